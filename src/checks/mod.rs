@@ -1,0 +1,2 @@
+//! Do the reported numbers add up? GRIM, GRIMMER, DEBIT, percent-vs-count, scale bounds,
+//! claimed significance and SPRITE reconstructions.

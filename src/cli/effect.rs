@@ -1,0 +1,10 @@
+//! `trialstats effect`.
+
+use trialstats::{Error, Outcome, Result};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {}
+
+pub fn run(_args: Args) -> Result<Outcome> {
+    Err(Error::Usage("'effect' is not implemented yet".into()))
+}

@@ -1,0 +1,70 @@
+//! The commands: one file per command, each an `Args` struct (clap) and a `run` function
+//! that calls the library and prints. Nothing statistical happens here.
+
+mod check;
+mod effect;
+mod list;
+mod lmm;
+mod meta;
+mod plot;
+mod report;
+mod show;
+mod verify;
+
+use clap::{Parser, Subcommand};
+use std::io::Write;
+use trialstats::{Outcome, Result};
+
+/// Effect sizes, before/after charts, consistency checks and mixed-effects models for the
+/// summary numbers that clinical trials report.
+#[derive(Debug, Parser)]
+#[command(name = "trialstats", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// The main job: every study in the data folder, every measure, with effect sizes, the
+    /// correlation sweep, checks and verification; writes the chart gallery.
+    Report(report::Args),
+    /// List the studies in the data folder.
+    List(list::Args),
+    /// Show every number of one study with its provenance.
+    Show(show::Args),
+    /// Recompute the derived numbers the studies pin as expectations; exit 1 on a mismatch.
+    Verify(verify::Args),
+    /// Compute an effect size (metafor escalc codes) from summary numbers or a CSV file.
+    Effect(effect::Args),
+    /// Check whether reported numbers can be true (GRIM, GRIMMER, bounds, SPRITE).
+    Check(check::Args),
+    /// Draw a chart.
+    Plot(plot::Args),
+    /// Fixed-, random- and mixed-effects meta-analysis (metafor's rma).
+    Meta(meta::Args),
+    /// Linear mixed model of longitudinal scores (lme4's lmer).
+    Lmm(lmm::Args),
+}
+
+/// Run one command.
+pub fn dispatch(command: Command) -> Result<Outcome> {
+    match command {
+        Command::Report(a) => report::run(a),
+        Command::List(a) => list::run(a),
+        Command::Show(a) => show::run(a),
+        Command::Verify(a) => verify::run(a),
+        Command::Effect(a) => effect::run(a),
+        Command::Check(a) => check::run(a),
+        Command::Plot(a) => plot::run(a),
+        Command::Meta(a) => meta::run(a),
+        Command::Lmm(a) => lmm::run(a),
+    }
+}
+
+/// Print to standard output; a closed pipe (`| head`) is not an error.
+pub fn print(text: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes());
+    let _ = out.flush();
+}

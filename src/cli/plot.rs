@@ -1,0 +1,10 @@
+//! `trialstats plot`.
+
+use trialstats::{Error, Outcome, Result};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {}
+
+pub fn run(_args: Args) -> Result<Outcome> {
+    Err(Error::Usage("'plot' is not implemented yet".into()))
+}

@@ -1,0 +1,139 @@
+//! Probability distributions used by every estimator: quantiles for confidence intervals and
+//! tail probabilities for tests. Thin, named wrappers over `statrs`, so that each routine
+//! reads like the formula it implements (`qnorm`, `pt`, ... as in R).
+
+use statrs::distribution::{
+    Beta, ChiSquared, ContinuousCDF, FisherSnedecor, Gamma, Normal, StudentsT,
+};
+
+fn standard_normal() -> Normal {
+    // ok: mean 0 and sd 1 are valid parameters, this cannot fail.
+    Normal::new(0.0, 1.0).expect("standard normal")
+}
+
+/// Standard normal quantile (R `qnorm(p)`).
+pub fn qnorm(p: f64) -> f64 {
+    standard_normal().inverse_cdf(p)
+}
+
+/// Standard normal distribution function (R `pnorm(x)`).
+pub fn pnorm(x: f64) -> f64 {
+    standard_normal().cdf(x)
+}
+
+/// Upper tail of the standard normal, computed without cancellation (R `pnorm(x, lower = FALSE)`).
+pub fn pnorm_upper(x: f64) -> f64 {
+    standard_normal().sf(x)
+}
+
+/// Two-sided p-value of a z statistic: `2 * pnorm(-|z|)`.
+pub fn p_two_sided_z(z: f64) -> f64 {
+    if z.is_nan() {
+        return f64::NAN;
+    }
+    (2.0 * pnorm_upper(z.abs())).min(1.0)
+}
+
+/// Student t quantile (R `qt(p, df)`); `df` may be fractional. Infinite `df` is the normal.
+pub fn qt(p: f64, df: f64) -> f64 {
+    if df.is_infinite() {
+        return qnorm(p);
+    }
+    match StudentsT::new(0.0, 1.0, df) {
+        Ok(t) => t.inverse_cdf(p),
+        Err(_) => f64::NAN,
+    }
+}
+
+/// Upper tail of Student's t (R `pt(x, df, lower = FALSE)`).
+pub fn pt_upper(x: f64, df: f64) -> f64 {
+    if df.is_infinite() {
+        return pnorm_upper(x);
+    }
+    match StudentsT::new(0.0, 1.0, df) {
+        Ok(t) => t.sf(x),
+        Err(_) => f64::NAN,
+    }
+}
+
+/// Two-sided p-value of a t statistic with `df` degrees of freedom.
+pub fn p_two_sided_t(t: f64, df: f64) -> f64 {
+    if t.is_nan() {
+        return f64::NAN;
+    }
+    (2.0 * pt_upper(t.abs(), df)).min(1.0)
+}
+
+/// Upper tail of the chi-squared distribution (R `pchisq(x, df, lower = FALSE)`).
+pub fn pchisq_upper(x: f64, df: f64) -> f64 {
+    if x <= 0.0 {
+        return 1.0;
+    }
+    match ChiSquared::new(df) {
+        Ok(c) => c.sf(x),
+        Err(_) => f64::NAN,
+    }
+}
+
+/// Chi-squared quantile (R `qchisq(p, df)`).
+pub fn qchisq(p: f64, df: f64) -> f64 {
+    match ChiSquared::new(df) {
+        Ok(c) => c.inverse_cdf(p),
+        Err(_) => f64::NAN,
+    }
+}
+
+/// Upper tail of the F distribution (R `pf(x, df1, df2, lower = FALSE)`).
+pub fn pf_upper(x: f64, df1: f64, df2: f64) -> f64 {
+    if x <= 0.0 {
+        return 1.0;
+    }
+    match FisherSnedecor::new(df1, df2) {
+        Ok(f) => f.sf(x),
+        Err(_) => f64::NAN,
+    }
+}
+
+/// Beta quantile (R `qbeta(p, a, b)`), used by Clopper–Pearson intervals.
+pub fn qbeta(p: f64, a: f64, b: f64) -> f64 {
+    match Beta::new(a, b) {
+        Ok(d) => d.inverse_cdf(p),
+        Err(_) => f64::NAN,
+    }
+}
+
+/// Gamma quantile with shape `shape` and rate 1 (R `qgamma(p, shape)`), used by exact
+/// Poisson intervals.
+pub fn qgamma(p: f64, shape: f64) -> f64 {
+    match Gamma::new(shape, 1.0) {
+        Ok(d) => d.inverse_cdf(p),
+        Err(_) => f64::NAN,
+    }
+}
+
+/// Two-sided critical value of the normal for a confidence `level` (0.95 → 1.959964).
+pub fn z_crit(level: f64) -> f64 {
+    qnorm(1.0 - (1.0 - level) / 2.0)
+}
+
+/// Two-sided critical value of Student's t for a confidence `level`.
+pub fn t_crit(level: f64, df: f64) -> f64 {
+    qt(1.0 - (1.0 - level) / 2.0, df)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Reference values from R 4.2.2 (options(digits = 16)): qnorm(0.975), qt(0.975, 6), pchisq(3.84, 1, lower=FALSE),
+    // qbeta(0.025, 5, 3), qgamma(0.975, 3), pt(2.5, 6, lower=FALSE).
+    #[test]
+    fn quantiles_match_r() {
+        assert!((qnorm(0.975) - 1.959963984540054).abs() < 1e-12);
+        assert!((qt(0.975, 6.0) - 2.44691185114496879).abs() < 1e-9);
+        assert!((pchisq_upper(3.84, 1.0) - 0.05004352124870522).abs() < 1e-12);
+        assert!((qbeta(0.025, 5.0, 3.0) - 0.29042086373734266).abs() < 1e-9);
+        assert!((qgamma(0.975, 3.0) - 7.22468766772395821).abs() < 1e-9);
+        assert!((pt_upper(2.5, 6.0) - 0.02326411614208363).abs() < 1e-12);
+    }
+}

@@ -1,0 +1,2 @@
+//! Effect sizes and their sampling variances, with the codes, inputs and default variance
+//! formulas of R's metafor `escalc`.

@@ -1,0 +1,90 @@
+//! Errors and what they mean for the exit code.
+//!
+//! Everything the library can refuse is an [`Error`]; the command-line front end maps every
+//! error to exit code 2 ("bad input or usage"). A check or verification that *finds a
+//! problem* is not an error: it is a normal result whose outcome the front end turns into
+//! exit code 1 (see [`crate::Outcome`]).
+
+use std::path::PathBuf;
+
+/// A refusal: the input could not be read, parsed, validated or computed on.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Bad input data: `location` names the file and line, or the command-line option, or the
+    /// row and column; `message` says what is wrong and what is allowed.
+    #[error("{location}: {message}")]
+    Input { location: String, message: String },
+
+    /// A request the library cannot honour as asked (wrong combination of arguments, a
+    /// measure code that needs other inputs, ...).
+    #[error("{0}")]
+    Usage(String),
+
+    /// A file could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    /// The arithmetic cannot be done for these inputs (for example a variance that is not
+    /// estimable, or a model that is not identifiable); the message says why.
+    #[error("{0}")]
+    Numerical(String),
+}
+
+impl Error {
+    /// Bad input at `location` (a file:line, an option such as `--sd`, or `row 3, column vi`).
+    pub fn input(location: impl Into<String>, message: impl Into<String>) -> Self {
+        Error::Input {
+            location: location.into(),
+            message: message.into(),
+        }
+    }
+
+    /// An I/O failure on `path`.
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+
+    /// Exit code the command-line front end uses for this error: always 2 (bad input or usage).
+    pub fn exit_code(&self) -> i32 {
+        2
+    }
+}
+
+/// Result alias used across the crate.
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// What a successful run found: the command-line front end exits 0 for [`Outcome::Ok`] and
+/// 1 for [`Outcome::ProblemFound`] (a check or verification that did not hold).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Everything computed and every check held.
+    Ok,
+    /// Computed, but at least one check or verification found a problem.
+    ProblemFound,
+}
+
+impl Outcome {
+    /// Combine two outcomes: a problem anywhere is a problem overall.
+    pub fn and(self, other: Outcome) -> Outcome {
+        if self == Outcome::ProblemFound || other == Outcome::ProblemFound {
+            Outcome::ProblemFound
+        } else {
+            Outcome::Ok
+        }
+    }
+
+    /// The process exit code for this outcome.
+    pub fn exit_code(self) -> i32 {
+        match self {
+            Outcome::Ok => 0,
+            Outcome::ProblemFound => 1,
+        }
+    }
+}

@@ -1,0 +1,37 @@
+//! # trialstats
+//!
+//! Effect sizes with honest uncertainty, before/after charts, consistency checks and
+//! mixed-effects models for the summary numbers that clinical trials report (mean ± SD
+//! before and after treatment, relapse rates, proportions, per-month slopes).
+//!
+//! The crate is organised one module per concept:
+//!
+//! | module | owns |
+//! |---|---|
+//! | [`study`] | the study data files: reported numbers, their scales and provenance; loading and validation |
+//! | [`effect`] | effect sizes and their sampling variances, as R's metafor `escalc` |
+//! | [`prepost`] | before/after analysis when the pre/post correlation is not reported: paired tests and the r sweep |
+//! | [`verify`] | expectations pinned in the data (derived numbers a document reports) and their recomputation |
+//! | [`checks`] | do the reported numbers add up: GRIM, GRIMMER, bounds, SPRITE |
+//! | [`meta`] | fixed-, random- and mixed-effects meta-analysis, as metafor's `rma` |
+//! | [`lmm`] | linear mixed models of longitudinal scores, as lme4's `lmer` |
+//! | [`plot`] | charts (SVG and PNG) with an embedded font |
+//! | [`report`] | the main job: every study, every measure, as one readable report |
+//! | [`output`] | output formats (table, JSON, CSV) behind one trait |
+//! | [`dist`] | distribution functions (quantiles and tail probabilities) |
+//! | [`error`] | errors and exit-code semantics |
+
+pub mod checks;
+pub mod dist;
+pub mod effect;
+pub mod error;
+pub mod lmm;
+pub mod meta;
+pub mod output;
+pub mod plot;
+pub mod prepost;
+pub mod report;
+pub mod study;
+pub mod verify;
+
+pub use error::{Error, Outcome, Result};

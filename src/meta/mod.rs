@@ -1,0 +1,1 @@
+//! Fixed-, random- and mixed-effects meta-analysis of summary results (metafor's `rma`).

@@ -1,0 +1,183 @@
+//! Output formats: one small file per format behind one trait (as hyperfine's `export`).
+//!
+//! A result that can be printed implements [`Tabular`] (rows for the table and CSV formats,
+//! plus an optional free-text preamble) and `serde::Serialize` (for JSON, which keeps full
+//! precision). [`render`] picks the [`Exporter`] for a [`Format`].
+
+mod csv;
+mod json;
+mod table;
+
+pub use self::csv::CsvExporter;
+pub use self::json::JsonExporter;
+pub use self::table::TextTableExporter;
+
+use crate::error::Result;
+use serde::Serialize;
+
+/// The formats every command offers with `--format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    /// Aligned plain-text table for people.
+    #[default]
+    Table,
+    /// JSON: an object for one result, an array for many; full precision.
+    Json,
+    /// CSV with a header row; numbers at full precision.
+    Csv,
+}
+
+impl std::str::FromStr for Format {
+    type Err = crate::Error;
+    fn from_str(s: &str) -> Result<Self> {
+        match s.to_ascii_lowercase().as_str() {
+            "table" | "text" => Ok(Format::Table),
+            "json" => Ok(Format::Json),
+            "csv" => Ok(Format::Csv),
+            other => Err(crate::Error::input(
+                "--format",
+                format!("unknown format '{other}'; allowed: table, json, csv"),
+            )),
+        }
+    }
+}
+
+/// A rectangular view of a result: column names and rows of cells.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Table {
+    /// Column names, in order.
+    pub header: Vec<String>,
+    /// One entry per row, each as long as `header`.
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// One cell of a [`Table`]: numbers are kept as numbers so each format can choose digits.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Text(String),
+    Number(f64),
+    Integer(i64),
+    /// A value that is absent (not reported, not estimable).
+    Missing,
+}
+
+impl From<&str> for Cell {
+    fn from(s: &str) -> Self {
+        Cell::Text(s.to_string())
+    }
+}
+impl From<String> for Cell {
+    fn from(s: String) -> Self {
+        Cell::Text(s)
+    }
+}
+impl From<f64> for Cell {
+    fn from(x: f64) -> Self {
+        Cell::Number(x)
+    }
+}
+impl From<Option<f64>> for Cell {
+    fn from(x: Option<f64>) -> Self {
+        x.map_or(Cell::Missing, Cell::Number)
+    }
+}
+impl From<usize> for Cell {
+    fn from(x: usize) -> Self {
+        Cell::Integer(x as i64)
+    }
+}
+impl From<i64> for Cell {
+    fn from(x: i64) -> Self {
+        Cell::Integer(x)
+    }
+}
+
+/// A result that can be shown as a table (and so as CSV).
+pub trait Tabular {
+    /// The rows and columns.
+    fn table(&self) -> Table;
+    /// Text printed before the table in the `table` format (title, assumptions, notes).
+    fn preamble(&self) -> Option<String> {
+        None
+    }
+    /// Text printed after the table in the `table` format.
+    fn epilogue(&self) -> Option<String> {
+        None
+    }
+}
+
+/// One output format.
+pub trait Exporter {
+    /// Render `value` in this format.
+    fn export<T: Tabular + Serialize + ?Sized>(&self, value: &T) -> Result<String>;
+}
+
+/// Render `value` in `format`.
+pub fn render<T: Tabular + Serialize + ?Sized>(format: Format, value: &T) -> Result<String> {
+    match format {
+        Format::Table => TextTableExporter.export(value),
+        Format::Json => JsonExporter.export(value),
+        Format::Csv => CsvExporter.export(value),
+    }
+}
+
+/// A number for people: up to 8 significant digits, trailing zeros trimmed, scientific
+/// notation outside 1e-4..1e9. Enough digits to check against another tool's printout.
+pub fn human_number(x: f64) -> String {
+    if x.is_nan() {
+        return "NaN".to_string();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { "Inf" } else { "-Inf" }.to_string();
+    }
+    if x == 0.0 {
+        return "0".to_string();
+    }
+    let a = x.abs();
+    if !(1e-4..1e9).contains(&a) {
+        return format!("{x:.7e}");
+    }
+    let digits_before = a.log10().floor() as i32 + 1;
+    let decimals = (8 - digits_before).clamp(0, 12) as usize;
+    let s = format!("{x:.decimals$}");
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    }
+}
+
+/// A number for machines: the shortest text that reads back to the same `f64`.
+pub fn full_number(x: f64) -> String {
+    if x.is_nan() {
+        "NaN".to_string()
+    } else if x.is_infinite() {
+        if x > 0.0 { "Inf" } else { "-Inf" }.to_string()
+    } else {
+        format!("{x}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn human_number_keeps_eight_significant_digits() {
+        assert_eq!(human_number(0.123456789), "0.12345679");
+        assert_eq!(human_number(2.5), "2.5");
+        assert_eq!(human_number(-1234.5678912), "-1234.5679");
+        assert_eq!(human_number(0.0), "0");
+        assert_eq!(human_number(1.5e-7), "1.5000000e-7");
+    }
+
+    #[test]
+    fn format_names_are_parsed_and_unknown_ones_refused() {
+        assert_eq!("JSON".parse::<Format>().unwrap(), Format::Json);
+        let err = "xml".parse::<Format>().unwrap_err().to_string();
+        assert!(
+            err.contains("--format") && err.contains("table, json, csv"),
+            "{err}"
+        );
+    }
+}

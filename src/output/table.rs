@@ -1,0 +1,81 @@
+//! Plain-text table for people: preamble, aligned columns (numbers right-aligned with up to
+//! eight significant digits), epilogue.
+
+use super::{human_number, Cell, Exporter, Tabular};
+use crate::error::Result;
+use serde::Serialize;
+
+/// Writes an aligned text table.
+pub struct TextTableExporter;
+
+impl Exporter for TextTableExporter {
+    fn export<T: Tabular + Serialize + ?Sized>(&self, value: &T) -> Result<String> {
+        let mut out = String::new();
+        if let Some(p) = value.preamble() {
+            out.push_str(p.trim_end());
+            out.push_str("\n\n");
+        }
+        let table = value.table();
+        if !table.header.is_empty() {
+            out.push_str(&align(&table.header, &table.rows));
+        }
+        if let Some(e) = value.epilogue() {
+            out.push('\n');
+            out.push_str(e.trim_end());
+            out.push('\n');
+        }
+        Ok(out)
+    }
+}
+
+/// Align `rows` under `header`: text left-aligned, numbers right-aligned.
+pub fn align(header: &[String], rows: &[Vec<Cell>]) -> String {
+    let cells: Vec<Vec<(String, bool)>> = rows
+        .iter()
+        .map(|r| {
+            r.iter()
+                .map(|c| match c {
+                    Cell::Text(s) => (s.clone(), false),
+                    Cell::Number(x) => (human_number(*x), true),
+                    Cell::Integer(i) => (i.to_string(), true),
+                    Cell::Missing => ("-".to_string(), true),
+                })
+                .collect()
+        })
+        .collect();
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for row in &cells {
+        for (i, (s, _)) in row.iter().enumerate() {
+            if i < widths.len() {
+                widths[i] = widths[i].max(s.chars().count());
+            }
+        }
+    }
+    let mut out = String::new();
+    let line = |out: &mut String, items: Vec<(String, bool)>| {
+        let mut parts = Vec::new();
+        for (i, (s, right)) in items.into_iter().enumerate() {
+            let w = widths.get(i).copied().unwrap_or(0);
+            let pad = w.saturating_sub(s.chars().count());
+            if right {
+                parts.push(format!("{}{}", " ".repeat(pad), s));
+            } else {
+                parts.push(format!("{}{}", s, " ".repeat(pad)));
+            }
+        }
+        out.push_str(parts.join("  ").trim_end());
+        out.push('\n');
+    };
+    line(
+        &mut out,
+        header.iter().map(|h| (h.clone(), false)).collect(),
+    );
+    line(
+        &mut out,
+        widths.iter().map(|w| ("-".repeat(*w), false)).collect(),
+    );
+    for row in cells {
+        line(&mut out, row);
+    }
+    out
+}

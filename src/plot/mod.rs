@@ -1,0 +1,1 @@
+//! Charts rendered with plotters to SVG and PNG, with an embedded font.

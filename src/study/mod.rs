@@ -1,0 +1,1 @@
+//! Study data: the numbers a document reports, their scales and provenance.

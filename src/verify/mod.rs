@@ -1,0 +1,1 @@
+//! Expectations pinned in the data and their recomputation.
