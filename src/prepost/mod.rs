@@ -1,1 +1,584 @@
 //! Before/after analysis of one group when the pre/post correlation is not reported.
+//!
+//! A single-arm study reports mean ± SD before and after treatment, but the test of the change
+//! needs the SD of the *within-patient change*, which depends on the correlation r between the
+//! before and after values (Cochrane Handbook, section 6.5.2.8; Follmann et al. 1992):
+//!
+//! ```text
+//! SD_change² = SD_before² + SD_after² − 2·r·SD_before·SD_after
+//! ```
+//!
+//! Papers almost never report r, so nothing here assumes it silently: every result carries the
+//! r it was computed at, [`sweep`] recomputes the paired t-test over a grid of r, and
+//! [`significance_threshold`] solves for the smallest r at which the change is significant,
+//! in closed form:
+//!
+//! ```text
+//! |t| ≥ t_crit  ⇔  n·d² / t_crit² ≥ SD_change²  ⇔  r ≥ (SD_b² + SD_a² − n·d²/t_crit²) / (2·SD_b·SD_a)
+//! ```
+//!
+//! since SD_change² falls linearly as r rises (for positive SDs).
+
+use crate::dist;
+use crate::error::{Error, Result};
+use crate::output::{Cell, Table, Tabular};
+use serde::Serialize;
+
+/// The r used when a document does not report the pre/post correlation and the user does not
+/// choose one. 0.5 is a common imputation (Cochrane Handbook 6.5.2.8 discusses imputing r from
+/// similar studies); it is always printed next to the result, never applied silently.
+pub const DEFAULT_ASSUMED_R: f64 = 0.5;
+
+/// The grid of r that [`sweep`] uses by default: 0, 0.1, …, 0.9.
+pub fn default_r_grid() -> Vec<f64> {
+    (0..10).map(|i| i as f64 / 10.0).collect()
+}
+
+/// Mean ± SD of one group measured before and after treatment (the same n patients).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct PairedSummary {
+    /// Number of patients measured at both time points.
+    pub n: f64,
+    pub before_mean: f64,
+    pub before_sd: f64,
+    pub after_mean: f64,
+    pub after_sd: f64,
+}
+
+impl PairedSummary {
+    /// Validate and build; `what` names the source for error messages.
+    pub fn new(
+        what: &str,
+        n: f64,
+        (before_mean, before_sd): (f64, f64),
+        (after_mean, after_sd): (f64, f64),
+    ) -> Result<Self> {
+        if !(n >= 2.0) || n.fract() != 0.0 {
+            return Err(Error::input(
+                what,
+                format!("n = {n}: a paired test needs a whole number of patients, at least 2"),
+            ));
+        }
+        for (name, sd) in [("before SD", before_sd), ("after SD", after_sd)] {
+            if !(sd >= 0.0) || !sd.is_finite() {
+                return Err(Error::input(
+                    what,
+                    format!("{name} = {sd}: an SD must be a finite number ≥ 0"),
+                ));
+            }
+        }
+        for (name, m) in [("before mean", before_mean), ("after mean", after_mean)] {
+            if !m.is_finite() {
+                return Err(Error::input(
+                    what,
+                    format!("{name} must be a finite number"),
+                ));
+            }
+        }
+        Ok(PairedSummary {
+            n,
+            before_mean,
+            before_sd,
+            after_mean,
+            after_sd,
+        })
+    }
+
+    /// The mean change, after − before.
+    pub fn mean_change(&self) -> f64 {
+        self.after_mean - self.before_mean
+    }
+
+    /// SD of the within-patient change at correlation `r` (Cochrane Handbook 6.5.2.8).
+    pub fn sd_change(&self, r: f64) -> f64 {
+        let (a, b) = (self.before_sd, self.after_sd);
+        // Rounding can push the variance a hair below zero at r = 1 and a = b.
+        (a * a + b * b - 2.0 * r * a * b).max(0.0).sqrt()
+    }
+}
+
+fn check_r(r: f64) -> Result<()> {
+    if (-1.0..=1.0).contains(&r) {
+        Ok(())
+    } else {
+        Err(Error::input(
+            "--r",
+            format!("r = {r}: a correlation must lie between -1 and 1"),
+        ))
+    }
+}
+
+fn check_level(level: f64) -> Result<()> {
+    if level > 0.0 && level < 1.0 {
+        Ok(())
+    } else {
+        Err(Error::input(
+            "--level",
+            format!("level = {level}: a confidence level must lie strictly between 0 and 1"),
+        ))
+    }
+}
+
+/// A paired t-test of the change computed from summary data at an assumed correlation.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct PairedTest {
+    /// The pre/post correlation this result assumes.
+    pub r: f64,
+    /// Mean change, after − before.
+    pub mean_change: f64,
+    /// SD of the within-patient change at this r.
+    pub sd_change: f64,
+    /// Standard error of the mean change.
+    pub se: f64,
+    /// t statistic (infinite when the change has no spread at all).
+    pub t: f64,
+    /// Degrees of freedom, n − 1.
+    pub df: f64,
+    /// Two-sided p-value.
+    pub p: f64,
+    pub ci_lower: f64,
+    pub ci_upper: f64,
+    /// Confidence level of the interval.
+    pub level: f64,
+}
+
+/// Paired t-test of after − before from summary data at correlation `r`
+/// (the test `t.test(after, before, paired = TRUE)` would give on the patient data).
+pub fn paired_t_test(s: &PairedSummary, r: f64, level: f64) -> Result<PairedTest> {
+    check_r(r)?;
+    check_level(level)?;
+    let d = s.mean_change();
+    let sd = s.sd_change(r);
+    let se = sd / s.n.sqrt();
+    let df = s.n - 1.0;
+    let t = if se > 0.0 {
+        d / se
+    } else if d == 0.0 {
+        f64::NAN
+    } else {
+        d.signum() * f64::INFINITY
+    };
+    let p = if t.is_nan() {
+        1.0
+    } else if t.is_infinite() {
+        0.0
+    } else {
+        dist::p_two_sided_t(t, df)
+    };
+    let half = dist::t_crit(level, df) * se;
+    Ok(PairedTest {
+        r,
+        mean_change: d,
+        sd_change: sd,
+        se,
+        t,
+        df,
+        p,
+        ci_lower: d - half,
+        ci_upper: d + half,
+        level,
+    })
+}
+
+/// The paired test at each r of `grid`.
+pub fn sweep(s: &PairedSummary, grid: &[f64], level: f64) -> Result<Vec<PairedTest>> {
+    grid.iter().map(|&r| paired_t_test(s, r, level)).collect()
+}
+
+/// Where along r a two-sided paired test at level `alpha` becomes significant.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(tag = "kind", content = "r", rename_all = "snake_case")]
+pub enum SignificanceThreshold {
+    /// Significant for every r in [−1, 1].
+    Always,
+    /// Not significant for any r in [−1, 1].
+    Never,
+    /// Significant exactly for r ≥ this value.
+    From(f64),
+}
+
+impl std::fmt::Display for SignificanceThreshold {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SignificanceThreshold::Always => write!(f, "always (for every r from -1 to 1)"),
+            SignificanceThreshold::Never => write!(f, "never (not even at r = 1)"),
+            SignificanceThreshold::From(r) => {
+                write!(f, "r ≥ {}", crate::output::human_number(*r))
+            }
+        }
+    }
+}
+
+/// The smallest r at which the paired test of after − before is significant at `alpha`
+/// (closed form, see the module documentation).
+pub fn significance_threshold(s: &PairedSummary, alpha: f64) -> Result<SignificanceThreshold> {
+    check_level(1.0 - alpha)?;
+    let d = s.mean_change();
+    let tc = dist::t_crit(1.0 - alpha, s.n - 1.0);
+    let (a, b) = (s.before_sd, s.after_sd);
+    if d == 0.0 {
+        return Ok(SignificanceThreshold::Never);
+    }
+    let needed = s.n * d * d / (tc * tc); // largest SD_change² that is still significant
+    if a == 0.0 || b == 0.0 {
+        // SD_change does not depend on r when one SD is zero.
+        return Ok(if a * a + b * b <= needed {
+            SignificanceThreshold::Always
+        } else {
+            SignificanceThreshold::Never
+        });
+    }
+    let r_star = (a * a + b * b - needed) / (2.0 * a * b);
+    Ok(if r_star <= -1.0 {
+        SignificanceThreshold::Always
+    } else if r_star > 1.0 {
+        SignificanceThreshold::Never
+    } else {
+        SignificanceThreshold::From(r_star)
+    })
+}
+
+/// What a document claims about the significance of a before/after change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Claim {
+    Significant,
+    NotSignificant,
+    NotReported,
+}
+
+/// Whether a document's claim can hold, given the threshold in r.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ClaimAssessment {
+    pub claim: Claim,
+    /// `Some(true)`: the claim holds for some plausible r (0 ≤ r < 1); `Some(false)`: it holds
+    /// for none; `None`: nothing claimed.
+    pub can_hold: Option<bool>,
+    /// One sentence for people.
+    pub detail: String,
+}
+
+/// Assess a claim against the threshold: "significant" can hold if the threshold is below 1
+/// (some r in [0, 1) makes it significant); "not significant" can hold if some r ≥ 0 leaves it
+/// non-significant.
+pub fn assess_claim(claim: Claim, threshold: SignificanceThreshold) -> ClaimAssessment {
+    use SignificanceThreshold as T;
+    let (can_hold, detail) = match (claim, threshold) {
+        (Claim::NotReported, _) => (None, format!("no claim; significant {threshold}")),
+        (Claim::Significant, T::Always) => (
+            Some(true),
+            "claimed significant: holds at every r".to_string(),
+        ),
+        (Claim::Significant, T::From(r)) if r < 1.0 => (
+            Some(true),
+            format!(
+                "claimed significant: holds only if the pre/post correlation r ≥ {}{}",
+                crate::output::human_number(r),
+                if r <= 0.0 {
+                    " (so at every r ≥ 0)"
+                } else {
+                    ""
+                }
+            ),
+        ),
+        (Claim::Significant, _) => (
+            Some(false),
+            "claimed significant: no correlation r < 1 makes the paired test significant"
+                .to_string(),
+        ),
+        (Claim::NotSignificant, T::Always) => (
+            Some(false),
+            "claimed not significant: the paired test is significant at every r".to_string(),
+        ),
+        (Claim::NotSignificant, T::From(r)) if r <= 0.0 => (
+            Some(false),
+            format!(
+                "claimed not significant: significant at every r ≥ {}",
+                crate::output::human_number(r)
+            ),
+        ),
+        (Claim::NotSignificant, _) => (
+            Some(true),
+            format!("claimed not significant: holds for r below the threshold ({threshold})"),
+        ),
+    };
+    ClaimAssessment {
+        claim,
+        can_hold,
+        detail,
+    }
+}
+
+/// The whole before/after analysis of one measure: the test at the assumed r, the sweep, the
+/// threshold and the claim.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CorrelationAnalysis {
+    /// Which measure (for headings).
+    pub label: String,
+    pub summary: PairedSummary,
+    /// The r used for the headline result and why (reported, chosen, or assumed by default).
+    pub assumed_r: f64,
+    pub r_source: String,
+    pub at_assumed_r: PairedTest,
+    pub sweep: Vec<PairedTest>,
+    pub alpha: f64,
+    pub threshold: SignificanceThreshold,
+    pub claim: ClaimAssessment,
+}
+
+/// Run the full analysis: test at `r` (with `r_source` saying where it came from), the sweep
+/// over `grid`, the threshold at `alpha` and the assessment of `claim`.
+pub fn analyse(
+    label: &str,
+    s: &PairedSummary,
+    r: f64,
+    r_source: &str,
+    grid: &[f64],
+    alpha: f64,
+    claim: Claim,
+) -> Result<CorrelationAnalysis> {
+    let level = 1.0 - alpha;
+    let threshold = significance_threshold(s, alpha)?;
+    Ok(CorrelationAnalysis {
+        label: label.to_string(),
+        summary: *s,
+        assumed_r: r,
+        r_source: r_source.to_string(),
+        at_assumed_r: paired_t_test(s, r, level)?,
+        sweep: sweep(s, grid, level)?,
+        alpha,
+        threshold,
+        claim: assess_claim(claim, threshold),
+    })
+}
+
+impl Tabular for CorrelationAnalysis {
+    fn preamble(&self) -> Option<String> {
+        let s = &self.summary;
+        let h = crate::output::human_number;
+        let a = &self.at_assumed_r;
+        Some(format!(
+            "{label}: before {bm} ± {bs}, after {am} ± {as_}, n = {n} (± read as SD)\n\
+             mean change (after − before) = {d}\n\
+             at r = {r} ({src}): SE {se}, t({df}) = {t}, p = {p}, {lvl}% CI [{lo}, {hi}]\n\
+             significant at α = {alpha}: {thr}\n\
+             {claim}",
+            label = self.label,
+            bm = h(s.before_mean),
+            bs = h(s.before_sd),
+            am = h(s.after_mean),
+            as_ = h(s.after_sd),
+            n = h(s.n),
+            d = h(s.mean_change()),
+            r = h(self.assumed_r),
+            src = self.r_source,
+            se = h(a.se),
+            df = h(a.df),
+            t = h(a.t),
+            p = h(a.p),
+            lvl = h(a.level * 100.0),
+            lo = h(a.ci_lower),
+            hi = h(a.ci_upper),
+            alpha = h(self.alpha),
+            thr = self.threshold,
+            claim = self.claim.detail,
+        ))
+    }
+
+    fn table(&self) -> Table {
+        Table {
+            header: [
+                "r",
+                "mean_change",
+                "sd_change",
+                "se",
+                "t",
+                "df",
+                "p",
+                "ci_lower",
+                "ci_upper",
+            ]
+            .map(String::from)
+            .to_vec(),
+            rows: self
+                .sweep
+                .iter()
+                .map(|t| {
+                    vec![
+                        Cell::Number(t.r),
+                        Cell::Number(t.mean_change),
+                        Cell::Number(t.sd_change),
+                        Cell::Number(t.se),
+                        Cell::Number(t.t),
+                        Cell::Number(t.df),
+                        Cell::Number(t.p),
+                        Cell::Number(t.ci_lower),
+                        Cell::Number(t.ci_upper),
+                    ]
+                })
+                .collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn edss() -> PairedSummary {
+        PairedSummary::new("test", 7.0, (5.1, 1.7), (4.1, 1.6)).unwrap()
+    }
+
+    fn close(a: f64, b: f64, tol: f64) -> bool {
+        ((a - b) / b).abs() < tol
+    }
+
+    // Reference: R 4.2.2 with MASS, patient data constructed to have exactly the reported
+    // means, SDs and correlation, then the paired t-test:
+    //   X <- MASS::mvrnorm(7, c(5.1, 4.1), matrix(c(1.7^2, r*1.7*1.6, r*1.7*1.6, 1.6^2), 2),
+    //                      empirical = TRUE)
+    //   t.test(X[,2], X[,1], paired = TRUE)
+    #[test]
+    fn paired_test_matches_r_t_test_on_constructed_data() {
+        let cases = [
+            // r, t, p, ci lower, ci upper
+            (
+                0.0,
+                -1.1333153443436519,
+                0.30032656951361458,
+                -3.1590741388594479,
+                1.1590741388594479,
+            ),
+            (
+                0.5,
+                -1.6012815380508709,
+                0.16043342397196253,
+                -2.5280959612657652,
+                0.5280959612657653,
+            ),
+            (
+                0.9,
+                -3.5546278372527071,
+                0.012004758855762014,
+                -1.6883735690980615,
+                -0.31162643090193864,
+            ),
+        ];
+        for (r, t, p, lo, hi) in cases {
+            let res = paired_t_test(&edss(), r, 0.95).unwrap();
+            assert!(close(res.t, t, 1e-9), "r={r}: t {} vs {t}", res.t);
+            assert!(close(res.p, p, 1e-8), "r={r}: p {} vs {p}", res.p);
+            assert!(close(res.ci_lower, lo, 1e-9), "r={r}: lo {}", res.ci_lower);
+            assert!(close(res.ci_upper, hi, 1e-9), "r={r}: hi {}", res.ci_upper);
+            assert_eq!(res.df, 6.0);
+        }
+    }
+
+    // Same construction for the NMO relapse rate (2.9 ± 1.1 → 0.4 ± 0.8, r = 0) and pain NRS
+    // at a 90 % level (3.0 ± 1.5 → 0.9 ± 1.2, r = 0.5, t.test(..., conf.level = 0.9)).
+    #[test]
+    fn other_measures_and_levels_match_r() {
+        let arr = PairedSummary::new("t", 7.0, (2.9, 1.1), (0.4, 0.8)).unwrap();
+        let res = paired_t_test(&arr, 0.0, 0.95).unwrap();
+        assert!(close(res.t, -4.8629876257963724, 1e-9));
+        assert!(close(res.p, 0.0028143086175473303, 1e-8));
+        assert!(close(res.ci_lower, -3.7579262170877197, 1e-9));
+        assert!(close(res.ci_upper, -1.2420737829122803, 1e-9));
+
+        let pain = PairedSummary::new("t", 7.0, (3.0, 1.5), (0.9, 1.2)).unwrap();
+        let res = paired_t_test(&pain, 0.5, 0.90).unwrap();
+        assert!(close(res.t, -4.0414518843273788, 1e-9));
+        assert!(close(res.p, 0.0067915377453372852, 1e-8));
+        assert!(close(res.ci_lower, -3.1097060922355335, 1e-9));
+        assert!(close(res.ci_upper, -1.0902939077644651, 1e-9));
+    }
+
+    // Reference: R uniroot of p(r) − 0.05 with p(r) from t.test on the constructed data above,
+    //   uniroot(function(r) pr(r, ...) - 0.05, c(-0.99, 0.999), tol = 1e-13)
+    // EDSS 0.786925331802081; pain NRS −0.407179588870884; fatigue NRS −0.942018345342473.
+    #[test]
+    fn threshold_matches_r_root_of_t_test_p_value() {
+        let cases = [
+            ((5.1, 1.7), (4.1, 1.6), 0.786925331802081),
+            ((3.0, 1.5), (0.9, 1.2), -0.407179588870884),
+            ((6.1, 2.0), (3.0, 1.4), -0.942018345342473),
+        ];
+        for (b, a, expected) in cases {
+            let s = PairedSummary::new("t", 7.0, b, a).unwrap();
+            match significance_threshold(&s, 0.05).unwrap() {
+                SignificanceThreshold::From(r) => {
+                    assert!((r - expected).abs() < 1e-9, "{r} vs {expected}")
+                }
+                other => panic!("expected a threshold, got {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn threshold_edge_cases() {
+        // No change at all: never significant.
+        let flat = PairedSummary::new("t", 7.0, (5.0, 1.0), (5.0, 1.0)).unwrap();
+        assert_eq!(
+            significance_threshold(&flat, 0.05).unwrap(),
+            SignificanceThreshold::Never
+        );
+        // A huge change relative to the SDs: significant at every r, even −1.
+        let huge = PairedSummary::new("t", 30.0, (10.0, 1.0), (0.0, 1.0)).unwrap();
+        assert_eq!(
+            significance_threshold(&huge, 0.05).unwrap(),
+            SignificanceThreshold::Always
+        );
+        // Unequal SDs and a tiny change: even r = 1 leaves SD_change = |1 − 3| = 2; with n = 3
+        // and d = 0.01, t = 0.01·√3/2 is far below t_crit, so never.
+        let tiny = PairedSummary::new("t", 3.0, (5.0, 1.0), (5.01, 3.0)).unwrap();
+        assert_eq!(
+            significance_threshold(&tiny, 0.05).unwrap(),
+            SignificanceThreshold::Never
+        );
+        // One SD zero: r plays no role.
+        let zero = PairedSummary::new("t", 7.0, (5.0, 0.0), (3.0, 1.0)).unwrap();
+        assert_eq!(
+            significance_threshold(&zero, 0.05).unwrap(),
+            SignificanceThreshold::Always
+        );
+    }
+
+    #[test]
+    fn the_sweep_at_the_threshold_flips_significance() {
+        let s = edss();
+        let SignificanceThreshold::From(r) = significance_threshold(&s, 0.05).unwrap() else {
+            panic!("EDSS has a threshold")
+        };
+        assert!(paired_t_test(&s, r - 1e-6, 0.95).unwrap().p > 0.05);
+        assert!(paired_t_test(&s, r + 1e-6, 0.95).unwrap().p < 0.05);
+    }
+
+    #[test]
+    fn claims_are_assessed() {
+        let a = assess_claim(Claim::Significant, SignificanceThreshold::From(0.79));
+        assert_eq!(a.can_hold, Some(true));
+        assert!(a.detail.contains("r ≥ 0.79"), "{}", a.detail);
+        let a = assess_claim(Claim::Significant, SignificanceThreshold::Never);
+        assert_eq!(a.can_hold, Some(false));
+        let a = assess_claim(Claim::NotSignificant, SignificanceThreshold::Always);
+        assert_eq!(a.can_hold, Some(false));
+        let a = assess_claim(Claim::NotReported, SignificanceThreshold::Always);
+        assert_eq!(a.can_hold, None);
+    }
+
+    #[test]
+    fn bad_inputs_are_refused_with_the_field_named() {
+        let e = PairedSummary::new("edss", 1.0, (5.0, 1.0), (4.0, 1.0))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("edss") && e.contains("at least 2"), "{e}");
+        let e = PairedSummary::new("edss", 7.0, (5.0, -1.0), (4.0, 1.0))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("before SD") && e.contains("≥ 0"), "{e}");
+        let e = paired_t_test(&edss(), 1.5, 0.95).unwrap_err().to_string();
+        assert!(e.contains("--r") && e.contains("between -1 and 1"), "{e}");
+        let e = paired_t_test(&edss(), 0.5, 95.0).unwrap_err().to_string();
+        assert!(e.contains("--level"), "{e}");
+    }
+}
