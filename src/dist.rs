@@ -122,6 +122,8 @@ pub fn t_crit(level: f64, df: f64) -> f64 {
 }
 
 #[cfg(test)]
+// Reference values are pasted as R prints them (17 significant digits).
+#[allow(clippy::excessive_precision)]
 mod tests {
     use super::*;
 

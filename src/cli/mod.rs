@@ -1,12 +1,14 @@
 //! The commands: one file per command, each an `Args` struct (clap) and a `run` function
 //! that calls the library and prints. Nothing statistical happens here.
 
+mod args;
 mod check;
 mod effect;
 mod list;
 mod lmm;
 mod meta;
 mod plot;
+mod prepost;
 mod report;
 mod show;
 mod verify;
@@ -39,6 +41,9 @@ pub enum Command {
     Effect(effect::Args),
     /// Check whether reported numbers can be true (GRIM, GRIMMER, bounds, SPRITE).
     Check(check::Args),
+    /// Paired test of a before/after change at an assumed pre/post correlation, the r sweep,
+    /// and the smallest r at which the change is significant.
+    Prepost(prepost::Args),
     /// Draw a chart.
     Plot(plot::Args),
     /// Fixed-, random- and mixed-effects meta-analysis (metafor's rma).
@@ -56,6 +61,7 @@ pub fn dispatch(command: Command) -> Result<Outcome> {
         Command::Verify(a) => verify::run(a),
         Command::Effect(a) => effect::run(a),
         Command::Check(a) => check::run(a),
+        Command::Prepost(a) => prepost::run(a),
         Command::Plot(a) => plot::run(a),
         Command::Meta(a) => meta::run(a),
         Command::Lmm(a) => lmm::run(a),

@@ -66,9 +66,17 @@ pub fn align(header: &[String], rows: &[Vec<Cell>]) -> String {
         out.push_str(parts.join("  ").trim_end());
         out.push('\n');
     };
+    // A header sits over its column the way the column's values do.
+    let numeric: Vec<bool> = (0..header.len())
+        .map(|i| cells.first().and_then(|r| r.get(i)).is_some_and(|c| c.1))
+        .collect();
     line(
         &mut out,
-        header.iter().map(|h| (h.clone(), false)).collect(),
+        header
+            .iter()
+            .zip(&numeric)
+            .map(|(h, &right)| (h.clone(), right))
+            .collect(),
     );
     line(
         &mut out,

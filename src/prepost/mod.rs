@@ -53,14 +53,14 @@ impl PairedSummary {
         (before_mean, before_sd): (f64, f64),
         (after_mean, after_sd): (f64, f64),
     ) -> Result<Self> {
-        if !(n >= 2.0) || n.fract() != 0.0 {
+        if n.is_nan() || n < 2.0 || n.fract() != 0.0 {
             return Err(Error::input(
                 what,
                 format!("n = {n}: a paired test needs a whole number of patients, at least 2"),
             ));
         }
         for (name, sd) in [("before SD", before_sd), ("after SD", after_sd)] {
-            if !(sd >= 0.0) || !sd.is_finite() {
+            if sd.is_nan() || sd < 0.0 || !sd.is_finite() {
                 return Err(Error::input(
                     what,
                     format!("{name} = {sd}: an SD must be a finite number ≥ 0"),
@@ -422,6 +422,8 @@ impl Tabular for CorrelationAnalysis {
 }
 
 #[cfg(test)]
+// Reference values are pasted as R prints them (17 significant digits).
+#[allow(clippy::excessive_precision)]
 mod tests {
     use super::*;
 
