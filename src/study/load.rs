@@ -332,7 +332,7 @@ fn build(ctx: &Context, raw: RawStudy) -> Result<Study> {
                 d.date.span(),
                 &format!("{field}.date"),
                 format!(
-                    "'{}' is not a date; allowed: YYYY, YYYY-MM or YYYY-MM-DD",
+                    "'{}' is not a date; allowed: YYYY, YYYY-MM, YYYY-MM-DD or --MM-DD (no year printed)",
                     d.date.get_ref()
                 ),
             ));
@@ -457,18 +457,19 @@ fn build_measure(
         .as_ref()
         .map(|sc| scale(ctx, sc, &format!("{field}.scale")))
         .transpose()?;
-    let correlation =
-        match m.correlation.get_ref() {
-            toml::Value::String(s) if s == NOT_REPORTED => Reported::NotReported,
-            toml::Value::Float(r) if (-1.0..=1.0).contains(r) => Reported::Value(*r),
-            other => return Err(ctx.err(
+    let correlation = match m.correlation.get_ref() {
+        toml::Value::String(s) if s == NOT_REPORTED => Reported::NotReported,
+        toml::Value::Float(r) if (-1.0..=1.0).contains(r) => Reported::Value(*r),
+        other => {
+            return Err(ctx.err(
                 m.correlation.span(),
                 &format!("{field}.correlation"),
                 format!(
                     "{other} is not allowed; allowed: a number from -1 to 1, or \"{NOT_REPORTED}\""
                 ),
-            )),
-        };
+            ))
+        }
+    };
     if m.timepoints.len() < 2 {
         return Err(ctx.err(
             m.id.span(),
@@ -730,8 +731,13 @@ fn claim(ctx: &Context, raw: &RawClaim, field: &str) -> Result<Claim> {
     })
 }
 
-/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with a month 01–12 and a day 01–31.
+/// `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or `--MM-DD` (no year printed), with a month 01–12 and
+/// a day 01–31.
 fn is_iso_date(s: &str) -> bool {
+    if let Some(month_day) = s.strip_prefix("--") {
+        // ISO 8601 month and day without a year, for a date printed without one.
+        return month_day.len() == 5 && is_iso_date(&format!("2000-{month_day}"));
+    }
     let parts: Vec<&str> = s.split('-').collect();
     let num = |p: &str, len: usize, lo: u32, hi: u32| {
         p.len() == len

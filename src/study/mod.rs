@@ -287,7 +287,8 @@ pub struct Fact {
 pub struct DateFact {
     pub id: String,
     pub label: String,
-    /// ISO 8601 as far as the document gives it: `2014-03-15`, `2022-02`, `2005`.
+    /// ISO 8601 as far as the document gives it: `2014-03-15`, `2022-02`, `2005`, or
+    /// `--10-13` for a month and day printed without a year.
     pub date: String,
     pub note: Option<String>,
     pub provenance: Provenance,
