@@ -42,6 +42,23 @@ pub fn load_dir(dir: &Path) -> Result<Vec<Study>> {
     Ok(studies)
 }
 
+/// The ids of the studies in `dir` (the stems of its `*.toml` files), sorted, without
+/// loading them.
+pub fn study_ids(dir: &Path) -> Result<Vec<String>> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+    let mut ids = Vec::new();
+    for entry in entries {
+        let path = entry.map_err(|e| Error::io(dir, e))?.path();
+        if path.is_file() && path.extension().is_some_and(|e| e == "toml") {
+            if let Some(stem) = path.file_stem().and_then(|s| s.to_str()) {
+                ids.push(stem.to_string());
+            }
+        }
+    }
+    ids.sort();
+    Ok(ids)
+}
+
 /// Parse and validate the text of a study file; `path` names it in messages and its stem
 /// must equal the study id.
 pub fn load_str(text: &str, path: &Path) -> Result<Study> {

@@ -7,10 +7,12 @@
 //! Every number is kept *as printed* ([`ReportedNumber`]: `"3.0"` is not `"3"`), and what a
 //! document does not report is [`Reported::NotReported`], never a guess.
 
+mod display;
 mod load;
 mod scale;
 
-pub use load::{load_dir, load_file, load_str};
+pub use display::{describe, StudyList, StudyNumbers, StudySummary};
+pub use load::{load_dir, load_file, load_str, study_ids};
 pub use scale::Scale;
 
 use serde::{Deserialize, Serialize};
