@@ -68,10 +68,12 @@ pub fn load_str(text: &str, path: &Path) -> Result<Study> {
     };
     let raw: RawStudy = toml::from_str(text).map_err(|e| {
         let line = e.span().map_or(1, |s| ctx.line(s.start));
-        Error::input(
-            format!("{}:{line}", ctx.path),
-            e.message().trim().to_string(),
-        )
+        let message = e.message().trim();
+        let message = match ctx.key_of_line(line) {
+            Some(key) => format!("{key}: {message}"),
+            None => message.to_string(),
+        };
+        Error::input(format!("{}:{line}", ctx.path), message)
     })?;
     let mut study = build(&ctx, raw)?;
     study.path = path.to_path_buf();
@@ -111,6 +113,19 @@ impl Context<'_> {
             .filter(|&&b| b == b'\n')
             .count()
             + 1
+    }
+
+    /// The key assigned on `line` (`dispersion = "SE"` → `dispersion`), to name the field in
+    /// messages from the TOML parser.
+    fn key_of_line(&self, line: usize) -> Option<&str> {
+        let text = self.text.lines().nth(line.checked_sub(1)?)?;
+        let (key, _) = text.split_once('=')?;
+        let key = key.trim();
+        let bare = !key.is_empty()
+            && key
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-' || b == b'.');
+        bare.then_some(key)
     }
 
     /// Bad input at `span`, in `field`.
@@ -536,9 +551,8 @@ fn build_measure(
                             t.spread.span(),
                             &format!("{tfield}.spread"),
                             format!(
-                                "{what} {} is larger than the scale {} allows for a mean of {} \
+                                "{what} is larger than the scale {} allows for a mean of {} \
                                  with n = {nn} (largest possible SD {}, allowing for rounding)",
-                                spread_v.text,
                                 sc.describe(),
                                 mean_v.text,
                                 crate::output::human_number(limit)
@@ -584,14 +598,29 @@ fn lenient_max_sd(scale: &Scale, mean: &ReportedNumber, n: u32) -> Option<f64> {
     scale.max_sd(middle.clamp(lo, hi), n)
 }
 
-/// The smallest SD the printed spread can stand for, with the name of what it is: an SD when
-/// the document says SD or does not say (an SEM would imply a larger SD), SEM × √n for an SEM.
-fn smallest_sd(spread: &ReportedNumber, dispersion: Dispersion, n: u32) -> (f64, &'static str) {
+/// The smallest SD the printed spread can stand for (allowing for rounding), with words for
+/// what it is: an SD when the document says SD or does not say (an SEM would imply a larger
+/// SD), SEM × √n for an SEM.
+fn smallest_sd(spread: &ReportedNumber, dispersion: Dispersion, n: u32) -> (f64, String) {
     let low = (spread.value - half_unit(spread)).max(0.0);
+    let root_n = f64::from(n).sqrt();
     match dispersion {
-        Dispersion::Sem => (low * f64::from(n).sqrt(), "SEM (as SD: SEM × √n)"),
-        Dispersion::Sd => (low, "SD"),
-        Dispersion::NotReported => (low, "spread (taken as SD, the smallest reading)"),
+        Dispersion::Sem => (
+            low * root_n,
+            format!(
+                "SEM {} (an SD of {} = SEM × √n)",
+                spread.text,
+                crate::output::human_number(spread.value * root_n)
+            ),
+        ),
+        Dispersion::Sd => (low, format!("SD {}", spread.text)),
+        Dispersion::NotReported => (
+            low,
+            format!(
+                "spread {} (read as an SD, its smallest meaning)",
+                spread.text
+            ),
+        ),
     }
 }
 
