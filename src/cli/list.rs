@@ -1,10 +1,40 @@
-//! `trialstats list`.
+//! `trialstats list`: the studies in the data folder, one line each.
 
+use std::path::{Path, PathBuf};
+use trialstats::output::{self, Format};
+use trialstats::study::{self, StudyList, StudySummary};
 use trialstats::{Error, Outcome, Result};
 
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Folder holding the study files (`*.toml`).
+    #[arg(long, value_name = "DIR", default_value = "data")]
+    pub data: PathBuf,
+    /// Output format: table, json or csv.
+    #[arg(long, default_value = "table")]
+    pub format: String,
+}
 
-pub fn run(_args: Args) -> Result<Outcome> {
-    Err(Error::Usage("'list' is not implemented yet".into()))
+pub fn run(args: Args) -> Result<Outcome> {
+    let format: Format = args.format.parse()?;
+    check_data_dir(&args.data)?;
+    let studies = study::load_dir(&args.data)?;
+    let list = StudyList(studies.iter().map(StudySummary::from).collect());
+    super::print(&output::render(format, &list)?);
+    Ok(Outcome::Ok)
+}
+
+/// Refuse a `--data` that is not a folder, with what is expected.
+pub fn check_data_dir(dir: &Path) -> Result<()> {
+    if dir.is_dir() {
+        Ok(())
+    } else {
+        Err(Error::input(
+            "--data",
+            format!(
+                "'{}' is not a folder; give the folder holding the study files (*.toml) with --data DIR",
+                dir.display()
+            ),
+        ))
+    }
 }

@@ -1,10 +1,46 @@
-//! `trialstats show`.
+//! `trialstats show`: every number of one study with its provenance.
 
+use std::path::PathBuf;
+use trialstats::output::{self, Format};
+use trialstats::study::{self, StudyNumbers};
 use trialstats::{Error, Outcome, Result};
 
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Study id (the file name without `.toml`; `trialstats list` shows them).
+    pub study: String,
+    /// Folder holding the study files (`*.toml`).
+    #[arg(long, value_name = "DIR", default_value = "data")]
+    pub data: PathBuf,
+    /// Output format: table (readable text), json (the whole study) or csv (one row per number).
+    #[arg(long, default_value = "table")]
+    pub format: String,
+}
 
-pub fn run(_args: Args) -> Result<Outcome> {
-    Err(Error::Usage("'show' is not implemented yet".into()))
+pub fn run(args: Args) -> Result<Outcome> {
+    let format: Format = args.format.parse()?;
+    super::list::check_data_dir(&args.data)?;
+    let known = study::study_ids(&args.data)?;
+    if !known.contains(&args.study) {
+        let known = if known.is_empty() {
+            "none (the folder has no *.toml files)".to_string()
+        } else {
+            known.join(", ")
+        };
+        return Err(Error::input(
+            "STUDY",
+            format!(
+                "unknown study '{}' in {}; known: {known}",
+                args.study,
+                args.data.display()
+            ),
+        ));
+    }
+    let s = study::load_file(&args.data.join(format!("{}.toml", args.study)))?;
+    let text = match format {
+        Format::Table => study::describe(&s),
+        _ => output::render(format, &StudyNumbers(&s))?,
+    };
+    super::print(&text);
+    Ok(Outcome::Ok)
 }

@@ -1,1 +1,404 @@
-//! Study data: the numbers a document reports, their scales and provenance.
+//! Study data: the numbers a source document reports, their scales and their provenance.
+//!
+//! One study is one TOML file in the data folder (see `data/README.md` for the format). This
+//! module owns the public types; [`load`] reads and validates the files; [`scale`] owns the
+//! bounds a score can take and what they imply for a standard deviation.
+//!
+//! Every number is kept *as printed* ([`ReportedNumber`]: `"3.0"` is not `"3"`), and what a
+//! document does not report is [`Reported::NotReported`], never a guess.
+
+mod display;
+mod load;
+mod scale;
+
+pub use display::{describe, StudyList, StudyNumbers, StudySummary};
+pub use load::{load_dir, load_file, load_str, study_ids};
+pub use scale::Scale;
+
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+
+/// Version of the data-file format this crate reads (`schema = 1`).
+pub const SCHEMA_VERSION: i64 = 1;
+
+/// The text a data file uses for something the document does not report.
+pub const NOT_REPORTED: &str = "not reported";
+
+/// A value the document reports, or the explicit statement that it does not.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Reported<T> {
+    /// The document gives this value.
+    Value(T),
+    /// The document does not give it (serialised as the string `"not reported"`).
+    #[serde(serialize_with = "serialize_not_reported")]
+    NotReported,
+}
+
+fn serialize_not_reported<S: serde::Serializer>(s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_str(NOT_REPORTED)
+}
+
+impl<T> Reported<T> {
+    /// The value, if reported.
+    pub fn value(&self) -> Option<&T> {
+        match self {
+            Reported::Value(v) => Some(v),
+            Reported::NotReported => None,
+        }
+    }
+
+    /// Whether the document gives the value.
+    pub fn is_reported(&self) -> bool {
+        matches!(self, Reported::Value(_))
+    }
+}
+
+impl<T: std::fmt::Display> std::fmt::Display for Reported<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Reported::Value(v) => v.fmt(f),
+            Reported::NotReported => f.write_str(NOT_REPORTED),
+        }
+    }
+}
+
+/// A number exactly as the document prints it: `text` keeps the printed decimals (needed by
+/// GRIM-type checks), `value` is its numeric value, `decimals` the digits after the point.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReportedNumber {
+    /// As printed, for example `"3.0"`.
+    pub text: String,
+    /// Numeric value, for example `3.0`.
+    pub value: f64,
+    /// Digits after the decimal point as printed (`"3.0"` → 1, `"2080"` → 0).
+    pub decimals: u32,
+}
+
+impl ReportedNumber {
+    /// Parse a plain decimal number as printed: optional `-`, digits, optional `.` and digits.
+    /// Anything else (thousands separators, `±`, units, exponents) is refused with `None`.
+    pub fn parse(text: &str) -> Option<ReportedNumber> {
+        let body = text.strip_prefix('-').unwrap_or(text);
+        let (int, frac) = match body.split_once('.') {
+            Some((i, f)) => (i, Some(f)),
+            None => (body, None),
+        };
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        let frac_ok = match frac {
+            Some(f) => digits(f),
+            None => true,
+        };
+        if !digits(int) || !frac_ok {
+            return None;
+        }
+        let value: f64 = text.parse().ok()?;
+        Some(ReportedNumber {
+            text: text.to_string(),
+            value,
+            decimals: frac.map_or(0, |f| f.len() as u32),
+        })
+    }
+}
+
+impl std::fmt::Display for ReportedNumber {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+/// Where a number comes from: the source file, the sentence quoted verbatim in the original
+/// language (line breaks of the source joined, every other character kept), and where in the
+/// document it stands (section heading or figure).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Provenance {
+    /// File name of the source document (as in `/work/shared/seeds/`).
+    pub source_file: String,
+    /// The sentence, verbatim.
+    pub quote: String,
+    /// Section heading or figure.
+    pub location: String,
+}
+
+/// How a reported value relates to the truth: `"70例以上"` is a lower bound, not an equality.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Bound {
+    /// The value as printed (`"exact"`).
+    #[serde(rename = "exact")]
+    Exact,
+    /// At least this value (`"at least"`; 以上).
+    #[serde(rename = "at least")]
+    AtLeast,
+    /// At most this value (`"at most"`; 以下, 未満 is not the same and is written as a note).
+    #[serde(rename = "at most")]
+    AtMost,
+    /// About this value (`"approximately"`; 約).
+    #[serde(rename = "approximately")]
+    Approximately,
+}
+
+impl Bound {
+    /// The spelling used in data files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Bound::Exact => "exact",
+            Bound::AtLeast => "at least",
+            Bound::AtMost => "at most",
+            Bound::Approximately => "approximately",
+        }
+    }
+}
+
+/// What the `±` after a mean stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Dispersion {
+    /// Sample standard deviation.
+    #[serde(rename = "SD")]
+    Sd,
+    /// Standard error of the mean.
+    #[serde(rename = "SEM")]
+    Sem,
+    /// The document does not say.
+    #[serde(rename = "not reported")]
+    NotReported,
+}
+
+impl Dispersion {
+    /// The spelling used in data files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Dispersion::Sd => "SD",
+            Dispersion::Sem => "SEM",
+            Dispersion::NotReported => NOT_REPORTED,
+        }
+    }
+}
+
+/// Which way is better on a measure's scale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Direction {
+    #[serde(rename = "lower is better")]
+    LowerIsBetter,
+    #[serde(rename = "higher is better")]
+    HigherIsBetter,
+}
+
+impl Direction {
+    /// The spelling used in data files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::LowerIsBetter => "lower is better",
+            Direction::HigherIsBetter => "higher is better",
+        }
+    }
+}
+
+/// What the document claims about a change: significant or not (or not said), in its words.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Claim {
+    /// `true` when the document calls the change significant (有意), `false` when it says
+    /// it was not, not reported when it says neither.
+    pub significant: Reported<bool>,
+    /// The document's wording, verbatim (for example `有意に改善`).
+    pub wording: Option<String>,
+}
+
+/// Where the document was published.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Publication {
+    pub title: Reported<String>,
+    pub journal: Reported<String>,
+    /// As the document gives it (ISO `YYYY-MM-DD` where the document gives a full date).
+    pub date: Reported<String>,
+    pub doi: Reported<String>,
+}
+
+/// One study: one source document and every number in it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Study {
+    /// `[a-z0-9-]+`, equal to the file stem.
+    pub id: String,
+    /// English title.
+    pub title: String,
+    /// File name of the source document.
+    pub source_file: String,
+    /// What the document is (press release of ..., date).
+    pub document: String,
+    pub publication: Publication,
+    /// For example "single-arm, before/after".
+    pub design: String,
+    pub population: String,
+    pub intervention: String,
+    pub notes: Vec<String>,
+    pub facts: Vec<Fact>,
+    pub dates: Vec<DateFact>,
+    pub measures: Vec<Measure>,
+    pub slopes: Vec<Slope>,
+    pub references: Vec<Reference>,
+    pub expectations: Vec<Expectation>,
+    /// The file the study was loaded from (empty for a study parsed from a string).
+    #[serde(skip)]
+    pub path: PathBuf,
+}
+
+impl Study {
+    /// The fact with this id.
+    pub fn fact(&self, id: &str) -> Option<&Fact> {
+        self.facts.iter().find(|f| f.id == id)
+    }
+
+    /// The measure with this id.
+    pub fn measure(&self, id: &str) -> Option<&Measure> {
+        self.measures.iter().find(|m| m.id == id)
+    }
+
+    /// The slope with this id.
+    pub fn slope(&self, id: &str) -> Option<&Slope> {
+        self.slopes.iter().find(|s| s.id == id)
+    }
+
+    /// The date with this id.
+    pub fn date(&self, id: &str) -> Option<&DateFact> {
+        self.dates.iter().find(|d| d.id == id)
+    }
+
+    /// The expectation with this id.
+    pub fn expectation(&self, id: &str) -> Option<&Expectation> {
+        self.expectations.iter().find(|e| e.id == id)
+    }
+}
+
+/// A single reported number: a count, a total, a dose, a percentage.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Fact {
+    /// `[a-z][a-z0-9_]*`, unique within the study.
+    pub id: String,
+    pub label: String,
+    /// As printed, or not reported.
+    pub value: Reported<ReportedNumber>,
+    pub bound: Bound,
+    pub unit: String,
+    /// Id of the fact this one is a part of (its denominator); validated `value <= of`.
+    pub of: Option<String>,
+    pub note: Option<String>,
+    pub provenance: Provenance,
+}
+
+/// A reported date or year (publication, registration cut-off, scheduled release, ...).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DateFact {
+    pub id: String,
+    pub label: String,
+    /// ISO 8601 as far as the document gives it: `2014-03-15`, `2022-02`, `2005`, or
+    /// `--10-13` for a month and day printed without a year.
+    pub date: String,
+    pub note: Option<String>,
+    pub provenance: Provenance,
+}
+
+/// A mean ± spread reported at two or more time points.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Measure {
+    pub id: String,
+    pub label: String,
+    pub unit: String,
+    /// The scale the score lives on (`None`: the document gives no bounds).
+    pub scale: Option<Scale>,
+    /// Number of participants measured.
+    pub n: Reported<u32>,
+    /// What `±` means.
+    pub dispersion: Dispersion,
+    pub dispersion_note: Option<String>,
+    /// The pre/post correlation, which documents almost never report.
+    pub correlation: Reported<f64>,
+    pub direction: Direction,
+    pub claim: Claim,
+    pub provenance: Provenance,
+    /// In time order; the first is the baseline.
+    pub timepoints: Vec<TimePoint>,
+}
+
+impl Measure {
+    /// The baseline: the first time point, when its mean is reported.
+    pub fn baseline(&self) -> Option<&TimePoint> {
+        self.timepoints.first().filter(|t| t.mean.is_reported())
+    }
+
+    /// The last time point whose mean is reported (other than the baseline).
+    pub fn last_reported(&self) -> Option<&TimePoint> {
+        self.timepoints
+            .iter()
+            .skip(1)
+            .rev()
+            .find(|t| t.mean.is_reported())
+    }
+
+    /// The time point with this id.
+    pub fn timepoint(&self, id: &str) -> Option<&TimePoint> {
+        self.timepoints.iter().find(|t| t.id == id)
+    }
+}
+
+/// One time point of a [`Measure`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TimePoint {
+    /// `[a-z][a-z0-9_]*`, unique within the measure (used in expectations as
+    /// `measure.TIMEPOINT.mean`).
+    pub id: String,
+    /// When, in the document's terms (or what the document leaves open).
+    pub when: String,
+    pub mean: Reported<ReportedNumber>,
+    pub spread: Reported<ReportedNumber>,
+    /// Participants at this time point (the measure's `n` unless the file says otherwise).
+    pub n: Reported<u32>,
+}
+
+/// A per-month (or per-period) rate of change reported before and after treatment.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Slope {
+    pub id: String,
+    pub label: String,
+    /// For example "ALSFRS-R points per month".
+    pub unit: String,
+    pub n: Reported<u32>,
+    /// The scale of the underlying score.
+    pub scale: Option<Scale>,
+    pub dispersion: Dispersion,
+    pub direction: Direction,
+    pub claim: Claim,
+    pub before: SlopeValue,
+    pub after: SlopeValue,
+    pub note: Option<String>,
+    pub provenance: Provenance,
+}
+
+/// One side (before or after) of a [`Slope`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SlopeValue {
+    pub value: Reported<ReportedNumber>,
+    pub spread: Reported<ReportedNumber>,
+    /// The observation period the slope was estimated over.
+    pub period: Reported<String>,
+}
+
+/// A bibliographic reference or trial registration the document cites.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reference {
+    pub id: String,
+    /// For example "article", "trial registration".
+    pub kind: String,
+    pub citation: String,
+    pub provenance: Provenance,
+}
+
+/// A derived number pinned for `trialstats verify`: `compute` is an expression over the
+/// study's ids (see `data/README.md`), `expected` its value, `tolerance` the allowed
+/// absolute difference.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Expectation {
+    pub id: String,
+    pub description: String,
+    pub compute: String,
+    pub expected: f64,
+    pub tolerance: f64,
+}

@@ -1,0 +1,360 @@
+//! Studies for people and for other programs: the one-line-per-study list (`trialstats list`)
+//! and every number of one study with its provenance (`trialstats show`).
+
+use super::{Bound, Dispersion, Measure, Reported, ReportedNumber, Study, NOT_REPORTED};
+use crate::output::{Cell, Table, Tabular};
+use serde::Serialize;
+use std::fmt::Write;
+
+/// One line of `trialstats list`.
+#[derive(Debug, Clone, Serialize)]
+pub struct StudySummary {
+    pub id: String,
+    pub title: String,
+    pub source_file: String,
+    pub facts: usize,
+    pub dates: usize,
+    pub measures: usize,
+    pub slopes: usize,
+    pub expectations: usize,
+}
+
+impl From<&Study> for StudySummary {
+    fn from(s: &Study) -> Self {
+        StudySummary {
+            id: s.id.clone(),
+            title: s.title.clone(),
+            source_file: s.source_file.clone(),
+            facts: s.facts.len(),
+            dates: s.dates.len(),
+            measures: s.measures.len(),
+            slopes: s.slopes.len(),
+            expectations: s.expectations.len(),
+        }
+    }
+}
+
+/// The studies of a data folder, one row each (JSON: an array).
+#[derive(Debug, Clone, Serialize)]
+#[serde(transparent)]
+pub struct StudyList(pub Vec<StudySummary>);
+
+impl Tabular for StudyList {
+    fn table(&self) -> Table {
+        Table {
+            header: [
+                "id",
+                "title",
+                "source_file",
+                "facts",
+                "dates",
+                "measures",
+                "slopes",
+                "expectations",
+            ]
+            .map(String::from)
+            .to_vec(),
+            rows: self
+                .0
+                .iter()
+                .map(|s| {
+                    vec![
+                        Cell::from(s.id.as_str()),
+                        Cell::from(s.title.as_str()),
+                        Cell::from(s.source_file.as_str()),
+                        Cell::from(s.facts),
+                        Cell::from(s.dates),
+                        Cell::from(s.measures),
+                        Cell::from(s.slopes),
+                        Cell::from(s.expectations),
+                    ]
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Every number of one study as rows (for CSV); JSON is the whole [`Study`].
+#[derive(Debug, Clone, Serialize)]
+#[serde(transparent)]
+pub struct StudyNumbers<'a>(pub &'a Study);
+
+impl Tabular for StudyNumbers<'_> {
+    fn table(&self) -> Table {
+        let s = self.0;
+        let header = [
+            "kind",
+            "id",
+            "timepoint",
+            "label",
+            "value",
+            "spread",
+            "dispersion",
+            "bound",
+            "unit",
+            "scale",
+            "n",
+            "when",
+            "quote",
+            "where",
+        ]
+        .map(String::from)
+        .to_vec();
+        let text = |x: &str| Cell::Text(x.to_string());
+        let mut rows = Vec::new();
+        for f in &s.facts {
+            rows.push(vec![
+                text("fact"),
+                text(&f.id),
+                Cell::Missing,
+                text(&f.label),
+                text(&f.value.to_string()),
+                Cell::Missing,
+                Cell::Missing,
+                text(f.bound.as_str()),
+                text(&f.unit),
+                Cell::Missing,
+                Cell::Missing,
+                Cell::Missing,
+                text(&f.provenance.quote),
+                text(&f.provenance.location),
+            ]);
+        }
+        for d in &s.dates {
+            rows.push(vec![
+                text("date"),
+                text(&d.id),
+                Cell::Missing,
+                text(&d.label),
+                text(&d.date),
+                Cell::Missing,
+                Cell::Missing,
+                Cell::Missing,
+                Cell::Missing,
+                Cell::Missing,
+                Cell::Missing,
+                Cell::Missing,
+                text(&d.provenance.quote),
+                text(&d.provenance.location),
+            ]);
+        }
+        for m in &s.measures {
+            for t in &m.timepoints {
+                rows.push(vec![
+                    text("measure"),
+                    text(&m.id),
+                    text(&t.id),
+                    text(&m.label),
+                    text(&t.mean.to_string()),
+                    text(&t.spread.to_string()),
+                    text(m.dispersion.as_str()),
+                    Cell::Missing,
+                    text(&m.unit),
+                    text(&scale_text(m.scale.as_ref())),
+                    text(&t.n.to_string()),
+                    text(&t.when),
+                    text(&m.provenance.quote),
+                    text(&m.provenance.location),
+                ]);
+            }
+        }
+        for sl in &s.slopes {
+            for (side, v) in [("before", &sl.before), ("after", &sl.after)] {
+                rows.push(vec![
+                    text("slope"),
+                    text(&sl.id),
+                    text(side),
+                    text(&sl.label),
+                    text(&v.value.to_string()),
+                    text(&v.spread.to_string()),
+                    text(sl.dispersion.as_str()),
+                    Cell::Missing,
+                    text(&sl.unit),
+                    text(&scale_text(sl.scale.as_ref())),
+                    text(&sl.n.to_string()),
+                    text(&format!("period: {}", v.period)),
+                    text(&sl.provenance.quote),
+                    text(&sl.provenance.location),
+                ]);
+            }
+        }
+        Table { header, rows }
+    }
+}
+
+fn scale_text(scale: Option<&super::Scale>) -> String {
+    scale.map_or_else(|| NOT_REPORTED.to_string(), |s| s.describe())
+}
+
+/// `5.1 ± 1.7`, `not reported`, or the mean alone when the spread is not reported.
+fn mean_and_spread(mean: &Reported<ReportedNumber>, spread: &Reported<ReportedNumber>) -> String {
+    match (mean, spread) {
+        (Reported::Value(m), Reported::Value(s)) => format!("{m} ± {s}"),
+        (Reported::Value(m), Reported::NotReported) => format!("{m} (spread {NOT_REPORTED})"),
+        (Reported::NotReported, _) => NOT_REPORTED.to_string(),
+    }
+}
+
+/// Every number of `study` with its provenance, as readable text (`trialstats show`).
+pub fn describe(study: &Study) -> String {
+    let mut o = String::new();
+    let s = study;
+    // Writing to a String cannot fail.
+    let _ = writeln!(o, "{} — {}", s.id, s.title);
+    let _ = writeln!(o, "source file:   {}", s.source_file);
+    let _ = writeln!(o, "document:      {}", s.document);
+    let p = &s.publication;
+    let _ = writeln!(
+        o,
+        "publication:   {} | {} | {} | doi {}",
+        p.title, p.journal, p.date, p.doi
+    );
+    let _ = writeln!(o, "design:        {}", s.design);
+    let _ = writeln!(o, "population:    {}", s.population);
+    let _ = writeln!(o, "intervention:  {}", s.intervention);
+    for n in &s.notes {
+        let _ = writeln!(o, "note:          {n}");
+    }
+    let quote = |o: &mut String, q: &super::Provenance| {
+        let _ = writeln!(o, "    quote: 「{}」", q.quote);
+        let _ = writeln!(o, "    where: {}", q.location);
+    };
+    if !s.facts.is_empty() {
+        let _ = writeln!(o, "\nFacts");
+        for f in &s.facts {
+            let mut value = f.value.to_string();
+            if f.bound != Bound::Exact {
+                value = format!("{} {value}", f.bound.as_str());
+            }
+            let _ = writeln!(o, "  {} — {}", f.id, f.label);
+            let _ = write!(o, "    value: {value} {}", f.unit);
+            if let Some(of) = &f.of {
+                let whole = s
+                    .fact(of)
+                    .map_or(String::new(), |w| format!(" = {}", w.value));
+                let _ = write!(o, " (of {of}{whole})");
+            }
+            let _ = writeln!(o);
+            if let Some(n) = &f.note {
+                let _ = writeln!(o, "    note:  {n}");
+            }
+            quote(&mut o, &f.provenance);
+        }
+    }
+    if !s.dates.is_empty() {
+        let _ = writeln!(o, "\nDates");
+        for d in &s.dates {
+            let _ = writeln!(o, "  {} — {}: {}", d.id, d.label, d.date);
+            if let Some(n) = &d.note {
+                let _ = writeln!(o, "    note:  {n}");
+            }
+            quote(&mut o, &d.provenance);
+        }
+    }
+    if !s.measures.is_empty() {
+        let _ = writeln!(o, "\nMeasures (mean ± spread)");
+        for m in &s.measures {
+            describe_measure(&mut o, m);
+            quote(&mut o, &m.provenance);
+        }
+    }
+    if !s.slopes.is_empty() {
+        let _ = writeln!(o, "\nSlopes (rate of change)");
+        for sl in &s.slopes {
+            let _ = writeln!(o, "  {} — {} [{}]", sl.id, sl.label, sl.unit);
+            let _ = writeln!(
+                o,
+                "    scale {}, n = {}, ± is {}, {}",
+                scale_text(sl.scale.as_ref()),
+                sl.n,
+                sl.dispersion.as_str(),
+                sl.direction.as_str()
+            );
+            for (side, v) in [("before", &sl.before), ("after", &sl.after)] {
+                let _ = writeln!(
+                    o,
+                    "    {side:<8} {}   period: {}",
+                    mean_and_spread(&v.value, &v.spread),
+                    v.period
+                );
+            }
+            let _ = writeln!(
+                o,
+                "    claim: significant = {}{}",
+                sl.claim.significant,
+                sl.claim
+                    .wording
+                    .as_ref()
+                    .map_or(String::new(), |w| format!(" ({w})"))
+            );
+            if let Some(n) = &sl.note {
+                let _ = writeln!(o, "    note:  {n}");
+            }
+            quote(&mut o, &sl.provenance);
+        }
+    }
+    if !s.references.is_empty() {
+        let _ = writeln!(o, "\nReferences");
+        for r in &s.references {
+            let _ = writeln!(o, "  {} ({}) — {}", r.id, r.kind, r.citation);
+            quote(&mut o, &r.provenance);
+        }
+    }
+    if !s.expectations.is_empty() {
+        let _ = writeln!(o, "\nExpectations (checked by `trialstats verify`)");
+        for e in &s.expectations {
+            let _ = writeln!(
+                o,
+                "  {} — {}\n    {} = {} ± {}",
+                e.id,
+                e.description,
+                e.compute,
+                crate::output::human_number(e.expected),
+                crate::output::human_number(e.tolerance)
+            );
+        }
+    }
+    o
+}
+
+fn describe_measure(o: &mut String, m: &Measure) {
+    let _ = writeln!(o, "  {} — {} [{}]", m.id, m.label, m.unit);
+    let spread_meaning = match m.dispersion {
+        Dispersion::NotReported => format!("± meaning {NOT_REPORTED}"),
+        d => format!("± is {}", d.as_str()),
+    };
+    let _ = writeln!(
+        o,
+        "    scale {}, n = {}, {spread_meaning}, pre/post correlation {}, {}",
+        scale_text(m.scale.as_ref()),
+        m.n,
+        m.correlation,
+        m.direction.as_str()
+    );
+    if let Some(note) = &m.dispersion_note {
+        let _ = writeln!(o, "    ±:     {note}");
+    }
+    for t in &m.timepoints {
+        let n = if t.n == m.n {
+            String::new()
+        } else {
+            format!("  n = {}", t.n)
+        };
+        let _ = writeln!(
+            o,
+            "    {:<8} {}{n}   when: {}",
+            t.id,
+            mean_and_spread(&t.mean, &t.spread),
+            t.when
+        );
+    }
+    let _ = writeln!(
+        o,
+        "    claim: significant = {}{}",
+        m.claim.significant,
+        m.claim
+            .wording
+            .as_ref()
+            .map_or(String::new(), |w| format!(" ({w})"))
+    );
+}

@@ -1,0 +1,957 @@
+//! Reading and validating study files.
+//!
+//! A file is first deserialised into private `Raw*` mirrors of the public types whose fields
+//! keep their byte spans (`toml::Spanned`), so that every refusal can name the file, the line
+//! and the field: `data/x.toml:42: measures[edss].timepoints[after].mean: 11 is outside the
+//! scale 0–10`. The raw values are then parsed (numbers as printed, "not reported") and
+//! checked, and the public [`Study`] is built.
+
+use super::{
+    Bound, Claim, DateFact, Direction, Dispersion, Expectation, Fact, Measure, Provenance,
+    Publication, Reference, Reported, ReportedNumber, Scale, Slope, SlopeValue, Study, TimePoint,
+    NOT_REPORTED, SCHEMA_VERSION,
+};
+use crate::error::{Error, Result};
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::path::Path;
+use toml::Spanned;
+
+/// Functions the expectation language offers (implemented by the `verify` module).
+const FUNCTIONS: &[&str] = &["percent", "ratio", "difference", "percent_change", "sum"];
+
+/// Read and validate one study file.
+pub fn load_file(path: &Path) -> Result<Study> {
+    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    load_str(&text, path)
+}
+
+/// Read and validate every `*.toml` file in `dir` (other files, such as `README.md`, are
+/// ignored), sorted by study id.
+pub fn load_dir(dir: &Path) -> Result<Vec<Study>> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+    let mut studies = Vec::new();
+    for entry in entries {
+        let path = entry.map_err(|e| Error::io(dir, e))?.path();
+        if path.is_file() && path.extension().is_some_and(|e| e == "toml") {
+            studies.push(load_file(&path)?);
+        }
+    }
+    studies.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok(studies)
+}
+
+/// The ids of the studies in `dir` (the stems of its `*.toml` files), sorted, without
+/// loading them.
+pub fn study_ids(dir: &Path) -> Result<Vec<String>> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+    let mut ids = Vec::new();
+    for entry in entries {
+        let path = entry.map_err(|e| Error::io(dir, e))?.path();
+        if path.is_file() && path.extension().is_some_and(|e| e == "toml") {
+            if let Some(stem) = path.file_stem().and_then(|s| s.to_str()) {
+                ids.push(stem.to_string());
+            }
+        }
+    }
+    ids.sort();
+    Ok(ids)
+}
+
+/// Parse and validate the text of a study file; `path` names it in messages and its stem
+/// must equal the study id.
+pub fn load_str(text: &str, path: &Path) -> Result<Study> {
+    let ctx = Context {
+        path: path.display().to_string(),
+        text,
+    };
+    let raw: RawStudy = toml::from_str(text).map_err(|e| {
+        let line = e.span().map_or(1, |s| ctx.line(s.start));
+        let message = e.message().trim();
+        let message = match ctx.key_of_line(line) {
+            Some(key) => format!("{key}: {message}"),
+            None => message.to_string(),
+        };
+        Error::input(format!("{}:{line}", ctx.path), message)
+    })?;
+    let mut study = build(&ctx, raw)?;
+    study.path = path.to_path_buf();
+    if let Some(stem) = path.file_stem().and_then(|s| s.to_str()) {
+        if study.id != stem {
+            return Err(Error::input(
+                format!("{}:{}", ctx.path, study_id_line(&ctx)),
+                format!(
+                    "id: '{}' does not match the file name; the id must equal the file stem '{stem}'",
+                    study.id
+                ),
+            ));
+        }
+    }
+    Ok(study)
+}
+
+/// The line of the top-level `id = ...` (for the file-stem message).
+fn study_id_line(ctx: &Context) -> usize {
+    ctx.text
+        .lines()
+        .position(|l| l.trim_start().starts_with("id") && l.contains('='))
+        .map_or(1, |i| i + 1)
+}
+
+/// The file being loaded, to turn spans into `file:line` locations.
+struct Context<'a> {
+    path: String,
+    text: &'a str,
+}
+
+impl Context<'_> {
+    fn line(&self, offset: usize) -> usize {
+        let end = offset.min(self.text.len());
+        self.text.as_bytes()[..end]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1
+    }
+
+    /// The key assigned on `line` (`dispersion = "SE"` → `dispersion`), to name the field in
+    /// messages from the TOML parser.
+    fn key_of_line(&self, line: usize) -> Option<&str> {
+        let text = self.text.lines().nth(line.checked_sub(1)?)?;
+        let (key, _) = text.split_once('=')?;
+        let key = key.trim();
+        let bare = !key.is_empty()
+            && key
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-' || b == b'.');
+        bare.then_some(key)
+    }
+
+    /// Bad input at `span`, in `field`.
+    fn err(&self, span: Range<usize>, field: &str, message: impl std::fmt::Display) -> Error {
+        Error::input(
+            format!("{}:{}", self.path, self.line(span.start)),
+            format!("{field}: {message}"),
+        )
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The file as written.
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStudy {
+    schema: Spanned<i64>,
+    id: Spanned<String>,
+    title: String,
+    source_file: String,
+    document: String,
+    publication: RawPublication,
+    design: String,
+    population: String,
+    intervention: String,
+    #[serde(default)]
+    notes: Vec<String>,
+    #[serde(default)]
+    facts: Vec<RawFact>,
+    #[serde(default)]
+    dates: Vec<RawDate>,
+    #[serde(default)]
+    measures: Vec<RawMeasure>,
+    #[serde(default)]
+    slopes: Vec<RawSlope>,
+    #[serde(default)]
+    references: Vec<RawReference>,
+    #[serde(default)]
+    expectations: Vec<RawExpectation>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPublication {
+    title: String,
+    journal: String,
+    date: String,
+    doi: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFact {
+    id: Spanned<String>,
+    label: String,
+    value: Spanned<String>,
+    #[serde(default = "exact")]
+    bound: Bound,
+    unit: String,
+    of: Option<Spanned<String>>,
+    note: Option<String>,
+    quote: String,
+    #[serde(rename = "where")]
+    location: String,
+}
+
+fn exact() -> Bound {
+    Bound::Exact
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDate {
+    id: Spanned<String>,
+    label: String,
+    date: Spanned<String>,
+    note: Option<String>,
+    quote: String,
+    #[serde(rename = "where")]
+    location: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawScale {
+    min: f64,
+    max: Option<f64>,
+    step: Option<f64>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawClaim {
+    significant: Spanned<toml::Value>,
+    wording: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMeasure {
+    id: Spanned<String>,
+    label: String,
+    unit: String,
+    scale: Option<Spanned<RawScale>>,
+    n: Spanned<toml::Value>,
+    dispersion: Dispersion,
+    dispersion_note: Option<String>,
+    correlation: Spanned<toml::Value>,
+    direction: Direction,
+    claim: RawClaim,
+    quote: String,
+    #[serde(rename = "where")]
+    location: String,
+    timepoints: Vec<RawTimePoint>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTimePoint {
+    id: Spanned<String>,
+    when: String,
+    mean: Spanned<String>,
+    spread: Spanned<String>,
+    n: Option<Spanned<toml::Value>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSlope {
+    id: Spanned<String>,
+    label: String,
+    unit: String,
+    n: Spanned<toml::Value>,
+    scale: Option<Spanned<RawScale>>,
+    dispersion: Dispersion,
+    direction: Direction,
+    claim: RawClaim,
+    before: RawSlopeValue,
+    after: RawSlopeValue,
+    note: Option<String>,
+    quote: String,
+    #[serde(rename = "where")]
+    location: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSlopeValue {
+    value: Spanned<String>,
+    spread: Spanned<String>,
+    period: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReference {
+    id: Spanned<String>,
+    kind: String,
+    citation: String,
+    quote: String,
+    #[serde(rename = "where")]
+    location: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawExpectation {
+    id: Spanned<String>,
+    description: String,
+    compute: Spanned<String>,
+    expected: f64,
+    tolerance: Spanned<f64>,
+}
+
+// ---------------------------------------------------------------------------------------
+// Building and checking.
+
+fn build(ctx: &Context, raw: RawStudy) -> Result<Study> {
+    if *raw.schema.get_ref() != SCHEMA_VERSION {
+        return Err(ctx.err(
+            raw.schema.span(),
+            "schema",
+            format!(
+                "version {} is not supported; this trialstats reads schema = {SCHEMA_VERSION}",
+                raw.schema.get_ref()
+            ),
+        ));
+    }
+    let id = raw.id.get_ref();
+    if id.is_empty()
+        || !id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
+        return Err(ctx.err(
+            raw.id.span(),
+            "id",
+            format!("'{id}' is not a valid study id; allowed: lowercase letters, digits and '-'"),
+        ));
+    }
+    let provenance = |quote: String, location: String| Provenance {
+        source_file: raw.source_file.clone(),
+        quote,
+        location,
+    };
+
+    let mut ids = IdRegistry::default();
+    let mut facts = Vec::new();
+    for f in raw.facts {
+        let field = format!("facts[{}]", f.id.get_ref());
+        ids.add(ctx, &f.id, &field)?;
+        facts.push((
+            Fact {
+                id: f.id.get_ref().clone(),
+                label: f.label,
+                value: reported_number(ctx, &f.value, &format!("{field}.value"))?,
+                bound: f.bound,
+                unit: f.unit,
+                of: f.of.as_ref().map(|o| o.get_ref().clone()),
+                note: f.note,
+                provenance: provenance(f.quote, f.location),
+            },
+            f.of,
+        ));
+    }
+    check_denominators(ctx, &facts)?;
+    let facts: Vec<Fact> = facts.into_iter().map(|(f, _)| f).collect();
+
+    let mut dates = Vec::new();
+    for d in raw.dates {
+        let field = format!("dates[{}]", d.id.get_ref());
+        ids.add(ctx, &d.id, &field)?;
+        if !is_iso_date(d.date.get_ref()) {
+            return Err(ctx.err(
+                d.date.span(),
+                &format!("{field}.date"),
+                format!(
+                    "'{}' is not a date; allowed: YYYY, YYYY-MM, YYYY-MM-DD or --MM-DD (no year printed)",
+                    d.date.get_ref()
+                ),
+            ));
+        }
+        dates.push(DateFact {
+            id: d.id.get_ref().clone(),
+            label: d.label,
+            date: d.date.into_inner(),
+            note: d.note,
+            provenance: provenance(d.quote, d.location),
+        });
+    }
+
+    let mut measures = Vec::new();
+    for m in raw.measures {
+        let field = format!("measures[{}]", m.id.get_ref());
+        ids.add(ctx, &m.id, &field)?;
+        measures.push(build_measure(ctx, m, &field, &provenance)?);
+    }
+
+    let mut slopes = Vec::new();
+    for s in raw.slopes {
+        let field = format!("slopes[{}]", s.id.get_ref());
+        ids.add(ctx, &s.id, &field)?;
+        let n = count(ctx, &s.n, &format!("{field}.n"))?;
+        let scale = s
+            .scale
+            .as_ref()
+            .map(|sc| scale(ctx, sc, &format!("{field}.scale")))
+            .transpose()?;
+        let side = |v: &RawSlopeValue, name: &str| -> Result<SlopeValue> {
+            let spread = reported_number(ctx, &v.spread, &format!("{field}.{name}.spread"))?;
+            non_negative(ctx, &v.spread, &spread, &format!("{field}.{name}.spread"))?;
+            Ok(SlopeValue {
+                value: reported_number(ctx, &v.value, &format!("{field}.{name}.value"))?,
+                spread,
+                period: reported_text(&v.period),
+            })
+        };
+        slopes.push(Slope {
+            id: s.id.get_ref().clone(),
+            label: s.label,
+            unit: s.unit,
+            n,
+            scale,
+            dispersion: s.dispersion,
+            direction: s.direction,
+            claim: claim(ctx, &s.claim, &format!("{field}.claim"))?,
+            before: side(&s.before, "before")?,
+            after: side(&s.after, "after")?,
+            note: s.note,
+            provenance: provenance(s.quote, s.location),
+        });
+    }
+
+    let mut references = Vec::new();
+    for r in raw.references {
+        ids.add(ctx, &r.id, &format!("references[{}]", r.id.get_ref()))?;
+        references.push(Reference {
+            id: r.id.get_ref().clone(),
+            kind: r.kind,
+            citation: r.citation,
+            provenance: provenance(r.quote, r.location),
+        });
+    }
+
+    let mut study = Study {
+        id: raw.id.into_inner(),
+        title: raw.title,
+        source_file: raw.source_file.clone(),
+        document: raw.document,
+        publication: Publication {
+            title: reported_text(&raw.publication.title),
+            journal: reported_text(&raw.publication.journal),
+            date: reported_text(&raw.publication.date),
+            doi: reported_text(&raw.publication.doi),
+        },
+        design: raw.design,
+        population: raw.population,
+        intervention: raw.intervention,
+        notes: raw.notes,
+        facts,
+        dates,
+        measures,
+        slopes,
+        references,
+        expectations: Vec::new(),
+        path: Default::default(),
+    };
+
+    for e in raw.expectations {
+        let field = format!("expectations[{}]", e.id.get_ref());
+        ids.add(ctx, &e.id, &field)?;
+        if e.tolerance.get_ref().is_nan() || *e.tolerance.get_ref() < 0.0 {
+            return Err(ctx.err(
+                e.tolerance.span(),
+                &format!("{field}.tolerance"),
+                format!("{} is negative; allowed: 0 or more", e.tolerance.get_ref()),
+            ));
+        }
+        check_references(ctx, &study, &e.compute, &format!("{field}.compute"))?;
+        study.expectations.push(Expectation {
+            id: e.id.get_ref().clone(),
+            description: e.description,
+            compute: e.compute.into_inner(),
+            expected: e.expected,
+            tolerance: e.tolerance.into_inner(),
+        });
+    }
+    Ok(study)
+}
+
+fn build_measure(
+    ctx: &Context,
+    m: RawMeasure,
+    field: &str,
+    provenance: &dyn Fn(String, String) -> Provenance,
+) -> Result<Measure> {
+    let n = count(ctx, &m.n, &format!("{field}.n"))?;
+    let scale = m
+        .scale
+        .as_ref()
+        .map(|sc| scale(ctx, sc, &format!("{field}.scale")))
+        .transpose()?;
+    let correlation = match m.correlation.get_ref() {
+        toml::Value::String(s) if s == NOT_REPORTED => Reported::NotReported,
+        toml::Value::Float(r) if (-1.0..=1.0).contains(r) => Reported::Value(*r),
+        other => {
+            return Err(ctx.err(
+                m.correlation.span(),
+                &format!("{field}.correlation"),
+                format!(
+                    "{other} is not allowed; allowed: a number from -1 to 1, or \"{NOT_REPORTED}\""
+                ),
+            ))
+        }
+    };
+    if m.timepoints.len() < 2 {
+        return Err(ctx.err(
+            m.id.span(),
+            &format!("{field}.timepoints"),
+            format!(
+                "{} time point(s) given; a measure needs at least two (use [[facts]] for a single number)",
+                m.timepoints.len()
+            ),
+        ));
+    }
+    let mut seen = HashSet::new();
+    let mut timepoints = Vec::new();
+    for t in &m.timepoints {
+        let tfield = format!("{field}.timepoints[{}]", t.id.get_ref());
+        check_item_id(ctx, &t.id, &tfield)?;
+        if !seen.insert(t.id.get_ref().clone()) {
+            return Err(ctx.err(
+                t.id.span(),
+                &format!("{tfield}.id"),
+                "duplicate time point id; each time point of a measure needs its own id",
+            ));
+        }
+        let tn = match &t.n {
+            Some(v) => count(ctx, v, &format!("{tfield}.n"))?,
+            None => n.clone(),
+        };
+        let mean = reported_number(ctx, &t.mean, &format!("{tfield}.mean"))?;
+        let spread = reported_number(ctx, &t.spread, &format!("{tfield}.spread"))?;
+        non_negative(ctx, &t.spread, &spread, &format!("{tfield}.spread"))?;
+        if let (Some(sc), Some(mean_v)) = (&scale, mean.value()) {
+            if !sc.contains(mean_v.value) {
+                return Err(ctx.err(
+                    t.mean.span(),
+                    &format!("{tfield}.mean"),
+                    format!(
+                        "{} is outside the scale {}; allowed: a mean within the scale",
+                        mean_v.text,
+                        sc.describe()
+                    ),
+                ));
+            }
+            if let (Some(spread_v), Some(&nn)) = (spread.value(), tn.value()) {
+                if let Some(limit) = lenient_max_sd(sc, mean_v, nn) {
+                    let (sd, what) = smallest_sd(spread_v, m.dispersion, nn);
+                    if sd > limit + 1e-12 {
+                        return Err(ctx.err(
+                            t.spread.span(),
+                            &format!("{tfield}.spread"),
+                            format!(
+                                "{what} is larger than the scale {} allows for a mean of {} \
+                                 with n = {nn} (largest possible SD {}, allowing for rounding)",
+                                sc.describe(),
+                                mean_v.text,
+                                crate::output::human_number(limit)
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+        timepoints.push(TimePoint {
+            id: t.id.get_ref().clone(),
+            when: t.when.clone(),
+            mean,
+            spread,
+            n: tn,
+        });
+    }
+    Ok(Measure {
+        id: m.id.get_ref().clone(),
+        label: m.label,
+        unit: m.unit,
+        scale,
+        n,
+        dispersion: m.dispersion,
+        dispersion_note: m.dispersion_note,
+        correlation,
+        direction: m.direction,
+        claim: claim(ctx, &m.claim, &format!("{field}.claim"))?,
+        provenance: provenance(m.quote, m.location),
+        timepoints,
+    })
+}
+
+/// The largest SD the scale allows for any mean that rounds to the printed one (the bound is
+/// concave in the mean, so its maximum over an interval is at the point nearest the middle
+/// of the scale).
+fn lenient_max_sd(scale: &Scale, mean: &ReportedNumber, n: u32) -> Option<f64> {
+    let max = scale.max?;
+    let half = half_unit(mean);
+    let lo = (mean.value - half).max(scale.min);
+    let hi = (mean.value + half).min(max);
+    let middle = 0.5 * (scale.min + max);
+    scale.max_sd(middle.clamp(lo, hi), n)
+}
+
+/// The smallest SD the printed spread can stand for (allowing for rounding), with words for
+/// what it is: an SD when the document says SD or does not say (an SEM would imply a larger
+/// SD), SEM × √n for an SEM.
+fn smallest_sd(spread: &ReportedNumber, dispersion: Dispersion, n: u32) -> (f64, String) {
+    let low = (spread.value - half_unit(spread)).max(0.0);
+    let root_n = f64::from(n).sqrt();
+    match dispersion {
+        Dispersion::Sem => (
+            low * root_n,
+            format!(
+                "SEM {} (an SD of {} = SEM × √n)",
+                spread.text,
+                crate::output::human_number(spread.value * root_n)
+            ),
+        ),
+        Dispersion::Sd => (low, format!("SD {}", spread.text)),
+        Dispersion::NotReported => (
+            low,
+            format!(
+                "spread {} (read as an SD, its smallest meaning)",
+                spread.text
+            ),
+        ),
+    }
+}
+
+/// Half a unit in the last printed digit: `"1.7"` → 0.05.
+fn half_unit(x: &ReportedNumber) -> f64 {
+    0.5 * 10f64.powi(-(x.decimals as i32))
+}
+
+/// The study-wide namespace of item ids (facts, dates, measures, slopes, references and
+/// expectations share it, because expectations refer to them by bare id).
+#[derive(Default)]
+struct IdRegistry {
+    seen: HashMap<String, String>,
+}
+
+impl IdRegistry {
+    fn add(&mut self, ctx: &Context, id: &Spanned<String>, field: &str) -> Result<()> {
+        check_item_id(ctx, id, field)?;
+        if let Some(first) = self.seen.get(id.get_ref()) {
+            return Err(ctx.err(
+                id.span(),
+                &format!("{field}.id"),
+                format!("duplicate id '{}' (already used by {first}); ids must be unique within a study", id.get_ref()),
+            ));
+        }
+        self.seen.insert(id.get_ref().clone(), field.to_string());
+        Ok(())
+    }
+}
+
+fn check_item_id(ctx: &Context, id: &Spanned<String>, field: &str) -> Result<()> {
+    let s = id.get_ref();
+    let ok = s.bytes().next().is_some_and(|b| b.is_ascii_lowercase())
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+    if ok && !FUNCTIONS.contains(&s.as_str()) {
+        Ok(())
+    } else {
+        Err(ctx.err(
+            id.span(),
+            &format!("{field}.id"),
+            format!(
+                "'{s}' is not a valid id; allowed: a lowercase letter, then lowercase letters, digits and '_' (not a function name: {})",
+                FUNCTIONS.join(", ")
+            ),
+        ))
+    }
+}
+
+/// A number as printed, or "not reported".
+fn reported_number(
+    ctx: &Context,
+    raw: &Spanned<String>,
+    field: &str,
+) -> Result<Reported<ReportedNumber>> {
+    let text = raw.get_ref();
+    if text == NOT_REPORTED {
+        return Ok(Reported::NotReported);
+    }
+    ReportedNumber::parse(text)
+        .map(Reported::Value)
+        .ok_or_else(|| {
+            ctx.err(
+                raw.span(),
+                field,
+                format!("'{text}' is not a number as printed; allowed: digits with an optional '-' and decimal point (\"3.0\"), or \"{NOT_REPORTED}\""),
+            )
+        })
+}
+
+fn reported_text(text: &str) -> Reported<String> {
+    if text == NOT_REPORTED {
+        Reported::NotReported
+    } else {
+        Reported::Value(text.to_string())
+    }
+}
+
+fn non_negative(
+    ctx: &Context,
+    raw: &Spanned<String>,
+    value: &Reported<ReportedNumber>,
+    field: &str,
+) -> Result<()> {
+    match value.value() {
+        Some(v) if v.value < 0.0 => Err(ctx.err(
+            raw.span(),
+            field,
+            format!(
+                "{} is negative; a standard deviation or standard error is 0 or more",
+                v.text
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// A participant count: an integer of at least 1, or "not reported".
+fn count(ctx: &Context, raw: &Spanned<toml::Value>, field: &str) -> Result<Reported<u32>> {
+    match raw.get_ref() {
+        toml::Value::String(s) if s == NOT_REPORTED => Ok(Reported::NotReported),
+        toml::Value::Integer(n) if *n >= 1 => u32::try_from(*n)
+            .map(Reported::Value)
+            .map_err(|_| ctx.err(raw.span(), field, format!("{n} is too large"))),
+        other => Err(ctx.err(
+            raw.span(),
+            field,
+            format!("{other} is not allowed; allowed: a whole number of at least 1, or \"{NOT_REPORTED}\""),
+        )),
+    }
+}
+
+fn scale(ctx: &Context, raw: &Spanned<RawScale>, field: &str) -> Result<Scale> {
+    let s = raw.get_ref();
+    let bad = |msg: String| Err(ctx.err(raw.span(), field, msg));
+    if !s.min.is_finite() {
+        return bad(format!("min {} is not a finite number", s.min));
+    }
+    if let Some(max) = s.max {
+        if max <= s.min || !max.is_finite() {
+            return bad(format!(
+                "max {max} must be a finite number above min {}",
+                s.min
+            ));
+        }
+    }
+    if let Some(step) = s.step {
+        if step <= 0.0 || !step.is_finite() {
+            return bad(format!("step {step} must be a positive number"));
+        }
+    }
+    Ok(Scale {
+        min: s.min,
+        max: s.max,
+        step: s.step,
+    })
+}
+
+fn claim(ctx: &Context, raw: &RawClaim, field: &str) -> Result<Claim> {
+    let significant = match raw.significant.get_ref() {
+        toml::Value::Boolean(b) => Reported::Value(*b),
+        toml::Value::String(s) if s == NOT_REPORTED => Reported::NotReported,
+        other => {
+            return Err(ctx.err(
+                raw.significant.span(),
+                &format!("{field}.significant"),
+                format!("{other} is not allowed; allowed: true, false or \"{NOT_REPORTED}\""),
+            ))
+        }
+    };
+    Ok(Claim {
+        significant,
+        wording: raw.wording.clone(),
+    })
+}
+
+/// `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or `--MM-DD` (no year printed), with a month 01–12 and
+/// a day 01–31.
+fn is_iso_date(s: &str) -> bool {
+    if let Some(month_day) = s.strip_prefix("--") {
+        // ISO 8601 month and day without a year, for a date printed without one.
+        return month_day.len() == 5 && is_iso_date(&format!("2000-{month_day}"));
+    }
+    let parts: Vec<&str> = s.split('-').collect();
+    let num = |p: &str, len: usize, lo: u32, hi: u32| {
+        p.len() == len
+            && p.bytes().all(|b| b.is_ascii_digit())
+            && p.parse::<u32>().is_ok_and(|v| (lo..=hi).contains(&v))
+    };
+    match parts.as_slice() {
+        [y] => num(y, 4, 0, 9999),
+        [y, m] => num(y, 4, 0, 9999) && num(m, 2, 1, 12),
+        [y, m, d] => num(y, 4, 0, 9999) && num(m, 2, 1, 12) && num(d, 2, 1, 31),
+        _ => false,
+    }
+}
+
+/// A part may not exceed its whole: checked where the part is exact or a lower bound and the
+/// whole is exact or an upper bound (otherwise "more than" is not a contradiction).
+fn check_denominators(ctx: &Context, facts: &[(Fact, Option<Spanned<String>>)]) -> Result<()> {
+    for (fact, of) in facts {
+        let Some(of) = of else { continue };
+        let field = format!("facts[{}].of", fact.id);
+        let Some((whole, _)) = facts.iter().find(|(f, _)| &f.id == of.get_ref()) else {
+            let known: Vec<&str> = facts.iter().map(|(f, _)| f.id.as_str()).collect();
+            return Err(ctx.err(
+                of.span(),
+                &field,
+                format!(
+                    "'{}' is not a fact of this study; allowed: {}",
+                    of.get_ref(),
+                    known.join(", ")
+                ),
+            ));
+        };
+        let part_is_low = matches!(fact.bound, Bound::Exact | Bound::AtLeast);
+        let whole_is_high = matches!(whole.bound, Bound::Exact | Bound::AtMost);
+        if let (Some(p), Some(w), true, true) = (
+            fact.value.value(),
+            whole.value.value(),
+            part_is_low,
+            whole_is_high,
+        ) {
+            if p.value > w.value {
+                return Err(ctx.err(
+                    of.span(),
+                    &field,
+                    format!(
+                        "{} {} is larger than its denominator {} = {}; a part cannot exceed its whole",
+                        fact.id, p.text, whole.id, w.text
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Check that every name in an expectation refers to something the study reports:
+/// `fact`, `slope.before|after`, `measure.TIMEPOINT.mean|spread|n`, or a function.
+fn check_references(
+    ctx: &Context,
+    study: &Study,
+    compute: &Spanned<String>,
+    field: &str,
+) -> Result<()> {
+    let text = compute.get_ref();
+    let bad = |msg: String| Err(ctx.err(compute.span(), field, msg));
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_ascii_alphabetic() || c == '_' {
+            let start = i;
+            while i < chars.len()
+                && (chars[i].is_ascii_alphanumeric() || chars[i] == '_' || chars[i] == '.')
+            {
+                i += 1;
+            }
+            let name: String = chars[start..i].iter().collect();
+            let next = chars[i..].iter().find(|c| !c.is_whitespace());
+            if next == Some(&'(') {
+                if !FUNCTIONS.contains(&name.as_str()) {
+                    return bad(format!(
+                        "unknown function '{name}'; allowed: {}",
+                        FUNCTIONS.join(", ")
+                    ));
+                }
+                continue;
+            }
+            if let Err(msg) = resolve(study, &name) {
+                return bad(msg);
+            }
+        } else if c.is_ascii_digit() || c.is_whitespace() || "+-*/().,×−".contains(c) || c == '.'
+        {
+            i += 1;
+        } else {
+            return bad(format!(
+                "unexpected character '{c}'; allowed: numbers, ids, functions, + - * / × − , ( )"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Whether `name` (dotted) names a reported number of `study`; the error says what is allowed.
+fn resolve(study: &Study, name: &str) -> std::result::Result<(), String> {
+    let parts: Vec<&str> = name.split('.').collect();
+    let head = parts[0];
+    let not_reported = |what: &str| {
+        Err(format!(
+            "'{name}' refers to {what}, which is \"{NOT_REPORTED}\""
+        ))
+    };
+    if let Some(f) = study.fact(head) {
+        if parts.len() != 1 {
+            return Err(format!(
+                "'{name}': a fact is referred to by its bare id '{head}'"
+            ));
+        }
+        return if f.value.is_reported() {
+            Ok(())
+        } else {
+            not_reported("a fact value")
+        };
+    }
+    if let Some(s) = study.slope(head) {
+        let side = match parts.get(1..) {
+            Some(["before"]) => &s.before,
+            Some(["after"]) => &s.after,
+            _ => {
+                return Err(format!(
+                    "'{name}': a slope is referred to as {head}.before or {head}.after"
+                ))
+            }
+        };
+        return if side.value.is_reported() {
+            Ok(())
+        } else {
+            not_reported("a slope value")
+        };
+    }
+    if let Some(m) = study.measure(head) {
+        let ids: Vec<&str> = m.timepoints.iter().map(|t| t.id.as_str()).collect();
+        let usage = format!(
+            "'{name}': a measure is referred to as {head}.TIMEPOINT.mean|spread|n with TIMEPOINT one of {}",
+            ids.join(", ")
+        );
+        let (Some(tp), Some(what), None) = (parts.get(1), parts.get(2), parts.get(3)) else {
+            return Err(usage);
+        };
+        let Some(t) = m.timepoint(tp) else {
+            return Err(usage);
+        };
+        let reported = match *what {
+            "mean" => t.mean.is_reported(),
+            "spread" => t.spread.is_reported(),
+            "n" => t.n.is_reported(),
+            _ => return Err(usage),
+        };
+        return if reported {
+            Ok(())
+        } else {
+            not_reported("a number")
+        };
+    }
+    let mut known: Vec<&str> = study.facts.iter().map(|f| f.id.as_str()).collect();
+    known.extend(study.slopes.iter().map(|s| s.id.as_str()));
+    known.extend(study.measures.iter().map(|m| m.id.as_str()));
+    Err(format!(
+        "'{head}' is not a fact, slope or measure of this study; known: {}",
+        known.join(", ")
+    ))
+}
