@@ -1,10 +1,22 @@
-//! `trialstats verify`.
+//! `trialstats verify`: recompute the derived numbers the studies pin; exit 1 on a mismatch.
 
-use trialstats::{Error, Outcome, Result};
+use std::path::PathBuf;
+use trialstats::output::{render, Format};
+use trialstats::{study, verify, Outcome, Result};
 
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Folder of study files.
+    #[arg(long, default_value = "data")]
+    data: PathBuf,
+    /// Output format: table, json or csv.
+    #[arg(long, default_value = "table")]
+    format: Format,
+}
 
-pub fn run(_args: Args) -> Result<Outcome> {
-    Err(Error::Usage("'verify' is not implemented yet".into()))
+pub fn run(a: Args) -> Result<Outcome> {
+    let studies = study::load_dir(&a.data)?;
+    let report = verify::verify_all(&studies)?;
+    super::print(&render(a.format, &report)?);
+    Ok(report.outcome())
 }

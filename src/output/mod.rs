@@ -135,7 +135,14 @@ pub fn human_number(x: f64) -> String {
     }
     let a = x.abs();
     if !(1e-4..1e9).contains(&a) {
-        return format!("{x:.7e}");
+        let s = format!("{x:.7e}");
+        return match s.split_once('e') {
+            Some((mantissa, exp)) if mantissa.contains('.') => format!(
+                "{}e{exp}",
+                mantissa.trim_end_matches('0').trim_end_matches('.')
+            ),
+            _ => s,
+        };
     }
     let digits_before = a.log10().floor() as i32 + 1;
     let decimals = (8 - digits_before).clamp(0, 12) as usize;
@@ -168,7 +175,9 @@ mod tests {
         assert_eq!(human_number(2.5), "2.5");
         assert_eq!(human_number(-1234.5678912), "-1234.5679");
         assert_eq!(human_number(0.0), "0");
-        assert_eq!(human_number(1.5e-7), "1.5000000e-7");
+        assert_eq!(human_number(1.5e-7), "1.5e-7");
+        assert_eq!(human_number(1e-9), "1e-9");
+        assert_eq!(human_number(-1.23456789e12), "-1.2345679e12");
     }
 
     #[test]
