@@ -465,123 +465,85 @@ fn proportion_codes_match_metafor() {
     }
 }
 
-#[test]
-fn wilson_intervals_match_prop_test() {
-    // R: prop.test(12, 40, correct=FALSE)$conf.int
-    let e = proportion(
-        MeasureCode::PR,
-        &Proportion {
-            events: 12.0,
-            n: 40.0,
-        },
-        0.95,
-        CiMethod::Wilson,
-    )
-    .unwrap();
-    close(
-        e.ci_lower.unwrap(),
-        0.18074845229746531,
-        "wilson 12/40 lower",
-    );
-    close(
-        e.ci_upper.unwrap(),
-        0.45430018818144935,
-        "wilson 12/40 upper",
-    );
-    // R: prop.test(0, 25, correct=FALSE)$conf.int
-    let e = proportion(
-        MeasureCode::PR,
-        &Proportion {
-            events: 0.0,
-            n: 25.0,
-        },
-        0.95,
-        CiMethod::Wilson,
-    )
-    .unwrap();
-    assert_eq!(e.ci_lower.unwrap(), 0.0);
-    close(
-        e.ci_upper.unwrap(),
-        0.13319225093904843,
-        "wilson 0/25 upper",
-    );
-    // R: prop.test(12, 40, correct=FALSE, conf.level=0.9)$conf.int, on the logit scale for PLO
-    let e = proportion(
-        MeasureCode::PLO,
-        &Proportion {
-            events: 12.0,
-            n: 40.0,
-        },
-        0.90,
-        CiMethod::Wilson,
-    )
-    .unwrap();
-    let logit = |p: f64| (p / (1.0 - p)).ln();
-    close(
-        e.ci_lower.unwrap(),
-        logit(0.19663289160383807),
-        "wilson 90% PLO lower",
-    );
-    close(
-        e.ci_upper.unwrap(),
-        logit(0.42870848785434518),
-        "wilson 90% PLO upper",
-    );
-}
+/// (measure, events, n, level, method, R's lower, R's upper); limits of PLO rows are R's
+/// proportion limits, which the code must return on the logit scale.
+type IntervalCase = (MeasureCode, f64, f64, f64, CiMethod, f64, f64);
 
 #[test]
-fn clopper_pearson_intervals_match_binom_test() {
-    // R: binom.test(12, 40)$conf.int
-    let e = proportion(
-        MeasureCode::PR,
-        &Proportion {
-            events: 12.0,
-            n: 40.0,
-        },
-        0.95,
-        CiMethod::Exact,
-    )
-    .unwrap();
-    close(
-        e.ci_lower.unwrap(),
-        0.16562720439323556,
-        "exact 12/40 lower",
-    );
-    close(
-        e.ci_upper.unwrap(),
-        0.46531628525412339,
-        "exact 12/40 upper",
-    );
-    // R: binom.test(0, 25)$conf.int
-    let e = proportion(
-        MeasureCode::PR,
-        &Proportion {
-            events: 0.0,
-            n: 25.0,
-        },
-        0.95,
-        CiMethod::Exact,
-    )
-    .unwrap();
-    assert_eq!(e.ci_lower.unwrap(), 0.0);
-    close(e.ci_upper.unwrap(), 0.13718517153071252, "exact 0/25 upper");
-    // R: binom.test(40, 40)$conf.int
-    let e = proportion(
-        MeasureCode::PR,
-        &Proportion {
-            events: 40.0,
-            n: 40.0,
-        },
-        0.95,
-        CiMethod::Exact,
-    )
-    .unwrap();
-    close(
-        e.ci_lower.unwrap(),
-        0.91190269712119765,
-        "exact 40/40 lower",
-    );
-    assert_eq!(e.ci_upper.unwrap(), 1.0);
+fn wilson_and_clopper_pearson_intervals_match_prop_test_and_binom_test() {
+    let cases: [IntervalCase; 6] = [
+        // R: prop.test(12, 40, correct=FALSE)$conf.int
+        (
+            MeasureCode::PR,
+            12.0,
+            40.0,
+            0.95,
+            CiMethod::Wilson,
+            0.18074845229746531,
+            0.45430018818144935,
+        ),
+        // R: prop.test(0, 25, correct=FALSE)$conf.int
+        (
+            MeasureCode::PR,
+            0.0,
+            25.0,
+            0.95,
+            CiMethod::Wilson,
+            0.0,
+            0.13319225093904843,
+        ),
+        // R: prop.test(12, 40, correct=FALSE, conf.level=0.9)$conf.int (logit scale for PLO)
+        (
+            MeasureCode::PLO,
+            12.0,
+            40.0,
+            0.90,
+            CiMethod::Wilson,
+            0.19663289160383807,
+            0.42870848785434518,
+        ),
+        // R: binom.test(12, 40)$conf.int
+        (
+            MeasureCode::PR,
+            12.0,
+            40.0,
+            0.95,
+            CiMethod::Exact,
+            0.16562720439323556,
+            0.46531628525412339,
+        ),
+        // R: binom.test(0, 25)$conf.int
+        (
+            MeasureCode::PR,
+            0.0,
+            25.0,
+            0.95,
+            CiMethod::Exact,
+            0.0,
+            0.13718517153071252,
+        ),
+        // R: binom.test(40, 40)$conf.int
+        (
+            MeasureCode::PR,
+            40.0,
+            40.0,
+            0.95,
+            CiMethod::Exact,
+            0.91190269712119765,
+            1.0,
+        ),
+    ];
+    let logit = |p: f64| (p / (1.0 - p)).ln();
+    for (code, events, n, level, method, lower, upper) in cases {
+        let e = proportion(code, &Proportion { events, n }, level, method).unwrap();
+        let (lower, upper) = match code {
+            MeasureCode::PLO => (logit(lower), logit(upper)),
+            _ => (lower, upper),
+        };
+        let what = format!("{code} {events}/{n} {method:?} {level}");
+        close(e.ci_lower.unwrap(), lower, &format!("{what} lower"));
+        close(e.ci_upper.unwrap(), upper, &format!("{what} upper"));
+    }
 }
 
 // R: summary(escalc("IR", xi=c(7,0), ti=c(152.3,80)))  (0 events get 1/2 added)
@@ -615,54 +577,27 @@ fn incidence_rate_matches_metafor_and_poisson_test() {
         .unwrap();
         check(&e, want, "IR");
     }
-    // R: poisson.test(7, 152.3)$conf.int
-    let e = incidence_rate(
-        &PersonTime {
-            events: 7.0,
-            time: 152.3,
-        },
-        0.95,
-        CiMethod::Exact,
-    )
-    .unwrap();
-    close(e.ci_lower.unwrap(), 0.018479074533945285, "poisson lower");
-    close(e.ci_upper.unwrap(), 0.094699115966529065, "poisson upper");
-    // R: poisson.test(0, 80)$conf.int
-    let e = incidence_rate(
-        &PersonTime {
-            events: 0.0,
-            time: 80.0,
-        },
-        0.95,
-        CiMethod::Exact,
-    )
-    .unwrap();
-    assert_eq!(e.ci_lower.unwrap(), 0.0);
-    close(
-        e.ci_upper.unwrap(),
-        0.046110993176424191,
-        "poisson 0/80 upper",
-    );
-    // R: poisson.test(7, 152.3, conf.level=0.9)$conf.int
-    let e = incidence_rate(
-        &PersonTime {
-            events: 7.0,
-            time: 152.3,
-        },
-        0.90,
-        CiMethod::Exact,
-    )
-    .unwrap();
-    close(
-        e.ci_lower.unwrap(),
-        0.021571344004561205,
-        "poisson 90% lower",
-    );
-    close(
-        e.ci_upper.unwrap(),
-        0.086330359832121575,
-        "poisson 90% upper",
-    );
+    let cases = [
+        // R: poisson.test(7, 152.3)$conf.int
+        (7.0, 152.3, 0.95, 0.018479074533945285, 0.094699115966529065),
+        // R: poisson.test(0, 80)$conf.int
+        (0.0, 80.0, 0.95, 0.0, 0.046110993176424191),
+        // R: poisson.test(7, 152.3, conf.level=0.9)$conf.int
+        (7.0, 152.3, 0.90, 0.021571344004561205, 0.086330359832121575),
+    ];
+    for (events, time, level, lower, upper) in cases {
+        let e = incidence_rate(&PersonTime { events, time }, level, CiMethod::Exact).unwrap();
+        close(
+            e.ci_lower.unwrap(),
+            lower,
+            &format!("poisson {events}/{time} lower"),
+        );
+        close(
+            e.ci_upper.unwrap(),
+            upper,
+            &format!("poisson {events}/{time} upper"),
+        );
+    }
 }
 
 // R: summary(escalc(M, x1i=c(7,0), t1i=c(152.3,80), x2i=c(15,4), t2i=c(160.1,95)))

@@ -3,7 +3,7 @@
 //! → SE (§6.3.1 for differences, §6.3.2 for ratios, with t instead of z for small samples as
 //! §6.5.2.2 advises), and a t statistic or a p-value → SE (§6.3.1).
 
-use super::{check_finite, check_level, check_n};
+use super::{check_finite, check_level, check_n, check_positive};
 use crate::dist::{qnorm, qt, t_crit, z_crit};
 use crate::error::{Error, Result};
 use serde::Serialize;
@@ -110,16 +110,5 @@ impl crate::output::Tabular for Conversion {
                 self.formula.as_str().into(),
             ]],
         }
-    }
-}
-
-fn check_positive(x: f64, location: &str, what: &str) -> Result<()> {
-    if x.is_finite() && x > 0.0 {
-        Ok(())
-    } else {
-        Err(Error::input(
-            location,
-            format!("{what} must be a number > 0 (got {x})"),
-        ))
     }
 }

@@ -393,16 +393,38 @@ pub(crate) fn check_finite(x: f64, location: &str, what: &str) -> Result<()> {
     }
 }
 
-/// A standard deviation: finite and > 0.
-pub(crate) fn check_sd(sd: f64, location: &str) -> Result<()> {
-    if sd.is_finite() && sd > 0.0 {
+/// A finite number > 0.
+pub(crate) fn check_positive(x: f64, location: &str, what: &str) -> Result<()> {
+    if x.is_finite() && x > 0.0 {
         Ok(())
     } else {
         Err(Error::input(
             location,
-            format!("the SD must be a number > 0 (got {sd})"),
+            format!("{what} must be a number > 0 (got {x})"),
         ))
     }
+}
+
+/// A standard deviation: finite and > 0.
+pub(crate) fn check_sd(sd: f64, location: &str) -> Result<()> {
+    check_positive(sd, location, "the SD")
+}
+
+/// Two means whose ratio can be logged (ROM, ROMC): non-zero and of the same sign.
+pub(crate) fn check_ratio_means(
+    code: MeasureCode,
+    (m1, location1): (f64, &str),
+    (m2, location2): (f64, &str),
+) -> Result<()> {
+    if m1 != 0.0 && m2 != 0.0 && m1 / m2 > 0.0 {
+        return Ok(());
+    }
+    Err(Error::input(
+        if m1 == 0.0 { location1 } else { location2 },
+        format!(
+            "{code} needs two non-zero means of the same sign (a ratio scale; got {m1} and {m2})"
+        ),
+    ))
 }
 
 /// A sample size: finite and ≥ `min`.

@@ -7,7 +7,8 @@
 //! SMCC and ROMC, and `sd1i = before SD, sd2i = after SD` for SMCR and SMCRH (metafor
 //! standardises those by `sd1i`).
 
-use super::{check_finite, check_level, check_n, check_sd, hedges_correction, wrong_family};
+use super::{check_finite, check_level, check_n, check_ratio_means, check_sd};
+use super::{hedges_correction, wrong_family};
 use super::{EffectSize, Family, MeasureCode};
 use crate::error::{Error, Result};
 
@@ -117,14 +118,7 @@ pub fn pre_post(code: MeasureCode, summary: &PrePostSummary, level: f64) -> Resu
             EffectSize::wald(code, g, c * c * v, level)
         }
         MeasureCode::ROMC => {
-            if a == 0.0 || b == 0.0 || a / b <= 0.0 {
-                return Err(Error::input(
-                    if a == 0.0 { "after.mean" } else { "before.mean" },
-                    format!(
-                        "ROMC needs non-zero before and after means of the same sign (a ratio scale; got {b} and {a})"
-                    ),
-                ));
-            }
+            check_ratio_means(code, (a, "after.mean"), (b, "before.mean"))?;
             let v = sa * sa / (n * a * a) + sb * sb / (n * b * b) - 2.0 * r * sa * sb / (a * b * n);
             EffectSize::wald(code, (a / b).ln(), v, level)
         }

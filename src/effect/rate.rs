@@ -1,7 +1,8 @@
 //! Events over person-time: one incidence rate (IR) with a Wald or exact Poisson interval,
 //! and two-group comparisons (IRR, IRD), as metafor's `escalc` (`add = 1/2, to = "only0"`).
 
-use super::{check_count, check_level, wrong_family, CiMethod, EffectSize, Family};
+use super::{check_count, check_level, check_positive, wrong_family};
+use super::{CiMethod, EffectSize, Family};
 use super::{MeasureCode, ZERO_CELL_NOTE};
 use crate::dist::qgamma;
 use crate::error::{Error, Result};
@@ -16,12 +17,7 @@ pub struct PersonTime {
 impl PersonTime {
     fn validate(&self, events_location: &str, time_location: &str) -> Result<()> {
         check_count(self.events, events_location)?;
-        if !(self.time.is_finite() && self.time > 0.0) {
-            return Err(Error::input(
-                time_location,
-                format!("the person-time must be a number > 0 (got {})", self.time),
-            ));
-        }
+        check_positive(self.time, time_location, "the person-time")?;
         Ok(())
     }
 }

@@ -11,7 +11,8 @@
 //!   otherwise;
 //! - percent slowing S = 100·(1 − R), Var S = 100²·Var R, interval from the ratio's.
 
-use super::{check_finite, check_level, check_n, check_sd, EffectSize, MeasureCode};
+use super::{check_finite, check_level, check_n, check_positive, check_sd};
+use super::{EffectSize, MeasureCode};
 use crate::dist::z_crit;
 use crate::error::{Error, Result};
 
@@ -58,12 +59,7 @@ pub fn slope_change(change: &SlopeChange, level: f64) -> Result<Vec<EffectSize>>
         (change.after.se, "se-after"),
     ] {
         if let Some(se) = se {
-            if !(se.is_finite() && se > 0.0) {
-                return Err(Error::input(
-                    location,
-                    format!("the standard error must be a number > 0 (got {se})"),
-                ));
-            }
+            check_positive(se, location, "the standard error")?;
         }
     }
     if b == 0.0 {

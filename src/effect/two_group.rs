@@ -2,7 +2,8 @@
 //! metafor's `escalc` with its default `vtype = "LS"`. The effect is group1 − group2
 //! (metafor's `m1i − m2i`).
 
-use super::{check_finite, check_level, check_n, check_sd, hedges_correction, EffectSize};
+use super::{check_finite, check_level, check_n, check_ratio_means, check_sd};
+use super::{hedges_correction, EffectSize};
 use super::{wrong_family, Family, MeasureCode};
 use crate::error::{Error, Result};
 
@@ -88,14 +89,7 @@ pub fn two_group(
             EffectSize::wald(code, g, c * c * v, level)
         }
         MeasureCode::ROM => {
-            if m1 == 0.0 || m2 == 0.0 || m1 / m2 <= 0.0 {
-                return Err(Error::input(
-                    if m1 == 0.0 { "group1.mean" } else { "group2.mean" },
-                    format!(
-                        "ROM needs two non-zero means of the same sign (a ratio scale; got {m1} and {m2})"
-                    ),
-                ));
-            }
+            check_ratio_means(code, (m1, "group1.mean"), (m2, "group2.mean"))?;
             let v = s1 * s1 / (n1 * m1 * m1) + s2 * s2 / (n2 * m2 * m2);
             EffectSize::wald(code, (m1 / m2).ln(), v, level)
         }
