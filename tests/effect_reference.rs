@@ -7,7 +7,7 @@
 
 use trialstats::effect::{
     binary, incidence_rate, pre_post, proportion, rate_comparison, two_group, CiMethod, EffectSize,
-    GroupSummary, MeanSd, MeasureCode, PersonTime, PrePostSummary, Proportion, TwoByTwo,
+    GroupSummary, MeasureCode, PersonTime, PrePostSummary, Proportion, TwoByTwo,
 };
 
 const TOL: f64 = 1e-8;
@@ -152,18 +152,7 @@ fn smd_at_level_90_matches_metafor() {
 }
 
 fn pp(n: f64, before: (f64, f64), after: (f64, f64), r: Option<f64>) -> PrePostSummary {
-    PrePostSummary {
-        n,
-        before: MeanSd {
-            mean: before.0,
-            sd: before.1,
-        },
-        after: MeanSd {
-            mean: after.0,
-            sd: after.1,
-        },
-        r,
-    }
+    PrePostSummary::new(n, before, after, r)
 }
 
 // Our pre/post effect is after − before. metafor computes m1i − m2i, so the reference puts

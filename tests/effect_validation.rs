@@ -3,7 +3,7 @@
 use proptest::prelude::*;
 use trialstats::effect::{
     binary, incidence_rate, pre_post, proportion, rate_comparison, slope_change, two_group,
-    CiMethod, GroupSummary, MeanSd, MeasureCode, PersonTime, PrePostSummary, Proportion, Slope,
+    CiMethod, GroupSummary, MeasureCode, PersonTime, PrePostSummary, Proportion, Slope,
     SlopeChange, TwoByTwo,
 };
 use trialstats::Error;
@@ -20,18 +20,7 @@ fn g(mean: f64, sd: f64, n: f64) -> GroupSummary {
 }
 
 fn pp(n: f64, before: (f64, f64), after: (f64, f64), r: Option<f64>) -> PrePostSummary {
-    PrePostSummary {
-        n,
-        before: MeanSd {
-            mean: before.0,
-            sd: before.1,
-        },
-        after: MeanSd {
-            mean: after.0,
-            sd: after.1,
-        },
-        r,
-    }
+    PrePostSummary::new(n, before, after, r)
 }
 
 #[test]

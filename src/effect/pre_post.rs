@@ -34,6 +34,22 @@ pub struct PrePostSummary {
 }
 
 impl PrePostSummary {
+    /// A summary from `(mean, sd)` pairs: `PrePostSummary::new(7.0, (2.9, 1.1), (0.4, 0.8), Some(0.5))`.
+    pub fn new(n: f64, before: (f64, f64), after: (f64, f64), r: Option<f64>) -> PrePostSummary {
+        PrePostSummary {
+            n,
+            before: MeanSd {
+                mean: before.0,
+                sd: before.1,
+            },
+            after: MeanSd {
+                mean: after.0,
+                sd: after.1,
+            },
+            r,
+        }
+    }
+
     fn validate(&self, code: MeasureCode) -> Result<f64> {
         let min_n = match code {
             MeasureCode::MC | MeasureCode::ROMC => 1.0,
