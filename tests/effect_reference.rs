@@ -652,3 +652,35 @@ fn rate_comparisons_match_metafor() {
         }
     }
 }
+
+// metafor's documented use when only the mean change and the SD of the change are reported:
+// m1i = change, m2i = 0, sd1i = SD of change, sd2i = 0, ri = 0 (after = change, before = 0).
+// R: summary(escalc(M, m1i=3.2, m2i=0, sd1i=1.4, sd2i=0, ni=12, ri=0))
+#[test]
+fn change_score_sd_reported_directly_matches_metafor() {
+    let s = pp(12.0, (0.0, 0.0), (3.2, 1.4), Some(0.0));
+    let e = pre_post(MeasureCode::MC, &s, 0.95).unwrap();
+    check(
+        &e,
+        [
+            3.2000000000000002,
+            0.1633333333333333,
+            0.404145188432738,
+            2.4078899861466803,
+            3.9921100138533201,
+        ],
+        "MC from change SD",
+    );
+    let e = pre_post(MeasureCode::SMCC, &s, 0.95).unwrap();
+    check(
+        &e,
+        [
+            2.1256224228017797,
+            0.27159461184657113,
+            0.52114739934741217,
+            1.1041922894441392,
+            3.1470525561594203,
+        ],
+        "SMCC from change SD",
+    );
+}

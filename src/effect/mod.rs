@@ -157,6 +157,33 @@ impl MeasureCode {
         }
     }
 
+    /// What the number is, in a few words (our conventions: group1 − group2, after − before).
+    pub fn description(self) -> &'static str {
+        use MeasureCode::*;
+        match self {
+            MD => "mean difference, group1 − group2",
+            SMD => "standardised mean difference (Hedges' g), group1 − group2 over the pooled SD",
+            SMDH => "standardised mean difference, group1 − group2 over √((SD1² + SD2²)/2), Hedges-corrected",
+            ROM => "log ratio of means, ln(group1 / group2)",
+            MC => "mean change, after − before",
+            SMCC => "standardised mean change, (after − before) over the SD of the change, Hedges-corrected",
+            SMCR => "standardised mean change, (after − before) over the before SD, Hedges-corrected",
+            SMCRH => "standardised mean change, (after − before) over the before SD, Hedges-corrected, heteroscedastic variance",
+            ROMC => "log ratio of means, ln(after / before)",
+            RR => "log risk ratio, group1 versus group2",
+            OR => "log odds ratio, group1 versus group2",
+            RD => "risk difference, group1 − group2",
+            PR => "proportion, events / n",
+            PLO => "log odds of the proportion, ln(p / (1 − p))",
+            IR => "incidence rate, events per unit of person-time",
+            IRR => "log incidence rate ratio, group1 versus group2",
+            IRD => "incidence rate difference, group1 − group2",
+            SlopeDifference => "change in slope, after − before",
+            SlopeRatio => "ratio of slopes, after / before",
+            PercentSlowing => "percent slowing, (before − after) / before × 100",
+        }
+    }
+
     /// Which inputs this measure needs.
     pub fn family(self) -> Family {
         use MeasureCode::*;
@@ -363,6 +390,15 @@ impl Tabular for EffectSize {
     fn table(&self) -> Table {
         effect_table(std::slice::from_ref(self))
     }
+
+    fn preamble(&self) -> Option<String> {
+        Some(format!(
+            "{}: {}\n{}% confidence interval",
+            self.measure,
+            self.measure.description(),
+            crate::output::human_number(self.level * 100.0)
+        ))
+    }
 }
 
 impl Tabular for EffectSizes {
@@ -408,6 +444,15 @@ pub(crate) fn check_positive(x: f64, location: &str, what: &str) -> Result<()> {
 /// A standard deviation: finite and > 0.
 pub(crate) fn check_sd(sd: f64, location: &str) -> Result<()> {
     check_positive(sd, location, "the SD")
+}
+
+/// A standard deviation that may be 0: finite and ≥ 0.
+pub(crate) fn check_sd_or_zero(sd: f64, location: &str) -> Result<()> {
+    if sd == 0.0 {
+        Ok(())
+    } else {
+        check_positive(sd, location, "the SD")
+    }
 }
 
 /// Two means whose ratio can be logged (ROM, ROMC): non-zero and of the same sign.

@@ -7,7 +7,7 @@
 //! SMCC and ROMC, and `sd1i = before SD, sd2i = after SD` for SMCR and SMCRH (metafor
 //! standardises those by `sd1i`).
 
-use super::{check_finite, check_level, check_n, check_ratio_means, check_sd};
+use super::{check_finite, check_level, check_n, check_ratio_means, check_sd, check_sd_or_zero};
 use super::{hedges_correction, wrong_family};
 use super::{EffectSize, Family, MeasureCode};
 use crate::error::{Error, Result};
@@ -64,10 +64,19 @@ impl PrePostSummary {
         check_n(self.n, min_n, "n", &why)?;
         check_finite(self.before.mean, "before.mean", "the before mean")?;
         check_finite(self.after.mean, "after.mean", "the after mean")?;
-        check_sd(self.before.sd, "before.sd")?;
-        // SMCR uses only the before SD (metafor does not need sd2i for it)
-        if code != MeasureCode::SMCR {
-            check_sd(self.after.sd, "after.sd")?;
+        // The before SD standardises SMCR and SMCRH, so it must be > 0 there. Elsewhere a zero
+        // SD is allowed, as metafor documents for MC and SMCC: when only the SD of the change
+        // is reported, give it as one SD with the other SD 0 and r = 0.
+        match code {
+            MeasureCode::SMCR => check_sd(self.before.sd, "before.sd")?, // after SD unused
+            MeasureCode::SMCRH => {
+                check_sd(self.before.sd, "before.sd")?;
+                check_sd_or_zero(self.after.sd, "after.sd")?;
+            }
+            _ => {
+                check_sd_or_zero(self.before.sd, "before.sd")?;
+                check_sd_or_zero(self.after.sd, "after.sd")?;
+            }
         }
         let r = self.r.unwrap_or(ASSUMED_R);
         if !(r.is_finite() && (-1.0..=1.0).contains(&r)) {
@@ -110,16 +119,14 @@ pub fn pre_post(code: MeasureCode, summary: &PrePostSummary, level: f64) -> Resu
             .ok_or_else(|| Error::input("n", format!("{code} needs n ≥ 3 (got {n})")))
     };
     let mut result = match code {
+        MeasureCode::MC | MeasureCode::SMCC if var_diff <= 0.0 => {
+            return Err(Error::input(
+                "r",
+                format!("{code} is undefined here: with r = {r} and these SDs the SD of the change is 0"),
+            ));
+        }
         MeasureCode::MC => EffectSize::wald(code, d, var_diff / n, level),
         MeasureCode::SMCC => {
-            if var_diff <= 0.0 {
-                return Err(Error::input(
-                    "r",
-                    format!(
-                        "SMCC is undefined here: with r = {r} and these SDs the SD of the change is 0"
-                    ),
-                ));
-            }
             let g = correction()? * d / var_diff.sqrt();
             EffectSize::wald(code, g, 1.0 / n + g * g / (2.0 * n), level)
         }
