@@ -191,6 +191,9 @@ fn slopes_with_and_without_standard_errors() {
         "25",
     ]);
     close(&w[0]["se"], 0.078102496759066553);
+    // any of the three slope codes gives all three rows
+    let v = json(&["slowing", "--slope-before", "0.47", "--slope-after", "0.25"]);
+    assert_eq!(v.as_array().unwrap().len(), 3);
     effect(&["SLOPE", "--slope-before", "0.47", "--slope-after", "0.25"])
         .success()
         .stdout(contains("SLOWING").and(contains("46.808511")));

@@ -155,15 +155,18 @@ fn parse_mode(code: &str) -> Result<Mode> {
     match code.trim().to_ascii_uppercase().as_str() {
         "SLOPE" => Ok(Mode::Slope),
         "CONVERT" => Ok(Mode::Convert),
-        _ => code.parse().map(Mode::Measure).map_err(|_| {
-            Error::input(
+        _ => match code.parse::<MeasureCode>() {
+            // the three slope measures are computed together
+            Ok(c) if c.family() == Family::Slope => Ok(Mode::Slope),
+            Ok(c) => Ok(Mode::Measure(c)),
+            Err(_) => Err(Error::input(
                 "CODE",
                 format!(
                     "unknown measure code '{code}'; allowed: {}, SLOPE, convert",
                     escalc_codes().join(", ")
                 ),
-            )
-        }),
+            )),
+        },
     }
 }
 
