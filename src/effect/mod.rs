@@ -408,7 +408,7 @@ impl Tabular for EffectSizes {
 }
 
 /// Hedges' exact small-sample correction factor
-/// c(m) = Γ(m/2) / (√(m/2) · Γ((m − 1)/2)) for `m` degrees of freedom (Hedges 1981, eq. 6e;
+/// c(m) = Γ(m/2) / (√(m/2) · Γ((m − 1)/2)) for `m` degrees of freedom (Hedges 1981;
 /// metafor's `.cmicalc`). `None` for m ≤ 1, where it is undefined.
 pub fn hedges_correction(m: f64) -> Option<f64> {
     use statrs::function::gamma::ln_gamma;

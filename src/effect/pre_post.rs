@@ -96,8 +96,8 @@ impl PrePostSummary {
 /// - MC: d, variance (s_a² + s_b² − 2r·s_a·s_b)/n.
 /// - SMCC: c(n − 1)·d/s_d with s_d² = s_a² + s_b² − 2r·s_a·s_b, variance 1/n + g²/(2n)
 ///   (Gibbons, Hedeker & Davis 1993).
-/// - SMCR: c(n − 1)·d/s_b, variance 2(1 − r)/n + g²/(2n) (Becker 1988, eq. 13 with g for δ).
-/// - SMCRH: c(n − 1)·d/s_b, variance c²·(s_d²/(s_b²(n − 1)) + g²/(2(n − 1))) (Bonett 2009).
+/// - SMCR: c(n − 1)·d/s_b, variance 2(1 − r)/n + g²/(2n) (Becker 1988, with g in place of δ).
+/// - SMCRH: c(n − 1)·d/s_b, variance c²·(s_d²/(s_b²(n − 1)) + g²/(2(n − 1))) (Bonett 2008).
 /// - ROMC: ln(after/before), variance s_a²/(n·a²) + s_b²/(n·b²) − 2r·s_a·s_b/(a·b·n)
 ///   (Lajeunesse 2011).
 ///

@@ -28,9 +28,9 @@ impl GroupSummary {
 ///
 /// - MD: m1 − m2, variance s1²/n1 + s2²/n2.
 /// - SMD: Hedges' g = c(m)·(m1 − m2)/s_pooled with m = n1 + n2 − 2 and c the exact correction
-///   (Hedges 1981); variance 1/n1 + 1/n2 + g²/(2(n1 + n2)) (Hedges & Olkin 1985, eq. 5.15 with
+///   (Hedges 1981); variance 1/n1 + 1/n2 + g²/(2(n1 + n2)) (Hedges & Olkin 1985, with
 ///   g in place of δ, as metafor's "LS").
-/// - SMDH: c(m)·(m1 − m2)/√((s1² + s2²)/2), variance after Bonett (2008, eq. 8), multiplied by
+/// - SMDH: c(m)·(m1 − m2)/√((s1² + s2²)/2), variance after Bonett (2008), multiplied by
 ///   c(m)² as metafor does.
 /// - ROM: ln(m1/m2), variance s1²/(n1·m1²) + s2²/(n2·m2²) (Hedges, Gurevitch & Curtis 1999).
 pub fn two_group(
