@@ -292,6 +292,28 @@ fn table_format_is_the_default() {
 }
 
 #[test]
+fn table_of_a_log_ratio_also_reads_as_a_ratio() {
+    // R: exp(c(yi, ci.lb, ci.ub)) of summary(escalc("RR", ai=12, n1i=50, ci=20, n2i=48))
+    //    = 0.576 0.3173508 1.045455 (and 0.576 = (12/50)/(20/48))
+    effect(&[
+        "RR",
+        "--events1",
+        "12",
+        "--n1",
+        "50",
+        "--events2",
+        "20",
+        "--n2",
+        "48",
+    ])
+    .success()
+    .stdout(
+        contains("RR: log risk ratio")
+            .and(contains("exp(estimate) = 0.576 (0.31735083 to 1.045455)")),
+    );
+}
+
+#[test]
 fn csv_format_has_a_header_and_full_precision() {
     effect(&[
         "SMCR", "--n", "7", "--before", "2.9,1.1", "--after", "0.4,0.8", "--r", "0.5", "--format",

@@ -184,6 +184,13 @@ impl MeasureCode {
         }
     }
 
+    /// Whether the estimate is a log ratio (ROM, ROMC, RR, OR, IRR), to be exponentiated for
+    /// reading.
+    pub fn is_log_ratio(self) -> bool {
+        use MeasureCode::*;
+        matches!(self, ROM | ROMC | RR | OR | IRR)
+    }
+
     /// Which inputs this measure needs.
     pub fn family(self) -> Family {
         use MeasureCode::*;
@@ -397,6 +404,21 @@ impl Tabular for EffectSize {
             self.measure,
             self.measure.description(),
             crate::output::human_number(self.level * 100.0)
+        ))
+    }
+
+    fn epilogue(&self) -> Option<String> {
+        if !self.measure.is_log_ratio() {
+            return None;
+        }
+        let h = |x: f64| crate::output::human_number(x.exp());
+        let interval = match (self.ci_lower, self.ci_upper) {
+            (Some(l), Some(u)) => format!(" ({} to {})", h(l), h(u)),
+            _ => String::new(),
+        };
+        Some(format!(
+            "as a ratio: exp(estimate) = {}{interval}",
+            h(self.estimate)
         ))
     }
 }
