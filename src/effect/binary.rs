@@ -1,0 +1,91 @@
+//! Events and totals in two groups (a 2×2 table): RR, OR and RD, as metafor's `escalc`
+//! with its defaults `add = 1/2, to = "only0"` (a study with a zero cell gets 1/2 added to all
+//! four cells, for the estimate and its variance) and `vtype = "LS"`.
+
+use super::ZERO_CELL_NOTE;
+use super::{check_count, check_level, check_n, wrong_family, EffectSize, Family, MeasureCode};
+use crate::error::{Error, Result};
+
+/// Events and totals in two groups: cells a = events1, b = n1 − events1, c = events2,
+/// d = n2 − events2 (metafor's `ai, bi, ci, di`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TwoByTwo {
+    pub events1: f64,
+    pub n1: f64,
+    pub events2: f64,
+    pub n2: f64,
+}
+
+impl TwoByTwo {
+    fn validate(&self) -> Result<()> {
+        check_count(self.events1, "events1")?;
+        check_count(self.events2, "events2")?;
+        check_n(self.n1, 1.0, "n1", "")?;
+        check_n(self.n2, 1.0, "n2", "")?;
+        for (events, n, location) in [
+            (self.events1, self.n1, "events1"),
+            (self.events2, self.n2, "events2"),
+        ] {
+            if events > n {
+                return Err(Error::input(
+                    location,
+                    format!("the number of events ({events}) is larger than the group size ({n})"),
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The effect of `code` for a 2×2 table (group 1 versus group 2), with a Wald interval.
+///
+/// With p1 = a/(a + b), p2 = c/(c + d) after the zero-cell correction:
+/// - RR: ln(p1/p2), variance 1/a − 1/(a + b) + 1/c − 1/(c + d) (Katz et al. 1978);
+/// - OR: ln(p1/(1 − p1)) − ln(p2/(1 − p2)), variance 1/a + 1/b + 1/c + 1/d (Woolf 1955);
+/// - RD: p1 − p2, variance p1(1 − p1)/n1 + p2(1 − p2)/n2.
+pub fn binary(code: MeasureCode, table: &TwoByTwo, level: f64) -> Result<EffectSize> {
+    if code.family() != Family::TwoByTwo {
+        return Err(wrong_family(code, Family::TwoByTwo));
+    }
+    check_level(level)?;
+    table.validate()?;
+    let mut cells = [
+        table.events1,
+        table.n1 - table.events1,
+        table.events2,
+        table.n2 - table.events2,
+    ];
+    let corrected = cells.contains(&0.0);
+    if corrected {
+        cells.iter_mut().for_each(|x| *x += 0.5);
+    }
+    let [a, b, c, d] = cells;
+    let (n1, n2) = (a + b, c + d);
+    let (p1, p2) = (a / n1, c / n2);
+    let result = match code {
+        MeasureCode::RR => EffectSize::wald(
+            code,
+            p1.ln() - p2.ln(),
+            1.0 / a - 1.0 / n1 + 1.0 / c - 1.0 / n2,
+            level,
+        ),
+        MeasureCode::OR => EffectSize::wald(
+            code,
+            (p1 / (1.0 - p1)).ln() - (p2 / (1.0 - p2)).ln(),
+            1.0 / a + 1.0 / b + 1.0 / c + 1.0 / d,
+            level,
+        ),
+        MeasureCode::RD => EffectSize::wald(
+            code,
+            p1 - p2,
+            p1 * (1.0 - p1) / n1 + p2 * (1.0 - p2) / n2,
+            level,
+        ),
+        other => return Err(wrong_family(other, Family::TwoByTwo)),
+    };
+    Ok(if corrected {
+        result.with_note(ZERO_CELL_NOTE)
+    } else {
+        result
+    })
+}

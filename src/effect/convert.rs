@@ -1,0 +1,114 @@
+//! Conversions between the ways trials report uncertainty, after the Cochrane Handbook
+//! (Higgins et al., version 6.3, 2022), chapter 6: SEM → SD (§6.5.2.2), a confidence interval
+//! → SE (§6.3.1 for differences, §6.3.2 for ratios, with t instead of z for small samples as
+//! §6.5.2.2 advises), and a t statistic or a p-value → SE (§6.3.1).
+
+use super::{check_finite, check_level, check_n, check_positive};
+use crate::dist::{qnorm, qt, t_crit, z_crit};
+use crate::error::{Error, Result};
+use serde::Serialize;
+
+/// The SD of individual values from the standard error of a mean over `n` people:
+/// SD = SEM·√n (Cochrane Handbook §6.5.2.2).
+pub fn sd_from_sem(sem: f64, n: f64) -> Result<f64> {
+    check_positive(sem, "sem", "the SEM")?;
+    check_n(n, 1.0, "n", "")?;
+    Ok(sem * n.sqrt())
+}
+
+/// The SE of an estimate from its confidence interval (Cochrane Handbook §6.3.1):
+/// SE = (upper − lower)/(2·z) with z the normal critical value for `level`, or with the t
+/// critical value on n − 1 degrees of freedom when `n` is given (§6.5.2.2, small samples).
+/// With `ratio`, the interval is of a ratio measure and is taken on the log scale (§6.3.2):
+/// SE(ln) = (ln upper − ln lower)/(2·z).
+pub fn se_from_ci(lower: f64, upper: f64, level: f64, n: Option<f64>, ratio: bool) -> Result<f64> {
+    check_level(level)?;
+    check_finite(lower, "ci-lower", "the lower limit")?;
+    check_finite(upper, "ci-upper", "the upper limit")?;
+    if upper <= lower {
+        return Err(Error::input(
+            "ci-upper",
+            format!("the upper limit ({upper}) must be larger than the lower limit ({lower})"),
+        ));
+    }
+    if ratio && lower <= 0.0 {
+        return Err(Error::input(
+            "ci-lower",
+            format!("a ratio's limits must be > 0 to be taken on the log scale (got {lower})"),
+        ));
+    }
+    let crit = match n {
+        Some(n) => {
+            check_n(
+                n,
+                2.0,
+                "n",
+                " for a t critical value (n − 1 degrees of freedom)",
+            )?;
+            t_crit(level, n - 1.0)
+        }
+        None => z_crit(level),
+    };
+    let width = if ratio {
+        upper.ln() - lower.ln()
+    } else {
+        upper - lower
+    };
+    Ok(width / (2.0 * crit))
+}
+
+/// The SE of an estimate from its t (or z) statistic: SE = |estimate / t|.
+pub fn se_from_t(estimate: f64, t: f64) -> Result<f64> {
+    check_finite(estimate, "estimate", "the estimate")?;
+    if !(t.is_finite() && t != 0.0) {
+        return Err(Error::input(
+            "t",
+            format!("the t statistic must be a non-zero number (got {t})"),
+        ));
+    }
+    Ok((estimate / t).abs())
+}
+
+/// The SE of an estimate from its two-sided p-value (Cochrane Handbook §6.3.1): the
+/// statistic is z = Φ⁻¹(1 − p/2) (or the t quantile on n − 1 degrees of freedom when `n` is
+/// given) and SE = |estimate| / statistic.
+pub fn se_from_p(estimate: f64, p: f64, n: Option<f64>) -> Result<f64> {
+    check_finite(estimate, "estimate", "the estimate")?;
+    if !(p.is_finite() && p > 0.0 && p < 1.0) {
+        return Err(Error::input(
+            "p",
+            format!("the p-value must be strictly between 0 and 1 (got {p})"),
+        ));
+    }
+    let statistic = match n {
+        Some(n) => {
+            check_n(n, 2.0, "n", " for a t statistic (n − 1 degrees of freedom)")?;
+            qt(1.0 - p / 2.0, n - 1.0)
+        }
+        None => qnorm(1.0 - p / 2.0),
+    };
+    se_from_t(estimate, statistic)
+}
+
+/// One converted quantity, for printing.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Conversion {
+    /// What was computed (`"sd"`, `"se"`, `"se_log"`).
+    pub quantity: String,
+    pub value: f64,
+    /// The formula used, with its source.
+    pub formula: String,
+}
+
+impl crate::output::Tabular for Conversion {
+    fn table(&self) -> crate::output::Table {
+        crate::output::Table {
+            header: vec!["quantity".into(), "value".into(), "formula".into()],
+            rows: vec![vec![
+                self.quantity.as_str().into(),
+                self.value.into(),
+                self.formula.as_str().into(),
+            ]],
+        }
+    }
+}

@@ -1,0 +1,157 @@
+//! One group measured before and after, with the pre/post correlation r: MC, SMCC, SMCR,
+//! SMCRH and ROMC, as metafor's `escalc` (`vtype = "LS"`).
+//!
+//! Our convention: the effect is **after − before** (ROMC: ln(after/before)), and SMCR and
+//! SMCRH divide by the **before** SD (Becker 1988). In metafor's terms this is
+//! `escalc(m1i = after, m2i = before, ...)` with `sd1i = after SD, sd2i = before SD` for MC,
+//! SMCC and ROMC, and `sd1i = before SD, sd2i = after SD` for SMCR and SMCRH (metafor
+//! standardises those by `sd1i`).
+
+use super::{check_finite, check_level, check_n, check_ratio_means, check_sd, check_sd_or_zero};
+use super::{hedges_correction, wrong_family};
+use super::{EffectSize, Family, MeasureCode};
+use crate::error::{Error, Result};
+
+/// The correlation assumed when a study does not report one.
+pub const ASSUMED_R: f64 = 0.5;
+
+/// A mean and its SD.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MeanSd {
+    pub mean: f64,
+    pub sd: f64,
+}
+
+/// A before/after summary of one group of `n` people.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PrePostSummary {
+    pub n: f64,
+    pub before: MeanSd,
+    pub after: MeanSd,
+    /// The pre/post correlation; `None` when not reported ([`ASSUMED_R`] is then used and
+    /// the result says so in a note).
+    pub r: Option<f64>,
+}
+
+impl PrePostSummary {
+    /// A summary from `(mean, sd)` pairs: `PrePostSummary::new(7.0, (2.9, 1.1), (0.4, 0.8), Some(0.5))`.
+    pub fn new(n: f64, before: (f64, f64), after: (f64, f64), r: Option<f64>) -> PrePostSummary {
+        PrePostSummary {
+            n,
+            before: MeanSd {
+                mean: before.0,
+                sd: before.1,
+            },
+            after: MeanSd {
+                mean: after.0,
+                sd: after.1,
+            },
+            r,
+        }
+    }
+
+    fn validate(&self, code: MeasureCode) -> Result<f64> {
+        let min_n = match code {
+            MeasureCode::MC | MeasureCode::ROMC => 1.0,
+            // the exact correction c(n − 1) is defined only for n − 1 > 1
+            _ => 3.0,
+        };
+        let why = if min_n > 1.0 {
+            format!(" for {code} (the small-sample correction needs n − 1 > 1)")
+        } else {
+            String::new()
+        };
+        check_n(self.n, min_n, "n", &why)?;
+        check_finite(self.before.mean, "before.mean", "the before mean")?;
+        check_finite(self.after.mean, "after.mean", "the after mean")?;
+        // The before SD standardises SMCR and SMCRH, so it must be > 0 there. Elsewhere a zero
+        // SD is allowed, as metafor documents for MC and SMCC: when only the SD of the change
+        // is reported, give it as one SD with the other SD 0 and r = 0.
+        match code {
+            MeasureCode::SMCR => check_sd(self.before.sd, "before.sd")?, // after SD unused
+            MeasureCode::SMCRH => {
+                check_sd(self.before.sd, "before.sd")?;
+                check_sd_or_zero(self.after.sd, "after.sd")?;
+            }
+            _ => {
+                check_sd_or_zero(self.before.sd, "before.sd")?;
+                check_sd_or_zero(self.after.sd, "after.sd")?;
+            }
+        }
+        let r = self.r.unwrap_or(ASSUMED_R);
+        if !(r.is_finite() && (-1.0..=1.0).contains(&r)) {
+            return Err(Error::input(
+                "r",
+                format!("the pre/post correlation must be between -1 and 1 (got {r})"),
+            ));
+        }
+        Ok(r)
+    }
+}
+
+/// The before/after effect of `code` (after − before), with a Wald interval at `level`.
+///
+/// With d = after − before, s_b and s_a the before and after SDs and c(m) Hedges' exact
+/// correction (Hedges 1981):
+/// - MC: d, variance (s_a² + s_b² − 2r·s_a·s_b)/n.
+/// - SMCC: c(n − 1)·d/s_d with s_d² = s_a² + s_b² − 2r·s_a·s_b, variance 1/n + g²/(2n)
+///   (Gibbons, Hedeker & Davis 1993).
+/// - SMCR: c(n − 1)·d/s_b, variance 2(1 − r)/n + g²/(2n) (Becker 1988, with g in place of δ).
+/// - SMCRH: c(n − 1)·d/s_b, variance c²·(s_d²/(s_b²(n − 1)) + g²/(2(n − 1))) (Bonett 2008).
+/// - ROMC: ln(after/before), variance s_a²/(n·a²) + s_b²/(n·b²) − 2r·s_a·s_b/(a·b·n)
+///   (Lajeunesse 2011).
+///
+/// When `r` is `None`, r = 0.5 is used and a note says so; `r` is kept in the result.
+pub fn pre_post(code: MeasureCode, summary: &PrePostSummary, level: f64) -> Result<EffectSize> {
+    if code.family() != Family::PrePost {
+        return Err(wrong_family(code, Family::PrePost));
+    }
+    check_level(level)?;
+    let r = summary.validate(code)?;
+    let n = summary.n;
+    let (b, sb) = (summary.before.mean, summary.before.sd);
+    let (a, sa) = (summary.after.mean, summary.after.sd);
+    let d = a - b;
+    let var_diff = sa * sa + sb * sb - 2.0 * r * sa * sb;
+    let correction = || {
+        // ok-path: validate() guaranteed n ≥ 3 for these codes, so n − 1 > 1
+        hedges_correction(n - 1.0)
+            .ok_or_else(|| Error::input("n", format!("{code} needs n ≥ 3 (got {n})")))
+    };
+    let mut result = match code {
+        MeasureCode::MC | MeasureCode::SMCC if var_diff <= 0.0 => {
+            return Err(Error::input(
+                "r",
+                format!("{code} is undefined here: with r = {r} and these SDs the SD of the change is 0"),
+            ));
+        }
+        MeasureCode::MC => EffectSize::wald(code, d, var_diff / n, level),
+        MeasureCode::SMCC => {
+            let g = correction()? * d / var_diff.sqrt();
+            EffectSize::wald(code, g, 1.0 / n + g * g / (2.0 * n), level)
+        }
+        MeasureCode::SMCR => {
+            let g = correction()? * d / sb;
+            EffectSize::wald(code, g, 2.0 * (1.0 - r) / n + g * g / (2.0 * n), level)
+        }
+        MeasureCode::SMCRH => {
+            let c = correction()?;
+            let g = c * d / sb;
+            let v = var_diff / (sb * sb * (n - 1.0)) + g * g / (2.0 * (n - 1.0));
+            EffectSize::wald(code, g, c * c * v, level)
+        }
+        MeasureCode::ROMC => {
+            check_ratio_means(code, (a, "after.mean"), (b, "before.mean"))?;
+            let v = sa * sa / (n * a * a) + sb * sb / (n * b * b) - 2.0 * r * sa * sb / (a * b * n);
+            EffectSize::wald(code, (a / b).ln(), v, level)
+        }
+        other => return Err(wrong_family(other, Family::PrePost)),
+    };
+    result.r = Some(r);
+    if summary.r.is_none() {
+        result = result.with_note(format!(
+            "assumed r = {ASSUMED_R} (pre/post correlation not reported)"
+        ));
+    }
+    Ok(result)
+}

@@ -1,0 +1,117 @@
+//! One proportion, events out of n: PR and PLO as metafor's `escalc` (`add = 1/2,
+//! to = "only0"`, `vtype = "LS"`), with a Wald, Wilson or Clopper–Pearson interval.
+
+use super::{check_count, check_level, check_n, wrong_family, CiMethod, EffectSize, Family};
+use super::{MeasureCode, ZERO_CELL_NOTE};
+use crate::dist::{qbeta, z_crit};
+use crate::error::{Error, Result};
+
+/// Events out of n.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Proportion {
+    pub events: f64,
+    pub n: f64,
+}
+
+impl Proportion {
+    fn validate(&self) -> Result<()> {
+        check_count(self.events, "events")?;
+        check_n(self.n, 1.0, "n", "")?;
+        if self.events > self.n {
+            return Err(Error::input(
+                "events",
+                format!(
+                    "the number of events ({}) is larger than n ({})",
+                    self.events, self.n
+                ),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// The Wilson (1927) score interval for x/n (R `prop.test(x, n, correct = FALSE)`):
+/// (p + z²/2n ± z·√(p(1 − p)/n + z²/4n²)) / (1 + z²/n).
+pub fn wilson_interval(events: f64, n: f64, level: f64) -> (f64, f64) {
+    let p = events / n;
+    let z = z_crit(level);
+    let z2 = z * z;
+    let centre = p + z2 / (2.0 * n);
+    let half = z * (p * (1.0 - p) / n + z2 / (4.0 * n * n)).sqrt();
+    let denom = 1.0 + z2 / n;
+    (
+        ((centre - half) / denom).max(0.0),
+        ((centre + half) / denom).min(1.0),
+    )
+}
+
+/// The Clopper–Pearson (1934) exact interval for x/n (R `binom.test`): beta quantiles
+/// B(α/2; x, n − x + 1) and B(1 − α/2; x + 1, n − x), with 0 and 1 at the edges.
+pub fn clopper_pearson_interval(events: f64, n: f64, level: f64) -> (f64, f64) {
+    let alpha = 1.0 - level;
+    let lower = if events <= 0.0 {
+        0.0
+    } else {
+        qbeta(alpha / 2.0, events, n - events + 1.0)
+    };
+    let upper = if events >= n {
+        1.0
+    } else {
+        qbeta(1.0 - alpha / 2.0, events + 1.0, n - events)
+    };
+    (lower, upper)
+}
+
+/// The proportion measure `code` (PR or PLO) with an interval by `ci`.
+///
+/// Estimate and variance are metafor's (after the zero-cell correction when x = 0 or x = n):
+/// PR p with variance p(1 − p)/n; PLO ln(p/(1 − p)) with variance 1/x + 1/(n − x).
+/// The Wilson and exact intervals are computed from the uncorrected x/n (as `prop.test` and
+/// `binom.test`) and, for PLO, transformed to the logit scale.
+pub fn proportion(
+    code: MeasureCode,
+    input: &Proportion,
+    level: f64,
+    ci: CiMethod,
+) -> Result<EffectSize> {
+    if code.family() != Family::Proportion {
+        return Err(wrong_family(code, Family::Proportion));
+    }
+    check_level(level)?;
+    input.validate()?;
+    let (mut x, mut m) = (input.events, input.n - input.events);
+    let corrected = x == 0.0 || m == 0.0;
+    if corrected {
+        x += 0.5;
+        m += 0.5;
+    }
+    let p = x / (x + m);
+    let logit = |q: f64| (q / (1.0 - q)).ln();
+    let mut result = match code {
+        MeasureCode::PR => EffectSize::wald(code, p, p * (1.0 - p) / (x + m), level),
+        MeasureCode::PLO => EffectSize::wald(code, logit(p), 1.0 / x + 1.0 / m, level),
+        other => return Err(wrong_family(other, Family::Proportion)),
+    };
+    if corrected {
+        result = result.with_note(ZERO_CELL_NOTE);
+    }
+    let interval = match ci {
+        CiMethod::Wald => None,
+        CiMethod::Wilson => Some((
+            wilson_interval(input.events, input.n, level),
+            "Wilson score interval from the uncorrected events/n",
+        )),
+        CiMethod::Exact => Some((
+            clopper_pearson_interval(input.events, input.n, level),
+            "Clopper-Pearson exact interval from the uncorrected events/n",
+        )),
+    };
+    if let Some(((lower, upper), note)) = interval {
+        result = match code {
+            MeasureCode::PLO => result.with_interval(logit(lower), logit(upper)),
+            _ => result.with_interval(lower, upper),
+        }
+        .with_note(note);
+    }
+    Ok(result)
+}

@@ -1,0 +1,96 @@
+//! Events over person-time: one incidence rate (IR) with a Wald or exact Poisson interval,
+//! and two-group comparisons (IRR, IRD), as metafor's `escalc` (`add = 1/2, to = "only0"`).
+
+use super::{check_count, check_level, check_positive, wrong_family};
+use super::{CiMethod, EffectSize, Family};
+use super::{MeasureCode, ZERO_CELL_NOTE};
+use crate::dist::qgamma;
+use crate::error::{Error, Result};
+
+/// Events observed over a total person-time.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PersonTime {
+    pub events: f64,
+    pub time: f64,
+}
+
+impl PersonTime {
+    fn validate(&self, events_location: &str, time_location: &str) -> Result<()> {
+        check_count(self.events, events_location)?;
+        check_positive(self.time, time_location, "the person-time")?;
+        Ok(())
+    }
+}
+
+/// The exact Poisson interval for a rate x/t (Garwood 1936; R `poisson.test`):
+/// (G(α/2; x)/t, G(1 − α/2; x + 1)/t) with G the gamma quantile of unit rate, and 0 as the
+/// lower limit when x = 0.
+pub fn poisson_exact_interval(events: f64, time: f64, level: f64) -> (f64, f64) {
+    let alpha = 1.0 - level;
+    let lower = if events <= 0.0 {
+        0.0
+    } else {
+        qgamma(alpha / 2.0, events) / time
+    };
+    (lower, qgamma(1.0 - alpha / 2.0, events + 1.0) / time)
+}
+
+/// The incidence rate (IR) x/t with variance x/t² (metafor, after adding 1/2 when x = 0),
+/// with a Wald (`CiMethod::Wald`) or exact Poisson (`CiMethod::Exact`, from the uncorrected
+/// count) interval.
+pub fn incidence_rate(input: &PersonTime, level: f64, ci: CiMethod) -> Result<EffectSize> {
+    check_level(level)?;
+    input.validate("events", "time")?;
+    let corrected = input.events == 0.0;
+    let x = if corrected { 0.5 } else { input.events };
+    let t = input.time;
+    let mut result = EffectSize::wald(MeasureCode::IR, x / t, x / (t * t), level);
+    if corrected {
+        result = result.with_note(ZERO_CELL_NOTE);
+    }
+    match ci {
+        CiMethod::Wald => Ok(result),
+        CiMethod::Exact => {
+            let (lower, upper) = poisson_exact_interval(input.events, t, level);
+            Ok(result
+                .with_interval(lower, upper)
+                .with_note("exact Poisson interval from the uncorrected count"))
+        }
+        CiMethod::Wilson => Err(Error::input(
+            "ci",
+            "the Wilson interval is for proportions; for a rate use wald or exact",
+        )),
+    }
+}
+
+/// Compare two rates (group 1 versus group 2), with a Wald interval:
+/// IRR ln(r1/r2) with variance 1/x1 + 1/x2; IRD r1 − r2 with variance r1/t1 + r2/t2
+/// (metafor; 1/2 added to both counts when either is 0).
+pub fn rate_comparison(
+    code: MeasureCode,
+    group1: &PersonTime,
+    group2: &PersonTime,
+    level: f64,
+) -> Result<EffectSize> {
+    if code.family() != Family::RateComparison {
+        return Err(wrong_family(code, Family::RateComparison));
+    }
+    check_level(level)?;
+    group1.validate("events1", "time1")?;
+    group2.validate("events2", "time2")?;
+    let corrected = group1.events == 0.0 || group2.events == 0.0;
+    let add = if corrected { 0.5 } else { 0.0 };
+    let (x1, x2) = (group1.events + add, group2.events + add);
+    let (t1, t2) = (group1.time, group2.time);
+    let (r1, r2) = (x1 / t1, x2 / t2);
+    let result = match code {
+        MeasureCode::IRR => EffectSize::wald(code, r1.ln() - r2.ln(), 1.0 / x1 + 1.0 / x2, level),
+        MeasureCode::IRD => EffectSize::wald(code, r1 - r2, r1 / t1 + r2 / t2, level),
+        other => return Err(wrong_family(other, Family::RateComparison)),
+    };
+    Ok(if corrected {
+        result.with_note(ZERO_CELL_NOTE)
+    } else {
+        result
+    })
+}

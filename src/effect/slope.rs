@@ -1,0 +1,122 @@
+//! Change in a per-month slope between a before and an after period (e.g. the ALSFRS-R
+//! decline 0.47 → 0.25 points/month): the difference after − before, the ratio
+//! after/before and the percent slowing (before − after)/before × 100, with delta-method
+//! intervals when both slopes have a standard error.
+//!
+//! Delta method (e.g. Casella & Berger 2002, §5.5.4), treating the two slopes as independent
+//! because trials do not report their covariance:
+//! - difference D = a − b, Var D = SE_a² + SE_b²;
+//! - ratio R = a/b, Var R = (SE_a² + R²·SE_b²)/b², interval exp(ln R ± z·√(SE_a²/a² + SE_b²/b²))
+//!   when R > 0 (on the log scale, where the normal approximation is better), R ± z·√Var R
+//!   otherwise;
+//! - percent slowing S = 100·(1 − R), Var S = 100²·Var R, interval from the ratio's.
+
+use super::{check_finite, check_level, check_n, check_positive, check_sd};
+use super::{EffectSize, MeasureCode};
+use crate::dist::z_crit;
+use crate::error::{Error, Result};
+
+/// A slope (change per unit time) and its standard error, when reported.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Slope {
+    pub value: f64,
+    pub se: Option<f64>,
+}
+
+impl Slope {
+    /// A slope whose SE comes from an SD of individual slopes over `n` people: SE = SD/√n.
+    /// `location` names the input in errors (`"before"` or `"after"`).
+    pub fn with_sd(value: f64, sd: f64, n: f64, location: &str) -> Result<Slope> {
+        check_sd(sd, &format!("sd-{location}"))?;
+        check_n(n, 1.0, &format!("n-{location}"), "")?;
+        Ok(Slope {
+            value,
+            se: Some(sd / n.sqrt()),
+        })
+    }
+}
+
+/// The before and after slopes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SlopeChange {
+    pub before: Slope,
+    pub after: Slope,
+}
+
+/// Note on results that have no interval.
+pub const NOT_ESTIMABLE: &str = "not estimable: no SD reported";
+const INDEPENDENCE: &str =
+    "before and after slopes treated as independent (their covariance is not reported)";
+
+/// The three slope measures (difference, ratio, percent slowing), in that order.
+pub fn slope_change(change: &SlopeChange, level: f64) -> Result<Vec<EffectSize>> {
+    check_level(level)?;
+    let (b, a) = (change.before.value, change.after.value);
+    check_finite(b, "slope-before", "the before slope")?;
+    check_finite(a, "slope-after", "the after slope")?;
+    for (se, location) in [
+        (change.before.se, "se-before"),
+        (change.after.se, "se-after"),
+    ] {
+        if let Some(se) = se {
+            check_positive(se, location, "the standard error")?;
+        }
+    }
+    if b == 0.0 {
+        return Err(Error::input(
+            "slope-before",
+            "the before slope is 0, so the ratio and the percent slowing are undefined",
+        ));
+    }
+    let ratio = a / b;
+    let point = |code, estimate| EffectSize {
+        study: None,
+        measure: code,
+        estimate,
+        variance: None,
+        se: None,
+        ci_lower: None,
+        ci_upper: None,
+        level,
+        r: None,
+        notes: Vec::new(),
+    };
+    let (Some(se_b), Some(se_a)) = (change.before.se, change.after.se) else {
+        return Ok(vec![
+            point(MeasureCode::SlopeDifference, a - b).with_note(NOT_ESTIMABLE),
+            point(MeasureCode::SlopeRatio, ratio).with_note(NOT_ESTIMABLE),
+            point(MeasureCode::PercentSlowing, 100.0 * (1.0 - ratio)).with_note(NOT_ESTIMABLE),
+        ]);
+    };
+    let difference = EffectSize::wald(
+        MeasureCode::SlopeDifference,
+        a - b,
+        se_a * se_a + se_b * se_b,
+        level,
+    )
+    .with_note(INDEPENDENCE);
+    let var_ratio = (se_a * se_a + ratio * ratio * se_b * se_b) / (b * b);
+    let mut ratio_effect = EffectSize::wald(MeasureCode::SlopeRatio, ratio, var_ratio, level);
+    if ratio > 0.0 {
+        let se_log = ((se_a / a).powi(2) + (se_b / b).powi(2)).sqrt();
+        let z = z_crit(level);
+        ratio_effect = ratio_effect
+            .with_interval(
+                (ratio.ln() - z * se_log).exp(),
+                (ratio.ln() + z * se_log).exp(),
+            )
+            .with_note("interval on the log-ratio scale");
+    }
+    ratio_effect = ratio_effect.with_note(INDEPENDENCE);
+    let mut slowing = EffectSize::wald(
+        MeasureCode::PercentSlowing,
+        100.0 * (1.0 - ratio),
+        1e4 * var_ratio,
+        level,
+    );
+    if let (Some(lower), Some(upper)) = (ratio_effect.ci_lower, ratio_effect.ci_upper) {
+        slowing = slowing.with_interval(100.0 * (1.0 - upper), 100.0 * (1.0 - lower));
+    }
+    slowing = slowing.with_note(INDEPENDENCE);
+    Ok(vec![difference, ratio_effect, slowing])
+}
