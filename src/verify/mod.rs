@@ -173,62 +173,6 @@ impl std::fmt::Display for VerifyReport {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    struct Two;
-    impl Lookup for Two {
-        fn lookup(&self, path: &[&str]) -> std::result::Result<f64, String> {
-            match path {
-                ["a"] => Ok(5.0),
-                ["b"] => Ok(7.0),
-                _ => Err(format!("unknown id '{}'", path.join("."))),
-            }
-        }
-    }
-
-    fn spec<'a>(compute: &'a str, expected: f64) -> ExpectationSpec<'a> {
-        ExpectationSpec {
-            study: "s",
-            id: "e",
-            description: "d",
-            compute,
-            expected,
-            tolerance: 0.05,
-            location: "s.toml:1",
-        }
-    }
-
-    // 100·5/7 = 71.43 (hand arithmetic): 71.4 holds within 0.05, 71.3 does not.
-    #[test]
-    fn holds_within_tolerance_and_fails_outside() {
-        let v = verify_expectation(&spec("percent(a, b)", 71.4), &Two).unwrap();
-        assert!(v.holds, "{v:?}");
-        let v = verify_expectation(&spec("percent(a, b)", 71.3), &Two).unwrap();
-        assert!(!v.holds && v.detail.contains("MISMATCH"), "{v:?}");
-        let report = VerifyReport {
-            verifications: vec![v],
-        };
-        assert_eq!(report.outcome(), Outcome::ProblemFound);
-    }
-
-    #[test]
-    fn an_unknown_id_is_a_failed_verification_not_an_error() {
-        let v = verify_expectation(&spec("percent(a, zzz)", 1.0), &Two).unwrap();
-        assert!(!v.holds && v.computed.is_none());
-        assert!(v.detail.contains("unknown id 'zzz'"), "{}", v.detail);
-    }
-
-    #[test]
-    fn a_malformed_expression_is_an_input_error_naming_the_file() {
-        let e = verify_expectation(&spec("percent(a,", 1.0), &Two)
-            .unwrap_err()
-            .to_string();
-        assert!(e.starts_with("s.toml:1:"), "{e}");
-    }
-}
-
 /// Names in a study: a fact id (its value), `slope.before` / `slope.after`, and
 /// `measure.timepoint.mean|spread|n`.
 impl Lookup for crate::study::Study {
@@ -311,4 +255,60 @@ pub fn verify_all(studies: &[crate::study::Study]) -> Result<VerifyReport> {
         verifications.extend(verify_study(s)?);
     }
     Ok(VerifyReport { verifications })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Two;
+    impl Lookup for Two {
+        fn lookup(&self, path: &[&str]) -> std::result::Result<f64, String> {
+            match path {
+                ["a"] => Ok(5.0),
+                ["b"] => Ok(7.0),
+                _ => Err(format!("unknown id '{}'", path.join("."))),
+            }
+        }
+    }
+
+    fn spec<'a>(compute: &'a str, expected: f64) -> ExpectationSpec<'a> {
+        ExpectationSpec {
+            study: "s",
+            id: "e",
+            description: "d",
+            compute,
+            expected,
+            tolerance: 0.05,
+            location: "s.toml:1",
+        }
+    }
+
+    // 100·5/7 = 71.43 (hand arithmetic): 71.4 holds within 0.05, 71.3 does not.
+    #[test]
+    fn holds_within_tolerance_and_fails_outside() {
+        let v = verify_expectation(&spec("percent(a, b)", 71.4), &Two).unwrap();
+        assert!(v.holds, "{v:?}");
+        let v = verify_expectation(&spec("percent(a, b)", 71.3), &Two).unwrap();
+        assert!(!v.holds && v.detail.contains("MISMATCH"), "{v:?}");
+        let report = VerifyReport {
+            verifications: vec![v],
+        };
+        assert_eq!(report.outcome(), Outcome::ProblemFound);
+    }
+
+    #[test]
+    fn an_unknown_id_is_a_failed_verification_not_an_error() {
+        let v = verify_expectation(&spec("percent(a, zzz)", 1.0), &Two).unwrap();
+        assert!(!v.holds && v.computed.is_none());
+        assert!(v.detail.contains("unknown id 'zzz'"), "{}", v.detail);
+    }
+
+    #[test]
+    fn a_malformed_expression_is_an_input_error_naming_the_file() {
+        let e = verify_expectation(&spec("percent(a,", 1.0), &Two)
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("s.toml:1:"), "{e}");
+    }
 }
