@@ -3,7 +3,7 @@
 
 use super::args;
 use trialstats::output::{render, Format};
-use trialstats::prepost::{self, Claim, PairedSummary};
+use trialstats::prepost::{self, Claim};
 use trialstats::{Outcome, Result};
 
 #[derive(Debug, clap::Args)]
@@ -37,12 +37,13 @@ pub struct Args {
 pub fn run(a: Args) -> Result<Outcome> {
     let b = args::numbers("--before", &a.before, &["MEAN", "SD"])?;
     let af = args::numbers("--after", &a.after, &["MEAN", "SD"])?;
-    let summary = PairedSummary::new("--n/--before/--after", a.n, (b[0], b[1]), (af[0], af[1]))?;
+    let summary =
+        prepost::paired_summary("--n/--before/--after", a.n, (b[0], b[1]), (af[0], af[1]))?;
     let grid = args::number_list("--grid", &a.grid)?;
     let (r, source) = match a.r {
         Some(r) => (r, "chosen with --r".to_string()),
         None => (
-            prepost::DEFAULT_ASSUMED_R,
+            prepost::ASSUMED_R,
             "assumed: not given; default".to_string(),
         ),
     };

@@ -16,14 +16,14 @@ use crate::error::{Error, Result};
 pub const ASSUMED_R: f64 = 0.5;
 
 /// A mean and its SD.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
 pub struct MeanSd {
     pub mean: f64,
     pub sd: f64,
 }
 
 /// A before/after summary of one group of `n` people.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
 pub struct PrePostSummary {
     pub n: f64,
     pub before: MeanSd,
@@ -48,6 +48,19 @@ impl PrePostSummary {
             },
             r,
         }
+    }
+
+    /// The mean change, after − before.
+    pub fn mean_change(&self) -> f64 {
+        self.after.mean - self.before.mean
+    }
+
+    /// Variance of the within-person change at correlation `r`:
+    /// s_a² + s_b² − 2r·s_a·s_b (Cochrane Handbook 6.5.2.8). Rounding can push it a hair below
+    /// zero at r = 1 with equal SDs; callers decide what that means.
+    pub fn change_variance(&self, r: f64) -> f64 {
+        let (sa, sb) = (self.after.sd, self.before.sd);
+        sa * sa + sb * sb - 2.0 * r * sa * sb
     }
 
     fn validate(&self, code: MeasureCode) -> Result<f64> {
@@ -111,8 +124,8 @@ pub fn pre_post(code: MeasureCode, summary: &PrePostSummary, level: f64) -> Resu
     let n = summary.n;
     let (b, sb) = (summary.before.mean, summary.before.sd);
     let (a, sa) = (summary.after.mean, summary.after.sd);
-    let d = a - b;
-    let var_diff = sa * sa + sb * sb - 2.0 * r * sa * sb;
+    let d = summary.mean_change();
+    let var_diff = summary.change_variance(r);
     let correction = || {
         // ok-path: validate() guaranteed n ≥ 3 for these codes, so n − 1 > 1
         hedges_correction(n - 1.0)

@@ -24,77 +24,51 @@ use crate::error::{Error, Result};
 use crate::output::{Cell, Table, Tabular};
 use serde::Serialize;
 
-/// The r used when a document does not report the pre/post correlation and the user does not
-/// choose one. 0.5 is a common imputation (Cochrane Handbook 6.5.2.8 discusses imputing r from
-/// similar studies); it is always printed next to the result, never applied silently.
-pub const DEFAULT_ASSUMED_R: f64 = 0.5;
+pub use crate::effect::PrePostSummary;
+pub use crate::effect::ASSUMED_R;
 
 /// The grid of r that [`sweep`] uses by default: 0, 0.1, …, 0.9.
 pub fn default_r_grid() -> Vec<f64> {
     (0..10).map(|i| i as f64 / 10.0).collect()
 }
 
-/// Mean ± SD of one group measured before and after treatment (the same n patients).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct PairedSummary {
-    /// Number of patients measured at both time points.
-    pub n: f64,
-    pub before_mean: f64,
-    pub before_sd: f64,
-    pub after_mean: f64,
-    pub after_sd: f64,
-}
-
-impl PairedSummary {
-    /// Validate and build; `what` names the source for error messages.
-    pub fn new(
-        what: &str,
-        n: f64,
-        (before_mean, before_sd): (f64, f64),
-        (after_mean, after_sd): (f64, f64),
-    ) -> Result<Self> {
-        if n.is_nan() || n < 2.0 || n.fract() != 0.0 {
+/// A before/after summary fit for a paired test: a whole n ≥ 2, finite means, finite SDs ≥ 0.
+/// `what` names the source in error messages. The summary's own `r` is not used here: every
+/// function of this module takes r explicitly.
+pub fn paired_summary(
+    what: &str,
+    n: f64,
+    before: (f64, f64),
+    after: (f64, f64),
+) -> Result<PrePostSummary> {
+    if n.is_nan() || n < 2.0 || n.fract() != 0.0 {
+        return Err(Error::input(
+            what,
+            format!("n = {n}: a paired test needs a whole number of patients, at least 2"),
+        ));
+    }
+    for (name, sd) in [("before SD", before.1), ("after SD", after.1)] {
+        if sd.is_nan() || sd < 0.0 || !sd.is_finite() {
             return Err(Error::input(
                 what,
-                format!("n = {n}: a paired test needs a whole number of patients, at least 2"),
+                format!("{name} = {sd}: an SD must be a finite number ≥ 0"),
             ));
         }
-        for (name, sd) in [("before SD", before_sd), ("after SD", after_sd)] {
-            if sd.is_nan() || sd < 0.0 || !sd.is_finite() {
-                return Err(Error::input(
-                    what,
-                    format!("{name} = {sd}: an SD must be a finite number ≥ 0"),
-                ));
-            }
+    }
+    for (name, m) in [("before mean", before.0), ("after mean", after.0)] {
+        if !m.is_finite() {
+            return Err(Error::input(
+                what,
+                format!("{name} must be a finite number"),
+            ));
         }
-        for (name, m) in [("before mean", before_mean), ("after mean", after_mean)] {
-            if !m.is_finite() {
-                return Err(Error::input(
-                    what,
-                    format!("{name} must be a finite number"),
-                ));
-            }
-        }
-        Ok(PairedSummary {
-            n,
-            before_mean,
-            before_sd,
-            after_mean,
-            after_sd,
-        })
     }
+    Ok(PrePostSummary::new(n, before, after, None))
+}
 
-    /// The mean change, after − before.
-    pub fn mean_change(&self) -> f64 {
-        self.after_mean - self.before_mean
-    }
-
-    /// SD of the within-patient change at correlation `r` (Cochrane Handbook 6.5.2.8).
-    pub fn sd_change(&self, r: f64) -> f64 {
-        let (a, b) = (self.before_sd, self.after_sd);
-        // Rounding can push the variance a hair below zero at r = 1 and a = b.
-        (a * a + b * b - 2.0 * r * a * b).max(0.0).sqrt()
-    }
+/// SD of the within-patient change at correlation `r` (never negative).
+fn sd_change(s: &PrePostSummary, r: f64) -> f64 {
+    s.change_variance(r).max(0.0).sqrt()
 }
 
 fn check_r(r: f64) -> Result<()> {
@@ -144,11 +118,11 @@ pub struct PairedTest {
 
 /// Paired t-test of after − before from summary data at correlation `r`
 /// (the test `t.test(after, before, paired = TRUE)` would give on the patient data).
-pub fn paired_t_test(s: &PairedSummary, r: f64, level: f64) -> Result<PairedTest> {
+pub fn paired_t_test(s: &PrePostSummary, r: f64, level: f64) -> Result<PairedTest> {
     check_r(r)?;
     check_level(level)?;
     let d = s.mean_change();
-    let sd = s.sd_change(r);
+    let sd = sd_change(s, r);
     let se = sd / s.n.sqrt();
     let df = s.n - 1.0;
     let t = if se > 0.0 {
@@ -181,7 +155,7 @@ pub fn paired_t_test(s: &PairedSummary, r: f64, level: f64) -> Result<PairedTest
 }
 
 /// The paired test at each r of `grid`.
-pub fn sweep(s: &PairedSummary, grid: &[f64], level: f64) -> Result<Vec<PairedTest>> {
+pub fn sweep(s: &PrePostSummary, grid: &[f64], level: f64) -> Result<Vec<PairedTest>> {
     grid.iter().map(|&r| paired_t_test(s, r, level)).collect()
 }
 
@@ -211,11 +185,11 @@ impl std::fmt::Display for SignificanceThreshold {
 
 /// The smallest r at which the paired test of after − before is significant at `alpha`
 /// (closed form, see the module documentation).
-pub fn significance_threshold(s: &PairedSummary, alpha: f64) -> Result<SignificanceThreshold> {
+pub fn significance_threshold(s: &PrePostSummary, alpha: f64) -> Result<SignificanceThreshold> {
     check_level(1.0 - alpha)?;
     let d = s.mean_change();
     let tc = dist::t_crit(1.0 - alpha, s.n - 1.0);
-    let (a, b) = (s.before_sd, s.after_sd);
+    let (a, b) = (s.before.sd, s.after.sd);
     if d == 0.0 {
         return Ok(SignificanceThreshold::Never);
     }
@@ -315,7 +289,7 @@ pub fn assess_claim(claim: Claim, threshold: SignificanceThreshold) -> ClaimAsse
 pub struct CorrelationAnalysis {
     /// Which measure (for headings).
     pub label: String,
-    pub summary: PairedSummary,
+    pub summary: PrePostSummary,
     /// The r used for the headline result and why (reported, chosen, or assumed by default).
     pub assumed_r: f64,
     pub r_source: String,
@@ -330,7 +304,7 @@ pub struct CorrelationAnalysis {
 /// over `grid`, the threshold at `alpha` and the assessment of `claim`.
 pub fn analyse(
     label: &str,
-    s: &PairedSummary,
+    s: &PrePostSummary,
     r: f64,
     r_source: &str,
     grid: &[f64],
@@ -364,10 +338,10 @@ impl Tabular for CorrelationAnalysis {
              significant at α = {alpha}: {thr}\n\
              {claim}",
             label = self.label,
-            bm = h(s.before_mean),
-            bs = h(s.before_sd),
-            am = h(s.after_mean),
-            as_ = h(s.after_sd),
+            bm = h(s.before.mean),
+            bs = h(s.before.sd),
+            am = h(s.after.mean),
+            as_ = h(s.after.sd),
             n = h(s.n),
             d = h(s.mean_change()),
             r = h(self.assumed_r),
@@ -427,8 +401,8 @@ impl Tabular for CorrelationAnalysis {
 mod tests {
     use super::*;
 
-    fn edss() -> PairedSummary {
-        PairedSummary::new("test", 7.0, (5.1, 1.7), (4.1, 1.6)).unwrap()
+    fn edss() -> PrePostSummary {
+        paired_summary("test", 7.0, (5.1, 1.7), (4.1, 1.6)).unwrap()
     }
 
     fn close(a: f64, b: f64, tol: f64) -> bool {
@@ -480,14 +454,14 @@ mod tests {
     // at a 90 % level (3.0 ± 1.5 → 0.9 ± 1.2, r = 0.5, t.test(..., conf.level = 0.9)).
     #[test]
     fn other_measures_and_levels_match_r() {
-        let arr = PairedSummary::new("t", 7.0, (2.9, 1.1), (0.4, 0.8)).unwrap();
+        let arr = paired_summary("t", 7.0, (2.9, 1.1), (0.4, 0.8)).unwrap();
         let res = paired_t_test(&arr, 0.0, 0.95).unwrap();
         assert!(close(res.t, -4.8629876257963724, 1e-9));
         assert!(close(res.p, 0.0028143086175473303, 1e-8));
         assert!(close(res.ci_lower, -3.7579262170877197, 1e-9));
         assert!(close(res.ci_upper, -1.2420737829122803, 1e-9));
 
-        let pain = PairedSummary::new("t", 7.0, (3.0, 1.5), (0.9, 1.2)).unwrap();
+        let pain = paired_summary("t", 7.0, (3.0, 1.5), (0.9, 1.2)).unwrap();
         let res = paired_t_test(&pain, 0.5, 0.90).unwrap();
         assert!(close(res.t, -4.0414518843273788, 1e-9));
         assert!(close(res.p, 0.0067915377453372852, 1e-8));
@@ -506,7 +480,7 @@ mod tests {
             ((6.1, 2.0), (3.0, 1.4), -0.942018345342473),
         ];
         for (b, a, expected) in cases {
-            let s = PairedSummary::new("t", 7.0, b, a).unwrap();
+            let s = paired_summary("t", 7.0, b, a).unwrap();
             match significance_threshold(&s, 0.05).unwrap() {
                 SignificanceThreshold::From(r) => {
                     assert!((r - expected).abs() < 1e-9, "{r} vs {expected}")
@@ -519,26 +493,26 @@ mod tests {
     #[test]
     fn threshold_edge_cases() {
         // No change at all: never significant.
-        let flat = PairedSummary::new("t", 7.0, (5.0, 1.0), (5.0, 1.0)).unwrap();
+        let flat = paired_summary("t", 7.0, (5.0, 1.0), (5.0, 1.0)).unwrap();
         assert_eq!(
             significance_threshold(&flat, 0.05).unwrap(),
             SignificanceThreshold::Never
         );
         // A huge change relative to the SDs: significant at every r, even −1.
-        let huge = PairedSummary::new("t", 30.0, (10.0, 1.0), (0.0, 1.0)).unwrap();
+        let huge = paired_summary("t", 30.0, (10.0, 1.0), (0.0, 1.0)).unwrap();
         assert_eq!(
             significance_threshold(&huge, 0.05).unwrap(),
             SignificanceThreshold::Always
         );
         // Unequal SDs and a tiny change: even r = 1 leaves SD_change = |1 − 3| = 2; with n = 3
         // and d = 0.01, t = 0.01·√3/2 is far below t_crit, so never.
-        let tiny = PairedSummary::new("t", 3.0, (5.0, 1.0), (5.01, 3.0)).unwrap();
+        let tiny = paired_summary("t", 3.0, (5.0, 1.0), (5.01, 3.0)).unwrap();
         assert_eq!(
             significance_threshold(&tiny, 0.05).unwrap(),
             SignificanceThreshold::Never
         );
         // One SD zero: r plays no role.
-        let zero = PairedSummary::new("t", 7.0, (5.0, 0.0), (3.0, 1.0)).unwrap();
+        let zero = paired_summary("t", 7.0, (5.0, 0.0), (3.0, 1.0)).unwrap();
         assert_eq!(
             significance_threshold(&zero, 0.05).unwrap(),
             SignificanceThreshold::Always
@@ -570,11 +544,11 @@ mod tests {
 
     #[test]
     fn bad_inputs_are_refused_with_the_field_named() {
-        let e = PairedSummary::new("edss", 1.0, (5.0, 1.0), (4.0, 1.0))
+        let e = paired_summary("edss", 1.0, (5.0, 1.0), (4.0, 1.0))
             .unwrap_err()
             .to_string();
         assert!(e.contains("edss") && e.contains("at least 2"), "{e}");
-        let e = PairedSummary::new("edss", 7.0, (5.0, -1.0), (4.0, 1.0))
+        let e = paired_summary("edss", 7.0, (5.0, -1.0), (4.0, 1.0))
             .unwrap_err()
             .to_string();
         assert!(e.contains("before SD") && e.contains("≥ 0"), "{e}");
