@@ -3,50 +3,51 @@
 
 use trialstats::{Error, Result};
 
-/// Parse a comma-separated list of numbers given to `option`, requiring exactly `names.len()`
-/// parts; `names` says what each part is for the error message.
+/// One number of a comma-separated value given to `option`; `name` says what it is.
+fn number(option: &str, part: &str, name: &str, form: &str) -> Result<f64> {
+    part.parse::<f64>()
+        .ok()
+        .filter(|x| x.is_finite())
+        .ok_or_else(|| {
+            Error::input(
+                option,
+                format!("{name} '{part}' is not a number; expected {form}"),
+            )
+        })
+}
+
+/// Parse `text` given to `option` as exactly `names.len()` comma-separated numbers
+/// (`"2.9,1.1"` with names `["MEAN", "SD"]`).
 pub fn numbers(option: &str, text: &str, names: &[&str]) -> Result<Vec<f64>> {
-    let parts: Vec<&str> = text.split(',').map(str::trim).collect();
     let form = names.join(",");
+    let parts: Vec<&str> = text.split(',').map(str::trim).collect();
     if parts.len() != names.len() {
         return Err(Error::input(
             option,
-            format!("'{text}' has {} part(s); expected {form}", parts.len()),
+            format!(
+                "'{text}' has {} value(s); expected {} as {form}",
+                parts.len(),
+                names.len()
+            ),
         ));
     }
     parts
         .iter()
         .zip(names)
-        .map(|(p, name)| {
-            p.parse::<f64>()
-                .ok()
-                .filter(|x| x.is_finite())
-                .ok_or_else(|| {
-                    Error::input(
-                        option,
-                        format!("{name} '{p}' is not a number (expected {form})"),
-                    )
-                })
-        })
+        .map(|(p, name)| number(option, p, name, &form))
         .collect()
 }
 
-/// Parse a comma-separated list of any length.
+/// Parse a comma-separated list of numbers of any length.
 pub fn number_list(option: &str, text: &str) -> Result<Vec<f64>> {
     text.split(',')
-        .map(str::trim)
         .map(|p| {
-            p.parse::<f64>()
-                .ok()
-                .filter(|x| x.is_finite())
-                .ok_or_else(|| {
-                    Error::input(
-                        option,
-                        format!(
-                            "'{p}' is not a number (expected a comma-separated list of numbers)"
-                        ),
-                    )
-                })
+            number(
+                option,
+                p.trim(),
+                "value",
+                "a comma-separated list of numbers",
+            )
         })
         .collect()
 }

@@ -368,38 +368,10 @@ fn to_option(e: Error) -> Error {
 
 // ----- one study from options -----
 
-/// Split "2.9,1.1" into exactly `names.len()` numbers.
-fn parse_tuple(text: &str, option: &str, names: &[&str]) -> Result<Vec<f64>> {
-    let form = names.join(",");
-    let parts: Vec<&str> = text.split(',').map(str::trim).collect();
-    if parts.len() != names.len() {
-        return Err(Error::input(
-            option,
-            format!(
-                "'{text}' has {} value(s); expected {} as {form}",
-                parts.len(),
-                names.len()
-            ),
-        ));
-    }
-    parts
-        .iter()
-        .zip(names)
-        .map(|(p, name)| {
-            p.parse::<f64>().map_err(|_| {
-                Error::input(
-                    option,
-                    format!("{name} '{p}' is not a number; expected {form}"),
-                )
-            })
-        })
-        .collect()
-}
-
 fn group(text: &Option<String>, option: &str) -> Result<GroupSummary> {
-    let v = parse_tuple(
-        required(text.as_deref(), option)?,
+    let v = super::args::numbers(
         option,
+        required(text.as_deref(), option)?,
         &["MEAN", "SD", "N"],
     )?;
     Ok(GroupSummary {
@@ -410,7 +382,7 @@ fn group(text: &Option<String>, option: &str) -> Result<GroupSummary> {
 }
 
 fn mean_sd(text: &Option<String>, option: &str) -> Result<MeanSd> {
-    let v = parse_tuple(required(text.as_deref(), option)?, option, &["MEAN", "SD"])?;
+    let v = super::args::numbers(option, required(text.as_deref(), option)?, &["MEAN", "SD"])?;
     Ok(MeanSd {
         mean: v[0],
         sd: v[1],
