@@ -106,6 +106,46 @@ pub trait Tabular {
     }
 }
 
+/// A bare [`Table`] as a printable result (JSON is an array of row objects).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableOnly(pub Table);
+
+impl Tabular for TableOnly {
+    fn table(&self) -> Table {
+        self.0.clone()
+    }
+}
+
+impl Serialize for TableOnly {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = s.serialize_seq(Some(self.0.rows.len()))?;
+        for row in &self.0.rows {
+            let object: Vec<(&String, &Cell)> = self.0.header.iter().zip(row).collect();
+            seq.serialize_element(&RowObject(object))?;
+        }
+        seq.end()
+    }
+}
+
+struct RowObject<'a>(Vec<(&'a String, &'a Cell)>);
+
+impl Serialize for RowObject<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            match v {
+                Cell::Text(t) => map.serialize_entry(k, t)?,
+                Cell::Number(x) => map.serialize_entry(k, x)?,
+                Cell::Integer(i) => map.serialize_entry(k, i)?,
+                Cell::Missing => map.serialize_entry(k, &Option::<f64>::None)?,
+            }
+        }
+        map.end()
+    }
+}
+
 /// One output format.
 pub trait Exporter {
     /// Render `value` in this format.

@@ -243,16 +243,18 @@ pub fn assess_claim(claim: Claim, threshold: SignificanceThreshold) -> ClaimAsse
             Some(true),
             "claimed significant: holds at every r".to_string(),
         ),
+        (Claim::Significant, T::From(r)) if r <= 0.0 => (
+            Some(true),
+            format!(
+                "claimed significant: holds at every r ≥ 0 (the paired test is significant for r ≥ {})",
+                crate::output::human_number(r)
+            ),
+        ),
         (Claim::Significant, T::From(r)) if r < 1.0 => (
             Some(true),
             format!(
-                "claimed significant: holds only if the pre/post correlation r ≥ {}{}",
-                crate::output::human_number(r),
-                if r <= 0.0 {
-                    " (so at every r ≥ 0)"
-                } else {
-                    ""
-                }
+                "claimed significant: holds only if the pre/post correlation r ≥ {}",
+                crate::output::human_number(r)
             ),
         ),
         (Claim::Significant, _) => (
