@@ -1,11 +1,14 @@
 //! Study data: the numbers a source document reports, their scales and their provenance.
 //!
 //! One study is one TOML file in the data folder (see `data/README.md` for the format). This
-//! module owns the public types; [`load`] reads and validates the files; [`scale`] owns the
+//! module owns the public types; `load.rs` reads and validates the files; `scale.rs` owns the
 //! bounds a score can take and what they imply for a standard deviation.
 //!
 //! Every number is kept *as printed* ([`ReportedNumber`]: `"3.0"` is not `"3"`), and what a
 //! document does not report is [`Reported::NotReported`], never a guess.
+//!
+//! The file format, as documented in `data/README.md`, follows.
+#![doc = include_str!("../../data/README.md")]
 
 mod display;
 mod load;
