@@ -293,3 +293,19 @@ fn printed_numbers_keep_their_decimals_and_refuse_other_text() {
         assert!(study::ReportedNumber::parse(bad).is_none(), "{bad}");
     }
 }
+
+#[test]
+fn an_expected_value_must_be_finite() {
+    let text = std::fs::read_to_string("tests/data/valid/mini.toml").unwrap();
+    // `expected = 71.4` stands on line 74 of the fixture.
+    let broken = text.replacen("expected = 71.4", "expected = nan", 1);
+    let err = study::load_str(&broken, Path::new("mini.toml"))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.starts_with(
+            "mini.toml:74: expectations[responder_percent].expected: NaN is not allowed"
+        ),
+        "{err}"
+    );
+}

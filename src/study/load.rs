@@ -299,7 +299,7 @@ struct RawExpectation {
     id: Spanned<String>,
     description: String,
     compute: Spanned<String>,
-    expected: f64,
+    expected: Spanned<f64>,
     tolerance: Spanned<f64>,
 }
 
@@ -467,12 +467,22 @@ fn build(ctx: &Context, raw: RawStudy) -> Result<Study> {
                 format!("{} is negative; allowed: 0 or more", e.tolerance.get_ref()),
             ));
         }
+        if !e.expected.get_ref().is_finite() {
+            return Err(ctx.err(
+                e.expected.span(),
+                &format!("{field}.expected"),
+                format!(
+                    "{} is not allowed; allowed: a finite number",
+                    e.expected.get_ref()
+                ),
+            ));
+        }
         check_references(ctx, &study, &e.compute, &format!("{field}.compute"))?;
         study.expectations.push(Expectation {
             id: e.id.get_ref().clone(),
             description: e.description,
             compute: e.compute.into_inner(),
-            expected: e.expected,
+            expected: e.expected.into_inner(),
             tolerance: e.tolerance.into_inner(),
         });
     }
