@@ -504,6 +504,7 @@ fn build_measure(
     let correlation = match m.correlation.get_ref() {
         toml::Value::String(s) if s == NOT_REPORTED => Reported::NotReported,
         toml::Value::Float(r) if (-1.0..=1.0).contains(r) => Reported::Value(*r),
+        toml::Value::Integer(r) if (-1..=1).contains(r) => Reported::Value(*r as f64),
         other => {
             return Err(ctx.err(
                 m.correlation.span(),
