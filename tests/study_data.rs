@@ -167,3 +167,74 @@ fn nmo_tocilizumab_numbers_are_the_printed_ones() {
     assert!(s.references.iter().any(|r| r.id == "umin000007866"));
     assert!(s.expectation("relapse_free_percent").is_some());
 }
+
+#[test]
+fn names_of_the_expectation_language_resolve_to_printed_values() {
+    let nmo = load("nmo-tocilizumab");
+    assert_eq!(nmo.value_of("relapse_free"), Ok(5.0));
+    assert_eq!(nmo.value_of("edss.before.mean"), Ok(5.1));
+    assert_eq!(nmo.value_of("edss.after.spread"), Ok(1.6));
+    assert_eq!(nmo.value_of("pain_nrs.year_1.n"), Ok(7.0));
+    let err = nmo.value_of("pain_nrs.month_6.mean").unwrap_err();
+    assert!(err.contains("not reported"), "{err}");
+    let err = nmo.value_of("edss.mean").unwrap_err();
+    assert!(err.contains("edss.TIMEPOINT.mean|spread|n"), "{err}");
+    let als = load("als-muse-phase2");
+    assert_eq!(als.value_of("alsfrs_r_decline.before"), Ok(0.47));
+    assert_eq!(als.value_of("alsfrs_r_decline.after"), Ok(0.25));
+    let mouse = load("als-muse-mouse");
+    assert!(mouse
+        .value_of("mice_muse")
+        .unwrap_err()
+        .contains("not reported"));
+}
+
+#[test]
+fn the_other_seed_studies_hold_the_printed_numbers() {
+    let fact = |s: &Study, id: &str| text(&s.fact(id).unwrap().value).to_string();
+    // 001: 孤発性ALS患者5人; 投与開始後12ヵ月までの安全性; 平均0.47ポイント → 平均0.25ポイント.
+    let als = load("als-muse-phase2");
+    assert_eq!(fact(&als, "n_patients"), "5");
+    assert_eq!(fact(&als, "safety_months"), "12");
+    let slope = als.slope("alsfrs_r_decline").unwrap();
+    assert_eq!(slope.n, Reported::Value(5));
+    assert_eq!(slope.before.spread, Reported::NotReported);
+    assert_eq!(slope.before.period, Reported::NotReported);
+    assert_eq!(
+        als.publication.doi,
+        Reported::Value("10.1177/09636897231214370".into())
+    );
+    // 003: 2080例, 6施設 / 39施設, SNPアレイ 1500例, 全エクソーム 1100例, 全ゲノム 500例, 70例以上.
+    let jacals = load("jacals-registry");
+    for (id, v) in [
+        ("registered_patients", "2080"),
+        ("new_sites", "6"),
+        ("total_sites", "39"),
+        ("snp_array", "1500"),
+        ("whole_exome", "1100"),
+        ("whole_genome", "500"),
+        ("ips_panel", "70"),
+    ] {
+        assert_eq!(fact(&jacals, id), v, "{id}");
+    }
+    assert_eq!(jacals.fact("ips_panel").unwrap().bound, Bound::AtLeast);
+    // 004: 85.7％ (denominator not reported), group sizes not reported, 生後 56 日目以降.
+    let mouse = load("als-muse-mouse");
+    assert_eq!(fact(&mouse, "gfap_positive_percent"), "85.7");
+    assert_eq!(fact(&mouse, "gfp_cells_counted"), "not reported");
+    assert_eq!(fact(&mouse, "mice_vehicle"), "not reported");
+    assert_eq!(fact(&mouse, "start_age_days"), "56");
+    assert_eq!(fact(&mouse, "treatment_weeks"), "10");
+    assert_eq!(fact(&mouse, "route_test_days"), "7");
+    // 000: 16名の医療関係者、10名の SMA患者さんおよび支援者; 3つのカテゴリ; 4 タイプ.
+    let sma = load("sma-videos");
+    assert_eq!(fact(&sma, "health_professionals"), "16");
+    assert_eq!(fact(&sma, "patients_and_supporters"), "10");
+    assert_eq!(fact(&sma, "video_categories"), "3");
+    assert_eq!(fact(&sma, "sma_types"), "4");
+    assert_eq!(fact(&sma, "type_1_onset_by"), "6");
+    assert_eq!(fact(&sma, "type_2_onset_by"), "1.5");
+    // The total 26 is not printed: it is an expectation, not a fact.
+    assert!(sma.facts.iter().all(|f| text(&f.value) != "26"));
+    assert!(sma.expectation("contributors_total").is_some());
+}

@@ -293,3 +293,65 @@ fn printed_numbers_keep_their_decimals_and_refuse_other_text() {
         assert!(study::ReportedNumber::parse(bad).is_none(), "{bad}");
     }
 }
+
+#[test]
+fn an_expected_value_must_be_finite() {
+    let text = std::fs::read_to_string("tests/data/valid/mini.toml").unwrap();
+    // `expected = 71.4` stands on line 74 of the fixture.
+    let broken = text.replacen("expected = 71.4", "expected = nan", 1);
+    let err = study::load_str(&broken, Path::new("mini.toml"))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.starts_with(
+            "mini.toml:74: expectations[responder_percent].expected: NaN is not allowed"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_correlation_must_lie_in_minus_one_to_one() {
+    let text = std::fs::read_to_string("tests/data/valid/mini.toml").unwrap();
+    let with = |r: &str| {
+        text.replacen(
+            "correlation = \"not reported\"",
+            &format!("correlation = {r}"),
+            1,
+        )
+    };
+    let s = study::load_str(&with("0.5"), Path::new("mini.toml")).unwrap();
+    assert_eq!(
+        s.measure("score").unwrap().correlation,
+        Reported::Value(0.5)
+    );
+    assert!(study::load_str(&with("1"), Path::new("mini.toml")).is_ok());
+    let err = study::load_str(&with("1.5"), Path::new("mini.toml"))
+        .unwrap_err()
+        .to_string();
+    // `correlation` stands on line 37 of the fixture.
+    assert!(
+        err.starts_with("mini.toml:37: measures[score].correlation: 1.5 is not allowed"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_scale_must_have_max_above_min() {
+    let text = std::fs::read_to_string("tests/data/valid/mini.toml").unwrap();
+    let broken = text.replacen(
+        "scale = { min = 0, max = 10, step = 1 }",
+        "scale = { min = 10, max = 0, step = 1 }",
+        1,
+    );
+    let err = study::load_str(&broken, Path::new("mini.toml"))
+        .unwrap_err()
+        .to_string();
+    // `scale` stands on line 34 of the fixture.
+    assert!(
+        err.starts_with(
+            "mini.toml:34: measures[score].scale: max 0 must be a finite number above min 10"
+        ),
+        "{err}"
+    );
+}

@@ -6,6 +6,13 @@ use crate::output::{Cell, Table, Tabular};
 use serde::Serialize;
 use std::fmt::Write;
 
+/// Append one line to a `String` (writing to a `String` cannot fail).
+macro_rules! put {
+    ($o:expr, $($arg:tt)*) => {
+        let _ = writeln!($o, $($arg)*);
+    };
+}
+
 /// One line of `trialstats list`.
 #[derive(Debug, Clone, Serialize)]
 pub struct StudySummary {
@@ -199,70 +206,71 @@ fn mean_and_spread(mean: &Reported<ReportedNumber>, spread: &Reported<ReportedNu
 pub fn describe(study: &Study) -> String {
     let mut o = String::new();
     let s = study;
-    // Writing to a String cannot fail.
-    let _ = writeln!(o, "{} — {}", s.id, s.title);
-    let _ = writeln!(o, "source file:   {}", s.source_file);
-    let _ = writeln!(o, "document:      {}", s.document);
+    put!(o, "{} — {}", s.id, s.title);
+    put!(o, "source file:   {}", s.source_file);
+    put!(o, "document:      {}", s.document);
     let p = &s.publication;
-    let _ = writeln!(
+    put!(
         o,
         "publication:   {} | {} | {} | doi {}",
-        p.title, p.journal, p.date, p.doi
+        p.title,
+        p.journal,
+        p.date,
+        p.doi
     );
-    let _ = writeln!(o, "design:        {}", s.design);
-    let _ = writeln!(o, "population:    {}", s.population);
-    let _ = writeln!(o, "intervention:  {}", s.intervention);
+    put!(o, "design:        {}", s.design);
+    put!(o, "population:    {}", s.population);
+    put!(o, "intervention:  {}", s.intervention);
     for n in &s.notes {
-        let _ = writeln!(o, "note:          {n}");
+        put!(o, "note:          {n}");
     }
     let quote = |o: &mut String, q: &super::Provenance| {
-        let _ = writeln!(o, "    quote: 「{}」", q.quote);
-        let _ = writeln!(o, "    where: {}", q.location);
+        put!(o, "    quote: 「{}」", q.quote);
+        put!(o, "    where: {}", q.location);
     };
     if !s.facts.is_empty() {
-        let _ = writeln!(o, "\nFacts");
+        put!(o, "\nFacts");
         for f in &s.facts {
             let mut value = f.value.to_string();
             if f.bound != Bound::Exact {
                 value = format!("{} {value}", f.bound.as_str());
             }
-            let _ = writeln!(o, "  {} — {}", f.id, f.label);
-            let _ = write!(o, "    value: {value} {}", f.unit);
-            if let Some(of) = &f.of {
+            put!(o, "  {} — {}", f.id, f.label);
+            let of = f.of.as_ref().map_or(String::new(), |of| {
                 let whole = s
                     .fact(of)
                     .map_or(String::new(), |w| format!(" = {}", w.value));
-                let _ = write!(o, " (of {of}{whole})");
-            }
-            let _ = writeln!(o);
+                format!(" (of {of}{whole})")
+            });
+            put!(o, "    value: {value} {}{of}", f.unit);
             if let Some(n) = &f.note {
-                let _ = writeln!(o, "    note:  {n}");
+                put!(o, "    note:  {n}");
             }
             quote(&mut o, &f.provenance);
         }
     }
     if !s.dates.is_empty() {
-        let _ = writeln!(o, "\nDates");
+        put!(o, "\nDates");
         for d in &s.dates {
-            let _ = writeln!(o, "  {} — {}: {}", d.id, d.label, d.date);
+            put!(o, "  {} — {}: {}", d.id, d.label, d.date);
             if let Some(n) = &d.note {
-                let _ = writeln!(o, "    note:  {n}");
+                put!(o, "    note:  {n}");
             }
             quote(&mut o, &d.provenance);
         }
     }
     if !s.measures.is_empty() {
-        let _ = writeln!(o, "\nMeasures (mean ± spread)");
+        put!(o, "\nMeasures (mean ± spread)");
         for m in &s.measures {
             describe_measure(&mut o, m);
             quote(&mut o, &m.provenance);
         }
     }
     if !s.slopes.is_empty() {
-        let _ = writeln!(o, "\nSlopes (rate of change)");
+        put!(o, "\nSlopes (rate of change)");
         for sl in &s.slopes {
-            let _ = writeln!(o, "  {} — {} [{}]", sl.id, sl.label, sl.unit);
-            let _ = writeln!(
+            put!(o, "  {} — {} [{}]", sl.id, sl.label, sl.unit);
+            put!(
                 o,
                 "    scale {}, n = {}, ± is {}, {}",
                 scale_text(sl.scale.as_ref()),
@@ -271,14 +279,14 @@ pub fn describe(study: &Study) -> String {
                 sl.direction.as_str()
             );
             for (side, v) in [("before", &sl.before), ("after", &sl.after)] {
-                let _ = writeln!(
+                put!(
                     o,
                     "    {side:<8} {}   period: {}",
                     mean_and_spread(&v.value, &v.spread),
                     v.period
                 );
             }
-            let _ = writeln!(
+            put!(
                 o,
                 "    claim: significant = {}{}",
                 sl.claim.significant,
@@ -288,22 +296,22 @@ pub fn describe(study: &Study) -> String {
                     .map_or(String::new(), |w| format!(" ({w})"))
             );
             if let Some(n) = &sl.note {
-                let _ = writeln!(o, "    note:  {n}");
+                put!(o, "    note:  {n}");
             }
             quote(&mut o, &sl.provenance);
         }
     }
     if !s.references.is_empty() {
-        let _ = writeln!(o, "\nReferences");
+        put!(o, "\nReferences");
         for r in &s.references {
-            let _ = writeln!(o, "  {} ({}) — {}", r.id, r.kind, r.citation);
+            put!(o, "  {} ({}) — {}", r.id, r.kind, r.citation);
             quote(&mut o, &r.provenance);
         }
     }
     if !s.expectations.is_empty() {
-        let _ = writeln!(o, "\nExpectations (checked by `trialstats verify`)");
+        put!(o, "\nExpectations (checked by `trialstats verify`)");
         for e in &s.expectations {
-            let _ = writeln!(
+            put!(
                 o,
                 "  {} — {}\n    {} = {} ± {}",
                 e.id,
@@ -318,12 +326,12 @@ pub fn describe(study: &Study) -> String {
 }
 
 fn describe_measure(o: &mut String, m: &Measure) {
-    let _ = writeln!(o, "  {} — {} [{}]", m.id, m.label, m.unit);
+    put!(o, "  {} — {} [{}]", m.id, m.label, m.unit);
     let spread_meaning = match m.dispersion {
         Dispersion::NotReported => format!("± meaning {NOT_REPORTED}"),
         d => format!("± is {}", d.as_str()),
     };
-    let _ = writeln!(
+    put!(
         o,
         "    scale {}, n = {}, {spread_meaning}, pre/post correlation {}, {}",
         scale_text(m.scale.as_ref()),
@@ -332,7 +340,7 @@ fn describe_measure(o: &mut String, m: &Measure) {
         m.direction.as_str()
     );
     if let Some(note) = &m.dispersion_note {
-        let _ = writeln!(o, "    ±:     {note}");
+        put!(o, "    ±:     {note}");
     }
     for t in &m.timepoints {
         let n = if t.n == m.n {
@@ -340,7 +348,7 @@ fn describe_measure(o: &mut String, m: &Measure) {
         } else {
             format!("  n = {}", t.n)
         };
-        let _ = writeln!(
+        put!(
             o,
             "    {:<8} {}{n}   when: {}",
             t.id,
@@ -348,7 +356,7 @@ fn describe_measure(o: &mut String, m: &Measure) {
             t.when
         );
     }
-    let _ = writeln!(
+    put!(
         o,
         "    claim: significant = {}{}",
         m.claim.significant,

@@ -30,31 +30,33 @@ pub fn load_file(path: &Path) -> Result<Study> {
 /// Read and validate every `*.toml` file in `dir` (other files, such as `README.md`, are
 /// ignored), sorted by study id.
 pub fn load_dir(dir: &Path) -> Result<Vec<Study>> {
-    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
-    let mut studies = Vec::new();
-    for entry in entries {
-        let path = entry.map_err(|e| Error::io(dir, e))?.path();
-        if path.is_file() && path.extension().is_some_and(|e| e == "toml") {
-            studies.push(load_file(&path)?);
-        }
-    }
+    let mut studies = toml_files(dir)?
+        .iter()
+        .map(|p| load_file(p))
+        .collect::<Result<Vec<Study>>>()?;
     studies.sort_by(|a, b| a.id.cmp(&b.id));
     Ok(studies)
+}
+
+/// The `*.toml` files directly in `dir`.
+fn toml_files(dir: &Path) -> Result<Vec<std::path::PathBuf>> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
+        let path = entry.map_err(|e| Error::io(dir, e))?.path();
+        if path.is_file() && path.extension().is_some_and(|e| e == "toml") {
+            files.push(path);
+        }
+    }
+    Ok(files)
 }
 
 /// The ids of the studies in `dir` (the stems of its `*.toml` files), sorted, without
 /// loading them.
 pub fn study_ids(dir: &Path) -> Result<Vec<String>> {
-    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
-    let mut ids = Vec::new();
-    for entry in entries {
-        let path = entry.map_err(|e| Error::io(dir, e))?.path();
-        if path.is_file() && path.extension().is_some_and(|e| e == "toml") {
-            if let Some(stem) = path.file_stem().and_then(|s| s.to_str()) {
-                ids.push(stem.to_string());
-            }
-        }
-    }
+    let mut ids: Vec<String> = toml_files(dir)?
+        .iter()
+        .filter_map(|p| p.file_stem().and_then(|s| s.to_str()).map(String::from))
+        .collect();
     ids.sort();
     Ok(ids)
 }
@@ -297,7 +299,7 @@ struct RawExpectation {
     id: Spanned<String>,
     description: String,
     compute: Spanned<String>,
-    expected: f64,
+    expected: Spanned<f64>,
     tolerance: Spanned<f64>,
 }
 
@@ -465,12 +467,22 @@ fn build(ctx: &Context, raw: RawStudy) -> Result<Study> {
                 format!("{} is negative; allowed: 0 or more", e.tolerance.get_ref()),
             ));
         }
+        if !e.expected.get_ref().is_finite() {
+            return Err(ctx.err(
+                e.expected.span(),
+                &format!("{field}.expected"),
+                format!(
+                    "{} is not allowed; allowed: a finite number",
+                    e.expected.get_ref()
+                ),
+            ));
+        }
         check_references(ctx, &study, &e.compute, &format!("{field}.compute"))?;
         study.expectations.push(Expectation {
             id: e.id.get_ref().clone(),
             description: e.description,
             compute: e.compute.into_inner(),
-            expected: e.expected,
+            expected: e.expected.into_inner(),
             tolerance: e.tolerance.into_inner(),
         });
     }
@@ -492,6 +504,7 @@ fn build_measure(
     let correlation = match m.correlation.get_ref() {
         toml::Value::String(s) if s == NOT_REPORTED => Reported::NotReported,
         toml::Value::Float(r) if (-1.0..=1.0).contains(r) => Reported::Value(*r),
+        toml::Value::Integer(r) if (-1..=1).contains(r) => Reported::Value(*r as f64),
         other => {
             return Err(ctx.err(
                 m.correlation.span(),
@@ -871,11 +884,10 @@ fn check_references(
                 }
                 continue;
             }
-            if let Err(msg) = resolve(study, &name) {
+            if let Err(msg) = study.value_of(&name) {
                 return bad(msg);
             }
-        } else if c.is_ascii_digit() || c.is_whitespace() || "+-*/().,×−".contains(c) || c == '.'
-        {
+        } else if c.is_ascii_digit() || c.is_whitespace() || "+-*/().,×−".contains(c) {
             i += 1;
         } else {
             return bad(format!(
@@ -884,74 +896,4 @@ fn check_references(
         }
     }
     Ok(())
-}
-
-/// Whether `name` (dotted) names a reported number of `study`; the error says what is allowed.
-fn resolve(study: &Study, name: &str) -> std::result::Result<(), String> {
-    let parts: Vec<&str> = name.split('.').collect();
-    let head = parts[0];
-    let not_reported = |what: &str| {
-        Err(format!(
-            "'{name}' refers to {what}, which is \"{NOT_REPORTED}\""
-        ))
-    };
-    if let Some(f) = study.fact(head) {
-        if parts.len() != 1 {
-            return Err(format!(
-                "'{name}': a fact is referred to by its bare id '{head}'"
-            ));
-        }
-        return if f.value.is_reported() {
-            Ok(())
-        } else {
-            not_reported("a fact value")
-        };
-    }
-    if let Some(s) = study.slope(head) {
-        let side = match parts.get(1..) {
-            Some(["before"]) => &s.before,
-            Some(["after"]) => &s.after,
-            _ => {
-                return Err(format!(
-                    "'{name}': a slope is referred to as {head}.before or {head}.after"
-                ))
-            }
-        };
-        return if side.value.is_reported() {
-            Ok(())
-        } else {
-            not_reported("a slope value")
-        };
-    }
-    if let Some(m) = study.measure(head) {
-        let ids: Vec<&str> = m.timepoints.iter().map(|t| t.id.as_str()).collect();
-        let usage = format!(
-            "'{name}': a measure is referred to as {head}.TIMEPOINT.mean|spread|n with TIMEPOINT one of {}",
-            ids.join(", ")
-        );
-        let (Some(tp), Some(what), None) = (parts.get(1), parts.get(2), parts.get(3)) else {
-            return Err(usage);
-        };
-        let Some(t) = m.timepoint(tp) else {
-            return Err(usage);
-        };
-        let reported = match *what {
-            "mean" => t.mean.is_reported(),
-            "spread" => t.spread.is_reported(),
-            "n" => t.n.is_reported(),
-            _ => return Err(usage),
-        };
-        return if reported {
-            Ok(())
-        } else {
-            not_reported("a number")
-        };
-    }
-    let mut known: Vec<&str> = study.facts.iter().map(|f| f.id.as_str()).collect();
-    known.extend(study.slopes.iter().map(|s| s.id.as_str()));
-    known.extend(study.measures.iter().map(|m| m.id.as_str()));
-    Err(format!(
-        "'{head}' is not a fact, slope or measure of this study; known: {}",
-        known.join(", ")
-    ))
 }

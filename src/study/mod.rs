@@ -1,11 +1,14 @@
 //! Study data: the numbers a source document reports, their scales and their provenance.
 //!
 //! One study is one TOML file in the data folder (see `data/README.md` for the format). This
-//! module owns the public types; [`load`] reads and validates the files; [`scale`] owns the
+//! module owns the public types; `load.rs` reads and validates the files; `scale.rs` owns the
 //! bounds a score can take and what they imply for a standard deviation.
 //!
 //! Every number is kept *as printed* ([`ReportedNumber`]: `"3.0"` is not `"3"`), and what a
 //! document does not report is [`Reported::NotReported`], never a guess.
+//!
+//! The file format, as documented in `data/README.md`, follows.
+#![doc = include_str!("../../data/README.md")]
 
 mod display;
 mod load;
@@ -265,6 +268,63 @@ impl Study {
     /// The expectation with this id.
     pub fn expectation(&self, id: &str) -> Option<&Expectation> {
         self.expectations.iter().find(|e| e.id == id)
+    }
+
+    /// The value of a name in the expectation language: a fact id (`relapse_free`), a slope
+    /// side (`alsfrs_r_decline.before`) or a measure time point's `mean`, `spread` or `n`
+    /// (`edss.before.mean`). The error says what is unknown or "not reported" and what is
+    /// allowed.
+    pub fn value_of(&self, name: &str) -> std::result::Result<f64, String> {
+        let parts: Vec<&str> = name.split('.').collect();
+        let head = parts[0];
+        let number = |r: &Reported<ReportedNumber>| r.value().map(|v| v.value);
+        let found = if let Some(f) = self.fact(head) {
+            match parts.len() {
+                1 => number(&f.value),
+                _ => {
+                    return Err(format!(
+                        "'{name}': a fact is referred to by its bare id '{head}'"
+                    ))
+                }
+            }
+        } else if let Some(s) = self.slope(head) {
+            match parts.get(1..) {
+                Some(["before"]) => number(&s.before.value),
+                Some(["after"]) => number(&s.after.value),
+                _ => {
+                    return Err(format!(
+                        "'{name}': a slope is referred to as {head}.before or {head}.after"
+                    ))
+                }
+            }
+        } else if let Some(m) = self.measure(head) {
+            let usage = || {
+                let ids: Vec<&str> = m.timepoints.iter().map(|t| t.id.as_str()).collect();
+                format!(
+                    "'{name}': a measure is referred to as {head}.TIMEPOINT.mean|spread|n with TIMEPOINT one of {}",
+                    ids.join(", ")
+                )
+            };
+            let [_, tp, what] = parts.as_slice() else {
+                return Err(usage());
+            };
+            let t = m.timepoint(tp).ok_or_else(usage)?;
+            match *what {
+                "mean" => number(&t.mean),
+                "spread" => number(&t.spread),
+                "n" => t.n.value().map(|&n| f64::from(n)),
+                _ => return Err(usage()),
+            }
+        } else {
+            let mut known: Vec<&str> = self.facts.iter().map(|f| f.id.as_str()).collect();
+            known.extend(self.slopes.iter().map(|s| s.id.as_str()));
+            known.extend(self.measures.iter().map(|m| m.id.as_str()));
+            return Err(format!(
+                "'{head}' is not a fact, slope or measure of this study; known: {}",
+                known.join(", ")
+            ));
+        };
+        found.ok_or_else(|| format!("'{name}' is \"{NOT_REPORTED}\" in the document"))
     }
 }
 
