@@ -173,48 +173,11 @@ impl std::fmt::Display for VerifyReport {
     }
 }
 
-/// Names in a study: a fact id (its value), `slope.before` / `slope.after`, and
-/// `measure.timepoint.mean|spread|n`.
+/// Names in a study are resolved by [`crate::study::Study::value_of`]: a fact id,
+/// `slope.before|after`, `measure.timepoint.mean|spread|n`.
 impl Lookup for crate::study::Study {
     fn lookup(&self, path: &[&str]) -> std::result::Result<f64, String> {
-        use crate::study::Reported;
-        let number = |r: &Reported<crate::study::ReportedNumber>, what: &str| match r {
-            Reported::Value(v) => Ok(v.value),
-            Reported::NotReported => Err(format!("{what} is not reported")),
-        };
-        let joined = path.join(".");
-        match path {
-            [id] => match self.fact(id) {
-                Some(f) => number(&f.value, &joined),
-                None => Err(format!("unknown id '{joined}' (no fact of that id)")),
-            },
-            [id, side @ ("before" | "after")] => match self.slope(id) {
-                Some(s) => {
-                    let v = if *side == "before" { &s.before } else { &s.after };
-                    number(&v.value, &joined)
-                }
-                None => Err(format!("unknown id '{joined}' (no slope '{id}')")),
-            },
-            [m, tp, field @ ("mean" | "spread" | "n")] => {
-                let measure = self
-                    .measure(m)
-                    .ok_or_else(|| format!("unknown id '{joined}' (no measure '{m}')"))?;
-                let t = measure.timepoint(tp).ok_or_else(|| {
-                    format!("unknown id '{joined}' (measure '{m}' has no time point '{tp}')")
-                })?;
-                match *field {
-                    "mean" => number(&t.mean, &joined),
-                    "spread" => number(&t.spread, &joined),
-                    _ => match t.n {
-                        Reported::Value(n) => Ok(f64::from(n)),
-                        Reported::NotReported => Err(format!("{joined} is not reported")),
-                    },
-                }
-            }
-            _ => Err(format!(
-                "unknown id '{joined}': use a fact id, SLOPE.before|after or MEASURE.TIMEPOINT.mean|spread|n"
-            )),
-        }
+        self.value_of(&path.join("."))
     }
 }
 
