@@ -1,0 +1,105 @@
+//! `trialstats report`: the main job over the shipped data.
+
+use assert_cmd::Command;
+use predicates::str::contains;
+
+fn trialstats() -> Command {
+    Command::cargo_bin("trialstats").unwrap()
+}
+
+#[test]
+fn report_covers_all_five_studies_and_states_assumptions() {
+    let out = trialstats().arg("report").assert().code(0);
+    let out = out
+        .stdout(contains("nmo-tocilizumab"))
+        .stdout(contains("als-muse-phase2"))
+        .stdout(contains("als-muse-mouse"))
+        .stdout(contains("jacals-registry"))
+        .stdout(contains("sma-videos"));
+    // The r is never silent, nor the reading of ±.
+    out.stdout(contains("r = 0.5 (not reported; assumed (default))"))
+        .stdout(contains("± not specified in the document: read as SD"))
+        // The slope SDs are not reported: no interval.
+        .stdout(contains("not estimable: no SD reported"))
+        .stdout(contains("13 of 13 expectations hold"));
+}
+
+/// EDSS 5.1 ± 1.7 → 4.1 ± 1.6, n = 7: significant only for r ≥ 0.786925331802081.
+/// Reference: R 4.2.2, uniroot of t.test(paired = TRUE)$p.value − 0.05 over r on data built
+/// with MASS::mvrnorm(7, ..., empirical = TRUE) to have exactly these means, SDs and r
+/// (see src/prepost tests for the full call).
+#[test]
+fn report_json_carries_the_threshold_and_the_sweep() {
+    let out = trialstats()
+        .args(["report", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let nmo = v["studies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "nmo-tocilizumab")
+        .unwrap();
+    let edss = nmo["measures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["id"] == "edss")
+        .unwrap();
+    let a = &edss["analysis"];
+    assert_eq!(a["threshold"]["kind"], "from");
+    let r = a["threshold"]["r"].as_f64().unwrap();
+    assert!((r - 0.786925331802081).abs() < 1e-9, "{r}");
+    assert_eq!(a["sweep"].as_array().unwrap().len(), 10);
+    // R: t.test on the constructed data at r = 0.5 gives p = 0.16043342397196253.
+    let p = a["at_assumed_r"]["p"].as_f64().unwrap();
+    assert!((p - 0.16043342397196253).abs() < 1e-9, "{p}");
+}
+
+#[test]
+fn a_chosen_r_is_used_and_said() {
+    trialstats()
+        .args(["report", "--r", "0.9"])
+        .assert()
+        .code(0)
+        .stdout(contains("r = 0.9 (not reported; chosen with --r)"));
+}
+
+#[test]
+fn csv_has_one_row_per_analysed_measure() {
+    let out = trialstats()
+        .args(["report", "--format", "csv"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[0],
+        "study,measure,r,mean_change,ci_lower,ci_upper,p,significant_when"
+    );
+    assert_eq!(lines.len(), 1 + 4, "{text}"); // the four NMO measures
+}
+
+#[test]
+fn a_failed_expectation_makes_the_report_exit_1() {
+    trialstats()
+        .args(["report", "--data", "tests/data/verify_mismatch"])
+        .assert()
+        .code(1)
+        .stdout(contains("1 FAILED"));
+}
+
+#[test]
+fn bad_options_exit_2() {
+    trialstats()
+        .args(["report", "--data", "tests/data/no-such-folder"])
+        .assert()
+        .code(2);
+    trialstats()
+        .args(["report", "--r", "1.5"])
+        .assert()
+        .code(2)
+        .stderr(contains("--r"));
+}
