@@ -1,0 +1,180 @@
+//! Weighted least squares with diagonal weights, done in O(k·p²) time and O(k + p²) memory.
+//!
+//! Every quantity metafor writes with the k×k "residual maker" `P = W − W X (X'WX)⁻¹ X'W`
+//! (Viechtbauer 2005, eq. 6) is reduced here to p×p cross-products `M[s] = Σᵢ sᵢ xᵢ xᵢ'`:
+//!
+//! * `y'P y = Σ wᵢ rᵢ²` and `y'P P y = Σ wᵢ² rᵢ²`, with `r = y − X β̂` (because `P y = W r`);
+//! * `tr(P D) = Σ wᵢ dᵢ − tr(A⁻¹ M[w² d])` for a diagonal `D`, `A = X'WX`;
+//! * `tr(P D₁ P D₂) = Σ wᵢ² d₁ᵢ d₂ᵢ − 2 tr(A⁻¹ M[w³ d₁ d₂]) + tr(A⁻¹ M[w² d₁] A⁻¹ M[w² d₂])`.
+//!
+//! No k×k matrix is ever formed.
+
+use super::moderators::Design;
+use crate::error::{Error, Result};
+use nalgebra::{DMatrix, DVector};
+
+/// A weighted least-squares fit of `y` on the design with weights `w`.
+#[derive(Debug, Clone)]
+pub struct WeightedFit {
+    /// The weights used (one per study).
+    pub weights: Vec<f64>,
+    /// Coefficients `(X'WX)⁻¹ X'W y`.
+    pub beta: DVector<f64>,
+    /// `(X'WX)⁻¹` (p×p): the coefficients' covariance when `w` are inverse variances.
+    pub a_inv: DMatrix<f64>,
+    /// Residuals `y − X β`.
+    pub residuals: Vec<f64>,
+}
+
+/// `Σᵢ sᵢ xᵢ xᵢ'` for the rows `xᵢ` of the design (p×p).
+pub fn cross_product(design: &Design, s: impl Fn(usize) -> f64) -> DMatrix<f64> {
+    let p = design.p;
+    let mut m = DMatrix::<f64>::zeros(p, p);
+    for i in 0..design.k {
+        let si = s(i);
+        let x = design.row(i);
+        for a in 0..p {
+            let xa = si * x[a];
+            for b in 0..=a {
+                m[(a, b)] += xa * x[b];
+            }
+        }
+    }
+    for a in 0..p {
+        for b in 0..a {
+            m[(b, a)] = m[(a, b)];
+        }
+    }
+    m
+}
+
+/// `tr(A B)` for two p×p matrices without forming the product.
+fn trace_of_product(a: &DMatrix<f64>, b: &DMatrix<f64>) -> f64 {
+    a.iter().zip(b.transpose().iter()).map(|(x, y)| x * y).sum()
+}
+
+/// Invert a symmetric positive definite p×p matrix, or say that the design is not of full rank.
+pub fn invert_spd(a: DMatrix<f64>) -> Result<DMatrix<f64>> {
+    let scale = a.diagonal().iter().fold(0.0_f64, |m, v| m.max(v.abs()));
+    let chol = a.cholesky().ok_or_else(not_full_rank)?;
+    let l_diag_min = chol
+        .l_dirty()
+        .diagonal()
+        .iter()
+        .fold(f64::INFINITY, |m, v| m.min(*v));
+    // A pivot below ~1e-7 relative to the largest diagonal element means the columns of the
+    // model matrix are (numerically) linearly dependent, as metafor's `evtol = 1e-7` check.
+    if !(l_diag_min * l_diag_min > 1e-14 * scale) {
+        return Err(not_full_rank());
+    }
+    Ok(chol.inverse())
+}
+
+fn not_full_rank() -> Error {
+    Error::input(
+        "--mods",
+        "the model matrix is not of full rank (a moderator is constant or a linear \
+         combination of others); drop or recode it",
+    )
+}
+
+impl WeightedFit {
+    /// Fit by weighted least squares (two passes over the studies).
+    pub fn new(design: &Design, y: &[f64], weights: Vec<f64>) -> Result<Self> {
+        let p = design.p;
+        let a = cross_product(design, |i| weights[i]);
+        let mut c = DVector::<f64>::zeros(p);
+        for (i, (&wi, &yi)) in weights.iter().zip(y).enumerate() {
+            let x = design.row(i);
+            for a in 0..p {
+                c[a] += wi * x[a] * yi;
+            }
+        }
+        let a_inv = invert_spd(a)?;
+        let beta = &a_inv * c;
+        let residuals = (0..design.k)
+            .map(|i| {
+                y[i] - design
+                    .row(i)
+                    .iter()
+                    .zip(beta.iter())
+                    .map(|(x, b)| x * b)
+                    .sum::<f64>()
+            })
+            .collect();
+        Ok(WeightedFit {
+            weights,
+            beta,
+            a_inv,
+            residuals,
+        })
+    }
+
+    /// Inverse-variance weights `1 / (vᵢ + τ²)`.
+    pub fn inverse_variance(design: &Design, y: &[f64], v: &[f64], tau2: f64) -> Result<Self> {
+        Self::new(design, y, v.iter().map(|vi| 1.0 / (vi + tau2)).collect())
+    }
+
+    /// The weighted residual sum of squares `y'P y = Σ wᵢ rᵢ²` (Cochran's Q for FE weights).
+    pub fn rss(&self) -> f64 {
+        self.weights
+            .iter()
+            .zip(&self.residuals)
+            .map(|(w, r)| w * r * r)
+            .sum()
+    }
+
+    /// `y'P P y = Σ wᵢ² rᵢ²`.
+    pub fn y_ppy(&self) -> f64 {
+        self.weights
+            .iter()
+            .zip(&self.residuals)
+            .map(|(w, r)| (w * r) * (w * r))
+            .sum()
+    }
+
+    /// Sum of the weights.
+    pub fn sum_weights(&self) -> f64 {
+        self.weights.iter().sum()
+    }
+
+    /// `tr(P D)` for `D = diag(d)`; `d = None` is the identity.
+    pub fn trace_pd(&self, design: &Design, d: Option<&[f64]>) -> f64 {
+        let w = &self.weights;
+        let di = |i: usize| d.map_or(1.0, |d| d[i]);
+        let direct: f64 = (0..design.k).map(|i| w[i] * di(i)).sum();
+        let m = cross_product(design, |i| w[i] * w[i] * di(i));
+        direct - trace_of_product(&self.a_inv, &m)
+    }
+
+    /// `tr(P D₁ P D₂)` for diagonal `D₁`, `D₂`; `None` is the identity.
+    pub fn trace_pdpd(&self, design: &Design, d1: Option<&[f64]>, d2: Option<&[f64]>) -> f64 {
+        let w = &self.weights;
+        let a = |i: usize| d1.map_or(1.0, |d| d[i]);
+        let b = |i: usize| d2.map_or(1.0, |d| d[i]);
+        let direct: f64 = (0..design.k).map(|i| w[i] * w[i] * a(i) * b(i)).sum();
+        let m3 = cross_product(design, |i| w[i] * w[i] * w[i] * a(i) * b(i));
+        let m1 = &self.a_inv * cross_product(design, |i| w[i] * w[i] * a(i));
+        let m2 = &self.a_inv * cross_product(design, |i| w[i] * w[i] * b(i));
+        direct - 2.0 * trace_of_product(&self.a_inv, &m3) + trace_of_product(&m1, &m2)
+    }
+
+    /// Hat values `wᵢ xᵢ' (X'WX)⁻¹ xᵢ` (diagonal of `X (X'WX)⁻¹ X'W`).
+    pub fn hat_values(&self, design: &Design) -> Vec<f64> {
+        (0..design.k)
+            .map(|i| self.weights[i] * quadratic_form(&self.a_inv, design.row(i)))
+            .collect()
+    }
+}
+
+/// `x' M x` for a p×p matrix and a row of the design.
+pub fn quadratic_form(m: &DMatrix<f64>, x: &[f64]) -> f64 {
+    let p = x.len();
+    let mut s = 0.0;
+    for a in 0..p {
+        for b in 0..p {
+            s += x[a] * m[(a, b)] * x[b];
+        }
+    }
+    s
+}
