@@ -7,8 +7,15 @@ use trialstats::meta::{self, MetaData, MetaOptions, Method, Moderator, Moderator
 use trialstats::output::{render, Format};
 use trialstats::{Error, Outcome, Result};
 
+/// The options live behind a `Box` so that the `Command` enum stays small.
 #[derive(Debug, clap::Args)]
 pub struct Args {
+    #[command(flatten)]
+    options: Box<MetaArgs>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct MetaArgs {
     /// CSV file with a header row, one study per row.
     pub file: PathBuf,
     /// Column of effect estimates.
@@ -49,6 +56,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
+    let args = *args.options;
     let format: Format = args.format.parse()?;
     let options = MetaOptions {
         method: args.method.parse::<Method>()?,
@@ -156,7 +164,7 @@ impl Sheet {
     }
 }
 
-fn read_csv(args: &Args) -> Result<MetaData> {
+fn read_csv(args: &MetaArgs) -> Result<MetaData> {
     let sheet = Sheet::read(&args.file)?;
     if sheet.rows.is_empty() {
         return Err(Error::input(

@@ -64,7 +64,7 @@ pub fn invert_spd(a: DMatrix<f64>) -> Result<DMatrix<f64>> {
         .fold(f64::INFINITY, |m, v| m.min(*v));
     // A pivot below ~1e-7 relative to the largest diagonal element means the columns of the
     // model matrix are (numerically) linearly dependent, as metafor's `evtol = 1e-7` check.
-    if !(l_diag_min * l_diag_min > 1e-14 * scale) {
+    if l_diag_min.is_nan() || l_diag_min * l_diag_min <= 1e-14 * scale {
         return Err(not_full_rank());
     }
     Ok(chol.inverse())

@@ -11,6 +11,7 @@ use super::gls::WeightedFit;
 use super::moderators::Design;
 use super::root::{brent, expand_upper};
 use crate::dist::{pchisq_upper, qchisq};
+use crate::error::Error;
 use crate::error::Result;
 
 /// Cochran's Q and what follows from it.
@@ -78,8 +79,8 @@ impl Heterogeneity {
 pub fn q_profile_interval(design: &Design, y: &[f64], v: &[f64], level: f64) -> Result<[f64; 2]> {
     let df = (design.k - design.p) as f64;
     let alpha = 1.0 - level;
-    let crit_for_lower = qchisq(1.0 - alpha / 2.0, df);
-    let crit_for_upper = qchisq(alpha / 2.0, df);
+    let crit_for_lower = chisq_quantile(1.0 - alpha / 2.0, df)?;
+    let crit_for_upper = chisq_quantile(alpha / 2.0, df)?;
     let q = |t: f64| -> Result<f64> { Ok(WeightedFit::inverse_variance(design, y, v, t)?.rss()) };
     let q0 = q(0.0)?;
     let start = {
@@ -103,4 +104,24 @@ pub fn q_profile_interval(design: &Design, y: &[f64], v: &[f64], level: f64) -> 
         bound(crit_for_lower, "lower bound of the tau^2 interval")?
     };
     Ok([lower, upper])
+}
+
+/// χ² quantile; where the distribution library gives no answer (statrs returns NaN for
+/// `qchisq(0.025, 1)`), the quantile is found by a bracketed search on the upper tail.
+fn chisq_quantile(p: f64, df: f64) -> Result<f64> {
+    let q = qchisq(p, df);
+    if q.is_finite() {
+        return Ok(q);
+    }
+    let f = |x: f64| Ok((1.0 - p) - pchisq_upper(x, df));
+    let mut hi = df.max(1.0);
+    while f(hi)? < 0.0 {
+        hi *= 2.0;
+        if hi > 1e12 {
+            return Err(Error::Numerical(format!(
+                "chi-squared quantile {p} with {df} df"
+            )));
+        }
+    }
+    brent(f, 0.0, hi, f(0.0)?, f(hi)?, "chi-squared quantile")
 }

@@ -115,7 +115,7 @@ pub fn influence(
     let hat = full.fit.hat_values(design);
     let sum_w = full.fit.sum_weights();
     let mut rows = Vec::with_capacity(design.k);
-    for i in 0..design.k {
+    for (i, &hat_i) in hat.iter().enumerate() {
         let reduced = design.without_row(i);
         let y = without(&data.yi, i);
         let v = without(&data.vi, i);
@@ -134,12 +134,12 @@ pub fn influence(
         rows.push(InfluenceRow {
             label: data.labels[i].clone(),
             rstudent: resid / se_resid,
-            dffits: (pred_full - pred_deleted) / (m.s2w * hat[i] * (tau2_del + vi)).sqrt(),
+            dffits: (pred_full - pred_deleted) / (m.s2w * hat_i * (tau2_del + vi)).sqrt(),
             cooks_distance: (dfb.transpose() * &vb_inv * &dfb)[(0, 0)],
             cov_ratio: m.vb.determinant() / det_full,
             tau2_deleted: tau2_del,
             q_deleted: m.heterogeneity.q,
-            hat: hat[i],
+            hat: hat_i,
             weight_percent: 100.0 * full.fit.weights[i] / sum_w,
         });
     }

@@ -14,6 +14,7 @@ pub mod egger;
 pub mod gls;
 pub mod heterogeneity;
 pub mod influence;
+pub mod likelihood;
 pub mod model;
 pub mod moderators;
 pub mod report;

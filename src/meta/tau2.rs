@@ -15,6 +15,7 @@
 //! of a quadratic form, `Var(y'Ay) = 2 tr(AΣAΣ)`), using the estimate truncated at 0.
 
 use super::gls::WeightedFit;
+use super::likelihood;
 use super::moderators::Design;
 use super::root::{brent, expand_upper};
 use super::Method;
@@ -76,16 +77,8 @@ pub fn estimate(method: Method, design: &Design, y: &[f64], v: &[f64]) -> Result
         }
         Method::ML | Method::REML => {
             let reml = method == Method::REML;
-            let score = |t: f64| -> Result<f64> {
-                let fit = WeightedFit::inverse_variance(design, y, v, t)?;
-                let trace = if reml {
-                    fit.trace_pd(design, None)
-                } else {
-                    fit.sum_weights()
-                };
-                Ok(0.5 * (fit.y_ppy() - trace))
-            };
-            let tau2 = nonnegative_root(score, design, y, method.name())?;
+            let start = hedges(design, y, v)?.tau2;
+            let tau2 = likelihood::maximise(design, y, v, reml, start)?;
             let fit = WeightedFit::inverse_variance(design, y, v, tau2)?;
             let info = if reml {
                 fit.trace_pdpd(design, None, None)
