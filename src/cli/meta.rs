@@ -85,54 +85,87 @@ pub fn run(args: Args) -> Result<Outcome> {
     Ok(Outcome::Ok)
 }
 
-/// The cells of one CSV file with its header.
+/// The columns of one CSV file that the command uses: numeric columns parsed as they are
+/// read (so a million-row file costs no per-cell allocation), text columns kept as text.
 struct Sheet {
     path: String,
     header: Vec<String>,
-    rows: Vec<Vec<String>>,
+    rows: usize,
+    numeric: Vec<(usize, Vec<f64>)>,
+    text: Vec<(usize, Vec<String>)>,
 }
 
 impl Sheet {
-    fn read(path: &Path) -> Result<Sheet> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    /// Read `path`, parsing the columns named in `numeric` as finite numbers and keeping those
+    /// in `text` as text. `numeric` pairs a column name with the option that named it.
+    fn read(path: &Path, numeric: &[(&str, &str)], text: &[(&str, &str)]) -> Result<Sheet> {
         let name = path.display().to_string();
+        let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
         let mut reader = csv::ReaderBuilder::new()
             .flexible(false)
             .trim(csv::Trim::All)
-            .from_reader(text.as_bytes());
-        let header = reader
+            .from_reader(std::io::BufReader::with_capacity(1 << 20, file));
+        let header: Vec<String> = reader
             .headers()
             .map_err(|e| Error::input(format!("{name}:1"), format!("cannot read the header: {e}")))?
             .iter()
             .map(str::to_string)
             .collect();
-        let mut rows = Vec::new();
-        for (n, rec) in reader.records().enumerate() {
-            let rec = rec.map_err(|e| {
+        let find = |col: &str, option: &str| -> Result<usize> {
+            header.iter().position(|h| h == col).ok_or_else(|| {
                 Error::input(
-                    format!("{name}:{}", n + 2),
-                    format!("not a valid CSV row: {e}"),
+                    option,
+                    format!(
+                        "no column '{col}' in {name}; its columns are: {}",
+                        header.join(", ")
+                    ),
                 )
-            })?;
-            rows.push(rec.iter().map(str::to_string).collect());
+            })
+        };
+        let mut num: Vec<(usize, Vec<f64>)> = numeric
+            .iter()
+            .map(|(c, o)| Ok((find(c, o)?, Vec::new())))
+            .collect::<Result<_>>()?;
+        let mut txt: Vec<(usize, Vec<String>)> = text
+            .iter()
+            .map(|(c, o)| Ok((find(c, o)?, Vec::new())))
+            .collect::<Result<_>>()?;
+        let mut record = csv::StringRecord::new();
+        let mut row = 0;
+        loop {
+            match reader.read_record(&mut record) {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(e) => {
+                    return Err(Error::input(
+                        format!("{name}:{}", row + 2),
+                        format!("not a valid CSV row: {e}"),
+                    ))
+                }
+            }
+            for (c, values) in num.iter_mut() {
+                let cell = &record[*c];
+                match cell.parse::<f64>() {
+                    Ok(x) if x.is_finite() => values.push(x),
+                    _ => {
+                        return Err(Error::input(
+                            format!("{name}:{}: row {}, column {}", row + 2, row + 1, header[*c]),
+                            format!("'{cell}' is not a number; a finite number is needed"),
+                        ))
+                    }
+                }
+            }
+            for (c, values) in txt.iter_mut() {
+                values.push(record[*c].to_string());
+            }
+            row += 1;
         }
         Ok(Sheet {
             path: name,
             header,
-            rows,
-        })
-    }
-
-    fn column(&self, name: &str, option: &str) -> Result<usize> {
-        self.header.iter().position(|h| h == name).ok_or_else(|| {
-            Error::input(
-                option,
-                format!(
-                    "no column '{name}' in {}; its columns are: {}",
-                    self.path,
-                    self.header.join(", ")
-                ),
-            )
+            rows: row,
+            numeric: num,
+            text: txt,
         })
     }
 
@@ -146,89 +179,109 @@ impl Sheet {
         )
     }
 
-    fn numbers(&self, col: usize) -> Result<Vec<f64>> {
-        self.rows
-            .iter()
-            .enumerate()
-            .map(|(i, r)| {
-                let cell = &r[col];
-                match cell.parse::<f64>() {
-                    Ok(x) if x.is_finite() => Ok(x),
-                    _ => Err(Error::input(
-                        self.location(i, col),
-                        format!("'{cell}' is not a number; a finite number is needed"),
-                    )),
-                }
-            })
-            .collect()
+    fn take_numeric(&mut self, i: usize) -> (usize, Vec<f64>) {
+        std::mem::take(&mut self.numeric[i])
     }
 }
 
 fn read_csv(args: &MetaArgs) -> Result<MetaData> {
-    let sheet = Sheet::read(&args.file)?;
-    if sheet.rows.is_empty() {
-        return Err(Error::input(
-            format!("{}", args.file.display()),
-            "no studies: the file has a header but no rows",
-        ));
-    }
-    let yi_col = sheet.column(&args.yi, "--yi")?;
-    let yi = sheet.numbers(yi_col)?;
-    let vi =
+    let (variance_col, variance_option, is_se) =
         match (&args.vi, &args.sei) {
-            (Some(v), None) => {
-                let c = sheet.column(v, "--vi")?;
-                let vi = sheet.numbers(c)?;
-                check_positive(&sheet, c, &vi, "sampling variance")?;
-                vi
-            }
-            (None, Some(s)) => {
-                let c = sheet.column(s, "--sei")?;
-                let se = sheet.numbers(c)?;
-                check_positive(&sheet, c, &se, "standard error")?;
-                se.iter().map(|s| s * s).collect()
-            }
+            (Some(v), None) => (v.as_str(), "--vi", false),
+            (None, Some(s)) => (s.as_str(), "--sei", true),
             _ => return Err(Error::input(
                 "--vi",
                 "give the sampling variances with --vi COL or the standard errors with --sei COL",
             )),
         };
-    let label_col = match &args.label {
-        Some(l) => Some(sheet.column(l, "--label")?),
-        None => ["study", "label", "author", "trial", "id"]
-            .iter()
-            .find_map(|n| sheet.header.iter().position(|h| h.eq_ignore_ascii_case(n))),
-    };
-    let labels = (0..sheet.rows.len())
-        .map(|i| match label_col {
-            Some(c) => sheet.rows[i][c].clone(),
-            None => format!("{}", i + 1),
-        })
-        .collect();
-    let mut mods = Vec::new();
-    for name in args.mods.iter().filter(|m| !m.is_empty()) {
-        let c = sheet.column(name, "--mods")?;
-        for (i, r) in sheet.rows.iter().enumerate() {
-            if r[c].is_empty() {
-                return Err(Error::input(
-                    sheet.location(i, c),
-                    "the moderator is empty; every study needs a value",
-                ));
-            }
+    // The label column: the one named, else a conventional name if present.
+    let label = match &args.label {
+        Some(l) => Some(l.clone()),
+        None => {
+            let text = std::fs::File::open(&args.file)
+                .map_err(|e| Error::io(&args.file, e))
+                .map(std::io::BufReader::new)?;
+            let mut r = csv::ReaderBuilder::new()
+                .trim(csv::Trim::All)
+                .from_reader(text);
+            let header: Vec<String> = r
+                .headers()
+                .map(|h| h.iter().map(str::to_string).collect())
+                .unwrap_or_default();
+            ["study", "label", "author", "trial", "id"]
+                .iter()
+                .find_map(|n| header.iter().find(|h| h.eq_ignore_ascii_case(n)).cloned())
         }
-        let values = match sheet.numbers(c) {
-            Ok(v) => ModeratorValues::Numeric(v),
-            Err(_) => {
-                ModeratorValues::Categorical(sheet.rows.iter().map(|r| r[c].clone()).collect())
-            }
+    };
+    let mods: Vec<&str> = args
+        .mods
+        .iter()
+        .map(String::as_str)
+        .filter(|m| !m.is_empty())
+        .collect();
+    let mut text: Vec<(&str, &str)> = mods.iter().map(|m| (*m, "--mods")).collect();
+    if let Some(l) = &label {
+        text.push((l.as_str(), "--label"));
+    }
+    let mut sheet = Sheet::read(
+        &args.file,
+        &[(args.yi.as_str(), "--yi"), (variance_col, variance_option)],
+        &text,
+    )?;
+    if sheet.rows == 0 {
+        return Err(Error::input(
+            format!("{}", args.file.display()),
+            "no studies: the file has a header but no rows",
+        ));
+    }
+    let (_, yi) = sheet.take_numeric(0);
+    let (vcol, second) = sheet.take_numeric(1);
+    let what = if is_se {
+        "standard error"
+    } else {
+        "sampling variance"
+    };
+    for (i, v) in second.iter().enumerate() {
+        if *v <= 0.0 {
+            return Err(Error::input(
+                sheet.location(i, vcol),
+                format!("the {what} {v} is not allowed; it must be > 0"),
+            ));
+        }
+    }
+    let vi = if is_se {
+        second.iter().map(|s| s * s).collect()
+    } else {
+        second
+    };
+    let labels = match &label {
+        Some(_) => std::mem::take(&mut sheet.text[mods.len()].1),
+        None => (1..=sheet.rows).map(|i| i.to_string()).collect(),
+    };
+    let mut moderators = Vec::new();
+    for (j, name) in mods.iter().enumerate() {
+        let (c, cells) = &sheet.text[j];
+        if let Some(i) = cells.iter().position(String::is_empty) {
+            return Err(Error::input(
+                sheet.location(i, *c),
+                "the moderator is empty; every study needs a value",
+            ));
+        }
+        let numbers: Option<Vec<f64>> = cells
+            .iter()
+            .map(|x| x.parse::<f64>().ok().filter(|v| v.is_finite()))
+            .collect();
+        let values = match numbers {
+            Some(v) => ModeratorValues::Numeric(v),
+            None => ModeratorValues::Categorical(cells.clone()),
         };
-        mods.push(Moderator {
-            name: name.clone(),
+        moderators.push(Moderator {
+            name: name.to_string(),
             values,
         });
     }
     let k = yi.len();
-    let p = 1 + mods
+    let p = 1 + moderators
         .iter()
         .map(|m| match &m.values {
             ModeratorValues::Numeric(_) => 1,
@@ -243,25 +296,17 @@ fn read_csv(args: &MetaArgs) -> Result<MetaData> {
     if k < p {
         return Err(Error::input(
             "--mods",
-            format!("{} has {k} studies but the model has {p} coefficients; fewer studies than coefficients cannot be fitted", sheet.path),
+            format!(
+                "{} has {k} studies but the model has {p} coefficients; fewer studies than \
+                 coefficients cannot be fitted",
+                sheet.path
+            ),
         ));
     }
     Ok(MetaData {
         labels,
         yi,
         vi,
-        mods: (!mods.is_empty()).then_some(mods),
+        mods: (!moderators.is_empty()).then_some(moderators),
     })
-}
-
-fn check_positive(sheet: &Sheet, col: usize, x: &[f64], what: &str) -> Result<()> {
-    for (i, v) in x.iter().enumerate() {
-        if *v <= 0.0 {
-            return Err(Error::input(
-                sheet.location(i, col),
-                format!("the {what} {v} is not allowed; it must be > 0"),
-            ));
-        }
-    }
-    Ok(())
 }

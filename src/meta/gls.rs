@@ -40,11 +40,7 @@ pub fn cross_product(design: &Design, s: impl Fn(usize) -> f64) -> DMatrix<f64> 
             }
         }
     }
-    for a in 0..p {
-        for b in 0..a {
-            m[(b, a)] = m[(a, b)];
-        }
-    }
+    symmetrise(&mut m);
     m
 }
 
@@ -177,4 +173,97 @@ pub fn quadratic_form(m: &DMatrix<f64>, x: &[f64]) -> f64 {
         }
     }
     s
+}
+
+/// What the τ² searches need at one τ² (weights `1/(vᵢ + τ²)`), computed in two passes over
+/// the studies without allocating.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Moments {
+    /// `y'P y = Σ wᵢ rᵢ²` (the generalised Q statistic).
+    pub rss: f64,
+    /// `y'P P y = Σ wᵢ² rᵢ²`.
+    pub y_ppy: f64,
+    /// `Σ wᵢ`.
+    pub sum_w: f64,
+    /// `Σ wᵢ²`.
+    pub sum_w2: f64,
+    /// `tr(P)` (only when asked for; else NaN).
+    pub tr_p: f64,
+    /// `tr(P P)` (only when asked for; else NaN).
+    pub tr_pp: f64,
+}
+
+impl Moments {
+    /// Compute at `tau2`; `traces` adds `tr(P)` and `tr(PP)` (two more p×p accumulators).
+    pub fn new(design: &Design, y: &[f64], v: &[f64], tau2: f64, traces: bool) -> Result<Self> {
+        let p = design.p;
+        let mut a = DMatrix::<f64>::zeros(p, p);
+        let mut c = DVector::<f64>::zeros(p);
+        for i in 0..design.k {
+            let w = 1.0 / (v[i] + tau2);
+            let x = design.row(i);
+            for r in 0..p {
+                let wx = w * x[r];
+                c[r] += wx * y[i];
+                for s in 0..=r {
+                    a[(r, s)] += wx * x[s];
+                }
+            }
+        }
+        symmetrise(&mut a);
+        let a_inv = invert_spd(a)?;
+        let beta = &a_inv * c;
+        let (mut rss, mut y_ppy, mut sum_w, mut sum_w2) = (0.0, 0.0, 0.0, 0.0);
+        let mut m2 = DMatrix::<f64>::zeros(p, p);
+        let mut m3 = DMatrix::<f64>::zeros(p, p);
+        for i in 0..design.k {
+            let w = 1.0 / (v[i] + tau2);
+            let x = design.row(i);
+            let fitted: f64 = x.iter().zip(beta.iter()).map(|(x, b)| x * b).sum();
+            let r = y[i] - fitted;
+            let wr = w * r;
+            rss += wr * r;
+            y_ppy += wr * wr;
+            sum_w += w;
+            let w2 = w * w;
+            sum_w2 += w2;
+            if traces {
+                for r in 0..p {
+                    let w2x = w2 * x[r];
+                    for s in 0..=r {
+                        m2[(r, s)] += w2x * x[s];
+                        m3[(r, s)] += w * w2x * x[s];
+                    }
+                }
+            }
+        }
+        let (tr_p, tr_pp) = if traces {
+            symmetrise(&mut m2);
+            symmetrise(&mut m3);
+            let a_m2 = &a_inv * &m2;
+            (
+                sum_w - a_m2.trace(),
+                sum_w2 - 2.0 * trace_of_product(&a_inv, &m3) + trace_of_product(&a_m2, &a_m2),
+            )
+        } else {
+            (f64::NAN, f64::NAN)
+        };
+        Ok(Moments {
+            rss,
+            y_ppy,
+            sum_w,
+            sum_w2,
+            tr_p,
+            tr_pp,
+        })
+    }
+}
+
+/// Copy the lower triangle onto the upper one.
+fn symmetrise(m: &mut DMatrix<f64>) {
+    for r in 0..m.nrows() {
+        for s in 0..r {
+            m[(s, r)] = m[(r, s)];
+        }
+    }
 }

@@ -9,7 +9,8 @@
 
 use super::gls::WeightedFit;
 use super::moderators::Design;
-use super::root::{brent, expand_upper};
+use super::root::brent;
+use super::tau2::generalised_q_root;
 use crate::dist::{pchisq_upper, qchisq};
 use crate::error::Error;
 use crate::error::Result;
@@ -81,28 +82,24 @@ pub fn q_profile_interval(design: &Design, y: &[f64], v: &[f64], level: f64) -> 
     let alpha = 1.0 - level;
     let crit_for_lower = chisq_quantile(1.0 - alpha / 2.0, df)?;
     let crit_for_upper = chisq_quantile(alpha / 2.0, df)?;
-    let q = |t: f64| -> Result<f64> { Ok(WeightedFit::inverse_variance(design, y, v, t)?.rss()) };
-    let q0 = q(0.0)?;
-    let start = {
-        let n = y.len() as f64;
-        let mean = y.iter().sum::<f64>() / n;
-        let tss: f64 = y.iter().map(|x| (x - mean) * (x - mean)).sum();
-        (2.0 * tss / crit_for_upper.max(1e-3)).max(1e-8)
-    };
-    let bound = |crit: f64, what: &str| -> Result<f64> {
-        if q0 <= crit {
-            return Ok(0.0);
-        }
-        let f = |t: f64| Ok(q(t)? - crit);
-        let (hi, f_hi) = expand_upper(f, start, what)?;
-        brent(f, 0.0, hi, q0 - crit, f_hi, what)
-    };
-    let upper = bound(crit_for_upper, "upper bound of the tau^2 interval")?;
-    let lower = if upper == 0.0 {
-        0.0
-    } else {
-        bound(crit_for_lower, "lower bound of the tau^2 interval")?
-    };
+    // Q is decreasing in τ², so the lower bound (larger critical value) comes first and the
+    // search for the upper bound starts from it.
+    let lower = generalised_q_root(
+        design,
+        y,
+        v,
+        crit_for_lower,
+        0.0,
+        "lower bound of the tau^2 interval",
+    )?;
+    let upper = generalised_q_root(
+        design,
+        y,
+        v,
+        crit_for_upper,
+        lower,
+        "upper bound of the tau^2 interval",
+    )?;
     Ok([lower, upper])
 }
 

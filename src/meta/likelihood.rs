@@ -8,9 +8,8 @@
 //! `ll0check`, replaced by 0 when the (restricted) likelihood is higher at τ² = 0.
 //! Bounded number of iterations; non-convergence is an error that says so.
 
-use super::gls::WeightedFit;
+use super::gls::{Moments, WeightedFit};
 use super::moderators::Design;
-use super::root::brent;
 use crate::error::{Error, Result};
 
 /// Most Fisher-scoring iterations.
@@ -24,15 +23,11 @@ fn score_and_information(
     reml: bool,
     tau2: f64,
 ) -> Result<(f64, f64)> {
-    let fit = WeightedFit::inverse_variance(design, y, v, tau2)?;
+    let m = Moments::new(design, y, v, tau2, reml)?;
     if reml {
-        let tr_p = fit.trace_pd(design, None);
-        let tr_pp = fit.trace_pdpd(design, None, None);
-        Ok((0.5 * (fit.y_ppy() - tr_p), 0.5 * tr_pp))
+        Ok((0.5 * (m.y_ppy - m.tr_p), 0.5 * m.tr_pp))
     } else {
-        let sw = fit.sum_weights();
-        let sw2: f64 = fit.weights.iter().map(|w| w * w).sum();
-        Ok((0.5 * (fit.y_ppy() - sw), 0.5 * sw2))
+        Ok((0.5 * (m.y_ppy - m.sum_w), 0.5 * m.sum_w2))
     }
 }
 
@@ -74,7 +69,7 @@ pub fn maximise(design: &Design, y: &[f64], v: &[f64], reml: bool, start: f64) -
             }
         }
         tau2 += step;
-        if step.abs() <= 1e-10 * scale.max(tau2) {
+        if step.abs() <= 1e-13 * tau2.max(1e-8 * scale) {
             converged = true;
             break;
         }
@@ -86,7 +81,6 @@ pub fn maximise(design: &Design, y: &[f64], v: &[f64], reml: bool, start: f64) -
         )));
     }
     if tau2 > 0.0 {
-        tau2 = polish(&score, tau2)?;
         let ll0 = log_likelihood(design, y, v, reml, 0.0)?;
         let ll = log_likelihood(design, y, v, reml, tau2)?;
         if ll0 > ll {
@@ -94,23 +88,4 @@ pub fn maximise(design: &Design, y: &[f64], v: &[f64], reml: bool, start: f64) -
         }
     }
     Ok(tau2)
-}
-
-/// Refine a root of the score near `t` with a bracketed search (the score is positive below
-/// a maximum and negative above it).
-fn polish(score: &impl Fn(f64) -> Result<f64>, t: f64) -> Result<f64> {
-    let mut width = 1e-6 * t;
-    for _ in 0..60 {
-        let lo = (t - width).max(0.0);
-        let hi = t + width;
-        let (f_lo, f_hi) = (score(lo)?, score(hi)?);
-        if f_lo >= 0.0 && f_hi <= 0.0 {
-            return brent(score, lo, hi, f_lo, f_hi, "tau^2 (likelihood score)");
-        }
-        if lo == 0.0 && f_lo < 0.0 {
-            return Ok(t);
-        }
-        width *= 4.0;
-    }
-    Ok(t)
 }

@@ -1,8 +1,8 @@
-//! Bracketed root finding for the iterative τ² estimators and the Q-profile interval:
-//! Brent's method (Brent 1973, *Algorithms for Minimization without Derivatives*, ch. 4):
-//! inverse quadratic / secant steps kept inside a shrinking sign-change bracket, with a
-//! bisection step whenever they would not shrink it fast enough. Always converges on a
-//! bracket; the number of function evaluations is bounded.
+//! Root finding with a bounded number of steps: Newton's method for the convex, decreasing
+//! generalised Q statistic (Paule–Mandel, empirical Bayes, the Q-profile interval), and
+//! Brent's bracketed method (Brent 1973, *Algorithms for Minimization without Derivatives*,
+//! ch. 4: inverse quadratic / secant steps inside a shrinking sign-change bracket, bisection
+//! when they would not shrink it fast enough) where no derivative is at hand.
 
 use crate::error::{Error, Result};
 
@@ -92,23 +92,36 @@ pub fn brent(
     )))
 }
 
-/// Find `hi ≥ start` with `f(hi) < 0` by doubling (at most 100 doublings), for a function
-/// that is positive near the lower end; returns `(hi, f(hi))`.
-pub fn expand_upper(
-    mut f: impl FnMut(f64) -> Result<f64>,
+/// The root of a convex, decreasing function, by Newton's method from a `start` where the
+/// function is positive. For such a function every Newton step from the left stays left of
+/// the root and moves towards it, so the iteration converges monotonically without a bracket
+/// (the generalised Q statistic is one: `Q'(τ²) = −y'PPy`, `Q''(τ²) = 2 y'PPPy ≥ 0`).
+/// `f` returns the value and the derivative.
+pub fn newton_convex_decreasing(
+    mut f: impl FnMut(f64) -> Result<(f64, f64)>,
     start: f64,
     what: &str,
-) -> Result<(f64, f64)> {
-    let mut hi = start;
-    for _ in 0..100 {
-        let fh = f(hi)?;
-        if fh <= 0.0 {
-            return Ok((hi, fh));
+) -> Result<f64> {
+    let mut x = start;
+    for _ in 0..MAX_EVALUATIONS {
+        let (fx, dfx) = f(x)?;
+        if fx <= 0.0 {
+            return Ok(x);
         }
-        hi *= 2.0;
+        let step = -fx / dfx;
+        if !(step.is_finite() && step >= 0.0) {
+            return Err(Error::Numerical(format!(
+                "{what}: the function is not decreasing at {x}; the search cannot continue"
+            )));
+        }
+        let next = x + step;
+        if step <= 4.0 * f64::EPSILON * next {
+            return Ok(next);
+        }
+        x = next;
     }
     Err(Error::Numerical(format!(
-        "{what}: no upper bracket found up to {hi:e}; the estimate did not converge"
+        "{what}: Newton's method did not converge in {MAX_EVALUATIONS} steps"
     )))
 }
 
@@ -122,6 +135,14 @@ mod tests {
         let f = |x: f64| Ok(x * x - 2.0);
         let r = brent(f, 0.0, 2.0, -2.0, 2.0, "test").unwrap();
         assert!((r - std::f64::consts::SQRT_2).abs() < 1e-15);
+    }
+
+    #[test]
+    fn newton_finds_root_of_convex_decreasing_function() {
+        // 1/(1 + x) - 0.25 = 0 at x = 3.
+        let f = |x: f64| Ok((1.0 / (1.0 + x) - 0.25, -1.0 / ((1.0 + x) * (1.0 + x))));
+        let r = newton_convex_decreasing(f, 0.0, "test").unwrap();
+        assert!((r - 3.0).abs() < 1e-14, "{r}");
     }
 
     #[test]

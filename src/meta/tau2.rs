@@ -14,10 +14,10 @@
 //! Standard errors follow the large-sample formulas in metafor's documentation (the variance
 //! of a quadratic form, `Var(y'Ay) = 2 tr(AΣAΣ)`), using the estimate truncated at 0.
 
-use super::gls::WeightedFit;
+use super::gls::{Moments, WeightedFit};
 use super::likelihood;
 use super::moderators::Design;
-use super::root::{brent, expand_upper};
+use super::root::newton_convex_decreasing;
 use super::Method;
 use crate::error::Result;
 
@@ -91,7 +91,7 @@ pub fn estimate(method: Method, design: &Design, y: &[f64], v: &[f64]) -> Result
             })
         }
         Method::PM | Method::EB => {
-            let tau2 = generalised_q_root(design, y, v, df, method.name())?;
+            let tau2 = generalised_q_root(design, y, v, df, 0.0, method.name())?;
             let sw: f64 = v.iter().map(|vi| 1.0 / (vi + tau2)).sum();
             Ok(Tau2Estimate {
                 tau2,
@@ -120,39 +120,20 @@ fn mean_squared_deviation(y: &[f64]) -> f64 {
     y.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>() / n
 }
 
-/// A starting upper bracket for τ²: beyond the total sum of squares per residual degree of
-/// freedom, Q(τ²) < k − p and the likelihood scores are negative.
-fn upper_start(design: &Design, y: &[f64]) -> f64 {
-    let df = (design.k - design.p).max(1) as f64;
-    let tss = mean_squared_deviation(y) * design.k as f64;
-    (2.0 * tss / df).max(1e-8)
-}
-
-/// The root of a function that decreases through 0 in τ² (0 if it is already ≤ 0 at τ² = 0).
-fn nonnegative_root(
-    mut f: impl FnMut(f64) -> Result<f64>,
-    design: &Design,
-    y: &[f64],
-    what: &str,
-) -> Result<f64> {
-    let f0 = f(0.0)?;
-    if f0 <= 0.0 {
-        return Ok(0.0);
-    }
-    let (hi, f_hi) = expand_upper(&mut f, upper_start(design, y), what)?;
-    brent(f, 0.0, hi, f0, f_hi, what)
-}
-
-/// The τ² ≥ 0 at which the generalised Q statistic equals `target` (0 if Q(0) < target).
+/// The τ² ≥ 0 at which the generalised Q statistic equals `target` (0 if Q(0) ≤ target),
+/// by Newton's method from `start` (Q is convex and decreasing in τ²; `start` must lie at or
+/// left of the root).
 pub fn generalised_q_root(
     design: &Design,
     y: &[f64],
     v: &[f64],
     target: f64,
+    start: f64,
     what: &str,
 ) -> Result<f64> {
-    let q = |t: f64| -> Result<f64> {
-        Ok(WeightedFit::inverse_variance(design, y, v, t)?.rss() - target)
+    let q = |t: f64| -> Result<(f64, f64)> {
+        let m = Moments::new(design, y, v, t, false)?;
+        Ok((m.rss - target, -m.y_ppy))
     };
-    nonnegative_root(q, design, y, what)
+    newton_convex_decreasing(q, start, what)
 }
