@@ -50,6 +50,9 @@ pub struct MetaArgs {
     /// Also print the influence diagnostics (studentised residuals, Cook's distance, hat values).
     #[arg(long)]
     pub influence: bool,
+    /// Also print the per-study estimates, intervals and weights.
+    #[arg(long)]
+    pub studies: bool,
     /// Output format: table, json or csv.
     #[arg(long, default_value = "table")]
     pub format: String,
@@ -66,9 +69,16 @@ pub fn run(args: Args) -> Result<Outcome> {
         influence: args.influence,
     };
     let data = read_csv(&args)?;
-    let fit = meta::fit(&data, &options)?;
+    let mut fit = meta::fit(&data, &options)?;
+    if !args.studies {
+        fit.studies.clear();
+    }
     let mut out = render(format, &fit)?;
     if format != Format::Json {
+        if args.studies {
+            out.push('\n');
+            out.push_str(&render(format, &meta::Studies(fit.studies.clone()))?);
+        }
         if let Some(l) = &fit.leave_one_out {
             out.push('\n');
             out.push_str(&render(format, l)?);

@@ -119,7 +119,25 @@ pub fn influence(
         let reduced = design.without_row(i);
         let y = without(&data.yi, i);
         let v = without(&data.vi, i);
-        let m = FittedModel::new(&reduced, &y, &v, o.method, o.test, o.level)?;
+        // As metafor, a study whose removal leaves a model that cannot be fitted (too few
+        // studies, a moderator level that disappears) gets missing diagnostics.
+        let m = match FittedModel::new(&reduced, &y, &v, o.method, o.test, o.level) {
+            Ok(m) => m,
+            Err(_) => {
+                rows.push(InfluenceRow {
+                    label: data.labels[i].clone(),
+                    rstudent: f64::NAN,
+                    dffits: f64::NAN,
+                    cooks_distance: f64::NAN,
+                    cov_ratio: f64::NAN,
+                    tau2_deleted: f64::NAN,
+                    q_deleted: f64::NAN,
+                    hat: hat_i,
+                    weight_percent: 100.0 * full.fit.weights[i] / sum_w,
+                });
+                continue;
+            }
+        };
         let xi = design.row(i);
         let dot =
             |b: &nalgebra::DVector<f64>| xi.iter().zip(b.iter()).map(|(a, b)| a * b).sum::<f64>();

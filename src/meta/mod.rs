@@ -25,6 +25,7 @@ pub use egger::Egger;
 pub use influence::{Influence, InfluenceRow, LeaveOneOut, LeaveOneOutRow};
 pub use model::FittedModel;
 pub use moderators::{Design, Moderator, ModeratorValues};
+pub use report::Studies;
 
 use crate::dist::z_crit;
 use crate::error::{Error, Result};
@@ -250,7 +251,8 @@ pub struct MetaFit {
     pub qm_p: f64,
     /// Percentage of heterogeneity accounted for by the moderators (models with moderators).
     pub r2: Option<f64>,
-    /// Per-study inputs, intervals and weights.
+    /// Per-study inputs, intervals and weights (left out of JSON when emptied by the caller).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub studies: Vec<StudyResult>,
     /// Egger's regression test (absent when there are too few studies).
     pub egger: Option<Egger>,

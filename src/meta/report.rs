@@ -2,8 +2,9 @@
 //! so that the CSV holds the same numbers as the text table) and for the leave-one-out and
 //! influence tables.
 
-use super::{Influence, LeaveOneOut, MetaFit};
+use super::{Influence, LeaveOneOut, MetaFit, StudyResult};
 use crate::output::{human_number as h, Cell, Table, Tabular};
+use serde::Serialize;
 
 impl MetaFit {
     fn statistic_name(&self) -> &'static str {
@@ -324,5 +325,46 @@ impl Tabular for Influence {
     }
     fn preamble(&self) -> Option<String> {
         Some("Influence diagnostics (case deletion)".to_string())
+    }
+}
+
+/// The per-study table (what a forest plot shows).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct Studies(pub Vec<StudyResult>);
+
+impl Tabular for Studies {
+    fn table(&self) -> Table {
+        let header = [
+            "study",
+            "yi",
+            "vi",
+            "sei",
+            "ci_lower",
+            "ci_upper",
+            "weight_percent",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let rows = self
+            .0
+            .iter()
+            .map(|r| {
+                vec![
+                    Cell::from(r.label.as_str()),
+                    r.yi.into(),
+                    r.vi.into(),
+                    r.sei.into(),
+                    r.ci_lower.into(),
+                    r.ci_upper.into(),
+                    r.weight_percent.into(),
+                ]
+            })
+            .collect();
+        Table { header, rows }
+    }
+    fn preamble(&self) -> Option<String> {
+        Some("Studies".to_string())
     }
 }
