@@ -16,9 +16,10 @@ impl MetaFit {
     }
 }
 
-fn row(term: &str, cells: [Cell; 6]) -> Vec<Cell> {
+/// One row of the summary table: a term and up to six numbers (absent ones shown as "-").
+fn row(term: &str, cells: [Option<f64>; 6]) -> Vec<Cell> {
     let mut r = vec![Cell::from(term)];
-    r.extend(cells);
+    r.extend(cells.into_iter().map(Cell::from));
     r
 }
 
@@ -36,151 +37,66 @@ impl Tabular for MetaFit {
         .iter()
         .map(|s| s.to_string())
         .collect();
-        let m = Cell::Missing;
         let mut rows: Vec<Vec<Cell>> = self
             .coefficients
             .iter()
             .map(|c| {
-                row(
-                    &c.name,
-                    [
-                        c.estimate.into(),
-                        c.se.into(),
-                        c.statistic.into(),
-                        c.p.into(),
-                        c.ci_lower.into(),
-                        c.ci_upper.into(),
-                    ],
-                )
+                let cells = [c.estimate, c.se, c.statistic, c.p, c.ci_lower, c.ci_upper];
+                row(&c.name, cells.map(Some))
             })
             .collect();
-        let (ci_lo, ci_hi) = match self.tau2_ci {
-            Some([a, b]) => (Cell::Number(a), Cell::Number(b)),
-            None => (m.clone(), m.clone()),
-        };
+        let ci = |i: usize| self.tau2_ci.map(|c| c[i]);
+        let only = |x: f64| [Some(x), None, None, None, None, None];
+        let test = |x: f64, p: f64| [Some(x), None, Some(x), Some(p), None, None];
+        let interval =
+            |x: f64, lo: Option<f64>, hi: Option<f64>| [Some(x), None, None, None, lo, hi];
         rows.push(row(
             "tau^2",
-            [
-                self.tau2.into(),
-                self.tau2_se.into(),
-                m.clone(),
-                m.clone(),
-                ci_lo,
-                ci_hi,
-            ],
+            [Some(self.tau2), self.tau2_se, None, None, ci(0), ci(1)],
         ));
-        let sqrt_ci = |i: usize| -> Cell { self.tau2_ci.map(|c| c[i].sqrt()).into() };
         rows.push(row(
             "tau",
-            [
-                self.tau.into(),
-                m.clone(),
-                m.clone(),
-                m.clone(),
-                sqrt_ci(0),
-                sqrt_ci(1),
-            ],
+            interval(self.tau, ci(0).map(f64::sqrt), ci(1).map(f64::sqrt)),
         ));
-        rows.push(row(
-            "I^2 (%)",
-            [
-                self.i2.into(),
-                m.clone(),
-                m.clone(),
-                m.clone(),
-                m.clone(),
-                m.clone(),
-            ],
-        ));
-        rows.push(row(
-            "H^2",
-            [
-                self.h2.into(),
-                m.clone(),
-                m.clone(),
-                m.clone(),
-                m.clone(),
-                m.clone(),
-            ],
-        ));
+        rows.push(row("I^2 (%)", only(self.i2)));
+        rows.push(row("H^2", only(self.h2)));
         rows.push(row(
             &format!("Q (df = {})", self.q_df),
-            [
-                self.q.into(),
-                m.clone(),
-                self.q.into(),
-                self.q_p.into(),
-                m.clone(),
-                m.clone(),
-            ],
+            test(self.q, self.q_p),
         ));
         if self.p > 1 {
             let name = match self.df {
                 Some(d) => format!("QM F(df1 = {}, df2 = {d})", self.qm_df),
                 None => format!("QM (df = {})", self.qm_df),
             };
-            rows.push(row(
-                &name,
-                [
-                    self.qm.into(),
-                    m.clone(),
-                    self.qm.into(),
-                    self.qm_p.into(),
-                    m.clone(),
-                    m.clone(),
-                ],
-            ));
+            rows.push(row(&name, test(self.qm, self.qm_p)));
         }
         if let Some(r2) = self.r2 {
-            rows.push(row(
-                "R^2 (%)",
-                [
-                    r2.into(),
-                    m.clone(),
-                    m.clone(),
-                    m.clone(),
-                    m.clone(),
-                    m.clone(),
-                ],
-            ));
+            rows.push(row("R^2 (%)", only(r2)));
         }
-        if let (Some(lo), Some(hi)) = (self.pi_lower, self.pi_upper) {
+        if self.pi_lower.is_some() {
             rows.push(row(
                 "prediction interval",
-                [
-                    self.estimate.into(),
-                    m.clone(),
-                    m.clone(),
-                    m.clone(),
-                    lo.into(),
-                    hi.into(),
-                ],
+                interval(self.estimate, self.pi_lower, self.pi_upper),
             ));
         }
         if let Some(e) = &self.egger {
             rows.push(row(
                 "Egger test (sei slope)",
                 [
-                    e.slope.into(),
-                    m.clone(),
-                    e.statistic.into(),
-                    e.p.into(),
-                    m.clone(),
-                    m.clone(),
+                    Some(e.slope),
+                    None,
+                    Some(e.statistic),
+                    Some(e.p),
+                    None,
+                    None,
                 ],
             ));
-            if let (Some(b), Some([lo, hi])) = (e.limit_estimate, e.limit_ci) {
-                rows.push(row(
-                    "limit estimate (sei -> 0)",
-                    [
-                        b.into(),
-                        m.clone(),
-                        m.clone(),
-                        m.clone(),
-                        lo.into(),
-                        hi.into(),
-                    ],
-                ));
+            if let Some(b) = e.limit_estimate {
+                let ci = e
+                    .limit_ci
+                    .map_or([None, None], |c| [Some(c[0]), Some(c[1])]);
+                rows.push(row("limit estimate (sei -> 0)", interval(b, ci[0], ci[1])));
             }
         }
         Table { header, rows }
@@ -242,6 +158,27 @@ impl Tabular for MetaFit {
     }
 }
 
+/// A table of one label column followed by number columns, one row per item.
+fn labelled_table<R>(
+    header: &[&str],
+    items: &[R],
+    cells: impl Fn(&R) -> (&str, Vec<f64>),
+) -> Table {
+    let rows = items
+        .iter()
+        .map(|item| {
+            let (label, numbers) = cells(item);
+            let mut row = vec![Cell::from(label)];
+            row.extend(numbers.into_iter().map(Cell::from));
+            row
+        })
+        .collect();
+    Table {
+        header: header.iter().map(|s| s.to_string()).collect(),
+        rows,
+    }
+}
+
 impl Tabular for LeaveOneOut {
     fn table(&self) -> Table {
         let header = [
@@ -257,31 +194,23 @@ impl Tabular for LeaveOneOut {
             "tau2",
             "I2",
             "H2",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        let rows = self
-            .0
-            .iter()
-            .map(|r| {
-                vec![
-                    Cell::from(r.label.as_str()),
-                    r.estimate.into(),
-                    r.se.into(),
-                    r.statistic.into(),
-                    r.p.into(),
-                    r.ci_lower.into(),
-                    r.ci_upper.into(),
-                    r.q.into(),
-                    r.q_p.into(),
-                    r.tau2.into(),
-                    r.i2.into(),
-                    r.h2.into(),
-                ]
-            })
-            .collect();
-        Table { header, rows }
+        ];
+        labelled_table(&header, &self.0, |r| {
+            let numbers = vec![
+                r.estimate,
+                r.se,
+                r.statistic,
+                r.p,
+                r.ci_lower,
+                r.ci_upper,
+                r.q,
+                r.q_p,
+                r.tau2,
+                r.i2,
+                r.h2,
+            ];
+            (&r.label, numbers)
+        })
     }
     fn preamble(&self) -> Option<String> {
         Some("Leave-one-out analysis".to_string())
@@ -300,28 +229,20 @@ impl Tabular for Influence {
             "q_deleted",
             "hat",
             "weight_percent",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        let rows = self
-            .0
-            .iter()
-            .map(|r| {
-                vec![
-                    Cell::from(r.label.as_str()),
-                    r.rstudent.into(),
-                    r.dffits.into(),
-                    r.cooks_distance.into(),
-                    r.cov_ratio.into(),
-                    r.tau2_deleted.into(),
-                    r.q_deleted.into(),
-                    r.hat.into(),
-                    r.weight_percent.into(),
-                ]
-            })
-            .collect();
-        Table { header, rows }
+        ];
+        labelled_table(&header, &self.0, |r| {
+            let numbers = vec![
+                r.rstudent,
+                r.dffits,
+                r.cooks_distance,
+                r.cov_ratio,
+                r.tau2_deleted,
+                r.q_deleted,
+                r.hat,
+                r.weight_percent,
+            ];
+            (&r.label, numbers)
+        })
     }
     fn preamble(&self) -> Option<String> {
         Some("Influence diagnostics (case deletion)".to_string())
@@ -343,26 +264,11 @@ impl Tabular for Studies {
             "ci_lower",
             "ci_upper",
             "weight_percent",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        let rows = self
-            .0
-            .iter()
-            .map(|r| {
-                vec![
-                    Cell::from(r.label.as_str()),
-                    r.yi.into(),
-                    r.vi.into(),
-                    r.sei.into(),
-                    r.ci_lower.into(),
-                    r.ci_upper.into(),
-                    r.weight_percent.into(),
-                ]
-            })
-            .collect();
-        Table { header, rows }
+        ];
+        labelled_table(&header, &self.0, |r| {
+            let numbers = vec![r.yi, r.vi, r.sei, r.ci_lower, r.ci_upper, r.weight_percent];
+            (&r.label, numbers)
+        })
     }
     fn preamble(&self) -> Option<String> {
         Some("Studies".to_string())
