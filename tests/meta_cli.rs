@@ -1,5 +1,8 @@
 //! `trialstats meta` from the command line: output contract, exit codes and messages.
 
+// References are R's 17-significant-digit printouts.
+#![allow(clippy::excessive_precision)]
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use std::io::Write;
