@@ -18,14 +18,14 @@ opt <- function(x) if (is.null(x) || length(x) == 0 || is.na(x[1])) "None" else 
 opt2 <- function(x) if (is.null(x) || any(is.na(x))) "None" else paste0("Some([", f(x[1]), ", ", f(x[2]), "])")
 ctl <- list(threshold = 1e-12, maxiter = 1000, tol = 1e-12)
 
-case <- function(file, method, test, mods, rows = NULL) {
+case <- function(file, method, test, mods, rows = NULL, level = 95) {
   dat <- read.csv(file.path("tests/data", file))
   if (!is.null(rows)) dat <- dat[rows, ]
   fml <- if (length(mods)) as.formula(paste("~", paste(mods, collapse = " + "))) else NULL
-  call <- sprintf('rma(yi, vi, %sdata = dat, method = "%s", test = "%s", control = list(threshold = 1e-12, maxiter = 1000, tol = 1e-12))',
-                  if (length(mods)) paste0("mods = ", deparse(fml), ", ") else "", method, test)
-  res <- if (is.null(fml)) rma(yi, vi, data = dat, method = method, test = test, control = ctl)
-         else rma(yi, vi, mods = fml, data = dat, method = method, test = test, control = ctl)
+  call <- sprintf('rma(yi, vi, %sdata = dat, method = "%s", test = "%s", level = %g, control = list(threshold = 1e-12, maxiter = 1000, tol = 1e-12))',
+                  if (length(mods)) paste0("mods = ", deparse(fml), ", ") else "", method, test, level)
+  res <- if (is.null(fml)) rma(yi, vi, data = dat, method = method, test = test, level = level, control = ctl)
+         else rma(yi, vi, mods = fml, data = dat, method = method, test = test, level = level, control = ctl)
   ci <- NULL
   if (method != "FE" && res$k > res$p) ci <- confint(res, control = list(tol = 1e-12, tau2.max = 1e4))$random[1, 2:3]
   pi <- NULL
@@ -36,9 +36,9 @@ case <- function(file, method, test, mods, rows = NULL) {
   cat(sprintf("    // res <- %s\n", call))
   cat("    // confint(res, control = list(tol = 1e-12, tau2.max = 1e4))$random[1, 2:3]; predict(res); regtest(res)\n")
   cat("    Case {\n")
-  cat(sprintf("        file: \"%s\", rows: %s, method: \"%s\", test: \"%s\", mods: &[%s],\n", file,
+  cat(sprintf("        file: \"%s\", rows: %s, level: %s, method: \"%s\", test: \"%s\", mods: &[%s],\n", file,
               if (is.null(rows)) "None" else sprintf("Some(%d..%d)", min(rows) - 1, max(rows)),
-              method, test, if (length(mods)) paste0('"', mods, '"', collapse = ", ") else ""))
+              sprintf("%.2f", level / 100), method, test, if (length(mods)) paste0('"', mods, '"', collapse = ", ") else ""))
   cat(sprintf("        beta: %s,\n        se: %s,\n        pval: %s,\n        ci_lb: %s,\n        ci_ub: %s,\n",
               vec(res$beta), vec(res$se), vec(res$pval), vec(res$ci.lb), vec(res$ci.ub)))
   cat(sprintf("        tau2: %s, se_tau2: %s, tau2_ci: %s,\n", f(res$tau2), opt(res$se.tau2), opt2(ci)))
@@ -60,4 +60,9 @@ for (m in methods) for (t in c("z", "knha")) {
 }
 for (m in methods) case("bcg.csv", m, "z", character(0), rows = 1:2)
 for (m in methods) case("bcg.csv", m, "z", character(0), rows = 1:1)
+for (t in c("z", "knha")) {
+  case("bcg.csv", "REML", t, character(0), level = 90)
+  case("bcg.csv", "DL", t, c("ablat", "alloc"), level = 99)
+  case("hackshaw1998.csv", "PM", t, character(0), level = 80)
+}
 cat("];\n")
