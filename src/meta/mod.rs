@@ -17,7 +17,8 @@
 //! scoring stopped at a change below 1e-5: ~1e-7 off); a Q-profile upper bound beyond
 //! metafor's search limit `max(100, 10 τ̂²)`, which metafor prints as "> 100", is found
 //! rather than clamped; and a likelihood maximum on the boundary is exactly τ² = 0 (metafor
-//! can stop a few 1e-6 above it when its iterations start from a positive Hedges estimate).
+//! can stop up to about 1e-5 above it when its iterations start from a positive Hedges
+//! estimate).
 
 pub mod egger;
 pub mod gls;
