@@ -1,0 +1,50 @@
+//! Egger's regression test for funnel-plot asymmetry (Egger et al. 1997, *BMJ* 315:629), in
+//! the meta-regression form metafor's `regtest(model = "rma", predictor = "sei")` uses
+//! (Sterne & Egger 2005): the model is refitted with the standard error `√vᵢ` as an extra
+//! moderator, by the same τ² method and test; the test is that moderator's coefficient. For
+//! an intercept-only model the intercept of that fit is the "limit estimate" (the effect as
+//! the standard error goes to 0).
+
+use super::model::FittedModel;
+use super::moderators::Design;
+use super::MetaOptions;
+use crate::error::Result;
+use serde::Serialize;
+
+/// Egger's test: the funnel line is `yᵢ = intercept + slope · √vᵢ` (intercept-only models).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Egger {
+    /// z (or t under Knapp–Hartung) of the standard-error coefficient.
+    pub statistic: f64,
+    /// Its two-sided p-value.
+    pub p: f64,
+    /// t degrees of freedom under Knapp–Hartung.
+    pub df: Option<usize>,
+    /// Coefficient of `√vᵢ` (the asymmetry slope).
+    pub slope: f64,
+    /// Limit estimate as `√vᵢ → 0` (the intercept; only for intercept-only models).
+    pub limit_estimate: Option<f64>,
+    /// Its confidence interval.
+    pub limit_ci: Option<[f64; 2]>,
+}
+
+/// Run the test; fails when the studies are too few for one more coefficient.
+pub fn egger_test(design: &Design, y: &[f64], v: &[f64], options: &MetaOptions) -> Result<Egger> {
+    let sei: Vec<f64> = v.iter().map(|x| x.sqrt()).collect();
+    let extended = design.with_column("sei", &sei);
+    let m = FittedModel::new(&extended, y, v, options.method, options.test, options.level)?;
+    let j = extended.p - 1;
+    let (limit_estimate, limit_ci) = if design.is_intercept_only() {
+        (Some(m.fit.beta[0]), Some(m.ci(0)))
+    } else {
+        (None, None)
+    };
+    Ok(Egger {
+        statistic: m.statistic(j),
+        p: m.p_value(j),
+        df: m.ddf,
+        slope: m.fit.beta[j],
+        limit_estimate,
+        limit_ci,
+    })
+}

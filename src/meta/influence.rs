@@ -1,0 +1,165 @@
+//! Leave-one-out analysis and case-deletion diagnostics (Viechtbauer & Cheung 2010,
+//! *Res Synth Methods* 1:112–125), as metafor's `leave1out` and `influence`: each study is
+//! removed in turn and the model refitted by the same method. k refits, so O(k²·p²).
+
+use super::gls::{invert_spd, quadratic_form};
+use super::model::FittedModel;
+use super::moderators::Design;
+use super::{MetaData, MetaOptions, Method};
+use crate::error::{Error, Result};
+use serde::Serialize;
+
+/// One row of the leave-one-out table: the intercept-only model without study `label`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LeaveOneOutRow {
+    pub label: String,
+    pub estimate: f64,
+    pub se: f64,
+    pub statistic: f64,
+    pub p: f64,
+    pub ci_lower: f64,
+    pub ci_upper: f64,
+    pub q: f64,
+    pub q_p: f64,
+    pub tau2: f64,
+    pub i2: f64,
+    pub h2: f64,
+}
+
+/// The leave-one-out table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct LeaveOneOut(pub Vec<LeaveOneOutRow>);
+
+/// Case-deletion diagnostics of one study.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct InfluenceRow {
+    pub label: String,
+    /// Externally studentised residual (deleted residual over its SE).
+    pub rstudent: f64,
+    /// DFFITS.
+    pub dffits: f64,
+    /// Cook's distance `(β̂ − β̂₍₋ᵢ₎)' Var(β̂)⁻¹ (β̂ − β̂₍₋ᵢ₎)`.
+    pub cooks_distance: f64,
+    /// Covariance ratio `det Var(β̂₍₋ᵢ₎) / det Var(β̂)`.
+    pub cov_ratio: f64,
+    /// τ² without the study.
+    pub tau2_deleted: f64,
+    /// QE without the study.
+    pub q_deleted: f64,
+    /// Hat value (leverage).
+    pub hat: f64,
+    /// Weight in percent.
+    pub weight_percent: f64,
+}
+
+/// The diagnostics table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct Influence(pub Vec<InfluenceRow>);
+
+fn without(v: &[f64], i: usize) -> Vec<f64> {
+    let mut out = v.to_vec();
+    out.remove(i);
+    out
+}
+
+/// Leave-one-out estimates (intercept-only models, as metafor).
+pub fn leave_one_out(design: &Design, data: &MetaData, o: &MetaOptions) -> Result<LeaveOneOut> {
+    if !design.is_intercept_only() {
+        return Err(Error::input(
+            "--leave-one-out",
+            "the leave-one-out table is for models without moderators; use --influence instead",
+        ));
+    }
+    if design.k < 2 {
+        return Err(Error::input("--leave-one-out", "needs at least 2 studies"));
+    }
+    let reduced = Design::intercept_only(design.k - 1);
+    let mut rows = Vec::with_capacity(design.k);
+    for i in 0..design.k {
+        let y = without(&data.yi, i);
+        let v = without(&data.vi, i);
+        let m = FittedModel::new(&reduced, &y, &v, o.method, o.test, o.level)?;
+        let het = m.heterogeneity;
+        let t = (o.method != Method::FE).then_some(m.tau2.tau2);
+        let [lo, hi] = m.ci(0);
+        rows.push(LeaveOneOutRow {
+            label: data.labels[i].clone(),
+            estimate: m.fit.beta[0],
+            se: m.se(0),
+            statistic: m.statistic(0),
+            p: m.p_value(0),
+            ci_lower: lo,
+            ci_upper: hi,
+            q: het.q,
+            q_p: het.q_p,
+            tau2: m.tau2.tau2,
+            i2: het.i2(t),
+            h2: het.h2(t),
+        });
+    }
+    Ok(LeaveOneOut(rows))
+}
+
+/// Studentised deleted residuals, DFFITS, Cook's distances, covariance ratios, τ² and QE
+/// after deletion, hat values and weights (metafor `influence.rma.uni`).
+pub fn influence(
+    design: &Design,
+    data: &MetaData,
+    o: &MetaOptions,
+    full: &FittedModel,
+) -> Result<Influence> {
+    let vb_inv = invert_spd(full.vb.clone())?;
+    let det_full = full.vb.determinant();
+    let hat = full.fit.hat_values(design);
+    let sum_w = full.fit.sum_weights();
+    let mut rows = Vec::with_capacity(design.k);
+    for (i, &hat_i) in hat.iter().enumerate() {
+        let reduced = design.without_row(i);
+        let y = without(&data.yi, i);
+        let v = without(&data.vi, i);
+        // As metafor, a study whose removal leaves a model that cannot be fitted (too few
+        // studies, a moderator level that disappears) gets missing diagnostics.
+        let m = match FittedModel::new(&reduced, &y, &v, o.method, o.test, o.level) {
+            Ok(m) => m,
+            Err(_) => {
+                rows.push(InfluenceRow {
+                    label: data.labels[i].clone(),
+                    rstudent: f64::NAN,
+                    dffits: f64::NAN,
+                    cooks_distance: f64::NAN,
+                    cov_ratio: f64::NAN,
+                    tau2_deleted: f64::NAN,
+                    q_deleted: f64::NAN,
+                    hat: hat_i,
+                    weight_percent: 100.0 * full.fit.weights[i] / sum_w,
+                });
+                continue;
+            }
+        };
+        let xi = design.row(i);
+        let dot =
+            |b: &nalgebra::DVector<f64>| xi.iter().zip(b.iter()).map(|(a, b)| a * b).sum::<f64>();
+        let pred_deleted = dot(&m.fit.beta);
+        let pred_full = dot(&full.fit.beta);
+        let var_pred_deleted = quadratic_form(&m.vb, xi);
+        let tau2_del = m.tau2.tau2;
+        let vi = data.vi[i];
+        let resid = data.yi[i] - pred_deleted;
+        let se_resid = (vi * m.s2w + var_pred_deleted + tau2_del * m.s2w).sqrt();
+        let dfb = &full.fit.beta - &m.fit.beta;
+        rows.push(InfluenceRow {
+            label: data.labels[i].clone(),
+            rstudent: resid / se_resid,
+            dffits: (pred_full - pred_deleted) / (m.s2w * hat_i * (tau2_del + vi)).sqrt(),
+            cooks_distance: (dfb.transpose() * &vb_inv * &dfb)[(0, 0)],
+            cov_ratio: m.vb.determinant() / det_full,
+            tau2_deleted: tau2_del,
+            q_deleted: m.heterogeneity.q,
+            hat: hat_i,
+            weight_percent: 100.0 * full.fit.weights[i] / sum_w,
+        });
+    }
+    Ok(Influence(rows))
+}

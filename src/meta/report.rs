@@ -1,0 +1,276 @@
+//! How a meta-analysis is shown: [`Tabular`] for the fit (one long table of every estimate,
+//! so that the CSV holds the same numbers as the text table) and for the leave-one-out and
+//! influence tables.
+
+use super::{Influence, LeaveOneOut, MetaFit, StudyResult};
+use crate::output::{human_number as h, Cell, Table, Tabular};
+use serde::Serialize;
+
+impl MetaFit {
+    fn statistic_name(&self) -> &'static str {
+        if self.df.is_some() {
+            "t"
+        } else {
+            "z"
+        }
+    }
+}
+
+/// One row of the summary table: a term and up to six numbers (absent ones shown as "-").
+fn row(term: &str, cells: [Option<f64>; 6]) -> Vec<Cell> {
+    let mut r = vec![Cell::from(term)];
+    r.extend(cells.into_iter().map(Cell::from));
+    r
+}
+
+impl Tabular for MetaFit {
+    fn table(&self) -> Table {
+        let header = [
+            "term",
+            "estimate",
+            "se",
+            "statistic",
+            "p",
+            "ci_lower",
+            "ci_upper",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let mut rows: Vec<Vec<Cell>> = self
+            .coefficients
+            .iter()
+            .map(|c| {
+                let cells = [c.estimate, c.se, c.statistic, c.p, c.ci_lower, c.ci_upper];
+                row(&c.name, cells.map(Some))
+            })
+            .collect();
+        let ci = |i: usize| self.tau2_ci.map(|c| c[i]);
+        let only = |x: f64| [Some(x), None, None, None, None, None];
+        let test = |x: f64, p: f64| [Some(x), None, Some(x), Some(p), None, None];
+        let interval =
+            |x: f64, lo: Option<f64>, hi: Option<f64>| [Some(x), None, None, None, lo, hi];
+        rows.push(row(
+            "tau^2",
+            [Some(self.tau2), self.tau2_se, None, None, ci(0), ci(1)],
+        ));
+        rows.push(row(
+            "tau",
+            interval(self.tau, ci(0).map(f64::sqrt), ci(1).map(f64::sqrt)),
+        ));
+        rows.push(row("I^2 (%)", only(self.i2)));
+        rows.push(row("H^2", only(self.h2)));
+        rows.push(row(
+            &format!("Q (df = {})", self.q_df),
+            test(self.q, self.q_p),
+        ));
+        if self.p > 1 {
+            let name = match self.df {
+                Some(d) => format!("QM F(df1 = {}, df2 = {d})", self.qm_df),
+                None => format!("QM (df = {})", self.qm_df),
+            };
+            rows.push(row(&name, test(self.qm, self.qm_p)));
+        }
+        if let Some(r2) = self.r2 {
+            rows.push(row("R^2 (%)", only(r2)));
+        }
+        if self.pi_lower.is_some() {
+            rows.push(row(
+                "prediction interval",
+                interval(self.estimate, self.pi_lower, self.pi_upper),
+            ));
+        }
+        if let Some(e) = &self.egger {
+            rows.push(row(
+                "Egger test (sei slope)",
+                [
+                    Some(e.slope),
+                    None,
+                    Some(e.statistic),
+                    Some(e.p),
+                    None,
+                    None,
+                ],
+            ));
+            if let Some(b) = e.limit_estimate {
+                let ci = e
+                    .limit_ci
+                    .map_or([None, None], |c| [Some(c[0]), Some(c[1])]);
+                rows.push(row("limit estimate (sei -> 0)", interval(b, ci[0], ci[1])));
+            }
+        }
+        Table { header, rows }
+    }
+
+    fn preamble(&self) -> Option<String> {
+        let kind = match (self.method, self.p > 1) {
+            ("FE", false) => "Fixed-effect model",
+            ("FE", true) => "Fixed-effects model with moderators",
+            (_, false) => "Random-effects model",
+            (_, true) => "Mixed-effects model",
+        };
+        let mut s = format!(
+            "{kind} (k = {}; tau^2 estimator: {}; tests: {}; level {}%)\n",
+            self.k,
+            self.method,
+            self.test,
+            h(100.0 * self.level)
+        );
+        s.push_str(&format!(
+            "estimate = {}, SE = {}, {} = {}, p = {}, CI [{}, {}]\n",
+            h(self.estimate),
+            h(self.se),
+            self.statistic_name(),
+            h(self.statistic),
+            h(self.p_value),
+            h(self.ci_lower),
+            h(self.ci_upper)
+        ));
+        s.push_str(&format!(
+            "tau^2 = {}, tau = {}, I^2 = {}%, H^2 = {}; Q({}) = {}, p = {}",
+            h(self.tau2),
+            h(self.tau),
+            h(self.i2),
+            h(self.h2),
+            self.q_df,
+            h(self.q),
+            h(self.q_p)
+        ));
+        Some(s)
+    }
+
+    fn epilogue(&self) -> Option<String> {
+        let mut notes = Vec::new();
+        if self.p > 1 {
+            notes.push(
+                "With moderators: estimate is the intercept; Q is the residual QE; I^2 and H^2 \
+                 are residual; R^2 is the share of tau^2 explained."
+                    .to_string(),
+            );
+        }
+        if self.egger.is_none() {
+            notes.push("Egger's test needs more studies than this model has.".to_string());
+        }
+        if self.tau2_ci.is_none() && self.method != "FE" {
+            notes.push("No Q-profile interval for tau^2: too few studies.".to_string());
+        }
+        (!notes.is_empty()).then(|| notes.join("\n"))
+    }
+}
+
+/// A table of one label column followed by number columns, one row per item.
+fn labelled_table<R>(
+    header: &[&str],
+    items: &[R],
+    cells: impl Fn(&R) -> (&str, Vec<f64>),
+) -> Table {
+    let rows = items
+        .iter()
+        .map(|item| {
+            let (label, numbers) = cells(item);
+            let mut row = vec![Cell::from(label)];
+            row.extend(numbers.into_iter().map(Cell::from));
+            row
+        })
+        .collect();
+    Table {
+        header: header.iter().map(|s| s.to_string()).collect(),
+        rows,
+    }
+}
+
+impl Tabular for LeaveOneOut {
+    fn table(&self) -> Table {
+        let header = [
+            "left out",
+            "estimate",
+            "se",
+            "statistic",
+            "p",
+            "ci_lower",
+            "ci_upper",
+            "Q",
+            "Q_p",
+            "tau2",
+            "I2",
+            "H2",
+        ];
+        labelled_table(&header, &self.0, |r| {
+            let numbers = vec![
+                r.estimate,
+                r.se,
+                r.statistic,
+                r.p,
+                r.ci_lower,
+                r.ci_upper,
+                r.q,
+                r.q_p,
+                r.tau2,
+                r.i2,
+                r.h2,
+            ];
+            (&r.label, numbers)
+        })
+    }
+    fn preamble(&self) -> Option<String> {
+        Some("Leave-one-out analysis".to_string())
+    }
+}
+
+impl Tabular for Influence {
+    fn table(&self) -> Table {
+        let header = [
+            "study",
+            "rstudent",
+            "dffits",
+            "cooks_distance",
+            "cov_ratio",
+            "tau2_deleted",
+            "q_deleted",
+            "hat",
+            "weight_percent",
+        ];
+        labelled_table(&header, &self.0, |r| {
+            let numbers = vec![
+                r.rstudent,
+                r.dffits,
+                r.cooks_distance,
+                r.cov_ratio,
+                r.tau2_deleted,
+                r.q_deleted,
+                r.hat,
+                r.weight_percent,
+            ];
+            (&r.label, numbers)
+        })
+    }
+    fn preamble(&self) -> Option<String> {
+        Some("Influence diagnostics (case deletion)".to_string())
+    }
+}
+
+/// The per-study table (what a forest plot shows).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct Studies(pub Vec<StudyResult>);
+
+impl Tabular for Studies {
+    fn table(&self) -> Table {
+        let header = [
+            "study",
+            "yi",
+            "vi",
+            "sei",
+            "ci_lower",
+            "ci_upper",
+            "weight_percent",
+        ];
+        labelled_table(&header, &self.0, |r| {
+            let numbers = vec![r.yi, r.vi, r.sei, r.ci_lower, r.ci_upper, r.weight_percent];
+            (&r.label, numbers)
+        })
+    }
+    fn preamble(&self) -> Option<String> {
+        Some("Studies".to_string())
+    }
+}

@@ -1,0 +1,139 @@
+//! Estimators of the between-study variance τ², as metafor's `rma.uni(method = ...)`, with the
+//! standard errors metafor reports for them. All O(k·p²) through [`WeightedFit`].
+//!
+//! * DL — DerSimonian & Laird (1986), method of moments with inverse-variance weights; with
+//!   moderators Raudenbush (2009, eq. 16.29).
+//! * HE — Hedges (1983), method of moments with unit weights.
+//! * HS — Hunter & Schmidt (2004): `(Q − k) / Σ wᵢ` (Viechtbauer 2005, eq. 9).
+//! * SJ — Sidik & Jonkman (2005), one step from `τ₀² = Σ(yᵢ − ȳ)²/k`.
+//! * ML / REML — the roots of the (restricted) likelihood score (Viechtbauer 2005, eqs. 11–12),
+//!   truncated at 0.
+//! * PM / EB — Paule & Mandel (1982) and Morris's empirical Bayes (1983): both the root of
+//!   the generalised Q statistic `Q(τ²) = k − p` (Viechtbauer et al. 2015), truncated at 0.
+//!
+//! Standard errors follow the large-sample formulas in metafor's documentation (the variance
+//! of a quadratic form, `Var(y'Ay) = 2 tr(AΣAΣ)`), using the estimate truncated at 0.
+
+use super::gls::{Moments, WeightedFit};
+use super::likelihood;
+use super::moderators::Design;
+use super::root::newton_convex_decreasing;
+use super::Method;
+use crate::error::Result;
+
+/// An estimate of τ² with its standard error where metafor gives one.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Tau2Estimate {
+    /// τ² (never negative).
+    pub tau2: f64,
+    /// Its standard error (absent for FE and k = 1).
+    pub se: Option<f64>,
+}
+
+/// Estimate τ² for `method`. Needs `k ≥ p + 1` (checked by the caller) unless `k = 1`.
+pub fn estimate(method: Method, design: &Design, y: &[f64], v: &[f64]) -> Result<Tau2Estimate> {
+    let k = design.k as f64;
+    let p = design.p as f64;
+    if method == Method::FE || design.k == 1 {
+        return Ok(Tau2Estimate {
+            tau2: 0.0,
+            se: None,
+        });
+    }
+    let df = k - p;
+    match method {
+        Method::FE => Ok(Tau2Estimate {
+            tau2: 0.0,
+            se: None,
+        }),
+        Method::DL => {
+            let fe = WeightedFit::inverse_variance(design, y, v, 0.0)?;
+            let tr_p = fe.trace_pd(design, None);
+            let tau2 = ((fe.rss() - df) / tr_p).max(0.0);
+            let tr_pp = fe.trace_pdpd(design, None, None);
+            let se = (2.0 * df + 4.0 * tau2 * tr_p + 2.0 * tau2 * tau2 * tr_pp).sqrt() / tr_p;
+            Ok(Tau2Estimate { tau2, se: Some(se) })
+        }
+        Method::HS => {
+            let fe = WeightedFit::inverse_variance(design, y, v, 0.0)?;
+            let sw = fe.sum_weights();
+            let tau2 = ((fe.rss() - k) / sw).max(0.0);
+            let tr_p = fe.trace_pd(design, None);
+            let tr_pp = fe.trace_pdpd(design, None, None);
+            let se = (2.0 * df + 4.0 * tau2 * tr_p + 2.0 * tau2 * tau2 * tr_pp).sqrt() / sw;
+            Ok(Tau2Estimate { tau2, se: Some(se) })
+        }
+        Method::HE => hedges(design, y, v),
+        Method::SJ => {
+            let tau0 = mean_squared_deviation(y);
+            let fit = WeightedFit::inverse_variance(design, y, v, tau0)?;
+            let tau2 = (tau0 * fit.rss() / df).max(0.0);
+            let tr_pvpv = fit.trace_pdpd(design, Some(v), Some(v));
+            let tr_pvp = fit.trace_pdpd(design, Some(v), None);
+            let tr_pp = fit.trace_pdpd(design, None, None);
+            let se = tau0 / df
+                * (2.0 * tr_pvpv + 4.0 * tau2 * tr_pvp + 2.0 * tau2 * tau2 * tr_pp).sqrt();
+            Ok(Tau2Estimate { tau2, se: Some(se) })
+        }
+        Method::ML | Method::REML => {
+            let reml = method == Method::REML;
+            let start = hedges(design, y, v)?.tau2;
+            let tau2 = likelihood::maximise(design, y, v, reml, start)?;
+            let fit = WeightedFit::inverse_variance(design, y, v, tau2)?;
+            let info = if reml {
+                fit.trace_pdpd(design, None, None)
+            } else {
+                fit.weights.iter().map(|w| w * w).sum()
+            };
+            Ok(Tau2Estimate {
+                tau2,
+                se: Some((2.0 / info).sqrt()),
+            })
+        }
+        Method::PM | Method::EB => {
+            let tau2 = generalised_q_root(design, y, v, df, 0.0, method.name())?;
+            let sw: f64 = v.iter().map(|vi| 1.0 / (vi + tau2)).sum();
+            Ok(Tau2Estimate {
+                tau2,
+                se: Some((2.0 * k * k / df).sqrt() / sw),
+            })
+        }
+    }
+}
+
+/// Hedges' estimator with unit weights: `(Σ rᵢ² − tr(P V)) / (k − p)` where `r` are OLS
+/// residuals (Raudenbush 2009, eq. 16.25).
+fn hedges(design: &Design, y: &[f64], v: &[f64]) -> Result<Tau2Estimate> {
+    let df = (design.k - design.p) as f64;
+    let ols = WeightedFit::new(design, y, vec![1.0; design.k])?;
+    let tr_pv = ols.trace_pd(design, Some(v));
+    let tau2 = ((ols.rss() - tr_pv) / df).max(0.0);
+    let tr_pvpv = ols.trace_pdpd(design, Some(v), Some(v));
+    let se = (2.0 * tr_pvpv + 4.0 * tau2 * tr_pv + 2.0 * tau2 * tau2 * df).sqrt() / df;
+    Ok(Tau2Estimate { tau2, se: Some(se) })
+}
+
+/// `Σ (yᵢ − ȳ)² / k`.
+fn mean_squared_deviation(y: &[f64]) -> f64 {
+    let n = y.len() as f64;
+    let mean = y.iter().sum::<f64>() / n;
+    y.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>() / n
+}
+
+/// The τ² ≥ 0 at which the generalised Q statistic equals `target` (0 if Q(0) ≤ target),
+/// by Newton's method from `start` (Q is convex and decreasing in τ²; `start` must lie at or
+/// left of the root).
+pub fn generalised_q_root(
+    design: &Design,
+    y: &[f64],
+    v: &[f64],
+    target: f64,
+    start: f64,
+    what: &str,
+) -> Result<f64> {
+    let q = |t: f64| -> Result<(f64, f64)> {
+        let m = Moments::new(design, y, v, t, false)?;
+        Ok((m.rss - target, -m.y_ppy))
+    };
+    newton_convex_decreasing(q, start, what)
+}

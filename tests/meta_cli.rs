@@ -1,0 +1,247 @@
+//! `trialstats meta` from the command line: output contract, exit codes and messages.
+
+// References are R's 17-significant-digit printouts.
+#![allow(clippy::excessive_precision)]
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::io::Write;
+
+fn bcg() -> String {
+    format!("{}/tests/data/bcg.csv", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn meta() -> Command {
+    let mut c = Command::cargo_bin("trialstats").unwrap();
+    c.arg("meta");
+    c
+}
+
+fn temp_csv(text: &str) -> tempfile::NamedTempFile {
+    let mut f = tempfile::Builder::new().suffix(".csv").tempfile().unwrap();
+    f.write_all(text.as_bytes()).unwrap();
+    f
+}
+
+fn json(args: &[&str]) -> serde_json::Value {
+    let out = meta().args(args).output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn close(v: &serde_json::Value, want: f64) -> bool {
+    let got = v.as_f64().unwrap();
+    (got - want).abs() <= 1e-8 * want.abs()
+}
+
+#[test]
+fn json_has_the_documented_fields_with_metafor_values() {
+    let v = json(&[&bcg(), "--yi", "yi", "--vi", "vi", "--format", "json"]);
+    // rma(yi, vi, data = dat, method = "REML", control = list(threshold = 1e-12, tol = 1e-12))
+    // (see tests/data/metafor_cases.rs): beta = -0.71453234215813966, se = 0.1797815161052069
+    assert!(close(&v["estimate"], -0.71453234215813966));
+    assert!(close(&v["se"], 0.1797815161052069));
+    for key in [
+        "ci_lower", "ci_upper", "tau2", "i2", "h2", "q", "q_df", "q_p", "pi_lower", "pi_upper",
+    ] {
+        assert!(v[key].is_number(), "{key} missing: {v}");
+    }
+    assert_eq!(v["tau2_ci"].as_array().unwrap().len(), 2);
+    assert!(
+        v.get("studies").is_none(),
+        "per-study rows only with --studies"
+    );
+}
+
+#[test]
+fn moderators_give_coefficients_intercept_first_qm_and_r2() {
+    let v = json(&[
+        &bcg(),
+        "--yi",
+        "yi",
+        "--vi",
+        "vi",
+        "--mods",
+        "ablat,alloc",
+        "--format",
+        "json",
+    ]);
+    // rma(yi, vi, mods = ~ablat + alloc, data = dat, method = "REML", ...): beta, QM, R2
+    let coefs = v["coefficients"].as_array().unwrap();
+    let names: Vec<&str> = coefs.iter().map(|c| c["name"].as_str().unwrap()).collect();
+    assert_eq!(
+        names,
+        ["intrcpt", "ablat", "allocrandom", "allocsystematic"]
+    );
+    assert!(close(&coefs[1]["estimate"], -0.02727575629813328));
+    for key in ["name", "estimate", "se", "ci_lower", "ci_upper", "p"] {
+        assert!(!coefs[0][key].is_null(), "{key}");
+    }
+    assert!(close(&v["qm"], 11.060612455359358));
+    assert!(close(&v["r2"], 53.839613909173181));
+}
+
+#[test]
+fn standard_errors_can_be_given_instead_of_variances() {
+    let f = temp_csv("study,yi,sei\nA,0.1,0.2\nB,0.5,0.3\nC,-0.2,0.25\n");
+    let p = f.path().to_str().unwrap();
+    let a = json(&[
+        p, "--yi", "yi", "--sei", "sei", "--method", "DL", "--format", "json",
+    ]);
+    let g = temp_csv("study,yi,vi\nA,0.1,0.04\nB,0.5,0.09\nC,-0.2,0.0625\n");
+    let q = g.path().to_str().unwrap();
+    let b = json(&[
+        q, "--yi", "yi", "--vi", "vi", "--method", "DL", "--format", "json",
+    ]);
+    assert_eq!(a["estimate"], b["estimate"]);
+}
+
+#[test]
+fn table_and_csv_formats_print_the_pooled_estimate() {
+    meta()
+        .args([&bcg(), "--yi", "yi", "--vi", "vi"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("Random-effects model (k = 13"))
+        .stdout(predicate::str::contains("-0.71453234"));
+    meta()
+        .args([
+            &bcg(),
+            "--yi",
+            "yi",
+            "--vi",
+            "vi",
+            "--format",
+            "csv",
+            "--leave-one-out",
+        ])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::starts_with("term,estimate,se"))
+        .stdout(predicate::str::contains("Aronson 1948"));
+}
+
+#[test]
+fn negative_or_zero_variance_is_refused_with_row_and_column() {
+    let f = temp_csv("study,yi,vi\nA,0.1,0.04\nB,0.5,-0.09\n");
+    meta()
+        .args([f.path().to_str().unwrap(), "--yi", "yi", "--vi", "vi"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("row 2, column vi"))
+        .stderr(predicate::str::contains("must be > 0"));
+    let f = temp_csv("study,yi,vi\nA,0.1,0\nB,0.5,0.09\n");
+    meta()
+        .args([f.path().to_str().unwrap(), "--yi", "yi", "--vi", "vi"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("row 1, column vi"));
+}
+
+#[test]
+fn non_numeric_cell_is_refused_with_row_and_column() {
+    let f = temp_csv("study,yi,vi\nA,0.1,0.04\nB,abc,0.09\n");
+    meta()
+        .args([f.path().to_str().unwrap(), "--yi", "yi", "--vi", "vi"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("row 2, column yi"))
+        .stderr(predicate::str::contains("'abc' is not a number"));
+}
+
+#[test]
+fn missing_column_is_refused_naming_the_option_and_the_columns() {
+    meta()
+        .args([&bcg(), "--yi", "logrr", "--vi", "vi"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--yi"))
+        .stderr(predicate::str::contains("no column 'logrr'"))
+        .stderr(predicate::str::contains("ablat"));
+    meta()
+        .args([&bcg(), "--yi", "yi", "--vi", "vi", "--mods", "latitude"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--mods"));
+}
+
+#[test]
+fn fewer_studies_than_coefficients_is_refused() {
+    let f = temp_csv("study,yi,vi,a,b\nA,0.1,0.04,1,3\nB,0.5,0.09,2,1\n");
+    meta()
+        .args([
+            f.path().to_str().unwrap(),
+            "--yi",
+            "yi",
+            "--vi",
+            "vi",
+            "--mods",
+            "a,b",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("fewer studies than coefficients"));
+    // Random effects need one study more than coefficients (metafor: "Number of parameters
+    // to be estimated is larger than the number of observations").
+    let f = temp_csv("study,yi,vi,a\nA,0.1,0.04,1\nB,0.5,0.09,2\n");
+    meta()
+        .args([
+            f.path().to_str().unwrap(),
+            "--yi",
+            "yi",
+            "--vi",
+            "vi",
+            "--mods",
+            "a",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("too few"));
+}
+
+#[test]
+fn unknown_method_test_and_bad_level_are_usage_errors() {
+    meta()
+        .args([&bcg(), "--yi", "yi", "--vi", "vi", "--method", "XYZ"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--method"))
+        .stderr(predicate::str::contains("REML"));
+    meta()
+        .args([&bcg(), "--yi", "yi", "--vi", "vi", "--test", "t"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--test"));
+    meta()
+        .args([&bcg(), "--yi", "yi", "--vi", "vi", "--level", "95"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--level"));
+    meta()
+        .args([&bcg(), "--yi", "yi"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--sei"));
+}
+
+#[test]
+fn a_single_study_is_its_own_estimate() {
+    let f = temp_csv("study,yi,vi\nA,0.3,0.04\n");
+    let v = json(&[
+        f.path().to_str().unwrap(),
+        "--yi",
+        "yi",
+        "--vi",
+        "vi",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["estimate"].as_f64(), Some(0.3));
+    assert_eq!(v["tau2"].as_f64(), Some(0.0));
+    assert!(v["tau2_ci"].is_null());
+}
