@@ -76,11 +76,38 @@ pub fn pchisq_upper(x: f64, df: f64) -> f64 {
 }
 
 /// Chi-squared quantile (R `qchisq(p, df)`).
+///
+/// statrs answers NaN for some small-df lower quantiles (`qchisq(0.025, 1)`); there the
+/// quantile is found by bisection on the distribution function, which converges to the last
+/// bit in at most a few hundred halvings.
 pub fn qchisq(p: f64, df: f64) -> f64 {
-    match ChiSquared::new(df) {
-        Ok(c) => c.inverse_cdf(p),
-        Err(_) => f64::NAN,
+    let Ok(c) = ChiSquared::new(df) else {
+        return f64::NAN;
+    };
+    let q = c.inverse_cdf(p);
+    if q.is_finite() || !(0.0..1.0).contains(&p) {
+        return q;
     }
+    let mut hi = df.max(1.0);
+    while c.cdf(hi) < p {
+        hi *= 2.0;
+        if hi > 1e300 {
+            return f64::NAN;
+        }
+    }
+    let mut lo = 0.0;
+    for _ in 0..2000 {
+        let mid = 0.5 * (lo + hi);
+        if mid <= lo || mid >= hi {
+            break;
+        }
+        if c.cdf(mid) < p {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    0.5 * (lo + hi)
 }
 
 /// Upper tail of the F distribution (R `pf(x, df1, df2, lower = FALSE)`).
@@ -137,5 +164,8 @@ mod tests {
         assert!((qbeta(0.025, 5.0, 3.0) - 0.29042086373734266).abs() < 1e-9);
         assert!((qgamma(0.975, 3.0) - 7.22468766772395821).abs() < 1e-9);
         assert!((pt_upper(2.5, 6.0) - 0.02326411614208363).abs() < 1e-12);
+        // R: sprintf("%.17g", c(qchisq(0.025, 1), qchisq(0.975, 1))); statrs alone gives NaN for the first.
+        assert!((qchisq(0.025, 1.0) / 0.00098206911717525617 - 1.0).abs() < 1e-9);
+        assert!((qchisq(0.975, 1.0) / 5.0238861873148846 - 1.0).abs() < 1e-9);
     }
 }

@@ -9,10 +9,8 @@
 
 use super::gls::WeightedFit;
 use super::moderators::Design;
-use super::root::brent;
 use super::tau2::generalised_q_root;
 use crate::dist::{pchisq_upper, qchisq};
-use crate::error::Error;
 use crate::error::Result;
 
 /// Cochran's Q and what follows from it.
@@ -80,8 +78,8 @@ impl Heterogeneity {
 pub fn q_profile_interval(design: &Design, y: &[f64], v: &[f64], level: f64) -> Result<[f64; 2]> {
     let df = (design.k - design.p) as f64;
     let alpha = 1.0 - level;
-    let crit_for_lower = chisq_quantile(1.0 - alpha / 2.0, df)?;
-    let crit_for_upper = chisq_quantile(alpha / 2.0, df)?;
+    let crit_for_lower = qchisq(1.0 - alpha / 2.0, df);
+    let crit_for_upper = qchisq(alpha / 2.0, df);
     // Q is decreasing in τ², so the lower bound (larger critical value) comes first and the
     // search for the upper bound starts from it.
     let lower = generalised_q_root(
@@ -101,24 +99,4 @@ pub fn q_profile_interval(design: &Design, y: &[f64], v: &[f64], level: f64) -> 
         "upper bound of the tau^2 interval",
     )?;
     Ok([lower, upper])
-}
-
-/// χ² quantile; where the distribution library gives no answer (statrs returns NaN for
-/// `qchisq(0.025, 1)`), the quantile is found by a bracketed search on the upper tail.
-fn chisq_quantile(p: f64, df: f64) -> Result<f64> {
-    let q = qchisq(p, df);
-    if q.is_finite() {
-        return Ok(q);
-    }
-    let f = |x: f64| Ok((1.0 - p) - pchisq_upper(x, df));
-    let mut hi = df.max(1.0);
-    while f(hi)? < 0.0 {
-        hi *= 2.0;
-        if hi > 1e12 {
-            return Err(Error::Numerical(format!(
-                "chi-squared quantile {p} with {df} df"
-            )));
-        }
-    }
-    brent(f, 0.0, hi, f(0.0)?, f(hi)?, "chi-squared quantile")
 }
