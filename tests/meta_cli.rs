@@ -245,3 +245,68 @@ fn a_single_study_is_its_own_estimate() {
     assert_eq!(v["tau2"].as_f64(), Some(0.0));
     assert!(v["tau2_ci"].is_null());
 }
+
+/// `--measure` computes yi and vi from raw columns as metafor's escalc, then pools.
+/// Reference (R 4.2.2, metafor 3.8.1):
+///   dat <- escalc("RR", ai=tpos, bi=tneg, ci=cpos, di=cneg, data=dat.bcg)
+///   res <- rma(yi, vi, mods=~ablat, data=dat, control=list(tol=1e-12, threshold=1e-12))
+///   coef(res) = 0.25146821000695357, -0.029101725011642862; res$tau2 = 0.076347963955919307;
+///   res$QM = 16.358232147046746
+/// tests/data/bcg_raw.csv is dat.bcg with tpos/tneg/cpos/cneg renamed to ai/bi/ci/di.
+#[test]
+fn measure_computes_effects_from_raw_columns_as_escalc() {
+    let out = Command::cargo_bin("trialstats")
+        .unwrap()
+        .args([
+            "meta",
+            "tests/data/bcg_raw.csv",
+            "--measure",
+            "RR",
+            "--mods",
+            "ablat",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rel = |got: f64, want: f64| ((got - want) / want).abs();
+    assert!(
+        rel(
+            v["coefficients"][0]["estimate"].as_f64().unwrap(),
+            0.25146821000695357
+        ) < 1e-6
+    );
+    assert!(
+        rel(
+            v["coefficients"][1]["estimate"].as_f64().unwrap(),
+            -0.029101725011642862
+        ) < 1e-6
+    );
+    assert!(rel(v["tau2"].as_f64().unwrap(), 0.076347963955919307) < 1e-6);
+    assert!(rel(v["qm"].as_f64().unwrap(), 16.358232147046746) < 1e-6);
+}
+
+#[test]
+fn measure_with_an_unknown_code_or_missing_raw_columns_exits_2() {
+    Command::cargo_bin("trialstats")
+        .unwrap()
+        .args(["meta", "tests/data/bcg_raw.csv", "--measure", "XX"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "--measure: unknown measure code 'XX'",
+        ));
+    Command::cargo_bin("trialstats")
+        .unwrap()
+        .args(["meta", "tests/data/bcg.csv", "--measure", "RR"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("missing column ai"));
+}

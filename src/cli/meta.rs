@@ -3,6 +3,7 @@
 //! statistics live in `trialstats::meta`.
 
 use std::path::{Path, PathBuf};
+use trialstats::effect::{self, CiMethod, MeasureCode};
 use trialstats::meta::{self, MetaData, MetaOptions, Method, Moderator, ModeratorValues, Test};
 use trialstats::output::{render, Format};
 use trialstats::{Error, Outcome, Result};
@@ -18,9 +19,17 @@ pub struct Args {
 pub struct MetaArgs {
     /// CSV file with a header row, one study per row.
     pub file: PathBuf,
-    /// Column of effect estimates.
-    #[arg(long)]
-    pub yi: String,
+    /// Column of effect estimates (or give --measure to compute them from raw columns).
+    #[arg(long, required_unless_present = "measure")]
+    pub yi: Option<String>,
+    /// Compute yi and vi from raw columns with metafor's names, as `trialstats effect
+    /// --input` does (for example --measure RR with ai, bi, ci, di).
+    #[arg(long, conflicts_with_all = ["yi", "vi", "sei"])]
+    pub measure: Option<String>,
+    /// Pre/post correlation for --measure MC/SMCC/SMCR/SMCRH/ROMC when the file has no ri
+    /// column.
+    #[arg(long, requires = "measure", allow_hyphen_values = true)]
+    pub r: Option<f64>,
     /// Column of sampling variances (give this or --sei).
     #[arg(long, conflicts_with = "sei")]
     pub vi: Option<String>,
@@ -194,7 +203,37 @@ impl Sheet {
     }
 }
 
+/// yi and vi computed from raw columns by `--measure CODE` (metafor's escalc).
+fn escalc_columns(args: &MetaArgs, code: &str) -> Result<(Vec<f64>, Vec<f64>)> {
+    let code: MeasureCode = code.parse().map_err(|e: Error| match e {
+        Error::Input { message, .. } => Error::input("--measure", message),
+        other => other,
+    })?;
+    let effects = effect::escalc_csv(&args.file, code, args.level, CiMethod::Wald, args.r)?;
+    let mut yi = Vec::with_capacity(effects.len());
+    let mut vi = Vec::with_capacity(effects.len());
+    for (i, e) in effects.iter().enumerate() {
+        match e.variance {
+            Some(v) if v > 0.0 => {
+                yi.push(e.estimate);
+                vi.push(v);
+            }
+            _ => {
+                return Err(Error::input(
+                    format!("{}:{}: row {}", args.file.display(), i + 2, i + 1),
+                    format!("the {code} sampling variance is not estimable or not > 0 for this row, so it cannot be pooled"),
+                ))
+            }
+        }
+    }
+    Ok((yi, vi))
+}
+
 fn read_csv(args: &MetaArgs) -> Result<MetaData> {
+    if let Some(code) = &args.measure {
+        let (yi, vi) = escalc_columns(args, code)?;
+        return read_sheet(args, None, Some((yi, vi)));
+    }
     let (variance_col, variance_option, is_se) =
         match (&args.vi, &args.sei) {
             (Some(v), None) => (v.as_str(), "--vi", false),
@@ -204,6 +243,19 @@ fn read_csv(args: &MetaArgs) -> Result<MetaData> {
                 "give the sampling variances with --vi COL or the standard errors with --sei COL",
             )),
         };
+    // ok: clap requires --yi unless --measure is given, and --measure returned above.
+    let yi = args.yi.as_deref().unwrap_or_default();
+    read_sheet(args, Some((yi, variance_col, variance_option, is_se)), None)
+}
+
+/// The columns `--yi` and `--vi`/`--sei` name (`columns`), or effect sizes computed already
+/// (`computed`), with the label and moderator columns of the same file.
+#[allow(clippy::type_complexity)]
+fn read_sheet(
+    args: &MetaArgs,
+    columns: Option<(&str, &str, &str, bool)>,
+    computed: Option<(Vec<f64>, Vec<f64>)>,
+) -> Result<MetaData> {
     // The label column: the one named, else a conventional name if present.
     let label = match &args.label {
         Some(l) => Some(l.clone()),
@@ -233,36 +285,47 @@ fn read_csv(args: &MetaArgs) -> Result<MetaData> {
     if let Some(l) = &label {
         text.push((l.as_str(), "--label"));
     }
-    let mut sheet = Sheet::read(
-        &args.file,
-        &[(args.yi.as_str(), "--yi"), (variance_col, variance_option)],
-        &text,
-    )?;
+    let numeric: Vec<(&str, &str)> = match columns {
+        Some((yi, vcol, voption, _)) => vec![(yi, "--yi"), (vcol, voption)],
+        None => Vec::new(),
+    };
+    let mut sheet = Sheet::read(&args.file, &numeric, &text)?;
     if sheet.rows == 0 {
         return Err(Error::input(
             format!("{}", args.file.display()),
             "no studies: the file has a header but no rows",
         ));
     }
-    let (_, yi) = sheet.take_numeric(0);
-    let (vcol, second) = sheet.take_numeric(1);
-    let what = if is_se {
-        "standard error"
-    } else {
-        "sampling variance"
-    };
-    for (i, v) in second.iter().enumerate() {
-        if *v <= 0.0 {
-            return Err(Error::input(
-                sheet.location(i, vcol),
-                format!("the {what} {v} is not allowed; it must be > 0"),
-            ));
+    let (yi, vi) = match (columns, computed) {
+        (Some((_, _, _, is_se)), _) => {
+            let (_, yi) = sheet.take_numeric(0);
+            let (vcol, second) = sheet.take_numeric(1);
+            let what = if is_se {
+                "standard error"
+            } else {
+                "sampling variance"
+            };
+            for (i, v) in second.iter().enumerate() {
+                if *v <= 0.0 {
+                    return Err(Error::input(
+                        sheet.location(i, vcol),
+                        format!("the {what} {v} is not allowed; it must be > 0"),
+                    ));
+                }
+            }
+            let vi = if is_se {
+                second.iter().map(|s| s * s).collect()
+            } else {
+                second
+            };
+            (yi, vi)
         }
-    }
-    let vi = if is_se {
-        second.iter().map(|s| s * s).collect()
-    } else {
-        second
+        (None, Some(computed)) => computed,
+        (None, None) => {
+            return Err(Error::Usage(
+                "meta needs --yi with --vi/--sei, or --measure".into(),
+            ))
+        }
     };
     let labels = match &label {
         Some(_) => std::mem::take(&mut sheet.text[mods.len()].1),

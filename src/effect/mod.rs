@@ -23,6 +23,7 @@
 
 pub mod binary;
 pub mod convert;
+pub mod escalc_csv;
 pub mod pre_post;
 pub mod proportion;
 pub mod rate;
@@ -30,6 +31,7 @@ pub mod slope;
 pub mod two_group;
 
 pub use binary::{binary, TwoByTwo};
+pub use escalc_csv::escalc_csv;
 pub use pre_post::{pre_post, MeanSd, PrePostSummary, ASSUMED_R};
 pub use proportion::{proportion, Proportion};
 pub use rate::{incidence_rate, rate_comparison, PersonTime};

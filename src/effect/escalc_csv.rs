@@ -1,0 +1,325 @@
+//! Effect sizes for many studies at once from a CSV file with metafor's column names
+//! (`m1i`, `sd1i`, `n1i`, `ni`, `ri`, `ai`, …), as `escalc(measure, data = …)` reads them:
+//! yi = m1i − m2i, SMCR standardised by sd1i, and so on (see each family's module for the
+//! formulas). Used by `trialstats effect --input` and `trialstats meta --measure`.
+
+use super::Proportion;
+use super::{
+    binary, incidence_rate, pre_post, proportion, rate_comparison, two_group, CiMethod, EffectSize,
+    Family, GroupSummary, MeanSd, MeasureCode, PersonTime, PrePostSummary, TwoByTwo,
+};
+use crate::error::{Error, Result};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// The columns a code reads, and which library field each one fills.
+/// `alternatives` are (column, column it can replace) pairs as metafor accepts them.
+fn columns_for(code: MeasureCode) -> Vec<(&'static str, &'static str)> {
+    use MeasureCode::*;
+    match code.family() {
+        Family::TwoGroup => vec![
+            ("m1i", "group1.mean"),
+            ("sd1i", "group1.sd"),
+            ("n1i", "group1.n"),
+            ("m2i", "group2.mean"),
+            ("sd2i", "group2.sd"),
+            ("n2i", "group2.n"),
+        ],
+        // metafor: yi = m1i − m2i; SMCR and SMCRH divide by sd1i, so sd1i is our "before" SD
+        Family::PrePost => match code {
+            SMCR | SMCRH => vec![
+                ("m1i", "after.mean"),
+                ("m2i", "before.mean"),
+                ("sd1i", "before.sd"),
+                ("sd2i", "after.sd"),
+                ("ni", "n"),
+                ("ri", "r"),
+            ],
+            _ => vec![
+                ("m1i", "after.mean"),
+                ("m2i", "before.mean"),
+                ("sd1i", "after.sd"),
+                ("sd2i", "before.sd"),
+                ("ni", "n"),
+                ("ri", "r"),
+            ],
+        },
+        Family::TwoByTwo => vec![
+            ("ai", "events1"),
+            ("n1i", "n1"),
+            ("ci", "events2"),
+            ("n2i", "n2"),
+        ],
+        Family::Proportion => vec![("xi", "events"), ("ni", "n")],
+        Family::Rate => vec![("xi", "events"), ("ti", "time")],
+        Family::RateComparison | Family::Slope => vec![
+            ("x1i", "events1"),
+            ("t1i", "time1"),
+            ("x2i", "events2"),
+            ("t2i", "time2"),
+        ],
+    }
+}
+
+/// Columns that may stand in for a required one: (missing column, replacement, how).
+fn replacement(column: &str) -> Option<&'static str> {
+    match column {
+        "n1i" => Some("bi"),
+        "n2i" => Some("di"),
+        "ni" => Some("mi"),
+        _ => None,
+    }
+}
+
+struct CsvRow<'a> {
+    path: &'a Path,
+    number: usize,
+    record: &'a csv::StringRecord,
+    index: &'a HashMap<String, usize>,
+}
+
+impl CsvRow<'_> {
+    fn location(&self, column: &str) -> String {
+        format!(
+            "{}, row {}, column {column}",
+            self.path.display(),
+            self.number
+        )
+    }
+
+    fn number(&self, column: &str) -> Result<Option<f64>> {
+        let Some(&i) = self.index.get(column) else {
+            return Ok(None);
+        };
+        let text = self.record.get(i).unwrap_or("").trim();
+        text.parse::<f64>().map(Some).map_err(|_| {
+            Error::input(
+                self.location(column),
+                format!("'{text}' is not a number; every input cell must be a number"),
+            )
+        })
+    }
+}
+
+/// One effect size per row of the CSV file at `path`; `default_r` fills a missing `ri`
+/// column. Errors name the file, row and column.
+pub fn escalc_csv(
+    path: &Path,
+    code: MeasureCode,
+    level: f64,
+    ci: CiMethod,
+    default_r: Option<f64>,
+) -> Result<Vec<EffectSize>> {
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut reader = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .from_reader(file);
+    let bad_csv = |e: csv::Error| {
+        Error::input(
+            path.display().to_string(),
+            format!("not a readable CSV file: {e}"),
+        )
+    };
+    let headers = reader.headers().map_err(bad_csv)?.clone();
+    let index: HashMap<String, usize> = headers
+        .iter()
+        .enumerate()
+        .map(|(i, h)| (h.to_string(), i))
+        .collect();
+    let columns = columns_for(code);
+    for (column, _) in &columns {
+        let present = index.contains_key(*column)
+            || replacement(column)
+                .is_some_and(|alt| index.contains_key(alt) && index.contains_key(first_of(column)))
+            || (*column == "ri" && default_r.is_some())
+            || (*column == "sd2i" && code == MeasureCode::SMCR);
+        if !present {
+            let alt = match replacement(column) {
+                Some(alt) => format!(" (or {alt})"),
+                None => String::new(),
+            };
+            let hint = if *column == "ri" {
+                "; or give --r R to use one correlation for every row"
+            } else {
+                ""
+            };
+            return Err(Error::input(
+                path.display().to_string(),
+                format!(
+                    "missing column {column}{alt}: {code} needs columns {}{hint}",
+                    columns
+                        .iter()
+                        .map(|(c, _)| *c)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ));
+        }
+    }
+    let label_column = ["slab", "study"]
+        .into_iter()
+        .find_map(|c| index.get(c).copied());
+    let mut out = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        let record = record.map_err(bad_csv)?;
+        let row = CsvRow {
+            path,
+            number: i + 1,
+            record: &record,
+            index: &index,
+        };
+        let mut values: HashMap<&str, f64> = HashMap::new();
+        for (column, field) in &columns {
+            let value = match row.number(column)? {
+                Some(v) => Some(v),
+                None => match replacement(column) {
+                    Some(alt) => match (row.number(alt)?, row.number(first_of(column))?) {
+                        (Some(rest), Some(events)) => Some(rest + events),
+                        _ => None,
+                    },
+                    None => None,
+                },
+            };
+            if let Some(v) = value {
+                values.insert(field, v);
+            }
+        }
+        check_totals(&row, code)?;
+        let effect = csv_effect(code, &values, level, ci, default_r).map_err(|e| match e {
+            Error::Input { location, message } => {
+                let column = columns
+                    .iter()
+                    .find(|(_, field)| *field == location)
+                    .map(|(c, _)| *c);
+                match column {
+                    Some(c) => Error::Input {
+                        location: row.location(c),
+                        message,
+                    },
+                    // A field with no column of its own (the level, an r from --r).
+                    None => Error::Input {
+                        location: format!("{} ({location})", row.location("-")),
+                        message,
+                    },
+                }
+            }
+            other => other,
+        })?;
+        let label = label_column.and_then(|c| record.get(c)).map(str::to_string);
+        out.push(match label {
+            Some(l) => effect.with_study(l),
+            None => effect,
+        });
+    }
+    if out.is_empty() {
+        return Err(Error::input(
+            path.display().to_string(),
+            "no data rows (the first row is the header)",
+        ));
+    }
+    Ok(out)
+}
+
+/// The event column that goes with a total column (n1i = ai + bi, ni = xi + mi).
+fn first_of(column: &str) -> &'static str {
+    match column {
+        "n1i" => "ai",
+        "n2i" => "ci",
+        _ => "xi",
+    }
+}
+
+/// metafor refuses totals that disagree with the cells (n1i ≠ ai + bi, ni ≠ xi + mi).
+fn check_totals(row: &CsvRow, code: MeasureCode) -> Result<()> {
+    let checks: &[(&str, &str, &str)] = match code.family() {
+        Family::TwoByTwo => &[("n1i", "ai", "bi"), ("n2i", "ci", "di")],
+        Family::Proportion => &[("ni", "xi", "mi")],
+        _ => &[],
+    };
+    for (total, a, b) in checks {
+        if let (Some(t), Some(x), Some(y)) = (row.number(total)?, row.number(a)?, row.number(b)?) {
+            if t != x + y {
+                return Err(Error::input(
+                    row.location(total),
+                    format!("{total} = {t} is not {a} + {b} = {}", x + y),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn csv_effect(
+    code: MeasureCode,
+    v: &HashMap<&str, f64>,
+    level: f64,
+    ci: CiMethod,
+    default_r: Option<f64>,
+) -> Result<EffectSize> {
+    // every required column was checked to exist; an absent optional one reads as NaN and is
+    // refused by the library's own checks (except sd2i for SMCR, which it does not use)
+    let get = |field: &str| v.get(field).copied().unwrap_or(f64::NAN);
+    let group = |prefix: &str| GroupSummary {
+        mean: get(&format!("{prefix}.mean")),
+        sd: get(&format!("{prefix}.sd")),
+        n: get(&format!("{prefix}.n")),
+    };
+    match code.family() {
+        Family::TwoGroup => two_group(code, &group("group1"), &group("group2"), level),
+        Family::PrePost => pre_post(
+            code,
+            &PrePostSummary {
+                n: get("n"),
+                before: MeanSd {
+                    mean: get("before.mean"),
+                    sd: get("before.sd"),
+                },
+                after: MeanSd {
+                    mean: get("after.mean"),
+                    sd: get("after.sd"),
+                },
+                r: v.get("r").copied().or(default_r),
+            },
+            level,
+        ),
+        Family::TwoByTwo => binary(
+            code,
+            &TwoByTwo {
+                events1: get("events1"),
+                n1: get("n1"),
+                events2: get("events2"),
+                n2: get("n2"),
+            },
+            level,
+        ),
+        Family::Proportion => proportion(
+            code,
+            &Proportion {
+                events: get("events"),
+                n: get("n"),
+            },
+            level,
+            ci,
+        ),
+        Family::Rate => incidence_rate(
+            &PersonTime {
+                events: get("events"),
+                time: get("time"),
+            },
+            level,
+            ci,
+        ),
+        Family::RateComparison | Family::Slope => rate_comparison(
+            code,
+            &PersonTime {
+                events: get("events1"),
+                time: get("time1"),
+            },
+            &PersonTime {
+                events: get("events2"),
+                time: get("time2"),
+            },
+            level,
+        ),
+    }
+}
