@@ -20,7 +20,7 @@
 use super::grim::grim;
 use super::grimmer::{spread_of, sums_of_squares, Spread};
 use super::reported::{max_sum_of_squares, mul, IntRange, ReportedValue, Rounding};
-use super::{fixed, key_value_table, Grid, Status, Verdict};
+use super::{fixed, key_value_table, CheckName, Grid, Status, Verdict};
 use crate::output::{Cell, Table, Tabular};
 use crate::{Error, Result};
 use serde::Serialize;
@@ -94,6 +94,8 @@ pub struct Bounds {
     pub n: u64,
     pub min: Option<String>,
     pub max: Option<String>,
+    /// Whether the spread looks like the other kind (SD vs SEM); `null` without a spread.
+    pub sd_or_sem: Option<Verdict>,
 }
 
 /// Check `mean` (and `spread`, if reported) against the scale.
@@ -164,6 +166,7 @@ pub fn bounds(
         n,
         min: scale.min.as_ref().map(|v| v.text.clone()),
         max: scale.max.as_ref().map(|v| v.text.clone()),
+        sd_or_sem: spread.map(|s| sd_or_sem(s, kind, n, largest_sd)),
     })
 }
 
@@ -295,30 +298,35 @@ pub fn sd_or_sem(spread: &ReportedValue, kind: Spread, n: u64, largest_sd: Optio
 
 impl Tabular for Bounds {
     fn table(&self) -> Table {
-        key_value_table(vec![
-            ("check", "bounds".into()),
-            ("mean", self.mean.as_str().into()),
-            (
-                self.spread_kind.as_str(),
-                self.spread.clone().map_or(Cell::Missing, Cell::Text),
-            ),
-            ("n", (self.n as usize).into()),
-            ("min", self.min.clone().map_or(Cell::Missing, Cell::Text)),
-            ("max", self.max.clone().map_or(Cell::Missing, Cell::Text)),
-            ("largest possible SD", self.largest_sd.into()),
-            ("status", self.status.as_str().into()),
-            ("detail", self.detail.as_str().into()),
-        ])
+        key_value_table(
+            CheckName::Bounds,
+            vec![
+                ("mean", self.mean.as_str().into()),
+                (
+                    self.spread_kind.as_str(),
+                    self.spread.clone().map_or(Cell::Missing, Cell::Text),
+                ),
+                ("n", (self.n as usize).into()),
+                ("min", self.min.clone().map_or(Cell::Missing, Cell::Text)),
+                ("max", self.max.clone().map_or(Cell::Missing, Cell::Text)),
+                ("largest possible SD", self.largest_sd.into()),
+                (
+                    "SD or SEM",
+                    self.sd_or_sem.as_ref().map_or(Cell::Missing, |v| {
+                        format!("{}: {}", v.status.as_str(), v.detail).into()
+                    }),
+                ),
+            ],
+            self.status,
+            &self.detail,
+        )
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn rv(t: &str) -> ReportedValue {
-        ReportedValue::parse(t, "test").unwrap()
-    }
+    use crate::checks::reported::rv;
     fn scale(min: &str, max: &str, step: Option<&str>) -> Scale {
         Scale {
             min: Some(rv(min)),

@@ -13,7 +13,7 @@
 use super::grim::grim;
 use super::grimmer::{sums_of_squares, Spread};
 use super::reported::{ReportedValue, Rounding};
-use super::{fixed, key_value_table, Grid, Status, Verdict};
+use super::{fixed, key_value_table, CheckName, Grid, Status, Verdict};
 use crate::output::{Table, Tabular};
 use crate::Result;
 use serde::Serialize;
@@ -130,24 +130,23 @@ pub fn binary_sd(k: i128, n: u64) -> f64 {
 
 impl Tabular for Debit {
     fn table(&self) -> Table {
-        key_value_table(vec![
-            ("check", "debit".into()),
-            ("mean", self.mean.as_str().into()),
-            ("SD", self.sd.as_str().into()),
-            ("n", (self.n as usize).into()),
-            ("status", self.status.as_str().into()),
-            ("detail", self.detail.as_str().into()),
-        ])
+        key_value_table(
+            CheckName::Debit,
+            vec![
+                ("mean", self.mean.as_str().into()),
+                ("SD", self.sd.as_str().into()),
+                ("n", (self.n as usize).into()),
+            ],
+            self.status,
+            &self.detail,
+        )
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn rv(t: &str) -> ReportedValue {
-        ReportedValue::parse(t, "test").unwrap()
-    }
+    use crate::checks::reported::rv;
     fn ok(m: &str, s: &str, n: u64) -> bool {
         debit(&rv(m), &rv(s), n, Rounding::UpOrDown)
             .unwrap()

@@ -7,7 +7,7 @@
 //! the reported precision (`h/n ≤ 10^−d`) every mean is possible and the test says nothing.
 
 use super::reported::{IntRange, ReportedValue, Rounding};
-use super::{fixed, key_value_table, Grid, Status, Verdict};
+use super::{fixed, key_value_table, CheckName, Grid, Status, Verdict};
 use crate::output::{Table, Tabular};
 use crate::Result;
 use serde::Serialize;
@@ -112,24 +112,23 @@ pub(crate) fn fmt_sum(grid: &Grid, k: i128) -> String {
 
 impl Tabular for Grim {
     fn table(&self) -> Table {
-        key_value_table(vec![
-            ("check", "grim".into()),
-            ("mean", self.mean.as_str().into()),
-            ("n", (self.n as usize).into()),
-            ("step", self.step.into()),
-            ("status", self.status.as_str().into()),
-            ("detail", self.detail.as_str().into()),
-        ])
+        key_value_table(
+            CheckName::Grim,
+            vec![
+                ("mean", self.mean.as_str().into()),
+                ("n", (self.n as usize).into()),
+                ("step", self.step.into()),
+            ],
+            self.status,
+            &self.detail,
+        )
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn rv(t: &str) -> ReportedValue {
-        ReportedValue::parse(t, "test").unwrap()
-    }
+    use crate::checks::reported::rv;
     fn grid(step: &str, items: u32) -> Grid {
         Grid::new(&rv(step), items, "--step").unwrap()
     }

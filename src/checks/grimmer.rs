@@ -16,7 +16,7 @@ use super::grim::{fmt_step, fmt_sum, grim};
 use super::reported::{
     add, div_ceil, div_floor, min_sum_of_squares, mul, IntRange, ReportedValue, Rounding,
 };
-use super::{fixed, key_value_table, Grid, Status, Verdict};
+use super::{fixed, key_value_table, CheckName, Grid, Status, Verdict};
 use crate::output::{Table, Tabular};
 use crate::Result;
 use serde::Serialize;
@@ -265,25 +265,24 @@ pub fn grimmer(
 
 impl Tabular for Grimmer {
     fn table(&self) -> Table {
-        key_value_table(vec![
-            ("check", "grimmer".into()),
-            ("mean", self.mean.as_str().into()),
-            (self.spread_kind.as_str(), self.spread.as_str().into()),
-            ("n", (self.n as usize).into()),
-            ("step", self.step.into()),
-            ("status", self.status.as_str().into()),
-            ("detail", self.detail.as_str().into()),
-        ])
+        key_value_table(
+            CheckName::Grimmer,
+            vec![
+                ("mean", self.mean.as_str().into()),
+                (self.spread_kind.as_str(), self.spread.as_str().into()),
+                ("n", (self.n as usize).into()),
+                ("step", self.step.into()),
+            ],
+            self.status,
+            &self.detail,
+        )
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn rv(t: &str) -> ReportedValue {
-        ReportedValue::parse(t, "test").unwrap()
-    }
+    use crate::checks::reported::rv;
     fn run(mean: &str, sd: &str, n: u64, grid: Grid) -> Grimmer {
         grimmer(&rv(mean), &rv(sd), Spread::Sd, n, grid, Rounding::UpOrDown).unwrap()
     }

@@ -139,13 +139,29 @@ impl Verdict {
     }
 }
 
-/// A two-column (`item`, `value`) table for single-check results.
-pub(crate) fn key_value_table(pairs: Vec<(&str, Cell)>) -> Table {
+/// A two-column (`item`, `value`) table for single-check results; values are left-aligned
+/// text (numbers with up to 8 significant digits).
+/// The rows are `check`, then `pairs`, then `status` and `detail`.
+pub(crate) fn key_value_table(
+    check: CheckName,
+    pairs: Vec<(&str, Cell)>,
+    status: Status,
+    detail: &str,
+) -> Table {
+    let mut all = vec![("check", Cell::from(check.as_str()))];
+    all.extend(pairs);
+    all.push(("status", status.as_str().into()));
+    all.push(("detail", detail.into()));
+    let text = |c: Cell| match c {
+        Cell::Number(x) => Cell::Text(crate::output::human_number(x)),
+        Cell::Integer(i) => Cell::Text(i.to_string()),
+        other => other,
+    };
     Table {
         header: vec!["item".into(), "value".into()],
-        rows: pairs
+        rows: all
             .into_iter()
-            .map(|(k, v)| vec![Cell::Text(k.into()), v])
+            .map(|(k, v)| vec![Cell::Text(k.into()), text(v)])
             .collect(),
     }
 }

@@ -4,7 +4,7 @@
 
 use super::grim::grim;
 use super::reported::{IntRange, ReportedValue, Rounding};
-use super::{fixed, key_value_table, Grid, Status, Verdict};
+use super::{fixed, key_value_table, CheckName, Grid, Status, Verdict};
 use crate::output::{Cell, Table, Tabular};
 use crate::Result;
 use serde::Serialize;
@@ -163,28 +163,27 @@ impl Tabular for PercentCount {
             .iter()
             .map(|d| d.to_string())
             .collect();
-        key_value_table(vec![
-            ("check", "percent_count".into()),
-            ("percent", self.percent.as_str().into()),
-            ("n", self.n.map_or(Cell::Missing, |n| (n as usize).into())),
-            (
-                "count",
-                self.count.map_or(Cell::Missing, |k| (k as usize).into()),
-            ),
-            ("possible denominators", dens.join(" ").into()),
-            ("status", self.status.as_str().into()),
-            ("detail", self.detail.as_str().into()),
-        ])
+        key_value_table(
+            CheckName::PercentCount,
+            vec![
+                ("percent", self.percent.as_str().into()),
+                ("n", self.n.map_or(Cell::Missing, |n| (n as usize).into())),
+                (
+                    "count",
+                    self.count.map_or(Cell::Missing, |k| (k as usize).into()),
+                ),
+                ("possible denominators", dens.join(" ").into()),
+            ],
+            self.status,
+            &self.detail,
+        )
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn rv(t: &str) -> ReportedValue {
-        ReportedValue::parse(t, "test").unwrap()
-    }
+    use crate::checks::reported::rv;
 
     #[test]
     fn denominators_of_85_7_percent() {

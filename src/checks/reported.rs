@@ -395,13 +395,15 @@ pub fn max_sum_of_squares(r: i128, s: i128, lo: i128, hi: i128) -> Option<i128> 
     Some(k * hi * hi + (r - k - 1) * lo * lo + middle * middle)
 }
 
+/// Test helper: a reported value from text that is known to be valid.
+#[cfg(test)]
+pub(crate) fn rv(text: &str) -> ReportedValue {
+    ReportedValue::parse(text, "test").unwrap()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn rv(t: &str) -> ReportedValue {
-        ReportedValue::parse(t, "test").unwrap()
-    }
 
     #[test]
     fn numbers_are_read_as_written() {

@@ -640,10 +640,7 @@ impl Tabular for Sprite {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn rv(t: &str) -> ReportedValue {
-        ReportedValue::parse(t, "test").unwrap()
-    }
+    use crate::checks::reported::rv;
     fn request(
         mean: &str,
         sd: &str,

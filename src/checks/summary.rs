@@ -10,7 +10,7 @@
 //! - A spread whose kind the document does not state is checked both as an SD and as an SEM;
 //!   a check is inconsistent only if both readings are, and the detail says which fit.
 
-use super::bounds::{bounds, sd_or_sem, Scale};
+use super::bounds::{bounds, Scale};
 use super::debit::debit;
 use super::grim::grim;
 use super::grimmer::{grimmer, Spread};
@@ -293,7 +293,9 @@ pub fn check_summary(s: &ReportedSummary, rounding: Rounding) -> Result<Vec<Find
         let mut kind_verdicts = Vec::new();
         for &r in readings {
             let b = bounds(&mean, Some(&spread), r, s.n, &scale, rounding)?;
-            kind_verdicts.push((r, sd_or_sem(&spread, r, s.n, b.largest_sd)));
+            if let Some(v) = b.sd_or_sem {
+                kind_verdicts.push((r, v));
+            }
             bound_verdicts.push((r, Verdict::new(b.status, b.detail)));
         }
         push(CheckName::Bounds, combine(s.spread_kind, bound_verdicts));
