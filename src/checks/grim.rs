@@ -139,10 +139,9 @@ mod tests {
     }
 
     #[test]
-    fn brown_heathers_2017_example() {
-        // Brown & Heathers (2017), the paper's running example: a mean of 5.19 from n = 28
-        // integer responses is impossible: 145/28 = 5.1786 → 5.18 and 146/28 = 5.2143 → 5.21.
-        // Same case in scrutiny's tests: grim("5.19", 28) is FALSE.
+    fn worked_examples() {
+        // 5.19 with n = 28 integer responses (scrutiny's tests: grim("5.19", 28) is FALSE):
+        // 145/28 = 5.17857 → 5.18 and 146/28 = 5.21429 → 5.21.
         let g = grim(&rv("5.19"), 28, Grid::INTEGER, Rounding::UpOrDown).unwrap();
         assert_eq!(g.status, Status::Inconsistent);
         assert!(
@@ -150,6 +149,14 @@ mod tests {
             "{}",
             g.detail
         );
+        // The Economist (18 June 2016, "Come again") describing Brown & Heathers' test: 49
+        // participants on a 1–7 scale, mean 5.93: 5.93·49 = 290.57, and [5.925, 5.935]·49 =
+        // [290.325, 290.815] holds no integer. Impossible.
+        assert!(!ok("5.93", 49, Grid::INTEGER));
+        // Wikipedia, "GRIM test", example: a die rolled 20 times, mean reported as 3.48: any
+        // k/20 at two decimals ends in 0 or 5. Impossible; 3.45 (69/20) is possible.
+        assert!(!ok("3.48", 20, Grid::INTEGER));
+        assert!(ok("3.45", 20, Grid::INTEGER));
     }
 
     #[test]
