@@ -37,6 +37,10 @@ use std::collections::HashSet;
 pub const EXHAUSTIVE_NODE_BUDGET: u64 = 2_000_000;
 /// Most samples the exhaustive search lists before it gives way to the random one.
 pub const EXHAUSTIVE_SAMPLE_CAP: usize = 10_000;
+/// Total steps (value moves) the random search may take over all attempts; it stops with
+/// what it has found when they run out (keeps hard cases, near the largest possible SD,
+/// from running for minutes).
+pub const RANDOM_STEP_BUDGET: u64 = 2_000_000;
 /// Most levels (distinct values) a scale may have.
 const MAX_LEVELS: i128 = 100_000;
 /// Most `(sum, sum of squares)` targets considered.
@@ -254,7 +258,7 @@ pub fn sprite(req: &SpriteRequest) -> Result<Sprite> {
         _ => (
             Status::Consistent,
             format!(
-                "{} distinct sample{} found for {what} by random search (too many to list all){}",
+                "{} distinct sample{} found for {what} by random search (too many possibilities for the exhaustive search, so not necessarily all){}",
                 out.samples.len(),
                 if out.samples.len() == 1 { "" } else { "s" },
                 example.unwrap_or_default()
@@ -388,7 +392,9 @@ impl Exhaustive {
     }
 }
 
-/// SPRITE's random search for `wanted` distinct samples.
+/// SPRITE's random search for `wanted` distinct samples. Stops early when the step budget
+/// runs out or when many samples in a row are ones already found (the space is then nearly
+/// exhausted).
 fn random_search(
     targets: &[Target],
     n: u64,
@@ -400,14 +406,22 @@ fn random_search(
     let mut seen: HashSet<Vec<u32>> = HashSet::new();
     let mut out = Vec::new();
     let attempts = wanted.saturating_mul(20).saturating_add(1000);
+    let mut budget = RANDOM_STEP_BUDGET;
+    let mut repeats = 0;
     for _ in 0..attempts {
+        if budget == 0 || repeats > MAX_REPEATS_IN_A_ROW {
+            break;
+        }
         let target = targets[rng.random_range(0..targets.len())];
-        if let Some(h) = one_sample(&target, n, low, levels, rng) {
+        if let Some(h) = one_sample(&target, n as usize, low, levels, rng, &mut budget) {
             if seen.insert(h.clone()) {
                 out.push(h);
+                repeats = 0;
                 if out.len() == wanted {
                     break;
                 }
+            } else {
+                repeats += 1;
             }
         }
     }
@@ -415,58 +429,73 @@ fn random_search(
     out
 }
 
-/// One random sample with sum `target.t` and sum of squares in `target.qa..=target.qb`.
+/// The random search stops after this many samples in a row that were already found.
+const MAX_REPEATS_IN_A_ROW: usize = 2_000;
+
+/// One random sample with sum `target.t` and sum of squares in `target.qa..=target.qb`,
+/// as counts per level; the values are kept as a list of levels so that a random value is
+/// drawn in constant time.
 fn one_sample(
     target: &Target,
-    n: u64,
+    n: usize,
     low: i128,
     levels: usize,
     rng: &mut ChaCha8Rng,
+    budget: &mut u64,
 ) -> Option<Vec<u32>> {
     let top = levels - 1;
-    let mut counts = vec![0u32; levels];
-    for _ in 0..n {
-        counts[rng.random_range(0..levels)] += 1;
-    }
-    let (mut sum, mut q) = sums(&counts, low);
+    let mut values: Vec<usize> = (0..n).map(|_| rng.random_range(0..levels)).collect();
+    let level_value = |l: usize| low + l as i128;
+    let mut sum: i128 = values.iter().map(|&l| level_value(l)).sum();
     // Bring the sum to the target: move random values up (or down) as far as needed.
     let mut guard = 0;
     while sum != target.t {
         guard += 1;
-        if guard > 100 * n as usize + 1000 {
+        if guard > 100 * n + 1000 || *budget == 0 {
             return None;
         }
+        *budget -= 1;
         let up = sum < target.t;
-        let level = pick(&counts, rng, |l| if up { l < top } else { l > 0 })?;
-        let room = if up { top - level } else { level } as i128;
-        let step = room.min((target.t - sum).abs());
-        let step = rng.random_range(1..=step.max(1)).min(room) as usize;
-        let to = if up { level + step } else { level - step };
-        counts[level] -= 1;
-        counts[to] += 1;
-        (sum, q) = sums(&counts, low);
+        let i = rng.random_range(0..n);
+        let room = if up { top - values[i] } else { values[i] } as i128;
+        if room == 0 {
+            continue;
+        }
+        let step = rng.random_range(1..=room.min((target.t - sum).abs())) as usize;
+        if up {
+            values[i] += step;
+            sum += step as i128;
+        } else {
+            values[i] -= step;
+            sum -= step as i128;
+        }
     }
+    let mut q: i128 = values
+        .iter()
+        .map(|&l| level_value(l) * level_value(l))
+        .sum();
     // Move one value up a step and another down a step until the SD is on target.
     let mut iterations = 0;
     while q < target.qa || q > target.qb {
         iterations += 1;
-        if iterations > 200 * n as usize + 10 * levels {
+        if iterations > 200 * n + 10 * levels || *budget == 0 {
             return None;
         }
+        *budget -= 1;
         let increase = q < target.qa;
         let room = if increase {
             target.qb - q
         } else {
             q - target.qa
         };
-        let (i, j) = pair(&counts, increase, room, rng)?;
-        let delta = change(i, j, low);
-        counts[i] -= 1;
-        counts[i + 1] += 1;
-        counts[j] -= 1;
-        counts[j - 1] += 1;
-        q += delta;
-        debug_assert_eq!(sums(&counts, low), (sum, q));
+        let (i, j) = pair(&values, top, increase, room, rng, budget)?;
+        q += change(values[i], values[j], low);
+        values[i] += 1;
+        values[j] -= 1;
+    }
+    let mut counts = vec![0u32; levels];
+    for l in values {
+        counts[l] += 1;
     }
     Some(counts)
 }
@@ -478,70 +507,60 @@ fn change(i: usize, j: usize, low: i128) -> i128 {
     2 * (a - b) + 2
 }
 
-/// Levels `(i, j)`: a value at `i` goes up a step and one at `j` goes down, changing the sum
-/// of squares in the wanted direction by at most `room`. Random first; then the gentlest move.
+/// Two different values `(i, j)` (indices into `values`): `i` goes up a step and `j` down,
+/// changing the sum of squares in the wanted direction by at most `room`. Random first;
+/// then the gentlest such move, found by scanning the occupied levels.
 fn pair(
-    counts: &[u32],
+    values: &[usize],
+    top: usize,
     increase: bool,
     room: i128,
     rng: &mut ChaCha8Rng,
+    budget: &mut u64,
 ) -> Option<(usize, usize)> {
-    let top = counts.len() - 1;
-    let valid = |i: usize, j: usize| -> bool {
-        if i >= top || j == 0 || counts[i] == 0 || counts[j] == 0 || (i == j && counts[i] < 2) {
+    let moves = |a: usize, b: usize| -> bool {
+        if a >= top || b == 0 {
             return false;
         }
-        let d = 2 * (i as i128 - j as i128) + 2;
+        let d = 2 * (a as i128 - b as i128) + 2;
         if increase {
             d > 0 && d <= room
         } else {
             d < 0 && -d <= room
         }
     };
+    let n = values.len();
     for _ in 0..30 {
-        let i = pick(counts, rng, |_| true)?;
-        let j = pick(counts, rng, |_| true)?;
-        if valid(i, j) {
+        let i = rng.random_range(0..n);
+        let j = rng.random_range(0..n);
+        if i != j && moves(values[i], values[j]) {
             return Some((i, j));
         }
     }
-    // The gentlest valid move, found by scanning.
+    let mut counts = vec![0u32; top + 1];
+    for &l in values {
+        counts[l] += 1;
+    }
+    let occupied: Vec<usize> = (0..=top).filter(|&l| counts[l] > 0).collect();
+    *budget = budget.saturating_sub((occupied.len() * occupied.len() + n) as u64 / 64);
     let mut best: Option<(i128, usize, usize)> = None;
-    for i in (0..counts.len()).filter(|&i| counts[i] > 0) {
-        for j in (0..counts.len()).filter(|&j| counts[j] > 0) {
-            if valid(i, j) {
-                let d = (2 * (i as i128 - j as i128) + 2).abs();
-                if best.map_or(true, |(b, _, _)| d < b) {
-                    best = Some((d, i, j));
+    for &a in &occupied {
+        for &b in &occupied {
+            if moves(a, b) && (a != b || counts[a] >= 2) {
+                let d = (2 * (a as i128 - b as i128) + 2).abs();
+                if best.map_or(true, |(x, _, _)| d < x) {
+                    best = Some((d, a, b));
                 }
             }
         }
     }
-    best.map(|(_, i, j)| (i, j))
-}
-
-/// A random value's level, among those where `allowed(level)`, weighted by the counts.
-fn pick(counts: &[u32], rng: &mut ChaCha8Rng, allowed: impl Fn(usize) -> bool) -> Option<usize> {
-    let total: u64 = counts
+    let (_, a, b) = best?;
+    let i = values.iter().position(|&l| l == a)?;
+    let j = values
         .iter()
         .enumerate()
-        .filter(|(l, _)| allowed(*l))
-        .map(|(_, c)| *c as u64)
-        .sum();
-    if total == 0 {
-        return None;
-    }
-    let mut r = rng.random_range(0..total);
-    for (l, c) in counts.iter().enumerate() {
-        if !allowed(l) {
-            continue;
-        }
-        if r < *c as u64 {
-            return Some(l);
-        }
-        r -= *c as u64;
-    }
-    None
+        .position(|(k, &l)| l == b && k != i)?;
+    Some((i, j))
 }
 
 /// Sum and sum of squares (in steps) of a sample given as counts per level.
