@@ -35,6 +35,9 @@ use std::collections::HashSet;
 
 /// Node budget of the exhaustive search before it gives way to the random one.
 pub const EXHAUSTIVE_NODE_BUDGET: u64 = 2_000_000;
+/// Most levels (distinct values within reach) for the exhaustive search, whose recursion
+/// goes one level deeper per scale value.
+pub const EXHAUSTIVE_MAX_LEVELS: usize = 1_000;
 /// Most samples the exhaustive search lists before it gives way to the random one.
 pub const EXHAUSTIVE_SAMPLE_CAP: usize = 10_000;
 /// Total steps (value moves) the random search may take over all attempts; it stops with
@@ -185,7 +188,11 @@ pub fn sprite(req: &SpriteRequest) -> Result<Sprite> {
     let levels = (high - low + 1) as usize;
     let mut rng = ChaCha8Rng::seed_from_u64(req.seed);
 
-    let exhaustive = enumerate(&targets, req.n as u32, low, high);
+    let exhaustive = if levels <= EXHAUSTIVE_MAX_LEVELS {
+        enumerate(&targets, n, low, high)
+    } else {
+        None
+    };
     let histograms: Vec<Vec<u32>> = match exhaustive {
         Some(all) => {
             out.total_samples = Some(all.len() as u64);
@@ -315,7 +322,7 @@ fn targets(req: &SpriteRequest, grid: Grid, lo: i128, hi: Option<i128>) -> Resul
 }
 
 /// Every sample (as counts per level `low..=high`), or `None` when the budget runs out.
-fn enumerate(targets: &[Target], n: u32, low: i128, high: i128) -> Option<Vec<Vec<u32>>> {
+fn enumerate(targets: &[Target], n: i128, low: i128, high: i128) -> Option<Vec<Vec<u32>>> {
     let mut search = Exhaustive {
         low,
         high,
@@ -324,7 +331,7 @@ fn enumerate(targets: &[Target], n: u32, low: i128, high: i128) -> Option<Vec<Ve
         nodes: 0,
     };
     for t in targets {
-        if !search.descend(0, n as i128, t.t, 0, t) {
+        if !search.descend(0, n, t.t, 0, t) {
             return None;
         }
     }
@@ -358,6 +365,11 @@ impl Exhaustive {
             return true;
         }
         for c in 0..=left {
+            // Every count tried costs budget (n can be large).
+            self.nodes += 1;
+            if self.nodes > EXHAUSTIVE_NODE_BUDGET {
+                return false;
+            }
             let rest = left - c;
             let rest_sum = sum - c * v;
             let q_here = q + c * v * v;
@@ -444,7 +456,19 @@ fn one_sample(
     budget: &mut u64,
 ) -> Option<Vec<u32>> {
     let top = levels - 1;
-    let mut values: Vec<usize> = (0..n).map(|_| rng.random_range(0..levels)).collect();
+    // Start from uniform values around the target mean whose spread matches the target SD
+    // (a uniform on [m − c, m + c] has SD c/√3), so that few moves are needed.
+    let nf = n as f64;
+    let mean_level = target.t as f64 / nf - low as f64;
+    let sd_steps = ((target.qa as f64 - (target.t as f64).powi(2) / nf) / (nf - 1.0))
+        .max(0.0)
+        .sqrt();
+    let half_width = 3f64.sqrt() * sd_steps;
+    let from = (mean_level - half_width).floor().clamp(0.0, top as f64) as usize;
+    let to = (mean_level + half_width).ceil().clamp(0.0, top as f64) as usize;
+    let mut values: Vec<usize> = (0..n)
+        .map(|_| rng.random_range(from..=to.max(from)))
+        .collect();
     let level_value = |l: usize| low + l as i128;
     let mut sum: i128 = values.iter().map(|&l| level_value(l)).sum();
     // Bring the sum to the target: move random values up (or down) as far as needed.
@@ -489,9 +513,25 @@ fn one_sample(
             q - target.qa
         };
         let (i, j) = pair(&values, top, increase, room, rng, budget)?;
-        q += change(values[i], values[j], low);
-        values[i] += 1;
-        values[j] -= 1;
+        // Move both values by k steps rather than one when that stays on course: on fine
+        // grids one-step moves would take far too long.
+        let (a, b) = (values[i], values[j]);
+        let k_max = if increase {
+            (top - a).min(b)
+        } else {
+            (b - a) / 2
+        };
+        let k = rng.random_range(1..=k_max.max(1));
+        let delta = change_by(a, b, k, low);
+        let on_course = if increase {
+            delta > 0 && delta <= room
+        } else {
+            delta < 0 && -delta <= room
+        };
+        let k = if on_course { k } else { 1 };
+        q += change_by(a, b, k, low);
+        values[i] += k;
+        values[j] -= k;
     }
     let mut counts = vec![0u32; levels];
     for l in values {
@@ -500,11 +540,13 @@ fn one_sample(
     Some(counts)
 }
 
-/// Change in the sum of squares when a value at level `i` moves up and one at `j` moves down.
-fn change(i: usize, j: usize, low: i128) -> i128 {
+/// Change in the sum of squares when a value at level `i` moves up `k` steps and one at `j`
+/// moves down `k` steps: `(a + k)² − a² + (b − k)² − b² = 2k(a − b) + 2k²`.
+fn change_by(i: usize, j: usize, k: usize, low: i128) -> i128 {
     let a = low + i as i128;
     let b = low + j as i128;
-    2 * (a - b) + 2
+    let k = k as i128;
+    2 * k * (a - b) + 2 * k * k
 }
 
 /// Two different values `(i, j)` (indices into `values`): `i` goes up a step and `j` down,
