@@ -213,3 +213,24 @@ fn bad_input_exits_2_with_location() {
 }
 
 use predicates::prelude::PredicateBooleanExt;
+
+#[test]
+fn options_before_the_subcommand_and_data_conflict() {
+    check()
+        .args(["--format", "json", "grim", "--mean", "3.0", "--n", "7"])
+        .assert()
+        .code(0)
+        .stdout(contains("\"consistent\": true"));
+    check()
+        .args(["--data", "data", "grim", "--mean", "3.0", "--n", "7"])
+        .assert()
+        .code(2)
+        .stderr(contains("--data"));
+    // GRIMMER test 1 message names the real interval: 0.4 ± 0.6, n = 7 needs a sum of squares
+    // in [6·0.55² + 9/7, 6·0.65² + 9/7] = [3.101, 3.821].
+    check()
+        .args(["grimmer", "--mean", "0.4", "--sd", "0.6", "--n", "7"])
+        .assert()
+        .code(1)
+        .stdout(contains("3.101").and(contains("3.821")));
+}

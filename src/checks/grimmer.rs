@@ -79,6 +79,18 @@ pub fn sums_of_squares(
     Ok(IntRange { first, last })
 }
 
+/// For messages: the (real) sum of squares, in steps squared, at which the spread would be
+/// `spread + shift` units of its last decimal (shift ±0.5: the ends of its rounding interval).
+fn q_for(t: i128, n: u64, spread: &ReportedValue, kind: Spread, grid: Grid, shift: f64) -> f64 {
+    let s = ((spread.scaled as f64 + shift) / spread.scale() as f64).max(0.0);
+    let nf = n as f64;
+    let sd = match kind {
+        Spread::Sd => s,
+        Spread::Sem => s * nf.sqrt(),
+    } / grid.step();
+    (nf - 1.0) * sd * sd + (t as f64) * (t as f64) / nf
+}
+
 /// The smallest `Q ≥ from` with the parity of `sum`, if it is at most `to`.
 pub fn first_with_parity(from: i128, to: i128, sum: i128) -> Option<i128> {
     let q = if (from - sum).rem_euclid(2) == 0 {
@@ -180,11 +192,11 @@ pub fn grimmer(
                 Some((
                     "integer_sum_of_squares",
                     format!(
-                        "with sum {}, no whole-number sum of squares gives an {label} that rounds to {} (it would need one between {} and {} in squared steps)",
+                        "with sum {}, no whole-number sum of squares gives an {label} that rounds to {} (it would need one between {} and {}, in steps squared)",
                         fmt_sum(&grid, t),
                         spread.text,
-                        range.last,
-                        range.first
+                        fixed(q_for(t, n, spread, kind, grid, -0.5), 3),
+                        fixed(q_for(t, n, spread, kind, grid, 0.5), 3),
                     ),
                 ))
             } else if range.last < q_min {

@@ -19,13 +19,13 @@ use trialstats::{Error, Outcome, Result};
 const MAX_N: u64 = 1_000_000_000;
 
 #[derive(Debug, clap::Args)]
-#[command(args_conflicts_with_subcommands = true)]
 pub struct Args {
     #[command(subcommand)]
     pub command: Option<CheckCommand>,
-    /// Folder with the study data files (every reported summary is checked).
-    #[arg(long, default_value = "data")]
-    pub data: PathBuf,
+    /// Folder with the study data files (every reported summary is checked) [default: data].
+    /// Only without a subcommand.
+    #[arg(long)]
+    pub data: Option<PathBuf>,
     /// Output format: table, json or csv.
     #[arg(long, global = true, default_value = "table")]
     pub format: Format,
@@ -183,9 +183,16 @@ pub struct SpriteArgs {
 
 pub fn run(args: Args) -> Result<Outcome> {
     let (format, rounding) = (args.format, args.rounding);
+    if args.data.is_some() && args.command.is_some() {
+        return Err(Error::input(
+            "--data",
+            "--data is for checking the whole data folder; a subcommand checks the numbers given as options",
+        ));
+    }
     match args.command {
         None => {
-            let (summaries, percents) = load_reported(&args.data)?;
+            let dir = args.data.unwrap_or_else(|| PathBuf::from("data"));
+            let (summaries, percents) = load_reported(&dir)?;
             check_reported(&summaries, &percents, format, rounding)
         }
         Some(CheckCommand::Grim(a)) => {
