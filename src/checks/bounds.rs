@@ -147,10 +147,15 @@ pub fn bounds(
                     fixed(big, s.decimals as usize + 2)
                 ),
             ),
-            _ => Verdict::new(
+            (Some(_), _, _) if n < 2 => Verdict::new(
+                Status::Consistent,
+                format!("mean {} can lie inside {range}; a spread needs n ≥ 2, so it is not checked", mean.text),
+            ),
+            (Some(_), _, _) => Verdict::new(
                 Status::Consistent,
                 format!("mean {} can lie inside {range}; the SD has no upper limit on an open scale", mean.text),
             ),
+            (None, _, _) => Verdict::new(Status::Consistent, format!("mean {} can lie inside {range}", mean.text)),
         }
     };
     Ok(Bounds {

@@ -290,8 +290,10 @@ fn targets(req: &SpriteRequest, grid: Grid, lo: i128, hi: Option<i128>) -> Resul
         return Err(Error::input(
             "--n",
             format!(
-                "n = {} is too large for the reported precision of the mean to reconstruct samples",
-                req.n
+                "{} sums of {} values on this step round to the mean {}: too many to reconstruct samples (a coarser step or a smaller n is needed)",
+                inside.len(),
+                req.n,
+                req.mean.text
             ),
         ));
     }
