@@ -742,6 +742,18 @@ mod tests {
     }
 
     #[test]
+    fn nmo_pain_after_treatment_has_one_possible_sample() {
+        // Pain NRS 0.9 ± 1.2, n = 7 on 0..10: T = 6 and Q = 14 (see grimmer.rs). Seven
+        // non-negative integers summing to 6 with squares summing to 14: the multisets of
+        // positive parts of 6 give {6}: 36, {5,1}: 26, {4,2}: 20, {4,1,1}: 18, {3,3}: 18,
+        // {3,2,1}: 14, {3,1,1,1}: 12, {2,2,2}: 12, {2,2,1,1}: 10, {2,1,1,1,1}: 8,
+        // {1,1,1,1,1,1}: 6 — only {3,2,1}. So four of seven patients reported no pain.
+        let s = sprite(&request("0.9", "1.2", 7, "0", Some("10"), "1")).unwrap();
+        assert_eq!(s.total_samples, Some(1));
+        assert_eq!(s.samples, vec![vec![0.0, 0.0, 0.0, 0.0, 1.0, 2.0, 3.0]]);
+    }
+
+    #[test]
     fn small_cases_are_complete_and_verifiable() {
         // Pain 3.0 ± 1.5, n = 7 on 0..10: T = 21, Q = 77 only. Every listed sample must
         // reproduce both (checked here by recomputing mean and SD in floating point and
