@@ -158,3 +158,27 @@ fn binary_outcomes() {
         compare(n, "0", "1", "1", 2, 0.75);
     }
 }
+
+proptest::proptest! {
+    /// GRIM for any mean with 0–3 decimals and n up to 500, on steps of 1, 0.5 or 1/3
+    /// (three items): possible iff some k·step/n lies within half a unit of the last decimal
+    /// (k searched by brute force around mean·n/step, in floating point).
+    #[test]
+    fn grim_matches_brute_force(scaled in -20_000i64..20_000, decimals in 0u32..4, n in 1u64..500, grid_kind in 0usize..3) {
+        let text = if decimals == 0 {
+            scaled.to_string()
+        } else {
+            let s = 10i64.pow(decimals);
+            let sign = if scaled < 0 { "-" } else { "" };
+            format!("{sign}{}.{:0width$}", scaled.abs() / s, scaled.abs() % s, width = decimals as usize)
+        };
+        let (step, items, h) = [("1", 1, 1.0), ("0.5", 1, 0.5), ("1", 3, 1.0 / 3.0)][grid_kind];
+        let x: f64 = text.parse().unwrap();
+        let half = 0.5 * 10f64.powi(-(decimals as i32));
+        let centre = (x * n as f64 / h).round() as i64;
+        let expected = (centre - 3..=centre + 3).any(|k| (k as f64 * h / n as f64 - x).abs() <= half + 1e-9);
+        let grid = Grid::new(&rv(step), items, "--step").unwrap();
+        let g = grim(&rv(&text), n, grid, Rounding::UpOrDown).unwrap();
+        proptest::prop_assert_eq!(g.consistent, expected, "{} n={} step={} items={}", text, n, step, items);
+    }
+}
