@@ -1,0 +1,439 @@
+//! Scale bounds: the mean must lie inside the scale, and on a bounded scale the SD can be no
+//! larger than when the values are pushed to the two ends. Also flags a spread labelled SD
+//! that looks like an SEM (or the reverse).
+//!
+//! Largest SD. For `n` values in `[a, b]` with mean `m`, the sample variance is largest when
+//! the values sit at `a` and `b`: `Var ≤ (m − a)(b − m)·n/(n − 1)` (the Bhatia–Davis
+//! inequality, Bhatia & Davis 2000, *Amer. Math. Monthly* 107:353, with the `n/(n − 1)`
+//! sample correction). On a grid the bound is exact: the largest sum of squares of `n` grid
+//! values with sum `T` puts `k` values at `b`, one in between and the rest at `a`. With a grid
+//! the check is exact integer arithmetic (as GRIMMER); without one (continuous scale) it uses
+//! the Bhatia–Davis bound in floating point with the mean at the point of its rounding
+//! interval that allows the largest SD.
+//!
+//! SD or SEM (a heuristic, reported as a warning only): a spread labelled SD that is below
+//! [`SEM_LIKE_FRACTION`] of the largest SD the scale allows, while the same number read as an
+//! SEM (`SD = SEM·√n`) would be an ordinary SD, is flagged; a spread labelled SEM whose SD
+//! reading (`SEM·√n`) exceeds the largest possible SD is flagged too (and fails the bounds
+//! check as an SEM).
+
+use super::grim::grim;
+use super::grimmer::{spread_of, sums_of_squares, Spread};
+use super::reported::{max_sum_of_squares, mul, IntRange, ReportedValue, Rounding};
+use super::{fixed, key_value_table, CheckName, Grid, Status, Verdict};
+use crate::output::{Cell, Table, Tabular};
+use crate::{Error, Result};
+use serde::Serialize;
+
+/// A labelled SD smaller than this fraction of the largest possible SD is suspicious of
+/// being an SEM (when its SEM reading is possible).
+pub const SEM_LIKE_FRACTION: f64 = 0.1;
+
+/// Most possible sums walked through exactly.
+const MAX_SUMS: i128 = 1_000_000;
+
+/// A scale: its lower and upper bound (either may be open) and, if the values are discrete,
+/// the grid they lie on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scale {
+    pub min: Option<ReportedValue>,
+    pub max: Option<ReportedValue>,
+    pub grid: Option<Grid>,
+}
+
+impl Scale {
+    /// The bounds in grid steps (`None` for an open end); an error if a bound is off the grid.
+    pub fn bounds_in_steps(&self) -> Result<(Option<i128>, Option<i128>)> {
+        let Some(grid) = self.grid else {
+            return Ok((None, None));
+        };
+        let steps = |v: &Option<ReportedValue>, opt: &str| -> Result<Option<i128>> {
+            match v {
+                None => Ok(None),
+                Some(v) => grid.steps_of(v).map(Some).ok_or_else(|| {
+                    Error::input(
+                        opt,
+                        format!(
+                            "{} is not on the scale's grid (steps of {}); a bound must be a multiple of the step",
+                            v.text,
+                            fixed(grid.step(), grid.decimals())
+                        ),
+                    )
+                }),
+            }
+        };
+        let lo = steps(&self.min, "--min")?;
+        let hi = steps(&self.max, "--max")?;
+        if let (Some(l), Some(h)) = (lo, hi) {
+            if l >= h {
+                return Err(Error::input(
+                    "--max",
+                    "the scale maximum must be above the minimum",
+                ));
+            }
+        }
+        Ok((lo, hi))
+    }
+}
+
+/// The bounds verdict for one mean and spread.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Bounds {
+    pub consistent: bool,
+    pub status: Status,
+    pub detail: String,
+    /// Whether the mean can lie inside the scale.
+    pub mean_inside: bool,
+    /// Whether the spread is at most the largest possible.
+    pub spread_possible: Option<bool>,
+    /// The largest SD possible for this mean and n on this scale (`null` on an open scale).
+    pub largest_sd: Option<f64>,
+    pub mean: String,
+    pub spread: Option<String>,
+    pub spread_kind: Spread,
+    pub n: u64,
+    pub min: Option<String>,
+    pub max: Option<String>,
+    /// Whether the spread looks like the other kind (SD vs SEM); `null` without a spread.
+    pub sd_or_sem: Option<Verdict>,
+}
+
+/// Check `mean` (and `spread`, if reported) against the scale.
+pub fn bounds(
+    mean: &ReportedValue,
+    spread: Option<&ReportedValue>,
+    kind: Spread,
+    n: u64,
+    scale: &Scale,
+    rule: Rounding,
+) -> Result<Bounds> {
+    let (mean_inside, largest_sd, spread_possible) = match scale.grid {
+        Some(grid) => on_grid(mean, spread, kind, n, grid, scale, rule)?,
+        None => continuous(mean, spread, kind, n, scale),
+    };
+    let range = format!(
+        "[{}, {}]",
+        scale.min.as_ref().map_or("-∞", |v| v.text.as_str()),
+        scale.max.as_ref().map_or("∞", |v| v.text.as_str())
+    );
+    let label = kind.as_str();
+    let verdict = if !mean_inside {
+        Verdict::new(
+            Status::Inconsistent,
+            format!("the mean {} cannot lie inside the scale {range}", mean.text),
+        )
+    } else {
+        match (spread, spread_possible, largest_sd) {
+            (Some(s), Some(false), Some(big)) => Verdict::new(
+                Status::Inconsistent,
+                format!(
+                    "{label} {} is larger than possible: with mean {} and n = {n} on {range} the SD is at most {}{}",
+                    s.text,
+                    mean.text,
+                    fixed(big, s.decimals as usize + 2),
+                    if kind == Spread::Sem {
+                        format!(" (SEM at most {})", fixed(big / (n as f64).sqrt(), s.decimals as usize + 2))
+                    } else {
+                        String::new()
+                    }
+                ),
+            ),
+            (Some(s), _, Some(big)) => Verdict::new(
+                Status::Consistent,
+                format!(
+                    "mean {} inside {range}; {label} {} within the largest possible SD {}",
+                    mean.text,
+                    s.text,
+                    fixed(big, s.decimals as usize + 2)
+                ),
+            ),
+            (Some(_), _, _) if n < 2 => Verdict::new(
+                Status::Consistent,
+                format!("mean {} can lie inside {range}; a spread needs n ≥ 2, so it is not checked", mean.text),
+            ),
+            (Some(_), _, _) => Verdict::new(
+                Status::Consistent,
+                format!("mean {} can lie inside {range}; the SD has no upper limit on an open scale", mean.text),
+            ),
+            (None, _, _) => Verdict::new(Status::Consistent, format!("mean {} can lie inside {range}", mean.text)),
+        }
+    };
+    Ok(Bounds {
+        consistent: verdict.consistent(),
+        status: verdict.status,
+        detail: verdict.detail,
+        mean_inside,
+        spread_possible,
+        largest_sd,
+        mean: mean.text.clone(),
+        spread: spread.map(|s| s.text.clone()),
+        spread_kind: kind,
+        n,
+        min: scale.min.as_ref().map(|v| v.text.clone()),
+        max: scale.max.as_ref().map(|v| v.text.clone()),
+        sd_or_sem: spread.map(|s| sd_or_sem(s, kind, n, largest_sd)),
+    })
+}
+
+/// Exact check on a grid: (mean inside, largest SD, spread possible).
+fn on_grid(
+    mean: &ReportedValue,
+    spread: Option<&ReportedValue>,
+    kind: Spread,
+    n: u64,
+    grid: Grid,
+    scale: &Scale,
+    rule: Rounding,
+) -> Result<(bool, Option<f64>, Option<bool>)> {
+    let (lo, hi) = scale.bounds_in_steps()?;
+    let n_i = n as i128;
+    let sums = grim(mean, n, grid, rule)?.sums_in_steps;
+    let inside = sums.intersect(&IntRange {
+        first: match lo {
+            Some(l) => mul(l, n_i)?,
+            None => i128::MIN,
+        },
+        last: match hi {
+            Some(h) => mul(h, n_i)?,
+            None => i128::MAX,
+        },
+    });
+    if inside.is_empty() || n == 0 {
+        return Ok((n > 0 && !inside.is_empty(), None, None));
+    }
+    let (Some(lo), Some(hi)) = (lo, hi) else {
+        return Ok((true, None, None));
+    };
+    if n < 2 || inside.len() > MAX_SUMS {
+        return Ok((true, None, None));
+    }
+    let mut largest: f64 = 0.0;
+    let mut possible = false;
+    for t in inside.first..=inside.last {
+        // ok: t lies in [n·lo, n·hi], so the maximum exists.
+        let q_max = max_sum_of_squares(n_i, t, lo, hi).unwrap_or(0);
+        largest = largest.max(spread_of(t, q_max, n, Spread::Sd, grid));
+        if let Some(s) = spread {
+            if sums_of_squares(t, n, s, kind, grid, rule)?.first <= q_max {
+                possible = true;
+            }
+        }
+    }
+    Ok((true, Some(largest), spread.map(|_| possible)))
+}
+
+/// Floating-point check on a continuous scale: (mean inside, largest SD, spread possible).
+fn continuous(
+    mean: &ReportedValue,
+    spread: Option<&ReportedValue>,
+    kind: Spread,
+    n: u64,
+    scale: &Scale,
+) -> (bool, Option<f64>, Option<bool>) {
+    let half = 0.5 / mean.scale() as f64;
+    let (m_lo, m_hi) = (mean.value() - half, mean.value() + half);
+    let a = scale.min.as_ref().map(|v| v.value());
+    let b = scale.max.as_ref().map(|v| v.value());
+    let tol = 1e-12 * (1.0 + mean.value().abs());
+    let inside = a.map_or(true, |a| m_hi >= a - tol) && b.map_or(true, |b| m_lo <= b + tol);
+    let (Some(a), Some(b), true) = (a, b, inside && n >= 2) else {
+        return (inside, None, None);
+    };
+    // The mean in its rounding interval (and in the scale) closest to the middle of the scale.
+    let m = ((a + b) / 2.0).clamp(m_lo.max(a), m_hi.min(b));
+    let nf = n as f64;
+    let largest = ((m - a) * (b - m) * nf / (nf - 1.0)).max(0.0).sqrt();
+    let possible = spread.map(|s| {
+        let s_lo = (s.value() - 0.5 / s.scale() as f64).max(0.0);
+        let sd_lo = match kind {
+            Spread::Sd => s_lo,
+            Spread::Sem => s_lo * nf.sqrt(),
+        };
+        sd_lo <= largest * (1.0 + 1e-12)
+    });
+    (inside, Some(largest), possible)
+}
+
+/// Does a spread labelled `kind` look like the other kind? Needs the largest possible SD.
+pub fn sd_or_sem(spread: &ReportedValue, kind: Spread, n: u64, largest_sd: Option<f64>) -> Verdict {
+    let Some(big) = largest_sd.filter(|b| *b > 0.0) else {
+        return Verdict::new(
+            Status::NotApplicable,
+            "needs a bounded scale (minimum and maximum) to judge the size of the spread",
+        );
+    };
+    if n < 2 {
+        return Verdict::new(Status::NotApplicable, "needs n ≥ 2");
+    }
+    let root_n = (n as f64).sqrt();
+    let s = spread.value();
+    let d = spread.decimals as usize + 2;
+    match kind {
+        Spread::Sd if s < SEM_LIKE_FRACTION * big && s * root_n <= big => Verdict::new(
+            Status::Warning,
+            format!(
+                "SD {} is under {:.0} % of the largest SD the scale allows ({}); read as an SEM it would mean SD {}: check that it is not an SEM",
+                spread.text,
+                100.0 * SEM_LIKE_FRACTION,
+                fixed(big, d),
+                fixed(s * root_n, d)
+            ),
+        ),
+        Spread::Sem if s * root_n > big && s <= big => Verdict::new(
+            Status::Warning,
+            format!(
+                "as an SEM, {} means SD {}, above the largest possible ({}); as an SD it would be possible: check that it is not an SD",
+                spread.text,
+                fixed(s * root_n, d),
+                fixed(big, d)
+            ),
+        ),
+        _ => Verdict::new(
+            Status::Consistent,
+            format!(
+                "{} {} is of a plausible size for an {} (largest possible SD {})",
+                kind.as_str(),
+                spread.text,
+                kind.as_str(),
+                fixed(big, d)
+            ),
+        ),
+    }
+}
+
+impl Tabular for Bounds {
+    fn table(&self) -> Table {
+        key_value_table(
+            CheckName::Bounds,
+            vec![
+                ("mean", self.mean.as_str().into()),
+                (
+                    self.spread_kind.as_str(),
+                    self.spread.clone().map_or(Cell::Missing, Cell::Text),
+                ),
+                ("n", (self.n as usize).into()),
+                ("min", self.min.clone().map_or(Cell::Missing, Cell::Text)),
+                ("max", self.max.clone().map_or(Cell::Missing, Cell::Text)),
+                ("largest possible SD", self.largest_sd.into()),
+                (
+                    "SD or SEM",
+                    self.sd_or_sem.as_ref().map_or(Cell::Missing, |v| {
+                        format!("{}: {}", v.status.as_str(), v.detail).into()
+                    }),
+                ),
+            ],
+            self.status,
+            &self.detail,
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::reported::rv;
+    fn scale(min: &str, max: &str, step: Option<&str>) -> Scale {
+        Scale {
+            min: Some(rv(min)),
+            max: Some(rv(max)),
+            grid: step.map(|s| Grid::new(&rv(s), 1, "--step").unwrap()),
+        }
+    }
+    fn run(m: &str, s: &str, n: u64, sc: &Scale) -> Bounds {
+        bounds(&rv(m), Some(&rv(s)), Spread::Sd, n, sc, Rounding::UpOrDown).unwrap()
+    }
+
+    #[test]
+    fn continuous_bhatia_davis_bound() {
+        // Mean 9.0 on [0, 10], n = 10: largest SD at m = 8.95 (the end of the rounding
+        // interval nearest the middle 5): √(8.95·1.05·10/9) = √10.441667 = 3.2314.
+        let b = run("9.0", "3.0", 10, &scale("0", "10", None));
+        assert!(b.consistent);
+        approx::assert_relative_eq!(
+            b.largest_sd.unwrap(),
+            (8.95f64 * 1.05 * 10.0 / 9.0).sqrt(),
+            max_relative = 1e-14
+        );
+        // SD 3.3 means at least 3.25 > 3.2314.
+        let b = run("9.0", "3.3", 10, &scale("0", "10", None));
+        assert_eq!(b.status, Status::Inconsistent);
+        let b = run("10.3", "1.0", 10, &scale("0", "10", None));
+        assert!(!b.mean_inside);
+    }
+
+    #[test]
+    fn nmo_summaries_inside_their_scales() {
+        // Pain 0.9 ± 1.2, n = 7 on 0..10 integers: T = 6; the largest sum of squares of seven
+        // integers in [0, 10] summing to 6 is 36 ({6,0,...}): SD = √((36 − 36/7)/6) = 2.2678.
+        let b = run("0.9", "1.2", 7, &scale("0", "10", Some("1")));
+        assert!(b.consistent);
+        approx::assert_relative_eq!(
+            b.largest_sd.unwrap(),
+            ((36.0f64 - 36.0 / 7.0) / 6.0).sqrt(),
+            max_relative = 1e-14
+        );
+        // Fatigue 6.1 ± 2.0: T = 43 = 4·10 + 3: Q_max = 400 + 9 = 409: SD = √((409 − 1849/7)/6) = 4.9136.
+        let b = run("6.1", "2.0", 7, &scale("0", "10", Some("1")));
+        approx::assert_relative_eq!(
+            b.largest_sd.unwrap(),
+            ((409.0f64 - 1849.0 / 7.0) / 6.0).sqrt(),
+            max_relative = 1e-14
+        );
+        // EDSS 5.1 ± 1.7 on 0..10 by 0.5: half-points T ∈ {71, 72}; T = 72 = 3·20 + 12:
+        // Q_max = 3·400 + 144 = 1344: SD = 0.5·√((1344 − 72²/7)/6) = 5.0143
+        // (T = 71 gives Q_max = 3·400 + 121 = 1321, SD 0.5·√((1321 − 71²/7)/6) = 5.0035).
+        let b = run("5.1", "1.7", 7, &scale("0", "10", Some("0.5")));
+        assert!(b.consistent);
+        approx::assert_relative_eq!(
+            b.largest_sd.unwrap(),
+            0.5 * ((1344.0f64 - 5184.0 / 7.0) / 6.0).sqrt(),
+            max_relative = 1e-14
+        );
+        // An impossible variant: 0.9 ± 2.4 exceeds 2.2678.
+        assert_eq!(
+            run("0.9", "2.4", 7, &scale("0", "10", Some("1"))).status,
+            Status::Inconsistent
+        );
+    }
+
+    #[test]
+    fn open_scale_checks_only_the_mean() {
+        // Relapses per year ≥ 0: 0.4 ± 0.8 fine; −0.2 impossible.
+        let open = Scale {
+            min: Some(rv("0")),
+            max: None,
+            grid: Some(Grid::INTEGER),
+        };
+        let b = run("0.4", "0.8", 7, &open);
+        assert!(b.consistent && b.largest_sd.is_none());
+        assert!(!run("-0.2", "0.8", 7, &open).mean_inside);
+    }
+
+    #[test]
+    fn sd_that_looks_like_an_sem() {
+        // Mean 5.0 on 0..10 with n = 50: largest SD ≈ √(25·50/49) = 5.05. An "SD" of 0.30 is
+        // 6 % of that; as an SEM it means SD 0.30·√50 = 2.12: flagged.
+        let w = sd_or_sem(&rv("0.30"), Spread::Sd, 50, Some(5.05));
+        assert_eq!(w.status, Status::Warning);
+        assert_eq!(
+            sd_or_sem(&rv("2.1"), Spread::Sd, 50, Some(5.05)).status,
+            Status::Consistent
+        );
+        // An "SEM" of 1.0 with n = 50 means SD 7.07 > 5.05: flagged.
+        assert_eq!(
+            sd_or_sem(&rv("1.0"), Spread::Sem, 50, Some(5.05)).status,
+            Status::Warning
+        );
+        assert_eq!(
+            sd_or_sem(&rv("1.0"), Spread::Sd, 50, None).status,
+            Status::NotApplicable
+        );
+    }
+
+    #[test]
+    fn bounds_off_the_grid_are_refused() {
+        let sc = scale("0", "10.25", Some("0.5"));
+        let e = bounds(&rv("5.0"), None, Spread::Sd, 7, &sc, Rounding::UpOrDown).unwrap_err();
+        assert!(e.to_string().starts_with("--max:"), "{e}");
+    }
+}

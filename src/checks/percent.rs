@@ -1,0 +1,233 @@
+//! Percent vs count: a reported percentage of `n` people is `100·k/n` for a whole count `k`,
+//! so it is possible only for some denominators (85.7 % for 7, 14, 21, ... people). This is
+//! GRIM (Brown & Heathers 2017) on a grid of step 100 (each person adds `100/n` points).
+
+use super::grim::grim;
+use super::reported::{IntRange, ReportedValue, Rounding};
+use super::{fixed, key_value_table, CheckName, Grid, Status, Verdict};
+use crate::output::{Cell, Table, Tabular};
+use crate::Result;
+use serde::Serialize;
+
+/// Each person adds 100/n percentage points.
+const PERCENT_GRID: Grid = Grid { num: 100, den: 1 };
+
+/// The verdict for one percentage, with the denominators that could give it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PercentCount {
+    pub consistent: bool,
+    pub status: Status,
+    pub detail: String,
+    pub percent: String,
+    /// The reported denominator, if any.
+    pub n: Option<u64>,
+    /// The reported count, if any.
+    pub count: Option<u64>,
+    /// The counts out of `n` that give the percentage (when `n` is reported).
+    pub possible_counts: Vec<u64>,
+    /// Every denominator up to `max_n` for which some count gives the percentage.
+    pub possible_denominators: Vec<u64>,
+    /// The largest denominator searched.
+    pub max_n: u64,
+}
+
+/// The counts `k` in `0..=n` with `100·k/n` rounding to `percent`.
+pub fn counts_for(percent: &ReportedValue, n: u64, rule: Rounding) -> Result<IntRange> {
+    let g = grim(percent, n, PERCENT_GRID, rule)?;
+    Ok(g.sums_in_steps.intersect(&IntRange {
+        first: 0,
+        last: n as i128,
+    }))
+}
+
+/// Every denominator `1..=max_n` for which some count gives `percent`.
+pub fn possible_denominators(
+    percent: &ReportedValue,
+    max_n: u64,
+    rule: Rounding,
+) -> Result<Vec<u64>> {
+    let mut out = Vec::new();
+    for n in 1..=max_n {
+        if !counts_for(percent, n, rule)?.is_empty() {
+            out.push(n);
+        }
+    }
+    Ok(out)
+}
+
+/// Check a percentage against its denominator `n` and count, when reported, and list the
+/// denominators up to `max_n` that could give it.
+pub fn percent_count(
+    percent: &ReportedValue,
+    n: Option<u64>,
+    count: Option<u64>,
+    max_n: u64,
+    rule: Rounding,
+) -> Result<PercentCount> {
+    let denominators = possible_denominators(percent, max_n, rule)?;
+    let listed = |v: &[u64]| {
+        let mut s: Vec<String> = v.iter().take(30).map(|x| x.to_string()).collect();
+        if v.len() > 30 {
+            s.push("...".into());
+        }
+        s.join(", ")
+    };
+    let mut possible_counts = Vec::new();
+    let verdict = if percent.scaled < 0 || percent.scaled > 100 * percent.scale() {
+        Verdict::new(
+            Status::Inconsistent,
+            format!("a percentage is between 0 and 100, not {}", percent.text),
+        )
+    } else {
+        match n {
+            None | Some(0) => {
+                if denominators.is_empty() {
+                    Verdict::new(
+                        Status::Warning,
+                        format!("{} % needs more than {max_n} people", percent.text),
+                    )
+                } else {
+                    Verdict::new(
+                        Status::NotApplicable,
+                        format!(
+                            "no denominator reported; {} % is possible for n = {}",
+                            percent.text,
+                            listed(&denominators)
+                        ),
+                    )
+                }
+            }
+            Some(n) => {
+                let range = counts_for(percent, n, rule)?;
+                possible_counts = (range.first.max(0)..=range.last)
+                    .map(|k| k as u64)
+                    .collect();
+                match count {
+                    Some(k) if k > n => Verdict::new(
+                        Status::Inconsistent,
+                        format!("the count {k} is larger than the denominator {n}"),
+                    ),
+                    Some(k) if !possible_counts.contains(&k) => Verdict::new(
+                        Status::Inconsistent,
+                        format!(
+                            "{k}/{n} = {} %, which does not round to {} %",
+                            fixed(100.0 * k as f64 / n as f64, percent.decimals as usize + 2),
+                            percent.text
+                        ),
+                    ),
+                    Some(k) => Verdict::new(
+                        Status::Consistent,
+                        format!(
+                            "{k}/{n} = {} % rounds to {} %",
+                            fixed(100.0 * k as f64 / n as f64, percent.decimals as usize + 2),
+                            percent.text
+                        ),
+                    ),
+                    None if possible_counts.is_empty() => Verdict::new(
+                        Status::Inconsistent,
+                        format!(
+                            "no count out of {n} gives {} %; possible denominators up to {max_n}: {}",
+                            percent.text,
+                            if denominators.is_empty() { "none".to_string() } else { listed(&denominators) }
+                        ),
+                    ),
+                    None => Verdict::new(
+                        Status::Consistent,
+                        format!(
+                            "{} % of {n} is a count of {}",
+                            percent.text,
+                            possible_counts.iter().map(|k| k.to_string()).collect::<Vec<_>>().join(" or ")
+                        ),
+                    ),
+                }
+            }
+        }
+    };
+    Ok(PercentCount {
+        consistent: verdict.consistent(),
+        status: verdict.status,
+        detail: verdict.detail,
+        percent: percent.text.clone(),
+        n,
+        count,
+        possible_counts,
+        possible_denominators: denominators,
+        max_n,
+    })
+}
+
+impl Tabular for PercentCount {
+    fn table(&self) -> Table {
+        let dens: Vec<String> = self
+            .possible_denominators
+            .iter()
+            .map(|d| d.to_string())
+            .collect();
+        key_value_table(
+            CheckName::PercentCount,
+            vec![
+                ("percent", self.percent.as_str().into()),
+                ("n", self.n.map_or(Cell::Missing, |n| (n as usize).into())),
+                (
+                    "count",
+                    self.count.map_or(Cell::Missing, |k| (k as usize).into()),
+                ),
+                ("possible denominators", dens.join(" ").into()),
+            ],
+            self.status,
+            &self.detail,
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::reported::rv;
+
+    #[test]
+    fn denominators_of_85_7_percent() {
+        // R: n <- 1:100; n[sapply(n, function(N) any(abs(100*(0:N)/N - 85.7) <= 0.05+1e-9))]
+        // →  7 14 21 28 35 42 49 56 63 70 77 84 91 98
+        let d = possible_denominators(&rv("85.7"), 100, Rounding::UpOrDown).unwrap();
+        assert_eq!(
+            d,
+            vec![7, 14, 21, 28, 35, 42, 49, 56, 63, 70, 77, 84, 91, 98]
+        );
+    }
+
+    #[test]
+    fn denominators_of_71_percent() {
+        // R: n[sapply(n, function(N) any(abs(100*(0:N)/N - 71) <= 0.5+1e-9))] for n <- 1:40
+        // → 7 14 17 21 24 28 31 34 35 38
+        let d = possible_denominators(&rv("71"), 40, Rounding::UpOrDown).unwrap();
+        assert_eq!(d, vec![7, 14, 17, 21, 24, 28, 31, 34, 35, 38]);
+    }
+
+    #[test]
+    fn scrutiny_percent_sequence() {
+        // scrutiny tests/testthat/test-grim.R: grim(seq_endpoint(6, 16), 50, percent = TRUE)
+        // == c(t,f,t,f,t,f,t,f,t,f,t): with n = 50 each person is 2 points.
+        let expected = [
+            true, false, true, false, true, false, true, false, true, false, true,
+        ];
+        for (i, e) in expected.into_iter().enumerate() {
+            let p = (6 + i).to_string();
+            let c = percent_count(&rv(&p), Some(50), None, 50, Rounding::UpOrDown).unwrap();
+            assert_eq!(c.consistent, e, "{p} %");
+        }
+    }
+
+    #[test]
+    fn counts_are_checked_against_the_percentage() {
+        // NMO: 5 of 7 relapse-free = 71.43 %.
+        let c = percent_count(&rv("71.4"), Some(7), Some(5), 30, Rounding::UpOrDown).unwrap();
+        assert!(c.consistent);
+        let c = percent_count(&rv("71.4"), Some(7), Some(6), 30, Rounding::UpOrDown).unwrap();
+        assert_eq!(c.status, Status::Inconsistent);
+        let c = percent_count(&rv("70"), Some(7), None, 30, Rounding::UpOrDown).unwrap();
+        assert_eq!(c.status, Status::Inconsistent);
+        // R: n[sapply(1:30, function(N) any(abs(100*(0:N)/N - 70) <= 0.5+1e-9))] → 10 20 23 27 30
+        assert!(c.detail.contains("10, 20, 23, 27, 30"), "{}", c.detail);
+    }
+}

@@ -1,0 +1,522 @@
+//! Every check on every reported summary: the plain input types ([`ReportedSummary`],
+//! [`ReportedPercent`]) that the study loader fills, the per-summary dispatch
+//! ([`check_summary`], [`check_percent`]) and the combined [`CheckReport`].
+//!
+//! Which checks run on a mean ± spread:
+//! - GRIM when the scale has a step; DEBIT instead of GRIMMER when the scale is 0/1;
+//!   GRIMMER when it has a step; bounds when it has a minimum or maximum; SD-or-SEM when it
+//!   has both; SPRITE's exhaustive search when it has a step and a minimum (it settles small
+//!   samples completely and is reported as not applicable when there are too many samples).
+//! - A spread whose kind the document does not state is checked both as an SD and as an SEM;
+//!   a check is inconsistent only if both readings are, and the detail says which fit.
+
+use super::bounds::{bounds, Scale};
+use super::debit::debit;
+use super::grim::grim;
+use super::grimmer::{grimmer, Spread};
+use super::percent::percent_count;
+use super::sprite::{sprite, SpriteRequest};
+use super::{CheckName, Finding, Grid, ReportedValue, Rounding, Status, Verdict};
+use crate::output::{Table, Tabular};
+use crate::{Outcome, Result};
+use serde::Serialize;
+
+/// What the spread printed after "±" is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SpreadKind {
+    /// Labelled standard deviation.
+    Sd,
+    /// Labelled standard error of the mean.
+    Sem,
+    /// The document does not say which: both readings are checked.
+    Unstated,
+}
+
+/// One reported mean ± spread, numbers kept as written.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReportedSummary {
+    pub study: String,
+    pub measure: String,
+    /// Time point or arm (e.g. "baseline", "12 months").
+    pub timepoint: Option<String>,
+    /// The mean as printed, e.g. `"3.0"`.
+    pub mean_text: String,
+    /// The spread as printed, if any.
+    pub spread_text: Option<String>,
+    pub spread_kind: SpreadKind,
+    pub n: u64,
+    /// Scale minimum and maximum as written (`None`: open end or unknown).
+    pub min: Option<String>,
+    pub max: Option<String>,
+    /// The step between possible values of one item (`"1"` for an integer NRS, `"0.5"` for
+    /// EDSS); `None` for a continuous measure.
+    pub step: Option<String>,
+    /// Number of items averaged into the score (1 for a single item or a sum score).
+    pub items: u32,
+}
+
+/// One reported percentage, with its denominator and count when the document gives them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReportedPercent {
+    pub study: String,
+    pub measure: String,
+    pub timepoint: Option<String>,
+    /// The percentage as printed, e.g. `"85.7"`.
+    pub percent_text: String,
+    pub n: Option<u64>,
+    pub count: Option<u64>,
+}
+
+/// Every finding of a set of checks.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CheckReport {
+    pub rounding: Rounding,
+    pub findings: Vec<Finding>,
+}
+
+impl CheckReport {
+    /// An empty report.
+    pub fn new(rounding: Rounding) -> Self {
+        CheckReport {
+            rounding,
+            findings: Vec::new(),
+        }
+    }
+
+    /// Add findings (e.g. the `significance` findings of the `prepost` module).
+    pub fn extend(&mut self, findings: impl IntoIterator<Item = Finding>) {
+        self.findings.extend(findings);
+    }
+
+    /// [`Outcome::ProblemFound`] if any finding is inconsistent.
+    pub fn outcome(&self) -> Outcome {
+        if self
+            .findings
+            .iter()
+            .any(|f| f.status == Status::Inconsistent)
+        {
+            Outcome::ProblemFound
+        } else {
+            Outcome::Ok
+        }
+    }
+
+    fn count(&self, status: Status) -> usize {
+        self.findings.iter().filter(|f| f.status == status).count()
+    }
+}
+
+impl Tabular for CheckReport {
+    fn table(&self) -> Table {
+        Table {
+            header: ["study", "measure", "timepoint", "check", "status", "detail"]
+                .map(String::from)
+                .to_vec(),
+            rows: self
+                .findings
+                .iter()
+                .map(|f| {
+                    vec![
+                        f.study.as_str().into(),
+                        f.measure.as_str().into(),
+                        f.timepoint.clone().unwrap_or_default().into(),
+                        f.check.as_str().into(),
+                        f.status.as_str().into(),
+                        f.detail.as_str().into(),
+                    ]
+                })
+                .collect(),
+        }
+    }
+    fn preamble(&self) -> Option<String> {
+        Some(format!(
+            "{} findings: {} consistent, {} inconsistent, {} warnings, {} not applicable",
+            self.findings.len(),
+            self.count(Status::Consistent),
+            self.count(Status::Inconsistent),
+            self.count(Status::Warning),
+            self.count(Status::NotApplicable),
+        ))
+    }
+    fn epilogue(&self) -> Option<String> {
+        Some(format!(
+            "Numbers are read as written (decimals from the text). Rounding of ties: {}.",
+            match self.rounding {
+                Rounding::UpOrDown =>
+                    "either way (a value is possible if rounding up or down gives it)",
+                Rounding::HalfUp => "half away from zero",
+                Rounding::HalfEven => "half to even",
+            }
+        ))
+    }
+}
+
+/// Run every check on every summary.
+pub fn check_all(summaries: &[ReportedSummary], rounding: Rounding) -> Result<CheckReport> {
+    let mut report = CheckReport::new(rounding);
+    for s in summaries {
+        report.extend(check_summary(s, rounding)?);
+    }
+    Ok(report)
+}
+
+/// Check one percentage against its denominator and count.
+pub fn check_percent(p: &ReportedPercent, rounding: Rounding) -> Result<Vec<Finding>> {
+    let at = location(&p.study, &p.measure, &p.timepoint);
+    let percent = ReportedValue::parse(&p.percent_text, &format!("{at}: percent"))?;
+    let max_n = p.n.map_or(100, |n| (2 * n).max(100));
+    let c = percent_count(&percent, p.n, p.count, max_n, rounding)?;
+    Ok(vec![Finding {
+        study: p.study.clone(),
+        measure: p.measure.clone(),
+        timepoint: p.timepoint.clone(),
+        check: CheckName::PercentCount,
+        status: c.status,
+        detail: c.detail,
+    }])
+}
+
+/// Where a summary comes from, for error messages.
+fn location(study: &str, measure: &str, timepoint: &Option<String>) -> String {
+    match timepoint {
+        Some(t) => format!("study {study}, measure {measure}, {t}"),
+        None => format!("study {study}, measure {measure}"),
+    }
+}
+
+/// Run every applicable check on one summary.
+pub fn check_summary(s: &ReportedSummary, rounding: Rounding) -> Result<Vec<Finding>> {
+    let at = location(&s.study, &s.measure, &s.timepoint);
+    let parse = |text: &str, what: &str| ReportedValue::parse(text, &format!("{at}: {what}"));
+    let mean = parse(&s.mean_text, "mean")?;
+    let spread = s
+        .spread_text
+        .as_deref()
+        .map(|t| parse(t, "spread"))
+        .transpose()?;
+    let scale = Scale {
+        min: s
+            .min
+            .as_deref()
+            .map(|t| parse(t, "scale minimum"))
+            .transpose()?,
+        max: s
+            .max
+            .as_deref()
+            .map(|t| parse(t, "scale maximum"))
+            .transpose()?,
+        grid: s
+            .step
+            .as_deref()
+            .map(|t| parse(t, "step").and_then(|v| Grid::new(&v, s.items, &format!("{at}: step"))))
+            .transpose()?,
+    };
+    let binary = scale.grid == Some(Grid::INTEGER)
+        && scale.min.as_ref().and_then(|v| v.as_integer()) == Some(0)
+        && scale.max.as_ref().and_then(|v| v.as_integer()) == Some(1);
+    let readings: &[Spread] = match s.spread_kind {
+        SpreadKind::Sd => &[Spread::Sd],
+        SpreadKind::Sem => &[Spread::Sem],
+        SpreadKind::Unstated => &[Spread::Sd, Spread::Sem],
+    };
+    let mut out = Vec::new();
+    let mut push = |check: CheckName, v: Verdict| {
+        out.push(Finding {
+            study: s.study.clone(),
+            measure: s.measure.clone(),
+            timepoint: s.timepoint.clone(),
+            check,
+            status: v.status,
+            detail: v.detail,
+        })
+    };
+
+    // GRIM
+    match scale.grid {
+        Some(grid) => {
+            let g = grim(&mean, s.n, grid, rounding)?;
+            push(CheckName::Grim, Verdict::new(g.status, g.detail));
+        }
+        None => push(
+            CheckName::Grim,
+            Verdict::new(
+                Status::NotApplicable,
+                "continuous measure (no step): GRIM needs a scale step",
+            ),
+        ),
+    }
+
+    let Some(spread) = spread else {
+        if scale.min.is_some() || scale.max.is_some() {
+            let b = bounds(&mean, None, Spread::Sd, s.n, &scale, rounding)?;
+            push(CheckName::Bounds, Verdict::new(b.status, b.detail));
+        }
+        return Ok(out);
+    };
+
+    // GRIMMER, or DEBIT on a 0/1 scale.
+    if binary {
+        let mut verdicts = Vec::new();
+        for &r in readings {
+            verdicts.push((
+                r,
+                if r == Spread::Sd {
+                    let d = debit(&mean, &spread, s.n, rounding)?;
+                    Verdict::new(d.status, d.detail)
+                } else {
+                    Verdict::new(Status::NotApplicable, "DEBIT tests an SD")
+                },
+            ));
+        }
+        push(CheckName::Debit, combine(s.spread_kind, verdicts));
+    } else if let Some(grid) = scale.grid {
+        let mut verdicts = Vec::new();
+        for &r in readings {
+            let g = grimmer(&mean, &spread, r, s.n, grid, rounding)?;
+            verdicts.push((r, Verdict::new(g.status, g.detail)));
+        }
+        push(CheckName::Grimmer, combine(s.spread_kind, verdicts));
+    } else {
+        push(
+            CheckName::Grimmer,
+            Verdict::new(
+                Status::NotApplicable,
+                "continuous measure (no step): GRIMMER needs a scale step",
+            ),
+        );
+    }
+
+    // Bounds and SD-or-SEM.
+    if scale.min.is_some() || scale.max.is_some() {
+        let mut bound_verdicts = Vec::new();
+        let mut kind_verdicts = Vec::new();
+        for &r in readings {
+            let b = bounds(&mean, Some(&spread), r, s.n, &scale, rounding)?;
+            if let Some(v) = b.sd_or_sem {
+                kind_verdicts.push((r, v));
+            }
+            bound_verdicts.push((r, Verdict::new(b.status, b.detail)));
+        }
+        push(CheckName::Bounds, combine(s.spread_kind, bound_verdicts));
+        if s.spread_kind != SpreadKind::Unstated {
+            if let Some((_, v)) = kind_verdicts.pop() {
+                push(CheckName::SdOrSem, v);
+            }
+        }
+    }
+
+    // SPRITE, exhaustive only: settles small samples completely.
+    if scale.grid.is_some() && scale.min.is_some() && readings.contains(&Spread::Sd) && s.n >= 2 {
+        let req = SpriteRequest {
+            mean: mean.clone(),
+            sd: spread.clone(),
+            n: s.n,
+            scale: scale.clone(),
+            samples: 5,
+            seed: 1,
+            random_fallback: false,
+            rounding,
+        };
+        let v = match sprite(&req) {
+            Ok(sp) => {
+                let mut detail = sp.detail.clone();
+                if sp.complete && !sp.samples.is_empty() && sp.total_samples.unwrap_or(0) <= 5 {
+                    let listed: Vec<String> = sp
+                        .samples
+                        .iter()
+                        .map(|x| {
+                            let v: Vec<String> =
+                                x.iter().map(|y| crate::output::human_number(*y)).collect();
+                            format!("{{{}}}", v.join(", "))
+                        })
+                        .collect();
+                    detail = format!("{detail}: {}", listed.join(" "));
+                }
+                let status = match (sp.status, s.spread_kind) {
+                    // Under an unstated kind, "no sample as an SD" is not a verdict on the data.
+                    (Status::Inconsistent, SpreadKind::Unstated) => Status::Warning,
+                    (st, _) => st,
+                };
+                if s.spread_kind == SpreadKind::Unstated {
+                    detail = format!("spread read as an SD: {detail}");
+                }
+                Verdict::new(status, detail)
+            }
+            Err(e) => Verdict::new(Status::NotApplicable, format!("not reconstructed: {e}")),
+        };
+        push(CheckName::Sprite, v);
+    }
+    Ok(out)
+}
+
+/// One verdict from the readings of a spread: for an unstated kind the data are consistent
+/// if either reading is, and the detail names both.
+fn combine(kind: SpreadKind, verdicts: Vec<(Spread, Verdict)>) -> Verdict {
+    if kind != SpreadKind::Unstated || verdicts.len() < 2 {
+        return verdicts
+            .into_iter()
+            .next()
+            .map(|(_, v)| v)
+            .unwrap_or_else(|| Verdict::new(Status::NotApplicable, "no spread"));
+    }
+    let rank = |s: Status| match s {
+        Status::Consistent => 3,
+        Status::Warning => 2,
+        Status::NotApplicable => 1,
+        Status::Inconsistent => 0,
+    };
+    // ok: verdicts has at least two entries here.
+    let best = verdicts
+        .iter()
+        .map(|(_, v)| v.status)
+        .max_by_key(|s| rank(*s))
+        .unwrap_or(Status::NotApplicable);
+    let parts: Vec<String> = verdicts
+        .iter()
+        .map(|(r, v)| format!("as {} {}: {}", article(*r), v.status.as_str(), v.detail))
+        .collect();
+    Verdict::new(
+        best,
+        format!(
+            "spread not labelled SD or SEM, both readings checked — {}",
+            parts.join("; ")
+        ),
+    )
+}
+
+fn article(r: Spread) -> &'static str {
+    match r {
+        Spread::Sd => "an SD",
+        Spread::Sem => "an SEM",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary(
+        measure: &str,
+        mean: &str,
+        sd: &str,
+        min: &str,
+        max: Option<&str>,
+        step: &str,
+    ) -> ReportedSummary {
+        ReportedSummary {
+            study: "nmo".into(),
+            measure: measure.into(),
+            timepoint: None,
+            mean_text: mean.into(),
+            spread_text: Some(sd.into()),
+            spread_kind: SpreadKind::Sd,
+            n: 7,
+            min: Some(min.into()),
+            max: max.map(String::from),
+            step: Some(step.into()),
+            items: 1,
+        }
+    }
+    fn status(f: &[Finding], c: CheckName) -> Status {
+        f.iter().find(|x| x.check == c).map(|x| x.status).unwrap()
+    }
+
+    #[test]
+    fn nmo_summaries_all_add_up() {
+        // Worked by hand in grim.rs / grimmer.rs / bounds.rs / sprite.rs.
+        let all = [
+            summary("relapse rate", "0.4", "0.8", "0", None, "1"),
+            summary("EDSS", "5.1", "1.7", "0", Some("10"), "0.5"),
+            summary("EDSS", "4.1", "1.6", "0", Some("10"), "0.5"),
+            summary("pain", "3.0", "1.5", "0", Some("10"), "1"),
+            summary("pain", "0.9", "1.2", "0", Some("10"), "1"),
+            summary("fatigue", "6.1", "2.0", "0", Some("10"), "1"),
+            summary("fatigue", "3.0", "1.4", "0", Some("10"), "1"),
+        ];
+        let report = check_all(&all, Rounding::UpOrDown).unwrap();
+        assert_eq!(report.outcome(), Outcome::Ok, "{:#?}", report.findings);
+        let relapse = check_summary(&all[0], Rounding::UpOrDown).unwrap();
+        for c in [
+            CheckName::Grim,
+            CheckName::Grimmer,
+            CheckName::Bounds,
+            CheckName::Sprite,
+        ] {
+            assert_eq!(status(&relapse, c), Status::Consistent, "{c:?}");
+        }
+        let sprite = relapse
+            .iter()
+            .find(|f| f.check == CheckName::Sprite)
+            .unwrap();
+        assert!(
+            sprite.detail.contains("exactly 1 possible sample"),
+            "{}",
+            sprite.detail
+        );
+        assert!(
+            sprite.detail.contains("{0, 0, 0, 0, 0, 1, 2}"),
+            "{}",
+            sprite.detail
+        );
+    }
+
+    #[test]
+    fn impossible_summary_is_reported_with_location() {
+        let mut s = summary("pain", "3.1", "1.5", "0", Some("10"), "1");
+        s.mean_text = "3.10".into(); // 22/7 = 3.1429: impossible at two decimals.
+        let f = check_summary(&s, Rounding::UpOrDown).unwrap();
+        assert_eq!(status(&f, CheckName::Grim), Status::Inconsistent);
+        s.mean_text = "3,1".into();
+        let e = check_summary(&s, Rounding::UpOrDown)
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("study nmo, measure pain: mean:"), "{e}");
+    }
+
+    #[test]
+    fn unstated_spread_is_checked_both_ways() {
+        // 3.0 ± 0.60, n = 7 (T = 21, odd): as an SD, Q ∈ 6·[0.595², 0.605²] + 63 = [65.12, 65.20]:
+        // no integer; as an SEM (SD² = 7·SEM²), Q ∈ 42·[0.595², 0.605²] + 63 = [77.87, 78.37]:
+        // 78, even. Both readings fail: inconsistent.
+        let mut s = summary("pain", "3.0", "0.60", "0", Some("10"), "1");
+        s.spread_kind = SpreadKind::Unstated;
+        let f = check_summary(&s, Rounding::UpOrDown).unwrap();
+        assert_eq!(status(&f, CheckName::Grimmer), Status::Inconsistent);
+        // 3.0 ± 0.58 unstated: the SD reading works (Q ∈ 6·[0.575², 0.585²] + 63 = [64.98, 65.05]
+        // → 65, odd ✓) and the SEM reading works
+        // (Q ∈ 42·[0.575², 0.585²] + 63 = [76.89, 77.37] → 77), so consistent.
+        s.spread_text = Some("0.58".into());
+        let f = check_summary(&s, Rounding::UpOrDown).unwrap();
+        let g = f.iter().find(|x| x.check == CheckName::Grimmer).unwrap();
+        assert_eq!(g.status, Status::Consistent);
+        assert!(
+            g.detail.contains("as an SD") && g.detail.contains("as an SEM"),
+            "{}",
+            g.detail
+        );
+    }
+
+    #[test]
+    fn binary_scale_uses_debit() {
+        // 0.71 ± 0.49 on 0/1 with n = 7: 5/7, SD 0.488 (see debit.rs).
+        let s = summary("relapse-free", "0.71", "0.49", "0", Some("1"), "1");
+        let f = check_summary(&s, Rounding::UpOrDown).unwrap();
+        assert_eq!(status(&f, CheckName::Debit), Status::Consistent);
+        assert!(f.iter().all(|x| x.check != CheckName::Grimmer));
+    }
+
+    #[test]
+    fn percent_findings() {
+        let p = ReportedPercent {
+            study: "nmo".into(),
+            measure: "relapse-free".into(),
+            timepoint: None,
+            percent_text: "85.7".into(),
+            n: Some(7),
+            count: Some(6),
+        };
+        let f = check_percent(&p, Rounding::UpOrDown).unwrap();
+        assert_eq!(f[0].status, Status::Consistent);
+    }
+}

@@ -1,0 +1,236 @@
+//! `trialstats check ...`: exit codes (0 consistent, 1 inconsistent, 2 bad input) and the
+//! content of the messages. Reference values are worked in the library's unit tests.
+
+use assert_cmd::Command;
+use predicates::str::contains;
+
+fn check() -> Command {
+    let mut c = Command::cargo_bin("trialstats").unwrap();
+    c.arg("check");
+    c
+}
+
+fn json(args: &[&str]) -> (i32, serde_json::Value) {
+    let out = check()
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let code = out.status.code().unwrap();
+    let v = serde_json::from_slice(&out.stdout).unwrap_or(serde_json::Value::Null);
+    (code, v)
+}
+
+#[test]
+fn grim_brown_heathers_example_is_inconsistent() {
+    // Brown & Heathers (2017): 5.19 with n = 28 is impossible (145/28 = 5.1786, 146/28 = 5.2143).
+    check()
+        .args(["grim", "--mean", "5.19", "--n", "28"])
+        .assert()
+        .code(1)
+        .stdout(contains("inconsistent").and(contains("5.17857")));
+    let (code, v) = json(&["grim", "--mean", "5.21", "--n", "28"]);
+    assert_eq!(code, 0);
+    assert_eq!(v["consistent"], true);
+}
+
+#[test]
+fn grim_with_half_steps_and_items() {
+    // EDSS 5.1 with n = 7 on 0.5 steps: every one-decimal mean is possible (not applicable).
+    let (code, v) = json(&["grim", "--mean", "5.1", "--n", "7", "--step", "0.5"]);
+    assert_eq!(code, 0);
+    assert_eq!(v["status"], "not_applicable");
+    // scrutiny: grim("0.81", 28, items = 2) is FALSE.
+    let (code, v) = json(&["grim", "--mean", "0.81", "--n", "28", "--items", "2"]);
+    assert_eq!(
+        (code, v["consistent"].clone()),
+        (1, serde_json::json!(false))
+    );
+}
+
+#[test]
+fn rounding_rule_changes_ties_only() {
+    // 49/56 = 0.875 exactly: 0.87 only when ties may round down.
+    let base = ["grim", "--mean", "0.87", "--n", "28", "--items", "2"];
+    check().args(base).assert().code(0);
+    check()
+        .args(base)
+        .args(["--rounding", "half-up"])
+        .assert()
+        .code(1);
+    check()
+        .args(base)
+        .args(["--rounding", "sideways"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn grimmer_parity_failure_and_sem() {
+    // scrutiny pigs5 case 3: 5.23 ± 2.55, n = 35 fails Allard's test 3 (parity).
+    let (code, v) = json(&["grimmer", "--mean", "5.23", "--sd", "2.55", "--n", "35"]);
+    assert_eq!(code, 1);
+    assert_eq!(v["failed_test"], "parity");
+    // 3.0 ± 0.58 as an SEM with n = 7 means SD ≈ 1.53: consistent (Q = 77).
+    let (code, v) = json(&[
+        "grimmer", "--mean", "3.0", "--sd", "0.58", "--n", "7", "--sem",
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(v["example_sum_of_squares"], 77);
+}
+
+#[test]
+fn debit_and_percent() {
+    // scrutiny pigs3 case 4: 0.19 ± 0.35, n = 1683 is DEBIT-inconsistent.
+    check()
+        .args(["debit", "--mean", "0.19", "--sd", "0.35", "--n", "1683"])
+        .assert()
+        .code(1);
+    let (code, v) = json(&["percent", "--percent", "85.7", "--max-n", "30"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        v["possible_denominators"],
+        serde_json::json!([7, 14, 21, 28])
+    );
+    check()
+        .args(["percent", "--percent", "85.7", "--n", "7", "--count", "5"])
+        .assert()
+        .code(1)
+        .stdout(contains("5/7 = 71.429 %"));
+}
+
+#[test]
+fn bounds_largest_sd_and_sem_warning() {
+    // Pain 0.9 on 0..10 integers, n = 7: largest SD 2.2678 (see bounds.rs); 2.4 is impossible.
+    check()
+        .args([
+            "bounds", "--mean", "0.9", "--sd", "2.4", "--n", "7", "--min", "0", "--max", "10",
+            "--step", "1",
+        ])
+        .assert()
+        .code(1)
+        .stdout(contains("2.268"));
+    let (code, v) = json(&[
+        "bounds", "--mean", "5.0", "--sd", "0.30", "--n", "50", "--min", "0", "--max", "10",
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(v["sd_or_sem"]["status"], "warning");
+    check()
+        .args([
+            "bounds", "--mean", "11.0", "--n", "7", "--min", "0", "--max", "10",
+        ])
+        .assert()
+        .code(1)
+        .stdout(contains("cannot lie inside"));
+}
+
+#[test]
+fn sprite_nmo_relapses_single_sample() {
+    // 0.4 ± 0.8 relapses, n = 7: exactly one sample, {0,0,0,0,0,1,2}.
+    let (code, v) = json(&[
+        "sprite", "--mean", "0.4", "--sd", "0.8", "--n", "7", "--min", "0", "--max", "10",
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(v["complete"], true);
+    assert_eq!(v["total_samples"], 1);
+    assert_eq!(
+        v["samples"],
+        serde_json::json!([[0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 2.0]])
+    );
+}
+
+#[test]
+fn sprite_random_search_is_seeded() {
+    let args = [
+        "sprite",
+        "--mean",
+        "4.12",
+        "--sd",
+        "1.83",
+        "--n",
+        "100",
+        "--min",
+        "1",
+        "--max",
+        "7",
+        "--samples",
+        "50",
+        "--seed",
+        "7",
+    ];
+    let (code, a) = json(&args);
+    let (_, b) = json(&args);
+    assert_eq!(code, 0);
+    assert_eq!(a["samples"].as_array().unwrap().len(), 50);
+    assert_eq!(a["samples"], b["samples"]);
+    // Impossible: 4.0 ± 4.0 with n = 7 on 1..7 (largest SD 3.0).
+    check()
+        .args([
+            "sprite", "--mean", "4.0", "--sd", "4.0", "--n", "7", "--min", "1", "--max", "7",
+        ])
+        .assert()
+        .code(1)
+        .stdout(contains("no sample of 7 values exists"));
+}
+
+#[test]
+fn bad_input_exits_2_with_location() {
+    check()
+        .args(["grim", "--mean", "5.1x", "--n", "28"])
+        .assert()
+        .code(2)
+        .stderr(contains("--mean").and(contains("not a number as written")));
+    check()
+        .args(["grim", "--mean", "5.1", "--n", "0"])
+        .assert()
+        .code(2)
+        .stderr(contains("--n"));
+    check()
+        .args(["grim", "--mean", "5.1", "--n", "7", "--step", "0"])
+        .assert()
+        .code(2)
+        .stderr(contains("--step"));
+    check()
+        .args([
+            "sprite", "--mean", "5", "--sd", "1", "--n", "7", "--min", "0", "--max", "10.25",
+            "--step", "0.5",
+        ])
+        .assert()
+        .code(2)
+        .stderr(contains("--max"));
+    check()
+        .args([
+            "bounds", "--mean", "5", "--n", "7", "--min", "10", "--max", "0",
+        ])
+        .assert()
+        .code(2);
+    check().args(["grim", "--n", "7"]).assert().code(2);
+    check()
+        .args(["--data", "/no/such/folder"])
+        .assert()
+        .code(2)
+        .stderr(contains("--data"));
+}
+
+use predicates::prelude::PredicateBooleanExt;
+
+#[test]
+fn options_before_the_subcommand_and_data_conflict() {
+    check()
+        .args(["--format", "json", "grim", "--mean", "3.0", "--n", "7"])
+        .assert()
+        .code(0)
+        .stdout(contains("\"consistent\": true"));
+    check()
+        .args(["--data", "data", "grim", "--mean", "3.0", "--n", "7"])
+        .assert()
+        .code(2)
+        .stderr(contains("--data"));
+    // GRIMMER test 1 message names the real interval: 0.4 ± 0.6, n = 7 needs a sum of squares
+    // in [6·0.55² + 9/7, 6·0.65² + 9/7] = [3.101, 3.821].
+    check()
+        .args(["grimmer", "--mean", "0.4", "--sd", "0.6", "--n", "7"])
+        .assert()
+        .code(1)
+        .stdout(contains("3.101").and(contains("3.821")));
+}
