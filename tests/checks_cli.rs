@@ -234,3 +234,34 @@ fn options_before_the_subcommand_and_data_conflict() {
         .code(1)
         .stdout(contains("3.101").and(contains("3.821")));
 }
+
+/// The whole data folder: every summary of the NMO study adds up. The relapse counts after one
+/// year, 0.4 ± 0.8 with n = 7 whole counts, have exactly one possible sample: the sum must be 3
+/// (3/7 = 0.43 → 0.4) and only {0,0,0,0,0,1,2} has sample SD √((5 − 9/7)/6) = 0.787 → 0.8
+/// ({0,0,0,0,1,1,1}: 0.53; {0,0,0,0,0,0,3}: 1.13), which agrees with 5 of 7 relapse-free.
+#[test]
+fn data_folder_is_consistent_and_the_relapse_sample_is_unique() {
+    check()
+        .args(["--data", "data"])
+        .assert()
+        .code(0)
+        .stdout(contains("exactly 1 possible sample for 0.4 ± 0.8"))
+        .stdout(contains("{0, 0, 0, 0, 0, 1, 2}"))
+        .stdout(contains("0 inconsistent"));
+}
+
+/// With pain at one year printed as 0.8 instead of 0.9 (n = 7 whole points): k/7 rounds to
+/// 0.7 (5/7 = 0.714) or 0.9 (6/7 = 0.857), never 0.8, so GRIM fails and the command exits 1.
+#[test]
+fn an_impossible_mean_in_the_data_exits_1() {
+    check()
+        .args([
+            "--data",
+            "tests/data/check_inconsistent",
+            "--format",
+            "json",
+        ])
+        .assert()
+        .code(1)
+        .stdout(contains("\"inconsistent\""));
+}

@@ -23,6 +23,7 @@ pub mod grimmer;
 pub mod percent;
 pub mod reported;
 pub mod sprite;
+pub mod study_data;
 pub mod summary;
 
 pub use reported::{Grid, ReportedValue, Rounding};

@@ -2,16 +2,14 @@
 //! every reported summary in the data folder; with one, a single check on numbers given as
 //! options (numbers are read as written: `--mean 3.0` has one decimal).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use trialstats::checks::bounds::{bounds, Scale};
 use trialstats::checks::debit::debit;
 use trialstats::checks::grim::grim;
 use trialstats::checks::grimmer::{grimmer, Spread};
 use trialstats::checks::percent::percent_count;
 use trialstats::checks::sprite::{sprite, SpriteRequest};
-use trialstats::checks::{
-    check_all, check_percent, Grid, ReportedPercent, ReportedSummary, ReportedValue, Rounding,
-};
+use trialstats::checks::{Grid, ReportedValue, Rounding};
 use trialstats::output::{render, Format, Tabular};
 use trialstats::{Error, Outcome, Result};
 
@@ -192,8 +190,14 @@ pub fn run(args: Args) -> Result<Outcome> {
     match args.command {
         None => {
             let dir = args.data.unwrap_or_else(|| PathBuf::from("data"));
-            let (summaries, percents) = load_reported(&dir)?;
-            check_reported(&summaries, &percents, format, rounding)
+            let studies = trialstats::study::load_dir(&dir)?;
+            let report = trialstats::checks::study_data::check_studies(
+                &studies,
+                rounding,
+                &trialstats::report::ReportOptions::default(),
+            )?;
+            super::print(&render(format, &report)?);
+            Ok(report.outcome())
         }
         Some(CheckCommand::Grim(a)) => {
             let n = sample_size(a.n)?;
@@ -265,42 +269,6 @@ pub fn run(args: Args) -> Result<Outcome> {
             show(format, &r, r.consistent)
         }
     }
-}
-
-/// Every check on every reported summary and percentage; exit 1 if any is inconsistent.
-/// This is the whole data-folder form once the summaries are loaded.
-pub fn check_reported(
-    summaries: &[ReportedSummary],
-    percents: &[ReportedPercent],
-    format: Format,
-    rounding: Rounding,
-) -> Result<Outcome> {
-    let mut report = check_all(summaries, rounding)?;
-    for p in percents {
-        report.extend(check_percent(p, rounding)?);
-    }
-    super::print(&render(format, &report)?);
-    Ok(report.outcome())
-}
-
-/// LEAD: FILL IN. Convert the study data in `dir` (the `study` module's types) into the plain
-/// summaries the checks take: one `ReportedSummary` per reported mean ± spread (with the
-/// scale's min, max and step, the number of items, and whether the spread is labelled SD,
-/// SEM or not labelled), one `ReportedPercent` per reported percentage. Until then the
-/// data-folder form says so and exits 2.
-fn load_reported(dir: &Path) -> Result<(Vec<ReportedSummary>, Vec<ReportedPercent>)> {
-    if !dir.is_dir() {
-        return Err(Error::input(
-            "--data",
-            format!(
-                "'{}' is not a folder; give the folder with the study files",
-                dir.display()
-            ),
-        ));
-    }
-    Err(Error::Usage(
-        "'check' over the data folder is not wired to the study files yet; use a subcommand (grim, grimmer, debit, percent, bounds, sprite)".into(),
-    ))
 }
 
 fn number(text: &str, option: &str) -> Result<ReportedValue> {

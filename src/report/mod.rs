@@ -169,6 +169,70 @@ pub fn spread_as_sd(dispersion: Dispersion, spread: f64, n: f64) -> (f64, String
     }
 }
 
+/// The paired before/after analysis of one measure: baseline against the last reported time
+/// point, ± read as [`spread_as_sd`] says, at the reported r, else the r of `o`, else the
+/// assumed default. `Ok(Err(reason))` when the data do not allow it.
+pub fn paired_analysis(
+    s: &Study,
+    m: &Measure,
+    o: &ReportOptions,
+) -> Result<std::result::Result<PairedAnalysis, String>> {
+    let (Some(before), Some(after)) = (m.baseline(), m.last_reported()) else {
+        return Ok(Err(
+            "needs a reported baseline and a later reported mean".into()
+        ));
+    };
+    let n = match (after.n.value(), m.n.value()) {
+        (Some(n), _) | (None, Some(n)) => f64::from(*n),
+        _ => return Ok(Err("n not reported".into())),
+    };
+    let (Some(bm), Some(am)) = (before.mean.value(), after.mean.value()) else {
+        return Ok(Err("a mean is not reported".into()));
+    };
+    let (Some(bs), Some(as_)) = (before.spread.value(), after.spread.value()) else {
+        return Ok(Err(
+            "a spread (SD or SEM) is not reported, so no test or interval".into(),
+        ));
+    };
+    let (bsd, reading) = spread_as_sd(m.dispersion, bs.value, n);
+    let (asd, _) = spread_as_sd(m.dispersion, as_.value, n);
+    let location = format!("{}: measures[{}]", s.path.display(), m.id);
+    let summary = prepost::paired_summary(&location, n, (bm.value, bsd), (am.value, asd))?;
+    let (r, r_source) = match (m.correlation.value(), o.r) {
+        (Some(r), _) => (*r, "reported".to_string()),
+        (None, Some(r)) => (r, "not reported; chosen with --r".to_string()),
+        (None, None) => (
+            prepost::ASSUMED_R,
+            "not reported; assumed (default)".to_string(),
+        ),
+    };
+    let claim = match m.claim.significant.value() {
+        Some(true) => Claim::Significant,
+        Some(false) => Claim::NotSignificant,
+        None => Claim::NotReported,
+    };
+    let label = format!("{} ({} → {})", m.label, before.id, after.id);
+    let analysis = prepost::analyse(&label, &summary, r, &r_source, &o.grid, o.alpha, claim)?;
+    Ok(Ok(PairedAnalysis {
+        summary: PrePostSummary {
+            r: Some(r),
+            ..summary
+        },
+        spread_reading: reading,
+        analysis,
+    }))
+}
+
+/// What [`paired_analysis`] finds for one measure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PairedAnalysis {
+    /// The summary as analysed (SDs after reading ±), with the r used.
+    pub summary: PrePostSummary,
+    /// How ± was read, in words.
+    pub spread_reading: String,
+    pub analysis: CorrelationAnalysis,
+}
+
 fn measure_report(s: &Study, m: &Measure, o: &ReportOptions) -> Result<MeasureReport> {
     let timepoints = m
         .timepoints
@@ -190,56 +254,19 @@ fn measure_report(s: &Study, m: &Measure, o: &ReportOptions) -> Result<MeasureRe
         effects: Vec::new(),
         not_analysed: None,
     };
-    let (Some(before), Some(after)) = (m.baseline(), m.last_reported()) else {
-        report.not_analysed = Some("needs a reported baseline and a later reported mean".into());
-        return Ok(report);
-    };
-    let n = match (after.n.value(), m.n.value()) {
-        (Some(n), _) | (None, Some(n)) => f64::from(*n),
-        _ => {
-            report.not_analysed = Some("n not reported".into());
+    let paired = match paired_analysis(s, m, o)? {
+        Ok(p) => p,
+        Err(why) => {
+            report.not_analysed = Some(why);
             return Ok(report);
         }
     };
-    let (Some(bm), Some(am)) = (before.mean.value(), after.mean.value()) else {
-        report.not_analysed = Some("a mean is not reported".into());
-        return Ok(report);
-    };
-    let (Some(bs), Some(as_)) = (before.spread.value(), after.spread.value()) else {
-        report.not_analysed =
-            Some("a spread (SD or SEM) is not reported, so no test or interval".into());
-        return Ok(report);
-    };
-    let (bsd, reading) = spread_as_sd(m.dispersion, bs.value, n);
-    let (asd, _) = spread_as_sd(m.dispersion, as_.value, n);
-    report.spread_reading = reading;
-    let location = format!("{}: measures[{}]", s.path.display(), m.id);
-    let summary = prepost::paired_summary(&location, n, (bm.value, bsd), (am.value, asd))?;
-    let (r, r_source) = match (m.correlation.value(), o.r) {
-        (Some(r), _) => (*r, "reported".to_string()),
-        (None, Some(r)) => (r, "not reported; chosen with --r".to_string()),
-        (None, None) => (
-            prepost::ASSUMED_R,
-            "not reported; assumed (default)".to_string(),
-        ),
-    };
-    let claim = match m.claim.significant.value() {
-        Some(true) => Claim::Significant,
-        Some(false) => Claim::NotSignificant,
-        None => Claim::NotReported,
-    };
-    let label = format!("{} ({} → {})", m.label, before.id, after.id);
-    report.analysis = Some(prepost::analyse(
-        &label, &summary, r, &r_source, &o.grid, o.alpha, claim,
-    )?);
-    let at_r = PrePostSummary {
-        r: Some(r),
-        ..summary
-    };
+    report.spread_reading = paired.spread_reading;
+    report.analysis = Some(paired.analysis);
     for code in [MeasureCode::MC, MeasureCode::SMCR, MeasureCode::SMCC] {
         // A measure can be outside what a code allows (SMCR with a zero before SD); the
         // others still stand, and the reason is kept.
-        match effect::pre_post(code, &at_r, 1.0 - o.alpha) {
+        match effect::pre_post(code, &paired.summary, 1.0 - o.alpha) {
             Ok(e) => report.effects.push(e),
             Err(e) => {
                 let note = format!("{code} not computed: {e}");

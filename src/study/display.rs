@@ -355,6 +355,9 @@ fn describe_measure(o: &mut String, m: &Measure) {
             mean_and_spread(&t.mean, &t.spread),
             t.when
         );
+        if let (Some(sc), Some(note)) = (&t.scale, &t.scale_note) {
+            put!(o, "             scale here: {} ({note})", sc.describe());
+        }
     }
     put!(
         o,

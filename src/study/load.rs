@@ -40,6 +40,12 @@ pub fn load_dir(dir: &Path) -> Result<Vec<Study>> {
 
 /// The `*.toml` files directly in `dir`.
 fn toml_files(dir: &Path) -> Result<Vec<std::path::PathBuf>> {
+    if !dir.is_dir() {
+        return Err(Error::input(
+            dir.display().to_string(),
+            "not a folder; --data expects the folder that holds the study files (*.toml)",
+        ));
+    }
     let mut files = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
         let path = entry.map_err(|e| Error::io(dir, e))?.path();
@@ -253,6 +259,8 @@ struct RawTimePoint {
     mean: Spanned<String>,
     spread: Spanned<String>,
     n: Option<Spanned<toml::Value>>,
+    scale: Option<Spanned<RawScale>>,
+    scale_note: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -544,7 +552,18 @@ fn build_measure(
         let mean = reported_number(ctx, &t.mean, &format!("{tfield}.mean"))?;
         let spread = reported_number(ctx, &t.spread, &format!("{tfield}.spread"))?;
         non_negative(ctx, &t.spread, &spread, &format!("{tfield}.spread"))?;
-        if let (Some(sc), Some(mean_v)) = (&scale, mean.value()) {
+        let own_scale = match &t.scale {
+            Some(raw) => Some(self::scale(ctx, raw, &format!("{tfield}.scale"))?),
+            None => None,
+        };
+        if own_scale.is_some() && t.scale_note.is_none() {
+            return Err(ctx.err(
+                t.id.span(),
+                &format!("{tfield}.scale_note"),
+                "a time point with its own scale needs a scale_note saying why (which words of the document make it so)",
+            ));
+        }
+        if let (Some(sc), Some(mean_v)) = (own_scale.as_ref().or(scale.as_ref()), mean.value()) {
             if !sc.contains(mean_v.value) {
                 return Err(ctx.err(
                     t.mean.span(),
@@ -581,6 +600,8 @@ fn build_measure(
             mean,
             spread,
             n: tn,
+            scale: own_scale,
+            scale_note: t.scale_note.clone(),
         });
     }
     Ok(Measure {

@@ -411,6 +411,19 @@ pub struct TimePoint {
     pub spread: Reported<ReportedNumber>,
     /// Participants at this time point (the measure's `n` unless the file says otherwise).
     pub n: Reported<u32>,
+    /// A scale of this time point's own, where the document makes it differ from the
+    /// measure's (a relapse rate over exactly one year is a whole count); `None`: the
+    /// measure's scale.
+    pub scale: Option<Scale>,
+    /// Why this time point has its own scale, in the document's words.
+    pub scale_note: Option<String>,
+}
+
+impl TimePoint {
+    /// The scale of this time point: its own, else the measure's.
+    pub fn scale_in<'a>(&'a self, measure: &'a Measure) -> Option<&'a Scale> {
+        self.scale.as_ref().or(measure.scale.as_ref())
+    }
 }
 
 /// A per-month (or per-period) rate of change reported before and after treatment.
