@@ -260,3 +260,46 @@ fn count_tick(v: f64) -> String {
         String::new()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chart(samples: Vec<Vec<f64>>, bin_width: Option<f64>) -> HistogramChart {
+        HistogramChart {
+            title: "t".into(),
+            value_label: "v".into(),
+            samples: samples
+                .into_iter()
+                .enumerate()
+                .map(|(i, values)| HistogramSample {
+                    label: format!("s{i}"),
+                    values,
+                })
+                .collect(),
+            layout: HistogramLayout::Overlay,
+            bin_width,
+        }
+    }
+
+    #[test]
+    fn whole_numbers_get_one_bin_per_value() {
+        let b = chart(vec![vec![1.0, 2.0, 2.0, 5.0], vec![3.0, 3.0]], None).bins();
+        assert_eq!(b.origin, 1.0);
+        assert_eq!(b.width, 1.0);
+        assert_eq!(b.counts, vec![vec![1, 2, 0, 0, 1], vec![0, 0, 2, 0, 0]]);
+    }
+
+    #[test]
+    fn every_value_is_counted_once() {
+        let values: Vec<f64> = (0..37).map(|i| (i as f64 * 0.37).sin() * 3.0).collect();
+        let b = chart(vec![values.clone()], Some(0.5)).bins();
+        assert_eq!(b.counts[0].iter().sum::<u64>(), values.len() as u64);
+    }
+
+    #[test]
+    fn count_ticks_are_whole_numbers() {
+        assert_eq!(count_tick(2.0), "2");
+        assert_eq!(count_tick(2.5), "");
+    }
+}

@@ -126,3 +126,62 @@ impl ProportionChart {
         self.as_forest().draw(area, style)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn close(a: f64, b: f64) {
+        assert!((a - b).abs() < 1e-9, "{a} vs {b}");
+    }
+
+    #[test]
+    fn clopper_pearson_matches_r_binom_test() {
+        // R 4.2.2: sprintf("%.17g", binom.test(5, 7)$conf.int)
+        let (lo, hi) = clopper_pearson(5, 7, 0.95);
+        close(lo, 0.29042086373734272);
+        close(hi, 0.96330743382391448);
+        // binom.test(812, 2080)$conf.int
+        let (lo, hi) = clopper_pearson(812, 2080, 0.95);
+        close(lo, 0.369346358118122);
+        close(hi, 0.41173232929975268);
+        // binom.test(97, 2080)$conf.int
+        let (lo, hi) = clopper_pearson(97, 2080, 0.95);
+        close(lo, 0.037977544543583271);
+        close(hi, 0.05659619575266106);
+        // binom.test(5, 7, conf.level = 0.9)$conf.int
+        let (lo, hi) = clopper_pearson(5, 7, 0.90);
+        close(lo, 0.341261436155336);
+        close(hi, 0.9466244995297628);
+    }
+
+    #[test]
+    fn clopper_pearson_ends_at_zero_and_all_events() {
+        // binom.test(0, 10)$conf.int = 0, 0.30849710781876083
+        let (lo, hi) = clopper_pearson(0, 10, 0.95);
+        assert_eq!(lo, 0.0);
+        close(hi, 0.30849710781876083);
+        // binom.test(10, 10)$conf.int = 0.69150289218123917, 1
+        let (lo, hi) = clopper_pearson(10, 10, 0.95);
+        close(lo, 0.69150289218123917);
+        assert_eq!(hi, 1.0);
+    }
+
+    #[test]
+    fn more_events_than_total_is_refused() {
+        let chart = ProportionChart {
+            title: "t".into(),
+            level: 0.95,
+            items: vec![ProportionItem {
+                label: "x".into(),
+                events: 8,
+                total: 7,
+            }],
+        };
+        let e = chart.validate().unwrap_err().to_string();
+        assert!(
+            e.contains("item 1 ('x')") && e.contains("cannot exceed"),
+            "{e}"
+        );
+    }
+}

@@ -217,3 +217,55 @@ impl SensitivityChart {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chart(bounds: &[(f64, f64, f64)]) -> SensitivityChart {
+        SensitivityChart {
+            title: "t".into(),
+            effect_label: "g".into(),
+            null_value: 0.0,
+            level: 0.95,
+            points: bounds
+                .iter()
+                .map(|&(r, lo, hi)| SensitivityPoint {
+                    r,
+                    estimate: (lo + hi) / 2.0,
+                    ci_lower: lo,
+                    ci_upper: hi,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn onset_is_the_first_r_whose_interval_excludes_the_null() {
+        // Given out of order on purpose: the grid is sorted by r first.
+        let c = chart(&[
+            (0.5, 0.1, 0.9),
+            (0.0, -0.2, 1.2),
+            (0.3, 0.01, 1.0),
+            (0.1, -0.1, 1.1),
+        ]);
+        assert_eq!(c.onset(), SignificanceOnset::From(0.3));
+        assert_eq!(
+            chart(&[(0.0, 0.1, 0.2)]).onset(),
+            SignificanceOnset::Everywhere
+        );
+        assert_eq!(
+            chart(&[(0.0, -0.1, 0.2), (0.9, -0.01, 0.3)]).onset(),
+            SignificanceOnset::Nowhere
+        );
+    }
+
+    #[test]
+    fn r_outside_minus_one_to_one_is_refused() {
+        let e = chart(&[(1.5, 0.1, 0.2)])
+            .validate()
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("point 1") && e.contains("−1 to 1"), "{e}");
+    }
+}

@@ -218,3 +218,22 @@ impl SlopeChart {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gap_is_difference_of_declines_times_months() {
+        // The worked example: (0.47 − 0.25) × 12 = 2.64 points.
+        let c = SlopeChart::new("t", "points", 0.47, 0.25, 12.0);
+        assert!((c.gap() - 2.64).abs() < 1e-12);
+        assert_eq!(c.gap_label(), "0.22 × 12 = 2.64 points");
+    }
+
+    #[test]
+    fn zero_months_is_refused() {
+        let c = SlopeChart::new("t", "points", 0.47, 0.25, 0.0);
+        assert!(c.validate().unwrap_err().to_string().contains("above 0"));
+    }
+}

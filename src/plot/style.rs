@@ -593,3 +593,46 @@ pub fn extent(values: impl IntoIterator<Item = f64>) -> Option<(f64, f64)> {
             Some((lo, hi)) => Some((lo.min(v), hi.max(v))),
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_scale_with_the_image() {
+        let small = Style::for_size(Size {
+            width: 800,
+            height: 600,
+        });
+        let large = Style::for_size(Size {
+            width: 1600,
+            height: 1200,
+        });
+        assert_eq!(small.px(10.0) * 2, large.px(10.0));
+        assert!(register_font().is_ok());
+        assert!(text_width("EDSS", &large.title()) > text_width("EDSS", &small.title()));
+    }
+
+    #[test]
+    fn long_text_is_wrapped_and_cut_to_fit() {
+        register_font().unwrap();
+        let s = Style::for_size(Size::DEFAULT).tick();
+        let lines = wrap_text(
+            "a very long label that will never fit in a narrow column at all",
+            &s,
+            80,
+            2,
+        );
+        assert_eq!(lines.len(), 2);
+        assert!(lines.iter().all(|l| text_width(l, &s) <= 80));
+        assert!(lines[1].ends_with('…'));
+    }
+
+    #[test]
+    fn tick_numbers_are_short_and_use_a_true_minus() {
+        assert_eq!(tick_number(0.30000000000000004), "0.3");
+        assert_eq!(tick_number(-2.0), "−2");
+        assert_eq!(tick_number(-0.0), "0");
+        assert_eq!(annotation_number(-0.001, 2), "0.00");
+    }
+}
