@@ -338,12 +338,13 @@ impl BeforeAfterChart {
                 Some(s) => format!("{} ± {}", tick_number(mean), tick_number(s)),
                 None => format!("{} (± not reported)", tick_number(mean)),
             };
-            let room = col_w / 2 - r - style.px(8.0);
+            let offset = r.max((cap * col_w as f64) as i32) + style.px(5.0);
+            let room = col_w / 2 - offset - style.px(3.0);
             if super::style::text_width(&text, &tick) <= room {
                 put_text(
                     &plot_area,
                     &text,
-                    (px + r + style.px(5.0), py),
+                    (px + offset, py),
                     &tick,
                     HPos::Left,
                     VPos::Center,
@@ -354,7 +355,7 @@ impl BeforeAfterChart {
                     put_text(
                         &plot_area,
                         &short,
-                        (px + r + style.px(5.0), py),
+                        (px + offset, py),
                         &tick,
                         HPos::Left,
                         VPos::Center,

@@ -464,6 +464,19 @@ impl<'a> Axes<'a> {
         area: &'b DrawingArea<DB, Shift>,
         style: &Style,
     ) -> Result<Plane<'b, DB>> {
+        // Axis descriptions longer than their axis are cut to fit.
+        let (aw, ah) = area.dim_in_pixel();
+        let axis_style = style.axis();
+        let x_desc = fit_text(
+            self.x_desc,
+            &axis_style,
+            aw as i32 - self.y_area_width(style) - style.px(30.0),
+        );
+        let y_desc = fit_text(
+            self.y_desc,
+            &axis_style,
+            ah as i32 - self.x_area_height(style) - style.px(10.0),
+        );
         let mut chart = ChartBuilder::on(area)
             .margin_top(style.px(8.0))
             .margin_right(style.px(24.0))
@@ -489,8 +502,8 @@ impl<'a> Axes<'a> {
             }
         };
         let mut mesh = chart.configure_mesh();
-        mesh.x_desc(self.x_desc)
-            .y_desc(self.y_desc)
+        mesh.x_desc(x_desc)
+            .y_desc(y_desc)
             .axis_desc_style(style.axis())
             .label_style(style.tick())
             .x_label_formatter(&x_fmt)
