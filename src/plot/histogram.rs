@@ -198,7 +198,8 @@ impl HistogramChart {
                 .enumerate()
                 .take(self.samples.len())
             {
-                let head = cell_style.tick();
+                let cell = cell.margin(cell_style.px(4.0), cell_style.px(12.0), 0, 0);
+                let head = cell_style.axis();
                 let (cw, _) = cell.dim_in_pixel();
                 let label = fit_text(
                     &self.samples[i].label,

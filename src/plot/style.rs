@@ -196,6 +196,8 @@ pub enum LegendMark {
     Square(RGBColor),
     /// A filled diamond.
     Diamond(RGBColor),
+    /// A short vertical dashed line (a marker at a point in time).
+    VerticalDashed(RGBColor),
 }
 
 /// One legend entry: a mark and its text.
@@ -371,6 +373,26 @@ fn draw_legend_mark<DB: DrawingBackend>(
             [(cx - 2 * r, y - r - r / 2), (cx + 2 * r, y + r + r / 2)],
             c.filled(),
         )),
+        LegendMark::VerticalDashed(c) => {
+            let h = 2 * r + 2;
+            let seg = (h / 3).max(1);
+            area.draw(&PathElement::new(
+                vec![(cx, y - h), (cx, y - h + seg)],
+                c.stroke_width(style.line(2.0)),
+            ))
+            .and_then(|_| {
+                area.draw(&PathElement::new(
+                    vec![(cx, y - seg / 2), (cx, y + seg / 2)],
+                    c.stroke_width(style.line(2.0)),
+                ))
+            })
+            .and_then(|_| {
+                area.draw(&PathElement::new(
+                    vec![(cx, y + h - seg), (cx, y + h)],
+                    c.stroke_width(style.line(2.0)),
+                ))
+            })
+        }
         LegendMark::Diamond(c) => area.draw(&Polygon::new(
             vec![(x, y), (cx, y - r - 1), (x + len, y), (cx, y + r + 1)],
             c.filled(),

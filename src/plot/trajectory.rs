@@ -98,8 +98,13 @@ impl TrajectoryChart {
             ));
         }
         if self.subjects.iter().any(|s| !s.fitted.is_empty()) {
+            let c = if coloured {
+                palette::DARK_GREY
+            } else {
+                palette::MID_GREY
+            };
             legend.push(LegendEntry::new(
-                LegendMark::DashedLine(palette::DARK_GREY),
+                LegendMark::DashedLine(c),
                 "fitted, per subject",
             ));
         }
@@ -111,7 +116,7 @@ impl TrajectoryChart {
         }
         if self.treatment_start.is_some() {
             legend.push(LegendEntry::new(
-                LegendMark::DashedLine(palette::DARK_GREY),
+                LegendMark::VerticalDashed(palette::BLACK),
                 "treatment start",
             ));
         }
@@ -155,13 +160,17 @@ impl TrajectoryChart {
             if !s.fitted.is_empty() {
                 let mut fit = s.fitted.clone();
                 fit.sort_by(|a, b| a.0.total_cmp(&b.0));
-                let fc = if coloured { c } else { palette::DARK_GREY };
+                let (fc, width) = if coloured {
+                    (c, style.line(1.5))
+                } else {
+                    (palette::MID_GREY, thin)
+                };
                 chart
                     .draw_series(DashedLineSeries::new(
                         fit,
                         style.px(5.0),
                         style.px(4.0),
-                        fc.stroke_width(style.line(1.5)),
+                        fc.stroke_width(width),
                     ))
                     .map_err(drawing)?;
             }
@@ -183,7 +192,7 @@ impl TrajectoryChart {
                     vec![(t, y.start), (t, y.end)],
                     style.px(6.0),
                     style.px(4.0),
-                    palette::DARK_GREY.stroke_width(style.line(2.0)),
+                    palette::BLACK.stroke_width(style.line(1.5)),
                 ))
                 .map_err(drawing)?;
             let (px, _) = super::style::pixel_in(&chart, &plot_area, (t, y.end));
