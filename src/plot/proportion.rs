@@ -127,7 +127,9 @@ impl ProportionChart {
     }
 }
 
+// The reference values are R's sprintf("%.17g") printout, kept verbatim.
 #[cfg(test)]
+#[allow(clippy::excessive_precision)]
 mod tests {
     use super::*;
 
