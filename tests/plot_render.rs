@@ -687,3 +687,43 @@ fn svg_can_be_had_as_a_string() {
     .unwrap();
     assert!(svg.contains("width=\"1600\"") && svg.contains("SMCR against r"));
 }
+
+#[test]
+fn gallery_writes_svg_png_and_an_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let plots = dir.path().join("plots");
+    let items = vec![
+        plot::GalleryItem {
+            name: "NMO: EDSS".into(),
+            chart: realistic_before_after().into(),
+        },
+        plot::GalleryItem {
+            name: "NMO: EDSS".into(),
+            chart: nmo_panel().into(),
+        },
+        plot::GalleryItem {
+            name: "ALS slope".into(),
+            chart: SlopeChart::new("ALS", "points", 0.47, 0.25, 12.0).into(),
+        },
+    ];
+    let written = plot::write_gallery(&plots, &items, Size::DEFAULT).unwrap();
+    let names: Vec<String> = written
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "nmo-edss.svg",
+            "nmo-edss.png",
+            "nmo-edss-2.svg",
+            "nmo-edss-2.png",
+            "als-slope.svg",
+            "als-slope.png",
+            "index.md"
+        ]
+    );
+    let index = std::fs::read_to_string(plots.join("index.md")).unwrap();
+    assert!(index.contains("![NMO: EDSS](nmo-edss-2.png)") && index.contains("## ALS slope"));
+    assert_eq!(png_facts(&plots.join("als-slope.png")).0, 800);
+}

@@ -5,8 +5,8 @@
 
 use super::palette;
 use super::style::{
-    extent, fit_text, line_height, padded, pixel_in, plot_rect, put_text, tick_number, wrap_text,
-    Axes, Frame, LegendEntry, LegendMark, Style,
+    extent, fit_text, line_height, padded, pixel_in, plot_rect, put_text, text_width, tick_number,
+    wrap_text, Axes, Frame, LegendEntry, LegendMark, Style,
 };
 use super::{drawing, require_finite};
 use crate::error::{Error, Result};
@@ -280,22 +280,18 @@ impl BeforeAfterChart {
                         VPos::Top,
                     )?;
                 }
-                chart
-                    .draw_series(DashedLineSeries::new(
-                        vec![(xi, y.start), (xi, y.start + (y.end - y.start) * 0.3)],
-                        style.px(4.0),
-                        style.px(4.0),
-                        palette::MID_GREY.stroke_width(1),
-                    ))
-                    .map_err(drawing)?;
-                chart
-                    .draw_series(DashedLineSeries::new(
-                        vec![(xi, y.end - (y.end - y.start) * 0.3), (xi, y.end)],
-                        style.px(4.0),
-                        style.px(4.0),
-                        palette::MID_GREY.stroke_width(1),
-                    ))
-                    .map_err(drawing)?;
+                // Dashed stubs above and below the label mark the empty slot.
+                let span = y.end - y.start;
+                for (from, to) in [(y.start, y.start + span * 0.3), (y.end - span * 0.3, y.end)] {
+                    chart
+                        .draw_series(DashedLineSeries::new(
+                            vec![(xi, from), (xi, to)],
+                            style.px(4.0),
+                            style.px(4.0),
+                            palette::MID_GREY.stroke_width(1),
+                        ))
+                        .map_err(drawing)?;
+                }
                 continue;
             };
             if let Some(s) = p.spread {
@@ -340,27 +336,18 @@ impl BeforeAfterChart {
             };
             let offset = r.max((cap * col_w as f64) as i32) + style.px(5.0);
             let room = col_w / 2 - offset - style.px(3.0);
-            if super::style::text_width(&text, &tick) <= room {
+            let fitting = [text, tick_number(mean)]
+                .into_iter()
+                .find(|t| text_width(t, &tick) <= room);
+            if let Some(t) = fitting {
                 put_text(
                     &plot_area,
-                    &text,
+                    &t,
                     (px + offset, py),
                     &tick,
                     HPos::Left,
                     VPos::Center,
                 )?;
-            } else {
-                let short = tick_number(mean);
-                if super::style::text_width(&short, &tick) <= room {
-                    put_text(
-                        &plot_area,
-                        &short,
-                        (px + offset, py),
-                        &tick,
-                        HPos::Left,
-                        VPos::Center,
-                    )?;
-                }
             }
         }
 

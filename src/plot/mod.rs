@@ -5,12 +5,15 @@
 //! whose extension (`.svg` or `.png`) picks the format. Writes are atomic: the image goes to
 //! a temporary file in the same directory, which is then renamed over the target.
 //!
+//! [`write_gallery`] writes many named charts into one folder (the report's `plots/`).
+//!
 //! Shared pieces: [`palette`] (Okabe–Ito colours), [`style`] (font, sizes scaled with the
 //! image, frame, legend, axes), [`geometry`] (clipping to the plot rectangle).
 
 pub mod before_after;
 pub mod forest;
 pub mod funnel;
+pub mod gallery;
 pub mod geometry;
 pub mod histogram;
 pub mod palette;
@@ -24,6 +27,7 @@ pub mod trajectory;
 pub use before_after::{BarKind, BeforeAfterChart, TimePointValue};
 pub use forest::{ForestChart, ForestRow, ForestSummary};
 pub use funnel::{EggerLine, FunnelChart, FunnelStudy};
+pub use gallery::{write_gallery, GalleryItem};
 pub use histogram::{HistogramChart, HistogramLayout, HistogramSample};
 pub use panel::PanelChart;
 pub use proportion::{clopper_pearson, ProportionChart, ProportionItem};

@@ -4,14 +4,12 @@
 
 use super::palette;
 use super::style::{
-    extent, padded, pixel_in, plot_rect, put_text, tick_number, Axes, Frame, LegendEntry,
-    LegendMark, Style,
+    extent, padded, tick_number, vertical_marker, Axes, Frame, LegendEntry, LegendMark, Style,
 };
 use super::{drawing, require_finite, require_interval};
 use crate::error::{Error, Result};
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, VPos};
 
 /// The estimate and interval at one assumed correlation.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -191,28 +189,15 @@ impl SensitivityChart {
             .map_err(drawing)?;
         // Where significance starts: a vertical line and its label at the top of the plot.
         if let SignificanceOnset::From(r) = self.onset() {
-            chart
-                .draw_series(DashedLineSeries::new(
-                    vec![(r, y.start), (r, y.end)],
-                    style.px(3.0),
-                    style.px(3.0),
-                    palette::VERMILLION.stroke_width(style.line(1.5)),
-                ))
-                .map_err(drawing)?;
-            let (px, _) = pixel_in(&chart, &plot_area, (r, y.end));
-            let (left, top, right, _) = plot_rect(&chart, &plot_area);
             let label = format!("significant from r = {}", tick_number(r));
-            let note = style.note().color(&palette::VERMILLION);
-            let wide = super::style::text_width(&label, &note);
-            let (pos, h) = if px + wide + style.px(6.0) < right {
-                ((px + style.px(4.0), top + style.px(4.0)), HPos::Left)
-            } else {
-                (
-                    ((px - style.px(4.0)).max(left + wide), top + style.px(4.0)),
-                    HPos::Right,
-                )
-            };
-            put_text(&plot_area, &label, pos, &note, h, VPos::Top)?;
+            vertical_marker(
+                &mut chart,
+                &plot_area,
+                style,
+                (r, &y),
+                palette::VERMILLION,
+                &label,
+            )?;
         }
         Ok(())
     }

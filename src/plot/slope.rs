@@ -4,8 +4,7 @@
 
 use super::palette;
 use super::style::{
-    annotation_number, extent, padded, pixel_in, put_text, Axes, Frame, LegendEntry, LegendMark,
-    Style,
+    extent, padded, pixel_in, put_text, Axes, Frame, LegendEntry, LegendMark, Style,
 };
 use super::{drawing, require_finite};
 use crate::error::{Error, Result};
@@ -119,7 +118,7 @@ impl SlopeChart {
         let m = self.months;
         let before_end = start - self.before_per_month * m;
         let after_end = start - self.after_per_month * m;
-        let per_month = |v: f64| format!("{}/month", annotation_number(-v, 2));
+        let per_month = |v: f64| format!("{}/month", human_number(-v).replace('-', "−"));
         let frame = Frame {
             title: &self.title,
             subtitle: vec![format!(

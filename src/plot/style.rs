@@ -629,6 +629,41 @@ pub fn extent(values: impl IntoIterator<Item = f64>) -> Option<(f64, f64)> {
         })
 }
 
+/// A dashed vertical line at `at.0` across the y range `at.1`, labelled at the top of the
+/// plot on its right (or its left, where the right has no room): where significance
+/// starts, where treatment starts.
+pub fn vertical_marker<DB: DrawingBackend>(
+    chart: &mut Plane<DB>,
+    area: &DrawingArea<DB, Shift>,
+    style: &Style,
+    at: (f64, &Range<f64>),
+    colour: RGBColor,
+    label: &str,
+) -> Result<()> {
+    let (x, y) = at;
+    chart
+        .draw_series(DashedLineSeries::new(
+            vec![(x, y.start), (x, y.end)],
+            style.px(5.0),
+            style.px(4.0),
+            colour.stroke_width(style.line(1.5)),
+        ))
+        .map_err(drawing)?;
+    let (px, _) = pixel_in(chart, area, (x, y.end));
+    let (left, top, right, _) = plot_rect(chart, area);
+    let note = style.note().color(&colour);
+    let wide = text_width(label, &note);
+    let (pos, h) = if px + wide + style.px(8.0) < right {
+        ((px + style.px(4.0), top + style.px(4.0)), HPos::Left)
+    } else {
+        (
+            ((px - style.px(4.0)).max(left + wide), top + style.px(4.0)),
+            HPos::Right,
+        )
+    };
+    put_text(area, label, pos, &note, h, VPos::Top)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,14 +3,11 @@
 //! where treatment starts.
 
 use super::palette;
-use super::style::{
-    extent, padded, plot_rect, put_text, Axes, Frame, LegendEntry, LegendMark, Style,
-};
+use super::style::{extent, padded, vertical_marker, Axes, Frame, LegendEntry, LegendMark, Style};
 use super::{drawing, require_finite};
 use crate::error::{Error, Result};
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, VPos};
 
 /// One subject: observed (time, score) pairs and, if fitted, the subject's fitted curve.
 #[derive(Debug, Clone, PartialEq)]
@@ -187,31 +184,13 @@ impl TrajectoryChart {
         }
         if let Some(t) = self.treatment_start {
             let y = padded(ylo, yhi, 0.08);
-            chart
-                .draw_series(DashedLineSeries::new(
-                    vec![(t, y.start), (t, y.end)],
-                    style.px(6.0),
-                    style.px(4.0),
-                    palette::BLACK.stroke_width(style.line(1.5)),
-                ))
-                .map_err(drawing)?;
-            let (px, _) = super::style::pixel_in(&chart, &plot_area, (t, y.end));
-            let (_, top, right, _) = plot_rect(&chart, &plot_area);
-            let note = style.note();
-            let label = "treatment start";
-            let fits_right = px + super::style::text_width(label, &note) + style.px(8.0) < right;
-            let (x, h) = if fits_right {
-                (px + style.px(4.0), HPos::Left)
-            } else {
-                (px - style.px(4.0), HPos::Right)
-            };
-            put_text(
+            vertical_marker(
+                &mut chart,
                 &plot_area,
-                label,
-                (x, top + style.px(4.0)),
-                &note,
-                h,
-                VPos::Top,
+                style,
+                (t, &y),
+                palette::BLACK,
+                "treatment start",
             )?;
         }
         Ok(())
