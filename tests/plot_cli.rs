@@ -224,118 +224,196 @@ fn csv_forms_read_columns_by_name() {
     assert_eq!(png_size(&out), (800, 600));
 }
 
+/// Run `trialstats` with `args` in `dir`; it must exit 2 with every one of `needles` in
+/// its error message.
+fn refused(dir: &Path, args: &[&str], needles: &[&str]) {
+    let assert = trialstats().current_dir(dir).args(args).assert().code(2);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    for needle in needles {
+        assert!(
+            stderr.contains(needle),
+            "{args:?}: '{needle}' not in: {stderr}"
+        );
+    }
+}
+
 #[test]
 fn bad_numbers_are_refused_with_their_location() {
     let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("x.png");
-    trialstats()
-        .args([
+    let d = dir.path();
+    let ba = ["plot", "before-after", "--label", "EDSS", "-o", "x.png"];
+    let with = |extra: &[&'static str]| [&ba[..], extra].concat();
+    refused(
+        d,
+        &with(&["--point", "before,five,1.7"]),
+        &["--point 'before,five,1.7'", "'five' is not a number"],
+    );
+    refused(
+        d,
+        &with(&["--point", "before,5,-1"]),
+        &["time point 1 ('before')", "cannot be negative"],
+    );
+    refused(
+        d,
+        &with(&["--scale", "10,0", "--point", "a,1,1"]),
+        &["bottom must be below its top"],
+    );
+    refused(
+        d,
+        &with(&["--bars", "iqr", "--point", "a,1,1"]),
+        &["--bars", "sd, sem"],
+    );
+    refused(
+        d,
+        &[
             "plot",
-            "before-after",
-            "--label",
-            "EDSS",
-            "--point",
-            "before,five,1.7",
+            "proportion",
+            "--item",
+            "relapse-free,8,7",
             "-o",
-        ])
-        .arg(&out)
-        .assert()
-        .code(2)
-        .stderr(
-            predicate::str::contains("--point 'before,five,1.7'")
-                .and(predicate::str::contains("'five' is not a number")),
-        );
-    trialstats()
-        .args(["plot", "proportion", "--item", "relapse-free,8,7", "-o"])
-        .arg(&out)
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("cannot exceed"));
-    trialstats()
-        .args([
+            "x.png",
+        ],
+        &["cannot exceed"],
+    );
+    refused(
+        d,
+        &[
             "plot",
-            "before-after",
-            "--label",
-            "EDSS",
-            "--scale",
-            "10,0",
-            "--point",
-            "a,1,1",
+            "proportion",
+            "--item",
+            "relapse-free,5",
             "-o",
-        ])
-        .arg(&out)
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("bottom must be below its top"));
-    trialstats()
-        .args([
+            "x.png",
+        ],
+        &["--item", "expected 3"],
+    );
+    refused(
+        d,
+        &[
+            "plot", "slope", "--before", "0.47", "--after", "0.25", "--months", "0", "-o", "x.png",
+        ],
+        &["months", "above 0"],
+    );
+    refused(
+        d,
+        &[
             "plot",
-            "before-after",
-            "--label",
-            "EDSS",
-            "--bars",
-            "iqr",
+            "sensitivity",
             "--point",
-            "a,1,1",
+            "1.2,0.5,0.1,0.9",
             "-o",
-        ])
-        .arg(&out)
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("--bars").and(predicate::str::contains("sd, sem")));
-    assert!(!out.exists(), "nothing may be written on bad input");
+            "x.png",
+        ],
+        &["−1 to 1"],
+    );
+    refused(
+        d,
+        &["plot", "funnel", "--study", "a,0.2,0", "-o", "x.png"],
+        &["study 1 ('a')", "standard error"],
+    );
+    refused(
+        d,
+        &[
+            "plot",
+            "histogram",
+            "--sample",
+            "s:1,x",
+            "--layout",
+            "grid",
+            "-o",
+            "x.png",
+        ],
+        &["value 2 'x' is not a number"],
+    );
+    refused(
+        d,
+        &[
+            "plot",
+            "histogram",
+            "--sample",
+            "s:1",
+            "--layout",
+            "stacked",
+            "-o",
+            "x.png",
+        ],
+        &["--layout", "overlay, grid"],
+    );
+    refused(
+        d,
+        &["plot", "trajectory", "-o", "x.png"],
+        &["nothing to draw"],
+    );
+    refused(
+        d,
+        &[
+            "plot",
+            "forest",
+            "--row",
+            "A,1,0,2",
+            "--prediction",
+            "0,3",
+            "-o",
+            "x.png",
+        ],
+        &["--prediction", "needs --summary"],
+    );
+    assert!(
+        !d.join("x.png").exists(),
+        "nothing may be written on bad input"
+    );
 }
 
 #[test]
 fn bad_files_and_options_are_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let csv = dir.path().join("f.csv");
-    std::fs::write(&csv, "label,estimate,lower,upper\nA,1,0,2\n").unwrap();
-    trialstats()
-        .args(["plot", "forest", "--input"])
-        .arg(&csv)
-        .args(["-o", "x.svg"])
-        .assert()
-        .code(2)
-        .stderr(
-            predicate::str::contains("f.csv:1")
-                .and(predicate::str::contains("no column 'ci_lower'")),
-        );
-    std::fs::write(&csv, "label,estimate,ci_lower,ci_upper\nA,1,0,2\nB,1,x,2\n").unwrap();
-    trialstats()
-        .args(["plot", "forest", "--input"])
-        .arg(&csv)
-        .args(["-o", "x.svg"])
-        .assert()
-        .code(2)
-        .stderr(
-            predicate::str::contains("f.csv:3")
-                .and(predicate::str::contains("ci_lower 'x' is not a number")),
-        );
-    trialstats()
-        .args(["plot", "forest", "--row", "A,1,0,2", "-o"])
-        .arg(dir.path().join("x.gif"))
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("--output").and(predicate::str::contains(".svg or .png")));
-    trialstats()
-        .args(["plot", "forest", "--row", "A,1,0,2", "--width", "50", "-o"])
-        .arg(dir.path().join("x.png"))
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("--width"));
-    trialstats()
-        .args(["plot", "forest", "--input"])
-        .arg(dir.path().join("missing.csv"))
-        .args(["-o", "x.svg"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("missing.csv"));
-    trialstats()
-        .args(["plot", "forest", "-o", "x.svg"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("no rows"));
-    trialstats().args(["plot", "nonsense"]).assert().code(2);
-    assert!(!Path::new("x.svg").exists());
+    let d = dir.path();
+    std::fs::write(d.join("f.csv"), "label,estimate,lower,upper\nA,1,0,2\n").unwrap();
+    refused(
+        d,
+        &["plot", "forest", "--input", "f.csv", "-o", "x.svg"],
+        &["f.csv:1", "no column 'ci_lower'"],
+    );
+    std::fs::write(
+        d.join("g.csv"),
+        "label,estimate,ci_lower,ci_upper\nA,1,0,2\nB,1,x,2\n",
+    )
+    .unwrap();
+    refused(
+        d,
+        &["plot", "forest", "--input", "g.csv", "-o", "x.svg"],
+        &["g.csv:3", "ci_lower 'x' is not a number"],
+    );
+    refused(
+        d,
+        &["plot", "forest", "--row", "A,1,0,2", "-o", "x.gif"],
+        &["--output", ".svg or .png"],
+    );
+    refused(
+        d,
+        &[
+            "plot", "forest", "--row", "A,1,0,2", "--width", "50", "-o", "x.png",
+        ],
+        &["--width", "200 to 10000"],
+    );
+    refused(
+        d,
+        &["plot", "forest", "--input", "missing.csv", "-o", "x.svg"],
+        &["missing.csv"],
+    );
+    refused(d, &["plot", "forest", "-o", "x.svg"], &["no rows"]);
+    refused(d, &["plot", "nonsense"], &["nonsense"]);
+    refused(
+        d,
+        &[
+            "plot",
+            "forest",
+            "--row",
+            "A,1,0,2",
+            "-o",
+            "no-such-dir/x.svg",
+        ],
+        &["no-such-dir"],
+    );
+    assert!(!d.join("x.svg").exists() && !d.join("x.png").exists());
 }

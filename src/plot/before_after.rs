@@ -8,7 +8,7 @@ use super::style::{
     extent, fit_text, line_height, padded, pixel_in, plot_rect, put_text, text_width, tick_number,
     wrap_text, Axes, Frame, LegendEntry, LegendMark, Style,
 };
-use super::{drawing, require_finite};
+use super::{drawing, require_finite, require_nonempty};
 use crate::error::{Error, Result};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -82,12 +82,7 @@ impl BeforeAfterChart {
     /// scale whose bottom is not below its top.
     pub fn validate(&self) -> Result<()> {
         let here = || format!("before/after chart '{}'", self.measure_label);
-        if self.points.is_empty() {
-            return Err(Error::input(
-                here(),
-                "there are no time points; give at least one",
-            ));
-        }
+        require_nonempty(&self.points, here, "time points")?;
         if let (Some(lo), Some(hi)) = self.scale {
             require_finite(lo, here, "the bottom of the scale")?;
             require_finite(hi, here, "the top of the scale")?;

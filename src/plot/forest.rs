@@ -8,7 +8,7 @@ use super::style::{
     annotation_number, extent, fit_text, line_height, padded, pixel_in, put_text, text_width, Axes,
     Frame, LegendEntry, LegendMark, Style,
 };
-use super::{drawing, require_finite, require_interval};
+use super::{drawing, require_finite, require_interval, require_nonempty};
 use crate::error::{Error, Result};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -95,12 +95,7 @@ impl ForestChart {
     /// Refuse no rows, non-finite numbers, reversed intervals, negative weights.
     pub fn validate(&self) -> Result<()> {
         let here = || format!("forest plot '{}'", self.title);
-        if self.rows.is_empty() {
-            return Err(Error::input(
-                here(),
-                "there are no rows; give at least one effect",
-            ));
-        }
+        require_nonempty(&self.rows, here, "rows")?;
         for (i, r) in self.rows.iter().enumerate() {
             let at = || format!("{}, row {} ('{}')", here(), i + 1, r.label);
             require_finite(r.estimate, at, "the estimate")?;

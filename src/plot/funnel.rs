@@ -8,7 +8,7 @@
 use super::geometry::{clip_polygon, clip_segment};
 use super::palette;
 use super::style::{extent, padded, tick_number, Axes, Frame, LegendEntry, LegendMark, Style};
-use super::{drawing, require_finite};
+use super::{drawing, require_finite, require_nonempty};
 use crate::dist::z_crit;
 use crate::error::{Error, Result};
 use plotters::coord::Shift;
@@ -48,12 +48,7 @@ impl FunnelChart {
     /// Refuse no studies, non-finite values and standard errors that are not positive.
     pub fn validate(&self) -> Result<()> {
         let here = || format!("funnel plot '{}'", self.title);
-        if self.studies.is_empty() {
-            return Err(Error::input(
-                here(),
-                "there are no studies; give at least one",
-            ));
-        }
+        require_nonempty(&self.studies, here, "studies")?;
         for (i, s) in self.studies.iter().enumerate() {
             let at = || format!("{}, study {} ('{}')", here(), i + 1, s.label);
             require_finite(s.estimate, at, "the estimate")?;

@@ -4,7 +4,7 @@
 
 use super::palette;
 use super::style::{extent, fit_text, Axes, Frame, LegendEntry, LegendMark, Style};
-use super::{drawing, require_finite};
+use super::{drawing, require_finite, require_nonempty};
 use crate::error::{Error, Result};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -51,12 +51,7 @@ impl HistogramChart {
     /// Refuse no samples, non-finite values and a bin width that is not positive.
     pub fn validate(&self) -> Result<()> {
         let here = || format!("histogram '{}'", self.title);
-        if self.samples.is_empty() {
-            return Err(Error::input(
-                here(),
-                "there are no samples; give at least one",
-            ));
-        }
+        require_nonempty(&self.samples, here, "samples")?;
         for (i, s) in self.samples.iter().enumerate() {
             for (j, v) in s.values.iter().enumerate() {
                 require_finite(

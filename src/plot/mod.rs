@@ -270,3 +270,19 @@ pub(crate) fn require_interval(
     }
     Ok(())
 }
+
+/// Refuse an empty list; `what` names its items ("time points").
+pub(crate) fn require_nonempty<T>(
+    items: &[T],
+    location: impl Fn() -> String,
+    what: &str,
+) -> Result<()> {
+    if items.is_empty() {
+        Err(Error::input(
+            location(),
+            format!("there are no {what}; give at least one"),
+        ))
+    } else {
+        Ok(())
+    }
+}

@@ -2,8 +2,9 @@
 //! rate, EDSS, pain and fatigue), each cell on its own measure's scale.
 
 use super::before_after::BeforeAfterChart;
+use super::require_nonempty;
 use super::style::{Frame, Style};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -19,12 +20,11 @@ pub struct PanelChart {
 impl PanelChart {
     /// Refuse an empty panel and any cell that cannot be drawn.
     pub fn validate(&self) -> Result<()> {
-        if self.measures.is_empty() {
-            return Err(Error::input(
-                format!("panel '{}'", self.title),
-                "there are no measures; give at least one",
-            ));
-        }
+        require_nonempty(
+            &self.measures,
+            || format!("panel '{}'", self.title),
+            "measures",
+        )?;
         self.measures.iter().try_for_each(|m| m.validate())
     }
 

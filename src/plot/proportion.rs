@@ -3,6 +3,7 @@
 //! with the forest plot's row layout.
 
 use super::forest::{ForestChart, ForestRow};
+use super::require_nonempty;
 use super::style::Style;
 use crate::dist::qbeta;
 use crate::error::{Error, Result};
@@ -51,12 +52,7 @@ impl ProportionChart {
     /// Refuse no items, a total of 0, more events than the total, a level outside (0, 1).
     pub fn validate(&self) -> Result<()> {
         let here = || format!("proportion chart '{}'", self.title);
-        if self.items.is_empty() {
-            return Err(Error::input(
-                here(),
-                "there are no proportions; give at least one",
-            ));
-        }
+        require_nonempty(&self.items, here, "proportions")?;
         if !(self.level > 0.0 && self.level < 1.0) {
             return Err(Error::input(
                 here(),

@@ -6,7 +6,7 @@ use super::palette;
 use super::style::{
     extent, padded, tick_number, vertical_marker, Axes, Frame, LegendEntry, LegendMark, Style,
 };
-use super::{drawing, require_finite, require_interval};
+use super::{drawing, require_finite, require_interval, require_nonempty};
 use crate::error::{Error, Result};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -48,12 +48,7 @@ impl SensitivityChart {
     /// Refuse an empty grid, non-finite values, r outside [−1, 1], reversed intervals.
     pub fn validate(&self) -> Result<()> {
         let here = || format!("sensitivity chart '{}'", self.title);
-        if self.points.is_empty() {
-            return Err(Error::input(
-                here(),
-                "there are no points; give at least one r",
-            ));
-        }
+        require_nonempty(&self.points, here, "points")?;
         require_finite(self.null_value, here, "the null value")?;
         for (i, p) in self.points.iter().enumerate() {
             let at = || format!("{}, point {}", here(), i + 1);
