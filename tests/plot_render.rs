@@ -238,6 +238,12 @@ fn gallery() -> Vec<(&'static str, Chart, Vec<&'static str>)> {
     improving.start = Some(30.0);
     let mut one_value = histogram(vec![vec![3.0]], HistogramLayout::Overlay);
     one_value.bin_width = Some(0.5);
+    let mut forest_log = forest(vec![
+        weighted("A", 0.4, -0.1, 0.9, 30.0),
+        weighted("B", -0.3, -0.9, 0.3, 70.0),
+    ]);
+    forest_log.exponentiate = true;
+    forest_log.effect_label = "risk ratio (log scale)".into();
     let mut forest_negative = forest(vec![ForestRow::new("log ratio", -1.2, -2.5, -0.1)]);
     forest_negative.null_value = Some(0.0);
     vec![
@@ -419,6 +425,11 @@ fn gallery() -> Vec<(&'static str, Chart, Vec<&'static str>)> {
             )
             .into(),
             vec!["study 39"],
+        ),
+        (
+            "forest_log_scale",
+            forest_log.into(),
+            vec!["risk ratio (log scale)", "1.49 [0.90, 2.46]", "\n0.5\n"],
         ),
         (
             "funnel",

@@ -156,6 +156,9 @@ struct ForestArgs {
     /// Value of no effect.
     #[arg(long = "null", default_value_t = 0.0, allow_hyphen_values = true)]
     null_value: f64,
+    /// The numbers are logarithms (log RR, log OR): label the axis and the numbers with exp().
+    #[arg(long)]
+    exp: bool,
     #[command(flatten)]
     out: OutputArgs,
 }
@@ -616,6 +619,7 @@ fn forest(a: &ForestArgs) -> Result<Chart> {
         .collect::<Result<Vec<_>>>()?;
     let mut chart = ForestChart::new(title(&a.out, "Effects"), &a.effect_label, rows);
     chart.null_value = Some(a.null_value);
+    chart.exponentiate = a.exp;
     if let Some(s) = &a.summary {
         let rec = records("--summary", std::slice::from_ref(s), None, &columns[..4], 4)?;
         let r = &rec[0];

@@ -68,6 +68,9 @@ pub struct ForestChart {
     pub digits: usize,
     /// Fixed x range; `None` fits the intervals.
     pub x_range: Option<(f64, f64)>,
+    /// The estimates are logarithms (log risk ratio, log odds ratio): the x axis is drawn on
+    /// the log scale but labelled with exp(value), and the numbers column shows exp(value).
+    pub exponentiate: bool,
     pub rows: Vec<ForestRow>,
     pub summary: Option<ForestSummary>,
 }
@@ -87,6 +90,7 @@ impl ForestChart {
             null_value: Some(0.0),
             digits: 2,
             x_range: None,
+            exponentiate: false,
             rows,
             summary: None,
         }
@@ -129,6 +133,11 @@ impl ForestChart {
 
     fn numbers(&self, estimate: f64, lo: f64, hi: f64) -> String {
         let d = self.digits;
+        let (estimate, lo, hi) = if self.exponentiate {
+            (estimate.exp(), lo.exp(), hi.exp())
+        } else {
+            (estimate, lo, hi)
+        };
         format!(
             "{} [{}, {}]",
             annotation_number(estimate, d),
@@ -246,7 +255,52 @@ impl ForestChart {
         };
         let mut axes = Axes::new(xlo..xhi, y.clone(), &self.effect_label, "");
         axes.y_ticks = false;
+        // On the log scale, ticks at round ratios (…, 0.5, 1, 2, …) where there are enough.
+        let ratio_ticks = if self.exponentiate {
+            ratio_ticks(xlo.exp(), xhi.exp())
+        } else {
+            Vec::new()
+        };
+        if self.exponentiate {
+            axes.x_format = exp_tick;
+            if ratio_ticks.len() >= 2 {
+                axes.x_ticks = false;
+                axes.x_label_lines = 1;
+            }
+        }
         let mut chart = axes.draw(&middle, style)?;
+        if ratio_ticks.len() >= 2 {
+            let (left, top, right, bottom) = super::style::plot_rect(&chart, &middle);
+            middle
+                .draw(&PathElement::new(
+                    vec![(left, bottom), (right, bottom)],
+                    palette::DARK_GREY.stroke_width(style.line(1.0)),
+                ))
+                .map_err(drawing)?;
+            for t in &ratio_ticks {
+                let (px, _) = pixel_in(&chart, &middle, (t.ln(), y.start));
+                middle
+                    .draw(&PathElement::new(
+                        vec![(px, top), (px, bottom)],
+                        palette::LIGHT_GREY.stroke_width(style.line(1.0)),
+                    ))
+                    .map_err(drawing)?;
+                middle
+                    .draw(&PathElement::new(
+                        vec![(px, bottom), (px, bottom + style.px(4.0))],
+                        palette::DARK_GREY.stroke_width(style.line(1.0)),
+                    ))
+                    .map_err(drawing)?;
+                put_text(
+                    &middle,
+                    &super::style::tick_number(*t),
+                    (px, bottom + style.px(6.0)),
+                    &style.tick(),
+                    HPos::Center,
+                    VPos::Top,
+                )?;
+            }
+        }
 
         if let Some(v) = self.null_value {
             if v >= xlo && v <= xhi {
@@ -405,5 +459,52 @@ impl ForestChart {
             )?;
         }
         Ok(())
+    }
+}
+
+/// Round ratios (1, 2, 5 times powers of ten) between `lo` and `hi`; only the powers of ten
+/// when there would be more than 9.
+fn ratio_ticks(lo: f64, hi: f64) -> Vec<f64> {
+    let all: Vec<f64> = (-6..=6)
+        .flat_map(|k| [1.0, 2.0, 5.0].map(|m| m * 10f64.powi(k)))
+        .filter(|t| *t >= lo && *t <= hi)
+        .collect();
+    if all.len() > 9 {
+        all.into_iter()
+            .filter(|t| (t.log10() - t.log10().round()).abs() < 1e-9)
+            .collect()
+    } else {
+        all
+    }
+}
+
+/// A tick of a log-scale axis labelled with exp(v), to 3 significant digits.
+fn exp_tick(v: f64) -> String {
+    let x = v.exp();
+    let decimals = (2 - x.abs().log10().floor() as i32).clamp(0, 6) as usize;
+    let s = format!("{x:.decimals$}");
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn log_scale_rows_show_exponentiated_numbers() {
+        let mut f = ForestChart::new("t", "risk ratio", vec![]);
+        f.exponentiate = true;
+        // exp(ln 2) = 2, exp(ln 0.5) = 0.5, exp(ln 4) = 4
+        let text = f.numbers(2f64.ln(), 0.5f64.ln(), 4f64.ln());
+        assert_eq!(text, "2.00 [0.50, 4.00]");
+        assert_eq!(exp_tick(0.0), "1");
+        assert_eq!(exp_tick(2f64.ln()), "2");
+        assert_eq!(exp_tick(-1.0), "0.368");
+        assert_eq!(ratio_ticks(0.3, 3.0), vec![0.5, 1.0, 2.0]);
+        assert_eq!(ratio_ticks(0.001, 1000.0).len(), 7);
     }
 }
