@@ -182,26 +182,11 @@ impl BeforeAfterChart {
         if let Some(n) = self.n {
             subtitle.push_str(&format!(" · n = {n}"));
         }
-        self.draw_with(area, style, &self.title, subtitle)
+        self.draw_with(area, style, &self.title, subtitle, self.notes())
     }
 
-    /// Draw as one cell of a panel, headed by the measure's name.
-    pub(crate) fn draw_cell<DB: DrawingBackend>(
-        &self,
-        area: &DrawingArea<DB, Shift>,
-        style: &Style,
-    ) -> Result<()> {
-        let subtitle = self.n.map(|n| format!("n = {n}")).unwrap_or_default();
-        self.draw_with(area, style, &self.measure_label, subtitle)
-    }
-
-    fn draw_with<DB: DrawingBackend>(
-        &self,
-        area: &DrawingArea<DB, Shift>,
-        style: &Style,
-        title: &str,
-        subtitle: String,
-    ) -> Result<()> {
+    /// Footnotes: bars cut at the scale's end, an axis extended past the scale.
+    pub fn notes(&self) -> Vec<String> {
         let y = self.y_range();
         let cut = self.points.iter().any(|p| match (p.mean, p.spread) {
             (Some(m), Some(s)) => m - s < y.start || m + s > y.end,
@@ -220,6 +205,29 @@ impl BeforeAfterChart {
                 ));
             }
         }
+        notes
+    }
+
+    /// Draw as one cell of a panel, headed by the measure's name; the panel prints the
+    /// cell's notes under all cells, so the cells' plots line up.
+    pub(crate) fn draw_cell<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        style: &Style,
+    ) -> Result<()> {
+        let subtitle = self.n.map(|n| format!("n = {n}")).unwrap_or_default();
+        self.draw_with(area, style, &self.measure_label, subtitle, Vec::new())
+    }
+
+    fn draw_with<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        style: &Style,
+        title: &str,
+        subtitle: String,
+        notes: Vec<String>,
+    ) -> Result<()> {
+        let y = self.y_range();
         let frame = Frame {
             title,
             subtitle: vec![subtitle],

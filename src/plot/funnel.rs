@@ -125,7 +125,11 @@ impl FunnelChart {
         }
         let frame = Frame {
             title: &self.title,
-            subtitle: vec![format!("{} studies", self.studies.len())],
+            subtitle: vec![super::style::count_of(
+                self.studies.len(),
+                "study",
+                "studies",
+            )],
             legend,
             notes: Vec::new(),
         };

@@ -48,7 +48,15 @@ impl PanelChart {
             title: &self.title,
             subtitle: self.subtitle.clone(),
             legend: Vec::new(),
-            notes: Vec::new(),
+            notes: self
+                .measures
+                .iter()
+                .flat_map(|m| {
+                    m.notes()
+                        .into_iter()
+                        .map(move |n| format!("{}: {n}", m.measure_label))
+                })
+                .collect(),
         };
         let inner = frame.draw(area, style)?;
         let (rows, cols) = self.grid();

@@ -143,6 +143,15 @@ impl SensitivityChart {
             .map(|p| (p.r, p.ci_upper))
             .chain(pts.iter().rev().map(|p| (p.r, p.ci_lower)))
             .collect();
+        if let [only] = pts.as_slice() {
+            // One r: the interval as a whisker.
+            chart
+                .draw_series(std::iter::once(PathElement::new(
+                    vec![(only.r, only.ci_lower), (only.r, only.ci_upper)],
+                    palette::SKY_BLUE.stroke_width(style.line(3.0)),
+                )))
+                .map_err(drawing)?;
+        }
         if pts.len() > 1 {
             chart
                 .draw_series(std::iter::once(Polygon::new(

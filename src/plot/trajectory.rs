@@ -119,7 +119,11 @@ impl TrajectoryChart {
         }
         let frame = Frame {
             title: &self.title,
-            subtitle: vec![format!("{} subjects", self.subjects.len())],
+            subtitle: vec![super::style::count_of(
+                self.subjects.len(),
+                "subject",
+                "subjects",
+            )],
             legend,
             notes: Vec::new(),
         };
