@@ -639,6 +639,16 @@ fn rendering_replaces_an_existing_file_whole() {
     plot::render(&realistic_forest().into(), &path, Size::DEFAULT).unwrap();
     let svg = std::fs::read_to_string(&path).unwrap();
     assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(
+            mode & 0o777,
+            0o644,
+            "a chart is an ordinary file, not owner-only"
+        );
+    }
 }
 
 #[test]

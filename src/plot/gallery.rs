@@ -64,6 +64,7 @@ pub fn write_gallery(dir: &Path, items: &[GalleryItem], size: Size) -> Result<Ve
     let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io(dir, e))?;
     tmp.write_all(index.as_bytes())
         .map_err(|e| Error::io(&index_path, e))?;
+    super::readable_by_all(tmp.path()).map_err(|e| Error::io(&index_path, e))?;
     tmp.persist(&index_path)
         .map_err(|e| Error::io(&index_path, e.error))?;
     written.push(index_path);

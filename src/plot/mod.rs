@@ -213,7 +213,20 @@ pub fn render(chart: &Chart, path: &Path, size: Size) -> Result<()> {
                 .map_err(|e| Error::io(path, std::io::Error::other(e.to_string())))?;
         }
     }
+    readable_by_all(tmp.path()).map_err(|e| Error::io(path, e))?;
     tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
+    Ok(())
+}
+
+/// Temporary files are created readable by their owner only; a chart is an ordinary file.
+pub(crate) fn readable_by_all(path: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o644))?;
+    }
+    #[cfg(not(unix))]
+    let _ = path;
     Ok(())
 }
 
