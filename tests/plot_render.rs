@@ -748,3 +748,84 @@ fn gallery_writes_svg_png_and_an_index() {
     assert!(index.contains("![NMO: EDSS](nmo-edss-2.png)") && index.contains("## ALS slope"));
     assert_eq!(png_facts(&plots.join("als-slope.png")).0, 800);
 }
+
+mod random_inputs {
+    //! Arbitrary finite numbers never make a chart panic: it renders or refuses the input.
+    use super::*;
+    use proptest::prelude::*;
+
+    fn value() -> impl Strategy<Value = f64> {
+        prop_oneof![
+            -1e6..1e6f64,
+            -1.0..1.0f64,
+            Just(0.0),
+            1e-12..1e-9f64,
+            1e9..1e12f64
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        #[test]
+        fn before_after_renders_or_refuses(
+            points in prop::collection::vec((prop::option::of(value()), prop::option::of(0.0..1e6f64)), 1..6),
+            lo in prop::option::of(value()),
+            hi in prop::option::of(value()),
+        ) {
+            let chart: Chart = BeforeAfterChart {
+                scale: (lo, hi),
+                ..edss(points.into_iter().enumerate().map(|(i, (m, s))| tp(&format!("t{i}"), m, s)).collect())
+            }
+            .into();
+            let _ = plot::render_svg(&chart, Size::DEFAULT);
+        }
+
+        #[test]
+        fn forest_and_funnel_render_or_refuse(
+            rows in prop::collection::vec((value(), value(), value(), prop::option::of(0.0..100.0f64)), 1..8),
+        ) {
+            let forest_rows = rows
+                .iter()
+                .enumerate()
+                .map(|(i, &(a, b, c, w))| {
+                    let mut v = [a, b, c];
+                    v.sort_by(f64::total_cmp);
+                    let mut r = ForestRow::new(format!("r{i}"), v[1], v[0], v[2]);
+                    r.weight = w;
+                    r
+                })
+                .collect();
+            let _ = plot::render_svg(&forest(forest_rows).into(), Size::DEFAULT);
+            let studies = rows.iter().map(|&(a, b, _, _)| (a, b.abs().max(1e-9))).collect();
+            let _ = plot::render_svg(&funnel(studies).into(), Size::DEFAULT);
+        }
+
+        #[test]
+        fn histogram_renders_or_refuses(
+            values in prop::collection::vec(value(), 0..40),
+            whole in any::<bool>(),
+            width in prop::option::of(1e-3..1e3f64),
+        ) {
+            let values = values.into_iter().map(|v| if whole { v.round() } else { v }).collect();
+            let mut chart = histogram(vec![values], HistogramLayout::Overlay);
+            chart.bin_width = width;
+            let _ = plot::render_svg(&chart.into(), Size::DEFAULT);
+        }
+
+        #[test]
+        fn sensitivity_and_trajectory_render_or_refuse(
+            pts in prop::collection::vec((-1.0..1.0f64, value(), value()), 1..10),
+        ) {
+            let points = pts.iter().map(|&(r, a, b)| (r, (a + b) / 2.0, a.min(b), a.max(b))).collect();
+            let _ = plot::render_svg(&sensitivity(points).into(), Size::DEFAULT);
+            let subject = SubjectTrajectory {
+                subject: "1".into(),
+                observed: pts.iter().map(|&(r, a, _)| (r, a)).collect(),
+                fitted: vec![],
+            };
+            let chart = TrajectoryChart { subjects: vec![subject], population: vec![], treatment_start: Some(0.0), ..trajectory(0) };
+            let _ = plot::render_svg(&chart.into(), Size::DEFAULT);
+        }
+    }
+}

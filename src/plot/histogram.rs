@@ -38,6 +38,10 @@ pub struct HistogramChart {
     pub bin_width: Option<f64>,
 }
 
+/// The most bins a histogram draws (whole numbers spread wider than this are binned by
+/// Sturges' rule instead of one bin per value).
+pub const MAX_BINS: usize = 1000;
+
 /// Counts per bin: bin centres `origin + k × width` for k = 0..counts.len().
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bins {
@@ -76,6 +80,17 @@ impl HistogramChart {
                     format!("the bin width is {w}; it must be above 0"),
                 ));
             }
+            let all = self.samples.iter().flat_map(|s| s.values.iter().copied());
+            if let Some((lo, hi)) = extent(all) {
+                if (hi - lo) / w > MAX_BINS as f64 {
+                    return Err(Error::input(
+                        here(),
+                        format!(
+                            "a bin width of {w} makes more than {MAX_BINS} bins over {lo} to {hi}; give a wider one"
+                        ),
+                    ));
+                }
+            }
         }
         Ok(())
     }
@@ -96,6 +111,7 @@ impl HistogramChart {
                 .samples
                 .iter()
                 .all(|s| s.values.iter().all(|v| v.fract() == 0.0))
+                && hi - lo <= MAX_BINS as f64
             {
                 1.0
             } else if hi > lo {
@@ -291,6 +307,19 @@ mod tests {
         let values: Vec<f64> = (0..37).map(|i| (i as f64 * 0.37).sin() * 3.0).collect();
         let b = chart(vec![values.clone()], Some(0.5)).bins();
         assert_eq!(b.counts[0].iter().sum::<u64>(), values.len() as u64);
+    }
+
+    #[test]
+    fn wide_whole_numbers_fall_back_to_sturges_and_tiny_widths_are_refused() {
+        // Sturges: ceil(log2(3)) + 1 = 3 bins over 0..1e6.
+        let b = chart(vec![vec![0.0, 5.0, 1e6]], None).bins();
+        assert_eq!(b.width, 1e6 / 3.0);
+        assert_eq!(b.counts[0].iter().sum::<u64>(), 3);
+        let e = chart(vec![vec![0.0, 1e6]], Some(1.0))
+            .validate()
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("more than 1000 bins"), "{e}");
     }
 
     #[test]
