@@ -632,6 +632,22 @@ fn gallery_for_looking_at() {
 }
 
 #[test]
+fn every_chart_survives_tiny_and_extreme_sizes() {
+    for (name, chart, _) in gallery() {
+        for (w, h) in [(200, 200), (2000, 200), (200, 2000)] {
+            plot::render_svg(
+                &chart,
+                Size {
+                    width: w,
+                    height: h,
+                },
+            )
+            .unwrap_or_else(|e| panic!("{name} at {w}×{h}: {e}"));
+        }
+    }
+}
+
+#[test]
 fn rendering_replaces_an_existing_file_whole() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("chart.svg");

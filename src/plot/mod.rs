@@ -45,14 +45,23 @@ use style::Style;
 /// One chart of any kind.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Chart {
+    /// Mean ± SD/SEM of one measure at each time point.
     BeforeAfter(BeforeAfterChart),
+    /// All before/after measures of one study side by side.
     Panel(PanelChart),
+    /// Pre- and post-treatment per-month declines from a common start.
     Slope(SlopeChart),
+    /// Effect and CI against the assumed pre/post correlation r.
     Sensitivity(SensitivityChart),
+    /// One row per effect, optional pooled diamond and prediction interval.
     Forest(ForestChart),
+    /// Estimates against standard errors.
     Funnel(FunnelChart),
+    /// Proportions with exact CIs.
     Proportion(ProportionChart),
+    /// Value → count of (reconstructed) samples.
     Histogram(HistogramChart),
+    /// Per-subject and population trajectories of a mixed model.
     Trajectory(TrajectoryChart),
 }
 
