@@ -1,10 +1,800 @@
-//! `trialstats plot`.
+//! `trialstats plot KIND …`: draw one chart from numbers given inline or in a CSV file, and
+//! write it as SVG or PNG (by the output's extension).
 
+use std::path::{Path, PathBuf};
+use trialstats::plot::{
+    self, BarKind, BeforeAfterChart, Chart, EggerLine, ForestChart, ForestRow, ForestSummary,
+    FunnelChart, FunnelStudy, HistogramChart, HistogramLayout, HistogramSample, ObservedPoint,
+    PanelChart, ProportionChart, ProportionItem, SensitivityChart, SensitivityPoint, Size,
+    SlopeChart, SubjectTrajectory, TimePointValue, TrajectoryChart,
+};
 use trialstats::{Error, Outcome, Result};
 
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    #[command(subcommand)]
+    kind: Kind,
+}
 
-pub fn run(_args: Args) -> Result<Outcome> {
-    Err(Error::Usage("'plot' is not implemented yet".into()))
+#[derive(Debug, clap::Subcommand)]
+enum Kind {
+    /// Mean ± SD/SEM of one measure at each time point.
+    BeforeAfter(BeforeAfterArgs),
+    /// Several before/after measures of one study side by side.
+    Panel(PanelArgs),
+    /// Pre- and post-treatment per-month declines from a common start.
+    Slope(SlopeArgs),
+    /// Effect and CI against the assumed pre/post correlation r.
+    Sensitivity(SensitivityArgs),
+    /// One row per effect: estimate and CI; optional pooled diamond.
+    Forest(ForestArgs),
+    /// Estimates against standard errors, with pseudo-CI and significance contours.
+    Funnel(FunnelArgs),
+    /// Proportions with exact (Clopper–Pearson) CIs.
+    Proportion(ProportionArgs),
+    /// Histogram of (reconstructed) samples.
+    Histogram(HistogramArgs),
+    /// Per-subject observed and fitted trajectories with the population line.
+    Trajectory(TrajectoryArgs),
+}
+
+/// Where the image goes and how big it is.
+#[derive(Debug, clap::Args)]
+struct OutputArgs {
+    /// Output file; .svg or .png picks the format.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: PathBuf,
+    /// Width in pixels.
+    #[arg(long, default_value_t = 800)]
+    width: u32,
+    /// Height in pixels.
+    #[arg(long, default_value_t = 600)]
+    height: u32,
+    /// Chart title.
+    #[arg(long)]
+    title: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+struct BeforeAfterArgs {
+    /// The measure's name, e.g. EDSS.
+    #[arg(long)]
+    label: String,
+    /// Unit on the y axis, e.g. points.
+    #[arg(long, default_value = "")]
+    unit: String,
+    /// Number of patients.
+    #[arg(long)]
+    n: Option<u64>,
+    /// The measure's scale "MIN,MAX"; either end may be left empty ("0," for rates).
+    #[arg(long, value_name = "MIN,MAX")]
+    scale: Option<String>,
+    /// What the ± means: sd, sem or not-reported.
+    #[arg(long, default_value = "not-reported")]
+    bars: String,
+    /// A time point "LABEL,MEAN[,SPREAD]"; MEAN or SPREAD may be NA. Repeat per time point.
+    #[arg(long = "point", value_name = "LABEL,MEAN,SPREAD", required = true)]
+    points: Vec<String>,
+    #[command(flatten)]
+    out: OutputArgs,
+}
+
+#[derive(Debug, clap::Args)]
+struct PanelArgs {
+    /// CSV with columns measure,unit,scale_min,scale_max,bars,n,time,mean,spread.
+    #[arg(long, value_name = "FILE")]
+    csv: Option<PathBuf>,
+    /// One row "MEASURE,UNIT,SCALE_MIN,SCALE_MAX,BARS,N,TIME,MEAN,SPREAD" (as the CSV).
+    #[arg(long = "row", value_name = "ROW")]
+    rows: Vec<String>,
+    #[command(flatten)]
+    out: OutputArgs,
+}
+
+#[derive(Debug, clap::Args)]
+struct SlopeArgs {
+    /// Decline per month before treatment (positive = the score falls).
+    #[arg(long, allow_hyphen_values = true)]
+    before: f64,
+    /// Decline per month after treatment.
+    #[arg(long, allow_hyphen_values = true)]
+    after: f64,
+    /// Months at which the gap is measured.
+    #[arg(long, default_value_t = 12.0)]
+    months: f64,
+    /// The score's unit.
+    #[arg(long, default_value = "points")]
+    unit: String,
+    /// Common starting score (default: plot change from start).
+    #[arg(long, allow_hyphen_values = true)]
+    start: Option<f64>,
+    /// An observed score "MONTH,VALUE"; repeatable.
+    #[arg(long = "observed", value_name = "MONTH,VALUE")]
+    observed: Vec<String>,
+    #[command(flatten)]
+    out: OutputArgs,
+}
+
+#[derive(Debug, clap::Args)]
+struct SensitivityArgs {
+    /// CSV with columns r,estimate,ci_lower,ci_upper.
+    #[arg(long, value_name = "FILE")]
+    csv: Option<PathBuf>,
+    /// One point "R,ESTIMATE,CI_LOWER,CI_UPPER"; repeatable.
+    #[arg(long = "point", value_name = "R,EST,LO,HI", allow_hyphen_values = true)]
+    points: Vec<String>,
+    /// The effect's name on the y axis.
+    #[arg(long, default_value = "effect")]
+    effect_label: String,
+    /// Value of no effect.
+    #[arg(long = "null", default_value_t = 0.0, allow_hyphen_values = true)]
+    null_value: f64,
+    /// Confidence level of the intervals.
+    #[arg(long, default_value_t = 0.95)]
+    level: f64,
+    #[command(flatten)]
+    out: OutputArgs,
+}
+
+#[derive(Debug, clap::Args)]
+struct ForestArgs {
+    /// CSV with columns label,estimate,ci_lower,ci_upper[,weight].
+    #[arg(long, value_name = "FILE")]
+    input: Option<PathBuf>,
+    /// One row "LABEL,ESTIMATE,CI_LOWER,CI_UPPER[,WEIGHT%]"; repeatable.
+    #[arg(long = "row", value_name = "ROW", allow_hyphen_values = true)]
+    rows: Vec<String>,
+    /// Pooled result "LABEL,ESTIMATE,CI_LOWER,CI_UPPER".
+    #[arg(long, allow_hyphen_values = true)]
+    summary: Option<String>,
+    /// Prediction interval of the pooled result "LOWER,UPPER".
+    #[arg(long, allow_hyphen_values = true)]
+    prediction: Option<String>,
+    /// The effect's name on the x axis.
+    #[arg(long, default_value = "effect")]
+    effect_label: String,
+    /// Value of no effect.
+    #[arg(long = "null", default_value_t = 0.0, allow_hyphen_values = true)]
+    null_value: f64,
+    /// The numbers are logarithms (log RR, log OR): label the axis and the numbers with exp().
+    #[arg(long)]
+    exp: bool,
+    #[command(flatten)]
+    out: OutputArgs,
+}
+
+#[derive(Debug, clap::Args)]
+struct FunnelArgs {
+    /// CSV with columns label,estimate,se.
+    #[arg(long, value_name = "FILE")]
+    input: Option<PathBuf>,
+    /// One study "LABEL,ESTIMATE,SE"; repeatable.
+    #[arg(
+        long = "study",
+        value_name = "LABEL,EST,SE",
+        allow_hyphen_values = true
+    )]
+    studies: Vec<String>,
+    /// Pooled estimate (draws the pooled line and the pseudo 95% CI funnel).
+    #[arg(long, allow_hyphen_values = true)]
+    pooled: Option<f64>,
+    /// Shade where a study would be significant at p < 0.10, 0.05, 0.01.
+    #[arg(long)]
+    contours: bool,
+    /// Egger line "INTERCEPT,SLOPE": estimate = intercept + slope × SE.
+    #[arg(long, allow_hyphen_values = true)]
+    egger: Option<String>,
+    /// The effect's name on the x axis.
+    #[arg(long, default_value = "effect")]
+    effect_label: String,
+    #[command(flatten)]
+    out: OutputArgs,
+}
+
+#[derive(Debug, clap::Args)]
+struct ProportionArgs {
+    /// One proportion "LABEL,EVENTS,TOTAL"; repeatable.
+    #[arg(long = "item", value_name = "LABEL,EVENTS,TOTAL")]
+    items: Vec<String>,
+    /// CSV with columns label,events,total.
+    #[arg(long, value_name = "FILE")]
+    input: Option<PathBuf>,
+    /// Confidence level.
+    #[arg(long, default_value_t = 0.95)]
+    level: f64,
+    #[command(flatten)]
+    out: OutputArgs,
+}
+
+#[derive(Debug, clap::Args)]
+struct HistogramArgs {
+    /// One sample "LABEL:V1,V2,…"; repeatable.
+    #[arg(
+        long = "sample",
+        value_name = "LABEL:VALUES",
+        required = true,
+        allow_hyphen_values = true
+    )]
+    samples: Vec<String>,
+    /// overlay (bars side by side) or grid (one chart per sample).
+    #[arg(long, default_value = "overlay")]
+    layout: String,
+    /// Bin width (default 1 for whole numbers, else Sturges' rule).
+    #[arg(long)]
+    bin_width: Option<f64>,
+    /// The value's name and unit on the x axis.
+    #[arg(long, default_value = "value")]
+    value_label: String,
+    #[command(flatten)]
+    out: OutputArgs,
+}
+
+#[derive(Debug, clap::Args)]
+struct TrajectoryArgs {
+    /// CSV with columns subject,time,value[,fitted].
+    #[arg(long, value_name = "FILE")]
+    input: Option<PathBuf>,
+    /// One observation "SUBJECT,TIME,VALUE[,FITTED]"; repeatable.
+    #[arg(
+        long = "obs",
+        value_name = "SUBJECT,TIME,VALUE",
+        allow_hyphen_values = true
+    )]
+    observations: Vec<String>,
+    /// Population line "INTERCEPT,SLOPE" (value = intercept + slope × time).
+    #[arg(long, allow_hyphen_values = true)]
+    population: Option<String>,
+    /// Time at which treatment starts.
+    #[arg(long, allow_hyphen_values = true)]
+    treatment_start: Option<f64>,
+    /// Time axis description.
+    #[arg(long, default_value = "months")]
+    x_label: String,
+    /// Score axis description.
+    #[arg(long, default_value = "score")]
+    y_label: String,
+    #[command(flatten)]
+    out: OutputArgs,
+}
+
+pub fn run(args: Args) -> Result<Outcome> {
+    let (chart, out) = match args.kind {
+        Kind::BeforeAfter(a) => (before_after(&a)?, a.out),
+        Kind::Panel(a) => (panel(&a)?, a.out),
+        Kind::Slope(a) => (slope(&a)?, a.out),
+        Kind::Sensitivity(a) => (sensitivity(&a)?, a.out),
+        Kind::Forest(a) => (forest(&a)?, a.out),
+        Kind::Funnel(a) => (funnel(&a)?, a.out),
+        Kind::Proportion(a) => (proportion(&a)?, a.out),
+        Kind::Histogram(a) => (histogram(&a)?, a.out),
+        Kind::Trajectory(a) => (trajectory(&a)?, a.out),
+    };
+    let size = Size::new(out.width, out.height)?;
+    plot::ImageFormat::from_path(&out.output).map_err(|_| {
+        Error::input(
+            "--output",
+            format!(
+                "'{}' must end in .svg or .png (the extension picks the format)",
+                out.output.display()
+            ),
+        )
+    })?;
+    plot::render(&chart, &out.output, size)?;
+    super::print(&format!(
+        "wrote {} ({}×{})\n",
+        out.output.display(),
+        size.width,
+        size.height
+    ));
+    Ok(Outcome::Ok)
+}
+
+fn title(out: &OutputArgs, default: &str) -> String {
+    out.title.clone().unwrap_or_else(|| default.to_string())
+}
+
+/// A row of fields from the command line or a CSV file, in the order of its columns, with
+/// where it came from (for error messages).
+struct Record {
+    location: String,
+    fields: Vec<String>,
+}
+
+impl Record {
+    fn text(&self, i: usize) -> &str {
+        self.fields.get(i).map(|s| s.trim()).unwrap_or("")
+    }
+
+    /// Field `i` as a number, or `None` when empty or NA.
+    fn optional(&self, i: usize, name: &str) -> Result<Option<f64>> {
+        let t = self.text(i);
+        if t.is_empty() || t.eq_ignore_ascii_case("na") {
+            return Ok(None);
+        }
+        t.parse::<f64>()
+            .map(Some)
+            .map_err(|_| Error::input(&self.location, format!("{name} '{t}' is not a number")))
+    }
+
+    /// Field `i` as a number that must be there.
+    fn number(&self, i: usize, name: &str) -> Result<f64> {
+        self.optional(i, name)?.ok_or_else(|| {
+            Error::input(
+                &self.location,
+                format!("{name} is missing; a number is needed"),
+            )
+        })
+    }
+
+    /// Field `i` as a whole number that must be there.
+    fn count(&self, i: usize, name: &str) -> Result<u64> {
+        let t = self.text(i);
+        t.parse::<u64>().map_err(|_| {
+            Error::input(
+                &self.location,
+                format!("{name} '{t}' is not a whole number ≥ 0"),
+            )
+        })
+    }
+}
+
+/// Rows given inline with `option` (comma-separated; a first column holding commas keeps
+/// them) and rows of the CSV file `csv` (columns matched by name in its header). The first
+/// `required` of `columns` must be present.
+fn records(
+    option: &str,
+    inline: &[String],
+    csv: Option<&Path>,
+    columns: &[&str],
+    required: usize,
+) -> Result<Vec<Record>> {
+    let mut out = Vec::new();
+    for value in inline {
+        let mut fields: Vec<String> = value.split(',').map(|s| s.trim().to_string()).collect();
+        if fields.len() > columns.len() {
+            let extra = fields.len() - columns.len();
+            let label = fields[..=extra].join(",");
+            fields.splice(..=extra, [label]);
+        }
+        if fields.len() < required {
+            return Err(Error::input(
+                option,
+                format!(
+                    "'{value}' has {} values; expected {} (comma-separated: {})",
+                    fields.len(),
+                    required,
+                    columns.join(",")
+                ),
+            ));
+        }
+        out.push(Record {
+            location: format!("{option} '{value}'"),
+            fields,
+        });
+    }
+    if let Some(path) = csv {
+        out.extend(read_csv(path, columns, required)?);
+    }
+    Ok(out)
+}
+
+fn read_csv(path: &Path, columns: &[&str], required: usize) -> Result<Vec<Record>> {
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut reader = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .flexible(true)
+        .from_reader(file);
+    let bad = |line: u64, e: csv::Error| {
+        Error::input(
+            format!("{}:{line}", path.display()),
+            format!("cannot read CSV: {e}"),
+        )
+    };
+    let header: Vec<String> = reader
+        .headers()
+        .map_err(|e| bad(1, e))?
+        .iter()
+        .map(|h| h.trim().to_ascii_lowercase())
+        .collect();
+    let mut index = Vec::new();
+    for (k, col) in columns.iter().enumerate() {
+        match header.iter().position(|h| h == col) {
+            Some(i) => index.push(Some(i)),
+            None if k < required => {
+                return Err(Error::input(
+                    format!("{}:1", path.display()),
+                    format!(
+                        "the header has no column '{col}'; needed: {} (optional: {})",
+                        columns[..required].join(","),
+                        columns[required..].join(",")
+                    ),
+                ))
+            }
+            None => index.push(None),
+        }
+    }
+    let mut out = Vec::new();
+    for row in reader.records() {
+        let row = row.map_err(|e| bad(e.position().map_or(0, |p| p.line()), e))?;
+        let line = row.position().map_or(0, |p| p.line());
+        let fields = index
+            .iter()
+            .map(|i| i.and_then(|i| row.get(i)).unwrap_or("").to_string())
+            .collect();
+        out.push(Record {
+            location: format!("{}:{line}", path.display()),
+            fields,
+        });
+    }
+    Ok(out)
+}
+
+/// Parse "A,B" into two numbers for `option`.
+fn pair(option: &str, value: &str) -> Result<(f64, f64)> {
+    let rec = Record {
+        location: format!("{option} '{value}'"),
+        fields: value.split(',').map(str::to_string).collect(),
+    };
+    if rec.fields.len() != 2 {
+        return Err(Error::input(
+            option,
+            format!("'{value}' must be two numbers separated by a comma"),
+        ));
+    }
+    Ok((
+        rec.number(0, "the first value")?,
+        rec.number(1, "the second value")?,
+    ))
+}
+
+fn require_rows(rows: &[Record], what: &str) -> Result<()> {
+    if rows.is_empty() {
+        Err(Error::Usage(format!("no {what} given; see --help")))
+    } else {
+        Ok(())
+    }
+}
+
+fn scale(value: Option<&str>) -> Result<(Option<f64>, Option<f64>)> {
+    let Some(v) = value else {
+        return Ok((None, None));
+    };
+    let rec = Record {
+        location: format!("--scale '{v}'"),
+        fields: v.split(',').map(str::to_string).collect(),
+    };
+    if rec.fields.len() != 2 {
+        return Err(Error::input(
+            "--scale",
+            format!("'{v}' must be MIN,MAX (either may be empty)"),
+        ));
+    }
+    Ok((
+        rec.optional(0, "the scale minimum")?,
+        rec.optional(1, "the scale maximum")?,
+    ))
+}
+
+fn before_after(a: &BeforeAfterArgs) -> Result<Chart> {
+    let rows = records("--point", &a.points, None, &["label", "mean", "spread"], 2)?;
+    let points = rows
+        .iter()
+        .map(|r| {
+            Ok(TimePointValue {
+                label: r.text(0).to_string(),
+                mean: r.optional(1, "the mean")?,
+                spread: r.optional(2, "the spread")?,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(BeforeAfterChart {
+        title: title(&a.out, &a.label),
+        measure_label: a.label.clone(),
+        unit: a.unit.clone(),
+        n: a.n,
+        bar_kind: a.bars.parse()?,
+        scale: scale(a.scale.as_deref())?,
+        points,
+    }
+    .into())
+}
+
+fn panel(a: &PanelArgs) -> Result<Chart> {
+    const COLUMNS: [&str; 9] = [
+        "measure",
+        "unit",
+        "scale_min",
+        "scale_max",
+        "bars",
+        "n",
+        "time",
+        "mean",
+        "spread",
+    ];
+    let rows = records("--row", &a.rows, a.csv.as_deref(), &COLUMNS, 8)?;
+    require_rows(&rows, "rows (--csv or --row)")?;
+    let mut measures: Vec<BeforeAfterChart> = Vec::new();
+    for r in &rows {
+        let name = r.text(0);
+        let point = TimePointValue {
+            label: r.text(6).to_string(),
+            mean: r.optional(7, "the mean")?,
+            spread: r.optional(8, "the spread")?,
+        };
+        if let Some(m) = measures.iter_mut().find(|m| m.measure_label == name) {
+            m.points.push(point);
+            continue;
+        }
+        let bar_kind = r.text(4).parse::<BarKind>().map_err(|_| {
+            Error::input(
+                &r.location,
+                format!("bars '{}' is not one of sd, sem, not-reported", r.text(4)),
+            )
+        })?;
+        let n = match r.text(5) {
+            "" | "NA" | "na" => None,
+            _ => Some(r.count(5, "n")?),
+        };
+        measures.push(BeforeAfterChart {
+            title: name.to_string(),
+            measure_label: name.to_string(),
+            unit: r.text(1).to_string(),
+            n,
+            bar_kind,
+            scale: (r.optional(2, "scale_min")?, r.optional(3, "scale_max")?),
+            points: vec![point],
+        });
+    }
+    Ok(PanelChart {
+        title: title(&a.out, "Before and after"),
+        subtitle: Vec::new(),
+        measures,
+    }
+    .into())
+}
+
+fn slope(a: &SlopeArgs) -> Result<Chart> {
+    let mut chart = SlopeChart::new(
+        title(&a.out, "Decline per month before and after treatment"),
+        &a.unit,
+        a.before,
+        a.after,
+        a.months,
+    );
+    chart.start = a.start;
+    chart.observed = a
+        .observed
+        .iter()
+        .map(|v| pair("--observed", v).map(|(month, value)| ObservedPoint { month, value }))
+        .collect::<Result<_>>()?;
+    Ok(chart.into())
+}
+
+fn sensitivity(a: &SensitivityArgs) -> Result<Chart> {
+    let rows = records(
+        "--point",
+        &a.points,
+        a.csv.as_deref(),
+        &["r", "estimate", "ci_lower", "ci_upper"],
+        4,
+    )?;
+    require_rows(&rows, "points (--csv or --point)")?;
+    let points = rows
+        .iter()
+        .map(|r| {
+            Ok(SensitivityPoint {
+                r: r.number(0, "r")?,
+                estimate: r.number(1, "the estimate")?,
+                ci_lower: r.number(2, "ci_lower")?,
+                ci_upper: r.number(3, "ci_upper")?,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(SensitivityChart {
+        title: title(&a.out, "Effect against the assumed pre/post correlation"),
+        effect_label: a.effect_label.clone(),
+        null_value: a.null_value,
+        level: a.level,
+        points,
+    }
+    .into())
+}
+
+fn forest(a: &ForestArgs) -> Result<Chart> {
+    let columns = ["label", "estimate", "ci_lower", "ci_upper", "weight"];
+    let rows = records("--row", &a.rows, a.input.as_deref(), &columns, 4)?;
+    require_rows(&rows, "rows (--input or --row)")?;
+    let rows = rows
+        .iter()
+        .map(|r| {
+            let mut row = ForestRow::new(
+                r.text(0),
+                r.number(1, "the estimate")?,
+                r.number(2, "ci_lower")?,
+                r.number(3, "ci_upper")?,
+            );
+            row.weight = r.optional(4, "the weight")?;
+            Ok(row)
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let mut chart = ForestChart::new(title(&a.out, "Effects"), &a.effect_label, rows);
+    chart.null_value = Some(a.null_value);
+    chart.exponentiate = a.exp;
+    if let Some(s) = &a.summary {
+        let rec = records("--summary", std::slice::from_ref(s), None, &columns[..4], 4)?;
+        let r = &rec[0];
+        chart.summary = Some(ForestSummary {
+            label: r.text(0).to_string(),
+            estimate: r.number(1, "the estimate")?,
+            ci_lower: r.number(2, "ci_lower")?,
+            ci_upper: r.number(3, "ci_upper")?,
+            prediction: a
+                .prediction
+                .as_deref()
+                .map(|p| pair("--prediction", p))
+                .transpose()?,
+        });
+    } else if a.prediction.is_some() {
+        return Err(Error::input(
+            "--prediction",
+            "a prediction interval needs --summary",
+        ));
+    }
+    Ok(chart.into())
+}
+
+fn funnel(a: &FunnelArgs) -> Result<Chart> {
+    let rows = records(
+        "--study",
+        &a.studies,
+        a.input.as_deref(),
+        &["label", "estimate", "se"],
+        3,
+    )?;
+    require_rows(&rows, "studies (--input or --study)")?;
+    let studies = rows
+        .iter()
+        .map(|r| {
+            Ok(FunnelStudy {
+                label: r.text(0).to_string(),
+                estimate: r.number(1, "the estimate")?,
+                standard_error: r.number(2, "the standard error")?,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let egger = a
+        .egger
+        .as_deref()
+        .map(|e| pair("--egger", e).map(|(intercept, slope)| EggerLine { intercept, slope }))
+        .transpose()?;
+    Ok(FunnelChart {
+        title: title(&a.out, "Funnel plot"),
+        effect_label: a.effect_label.clone(),
+        studies,
+        pooled: a.pooled,
+        contours: a.contours,
+        egger,
+    }
+    .into())
+}
+
+fn proportion(a: &ProportionArgs) -> Result<Chart> {
+    let rows = records(
+        "--item",
+        &a.items,
+        a.input.as_deref(),
+        &["label", "events", "total"],
+        3,
+    )?;
+    require_rows(&rows, "proportions (--item or --input)")?;
+    let items = rows
+        .iter()
+        .map(|r| {
+            Ok(ProportionItem {
+                label: r.text(0).to_string(),
+                events: r.count(1, "events")?,
+                total: r.count(2, "total")?,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(ProportionChart {
+        title: title(&a.out, "Proportions"),
+        level: a.level,
+        items,
+    }
+    .into())
+}
+
+fn histogram(a: &HistogramArgs) -> Result<Chart> {
+    let layout = match a.layout.to_ascii_lowercase().as_str() {
+        "overlay" => HistogramLayout::Overlay,
+        "grid" => HistogramLayout::Grid,
+        other => {
+            return Err(Error::input(
+                "--layout",
+                format!("unknown layout '{other}'; allowed: overlay, grid"),
+            ))
+        }
+    };
+    let samples = a
+        .samples
+        .iter()
+        .map(|s| {
+            let (label, values) = s.rsplit_once(':').unwrap_or(("", s.as_str()));
+            let rec = Record {
+                location: format!("--sample '{s}'"),
+                fields: values.split(',').map(str::to_string).collect(),
+            };
+            let values = (0..rec.fields.len())
+                .map(|i| rec.number(i, &format!("value {}", i + 1)))
+                .collect::<Result<Vec<_>>>()?;
+            Ok(HistogramSample {
+                label: label.to_string(),
+                values,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(HistogramChart {
+        title: title(&a.out, "Histogram"),
+        value_label: a.value_label.clone(),
+        samples,
+        layout,
+        bin_width: a.bin_width,
+    }
+    .into())
+}
+
+fn trajectory(a: &TrajectoryArgs) -> Result<Chart> {
+    let rows = records(
+        "--obs",
+        &a.observations,
+        a.input.as_deref(),
+        &["subject", "time", "value", "fitted"],
+        3,
+    )?;
+    let mut subjects: Vec<SubjectTrajectory> = Vec::new();
+    for r in &rows {
+        let t = r.number(1, "the time")?;
+        let value = r.optional(2, "the value")?;
+        let fitted = r.optional(3, "the fitted value")?;
+        let id = r.text(0);
+        let idx = match subjects.iter().position(|s| s.subject == id) {
+            Some(i) => i,
+            None => {
+                subjects.push(SubjectTrajectory {
+                    subject: id.to_string(),
+                    observed: Vec::new(),
+                    fitted: Vec::new(),
+                });
+                subjects.len() - 1
+            }
+        };
+        if let Some(v) = value {
+            subjects[idx].observed.push((t, v));
+        }
+        if let Some(f) = fitted {
+            subjects[idx].fitted.push((t, f));
+        }
+    }
+    let population = match a.population.as_deref() {
+        Some(p) => {
+            let (intercept, slope) = pair("--population", p)?;
+            let times = subjects.iter().flat_map(|s| s.observed.iter().map(|o| o.0));
+            let (lo, hi) = times.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), t| {
+                (lo.min(t), hi.max(t))
+            });
+            let (lo, hi) = if lo.is_finite() { (lo, hi) } else { (0.0, 1.0) };
+            vec![(lo, intercept + slope * lo), (hi, intercept + slope * hi)]
+        }
+        None => Vec::new(),
+    };
+    Ok(TrajectoryChart {
+        title: title(&a.out, "Trajectories"),
+        x_label: a.x_label.clone(),
+        y_label: a.y_label.clone(),
+        subjects,
+        population,
+        treatment_start: a.treatment_start,
+    }
+    .into())
 }

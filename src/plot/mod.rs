@@ -1,1 +1,310 @@
-//! Charts rendered with plotters to SVG and PNG, with an embedded font.
+//! Charts rendered with plotters to SVG and PNG, with the embedded DejaVu Sans font.
+//!
+//! Every chart kind is a plain input struct in its own file (the lead converts study data
+//! into them); [`Chart`] is the enum over the kinds, and [`render`] writes one chart to a file
+//! whose extension (`.svg` or `.png`) picks the format. Writes are atomic: the image goes to
+//! a temporary file in the same directory, which is then renamed over the target.
+//!
+//! [`write_gallery`] writes many named charts into one folder (the report's `plots/`).
+//!
+//! Shared pieces: [`palette`] (Okabe–Ito colours), [`style`] (font, sizes scaled with the
+//! image, frame, legend, axes), [`geometry`] (clipping to the plot rectangle).
+
+pub mod before_after;
+pub mod forest;
+pub mod funnel;
+pub mod gallery;
+pub mod geometry;
+pub mod histogram;
+pub mod palette;
+pub mod panel;
+pub mod proportion;
+pub mod sensitivity;
+pub mod slope;
+pub mod style;
+pub mod trajectory;
+
+pub use before_after::{BarKind, BeforeAfterChart, TimePointValue};
+pub use forest::{ForestChart, ForestRow, ForestSummary};
+pub use funnel::{EggerLine, FunnelChart, FunnelStudy};
+pub use gallery::{write_gallery, GalleryItem};
+pub use histogram::{HistogramChart, HistogramLayout, HistogramSample};
+pub use panel::PanelChart;
+pub use proportion::{clopper_pearson, ProportionChart, ProportionItem};
+pub use sensitivity::{SensitivityChart, SensitivityPoint, SignificanceOnset};
+pub use slope::{ObservedPoint, SlopeChart};
+pub use trajectory::{SubjectTrajectory, TrajectoryChart};
+
+use crate::error::{Error, Result};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use std::io::Write;
+use std::path::Path;
+use style::Style;
+
+/// One chart of any kind.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Chart {
+    /// Mean ± SD/SEM of one measure at each time point.
+    BeforeAfter(BeforeAfterChart),
+    /// All before/after measures of one study side by side.
+    Panel(PanelChart),
+    /// Pre- and post-treatment per-month declines from a common start.
+    Slope(SlopeChart),
+    /// Effect and CI against the assumed pre/post correlation r.
+    Sensitivity(SensitivityChart),
+    /// One row per effect, optional pooled diamond and prediction interval.
+    Forest(ForestChart),
+    /// Estimates against standard errors.
+    Funnel(FunnelChart),
+    /// Proportions with exact CIs.
+    Proportion(ProportionChart),
+    /// Value → count of (reconstructed) samples.
+    Histogram(HistogramChart),
+    /// Per-subject and population trajectories of a mixed model.
+    Trajectory(TrajectoryChart),
+}
+
+macro_rules! chart_from {
+    ($($variant:ident($ty:ty)),*) => {
+        $(impl From<$ty> for Chart {
+            fn from(c: $ty) -> Self {
+                Chart::$variant(c)
+            }
+        })*
+    };
+}
+chart_from!(
+    BeforeAfter(BeforeAfterChart),
+    Panel(PanelChart),
+    Slope(SlopeChart),
+    Sensitivity(SensitivityChart),
+    Forest(ForestChart),
+    Funnel(FunnelChart),
+    Proportion(ProportionChart),
+    Histogram(HistogramChart),
+    Trajectory(TrajectoryChart)
+);
+
+impl Chart {
+    /// Refuse values that cannot be drawn (NaN, infinite, a CI whose lower end is above its
+    /// upper end, ...), naming the item.
+    pub fn validate(&self) -> Result<()> {
+        match self {
+            Chart::BeforeAfter(c) => c.validate(),
+            Chart::Panel(c) => c.validate(),
+            Chart::Slope(c) => c.validate(),
+            Chart::Sensitivity(c) => c.validate(),
+            Chart::Forest(c) => c.validate(),
+            Chart::Funnel(c) => c.validate(),
+            Chart::Proportion(c) => c.validate(),
+            Chart::Histogram(c) => c.validate(),
+            Chart::Trajectory(c) => c.validate(),
+        }
+    }
+
+    fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, style: &Style) -> Result<()> {
+        match self {
+            Chart::BeforeAfter(c) => c.draw(area, style),
+            Chart::Panel(c) => c.draw(area, style),
+            Chart::Slope(c) => c.draw(area, style),
+            Chart::Sensitivity(c) => c.draw(area, style),
+            Chart::Forest(c) => c.draw(area, style),
+            Chart::Funnel(c) => c.draw(area, style),
+            Chart::Proportion(c) => c.draw(area, style),
+            Chart::Histogram(c) => c.draw(area, style),
+            Chart::Trajectory(c) => c.draw(area, style),
+        }
+    }
+}
+
+/// Image size in pixels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Size {
+    pub width: u32,
+    pub height: u32,
+}
+
+impl Size {
+    /// The default size, 800×600.
+    pub const DEFAULT: Size = Size {
+        width: 800,
+        height: 600,
+    };
+    /// Smallest width or height accepted.
+    pub const MIN: u32 = 200;
+    /// Largest width or height accepted.
+    pub const MAX: u32 = 10_000;
+
+    /// A size, refused unless both sides are within [`Size::MIN`]..=[`Size::MAX`].
+    pub fn new(width: u32, height: u32) -> Result<Size> {
+        for (name, v) in [("--width", width), ("--height", height)] {
+            if !(Self::MIN..=Self::MAX).contains(&v) {
+                return Err(Error::input(
+                    name,
+                    format!(
+                        "{v} pixels is out of range; allowed: {} to {}",
+                        Self::MIN,
+                        Self::MAX
+                    ),
+                ));
+            }
+        }
+        Ok(Size { width, height })
+    }
+}
+
+impl Default for Size {
+    fn default() -> Self {
+        Size::DEFAULT
+    }
+}
+
+/// The image formats, picked by the file extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImageFormat {
+    Svg,
+    Png,
+}
+
+impl ImageFormat {
+    /// The format for `path`'s extension (`.svg` or `.png`, any case).
+    pub fn from_path(path: &Path) -> Result<ImageFormat> {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(|e| e.to_ascii_lowercase());
+        match ext.as_deref() {
+            Some("svg") => Ok(ImageFormat::Svg),
+            Some("png") => Ok(ImageFormat::Png),
+            _ => Err(Error::input(
+                path.display().to_string(),
+                "the file name must end in .svg or .png (the extension picks the format)",
+            )),
+        }
+    }
+}
+
+/// Draw `chart` at `size` and write it to `path`, as SVG or PNG by the extension. The file
+/// appears complete or not at all (temporary file in the same directory, then renamed).
+pub fn render(chart: &Chart, path: &Path, size: Size) -> Result<()> {
+    let format = ImageFormat::from_path(path)?;
+    let size = Size::new(size.width, size.height)?;
+    chart.validate()?;
+    style::register_font()?;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let suffix = match format {
+        ImageFormat::Svg => ".svg",
+        ImageFormat::Png => ".png",
+    };
+    let tmp = tempfile::Builder::new()
+        .prefix(".trialstats-chart-")
+        .suffix(suffix)
+        .tempfile_in(&dir)
+        .map_err(|e| Error::io(&dir, e))?;
+    match format {
+        ImageFormat::Svg => {
+            let svg = draw_svg(chart, size)?;
+            tmp.as_file()
+                .write_all(svg.as_bytes())
+                .and_then(|_| tmp.as_file().sync_all())
+                .map_err(|e| Error::io(path, e))?;
+        }
+        ImageFormat::Png => {
+            // plotters encodes the PNG itself on `present`, writing to the temporary path.
+            let root =
+                BitMapBackend::new(tmp.path(), (size.width, size.height)).into_drawing_area();
+            chart.draw(&root, &Style::for_size(size))?;
+            root.present()
+                .map_err(|e| Error::io(path, std::io::Error::other(e.to_string())))?;
+        }
+    }
+    readable_by_all(tmp.path()).map_err(|e| Error::io(path, e))?;
+    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
+    Ok(())
+}
+
+/// Temporary files are created readable by their owner only; a chart is an ordinary file.
+pub(crate) fn readable_by_all(path: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o644))?;
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}
+
+/// Draw `chart` at `size` and return the SVG text.
+pub fn render_svg(chart: &Chart, size: Size) -> Result<String> {
+    let size = Size::new(size.width, size.height)?;
+    chart.validate()?;
+    draw_svg(chart, size)
+}
+
+fn draw_svg(chart: &Chart, size: Size) -> Result<String> {
+    style::register_font()?;
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (size.width, size.height)).into_drawing_area();
+        chart.draw(&root, &Style::for_size(size))?;
+        root.present().map_err(drawing)?;
+    }
+    Ok(svg)
+}
+
+/// A plotters drawing failure as an error (these draw into memory, so they mean a bug or a
+/// font problem rather than bad input).
+pub(crate) fn drawing<E: std::fmt::Display>(e: E) -> Error {
+    Error::Numerical(format!("the chart could not be drawn: {e}"))
+}
+
+/// Refuse a value that is not a finite number; `what` names it for the message.
+pub(crate) fn require_finite(value: f64, location: impl Fn() -> String, what: &str) -> Result<()> {
+    if value.is_finite() {
+        Ok(())
+    } else {
+        Err(Error::input(
+            location(),
+            format!("{what} is {value}; it must be a finite number"),
+        ))
+    }
+}
+
+/// Refuse an interval whose ends are not finite or whose lower end is above its upper end.
+pub(crate) fn require_interval(
+    lower: f64,
+    upper: f64,
+    location: impl Fn() -> String,
+    what: &str,
+) -> Result<()> {
+    require_finite(lower, &location, &format!("the lower end of the {what}"))?;
+    require_finite(upper, &location, &format!("the upper end of the {what}"))?;
+    if lower > upper {
+        return Err(Error::input(
+            location(),
+            format!("the {what} runs from {lower} to {upper}; the lower end must not be above the upper end"),
+        ));
+    }
+    Ok(())
+}
+
+/// Refuse an empty list; `what` names its items ("time points").
+pub(crate) fn require_nonempty<T>(
+    items: &[T],
+    location: impl Fn() -> String,
+    what: &str,
+) -> Result<()> {
+    if items.is_empty() {
+        Err(Error::input(
+            location(),
+            format!("there are no {what}; give at least one"),
+        ))
+    } else {
+        Ok(())
+    }
+}

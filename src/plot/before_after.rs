@@ -1,0 +1,376 @@
+//! Before/after chart for one measure: the mean at each time point with its error bar, the
+//! bar kind (SD, SEM, or not specified) in the legend, the y axis over the measure's scale,
+//! the unit on the axis and n in the subtitle. A time point whose mean is not reported is
+//! a labelled gap, never a made-up value.
+
+use super::palette;
+use super::style::{
+    extent, fit_text, line_height, padded, pixel_in, plot_rect, put_text, text_width, tick_number,
+    wrap_text, Axes, Frame, LegendEntry, LegendMark, Style,
+};
+use super::{drawing, require_finite, require_nonempty};
+use crate::error::{Error, Result};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+use std::ops::Range;
+
+/// What the error bars show, as recorded in the data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BarKind {
+    /// Standard deviation.
+    Sd,
+    /// Standard error of the mean.
+    Sem,
+    /// The report gives "mean ± x" without saying what x is.
+    NotReported,
+}
+
+impl BarKind {
+    /// The legend text for the point and its bar.
+    pub fn legend(self) -> &'static str {
+        match self {
+            BarKind::Sd => "mean ± SD",
+            BarKind::Sem => "mean ± SEM",
+            BarKind::NotReported => "mean ± not specified (SD or SEM)",
+        }
+    }
+}
+
+impl std::str::FromStr for BarKind {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "sd" => Ok(BarKind::Sd),
+            "sem" | "se" => Ok(BarKind::Sem),
+            "none" | "na" | "not-reported" | "unspecified" | "" => Ok(BarKind::NotReported),
+            other => Err(Error::input(
+                "--bars",
+                format!("unknown error bar kind '{other}'; allowed: sd, sem, not-reported"),
+            )),
+        }
+    }
+}
+
+/// One time point: its label and, when reported, the mean and the spread (SD or SEM).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimePointValue {
+    pub label: String,
+    pub mean: Option<f64>,
+    pub spread: Option<f64>,
+}
+
+/// The before/after chart of one measure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BeforeAfterChart {
+    pub title: String,
+    /// The measure's name ("EDSS", "pain (NRS)").
+    pub measure_label: String,
+    /// The unit shown on the y axis ("points"); empty for none.
+    pub unit: String,
+    /// Number of patients, shown in the subtitle.
+    pub n: Option<u64>,
+    pub bar_kind: BarKind,
+    /// The measure's scale: (bottom, top) of the y axis where known; (Some(0), None) for
+    /// rates. Means outside it still show (the axis grows); bars past it are cut and marked.
+    pub scale: (Option<f64>, Option<f64>),
+    pub points: Vec<TimePointValue>,
+}
+
+impl BeforeAfterChart {
+    /// Refuse what cannot be drawn: no time points, a non-finite or negative spread, a
+    /// scale whose bottom is not below its top.
+    pub fn validate(&self) -> Result<()> {
+        let here = || format!("before/after chart '{}'", self.measure_label);
+        require_nonempty(&self.points, here, "time points")?;
+        if let (Some(lo), Some(hi)) = self.scale {
+            require_finite(lo, here, "the bottom of the scale")?;
+            require_finite(hi, here, "the top of the scale")?;
+            if lo >= hi {
+                return Err(Error::input(
+                    here(),
+                    format!("the scale runs from {lo} to {hi}; its bottom must be below its top"),
+                ));
+            }
+        }
+        for s in [self.scale.0, self.scale.1].into_iter().flatten() {
+            require_finite(s, here, "the scale")?;
+        }
+        for (i, p) in self.points.iter().enumerate() {
+            let at = || format!("{}, time point {} ('{}')", here(), i + 1, p.label);
+            if let Some(m) = p.mean {
+                require_finite(m, at, "the mean")?;
+            }
+            if let Some(s) = p.spread {
+                require_finite(s, at, "the spread")?;
+                if s < 0.0 {
+                    return Err(Error::input(
+                        at(),
+                        format!("the spread is {s}; an SD or SEM cannot be negative"),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn y_desc(&self) -> String {
+        if self.unit.trim().is_empty() {
+            self.measure_label.clone()
+        } else {
+            format!("{} ({})", self.measure_label, self.unit)
+        }
+    }
+
+    /// The y range: the measure's scale where given, grown to include every mean.
+    fn y_range(&self) -> Range<f64> {
+        let means = self.points.iter().filter_map(|p| p.mean);
+        let ends = self.points.iter().filter_map(|p| {
+            p.mean.map(|m| {
+                let s = p.spread.unwrap_or(0.0);
+                [m - s, m + s]
+            })
+        });
+        let data = extent(means.clone().chain(ends.flatten()));
+        let means = extent(means);
+        let (lo, hi) = match (self.scale, data) {
+            ((Some(lo), Some(hi)), _) => (lo, hi),
+            ((Some(lo), None), Some((_, dh))) => {
+                let top = if dh > lo {
+                    dh + (dh - lo) * 0.08
+                } else {
+                    lo + 1.0
+                };
+                (lo, top)
+            }
+            ((None, Some(hi)), Some((dl, _))) => {
+                let bottom = if dl < hi {
+                    dl - (hi - dl) * 0.08
+                } else {
+                    hi - 1.0
+                };
+                (bottom, hi)
+            }
+            ((Some(lo), None), None) => (lo, lo + 1.0),
+            ((None, Some(hi)), None) => (hi - 1.0, hi),
+            ((None, None), Some((dl, dh))) if dl >= 0.0 => {
+                let r = padded(0.0, dh, 0.08);
+                (0.0, if dh > 0.0 { r.end } else { 1.0 })
+            }
+            ((None, None), Some((dl, dh))) => {
+                let r = padded(dl, dh, 0.08);
+                (r.start, r.end)
+            }
+            ((None, None), None) => (0.0, 1.0),
+        };
+        match means {
+            Some((ml, mh)) if ml < lo || mh > hi => {
+                let r = padded(lo.min(ml), hi.max(mh), 0.05);
+                r.start..r.end
+            }
+            _ => lo..hi,
+        }
+    }
+
+    /// Draw as a stand-alone chart.
+    pub(crate) fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        style: &Style,
+    ) -> Result<()> {
+        let mut subtitle = self.measure_label.clone();
+        if let Some(n) = self.n {
+            subtitle.push_str(&format!(" · n = {n}"));
+        }
+        self.draw_with(area, style, &self.title, subtitle, self.notes())
+    }
+
+    /// Footnotes: bars cut at the scale's end, an axis extended past the scale.
+    pub fn notes(&self) -> Vec<String> {
+        let y = self.y_range();
+        let cut = self.points.iter().any(|p| match (p.mean, p.spread) {
+            (Some(m), Some(s)) => m - s < y.start || m + s > y.end,
+            _ => false,
+        });
+        let mut notes = Vec::new();
+        if cut {
+            notes.push("▲▼ error bar runs past the end of the scale; drawn cut at the axis".into());
+        }
+        if let (Some(lo), Some(hi)) = self.scale {
+            if y.start < lo || y.end > hi {
+                notes.push(format!(
+                    "a mean lies outside the scale {}–{}; the axis was extended",
+                    tick_number(lo),
+                    tick_number(hi)
+                ));
+            }
+        }
+        notes
+    }
+
+    /// Draw as one cell of a panel, headed by the measure's name; the panel prints the
+    /// cell's notes under all cells, so the cells' plots line up.
+    pub(crate) fn draw_cell<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        style: &Style,
+    ) -> Result<()> {
+        let subtitle = self.n.map(|n| format!("n = {n}")).unwrap_or_default();
+        self.draw_with(area, style, &self.measure_label, subtitle, Vec::new())
+    }
+
+    fn draw_with<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        style: &Style,
+        title: &str,
+        subtitle: String,
+        notes: Vec<String>,
+    ) -> Result<()> {
+        let y = self.y_range();
+        let frame = Frame {
+            title,
+            subtitle: vec![subtitle],
+            legend: vec![LegendEntry::new(
+                LegendMark::PointWithBar(palette::BLUE),
+                self.bar_kind.legend(),
+            )],
+            notes,
+        };
+        let plot_area = frame.draw(area, style)?;
+        let k = self.points.len();
+        let x = -0.5..(k as f64 - 0.5);
+        let y_desc = self.y_desc();
+        let mut axes = Axes::new(x, y.clone(), "", &y_desc);
+        axes.x_ticks = false;
+        axes.x_label_lines = 2;
+        let mut chart = axes.draw(&plot_area, style)?;
+        let (left, _, right, bottom) = plot_rect(&chart, &plot_area);
+        let col_w = (right - left) / k as i32;
+        let colour = palette::BLUE;
+        let line_w = style.line(2.0);
+
+        // Lines join consecutive reported means only: a gap stays a gap.
+        for (i, pair) in self.points.windows(2).enumerate() {
+            if let (Some(a), Some(b)) = (pair[0].mean, pair[1].mean) {
+                chart
+                    .draw_series(std::iter::once(PathElement::new(
+                        vec![(i as f64, a), (i as f64 + 1.0, b)],
+                        colour.stroke_width(line_w),
+                    )))
+                    .map_err(drawing)?;
+            }
+        }
+
+        let cap = 0.06;
+        let tick = style.tick();
+        let note = style.note();
+        let r = style.px(5.0);
+        for (i, p) in self.points.iter().enumerate() {
+            let xi = i as f64;
+            let Some(mean) = p.mean else {
+                let lines = wrap_text("not reported", &note, col_w - style.px(6.0), 2);
+                let (cx, cy) = pixel_in(&chart, &plot_area, (xi, (y.start + y.end) / 2.0));
+                let lh = line_height(&note);
+                let top = cy - lh * lines.len() as i32 / 2;
+                for (j, l) in lines.iter().enumerate() {
+                    put_text(
+                        &plot_area,
+                        l,
+                        (cx, top + j as i32 * lh),
+                        &note,
+                        HPos::Center,
+                        VPos::Top,
+                    )?;
+                }
+                // Dashed stubs above and below the label mark the empty slot.
+                let span = y.end - y.start;
+                for (from, to) in [(y.start, y.start + span * 0.3), (y.end - span * 0.3, y.end)] {
+                    chart
+                        .draw_series(DashedLineSeries::new(
+                            vec![(xi, from), (xi, to)],
+                            style.px(4.0),
+                            style.px(4.0),
+                            palette::MID_GREY.stroke_width(1),
+                        ))
+                        .map_err(drawing)?;
+                }
+                continue;
+            };
+            if let Some(s) = p.spread {
+                let (lo, hi) = (mean - s, mean + s);
+                let (lo_c, hi_c) = (lo.max(y.start), hi.min(y.end));
+                chart
+                    .draw_series(std::iter::once(PathElement::new(
+                        vec![(xi, lo_c), (xi, hi_c)],
+                        colour.stroke_width(style.line(1.5)),
+                    )))
+                    .map_err(drawing)?;
+                for (end, was_cut, up) in [(lo_c, lo < y.start, false), (hi_c, hi > y.end, true)] {
+                    let (px, py) = pixel_in(&chart, &plot_area, (xi, end));
+                    if was_cut {
+                        let a = style.px(6.0);
+                        let base = if up { py + a } else { py - a };
+                        plot_area
+                            .draw(&Polygon::new(
+                                vec![(px, py), (px - a / 2 - 1, base), (px + a / 2 + 1, base)],
+                                colour.filled(),
+                            ))
+                            .map_err(drawing)?;
+                    } else {
+                        let half = (cap * col_w as f64) as i32;
+                        plot_area
+                            .draw(&PathElement::new(
+                                vec![(px - half, py), (px + half, py)],
+                                colour.stroke_width(style.line(1.5)),
+                            ))
+                            .map_err(drawing)?;
+                    }
+                }
+            }
+            let (px, py) = pixel_in(&chart, &plot_area, (xi, mean));
+            plot_area
+                .draw(&Circle::new((px, py), r, colour.filled()))
+                .map_err(drawing)?;
+            // The reported numbers beside the point, where the column leaves room.
+            let text = match p.spread {
+                Some(s) => format!("{} ± {}", tick_number(mean), tick_number(s)),
+                None => format!("{} (± not reported)", tick_number(mean)),
+            };
+            let offset = r.max((cap * col_w as f64) as i32) + style.px(5.0);
+            let room = col_w / 2 - offset - style.px(3.0);
+            let fitting = [text, tick_number(mean)]
+                .into_iter()
+                .find(|t| text_width(t, &tick) <= room);
+            if let Some(t) = fitting {
+                put_text(
+                    &plot_area,
+                    &t,
+                    (px + offset, py),
+                    &tick,
+                    HPos::Left,
+                    VPos::Center,
+                )?;
+            }
+        }
+
+        // Category labels under the axis, wrapped to two lines.
+        let lh = line_height(&tick);
+        for (i, p) in self.points.iter().enumerate() {
+            let (cx, _) = pixel_in(&chart, &plot_area, (i as f64, y.start));
+            let lines = wrap_text(&p.label, &tick, col_w - style.px(6.0), 2);
+            for (j, l) in lines.iter().enumerate() {
+                let l = fit_text(l, &tick, col_w - style.px(4.0));
+                put_text(
+                    &plot_area,
+                    &l,
+                    (cx, bottom + style.px(6.0) + j as i32 * lh),
+                    &tick,
+                    HPos::Center,
+                    VPos::Top,
+                )?;
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,215 @@
+//! Funnel plot: each study's estimate against its standard error, the axis inverted so that
+//! precise studies sit at the top; the pooled estimate with its pseudo 95% confidence funnel,
+//! optional contour-enhanced shading where a study would be significant at p < 0.10, 0.05
+//! and 0.01 (Peters et al. 2008, J Clin Epidemiol 61:991), and an optional Egger regression
+//! line (Egger et al. 1997, BMJ 315:629; drawn as metafor's `regtest` with the standard
+//! error as predictor: estimate = intercept + slope × SE).
+
+use super::geometry::{clip_polygon, clip_segment};
+use super::palette;
+use super::style::{extent, padded, tick_number, Axes, Frame, LegendEntry, LegendMark, Style};
+use super::{drawing, require_finite, require_nonempty};
+use crate::dist::z_crit;
+use crate::error::{Error, Result};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use std::ops::Range;
+
+/// One study: estimate and standard error.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FunnelStudy {
+    pub label: String,
+    pub estimate: f64,
+    pub standard_error: f64,
+}
+
+/// A regression line of estimate on standard error: estimate = intercept + slope × SE.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct EggerLine {
+    pub intercept: f64,
+    pub slope: f64,
+}
+
+/// A funnel plot.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FunnelChart {
+    pub title: String,
+    /// The effect's name on the x axis.
+    pub effect_label: String,
+    pub studies: Vec<FunnelStudy>,
+    /// Pooled estimate: the vertical line and the centre of the pseudo-CI funnel.
+    pub pooled: Option<f64>,
+    /// Shade the regions of significance (p < 0.10, 0.05, 0.01) around 0.
+    pub contours: bool,
+    pub egger: Option<EggerLine>,
+}
+
+impl FunnelChart {
+    /// Refuse no studies, non-finite values and standard errors that are not positive.
+    pub fn validate(&self) -> Result<()> {
+        let here = || format!("funnel plot '{}'", self.title);
+        require_nonempty(&self.studies, here, "studies")?;
+        for (i, s) in self.studies.iter().enumerate() {
+            let at = || format!("{}, study {} ('{}')", here(), i + 1, s.label);
+            require_finite(s.estimate, at, "the estimate")?;
+            require_finite(s.standard_error, at, "the standard error")?;
+            if s.standard_error <= 0.0 {
+                return Err(Error::input(
+                    at(),
+                    format!(
+                        "the standard error is {}; it must be above 0",
+                        s.standard_error
+                    ),
+                ));
+            }
+        }
+        if let Some(p) = self.pooled {
+            require_finite(p, here, "the pooled estimate")?;
+        }
+        if let Some(e) = self.egger {
+            require_finite(e.intercept, here, "the Egger intercept")?;
+            require_finite(e.slope, here, "the Egger slope")?;
+        }
+        Ok(())
+    }
+
+    pub(crate) fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        style: &Style,
+    ) -> Result<()> {
+        let z95 = z_crit(0.95);
+        let se_max = self
+            .studies
+            .iter()
+            .map(|s| s.standard_error)
+            .fold(0.0, f64::max);
+        let bottom = se_max * 1.08;
+        let mut xs: Vec<f64> = self.studies.iter().map(|s| s.estimate).collect();
+        if let Some(p) = self.pooled {
+            xs.extend([p - z95 * bottom, p + z95 * bottom]);
+        }
+        if self.contours {
+            xs.extend([-z95 * bottom, z95 * bottom]);
+        }
+        let (xlo, xhi) = extent(xs).unwrap_or((-1.0, 1.0));
+        let x = padded(xlo, xhi, 0.05);
+        // y is −SE, so that SE = 0 is at the top.
+        let y: Range<f64> = -bottom..0.0;
+
+        let mut legend = vec![LegendEntry::new(LegendMark::Point(palette::BLACK), "study")];
+        if self.pooled.is_some() {
+            legend.push(LegendEntry::new(
+                LegendMark::Line(palette::BLUE),
+                "pooled estimate",
+            ));
+            legend.push(LegendEntry::new(
+                LegendMark::DashedLine(palette::BLUE),
+                "pseudo 95% CI",
+            ));
+        }
+        if self.egger.is_some() {
+            legend.push(LegendEntry::new(
+                LegendMark::Line(palette::VERMILLION),
+                "Egger regression",
+            ));
+        }
+        if self.contours {
+            for (shade, text) in palette::CONTOUR_SHADES.iter().zip([
+                "0.10 > p > 0.05",
+                "0.05 > p > 0.01",
+                "p < 0.01",
+            ]) {
+                legend.push(LegendEntry::new(LegendMark::Square(*shade), text));
+            }
+        }
+        let frame = Frame {
+            title: &self.title,
+            subtitle: vec![super::style::count_of(
+                self.studies.len(),
+                "study",
+                "studies",
+            )],
+            legend,
+            notes: Vec::new(),
+        };
+        let plot_area = frame.draw(area, style)?;
+        let mut axes = Axes::new(x.clone(), y.clone(), &self.effect_label, "standard error");
+        axes.y_format = |v| tick_number(-v);
+        let mut chart = axes.draw(&plot_area, style)?;
+
+        if self.contours {
+            let rect = vec![
+                (x.start, y.start),
+                (x.end, y.start),
+                (x.end, y.end),
+                (x.start, y.end),
+            ];
+            chart
+                .draw_series(std::iter::once(Polygon::new(
+                    rect,
+                    palette::CONTOUR_SHADES[2].filled(),
+                )))
+                .map_err(drawing)?;
+            let fills = [
+                (z_crit(0.99), palette::CONTOUR_SHADES[1]),
+                (z_crit(0.95), palette::CONTOUR_SHADES[0]),
+                (z_crit(0.90), palette::WHITE),
+            ];
+            for (z, colour) in fills {
+                let tri = [(0.0, 0.0), (-z * bottom, -bottom), (z * bottom, -bottom)];
+                let clipped = clip_polygon(&tri, &x, &y);
+                if clipped.len() >= 3 {
+                    chart
+                        .draw_series(std::iter::once(Polygon::new(clipped, colour.filled())))
+                        .map_err(drawing)?;
+                }
+            }
+        }
+        let mut segment =
+            |a: (f64, f64), b: (f64, f64), colour: RGBColor, dashed: bool| -> Result<()> {
+                let Some((p, q)) = clip_segment(a, b, &x, &y) else {
+                    return Ok(());
+                };
+                let line = colour.stroke_width(style.line(1.5));
+                if dashed {
+                    chart
+                        .draw_series(DashedLineSeries::new(
+                            vec![p, q],
+                            style.px(6.0),
+                            style.px(4.0),
+                            line,
+                        ))
+                        .map_err(drawing)?;
+                } else {
+                    chart
+                        .draw_series(LineSeries::new(vec![p, q], line))
+                        .map_err(drawing)?;
+                }
+                Ok(())
+            };
+        if let Some(p) = self.pooled {
+            segment((p, 0.0), (p, -bottom), palette::BLUE, false)?;
+            segment((p, 0.0), (p - z95 * bottom, -bottom), palette::BLUE, true)?;
+            segment((p, 0.0), (p + z95 * bottom, -bottom), palette::BLUE, true)?;
+        }
+        if let Some(e) = self.egger {
+            segment(
+                (e.intercept, 0.0),
+                (e.intercept + e.slope * bottom, -bottom),
+                palette::VERMILLION,
+                false,
+            )?;
+        }
+        chart
+            .draw_series(self.studies.iter().map(|s| {
+                Circle::new(
+                    (s.estimate, -s.standard_error),
+                    style.px(4.0),
+                    palette::BLACK.filled(),
+                )
+            }))
+            .map_err(drawing)?;
+        Ok(())
+    }
+}

@@ -1,0 +1,260 @@
+//! Sensitivity chart: an effect estimate and its confidence interval against the assumed
+//! pre/post correlation r (for example 0 to 0.9), with the line of no effect and the first
+//! r at which the interval excludes it marked.
+
+use super::palette;
+use super::style::{
+    extent, padded, tick_number, vertical_marker, Axes, Frame, LegendEntry, LegendMark, Style,
+};
+use super::{drawing, require_finite, require_interval, require_nonempty};
+use crate::error::{Error, Result};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// The estimate and interval at one assumed correlation.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SensitivityPoint {
+    pub r: f64,
+    pub estimate: f64,
+    pub ci_lower: f64,
+    pub ci_upper: f64,
+}
+
+/// Where, along the r grid, the interval stops containing the null value.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum SignificanceOnset {
+    /// The interval excludes the null value at every r on the grid.
+    Everywhere,
+    /// The interval contains the null value at every r on the grid.
+    Nowhere,
+    /// The first r on the grid at which the interval excludes the null value.
+    From(f64),
+}
+
+/// An effect and its interval as functions of r.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SensitivityChart {
+    pub title: String,
+    /// The effect's name on the y axis ("SMCR (Hedges' g)").
+    pub effect_label: String,
+    /// The value of no effect (0 for differences, 1 for ratios).
+    pub null_value: f64,
+    /// Confidence level, for the legend (0.95).
+    pub level: f64,
+    pub points: Vec<SensitivityPoint>,
+}
+
+impl SensitivityChart {
+    /// Refuse an empty grid, non-finite values, r outside [−1, 1], reversed intervals.
+    pub fn validate(&self) -> Result<()> {
+        let here = || format!("sensitivity chart '{}'", self.title);
+        require_nonempty(&self.points, here, "points")?;
+        require_finite(self.null_value, here, "the null value")?;
+        for (i, p) in self.points.iter().enumerate() {
+            let at = || format!("{}, point {}", here(), i + 1);
+            require_finite(p.r, at, "r")?;
+            if !(-1.0..=1.0).contains(&p.r) {
+                return Err(Error::input(
+                    at(),
+                    format!("r is {}; allowed: −1 to 1", p.r),
+                ));
+            }
+            require_finite(p.estimate, at, "the estimate")?;
+            require_interval(p.ci_lower, p.ci_upper, at, "confidence interval")?;
+        }
+        Ok(())
+    }
+
+    /// The points sorted by r.
+    fn sorted(&self) -> Vec<SensitivityPoint> {
+        let mut pts = self.points.clone();
+        pts.sort_by(|a, b| a.r.total_cmp(&b.r));
+        pts
+    }
+
+    /// The first r on the grid (in increasing r) at which the interval excludes the null value.
+    pub fn onset(&self) -> SignificanceOnset {
+        let pts = self.sorted();
+        let excludes =
+            |p: &SensitivityPoint| p.ci_lower > self.null_value || p.ci_upper < self.null_value;
+        if pts.iter().all(excludes) {
+            SignificanceOnset::Everywhere
+        } else {
+            match pts.iter().find(|p| excludes(p)) {
+                Some(p) => SignificanceOnset::From(p.r),
+                None => SignificanceOnset::Nowhere,
+            }
+        }
+    }
+
+    pub(crate) fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        style: &Style,
+    ) -> Result<()> {
+        let pts = self.sorted();
+        let null = tick_number(self.null_value);
+        let onset_text = match self.onset() {
+            SignificanceOnset::Everywhere => format!("the interval excludes {null} at every r"),
+            SignificanceOnset::Nowhere => format!("the interval includes {null} at every r"),
+            SignificanceOnset::From(r) => {
+                format!(
+                    "the interval excludes {null} from r = {} on (first r on the grid)",
+                    tick_number(r)
+                )
+            }
+        };
+        let level = format!("{}% CI", tick_number(self.level * 100.0));
+        let frame = Frame {
+            title: &self.title,
+            subtitle: vec![onset_text],
+            legend: vec![
+                LegendEntry::new(LegendMark::Line(palette::BLUE), "estimate"),
+                LegendEntry::new(
+                    LegendMark::Square(palette::tint(palette::SKY_BLUE, 0.35)),
+                    level,
+                ),
+                LegendEntry::new(
+                    LegendMark::DashedLine(palette::DARK_GREY),
+                    format!("no effect ({null})"),
+                ),
+            ],
+            notes: Vec::new(),
+        };
+        let plot_area = frame.draw(area, style)?;
+        let (rlo, rhi) = extent(pts.iter().map(|p| p.r)).unwrap_or((0.0, 0.9));
+        let (ylo, yhi) = extent(
+            pts.iter()
+                .flat_map(|p| [p.ci_lower, p.ci_upper])
+                .chain(std::iter::once(self.null_value)),
+        )
+        .unwrap_or((0.0, 1.0));
+        let x = padded(rlo, rhi, 0.03);
+        let y = padded(ylo, yhi, 0.08);
+        let axes = Axes::new(
+            x.clone(),
+            y.clone(),
+            "assumed pre/post correlation r",
+            &self.effect_label,
+        );
+        let mut chart = axes.draw(&plot_area, style)?;
+        let band: Vec<(f64, f64)> = pts
+            .iter()
+            .map(|p| (p.r, p.ci_upper))
+            .chain(pts.iter().rev().map(|p| (p.r, p.ci_lower)))
+            .collect();
+        if let [only] = pts.as_slice() {
+            // One r: the interval as a whisker.
+            chart
+                .draw_series(std::iter::once(PathElement::new(
+                    vec![(only.r, only.ci_lower), (only.r, only.ci_upper)],
+                    palette::SKY_BLUE.stroke_width(style.line(3.0)),
+                )))
+                .map_err(drawing)?;
+        }
+        if pts.len() > 1 {
+            chart
+                .draw_series(std::iter::once(Polygon::new(
+                    band,
+                    palette::tint(palette::SKY_BLUE, 0.35).filled(),
+                )))
+                .map_err(drawing)?;
+        }
+        for bound in [
+            |p: &SensitivityPoint| p.ci_lower,
+            |p: &SensitivityPoint| p.ci_upper,
+        ] {
+            chart
+                .draw_series(LineSeries::new(
+                    pts.iter().map(|p| (p.r, bound(p))),
+                    palette::SKY_BLUE.stroke_width(style.line(1.0)),
+                ))
+                .map_err(drawing)?;
+        }
+        chart
+            .draw_series(DashedLineSeries::new(
+                vec![(x.start, self.null_value), (x.end, self.null_value)],
+                style.px(6.0),
+                style.px(4.0),
+                palette::DARK_GREY.stroke_width(style.line(1.5)),
+            ))
+            .map_err(drawing)?;
+        chart
+            .draw_series(LineSeries::new(
+                pts.iter().map(|p| (p.r, p.estimate)),
+                palette::BLUE.stroke_width(style.line(2.5)),
+            ))
+            .map_err(drawing)?;
+        chart
+            .draw_series(
+                pts.iter()
+                    .map(|p| Circle::new((p.r, p.estimate), style.px(3.5), palette::BLUE.filled())),
+            )
+            .map_err(drawing)?;
+        // Where significance starts: a vertical line and its label at the top of the plot.
+        if let SignificanceOnset::From(r) = self.onset() {
+            let label = format!("significant from r = {}", tick_number(r));
+            vertical_marker(
+                &mut chart,
+                &plot_area,
+                style,
+                (r, &y),
+                palette::VERMILLION,
+                &label,
+            )?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chart(bounds: &[(f64, f64, f64)]) -> SensitivityChart {
+        SensitivityChart {
+            title: "t".into(),
+            effect_label: "g".into(),
+            null_value: 0.0,
+            level: 0.95,
+            points: bounds
+                .iter()
+                .map(|&(r, lo, hi)| SensitivityPoint {
+                    r,
+                    estimate: (lo + hi) / 2.0,
+                    ci_lower: lo,
+                    ci_upper: hi,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn onset_is_the_first_r_whose_interval_excludes_the_null() {
+        // Given out of order on purpose: the grid is sorted by r first.
+        let c = chart(&[
+            (0.5, 0.1, 0.9),
+            (0.0, -0.2, 1.2),
+            (0.3, 0.01, 1.0),
+            (0.1, -0.1, 1.1),
+        ]);
+        assert_eq!(c.onset(), SignificanceOnset::From(0.3));
+        assert_eq!(
+            chart(&[(0.0, 0.1, 0.2)]).onset(),
+            SignificanceOnset::Everywhere
+        );
+        assert_eq!(
+            chart(&[(0.0, -0.1, 0.2), (0.9, -0.01, 0.3)]).onset(),
+            SignificanceOnset::Nowhere
+        );
+    }
+
+    #[test]
+    fn r_outside_minus_one_to_one_is_refused() {
+        let e = chart(&[(1.5, 0.1, 0.2)])
+            .validate()
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("point 1") && e.contains("−1 to 1"), "{e}");
+    }
+}

@@ -1,0 +1,238 @@
+//! Slope chart for per-month declines: the pre-treatment and the post-treatment decline
+//! drawn as straight lines from a common start, with the gap they open after a number of
+//! months labelled as (difference per month) × months.
+
+use super::palette;
+use super::style::{
+    extent, padded, pixel_in, put_text, Axes, Frame, LegendEntry, LegendMark, Style,
+};
+use super::{drawing, require_finite};
+use crate::error::{Error, Result};
+use crate::output::human_number;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+/// An observed score at a month, shown as a point.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ObservedPoint {
+    pub month: f64,
+    pub value: f64,
+}
+
+/// Two per-month declines from a common start.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SlopeChart {
+    pub title: String,
+    /// The score's unit ("ALSFRS-R points").
+    pub unit: String,
+    /// Decline per month before treatment (positive = the score falls; 0.47 for ALSFRS-R).
+    pub before_per_month: f64,
+    /// Decline per month after treatment (0.25).
+    pub after_per_month: f64,
+    /// Where the gap is measured and the lines end (12).
+    pub months: f64,
+    /// The common starting score; `None` draws change from the start (0).
+    pub start: Option<f64>,
+    pub before_label: String,
+    pub after_label: String,
+    /// Observed scores, if any.
+    pub observed: Vec<ObservedPoint>,
+}
+
+impl SlopeChart {
+    /// A chart with the usual labels ("before treatment", "after treatment").
+    pub fn new(
+        title: impl Into<String>,
+        unit: impl Into<String>,
+        before: f64,
+        after: f64,
+        months: f64,
+    ) -> Self {
+        SlopeChart {
+            title: title.into(),
+            unit: unit.into(),
+            before_per_month: before,
+            after_per_month: after,
+            months,
+            start: None,
+            before_label: "before treatment".into(),
+            after_label: "after treatment".into(),
+            observed: Vec::new(),
+        }
+    }
+
+    /// Refuse non-finite slopes or start, and a non-positive number of months.
+    pub fn validate(&self) -> Result<()> {
+        let here = || format!("slope chart '{}'", self.title);
+        require_finite(self.before_per_month, here, "the decline before treatment")?;
+        require_finite(self.after_per_month, here, "the decline after treatment")?;
+        require_finite(self.months, here, "the number of months")?;
+        if self.months <= 0.0 {
+            return Err(Error::input(
+                here(),
+                format!(
+                    "the number of months is {}; it must be above 0",
+                    self.months
+                ),
+            ));
+        }
+        if let Some(s) = self.start {
+            require_finite(s, here, "the starting score")?;
+        }
+        for (i, p) in self.observed.iter().enumerate() {
+            let at = || format!("{}, observed point {}", here(), i + 1);
+            require_finite(p.month, at, "the month")?;
+            require_finite(p.value, at, "the value")?;
+        }
+        Ok(())
+    }
+
+    /// The gap between the two lines at `months`: (before − after) × months.
+    pub fn gap(&self) -> f64 {
+        (self.before_per_month - self.after_per_month) * self.months
+    }
+
+    /// The gap's label, e.g. "0.22 × 12 = 2.64 ALSFRS-R points".
+    pub fn gap_label(&self) -> String {
+        let diff = self.before_per_month - self.after_per_month;
+        let unit = if self.unit.is_empty() {
+            String::new()
+        } else {
+            format!(" {}", self.unit)
+        };
+        format!(
+            "{} × {} = {}{unit}",
+            human_number(diff).replace('-', "−"),
+            human_number(self.months),
+            human_number(self.gap()).replace('-', "−")
+        )
+    }
+
+    pub(crate) fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        style: &Style,
+    ) -> Result<()> {
+        let start = self.start.unwrap_or(0.0);
+        let m = self.months;
+        let before_end = start - self.before_per_month * m;
+        let after_end = start - self.after_per_month * m;
+        let per_month = |v: f64| format!("{}/month", human_number(-v).replace('-', "−"));
+        let frame = Frame {
+            title: &self.title,
+            subtitle: vec![format!(
+                "gap at {} months: {}",
+                human_number(m),
+                self.gap_label()
+            )],
+            legend: vec![
+                LegendEntry::new(
+                    LegendMark::Line(palette::VERMILLION),
+                    format!(
+                        "{}: {}",
+                        self.before_label,
+                        per_month(self.before_per_month)
+                    ),
+                ),
+                LegendEntry::new(
+                    LegendMark::Line(palette::BLUE),
+                    format!("{}: {}", self.after_label, per_month(self.after_per_month)),
+                ),
+            ]
+            .into_iter()
+            .chain(
+                (!self.observed.is_empty())
+                    .then(|| LegendEntry::new(LegendMark::Point(palette::BLACK), "observed")),
+            )
+            .collect(),
+            notes: Vec::new(),
+        };
+        let plot_area = frame.draw(area, style)?;
+        let (xlo, xhi) = extent(
+            [0.0, m]
+                .into_iter()
+                .chain(self.observed.iter().map(|p| p.month)),
+        )
+        .unwrap_or((0.0, m));
+        let (ylo, yhi) = extent(
+            [start, before_end, after_end]
+                .into_iter()
+                .chain(self.observed.iter().map(|p| p.value)),
+        )
+        .unwrap_or((0.0, 1.0));
+        let x = xlo..(xhi + (xhi - xlo) * 0.04);
+        let y = padded(ylo, yhi, 0.1);
+        let y = y.start - (y.end - y.start) * 0.08..y.end;
+        let y_desc = match (self.start, self.unit.is_empty()) {
+            (Some(_), false) => self.unit.clone(),
+            (Some(_), true) => "score".into(),
+            (None, false) => format!("change from start ({})", self.unit),
+            (None, true) => "change from start".into(),
+        };
+        let axes = Axes::new(x, y, "months", &y_desc);
+        let mut chart = axes.draw(&plot_area, style)?;
+        for (end, colour) in [
+            (before_end, palette::VERMILLION),
+            (after_end, palette::BLUE),
+        ] {
+            chart
+                .draw_series(LineSeries::new(
+                    vec![(0.0, start), (m, end)],
+                    colour.stroke_width(style.line(3.0)),
+                ))
+                .map_err(drawing)?;
+        }
+        chart
+            .draw_series(
+                self.observed.iter().map(|p| {
+                    Circle::new((p.month, p.value), style.px(4.0), palette::BLACK.filled())
+                }),
+            )
+            .map_err(drawing)?;
+        // The gap: a bracket between the line ends at `months`, labelled on its left.
+        let (gx, gy1) = pixel_in(&chart, &plot_area, (m, before_end));
+        let (_, gy2) = pixel_in(&chart, &plot_area, (m, after_end));
+        let tick = style.px(5.0);
+        let grey = palette::BLACK.stroke_width(style.line(1.5));
+        for elem in [
+            vec![(gx, gy1), (gx, gy2)],
+            vec![(gx - tick, gy1), (gx + tick, gy1)],
+            vec![(gx - tick, gy2), (gx + tick, gy2)],
+        ] {
+            plot_area
+                .draw(&PathElement::new(elem, grey))
+                .map_err(drawing)?;
+        }
+        // The label goes under the lower line end, where no line runs.
+        let label = format!("gap: {}", self.gap_label());
+        put_text(
+            &plot_area,
+            &label,
+            (gx + tick, gy1.max(gy2) + style.px(8.0)),
+            &style.axis(),
+            HPos::Right,
+            VPos::Top,
+        )?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gap_is_difference_of_declines_times_months() {
+        // The worked example: (0.47 − 0.25) × 12 = 2.64 points.
+        let c = SlopeChart::new("t", "points", 0.47, 0.25, 12.0);
+        assert!((c.gap() - 2.64).abs() < 1e-12);
+        assert_eq!(c.gap_label(), "0.22 × 12 = 2.64 points");
+    }
+
+    #[test]
+    fn zero_months_is_refused() {
+        let c = SlopeChart::new("t", "points", 0.47, 0.25, 0.0);
+        assert!(c.validate().unwrap_err().to_string().contains("above 0"));
+    }
+}

@@ -1,0 +1,713 @@
+//! Look and layout shared by every chart: the embedded font, font sizes and margins that
+//! scale with the image size, text measuring and wrapping, the frame (title, subtitle,
+//! legend, notes) around a plot, and the axes.
+
+use super::palette;
+use super::{drawing, Size};
+use crate::error::{Error, Result};
+use plotters::chart::{ChartBuilder, ChartContext};
+use plotters::coord::types::RangedCoordf64;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// The font family name the embedded DejaVu Sans is registered under. SVG output names it
+/// too, so a viewer without DejaVu falls back to its own sans-serif.
+pub const FONT_FAMILY: &str = "sans-serif";
+
+static FONT_BYTES: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+static FONT_REGISTERED: OnceLock<bool> = OnceLock::new();
+
+/// Register the embedded font with plotters (once per process); no system font is used.
+pub fn register_font() -> Result<()> {
+    let ok = *FONT_REGISTERED.get_or_init(|| {
+        plotters::style::register_font(FONT_FAMILY, FontStyle::Normal, FONT_BYTES).is_ok()
+    });
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::Numerical(
+            "the embedded font assets/fonts/DejaVuSans.ttf could not be loaded".into(),
+        ))
+    }
+}
+
+/// Sizes for one image: every font size and margin is a base value (meant for 800×600)
+/// times `scale`, so a 1600×1200 image looks like an 800×600 one, only sharper.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    /// Multiplier on every base size.
+    pub scale: f64,
+}
+
+impl Style {
+    /// The style for an image of `size`.
+    pub fn for_size(size: Size) -> Style {
+        let scale = (f64::from(size.width) / 800.0).min(f64::from(size.height) / 600.0);
+        Style {
+            scale: scale.max(0.35),
+        }
+    }
+
+    /// The same style with every size multiplied by `factor` (for the cells of a panel).
+    pub fn shrunk(self, factor: f64) -> Style {
+        Style {
+            scale: self.scale * factor,
+        }
+    }
+
+    /// A length in pixels: `base` pixels at 800×600.
+    pub fn px(&self, base: f64) -> i32 {
+        (base * self.scale).round().max(1.0) as i32
+    }
+
+    /// A line width in pixels: `base` at 800×600, never below 1.
+    pub fn line(&self, base: f64) -> u32 {
+        (base * self.scale).round().max(1.0) as u32
+    }
+
+    fn text(&self, base: f64) -> TextStyle<'static> {
+        TextStyle::from((FONT_FAMILY, base * self.scale).into_font()).color(&palette::BLACK)
+    }
+
+    /// Chart title.
+    pub fn title(&self) -> TextStyle<'static> {
+        self.text(21.0)
+    }
+    /// Subtitle (sample size, bar kind).
+    pub fn subtitle(&self) -> TextStyle<'static> {
+        self.text(14.5).color(&palette::DARK_GREY)
+    }
+    /// Axis descriptions.
+    pub fn axis(&self) -> TextStyle<'static> {
+        self.text(15.0)
+    }
+    /// Tick labels, category labels, column text.
+    pub fn tick(&self) -> TextStyle<'static> {
+        self.text(13.0)
+    }
+    /// Legend entries.
+    pub fn legend(&self) -> TextStyle<'static> {
+        self.text(13.0)
+    }
+    /// Annotations inside the plot (value labels, gap labels).
+    pub fn note(&self) -> TextStyle<'static> {
+        self.text(12.0).color(&palette::DARK_GREY)
+    }
+}
+
+/// Width in pixels of `text` in `style` (an estimate from the font's advance widths).
+pub fn text_width(text: &str, style: &TextStyle) -> i32 {
+    match style.font.box_size(text) {
+        Ok((w, _)) => w as i32,
+        Err(_) => (text.chars().count() as f64 * style.font.get_size() * 0.6) as i32,
+    }
+}
+
+/// Height in pixels of one line of text in `style`.
+pub fn line_height(style: &TextStyle) -> i32 {
+    (style.font.get_size() * 1.25).ceil() as i32
+}
+
+/// `text` cut to at most `max_width` pixels, ending in "…" when cut.
+pub fn fit_text(text: &str, style: &TextStyle, max_width: i32) -> String {
+    if text_width(text, style) <= max_width {
+        return text.to_string();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut keep = chars.len();
+    while keep > 0 {
+        keep -= 1;
+        let candidate: String = chars[..keep]
+            .iter()
+            .collect::<String>()
+            .trim_end()
+            .to_string()
+            + "…";
+        if text_width(&candidate, style) <= max_width {
+            return candidate;
+        }
+    }
+    String::new()
+}
+
+/// `text` wrapped at spaces into at most `max_lines` lines of at most `max_width` pixels;
+/// the last line is cut with "…" if the text does not fit.
+pub fn wrap_text(text: &str, style: &TextStyle, max_width: i32, max_lines: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if current.is_empty() {
+            word.to_string()
+        } else {
+            format!("{current} {word}")
+        };
+        if current.is_empty() || text_width(&candidate, style) <= max_width {
+            current = candidate;
+        } else {
+            lines.push(std::mem::take(&mut current));
+            current = word.to_string();
+        }
+    }
+    if !current.is_empty() || lines.is_empty() {
+        lines.push(current);
+    }
+    if lines.len() > max_lines.max(1) {
+        let rest = lines[max_lines.max(1) - 1..].join(" ");
+        lines.truncate(max_lines.max(1) - 1);
+        lines.push(rest);
+    }
+    lines
+        .into_iter()
+        .map(|l| fit_text(&l, style, max_width))
+        .collect()
+}
+
+/// Draw `text` at `pos` (pixels relative to `area`) anchored by `h` and `v`.
+pub fn put_text<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    text: &str,
+    pos: (i32, i32),
+    style: &TextStyle,
+    h: HPos,
+    v: VPos,
+) -> Result<()> {
+    if text.is_empty() {
+        return Ok(());
+    }
+    area.draw(&Text::new(text.to_string(), pos, style.pos(Pos::new(h, v))))
+        .map_err(drawing)
+}
+
+/// How a legend entry is drawn next to its text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum LegendMark {
+    /// A solid line.
+    Line(RGBColor),
+    /// A dashed line.
+    DashedLine(RGBColor),
+    /// A point with a vertical error bar through it.
+    PointWithBar(RGBColor),
+    /// A filled circle.
+    Point(RGBColor),
+    /// A filled square.
+    Square(RGBColor),
+    /// A filled diamond.
+    Diamond(RGBColor),
+    /// A short vertical dashed line (a marker at a point in time).
+    VerticalDashed(RGBColor),
+}
+
+/// One legend entry: a mark and its text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LegendEntry {
+    pub mark: LegendMark,
+    pub label: String,
+}
+
+impl LegendEntry {
+    pub fn new(mark: LegendMark, label: impl Into<String>) -> Self {
+        LegendEntry {
+            mark,
+            label: label.into(),
+        }
+    }
+}
+
+/// The text around a plot: title and subtitle above, legend and notes below.
+#[derive(Debug, Clone, Default)]
+pub struct Frame<'a> {
+    pub title: &'a str,
+    /// Lines under the title.
+    pub subtitle: Vec<String>,
+    pub legend: Vec<LegendEntry>,
+    /// Footnotes under the legend.
+    pub notes: Vec<String>,
+}
+
+impl Frame<'_> {
+    /// Fill `area` white, draw the title, subtitle, legend and notes, and return the area left
+    /// for the plot. The legend sits under the plot, so it never covers data.
+    pub fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        style: &Style,
+    ) -> Result<DrawingArea<DB, Shift>> {
+        area.fill(&palette::WHITE).map_err(drawing)?;
+        let (w, h) = area.dim_in_pixel();
+        let (w, h) = (w as i32, h as i32);
+        let pad = style.px(10.0);
+        let inner = (w - 2 * pad).max(10);
+
+        let title_style = style.title();
+        let title_lines = wrap_text(self.title, &title_style, inner, 2);
+        let sub_style = style.subtitle();
+        let sub_lines: Vec<String> = self
+            .subtitle
+            .iter()
+            .flat_map(|s| wrap_text(s, &sub_style, inner, 2))
+            .filter(|s| !s.is_empty())
+            .collect();
+        let mut y = pad;
+        for line in title_lines.iter().filter(|l| !l.is_empty()) {
+            put_text(
+                area,
+                line,
+                (w / 2, y),
+                &title_style,
+                HPos::Center,
+                VPos::Top,
+            )?;
+            y += line_height(&title_style);
+        }
+        for line in &sub_lines {
+            put_text(area, line, (w / 2, y), &sub_style, HPos::Center, VPos::Top)?;
+            y += line_height(&sub_style);
+        }
+        let top = y + style.px(4.0);
+
+        let legend_rows = self.legend_rows(style, inner);
+        let legend_style = style.legend();
+        let note_style = style.note();
+        let note_lines: Vec<String> = self
+            .notes
+            .iter()
+            .flat_map(|s| wrap_text(s, &note_style, inner, 3))
+            .collect();
+        let bottom_h = legend_rows.len() as i32 * (line_height(&legend_style) + style.px(3.0))
+            + note_lines.len() as i32 * line_height(&note_style)
+            + if legend_rows.is_empty() && note_lines.is_empty() {
+                0
+            } else {
+                pad + style.px(6.0)
+            };
+        let mut y = h - bottom_h + style.px(6.0);
+        for row in &legend_rows {
+            let row_w: i32 = row.iter().map(|(_, wid)| *wid).sum();
+            let mut x = (w - row_w) / 2;
+            let mid = y + line_height(&legend_style) / 2;
+            for (entry, wid) in row {
+                draw_legend_mark(area, style, entry.mark, (x, mid))?;
+                put_text(
+                    area,
+                    &entry.label,
+                    (x + style.px(30.0), mid),
+                    &legend_style,
+                    HPos::Left,
+                    VPos::Center,
+                )?;
+                x += wid;
+            }
+            y += line_height(&legend_style) + style.px(3.0);
+        }
+        for line in &note_lines {
+            put_text(area, line, (w / 2, y), &note_style, HPos::Center, VPos::Top)?;
+            y += line_height(&note_style);
+        }
+        let plot_h = (h - bottom_h - top).max(10);
+        let (_, rest) = area.split_vertically(top);
+        let (plot, _) = rest.split_vertically(plot_h);
+        Ok(plot)
+    }
+
+    /// Legend entries packed into rows no wider than `max_width`, each with its width.
+    fn legend_rows(&self, style: &Style, max_width: i32) -> Vec<Vec<(LegendEntry, i32)>> {
+        let legend_style = style.legend();
+        let mut rows: Vec<Vec<(LegendEntry, i32)>> = Vec::new();
+        let mut row_w = 0;
+        for entry in &self.legend {
+            let label = fit_text(&entry.label, &legend_style, max_width - style.px(50.0));
+            let wid = style.px(30.0) + text_width(&label, &legend_style) + style.px(22.0);
+            if rows.is_empty() || row_w + wid > max_width {
+                rows.push(Vec::new());
+                row_w = 0;
+            }
+            row_w += wid;
+            if let Some(row) = rows.last_mut() {
+                row.push((LegendEntry::new(entry.mark, label), wid));
+            }
+        }
+        rows
+    }
+}
+
+/// Draw a legend mark whose left edge is at `at.0`, centred vertically on `at.1`.
+fn draw_legend_mark<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    style: &Style,
+    mark: LegendMark,
+    at: (i32, i32),
+) -> Result<()> {
+    let (x, y) = at;
+    let len = style.px(24.0);
+    let r = style.px(4.0);
+    let cx = x + len / 2;
+    let result = match mark {
+        LegendMark::Line(c) => area.draw(&PathElement::new(
+            vec![(x, y), (x + len, y)],
+            c.stroke_width(style.line(2.5)),
+        )),
+        LegendMark::DashedLine(c) => {
+            let d = len / 5;
+            area.draw(&PathElement::new(
+                vec![(x, y), (x + 2 * d, y)],
+                c.stroke_width(style.line(2.0)),
+            ))
+            .and_then(|_| {
+                area.draw(&PathElement::new(
+                    vec![(x + 3 * d, y), (x + len, y)],
+                    c.stroke_width(style.line(2.0)),
+                ))
+            })
+        }
+        LegendMark::PointWithBar(c) => area
+            .draw(&PathElement::new(
+                vec![(cx, y - 2 * r), (cx, y + 2 * r)],
+                c.stroke_width(style.line(1.5)),
+            ))
+            .and_then(|_| area.draw(&Circle::new((cx, y), r, c.filled()))),
+        LegendMark::Point(c) => area.draw(&Circle::new((cx, y), r, c.filled())),
+        LegendMark::Square(c) => area.draw(&Rectangle::new(
+            [(cx - 2 * r, y - r - r / 2), (cx + 2 * r, y + r + r / 2)],
+            c.filled(),
+        )),
+        LegendMark::VerticalDashed(c) => {
+            let h = 2 * r + 2;
+            let seg = (h / 3).max(1);
+            area.draw(&PathElement::new(
+                vec![(cx, y - h), (cx, y - h + seg)],
+                c.stroke_width(style.line(2.0)),
+            ))
+            .and_then(|_| {
+                area.draw(&PathElement::new(
+                    vec![(cx, y - seg / 2), (cx, y + seg / 2)],
+                    c.stroke_width(style.line(2.0)),
+                ))
+            })
+            .and_then(|_| {
+                area.draw(&PathElement::new(
+                    vec![(cx, y + h - seg), (cx, y + h)],
+                    c.stroke_width(style.line(2.0)),
+                ))
+            })
+        }
+        LegendMark::Diamond(c) => area.draw(&Polygon::new(
+            vec![(x, y), (cx, y - r - 1), (x + len, y), (cx, y + r + 1)],
+            c.filled(),
+        )),
+    };
+    result.map_err(drawing)
+}
+
+/// A plot with numeric axes.
+pub type Plane<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// What the axes of a [`Plane`] show.
+pub struct Axes<'a> {
+    pub x: Range<f64>,
+    pub y: Range<f64>,
+    /// x-axis description (with unit); empty for none.
+    pub x_desc: &'a str,
+    /// y-axis description (with unit); empty for none.
+    pub y_desc: &'a str,
+    /// Whether plotters draws numeric x tick labels (false when the chart labels
+    /// categories itself).
+    pub x_ticks: bool,
+    /// Whether plotters draws numeric y tick labels.
+    pub y_ticks: bool,
+    /// Extra rows of text below the x axis reserved for category labels.
+    pub x_label_lines: i32,
+    /// Formatting of y tick labels (e.g. the funnel plot shows −y).
+    pub y_format: fn(f64) -> String,
+    /// Formatting of x tick labels.
+    pub x_format: fn(f64) -> String,
+}
+
+impl<'a> Axes<'a> {
+    /// Numeric axes with the usual tick labels.
+    pub fn new(x: Range<f64>, y: Range<f64>, x_desc: &'a str, y_desc: &'a str) -> Self {
+        Axes {
+            x,
+            y,
+            x_desc,
+            y_desc,
+            x_ticks: true,
+            y_ticks: true,
+            x_label_lines: 0,
+            y_format: tick_number,
+            x_format: tick_number,
+        }
+    }
+
+    /// Width in pixels of the y label area these axes need.
+    pub fn y_area_width(&self, style: &Style) -> i32 {
+        let tick = style.tick();
+        let widest = if self.y_ticks {
+            let samples = [
+                self.y.start,
+                self.y.end,
+                (self.y.start + self.y.end) / 2.0,
+                self.y.start + (self.y.end - self.y.start) * 0.1,
+            ];
+            samples
+                .iter()
+                .map(|v| text_width(&(self.y_format)(nice_round(*v, &self.y)), &tick))
+                .max()
+                .unwrap_or(0)
+                .max(text_width("0.00", &tick))
+        } else {
+            0
+        };
+        let desc = if self.y_desc.is_empty() {
+            0
+        } else {
+            line_height(&style.axis()) + style.px(6.0)
+        };
+        widest + desc + style.px(12.0)
+    }
+
+    /// Height in pixels of the x label area these axes need.
+    pub fn x_area_height(&self, style: &Style) -> i32 {
+        let tick = line_height(&style.tick());
+        let ticks = if self.x_ticks { tick } else { 0 } + self.x_label_lines * tick;
+        let desc = if self.x_desc.is_empty() {
+            0
+        } else {
+            line_height(&style.axis()) + style.px(2.0)
+        };
+        ticks + desc + style.px(6.0)
+    }
+
+    /// Build the plane in `area` and draw the grid, axes and tick labels.
+    pub fn draw<'b, DB: DrawingBackend>(
+        &self,
+        area: &'b DrawingArea<DB, Shift>,
+        style: &Style,
+    ) -> Result<Plane<'b, DB>> {
+        // Axis descriptions longer than their axis are cut to fit.
+        let (aw, ah) = area.dim_in_pixel();
+        let axis_style = style.axis();
+        let x_desc = fit_text(
+            self.x_desc,
+            &axis_style,
+            aw as i32 - self.y_area_width(style) - style.px(30.0),
+        );
+        let y_desc = fit_text(
+            self.y_desc,
+            &axis_style,
+            ah as i32 - self.x_area_height(style) - style.px(10.0),
+        );
+        let mut chart = ChartBuilder::on(area)
+            .margin_top(style.px(8.0))
+            .margin_right(style.px(24.0))
+            .margin_left(style.px(6.0))
+            .x_label_area_size(self.x_area_height(style))
+            .y_label_area_size(self.y_area_width(style))
+            .build_cartesian_2d(self.x.clone(), self.y.clone())
+            .map_err(drawing)?;
+        let x_format = self.x_format;
+        let y_format = self.y_format;
+        let x_fmt = move |v: &f64| {
+            if self.x_ticks {
+                x_format(*v)
+            } else {
+                String::new()
+            }
+        };
+        let y_fmt = move |v: &f64| {
+            if self.y_ticks {
+                y_format(*v)
+            } else {
+                String::new()
+            }
+        };
+        let mut mesh = chart.configure_mesh();
+        mesh.x_desc(x_desc)
+            .y_desc(y_desc)
+            .axis_desc_style(style.axis())
+            .label_style(style.tick())
+            .x_label_formatter(&x_fmt)
+            .y_label_formatter(&y_fmt)
+            .x_labels(if self.x_ticks { 8 } else { 0 })
+            .y_labels(if self.y_ticks { 7 } else { 0 })
+            .max_light_lines(1)
+            .bold_line_style(palette::LIGHT_GREY.stroke_width(style.line(1.0)))
+            .light_line_style(palette::WHITE.stroke_width(1))
+            .axis_style(palette::DARK_GREY.stroke_width(style.line(1.0)))
+            .set_all_tick_mark_size(style.px(4.0));
+        if !self.x_ticks {
+            mesh.disable_x_mesh();
+        }
+        if !self.y_ticks {
+            mesh.disable_y_mesh();
+        }
+        mesh.draw().map_err(drawing)?;
+        Ok(chart)
+    }
+}
+
+/// A tick label: the value with as few decimals as show it (at most 6), "−0" shown as "0".
+pub fn tick_number(v: f64) -> String {
+    let mut s = format!("{v:.6}");
+    if s.contains('.') {
+        s = s.trim_end_matches('0').trim_end_matches('.').to_string();
+    }
+    if s == "-0" {
+        s = "0".into();
+    }
+    s.replace('-', "−")
+}
+
+/// `v` rounded to the precision ticks on `range` would be shown with (for measuring).
+fn nice_round(v: f64, range: &Range<f64>) -> f64 {
+    let span = (range.end - range.start).abs().max(f64::MIN_POSITIVE);
+    let step = 10f64.powf((span / 7.0).log10().floor());
+    (v / step).round() * step
+}
+
+/// A number in a chart annotation: `digits` decimals, with a true minus sign.
+pub fn annotation_number(v: f64, digits: usize) -> String {
+    let s = format!("{v:.digits$}");
+    let s = if s
+        .trim_start_matches('-')
+        .chars()
+        .all(|c| c == '0' || c == '.')
+    {
+        s.trim_start_matches('-').to_string()
+    } else {
+        s
+    };
+    s.replace('-', "−")
+}
+
+/// The pixel position of data point `p` of `chart`, relative to `area` (which must contain
+/// the chart), for placing text outside the plotting rectangle.
+pub fn pixel_in<DB: DrawingBackend>(
+    chart: &Plane<DB>,
+    area: &DrawingArea<DB, Shift>,
+    p: (f64, f64),
+) -> (i32, i32) {
+    let (x, y) = chart.backend_coord(&p);
+    let (bx, by) = area.get_base_pixel();
+    (x - bx, y - by)
+}
+
+/// The plotting rectangle of `chart` in pixels relative to `area`: (left, top, right, bottom).
+pub fn plot_rect<DB: DrawingBackend>(
+    chart: &Plane<DB>,
+    area: &DrawingArea<DB, Shift>,
+) -> (i32, i32, i32, i32) {
+    let (xr, yr) = chart.plotting_area().get_pixel_range();
+    let (bx, by) = area.get_base_pixel();
+    (xr.start - bx, yr.start - by, xr.end - bx, yr.end - by)
+}
+
+/// A range spanning `lo..hi` with `fraction` of its width added on each side; a range of
+/// zero width becomes one unit wide.
+pub fn padded(lo: f64, hi: f64, fraction: f64) -> Range<f64> {
+    if !(lo.is_finite() && hi.is_finite()) {
+        return 0.0..1.0;
+    }
+    if hi - lo <= f64::EPSILON * lo.abs().max(1.0) {
+        let half = if lo == 0.0 { 1.0 } else { lo.abs() * 0.1 };
+        return (lo - half)..(hi + half);
+    }
+    let pad = (hi - lo) * fraction;
+    (lo - pad)..(hi + pad)
+}
+
+/// The smallest and largest of `values` (ignoring non-finite ones); `None` if there are none.
+pub fn extent(values: impl IntoIterator<Item = f64>) -> Option<(f64, f64)> {
+    values
+        .into_iter()
+        .filter(|v| v.is_finite())
+        .fold(None, |acc, v| match acc {
+            None => Some((v, v)),
+            Some((lo, hi)) => Some((lo.min(v), hi.max(v))),
+        })
+}
+
+/// A dashed vertical line at `at.0` across the y range `at.1`, labelled at the top of the
+/// plot on its right (or its left, where the right has no room): where significance
+/// starts, where treatment starts.
+pub fn vertical_marker<DB: DrawingBackend>(
+    chart: &mut Plane<DB>,
+    area: &DrawingArea<DB, Shift>,
+    style: &Style,
+    at: (f64, &Range<f64>),
+    colour: RGBColor,
+    label: &str,
+) -> Result<()> {
+    let (x, y) = at;
+    chart
+        .draw_series(DashedLineSeries::new(
+            vec![(x, y.start), (x, y.end)],
+            style.px(5.0),
+            style.px(4.0),
+            colour.stroke_width(style.line(1.5)),
+        ))
+        .map_err(drawing)?;
+    let (px, _) = pixel_in(chart, area, (x, y.end));
+    let (left, top, right, _) = plot_rect(chart, area);
+    let note = style.note().color(&colour);
+    let wide = text_width(label, &note);
+    let (pos, h) = if px + wide + style.px(8.0) < right {
+        ((px + style.px(4.0), top + style.px(4.0)), HPos::Left)
+    } else {
+        (
+            ((px - style.px(4.0)).max(left + wide), top + style.px(4.0)),
+            HPos::Right,
+        )
+    };
+    put_text(area, label, pos, &note, h, VPos::Top)
+}
+
+/// "1 study", "3 studies".
+pub fn count_of(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_scale_with_the_image() {
+        let small = Style::for_size(Size {
+            width: 800,
+            height: 600,
+        });
+        let large = Style::for_size(Size {
+            width: 1600,
+            height: 1200,
+        });
+        assert_eq!(small.px(10.0) * 2, large.px(10.0));
+        assert!(register_font().is_ok());
+        assert!(text_width("EDSS", &large.title()) > text_width("EDSS", &small.title()));
+    }
+
+    #[test]
+    fn long_text_is_wrapped_and_cut_to_fit() {
+        register_font().unwrap();
+        let s = Style::for_size(Size::DEFAULT).tick();
+        let lines = wrap_text(
+            "a very long label that will never fit in a narrow column at all",
+            &s,
+            80,
+            2,
+        );
+        assert_eq!(lines.len(), 2);
+        assert!(lines.iter().all(|l| text_width(l, &s) <= 80));
+        assert!(lines[1].ends_with('…'));
+    }
+
+    #[test]
+    fn tick_numbers_are_short_and_use_a_true_minus() {
+        assert_eq!(tick_number(0.30000000000000004), "0.3");
+        assert_eq!(tick_number(-2.0), "−2");
+        assert_eq!(tick_number(-0.0), "0");
+        assert_eq!(annotation_number(-0.001, 2), "0.00");
+    }
+}

@@ -1,0 +1,419 @@
+//! `trialstats plot KIND …`: every kind's inline and CSV forms write the image (exit 0);
+//! bad numbers, options and files are refused with exit 2 and a message naming where.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::path::Path;
+
+fn trialstats() -> Command {
+    Command::cargo_bin("trialstats").unwrap()
+}
+
+fn png_size(path: &Path) -> (u32, u32) {
+    let bytes = std::fs::read(path).unwrap();
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n", "not a PNG");
+    // IHDR: width and height are big-endian u32 at bytes 16..24.
+    let w = u32::from_be_bytes([bytes[16], bytes[17], bytes[18], bytes[19]]);
+    let h = u32::from_be_bytes([bytes[20], bytes[21], bytes[22], bytes[23]]);
+    (w, h)
+}
+
+#[test]
+fn before_after_inline_writes_png_of_the_requested_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("edss.png");
+    trialstats()
+        .args([
+            "plot",
+            "before-after",
+            "--label",
+            "EDSS",
+            "--unit",
+            "points",
+            "--n",
+            "7",
+            "--scale",
+            "0,10",
+            "--bars",
+            "sd",
+        ])
+        .args([
+            "--point",
+            "before,5.1,1.7",
+            "--point",
+            "1 year,4.1,1.6",
+            "--point",
+            "2 years,NA,NA",
+        ])
+        .args(["--width", "640", "--height", "480", "-o"])
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("edss.png").and(predicate::str::contains("640×480")));
+    assert_eq!(png_size(&out), (640, 480));
+}
+
+#[test]
+fn every_kind_has_an_inline_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let svg = |name: &str| dir.path().join(format!("{name}.svg"));
+    let cases: Vec<(&str, Vec<&str>, &str)> = vec![
+        (
+            "slope",
+            vec![
+                "plot",
+                "slope",
+                "--before",
+                "0.47",
+                "--after",
+                "0.25",
+                "--months",
+                "12",
+                "--unit",
+                "ALSFRS-R points",
+            ],
+            "0.22 × 12 = 2.64 ALSFRS-R points",
+        ),
+        (
+            "sensitivity",
+            vec![
+                "plot",
+                "sensitivity",
+                "--point",
+                "0,0.4,-0.1,0.9",
+                "--point",
+                "0.5,0.5,0.1,0.9",
+                "--effect-label",
+                "SMCR",
+            ],
+            "from r = 0.5",
+        ),
+        (
+            "forest",
+            vec![
+                "plot",
+                "forest",
+                "--row",
+                "EDSS,0.6,0.1,1.1,40",
+                "--row",
+                "pain,0.9,0.4,1.4,60",
+                "--summary",
+                "pooled,0.8,0.4,1.2",
+                "--prediction",
+                "0.2,1.4",
+            ],
+            "prediction interval",
+        ),
+        (
+            "funnel",
+            vec![
+                "plot",
+                "funnel",
+                "--study",
+                "a,0.2,0.1",
+                "--study",
+                "b,0.5,0.3",
+                "--pooled",
+                "0.3",
+                "--contours",
+                "--egger",
+                "0.1,0.9",
+            ],
+            "Egger regression",
+        ),
+        (
+            "proportion",
+            vec!["plot", "proportion", "--item", "relapse-free,5,7"],
+            "5/7 = 71.4% [29.0, 96.3]",
+        ),
+        (
+            "histogram",
+            vec![
+                "plot",
+                "histogram",
+                "--sample",
+                "s1:1,2,2,3",
+                "--sample",
+                "s2:2,3,3,4",
+                "--layout",
+                "grid",
+            ],
+            "s2",
+        ),
+        (
+            "trajectory",
+            vec![
+                "plot",
+                "trajectory",
+                "--obs",
+                "1,0,40",
+                "--obs",
+                "1,6,37,37.2",
+                "--obs",
+                "2,0,42",
+                "--population",
+                "41,-0.5",
+                "--treatment-start",
+                "3",
+            ],
+            "treatment start",
+        ),
+        (
+            "panel",
+            vec![
+                "plot",
+                "panel",
+                "--row",
+                "EDSS,points,0,10,sd,7,before,5.1,1.7",
+                "--row",
+                "EDSS,points,0,10,sd,7,after,4.1,1.6",
+                "--row",
+                "pain,NRS,0,10,sem,7,before,6.2,0.9",
+            ],
+            "pain (NRS)",
+        ),
+    ];
+    for (name, args, word) in cases {
+        let out = svg(name);
+        trialstats()
+            .args(&args)
+            .arg("-o")
+            .arg(&out)
+            .assert()
+            .success();
+        let text = std::fs::read_to_string(&out).unwrap();
+        assert!(text.contains(word), "{name}: the SVG lacks '{word}'");
+    }
+}
+
+#[test]
+fn csv_forms_read_columns_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let forest = dir.path().join("forest.csv");
+    std::fs::write(
+        &forest,
+        "estimate,label,ci_lower,ci_upper\n0.3,\"Smith, 2019\",0.1,0.5\n0.4,Lee,0.2,0.6\n",
+    )
+    .unwrap();
+    let out = dir.path().join("forest.svg");
+    trialstats()
+        .args(["plot", "forest", "--input"])
+        .arg(&forest)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    assert!(std::fs::read_to_string(&out)
+        .unwrap()
+        .contains("Smith, 2019"));
+
+    let sens = dir.path().join("sens.csv");
+    std::fs::write(
+        &sens,
+        "r,estimate,ci_lower,ci_upper\n0,0.5,-0.1,1.1\n0.9,0.5,0.3,0.7\n",
+    )
+    .unwrap();
+    let out = dir.path().join("sens.png");
+    trialstats()
+        .args(["plot", "sensitivity", "--csv"])
+        .arg(&sens)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    assert_eq!(png_size(&out), (800, 600));
+}
+
+/// Run `trialstats` with `args` in `dir`; it must exit 2 with every one of `needles` in
+/// its error message.
+fn refused(dir: &Path, args: &[&str], needles: &[&str]) {
+    let assert = trialstats().current_dir(dir).args(args).assert().code(2);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    for needle in needles {
+        assert!(
+            stderr.contains(needle),
+            "{args:?}: '{needle}' not in: {stderr}"
+        );
+    }
+}
+
+#[test]
+fn bad_numbers_are_refused_with_their_location() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let ba = ["plot", "before-after", "--label", "EDSS", "-o", "x.png"];
+    let with = |extra: &[&'static str]| [&ba[..], extra].concat();
+    refused(
+        d,
+        &with(&["--point", "before,five,1.7"]),
+        &["--point 'before,five,1.7'", "'five' is not a number"],
+    );
+    refused(
+        d,
+        &with(&["--point", "before,5,-1"]),
+        &["time point 1 ('before')", "cannot be negative"],
+    );
+    refused(
+        d,
+        &with(&["--scale", "10,0", "--point", "a,1,1"]),
+        &["bottom must be below its top"],
+    );
+    refused(
+        d,
+        &with(&["--bars", "iqr", "--point", "a,1,1"]),
+        &["--bars", "sd, sem"],
+    );
+    refused(
+        d,
+        &[
+            "plot",
+            "proportion",
+            "--item",
+            "relapse-free,8,7",
+            "-o",
+            "x.png",
+        ],
+        &["cannot exceed"],
+    );
+    refused(
+        d,
+        &[
+            "plot",
+            "proportion",
+            "--item",
+            "relapse-free,5",
+            "-o",
+            "x.png",
+        ],
+        &["--item", "expected 3"],
+    );
+    refused(
+        d,
+        &[
+            "plot", "slope", "--before", "0.47", "--after", "0.25", "--months", "0", "-o", "x.png",
+        ],
+        &["months", "above 0"],
+    );
+    refused(
+        d,
+        &[
+            "plot",
+            "sensitivity",
+            "--point",
+            "1.2,0.5,0.1,0.9",
+            "-o",
+            "x.png",
+        ],
+        &["−1 to 1"],
+    );
+    refused(
+        d,
+        &["plot", "funnel", "--study", "a,0.2,0", "-o", "x.png"],
+        &["study 1 ('a')", "standard error"],
+    );
+    refused(
+        d,
+        &[
+            "plot",
+            "histogram",
+            "--sample",
+            "s:1,x",
+            "--layout",
+            "grid",
+            "-o",
+            "x.png",
+        ],
+        &["value 2 'x' is not a number"],
+    );
+    refused(
+        d,
+        &[
+            "plot",
+            "histogram",
+            "--sample",
+            "s:1",
+            "--layout",
+            "stacked",
+            "-o",
+            "x.png",
+        ],
+        &["--layout", "overlay, grid"],
+    );
+    refused(
+        d,
+        &["plot", "trajectory", "-o", "x.png"],
+        &["nothing to draw"],
+    );
+    refused(
+        d,
+        &[
+            "plot",
+            "forest",
+            "--row",
+            "A,1,0,2",
+            "--prediction",
+            "0,3",
+            "-o",
+            "x.png",
+        ],
+        &["--prediction", "needs --summary"],
+    );
+    assert!(
+        !d.join("x.png").exists(),
+        "nothing may be written on bad input"
+    );
+}
+
+#[test]
+fn bad_files_and_options_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("f.csv"), "label,estimate,lower,upper\nA,1,0,2\n").unwrap();
+    refused(
+        d,
+        &["plot", "forest", "--input", "f.csv", "-o", "x.svg"],
+        &["f.csv:1", "no column 'ci_lower'"],
+    );
+    std::fs::write(
+        d.join("g.csv"),
+        "label,estimate,ci_lower,ci_upper\nA,1,0,2\nB,1,x,2\n",
+    )
+    .unwrap();
+    refused(
+        d,
+        &["plot", "forest", "--input", "g.csv", "-o", "x.svg"],
+        &["g.csv:3", "ci_lower 'x' is not a number"],
+    );
+    refused(
+        d,
+        &["plot", "forest", "--row", "A,1,0,2", "-o", "x.gif"],
+        &["--output", ".svg or .png"],
+    );
+    refused(
+        d,
+        &[
+            "plot", "forest", "--row", "A,1,0,2", "--width", "50", "-o", "x.png",
+        ],
+        &["--width", "200 to 10000"],
+    );
+    refused(
+        d,
+        &["plot", "forest", "--input", "missing.csv", "-o", "x.svg"],
+        &["missing.csv"],
+    );
+    refused(d, &["plot", "forest", "-o", "x.svg"], &["no rows"]);
+    refused(d, &["plot", "nonsense"], &["nonsense"]);
+    refused(
+        d,
+        &[
+            "plot",
+            "forest",
+            "--row",
+            "A,1,0,2",
+            "-o",
+            "no-such-dir/x.svg",
+        ],
+        &["no-such-dir"],
+    );
+    assert!(!d.join("x.svg").exists() && !d.join("x.png").exists());
+}

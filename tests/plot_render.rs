@@ -1,0 +1,847 @@
+//! Every chart kind renders, for realistic data and for edge cases, to PNG (of the requested
+//! size, not blank) and SVG (holding the title and axis labels), without panicking; writes
+//! are atomic.
+
+use std::path::Path;
+use trialstats::plot::{
+    self, BarKind, BeforeAfterChart, Chart, EggerLine, ForestChart, ForestRow, ForestSummary,
+    FunnelChart, FunnelStudy, HistogramChart, HistogramLayout, HistogramSample, ObservedPoint,
+    PanelChart, ProportionChart, ProportionItem, SensitivityChart, SensitivityPoint, Size,
+    SlopeChart, SubjectTrajectory, TimePointValue, TrajectoryChart,
+};
+
+const LONG: &str = "a very long label that goes on and on well past any sensible width for a chart label, multicentre, 2021";
+
+fn tp(label: &str, mean: Option<f64>, spread: Option<f64>) -> TimePointValue {
+    TimePointValue {
+        label: label.into(),
+        mean,
+        spread,
+    }
+}
+
+fn edss(points: Vec<TimePointValue>) -> BeforeAfterChart {
+    BeforeAfterChart {
+        title: "EDSS before and after".into(),
+        measure_label: "EDSS".into(),
+        unit: "points".into(),
+        n: Some(7),
+        bar_kind: BarKind::Sd,
+        scale: (Some(0.0), Some(10.0)),
+        points,
+    }
+}
+
+fn realistic_before_after() -> BeforeAfterChart {
+    edss(vec![
+        tp("before", Some(5.1), Some(1.7)),
+        tp("1 year", Some(4.1), Some(1.6)),
+        tp("2 years", None, None),
+    ])
+}
+
+fn panel(measures: Vec<BeforeAfterChart>) -> PanelChart {
+    PanelChart {
+        title: "NMO study".into(),
+        subtitle: vec!["open label, n = 7".into()],
+        measures,
+    }
+}
+
+fn nmo_panel() -> PanelChart {
+    let mut rate = edss(vec![
+        tp("before", Some(1.9), Some(0.8)),
+        tp("after", Some(0.3), Some(0.5)),
+    ]);
+    rate.measure_label = "relapse rate".into();
+    rate.unit = "relapses/year".into();
+    rate.scale = (Some(0.0), None);
+    let mut pain = edss(vec![
+        tp("before", Some(6.2), Some(0.9)),
+        tp("after", Some(3.8), Some(1.1)),
+    ]);
+    pain.measure_label = "pain".into();
+    pain.unit = "NRS".into();
+    pain.bar_kind = BarKind::Sem;
+    let mut fatigue = edss(vec![
+        tp("before", Some(5.5), Some(1.2)),
+        tp("after", None, None),
+    ]);
+    fatigue.measure_label = "fatigue".into();
+    fatigue.unit = "FSS".into();
+    fatigue.scale = (Some(1.0), Some(7.0));
+    fatigue.bar_kind = BarKind::NotReported;
+    panel(vec![
+        rate,
+        edss(vec![
+            tp("before", Some(5.1), Some(1.7)),
+            tp("after", Some(4.1), Some(1.6)),
+        ]),
+        pain,
+        fatigue,
+    ])
+}
+
+fn sensitivity(points: Vec<(f64, f64, f64, f64)>) -> SensitivityChart {
+    SensitivityChart {
+        title: "SMCR against r".into(),
+        effect_label: "SMCR".into(),
+        null_value: 0.0,
+        level: 0.95,
+        points: points
+            .into_iter()
+            .map(|(r, estimate, ci_lower, ci_upper)| SensitivityPoint {
+                r,
+                estimate,
+                ci_lower,
+                ci_upper,
+            })
+            .collect(),
+    }
+}
+
+fn realistic_sensitivity() -> SensitivityChart {
+    sensitivity(
+        (0..10)
+            .map(|i| {
+                let r = f64::from(i) / 10.0;
+                let se = 0.21 * (2.0 * (1.0 - r)).sqrt();
+                (r, 0.5, 0.5 - 1.96 * se, 0.5 + 1.96 * se)
+            })
+            .collect(),
+    )
+}
+
+fn forest(rows: Vec<ForestRow>) -> ForestChart {
+    ForestChart::new("Effects by measure", "standardised mean change", rows)
+}
+
+fn weighted(label: &str, e: f64, lo: f64, hi: f64, w: f64) -> ForestRow {
+    let mut r = ForestRow::new(label, e, lo, hi);
+    r.weight = Some(w);
+    r
+}
+
+fn realistic_forest() -> ForestChart {
+    let mut f = forest(vec![
+        weighted("Smith 2019", 0.35, 0.05, 0.65, 22.1),
+        weighted("Jones 2020", 0.61, 0.2, 1.02, 15.3),
+        weighted("Lee 2022", 0.55, 0.31, 0.79, 30.5),
+        weighted("Kim 2023", 0.44, -0.1, 0.98, 32.1),
+    ]);
+    f.label_header = "study".into();
+    f.summary = Some(ForestSummary {
+        label: "RE model".into(),
+        estimate: 0.48,
+        ci_lower: 0.3,
+        ci_upper: 0.66,
+        prediction: Some((0.1, 0.86)),
+    });
+    f
+}
+
+fn funnel(studies: Vec<(f64, f64)>) -> FunnelChart {
+    FunnelChart {
+        title: "Funnel plot".into(),
+        effect_label: "log risk ratio".into(),
+        studies: studies
+            .into_iter()
+            .enumerate()
+            .map(|(i, (estimate, standard_error))| FunnelStudy {
+                label: format!("s{i}"),
+                estimate,
+                standard_error,
+            })
+            .collect(),
+        pooled: Some(0.3),
+        contours: true,
+        egger: Some(EggerLine {
+            intercept: 0.1,
+            slope: 1.1,
+        }),
+    }
+}
+
+fn proportion(items: Vec<(&str, u64, u64)>) -> ProportionChart {
+    ProportionChart {
+        title: "Relapse-free".into(),
+        level: 0.95,
+        items: items
+            .into_iter()
+            .map(|(l, events, total)| ProportionItem {
+                label: l.into(),
+                events,
+                total,
+            })
+            .collect(),
+    }
+}
+
+fn histogram(samples: Vec<Vec<f64>>, layout: HistogramLayout) -> HistogramChart {
+    HistogramChart {
+        title: "Reconstructed samples".into(),
+        value_label: "pain (NRS)".into(),
+        samples: samples
+            .into_iter()
+            .enumerate()
+            .map(|(i, values)| HistogramSample {
+                label: format!("sample {}", i + 1),
+                values,
+            })
+            .collect(),
+        layout,
+        bin_width: None,
+    }
+}
+
+fn trajectory(subjects: usize) -> TrajectoryChart {
+    TrajectoryChart {
+        title: "ALSFRS-R trajectories".into(),
+        x_label: "months".into(),
+        y_label: "ALSFRS-R (points)".into(),
+        subjects: (0..subjects)
+            .map(|s| {
+                let b = 40.0 + s as f64;
+                SubjectTrajectory {
+                    subject: format!("{}", s + 1),
+                    observed: (0..7)
+                        .map(|t| {
+                            (
+                                2.0 * t as f64,
+                                b - 0.5 * t as f64 + ((s * 7 + t) % 3) as f64 - 1.0,
+                            )
+                        })
+                        .collect(),
+                    fitted: vec![(0.0, b), (12.0, b - 3.0)],
+                }
+            })
+            .collect(),
+        population: vec![(0.0, 41.0), (12.0, 38.0)],
+        treatment_start: Some(6.0),
+    }
+}
+
+/// (name, chart, words the SVG must hold: title and axis labels)
+fn gallery() -> Vec<(&'static str, Chart, Vec<&'static str>)> {
+    let mut slope = SlopeChart::new("ALSFRS-R decline", "ALSFRS-R points", 0.47, 0.25, 12.0);
+    slope.observed = vec![
+        ObservedPoint {
+            month: 0.0,
+            value: 0.0,
+        },
+        ObservedPoint {
+            month: 12.0,
+            value: -3.1,
+        },
+    ];
+    let mut improving = SlopeChart::new("improvement", "points", -0.2, 0.3, 6.0);
+    improving.start = Some(30.0);
+    let mut one_value = histogram(vec![vec![3.0]], HistogramLayout::Overlay);
+    one_value.bin_width = Some(0.5);
+    let mut forest_log = forest(vec![
+        weighted("A", 0.4, -0.1, 0.9, 30.0),
+        weighted("B", -0.3, -0.9, 0.3, 70.0),
+    ]);
+    forest_log.exponentiate = true;
+    forest_log.effect_label = "risk ratio (log scale)".into();
+    let mut forest_negative = forest(vec![ForestRow::new("log ratio", -1.2, -2.5, -0.1)]);
+    forest_negative.null_value = Some(0.0);
+    vec![
+        (
+            "before_after",
+            realistic_before_after().into(),
+            vec![
+                "EDSS before and after",
+                "EDSS (points)",
+                "before",
+                "1 year",
+                "not reported",
+                "mean ± SD",
+            ],
+        ),
+        (
+            "before_after_one_point",
+            edss(vec![tp("baseline", Some(5.0), Some(1.0))]).into(),
+            vec!["baseline"],
+        ),
+        (
+            "before_after_zero_sd",
+            edss(vec![
+                tp("before", Some(3.0), Some(0.0)),
+                tp("after", Some(3.0), Some(0.0)),
+            ])
+            .into(),
+            vec!["3 ± 0"],
+        ),
+        (
+            "before_after_past_scale",
+            edss(vec![
+                tp("before", Some(8.5), Some(3.0)),
+                tp("after", Some(1.0), Some(2.5)),
+            ])
+            .into(),
+            vec!["past the end of the scale"],
+        ),
+        (
+            "before_after_mean_outside_scale",
+            edss(vec![tp("before", Some(11.0), Some(1.0))]).into(),
+            vec!["outside the scale"],
+        ),
+        (
+            "before_after_negative",
+            BeforeAfterChart {
+                scale: (None, None),
+                unit: "°C".into(),
+                ..edss(vec![
+                    tp("before", Some(-3.2), Some(1.1)),
+                    tp("after", Some(-0.4), Some(0.8)),
+                ])
+            }
+            .into(),
+            vec!["EDSS (°C)"],
+        ),
+        (
+            "before_after_long_labels",
+            BeforeAfterChart {
+                title: LONG.into(),
+                measure_label: LONG.into(),
+                ..edss(vec![
+                    tp(LONG, Some(4.0), Some(1.0)),
+                    tp(LONG, Some(3.0), None),
+                ])
+            }
+            .into(),
+            vec!["a very long"],
+        ),
+        (
+            "before_after_all_missing",
+            BeforeAfterChart {
+                bar_kind: BarKind::NotReported,
+                ..edss(vec![tp("before", None, None), tp("after", None, Some(1.0))])
+            }
+            .into(),
+            vec!["not reported", "not specified"],
+        ),
+        (
+            "panel",
+            nmo_panel().into(),
+            vec![
+                "NMO study",
+                "relapse rate",
+                "EDSS (points)",
+                "pain (NRS)",
+                "fatigue (FSS)",
+            ],
+        ),
+        (
+            "panel_single",
+            panel(vec![realistic_before_after()]).into(),
+            vec!["EDSS"],
+        ),
+        (
+            "panel_grid",
+            panel((0..6).map(|_| realistic_before_after()).collect()).into(),
+            vec!["EDSS"],
+        ),
+        (
+            "slope",
+            slope.into(),
+            vec![
+                "ALSFRS-R decline",
+                "months",
+                "change from start (ALSFRS-R points)",
+                "0.22 × 12 = 2.64 ALSFRS-R points",
+            ],
+        ),
+        (
+            "slope_improving",
+            improving.into(),
+            vec!["improvement", "months"],
+        ),
+        (
+            "sensitivity",
+            realistic_sensitivity().into(),
+            vec![
+                "SMCR against r",
+                "assumed pre/post correlation r",
+                "SMCR",
+                "95% CI",
+            ],
+        ),
+        (
+            "sensitivity_single",
+            sensitivity(vec![(0.5, 0.3, 0.1, 0.5)]).into(),
+            vec!["at every r"],
+        ),
+        (
+            "sensitivity_never",
+            sensitivity(vec![(0.0, 0.1, -0.5, 0.7), (0.9, 0.1, -0.05, 0.25)]).into(),
+            vec!["includes 0 at every r"],
+        ),
+        (
+            "forest",
+            realistic_forest().into(),
+            vec![
+                "Effects by measure",
+                "standardised mean change",
+                "Smith 2019",
+                "RE model",
+                "prediction interval",
+                "weight",
+            ],
+        ),
+        (
+            "forest_single_row",
+            forest(vec![ForestRow::new("EDSS", 0.6, 0.1, 1.1)]).into(),
+            vec!["EDSS", "0.60 [0.10, 1.10]"],
+        ),
+        (
+            "forest_negative",
+            forest_negative.into(),
+            vec!["−1.20 [−2.50, −0.10]"],
+        ),
+        (
+            "forest_long_labels",
+            forest(vec![
+                ForestRow::new(LONG, 0.2, -0.1, 0.5),
+                ForestRow::new("short", 0.3, 0.0, 0.6),
+            ])
+            .into(),
+            vec!["a very long", "…"],
+        ),
+        (
+            "forest_many_rows",
+            forest(
+                (0..40)
+                    .map(|i| {
+                        ForestRow::new(
+                            format!("study {i}"),
+                            f64::from(i) / 40.0,
+                            f64::from(i) / 40.0 - 0.3,
+                            f64::from(i) / 40.0 + 0.3,
+                        )
+                    })
+                    .collect(),
+            )
+            .into(),
+            vec!["study 39"],
+        ),
+        (
+            "forest_log_scale",
+            forest_log.into(),
+            vec!["risk ratio (log scale)", "1.49 [0.90, 2.46]", "\n0.5\n"],
+        ),
+        (
+            "funnel",
+            funnel(vec![
+                (0.2, 0.1),
+                (0.5, 0.2),
+                (0.9, 0.35),
+                (0.1, 0.05),
+                (-0.3, 0.4),
+            ])
+            .into(),
+            vec![
+                "Funnel plot",
+                "log risk ratio",
+                "standard error",
+                "Egger regression",
+                "p &lt; 0.01",
+            ],
+        ),
+        (
+            "funnel_single",
+            FunnelChart {
+                pooled: None,
+                egger: None,
+                contours: false,
+                ..funnel(vec![(0.2, 0.1)])
+            }
+            .into(),
+            vec!["standard error"],
+        ),
+        (
+            "proportion",
+            proportion(vec![
+                ("relapse-free", 5, 7),
+                ("genomic sub-cohort", 812, 2080),
+            ])
+            .into(),
+            vec![
+                "Relapse-free",
+                "relapse-free",
+                "5/7 = 71.4% [29.0, 96.3]",
+                "percent",
+            ],
+        ),
+        (
+            "proportion_extremes",
+            proportion(vec![("none", 0, 10), ("all", 10, 10)]).into(),
+            vec!["0/10 = 0.0% [0.0, 30.8]", "10/10 = 100.0% [69.2, 100.0]"],
+        ),
+        (
+            "histogram",
+            histogram(
+                vec![
+                    vec![1.0, 2.0, 2.0, 3.0, 3.0, 3.0, 4.0],
+                    vec![1.0, 1.0, 2.0, 3.0, 5.0, 5.0, 5.0],
+                ],
+                HistogramLayout::Overlay,
+            )
+            .into(),
+            vec!["Reconstructed samples", "pain (NRS)", "count", "sample 2"],
+        ),
+        (
+            "histogram_grid",
+            histogram(
+                (0..4).map(|i| vec![1.0, 2.0, f64::from(i), 4.0]).collect(),
+                HistogramLayout::Grid,
+            )
+            .into(),
+            vec!["sample 4", "count"],
+        ),
+        ("histogram_one_value", one_value.into(), vec!["n = 1"]),
+        (
+            "histogram_fractional",
+            histogram(
+                vec![(0..50).map(|i| (f64::from(i) * 0.7).sin() * 2.5).collect()],
+                HistogramLayout::Overlay,
+            )
+            .into(),
+            vec!["count"],
+        ),
+        (
+            "histogram_empty_sample",
+            histogram(vec![vec![]], HistogramLayout::Overlay).into(),
+            vec!["n = 0"],
+        ),
+        (
+            "trajectory",
+            trajectory(5).into(),
+            vec![
+                "ALSFRS-R trajectories",
+                "months",
+                "ALSFRS-R (points)",
+                "treatment start",
+                "fitted, population",
+            ],
+        ),
+        (
+            "trajectory_many_subjects",
+            trajectory(30).into(),
+            vec!["one line per subject"],
+        ),
+        (
+            "trajectory_population_only",
+            TrajectoryChart {
+                subjects: vec![],
+                treatment_start: None,
+                ..trajectory(0)
+            }
+            .into(),
+            vec!["fitted, population"],
+        ),
+    ]
+}
+
+/// Width, height and the share of pixels that are not white.
+fn png_facts(path: &Path) -> (u32, u32, f64) {
+    let img = image::open(path).expect("the PNG decodes").to_rgb8();
+    let (w, h) = img.dimensions();
+    let ink = img.pixels().filter(|p| p.0 != [255, 255, 255]).count();
+    (w, h, ink as f64 / f64::from(w * h))
+}
+
+#[test]
+fn every_chart_renders_to_png_of_the_requested_size_and_not_blank() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, chart, _) in gallery() {
+        // Every case at the default size; the realistic case of each kind (no '_' in its
+        // name) also large and narrow (debug-mode PNG encoding is slow).
+        let sizes: &[(u32, u32)] = if name.contains('_') && name != "before_after" {
+            &[(800, 600)]
+        } else {
+            &[(800, 600), (1600, 1200), (300, 900)]
+        };
+        for &(w, h) in sizes {
+            let path = dir.path().join(format!("{name}_{w}x{h}.png"));
+            plot::render(
+                &chart,
+                &path,
+                Size {
+                    width: w,
+                    height: h,
+                },
+            )
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+            let (pw, ph, ink) = png_facts(&path);
+            assert_eq!((pw, ph), (w, h), "{name}");
+            assert!(ink > 0.01, "{name} at {w}×{h} is nearly blank ({ink})");
+        }
+    }
+    // Nothing but the charts is left in the directory: no temporary files.
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with('.'))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn every_chart_renders_to_svg_holding_its_title_and_axis_labels() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, chart, words) in gallery() {
+        let path = dir.path().join(format!("{name}.svg"));
+        plot::render(&chart, &path, Size::DEFAULT).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let svg = std::fs::read_to_string(&path).unwrap();
+        assert!(svg.starts_with("<svg"), "{name}");
+        assert!(
+            svg.contains("width=\"800\"") && svg.contains("height=\"600\""),
+            "{name}"
+        );
+        for word in words {
+            assert!(svg.contains(word), "{name}: the SVG lacks '{word}'");
+        }
+    }
+}
+
+/// With `TRIALSTATS_GALLERY_DIR` set, write every case at 800×600 and 1600×1200 there, for
+/// looking at (`TRIALSTATS_GALLERY_DIR=/tmp/gallery cargo test --test plot_render gallery`).
+#[test]
+fn gallery_for_looking_at() {
+    let Some(dir) = std::env::var_os("TRIALSTATS_GALLERY_DIR") else {
+        return;
+    };
+    let dir = std::path::PathBuf::from(dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, chart, _) in gallery() {
+        for (w, h) in [(800, 600), (1600, 1200)] {
+            let path = dir.join(format!("{name}_{w}.png"));
+            plot::render(
+                &chart,
+                &path,
+                Size {
+                    width: w,
+                    height: h,
+                },
+            )
+            .unwrap();
+        }
+    }
+}
+
+#[test]
+fn every_chart_survives_tiny_and_extreme_sizes() {
+    for (name, chart, _) in gallery() {
+        for (w, h) in [(200, 200), (2000, 200), (200, 2000)] {
+            plot::render_svg(
+                &chart,
+                Size {
+                    width: w,
+                    height: h,
+                },
+            )
+            .unwrap_or_else(|e| panic!("{name} at {w}×{h}: {e}"));
+        }
+    }
+}
+
+#[test]
+fn rendering_replaces_an_existing_file_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("chart.svg");
+    std::fs::write(&path, "old").unwrap();
+    plot::render(&realistic_forest().into(), &path, Size::DEFAULT).unwrap();
+    let svg = std::fs::read_to_string(&path).unwrap();
+    assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(
+            mode & 0o777,
+            0o644,
+            "a chart is an ordinary file, not owner-only"
+        );
+    }
+}
+
+#[test]
+fn bad_requests_are_input_errors_and_write_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let chart: Chart = realistic_before_after().into();
+    let bad_ext = dir.path().join("chart.jpg");
+    let e = plot::render(&chart, &bad_ext, Size::DEFAULT).unwrap_err();
+    assert!(
+        matches!(e, trialstats::Error::Input { .. }) && e.to_string().contains(".svg or .png"),
+        "{e}"
+    );
+    let e = plot::render(
+        &chart,
+        &dir.path().join("c.png"),
+        Size {
+            width: 10,
+            height: 600,
+        },
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("--width"), "{e}");
+    let nan: Chart = edss(vec![tp("before", Some(f64::NAN), None)]).into();
+    let e = plot::render(&nan, &dir.path().join("nan.png"), Size::DEFAULT).unwrap_err();
+    assert!(
+        e.to_string().contains("time point 1 ('before')") && e.to_string().contains("finite"),
+        "{e}"
+    );
+    let reversed: Chart = forest(vec![ForestRow::new("x", 0.5, 0.9, 0.1)]).into();
+    let e = plot::render(&reversed, &dir.path().join("r.svg"), Size::DEFAULT).unwrap_err();
+    assert!(e.to_string().contains("row 1 ('x')"), "{e}");
+    let empty: Chart = panel(vec![]).into();
+    assert!(plot::render(&empty, &dir.path().join("e.svg"), Size::DEFAULT).is_err());
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "nothing may be written"
+    );
+    let e = plot::render(
+        &chart,
+        Path::new("/nonexistent-dir-trialstats/x.png"),
+        Size::DEFAULT,
+    )
+    .unwrap_err();
+    assert!(matches!(e, trialstats::Error::Io { .. }), "{e}");
+}
+
+#[test]
+fn svg_can_be_had_as_a_string() {
+    let svg = plot::render_svg(
+        &realistic_sensitivity().into(),
+        Size {
+            width: 1600,
+            height: 1200,
+        },
+    )
+    .unwrap();
+    assert!(svg.contains("width=\"1600\"") && svg.contains("SMCR against r"));
+}
+
+#[test]
+fn gallery_writes_svg_png_and_an_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let plots = dir.path().join("plots");
+    let items = vec![
+        plot::GalleryItem {
+            name: "NMO: EDSS".into(),
+            chart: realistic_before_after().into(),
+        },
+        plot::GalleryItem {
+            name: "NMO: EDSS".into(),
+            chart: nmo_panel().into(),
+        },
+        plot::GalleryItem {
+            name: "ALS slope".into(),
+            chart: SlopeChart::new("ALS", "points", 0.47, 0.25, 12.0).into(),
+        },
+    ];
+    let written = plot::write_gallery(&plots, &items, Size::DEFAULT).unwrap();
+    let names: Vec<String> = written
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "nmo-edss.svg",
+            "nmo-edss.png",
+            "nmo-edss-2.svg",
+            "nmo-edss-2.png",
+            "als-slope.svg",
+            "als-slope.png",
+            "index.md"
+        ]
+    );
+    let index = std::fs::read_to_string(plots.join("index.md")).unwrap();
+    assert!(index.contains("![NMO: EDSS](nmo-edss-2.png)") && index.contains("## ALS slope"));
+    assert_eq!(png_facts(&plots.join("als-slope.png")).0, 800);
+}
+
+mod random_inputs {
+    //! Arbitrary finite numbers never make a chart panic: it renders or refuses the input.
+    use super::*;
+    use proptest::prelude::*;
+
+    fn value() -> impl Strategy<Value = f64> {
+        prop_oneof![
+            -1e6..1e6f64,
+            -1.0..1.0f64,
+            Just(0.0),
+            1e-12..1e-9f64,
+            1e9..1e12f64
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        #[test]
+        fn before_after_renders_or_refuses(
+            points in prop::collection::vec((prop::option::of(value()), prop::option::of(0.0..1e6f64)), 1..6),
+            lo in prop::option::of(value()),
+            hi in prop::option::of(value()),
+        ) {
+            let chart: Chart = BeforeAfterChart {
+                scale: (lo, hi),
+                ..edss(points.into_iter().enumerate().map(|(i, (m, s))| tp(&format!("t{i}"), m, s)).collect())
+            }
+            .into();
+            let _ = plot::render_svg(&chart, Size::DEFAULT);
+        }
+
+        #[test]
+        fn forest_and_funnel_render_or_refuse(
+            rows in prop::collection::vec((value(), value(), value(), prop::option::of(0.0..100.0f64)), 1..8),
+        ) {
+            let forest_rows = rows
+                .iter()
+                .enumerate()
+                .map(|(i, &(a, b, c, w))| {
+                    let mut v = [a, b, c];
+                    v.sort_by(f64::total_cmp);
+                    let mut r = ForestRow::new(format!("r{i}"), v[1], v[0], v[2]);
+                    r.weight = w;
+                    r
+                })
+                .collect();
+            let _ = plot::render_svg(&forest(forest_rows).into(), Size::DEFAULT);
+            let studies = rows.iter().map(|&(a, b, _, _)| (a, b.abs().max(1e-9))).collect();
+            let _ = plot::render_svg(&funnel(studies).into(), Size::DEFAULT);
+        }
+
+        #[test]
+        fn histogram_renders_or_refuses(
+            values in prop::collection::vec(value(), 0..40),
+            whole in any::<bool>(),
+            width in prop::option::of(1e-3..1e3f64),
+        ) {
+            let values = values.into_iter().map(|v| if whole { v.round() } else { v }).collect();
+            let mut chart = histogram(vec![values], HistogramLayout::Overlay);
+            chart.bin_width = width;
+            let _ = plot::render_svg(&chart.into(), Size::DEFAULT);
+        }
+
+        #[test]
+        fn sensitivity_and_trajectory_render_or_refuse(
+            pts in prop::collection::vec((-1.0..1.0f64, value(), value()), 1..10),
+        ) {
+            let points = pts.iter().map(|&(r, a, b)| (r, (a + b) / 2.0, a.min(b), a.max(b))).collect();
+            let _ = plot::render_svg(&sensitivity(points).into(), Size::DEFAULT);
+            let subject = SubjectTrajectory {
+                subject: "1".into(),
+                observed: pts.iter().map(|&(r, a, _)| (r, a)).collect(),
+                fitted: vec![],
+            };
+            let chart = TrajectoryChart { subjects: vec![subject], population: vec![], treatment_start: Some(0.0), ..trajectory(0) };
+            let _ = plot::render_svg(&chart.into(), Size::DEFAULT);
+        }
+    }
+}
