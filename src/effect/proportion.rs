@@ -115,3 +115,45 @@ pub fn proportion(
     }
     Ok(result)
 }
+
+// Reference values are R's sprintf("%.17g") printout, kept verbatim.
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cp_close(a: f64, b: f64) {
+        assert!((a - b).abs() < 1e-9, "{a} vs {b}");
+    }
+
+    #[test]
+    fn clopper_pearson_matches_r_binom_test() {
+        // R 4.2.2: sprintf("%.17g", binom.test(5, 7)$conf.int)
+        let (lo, hi) = clopper_pearson_interval(5.0, 7.0, 0.95);
+        cp_close(lo, 0.29042086373734272);
+        cp_close(hi, 0.96330743382391448);
+        // binom.test(812, 2080)$conf.int
+        let (lo, hi) = clopper_pearson_interval(812.0, 2080.0, 0.95);
+        cp_close(lo, 0.369346358118122);
+        cp_close(hi, 0.41173232929975268);
+        // binom.test(97, 2080)$conf.int
+        let (lo, hi) = clopper_pearson_interval(97.0, 2080.0, 0.95);
+        cp_close(lo, 0.037977544543583271);
+        cp_close(hi, 0.05659619575266106);
+        // binom.test(5, 7, conf.level = 0.9)$conf.int
+        let (lo, hi) = clopper_pearson_interval(5.0, 7.0, 0.90);
+        cp_close(lo, 0.341261436155336);
+        cp_close(hi, 0.9466244995297628);
+    }
+
+    #[test]
+    fn clopper_pearson_ends_at_zero_and_all_events() {
+        // binom.test(0, 10)$conf.int = 0, 0.30849710781876083
+        let (lo, hi) = clopper_pearson_interval(0.0, 10.0, 0.95);
+        assert_eq!(lo, 0.0);
+        cp_close(hi, 0.30849710781876083);
+        // binom.test(10, 10)$conf.int = 0.69150289218123917, 1
+        let (lo, hi) = clopper_pearson_interval(10.0, 10.0, 0.95);
+        cp_close(lo, 0.69150289218123917);
+        assert_eq!(hi, 1.0);
+    }
+}

@@ -30,7 +30,7 @@ pub use funnel::{EggerLine, FunnelChart, FunnelStudy};
 pub use gallery::{write_gallery, GalleryItem};
 pub use histogram::{HistogramChart, HistogramLayout, HistogramSample};
 pub use panel::PanelChart;
-pub use proportion::{clopper_pearson, ProportionChart, ProportionItem};
+pub use proportion::{ProportionChart, ProportionItem};
 pub use sensitivity::{SensitivityChart, SensitivityPoint, SignificanceOnset};
 pub use slope::{ObservedPoint, SlopeChart};
 pub use trajectory::{SubjectTrajectory, TrajectoryChart};
