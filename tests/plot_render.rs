@@ -84,6 +84,7 @@ fn nmo_panel() -> PanelChart {
 
 fn sensitivity(points: Vec<(f64, f64, f64, f64)>) -> SensitivityChart {
     SensitivityChart {
+        threshold: None,
         title: "SMCR against r".into(),
         effect_label: "SMCR".into(),
         null_value: 0.0,

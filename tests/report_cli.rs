@@ -9,7 +9,7 @@ fn trialstats() -> Command {
 
 #[test]
 fn report_covers_all_five_studies_and_states_assumptions() {
-    let out = trialstats().arg("report").assert().code(0);
+    let out = trialstats().args(["report", "--no-plots"]).assert().code(0);
     let out = out
         .stdout(contains("nmo-tocilizumab"))
         .stdout(contains("als-muse-phase2"))
@@ -31,7 +31,7 @@ fn report_covers_all_five_studies_and_states_assumptions() {
 #[test]
 fn report_json_carries_the_threshold_and_the_sweep() {
     let out = trialstats()
-        .args(["report", "--format", "json"])
+        .args(["report", "--no-plots", "--format", "json"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
@@ -61,7 +61,7 @@ fn report_json_carries_the_threshold_and_the_sweep() {
 #[test]
 fn a_chosen_r_is_used_and_said() {
     trialstats()
-        .args(["report", "--r", "0.9"])
+        .args(["report", "--no-plots", "--r", "0.9"])
         .assert()
         .code(0)
         .stdout(contains("r = 0.9 (not reported; chosen with --r)"));
@@ -70,7 +70,7 @@ fn a_chosen_r_is_used_and_said() {
 #[test]
 fn csv_has_one_row_per_analysed_measure() {
     let out = trialstats()
-        .args(["report", "--format", "csv"])
+        .args(["report", "--no-plots", "--format", "csv"])
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
@@ -85,7 +85,12 @@ fn csv_has_one_row_per_analysed_measure() {
 #[test]
 fn a_failed_expectation_makes_the_report_exit_1() {
     trialstats()
-        .args(["report", "--data", "tests/data/verify_mismatch"])
+        .args([
+            "report",
+            "--no-plots",
+            "--data",
+            "tests/data/verify_mismatch",
+        ])
         .assert()
         .code(1)
         .stdout(contains("1 FAILED"));
@@ -94,12 +99,77 @@ fn a_failed_expectation_makes_the_report_exit_1() {
 #[test]
 fn bad_options_exit_2() {
     trialstats()
-        .args(["report", "--data", "tests/data/no-such-folder"])
+        .args([
+            "report",
+            "--no-plots",
+            "--data",
+            "tests/data/no-such-folder",
+        ])
         .assert()
         .code(2);
     trialstats()
-        .args(["report", "--r", "1.5"])
+        .args(["report", "--no-plots", "--r", "1.5"])
         .assert()
         .code(2)
         .stderr(contains("--r"));
+}
+
+#[test]
+fn the_gallery_is_written_with_stable_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let plots = dir.path().join("gallery");
+    trialstats()
+        .args(["report", "--plots"])
+        .arg(&plots)
+        .assert()
+        .code(0)
+        .stdout(contains("charts written"));
+    for stem in [
+        "nmo-tocilizumab-panel",
+        "nmo-tocilizumab-edss-before-after",
+        "nmo-tocilizumab-edss-r-sensitivity",
+        "nmo-tocilizumab-smcr-forest",
+        "nmo-tocilizumab-proportions",
+        "nmo-tocilizumab-annualised-relapse-rate-after-sprite",
+        "als-muse-phase2-alsfrs-r-decline-slopes",
+        "jacals-registry-proportions",
+    ] {
+        for ext in ["svg", "png"] {
+            let f = plots.join(format!("{stem}.{ext}"));
+            let len = std::fs::metadata(&f)
+                .unwrap_or_else(|_| panic!("{} missing", f.display()))
+                .len();
+            assert!(len > 1000, "{} is only {len} bytes", f.display());
+        }
+    }
+    assert!(plots.join("index.md").exists());
+    // No temporary files are left behind.
+    for entry in std::fs::read_dir(&plots).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        assert!(
+            name.ends_with(".svg") || name.ends_with(".png") || name == "index.md",
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn charts_are_never_written_into_the_data_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    std::fs::copy(
+        "data/nmo-tocilizumab.toml",
+        data.join("nmo-tocilizumab.toml"),
+    )
+    .unwrap();
+    trialstats()
+        .args(["report", "--data"])
+        .arg(&data)
+        .arg("--plots")
+        .arg(data.join("charts"))
+        .assert()
+        .code(2)
+        .stderr(contains("never written into the data"));
+    assert!(!data.join("charts").exists());
 }

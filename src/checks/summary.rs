@@ -185,8 +185,9 @@ fn location(study: &str, measure: &str, timepoint: &Option<String>) -> String {
     }
 }
 
-/// Run every applicable check on one summary.
-pub fn check_summary(s: &ReportedSummary, rounding: Rounding) -> Result<Vec<Finding>> {
+/// The numbers of a summary parsed as written: mean, spread and scale. Errors name the study,
+/// measure and time point.
+fn parse_summary(s: &ReportedSummary) -> Result<(ReportedValue, Option<ReportedValue>, Scale)> {
     let at = location(&s.study, &s.measure, &s.timepoint);
     let parse = |text: &str, what: &str| ReportedValue::parse(text, &format!("{at}: {what}"));
     let mean = parse(&s.mean_text, "mean")?;
@@ -212,6 +213,41 @@ pub fn check_summary(s: &ReportedSummary, rounding: Rounding) -> Result<Vec<Find
             .map(|t| parse(t, "step").and_then(|v| Grid::new(&v, s.items, &format!("{at}: step"))))
             .transpose()?,
     };
+    Ok((mean, spread, scale))
+}
+
+/// SPRITE reconstructions of a summary read as mean ± SD: up to `samples` samples (all of them
+/// when the exhaustive search finds that few) and the per-value counts. `None` when SPRITE does
+/// not apply (no step or minimum on the scale, no spread, n < 2).
+pub fn sprite_reconstruction(
+    s: &ReportedSummary,
+    rounding: Rounding,
+    samples: usize,
+    seed: u64,
+) -> Result<Option<super::sprite::Sprite>> {
+    let (mean, spread, scale) = parse_summary(s)?;
+    let Some(sd) = spread else {
+        return Ok(None);
+    };
+    if scale.grid.is_none() || scale.min.is_none() || s.n < 2 {
+        return Ok(None);
+    }
+    sprite(&SpriteRequest {
+        mean,
+        sd,
+        n: s.n,
+        scale,
+        samples,
+        seed,
+        random_fallback: true,
+        rounding,
+    })
+    .map(Some)
+}
+
+/// Run every applicable check on one summary.
+pub fn check_summary(s: &ReportedSummary, rounding: Rounding) -> Result<Vec<Finding>> {
+    let (mean, spread, scale) = parse_summary(s)?;
     let binary = scale.grid == Some(Grid::INTEGER)
         && scale.min.as_ref().and_then(|v| v.as_integer()) == Some(0)
         && scale.max.as_ref().and_then(|v| v.as_integer()) == Some(1);

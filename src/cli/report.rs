@@ -17,6 +17,12 @@ pub struct Args {
     /// Significance level of the paired tests; intervals are at 1 − alpha.
     #[arg(long, default_value_t = 0.05)]
     alpha: f64,
+    /// Folder for the chart gallery (SVG and PNG of every chart, plus index.md).
+    #[arg(long, default_value = "plots")]
+    plots: PathBuf,
+    /// Do not draw the charts.
+    #[arg(long)]
+    no_plots: bool,
     /// Output format: table (readable report), json (everything) or csv (one row per measure).
     #[arg(long, default_value = "table")]
     format: Format,
@@ -29,7 +35,16 @@ pub fn run(a: Args) -> Result<Outcome> {
         alpha: a.alpha,
         ..ReportOptions::default()
     };
-    let report = report::build(&studies, &options)?;
+    let mut report = report::build(&studies, &options)?;
+    if !a.no_plots {
+        report::write_gallery(
+            &studies,
+            &mut report,
+            &a.plots,
+            &a.data,
+            trialstats::plot::Size::DEFAULT,
+        )?;
+    }
     let text = match a.format {
         Format::Csv => {
             let table = report::measure_table(&report);

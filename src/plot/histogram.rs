@@ -184,6 +184,8 @@ impl HistogramChart {
         };
         let plot_area = frame.draw(area, style)?;
         let k = bins.counts.first().map_or(1, |c| c.len());
+        // One bar per whole value: label the values, not the bin edges between them.
+        let whole_values = bins.width == 1.0 && bins.origin.fract() == 0.0;
         let x = (bins.origin - bins.width * 0.6)..(bins.origin + bins.width * (k as f64 - 0.4));
         let top = bins
             .counts
@@ -197,6 +199,9 @@ impl HistogramChart {
         if overlay {
             let mut axes = Axes::new(x, 0.0..top, &self.value_label, "count");
             axes.y_format = count_tick;
+            if whole_values {
+                axes.x_format = count_tick;
+            }
             let mut chart = axes.draw(&plot_area, style)?;
             draw_bars(&mut chart, &bins, (0..self.samples.len()).collect())?;
         } else {
@@ -229,6 +234,9 @@ impl HistogramChart {
                 )?;
                 let mut axes = Axes::new(x.clone(), 0.0..top, &self.value_label, "count");
                 axes.y_format = count_tick;
+                if whole_values {
+                    axes.x_format = count_tick;
+                }
                 let mut chart = axes.draw(&body, &cell_style)?;
                 draw_bars(&mut chart, &bins, vec![i])?;
             }

@@ -42,6 +42,9 @@ pub struct SensitivityChart {
     /// Confidence level, for the legend (0.95).
     pub level: f64,
     pub points: Vec<SensitivityPoint>,
+    /// The exact r from which the change is significant, when it is known in closed form
+    /// (`prepost::significance_threshold`); marked instead of the first r on the grid.
+    pub threshold: Option<SignificanceOnset>,
 }
 
 impl SensitivityChart {
@@ -72,8 +75,12 @@ impl SensitivityChart {
         pts
     }
 
-    /// The first r on the grid (in increasing r) at which the interval excludes the null value.
+    /// Where significance starts: the exact threshold when given, else the first r on the
+    /// grid (in increasing r) at which the interval excludes the null value.
     pub fn onset(&self) -> SignificanceOnset {
+        if let Some(t) = self.threshold {
+            return t;
+        }
         let pts = self.sorted();
         let excludes =
             |p: &SensitivityPoint| p.ci_lower > self.null_value || p.ci_upper < self.null_value;
@@ -97,6 +104,12 @@ impl SensitivityChart {
         let onset_text = match self.onset() {
             SignificanceOnset::Everywhere => format!("the interval excludes {null} at every r"),
             SignificanceOnset::Nowhere => format!("the interval includes {null} at every r"),
+            SignificanceOnset::From(r) if self.threshold.is_some() => {
+                format!(
+                    "the interval excludes {null} from r = {} on",
+                    crate::output::human_number((r * 1000.0).round() / 1000.0)
+                )
+            }
             SignificanceOnset::From(r) => {
                 format!(
                     "the interval excludes {null} from r = {} on (first r on the grid)",
@@ -193,7 +206,10 @@ impl SensitivityChart {
             .map_err(drawing)?;
         // Where significance starts: a vertical line and its label at the top of the plot.
         if let SignificanceOnset::From(r) = self.onset() {
-            let label = format!("significant from r = {}", tick_number(r));
+            let label = format!(
+                "significant from r = {}",
+                crate::output::human_number((r * 1000.0).round() / 1000.0)
+            );
             vertical_marker(
                 &mut chart,
                 &plot_area,
@@ -213,6 +229,7 @@ mod tests {
 
     fn chart(bounds: &[(f64, f64, f64)]) -> SensitivityChart {
         SensitivityChart {
+            threshold: None,
             title: "t".into(),
             effect_label: "g".into(),
             null_value: 0.0,

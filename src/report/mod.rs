@@ -8,6 +8,10 @@
 //! report (what ± means, the pre/post correlation, an SD of a slope) is said next to the number
 //! that needed it.
 
+pub mod gallery;
+
+use crate::checks::summary::CheckReport;
+use crate::checks::{Rounding, Status};
 use crate::effect::{self, CiMethod, EffectSize, MeasureCode, PrePostSummary, Proportion};
 use crate::error::{Outcome, Result};
 use crate::output::{human_number as h, Cell, Table, Tabular};
@@ -42,15 +46,19 @@ impl Default for ReportOptions {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
     pub studies: Vec<StudyReport>,
+    /// Every consistency check on every reported number (GRIM, GRIMMER, bounds, SPRITE,
+    /// percent vs count, claimed significance).
+    pub checks: CheckReport,
     pub verification: VerifyReport,
     /// Files of the chart gallery written with the report (empty when none were asked for).
     pub charts: Vec<String>,
 }
 
 impl Report {
-    /// [`Outcome::ProblemFound`] when a pinned expectation fails.
+    /// [`Outcome::ProblemFound`] when a pinned expectation fails or a check finds reported
+    /// numbers that cannot all be true.
     pub fn outcome(&self) -> Outcome {
-        self.verification.outcome()
+        self.verification.outcome().and(self.checks.outcome())
     }
 }
 
@@ -140,9 +148,59 @@ pub fn build(studies: &[Study], options: &ReportOptions) -> Result<Report> {
     }
     Ok(Report {
         studies: out,
+        checks: crate::checks::study_data::check_studies(studies, Rounding::UpOrDown, options)?,
         verification: verify::verify_all(studies)?,
         charts: Vec::new(),
     })
+}
+
+/// Draw the report's charts into `dir` (SVG and PNG each, plus `index.md`) and record the
+/// files in the report. Refuses a `dir` that is the data folder or inside it: the data is
+/// never written.
+pub fn write_gallery(
+    studies: &[Study],
+    report: &mut Report,
+    dir: &std::path::Path,
+    data_dir: &std::path::Path,
+    size: crate::plot::Size,
+) -> Result<()> {
+    let resolved = |p: &std::path::Path| {
+        // A folder that does not exist yet is compared through its nearest existing parent.
+        let mut base = p.to_path_buf();
+        let mut rest = Vec::new();
+        while !base.exists() {
+            match (base.file_name().map(|f| f.to_os_string()), base.parent()) {
+                (Some(name), Some(parent)) => {
+                    rest.push(name);
+                    base = if parent.as_os_str().is_empty() {
+                        std::path::PathBuf::from(".")
+                    } else {
+                        parent.to_path_buf()
+                    };
+                }
+                _ => break,
+            }
+        }
+        let mut full = base.canonicalize().unwrap_or(base);
+        for part in rest.into_iter().rev() {
+            full.push(part);
+        }
+        full
+    };
+    if resolved(dir).starts_with(resolved(data_dir)) {
+        return Err(crate::Error::input(
+            "--plots",
+            format!(
+                "'{}' is inside the data folder '{}'; charts are never written into the data",
+                dir.display(),
+                data_dir.display()
+            ),
+        ));
+    }
+    let items = gallery::gallery_items(studies, report)?;
+    let written = crate::plot::write_gallery(dir, &items, size)?;
+    report.charts = written.iter().map(|p| p.display().to_string()).collect();
+    Ok(())
 }
 
 fn text(r: &Reported<crate::study::ReportedNumber>) -> String {
@@ -493,7 +551,8 @@ impl Tabular for Report {
             t.push_str(&s.text());
             t.push('\n');
         }
-        t.push_str("Verification of pinned expectations\n");
+        t.push_str(&self.checks_summary());
+        t.push_str("\nVerification of pinned expectations\n");
         Some(t)
     }
 
@@ -510,6 +569,45 @@ impl Tabular for Report {
             }
         }
         Some(t)
+    }
+}
+
+impl Report {
+    /// The consistency checks in a few lines: counts, then every finding that is not
+    /// consistent or not applicable (the full list: `trialstats check`).
+    pub fn checks_summary(&self) -> String {
+        let count = |st: Status| {
+            self.checks
+                .findings
+                .iter()
+                .filter(|f| f.status == st)
+                .count()
+        };
+        let mut t = format!(
+            "Consistency checks (GRIM, GRIMMER, bounds, SPRITE, percent vs count, claimed significance): {} findings, {} consistent, {} inconsistent, {} warnings, {} not applicable\n",
+            self.checks.findings.len(),
+            count(Status::Consistent),
+            count(Status::Inconsistent),
+            count(Status::Warning),
+            count(Status::NotApplicable),
+        );
+        for f in &self.checks.findings {
+            if matches!(f.status, Status::Inconsistent | Status::Warning) {
+                t.push_str(&format!(
+                    "  {} {}/{}{}: {}\n",
+                    f.status.as_str(),
+                    f.study,
+                    f.measure,
+                    f.timepoint
+                        .as_deref()
+                        .map(|t| format!(" ({t})"))
+                        .unwrap_or_default(),
+                    f.detail
+                ));
+            }
+        }
+        t.push_str("  (every finding: trialstats check)\n");
+        t
     }
 }
 
