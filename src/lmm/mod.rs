@@ -1,2 +1,29 @@
 //! Linear mixed models of longitudinal scores (lme4's `lmer`): the profiled criterion of
 //! Bates et al. (2015).
+//!
+//! | file | owns |
+//! |---|---|
+//! | [`formula`] | the formula parser (subset of lme4's syntax) |
+//! | [`frame`] | reading the used columns from CSV; missing values; factor levels |
+//! | [`design`] | the fixed-effect model matrix X and its coding; rank check |
+//! | [`random`] | random-effect terms, Z, and θ ↔ Λθ |
+//! | [`dense`] | small dense kernels: Cholesky, triangular solves |
+//! | [`criterion`] | per-group cross-products and the profiled deviance / REML criterion |
+//! | [`optimize`] | the bounded optimiser over θ |
+//! | [`fit`] | the fitted model and its output |
+//! | [`compare`] | the likelihood-ratio test of nested models |
+
+pub mod compare;
+pub mod criterion;
+pub mod dense;
+pub mod design;
+pub mod fit;
+pub mod formula;
+pub mod frame;
+pub mod optimize;
+pub mod random;
+
+pub use compare::{compare, compare_csv, LikelihoodRatioTest};
+pub use fit::{fit, fit_csv, LmmFit};
+pub use formula::Formula;
+pub use frame::Frame;
