@@ -13,7 +13,7 @@ use super::dense::inverse_from_cholesky;
 use super::design::FixedDesign;
 use super::formula::Formula;
 use super::frame::{Frame, Role};
-use super::optimize::minimize;
+use super::optimize::minimize_with;
 use super::random::RandomEffects;
 use crate::error::{Error, Result};
 use crate::output::{human_number, Cell, Table, Tabular};
@@ -179,7 +179,8 @@ pub fn fit(formula: &Formula, frame: &Frame, reml: bool) -> Result<LmmFit> {
         reml,
     };
     let f = |theta: &[f64]| crit.value(theta);
-    let opt = minimize(&f, &re.initial_theta(), &re.lower_bounds());
+    let g = |theta: &[f64]| crit.value_and_gradient(theta).map(|(_, g)| g);
+    let opt = minimize_with(&f, Some(&g), &re.initial_theta(), &re.lower_bounds());
     let sol = crit.solve(&opt.x).ok_or_else(|| {
         Error::Numerical("the fixed-effect system is not positive definite at the optimum".into())
     })?;

@@ -11,6 +11,7 @@
 //! | [`criterion`] | per-group cross-products and the profiled deviance / REML criterion |
 //! | [`optimize`] | the bounded optimiser over θ |
 //! | [`fit`] | the fitted model and its output |
+//! | [`synthetic`] | the synthetic pre/post slope data set (document 001's numbers) |
 //! | [`compare`] | the likelihood-ratio test of nested models |
 
 pub mod compare;
@@ -22,6 +23,7 @@ pub mod formula;
 pub mod frame;
 pub mod optimize;
 pub mod random;
+pub mod synthetic;
 
 pub use compare::{compare, compare_csv, LikelihoodRatioTest};
 pub use fit::{fit, fit_csv, LmmFit};

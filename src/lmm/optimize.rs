@@ -29,48 +29,118 @@ pub struct Optimum {
     pub converged: bool,
 }
 
+/// An analytic gradient: `None` where it is not defined.
+pub type GradientFn<'a> = &'a dyn Fn(&[f64]) -> Option<Vec<f64>>;
+
 struct Counted<'a, F: Fn(&[f64]) -> f64> {
     f: &'a F,
+    grad: Option<GradientFn<'a>>,
     count: usize,
 }
+
 impl<F: Fn(&[f64]) -> f64> Counted<'_, F> {
     fn eval(&mut self, x: &[f64]) -> f64 {
         self.count += 1;
         (self.f)(x)
     }
+
+    /// The gradient at `x` (where `f(x) = fx`): analytic if given, else finite differences
+    /// (central; second-order one-sided at a lower bound).
+    fn gradient(&mut self, x: &[f64], fx: f64, lower: &[f64]) -> Vec<f64> {
+        if let Some(grad) = self.grad {
+            self.count += 1;
+            if let Some(g) = grad(x) {
+                return g;
+            }
+        }
+        let mut g = vec![0.0; x.len()];
+        let mut y = x.to_vec();
+        for j in 0..x.len() {
+            let h = step_size(x[j]);
+            if x[j] - h < lower[j] {
+                y[j] = x[j] + h;
+                let f1 = self.eval(&y);
+                y[j] = x[j] + 2.0 * h;
+                let f2 = self.eval(&y);
+                g[j] = (-3.0 * fx + 4.0 * f1 - f2) / (2.0 * h);
+            } else {
+                y[j] = x[j] + h;
+                let f1 = self.eval(&y);
+                y[j] = x[j] - h;
+                let f2 = self.eval(&y);
+                g[j] = (f1 - f2) / (2.0 * h);
+            }
+            y[j] = x[j];
+        }
+        g
+    }
+
+    /// Finite-difference Hessian over the `free` components: differences of the analytic
+    /// gradient if there is one, else second differences of `f`.
+    fn hessian(&mut self, x: &[f64], fx: f64, free: &[usize], lower: &[f64]) -> Vec<f64> {
+        let m = free.len();
+        let mut h = vec![0.0; m * m];
+        let mut y = x.to_vec();
+        if self.grad.is_some() {
+            for a in 0..m {
+                let i = free[a];
+                let hi = 1e1 * step_size(x[i]);
+                y[i] = x[i] + hi;
+                let gp = self.gradient(&y, f64::NAN, lower);
+                let (gm, width) = if x[i] - hi < lower[i] {
+                    (self.gradient(x, fx, lower), hi)
+                } else {
+                    y[i] = x[i] - hi;
+                    (self.gradient(&y, f64::NAN, lower), 2.0 * hi)
+                };
+                y[i] = x[i];
+                for b in 0..m {
+                    h[b * m + a] = (gp[free[b]] - gm[free[b]]) / width;
+                }
+            }
+            for a in 0..m {
+                for b in 0..a {
+                    let avg = 0.5 * (h[a * m + b] + h[b * m + a]);
+                    h[a * m + b] = avg;
+                    h[b * m + a] = avg;
+                }
+            }
+            return h;
+        }
+        for a in 0..m {
+            let i = free[a];
+            let hi = 1e2 * step_size(x[i]);
+            y[i] = x[i] + hi;
+            let fp = self.eval(&y);
+            y[i] = x[i] - hi;
+            let fm = self.eval(&y);
+            y[i] = x[i];
+            h[a * m + a] = (fp - 2.0 * fx + fm) / (hi * hi);
+            for b in 0..a {
+                let j = free[b];
+                let hj = 1e2 * step_size(x[j]);
+                let mut v = [0.0; 4];
+                for (k, (si, sj)) in [(1.0, 1.0), (1.0, -1.0), (-1.0, 1.0), (-1.0, -1.0)]
+                    .iter()
+                    .enumerate()
+                {
+                    y[i] = x[i] + si * hi;
+                    y[j] = x[j] + sj * hj;
+                    v[k] = self.eval(&y);
+                }
+                y[i] = x[i];
+                y[j] = x[j];
+                let d = (v[0] - v[1] - v[2] + v[3]) / (4.0 * hi * hj);
+                h[a * m + b] = d;
+                h[b * m + a] = d;
+            }
+        }
+        h
+    }
 }
 
 fn step_size(x: f64) -> f64 {
     1e-5 * x.abs().max(0.1)
-}
-
-/// Finite-difference gradient; components at their lower bound use a forward difference.
-fn gradient<F: Fn(&[f64]) -> f64>(
-    f: &mut Counted<F>,
-    x: &[f64],
-    fx: f64,
-    lower: &[f64],
-) -> Vec<f64> {
-    let mut g = vec![0.0; x.len()];
-    let mut y = x.to_vec();
-    for j in 0..x.len() {
-        let h = step_size(x[j]);
-        if x[j] - h < lower[j] {
-            y[j] = x[j] + h;
-            let f1 = f.eval(&y);
-            y[j] = x[j] + 2.0 * h;
-            let f2 = f.eval(&y);
-            g[j] = (-3.0 * fx + 4.0 * f1 - f2) / (2.0 * h);
-        } else {
-            y[j] = x[j] + h;
-            let f1 = f.eval(&y);
-            y[j] = x[j] - h;
-            let f2 = f.eval(&y);
-            g[j] = (f1 - f2) / (2.0 * h);
-        }
-        y[j] = x[j];
-    }
-    g
 }
 
 fn at_bound(x: f64, lower: f64) -> bool {
@@ -98,61 +168,75 @@ fn project(x: &mut [f64], lower: &[f64]) {
     }
 }
 
-/// Finite-difference Hessian over the `free` components (central differences).
-fn hessian<F: Fn(&[f64]) -> f64>(
-    f: &mut Counted<F>,
-    x: &[f64],
-    fx: f64,
-    free: &[usize],
-) -> Vec<f64> {
-    let m = free.len();
-    let mut h = vec![0.0; m * m];
-    let mut y = x.to_vec();
-    for a in 0..m {
-        let i = free[a];
-        let hi = 1e2 * step_size(x[i]);
-        y[i] = x[i] + hi;
-        let fp = f.eval(&y);
-        y[i] = x[i] - hi;
-        let fm = f.eval(&y);
-        y[i] = x[i];
-        h[a * m + a] = (fp - 2.0 * fx + fm) / (hi * hi);
-        for b in 0..a {
-            let j = free[b];
-            let hj = 1e2 * step_size(x[j]);
-            let mut v = [0.0; 4];
-            for (k, (si, sj)) in [(1.0, 1.0), (1.0, -1.0), (-1.0, 1.0), (-1.0, -1.0)]
-                .iter()
-                .enumerate()
-            {
-                y[i] = x[i] + si * hi;
-                y[j] = x[j] + sj * hj;
-                v[k] = f.eval(&y);
-            }
-            y[i] = x[i];
-            y[j] = x[j];
-            let d = (v[0] - v[1] - v[2] + v[3]) / (4.0 * hi * hj);
-            h[a * m + b] = d;
-            h[b * m + a] = d;
-        }
-    }
-    h
+/// Minimise `f` from `x0` subject to `x ≥ lower` (use `-∞` for unbounded components).
+/// The gradient is taken by finite differences.
+pub fn minimize<F: Fn(&[f64]) -> f64>(f: &F, x0: &[f64], lower: &[f64]) -> Optimum {
+    minimize_with(f, None, x0, lower)
 }
 
-/// Minimise `f` from `x0` subject to `x ≥ lower` (use `-∞` for unbounded components).
-pub fn minimize<F: Fn(&[f64]) -> f64>(f: &F, x0: &[f64], lower: &[f64]) -> Optimum {
-    let n = x0.len();
-    let mut fc = Counted { f, count: 0 };
+/// Minimise `f` with an analytic gradient (`None` where it is undefined falls back to
+/// differences) from `x0` subject to `x ≥ lower`.
+pub fn minimize_with<F: Fn(&[f64]) -> f64>(
+    f: &F,
+    grad: Option<GradientFn<'_>>,
+    x0: &[f64],
+    lower: &[f64],
+) -> Optimum {
+    let mut fc = Counted { f, grad, count: 0 };
     let mut x = x0.to_vec();
     project(&mut x, lower);
     let mut fx = fc.eval(&x);
-    let mut g = gradient(&mut fc, &x, fx, lower);
+    let mut g = fc.gradient(&x, fx, lower);
+    let mut confirmation = Confirmation::default();
+    // A start on a saddle or ridge (for example a variance stuck at zero where the criterion
+    // is flat) is left along the direction of negative curvature, then the search restarts.
+    for _restart in 0..4 {
+        quasi_newton(&mut fc, &mut x, &mut fx, &mut g, lower);
+        confirmation = newton(&mut fc, &mut x, &mut fx, &mut g, lower);
+        if confirmation.hessian_positive_definite {
+            break;
+        }
+        if !escape(
+            &mut fc,
+            &mut x,
+            &mut fx,
+            &confirmation.negative_curvature,
+            lower,
+        ) {
+            break;
+        }
+        g = fc.gradient(&x, fx, lower);
+    }
+    let free = free_mask(&x, &g, lower);
+    let pg = projected_norm(&g, &free);
+    Optimum {
+        converged: confirmation.hessian_positive_definite && confirmation.decrement < 1e-6,
+        x,
+        value: fx,
+        evaluations: fc.count,
+        projected_gradient: pg,
+        newton_decrement: confirmation.decrement,
+        hessian_positive_definite: confirmation.hessian_positive_definite,
+    }
+}
+
+/// Largest step (Euclidean, in the units of x) one quasi-Newton iteration may take.
+const MAX_STEP: f64 = 1.0;
+
+/// Projected BFGS with backtracking (quadratic interpolation) until the decrease stalls.
+fn quasi_newton<F: Fn(&[f64]) -> f64>(
+    fc: &mut Counted<F>,
+    x: &mut Vec<f64>,
+    fx: &mut f64,
+    g: &mut Vec<f64>,
+    lower: &[f64],
+) {
+    let n = x.len();
     let mut hinv = identity(n);
-    let mut first = true;
     let mut small_steps = 0;
     for _iter in 0..500 {
-        let free = free_mask(&x, &g, lower);
-        if projected_norm(&g, &free) < 1e-6 {
+        let free = free_mask(x, g, lower);
+        if projected_norm(g, &free) < 1e-7 {
             break;
         }
         let mut d = vec![0.0; n];
@@ -164,20 +248,16 @@ pub fn minimize<F: Fn(&[f64]) -> f64>(f: &F, x0: &[f64], lower: &[f64]) -> Optim
                     .sum::<f64>();
             }
         }
-        let slope: f64 = d.iter().zip(&g).map(|(a, b)| a * b).sum();
+        let slope: f64 = d.iter().zip(g.iter()).map(|(a, b)| a * b).sum();
         if slope.is_nan() || slope >= 0.0 {
             hinv = identity(n);
             for i in 0..n {
                 d[i] = if free[i] { -g[i] } else { 0.0 };
             }
         }
-        if first {
-            // Scale the first (steepest-descent) step to length at most 1 in θ.
-            let norm = d.iter().map(|v| v * v).sum::<f64>().sqrt();
-            if norm > 0.5 {
-                d.iter_mut().for_each(|v| *v *= 0.5 / norm);
-            }
-            first = false;
+        let norm = d.iter().map(|v| v * v).sum::<f64>().sqrt();
+        if norm > MAX_STEP {
+            d.iter_mut().for_each(|v| *v *= MAX_STEP / norm);
         }
         let mut alpha = 1.0;
         let mut accepted = None;
@@ -186,28 +266,39 @@ pub fn minimize<F: Fn(&[f64]) -> f64>(f: &F, x0: &[f64], lower: &[f64]) -> Optim
             project(&mut xn, lower);
             let decrease: f64 = g
                 .iter()
-                .zip(xn.iter().zip(&x))
+                .zip(xn.iter().zip(x.iter()))
                 .map(|(g, (a, b))| g * (a - b))
                 .sum();
             let fnew = fc.eval(&xn);
-            if fnew <= fx + 1e-4 * decrease.min(0.0) && fnew.is_finite() {
+            if fnew.is_finite() && fnew <= *fx + 1e-4 * decrease.min(0.0) {
                 accepted = Some((xn, fnew));
                 break;
             }
-            alpha *= 0.5;
+            // Minimiser of the quadratic through f(0), f'(0) and f(alpha), kept in [0.1, 0.5]·alpha.
+            let next = if fnew.is_finite() && decrease < 0.0 {
+                let curvature = fnew - *fx - decrease;
+                if curvature > 0.0 {
+                    -decrease * alpha / (2.0 * curvature)
+                } else {
+                    0.5 * alpha
+                }
+            } else {
+                0.1 * alpha
+            };
+            alpha = next.clamp(0.1 * alpha, 0.5 * alpha);
         }
         let Some((xn, fnew)) = accepted else { break };
-        let gn = gradient(&mut fc, &xn, fnew, lower);
-        let s: Vec<f64> = xn.iter().zip(&x).map(|(a, b)| a - b).collect();
-        let yv: Vec<f64> = gn.iter().zip(&g).map(|(a, b)| a - b).collect();
+        let gn = fc.gradient(&xn, fnew, lower);
+        let s: Vec<f64> = xn.iter().zip(x.iter()).map(|(a, b)| a - b).collect();
+        let yv: Vec<f64> = gn.iter().zip(g.iter()).map(|(a, b)| a - b).collect();
         let sy: f64 = s.iter().zip(&yv).map(|(a, b)| a * b).sum();
         if sy > 1e-12 {
             bfgs_update(&mut hinv, &s, &yv, sy);
         }
-        let improvement = fx - fnew;
-        x = xn;
-        g = gn;
-        fx = fnew;
+        let improvement = *fx - fnew;
+        *x = xn;
+        *g = gn;
+        *fx = fnew;
         if improvement < 1e-10 * fx.abs().max(1.0) {
             small_steps += 1;
             if small_steps >= 2 {
@@ -217,31 +308,57 @@ pub fn minimize<F: Fn(&[f64]) -> f64>(f: &F, x0: &[f64], lower: &[f64]) -> Optim
             small_steps = 0;
         }
     }
-    // Newton refinement over the free components with a finite-difference Hessian; it also
-    // confirms the optimum: the Hessian is positive definite and the Newton decrement
-    // gᵀH⁻¹g (twice the improvement a Newton step predicts) is below 1e-6.
-    let mut hess_pd = false;
-    let mut decrement = f64::INFINITY;
+}
+
+/// What the Newton stage found at the final point.
+#[derive(Debug, Clone, Default)]
+struct Confirmation {
+    hessian_positive_definite: bool,
+    /// gᵀH⁻¹g over the free components.
+    decrement: f64,
+    /// Free components along which the Hessian's diagonal is negative.
+    negative_curvature: Vec<usize>,
+}
+
+/// Newton steps with a finite-difference Hessian over the free components, until the Newton
+/// decrement is below 1e-8 or no step lowers f; reports whether the optimum is confirmed.
+fn newton<F: Fn(&[f64]) -> f64>(
+    fc: &mut Counted<F>,
+    x: &mut Vec<f64>,
+    fx: &mut f64,
+    g: &mut Vec<f64>,
+    lower: &[f64],
+) -> Confirmation {
+    let n = x.len();
+    let mut out = Confirmation {
+        decrement: f64::INFINITY,
+        ..Default::default()
+    };
     for _ in 0..8 {
-        let mask = free_mask(&x, &g, lower);
+        let mask = free_mask(x, g, lower);
         let free: Vec<usize> = (0..n).filter(|&j| mask[j]).collect();
         if free.is_empty() {
-            hess_pd = true;
-            decrement = 0.0;
+            out.hessian_positive_definite = true;
+            out.decrement = 0.0;
             break;
         }
-        let mut h = hessian(&mut fc, &x, fx, &free);
+        let hess = fc.hessian(x, *fx, &free, lower);
         let m = free.len();
+        let mut h = hess.clone();
         if super::dense::cholesky(&mut h, m).is_none() {
-            hess_pd = false;
+            out.hessian_positive_definite = false;
+            out.negative_curvature = (0..m)
+                .filter(|&a| hess[a * m + a] < 0.0)
+                .map(|a| free[a])
+                .collect();
             break;
         }
-        hess_pd = true;
+        out.hessian_positive_definite = true;
         let mut step: Vec<f64> = free.iter().map(|&j| -g[j]).collect();
         super::dense::forward_solve(&h, m, &mut step);
         super::dense::backward_solve_transpose(&h, m, &mut step);
-        decrement = -step.iter().zip(&free).map(|(s, &j)| s * g[j]).sum::<f64>();
-        if decrement < 1e-10 {
+        out.decrement = -step.iter().zip(&free).map(|(s, &j)| s * g[j]).sum::<f64>();
+        if out.decrement < 1e-8 {
             break;
         }
         let mut improved = false;
@@ -253,31 +370,49 @@ pub fn minimize<F: Fn(&[f64]) -> f64>(f: &F, x0: &[f64], lower: &[f64]) -> Optim
             }
             project(&mut xn, lower);
             let fnew = fc.eval(&xn);
-            if fnew < fx {
-                x = xn;
-                fx = fnew;
-                g = gradient(&mut fc, &x, fx, lower);
+            if fnew < *fx {
+                *x = xn;
+                *fx = fnew;
+                *g = fc.gradient(x, *fx, lower);
                 improved = true;
                 break;
             }
             alpha *= 0.5;
         }
         if !improved {
-            // No point nearby is lower: the optimum is at `x` to within rounding.
+            // No point along the Newton step is lower: the optimum is at `x` to rounding.
             break;
         }
     }
-    let free = free_mask(&x, &g, lower);
-    let pg = projected_norm(&g, &free);
-    Optimum {
-        converged: hess_pd && decrement < 1e-6,
-        x,
-        value: fx,
-        evaluations: fc.count,
-        projected_gradient: pg,
-        newton_decrement: decrement,
-        hessian_positive_definite: hess_pd,
+    out
+}
+
+/// Move along one component of negative curvature to a lower point; false if none is found.
+fn escape<F: Fn(&[f64]) -> f64>(
+    fc: &mut Counted<F>,
+    x: &mut [f64],
+    fx: &mut f64,
+    components: &[usize],
+    lower: &[f64],
+) -> bool {
+    for &j in components {
+        for size in [0.5, 0.2, 0.1, 0.03, 0.01] {
+            for sign in [1.0, -1.0] {
+                let mut y = x.to_vec();
+                y[j] += sign * size * x[j].abs().max(1.0);
+                if y[j] < lower[j] {
+                    continue;
+                }
+                let fy = fc.eval(&y);
+                if fy < *fx {
+                    x.copy_from_slice(&y);
+                    *fx = fy;
+                    return true;
+                }
+            }
+        }
     }
+    false
 }
 
 fn identity(n: usize) -> Vec<f64> {

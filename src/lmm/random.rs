@@ -160,6 +160,19 @@ impl RandomEffects {
         out
     }
 
+    /// The position `(row, column)` in `T` of each θ entry.
+    pub fn theta_positions(&self) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for &(s, m) in &self.blocks {
+            for c in 0..m {
+                for r in c..m {
+                    out.push((s + r, s + c));
+                }
+            }
+        }
+        out
+    }
+
     /// lme4's starting value: `T = I`.
     pub fn initial_theta(&self) -> Vec<f64> {
         self.theta_is_diagonal()
