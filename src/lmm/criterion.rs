@@ -16,12 +16,20 @@
 //! ML:   −2ℓ(θ)   = log|L|² + n (1 + log(2π r²/n))
 //! REML: −2ℓR(θ)  = log|L|² + log|RX|² + (n−p)(1 + log(2π r²/(n−p)))
 //! ```
+//!
+//! Groups with the same `ZᵢᵀZᵢ` and `ZᵢᵀXᵢ` (patients seen at the same visits in the same
+//! arm) share `Lᵢ` and `RZXᵢ`, and the terms in `Zᵢᵀyᵢ` are linear or quadratic in it, so
+//! they are summed once per such *pattern* from `Σ Zᵢᵀyᵢ` and `Σ Zᵢᵀyᵢ yᵢᵀZᵢ`: with a fixed
+//! visit schedule an evaluation costs O(patterns), not O(groups). The algebra is exact; a
+//! data set whose groups all differ has one pattern per group.
 
 use super::dense::{backward_solve_transpose, cholesky, forward_solve, inverse_from_cholesky};
 use super::design::{check_full_rank, FixedDesign};
 use super::random::RandomEffects;
 use crate::error::Result;
 use rayon::prelude::*;
+use std::collections::HashMap;
+use std::sync::Mutex;
 
 /// Cross-products of the data, accumulated once.
 #[derive(Debug, Clone)]
@@ -32,10 +40,15 @@ pub struct CrossProducts {
     pub p: usize,
     /// Observations.
     pub n: usize,
-    /// Per group: `ZᵢᵀZᵢ` (q·q), `ZᵢᵀXᵢ` (q·p, row-major), `Zᵢᵀyᵢ` (q), packed with stride
-    /// [`CrossProducts::stride`].
-    pub per_group: Vec<f64>,
+    /// Per pattern, packed with stride [`CrossProducts::stride`]: `ZᵢᵀZᵢ` (q·q), `ZᵢᵀXᵢ`
+    /// (q·p, row-major), `Σ Zᵢᵀyᵢ` (q), `Σ Zᵢᵀyᵢ yᵢᵀZᵢ` (q·q), number of groups (1).
+    pub patterns: Vec<f64>,
+    pub n_patterns: usize,
     pub n_groups: usize,
+    /// The pattern of each group.
+    pub group_pattern: Vec<u32>,
+    /// `Zᵢᵀyᵢ` of each group (q each).
+    pub group_zty: Vec<f64>,
     /// `XᵀX` (p·p, row-major).
     pub xtx: Vec<f64>,
     /// `Xᵀy`.
@@ -84,8 +97,9 @@ impl CrossProducts {
             None => vec![0.0; p],
         };
         let n_groups = re.levels.len();
-        let stride = q * q + q * p + q;
-        let mut per_group = vec![0.0; n_groups * stride];
+        let design_len = q * q + q * p;
+        let mut design = vec![0.0; n_groups * design_len];
+        let mut group_zty = vec![0.0; n_groups * q];
         let mut xty = vec![0.0; p];
         let mut yty = 0.0;
         for (i, &yraw) in y.iter().enumerate() {
@@ -93,9 +107,9 @@ impl CrossProducts {
             let yi = yraw - xi.iter().zip(&beta_shift).map(|(a, b)| a * b).sum::<f64>();
             let zi = &re.z[i * q..(i + 1) * q];
             let g = re.group_of_row[i] as usize;
-            let block = &mut per_group[g * stride..(g + 1) * stride];
-            let (ztz, rest) = block.split_at_mut(q * q);
-            let (ztx, zty) = rest.split_at_mut(q * p);
+            let block = &mut design[g * design_len..(g + 1) * design_len];
+            let (ztz, ztx) = block.split_at_mut(q * q);
+            let zty = &mut group_zty[g * q..(g + 1) * q];
             for a in 0..q {
                 let za = zi[a];
                 for b in 0..q {
@@ -111,12 +125,42 @@ impl CrossProducts {
             }
             yty += yi * yi;
         }
+        // Collect groups into patterns of identical ZᵢᵀZᵢ and ZᵢᵀXᵢ.
+        let stride = 2 * q * q + q * p + q + 1;
+        let mut index: HashMap<Vec<u64>, u32> = HashMap::new();
+        let mut patterns: Vec<f64> = Vec::new();
+        let mut group_pattern = Vec::with_capacity(n_groups);
+        for g in 0..n_groups {
+            let block = &design[g * design_len..(g + 1) * design_len];
+            let key: Vec<u64> = block.iter().map(|v| v.to_bits()).collect();
+            let next = index.len() as u32;
+            let k = *index.entry(key).or_insert(next);
+            if k == next {
+                patterns.extend_from_slice(block);
+                patterns.resize(patterns.len() + stride - design_len, 0.0);
+            }
+            group_pattern.push(k);
+            let pat = &mut patterns[k as usize * stride..(k as usize + 1) * stride];
+            let zty = &group_zty[g * q..(g + 1) * q];
+            let (sum_d, rest) = pat[design_len..].split_at_mut(q);
+            let (sum_dd, count) = rest.split_at_mut(q * q);
+            for a in 0..q {
+                sum_d[a] += zty[a];
+                for b in 0..q {
+                    sum_dd[a * q + b] += zty[a] * zty[b];
+                }
+            }
+            count[0] += 1.0;
+        }
         Ok(CrossProducts {
             q,
             p,
             n,
-            per_group,
+            n_patterns: index.len(),
+            patterns,
             n_groups,
+            group_pattern,
+            group_zty,
             xtx,
             xty,
             yty,
@@ -124,9 +168,39 @@ impl CrossProducts {
         })
     }
 
-    /// Length of one group's packed cross-products.
+    /// Length of one pattern's packed cross-products.
     pub fn stride(&self) -> usize {
-        self.q * self.q + self.q * self.p + self.q
+        2 * self.q * self.q + self.q * self.p + self.q + 1
+    }
+}
+
+/// One pattern's packed cross-products, unpacked.
+struct Pattern<'a> {
+    /// ZᵢᵀZᵢ (q·q).
+    ztz: &'a [f64],
+    /// ZᵢᵀXᵢ (q·p).
+    ztx: &'a [f64],
+    /// Σ Zᵢᵀyᵢ over the pattern's groups (q).
+    sum_d: &'a [f64],
+    /// Σ Zᵢᵀyᵢ yᵢᵀZᵢ (q·q).
+    sum_dd: &'a [f64],
+    /// Number of groups.
+    count: f64,
+}
+
+impl<'a> Pattern<'a> {
+    fn unpack(block: &'a [f64], q: usize, p: usize) -> Self {
+        let (ztz, rest) = block.split_at(q * q);
+        let (ztx, rest) = rest.split_at(q * p);
+        let (sum_d, rest) = rest.split_at(q);
+        let (sum_dd, count) = rest.split_at(q * q);
+        Pattern {
+            ztz,
+            ztx,
+            sum_d,
+            sum_dd,
+            count: count[0],
+        }
     }
 }
 
@@ -153,27 +227,27 @@ impl GroupSums {
         }
     }
     fn add(mut self, o: GroupSums) -> Self {
-        self.rzx_sq
-            .iter_mut()
-            .zip(&o.rzx_sq)
-            .for_each(|(a, b)| *a += b);
-        self.rzx_cu
-            .iter_mut()
-            .zip(&o.rzx_cu)
-            .for_each(|(a, b)| *a += b);
+        add_into(&mut self.rzx_sq, &o.rzx_sq);
+        add_into(&mut self.rzx_cu, &o.rzx_cu);
         self.cu_sq += o.cu_sq;
         self.logdet_l += o.logdet_l;
         self
     }
 }
 
-/// Per-group results of one group's factorisation, in scratch buffers.
+fn add_into(a: &mut [f64], b: &[f64]) {
+    a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
+}
+
+/// One pattern's factorisation, in scratch buffers.
 struct GroupFactor {
-    /// Lᵢ (q·q row-major, lower).
+    /// Lᵢ (q·q row-major, lower): Lᵢ Lᵢᵀ = Tᵀ ZᵢᵀZᵢ T + I.
     l: Vec<f64>,
-    /// RZXᵢ (q·p).
+    /// V = Lᵢ⁻¹ Tᵀ (q·q).
+    v: Vec<f64>,
+    /// RZXᵢ = V ZᵢᵀXᵢ (q·p).
     rzx: Vec<f64>,
-    /// cuᵢ (q).
+    /// V Σ Zᵢᵀyᵢ (q): the sum of the pattern's cuᵢ.
     cu: Vec<f64>,
     work: Vec<f64>,
 }
@@ -182,27 +256,26 @@ impl GroupFactor {
     fn new(q: usize, p: usize) -> Self {
         GroupFactor {
             l: vec![0.0; q * q],
+            v: vec![0.0; q * q],
             rzx: vec![0.0; q * p],
             cu: vec![0.0; q],
             work: vec![0.0; q * q],
         }
     }
 
-    /// Factorise group `block` for `t`; returns log|Lᵢ|².
-    fn factor(&mut self, block: &[f64], t: &[f64], q: usize, p: usize) -> f64 {
-        let (ztz, rest) = block.split_at(q * q);
-        let (ztx, zty) = rest.split_at(q * p);
+    /// Factorise for `t` (row-major lower-triangular `q × q`); returns log|Lᵢ|² of one group.
+    fn factor(&mut self, pat: &Pattern, t: &[f64], q: usize, p: usize) -> f64 {
         // work = ZᵢᵀZᵢ T
         for a in 0..q {
             for b in 0..q {
                 let mut s = 0.0;
                 for k in b..q {
-                    s += ztz[a * q + k] * t[k * q + b];
+                    s += pat.ztz[a * q + k] * t[k * q + b];
                 }
                 self.work[a * q + b] = s;
             }
         }
-        // l = Tᵀ work + I (lower triangle only)
+        // l = Tᵀ work + I (lower triangle)
         for a in 0..q {
             for b in 0..=a {
                 let mut s = 0.0;
@@ -212,39 +285,47 @@ impl GroupFactor {
                 self.l[a * q + b] = s + if a == b { 1.0 } else { 0.0 };
             }
         }
-        // Cholesky in place: the block is Tᵀ ZᵢᵀZᵢ T + I, positive definite.
-        let _ = cholesky(&mut self.l, q); // ok: every pivot is ≥ 1
+        let _ = cholesky(&mut self.l, q); // ok: Tᵀ A T + I is positive definite, pivots ≥ 1
         let logdet: f64 = (0..q).map(|j| 2.0 * self.l[j * q + j].ln()).sum();
-        // rzx = Tᵀ ZᵢᵀXᵢ, cu = Tᵀ Zᵢᵀyᵢ, then forward-solve with L.
+        // v = Tᵀ, then forward-solve with L (column by column, in place on rows).
         for a in 0..q {
-            for b in 0..p {
-                let mut s = 0.0;
-                for k in a..q {
-                    s += t[k * q + a] * ztx[k * p + b];
-                }
-                self.rzx[a * p + b] = s;
+            for b in 0..q {
+                self.v[a * q + b] = t[b * q + a];
             }
-            let mut s = 0.0;
-            for k in a..q {
-                s += t[k * q + a] * zty[k];
-            }
-            self.cu[a] = s;
         }
         for a in 0..q {
             let d = self.l[a * q + a];
             for k in 0..a {
                 let lak = self.l[a * q + k];
-                for b in 0..p {
-                    self.rzx[a * p + b] -= lak * self.rzx[k * p + b];
+                for b in 0..q {
+                    self.v[a * q + b] -= lak * self.v[k * q + b];
                 }
-                self.cu[a] -= lak * self.cu[k];
             }
+            for b in 0..q {
+                self.v[a * q + b] /= d;
+            }
+        }
+        for a in 0..q {
             for b in 0..p {
-                self.rzx[a * p + b] /= d;
+                self.rzx[a * p + b] = (0..q).map(|k| self.v[a * q + k] * pat.ztx[k * p + b]).sum();
             }
-            self.cu[a] /= d;
+            self.cu[a] = (0..q).map(|k| self.v[a * q + k] * pat.sum_d[k]).sum();
         }
         logdet
+    }
+
+    /// Σ |cuᵢ|² over the pattern's groups: tr(V (Σ dᵢdᵢᵀ) Vᵀ).
+    fn cu_sq(&self, pat: &Pattern, q: usize) -> f64 {
+        let mut s = 0.0;
+        for a in 0..q {
+            for b in 0..q {
+                let vb = self.v[a * q + b];
+                for c in 0..q {
+                    s += vb * pat.sum_dd[b * q + c] * self.v[a * q + c];
+                }
+            }
+        }
+        s
     }
 }
 
@@ -271,12 +352,62 @@ pub struct ProfiledCriterion<'a> {
     pub random: &'a RandomEffects,
     /// REML (true) or ML.
     pub reml: bool,
+    /// The last θ solved and its solution: the optimiser asks for the gradient at the point
+    /// whose value it has just computed.
+    last: Mutex<Option<(Vec<f64>, Solution)>>,
 }
 
-/// Groups per parallel chunk: small problems stay on one thread.
+/// Patterns per parallel chunk: small problems stay on one thread.
 const CHUNK: usize = 4096;
 
-impl ProfiledCriterion<'_> {
+impl<'a> ProfiledCriterion<'a> {
+    /// The criterion of `data` with random effects `random`, REML or ML.
+    pub fn new(data: &'a CrossProducts, random: &'a RandomEffects, reml: bool) -> Self {
+        ProfiledCriterion {
+            data,
+            random,
+            reml,
+            last: Mutex::new(None),
+        }
+    }
+
+    /// [`ProfiledCriterion::solve`], reusing the last solution when θ is the same.
+    fn solve_cached(&self, theta: &[f64]) -> Option<Solution> {
+        if let Ok(last) = self.last.lock() {
+            if let Some((t, sol)) = last.as_ref() {
+                if t.as_slice() == theta {
+                    return Some(sol.clone());
+                }
+            }
+        }
+        let sol = self.solve(theta)?;
+        if let Ok(mut last) = self.last.lock() {
+            *last = Some((theta.to_vec(), sol.clone()));
+        }
+        Some(sol)
+    }
+
+    /// Map `run` over chunks of patterns (in parallel when there are many) and add up.
+    fn over_patterns<R, F>(
+        &self,
+        run: F,
+        zero: impl Fn() -> R + Sync + Send,
+        add: fn(R, R) -> R,
+    ) -> R
+    where
+        R: Send,
+        F: Fn(&[f64]) -> R + Sync + Send,
+    {
+        let data = &self.data.patterns;
+        if self.data.n_patterns <= 2 * CHUNK {
+            run(data)
+        } else {
+            data.par_chunks(CHUNK * self.data.stride())
+                .map(run)
+                .reduce(zero, add)
+        }
+    }
+
     fn group_sums(&self, t: &[f64]) -> GroupSums {
         let (q, p) = (self.data.q, self.data.p);
         let stride = self.data.stride();
@@ -284,14 +415,15 @@ impl ProfiledCriterion<'_> {
             let mut f = GroupFactor::new(q, p);
             let mut sums = GroupSums::zero(p);
             for block in blocks.chunks_exact(stride) {
-                sums.logdet_l += f.factor(block, t, q, p);
+                let pat = Pattern::unpack(block, q, p);
+                sums.logdet_l += pat.count * f.factor(&pat, t, q, p);
                 for a in 0..p {
                     for b in 0..=a {
                         let mut s = 0.0;
                         for k in 0..q {
                             s += f.rzx[k * p + a] * f.rzx[k * p + b];
                         }
-                        sums.rzx_sq[a * p + b] += s;
+                        sums.rzx_sq[a * p + b] += pat.count * s;
                     }
                     let mut s = 0.0;
                     for k in 0..q {
@@ -299,18 +431,11 @@ impl ProfiledCriterion<'_> {
                     }
                     sums.rzx_cu[a] += s;
                 }
-                sums.cu_sq += f.cu.iter().map(|c| c * c).sum::<f64>();
+                sums.cu_sq += f.cu_sq(&pat, q);
             }
             sums
         };
-        let data = &self.data.per_group;
-        if self.data.n_groups <= 2 * CHUNK {
-            run(data)
-        } else {
-            data.par_chunks(CHUNK * stride)
-                .map(run)
-                .reduce(|| GroupSums::zero(p), GroupSums::add)
-        }
+        self.over_patterns(run, || GroupSums::zero(p), GroupSums::add)
     }
 
     /// Evaluate at `theta`; `None` when the fixed-effect system is not positive definite.
@@ -340,11 +465,12 @@ impl ProfiledCriterion<'_> {
         let pwrss = self.data.yty - sums.cu_sq - cb_sq;
         let logdet_rx: f64 = (0..p).map(|j| 2.0 * rx[j * p + j].ln()).sum();
         let n = self.data.n as f64;
+        let two_pi = 2.0 * std::f64::consts::PI;
         let criterion = if self.reml {
             let df = n - p as f64;
-            sums.logdet_l + logdet_rx + df * (1.0 + (2.0 * std::f64::consts::PI * pwrss / df).ln())
+            sums.logdet_l + logdet_rx + df * (1.0 + (two_pi * pwrss / df).ln())
         } else {
-            sums.logdet_l + n * (1.0 + (2.0 * std::f64::consts::PI * pwrss / n).ln())
+            sums.logdet_l + n * (1.0 + (two_pi * pwrss / n).ln())
         };
         Some(Solution {
             criterion,
@@ -358,7 +484,7 @@ impl ProfiledCriterion<'_> {
 
     /// The criterion at `theta` (+∞ where it is not defined).
     pub fn value(&self, theta: &[f64]) -> f64 {
-        match self.solve(theta) {
+        match self.solve_cached(theta) {
             Some(s) if s.criterion.is_finite() && s.pwrss > 0.0 => s.criterion,
             _ => f64::INFINITY,
         }
@@ -367,9 +493,9 @@ impl ProfiledCriterion<'_> {
     /// The criterion and its gradient with respect to θ at `theta` (`None` where the
     /// criterion is not defined).
     ///
-    /// With `Mᵢ = Tᵀ AᵢT + I` (`Aᵢ = ZᵢᵀZᵢ`, `Cᵢ = ZᵢᵀXᵢ`, `dᵢ = Zᵢᵀyᵢ`), `Pᵢ = Mᵢ⁻¹Tᵀ`, the
-    /// modes `uᵢ = Pᵢ(dᵢ − Cᵢβ̂)` and `wᵢ = dᵢ − Cᵢβ̂ − AᵢT uᵢ` (Zᵢᵀ times the residual), and
-    /// θₖ the entry `(r, c)` of `T`:
+    /// With `Mᵢ = Tᵀ AᵢT + I` (`Aᵢ = ZᵢᵀZᵢ`, `Cᵢ = ZᵢᵀXᵢ`, `dᵢ = Zᵢᵀyᵢ`), `Pᵢ = Mᵢ⁻¹Tᵀ`,
+    /// `eᵢ = dᵢ − Cᵢβ̂`, the modes `uᵢ = Pᵢeᵢ`, `wᵢ = eᵢ − AᵢT uᵢ` (Zᵢᵀ times the residual),
+    /// and θₖ the entry `(r, c)` of `T`:
     ///
     /// ```text
     /// ∂ log|L|²  / ∂θₖ = Σᵢ 2 (Aᵢ Pᵢᵀ)_{rc}                     (Jacobi's formula)
@@ -377,10 +503,11 @@ impl ProfiledCriterion<'_> {
     /// ∂ log|RX|² / ∂θₖ = Σᵢ −2 (Pᵢ Gᵢ)_{cr} + 2 (AᵢT Pᵢ Gᵢ Pᵢᵀ)_{rc},  Gᵢ = Cᵢ (RX RXᵀ)⁻¹ Cᵢᵀ
     /// ```
     ///
-    /// and the criterion's derivative is `∂log|L|² [+ ∂log|RX|²] + ν ∂r²/r²` with ν = n (ML)
-    /// or n − p (REML). Costs about two evaluations, against 2·length(θ) for differences.
+    /// Over a pattern, `Σ wᵢuᵢᵀ = (I − AT P) E Pᵀ` with `E = Σ eᵢeᵢᵀ`, from the pattern's sums.
+    /// The criterion's derivative is `∂log|L|² [+ ∂log|RX|²] + ν ∂r²/r²` with ν = n (ML) or
+    /// n − p (REML). Costs about two evaluations, against 2·length(θ) for differences.
     pub fn value_and_gradient(&self, theta: &[f64]) -> Option<(f64, Vec<f64>)> {
-        let sol = self.solve(theta)?;
+        let sol = self.solve_cached(theta)?;
         if !sol.criterion.is_finite() || sol.pwrss <= 0.0 {
             return None;
         }
@@ -395,11 +522,7 @@ impl ProfiledCriterion<'_> {
             .zip(&self.data.beta_shift)
             .map(|(a, b)| a - b)
             .collect();
-        let q_inv = if self.reml {
-            Some(inverse_from_cholesky(&sol.rx, p))
-        } else {
-            None
-        };
+        let q_inv = self.reml.then(|| inverse_from_cholesky(&sol.rx, p));
         let stride = self.data.stride();
         let reml = self.reml;
         // Per-chunk sums: [∂log|L|² (k), ∂r² (k), ∂log|RX|² (k)].
@@ -408,45 +531,67 @@ impl ProfiledCriterion<'_> {
             let mut acc = vec![0.0; 3 * k_len];
             let mut pm = vec![0.0; q * q];
             let mut col = vec![0.0; q];
-            let mut resid = vec![0.0; q];
-            let mut u = vec![0.0; q];
-            let mut w = vec![0.0; q];
+            let mut m = vec![0.0; q];
+            let mut e = vec![0.0; q * q];
             let mut at = vec![0.0; q * q];
+            let mut bm = vec![0.0; q * q];
+            let mut wu = vec![0.0; q * q];
             let mut g = vec![0.0; q * q];
             let mut cq = vec![0.0; q * p];
             let mut pg = vec![0.0; q * q];
             for block in blocks.chunks_exact(stride) {
-                f.factor(block, &t, q, p);
-                let (a, rest) = block.split_at(q * q);
-                let (c, d) = rest.split_at(q * p);
-                // P = M⁻¹ Tᵀ, column by column (column j of Tᵀ is row j of T).
+                let pat = Pattern::unpack(block, q, p);
+                f.factor(&pat, &t, q, p);
+                let (a, c) = (pat.ztz, pat.ztx);
+                // P = M⁻¹ Tᵀ = L⁻ᵀ V, column by column.
                 for j in 0..q {
-                    col.copy_from_slice(&t[j * q..(j + 1) * q]);
-                    forward_solve(&f.l, q, &mut col);
+                    for (i, ci) in col.iter_mut().enumerate() {
+                        *ci = f.v[i * q + j];
+                    }
                     backward_solve_transpose(&f.l, q, &mut col);
                     for i in 0..q {
                         pm[i * q + j] = col[i];
                     }
                 }
                 for i in 0..q {
-                    resid[i] = d[i] - (0..p).map(|b| c[i * p + b] * beta[b]).sum::<f64>();
+                    m[i] = (0..p).map(|b| c[i * p + b] * beta[b]).sum();
                 }
+                // E = Σ (dᵢ − m)(dᵢ − m)ᵀ = Σddᵀ − s mᵀ − m sᵀ + count m mᵀ
                 for i in 0..q {
-                    u[i] = (0..q).map(|j| pm[i * q + j] * resid[j]).sum();
+                    for j in 0..q {
+                        e[i * q + j] =
+                            pat.sum_dd[i * q + j] - pat.sum_d[i] * m[j] - m[i] * pat.sum_d[j]
+                                + pat.count * m[i] * m[j];
+                    }
                 }
                 for i in 0..q {
                     for j in 0..q {
                         at[i * q + j] = (0..q).map(|k| a[i * q + k] * t[k * q + j]).sum();
                     }
                 }
+                // B = I − AT P
                 for i in 0..q {
-                    w[i] = resid[i] - (0..q).map(|j| at[i * q + j] * u[j]).sum::<f64>();
+                    for j in 0..q {
+                        let atp: f64 = (0..q).map(|k| at[i * q + k] * pm[k * q + j]).sum();
+                        bm[i * q + j] = if i == j { 1.0 } else { 0.0 } - atp;
+                    }
+                }
+                // wu = B E Pᵀ (use g as scratch for B E)
+                for i in 0..q {
+                    for j in 0..q {
+                        g[i * q + j] = (0..q).map(|k| bm[i * q + k] * e[k * q + j]).sum();
+                    }
+                }
+                for i in 0..q {
+                    for j in 0..q {
+                        wu[i * q + j] = (0..q).map(|k| g[i * q + k] * pm[j * q + k]).sum();
+                    }
                 }
                 if let Some(qi) = &q_inv {
                     // G = C Q⁻¹ Cᵀ, then PG = P G.
                     for i in 0..q {
                         for b in 0..p {
-                            cq[i * p + b] = (0..p).map(|e| c[i * p + e] * qi[e * p + b]).sum();
+                            cq[i * p + b] = (0..p).map(|x| c[i * p + x] * qi[x * p + b]).sum();
                         }
                     }
                     for i in 0..q {
@@ -461,34 +606,30 @@ impl ProfiledCriterion<'_> {
                     }
                 }
                 for (k, &(r, cc)) in positions.iter().enumerate() {
-                    // (A Pᵀ)_{r,c}
-                    acc[k] += 2.0 * (0..q).map(|j| a[r * q + j] * pm[cc * q + j]).sum::<f64>();
-                    acc[k_len + k] -= 2.0 * w[r] * u[cc];
+                    let apt: f64 = (0..q).map(|j| a[r * q + j] * pm[cc * q + j]).sum();
+                    acc[k] += pat.count * 2.0 * apt;
+                    acc[k_len + k] -= 2.0 * wu[r * q + cc];
                     if reml {
-                        // (AT P G Pᵀ)_{r,c} = Σ_a (AT)_{r,a} (PG Pᵀ)_{a,c}
+                        // (AT P G Pᵀ)_{r,c} = Σ_i (AT)_{r,i} (PG Pᵀ)_{i,c}
                         let mut s = 0.0;
                         for i in 0..q {
                             let pgpt: f64 = (0..q).map(|j| pg[i * q + j] * pm[cc * q + j]).sum();
                             s += at[r * q + i] * pgpt;
                         }
-                        acc[2 * k_len + k] += -2.0 * pg[cc * q + r] + 2.0 * s;
+                        acc[2 * k_len + k] += pat.count * (-2.0 * pg[cc * q + r] + 2.0 * s);
                     }
                 }
             }
             acc
         };
-        let data = &self.data.per_group;
-        let acc = if self.data.n_groups <= 2 * CHUNK {
-            run(data)
-        } else {
-            data.par_chunks(CHUNK * stride).map(run).reduce(
-                || vec![0.0; 3 * k_len],
-                |mut x, y| {
-                    x.iter_mut().zip(&y).for_each(|(a, b)| *a += b);
-                    x
-                },
-            )
-        };
+        let acc = self.over_patterns(
+            run,
+            || vec![0.0; 3 * k_len],
+            |mut x, y| {
+                add_into(&mut x, &y);
+                x
+            },
+        );
         let n = self.data.n as f64;
         let nu = if reml { n - p as f64 } else { n };
         let grad = (0..k_len)
@@ -497,29 +638,38 @@ impl ProfiledCriterion<'_> {
         Some((sol.criterion, grad))
     }
 
-    /// Spherical conditional modes `uᵢ = Lᵢ⁻ᵀ (cuᵢ − RZXᵢ β)` mapped to the random effects
-    /// `bᵢ = T uᵢ`, one `q`-vector per group (group-major).
+    /// Conditional modes `bᵢ = T uᵢ`, `uᵢ = Mᵢ⁻¹ Tᵀ (Zᵢᵀyᵢ − ZᵢᵀXᵢ β̂)`, one `q`-vector per
+    /// group (group-major), for the fitted `beta`.
     pub fn conditional_modes(&self, theta: &[f64], beta: &[f64]) -> Vec<f64> {
         let (q, p) = (self.data.q, self.data.p);
+        let stride = self.data.stride();
         let mut t = vec![0.0; q * q];
         self.random.fill_t(theta, &mut t);
+        let shifted: Vec<f64> = beta
+            .iter()
+            .zip(&self.data.beta_shift)
+            .map(|(a, b)| a - b)
+            .collect();
+        // Per pattern: L, V and m = Cβ.
         let mut f = GroupFactor::new(q, p);
+        let mut factors = Vec::with_capacity(self.data.n_patterns);
+        for block in self.data.patterns.chunks_exact(stride) {
+            let pat = Pattern::unpack(block, q, p);
+            f.factor(&pat, &t, q, p);
+            let m: Vec<f64> = (0..q)
+                .map(|i| (0..p).map(|b| pat.ztx[i * p + b] * shifted[b]).sum())
+                .collect();
+            factors.push((f.l.clone(), f.v.clone(), m));
+        }
         let mut out = vec![0.0; self.data.n_groups * q];
         let mut u = vec![0.0; q];
-        for (g, block) in self
-            .data
-            .per_group
-            .chunks_exact(self.data.stride())
-            .enumerate()
-        {
-            f.factor(block, &t, q, p);
-            for (a, ua) in u.iter_mut().enumerate() {
-                *ua = f.cu[a]
-                    - (0..p)
-                        .map(|b| f.rzx[a * p + b] * (beta[b] - self.data.beta_shift[b]))
-                        .sum::<f64>();
+        for g in 0..self.data.n_groups {
+            let (l, v, m) = &factors[self.data.group_pattern[g] as usize];
+            let d = &self.data.group_zty[g * q..(g + 1) * q];
+            for (i, ui) in u.iter_mut().enumerate() {
+                *ui = (0..q).map(|k| v[i * q + k] * (d[k] - m[k])).sum();
             }
-            backward_solve_transpose(&f.l, q, &mut u);
+            backward_solve_transpose(l, q, &mut u);
             for a in 0..q {
                 out[g * q + a] = (0..=a).map(|k| t[a * q + k] * u[k]).sum();
             }
@@ -536,12 +686,17 @@ mod tests {
 
     /// A small unbalanced data set with a categorical-free design (values arbitrary).
     fn frame() -> Frame {
-        let g: Vec<String> = [0, 0, 0, 1, 1, 2, 2, 2, 2, 3, 3, 3]
+        // Groups g0 and g4 share their x values (one pattern); the others are unique.
+        let g: Vec<String> = [0, 0, 0, 1, 1, 2, 2, 2, 2, 3, 3, 3, 4, 4, 4]
             .iter()
             .map(|i| format!("g{i}"))
             .collect();
-        let x = vec![0.0, 1.0, 2.0, 0.0, 3.0, 0.0, 1.0, 2.0, 4.0, 1.0, 2.0, 5.0];
-        let y = vec![1.0, 2.5, 2.9, 0.2, 1.1, 3.0, 4.2, 4.1, 6.3, 0.5, 1.9, 2.2];
+        let x = vec![
+            0.0, 1.0, 2.0, 0.0, 3.0, 0.0, 1.0, 2.0, 4.0, 1.0, 2.0, 5.0, 0.0, 1.0, 2.0,
+        ];
+        let y = vec![
+            1.0, 2.5, 2.9, 0.2, 1.1, 3.0, 4.2, 4.1, 6.3, 0.5, 1.9, 2.2, 2.0, 2.2, 3.7,
+        ];
         Frame::from_columns(
             "t",
             vec![
@@ -565,12 +720,9 @@ mod tests {
                 _ => unreachable!(),
             };
             let data = CrossProducts::new(&y, &x, &re).unwrap();
+            assert!(data.n_groups == 5 && data.n_patterns < 5);
             for reml in [true, false] {
-                let c = ProfiledCriterion {
-                    data: &data,
-                    random: &re,
-                    reml,
-                };
+                let c = ProfiledCriterion::new(&data, &re, reml);
                 let theta: Vec<f64> = [0.8, -0.3, 0.5][..re.n_theta()].to_vec();
                 let (_, g) = c.value_and_gradient(&theta).unwrap();
                 for k in 0..theta.len() {

@@ -173,11 +173,7 @@ pub fn fit(formula: &Formula, frame: &Frame, reml: bool) -> Result<LmmFit> {
         ));
     }
     let data = CrossProducts::new(y, &x, &re)?;
-    let crit = ProfiledCriterion {
-        data: &data,
-        random: &re,
-        reml,
-    };
+    let crit = ProfiledCriterion::new(&data, &re, reml);
     let f = |theta: &[f64]| crit.value(theta);
     let g = |theta: &[f64]| crit.value_and_gradient(theta).map(|(_, g)| g);
     let opt = minimize_with(&f, Some(&g), &re.initial_theta(), &re.lower_bounds());

@@ -77,25 +77,27 @@ impl<F: Fn(&[f64]) -> f64> Counted<'_, F> {
 
     /// Finite-difference Hessian over the `free` components: differences of the analytic
     /// gradient if there is one, else second differences of `f`.
-    fn hessian(&mut self, x: &[f64], fx: f64, free: &[usize], lower: &[f64]) -> Vec<f64> {
+    fn hessian(
+        &mut self,
+        x: &[f64],
+        fx: f64,
+        g: &[f64],
+        free: &[usize],
+        lower: &[f64],
+    ) -> Vec<f64> {
         let m = free.len();
         let mut h = vec![0.0; m * m];
         let mut y = x.to_vec();
         if self.grad.is_some() {
+            // Forward differences of the gradient (`g` is the gradient at `x`), symmetrised.
             for a in 0..m {
                 let i = free[a];
                 let hi = 1e1 * step_size(x[i]);
                 y[i] = x[i] + hi;
                 let gp = self.gradient(&y, f64::NAN, lower);
-                let (gm, width) = if x[i] - hi < lower[i] {
-                    (self.gradient(x, fx, lower), hi)
-                } else {
-                    y[i] = x[i] - hi;
-                    (self.gradient(&y, f64::NAN, lower), 2.0 * hi)
-                };
                 y[i] = x[i];
                 for b in 0..m {
-                    h[b * m + a] = (gp[free[b]] - gm[free[b]]) / width;
+                    h[b * m + a] = (gp[free[b]] - g[free[b]]) / hi;
                 }
             }
             for a in 0..m {
@@ -233,6 +235,7 @@ fn quasi_newton<F: Fn(&[f64]) -> f64>(
 ) {
     let n = x.len();
     let mut hinv = identity(n);
+    let mut fresh = true;
     let mut small_steps = 0;
     for _iter in 0..500 {
         let free = free_mask(x, g, lower);
@@ -249,8 +252,14 @@ fn quasi_newton<F: Fn(&[f64]) -> f64>(
             }
         }
         let slope: f64 = d.iter().zip(g.iter()).map(|(a, b)| a * b).sum();
+        if !fresh && -slope < 1e-7 {
+            // The quadratic model predicts less than 1e-7 further decrease: hand over to
+            // the Newton stage, which confirms (or finishes) the optimum.
+            break;
+        }
         if slope.is_nan() || slope >= 0.0 {
             hinv = identity(n);
+            fresh = true;
             for i in 0..n {
                 d[i] = if free[i] { -g[i] } else { 0.0 };
             }
@@ -293,6 +302,7 @@ fn quasi_newton<F: Fn(&[f64]) -> f64>(
         let yv: Vec<f64> = gn.iter().zip(g.iter()).map(|(a, b)| a - b).collect();
         let sy: f64 = s.iter().zip(&yv).map(|(a, b)| a * b).sum();
         if sy > 1e-12 {
+            fresh = false;
             bfgs_update(&mut hinv, &s, &yv, sy);
         }
         let improvement = *fx - fnew;
@@ -321,7 +331,8 @@ struct Confirmation {
 }
 
 /// Newton steps with a finite-difference Hessian over the free components, until the Newton
-/// decrement is below 1e-8 or no step lowers f; reports whether the optimum is confirmed.
+/// decrement is below 1e-6 (then one last step) or no step lowers f; reports whether the
+/// optimum is confirmed.
 fn newton<F: Fn(&[f64]) -> f64>(
     fc: &mut Counted<F>,
     x: &mut Vec<f64>,
@@ -342,7 +353,7 @@ fn newton<F: Fn(&[f64]) -> f64>(
             out.decrement = 0.0;
             break;
         }
-        let hess = fc.hessian(x, *fx, &free, lower);
+        let hess = fc.hessian(x, *fx, g, &free, lower);
         let m = free.len();
         let mut h = hess.clone();
         if super::dense::cholesky(&mut h, m).is_none() {
@@ -358,9 +369,6 @@ fn newton<F: Fn(&[f64]) -> f64>(
         super::dense::forward_solve(&h, m, &mut step);
         super::dense::backward_solve_transpose(&h, m, &mut step);
         out.decrement = -step.iter().zip(&free).map(|(s, &j)| s * g[j]).sum::<f64>();
-        if out.decrement < 1e-8 {
-            break;
-        }
         let mut improved = false;
         let mut alpha = 1.0;
         for _ in 0..8 {
@@ -370,7 +378,7 @@ fn newton<F: Fn(&[f64]) -> f64>(
             }
             project(&mut xn, lower);
             let fnew = fc.eval(&xn);
-            if fnew < *fx {
+            if fnew <= *fx {
                 *x = xn;
                 *fx = fnew;
                 *g = fc.gradient(x, *fx, lower);
@@ -379,8 +387,10 @@ fn newton<F: Fn(&[f64]) -> f64>(
             }
             alpha *= 0.5;
         }
-        if !improved {
-            // No point along the Newton step is lower: the optimum is at `x` to rounding.
+        // Within 1e-6 of the optimum the Newton step just taken converges quadratically, so
+        // another Hessian would not change the answer; and if no point along the step is
+        // lower, the optimum is at `x` to rounding.
+        if out.decrement < 1e-6 || !improved {
             break;
         }
     }
