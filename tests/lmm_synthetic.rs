@@ -75,3 +75,34 @@ fn prepost_slope_model_matches_lme4() {
     let after = m.fixed[1].estimate + m.fixed[2].estimate;
     assert!((after - (-0.51169998166149899 + 0.27853122487269139)).abs() < 1e-6);
 }
+
+#[test]
+fn trajectories_carry_observed_and_fitted_lines_for_charts() {
+    // lme4 (same model as above), options(digits = 17):
+    //   fitted(m)[c(1, 95)]                  39.077073237663321 37.059111342391347
+    //   predict(m, re.form = NA)[c(1, 95)]   40.767119017055137 34.898894045620452
+    let (m, frame) = trialstats::lmm::fit_csv_with_frame(
+        &shipped(),
+        "alsfrs ~ month + month_after + (month | patient)",
+        true,
+    )
+    .expect("fits");
+    let t = m
+        .trajectories(&frame, "month")
+        .expect("month is a model column");
+    assert_eq!(t.len(), 5);
+    assert_eq!(t[0].group, "S1");
+    assert_eq!(t[0].points.len(), 19);
+    let first = &t[0].points[0];
+    assert_eq!((first.time, first.observed), (0.0, 39.0));
+    assert!((first.population - 40.767119017055137).abs() < 1e-4);
+    // Per-patient line = population line + that patient's intercept and slope at month 0.
+    let b0 = m.mode("S1", "(Intercept)").expect("S1");
+    assert!((first.fitted - (first.population + b0)).abs() < 1e-9);
+    let last = t[4].points.last().expect("S5 has visits");
+    assert_eq!(last.time, 18.0);
+    assert!((first.fitted - 39.077073237663321).abs() < 1e-4);
+    assert!((last.fitted - 37.059111342391347).abs() < 1e-4);
+    assert!((last.population - 34.898894045620452).abs() < 1e-4);
+    assert!(m.trajectories(&frame, "nope").is_err());
+}

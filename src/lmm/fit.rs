@@ -103,6 +103,29 @@ pub struct LmmFit {
     /// Group index of each row used.
     #[serde(skip)]
     pub group_of_row: Vec<u32>,
+    /// The observed response of each row used.
+    #[serde(skip)]
+    pub observed: Vec<f64>,
+}
+
+/// One observation on a trajectory chart.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct TrajectoryPoint {
+    /// The time column's value (e.g. month).
+    pub time: f64,
+    /// The observed response.
+    pub observed: f64,
+    /// The group's fitted value `Xβ̂ + Zb̂` (per-patient line).
+    pub fitted: f64,
+    /// The population fitted value `Xβ̂` (population line).
+    pub population: f64,
+}
+
+/// One group's observations and fitted lines, in time order.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Trajectory {
+    pub group: String,
+    pub points: Vec<TrajectoryPoint>,
 }
 
 /// The columns `formula` needs and how each is read.
@@ -144,9 +167,15 @@ pub fn columns_for(formula: &Formula) -> Vec<(String, Role)> {
 
 /// Parse `formula`, read the columns it needs from `path`, and fit.
 pub fn fit_csv(path: &Path, formula: &str, reml: bool) -> Result<LmmFit> {
+    fit_csv_with_frame(path, formula, reml).map(|(fit, _)| fit)
+}
+
+/// [`fit_csv`], also returning the data used (for [`LmmFit::trajectories`]).
+pub fn fit_csv_with_frame(path: &Path, formula: &str, reml: bool) -> Result<(LmmFit, Frame)> {
     let f = Formula::parse(formula)?;
     let frame = Frame::read_csv(path, &columns_for(&f))?;
-    fit(&f, &frame, reml)
+    let fit = fit(&f, &frame, reml)?;
+    Ok((fit, frame))
 }
 
 /// Fit `formula` to `frame` by REML (`reml = true`) or maximum likelihood.
@@ -265,6 +294,7 @@ pub fn fit(formula: &Formula, frame: &Frame, reml: bool) -> Result<LmmFit> {
         modes,
         levels: re.levels.clone(),
         group_of_row: re.group_of_row.clone(),
+        observed: y.clone(),
     })
 }
 
@@ -291,6 +321,41 @@ impl LmmFit {
         let g = self.levels.iter().position(|l| l == level)?;
         let k = self.random.iter().position(|r| r.term == term)?;
         Some(self.modes[g * q + k])
+    }
+
+    /// Observed values with the fitted per-group and population lines, one trajectory per
+    /// group in level order, points in order of the numeric column `time` (which the formula
+    /// must use, so that `frame`, the data of the fit, holds it).
+    pub fn trajectories(&self, frame: &Frame, time: &str) -> Result<Vec<Trajectory>> {
+        let times = match frame.column(time) {
+            Some(super::frame::Column::Numeric(v)) if v.len() == self.observed.len() => v,
+            _ => {
+                return Err(Error::input(
+                    "--time",
+                    format!("'{time}' is not a numeric column of the model's data"),
+                ))
+            }
+        };
+        let mut out: Vec<Trajectory> = self
+            .levels
+            .iter()
+            .map(|l| Trajectory {
+                group: l.clone(),
+                points: Vec::new(),
+            })
+            .collect();
+        for (i, &g) in self.group_of_row.iter().enumerate() {
+            out[g as usize].points.push(TrajectoryPoint {
+                time: times[i],
+                observed: self.observed[i],
+                fitted: self.fitted[i],
+                population: self.population[i],
+            });
+        }
+        for t in out.iter_mut() {
+            t.points.sort_by(|a, b| a.time.total_cmp(&b.time));
+        }
+        Ok(out)
     }
 
     /// The fixed effect called `term`.

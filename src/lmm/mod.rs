@@ -26,6 +26,6 @@ pub mod random;
 pub mod synthetic;
 
 pub use compare::{compare, compare_csv, LikelihoodRatioTest};
-pub use fit::{fit, fit_csv, LmmFit};
+pub use fit::{fit, fit_csv, fit_csv_with_frame, LmmFit, Trajectory, TrajectoryPoint};
 pub use formula::Formula;
 pub use frame::Frame;
