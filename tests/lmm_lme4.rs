@@ -530,3 +530,28 @@ fn likelihood_ratio_test_matches_anova() {
     assert_eq!(t.df, 2);
     close("p", t.p_value, 0.0017188955234318291, 1e-6);
 }
+
+#[test]
+fn singular_fit_is_flagged_with_the_variance_on_the_boundary() {
+    // R 4.2.2, lme4 1.1.31 (tests/data/make_lmm_data.R, section 5), options(digits = 17):
+    //   sg <- read.csv("singular.csv"); m <- lmer(score ~ visit + (1 | patient), sg)
+    //   isSingular(m) TRUE; getME(m, "theta") 0; REMLcrit(m) 123.55499339030372
+    //   fixef(m) 19.766916666666649 0.4448333333333418; sqrt(diag(vcov(m))) 0.2052919249666722 0.10973314964237008
+    //   sigma(m) 0.84998932218357148
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/singular.csv");
+    let m = fit_csv(&path, "score ~ visit + (1 | patient)", true).expect("fits");
+    assert!(m.singular && m.converged);
+    assert_eq!(m.theta, [0.0]);
+    assert_eq!(m.random[0].sd, 0.0);
+    assert!(
+        (m.criterion - 123.55499339030372).abs() < 1e-6,
+        "{}",
+        m.criterion
+    );
+    close("intercept", m.fixed[0].estimate, 19.766916666666649, 1e-5);
+    close("visit", m.fixed[1].estimate, 0.4448333333333418, 1e-5);
+    close("se intercept", m.fixed[0].se, 0.2052919249666722, 1e-4);
+    close("se visit", m.fixed[1].se, 0.10973314964237008, 1e-4);
+    close("sigma", m.sigma, 0.84998932218357148, 1e-4);
+    assert_eq!(m.mode("Q01", "(Intercept)"), Some(0.0));
+}

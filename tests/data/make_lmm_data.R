@@ -87,3 +87,14 @@ report("visits REML slope", lmer(score ~ week * sex + (1 + week | id), vi))
 tight <- lmerControl(optimizer = "bobyqa", optCtrl = list(rhoend = 1e-12, maxfun = 1e5))
 report("trial ML interaction tight", lmer(alsfrs ~ month * arm + (month | patient), tr, REML = FALSE, control = tight))
 report("visits REML slope tight", lmer(score ~ week * sex + (1 + week | id), vi, control = tight))
+
+# 5. A singular fit: no patient-level variation at all, so lme4 puts the random-intercept
+#    variance on the boundary (theta = 0) and isSingular() is TRUE.
+set.seed(11)
+sing <- data.frame(patient = rep(sprintf("Q%02d", 1:12), each = 4), visit = rep(0:3, 12))
+sing$score <- round(20 + 0.5 * sing$visit + rnorm(nrow(sing), 0, 1), 2)
+write.csv(sing, "singular.csv", row.names = FALSE, quote = FALSE)
+sg <- read.csv("singular.csv")
+m <- lmer(score ~ visit + (1 | patient), sg)
+cat("singular:", isSingular(m), "\n")
+report("singular REML intercept", m)
