@@ -555,3 +555,59 @@ fn singular_fit_is_flagged_with_the_variance_on_the_boundary() {
     close("sigma", m.sigma, 0.84998932218357148, 1e-4);
     assert_eq!(m.mode("Q01", "(Intercept)"), Some(0.0));
 }
+
+#[test]
+fn quadratic_reml_three_correlated_effects() {
+    // R 4.2.2, lme4 1.1.31 (tests/data/make_lmm_data.R, section 6), options(digits = 17):
+    //   qd <- read.csv("quadratic.csv")
+    //   m <- lmer(y ~ t + t2 + (t + t2 | id), qd,
+    //             control = lmerControl(optimizer = "bobyqa", optCtrl = list(rhoend = 1e-12, maxfun = 1e5)))
+    //   REMLcrit(m); fixef(m); sqrt(diag(vcov(m))); sigma(m)
+    //   as.data.frame(VarCorr(m))$sdcor; logLik(m); AIC(m); BIC(m); nobs(m); ngrps(m)
+    //   ranef(m)[[1]][c(1, nrow(ranef(m)[[1]])), ]; fitted(m)[c(1, nobs(m))]
+    Reference {
+        file: "quadratic.csv",
+        formula: "y ~ t + t2 + (t + t2 | id)",
+        reml: true,
+        criterion: 899.26823229137312,
+        fixed: &[
+            ("(Intercept)", 30.122169791666124, 0.2936232744972912),
+            ("t", 1.055427232142172, 0.10272778325700366),
+            ("t2", -0.11500461309517633, 0.011989988012348745),
+        ],
+        sigma: 0.51924208687001838,
+        sd: &[
+            1.8048849498448249,
+            0.58057180665279884,
+            0.064386000930891682,
+        ],
+        corr: &[
+            0.037216845597174975,
+            -0.049037337342944534,
+            0.20519403385338122,
+        ],
+        log_lik_aic_bic: [-449.63411614568656, 919.26823229137312, 956.95144224931084],
+        n_obs: 320,
+        n_groups: 40,
+        ranef: [
+            (
+                "R01",
+                &[
+                    -2.3236199298602083,
+                    0.035110752003791788,
+                    0.0040806849093201585,
+                ],
+            ),
+            (
+                "R40",
+                &[
+                    -1.6165885688601025,
+                    -0.35819404417126843,
+                    -0.015325414115018331,
+                ],
+            ),
+        ],
+        fitted_first_last: [27.798549861805917, 27.000042205302812],
+    }
+    .check(TOLERANCE);
+}

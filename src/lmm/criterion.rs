@@ -127,16 +127,16 @@ impl CrossProducts {
         }
         // Collect groups into patterns of identical ZᵢᵀZᵢ and ZᵢᵀXᵢ.
         let stride = 2 * q * q + q * p + q + 1;
-        let mut index: HashMap<Vec<u64>, u32> = HashMap::new();
+        let bits: Vec<u64> = design.iter().map(|v| v.to_bits()).collect();
+        let mut index: HashMap<&[u64], u32> = HashMap::with_capacity(n_groups.min(1 << 16));
         let mut patterns: Vec<f64> = Vec::new();
         let mut group_pattern = Vec::with_capacity(n_groups);
         for g in 0..n_groups {
-            let block = &design[g * design_len..(g + 1) * design_len];
-            let key: Vec<u64> = block.iter().map(|v| v.to_bits()).collect();
+            let key = &bits[g * design_len..(g + 1) * design_len];
             let next = index.len() as u32;
             let k = *index.entry(key).or_insert(next);
             if k == next {
-                patterns.extend_from_slice(block);
+                patterns.extend_from_slice(&design[g * design_len..(g + 1) * design_len]);
                 patterns.resize(patterns.len() + stride - design_len, 0.0);
             }
             group_pattern.push(k);
@@ -152,11 +152,12 @@ impl CrossProducts {
             }
             count[0] += 1.0;
         }
+        let n_patterns = index.len();
         Ok(CrossProducts {
             q,
             p,
             n,
-            n_patterns: index.len(),
+            n_patterns,
             patterns,
             n_groups,
             group_pattern,
@@ -697,11 +698,13 @@ mod tests {
         let y = vec![
             1.0, 2.5, 2.9, 0.2, 1.1, 3.0, 4.2, 4.1, 6.3, 0.5, 1.9, 2.2, 2.0, 2.2, 3.7,
         ];
+        let x2: Vec<f64> = x.iter().map(|v| v * v - 0.5 * v).collect();
         Frame::from_columns(
             "t",
             vec![
                 ("y".into(), RawColumn::Numbers(y)),
                 ("x".into(), RawColumn::Numbers(x)),
+                ("x2".into(), RawColumn::Numbers(x2)),
                 ("g".into(), RawColumn::Text(g)),
             ],
         )
@@ -711,7 +714,13 @@ mod tests {
     #[test]
     fn analytic_gradient_agrees_with_central_differences() {
         let fr = frame();
-        for formula in ["y ~ x + (x | g)", "y ~ x + (x || g)", "y ~ 1 + (1 | g)"] {
+        for formula in [
+            "y ~ x + (x | g)",
+            "y ~ x + (x || g)",
+            "y ~ 1 + (1 | g)",
+            "y ~ x + (x + x2 | g)",
+            "y ~ x + (1 | g) + (0 + x + x2 | g)",
+        ] {
             let f = Formula::parse(formula).unwrap();
             let x = FixedDesign::build(&f, &fr).unwrap();
             let re = RandomEffects::build(&f, &fr).unwrap();
@@ -723,7 +732,7 @@ mod tests {
             assert!(data.n_groups == 5 && data.n_patterns < 5);
             for reml in [true, false] {
                 let c = ProfiledCriterion::new(&data, &re, reml);
-                let theta: Vec<f64> = [0.8, -0.3, 0.5][..re.n_theta()].to_vec();
+                let theta: Vec<f64> = [0.8, -0.3, 0.5, 0.2, 0.4, 0.7][..re.n_theta()].to_vec();
                 let (_, g) = c.value_and_gradient(&theta).unwrap();
                 for k in 0..theta.len() {
                     let h = 1e-6;

@@ -98,3 +98,18 @@ sg <- read.csv("singular.csv")
 m <- lmer(score ~ visit + (1 | patient), sg)
 cat("singular:", isSingular(m), "\n")
 report("singular REML intercept", m)
+
+# 6. Three correlated random effects per patient (q = 3): intercept, t and t2 = t^2.
+set.seed(3)
+np <- 40
+rows <- list()
+for (i in 1:np) {
+  t <- 0:7
+  b <- c(rnorm(1, 0, 2), rnorm(1, 0, 0.5), rnorm(1, 0, 0.08))
+  y <- 30 + b[1] + (1 + b[2]) * t + (-0.1 + b[3]) * t^2 + rnorm(length(t), 0, 0.5)
+  rows[[i]] <- data.frame(id = sprintf("R%02d", i), t = t, t2 = t^2, y = round(y, 3))
+}
+quad <- do.call(rbind, rows)
+write.csv(quad, "quadratic.csv", row.names = FALSE, quote = FALSE)
+qd <- read.csv("quadratic.csv")
+report("quadratic REML q3", lmer(y ~ t + t2 + (t + t2 | id), qd, control = tight))
