@@ -190,6 +190,7 @@ struct Pattern<'a> {
 }
 
 impl<'a> Pattern<'a> {
+    #[inline(always)]
     fn unpack(block: &'a [f64], q: usize, p: usize) -> Self {
         let (ztz, rest) = block.split_at(q * q);
         let (ztx, rest) = rest.split_at(q * p);
@@ -265,6 +266,7 @@ impl GroupFactor {
     }
 
     /// Factorise for `t` (row-major lower-triangular `q × q`); returns log|Lᵢ|² of one group.
+    #[inline(always)]
     fn factor(&mut self, pat: &Pattern, t: &[f64], q: usize, p: usize) -> f64 {
         // work = ZᵢᵀZᵢ T
         for a in 0..q {
@@ -316,6 +318,7 @@ impl GroupFactor {
     }
 
     /// Σ |cuᵢ|² over the pattern's groups: tr(V (Σ dᵢdᵢᵀ) Vᵀ).
+    #[inline(always)]
     fn cu_sq(&self, pat: &Pattern, q: usize) -> f64 {
         let mut s = 0.0;
         for a in 0..q {
@@ -328,6 +331,148 @@ impl GroupFactor {
         }
         s
     }
+}
+
+/// The sums one evaluation needs over the packed patterns in `blocks`.
+#[inline(always)]
+fn sums_of_patterns(blocks: &[f64], t: &[f64], q: usize, p: usize) -> GroupSums {
+    let stride = 2 * q * q + q * p + q + 1;
+    let mut f = GroupFactor::new(q, p);
+    let mut sums = GroupSums::zero(p);
+    for block in blocks.chunks_exact(stride) {
+        let pat = Pattern::unpack(block, q, p);
+        sums.logdet_l += pat.count * f.factor(&pat, t, q, p);
+        for a in 0..p {
+            for b in 0..=a {
+                let mut s = 0.0;
+                for k in 0..q {
+                    s += f.rzx[k * p + a] * f.rzx[k * p + b];
+                }
+                sums.rzx_sq[a * p + b] += pat.count * s;
+            }
+            let mut s = 0.0;
+            for k in 0..q {
+                s += f.rzx[k * p + a] * f.cu[k];
+            }
+            sums.rzx_cu[a] += s;
+        }
+        sums.cu_sq += f.cu_sq(&pat, q);
+    }
+    sums
+}
+
+/// What the gradient pass needs besides the patterns.
+struct GradientInputs<'a> {
+    /// T (q·q).
+    t: &'a [f64],
+    /// (row, column) in T of each θ entry.
+    positions: &'a [(usize, usize)],
+    /// β̂ in the shifted coordinates of the cross-products.
+    beta: &'a [f64],
+    /// (RX RXᵀ)⁻¹ for REML; `None` for ML.
+    q_inv: Option<&'a [f64]>,
+}
+
+/// The gradient sums over the packed patterns in `blocks`: `[∂log|L|², ∂r², ∂log|RX|²]`,
+/// each of length θ (see [`ProfiledCriterion::value_and_gradient`]).
+#[inline(always)]
+fn gradient_sums(blocks: &[f64], inputs: &GradientInputs, q: usize, p: usize) -> Vec<f64> {
+    let stride = 2 * q * q + q * p + q + 1;
+    let (t, positions, beta) = (inputs.t, inputs.positions, inputs.beta);
+    let k_len = positions.len();
+    let mut f = GroupFactor::new(q, p);
+    let mut acc = vec![0.0; 3 * k_len];
+    let mut pm = vec![0.0; q * q];
+    let mut col = vec![0.0; q];
+    let mut m = vec![0.0; q];
+    let mut e = vec![0.0; q * q];
+    let mut at = vec![0.0; q * q];
+    let mut bm = vec![0.0; q * q];
+    let mut wu = vec![0.0; q * q];
+    let mut g = vec![0.0; q * q];
+    let mut cq = vec![0.0; q * p];
+    let mut pg = vec![0.0; q * q];
+    for block in blocks.chunks_exact(stride) {
+        let pat = Pattern::unpack(block, q, p);
+        f.factor(&pat, t, q, p);
+        let (a, c) = (pat.ztz, pat.ztx);
+        // P = M⁻¹ Tᵀ = L⁻ᵀ V, column by column.
+        for j in 0..q {
+            for (i, ci) in col.iter_mut().enumerate() {
+                *ci = f.v[i * q + j];
+            }
+            backward_solve_transpose(&f.l, q, &mut col);
+            for i in 0..q {
+                pm[i * q + j] = col[i];
+            }
+        }
+        for i in 0..q {
+            m[i] = (0..p).map(|b| c[i * p + b] * beta[b]).sum();
+        }
+        // E = Σ (dᵢ − m)(dᵢ − m)ᵀ = Σddᵀ − s mᵀ − m sᵀ + count m mᵀ
+        for i in 0..q {
+            for j in 0..q {
+                e[i * q + j] = pat.sum_dd[i * q + j] - pat.sum_d[i] * m[j] - m[i] * pat.sum_d[j]
+                    + pat.count * m[i] * m[j];
+            }
+        }
+        for i in 0..q {
+            for j in 0..q {
+                at[i * q + j] = (0..q).map(|k| a[i * q + k] * t[k * q + j]).sum();
+            }
+        }
+        // B = I − AT P
+        for i in 0..q {
+            for j in 0..q {
+                let atp: f64 = (0..q).map(|k| at[i * q + k] * pm[k * q + j]).sum();
+                bm[i * q + j] = if i == j { 1.0 } else { 0.0 } - atp;
+            }
+        }
+        // wu = B E Pᵀ (use g as scratch for B E)
+        for i in 0..q {
+            for j in 0..q {
+                g[i * q + j] = (0..q).map(|k| bm[i * q + k] * e[k * q + j]).sum();
+            }
+        }
+        for i in 0..q {
+            for j in 0..q {
+                wu[i * q + j] = (0..q).map(|k| g[i * q + k] * pm[j * q + k]).sum();
+            }
+        }
+        if let Some(qi) = inputs.q_inv {
+            // G = C Q⁻¹ Cᵀ, then PG = P G.
+            for i in 0..q {
+                for b in 0..p {
+                    cq[i * p + b] = (0..p).map(|x| c[i * p + x] * qi[x * p + b]).sum();
+                }
+            }
+            for i in 0..q {
+                for j in 0..q {
+                    g[i * q + j] = (0..p).map(|b| cq[i * p + b] * c[j * p + b]).sum();
+                }
+            }
+            for i in 0..q {
+                for j in 0..q {
+                    pg[i * q + j] = (0..q).map(|k| pm[i * q + k] * g[k * q + j]).sum();
+                }
+            }
+        }
+        for (k, &(r, cc)) in positions.iter().enumerate() {
+            let apt: f64 = (0..q).map(|j| a[r * q + j] * pm[cc * q + j]).sum();
+            acc[k] += pat.count * 2.0 * apt;
+            acc[k_len + k] -= 2.0 * wu[r * q + cc];
+            if inputs.q_inv.is_some() {
+                // (AT P G Pᵀ)_{r,c} = Σ_i (AT)_{r,i} (PG Pᵀ)_{i,c}
+                let mut s = 0.0;
+                for i in 0..q {
+                    let pgpt: f64 = (0..q).map(|j| pg[i * q + j] * pm[cc * q + j]).sum();
+                    s += at[r * q + i] * pgpt;
+                }
+                acc[2 * k_len + k] += pat.count * (-2.0 * pg[cc * q + r] + 2.0 * s);
+            }
+        }
+    }
+    acc
 }
 
 /// The criterion's value and the pieces a fit reports.
@@ -411,30 +556,12 @@ impl<'a> ProfiledCriterion<'a> {
 
     fn group_sums(&self, t: &[f64]) -> GroupSums {
         let (q, p) = (self.data.q, self.data.p);
-        let stride = self.data.stride();
-        let run = |blocks: &[f64]| {
-            let mut f = GroupFactor::new(q, p);
-            let mut sums = GroupSums::zero(p);
-            for block in blocks.chunks_exact(stride) {
-                let pat = Pattern::unpack(block, q, p);
-                sums.logdet_l += pat.count * f.factor(&pat, t, q, p);
-                for a in 0..p {
-                    for b in 0..=a {
-                        let mut s = 0.0;
-                        for k in 0..q {
-                            s += f.rzx[k * p + a] * f.rzx[k * p + b];
-                        }
-                        sums.rzx_sq[a * p + b] += pat.count * s;
-                    }
-                    let mut s = 0.0;
-                    for k in 0..q {
-                        s += f.rzx[k * p + a] * f.cu[k];
-                    }
-                    sums.rzx_cu[a] += s;
-                }
-                sums.cu_sq += f.cu_sq(&pat, q);
-            }
-            sums
+        // The literal q in each arm lets the compiler specialise the small loops.
+        let run = |blocks: &[f64]| match q {
+            1 => sums_of_patterns(blocks, t, 1, p),
+            2 => sums_of_patterns(blocks, t, 2, p),
+            3 => sums_of_patterns(blocks, t, 3, p),
+            _ => sums_of_patterns(blocks, t, q, p),
         };
         self.over_patterns(run, || GroupSums::zero(p), GroupSums::add)
     }
@@ -524,104 +651,19 @@ impl<'a> ProfiledCriterion<'a> {
             .map(|(a, b)| a - b)
             .collect();
         let q_inv = self.reml.then(|| inverse_from_cholesky(&sol.rx, p));
-        let stride = self.data.stride();
-        let reml = self.reml;
-        // Per-chunk sums: [∂log|L|² (k), ∂r² (k), ∂log|RX|² (k)].
-        let run = |blocks: &[f64]| {
-            let mut f = GroupFactor::new(q, p);
-            let mut acc = vec![0.0; 3 * k_len];
-            let mut pm = vec![0.0; q * q];
-            let mut col = vec![0.0; q];
-            let mut m = vec![0.0; q];
-            let mut e = vec![0.0; q * q];
-            let mut at = vec![0.0; q * q];
-            let mut bm = vec![0.0; q * q];
-            let mut wu = vec![0.0; q * q];
-            let mut g = vec![0.0; q * q];
-            let mut cq = vec![0.0; q * p];
-            let mut pg = vec![0.0; q * q];
-            for block in blocks.chunks_exact(stride) {
-                let pat = Pattern::unpack(block, q, p);
-                f.factor(&pat, &t, q, p);
-                let (a, c) = (pat.ztz, pat.ztx);
-                // P = M⁻¹ Tᵀ = L⁻ᵀ V, column by column.
-                for j in 0..q {
-                    for (i, ci) in col.iter_mut().enumerate() {
-                        *ci = f.v[i * q + j];
-                    }
-                    backward_solve_transpose(&f.l, q, &mut col);
-                    for i in 0..q {
-                        pm[i * q + j] = col[i];
-                    }
-                }
-                for i in 0..q {
-                    m[i] = (0..p).map(|b| c[i * p + b] * beta[b]).sum();
-                }
-                // E = Σ (dᵢ − m)(dᵢ − m)ᵀ = Σddᵀ − s mᵀ − m sᵀ + count m mᵀ
-                for i in 0..q {
-                    for j in 0..q {
-                        e[i * q + j] =
-                            pat.sum_dd[i * q + j] - pat.sum_d[i] * m[j] - m[i] * pat.sum_d[j]
-                                + pat.count * m[i] * m[j];
-                    }
-                }
-                for i in 0..q {
-                    for j in 0..q {
-                        at[i * q + j] = (0..q).map(|k| a[i * q + k] * t[k * q + j]).sum();
-                    }
-                }
-                // B = I − AT P
-                for i in 0..q {
-                    for j in 0..q {
-                        let atp: f64 = (0..q).map(|k| at[i * q + k] * pm[k * q + j]).sum();
-                        bm[i * q + j] = if i == j { 1.0 } else { 0.0 } - atp;
-                    }
-                }
-                // wu = B E Pᵀ (use g as scratch for B E)
-                for i in 0..q {
-                    for j in 0..q {
-                        g[i * q + j] = (0..q).map(|k| bm[i * q + k] * e[k * q + j]).sum();
-                    }
-                }
-                for i in 0..q {
-                    for j in 0..q {
-                        wu[i * q + j] = (0..q).map(|k| g[i * q + k] * pm[j * q + k]).sum();
-                    }
-                }
-                if let Some(qi) = &q_inv {
-                    // G = C Q⁻¹ Cᵀ, then PG = P G.
-                    for i in 0..q {
-                        for b in 0..p {
-                            cq[i * p + b] = (0..p).map(|x| c[i * p + x] * qi[x * p + b]).sum();
-                        }
-                    }
-                    for i in 0..q {
-                        for j in 0..q {
-                            g[i * q + j] = (0..p).map(|b| cq[i * p + b] * c[j * p + b]).sum();
-                        }
-                    }
-                    for i in 0..q {
-                        for j in 0..q {
-                            pg[i * q + j] = (0..q).map(|k| pm[i * q + k] * g[k * q + j]).sum();
-                        }
-                    }
-                }
-                for (k, &(r, cc)) in positions.iter().enumerate() {
-                    let apt: f64 = (0..q).map(|j| a[r * q + j] * pm[cc * q + j]).sum();
-                    acc[k] += pat.count * 2.0 * apt;
-                    acc[k_len + k] -= 2.0 * wu[r * q + cc];
-                    if reml {
-                        // (AT P G Pᵀ)_{r,c} = Σ_i (AT)_{r,i} (PG Pᵀ)_{i,c}
-                        let mut s = 0.0;
-                        for i in 0..q {
-                            let pgpt: f64 = (0..q).map(|j| pg[i * q + j] * pm[cc * q + j]).sum();
-                            s += at[r * q + i] * pgpt;
-                        }
-                        acc[2 * k_len + k] += pat.count * (-2.0 * pg[cc * q + r] + 2.0 * s);
-                    }
-                }
-            }
-            acc
+        let inputs = GradientInputs {
+            t: &t,
+            positions: &positions,
+            beta: &beta,
+            q_inv: q_inv.as_deref(),
+        };
+        // Per-chunk sums: [∂log|L|² (k), ∂r² (k), ∂log|RX|² (k)]; the literal q in each arm
+        // lets the compiler specialise the small loops.
+        let run = |blocks: &[f64]| match q {
+            1 => gradient_sums(blocks, &inputs, 1, p),
+            2 => gradient_sums(blocks, &inputs, 2, p),
+            3 => gradient_sums(blocks, &inputs, 3, p),
+            _ => gradient_sums(blocks, &inputs, q, p),
         };
         let acc = self.over_patterns(
             run,
@@ -632,7 +674,7 @@ impl<'a> ProfiledCriterion<'a> {
             },
         );
         let n = self.data.n as f64;
-        let nu = if reml { n - p as f64 } else { n };
+        let nu = if self.reml { n - p as f64 } else { n };
         let grad = (0..k_len)
             .map(|k| acc[k] + acc[2 * k_len + k] + nu * acc[k_len + k] / sol.pwrss)
             .collect();

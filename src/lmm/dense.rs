@@ -9,6 +9,7 @@
 /// `L` written there, the strict upper triangle zeroed). A pivot `d` with
 /// `d ≤ rel_tol · a[j][j]` (or not a number) stops the factorisation: `Err(j)` names the
 /// column that is (to that tolerance) a linear combination of those before it.
+#[inline(always)]
 pub fn cholesky_in_place(a: &mut [f64], n: usize, rel_tol: f64) -> Result<(), usize> {
     for j in 0..n {
         let diag = a[j * n + j];
@@ -36,11 +37,13 @@ pub fn cholesky_in_place(a: &mut [f64], n: usize, rel_tol: f64) -> Result<(), us
 }
 
 /// [`cholesky_in_place`] with no tolerance: `None` when `a` is not positive definite.
+#[inline(always)]
 pub fn cholesky(a: &mut [f64], n: usize) -> Option<()> {
     cholesky_in_place(a, n, 0.0).ok()
 }
 
 /// Solve `L x = b` in place for lower-triangular row-major `l`.
+#[inline(always)]
 pub fn forward_solve(l: &[f64], n: usize, b: &mut [f64]) {
     for i in 0..n {
         let mut s = b[i];
@@ -52,6 +55,7 @@ pub fn forward_solve(l: &[f64], n: usize, b: &mut [f64]) {
 }
 
 /// Solve `Lᵀ x = b` in place for lower-triangular row-major `l`.
+#[inline(always)]
 pub fn backward_solve_transpose(l: &[f64], n: usize, b: &mut [f64]) {
     for i in (0..n).rev() {
         let mut s = b[i];
