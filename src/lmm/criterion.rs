@@ -23,7 +23,10 @@
 //! visit schedule an evaluation costs O(patterns), not O(groups). The algebra is exact; a
 //! data set whose groups all differ has one pattern per group.
 
-use super::dense::{backward_solve_transpose, cholesky, forward_solve, inverse_from_cholesky};
+use super::dense::{
+    backward_solve_transpose, cholesky, forward_solve, inverse_from_cholesky, multiply,
+    multiply_transposed,
+};
 use super::design::{check_full_rank, FixedDesign};
 use super::random::RandomEffects;
 use crate::error::Result;
@@ -416,46 +419,20 @@ fn gradient_sums(blocks: &[f64], inputs: &GradientInputs, q: usize, p: usize) ->
                     + pat.count * m[i] * m[j];
             }
         }
-        for i in 0..q {
-            for j in 0..q {
-                at[i * q + j] = (0..q).map(|k| a[i * q + k] * t[k * q + j]).sum();
-            }
-        }
+        multiply(&mut at, a, t, q, q, q);
         // B = I − AT P
-        for i in 0..q {
-            for j in 0..q {
-                let atp: f64 = (0..q).map(|k| at[i * q + k] * pm[k * q + j]).sum();
-                bm[i * q + j] = if i == j { 1.0 } else { 0.0 } - atp;
-            }
+        multiply(&mut bm, &at, &pm, q, q, q);
+        for (i, b) in bm.iter_mut().enumerate() {
+            *b = if i % (q + 1) == 0 { 1.0 } else { 0.0 } - *b;
         }
-        // wu = B E Pᵀ (use g as scratch for B E)
-        for i in 0..q {
-            for j in 0..q {
-                g[i * q + j] = (0..q).map(|k| bm[i * q + k] * e[k * q + j]).sum();
-            }
-        }
-        for i in 0..q {
-            for j in 0..q {
-                wu[i * q + j] = (0..q).map(|k| g[i * q + k] * pm[j * q + k]).sum();
-            }
-        }
+        // wu = B E Pᵀ (g as scratch for B E)
+        multiply(&mut g, &bm, &e, q, q, q);
+        multiply_transposed(&mut wu, &g, &pm, q, q, q);
         if let Some(qi) = inputs.q_inv {
             // G = C Q⁻¹ Cᵀ, then PG = P G.
-            for i in 0..q {
-                for b in 0..p {
-                    cq[i * p + b] = (0..p).map(|x| c[i * p + x] * qi[x * p + b]).sum();
-                }
-            }
-            for i in 0..q {
-                for j in 0..q {
-                    g[i * q + j] = (0..p).map(|b| cq[i * p + b] * c[j * p + b]).sum();
-                }
-            }
-            for i in 0..q {
-                for j in 0..q {
-                    pg[i * q + j] = (0..q).map(|k| pm[i * q + k] * g[k * q + j]).sum();
-                }
-            }
+            multiply(&mut cq, c, qi, q, p, p);
+            multiply_transposed(&mut g, &cq, c, q, p, q);
+            multiply(&mut pg, &pm, &g, q, q, q);
         }
         for (k, &(r, cc)) in positions.iter().enumerate() {
             let apt: f64 = (0..q).map(|j| a[r * q + j] * pm[cc * q + j]).sum();

@@ -66,6 +66,26 @@ pub fn backward_solve_transpose(l: &[f64], n: usize, b: &mut [f64]) {
     }
 }
 
+/// `out = A B` for row-major `A` (`n × k`) and `B` (`k × m`).
+#[inline(always)]
+pub fn multiply(out: &mut [f64], a: &[f64], b: &[f64], n: usize, k: usize, m: usize) {
+    for i in 0..n {
+        for j in 0..m {
+            out[i * m + j] = (0..k).map(|x| a[i * k + x] * b[x * m + j]).sum();
+        }
+    }
+}
+
+/// `out = A Bᵀ` for row-major `A` (`n × k`) and `B` (`m × k`).
+#[inline(always)]
+pub fn multiply_transposed(out: &mut [f64], a: &[f64], b: &[f64], n: usize, k: usize, m: usize) {
+    for i in 0..n {
+        for j in 0..m {
+            out[i * m + j] = (0..k).map(|x| a[i * k + x] * b[j * k + x]).sum();
+        }
+    }
+}
+
 /// `(L Lᵀ)⁻¹` for lower-triangular row-major `l`.
 pub fn inverse_from_cholesky(l: &[f64], n: usize) -> Vec<f64> {
     let mut inv = vec![0.0; n * n];
@@ -97,6 +117,13 @@ mod tests {
         for (got, want) in inv.iter().zip([3.0 / 8.0, -0.25, -0.25, 0.5]) {
             assert!((got - want).abs() < 1e-15);
         }
+        // [[1, 2], [3, 4]] [[5, 6], [7, 8]] = [[19, 22], [43, 50]]; with Bᵀ: [[17, 23], [39, 53]].
+        let (x, y) = ([1.0, 2.0, 3.0, 4.0], [5.0, 6.0, 7.0, 8.0]);
+        let mut out = [0.0; 4];
+        multiply(&mut out, &x, &y, 2, 2, 2);
+        assert_eq!(out, [19.0, 22.0, 43.0, 50.0]);
+        multiply_transposed(&mut out, &x, &y, 2, 2, 2);
+        assert_eq!(out, [17.0, 23.0, 39.0, 53.0]);
         let mut singular = vec![1.0, 2.0, 2.0, 4.0];
         assert_eq!(cholesky_in_place(&mut singular, 2, 1e-10), Err(1));
     }
