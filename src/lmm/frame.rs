@@ -120,7 +120,11 @@ impl Frame {
             .clone();
         let header: Vec<String> = header
             .iter()
-            .map(|h| String::from_utf8_lossy(h).trim().to_string())
+            .map(|h| {
+                // A UTF-8 byte-order mark (as spreadsheet programs write) is not part of the name.
+                let h = h.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(h);
+                String::from_utf8_lossy(h).trim().to_string()
+            })
             .collect();
         let mut index = Vec::new();
         for (name, _) in wanted {
@@ -456,6 +460,17 @@ mod tests {
                 levels: vec!["b".into(), "c".into()]
             })
         );
+    }
+
+    #[test]
+    fn a_byte_order_mark_before_the_header_is_ignored() {
+        let f = csv_file("\u{feff}y,g\r\n1,a\r\n2,b\r\n");
+        let wanted = [
+            ("y".to_string(), Role::Numeric),
+            ("g".to_string(), Role::Categorical),
+        ];
+        let fr = Frame::read_csv(f.path(), &wanted).unwrap();
+        assert_eq!(fr.column("y"), Some(&Column::Numeric(vec![1.0, 2.0])));
     }
 
     #[test]
