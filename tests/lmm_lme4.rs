@@ -611,3 +611,39 @@ fn quadratic_reml_three_correlated_effects() {
     }
     .check(TOLERANCE);
 }
+
+#[test]
+fn optimiser_trap_reaches_the_lower_optimum() {
+    // R 4.2.2, lme4 1.1.31 (tests/data/make_lmm_data.R, section 7), options(digits = 17):
+    //   ot <- read.csv("optimiser_trap.csv")
+    //   deviance(lmer(y ~ x + (x | g), ot, REML = FALSE))  # default nloptwrap: 899.62409295642647
+    //   m <- lmer(y ~ x + (x | g), ot, REML = FALSE,
+    //             control = lmerControl(optimizer = "bobyqa", optCtrl = list(rhoend = 1e-12, maxfun = 1e5)))
+    //   deviance(m); fixef(m); sqrt(diag(vcov(m))); sigma(m); as.data.frame(VarCorr(m))$sdcor
+    //   (singular: theta = 0.068132864557184619, 0.23700908331147591, 0; correlation 1)
+    let reference = Reference {
+        file: "optimiser_trap.csv",
+        formula: "y ~ x + (x | g)",
+        reml: false,
+        criterion: 899.36730802821819,
+        fixed: &[
+            ("(Intercept)", 5.102176327119734, 0.14426461578357522),
+            ("x", 0.38032720940552783, 0.04271939247765031),
+        ],
+        sigma: 1.0539114676162833,
+        sd: &[0.071806007278363893, 0.24978659083118754],
+        corr: &[1.0],
+        log_lik_aic_bic: [-449.68365401410909, 911.36730802821819, 932.80023222128477],
+        n_obs: 263,
+        n_groups: 60,
+        ranef: [
+            ("G01", &[-0.020643963550635809, -0.071812728099009113]),
+            ("G60", &[-0.13955604775474312, -0.48546397049199586]),
+        ],
+        fitted_first_last: [6.4852732535137587, 3.9217663446089581],
+    };
+    reference.check(TOLERANCE);
+    let m = reference.fit();
+    assert!(m.singular);
+    assert!(m.criterion < 899.62409295642647 - 0.25);
+}

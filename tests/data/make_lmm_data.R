@@ -113,3 +113,21 @@ quad <- do.call(rbind, rows)
 write.csv(quad, "quadratic.csv", row.names = FALSE, quote = FALSE)
 qd <- read.csv("quadratic.csv")
 report("quadratic REML q3", lmer(y ~ t + t2 + (t + t2 | id), qd, control = tight))
+
+# 7. A data set where lme4's default optimiser (nloptwrap) stops at a worse point than
+#    minqa's bobyqa: same generator as the random cross-checks, seed 1015.
+set.seed(1015)
+ng <- sample(5:60, 1); sdi <- runif(1, 0, 3); sds <- runif(1, 0, 0.5); rho <- runif(1, -0.9, 0.9)
+rows <- list()
+for (i in 1:ng) {
+  nv <- sample(1:8, 1); x <- sort(runif(nv, 0, 10))
+  b0 <- rnorm(1, 0, sdi); b1 <- rho * b0 / max(sdi, 1e-9) * sds + sqrt(1 - rho^2) * rnorm(1, 0, sds)
+  a <- sample(c("A", "B"), 1)
+  rows[[i]] <- data.frame(g = sprintf("G%02d", i), a = a, x = round(x, 2),
+                          y = round(5 + b0 + (0.3 + b1 + 0.2 * (a == "B")) * x + rnorm(nv), 3))
+}
+write.csv(do.call(rbind, rows), "optimiser_trap.csv", row.names = FALSE, quote = FALSE)
+ot <- read.csv("optimiser_trap.csv")
+m <- suppressWarnings(lmer(y ~ x + (x | g), ot, REML = FALSE))
+cat("trap default deviance: "); sp(deviance(m))
+report("trap ML tight", lmer(y ~ x + (x | g), ot, REML = FALSE, control = tight))
