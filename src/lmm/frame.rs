@@ -9,6 +9,7 @@
 //! number, otherwise by their text.
 
 use crate::error::{Error, Result};
+use rayon::prelude::*;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
@@ -103,12 +104,12 @@ impl Frame {
 
     /// Read the columns in `wanted` (name, role) from the CSV file at `path`.
     pub fn read_csv(path: &Path, wanted: &[(String, Role)]) -> Result<Frame> {
-        let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
         let source = path.display().to_string();
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(true)
-            .buffer_capacity(1 << 20)
-            .from_reader(std::io::BufReader::with_capacity(1 << 20, file));
+            .flexible(true)
+            .from_reader(bytes.as_slice());
         let header = reader
             .byte_headers()
             .map_err(|e| {
@@ -118,6 +119,7 @@ impl Frame {
                 )
             })?
             .clone();
+        let body_start = reader.position().byte() as usize;
         let header: Vec<String> = header
             .iter()
             .map(|h| {
@@ -141,31 +143,120 @@ impl Frame {
                 }
             }
         }
-        let mut builders: Vec<ColumnBuilder> =
-            wanted.iter().map(|(_, r)| ColumnBuilder::new(*r)).collect();
+        let context = ChunkContext {
+            wanted,
+            index: &index,
+            n_fields: header.len(),
+            source: &source,
+        };
+        let body = &bytes[body_start.min(bytes.len())..];
+        // Without quotes every newline ends a row, so the body can be cut at newlines and the
+        // pieces parsed in parallel; with quotes (a cell may hold a newline) it is read in one.
+        let pieces = if body.contains(&b'"') {
+            vec![(body, 2usize)]
+        } else {
+            split_at_newlines(body, 2, rayon::current_num_threads() * 2)
+        };
+        let parsed: Vec<Result<Vec<ColumnBuilder>>> = pieces
+            .par_iter()
+            .map(|(piece, first_line)| context.parse(piece, *first_line))
+            .collect();
+        let mut builders: Option<Vec<ColumnBuilder>> = None;
+        for part in parsed {
+            let part = part?;
+            builders = Some(match builders {
+                None => part,
+                Some(mut all) => {
+                    for (a, b) in all.iter_mut().zip(part) {
+                        a.append(b);
+                    }
+                    all
+                }
+            });
+        }
+        let builders = builders
+            .unwrap_or_else(|| wanted.iter().map(|(_, r)| ColumnBuilder::new(*r)).collect());
+        let names = wanted.iter().map(|(n, _)| n.clone()).collect();
+        finish(source, names, builders)
+    }
+}
+
+/// What parsing one piece of a CSV body needs.
+struct ChunkContext<'a> {
+    wanted: &'a [(String, Role)],
+    /// Field index of each wanted column.
+    index: &'a [usize],
+    /// Fields in the header.
+    n_fields: usize,
+    source: &'a str,
+}
+
+impl ChunkContext<'_> {
+    /// Parse `piece` (whole rows, no header), whose first row is on line `first_line`.
+    fn parse(&self, piece: &[u8], first_line: usize) -> Result<Vec<ColumnBuilder>> {
+        let mut builders: Vec<ColumnBuilder> = self
+            .wanted
+            .iter()
+            .map(|(_, r)| ColumnBuilder::new(*r))
+            .collect();
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(piece);
         let mut record = csv::ByteRecord::new();
-        let mut line = 1usize;
         loop {
             match reader.read_byte_record(&mut record) {
                 Ok(true) => {}
                 Ok(false) => break,
                 Err(e) => {
-                    let at = e.position().map_or(line + 1, |p| p.line() as usize);
+                    let at = e
+                        .position()
+                        .map_or(first_line, |p| p.line() as usize + first_line - 1);
                     return Err(Error::input(
-                        format!("{source}:{at}"),
+                        format!("{}:{at}", self.source),
                         format!("cannot read the row: {e}"),
                     ));
                 }
             }
-            line = record.position().map_or(line + 1, |p| p.line() as usize);
-            for (k, &i) in index.iter().enumerate() {
+            let line = record
+                .position()
+                .map_or(first_line, |p| p.line() as usize + first_line - 1);
+            if record.len() != self.n_fields {
+                return Err(Error::input(
+                    format!("{}:{line}", self.source),
+                    format!(
+                        "the row has {} fields but the header has {}",
+                        record.len(),
+                        self.n_fields
+                    ),
+                ));
+            }
+            for (k, &i) in self.index.iter().enumerate() {
                 let cell = record.get(i).unwrap_or(b"");
-                builders[k].push(cell, line, &wanted[k].0, &source)?;
+                builders[k].push(cell, line, &self.wanted[k].0, self.source)?;
             }
         }
-        let names = wanted.iter().map(|(n, _)| n.clone()).collect();
-        finish(source, names, builders)
+        Ok(builders)
     }
+}
+
+/// Cut `body` into about `parts` pieces at newlines; each piece comes with the line number
+/// of its first row (`first_line` for the first piece).
+fn split_at_newlines(body: &[u8], first_line: usize, parts: usize) -> Vec<(&[u8], usize)> {
+    let mut out = Vec::new();
+    let target = body.len() / parts.max(1) + 1;
+    let (mut start, mut line) = (0usize, first_line);
+    while start < body.len() {
+        let mut end = (start + target).min(body.len());
+        while end < body.len() && body[end - 1] != b'\n' {
+            end += 1;
+        }
+        let piece = &body[start..end];
+        out.push((piece, line));
+        line += piece.iter().filter(|&&b| b == b'\n').count();
+        start = end;
+    }
+    out
 }
 
 /// An in-memory column for [`Frame::from_columns`].
@@ -244,6 +335,27 @@ impl ColumnBuilder {
             n_text: 0,
             n_number: 0,
         }
+    }
+
+    /// Append the rows of `other` (parsed from the rows after this builder's).
+    fn append(&mut self, other: ColumnBuilder) {
+        let mut map = vec![0u32; other.interned.len()];
+        for (key, code) in other.interned {
+            map[code as usize] = self.intern(&key);
+        }
+        self.codes.extend(other.codes.iter().map(|&c| {
+            if c == MISSING_CODE {
+                c
+            } else {
+                map[c as usize]
+            }
+        }));
+        self.numbers.extend(other.numbers);
+        if self.first_text.is_none() {
+            self.first_text = other.first_text;
+        }
+        self.n_text += other.n_text;
+        self.n_number += other.n_number;
     }
 
     fn intern(&mut self, cell: &[u8]) -> u32 {
@@ -459,6 +571,43 @@ mod tests {
                 codes: vec![0, 1, 0],
                 levels: vec!["b".into(), "c".into()]
             })
+        );
+    }
+
+    #[test]
+    fn pieces_read_in_parallel_keep_order_levels_and_line_numbers() {
+        let mut text = String::from("y,g\n");
+        for i in 0..500 {
+            text.push_str(&format!("{i},{}\n", ["b", "a", "c"][i % 3]));
+        }
+        text.push('\n');
+        let f = csv_file(&text);
+        let wanted = [
+            ("y".to_string(), Role::Numeric),
+            ("g".to_string(), Role::Categorical),
+        ];
+        let fr = Frame::read_csv(f.path(), &wanted).unwrap();
+        let Some(Column::Numeric(y)) = fr.column("y") else {
+            panic!("numeric")
+        };
+        assert_eq!(y.len(), 500);
+        assert!(y.iter().enumerate().all(|(i, v)| *v == i as f64));
+        let Some(Column::Categorical { codes, levels }) = fr.column("g") else {
+            panic!("categorical")
+        };
+        assert_eq!(levels, &["a", "b", "c"]);
+        assert_eq!(&codes[..4], &[1, 0, 2, 1]);
+        // A bad cell far into the file is reported at its own line (header = line 1).
+        let bad = text.replacen("400,", "4x0,", 1);
+        let f = csv_file(&bad);
+        let e = Frame::read_csv(f.path(), &wanted).unwrap_err().to_string();
+        assert!(e.contains(":402, column y"), "{e}");
+        let short = text.replacen("300,b", "300", 1);
+        let f = csv_file(&short);
+        let e = Frame::read_csv(f.path(), &wanted).unwrap_err().to_string();
+        assert!(
+            e.contains(":302") && e.contains("1 fields but the header has 2"),
+            "{e}"
         );
     }
 
