@@ -190,3 +190,37 @@ fn models_that_are_not_nested_are_refused() {
         .code(2)
         .stderr(predicate::str::contains("not nested"));
 }
+
+#[test]
+fn too_few_observations_for_the_random_effects_are_refused() {
+    // lme4 stops here too (check.nobs.vs.nRE = "stop"): 5 observations, 3 groups × 2 effects.
+    let f = csv("y,x,g\n1,1,a\n2,2,a\n3,1,b\n4,2,b\n5,3,c\n");
+    lmm()
+        .arg(f.path())
+        .args(["--formula", "y ~ x + (x | g)"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "5 observations are too few for 6 random effects",
+        ));
+}
+
+#[test]
+fn a_file_without_complete_rows_is_refused() {
+    let f = csv("y,x,g\nNA,1,a\n2,,b\n");
+    lmm()
+        .arg(f.path())
+        .args(["--formula", "y ~ x + (1 | g)"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "every one of the 2 rows has a missing value",
+        ));
+    let empty = csv("y,x,g\n");
+    lmm()
+        .arg(empty.path())
+        .args(["--formula", "y ~ x + (1 | g)"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("there are no data rows"));
+}

@@ -1,5 +1,6 @@
 //! `trialstats lmm`: fit a linear mixed model (lme4's `lmer`) to a CSV file, or
-//! `trialstats lmm compare` two nested models by a likelihood-ratio test.
+//! `trialstats lmm compare` two nested models by a likelihood-ratio test. Exit 1 when an
+//! optimum could not be confirmed (the output says so), 2 on bad input.
 
 use std::path::PathBuf;
 use trialstats::lmm::{compare::compare_csv, fit_csv};
@@ -64,7 +65,12 @@ pub fn run(args: Args) -> Result<Outcome> {
         fit = fit.with_ranef();
     }
     super::print(&render(format, &fit)?);
-    Ok(Outcome::Ok)
+    // An optimum that could not be confirmed is a problem the user must see (exit 1).
+    Ok(if fit.converged {
+        Outcome::Ok
+    } else {
+        Outcome::ProblemFound
+    })
 }
 
 fn run_compare(args: CompareArgs) -> Result<Outcome> {
@@ -80,5 +86,9 @@ fn run_compare(args: CompareArgs) -> Result<Outcome> {
     }
     let test = compare_csv(&args.file, &args.formula[0], &args.formula[1])?;
     super::print(&render(format, &test)?);
-    Ok(Outcome::Ok)
+    Ok(if test.models.iter().all(|m| m.converged) {
+        Outcome::Ok
+    } else {
+        Outcome::ProblemFound
+    })
 }

@@ -192,9 +192,35 @@ pub fn fit(formula: &Formula, frame: &Frame, reml: bool) -> Result<LmmFit> {
             ))
         }
     };
+    if frame.n_rows == 0 {
+        let why = if frame.n_dropped == 0 {
+            "there are no data rows".to_string()
+        } else {
+            format!(
+                "every one of the {} rows has a missing value in one of the model's columns ({})",
+                frame.n_dropped,
+                formula.columns().join(", ")
+            )
+        };
+        return Err(Error::input(frame.source.clone(), why));
+    }
     let x = FixedDesign::build(formula, frame)?;
     let re = RandomEffects::build(formula, frame)?;
     let n = frame.n_rows;
+    // As lme4's check.nobs.vs.nRE = "stop": with no more observations than random effects,
+    // the random effects and the residual variance cannot be told apart.
+    let n_random = re.q() * re.levels.len();
+    if n <= n_random {
+        return Err(Error::input(
+            "--formula",
+            format!(
+                "{n} observations are too few for {n_random} random effects ({} per group × {} groups of '{}'); the random-effect and residual variances are not identifiable: use fewer random terms",
+                re.q(),
+                re.levels.len(),
+                re.group
+            ),
+        ));
+    }
     if n <= x.p {
         return Err(Error::input(
             "--formula",
