@@ -647,3 +647,41 @@ fn optimiser_trap_reaches_the_lower_optimum() {
     assert!(m.singular);
     assert!(m.criterion < 899.62409295642647 - 0.25);
 }
+
+#[test]
+fn numeric_column_as_factor_is_named_and_coded_as_r_does() {
+    // R 4.2.2, lme4 1.1.31, options(digits = 17):
+    //   ss <- read.csv("sleepstudy.csv"); ss$Subject <- factor(ss$Subject)
+    //   m <- lmer(Reaction ~ factor(Days) + (1 | Subject), ss)
+    //   names(fixef(m)): "(Intercept)" "factor(Days)1" ... "factor(Days)9"
+    //   REMLcrit(m); fixef(m)[c(1, 2, 10)]; sigma(m)
+    //   1729.4925602367023 256.65180555555554 7.8439499999994187 94.199416666666053 31.425920617245538
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sleepstudy.csv");
+    let m = fit_csv(&path, "Reaction ~ factor(Days) + (1 | Subject)", true).expect("fits");
+    let names: Vec<&str> = m.fixed.iter().map(|f| f.term.as_str()).collect();
+    assert_eq!(
+        names[..3],
+        ["(Intercept)", "factor(Days)1", "factor(Days)2"]
+    );
+    assert_eq!(names.len(), 10);
+    assert_eq!(names[9], "factor(Days)9");
+    assert!(
+        (m.criterion - 1729.4925602367023).abs() < 1e-6,
+        "{}",
+        m.criterion
+    );
+    close("intercept", m.fixed[0].estimate, 256.65180555555554, 1e-5);
+    close(
+        "factor(Days)1",
+        m.fixed[1].estimate,
+        7.8439499999994187,
+        1e-5,
+    );
+    close(
+        "factor(Days)9",
+        m.fixed[9].estimate,
+        94.199416666666053,
+        1e-5,
+    );
+    close("sigma", m.sigma, 31.425920617245538, 1e-4);
+}

@@ -29,7 +29,8 @@ enum Part<'a> {
     Numeric(&'a [f64], &'a str),
     Levels {
         codes: &'a [u32],
-        name: &'a str,
+        /// The prefix of the column names: the name as written (`arm`, `factor(dose)`).
+        name: String,
         levels: &'a [String],
         first: usize,
     },
@@ -158,6 +159,11 @@ fn parts_of<'a>(formula: &Formula, term: &'a FixedTerm, frame: &'a Frame) -> Res
                         ),
                     ));
                 }
+                let name = if v.as_factor {
+                    format!("factor({name})")
+                } else {
+                    name.to_string()
+                };
                 parts.push(Part::Levels {
                     codes,
                     name,
