@@ -6,7 +6,8 @@
 //! categorical; any other fixed column is categorical when most of its values are not
 //! numbers (a column of mostly numbers with a stray word is refused, pointing at the cell).
 //! Categorical levels are sorted as R sorts factor levels: numerically when every level is a
-//! number, otherwise by their text.
+//! number, otherwise by their bytes (as R sorts in the C locale; other locales may order
+//! mixed-case labels differently).
 
 use crate::error::{Error, Result};
 use rayon::prelude::*;
