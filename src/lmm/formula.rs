@@ -543,4 +543,12 @@ mod tests {
         assert!(Formula::parse("~ x").is_err());
         assert!(Formula::parse("y ~ x - z").is_err());
     }
+
+    proptest::proptest! {
+        /// Any text, including formula-like text, gives a formula or an error, never a panic.
+        #[test]
+        fn parsing_never_panics(text in "[ a-z01~+*:|()-]{0,40}|\\PC{0,20}") {
+            let _ = Formula::parse(&text);
+        }
+    }
 }
