@@ -1,10 +1,94 @@
-//! `trialstats lmm`.
+//! `trialstats lmm`: fit a linear mixed model (lme4's `lmer`) to a CSV file, or
+//! `trialstats lmm compare` two nested models by a likelihood-ratio test. Exit 1 when an
+//! optimum could not be confirmed (the output says so), 2 on bad input.
 
+use std::path::PathBuf;
+use trialstats::lmm::{compare::compare_csv, fit_csv};
+use trialstats::output::{render, Format};
 use trialstats::{Error, Outcome, Result};
 
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+#[command(args_conflicts_with_subcommands = true)]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: Option<LmmCommand>,
+    /// CSV file with a header row; "NA" and empty cells are missing (those rows are dropped).
+    pub file: Option<PathBuf>,
+    /// Model formula, e.g. 'alsfrs ~ month * arm + (month | patient)'.
+    #[arg(long)]
+    pub formula: Option<String>,
+    /// Fit by maximum likelihood (default: REML).
+    #[arg(long)]
+    pub ml: bool,
+    /// Show the conditional modes (random effects) of every group.
+    #[arg(long)]
+    pub ranef: bool,
+    /// Output format: table, json or csv (fixed effects).
+    #[arg(long, default_value = "table")]
+    pub format: String,
+}
 
-pub fn run(_args: Args) -> Result<Outcome> {
-    Err(Error::Usage("'lmm' is not implemented yet".into()))
+#[derive(Debug, clap::Subcommand)]
+pub enum LmmCommand {
+    /// Likelihood-ratio test of two nested models, both refitted by ML (lme4's anova).
+    Compare(CompareArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompareArgs {
+    /// CSV file with a header row.
+    pub file: PathBuf,
+    /// The two model formulas: give --formula twice.
+    #[arg(long, num_args = 1)]
+    pub formula: Vec<String>,
+    /// Output format: table, json or csv.
+    #[arg(long, default_value = "table")]
+    pub format: String,
+}
+
+pub fn run(args: Args) -> Result<Outcome> {
+    if let Some(LmmCommand::Compare(c)) = args.command {
+        return run_compare(c);
+    }
+    let format: Format = args.format.parse()?;
+    let file = args.file.ok_or_else(|| {
+        Error::Usage("give the CSV file: trialstats lmm FILE.csv --formula '...'".into())
+    })?;
+    let formula = args.formula.ok_or_else(|| {
+        Error::input(
+            "--formula",
+            "missing; for example --formula 'y ~ month + (month | patient)'",
+        )
+    })?;
+    let mut fit = fit_csv(&file, &formula, !args.ml)?;
+    if args.ranef {
+        fit = fit.with_ranef();
+    }
+    super::print(&render(format, &fit)?);
+    // An optimum that could not be confirmed is a problem the user must see (exit 1).
+    Ok(if fit.converged {
+        Outcome::Ok
+    } else {
+        Outcome::ProblemFound
+    })
+}
+
+fn run_compare(args: CompareArgs) -> Result<Outcome> {
+    let format: Format = args.format.parse()?;
+    if args.formula.len() != 2 {
+        return Err(Error::input(
+            "--formula",
+            format!(
+                "give exactly two formulas (--formula twice), got {}",
+                args.formula.len()
+            ),
+        ));
+    }
+    let test = compare_csv(&args.file, &args.formula[0], &args.formula[1])?;
+    super::print(&render(format, &test)?);
+    Ok(if test.models.iter().all(|m| m.converged) {
+        Outcome::Ok
+    } else {
+        Outcome::ProblemFound
+    })
 }

@@ -1,2 +1,48 @@
 //! Linear mixed models of longitudinal scores (lme4's `lmer`): the profiled criterion of
 //! Bates et al. (2015).
+//!
+//! ```no_run
+//! # fn main() -> trialstats::Result<()> {
+//! use std::path::Path;
+//! use trialstats::lmm::fit_csv_with_frame;
+//! let (fit, frame) = fit_csv_with_frame(
+//!     Path::new("data/synthetic/als_prepost_slope_synthetic.csv"),
+//!     "alsfrs ~ month + month_after + (month | patient)",
+//!     true, // REML
+//! )?;
+//! let slope_after = fit.fixed[1].estimate + fit.fixed[2].estimate;
+//! // Observed points with the population and per-patient fitted lines, for charts.
+//! let lines = fit.trajectories(&frame, "month")?;
+//! # let _ = (slope_after, lines);
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! | file | owns |
+//! |---|---|
+//! | [`formula`] | the formula parser (subset of lme4's syntax) |
+//! | [`frame`] | reading the used columns from CSV; missing values; factor levels |
+//! | [`design`] | the fixed-effect model matrix X and its coding; rank check |
+//! | [`random`] | random-effect terms, Z, and θ ↔ Λθ |
+//! | [`dense`] | small dense kernels: Cholesky, triangular solves |
+//! | [`criterion`] | per-group cross-products and the profiled deviance / REML criterion |
+//! | [`optimize`] | the bounded optimiser over θ |
+//! | [`fit`](mod@fit) | the fitted model and its output |
+//! | [`synthetic`] | the synthetic pre/post slope data set (document 001's numbers) |
+//! | [`compare`](mod@compare) | the likelihood-ratio test of nested models |
+
+pub mod compare;
+pub mod criterion;
+pub mod dense;
+pub mod design;
+pub mod fit;
+pub mod formula;
+pub mod frame;
+pub mod optimize;
+pub mod random;
+pub mod synthetic;
+
+pub use compare::{compare, compare_csv, LikelihoodRatioTest};
+pub use fit::{fit, fit_csv, fit_csv_with_frame, LmmFit, Trajectory, TrajectoryPoint};
+pub use formula::Formula;
+pub use frame::Frame;

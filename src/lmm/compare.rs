@@ -1,0 +1,177 @@
+//! The likelihood-ratio test of two nested linear mixed models, both refitted by maximum
+//! likelihood, as lme4's `anova(m0, m1)`: χ² = deviance₀ − deviance₁ on
+//! (parameters₁ − parameters₀) degrees of freedom.
+
+use super::fit::{columns_for, fit, LmmFit};
+use super::formula::Formula;
+use super::frame::{Frame, Role};
+use crate::dist::pchisq_upper;
+use crate::error::{Error, Result};
+use crate::output::{human_number, Cell, Table, Tabular};
+use serde::Serialize;
+use std::path::Path;
+
+/// One model in the comparison.
+#[derive(Debug, Clone, Serialize)]
+pub struct ComparedModel {
+    pub formula: String,
+    pub n_parameters: usize,
+    pub aic: f64,
+    pub bic: f64,
+    pub log_likelihood: f64,
+    pub deviance: f64,
+    pub converged: bool,
+}
+
+/// The test.
+#[derive(Debug, Clone, Serialize)]
+pub struct LikelihoodRatioTest {
+    /// The smaller model first.
+    pub models: [ComparedModel; 2],
+    pub chisq: f64,
+    pub df: usize,
+    pub p_value: f64,
+    pub n_obs: usize,
+    pub n_dropped: usize,
+}
+
+fn summary(f: &LmmFit) -> ComparedModel {
+    ComparedModel {
+        formula: f.formula.clone(),
+        n_parameters: f.n_parameters,
+        aic: f.aic,
+        bic: f.bic,
+        log_likelihood: f.log_likelihood,
+        deviance: f.criterion,
+        converged: f.converged,
+    }
+}
+
+/// Read the columns of both formulas from `path` (so both models use the same rows) and test.
+pub fn compare_csv(path: &Path, a: &str, b: &str) -> Result<LikelihoodRatioTest> {
+    let fa = Formula::parse(a)?;
+    let fb = Formula::parse(b)?;
+    let mut cols: Vec<(String, Role)> = columns_for(&fa);
+    for (n, r) in columns_for(&fb) {
+        match cols.iter_mut().find(|(m, _)| *m == n) {
+            Some(e) if e.1 != r => {
+                if r == Role::Categorical || e.1 == Role::Categorical {
+                    e.1 = Role::Categorical
+                } else {
+                    e.1 = Role::Numeric
+                }
+            }
+            Some(_) => {}
+            None => cols.push((n, r)),
+        }
+    }
+    let frame = Frame::read_csv(path, &cols)?;
+    compare(&fa, &fb, &frame)
+}
+
+/// Fit both models by ML to `frame` and test the smaller against the larger.
+pub fn compare(a: &Formula, b: &Formula, frame: &Frame) -> Result<LikelihoodRatioTest> {
+    let ma = fit(a, frame, false)?;
+    let mb = fit(b, frame, false)?;
+    let (small, large) = if ma.n_parameters <= mb.n_parameters {
+        (ma, mb)
+    } else {
+        (mb, ma)
+    };
+    let nested = small.response_matches(&large)
+        && small
+            .fixed
+            .iter()
+            .all(|f| large.fixed.iter().any(|g| g.term == f.term))
+        && small.group == large.group
+        && small
+            .random
+            .iter()
+            .all(|r| large.random.iter().any(|s| s.term == r.term));
+    if !nested || small.n_parameters == large.n_parameters {
+        return Err(Error::input(
+            "--formula",
+            format!(
+                "the models are not nested: every fixed and random term of '{}' must also be in '{}', which must have more parameters",
+                small.formula, large.formula
+            ),
+        ));
+    }
+    let chisq = (small.criterion - large.criterion).max(0.0);
+    let df = large.n_parameters - small.n_parameters;
+    Ok(LikelihoodRatioTest {
+        chisq,
+        df,
+        p_value: pchisq_upper(chisq, df as f64),
+        n_obs: small.n_obs,
+        n_dropped: small.n_dropped,
+        models: [summary(&small), summary(&large)],
+    })
+}
+
+impl LmmFit {
+    fn response_matches(&self, other: &LmmFit) -> bool {
+        let lhs = |s: &str| s.split('~').next().unwrap_or("").trim().to_string();
+        lhs(&self.formula) == lhs(&other.formula)
+    }
+}
+
+impl Tabular for LikelihoodRatioTest {
+    fn preamble(&self) -> Option<String> {
+        let mut s = format!(
+            "Likelihood-ratio test of nested linear mixed models (both fitted by ML, as lme4's anova)\nobservations: {}",
+            self.n_obs
+        );
+        if self.n_dropped > 0 {
+            s.push_str(&format!(
+                "; {} row(s) with missing values dropped",
+                self.n_dropped
+            ));
+        }
+        for m in &self.models {
+            if !m.converged {
+                s.push_str(&format!(
+                    "\nwarning: the fit of '{}' did not converge",
+                    m.formula
+                ));
+            }
+        }
+        Some(s)
+    }
+
+    fn table(&self) -> Table {
+        let header = [
+            "model", "npar", "AIC", "BIC", "logLik", "deviance", "chisq", "df", "p",
+        ];
+        let mut rows = Vec::new();
+        for (k, m) in self.models.iter().enumerate() {
+            let mut row = vec![
+                Cell::from(m.formula.as_str()),
+                m.n_parameters.into(),
+                m.aic.into(),
+                m.bic.into(),
+                m.log_likelihood.into(),
+                m.deviance.into(),
+            ];
+            if k == 0 {
+                row.extend([Cell::Missing, Cell::Missing, Cell::Missing]);
+            } else {
+                row.extend([self.chisq.into(), self.df.into(), self.p_value.into()]);
+            }
+            rows.push(row);
+        }
+        Table {
+            header: header.iter().map(|s| s.to_string()).collect(),
+            rows,
+        }
+    }
+
+    fn epilogue(&self) -> Option<String> {
+        Some(format!(
+            "chi-square {} on {} df, p = {}",
+            human_number(self.chisq),
+            self.df,
+            human_number(self.p_value)
+        ))
+    }
+}

@@ -1,0 +1,495 @@
+//! A fitted linear mixed model: fitting by minimising the profiled criterion over θ, and
+//! everything lme4's `summary(lmer(...))` reports (criterion, log-likelihood, AIC/BIC, fixed
+//! effects with SE and t, random-effect SDs and correlations, residual SD), plus conditional
+//! modes per group and fitted values for charts.
+//!
+//! Formulas (Bates et al. 2015, J. Stat. Softw. 67(1)): σ̂² = r²/n (ML) or r²/(n−p) (REML)
+//! (eqs. 33, 40); Var(β̂) = σ̂² (RX RXᵀ)⁻¹ (§3.6); the random-effect covariance is σ̂² T Tᵀ.
+//! The log-likelihood is −criterion/2, with `p + length(θ) + 1` parameters for AIC and BIC,
+//! as lme4's `logLik`.
+
+use super::criterion::{CrossProducts, ProfiledCriterion};
+use super::dense::inverse_from_cholesky;
+use super::design::FixedDesign;
+use super::formula::Formula;
+use super::frame::{Frame, Role};
+use super::optimize::minimize_with;
+use super::random::RandomEffects;
+use crate::error::{Error, Result};
+use crate::output::{human_number, Cell, Table, Tabular};
+use serde::Serialize;
+use std::path::Path;
+
+/// One fixed effect.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct FixedEffect {
+    pub term: String,
+    pub estimate: f64,
+    pub se: f64,
+    pub t: f64,
+}
+
+/// The standard deviation of one random effect.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct RandomEffectSd {
+    pub group: String,
+    pub term: String,
+    pub sd: f64,
+}
+
+/// The correlation of two random effects of one group.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct RandomEffectCorrelation {
+    pub group: String,
+    pub terms: [String; 2],
+    pub corr: f64,
+}
+
+/// The conditional modes (BLUPs) of one group's random effects.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct GroupModes {
+    pub level: String,
+    /// One value per random-effect term, in the order of [`LmmFit::random`].
+    pub values: Vec<f64>,
+}
+
+/// A fitted model.
+#[derive(Debug, Clone, Serialize)]
+pub struct LmmFit {
+    pub formula: String,
+    /// `"REML"` or `"ML"`.
+    pub method: String,
+    /// REML criterion (REML fits) or deviance −2ℓ (ML fits), as lme4's `REMLcrit`/`deviance`.
+    pub criterion: f64,
+    pub log_likelihood: f64,
+    pub aic: f64,
+    pub bic: f64,
+    /// Number of parameters (fixed effects, θ, σ).
+    pub n_parameters: usize,
+    /// Residual standard deviation.
+    pub sigma: f64,
+    pub fixed: Vec<FixedEffect>,
+    pub random: Vec<RandomEffectSd>,
+    pub correlations: Vec<RandomEffectCorrelation>,
+    /// The relative covariance parameters (lme4's `getME(m, "theta")`).
+    pub theta: Vec<f64>,
+    pub converged: bool,
+    /// A variance or correlation at the boundary (lme4's `isSingular`, tolerance 1e-4).
+    pub singular: bool,
+    pub n_obs: usize,
+    /// Rows dropped because a used column was missing (R's `na.omit`).
+    pub n_dropped: usize,
+    pub group: String,
+    pub n_groups: usize,
+    /// Criterion evaluations the optimiser used.
+    pub evaluations: usize,
+    /// Largest absolute projected gradient of the criterion at the optimum.
+    pub gradient: f64,
+    /// Conditional modes per group (only with `--ranef`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ranef: Option<Vec<GroupModes>>,
+    /// Fitted values `Xβ̂ + Zb̂`, one per row used, in file order.
+    #[serde(skip)]
+    pub fitted: Vec<f64>,
+    /// Population-level fitted values `Xβ̂`, one per row used.
+    #[serde(skip)]
+    pub population: Vec<f64>,
+    /// Conditional modes, `n_groups × q` (group-major), always kept for charts.
+    #[serde(skip)]
+    pub modes: Vec<f64>,
+    /// Group levels in the order of `modes`.
+    #[serde(skip)]
+    pub levels: Vec<String>,
+    /// Group index of each row used.
+    #[serde(skip)]
+    pub group_of_row: Vec<u32>,
+    /// The observed response of each row used.
+    #[serde(skip)]
+    pub observed: Vec<f64>,
+}
+
+/// One observation on a trajectory chart.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct TrajectoryPoint {
+    /// The time column's value (e.g. month).
+    pub time: f64,
+    /// The observed response.
+    pub observed: f64,
+    /// The group's fitted value `Xβ̂ + Zb̂` (per-patient line).
+    pub fitted: f64,
+    /// The population fitted value `Xβ̂` (population line).
+    pub population: f64,
+}
+
+/// One group's observations and fitted lines, in time order.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Trajectory {
+    pub group: String,
+    pub points: Vec<TrajectoryPoint>,
+}
+
+/// The columns `formula` needs and how each is read.
+pub fn columns_for(formula: &Formula) -> Vec<(String, Role)> {
+    let mut out: Vec<(String, Role)> = vec![(formula.response.clone(), Role::Numeric)];
+    let mut add = |name: &str, role: Role| {
+        if let Some(e) = out.iter_mut().find(|(n, _)| n == name) {
+            if role == Role::Categorical || e.1 == Role::Categorical {
+                e.1 = Role::Categorical;
+            } else if role == Role::Numeric {
+                e.1 = Role::Numeric;
+            }
+        } else {
+            out.push((name.to_string(), role));
+        }
+    };
+    for r in &formula.random {
+        for s in &r.slopes {
+            add(s, Role::Numeric);
+        }
+    }
+    for t in &formula.fixed {
+        for v in &t.variables {
+            add(
+                &v.name,
+                if v.as_factor {
+                    Role::Categorical
+                } else {
+                    Role::Either
+                },
+            );
+        }
+    }
+    for r in &formula.random {
+        add(&r.group, Role::Categorical);
+    }
+    out
+}
+
+/// Parse `formula`, read the columns it needs from `path`, and fit.
+pub fn fit_csv(path: &Path, formula: &str, reml: bool) -> Result<LmmFit> {
+    fit_csv_with_frame(path, formula, reml).map(|(fit, _)| fit)
+}
+
+/// [`fit_csv`], also returning the data used (for [`LmmFit::trajectories`]).
+pub fn fit_csv_with_frame(path: &Path, formula: &str, reml: bool) -> Result<(LmmFit, Frame)> {
+    let f = Formula::parse(formula)?;
+    let frame = Frame::read_csv(path, &columns_for(&f))?;
+    let fit = fit(&f, &frame, reml)?;
+    Ok((fit, frame))
+}
+
+/// Fit `formula` to `frame` by REML (`reml = true`) or maximum likelihood.
+pub fn fit(formula: &Formula, frame: &Frame, reml: bool) -> Result<LmmFit> {
+    let y = match frame.column(&formula.response) {
+        Some(super::frame::Column::Numeric(v)) => v,
+        _ => {
+            return Err(Error::input(
+                "--formula",
+                format!(
+                    "the response '{}' must be a numeric column",
+                    formula.response
+                ),
+            ))
+        }
+    };
+    if frame.n_rows == 0 {
+        let why = if frame.n_dropped == 0 {
+            "there are no data rows".to_string()
+        } else {
+            format!(
+                "every one of the {} rows has a missing value in one of the model's columns ({})",
+                frame.n_dropped,
+                formula.columns().join(", ")
+            )
+        };
+        return Err(Error::input(frame.source.clone(), why));
+    }
+    let x = FixedDesign::build(formula, frame)?;
+    let re = RandomEffects::build(formula, frame)?;
+    let n = frame.n_rows;
+    // As lme4's check.nobs.vs.nRE = "stop": with no more observations than random effects,
+    // the random effects and the residual variance cannot be told apart.
+    let n_random = re.q() * re.levels.len();
+    if n <= n_random {
+        return Err(Error::input(
+            "--formula",
+            format!(
+                "{n} observations are too few for {n_random} random effects ({} per group × {} groups of '{}'); the random-effect and residual variances are not identifiable: use fewer random terms",
+                re.q(),
+                re.levels.len(),
+                re.group
+            ),
+        ));
+    }
+    if n <= x.p {
+        return Err(Error::input(
+            "--formula",
+            format!("{n} complete rows are too few for {} fixed effects", x.p),
+        ));
+    }
+    let data = CrossProducts::new(y, &x, &re)?;
+    let crit = ProfiledCriterion::new(&data, &re, reml);
+    let f = |theta: &[f64]| crit.value(theta);
+    let g = |theta: &[f64]| crit.value_and_gradient(theta).map(|(_, g)| g);
+    let opt = minimize_with(&f, Some(&g), &re.initial_theta(), &re.lower_bounds());
+    let sol = crit.solve(&opt.x).ok_or_else(|| {
+        Error::Numerical("the fixed-effect system is not positive definite at the optimum".into())
+    })?;
+    if !sol.criterion.is_finite() {
+        return Err(Error::Numerical(
+            "the criterion is not finite at the optimum (is the residual variance zero?)".into(),
+        ));
+    }
+    let (p, q) = (x.p, re.q());
+    let df_resid = if reml { n - p } else { n } as f64;
+    let sigma = (sol.pwrss / df_resid).sqrt();
+    let vcov = inverse_from_cholesky(&sol.rx, p);
+    let fixed = (0..p)
+        .map(|j| {
+            let se = sigma * vcov[j * p + j].sqrt();
+            FixedEffect {
+                term: x.names[j].clone(),
+                estimate: sol.beta[j],
+                se,
+                t: sol.beta[j] / se,
+            }
+        })
+        .collect();
+    let (sd, corr) = re.sd_and_correlations(&opt.x, sigma);
+    let random = re
+        .names
+        .iter()
+        .zip(&sd)
+        .map(|(term, sd)| RandomEffectSd {
+            group: re.group.clone(),
+            term: term.clone(),
+            sd: *sd,
+        })
+        .collect();
+    let correlations = corr
+        .iter()
+        .map(|&(i, j, c)| RandomEffectCorrelation {
+            group: re.group.clone(),
+            terms: [re.names[i].clone(), re.names[j].clone()],
+            corr: c,
+        })
+        .collect();
+    let diag = re.theta_is_diagonal();
+    let singular = opt.x.iter().zip(&diag).any(|(t, d)| *d && *t < 1e-4);
+    let modes = crit.conditional_modes(&opt.x, &sol.beta);
+    let mut population = Vec::with_capacity(n);
+    let mut fitted = Vec::with_capacity(n);
+    for i in 0..n {
+        let pop: f64 = x.row(i).iter().zip(&sol.beta).map(|(a, b)| a * b).sum();
+        let g = re.group_of_row[i] as usize;
+        let z = &re.z[i * q..(i + 1) * q];
+        let b: f64 = z
+            .iter()
+            .zip(&modes[g * q..(g + 1) * q])
+            .map(|(a, b)| a * b)
+            .sum();
+        population.push(pop);
+        fitted.push(pop + b);
+    }
+    let n_parameters = p + re.n_theta() + 1;
+    let log_likelihood = -sol.criterion / 2.0;
+    Ok(LmmFit {
+        formula: formula.text.clone(),
+        method: if reml { "REML" } else { "ML" }.to_string(),
+        criterion: sol.criterion,
+        log_likelihood,
+        aic: sol.criterion + 2.0 * n_parameters as f64,
+        bic: sol.criterion + (n as f64).ln() * n_parameters as f64,
+        n_parameters,
+        sigma,
+        fixed,
+        random,
+        correlations,
+        theta: opt.x.clone(),
+        converged: opt.converged,
+        singular,
+        n_obs: n,
+        n_dropped: frame.n_dropped,
+        group: re.group.clone(),
+        n_groups: re.levels.len(),
+        evaluations: opt.evaluations,
+        gradient: opt.projected_gradient,
+        ranef: None,
+        fitted,
+        population,
+        modes,
+        levels: re.levels.clone(),
+        group_of_row: re.group_of_row.clone(),
+        observed: y.clone(),
+    })
+}
+
+impl LmmFit {
+    /// Fill [`LmmFit::ranef`] (the per-group conditional modes shown with `--ranef`).
+    pub fn with_ranef(mut self) -> Self {
+        let q = self.random.len();
+        self.ranef = Some(
+            self.levels
+                .iter()
+                .enumerate()
+                .map(|(g, level)| GroupModes {
+                    level: level.clone(),
+                    values: self.modes[g * q..(g + 1) * q].to_vec(),
+                })
+                .collect(),
+        );
+        self
+    }
+
+    /// The conditional mode of random-effect `term` for group `level`, if both exist.
+    pub fn mode(&self, level: &str, term: &str) -> Option<f64> {
+        let q = self.random.len();
+        let g = self.levels.iter().position(|l| l == level)?;
+        let k = self.random.iter().position(|r| r.term == term)?;
+        Some(self.modes[g * q + k])
+    }
+
+    /// Observed values with the fitted per-group and population lines, one trajectory per
+    /// group in level order, points in order of the numeric column `time` (which the formula
+    /// must use, so that `frame`, the data of the fit, holds it).
+    pub fn trajectories(&self, frame: &Frame, time: &str) -> Result<Vec<Trajectory>> {
+        let times = match frame.column(time) {
+            Some(super::frame::Column::Numeric(v)) if v.len() == self.observed.len() => v,
+            _ => {
+                return Err(Error::input(
+                    "--time",
+                    format!("'{time}' is not a numeric column of the model's data"),
+                ))
+            }
+        };
+        let mut out: Vec<Trajectory> = self
+            .levels
+            .iter()
+            .map(|l| Trajectory {
+                group: l.clone(),
+                points: Vec::new(),
+            })
+            .collect();
+        for (i, &g) in self.group_of_row.iter().enumerate() {
+            out[g as usize].points.push(TrajectoryPoint {
+                time: times[i],
+                observed: self.observed[i],
+                fitted: self.fitted[i],
+                population: self.population[i],
+            });
+        }
+        for t in out.iter_mut() {
+            t.points.sort_by(|a, b| a.time.total_cmp(&b.time));
+        }
+        Ok(out)
+    }
+
+    /// The fixed effect called `term`.
+    pub fn fixed_effect(&self, term: &str) -> Option<&FixedEffect> {
+        self.fixed.iter().find(|f| f.term == term)
+    }
+
+    fn random_text(&self) -> String {
+        let mut lines = vec![format!("{:<10} {:<14} {:>14}  corr", "group", "term", "sd")];
+        for (k, r) in self.random.iter().enumerate() {
+            let corrs: Vec<String> = self
+                .correlations
+                .iter()
+                .filter(|c| c.terms[1] == r.term)
+                .map(|c| format!("{} (with {})", human_number(c.corr), c.terms[0]))
+                .collect();
+            lines.push(format!(
+                "{:<10} {:<14} {:>14}  {}",
+                if k == 0 { r.group.as_str() } else { "" },
+                r.term,
+                human_number(r.sd),
+                corrs.join(", ")
+            ));
+        }
+        lines.push(format!(
+            "{:<10} {:<14} {:>14}",
+            "Residual",
+            "",
+            human_number(self.sigma)
+        ));
+        lines.join("\n")
+    }
+}
+
+impl Tabular for LmmFit {
+    fn preamble(&self) -> Option<String> {
+        let crit_name = if self.method == "REML" {
+            "REML criterion"
+        } else {
+            "deviance"
+        };
+        let mut s = format!(
+            "Linear mixed model fit by {} (as lme4's lmer)\nformula: {}\n\n{crit_name}: {}   log-likelihood: {}   AIC: {}   BIC: {}\n\nrandom effects:\n{}\n\nobservations: {}   groups ({}): {}",
+            self.method,
+            self.formula,
+            human_number(self.criterion),
+            human_number(self.log_likelihood),
+            human_number(self.aic),
+            human_number(self.bic),
+            self.random_text(),
+            self.n_obs,
+            self.group,
+            self.n_groups,
+        );
+        if self.n_dropped > 0 {
+            s.push_str(&format!(
+                "\n{} row(s) with missing values dropped (as R's na.omit)",
+                self.n_dropped
+            ));
+        }
+        s.push_str(&format!(
+            "\nconverged: {} ({} evaluations, max |projected gradient| {})",
+            if self.converged { "yes" } else { "NO" },
+            self.evaluations,
+            human_number(self.gradient)
+        ));
+        if self.singular {
+            s.push_str(
+                "\nsingular fit: a random-effect variance is (nearly) zero or a correlation is ±1",
+            );
+        }
+        s.push_str("\n\nfixed effects:");
+        Some(s)
+    }
+
+    fn table(&self) -> Table {
+        Table {
+            header: ["term", "estimate", "se", "t"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+            rows: self
+                .fixed
+                .iter()
+                .map(|f| {
+                    vec![
+                        Cell::from(f.term.as_str()),
+                        f.estimate.into(),
+                        f.se.into(),
+                        f.t.into(),
+                    ]
+                })
+                .collect(),
+        }
+    }
+
+    fn epilogue(&self) -> Option<String> {
+        let ranef = self.ranef.as_ref()?;
+        let mut s = format!("conditional modes ({}):\n{:<12}", self.group, "level");
+        for r in &self.random {
+            s.push_str(&format!(" {:>14}", r.term));
+        }
+        for g in ranef {
+            s.push_str(&format!("\n{:<12}", g.level));
+            for v in &g.values {
+                s.push_str(&format!(" {:>14}", human_number(*v)));
+            }
+        }
+        Some(s)
+    }
+}

@@ -1,0 +1,554 @@
+//! The model formula: a parser for the subset of lme4's formula language that `trialstats lmm`
+//! accepts, with error positions.
+//!
+//! Grammar (whitespace is free):
+//!
+//! ```text
+//! formula  := name '~' rhs
+//! rhs      := item (('+' | '-') item)*
+//! item     := '0' | '1' | random | product          ('-' only before '1' or '0')
+//! product  := variable (('*' | ':') variable)*      (a*b = a + b + a:b)
+//! variable := name | 'factor(' name ')'
+//! random   := '(' effects ('|' | '||') name ')'
+//! effects  := ('0' | '1' | name) ('+' ('0' | '1' | name))*
+//! ```
+//!
+//! `(x | g)` means `(1 + x | g)` (intercept and slope, correlated); `(x || g)` gives the same
+//! columns with independent (uncorrelated) random effects, as lme4's double bar. Names are
+//! letters, digits, `_` and `.`, starting with a letter, `_` or `.`.
+
+use crate::error::{Error, Result};
+
+/// One variable in a fixed-effect term.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Variable {
+    /// The column name.
+    pub name: String,
+    /// Written as `factor(name)`: treat the column as categorical even if it holds numbers.
+    pub as_factor: bool,
+}
+
+/// A fixed-effect term: the product (interaction) of one or more variables, in the order
+/// they were first written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FixedTerm {
+    pub variables: Vec<Variable>,
+}
+
+impl FixedTerm {
+    /// The term as lme4 writes it, e.g. `month:arm`.
+    pub fn label(&self) -> String {
+        self.variables
+            .iter()
+            .map(|v| v.name.as_str())
+            .collect::<Vec<_>>()
+            .join(":")
+    }
+
+    fn same_set(&self, other: &FixedTerm) -> bool {
+        self.variables.len() == other.variables.len()
+            && self.variables.iter().all(|v| other.variables.contains(v))
+    }
+}
+
+/// A random-effect term `(effects | group)` or `(effects || group)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RandomTerm {
+    /// Whether the term has a random intercept.
+    pub intercept: bool,
+    /// Numeric columns with random slopes, in the order written.
+    pub slopes: Vec<String>,
+    /// The grouping factor.
+    pub group: String,
+    /// `||`: the effects are independent (diagonal covariance).
+    pub uncorrelated: bool,
+}
+
+/// A parsed formula.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Formula {
+    /// The response column.
+    pub response: String,
+    /// Whether the fixed part has an intercept (removed by `0` or `-1`).
+    pub intercept: bool,
+    /// Fixed terms, ordered as R orders them: by degree (main effects first), then as written.
+    pub fixed: Vec<FixedTerm>,
+    /// Random terms, in the order written.
+    pub random: Vec<RandomTerm>,
+    /// The text the formula was parsed from.
+    pub text: String,
+}
+
+impl Formula {
+    /// Parse `text`; errors name `--formula` and the character position (1-based).
+    pub fn parse(text: &str) -> Result<Formula> {
+        Parser::new(text).formula()
+    }
+
+    /// Every column the formula refers to: response, fixed variables, random slopes, groups.
+    pub fn columns(&self) -> Vec<String> {
+        let mut out = vec![self.response.clone()];
+        let mut add = |n: &str| {
+            if !out.iter().any(|o| o == n) {
+                out.push(n.to_string());
+            }
+        };
+        for t in &self.fixed {
+            for v in &t.variables {
+                add(&v.name);
+            }
+        }
+        for r in &self.random {
+            for s in &r.slopes {
+                add(s);
+            }
+            add(&r.group);
+        }
+        out
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Token {
+    Name(String),
+    Number(String),
+    Tilde,
+    Plus,
+    Minus,
+    Star,
+    Colon,
+    Bar,
+    DoubleBar,
+    Open,
+    Close,
+    End,
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    tokens: Vec<(Token, usize)>,
+    pos: usize,
+}
+
+fn describe(t: &Token) -> String {
+    match t {
+        Token::Name(n) => format!("'{n}'"),
+        Token::Number(n) => format!("'{n}'"),
+        Token::Tilde => "'~'".into(),
+        Token::Plus => "'+'".into(),
+        Token::Minus => "'-'".into(),
+        Token::Star => "'*'".into(),
+        Token::Colon => "':'".into(),
+        Token::Bar => "'|'".into(),
+        Token::DoubleBar => "'||'".into(),
+        Token::Open => "'('".into(),
+        Token::Close => "')'".into(),
+        Token::End => "the end of the formula".into(),
+    }
+}
+
+impl<'a> Parser<'a> {
+    fn new(text: &'a str) -> Self {
+        Parser {
+            text,
+            tokens: Vec::new(),
+            pos: 0,
+        }
+    }
+
+    fn error(&self, at: usize, message: impl Into<String>) -> Error {
+        let caret = format!(
+            "{}^",
+            " ".repeat(self.text[..at.min(self.text.len())].chars().count())
+        );
+        Error::input(
+            "--formula",
+            format!(
+                "{} at position {}\n  {}\n  {}",
+                message.into(),
+                self.text[..at.min(self.text.len())].chars().count() + 1,
+                self.text,
+                caret
+            ),
+        )
+    }
+
+    fn tokenize(&mut self) -> Result<()> {
+        let bytes = self.text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let c = bytes[i];
+            let start = i;
+            let tok = match c {
+                b' ' | b'\t' | b'\n' | b'\r' => {
+                    i += 1;
+                    continue;
+                }
+                b'~' => Token::Tilde,
+                b'+' => Token::Plus,
+                b'-' => Token::Minus,
+                b'*' => Token::Star,
+                b':' => Token::Colon,
+                b'(' => Token::Open,
+                b')' => Token::Close,
+                b'|' => {
+                    if bytes.get(i + 1) == Some(&b'|') {
+                        i += 1;
+                        Token::DoubleBar
+                    } else {
+                        Token::Bar
+                    }
+                }
+                b'0'..=b'9' => {
+                    while i + 1 < bytes.len() && bytes[i + 1].is_ascii_digit() {
+                        i += 1;
+                    }
+                    Token::Number(self.text[start..=i].to_string())
+                }
+                c if c.is_ascii_alphabetic() || c == b'_' || c == b'.' => {
+                    while i + 1 < bytes.len()
+                        && (bytes[i + 1].is_ascii_alphanumeric()
+                            || bytes[i + 1] == b'_'
+                            || bytes[i + 1] == b'.')
+                    {
+                        i += 1;
+                    }
+                    Token::Name(self.text[start..=i].to_string())
+                }
+                _ => {
+                    let ch = self.text[start..].chars().next().unwrap_or('?');
+                    return Err(self.error(
+                        start,
+                        format!(
+                            "unexpected character '{ch}'; allowed: column names, ~ + - * : | || ( ) 0 1"
+                        ),
+                    ));
+                }
+            };
+            self.tokens.push((tok, start));
+            i += 1;
+        }
+        self.tokens.push((Token::End, self.text.len()));
+        Ok(())
+    }
+
+    fn peek(&self) -> &Token {
+        &self.tokens[self.pos.min(self.tokens.len() - 1)].0
+    }
+    fn offset(&self) -> usize {
+        self.tokens[self.pos.min(self.tokens.len() - 1)].1
+    }
+    fn next(&mut self) -> Token {
+        let t = self.peek().clone();
+        if self.pos < self.tokens.len() - 1 {
+            self.pos += 1;
+        }
+        t
+    }
+    fn expect(&mut self, want: Token, what: &str) -> Result<()> {
+        if *self.peek() == want {
+            self.next();
+            Ok(())
+        } else {
+            Err(self.error(
+                self.offset(),
+                format!("expected {what}, found {}", describe(self.peek())),
+            ))
+        }
+    }
+
+    fn formula(mut self) -> Result<Formula> {
+        self.tokenize()?;
+        let response = match self.next() {
+            Token::Name(n) => n,
+            other => {
+                return Err(self.error(
+                    0,
+                    format!(
+                        "expected the response column name before '~', found {}",
+                        describe(&other)
+                    ),
+                ))
+            }
+        };
+        self.expect(Token::Tilde, "'~' after the response")?;
+        let mut intercept = true;
+        let mut fixed: Vec<FixedTerm> = Vec::new();
+        let mut random = Vec::new();
+        let mut sign_minus = false;
+        loop {
+            let at = self.offset();
+            match self.peek().clone() {
+                Token::Number(n) if n == "0" || n == "1" => {
+                    self.next();
+                    intercept = (n == "1") != sign_minus;
+                }
+                Token::Number(n) => {
+                    return Err(self.error(at, format!("'{n}' is not allowed; only 0 or 1 (the intercept)")))
+                }
+                Token::Open if sign_minus => {
+                    return Err(self.error(at, "only '-1' or '-0' may follow '-'"))
+                }
+                Token::Open => random.push(self.random_term()?),
+                Token::Name(_) if sign_minus => {
+                    return Err(self.error(at, "removing terms with '-' is not supported; only '-1' (no intercept)"))
+                }
+                Token::Name(_) => {
+                    for t in self.product()? {
+                        if !fixed.iter().any(|f| f.same_set(&t)) {
+                            fixed.push(t);
+                        }
+                    }
+                }
+                other => {
+                    return Err(self.error(
+                        at,
+                        format!("expected a term (a column name, 0, 1 or a random term '(... | group)'), found {}", describe(&other)),
+                    ))
+                }
+            }
+            match self.next() {
+                Token::Plus => sign_minus = false,
+                Token::Minus => sign_minus = true,
+                Token::End => break,
+                other => {
+                    let at = self.tokens[self.pos - 1].1;
+                    return Err(self.error(
+                        at,
+                        format!(
+                            "expected '+', '-' or the end of the formula, found {}",
+                            describe(&other)
+                        ),
+                    ));
+                }
+            }
+        }
+        if fixed.is_empty() && !intercept && random.is_empty() {
+            return Err(self.error(self.text.len(), "the model has no terms"));
+        }
+        // R orders terms by degree, keeping the written order within a degree.
+        fixed.sort_by_key(|t| t.variables.len());
+        Ok(Formula {
+            response,
+            intercept,
+            fixed,
+            random,
+            text: self.text.to_string(),
+        })
+    }
+
+    fn variable(&mut self) -> Result<Variable> {
+        let at = self.offset();
+        match self.next() {
+            Token::Name(n) if n == "factor" && *self.peek() == Token::Open => {
+                self.next();
+                let at = self.offset();
+                let name = match self.next() {
+                    Token::Name(m) => m,
+                    other => {
+                        return Err(self.error(
+                            at,
+                            format!(
+                                "expected a column name inside factor( ), found {}",
+                                describe(&other)
+                            ),
+                        ))
+                    }
+                };
+                self.expect(Token::Close, "')' closing factor(")?;
+                Ok(Variable {
+                    name,
+                    as_factor: true,
+                })
+            }
+            Token::Name(n) => Ok(Variable {
+                name: n,
+                as_factor: false,
+            }),
+            other => Err(self.error(
+                at,
+                format!("expected a column name, found {}", describe(&other)),
+            )),
+        }
+    }
+
+    /// `a*b:c`: expands `*` into all sub-products, as R does.
+    fn product(&mut self) -> Result<Vec<FixedTerm>> {
+        // Factors separated by '*'; each factor is a ':'-chain.
+        let mut chains: Vec<Vec<Variable>> = Vec::new();
+        let mut chain = vec![self.variable()?];
+        loop {
+            match self.peek() {
+                Token::Colon => {
+                    self.next();
+                    chain.push(self.variable()?);
+                }
+                Token::Star => {
+                    self.next();
+                    chains.push(std::mem::take(&mut chain));
+                    chain.push(self.variable()?);
+                }
+                _ => break,
+            }
+        }
+        chains.push(chain);
+        let mut terms: Vec<FixedTerm> = Vec::new();
+        for mask in 1u32..(1u32 << chains.len()) {
+            let mut vars: Vec<Variable> = Vec::new();
+            for (k, c) in chains.iter().enumerate() {
+                if mask & (1 << k) != 0 {
+                    for v in c {
+                        if !vars.contains(v) {
+                            vars.push(v.clone());
+                        }
+                    }
+                }
+            }
+            let t = FixedTerm { variables: vars };
+            if !terms.iter().any(|f| f.same_set(&t)) {
+                terms.push(t);
+            }
+        }
+        Ok(terms)
+    }
+
+    fn random_term(&mut self) -> Result<RandomTerm> {
+        let open = self.offset();
+        self.expect(Token::Open, "'('")?;
+        let mut intercept = true;
+        let mut slopes = Vec::new();
+        loop {
+            let at = self.offset();
+            match self.next() {
+                Token::Number(n) if n == "0" => intercept = false,
+                Token::Number(n) if n == "1" => intercept = true,
+                Token::Name(n) => {
+                    if *self.peek() == Token::Colon || *self.peek() == Token::Star {
+                        return Err(self.error(self.offset(), "interactions inside a random term are not supported; use a numeric column"));
+                    }
+                    if slopes.contains(&n) {
+                        return Err(
+                            self.error(at, format!("'{n}' appears twice in the random term"))
+                        );
+                    }
+                    slopes.push(n)
+                }
+                other => {
+                    return Err(self.error(
+                        at,
+                        format!(
+                            "expected 0, 1 or a column name in the random term, found {}",
+                            describe(&other)
+                        ),
+                    ))
+                }
+            }
+            match self.peek() {
+                Token::Plus => {
+                    self.next();
+                }
+                Token::Bar | Token::DoubleBar => break,
+                other => {
+                    let d = describe(other);
+                    return Err(self.error(
+                        self.offset(),
+                        format!("expected '+', '|' or '||' in the random term, found {d}"),
+                    ));
+                }
+            }
+        }
+        let uncorrelated = self.next() == Token::DoubleBar;
+        let at = self.offset();
+        let group = match self.next() {
+            Token::Name(g) => g,
+            other => {
+                return Err(self.error(
+                    at,
+                    format!(
+                        "expected the grouping column after '|', found {}",
+                        describe(&other)
+                    ),
+                ))
+            }
+        };
+        if *self.peek() != Token::Close {
+            let d = describe(self.peek());
+            return Err(self.error(
+                self.offset(),
+                format!(
+                    "expected ')' closing the random term opened at position {}, found {d}",
+                    open + 1
+                ),
+            ));
+        }
+        self.next();
+        if !intercept && slopes.is_empty() {
+            return Err(self.error(open, "the random term has no effects (0 and no column)"));
+        }
+        Ok(RandomTerm {
+            intercept,
+            slopes,
+            group,
+            uncorrelated,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels(f: &Formula) -> Vec<String> {
+        f.fixed.iter().map(|t| t.label()).collect()
+    }
+
+    #[test]
+    fn star_expands_and_terms_are_ordered_by_degree() {
+        let f = Formula::parse("alsfrs ~ month * arm + (month | patient)").unwrap();
+        assert_eq!(f.response, "alsfrs");
+        assert!(f.intercept);
+        assert_eq!(labels(&f), ["month", "arm", "month:arm"]);
+        assert_eq!(f.random.len(), 1);
+        let r = &f.random[0];
+        assert!(r.intercept && !r.uncorrelated);
+        assert_eq!(r.slopes, ["month"]);
+        assert_eq!(r.group, "patient");
+    }
+
+    #[test]
+    fn intercept_removal_and_random_variants() {
+        let f = Formula::parse("y ~ 0 + site + sex:week + (0 + week | id)").unwrap();
+        assert!(!f.intercept);
+        assert_eq!(labels(&f), ["site", "sex:week"]);
+        assert!(!f.random[0].intercept);
+        let g = Formula::parse("y ~ x - 1 + (x || id)").unwrap();
+        assert!(!g.intercept);
+        assert!(g.random[0].uncorrelated && g.random[0].intercept);
+        let h = Formula::parse("y~factor(dose)+(1|id)").unwrap();
+        assert!(h.fixed[0].variables[0].as_factor);
+        assert!(h.random[0].slopes.is_empty());
+    }
+
+    #[test]
+    fn errors_point_at_the_position() {
+        let e = Formula::parse("y ~ x + + z").unwrap_err().to_string();
+        assert!(e.contains("--formula") && e.contains("position 9"), "{e}");
+        let e = Formula::parse("y ~ x + (x | g").unwrap_err().to_string();
+        assert!(e.contains("expected ')'"), "{e}");
+        let e = Formula::parse("y ~ x $ z").unwrap_err().to_string();
+        assert!(
+            e.contains("unexpected character '$'") && e.contains("position 7"),
+            "{e}"
+        );
+        assert!(Formula::parse("~ x").is_err());
+        assert!(Formula::parse("y ~ x - z").is_err());
+    }
+
+    proptest::proptest! {
+        /// Any text, including formula-like text, gives a formula or an error, never a panic.
+        #[test]
+        fn parsing_never_panics(text in "[ a-z01~+*:|()-]{0,40}|\\PC{0,20}") {
+            let _ = Formula::parse(&text);
+        }
+    }
+}

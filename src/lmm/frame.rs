@@ -1,0 +1,652 @@
+//! The data a model is fitted to: the columns a formula names, read from a CSV file (or
+//! built in memory), with missing values dropped row-wise as R's `na.omit` does.
+//!
+//! A cell is missing when it is empty or `NA` (after trimming spaces). Response, random-slope
+//! and numeric fixed columns must hold numbers; grouping columns and `factor(x)` columns are
+//! categorical; any other fixed column is categorical when most of its values are not
+//! numbers (a column of mostly numbers with a stray word is refused, pointing at the cell).
+//! Categorical levels are sorted as R sorts factor levels: numerically when every level is a
+//! number, otherwise by their bytes (as R sorts in the C locale; other locales may order
+//! mixed-case labels differently).
+
+use crate::error::{Error, Result};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::path::Path;
+
+/// How a column is to be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Must be numbers.
+    Numeric,
+    /// Always categorical (grouping factors, `factor(x)`).
+    Categorical,
+    /// Numbers if it holds numbers, categorical if it holds text.
+    Either,
+}
+
+/// One column after reading.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Column {
+    Numeric(Vec<f64>),
+    Categorical {
+        /// Index into `levels` for each row.
+        codes: Vec<u32>,
+        /// Sorted levels.
+        levels: Vec<String>,
+    },
+}
+
+impl Column {
+    /// Number of distinct levels (categorical) or `None` (numeric).
+    pub fn n_levels(&self) -> Option<usize> {
+        match self {
+            Column::Categorical { levels, .. } => Some(levels.len()),
+            Column::Numeric(_) => None,
+        }
+    }
+}
+
+/// The columns a model uses, complete cases only.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Frame {
+    /// Where the data came from (for messages).
+    pub source: String,
+    names: Vec<String>,
+    columns: Vec<Column>,
+    /// Rows kept (complete cases).
+    pub n_rows: usize,
+    /// Rows dropped because a used column was missing.
+    pub n_dropped: usize,
+}
+
+impl Frame {
+    /// The column called `name`.
+    pub fn column(&self, name: &str) -> Option<&Column> {
+        self.names
+            .iter()
+            .position(|n| n == name)
+            .map(|i| &self.columns[i])
+    }
+
+    /// Build from in-memory columns (all rows complete; `NaN` counts as missing and the row is
+    /// dropped). Categorical columns are given as text.
+    pub fn from_columns(source: &str, columns: Vec<(String, RawColumn)>) -> Result<Frame> {
+        let mut builders = Vec::new();
+        let mut names = Vec::new();
+        for (name, raw) in columns {
+            let mut b = ColumnBuilder::new(match raw {
+                RawColumn::Numbers(_) => Role::Numeric,
+                RawColumn::Text(_) => Role::Categorical,
+            });
+            match raw {
+                RawColumn::Numbers(v) => {
+                    for (i, x) in v.iter().enumerate() {
+                        let t = if x.is_nan() {
+                            String::new()
+                        } else {
+                            format!("{x}")
+                        };
+                        b.push(t.as_bytes(), i + 1, &name, source)?;
+                    }
+                }
+                RawColumn::Text(v) => {
+                    for (i, x) in v.iter().enumerate() {
+                        b.push(x.as_bytes(), i + 1, &name, source)?;
+                    }
+                }
+            }
+            names.push(name);
+            builders.push(b);
+        }
+        finish(source.to_string(), names, builders)
+    }
+
+    /// Read the columns in `wanted` (name, role) from the CSV file at `path`.
+    pub fn read_csv(path: &Path, wanted: &[(String, Role)]) -> Result<Frame> {
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let source = path.display().to_string();
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .flexible(true)
+            .from_reader(bytes.as_slice());
+        let header = reader
+            .byte_headers()
+            .map_err(|e| {
+                Error::input(
+                    format!("{source}:1"),
+                    format!("cannot read the header: {e}"),
+                )
+            })?
+            .clone();
+        let body_start = reader.position().byte() as usize;
+        let header: Vec<String> = header
+            .iter()
+            .map(|h| {
+                // A UTF-8 byte-order mark (as spreadsheet programs write) is not part of the name.
+                let h = h.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(h);
+                String::from_utf8_lossy(h).trim().to_string()
+            })
+            .collect();
+        let mut index = Vec::new();
+        for (name, _) in wanted {
+            match header.iter().position(|h| h == name) {
+                Some(i) => index.push(i),
+                None => {
+                    return Err(Error::input(
+                        "--formula",
+                        format!(
+                            "column '{name}' is not in {source}; its columns are: {}",
+                            header.join(", ")
+                        ),
+                    ))
+                }
+            }
+        }
+        let context = ChunkContext {
+            wanted,
+            index: &index,
+            n_fields: header.len(),
+            source: &source,
+        };
+        let body = &bytes[body_start.min(bytes.len())..];
+        // Without quotes every newline ends a row, so the body can be cut at newlines and the
+        // pieces parsed in parallel; with quotes (a cell may hold a newline) it is read in one.
+        let pieces = if body.contains(&b'"') {
+            vec![(body, 2usize)]
+        } else {
+            split_at_newlines(body, 2, rayon::current_num_threads() * 2)
+        };
+        let parsed: Vec<Result<Vec<ColumnBuilder>>> = pieces
+            .par_iter()
+            .map(|(piece, first_line)| context.parse(piece, *first_line))
+            .collect();
+        let mut builders: Option<Vec<ColumnBuilder>> = None;
+        for part in parsed {
+            let part = part?;
+            builders = Some(match builders {
+                None => part,
+                Some(mut all) => {
+                    for (a, b) in all.iter_mut().zip(part) {
+                        a.append(b);
+                    }
+                    all
+                }
+            });
+        }
+        let builders = builders
+            .unwrap_or_else(|| wanted.iter().map(|(_, r)| ColumnBuilder::new(*r)).collect());
+        let names = wanted.iter().map(|(n, _)| n.clone()).collect();
+        finish(source, names, builders)
+    }
+}
+
+/// What parsing one piece of a CSV body needs.
+struct ChunkContext<'a> {
+    wanted: &'a [(String, Role)],
+    /// Field index of each wanted column.
+    index: &'a [usize],
+    /// Fields in the header.
+    n_fields: usize,
+    source: &'a str,
+}
+
+impl ChunkContext<'_> {
+    /// Parse `piece` (whole rows, no header), whose first row is on line `first_line`.
+    fn parse(&self, piece: &[u8], first_line: usize) -> Result<Vec<ColumnBuilder>> {
+        let mut builders: Vec<ColumnBuilder> = self
+            .wanted
+            .iter()
+            .map(|(_, r)| ColumnBuilder::new(*r))
+            .collect();
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(piece);
+        let mut record = csv::ByteRecord::new();
+        loop {
+            match reader.read_byte_record(&mut record) {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(e) => {
+                    let at = e
+                        .position()
+                        .map_or(first_line, |p| p.line() as usize + first_line - 1);
+                    return Err(Error::input(
+                        format!("{}:{at}", self.source),
+                        format!("cannot read the row: {e}"),
+                    ));
+                }
+            }
+            let line = record
+                .position()
+                .map_or(first_line, |p| p.line() as usize + first_line - 1);
+            if record.len() != self.n_fields {
+                return Err(Error::input(
+                    format!("{}:{line}", self.source),
+                    format!(
+                        "the row has {} fields but the header has {}",
+                        record.len(),
+                        self.n_fields
+                    ),
+                ));
+            }
+            for (k, &i) in self.index.iter().enumerate() {
+                let cell = record.get(i).unwrap_or(b"");
+                builders[k].push(cell, line, &self.wanted[k].0, self.source)?;
+            }
+        }
+        Ok(builders)
+    }
+}
+
+/// Cut `body` into about `parts` pieces at newlines; each piece comes with the line number
+/// of its first row (`first_line` for the first piece).
+fn split_at_newlines(body: &[u8], first_line: usize, parts: usize) -> Vec<(&[u8], usize)> {
+    let mut out = Vec::new();
+    let target = body.len() / parts.max(1) + 1;
+    let (mut start, mut line) = (0usize, first_line);
+    while start < body.len() {
+        let mut end = (start + target).min(body.len());
+        while end < body.len() && body[end - 1] != b'\n' {
+            end += 1;
+        }
+        let piece = &body[start..end];
+        out.push((piece, line));
+        line += piece.iter().filter(|&&b| b == b'\n').count();
+        start = end;
+    }
+    out
+}
+
+/// An in-memory column for [`Frame::from_columns`].
+#[derive(Debug, Clone)]
+pub enum RawColumn {
+    Numbers(Vec<f64>),
+    Text(Vec<String>),
+}
+
+/// A small, fast hasher for short byte keys (FNV-1a); the keys are not adversarial.
+#[derive(Default)]
+struct Fnv(u64);
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf29ce484222325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x100000001b3);
+        }
+        self.0 = h;
+    }
+}
+type FastMap = HashMap<Vec<u8>, u32, BuildHasherDefault<Fnv>>;
+
+const MISSING_CODE: u32 = u32::MAX;
+
+struct ColumnBuilder {
+    role: Role,
+    numbers: Vec<f64>,
+    codes: Vec<u32>,
+    interned: FastMap,
+    /// First non-numeric cell seen: (line, text).
+    first_text: Option<(usize, String)>,
+    n_text: usize,
+    n_number: usize,
+}
+
+fn is_missing(cell: &[u8]) -> bool {
+    cell.is_empty() || cell == b"NA"
+}
+
+fn trim(cell: &[u8]) -> &[u8] {
+    let start = cell
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(cell.len());
+    let end = cell
+        .iter()
+        .rposition(|b| !b.is_ascii_whitespace())
+        .map_or(start, |e| e + 1);
+    &cell[start..end]
+}
+
+fn parse_number(cell: &[u8]) -> Option<f64> {
+    let s = std::str::from_utf8(cell).ok()?;
+    let x: f64 = s.parse().ok()?;
+    // "inf"/"NaN" are not data values.
+    x.is_finite().then_some(x)
+}
+
+impl ColumnBuilder {
+    fn new(role: Role) -> Self {
+        ColumnBuilder {
+            role,
+            numbers: Vec::new(),
+            codes: Vec::new(),
+            interned: FastMap::default(),
+            first_text: None,
+            n_text: 0,
+            n_number: 0,
+        }
+    }
+
+    /// Append the rows of `other` (parsed from the rows after this builder's).
+    fn append(&mut self, other: ColumnBuilder) {
+        let mut map = vec![0u32; other.interned.len()];
+        for (key, code) in other.interned {
+            map[code as usize] = self.intern(&key);
+        }
+        self.codes.extend(other.codes.iter().map(|&c| {
+            if c == MISSING_CODE {
+                c
+            } else {
+                map[c as usize]
+            }
+        }));
+        self.numbers.extend(other.numbers);
+        if self.first_text.is_none() {
+            self.first_text = other.first_text;
+        }
+        self.n_text += other.n_text;
+        self.n_number += other.n_number;
+    }
+
+    fn intern(&mut self, cell: &[u8]) -> u32 {
+        if let Some(&c) = self.interned.get(cell) {
+            return c;
+        }
+        let c = self.interned.len() as u32;
+        self.interned.insert(cell.to_vec(), c);
+        c
+    }
+
+    fn push(&mut self, cell: &[u8], line: usize, name: &str, source: &str) -> Result<()> {
+        let cell = trim(cell);
+        if is_missing(cell) {
+            self.numbers.push(f64::NAN);
+            if self.role != Role::Numeric {
+                self.codes.push(MISSING_CODE);
+            }
+            return Ok(());
+        }
+        match self.role {
+            Role::Numeric => match parse_number(cell) {
+                Some(x) => self.numbers.push(x),
+                None => {
+                    return Err(Error::input(
+                        format!("{source}:{line}, column {name}"),
+                        format!(
+                            "'{}' is not a number; this column must hold numbers (write NA or leave the cell empty for a missing value)",
+                            String::from_utf8_lossy(cell)
+                        ),
+                    ))
+                }
+            },
+            Role::Categorical => {
+                let c = self.intern(cell);
+                self.codes.push(c);
+            }
+            Role::Either => {
+                match parse_number(cell) {
+                    Some(x) => {
+                        self.numbers.push(x);
+                        self.n_number += 1;
+                    }
+                    None => {
+                        self.numbers.push(f64::NAN);
+                        self.n_text += 1;
+                        if self.first_text.is_none() {
+                            self.first_text = Some((line, String::from_utf8_lossy(cell).into_owned()));
+                        }
+                    }
+                }
+                let c = self.intern(cell);
+                self.codes.push(c);
+            }
+        }
+        Ok(())
+    }
+
+    /// Decide the column type; `missing[i]` is set for missing cells.
+    fn build(self, name: &str, source: &str, missing: &mut [bool]) -> Result<Column> {
+        let numeric = match self.role {
+            Role::Numeric => true,
+            Role::Categorical => false,
+            Role::Either => {
+                if self.n_text == 0 {
+                    true
+                } else if self.n_number > self.n_text {
+                    let (line, text) = self.first_text.unwrap_or_default();
+                    return Err(Error::input(
+                        format!("{source}:{line}, column {name}"),
+                        format!(
+                            "'{text}' is not a number, but most of this column is numbers; fix the cell, write NA for a missing value, or write factor({name}) in the formula to treat the column as categorical"
+                        ),
+                    ));
+                } else {
+                    false
+                }
+            }
+        };
+        if numeric {
+            for (m, x) in missing.iter_mut().zip(&self.numbers) {
+                if x.is_nan() {
+                    *m = true;
+                }
+            }
+            return Ok(Column::Numeric(self.numbers));
+        }
+        let mut levels: Vec<(Vec<u8>, u32)> = self.interned.into_iter().collect();
+        let all_numbers: Option<Vec<f64>> = levels.iter().map(|(l, _)| parse_number(l)).collect();
+        match all_numbers {
+            Some(_) => levels.sort_by(|a, b| {
+                let x = parse_number(&a.0).unwrap_or(0.0);
+                let y = parse_number(&b.0).unwrap_or(0.0);
+                x.total_cmp(&y)
+            }),
+            None => levels.sort_by(|a, b| a.0.cmp(&b.0)),
+        }
+        let mut recode = vec![0u32; levels.len()];
+        for (new, (_, old)) in levels.iter().enumerate() {
+            recode[*old as usize] = new as u32;
+        }
+        let mut codes = self.codes;
+        for (m, c) in missing.iter_mut().zip(codes.iter_mut()) {
+            if *c == MISSING_CODE {
+                *m = true;
+            } else {
+                *c = recode[*c as usize];
+            }
+        }
+        let levels = levels
+            .into_iter()
+            .map(|(l, _)| String::from_utf8_lossy(&l).into_owned())
+            .collect();
+        Ok(Column::Categorical { codes, levels })
+    }
+}
+
+fn finish(source: String, names: Vec<String>, builders: Vec<ColumnBuilder>) -> Result<Frame> {
+    let n = builders
+        .first()
+        .map_or(0, |b| b.numbers.len().max(b.codes.len()));
+    let mut missing = vec![false; n];
+    let mut columns = Vec::new();
+    for (b, name) in builders.into_iter().zip(&names) {
+        columns.push(b.build(name, &source, &mut missing)?);
+    }
+    let n_dropped = missing.iter().filter(|m| **m).count();
+    if n_dropped > 0 {
+        for c in columns.iter_mut() {
+            match c {
+                Column::Numeric(v) => retain(v, &missing),
+                Column::Categorical { codes, .. } => retain(codes, &missing),
+            }
+        }
+    }
+    // Levels that only occurred in dropped rows are removed, as lme4 drops unused levels.
+    for c in columns.iter_mut() {
+        if let Column::Categorical { codes, levels } = c {
+            let mut used = vec![false; levels.len()];
+            for &k in codes.iter() {
+                used[k as usize] = true;
+            }
+            if used.iter().any(|u| !u) {
+                let mut map = vec![0u32; levels.len()];
+                let mut kept = Vec::new();
+                for (i, l) in levels.iter().enumerate() {
+                    if used[i] {
+                        map[i] = kept.len() as u32;
+                        kept.push(l.clone());
+                    }
+                }
+                for k in codes.iter_mut() {
+                    *k = map[*k as usize];
+                }
+                *levels = kept;
+            }
+        }
+    }
+    Ok(Frame {
+        source,
+        names,
+        columns,
+        n_rows: n - n_dropped,
+        n_dropped,
+    })
+}
+
+fn retain<T: Copy>(v: &mut Vec<T>, drop: &[bool]) {
+    let mut k = 0;
+    for i in 0..v.len() {
+        if !drop[i] {
+            v[k] = v[i];
+            k += 1;
+        }
+    }
+    v.truncate(k);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn csv_file(text: &str) -> tempfile::NamedTempFile {
+        let mut f = tempfile::NamedTempFile::new().unwrap();
+        f.write_all(text.as_bytes()).unwrap();
+        f
+    }
+
+    #[test]
+    fn missing_cells_drop_rows_and_levels_sort() {
+        let f = csv_file("y,g,arm\n1.5,10,b\nNA,9,a\n2, 10 ,c\n3,2,\n4,9,b\n");
+        let wanted = [
+            ("y".to_string(), Role::Numeric),
+            ("g".to_string(), Role::Categorical),
+            ("arm".to_string(), Role::Either),
+        ];
+        let fr = Frame::read_csv(f.path(), &wanted).unwrap();
+        assert_eq!(fr.n_rows, 3);
+        assert_eq!(fr.n_dropped, 2);
+        assert_eq!(fr.column("y"), Some(&Column::Numeric(vec![1.5, 2.0, 4.0])));
+        // Numeric-looking levels sort numerically: 9 before 10; level 2 was only in a dropped row.
+        assert_eq!(
+            fr.column("g"),
+            Some(&Column::Categorical {
+                codes: vec![1, 1, 0],
+                levels: vec!["9".into(), "10".into()]
+            })
+        );
+        assert_eq!(
+            fr.column("arm"),
+            Some(&Column::Categorical {
+                codes: vec![0, 1, 0],
+                levels: vec!["b".into(), "c".into()]
+            })
+        );
+    }
+
+    #[test]
+    fn pieces_read_in_parallel_keep_order_levels_and_line_numbers() {
+        let mut text = String::from("y,g\n");
+        for i in 0..500 {
+            text.push_str(&format!("{i},{}\n", ["b", "a", "c"][i % 3]));
+        }
+        text.push('\n');
+        let f = csv_file(&text);
+        let wanted = [
+            ("y".to_string(), Role::Numeric),
+            ("g".to_string(), Role::Categorical),
+        ];
+        let fr = Frame::read_csv(f.path(), &wanted).unwrap();
+        let Some(Column::Numeric(y)) = fr.column("y") else {
+            panic!("numeric")
+        };
+        assert_eq!(y.len(), 500);
+        assert!(y.iter().enumerate().all(|(i, v)| *v == i as f64));
+        let Some(Column::Categorical { codes, levels }) = fr.column("g") else {
+            panic!("categorical")
+        };
+        assert_eq!(levels, &["a", "b", "c"]);
+        assert_eq!(&codes[..4], &[1, 0, 2, 1]);
+        // A bad cell far into the file is reported at its own line (header = line 1).
+        let bad = text.replacen("400,", "4x0,", 1);
+        let f = csv_file(&bad);
+        let e = Frame::read_csv(f.path(), &wanted).unwrap_err().to_string();
+        assert!(e.contains(":402, column y"), "{e}");
+        let short = text.replacen("300,b", "300", 1);
+        let f = csv_file(&short);
+        let e = Frame::read_csv(f.path(), &wanted).unwrap_err().to_string();
+        assert!(
+            e.contains(":302") && e.contains("1 fields but the header has 2"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn a_byte_order_mark_before_the_header_is_ignored() {
+        let f = csv_file("\u{feff}y,g\r\n1,a\r\n2,b\r\n");
+        let wanted = [
+            ("y".to_string(), Role::Numeric),
+            ("g".to_string(), Role::Categorical),
+        ];
+        let fr = Frame::read_csv(f.path(), &wanted).unwrap();
+        assert_eq!(fr.column("y"), Some(&Column::Numeric(vec![1.0, 2.0])));
+    }
+
+    #[test]
+    fn a_word_in_a_numeric_column_is_refused_with_its_line() {
+        let f = csv_file("y,g\n1,a\n2,b\nx3,a\n");
+        let wanted = [
+            ("y".to_string(), Role::Numeric),
+            ("g".to_string(), Role::Categorical),
+        ];
+        let e = Frame::read_csv(f.path(), &wanted).unwrap_err().to_string();
+        assert!(
+            e.contains(":4, column y") && e.contains("'x3' is not a number"),
+            "{e}"
+        );
+        let f = csv_file("y,m\n1,1\n2,2\n3,two\n");
+        let wanted = [
+            ("y".to_string(), Role::Numeric),
+            ("m".to_string(), Role::Either),
+        ];
+        let e = Frame::read_csv(f.path(), &wanted).unwrap_err().to_string();
+        assert!(e.contains(":4, column m") && e.contains("factor(m)"), "{e}");
+        let wanted = [("nope".to_string(), Role::Numeric)];
+        let e = Frame::read_csv(f.path(), &wanted).unwrap_err().to_string();
+        assert!(
+            e.contains("column 'nope' is not in") && e.contains("y, m"),
+            "{e}"
+        );
+    }
+}

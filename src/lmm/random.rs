@@ -1,0 +1,276 @@
+//! Random-effect terms: the grouping factor, the random-effect model matrix Z (one row of
+//! `q` values per observation), and the map between the covariance parameter θ and the
+//! relative covariance factor Λθ (Bates, Mächler, Bolker & Walker 2015, *Fitting Linear
+//! Mixed-Effects Models Using lme4*, J. Stat. Softw. 67(1), §2.2 and eq. 4).
+//!
+//! With one grouping factor Λθ is block diagonal with one `q × q` lower-triangular block `T`
+//! per group, the same for every group. `T` is itself block diagonal, one full lower triangle
+//! per random term: `(1 + x | g)` is one 2 × 2 triangle (correlated), `(x || g)` is two 1 × 1
+//! blocks (independent). θ lists each triangle column by column, as lme4's `getME(m, "theta")`.
+//!
+//! Several grouping factors (nested or crossed) would each get their own `RandomEffects`; the
+//! criterion for them needs a sparse Cholesky and is not implemented yet.
+
+use super::formula::Formula;
+use super::frame::{Column, Frame};
+use crate::error::{Error, Result};
+
+/// The random effects of one grouping factor.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RandomEffects {
+    /// The grouping column.
+    pub group: String,
+    /// Its levels, sorted.
+    pub levels: Vec<String>,
+    /// The level index of each row.
+    pub group_of_row: Vec<u32>,
+    /// Names of the `q` random-effect columns (`(Intercept)`, `month`, ...).
+    pub names: Vec<String>,
+    /// Row-major `n × q` values of Z's nonzero part.
+    pub z: Vec<f64>,
+    /// Diagonal blocks of `T` as (first column, size); each is a full lower triangle.
+    pub blocks: Vec<(usize, usize)>,
+}
+
+impl RandomEffects {
+    /// Build the random effects of `formula` from `frame`.
+    pub fn build(formula: &Formula, frame: &Frame) -> Result<RandomEffects> {
+        let first = formula.random.first().ok_or_else(|| {
+            Error::input(
+                "--formula",
+                "the formula has no random term such as '(1 | patient)'; a linear mixed model needs one",
+            )
+        })?;
+        let group = first.group.clone();
+        if let Some(other) = formula.random.iter().find(|r| r.group != group) {
+            return Err(Error::input(
+                "--formula",
+                format!(
+                    "random terms on more than one grouping factor ('{group}' and '{}') are not supported yet; use one grouping factor",
+                    other.group
+                ),
+            ));
+        }
+        let (codes, levels) = match frame.column(&group) {
+            Some(Column::Categorical { codes, levels }) => (codes, levels),
+            _ => {
+                return Err(Error::input(
+                    "--formula",
+                    format!("grouping column '{group}' was not read as categorical"),
+                ))
+            }
+        };
+        if levels.len() < 2 {
+            return Err(Error::input(
+                format!("--formula, column {group}"),
+                format!(
+                    "the grouping factor '{group}' has {} level(s) among the rows used; random effects need at least two groups",
+                    levels.len()
+                ),
+            ));
+        }
+        if levels.len() >= frame.n_rows {
+            return Err(Error::input(
+                format!("--formula, column {group}"),
+                format!(
+                    "the grouping factor '{group}' has {} levels for {} observations; it needs fewer levels than observations (each group is one observation, so the random effect cannot be told apart from the residual)",
+                    levels.len(),
+                    frame.n_rows
+                ),
+            ));
+        }
+        let mut names: Vec<String> = Vec::new();
+        let mut sources: Vec<Option<&[f64]>> = Vec::new();
+        let mut blocks = Vec::new();
+        for term in &formula.random {
+            let mut cols: Vec<(String, Option<&[f64]>)> = Vec::new();
+            if term.intercept {
+                cols.push(("(Intercept)".to_string(), None));
+            }
+            for s in &term.slopes {
+                match frame.column(s) {
+                    Some(Column::Numeric(v)) => cols.push((s.clone(), Some(v.as_slice()))),
+                    _ => {
+                        return Err(Error::input(
+                            format!("--formula, column {s}"),
+                            format!("the random slope '{s}' must be a numeric column"),
+                        ))
+                    }
+                }
+            }
+            for (name, _) in &cols {
+                if names.contains(name) {
+                    return Err(Error::input(
+                        "--formula",
+                        format!("'{name}' appears in more than one random term for '{group}'"),
+                    ));
+                }
+            }
+            let start = names.len();
+            if term.uncorrelated {
+                for k in 0..cols.len() {
+                    blocks.push((start + k, 1));
+                }
+            } else {
+                blocks.push((start, cols.len()));
+            }
+            for (name, src) in cols {
+                names.push(name);
+                sources.push(src);
+            }
+        }
+        let q = names.len();
+        let n = frame.n_rows;
+        let mut z = vec![0.0; n * q];
+        for (k, src) in sources.iter().enumerate() {
+            for i in 0..n {
+                z[i * q + k] = src.map_or(1.0, |v| v[i]);
+            }
+        }
+        Ok(RandomEffects {
+            group,
+            levels: levels.clone(),
+            group_of_row: codes.clone(),
+            names,
+            z,
+            blocks,
+        })
+    }
+
+    /// Number of random effects per group.
+    pub fn q(&self) -> usize {
+        self.names.len()
+    }
+
+    /// Length of θ.
+    pub fn n_theta(&self) -> usize {
+        self.blocks.iter().map(|(_, m)| m * (m + 1) / 2).sum()
+    }
+
+    /// Whether θ entry `k` is a diagonal element of `T` (bounded below by 0).
+    pub fn theta_is_diagonal(&self) -> Vec<bool> {
+        let mut out = Vec::new();
+        for &(_, m) in &self.blocks {
+            for c in 0..m {
+                for r in c..m {
+                    out.push(r == c);
+                }
+            }
+        }
+        out
+    }
+
+    /// The position `(row, column)` in `T` of each θ entry.
+    pub fn theta_positions(&self) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for &(s, m) in &self.blocks {
+            for c in 0..m {
+                for r in c..m {
+                    out.push((s + r, s + c));
+                }
+            }
+        }
+        out
+    }
+
+    /// lme4's starting value: `T = I`.
+    pub fn initial_theta(&self) -> Vec<f64> {
+        self.theta_is_diagonal()
+            .into_iter()
+            .map(|d| if d { 1.0 } else { 0.0 })
+            .collect()
+    }
+
+    /// Lower bounds on θ: 0 on the diagonal of `T`, none elsewhere.
+    pub fn lower_bounds(&self) -> Vec<f64> {
+        self.theta_is_diagonal()
+            .into_iter()
+            .map(|d| if d { 0.0 } else { f64::NEG_INFINITY })
+            .collect()
+    }
+
+    /// Write `T` (row-major `q × q`, lower triangular) for `theta`.
+    pub fn fill_t(&self, theta: &[f64], t: &mut [f64]) {
+        let q = self.q();
+        t.iter_mut().for_each(|x| *x = 0.0);
+        let mut k = 0;
+        for &(s, m) in &self.blocks {
+            for c in 0..m {
+                for r in c..m {
+                    t[(s + r) * q + s + c] = theta[k];
+                    k += 1;
+                }
+            }
+        }
+    }
+
+    /// Standard deviations of the random effects and correlations within each block, for
+    /// residual SD `sigma`: the covariance is σ² T Tᵀ.
+    pub fn sd_and_correlations(
+        &self,
+        theta: &[f64],
+        sigma: f64,
+    ) -> (Vec<f64>, Vec<(usize, usize, f64)>) {
+        let q = self.q();
+        let mut t = vec![0.0; q * q];
+        self.fill_t(theta, &mut t);
+        let cov = |i: usize, j: usize| -> f64 {
+            (0..q).map(|k| t[i * q + k] * t[j * q + k]).sum::<f64>() * sigma * sigma
+        };
+        let sd: Vec<f64> = (0..q).map(|i| cov(i, i).sqrt()).collect();
+        let mut corr = Vec::new();
+        for &(s, m) in &self.blocks {
+            for j in s..s + m {
+                for i in j + 1..s + m {
+                    let c = if sd[i] > 0.0 && sd[j] > 0.0 {
+                        cov(i, j) / (sd[i] * sd[j])
+                    } else {
+                        f64::NAN
+                    };
+                    corr.push((j, i, c));
+                }
+            }
+        }
+        (sd, corr)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lmm::frame::RawColumn;
+
+    fn effects(formula: &str) -> RandomEffects {
+        let frame = Frame::from_columns(
+            "t",
+            vec![
+                ("y".into(), RawColumn::Numbers(vec![1.0, 2.0, 3.0, 4.0])),
+                ("x".into(), RawColumn::Numbers(vec![0.0, 1.0, 0.0, 1.0])),
+                (
+                    "g".into(),
+                    RawColumn::Text(vec!["a".into(), "a".into(), "b".into(), "b".into()]),
+                ),
+            ],
+        )
+        .unwrap();
+        RandomEffects::build(&Formula::parse(formula).unwrap(), &frame).unwrap()
+    }
+
+    #[test]
+    fn theta_maps_to_t_column_by_column() {
+        let r = effects("y ~ x + (x | g)");
+        assert_eq!(r.n_theta(), 3);
+        assert_eq!(r.lower_bounds(), [0.0, f64::NEG_INFINITY, 0.0]);
+        let mut t = vec![0.0; 4];
+        r.fill_t(&[2.0, 3.0, 4.0], &mut t);
+        assert_eq!(t, [2.0, 0.0, 3.0, 4.0]);
+        // sd = sigma * sqrt(row norms of T): sqrt(4)=2 and sqrt(9+16)=5; corr = 6/(2*5).
+        let (sd, corr) = r.sd_and_correlations(&[2.0, 3.0, 4.0], 1.0);
+        assert_eq!(sd, [2.0, 5.0]);
+        assert_eq!(corr, [(0, 1, 0.6)]);
+        let u = effects("y ~ x + (x || g)");
+        assert_eq!(u.blocks, [(0, 1), (1, 1)]);
+        assert_eq!(u.initial_theta(), [1.0, 1.0]);
+        assert_eq!(u.z, [1.0, 0.0, 1.0, 1.0, 1.0, 0.0, 1.0, 1.0]);
+    }
+}

@@ -1,0 +1,226 @@
+//! `trialstats lmm` from the command line: output formats, the JSON contract, the
+//! likelihood-ratio test, and refusals of bad input with exit code 2.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::io::Write;
+use std::path::PathBuf;
+
+fn data(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name)
+}
+
+fn lmm() -> Command {
+    let mut c = Command::cargo_bin("trialstats").expect("binary");
+    c.arg("lmm");
+    c
+}
+
+fn csv(text: &str) -> tempfile::NamedTempFile {
+    let mut f = tempfile::Builder::new()
+        .suffix(".csv")
+        .tempfile()
+        .expect("temp file");
+    f.write_all(text.as_bytes()).expect("written");
+    f
+}
+
+#[test]
+fn table_output_shows_the_lme4_summary_numbers() {
+    // lme4: REMLcrit 1743.6282719599519, fixef 251.40510484848497 10.467285959595987,
+    // sigma 25.59179572167535 (see tests/lmm_lme4.rs for the R call).
+    lmm()
+        .arg(data("sleepstudy.csv"))
+        .args(["--formula", "Reaction ~ Days + (Days | Subject)"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("REML criterion: 1743.6283"))
+        .stdout(predicate::str::contains("251.4051"))
+        .stdout(predicate::str::contains("10.467286"))
+        .stdout(predicate::str::contains("converged: yes"))
+        .stdout(predicate::str::contains("groups (Subject): 18"));
+}
+
+#[test]
+fn json_follows_the_contract() {
+    let out = lmm()
+        .arg(data("sleepstudy.csv"))
+        .args([
+            "--formula",
+            "Reaction ~ Days + (Days | Subject)",
+            "--ml",
+            "--format",
+            "json",
+        ])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).expect("valid JSON");
+    // lme4: deviance(lmer(Reaction ~ Days + (Days | Subject), ss, REML = FALSE)) = 1751.9393444889909
+    assert!((v["criterion"].as_f64().unwrap() - 1751.9393444889909).abs() < 1e-6);
+    assert!(v["sigma"].as_f64().is_some());
+    assert_eq!(v["n_obs"], 180);
+    assert_eq!(v["converged"], true);
+    let fixed = v["fixed"].as_array().unwrap();
+    assert_eq!(fixed.len(), 2);
+    for key in ["term", "estimate", "se", "t"] {
+        assert!(fixed[0].get(key).is_some(), "fixed.{key}");
+    }
+    let random = v["random"].as_array().unwrap();
+    assert_eq!(random[1]["group"], "Subject");
+    assert_eq!(random[1]["term"], "Days");
+    assert!(random[1]["sd"].as_f64().is_some());
+    let corr = &v["correlations"][0];
+    assert_eq!(corr["terms"], serde_json::json!(["(Intercept)", "Days"]));
+    assert!(corr["corr"].as_f64().is_some() && corr["group"] == "Subject");
+    assert!(v.get("ranef").is_none());
+}
+
+#[test]
+fn ranef_lists_every_group() {
+    lmm()
+        .arg(data("sleepstudy.csv"))
+        .args(["--formula", "Reaction ~ Days + (1 | Subject)", "--ranef"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("conditional modes (Subject)"))
+        // lme4: ranef(lmer(Reaction ~ Days + (1 | Subject), ss))$Subject["308", ] = 40.783709839630674
+        .stdout(predicate::str::contains("40.78371"));
+}
+
+#[test]
+fn compare_gives_the_likelihood_ratio_test() {
+    // lme4: anova(m0, m1) on trial_arms.csv: Chisq 12.732146663910044, Df 2, p 0.0017188955234318291
+    lmm()
+        .arg("compare")
+        .arg(data("trial_arms.csv"))
+        .args(["--formula", "alsfrs ~ month + arm + (month | patient)"])
+        .args(["--formula", "alsfrs ~ month * arm + (month | patient)"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("chi-square 12.73214"))
+        .stdout(predicate::str::contains("on 2 df, p = 0.0017188955"))
+        .stdout(predicate::str::contains(
+            "7 row(s) with missing values dropped",
+        ));
+}
+
+#[test]
+fn missing_values_are_dropped_and_counted() {
+    lmm()
+        .arg(data("trial_arms.csv"))
+        .args(["--formula", "alsfrs ~ month + (1 | patient)"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("observations: 355"))
+        .stdout(predicate::str::contains(
+            "7 row(s) with missing values dropped",
+        ));
+}
+
+#[test]
+fn a_word_in_a_numeric_column_is_refused() {
+    let f = csv("y,x,g\n1,0,a\n2,1,a\n3,0,b\n4,1,b\nfive,0,c\n6,1,c\n");
+    lmm()
+        .arg(f.path())
+        .args(["--formula", "y ~ x + (1 | g)"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(":6, column y"))
+        .stderr(predicate::str::contains("'five' is not a number"));
+}
+
+#[test]
+fn an_unknown_column_is_refused_with_the_columns_available() {
+    lmm()
+        .arg(data("sleepstudy.csv"))
+        .args(["--formula", "Reaction ~ Day + (1 | Subject)"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("column 'Day' is not in"))
+        .stderr(predicate::str::contains("Reaction, Days, Subject"));
+}
+
+#[test]
+fn a_malformed_formula_is_refused_at_its_position() {
+    lmm()
+        .arg(data("sleepstudy.csv"))
+        .args(["--formula", "Reaction ~ Days + (Days | Subject"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--formula"))
+        .stderr(predicate::str::contains("expected ')'"))
+        .stderr(predicate::str::contains("position 34"));
+}
+
+#[test]
+fn a_grouping_factor_with_one_level_is_refused() {
+    let f = csv("y,x,g\n1,0,a\n2,1,a\n3,0,a\n4,1,a\n");
+    lmm()
+        .arg(f.path())
+        .args(["--formula", "y ~ x + (1 | g)"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("grouping factor 'g' has 1 level"));
+}
+
+#[test]
+fn a_rank_deficient_design_names_the_column() {
+    let f = csv("y,x,x2,g\n1,0,0,a\n2,1,2,a\n3,2,4,a\n4,0,0,b\n5,1,2,b\n6,2,4,b\n2,1,2,c\n");
+    lmm()
+        .arg(f.path())
+        .args(["--formula", "y ~ x + x2 + (1 | g)"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("rank deficient at column 'x2'"));
+}
+
+#[test]
+fn models_that_are_not_nested_are_refused() {
+    lmm()
+        .arg("compare")
+        .arg(data("sleepstudy.csv"))
+        .args(["--formula", "Reaction ~ Days + (1 | Subject)"])
+        .args(["--formula", "Reaction ~ 1 + (Days | Subject)"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not nested"));
+}
+
+#[test]
+fn too_few_observations_for_the_random_effects_are_refused() {
+    // lme4 stops here too (check.nobs.vs.nRE = "stop"): 5 observations, 3 groups × 2 effects.
+    let f = csv("y,x,g\n1,1,a\n2,2,a\n3,1,b\n4,2,b\n5,3,c\n");
+    lmm()
+        .arg(f.path())
+        .args(["--formula", "y ~ x + (x | g)"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "5 observations are too few for 6 random effects",
+        ));
+}
+
+#[test]
+fn a_file_without_complete_rows_is_refused() {
+    let f = csv("y,x,g\nNA,1,a\n2,,b\n");
+    lmm()
+        .arg(f.path())
+        .args(["--formula", "y ~ x + (1 | g)"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "every one of the 2 rows has a missing value",
+        ));
+    let empty = csv("y,x,g\n");
+    lmm()
+        .arg(empty.path())
+        .args(["--formula", "y ~ x + (1 | g)"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("there are no data rows"));
+}
