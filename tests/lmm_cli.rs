@@ -224,3 +224,60 @@ fn a_file_without_complete_rows_is_refused() {
         .code(2)
         .stderr(predicate::str::contains("there are no data rows"));
 }
+
+#[test]
+fn plot_draws_trajectories_and_never_overwrites_the_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let png = dir.path().join("trajectories.png");
+    let data = "data/synthetic/als_prepost_slope_synthetic.csv";
+    let formula = "alsfrs ~ month + month_after + (month | patient)";
+    Command::cargo_bin("trialstats")
+        .unwrap()
+        .args([
+            "lmm",
+            data,
+            "--formula",
+            formula,
+            "--time",
+            "month",
+            "--plot",
+        ])
+        .arg(&png)
+        .assert()
+        .code(0);
+    let bytes = std::fs::read(&png).unwrap();
+    assert_eq!(&bytes[1..4], b"PNG");
+    // 800 × 600 in the IHDR chunk.
+    assert_eq!(u32::from_be_bytes(bytes[16..20].try_into().unwrap()), 800);
+    assert_eq!(u32::from_be_bytes(bytes[20..24].try_into().unwrap()), 600);
+    Command::cargo_bin("trialstats")
+        .unwrap()
+        .args([
+            "lmm",
+            data,
+            "--formula",
+            formula,
+            "--time",
+            "month",
+            "--plot",
+            data,
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("would overwrite the input"));
+    Command::cargo_bin("trialstats")
+        .unwrap()
+        .args([
+            "lmm",
+            data,
+            "--formula",
+            formula,
+            "--time",
+            "patient",
+            "--plot",
+        ])
+        .arg(dir.path().join("x.png"))
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("not a numeric column"));
+}

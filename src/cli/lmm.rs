@@ -3,7 +3,8 @@
 //! optimum could not be confirmed (the output says so), 2 on bad input.
 
 use std::path::PathBuf;
-use trialstats::lmm::{compare::compare_csv, fit_csv};
+use trialstats::lmm::chart::trajectory_chart;
+use trialstats::lmm::{compare::compare_csv, fit_csv_with_frame};
 use trialstats::output::{render, Format};
 use trialstats::{Error, Outcome, Result};
 
@@ -26,6 +27,16 @@ pub struct Args {
     /// Output format: table, json or csv (fixed effects).
     #[arg(long, default_value = "table")]
     pub format: String,
+    /// Also draw observed trajectories with the fitted per-group and population lines to
+    /// this file (.png or .svg); needs --time.
+    #[arg(long, requires = "time")]
+    pub plot: Option<PathBuf>,
+    /// The numeric time column for --plot (for example month).
+    #[arg(long)]
+    pub time: Option<String>,
+    /// Mark where treatment starts on the --plot time axis.
+    #[arg(long, requires = "plot", allow_hyphen_values = true)]
+    pub treatment_start: Option<f64>,
 }
 
 #[derive(Debug, clap::Subcommand)]
@@ -60,7 +71,18 @@ pub fn run(args: Args) -> Result<Outcome> {
             "missing; for example --formula 'y ~ month + (month | patient)'",
         )
     })?;
-    let mut fit = fit_csv(&file, &formula, !args.ml)?;
+    let (mut fit, frame) = fit_csv_with_frame(&file, &formula, !args.ml)?;
+    if let (Some(path), Some(time)) = (&args.plot, &args.time) {
+        if path == &file {
+            return Err(Error::input(
+                "--plot",
+                "would overwrite the input file; give another file name",
+            ));
+        }
+        let title = format!("{formula} ({})", fit.method);
+        let chart = trajectory_chart(&fit, &frame, time, &title, args.treatment_start)?;
+        trialstats::plot::render(&chart.into(), path, trialstats::plot::Size::DEFAULT)?;
+    }
     if args.ranef {
         fit = fit.with_ranef();
     }

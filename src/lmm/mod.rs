@@ -31,6 +31,7 @@
 //! | [`synthetic`] | the synthetic pre/post slope data set (document 001's numbers) |
 //! | [`compare`](mod@compare) | the likelihood-ratio test of nested models |
 
+pub mod chart;
 pub mod compare;
 pub mod criterion;
 pub mod dense;

@@ -1,0 +1,55 @@
+//! A fitted model as a chart: each group's observed values with its fitted line, and the
+//! population (fixed-effects) line, against a numeric time column.
+
+use super::fit::LmmFit;
+use super::frame::Frame;
+use crate::error::Result;
+use crate::plot::{SubjectTrajectory, TrajectoryChart};
+
+/// The trajectory chart of `fit` against the numeric column `time` of its data `frame`.
+/// The population line is the fixed-effects prediction at each distinct time (its mean where
+/// rows at one time differ in other covariates).
+pub fn trajectory_chart(
+    fit: &LmmFit,
+    frame: &Frame,
+    time: &str,
+    title: &str,
+    treatment_start: Option<f64>,
+) -> Result<TrajectoryChart> {
+    let trajectories = fit.trajectories(frame, time)?;
+    let mut population: Vec<(f64, f64, usize)> = Vec::new();
+    for p in trajectories.iter().flat_map(|t| &t.points) {
+        match population.iter_mut().find(|(t, _, _)| *t == p.time) {
+            Some((_, sum, count)) => {
+                *sum += p.population;
+                *count += 1;
+            }
+            None => population.push((p.time, p.population, 1)),
+        }
+    }
+    population.sort_by(|a, b| a.0.total_cmp(&b.0));
+    Ok(TrajectoryChart {
+        title: title.to_string(),
+        x_label: time.to_string(),
+        y_label: fit
+            .formula
+            .split('~')
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_string(),
+        subjects: trajectories
+            .iter()
+            .map(|t| SubjectTrajectory {
+                subject: t.group.clone(),
+                observed: t.points.iter().map(|p| (p.time, p.observed)).collect(),
+                fitted: t.points.iter().map(|p| (p.time, p.fitted)).collect(),
+            })
+            .collect(),
+        population: population
+            .into_iter()
+            .map(|(t, sum, count)| (t, sum / count as f64))
+            .collect(),
+        treatment_start,
+    })
+}
