@@ -1,9 +1,9 @@
 //! `trialstats list`: the studies in the data folder, one line each.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use trialstats::output::{self, Format};
 use trialstats::study::{self, StudyList, StudySummary};
-use trialstats::{Error, Outcome, Result};
+use trialstats::{Outcome, Result};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -17,24 +17,8 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<Outcome> {
     let format: Format = args.format.parse()?;
-    check_data_dir(&args.data)?;
     let studies = study::load_dir(&args.data)?;
     let list = StudyList(studies.iter().map(StudySummary::from).collect());
     super::print(&output::render(format, &list)?);
     Ok(Outcome::Ok)
-}
-
-/// Refuse a `--data` that is not a folder, with what is expected.
-pub fn check_data_dir(dir: &Path) -> Result<()> {
-    if dir.is_dir() {
-        Ok(())
-    } else {
-        Err(Error::input(
-            "--data",
-            format!(
-                "'{}' is not a folder; give the folder holding the study files (*.toml) with --data DIR",
-                dir.display()
-            ),
-        ))
-    }
 }

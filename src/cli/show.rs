@@ -19,7 +19,6 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<Outcome> {
     let format: Format = args.format.parse()?;
-    super::list::check_data_dir(&args.data)?;
     let known = study::study_ids(&args.data)?;
     if !known.contains(&args.study) {
         let known = if known.is_empty() {

@@ -42,8 +42,11 @@ pub fn load_dir(dir: &Path) -> Result<Vec<Study>> {
 fn toml_files(dir: &Path) -> Result<Vec<std::path::PathBuf>> {
     if !dir.is_dir() {
         return Err(Error::input(
-            dir.display().to_string(),
-            "not a folder; --data expects the folder that holds the study files (*.toml)",
+            "--data",
+            format!(
+                "'{}' is not a folder; give the folder holding the study files (*.toml) with --data DIR",
+                dir.display()
+            ),
         ));
     }
     let mut files = Vec::new();
