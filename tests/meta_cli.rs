@@ -310,3 +310,48 @@ fn measure_with_an_unknown_code_or_missing_raw_columns_exits_2() {
         .code(2)
         .stderr(predicates::str::contains("missing column ai"));
 }
+
+#[test]
+fn forest_and_funnel_charts_are_drawn_and_never_overwrite_the_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let forest = dir.path().join("forest.svg");
+    let funnel = dir.path().join("funnel.png");
+    Command::cargo_bin("trialstats")
+        .unwrap()
+        .args([
+            "meta",
+            "tests/data/bcg_raw.csv",
+            "--measure",
+            "RR",
+            "--exp",
+            "--forest",
+        ])
+        .arg(&forest)
+        .arg("--funnel")
+        .arg(&funnel)
+        .assert()
+        .code(0);
+    let svg = std::fs::read_to_string(&forest).unwrap();
+    // Study labels, the summary row and the ratio-scale axis are in the forest plot.
+    assert!(
+        svg.contains("Aronson 1948") && svg.contains("RE model (REML)"),
+        "{svg:.300}"
+    );
+    let png = std::fs::read(&funnel).unwrap();
+    assert_eq!(&png[1..4], b"PNG");
+    Command::cargo_bin("trialstats")
+        .unwrap()
+        .args([
+            "meta",
+            "tests/data/bcg.csv",
+            "--yi",
+            "yi",
+            "--vi",
+            "vi",
+            "--forest",
+            "tests/data/bcg.csv",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("would overwrite the input"));
+}

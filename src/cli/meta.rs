@@ -65,6 +65,16 @@ pub struct MetaArgs {
     /// Output format: table, json or csv.
     #[arg(long, default_value = "table")]
     pub format: String,
+    /// Draw the forest plot (weights, summary diamond, prediction interval) to this file
+    /// (.png or .svg).
+    #[arg(long)]
+    pub forest: Option<PathBuf>,
+    /// Draw the contour-enhanced funnel plot with Egger's line to this file (.png or .svg).
+    #[arg(long)]
+    pub funnel: Option<PathBuf>,
+    /// The effects are log ratios (RR, OR, ROM, IRR …): draw the forest plot on the ratio scale.
+    #[arg(long)]
+    pub exp: bool,
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
@@ -79,6 +89,46 @@ pub fn run(args: Args) -> Result<Outcome> {
     };
     let data = read_csv(&args)?;
     let mut fit = meta::fit(&data, &options)?;
+    let effect_label = match &args.measure {
+        Some(code) => code.to_uppercase(),
+        None => args.yi.clone().unwrap_or_default(),
+    };
+    let title = format!(
+        "{} ({} studies, {})",
+        args.file.display(),
+        fit.k,
+        fit.method
+    );
+    for (path, chart) in [
+        (
+            &args.forest,
+            args.forest
+                .as_ref()
+                .map(|_| meta::chart::forest_chart(&fit, &title, &effect_label, args.exp).into()),
+        ),
+        (
+            &args.funnel,
+            args.funnel.as_ref().map(|_| {
+                // The funnel's x axis is the scale of the analysis: log ratios stay logs.
+                let label = if args.exp {
+                    format!("log {effect_label}")
+                } else {
+                    effect_label.clone()
+                };
+                meta::chart::funnel_chart(&fit, &title, &label).into()
+            }),
+        ),
+    ] {
+        if let (Some(path), Some(chart)) = (path, chart) {
+            if path == &args.file {
+                return Err(Error::input(
+                    "--forest/--funnel",
+                    "would overwrite the input file; give another file name",
+                ));
+            }
+            trialstats::plot::render(&chart, path, trialstats::plot::Size::DEFAULT)?;
+        }
+    }
     if !args.studies {
         fit.studies.clear();
     }

@@ -20,6 +20,7 @@
 //! can stop up to about 1e-5 above it when its iterations start from a positive Hedges
 //! estimate).
 
+pub mod chart;
 pub mod egger;
 pub mod gls;
 pub mod heterogeneity;

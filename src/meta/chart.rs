@@ -1,0 +1,85 @@
+//! A fitted meta-analysis as charts: the forest plot (each study's estimate and interval with
+//! its weight, the pooled estimate as a diamond and the prediction interval) and the
+//! contour-enhanced funnel plot with Egger's regression line. Drawing belongs to
+//! [`crate::plot`]; this file only says what to draw.
+
+use super::MetaFit;
+use crate::plot::{EggerLine, ForestChart, ForestRow, ForestSummary, FunnelChart, FunnelStudy};
+
+/// The forest plot of `fit` (which must keep its per-study rows). `exponentiate` draws log
+/// ratios (RR, OR, ROM …) back on the ratio scale. With moderators there is no single pooled
+/// estimate, so no diamond.
+pub fn forest_chart(
+    fit: &MetaFit,
+    title: &str,
+    effect_label: &str,
+    exponentiate: bool,
+) -> ForestChart {
+    let pooled = fit.coefficients.len() <= 1;
+    ForestChart {
+        title: title.to_string(),
+        effect_label: effect_label.to_string(),
+        label_header: "study".into(),
+        value_header: format!(
+            "estimate [{}% CI]",
+            crate::output::human_number(fit.level * 100.0)
+        ),
+        // In the drawing's coordinates: 0 is also log(1) for exponentiated ratios.
+        null_value: Some(0.0),
+        digits: 2,
+        x_range: None,
+        exponentiate,
+        rows: fit
+            .studies
+            .iter()
+            .map(|s| ForestRow {
+                label: s.label.clone(),
+                estimate: s.yi,
+                ci_lower: s.ci_lower,
+                ci_upper: s.ci_upper,
+                weight: Some(s.weight_percent),
+                detail: None,
+            })
+            .collect(),
+        summary: pooled.then(|| ForestSummary {
+            label: format!(
+                "{} model ({})",
+                if fit.method == "FE" { "FE" } else { "RE" },
+                fit.method
+            ),
+            estimate: fit.estimate,
+            ci_lower: fit.ci_lower,
+            ci_upper: fit.ci_upper,
+            prediction: match (fit.pi_lower, fit.pi_upper) {
+                (Some(l), Some(u)) if fit.method != "FE" => Some((l, u)),
+                _ => None,
+            },
+        }),
+    }
+}
+
+/// The contour-enhanced funnel plot of `fit`, with Egger's line (estimate = limit estimate +
+/// slope × SE) when the model has no moderators.
+pub fn funnel_chart(fit: &MetaFit, title: &str, effect_label: &str) -> FunnelChart {
+    FunnelChart {
+        title: title.to_string(),
+        effect_label: effect_label.to_string(),
+        studies: fit
+            .studies
+            .iter()
+            .map(|s| FunnelStudy {
+                label: s.label.clone(),
+                estimate: s.yi,
+                standard_error: s.sei,
+            })
+            .collect(),
+        pooled: (fit.coefficients.len() <= 1).then_some(fit.estimate),
+        contours: true,
+        egger: fit.egger.as_ref().and_then(|e| {
+            e.limit_estimate.map(|intercept| EggerLine {
+                intercept,
+                slope: e.slope,
+            })
+        }),
+    }
+}
