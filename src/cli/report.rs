@@ -23,6 +23,12 @@ pub struct Args {
     /// Do not draw the charts.
     #[arg(long)]
     no_plots: bool,
+    /// Chart width in pixels.
+    #[arg(long, default_value_t = 800)]
+    width: u32,
+    /// Chart height in pixels.
+    #[arg(long, default_value_t = 600)]
+    height: u32,
     /// Output format: table (readable report), json (everything) or csv (one row per measure).
     #[arg(long, default_value = "table")]
     format: Format,
@@ -42,7 +48,7 @@ pub fn run(a: Args) -> Result<Outcome> {
             &mut report,
             &a.plots,
             &a.data,
-            trialstats::plot::Size::DEFAULT,
+            trialstats::plot::Size::new(a.width, a.height)?,
         )?;
     }
     let text = match a.format {
