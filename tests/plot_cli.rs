@@ -417,3 +417,26 @@ fn bad_files_and_options_are_refused() {
     );
     assert!(!d.join("x.svg").exists() && !d.join("x.png").exists());
 }
+
+#[test]
+fn plot_study_draws_one_studys_charts_from_the_data() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_cmd::Command::cargo_bin("trialstats")
+        .unwrap()
+        .args(["plot", "study", "nmo-tocilizumab", "-o"])
+        .arg(dir.path())
+        .assert()
+        .code(0);
+    for stem in ["nmo-tocilizumab-panel", "nmo-tocilizumab-edss-before-after"] {
+        let svg = std::fs::read_to_string(dir.path().join(format!("{stem}.svg"))).unwrap();
+        assert!(svg.contains("EDSS"), "{stem}");
+        assert!(dir.path().join(format!("{stem}.png")).exists());
+    }
+    assert_cmd::Command::cargo_bin("trialstats")
+        .unwrap()
+        .args(["plot", "study", "no-such-study", "-o"])
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("known: als-muse-mouse"));
+}

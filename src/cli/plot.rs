@@ -36,6 +36,65 @@ enum Kind {
     Histogram(HistogramArgs),
     /// Per-subject observed and fitted trajectories with the population line.
     Trajectory(TrajectoryArgs),
+    /// Every chart of one study in the data folder, as `trialstats report` draws them.
+    Study(StudyArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct StudyArgs {
+    /// Study id (`trialstats list` shows them).
+    study: String,
+    /// Folder of study files.
+    #[arg(long, default_value = "data")]
+    data: PathBuf,
+    /// Folder the charts are written to (SVG and PNG each, plus index.md).
+    #[arg(
+        short = 'o',
+        long = "output",
+        value_name = "DIR",
+        default_value = "plots"
+    )]
+    output: PathBuf,
+    /// Pre/post correlation for measures that do not report one [default: 0.5, assumed].
+    #[arg(long, allow_hyphen_values = true)]
+    r: Option<f64>,
+    /// Width in pixels.
+    #[arg(long, default_value_t = 800)]
+    width: u32,
+    /// Height in pixels.
+    #[arg(long, default_value_t = 600)]
+    height: u32,
+}
+
+/// The charts of one study, drawn from the data as the report draws them.
+fn study_charts(a: StudyArgs) -> Result<Outcome> {
+    let size = Size::new(a.width, a.height)?;
+    let studies: Vec<_> = trialstats::study::load_dir(&a.data)?
+        .into_iter()
+        .filter(|s| s.id == a.study)
+        .collect();
+    if studies.is_empty() {
+        let known = trialstats::study::study_ids(&a.data)?;
+        return Err(Error::input(
+            "STUDY",
+            format!(
+                "no study '{}' in {}; known: {}",
+                a.study,
+                a.data.display(),
+                known.join(", ")
+            ),
+        ));
+    }
+    let options = trialstats::report::ReportOptions {
+        r: a.r,
+        ..Default::default()
+    };
+    let mut report = trialstats::report::build(&studies, &options)?;
+    trialstats::report::write_gallery(&studies, &mut report, &a.output, &a.data, size)?;
+    for c in &report.charts {
+        super::print(&format!("wrote {c}\n"));
+    }
+    Ok(Outcome::Ok)
 }
 
 /// Where the image goes and how big it is.
@@ -259,6 +318,7 @@ struct TrajectoryArgs {
 
 pub fn run(args: Args) -> Result<Outcome> {
     let (chart, out) = match args.kind {
+        Kind::Study(a) => return study_charts(a),
         Kind::BeforeAfter(a) => (before_after(&a)?, a.out),
         Kind::Panel(a) => (panel(&a)?, a.out),
         Kind::Slope(a) => (slope(&a)?, a.out),
