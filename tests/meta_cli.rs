@@ -355,3 +355,54 @@ fn forest_and_funnel_charts_are_drawn_and_never_overwrite_the_input() {
         .code(2)
         .stderr(predicates::str::contains("would overwrite the input"));
 }
+
+/// `--data`: every before/after measure reported by two or more studies is pooled.
+/// tests/data/pooling holds the NMO file and a SYNTHETIC copy with other EDSS numbers.
+/// Reference (R 4.2.2, metafor 3.8.1; SMCR as after − before over the before SD):
+///   d <- escalc("SMCR", m1i=c(4.1,4.0), m2i=c(5.1,5.5), sd1i=c(1.7,1.5), sd2i=c(1.6,1.4),
+///               ni=c(7,7), ri=c(0.5,0.5))
+///   rma(yi, vi, data=d, method="REML", control=list(tol=1e-12, threshold=1e-12))
+///   estimate -0.6721979419567703, se 0.29782080264686545, tau2 0
+#[test]
+fn data_folder_measures_reported_by_two_studies_are_pooled() {
+    let out = Command::cargo_bin("trialstats")
+        .unwrap()
+        .args([
+            "meta",
+            "--data",
+            "tests/data/pooling",
+            "--r",
+            "0.5",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // An array with one fit per pooled measure, each naming its measure.
+    let fits: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(fits.len(), 4);
+    let edss = fits.iter().find(|f| f["measure"] == "edss").unwrap();
+    let rel = |got: f64, want: f64| ((got - want) / want).abs();
+    assert!(rel(edss["estimate"].as_f64().unwrap(), -0.6721979419567703) < 1e-8);
+    assert!(rel(edss["se"].as_f64().unwrap(), 0.29782080264686545) < 1e-8);
+    assert_eq!(edss["tau2"].as_f64().unwrap(), 0.0);
+    // The shipped data has no measure in two studies: nothing to pool, said plainly.
+    Command::cargo_bin("trialstats")
+        .unwrap()
+        .args(["meta", "--data", "data"])
+        .assert()
+        .code(0)
+        .stdout(predicates::str::contains("nothing to pool"));
+    Command::cargo_bin("trialstats")
+        .unwrap()
+        .args(["meta", "--data", "data", "--effect", "RR"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("not a before/after measure"));
+}

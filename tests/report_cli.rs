@@ -173,3 +173,20 @@ fn charts_are_never_written_into_the_data_folder() {
         .stderr(contains("never written into the data"));
     assert!(!data.join("charts").exists());
 }
+
+/// Measures reported by two or more studies get a pooled forest and funnel plot
+/// (tests/data/pooling: the NMO file and a SYNTHETIC copy with other EDSS numbers).
+#[test]
+fn pooled_measures_get_forest_and_funnel_charts() {
+    let dir = tempfile::tempdir().unwrap();
+    trialstats()
+        .args(["report", "--data", "tests/data/pooling", "--plots"])
+        .arg(dir.path())
+        .assert()
+        .code(0);
+    let read =
+        |stem: &str| std::fs::read_to_string(dir.path().join(format!("{stem}.svg"))).unwrap();
+    let forest = read("pooled-edss-smcr-forest");
+    assert!(forest.contains("synthetic-second-site") && forest.contains("RE model (REML)"));
+    assert!(read("pooled-edss-smcr-funnel").contains("edss: SMCR pooled over 2 studies"));
+}

@@ -17,10 +17,18 @@ pub struct Args {
 
 #[derive(Debug, clap::Args)]
 pub struct MetaArgs {
-    /// CSV file with a header row, one study per row.
-    pub file: PathBuf,
+    /// CSV file with a header row, one study per row (or give --data).
+    #[arg(required_unless_present = "data")]
+    pub file: Option<PathBuf>,
+    /// Pool the studies of this data folder instead: every before/after measure that two or
+    /// more studies report.
+    #[arg(long, conflicts_with_all = ["file", "yi", "vi", "sei", "measure", "mods", "forest", "funnel"])]
+    pub data: Option<PathBuf>,
+    /// With --data: the before/after effect size to pool (MC, SMCC, SMCR, SMCRH or ROMC).
+    #[arg(long, default_value = "SMCR", requires = "data")]
+    pub effect: String,
     /// Column of effect estimates (or give --measure to compute them from raw columns).
-    #[arg(long, required_unless_present = "measure")]
+    #[arg(long, required_unless_present_any = ["measure", "data"])]
     pub yi: Option<String>,
     /// Compute yi and vi from raw columns with metafor's names, as `trialstats effect
     /// --input` does (for example --measure RR with ai, bi, ci, di).
@@ -28,7 +36,7 @@ pub struct MetaArgs {
     pub measure: Option<String>,
     /// Pre/post correlation for --measure MC/SMCC/SMCR/SMCRH/ROMC when the file has no ri
     /// column.
-    #[arg(long, requires = "measure", allow_hyphen_values = true)]
+    #[arg(long, allow_hyphen_values = true)]
     pub r: Option<f64>,
     /// Column of sampling variances (give this or --sei).
     #[arg(long, conflicts_with = "sei")]
@@ -87,6 +95,9 @@ pub fn run(args: Args) -> Result<Outcome> {
         leave_one_out: args.leave_one_out,
         influence: args.influence,
     };
+    if let Some(dir) = &args.data {
+        return run_data(dir, &args, &options, format);
+    }
     let data = read_csv(&args)?;
     let mut fit = meta::fit(&data, &options)?;
     let effect_label = match &args.measure {
@@ -95,7 +106,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     };
     let title = format!(
         "{} ({} studies, {})",
-        args.file.display(),
+        input_file(&args)?.display(),
         fit.k,
         fit.method
     );
@@ -120,7 +131,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         ),
     ] {
         if let (Some(path), Some(chart)) = (path, chart) {
-            if path == &args.file {
+            if path == input_file(&args)? {
                 return Err(Error::input(
                     "--forest/--funnel",
                     "would overwrite the input file; give another file name",
@@ -148,6 +159,64 @@ pub fn run(args: Args) -> Result<Outcome> {
         }
     }
     if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    super::print(&out);
+    Ok(Outcome::Ok)
+}
+
+/// The CSV file (clap requires it unless --data is given, and --data returns earlier).
+fn input_file(args: &MetaArgs) -> Result<&Path> {
+    args.file
+        .as_deref()
+        .ok_or_else(|| Error::Usage("give the CSV file, or --data DIR".into()))
+}
+
+/// `--data DIR`: pool every before/after measure that two or more studies report.
+fn run_data(dir: &Path, args: &MetaArgs, options: &MetaOptions, format: Format) -> Result<Outcome> {
+    let code: MeasureCode = args.effect.parse().map_err(|e: Error| match e {
+        Error::Input { message, .. } => Error::input("--effect", message),
+        other => other,
+    })?;
+    let studies = trialstats::study::load_dir(dir)?;
+    let report_options = trialstats::report::ReportOptions {
+        r: args.r,
+        alpha: 1.0 - options.level,
+        ..Default::default()
+    };
+    let sets = meta::study_data::poolable_sets(&studies, code, &report_options)?;
+    if sets.is_empty() {
+        super::print(&format!(
+            "No before/after measure is reported by two or more studies in {}: nothing to pool.\n",
+            dir.display()
+        ));
+        return Ok(Outcome::Ok);
+    }
+    let mut out = String::new();
+    let mut json = Vec::new();
+    for set in &sets {
+        let fit = meta::fit(&set.data, options)?;
+        match format {
+            Format::Json => {
+                let mut v = serde_json::to_value(&fit)
+                    .map_err(|e| Error::Numerical(format!("cannot write JSON: {e}")))?;
+                if let Some(o) = v.as_object_mut() {
+                    o.insert("measure".into(), set.measure.clone().into());
+                }
+                json.push(v);
+            }
+            _ => {
+                if format == Format::Table {
+                    out.push_str(&format!("== {} ({code} per study)\n", set.measure));
+                }
+                out.push_str(&render(format, &fit)?);
+                out.push('\n');
+            }
+        }
+    }
+    if format == Format::Json {
+        out = serde_json::to_string_pretty(&json)
+            .map_err(|e| Error::Numerical(format!("cannot write JSON: {e}")))?;
         out.push('\n');
     }
     super::print(&out);
@@ -259,7 +328,7 @@ fn escalc_columns(args: &MetaArgs, code: &str) -> Result<(Vec<f64>, Vec<f64>)> {
         Error::Input { message, .. } => Error::input("--measure", message),
         other => other,
     })?;
-    let effects = effect::escalc_csv(&args.file, code, args.level, CiMethod::Wald, args.r)?;
+    let effects = effect::escalc_csv(input_file(args)?, code, args.level, CiMethod::Wald, args.r)?;
     let mut yi = Vec::with_capacity(effects.len());
     let mut vi = Vec::with_capacity(effects.len());
     for (i, e) in effects.iter().enumerate() {
@@ -270,7 +339,7 @@ fn escalc_columns(args: &MetaArgs, code: &str) -> Result<(Vec<f64>, Vec<f64>)> {
             }
             _ => {
                 return Err(Error::input(
-                    format!("{}:{}: row {}", args.file.display(), i + 2, i + 1),
+                    format!("{}:{}: row {}", input_file(args)?.display(), i + 2, i + 1),
                     format!("the {code} sampling variance is not estimable or not > 0 for this row, so it cannot be pooled"),
                 ))
             }
@@ -310,8 +379,9 @@ fn read_sheet(
     let label = match &args.label {
         Some(l) => Some(l.clone()),
         None => {
-            let text = std::fs::File::open(&args.file)
-                .map_err(|e| Error::io(&args.file, e))
+            let path = input_file(args)?;
+            let text = std::fs::File::open(path)
+                .map_err(|e| Error::io(path, e))
                 .map(std::io::BufReader::new)?;
             let mut r = csv::ReaderBuilder::new()
                 .trim(csv::Trim::All)
@@ -339,10 +409,10 @@ fn read_sheet(
         Some((yi, vcol, voption, _)) => vec![(yi, "--yi"), (vcol, voption)],
         None => Vec::new(),
     };
-    let mut sheet = Sheet::read(&args.file, &numeric, &text)?;
+    let mut sheet = Sheet::read(input_file(args)?, &numeric, &text)?;
     if sheet.rows == 0 {
         return Err(Error::input(
-            format!("{}", args.file.display()),
+            format!("{}", input_file(args)?.display()),
             "no studies: the file has a header but no rows",
         ));
     }

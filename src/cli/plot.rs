@@ -90,7 +90,7 @@ fn study_charts(a: StudyArgs) -> Result<Outcome> {
         ..Default::default()
     };
     let mut report = trialstats::report::build(&studies, &options)?;
-    trialstats::report::write_gallery(&studies, &mut report, &a.output, &a.data, size)?;
+    trialstats::report::write_gallery(&studies, &mut report, &options, &a.output, &a.data, size)?;
     for c in &report.charts {
         super::print(&format!("wrote {c}\n"));
     }

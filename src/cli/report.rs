@@ -46,6 +46,7 @@ pub fn run(a: Args) -> Result<Outcome> {
         report::write_gallery(
             &studies,
             &mut report,
+            &options,
             &a.plots,
             &a.data,
             trialstats::plot::Size::new(a.width, a.height)?,

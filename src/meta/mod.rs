@@ -30,6 +30,7 @@ pub mod model;
 pub mod moderators;
 pub mod report;
 pub mod root;
+pub mod study_data;
 pub mod tau2;
 
 pub use egger::Egger;

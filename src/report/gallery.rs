@@ -53,11 +53,33 @@ pub fn before_after_chart(study: &Study, m: &Measure) -> BeforeAfterChart {
     }
 }
 
-/// Every chart of the report, in a stable order.
-pub fn gallery_items(studies: &[Study], report: &Report) -> Result<Vec<GalleryItem>> {
+/// Every chart of the report, in a stable order: each study's charts, then a forest and a
+/// funnel plot for every measure that two or more studies report (SMCR pooled by REML).
+pub fn gallery_items(
+    studies: &[Study],
+    report: &Report,
+    options: &super::ReportOptions,
+) -> Result<Vec<GalleryItem>> {
     let mut items = Vec::new();
     for (study, sr) in studies.iter().zip(&report.studies) {
         study_items(study, sr, &mut items)?;
+    }
+    let meta_options = crate::meta::MetaOptions {
+        level: 1.0 - options.alpha,
+        ..Default::default()
+    };
+    for set in crate::meta::study_data::poolable_sets(studies, MeasureCode::SMCR, options)? {
+        let fit = crate::meta::fit(&set.data, &meta_options)?;
+        let title = format!("{}: SMCR pooled over {} studies", set.measure, fit.k);
+        let label = "SMCR: (after − before) / SD before";
+        items.push(GalleryItem {
+            name: format!("pooled {} smcr forest", set.measure),
+            chart: crate::meta::chart::forest_chart(&fit, &title, label, false).into(),
+        });
+        items.push(GalleryItem {
+            name: format!("pooled {} smcr funnel", set.measure),
+            chart: crate::meta::chart::funnel_chart(&fit, &title, label).into(),
+        });
     }
     Ok(items)
 }

@@ -160,6 +160,7 @@ pub fn build(studies: &[Study], options: &ReportOptions) -> Result<Report> {
 pub fn write_gallery(
     studies: &[Study],
     report: &mut Report,
+    options: &ReportOptions,
     dir: &std::path::Path,
     data_dir: &std::path::Path,
     size: crate::plot::Size,
@@ -197,7 +198,7 @@ pub fn write_gallery(
             ),
         ));
     }
-    let items = gallery::gallery_items(studies, report)?;
+    let items = gallery::gallery_items(studies, report, options)?;
     let written = crate::plot::write_gallery(dir, &items, size)?;
     report.charts = written.iter().map(|p| p.display().to_string()).collect();
     Ok(())
