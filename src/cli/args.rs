@@ -51,3 +51,28 @@ pub fn number_list(option: &str, text: &str) -> Result<Vec<f64>> {
         })
         .collect()
 }
+
+/// Refuse to write `output` when it is one of `inputs` (compared as canonical paths, so
+/// `./x.csv` and `../dir/x.csv` are the same file): the tool never overwrites its input.
+pub fn refuse_overwrite(
+    option: &str,
+    output: &std::path::Path,
+    inputs: &[&std::path::Path],
+) -> Result<()> {
+    let Ok(out) = output.canonicalize() else {
+        return Ok(()); // the output does not exist yet, so it is no input
+    };
+    if inputs
+        .iter()
+        .any(|i| i.canonicalize().is_ok_and(|i| i == out))
+    {
+        return Err(Error::input(
+            option,
+            format!(
+                "'{}' would overwrite the input file; give another file name",
+                output.display()
+            ),
+        ));
+    }
+    Ok(())
+}

@@ -109,7 +109,7 @@ impl SummaryArgs {
     fn read(&self) -> Result<(ReportedValue, ReportedValue, u64)> {
         Ok((
             number(&self.mean, "--mean")?,
-            number(&self.sd, "--sd")?,
+            spread(&self.sd, "--sd")?,
             sample_size(self.n)?,
         ))
     }
@@ -212,6 +212,15 @@ pub fn run(args: Args) -> Result<Outcome> {
         }
         Some(CheckCommand::Debit(a)) => {
             let (mean, sd, n) = a.summary.read()?;
+            if !(0.0..=1.0).contains(&mean.value()) {
+                return Err(Error::input(
+                    "--mean",
+                    format!(
+                        "{} is not a proportion; DEBIT needs the mean of a 0/1 outcome, between 0 and 1",
+                        mean.text
+                    ),
+                ));
+            }
             let r = debit(&mean, &sd, n, rounding)?;
             show(format, &r, r.consistent)
         }
@@ -222,13 +231,14 @@ pub fn run(args: Args) -> Result<Outcome> {
             if a.max_n == 0 || a.max_n > 1_000_000 {
                 return Err(Error::input("--max-n", "must be between 1 and 1000000"));
             }
-            let r = percent_count(
-                &number(&a.percent, "--percent")?,
-                a.n,
-                a.count,
-                a.max_n,
-                rounding,
-            )?;
+            let percent = number(&a.percent, "--percent")?;
+            if !(0.0..=100.0).contains(&percent.value()) {
+                return Err(Error::input(
+                    "--percent",
+                    format!("{}: a percentage lies between 0 and 100", percent.text),
+                ));
+            }
+            let r = percent_count(&percent, a.n, a.count, a.max_n, rounding)?;
             show(format, &r, r.consistent)
         }
         Some(CheckCommand::Bounds(a)) => {
@@ -239,7 +249,7 @@ pub fn run(args: Args) -> Result<Outcome> {
                 None => None,
             };
             let scale = scale(&a.min, &a.max, grid)?;
-            let spread = a.sd.as_deref().map(|s| number(s, "--sd")).transpose()?;
+            let spread = a.sd.as_deref().map(|s| spread(s, "--sd")).transpose()?;
             let r = bounds(
                 &number(&a.mean, "--mean")?,
                 spread.as_ref(),
@@ -273,6 +283,21 @@ pub fn run(args: Args) -> Result<Outcome> {
 
 fn number(text: &str, option: &str) -> Result<ReportedValue> {
     ReportedValue::parse(text, option)
+}
+
+/// An SD or SEM as written: a number ≥ 0.
+fn spread(text: &str, option: &str) -> Result<ReportedValue> {
+    let v = number(text, option)?;
+    if v.value() < 0.0 {
+        return Err(Error::input(
+            option,
+            format!(
+                "{}: an SD or SEM cannot be negative; give a number ≥ 0",
+                v.text
+            ),
+        ));
+    }
+    Ok(v)
 }
 
 fn sample_size(n: u64) -> Result<u64> {

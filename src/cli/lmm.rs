@@ -73,12 +73,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     })?;
     let (mut fit, frame) = fit_csv_with_frame(&file, &formula, !args.ml)?;
     if let (Some(path), Some(time)) = (&args.plot, &args.time) {
-        if path == &file {
-            return Err(Error::input(
-                "--plot",
-                "would overwrite the input file; give another file name",
-            ));
-        }
+        super::args::refuse_overwrite("--plot", path, &[&file])?;
         let title = format!("{formula} ({})", fit.method);
         let chart = trajectory_chart(&fit, &frame, time, &title, args.treatment_start)?;
         trialstats::plot::render(&chart.into(), path, trialstats::plot::Size::DEFAULT)?;

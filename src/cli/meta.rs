@@ -131,12 +131,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         ),
     ] {
         if let (Some(path), Some(chart)) = (path, chart) {
-            if path == input_file(&args)? {
-                return Err(Error::input(
-                    "--forest/--funnel",
-                    "would overwrite the input file; give another file name",
-                ));
-            }
+            super::args::refuse_overwrite("--forest/--funnel", path, &[input_file(&args)?])?;
             trialstats::plot::render(&chart, path, trialstats::plot::Size::DEFAULT)?;
         }
     }
@@ -249,6 +244,12 @@ impl Sheet {
             .iter()
             .map(str::to_string)
             .collect();
+        if header.iter().all(String::is_empty) {
+            return Err(Error::input(
+                format!("{name}:1"),
+                "the file is empty: a header row naming the columns is needed",
+            ));
+        }
         let find = |col: &str, option: &str| -> Result<usize> {
             header.iter().position(|h| h == col).ok_or_else(|| {
                 Error::input(
@@ -328,6 +329,12 @@ fn escalc_columns(args: &MetaArgs, code: &str) -> Result<(Vec<f64>, Vec<f64>)> {
         Error::Input { message, .. } => Error::input("--measure", message),
         other => other,
     })?;
+    if args.r.is_some() && code.family() != effect::Family::PrePost {
+        return Err(Error::input(
+            "--r",
+            format!("{code} does not use a pre/post correlation; --r goes with MC, SMCC, SMCR, SMCRH or ROMC"),
+        ));
+    }
     let effects = effect::escalc_csv(input_file(args)?, code, args.level, CiMethod::Wald, args.r)?;
     let mut yi = Vec::with_capacity(effects.len());
     let mut vi = Vec::with_capacity(effects.len());

@@ -317,6 +317,15 @@ struct TrajectoryArgs {
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
+    let input = match &args.kind {
+        Kind::Panel(a) => a.csv.clone(),
+        Kind::Sensitivity(a) => a.csv.clone(),
+        Kind::Forest(a) => a.input.clone(),
+        Kind::Funnel(a) => a.input.clone(),
+        Kind::Proportion(a) => a.input.clone(),
+        Kind::Trajectory(a) => a.input.clone(),
+        _ => None,
+    };
     let (chart, out) = match args.kind {
         Kind::Study(a) => return study_charts(a),
         Kind::BeforeAfter(a) => (before_after(&a)?, a.out),
@@ -339,6 +348,9 @@ pub fn run(args: Args) -> Result<Outcome> {
             ),
         )
     })?;
+    if let Some(input) = &input {
+        super::args::refuse_overwrite("--output", &out.output, &[input])?;
+    }
     plot::render(&chart, &out.output, size)?;
     super::print(&format!(
         "wrote {} ({}×{})\n",

@@ -150,6 +150,8 @@ pub fn escalc_csv(
                     columns
                         .iter()
                         .map(|(c, _)| *c)
+                        // SMCR standardises by sd1i alone; sd2i is read when present.
+                        .filter(|c| !(*c == "sd2i" && code == MeasureCode::SMCR))
                         .collect::<Vec<_>>()
                         .join(", ")
                 ),

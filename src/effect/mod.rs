@@ -498,6 +498,12 @@ pub(crate) fn check_ratio_means(
 
 /// A sample size: finite and ≥ `min`.
 pub(crate) fn check_n(n: f64, min: f64, location: &str, why: &str) -> Result<()> {
+    if n.is_finite() && n >= min && n.fract() != 0.0 {
+        return Err(Error::input(
+            location,
+            format!("the sample size must be a whole number of people (got {n})"),
+        ));
+    }
     if n.is_finite() && n >= min {
         Ok(())
     } else {
@@ -510,6 +516,12 @@ pub(crate) fn check_n(n: f64, min: f64, location: &str, why: &str) -> Result<()>
 
 /// A count of events: finite and ≥ 0.
 pub(crate) fn check_count(x: f64, location: &str) -> Result<()> {
+    if x.is_finite() && x >= 0.0 && x.fract() != 0.0 {
+        return Err(Error::input(
+            location,
+            format!("the number of events must be a whole number (got {x})"),
+        ));
+    }
     if x.is_finite() && x >= 0.0 {
         Ok(())
     } else {

@@ -129,6 +129,12 @@ impl Frame {
                 String::from_utf8_lossy(h).trim().to_string()
             })
             .collect();
+        if header.iter().all(String::is_empty) {
+            return Err(Error::input(
+                format!("{source}:1"),
+                "the file is empty: a header row naming the columns is needed",
+            ));
+        }
         let mut index = Vec::new();
         for (name, _) in wanted {
             match header.iter().position(|h| h == name) {

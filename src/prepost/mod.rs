@@ -82,6 +82,18 @@ fn check_r(r: f64) -> Result<()> {
     }
 }
 
+/// A significance level strictly between 0 and 1, named `--alpha` in errors.
+pub fn check_alpha(alpha: f64) -> Result<()> {
+    if alpha > 0.0 && alpha < 1.0 {
+        Ok(())
+    } else {
+        Err(Error::input(
+            "--alpha",
+            format!("alpha = {alpha}: a significance level must lie strictly between 0 and 1"),
+        ))
+    }
+}
+
 fn check_level(level: f64) -> Result<()> {
     if level > 0.0 && level < 1.0 {
         Ok(())
@@ -186,7 +198,7 @@ impl std::fmt::Display for SignificanceThreshold {
 /// The smallest r at which the paired test of after − before is significant at `alpha`
 /// (closed form, see the module documentation).
 pub fn significance_threshold(s: &PrePostSummary, alpha: f64) -> Result<SignificanceThreshold> {
-    check_level(1.0 - alpha)?;
+    check_alpha(alpha)?;
     let d = s.mean_change();
     let tc = dist::t_crit(1.0 - alpha, s.n - 1.0);
     let (a, b) = (s.before.sd, s.after.sd);
@@ -313,6 +325,7 @@ pub fn analyse(
     alpha: f64,
     claim: Claim,
 ) -> Result<CorrelationAnalysis> {
+    check_alpha(alpha)?;
     let level = 1.0 - alpha;
     let threshold = significance_threshold(s, alpha)?;
     Ok(CorrelationAnalysis {

@@ -130,6 +130,7 @@ pub struct ProportionReport {
 
 /// Build the report of `studies`.
 pub fn build(studies: &[Study], options: &ReportOptions) -> Result<Report> {
+    prepost::check_alpha(options.alpha)?;
     let mut out = Vec::new();
     for s in studies {
         out.push(StudyReport {
@@ -190,7 +191,7 @@ pub fn write_gallery(
     };
     if resolved(dir).starts_with(resolved(data_dir)) {
         return Err(crate::Error::input(
-            "--plots",
+            "chart folder",
             format!(
                 "'{}' is inside the data folder '{}'; charts are never written into the data",
                 dir.display(),
