@@ -126,3 +126,45 @@ fn plot_never_overwrites_its_input() {
         "label,events,total\na,5,7\n"
     );
 }
+
+#[test]
+fn charts_refuse_n_zero_and_levels_outside_zero_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("x.png");
+    let o = out.to_str().unwrap();
+    refused(
+        &[
+            "plot",
+            "before-after",
+            "--label",
+            "EDSS",
+            "--unit",
+            "points",
+            "--n",
+            "0",
+            "--scale",
+            "0,10",
+            "--bars",
+            "sd",
+            "--point",
+            "before,5.1,1.7",
+            "-o",
+            o,
+        ],
+        "n is 0",
+    );
+    refused(
+        &[
+            "plot",
+            "sensitivity",
+            "--point",
+            "0,1,0.5,1.5",
+            "--level",
+            "1.5",
+            "-o",
+            o,
+        ],
+        "confidence level is 1.5",
+    );
+    assert!(!out.exists());
+}

@@ -83,6 +83,12 @@ impl BeforeAfterChart {
     pub fn validate(&self) -> Result<()> {
         let here = || format!("before/after chart '{}'", self.measure_label);
         require_nonempty(&self.points, here, "time points")?;
+        if self.n == Some(0) {
+            return Err(Error::input(
+                here(),
+                "n is 0; a before/after chart needs at least one patient",
+            ));
+        }
         if let (Some(lo), Some(hi)) = self.scale {
             require_finite(lo, here, "the bottom of the scale")?;
             require_finite(hi, here, "the top of the scale")?;

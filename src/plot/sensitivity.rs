@@ -53,6 +53,15 @@ impl SensitivityChart {
         let here = || format!("sensitivity chart '{}'", self.title);
         require_nonempty(&self.points, here, "points")?;
         require_finite(self.null_value, here, "the null value")?;
+        if !(self.level > 0.0 && self.level < 1.0) {
+            return Err(Error::input(
+                here(),
+                format!(
+                    "the confidence level is {}; allowed: strictly between 0 and 1",
+                    self.level
+                ),
+            ));
+        }
         for (i, p) in self.points.iter().enumerate() {
             let at = || format!("{}, point {}", here(), i + 1);
             require_finite(p.r, at, "r")?;
