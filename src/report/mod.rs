@@ -76,7 +76,7 @@ pub struct StudyReport {
 
 /// A reported mean ± spread at one time point.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ReportedValue {
+pub struct TimePointSummary {
     pub label: String,
     /// As printed, or "not reported".
     pub mean: String,
@@ -91,7 +91,7 @@ pub struct MeasureReport {
     pub unit: String,
     pub n: Option<u32>,
     /// Every time point as reported, in order.
-    pub timepoints: Vec<ReportedValue>,
+    pub timepoints: Vec<TimePointSummary>,
     /// How the ± was read for the analysis, in words.
     pub spread_reading: String,
     /// The paired analysis of baseline vs the last reported time point; `None` with the reason
@@ -205,10 +205,6 @@ pub fn write_gallery(
     Ok(())
 }
 
-fn text(r: &Reported<crate::study::ReportedNumber>) -> String {
-    r.to_string()
-}
-
 /// The spread of a time point as an SD, with how it was read. SEM is converted (SD = SEM·√n);
 /// an unspecified ± is read as SD and the reading says so.
 pub fn spread_as_sd(dispersion: Dispersion, spread: f64, n: f64) -> (f64, String) {
@@ -297,10 +293,10 @@ fn measure_report(s: &Study, m: &Measure, o: &ReportOptions) -> Result<MeasureRe
     let timepoints = m
         .timepoints
         .iter()
-        .map(|t| ReportedValue {
+        .map(|t| TimePointSummary {
             label: t.id.clone(),
-            mean: text(&t.mean),
-            spread: text(&t.spread),
+            mean: t.mean.to_string(),
+            spread: t.spread.to_string(),
         })
         .collect();
     let mut report = MeasureReport {
