@@ -21,16 +21,23 @@
 //! | [`dist`] | distribution functions (quantiles and tail probabilities) |
 //! | [`error`] | errors and exit-code semantics |
 
+pub mod analysis;
 pub mod checks;
+#[cfg(debug_assertions)]
+pub mod counters;
+pub mod csv_file;
 pub mod dist;
 pub mod effect;
 pub mod error;
+pub mod expression;
+pub mod level;
 pub mod lmm;
 pub mod meta;
 pub mod output;
 pub mod plot;
 pub mod prepost;
 pub mod report;
+pub mod reported;
 pub mod study;
 pub mod verify;
 

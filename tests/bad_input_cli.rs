@@ -164,7 +164,7 @@ fn charts_refuse_n_zero_and_levels_outside_zero_one() {
             "-o",
             o,
         ],
-        "confidence level is 1.5",
+        "level = 1.5: a confidence level must lie strictly between 0 and 1",
     );
     assert!(!out.exists());
 }

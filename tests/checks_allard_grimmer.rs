@@ -13,8 +13,10 @@
 //!
 //! Lines: mean, SD, n, and T (consistent) or F (inconsistent). All 400 agree.
 
-use trialstats::checks::grimmer::{grimmer, Spread};
-use trialstats::checks::{Grid, ReportedValue, Rounding};
+use trialstats::checks::grimmer::grimmer;
+use trialstats::checks::{Grid, Rounding};
+use trialstats::reported::ReportedNumber;
+use trialstats::reported::SpreadKind;
 
 const CASES: &str = "
 1.71 2.15 36 F
@@ -424,11 +426,19 @@ fn grimmer_agrees_with_allard_on_400_random_cases() {
     let mut checked = 0;
     for line in CASES.lines().filter(|l| !l.trim().is_empty()) {
         let f: Vec<&str> = line.split_whitespace().collect();
-        let mean = ReportedValue::parse(f[0], "mean").unwrap();
-        let sd = ReportedValue::parse(f[1], "sd").unwrap();
+        let mean = ReportedNumber::parse(f[0], "mean").unwrap();
+        let sd = ReportedNumber::parse(f[1], "sd").unwrap();
         let n: u64 = f[2].parse().unwrap();
         let expected = f[3] == "T";
-        let g = grimmer(&mean, &sd, Spread::Sd, n, Grid::INTEGER, Rounding::UpOrDown).unwrap();
+        let g = grimmer(
+            &mean,
+            &sd,
+            SpreadKind::Sd,
+            n,
+            Grid::INTEGER,
+            Rounding::UpOrDown,
+        )
+        .unwrap();
         assert_eq!(g.consistent, expected, "{line}: {}", g.detail);
         checked += 1;
     }

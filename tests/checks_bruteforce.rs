@@ -9,12 +9,14 @@
 //! - GRIMMER and the bounds check are necessary conditions: whenever a sample exists they
 //!   must say "possible".
 
-use trialstats::checks::bounds::{bounds, Scale};
+use trialstats::checks::bounds::bounds;
 use trialstats::checks::debit::debit;
 use trialstats::checks::grim::grim;
-use trialstats::checks::grimmer::{grimmer, Spread};
+use trialstats::checks::grimmer::grimmer;
 use trialstats::checks::sprite::{sprite, SpriteRequest};
-use trialstats::checks::{Grid, ReportedValue, Rounding};
+use trialstats::checks::{Grid, Rounding};
+use trialstats::reported::SpreadKind;
+use trialstats::reported::{ReportedNumber, Scale};
 
 /// Every multiset of `n` values from `levels` (non-decreasing sequences).
 fn multisets(n: usize, levels: &[f64]) -> Vec<Vec<f64>> {
@@ -45,8 +47,8 @@ fn rounds_to(x: f64, reported: f64, decimals: i32) -> bool {
     (x - reported).abs() <= 0.5 * 10f64.powi(-decimals) + 1e-9
 }
 
-fn rv(t: &str) -> ReportedValue {
-    ReportedValue::parse(t, "test").unwrap()
+fn rv(t: &str) -> ReportedNumber {
+    ReportedNumber::parse(t, "test").unwrap()
 }
 
 /// Run all comparisons for samples of size `n` on `levels` (a grid `step` from `min` to `max`),
@@ -59,11 +61,7 @@ fn compare(n: usize, min: &str, max: &str, step: &str, decimals: i32, max_sd: f6
     let levels: Vec<f64> = (0..count).map(|i| lo + i as f64 * h).collect();
     let samples: Vec<(f64, f64)> = multisets(n, &levels).iter().map(|x| mean_sd(x)).collect();
     let grid = Grid::new(&rv(step), 1, "--step").unwrap();
-    let scale = Scale {
-        min: Some(rv(min)),
-        max: Some(rv(max)),
-        grid: Some(grid),
-    };
+    let scale = Scale::new(Some(rv(min)), Some(rv(max)), Some(rv(step))).unwrap();
     let unit = 10f64.powi(-decimals);
     let d = decimals as usize;
     let means = ((hi - lo) / unit).round() as i64;
@@ -107,8 +105,15 @@ fn compare(n: usize, min: &str, max: &str, step: &str, decimals: i32, max_sd: f6
                 assert_eq!(db.consistent, matching > 0, "DEBIT {what}: {}", db.detail);
             }
             if matching > 0 {
-                let gr =
-                    grimmer(&mean, &sd, Spread::Sd, n as u64, grid, Rounding::UpOrDown).unwrap();
+                let gr = grimmer(
+                    &mean,
+                    &sd,
+                    SpreadKind::Sd,
+                    n as u64,
+                    grid,
+                    Rounding::UpOrDown,
+                )
+                .unwrap();
                 assert!(
                     gr.consistent,
                     "GRIMMER rejects a possible {what}: {}",
@@ -117,7 +122,7 @@ fn compare(n: usize, min: &str, max: &str, step: &str, decimals: i32, max_sd: f6
                 let b = bounds(
                     &mean,
                     Some(&sd),
-                    Spread::Sd,
+                    SpreadKind::Sd,
                     n as u64,
                     &scale,
                     Rounding::UpOrDown,

@@ -25,10 +25,11 @@
 
 use trialstats::checks::debit::debit;
 use trialstats::checks::grim::grim;
-use trialstats::checks::{Grid, ReportedValue, Rounding};
+use trialstats::checks::{Grid, Rounding};
+use trialstats::reported::ReportedNumber;
 
-fn rv(t: &str) -> ReportedValue {
-    ReportedValue::parse(t, "test").unwrap()
+fn rv(t: &str) -> ReportedNumber {
+    ReportedNumber::parse(t, "test").unwrap()
 }
 
 const GRIM_CASES: &str = "

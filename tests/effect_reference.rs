@@ -9,6 +9,7 @@ use trialstats::effect::{
     binary, incidence_rate, pre_post, proportion, rate_comparison, two_group, CiMethod, EffectSize,
     GroupSummary, MeasureCode, PersonTime, PrePostSummary, Proportion, TwoByTwo,
 };
+use trialstats::level::ConfidenceLevel;
 
 const TOL: f64 = 1e-8;
 
@@ -122,7 +123,7 @@ fn two_group_codes_match_metafor() {
     ];
     for (code, wants) in TWO_GROUP {
         for ((g1, g2), want) in inputs.iter().zip(wants) {
-            let e = two_group(code, g1, g2, 0.95).unwrap();
+            let e = two_group(code, g1, g2, ConfidenceLevel::NINETY_FIVE).unwrap();
             check(&e, want, code.as_str());
         }
     }
@@ -135,7 +136,7 @@ fn smd_at_level_90_matches_metafor() {
         MeasureCode::SMD,
         &g(10.2, 2.1, 25.0),
         &g(8.9, 2.5, 23.0),
-        0.90,
+        ConfidenceLevel::new(0.90).unwrap(),
     )
     .unwrap();
     check(
@@ -269,7 +270,7 @@ fn pre_post_codes_match_metafor() {
     ];
     for (code, wants) in PRE_POST {
         for (s, want) in inputs.iter().zip(wants) {
-            let e = pre_post(code, s, 0.95).unwrap();
+            let e = pre_post(code, s, ConfidenceLevel::NINETY_FIVE).unwrap();
             check(&e, want, code.as_str());
             assert_eq!(e.r, s.r);
             assert!(e.notes.is_empty(), "{:?}", e.notes);
@@ -283,7 +284,7 @@ fn missing_r_assumes_one_half_and_says_so() {
     let e = pre_post(
         MeasureCode::SMCR,
         &pp(7.0, (2.9, 1.1), (0.4, 0.8), None),
-        0.95,
+        ConfidenceLevel::NINETY_FIVE,
     )
     .unwrap();
     check(&e, PRE_POST[3].1[0], "SMCR with assumed r");
@@ -374,7 +375,7 @@ fn two_by_two_codes_match_metafor_including_the_zero_cell_correction() {
     ];
     for (code, wants) in TWO_BY_TWO {
         for (i, (t, want)) in inputs.iter().zip(wants).enumerate() {
-            let e = binary(code, t, 0.95).unwrap();
+            let e = binary(code, t, ConfidenceLevel::NINETY_FIVE).unwrap();
             check(&e, want, code.as_str());
             assert_eq!(e.notes.iter().any(|n| n.contains("zero cell")), i == 1);
         }
@@ -445,7 +446,7 @@ fn proportion_codes_match_metafor() {
             let e = proportion(
                 code,
                 &Proportion { events: *x, n: *n },
-                0.95,
+                ConfidenceLevel::NINETY_FIVE,
                 CiMethod::Wald,
             )
             .unwrap();
@@ -524,7 +525,13 @@ fn wilson_and_clopper_pearson_intervals_match_prop_test_and_binom_test() {
     ];
     let logit = |p: f64| (p / (1.0 - p)).ln();
     for (code, events, n, level, method, lower, upper) in cases {
-        let e = proportion(code, &Proportion { events, n }, level, method).unwrap();
+        let e = proportion(
+            code,
+            &Proportion { events, n },
+            ConfidenceLevel::new(level).unwrap(),
+            method,
+        )
+        .unwrap();
         let (lower, upper) = match code {
             MeasureCode::PLO => (logit(lower), logit(upper)),
             _ => (lower, upper),
@@ -560,7 +567,7 @@ fn incidence_rate_matches_metafor_and_poisson_test() {
                 events: *x,
                 time: *t,
             },
-            0.95,
+            ConfidenceLevel::NINETY_FIVE,
             CiMethod::Wald,
         )
         .unwrap();
@@ -575,7 +582,12 @@ fn incidence_rate_matches_metafor_and_poisson_test() {
         (7.0, 152.3, 0.90, 0.021571344004561205, 0.086330359832121575),
     ];
     for (events, time, level, lower, upper) in cases {
-        let e = incidence_rate(&PersonTime { events, time }, level, CiMethod::Exact).unwrap();
+        let e = incidence_rate(
+            &PersonTime { events, time },
+            ConfidenceLevel::new(level).unwrap(),
+            CiMethod::Exact,
+        )
+        .unwrap();
         close(
             e.ci_lower.unwrap(),
             lower,
@@ -645,7 +657,7 @@ fn rate_comparisons_match_metafor() {
                     events: *x2,
                     time: *t2,
                 },
-                0.95,
+                ConfidenceLevel::NINETY_FIVE,
             )
             .unwrap();
             check(&e, want, code.as_str());
@@ -659,7 +671,7 @@ fn rate_comparisons_match_metafor() {
 #[test]
 fn change_score_sd_reported_directly_matches_metafor() {
     let s = pp(12.0, (0.0, 0.0), (3.2, 1.4), Some(0.0));
-    let e = pre_post(MeasureCode::MC, &s, 0.95).unwrap();
+    let e = pre_post(MeasureCode::MC, &s, ConfidenceLevel::NINETY_FIVE).unwrap();
     check(
         &e,
         [
@@ -671,7 +683,7 @@ fn change_score_sd_reported_directly_matches_metafor() {
         ],
         "MC from change SD",
     );
-    let e = pre_post(MeasureCode::SMCC, &s, 0.95).unwrap();
+    let e = pre_post(MeasureCode::SMCC, &s, ConfidenceLevel::NINETY_FIVE).unwrap();
     check(
         &e,
         [

@@ -8,6 +8,7 @@
 
 use trialstats::effect::convert::{sd_from_sem, se_from_ci, se_from_p, se_from_t};
 use trialstats::effect::{slope_change, MeasureCode, Slope, SlopeChange};
+use trialstats::level::ConfidenceLevel;
 
 fn close(got: f64, want: f64, what: &str) {
     assert!(
@@ -32,7 +33,7 @@ fn als(se: bool) -> SlopeChange {
 #[test]
 fn als_example_point_estimates() {
     // brief: difference −0.22, ratio 0.532, slowing 46.8 %
-    let rows = slope_change(&als(false), 0.95).unwrap();
+    let rows = slope_change(&als(false), ConfidenceLevel::NINETY_FIVE).unwrap();
     assert_eq!(rows[0].measure, MeasureCode::SlopeDifference);
     close(rows[0].estimate, -0.21999999999999997, "difference");
     close(rows[1].estimate, 0.53191489361702127, "ratio");
@@ -48,7 +49,7 @@ fn als_example_point_estimates() {
 
 #[test]
 fn als_example_delta_method_matches_car() {
-    let rows = slope_change(&als(true), 0.95).unwrap();
+    let rows = slope_change(&als(true), ConfidenceLevel::NINETY_FIVE).unwrap();
     // R: est <- c(a=0.25, b=0.47); V <- diag(c(0.05^2, 0.06^2)) (dimnames a, b)
     //    car::deltaMethod(est, "a-b", vcov.=V)$SE          = 0.078102496759066553
     //    car::deltaMethod(est, "a/b", vcov.=V)$SE          = 0.12620735047035445
@@ -113,25 +114,25 @@ fn conversions_match_the_cochrane_formulas_in_r() {
     );
     // R: (3.1 - 0.5)/(2*qnorm(0.975))
     close(
-        se_from_ci(0.5, 3.1, 0.95, None, false).unwrap(),
+        se_from_ci(0.5, 3.1, ConfidenceLevel::NINETY_FIVE, None, false).unwrap(),
         0.66327749400205027,
         "se from ci",
     );
     // R: (3.1 - 0.5)/(2*qnorm(0.95))
     close(
-        se_from_ci(0.5, 3.1, 0.90, None, false).unwrap(),
+        se_from_ci(0.5, 3.1, ConfidenceLevel::new(0.90).unwrap(), None, false).unwrap(),
         0.79034388148530021,
         "se from 90% ci",
     );
     // R: (3.1 - 0.5)/(2*qt(0.975, 11))
     close(
-        se_from_ci(0.5, 3.1, 0.95, Some(12.0), false).unwrap(),
+        se_from_ci(0.5, 3.1, ConfidenceLevel::NINETY_FIVE, Some(12.0), false).unwrap(),
         0.59064460023250409,
         "se from ci, t",
     );
     // R: (log(1.8) - log(0.9))/(2*qnorm(0.975))
     close(
-        se_from_ci(0.9, 1.8, 0.95, None, true).unwrap(),
+        se_from_ci(0.9, 1.8, ConfidenceLevel::NINETY_FIVE, None, true).unwrap(),
         0.17682650957553356,
         "se of log ratio",
     );
@@ -160,10 +161,12 @@ fn conversions_refuse_bad_input_naming_it() {
         .unwrap_err()
         .to_string()
         .starts_with("n:"));
-    assert!(se_from_ci(3.1, 0.5, 0.95, None, false)
-        .unwrap_err()
-        .to_string()
-        .starts_with("ci-upper:"));
+    assert!(
+        se_from_ci(3.1, 0.5, ConfidenceLevel::NINETY_FIVE, None, false)
+            .unwrap_err()
+            .to_string()
+            .starts_with("ci-upper:")
+    );
     assert!(se_from_p(1.0, 1.5, None)
         .unwrap_err()
         .to_string()

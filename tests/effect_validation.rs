@@ -6,6 +6,7 @@ use trialstats::effect::{
     CiMethod, GroupSummary, MeasureCode, PersonTime, PrePostSummary, Proportion, Slope,
     SlopeChange, TwoByTwo,
 };
+use trialstats::level::ConfidenceLevel;
 use trialstats::Error;
 
 fn location(e: Error) -> String {
@@ -29,35 +30,40 @@ fn refusals_name_the_field() {
         MeasureCode::ROM,
         &g(-1.0, 1.0, 5.0),
         &g(2.0, 1.0, 5.0),
-        0.95,
+        ConfidenceLevel::NINETY_FIVE,
     );
     assert_eq!(location(e.unwrap_err()), "group2.mean");
-    let e = two_group(MeasureCode::SMD, &g(1.0, 1.0, 1.0), &g(2.0, 1.0, 2.0), 0.95);
+    let e = two_group(
+        MeasureCode::SMD,
+        &g(1.0, 1.0, 1.0),
+        &g(2.0, 1.0, 2.0),
+        ConfidenceLevel::NINETY_FIVE,
+    );
     assert_eq!(location(e.unwrap_err()), "group2.n");
     let e = two_group(
         MeasureCode::SMDH,
         &g(1.0, 1.0, 1.0),
         &g(2.0, 1.0, 5.0),
-        0.95,
+        ConfidenceLevel::NINETY_FIVE,
     );
     assert_eq!(location(e.unwrap_err()), "group1.n");
     // r = 1 with equal SDs: the SD of the change is 0, SMCC is undefined
     let e = pre_post(
         MeasureCode::SMCC,
         &pp(10.0, (1.0, 2.0), (2.0, 2.0), Some(1.0)),
-        0.95,
+        ConfidenceLevel::NINETY_FIVE,
     );
     assert_eq!(location(e.unwrap_err()), "r");
     let e = pre_post(
         MeasureCode::ROMC,
         &pp(10.0, (0.0, 2.0), (2.0, 2.0), Some(0.5)),
-        0.95,
+        ConfidenceLevel::NINETY_FIVE,
     );
     assert_eq!(location(e.unwrap_err()), "before.mean");
     let e = pre_post(
         MeasureCode::SMCR,
         &pp(10.0, (f64::NAN, 2.0), (2.0, 2.0), None),
-        0.95,
+        ConfidenceLevel::NINETY_FIVE,
     );
     assert_eq!(location(e.unwrap_err()), "before.mean");
     let e = binary(
@@ -68,25 +74,17 @@ fn refusals_name_the_field() {
             events2: 1.0,
             n2: 5.0,
         },
-        0.95,
+        ConfidenceLevel::NINETY_FIVE,
     );
     assert_eq!(location(e.unwrap_err()), "events1");
-    let e = proportion(
-        MeasureCode::PR,
-        &Proportion {
-            events: 1.0,
-            n: 5.0,
-        },
-        1.5,
-        CiMethod::Wald,
-    );
-    assert_eq!(location(e.unwrap_err()), "level");
+    // A level is checked where it is made, once: the effect functions take a checked one.
+    assert_eq!(location(ConfidenceLevel::new(1.5).unwrap_err()), "--level");
     let e = incidence_rate(
         &PersonTime {
             events: 1.0,
             time: 0.0,
         },
-        0.95,
+        ConfidenceLevel::NINETY_FIVE,
         CiMethod::Exact,
     );
     assert_eq!(location(e.unwrap_err()), "time");
@@ -95,7 +93,7 @@ fn refusals_name_the_field() {
             events: 1.0,
             time: 2.0,
         },
-        0.95,
+        ConfidenceLevel::NINETY_FIVE,
         CiMethod::Wilson,
     );
     assert_eq!(location(e.unwrap_err()), "ci");
@@ -110,7 +108,7 @@ fn refusals_name_the_field() {
                 se: None,
             },
         },
-        0.95,
+        ConfidenceLevel::NINETY_FIVE,
     );
     assert_eq!(location(e.unwrap_err()), "slope-before");
 }
@@ -121,7 +119,7 @@ fn a_code_of_another_family_is_a_usage_error() {
         MeasureCode::SMCR,
         &g(1.0, 1.0, 5.0),
         &g(2.0, 1.0, 5.0),
-        0.95,
+        ConfidenceLevel::NINETY_FIVE,
     )
     .unwrap_err();
     assert!(matches!(e, Error::Usage(_)), "{e}");
@@ -136,7 +134,7 @@ fn a_code_of_another_family_is_a_usage_error() {
             events: 1.0,
             time: 1.0,
         },
-        0.95,
+        ConfidenceLevel::NINETY_FIVE,
     )
     .unwrap_err();
     assert!(e.to_string().contains("IRR, IRD"), "{e}");
@@ -163,26 +161,26 @@ proptest! {
     ) {
         let mut results = Vec::new();
         for code in [MeasureCode::MD, MeasureCode::SMD, MeasureCode::SMDH, MeasureCode::ROM] {
-            results.push(two_group(code, &g(a, b, c), &g(d, e, f), level));
+            results.push(two_group(code, &g(a, b, c), &g(d, e, f), ConfidenceLevel::new(level).unwrap()));
         }
         for code in [MeasureCode::MC, MeasureCode::SMCC, MeasureCode::SMCR, MeasureCode::SMCRH, MeasureCode::ROMC] {
-            results.push(pre_post(code, &pp(a, (b, c), (d, e), Some(r)), level));
+            results.push(pre_post(code, &pp(a, (b, c), (d, e), Some(r)), ConfidenceLevel::new(level).unwrap()));
         }
         for code in [MeasureCode::RR, MeasureCode::OR, MeasureCode::RD] {
-            results.push(binary(code, &TwoByTwo { events1: a, n1: b, events2: c, n2: d }, level));
+            results.push(binary(code, &TwoByTwo { events1: a, n1: b, events2: c, n2: d }, ConfidenceLevel::new(level).unwrap()));
         }
         for code in [MeasureCode::PR, MeasureCode::PLO] {
             for ci in [CiMethod::Wald, CiMethod::Wilson, CiMethod::Exact] {
-                results.push(proportion(code, &Proportion { events: a, n: b }, level, ci));
+                results.push(proportion(code, &Proportion { events: a, n: b }, ConfidenceLevel::new(level).unwrap(), ci));
             }
         }
-        results.push(incidence_rate(&PersonTime { events: a, time: b }, level, CiMethod::Exact));
+        results.push(incidence_rate(&PersonTime { events: a, time: b }, ConfidenceLevel::new(level).unwrap(), CiMethod::Exact));
         for code in [MeasureCode::IRR, MeasureCode::IRD] {
-            results.push(rate_comparison(code, &PersonTime { events: a, time: b }, &PersonTime { events: c, time: d }, level));
+            results.push(rate_comparison(code, &PersonTime { events: a, time: b }, &PersonTime { events: c, time: d }, ConfidenceLevel::new(level).unwrap()));
         }
         for result in results.into_iter().flatten() {
             prop_assert!(result.estimate.is_finite(), "{result:?}");
         }
-        let _ = slope_change(&SlopeChange { before: Slope { value: a, se: Some(b) }, after: Slope { value: c, se: Some(d) } }, level);
+        let _ = slope_change(&SlopeChange { before: Slope { value: a, se: Some(b) }, after: Slope { value: c, se: Some(d) } }, ConfidenceLevel::new(level).unwrap());
     }
 }

@@ -130,7 +130,7 @@ fn a_word_in_a_numeric_column_is_refused() {
         .args(["--formula", "y ~ x + (1 | g)"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains(":6, column y"))
+        .stderr(predicate::str::contains(":6: column y"))
         .stderr(predicate::str::contains("'five' is not a number"));
 }
 
@@ -141,7 +141,7 @@ fn an_unknown_column_is_refused_with_the_columns_available() {
         .args(["--formula", "Reaction ~ Day + (1 | Subject)"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("column 'Day' is not in"))
+        .stderr(predicate::str::contains("no column 'Day' in"))
         .stderr(predicate::str::contains("Reaction, Days, Subject"));
 }
 

@@ -5,7 +5,9 @@
 #![allow(clippy::excessive_precision)]
 
 use std::path::Path;
-use trialstats::lmm::synthetic::{generate, to_csv, SEED};
+#[path = "common/als_synthetic.rs"]
+mod als_synthetic;
+use als_synthetic::{generate, to_csv, SEED};
 
 const SHIPPED: &str = "data/synthetic/als_prepost_slope_synthetic.csv";
 

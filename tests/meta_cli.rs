@@ -133,14 +133,14 @@ fn negative_or_zero_variance_is_refused_with_row_and_column() {
         .args([f.path().to_str().unwrap(), "--yi", "yi", "--vi", "vi"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("row 2, column vi"))
+        .stderr(predicate::str::contains(".csv:3: column vi"))
         .stderr(predicate::str::contains("must be > 0"));
     let f = temp_csv("study,yi,vi\nA,0.1,0\nB,0.5,0.09\n");
     meta()
         .args([f.path().to_str().unwrap(), "--yi", "yi", "--vi", "vi"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("row 1, column vi"));
+        .stderr(predicate::str::contains(".csv:2: column vi"));
 }
 
 #[test]
@@ -150,7 +150,7 @@ fn non_numeric_cell_is_refused_with_row_and_column() {
         .args([f.path().to_str().unwrap(), "--yi", "yi", "--vi", "vi"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("row 2, column yi"))
+        .stderr(predicate::str::contains(".csv:3: column yi"))
         .stderr(predicate::str::contains("'abc' is not a number"));
 }
 

@@ -6,6 +6,7 @@
 // The references are R's 17-significant-digit printouts.
 #![allow(clippy::excessive_precision)]
 
+use trialstats::level::ConfidenceLevel;
 use trialstats::meta::{self, MetaData, MetaOptions, Moderator, ModeratorValues};
 
 struct Case {
@@ -87,7 +88,7 @@ fn every_method_and_option_matches_metafor() {
         let options = MetaOptions {
             method: case.method.parse().unwrap(),
             test: case.test.parse().unwrap(),
-            level: case.level,
+            level: ConfidenceLevel::new(case.level).unwrap(),
             ..MetaOptions::default()
         };
         let name = format!(

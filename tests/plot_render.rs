@@ -3,12 +3,14 @@
 //! are atomic.
 
 use std::path::Path;
+use trialstats::level::ConfidenceLevel;
 use trialstats::plot::{
-    self, BarKind, BeforeAfterChart, Chart, EggerLine, ForestChart, ForestRow, ForestSummary,
-    FunnelChart, FunnelStudy, HistogramChart, HistogramLayout, HistogramSample, ObservedPoint,
-    PanelChart, ProportionChart, ProportionItem, SensitivityChart, SensitivityPoint, Size,
-    SlopeChart, SubjectTrajectory, TimePointValue, TrajectoryChart,
+    self, BeforeAfterChart, Chart, EggerLine, ForestChart, ForestRow, ForestSummary, FunnelChart,
+    FunnelStudy, HistogramChart, HistogramLayout, HistogramSample, ObservedPoint, PanelChart,
+    ProportionChart, SensitivityChart, SensitivityPoint, Size, SlopeChart, SubjectTrajectory,
+    TimePointValue, TrajectoryChart,
 };
+use trialstats::reported::SpreadKind;
 
 const LONG: &str = "a very long label that goes on and on well past any sensible width for a chart label, multicentre, 2021";
 
@@ -26,7 +28,7 @@ fn edss(points: Vec<TimePointValue>) -> BeforeAfterChart {
         measure_label: "EDSS".into(),
         unit: "points".into(),
         n: Some(7),
-        bar_kind: BarKind::Sd,
+        bar_kind: SpreadKind::Sd,
         scale: (Some(0.0), Some(10.0)),
         points,
     }
@@ -62,7 +64,7 @@ fn nmo_panel() -> PanelChart {
     ]);
     pain.measure_label = "pain".into();
     pain.unit = "NRS".into();
-    pain.bar_kind = BarKind::Sem;
+    pain.bar_kind = SpreadKind::Sem;
     let mut fatigue = edss(vec![
         tp("before", Some(5.5), Some(1.2)),
         tp("after", None, None),
@@ -70,7 +72,7 @@ fn nmo_panel() -> PanelChart {
     fatigue.measure_label = "fatigue".into();
     fatigue.unit = "FSS".into();
     fatigue.scale = (Some(1.0), Some(7.0));
-    fatigue.bar_kind = BarKind::NotReported;
+    fatigue.bar_kind = SpreadKind::NotReported;
     panel(vec![
         rate,
         edss(vec![
@@ -88,7 +90,7 @@ fn sensitivity(points: Vec<(f64, f64, f64, f64)>) -> SensitivityChart {
         title: "SMCR against r".into(),
         effect_label: "SMCR".into(),
         null_value: 0.0,
-        level: 0.95,
+        level: ConfidenceLevel::NINETY_FIVE,
         points: points
             .into_iter()
             .map(|(r, estimate, ci_lower, ci_upper)| SensitivityPoint {
@@ -164,18 +166,14 @@ fn funnel(studies: Vec<(f64, f64)>) -> FunnelChart {
 }
 
 fn proportion(items: Vec<(&str, u64, u64)>) -> ProportionChart {
-    ProportionChart {
-        title: "Relapse-free".into(),
-        level: 0.95,
-        items: items
+    ProportionChart::exact(
+        "Relapse-free",
+        ConfidenceLevel::NINETY_FIVE,
+        items
             .into_iter()
-            .map(|(l, events, total)| ProportionItem {
-                label: l.into(),
-                events,
-                total,
-            })
+            .map(|(l, events, total)| (l.to_string(), events, total))
             .collect(),
-    }
+    )
 }
 
 fn histogram(samples: Vec<Vec<f64>>, layout: HistogramLayout) -> HistogramChart {
@@ -317,7 +315,7 @@ fn gallery() -> Vec<(&'static str, Chart, Vec<&'static str>)> {
         (
             "before_after_all_missing",
             BeforeAfterChart {
-                bar_kind: BarKind::NotReported,
+                bar_kind: SpreadKind::NotReported,
                 ..edss(vec![tp("before", None, None), tp("after", None, Some(1.0))])
             }
             .into(),

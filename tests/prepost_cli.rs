@@ -30,7 +30,7 @@ fn json_at_a_chosen_r_matches_r() {
     close("p", 0.012004758855762014);
     close("ci_lower", -1.6883735690980615);
     close("ci_upper", -0.31162643090193864);
-    assert_eq!(v["r_source"], "chosen with --r");
+    assert_eq!(v["r_source"], "not reported; chosen with --r");
 }
 
 #[test]
@@ -41,7 +41,7 @@ fn the_default_r_is_stated() {
         ])
         .assert()
         .code(0)
-        .stdout(contains("at r = 0.5 (assumed: not given; default)"));
+        .stdout(contains("at r = 0.5 (not reported; assumed (default))"));
 }
 
 /// A claim of significance that no r < 1 supports exits 1: 5.0 ± 1.0 → 5.01 ± 3.0 with n = 3

@@ -2,7 +2,7 @@
 //! (a copy of the sources is in `tests/data/seeds/`), and the numbers are the printed ones.
 
 use std::path::{Path, PathBuf};
-use trialstats::study::{self, Bound, Dispersion, Reported, Study};
+use trialstats::study::{self, Bound, Reported, SpreadKind, Study};
 
 fn data_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("data")
@@ -128,7 +128,7 @@ fn nmo_tocilizumab_numbers_are_the_printed_ones() {
     for (id, [(m0, s0), (m1, s1)]) in expect {
         let m = s.measure(id).unwrap();
         assert_eq!(m.n, Reported::Value(7));
-        assert_eq!(m.dispersion, Dispersion::NotReported);
+        assert_eq!(m.dispersion, SpreadKind::NotReported);
         assert_eq!(m.correlation, Reported::NotReported);
         assert_eq!(m.claim.significant, Reported::Value(true));
         let b = m.baseline().unwrap();
@@ -147,7 +147,7 @@ fn nmo_tocilizumab_numbers_are_the_printed_ones() {
     assert_eq!(pain.last_reported().unwrap().id, "year_1");
     let edss = s.measure("edss").unwrap();
     assert!(edss.timepoints[1].when.contains("治療前後"));
-    assert_eq!(edss.scale.unwrap().step, Some(0.5));
+    assert_eq!(edss.scale.as_ref().unwrap().step_value(), Some(0.5));
 
     let fact = |id: &str| text(&s.fact(id).unwrap().value).to_string();
     assert_eq!(fact("n_patients"), "7");

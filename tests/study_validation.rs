@@ -274,23 +274,20 @@ fn load_dir_reads_only_toml_files_sorted_by_id() {
 
 #[test]
 fn printed_numbers_keep_their_decimals_and_refuse_other_text() {
-    let n = study::ReportedNumber::parse("3.0").unwrap();
+    let parse = |t: &str| study::ReportedNumber::parse(t, "value");
+    let n = parse("3.0").unwrap();
     assert_eq!((n.value, n.decimals), (3.0, 1));
-    let n = study::ReportedNumber::parse("-0.25").unwrap();
+    let n = parse("-0.25").unwrap();
     assert_eq!((n.value, n.decimals), (-0.25, 2));
-    assert_eq!(study::ReportedNumber::parse("2080").unwrap().decimals, 0);
-    for bad in [
-        "",
-        "1,500",
-        "5.1 ± 1.7",
-        "1e3",
-        ".5",
-        "5.",
-        "+3",
-        "NaN",
-        "inf",
-    ] {
-        assert!(study::ReportedNumber::parse(bad).is_none(), "{bad}");
+    assert_eq!(parse("2080").unwrap().decimals, 0);
+    // A leading point or plus sign is a number as some documents print it.
+    assert_eq!(
+        (parse(".5").unwrap().value, parse(".5").unwrap().decimals),
+        (0.5, 1)
+    );
+    assert_eq!(parse("+3").unwrap().value, 3.0);
+    for bad in ["", "1,500", "5.1 ± 1.7", "1e3", "5.", "NaN", "inf"] {
+        assert!(parse(bad).is_err(), "{bad}");
     }
 }
 

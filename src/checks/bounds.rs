@@ -17,12 +17,15 @@
 //! reading (`SEM·√n`) exceeds the largest possible SD is flagged too (and fails the bounds
 //! check as an SEM).
 
+use super::exact::{max_sum_of_squares, mul, IntRange, Rounding};
 use super::grim::grim;
-use super::grimmer::{spread_of, sums_of_squares, Spread};
-use super::reported::{max_sum_of_squares, mul, IntRange, ReportedValue, Rounding};
-use super::{fixed, key_value_table, CheckName, Grid, Status, Verdict};
+use super::grimmer::{spread_of, sums_of_squares};
+use super::{definite, fixed, key_value_table, CheckName, Grid, Status, Verdict};
+use crate::error::Result;
 use crate::output::{Cell, Table, Tabular};
-use crate::{Error, Result};
+use crate::reported::ReportedNumber;
+use crate::reported::Scale;
+use crate::reported::SpreadKind;
 use serde::Serialize;
 
 /// A labelled SD smaller than this fraction of the largest possible SD is suspicious of
@@ -31,50 +34,6 @@ pub const SEM_LIKE_FRACTION: f64 = 0.1;
 
 /// Most possible sums walked through exactly.
 const MAX_SUMS: i128 = 1_000_000;
-
-/// A scale: its lower and upper bound (either may be open) and, if the values are discrete,
-/// the grid they lie on.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Scale {
-    pub min: Option<ReportedValue>,
-    pub max: Option<ReportedValue>,
-    pub grid: Option<Grid>,
-}
-
-impl Scale {
-    /// The bounds in grid steps (`None` for an open end); an error if a bound is off the grid.
-    pub fn bounds_in_steps(&self) -> Result<(Option<i128>, Option<i128>)> {
-        let Some(grid) = self.grid else {
-            return Ok((None, None));
-        };
-        let steps = |v: &Option<ReportedValue>, opt: &str| -> Result<Option<i128>> {
-            match v {
-                None => Ok(None),
-                Some(v) => grid.steps_of(v).map(Some).ok_or_else(|| {
-                    Error::input(
-                        opt,
-                        format!(
-                            "{} is not on the scale's grid (steps of {}); a bound must be a multiple of the step",
-                            v.text,
-                            fixed(grid.step(), grid.decimals())
-                        ),
-                    )
-                }),
-            }
-        };
-        let lo = steps(&self.min, "--min")?;
-        let hi = steps(&self.max, "--max")?;
-        if let (Some(l), Some(h)) = (lo, hi) {
-            if l >= h {
-                return Err(Error::input(
-                    "--max",
-                    "the scale maximum must be above the minimum",
-                ));
-            }
-        }
-        Ok((lo, hi))
-    }
-}
 
 /// The bounds verdict for one mean and spread.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -90,7 +49,7 @@ pub struct Bounds {
     pub largest_sd: Option<f64>,
     pub mean: String,
     pub spread: Option<String>,
-    pub spread_kind: Spread,
+    pub spread_kind: SpreadKind,
     pub n: u64,
     pub min: Option<String>,
     pub max: Option<String>,
@@ -100,14 +59,15 @@ pub struct Bounds {
 
 /// Check `mean` (and `spread`, if reported) against the scale.
 pub fn bounds(
-    mean: &ReportedValue,
-    spread: Option<&ReportedValue>,
-    kind: Spread,
+    mean: &ReportedNumber,
+    spread: Option<&ReportedNumber>,
+    kind: SpreadKind,
     n: u64,
     scale: &Scale,
     rule: Rounding,
 ) -> Result<Bounds> {
-    let (mean_inside, largest_sd, spread_possible) = match scale.grid {
+    let kind = definite(kind)?;
+    let (mean_inside, largest_sd, spread_possible) = match scale.grid("--step")? {
         Some(grid) => on_grid(mean, spread, kind, n, grid, scale, rule)?,
         None => continuous(mean, spread, kind, n, scale),
     };
@@ -131,7 +91,7 @@ pub fn bounds(
                     s.text,
                     mean.text,
                     fixed(big, s.decimals as usize + 2),
-                    if kind == Spread::Sem {
+                    if kind == SpreadKind::Sem {
                         format!(" (SEM at most {})", fixed(big / (n as f64).sqrt(), s.decimals as usize + 2))
                     } else {
                         String::new()
@@ -177,15 +137,15 @@ pub fn bounds(
 
 /// Exact check on a grid: (mean inside, largest SD, spread possible).
 fn on_grid(
-    mean: &ReportedValue,
-    spread: Option<&ReportedValue>,
-    kind: Spread,
+    mean: &ReportedNumber,
+    spread: Option<&ReportedNumber>,
+    kind: SpreadKind,
     n: u64,
     grid: Grid,
     scale: &Scale,
     rule: Rounding,
 ) -> Result<(bool, Option<f64>, Option<bool>)> {
-    let (lo, hi) = scale.bounds_in_steps()?;
+    let (lo, hi) = scale.bounds_in_steps(Some(grid))?;
     let n_i = n as i128;
     let sums = grim(mean, n, grid, rule)?.sums_in_steps;
     let inside = sums.intersect(&IntRange {
@@ -212,7 +172,7 @@ fn on_grid(
     for t in inside.first..=inside.last {
         // ok: t lies in [n·lo, n·hi], so the maximum exists.
         let q_max = max_sum_of_squares(n_i, t, lo, hi).unwrap_or(0);
-        largest = largest.max(spread_of(t, q_max, n, Spread::Sd, grid));
+        largest = largest.max(spread_of(t, q_max, n, SpreadKind::Sd, grid));
         if let Some(s) = spread {
             if sums_of_squares(t, n, s, kind, grid, rule)?.first <= q_max {
                 possible = true;
@@ -224,38 +184,35 @@ fn on_grid(
 
 /// Floating-point check on a continuous scale: (mean inside, largest SD, spread possible).
 fn continuous(
-    mean: &ReportedValue,
-    spread: Option<&ReportedValue>,
-    kind: Spread,
+    mean: &ReportedNumber,
+    spread: Option<&ReportedNumber>,
+    kind: SpreadKind,
     n: u64,
     scale: &Scale,
 ) -> (bool, Option<f64>, Option<bool>) {
-    let half = 0.5 / mean.scale() as f64;
-    let (m_lo, m_hi) = (mean.value() - half, mean.value() + half);
-    let a = scale.min.as_ref().map(|v| v.value());
-    let b = scale.max.as_ref().map(|v| v.value());
-    let tol = 1e-12 * (1.0 + mean.value().abs());
-    let inside = a.map_or(true, |a| m_hi >= a - tol) && b.map_or(true, |b| m_lo <= b + tol);
-    let (Some(a), Some(b), true) = (a, b, inside && n >= 2) else {
-        return (inside, None, None);
+    let half = mean.half_unit();
+    let (m_lo, m_hi) = (mean.value - half, mean.value + half);
+    let tol = 1e-12 * (1.0 + mean.value.abs());
+    let inside = scale.min_value().map_or(true, |a| m_hi >= a - tol)
+        && scale.max_value().map_or(true, |b| m_lo <= b + tol);
+    if !inside {
+        return (false, None, None);
+    }
+    // The Bhatia–Davis bound at the mean in its rounding interval closest to the middle.
+    let Some(largest) = scale.largest_sd(mean, n) else {
+        return (true, None, None);
     };
-    // The mean in its rounding interval (and in the scale) closest to the middle of the scale.
-    let m = ((a + b) / 2.0).clamp(m_lo.max(a), m_hi.min(b));
-    let nf = n as f64;
-    let largest = ((m - a) * (b - m) * nf / (nf - 1.0)).max(0.0).sqrt();
-    let possible = spread.map(|s| {
-        let s_lo = (s.value() - 0.5 / s.scale() as f64).max(0.0);
-        let sd_lo = match kind {
-            Spread::Sd => s_lo,
-            Spread::Sem => s_lo * nf.sqrt(),
-        };
-        sd_lo <= largest * (1.0 + 1e-12)
-    });
-    (inside, Some(largest), possible)
+    let possible = spread.map(|s| kind.smallest_sd(s, n) <= largest * (1.0 + 1e-12));
+    (true, Some(largest), possible)
 }
 
 /// Does a spread labelled `kind` look like the other kind? Needs the largest possible SD.
-pub fn sd_or_sem(spread: &ReportedValue, kind: Spread, n: u64, largest_sd: Option<f64>) -> Verdict {
+pub fn sd_or_sem(
+    spread: &ReportedNumber,
+    kind: SpreadKind,
+    n: u64,
+    largest_sd: Option<f64>,
+) -> Verdict {
     let Some(big) = largest_sd.filter(|b| *b > 0.0) else {
         return Verdict::new(
             Status::NotApplicable,
@@ -266,10 +223,10 @@ pub fn sd_or_sem(spread: &ReportedValue, kind: Spread, n: u64, largest_sd: Optio
         return Verdict::new(Status::NotApplicable, "needs n ≥ 2");
     }
     let root_n = (n as f64).sqrt();
-    let s = spread.value();
+    let s = spread.value;
     let d = spread.decimals as usize + 2;
     match kind {
-        Spread::Sd if s < SEM_LIKE_FRACTION * big && s * root_n <= big => Verdict::new(
+        SpreadKind::Sd if s < SEM_LIKE_FRACTION * big && s * root_n <= big => Verdict::new(
             Status::Warning,
             format!(
                 "SD {} is under {:.0} % of the largest SD the scale allows ({}); read as an SEM it would mean SD {}: check that it is not an SEM",
@@ -279,7 +236,7 @@ pub fn sd_or_sem(spread: &ReportedValue, kind: Spread, n: u64, largest_sd: Optio
                 fixed(s * root_n, d)
             ),
         ),
-        Spread::Sem if s * root_n > big && s <= big => Verdict::new(
+        SpreadKind::Sem if s * root_n > big && s <= big => Verdict::new(
             Status::Warning,
             format!(
                 "as an SEM, {} means SD {}, above the largest possible ({}); as an SD it would be possible: check that it is not an SD",
@@ -331,16 +288,20 @@ impl Tabular for Bounds {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::reported::rv;
+    use crate::checks::exact::rv;
     fn scale(min: &str, max: &str, step: Option<&str>) -> Scale {
-        Scale {
-            min: Some(rv(min)),
-            max: Some(rv(max)),
-            grid: step.map(|s| Grid::new(&rv(s), 1, "--step").unwrap()),
-        }
+        Scale::new(Some(rv(min)), Some(rv(max)), step.map(rv)).unwrap()
     }
     fn run(m: &str, s: &str, n: u64, sc: &Scale) -> Bounds {
-        bounds(&rv(m), Some(&rv(s)), Spread::Sd, n, sc, Rounding::UpOrDown).unwrap()
+        bounds(
+            &rv(m),
+            Some(&rv(s)),
+            SpreadKind::Sd,
+            n,
+            sc,
+            Rounding::UpOrDown,
+        )
+        .unwrap()
     }
 
     #[test]
@@ -399,11 +360,7 @@ mod tests {
     #[test]
     fn open_scale_checks_only_the_mean() {
         // Relapses per year ≥ 0: 0.4 ± 0.8 fine; −0.2 impossible.
-        let open = Scale {
-            min: Some(rv("0")),
-            max: None,
-            grid: Some(Grid::INTEGER),
-        };
+        let open = Scale::new(Some(rv("0")), None, Some(rv("1"))).unwrap();
         let b = run("0.4", "0.8", 7, &open);
         assert!(b.consistent && b.largest_sd.is_none());
         assert!(!run("-0.2", "0.8", 7, &open).mean_inside);
@@ -413,19 +370,19 @@ mod tests {
     fn sd_that_looks_like_an_sem() {
         // Mean 5.0 on 0..10 with n = 50: largest SD ≈ √(25·50/49) = 5.05. An "SD" of 0.30 is
         // 6 % of that; as an SEM it means SD 0.30·√50 = 2.12: flagged.
-        let w = sd_or_sem(&rv("0.30"), Spread::Sd, 50, Some(5.05));
+        let w = sd_or_sem(&rv("0.30"), SpreadKind::Sd, 50, Some(5.05));
         assert_eq!(w.status, Status::Warning);
         assert_eq!(
-            sd_or_sem(&rv("2.1"), Spread::Sd, 50, Some(5.05)).status,
+            sd_or_sem(&rv("2.1"), SpreadKind::Sd, 50, Some(5.05)).status,
             Status::Consistent
         );
         // An "SEM" of 1.0 with n = 50 means SD 7.07 > 5.05: flagged.
         assert_eq!(
-            sd_or_sem(&rv("1.0"), Spread::Sem, 50, Some(5.05)).status,
+            sd_or_sem(&rv("1.0"), SpreadKind::Sem, 50, Some(5.05)).status,
             Status::Warning
         );
         assert_eq!(
-            sd_or_sem(&rv("1.0"), Spread::Sd, 50, None).status,
+            sd_or_sem(&rv("1.0"), SpreadKind::Sd, 50, None).status,
             Status::NotApplicable
         );
     }
@@ -433,7 +390,7 @@ mod tests {
     #[test]
     fn bounds_off_the_grid_are_refused() {
         let sc = scale("0", "10.25", Some("0.5"));
-        let e = bounds(&rv("5.0"), None, Spread::Sd, 7, &sc, Rounding::UpOrDown).unwrap_err();
+        let e = bounds(&rv("5.0"), None, SpreadKind::Sd, 7, &sc, Rounding::UpOrDown).unwrap_err();
         assert!(e.to_string().starts_with("--max:"), "{e}");
     }
 }

@@ -10,12 +10,14 @@
 //! because only attainable proportions `k/n` are considered. The SD is the sample SD
 //! (denominator `n − 1`), as in the paper.
 
+use super::exact::Rounding;
 use super::grim::grim;
-use super::grimmer::{sums_of_squares, Spread};
-use super::reported::{ReportedValue, Rounding};
+use super::grimmer::sums_of_squares;
 use super::{fixed, key_value_table, CheckName, Grid, Status, Verdict};
+use crate::error::Result;
 use crate::output::{Table, Tabular};
-use crate::Result;
+use crate::reported::ReportedNumber;
+use crate::reported::SpreadKind;
 use serde::Serialize;
 
 /// The DEBIT verdict for one proportion and SD.
@@ -35,10 +37,10 @@ pub struct Debit {
 const MAX_LISTED: usize = 20;
 
 /// Run DEBIT on a binary outcome's mean (a proportion, as written) and sample SD.
-pub fn debit(mean: &ReportedValue, sd: &ReportedValue, n: u64, rule: Rounding) -> Result<Debit> {
+pub fn debit(mean: &ReportedNumber, sd: &ReportedNumber, n: u64, rule: Rounding) -> Result<Debit> {
     let g = grim(mean, n, Grid::INTEGER, rule)?;
     let mut counts = Vec::new();
-    let sums = g.sums_in_steps.intersect(&super::reported::IntRange {
+    let sums = g.sums_in_steps.intersect(&super::exact::IntRange {
         first: 0,
         last: n as i128,
     });
@@ -66,7 +68,7 @@ pub fn debit(mean: &ReportedValue, sd: &ReportedValue, n: u64, rule: Rounding) -
     } else {
         let mut nearest: Option<(i128, f64)> = None;
         for k in sums.first..=sums.last {
-            let q = sums_of_squares(k, n, sd, Spread::Sd, Grid::INTEGER, rule)?;
+            let q = sums_of_squares(k, n, sd, SpreadKind::Sd, Grid::INTEGER, rule)?;
             if q.first <= k && k <= q.last {
                 counts.push(k);
             }
@@ -146,7 +148,7 @@ impl Tabular for Debit {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::reported::rv;
+    use crate::checks::exact::rv;
     fn ok(m: &str, s: &str, n: u64) -> bool {
         debit(&rv(m), &rv(s), n, Rounding::UpOrDown)
             .unwrap()

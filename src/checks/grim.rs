@@ -6,10 +6,11 @@
 //! the mean of `K` items the grid is `h/K`. When the possible means are closer together than
 //! the reported precision (`h/n ≤ 10^−d`) every mean is possible and the test says nothing.
 
-use super::reported::{IntRange, ReportedValue, Rounding};
+use super::exact::{IntRange, Rounding};
 use super::{fixed, key_value_table, CheckName, Grid, Status, Verdict};
+use crate::error::Result;
 use crate::output::{Table, Tabular};
-use crate::Result;
+use crate::reported::ReportedNumber;
 use serde::Serialize;
 
 /// The GRIM verdict for one mean.
@@ -32,12 +33,12 @@ pub struct Grim {
 }
 
 /// Run GRIM on `mean` (as written) for `n` values on `grid`, with ties rounded by `rule`.
-pub fn grim(mean: &ReportedValue, n: u64, grid: Grid, rule: Rounding) -> Result<Grim> {
+pub fn grim(mean: &ReportedNumber, n: u64, grid: Grid, rule: Rounding) -> Result<Grim> {
     let n_i = n as i128;
-    let sums = mean.integers_rounding_here(grid.num, super::reported::mul(grid.den, n_i)?, rule)?;
+    let sums = mean.integers_rounding_here(grid.num, super::exact::mul(grid.den, n_i)?, rule)?;
     let d = mean.decimals as usize;
     let informative =
-        super::reported::mul(grid.num, mean.scale())? > super::reported::mul(grid.den, n_i)?;
+        super::exact::mul(grid.num, mean.scale())? > super::exact::mul(grid.den, n_i)?;
     let verdict = if n == 0 {
         Verdict::new(Status::NotApplicable, "n is 0: there is no mean to test")
     } else if !sums.is_empty() {
@@ -128,7 +129,7 @@ impl Tabular for Grim {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::reported::rv;
+    use crate::checks::exact::rv;
     fn grid(step: &str, items: u32) -> Grid {
         Grid::new(&rv(step), items, "--step").unwrap()
     }

@@ -12,38 +12,18 @@
 //! GRIMMER is necessary, not sufficient: passing it does not prove a sample exists; SPRITE's
 //! exhaustive search ([`super::sprite`]) settles small cases completely.
 
+use super::exact::{add, div_ceil, div_floor, min_sum_of_squares, mul, IntRange, Rounding};
 use super::grim::{fmt_step, fmt_sum, grim};
-use super::reported::{
-    add, div_ceil, div_floor, min_sum_of_squares, mul, IntRange, ReportedValue, Rounding,
-};
 use super::{fixed, key_value_table, CheckName, Grid, Status, Verdict};
+use crate::error::Result;
 use crate::output::{Table, Tabular};
-use crate::Result;
+use crate::reported::ReportedNumber;
+use crate::reported::SpreadKind;
 use serde::Serialize;
 
 /// The largest number of possible sums GRIMMER walks through; beyond it every SD is possible
 /// at the reported precision and the test is not applicable.
 const MAX_SUMS: i128 = 1_000_000;
-
-/// What a reported spread is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Spread {
-    /// Standard deviation.
-    Sd,
-    /// Standard error of the mean, `SD/√n`.
-    Sem,
-}
-
-impl Spread {
-    /// The name as printed.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Spread::Sd => "SD",
-            Spread::Sem => "SEM",
-        }
-    }
-}
 
 /// The integer sums of squares `Q` (in grid steps squared) of `n` values with sum `sum`
 /// (in steps) whose spread rounds to `spread` under `rule`: an inclusive range, not yet
@@ -51,16 +31,17 @@ impl Spread {
 pub fn sums_of_squares(
     sum: i128,
     n: u64,
-    spread: &ReportedValue,
-    kind: Spread,
+    spread: &ReportedNumber,
+    kind: SpreadKind,
     grid: Grid,
     rule: Rounding,
 ) -> Result<IntRange> {
     let n = n as i128;
     let sq = spread.squared_interval(rule);
+    // An SEM reading squares to SD² = n·SEM²; the callers have checked the kind is definite.
     let factor = match kind {
-        Spread::Sd => 1,
-        Spread::Sem => n,
+        SpreadKind::Sem => n,
+        SpreadKind::Sd | SpreadKind::NotReported => 1,
     };
     // Q = (n−1)·factor·s²·den²/num² + T²/n with s² = s2_num/E²: common denominator n·E²·num².
     let common = mul(mul(n, sq.den)?, mul(grid.num, grid.num)?)?;
@@ -81,13 +62,17 @@ pub fn sums_of_squares(
 
 /// For messages: the (real) sum of squares, in steps squared, at which the spread would be
 /// `spread + shift` units of its last decimal (shift ±0.5: the ends of its rounding interval).
-fn q_for(t: i128, n: u64, spread: &ReportedValue, kind: Spread, grid: Grid, shift: f64) -> f64 {
+fn q_for(
+    t: i128,
+    n: u64,
+    spread: &ReportedNumber,
+    kind: SpreadKind,
+    grid: Grid,
+    shift: f64,
+) -> f64 {
     let s = ((spread.scaled as f64 + shift) / spread.scale() as f64).max(0.0);
     let nf = n as f64;
-    let sd = match kind {
-        Spread::Sd => s,
-        Spread::Sem => s * nf.sqrt(),
-    } / grid.step();
+    let sd = kind.to_sd(s, nf) / grid.step();
     (nf - 1.0) * sd * sd + (t as f64) * (t as f64) / nf
 }
 
@@ -102,13 +87,13 @@ pub fn first_with_parity(from: i128, to: i128, sum: i128) -> Option<i128> {
 }
 
 /// The spread (SD or SEM) of `n` values with sum `t` and sum of squares `q` in steps.
-pub fn spread_of(t: i128, q: i128, n: u64, kind: Spread, grid: Grid) -> f64 {
+pub fn spread_of(t: i128, q: i128, n: u64, kind: SpreadKind, grid: Grid) -> f64 {
     let nf = n as f64;
     let var_steps = (q as f64 - (t as f64) * (t as f64) / nf) / (nf - 1.0);
     let sd = var_steps.max(0.0).sqrt() * grid.step();
     match kind {
-        Spread::Sd => sd,
-        Spread::Sem => sd / nf.sqrt(),
+        SpreadKind::Sem => sd / nf.sqrt(),
+        SpreadKind::Sd | SpreadKind::NotReported => sd,
     }
 }
 
@@ -124,7 +109,7 @@ pub struct Grimmer {
     pub failed_test: Option<&'static str>,
     pub mean: String,
     pub spread: String,
-    pub spread_kind: Spread,
+    pub spread_kind: SpreadKind,
     pub n: u64,
     pub step: f64,
     /// One sum and sum of squares (in steps) that reproduce mean and spread, if any.
@@ -134,13 +119,14 @@ pub struct Grimmer {
 
 /// Run GRIMMER on `mean` and `spread` (as written) for `n` values on `grid`.
 pub fn grimmer(
-    mean: &ReportedValue,
-    spread: &ReportedValue,
-    kind: Spread,
+    mean: &ReportedNumber,
+    spread: &ReportedNumber,
+    kind: SpreadKind,
     n: u64,
     grid: Grid,
     rule: Rounding,
 ) -> Result<Grimmer> {
+    let kind = super::definite(kind)?;
     let g = grim(mean, n, grid, rule)?;
     let mut out = Grimmer {
         consistent: true,
@@ -294,9 +280,17 @@ impl Tabular for Grimmer {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::reported::rv;
+    use crate::checks::exact::rv;
     fn run(mean: &str, sd: &str, n: u64, grid: Grid) -> Grimmer {
-        grimmer(&rv(mean), &rv(sd), Spread::Sd, n, grid, Rounding::UpOrDown).unwrap()
+        grimmer(
+            &rv(mean),
+            &rv(sd),
+            SpreadKind::Sd,
+            n,
+            grid,
+            Rounding::UpOrDown,
+        )
+        .unwrap()
     }
 
     #[test]
@@ -395,7 +389,7 @@ mod tests {
         let g = grimmer(
             &rv("3.0"),
             &rv("0.58"),
-            Spread::Sem,
+            SpreadKind::Sem,
             7,
             Grid::INTEGER,
             Rounding::UpOrDown,
@@ -406,7 +400,7 @@ mod tests {
         let g = grimmer(
             &rv("3.0"),
             &rv("0.60"),
-            Spread::Sem,
+            SpreadKind::Sem,
             7,
             Grid::INTEGER,
             Rounding::UpOrDown,

@@ -5,35 +5,52 @@
 //!
 //! | file | method |
 //! |---|---|
-//! | [`reported`] | numbers as written, rounding rules, scale grids, exact arithmetic |
+//! | [`exact`] | rounding rules, rounding intervals of numbers as written, scale grids, exact integer arithmetic |
 //! | [`grim`] | GRIM: is a mean possible for `n` values on the scale's grid (Brown & Heathers 2017) |
 //! | [`grimmer`] | GRIMMER: is the SD possible for that mean, `n` and grid (Anaya 2016; Allard 2018) |
 //! | [`debit`] | DEBIT: mean and SD of a binary outcome (Heathers & Brown 2019) |
 //! | [`percent`] | percent vs count: which denominators can give a reported percentage |
 //! | [`bounds`] | mean inside the scale; SD at most the largest possible; SD that looks like an SEM |
 //! | [`sprite`] | SPRITE: samples consistent with mean, SD, `n`, bounds and grid (Heathers et al. 2018) |
+//! | [`input`] | what the single checks accept from a user, each input validated once |
 //! | [`summary`] | every check on every reported summary: [`ReportedSummary`] → [`CheckReport`] |
 //!
-//! This file owns the shared result vocabulary: [`Finding`], [`CheckName`], [`Status`].
+//! This file owns the shared result vocabulary: [`Finding`], [`CheckName`], [`Status`]. The
+//! numbers come as [`crate::reported::ReportedNumber`] with a [`crate::reported::Scale`] and
+//! a [`crate::reported::SpreadKind`]; which numbers of a study are checked is decided in
+//! [`crate::analysis`].
 
 pub mod bounds;
 pub mod debit;
+pub mod exact;
 pub mod grim;
 pub mod grimmer;
+pub mod input;
 pub mod percent;
-pub mod reported;
 pub mod sprite;
-pub mod study_data;
 pub mod summary;
 
-pub use reported::{Grid, ReportedValue, Rounding};
+pub use exact::{Grid, Rounding};
 pub use summary::{
-    check_all, check_percent, check_summary, CheckReport, ReportedPercent, ReportedSummary,
-    SpreadKind,
+    check_all, check_percent, check_summary, check_summary_with_sprite, CheckReport,
+    ReportedPercent, ReportedSummary, SummaryChecks,
 };
 
+use crate::error::{Error, Result};
 use crate::output::{Cell, Table};
+use crate::reported::SpreadKind;
 use serde::Serialize;
+
+/// A check of one spread needs one reading of it, an SD or an SEM; a spread whose kind the
+/// document does not state is checked under each of [`SpreadKind::readings`] by the caller.
+pub(crate) fn definite(kind: SpreadKind) -> Result<SpreadKind> {
+    match kind {
+        SpreadKind::NotReported => Err(Error::Usage(
+            "this check needs the spread read as an SD or as an SEM; check each reading".into(),
+        )),
+        k => Ok(k),
+    }
+}
 
 /// Which check produced a finding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]

@@ -2,11 +2,12 @@
 //! so it is possible only for some denominators (85.7 % for 7, 14, 21, ... people). This is
 //! GRIM (Brown & Heathers 2017) on a grid of step 100 (each person adds `100/n` points).
 
+use super::exact::{IntRange, Rounding};
 use super::grim::grim;
-use super::reported::{IntRange, ReportedValue, Rounding};
 use super::{fixed, key_value_table, CheckName, Grid, Status, Verdict};
+use crate::error::Result;
 use crate::output::{Cell, Table, Tabular};
-use crate::Result;
+use crate::reported::ReportedNumber;
 use serde::Serialize;
 
 /// Each person adds 100/n percentage points.
@@ -32,7 +33,7 @@ pub struct PercentCount {
 }
 
 /// The counts `k` in `0..=n` with `100·k/n` rounding to `percent`.
-pub fn counts_for(percent: &ReportedValue, n: u64, rule: Rounding) -> Result<IntRange> {
+pub fn counts_for(percent: &ReportedNumber, n: u64, rule: Rounding) -> Result<IntRange> {
     let g = grim(percent, n, PERCENT_GRID, rule)?;
     Ok(g.sums_in_steps.intersect(&IntRange {
         first: 0,
@@ -42,7 +43,7 @@ pub fn counts_for(percent: &ReportedValue, n: u64, rule: Rounding) -> Result<Int
 
 /// Every denominator `1..=max_n` for which some count gives `percent`.
 pub fn possible_denominators(
-    percent: &ReportedValue,
+    percent: &ReportedNumber,
     max_n: u64,
     rule: Rounding,
 ) -> Result<Vec<u64>> {
@@ -58,7 +59,7 @@ pub fn possible_denominators(
 /// Check a percentage against its denominator `n` and count, when reported, and list the
 /// denominators up to `max_n` that could give it.
 pub fn percent_count(
-    percent: &ReportedValue,
+    percent: &ReportedNumber,
     n: Option<u64>,
     count: Option<u64>,
     max_n: u64,
@@ -183,7 +184,7 @@ impl Tabular for PercentCount {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::reported::rv;
+    use crate::checks::exact::rv;
 
     #[test]
     fn denominators_of_85_7_percent() {

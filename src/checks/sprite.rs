@@ -19,15 +19,15 @@
 //!   Distinct samples are collected until enough are found. Reproducible under a seed
 //!   (ChaCha8).
 
-use super::bounds::Scale;
+use super::exact::{max_sum_of_squares, min_sum_of_squares, mul, IntRange, Rounding};
 use super::grim::grim;
-use super::grimmer::{spread_of, sums_of_squares, Spread};
-use super::reported::{
-    max_sum_of_squares, min_sum_of_squares, mul, IntRange, ReportedValue, Rounding,
-};
+use super::grimmer::{spread_of, sums_of_squares};
 use super::{fixed, Grid, Status};
+use crate::error::{Error, Result};
 use crate::output::{Cell, Table, Tabular};
-use crate::{Error, Result};
+use crate::reported::ReportedNumber;
+use crate::reported::Scale;
+use crate::reported::SpreadKind;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::Serialize;
@@ -44,6 +44,8 @@ pub const EXHAUSTIVE_SAMPLE_CAP: usize = 10_000;
 /// what it has found when they run out (keeps hard cases, near the largest possible SD,
 /// from running for minutes).
 pub const RANDOM_STEP_BUDGET: u64 = 2_000_000;
+/// Most possible samples kept whole in [`Sprite::every_sample`].
+pub const EVERY_SAMPLE_KEPT: usize = 64;
 /// Most levels (distinct values) a scale may have.
 const MAX_LEVELS: i128 = 100_000;
 /// Most `(sum, sum of squares)` targets considered.
@@ -52,8 +54,8 @@ const MAX_TARGETS: i128 = 10_000;
 /// What to reconstruct.
 #[derive(Debug, Clone)]
 pub struct SpriteRequest {
-    pub mean: ReportedValue,
-    pub sd: ReportedValue,
+    pub mean: ReportedNumber,
+    pub sd: ReportedNumber,
     pub n: u64,
     /// Bounds and grid; the minimum and the grid are required, an open maximum is allowed
     /// (the SD then bounds the values).
@@ -98,6 +100,10 @@ pub struct Sprite {
     pub total_samples: Option<u64>,
     /// Samples, each sorted ascending, in scale units.
     pub samples: Vec<Vec<f64>>,
+    /// Every possible sample, when the search was complete and found at most
+    /// [`EVERY_SAMPLE_KEPT`] (for a chart of all of them); `None` otherwise.
+    #[serde(skip)]
+    pub every_sample: Option<Vec<Vec<f64>>>,
     /// Per-value counts: over every possible sample when complete, else over `samples`.
     pub histogram: SpriteHistogram,
     pub mean: String,
@@ -116,11 +122,13 @@ struct Target {
 
 /// Reconstruct samples for `req`.
 pub fn sprite(req: &SpriteRequest) -> Result<Sprite> {
+    #[cfg(debug_assertions)]
+    crate::counters::count(crate::counters::Work::SpriteSearch);
     let grid = req
         .scale
-        .grid
+        .grid("--step")?
         .ok_or_else(|| Error::Usage("SPRITE needs the scale's step".into()))?;
-    let (lo, hi) = req.scale.bounds_in_steps()?;
+    let (lo, hi) = req.scale.bounds_in_steps(Some(grid))?;
     let lo = lo.ok_or_else(|| Error::input("--min", "SPRITE needs the scale minimum"))?;
     if req.n < 2 {
         return Err(Error::input(
@@ -140,6 +148,7 @@ pub fn sprite(req: &SpriteRequest) -> Result<Sprite> {
         complete: true,
         total_samples: Some(0),
         samples: Vec::new(),
+        every_sample: None,
         histogram: SpriteHistogram {
             samples: 0,
             bins: Vec::new(),
@@ -197,6 +206,9 @@ pub fn sprite(req: &SpriteRequest) -> Result<Sprite> {
         Some(all) => {
             out.total_samples = Some(all.len() as u64);
             out.histogram = histogram(&all, low, grid);
+            if all.len() <= EVERY_SAMPLE_KEPT {
+                out.every_sample = Some(all.iter().map(|h| values_of(h, low, grid)).collect());
+            }
             if all.len() <= req.samples {
                 all
             } else {
@@ -234,7 +246,7 @@ pub fn sprite(req: &SpriteRequest) -> Result<Sprite> {
                 req.mean.decimals as usize + 3
             ),
             fixed(
-                spread_of(t, q, req.n, Spread::Sd, grid),
+                spread_of(t, q, req.n, SpreadKind::Sd, grid),
                 req.sd.decimals as usize + 3
             )
         )
@@ -299,7 +311,7 @@ fn targets(req: &SpriteRequest, grid: Grid, lo: i128, hi: Option<i128>) -> Resul
     }
     let mut out = Vec::new();
     for t in inside.first..=inside.last {
-        let q = sums_of_squares(t, req.n, &req.sd, Spread::Sd, grid, req.rounding)?;
+        let q = sums_of_squares(t, req.n, &req.sd, SpreadKind::Sd, grid, req.rounding)?;
         let q_min = min_sum_of_squares(n, t, lo, hi.unwrap_or(i128::MAX / 4));
         let q_max = match hi {
             Some(h) => max_sum_of_squares(n, t, lo, h),
@@ -703,7 +715,7 @@ impl Tabular for Sprite {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::reported::rv;
+    use crate::checks::exact::rv;
     fn request(
         mean: &str,
         sd: &str,
@@ -716,11 +728,7 @@ mod tests {
             mean: rv(mean),
             sd: rv(sd),
             n,
-            scale: Scale {
-                min: Some(rv(min)),
-                max: max.map(rv),
-                grid: Some(Grid::new(&rv(step), 1, "--step").unwrap()),
-            },
+            scale: Scale::new(Some(rv(min)), max.map(rv), Some(rv(step))).unwrap(),
             samples: 100,
             seed: 1,
             random_fallback: true,

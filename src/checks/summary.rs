@@ -9,29 +9,24 @@
 //!   samples completely and is reported as not applicable when there are too many samples).
 //! - A spread whose kind the document does not state is checked both as an SD and as an SEM;
 //!   a check is inconsistent only if both readings are, and the detail says which fit.
+//!
+//! The SPRITE search of a summary runs once: [`check_summary_with_sprite`] keeps it, so that
+//! the report draws its histogram from the same search as the finding.
 
-use super::bounds::{bounds, Scale};
+use super::bounds::bounds;
 use super::debit::debit;
 use super::grim::grim;
-use super::grimmer::{grimmer, Spread};
+use super::grimmer::grimmer;
 use super::percent::percent_count;
-use super::sprite::{sprite, SpriteRequest};
-use super::{CheckName, Finding, Grid, ReportedValue, Rounding, Status, Verdict};
+use super::sprite::{sprite, Sprite, SpriteRequest};
+use super::{CheckName, Finding, Grid, Rounding, Status, Verdict};
+use crate::error::{Outcome, Result};
 use crate::output::{Table, Tabular};
-use crate::{Outcome, Result};
+use crate::reported::{ReportedNumber, Scale, SpreadKind};
 use serde::Serialize;
 
-/// What the spread printed after "±" is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SpreadKind {
-    /// Labelled standard deviation.
-    Sd,
-    /// Labelled standard error of the mean.
-    Sem,
-    /// The document does not say which: both readings are checked.
-    Unstated,
-}
+/// Samples SPRITE lists in a finding (all of them when there are at most this many).
+pub const SPRITE_LISTED: usize = 5;
 
 /// One reported mean ± spread, numbers kept as written.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -40,20 +35,16 @@ pub struct ReportedSummary {
     pub measure: String,
     /// Time point or arm (e.g. "baseline", "12 months").
     pub timepoint: Option<String>,
-    /// The mean as printed, e.g. `"3.0"`.
-    pub mean_text: String,
+    /// The mean as printed, e.g. `3.0`.
+    pub mean: ReportedNumber,
     /// The spread as printed, if any.
-    pub spread_text: Option<String>,
+    pub spread: Option<ReportedNumber>,
+    /// What the spread is; a spread of unreported kind is checked both as an SD and an SEM.
     pub spread_kind: SpreadKind,
     pub n: u64,
-    /// Scale minimum and maximum as written (`None`: open end or unknown).
-    pub min: Option<String>,
-    pub max: Option<String>,
-    /// The step between possible values of one item (`"1"` for an integer NRS, `"0.5"` for
-    /// EDSS); `None` for a continuous measure.
-    pub step: Option<String>,
-    /// Number of items averaged into the score (1 for a single item or a sum score).
-    pub items: u32,
+    /// The scale: bounds (either may be open), the step of one item (`None` for a
+    /// continuous measure) and the number of items averaged into the score.
+    pub scale: Scale,
 }
 
 /// One reported percentage, with its denominator and count when the document gives them.
@@ -164,7 +155,7 @@ pub fn check_all(summaries: &[ReportedSummary], rounding: Rounding) -> Result<Ch
 /// Check one percentage against its denominator and count.
 pub fn check_percent(p: &ReportedPercent, rounding: Rounding) -> Result<Vec<Finding>> {
     let at = location(&p.study, &p.measure, &p.timepoint);
-    let percent = ReportedValue::parse(&p.percent_text, &format!("{at}: percent"))?;
+    let percent = ReportedNumber::parse(&p.percent_text, &format!("{at}: percent"))?;
     let max_n = p.n.map_or(100, |n| (2 * n).max(100));
     let c = percent_count(&percent, p.n, p.count, max_n, rounding)?;
     Ok(vec![Finding {
@@ -185,77 +176,28 @@ fn location(study: &str, measure: &str, timepoint: &Option<String>) -> String {
     }
 }
 
-/// The numbers of a summary parsed as written: mean, spread and scale. Errors name the study,
-/// measure and time point.
-fn parse_summary(s: &ReportedSummary) -> Result<(ReportedValue, Option<ReportedValue>, Scale)> {
-    let at = location(&s.study, &s.measure, &s.timepoint);
-    let parse = |text: &str, what: &str| ReportedValue::parse(text, &format!("{at}: {what}"));
-    let mean = parse(&s.mean_text, "mean")?;
-    let spread = s
-        .spread_text
-        .as_deref()
-        .map(|t| parse(t, "spread"))
-        .transpose()?;
-    let scale = Scale {
-        min: s
-            .min
-            .as_deref()
-            .map(|t| parse(t, "scale minimum"))
-            .transpose()?,
-        max: s
-            .max
-            .as_deref()
-            .map(|t| parse(t, "scale maximum"))
-            .transpose()?,
-        grid: s
-            .step
-            .as_deref()
-            .map(|t| parse(t, "step").and_then(|v| Grid::new(&v, s.items, &format!("{at}: step"))))
-            .transpose()?,
-    };
-    Ok((mean, spread, scale))
-}
-
-/// SPRITE reconstructions of a summary read as mean ± SD: up to `samples` samples (all of them
-/// when the exhaustive search finds that few) and the per-value counts. `None` when SPRITE does
-/// not apply (no step or minimum on the scale, no spread, n < 2).
-pub fn sprite_reconstruction(
-    s: &ReportedSummary,
-    rounding: Rounding,
-    samples: usize,
-    seed: u64,
-) -> Result<Option<super::sprite::Sprite>> {
-    let (mean, spread, scale) = parse_summary(s)?;
-    let Some(sd) = spread else {
-        return Ok(None);
-    };
-    if scale.grid.is_none() || scale.min.is_none() || s.n < 2 {
-        return Ok(None);
-    }
-    sprite(&SpriteRequest {
-        mean,
-        sd,
-        n: s.n,
-        scale,
-        samples,
-        seed,
-        random_fallback: true,
-        rounding,
-    })
-    .map(Some)
+/// Every check of one summary: the findings, and the SPRITE search when it ran (its samples
+/// serve the charts, so the search runs once).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SummaryChecks {
+    pub findings: Vec<Finding>,
+    pub sprite: Option<Sprite>,
 }
 
 /// Run every applicable check on one summary.
 pub fn check_summary(s: &ReportedSummary, rounding: Rounding) -> Result<Vec<Finding>> {
-    let (mean, spread, scale) = parse_summary(s)?;
-    let binary = scale.grid == Some(Grid::INTEGER)
+    Ok(check_summary_with_sprite(s, rounding)?.findings)
+}
+
+/// Run every applicable check on one summary, keeping the SPRITE search.
+pub fn check_summary_with_sprite(s: &ReportedSummary, rounding: Rounding) -> Result<SummaryChecks> {
+    let at = location(&s.study, &s.measure, &s.timepoint);
+    let (mean, spread, scale) = (&s.mean, s.spread.as_ref(), &s.scale);
+    let grid: Option<Grid> = scale.grid(&format!("{at}: step"))?;
+    let binary = grid == Some(Grid::INTEGER)
         && scale.min.as_ref().and_then(|v| v.as_integer()) == Some(0)
         && scale.max.as_ref().and_then(|v| v.as_integer()) == Some(1);
-    let readings: &[Spread] = match s.spread_kind {
-        SpreadKind::Sd => &[Spread::Sd],
-        SpreadKind::Sem => &[Spread::Sem],
-        SpreadKind::Unstated => &[Spread::Sd, Spread::Sem],
-    };
+    let readings = s.spread_kind.readings();
     let mut out = Vec::new();
     let mut push = |check: CheckName, v: Verdict| {
         out.push(Finding {
@@ -269,9 +211,9 @@ pub fn check_summary(s: &ReportedSummary, rounding: Rounding) -> Result<Vec<Find
     };
 
     // GRIM
-    match scale.grid {
+    match grid {
         Some(grid) => {
-            let g = grim(&mean, s.n, grid, rounding)?;
+            let g = grim(mean, s.n, grid, rounding)?;
             push(CheckName::Grim, Verdict::new(g.status, g.detail));
         }
         None => push(
@@ -285,10 +227,13 @@ pub fn check_summary(s: &ReportedSummary, rounding: Rounding) -> Result<Vec<Find
 
     let Some(spread) = spread else {
         if scale.min.is_some() || scale.max.is_some() {
-            let b = bounds(&mean, None, Spread::Sd, s.n, &scale, rounding)?;
+            let b = bounds(mean, None, SpreadKind::Sd, s.n, scale, rounding)?;
             push(CheckName::Bounds, Verdict::new(b.status, b.detail));
         }
-        return Ok(out);
+        return Ok(SummaryChecks {
+            findings: out,
+            sprite: None,
+        });
     };
 
     // GRIMMER, or DEBIT on a 0/1 scale.
@@ -297,8 +242,8 @@ pub fn check_summary(s: &ReportedSummary, rounding: Rounding) -> Result<Vec<Find
         for &r in readings {
             verdicts.push((
                 r,
-                if r == Spread::Sd {
-                    let d = debit(&mean, &spread, s.n, rounding)?;
+                if r == SpreadKind::Sd {
+                    let d = debit(mean, spread, s.n, rounding)?;
                     Verdict::new(d.status, d.detail)
                 } else {
                     Verdict::new(Status::NotApplicable, "DEBIT tests an SD")
@@ -306,10 +251,10 @@ pub fn check_summary(s: &ReportedSummary, rounding: Rounding) -> Result<Vec<Find
             ));
         }
         push(CheckName::Debit, combine(s.spread_kind, verdicts));
-    } else if let Some(grid) = scale.grid {
+    } else if let Some(grid) = grid {
         let mut verdicts = Vec::new();
         for &r in readings {
-            let g = grimmer(&mean, &spread, r, s.n, grid, rounding)?;
+            let g = grimmer(mean, spread, r, s.n, grid, rounding)?;
             verdicts.push((r, Verdict::new(g.status, g.detail)));
         }
         push(CheckName::Grimmer, combine(s.spread_kind, verdicts));
@@ -328,14 +273,14 @@ pub fn check_summary(s: &ReportedSummary, rounding: Rounding) -> Result<Vec<Find
         let mut bound_verdicts = Vec::new();
         let mut kind_verdicts = Vec::new();
         for &r in readings {
-            let b = bounds(&mean, Some(&spread), r, s.n, &scale, rounding)?;
+            let b = bounds(mean, Some(spread), r, s.n, scale, rounding)?;
             if let Some(v) = b.sd_or_sem {
                 kind_verdicts.push((r, v));
             }
             bound_verdicts.push((r, Verdict::new(b.status, b.detail)));
         }
         push(CheckName::Bounds, combine(s.spread_kind, bound_verdicts));
-        if s.spread_kind != SpreadKind::Unstated {
+        if s.spread_kind != SpreadKind::NotReported {
             if let Some((_, v)) = kind_verdicts.pop() {
                 push(CheckName::SdOrSem, v);
             }
@@ -343,13 +288,14 @@ pub fn check_summary(s: &ReportedSummary, rounding: Rounding) -> Result<Vec<Find
     }
 
     // SPRITE, exhaustive only: settles small samples completely.
-    if scale.grid.is_some() && scale.min.is_some() && readings.contains(&Spread::Sd) && s.n >= 2 {
+    let mut search = None;
+    if grid.is_some() && scale.min.is_some() && readings.contains(&SpreadKind::Sd) && s.n >= 2 {
         let req = SpriteRequest {
             mean: mean.clone(),
             sd: spread.clone(),
             n: s.n,
             scale: scale.clone(),
-            samples: 5,
+            samples: SPRITE_LISTED,
             seed: 1,
             random_fallback: false,
             rounding,
@@ -357,7 +303,10 @@ pub fn check_summary(s: &ReportedSummary, rounding: Rounding) -> Result<Vec<Find
         let v = match sprite(&req) {
             Ok(sp) => {
                 let mut detail = sp.detail.clone();
-                if sp.complete && !sp.samples.is_empty() && sp.total_samples.unwrap_or(0) <= 5 {
+                if sp.complete
+                    && !sp.samples.is_empty()
+                    && sp.total_samples.unwrap_or(0) <= SPRITE_LISTED as u64
+                {
                     let listed: Vec<String> = sp
                         .samples
                         .iter()
@@ -371,25 +320,29 @@ pub fn check_summary(s: &ReportedSummary, rounding: Rounding) -> Result<Vec<Find
                 }
                 let status = match (sp.status, s.spread_kind) {
                     // Under an unstated kind, "no sample as an SD" is not a verdict on the data.
-                    (Status::Inconsistent, SpreadKind::Unstated) => Status::Warning,
+                    (Status::Inconsistent, SpreadKind::NotReported) => Status::Warning,
                     (st, _) => st,
                 };
-                if s.spread_kind == SpreadKind::Unstated {
+                if s.spread_kind == SpreadKind::NotReported {
                     detail = format!("spread read as an SD: {detail}");
                 }
+                search = Some(sp);
                 Verdict::new(status, detail)
             }
             Err(e) => Verdict::new(Status::NotApplicable, format!("not reconstructed: {e}")),
         };
         push(CheckName::Sprite, v);
     }
-    Ok(out)
+    Ok(SummaryChecks {
+        findings: out,
+        sprite: search,
+    })
 }
 
 /// One verdict from the readings of a spread: for an unstated kind the data are consistent
 /// if either reading is, and the detail names both.
-fn combine(kind: SpreadKind, verdicts: Vec<(Spread, Verdict)>) -> Verdict {
-    if kind != SpreadKind::Unstated || verdicts.len() < 2 {
+fn combine(kind: SpreadKind, verdicts: Vec<(SpreadKind, Verdict)>) -> Verdict {
+    if kind != SpreadKind::NotReported || verdicts.len() < 2 {
         return verdicts
             .into_iter()
             .next()
@@ -410,7 +363,14 @@ fn combine(kind: SpreadKind, verdicts: Vec<(Spread, Verdict)>) -> Verdict {
         .unwrap_or(Status::NotApplicable);
     let parts: Vec<String> = verdicts
         .iter()
-        .map(|(r, v)| format!("as {} {}: {}", article(*r), v.status.as_str(), v.detail))
+        .map(|(r, v)| {
+            format!(
+                "as {} {}: {}",
+                r.with_article(),
+                v.status.as_str(),
+                v.detail
+            )
+        })
         .collect();
     Verdict::new(
         best,
@@ -421,16 +381,11 @@ fn combine(kind: SpreadKind, verdicts: Vec<(Spread, Verdict)>) -> Verdict {
     )
 }
 
-fn article(r: Spread) -> &'static str {
-    match r {
-        Spread::Sd => "an SD",
-        Spread::Sem => "an SEM",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::checks::exact::rv;
 
     fn summary(
         measure: &str,
@@ -444,14 +399,11 @@ mod tests {
             study: "nmo".into(),
             measure: measure.into(),
             timepoint: None,
-            mean_text: mean.into(),
-            spread_text: Some(sd.into()),
+            mean: rv(mean),
+            spread: Some(rv(sd)),
             spread_kind: SpreadKind::Sd,
             n: 7,
-            min: Some(min.into()),
-            max: max.map(String::from),
-            step: Some(step.into()),
-            items: 1,
+            scale: Scale::new(Some(rv(min)), max.map(rv), Some(rv(step))).unwrap(),
         }
     }
     fn status(f: &[Finding], c: CheckName) -> Status {
@@ -500,14 +452,14 @@ mod tests {
     #[test]
     fn impossible_summary_is_reported_with_location() {
         let mut s = summary("pain", "3.1", "1.5", "0", Some("10"), "1");
-        s.mean_text = "3.10".into(); // 22/7 = 3.1429: impossible at two decimals.
+        s.mean = rv("3.10"); // 22/7 = 3.1429: impossible at two decimals.
         let f = check_summary(&s, Rounding::UpOrDown).unwrap();
         assert_eq!(status(&f, CheckName::Grim), Status::Inconsistent);
-        s.mean_text = "3,1".into();
+        s.scale.step = Some(rv("0"));
         let e = check_summary(&s, Rounding::UpOrDown)
             .unwrap_err()
             .to_string();
-        assert!(e.starts_with("study nmo, measure pain: mean:"), "{e}");
+        assert!(e.starts_with("study nmo, measure pain: step:"), "{e}");
     }
 
     #[test]
@@ -516,13 +468,13 @@ mod tests {
         // no integer; as an SEM (SD² = 7·SEM²), Q ∈ 42·[0.595², 0.605²] + 63 = [77.87, 78.37]:
         // 78, even. Both readings fail: inconsistent.
         let mut s = summary("pain", "3.0", "0.60", "0", Some("10"), "1");
-        s.spread_kind = SpreadKind::Unstated;
+        s.spread_kind = SpreadKind::NotReported;
         let f = check_summary(&s, Rounding::UpOrDown).unwrap();
         assert_eq!(status(&f, CheckName::Grimmer), Status::Inconsistent);
         // 3.0 ± 0.58 unstated: the SD reading works (Q ∈ 6·[0.575², 0.585²] + 63 = [64.98, 65.05]
         // → 65, odd ✓) and the SEM reading works
         // (Q ∈ 42·[0.575², 0.585²] + 63 = [76.89, 77.37] → 77), so consistent.
-        s.spread_text = Some("0.58".into());
+        s.spread = Some(rv("0.58"));
         let f = check_summary(&s, Rounding::UpOrDown).unwrap();
         let g = f.iter().find(|x| x.check == CheckName::Grimmer).unwrap();
         assert_eq!(g.status, Status::Consistent);

@@ -76,3 +76,21 @@ pub fn refuse_overwrite(
     }
     Ok(())
 }
+
+/// A chart size from `--width` and `--height` as typed (negative values reach the library's
+/// range check instead of clap's "unexpected argument").
+pub fn size(width: i64, height: i64) -> Result<trialstats::plot::Size> {
+    let side = |v: i64, option: &str| {
+        u32::try_from(v).map_err(|_| {
+            Error::input(
+                option,
+                format!(
+                    "{v} pixels is out of range; allowed: {} to {}",
+                    trialstats::plot::Size::MIN,
+                    trialstats::plot::Size::MAX
+                ),
+            )
+        })
+    };
+    trialstats::plot::Size::new(side(width, "--width")?, side(height, "--height")?)
+}

@@ -3,18 +3,18 @@
 //! options (numbers are read as written: `--mean 3.0` has one decimal).
 
 use std::path::PathBuf;
-use trialstats::checks::bounds::{bounds, Scale};
+use trialstats::analysis::{self, AnalysisOptions};
+use trialstats::checks::bounds::bounds;
 use trialstats::checks::debit::debit;
 use trialstats::checks::grim::grim;
-use trialstats::checks::grimmer::{grimmer, Spread};
+use trialstats::checks::grimmer::grimmer;
+use trialstats::checks::input;
 use trialstats::checks::percent::percent_count;
 use trialstats::checks::sprite::{sprite, SpriteRequest};
-use trialstats::checks::{Grid, ReportedValue, Rounding};
+use trialstats::checks::Rounding;
 use trialstats::output::{render, Format, Tabular};
+use trialstats::reported::SpreadKind;
 use trialstats::{Error, Outcome, Result};
-
-/// Largest sample size accepted (keeps the exact arithmetic in range).
-const MAX_N: u64 = 1_000_000_000;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -53,11 +53,11 @@ pub enum CheckCommand {
 #[derive(Debug, clap::Args)]
 pub struct GridArgs {
     /// Step between possible values of one item (1 for integers, 0.5 for EDSS).
-    #[arg(long, default_value = "1")]
+    #[arg(long, default_value = "1", allow_hyphen_values = true)]
     pub step: String,
     /// Number of items averaged into the score (1 for a single item or a sum score).
-    #[arg(long, default_value_t = 1)]
-    pub items: u32,
+    #[arg(long, default_value_t = 1, allow_negative_numbers = true)]
+    pub items: i64,
 }
 
 #[derive(Debug, clap::Args)]
@@ -66,8 +66,8 @@ pub struct GrimArgs {
     #[arg(long, allow_hyphen_values = true)]
     pub mean: String,
     /// Sample size.
-    #[arg(long)]
-    pub n: u64,
+    #[arg(long, allow_negative_numbers = true)]
+    pub n: i64,
     #[command(flatten)]
     pub grid: GridArgs,
 }
@@ -100,17 +100,23 @@ pub struct SummaryArgs {
     #[arg(long, allow_hyphen_values = true)]
     pub sd: String,
     /// Sample size.
-    #[arg(long)]
-    pub n: u64,
+    #[arg(long, allow_negative_numbers = true)]
+    pub n: i64,
 }
 
 impl SummaryArgs {
     /// Mean, spread and n, validated.
-    fn read(&self) -> Result<(ReportedValue, ReportedValue, u64)> {
+    fn read(
+        &self,
+    ) -> Result<(
+        trialstats::reported::ReportedNumber,
+        trialstats::reported::ReportedNumber,
+        u64,
+    )> {
         Ok((
-            number(&self.mean, "--mean")?,
-            spread(&self.sd, "--sd")?,
-            sample_size(self.n)?,
+            input::number(&self.mean, "--mean")?,
+            input::spread(&self.sd, "--sd")?,
+            input::sample_size(self.n)?,
         ))
     }
 }
@@ -121,14 +127,14 @@ pub struct PercentArgs {
     #[arg(long, allow_hyphen_values = true)]
     pub percent: String,
     /// The denominator, if reported.
-    #[arg(long)]
-    pub n: Option<u64>,
+    #[arg(long, allow_negative_numbers = true)]
+    pub n: Option<i64>,
     /// The count, if reported (needs --n).
-    #[arg(long, requires = "n")]
-    pub count: Option<u64>,
+    #[arg(long, requires = "n", allow_negative_numbers = true)]
+    pub count: Option<i64>,
     /// List the possible denominators up to this number.
-    #[arg(long, default_value_t = 100)]
-    pub max_n: u64,
+    #[arg(long, default_value_t = 100, allow_negative_numbers = true)]
+    pub max_n: i64,
 }
 
 #[derive(Debug, clap::Args)]
@@ -140,8 +146,8 @@ pub struct BoundsArgs {
     #[arg(long, allow_hyphen_values = true)]
     pub sd: Option<String>,
     /// Sample size.
-    #[arg(long)]
-    pub n: u64,
+    #[arg(long, allow_negative_numbers = true)]
+    pub n: i64,
     /// Scale minimum.
     #[arg(long, allow_hyphen_values = true)]
     pub min: String,
@@ -152,11 +158,11 @@ pub struct BoundsArgs {
     #[arg(long)]
     pub sem: bool,
     /// Step between possible values (omit for a continuous measure).
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub step: Option<String>,
     /// Number of items averaged into the score.
-    #[arg(long, default_value_t = 1)]
-    pub items: u32,
+    #[arg(long, default_value_t = 1, allow_negative_numbers = true)]
+    pub items: i64,
 }
 
 #[derive(Debug, clap::Args)]
@@ -172,8 +178,8 @@ pub struct SpriteArgs {
     #[command(flatten)]
     pub grid: GridArgs,
     /// How many distinct samples to return.
-    #[arg(long, default_value_t = 10)]
-    pub samples: usize,
+    #[arg(long, default_value_t = 10, allow_negative_numbers = true)]
+    pub samples: i64,
     /// Seed of the random search (same seed, same samples).
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
@@ -187,73 +193,64 @@ pub fn run(args: Args) -> Result<Outcome> {
             "--data is for checking the whole data folder; a subcommand checks the numbers given as options",
         ));
     }
+    let kind = |sem: bool| if sem { SpreadKind::Sem } else { SpreadKind::Sd };
     match args.command {
         None => {
             let dir = args.data.unwrap_or_else(|| PathBuf::from("data"));
             let studies = trialstats::study::load_dir(&dir)?;
-            let report = trialstats::checks::study_data::check_studies(
-                &studies,
+            let options = AnalysisOptions {
                 rounding,
-                &trialstats::report::ReportOptions::default(),
-            )?;
+                ..AnalysisOptions::default()
+            };
+            let analyses = analysis::analyse_studies(&studies, &options)?;
+            let report = analysis::check_report(&analyses, rounding);
             super::print(&render(format, &report)?);
             Ok(report.outcome())
         }
         Some(CheckCommand::Grim(a)) => {
-            let n = sample_size(a.n)?;
-            let r = grim(&number(&a.mean, "--mean")?, n, grid(&a.grid)?, rounding)?;
+            let n = input::sample_size(a.n)?;
+            let grid = input::grid(&a.grid.step, a.grid.items)?;
+            let r = grim(&input::number(&a.mean, "--mean")?, n, grid, rounding)?;
             show(format, &r, r.consistent)
         }
         Some(CheckCommand::Grimmer(a)) => {
             let (mean, spread, n) = a.summary.read()?;
-            let kind = if a.sem { Spread::Sem } else { Spread::Sd };
-            let r = grimmer(&mean, &spread, kind, n, grid(&a.grid)?, rounding)?;
+            let grid = input::grid(&a.grid.step, a.grid.items)?;
+            let r = grimmer(&mean, &spread, kind(a.sem), n, grid, rounding)?;
             show(format, &r, r.consistent)
         }
         Some(CheckCommand::Debit(a)) => {
-            let (mean, sd, n) = a.summary.read()?;
-            if !(0.0..=1.0).contains(&mean.value()) {
-                return Err(Error::input(
-                    "--mean",
-                    format!(
-                        "{} is not a proportion; DEBIT needs the mean of a 0/1 outcome, between 0 and 1",
-                        mean.text
-                    ),
-                ));
-            }
+            let (_, sd, n) = a.summary.read()?;
+            let mean = input::proportion(&a.summary.mean, "--mean")?;
             let r = debit(&mean, &sd, n, rounding)?;
             show(format, &r, r.consistent)
         }
         Some(CheckCommand::Percent(a)) => {
-            if let Some(n) = a.n {
-                sample_size(n)?;
-            }
-            if a.max_n == 0 || a.max_n > 1_000_000 {
-                return Err(Error::input("--max-n", "must be between 1 and 1000000"));
-            }
-            let percent = number(&a.percent, "--percent")?;
-            if !(0.0..=100.0).contains(&percent.value()) {
-                return Err(Error::input(
-                    "--percent",
-                    format!("{}: a percentage lies between 0 and 100", percent.text),
-                ));
-            }
-            let r = percent_count(&percent, a.n, a.count, a.max_n, rounding)?;
+            let n = a.n.map(input::sample_size).transpose()?;
+            let count = a
+                .count
+                .map(|c| {
+                    u64::try_from(c).map_err(|_| {
+                        Error::input("--count", format!("a count is a whole number ≥ 0, got {c}"))
+                    })
+                })
+                .transpose()?;
+            let max_n = input::listed_n(a.max_n)?;
+            let percent = input::percent(&a.percent)?;
+            let r = percent_count(&percent, n, count, max_n, rounding)?;
             show(format, &r, r.consistent)
         }
         Some(CheckCommand::Bounds(a)) => {
-            let n = sample_size(a.n)?;
-            let kind = if a.sem { Spread::Sem } else { Spread::Sd };
-            let grid = match &a.step {
-                Some(step) => Some(Grid::new(&number(step, "--step")?, a.items, "--step")?),
-                None => None,
-            };
-            let scale = scale(&a.min, &a.max, grid)?;
-            let spread = a.sd.as_deref().map(|s| spread(s, "--sd")).transpose()?;
+            let n = input::sample_size(a.n)?;
+            let scale = input::scale(&a.min, &a.max, a.step.as_deref(), a.items)?;
+            let spread =
+                a.sd.as_deref()
+                    .map(|s| input::spread(s, "--sd"))
+                    .transpose()?;
             let r = bounds(
-                &number(&a.mean, "--mean")?,
+                &input::number(&a.mean, "--mean")?,
                 spread.as_ref(),
-                kind,
+                kind(a.sem),
                 n,
                 &scale,
                 rounding,
@@ -262,15 +259,12 @@ pub fn run(args: Args) -> Result<Outcome> {
         }
         Some(CheckCommand::Sprite(a)) => {
             let (mean, sd, n) = a.summary.read()?;
-            if a.samples == 0 || a.samples > 100_000 {
-                return Err(Error::input("--samples", "must be between 1 and 100000"));
-            }
             let req = SpriteRequest {
                 mean,
                 sd,
                 n,
-                scale: scale(&a.min, &a.max, Some(grid(&a.grid)?))?,
-                samples: a.samples,
+                scale: input::scale(&a.min, &a.max, Some(&a.grid.step), a.grid.items)?,
+                samples: input::samples(a.samples)?,
                 seed: a.seed,
                 random_fallback: true,
                 rounding,
@@ -279,60 +273,6 @@ pub fn run(args: Args) -> Result<Outcome> {
             show(format, &r, r.consistent)
         }
     }
-}
-
-fn number(text: &str, option: &str) -> Result<ReportedValue> {
-    ReportedValue::parse(text, option)
-}
-
-/// An SD or SEM as written: a number ≥ 0.
-fn spread(text: &str, option: &str) -> Result<ReportedValue> {
-    let v = number(text, option)?;
-    if v.value() < 0.0 {
-        return Err(Error::input(
-            option,
-            format!(
-                "{}: an SD or SEM cannot be negative; give a number ≥ 0",
-                v.text
-            ),
-        ));
-    }
-    Ok(v)
-}
-
-fn sample_size(n: u64) -> Result<u64> {
-    if n == 0 || n > MAX_N {
-        return Err(Error::input(
-            "--n",
-            format!("the sample size must be between 1 and {MAX_N}, got {n}"),
-        ));
-    }
-    Ok(n)
-}
-
-fn grid(a: &GridArgs) -> Result<Grid> {
-    Grid::new(&number(&a.step, "--step")?, a.items, "--step")
-}
-
-fn scale(min: &str, max: &str, grid: Option<Grid>) -> Result<Scale> {
-    let scale = Scale {
-        min: Some(number(min, "--min")?),
-        max: Some(number(max, "--max")?),
-        grid,
-    };
-    if let (Some(lo), Some(hi)) = (&scale.min, &scale.max) {
-        if lo.value() >= hi.value() {
-            return Err(Error::input(
-                "--max",
-                format!(
-                    "the maximum {} must be above the minimum {}",
-                    hi.text, lo.text
-                ),
-            ));
-        }
-    }
-    scale.bounds_in_steps()?;
-    Ok(scale)
 }
 
 fn show<T: Tabular + serde::Serialize>(

@@ -1,131 +1,33 @@
-//! `trialstats effect`: one effect size from summary numbers given as options, many from a
-//! CSV file with metafor's column names, the slope change (`SLOPE`) and the Cochrane
-//! conversions (`convert`). Library errors name input fields (`before.sd`); this file maps
-//! them to the option (`--before`) or to the CSV cell (`FILE, row 3, column sd1i`).
+//! `trialstats effect CODE …`: one effect size from summary numbers given as options, many
+//! from a CSV file with metafor's column names, the slope change (`SLOPE`) and the Cochrane
+//! conversions (`convert`).
+//!
+//! Each code is a subcommand with exactly the options its family takes, so clap itself
+//! refuses an option the code does not use, a missing one, or inline numbers given together
+//! with `--input`. Library errors name input fields (`before.sd`); this file maps them to the
+//! option that carried them (`--before`).
 
+use super::args;
 use std::path::PathBuf;
 use trialstats::effect::convert::{self, Conversion};
 use trialstats::effect::{
-    self, CiMethod, EffectSize, EffectSizes, Family, GroupSummary, MeanSd, MeasureCode, PersonTime,
+    self, CiMethod, EffectSize, EffectSizes, GroupSummary, MeanSd, MeasureCode, PersonTime,
     PrePostSummary, Proportion, Slope, SlopeChange, TwoByTwo,
 };
+use trialstats::level::ConfidenceLevel;
 use trialstats::output::{render, Format};
 use trialstats::{Error, Outcome, Result};
 
-/// Compute an effect size (metafor escalc codes) from summary numbers or a CSV file; the
-/// input forms are listed in [`INPUT_FORMS`] (shown after `--help`).
+/// Compute an effect size (metafor escalc codes) from summary numbers or a CSV file.
 #[derive(Debug, clap::Args)]
 #[command(after_help = INPUT_FORMS)]
 pub struct Args {
-    // boxed: the options are many, and the command enum should stay small
-    #[command(flatten)]
-    options: Box<Options>,
-}
-
-/// The options of `trialstats effect`.
-#[derive(Debug, clap::Args)]
-pub struct Options {
-    /// Measure code (MD, SMD, SMDH, ROM, MC, SMCC, SMCR, SMCRH, ROMC, RR, OR, RD, PR, PLO, IR,
-    /// IRR, IRD), SLOPE for a slope change, or convert.
-    pub code: String,
-    /// Group 1 as MEAN,SD,N (two-group codes).
-    #[arg(long, value_name = "MEAN,SD,N", allow_hyphen_values = true)]
-    pub group1: Option<String>,
-    /// Group 2 as MEAN,SD,N (two-group codes).
-    #[arg(long, value_name = "MEAN,SD,N", allow_hyphen_values = true)]
-    pub group2: Option<String>,
-    /// Number of people (pre/post, proportion, SLOPE with SDs, convert).
-    #[arg(long, allow_negative_numbers = true)]
-    pub n: Option<f64>,
-    /// Before as MEAN,SD (pre/post codes).
-    #[arg(long, value_name = "MEAN,SD", allow_hyphen_values = true)]
-    pub before: Option<String>,
-    /// After as MEAN,SD (pre/post codes).
-    #[arg(long, value_name = "MEAN,SD", allow_hyphen_values = true)]
-    pub after: Option<String>,
-    /// Pre/post correlation (default 0.5, with a note).
-    #[arg(long, allow_negative_numbers = true)]
-    pub r: Option<f64>,
-    /// Events in group 1 (RR, OR, RD, IRR, IRD).
-    #[arg(long, allow_negative_numbers = true)]
-    pub events1: Option<f64>,
-    /// Size of group 1 (RR, OR, RD).
-    #[arg(long, allow_negative_numbers = true)]
-    pub n1: Option<f64>,
-    /// Events in group 2 (RR, OR, RD, IRR, IRD).
-    #[arg(long, allow_negative_numbers = true)]
-    pub events2: Option<f64>,
-    /// Size of group 2 (RR, OR, RD).
-    #[arg(long, allow_negative_numbers = true)]
-    pub n2: Option<f64>,
-    /// Events (PR, PLO, IR).
-    #[arg(long, allow_negative_numbers = true)]
-    pub events: Option<f64>,
-    /// Person-time (IR).
-    #[arg(long, allow_negative_numbers = true)]
-    pub time: Option<f64>,
-    /// Person-time of group 1 (IRR, IRD).
-    #[arg(long, allow_negative_numbers = true)]
-    pub time1: Option<f64>,
-    /// Person-time of group 2 (IRR, IRD).
-    #[arg(long, allow_negative_numbers = true)]
-    pub time2: Option<f64>,
-    /// Slope before (SLOPE), e.g. 0.47 points/month.
-    #[arg(long, allow_negative_numbers = true)]
-    pub slope_before: Option<f64>,
-    /// Slope after (SLOPE).
-    #[arg(long, allow_negative_numbers = true)]
-    pub slope_after: Option<f64>,
-    /// Standard error of the before slope (SLOPE).
-    #[arg(long, allow_negative_numbers = true)]
-    pub se_before: Option<f64>,
-    /// Standard error of the after slope (SLOPE).
-    #[arg(long, allow_negative_numbers = true)]
-    pub se_after: Option<f64>,
-    /// SD of individual before slopes (SLOPE, with --n).
-    #[arg(long, allow_negative_numbers = true)]
-    pub sd_before: Option<f64>,
-    /// SD of individual after slopes (SLOPE, with --n).
-    #[arg(long, allow_negative_numbers = true)]
-    pub sd_after: Option<f64>,
-    /// Standard error of a mean (convert: SD = SEM·√n).
-    #[arg(long, allow_negative_numbers = true)]
-    pub sem: Option<f64>,
-    /// Lower confidence limit (convert).
-    #[arg(long, allow_negative_numbers = true)]
-    pub ci_lower: Option<f64>,
-    /// Upper confidence limit (convert).
-    #[arg(long, allow_negative_numbers = true)]
-    pub ci_upper: Option<f64>,
-    /// The interval is of a ratio (convert: take it on the log scale).
-    #[arg(long)]
-    pub ratio: bool,
-    /// An estimate (convert, with --t or --p).
-    #[arg(long, allow_negative_numbers = true)]
-    pub estimate: Option<f64>,
-    /// A t or z statistic (convert).
-    #[arg(long, allow_negative_numbers = true)]
-    pub t: Option<f64>,
-    /// A two-sided p-value (convert).
-    #[arg(long, allow_negative_numbers = true)]
-    pub p: Option<f64>,
-    /// CSV file with metafor's column names, one study per row.
-    #[arg(long, value_name = "FILE.csv")]
-    pub input: Option<PathBuf>,
-    /// Confidence level, a fraction.
-    #[arg(long, default_value_t = 0.95, allow_negative_numbers = true)]
-    pub level: f64,
-    /// Confidence interval: wald (default, as metafor), wilson (PR, PLO) or exact
-    /// (Clopper–Pearson for PR, PLO; Poisson for IR).
-    #[arg(long)]
-    pub ci: Option<String>,
-    /// Output format: table, json or csv.
-    #[arg(long, default_value = "table")]
-    pub format: String,
+    #[command(subcommand)]
+    code: Code,
 }
 
 const INPUT_FORMS: &str = "\
-Inputs by code:
+Inputs by code (`trialstats effect CODE --help` lists each code's options):
   MD SMD SMDH ROM          --group1 MEAN,SD,N --group2 MEAN,SD,N      (group1 − group2)
   MC SMCC SMCR SMCRH ROMC  --n N --before MEAN,SD --after MEAN,SD [--r R]
                            (after − before; SMCR, SMCRH divide by the before SD;
@@ -141,209 +43,546 @@ Inputs by code:
                            | --estimate E --t T | --estimate E --p P [--n N]
   any escalc code          --input FILE.csv with metafor's columns (m1i sd1i n1i m2i sd2i n2i
                            ni ri ai bi ci di xi mi x1i x2i t1i t2i ti; optional slab or study);
-                           yi is exactly escalc's (m1i − m2i; SMCR divides by sd1i)";
+                           yi is exactly escalc's (m1i − m2i; SMCR divides by sd1i)
 
-/// What the positional argument asks for.
-enum Mode {
-    Measure(MeasureCode),
-    Slope,
-    Convert,
+Exit codes: 0 computed; 2 bad input or usage (the message names the option or the CSV cell).
+Example: trialstats effect SMCR --n 7 --before 2.9,1.1 --after 0.4,0.8 --r 0.5";
+
+#[derive(Debug, clap::Subcommand)]
+enum Code {
+    /// Mean difference, group1 − group2.
+    #[command(name = "MD", alias = "md")]
+    Md(TwoGroupArgs),
+    /// Standardised mean difference (Hedges' g).
+    #[command(name = "SMD", alias = "smd")]
+    Smd(TwoGroupArgs),
+    /// Standardised mean difference without assuming equal variances (Bonett 2008).
+    #[command(name = "SMDH", alias = "smdh")]
+    Smdh(TwoGroupArgs),
+    /// Log ratio of means.
+    #[command(name = "ROM", alias = "rom")]
+    Rom(TwoGroupArgs),
+    /// Mean change, after − before.
+    #[command(name = "MC", alias = "mc")]
+    Mc(PrePostArgs),
+    /// Standardised mean change by the SD of the change.
+    #[command(name = "SMCC", alias = "smcc")]
+    Smcc(PrePostArgs),
+    /// Standardised mean change by the before SD (Becker 1988).
+    #[command(name = "SMCR", alias = "smcr")]
+    Smcr(PrePostArgs),
+    /// SMCR with the heteroscedastic variance (Bonett 2008).
+    #[command(name = "SMCRH", alias = "smcrh")]
+    Smcrh(PrePostArgs),
+    /// Log ratio of means for paired data.
+    #[command(name = "ROMC", alias = "romc")]
+    Romc(PrePostArgs),
+    /// Log risk ratio.
+    #[command(name = "RR", alias = "rr")]
+    Rr(TwoByTwoArgs),
+    /// Log odds ratio.
+    #[command(name = "OR", alias = "or")]
+    Or(TwoByTwoArgs),
+    /// Risk difference.
+    #[command(name = "RD", alias = "rd")]
+    Rd(TwoByTwoArgs),
+    /// Raw proportion.
+    #[command(name = "PR", alias = "pr")]
+    Pr(ProportionArgs),
+    /// Logit of a proportion.
+    #[command(name = "PLO", alias = "plo")]
+    Plo(ProportionArgs),
+    /// Incidence rate.
+    #[command(name = "IR", alias = "ir")]
+    Ir(RateArgs),
+    /// Log incidence rate ratio.
+    #[command(name = "IRR", alias = "irr")]
+    Irr(RateComparisonArgs),
+    /// Incidence rate difference.
+    #[command(name = "IRD", alias = "ird")]
+    Ird(RateComparisonArgs),
+    /// Change of a slope: difference, ratio and percent slowing (SLOPEDIFF, SLOPERATIO, SLOWING).
+    #[command(
+        name = "SLOPE",
+        aliases = ["slope", "SLOPEDIFF", "slopediff", "SLOPERATIO", "sloperatio", "SLOWING", "slowing"]
+    )]
+    Slope(SlopeArgs),
+    /// Conversions: SEM → SD, a CI, t or p → SE (Cochrane Handbook ch. 6).
+    #[command(name = "convert", alias = "CONVERT")]
+    Convert(ConvertArgs),
+    #[command(external_subcommand)]
+    Unknown(Vec<String>),
 }
 
-fn parse_mode(code: &str) -> Result<Mode> {
-    match code.trim().to_ascii_uppercase().as_str() {
-        "SLOPE" => Ok(Mode::Slope),
-        "CONVERT" => Ok(Mode::Convert),
-        _ => match code.parse::<MeasureCode>() {
-            // the three slope measures are computed together
-            Ok(c) if c.family() == Family::Slope => Ok(Mode::Slope),
-            Ok(c) => Ok(Mode::Measure(c)),
-            Err(_) => Err(Error::input(
-                "CODE",
-                format!(
-                    "unknown measure code '{code}'; allowed: {}, SLOPE, convert",
-                    escalc_codes().join(", ")
-                ),
-            )),
-        },
-    }
+/// What every code takes: the level and the output format.
+#[derive(Debug, clap::Args)]
+struct Common {
+    /// Confidence level, a fraction.
+    #[arg(long, default_value = "0.95", allow_hyphen_values = true)]
+    level: ConfidenceLevel,
+    /// Output format: table, json or csv.
+    #[arg(long, default_value = "table")]
+    format: Format,
 }
 
-fn escalc_codes() -> Vec<&'static str> {
-    MeasureCode::ALL
-        .iter()
-        .filter(|c| c.family() != Family::Slope)
-        .map(|c| c.as_str())
-        .collect()
+#[derive(Debug, clap::Args)]
+struct TwoGroupArgs {
+    /// Group 1 as MEAN,SD,N.
+    #[arg(
+        long,
+        value_name = "MEAN,SD,N",
+        allow_hyphen_values = true,
+        required_unless_present = "input",
+        conflicts_with = "input"
+    )]
+    group1: Option<String>,
+    /// Group 2 as MEAN,SD,N.
+    #[arg(
+        long,
+        value_name = "MEAN,SD,N",
+        allow_hyphen_values = true,
+        required_unless_present = "input"
+    )]
+    group2: Option<String>,
+    /// CSV file with metafor's columns m1i, sd1i, n1i, m2i, sd2i, n2i (one study per row).
+    #[arg(long, value_name = "FILE.csv", conflicts_with = "group2")]
+    input: Option<PathBuf>,
+    #[command(flatten)]
+    common: Common,
+}
+
+#[derive(Debug, clap::Args)]
+struct PrePostArgs {
+    /// Number of people measured before and after.
+    #[arg(
+        long,
+        allow_negative_numbers = true,
+        required_unless_present = "input",
+        conflicts_with = "input"
+    )]
+    n: Option<f64>,
+    /// Before as MEAN,SD.
+    #[arg(
+        long,
+        value_name = "MEAN,SD",
+        allow_hyphen_values = true,
+        required_unless_present = "input",
+        conflicts_with = "input"
+    )]
+    before: Option<String>,
+    /// After as MEAN,SD.
+    #[arg(
+        long,
+        value_name = "MEAN,SD",
+        allow_hyphen_values = true,
+        required_unless_present = "input"
+    )]
+    after: Option<String>,
+    /// Pre/post correlation (default 0.5, with a note; with --input it fills a missing ri column).
+    #[arg(long, allow_negative_numbers = true)]
+    r: Option<f64>,
+    /// CSV file with metafor's columns m1i, m2i, sd1i, sd2i, ni, ri (one study per row).
+    #[arg(long, value_name = "FILE.csv", conflicts_with = "after")]
+    input: Option<PathBuf>,
+    #[command(flatten)]
+    common: Common,
+}
+
+#[derive(Debug, clap::Args)]
+struct TwoByTwoArgs {
+    /// Events in group 1.
+    #[arg(
+        long,
+        allow_negative_numbers = true,
+        required_unless_present = "input",
+        conflicts_with = "input"
+    )]
+    events1: Option<f64>,
+    /// Size of group 1.
+    #[arg(
+        long,
+        allow_negative_numbers = true,
+        required_unless_present = "input",
+        conflicts_with = "input"
+    )]
+    n1: Option<f64>,
+    /// Events in group 2.
+    #[arg(
+        long,
+        allow_negative_numbers = true,
+        required_unless_present = "input",
+        conflicts_with = "input"
+    )]
+    events2: Option<f64>,
+    /// Size of group 2.
+    #[arg(long, allow_negative_numbers = true, required_unless_present = "input")]
+    n2: Option<f64>,
+    /// CSV file with metafor's columns ai, n1i (or bi), ci, n2i (or di).
+    #[arg(long, value_name = "FILE.csv", conflicts_with = "n2")]
+    input: Option<PathBuf>,
+    #[command(flatten)]
+    common: Common,
+}
+
+#[derive(Debug, clap::Args)]
+struct ProportionArgs {
+    /// Events.
+    #[arg(
+        long,
+        allow_negative_numbers = true,
+        required_unless_present = "input",
+        conflicts_with = "input"
+    )]
+    events: Option<f64>,
+    /// Number of people.
+    #[arg(long, allow_negative_numbers = true, required_unless_present = "input")]
+    n: Option<f64>,
+    /// Confidence interval: wald (as metafor), wilson, or exact (Clopper–Pearson).
+    #[arg(long, default_value = "wald", value_parser = ["wald", "wilson", "exact"])]
+    ci: String,
+    /// CSV file with metafor's columns xi, ni (or mi).
+    #[arg(long, value_name = "FILE.csv", conflicts_with = "n")]
+    input: Option<PathBuf>,
+    #[command(flatten)]
+    common: Common,
+}
+
+#[derive(Debug, clap::Args)]
+struct RateArgs {
+    /// Events.
+    #[arg(
+        long,
+        allow_negative_numbers = true,
+        required_unless_present = "input",
+        conflicts_with = "input"
+    )]
+    events: Option<f64>,
+    /// Person-time.
+    #[arg(long, allow_negative_numbers = true, required_unless_present = "input")]
+    time: Option<f64>,
+    /// Confidence interval: wald (as metafor) or exact (Poisson, as poisson.test).
+    #[arg(long, default_value = "wald", value_parser = ["wald", "exact"])]
+    ci: String,
+    /// CSV file with metafor's columns xi, ti.
+    #[arg(long, value_name = "FILE.csv", conflicts_with = "time")]
+    input: Option<PathBuf>,
+    #[command(flatten)]
+    common: Common,
+}
+
+#[derive(Debug, clap::Args)]
+struct RateComparisonArgs {
+    /// Events in group 1.
+    #[arg(
+        long,
+        allow_negative_numbers = true,
+        required_unless_present = "input",
+        conflicts_with = "input"
+    )]
+    events1: Option<f64>,
+    /// Person-time of group 1.
+    #[arg(
+        long,
+        allow_negative_numbers = true,
+        required_unless_present = "input",
+        conflicts_with = "input"
+    )]
+    time1: Option<f64>,
+    /// Events in group 2.
+    #[arg(
+        long,
+        allow_negative_numbers = true,
+        required_unless_present = "input",
+        conflicts_with = "input"
+    )]
+    events2: Option<f64>,
+    /// Person-time of group 2.
+    #[arg(long, allow_negative_numbers = true, required_unless_present = "input")]
+    time2: Option<f64>,
+    /// CSV file with metafor's columns x1i, t1i, x2i, t2i.
+    #[arg(long, value_name = "FILE.csv", conflicts_with = "time2")]
+    input: Option<PathBuf>,
+    #[command(flatten)]
+    common: Common,
+}
+
+#[derive(Debug, clap::Args)]
+struct SlopeArgs {
+    /// Slope before, e.g. 0.47 points/month.
+    #[arg(long, allow_negative_numbers = true)]
+    slope_before: f64,
+    /// Slope after.
+    #[arg(long, allow_negative_numbers = true)]
+    slope_after: f64,
+    /// Standard error of the before slope.
+    #[arg(long, allow_negative_numbers = true, requires = "se_after", conflicts_with_all = ["sd_before", "sd_after"])]
+    se_before: Option<f64>,
+    /// Standard error of the after slope.
+    #[arg(long, allow_negative_numbers = true, requires = "se_before", conflicts_with_all = ["sd_before", "sd_after"])]
+    se_after: Option<f64>,
+    /// SD of individual before slopes (with --n).
+    #[arg(long, allow_negative_numbers = true, requires_all = ["sd_after", "n"])]
+    sd_before: Option<f64>,
+    /// SD of individual after slopes (with --n).
+    #[arg(long, allow_negative_numbers = true, requires_all = ["sd_before", "n"])]
+    sd_after: Option<f64>,
+    /// Number of people (with --sd-before and --sd-after).
+    #[arg(long, allow_negative_numbers = true, requires = "sd_before")]
+    n: Option<f64>,
+    #[command(flatten)]
+    common: Common,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(group = clap::ArgGroup::new("from").required(true).args(["sem", "ci_lower", "t", "p"]))]
+struct ConvertArgs {
+    /// Standard error of a mean (SD = SEM·√n; needs --n).
+    #[arg(long, allow_negative_numbers = true, requires = "n")]
+    sem: Option<f64>,
+    /// Lower confidence limit (with --ci-upper).
+    #[arg(long, allow_negative_numbers = true, requires = "ci_upper")]
+    ci_lower: Option<f64>,
+    /// Upper confidence limit (with --ci-lower).
+    #[arg(long, allow_negative_numbers = true, requires = "ci_lower")]
+    ci_upper: Option<f64>,
+    /// The interval is of a ratio: take it on the log scale.
+    #[arg(long, requires = "ci_lower")]
+    ratio: bool,
+    /// An estimate (with --t or --p).
+    #[arg(long, allow_negative_numbers = true, conflicts_with_all = ["sem", "ci_lower"])]
+    estimate: Option<f64>,
+    /// A t or z statistic (with --estimate).
+    #[arg(
+        long,
+        allow_negative_numbers = true,
+        requires = "estimate",
+        conflicts_with = "p"
+    )]
+    t: Option<f64>,
+    /// A two-sided p-value (with --estimate; with --n the t quantile on n − 1 df is used).
+    #[arg(long, allow_negative_numbers = true, requires = "estimate")]
+    p: Option<f64>,
+    /// Number of people (SEM → SD; with a CI or a p-value: t on n − 1 df instead of z).
+    #[arg(long, allow_negative_numbers = true, conflicts_with = "t")]
+    n: Option<f64>,
+    #[command(flatten)]
+    common: Common,
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
-    let args = *args.options;
-    let format: Format = args.format.parse()?;
-    let mode = parse_mode(&args.code)?;
-    if args.ci.is_some() && !matches!(mode, Mode::Measure(_)) {
-        return Err(Error::input(
-            "--ci",
-            "not used by SLOPE or convert; --ci is for PR, PLO and IR",
-        ));
-    }
-    let text = match mode {
-        Mode::Convert => {
-            let c = run_convert(&args)?;
-            render(format, &c)?
+    use MeasureCode as M;
+    let text = match args.code {
+        Code::Md(a) => two_group(M::MD, a)?,
+        Code::Smd(a) => two_group(M::SMD, a)?,
+        Code::Smdh(a) => two_group(M::SMDH, a)?,
+        Code::Rom(a) => two_group(M::ROM, a)?,
+        Code::Mc(a) => pre_post(M::MC, a)?,
+        Code::Smcc(a) => pre_post(M::SMCC, a)?,
+        Code::Smcr(a) => pre_post(M::SMCR, a)?,
+        Code::Smcrh(a) => pre_post(M::SMCRH, a)?,
+        Code::Romc(a) => pre_post(M::ROMC, a)?,
+        Code::Rr(a) => two_by_two(M::RR, a)?,
+        Code::Or(a) => two_by_two(M::OR, a)?,
+        Code::Rd(a) => two_by_two(M::RD, a)?,
+        Code::Pr(a) => proportion(M::PR, a)?,
+        Code::Plo(a) => proportion(M::PLO, a)?,
+        Code::Ir(a) => rate(a)?,
+        Code::Irr(a) => rate_comparison(M::IRR, a)?,
+        Code::Ird(a) => rate_comparison(M::IRD, a)?,
+        Code::Slope(a) => slope(a)?,
+        Code::Convert(a) => {
+            let format = a.common.format;
+            render(format, &conversion(a).map_err(to_option)?)?
         }
-        Mode::Slope => {
-            check_options(
-                &args,
-                "SLOPE",
-                SLOPE_OPTIONS,
-                &["--slope-before", "--slope-after"],
-            )?;
-            let rows = run_slope(&args).map_err(to_option)?;
-            render(format, &EffectSizes(rows))?
-        }
-        Mode::Measure(code) => {
-            let ci = parse_ci(&args, code)?;
-            if let Some(path) = &args.input {
-                let allowed: &[&str] = if code.family() == Family::PrePost {
-                    &["--input", "--r"]
-                } else {
-                    &["--input"]
-                };
-                check_options(&args, code.as_str(), allowed, &[])?;
-                let rows = effect::escalc_csv(path, code, args.level, ci, args.r)?;
-                render(format, &EffectSizes(rows))?
-            } else {
-                let (allowed, required) = options_for(code.family());
-                check_options(&args, code.as_str(), allowed, required)?;
-                let e = from_options(&args, code, ci).map_err(to_option)?;
-                render(format, &e)?
-            }
+        Code::Unknown(words) => {
+            return Err(Error::input(
+                "CODE",
+                format!(
+                    "unknown measure code '{}'; allowed: {}, SLOPE, convert",
+                    words.first().map_or("", String::as_str),
+                    escalc_codes().join(", ")
+                ),
+            ))
         }
     };
     super::print(&text);
     Ok(Outcome::Ok)
 }
 
-// ----- which options each input form takes -----
-
-const SLOPE_OPTIONS: &[&str] = &[
-    "--slope-before",
-    "--slope-after",
-    "--se-before",
-    "--se-after",
-    "--sd-before",
-    "--sd-after",
-    "--n",
-];
-
-fn options_for(family: Family) -> (&'static [&'static str], &'static [&'static str]) {
-    match family {
-        Family::TwoGroup => (&["--group1", "--group2"], &["--group1", "--group2"]),
-        Family::PrePost => (
-            &["--n", "--before", "--after", "--r"],
-            &["--n", "--before", "--after"],
-        ),
-        Family::TwoByTwo => {
-            const O: &[&str] = &["--events1", "--n1", "--events2", "--n2"];
-            (O, O)
-        }
-        Family::Proportion => (&["--events", "--n"], &["--events", "--n"]),
-        Family::Rate => (&["--events", "--time"], &["--events", "--time"]),
-        Family::RateComparison => {
-            const O: &[&str] = &["--events1", "--time1", "--events2", "--time2"];
-            (O, O)
-        }
-        Family::Slope => (SLOPE_OPTIONS, &["--slope-before", "--slope-after"]),
-    }
-}
-
-/// The input options that were given (not --level, --ci, --format).
-fn given(args: &Options) -> Vec<&'static str> {
-    let present: [(&'static str, bool); 29] = [
-        ("--group1", args.group1.is_some()),
-        ("--group2", args.group2.is_some()),
-        ("--n", args.n.is_some()),
-        ("--before", args.before.is_some()),
-        ("--after", args.after.is_some()),
-        ("--r", args.r.is_some()),
-        ("--events1", args.events1.is_some()),
-        ("--n1", args.n1.is_some()),
-        ("--events2", args.events2.is_some()),
-        ("--n2", args.n2.is_some()),
-        ("--events", args.events.is_some()),
-        ("--time", args.time.is_some()),
-        ("--time1", args.time1.is_some()),
-        ("--time2", args.time2.is_some()),
-        ("--slope-before", args.slope_before.is_some()),
-        ("--slope-after", args.slope_after.is_some()),
-        ("--se-before", args.se_before.is_some()),
-        ("--se-after", args.se_after.is_some()),
-        ("--sd-before", args.sd_before.is_some()),
-        ("--sd-after", args.sd_after.is_some()),
-        ("--sem", args.sem.is_some()),
-        ("--ci-lower", args.ci_lower.is_some()),
-        ("--ci-upper", args.ci_upper.is_some()),
-        ("--ratio", args.ratio),
-        ("--estimate", args.estimate.is_some()),
-        ("--t", args.t.is_some()),
-        ("--p", args.p.is_some()),
-        ("--input", args.input.is_some()),
-        ("--ci", args.ci.is_some()),
-    ];
-    present
+fn escalc_codes() -> Vec<&'static str> {
+    MeasureCode::ALL
         .iter()
-        .filter(|(_, on)| *on)
-        .map(|(name, _)| *name)
+        .filter(|c| c.family() != effect::Family::Slope)
+        .map(|c| c.as_str())
         .collect()
 }
 
-/// Refuse options the code does not use and report the first missing required one.
-fn check_options(args: &Options, what: &str, allowed: &[&str], required: &[&str]) -> Result<()> {
-    let given = given(args);
-    let usage = if required.is_empty() {
-        allowed.join(" ")
-    } else {
-        required.join(" ")
-    };
-    for option in &given {
-        if *option != "--ci" && !allowed.contains(option) {
-            return Err(Error::input(
-                *option,
-                format!("not used by {what}; {what} takes {}", allowed.join(", ")),
-            ));
-        }
-    }
-    for option in required {
-        if !given.contains(option) {
-            return Err(Error::input(
-                *option,
-                format!("missing; {what} needs {usage}"),
-            ));
-        }
-    }
-    Ok(())
+/// Many effects from `--input`, one per row.
+fn from_csv(
+    path: &std::path::Path,
+    code: MeasureCode,
+    common: &Common,
+    ci: CiMethod,
+    r: Option<f64>,
+) -> Result<String> {
+    let rows = effect::escalc_csv(path, code, common.level, ci, r)?;
+    render(common.format, &EffectSizes(rows))
 }
 
-fn parse_ci(args: &Options, code: MeasureCode) -> Result<CiMethod> {
-    let Some(text) = &args.ci else {
-        return Ok(CiMethod::Wald);
-    };
-    let ci: CiMethod = text.parse().map_err(to_option)?;
-    let allowed = match code {
-        MeasureCode::PR | MeasureCode::PLO => true,
-        MeasureCode::IR => ci != CiMethod::Wilson,
-        _ => ci == CiMethod::Wald,
-    };
-    if !allowed {
-        return Err(Error::input(
-            "--ci",
-            format!(
-                "'{text}' is not available for {code}; wilson is for PR and PLO, exact for PR, PLO and IR"
-            ),
-        ));
+fn one(common: &Common, e: Result<EffectSize>) -> Result<String> {
+    render(common.format, &e.map_err(to_option)?)
+}
+
+fn two_group(code: MeasureCode, a: TwoGroupArgs) -> Result<String> {
+    if let Some(path) = &a.input {
+        return from_csv(path, code, &a.common, CiMethod::Wald, None);
     }
-    Ok(ci)
+    let group = |text: &Option<String>, option: &str| -> Result<GroupSummary> {
+        let v = args::numbers(
+            option,
+            required(text.as_deref(), option)?,
+            &["MEAN", "SD", "N"],
+        )?;
+        Ok(GroupSummary {
+            mean: v[0],
+            sd: v[1],
+            n: v[2],
+        })
+    };
+    let (g1, g2) = (group(&a.group1, "--group1")?, group(&a.group2, "--group2")?);
+    one(&a.common, effect::two_group(code, &g1, &g2, a.common.level))
+}
+
+fn pre_post(code: MeasureCode, a: PrePostArgs) -> Result<String> {
+    if let Some(path) = &a.input {
+        return from_csv(path, code, &a.common, CiMethod::Wald, a.r);
+    }
+    let mean_sd = |text: &Option<String>, option: &str| -> Result<MeanSd> {
+        let v = args::numbers(option, required(text.as_deref(), option)?, &["MEAN", "SD"])?;
+        Ok(MeanSd {
+            mean: v[0],
+            sd: v[1],
+        })
+    };
+    let summary = PrePostSummary {
+        n: required(a.n, "--n")?,
+        before: mean_sd(&a.before, "--before")?,
+        after: mean_sd(&a.after, "--after")?,
+        r: a.r,
+    };
+    one(&a.common, effect::pre_post(code, &summary, a.common.level))
+}
+
+fn two_by_two(code: MeasureCode, a: TwoByTwoArgs) -> Result<String> {
+    if let Some(path) = &a.input {
+        return from_csv(path, code, &a.common, CiMethod::Wald, None);
+    }
+    let table = TwoByTwo {
+        events1: required(a.events1, "--events1")?,
+        n1: required(a.n1, "--n1")?,
+        events2: required(a.events2, "--events2")?,
+        n2: required(a.n2, "--n2")?,
+    };
+    one(&a.common, effect::binary(code, &table, a.common.level))
+}
+
+fn proportion(code: MeasureCode, a: ProportionArgs) -> Result<String> {
+    let ci: CiMethod = a.ci.parse().map_err(to_option)?;
+    if let Some(path) = &a.input {
+        return from_csv(path, code, &a.common, ci, None);
+    }
+    let input = Proportion {
+        events: required(a.events, "--events")?,
+        n: required(a.n, "--n")?,
+    };
+    one(
+        &a.common,
+        effect::proportion(code, &input, a.common.level, ci),
+    )
+}
+
+fn rate(a: RateArgs) -> Result<String> {
+    let ci: CiMethod = a.ci.parse().map_err(to_option)?;
+    if let Some(path) = &a.input {
+        return from_csv(path, MeasureCode::IR, &a.common, ci, None);
+    }
+    let input = PersonTime {
+        events: required(a.events, "--events")?,
+        time: required(a.time, "--time")?,
+    };
+    one(
+        &a.common,
+        effect::incidence_rate(&input, a.common.level, ci),
+    )
+}
+
+fn rate_comparison(code: MeasureCode, a: RateComparisonArgs) -> Result<String> {
+    if let Some(path) = &a.input {
+        return from_csv(path, code, &a.common, CiMethod::Wald, None);
+    }
+    let group1 = PersonTime {
+        events: required(a.events1, "--events1")?,
+        time: required(a.time1, "--time1")?,
+    };
+    let group2 = PersonTime {
+        events: required(a.events2, "--events2")?,
+        time: required(a.time2, "--time2")?,
+    };
+    one(
+        &a.common,
+        effect::rate_comparison(code, &group1, &group2, a.common.level),
+    )
+}
+
+fn slope(a: SlopeArgs) -> Result<String> {
+    let side = |value: f64, se: Option<f64>, sd: Option<f64>, which: &str| match (se, sd, a.n) {
+        (Some(se), _, _) => Ok(Slope {
+            value,
+            se: Some(se),
+        }),
+        (None, Some(sd), Some(n)) => Slope::with_sd(value, sd, n, which),
+        _ => Ok(Slope { value, se: None }),
+    };
+    let change = SlopeChange {
+        before: side(a.slope_before, a.se_before, a.sd_before, "before").map_err(slope_option)?,
+        after: side(a.slope_after, a.se_after, a.sd_after, "after").map_err(slope_option)?,
+    };
+    let rows = effect::slope_change(&change, a.common.level).map_err(slope_option)?;
+    render(a.common.format, &EffectSizes(rows))
+}
+
+/// Slope errors name `n-before`/`n-after` for the one `--n`.
+fn slope_option(e: Error) -> Error {
+    match e {
+        Error::Input { location, message } if location.starts_with("n-") => Error::Input {
+            location: "--n".into(),
+            message,
+        },
+        other => to_option(other),
+    }
+}
+
+fn conversion(a: ConvertArgs) -> Result<Conversion> {
+    let level = a.common.level;
+    if let Some(sem) = a.sem {
+        return convert::sd_from_sem_conversion(sem, required(a.n, "--n")?);
+    }
+    if let (Some(lower), Some(upper)) = (a.ci_lower, a.ci_upper) {
+        return convert::se_from_ci_conversion(lower, upper, level, a.n, a.ratio);
+    }
+    let estimate = required(a.estimate, "--estimate")?;
+    match (a.t, a.p) {
+        (Some(t), _) => convert::se_from_t_conversion(estimate, t),
+        (None, Some(p)) => convert::se_from_p_conversion(estimate, p, a.n),
+        // ok to state: clap requires one of --sem, --ci-lower, --t, --p.
+        (None, None) => Err(Error::Usage(
+            "convert needs one of: --sem S --n N; --ci-lower L --ci-upper U [--n N] [--ratio]; --estimate E --t T; --estimate E --p P [--n N]".into(),
+        )),
+    }
+}
+
+fn required<T: Copy>(value: Option<T>, option: &str) -> Result<T> {
+    value.ok_or_else(|| Error::input(option, "missing"))
 }
 
 /// Map a library field location (`before.sd`, `level`) to the option that carried it.
@@ -363,219 +602,4 @@ fn to_option(e: Error) -> Error {
         }
         other => other,
     }
-}
-
-// ----- one study from options -----
-
-fn group(text: &Option<String>, option: &str) -> Result<GroupSummary> {
-    let v = super::args::numbers(
-        option,
-        required(text.as_deref(), option)?,
-        &["MEAN", "SD", "N"],
-    )?;
-    Ok(GroupSummary {
-        mean: v[0],
-        sd: v[1],
-        n: v[2],
-    })
-}
-
-fn mean_sd(text: &Option<String>, option: &str) -> Result<MeanSd> {
-    let v = super::args::numbers(option, required(text.as_deref(), option)?, &["MEAN", "SD"])?;
-    Ok(MeanSd {
-        mean: v[0],
-        sd: v[1],
-    })
-}
-
-fn required<T: Copy>(value: Option<T>, option: &str) -> Result<T> {
-    value.ok_or_else(|| Error::input(option, "missing"))
-}
-
-fn from_options(args: &Options, code: MeasureCode, ci: CiMethod) -> Result<EffectSize> {
-    let level = args.level;
-    let num = |v: Option<f64>, o: &str| required(v, o);
-    match code.family() {
-        Family::TwoGroup => effect::two_group(
-            code,
-            &group(&args.group1, "--group1")?,
-            &group(&args.group2, "--group2")?,
-            level,
-        ),
-        Family::PrePost => effect::pre_post(
-            code,
-            &PrePostSummary {
-                n: num(args.n, "--n")?,
-                before: mean_sd(&args.before, "--before")?,
-                after: mean_sd(&args.after, "--after")?,
-                r: args.r,
-            },
-            level,
-        ),
-        Family::TwoByTwo => effect::binary(
-            code,
-            &TwoByTwo {
-                events1: num(args.events1, "--events1")?,
-                n1: num(args.n1, "--n1")?,
-                events2: num(args.events2, "--events2")?,
-                n2: num(args.n2, "--n2")?,
-            },
-            level,
-        ),
-        Family::Proportion => effect::proportion(
-            code,
-            &Proportion {
-                events: num(args.events, "--events")?,
-                n: num(args.n, "--n")?,
-            },
-            level,
-            ci,
-        ),
-        Family::Rate => effect::incidence_rate(
-            &PersonTime {
-                events: num(args.events, "--events")?,
-                time: num(args.time, "--time")?,
-            },
-            level,
-            ci,
-        ),
-        Family::RateComparison => effect::rate_comparison(
-            code,
-            &PersonTime {
-                events: num(args.events1, "--events1")?,
-                time: num(args.time1, "--time1")?,
-            },
-            &PersonTime {
-                events: num(args.events2, "--events2")?,
-                time: num(args.time2, "--time2")?,
-            },
-            level,
-        ),
-        Family::Slope => Err(Error::Usage(
-            "slope measures are computed together: use `trialstats effect SLOPE`".into(),
-        )),
-    }
-}
-
-fn run_slope(args: &Options) -> Result<Vec<EffectSize>> {
-    let slope = |value: Option<f64>, se: Option<f64>, sd: Option<f64>, which: &str| {
-        let value = required(value, &format!("--slope-{which}"))?;
-        match (se, sd) {
-            (Some(_), Some(_)) => Err(Error::input(
-                format!("--sd-{which}"),
-                format!("give either --se-{which} or --sd-{which} with --n, not both"),
-            )),
-            (Some(se), None) => Ok(Slope {
-                value,
-                se: Some(se),
-            }),
-            (None, Some(sd)) => {
-                let n = args.n.ok_or_else(|| {
-                    Error::input(
-                        "--n",
-                        format!("missing; --sd-{which} needs --n to give SE = SD/√n"),
-                    )
-                })?;
-                Slope::with_sd(value, sd, n, which)
-            }
-            (None, None) => Ok(Slope { value, se: None }),
-        }
-    };
-    let change = SlopeChange {
-        before: slope(args.slope_before, args.se_before, args.sd_before, "before")?,
-        after: slope(args.slope_after, args.se_after, args.sd_after, "after")?,
-    };
-    // --n is only meaningful with SDs (Slope::with_sd reports it as "n-before"/"n-after")
-    effect::slope_change(&change, args.level).map_err(|e| match e {
-        Error::Input { location, message } if location.starts_with("n-") => Error::Input {
-            location: "n".into(),
-            message,
-        },
-        other => other,
-    })
-}
-
-fn run_convert(args: &Options) -> Result<Conversion> {
-    let g = given(args);
-    let has = |o: &str| g.contains(&o);
-    let conversion = if has("--sem") {
-        check_options(args, "convert --sem", &["--sem", "--n"], &["--sem", "--n"])?;
-        Conversion {
-            quantity: "sd".into(),
-            value: convert::sd_from_sem(required(args.sem, "--sem")?, required(args.n, "--n")?)
-                .map_err(to_option)?,
-            formula: "SD = SEM × √n (Cochrane Handbook 6.5.2.2)".into(),
-        }
-    } else if has("--ci-lower") || has("--ci-upper") {
-        check_options(
-            args,
-            "convert --ci-lower --ci-upper",
-            &["--ci-lower", "--ci-upper", "--n", "--ratio"],
-            &["--ci-lower", "--ci-upper"],
-        )?;
-        let lower = required(args.ci_lower, "--ci-lower")?;
-        let upper = required(args.ci_upper, "--ci-upper")?;
-        let se =
-            convert::se_from_ci(lower, upper, args.level, args.n, args.ratio).map_err(to_option)?;
-        let crit = if args.n.is_some() { "t(n − 1)" } else { "z" };
-        let (quantity, formula) = if args.ratio {
-            (
-                "se_log",
-                format!("SE = (ln upper − ln lower) / (2·{crit}) (Cochrane Handbook 6.3.2)"),
-            )
-        } else {
-            (
-                "se",
-                format!("SE = (upper − lower) / (2·{crit}) (Cochrane Handbook 6.3.1)"),
-            )
-        };
-        Conversion {
-            quantity: quantity.into(),
-            value: se,
-            formula,
-        }
-    } else if has("--t") {
-        check_options(
-            args,
-            "convert --t",
-            &["--estimate", "--t"],
-            &["--estimate", "--t"],
-        )?;
-        Conversion {
-            quantity: "se".into(),
-            value: convert::se_from_t(
-                required(args.estimate, "--estimate")?,
-                required(args.t, "--t")?,
-            )
-            .map_err(to_option)?,
-            formula: "SE = |estimate / t| (Cochrane Handbook 6.3.1)".into(),
-        }
-    } else if has("--p") {
-        check_options(
-            args,
-            "convert --p",
-            &["--estimate", "--p", "--n"],
-            &["--estimate", "--p"],
-        )?;
-        let crit = if args.n.is_some() {
-            "t(1 − p/2; n − 1)"
-        } else {
-            "z(1 − p/2)"
-        };
-        Conversion {
-            quantity: "se".into(),
-            value: convert::se_from_p(
-                required(args.estimate, "--estimate")?,
-                required(args.p, "--p")?,
-                args.n,
-            )
-            .map_err(to_option)?,
-            formula: format!("SE = |estimate| / {crit} (Cochrane Handbook 6.3.1)"),
-        }
-    } else {
-        return Err(Error::Usage(
-            "convert needs one of: --sem S --n N; --ci-lower L --ci-upper U [--n N] [--ratio]; --estimate E --t T; --estimate E --p P [--n N]".into(),
-        ));
-    };
-    Ok(conversion)
 }

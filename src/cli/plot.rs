@@ -1,12 +1,15 @@
 //! `trialstats plot KIND …`: draw one chart from numbers given inline or in a CSV file, and
 //! write it as SVG or PNG (by the output's extension).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+use trialstats::analysis::AnalysisOptions;
+use trialstats::level::ConfidenceLevel;
+use trialstats::plot::input::{pair, records, Record};
 use trialstats::plot::{
-    self, BarKind, BeforeAfterChart, Chart, EggerLine, ForestChart, ForestRow, ForestSummary,
-    FunnelChart, FunnelStudy, HistogramChart, HistogramLayout, HistogramSample, ObservedPoint,
-    PanelChart, ProportionChart, ProportionItem, SensitivityChart, SensitivityPoint, Size,
-    SlopeChart, SubjectTrajectory, TimePointValue, TrajectoryChart,
+    self, BeforeAfterChart, Chart, EggerLine, ForestChart, ForestRow, ForestSummary, FunnelChart,
+    FunnelStudy, HistogramChart, HistogramLayout, HistogramSample, ObservedPoint, PanelChart,
+    ProportionChart, SensitivityChart, SensitivityPoint, SlopeChart, SubjectTrajectory,
+    TimePointValue, TrajectoryChart,
 };
 use trialstats::{Error, Outcome, Result};
 
@@ -59,16 +62,16 @@ struct StudyArgs {
     #[arg(long, allow_hyphen_values = true)]
     r: Option<f64>,
     /// Width in pixels.
-    #[arg(long, default_value_t = 800)]
-    width: u32,
+    #[arg(long, default_value_t = 800, allow_negative_numbers = true)]
+    width: i64,
     /// Height in pixels.
-    #[arg(long, default_value_t = 600)]
-    height: u32,
+    #[arg(long, default_value_t = 600, allow_negative_numbers = true)]
+    height: i64,
 }
 
 /// The charts of one study, drawn from the data as the report draws them.
 fn study_charts(a: StudyArgs) -> Result<Outcome> {
-    let size = Size::new(a.width, a.height)?;
+    let size = super::args::size(a.width, a.height)?;
     let studies: Vec<_> = trialstats::study::load_dir(&a.data)?
         .into_iter()
         .filter(|s| s.id == a.study)
@@ -85,12 +88,12 @@ fn study_charts(a: StudyArgs) -> Result<Outcome> {
             ),
         ));
     }
-    let options = trialstats::report::ReportOptions {
+    let options = AnalysisOptions {
         r: a.r,
-        ..Default::default()
+        ..AnalysisOptions::default()
     };
     let mut report = trialstats::report::build(&studies, &options)?;
-    trialstats::report::write_gallery(&studies, &mut report, &options, &a.output, &a.data, size)?;
+    trialstats::report::write_gallery(&mut report, &a.output, &a.data, size)?;
     for c in &report.charts {
         super::print(&format!("wrote {c}\n"));
     }
@@ -104,11 +107,11 @@ struct OutputArgs {
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: PathBuf,
     /// Width in pixels.
-    #[arg(long, default_value_t = 800)]
-    width: u32,
+    #[arg(long, default_value_t = 800, allow_negative_numbers = true)]
+    width: i64,
     /// Height in pixels.
-    #[arg(long, default_value_t = 600)]
-    height: u32,
+    #[arg(long, default_value_t = 600, allow_negative_numbers = true)]
+    height: i64,
     /// Chart title.
     #[arg(long)]
     title: Option<String>,
@@ -189,8 +192,8 @@ struct SensitivityArgs {
     #[arg(long = "null", default_value_t = 0.0, allow_hyphen_values = true)]
     null_value: f64,
     /// Confidence level of the intervals.
-    #[arg(long, default_value_t = 0.95)]
-    level: f64,
+    #[arg(long, default_value = "0.95", allow_hyphen_values = true)]
+    level: ConfidenceLevel,
     #[command(flatten)]
     out: OutputArgs,
 }
@@ -259,8 +262,8 @@ struct ProportionArgs {
     #[arg(long, value_name = "FILE")]
     input: Option<PathBuf>,
     /// Confidence level.
-    #[arg(long, default_value_t = 0.95)]
-    level: f64,
+    #[arg(long, default_value = "0.95", allow_hyphen_values = true)]
+    level: ConfidenceLevel,
     #[command(flatten)]
     out: OutputArgs,
 }
@@ -338,7 +341,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         Kind::Histogram(a) => (histogram(&a)?, a.out),
         Kind::Trajectory(a) => (trajectory(&a)?, a.out),
     };
-    let size = Size::new(out.width, out.height)?;
+    let size = super::args::size(out.width, out.height)?;
     plot::ImageFormat::from_path(&out.output).map_err(|_| {
         Error::input(
             "--output",
@@ -363,160 +366,6 @@ pub fn run(args: Args) -> Result<Outcome> {
 
 fn title(out: &OutputArgs, default: &str) -> String {
     out.title.clone().unwrap_or_else(|| default.to_string())
-}
-
-/// A row of fields from the command line or a CSV file, in the order of its columns, with
-/// where it came from (for error messages).
-struct Record {
-    location: String,
-    fields: Vec<String>,
-}
-
-impl Record {
-    fn text(&self, i: usize) -> &str {
-        self.fields.get(i).map(|s| s.trim()).unwrap_or("")
-    }
-
-    /// Field `i` as a number, or `None` when empty or NA.
-    fn optional(&self, i: usize, name: &str) -> Result<Option<f64>> {
-        let t = self.text(i);
-        if t.is_empty() || t.eq_ignore_ascii_case("na") {
-            return Ok(None);
-        }
-        t.parse::<f64>()
-            .map(Some)
-            .map_err(|_| Error::input(&self.location, format!("{name} '{t}' is not a number")))
-    }
-
-    /// Field `i` as a number that must be there.
-    fn number(&self, i: usize, name: &str) -> Result<f64> {
-        self.optional(i, name)?.ok_or_else(|| {
-            Error::input(
-                &self.location,
-                format!("{name} is missing; a number is needed"),
-            )
-        })
-    }
-
-    /// Field `i` as a whole number that must be there.
-    fn count(&self, i: usize, name: &str) -> Result<u64> {
-        let t = self.text(i);
-        t.parse::<u64>().map_err(|_| {
-            Error::input(
-                &self.location,
-                format!("{name} '{t}' is not a whole number ≥ 0"),
-            )
-        })
-    }
-}
-
-/// Rows given inline with `option` (comma-separated; a first column holding commas keeps
-/// them) and rows of the CSV file `csv` (columns matched by name in its header). The first
-/// `required` of `columns` must be present.
-fn records(
-    option: &str,
-    inline: &[String],
-    csv: Option<&Path>,
-    columns: &[&str],
-    required: usize,
-) -> Result<Vec<Record>> {
-    let mut out = Vec::new();
-    for value in inline {
-        let mut fields: Vec<String> = value.split(',').map(|s| s.trim().to_string()).collect();
-        if fields.len() > columns.len() {
-            let extra = fields.len() - columns.len();
-            let label = fields[..=extra].join(",");
-            fields.splice(..=extra, [label]);
-        }
-        if fields.len() < required {
-            return Err(Error::input(
-                option,
-                format!(
-                    "'{value}' has {} values; expected {} (comma-separated: {})",
-                    fields.len(),
-                    required,
-                    columns.join(",")
-                ),
-            ));
-        }
-        out.push(Record {
-            location: format!("{option} '{value}'"),
-            fields,
-        });
-    }
-    if let Some(path) = csv {
-        out.extend(read_csv(path, columns, required)?);
-    }
-    Ok(out)
-}
-
-fn read_csv(path: &Path, columns: &[&str], required: usize) -> Result<Vec<Record>> {
-    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-    let mut reader = csv::ReaderBuilder::new()
-        .trim(csv::Trim::All)
-        .flexible(true)
-        .from_reader(file);
-    let bad = |line: u64, e: csv::Error| {
-        Error::input(
-            format!("{}:{line}", path.display()),
-            format!("cannot read CSV: {e}"),
-        )
-    };
-    let header: Vec<String> = reader
-        .headers()
-        .map_err(|e| bad(1, e))?
-        .iter()
-        .map(|h| h.trim().to_ascii_lowercase())
-        .collect();
-    let mut index = Vec::new();
-    for (k, col) in columns.iter().enumerate() {
-        match header.iter().position(|h| h == col) {
-            Some(i) => index.push(Some(i)),
-            None if k < required => {
-                return Err(Error::input(
-                    format!("{}:1", path.display()),
-                    format!(
-                        "the header has no column '{col}'; needed: {} (optional: {})",
-                        columns[..required].join(","),
-                        columns[required..].join(",")
-                    ),
-                ))
-            }
-            None => index.push(None),
-        }
-    }
-    let mut out = Vec::new();
-    for row in reader.records() {
-        let row = row.map_err(|e| bad(e.position().map_or(0, |p| p.line()), e))?;
-        let line = row.position().map_or(0, |p| p.line());
-        let fields = index
-            .iter()
-            .map(|i| i.and_then(|i| row.get(i)).unwrap_or("").to_string())
-            .collect();
-        out.push(Record {
-            location: format!("{}:{line}", path.display()),
-            fields,
-        });
-    }
-    Ok(out)
-}
-
-/// Parse "A,B" into two numbers for `option`.
-fn pair(option: &str, value: &str) -> Result<(f64, f64)> {
-    let rec = Record {
-        location: format!("{option} '{value}'"),
-        fields: value.split(',').map(str::to_string).collect(),
-    };
-    if rec.fields.len() != 2 {
-        return Err(Error::input(
-            option,
-            format!("'{value}' must be two numbers separated by a comma"),
-        ));
-    }
-    Ok((
-        rec.number(0, "the first value")?,
-        rec.number(1, "the second value")?,
-    ))
 }
 
 fn require_rows(rows: &[Record], what: &str) -> Result<()> {
@@ -564,7 +413,10 @@ fn before_after(a: &BeforeAfterArgs) -> Result<Chart> {
         measure_label: a.label.clone(),
         unit: a.unit.clone(),
         n: a.n,
-        bar_kind: a.bars.parse()?,
+        bar_kind: a.bars.parse().map_err(|e| match e {
+            Error::Input { message, .. } => Error::input("--bars", message),
+            other => other,
+        })?,
         scale: scale(a.scale.as_deref())?,
         points,
     }
@@ -597,12 +449,15 @@ fn panel(a: &PanelArgs) -> Result<Chart> {
             m.points.push(point);
             continue;
         }
-        let bar_kind = r.text(4).parse::<BarKind>().map_err(|_| {
-            Error::input(
-                &r.location,
-                format!("bars '{}' is not one of sd, sem, not-reported", r.text(4)),
-            )
-        })?;
+        let bar_kind = r
+            .text(4)
+            .parse::<trialstats::reported::SpreadKind>()
+            .map_err(|_| {
+                Error::input(
+                    &r.location,
+                    format!("bars '{}' is not one of sd, sem, not-reported", r.text(4)),
+                )
+            })?;
         let n = match r.text(5) {
             "" | "NA" | "na" => None,
             _ => Some(r.count(5, "n")?),
@@ -760,22 +615,17 @@ fn proportion(a: &ProportionArgs) -> Result<Chart> {
         3,
     )?;
     require_rows(&rows, "proportions (--item or --input)")?;
-    let items = rows
+    let counts = rows
         .iter()
         .map(|r| {
-            Ok(ProportionItem {
-                label: r.text(0).to_string(),
-                events: r.count(1, "events")?,
-                total: r.count(2, "total")?,
-            })
+            Ok((
+                r.text(0).to_string(),
+                r.count(1, "events")?,
+                r.count(2, "total")?,
+            ))
         })
         .collect::<Result<Vec<_>>>()?;
-    Ok(ProportionChart {
-        title: title(&a.out, "Proportions"),
-        level: a.level,
-        items,
-    }
-    .into())
+    Ok(ProportionChart::exact(title(&a.out, "Proportions"), a.level, counts).into())
 }
 
 fn histogram(a: &HistogramArgs) -> Result<Chart> {

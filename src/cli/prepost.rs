@@ -2,6 +2,7 @@
 //! pre/post correlation, with the r sweep and the smallest r at which it is significant.
 
 use super::args;
+use trialstats::level::ConfidenceLevel;
 use trialstats::output::{render, Format};
 use trialstats::prepost::{self, Claim};
 use trialstats::{Outcome, Result};
@@ -9,7 +10,7 @@ use trialstats::{Outcome, Result};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Number of patients measured before and after.
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     n: f64,
     /// Mean and SD before treatment, as MEAN,SD.
     #[arg(long, allow_hyphen_values = true)]
@@ -21,10 +22,14 @@ pub struct Args {
     #[arg(long, allow_hyphen_values = true)]
     r: Option<f64>,
     /// Values of r for the sweep, comma-separated.
-    #[arg(long, default_value = "0,0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9")]
+    #[arg(
+        long,
+        default_value = "0,0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9",
+        allow_hyphen_values = true
+    )]
     grid: String,
     /// Two-sided significance level (the CIs are at 1 − alpha).
-    #[arg(long, default_value_t = 0.05)]
+    #[arg(long, default_value_t = 0.05, allow_negative_numbers = true)]
     alpha: f64,
     /// What the document claims: significant, not-significant or not-reported.
     #[arg(long, default_value = "not-reported", value_parser = ["significant", "not-significant", "not-reported"])]
@@ -40,19 +45,19 @@ pub fn run(a: Args) -> Result<Outcome> {
     let summary =
         prepost::paired_summary("--n/--before/--after", a.n, (b[0], b[1]), (af[0], af[1]))?;
     let grid = args::number_list("--grid", &a.grid)?;
-    let (r, source) = match a.r {
-        Some(r) => (r, "chosen with --r".to_string()),
-        None => (
-            prepost::ASSUMED_R,
-            "assumed: not given; default".to_string(),
-        ),
-    };
     let claim = match a.claim.as_str() {
         "significant" => Claim::Significant,
         "not-significant" => Claim::NotSignificant,
         _ => Claim::NotReported,
     };
-    let analysis = prepost::analyse("change", &summary, r, &source, &grid, a.alpha, claim)?;
+    let analysis = prepost::analyse(
+        "change",
+        &summary,
+        prepost::pick_r(None, a.r),
+        &grid,
+        ConfidenceLevel::from_alpha(a.alpha)?,
+        claim,
+    )?;
     super::print(&render(a.format, &analysis)?);
     Ok(match analysis.claim.can_hold {
         Some(false) => Outcome::ProblemFound,

@@ -1,56 +1,63 @@
 //! `trialstats report`: the main job over every study in the data folder.
 
+use super::args;
 use std::path::PathBuf;
+use trialstats::analysis::AnalysisOptions;
+use trialstats::level::ConfidenceLevel;
 use trialstats::output::{render, Format};
-use trialstats::report::{self, ReportOptions};
+use trialstats::report;
 use trialstats::{study, Outcome, Result};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Folder of study files.
-    #[arg(long, default_value = "data")]
+    #[arg(long, value_name = "DIR", default_value = "data")]
     data: PathBuf,
     /// Pre/post correlation for measures that do not report one [default: 0.5, stated as
     /// assumed in the output].
     #[arg(long, allow_hyphen_values = true)]
     r: Option<f64>,
-    /// Significance level of the paired tests; intervals are at 1 − alpha.
-    #[arg(long, default_value_t = 0.05)]
+    /// Significance level of the paired tests; every interval, in the text and the charts,
+    /// is at 1 − alpha.
+    #[arg(long, default_value_t = 0.05, allow_hyphen_values = true)]
     alpha: f64,
+    /// Values of r for the sweep, comma-separated.
+    #[arg(
+        long,
+        default_value = "0,0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9",
+        allow_hyphen_values = true
+    )]
+    grid: String,
     /// Folder for the chart gallery (SVG and PNG of every chart, plus index.md).
-    #[arg(long, default_value = "plots")]
+    #[arg(long, value_name = "DIR", default_value = "plots")]
     plots: PathBuf,
     /// Do not draw the charts.
     #[arg(long)]
     no_plots: bool,
     /// Chart width in pixels.
-    #[arg(long, default_value_t = 800)]
-    width: u32,
+    #[arg(long, default_value_t = 800, allow_negative_numbers = true)]
+    width: i64,
     /// Chart height in pixels.
-    #[arg(long, default_value_t = 600)]
-    height: u32,
+    #[arg(long, default_value_t = 600, allow_negative_numbers = true)]
+    height: i64,
     /// Output format: table (readable report), json (everything) or csv (one row per measure).
     #[arg(long, default_value = "table")]
     format: Format,
 }
 
 pub fn run(a: Args) -> Result<Outcome> {
-    let studies = study::load_dir(&a.data)?;
-    let options = ReportOptions {
+    let options = AnalysisOptions {
         r: a.r,
-        alpha: a.alpha,
-        ..ReportOptions::default()
+        level: ConfidenceLevel::from_alpha(a.alpha)?,
+        r_grid: args::number_list("--grid", &a.grid)?,
+        ..AnalysisOptions::default()
     };
+    options.validate()?;
+    let size = args::size(a.width, a.height)?;
+    let studies = study::load_dir(&a.data)?;
     let mut report = report::build(&studies, &options)?;
     if !a.no_plots {
-        report::write_gallery(
-            &studies,
-            &mut report,
-            &options,
-            &a.plots,
-            &a.data,
-            trialstats::plot::Size::new(a.width, a.height)?,
-        )?;
+        report::write_gallery(&mut report, &a.plots, &a.data, size)?;
     }
     let text = match a.format {
         Format::Csv => {

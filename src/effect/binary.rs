@@ -3,8 +3,9 @@
 //! four cells, for the estimate and its variance) and `vtype = "LS"`.
 
 use super::ZERO_CELL_NOTE;
-use super::{check_count, check_level, check_n, wrong_family, EffectSize, Family, MeasureCode};
+use super::{check_count, check_n, wrong_family, EffectSize, Family, MeasureCode};
 use crate::error::{Error, Result};
+use crate::level::ConfidenceLevel;
 
 /// Events and totals in two groups: cells a = events1, b = n1 − events1, c = events2,
 /// d = n2 − events2 (metafor's `ai, bi, ci, di`).
@@ -43,11 +44,10 @@ impl TwoByTwo {
 /// - RR: ln(p1/p2), variance 1/a − 1/(a + b) + 1/c − 1/(c + d) (Katz et al. 1978);
 /// - OR: ln(p1/(1 − p1)) − ln(p2/(1 − p2)), variance 1/a + 1/b + 1/c + 1/d (Woolf 1955);
 /// - RD: p1 − p2, variance p1(1 − p1)/n1 + p2(1 − p2)/n2.
-pub fn binary(code: MeasureCode, table: &TwoByTwo, level: f64) -> Result<EffectSize> {
+pub fn binary(code: MeasureCode, table: &TwoByTwo, level: ConfidenceLevel) -> Result<EffectSize> {
     if code.family() != Family::TwoByTwo {
         return Err(wrong_family(code, Family::TwoByTwo));
     }
-    check_level(level)?;
     table.validate()?;
     let mut cells = [
         table.events1,

@@ -3,9 +3,10 @@
 //! → SE (§6.3.1 for differences, §6.3.2 for ratios, with t instead of z for small samples as
 //! §6.5.2.2 advises), and a t statistic or a p-value → SE (§6.3.1).
 
-use super::{check_finite, check_level, check_n, check_positive};
-use crate::dist::{qnorm, qt, t_crit, z_crit};
+use super::{check_finite, check_n, check_positive};
+use crate::dist::{qnorm, qt};
 use crate::error::{Error, Result};
+use crate::level::ConfidenceLevel;
 use serde::Serialize;
 
 /// The SD of individual values from the standard error of a mean over `n` people:
@@ -21,8 +22,13 @@ pub fn sd_from_sem(sem: f64, n: f64) -> Result<f64> {
 /// critical value on n − 1 degrees of freedom when `n` is given (§6.5.2.2, small samples).
 /// With `ratio`, the interval is of a ratio measure and is taken on the log scale (§6.3.2):
 /// SE(ln) = (ln upper − ln lower)/(2·z).
-pub fn se_from_ci(lower: f64, upper: f64, level: f64, n: Option<f64>, ratio: bool) -> Result<f64> {
-    check_level(level)?;
+pub fn se_from_ci(
+    lower: f64,
+    upper: f64,
+    level: ConfidenceLevel,
+    n: Option<f64>,
+    ratio: bool,
+) -> Result<f64> {
     check_finite(lower, "ci-lower", "the lower limit")?;
     check_finite(upper, "ci-upper", "the upper limit")?;
     if upper <= lower {
@@ -45,9 +51,9 @@ pub fn se_from_ci(lower: f64, upper: f64, level: f64, n: Option<f64>, ratio: boo
                 "n",
                 " for a t critical value (n − 1 degrees of freedom)",
             )?;
-            t_crit(level, n - 1.0)
+            level.t_crit(n - 1.0)
         }
-        None => z_crit(level),
+        None => level.z_crit(),
     };
     let width = if ratio {
         upper.ln() - lower.ln()
@@ -88,6 +94,67 @@ pub fn se_from_p(estimate: f64, p: f64, n: Option<f64>) -> Result<f64> {
         None => qnorm(1.0 - p / 2.0),
     };
     se_from_t(estimate, statistic)
+}
+
+/// SEM → SD with its formula, for printing.
+pub fn sd_from_sem_conversion(sem: f64, n: f64) -> Result<Conversion> {
+    Ok(Conversion {
+        quantity: "sd".into(),
+        value: sd_from_sem(sem, n)?,
+        formula: "SD = SEM × √n (Cochrane Handbook 6.5.2.2)".into(),
+    })
+}
+
+/// CI → SE with its formula (z, or t on n − 1 df when `n` is given; the log scale for a
+/// ratio), for printing.
+pub fn se_from_ci_conversion(
+    lower: f64,
+    upper: f64,
+    level: ConfidenceLevel,
+    n: Option<f64>,
+    ratio: bool,
+) -> Result<Conversion> {
+    let value = se_from_ci(lower, upper, level, n, ratio)?;
+    let crit = if n.is_some() { "t(n − 1)" } else { "z" };
+    let (quantity, formula) = if ratio {
+        (
+            "se_log",
+            format!("SE = (ln upper − ln lower) / (2·{crit}) (Cochrane Handbook 6.3.2)"),
+        )
+    } else {
+        (
+            "se",
+            format!("SE = (upper − lower) / (2·{crit}) (Cochrane Handbook 6.3.1)"),
+        )
+    };
+    Ok(Conversion {
+        quantity: quantity.into(),
+        value,
+        formula,
+    })
+}
+
+/// t → SE with its formula, for printing.
+pub fn se_from_t_conversion(estimate: f64, t: f64) -> Result<Conversion> {
+    Ok(Conversion {
+        quantity: "se".into(),
+        value: se_from_t(estimate, t)?,
+        formula: "SE = |estimate / t| (Cochrane Handbook 6.3.1)".into(),
+    })
+}
+
+/// p → SE with its formula (z, or t on n − 1 df when `n` is given), for printing.
+pub fn se_from_p_conversion(estimate: f64, p: f64, n: Option<f64>) -> Result<Conversion> {
+    let crit = if n.is_some() {
+        "t(1 − p/2; n − 1)"
+    } else {
+        "z(1 − p/2)"
+    };
+    Ok(Conversion {
+        quantity: "se".into(),
+        value: se_from_p(estimate, p, n)?,
+        formula: format!("SE = |estimate| / {crit} (Cochrane Handbook 6.3.1)"),
+    })
 }
 
 /// One converted quantity, for printing.

@@ -1,14 +1,18 @@
 //! Effect sizes for many studies at once from a CSV file with metafor's column names
 //! (`m1i`, `sd1i`, `n1i`, `ni`, `ri`, `ai`, …), as `escalc(measure, data = …)` reads them:
 //! yi = m1i − m2i, SMCR standardised by sd1i, and so on (see each family's module for the
-//! formulas). Used by `trialstats effect --input` and `trialstats meta --measure`.
+//! formulas). Used by `trialstats effect --input` and `trialstats meta --measure`. The file is
+//! read by [`crate::csv_file`]; a missing cell (empty or `NA`) where the code needs a number
+//! is refused with its place.
 
 use super::Proportion;
 use super::{
     binary, incidence_rate, pre_post, proportion, rate_comparison, two_group, CiMethod, EffectSize,
     Family, GroupSummary, MeanSd, MeasureCode, PersonTime, PrePostSummary, TwoByTwo,
 };
+use crate::csv_file::{CsvFile, Row};
 use crate::error::{Error, Result};
+use crate::level::ConfidenceLevel;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -71,66 +75,37 @@ fn replacement(column: &str) -> Option<&'static str> {
     }
 }
 
-struct CsvRow<'a> {
-    path: &'a Path,
-    number: usize,
-    record: &'a csv::StringRecord,
-    index: &'a HashMap<String, usize>,
-}
-
-impl CsvRow<'_> {
-    fn location(&self, column: &str) -> String {
-        format!(
-            "{}, row {}, column {column}",
-            self.path.display(),
-            self.number
-        )
-    }
-
-    fn number(&self, column: &str) -> Result<Option<f64>> {
-        let Some(&i) = self.index.get(column) else {
-            return Ok(None);
-        };
-        let text = self.record.get(i).unwrap_or("").trim();
-        text.parse::<f64>().map(Some).map_err(|_| {
-            Error::input(
-                self.location(column),
-                format!("'{text}' is not a number; every input cell must be a number"),
-            )
-        })
-    }
-}
+/// Columns that hold counts of people or events: a negative value is refused at its own
+/// cell (before a total built from it could blame another column).
+const COUNT_COLUMNS: [&str; 10] = [
+    "ai", "bi", "ci", "di", "xi", "mi", "x1i", "x2i", "n1i", "n2i",
+];
 
 /// One effect size per row of the CSV file at `path`; `default_r` fills a missing `ri`
-/// column. Errors name the file, row and column.
+/// column. Errors name the file, line and column.
 pub fn escalc_csv(
     path: &Path,
     code: MeasureCode,
-    level: f64,
+    level: ConfidenceLevel,
     ci: CiMethod,
     default_r: Option<f64>,
 ) -> Result<Vec<EffectSize>> {
-    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-    let mut reader = csv::ReaderBuilder::new()
-        .trim(csv::Trim::All)
-        .from_reader(file);
-    let bad_csv = |e: csv::Error| {
-        Error::input(
-            path.display().to_string(),
-            format!("not a readable CSV file: {e}"),
-        )
-    };
-    let headers = reader.headers().map_err(bad_csv)?.clone();
-    let index: HashMap<String, usize> = headers
-        .iter()
-        .enumerate()
-        .map(|(i, h)| (h.to_string(), i))
-        .collect();
+    escalc_rows(&CsvFile::read(path)?, code, level, ci, default_r)
+}
+
+/// One effect size per row of `file` (see [`escalc_csv`]).
+pub fn escalc_rows(
+    file: &CsvFile,
+    code: MeasureCode,
+    level: ConfidenceLevel,
+    ci: CiMethod,
+    default_r: Option<f64>,
+) -> Result<Vec<EffectSize>> {
+    let has = |c: &str| file.find(c).is_some();
     let columns = columns_for(code);
     for (column, _) in &columns {
-        let present = index.contains_key(*column)
-            || replacement(column)
-                .is_some_and(|alt| index.contains_key(alt) && index.contains_key(first_of(column)))
+        let present = has(column)
+            || replacement(column).is_some_and(|alt| has(alt) && has(first_of(column)))
             || (*column == "ri" && default_r.is_some())
             || (*column == "sd2i" && code == MeasureCode::SMCR);
         if !present {
@@ -144,7 +119,7 @@ pub fn escalc_csv(
                 ""
             };
             return Err(Error::input(
-                path.display().to_string(),
+                format!("{}:1", file.name()),
                 format!(
                     "missing column {column}{alt}: {code} needs columns {}{hint}",
                     columns
@@ -158,24 +133,44 @@ pub fn escalc_csv(
             ));
         }
     }
-    let label_column = ["slab", "study"]
-        .into_iter()
-        .find_map(|c| index.get(c).copied());
+    let label_column = file.find("slab").or_else(|| file.find("study"));
     let mut out = Vec::new();
-    for (i, record) in reader.records().enumerate() {
-        let record = record.map_err(bad_csv)?;
-        let row = CsvRow {
-            path,
-            number: i + 1,
-            record: &record,
-            index: &index,
+    file.for_each_row(|row| {
+        let cell = |column: &str| -> Result<Option<f64>> {
+            match file.find(column) {
+                Some(i) => {
+                    let v = row.number(i)?;
+                    if let Some(x) = v {
+                        if x < 0.0 && COUNT_COLUMNS.contains(&column) {
+                            return Err(Error::input(
+                                row.location(i),
+                                format!("{x} is negative; a count is 0 or more"),
+                            ));
+                        }
+                    }
+                    Ok(v)
+                }
+                None => Ok(None),
+            }
         };
         let mut values: HashMap<&str, f64> = HashMap::new();
         for (column, field) in &columns {
-            let value = match row.number(column)? {
+            if let Some(i) = file.find(column) {
+                let optional = *column == "sd2i" && code == MeasureCode::SMCR;
+                if row.is_missing(i) && !optional {
+                    return Err(Error::input(
+                        row.location(i),
+                        format!(
+                            "the cell is missing ('{}'); {code} needs a number here",
+                            row.text(i)?
+                        ),
+                    ));
+                }
+            }
+            let value = match cell(column)? {
                 Some(v) => Some(v),
                 None => match replacement(column) {
-                    Some(alt) => match (row.number(alt)?, row.number(first_of(column))?) {
+                    Some(alt) => match (cell(alt)?, cell(first_of(column))?) {
                         (Some(rest), Some(events)) => Some(rest + events),
                         _ => None,
                     },
@@ -186,13 +181,16 @@ pub fn escalc_csv(
                 values.insert(field, v);
             }
         }
-        check_totals(&row, code)?;
+        check_totals(row, file, code)?;
         let effect = csv_effect(code, &values, level, ci, default_r).map_err(|e| match e {
             Error::Input { location, message } => {
                 let column = columns
                     .iter()
                     .find(|(_, field)| *field == location)
-                    .map(|(c, _)| *c);
+                    .and_then(|(c, _)| {
+                        file.find(c)
+                            .or_else(|| replacement(c).and_then(|alt| file.find(alt)))
+                    });
                 match column {
                     Some(c) => Error::Input {
                         location: row.location(c),
@@ -200,22 +198,25 @@ pub fn escalc_csv(
                     },
                     // A field with no column of its own (the level, an r from --r).
                     None => Error::Input {
-                        location: format!("{} ({location})", row.location("-")),
+                        location: format!("{} ({location})", row.line_location()),
                         message,
                     },
                 }
             }
             other => other,
         })?;
-        let label = label_column.and_then(|c| record.get(c)).map(str::to_string);
+        let label = label_column
+            .map(|c| row.text(c).map(str::to_string))
+            .transpose()?;
         out.push(match label {
             Some(l) => effect.with_study(l),
             None => effect,
         });
-    }
+        Ok(())
+    })?;
     if out.is_empty() {
         return Err(Error::input(
-            path.display().to_string(),
+            file.name(),
             "no data rows (the first row is the header)",
         ));
     }
@@ -232,17 +233,20 @@ fn first_of(column: &str) -> &'static str {
 }
 
 /// metafor refuses totals that disagree with the cells (n1i ≠ ai + bi, ni ≠ xi + mi).
-fn check_totals(row: &CsvRow, code: MeasureCode) -> Result<()> {
+fn check_totals(row: &Row, file: &CsvFile, code: MeasureCode) -> Result<()> {
     let checks: &[(&str, &str, &str)] = match code.family() {
         Family::TwoByTwo => &[("n1i", "ai", "bi"), ("n2i", "ci", "di")],
         Family::Proportion => &[("ni", "xi", "mi")],
         _ => &[],
     };
     for (total, a, b) in checks {
-        if let (Some(t), Some(x), Some(y)) = (row.number(total)?, row.number(a)?, row.number(b)?) {
+        let (Some(it), Some(ia), Some(ib)) = (file.find(total), file.find(a), file.find(b)) else {
+            continue;
+        };
+        if let (Some(t), Some(x), Some(y)) = (row.number(it)?, row.number(ia)?, row.number(ib)?) {
             if t != x + y {
                 return Err(Error::input(
-                    row.location(total),
+                    row.location(it),
                     format!("{total} = {t} is not {a} + {b} = {}", x + y),
                 ));
             }
@@ -254,7 +258,7 @@ fn check_totals(row: &CsvRow, code: MeasureCode) -> Result<()> {
 fn csv_effect(
     code: MeasureCode,
     v: &HashMap<&str, f64>,
-    level: f64,
+    level: ConfidenceLevel,
     ci: CiMethod,
     default_r: Option<f64>,
 ) -> Result<EffectSize> {

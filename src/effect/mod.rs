@@ -31,7 +31,7 @@ pub mod slope;
 pub mod two_group;
 
 pub use binary::{binary, TwoByTwo};
-pub use escalc_csv::escalc_csv;
+pub use escalc_csv::{escalc_csv, escalc_rows};
 pub use pre_post::{pre_post, MeanSd, PrePostSummary, ASSUMED_R};
 pub use proportion::{proportion, Proportion};
 pub use rate::{incidence_rate, rate_comparison, PersonTime};
@@ -39,6 +39,7 @@ pub use slope::{slope_change, Slope, SlopeChange};
 pub use two_group::{two_group, GroupSummary};
 
 use crate::error::{Error, Result};
+use crate::level::ConfidenceLevel;
 use crate::output::{Cell, Table, Tabular};
 use serde::{Serialize, Serializer};
 
@@ -299,8 +300,8 @@ pub struct EffectSize {
     pub ci_lower: Option<f64>,
     /// Upper confidence limit.
     pub ci_upper: Option<f64>,
-    /// Confidence level of the interval, as a fraction (0.95).
-    pub level: f64,
+    /// Confidence level of the interval (serialised as a fraction, 0.95).
+    pub level: ConfidenceLevel,
     /// The pre/post correlation used (pre/post measures only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r: Option<f64>,
@@ -312,10 +313,15 @@ impl EffectSize {
     /// An effect size with a Wald interval `estimate ± z·√variance` (metafor's
     /// `summary.escalc`). A negative or non-finite variance is reported as not estimable, as
     /// metafor recodes it to `NA`.
-    pub fn wald(measure: MeasureCode, estimate: f64, variance: f64, level: f64) -> EffectSize {
+    pub fn wald(
+        measure: MeasureCode,
+        estimate: f64,
+        variance: f64,
+        level: ConfidenceLevel,
+    ) -> EffectSize {
         let variance = (variance.is_finite() && variance >= 0.0).then_some(variance);
         let se = variance.map(f64::sqrt);
-        let z = crate::dist::z_crit(level);
+        let z = level.z_crit();
         EffectSize {
             study: None,
             measure,
@@ -384,7 +390,7 @@ fn effect_table(rows: &[EffectSize]) -> Table {
             row.push(e.se.into());
             row.push(e.ci_lower.into());
             row.push(e.ci_upper.into());
-            row.push(e.level.into());
+            row.push(e.level.value().into());
             if with_r {
                 row.push(e.r.into());
             }
@@ -405,7 +411,7 @@ impl Tabular for EffectSize {
             "{}: {}\n{}% confidence interval",
             self.measure,
             self.measure.description(),
-            crate::output::human_number(self.level * 100.0)
+            crate::output::human_number(self.level.percent())
         ))
     }
 
@@ -528,18 +534,6 @@ pub(crate) fn check_count(x: f64, location: &str) -> Result<()> {
         Err(Error::input(
             location,
             format!("the number of events must be ≥ 0 (got {x})"),
-        ))
-    }
-}
-
-/// A confidence level strictly between 0 and 1.
-pub(crate) fn check_level(level: f64) -> Result<()> {
-    if level.is_finite() && level > 0.0 && level < 1.0 {
-        Ok(())
-    } else {
-        Err(Error::input(
-            "level",
-            format!("the confidence level must be between 0 and 1, e.g. 0.95 (got {level})"),
         ))
     }
 }

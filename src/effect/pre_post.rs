@@ -7,10 +7,11 @@
 //! SMCC and ROMC, and `sd1i = before SD, sd2i = after SD` for SMCR and SMCRH (metafor
 //! standardises those by `sd1i`).
 
-use super::{check_finite, check_level, check_n, check_ratio_means, check_sd, check_sd_or_zero};
+use super::{check_finite, check_n, check_ratio_means, check_sd, check_sd_or_zero};
 use super::{hedges_correction, wrong_family};
 use super::{EffectSize, Family, MeasureCode};
 use crate::error::{Error, Result};
+use crate::level::ConfidenceLevel;
 
 /// The correlation assumed when a study does not report one.
 pub const ASSUMED_R: f64 = 0.5;
@@ -115,11 +116,14 @@ impl PrePostSummary {
 ///   (Lajeunesse 2011).
 ///
 /// When `r` is `None`, r = 0.5 is used and a note says so; `r` is kept in the result.
-pub fn pre_post(code: MeasureCode, summary: &PrePostSummary, level: f64) -> Result<EffectSize> {
+pub fn pre_post(
+    code: MeasureCode,
+    summary: &PrePostSummary,
+    level: ConfidenceLevel,
+) -> Result<EffectSize> {
     if code.family() != Family::PrePost {
         return Err(wrong_family(code, Family::PrePost));
     }
-    check_level(level)?;
     let r = summary.validate(code)?;
     let n = summary.n;
     let (b, sb) = (summary.before.mean, summary.before.sd);

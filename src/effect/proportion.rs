@@ -1,10 +1,11 @@
 //! One proportion, events out of n: PR and PLO as metafor's `escalc` (`add = 1/2,
 //! to = "only0"`, `vtype = "LS"`), with a Wald, Wilson or Clopper–Pearson interval.
 
-use super::{check_count, check_level, check_n, wrong_family, CiMethod, EffectSize, Family};
+use super::{check_count, check_n, wrong_family, CiMethod, EffectSize, Family};
 use super::{MeasureCode, ZERO_CELL_NOTE};
-use crate::dist::{qbeta, z_crit};
+use crate::dist::qbeta;
 use crate::error::{Error, Result};
+use crate::level::ConfidenceLevel;
 
 /// Events out of n.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -32,9 +33,9 @@ impl Proportion {
 
 /// The Wilson (1927) score interval for x/n (R `prop.test(x, n, correct = FALSE)`):
 /// (p + z²/2n ± z·√(p(1 − p)/n + z²/4n²)) / (1 + z²/n).
-pub fn wilson_interval(events: f64, n: f64, level: f64) -> (f64, f64) {
+pub fn wilson_interval(events: f64, n: f64, level: ConfidenceLevel) -> (f64, f64) {
     let p = events / n;
-    let z = z_crit(level);
+    let z = level.z_crit();
     let z2 = z * z;
     let centre = p + z2 / (2.0 * n);
     let half = z * (p * (1.0 - p) / n + z2 / (4.0 * n * n)).sqrt();
@@ -47,8 +48,8 @@ pub fn wilson_interval(events: f64, n: f64, level: f64) -> (f64, f64) {
 
 /// The Clopper–Pearson (1934) exact interval for x/n (R `binom.test`): beta quantiles
 /// B(α/2; x, n − x + 1) and B(1 − α/2; x + 1, n − x), with 0 and 1 at the edges.
-pub fn clopper_pearson_interval(events: f64, n: f64, level: f64) -> (f64, f64) {
-    let alpha = 1.0 - level;
+pub fn clopper_pearson_interval(events: f64, n: f64, level: ConfidenceLevel) -> (f64, f64) {
+    let alpha = level.alpha();
     let lower = if events <= 0.0 {
         0.0
     } else {
@@ -71,13 +72,12 @@ pub fn clopper_pearson_interval(events: f64, n: f64, level: f64) -> (f64, f64) {
 pub fn proportion(
     code: MeasureCode,
     input: &Proportion,
-    level: f64,
+    level: ConfidenceLevel,
     ci: CiMethod,
 ) -> Result<EffectSize> {
     if code.family() != Family::Proportion {
         return Err(wrong_family(code, Family::Proportion));
     }
-    check_level(level)?;
     input.validate()?;
     let (mut x, mut m) = (input.events, input.n - input.events);
     let corrected = x == 0.0 || m == 0.0;
@@ -128,19 +128,19 @@ mod tests {
     #[test]
     fn clopper_pearson_matches_r_binom_test() {
         // R 4.2.2: sprintf("%.17g", binom.test(5, 7)$conf.int)
-        let (lo, hi) = clopper_pearson_interval(5.0, 7.0, 0.95);
+        let (lo, hi) = clopper_pearson_interval(5.0, 7.0, ConfidenceLevel::NINETY_FIVE);
         cp_close(lo, 0.29042086373734272);
         cp_close(hi, 0.96330743382391448);
         // binom.test(812, 2080)$conf.int
-        let (lo, hi) = clopper_pearson_interval(812.0, 2080.0, 0.95);
+        let (lo, hi) = clopper_pearson_interval(812.0, 2080.0, ConfidenceLevel::NINETY_FIVE);
         cp_close(lo, 0.369346358118122);
         cp_close(hi, 0.41173232929975268);
         // binom.test(97, 2080)$conf.int
-        let (lo, hi) = clopper_pearson_interval(97.0, 2080.0, 0.95);
+        let (lo, hi) = clopper_pearson_interval(97.0, 2080.0, ConfidenceLevel::NINETY_FIVE);
         cp_close(lo, 0.037977544543583271);
         cp_close(hi, 0.05659619575266106);
         // binom.test(5, 7, conf.level = 0.9)$conf.int
-        let (lo, hi) = clopper_pearson_interval(5.0, 7.0, 0.90);
+        let (lo, hi) = clopper_pearson_interval(5.0, 7.0, ConfidenceLevel::new(0.9).unwrap());
         cp_close(lo, 0.341261436155336);
         cp_close(hi, 0.9466244995297628);
     }
@@ -148,11 +148,11 @@ mod tests {
     #[test]
     fn clopper_pearson_ends_at_zero_and_all_events() {
         // binom.test(0, 10)$conf.int = 0, 0.30849710781876083
-        let (lo, hi) = clopper_pearson_interval(0.0, 10.0, 0.95);
+        let (lo, hi) = clopper_pearson_interval(0.0, 10.0, ConfidenceLevel::NINETY_FIVE);
         assert_eq!(lo, 0.0);
         cp_close(hi, 0.30849710781876083);
         // binom.test(10, 10)$conf.int = 0.69150289218123917, 1
-        let (lo, hi) = clopper_pearson_interval(10.0, 10.0, 0.95);
+        let (lo, hi) = clopper_pearson_interval(10.0, 10.0, ConfidenceLevel::NINETY_FIVE);
         cp_close(lo, 0.69150289218123917);
         assert_eq!(hi, 1.0);
     }

@@ -1,11 +1,12 @@
 //! Events over person-time: one incidence rate (IR) with a Wald or exact Poisson interval,
 //! and two-group comparisons (IRR, IRD), as metafor's `escalc` (`add = 1/2, to = "only0"`).
 
-use super::{check_count, check_level, check_positive, wrong_family};
+use super::{check_count, check_positive, wrong_family};
 use super::{CiMethod, EffectSize, Family};
 use super::{MeasureCode, ZERO_CELL_NOTE};
 use crate::dist::qgamma;
 use crate::error::{Error, Result};
+use crate::level::ConfidenceLevel;
 
 /// Events observed over a total person-time.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -25,8 +26,8 @@ impl PersonTime {
 /// The exact Poisson interval for a rate x/t (Garwood 1936; R `poisson.test`):
 /// (G(α/2; x)/t, G(1 − α/2; x + 1)/t) with G the gamma quantile of unit rate, and 0 as the
 /// lower limit when x = 0.
-pub fn poisson_exact_interval(events: f64, time: f64, level: f64) -> (f64, f64) {
-    let alpha = 1.0 - level;
+pub fn poisson_exact_interval(events: f64, time: f64, level: ConfidenceLevel) -> (f64, f64) {
+    let alpha = level.alpha();
     let lower = if events <= 0.0 {
         0.0
     } else {
@@ -38,8 +39,11 @@ pub fn poisson_exact_interval(events: f64, time: f64, level: f64) -> (f64, f64) 
 /// The incidence rate (IR) x/t with variance x/t² (metafor, after adding 1/2 when x = 0),
 /// with a Wald (`CiMethod::Wald`) or exact Poisson (`CiMethod::Exact`, from the uncorrected
 /// count) interval.
-pub fn incidence_rate(input: &PersonTime, level: f64, ci: CiMethod) -> Result<EffectSize> {
-    check_level(level)?;
+pub fn incidence_rate(
+    input: &PersonTime,
+    level: ConfidenceLevel,
+    ci: CiMethod,
+) -> Result<EffectSize> {
     input.validate("events", "time")?;
     let corrected = input.events == 0.0;
     let x = if corrected { 0.5 } else { input.events };
@@ -70,12 +74,11 @@ pub fn rate_comparison(
     code: MeasureCode,
     group1: &PersonTime,
     group2: &PersonTime,
-    level: f64,
+    level: ConfidenceLevel,
 ) -> Result<EffectSize> {
     if code.family() != Family::RateComparison {
         return Err(wrong_family(code, Family::RateComparison));
     }
-    check_level(level)?;
     group1.validate("events1", "time1")?;
     group2.validate("events2", "time2")?;
     let corrected = group1.events == 0.0 || group2.events == 0.0;

@@ -11,10 +11,10 @@
 //!   otherwise;
 //! - percent slowing S = 100·(1 − R), Var S = 100²·Var R, interval from the ratio's.
 
-use super::{check_finite, check_level, check_n, check_positive, check_sd};
+use super::{check_finite, check_n, check_positive, check_sd};
 use super::{EffectSize, MeasureCode};
-use crate::dist::z_crit;
 use crate::error::{Error, Result};
+use crate::level::ConfidenceLevel;
 
 /// A slope (change per unit time) and its standard error, when reported.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -49,8 +49,7 @@ const INDEPENDENCE: &str =
     "before and after slopes treated as independent (their covariance is not reported)";
 
 /// The three slope measures (difference, ratio, percent slowing), in that order.
-pub fn slope_change(change: &SlopeChange, level: f64) -> Result<Vec<EffectSize>> {
-    check_level(level)?;
+pub fn slope_change(change: &SlopeChange, level: ConfidenceLevel) -> Result<Vec<EffectSize>> {
     let (b, a) = (change.before.value, change.after.value);
     check_finite(b, "slope-before", "the before slope")?;
     check_finite(a, "slope-after", "the after slope")?;
@@ -99,7 +98,7 @@ pub fn slope_change(change: &SlopeChange, level: f64) -> Result<Vec<EffectSize>>
     let mut ratio_effect = EffectSize::wald(MeasureCode::SlopeRatio, ratio, var_ratio, level);
     if ratio > 0.0 {
         let se_log = ((se_a / a).powi(2) + (se_b / b).powi(2)).sqrt();
-        let z = z_crit(level);
+        let z = level.z_crit();
         ratio_effect = ratio_effect
             .with_interval(
                 (ratio.ln() - z * se_log).exp(),

@@ -2,10 +2,11 @@
 //! metafor's `escalc` with its default `vtype = "LS"`. The effect is group1 − group2
 //! (metafor's `m1i − m2i`).
 
-use super::{check_finite, check_level, check_n, check_ratio_means, check_sd};
+use super::{check_finite, check_n, check_ratio_means, check_sd};
 use super::{hedges_correction, EffectSize};
 use super::{wrong_family, Family, MeasureCode};
 use crate::error::{Error, Result};
+use crate::level::ConfidenceLevel;
 
 /// One group's mean, SD and size.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -37,12 +38,11 @@ pub fn two_group(
     code: MeasureCode,
     group1: &GroupSummary,
     group2: &GroupSummary,
-    level: f64,
+    level: ConfidenceLevel,
 ) -> Result<EffectSize> {
     if code.family() != Family::TwoGroup {
         return Err(wrong_family(code, Family::TwoGroup));
     }
-    check_level(level)?;
     let (min_n, why) = match code {
         MeasureCode::SMDH => (2.0, " for SMDH (its variance divides by n − 1)"),
         _ => (1.0, ""),

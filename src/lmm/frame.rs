@@ -1,5 +1,6 @@
-//! The data a model is fitted to: the columns a formula names, read from a CSV file (or
-//! built in memory), with missing values dropped row-wise as R's `na.omit` does.
+//! The data a model is fitted to: the columns a formula names, read from a CSV file by
+//! [`crate::csv_file`] (or built in memory), with missing values dropped row-wise as R's
+//! `na.omit` does.
 //!
 //! A cell is missing when it is empty or `NA` (after trimming spaces). Response, random-slope
 //! and numeric fixed columns must hold numbers; grouping columns and `factor(x)` columns are
@@ -9,8 +10,8 @@
 //! number, otherwise by their bytes (as R sorts in the C locale; other locales may order
 //! mixed-case labels differently).
 
+use crate::csv_file::{is_missing, parse_number, CsvFile};
 use crate::error::{Error, Result};
-use rayon::prelude::*;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
@@ -88,12 +89,18 @@ impl Frame {
                         } else {
                             format!("{x}")
                         };
-                        b.push(t.as_bytes(), i + 1, &name, source)?;
+                        b.push(
+                            t.as_bytes(),
+                            &format!("{source}: row {}, column {name}", i + 1),
+                        )?;
                     }
                 }
                 RawColumn::Text(v) => {
                     for (i, x) in v.iter().enumerate() {
-                        b.push(x.as_bytes(), i + 1, &name, source)?;
+                        b.push(
+                            x.trim().as_bytes(),
+                            &format!("{source}: row {}, column {name}", i + 1),
+                        )?;
                     }
                 }
             }
@@ -103,167 +110,35 @@ impl Frame {
         finish(source.to_string(), names, builders)
     }
 
-    /// Read the columns in `wanted` (name, role) from the CSV file at `path`.
+    /// Read the columns in `wanted` (name, role) from the CSV file at `path`, with
+    /// [`CsvFile::fold_rows_parallel`] (a million rows are parsed on all cores).
     pub fn read_csv(path: &Path, wanted: &[(String, Role)]) -> Result<Frame> {
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-        let source = path.display().to_string();
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(true)
-            .flexible(true)
-            .from_reader(bytes.as_slice());
-        let header = reader
-            .byte_headers()
-            .map_err(|e| {
-                Error::input(
-                    format!("{source}:1"),
-                    format!("cannot read the header: {e}"),
-                )
-            })?
-            .clone();
-        let body_start = reader.position().byte() as usize;
-        let header: Vec<String> = header
+        let file = CsvFile::read(path)?;
+        let index: Vec<usize> = wanted
             .iter()
-            .map(|h| {
-                // A UTF-8 byte-order mark (as spreadsheet programs write) is not part of the name.
-                let h = h.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(h);
-                String::from_utf8_lossy(h).trim().to_string()
-            })
-            .collect();
-        if header.iter().all(String::is_empty) {
-            return Err(Error::input(
-                format!("{source}:1"),
-                "the file is empty: a header row naming the columns is needed",
-            ));
-        }
-        let mut index = Vec::new();
-        for (name, _) in wanted {
-            match header.iter().position(|h| h == name) {
-                Some(i) => index.push(i),
-                None => {
-                    return Err(Error::input(
-                        "--formula",
-                        format!(
-                            "column '{name}' is not in {source}; its columns are: {}",
-                            header.join(", ")
-                        ),
-                    ))
-                }
-            }
-        }
-        let context = ChunkContext {
-            wanted,
-            index: &index,
-            n_fields: header.len(),
-            source: &source,
+            .map(|(name, _)| file.require(name, "--formula"))
+            .collect::<Result<_>>()?;
+        let source = file.name().to_string();
+        let new_builders = || -> Vec<ColumnBuilder> {
+            wanted.iter().map(|(_, r)| ColumnBuilder::new(*r)).collect()
         };
-        let body = &bytes[body_start.min(bytes.len())..];
-        // Without quotes every newline ends a row, so the body can be cut at newlines and the
-        // pieces parsed in parallel; with quotes (a cell may hold a newline) it is read in one.
-        let pieces = if body.contains(&b'"') {
-            vec![(body, 2usize)]
-        } else {
-            split_at_newlines(body, 2, rayon::current_num_threads() * 2)
-        };
-        let parsed: Vec<Result<Vec<ColumnBuilder>>> = pieces
-            .par_iter()
-            .map(|(piece, first_line)| context.parse(piece, *first_line))
-            .collect();
-        let mut builders: Option<Vec<ColumnBuilder>> = None;
-        for part in parsed {
-            let part = part?;
-            builders = Some(match builders {
-                None => part,
-                Some(mut all) => {
-                    for (a, b) in all.iter_mut().zip(part) {
-                        a.append(b);
-                    }
-                    all
+        let builders = file.fold_rows_parallel(
+            new_builders,
+            |builders, row| {
+                for (k, &i) in index.iter().enumerate() {
+                    builders[k].push(row.bytes(i), &row.location(i))?;
                 }
-            });
-        }
-        let builders = builders
-            .unwrap_or_else(|| wanted.iter().map(|(_, r)| ColumnBuilder::new(*r)).collect());
+                Ok(())
+            },
+            |all, part| {
+                for (a, b) in all.iter_mut().zip(part) {
+                    a.append(b);
+                }
+            },
+        )?;
         let names = wanted.iter().map(|(n, _)| n.clone()).collect();
         finish(source, names, builders)
     }
-}
-
-/// What parsing one piece of a CSV body needs.
-struct ChunkContext<'a> {
-    wanted: &'a [(String, Role)],
-    /// Field index of each wanted column.
-    index: &'a [usize],
-    /// Fields in the header.
-    n_fields: usize,
-    source: &'a str,
-}
-
-impl ChunkContext<'_> {
-    /// Parse `piece` (whole rows, no header), whose first row is on line `first_line`.
-    fn parse(&self, piece: &[u8], first_line: usize) -> Result<Vec<ColumnBuilder>> {
-        let mut builders: Vec<ColumnBuilder> = self
-            .wanted
-            .iter()
-            .map(|(_, r)| ColumnBuilder::new(*r))
-            .collect();
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .from_reader(piece);
-        let mut record = csv::ByteRecord::new();
-        loop {
-            match reader.read_byte_record(&mut record) {
-                Ok(true) => {}
-                Ok(false) => break,
-                Err(e) => {
-                    let at = e
-                        .position()
-                        .map_or(first_line, |p| p.line() as usize + first_line - 1);
-                    return Err(Error::input(
-                        format!("{}:{at}", self.source),
-                        format!("cannot read the row: {e}"),
-                    ));
-                }
-            }
-            let line = record
-                .position()
-                .map_or(first_line, |p| p.line() as usize + first_line - 1);
-            if record.len() != self.n_fields {
-                return Err(Error::input(
-                    format!("{}:{line}", self.source),
-                    format!(
-                        "the row has {} fields but the header has {}",
-                        record.len(),
-                        self.n_fields
-                    ),
-                ));
-            }
-            for (k, &i) in self.index.iter().enumerate() {
-                let cell = record.get(i).unwrap_or(b"");
-                builders[k].push(cell, line, &self.wanted[k].0, self.source)?;
-            }
-        }
-        Ok(builders)
-    }
-}
-
-/// Cut `body` into about `parts` pieces at newlines; each piece comes with the line number
-/// of its first row (`first_line` for the first piece).
-fn split_at_newlines(body: &[u8], first_line: usize, parts: usize) -> Vec<(&[u8], usize)> {
-    let mut out = Vec::new();
-    let target = body.len() / parts.max(1) + 1;
-    let (mut start, mut line) = (0usize, first_line);
-    while start < body.len() {
-        let mut end = (start + target).min(body.len());
-        while end < body.len() && body[end - 1] != b'\n' {
-            end += 1;
-        }
-        let piece = &body[start..end];
-        out.push((piece, line));
-        line += piece.iter().filter(|&&b| b == b'\n').count();
-        start = end;
-    }
-    out
 }
 
 /// An in-memory column for [`Frame::from_columns`].
@@ -302,33 +177,10 @@ struct ColumnBuilder {
     numbers: Vec<f64>,
     codes: Vec<u32>,
     interned: FastMap,
-    /// First non-numeric cell seen: (line, text).
-    first_text: Option<(usize, String)>,
+    /// First non-numeric cell seen: (where, text).
+    first_text: Option<(String, String)>,
     n_text: usize,
     n_number: usize,
-}
-
-fn is_missing(cell: &[u8]) -> bool {
-    cell.is_empty() || cell == b"NA"
-}
-
-fn trim(cell: &[u8]) -> &[u8] {
-    let start = cell
-        .iter()
-        .position(|b| !b.is_ascii_whitespace())
-        .unwrap_or(cell.len());
-    let end = cell
-        .iter()
-        .rposition(|b| !b.is_ascii_whitespace())
-        .map_or(start, |e| e + 1);
-    &cell[start..end]
-}
-
-fn parse_number(cell: &[u8]) -> Option<f64> {
-    let s = std::str::from_utf8(cell).ok()?;
-    let x: f64 = s.parse().ok()?;
-    // "inf"/"NaN" are not data values.
-    x.is_finite().then_some(x)
 }
 
 impl ColumnBuilder {
@@ -374,8 +226,8 @@ impl ColumnBuilder {
         c
     }
 
-    fn push(&mut self, cell: &[u8], line: usize, name: &str, source: &str) -> Result<()> {
-        let cell = trim(cell);
+    /// Add one cell (spaces around it already removed); `location` names it in errors.
+    fn push(&mut self, cell: &[u8], location: &str) -> Result<()> {
         if is_missing(cell) {
             self.numbers.push(f64::NAN);
             if self.role != Role::Numeric {
@@ -388,7 +240,7 @@ impl ColumnBuilder {
                 Some(x) => self.numbers.push(x),
                 None => {
                     return Err(Error::input(
-                        format!("{source}:{line}, column {name}"),
+                        location,
                         format!(
                             "'{}' is not a number; this column must hold numbers (write NA or leave the cell empty for a missing value)",
                             String::from_utf8_lossy(cell)
@@ -410,7 +262,8 @@ impl ColumnBuilder {
                         self.numbers.push(f64::NAN);
                         self.n_text += 1;
                         if self.first_text.is_none() {
-                            self.first_text = Some((line, String::from_utf8_lossy(cell).into_owned()));
+                            self.first_text =
+                                Some((location.to_string(), String::from_utf8_lossy(cell).into_owned()));
                         }
                     }
                 }
@@ -422,7 +275,7 @@ impl ColumnBuilder {
     }
 
     /// Decide the column type; `missing[i]` is set for missing cells.
-    fn build(self, name: &str, source: &str, missing: &mut [bool]) -> Result<Column> {
+    fn build(self, name: &str, missing: &mut [bool]) -> Result<Column> {
         let numeric = match self.role {
             Role::Numeric => true,
             Role::Categorical => false,
@@ -430,9 +283,9 @@ impl ColumnBuilder {
                 if self.n_text == 0 {
                     true
                 } else if self.n_number > self.n_text {
-                    let (line, text) = self.first_text.unwrap_or_default();
+                    let (location, text) = self.first_text.unwrap_or_default();
                     return Err(Error::input(
-                        format!("{source}:{line}, column {name}"),
+                        location,
                         format!(
                             "'{text}' is not a number, but most of this column is numbers; fix the cell, write NA for a missing value, or write factor({name}) in the formula to treat the column as categorical"
                         ),
@@ -487,7 +340,7 @@ fn finish(source: String, names: Vec<String>, builders: Vec<ColumnBuilder>) -> R
     let mut missing = vec![false; n];
     let mut columns = Vec::new();
     for (b, name) in builders.into_iter().zip(&names) {
-        columns.push(b.build(name, &source, &mut missing)?);
+        columns.push(b.build(name, &mut missing)?);
     }
     let n_dropped = missing.iter().filter(|m| **m).count();
     if n_dropped > 0 {
@@ -608,7 +461,7 @@ mod tests {
         let bad = text.replacen("400,", "4x0,", 1);
         let f = csv_file(&bad);
         let e = Frame::read_csv(f.path(), &wanted).unwrap_err().to_string();
-        assert!(e.contains(":402, column y"), "{e}");
+        assert!(e.contains(":402: column y"), "{e}");
         let short = text.replacen("300,b", "300", 1);
         let f = csv_file(&short);
         let e = Frame::read_csv(f.path(), &wanted).unwrap_err().to_string();
@@ -638,7 +491,7 @@ mod tests {
         ];
         let e = Frame::read_csv(f.path(), &wanted).unwrap_err().to_string();
         assert!(
-            e.contains(":4, column y") && e.contains("'x3' is not a number"),
+            e.contains(":4: column y") && e.contains("'x3' is not a number"),
             "{e}"
         );
         let f = csv_file("y,m\n1,1\n2,2\n3,two\n");
@@ -647,11 +500,11 @@ mod tests {
             ("m".to_string(), Role::Either),
         ];
         let e = Frame::read_csv(f.path(), &wanted).unwrap_err().to_string();
-        assert!(e.contains(":4, column m") && e.contains("factor(m)"), "{e}");
+        assert!(e.contains(":4: column m") && e.contains("factor(m)"), "{e}");
         let wanted = [("nope".to_string(), Role::Numeric)];
         let e = Frame::read_csv(f.path(), &wanted).unwrap_err().to_string();
         assert!(
-            e.contains("column 'nope' is not in") && e.contains("y, m"),
+            e.contains("no column 'nope' in") && e.contains("y, m"),
             "{e}"
         );
     }

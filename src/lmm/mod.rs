@@ -21,14 +21,13 @@
 //! | file | owns |
 //! |---|---|
 //! | [`formula`] | the formula parser (subset of lme4's syntax) |
-//! | [`frame`] | reading the used columns from CSV; missing values; factor levels |
+//! | [`frame`] | the used columns (read by [`crate::csv_file`]); missing values; factor levels |
 //! | [`design`] | the fixed-effect model matrix X and its coding; rank check |
 //! | [`random`] | random-effect terms, Z, and θ ↔ Λθ |
 //! | [`dense`] | small dense kernels: Cholesky, triangular solves |
 //! | [`criterion`] | per-group cross-products and the profiled deviance / REML criterion |
 //! | [`optimize`] | the bounded optimiser over θ |
 //! | [`fit`](mod@fit) | the fitted model and its output |
-//! | [`synthetic`] | the synthetic pre/post slope data set (document 001's numbers) |
 //! | [`compare`](mod@compare) | the likelihood-ratio test of nested models |
 
 pub mod chart;
@@ -41,7 +40,6 @@ pub mod formula;
 pub mod frame;
 pub mod optimize;
 pub mod random;
-pub mod synthetic;
 
 pub use compare::{compare, compare_csv, LikelihoodRatioTest};
 pub use fit::{fit, fit_csv, fit_csv_with_frame, LmmFit, Trajectory, TrajectoryPoint};

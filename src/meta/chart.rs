@@ -22,7 +22,7 @@ pub fn forest_chart(
         label_header: "study".into(),
         value_header: format!(
             "estimate [{}% CI]",
-            crate::output::human_number(fit.level * 100.0)
+            crate::output::human_number(fit.level.percent())
         ),
         // In the drawing's coordinates: 0 is also log(1) for exponentiated ratios.
         null_value: Some(0.0),

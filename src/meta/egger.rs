@@ -32,7 +32,14 @@ pub struct Egger {
 pub fn egger_test(design: &Design, y: &[f64], v: &[f64], options: &MetaOptions) -> Result<Egger> {
     let sei: Vec<f64> = v.iter().map(|x| x.sqrt()).collect();
     let extended = design.with_column("sei", &sei);
-    let m = FittedModel::new(&extended, y, v, options.method, options.test, options.level)?;
+    let m = FittedModel::new(
+        &extended,
+        y,
+        v,
+        options.method,
+        options.test,
+        options.level.value(),
+    )?;
     let j = extended.p - 1;
     let (limit_estimate, limit_ci) = if design.is_intercept_only() {
         (Some(m.fit.beta[0]), Some(m.ci(0)))

@@ -80,7 +80,7 @@ pub fn leave_one_out(design: &Design, data: &MetaData, o: &MetaOptions) -> Resul
     for i in 0..design.k {
         let y = without(&data.yi, i);
         let v = without(&data.vi, i);
-        let m = FittedModel::new(&reduced, &y, &v, o.method, o.test, o.level)?;
+        let m = FittedModel::new(&reduced, &y, &v, o.method, o.test, o.level.value())?;
         let het = m.heterogeneity;
         let t = (o.method != Method::FE).then_some(m.tau2.tau2);
         let [lo, hi] = m.ci(0);
@@ -121,7 +121,7 @@ pub fn influence(
         let v = without(&data.vi, i);
         // As metafor, a study whose removal leaves a model that cannot be fitted (too few
         // studies, a moderator level that disappears) gets missing diagnostics.
-        let m = match FittedModel::new(&reduced, &y, &v, o.method, o.test, o.level) {
+        let m = match FittedModel::new(&reduced, &y, &v, o.method, o.test, o.level.value()) {
             Ok(m) => m,
             Err(_) => {
                 rows.push(InfluenceRow {

@@ -8,6 +8,9 @@
 //! the prediction interval, R², Egger's regression test ([`egger`]) and, on request,
 //! leave-one-out and case-deletion diagnostics ([`influence`]).
 //!
+//! [`input`] reads the studies from a CSV file (estimates and variances, or raw columns
+//! through `escalc`; labels; moderators).
+//!
 //! Cost is O(k·p²) time and O(k·p) memory per evaluation: no k×k matrix is formed.
 //!
 //! Agreement with metafor (3.8-1; see `tests/meta_metafor.rs`): every number to 1e-8
@@ -25,12 +28,12 @@ pub mod egger;
 pub mod gls;
 pub mod heterogeneity;
 pub mod influence;
+pub mod input;
 pub mod likelihood;
 pub mod model;
 pub mod moderators;
 pub mod report;
 pub mod root;
-pub mod study_data;
 pub mod tau2;
 
 pub use egger::Egger;
@@ -41,6 +44,7 @@ pub use report::Studies;
 
 use crate::dist::z_crit;
 use crate::error::{Error, Result};
+use crate::level::ConfidenceLevel;
 use serde::Serialize;
 
 /// Estimator of τ² (metafor's `method`).
@@ -167,8 +171,8 @@ pub struct MetaOptions {
     pub method: Method,
     /// z or Knapp–Hartung tests.
     pub test: Test,
-    /// Confidence level of every interval (0.95).
-    pub level: f64,
+    /// Confidence level of every interval.
+    pub level: ConfidenceLevel,
     /// Compute the leave-one-out table (intercept-only models).
     pub leave_one_out: bool,
     /// Compute the case-deletion diagnostics.
@@ -180,7 +184,7 @@ impl Default for MetaOptions {
         MetaOptions {
             method: Method::REML,
             test: Test::Z,
-            level: 0.95,
+            level: ConfidenceLevel::NINETY_FIVE,
             leave_one_out: false,
             influence: false,
         }
@@ -223,7 +227,7 @@ pub struct MetaFit {
     pub method: &'static str,
     /// `z` or `knha`.
     pub test: &'static str,
-    pub level: f64,
+    pub level: ConfidenceLevel,
     /// Number of studies.
     pub k: usize,
     /// Number of coefficients.
@@ -316,33 +320,31 @@ pub fn validate(data: &MetaData) -> Result<()> {
 /// Fit the meta-analysis (metafor: `rma(yi, vi, mods = ..., method = ..., test = ...)`).
 pub fn fit(data: &MetaData, options: &MetaOptions) -> Result<MetaFit> {
     validate(data)?;
-    if !(options.level > 0.0 && options.level < 1.0) {
-        return Err(Error::input(
-            "--level",
-            format!(
-                "{} is not allowed; give a number between 0 and 1, such as 0.95",
-                options.level
-            ),
-        ));
-    }
+    let level = options.level.value();
     let k = data.yi.len();
     let design = match &data.mods {
         Some(m) if !m.is_empty() => Design::with_moderators(k, m)?,
         _ => Design::intercept_only(k),
     };
+    if k < design.p {
+        return Err(Error::input(
+            "--mods",
+            format!(
+                "{k} studies but the model has {} coefficients ({}); fewer studies than \
+                 coefficients cannot be fitted",
+                design.p,
+                design.names.join(", ")
+            ),
+        ));
+    }
     let (y, v) = (&data.yi[..], &data.vi[..]);
-    let model = FittedModel::new(&design, y, v, options.method, options.test, options.level)?;
+    let model = FittedModel::new(&design, y, v, options.method, options.test, level)?;
     let random = options.method != Method::FE;
     let tau2 = model.tau2.tau2;
     let het = model.heterogeneity;
     let tau2_for_i2 = random.then_some(tau2);
     let tau2_ci = if random && k > design.p {
-        Some(heterogeneity::q_profile_interval(
-            &design,
-            y,
-            v,
-            options.level,
-        )?)
+        Some(heterogeneity::q_profile_interval(&design, y, v, level)?)
     } else {
         None
     };
@@ -372,7 +374,7 @@ pub fn fit(data: &MetaData, options: &MetaOptions) -> Result<MetaFit> {
     } else {
         Some(r_squared(&design, y, v, options.method, &model)?)
     };
-    let z = z_crit(options.level);
+    let z = z_crit(level);
     let sum_w = model.fit.sum_weights();
     let studies = (0..k)
         .map(|i| {

@@ -114,7 +114,7 @@ impl Tabular for MetaFit {
             self.k,
             self.method,
             self.test,
-            h(100.0 * self.level)
+            h(self.level.percent())
         );
         s.push_str(&format!(
             "estimate = {}, SE = {}, {} = {}, p = {}, CI [{}, {}]\n",

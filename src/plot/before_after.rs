@@ -10,45 +10,18 @@ use super::style::{
 };
 use super::{drawing, require_finite, require_nonempty};
 use crate::error::{Error, Result};
+use crate::reported::SpreadKind;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 use std::ops::Range;
 
-/// What the error bars show, as recorded in the data.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BarKind {
-    /// Standard deviation.
-    Sd,
-    /// Standard error of the mean.
-    Sem,
-    /// The report gives "mean ± x" without saying what x is.
-    NotReported,
-}
-
-impl BarKind {
-    /// The legend text for the point and its bar.
-    pub fn legend(self) -> &'static str {
-        match self {
-            BarKind::Sd => "mean ± SD",
-            BarKind::Sem => "mean ± SEM",
-            BarKind::NotReported => "mean ± not specified (SD or SEM)",
-        }
-    }
-}
-
-impl std::str::FromStr for BarKind {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<Self> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "sd" => Ok(BarKind::Sd),
-            "sem" | "se" => Ok(BarKind::Sem),
-            "none" | "na" | "not-reported" | "unspecified" | "" => Ok(BarKind::NotReported),
-            other => Err(Error::input(
-                "--bars",
-                format!("unknown error bar kind '{other}'; allowed: sd, sem, not-reported"),
-            )),
-        }
+/// The legend text for a point and its bar, by what the ± is.
+pub fn bar_legend(kind: SpreadKind) -> &'static str {
+    match kind {
+        SpreadKind::Sd => "mean ± SD",
+        SpreadKind::Sem => "mean ± SEM",
+        SpreadKind::NotReported => "mean ± not specified (SD or SEM)",
     }
 }
 
@@ -70,7 +43,8 @@ pub struct BeforeAfterChart {
     pub unit: String,
     /// Number of patients, shown in the subtitle.
     pub n: Option<u64>,
-    pub bar_kind: BarKind,
+    /// What the bars are (the ± of the data).
+    pub bar_kind: SpreadKind,
     /// The measure's scale: (bottom, top) of the y axis where known; (Some(0), None) for
     /// rates. Means outside it still show (the axis grows); bars past it are cut and marked.
     pub scale: (Option<f64>, Option<f64>),
@@ -239,7 +213,7 @@ impl BeforeAfterChart {
             subtitle: vec![subtitle],
             legend: vec![LegendEntry::new(
                 LegendMark::PointWithBar(palette::BLUE),
-                self.bar_kind.legend(),
+                bar_legend(self.bar_kind),
             )],
             notes,
         };

@@ -16,6 +16,7 @@ pub mod funnel;
 pub mod gallery;
 pub mod geometry;
 pub mod histogram;
+pub mod input;
 pub mod palette;
 pub mod panel;
 pub mod proportion;
@@ -24,7 +25,7 @@ pub mod slope;
 pub mod style;
 pub mod trajectory;
 
-pub use before_after::{BarKind, BeforeAfterChart, TimePointValue};
+pub use before_after::{bar_legend, BeforeAfterChart, TimePointValue};
 pub use forest::{ForestChart, ForestRow, ForestSummary};
 pub use funnel::{EggerLine, FunnelChart, FunnelStudy};
 pub use gallery::{write_gallery, GalleryItem};

@@ -1,46 +1,74 @@
-//! Proportion chart: proportions (events of total) with exact confidence intervals on a
+//! Proportion chart: proportions (events of total) with their confidence intervals on a
 //! 0–100% axis, one row each ("5 of 7 relapse-free"; the sub-cohorts of a registry), drawn
-//! with the forest plot's row layout.
+//! with the forest plot's row layout. The intervals come with the items (the report passes
+//! the ones its analysis computed); [`ProportionChart::exact`] computes Clopper–Pearson
+//! intervals for counts given on their own.
 
 use super::forest::{ForestChart, ForestRow};
 use super::require_nonempty;
 use super::style::Style;
 use crate::effect::proportion::clopper_pearson_interval;
 use crate::error::{Error, Result};
+use crate::level::ConfidenceLevel;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-/// One proportion: `events` of `total`.
+/// One proportion: `events` of `total`, with its confidence interval (as fractions).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProportionItem {
     pub label: String,
     pub events: u64,
     pub total: u64,
+    pub ci_lower: f64,
+    pub ci_upper: f64,
 }
 
-/// Proportions with exact (Clopper–Pearson) confidence intervals.
+/// Proportions with confidence intervals.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProportionChart {
     pub title: String,
-    /// Confidence level (0.95).
-    pub level: f64,
+    /// The level of the intervals.
+    pub level: ConfidenceLevel,
+    /// How the intervals were computed, for the axis ("exact" for Clopper–Pearson).
+    pub interval: String,
     pub items: Vec<ProportionItem>,
 }
 
 impl ProportionChart {
-    /// Refuse no items, a total of 0, more events than the total, a level outside (0, 1).
+    /// Proportions of `(label, events, total)` with exact (Clopper–Pearson) intervals at
+    /// `level`, as `binom.test` gives them.
+    pub fn exact(
+        title: impl Into<String>,
+        level: ConfidenceLevel,
+        counts: Vec<(String, u64, u64)>,
+    ) -> ProportionChart {
+        let items = counts
+            .into_iter()
+            .map(|(label, events, total)| {
+                let (ci_lower, ci_upper) =
+                    clopper_pearson_interval(events as f64, total as f64, level);
+                ProportionItem {
+                    label,
+                    events,
+                    total,
+                    ci_lower,
+                    ci_upper,
+                }
+            })
+            .collect();
+        ProportionChart {
+            title: title.into(),
+            level,
+            interval: "exact".into(),
+            items,
+        }
+    }
+
+    /// Refuse no items, a total of 0, more events than the total, an interval that is not
+    /// within 0–1 around the proportion.
     pub fn validate(&self) -> Result<()> {
         let here = || format!("proportion chart '{}'", self.title);
         require_nonempty(&self.items, here, "proportions")?;
-        if !(self.level > 0.0 && self.level < 1.0) {
-            return Err(Error::input(
-                here(),
-                format!(
-                    "the confidence level is {}; allowed: strictly between 0 and 1",
-                    self.level
-                ),
-            ));
-        }
         for (i, it) in self.items.iter().enumerate() {
             let at = format!("{}, item {} ('{}')", here(), i + 1, it.label);
             if it.total == 0 {
@@ -55,6 +83,14 @@ impl ProportionChart {
                     ),
                 ));
             }
+            let at = || format!("{}, item {} ('{}')", here(), i + 1, it.label);
+            super::require_interval(it.ci_lower, it.ci_upper, at, "confidence interval")?;
+            if it.ci_lower < 0.0 || it.ci_upper > 1.0 {
+                return Err(Error::input(
+                    at(),
+                    "the confidence interval of a proportion must lie within 0 and 1",
+                ));
+            }
         }
         Ok(())
     }
@@ -67,8 +103,7 @@ impl ProportionChart {
             .iter()
             .map(|it| {
                 let p = it.events as f64 / it.total as f64;
-                let (lo, hi) =
-                    clopper_pearson_interval(it.events as f64, it.total as f64, self.level);
+                let (lo, hi) = (it.ci_lower, it.ci_upper);
                 let mut row = ForestRow::new(it.label.clone(), 100.0 * p, 100.0 * lo, 100.0 * hi);
                 row.detail = Some(format!(
                     "{}/{} = {}% [{}, {}]",
@@ -81,13 +116,13 @@ impl ProportionChart {
                 row
             })
             .collect();
-        let level = super::style::tick_number(100.0 * self.level);
+        let level = self.level.label();
         let mut forest = ForestChart::new(
             self.title.clone(),
-            format!("percent, with exact {level}% CI"),
+            format!("percent, with {} {level} CI", self.interval),
             rows,
         );
-        forest.value_header = format!("events/total = % [{level}% CI]");
+        forest.value_header = format!("events/total = % [{level} CI]");
         forest.null_value = None;
         forest.x_range = Some((0.0, 100.0));
         forest.digits = 1;
@@ -109,15 +144,8 @@ mod tests {
 
     #[test]
     fn more_events_than_total_is_refused() {
-        let chart = ProportionChart {
-            title: "t".into(),
-            level: 0.95,
-            items: vec![ProportionItem {
-                label: "x".into(),
-                events: 8,
-                total: 7,
-            }],
-        };
+        let chart =
+            ProportionChart::exact("t", ConfidenceLevel::NINETY_FIVE, vec![("x".into(), 8, 7)]);
         let e = chart.validate().unwrap_err().to_string();
         assert!(
             e.contains("item 1 ('x')") && e.contains("cannot exceed"),

@@ -8,6 +8,7 @@ use super::style::{
 };
 use super::{drawing, require_finite, require_interval, require_nonempty};
 use crate::error::{Error, Result};
+use crate::level::ConfidenceLevel;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -20,15 +21,19 @@ pub struct SensitivityPoint {
     pub ci_upper: f64,
 }
 
-/// Where, along the r grid, the interval stops containing the null value.
+/// Where, along r, the interval stops containing the null value.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum SignificanceOnset {
     /// The interval excludes the null value at every r on the grid.
     Everywhere,
-    /// The interval contains the null value at every r on the grid.
+    /// The interval contains the null value at every r up to 1.
     Nowhere,
-    /// The first r on the grid at which the interval excludes the null value.
+    /// The interval excludes the null value from this r on (the exact threshold, or the
+    /// first r on the grid).
     From(f64),
+    /// The interval excludes the null value only from this r on, which lies beyond the
+    /// largest r of the grid (so the chart shows no significant r).
+    BeyondGrid(f64),
 }
 
 /// An effect and its interval as functions of r.
@@ -39,8 +44,8 @@ pub struct SensitivityChart {
     pub effect_label: String,
     /// The value of no effect (0 for differences, 1 for ratios).
     pub null_value: f64,
-    /// Confidence level, for the legend (0.95).
-    pub level: f64,
+    /// Confidence level of the intervals, for the legend.
+    pub level: ConfidenceLevel,
     pub points: Vec<SensitivityPoint>,
     /// The exact r from which the change is significant, when it is known in closed form
     /// (`prepost::significance_threshold`); marked instead of the first r on the grid.
@@ -53,15 +58,6 @@ impl SensitivityChart {
         let here = || format!("sensitivity chart '{}'", self.title);
         require_nonempty(&self.points, here, "points")?;
         require_finite(self.null_value, here, "the null value")?;
-        if !(self.level > 0.0 && self.level < 1.0) {
-            return Err(Error::input(
-                here(),
-                format!(
-                    "the confidence level is {}; allowed: strictly between 0 and 1",
-                    self.level
-                ),
-            ));
-        }
         for (i, p) in self.points.iter().enumerate() {
             let at = || format!("{}, point {}", here(), i + 1);
             require_finite(p.r, at, "r")?;
@@ -84,13 +80,22 @@ impl SensitivityChart {
         pts
     }
 
-    /// Where significance starts: the exact threshold when given, else the first r on the
-    /// grid (in increasing r) at which the interval excludes the null value.
+    /// Where significance starts: the exact threshold when given (placed against the grid:
+    /// at or below its first r it is everywhere on the chart, above its last r it is beyond
+    /// it), else the first r on the grid (in increasing r) at which the interval excludes the
+    /// null value.
     pub fn onset(&self) -> SignificanceOnset {
-        if let Some(t) = self.threshold {
-            return t;
-        }
         let pts = self.sorted();
+        if let Some(t) = self.threshold {
+            let (Some(first), Some(last)) = (pts.first(), pts.last()) else {
+                return t;
+            };
+            return match t {
+                SignificanceOnset::From(r) if r <= first.r => SignificanceOnset::Everywhere,
+                SignificanceOnset::From(r) if r > last.r => SignificanceOnset::BeyondGrid(r),
+                other => other,
+            };
+        }
         let excludes =
             |p: &SensitivityPoint| p.ci_lower > self.null_value || p.ci_upper < self.null_value;
         if pts.iter().all(excludes) {
@@ -113,6 +118,10 @@ impl SensitivityChart {
         let onset_text = match self.onset() {
             SignificanceOnset::Everywhere => format!("the interval excludes {null} at every r"),
             SignificanceOnset::Nowhere => format!("the interval includes {null} at every r"),
+            SignificanceOnset::BeyondGrid(r) => format!(
+                "the interval excludes {null} only from r = {} on, beyond the r shown",
+                crate::output::human_number((r * 1000.0).round() / 1000.0)
+            ),
             SignificanceOnset::From(r) if self.threshold.is_some() => {
                 format!(
                     "the interval excludes {null} from r = {} on",
@@ -126,7 +135,7 @@ impl SensitivityChart {
                 )
             }
         };
-        let level = format!("{}% CI", tick_number(self.level * 100.0));
+        let level = format!("{} CI", self.level.label());
         let frame = Frame {
             title: &self.title,
             subtitle: vec![onset_text],
@@ -242,7 +251,7 @@ mod tests {
             title: "t".into(),
             effect_label: "g".into(),
             null_value: 0.0,
-            level: 0.95,
+            level: ConfidenceLevel::NINETY_FIVE,
             points: bounds
                 .iter()
                 .map(|&(r, lo, hi)| SensitivityPoint {
@@ -273,6 +282,17 @@ mod tests {
             chart(&[(0.0, -0.1, 0.2), (0.9, -0.01, 0.3)]).onset(),
             SignificanceOnset::Nowhere
         );
+    }
+
+    #[test]
+    fn an_exact_threshold_is_placed_against_the_grid() {
+        let mut c = chart(&[(0.0, -0.2, 1.2), (0.5, -0.1, 0.9), (0.9, -0.05, 0.8)]);
+        c.threshold = Some(SignificanceOnset::From(0.95));
+        assert_eq!(c.onset(), SignificanceOnset::BeyondGrid(0.95));
+        c.threshold = Some(SignificanceOnset::From(-0.4));
+        assert_eq!(c.onset(), SignificanceOnset::Everywhere);
+        c.threshold = Some(SignificanceOnset::From(0.7));
+        assert_eq!(c.onset(), SignificanceOnset::From(0.7));
     }
 
     #[test]

@@ -21,6 +21,7 @@
 
 use crate::dist;
 use crate::error::{Error, Result};
+use crate::level::ConfidenceLevel;
 use crate::output::{Cell, Table, Tabular};
 use serde::Serialize;
 
@@ -82,26 +83,36 @@ fn check_r(r: f64) -> Result<()> {
     }
 }
 
-/// A significance level strictly between 0 and 1, named `--alpha` in errors.
-pub fn check_alpha(alpha: f64) -> Result<()> {
-    if alpha > 0.0 && alpha < 1.0 {
-        Ok(())
-    } else {
-        Err(Error::input(
-            "--alpha",
-            format!("alpha = {alpha}: a significance level must lie strictly between 0 and 1"),
-        ))
+/// Where the r of an analysis comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RSource {
+    /// The document reports it.
+    Reported,
+    /// Not reported; the user chose it (`--r`).
+    Chosen,
+    /// Not reported and not chosen: [`ASSUMED_R`], said to be assumed.
+    Assumed,
+}
+
+impl RSource {
+    /// In words, as printed next to every result computed at this r.
+    pub fn describe(self) -> &'static str {
+        match self {
+            RSource::Reported => "reported",
+            RSource::Chosen => "not reported; chosen with --r",
+            RSource::Assumed => "not reported; assumed (default)",
+        }
     }
 }
 
-fn check_level(level: f64) -> Result<()> {
-    if level > 0.0 && level < 1.0 {
-        Ok(())
-    } else {
-        Err(Error::input(
-            "--level",
-            format!("level = {level}: a confidence level must lie strictly between 0 and 1"),
-        ))
+/// The r to analyse at: the reported one, else the one chosen with `--r`, else
+/// [`ASSUMED_R`]; with where it came from. The one rule for every command.
+pub fn pick_r(reported: Option<f64>, chosen: Option<f64>) -> (f64, RSource) {
+    match (reported, chosen) {
+        (Some(r), _) => (r, RSource::Reported),
+        (None, Some(r)) => (r, RSource::Chosen),
+        (None, None) => (ASSUMED_R, RSource::Assumed),
     }
 }
 
@@ -125,14 +136,13 @@ pub struct PairedTest {
     pub ci_lower: f64,
     pub ci_upper: f64,
     /// Confidence level of the interval.
-    pub level: f64,
+    pub level: ConfidenceLevel,
 }
 
 /// Paired t-test of after − before from summary data at correlation `r`
 /// (the test `t.test(after, before, paired = TRUE)` would give on the patient data).
-pub fn paired_t_test(s: &PrePostSummary, r: f64, level: f64) -> Result<PairedTest> {
+pub fn paired_t_test(s: &PrePostSummary, r: f64, level: ConfidenceLevel) -> Result<PairedTest> {
     check_r(r)?;
-    check_level(level)?;
     let d = s.mean_change();
     let sd = sd_change(s, r);
     let se = sd / s.n.sqrt();
@@ -151,7 +161,7 @@ pub fn paired_t_test(s: &PrePostSummary, r: f64, level: f64) -> Result<PairedTes
     } else {
         dist::p_two_sided_t(t, df)
     };
-    let half = dist::t_crit(level, df) * se;
+    let half = level.t_crit(df) * se;
     Ok(PairedTest {
         r,
         mean_change: d,
@@ -167,11 +177,11 @@ pub fn paired_t_test(s: &PrePostSummary, r: f64, level: f64) -> Result<PairedTes
 }
 
 /// The paired test at each r of `grid`.
-pub fn sweep(s: &PrePostSummary, grid: &[f64], level: f64) -> Result<Vec<PairedTest>> {
+pub fn sweep(s: &PrePostSummary, grid: &[f64], level: ConfidenceLevel) -> Result<Vec<PairedTest>> {
     grid.iter().map(|&r| paired_t_test(s, r, level)).collect()
 }
 
-/// Where along r a two-sided paired test at level `alpha` becomes significant.
+/// Where along r a two-sided paired test at significance level α becomes significant.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[serde(tag = "kind", content = "r", rename_all = "snake_case")]
 pub enum SignificanceThreshold {
@@ -195,12 +205,14 @@ impl std::fmt::Display for SignificanceThreshold {
     }
 }
 
-/// The smallest r at which the paired test of after − before is significant at `alpha`
-/// (closed form, see the module documentation).
-pub fn significance_threshold(s: &PrePostSummary, alpha: f64) -> Result<SignificanceThreshold> {
-    check_alpha(alpha)?;
+/// The smallest r at which the paired test of after − before is significant at α =
+/// 1 − `level` (closed form, see the module documentation).
+pub fn significance_threshold(
+    s: &PrePostSummary,
+    level: ConfidenceLevel,
+) -> Result<SignificanceThreshold> {
     let d = s.mean_change();
-    let tc = dist::t_crit(1.0 - alpha, s.n - 1.0);
+    let tc = level.t_crit(s.n - 1.0);
     let (a, b) = (s.before.sd, s.after.sd);
     if d == 0.0 {
         return Ok(SignificanceThreshold::Never);
@@ -306,6 +318,7 @@ pub struct CorrelationAnalysis {
     pub summary: PrePostSummary,
     /// The r used for the headline result and why (reported, chosen, or assumed by default).
     pub assumed_r: f64,
+    /// Where that r comes from, in words ([`RSource::describe`]).
     pub r_source: String,
     pub at_assumed_r: PairedTest,
     pub sweep: Vec<PairedTest>,
@@ -315,27 +328,26 @@ pub struct CorrelationAnalysis {
 }
 
 /// Run the full analysis: test at `r` (with `r_source` saying where it came from), the sweep
-/// over `grid`, the threshold at `alpha` and the assessment of `claim`.
+/// over `grid`, the threshold at α = 1 − `level` and the assessment of `claim`.
 pub fn analyse(
     label: &str,
     s: &PrePostSummary,
-    r: f64,
-    r_source: &str,
+    (r, r_source): (f64, RSource),
     grid: &[f64],
-    alpha: f64,
+    level: ConfidenceLevel,
     claim: Claim,
 ) -> Result<CorrelationAnalysis> {
-    check_alpha(alpha)?;
-    let level = 1.0 - alpha;
-    let threshold = significance_threshold(s, alpha)?;
+    #[cfg(debug_assertions)]
+    crate::counters::count(crate::counters::Work::PairedAnalysis);
+    let threshold = significance_threshold(s, level)?;
     Ok(CorrelationAnalysis {
         label: label.to_string(),
         summary: *s,
         assumed_r: r,
-        r_source: r_source.to_string(),
+        r_source: r_source.describe().to_string(),
         at_assumed_r: paired_t_test(s, r, level)?,
         sweep: sweep(s, grid, level)?,
-        alpha,
+        alpha: level.alpha(),
         threshold,
         claim: assess_claim(claim, threshold),
     })
@@ -365,7 +377,7 @@ impl Tabular for CorrelationAnalysis {
             df = h(a.df),
             t = h(a.t),
             p = h(a.p),
-            lvl = h(a.level * 100.0),
+            lvl = h(a.level.percent()),
             lo = h(a.ci_lower),
             hi = h(a.ci_upper),
             alpha = h(self.alpha),
@@ -416,6 +428,8 @@ impl Tabular for CorrelationAnalysis {
 mod tests {
     use super::*;
 
+    const L95: ConfidenceLevel = ConfidenceLevel::NINETY_FIVE;
+
     fn edss() -> PrePostSummary {
         paired_summary("test", 7.0, (5.1, 1.7), (4.1, 1.6)).unwrap()
     }
@@ -456,7 +470,7 @@ mod tests {
             ),
         ];
         for (r, t, p, lo, hi) in cases {
-            let res = paired_t_test(&edss(), r, 0.95).unwrap();
+            let res = paired_t_test(&edss(), r, L95).unwrap();
             assert!(close(res.t, t, 1e-9), "r={r}: t {} vs {t}", res.t);
             assert!(close(res.p, p, 1e-8), "r={r}: p {} vs {p}", res.p);
             assert!(close(res.ci_lower, lo, 1e-9), "r={r}: lo {}", res.ci_lower);
@@ -470,14 +484,14 @@ mod tests {
     #[test]
     fn other_measures_and_levels_match_r() {
         let arr = paired_summary("t", 7.0, (2.9, 1.1), (0.4, 0.8)).unwrap();
-        let res = paired_t_test(&arr, 0.0, 0.95).unwrap();
+        let res = paired_t_test(&arr, 0.0, L95).unwrap();
         assert!(close(res.t, -4.8629876257963724, 1e-9));
         assert!(close(res.p, 0.0028143086175473303, 1e-8));
         assert!(close(res.ci_lower, -3.7579262170877197, 1e-9));
         assert!(close(res.ci_upper, -1.2420737829122803, 1e-9));
 
         let pain = paired_summary("t", 7.0, (3.0, 1.5), (0.9, 1.2)).unwrap();
-        let res = paired_t_test(&pain, 0.5, 0.90).unwrap();
+        let res = paired_t_test(&pain, 0.5, ConfidenceLevel::new(0.90).unwrap()).unwrap();
         assert!(close(res.t, -4.0414518843273788, 1e-9));
         assert!(close(res.p, 0.0067915377453372852, 1e-8));
         assert!(close(res.ci_lower, -3.1097060922355335, 1e-9));
@@ -496,7 +510,7 @@ mod tests {
         ];
         for (b, a, expected) in cases {
             let s = paired_summary("t", 7.0, b, a).unwrap();
-            match significance_threshold(&s, 0.05).unwrap() {
+            match significance_threshold(&s, L95).unwrap() {
                 SignificanceThreshold::From(r) => {
                     assert!((r - expected).abs() < 1e-9, "{r} vs {expected}")
                 }
@@ -510,26 +524,26 @@ mod tests {
         // No change at all: never significant.
         let flat = paired_summary("t", 7.0, (5.0, 1.0), (5.0, 1.0)).unwrap();
         assert_eq!(
-            significance_threshold(&flat, 0.05).unwrap(),
+            significance_threshold(&flat, L95).unwrap(),
             SignificanceThreshold::Never
         );
         // A huge change relative to the SDs: significant at every r, even −1.
         let huge = paired_summary("t", 30.0, (10.0, 1.0), (0.0, 1.0)).unwrap();
         assert_eq!(
-            significance_threshold(&huge, 0.05).unwrap(),
+            significance_threshold(&huge, L95).unwrap(),
             SignificanceThreshold::Always
         );
         // Unequal SDs and a tiny change: even r = 1 leaves SD_change = |1 − 3| = 2; with n = 3
         // and d = 0.01, t = 0.01·√3/2 is far below t_crit, so never.
         let tiny = paired_summary("t", 3.0, (5.0, 1.0), (5.01, 3.0)).unwrap();
         assert_eq!(
-            significance_threshold(&tiny, 0.05).unwrap(),
+            significance_threshold(&tiny, L95).unwrap(),
             SignificanceThreshold::Never
         );
         // One SD zero: r plays no role.
         let zero = paired_summary("t", 7.0, (5.0, 0.0), (3.0, 1.0)).unwrap();
         assert_eq!(
-            significance_threshold(&zero, 0.05).unwrap(),
+            significance_threshold(&zero, L95).unwrap(),
             SignificanceThreshold::Always
         );
     }
@@ -537,11 +551,11 @@ mod tests {
     #[test]
     fn the_sweep_at_the_threshold_flips_significance() {
         let s = edss();
-        let SignificanceThreshold::From(r) = significance_threshold(&s, 0.05).unwrap() else {
+        let SignificanceThreshold::From(r) = significance_threshold(&s, L95).unwrap() else {
             panic!("EDSS has a threshold")
         };
-        assert!(paired_t_test(&s, r - 1e-6, 0.95).unwrap().p > 0.05);
-        assert!(paired_t_test(&s, r + 1e-6, 0.95).unwrap().p < 0.05);
+        assert!(paired_t_test(&s, r - 1e-6, L95).unwrap().p > 0.05);
+        assert!(paired_t_test(&s, r + 1e-6, L95).unwrap().p < 0.05);
     }
 
     #[test]
@@ -567,9 +581,7 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("before SD") && e.contains("≥ 0"), "{e}");
-        let e = paired_t_test(&edss(), 1.5, 0.95).unwrap_err().to_string();
+        let e = paired_t_test(&edss(), 1.5, L95).unwrap_err().to_string();
         assert!(e.contains("--r") && e.contains("between -1 and 1"), "{e}");
-        let e = paired_t_test(&edss(), 0.5, 95.0).unwrap_err().to_string();
-        assert!(e.contains("--level"), "{e}");
     }
 }

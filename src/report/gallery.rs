@@ -1,32 +1,22 @@
 //! The chart gallery of a report: which charts the shipped analysis draws, built from the
-//! study data and the report's results, with stable names saying what each shows
-//! (`nmo-tocilizumab-edss-before-after.png`, …). Drawing and writing belong to [`crate::plot`].
+//! analyses (never recomputed here, so every chart shows the numbers and the level of the
+//! text), with stable names saying what each shows (`nmo-tocilizumab-edss-before-after.png`,
+//! …). Drawing and writing belong to [`crate::plot`].
 
-use super::{Report, StudyReport};
-use crate::checks::study_data::reported_summaries;
-use crate::checks::summary::sprite_reconstruction;
-use crate::checks::Rounding;
+use crate::analysis::{self, StudyAnalysis};
 use crate::effect::MeasureCode;
 use crate::error::Result;
-use crate::plot::SignificanceOnset;
 use crate::plot::{
-    BarKind, BeforeAfterChart, Chart, ForestChart, ForestRow, GalleryItem, HistogramChart,
-    HistogramLayout, HistogramSample, PanelChart, ProportionChart, ProportionItem,
-    SensitivityChart, SensitivityPoint, SlopeChart, TimePointValue,
+    BeforeAfterChart, Chart, ForestChart, ForestRow, GalleryItem, HistogramChart, HistogramLayout,
+    HistogramSample, PanelChart, ProportionChart, ProportionItem, SensitivityChart,
+    SensitivityPoint, SignificanceOnset, SlopeChart, TimePointValue,
 };
 use crate::prepost::SignificanceThreshold;
-use crate::study::{Dispersion, Measure, Study};
+use crate::study::{Measure, Study};
 
-/// Most SPRITE samples drawn in one histogram grid.
-const SPRITE_SAMPLES: usize = 6;
-
-fn bar_kind(d: Dispersion) -> BarKind {
-    match d {
-        Dispersion::Sd => BarKind::Sd,
-        Dispersion::Sem => BarKind::Sem,
-        Dispersion::NotReported => BarKind::NotReported,
-    }
-}
+/// Most SPRITE samples drawn in one histogram grid: a reconstruction is drawn when the
+/// search was complete and found at most this many samples, so the chart shows all of them.
+const SPRITE_SAMPLES: u64 = 6;
 
 /// The before/after chart of one measure, every time point as reported (a time point with no
 /// reported value stays on the axis as a labelled gap).
@@ -36,11 +26,11 @@ pub fn before_after_chart(study: &Study, m: &Measure) -> BeforeAfterChart {
         measure_label: m.label.clone(),
         unit: m.unit.clone(),
         n: m.n.value().map(|n| u64::from(*n)),
-        bar_kind: bar_kind(m.dispersion),
+        bar_kind: m.dispersion,
         scale: m
             .scale
             .as_ref()
-            .map_or((None, None), |s| (Some(s.min), s.max)),
+            .map_or((None, None), |s| (s.min_value(), s.max_value())),
         points: m
             .timepoints
             .iter()
@@ -55,20 +45,19 @@ pub fn before_after_chart(study: &Study, m: &Measure) -> BeforeAfterChart {
 
 /// Every chart of the report, in a stable order: each study's charts, then a forest and a
 /// funnel plot for every measure that two or more studies report (SMCR pooled by REML).
-pub fn gallery_items(
-    studies: &[Study],
-    report: &Report,
-    options: &super::ReportOptions,
-) -> Result<Vec<GalleryItem>> {
+pub fn gallery_items(analyses: &[StudyAnalysis]) -> Result<Vec<GalleryItem>> {
     let mut items = Vec::new();
-    for (study, sr) in studies.iter().zip(&report.studies) {
-        study_items(study, sr, &mut items)?;
+    for a in analyses {
+        study_items(a, &mut items)?;
     }
+    let Some(level) = analyses.first().map(|a| a.options.level) else {
+        return Ok(items);
+    };
     let meta_options = crate::meta::MetaOptions {
-        level: 1.0 - options.alpha,
+        level,
         ..Default::default()
     };
-    for set in crate::meta::study_data::poolable_sets(studies, MeasureCode::SMCR, options)? {
+    for set in analysis::poolable_sets(analyses, MeasureCode::SMCR, level)? {
         let fit = crate::meta::fit(&set.data, &meta_options)?;
         let title = format!("{}: SMCR pooled over {} studies", set.measure, fit.k);
         let label = "SMCR: (after − before) / SD before";
@@ -84,7 +73,9 @@ pub fn gallery_items(
     Ok(items)
 }
 
-fn study_items(study: &Study, sr: &StudyReport, items: &mut Vec<GalleryItem>) -> Result<()> {
+fn study_items(sr: &StudyAnalysis, items: &mut Vec<GalleryItem>) -> Result<()> {
+    let study = &sr.study;
+    let level = sr.options.level;
     let mut add = |name: String, chart: Chart| items.push(GalleryItem { name, chart });
     let charts: Vec<BeforeAfterChart> = study
         .measures
@@ -113,12 +104,11 @@ fn study_items(study: &Study, sr: &StudyReport, items: &mut Vec<GalleryItem>) ->
                 title: format!("{}: {} — change vs assumed r", study.id, mr.label),
                 effect_label: format!("mean change, after − before ({})", mr.unit),
                 null_value: 0.0,
-                level: 1.0 - a.alpha,
+                level,
                 threshold: Some(match a.threshold {
                     SignificanceThreshold::Always => SignificanceOnset::Everywhere,
                     SignificanceThreshold::Never => SignificanceOnset::Nowhere,
-                    SignificanceThreshold::From(r) if r <= 0.0 => SignificanceOnset::Everywhere,
-                    SignificanceThreshold::From(r) if r > 0.9 => SignificanceOnset::Nowhere,
+                    // Placed against the grid by the chart (everywhere, from r, or beyond).
                     SignificanceThreshold::From(r) => SignificanceOnset::From(r),
                 }),
                 points: a
@@ -165,7 +155,7 @@ fn study_items(study: &Study, sr: &StudyReport, items: &mut Vec<GalleryItem>) ->
                 ),
                 effect_label: "SMCR: (after − before) / SD before, Hedges-corrected".into(),
                 label_header: "measure".into(),
-                value_header: "SMCR [95% CI]".into(),
+                value_header: format!("SMCR [{} CI]", level.label()),
                 null_value: Some(0.0),
                 digits: 2,
                 x_range: None,
@@ -177,9 +167,7 @@ fn study_items(study: &Study, sr: &StudyReport, items: &mut Vec<GalleryItem>) ->
         );
     }
     for sl in &sr.slopes {
-        let (Ok(before), Ok(after)) = (sl.before.parse::<f64>(), sl.after.parse::<f64>()) else {
-            continue;
-        };
+        let (before, after) = sl.values;
         add(
             format!("{} {} slopes", study.id, sl.id),
             SlopeChart {
@@ -206,8 +194,9 @@ fn study_items(study: &Study, sr: &StudyReport, items: &mut Vec<GalleryItem>) ->
         add(
             format!("{} proportions", study.id),
             ProportionChart {
-                title: format!("{}: proportions with exact 95% CIs", study.id),
-                level: 0.95,
+                title: format!("{}: proportions with exact {} CIs", study.id, level.label()),
+                level,
+                interval: "exact".into(),
                 items: sr
                     .proportions
                     .iter()
@@ -219,19 +208,22 @@ fn study_items(study: &Study, sr: &StudyReport, items: &mut Vec<GalleryItem>) ->
                         },
                         events: p.events as u64,
                         total: p.n as u64,
+                        ci_lower: p.clopper_pearson.0,
+                        ci_upper: p.clopper_pearson.1,
                     })
                     .collect(),
             }
             .into(),
         );
     }
-    for s in reported_summaries(study) {
-        let Some(sp) = sprite_reconstruction(&s, Rounding::UpOrDown, SPRITE_SAMPLES, 1)? else {
-            continue;
-        };
+    for rec in &sr.reconstructions {
+        let (s, sp) = (&rec.summary, &rec.sprite);
         // Only complete searches with a handful of samples make a chart a reader can trust:
         // the chart then shows every possible sample.
-        if !sp.complete || sp.samples.is_empty() || sp.total_samples.unwrap_or(0) > 6 {
+        let Some(every) = sp.every_sample.as_ref() else {
+            continue;
+        };
+        if !sp.complete || every.is_empty() || sp.total_samples.unwrap_or(0) > SPRITE_SAMPLES {
             continue;
         }
         let timepoint = s.timepoint.clone().unwrap_or_default();
@@ -246,8 +238,11 @@ fn study_items(study: &Study, sr: &StudyReport, items: &mut Vec<GalleryItem>) ->
                     study.id,
                     label,
                     timepoint.replace('_', " "),
-                    s.mean_text,
-                    s.spread_text.clone().unwrap_or_default(),
+                    s.mean.text,
+                    s.spread
+                        .as_ref()
+                        .map(|v| v.text.clone())
+                        .unwrap_or_default(),
                     s.n,
                     match sp.total_samples {
                         Some(1) => "the only possible sample".to_string(),
@@ -256,8 +251,7 @@ fn study_items(study: &Study, sr: &StudyReport, items: &mut Vec<GalleryItem>) ->
                     }
                 ),
                 value_label: label.clone(),
-                samples: sp
-                    .samples
+                samples: every
                     .iter()
                     .enumerate()
                     .map(|(i, v)| HistogramSample {

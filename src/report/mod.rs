@@ -1,51 +1,31 @@
-//! The main job: every study in a data folder, every measure, as one readable report.
+//! The main job: every study in a data folder, every measure, as one readable report, and
+//! its chart gallery.
 //!
-//! For each study: every before/after measure (the paired test at the stated r, the
-//! standardised effects MC, SMCR and SMCC, the r sweep and the smallest r at which the change
-//! is significant, set against the document's claim), every before/after slope (difference,
-//! ratio, percent slowing), every count with a denominator (a proportion with Wilson and
-//! Clopper–Pearson intervals), and the pinned expectations recomputed. What a document does not
-//! report (what ± means, the pre/post correlation, an SD of a slope) is said next to the number
-//! that needed it.
+//! The numbers come from [`crate::analysis`], computed once per study; this module only
+//! presents them: the report as text ([`Report`] is also the JSON), one CSV row per measure
+//! ([`measure_table`]), and the charts ([`gallery`]). What a document does not report (what
+//! ± means, the pre/post correlation, an SD of a slope) is said next to the number that
+//! needed it.
+//!
+//! | file | owns |
+//! |---|---|
+//! | `mod.rs` | [`Report`], [`build`], the text of each study, [`write_gallery`] |
+//! | [`gallery`] | which charts the report draws, built from the analyses |
 
 pub mod gallery;
 
-use crate::checks::summary::CheckReport;
-use crate::checks::{Rounding, Status};
-use crate::effect::{self, CiMethod, EffectSize, MeasureCode, PrePostSummary, Proportion};
+use crate::analysis::{self, AnalysisOptions, StudyAnalysis};
+use crate::checks::{CheckReport, Status};
 use crate::error::{Outcome, Result};
 use crate::output::{human_number as h, Cell, Table, Tabular};
-use crate::prepost::{self, Claim, CorrelationAnalysis};
-use crate::study::{Bound, Dispersion, Measure, Reported, Study};
-use crate::verify::{self, VerifyReport};
+use crate::study::Study;
+use crate::verify::VerifyReport;
 use serde::Serialize;
-
-/// Choices the report makes that the user may change.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ReportOptions {
-    /// The pre/post correlation for measures that do not report one; `None` uses
-    /// [`prepost::ASSUMED_R`] and says it is assumed.
-    pub r: Option<f64>,
-    /// Significance level of the paired tests (CIs are at 1 − alpha).
-    pub alpha: f64,
-    /// The r values of the sweep.
-    pub grid: Vec<f64>,
-}
-
-impl Default for ReportOptions {
-    fn default() -> Self {
-        ReportOptions {
-            r: None,
-            alpha: 0.05,
-            grid: prepost::default_r_grid(),
-        }
-    }
-}
 
 /// The whole report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
-    pub studies: Vec<StudyReport>,
+    pub studies: Vec<StudyAnalysis>,
     /// Every consistency check on every reported number (GRIM, GRIMMER, bounds, SPRITE,
     /// percent vs count, claimed significance).
     pub checks: CheckReport,
@@ -62,95 +42,13 @@ impl Report {
     }
 }
 
-/// One study.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct StudyReport {
-    pub id: String,
-    pub title: String,
-    pub source_file: String,
-    pub design: String,
-    pub measures: Vec<MeasureReport>,
-    pub slopes: Vec<SlopeReport>,
-    pub proportions: Vec<ProportionReport>,
-}
-
-/// A reported mean ± spread at one time point.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct TimePointSummary {
-    pub label: String,
-    /// As printed, or "not reported".
-    pub mean: String,
-    pub spread: String,
-}
-
-/// One before/after measure.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct MeasureReport {
-    pub id: String,
-    pub label: String,
-    pub unit: String,
-    pub n: Option<u32>,
-    /// Every time point as reported, in order.
-    pub timepoints: Vec<TimePointSummary>,
-    /// How the ± was read for the analysis, in words.
-    pub spread_reading: String,
-    /// The paired analysis of baseline vs the last reported time point; `None` with the reason
-    /// in `not_analysed` when the data do not allow it.
-    pub analysis: Option<CorrelationAnalysis>,
-    /// MC, SMCR and SMCC at the r of the analysis.
-    pub effects: Vec<EffectSize>,
-    pub not_analysed: Option<String>,
-}
-
-/// One before/after slope.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct SlopeReport {
-    pub id: String,
-    pub label: String,
-    pub unit: String,
-    pub before: String,
-    pub after: String,
-    /// Difference, ratio and percent slowing.
-    pub effects: Vec<EffectSize>,
-}
-
-/// A count out of a denominator.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ProportionReport {
-    pub id: String,
-    pub label: String,
-    pub events: f64,
-    pub n: f64,
-    /// "exact", or "at least" when the count is a lower bound (the proportion is then too).
-    pub bound: String,
-    pub proportion: f64,
-    pub wilson: (f64, f64),
-    pub clopper_pearson: (f64, f64),
-}
-
-/// Build the report of `studies`.
-pub fn build(studies: &[Study], options: &ReportOptions) -> Result<Report> {
-    prepost::check_alpha(options.alpha)?;
-    let mut out = Vec::new();
-    for s in studies {
-        out.push(StudyReport {
-            id: s.id.clone(),
-            title: s.title.clone(),
-            source_file: s.source_file.clone(),
-            design: s.design.clone(),
-            measures: s
-                .measures
-                .iter()
-                .map(|m| measure_report(s, m, options))
-                .collect::<Result<_>>()?,
-            slopes: slope_reports(s, 1.0 - options.alpha)?,
-            proportions: proportion_reports(s, 1.0 - options.alpha)?,
-        });
-    }
+/// Analyse `studies` and build the report.
+pub fn build(studies: &[Study], options: &AnalysisOptions) -> Result<Report> {
+    let analyses = analysis::analyse_studies(studies, options)?;
     Ok(Report {
-        studies: out,
-        checks: crate::checks::study_data::check_studies(studies, Rounding::UpOrDown, options)?,
-        verification: verify::verify_all(studies)?,
+        checks: analysis::check_report(&analyses, options.rounding),
+        verification: analysis::verify_report(&analyses),
+        studies: analyses,
         charts: Vec::new(),
     })
 }
@@ -159,9 +57,7 @@ pub fn build(studies: &[Study], options: &ReportOptions) -> Result<Report> {
 /// files in the report. Refuses a `dir` that is the data folder or inside it: the data is
 /// never written.
 pub fn write_gallery(
-    studies: &[Study],
     report: &mut Report,
-    options: &ReportOptions,
     dir: &std::path::Path,
     data_dir: &std::path::Path,
     size: crate::plot::Size,
@@ -199,216 +95,10 @@ pub fn write_gallery(
             ),
         ));
     }
-    let items = gallery::gallery_items(studies, report, options)?;
+    let items = gallery::gallery_items(&report.studies)?;
     let written = crate::plot::write_gallery(dir, &items, size)?;
     report.charts = written.iter().map(|p| p.display().to_string()).collect();
     Ok(())
-}
-
-/// The spread of a time point as an SD, with how it was read. SEM is converted (SD = SEM·√n);
-/// an unspecified ± is read as SD and the reading says so.
-pub fn spread_as_sd(dispersion: Dispersion, spread: f64, n: f64) -> (f64, String) {
-    match dispersion {
-        Dispersion::Sd => (spread, "± is the SD (as reported)".to_string()),
-        Dispersion::Sem => (
-            spread * n.sqrt(),
-            format!("± is the SEM (as reported); SD = SEM·√n with n = {}", h(n)),
-        ),
-        Dispersion::NotReported => (
-            spread,
-            format!(
-                "± not specified in the document: read as SD (were it the SEM, every SD would be √{} = {} times larger)",
-                h(n),
-                h(n.sqrt())
-            ),
-        ),
-    }
-}
-
-/// The paired before/after analysis of one measure: baseline against the last reported time
-/// point, ± read as [`spread_as_sd`] says, at the reported r, else the r of `o`, else the
-/// assumed default. `Ok(Err(reason))` when the data do not allow it.
-pub fn paired_analysis(
-    s: &Study,
-    m: &Measure,
-    o: &ReportOptions,
-) -> Result<std::result::Result<PairedAnalysis, String>> {
-    let (Some(before), Some(after)) = (m.baseline(), m.last_reported()) else {
-        return Ok(Err(
-            "needs a reported baseline and a later reported mean".into()
-        ));
-    };
-    let n = match (after.n.value(), m.n.value()) {
-        (Some(n), _) | (None, Some(n)) => f64::from(*n),
-        _ => return Ok(Err("n not reported".into())),
-    };
-    let (Some(bm), Some(am)) = (before.mean.value(), after.mean.value()) else {
-        return Ok(Err("a mean is not reported".into()));
-    };
-    let (Some(bs), Some(as_)) = (before.spread.value(), after.spread.value()) else {
-        return Ok(Err(
-            "a spread (SD or SEM) is not reported, so no test or interval".into(),
-        ));
-    };
-    let (bsd, reading) = spread_as_sd(m.dispersion, bs.value, n);
-    let (asd, _) = spread_as_sd(m.dispersion, as_.value, n);
-    let location = format!("{}: measures[{}]", s.path.display(), m.id);
-    let summary = prepost::paired_summary(&location, n, (bm.value, bsd), (am.value, asd))?;
-    let (r, r_source) = match (m.correlation.value(), o.r) {
-        (Some(r), _) => (*r, "reported".to_string()),
-        (None, Some(r)) => (r, "not reported; chosen with --r".to_string()),
-        (None, None) => (
-            prepost::ASSUMED_R,
-            "not reported; assumed (default)".to_string(),
-        ),
-    };
-    let claim = match m.claim.significant.value() {
-        Some(true) => Claim::Significant,
-        Some(false) => Claim::NotSignificant,
-        None => Claim::NotReported,
-    };
-    let label = format!("{} ({} → {})", m.label, before.id, after.id);
-    let analysis = prepost::analyse(&label, &summary, r, &r_source, &o.grid, o.alpha, claim)?;
-    Ok(Ok(PairedAnalysis {
-        summary: PrePostSummary {
-            r: Some(r),
-            ..summary
-        },
-        spread_reading: reading,
-        analysis,
-    }))
-}
-
-/// What [`paired_analysis`] finds for one measure.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PairedAnalysis {
-    /// The summary as analysed (SDs after reading ±), with the r used.
-    pub summary: PrePostSummary,
-    /// How ± was read, in words.
-    pub spread_reading: String,
-    pub analysis: CorrelationAnalysis,
-}
-
-fn measure_report(s: &Study, m: &Measure, o: &ReportOptions) -> Result<MeasureReport> {
-    let timepoints = m
-        .timepoints
-        .iter()
-        .map(|t| TimePointSummary {
-            label: t.id.clone(),
-            mean: t.mean.to_string(),
-            spread: t.spread.to_string(),
-        })
-        .collect();
-    let mut report = MeasureReport {
-        id: m.id.clone(),
-        label: m.label.clone(),
-        unit: m.unit.clone(),
-        n: m.n.value().copied(),
-        timepoints,
-        spread_reading: String::new(),
-        analysis: None,
-        effects: Vec::new(),
-        not_analysed: None,
-    };
-    let paired = match paired_analysis(s, m, o)? {
-        Ok(p) => p,
-        Err(why) => {
-            report.not_analysed = Some(why);
-            return Ok(report);
-        }
-    };
-    report.spread_reading = paired.spread_reading;
-    report.analysis = Some(paired.analysis);
-    for code in [MeasureCode::MC, MeasureCode::SMCR, MeasureCode::SMCC] {
-        // A measure can be outside what a code allows (SMCR with a zero before SD); the
-        // others still stand, and the reason is kept.
-        match effect::pre_post(code, &paired.summary, 1.0 - o.alpha) {
-            Ok(e) => report.effects.push(e),
-            Err(e) => {
-                let note = format!("{code} not computed: {e}");
-                report.not_analysed = Some(match report.not_analysed.take() {
-                    Some(prev) => format!("{prev}; {note}"),
-                    None => note,
-                });
-            }
-        }
-    }
-    Ok(report)
-}
-
-fn slope_reports(s: &Study, level: f64) -> Result<Vec<SlopeReport>> {
-    let mut out = Vec::new();
-    for sl in &s.slopes {
-        let (Some(b), Some(a)) = (sl.before.value.value(), sl.after.value.value()) else {
-            continue;
-        };
-        let n = sl.n.value().map(|n| f64::from(*n));
-        let se = |spread: &Reported<crate::study::ReportedNumber>| -> Option<f64> {
-            let v = spread.value()?.value;
-            match sl.dispersion {
-                Dispersion::Sem => Some(v),
-                _ => n.map(|n| v / n.sqrt()),
-            }
-        };
-        let change = effect::SlopeChange {
-            before: effect::Slope {
-                value: b.value,
-                se: se(&sl.before.spread),
-            },
-            after: effect::Slope {
-                value: a.value,
-                se: se(&sl.after.spread),
-            },
-        };
-        out.push(SlopeReport {
-            id: sl.id.clone(),
-            label: sl.label.clone(),
-            unit: sl.unit.clone(),
-            before: b.text.clone(),
-            after: a.text.clone(),
-            effects: effect::slope_change(&change, level)?,
-        });
-    }
-    Ok(out)
-}
-
-fn proportion_reports(s: &Study, level: f64) -> Result<Vec<ProportionReport>> {
-    let mut out = Vec::new();
-    for f in &s.facts {
-        let Some(of) = f.of.as_deref().and_then(|id| s.fact(id)) else {
-            continue;
-        };
-        let (Some(x), Some(n)) = (f.value.value(), of.value.value()) else {
-            continue;
-        };
-        // Only whole counts out of whole denominators are proportions of people.
-        if x.decimals > 0 || n.decimals > 0 || !matches!(of.bound, Bound::Exact) {
-            continue;
-        }
-        let input = Proportion {
-            events: x.value,
-            n: n.value,
-        };
-        let pr = |ci| effect::proportion(MeasureCode::PR, &input, level, ci);
-        let (wilson, exact) = (pr(CiMethod::Wilson)?, pr(CiMethod::Exact)?);
-        let interval = |e: &EffectSize| {
-            (
-                e.ci_lower.unwrap_or(f64::NAN),
-                e.ci_upper.unwrap_or(f64::NAN),
-            )
-        };
-        out.push(ProportionReport {
-            id: f.id.clone(),
-            label: f.label.clone(),
-            events: x.value,
-            n: n.value,
-            bound: f.bound.as_str().to_string(),
-            proportion: x.value / n.value,
-            wilson: interval(&wilson),
-            clopper_pearson: interval(&exact),
-        });
-    }
-    Ok(out)
 }
 
 fn ci(lo: Option<f64>, hi: Option<f64>) -> String {
@@ -422,20 +112,21 @@ fn pct(x: f64) -> String {
     format!("{} %", h(100.0 * x))
 }
 
-impl StudyReport {
-    /// The study as readable text.
-    pub fn text(&self) -> String {
+/// One study of the report as readable text.
+pub fn study_text(a: &StudyAnalysis) -> String {
+    {
+        let s = a;
         let mut t = String::new();
         let rule = "=".repeat(78);
-        t.push_str(&format!("{rule}\n{} — {}\n", self.id, self.title));
+        t.push_str(&format!("{rule}\n{} — {}\n", s.id, s.title));
         t.push_str(&format!(
             "source: {}   design: {}\n{rule}\n",
-            self.source_file, self.design
+            s.source_file, s.design
         ));
-        if self.measures.is_empty() && self.slopes.is_empty() && self.proportions.is_empty() {
+        if s.measures.is_empty() && s.slopes.is_empty() && s.proportions.is_empty() {
             t.push_str("No before/after measures, slopes or proportions: see `trialstats show` for its numbers.\n");
         }
-        for m in &self.measures {
+        for m in &s.measures {
             t.push_str(&format!(
                 "\n[{}] {} ({}), n = {}\n",
                 m.id,
@@ -460,7 +151,7 @@ impl StudyReport {
                     a.r_source,
                     h(p.mean_change),
                     m.unit,
-                    h(p.level * 100.0),
+                    h(p.level.percent()),
                     ci(Some(p.ci_lower), Some(p.ci_upper)),
                     h(p.df),
                     h(p.t),
@@ -470,7 +161,7 @@ impl StudyReport {
                     t.push_str(&format!(
                         "  effect sizes at r = {} (metafor escalc, normal-theory {}% CIs):\n",
                         h(a.assumed_r),
-                        h(p.level * 100.0)
+                        h(p.level.percent())
                     ));
                 }
                 for e in &m.effects {
@@ -498,12 +189,15 @@ impl StudyReport {
                 t.push_str(&format!("  not analysed: {why}\n"));
             }
         }
-        for s in &self.slopes {
+        for sl in &s.slopes {
             t.push_str(&format!(
                 "\n[{}] {}: {} → {} {}\n",
-                s.id, s.label, s.before, s.after, s.unit
+                sl.id, sl.label, sl.before, sl.after, sl.unit
             ));
-            for e in &s.effects {
+            if let Some(why) = &sl.not_analysed {
+                t.push_str(&format!("  {why}\n"));
+            }
+            for e in &sl.effects {
                 t.push_str(&format!(
                     "  {:<48} {}  CI {}{}\n",
                     e.measure.description(),
@@ -517,9 +211,12 @@ impl StudyReport {
                 ));
             }
         }
-        if !self.proportions.is_empty() {
-            t.push_str("\nProportions (95 % intervals unless --alpha says otherwise)\n");
-            for p in &self.proportions {
+        if !s.proportions.is_empty() {
+            t.push_str(&format!(
+                "\nProportions ({} % intervals)\n",
+                h(s.options.level.percent())
+            ));
+            for p in &s.proportions {
                 t.push_str(&format!(
                     "  {:<34} {}/{} = {}  Wilson [{}, {}]  exact [{}, {}]{}\n",
                     p.id,
@@ -546,7 +243,7 @@ impl Tabular for Report {
     fn preamble(&self) -> Option<String> {
         let mut t = String::new();
         for s in &self.studies {
-            t.push_str(&s.text());
+            t.push_str(&study_text(s));
             t.push('\n');
         }
         t.push_str(&self.checks_summary());

@@ -1,7 +1,7 @@
 //! Studies for people and for other programs: the one-line-per-study list (`trialstats list`)
 //! and every number of one study with its provenance (`trialstats show`).
 
-use super::{Bound, Dispersion, Measure, Reported, ReportedNumber, Study, NOT_REPORTED};
+use super::{Bound, Measure, Reported, ReportedNumber, SpreadKind, Study, NOT_REPORTED};
 use crate::output::{Cell, Table, Tabular};
 use serde::Serialize;
 use std::fmt::Write;
@@ -328,7 +328,7 @@ pub fn describe(study: &Study) -> String {
 fn describe_measure(o: &mut String, m: &Measure) {
     put!(o, "  {} — {} [{}]", m.id, m.label, m.unit);
     let spread_meaning = match m.dispersion {
-        Dispersion::NotReported => format!("± meaning {NOT_REPORTED}"),
+        SpreadKind::NotReported => format!("± meaning {NOT_REPORTED}"),
         d => format!("± is {}", d.as_str()),
     };
     put!(

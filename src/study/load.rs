@@ -1,25 +1,25 @@
 //! Reading and validating study files.
 //!
-//! A file is first deserialised into private `Raw*` mirrors of the public types whose fields
+//! A file is first deserialised into the `raw.rs` mirrors of the public types, whose fields
 //! keep their byte spans (`toml::Spanned`), so that every refusal can name the file, the line
 //! and the field: `data/x.toml:42: measures[edss].timepoints[after].mean: 11 is outside the
 //! scale 0–10`. The raw values are then parsed (numbers as printed, "not reported") and
-//! checked, and the public [`Study`] is built.
+//! checked, and the public [`Study`] is built. The statistics a check needs (the largest SD a
+//! scale allows) come from [`crate::reported`]; an expectation is parsed by
+//! [`crate::expression`], the same parser `verify` evaluates with.
 
+use super::raw::{RawClaim, RawMeasure, RawScale, RawSlopeValue, RawStudy};
 use super::{
-    Bound, Claim, DateFact, Direction, Dispersion, Expectation, Fact, Measure, Provenance,
-    Publication, Reference, Reported, ReportedNumber, Scale, Slope, SlopeValue, Study, TimePoint,
-    NOT_REPORTED, SCHEMA_VERSION,
+    Bound, Claim, DateFact, Expectation, Fact, Measure, Provenance, Publication, Reference,
+    Reported, ReportedNumber, Scale, Slope, SlopeValue, SpreadKind, Study, TimePoint, NOT_REPORTED,
+    SCHEMA_VERSION,
 };
 use crate::error::{Error, Result};
-use serde::Deserialize;
+use crate::expression;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::Path;
 use toml::Spanned;
-
-/// Functions the expectation language offers (implemented by the `verify` module).
-const FUNCTIONS: &[&str] = &["percent", "ratio", "difference", "percent_change", "sum"];
 
 /// Read and validate one study file.
 pub fn load_file(path: &Path) -> Result<Study> {
@@ -146,172 +146,6 @@ impl Context<'_> {
             format!("{field}: {message}"),
         )
     }
-}
-
-// ---------------------------------------------------------------------------------------
-// The file as written.
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawStudy {
-    schema: Spanned<i64>,
-    id: Spanned<String>,
-    title: String,
-    source_file: String,
-    document: String,
-    publication: RawPublication,
-    design: String,
-    population: String,
-    intervention: String,
-    #[serde(default)]
-    notes: Vec<String>,
-    #[serde(default)]
-    facts: Vec<RawFact>,
-    #[serde(default)]
-    dates: Vec<RawDate>,
-    #[serde(default)]
-    measures: Vec<RawMeasure>,
-    #[serde(default)]
-    slopes: Vec<RawSlope>,
-    #[serde(default)]
-    references: Vec<RawReference>,
-    #[serde(default)]
-    expectations: Vec<RawExpectation>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawPublication {
-    title: String,
-    journal: String,
-    date: String,
-    doi: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawFact {
-    id: Spanned<String>,
-    label: String,
-    value: Spanned<String>,
-    #[serde(default = "exact")]
-    bound: Bound,
-    unit: String,
-    of: Option<Spanned<String>>,
-    note: Option<String>,
-    quote: String,
-    #[serde(rename = "where")]
-    location: String,
-}
-
-fn exact() -> Bound {
-    Bound::Exact
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawDate {
-    id: Spanned<String>,
-    label: String,
-    date: Spanned<String>,
-    note: Option<String>,
-    quote: String,
-    #[serde(rename = "where")]
-    location: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawScale {
-    min: f64,
-    max: Option<f64>,
-    step: Option<f64>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawClaim {
-    significant: Spanned<toml::Value>,
-    wording: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawMeasure {
-    id: Spanned<String>,
-    label: String,
-    unit: String,
-    scale: Option<Spanned<RawScale>>,
-    n: Spanned<toml::Value>,
-    dispersion: Dispersion,
-    dispersion_note: Option<String>,
-    correlation: Spanned<toml::Value>,
-    direction: Direction,
-    claim: RawClaim,
-    quote: String,
-    #[serde(rename = "where")]
-    location: String,
-    timepoints: Vec<RawTimePoint>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawTimePoint {
-    id: Spanned<String>,
-    when: String,
-    mean: Spanned<String>,
-    spread: Spanned<String>,
-    n: Option<Spanned<toml::Value>>,
-    scale: Option<Spanned<RawScale>>,
-    scale_note: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawSlope {
-    id: Spanned<String>,
-    label: String,
-    unit: String,
-    n: Spanned<toml::Value>,
-    scale: Option<Spanned<RawScale>>,
-    dispersion: Dispersion,
-    direction: Direction,
-    claim: RawClaim,
-    before: RawSlopeValue,
-    after: RawSlopeValue,
-    note: Option<String>,
-    quote: String,
-    #[serde(rename = "where")]
-    location: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawSlopeValue {
-    value: Spanned<String>,
-    spread: Spanned<String>,
-    period: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawReference {
-    id: Spanned<String>,
-    kind: String,
-    citation: String,
-    quote: String,
-    #[serde(rename = "where")]
-    location: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawExpectation {
-    id: Spanned<String>,
-    description: String,
-    compute: Spanned<String>,
-    expected: Spanned<f64>,
-    tolerance: Spanned<f64>,
 }
 
 // ---------------------------------------------------------------------------------------
@@ -579,9 +413,23 @@ fn build_measure(
                 ));
             }
             if let (Some(spread_v), Some(&nn)) = (spread.value(), tn.value()) {
-                if let Some(limit) = lenient_max_sd(sc, mean_v, nn) {
-                    let (sd, what) = smallest_sd(spread_v, m.dispersion, nn);
+                if let Some(limit) = sc.largest_sd(mean_v, u64::from(nn)) {
+                    let sd = m.dispersion.smallest_sd(spread_v, u64::from(nn));
                     if sd > limit + 1e-12 {
+                        let what = match m.dispersion {
+                            SpreadKind::Sem => format!(
+                                "SEM {} (an SD of {} = SEM × √n)",
+                                spread_v.text,
+                                crate::output::human_number(
+                                    SpreadKind::Sem.to_sd(spread_v.value, f64::from(nn))
+                                )
+                            ),
+                            SpreadKind::Sd => format!("SD {}", spread_v.text),
+                            SpreadKind::NotReported => format!(
+                                "spread {} (read as an SD, its smallest meaning)",
+                                spread_v.text
+                            ),
+                        };
                         return Err(ctx.err(
                             t.spread.span(),
                             &format!("{tfield}.spread"),
@@ -623,49 +471,6 @@ fn build_measure(
     })
 }
 
-/// The largest SD the scale allows for any mean that rounds to the printed one (the bound is
-/// concave in the mean, so its maximum over an interval is at the point nearest the middle
-/// of the scale).
-fn lenient_max_sd(scale: &Scale, mean: &ReportedNumber, n: u32) -> Option<f64> {
-    let max = scale.max?;
-    let half = half_unit(mean);
-    let lo = (mean.value - half).max(scale.min);
-    let hi = (mean.value + half).min(max);
-    let middle = 0.5 * (scale.min + max);
-    scale.max_sd(middle.clamp(lo, hi), n)
-}
-
-/// The smallest SD the printed spread can stand for (allowing for rounding), with words for
-/// what it is: an SD when the document says SD or does not say (an SEM would imply a larger
-/// SD), SEM × √n for an SEM.
-fn smallest_sd(spread: &ReportedNumber, dispersion: Dispersion, n: u32) -> (f64, String) {
-    let low = (spread.value - half_unit(spread)).max(0.0);
-    let root_n = f64::from(n).sqrt();
-    match dispersion {
-        Dispersion::Sem => (
-            low * root_n,
-            format!(
-                "SEM {} (an SD of {} = SEM × √n)",
-                spread.text,
-                crate::output::human_number(spread.value * root_n)
-            ),
-        ),
-        Dispersion::Sd => (low, format!("SD {}", spread.text)),
-        Dispersion::NotReported => (
-            low,
-            format!(
-                "spread {} (read as an SD, its smallest meaning)",
-                spread.text
-            ),
-        ),
-    }
-}
-
-/// Half a unit in the last printed digit: `"1.7"` → 0.05.
-fn half_unit(x: &ReportedNumber) -> f64 {
-    0.5 * 10f64.powi(-(x.decimals as i32))
-}
-
 /// The study-wide namespace of item ids (facts, dates, measures, slopes, references and
 /// expectations share it, because expectations refer to them by bare id).
 #[derive(Default)]
@@ -693,7 +498,7 @@ fn check_item_id(ctx: &Context, id: &Spanned<String>, field: &str) -> Result<()>
     let ok = s.bytes().next().is_some_and(|b| b.is_ascii_lowercase())
         && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
-    if ok && !FUNCTIONS.contains(&s.as_str()) {
+    if ok && !expression::is_function(s) {
         Ok(())
     } else {
         Err(ctx.err(
@@ -701,7 +506,7 @@ fn check_item_id(ctx: &Context, id: &Spanned<String>, field: &str) -> Result<()>
             &format!("{field}.id"),
             format!(
                 "'{s}' is not a valid id; allowed: a lowercase letter, then lowercase letters, digits and '_' (not a function name: {})",
-                FUNCTIONS.join(", ")
+                expression::function_list()
             ),
         ))
     }
@@ -717,13 +522,22 @@ fn reported_number(
     if text == NOT_REPORTED {
         return Ok(Reported::NotReported);
     }
-    ReportedNumber::parse(text)
+    ReportedNumber::parse(text, field)
         .map(Reported::Value)
-        .ok_or_else(|| {
+        .map_err(|e| {
+            // The limits of the exact arithmetic are worth saying; otherwise the form.
+            let limit = match &e {
+                Error::Input { message, .. } if message.contains("at most") => message
+                    .split(": ")
+                    .nth(1)
+                    .map(|why| format!(" ({})", why.split(" (").next().unwrap_or(why)))
+                    .unwrap_or_default(),
+                _ => String::new(),
+            };
             ctx.err(
                 raw.span(),
                 field,
-                format!("'{text}' is not a number as printed; allowed: digits with an optional '-' and decimal point (\"3.0\"), or \"{NOT_REPORTED}\""),
+                format!("'{text}' is not a number as printed{limit}; allowed: digits with an optional '-' and decimal point (\"3.0\"), or \"{NOT_REPORTED}\""),
             )
         })
 }
@@ -772,28 +586,31 @@ fn count(ctx: &Context, raw: &Spanned<toml::Value>, field: &str) -> Result<Repor
 
 fn scale(ctx: &Context, raw: &Spanned<RawScale>, field: &str) -> Result<Scale> {
     let s = raw.get_ref();
-    let bad = |msg: String| Err(ctx.err(raw.span(), field, msg));
-    if !s.min.is_finite() {
-        return bad(format!("min {} is not a finite number", s.min));
-    }
-    if let Some(max) = s.max {
-        if max <= s.min || !max.is_finite() {
-            return bad(format!(
-                "max {max} must be a finite number above min {}",
-                s.min
-            ));
+    let bad = |msg: String| ctx.err(raw.span(), field, msg);
+    let number = |x: f64, what: &str| {
+        ReportedNumber::from_value(x).ok_or_else(|| {
+            bad(format!(
+                "{what} {x} is not a plain decimal number; allowed: a finite number with at most 8 decimals"
+            ))
+        })
+    };
+    let min = number(s.min, "min")?;
+    let max = s.max.map(|m| number(m, "max")).transpose()?;
+    if let Some(m) = &max {
+        if m.value <= min.value {
+            return Err(bad(format!(
+                "max {} must be a finite number above min {}",
+                m.text, min.text
+            )));
         }
     }
-    if let Some(step) = s.step {
-        if step <= 0.0 || !step.is_finite() {
-            return bad(format!("step {step} must be a positive number"));
+    let step = s.step.map(|st| number(st, "step")).transpose()?;
+    if let Some(st) = &step {
+        if st.value <= 0.0 {
+            return Err(bad(format!("step {} must be a positive number", st.text)));
         }
     }
-    Ok(Scale {
-        min: s.min,
-        max: s.max,
-        step: s.step,
-    })
+    Scale::new(Some(min), max, step).map_err(bad)
 }
 
 fn claim(ctx: &Context, raw: &RawClaim, field: &str) -> Result<Claim> {
@@ -876,47 +693,19 @@ fn check_denominators(ctx: &Context, facts: &[(Fact, Option<Spanned<String>>)]) 
     Ok(())
 }
 
-/// Check that every name in an expectation refers to something the study reports:
-/// `fact`, `slope.before|after`, `measure.TIMEPOINT.mean|spread|n`, or a function.
+/// Check that an expectation parses and that every name in it refers to something the study
+/// reports: `fact`, `slope.before|after`, `measure.TIMEPOINT.mean|spread|n`.
 fn check_references(
     ctx: &Context,
     study: &Study,
     compute: &Spanned<String>,
     field: &str,
 ) -> Result<()> {
-    let text = compute.get_ref();
-    let bad = |msg: String| Err(ctx.err(compute.span(), field, msg));
-    let chars: Vec<char> = text.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c.is_ascii_alphabetic() || c == '_' {
-            let start = i;
-            while i < chars.len()
-                && (chars[i].is_ascii_alphanumeric() || chars[i] == '_' || chars[i] == '.')
-            {
-                i += 1;
-            }
-            let name: String = chars[start..i].iter().collect();
-            let next = chars[i..].iter().find(|c| !c.is_whitespace());
-            if next == Some(&'(') {
-                if !FUNCTIONS.contains(&name.as_str()) {
-                    return bad(format!(
-                        "unknown function '{name}'; allowed: {}",
-                        FUNCTIONS.join(", ")
-                    ));
-                }
-                continue;
-            }
-            if let Err(msg) = study.value_of(&name) {
-                return bad(msg);
-            }
-        } else if c.is_ascii_digit() || c.is_whitespace() || "+-*/().,×−".contains(c) {
-            i += 1;
-        } else {
-            return bad(format!(
-                "unexpected character '{c}'; allowed: numbers, ids, functions, + - * / × − , ( )"
-            ));
+    let location = format!("{}:{}: {field}", ctx.path, ctx.line(compute.span().start));
+    let expression = expression::parse(compute.get_ref(), &location)?;
+    for path in expression.paths() {
+        if let Err(msg) = study.value_of(&path.join(".")) {
+            return Err(ctx.err(compute.span(), field, msg));
         }
     }
     Ok(())

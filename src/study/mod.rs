@@ -1,114 +1,34 @@
 //! Study data: the numbers a source document reports, their scales and their provenance.
 //!
-//! One study is one TOML file in the data folder (see `data/README.md` for the format). This
-//! module owns the public types; `load.rs` reads and validates the files; `scale.rs` owns the
-//! bounds a score can take and what they imply for a standard deviation.
+//! One study is one TOML file in the data folder (see `data/README.md` for the format).
+//!
+//! | file | owns |
+//! |---|---|
+//! | `mod.rs` | the public types: [`Study`], [`Measure`], [`TimePoint`], [`Slope`], [`Fact`], … |
+//! | `raw.rs` | the TOML file as written: private mirrors of the public types with byte spans |
+//! | `load.rs` | reading a file or a folder, validation, and every message naming `file:line: field` |
+//! | `display.rs` | `list` and `show`: the studies and their numbers as tables and text |
 //!
 //! Every number is kept *as printed* ([`ReportedNumber`]: `"3.0"` is not `"3"`), and what a
-//! document does not report is [`Reported::NotReported`], never a guess.
+//! document does not report is [`Reported::NotReported`], never a guess (both from
+//! [`crate::reported`], with [`Scale`] and [`SpreadKind`]).
 //!
 //! The file format, as documented in `data/README.md`, follows.
 #![doc = include_str!("../../data/README.md")]
 
 mod display;
 mod load;
-mod scale;
+mod raw;
 
+pub use crate::reported::{Reported, ReportedNumber, Scale, SpreadKind, NOT_REPORTED};
 pub use display::{describe, StudyList, StudyNumbers, StudySummary};
 pub use load::{load_dir, load_file, load_str, study_ids};
-pub use scale::Scale;
 
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 
 /// Version of the data-file format this crate reads (`schema = 1`).
 pub const SCHEMA_VERSION: i64 = 1;
-
-/// The text a data file uses for something the document does not report.
-pub const NOT_REPORTED: &str = "not reported";
-
-/// A value the document reports, or the explicit statement that it does not.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(untagged)]
-pub enum Reported<T> {
-    /// The document gives this value.
-    Value(T),
-    /// The document does not give it (serialised as the string `"not reported"`).
-    #[serde(serialize_with = "serialize_not_reported")]
-    NotReported,
-}
-
-fn serialize_not_reported<S: serde::Serializer>(s: S) -> std::result::Result<S::Ok, S::Error> {
-    s.serialize_str(NOT_REPORTED)
-}
-
-impl<T> Reported<T> {
-    /// The value, if reported.
-    pub fn value(&self) -> Option<&T> {
-        match self {
-            Reported::Value(v) => Some(v),
-            Reported::NotReported => None,
-        }
-    }
-
-    /// Whether the document gives the value.
-    pub fn is_reported(&self) -> bool {
-        matches!(self, Reported::Value(_))
-    }
-}
-
-impl<T: std::fmt::Display> std::fmt::Display for Reported<T> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Reported::Value(v) => v.fmt(f),
-            Reported::NotReported => f.write_str(NOT_REPORTED),
-        }
-    }
-}
-
-/// A number exactly as the document prints it: `text` keeps the printed decimals (needed by
-/// GRIM-type checks), `value` is its numeric value, `decimals` the digits after the point.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ReportedNumber {
-    /// As printed, for example `"3.0"`.
-    pub text: String,
-    /// Numeric value, for example `3.0`.
-    pub value: f64,
-    /// Digits after the decimal point as printed (`"3.0"` → 1, `"2080"` → 0).
-    pub decimals: u32,
-}
-
-impl ReportedNumber {
-    /// Parse a plain decimal number as printed: optional `-`, digits, optional `.` and digits.
-    /// Anything else (thousands separators, `±`, units, exponents) is refused with `None`.
-    pub fn parse(text: &str) -> Option<ReportedNumber> {
-        let body = text.strip_prefix('-').unwrap_or(text);
-        let (int, frac) = match body.split_once('.') {
-            Some((i, f)) => (i, Some(f)),
-            None => (body, None),
-        };
-        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-        let frac_ok = match frac {
-            Some(f) => digits(f),
-            None => true,
-        };
-        if !digits(int) || !frac_ok {
-            return None;
-        }
-        let value: f64 = text.parse().ok()?;
-        Some(ReportedNumber {
-            text: text.to_string(),
-            value,
-            decimals: frac.map_or(0, |f| f.len() as u32),
-        })
-    }
-}
-
-impl std::fmt::Display for ReportedNumber {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.text)
-    }
-}
 
 /// Where a number comes from: the source file, the sentence quoted verbatim in the original
 /// language (line breaks of the source joined, every other character kept), and where in the
@@ -148,31 +68,6 @@ impl Bound {
             Bound::AtLeast => "at least",
             Bound::AtMost => "at most",
             Bound::Approximately => "approximately",
-        }
-    }
-}
-
-/// What the `±` after a mean stands for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Dispersion {
-    /// Sample standard deviation.
-    #[serde(rename = "SD")]
-    Sd,
-    /// Standard error of the mean.
-    #[serde(rename = "SEM")]
-    Sem,
-    /// The document does not say.
-    #[serde(rename = "not reported")]
-    NotReported,
-}
-
-impl Dispersion {
-    /// The spelling used in data files.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Dispersion::Sd => "SD",
-            Dispersion::Sem => "SEM",
-            Dispersion::NotReported => NOT_REPORTED,
         }
     }
 }
@@ -367,7 +262,7 @@ pub struct Measure {
     /// Number of participants measured.
     pub n: Reported<u32>,
     /// What `±` means.
-    pub dispersion: Dispersion,
+    pub dispersion: SpreadKind,
     pub dispersion_note: Option<String>,
     /// The pre/post correlation, which documents almost never report.
     pub correlation: Reported<f64>,
@@ -436,7 +331,7 @@ pub struct Slope {
     pub n: Reported<u32>,
     /// The scale of the underlying score.
     pub scale: Option<Scale>,
-    pub dispersion: Dispersion,
+    pub dispersion: SpreadKind,
     pub direction: Direction,
     pub claim: Claim,
     pub before: SlopeValue,

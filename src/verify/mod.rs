@@ -2,18 +2,16 @@
 //!
 //! A study file may pin derived numbers its document reports or implies (5 of 7 relapse-free is
 //! 71.4 %; a decline slowed from 0.47 to 0.25 points/month is 46.8 % slower) as expectations:
-//! an expression over the study's own values ([`expr`]), the expected number and a tolerance.
+//! an expression over the study's own values ([`crate::expression`]), the expected number and
+//! a tolerance.
 //! [`verify_expectation`] recomputes one; the report is a table of computed vs expected with an
 //! [`Outcome`] that is a problem when any expectation fails. The same functions serve Rust
 //! regression tests: load the data, verify, assert that everything holds.
 
-pub mod expr;
-
 use crate::error::{Outcome, Result};
+use crate::expression::{parse, Lookup};
 use crate::output::{Cell, Table, Tabular};
 use serde::Serialize;
-
-pub use expr::{parse, Expr, Lookup};
 
 /// One expectation to recompute.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -14,9 +14,25 @@
 //! ```
 //!
 //! Functions: `percent(a, b)` = 100·a/b; `ratio(a, b)` = a/b; `difference(a, b)` = a − b;
-//! `percent_change(from, to)` = 100·(to − from)/from; `sum(a, …)`.
+//! `percent_change(from, to)` = 100·(to − from)/from;
+//! `percent_slowing(before, after)` = 100·(before − after)/before, the percent by which a
+//! rate of decline slowed (the same definition as `effect`'s SLOWING); `sum(a, …)`.
+//!
+//! Limits, so that no input can exhaust the stack or the time: an expression is at most
+//! [`MAX_LENGTH`] characters and its tree at most [`MAX_DEPTH`] levels deep (each operator,
+//! parenthesis, sign or call adds one); longer or deeper ones are refused with the limit
+//! stated. Evaluation refuses a result that is not a finite number (a division by zero).
+//!
+//! Study files are checked with [`parse`] and [`Expr::paths`] when they are loaded (every
+//! name must exist), and `verify` evaluates them.
 
 use crate::error::{Error, Result};
+
+/// The longest expression accepted, in characters.
+pub const MAX_LENGTH: usize = 2_000;
+
+/// The deepest expression tree accepted.
+pub const MAX_DEPTH: usize = 200;
 
 /// Resolves the names an expression refers to.
 pub trait Lookup {
@@ -44,20 +60,47 @@ pub enum Op {
     Div,
 }
 
-/// The functions an expression may call, with their arity (`None`: one or more).
-const FUNCTIONS: [(&str, Option<usize>); 5] = [
+/// The functions an expression may call, with their arity (`None`: one or more). No id in a
+/// study may take one of these names.
+pub const FUNCTIONS: [(&str, Option<usize>); 6] = [
     ("percent", Some(2)),
     ("ratio", Some(2)),
     ("difference", Some(2)),
     ("percent_change", Some(2)),
+    ("percent_slowing", Some(2)),
     ("sum", None),
 ];
 
+/// Whether `name` is one of the [`FUNCTIONS`].
+pub fn is_function(name: &str) -> bool {
+    FUNCTIONS.iter().any(|(f, _)| *f == name)
+}
+
+/// The function names as one comma-separated list, for messages.
+pub fn function_list() -> String {
+    FUNCTIONS.map(|(f, _)| f).join(", ")
+}
+
+/// Percent slowing of a rate of decline, 100·(before − after)/before: positive when the
+/// decline slowed (0.47 → 0.25 points a month is 46.8 % slower). The one definition, used by
+/// the expectation language and by `effect`'s SLOWING.
+pub fn percent_slowing(before: f64, after: f64) -> f64 {
+    100.0 * (before - after) / before
+}
+
 /// Parse `text`; errors name `location` and the character position.
 pub fn parse(text: &str, location: &str) -> Result<Expr> {
+    let length = text.chars().count();
+    if length > MAX_LENGTH {
+        return Err(Error::input(
+            location,
+            format!("the expression is {length} characters long; at most {MAX_LENGTH} are allowed"),
+        ));
+    }
     let mut p = Parser {
         chars: text.chars().collect(),
         pos: 0,
+        depth: 0,
         location,
         text,
     };
@@ -72,6 +115,8 @@ pub fn parse(text: &str, location: &str) -> Result<Expr> {
 struct Parser<'a> {
     chars: Vec<char>,
     pos: usize,
+    /// How deep the tree being built is at `pos`.
+    depth: usize,
     location: &'a str,
     text: &'a str,
 }
@@ -84,9 +129,20 @@ impl Parser<'_> {
                 "in '{}' at character {}: {what}; allowed: numbers, ids, a.b paths, + - * / ( ), and {}",
                 self.text,
                 self.pos + 1,
-                FUNCTIONS.map(|(f, _)| f).join(", ")
+                function_list()
             ),
         )
+    }
+
+    /// One level deeper; refused beyond [`MAX_DEPTH`].
+    fn deeper(&mut self) -> Result<()> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(self.error(&format!(
+                "the expression is nested more than {MAX_DEPTH} levels deep (operators, parentheses, signs and calls each add one)"
+            )));
+        }
+        Ok(())
     }
 
     fn skip_ws(&mut self) {
@@ -101,26 +157,41 @@ impl Parser<'_> {
     }
 
     fn expr(&mut self) -> Result<Expr> {
+        let start = self.depth;
         let mut left = self.term()?;
         while let Some(c @ ('+' | '-')) = self.peek() {
             self.pos += 1;
+            // A chain a + b + c is a left-deep tree: each operator adds a level.
+            self.deeper()?;
             let op = if c == '+' { Op::Add } else { Op::Sub };
             left = Expr::Binary(Box::new(left), op, Box::new(self.term()?));
         }
+        self.depth = start;
         Ok(left)
     }
 
     fn term(&mut self) -> Result<Expr> {
+        let start = self.depth;
         let mut left = self.factor()?;
         while let Some(c @ ('*' | '/')) = self.peek() {
             self.pos += 1;
+            self.deeper()?;
             let op = if c == '*' { Op::Mul } else { Op::Div };
             left = Expr::Binary(Box::new(left), op, Box::new(self.factor()?));
         }
+        self.depth = start;
         Ok(left)
     }
 
     fn factor(&mut self) -> Result<Expr> {
+        let start = self.depth;
+        self.deeper()?;
+        let e = self.factor_inner();
+        self.depth = start;
+        e
+    }
+
+    fn factor_inner(&mut self) -> Result<Expr> {
         match self.peek() {
             Some('-') => {
                 self.pos += 1;
@@ -162,9 +233,7 @@ impl Parser<'_> {
     fn ident(&mut self) -> String {
         let start = self.pos;
         while self.pos < self.chars.len()
-            && (self.chars[self.pos].is_alphanumeric()
-                || self.chars[self.pos] == '_'
-                || self.chars[self.pos] == '-')
+            && (self.chars[self.pos].is_alphanumeric() || self.chars[self.pos] == '_')
         {
             self.pos += 1;
         }
@@ -214,8 +283,44 @@ impl Parser<'_> {
 }
 
 impl Expr {
-    /// Evaluate against `names`; errors name `location`.
+    /// Every name the expression refers to, split at dots, in order of appearance.
+    pub fn paths(&self) -> Vec<Vec<&str>> {
+        let mut out = Vec::new();
+        self.collect_paths(&mut out);
+        out
+    }
+
+    fn collect_paths<'a>(&'a self, out: &mut Vec<Vec<&'a str>>) {
+        match self {
+            Expr::Number(_) => {}
+            Expr::Path(p) => out.push(p.iter().map(String::as_str).collect()),
+            Expr::Negate(e) => e.collect_paths(out),
+            Expr::Binary(a, _, b) => {
+                a.collect_paths(out);
+                b.collect_paths(out);
+            }
+            Expr::Call(_, args) => args.iter().for_each(|a| a.collect_paths(out)),
+        }
+    }
+
+    /// Evaluate against `names`; errors name `location`. A result that is not a finite
+    /// number (a division by zero, an overflow) is refused, saying which.
     pub fn eval(&self, names: &dyn Lookup, location: &str) -> Result<f64> {
+        let value = self.eval_inner(names, location)?;
+        if value.is_finite() {
+            Ok(value)
+        } else {
+            Err(Error::input(
+                location,
+                format!(
+                    "the expression evaluates to {} (a division by zero or an overflow); it must give a finite number",
+                    crate::output::human_number(value)
+                ),
+            ))
+        }
+    }
+
+    fn eval_inner(&self, names: &dyn Lookup, location: &str) -> Result<f64> {
         let fail = |m: String| Error::input(location, m);
         Ok(match self {
             Expr::Number(x) => *x,
@@ -223,9 +328,12 @@ impl Expr {
                 let parts: Vec<&str> = p.iter().map(String::as_str).collect();
                 names.lookup(&parts).map_err(fail)?
             }
-            Expr::Negate(e) => -e.eval(names, location)?,
+            Expr::Negate(e) => -e.eval_inner(names, location)?,
             Expr::Binary(a, op, b) => {
-                let (a, b) = (a.eval(names, location)?, b.eval(names, location)?);
+                let (a, b) = (
+                    a.eval_inner(names, location)?,
+                    b.eval_inner(names, location)?,
+                );
                 match op {
                     Op::Add => a + b,
                     Op::Sub => a - b,
@@ -236,16 +344,21 @@ impl Expr {
             Expr::Call(f, args) => {
                 let v = args
                     .iter()
-                    .map(|a| a.eval(names, location))
+                    .map(|a| a.eval_inner(names, location))
                     .collect::<Result<Vec<f64>>>()?;
                 match f.as_str() {
                     "percent" => 100.0 * v[0] / v[1],
                     "ratio" => v[0] / v[1],
                     "difference" => v[0] - v[1],
                     "percent_change" => 100.0 * (v[1] - v[0]) / v[0],
+                    "percent_slowing" => percent_slowing(v[0], v[1]),
                     "sum" => v.iter().sum(),
-                    // ok: parse() only builds calls to the functions listed in FUNCTIONS.
-                    other => unreachable!("unknown function {other} passed parsing"),
+                    other => {
+                        return Err(fail(format!(
+                            "unknown function '{other}'; allowed: {}",
+                            function_list()
+                        )))
+                    }
                 }
             }
         })
@@ -290,6 +403,36 @@ mod tests {
         assert_eq!(eval("(1 + 2) * 3 / 2"), 4.5);
         assert_eq!(eval("ratio(6, 3) + difference(5, 7)"), 0.0);
         assert_eq!(eval("1.5e2"), 150.0);
+        // 100·(0.47 − 0.25)/0.47 = 46.808510…: the slowing is positive.
+        assert!((eval("percent_slowing(slope.before, slope.after)") - 22.0 / 0.47).abs() < 1e-9);
+    }
+
+    #[test]
+    fn deep_or_long_expressions_and_division_by_zero_are_refused() {
+        let deep = format!("{}1{}", "(".repeat(20_000), ")".repeat(20_000));
+        let e = parse(&deep, "loc").unwrap_err().to_string();
+        assert!(e.contains("at most 2000"), "{e}");
+        let nested = format!("{}1{}", "(".repeat(300), ")".repeat(300));
+        let e = parse(&nested, "loc").unwrap_err().to_string();
+        assert!(e.contains("more than 200 levels"), "{e}");
+        let chain = vec!["1"; 500].join("+");
+        let e = parse(&chain, "loc").unwrap_err().to_string();
+        assert!(e.contains("more than 200 levels"), "{e}");
+        let signs = format!("{}1", "-".repeat(300));
+        assert!(parse(&signs, "loc").is_err());
+        let ok = vec!["1"; 150].join("+");
+        assert_eq!(eval(&ok), 150.0);
+        let e = parse("1 / (2 - 2)", "loc")
+            .unwrap()
+            .eval(&names(), "loc")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("division by zero"), "{e}");
+        let p = parse("percent(relapse_free, slope.before) + 2", "loc").unwrap();
+        assert_eq!(
+            p.paths(),
+            vec![vec!["relapse_free"], vec!["slope", "before"]]
+        );
     }
 
     #[test]

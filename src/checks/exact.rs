@@ -1,17 +1,16 @@
-//! Numbers as written: a reported value kept as its decimal text (so `"3.0"` has one decimal),
-//! the interval of true values that round to it, the measurement grid a scale's values lie
-//! on, and the exact integer arithmetic the GRIM-family checks need.
+//! Exact arithmetic on numbers as written ([`ReportedNumber`], from [`crate::reported`]): the
+//! interval of true values that round to a printed number, the grid a scale's values lie on
+//! ([`Grid`], and [`Scale`] in grid steps), and the overflow-checked integer arithmetic the
+//! GRIM-family checks need.
 //!
 //! Every check here works in exact integer arithmetic (`i128`, overflow-checked): a reported
 //! `x` with `d` decimals is the integer `X = x·10^d`, and the values that round to it form the
 //! interval `[(2X − 1)/(2·10^d), (2X + 1)/(2·10^d)]`. Which ends of that interval belong to it
 //! depends on the [`Rounding`] rule.
 
-use crate::{Error, Result};
+use crate::error::{Error, Result};
+use crate::reported::{ReportedNumber, Scale};
 use serde::Serialize;
-
-/// The most decimals a reported number may have (keeps the exact arithmetic in range).
-pub const MAX_DECIMALS: u32 = 8;
 
 /// How the authors may have rounded a value that lies exactly halfway between two reported
 /// values (a tie). Away from ties every rule rounds the same way.
@@ -64,93 +63,9 @@ impl Rounding {
     }
 }
 
-/// A number as the document printed it: the text, and the same value as the exact integer
-/// `scaled = value · 10^decimals`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ReportedValue {
-    /// The text as written, e.g. `"3.0"`.
-    pub text: String,
-    /// The value times `10^decimals`, e.g. 30 for `"3.0"`.
-    #[serde(skip)]
-    pub scaled: i128,
-    /// Number of decimals written, e.g. 1 for `"3.0"`.
-    pub decimals: u32,
-}
-
-impl ReportedValue {
-    /// Read `text` as written: an optional sign, digits, optionally a point and more digits.
-    /// No exponents, no thousands separators. `location` names where the text came from
-    /// (an option such as `--mean`, or `row 3, column mean`) for the error message.
-    pub fn parse(text: &str, location: &str) -> Result<Self> {
-        let t = text.trim();
-        let bad = |why: &str| {
-            Error::input(
-                location,
-                format!("'{text}' is not a number as written: {why} (write it as printed, e.g. 5.19 or 3.0)"),
-            )
-        };
-        let (negative, body) = match t.strip_prefix('-') {
-            Some(rest) => (true, rest),
-            None => (false, t.strip_prefix('+').unwrap_or(t)),
-        };
-        let (int_part, frac_part) = match body.split_once('.') {
-            Some((i, f)) => (i, f),
-            None => (body, ""),
-        };
-        if int_part.is_empty() && frac_part.is_empty() {
-            return Err(bad("no digits"));
-        }
-        if !int_part
-            .chars()
-            .chain(frac_part.chars())
-            .all(|c| c.is_ascii_digit())
-        {
-            return Err(bad(
-                "only digits, one decimal point and a leading sign are allowed",
-            ));
-        }
-        if body.ends_with('.') {
-            return Err(bad("a decimal point must be followed by digits"));
-        }
-        let decimals = frac_part.len() as u32;
-        if decimals > MAX_DECIMALS {
-            return Err(bad(&format!(
-                "at most {MAX_DECIMALS} decimals are supported"
-            )));
-        }
-        let digits: String = format!("{int_part}{frac_part}");
-        let digits = digits.trim_start_matches('0');
-        if digits.len() > 18 {
-            return Err(bad("too many digits"));
-        }
-        let magnitude: i128 = if digits.is_empty() {
-            0
-        } else {
-            digits.parse().map_err(|_| bad("too many digits"))?
-        };
-        Ok(ReportedValue {
-            text: t.to_string(),
-            scaled: if negative { -magnitude } else { magnitude },
-            decimals,
-        })
-    }
-
-    /// The value as a float (for display only; the checks use the exact form).
-    pub fn value(&self) -> f64 {
-        self.scaled as f64 / 10f64.powi(self.decimals as i32)
-    }
-
-    /// `10^decimals`.
-    pub fn scale(&self) -> i128 {
-        10i128.pow(self.decimals)
-    }
-
-    /// Is this a whole number (no fractional part, whatever the decimals written)?
-    pub fn as_integer(&self) -> Option<i128> {
-        let s = self.scale();
-        (self.scaled % s == 0).then_some(self.scaled / s)
-    }
-
+/// The exact arithmetic of a number as written: the interval of true values that round to
+/// it, and the integers on a grid that do.
+impl ReportedNumber {
     /// The closed interval of true values that round to this value, as exact fractions with
     /// the common denominator `2·10^decimals`: `(2X − 1, 2X + 1, 2·10^d)`.
     fn rounding_interval(&self) -> (i128, i128, i128) {
@@ -261,7 +176,7 @@ impl Grid {
 
     /// The grid of a scale with step `step` (as written) whose reported score is the mean of
     /// `items` item scores (1 for a single item or a sum score).
-    pub fn new(step: &ReportedValue, items: u32, location: &str) -> Result<Grid> {
+    pub fn new(step: &ReportedNumber, items: u32, location: &str) -> Result<Grid> {
         if step.scaled <= 0 {
             return Err(Error::input(
                 location,
@@ -294,7 +209,7 @@ impl Grid {
     }
 
     /// The number of steps that `value` is from zero, if it lies on the grid.
-    pub fn steps_of(&self, value: &ReportedValue) -> Option<i128> {
+    pub fn steps_of(&self, value: &ReportedNumber) -> Option<i128> {
         // value = scaled/10^d = k·num/den  ⇔  k = scaled·den / (10^d·num)
         let top = value.scaled.checked_mul(self.den)?;
         let bottom = value.scale().checked_mul(self.num)?;
@@ -395,31 +310,61 @@ pub fn max_sum_of_squares(r: i128, s: i128, lo: i128, hi: i128) -> Option<i128> 
     Some(k * hi * hi + (r - k - 1) * lo * lo + middle * middle)
 }
 
-/// Test helper: a reported value from text that is known to be valid.
+/// The grid and the bounds in grid steps of a [`Scale`].
+impl Scale {
+    /// The grid of the scale's step for the mean of its items; `None` for a continuous scale.
+    /// `location` names the scale in errors.
+    pub fn grid(&self, location: &str) -> Result<Option<Grid>> {
+        self.step
+            .as_ref()
+            .map(|step| Grid::new(step, self.items, location))
+            .transpose()
+    }
+
+    /// The bounds in grid steps (`None` for an open end, or for both without a grid); an
+    /// error naming `--min`/`--max` if a bound is off the grid.
+    pub fn bounds_in_steps(&self, grid: Option<Grid>) -> Result<(Option<i128>, Option<i128>)> {
+        let Some(grid) = grid else {
+            return Ok((None, None));
+        };
+        let steps = |v: &Option<ReportedNumber>, opt: &str| -> Result<Option<i128>> {
+            match v {
+                None => Ok(None),
+                Some(v) => grid.steps_of(v).map(Some).ok_or_else(|| {
+                    Error::input(
+                        opt,
+                        format!(
+                            "{} is not on the scale's grid (steps of {}); a bound must be a multiple of the step",
+                            v.text,
+                            super::fixed(grid.step(), grid.decimals())
+                        ),
+                    )
+                }),
+            }
+        };
+        let lo = steps(&self.min, "--min")?;
+        let hi = steps(&self.max, "--max")?;
+        if let (Some(l), Some(h)) = (lo, hi) {
+            if l >= h {
+                return Err(Error::input(
+                    "--max",
+                    "the scale maximum must be above the minimum",
+                ));
+            }
+        }
+        Ok((lo, hi))
+    }
+}
+
+/// Test helper: a reported number from text that is known to be valid.
 #[cfg(test)]
-pub(crate) fn rv(text: &str) -> ReportedValue {
-    ReportedValue::parse(text, "test").unwrap()
+pub(crate) fn rv(text: &str) -> ReportedNumber {
+    ReportedNumber::parse(text, "test").unwrap()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn numbers_are_read_as_written() {
-        let v = rv("3.0");
-        assert_eq!((v.scaled, v.decimals), (30, 1));
-        let v = rv("-0.25");
-        assert_eq!((v.scaled, v.decimals), (-25, 2));
-        let v = rv("12");
-        assert_eq!((v.scaled, v.decimals), (12, 0));
-        let v = rv(".5");
-        assert_eq!((v.scaled, v.decimals), (5, 1));
-        for bad in ["", "abc", "1e3", "1.", "1,5", "--2", "0.123456789"] {
-            let e = ReportedValue::parse(bad, "--mean").unwrap_err().to_string();
-            assert!(e.starts_with("--mean: "), "{e}");
-        }
-    }
 
     #[test]
     fn ties_follow_the_rounding_rule() {

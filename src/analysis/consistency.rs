@@ -1,0 +1,135 @@
+//! Which reported numbers of a study are checked, and how: each time point's mean ± spread on
+//! the time point's own scale, each reported percentage against its denominator when the
+//! document gives one, and each before/after claim of significance against the paired test
+//! over r (from the measure's analysis, not computed again). The SPRITE search of each
+//! summary is kept ([`Reconstruction`]) for the charts.
+
+use super::{AnalysisOptions, MeasureAnalysis};
+use crate::checks::sprite::Sprite;
+use crate::checks::{
+    check_percent, check_summary_with_sprite, CheckName, Finding, ReportedPercent, ReportedSummary,
+    Status,
+};
+use crate::error::Result;
+use crate::reported::Scale;
+use crate::study::{Reported, SpreadKind, Study};
+
+/// One reported mean ± SD and the samples SPRITE found for it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reconstruction {
+    pub summary: ReportedSummary,
+    pub sprite: Sprite,
+}
+
+/// One summary per time point that reports a mean, with its n and scale.
+pub fn reported_summaries(study: &Study) -> Vec<ReportedSummary> {
+    let mut out = Vec::new();
+    for m in &study.measures {
+        for t in &m.timepoints {
+            let (Some(mean), Some(n)) = (t.mean.value(), t.n.value().or(m.n.value())) else {
+                continue;
+            };
+            out.push(ReportedSummary {
+                study: study.id.clone(),
+                measure: m.id.clone(),
+                timepoint: Some(t.id.clone()),
+                mean: mean.clone(),
+                spread: t.spread.value().cloned(),
+                spread_kind: m.dispersion,
+                n: u64::from(*n),
+                scale: t.scale_in(m).cloned().unwrap_or(Scale {
+                    min: None,
+                    max: None,
+                    step: None,
+                    items: 1,
+                }),
+            });
+        }
+    }
+    out
+}
+
+/// One entry per fact reported in percent, with its denominator when the file names one.
+pub fn reported_percents(study: &Study) -> Vec<ReportedPercent> {
+    study
+        .facts
+        .iter()
+        .filter(|f| f.unit == "percent")
+        .filter_map(|f| {
+            let value = f.value.value()?;
+            let n =
+                f.of.as_deref()
+                    .and_then(|id| study.fact(id))
+                    .and_then(|d| match &d.value {
+                        Reported::Value(v) if v.decimals == 0 => Some(v.value as u64),
+                        _ => None,
+                    });
+            Some(ReportedPercent {
+                study: study.id.clone(),
+                measure: f.id.clone(),
+                timepoint: None,
+                percent_text: value.text.clone(),
+                n,
+                count: None,
+            })
+        })
+        .collect()
+}
+
+/// Every check of every reported summary and percentage of `study`, with the SPRITE searches.
+pub fn check_reported_numbers(
+    study: &Study,
+    options: &AnalysisOptions,
+) -> Result<(Vec<Finding>, Vec<Reconstruction>)> {
+    let mut findings = Vec::new();
+    let mut reconstructions = Vec::new();
+    for summary in reported_summaries(study) {
+        let checked = check_summary_with_sprite(&summary, options.rounding)?;
+        findings.extend(checked.findings);
+        if let Some(sprite) = checked.sprite {
+            reconstructions.push(Reconstruction { summary, sprite });
+        }
+    }
+    for p in reported_percents(study) {
+        findings.extend(check_percent(&p, options.rounding)?);
+    }
+    Ok((findings, reconstructions))
+}
+
+/// The claim of significance of each before/after measure against its paired test over r.
+pub fn significance_findings(study: &Study, measures: &[MeasureAnalysis]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (m, analysed) in study.measures.iter().zip(measures) {
+        let finding = |status, detail: String| Finding {
+            study: study.id.clone(),
+            measure: m.id.clone(),
+            timepoint: None,
+            check: CheckName::Significance,
+            status,
+            detail,
+        };
+        match &analysed.analysis {
+            Some(a) => {
+                let status = match a.claim.can_hold {
+                    Some(true) => Status::Consistent,
+                    Some(false) => Status::Inconsistent,
+                    None => Status::NotApplicable,
+                };
+                let reading = match m.dispersion {
+                    SpreadKind::NotReported => "; ± read as SD (not specified)",
+                    SpreadKind::Sem => "; ± is the SEM, converted to SD",
+                    SpreadKind::Sd => "",
+                };
+                out.push(finding(status, format!("{}{reading}", a.claim.detail)));
+            }
+            None => out.push(finding(
+                Status::NotApplicable,
+                analysed
+                    .not_analysed
+                    .clone()
+                    .unwrap_or_else(|| "not analysed".into()),
+            )),
+        }
+    }
+    out
+}

@@ -1,0 +1,176 @@
+//! The analysis of a study's reported numbers, computed once per study and read by everything
+//! that shows it: the `report` text and its chart gallery, `check` over the data folder and
+//! `meta --data`.
+//!
+//! For each study, [`analyse_study`] computes: every before/after measure's paired analysis at
+//! the stated r with its r sweep, significance threshold and claim, and its effect sizes
+//! (MC, SMCR, SMCC); every before/after slope's difference, ratio and percent slowing; every
+//! count out of a denominator as a proportion with Wilson and Clopper–Pearson intervals; the
+//! consistency checks of every reported number (GRIM, GRIMMER, DEBIT, bounds, SD-or-SEM,
+//! SPRITE, percent vs count, claimed significance), keeping each SPRITE search for the
+//! charts; and the pinned expectations. What a document does not report (what ± means, the
+//! pre/post correlation, an SD of a slope) is said next to the number that needed it.
+//!
+//! Every result of one run is at the run's [`AnalysisOptions`]: one confidence level, one r,
+//! one r grid, one rounding rule.
+//!
+//! | file | owns |
+//! |---|---|
+//! | `mod.rs` | [`AnalysisOptions`], [`StudyAnalysis`], [`analyse_study`], [`analyse_studies`] |
+//! | [`measures`] | the paired before/after analysis of a measure ([`MeasureAnalysis`]) |
+//! | [`slopes`] | before/after slopes ([`SlopeAnalysis`]) |
+//! | [`proportions`] | counts out of a denominator ([`ProportionAnalysis`]) |
+//! | [`consistency`] | which reported numbers are checked, and the findings |
+//! | [`pooling`] | measures that two or more studies report, pooled by `meta --data` and the gallery |
+//!
+//! This layer sits above the statistics (`effect`, `prepost`, `checks`, `meta`, `verify`)
+//! and the data (`study`), and below what presents it (`report`, the command line).
+
+pub mod consistency;
+pub mod measures;
+pub mod pooling;
+pub mod proportions;
+pub mod slopes;
+
+pub use consistency::Reconstruction;
+pub use measures::{MeasureAnalysis, TimePointSummary};
+pub use pooling::{poolable_sets, PoolableSet};
+pub use proportions::ProportionAnalysis;
+pub use slopes::SlopeAnalysis;
+
+use crate::checks::{CheckReport, Finding, Rounding};
+use crate::error::{Error, Result};
+use crate::level::ConfidenceLevel;
+use crate::study::Study;
+use crate::verify::{self, Verification, VerifyReport};
+use serde::Serialize;
+
+/// Choices an analysis run makes that the user may change.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnalysisOptions {
+    /// The pre/post correlation for measures that do not report one; `None` uses
+    /// [`crate::prepost::ASSUMED_R`] and says it is assumed.
+    pub r: Option<f64>,
+    /// The confidence level of every interval; the paired tests are at α = 1 − level.
+    pub level: ConfidenceLevel,
+    /// The r values of the sweep.
+    pub r_grid: Vec<f64>,
+    /// How the authors may have rounded ties (for the consistency checks).
+    pub rounding: Rounding,
+}
+
+impl Default for AnalysisOptions {
+    fn default() -> Self {
+        AnalysisOptions {
+            r: None,
+            level: ConfidenceLevel::NINETY_FIVE,
+            r_grid: crate::prepost::default_r_grid(),
+            rounding: Rounding::UpOrDown,
+        }
+    }
+}
+
+impl AnalysisOptions {
+    /// Refuse an r outside [−1, 1] (naming `--r`) and a grid that is empty or has a value
+    /// outside [−1, 1] (naming `--grid`).
+    pub fn validate(&self) -> Result<()> {
+        if let Some(r) = self.r {
+            if !(-1.0..=1.0).contains(&r) {
+                return Err(Error::input(
+                    "--r",
+                    format!("r = {r}: a correlation must lie between -1 and 1"),
+                ));
+            }
+        }
+        if self.r_grid.is_empty() {
+            return Err(Error::input(
+                "--grid",
+                "the r grid is empty; give at least one correlation",
+            ));
+        }
+        if let Some(bad) = self.r_grid.iter().find(|r| !(-1.0..=1.0).contains(*r)) {
+            return Err(Error::input(
+                "--grid",
+                format!("r = {bad}: every correlation of the grid must lie between -1 and 1"),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// Everything computed from one study, once.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StudyAnalysis {
+    pub id: String,
+    pub title: String,
+    pub source_file: String,
+    pub design: String,
+    pub measures: Vec<MeasureAnalysis>,
+    pub slopes: Vec<SlopeAnalysis>,
+    pub proportions: Vec<ProportionAnalysis>,
+    /// Every consistency finding on the study's numbers.
+    #[serde(skip)]
+    pub findings: Vec<Finding>,
+    /// The SPRITE search of each reported mean ± SD that has one.
+    #[serde(skip)]
+    pub reconstructions: Vec<Reconstruction>,
+    /// The pinned expectations, recomputed.
+    #[serde(skip)]
+    pub verifications: Vec<Verification>,
+    /// The study analysed (for charts that draw the reported numbers themselves).
+    #[serde(skip)]
+    pub study: Study,
+    /// The options of the run.
+    #[serde(skip)]
+    pub options: AnalysisOptions,
+}
+
+/// Analyse one study.
+pub fn analyse_study(study: &Study, options: &AnalysisOptions) -> Result<StudyAnalysis> {
+    options.validate()?;
+    let measures = study
+        .measures
+        .iter()
+        .map(|m| measures::analyse_measure(study, m, options))
+        .collect::<Result<Vec<_>>>()?;
+    let (mut findings, reconstructions) = consistency::check_reported_numbers(study, options)?;
+    findings.extend(consistency::significance_findings(study, &measures));
+    Ok(StudyAnalysis {
+        id: study.id.clone(),
+        title: study.title.clone(),
+        source_file: study.source_file.clone(),
+        design: study.design.clone(),
+        measures,
+        slopes: slopes::analyse_slopes(study, options.level),
+        proportions: proportions::analyse_proportions(study, options.level)?,
+        findings,
+        reconstructions,
+        verifications: verify::verify_study(study)?,
+        study: study.clone(),
+        options: options.clone(),
+    })
+}
+
+/// Analyse every study, in order.
+pub fn analyse_studies(studies: &[Study], options: &AnalysisOptions) -> Result<Vec<StudyAnalysis>> {
+    studies.iter().map(|s| analyse_study(s, options)).collect()
+}
+
+/// Every consistency finding of `analyses`, as one report.
+pub fn check_report(analyses: &[StudyAnalysis], rounding: Rounding) -> CheckReport {
+    let mut report = CheckReport::new(rounding);
+    for a in analyses {
+        report.extend(a.findings.iter().cloned());
+    }
+    report
+}
+
+/// Every recomputed expectation of `analyses`, as one report.
+pub fn verify_report(analyses: &[StudyAnalysis]) -> VerifyReport {
+    VerifyReport {
+        verifications: analyses
+            .iter()
+            .flat_map(|a| a.verifications.iter().cloned())
+            .collect(),
+    }
+}

@@ -1,0 +1,472 @@
+//! The one CSV reader: every command that takes a CSV file (`effect --input`, `meta`, `lmm`,
+//! `plot`) reads it here, so that they all accept the same files and report problems the
+//! same way.
+//!
+//! What it accepts: a header row naming the columns, then one row per record; fields may be
+//! quoted (a quoted field may hold commas and newlines); lines may end in CRLF; a UTF-8
+//! byte-order mark before the header (as spreadsheet programs write it) is ignored; spaces
+//! around a field are ignored; blank lines are skipped. A cell is *missing* when it is empty
+//! or `NA`. What it refuses, with the place: an empty file, two columns with the same name
+//! (which one a command would read is otherwise unsaid), a row with more or fewer fields
+//! than the header, a cell that is not a number where a number is needed.
+//!
+//! Every message names the place in one format, `FILE:LINE: column C: what is wrong; what is
+//! allowed`, with LINE the line of the file on which the row starts (the header is line 1).
+//!
+//! Large files: [`CsvFile::fold_rows_parallel`] cuts a body without quotes at newlines and
+//! parses the pieces on all cores (rayon), then merges them in order. `lmm` reads a million
+//! rows this way; the others use [`CsvFile::for_each_row`].
+
+use crate::error::{Error, Result};
+use rayon::prelude::*;
+use std::path::Path;
+
+/// A CSV file read into memory, with its header parsed.
+#[derive(Debug, Clone)]
+pub struct CsvFile {
+    /// The file name, as given (for messages).
+    name: String,
+    bytes: Vec<u8>,
+    /// Column names, trimmed, byte-order mark removed.
+    header: Vec<String>,
+    /// Byte offset of the first row after the header.
+    body_start: usize,
+}
+
+/// One row of a [`CsvFile`] while it is being read.
+pub struct Row<'a> {
+    file: &'a CsvFile,
+    /// The line of the file on which the row starts (the header is line 1).
+    pub line: usize,
+    record: &'a csv::ByteRecord,
+}
+
+impl CsvFile {
+    /// Read the file at `path` and its header.
+    pub fn read(path: &Path) -> Result<CsvFile> {
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        CsvFile::from_bytes(&path.display().to_string(), bytes)
+    }
+
+    /// A CSV text held in memory; `name` stands for the file in messages.
+    pub fn from_text(name: &str, text: &str) -> Result<CsvFile> {
+        CsvFile::from_bytes(name, text.as_bytes().to_vec())
+    }
+
+    fn from_bytes(name: &str, bytes: Vec<u8>) -> Result<CsvFile> {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .flexible(true)
+            .from_reader(bytes.as_slice());
+        let raw = reader
+            .byte_headers()
+            .map_err(|e| Error::input(format!("{name}:1"), format!("cannot read the header: {e}")))?
+            .clone();
+        let mut body_start = reader.position().byte() as usize;
+        // The reader stops after the '\r' of a CRLF header; its '\n' is not a blank line.
+        if body_start > 0
+            && bytes.get(body_start - 1) == Some(&b'\r')
+            && bytes.get(body_start) == Some(&b'\n')
+        {
+            body_start += 1;
+        }
+        let mut header = Vec::with_capacity(raw.len());
+        for (i, h) in raw.iter().enumerate() {
+            let h = if i == 0 {
+                h.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(h)
+            } else {
+                h
+            };
+            let h = std::str::from_utf8(h).map_err(|_| {
+                Error::input(
+                    format!("{name}:1"),
+                    format!("column {}: the name is not UTF-8 text", i + 1),
+                )
+            })?;
+            header.push(h.trim().to_string());
+        }
+        if header.iter().all(String::is_empty) {
+            return Err(Error::input(
+                format!("{name}:1"),
+                "the file is empty: a header row naming the columns is needed",
+            ));
+        }
+        for (i, h) in header.iter().enumerate() {
+            if h.is_empty() {
+                continue;
+            }
+            if let Some(j) = header[..i].iter().position(|g| g == h) {
+                return Err(Error::input(
+                    format!("{name}:1"),
+                    format!(
+                        "column '{h}' appears twice (columns {} and {}); give each column its own name",
+                        j + 1,
+                        i + 1
+                    ),
+                ));
+            }
+        }
+        Ok(CsvFile {
+            name: name.to_string(),
+            bytes,
+            header,
+            body_start,
+        })
+    }
+
+    /// The file name as given.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The column names.
+    pub fn header(&self) -> &[String] {
+        &self.header
+    }
+
+    /// The index of the column called `name`.
+    pub fn find(&self, name: &str) -> Option<usize> {
+        self.header.iter().position(|h| h == name)
+    }
+
+    /// The index of the first of `names` present, compared without regard to case (for
+    /// conventional columns such as `study` or `label`).
+    pub fn find_ignore_case(&self, names: &[&str]) -> Option<usize> {
+        names.iter().find_map(|n| {
+            self.header
+                .iter()
+                .position(|h| !h.is_empty() && h.eq_ignore_ascii_case(n))
+        })
+    }
+
+    /// The index of the column called `name`, or an error naming `option` (the option or
+    /// formula that asked for it) and listing the columns there are.
+    pub fn require(&self, name: &str, option: &str) -> Result<usize> {
+        self.find(name).ok_or_else(|| {
+            Error::input(
+                option,
+                format!(
+                    "no column '{name}' in {}; its columns are: {}",
+                    self.name,
+                    self.header.join(", ")
+                ),
+            )
+        })
+    }
+
+    /// `FILE:LINE: column C`, the place of one cell.
+    pub fn location(&self, line: usize, column: usize) -> String {
+        format!(
+            "{}:{line}: column {}",
+            self.name,
+            self.header.get(column).map_or("?", String::as_str)
+        )
+    }
+
+    /// `FILE:LINE`, the place of one row.
+    pub fn line_location(&self, line: usize) -> String {
+        format!("{}:{line}", self.name)
+    }
+
+    fn body(&self) -> &[u8] {
+        &self.bytes[self.body_start.min(self.bytes.len())..]
+    }
+
+    /// Call `each` on every row in order; returns the number of rows.
+    pub fn for_each_row(&self, mut each: impl FnMut(&Row) -> Result<()>) -> Result<usize> {
+        self.parse_piece(self.body(), 2, &mut each)
+    }
+
+    /// Parse the rows on all cores: `init` makes an empty accumulator for each piece, `each`
+    /// adds one row to it, and the pieces' accumulators are handed to `merge` in file order.
+    /// A body with a quote is read in one piece (a quoted field may hold a newline, so
+    /// newlines do not delimit rows there).
+    pub fn fold_rows_parallel<B: Send>(
+        &self,
+        init: impl Fn() -> B + Sync,
+        each: impl Fn(&mut B, &Row) -> Result<()> + Sync,
+        mut merge: impl FnMut(&mut B, B),
+    ) -> Result<B> {
+        let body = self.body();
+        let pieces = if body.contains(&b'"') {
+            vec![(body, 2usize)]
+        } else {
+            split_at_newlines(body, 2, rayon::current_num_threads() * 2)
+        };
+        let parsed: Vec<Result<B>> = pieces
+            .par_iter()
+            .map(|(piece, first_line)| {
+                let mut acc = init();
+                self.parse_piece(piece, *first_line, &mut |row| each(&mut acc, row))?;
+                Ok(acc)
+            })
+            .collect();
+        let mut all = init();
+        for part in parsed {
+            merge(&mut all, part?);
+        }
+        Ok(all)
+    }
+
+    /// Parse `piece` (whole rows, no header), whose first row is on line `first_line`.
+    fn parse_piece(
+        &self,
+        piece: &[u8],
+        first_line: usize,
+        each: &mut dyn FnMut(&Row) -> Result<()>,
+    ) -> Result<usize> {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(piece);
+        let mut record = csv::ByteRecord::new();
+        let mut rows = 0;
+        // The line of a row is counted from the newlines before its first byte (the csv
+        // crate's own line count does not count blank lines it skips).
+        let (mut counted_to, mut line) = (0usize, first_line);
+        let mut line_at = |byte: usize| {
+            // A record's position can be that of blank lines skipped before it.
+            let mut byte = byte.min(piece.len());
+            while byte < piece.len() && (piece[byte] == b'\n' || piece[byte] == b'\r') {
+                byte += 1;
+            }
+            if byte > counted_to {
+                line += piece[counted_to..byte]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count();
+                counted_to = byte;
+            }
+            line
+        };
+        loop {
+            match reader.read_byte_record(&mut record) {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(e) => {
+                    let at = e
+                        .position()
+                        .map_or(first_line, |p| line_at(p.byte() as usize));
+                    return Err(Error::input(
+                        self.line_location(at),
+                        format!("cannot read the row: {e}"),
+                    ));
+                }
+            }
+            let line = record
+                .position()
+                .map_or(first_line, |p| line_at(p.byte() as usize));
+            if record.len() != self.header.len() {
+                return Err(Error::input(
+                    self.line_location(line),
+                    format!(
+                        "the row has {} fields but the header has {}; every row needs one field per column (an empty field for a missing value)",
+                        record.len(),
+                        self.header.len()
+                    ),
+                ));
+            }
+            each(&Row {
+                file: self,
+                line,
+                record: &record,
+            })?;
+            rows += 1;
+        }
+        Ok(rows)
+    }
+}
+
+impl Row<'_> {
+    /// `FILE:LINE: column C` for column `column` of this row.
+    pub fn location(&self, column: usize) -> String {
+        self.file.location(self.line, column)
+    }
+
+    /// `FILE:LINE` for this row.
+    pub fn line_location(&self) -> String {
+        self.file.line_location(self.line)
+    }
+
+    /// The cell's bytes, spaces around it removed.
+    pub fn bytes(&self, column: usize) -> &[u8] {
+        trim(self.record.get(column).unwrap_or(b""))
+    }
+
+    /// Whether the cell is missing: empty or `NA`.
+    pub fn is_missing(&self, column: usize) -> bool {
+        is_missing(self.bytes(column))
+    }
+
+    /// The cell as text (spaces around it removed).
+    pub fn text(&self, column: usize) -> Result<&str> {
+        std::str::from_utf8(self.bytes(column))
+            .map_err(|_| Error::input(self.location(column), "the cell is not UTF-8 text"))
+    }
+
+    /// The cell as a finite number; `None` when missing.
+    pub fn number(&self, column: usize) -> Result<Option<f64>> {
+        let cell = self.bytes(column);
+        if is_missing(cell) {
+            return Ok(None);
+        }
+        parse_number(cell).map(Some).ok_or_else(|| {
+            Error::input(
+                self.location(column),
+                format!(
+                    "'{}' is not a number; a finite number is needed here (write NA or leave the cell empty for a missing value)",
+                    String::from_utf8_lossy(cell)
+                ),
+            )
+        })
+    }
+
+    /// The cell as a finite number that must be there.
+    pub fn required_number(&self, column: usize) -> Result<f64> {
+        self.number(column)?.ok_or_else(|| {
+            Error::input(
+                self.location(column),
+                "the cell is missing; a number is needed here",
+            )
+        })
+    }
+}
+
+/// Whether a trimmed cell counts as missing: empty or `NA`.
+pub fn is_missing(cell: &[u8]) -> bool {
+    cell.is_empty() || cell == b"NA"
+}
+
+/// A cell as a finite number (`inf` and `NaN` are not data values).
+pub fn parse_number(cell: &[u8]) -> Option<f64> {
+    let s = std::str::from_utf8(cell).ok()?;
+    let x: f64 = s.trim().parse().ok()?;
+    x.is_finite().then_some(x)
+}
+
+fn trim(cell: &[u8]) -> &[u8] {
+    let start = cell
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(cell.len());
+    let end = cell
+        .iter()
+        .rposition(|b| !b.is_ascii_whitespace())
+        .map_or(start, |e| e + 1);
+    &cell[start..end]
+}
+
+/// Cut `body` into about `parts` pieces at newlines; each piece comes with the line number
+/// of its first row (`first_line` for the first piece).
+fn split_at_newlines(body: &[u8], first_line: usize, parts: usize) -> Vec<(&[u8], usize)> {
+    let mut out = Vec::new();
+    let target = body.len() / parts.max(1) + 1;
+    let (mut start, mut line) = (0usize, first_line);
+    while start < body.len() {
+        let mut end = (start + target).min(body.len());
+        while end < body.len() && body[end - 1] != b'\n' {
+            end += 1;
+        }
+        let piece = &body[start..end];
+        out.push((piece, line));
+        line += piece.iter().filter(|&&b| b == b'\n').count();
+        start = end;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn numbers(f: &CsvFile, col: &str) -> Result<Vec<Option<f64>>> {
+        let c = f.require(col, "--col")?;
+        let mut out = Vec::new();
+        f.for_each_row(|r| {
+            out.push(r.number(c)?);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    #[test]
+    fn bom_crlf_quotes_spaces_and_missing_cells() {
+        let f = CsvFile::from_text(
+            "t.csv",
+            "\u{feff}study, yi ,vi\r\n\"A, 2001\",1.5,NA\r\n\r\nB, -2 ,\r\n",
+        )
+        .unwrap();
+        assert_eq!(f.header(), ["study", "yi", "vi"]);
+        assert_eq!(numbers(&f, "yi").unwrap(), [Some(1.5), Some(-2.0)]);
+        assert_eq!(numbers(&f, "vi").unwrap(), [None, None]);
+        let mut labels = Vec::new();
+        f.for_each_row(|r| {
+            labels.push((r.line, r.text(0)?.to_string()));
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(labels, [(2, "A, 2001".to_string()), (4, "B".to_string())]);
+    }
+
+    #[test]
+    fn problems_are_refused_at_their_place() {
+        let e = CsvFile::from_text("t.csv", "").unwrap_err().to_string();
+        assert!(e.starts_with("t.csv:1: the file is empty"), "{e}");
+        let e = CsvFile::from_text("t.csv", "a,b,a\n1,2,3\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("t.csv:1: column 'a' appears twice (columns 1 and 3)"),
+            "{e}"
+        );
+        let f = CsvFile::from_text("t.csv", "a,b\n1,2\n3\n").unwrap();
+        let e = numbers(&f, "a").unwrap_err().to_string();
+        assert!(
+            e.starts_with("t.csv:3: the row has 1 fields but the header has 2"),
+            "{e}"
+        );
+        let f = CsvFile::from_text("t.csv", "a,b\n1,2\nx,3\n").unwrap();
+        let e = numbers(&f, "a").unwrap_err().to_string();
+        assert!(
+            e.starts_with("t.csv:3: column a: 'x' is not a number"),
+            "{e}"
+        );
+        let f = CsvFile::from_text("t.csv", "a,b\ninf,2\n").unwrap();
+        assert!(numbers(&f, "a").is_err());
+        let e = f.require("c", "--yi").unwrap_err().to_string();
+        assert!(
+            e.starts_with("--yi: no column 'c' in t.csv; its columns are: a, b"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn parallel_pieces_keep_order_and_line_numbers() {
+        let mut text = String::from("y,g\n");
+        for i in 0..500 {
+            text.push_str(&format!("{i},{}\n", ["b", "a", "c"][i % 3]));
+        }
+        let f = CsvFile::from_text("t.csv", &text).unwrap();
+        let all = f
+            .fold_rows_parallel(
+                Vec::new,
+                |acc: &mut Vec<(usize, f64)>, r| {
+                    acc.push((r.line, r.required_number(0)?));
+                    Ok(())
+                },
+                |all, part| all.extend(part),
+            )
+            .unwrap();
+        assert_eq!(all.len(), 500);
+        assert!(all
+            .iter()
+            .enumerate()
+            .all(|(i, (line, y))| *y == i as f64 && *line == i + 2));
+        let bad = CsvFile::from_text("t.csv", &text.replacen("400,", "4x0,", 1)).unwrap();
+        let e = bad
+            .fold_rows_parallel(|| (), |_, r| r.required_number(0).map(|_| ()), |_, _| {})
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("t.csv:402: column y:"), "{e}");
+    }
+}

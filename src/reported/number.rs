@@ -1,0 +1,180 @@
+//! A number exactly as a document prints it.
+//!
+//! `"3.0"` is not `"3"`: the printed decimals say how precisely the number was reported, and
+//! the GRIM-type checks need them. A [`ReportedNumber`] keeps the text, its decimals, the
+//! numeric value, and the same value as the exact integer `scaled = value · 10^decimals` for
+//! the checks' exact arithmetic (`crate::checks::exact`).
+
+use crate::error::{Error, Result};
+use serde::Serialize;
+
+/// The most decimals a reported number may have (keeps the exact arithmetic in range).
+pub const MAX_DECIMALS: u32 = 8;
+
+/// The most significant digits a reported number may have (the exact form is an `i128`
+/// multiplied by sample sizes and squared; 18 digits keep every product in range).
+pub const MAX_DIGITS: usize = 18;
+
+/// A number as printed: `text` keeps the printed decimals, `value` is its numeric value,
+/// `decimals` the digits after the point and `scaled` the exact integer `value · 10^decimals`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReportedNumber {
+    /// As printed, for example `"3.0"`.
+    pub text: String,
+    /// Numeric value, for example `3.0`.
+    pub value: f64,
+    /// Digits after the decimal point as printed (`"3.0"` → 1, `"2080"` → 0).
+    pub decimals: u32,
+    /// The value times `10^decimals`, exactly (30 for `"3.0"`).
+    #[serde(skip)]
+    pub scaled: i128,
+}
+
+impl ReportedNumber {
+    /// Read `text` as written: an optional sign, digits, optionally a point and more digits
+    /// (`"5.19"`, `"3.0"`, `"-0.25"`, `".5"`). No exponents, no thousands separators, at most
+    /// [`MAX_DECIMALS`] decimals and [`MAX_DIGITS`] digits. Surrounding spaces are ignored.
+    /// `location` names where the text came from (an option such as `--mean`, or
+    /// `file:line: column mean`) in the error.
+    pub fn parse(text: &str, location: &str) -> Result<ReportedNumber> {
+        let t = text.trim();
+        let bad = |why: &str| {
+            Error::input(
+                location,
+                format!("'{text}' is not a number as written: {why} (write it as printed, e.g. 5.19 or 3.0)"),
+            )
+        };
+        let (negative, body) = match t.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, t.strip_prefix('+').unwrap_or(t)),
+        };
+        let (int_part, frac_part) = match body.split_once('.') {
+            Some((i, f)) => (i, f),
+            None => (body, ""),
+        };
+        if int_part.is_empty() && frac_part.is_empty() {
+            return Err(bad("no digits"));
+        }
+        if !int_part
+            .chars()
+            .chain(frac_part.chars())
+            .all(|c| c.is_ascii_digit())
+        {
+            return Err(bad(
+                "only digits, one decimal point and a leading sign are allowed",
+            ));
+        }
+        if body.ends_with('.') {
+            return Err(bad("a decimal point must be followed by digits"));
+        }
+        let decimals = frac_part.len() as u32;
+        if decimals > MAX_DECIMALS {
+            return Err(bad(&format!(
+                "at most {MAX_DECIMALS} decimals are supported"
+            )));
+        }
+        let digits = format!("{int_part}{frac_part}");
+        let digits = digits.trim_start_matches('0');
+        if digits.len() > MAX_DIGITS {
+            return Err(bad(&format!("at most {MAX_DIGITS} digits are supported")));
+        }
+        let magnitude: i128 = if digits.is_empty() {
+            0
+        } else {
+            digits
+                .parse()
+                .map_err(|_| bad(&format!("at most {MAX_DIGITS} digits are supported")))?
+        };
+        // The decimal text read by Rust's correctly rounded parser (the sign included).
+        let value: f64 = format!(
+            "{}{}.{}",
+            if negative { "-" } else { "" },
+            if int_part.is_empty() { "0" } else { int_part },
+            if frac_part.is_empty() { "0" } else { frac_part }
+        )
+        .parse()
+        .map_err(|_| bad("not a number"))?;
+        Ok(ReportedNumber {
+            text: t.to_string(),
+            value,
+            decimals,
+            scaled: if negative { -magnitude } else { magnitude },
+        })
+    }
+
+    /// The shortest text that reads back to `x` (`0.5`, `10`), for numbers that come as
+    /// values rather than text (a scale bound in a data file); `None` for a value that is not
+    /// a plain decimal within the limits (NaN, 1e300, more than [`MAX_DECIMALS`] decimals).
+    pub fn from_value(x: f64) -> Option<ReportedNumber> {
+        if !x.is_finite() {
+            return None;
+        }
+        ReportedNumber::parse(&format!("{x}"), "value").ok()
+    }
+
+    /// `10^decimals`.
+    pub fn scale(&self) -> i128 {
+        10i128.pow(self.decimals)
+    }
+
+    /// Half a unit in the last printed digit: `"1.7"` → 0.05. The true value lies within
+    /// this distance of the printed one.
+    pub fn half_unit(&self) -> f64 {
+        0.5 * 10f64.powi(-(self.decimals as i32))
+    }
+
+    /// Is this a whole number (no fractional part, whatever the decimals written)?
+    pub fn as_integer(&self) -> Option<i128> {
+        let s = self.scale();
+        (self.scaled % s == 0).then_some(self.scaled / s)
+    }
+}
+
+impl std::fmt::Display for ReportedNumber {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rn(t: &str) -> ReportedNumber {
+        ReportedNumber::parse(t, "test").unwrap()
+    }
+
+    #[test]
+    fn numbers_are_read_as_written() {
+        let v = rn("3.0");
+        assert_eq!((v.scaled, v.decimals, v.value), (30, 1, 3.0));
+        let v = rn("-0.25");
+        assert_eq!((v.scaled, v.decimals, v.value), (-25, 2, -0.25));
+        let v = rn("12");
+        assert_eq!((v.scaled, v.decimals), (12, 0));
+        let v = rn(".5");
+        assert_eq!((v.scaled, v.decimals, v.value), (5, 1, 0.5));
+        assert_eq!(rn(" 2080 ").text, "2080");
+        assert_eq!(rn("0.1").value, 0.1);
+        for bad in ["", "abc", "1e3", "1.", "1,5", "--2", "0.123456789", "1.2.3"] {
+            let e = ReportedNumber::parse(bad, "--mean")
+                .unwrap_err()
+                .to_string();
+            assert!(e.starts_with("--mean: "), "{e}");
+        }
+        let e = ReportedNumber::parse("1234567890123456789", "x")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("at most 18 digits"), "{e}");
+    }
+
+    #[test]
+    fn values_become_their_shortest_text() {
+        assert_eq!(ReportedNumber::from_value(0.5).unwrap().text, "0.5");
+        assert_eq!(ReportedNumber::from_value(10.0).unwrap().text, "10");
+        assert_eq!(ReportedNumber::from_value(-1.0).unwrap().scaled, -1);
+        assert!(ReportedNumber::from_value(f64::NAN).is_none());
+        assert!(ReportedNumber::from_value(1e300).is_none());
+        assert_eq!(rn("1.7").half_unit(), 0.05);
+    }
+}

@@ -1,0 +1,171 @@
+//! A study file as written: private mirrors of the public types in `mod.rs`, deserialised
+//! by `toml` with the byte span of every value a message may need to point at, so that
+//! `load.rs` can say `data/x.toml:42: measures[edss].timepoints[after].mean: …`. Unknown
+//! fields are refused here (`deny_unknown_fields`).
+
+use super::{Bound, Direction, SpreadKind};
+use serde::Deserialize;
+use toml::Spanned;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawStudy {
+    pub(super) schema: Spanned<i64>,
+    pub(super) id: Spanned<String>,
+    pub(super) title: String,
+    pub(super) source_file: String,
+    pub(super) document: String,
+    pub(super) publication: RawPublication,
+    pub(super) design: String,
+    pub(super) population: String,
+    pub(super) intervention: String,
+    #[serde(default)]
+    pub(super) notes: Vec<String>,
+    #[serde(default)]
+    pub(super) facts: Vec<RawFact>,
+    #[serde(default)]
+    pub(super) dates: Vec<RawDate>,
+    #[serde(default)]
+    pub(super) measures: Vec<RawMeasure>,
+    #[serde(default)]
+    pub(super) slopes: Vec<RawSlope>,
+    #[serde(default)]
+    pub(super) references: Vec<RawReference>,
+    #[serde(default)]
+    pub(super) expectations: Vec<RawExpectation>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawPublication {
+    pub(super) title: String,
+    pub(super) journal: String,
+    pub(super) date: String,
+    pub(super) doi: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawFact {
+    pub(super) id: Spanned<String>,
+    pub(super) label: String,
+    pub(super) value: Spanned<String>,
+    #[serde(default = "exact")]
+    pub(super) bound: Bound,
+    pub(super) unit: String,
+    pub(super) of: Option<Spanned<String>>,
+    pub(super) note: Option<String>,
+    pub(super) quote: String,
+    #[serde(rename = "where")]
+    pub(super) location: String,
+}
+
+pub(super) fn exact() -> Bound {
+    Bound::Exact
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawDate {
+    pub(super) id: Spanned<String>,
+    pub(super) label: String,
+    pub(super) date: Spanned<String>,
+    pub(super) note: Option<String>,
+    pub(super) quote: String,
+    #[serde(rename = "where")]
+    pub(super) location: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawScale {
+    pub(super) min: f64,
+    pub(super) max: Option<f64>,
+    pub(super) step: Option<f64>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawClaim {
+    pub(super) significant: Spanned<toml::Value>,
+    pub(super) wording: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawMeasure {
+    pub(super) id: Spanned<String>,
+    pub(super) label: String,
+    pub(super) unit: String,
+    pub(super) scale: Option<Spanned<RawScale>>,
+    pub(super) n: Spanned<toml::Value>,
+    pub(super) dispersion: SpreadKind,
+    pub(super) dispersion_note: Option<String>,
+    pub(super) correlation: Spanned<toml::Value>,
+    pub(super) direction: Direction,
+    pub(super) claim: RawClaim,
+    pub(super) quote: String,
+    #[serde(rename = "where")]
+    pub(super) location: String,
+    pub(super) timepoints: Vec<RawTimePoint>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawTimePoint {
+    pub(super) id: Spanned<String>,
+    pub(super) when: String,
+    pub(super) mean: Spanned<String>,
+    pub(super) spread: Spanned<String>,
+    pub(super) n: Option<Spanned<toml::Value>>,
+    pub(super) scale: Option<Spanned<RawScale>>,
+    pub(super) scale_note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawSlope {
+    pub(super) id: Spanned<String>,
+    pub(super) label: String,
+    pub(super) unit: String,
+    pub(super) n: Spanned<toml::Value>,
+    pub(super) scale: Option<Spanned<RawScale>>,
+    pub(super) dispersion: SpreadKind,
+    pub(super) direction: Direction,
+    pub(super) claim: RawClaim,
+    pub(super) before: RawSlopeValue,
+    pub(super) after: RawSlopeValue,
+    pub(super) note: Option<String>,
+    pub(super) quote: String,
+    #[serde(rename = "where")]
+    pub(super) location: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawSlopeValue {
+    pub(super) value: Spanned<String>,
+    pub(super) spread: Spanned<String>,
+    pub(super) period: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawReference {
+    pub(super) id: Spanned<String>,
+    pub(super) kind: String,
+    pub(super) citation: String,
+    pub(super) quote: String,
+    #[serde(rename = "where")]
+    pub(super) location: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawExpectation {
+    pub(super) id: Spanned<String>,
+    pub(super) description: String,
+    pub(super) compute: Spanned<String>,
+    pub(super) expected: Spanned<f64>,
+    pub(super) tolerance: Spanned<f64>,
+}
