@@ -3,7 +3,7 @@
 //! Everything the library can refuse is an [`Error`]; the command-line front end maps every
 //! error to exit code 2 ("bad input or usage"). A check or verification that *finds a
 //! problem* is not an error: it is a normal result whose outcome the front end turns into
-//! exit code 1 (see [`crate::Outcome`]).
+//! exit code 1 (see [`Outcome`]).
 
 use std::path::PathBuf;
 

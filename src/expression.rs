@@ -16,7 +16,8 @@
 //! Functions: `percent(a, b)` = 100·a/b; `ratio(a, b)` = a/b; `difference(a, b)` = a − b;
 //! `percent_change(from, to)` = 100·(to − from)/from;
 //! `percent_slowing(before, after)` = 100·(before − after)/before, the percent by which a
-//! rate of decline slowed (the same definition as `effect`'s SLOWING); `sum(a, …)`.
+//! rate of decline slowed ([`crate::effect::slope::percent_slowing`], the definition of
+//! `effect`'s SLOWING); `sum(a, …)`.
 //!
 //! Limits, so that no input can exhaust the stack or the time: an expression is at most
 //! [`MAX_LENGTH`] characters and its tree at most [`MAX_DEPTH`] levels deep (each operator,
@@ -79,13 +80,6 @@ pub fn is_function(name: &str) -> bool {
 /// The function names as one comma-separated list, for messages.
 pub fn function_list() -> String {
     FUNCTIONS.map(|(f, _)| f).join(", ")
-}
-
-/// Percent slowing of a rate of decline, 100·(before − after)/before: positive when the
-/// decline slowed (0.47 → 0.25 points a month is 46.8 % slower). The one definition, used by
-/// the expectation language and by `effect`'s SLOWING.
-pub fn percent_slowing(before: f64, after: f64) -> f64 {
-    100.0 * (before - after) / before
 }
 
 /// Parse `text`; errors name `location` and the character position.
@@ -351,7 +345,7 @@ impl Expr {
                     "ratio" => v[0] / v[1],
                     "difference" => v[0] - v[1],
                     "percent_change" => 100.0 * (v[1] - v[0]) / v[0],
-                    "percent_slowing" => percent_slowing(v[0], v[1]),
+                    "percent_slowing" => crate::effect::slope::percent_slowing(v[0], v[1]),
                     "sum" => v.iter().sum(),
                     other => {
                         return Err(fail(format!(

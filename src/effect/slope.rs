@@ -48,6 +48,14 @@ pub const NOT_ESTIMABLE: &str = "not estimable: no SD reported";
 const INDEPENDENCE: &str =
     "before and after slopes treated as independent (their covariance is not reported)";
 
+/// Percent slowing of a rate of decline, 100·(before − after)/before = 100·(1 − after/before):
+/// positive when the decline slowed (0.47 → 0.25 points a month is 46.8 % slower). The one
+/// definition: SLOWING here, and `percent_slowing(before, after)` in the expectations of the
+/// study files (`crate::expression`).
+pub fn percent_slowing(before: f64, after: f64) -> f64 {
+    100.0 * (1.0 - after / before)
+}
+
 /// The three slope measures (difference, ratio, percent slowing), in that order.
 pub fn slope_change(change: &SlopeChange, level: ConfidenceLevel) -> Result<Vec<EffectSize>> {
     let (b, a) = (change.before.value, change.after.value);
@@ -84,7 +92,7 @@ pub fn slope_change(change: &SlopeChange, level: ConfidenceLevel) -> Result<Vec<
         return Ok(vec![
             point(MeasureCode::SlopeDifference, a - b).with_note(NOT_ESTIMABLE),
             point(MeasureCode::SlopeRatio, ratio).with_note(NOT_ESTIMABLE),
-            point(MeasureCode::PercentSlowing, 100.0 * (1.0 - ratio)).with_note(NOT_ESTIMABLE),
+            point(MeasureCode::PercentSlowing, percent_slowing(b, a)).with_note(NOT_ESTIMABLE),
         ]);
     };
     let difference = EffectSize::wald(
@@ -109,7 +117,7 @@ pub fn slope_change(change: &SlopeChange, level: ConfidenceLevel) -> Result<Vec<
     ratio_effect = ratio_effect.with_note(INDEPENDENCE);
     let mut slowing = EffectSize::wald(
         MeasureCode::PercentSlowing,
-        100.0 * (1.0 - ratio),
+        percent_slowing(b, a),
         1e4 * var_ratio,
         level,
     );

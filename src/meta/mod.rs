@@ -8,8 +8,21 @@
 //! the prediction interval, R², Egger's regression test ([`egger`]) and, on request,
 //! leave-one-out and case-deletion diagnostics ([`influence`]).
 //!
-//! [`input`] reads the studies from a CSV file (estimates and variances, or raw columns
-//! through `escalc`; labels; moderators).
+//! | file | owns |
+//! |---|---|
+//! | `mod.rs` | [`fit`], [`MetaData`], [`MetaOptions`], [`MetaFit`], [`Method`], [`Test`] |
+//! | [`input`] | the studies from a CSV file: estimates and variances, or raw columns through `escalc`; labels; moderators |
+//! | [`moderators`] | the moderators and the model matrix (treatment coding) |
+//! | [`tau2`] | the τ² estimators (DL, HE, HS, SJ, ML, REML, EB, PM) |
+//! | [`likelihood`] | the (restricted) log-likelihood and its derivatives in τ² |
+//! | [`root`] | bracketed root finding for PM, EB and the Q-profile bounds |
+//! | [`gls`] | weighted least squares for β given τ² |
+//! | [`model`] | one fitted model: τ², β, their variances, heterogeneity |
+//! | [`heterogeneity`] | Q, I², H², and the Q-profile interval for τ² |
+//! | [`egger`] | Egger's regression test |
+//! | [`influence`] | leave-one-out and case-deletion diagnostics |
+//! | [`report`] | the fit as tables and text |
+//! | [`chart`] | the fit as forest and funnel charts |
 //!
 //! Cost is O(k·p²) time and O(k·p) memory per evaluation: no k×k matrix is formed.
 //!

@@ -28,13 +28,13 @@ pub enum Format {
 }
 
 impl std::str::FromStr for Format {
-    type Err = crate::Error;
+    type Err = crate::error::Error;
     fn from_str(s: &str) -> Result<Self> {
         match s.to_ascii_lowercase().as_str() {
             "table" | "text" => Ok(Format::Table),
             "json" => Ok(Format::Json),
             "csv" => Ok(Format::Csv),
-            other => Err(crate::Error::input(
+            other => Err(crate::error::Error::input(
                 "--format",
                 format!("unknown format '{other}'; allowed: table, json, csv"),
             )),

@@ -7,8 +7,19 @@
 //!
 //! [`write_gallery`] writes many named charts into one folder (the report's `plots/`).
 //!
-//! Shared pieces: [`palette`] (Okabe–Ito colours), [`style`] (font, sizes scaled with the
-//! image, frame, legend, axes), [`geometry`] (clipping to the plot rectangle).
+//! | file | owns |
+//! |---|---|
+//! | `mod.rs` | [`Chart`], [`Size`], [`render`], [`render_svg`], shared input checks |
+//! | [`before_after`], [`panel`] | mean ± spread at each time point; several measures side by side |
+//! | [`slope`] | declines per month before and after treatment |
+//! | [`sensitivity`] | an effect and its interval against the assumed pre/post r |
+//! | [`forest`], [`funnel`] | meta-analysis charts |
+//! | [`proportion`] | proportions with their intervals |
+//! | [`histogram`] | (reconstructed) samples |
+//! | [`trajectory`] | per-subject and population lines of a mixed model |
+//! | [`gallery`] | many named charts into one folder, with an index |
+//! | [`input`] | chart rows from inline values or a CSV file |
+//! | [`palette`], [`style`], [`geometry`] | Okabe–Ito colours; font, sizes, frame, legend, axes; clipping |
 
 pub mod before_after;
 pub mod forest;

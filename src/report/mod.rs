@@ -86,7 +86,7 @@ pub fn write_gallery(
         full
     };
     if resolved(dir).starts_with(resolved(data_dir)) {
-        return Err(crate::Error::input(
+        return Err(crate::error::Error::input(
             "chart folder",
             format!(
                 "'{}' is inside the data folder '{}'; charts are never written into the data",
