@@ -32,6 +32,19 @@ pub enum Error {
     /// estimable, or a model that is not identifiable); the message says why.
     #[error("{0}")]
     Numerical(String),
+
+    /// Several problems found at once (every mistake of every file of a data folder), one
+    /// per line.
+    #[error("{} problems:\n{}", .0.len(), several(.0))]
+    Several(Vec<Error>),
+}
+
+fn several(errors: &[Error]) -> String {
+    errors
+        .iter()
+        .map(|e| format!("  {e}"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 impl Error {
@@ -48,6 +61,23 @@ impl Error {
         Error::Io {
             path: path.into(),
             source,
+        }
+    }
+
+    /// `errors` as one error: the error itself when there is one, [`Error::Several`] when
+    /// there are more (nested lists flattened).
+    pub fn all(errors: Vec<Error>) -> Option<Error> {
+        let mut flat = Vec::new();
+        for e in errors {
+            match e {
+                Error::Several(inner) => flat.extend(inner),
+                other => flat.push(other),
+            }
+        }
+        match flat.len() {
+            0 => None,
+            1 => flat.pop(),
+            _ => Some(Error::Several(flat)),
         }
     }
 

@@ -28,18 +28,28 @@ pub fn load_file(path: &Path) -> Result<Study> {
 }
 
 /// Read and validate every `*.toml` file in `dir` (other files, such as `README.md`, are
-/// ignored), sorted by study id.
+/// ignored), sorted by study id. Every problem of every file is reported at once
+/// ([`Error::Several`]), not just the first.
 pub fn load_dir(dir: &Path) -> Result<Vec<Study>> {
-    let mut studies = toml_files(dir)?
-        .iter()
-        .map(|p| load_file(p))
-        .collect::<Result<Vec<Study>>>()?;
+    let mut studies = Vec::new();
+    let (files, mut problems) = toml_files(dir)?;
+    for path in files {
+        match load_file(&path) {
+            Ok(s) => studies.push(s),
+            Err(e) => problems.push(e),
+        }
+    }
+    if let Some(e) = Error::all(problems) {
+        return Err(e);
+    }
     studies.sort_by(|a, b| a.id.cmp(&b.id));
     Ok(studies)
 }
 
-/// The `*.toml` files directly in `dir`.
-fn toml_files(dir: &Path) -> Result<Vec<std::path::PathBuf>> {
+/// The `*.toml` files directly in `dir`, sorted, and a problem for every `*.toml` name that
+/// is not a readable file (a folder, a link to nothing, a loop of links): such a name is
+/// refused rather than skipped, as the user meant it to be a study.
+fn toml_files(dir: &Path) -> Result<(Vec<std::path::PathBuf>, Vec<Error>)> {
     if !dir.is_dir() {
         return Err(Error::input(
             "--data",
@@ -50,19 +60,33 @@ fn toml_files(dir: &Path) -> Result<Vec<std::path::PathBuf>> {
         ));
     }
     let mut files = Vec::new();
+    let mut problems = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
         let path = entry.map_err(|e| Error::io(dir, e))?.path();
-        if path.is_file() && path.extension().is_some_and(|e| e == "toml") {
-            files.push(path);
+        if !path.extension().is_some_and(|e| e == "toml") {
+            continue;
+        }
+        match std::fs::metadata(&path) {
+            Ok(m) if m.is_file() => files.push(path),
+            Ok(_) => problems.push(Error::input(
+                path.display().to_string(),
+                "is not a file (a folder?); a study is one *.toml file: rename or remove it",
+            )),
+            Err(e) => problems.push(Error::input(
+                path.display().to_string(),
+                format!("cannot be read ({e}): a link to nothing or a loop of links? A study is one *.toml file"),
+            )),
         }
     }
-    Ok(files)
+    files.sort();
+    Ok((files, problems))
 }
 
 /// The ids of the studies in `dir` (the stems of its `*.toml` files), sorted, without
 /// loading them.
 pub fn study_ids(dir: &Path) -> Result<Vec<String>> {
     let mut ids: Vec<String> = toml_files(dir)?
+        .0
         .iter()
         .filter_map(|p| p.file_stem().and_then(|s| s.to_str()).map(String::from))
         .collect();
@@ -180,102 +204,149 @@ fn build(ctx: &Context, raw: RawStudy) -> Result<Study> {
         location,
     };
 
+    // Every item is checked on its own, and every problem is kept: a file with three
+    // mistakes is reported with three messages, not one at a time.
+    let mut problems: Vec<Error> = Vec::new();
+    fn keep(problems: &mut Vec<Error>, r: Result<()>) {
+        if let Err(e) = r {
+            problems.push(e);
+        }
+    }
     let mut ids = IdRegistry::default();
     let mut facts = Vec::new();
     for f in raw.facts {
         let field = format!("facts[{}]", f.id.get_ref());
-        ids.add(ctx, &f.id, &field)?;
-        facts.push((
-            Fact {
-                id: f.id.get_ref().clone(),
-                label: f.label,
-                value: reported_number(ctx, &f.value, &format!("{field}.value"))?,
-                bound: f.bound,
-                unit: f.unit,
-                of: f.of.as_ref().map(|o| o.get_ref().clone()),
-                note: f.note,
-                provenance: provenance(f.quote, f.location),
-            },
-            f.of,
-        ));
+        keep(
+            &mut problems,
+            (|| {
+                ids.add(ctx, &f.id, &field)?;
+                if f.of.as_ref().is_some_and(|o| o.get_ref() == f.id.get_ref()) {
+                    let of = f.of.as_ref().map_or(f.id.span(), |o| o.span());
+                    return Err(ctx.err(
+                    of,
+                    &format!("{field}.of"),
+                    "a fact cannot be a part of itself; allowed: the id of another fact (its denominator)",
+                ));
+                }
+                facts.push((
+                    Fact {
+                        id: f.id.get_ref().clone(),
+                        label: f.label,
+                        value: reported_number(ctx, &f.value, &format!("{field}.value"))?,
+                        bound: f.bound,
+                        unit: f.unit,
+                        of: f.of.as_ref().map(|o| o.get_ref().clone()),
+                        note: f.note,
+                        provenance: provenance(f.quote, f.location),
+                    },
+                    f.of,
+                ));
+                Ok(())
+            })(),
+        );
     }
-    check_denominators(ctx, &facts)?;
+    problems.extend(check_denominators(ctx, &facts));
     let facts: Vec<Fact> = facts.into_iter().map(|(f, _)| f).collect();
 
     let mut dates = Vec::new();
     for d in raw.dates {
         let field = format!("dates[{}]", d.id.get_ref());
-        ids.add(ctx, &d.id, &field)?;
-        if !is_iso_date(d.date.get_ref()) {
-            return Err(ctx.err(
-                d.date.span(),
-                &format!("{field}.date"),
-                format!(
-                    "'{}' is not a date; allowed: YYYY, YYYY-MM, YYYY-MM-DD or --MM-DD (no year printed)",
-                    d.date.get_ref()
-                ),
-            ));
-        }
-        dates.push(DateFact {
-            id: d.id.get_ref().clone(),
-            label: d.label,
-            date: d.date.into_inner(),
-            note: d.note,
-            provenance: provenance(d.quote, d.location),
-        });
+        keep(
+            &mut problems,
+            (|| {
+                ids.add(ctx, &d.id, &field)?;
+                if !is_iso_date(d.date.get_ref()) {
+                    return Err(ctx.err(
+                    d.date.span(),
+                    &format!("{field}.date"),
+                    format!(
+                        "'{}' is not a date; allowed: YYYY, YYYY-MM, YYYY-MM-DD or --MM-DD (no year printed)",
+                        d.date.get_ref()
+                    ),
+                ));
+                }
+                dates.push(DateFact {
+                    id: d.id.get_ref().clone(),
+                    label: d.label,
+                    date: d.date.into_inner(),
+                    note: d.note,
+                    provenance: provenance(d.quote, d.location),
+                });
+                Ok(())
+            })(),
+        );
     }
 
     let mut measures = Vec::new();
     for m in raw.measures {
         let field = format!("measures[{}]", m.id.get_ref());
-        ids.add(ctx, &m.id, &field)?;
-        measures.push(build_measure(ctx, m, &field, &provenance)?);
+        keep(
+            &mut problems,
+            (|| {
+                ids.add(ctx, &m.id, &field)?;
+                measures.push(build_measure(ctx, m, &field, &provenance)?);
+                Ok(())
+            })(),
+        );
     }
 
     let mut slopes = Vec::new();
     for s in raw.slopes {
         let field = format!("slopes[{}]", s.id.get_ref());
-        ids.add(ctx, &s.id, &field)?;
-        let n = count(ctx, &s.n, &format!("{field}.n"))?;
-        let scale = s
-            .scale
-            .as_ref()
-            .map(|sc| scale(ctx, sc, &format!("{field}.scale")))
-            .transpose()?;
-        let side = |v: &RawSlopeValue, name: &str| -> Result<SlopeValue> {
-            let spread = reported_number(ctx, &v.spread, &format!("{field}.{name}.spread"))?;
-            non_negative(ctx, &v.spread, &spread, &format!("{field}.{name}.spread"))?;
-            Ok(SlopeValue {
-                value: reported_number(ctx, &v.value, &format!("{field}.{name}.value"))?,
-                spread,
-                period: reported_text(&v.period),
-            })
-        };
-        slopes.push(Slope {
-            id: s.id.get_ref().clone(),
-            label: s.label,
-            unit: s.unit,
-            n,
-            scale,
-            dispersion: s.dispersion,
-            direction: s.direction,
-            claim: claim(ctx, &s.claim, &format!("{field}.claim"))?,
-            before: side(&s.before, "before")?,
-            after: side(&s.after, "after")?,
-            note: s.note,
-            provenance: provenance(s.quote, s.location),
-        });
+        keep(
+            &mut problems,
+            (|| {
+                ids.add(ctx, &s.id, &field)?;
+                let n = count(ctx, &s.n, &format!("{field}.n"))?;
+                let scale = s
+                    .scale
+                    .as_ref()
+                    .map(|sc| scale(ctx, sc, &format!("{field}.scale")))
+                    .transpose()?;
+                let side = |v: &RawSlopeValue, name: &str| -> Result<SlopeValue> {
+                    let spread =
+                        reported_number(ctx, &v.spread, &format!("{field}.{name}.spread"))?;
+                    non_negative(ctx, &v.spread, &spread, &format!("{field}.{name}.spread"))?;
+                    Ok(SlopeValue {
+                        value: reported_number(ctx, &v.value, &format!("{field}.{name}.value"))?,
+                        spread,
+                        period: reported_text(&v.period),
+                    })
+                };
+                slopes.push(Slope {
+                    id: s.id.get_ref().clone(),
+                    label: s.label,
+                    unit: s.unit,
+                    n,
+                    scale,
+                    dispersion: s.dispersion,
+                    direction: s.direction,
+                    claim: claim(ctx, &s.claim, &format!("{field}.claim"))?,
+                    before: side(&s.before, "before")?,
+                    after: side(&s.after, "after")?,
+                    note: s.note,
+                    provenance: provenance(s.quote, s.location),
+                });
+                Ok(())
+            })(),
+        );
     }
 
     let mut references = Vec::new();
     for r in raw.references {
-        ids.add(ctx, &r.id, &format!("references[{}]", r.id.get_ref()))?;
-        references.push(Reference {
-            id: r.id.get_ref().clone(),
-            kind: r.kind,
-            citation: r.citation,
-            provenance: provenance(r.quote, r.location),
-        });
+        keep(
+            &mut problems,
+            (|| {
+                ids.add(ctx, &r.id, &format!("references[{}]", r.id.get_ref()))?;
+                references.push(Reference {
+                    id: r.id.get_ref().clone(),
+                    kind: r.kind,
+                    citation: r.citation,
+                    provenance: provenance(r.quote, r.location),
+                });
+                Ok(())
+            })(),
+        );
     }
 
     let mut study = Study {
@@ -302,36 +373,52 @@ fn build(ctx: &Context, raw: RawStudy) -> Result<Study> {
         path: Default::default(),
     };
 
+    // An item refused above would make every expectation naming it fail too; those
+    // follow-on messages say nothing new, so expectations are checked on a clean file.
+    let items_ok = problems.is_empty();
     for e in raw.expectations {
         let field = format!("expectations[{}]", e.id.get_ref());
-        ids.add(ctx, &e.id, &field)?;
-        if e.tolerance.get_ref().is_nan() || *e.tolerance.get_ref() < 0.0 {
-            return Err(ctx.err(
-                e.tolerance.span(),
-                &format!("{field}.tolerance"),
-                format!("{} is negative; allowed: 0 or more", e.tolerance.get_ref()),
-            ));
-        }
-        if !e.expected.get_ref().is_finite() {
-            return Err(ctx.err(
-                e.expected.span(),
-                &format!("{field}.expected"),
-                format!(
-                    "{} is not allowed; allowed: a finite number",
-                    e.expected.get_ref()
-                ),
-            ));
-        }
-        check_references(ctx, &study, &e.compute, &format!("{field}.compute"))?;
-        study.expectations.push(Expectation {
-            id: e.id.get_ref().clone(),
-            description: e.description,
-            compute: e.compute.into_inner(),
-            expected: e.expected.into_inner(),
-            tolerance: e.tolerance.into_inner(),
-        });
+        keep(
+            &mut problems,
+            (|| {
+                ids.add(ctx, &e.id, &field)?;
+                let tolerance = *e.tolerance.get_ref();
+                if !(tolerance.is_finite() && tolerance >= 0.0) {
+                    return Err(ctx.err(
+                        e.tolerance.span(),
+                        &format!("{field}.tolerance"),
+                        format!("{tolerance} is not allowed; allowed: a finite number, 0 or more"),
+                    ));
+                }
+                if !e.expected.get_ref().is_finite() {
+                    return Err(ctx.err(
+                        e.expected.span(),
+                        &format!("{field}.expected"),
+                        format!(
+                            "{} is not allowed; allowed: a finite number",
+                            e.expected.get_ref()
+                        ),
+                    ));
+                }
+                if items_ok {
+                    check_expression(ctx, &study, &e.compute, &format!("{field}.compute"))?;
+                }
+                study.expectations.push(Expectation {
+                    id: e.id.get_ref().clone(),
+                    description: e.description,
+                    compute: e.compute.into_inner(),
+                    expected: e.expected.into_inner(),
+                    tolerance: e.tolerance.into_inner(),
+                });
+                Ok(())
+            })(),
+        );
     }
-    Ok(study)
+    match problems.len() {
+        0 => Ok(study),
+        1 => Err(problems.remove(0)),
+        _ => Err(Error::Several(problems)),
+    }
 }
 
 fn build_measure(
@@ -654,13 +741,14 @@ fn is_iso_date(s: &str) -> bool {
 
 /// A part may not exceed its whole: checked where the part is exact or a lower bound and the
 /// whole is exact or an upper bound (otherwise "more than" is not a contradiction).
-fn check_denominators(ctx: &Context, facts: &[(Fact, Option<Spanned<String>>)]) -> Result<()> {
+fn check_denominators(ctx: &Context, facts: &[(Fact, Option<Spanned<String>>)]) -> Vec<Error> {
+    let mut problems = Vec::new();
     for (fact, of) in facts {
         let Some(of) = of else { continue };
         let field = format!("facts[{}].of", fact.id);
         let Some((whole, _)) = facts.iter().find(|(f, _)| &f.id == of.get_ref()) else {
             let known: Vec<&str> = facts.iter().map(|(f, _)| f.id.as_str()).collect();
-            return Err(ctx.err(
+            problems.push(ctx.err(
                 of.span(),
                 &field,
                 format!(
@@ -669,6 +757,7 @@ fn check_denominators(ctx: &Context, facts: &[(Fact, Option<Spanned<String>>)]) 
                     known.join(", ")
                 ),
             ));
+            continue;
         };
         let part_is_low = matches!(fact.bound, Bound::Exact | Bound::AtLeast);
         let whole_is_high = matches!(whole.bound, Bound::Exact | Bound::AtMost);
@@ -679,7 +768,7 @@ fn check_denominators(ctx: &Context, facts: &[(Fact, Option<Spanned<String>>)]) 
             whole_is_high,
         ) {
             if p.value > w.value {
-                return Err(ctx.err(
+                problems.push(ctx.err(
                     of.span(),
                     &field,
                     format!(
@@ -690,12 +779,14 @@ fn check_denominators(ctx: &Context, facts: &[(Fact, Option<Spanned<String>>)]) 
             }
         }
     }
-    Ok(())
+    problems
 }
 
-/// Check that an expectation parses and that every name in it refers to something the study
-/// reports: `fact`, `slope.before|after`, `measure.TIMEPOINT.mean|spread|n`.
-fn check_references(
+/// Check that an expectation parses, that every name in it refers to something the study
+/// reports (`fact`, `slope.before|after`, `measure.TIMEPOINT.mean|spread|n`), and that it
+/// evaluates to a finite number (no division by zero): what `verify` will compute is known
+/// to be computable when the file is read.
+fn check_expression(
     ctx: &Context,
     study: &Study,
     compute: &Spanned<String>,
@@ -708,5 +799,6 @@ fn check_references(
             return Err(ctx.err(compute.span(), field, msg));
         }
     }
+    expression.eval(study, &location)?;
     Ok(())
 }

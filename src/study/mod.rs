@@ -223,6 +223,14 @@ impl Study {
     }
 }
 
+/// Names in an expectation are resolved by [`Study::value_of`]: a fact id,
+/// `slope.before|after`, `measure.timepoint.mean|spread|n`.
+impl crate::expression::Lookup for Study {
+    fn lookup(&self, path: &[&str]) -> std::result::Result<f64, String> {
+        self.value_of(&path.join("."))
+    }
+}
+
 /// A single reported number: a count, a total, a dose, a percentage.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Fact {

@@ -171,14 +171,6 @@ impl std::fmt::Display for VerifyReport {
     }
 }
 
-/// Names in a study are resolved by [`crate::study::Study::value_of`]: a fact id,
-/// `slope.before|after`, `measure.timepoint.mean|spread|n`.
-impl Lookup for crate::study::Study {
-    fn lookup(&self, path: &[&str]) -> std::result::Result<f64, String> {
-        self.value_of(&path.join("."))
-    }
-}
-
 /// Recompute every expectation of `study`.
 pub fn verify_study(study: &crate::study::Study) -> Result<Vec<Verification>> {
     study
