@@ -17,12 +17,13 @@ use trialstats::reported::SpreadKind;
 use trialstats::{Error, Outcome, Result};
 
 #[derive(Debug, clap::Args)]
+#[command(after_help = super::EXIT_LINE)]
 pub struct Args {
     #[command(subcommand)]
     pub command: Option<CheckCommand>,
     /// Folder with the study data files (every reported summary is checked) [default: data].
     /// Only without a subcommand.
-    #[arg(long)]
+    #[arg(long, value_name = "DIR")]
     pub data: Option<PathBuf>,
     /// Output format: table, json or csv.
     #[arg(long, global = true, default_value = "table")]
@@ -96,7 +97,7 @@ pub struct SummaryArgs {
     /// The mean as reported (decimals count: 3.0 is not 3).
     #[arg(long, allow_hyphen_values = true)]
     pub mean: String,
-    /// The SD as reported (or the SEM, with --sem where offered).
+    /// The SD as reported (grimmer reads it as an SEM with --sem).
     #[arg(long, allow_hyphen_values = true)]
     pub sd: String,
     /// Sample size.
@@ -142,7 +143,7 @@ pub struct BoundsArgs {
     /// The mean as reported.
     #[arg(long, allow_hyphen_values = true)]
     pub mean: String,
-    /// The SD as reported (or the SEM, with --sem).
+    /// The SD as reported (read as an SEM with --sem).
     #[arg(long, allow_hyphen_values = true)]
     pub sd: Option<String>,
     /// Sample size.

@@ -8,8 +8,23 @@ use trialstats::lmm::{compare::compare_csv, fit_csv_with_frame};
 use trialstats::output::{render, Format};
 use trialstats::{Error, Outcome, Result};
 
+/// The formula grammar, shown after `trialstats lmm --help`.
+const FORMULA_GRAMMAR: &str = "\
+Formulas (a subset of lme4's):
+  response ~ fixed terms + (random terms | group)
+  fixed terms   numeric columns as they are; text columns and factor(x) are categorical
+                (treatment coding, the first level in sorted order is the reference);
+                a + b, a:b (interaction), a * b (= a + b + a:b); 0 or -1 drops the intercept
+  random terms  (1 | g) intercept, (x | g) or (1 + x | g) intercept and slope, correlated;
+                (0 + x | g) slope only; (x || g) intercept and slope, uncorrelated;
+                one grouping column g
+Rows with a missing value (empty or NA) in a used column are dropped, as R's na.omit.
+Exit codes: 0 fitted; 1 the optimum could not be confirmed (the output says so); 2 bad input.
+Example: trialstats lmm data/synthetic/als_prepost_slope_synthetic.csv \\
+           --formula 'alsfrs ~ month + month_after + (month | patient)'";
+
 #[derive(Debug, clap::Args)]
-#[command(args_conflicts_with_subcommands = true)]
+#[command(args_conflicts_with_subcommands = true, after_help = FORMULA_GRAMMAR)]
 pub struct Args {
     #[command(subcommand)]
     pub command: Option<LmmCommand>,

@@ -13,6 +13,7 @@ use trialstats::{Error, Outcome, Result};
 
 /// The options live behind a `Box` so that the `Command` enum stays small.
 #[derive(Debug, clap::Args)]
+#[command(after_help = super::EXIT_LINE)]
 pub struct Args {
     #[command(flatten)]
     options: Box<MetaArgs>,
@@ -25,7 +26,7 @@ pub struct MetaArgs {
     pub file: Option<PathBuf>,
     /// Pool the studies of this data folder instead: every before/after measure that two or
     /// more studies report.
-    #[arg(long, conflicts_with_all = ["file", "yi", "vi", "sei", "measure", "mods", "forest", "funnel"])]
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["file", "yi", "vi", "sei", "measure", "mods", "forest", "funnel"])]
     pub data: Option<PathBuf>,
     /// With --data: the before/after effect size to pool (MC, SMCC, SMCR, SMCRH or ROMC).
     #[arg(long, default_value = "SMCR", requires = "data")]

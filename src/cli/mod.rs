@@ -20,11 +20,28 @@ use trialstats::{Outcome, Result};
 /// Effect sizes, before/after charts, consistency checks and mixed-effects models for the
 /// summary numbers that clinical trials report.
 #[derive(Debug, Parser)]
-#[command(name = "trialstats", version, about, long_about = None)]
+#[command(name = "trialstats", version, about, long_about = None, after_help = EXIT_CODES)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
 }
+
+/// Shown after each command's `--help`.
+pub(crate) const EXIT_LINE: &str = "Exit codes: 0 success; 1 a check or verification found a problem; 2 bad input or usage (the message names the file and line, the option, or the CSV cell).";
+
+/// Shown after `trialstats --help`: what the exit code means, and where to start.
+const EXIT_CODES: &str = "\
+Exit codes: 0 success; 1 a check or verification found a problem (an inconsistent number, a
+failed expectation, a claim no r supports, an lmm optimum not confirmed); 2 bad input or usage
+(the message names the file and line, the option, or the CSV cell, and what is allowed).
+
+Examples:
+  trialstats report                      every study in data/, charts into plots/
+  trialstats check grim --mean 5.19 --n 28
+  trialstats prepost --n 7 --before 5.1,1.7 --after 4.1,1.6 --claim significant
+  trialstats effect SMCR --n 7 --before 2.9,1.1 --after 0.4,0.8 --r 0.5
+  trialstats meta studies.csv --yi yi --vi vi --mods year
+  trialstats lmm visits.csv --formula 'score ~ month + (month | patient)'";
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -39,7 +56,8 @@ pub enum Command {
     Verify(verify::Args),
     /// Compute an effect size (metafor escalc codes) from summary numbers or a CSV file.
     Effect(effect::Args),
-    /// Check whether reported numbers can be true (GRIM, GRIMMER, bounds, SPRITE).
+    /// Check whether reported numbers can be true (GRIM, GRIMMER, DEBIT, percent vs count,
+    /// bounds, SD or SEM, SPRITE; over the data folder also each claim of significance).
     Check(check::Args),
     /// Paired test of a before/after change at an assumed pre/post correlation, the r sweep,
     /// and the smallest r at which the change is significant.

@@ -14,6 +14,7 @@ use trialstats::plot::{
 use trialstats::{Error, Outcome, Result};
 
 #[derive(Debug, clap::Args)]
+#[command(after_help = super::EXIT_LINE)]
 pub struct Args {
     #[command(subcommand)]
     kind: Kind,
@@ -48,7 +49,7 @@ struct StudyArgs {
     /// Study id (`trialstats list` shows them).
     study: String,
     /// Folder of study files.
-    #[arg(long, default_value = "data")]
+    #[arg(long, value_name = "DIR", default_value = "data")]
     data: PathBuf,
     /// Folder the charts are written to (SVG and PNG each, plus index.md).
     #[arg(

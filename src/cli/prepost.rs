@@ -8,6 +8,7 @@ use trialstats::prepost::{self, Claim};
 use trialstats::{Outcome, Result};
 
 #[derive(Debug, clap::Args)]
+#[command(after_help = super::EXIT_LINE)]
 pub struct Args {
     /// Number of patients measured before and after.
     #[arg(long, allow_negative_numbers = true)]

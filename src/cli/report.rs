@@ -9,6 +9,7 @@ use trialstats::report;
 use trialstats::{study, Outcome, Result};
 
 #[derive(Debug, clap::Args)]
+#[command(after_help = super::EXIT_LINE)]
 pub struct Args {
     /// Folder of study files.
     #[arg(long, value_name = "DIR", default_value = "data")]

@@ -5,9 +5,10 @@ use trialstats::output::{render, Format};
 use trialstats::{study, verify, Outcome, Result};
 
 #[derive(Debug, clap::Args)]
+#[command(after_help = super::EXIT_LINE)]
 pub struct Args {
     /// Folder of study files.
-    #[arg(long, default_value = "data")]
+    #[arg(long, value_name = "DIR", default_value = "data")]
     data: PathBuf,
     /// Output format: table, json or csv.
     #[arg(long, default_value = "table")]

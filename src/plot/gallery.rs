@@ -36,6 +36,12 @@ pub fn file_stem(name: &str) -> String {
 /// `size`, plus `index.md` linking them; return the paths written. Stems that collide get
 /// `-2`, `-3`, … Every file is written atomically.
 pub fn write_gallery(dir: &Path, items: &[GalleryItem], size: Size) -> Result<Vec<PathBuf>> {
+    if dir.exists() && !dir.is_dir() {
+        return Err(Error::input(
+            dir.display().to_string(),
+            "is a file, not a folder; the charts need a folder (give another name, or remove the file)",
+        ));
+    }
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let mut written = Vec::new();
     let mut used: Vec<String> = Vec::new();

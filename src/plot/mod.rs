@@ -208,6 +208,7 @@ pub fn render(chart: &Chart, path: &Path, size: Size) -> Result<()> {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => std::path::PathBuf::from("."),
     };
+    require_folder(&dir, path)?;
     let suffix = match format {
         ImageFormat::Svg => ".svg",
         ImageFormat::Png => ".png",
@@ -237,6 +238,28 @@ pub fn render(chart: &Chart, path: &Path, size: Size) -> Result<()> {
     readable_by_all(tmp.path()).map_err(|e| Error::io(path, e))?;
     tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
     Ok(())
+}
+
+/// Refuse to write `path` into `dir` unless `dir` is an existing folder, saying which it is
+/// (the temporary file's name would otherwise appear in the message).
+pub(crate) fn require_folder(dir: &Path, path: &Path) -> Result<()> {
+    match std::fs::metadata(dir) {
+        Ok(m) if m.is_dir() => Ok(()),
+        Ok(_) => Err(Error::input(
+            path.display().to_string(),
+            format!(
+                "'{}' is a file, not a folder; write the chart into a folder",
+                dir.display()
+            ),
+        )),
+        Err(_) => Err(Error::input(
+            path.display().to_string(),
+            format!(
+                "the folder '{}' does not exist; create it first, or write the chart elsewhere",
+                dir.display()
+            ),
+        )),
+    }
 }
 
 /// Temporary files are created readable by their owner only; a chart is an ordinary file.
