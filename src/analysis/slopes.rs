@@ -56,14 +56,22 @@ pub fn analyse_slopes(study: &Study, level: ConfidenceLevel) -> Vec<SlopeAnalysi
         };
         let (effects, not_analysed) = match effect::slope_change(&change, level) {
             Ok(e) => (e, None),
-            Err(e) => (
-                Vec::new(),
-                Some(format!(
-                    "{}: slopes[{}]: not analysed: {e}",
-                    study.path.display(),
-                    sl.id
-                )),
-            ),
+            Err(e) => {
+                // The library names its input fields (`slope-before`); here the place is
+                // the study file's slope.
+                let why = match e {
+                    crate::error::Error::Input { message, .. } => message,
+                    other => other.to_string(),
+                };
+                (
+                    Vec::new(),
+                    Some(format!(
+                        "{}: slopes[{}]: not analysed: {why}",
+                        study.path.display(),
+                        sl.id
+                    )),
+                )
+            }
         };
         out.push(SlopeAnalysis {
             id: sl.id.clone(),

@@ -61,6 +61,16 @@ impl Design {
                     let mut levels: Vec<&String> = v.iter().collect();
                     levels.sort();
                     levels.dedup();
+                    if levels.len() < 2 {
+                        return Err(Error::input(
+                            "--mods",
+                            format!(
+                                "the categorical moderator '{}' has one level only ('{}'); it would be dropped from the model. Give a moderator with at least two levels, or leave it out",
+                                m.name,
+                                levels.first().map_or("", |l| l.as_str())
+                            ),
+                        ));
+                    }
                     for level in levels.iter().skip(1) {
                         let col = v
                             .iter()
