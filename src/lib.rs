@@ -33,6 +33,7 @@ pub mod expression;
 pub mod level;
 pub mod lmm;
 pub mod meta;
+pub mod model_matrix;
 pub mod output;
 pub mod plot;
 pub mod prepost;

@@ -27,7 +27,8 @@ use super::dense::{
     backward_solve_transpose, cholesky, forward_solve, inverse_from_cholesky, multiply,
     multiply_transposed,
 };
-use super::design::{check_full_rank, FixedDesign};
+use super::design::check_full_rank;
+use crate::model_matrix::ModelMatrix;
 use super::random::RandomEffects;
 use crate::error::Result;
 use rayon::prelude::*;
@@ -70,7 +71,7 @@ impl CrossProducts {
     /// exactly `β_ols` and leaves r²(θ) unchanged, but `yᵀy` shrinks from the raw sum of
     /// squares to the residual one, which avoids the cancellation in `yᵀy − Σ|cuᵢ|² − |cβ|²`
     /// that would otherwise make the criterion noisy with a million rows.
-    pub fn new(y: &[f64], x: &FixedDesign, re: &RandomEffects) -> Result<CrossProducts> {
+    pub fn new(y: &[f64], x: &ModelMatrix, re: &RandomEffects) -> Result<CrossProducts> {
         let (n, p, q) = (y.len(), x.p, re.q());
         let mut xtx = vec![0.0; p * p];
         let mut xty = vec![0.0; p];
@@ -742,7 +743,7 @@ mod tests {
             "y ~ x + (1 | g) + (0 + x + x2 | g)",
         ] {
             let f = Formula::parse(formula).unwrap();
-            let x = FixedDesign::build(&f, &fr).unwrap();
+            let x = fixed_matrix(&f, &fr).unwrap();
             let re = RandomEffects::build(&f, &fr).unwrap();
             let y = match fr.column("y") {
                 Some(crate::lmm::frame::Column::Numeric(v)) => v.clone(),

@@ -1,179 +1,52 @@
-//! The fixed-effect model matrix X: numeric columns, categorical columns in treatment coding
-//! (first level as reference) and their interactions, named as R's `model.matrix` names them.
-//!
-//! Coding follows R's rule for factors in a term (Chambers & Hastie 1992, *Statistical Models
-//! in S*, §2.4.1): a factor in a term is coded by contrasts when the term without that factor
-//! is in the model (the empty term being the intercept), and by one indicator per level
-//! otherwise. So `y ~ arm` gives `armB, armC` beside `(Intercept)`, `y ~ 0 + arm` gives
-//! `armA, armB, armC`, and `sex:week` without `week` gives `sexF:week, sexM:week`.
+//! The fixed-effect model matrix X of a formula: its terms handed to the one model-matrix
+//! builder ([`crate::model_matrix`]: treatment coding by R's rule, columns named as R's
+//! `model.matrix` names them), and the check that X has full rank.
 
 use super::dense::cholesky_in_place;
-use super::formula::{FixedTerm, Formula};
-use super::frame::{Column, Frame};
+use super::formula::Formula;
+use super::frame::Frame;
 use crate::error::{Error, Result};
+use crate::model_matrix::{Factor, ModelMatrix, Term};
 
-/// The fixed-effect design, row-major (`n × p`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct FixedDesign {
-    /// Column names as R writes them (`(Intercept)`, `month`, `armB`, `month:armB`).
-    pub names: Vec<String>,
-    /// Row-major values: row `i`, column `j` at `i * p + j`.
-    pub values: Vec<f64>,
-    pub n: usize,
-    pub p: usize,
-}
-
-/// One factor of a term when building columns: a numeric column, or a categorical column
-/// with the levels that get a column.
-enum Part<'a> {
-    Numeric(&'a [f64], &'a str),
-    Levels {
-        codes: &'a [u32],
-        /// The prefix of the column names: the name as written (`arm`, `factor(dose)`).
-        name: String,
-        levels: &'a [String],
-        first: usize,
-    },
-}
-
-impl Part<'_> {
-    fn width(&self) -> usize {
-        match self {
-            Part::Numeric(..) => 1,
-            Part::Levels { levels, first, .. } => levels.len() - first,
+/// X for `formula` from `frame`: `(Intercept)` when the formula has one, then every fixed
+/// term.
+pub fn fixed_matrix(formula: &Formula, frame: &Frame) -> Result<ModelMatrix> {
+    let mut labels = Vec::new();
+    for term in &formula.fixed {
+        for v in &term.variables {
+            labels.push(if v.as_factor {
+                format!("factor({})", v.name)
+            } else {
+                v.name.clone()
+            });
         }
     }
-    fn label(&self, k: usize) -> String {
-        match self {
-            Part::Numeric(_, n) => n.to_string(),
-            Part::Levels {
-                name,
-                levels,
-                first,
-                ..
-            } => format!("{name}{}", levels[first + k]),
+    let mut k = 0;
+    let mut terms: Vec<Term> = Vec::new();
+    for term in &formula.fixed {
+        let mut factors = Vec::new();
+        for v in &term.variables {
+            let column = frame.column(&v.name).ok_or_else(|| {
+                Error::input(
+                    "--formula",
+                    format!("column '{}' is not in {}", v.name, frame.source),
+                )
+            })?;
+            factors.push(Factor {
+                key: &v.name,
+                label: &labels[k],
+                column,
+            });
+            k += 1;
         }
+        terms.push(factors);
     }
-    fn value(&self, row: usize, k: usize) -> f64 {
-        match self {
-            Part::Numeric(v, _) => v[row],
-            Part::Levels { codes, first, .. } => {
-                if codes[row] as usize == first + k {
-                    1.0
-                } else {
-                    0.0
-                }
-            }
-        }
-    }
-}
-
-fn term_present(formula: &Formula, vars: &[&str]) -> bool {
-    if vars.is_empty() {
-        return formula.intercept;
-    }
-    formula.fixed.iter().any(|t| {
-        t.variables.len() == vars.len()
-            && t.variables.iter().all(|v| vars.contains(&v.name.as_str()))
-    })
-}
-
-impl FixedDesign {
-    /// Build X for `formula` from `frame`.
-    pub fn build(formula: &Formula, frame: &Frame) -> Result<FixedDesign> {
-        let n = frame.n_rows;
-        let mut names = Vec::new();
-        let mut columns: Vec<Vec<f64>> = Vec::new();
-        if formula.intercept {
-            names.push("(Intercept)".to_string());
-            columns.push(vec![1.0; n]);
-        }
-        for term in &formula.fixed {
-            let parts = parts_of(formula, term, frame)?;
-            let widths: Vec<usize> = parts.iter().map(Part::width).collect();
-            let total: usize = widths.iter().product();
-            // The first variable varies fastest, as in R.
-            for combo in 0..total {
-                let mut ks = Vec::with_capacity(parts.len());
-                let mut rest = combo;
-                for w in &widths {
-                    ks.push(rest % w);
-                    rest /= w;
-                }
-                let label = parts
-                    .iter()
-                    .zip(&ks)
-                    .map(|(p, &k)| p.label(k))
-                    .collect::<Vec<_>>()
-                    .join(":");
-                let col: Vec<f64> = (0..n)
-                    .map(|r| parts.iter().zip(&ks).map(|(p, &k)| p.value(r, k)).product())
-                    .collect();
-                names.push(label);
-                columns.push(col);
-            }
-        }
-        let p = columns.len();
-        let mut values = vec![0.0; n * p];
-        for (j, c) in columns.iter().enumerate() {
-            for (i, x) in c.iter().enumerate() {
-                values[i * p + j] = *x;
-            }
-        }
-        Ok(FixedDesign {
-            names,
-            values,
-            n,
-            p,
-        })
-    }
-
-    /// Row `i`.
-    pub fn row(&self, i: usize) -> &[f64] {
-        &self.values[i * self.p..(i + 1) * self.p]
-    }
-}
-
-fn parts_of<'a>(formula: &Formula, term: &'a FixedTerm, frame: &'a Frame) -> Result<Vec<Part<'a>>> {
-    let all: Vec<&str> = term.variables.iter().map(|v| v.name.as_str()).collect();
-    let mut parts = Vec::new();
-    for v in &term.variables {
-        let column = frame.column(&v.name).ok_or_else(|| {
-            Error::input(
-                "--formula",
-                format!("column '{}' is not in {}", v.name, frame.source),
-            )
-        })?;
-        let name = v.name.as_str();
-        match column {
-            Column::Numeric(x) => parts.push(Part::Numeric(x, name)),
-            Column::Categorical { codes, levels } => {
-                let without: Vec<&str> = all.iter().copied().filter(|n| *n != name).collect();
-                let first = usize::from(term_present(formula, &without));
-                if levels.len() < 2 {
-                    return Err(Error::input(
-                        format!("--formula, column {name}"),
-                        format!(
-                            "the categorical column '{name}' has only one level ('{}') among the rows used; a fixed effect needs at least two",
-                            levels.first().map_or("", |s| s.as_str())
-                        ),
-                    ));
-                }
-                let name = if v.as_factor {
-                    format!("factor({name})")
-                } else {
-                    name.to_string()
-                };
-                parts.push(Part::Levels {
-                    codes,
-                    name,
-                    levels,
-                    first,
-                });
-            }
-        }
-    }
-    Ok(parts)
+    ModelMatrix::build(
+        frame.n_rows,
+        formula.intercept.then_some("(Intercept)"),
+        &terms,
+        "--formula",
+    )
 }
 
 /// Check that the `p × p` cross-product `xtx` (row-major) has full rank, by a Cholesky
@@ -228,15 +101,14 @@ mod tests {
     fn names_and_coding_follow_model_matrix() {
         // R: colnames(model.matrix(~ m * arm, data.frame(m = 0:3, arm = c("b","a","c","a"))))
         //  "(Intercept)" "m" "armb" "armc" "m:armb" "m:armc"
-        let d = FixedDesign::build(&Formula::parse("y ~ m * arm").unwrap(), &frame()).unwrap();
+        let d = fixed_matrix(&Formula::parse("y ~ m * arm").unwrap(), &frame()).unwrap();
         assert_eq!(
             d.names,
             ["(Intercept)", "m", "armb", "armc", "m:armb", "m:armc"]
         );
         assert_eq!(d.row(2), [1.0, 2.0, 0.0, 1.0, 0.0, 2.0]);
         // R: colnames(model.matrix(~ 0 + arm + arm:m, ...)): "arma" "armb" "armc" "arma:m" "armb:m" "armc:m"
-        let d =
-            FixedDesign::build(&Formula::parse("y ~ 0 + arm + arm:m").unwrap(), &frame()).unwrap();
+        let d = fixed_matrix(&Formula::parse("y ~ 0 + arm + arm:m").unwrap(), &frame()).unwrap();
         assert_eq!(
             d.names,
             ["arma", "armb", "armc", "arma:m", "armb:m", "armc:m"]

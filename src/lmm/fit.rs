@@ -10,7 +10,7 @@
 
 use super::criterion::{CrossProducts, ProfiledCriterion};
 use super::dense::inverse_from_cholesky;
-use super::design::FixedDesign;
+use super::design::fixed_matrix;
 use super::formula::Formula;
 use super::frame::{Frame, Role};
 use super::optimize::minimize_with;
@@ -204,7 +204,7 @@ pub fn fit(formula: &Formula, frame: &Frame, reml: bool) -> Result<LmmFit> {
         };
         return Err(Error::input(frame.source.clone(), why));
     }
-    let x = FixedDesign::build(formula, frame)?;
+    let x = fixed_matrix(formula, frame)?;
     let re = RandomEffects::build(formula, frame)?;
     let n = frame.n_rows;
     // As lme4's check.nobs.vs.nRE = "stop": with no more observations than random effects,

@@ -6,9 +6,8 @@
 //! and numeric fixed columns must hold numbers; grouping columns and `factor(x)` columns are
 //! categorical; any other fixed column is categorical when most of its values are not
 //! numbers (a column of mostly numbers with a stray word is refused, pointing at the cell).
-//! Categorical levels are sorted as R sorts factor levels: numerically when every level is a
-//! number, otherwise by their bytes (as R sorts in the C locale; other locales may order
-//! mixed-case labels differently).
+//! Categorical levels are ordered by the one rule of [`crate::model_matrix::order_levels`]
+//! (numerically when every level is a number, otherwise by their bytes).
 
 use crate::csv_file::{is_missing, parse_number, CsvFile};
 use crate::error::{Error, Result};
@@ -27,27 +26,7 @@ pub enum Role {
     Either,
 }
 
-/// One column after reading.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Column {
-    Numeric(Vec<f64>),
-    Categorical {
-        /// Index into `levels` for each row.
-        codes: Vec<u32>,
-        /// Sorted levels.
-        levels: Vec<String>,
-    },
-}
-
-impl Column {
-    /// Number of distinct levels (categorical) or `None` (numeric).
-    pub fn n_levels(&self) -> Option<usize> {
-        match self {
-            Column::Categorical { levels, .. } => Some(levels.len()),
-            Column::Numeric(_) => None,
-        }
-    }
-}
+pub use crate::model_matrix::Column;
 
 /// The columns a model uses, complete cases only.
 #[derive(Debug, Clone, PartialEq)]
@@ -303,20 +282,8 @@ impl ColumnBuilder {
             }
             return Ok(Column::Numeric(self.numbers));
         }
-        let mut levels: Vec<(Vec<u8>, u32)> = self.interned.into_iter().collect();
-        let all_numbers: Option<Vec<f64>> = levels.iter().map(|(l, _)| parse_number(l)).collect();
-        match all_numbers {
-            Some(_) => levels.sort_by(|a, b| {
-                let x = parse_number(&a.0).unwrap_or(0.0);
-                let y = parse_number(&b.0).unwrap_or(0.0);
-                x.total_cmp(&y)
-            }),
-            None => levels.sort_by(|a, b| a.0.cmp(&b.0)),
-        }
-        let mut recode = vec![0u32; levels.len()];
-        for (new, (_, old)) in levels.iter().enumerate() {
-            recode[*old as usize] = new as u32;
-        }
+        let (recode, levels) =
+            crate::model_matrix::order_levels(self.interned.into_iter().collect());
         let mut codes = self.codes;
         for (m, c) in missing.iter_mut().zip(codes.iter_mut()) {
             if *c == MISSING_CODE {
@@ -325,10 +292,6 @@ impl ColumnBuilder {
                 *c = recode[*c as usize];
             }
         }
-        let levels = levels
-            .into_iter()
-            .map(|(l, _)| String::from_utf8_lossy(&l).into_owned())
-            .collect();
         Ok(Column::Categorical { codes, levels })
     }
 }

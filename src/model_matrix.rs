@@ -1,0 +1,342 @@
+//! The one model-matrix builder: the fixed effects of a mixed model (`lmm`) and the
+//! moderators of a meta-regression (`meta`) become a named, row-major matrix here, with one
+//! rule for categorical variables and one for the order of their levels.
+//!
+//! **Columns.** A [`Column`] is numeric, or categorical with sorted levels and one code per
+//! row.
+//!
+//! **Level order** ([`order_levels`]): numerically when every level reads as a number (so
+//! `9` comes before `10`, as R's `factor()` of a numeric vector), otherwise by the bytes of
+//! the text (as R sorts in the C locale; other locales may order mixed-case labels
+//! differently). The first level is the reference.
+//!
+//! **Coding** (Chambers & Hastie 1992, *Statistical Models in S*, §2.4.1, as R's
+//! `model.matrix`): a categorical variable in a term is coded by treatment contrasts (one
+//! column per level but the first) when the term without that variable is in the model (the
+//! empty term being the intercept), and by one indicator per level otherwise. So
+//! `y ~ arm` gives `armB, armC` beside the intercept, `y ~ 0 + arm` gives `armA, armB, armC`,
+//! and `sex:week` without `week` gives `sexF:week, sexM:week`. Columns are named as R names
+//! them: the variable as written, then the level (`armB`, `month:armB`).
+
+use crate::csv_file::parse_number;
+use crate::error::{Error, Result};
+
+/// One variable of the data.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Column {
+    Numeric(Vec<f64>),
+    Categorical {
+        /// Index into `levels` for each row.
+        codes: Vec<u32>,
+        /// Levels in the order of [`order_levels`].
+        levels: Vec<String>,
+    },
+}
+
+impl Column {
+    /// A categorical column from its cells, levels in the order of [`order_levels`].
+    pub fn categorical<S: AsRef<str>>(cells: &[S]) -> Column {
+        let mut levels: Vec<(Vec<u8>, u32)> = Vec::new();
+        let mut codes = Vec::with_capacity(cells.len());
+        for cell in cells {
+            let bytes = cell.as_ref().as_bytes();
+            let code = match levels.iter().position(|(l, _)| l == bytes) {
+                Some(i) => i as u32,
+                None => {
+                    levels.push((bytes.to_vec(), levels.len() as u32));
+                    (levels.len() - 1) as u32
+                }
+            };
+            codes.push(code);
+        }
+        let (recode, levels) = order_levels(levels);
+        for c in codes.iter_mut() {
+            *c = recode[*c as usize];
+        }
+        Column::Categorical { codes, levels }
+    }
+
+    /// Number of distinct levels (categorical) or `None` (numeric).
+    pub fn n_levels(&self) -> Option<usize> {
+        match self {
+            Column::Categorical { levels, .. } => Some(levels.len()),
+            Column::Numeric(_) => None,
+        }
+    }
+}
+
+/// Order the distinct levels `(text, first code)` of a categorical variable by the one rule
+/// (numerically when every level is a number, else by bytes); returns the new code of each
+/// old code, and the levels in order.
+pub fn order_levels(mut levels: Vec<(Vec<u8>, u32)>) -> (Vec<u32>, Vec<String>) {
+    let all_numbers = levels.iter().all(|(l, _)| parse_number(l).is_some());
+    if all_numbers {
+        levels.sort_by(|a, b| {
+            let x = parse_number(&a.0).unwrap_or(0.0);
+            let y = parse_number(&b.0).unwrap_or(0.0);
+            x.total_cmp(&y)
+        });
+    } else {
+        levels.sort_by(|a, b| a.0.cmp(&b.0));
+    }
+    let mut recode = vec![0u32; levels.len()];
+    for (new, (_, old)) in levels.iter().enumerate() {
+        recode[*old as usize] = new as u32;
+    }
+    let names = levels
+        .into_iter()
+        .map(|(l, _)| String::from_utf8_lossy(&l).into_owned())
+        .collect();
+    (recode, names)
+}
+
+/// One variable in a term: its data, the name its columns are given (`arm`, `factor(dose)`)
+/// and the key that identifies it when terms are compared (the column name).
+#[derive(Debug, Clone, Copy)]
+pub struct Factor<'a> {
+    pub key: &'a str,
+    pub label: &'a str,
+    pub column: &'a Column,
+}
+
+/// A term of the model: the product of its variables (one variable for a main effect).
+pub type Term<'a> = Vec<Factor<'a>>;
+
+/// A model matrix, row-major (`n × p`), with its column names.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ModelMatrix {
+    /// Column names (`(Intercept)` or `intrcpt`, `month`, `armB`, `month:armB`).
+    pub names: Vec<String>,
+    /// Row `i`, column `j` at `i * p + j`.
+    values: Vec<f64>,
+    /// Rows.
+    pub n: usize,
+    /// Columns.
+    pub p: usize,
+}
+
+/// One variable of a term as it is coded: numeric, or the levels that get a column.
+enum Part<'a> {
+    Numeric(&'a [f64], &'a str),
+    Levels {
+        codes: &'a [u32],
+        label: &'a str,
+        levels: &'a [String],
+        first: usize,
+    },
+}
+
+impl Part<'_> {
+    fn width(&self) -> usize {
+        match self {
+            Part::Numeric(..) => 1,
+            Part::Levels { levels, first, .. } => levels.len() - first,
+        }
+    }
+    fn label(&self, k: usize) -> String {
+        match self {
+            Part::Numeric(_, n) => n.to_string(),
+            Part::Levels {
+                label,
+                levels,
+                first,
+                ..
+            } => format!("{label}{}", levels[first + k]),
+        }
+    }
+    fn value(&self, row: usize, k: usize) -> f64 {
+        match self {
+            Part::Numeric(v, _) => v[row],
+            Part::Levels { codes, first, .. } => {
+                if codes[row] as usize == first + k {
+                    1.0
+                } else {
+                    0.0
+                }
+            }
+        }
+    }
+}
+
+impl ModelMatrix {
+    /// The matrix of `terms` over `n` rows, with an intercept column named `intercept` when
+    /// given. A categorical variable with one level only cannot be coded and is refused,
+    /// naming it, at `location` (the option or formula that asked for it).
+    pub fn build(
+        n: usize,
+        intercept: Option<&str>,
+        terms: &[Term],
+        location: &str,
+    ) -> Result<ModelMatrix> {
+        let mut columns: Vec<(String, Vec<f64>)> = Vec::new();
+        if let Some(name) = intercept {
+            columns.push((name.to_string(), vec![1.0; n]));
+        }
+        let present = |keys: &[&str]| {
+            if keys.is_empty() {
+                return intercept.is_some();
+            }
+            terms.iter().any(|t| {
+                t.len() == keys.len() && t.iter().all(|f| keys.contains(&f.key))
+            })
+        };
+        for term in terms {
+            let keys: Vec<&str> = term.iter().map(|f| f.key).collect();
+            let mut parts = Vec::with_capacity(term.len());
+            for f in term {
+                match f.column {
+                    Column::Numeric(x) => parts.push(Part::Numeric(x, f.label)),
+                    Column::Categorical { codes, levels } => {
+                        if levels.len() < 2 {
+                            return Err(Error::input(
+                                location,
+                                format!(
+                                    "the categorical variable '{}' has one level only ('{}') among the rows used; it needs at least two to be in the model",
+                                    f.label,
+                                    levels.first().map_or("", String::as_str)
+                                ),
+                            ));
+                        }
+                        let without: Vec<&str> =
+                            keys.iter().copied().filter(|k| *k != f.key).collect();
+                        parts.push(Part::Levels {
+                            codes,
+                            label: f.label,
+                            levels,
+                            first: usize::from(present(&without)),
+                        });
+                    }
+                }
+            }
+            let widths: Vec<usize> = parts.iter().map(Part::width).collect();
+            let total: usize = widths.iter().product();
+            // The first variable varies fastest, as in R.
+            for combo in 0..total {
+                let mut ks = Vec::with_capacity(parts.len());
+                let mut rest = combo;
+                for w in &widths {
+                    ks.push(rest % w);
+                    rest /= w;
+                }
+                let label = parts
+                    .iter()
+                    .zip(&ks)
+                    .map(|(p, &k)| p.label(k))
+                    .collect::<Vec<_>>()
+                    .join(":");
+                let col: Vec<f64> = (0..n)
+                    .map(|r| parts.iter().zip(&ks).map(|(p, &k)| p.value(r, k)).product())
+                    .collect();
+                columns.push((label, col));
+            }
+        }
+        Ok(ModelMatrix::from_columns(n, columns))
+    }
+
+    /// The intercept alone, for `n` rows.
+    pub fn intercept_only(n: usize, name: &str) -> ModelMatrix {
+        ModelMatrix::from_columns(n, vec![(name.to_string(), vec![1.0; n])])
+    }
+
+    /// A matrix from named columns, each of length `n`.
+    pub fn from_columns(n: usize, columns: Vec<(String, Vec<f64>)>) -> ModelMatrix {
+        let p = columns.len();
+        let mut values = vec![0.0; n * p];
+        for (j, (_, col)) in columns.iter().enumerate() {
+            for (i, x) in col.iter().enumerate() {
+                values[i * p + j] = *x;
+            }
+        }
+        ModelMatrix {
+            names: columns.into_iter().map(|(name, _)| name).collect(),
+            values,
+            n,
+            p,
+        }
+    }
+
+    /// Row `i`.
+    pub fn row(&self, i: usize) -> &[f64] {
+        &self.values[i * self.p..(i + 1) * self.p]
+    }
+
+    /// Column `j`, copied.
+    pub fn column(&self, j: usize) -> Vec<f64> {
+        (0..self.n).map(|i| self.values[i * self.p + j]).collect()
+    }
+
+    /// The same matrix without row `i`.
+    pub fn without_row(&self, i: usize) -> ModelMatrix {
+        let mut values = Vec::with_capacity((self.n - 1) * self.p);
+        values.extend_from_slice(&self.values[..i * self.p]);
+        values.extend_from_slice(&self.values[(i + 1) * self.p..]);
+        ModelMatrix {
+            names: self.names.clone(),
+            values,
+            n: self.n - 1,
+            p: self.p,
+        }
+    }
+
+    /// The same matrix with one more named column.
+    pub fn with_column(&self, name: &str, col: &[f64]) -> ModelMatrix {
+        let mut columns: Vec<(String, Vec<f64>)> = (0..self.p)
+            .map(|j| (self.names[j].clone(), self.column(j)))
+            .collect();
+        columns.push((name.to_string(), col.to_vec()));
+        ModelMatrix::from_columns(self.n, columns)
+    }
+
+    /// Whether the matrix is the intercept alone.
+    pub fn is_intercept_only(&self) -> bool {
+        self.p == 1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn levels_sort_numerically_when_all_are_numbers_else_by_bytes() {
+        let c = Column::categorical(&["10", "9", "2", "9"]);
+        assert_eq!(
+            c,
+            Column::Categorical {
+                codes: vec![2, 1, 0, 1],
+                levels: vec!["2".into(), "9".into(), "10".into()]
+            }
+        );
+        let c = Column::categorical(&["b", "B", "a", "10"]);
+        let Column::Categorical { levels, .. } = c else {
+            panic!("categorical")
+        };
+        assert_eq!(levels, ["10", "B", "a", "b"]);
+    }
+
+    // As R: colnames(model.matrix(~ m * arm, data.frame(m = 0:3, arm = c("b","a","c","a"))))
+    //  "(Intercept)" "m" "armb" "armc" "m:armb" "m:armc"; and ~ 0 + arm + arm:m gives
+    //  "arma" "armb" "armc" "arma:m" "armb:m" "armc:m".
+    #[test]
+    fn coding_and_names_follow_model_matrix() {
+        let m = Column::Numeric(vec![0.0, 1.0, 2.0, 3.0]);
+        let arm = Column::categorical(&["b", "a", "c", "a"]);
+        let f = |key, column| Factor {
+            key,
+            label: key,
+            column,
+        };
+        let terms = vec![vec![f("m", &m)], vec![f("arm", &arm)], vec![f("m", &m), f("arm", &arm)]];
+        let x = ModelMatrix::build(4, Some("(Intercept)"), &terms, "--formula").unwrap();
+        assert_eq!(x.names, ["(Intercept)", "m", "armb", "armc", "m:armb", "m:armc"]);
+        assert_eq!(x.row(2), [1.0, 2.0, 0.0, 1.0, 0.0, 2.0]);
+        let terms = vec![vec![f("arm", &arm)], vec![f("arm", &arm), f("m", &m)]];
+        let x = ModelMatrix::build(4, None, &terms, "--formula").unwrap();
+        assert_eq!(x.names, ["arma", "armb", "armc", "arma:m", "armb:m", "armc:m"]);
+        let one = Column::categorical(&["x", "x", "x", "x"]);
+        let e = ModelMatrix::build(4, Some("intrcpt"), &[vec![f("one", &one)]], "--mods")
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("--mods: the categorical variable 'one' has one level only"), "{e}");
+    }
+}
