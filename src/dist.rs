@@ -507,7 +507,7 @@ pub fn pbeta_upper(x: f64, a: f64, b: f64) -> f64 {
 /// Beta quantile (R `qbeta(p, a, b)`), used by Clopper–Pearson intervals. The search works on
 /// the tail that holds min(p, 1 − p), so upper quantiles keep their accuracy.
 pub fn qbeta(p: f64, a: f64, b: f64) -> f64 {
-    if p.is_nan() || !(0.0..=1.0).contains(&p) || !(a > 0.0) || !(b > 0.0) {
+    if a.is_nan() || b.is_nan() || !(0.0..=1.0).contains(&p) || a <= 0.0 || b <= 0.0 {
         return f64::NAN;
     }
     if a.is_infinite() || b.is_infinite() {
@@ -564,7 +564,7 @@ pub fn pgamma_upper(x: f64, shape: f64) -> f64 {
 /// Poisson intervals.
 pub fn qgamma(p: f64, shape: f64) -> f64 {
     let a = shape;
-    if p.is_nan() || !(0.0..=1.0).contains(&p) || !(a > 0.0) || a.is_infinite() {
+    if a.is_nan() || !(0.0..=1.0).contains(&p) || a <= 0.0 || a.is_infinite() {
         return f64::NAN;
     }
     if p == 0.0 {
