@@ -176,9 +176,9 @@ impl ModelMatrix {
             if keys.is_empty() {
                 return intercept.is_some();
             }
-            terms.iter().any(|t| {
-                t.len() == keys.len() && t.iter().all(|f| keys.contains(&f.key))
-            })
+            terms
+                .iter()
+                .any(|t| t.len() == keys.len() && t.iter().all(|f| keys.contains(&f.key)))
         };
         for term in terms {
             let keys: Vec<&str> = term.iter().map(|f| f.key).collect();
@@ -326,17 +326,30 @@ mod tests {
             label: key,
             column,
         };
-        let terms = vec![vec![f("m", &m)], vec![f("arm", &arm)], vec![f("m", &m), f("arm", &arm)]];
+        let terms = vec![
+            vec![f("m", &m)],
+            vec![f("arm", &arm)],
+            vec![f("m", &m), f("arm", &arm)],
+        ];
         let x = ModelMatrix::build(4, Some("(Intercept)"), &terms, "--formula").unwrap();
-        assert_eq!(x.names, ["(Intercept)", "m", "armb", "armc", "m:armb", "m:armc"]);
+        assert_eq!(
+            x.names,
+            ["(Intercept)", "m", "armb", "armc", "m:armb", "m:armc"]
+        );
         assert_eq!(x.row(2), [1.0, 2.0, 0.0, 1.0, 0.0, 2.0]);
         let terms = vec![vec![f("arm", &arm)], vec![f("arm", &arm), f("m", &m)]];
         let x = ModelMatrix::build(4, None, &terms, "--formula").unwrap();
-        assert_eq!(x.names, ["arma", "armb", "armc", "arma:m", "armb:m", "armc:m"]);
+        assert_eq!(
+            x.names,
+            ["arma", "armb", "armc", "arma:m", "armb:m", "armc:m"]
+        );
         let one = Column::categorical(&["x", "x", "x", "x"]);
         let e = ModelMatrix::build(4, Some("intrcpt"), &[vec![f("one", &one)]], "--mods")
             .unwrap_err()
             .to_string();
-        assert!(e.starts_with("--mods: the categorical variable 'one' has one level only"), "{e}");
+        assert!(
+            e.starts_with("--mods: the categorical variable 'one' has one level only"),
+            "{e}"
+        );
     }
 }

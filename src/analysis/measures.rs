@@ -149,8 +149,16 @@ pub fn analyse_measure(
     let (summary, analysis) = match analysed {
         Ok(done) => done,
         Err(e) => {
+            // An option's name (`--r`) means nothing in a report of the data; the place is
+            // the measure, named in the heading.
+            let why = match e {
+                crate::error::Error::Input { location, message } if location.starts_with("--") => {
+                    message
+                }
+                other => other.to_string(),
+            };
             out.spread_reading = reading;
-            out.not_analysed = Some(format!("no paired test: {e}"));
+            out.not_analysed = Some(format!("no paired test: {why}"));
             return Ok(out);
         }
     };

@@ -14,7 +14,14 @@ use serde::Serialize;
 pub fn sd_from_sem(sem: f64, n: f64) -> Result<f64> {
     check_positive(sem, "sem", "the SEM")?;
     check_n(n, 1.0, "n", "")?;
-    Ok(sem * n.sqrt())
+    let sd = sem * n.sqrt();
+    if !sd.is_finite() {
+        return Err(Error::input(
+            "sem",
+            format!("SEM·√n = {}·√{} overflows (beyond the largest double, about 1.8e308); rescale the data, e.g. to other units", crate::output::human_number(sem), crate::output::human_number(n)),
+        ));
+    }
+    Ok(sd)
 }
 
 /// The SE of an estimate from its confidence interval (Cochrane Handbook §6.3.1):
@@ -55,12 +62,13 @@ pub fn se_from_ci(
         }
         None => level.z_crit(),
     };
-    let width = if ratio {
-        upper.ln() - lower.ln()
+    // half the width, formed from halves so that limits near ±1.8e308 do not overflow
+    let half_width = if ratio {
+        (upper.ln() - lower.ln()) / 2.0
     } else {
-        upper - lower
+        upper / 2.0 - lower / 2.0
     };
-    Ok(width / (2.0 * crit))
+    Ok(half_width / crit)
 }
 
 /// The SE of an estimate from its t (or z) statistic: SE = |estimate / t|.
@@ -72,7 +80,18 @@ pub fn se_from_t(estimate: f64, t: f64) -> Result<f64> {
             format!("the t statistic must be a non-zero number (got {t})"),
         ));
     }
-    Ok((estimate / t).abs())
+    let se = (estimate / t).abs();
+    if !se.is_finite() {
+        return Err(Error::input(
+            "t",
+            format!(
+                "the SE |estimate / t| = |{} / {}| overflows (beyond the largest double, about 1.8e308); the t statistic is too close to 0 for this estimate",
+                crate::output::human_number(estimate),
+                crate::output::human_number(t)
+            ),
+        ));
+    }
+    Ok(se)
 }
 
 /// The SE of an estimate from its two-sided p-value (Cochrane Handbook §6.3.1): the
@@ -89,9 +108,11 @@ pub fn se_from_p(estimate: f64, p: f64, n: Option<f64>) -> Result<f64> {
     let statistic = match n {
         Some(n) => {
             check_n(n, 2.0, "n", " for a t statistic (n − 1 degrees of freedom)")?;
-            qt(1.0 - p / 2.0, n - 1.0)
+            // the upper quantile as minus the lower one: 1 − p/2 would round to 1 (and the
+            // statistic to infinity) for p below about 1e-16
+            -qt(p / 2.0, n - 1.0)
         }
-        None => qnorm(1.0 - p / 2.0),
+        None => -qnorm(p / 2.0),
     };
     se_from_t(estimate, statistic)
 }

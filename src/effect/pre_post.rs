@@ -57,11 +57,12 @@ impl PrePostSummary {
     }
 
     /// Variance of the within-person change at correlation `r`:
-    /// s_a² + s_b² − 2r·s_a·s_b (Cochrane Handbook 6.5.2.8). Rounding can push it a hair below
-    /// zero at r = 1 with equal SDs; callers decide what that means.
+    /// s_a² + s_b² − 2r·s_a·s_b (Cochrane Handbook 6.5.2.8), computed as the equal
+    /// (s_a − s_b)² + 2·s_a·s_b·(1 − r), which does not cancel: it is exactly 0 only when
+    /// the SDs are equal and r = 1 (or both SDs are 0), and never negative for r ≤ 1.
     pub fn change_variance(&self, r: f64) -> f64 {
         let (sa, sb) = (self.after.sd, self.before.sd);
-        sa * sa + sb * sb - 2.0 * r * sa * sb
+        (sa - sb) * (sa - sb) + 2.0 * sa * sb * (1.0 - r)
     }
 
     fn validate(&self, code: MeasureCode) -> Result<f64> {
@@ -135,35 +136,51 @@ pub fn pre_post(
         hedges_correction(n - 1.0)
             .ok_or_else(|| Error::input("n", format!("{code} needs n ≥ 3 (got {n})")))
     };
-    let mut result = match code {
-        MeasureCode::MC | MeasureCode::SMCC if var_diff <= 0.0 => {
+    // SDs relative to the larger one, so that squares of SDs near the largest double
+    // (≈ 1.8e308) do not overflow where only their ratios matter.
+    let scale = sa.max(sb);
+    let sd_change = if scale > 0.0 {
+        let (ra, rb) = (sa / scale, sb / scale);
+        scale * ((ra - rb) * (ra - rb) + 2.0 * ra * rb * (1.0 - r)).sqrt()
+    } else {
+        0.0
+    };
+    let (estimate, variance) = match code {
+        MeasureCode::MC | MeasureCode::SMCC if sd_change <= 0.0 => {
             return Err(Error::input(
                 "r",
                 format!("{code} is undefined here: with r = {r} and these SDs the SD of the change is 0"),
             ));
         }
-        MeasureCode::MC => EffectSize::wald(code, d, var_diff / n, level),
+        MeasureCode::MC => (d, var_diff / n),
         MeasureCode::SMCC => {
-            let g = correction()? * d / var_diff.sqrt();
-            EffectSize::wald(code, g, 1.0 / n + g * g / (2.0 * n), level)
+            let g = correction()? * d / sd_change;
+            (g, 1.0 / n + g * g / (2.0 * n))
         }
         MeasureCode::SMCR => {
             let g = correction()? * d / sb;
-            EffectSize::wald(code, g, 2.0 * (1.0 - r) / n + g * g / (2.0 * n), level)
+            (g, 2.0 * (1.0 - r) / n + g * g / (2.0 * n))
         }
         MeasureCode::SMCRH => {
             let c = correction()?;
             let g = c * d / sb;
-            let v = var_diff / (sb * sb * (n - 1.0)) + g * g / (2.0 * (n - 1.0));
-            EffectSize::wald(code, g, c * c * v, level)
+            let v = (sd_change / sb).powi(2) / (n - 1.0) + g * g / (2.0 * (n - 1.0));
+            (g, c * c * v)
         }
         MeasureCode::ROMC => {
-            check_ratio_means(code, (a, "after.mean"), (b, "before.mean"))?;
-            let v = sa * sa / (n * a * a) + sb * sb / (n * b * b) - 2.0 * r * sa * sb / (a * b * n);
-            EffectSize::wald(code, (a / b).ln(), v, level)
+            if !super::two_group::same_sign(a, b) {
+                check_ratio_means(code, (a, "after.mean"), (b, "before.mean"))?;
+            }
+            let (ca, cb) = (sa / a, sb / b); // coefficients of variation
+            (
+                super::two_group::log_ratio(a, b),
+                ca * ca / n + cb * cb / n - 2.0 * r * ca * cb / n,
+            )
         }
         other => return Err(wrong_family(other, Family::PrePost)),
     };
+    let mut result =
+        super::two_group::finite_wald(code, estimate, variance, level, ("after.mean", "after.sd"))?;
     result.r = Some(r);
     if summary.r.is_none() {
         result = result.with_note(format!(

@@ -46,8 +46,15 @@ pub fn wilson_interval(events: f64, n: f64, level: ConfidenceLevel) -> (f64, f64
     )
 }
 
+/// The largest n for which [`proportion`] computes the exact (Clopper–Pearson) interval: its
+/// beta quantiles take up to about a second at n = 10¹² (the work grows as √n near the
+/// centre of the distribution). Beyond it the Wilson interval agrees with the exact one to
+/// many digits.
+pub const EXACT_MAX_N: f64 = 1e12;
+
 /// The Clopper–Pearson (1934) exact interval for x/n (R `binom.test`): beta quantiles
-/// B(α/2; x, n − x + 1) and B(1 − α/2; x + 1, n − x), with 0 and 1 at the edges.
+/// B(α/2; x, n − x + 1) and B(1 − α/2; x + 1, n − x), with 0 and 1 at the edges. NaN ends
+/// mean the quantiles could not be computed (n far beyond [`EXACT_MAX_N`]).
 pub fn clopper_pearson_interval(events: f64, n: f64, level: ConfidenceLevel) -> (f64, f64) {
     let alpha = level.alpha();
     let lower = if events <= 0.0 {
@@ -101,10 +108,29 @@ pub fn proportion(
             wilson_interval(input.events, input.n, level),
             "Wilson score interval from the uncorrected events/n",
         )),
-        CiMethod::Exact => Some((
-            clopper_pearson_interval(input.events, input.n, level),
-            "Clopper-Pearson exact interval from the uncorrected events/n",
-        )),
+        CiMethod::Exact => {
+            if input.n > EXACT_MAX_N {
+                return Err(Error::input(
+                    "n",
+                    format!(
+                        "the exact (Clopper-Pearson) interval is computed for n up to {EXACT_MAX_N:e} (got {}); at such sizes use --ci wilson, which agrees with it closely",
+                        crate::output::human_number(input.n)
+                    ),
+                ));
+            }
+            let (lower, upper) = clopper_pearson_interval(input.events, input.n, level);
+            if !(lower.is_finite() && upper.is_finite()) {
+                return Err(Error::Numerical(format!(
+                    "the exact interval for {} events out of {} could not be computed",
+                    crate::output::human_number(input.events),
+                    crate::output::human_number(input.n)
+                )));
+            }
+            Some((
+                (lower, upper),
+                "Clopper-Pearson exact interval from the uncorrected events/n",
+            ))
+        }
     };
     if let Some(((lower, upper), note)) = interval {
         result = match code {

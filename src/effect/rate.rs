@@ -48,7 +48,13 @@ pub fn incidence_rate(
     let corrected = input.events == 0.0;
     let x = if corrected { 0.5 } else { input.events };
     let t = input.time;
-    let mut result = EffectSize::wald(MeasureCode::IR, x / t, x / (t * t), level);
+    let mut result = super::two_group::finite_wald(
+        MeasureCode::IR,
+        x / t,
+        x / t / t,
+        level,
+        ("events", "time"),
+    )?;
     if corrected {
         result = result.with_note(ZERO_CELL_NOTE);
     }
@@ -56,6 +62,16 @@ pub fn incidence_rate(
         CiMethod::Wald => Ok(result),
         CiMethod::Exact => {
             let (lower, upper) = poisson_exact_interval(input.events, t, level);
+            if !(lower.is_finite() && upper.is_finite()) {
+                return Err(Error::input(
+                    "time",
+                    format!(
+                        "the exact interval for {} events over a person-time of {} overflows (beyond the largest double, about 1.8e308); rescale the person-time",
+                        crate::output::human_number(input.events),
+                        crate::output::human_number(t)
+                    ),
+                ));
+            }
             Ok(result
                 .with_interval(lower, upper)
                 .with_note("exact Poisson interval from the uncorrected count"))
@@ -86,11 +102,22 @@ pub fn rate_comparison(
     let (x1, x2) = (group1.events + add, group2.events + add);
     let (t1, t2) = (group1.time, group2.time);
     let (r1, r2) = (x1 / t1, x2 / t2);
-    let result = match code {
-        MeasureCode::IRR => EffectSize::wald(code, r1.ln() - r2.ln(), 1.0 / x1 + 1.0 / x2, level),
-        MeasureCode::IRD => EffectSize::wald(code, r1 - r2, r1 / t1 + r2 / t2, level),
+    let (estimate, variance) = match code {
+        MeasureCode::IRR => {
+            let log_irr = r1.ln() - r2.ln();
+            // rates that over- or underflow still have a finite log ratio
+            let log_irr = if log_irr.is_finite() {
+                log_irr
+            } else {
+                (x1.ln() - t1.ln()) - (x2.ln() - t2.ln())
+            };
+            (log_irr, 1.0 / x1 + 1.0 / x2)
+        }
+        MeasureCode::IRD => (r1 - r2, r1 / t1 + r2 / t2),
         other => return Err(wrong_family(other, Family::RateComparison)),
     };
+    let result =
+        super::two_group::finite_wald(code, estimate, variance, level, ("events1", "time1"))?;
     Ok(if corrected {
         result.with_note(ZERO_CELL_NOTE)
     } else {

@@ -76,6 +76,21 @@ pub fn slope_change(change: &SlopeChange, level: ConfidenceLevel) -> Result<Vec<
         ));
     }
     let ratio = a / b;
+    let too_large = |location: &str, what: &str| {
+        Error::input(
+            location,
+            format!("{what} overflows for these slopes (beyond the largest double, about ±1.8e308); rescale them, e.g. to other time units"),
+        )
+    };
+    if !(a - b).is_finite() {
+        return Err(too_large(
+            "slope-after",
+            "the change in slope after − before",
+        ));
+    }
+    if !(100.0 * (1.0 - ratio)).is_finite() {
+        return Err(too_large("slope-before", "the ratio after / before"));
+    }
     let point = |code, estimate| EffectSize {
         study: None,
         measure: code,
@@ -95,14 +110,16 @@ pub fn slope_change(change: &SlopeChange, level: ConfidenceLevel) -> Result<Vec<
             point(MeasureCode::PercentSlowing, percent_slowing(b, a)).with_note(NOT_ESTIMABLE),
         ]);
     };
-    let difference = EffectSize::wald(
-        MeasureCode::SlopeDifference,
-        a - b,
-        se_a * se_a + se_b * se_b,
-        level,
-    )
-    .with_note(INDEPENDENCE);
+    let var_difference = se_a * se_a + se_b * se_b;
     let var_ratio = (se_a * se_a + ratio * ratio * se_b * se_b) / (b * b);
+    if !(var_difference.is_finite() && (1e4 * var_ratio).is_finite()) {
+        return Err(too_large(
+            "se-after",
+            "the variance of the change or of the ratio",
+        ));
+    }
+    let difference = EffectSize::wald(MeasureCode::SlopeDifference, a - b, var_difference, level)
+        .with_note(INDEPENDENCE);
     let mut ratio_effect = EffectSize::wald(MeasureCode::SlopeRatio, ratio, var_ratio, level);
     if ratio > 0.0 {
         let se_log = ((se_a / a).powi(2) + (se_b / b).powi(2)).sqrt();
@@ -125,5 +142,14 @@ pub fn slope_change(change: &SlopeChange, level: ConfidenceLevel) -> Result<Vec<
         slowing = slowing.with_interval(100.0 * (1.0 - upper), 100.0 * (1.0 - lower));
     }
     slowing = slowing.with_note(INDEPENDENCE);
-    Ok(vec![difference, ratio_effect, slowing])
+    let effects = vec![difference, ratio_effect, slowing];
+    if effects
+        .iter()
+        .flat_map(|e| [e.ci_lower, e.ci_upper])
+        .flatten()
+        .any(|v| !v.is_finite())
+    {
+        return Err(too_large("se-after", "a confidence interval"));
+    }
+    Ok(effects)
 }

@@ -71,29 +71,96 @@ pub fn two_group(
             )
         })
     };
-    let result = match code {
-        MeasureCode::MD => EffectSize::wald(code, m1 - m2, s1 * s1 / n1 + s2 * s2 / n2, level),
+    // SDs are scaled by the larger one before squaring, so that a standardised effect of SDs
+    // near the largest double (≈ 1.8e308) is still computed rather than silently 0.
+    let scale = s1.max(s2);
+    let (r1, r2) = (s1 / scale, s2 / scale);
+    let (estimate, variance) = match code {
+        MeasureCode::MD => (m1 - m2, s1 * s1 / n1 + s2 * s2 / n2),
         MeasureCode::SMD => {
-            let pooled = (((n1 - 1.0) * s1 * s1 + (n2 - 1.0) * s2 * s2) / df).sqrt();
+            let pooled = scale * (((n1 - 1.0) * r1 * r1 + (n2 - 1.0) * r2 * r2) / df).sqrt();
             let g = correction()? * (m1 - m2) / pooled;
-            let v = 1.0 / n1 + 1.0 / n2 + g * g / (2.0 * (n1 + n2));
-            EffectSize::wald(code, g, v, level)
+            (g, 1.0 / n1 + 1.0 / n2 + g * g / (2.0 * (n1 + n2)))
         }
         MeasureCode::SMDH => {
             let c = correction()?;
-            let sum_var = s1 * s1 + s2 * s2;
-            let g = c * (m1 - m2) / (sum_var / 2.0).sqrt();
-            let v = g * g * (s1.powi(4) / (n1 - 1.0) + s2.powi(4) / (n2 - 1.0))
+            let sum_var = r1 * r1 + r2 * r2; // (s1² + s2²) / scale²
+            let g = c * (m1 - m2) / (scale * (sum_var / 2.0).sqrt());
+            let v = g * g * (r1.powi(4) / (n1 - 1.0) + r2.powi(4) / (n2 - 1.0))
                 / (2.0 * sum_var * sum_var)
-                + (s1 * s1 / (n1 - 1.0) + s2 * s2 / (n2 - 1.0)) / (sum_var / 2.0);
-            EffectSize::wald(code, g, c * c * v, level)
+                + (r1 * r1 / (n1 - 1.0) + r2 * r2 / (n2 - 1.0)) / (sum_var / 2.0);
+            (g, c * c * v)
         }
         MeasureCode::ROM => {
-            check_ratio_means(code, (m1, "group1.mean"), (m2, "group2.mean"))?;
-            let v = s1 * s1 / (n1 * m1 * m1) + s2 * s2 / (n2 * m2 * m2);
-            EffectSize::wald(code, (m1 / m2).ln(), v, level)
+            if !same_sign(m1, m2) {
+                check_ratio_means(code, (m1, "group1.mean"), (m2, "group2.mean"))?;
+            }
+            (
+                log_ratio(m1, m2),
+                (s1 / m1).powi(2) / n1 + (s2 / m2).powi(2) / n2,
+            )
         }
         other => return Err(wrong_family(other, Family::TwoGroup)),
     };
+    finite_wald(
+        code,
+        estimate,
+        variance,
+        level,
+        ("group1.mean", "group1.sd"),
+    )
+}
+
+/// Non-zero and of the same sign (by sign, not by a/b > 0, which underflows for 1e-300/1e300).
+pub(crate) fn same_sign(a: f64, b: f64) -> bool {
+    a != 0.0 && b != 0.0 && a.is_sign_positive() == b.is_sign_positive()
+}
+
+/// ln(a/b) for a, b of the same sign, also when a/b itself would overflow or underflow.
+pub(crate) fn log_ratio(a: f64, b: f64) -> f64 {
+    let ratio = a / b;
+    if ratio.is_finite() && ratio > f64::MIN_POSITIVE {
+        ratio.ln()
+    } else {
+        a.abs().ln() - b.abs().ln()
+    }
+}
+
+/// A Wald effect size, refused when its numbers overflowed: inputs near the largest double
+/// (about ±1.8e308) can make the estimate, its variance or the interval ends infinite, and an
+/// infinite variance would otherwise be reported as "not estimable". `locations` name the
+/// inputs to blame: (for the estimate, for the variance).
+pub(crate) fn finite_wald(
+    code: MeasureCode,
+    estimate: f64,
+    variance: f64,
+    level: ConfidenceLevel,
+    (estimate_at, variance_at): (&str, &str),
+) -> Result<EffectSize> {
+    const RESCALE: &str =
+        "beyond the largest double, about ±1.8e308; rescale the data, e.g. to other units";
+    if !estimate.is_finite() {
+        return Err(Error::input(
+            estimate_at,
+            format!("{code} = {estimate} for these numbers: they are too large to compute with ({RESCALE})"),
+        ));
+    }
+    if !variance.is_finite() {
+        return Err(Error::input(
+            variance_at,
+            format!("the variance of {code} overflows for these numbers ({RESCALE})"),
+        ));
+    }
+    let result = EffectSize::wald(code, estimate, variance, level);
+    if [result.ci_lower, result.ci_upper]
+        .iter()
+        .flatten()
+        .any(|v| !v.is_finite())
+    {
+        return Err(Error::input(
+            estimate_at,
+            format!("the confidence interval of {code} overflows for these numbers ({RESCALE})"),
+        ));
+    }
     Ok(result)
 }

@@ -28,9 +28,9 @@ use super::dense::{
     multiply_transposed,
 };
 use super::design::check_full_rank;
-use crate::model_matrix::ModelMatrix;
 use super::random::RandomEffects;
 use crate::error::Result;
+use crate::model_matrix::ModelMatrix;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -703,6 +703,7 @@ impl<'a> ProfiledCriterion<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lmm::design::fixed_matrix;
     use crate::lmm::formula::Formula;
     use crate::lmm::frame::{Frame, RawColumn};
 

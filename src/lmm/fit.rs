@@ -178,6 +178,51 @@ pub fn fit_csv_with_frame(path: &Path, formula: &str, reml: bool) -> Result<(Lmm
     Ok((fit, frame))
 }
 
+/// The largest magnitude a model's numeric column may hold. The fit forms sums of squares and
+/// cross-products of the columns, which overflow the largest double (about 1.8e308) long
+/// before the values themselves do; 1e100 leaves room for any number of rows.
+pub const MAX_ABS_VALUE: f64 = 1e100;
+
+/// Refuse numeric columns the fit cannot work with, naming the column: values that are not
+/// finite or beyond ±[`MAX_ABS_VALUE`], and a response without variation.
+fn check_numeric_columns(formula: &Formula, frame: &Frame, y: &[f64]) -> Result<()> {
+    let at = |name: &str| format!("{}, column {name}", frame.source);
+    for name in formula.columns() {
+        let Some(super::frame::Column::Numeric(values)) = frame.column(&name) else {
+            continue;
+        };
+        if let Some(bad) = values.iter().find(|v| !v.is_finite()) {
+            return Err(Error::input(
+                at(&name),
+                format!("the value {bad} is not a finite number"),
+            ));
+        }
+        let largest = values.iter().fold(0.0f64, |m, v| m.max(v.abs()));
+        if largest > MAX_ABS_VALUE {
+            return Err(Error::input(
+                at(&name),
+                format!(
+                    "values up to {} are too large for the model arithmetic (its sums of squares overflow beyond 1.8e308); allowed: |value| ≤ {MAX_ABS_VALUE:e}; rescale the column, e.g. to other units",
+                    human_number(largest)
+                ),
+            ));
+        }
+    }
+    if let Some(first) = y.first() {
+        if y.iter().all(|v| v == first) {
+            return Err(Error::input(
+                at(&formula.response),
+                format!(
+                    "the response is constant (every one of the {} values is {}); a model needs variation in the response",
+                    y.len(),
+                    human_number(*first)
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Fit `formula` to `frame` by REML (`reml = true`) or maximum likelihood.
 pub fn fit(formula: &Formula, frame: &Frame, reml: bool) -> Result<LmmFit> {
     let y = match frame.column(&formula.response) {
@@ -204,6 +249,7 @@ pub fn fit(formula: &Formula, frame: &Frame, reml: bool) -> Result<LmmFit> {
         };
         return Err(Error::input(frame.source.clone(), why));
     }
+    check_numeric_columns(formula, frame, y)?;
     let x = fixed_matrix(formula, frame)?;
     let re = RandomEffects::build(formula, frame)?;
     let n = frame.n_rows;

@@ -5,10 +5,10 @@
 
 use super::palette;
 use super::style::{
-    extent, fit_text, line_height, padded, pixel_in, plot_rect, put_text, text_width, tick_number,
-    wrap_text, Axes, Frame, LegendEntry, LegendMark, Style,
+    extent, fit_text, line_height, padded, pixel_in, plot_rect, put_text, require_drawable,
+    text_width, tick_number, wrap_text, Axes, Frame, LegendEntry, LegendMark, Style,
 };
-use super::{drawing, require_finite, require_nonempty};
+use super::{drawing, require_nonempty};
 use crate::error::{Error, Result};
 use crate::reported::SpreadKind;
 use plotters::coord::Shift;
@@ -64,8 +64,8 @@ impl BeforeAfterChart {
             ));
         }
         if let (Some(lo), Some(hi)) = self.scale {
-            require_finite(lo, here, "the bottom of the scale")?;
-            require_finite(hi, here, "the top of the scale")?;
+            require_drawable(lo, here, "the bottom of the scale")?;
+            require_drawable(hi, here, "the top of the scale")?;
             if lo >= hi {
                 return Err(Error::input(
                     here(),
@@ -74,15 +74,15 @@ impl BeforeAfterChart {
             }
         }
         for s in [self.scale.0, self.scale.1].into_iter().flatten() {
-            require_finite(s, here, "the scale")?;
+            require_drawable(s, here, "the scale")?;
         }
         for (i, p) in self.points.iter().enumerate() {
             let at = || format!("{}, time point {} ('{}')", here(), i + 1, p.label);
             if let Some(m) = p.mean {
-                require_finite(m, at, "the mean")?;
+                require_drawable(m, at, "the mean")?;
             }
             if let Some(s) = p.spread {
-                require_finite(s, at, "the spread")?;
+                require_drawable(s, at, "the spread")?;
                 if s < 0.0 {
                     return Err(Error::input(
                         at(),

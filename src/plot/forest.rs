@@ -5,10 +5,11 @@
 
 use super::palette;
 use super::style::{
-    annotation_number, extent, fit_text, line_height, padded, pixel_in, put_text, text_width, Axes,
-    Frame, LegendEntry, LegendMark, Style,
+    annotation_number, extent, fit_text, line_height, padded, pixel_in, put_text, require_drawable,
+    require_drawable_interval, text_width, Axes, Frame, LegendEntry, LegendMark, Style,
+    MAX_CHART_VALUE,
 };
-use super::{drawing, require_finite, require_interval, require_nonempty};
+use super::{drawing, require_nonempty};
 use crate::error::{Error, Result};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -102,10 +103,10 @@ impl ForestChart {
         require_nonempty(&self.rows, here, "rows")?;
         for (i, r) in self.rows.iter().enumerate() {
             let at = || format!("{}, row {} ('{}')", here(), i + 1, r.label);
-            require_finite(r.estimate, at, "the estimate")?;
-            require_interval(r.ci_lower, r.ci_upper, at, "confidence interval")?;
+            require_drawable(r.estimate, at, "the estimate")?;
+            require_drawable_interval(r.ci_lower, r.ci_upper, at, "confidence interval")?;
             if let Some(w) = r.weight {
-                require_finite(w, at, "the weight")?;
+                require_drawable(w, at, "the weight")?;
                 if w < 0.0 {
                     return Err(Error::input(
                         at(),
@@ -116,17 +117,65 @@ impl ForestChart {
         }
         if let Some(s) = &self.summary {
             let at = || format!("{}, summary", here());
-            require_finite(s.estimate, at, "the pooled estimate")?;
-            require_interval(s.ci_lower, s.ci_upper, at, "confidence interval")?;
+            require_drawable(s.estimate, at, "the pooled estimate")?;
+            require_drawable_interval(s.ci_lower, s.ci_upper, at, "confidence interval")?;
             if let Some((lo, hi)) = s.prediction {
-                require_interval(lo, hi, at, "prediction interval")?;
+                require_drawable_interval(lo, hi, at, "prediction interval")?;
             }
         }
         if let Some(v) = self.null_value {
-            require_finite(v, here, "the null value")?;
+            require_drawable(v, here, "the null value")?;
         }
         if let Some((lo, hi)) = self.x_range {
-            require_interval(lo, hi, here, "x range")?;
+            require_drawable_interval(lo, hi, here, "x range")?;
+        }
+        if self.exponentiate {
+            self.require_exponentiable()?;
+        }
+        Ok(())
+    }
+
+    /// On the log scale every number is shown as exp(value): refuse values whose exp is
+    /// beyond what a chart draws (|value| > ln 1e15 ≈ 34.5), which would overflow to "inf"
+    /// from ln 1.8e308 ≈ 709.8 on.
+    fn require_exponentiable(&self) -> Result<()> {
+        let limit = MAX_CHART_VALUE.ln();
+        let check = |v: f64, at: &dyn Fn() -> String, what: &str| {
+            if v.abs() <= limit {
+                Ok(())
+            } else {
+                Err(Error::input(
+                    at(),
+                    format!(
+                        "{what} is {}; on the log scale (--exp) values are shown as exp(value) and must lie between -{limit:.1} and {limit:.1} (ratios from 1e-15 to 1e15)",
+                        crate::output::human_number(v)
+                    ),
+                ))
+            }
+        };
+        let here = || format!("forest plot '{}'", self.title);
+        for (i, r) in self.rows.iter().enumerate() {
+            let at = || format!("{}, row {} ('{}')", here(), i + 1, r.label);
+            check(r.estimate, &at, "the estimate")?;
+            check(r.ci_lower, &at, "the lower end of the confidence interval")?;
+            check(r.ci_upper, &at, "the upper end of the confidence interval")?;
+        }
+        if let Some(s) = &self.summary {
+            let at = || format!("{}, summary", here());
+            check(s.estimate, &at, "the pooled estimate")?;
+            check(s.ci_lower, &at, "the lower end of the confidence interval")?;
+            check(s.ci_upper, &at, "the upper end of the confidence interval")?;
+            if let Some((lo, hi)) = s.prediction {
+                check(lo, &at, "the lower end of the prediction interval")?;
+                check(hi, &at, "the upper end of the prediction interval")?;
+            }
+        }
+        if let Some(v) = self.null_value {
+            check(v, &here, "the null value")?;
+        }
+        if let Some((lo, hi)) = self.x_range {
+            check(lo, &here, "the lower end of the x range")?;
+            check(hi, &here, "the upper end of the x range")?;
         }
         Ok(())
     }

@@ -7,8 +7,10 @@
 
 use super::geometry::{clip_polygon, clip_segment};
 use super::palette;
-use super::style::{extent, padded, tick_number, Axes, Frame, LegendEntry, LegendMark, Style};
-use super::{drawing, require_finite, require_nonempty};
+use super::style::{
+    extent, padded, require_drawable, tick_number, Axes, Frame, LegendEntry, LegendMark, Style,
+};
+use super::{drawing, require_nonempty};
 use crate::dist::z_crit;
 use crate::error::{Error, Result};
 use plotters::coord::Shift;
@@ -51,8 +53,8 @@ impl FunnelChart {
         require_nonempty(&self.studies, here, "studies")?;
         for (i, s) in self.studies.iter().enumerate() {
             let at = || format!("{}, study {} ('{}')", here(), i + 1, s.label);
-            require_finite(s.estimate, at, "the estimate")?;
-            require_finite(s.standard_error, at, "the standard error")?;
+            require_drawable(s.estimate, at, "the estimate")?;
+            require_drawable(s.standard_error, at, "the standard error")?;
             if s.standard_error <= 0.0 {
                 return Err(Error::input(
                     at(),
@@ -64,11 +66,11 @@ impl FunnelChart {
             }
         }
         if let Some(p) = self.pooled {
-            require_finite(p, here, "the pooled estimate")?;
+            require_drawable(p, here, "the pooled estimate")?;
         }
         if let Some(e) = self.egger {
-            require_finite(e.intercept, here, "the Egger intercept")?;
-            require_finite(e.slope, here, "the Egger slope")?;
+            require_drawable(e.intercept, here, "the Egger intercept")?;
+            require_drawable(e.slope, here, "the Egger slope")?;
         }
         Ok(())
     }

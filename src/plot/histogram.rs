@@ -3,8 +3,10 @@
 //! (overlay) or one small chart per sample on shared axes (grid).
 
 use super::palette;
-use super::style::{extent, fit_text, Axes, Frame, LegendEntry, LegendMark, Style};
-use super::{drawing, require_finite, require_nonempty};
+use super::style::{
+    extent, fit_text, require_drawable, Axes, Frame, LegendEntry, LegendMark, Style,
+};
+use super::{drawing, require_nonempty};
 use crate::error::{Error, Result};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -58,7 +60,7 @@ impl HistogramChart {
         require_nonempty(&self.samples, here, "samples")?;
         for (i, s) in self.samples.iter().enumerate() {
             for (j, v) in s.values.iter().enumerate() {
-                require_finite(
+                require_drawable(
                     *v,
                     || {
                         format!(

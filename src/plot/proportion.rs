@@ -7,7 +7,7 @@
 use super::forest::{ForestChart, ForestRow};
 use super::require_nonempty;
 use super::style::Style;
-use crate::effect::proportion::clopper_pearson_interval;
+use crate::effect::proportion::{clopper_pearson_interval, EXACT_MAX_N};
 use crate::error::{Error, Result};
 use crate::level::ConfidenceLevel;
 use plotters::coord::Shift;
@@ -64,8 +64,8 @@ impl ProportionChart {
         }
     }
 
-    /// Refuse no items, a total of 0, more events than the total, an interval that is not
-    /// within 0–1 around the proportion.
+    /// Refuse no items, a total of 0 or above [`EXACT_MAX_N`], more events than the total,
+    /// an interval that is not within 0–1.
     pub fn validate(&self) -> Result<()> {
         let here = || format!("proportion chart '{}'", self.title);
         require_nonempty(&self.items, here, "proportions")?;
@@ -73,6 +73,15 @@ impl ProportionChart {
             let at = format!("{}, item {} ('{}')", here(), i + 1, it.label);
             if it.total == 0 {
                 return Err(Error::input(at, "the total is 0; it must be at least 1"));
+            }
+            if it.total as f64 > EXACT_MAX_N {
+                return Err(Error::input(
+                    at,
+                    format!(
+                        "the total is {}; exact intervals are computed for totals up to {EXACT_MAX_N:e}",
+                        it.total
+                    ),
+                ));
             }
             if it.events > it.total {
                 return Err(Error::input(
@@ -134,7 +143,9 @@ impl ProportionChart {
         area: &DrawingArea<DB, Shift>,
         style: &Style,
     ) -> Result<()> {
-        self.as_forest().draw(area, style)
+        let forest = self.as_forest();
+        forest.validate()?;
+        forest.draw(area, style)
     }
 }
 

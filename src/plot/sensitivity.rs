@@ -4,9 +4,10 @@
 
 use super::palette;
 use super::style::{
-    extent, padded, tick_number, vertical_marker, Axes, Frame, LegendEntry, LegendMark, Style,
+    extent, padded, require_drawable, require_drawable_interval, tick_number, vertical_marker,
+    Axes, Frame, LegendEntry, LegendMark, Style,
 };
-use super::{drawing, require_finite, require_interval, require_nonempty};
+use super::{drawing, require_nonempty};
 use crate::error::{Error, Result};
 use crate::level::ConfidenceLevel;
 use plotters::coord::Shift;
@@ -57,18 +58,18 @@ impl SensitivityChart {
     pub fn validate(&self) -> Result<()> {
         let here = || format!("sensitivity chart '{}'", self.title);
         require_nonempty(&self.points, here, "points")?;
-        require_finite(self.null_value, here, "the null value")?;
+        require_drawable(self.null_value, here, "the null value")?;
         for (i, p) in self.points.iter().enumerate() {
             let at = || format!("{}, point {}", here(), i + 1);
-            require_finite(p.r, at, "r")?;
+            require_drawable(p.r, at, "r")?;
             if !(-1.0..=1.0).contains(&p.r) {
                 return Err(Error::input(
                     at(),
                     format!("r is {}; allowed: −1 to 1", p.r),
                 ));
             }
-            require_finite(p.estimate, at, "the estimate")?;
-            require_interval(p.ci_lower, p.ci_upper, at, "confidence interval")?;
+            require_drawable(p.estimate, at, "the estimate")?;
+            require_drawable_interval(p.ci_lower, p.ci_upper, at, "confidence interval")?;
         }
         Ok(())
     }

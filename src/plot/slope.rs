@@ -2,11 +2,12 @@
 //! drawn as straight lines from a common start, with the gap they open after a number of
 //! months labelled as (difference per month) × months.
 
+use super::drawing;
 use super::palette;
 use super::style::{
-    extent, padded, pixel_in, put_text, Axes, Frame, LegendEntry, LegendMark, Style,
+    extent, padded, pixel_in, put_text, require_drawable, Axes, Frame, LegendEntry, LegendMark,
+    Style,
 };
-use super::{drawing, require_finite};
 use crate::error::{Error, Result};
 use crate::output::human_number;
 use plotters::coord::Shift;
@@ -65,9 +66,9 @@ impl SlopeChart {
     /// Refuse non-finite slopes or start, and a non-positive number of months.
     pub fn validate(&self) -> Result<()> {
         let here = || format!("slope chart '{}'", self.title);
-        require_finite(self.before_per_month, here, "the decline before treatment")?;
-        require_finite(self.after_per_month, here, "the decline after treatment")?;
-        require_finite(self.months, here, "the number of months")?;
+        require_drawable(self.before_per_month, here, "the decline before treatment")?;
+        require_drawable(self.after_per_month, here, "the decline after treatment")?;
+        require_drawable(self.months, here, "the number of months")?;
         if self.months <= 0.0 {
             return Err(Error::input(
                 here(),
@@ -78,12 +79,23 @@ impl SlopeChart {
             ));
         }
         if let Some(s) = self.start {
-            require_finite(s, here, "the starting score")?;
+            require_drawable(s, here, "the starting score")?;
+        }
+        // the lines end at start − decline × months, which must be drawable too
+        let start = self.start.unwrap_or(0.0);
+        for (decline, what) in [
+            (
+                self.before_per_month,
+                "the end of the before-treatment line",
+            ),
+            (self.after_per_month, "the end of the after-treatment line"),
+        ] {
+            require_drawable(start - decline * self.months, here, what)?;
         }
         for (i, p) in self.observed.iter().enumerate() {
             let at = || format!("{}, observed point {}", here(), i + 1);
-            require_finite(p.month, at, "the month")?;
-            require_finite(p.value, at, "the value")?;
+            require_drawable(p.month, at, "the month")?;
+            require_drawable(p.value, at, "the value")?;
         }
         Ok(())
     }

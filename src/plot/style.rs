@@ -486,6 +486,8 @@ impl<'a> Axes<'a> {
         area: &'b DrawingArea<DB, Shift>,
         style: &Style,
     ) -> Result<Plane<'b, DB>> {
+        check_axis_range(&self.x, "x")?;
+        check_axis_range(&self.y, "y")?;
         // Axis descriptions longer than their axis are cut to fit.
         let (aw, ah) = area.dim_in_pixel();
         let axis_style = style.axis();
@@ -545,6 +547,64 @@ impl<'a> Axes<'a> {
         }
         mesh.draw().map_err(drawing)?;
         Ok(chart)
+    }
+}
+
+/// The largest magnitude a chart draws (values from −1e15 to 1e15). Tick labels and
+/// annotations write numbers out in full, which stops being readable beyond this, and the
+/// axis arithmetic (extent, padding, tick steps, bins) must stay far from the largest double
+/// (about 1.8e308), where it overflows.
+pub const MAX_CHART_VALUE: f64 = 1e15;
+
+/// Refuse a value a chart cannot draw: not finite, or beyond ±[`MAX_CHART_VALUE`].
+pub(crate) fn require_drawable(
+    value: f64,
+    location: impl Fn() -> String,
+    what: &str,
+) -> Result<()> {
+    super::require_finite(value, &location, what)?;
+    if value.abs() > MAX_CHART_VALUE {
+        return Err(Error::input(
+            location(),
+            format!(
+                "{what} is {}; a chart draws values from -{MAX_CHART_VALUE:e} to {MAX_CHART_VALUE:e} (rescale the data, e.g. to other units)",
+                crate::output::human_number(value)
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Refuse an interval a chart cannot draw: either end not drawable ([`require_drawable`]),
+/// or the lower end above the upper end.
+pub(crate) fn require_drawable_interval(
+    lower: f64,
+    upper: f64,
+    location: impl Fn() -> String,
+    what: &str,
+) -> Result<()> {
+    super::require_interval(lower, upper, &location, what)?;
+    require_drawable(lower, &location, &format!("the lower end of the {what}"))?;
+    require_drawable(upper, &location, &format!("the upper end of the {what}"))
+}
+
+/// Refuse an axis range that plotters cannot lay out: ends not finite, a span that is not a
+/// positive finite number, or ends far beyond the drawable values. Charts validate their
+/// values first, so this only guards against a range computed wrongly from them.
+fn check_axis_range(range: &Range<f64>, axis: &str) -> Result<()> {
+    let (lo, hi) = (range.start, range.end);
+    let span = hi - lo;
+    if lo.is_finite()
+        && hi.is_finite()
+        && span.is_finite()
+        && span >= 0.0
+        && lo.abs().max(hi.abs()) <= 100.0 * MAX_CHART_VALUE
+    {
+        Ok(())
+    } else {
+        Err(Error::Numerical(format!(
+            "the {axis} axis would run from {lo} to {hi}, which cannot be drawn; a chart draws values from -{MAX_CHART_VALUE:e} to {MAX_CHART_VALUE:e}"
+        )))
     }
 }
 

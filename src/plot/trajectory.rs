@@ -2,9 +2,11 @@
 //! each subject's fitted line, the fitted population line, and an optional vertical marker
 //! where treatment starts.
 
+use super::drawing;
 use super::palette;
-use super::style::{extent, padded, vertical_marker, Axes, Frame, LegendEntry, LegendMark, Style};
-use super::{drawing, require_finite};
+use super::style::{
+    extent, padded, require_drawable, vertical_marker, Axes, Frame, LegendEntry, LegendMark, Style,
+};
 use crate::error::{Error, Result};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -53,16 +55,16 @@ impl TrajectoryChart {
         for s in &self.subjects {
             for (t, y) in s.observed.iter().chain(&s.fitted) {
                 let at = || format!("{}, subject '{}'", here(), s.subject);
-                require_finite(*t, at, "a time")?;
-                require_finite(*y, at, "a score")?;
+                require_drawable(*t, at, "a time")?;
+                require_drawable(*y, at, "a score")?;
             }
         }
         for (t, y) in &self.population {
-            require_finite(*t, || format!("{}, population line", here()), "a time")?;
-            require_finite(*y, || format!("{}, population line", here()), "a score")?;
+            require_drawable(*t, || format!("{}, population line", here()), "a time")?;
+            require_drawable(*y, || format!("{}, population line", here()), "a score")?;
         }
         if let Some(t) = self.treatment_start {
-            require_finite(t, here, "the treatment start")?;
+            require_drawable(t, here, "the treatment start")?;
         }
         Ok(())
     }

@@ -64,8 +64,43 @@ pub fn paired_summary(
             ));
         }
     }
+    for (name, sd) in [("before SD", before.1), ("after SD", after.1)] {
+        if sd > MAX_SD {
+            return Err(Error::input(
+                what,
+                format!(
+                    "{name} = {}: SDs above {MAX_SD:e} overflow when squared (the largest double is about 1.8e308); rescale the measure, e.g. to other units",
+                    crate::output::human_number(sd)
+                ),
+            ));
+        }
+    }
+    let change = after.0 - before.0;
+    if !change.is_finite() {
+        return Err(Error::input(
+            what,
+            format!(
+                "the change after − before = {} − {} overflows (beyond ±1.8e308, the largest double); rescale the measure, e.g. to other units",
+                crate::output::human_number(after.0),
+                crate::output::human_number(before.0)
+            ),
+        ));
+    }
+    if before.1 == 0.0 && after.1 == 0.0 {
+        return Err(Error::input(
+            what,
+            format!(
+                "the before and after SDs are both 0, so the change has no spread at any r and the paired t-test is undefined (t = change / 0{}); a paired test needs at least one SD above 0",
+                if change == 0.0 { " = 0/0" } else { "" }
+            ),
+        ));
+    }
     Ok(PrePostSummary::new(n, before, after, None))
 }
+
+/// The largest SD a paired test accepts: its square, and the change variance built from it,
+/// must stay far below the largest double (about 1.8e308).
+pub const MAX_SD: f64 = 1e150;
 
 /// SD of the within-patient change at correlation `r` (never negative).
 fn sd_change(s: &PrePostSummary, r: f64) -> f64 {
@@ -127,7 +162,7 @@ pub struct PairedTest {
     pub sd_change: f64,
     /// Standard error of the mean change.
     pub se: f64,
-    /// t statistic (infinite when the change has no spread at all).
+    /// t statistic (always finite: a change without spread is refused).
     pub t: f64,
     /// Degrees of freedom, n − 1.
     pub df: f64,
@@ -147,21 +182,35 @@ pub fn paired_t_test(s: &PrePostSummary, r: f64, level: ConfidenceLevel) -> Resu
     let sd = sd_change(s, r);
     let se = sd / s.n.sqrt();
     let df = s.n - 1.0;
-    let t = if se > 0.0 {
-        d / se
-    } else if d == 0.0 {
-        f64::NAN
-    } else {
-        d.signum() * f64::INFINITY
-    };
-    let p = if t.is_nan() {
-        1.0
-    } else if t.is_infinite() {
-        0.0
-    } else {
-        dist::p_two_sided_t(t, df)
-    };
+    if se == 0.0 {
+        // Only r = 1 with equal SDs (or two zero SDs, which paired_summary refuses) leaves
+        // the change without spread: then t = d/0 is not a test result.
+        return Err(Error::input(
+            "--r",
+            format!(
+                "r = {r} with before SD {} and after SD {} makes the SD of the change 0, so the paired t-test is undefined (t = change / 0); use an r below 1",
+                s.before.sd, s.after.sd
+            ),
+        ));
+    }
+    let t = d / se;
+    if !t.is_finite() {
+        return Err(Error::input(
+            "--before/--after",
+            format!(
+                "the change {} is too large for its standard error {}: t overflows (beyond 1.8e308); rescale the measure",
+                crate::output::human_number(d),
+                crate::output::human_number(se)
+            ),
+        ));
+    }
+    let p = dist::p_two_sided_t(t, df);
     let half = level.t_crit(df) * se;
+    if !(p.is_finite() && half.is_finite()) {
+        return Err(Error::Numerical(format!(
+            "the paired t-test could not be computed for t = {t} with {df} degrees of freedom"
+        )));
+    }
     Ok(PairedTest {
         r,
         mean_change: d,
