@@ -491,13 +491,17 @@ pub(crate) fn check_ratio_means(
     (m1, location1): (f64, &str),
     (m2, location2): (f64, &str),
 ) -> Result<()> {
-    if m1 != 0.0 && m2 != 0.0 && m1 / m2 > 0.0 {
+    // The signs, not the quotient: 1e-300 / 1e300 underflows to 0 yet is a ratio.
+    if m1 != 0.0 && m2 != 0.0 && m1.signum() == m2.signum() {
         return Ok(());
     }
+    let h = crate::output::human_number;
     Err(Error::input(
         if m1 == 0.0 { location1 } else { location2 },
         format!(
-            "{code} needs two non-zero means of the same sign (a ratio scale; got {m1} and {m2})"
+            "{code} needs two non-zero means of the same sign (a ratio scale; got {} and {})",
+            h(m1),
+            h(m2)
         ),
     ))
 }
