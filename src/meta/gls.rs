@@ -172,7 +172,7 @@ impl WeightedFit {
 /// exactly), and the double sum is split into light–light pairs (`tr(A⁻¹N₁A⁻¹N₂)` over the
 /// light rows, less their `i = j` terms, which cannot dominate), and pairs with a heavy row
 /// (`wₐ² d₂ₐ vₐ'N₁vₐ`, `vₐ = A⁻¹xₐ`, ...), which involve no subtraction. One pass over the
-/// studies.
+/// studies (two when there are heavy rows).
 pub fn stable_traces(
     design: &Design,
     w: impl Fn(usize) -> f64,
@@ -181,10 +181,9 @@ pub fn stable_traces(
     d2: Option<&[f64]>,
     pdpd: bool,
 ) -> (f64, f64) {
-    let p = design.p;
     let e1 = |i: usize| d1.map_or(1.0, |d| d[i]);
     let e2 = |i: usize| d2.map_or(1.0, |d| d[i]);
-    if p == 1 {
+    if design.p == 1 {
         // The same with scalars: A = Σ uᵢ, uᵢ = wᵢ xᵢ², 1 − hᵢ = (A − uᵢ)/A, and
         // P_ij² = tᵢ tⱼ / A² with tᵢ = wᵢ² xᵢ², the sums without one term from [`SplitSum`].
         let x2 = |i: usize| design.row(i)[0] * design.row(i)[0];
@@ -215,96 +214,158 @@ pub fn stable_traces(
         (Some(a), Some(b)) => std::ptr::eq(a, b),
         _ => false,
     };
-    let (mut tr_pd, mut diagonal, mut own) = (0.0, 0.0, 0.0);
-    // Row-major p×p accumulators (lower triangles) and A⁻¹, as plain slices for the loop.
-    let ai: Vec<f64> = (0..p * p).map(|n| a_inv[(n / p, n % p)]).collect();
-    let mut al = vec![0.0; p * p];
-    let mut m1 = vec![0.0; p * p];
-    let mut m2 = vec![0.0; p * p];
-    let mut heavy = Vec::new();
-    let mut u = vec![0.0; p];
+    let mut acc = TraceAccumulator::new(a_inv, pdpd, same);
     for i in 0..design.k {
-        let x = design.row(i);
-        let wi = w(i);
-        for (r, ur) in u.iter_mut().enumerate() {
-            *ur = ai[r * p..(r + 1) * p]
-                .iter()
-                .zip(x)
-                .map(|(a, b)| a * b)
-                .sum();
+        acc.add(i, design.row(i), w(i), e1(i), e2(i));
+    }
+    acc.finish(design, w, e1, e2)
+}
+
+/// The one pass of [`stable_traces`] (p ≥ 2), fed row by row so that [`Moments`] can run it
+/// inside its own pass over the studies.
+struct TraceAccumulator {
+    p: usize,
+    pdpd: bool,
+    same: bool,
+    /// `A⁻¹`, row-major, and the matrix itself.
+    ai: Vec<f64>,
+    a_inv: DMatrix<f64>,
+    tr_pd: f64,
+    diagonal: f64,
+    own: f64,
+    /// Lower triangles (row-major) of `Σ wᵢ² d₁ᵢ xᵢxᵢ'` and `Σ wᵢ² d₂ᵢ xᵢxᵢ'` over the
+    /// light rows.
+    m1: Vec<f64>,
+    m2: Vec<f64>,
+    heavy: Vec<usize>,
+}
+
+impl TraceAccumulator {
+    fn new(a_inv: &DMatrix<f64>, pdpd: bool, same: bool) -> Self {
+        let p = a_inv.nrows();
+        TraceAccumulator {
+            p,
+            pdpd,
+            same,
+            ai: (0..p * p).map(|n| a_inv[(n / p, n % p)]).collect(),
+            a_inv: a_inv.clone(),
+            tr_pd: 0.0,
+            diagonal: 0.0,
+            own: 0.0,
+            m1: vec![0.0; p * p],
+            m2: vec![0.0; p * p],
+            heavy: Vec::new(),
         }
-        let g: f64 = x.iter().zip(&u).map(|(a, b)| a * b).sum();
+    }
+
+    #[inline(always)]
+    fn add(&mut self, i: usize, x: &[f64], wi: f64, d1: f64, d2: f64) {
+        let p = self.p;
+        // g = x'A⁻¹x from the lower triangle (A⁻¹ is symmetric).
+        let mut g = 0.0;
+        for r in 0..p {
+            let row = &self.ai[r * p..r * p + r + 1];
+            let mut cross = 0.0;
+            for s in 0..r {
+                cross += row[s] * x[s];
+            }
+            g += x[r] * (2.0 * cross + row[r] * x[r]);
+        }
         let h = wi * g;
         if h > 0.5 {
-            heavy.push(i);
-            continue;
+            self.heavy.push(i);
+            return;
         }
-        tr_pd += wi * e1(i) * (1.0 - h);
-        let (w2d1, w2d2) = (wi * wi * e1(i), wi * wi * e2(i));
-        for r in 0..p {
-            let (wxr, d1xr, d2xr) = (wi * x[r], w2d1 * x[r], w2d2 * x[r]);
-            for s in 0..=r {
-                al[r * p + s] += wxr * x[s];
-                if pdpd {
-                    m1[r * p + s] += d1xr * x[s];
-                    if !same {
-                        m2[r * p + s] += d2xr * x[s];
+        self.tr_pd += wi * d1 * (1.0 - h);
+        if self.pdpd {
+            let (w2d1, w2d2) = (wi * wi * d1, wi * wi * d2);
+            for r in 0..p {
+                let (d1xr, d2xr) = (w2d1 * x[r], w2d2 * x[r]);
+                let m1 = &mut self.m1[r * p..r * p + r + 1];
+                for s in 0..=r {
+                    m1[s] += d1xr * x[s];
+                }
+                if !self.same {
+                    let m2 = &mut self.m2[r * p..r * p + r + 1];
+                    for s in 0..=r {
+                        m2[s] += d2xr * x[s];
                     }
                 }
             }
-        }
-        if pdpd {
             let m = wi * (1.0 - h);
-            diagonal += m * m * e1(i) * e2(i);
-            own += w2d1 * w2d2 * g * g;
+            self.diagonal += m * m * d1 * d2;
+            self.own += w2d1 * w2d2 * g * g;
         }
     }
-    let lower = |m: &[f64]| DMatrix::from_fn(p, p, |r, s| m[r.max(s) * p + r.min(s)]);
-    let a_light = lower(&al);
-    let n1 = lower(&m1);
-    let n2 = if same { n1.clone() } else { lower(&m2) };
-    let mut off = if pdpd {
-        trace_of_product(&(a_inv * &n1), &(a_inv * &n2)) - own
-    } else {
-        0.0
-    };
-    let solved: Vec<DVector<f64>> = heavy
-        .iter()
-        .map(|&a| a_inv * DVector::from_column_slice(design.row(a)))
-        .collect();
-    for (n, &a) in heavy.iter().enumerate() {
-        let xa = design.row(a);
-        let wa = w(a);
-        let mut others = a_light.clone();
-        for &b in heavy.iter().filter(|&&b| b != a) {
-            let (xb, wb) = (design.row(b), w(b));
-            for r in 0..p {
-                for s in 0..p {
-                    others[(r, s)] += wb * xb[r] * xb[s];
+
+    fn finish(
+        self,
+        design: &Design,
+        w: impl Fn(usize) -> f64,
+        e1: impl Fn(usize) -> f64,
+        e2: impl Fn(usize) -> f64,
+    ) -> (f64, f64) {
+        let p = self.p;
+        let lower = |m: &[f64]| DMatrix::from_fn(p, p, |r, s| m[r.max(s) * p + r.min(s)]);
+        let n1 = lower(&self.m1);
+        let n2 = if self.same {
+            n1.clone()
+        } else {
+            lower(&self.m2)
+        };
+        let a_inv = &self.a_inv;
+        let (mut tr_pd, mut diagonal) = (self.tr_pd, self.diagonal);
+        let mut off = if self.pdpd {
+            trace_of_product(&(a_inv * &n1), &(a_inv * &n2)) - self.own
+        } else {
+            0.0
+        };
+        let heavy = &self.heavy;
+        // `Σ wᵢ xᵢxᵢ'` over the light rows, summed directly (one more pass, only when a row
+        // has leverage above ½).
+        let a_light = if heavy.is_empty() {
+            DMatrix::zeros(p, p)
+        } else {
+            cross_product(design, |i| if heavy.contains(&i) { 0.0 } else { w(i) })
+        };
+        let solved: Vec<DVector<f64>> = heavy
+            .iter()
+            .map(|&a| a_inv * DVector::from_column_slice(design.row(a)))
+            .collect();
+        for (n, &a) in heavy.iter().enumerate() {
+            let xa = design.row(a);
+            let wa = w(a);
+            let mut others = a_light.clone();
+            for &b in heavy.iter().filter(|&&b| b != a) {
+                let (xb, wb) = (design.row(b), w(b));
+                for r in 0..p {
+                    for s in 0..p {
+                        others[(r, s)] += wb * xb[r] * xb[s];
+                    }
+                }
+            }
+            let one_minus_h = match invert_spd(others) {
+                Ok(b_inv) => 1.0 / (1.0 + wa * quadratic_form(&b_inv, xa)),
+                Err(_) => 0.0,
+            };
+            tr_pd += wa * e1(a) * one_minus_h;
+            if self.pdpd {
+                let m = wa * one_minus_h;
+                diagonal += m * m * e1(a) * e2(a);
+                let va = solved[n].as_slice();
+                let (w2d1, w2d2) = (wa * wa * e1(a), wa * wa * e2(a));
+                // (light i, heavy a) and (heavy a, light j) pairs.
+                off += w2d2 * quadratic_form(&n1, va) + w2d1 * quadratic_form(&n2, va);
+                // (heavy a, heavy b) pairs.
+                for &b in heavy.iter().filter(|&&b| b != a) {
+                    let wb = w(b);
+                    let gab: f64 = design.row(b).iter().zip(va).map(|(x, v)| x * v).sum();
+                    off += w2d1 * wb * wb * e2(b) * gab * gab;
                 }
             }
         }
-        let one_minus_h = match invert_spd(others) {
-            Ok(b_inv) => 1.0 / (1.0 + wa * quadratic_form(&b_inv, xa)),
-            Err(_) => 0.0,
-        };
-        tr_pd += wa * e1(a) * one_minus_h;
-        if pdpd {
-            let m = wa * one_minus_h;
-            diagonal += m * m * e1(a) * e2(a);
-            let va = solved[n].as_slice();
-            let (w2d1, w2d2) = (wa * wa * e1(a), wa * wa * e2(a));
-            // (light i, heavy a) and (heavy a, light j) pairs.
-            off += w2d2 * quadratic_form(&n1, va) + w2d1 * quadratic_form(&n2, va);
-            // (heavy a, heavy b) pairs.
-            for &b in heavy.iter().filter(|&&b| b != a) {
-                let wb = w(b);
-                let gab: f64 = design.row(b).iter().zip(va).map(|(x, v)| x * v).sum();
-                off += w2d1 * wb * wb * e2(b) * gab * gab;
-            }
-        }
+        (tr_pd, diagonal + off)
     }
-    (tr_pd, diagonal + off)
 }
 
 /// A sum of non-negative terms that keeps, apart, the sum of all terms but the largest.
@@ -408,7 +469,7 @@ pub struct Moments {
 }
 
 impl Moments {
-    /// Compute at `tau2`; `traces` adds `tr(P)` and `tr(PP)` (one more pass, [`stable_traces`]).
+    /// Compute at `tau2`; `traces` adds `tr(P)` and `tr(PP)` (as [`stable_traces`]).
     pub fn new(design: &Design, y: &[f64], v: &[f64], tau2: f64, traces: bool) -> Result<Self> {
         let p = design.p;
         if p == 1 {
@@ -433,6 +494,7 @@ impl Moments {
         let (mut rss, mut y_ppy, mut sum_w, mut sum_w2) = (0.0, 0.0, 0.0, 0.0);
         let mut w3r2 = 0.0;
         let mut c2 = DVector::<f64>::zeros(p);
+        let mut acc = traces.then(|| TraceAccumulator::new(&a_inv, true, true));
         for i in 0..design.k {
             let w = 1.0 / (v[i] + tau2);
             let x = design.row(i);
@@ -447,12 +509,14 @@ impl Moments {
             }
             sum_w += w;
             sum_w2 += w * w;
+            if let Some(acc) = acc.as_mut() {
+                acc.add(i, x, w, 1.0, 1.0);
+            }
         }
         let y_pppy = w3r2 - (c2.transpose() * &a_inv * &c2)[(0, 0)];
-        let (tr_p, tr_pp) = if traces {
-            stable_traces(design, |i| 1.0 / (v[i] + tau2), &a_inv, None, None, true)
-        } else {
-            (f64::NAN, f64::NAN)
+        let (tr_p, tr_pp) = match acc {
+            Some(acc) => acc.finish(design, |i| 1.0 / (v[i] + tau2), |_| 1.0, |_| 1.0),
+            None => (f64::NAN, f64::NAN),
         };
         Ok(Moments {
             rss,
@@ -478,15 +542,23 @@ impl Moments {
         let mut a = SplitSum::new();
         let mut t = SplitSum::new();
         let mut c = 0.0;
-        for i in 0..k {
-            let w = 1.0 / (v[i] + tau2);
-            let xi = x(i);
-            let u = w * xi * xi;
-            a.add(i, u);
-            if traces {
+        if traces {
+            for i in 0..k {
+                let w = 1.0 / (v[i] + tau2);
+                let xi = x(i);
+                let u = w * xi * xi;
+                a.add(i, u);
                 t.add(i, w * u);
+                c += w * xi * y[i];
             }
-            c += w * xi * y[i];
+        } else {
+            // Only the total is needed.
+            for i in 0..k {
+                let w = 1.0 / (v[i] + tau2);
+                let xi = x(i);
+                a.total += w * xi * xi;
+                c += w * xi * y[i];
+            }
         }
         if !(a.total > 0.0 && a.total.is_finite()) {
             return Err(not_full_rank());
