@@ -728,6 +728,9 @@ pub fn pf_upper(x: f64, df1: f64, df2: f64) -> f64 {
     if x <= 0.0 {
         return 1.0;
     }
+    if x == f64::INFINITY {
+        return 0.0;
+    }
     if df1.is_infinite() {
         return f64::NAN;
     }
@@ -857,5 +860,26 @@ mod tests {
         assert!(qt(0.5, -1.0).is_nan());
         assert_eq!(qgamma(0.0, 3.0), 0.0);
         assert_eq!(qbeta(1.0, 3.0, 4.0), 1.0);
+    }
+
+    // The chi-squared quantile at large df fixes the Q-profile interval of a meta-analysis of
+    // 100,000 studies: R: sprintf("%.17g", c(qchisq(0.975, 99999), qchisq(0.025, 49999))).
+    #[test]
+    fn chi_squared_quantiles_at_large_df_match_r() {
+        assert!((qchisq(0.975, 99999.0) / 100877.4109230342 - 1.0).abs() < 1e-12);
+        assert!((qchisq(0.025, 49999.0) / 49381.10764127798 - 1.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn tail_probabilities_of_nan_and_infinity_do_not_panic() {
+        // A Knapp-Hartung fit of identical studies has an infinite or NaN statistic.
+        // R: pf(Inf, 1, 2, lower = FALSE) = 0, pf(NaN, ...) = NaN.
+        assert!(pf_upper(f64::NAN, 1.0, 2.0).is_nan());
+        assert_eq!(pf_upper(f64::INFINITY, 1.0, 2.0), 0.0);
+        assert!(pchisq_upper(f64::NAN, 1.0).is_nan());
+        assert_eq!(pchisq_upper(f64::INFINITY, 1.0), 0.0);
+        assert!(pt_upper(f64::NAN, 2.0).is_nan());
+        assert_eq!(pt_upper(f64::INFINITY, 2.0), 0.0);
+        assert_eq!(p_two_sided_t(f64::INFINITY, 2.0), 0.0);
     }
 }

@@ -110,6 +110,14 @@ pub fn influence(
     o: &MetaOptions,
     full: &FittedModel,
 ) -> Result<Influence> {
+    if full.s2w == 0.0 {
+        return Err(Error::Numerical(
+            "influence diagnostics: under Knapp-Hartung the model fits every estimate exactly \
+             (residual Q = 0), so the coefficients' covariance is 0 and Cook's distances and \
+             covariance ratios are undefined; use --test z"
+                .to_string(),
+        ));
+    }
     let vb_inv = invert_spd(full.vb.clone())?;
     let det_full = full.vb.determinant();
     let hat = full.fit.hat_values(design);

@@ -334,6 +334,7 @@ pub fn validate(data: &MetaData) -> Result<()> {
 pub fn fit(data: &MetaData, options: &MetaOptions) -> Result<MetaFit> {
     validate(data)?;
     let level = options.level.value();
+    check_magnitudes(data)?;
     let k = data.yi.len();
     let design = match &data.mods {
         Some(m) if !m.is_empty() => Design::with_moderators(k, m)?,
@@ -357,7 +358,11 @@ pub fn fit(data: &MetaData, options: &MetaOptions) -> Result<MetaFit> {
     let het = model.heterogeneity;
     let tau2_for_i2 = random.then_some(tau2);
     let tau2_ci = if random && k > design.p {
-        Some(heterogeneity::q_profile_interval(&design, y, v, level)?)
+        // On the centred and scaled design the model uses (the same column space, so the
+        // same Q profile, computed without the cancellation of uncentred moderators).
+        let standardised = model::Standardised::new(&design);
+        let work = standardised.as_ref().map_or(&design, |s| &s.design);
+        Some(heterogeneity::q_profile_interval(work, y, v, level)?)
     } else {
         None
     };
@@ -403,7 +408,15 @@ pub fn fit(data: &MetaData, options: &MetaOptions) -> Result<MetaFit> {
             }
         })
         .collect();
-    let egger = egger::egger_test(&design, y, v, options).ok();
+    // As when it cannot be fitted, Egger's test is left out when its arithmetic fails.
+    let egger = egger::egger_test(&design, y, v, options).ok().filter(|e| {
+        let finite = |x: f64| x.is_finite();
+        finite(e.slope)
+            && !e.statistic.is_nan()
+            && finite(e.p)
+            && e.limit_estimate.map_or(true, finite)
+            && e.limit_ci.map_or(true, |[a, b]| finite(a) && finite(b))
+    });
     let leave_one_out = if options.leave_one_out {
         Some(influence::leave_one_out(&design, data, options)?)
     } else {
@@ -415,7 +428,7 @@ pub fn fit(data: &MetaData, options: &MetaOptions) -> Result<MetaFit> {
         None
     };
     let first = &coefficients[0];
-    Ok(MetaFit {
+    let fit = MetaFit {
         method: options.method.name(),
         test: match options.test {
             Test::Z => "z",
@@ -454,7 +467,208 @@ pub fn fit(data: &MetaData, options: &MetaOptions) -> Result<MetaFit> {
             .map(|a| (0..design.p).map(|b| model.vb[(a, b)]).collect())
             .collect(),
         coefficients,
-    })
+    };
+    check_finite(&fit, data)?;
+    Ok(fit)
+}
+
+/// Least share of the total inverse-variance weight `Σ 1/vᵢ` that the studies other than the
+/// most precise one must carry. When one weight dwarfs the rest, the leverage of that study
+/// is within `share` of 1 and `(X'WX)⁻¹` is ill-conditioned by about `1/share`; the traces
+/// behind τ², I², H², the SE of τ² and the Q-profile are computed without cancelling that
+/// study's weight ([`gls::stable_traces`], exact to rounding for intercept-only models), but
+/// with moderators they still lose about `ε / share` relative accuracy: at 1e-8, a few parts
+/// in 1e9 (checked against exact rational arithmetic).
+const MIN_OTHERS_WEIGHT_SHARE: f64 = 1e-8;
+
+/// Largest magnitude of an estimate, and of a sampling variance or its reciprocal, that the
+/// fit accepts: with these, no sum of squares, cross-product or trace (up to `Σ wᵢ³`, with
+/// `wᵢ = 1/vᵢ`) can overflow for any number of studies a computer holds.
+const MAX_MAGNITUDE: f64 = 1e50;
+
+/// Smallest sampling variance the fit accepts (`1 / MAX_MAGNITUDE`).
+const MIN_VARIANCE: f64 = 1e-50;
+
+/// Refuse data that double precision cannot fit to 8 digits: an estimate or a sampling
+/// variance beyond [`MAX_MAGNITUDE`] (or a variance below its reciprocal), and one study's
+/// sampling variance so much smaller than every other that the others carry less than
+/// [`MIN_OTHERS_WEIGHT_SHARE`] of the weight (metafor warns, from a variance ratio of 1e7,
+/// that it "may not be able to obtain stable results", and prints numbers that are off by
+/// orders of magnitude).
+fn check_magnitudes(data: &MetaData) -> Result<()> {
+    let (y, v) = (&data.yi, &data.vi);
+    let at = |i: usize| format!("study {} ({})", i + 1, data.labels[i]);
+    let show = crate::output::human_number;
+    for i in 0..v.len() {
+        if y[i].abs() > MAX_MAGNITUDE {
+            return Err(Error::input(
+                at(i),
+                format!(
+                    "the estimate {} is too large in magnitude to compute with (at most {:e}); \
+                     rescale the estimates (other units)",
+                    show(y[i]),
+                    MAX_MAGNITUDE
+                ),
+            ));
+        }
+        if !(MIN_VARIANCE..=MAX_MAGNITUDE).contains(&v[i]) {
+            return Err(Error::input(
+                at(i),
+                format!(
+                    "the sampling variance {} is outside the range {:e} to {:e} that can be \
+                     computed with; rescale the estimates and variances (other units)",
+                    show(v[i]),
+                    MIN_VARIANCE,
+                    MAX_MAGNITUDE
+                ),
+            ));
+        }
+    }
+    if v.len() < 2 {
+        return Ok(());
+    }
+    let argmin = (0..v.len()).fold(0, |m, i| if v[i] < v[m] { i } else { m });
+    let argmax = (0..v.len()).fold(0, |m, i| if v[i] > v[m] { i } else { m });
+    let heaviest = 1.0 / v[argmin];
+    let others: f64 = (0..v.len())
+        .filter(|&i| i != argmin)
+        .map(|i| 1.0 / v[i])
+        .sum();
+    let share = others / (heaviest + others);
+    if share >= MIN_OTHERS_WEIGHT_SHARE {
+        return Ok(());
+    }
+    Err(Error::input(
+        at(argmin),
+        format!(
+            "the sampling variance {} is {:.1e} times smaller than the largest ({}, {}), so \
+             the other studies carry only {:.1e} of the total weight 1/vi; below {:.0e} the \
+             heterogeneity statistics and tau^2 cannot be computed reliably in double \
+             precision (metafor warns that its results may not be stable). Check this \
+             variance (a standard error, or a variance in other units?)",
+            show(v[argmin]),
+            v[argmax] / v[argmin],
+            show(v[argmax]),
+            at(argmax),
+            share,
+            MIN_OTHERS_WEIGHT_SHARE
+        ),
+    ))
+}
+
+/// Every number of the fit must be finite; the one exception is metafor's: under
+/// Knapp–Hartung with residuals that are exactly 0 (for example identical studies) every
+/// standard error is 0, and a non-zero coefficient has t = ±∞ with p = 0 (and F = ∞). A
+/// number that is not finite otherwise means the arithmetic overflowed or cancelled, and the
+/// fit is refused with the reason rather than printed.
+fn check_finite(fit: &MetaFit, data: &MetaData) -> Result<()> {
+    let range = |x: &[f64]| {
+        let lo = x.iter().fold(f64::INFINITY, |m, v| m.min(*v));
+        let hi = x.iter().fold(f64::NEG_INFINITY, |m, v| m.max(*v));
+        format!("{lo:e} to {hi:e}")
+    };
+    let overflow = |what: &str, value: f64| {
+        Error::Numerical(format!(
+            "the {what} is {value}, not a finite number: the estimates ({}) or the sampling \
+             variances ({}) are too extreme in magnitude for double-precision arithmetic; \
+             rescale them (other units)",
+            range(&data.yi),
+            range(&data.vi)
+        ))
+    };
+    let zero_over_zero = |name: &str| {
+        Error::Numerical(format!(
+            "Knapp-Hartung test: the model fits every estimate exactly (residual Q = 0), so \
+             the standard errors are 0, and the coefficient {name} is 0 too: its t statistic \
+             0/0 is undefined; use --test z"
+        ))
+    };
+    let mut numbers: Vec<(String, f64)> = vec![
+        ("tau^2".into(), fit.tau2),
+        ("tau".into(), fit.tau),
+        ("I^2".into(), fit.i2),
+        ("H^2".into(), fit.h2),
+        ("Q statistic".into(), fit.q),
+        ("p-value of Q".into(), fit.q_p),
+        ("p-value of the omnibus test".into(), fit.qm_p),
+    ];
+    let mut optional = |name: &str, x: Option<f64>| {
+        if let Some(x) = x {
+            numbers.push((name.to_string(), x));
+        }
+    };
+    optional("SE of tau^2", fit.tau2_se);
+    optional(
+        "lower bound of the tau^2 interval",
+        fit.tau2_ci.map(|c| c[0]),
+    );
+    optional(
+        "upper bound of the tau^2 interval",
+        fit.tau2_ci.map(|c| c[1]),
+    );
+    optional("lower bound of the prediction interval", fit.pi_lower);
+    optional("upper bound of the prediction interval", fit.pi_upper);
+    optional("R^2", fit.r2);
+    for c in &fit.coefficients {
+        numbers.push((format!("coefficient {}", c.name), c.estimate));
+        numbers.push((format!("SE of {}", c.name), c.se));
+        numbers.push((format!("lower CI bound of {}", c.name), c.ci_lower));
+        numbers.push((format!("upper CI bound of {}", c.name), c.ci_upper));
+        if c.statistic.is_nan() && c.se == 0.0 {
+            return Err(zero_over_zero(&c.name));
+        }
+        if !(c.statistic.is_finite() || c.se == 0.0) {
+            return Err(overflow(
+                &format!("test statistic of {}", c.name),
+                c.statistic,
+            ));
+        }
+        numbers.push((format!("p-value of {}", c.name), c.p));
+    }
+    for row in &fit.vcov {
+        for x in row {
+            numbers.push(("covariance of the coefficients".into(), *x));
+        }
+    }
+    // One entry per study: named only when one fails (k can be in the millions).
+    if let Some(st) = fit.studies.iter().find(|s| !s.weight_percent.is_finite()) {
+        return Err(overflow(
+            &format!("weight of study {}", st.label),
+            st.weight_percent,
+        ));
+    }
+    if fit.qm.is_nan() {
+        return Err(overflow("omnibus test statistic", fit.qm));
+    }
+    if let Some(l) = &fit.leave_one_out {
+        for r in &l.0 {
+            if r.statistic.is_nan() && r.se == 0.0 {
+                return Err(zero_over_zero(&format!(
+                    "intrcpt (without study {})",
+                    r.label
+                )));
+            }
+            for (what, x) in [
+                ("estimate", r.estimate),
+                ("SE", r.se),
+                ("p-value", r.p),
+                ("lower CI bound", r.ci_lower),
+                ("upper CI bound", r.ci_upper),
+                ("Q", r.q),
+                ("tau^2", r.tau2),
+                ("I^2", r.i2),
+                ("H^2", r.h2),
+            ] {
+                if !x.is_finite() {
+                    return Err(overflow(&format!("{what} without study {}", r.label), x));
+                }
+            }
+        }
+    }
+    match numbers.into_iter().find(|(_, x)| !x.is_finite()) {
+        Some((what, x)) => Err(overflow(&what, x)),
+        None => Ok(()),
+    }
 }
 
 /// R² as metafor computes it: for random/mixed-effects models the proportional reduction in

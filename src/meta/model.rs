@@ -11,6 +11,86 @@ use crate::dist::{p_two_sided_t, p_two_sided_z, pchisq_upper, pf_upper, t_crit, 
 use crate::error::{Error, Result};
 use nalgebra::{DMatrix, DVector};
 
+/// The model matrix the computations use: the intercept, and every other column centred at its
+/// mean and divided by its root-mean-square deviation (a constant column is left at 0, which
+/// the rank check refuses). The column space is the same, so τ², the weights, the residuals,
+/// Q and the omnibus test are those of the user's design; the coefficients and their
+/// covariance are mapped back with [`Standardised::to_user`]. This keeps `X'WX` well
+/// conditioned when a moderator is far from 0 relative to its spread (a publication year, a
+/// dose in milligrams), where the normal equations in the user's columns lose most of their
+/// digits. `None` when there is nothing to do (intercept-only) or no intercept column.
+#[derive(Debug, Clone)]
+pub struct Standardised {
+    /// The centred and scaled design.
+    pub design: Design,
+    /// Column means (0 for the intercept).
+    centre: Vec<f64>,
+    /// Column scales (1 for the intercept).
+    scale: Vec<f64>,
+}
+
+impl Standardised {
+    /// Centre and scale the columns after the intercept (column 0, which must be all ones).
+    pub fn new(design: &Design) -> Option<Self> {
+        let (k, p) = (design.k, design.p);
+        if p < 2 || k == 0 || (0..k).any(|i| design.row(i)[0] != 1.0) {
+            return None;
+        }
+        let mut centre = vec![0.0; p];
+        let mut scale = vec![1.0; p];
+        let mut columns = vec![(design.names[0].clone(), vec![1.0; k])];
+        for j in 1..p {
+            let mut col = design.column(j);
+            let mean = col.iter().sum::<f64>() / k as f64;
+            col.iter_mut().for_each(|x| *x -= mean);
+            let rms = (col.iter().map(|x| x * x).sum::<f64>() / k as f64).sqrt();
+            if rms > 0.0 && rms.is_finite() {
+                col.iter_mut().for_each(|x| *x /= rms);
+                scale[j] = rms;
+            }
+            centre[j] = mean;
+            columns.push((design.names[j].clone(), col));
+        }
+        Some(Standardised {
+            design: Design::from_columns(k, columns),
+            centre,
+            scale,
+        })
+    }
+
+    /// The matrix `L` with `β = L γ` (`γ`: coefficients of the standardised design):
+    /// `βⱼ = γⱼ / sⱼ` for the moderators, `β₀ = γ₀ − Σⱼ γⱼ mⱼ / sⱼ`.
+    fn map(&self) -> DMatrix<f64> {
+        let p = self.centre.len();
+        let mut l = DMatrix::<f64>::identity(p, p);
+        for j in 1..p {
+            l[(j, j)] = 1.0 / self.scale[j];
+            l[(0, j)] = -self.centre[j] / self.scale[j];
+        }
+        l
+    }
+
+    /// Coefficients and a covariance-type matrix (`(Z'WZ)⁻¹`, `Var(γ)`) on the user's scale.
+    pub fn to_user(
+        &self,
+        gamma: &DVector<f64>,
+        cov: &DMatrix<f64>,
+    ) -> (DVector<f64>, DMatrix<f64>) {
+        let l = self.map();
+        let beta = &l * gamma;
+        let mut c = &l * cov * l.transpose();
+        // Exact symmetry, as the covariance of the user's fit would have.
+        for a in 0..c.nrows() {
+            for b in 0..a {
+                let m = 0.5 * (c[(a, b)] + c[(b, a)]);
+                c[(a, b)] = m;
+                c[(b, a)] = m;
+            }
+        }
+        (beta, c)
+    }
+}
+
 /// A fitted model (all quantities as metafor's `rma.uni` object).
 #[derive(Debug, Clone)]
 pub struct FittedModel {
@@ -69,8 +149,10 @@ impl FittedModel {
                 format!("knha needs more studies ({k}) than coefficients ({p}); use --test z"),
             ));
         }
-        let tau2 = tau2::estimate(method, design, y, v)?;
-        let fit = WeightedFit::inverse_variance(design, y, v, tau2.tau2)?;
+        let standardised = Standardised::new(design);
+        let work = standardised.as_ref().map_or(design, |s| &s.design);
+        let tau2 = tau2::estimate(method, work, y, v)?;
+        let mut fit = WeightedFit::inverse_variance(work, y, v, tau2.tau2)?;
         let (s2w, ddf, crit) = match test {
             Test::Z => (1.0, None, z_crit(level)),
             Test::Knha => {
@@ -83,15 +165,26 @@ impl FittedModel {
                 (s2w, Some(k - p), t_crit(level, (k - p) as f64))
             }
         };
-        let vb = &fit.a_inv * s2w;
-        let heterogeneity = Heterogeneity::new(design, y, v)?;
+        let heterogeneity = Heterogeneity::new(work, y, v)?;
+        // The omnibus Wald test, on the standardised coefficients (the tested moderator
+        // coefficients are the user's times positive constants, so the statistic is the same).
         let btt: Vec<usize> = if p == 1 { vec![0] } else { (1..p).collect() };
         let m = btt.len();
-        let sub = DMatrix::from_fn(m, m, |a, b| vb[(btt[a], btt[b])]);
+        let sub = DMatrix::from_fn(m, m, |a, b| fit.a_inv[(btt[a], btt[b])]);
         let b = DVector::from_fn(m, |a, _| fit.beta[btt[a]]);
-        let qm_chi = match invert_spd(sub) {
-            Ok(inv) => (b.transpose() * inv * &b)[(0, 0)],
-            Err(_) => f64::NAN,
+        let qm_chi = if s2w == 0.0 {
+            // Knapp–Hartung with residuals that are exactly 0: every standard error is 0, and
+            // the statistic is infinite (as metafor's t = Inf) unless the coefficients are 0.
+            if b.iter().all(|x| *x == 0.0) {
+                f64::NAN
+            } else {
+                f64::INFINITY
+            }
+        } else {
+            match invert_spd(sub) {
+                Ok(inv) => (b.transpose() * inv * &b)[(0, 0)] / s2w,
+                Err(_) => f64::NAN,
+            }
         };
         let (qm, qm_p) = match ddf {
             None => (qm_chi, pchisq_upper(qm_chi, m as f64)),
@@ -100,6 +193,12 @@ impl FittedModel {
                 (f, pf_upper(f, m as f64, d as f64))
             }
         };
+        if let Some(st) = &standardised {
+            let (beta, a_inv) = st.to_user(&fit.beta, &fit.a_inv);
+            fit.beta = beta;
+            fit.a_inv = a_inv;
+        }
+        let vb = &fit.a_inv * s2w;
         Ok(FittedModel {
             tau2,
             fit,

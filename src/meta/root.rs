@@ -1,8 +1,11 @@
-//! Root finding with a bounded number of steps: Newton's method for the convex, decreasing
-//! generalised Q statistic (Paule–Mandel, empirical Bayes, the Q-profile interval), and
-//! Brent's bracketed method (Brent 1973, *Algorithms for Minimization without Derivatives*,
-//! ch. 4: inverse quadratic / secant steps inside a shrinking sign-change bracket, bisection
-//! when they would not shrink it fast enough) where no derivative is at hand.
+//! Root finding with a bounded number of evaluations: Newton's method (or Fisher scoring)
+//! safeguarded by a sign-change bracket, for the τ² searches (the maximum-likelihood scores,
+//! the generalised Q statistic of Paule–Mandel, empirical Bayes and the Q-profile interval);
+//! and Brent's bracketed method (Brent 1973, *Algorithms for Minimization without
+//! Derivatives*, ch. 4: inverse quadratic / secant steps inside a shrinking sign-change
+//! bracket, bisection when they would not shrink it fast enough) where no derivative is at
+//! hand. Every search ends after at most [`MAX_EVALUATIONS`] evaluations, with an error that
+//! names the quantity when it cannot find the root.
 
 use crate::error::{Error, Result};
 
@@ -92,37 +95,160 @@ pub fn brent(
     )))
 }
 
-/// The root of a convex, decreasing function, by Newton's method from a `start` where the
-/// function is positive. For such a function every Newton step from the left stays left of
-/// the root and moves towards it, so the iteration converges monotonically without a bracket
-/// (the generalised Q statistic is one: `Q'(τ²) = −y'PPy`, `Q''(τ²) = 2 y'PPPy ≥ 0`).
-/// `f` returns the value and the derivative.
-pub fn newton_convex_decreasing(
-    mut f: impl FnMut(f64) -> Result<(f64, f64)>,
+/// Most Newton steps [`safeguarded_newton`] takes before it has the right end of its bracket
+/// (steps from the left of the root of a convex decreasing function never overshoot it, but
+/// they can be slow, for example doubling `x + scale` each time); after that it bisects.
+const UNBRACKETED_STEPS: usize = 60;
+
+/// A root of a function that is positive to the left of it and negative to the right (a
+/// log-likelihood's score at a maximum, or `Q(τ²) − target` for the decreasing generalised
+/// Q statistic), on `[lo, ∞)`, by Newton's method safeguarded with a sign-change bracket
+/// (Press et al., *Numerical Recipes*, 3rd ed., §9.4 `rtsafe`).
+///
+/// `f(x)` returns the value and two slopes for the step, both expected to be negative: the
+/// one used once the function has been positive somewhere (the derivative, for Newton's
+/// step), and the one used while every value so far has been negative (for a score, minus
+/// the expected information: Fisher scoring's step, which keeps to metafor's path when the
+/// likelihood has more than one maximum). The search starts at `start` (`≥ lo`). The
+/// bracket's left end is `lo`, where the function is evaluated only when needed; if it is not
+/// positive there and a step heads to or below it, `lo` is returned (a root on the boundary,
+/// which is how estimators truncated at 0 end). The right end is found when needed by evaluating
+/// at `upper()` (a point beyond the root, such as an analytic bound), doubled while the
+/// function is still positive there. A Newton step that would leave the bracket, or (once
+/// both ends are known) that is longer than half the step before the last, or the
+/// [`UNBRACKETED_STEPS`]-th step without a right end, is replaced by a bisection
+/// (geometric, on `x + scale`, while the bracket spans orders of magnitude). Every evaluation
+/// shrinks the bracket, so the search ends within [`MAX_EVALUATIONS`] evaluations at machine precision (`|Δx| ≤ 4 ε x`),
+/// even when rounding makes the function's sign unreliable next to the root.
+pub fn safeguarded_newton(
+    mut f: impl FnMut(f64) -> Result<(f64, f64, f64)>,
+    lo: f64,
     start: f64,
+    scale: f64,
+    mut upper: impl FnMut() -> Result<f64>,
     what: &str,
 ) -> Result<f64> {
-    let mut x = start;
-    for _ in 0..MAX_EVALUATIONS {
-        let (fx, dfx) = f(x)?;
-        if fx <= 0.0 {
-            return Ok(x);
-        }
-        let step = -fx / dfx;
-        if !(step.is_finite() && step >= 0.0) {
+    let scale = if scale.is_finite() && scale > 0.0 {
+        scale
+    } else {
+        1.0
+    };
+    let mut eval = |x: f64, evaluations: &mut usize| -> Result<(f64, f64, f64)> {
+        *evaluations += 1;
+        let (fx, dfx, cautious) = f(x)?;
+        if fx.is_nan() {
             return Err(Error::Numerical(format!(
-                "{what}: the function is not decreasing at {x}; the search cannot continue"
+                "{what}: the function cannot be evaluated at {x} (not a number)"
             )));
         }
-        let next = x + step;
-        if step <= 4.0 * f64::EPSILON * next {
+        Ok((fx, dfx, cautious))
+    };
+    let mut evaluations = 0;
+    // Known bracket ends: f(a) > 0, f(b) < 0 (b = ∞ until found).
+    let mut a: Option<f64> = None;
+    let mut b: Option<f64> = None;
+    let mut x = start.max(lo);
+    let (mut fx, mut dfx, mut cautious) = eval(x, &mut evaluations)?;
+    let mut step_old = f64::INFINITY;
+    let mut step = f64::INFINITY;
+    let mut unbracketed = 0;
+    let mut lo_value: Option<f64> = None;
+    loop {
+        if fx == 0.0 {
+            return Ok(x);
+        }
+        if fx > 0.0 {
+            a = Some(x);
+        } else {
+            b = Some(x);
+        }
+        // A proposed Newton step and whether it is acceptable.
+        let slope = if a.is_some() { dfx } else { cautious };
+        let newton = x - fx / slope;
+        let left = a.unwrap_or(lo);
+        let right = b.unwrap_or(f64::INFINITY);
+        let inside = newton.is_finite() && slope < 0.0 && newton > left && newton < right;
+        // Without a right end, Newton steps from the left of the root of a convex decreasing
+        // function approach it monotonically; they are allowed a fixed number of times. With
+        // both ends known, a step must be at most half the one before the last (`rtsafe`).
+        let fast = match b {
+            Some(_) => (newton - x).abs() <= 0.5 * step_old.abs(),
+            None => unbracketed < UNBRACKETED_STEPS,
+        };
+        // A left end is needed to bisect. If the function is not positive at `lo`, there is
+        // none: a step heading to or below `lo` ends the search there (a root on the
+        // boundary), and a slow step inside is taken as it is.
+        let mut slow_but_unbracketed = false;
+        if !(inside && fast) && a.is_none() {
+            if x == lo {
+                return Ok(lo);
+            }
+            let f_lo = match lo_value {
+                Some(v) => v,
+                None => eval(lo, &mut evaluations)?.0,
+            };
+            lo_value = Some(f_lo);
+            if f_lo > 0.0 {
+                a = Some(lo);
+            } else if inside {
+                slow_but_unbracketed = true;
+            } else {
+                return Ok(lo);
+            }
+        }
+        let next = if (inside && fast) || slow_but_unbracketed {
+            if b.is_none() {
+                unbracketed += 1;
+            }
+            newton
+        } else {
+            // Bisect; first make sure the right end is known.
+            if b.is_none() {
+                let mut hi = upper()?.max(2.0 * x + scale);
+                loop {
+                    if evaluations >= MAX_EVALUATIONS || !hi.is_finite() {
+                        return Err(Error::Numerical(format!(
+                            "{what}: no sign change up to {hi}; the search cannot bracket a root"
+                        )));
+                    }
+                    let (f_hi, _, _) = eval(hi, &mut evaluations)?;
+                    if f_hi < 0.0 {
+                        break;
+                    }
+                    if f_hi == 0.0 {
+                        return Ok(hi);
+                    }
+                    a = Some(hi);
+                    hi *= 2.0;
+                }
+                b = Some(hi);
+            }
+            let (l, r) = (a.unwrap_or(lo), b.unwrap_or(f64::INFINITY));
+            if r + scale > 4.0 * (l + scale) {
+                ((l + scale).sqrt() * (r + scale).sqrt() - scale)
+                    .max(l)
+                    .min(r)
+            } else {
+                0.5 * (l + r)
+            }
+        };
+        step_old = step;
+        step = next - x;
+        let (l, r) = (a.unwrap_or(lo), b.unwrap_or(f64::INFINITY));
+        if step.abs() <= 4.0 * f64::EPSILON * next.abs()
+            || (r - l) <= 4.0 * f64::EPSILON * r.abs() && r.is_finite()
+        {
             return Ok(next);
         }
+        if evaluations >= MAX_EVALUATIONS {
+            return Err(Error::Numerical(format!(
+                "{what}: no convergence in {MAX_EVALUATIONS} evaluations (the root lies in \
+                 [{l}, {r}])"
+            )));
+        }
         x = next;
+        (fx, dfx, cautious) = eval(x, &mut evaluations)?;
     }
-    Err(Error::Numerical(format!(
-        "{what}: Newton's method did not converge in {MAX_EVALUATIONS} steps"
-    )))
 }
 
 #[cfg(test)]
@@ -140,8 +266,11 @@ mod tests {
     #[test]
     fn newton_finds_root_of_convex_decreasing_function() {
         // 1/(1 + x) - 0.25 = 0 at x = 3.
-        let f = |x: f64| Ok((1.0 / (1.0 + x) - 0.25, -1.0 / ((1.0 + x) * (1.0 + x))));
-        let r = newton_convex_decreasing(f, 0.0, "test").unwrap();
+        let f = |x: f64| {
+            let d = -1.0 / ((1.0 + x) * (1.0 + x));
+            Ok((1.0 / (1.0 + x) - 0.25, d, d))
+        };
+        let r = safeguarded_newton(f, 0.0, 0.0, 1.0, || Ok(10.0), "test").unwrap();
         assert!((r - 3.0).abs() < 1e-14, "{r}");
     }
 
@@ -149,5 +278,77 @@ mod tests {
     fn refuses_a_bracket_without_sign_change() {
         let f = |x: f64| Ok(x * x + 1.0);
         assert!(brent(f, 0.0, 1.0, 1.0, 2.0, "test").is_err());
+    }
+
+    /// Wraps `f` to count its evaluations.
+    fn counted<'a>(
+        f: impl Fn(f64) -> (f64, f64) + 'a,
+        count: &'a std::cell::Cell<usize>,
+    ) -> impl FnMut(f64) -> Result<(f64, f64, f64)> + 'a {
+        move |x| {
+            count.set(count.get() + 1);
+            let (v, d) = f(x);
+            Ok((v, d, d))
+        }
+    }
+
+    #[test]
+    fn newton_steps_that_overshoot_are_replaced_by_bisection() {
+        // atan(2 − x): Newton's method from 0 lands at 5.5, then far below 0, and diverges.
+        let n = std::cell::Cell::new(0);
+        let f = counted(
+            |x| ((2.0 - x).atan(), -1.0 / (1.0 + (2.0 - x) * (2.0 - x))),
+            &n,
+        );
+        let r = safeguarded_newton(f, 0.0, 0.0, 1.0, || Ok(100.0), "test").unwrap();
+        assert!((r - 2.0).abs() < 1e-14, "{r}");
+        assert!(n.get() <= 60, "{} evaluations", n.get());
+    }
+
+    #[test]
+    fn slow_newton_steps_are_replaced_by_bisection() {
+        // 1/(x + 1e-80) − 1 = 0 at x ≈ 1: Newton's steps from 0 only double x + 1e-80, which
+        // would take 266 of them.
+        let n = std::cell::Cell::new(0);
+        let f = counted(
+            |x| (1.0 / (x + 1e-80) - 1.0, -1.0 / ((x + 1e-80) * (x + 1e-80))),
+            &n,
+        );
+        let r = safeguarded_newton(f, 0.0, 0.0, 1e-80, || Ok(10.0), "test").unwrap();
+        assert!((r - 1.0).abs() < 1e-14, "{r}");
+        assert!(n.get() <= MAX_EVALUATIONS, "{} evaluations", n.get());
+    }
+
+    #[test]
+    fn a_function_whose_sign_is_noise_near_the_root_ends_at_rounding_level() {
+        // 1 − x plus ±1e-12 of deterministic "rounding noise": the search must stop, near 1.
+        let n = std::cell::Cell::new(0);
+        let f = counted(|x| (1.0 - x + 1e-12 * (1e9 * x).sin(), -1.0), &n);
+        let r = safeguarded_newton(f, 0.0, 0.5, 1.0, || Ok(4.0), "test").unwrap();
+        assert!((r - 1.0).abs() < 1e-11, "{r}");
+        assert!(n.get() <= MAX_EVALUATIONS, "{} evaluations", n.get());
+    }
+
+    #[test]
+    fn a_function_without_a_root_is_a_clear_error_in_bounded_work() {
+        let n = std::cell::Cell::new(0);
+        let f = counted(|x| (1.0 + x * x, 2.0 * x), &n);
+        let e = safeguarded_newton(f, 0.0, 1.0, 1.0, || Ok(10.0), "the test quantity");
+        match e {
+            Err(Error::Numerical(m)) => {
+                assert!(m.starts_with("the test quantity: no sign change"), "{m}")
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(n.get() <= MAX_EVALUATIONS + 1, "{} evaluations", n.get());
+    }
+
+    #[test]
+    fn a_function_negative_from_the_boundary_on_has_its_root_there() {
+        let f = |x: f64| Ok((-1.0 - x, -1.0, -1.0));
+        assert_eq!(
+            safeguarded_newton(f, 0.0, 3.0, 1.0, || Ok(10.0), "test").unwrap(),
+            0.0
+        );
     }
 }

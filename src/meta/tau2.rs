@@ -17,7 +17,7 @@
 use super::gls::{Moments, WeightedFit};
 use super::likelihood;
 use super::moderators::Design;
-use super::root::newton_convex_decreasing;
+use super::root::safeguarded_newton;
 use super::Method;
 use crate::error::Result;
 
@@ -121,8 +121,12 @@ fn mean_squared_deviation(y: &[f64]) -> f64 {
 }
 
 /// The τ² ≥ 0 at which the generalised Q statistic equals `target` (0 if Q(0) ≤ target),
-/// by Newton's method from `start` (Q is convex and decreasing in τ²; `start` must lie at or
-/// left of the root).
+/// by safeguarded Newton steps from `start` (Q is convex and decreasing in τ², with
+/// `Q'(τ²) = −y'PPy`, so Newton steps from the left of the root approach it monotonically;
+/// the sign-change bracket of [`safeguarded_newton`] bounds the work whatever the data). The
+/// bracket's right end, when needed, is `RSS_OLS / target`, beyond which
+/// `Q(τ²) ≤ RSS_OLS / (min vᵢ + τ²) < target` (`RSS_OLS` is the unweighted residual sum of
+/// squares, which no weighted fit can beat on its own scale).
 pub fn generalised_q_root(
     design: &Design,
     y: &[f64],
@@ -131,9 +135,14 @@ pub fn generalised_q_root(
     start: f64,
     what: &str,
 ) -> Result<f64> {
-    let q = |t: f64| -> Result<(f64, f64)> {
+    let q = |t: f64| -> Result<(f64, f64, f64)> {
         let m = Moments::new(design, y, v, t, false)?;
-        Ok((m.rss - target, -m.y_ppy))
+        Ok((m.rss - target, -m.y_ppy, -m.y_ppy))
     };
-    newton_convex_decreasing(q, start, what)
+    let v_min = v.iter().fold(f64::INFINITY, |m, x| m.min(*x));
+    let upper = || -> Result<f64> {
+        let ols = WeightedFit::new(design, y, vec![1.0; design.k])?;
+        Ok(ols.rss() / target)
+    };
+    safeguarded_newton(q, 0.0, start, v_min, upper, what)
 }
