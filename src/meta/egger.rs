@@ -6,7 +6,7 @@
 //! the standard error goes to 0).
 
 use super::model::FittedModel;
-use super::moderators::Design;
+use super::moderators::ModelMatrix;
 use super::MetaOptions;
 use crate::error::Result;
 use serde::Serialize;
@@ -29,7 +29,12 @@ pub struct Egger {
 }
 
 /// Run the test; fails when the studies are too few for one more coefficient.
-pub fn egger_test(design: &Design, y: &[f64], v: &[f64], options: &MetaOptions) -> Result<Egger> {
+pub fn egger_test(
+    design: &ModelMatrix,
+    y: &[f64],
+    v: &[f64],
+    options: &MetaOptions,
+) -> Result<Egger> {
     let sei: Vec<f64> = v.iter().map(|x| x.sqrt()).collect();
     let extended = design.with_column("sei", &sei);
     let m = FittedModel::new(

@@ -12,7 +12,7 @@
 //! The traces are summed so that a study carrying nearly all the weight cannot cancel them
 //! ([`stable_traces`]). No k×k matrix is ever formed.
 
-use super::moderators::Design;
+use super::moderators::ModelMatrix;
 use crate::error::{Error, Result};
 use nalgebra::{DMatrix, DVector};
 
@@ -30,10 +30,10 @@ pub struct WeightedFit {
 }
 
 /// `Σᵢ sᵢ xᵢ xᵢ'` for the rows `xᵢ` of the design (p×p).
-pub fn cross_product(design: &Design, s: impl Fn(usize) -> f64) -> DMatrix<f64> {
+pub fn cross_product(design: &ModelMatrix, s: impl Fn(usize) -> f64) -> DMatrix<f64> {
     let p = design.p;
     let mut m = DMatrix::<f64>::zeros(p, p);
-    for i in 0..design.k {
+    for i in 0..design.n {
         let si = s(i);
         let x = design.row(i);
         for a in 0..p {
@@ -79,7 +79,7 @@ fn not_full_rank() -> Error {
 
 impl WeightedFit {
     /// Fit by weighted least squares (two passes over the studies).
-    pub fn new(design: &Design, y: &[f64], weights: Vec<f64>) -> Result<Self> {
+    pub fn new(design: &ModelMatrix, y: &[f64], weights: Vec<f64>) -> Result<Self> {
         let p = design.p;
         let a = cross_product(design, |i| weights[i]);
         let mut c = DVector::<f64>::zeros(p);
@@ -91,7 +91,7 @@ impl WeightedFit {
         }
         let a_inv = invert_spd(a)?;
         let beta = &a_inv * c;
-        let residuals = (0..design.k)
+        let residuals = (0..design.n)
             .map(|i| {
                 y[i] - design
                     .row(i)
@@ -110,7 +110,7 @@ impl WeightedFit {
     }
 
     /// Inverse-variance weights `1 / (vᵢ + τ²)`.
-    pub fn inverse_variance(design: &Design, y: &[f64], v: &[f64], tau2: f64) -> Result<Self> {
+    pub fn inverse_variance(design: &ModelMatrix, y: &[f64], v: &[f64], tau2: f64) -> Result<Self> {
         Self::new(design, y, v.iter().map(|vi| 1.0 / (vi + tau2)).collect())
     }
 
@@ -138,20 +138,20 @@ impl WeightedFit {
     }
 
     /// `tr(P D)` for `D = diag(d)`; `d = None` is the identity.
-    pub fn trace_pd(&self, design: &Design, d: Option<&[f64]>) -> f64 {
+    pub fn trace_pd(&self, design: &ModelMatrix, d: Option<&[f64]>) -> f64 {
         let w = &self.weights;
         stable_traces(design, |i| w[i], &self.a_inv, d, None, false).0
     }
 
     /// `tr(P D₁ P D₂)` for diagonal `D₁`, `D₂`; `None` is the identity.
-    pub fn trace_pdpd(&self, design: &Design, d1: Option<&[f64]>, d2: Option<&[f64]>) -> f64 {
+    pub fn trace_pdpd(&self, design: &ModelMatrix, d1: Option<&[f64]>, d2: Option<&[f64]>) -> f64 {
         let w = &self.weights;
         stable_traces(design, |i| w[i], &self.a_inv, d1, d2, true).1
     }
 
     /// Hat values `wᵢ xᵢ' (X'WX)⁻¹ xᵢ` (diagonal of `X (X'WX)⁻¹ X'W`).
-    pub fn hat_values(&self, design: &Design) -> Vec<f64> {
-        (0..design.k)
+    pub fn hat_values(&self, design: &ModelMatrix) -> Vec<f64> {
+        (0..design.n)
             .map(|i| self.weights[i] * quadratic_form(&self.a_inv, design.row(i)))
             .collect()
     }
@@ -174,7 +174,7 @@ impl WeightedFit {
 /// (`wₐ² d₂ₐ vₐ'N₁vₐ`, `vₐ = A⁻¹xₐ`, ...), which involve no subtraction. One pass over the
 /// studies (two when there are heavy rows).
 pub fn stable_traces(
-    design: &Design,
+    design: &ModelMatrix,
     w: impl Fn(usize) -> f64,
     a_inv: &DMatrix<f64>,
     d1: Option<&[f64]>,
@@ -187,15 +187,15 @@ pub fn stable_traces(
         // The same with scalars: A = Σ uᵢ, uᵢ = wᵢ xᵢ², 1 − hᵢ = (A − uᵢ)/A, and
         // P_ij² = tᵢ tⱼ / A² with tᵢ = wᵢ² xᵢ², the sums without one term from [`SplitSum`].
         let x2 = |i: usize| design.row(i)[0] * design.row(i)[0];
-        let a = SplitSum::of((0..design.k).map(|i| w(i) * x2(i)));
+        let a = SplitSum::of((0..design.n).map(|i| w(i) * x2(i)));
         let t2 = if pdpd {
-            SplitSum::of((0..design.k).map(|i| w(i) * w(i) * x2(i) * e2(i)))
+            SplitSum::of((0..design.n).map(|i| w(i) * w(i) * x2(i) * e2(i)))
         } else {
             SplitSum::new()
         };
         let inv_a = 1.0 / a.total;
         let (mut tr_pd, mut tr_pdpd) = (0.0, 0.0);
-        for i in 0..design.k {
+        for i in 0..design.n {
             let wi = w(i);
             let u = wi * x2(i);
             let p_ii = wi * a.without(i, u) * inv_a;
@@ -215,7 +215,7 @@ pub fn stable_traces(
         _ => false,
     };
     let mut acc = TraceAccumulator::new(a_inv, pdpd, same);
-    for i in 0..design.k {
+    for i in 0..design.n {
         acc.add(i, design.row(i), w(i), e1(i), e2(i));
     }
     acc.finish(design, w, e1, e2)
@@ -300,7 +300,7 @@ impl TraceAccumulator {
 
     fn finish(
         self,
-        design: &Design,
+        design: &ModelMatrix,
         w: impl Fn(usize) -> f64,
         e1: impl Fn(usize) -> f64,
         e2: impl Fn(usize) -> f64,
@@ -470,14 +470,20 @@ pub struct Moments {
 
 impl Moments {
     /// Compute at `tau2`; `traces` adds `tr(P)` and `tr(PP)` (as [`stable_traces`]).
-    pub fn new(design: &Design, y: &[f64], v: &[f64], tau2: f64, traces: bool) -> Result<Self> {
+    pub fn new(
+        design: &ModelMatrix,
+        y: &[f64],
+        v: &[f64],
+        tau2: f64,
+        traces: bool,
+    ) -> Result<Self> {
         let p = design.p;
         if p == 1 {
             return Self::one_column(design, y, v, tau2, traces);
         }
         let mut a = DMatrix::<f64>::zeros(p, p);
         let mut c = DVector::<f64>::zeros(p);
-        for i in 0..design.k {
+        for i in 0..design.n {
             let w = 1.0 / (v[i] + tau2);
             let x = design.row(i);
             for r in 0..p {
@@ -495,7 +501,7 @@ impl Moments {
         let mut w3r2 = 0.0;
         let mut c2 = DVector::<f64>::zeros(p);
         let mut acc = traces.then(|| TraceAccumulator::new(&a_inv, true, true));
-        for i in 0..design.k {
+        for i in 0..design.n {
             let w = 1.0 / (v[i] + tau2);
             let x = design.row(i);
             let fitted: f64 = x.iter().zip(beta.iter()).map(|(x, b)| x * b).sum();
@@ -536,8 +542,14 @@ impl Moments {
     /// ([`SplitSum`]), so that one study that carries nearly all the weight does not cancel
     /// them away. `P_ii = wᵢ (A − uᵢ)/A`, `P_ij = −wᵢ xᵢ wⱼ xⱼ / A` with `uᵢ = wᵢ xᵢ²`,
     /// `A = Σ uᵢ`.
-    fn one_column(design: &Design, y: &[f64], v: &[f64], tau2: f64, traces: bool) -> Result<Self> {
-        let k = design.k;
+    fn one_column(
+        design: &ModelMatrix,
+        y: &[f64],
+        v: &[f64],
+        tau2: f64,
+        traces: bool,
+    ) -> Result<Self> {
+        let k = design.n;
         let x = |i: usize| design.row(i)[0];
         let mut a = SplitSum::new();
         let mut t = SplitSum::new();
@@ -626,7 +638,7 @@ mod tests {
         let y = [-0.89, -1.59, -1.35, -1.44, -0.22, -0.79, -1.62];
         let v = [0.33, 0.19, 0.42, 0.02, 0.05, 0.007, 0.22];
         let d = [0.5, 1.5, 2.0, 0.1, 0.3, 0.9, 1.1];
-        let design = Design::from_columns(
+        let design = ModelMatrix::from_columns(
             7,
             vec![
                 ("intrcpt".into(), vec![1.0; 7]),
@@ -684,7 +696,7 @@ mod tests {
         let (a, b) = (1e12, 1.0);
         let v = [1.0 / a, 1.0 / b];
         let y = [0.3, 0.7];
-        let design = Design::intercept_only(2);
+        let design = ModelMatrix::intercept_only(2, "intrcpt");
         let fit = WeightedFit::inverse_variance(&design, &y, &v, 0.0).unwrap();
         let tr_p = 2.0 * a * b / (a + b);
         let tr_pp = 4.0 * a * a * b * b / ((a + b) * (a + b));
@@ -696,7 +708,7 @@ mod tests {
         close(m.tr_pp, tr_pp);
         // Rows (1, 0), (1, 0), (1, 1): the third study is fitted exactly (P's third row and
         // column are 0), so the traces are those of the first two.
-        let design = Design::from_columns(
+        let design = ModelMatrix::from_columns(
             3,
             vec![
                 ("intrcpt".into(), vec![1.0; 3]),

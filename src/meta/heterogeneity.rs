@@ -8,7 +8,7 @@
 //! `I² = τ̂² / (ṽ + τ̂²)`, `H² = τ̂²/ṽ + 1`.
 
 use super::gls::WeightedFit;
-use super::moderators::Design;
+use super::moderators::ModelMatrix;
 use super::tau2::generalised_q_root;
 use crate::dist::{pchisq_upper, qchisq};
 use crate::error::Result;
@@ -28,8 +28,8 @@ pub struct Heterogeneity {
 
 impl Heterogeneity {
     /// Q, its df and p, and the typical variance (with `k ≤ p`: Q = 0, p = 1, as metafor).
-    pub fn new(design: &Design, y: &[f64], v: &[f64]) -> Result<Self> {
-        if design.k <= design.p {
+    pub fn new(design: &ModelMatrix, y: &[f64], v: &[f64]) -> Result<Self> {
+        if design.n <= design.p {
             return Ok(Heterogeneity {
                 q: 0.0,
                 q_df: 0,
@@ -39,7 +39,7 @@ impl Heterogeneity {
         }
         let fe = WeightedFit::inverse_variance(design, y, v, 0.0)?;
         let q = fe.rss().max(0.0);
-        let q_df = design.k - design.p;
+        let q_df = design.n - design.p;
         Ok(Heterogeneity {
             q,
             q_df,
@@ -75,8 +75,13 @@ impl Heterogeneity {
 /// statistic `Σ (yᵢ − xᵢ'β̂(τ²))² / (vᵢ + τ²)` equals the upper and lower `(1 − level)/2`
 /// quantiles of χ²(k − p). A bound whose equation has no root in τ² ≥ 0 is 0 (metafor
 /// reports these as "< 0"). Each evaluation is O(k·p²). Needs `k > p`.
-pub fn q_profile_interval(design: &Design, y: &[f64], v: &[f64], level: f64) -> Result<[f64; 2]> {
-    let df = (design.k - design.p) as f64;
+pub fn q_profile_interval(
+    design: &ModelMatrix,
+    y: &[f64],
+    v: &[f64],
+    level: f64,
+) -> Result<[f64; 2]> {
+    let df = (design.n - design.p) as f64;
     let alpha = 1.0 - level;
     let crit_for_lower = qchisq(1.0 - alpha / 2.0, df);
     let crit_for_upper = qchisq(alpha / 2.0, df);

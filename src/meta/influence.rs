@@ -4,7 +4,7 @@
 
 use super::gls::{invert_spd, quadratic_form};
 use super::model::FittedModel;
-use super::moderators::Design;
+use super::moderators::ModelMatrix;
 use super::{MetaData, MetaOptions, Method};
 use crate::error::{Error, Result};
 use serde::Serialize;
@@ -65,19 +65,23 @@ fn without(v: &[f64], i: usize) -> Vec<f64> {
 }
 
 /// Leave-one-out estimates (intercept-only models, as metafor).
-pub fn leave_one_out(design: &Design, data: &MetaData, o: &MetaOptions) -> Result<LeaveOneOut> {
+pub fn leave_one_out(
+    design: &ModelMatrix,
+    data: &MetaData,
+    o: &MetaOptions,
+) -> Result<LeaveOneOut> {
     if !design.is_intercept_only() {
         return Err(Error::input(
             "--leave-one-out",
             "the leave-one-out table is for models without moderators; use --influence instead",
         ));
     }
-    if design.k < 2 {
+    if design.n < 2 {
         return Err(Error::input("--leave-one-out", "needs at least 2 studies"));
     }
-    let reduced = Design::intercept_only(design.k - 1);
-    let mut rows = Vec::with_capacity(design.k);
-    for i in 0..design.k {
+    let reduced = ModelMatrix::intercept_only(design.n - 1, super::moderators::INTERCEPT);
+    let mut rows = Vec::with_capacity(design.n);
+    for i in 0..design.n {
         let y = without(&data.yi, i);
         let v = without(&data.vi, i);
         let m = FittedModel::new(&reduced, &y, &v, o.method, o.test, o.level.value())?;
@@ -105,7 +109,7 @@ pub fn leave_one_out(design: &Design, data: &MetaData, o: &MetaOptions) -> Resul
 /// Studentised deleted residuals, DFFITS, Cook's distances, covariance ratios, τ² and QE
 /// after deletion, hat values and weights (metafor `influence.rma.uni`).
 pub fn influence(
-    design: &Design,
+    design: &ModelMatrix,
     data: &MetaData,
     o: &MetaOptions,
     full: &FittedModel,
@@ -122,7 +126,7 @@ pub fn influence(
     let det_full = full.vb.determinant();
     let hat = full.fit.hat_values(design);
     let sum_w = full.fit.sum_weights();
-    let mut rows = Vec::with_capacity(design.k);
+    let mut rows = Vec::with_capacity(design.n);
     for (i, &hat_i) in hat.iter().enumerate() {
         let reduced = design.without_row(i);
         let y = without(&data.yi, i);

@@ -11,7 +11,7 @@
 //! error that says why.
 
 use super::gls::{Moments, WeightedFit};
-use super::moderators::Design;
+use super::moderators::ModelMatrix;
 use super::root::{self, safeguarded_newton};
 use crate::error::{Error, Result};
 
@@ -23,7 +23,7 @@ pub const MAX_ITERATIONS: usize = root::MAX_EVALUATIONS;
 /// REML score `½(y'PPy − tr P)`, expected `½ tr(PP)`, observed `y'PPPy − ½ tr(PP)`;
 /// ML score `½(y'PPy − Σ wᵢ)`, expected `½ Σ wᵢ²`, observed `y'PPPy − ½ Σ wᵢ²`.
 fn score_and_information(
-    design: &Design,
+    design: &ModelMatrix,
     y: &[f64],
     v: &[f64],
     reml: bool,
@@ -46,7 +46,13 @@ fn score_and_information(
 }
 
 /// The (restricted) log-likelihood at `tau2`, up to a constant that does not depend on τ².
-pub fn log_likelihood(design: &Design, y: &[f64], v: &[f64], reml: bool, tau2: f64) -> Result<f64> {
+pub fn log_likelihood(
+    design: &ModelMatrix,
+    y: &[f64],
+    v: &[f64],
+    reml: bool,
+    tau2: f64,
+) -> Result<f64> {
     let fit = WeightedFit::inverse_variance(design, y, v, tau2)?;
     let log_det_v: f64 = v.iter().map(|vi| (vi + tau2).ln()).sum();
     let mut ll = -0.5 * log_det_v - 0.5 * fit.rss();
@@ -72,13 +78,13 @@ pub fn log_likelihood(design: &Design, y: &[f64], v: &[f64], reml: bool, tau2: f
 /// maximum on the boundary. As metafor's `ll0check`, a positive root is then replaced by 0
 /// when the likelihood is higher there. At most [`root::MAX_EVALUATIONS`] evaluations; a failure is
 /// an error that says why.
-pub fn maximise(design: &Design, y: &[f64], v: &[f64], reml: bool, start: f64) -> Result<f64> {
+pub fn maximise(design: &ModelMatrix, y: &[f64], v: &[f64], reml: bool, start: f64) -> Result<f64> {
     let what = if reml {
         "REML estimation of tau^2"
     } else {
         "ML estimation of tau^2"
     };
-    let k = design.k as f64;
+    let k = design.n as f64;
     let v_min = v.iter().fold(f64::INFINITY, |m, x| m.min(*x));
     let v_max = v.iter().fold(0.0_f64, |m, x| m.max(*x));
     // A score that is not a number stops the search; an information that is not positive
@@ -98,7 +104,7 @@ pub fn maximise(design: &Design, y: &[f64], v: &[f64], reml: bool, start: f64) -
         Ok((s, -newton, -expected))
     };
     let upper = || -> Result<f64> {
-        let ols = WeightedFit::new(design, y, vec![1.0; design.k])?;
+        let ols = WeightedFit::new(design, y, vec![1.0; design.n])?;
         Ok(v_max.max(2.0 * ols.rss() / (k - design.p as f64).max(1.0)))
     };
     let mut tau2 = safeguarded_newton(score, 0.0, start.max(0.0), v_min, upper, what)?;

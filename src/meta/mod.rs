@@ -52,12 +52,13 @@ pub mod tau2;
 pub use egger::Egger;
 pub use influence::{Influence, InfluenceRow, LeaveOneOut, LeaveOneOutRow};
 pub use model::FittedModel;
-pub use moderators::{Design, Moderator, ModeratorValues};
+pub use moderators::{Moderator, ModeratorValues};
 pub use report::Studies;
 
 use crate::dist::z_crit;
 use crate::error::{Error, Result};
 use crate::level::ConfidenceLevel;
+use crate::model_matrix::ModelMatrix;
 use serde::Serialize;
 
 /// Estimator of τ² (metafor's `method`).
@@ -337,8 +338,8 @@ pub fn fit(data: &MetaData, options: &MetaOptions) -> Result<MetaFit> {
     check_magnitudes(data)?;
     let k = data.yi.len();
     let design = match &data.mods {
-        Some(m) if !m.is_empty() => Design::with_moderators(k, m)?,
-        _ => Design::intercept_only(k),
+        Some(m) if !m.is_empty() => moderators::model_matrix(k, m)?,
+        _ => ModelMatrix::intercept_only(k, moderators::INTERCEPT),
     };
     if k < design.p {
         return Err(Error::input(
@@ -676,14 +677,14 @@ fn check_finite(fit: &MetaFit, data: &MetaData) -> Result<()> {
 /// eq. 16.40), truncated at 0; for fixed-effect models the adjusted R² of the weighted
 /// regression of `y` on the moderators (weights `1/vᵢ`).
 fn r_squared(
-    design: &Design,
+    design: &ModelMatrix,
     y: &[f64],
     v: &[f64],
     method: Method,
     model: &FittedModel,
 ) -> Result<f64> {
-    let k = design.k as f64;
-    let intercept_only = Design::intercept_only(design.k);
+    let k = design.n as f64;
+    let intercept_only = ModelMatrix::intercept_only(design.n, moderators::INTERCEPT);
     if method == Method::FE {
         let mean = y.iter().sum::<f64>() / k;
         if y.iter().all(|x| *x == mean) {

@@ -4,7 +4,7 @@
 
 use super::gls::{invert_spd, WeightedFit};
 use super::heterogeneity::Heterogeneity;
-use super::moderators::Design;
+use super::moderators::ModelMatrix;
 use super::tau2::{self, Tau2Estimate};
 use super::{Method, Test};
 use crate::dist::{p_two_sided_t, p_two_sided_z, pchisq_upper, pf_upper, t_crit, z_crit};
@@ -22,7 +22,7 @@ use nalgebra::{DMatrix, DVector};
 #[derive(Debug, Clone)]
 pub struct Standardised {
     /// The centred and scaled design.
-    pub design: Design,
+    pub design: ModelMatrix,
     /// Column means (0 for the intercept).
     centre: Vec<f64>,
     /// Column scales (1 for the intercept).
@@ -31,8 +31,8 @@ pub struct Standardised {
 
 impl Standardised {
     /// Centre and scale the columns after the intercept (column 0, which must be all ones).
-    pub fn new(design: &Design) -> Option<Self> {
-        let (k, p) = (design.k, design.p);
+    pub fn new(design: &ModelMatrix) -> Option<Self> {
+        let (k, p) = (design.n, design.p);
         if p < 2 || k == 0 || (0..k).any(|i| design.row(i)[0] != 1.0) {
             return None;
         }
@@ -52,7 +52,7 @@ impl Standardised {
             columns.push((design.names[j].clone(), col));
         }
         Some(Standardised {
-            design: Design::from_columns(k, columns),
+            design: ModelMatrix::from_columns(k, columns),
             centre,
             scale,
         })
@@ -120,14 +120,14 @@ pub struct FittedModel {
 impl FittedModel {
     /// Fit `y` with sampling variances `v` on `design`.
     pub fn new(
-        design: &Design,
+        design: &ModelMatrix,
         y: &[f64],
         v: &[f64],
         method: Method,
         test: Test,
         level: f64,
     ) -> Result<Self> {
-        let (k, p) = (design.k, design.p);
+        let (k, p) = (design.n, design.p);
         let needed = if method == Method::FE || (k == 1 && p == 1) {
             p
         } else {

@@ -16,7 +16,7 @@
 
 use super::gls::{Moments, WeightedFit};
 use super::likelihood;
-use super::moderators::Design;
+use super::moderators::ModelMatrix;
 use super::root::safeguarded_newton;
 use super::Method;
 use crate::error::Result;
@@ -31,10 +31,15 @@ pub struct Tau2Estimate {
 }
 
 /// Estimate τ² for `method`. Needs `k ≥ p + 1` (checked by the caller) unless `k = 1`.
-pub fn estimate(method: Method, design: &Design, y: &[f64], v: &[f64]) -> Result<Tau2Estimate> {
-    let k = design.k as f64;
+pub fn estimate(
+    method: Method,
+    design: &ModelMatrix,
+    y: &[f64],
+    v: &[f64],
+) -> Result<Tau2Estimate> {
+    let k = design.n as f64;
     let p = design.p as f64;
-    if method == Method::FE || design.k == 1 {
+    if method == Method::FE || design.n == 1 {
         return Ok(Tau2Estimate {
             tau2: 0.0,
             se: None,
@@ -103,9 +108,9 @@ pub fn estimate(method: Method, design: &Design, y: &[f64], v: &[f64]) -> Result
 
 /// Hedges' estimator with unit weights: `(Σ rᵢ² − tr(P V)) / (k − p)` where `r` are OLS
 /// residuals (Raudenbush 2009, eq. 16.25).
-fn hedges(design: &Design, y: &[f64], v: &[f64]) -> Result<Tau2Estimate> {
-    let df = (design.k - design.p) as f64;
-    let ols = WeightedFit::new(design, y, vec![1.0; design.k])?;
+fn hedges(design: &ModelMatrix, y: &[f64], v: &[f64]) -> Result<Tau2Estimate> {
+    let df = (design.n - design.p) as f64;
+    let ols = WeightedFit::new(design, y, vec![1.0; design.n])?;
     let tr_pv = ols.trace_pd(design, Some(v));
     let tau2 = ((ols.rss() - tr_pv) / df).max(0.0);
     let tr_pvpv = ols.trace_pdpd(design, Some(v), Some(v));
@@ -128,7 +133,7 @@ fn mean_squared_deviation(y: &[f64]) -> f64 {
 /// `Q(τ²) ≤ RSS_OLS / (min vᵢ + τ²) < target` (`RSS_OLS` is the unweighted residual sum of
 /// squares, which no weighted fit can beat on its own scale).
 pub fn generalised_q_root(
-    design: &Design,
+    design: &ModelMatrix,
     y: &[f64],
     v: &[f64],
     target: f64,
@@ -141,7 +146,7 @@ pub fn generalised_q_root(
     };
     let v_min = v.iter().fold(f64::INFINITY, |m, x| m.min(*x));
     let upper = || -> Result<f64> {
-        let ols = WeightedFit::new(design, y, vec![1.0; design.k])?;
+        let ols = WeightedFit::new(design, y, vec![1.0; design.n])?;
         Ok(ols.rss() / target)
     };
     safeguarded_newton(q, 0.0, start, v_min, upper, what)
