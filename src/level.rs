@@ -10,6 +10,10 @@ use crate::dist;
 use crate::error::{Error, Result};
 use serde::Serialize;
 
+/// The smallest α (and level) taken: closer to 0 or 1, the critical values leave double
+/// precision and a printed "99.99999999%" could not be told from 100 %.
+pub const MIN_FRACTION: f64 = 1e-6;
+
 /// A confidence level in (0, 1); serialised as the bare fraction (`0.95`).
 ///
 /// Both the level and α are kept as given or as their complement, so that a run asked for
@@ -34,10 +38,10 @@ impl ConfidenceLevel {
         alpha: 0.05,
     };
 
-    /// A level given as a fraction; refused (naming `--level`) unless strictly between 0
-    /// and 1.
+    /// A level given as a fraction; refused (naming `--level`) outside
+    /// [MIN_FRACTION, 1 − MIN_FRACTION] (see [`MIN_FRACTION`]).
     pub fn new(level: f64) -> Result<ConfidenceLevel> {
-        if level.is_finite() && level > 0.0 && level < 1.0 {
+        if level.is_finite() && (MIN_FRACTION..=1.0 - MIN_FRACTION).contains(&level) {
             Ok(ConfidenceLevel {
                 level,
                 alpha: 1.0 - level,
@@ -46,7 +50,7 @@ impl ConfidenceLevel {
             Err(Error::input(
                 "--level",
                 format!(
-                    "level = {level}: a confidence level must lie strictly between 0 and 1 (e.g. 0.95)"
+                    "level = {level}: a confidence level must lie strictly between 0 and 1, from 0.000001 to 0.999999 (e.g. 0.95)"
                 ),
             ))
         }
@@ -55,7 +59,7 @@ impl ConfidenceLevel {
     /// The level 1 − α of a two-sided test at significance level `alpha`; refused (naming
     /// `--alpha`) unless α is strictly between 0 and 1.
     pub fn from_alpha(alpha: f64) -> Result<ConfidenceLevel> {
-        if alpha.is_finite() && alpha > 0.0 && alpha < 1.0 {
+        if alpha.is_finite() && (MIN_FRACTION..=1.0 - MIN_FRACTION).contains(&alpha) {
             Ok(ConfidenceLevel {
                 level: 1.0 - alpha,
                 alpha,
@@ -63,7 +67,9 @@ impl ConfidenceLevel {
         } else {
             Err(Error::input(
                 "--alpha",
-                format!("alpha = {alpha}: a significance level must lie strictly between 0 and 1"),
+                format!(
+                    "alpha = {alpha}: a significance level must lie strictly between 0 and 1, from 0.000001 to 0.999999 (e.g. 0.05)"
+                ),
             ))
         }
     }

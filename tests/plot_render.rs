@@ -145,6 +145,7 @@ fn realistic_forest() -> ForestChart {
 
 fn funnel(studies: Vec<(f64, f64)>) -> FunnelChart {
     FunnelChart {
+        level: ConfidenceLevel::NINETY_FIVE,
         title: "Funnel plot".into(),
         effect_label: "log risk ratio".into(),
         studies: studies
@@ -451,6 +452,7 @@ fn gallery() -> Vec<(&'static str, Chart, Vec<&'static str>)> {
         (
             "funnel_single",
             FunnelChart {
+                level: ConfidenceLevel::NINETY_FIVE,
                 pooled: None,
                 egger: None,
                 contours: false,

@@ -113,7 +113,7 @@ pub fn bounds(
             ),
             (Some(_), _, _) => Verdict::new(
                 Status::Consistent,
-                format!("mean {} can lie inside {range}; the SD has no upper limit on an open scale", mean.text),
+                format!("mean {} can lie inside {range}; the SD has no upper limit on a scale open at both ends", mean.text),
             ),
             (None, _, _) => Verdict::new(Status::Consistent, format!("mean {} can lie inside {range}", mean.text)),
         }
@@ -148,6 +148,12 @@ fn on_grid(
     let (lo, hi) = scale.bounds_in_steps(Some(grid))?;
     let n_i = n as i128;
     let sums = grim(mean, n, grid, rule)?.sums_in_steps;
+    if sums.is_empty() || n == 0 {
+        // No sum of n values on the grid gives this mean (GRIM says so): whether the mean
+        // itself can lie inside the scale is then a question of its rounding interval alone.
+        let (inside, _, _) = continuous(mean, None, kind, n, scale);
+        return Ok((inside, None, None));
+    }
     let inside = sums.intersect(&IntRange {
         first: match lo {
             Some(l) => mul(l, n_i)?,
@@ -158,20 +164,25 @@ fn on_grid(
             None => i128::MAX,
         },
     });
-    if inside.is_empty() || n == 0 {
-        return Ok((n > 0 && !inside.is_empty(), None, None));
+    if inside.is_empty() {
+        return Ok((false, None, None));
     }
-    let (Some(lo), Some(hi)) = (lo, hi) else {
-        return Ok((true, None, None));
-    };
-    if n < 2 || inside.len() > MAX_SUMS {
+    if (lo.is_none() && hi.is_none()) || n < 2 || inside.len() > MAX_SUMS {
         return Ok((true, None, None));
     }
     let mut largest: f64 = 0.0;
     let mut possible = false;
     for t in inside.first..=inside.last {
-        // ok: t lies in [n·lo, n·hi], so the maximum exists.
-        let q_max = max_sum_of_squares(n_i, t, lo, hi).unwrap_or(0);
+        // The values lie in [lo, hi]; an open end is as far as one value can go when the
+        // other n − 1 sit at the closed one (the sum t is fixed).
+        let (a, b) = match (lo, hi) {
+            (Some(l), Some(h)) => (l, h),
+            (Some(l), None) => (l, t - (n_i - 1) * l),
+            (None, Some(h)) => (t - (n_i - 1) * h, h),
+            (None, None) => return Ok((true, None, None)),
+        };
+        // ok: t lies in [n·a, n·b], so the maximum exists.
+        let q_max = max_sum_of_squares(n_i, t, a, b).unwrap_or(0);
         largest = largest.max(spread_of(t, q_max, n, SpreadKind::Sd, grid));
         if let Some(s) = spread {
             if sums_of_squares(t, n, s, kind, grid, rule)?.first <= q_max {
@@ -358,12 +369,38 @@ mod tests {
     }
 
     #[test]
-    fn open_scale_checks_only_the_mean() {
-        // Relapses per year ≥ 0: 0.4 ± 0.8 fine; −0.2 impossible.
+    fn a_half_open_scale_bounds_the_sd_too() {
+        // Relapses in a year, whole counts ≥ 0, 0.4 ± 0.8 with n = 7: the sum is 3 (2.8 to
+        // 3.15 round to 0.4... only 3 is whole), and the largest SD puts it on one patient:
+        // R: sd(c(rep(0, 6), 3)) = 1.1338934190276817. As an SD, 0.8 is possible; as an SEM
+        // (SD = 0.8·√7 ≈ 2.12) it is not.
         let open = Scale::new(Some(rv("0")), None, Some(rv("1"))).unwrap();
         let b = run("0.4", "0.8", 7, &open);
-        assert!(b.consistent && b.largest_sd.is_none());
+        assert!(b.consistent);
+        approx::assert_relative_eq!(
+            b.largest_sd.unwrap(),
+            1.1338934190276817,
+            max_relative = 1e-14
+        );
+        let sem = bounds(
+            &rv("0.4"),
+            Some(&rv("0.8")),
+            SpreadKind::Sem,
+            7,
+            &open,
+            Rounding::UpOrDown,
+        )
+        .unwrap();
+        assert_eq!(sem.status, Status::Inconsistent);
         assert!(!run("-0.2", "0.8", 7, &open).mean_inside);
+    }
+
+    #[test]
+    fn a_mean_that_fails_grim_is_not_said_to_lie_outside_the_scale() {
+        // 5.1 with n = 1 is no whole number, but 5.1 lies inside 0–10: GRIM says the first,
+        // bounds must not claim the second.
+        let b = run("5.1", "1.0", 1, &scale("0", "10", Some("1")));
+        assert!(b.mean_inside, "{}", b.detail);
     }
 
     #[test]
@@ -389,8 +426,14 @@ mod tests {
 
     #[test]
     fn bounds_off_the_grid_are_refused() {
-        let sc = scale("0", "10.25", Some("0.5"));
-        let e = bounds(&rv("5.0"), None, SpreadKind::Sd, 7, &sc, Rounding::UpOrDown).unwrap_err();
-        assert!(e.to_string().starts_with("--max:"), "{e}");
+        let e = Scale::new(Some(rv("0")), Some(rv("10.25")), Some(rv("0.5"))).unwrap_err();
+        assert!(
+            e.starts_with("the maximum 10.25 is not a whole number of steps"),
+            "{e}"
+        );
+        let e = crate::checks::input::scale(Some("0"), Some("10.25"), Some("0.5"), 1)
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("--max:"), "{e}");
     }
 }

@@ -112,23 +112,29 @@ fn items_count(items: i64) -> Result<u32> {
     }
 }
 
-/// A scale from `--min`, `--max` and, when discrete, `--step` with `--items`: the maximum
-/// above the minimum, the step positive, both bounds on the step's grid.
-pub fn scale(min: &str, max: &str, step: Option<&str>, items: i64) -> Result<Scale> {
+/// A scale from `--min`, `--max` (either may be open) and, when discrete, `--step` with
+/// `--items`: the maximum above the minimum, the step positive, the bounds on the step's
+/// grid.
+pub fn scale(
+    min: Option<&str>,
+    max: Option<&str>,
+    step: Option<&str>,
+    items: i64,
+) -> Result<Scale> {
     let scale = Scale::new(
-        Some(number(min, "--min")?),
-        Some(number(max, "--max")?),
+        min.map(|m| number(m, "--min")).transpose()?,
+        max.map(|m| number(m, "--max")).transpose()?,
         step.map(|s| number(s, "--step")).transpose()?,
     )
     .map_err(|why| {
-        Error::input(
-            if why.contains("step") {
-                "--step"
-            } else {
-                "--max"
-            },
-            why,
-        )
+        let option = if why.starts_with("the minimum") {
+            "--min"
+        } else if why.starts_with("the maximum") {
+            "--max"
+        } else {
+            "--step"
+        };
+        Error::input(option, why)
     })?
     .with_items(items_count(items)?)
     .map_err(|why| Error::input("--items", why))?;

@@ -44,6 +44,8 @@ pub const EXHAUSTIVE_SAMPLE_CAP: usize = 10_000;
 /// what it has found when they run out (keeps hard cases, near the largest possible SD,
 /// from running for minutes).
 pub const RANDOM_STEP_BUDGET: u64 = 2_000_000;
+/// Most values (samples × n) one search may return: memory and time stay bounded.
+pub const MAX_VALUES: usize = 10_000_000;
 /// Most possible samples kept whole in [`Sprite::every_sample`].
 pub const EVERY_SAMPLE_KEPT: usize = 64;
 /// Most levels (distinct values) a scale may have.
@@ -138,6 +140,15 @@ pub fn sprite(req: &SpriteRequest) -> Result<Sprite> {
     }
     if req.samples == 0 {
         return Err(Error::input("--samples", "ask for at least 1 sample"));
+    }
+    if (req.samples as u128) * (req.n as u128) > MAX_VALUES as u128 {
+        return Err(Error::input(
+            "--samples",
+            format!(
+                "{} samples of {} values would be more than {MAX_VALUES} values to hold; ask for fewer samples",
+                req.samples, req.n
+            ),
+        ));
     }
     let n = req.n as i128;
     let targets = targets(req, grid, lo, hi)?;

@@ -94,3 +94,11 @@ pub fn size(width: i64, height: i64) -> Result<trialstats::plot::Size> {
     };
     trialstats::plot::Size::new(side(width, "--width")?, side(height, "--height")?)
 }
+
+/// A whole number as typed (clap value parser): refuses `28.5` or `x` saying what is allowed;
+/// the range is checked by the library, which names the option.
+pub fn whole_number(text: &str) -> std::result::Result<i64, String> {
+    text.trim().parse::<i64>().map_err(|_| {
+        format!("'{text}' is not a whole number; give one such as 28 (no decimals, no units)")
+    })
+}

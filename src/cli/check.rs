@@ -57,7 +57,7 @@ pub struct GridArgs {
     #[arg(long, default_value = "1", allow_hyphen_values = true)]
     pub step: String,
     /// Number of items averaged into the score (1 for a single item or a sum score).
-    #[arg(long, default_value_t = 1, allow_negative_numbers = true)]
+    #[arg(long, default_value_t = 1, allow_negative_numbers = true, value_parser = super::args::whole_number)]
     pub items: i64,
 }
 
@@ -67,7 +67,7 @@ pub struct GrimArgs {
     #[arg(long, allow_hyphen_values = true)]
     pub mean: String,
     /// Sample size.
-    #[arg(long, allow_negative_numbers = true)]
+    #[arg(long, allow_negative_numbers = true, value_parser = super::args::whole_number)]
     pub n: i64,
     #[command(flatten)]
     pub grid: GridArgs,
@@ -77,7 +77,7 @@ pub struct GrimArgs {
 pub struct GrimmerArgs {
     #[command(flatten)]
     pub summary: SummaryArgs,
-    /// The spread is a standard error of the mean, not an SD.
+    /// The spread given with --sd is a standard error of the mean (SEM), not an SD.
     #[arg(long)]
     pub sem: bool,
     #[command(flatten)]
@@ -97,11 +97,11 @@ pub struct SummaryArgs {
     /// The mean as reported (decimals count: 3.0 is not 3).
     #[arg(long, allow_hyphen_values = true)]
     pub mean: String,
-    /// The SD as reported (grimmer reads it as an SEM with --sem).
+    /// The SD as reported.
     #[arg(long, allow_hyphen_values = true)]
     pub sd: String,
     /// Sample size.
-    #[arg(long, allow_negative_numbers = true)]
+    #[arg(long, allow_negative_numbers = true, value_parser = super::args::whole_number)]
     pub n: i64,
 }
 
@@ -128,13 +128,13 @@ pub struct PercentArgs {
     #[arg(long, allow_hyphen_values = true)]
     pub percent: String,
     /// The denominator, if reported.
-    #[arg(long, allow_negative_numbers = true)]
+    #[arg(long, allow_negative_numbers = true, value_parser = super::args::whole_number)]
     pub n: Option<i64>,
     /// The count, if reported (needs --n).
-    #[arg(long, requires = "n", allow_negative_numbers = true)]
+    #[arg(long, requires = "n", allow_negative_numbers = true, value_parser = super::args::whole_number)]
     pub count: Option<i64>,
     /// List the possible denominators up to this number.
-    #[arg(long, default_value_t = 100, allow_negative_numbers = true)]
+    #[arg(long, default_value_t = 100, allow_negative_numbers = true, value_parser = super::args::whole_number)]
     pub max_n: i64,
 }
 
@@ -147,14 +147,14 @@ pub struct BoundsArgs {
     #[arg(long, allow_hyphen_values = true)]
     pub sd: Option<String>,
     /// Sample size.
-    #[arg(long, allow_negative_numbers = true)]
+    #[arg(long, allow_negative_numbers = true, value_parser = super::args::whole_number)]
     pub n: i64,
-    /// Scale minimum.
+    /// Scale minimum (omit for a scale open below).
+    #[arg(long, allow_hyphen_values = true, required_unless_present = "max")]
+    pub min: Option<String>,
+    /// Scale maximum (omit for a scale open above, as a rate).
     #[arg(long, allow_hyphen_values = true)]
-    pub min: String,
-    /// Scale maximum.
-    #[arg(long, allow_hyphen_values = true)]
-    pub max: String,
+    pub max: Option<String>,
     /// The spread is a standard error of the mean, not an SD.
     #[arg(long)]
     pub sem: bool,
@@ -162,7 +162,7 @@ pub struct BoundsArgs {
     #[arg(long, allow_hyphen_values = true)]
     pub step: Option<String>,
     /// Number of items averaged into the score.
-    #[arg(long, default_value_t = 1, allow_negative_numbers = true)]
+    #[arg(long, default_value_t = 1, allow_negative_numbers = true, value_parser = super::args::whole_number)]
     pub items: i64,
 }
 
@@ -179,11 +179,11 @@ pub struct SpriteArgs {
     #[command(flatten)]
     pub grid: GridArgs,
     /// How many distinct samples to return.
-    #[arg(long, default_value_t = 10, allow_negative_numbers = true)]
+    #[arg(long, default_value_t = 10, allow_negative_numbers = true, value_parser = super::args::whole_number)]
     pub samples: i64,
-    /// Seed of the random search (same seed, same samples).
-    #[arg(long, default_value_t = 1)]
-    pub seed: u64,
+    /// Seed of the random search (same seed, same samples): a whole number ≥ 0.
+    #[arg(long, default_value_t = 1, allow_negative_numbers = true, value_parser = super::args::whole_number)]
+    pub seed: i64,
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
@@ -243,7 +243,12 @@ pub fn run(args: Args) -> Result<Outcome> {
         }
         Some(CheckCommand::Bounds(a)) => {
             let n = input::sample_size(a.n)?;
-            let scale = input::scale(&a.min, &a.max, a.step.as_deref(), a.items)?;
+            let scale = input::scale(
+                a.min.as_deref(),
+                a.max.as_deref(),
+                a.step.as_deref(),
+                a.items,
+            )?;
             let spread =
                 a.sd.as_deref()
                     .map(|s| input::spread(s, "--sd"))
@@ -264,9 +269,14 @@ pub fn run(args: Args) -> Result<Outcome> {
                 mean,
                 sd,
                 n,
-                scale: input::scale(&a.min, &a.max, Some(&a.grid.step), a.grid.items)?,
+                scale: input::scale(Some(&a.min), Some(&a.max), Some(&a.grid.step), a.grid.items)?,
                 samples: input::samples(a.samples)?,
-                seed: a.seed,
+                seed: u64::try_from(a.seed).map_err(|_| {
+                    Error::input(
+                        "--seed",
+                        format!("{}: a seed is a whole number ≥ 0", a.seed),
+                    )
+                })?,
                 random_fallback: true,
                 rounding,
             };

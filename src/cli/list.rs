@@ -6,7 +6,7 @@ use trialstats::study::{self, StudyList, StudySummary};
 use trialstats::{Outcome, Result};
 
 #[derive(Debug, clap::Args)]
-#[command(after_help = super::EXIT_LINE)]
+#[command(after_help = super::EXIT_LINE_NO_CHECKS)]
 pub struct Args {
     /// Folder holding the study files (`*.toml`).
     #[arg(long, value_name = "DIR", default_value = "data")]

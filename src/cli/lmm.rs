@@ -14,7 +14,8 @@ Formulas (a subset of lme4's):
   response ~ fixed terms + (random terms | group)
   fixed terms   numeric columns as they are; text columns and factor(x) are categorical
                 (treatment coding, the first level in sorted order is the reference);
-                a + b, a:b (interaction), a * b (= a + b + a:b); 0 or -1 drops the intercept
+                a + b, a:b (interaction), a * b (= a + b + a:b); a leading 0 + or a
+                trailing - 1 drops the intercept
   random terms  (1 | g) intercept, (x | g) or (1 + x | g) intercept and slope, correlated;
                 (0 + x | g) slope only; (x || g) intercept and slope, uncorrelated;
                 one grouping column g
@@ -47,7 +48,7 @@ pub struct Args {
     #[arg(long, requires = "time")]
     pub plot: Option<PathBuf>,
     /// The numeric time column for --plot (for example month).
-    #[arg(long)]
+    #[arg(long, requires = "plot")]
     pub time: Option<String>,
     /// Mark where treatment starts on the --plot time axis.
     #[arg(long, requires = "plot", allow_hyphen_values = true)]

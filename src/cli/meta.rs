@@ -13,7 +13,7 @@ use trialstats::{Error, Outcome, Result};
 
 /// The options live behind a `Box` so that the `Command` enum stays small.
 #[derive(Debug, clap::Args)]
-#[command(after_help = super::EXIT_LINE)]
+#[command(after_help = super::EXIT_LINE_NO_CHECKS)]
 pub struct Args {
     #[command(flatten)]
     options: Box<MetaArgs>,
@@ -28,9 +28,10 @@ pub struct MetaArgs {
     /// more studies report.
     #[arg(long, value_name = "DIR", conflicts_with_all = ["file", "yi", "vi", "sei", "measure", "mods", "forest", "funnel"])]
     pub data: Option<PathBuf>,
-    /// With --data: the before/after effect size to pool (MC, SMCC, SMCR, SMCRH or ROMC).
-    #[arg(long, default_value = "SMCR", requires = "data")]
-    pub effect: String,
+    /// With --data: the before/after effect size to pool (MC, SMCC, SMCR, SMCRH or ROMC)
+    /// [default: SMCR].
+    #[arg(long, requires = "data")]
+    pub effect: Option<String>,
     /// Column of effect estimates (or give --measure to compute them from raw columns).
     #[arg(long, required_unless_present_any = ["measure", "data"])]
     pub yi: Option<String>,
@@ -85,12 +86,29 @@ pub struct MetaArgs {
     #[arg(long)]
     pub funnel: Option<PathBuf>,
     /// The effects are log ratios (RR, OR, ROM, IRR …): draw the forest plot on the ratio scale.
-    #[arg(long)]
+    #[arg(long, requires = "forest")]
     pub exp: bool,
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
     let args = *args.options;
+    if args.r.is_some() && args.measure.is_none() && args.data.is_none() {
+        return Err(Error::input(
+            "--r",
+            "a pre/post correlation is used with --measure MC/SMCC/SMCR/SMCRH/ROMC or --data; estimates given with --yi already carry theirs",
+        ));
+    }
+    if let (Some(forest), Some(funnel)) = (&args.forest, &args.funnel) {
+        if forest == funnel {
+            return Err(Error::input(
+                "--funnel",
+                format!(
+                    "'{}' is also the --forest file; give the two charts different names",
+                    funnel.display()
+                ),
+            ));
+        }
+    }
     let format: Format = args.format.parse()?;
     let options = MetaOptions {
         method: args.method.parse::<Method>()?,
@@ -173,10 +191,15 @@ fn input_file(args: &MetaArgs) -> Result<&Path> {
 
 /// `--data DIR`: pool every before/after measure that two or more studies report.
 fn run_data(dir: &Path, args: &MetaArgs, options: &MetaOptions, format: Format) -> Result<Outcome> {
-    let code: MeasureCode = args.effect.parse().map_err(|e: Error| match e {
-        Error::Input { message, .. } => Error::input("--effect", message),
-        other => other,
-    })?;
+    let code: MeasureCode =
+        args.effect
+            .as_deref()
+            .unwrap_or("SMCR")
+            .parse()
+            .map_err(|e: Error| match e {
+                Error::Input { message, .. } => Error::input("--effect", message),
+                other => other,
+            })?;
     let studies = trialstats::study::load_dir(dir)?;
     let analysis_options = AnalysisOptions {
         r: args.r,

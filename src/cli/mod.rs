@@ -26,8 +26,11 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// Shown after each command's `--help`.
+/// Shown after the `--help` of each command that checks something.
 pub(crate) const EXIT_LINE: &str = "Exit codes: 0 success; 1 a check or verification found a problem; 2 bad input or usage (the message names the file and line, the option, or the CSV cell).";
+
+/// Shown after the `--help` of each command that checks nothing.
+pub(crate) const EXIT_LINE_NO_CHECKS: &str = "Exit codes: 0 success; 2 bad input or usage (the message names the file and line, the option, or the CSV cell).";
 
 /// Shown after `trialstats --help`: what the exit code means, and where to start.
 const EXIT_CODES: &str = "\

@@ -14,7 +14,7 @@ use trialstats::plot::{
 use trialstats::{Error, Outcome, Result};
 
 #[derive(Debug, clap::Args)]
-#[command(after_help = super::EXIT_LINE)]
+#[command(after_help = super::EXIT_LINE_NO_CHECKS)]
 pub struct Args {
     #[command(subcommand)]
     kind: Kind,
@@ -163,7 +163,7 @@ struct SlopeArgs {
     #[arg(long, allow_hyphen_values = true)]
     after: f64,
     /// Months at which the gap is measured.
-    #[arg(long, default_value_t = 12.0)]
+    #[arg(long, default_value_t = 12.0, allow_negative_numbers = true)]
     months: f64,
     /// The score's unit.
     #[arg(long, default_value = "points")]
@@ -244,6 +244,9 @@ struct FunnelArgs {
     /// Shade where a study would be significant at p < 0.10, 0.05, 0.01.
     #[arg(long)]
     contours: bool,
+    /// Level of the pseudo-confidence funnel around the pooled estimate.
+    #[arg(long, default_value = "0.95", allow_hyphen_values = true)]
+    level: ConfidenceLevel,
     /// Egger line "INTERCEPT,SLOPE": estimate = intercept + slope × SE.
     #[arg(long, allow_hyphen_values = true)]
     egger: Option<String>,
@@ -597,6 +600,7 @@ fn funnel(a: &FunnelArgs) -> Result<Chart> {
         .map(|e| pair("--egger", e).map(|(intercept, slope)| EggerLine { intercept, slope }))
         .transpose()?;
     Ok(FunnelChart {
+        level: a.level,
         title: title(&a.out, "Funnel plot"),
         effect_label: a.effect_label.clone(),
         studies,

@@ -6,7 +6,7 @@ use trialstats::study::{self, StudyNumbers};
 use trialstats::{Error, Outcome, Result};
 
 #[derive(Debug, clap::Args)]
-#[command(after_help = super::EXIT_LINE)]
+#[command(after_help = super::EXIT_LINE_NO_CHECKS)]
 pub struct Args {
     /// Study id (the file name without `.toml`; `trialstats list` shows them).
     pub study: String,

@@ -133,6 +133,19 @@ pub fn proportion(
         }
     };
     if let Some(((lower, upper), note)) = interval {
+        if code == MeasureCode::PLO && (lower <= 0.0 || upper >= 1.0) {
+            // The interval of the proportion reaches 0 or 1, whose logit is −∞ or +∞.
+            return Err(Error::input(
+                "ci",
+                format!(
+                    "the {} interval of {}/{} reaches {}, whose logit is infinite; use PR for this proportion, or the Wald interval (metafor's, after adding 1/2 to the cells)",
+                    if ci == CiMethod::Exact { "exact" } else { "Wilson" },
+                    crate::output::human_number(input.events),
+                    crate::output::human_number(input.n),
+                    if lower <= 0.0 { "0" } else { "1" }
+                ),
+            ));
+        }
         result = match code {
             MeasureCode::PLO => result.with_interval(logit(lower), logit(upper)),
             _ => result.with_interval(lower, upper),

@@ -42,7 +42,9 @@ pub struct RandomEffectSd {
 pub struct RandomEffectCorrelation {
     pub group: String,
     pub terms: [String; 2],
-    pub corr: f64,
+    /// `None` when one of the two SDs is 0: a correlation with a constant is not defined
+    /// (lme4 prints NaN there).
+    pub corr: Option<f64>,
 }
 
 /// The conditional modes (BLUPs) of one group's random effects.
@@ -317,7 +319,7 @@ pub fn fit(formula: &Formula, frame: &Frame, reml: bool) -> Result<LmmFit> {
         .map(|&(i, j, c)| RandomEffectCorrelation {
             group: re.group.clone(),
             terms: [re.names[i].clone(), re.names[j].clone()],
-            corr: c,
+            corr: c.is_finite().then_some(c),
         })
         .collect();
     let diag = re.theta_is_diagonal();
@@ -442,7 +444,10 @@ impl LmmFit {
                 .correlations
                 .iter()
                 .filter(|c| c.terms[1] == r.term)
-                .map(|c| format!("{} (with {})", human_number(c.corr), c.terms[0]))
+                .map(|c| match c.corr {
+                    Some(r) => format!("{} (with {})", human_number(r), c.terms[0]),
+                    None => format!("not defined: an SD is 0 (with {})", c.terms[0]),
+                })
                 .collect();
             lines.push(format!(
                 "{:<10} {:<14} {:>14}  {}",

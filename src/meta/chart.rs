@@ -62,6 +62,7 @@ pub fn forest_chart(
 /// slope × SE) when the model has no moderators.
 pub fn funnel_chart(fit: &MetaFit, title: &str, effect_label: &str) -> FunnelChart {
     FunnelChart {
+        level: fit.level,
         title: title.to_string(),
         effect_label: effect_label.to_string(),
         studies: fit

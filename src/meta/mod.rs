@@ -178,6 +178,10 @@ impl MetaData {
     }
 }
 
+/// The most studies leave-one-out and case-deletion diagnostics are computed for: each
+/// refits the model once per study, so the work grows with k² (about 4 s at this size).
+pub const MAX_REFITS: usize = 5_000;
+
 /// What to fit and report.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct MetaOptions {
@@ -418,6 +422,18 @@ pub fn fit(data: &MetaData, options: &MetaOptions) -> Result<MetaFit> {
             && e.limit_estimate.map_or(true, finite)
             && e.limit_ci.map_or(true, |[a, b]| finite(a) && finite(b))
     });
+    if (options.leave_one_out || options.influence) && k > MAX_REFITS {
+        return Err(Error::input(
+            if options.leave_one_out {
+                "--leave-one-out"
+            } else {
+                "--influence"
+            },
+            format!(
+                "{k} studies: the diagnostics refit the model once per study (work growing with k²); they are computed for up to {MAX_REFITS} studies"
+            ),
+        ));
+    }
     let leave_one_out = if options.leave_one_out {
         Some(influence::leave_one_out(&design, data, options)?)
     } else {

@@ -16,6 +16,7 @@ impl Exporter for CsvExporter {
         for row in &table.rows {
             w.write_record(row.iter().map(|c| match c {
                 Cell::Text(s) => s.clone(),
+                Cell::Number(x) if x.is_nan() => "NA".to_string(),
                 Cell::Number(x) => full_number(*x),
                 Cell::Integer(i) => i.to_string(),
                 Cell::Missing => String::new(),

@@ -162,10 +162,11 @@ pub fn render<T: Tabular + Serialize + ?Sized>(format: Format, value: &T) -> Res
 }
 
 /// A number for people: up to 8 significant digits, trailing zeros trimmed, scientific
-/// notation outside 1e-4..1e9. Enough digits to check against another tool's printout.
+/// notation outside 1e-4..1e9. Enough digits to check against another tool's printout. A
+/// value that could not be estimated (NaN) reads `NA`, as metafor and R print it.
 pub fn human_number(x: f64) -> String {
     if x.is_nan() {
-        return "NaN".to_string();
+        return "NA".to_string();
     }
     if x.is_infinite() {
         return if x > 0.0 { "Inf" } else { "-Inf" }.to_string();

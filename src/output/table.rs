@@ -36,6 +36,8 @@ pub fn align(header: &[String], rows: &[Vec<Cell>]) -> String {
             r.iter()
                 .map(|c| match c {
                     Cell::Text(s) => (s.clone(), false),
+                    // Not estimable (metafor's NA); an infinite value stays as it is.
+                    Cell::Number(x) if x.is_nan() => ("NA".to_string(), true),
                     Cell::Number(x) => (human_number(*x), true),
                     Cell::Integer(i) => (i.to_string(), true),
                     Cell::Missing => ("-".to_string(), true),

@@ -1,5 +1,6 @@
 //! Funnel plot: each study's estimate against its standard error, the axis inverted so that
-//! precise studies sit at the top; the pooled estimate with its pseudo 95% confidence funnel,
+//! precise studies sit at the top; the pooled estimate with its pseudo-confidence funnel (at
+//! the model's level, 95 % by default),
 //! optional contour-enhanced shading where a study would be significant at p < 0.10, 0.05
 //! and 0.01 (Peters et al. 2008, J Clin Epidemiol 61:991), and an optional Egger regression
 //! line (Egger et al. 1997, BMJ 315:629; drawn as metafor's `regtest` with the standard
@@ -13,6 +14,7 @@ use super::style::{
 use super::{drawing, require_nonempty};
 use crate::dist::z_crit;
 use crate::error::{Error, Result};
+use crate::level::ConfidenceLevel;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use std::ops::Range;
@@ -41,6 +43,9 @@ pub struct FunnelChart {
     pub studies: Vec<FunnelStudy>,
     /// Pooled estimate: the vertical line and the centre of the pseudo-CI funnel.
     pub pooled: Option<f64>,
+    /// The level of the pseudo-confidence funnel around the pooled estimate (the model's, as
+    /// metafor's `funnel`).
+    pub level: ConfidenceLevel,
     /// Shade the regions of significance (p < 0.10, 0.05, 0.01) around 0.
     pub contours: bool,
     pub egger: Option<EggerLine>,
@@ -80,7 +85,8 @@ impl FunnelChart {
         area: &DrawingArea<DB, Shift>,
         style: &Style,
     ) -> Result<()> {
-        let z95 = z_crit(0.95);
+        // The half-width of the pseudo-CI funnel per unit SE, at the chart's level.
+        let z95 = self.level.z_crit();
         let se_max = self
             .studies
             .iter()
@@ -107,7 +113,7 @@ impl FunnelChart {
             ));
             legend.push(LegendEntry::new(
                 LegendMark::DashedLine(palette::BLUE),
-                "pseudo 95% CI",
+                format!("pseudo {} CI", self.level.label()),
             ));
         }
         if self.egger.is_some() {

@@ -183,15 +183,29 @@ pub fn paired_t_test(s: &PrePostSummary, r: f64, level: ConfidenceLevel) -> Resu
     let se = sd / s.n.sqrt();
     let df = s.n - 1.0;
     if se == 0.0 {
-        // Only r = 1 with equal SDs (or two zero SDs, which paired_summary refuses) leaves
-        // the change without spread: then t = d/0 is not a test result.
-        return Err(Error::input(
-            "--r",
-            format!(
-                "r = {r} with before SD {} and after SD {} makes the SD of the change 0, so the paired t-test is undefined (t = change / 0); use an r below 1",
-                s.before.sd, s.after.sd
-            ),
-        ));
+        // r = 1 with equal SDs (two zero SDs are refused by paired_summary) leaves the change
+        // without spread, and so do SDs too small for double precision: then t = d/0 is not
+        // a test result.
+        let h = crate::output::human_number;
+        return Err(if r >= 1.0 {
+            Error::input(
+                "--r",
+                format!(
+                    "r = {r} with before SD {} and after SD {} makes the SD of the change 0, so the paired t-test is undefined (t = change / 0); use an r below 1",
+                    h(s.before.sd),
+                    h(s.after.sd)
+                ),
+            )
+        } else {
+            Error::input(
+                "--before/--after",
+                format!(
+                    "the SDs {} and {} are too small: the SD of the change is 0 in double precision, so the paired t-test is undefined; rescale the measure",
+                    h(s.before.sd),
+                    h(s.after.sd)
+                ),
+            )
+        });
     }
     let t = d / se;
     if !t.is_finite() {
@@ -388,6 +402,12 @@ pub fn analyse(
 ) -> Result<CorrelationAnalysis> {
     #[cfg(debug_assertions)]
     crate::counters::count(crate::counters::Work::PairedAnalysis);
+    if let Some(bad) = grid.iter().find(|r| !(-1.0..=1.0).contains(*r)) {
+        return Err(Error::input(
+            "--grid",
+            format!("r = {bad}: every correlation of the grid must lie between -1 and 1"),
+        ));
+    }
     let threshold = significance_threshold(s, level)?;
     Ok(CorrelationAnalysis {
         label: label.to_string(),

@@ -40,6 +40,14 @@ impl Scale {
             if s.value <= 0.0 {
                 return Err(format!("the step {} must be a positive number", s.text));
             }
+            for (name, bound) in [("minimum", &min), ("maximum", &max)] {
+                if let Some(b) = bound.as_ref().filter(|b| !is_multiple(b, s)) {
+                    return Err(format!(
+                        "the {name} {} is not a whole number of steps of {}; a bound must be a multiple of the step",
+                        b.text, s.text
+                    ));
+                }
+            }
         }
         Ok(Scale {
             min,
@@ -78,39 +86,58 @@ impl Scale {
         self.min_value().map_or(true, |a| x >= a) && self.max_value().map_or(true, |b| x <= b)
     }
 
-    /// The largest sample standard deviation (n − 1 denominator) that `n` values on
-    /// `[min, max]` with exactly this `mean` can have; `None` when the scale is open at an
-    /// end, `n < 2`, or the mean lies outside the scale.
+    /// The largest sample standard deviation (n − 1 denominator) that `n` values on the
+    /// scale with exactly this `mean` can have; `None` when the scale is open at both ends,
+    /// `n < 2`, or the mean lies outside the scale.
     ///
-    /// For a fixed mean the sum of squares is largest when every value sits at a bound; with
-    /// a fraction p = (mean − min)/(max − min) at `max` the population variance is
-    /// (mean − min)(max − mean), so the sample SD is at most
+    /// Bounded at both ends: for a fixed mean the sum of squares is largest when every value
+    /// sits at a bound; with a fraction p = (mean − min)/(max − min) at `max` the population
+    /// variance is (mean − min)(max − mean), so the sample SD is at most
     /// √(n/(n−1) · (mean − min)(max − mean)) (Bhatia & Davis 2000, *Amer. Math. Monthly*
     /// 107:353, the bound on the variance of a bounded random variable; applied to the
-    /// empirical distribution and rescaled from n to n − 1). The bound ignores the step, so
-    /// it is never too strict.
+    /// empirical distribution and rescaled from n to n − 1).
+    ///
+    /// Bounded at one end only (a relapse rate ≥ 0): the sum of squares about the mean is
+    /// largest when n − 1 values sit at the bound and one carries the rest,
+    /// Σ(x − m)² = n(n − 1)(m − a)², so the sample SD is at most |m − a|·√n.
+    ///
+    /// Either bound ignores the step, so it is never too strict.
     pub fn largest_sd_at(&self, mean: f64, n: u64) -> Option<f64> {
-        let (a, b) = (self.min_value()?, self.max_value()?);
         if n < 2 || !self.contains(mean) {
             return None;
         }
-        let n = n as f64;
-        Some((n / (n - 1.0) * (mean - a) * (b - mean)).max(0.0).sqrt())
+        let nf = n as f64;
+        match (self.min_value(), self.max_value()) {
+            (Some(a), Some(b)) => Some((nf / (nf - 1.0) * (mean - a) * (b - mean)).max(0.0).sqrt()),
+            (Some(a), None) => Some((mean - a) * nf.sqrt()),
+            (None, Some(b)) => Some((b - mean) * nf.sqrt()),
+            (None, None) => None,
+        }
     }
 
     /// The largest SD for any mean that rounds to the printed `mean` and lies on the scale:
-    /// [`Scale::largest_sd_at`] at the point of the mean's rounding interval nearest the
-    /// middle of the scale (the bound is concave in the mean). `None` where that is: an open
-    /// scale, `n < 2`, or no such mean.
+    /// [`Scale::largest_sd_at`] at the point of the mean's rounding interval where it is
+    /// largest (nearest the middle of a bounded scale, as the bound is concave in the mean;
+    /// farthest from the bound of a half-open one). `None` where that is: a scale open at
+    /// both ends, `n < 2`, or no such mean.
     pub fn largest_sd(&self, mean: &ReportedNumber, n: u64) -> Option<f64> {
-        let (a, b) = (self.min_value()?, self.max_value()?);
         let half = mean.half_unit();
-        let lo = (mean.value - half).max(a);
-        let hi = (mean.value + half).min(b);
+        let lo = self
+            .min_value()
+            .map_or(mean.value - half, |a| (mean.value - half).max(a));
+        let hi = self
+            .max_value()
+            .map_or(mean.value + half, |b| (mean.value + half).min(b));
         if lo > hi {
             return None;
         }
-        self.largest_sd_at((0.5 * (a + b)).clamp(lo, hi), n)
+        let at = match (self.min_value(), self.max_value()) {
+            (Some(a), Some(b)) => (0.5 * (a + b)).clamp(lo, hi),
+            (Some(_), None) => hi,
+            (None, Some(_)) => lo,
+            (None, None) => return None,
+        };
+        self.largest_sd_at(at, n)
     }
 
     /// The scale as text: `0–10 (step 0.5)`, `0–∞`.
@@ -127,6 +154,18 @@ impl Scale {
             ));
         }
         s
+    }
+}
+
+/// Whether `x` is a whole multiple of `step`, exactly: x = X/10^dx and step = S/10^ds, so
+/// x/step = X·10^ds / (S·10^dx). (At most 18 digits and 8 decimals each, so the products fit
+/// an `i128`.)
+fn is_multiple(x: &ReportedNumber, step: &ReportedNumber) -> bool {
+    let top = x.scaled.checked_mul(step.scale());
+    let bottom = step.scaled.checked_mul(x.scale());
+    match (top, bottom) {
+        (Some(t), Some(b)) if b != 0 => t % b == 0,
+        _ => false,
     }
 }
 
@@ -201,8 +240,34 @@ mod tests {
     }
 
     #[test]
-    fn largest_sd_is_none_without_an_upper_bound_or_outside_the_scale() {
-        let unbounded = scale("0", None, None);
+    fn a_half_open_scale_bounds_the_sd_by_one_value_carrying_the_rest() {
+        // Values ≥ 0 with mean 0.4, n = 7: six zeros and one 2.8 give the largest SD,
+        // R: sd(c(rep(0, 6), 2.8)) = 1.0583005244258361 = 0.4·√7.
+        let relapses = scale("0", None, None);
+        assert_relative_eq!(
+            relapses.largest_sd_at(0.4, 7).unwrap(),
+            1.0583005244258361,
+            max_relative = 1e-15
+        );
+        // Over the rounding interval of "0.4" the largest is at 0.45: 0.45·√7,
+        // R: sd(c(rep(0, 6), 3.15)) = 1.1905880899790657.
+        assert_relative_eq!(
+            relapses.largest_sd(&n("0.4"), 7).unwrap(),
+            1.1905880899790657,
+            max_relative = 1e-15
+        );
+        let below = Scale::new(None, Some(n("10")), None).unwrap();
+        // R: sd(c(rep(10, 6), 10 - 7*0.6)) = 1.5874507866387544 = 0.6·√7.
+        assert_relative_eq!(
+            below.largest_sd_at(9.4, 7).unwrap(),
+            1.5874507866387544,
+            max_relative = 1e-12
+        );
+    }
+
+    #[test]
+    fn largest_sd_is_none_on_an_open_scale_or_outside_the_scale() {
+        let unbounded = Scale::new(None, None, None).unwrap();
         assert_eq!(unbounded.largest_sd_at(2.9, 7), None);
         let s = scale("0", Some("10"), None);
         assert_eq!(s.largest_sd_at(11.0, 7), None);
@@ -210,8 +275,13 @@ mod tests {
         assert_eq!(s.largest_sd_at(5.0, 1), None);
         assert!(!s.contains(-0.1) && s.contains(10.0));
         assert_eq!(s.describe(), "0–10");
-        assert_eq!(unbounded.describe(), "0–∞");
+        assert_eq!(unbounded.describe(), "−∞–∞");
+        assert_eq!(scale("0", None, None).describe(), "0–∞");
         assert!(Scale::new(Some(n("10")), Some(n("0")), None).is_err());
         assert!(Scale::new(None, None, Some(n("0"))).is_err());
+        // 10 is no whole number of steps of 0.3; 10 is of 0.5 and 2.5.
+        assert!(Scale::new(Some(n("0")), Some(n("10")), Some(n("0.3"))).is_err());
+        assert!(Scale::new(Some(n("0")), Some(n("10")), Some(n("0.5"))).is_ok());
+        assert!(Scale::new(Some(n("-2.5")), Some(n("10")), Some(n("2.5"))).is_ok());
     }
 }

@@ -228,11 +228,21 @@ fn build(ctx: &Context, raw: RawStudy) -> Result<Study> {
                     "a fact cannot be a part of itself; allowed: the id of another fact (its denominator)",
                 ));
                 }
+                let value = reported_number(ctx, &f.value, &format!("{field}.value"))?;
+                if let (Some(v), Some(_)) = (value.value(), &f.of) {
+                    if v.value < 0.0 {
+                        return Err(ctx.err(
+                            f.value.span(),
+                            &format!("{field}.value"),
+                            format!("{} is negative; a part of a whole (a fact with `of`) is a count, 0 or more", v.text),
+                        ));
+                    }
+                }
                 facts.push((
                     Fact {
                         id: f.id.get_ref().clone(),
                         label: f.label,
-                        value: reported_number(ctx, &f.value, &format!("{field}.value"))?,
+                        value,
                         bound: f.bound,
                         unit: f.unit,
                         of: f.of.as_ref().map(|o| o.get_ref().clone()),
@@ -260,7 +270,7 @@ fn build(ctx: &Context, raw: RawStudy) -> Result<Study> {
                     d.date.span(),
                     &format!("{field}.date"),
                     format!(
-                        "'{}' is not a date; allowed: YYYY, YYYY-MM, YYYY-MM-DD or --MM-DD (no year printed)",
+                        "'{}' is not a date; allowed: YYYY, YYYY-MM, YYYY-MM-DD or --MM-DD (no year printed), a day that the month has",
                         d.date.get_ref()
                     ),
                 ));
@@ -304,11 +314,10 @@ fn build(ctx: &Context, raw: RawStudy) -> Result<Study> {
                     .map(|sc| scale(ctx, sc, &format!("{field}.scale")))
                     .transpose()?;
                 let side = |v: &RawSlopeValue, name: &str| -> Result<SlopeValue> {
-                    let spread =
-                        reported_number(ctx, &v.spread, &format!("{field}.{name}.spread"))?;
+                    let spread = reported_value(ctx, &v.spread, &format!("{field}.{name}.spread"))?;
                     non_negative(ctx, &v.spread, &spread, &format!("{field}.{name}.spread"))?;
                     Ok(SlopeValue {
-                        value: reported_number(ctx, &v.value, &format!("{field}.{name}.value"))?,
+                        value: reported_value(ctx, &v.value, &format!("{field}.{name}.value"))?,
                         spread,
                         period: reported_text(&v.period),
                     })
@@ -473,8 +482,8 @@ fn build_measure(
             Some(v) => count(ctx, v, &format!("{tfield}.n"))?,
             None => n.clone(),
         };
-        let mean = reported_number(ctx, &t.mean, &format!("{tfield}.mean"))?;
-        let spread = reported_number(ctx, &t.spread, &format!("{tfield}.spread"))?;
+        let mean = reported_value(ctx, &t.mean, &format!("{tfield}.mean"))?;
+        let spread = reported_value(ctx, &t.spread, &format!("{tfield}.spread"))?;
         non_negative(ctx, &t.spread, &spread, &format!("{tfield}.spread"))?;
         let own_scale = match &t.scale {
             Some(raw) => Some(self::scale(ctx, raw, &format!("{tfield}.scale"))?),
@@ -599,6 +608,31 @@ fn check_item_id(ctx: &Context, id: &Spanned<String>, field: &str) -> Result<()>
     }
 }
 
+/// The largest magnitude a mean, spread or slope may have (the charts draw values up to it).
+const MAX_MAGNITUDE: f64 = 1e15;
+
+/// A mean, spread or slope as printed, or "not reported", at most [`MAX_MAGNITUDE`].
+fn reported_value(
+    ctx: &Context,
+    raw: &Spanned<String>,
+    field: &str,
+) -> Result<Reported<ReportedNumber>> {
+    let value = reported_number(ctx, raw, field)?;
+    if let Some(v) = value.value() {
+        if v.value.abs() > MAX_MAGNITUDE {
+            return Err(ctx.err(
+                raw.span(),
+                field,
+                format!(
+                    "{} is too large; allowed: numbers up to 1e15 in magnitude",
+                    v.text
+                ),
+            ));
+        }
+    }
+    Ok(value)
+}
+
 /// A number as printed, or "not reported".
 fn reported_number(
     ctx: &Context,
@@ -662,7 +696,13 @@ fn count(ctx: &Context, raw: &Spanned<toml::Value>, field: &str) -> Result<Repor
         toml::Value::String(s) if s == NOT_REPORTED => Ok(Reported::NotReported),
         toml::Value::Integer(n) if *n >= 1 => u32::try_from(*n)
             .map(Reported::Value)
-            .map_err(|_| ctx.err(raw.span(), field, format!("{n} is too large"))),
+            .map_err(|_| {
+                ctx.err(
+                    raw.span(),
+                    field,
+                    format!("{n} is too large; allowed: a whole number from 1 to {}", u32::MAX),
+                )
+            }),
         other => Err(ctx.err(
             raw.span(),
             field,
@@ -677,7 +717,8 @@ fn scale(ctx: &Context, raw: &Spanned<RawScale>, field: &str) -> Result<Scale> {
     let number = |x: f64, what: &str| {
         ReportedNumber::from_value(x).ok_or_else(|| {
             bad(format!(
-                "{what} {x} is not a plain decimal number; allowed: a finite number with at most 8 decimals"
+                "{what} {} is not a plain decimal number; allowed: a finite number with at most 18 digits and 8 decimals",
+                crate::output::human_number(x)
             ))
         })
     };
@@ -734,7 +775,19 @@ fn is_iso_date(s: &str) -> bool {
     match parts.as_slice() {
         [y] => num(y, 4, 0, 9999),
         [y, m] => num(y, 4, 0, 9999) && num(m, 2, 1, 12),
-        [y, m, d] => num(y, 4, 0, 9999) && num(m, 2, 1, 12) && num(d, 2, 1, 31),
+        [y, m, d] if num(y, 4, 0, 9999) && num(m, 2, 1, 12) => {
+            // The days of that month (February 29 in leap years of the Gregorian calendar;
+            // a month and day printed without a year are checked against the leap year 2000).
+            let (year, month): (u32, u32) = (y.parse().unwrap_or(0), m.parse().unwrap_or(0));
+            let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+            let days = match month {
+                2 if leap => 29,
+                2 => 28,
+                4 | 6 | 9 | 11 => 30,
+                _ => 31,
+            };
+            num(d, 2, 1, days)
+        }
         _ => false,
     }
 }
