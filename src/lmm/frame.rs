@@ -68,18 +68,16 @@ impl Frame {
                         } else {
                             format!("{x}")
                         };
-                        b.push(
-                            t.as_bytes(),
-                            &format!("{source}: row {}, column {name}", i + 1),
-                        )?;
+                        b.push(t.as_bytes(), &|| {
+                            format!("{source}: row {}, column {name}", i + 1)
+                        })?;
                     }
                 }
                 RawColumn::Text(v) => {
                     for (i, x) in v.iter().enumerate() {
-                        b.push(
-                            x.trim().as_bytes(),
-                            &format!("{source}: row {}, column {name}", i + 1),
-                        )?;
+                        b.push(x.trim().as_bytes(), &|| {
+                            format!("{source}: row {}, column {name}", i + 1)
+                        })?;
                     }
                 }
             }
@@ -105,7 +103,7 @@ impl Frame {
             new_builders,
             |builders, row| {
                 for (k, &i) in index.iter().enumerate() {
-                    builders[k].push(row.bytes(i), &row.location(i))?;
+                    builders[k].push(row.bytes(i), &|| row.location(i))?;
                 }
                 Ok(())
             },
@@ -205,8 +203,9 @@ impl ColumnBuilder {
         c
     }
 
-    /// Add one cell (spaces around it already removed); `location` names it in errors.
-    fn push(&mut self, cell: &[u8], location: &str) -> Result<()> {
+    /// Add one cell (spaces around it already removed); `location` names it in errors (made
+    /// only then: a million rows must not format a million places).
+    fn push(&mut self, cell: &[u8], location: &dyn Fn() -> String) -> Result<()> {
         if is_missing(cell) {
             self.numbers.push(f64::NAN);
             if self.role != Role::Numeric {
@@ -219,7 +218,7 @@ impl ColumnBuilder {
                 Some(x) => self.numbers.push(x),
                 None => {
                     return Err(Error::input(
-                        location,
+                        location(),
                         format!(
                             "'{}' is not a number; this column must hold numbers (write NA or leave the cell empty for a missing value)",
                             String::from_utf8_lossy(cell)
@@ -242,7 +241,7 @@ impl ColumnBuilder {
                         self.n_text += 1;
                         if self.first_text.is_none() {
                             self.first_text =
-                                Some((location.to_string(), String::from_utf8_lossy(cell).into_owned()));
+                                Some((location(), String::from_utf8_lossy(cell).into_owned()));
                         }
                     }
                 }
