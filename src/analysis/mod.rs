@@ -75,12 +75,7 @@ impl AnalysisOptions {
     /// outside [−1, 1] (naming `--grid`).
     pub fn validate(&self) -> Result<()> {
         if let Some(r) = self.r {
-            if !(-1.0..=1.0).contains(&r) {
-                return Err(Error::input(
-                    "--r",
-                    format!("r = {r}: a correlation must lie between -1 and 1"),
-                ));
-            }
+            crate::prepost::check_r(r)?;
         }
         if self.r_grid.is_empty() {
             return Err(Error::input(
@@ -88,13 +83,7 @@ impl AnalysisOptions {
                 "the r grid is empty; give at least one correlation",
             ));
         }
-        if let Some(bad) = self.r_grid.iter().find(|r| !(-1.0..=1.0).contains(*r)) {
-            return Err(Error::input(
-                "--grid",
-                format!("r = {bad}: every correlation of the grid must lie between -1 and 1"),
-            ));
-        }
-        Ok(())
+        crate::prepost::check_grid(&self.r_grid)
     }
 }
 

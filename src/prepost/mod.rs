@@ -107,7 +107,8 @@ fn sd_change(s: &PrePostSummary, r: f64) -> f64 {
     s.change_variance(r).max(0.0).sqrt()
 }
 
-fn check_r(r: f64) -> Result<()> {
+/// A correlation in [−1, 1], named `--r` in errors.
+pub fn check_r(r: f64) -> Result<()> {
     if (-1.0..=1.0).contains(&r) {
         Ok(())
     } else {
@@ -115,6 +116,17 @@ fn check_r(r: f64) -> Result<()> {
             "--r",
             format!("r = {r}: a correlation must lie between -1 and 1"),
         ))
+    }
+}
+
+/// An r grid: every value in [−1, 1], named `--grid` in errors.
+pub fn check_grid(grid: &[f64]) -> Result<()> {
+    match grid.iter().find(|r| !(-1.0..=1.0).contains(*r)) {
+        Some(bad) => Err(Error::input(
+            "--grid",
+            format!("r = {bad}: every correlation of the grid must lie between -1 and 1"),
+        )),
+        None => Ok(()),
     }
 }
 
@@ -402,12 +414,7 @@ pub fn analyse(
 ) -> Result<CorrelationAnalysis> {
     #[cfg(debug_assertions)]
     crate::counters::count(crate::counters::Work::PairedAnalysis);
-    if let Some(bad) = grid.iter().find(|r| !(-1.0..=1.0).contains(*r)) {
-        return Err(Error::input(
-            "--grid",
-            format!("r = {bad}: every correlation of the grid must lie between -1 and 1"),
-        ));
-    }
+    check_grid(grid)?;
     let threshold = significance_threshold(s, level)?;
     Ok(CorrelationAnalysis {
         label: label.to_string(),
