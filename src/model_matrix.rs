@@ -36,17 +36,17 @@ pub enum Column {
 impl Column {
     /// A categorical column from its cells, levels in the order of [`order_levels`].
     pub fn categorical<S: AsRef<str>>(cells: &[S]) -> Column {
+        // Codes in order of first appearance, found by hashing (many studies may each have
+        // their own level).
+        let mut seen: std::collections::HashMap<&[u8], u32> = std::collections::HashMap::new();
         let mut levels: Vec<(Vec<u8>, u32)> = Vec::new();
         let mut codes = Vec::with_capacity(cells.len());
         for cell in cells {
             let bytes = cell.as_ref().as_bytes();
-            let code = match levels.iter().position(|(l, _)| l == bytes) {
-                Some(i) => i as u32,
-                None => {
-                    levels.push((bytes.to_vec(), levels.len() as u32));
-                    (levels.len() - 1) as u32
-                }
-            };
+            let code = *seen.entry(bytes).or_insert_with(|| {
+                levels.push((bytes.to_vec(), levels.len() as u32));
+                (levels.len() - 1) as u32
+            });
             codes.push(code);
         }
         let (recode, levels) = order_levels(levels);
