@@ -13,6 +13,7 @@
 //! | [`prepost`] | before/after analysis when the pre/post correlation is not reported: paired tests and the r sweep |
 //! | [`verify`] | expectations pinned in the data (derived numbers a document reports) and their recomputation |
 //! | [`checks`] | do the reported numbers add up: GRIM, GRIMMER, bounds, SPRITE |
+//! | [`convert`] | what papers report instead of mean ± SD (median and quartiles or range, CI, p or t of a change, three SDs) → mean, SD, r |
 //! | [`meta`] | fixed-, random- and mixed-effects meta-analysis, as metafor's `rma` |
 //! | [`lmm`] | linear mixed models of longitudinal scores, as lme4's `lmer` |
 //! | [`plot`] | charts (SVG and PNG) with an embedded font |
@@ -23,6 +24,7 @@
 
 pub mod analysis;
 pub mod checks;
+pub mod convert;
 #[cfg(debug_assertions)]
 pub mod counters;
 pub mod csv_file;

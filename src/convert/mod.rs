@@ -1,0 +1,25 @@
+//! Converting what papers report instead of mean ± SD: the numbers a reviewer holds (medians
+//! with quartiles or ranges, the CI, p-value or t of a mean change, SDs before, after and of
+//! the change) turned into the mean, SD or correlation the analyses need, each with the
+//! method named so the assumption stays visible.
+//!
+//! | file | concept |
+//! |---|---|
+//! | [`median`] | median, quartiles and range → mean and SD (Luo 2018, Wan 2014, Shi 2020, Hozo 2005, Bland 2015, Walter & Yao 2007), Shi et al. 2023's skewness test |
+//! | [`change_sd`] | SE and SD of a mean change from its CI, p-value or t (Cochrane Handbook ch. 6) |
+//! | [`implied_r`] | the pre/post correlation implied by the SDs before, after and of the change |
+//! | [`table`] | how the results print (table, JSON, CSV) |
+//!
+//! Uses [`crate::dist`] for quantiles and [`crate::level`] for confidence levels; used by the
+//! command line (`trialstats convert`) and by the study data.
+
+pub mod change_sd;
+pub mod implied_r;
+pub mod median;
+mod table;
+
+pub use change_sd::{change_sd, ChangeSd, ChangeSource, Reference};
+pub use implied_r::{implied_r, ImpliedR};
+pub use median::{
+    mean_sd, Distribution, FiveNumbers, MeanSd, MedianMethod, Scenario, SkewnessTest,
+};
