@@ -3,6 +3,7 @@
 
 mod args;
 mod check;
+mod convert;
 mod effect;
 mod list;
 mod lmm;
@@ -42,6 +43,7 @@ Examples:
   trialstats report                      every study in data/, charts into plots/
   trialstats check grim --mean 5.19 --n 28
   trialstats prepost --n 7 --before 5.1,1.7 --after 4.1,1.6 --claim significant
+  trialstats convert median --n 20 --q1 4 --median 6 --q3 10
   trialstats effect SMCR --n 7 --before 2.9,1.1 --after 0.4,0.8 --r 0.5
   trialstats meta studies.csv --yi yi --vi vi --mods year
   trialstats lmm visits.csv --formula 'score ~ month + (month | patient)'";
@@ -65,6 +67,9 @@ pub enum Command {
     /// Paired test of a before/after change at an assumed pre/post correlation, the r sweep,
     /// and the smallest r at which the change is significant.
     Prepost(prepost::Args),
+    /// Convert what papers report instead of mean ± SD: a median with quartiles or range, the
+    /// CI, p or t of a change, the SDs before, after and of a change.
+    Convert(convert::Args),
     /// Draw a chart.
     Plot(plot::Args),
     /// Fixed-, random- and mixed-effects meta-analysis (metafor's rma).
@@ -83,6 +88,7 @@ pub fn dispatch(command: Command) -> Result<Outcome> {
         Command::Effect(a) => effect::run(a),
         Command::Check(a) => check::run(a),
         Command::Prepost(a) => prepost::run(a),
+        Command::Convert(a) => convert::run(a),
         Command::Plot(a) => plot::run(a),
         Command::Meta(a) => meta::run(a),
         Command::Lmm(a) => lmm::run(a),

@@ -30,6 +30,9 @@ pub struct ImpliedR {
     pub consistent: bool,
     /// In words: the r, or which numbers cannot all be true.
     pub detail: String,
+    /// The three SDs as printed (before, after, change), for the table.
+    #[serde(skip)]
+    pub printed: [String; 3],
 }
 
 /// The implied pre/post correlation of three SDs as printed. Refused: a negative SD, an SD
@@ -108,6 +111,11 @@ pub fn implied_r(
         change_sd_range: range,
         consistent,
         detail,
+        printed: [
+            sd_before.text.clone(),
+            sd_after.text.clone(),
+            sd_change.text.clone(),
+        ],
     })
 }
 

@@ -6,6 +6,7 @@
 //! | file | concept |
 //! |---|---|
 //! | [`median`] | median, quartiles and range → mean and SD (Luo 2018, Wan 2014, Shi 2020, Hozo 2005, Bland 2015, Walter & Yao 2007), Shi et al. 2023's skewness test |
+//! | [`median_csv`] | the same for every row of a CSV file (`--input`) |
 //! | [`change_sd`] | SE and SD of a mean change from its CI, p-value or t (Cochrane Handbook ch. 6) |
 //! | [`implied_r`] | the pre/post correlation implied by the SDs before, after and of the change |
 //! | [`table`] | how the results print (table, JSON, CSV) |
@@ -16,6 +17,7 @@
 pub mod change_sd;
 pub mod implied_r;
 pub mod median;
+pub mod median_csv;
 mod table;
 
 pub use change_sd::{change_sd, ChangeSd, ChangeSource, Reference};
@@ -23,3 +25,4 @@ pub use implied_r::{implied_r, ImpliedR};
 pub use median::{
     mean_sd, Distribution, FiveNumbers, MeanSd, MedianMethod, Scenario, SkewnessTest,
 };
+pub use median_csv::{mean_sd_rows, MedianRow, MedianRows};

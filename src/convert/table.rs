@@ -89,9 +89,9 @@ impl Tabular for ImpliedR {
     fn table(&self) -> Table {
         key_values(vec![
             ("r", Cell::Number(self.r)),
-            ("sd before", Cell::Number(self.sd_before)),
-            ("sd after", Cell::Number(self.sd_after)),
-            ("sd change", Cell::Number(self.sd_change)),
+            ("sd before", self.printed[0].clone().into()),
+            ("sd after", self.printed[1].clone().into()),
+            ("sd change", self.printed[2].clone().into()),
             (
                 "change sd possible from",
                 Cell::Number(self.change_sd_range[0]),
@@ -110,5 +110,57 @@ impl Tabular for ImpliedR {
             ),
             ("detail", self.detail.clone().into()),
         ])
+    }
+}
+
+impl Tabular for super::MedianRows {
+    fn table(&self) -> Table {
+        let header = [
+            "line",
+            "scenario",
+            "n",
+            "mean",
+            "sd",
+            "method",
+            "dist",
+            "skewness_statistic",
+            "skewness_critical",
+            "skewed",
+        ];
+        Table {
+            header: header.iter().map(|h| h.to_string()).collect(),
+            rows: self
+                .0
+                .iter()
+                .map(|r| {
+                    let m = &r.result;
+                    vec![
+                        Cell::Integer(r.line as i64),
+                        m.scenario.as_str().into(),
+                        Cell::Integer(m.n as i64),
+                        Cell::Number(m.mean),
+                        Cell::Number(m.sd),
+                        m.method.as_str().into(),
+                        Cell::from(match m.dist {
+                            super::Distribution::Norm => "norm",
+                            super::Distribution::Lnorm => "lnorm",
+                        }),
+                        Cell::Number(m.skewness.statistic),
+                        Cell::Number(m.skewness.critical),
+                        Cell::from(if m.skewness.skewed { "yes" } else { "no" }),
+                    ]
+                })
+                .collect(),
+        }
+    }
+    fn epilogue(&self) -> Option<String> {
+        let lines = self.skewed_lines();
+        (!lines.is_empty()).then(|| {
+            let list: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+            format!(
+                "warning: the numbers of line(s) {} look skewed (Shi et al. 2023 test); the estimates assume normal data and may be poor there",
+                list.join(", ")
+            )
+        })
     }
 }
