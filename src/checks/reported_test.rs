@@ -19,6 +19,7 @@
 
 use crate::dist::{pchisq_upper, pf_upper, pnorm_upper, pt_upper};
 use crate::error::{Error, Result};
+use crate::output::{Cell, Table, Tabular, TestCase};
 use crate::reported::ReportedNumber;
 use regex::Regex;
 use serde::Serialize;
@@ -692,5 +693,151 @@ mod tests {
         assert!(e("t(2) = 1, p = .4; t(3) = 1, p = .4").contains("2 test results"));
         let found = find_results("a t = 2.0, p = .04 here", 0.05);
         assert!(matches!(found[0].reading, FoundReading::Unreadable { .. }));
+    }
+}
+
+/// Every result found in one text file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TextScan {
+    /// The file, as given.
+    pub file: String,
+    /// The significance level used.
+    pub alpha: f64,
+    pub results: Vec<FoundResult>,
+}
+
+impl TextScan {
+    /// Scan `text` (the contents of `file`).
+    pub fn new(file: &str, text: &str, alpha: f64) -> TextScan {
+        TextScan {
+            file: file.to_string(),
+            alpha,
+            results: find_results(text, alpha),
+        }
+    }
+    /// The checked results (not the unreadable ones).
+    pub fn checks(&self) -> impl Iterator<Item = &TestCheck> {
+        self.results.iter().filter_map(|r| match &r.reading {
+            FoundReading::Test(c) => Some(c),
+            FoundReading::Unreadable { .. } => None,
+        })
+    }
+    /// Problem found when any result is inconsistent.
+    pub fn consistent(&self) -> bool {
+        self.checks().all(TestCheck::consistent)
+    }
+}
+
+impl Tabular for TestCheck {
+    fn table(&self) -> Table {
+        let h = crate::output::human_number;
+        let rows: Vec<(&str, String)> = vec![
+            ("result", self.test.describe()),
+            ("test", self.test.kind.as_str().to_string()),
+            ("computed p", h(self.computed_p)),
+            (
+                "p range",
+                format!("{} to {}", h(self.p_range[0]), h(self.p_range[1])),
+            ),
+            (
+                "sided",
+                if !self.test.kind.has_two_tails() {
+                    "upper tail"
+                } else if self.one_sided {
+                    "one-sided (as the text says)"
+                } else {
+                    "two-sided"
+                }
+                .to_string(),
+            ),
+            ("status", self.verdict.as_str().to_string()),
+            ("detail", self.detail.clone()),
+        ];
+        Table {
+            header: vec!["item".into(), "value".into()],
+            rows: rows
+                .into_iter()
+                .map(|(k, v)| vec![Cell::Text(k.into()), Cell::Text(v)])
+                .collect(),
+        }
+    }
+    fn test_cases(&self) -> Option<Vec<TestCase>> {
+        Some(vec![test_case("check stat", &self.test.describe(), self)])
+    }
+}
+
+fn test_case(suite: &str, name: &str, c: &TestCheck) -> TestCase {
+    TestCase {
+        suite: suite.to_string(),
+        name: name.to_string(),
+        failure: (!c.consistent()).then(|| c.verdict.as_str().to_string()),
+        skipped: false,
+        detail: c.detail.clone(),
+    }
+}
+
+impl Tabular for TextScan {
+    fn table(&self) -> Table {
+        let rows = self
+            .results
+            .iter()
+            .map(|r| match &r.reading {
+                FoundReading::Test(c) => vec![
+                    Cell::Integer(r.line as i64),
+                    Cell::Text(c.test.text.clone()),
+                    Cell::Number(c.computed_p),
+                    Cell::Text(c.verdict.as_str().into()),
+                    Cell::Text(c.detail.clone()),
+                ],
+                FoundReading::Unreadable { text, problem } => vec![
+                    Cell::Integer(r.line as i64),
+                    Cell::Text(text.clone()),
+                    Cell::Missing,
+                    Cell::Text("not checked".into()),
+                    Cell::Text(problem.clone()),
+                ],
+            })
+            .collect();
+        Table {
+            header: ["line", "result", "computed_p", "status", "detail"]
+                .map(String::from)
+                .to_vec(),
+            rows,
+        }
+    }
+    fn preamble(&self) -> Option<String> {
+        let count = |v: TestVerdict| self.checks().filter(|c| c.verdict == v).count();
+        Some(format!(
+            "{}: {} results: {} consistent, {} inconsistent, {} decision errors (α = {}){}",
+            self.file,
+            self.checks().count(),
+            count(TestVerdict::Consistent),
+            count(TestVerdict::Inconsistent),
+            count(TestVerdict::DecisionError),
+            crate::output::human_number(self.alpha),
+            match self.results.len() - self.checks().count() {
+                0 => String::new(),
+                k => format!("; {k} not checked"),
+            }
+        ))
+    }
+    fn test_cases(&self) -> Option<Vec<TestCase>> {
+        Some(
+            self.results
+                .iter()
+                .map(|r| match &r.reading {
+                    FoundReading::Test(c) => {
+                        test_case(&self.file, &format!("line {}: {}", r.line, c.test.text), c)
+                    }
+                    FoundReading::Unreadable { text, problem } => TestCase {
+                        suite: self.file.clone(),
+                        name: format!("line {}: {text}", r.line),
+                        failure: None,
+                        skipped: true,
+                        detail: problem.clone(),
+                    },
+                })
+                .collect(),
+        )
     }
 }

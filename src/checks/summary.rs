@@ -120,6 +120,23 @@ impl Tabular for CheckReport {
                 .collect(),
         }
     }
+    fn test_cases(&self) -> Option<Vec<crate::output::TestCase>> {
+        Some(
+            self.findings
+                .iter()
+                .map(|f| crate::output::TestCase {
+                    suite: f.study.clone(),
+                    name: match &f.timepoint {
+                        Some(t) => format!("{} / {t} / {}", f.measure, f.check.as_str()),
+                        None => format!("{} / {}", f.measure, f.check.as_str()),
+                    },
+                    failure: (f.status == Status::Inconsistent).then(|| "inconsistent".to_string()),
+                    skipped: f.status == Status::NotApplicable,
+                    detail: f.detail.clone(),
+                })
+                .collect(),
+        )
+    }
     fn preamble(&self) -> Option<String> {
         Some(format!(
             "{} findings: {} consistent, {} inconsistent, {} warnings, {} not applicable",

@@ -10,8 +10,10 @@ use trialstats::checks::grim::grim;
 use trialstats::checks::grimmer::grimmer;
 use trialstats::checks::input;
 use trialstats::checks::percent::percent_count;
+use trialstats::checks::reported_test;
 use trialstats::checks::sprite::{sprite, SpriteRequest};
 use trialstats::checks::Rounding;
+use trialstats::level::ConfidenceLevel;
 use trialstats::output::{render, Format, Tabular};
 use trialstats::reported::SpreadKind;
 use trialstats::{Error, Outcome, Result};
@@ -25,7 +27,8 @@ pub struct Args {
     /// Only without a subcommand.
     #[arg(long, value_name = "DIR")]
     pub data: Option<PathBuf>,
-    /// Output format: table, json or csv.
+    /// Output format: table, json, csv, or junit (the data folder, stat and text: one test
+    /// case per finding).
     #[arg(long, global = true, default_value = "table")]
     pub format: Format,
     /// How the authors rounded ties: up-or-down (either; the default, as GRIM/GRIMMER),
@@ -48,6 +51,32 @@ pub enum CheckCommand {
     Bounds(BoundsArgs),
     /// SPRITE: reconstruct samples consistent with mean, SD, n, bounds and step.
     Sprite(SpriteArgs),
+    /// A reported test statistic against its p-value, as statcheck: "t(28) = 2.20, p = .04"
+    /// (also F(df1, df2), chi2(df) or χ2(df), r(df), z; p =, <, > or ns).
+    Stat(StatArgs),
+    /// Every test result in a text file (APA style, and full-width forms such as
+    /// ｔ（２８）＝２．２０，ｐ＜0.05), each checked as `check stat`, with its line.
+    Text(TextArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct StatArgs {
+    /// The result as written, e.g. "t(28) = 2.20, p = .04" (say "one-sided" in it if so).
+    #[arg(value_name = "RESULT", allow_hyphen_values = true)]
+    pub result: String,
+    /// Significance level for decision errors (p = alpha counts as significant).
+    #[arg(long, default_value_t = 0.05, allow_negative_numbers = true)]
+    pub alpha: f64,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct TextArgs {
+    /// A UTF-8 text file (a manuscript saved as plain text).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Significance level for decision errors (p = alpha counts as significant).
+    #[arg(long, default_value_t = 0.05, allow_negative_numbers = true)]
+    pub alpha: f64,
 }
 
 /// The scale's grid: a step and the number of items averaged.
@@ -282,6 +311,26 @@ pub fn run(args: Args) -> Result<Outcome> {
             };
             let r = sprite(&req)?;
             show(format, &r, r.consistent)
+        }
+        Some(CheckCommand::Stat(a)) => {
+            let alpha = ConfidenceLevel::from_alpha(a.alpha)?.alpha();
+            let r = reported_test::check_result(&reported_test::parse_result(&a.result)?, alpha);
+            show(format, &r, r.consistent())
+        }
+        Some(CheckCommand::Text(a)) => {
+            let alpha = ConfidenceLevel::from_alpha(a.alpha)?.alpha();
+            let bytes = std::fs::read(&a.file).map_err(|e| Error::io(&a.file, e))?;
+            let text = String::from_utf8(bytes).map_err(|e| {
+                Error::input(
+                    a.file.display().to_string(),
+                    format!(
+                        "not UTF-8 text (byte {}); save the document as UTF-8 plain text",
+                        e.utf8_error().valid_up_to()
+                    ),
+                )
+            })?;
+            let r = reported_test::TextScan::new(&a.file.display().to_string(), &text, alpha);
+            show(format, &r, r.consistent())
         }
     }
 }

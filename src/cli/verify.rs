@@ -10,7 +10,7 @@ pub struct Args {
     /// Folder of study files.
     #[arg(long, value_name = "DIR", default_value = "data")]
     data: PathBuf,
-    /// Output format: table, json or csv.
+    /// Output format: table, json, csv, or junit (one test case per expectation).
     #[arg(long, default_value = "table")]
     format: Format,
 }

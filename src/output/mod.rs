@@ -2,14 +2,17 @@
 //!
 //! A result that can be printed implements [`Tabular`] (rows for the table and CSV formats,
 //! plus an optional free-text preamble) and `serde::Serialize` (for JSON, which keeps full
-//! precision). [`render`] picks the [`Exporter`] for a [`Format`].
+//! precision). [`render`] picks the [`Exporter`] for a [`Format`]. Results that are checks
+//! also say what their test cases are ([`Tabular::test_cases`]), for JUnit XML.
 
 mod csv;
 mod json;
+mod junit;
 mod table;
 
 pub use self::csv::CsvExporter;
 pub use self::json::JsonExporter;
+pub use self::junit::{escape as xml_escape, JunitExporter};
 pub use self::table::TextTableExporter;
 
 use crate::error::Result;
@@ -25,6 +28,8 @@ pub enum Format {
     Json,
     /// CSV with a header row; numbers at full precision.
     Csv,
+    /// JUnit XML, one test case per expectation or finding (verify and check only).
+    Junit,
 }
 
 impl std::str::FromStr for Format {
@@ -34,9 +39,10 @@ impl std::str::FromStr for Format {
             "table" | "text" => Ok(Format::Table),
             "json" => Ok(Format::Json),
             "csv" => Ok(Format::Csv),
+            "junit" => Ok(Format::Junit),
             other => Err(crate::error::Error::input(
                 "--format",
-                format!("unknown format '{other}'; allowed: table, json, csv"),
+                format!("unknown format '{other}'; allowed: table, json, csv (and junit for verify and check)"),
             )),
         }
     }
@@ -104,6 +110,24 @@ pub trait Tabular {
     fn epilogue(&self) -> Option<String> {
         None
     }
+    /// The result as test cases (for JUnit XML); `None` for results that are not checks.
+    fn test_cases(&self) -> Option<Vec<TestCase>> {
+        None
+    }
+}
+
+/// One check or expectation as a test: `suite` groups them (a study, a file), `failure`
+/// says why it does not hold, `skipped` marks one that could not be tested.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TestCase {
+    pub suite: String,
+    pub name: String,
+    /// The short reason of a failure; `None` when it holds.
+    pub failure: Option<String>,
+    /// Could not be tested (not applicable).
+    pub skipped: bool,
+    /// The long explanation.
+    pub detail: String,
 }
 
 /// A bare [`Table`] as a printable result (JSON is an array of row objects).
@@ -158,6 +182,7 @@ pub fn render<T: Tabular + Serialize + ?Sized>(format: Format, value: &T) -> Res
         Format::Table => TextTableExporter.export(value),
         Format::Json => JsonExporter.export(value),
         Format::Csv => CsvExporter.export(value),
+        Format::Junit => JunitExporter.export(value),
     }
 }
 

@@ -140,6 +140,29 @@ impl Tabular for VerifyReport {
         }
     }
 
+    fn test_cases(&self) -> Option<Vec<crate::output::TestCase>> {
+        Some(
+            self.verifications
+                .iter()
+                .map(|v| crate::output::TestCase {
+                    suite: v.study.clone(),
+                    name: v.id.clone(),
+                    failure: (!v.holds).then(|| {
+                        format!(
+                            "computed {} but the document reports {} (tolerance {})",
+                            v.computed
+                                .map_or("nothing".to_string(), crate::output::human_number),
+                            crate::output::human_number(v.expected),
+                            crate::output::human_number(v.tolerance)
+                        )
+                    }),
+                    skipped: false,
+                    detail: v.detail.clone(),
+                })
+                .collect(),
+        )
+    }
+
     fn epilogue(&self) -> Option<String> {
         let failed = self.failures().count();
         Some(format!(
