@@ -14,7 +14,8 @@
 //!
 //! Texts: [`find_results`] scans each line after turning full-width forms into ASCII
 //! (`ｔ（２８）＝２．２０，ｐ＜0.05`, as Japanese documents write them) and typographic
-//! minus signs, `≤`/`≥`, `χ²` into plain ones. The pattern is a regular expression (the
+//! minus signs, `≤`/`≥`, `χ²` into plain ones. A statistic's name may follow any letter
+//! but a Latin one (Japanese runs words together: `結果はｔ（２８）…`). The pattern is a regular expression (the
 //! `regex` crate: linear-time matching, so no text can make the scan hang).
 
 use crate::dist::{pchisq_upper, pf_upper, pnorm_upper, pt_upper};
@@ -210,7 +211,7 @@ fn pattern() -> &'static Regex {
     PATTERN.get_or_init(|| {
         Regex::new(
             r"(?ix)
-            (?:^|[^\p{L}\p{N}_])
+            (?:^|[^A-Za-z0-9_.])
             (?P<kind> chi-?squared? | chi\s*\^?\s*2 | χ\s*\^?\s*2 | x\s*\^?2 | t | f | r | z )
             \s*
             (?: \( \s* (?P<df1> \d+(?:\.\d+)? ) \s*
@@ -239,9 +240,15 @@ fn one_sided_stated(text: &str) -> bool {
 /// Read one match into a test, or say why it is not one (a missing or extra df, a negative
 /// F or χ², an |r| above 1).
 fn read_match(caps: &regex::Captures, context: &str) -> Result<ReportedTest> {
-    let whole = caps.get(0).map_or("", |m| m.as_str());
-    let text = whole
-        .trim_start_matches(|c: char| !c.is_alphanumeric() && c != 'χ')
+    // From the statistic's name to the end of the p-value (the character before the name
+    // belongs to the surrounding text).
+    let (start, end) = (
+        caps.name("kind").map_or(0, |m| m.start()),
+        caps.get(0).map_or(0, |m| m.end()),
+    );
+    let text = context
+        .get(start..end)
+        .unwrap_or_default()
         .trim()
         .to_string();
     let kind_text = caps["kind"].to_ascii_lowercase();
@@ -664,7 +671,7 @@ mod tests {
 
     #[test]
     fn japanese_full_width_forms_are_read() {
-        let text = "結果：ｔ（２８）＝２．２０，ｐ＜0.05であった。\nχ²（1）＝4.50、ｐ＝．０３\n効果なし F(2, 28) = 2.20, p = .15";
+        let text = "結果はｔ（２８）＝２．２０，ｐ＜0.05であった。\nχ²（1）＝4.50、ｐ＝．０３\n効果なし F(2, 28) = 2.20, p = .15";
         let found = find_results(text, 0.05);
         let got: Vec<(usize, TestVerdict)> = found
             .iter()

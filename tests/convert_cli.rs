@@ -1,0 +1,177 @@
+//! `trialstats convert`, `check stat`, `check text` and `--format junit` from the command
+//! line: the JSON keys, exit codes and places in messages. The numbers themselves are
+//! checked against R and statcheck in the library's tests (src/convert/, src/checks/
+//! reported_test.rs).
+
+use assert_cmd::Command;
+use predicates::str::contains;
+
+fn trialstats() -> Command {
+    Command::cargo_bin("trialstats").unwrap()
+}
+
+/// The example of ?conv.fivenum (metafor >= 4), study 2 (q1 = 4, median = 6, q3 = 10,
+/// n = 20): mean 6.7195, SD 4.7870760433704662 (benches/convert_reference.R).
+#[test]
+fn convert_median_json_has_the_named_keys() {
+    let out = trialstats()
+        .args([
+            "convert", "median", "--n", "20", "--q1", "4", "--median", "6", "--q3", "10",
+        ])
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["mean"].as_f64(), Some(6.7195));
+    assert!((v["sd"].as_f64().unwrap() - 4.7870760433704662).abs() < 1e-12);
+    assert_eq!(v["method"], "luo-wan-shi");
+    assert_eq!(v["scenario"], "q1-median-q3");
+    assert_eq!(v["skewness"]["skewed"], false);
+    assert!(v["skewness"]["statistic"].is_number() && v["skewness"]["critical"].is_number());
+}
+
+/// Study 3 of ?conv.fivenum's third example is skewed: the warning goes to stderr with
+/// JSON (stdout stays JSON) and after the table otherwise.
+#[test]
+fn skewed_numbers_warn_in_plain_words() {
+    let args = [
+        "convert", "median", "--n", "20", "--min", "2", "--q1", "4", "--median", "6",
+    ];
+    let rest = ["--q3", "14", "--max", "20"];
+    trialstats()
+        .args(args)
+        .args(rest)
+        .assert()
+        .code(0)
+        .stdout(contains("warning: the data look skewed"));
+    trialstats()
+        .args(args)
+        .args(rest)
+        .args(["--format", "json"])
+        .assert()
+        .code(0)
+        .stderr(contains("warning: the data look skewed"));
+}
+
+#[test]
+fn convert_median_reads_a_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.csv");
+    std::fs::write(
+        &path,
+        "min,q1,median,q3,max,n\n2,,6,,14,20\nNA,4,6,10,NA,20\n",
+    )
+    .unwrap();
+    trialstats()
+        .args([
+            "convert",
+            "median",
+            "--input",
+            path.to_str().unwrap(),
+            "--format",
+            "csv",
+        ])
+        .assert()
+        .code(0)
+        .stdout(contains("line,scenario,n,mean,sd"))
+        .stdout(contains("2,min-median-max,20,6.5944677601167"))
+        .stdout(contains("3,q1-median-q3,20,6.7195,"));
+}
+
+#[test]
+fn change_sd_and_implied_r() {
+    // R: (4.1 - 0.7) / (2 * qt(0.975, 19)) * sqrt(20) = 3.6323668175177861
+    trialstats()
+        .args([
+            "convert",
+            "change-sd",
+            "--n",
+            "20",
+            "--ci-lower",
+            "0.7",
+            "--ci-upper",
+            "4.1",
+        ])
+        .assert()
+        .code(0)
+        .stdout(contains("3.6323668"))
+        .stdout(contains("t, 19 df"));
+    // R: (1.7^2 + 1.6^2 - 1.2^2) / (2 * 1.7 * 1.6) = 0.73713235294117641
+    trialstats()
+        .args([
+            "convert", "r", "--n", "7", "--before", "5.1,1.7", "--after", "4.1,1.6",
+        ])
+        .args(["--change-sd", "1.2"])
+        .assert()
+        .code(0)
+        .stdout(contains("0.73713235"));
+}
+
+#[test]
+fn check_stat_and_text_exit_1_on_an_inconsistency() {
+    trialstats()
+        .args(["check", "stat", "t(28) = 2.20, p = .04"])
+        .assert()
+        .code(0)
+        .stdout(contains("consistent"));
+    trialstats()
+        .args(["check", "stat", "t(28) = 2.20, p = .06"])
+        .assert()
+        .code(1)
+        .stdout(contains("decision error"));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("paper.txt");
+    std::fs::write(
+        &path,
+        "Intro.\n結果はｔ（２８）＝２．２０，ｐ＜0.05であった。\nF(2, 28) = 2.20, p = .15\n",
+    )
+    .unwrap();
+    trialstats()
+        .args(["check", "text", path.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stdout(contains("   2  t(28)=2.20,p<0.05"))
+        .stdout(contains("   3  F(2, 28) = 2.20, p = .15"));
+}
+
+#[test]
+fn junit_for_verify_and_check() {
+    let out = trialstats()
+        .args([
+            "verify",
+            "--data",
+            "tests/data/verify_mismatch",
+            "--format",
+            "junit",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let xml = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites"),
+        "{xml}"
+    );
+    assert!(
+        xml.contains("name=\"relapse_free_percent\">\n      <failure message="),
+        "{xml}"
+    );
+    trialstats()
+        .args(["check", "--data", "data", "--format", "junit"])
+        .assert()
+        .code(0)
+        .stdout(contains("<testcase classname=\"nmo-tocilizumab\""))
+        .stdout(contains("<skipped message="));
+    trialstats()
+        .args([
+            "check",
+            "stat",
+            "F(2, 28) = 2.20, p = .03",
+            "--format",
+            "junit",
+        ])
+        .assert()
+        .code(1)
+        .stdout(contains("<failure message=\"decision error\">"));
+}
