@@ -371,7 +371,7 @@ pub struct FoundResult {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum FoundReading {
-    Test(TestCheck),
+    Test(Box<TestCheck>),
     Unreadable { text: String, problem: String },
 }
 
@@ -383,7 +383,7 @@ pub fn find_results(text: &str, alpha: f64) -> Vec<FoundResult> {
         let plain = normalize(line);
         for caps in pattern().captures_iter(&plain) {
             let reading = match read_match(&caps, &plain) {
-                Ok(test) => FoundReading::Test(check_result(&test, alpha)),
+                Ok(test) => FoundReading::Test(Box::new(check_result(&test, alpha))),
                 Err(Error::Input { location, message }) => FoundReading::Unreadable {
                     text: location,
                     problem: message,
@@ -725,7 +725,7 @@ impl TextScan {
     /// The checked results (not the unreadable ones).
     pub fn checks(&self) -> impl Iterator<Item = &TestCheck> {
         self.results.iter().filter_map(|r| match &r.reading {
-            FoundReading::Test(c) => Some(c),
+            FoundReading::Test(c) => Some(c.as_ref()),
             FoundReading::Unreadable { .. } => None,
         })
     }

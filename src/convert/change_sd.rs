@@ -10,9 +10,10 @@
 //! produced such a p) or, when asked, from the normal distribution (what papers that print
 //! "SE = width/3.92" assume).
 
-use crate::dist::{qnorm, qt};
+use crate::effect::convert::{sd_from_sem, se_from_ci, se_from_p, se_from_t};
 use crate::error::{Error, Result};
 use crate::level::ConfidenceLevel;
+use crate::output::human_number;
 use serde::Serialize;
 
 /// Which distribution turns a CI width or a p-value into a standard error.
@@ -78,84 +79,56 @@ pub fn change_sd(n: u64, source: ChangeSource, reference: Reference) -> Result<C
         ));
     }
     let nf = n as f64;
-    let df = nf - 1.0;
-    let finite = |x: f64, option: &str| {
-        if x.is_finite() {
-            Ok(x)
-        } else {
-            Err(Error::input(option, format!("{x} is not a finite number")))
-        }
-    };
-    let tail_value = |upper_tail: f64| match reference {
-        Reference::T => qt(1.0 - upper_tail, df),
-        Reference::Z => qnorm(1.0 - upper_tail),
-    };
+    // The SE itself is the effect layer's Cochrane conversion (effect::convert): t on
+    // n − 1 df when it is given an n, the normal otherwise.
+    let t_n = (reference == Reference::T).then_some(nf);
     let ref_name = match reference {
         Reference::T => format!("t with {} df", n - 1),
         Reference::Z => "the normal distribution".to_string(),
     };
-    let (mean_change, statistic, se, reference_used, method) = match source {
+    let (mean_change, se, statistic, reference_used, method) = match source {
         ChangeSource::Ci {
             lower,
             upper,
             level,
         } => {
-            let (lower, upper) = (finite(lower, "--ci-lower")?, finite(upper, "--ci-upper")?);
-            if lower >= upper {
-                return Err(Error::input(
-                    "--ci-lower",
-                    format!("the CI lower end {lower} is not below the upper end {upper}"),
-                ));
-            }
-            let crit = tail_value(level.alpha() / 2.0);
+            let se = se_from_ci(lower, upper, level, t_n, false)?;
+            let crit = (upper - lower) / 2.0 / se;
             (
-                (lower + upper) / 2.0,
+                lower / 2.0 + upper / 2.0,
+                se,
                 crit,
-                (upper - lower) / (2.0 * crit),
                 Some(reference),
                 format!(
                     "SE = CI width / (2 × {}), the {} critical value of {ref_name} (Cochrane Handbook 6.5.2.3); SD = SE × √n",
-                    crate::output::human_number(crit),
+                    human_number(crit),
                     level.label()
                 ),
             )
         }
         ChangeSource::P { p, mean_change } => {
-            let p = finite(p, "--p")?;
-            if !(p > 0.0 && p < 1.0) {
-                return Err(Error::input(
-                    "--p",
-                    format!("p = {p}: give the exact two-sided p-value, strictly between 0 and 1 (a bound such as p < 0.05 gives no SD)"),
-                ));
-            }
-            let d = nonzero_change(finite(mean_change, "--mean-change")?)?;
-            let t = tail_value(p / 2.0);
+            let d = nonzero_change(mean_change)?;
+            let se = se_from_p(d, p, t_n)?;
+            let t = d.abs() / se;
             (
                 d,
+                se,
                 t,
-                d.abs() / t,
                 Some(reference),
                 format!(
                     "the two-sided p = {} is |{}| = {} under {ref_name}; SE = |mean change| / that (Cochrane Handbook 6.5.2.3); SD = SE × √n",
-                    crate::output::human_number(p),
+                    human_number(p),
                     match reference {
                         Reference::T => "t",
                         Reference::Z => "z",
                     },
-                    crate::output::human_number(t)
+                    human_number(t)
                 ),
             )
         }
         ChangeSource::T { t, mean_change } => {
-            let t = finite(t, "--t")?;
-            if t == 0.0 {
-                return Err(Error::input(
-                    "--t",
-                    "t = 0 gives no SE (SE = mean change / t); give the t as reported",
-                ));
-            }
-            let d = nonzero_change(finite(mean_change, "--mean-change")?)?;
-            if d.signum() != t.signum() {
+            let d = nonzero_change(mean_change)?;
+            if t.is_finite() && t != 0.0 && d.signum() != t.signum() {
                 return Err(Error::input(
                     "--t",
                     format!("t = {t} and the mean change {d} have opposite signs; a t statistic has the sign of its mean change"),
@@ -163,8 +136,8 @@ pub fn change_sd(n: u64, source: ChangeSource, reference: Reference) -> Result<C
             }
             (
                 d,
+                se_from_t(d, t)?,
                 t,
-                d.abs() / t.abs(),
                 None,
                 "SE = |mean change| / |t| (Cochrane Handbook 6.5.2.3); SD = SE × √n".to_string(),
             )
@@ -175,15 +148,21 @@ pub fn change_sd(n: u64, source: ChangeSource, reference: Reference) -> Result<C
         source,
         mean_change,
         reference: reference_used,
-        df: (reference_used == Some(Reference::T)).then_some(df),
+        df: (reference_used == Some(Reference::T)).then_some(nf - 1.0),
         statistic,
         se,
-        sd: se * nf.sqrt(),
+        sd: sd_from_sem(se, nf)?,
         method,
     })
 }
 
 fn nonzero_change(d: f64) -> Result<f64> {
+    if !d.is_finite() {
+        return Err(Error::input(
+            "--mean-change",
+            format!("{d} is not a finite number"),
+        ));
+    }
     if d == 0.0 {
         return Err(Error::input(
             "--mean-change",
@@ -269,7 +248,7 @@ mod tests {
                 level
             }
         )
-        .contains("not below"));
+        .contains("must be larger"));
         assert!(e(
             9,
             ChangeSource::P {
@@ -301,7 +280,7 @@ mod tests {
                 mean_change: 1.0
             }
         )
-        .contains("t = 0"));
+        .contains("non-zero"));
         assert!(e(
             9,
             ChangeSource::T {
@@ -317,6 +296,6 @@ mod tests {
                 mean_change: 1.0
             }
         )
-        .contains("finite"));
+        .contains("NaN"));
     }
 }

@@ -662,8 +662,20 @@ mod tests {
     fn agrees_with_metafor_conv_fivenum() {
         use Distribution::*;
         use MedianMethod::*;
+        /// method, dist, [min, q1, median, q3, max], n, mean, sd, statistic, critical, skewed
+        type Case = (
+            MedianMethod,
+            Distribution,
+            [Option<f64>; 5],
+            u64,
+            f64,
+            f64,
+            f64,
+            f64,
+            bool,
+        );
         #[rustfmt::skip]
-        let cases: [(MedianMethod, Distribution, [Option<f64>; 5], u64, f64, f64, f64, f64, bool); 66] = [
+        let cases: [Case; 66] = [
             (LuoWanShi, Norm, [Some(2.0), None, Some(6.0), None, Some(14.0)], 20, 6.5944677601167285, 3.211575967369702, 0.33333333333333331, 0.41602182342098915, false),
             (LuoWanShi, Norm, [None, Some(4.0), Some(6.0), Some(10.0), None], 20, 6.7195, 4.7870760433704662, 0.33333333333333331, 0.57755801403744422, false),
             (LuoWanShi, Norm, [Some(2.0), Some(4.0), Some(6.0), Some(10.0), Some(14.0)], 20, 6.9388412499397667, 3.6794350446432098, 0.49081711648893878, 0.66582039324993691, false),

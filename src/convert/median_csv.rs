@@ -64,7 +64,7 @@ pub fn mean_sd_rows(
         let one = || -> Result<MedianRow> {
             let cell = |c: Option<usize>| c.map_or(Ok(None), |c| row.number(c));
             let n_value = row.required_number(n_column)?;
-            if n_value.fract() != 0.0 || n_value < 0.0 || n_value > 1e9 {
+            if n_value.fract() != 0.0 || !(0.0..=1e9).contains(&n_value) {
                 return Err(Error::input(
                     row.location(n_column),
                     format!("n = {n_value} is not a whole number of patients (0 to 1e9)"),

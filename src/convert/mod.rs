@@ -11,8 +11,10 @@
 //! | [`implied_r`] | the pre/post correlation implied by the SDs before, after and of the change |
 //! | [`table`] | how the results print (table, JSON, CSV) |
 //!
-//! Uses [`crate::dist`] for quantiles and [`crate::level`] for confidence levels; used by the
-//! command line (`trialstats convert`) and by the study data.
+//! Uses [`crate::dist`] for quantiles, [`crate::level`] for confidence levels and the
+//! Cochrane SE conversions of [`crate::effect::convert`] (CI, t or p → SE; SEM → SD), which
+//! [`change_sd`] applies to a within-patient change; used by the command line
+//! (`trialstats convert`) and by the study data.
 
 pub mod change_sd;
 pub mod implied_r;
