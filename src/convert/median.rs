@@ -154,6 +154,9 @@ pub struct FiveNumbers {
 /// The smallest n the methods are used for (metafor's `conv.fivenum` leaves n < 5 out).
 pub const MIN_N: u64 = 5;
 
+/// The largest n taken (as every sample size of the tool).
+pub const MAX_N: u64 = 1_000_000_000;
+
 impl FiveNumbers {
     /// Which scenario these numbers are, or what is missing. `at` names the place for
     /// messages (an option list or `FILE:LINE`).
@@ -235,6 +238,12 @@ impl FiveNumbers {
                     "n = {} is too small; these methods need n ≥ {MIN_N} (as metafor's conv.fivenum)",
                     self.n
                 ),
+            ));
+        }
+        if self.n > MAX_N {
+            return Err(Error::input(
+                at,
+                format!("n = {} is too large; allowed: {MIN_N} to {MAX_N}", self.n),
             ));
         }
         if dist == Distribution::Lnorm {
@@ -332,6 +341,9 @@ pub struct MeanSd {
     pub mean_source: &'static str,
     /// Where the SD formula comes from.
     pub sd_source: &'static str,
+    /// Under `lnorm`: how the log-scale estimates were turned into the raw-scale ones.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub back_transform: Option<&'static str>,
 }
 
 impl MeanSd {
@@ -451,6 +463,7 @@ pub fn mean_sd(
         skewness,
         mean_source,
         sd_source,
+        back_transform: None,
     };
     if dist == Distribution::Lnorm {
         let (m, s) = back_transform(&data, scenario, mean, sd);
@@ -458,6 +471,9 @@ pub fn mean_sd(
         out.log_sd = Some(sd);
         out.mean = m;
         out.sd = s;
+        out.back_transform = Some(
+            "Shi et al. 2020b bias-corrected back-transformation of the log-scale mean and SD",
+        );
     }
     if !(out.mean.is_finite() && out.sd.is_finite()) {
         return Err(Error::Numerical(format!(

@@ -39,6 +39,9 @@ impl Tabular for MeanSd {
             rows.push(("log mean", Cell::Number(m)));
             rows.push(("log sd", Cell::Number(s)));
         }
+        if let Some(b) = self.back_transform {
+            rows.push(("back-transform", b.into()));
+        }
         rows.extend([
             ("mean by", self.mean_source.into()),
             ("sd by", self.sd_source.into()),
