@@ -12,13 +12,13 @@
 //! | [`effect`] | effect sizes and their sampling variances, as R's metafor `escalc` |
 //! | [`prepost`] | before/after analysis when the pre/post correlation is not reported: paired tests and the r sweep |
 //! | [`verify`] | expectations pinned in the data (derived numbers a document reports) and their recomputation |
-//! | [`checks`] | do the reported numbers add up: GRIM, GRIMMER, bounds, SPRITE |
+//! | [`checks`] | do the reported numbers add up: GRIM, GRIMMER, bounds, SPRITE; reported test statistics against their p (statcheck) |
 //! | [`convert`] | what papers report instead of mean ± SD (median and quartiles or range, CI, p or t of a change, three SDs) → mean, SD, r |
 //! | [`meta`] | fixed-, random- and mixed-effects meta-analysis, as metafor's `rma` |
 //! | [`lmm`] | linear mixed models of longitudinal scores, as lme4's `lmer` |
 //! | [`plot`] | charts (SVG and PNG) with an embedded font |
 //! | [`report`] | the main job: every study, every measure, as one readable report |
-//! | [`output`] | output formats (table, JSON, CSV) behind one trait |
+//! | [`output`] | output formats (table, JSON, CSV, JUnit XML) behind one trait |
 //! | [`dist`] | distribution functions (quantiles and tail probabilities) |
 //! | [`error`] | errors and exit-code semantics |
 
