@@ -7,10 +7,10 @@
 //!
 //! | method | mean | SD |
 //! |---|---|---|
-//! | `luo-wan-shi` (default, as metafor's `conv.fivenum`) | Luo et al. 2018, eqs. 7, 11, 15 | Wan et al. 2014 eqs. 9, 16 (S1, S2); Shi et al. 2020 eq. 10 (S3) |
-//! | `wan2014` | Wan et al. 2014 eqs. 2, 14, 10 | Wan et al. 2014 eqs. 9, 16, 12 |
-//! | `hozo2005` (S1) | (a + 2m + b)/4 for n ≤ 25, else the median | formula 16 for n ≤ 15, range/4 for n ≤ 70, else range/6 |
-//! | `bland2015` (S3) | (a + 2q1 + 2m + 2q3 + b)/8 | Bland 2015 eq. 5 |
+//! | `luo-wan-shi` (default, as metafor's `conv.fivenum`) | Luo et al. 2018 (Stat Methods Med Res 27:1785) | Wan et al. 2014 (BMC Med Res Methodol 14:135) eqs. 9, 16 (S1, S2); Shi et al. 2020 (Stat Methods Med Res 29:2869) eq. 10 (S3) |
+//! | `wan2014` | Wan et al. 2014: (a + 2m + b)/4, (q1 + m + q3)/3, (a + 2q1 + 2m + 2q3 + b)/8 | Wan et al. 2014: range/ξ(n), IQR/η(n), their mean |
+//! | `hozo2005` (S1) | (a + 2m + b)/4 for n ≤ 25, else the median | √(((a − 2m + b)²/4 + (b − a)²)/12) for n ≤ 15, range/4 for n ≤ 70, else range/6 |
+//! | `bland2015` (S3) | (a + 2q1 + 2m + 2q3 + b)/8 | Bland 2015 (Int J Stat Med Res 4:57) |
 //! | `walter2007` (S1) | the median | range / E(range of n standard normals) |
 //!
 //! Under `--dist lnorm` the five numbers are logged, the log-scale mean and SD are estimated
@@ -18,8 +18,9 @@
 //! sample mean and SD from the five-number summary under a log-normal distribution"), and
 //! back-transformed with their bias-corrected formulas; the skewness test is then of the
 //! logged numbers. The constants are those of metafor's `conv.fivenum` (metafor ≥ 4),
-//! which follow the same papers; the skewness tests use the published constants of Shi et
-//! al. (2023, Stat Methods Med Res 32:1338).
+//! which follows the same papers (equation numbers as it cites them); the skewness tests use
+//! the published constants of Shi et al. (2023, Stat Methods Med Res 32:1338). Walter & Yao
+//! (2007, J Clin Epidemiol 60:849) divide the range by its expected value under normality.
 
 use crate::dist::{pnorm, qnorm};
 use crate::error::{Error, Result};
@@ -503,38 +504,41 @@ fn estimate_mean(x: &FiveNumbers, scenario: Scenario, method: MedianMethod) -> (
     let n = x.n as f64;
     let (a, q1, m, q3, b) = parts(x);
     match (method, scenario) {
-        // Luo et al. (2018) eq. 7: w = 4 / (4 + n^0.75).
+        // Luo et al. (2018), min/median/max (eq. 7 of its 2016 preprint, as metafor cites it): w = 4 / (4 + n^0.75).
         (MedianMethod::LuoWanShi, Scenario::Range) => {
             let w = 4.0 / (4.0 + n.powf(0.75));
-            (w * (a + b) / 2.0 + (1.0 - w) * m, "Luo et al. 2018 eq. 7")
+            (
+                w * (a + b) / 2.0 + (1.0 - w) * m,
+                "Luo et al. 2018 (min, median, max)",
+            )
         }
-        // Luo et al. (2018) eq. 11: w = 0.7 + 0.39 / n.
+        // Luo et al. (2018), quartiles (preprint eq. 11): w = 0.7 + 0.39 / n.
         (MedianMethod::LuoWanShi, Scenario::Quartiles) => {
             let w = 0.7 + 0.39 / n;
             (
                 w * (q1 + q3) / 2.0 + (1.0 - w) * m,
-                "Luo et al. 2018 eq. 11",
+                "Luo et al. 2018 (q1, median, q3)",
             )
         }
-        // Luo et al. (2018) eq. 15: w1 = 2.2 / (2.2 + n^0.75), w2 = 0.7 − 0.72 / n^0.55.
+        // Luo et al. (2018), five numbers (preprint eq. 15): w1 = 2.2 / (2.2 + n^0.75), w2 = 0.7 − 0.72 / n^0.55.
         (MedianMethod::LuoWanShi, Scenario::FiveNumbers) => {
             let w1 = 2.2 / (2.2 + n.powf(0.75));
             let w2 = 0.7 - 0.72 / n.powf(0.55);
             (
                 w1 * (a + b) / 2.0 + w2 * (q1 + q3) / 2.0 + (1.0 - w1 - w2) * m,
-                "Luo et al. 2018 eq. 15",
+                "Luo et al. 2018 (five numbers)",
             )
         }
         (MedianMethod::Wan2014, Scenario::Range) => (
             (a + 2.0 * m + b) / 4.0,
-            "Wan et al. 2014 eq. 2 (Hozo et al.)",
+            "Wan et al. 2014 (min, median, max; as Hozo et al. 2005)",
         ),
         (MedianMethod::Wan2014, Scenario::Quartiles) => {
-            ((q1 + m + q3) / 3.0, "Wan et al. 2014 eq. 14")
+            ((q1 + m + q3) / 3.0, "Wan et al. 2014 (q1, median, q3)")
         }
         (MedianMethod::Wan2014 | MedianMethod::Bland2015, Scenario::FiveNumbers) => (
             (a + 2.0 * q1 + 2.0 * m + 2.0 * q3 + b) / 8.0,
-            "Bland 2015 eq. 4 (Wan et al. 2014 eq. 10)",
+            "Bland 2015; Wan et al. 2014 (five numbers)",
         ),
         // Hozo et al. (2005): the formula for n ≤ 25, the median itself above.
         (MedianMethod::Hozo2005, _) if x.n <= 25 => {
@@ -583,22 +587,22 @@ fn estimate_sd(
         }
         (MedianMethod::Wan2014, Scenario::FiveNumbers) => (
             0.5 * ((b - a) / wan_xi(n) + (q3 - q1) / wan_eta(n)),
-            "Wan et al. 2014 eq. 12",
+            "Wan et al. 2014 (five numbers)",
         ),
-        // Bland (2015) eq. 5.
+        // Bland (2015), five numbers.
         (MedianMethod::Bland2015, _) => {
             let squares = (a * a + 2.0 * q1 * q1 + 2.0 * m * m + 2.0 * q3 * q3 + b * b) / 16.0;
             let products = (a * q1 + q1 * m + m * q3 + q3 * b) / 8.0;
             let mean = a + 2.0 * q1 + 2.0 * m + 2.0 * q3 + b;
             (
                 (squares + products - mean * mean / 64.0).max(0.0).sqrt(),
-                "Bland 2015 eq. 5",
+                "Bland 2015 (five numbers)",
             )
         }
-        // Hozo et al. (2005) eq. 16 for n ≤ 15, range/4 for 15 < n ≤ 70, range/6 above.
+        // Hozo et al. (2005): their variance formula for n ≤ 15, range/4 for 15 < n ≤ 70, range/6 above.
         (MedianMethod::Hozo2005, _) if x.n <= 15 => (
             ((a - 2.0 * m + b).powi(2) / 4.0 + (b - a).powi(2)).sqrt() / 12f64.sqrt(),
-            "Hozo et al. 2005 eq. 16 (n ≤ 15)",
+            "Hozo et al. 2005 (n ≤ 15)",
         ),
         (MedianMethod::Hozo2005, _) if x.n <= 70 => {
             ((b - a) / 4.0, "Hozo et al. 2005 (15 < n ≤ 70: range/4)")
