@@ -175,3 +175,43 @@ fn junit_for_verify_and_check() {
         .code(1)
         .stdout(contains("<failure message=\"decision error\">"));
 }
+
+/// A row with a median and quartiles instead of m1i, sd1i: ?conv.fivenum's study 2
+/// (mean 6.7195, SD 4.7870760433704662) against m2i = 4.5, sd2i = 2.1, n2i = 22, so
+/// MD = 2.2195 and vi = 4.7870760433704662²/20 + 2.1²/22 (metafor's MD variance).
+#[test]
+fn effect_and_meta_take_medians_for_missing_means() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("eff.csv");
+    std::fs::write(
+        &path,
+        "study,m1i,sd1i,n1i,median1i,q1_1i,q3_1i,m2i,sd2i,n2i\nA,5,2,20,,,,4,2,20\nB,,,20,6,4,10,4.5,2.1,22\n",
+    )
+    .unwrap();
+    let out = trialstats()
+        .args([
+            "effect",
+            "MD",
+            "--input",
+            path.to_str().unwrap(),
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let b = &v[1];
+    assert!(
+        (b["estimate"].as_f64().unwrap() - 2.2195).abs() < 1e-12,
+        "{b}"
+    );
+    let vi = 4.7870760433704662f64.powi(2) / 20.0 + 2.1f64.powi(2) / 22.0;
+    assert!((b["variance"].as_f64().unwrap() - vi).abs() < 1e-12, "{b}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("eff.csv:3: m1i = 6.7195"));
+    trialstats()
+        .args(["meta", path.to_str().unwrap(), "--measure", "MD"])
+        .assert()
+        .code(0)
+        .stderr(contains("by luo-wan-shi"));
+}

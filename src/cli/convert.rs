@@ -247,3 +247,17 @@ fn implied_r(a: RArgs, format: Format) -> Result<Outcome> {
         Outcome::ProblemFound
     })
 }
+
+/// For `effect --input` and `meta --measure`: medians (`median1i`, `q1_1i`, `q3_1i`,
+/// `min1i`, `max1i`, and the same for group 2) converted to the missing `m1i`, `sd1i` by the
+/// default method; each conversion is noted on standard error.
+pub(crate) fn medians_as_means(file: &CsvFile) -> Result<Option<convert::FilledFile>> {
+    let filled =
+        convert::fill_means_from_medians(file, MedianMethod::default(), Distribution::default())?;
+    if let Some(f) = &filled {
+        for note in &f.notes {
+            eprintln!("note: {note}");
+        }
+    }
+    Ok(filled)
+}

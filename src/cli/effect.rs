@@ -425,7 +425,10 @@ fn from_csv(
     ci: CiMethod,
     r: Option<f64>,
 ) -> Result<String> {
-    let rows = effect::escalc_csv(path, code, common.level, ci, r)?;
+    let file = trialstats::csv_file::CsvFile::read(path)?;
+    let filled = super::convert::medians_as_means(&file)?;
+    let file = filled.as_ref().map_or(&file, |f| &f.file);
+    let rows = effect::escalc_rows(file, code, common.level, ci, r)?;
     render(common.format, &EffectSizes(rows))
 }
 

@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 use trialstats::analysis::{self, AnalysisOptions};
+use trialstats::csv_file::CsvFile;
 use trialstats::effect::MeasureCode;
 use trialstats::level::ConfidenceLevel;
 use trialstats::meta::input::{Columns, Effects};
@@ -273,8 +274,13 @@ fn read_csv(args: &MetaArgs) -> Result<meta::MetaData> {
             )),
         },
     };
-    meta::input::read_csv(
-        input_file(args)?,
+    let file = CsvFile::read(input_file(args)?)?;
+    let filled = match effects {
+        Effects::Computed { .. } => super::convert::medians_as_means(&file)?,
+        Effects::Columns { .. } => None,
+    };
+    meta::input::read_file(
+        filled.as_ref().map_or(&file, |f| &f.file),
         &Columns {
             effects,
             label: args.label.clone(),

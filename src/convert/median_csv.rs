@@ -4,7 +4,7 @@
 //! would be. Every bad row is reported at once, with its `FILE:LINE`.
 
 use super::median::{mean_sd, Distribution, FiveNumbers, MeanSd, MedianMethod};
-use crate::csv_file::CsvFile;
+use crate::csv_file::{CsvFile, Row};
 use crate::error::{Error, Result};
 use serde::Serialize;
 
@@ -31,6 +31,19 @@ impl MedianRows {
             .map(|r| r.line)
             .collect()
     }
+}
+
+/// The sample size in `column` of `row`: a whole number (its range is checked with the
+/// other numbers, by `mean_sd`).
+pub(super) fn sample_size(row: &Row, column: usize) -> Result<u64> {
+    let n = row.required_number(column)?;
+    if n.fract() != 0.0 || !(0.0..=1e12).contains(&n) {
+        return Err(Error::input(
+            row.location(column),
+            format!("n = {n} is not a whole number of patients"),
+        ));
+    }
+    Ok(n as u64)
 }
 
 /// Convert every row of `file` by `method` under `dist`.
@@ -63,20 +76,13 @@ pub fn mean_sd_rows(
     file.for_each_row(|row| {
         let one = || -> Result<MedianRow> {
             let cell = |c: Option<usize>| c.map_or(Ok(None), |c| row.number(c));
-            let n_value = row.required_number(n_column)?;
-            if n_value.fract() != 0.0 || !(0.0..=1e9).contains(&n_value) {
-                return Err(Error::input(
-                    row.location(n_column),
-                    format!("n = {n_value} is not a whole number of patients (0 to 1e9)"),
-                ));
-            }
             let x = FiveNumbers {
                 min: cell(min)?,
                 q1: cell(q1)?,
                 median: row.required_number(median)?,
                 q3: cell(q3)?,
                 max: cell(max)?,
-                n: n_value as u64,
+                n: sample_size(row, n_column)?,
             };
             Ok(MedianRow {
                 line: row.line,

@@ -7,6 +7,7 @@
 //! |---|---|
 //! | [`median`] | median, quartiles and range → mean and SD (Luo 2018, Wan 2014, Shi 2020, Hozo 2005, Bland 2015, Walter & Yao 2007), Shi et al. 2023's skewness test |
 //! | [`median_csv`] | the same for every row of a CSV file (`--input`) |
+//! | [`median_columns`] | medians in the CSV files of `effect --input` and `meta --measure` (`median1i`, `q1_1i`, …) filled in as means and SDs |
 //! | [`change_sd`] | SE and SD of a mean change from its CI, p-value or t (Cochrane Handbook ch. 6) |
 //! | [`implied_r`] | the pre/post correlation implied by the SDs before, after and of the change |
 //! | [`table`] | how the results print (table, JSON, CSV) |
@@ -19,6 +20,7 @@
 pub mod change_sd;
 pub mod implied_r;
 pub mod median;
+pub mod median_columns;
 pub mod median_csv;
 mod table;
 
@@ -27,4 +29,5 @@ pub use implied_r::{implied_r, ImpliedR};
 pub use median::{
     mean_sd, Distribution, FiveNumbers, MeanSd, MedianMethod, Scenario, SkewnessTest,
 };
+pub use median_columns::{fill_means_from_medians, FilledFile};
 pub use median_csv::{mean_sd_rows, MedianRow, MedianRows};

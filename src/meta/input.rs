@@ -44,7 +44,12 @@ pub struct Columns {
 
 /// Read the studies of the CSV file at `path`.
 pub fn read_csv(path: &Path, columns: &Columns) -> Result<MetaData> {
-    let file = CsvFile::read(path)?;
+    read_file(&CsvFile::read(path)?, columns)
+}
+
+/// Read the studies of a CSV file already read (for one whose medians were converted to
+/// means first, by `crate::convert::fill_means_from_medians`).
+pub fn read_file(file: &CsvFile, columns: &Columns) -> Result<MetaData> {
     let label = match &columns.label {
         Some(l) => Some(file.require(l, "--label")?),
         None => file.find_ignore_case(&["study", "label", "author", "trial", "id"]),
@@ -91,7 +96,7 @@ pub fn read_csv(path: &Path, columns: &Columns) -> Result<MetaData> {
                 ));
             }
             let effects =
-                effect::escalc_csv::escalc_rows(&file, *code, columns.level, CiMethod::Wald, *r)?;
+                effect::escalc_csv::escalc_rows(file, *code, columns.level, CiMethod::Wald, *r)?;
             let mut lines = Vec::new();
             file.for_each_row(|row| {
                 lines.push(row.line);
