@@ -14,7 +14,7 @@ use trialstats::checks::reported_test;
 use trialstats::checks::sprite::{sprite, SpriteRequest};
 use trialstats::checks::Rounding;
 use trialstats::level::ConfidenceLevel;
-use trialstats::output::{render, Format, Tabular};
+use trialstats::output::{render, CheckFormat, Format, Tabular};
 use trialstats::reported::SpreadKind;
 use trialstats::{Error, Outcome, Result};
 
@@ -30,7 +30,7 @@ pub struct Args {
     /// Output format: table, json, csv, or junit (the data folder, stat and text: one test
     /// case per finding).
     #[arg(long, global = true, default_value = "table")]
-    pub format: Format,
+    pub format: CheckFormat,
     /// How the authors rounded ties: up-or-down (either; the default, as GRIM/GRIMMER),
     /// half-up (away from zero) or half-even.
     #[arg(long, global = true, default_value = "up-or-down")]
@@ -216,7 +216,7 @@ pub struct SpriteArgs {
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
-    let (format, rounding) = (args.format, args.rounding);
+    let (format, rounding) = (args.format.0, args.rounding);
     if args.data.is_some() && args.command.is_some() {
         return Err(Error::input(
             "--data",

@@ -54,13 +54,6 @@ pub fn run(a: Args) -> Result<Outcome> {
         ..AnalysisOptions::default()
     };
     options.validate()?;
-    if a.format == Format::Junit {
-        // Refused before any chart is written: the report is no list of test cases.
-        return Err(trialstats::Error::input(
-            "--format",
-            "junit is for verify and check; report writes table, json or csv",
-        ));
-    }
     let size = args::size(a.width, a.height)?;
     let studies = study::load_dir(&a.data)?;
     let mut report = report::build(&studies, &options)?;

@@ -1,7 +1,7 @@
 //! `trialstats verify`: recompute the derived numbers the studies pin; exit 1 on a mismatch.
 
 use std::path::PathBuf;
-use trialstats::output::{render, Format};
+use trialstats::output::{render, CheckFormat};
 use trialstats::{study, verify, Outcome, Result};
 
 #[derive(Debug, clap::Args)]
@@ -12,12 +12,12 @@ pub struct Args {
     data: PathBuf,
     /// Output format: table, json, csv, or junit (one test case per expectation).
     #[arg(long, default_value = "table")]
-    format: Format,
+    format: CheckFormat,
 }
 
 pub fn run(a: Args) -> Result<Outcome> {
     let studies = study::load_dir(&a.data)?;
     let report = verify::verify_all(&studies)?;
-    super::print(&render(a.format, &report)?);
+    super::print(&render(a.format.0, &report)?);
     Ok(report.outcome())
 }

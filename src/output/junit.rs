@@ -16,7 +16,7 @@ impl Exporter for JunitExporter {
         let cases = value.test_cases().ok_or_else(|| {
             Error::input(
                 "--format",
-                "junit is for verify and check (each expectation or finding a test case); use table, json or csv here",
+                "junit is written for verify, check over the data folder, check stat and check text (each expectation or finding a test case); use table, json or csv here",
             )
         })?;
         Ok(junit(&cases))

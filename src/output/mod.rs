@@ -39,11 +39,31 @@ impl std::str::FromStr for Format {
             "table" | "text" => Ok(Format::Table),
             "json" => Ok(Format::Json),
             "csv" => Ok(Format::Csv),
-            "junit" => Ok(Format::Junit),
+            "junit" => Err(crate::error::Error::input(
+                "--format",
+                "junit is for verify and check (each expectation or finding a test case); allowed here: table, json, csv",
+            )),
             other => Err(crate::error::Error::input(
                 "--format",
                 format!("unknown format '{other}'; allowed: table, json, csv (and junit for verify and check)"),
             )),
+        }
+    }
+}
+
+/// The `--format` of the commands whose results are checks (`verify`, `check`): the
+/// [`Format`]s and JUnit XML. Other commands refuse `junit` when the options are read,
+/// before any work or any file is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CheckFormat(pub Format);
+
+impl std::str::FromStr for CheckFormat {
+    type Err = crate::error::Error;
+    fn from_str(s: &str) -> Result<Self> {
+        if s.eq_ignore_ascii_case("junit") {
+            Ok(CheckFormat(Format::Junit))
+        } else {
+            s.parse().map(CheckFormat)
         }
     }
 }
@@ -253,6 +273,16 @@ mod tests {
         assert!(
             err.contains("--format") && err.contains("table, json, csv"),
             "{err}"
+        );
+        let junit = "junit".parse::<Format>().unwrap_err().to_string();
+        assert!(junit.contains("verify and check"), "{junit}");
+        assert_eq!(
+            "JUnit".parse::<CheckFormat>().unwrap(),
+            CheckFormat(Format::Junit)
+        );
+        assert_eq!(
+            "csv".parse::<CheckFormat>().unwrap(),
+            CheckFormat(Format::Csv)
         );
     }
 }
