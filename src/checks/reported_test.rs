@@ -690,6 +690,33 @@ mod tests {
         );
     }
 
+    /// R: pchisq(4.5, 1, lower.tail=FALSE) = 0.033894853524689; a χ² with N inside the
+    /// parentheses, full-width digits, `≤` and n.s. are all read.
+    #[test]
+    fn other_written_forms_are_read() {
+        let c = check_result(
+            &parse_result("χ2(1, N = 100) = 4.50, p = .03").unwrap(),
+            0.05,
+        );
+        assert!(
+            (c.computed_p - 0.033894853524689).abs() < 1e-12,
+            "{}",
+            c.computed_p
+        );
+        assert_eq!(c.verdict, TestVerdict::Consistent);
+        assert_eq!(
+            verdict("χ２（１）＝４．５０，ｐ＝．０３"),
+            TestVerdict::Consistent
+        );
+        assert_eq!(verdict("t(28) = 2.20, p ≤ .05"), TestVerdict::Consistent);
+        assert_eq!(verdict("t(28) = 0.50, n.s."), TestVerdict::Consistent);
+        assert_eq!(
+            verdict("F (1, 28) = 4.20, p < .05"),
+            TestVerdict::Consistent
+        );
+        assert_eq!(verdict("t(28) = −2.20, p = .04"), TestVerdict::Consistent);
+    }
+
     #[test]
     fn bad_results_say_what_is_wrong() {
         let e = |t: &str| parse_result(t).unwrap_err().to_string();
