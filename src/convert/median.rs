@@ -912,4 +912,66 @@ mod tests {
         assert!((m - 10.0).abs() < 0.05, "mean of estimated means {m}");
         assert!((s - 2.0).abs() < 0.04, "mean of estimated SDs {s}");
     }
+
+    /// The same for `--dist lnorm` on log-normal samples (n = 100, log-mean 1, log-SD 0.5):
+    /// the population mean is exp(1.125) = 3.0802 and SD √((e^0.25 − 1)·e^2.25) = 1.6416.
+    /// Over 4000 samples the back-transformed estimates average within 1 % and 3 % of them
+    /// (Monte Carlo SEs about 0.1 % and 0.4 %); the normal-theory default is off by more.
+    #[test]
+    fn lnorm_is_nearly_unbiased_on_simulated_log_normal_data() {
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut uniform = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            ((state >> 11) as f64 + 0.5) / (1u64 << 53) as f64
+        };
+        let n = 100usize;
+        let reps = 4000;
+        let true_mean = 1.125f64.exp();
+        let true_sd = ((0.25f64.exp() - 1.0) * 2.25f64.exp()).sqrt();
+        let (mut mean_sum, mut sd_sum, mut normal_mean_sum) = (0.0, 0.0, 0.0);
+        for _ in 0..reps {
+            let mut xs: Vec<f64> = (0..n)
+                .map(|_| (1.0 + 0.5 * qnorm(uniform())).exp())
+                .collect();
+            xs.sort_by(f64::total_cmp);
+            let q = |p: f64| {
+                let h = (n - 1) as f64 * p;
+                let lo = h.floor() as usize;
+                xs[lo] + (h - lo as f64) * (xs[(lo + 1).min(n - 1)] - xs[lo])
+            };
+            let x = five(
+                [
+                    Some(xs[0]),
+                    Some(q(0.25)),
+                    None,
+                    Some(q(0.75)),
+                    Some(xs[n - 1]),
+                ],
+                q(0.5),
+                n as u64,
+            );
+            let r = mean_sd(&x, MedianMethod::LuoWanShi, Distribution::Lnorm, "sim").unwrap();
+            mean_sum += r.mean;
+            sd_sum += r.sd;
+            normal_mean_sum += mean_sd(&x, MedianMethod::LuoWanShi, Distribution::Norm, "sim")
+                .unwrap()
+                .mean;
+        }
+        let (m, s) = (mean_sum / reps as f64, sd_sum / reps as f64);
+        assert!(
+            (m / true_mean - 1.0).abs() < 0.01,
+            "mean of estimated means {m}"
+        );
+        assert!(
+            (s / true_sd - 1.0).abs() < 0.03,
+            "mean of estimated SDs {s}"
+        );
+        let normal = normal_mean_sum / reps as f64;
+        assert!(
+            (normal - true_mean).abs() > (m - true_mean).abs(),
+            "norm {normal}, lnorm {m}"
+        );
+    }
 }
