@@ -123,8 +123,12 @@ pub fn study_text(a: &StudyAnalysis) -> String {
             "source: {}   design: {}\n{rule}\n",
             s.source_file, s.design
         ));
-        if s.measures.is_empty() && s.slopes.is_empty() && s.proportions.is_empty() {
-            t.push_str("No before/after measures, slopes or proportions: see `trialstats show` for its numbers.\n");
+        if s.measures.is_empty()
+            && s.slopes.is_empty()
+            && s.proportions.is_empty()
+            && s.arms.is_empty()
+        {
+            t.push_str("No before/after measures, slopes, proportions or arms: see `trialstats show` for its numbers.\n");
         }
         for m in &s.measures {
             t.push_str(&format!(
@@ -235,8 +239,83 @@ pub fn study_text(a: &StudyAnalysis) -> String {
                 ));
             }
         }
+        t.push_str(&arms_text(s));
         t
     }
+}
+
+/// The between-arm comparisons of a trial: each arm's numbers as reported, how ± was read,
+/// and each arm against the control with the basis (values, change scores at which r,
+/// reported changes, counts, rates) named.
+fn arms_text(s: &StudyAnalysis) -> String {
+    let mut t = String::new();
+    if s.arms.is_empty() {
+        return t;
+    }
+    let arm_labels: Vec<String> = s
+        .study
+        .arms
+        .iter()
+        .map(|a| {
+            format!(
+                "{}{} = {} (n = {})",
+                a.id,
+                if a.control { " [control]" } else { "" },
+                a.label,
+                a.n
+            )
+        })
+        .collect();
+    t.push_str(&format!("\nArms: {}\n", arm_labels.join("; ")));
+    for item in &s.arms {
+        t.push_str(&format!("\n[{}] {} ({})\n", item.id, item.label, item.unit));
+        for line in &item.reported {
+            t.push_str(&format!("  reported: {line}\n"));
+        }
+        if let Some(reading) = &item.spread_reading {
+            t.push_str(&format!("  {reading}\n"));
+        }
+        for c in &item.comparisons {
+            t.push_str(&format!(
+                "  {} vs {} ({}; metafor escalc, normal-theory {}% CIs):\n",
+                c.arm,
+                c.control,
+                c.basis.describe(),
+                h(s.options.level.percent())
+            ));
+            for e in &c.effects {
+                let ratio = if e.measure.is_log_ratio() {
+                    let x = |v: f64| h(v.exp());
+                    match (e.ci_lower, e.ci_upper) {
+                        (Some(l), Some(u)) => {
+                            format!("  ratio {} [{}, {}]", x(e.estimate), x(l), x(u))
+                        }
+                        _ => format!("  ratio {}", x(e.estimate)),
+                    }
+                } else {
+                    String::new()
+                };
+                t.push_str(&format!(
+                    "    {:<4} {} {}{ratio}{}\n",
+                    e.measure.as_str(),
+                    h(e.estimate),
+                    ci(e.ci_lower, e.ci_upper),
+                    if e.notes.is_empty() {
+                        String::new()
+                    } else {
+                        format!("  ({})", e.notes.join("; "))
+                    }
+                ));
+            }
+            for why in &c.not_computed {
+                t.push_str(&format!("    {why}\n"));
+            }
+        }
+        if let Some(why) = &item.not_analysed {
+            t.push_str(&format!("  not analysed: {why}\n"));
+        }
+    }
+    t
 }
 
 impl Tabular for Report {
