@@ -38,7 +38,7 @@ pub mod slopes;
 pub use arms::{ArmBasis, ArmComparison, ArmItemAnalysis};
 pub use consistency::Reconstruction;
 pub use measures::{MeasureAnalysis, TimePointSummary};
-pub use pooling::{poolable_sets, PoolableSet};
+pub use pooling::{poolable_sets, poolable_sets_with, PoolableSet};
 pub use proportions::ProportionAnalysis;
 pub use slopes::SlopeAnalysis;
 
