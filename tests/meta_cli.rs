@@ -404,5 +404,7 @@ fn data_folder_measures_reported_by_two_studies_are_pooled() {
         .args(["meta", "--data", "data", "--effect", "PR"])
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("PR cannot be pooled from the data"));
+        .stderr(predicates::str::contains(
+            "PR cannot be pooled from the data",
+        ));
 }

@@ -203,8 +203,10 @@ fn analyse_arm_measure(
     };
     let (r, r_source) = prepost::pick_r(m.correlation.value().copied(), options.r);
     for arm in m.arms.iter().filter(|s| s.arm != control) {
-        // Direct comparisons at every time point both arms report.
-        for (ta, tc) in arm.timepoints.iter().zip(&ctrl.timepoints) {
+        // Direct comparisons at every time point both arms report (for a score with later
+        // time points, not at the baseline: the change-score forms use it).
+        let skip = usize::from(m.values == ArmValues::Score && arm.timepoints.len() > 1);
+        for (ta, tc) in arm.timepoints.iter().zip(&ctrl.timepoints).skip(skip) {
             let (Some(g1), Some(g2)) = (group(m, arm, ta), group(m, ctrl, tc)) else {
                 continue;
             };
@@ -262,13 +264,8 @@ fn analyse_arm_measure(
         let (Some(g1), Some(g2)) = (change(arm, ba, ta), change(ctrl, bc, tc)) else {
             continue;
         };
-        let note = format!(
-            "change SD from the pre/post r = {} ({})",
-            h(r),
-            r_source.describe()
-        );
         let (effects, not_computed) = compare(&[MeasureCode::MD, MeasureCode::SMD], |code| {
-            effect::two_group(code, &g1, &g2, level).map(|e| e.with_note(note.clone()))
+            effect::two_group(code, &g1, &g2, level)
         });
         out.comparisons.push(ArmComparison {
             arm: arm.arm.clone(),

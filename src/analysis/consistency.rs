@@ -46,6 +46,40 @@ pub fn reported_summaries(study: &Study) -> Vec<ReportedSummary> {
             });
         }
     }
+    // The arms of a trial: each arm's scores are checked like a single group's; a change from
+    // baseline lives on no bounded scale, so only its rounding is.
+    for m in &study.arm_measures {
+        for series in &m.arms {
+            for t in &series.timepoints {
+                let (Some(mean), Some(n)) = (t.mean.value(), t.n.value().or(series.n.value()))
+                else {
+                    continue;
+                };
+                let unbounded = Scale {
+                    min: None,
+                    max: None,
+                    step: None,
+                    items: 1,
+                };
+                let scale = match m.values {
+                    crate::study::ArmValues::Score => {
+                        t.scale.clone().or(m.scale.clone()).unwrap_or(unbounded)
+                    }
+                    crate::study::ArmValues::ChangeFromBaseline => unbounded,
+                };
+                out.push(ReportedSummary {
+                    study: study.id.clone(),
+                    measure: format!("{}[{}]", m.id, series.arm),
+                    timepoint: Some(t.id.clone()),
+                    mean: mean.clone(),
+                    spread: t.spread.value().cloned(),
+                    spread_kind: m.dispersion,
+                    n: u64::from(*n),
+                    scale,
+                });
+            }
+        }
+    }
     out
 }
 

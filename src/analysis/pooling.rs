@@ -15,6 +15,8 @@ use crate::meta::MetaData;
 pub struct PoolableSet {
     pub measure: String,
     pub data: MetaData,
+    /// The study of each row (a multi-arm trial gives one row per arm against its control).
+    pub studies: Vec<String>,
 }
 
 /// Every measure id that at least two studies report with an analysed before/after summary,
@@ -44,7 +46,7 @@ pub fn poolable_sets_with(
     change_scores: bool,
 ) -> Result<Vec<PoolableSet>> {
     let mut sets: Vec<PoolableSet> = Vec::new();
-    let mut add = |id: &str, label: String, e: &EffectSize| {
+    let mut add = |id: &str, study: &str, label: String, e: &EffectSize| {
         let Some(v) = e.variance.filter(|v| *v > 0.0) else {
             return;
         };
@@ -54,10 +56,12 @@ pub fn poolable_sets_with(
                 sets.push(PoolableSet {
                     measure: id.to_string(),
                     data: MetaData::default(),
+                    studies: Vec::new(),
                 });
                 sets.len() - 1
             }
         };
+        sets[index].studies.push(study.to_string());
         let data = &mut sets[index].data;
         data.labels.push(label);
         data.yi.push(e.estimate);
@@ -74,7 +78,7 @@ pub fn poolable_sets_with(
             for a in analyses {
                 for m in &a.measures {
                     if let Some(e) = m.effect(code, level) {
-                        add(&m.id, a.id.clone(), &e);
+                        add(&m.id, &a.id, a.id.clone(), &e);
                     }
                 }
             }
@@ -119,7 +123,7 @@ pub fn poolable_sets_with(
                         } else {
                             a.id.clone()
                         };
-                        add(&item.id, label, e);
+                        add(&item.id, &a.id, label, e);
                     }
                 }
             }
@@ -133,6 +137,12 @@ pub fn poolable_sets_with(
             ))
         }
     }
-    sets.retain(|p| p.data.yi.len() >= 2);
+    // Two or more studies: the arms of one trial share its control and are not a
+    // meta-analysis on their own.
+    sets.retain(|p| {
+        let mut studies = p.studies.clone();
+        studies.dedup();
+        studies.len() >= 2
+    });
     Ok(sets)
 }

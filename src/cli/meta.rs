@@ -212,8 +212,7 @@ fn run_data(dir: &Path, args: &MetaArgs, options: &MetaOptions, format: Format) 
         ..AnalysisOptions::default()
     };
     let analyses = analysis::analyse_studies(&studies, &analysis_options)?;
-    let sets =
-        analysis::poolable_sets_with(&analyses, code, options.level, args.change_scores)?;
+    let sets = analysis::poolable_sets_with(&analyses, code, options.level, args.change_scores)?;
     if sets.is_empty() {
         let what = if code.family() == trialstats::effect::Family::PrePost {
             "before/after measure"
