@@ -167,3 +167,41 @@ pub fn significance_findings(study: &Study, measures: &[MeasureAnalysis]) -> Vec
     }
     out
 }
+
+/// The pre/post r implied by what each measure reports about its change must lie in [−1, 1]
+/// for some values within the rounding of the printed numbers; outside, the before SD, the
+/// after SD and the change's SD (or SE, CI, t, p) cannot all be true.
+pub fn implied_r_findings(study: &Study, measures: &[MeasureAnalysis]) -> Vec<Finding> {
+    let h = crate::output::human_number;
+    measures
+        .iter()
+        .filter_map(|m| {
+            let i = m.implied.as_ref()?;
+            let (status, detail) = if i.is_possible() {
+                (
+                    Status::Consistent,
+                    format!(
+                        "r = {} implied by {} (SD of the change {}: {}); within rounding r lies in [{}, {}], inside [-1, 1]",
+                        h(i.r), i.from, h(i.sd_change), i.derivation, h(i.range.0), h(i.range.1)
+                    ),
+                )
+            } else {
+                (
+                    Status::Inconsistent,
+                    format!(
+                        "r = {} implied by {} (SD of the change {}: {}) is outside [-1, 1] even within rounding ([{}, {}]): the before SD, the after SD and the change cannot all be true",
+                        h(i.r), i.from, h(i.sd_change), i.derivation, h(i.range.0), h(i.range.1)
+                    ),
+                )
+            };
+            Some(Finding {
+                study: study.id.clone(),
+                measure: m.id.clone(),
+                timepoint: None,
+                check: CheckName::ImpliedCorrelation,
+                status,
+                detail,
+            })
+        })
+        .collect()
+}

@@ -39,9 +39,157 @@ pub struct MeasureAnalysis {
     /// MC, SMCR and SMCC at the r of the analysis.
     pub effects: Vec<EffectSize>,
     pub not_analysed: Option<String>,
+    /// The SD of the change derived from what the document reports about it, and the r it
+    /// implies (used instead of an assumed r when it lies in [−1, 1]).
+    pub implied: Option<ImpliedCorrelation>,
     /// The summary as analysed (SDs after reading ±, with the r used).
     #[serde(skip)]
     pub summary: Option<PrePostSummary>,
+}
+
+/// The pre/post r implied by what a document reports about a measure's change.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ImpliedCorrelation {
+    /// The SD of the change (dividing by n − 1).
+    pub sd_change: f64,
+    /// What it was derived from, in words: `the reported p = 0.03 of the change`.
+    pub from: String,
+    /// How, in words (the formula and the degrees of freedom).
+    pub derivation: String,
+    /// The r at the printed numbers: (SD_b² + SD_a² − SD_change²)/(2·SD_b·SD_a).
+    pub r: f64,
+    /// The smallest and largest r the printed SDs allow within their rounding.
+    pub range: (f64, f64),
+}
+
+impl ImpliedCorrelation {
+    /// Whether some r in [−1, 1] fits the printed numbers within their rounding.
+    pub fn is_possible(&self) -> bool {
+        self.range.0 <= 1.0 && self.range.1 >= -1.0
+    }
+}
+
+/// The SD of the change of `m` (n − 1 divisor) from what the document reports about it, with
+/// its rounding interval (low, high) where the printed number is an SD or SE, what it came
+/// from and how. The first of sd, se, interval, t, p that is given is used. `mean_change` is
+/// the printed mean change, else after − before.
+fn change_sd(
+    change: &crate::study::ReportedChange,
+    n: f64,
+    mean_change: f64,
+) -> Result<(f64, (f64, f64), String, String)> {
+    use crate::effect::convert;
+    use crate::study::SdDivisor;
+    let root_n = n.sqrt();
+    if let Some(sd) = &change.sd {
+        // An SD that divides by n is √(n/(n − 1)) times smaller than the sample SD.
+        let factor = match change.sd_divisor {
+            SdDivisor::NMinusOne => 1.0,
+            SdDivisor::N => (n / (n - 1.0)).sqrt(),
+        };
+        let half = sd.half_unit();
+        let how = match change.sd_divisor {
+            SdDivisor::NMinusOne => "as reported".to_string(),
+            SdDivisor::N => format!("reported dividing by n; × √(n/(n − 1)) = {}", h(factor)),
+        };
+        return Ok((
+            sd.value * factor,
+            (
+                (sd.value - half).max(0.0) * factor,
+                (sd.value + half) * factor,
+            ),
+            format!("the reported SD = {} of the change", sd.text),
+            how,
+        ));
+    }
+    if let Some(se) = &change.se {
+        let half = se.half_unit();
+        return Ok((
+            se.value * root_n,
+            (
+                (se.value - half).max(0.0) * root_n,
+                (se.value + half) * root_n,
+            ),
+            format!("the reported SE = {} of the change", se.text),
+            format!("SD = SE·√n with n = {}", h(n)),
+        ));
+    }
+    let exact = |se: f64, from: String, how: String| {
+        Ok((se * root_n, (se * root_n, se * root_n), from, how))
+    };
+    if let Some((lo, hi, level)) = &change.ci {
+        let se = convert::se_from_ci(lo.value, hi.value, *level, Some(n), false)?;
+        return exact(
+            se,
+            format!(
+                "the reported {}% CI {} to {} of the change",
+                h(level.percent()),
+                lo.text,
+                hi.text
+            ),
+            format!("SE = width/(2·t) on {} df; SD = SE·√n", h(n - 1.0)),
+        );
+    }
+    if let Some(t) = &change.t {
+        let se = convert::se_from_t(mean_change, t.value)?;
+        return exact(
+            se,
+            format!("the reported t = {} of the change", t.text),
+            format!(
+                "SE = |mean change / t| with mean change {}; SD = SE·√n",
+                h(mean_change)
+            ),
+        );
+    }
+    if let Some(p) = &change.p {
+        let se = convert::se_from_p(mean_change, p.value, Some(n))?;
+        return exact(
+            se,
+            format!("the reported p = {} of the change", p.text),
+            format!(
+                "t = t quantile of 1 − p/2 on {} df, SE = |mean change| / t with mean change {}; SD = SE·√n",
+                h(n - 1.0),
+                h(mean_change)
+            ),
+        );
+    }
+    Err(crate::error::Error::input(
+        "change",
+        "nothing reported to derive the SD of the change from",
+    ))
+}
+
+/// The r implied by `change` with the before and after SDs (each with its rounding interval).
+fn implied_correlation(
+    change: &crate::study::ReportedChange,
+    n: f64,
+    mean_change: f64,
+    before_sd: (f64, (f64, f64)),
+    after_sd: (f64, (f64, f64)),
+) -> Result<Option<ImpliedCorrelation>> {
+    let (sdc, sdc_range, from, derivation) = change_sd(change, n, mean_change)?;
+    let Some(r) = prepost::implied_r(before_sd.0, after_sd.0, sdc) else {
+        return Ok(None);
+    };
+    // r over the corners and middles of the rounding intervals of the three SDs.
+    let points = |(x, (lo, hi)): (f64, (f64, f64))| [lo, x, hi];
+    let mut range = (r, r);
+    for b in points(before_sd) {
+        for a in points(after_sd) {
+            for c in points((sdc, sdc_range)) {
+                if let Some(x) = prepost::implied_r(b, a, c) {
+                    range = (range.0.min(x), range.1.max(x));
+                }
+            }
+        }
+    }
+    Ok(Some(ImpliedCorrelation {
+        sd_change: sdc,
+        from,
+        derivation,
+        r,
+        range,
+    }))
 }
 
 impl MeasureAnalysis {
@@ -100,6 +248,7 @@ pub fn analyse_measure(
         analysis: None,
         effects: Vec::new(),
         not_analysed: None,
+        implied: None,
         summary: None,
     };
     let (Some(before), Some(after)) = (m.baseline(), m.last_reported()) else {
@@ -125,7 +274,34 @@ pub fn analyse_measure(
     let (bsd, reading) = spread_as_sd(m.dispersion, bs.value, n);
     let (asd, _) = spread_as_sd(m.dispersion, as_.value, n);
     let location = format!("{}: measures[{}]", study.path.display(), m.id);
-    let (r, source) = prepost::pick_r(m.correlation.value().copied(), options.r);
+    // What the document reports about the change (an SD, SE, CI, t or p) implies r; that r
+    // replaces a chosen or assumed one when it can be true.
+    if let Some(change) = &m.change {
+        let half = |x: &crate::study::ReportedNumber| {
+            let sd = |v: f64| spread_as_sd(m.dispersion, v, n).0;
+            (
+                sd(x.value),
+                (
+                    sd((x.value - x.half_unit()).max(0.0)),
+                    sd(x.value + x.half_unit()),
+                ),
+            )
+        };
+        let mean_change = change
+            .mean
+            .as_ref()
+            .map_or(am.value - bm.value, |d| d.value);
+        match implied_correlation(change, n, mean_change, half(bs), half(as_)) {
+            Ok(found) => out.implied = found,
+            Err(e) => {
+                out.not_analysed = Some(format!("the SD of the change cannot be derived: {e}"))
+            }
+        }
+    }
+    let (r, source) = match (&out.implied, m.correlation.value()) {
+        (Some(i), None) if (-1.0..=1.0).contains(&i.r) => (i.r, prepost::RSource::Implied),
+        _ => prepost::pick_r(m.correlation.value().copied(), options.r),
+    };
     let claim = match m.claim.significant.value() {
         Some(true) => Claim::Significant,
         Some(false) => Claim::NotSignificant,
@@ -166,6 +342,10 @@ pub fn analyse_measure(
         r: Some(r),
         ..summary
     };
+    let mut analysis = analysis;
+    if let (prepost::RSource::Implied, Some(i)) = (source, &out.implied) {
+        analysis.r_source = format!("implied by {}", i.from);
+    }
     out.spread_reading = reading;
     out.analysis = Some(analysis);
     out.summary = Some(summary);

@@ -37,7 +37,7 @@ pub mod slopes;
 
 pub use arms::{ArmBasis, ArmComparison, ArmItemAnalysis};
 pub use consistency::Reconstruction;
-pub use measures::{MeasureAnalysis, TimePointSummary};
+pub use measures::{ImpliedCorrelation, MeasureAnalysis, TimePointSummary};
 pub use pooling::{poolable_sets, poolable_sets_with, PoolableSet};
 pub use proportions::ProportionAnalysis;
 pub use slopes::SlopeAnalysis;
@@ -130,6 +130,7 @@ pub fn analyse_study(study: &Study, options: &AnalysisOptions) -> Result<StudyAn
         .collect::<Result<Vec<_>>>()?;
     let (mut findings, reconstructions) = consistency::check_reported_numbers(study, options)?;
     findings.extend(consistency::significance_findings(study, &measures));
+    findings.extend(consistency::implied_r_findings(study, &measures));
     Ok(StudyAnalysis {
         id: study.id.clone(),
         title: study.title.clone(),

@@ -147,6 +147,24 @@ pub fn study_text(a: &StudyAnalysis) -> String {
             if !m.spread_reading.is_empty() {
                 t.push_str(&format!("  {}\n", m.spread_reading));
             }
+            if let Some(i) = &m.implied {
+                t.push_str(&format!(
+                    "  change: SD {} from {} ({}); implied r = {}{}\n",
+                    h(i.sd_change),
+                    i.from,
+                    i.derivation,
+                    h(i.r),
+                    if i.is_possible() {
+                        String::new()
+                    } else {
+                        format!(
+                            ", outside [-1, 1] even within rounding ([{}, {}]): these numbers cannot all be true, r not used",
+                            h(i.range.0),
+                            h(i.range.1)
+                        )
+                    }
+                ));
+            }
             if let Some(a) = &m.analysis {
                 let p = &a.at_assumed_r;
                 t.push_str(&format!(

@@ -286,7 +286,7 @@ impl Study {
             match *what {
                 "events" => number(&e.events),
                 "n" => e.n.value().map(|&n| f64::from(n)),
-                "person_time" => e.person_time.as_ref().and_then(|p| number(p)),
+                "person_time" => e.person_time.as_ref().and_then(number),
                 _ => return Err(usage()),
             }
         } else {
