@@ -117,6 +117,13 @@ fn change_sd(
     let exact = |se: f64, from: String, how: String| {
         Ok((se * root_n, (se * root_n, se * root_n), from, how))
     };
+    if mean_change == 0.0 && change.ci.is_none() && (change.t.is_some() || change.p.is_some()) {
+        // SE = |mean change| / t: a change of exactly 0 has t = 0 and p = 1 whatever its SD.
+        return Err(crate::error::Error::input(
+            "change",
+            "the mean change is 0, so a t or p of the change says nothing about its SD (t = 0 and p = 1 for any SD)",
+        ));
+    }
     if let Some((lo, hi, level)) = &change.ci {
         let se = convert::se_from_ci(lo.value, hi.value, *level, Some(n), false)?;
         return exact(
