@@ -296,8 +296,13 @@ impl Study {
             known.extend(self.arms.iter().map(|a| a.id.as_str()));
             known.extend(self.arm_measures.iter().map(|m| m.id.as_str()));
             known.extend(self.arm_counts.iter().map(|c| c.id.as_str()));
+            let arms = if self.arms.is_empty() {
+                ""
+            } else {
+                ", arm or per-arm item"
+            };
             return Err(format!(
-                "'{head}' is not a fact, slope, measure, arm or per-arm item of this study; known: {}",
+                "'{head}' is not a fact, slope or measure{arms} of this study; known: {}",
                 known.join(", ")
             ));
         };
