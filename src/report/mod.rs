@@ -108,6 +108,15 @@ fn ci(lo: Option<f64>, hi: Option<f64>) -> String {
     }
 }
 
+/// An effect's notes in parentheses, or nothing.
+fn notes(e: &crate::effect::EffectSize) -> String {
+    if e.notes.is_empty() {
+        String::new()
+    } else {
+        format!("  ({})", e.notes.join("; "))
+    }
+}
+
 fn pct(x: f64) -> String {
     format!("{} %", h(100.0 * x))
 }
@@ -225,11 +234,7 @@ pub fn study_text(a: &StudyAnalysis) -> String {
                     e.measure.description(),
                     h(e.estimate),
                     ci(e.ci_lower, e.ci_upper),
-                    if e.notes.is_empty() {
-                        String::new()
-                    } else {
-                        format!("  ({})", e.notes.join("; "))
-                    }
+                    notes(e)
                 ));
             }
         }
@@ -302,27 +307,15 @@ fn arms_text(s: &StudyAnalysis) -> String {
                 h(s.options.level.percent())
             ));
             for e in &c.effects {
-                let ratio = if e.measure.is_log_ratio() {
-                    let x = |v: f64| h(v.exp());
-                    match (e.ci_lower, e.ci_upper) {
-                        (Some(l), Some(u)) => {
-                            format!("  ratio {} [{}, {}]", x(e.estimate), x(l), x(u))
-                        }
-                        _ => format!("  ratio {}", x(e.estimate)),
-                    }
-                } else {
-                    String::new()
-                };
+                let ratio = e
+                    .ratio_text()
+                    .map_or(String::new(), |r| format!("  ratio {r}"));
                 t.push_str(&format!(
                     "    {:<4} {} {}{ratio}{}\n",
                     e.measure.as_str(),
                     h(e.estimate),
                     ci(e.ci_lower, e.ci_upper),
-                    if e.notes.is_empty() {
-                        String::new()
-                    } else {
-                        format!("  ({})", e.notes.join("; "))
-                    }
+                    notes(e)
                 ));
             }
             for why in &c.not_computed {

@@ -291,18 +291,15 @@ fn build(ctx: &Context, raw: RawStudy) -> Result<Study> {
         );
     }
 
-    let mut measures = Vec::new();
-    for m in raw.measures {
-        let field = format!("measures[{}]", m.id.get_ref());
-        keep(
-            &mut problems,
-            (|| {
-                ids.add(ctx, &m.id, &field)?;
-                measures.push(build_measure(ctx, m, &field, &provenance)?);
-                Ok(())
-            })(),
-        );
-    }
+    let measures = build_each(
+        ctx,
+        &mut ids,
+        &mut problems,
+        raw.measures,
+        "measures",
+        |m| &m.id,
+        |m, field| build_measure(ctx, m, field, &provenance),
+    );
 
     let mut slopes = Vec::new();
     for s in raw.slopes {
@@ -346,30 +343,24 @@ fn build(ctx: &Context, raw: RawStudy) -> Result<Study> {
     }
 
     let arms = build_arms(ctx, raw.arms, &mut ids, &provenance, &mut problems);
-    let mut arm_measures = Vec::new();
-    for m in raw.arm_measures {
-        let field = format!("arm_measures[{}]", m.id.get_ref());
-        keep(
-            &mut problems,
-            (|| {
-                ids.add(ctx, &m.id, &field)?;
-                arm_measures.push(build_arm_measure(ctx, m, &field, &arms, &provenance)?);
-                Ok(())
-            })(),
-        );
-    }
-    let mut arm_counts = Vec::new();
-    for c in raw.arm_counts {
-        let field = format!("arm_counts[{}]", c.id.get_ref());
-        keep(
-            &mut problems,
-            (|| {
-                ids.add(ctx, &c.id, &field)?;
-                arm_counts.push(build_arm_count(ctx, c, &field, &arms, &provenance)?);
-                Ok(())
-            })(),
-        );
-    }
+    let arm_measures = build_each(
+        ctx,
+        &mut ids,
+        &mut problems,
+        raw.arm_measures,
+        "arm_measures",
+        |m| &m.id,
+        |m, field| build_arm_measure(ctx, m, field, &arms, &provenance),
+    );
+    let arm_counts = build_each(
+        ctx,
+        &mut ids,
+        &mut problems,
+        raw.arm_counts,
+        "arm_counts",
+        |c| &c.id,
+        |c, field| build_arm_count(ctx, c, field, &arms, &provenance),
+    );
 
     let mut references = Vec::new();
     for r in raw.references {
@@ -1031,6 +1022,32 @@ fn build_arm_count(
         provenance: provenance(c.quote, c.location),
         arms: out,
     })
+}
+
+/// Build every item of one kind (`kind` names it in messages: `measures[edss]`): each id is
+/// registered, each item built, and every problem kept (a file with three mistakes is
+/// reported with three messages).
+fn build_each<R, T>(
+    ctx: &Context,
+    ids: &mut IdRegistry,
+    problems: &mut Vec<Error>,
+    raw: Vec<R>,
+    kind: &str,
+    id_of: fn(&R) -> &Spanned<String>,
+    mut build: impl FnMut(R, &str) -> Result<T>,
+) -> Vec<T> {
+    let mut out = Vec::new();
+    for item in raw {
+        let field = format!("{kind}[{}]", id_of(&item).get_ref());
+        match ids
+            .add(ctx, id_of(&item), &field)
+            .and_then(|()| build(item, &field))
+        {
+            Ok(built) => out.push(built),
+            Err(e) => problems.push(e),
+        }
+    }
+    out
 }
 
 /// The study-wide namespace of item ids (facts, dates, measures, slopes, references and

@@ -231,12 +231,7 @@ impl Study {
                 return Err(usage());
             };
             let t = m.timepoint(tp).ok_or_else(usage)?;
-            match *what {
-                "mean" => number(&t.mean),
-                "spread" => number(&t.spread),
-                "n" => t.n.value().map(|&n| f64::from(n)),
-                _ => return Err(usage()),
-            }
+            t.value_of(what).ok_or_else(usage)?
         } else if let Some(a) = self.arm(head) {
             match parts.len() {
                 1 => a.n.value().map(|&n| f64::from(n)),
@@ -265,12 +260,7 @@ impl Study {
             };
             let series = m.series(arm).ok_or_else(usage)?;
             let t = series.timepoint(tp).ok_or_else(usage)?;
-            match *what {
-                "mean" => number(&t.mean),
-                "spread" => number(&t.spread),
-                "n" => t.n.value().map(|&n| f64::from(n)),
-                _ => return Err(usage()),
-            }
+            t.value_of(what).ok_or_else(usage)?
         } else if let Some(c) = self.arm_count(head) {
             let usage = || {
                 let arms: Vec<&str> = c.arms.iter().map(|a| a.arm.as_str()).collect();
@@ -583,6 +573,18 @@ pub struct TimePoint {
 }
 
 impl TimePoint {
+    /// The `mean`, `spread` or `n` of this time point (the inner `None`: not reported), or
+    /// `None` for any other name (the names of the expectation language).
+    pub fn value_of(&self, what: &str) -> Option<Option<f64>> {
+        let number = |r: &Reported<ReportedNumber>| r.value().map(|v| v.value);
+        match what {
+            "mean" => Some(number(&self.mean)),
+            "spread" => Some(number(&self.spread)),
+            "n" => Some(self.n.value().map(|&n| f64::from(n))),
+            _ => None,
+        }
+    }
+
     /// The scale of this time point: its own, else the measure's.
     pub fn scale_in<'a>(&'a self, measure: &'a Measure) -> Option<&'a Scale> {
         self.scale.as_ref().or(measure.scale.as_ref())
