@@ -472,3 +472,33 @@ fn a_count_above_its_denominator_and_a_lone_arm_are_refused() {
     let e = study::load_file(&path).unwrap_err().to_string();
     assert!(e.contains("the study has no [[arms]]"), "{e}");
 }
+
+#[test]
+fn the_gallery_draws_a_forest_of_each_per_arm_item() {
+    let dir = tempfile::tempdir().unwrap();
+    Command::cargo_bin("trialstats")
+        .unwrap()
+        .args(["report", "--data"])
+        .arg(manifest().join("tests/data/arms"))
+        .arg("--plots")
+        .arg(dir.path())
+        .assert()
+        .code(0);
+    let svg =
+        std::fs::read_to_string(dir.path().join("three-arm-alsfrs-r-arms-forest.svg")).unwrap();
+    for want in [
+        "SMD by arm",
+        "arm (vs placebo)",
+        "high, change to week 24 (r = 0.5)",
+        "0.59",
+    ] {
+        assert!(svg.contains(want), "{want}");
+    }
+    let svg =
+        std::fs::read_to_string(dir.path().join("three-arm-relapses-arms-forest.svg")).unwrap();
+    // IRR drawn as a ratio: exp(-1.3408489) = 0.26162349.
+    assert!(
+        svg.contains("IRR: arm / placebo") && svg.contains("0.26"),
+        "IRR chart"
+    );
+}
