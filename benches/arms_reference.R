@@ -38,3 +38,11 @@ for (arm in list(c("low", 12, 55.2), c("high", 7, 57.9))) for (m in c("IRR", "IR
 dat <- escalc("RR", ai = c(8, 10), n1i = c(59, 40), ci = c(28, 17), n2i = c(59, 41))
 fit <- rma(yi, vi, data = dat, method = "REML", control = list(tol = 1e-12, threshold = 1e-12))
 p("pooled RR estimate", fit$beta); p("pooled RR se", fit$se); p("pooled RR tau2", fit$tau2)
+
+# 4. The three-arm trial with the low arm reporting the SE of its change (se = "0.4"): its
+#    change SD is 0.4 * sqrt(58); placebo's still comes from r = 0.5.
+sdc_placebo <- sqrt(2.2^2 + 5.9^2 - 2 * 0.5 * 2.2 * 5.9)
+for (m in c("MD", "SMD")) show(paste("low reported-change", m),
+  escalc(m, m1i = 36.1 - 41.9, sd1i = 0.4 * sqrt(58), n1i = 58,
+            m2i = 34.6 - 41.8, sd2i = sdc_placebo, n2i = 60))
+p("low implied r", (2.4^2 + 5.1^2 - (0.4 * sqrt(58))^2) / (2 * 2.4 * 5.1))

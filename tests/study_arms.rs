@@ -502,3 +502,86 @@ fn the_gallery_draws_a_forest_of_each_per_arm_item() {
         "IRR chart"
     );
 }
+
+#[test]
+fn an_arm_that_reports_its_change_uses_that_sd_for_the_change_scores() {
+    let text = THREE_ARM.replacen(
+        "arm = \"low\"\n",
+        "arm = \"low\"\nchange = { se = \"0.4\", quote = \"SE 0.4\", where = \"test\" }\n",
+        1,
+    );
+    let s = study::load_str(&text, Path::new("three-arm.toml")).unwrap();
+    let a = analysis::analyse_study(&s, &AnalysisOptions::default()).unwrap();
+    let score = a.arms.iter().find(|i| i.id == "alsfrs_r").unwrap();
+    // (2.4^2 + 5.1^2 - (0.4 * sqrt(58))^2) / (2 * 2.4 * 5.1)
+    let (arm, i) = &score.implied[0];
+    assert_eq!(arm, "low");
+    close(
+        (i.r, i.sd_change),
+        (0.91870915032679734, 0.4 * 58f64.sqrt()),
+        "implied",
+    );
+    // escalc(m, m1i = 36.1 - 41.9, sd1i = 0.4 * sqrt(58), n1i = 58,
+    //           m2i = 34.6 - 41.8, sd2i = sqrt(2.2^2 + 5.9^2 - 2 * 0.5 * 2.2 * 5.9), n2i = 60)
+    close(
+        effect(score, "low", "change scores", MeasureCode::MD),
+        (1.3999999999999986, 0.60450000000000004),
+        "MD",
+    );
+    close(
+        effect(score, "low", "change scores", MeasureCode::SMD),
+        (0.32671259705386235, 0.034360338862916916),
+        "SMD",
+    );
+    let basis = score
+        .comparisons
+        .iter()
+        .find(|c| c.arm == "low" && matches!(c.basis, ArmBasis::ChangeScores { .. }))
+        .unwrap()
+        .basis
+        .describe();
+    assert!(
+        basis.contains("change SD of low: 3.0463092 from the reported SE = 0.4 of the change; of the others change SD from r = 0.5"),
+        "{basis}"
+    );
+    // An impossible change SD is an inconsistency and is not used.
+    let text = THREE_ARM.replacen(
+        "arm = \"low\"\n",
+        "arm = \"low\"\nchange = { sd = \"9.9\", quote = \"SD 9.9\", where = \"test\" }\n",
+        1,
+    );
+    let s = study::load_str(&text, Path::new("three-arm.toml")).unwrap();
+    let a = analysis::analyse_study(&s, &AnalysisOptions::default()).unwrap();
+    let f = a
+        .findings
+        .iter()
+        .find(|f| {
+            f.measure == "alsfrs_r[low]"
+                && f.check == trialstats::checks::CheckName::ImpliedCorrelation
+        })
+        .unwrap();
+    assert_eq!(f.status, trialstats::checks::Status::Inconsistent);
+    let score = a.arms.iter().find(|i| i.id == "alsfrs_r").unwrap();
+    close(
+        effect(score, "low", "change scores", MeasureCode::MD),
+        (1.3999999999999986, 0.7812241379310344),
+        "MD falls back to r = 0.5",
+    );
+    // A change given for a measure of changes is refused.
+    let e = study::load_str(
+        &include_str!("../data/als-edaravone-phase3.toml").replacen(
+            "arm = \"placebo\"\nn = 99\n",
+            "arm = \"placebo\"\nn = 99\nchange = { sd = \"1\", quote = \"q\", where = \"w\" }\n",
+            1,
+        ),
+        Path::new("als-edaravone-phase3.toml"),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        e.contains(
+            "arm_measures[alsfrs_r_change].arms[placebo].change: is for the change of a score"
+        ),
+        "{e}"
+    );
+}

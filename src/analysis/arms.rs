@@ -14,7 +14,7 @@
 //! The ± of each arm is read as the data says (an SEM becomes an SD by × √n; an unstated ±
 //! is read as an SD, and said so), as for single-group measures.
 
-use super::measures::spread_as_sd;
+use super::measures::{implied_correlation, sd_with_rounding, spread_as_sd, ImpliedCorrelation};
 use super::AnalysisOptions;
 use crate::effect::{self, EffectSize, GroupSummary, MeasureCode, PersonTime, TwoByTwo};
 use crate::output::human_number as h;
@@ -34,6 +34,9 @@ pub enum ArmBasis {
         to: String,
         r: f64,
         r_source: String,
+        /// Arms whose change SD comes from what they report about the change (not from r),
+        /// each in words: `low: SD 2.1 from the reported SE = 0.28 of the change`.
+        derived: Vec<String>,
     },
     /// Changes from baseline up to `timepoint`, as the document reports them.
     ReportedChanges { timepoint: String },
@@ -53,10 +56,22 @@ impl ArmBasis {
                 to,
                 r,
                 r_source,
-            } => format!(
-                "change scores {from} → {to}, change SD from r = {} ({r_source})",
-                h(*r)
-            ),
+                derived,
+            } => {
+                let from_r = format!("change SD from r = {} ({r_source})", h(*r));
+                match derived.len() {
+                    0 => format!("change scores {from} → {to}, {from_r}"),
+                    // Both arms of the comparison: r is not used.
+                    2 => format!(
+                        "change scores {from} → {to}, change SD of {}",
+                        derived.join("; of ")
+                    ),
+                    _ => format!(
+                        "change scores {from} → {to}, change SD of {}; of the others {from_r}",
+                        derived.join("; of ")
+                    ),
+                }
+            }
             ArmBasis::ReportedChanges { timepoint } => {
                 format!("changes from baseline to {timepoint} as reported")
             }
@@ -97,6 +112,8 @@ pub struct ArmItemAnalysis {
     /// How ± was read, in words (measures only).
     pub spread_reading: Option<String>,
     pub comparisons: Vec<ArmComparison>,
+    /// The pre/post r implied by what an arm reports about its change, per arm.
+    pub implied: Vec<(String, ImpliedCorrelation)>,
     /// Why nothing could be compared, when nothing could.
     pub not_analysed: Option<String>,
 }
@@ -117,6 +134,51 @@ pub fn analyse_arms(study: &Study, options: &AnalysisOptions) -> Vec<ArmItemAnal
             .iter()
             .map(|c| analyse_arm_count(c, &control.id, options)),
     );
+    out
+}
+
+/// The r implied by what each arm of a score measure reports about its change (baseline to
+/// the last time point the arm reports), as for a single-group measure.
+fn implied_by_arm(m: &ArmMeasure) -> Vec<(String, ImpliedCorrelation)> {
+    let mut out = Vec::new();
+    for series in &m.arms {
+        let Some(change) = &series.change else {
+            continue;
+        };
+        let before = series.timepoints.first();
+        let after = series
+            .timepoints
+            .iter()
+            .skip(1)
+            .rev()
+            .find(|t| t.mean.is_reported() && t.spread.is_reported());
+        let (Some(before), Some(after)) = (before, after) else {
+            continue;
+        };
+        let (Some(bm), Some(bs), Some(am), Some(as_), Some(&n)) = (
+            before.mean.value(),
+            before.spread.value(),
+            after.mean.value(),
+            after.spread.value(),
+            after.n.value(),
+        ) else {
+            continue;
+        };
+        let n = f64::from(n);
+        let mean_change = change
+            .mean
+            .as_ref()
+            .map_or(am.value - bm.value, |d| d.value);
+        if let Ok(Some(i)) = implied_correlation(
+            change,
+            n,
+            mean_change,
+            sd_with_rounding(m.dispersion, bs, n),
+            sd_with_rounding(m.dispersion, as_, n),
+        ) {
+            out.push((series.arm.clone(), i));
+        }
+    }
     out
 }
 
@@ -195,6 +257,7 @@ fn analyse_arm_measure(
         reported,
         spread_reading: Some(spread_reading),
         comparisons: Vec::new(),
+        implied: implied_by_arm(m),
         not_analysed: None,
     };
     let Some(ctrl) = m.series(control) else {
@@ -251,13 +314,32 @@ fn analyse_arm_measure(
         else {
             continue;
         };
-        let change = |series: &ArmSeries, before: &TimePoint, after: &TimePoint| {
+        let mut derived = Vec::new();
+        let mut change = |series: &ArmSeries, before: &TimePoint, after: &TimePoint| {
             let b = group(m, series, before)?;
             let a = group(m, series, after)?;
             let summary = effect::PrePostSummary::new(a.n, (b.mean, b.sd), (a.mean, a.sd), Some(r));
+            // What the arm reports about its change gives its SD directly, when the r that SD
+            // implies can be true; else the SD comes from r.
+            let sd = match out
+                .implied
+                .iter()
+                .find(|(arm, i)| *arm == series.arm && i.is_possible())
+            {
+                Some((_, i)) => {
+                    derived.push(format!(
+                        "{}: {} from {}",
+                        series.arm,
+                        h(i.sd_change),
+                        i.from
+                    ));
+                    i.sd_change
+                }
+                None => summary.change_variance(r).sqrt(),
+            };
             Some(GroupSummary {
                 mean: summary.mean_change(),
-                sd: summary.change_variance(r).sqrt(),
+                sd,
                 n: a.n,
             })
         };
@@ -275,6 +357,7 @@ fn analyse_arm_measure(
                 to: ta.id.clone(),
                 r,
                 r_source: r_source.describe().to_string(),
+                derived,
             },
             effects,
             not_computed,
@@ -307,6 +390,7 @@ fn analyse_arm_count(c: &ArmCount, control: &str, options: &AnalysisOptions) -> 
         reported,
         spread_reading: None,
         comparisons: Vec::new(),
+        implied: Vec::new(),
         not_analysed: None,
     };
     let Some(ctrl) = c.events_of(control) else {

@@ -69,11 +69,26 @@ impl ImpliedCorrelation {
     }
 }
 
+/// A printed spread read as an SD (as `kind` says), with the SDs at the ends of its rounding
+/// interval (for checks that must allow for rounding).
+pub(super) fn sd_with_rounding(
+    kind: SpreadKind,
+    spread: &crate::study::ReportedNumber,
+    n: f64,
+) -> (f64, (f64, f64)) {
+    let sd = |v: f64| spread_as_sd(kind, v, n).0;
+    let half = spread.half_unit();
+    (
+        sd(spread.value),
+        (sd((spread.value - half).max(0.0)), sd(spread.value + half)),
+    )
+}
+
 /// The SD of the change of `m` (n − 1 divisor) from what the document reports about it, with
 /// its rounding interval (low, high) where the printed number is an SD or SE, what it came
 /// from and how. The first of sd, se, interval, t, p that is given is used. `mean_change` is
 /// the printed mean change, else after − before.
-fn change_sd(
+pub(super) fn change_sd(
     change: &crate::study::ReportedChange,
     n: f64,
     mean_change: f64,
@@ -167,7 +182,7 @@ fn change_sd(
 }
 
 /// The r implied by `change` with the before and after SDs (each with its rounding interval).
-fn implied_correlation(
+pub(super) fn implied_correlation(
     change: &crate::study::ReportedChange,
     n: f64,
     mean_change: f64,
@@ -284,21 +299,17 @@ pub fn analyse_measure(
     // What the document reports about the change (an SD, SE, CI, t or p) implies r; that r
     // replaces a chosen or assumed one when it can be true.
     if let Some(change) = &m.change {
-        let half = |x: &crate::study::ReportedNumber| {
-            let sd = |v: f64| spread_as_sd(m.dispersion, v, n).0;
-            (
-                sd(x.value),
-                (
-                    sd((x.value - x.half_unit()).max(0.0)),
-                    sd(x.value + x.half_unit()),
-                ),
-            )
-        };
         let mean_change = change
             .mean
             .as_ref()
             .map_or(am.value - bm.value, |d| d.value);
-        match implied_correlation(change, n, mean_change, half(bs), half(as_)) {
+        match implied_correlation(
+            change,
+            n,
+            mean_change,
+            sd_with_rounding(m.dispersion, bs, n),
+            sd_with_rounding(m.dispersion, as_, n),
+        ) {
             Ok(found) => out.implied = found,
             Err(e) => {
                 out.not_analysed = Some(format!("the SD of the change cannot be derived: {e}"))

@@ -130,7 +130,8 @@ pub fn analyse_study(study: &Study, options: &AnalysisOptions) -> Result<StudyAn
         .collect::<Result<Vec<_>>>()?;
     let (mut findings, reconstructions) = consistency::check_reported_numbers(study, options)?;
     findings.extend(consistency::significance_findings(study, &measures));
-    findings.extend(consistency::implied_r_findings(study, &measures));
+    let arms = arms::analyse_arms(study, options);
+    findings.extend(consistency::implied_r_findings(study, &measures, &arms));
     Ok(StudyAnalysis {
         id: study.id.clone(),
         title: study.title.clone(),
@@ -139,7 +140,7 @@ pub fn analyse_study(study: &Study, options: &AnalysisOptions) -> Result<StudyAn
         measures,
         slopes: slopes::analyse_slopes(study, options.level),
         proportions: proportions::analyse_proportions(study, options.level)?,
-        arms: arms::analyse_arms(study, options),
+        arms,
         findings,
         reconstructions,
         verifications: verify::verify_study(study)?,

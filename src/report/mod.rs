@@ -108,6 +108,27 @@ fn ci(lo: Option<f64>, hi: Option<f64>) -> String {
     }
 }
 
+/// The SD of a change derived from what was reported, and the r it implies (said to be
+/// impossible, and not used, outside [−1, 1]).
+fn implied_text(i: &crate::analysis::ImpliedCorrelation) -> String {
+    format!(
+        "SD {} from {} ({}); implied r = {}{}",
+        h(i.sd_change),
+        i.from,
+        i.derivation,
+        h(i.r),
+        if i.is_possible() {
+            String::new()
+        } else {
+            format!(
+                ", outside [-1, 1] even within rounding ([{}, {}]): these numbers cannot all be true, r not used",
+                h(i.range.0),
+                h(i.range.1)
+            )
+        }
+    )
+}
+
 /// An effect's notes in parentheses, or nothing.
 fn notes(e: &crate::effect::EffectSize) -> String {
     if e.notes.is_empty() {
@@ -157,22 +178,7 @@ pub fn study_text(a: &StudyAnalysis) -> String {
                 t.push_str(&format!("  {}\n", m.spread_reading));
             }
             if let Some(i) = &m.implied {
-                t.push_str(&format!(
-                    "  change: SD {} from {} ({}); implied r = {}{}\n",
-                    h(i.sd_change),
-                    i.from,
-                    i.derivation,
-                    h(i.r),
-                    if i.is_possible() {
-                        String::new()
-                    } else {
-                        format!(
-                            ", outside [-1, 1] even within rounding ([{}, {}]): these numbers cannot all be true, r not used",
-                            h(i.range.0),
-                            h(i.range.1)
-                        )
-                    }
-                ));
+                t.push_str(&format!("  change: {}\n", implied_text(i)));
             }
             if let Some(a) = &m.analysis {
                 let p = &a.at_assumed_r;
@@ -297,6 +303,9 @@ fn arms_text(s: &StudyAnalysis) -> String {
         }
         if let Some(reading) = &item.spread_reading {
             t.push_str(&format!("  {reading}\n"));
+        }
+        for (arm, i) in &item.implied {
+            t.push_str(&format!("  change of {arm}: {}\n", implied_text(i)));
         }
         for c in &item.comparisons {
             t.push_str(&format!(

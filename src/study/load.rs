@@ -900,8 +900,20 @@ fn build_arm_measure(
             }
             Some(_) => {}
         }
+        let change = match (&a.change, m.values) {
+            (None, _) => None,
+            (Some(c), ArmValues::Score) => Some(build_change(ctx, c, &format!("{afield}.change"), provenance)?),
+            (Some(c), ArmValues::ChangeFromBaseline) => {
+                return Err(ctx.err(
+                    c.span(),
+                    &format!("{afield}.change"),
+                    "is for the change of a score; a measure of changes from baseline gives its spread as each time point's ±",
+                ))
+            }
+        };
         series.push(ArmSeries {
             arm: arm.id.clone(),
+            change,
             n,
             provenance: provenance(
                 a.quote.clone().unwrap_or_else(|| m.quote.clone()),

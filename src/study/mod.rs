@@ -484,6 +484,9 @@ pub struct ArmSeries {
     /// Where this arm's numbers stand, when not in the measure's quote.
     pub provenance: Provenance,
     pub timepoints: Vec<TimePoint>,
+    /// What the document reports about this arm's change from the baseline to the last time
+    /// point (its SD, SE, CI, t or p), for the change-score forms of a score.
+    pub change: Option<ReportedChange>,
 }
 
 impl ArmSeries {

@@ -178,6 +178,7 @@ pub(super) struct RawArmSeries {
     #[serde(rename = "where")]
     pub(super) location: Option<String>,
     pub(super) timepoints: Vec<RawTimePoint>,
+    pub(super) change: Option<Spanned<RawChange>>,
 }
 
 #[derive(Deserialize)]
