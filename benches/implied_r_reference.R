@@ -20,3 +20,6 @@ se <- abs(d) / 2.5; sdc <- se * sqrt(n); p("t: sd_change", sdc); p("t: r", impli
 sdc <- 0.9 * sqrt(n / (n - 1)); p("sd/n: sd_change", sdc); p("sd/n: r", implied(sdc))
 # SE 0.2: SD = 0.2 * sqrt(7); and an impossible SD of the change 3.5 (> 1.7 + 1.6)
 p("se: r", implied(0.2 * sqrt(n))); p("impossible: r", implied(3.5))
+# 90% CI -1.9 to -0.1 (level = 0.9)
+se <- (-0.1 - -1.9) / (2 * qt(0.95, n - 1)); sdc <- se * sqrt(n)
+p("ci90: sd_change", sdc); p("ci90: r", implied(sdc))

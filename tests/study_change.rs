@@ -107,6 +107,12 @@ fn each_way_of_reporting_the_change_gives_rs_sd_as_r() {
             0.97313525162090408,
             0.82775878346557341,
         ),
+        // 90%: se <- (-0.1 - -1.9) / (2 * qt(0.95, 6)); sdc <- se * sqrt(7)
+        (
+            r#"ci_lower = "-1.9", ci_upper = "-0.1", level = 0.9"#,
+            1.2254015769070479,
+            0.72580716457972794,
+        ),
         // se <- 1 / 2.5; sdc <- se * sqrt(7)
         (r#"t = "2.5""#, 1.0583005244258363, 0.79595588235294112),
         // sdc <- 0.9 * sqrt(7 / 6)
@@ -208,6 +214,14 @@ fn bad_change_fields_are_refused_with_the_field() {
             "leave the field out when the document does not print it",
         ),
         (r#"se = "0.2", why = 1"#, "unknown field `why`"),
+        (
+            r#"se = "0.2", level = 0.9"#,
+            "measures[edss].change.level: is the level of an interval",
+        ),
+        (
+            r#"ci_lower = "-1.9", ci_upper = "-0.1", level = 95"#,
+            "measures[edss].change.level",
+        ),
         (
             r#"sd_divisor = "n", t = "2""#,
             "says what an SD divides by, but no sd is given",

@@ -683,7 +683,16 @@ fn build_change(
         },
     };
     let ci = match (&c.ci_lower, &c.ci_upper) {
-        (None, None) => None,
+        (None, None) => {
+            if let Some(lv) = &c.level {
+                return Err(ctx.err(
+                    lv.span(),
+                    &format!("{field}.level"),
+                    "is the level of an interval, but no ci_lower and ci_upper are given",
+                ));
+            }
+            None
+        }
         (Some(lo), Some(hi)) => {
             let l = printed_number(ctx, lo, &format!("{field}.ci_lower"))?;
             let u = printed_number(ctx, hi, &format!("{field}.ci_upper"))?;
