@@ -489,7 +489,7 @@ fn the_gallery_draws_a_forest_of_each_per_arm_item() {
     for want in [
         "SMD by arm",
         "arm (vs placebo)",
-        "high, change to week 24 (r = 0.5)",
+        "High dose, change to week 24 (r = 0.5)",
         "0.59",
     ] {
         assert!(svg.contains(want), "{want}");

@@ -100,10 +100,17 @@ fn arm_forest(sr: &StudyAnalysis, item: &analysis::ArmItemAnalysis) -> Option<Fo
                 }
                 ArmBasis::Counts | ArmBasis::Rates => String::new(),
             };
+            // The arm's label as the document names it (its id when the label is longer).
+            let arm = sr
+                .study
+                .arm(&c.arm)
+                .map(|a| a.label.as_str())
+                .filter(|l| l.chars().count() <= c.arm.chars().count().max(24))
+                .unwrap_or(&c.arm);
             let label = if basis.is_empty() {
-                c.arm.clone()
+                arm.to_string()
             } else {
-                format!("{}, {basis}", c.arm)
+                format!("{arm}, {basis}")
             };
             Some(ForestRow::new(label, e.estimate, e.ci_lower?, e.ci_upper?))
         })
