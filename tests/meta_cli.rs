@@ -401,8 +401,10 @@ fn data_folder_measures_reported_by_two_studies_are_pooled() {
         .stdout(predicates::str::contains("nothing to pool"));
     Command::cargo_bin("trialstats")
         .unwrap()
-        .args(["meta", "--data", "data", "--effect", "RR"])
+        .args(["meta", "--data", "data", "--effect", "PR"])
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("not a before/after measure"));
+        .stderr(predicates::str::contains(
+            "PR cannot be pooled from the data",
+        ));
 }

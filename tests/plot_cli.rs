@@ -438,5 +438,7 @@ fn plot_study_draws_one_studys_charts_from_the_data() {
         .arg(dir.path())
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("known: als-muse-mouse"));
+        .stderr(predicates::str::contains(
+            "known: als-edaravone-phase3, als-muse-mouse",
+        ));
 }

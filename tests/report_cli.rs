@@ -8,20 +8,21 @@ fn trialstats() -> Command {
 }
 
 #[test]
-fn report_covers_all_five_studies_and_states_assumptions() {
+fn report_covers_all_six_studies_and_states_assumptions() {
     let out = trialstats().args(["report", "--no-plots"]).assert().code(0);
     let out = out
         .stdout(contains("nmo-tocilizumab"))
         .stdout(contains("als-muse-phase2"))
         .stdout(contains("als-muse-mouse"))
         .stdout(contains("jacals-registry"))
-        .stdout(contains("sma-videos"));
+        .stdout(contains("sma-videos"))
+        .stdout(contains("als-edaravone-phase3"));
     // The r is never silent, nor the reading of ±.
     out.stdout(contains("r = 0.5 (not reported; assumed (default))"))
         .stdout(contains("± not specified in the document: read as SD"))
         // The slope SDs are not reported: no interval.
         .stdout(contains("not estimable: no SD reported"))
-        .stdout(contains("13 of 13 expectations hold"));
+        .stdout(contains("17 of 17 expectations hold"));
 }
 
 /// EDSS 5.1 ± 1.7 → 4.1 ± 1.6, n = 7: significant only for r ≥ 0.786925331802081.

@@ -43,6 +43,7 @@ fn list_as_json_is_an_array_of_studies_sorted_by_id() {
     assert_eq!(
         ids,
         [
+            "als-edaravone-phase3",
             "als-muse-mouse",
             "als-muse-phase2",
             "jacals-registry",
@@ -50,7 +51,7 @@ fn list_as_json_is_an_array_of_studies_sorted_by_id() {
             "sma-videos"
         ]
     );
-    let nmo = &v[3];
+    let nmo = &v[4];
     assert_eq!(nmo["measures"], 4);
     assert_eq!(nmo["source_file"], "002_f6b3e19b5df4114a.txt");
 }
@@ -62,7 +63,7 @@ fn list_as_csv_has_a_header() {
         .assert()
         .code(0)
         .stdout(predicate::str::starts_with(
-            "id,title,source_file,facts,dates,measures,slopes,expectations\n",
+            "id,title,source_file,facts,dates,measures,slopes,arms,expectations\n",
         ));
 }
 
@@ -124,7 +125,7 @@ fn show_shows_the_slope_of_the_als_trial() {
 fn show_of_an_unknown_study_lists_the_known_ids() {
     trialstats().args(["show", "nmo"]).assert().code(2).stderr(
         predicate::str::contains("unknown study 'nmo'").and(predicate::str::contains(
-            "known: als-muse-mouse, als-muse-phase2",
+            "known: als-edaravone-phase3, als-muse-mouse, als-muse-phase2",
         )),
     );
 }

@@ -66,6 +66,32 @@ fn every_quote_is_verbatim_in_its_source() {
                 .iter()
                 .map(|f| (f.id.clone(), f.provenance.quote.as_str())),
         );
+        quotes.extend(
+            s.arms
+                .iter()
+                .map(|f| (f.id.clone(), f.provenance.quote.as_str())),
+        );
+        for m in &s.arm_measures {
+            quotes.push((m.id.clone(), m.provenance.quote.as_str()));
+            quotes.extend(
+                m.arms
+                    .iter()
+                    .map(|a| (format!("{}[{}]", m.id, a.arm), a.provenance.quote.as_str())),
+            );
+        }
+        for c in &s.arm_counts {
+            quotes.push((c.id.clone(), c.provenance.quote.as_str()));
+            quotes.extend(
+                c.arms
+                    .iter()
+                    .map(|a| (format!("{}[{}]", c.id, a.arm), a.provenance.quote.as_str())),
+            );
+        }
+        for m in &s.measures {
+            if let Some(c) = &m.change {
+                quotes.push((format!("{}.change", m.id), c.provenance.quote.as_str()));
+            }
+        }
         assert!(!quotes.is_empty(), "{}: no quotes", s.id);
         for (id, quote) in quotes {
             assert!(

@@ -4,7 +4,7 @@
 //! over r (from the measure's analysis, not computed again). The SPRITE search of each
 //! summary is kept ([`Reconstruction`]) for the charts.
 
-use super::{AnalysisOptions, MeasureAnalysis};
+use super::{AnalysisOptions, ArmItemAnalysis, ImpliedCorrelation, MeasureAnalysis};
 use crate::checks::sprite::Sprite;
 use crate::checks::{
     check_percent, check_summary_with_sprite, CheckName, Finding, ReportedPercent, ReportedSummary,
@@ -44,6 +44,40 @@ pub fn reported_summaries(study: &Study) -> Vec<ReportedSummary> {
                     items: 1,
                 }),
             });
+        }
+    }
+    // The arms of a trial: each arm's scores are checked like a single group's; a change from
+    // baseline lives on no bounded scale, so only its rounding is.
+    for m in &study.arm_measures {
+        for series in &m.arms {
+            for t in &series.timepoints {
+                let (Some(mean), Some(n)) = (t.mean.value(), t.n.value().or(series.n.value()))
+                else {
+                    continue;
+                };
+                let unbounded = Scale {
+                    min: None,
+                    max: None,
+                    step: None,
+                    items: 1,
+                };
+                let scale = match m.values {
+                    crate::study::ArmValues::Score => {
+                        t.scale.clone().or(m.scale.clone()).unwrap_or(unbounded)
+                    }
+                    crate::study::ArmValues::ChangeFromBaseline => unbounded,
+                };
+                out.push(ReportedSummary {
+                    study: study.id.clone(),
+                    measure: format!("{}[{}]", m.id, series.arm),
+                    timepoint: Some(t.id.clone()),
+                    mean: mean.clone(),
+                    spread: t.spread.value().cloned(),
+                    spread_kind: m.dispersion,
+                    n: u64::from(*n),
+                    scale,
+                });
+            }
         }
     }
     out
@@ -132,4 +166,55 @@ pub fn significance_findings(study: &Study, measures: &[MeasureAnalysis]) -> Vec
         }
     }
     out
+}
+
+/// The pre/post r implied by what each measure reports about its change must lie in [−1, 1]
+/// for some values within the rounding of the printed numbers; outside, the before SD, the
+/// after SD and the change's SD (or SE, CI, t, p) cannot all be true.
+pub fn implied_r_findings(
+    study: &Study,
+    measures: &[MeasureAnalysis],
+    arms: &[ArmItemAnalysis],
+) -> Vec<Finding> {
+    let from_measures = measures
+        .iter()
+        .filter_map(|m| Some((m.id.clone(), m.implied.as_ref()?)));
+    let from_arms = arms.iter().flat_map(|item| {
+        item.implied
+            .iter()
+            .map(move |(arm, i)| (format!("{}[{arm}]", item.id), i))
+    });
+    from_measures
+        .chain(from_arms)
+        .map(|(measure, i)| implied_r_finding(study, measure, i))
+        .collect()
+}
+
+fn implied_r_finding(study: &Study, measure: String, i: &ImpliedCorrelation) -> Finding {
+    let h = crate::output::human_number;
+    let (status, detail) = if i.is_possible() {
+        (
+            Status::Consistent,
+            format!(
+                "r = {} implied by {} (SD of the change {}: {}); within rounding r lies in [{}, {}], inside [-1, 1]",
+                h(i.r), i.from, h(i.sd_change), i.derivation, h(i.range.0), h(i.range.1)
+            ),
+        )
+    } else {
+        (
+            Status::Inconsistent,
+            format!(
+                "r = {} implied by {} (SD of the change {}: {}) is outside [-1, 1] even within rounding ([{}, {}]): the before SD, the after SD and the change cannot all be true",
+                h(i.r), i.from, h(i.sd_change), i.derivation, h(i.range.0), h(i.range.1)
+            ),
+        )
+    };
+    Finding {
+        study: study.id.clone(),
+        measure,
+        timepoint: None,
+        check: CheckName::ImpliedCorrelation,
+        status,
+        detail,
+    }
 }

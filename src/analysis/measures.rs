@@ -39,9 +39,198 @@ pub struct MeasureAnalysis {
     /// MC, SMCR and SMCC at the r of the analysis.
     pub effects: Vec<EffectSize>,
     pub not_analysed: Option<String>,
+    /// The SD of the change derived from what the document reports about it, and the r it
+    /// implies (used instead of an assumed r when it lies in [−1, 1]).
+    pub implied: Option<ImpliedCorrelation>,
     /// The summary as analysed (SDs after reading ±, with the r used).
     #[serde(skip)]
     pub summary: Option<PrePostSummary>,
+}
+
+/// The pre/post r implied by what a document reports about a measure's change.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ImpliedCorrelation {
+    /// The SD of the change (dividing by n − 1).
+    pub sd_change: f64,
+    /// What it was derived from, in words: `the reported p = 0.03 of the change`.
+    pub from: String,
+    /// How, in words (the formula and the degrees of freedom).
+    pub derivation: String,
+    /// The r at the printed numbers: (SD_b² + SD_a² − SD_change²)/(2·SD_b·SD_a).
+    pub r: f64,
+    /// The smallest and largest r the printed SDs allow within their rounding.
+    pub range: (f64, f64),
+}
+
+impl ImpliedCorrelation {
+    /// Whether some r in [−1, 1] fits the printed numbers within their rounding.
+    pub fn is_possible(&self) -> bool {
+        self.range.0 <= 1.0 && self.range.1 >= -1.0
+    }
+}
+
+/// A printed spread read as an SD (as `kind` says), with the SDs at the ends of its rounding
+/// interval (for checks that must allow for rounding).
+pub(super) fn sd_with_rounding(
+    kind: SpreadKind,
+    spread: &crate::study::ReportedNumber,
+    n: f64,
+) -> (f64, (f64, f64)) {
+    let sd = |v: f64| spread_as_sd(kind, v, n).0;
+    let half = spread.half_unit();
+    (
+        sd(spread.value),
+        (sd((spread.value - half).max(0.0)), sd(spread.value + half)),
+    )
+}
+
+/// The SD of the change of `m` (n − 1 divisor) from what the document reports about it, with
+/// its rounding interval (low, high) where the printed number is an SD or SE, what it came
+/// from and how. The first of sd, se, interval, t, p that is given is used. `mean_change` is
+/// the printed mean change, else after − before.
+pub(super) fn change_sd(
+    change: &crate::study::ReportedChange,
+    n: f64,
+    mean_change: f64,
+) -> Result<(f64, (f64, f64), String, String)> {
+    use crate::convert::{ChangeSource, Reference};
+    use crate::study::SdDivisor;
+    let root_n = n.sqrt();
+    if let Some(sd) = &change.sd {
+        // An SD that divides by n is √(n/(n − 1)) times smaller than the sample SD.
+        let factor = match change.sd_divisor {
+            SdDivisor::NMinusOne => 1.0,
+            SdDivisor::N => (n / (n - 1.0)).sqrt(),
+        };
+        let half = sd.half_unit();
+        let how = match change.sd_divisor {
+            SdDivisor::NMinusOne => "as reported".to_string(),
+            SdDivisor::N => format!("reported dividing by n; × √(n/(n − 1)) = {}", h(factor)),
+        };
+        return Ok((
+            sd.value * factor,
+            (
+                (sd.value - half).max(0.0) * factor,
+                (sd.value + half) * factor,
+            ),
+            format!("the reported SD = {} of the change", sd.text),
+            how,
+        ));
+    }
+    if let Some(se) = &change.se {
+        let half = se.half_unit();
+        return Ok((
+            se.value * root_n,
+            (
+                (se.value - half).max(0.0) * root_n,
+                (se.value + half) * root_n,
+            ),
+            format!("the reported SE = {} of the change", se.text),
+            format!("SD = SE·√n with n = {}", h(n)),
+        ));
+    }
+    let exact = |se: f64, from: String, how: String| {
+        Ok((se * root_n, (se * root_n, se * root_n), from, how))
+    };
+    if mean_change == 0.0 && change.ci.is_none() && (change.t.is_some() || change.p.is_some()) {
+        // SE = |mean change| / t: a change of exactly 0 has t = 0 and p = 1 whatever its SD.
+        return Err(crate::error::Error::input(
+            "change",
+            "the mean change is 0, so a t or p of the change says nothing about its SD (t = 0 and p = 1 for any SD)",
+        ));
+    }
+    // A CI, t or p goes through the one conversion (convert::change_sd: t on n − 1 df, the
+    // Cochrane Handbook's formulas); its errors are named after the study's `change` field.
+    let source = if let Some((lo, hi, level)) = &change.ci {
+        Some((
+            ChangeSource::Ci {
+                lower: lo.value,
+                upper: hi.value,
+                level: *level,
+            },
+            format!(
+                "the reported {}% CI {} to {} of the change",
+                h(level.percent()),
+                lo.text,
+                hi.text
+            ),
+        ))
+    } else if let Some(t) = &change.t {
+        Some((
+            // Papers print |t|; its sign is the mean change's.
+            ChangeSource::T {
+                t: t.value.abs() * mean_change.signum(),
+                mean_change,
+            },
+            format!("the reported t = {} of the change", t.text),
+        ))
+    } else {
+        change.p.as_ref().map(|p| {
+            (
+                ChangeSource::P {
+                    p: p.value,
+                    mean_change,
+                },
+                format!("the reported p = {} of the change", p.text),
+            )
+        })
+    };
+    if let Some((source, from)) = source {
+        let derived =
+            crate::convert::change_sd(n as u64, source, Reference::T).map_err(|e| match e {
+                crate::error::Error::Input { message, .. } => {
+                    crate::error::Error::input("change", message)
+                }
+                other => other,
+            })?;
+        let method = if matches!(source, ChangeSource::Ci { .. }) {
+            derived.method
+        } else {
+            format!(
+                "{} (mean change {})",
+                derived.method,
+                h(derived.mean_change)
+            )
+        };
+        return exact(derived.se, from, method);
+    }
+    Err(crate::error::Error::input(
+        "change",
+        "nothing reported to derive the SD of the change from",
+    ))
+}
+
+/// The r implied by `change` with the before and after SDs (each with its rounding interval).
+pub(super) fn implied_correlation(
+    change: &crate::study::ReportedChange,
+    n: f64,
+    mean_change: f64,
+    before_sd: (f64, (f64, f64)),
+    after_sd: (f64, (f64, f64)),
+) -> Result<Option<ImpliedCorrelation>> {
+    let (sdc, sdc_range, from, derivation) = change_sd(change, n, mean_change)?;
+    let Some(r) = prepost::implied_r(before_sd.0, after_sd.0, sdc) else {
+        return Ok(None);
+    };
+    // r over the corners and middles of the rounding intervals of the three SDs.
+    let points = |(x, (lo, hi)): (f64, (f64, f64))| [lo, x, hi];
+    let mut range = (r, r);
+    for b in points(before_sd) {
+        for a in points(after_sd) {
+            for c in points((sdc, sdc_range)) {
+                if let Some(x) = prepost::implied_r(b, a, c) {
+                    range = (range.0.min(x), range.1.max(x));
+                }
+            }
+        }
+    }
+    Ok(Some(ImpliedCorrelation {
+        sd_change: sdc,
+        from,
+        derivation,
+        r,
+        range,
+    }))
 }
 
 impl MeasureAnalysis {
@@ -100,6 +289,7 @@ pub fn analyse_measure(
         analysis: None,
         effects: Vec::new(),
         not_analysed: None,
+        implied: None,
         summary: None,
     };
     let (Some(before), Some(after)) = (m.baseline(), m.last_reported()) else {
@@ -125,7 +315,30 @@ pub fn analyse_measure(
     let (bsd, reading) = spread_as_sd(m.dispersion, bs.value, n);
     let (asd, _) = spread_as_sd(m.dispersion, as_.value, n);
     let location = format!("{}: measures[{}]", study.path.display(), m.id);
-    let (r, source) = prepost::pick_r(m.correlation.value().copied(), options.r);
+    // What the document reports about the change (an SD, SE, CI, t or p) implies r; that r
+    // replaces a chosen or assumed one when it can be true.
+    if let Some(change) = &m.change {
+        let mean_change = change
+            .mean
+            .as_ref()
+            .map_or(am.value - bm.value, |d| d.value);
+        match implied_correlation(
+            change,
+            n,
+            mean_change,
+            sd_with_rounding(m.dispersion, bs, n),
+            sd_with_rounding(m.dispersion, as_, n),
+        ) {
+            Ok(found) => out.implied = found,
+            Err(e) => {
+                out.not_analysed = Some(format!("the SD of the change cannot be derived: {e}"))
+            }
+        }
+    }
+    let (r, source) = match (&out.implied, m.correlation.value()) {
+        (Some(i), None) if (-1.0..=1.0).contains(&i.r) => (i.r, prepost::RSource::Implied),
+        _ => prepost::pick_r(m.correlation.value().copied(), options.r),
+    };
     let claim = match m.claim.significant.value() {
         Some(true) => Claim::Significant,
         Some(false) => Claim::NotSignificant,
@@ -166,6 +379,10 @@ pub fn analyse_measure(
         r: Some(r),
         ..summary
     };
+    let mut analysis = analysis;
+    if let (prepost::RSource::Implied, Some(i)) = (source, &out.implied) {
+        analysis.r_source = format!("implied by {}", i.from);
+    }
     out.spread_reading = reading;
     out.analysis = Some(analysis);
     out.summary = Some(summary);

@@ -4,7 +4,8 @@
 //!
 //! For each study, [`analyse_study`] computes: every before/after measure's paired analysis at
 //! the stated r with its r sweep, significance threshold and claim, and its effect sizes
-//! (MC, SMCR, SMCC); every before/after slope's difference, ratio and percent slowing; every
+//! (MC, SMCR, SMCC); every per-arm measure and count of a trial, each arm against the control
+//! (MD, SMD, ROM and the change-score forms; RR, OR, RD; IRR, IRD); every before/after slope's difference, ratio and percent slowing; every
 //! count out of a denominator as a proportion with Wilson and Clopper–Pearson intervals; the
 //! consistency checks of every reported number (GRIM, GRIMMER, DEBIT, bounds, SD-or-SEM,
 //! SPRITE, percent vs count, claimed significance), keeping each SPRITE search for the
@@ -20,21 +21,24 @@
 //! | [`measures`] | the paired before/after analysis of a measure ([`MeasureAnalysis`]) |
 //! | [`slopes`] | before/after slopes ([`SlopeAnalysis`]) |
 //! | [`proportions`] | counts out of a denominator ([`ProportionAnalysis`]) |
+//! | [`arms`] | a trial's arms: each arm against the control ([`ArmItemAnalysis`]) |
 //! | [`consistency`] | which reported numbers are checked, and the findings |
 //! | [`pooling`] | measures that two or more studies report, pooled by `meta --data` and the gallery |
 //!
 //! This layer sits above the statistics (`effect`, `prepost`, `checks`, `meta`, `verify`)
 //! and the data (`study`), and below what presents it (`report`, the command line).
 
+pub mod arms;
 pub mod consistency;
 pub mod measures;
 pub mod pooling;
 pub mod proportions;
 pub mod slopes;
 
+pub use arms::{ArmBasis, ArmComparison, ArmItemAnalysis};
 pub use consistency::Reconstruction;
-pub use measures::{MeasureAnalysis, TimePointSummary};
-pub use pooling::{poolable_sets, PoolableSet};
+pub use measures::{ImpliedCorrelation, MeasureAnalysis, TimePointSummary};
+pub use pooling::{poolable_sets, poolable_sets_with, PoolableSet};
 pub use proportions::ProportionAnalysis;
 pub use slopes::SlopeAnalysis;
 
@@ -97,6 +101,8 @@ pub struct StudyAnalysis {
     pub measures: Vec<MeasureAnalysis>,
     pub slopes: Vec<SlopeAnalysis>,
     pub proportions: Vec<ProportionAnalysis>,
+    /// Every per-arm measure and count of a trial, each arm against the control.
+    pub arms: Vec<ArmItemAnalysis>,
     /// Every consistency finding on the study's numbers.
     #[serde(skip)]
     pub findings: Vec<Finding>,
@@ -124,6 +130,8 @@ pub fn analyse_study(study: &Study, options: &AnalysisOptions) -> Result<StudyAn
         .collect::<Result<Vec<_>>>()?;
     let (mut findings, reconstructions) = consistency::check_reported_numbers(study, options)?;
     findings.extend(consistency::significance_findings(study, &measures));
+    let arms = arms::analyse_arms(study, options);
+    findings.extend(consistency::implied_r_findings(study, &measures, &arms));
     Ok(StudyAnalysis {
         id: study.id.clone(),
         title: study.title.clone(),
@@ -132,6 +140,7 @@ pub fn analyse_study(study: &Study, options: &AnalysisOptions) -> Result<StudyAn
         measures,
         slopes: slopes::analyse_slopes(study, options.level),
         proportions: proportions::analyse_proportions(study, options.level)?,
+        arms,
         findings,
         reconstructions,
         verifications: verify::verify_study(study)?,

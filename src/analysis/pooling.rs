@@ -1,10 +1,11 @@
-//! Measures that two or more studies report, ready to pool: each study's effect is taken from
-//! its measure's analysis (± as the data says, r as reported, chosen or assumed), so the
+//! Measures that two or more studies report, ready to pool: before/after measures, and the
+//! per-arm measures and counts of trials (each arm against its control). Each study's effect
+//! is taken from its analysis (± as the data says, r as reported, chosen or assumed), so the
 //! assumptions of each input are those the report states. `meta --data` and the report's
 //! gallery pool them with [`crate::meta::fit`].
 
-use super::StudyAnalysis;
-use crate::effect::{Family, MeasureCode};
+use super::{ArmBasis, ArmComparison, StudyAnalysis};
+use crate::effect::{EffectSize, Family, MeasureCode};
 use crate::error::{Error, Result};
 use crate::level::ConfidenceLevel;
 use crate::meta::MetaData;
@@ -14,49 +15,134 @@ use crate::meta::MetaData;
 pub struct PoolableSet {
     pub measure: String,
     pub data: MetaData,
+    /// The study of each row (a multi-arm trial gives one row per arm against its control).
+    pub studies: Vec<String>,
 }
 
 /// Every measure id that at least two studies report with an analysed before/after summary,
 /// with `code` (a before/after code: MC, SMCC, SMCR, SMCRH, ROMC) for each study. A study
 /// whose summary `code` cannot be computed from is left out of that set.
+///
+/// With a between-arm code (MD, SMD, ROM for per-arm measures; RR, OR, RD for per-arm
+/// counts; IRR, IRD for rates), every per-arm item id that two or more trials report is
+/// pooled instead: each arm against its trial's control, at the last time point both report
+/// (values, or changes from baseline as reported). See [`poolable_sets_with`] for the
+/// change-score forms.
 pub fn poolable_sets(
     analyses: &[StudyAnalysis],
     code: MeasureCode,
     level: ConfidenceLevel,
 ) -> Result<Vec<PoolableSet>> {
-    if code.family() != Family::PrePost {
-        return Err(Error::input(
-            "--effect",
-            format!(
-                "{code} is not a before/after measure; studies in the data are pooled with MC, SMCC, SMCR, SMCRH or ROMC"
-            ),
-        ));
-    }
+    poolable_sets_with(analyses, code, level, false)
+}
+
+/// As [`poolable_sets`]; with `change_scores`, a per-arm score measure is pooled through its
+/// change-score comparison (baseline to the last time point, change SD from the r of the
+/// run), and a measure reported as changes from baseline as it is.
+pub fn poolable_sets_with(
+    analyses: &[StudyAnalysis],
+    code: MeasureCode,
+    level: ConfidenceLevel,
+    change_scores: bool,
+) -> Result<Vec<PoolableSet>> {
     let mut sets: Vec<PoolableSet> = Vec::new();
-    for a in analyses {
-        for m in &a.measures {
-            let Some(e) = m.effect(code, level) else {
-                continue;
-            };
-            let Some(v) = e.variance.filter(|v| *v > 0.0) else {
-                continue;
-            };
-            let index = match sets.iter().position(|p| p.measure == m.id) {
-                Some(i) => i,
-                None => {
-                    sets.push(PoolableSet {
-                        measure: m.id.clone(),
-                        data: MetaData::default(),
-                    });
-                    sets.len() - 1
+    let mut add = |id: &str, study: &str, label: String, e: &EffectSize| {
+        let Some(v) = e.variance.filter(|v| *v > 0.0) else {
+            return;
+        };
+        let index = match sets.iter().position(|p| p.measure == id) {
+            Some(i) => i,
+            None => {
+                sets.push(PoolableSet {
+                    measure: id.to_string(),
+                    data: MetaData::default(),
+                    studies: Vec::new(),
+                });
+                sets.len() - 1
+            }
+        };
+        sets[index].studies.push(study.to_string());
+        let data = &mut sets[index].data;
+        data.labels.push(label);
+        data.yi.push(e.estimate);
+        data.vi.push(v);
+    };
+    match code.family() {
+        Family::PrePost => {
+            if change_scores {
+                return Err(Error::input(
+                    "--change-scores",
+                    format!("is for between-arm codes (MD, SMD); {code} is already a change within one group"),
+                ));
+            }
+            for a in analyses {
+                for m in &a.measures {
+                    if let Some(e) = m.effect(code, level) {
+                        add(&m.id, &a.id, a.id.clone(), &e);
+                    }
                 }
-            };
-            let data = &mut sets[index].data;
-            data.labels.push(a.id.clone());
-            data.yi.push(e.estimate);
-            data.vi.push(v);
+            }
+        }
+        Family::TwoGroup | Family::TwoByTwo | Family::RateComparison
+            if code != MeasureCode::SMDH =>
+        {
+            if change_scores && code.family() != Family::TwoGroup {
+                return Err(Error::input(
+                    "--change-scores",
+                    format!("is for per-arm measures (MD, SMD); {code} compares counts"),
+                ));
+            }
+            for a in analyses {
+                for item in &a.arms {
+                    let arms: Vec<&str> = {
+                        let mut v: Vec<&str> =
+                            item.comparisons.iter().map(|c| c.arm.as_str()).collect();
+                        v.dedup();
+                        v
+                    };
+                    for arm in &arms {
+                        let wanted = |c: &&ArmComparison| {
+                            c.arm == *arm
+                                && match &c.basis {
+                                    ArmBasis::ChangeScores { .. } => change_scores,
+                                    ArmBasis::Values { .. } => !change_scores,
+                                    _ => true,
+                                }
+                        };
+                        let found = item
+                            .comparisons
+                            .iter()
+                            .rev()
+                            .filter(wanted)
+                            .find_map(|c| c.effects.iter().find(|e| e.measure == code));
+                        let Some(e) = found else {
+                            continue;
+                        };
+                        let label = if arms.len() > 1 {
+                            format!("{}: {arm}", a.id)
+                        } else {
+                            a.id.clone()
+                        };
+                        add(&item.id, &a.id, label, e);
+                    }
+                }
+            }
+        }
+        _ => {
+            return Err(Error::input(
+                "--effect",
+                format!(
+                    "{code} cannot be pooled from the data; studies are pooled with a before/after code (MC, SMCC, SMCR, SMCRH, ROMC) or a between-arm code (MD, SMD, ROM, RR, OR, RD, IRR, IRD)"
+                ),
+            ))
         }
     }
-    sets.retain(|p| p.data.yi.len() >= 2);
+    // Two or more studies: the arms of one trial share its control and are not a
+    // meta-analysis on their own.
+    sets.retain(|p| {
+        let mut studies = p.studies.clone();
+        studies.dedup();
+        studies.len() >= 2
+    });
     Ok(sets)
 }

@@ -75,6 +75,9 @@ pub enum CheckName {
     Significance,
     /// SPRITE: whether any sample reproduces mean, SD, n, bounds and grid.
     Sprite,
+    /// The pre/post correlation implied by a reported SD, SE, CI, t or p of a change: it must
+    /// lie in [−1, 1] (computed by the analysis layer with `prepost::implied_r`).
+    ImpliedCorrelation,
 }
 
 impl CheckName {
@@ -89,6 +92,7 @@ impl CheckName {
             CheckName::SdOrSem => "sd_or_sem",
             CheckName::Significance => "significance",
             CheckName::Sprite => "sprite",
+            CheckName::ImpliedCorrelation => "implied_r",
         }
     }
 }

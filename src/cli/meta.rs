@@ -25,14 +25,19 @@ pub struct MetaArgs {
     /// CSV file with a header row, one study per row (or give --data).
     #[arg(required_unless_present = "data")]
     pub file: Option<PathBuf>,
-    /// Pool the studies of this data folder instead: every before/after measure that two or
-    /// more studies report.
+    /// Pool the studies of this data folder instead: every before/after measure, or with a
+    /// between-arm --effect every per-arm measure or count, that two or more studies report.
     #[arg(long, value_name = "DIR", conflicts_with_all = ["file", "yi", "vi", "sei", "measure", "mods", "forest", "funnel"])]
     pub data: Option<PathBuf>,
-    /// With --data: the before/after effect size to pool (MC, SMCC, SMCR, SMCRH or ROMC)
-    /// [default: SMCR].
+    /// With --data: the effect size to pool: before/after (MC, SMCC, SMCR, SMCRH, ROMC) or
+    /// between the arms of trials (MD, SMD, ROM; RR, OR, RD; IRR, IRD) [default: SMCR].
     #[arg(long, requires = "data")]
     pub effect: Option<String>,
+    /// With --data and MD or SMD: pool the change scores of per-arm measures (baseline to the
+    /// last time point, change SD from the pre/post r) instead of the values at the last time
+    /// point.
+    #[arg(long, requires = "data")]
+    pub change_scores: bool,
     /// Column of effect estimates (or give --measure to compute them from raw columns).
     #[arg(long, required_unless_present_any = ["measure", "data"])]
     pub yi: Option<String>,
@@ -208,10 +213,15 @@ fn run_data(dir: &Path, args: &MetaArgs, options: &MetaOptions, format: Format) 
         ..AnalysisOptions::default()
     };
     let analyses = analysis::analyse_studies(&studies, &analysis_options)?;
-    let sets = analysis::poolable_sets(&analyses, code, options.level)?;
+    let sets = analysis::poolable_sets_with(&analyses, code, options.level, args.change_scores)?;
     if sets.is_empty() {
+        let what = if code.family() == trialstats::effect::Family::PrePost {
+            "before/after measure"
+        } else {
+            "per-arm measure or count"
+        };
         super::print(&format!(
-            "No before/after measure is reported by two or more studies in {}: nothing to pool.\n",
+            "No {what} with {code} is reported by two or more studies in {}: nothing to pool.\n",
             dir.display()
         ));
         return Ok(Outcome::Ok);

@@ -66,7 +66,8 @@ pub fn implied_r(
         }
     }
     let (b, a, c) = (sd_before.value, sd_after.value, sd_change.value);
-    let r = (b * b + a * a - c * c) / (2.0 * b * a);
+    // The one formula (prepost::implied_r); both SDs are > 0 here, so it is defined.
+    let r = crate::prepost::implied_r(b, a, c).unwrap_or(f64::NAN);
     let range = [(b - a).abs(), b + a];
     // Within rounding: the largest sum and the smallest difference of the two SDs, against
     // the change SD's interval.

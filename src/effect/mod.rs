@@ -349,6 +349,20 @@ impl EffectSize {
         self
     }
 
+    /// A log ratio (ROM, ROMC, RR, OR, IRR) read as a ratio: `exp(estimate) (lower to upper)`;
+    /// `None` for other measures.
+    pub fn ratio_text(&self) -> Option<String> {
+        if !self.measure.is_log_ratio() {
+            return None;
+        }
+        let h = |x: f64| crate::output::human_number(x.exp());
+        let interval = match (self.ci_lower, self.ci_upper) {
+            (Some(l), Some(u)) => format!(" ({} to {})", h(l), h(u)),
+            _ => String::new(),
+        };
+        Some(format!("{}{interval}", h(self.estimate)))
+    }
+
     /// Attach a study label.
     pub fn with_study(mut self, study: impl Into<String>) -> EffectSize {
         self.study = Some(study.into());
@@ -416,17 +430,9 @@ impl Tabular for EffectSize {
     }
 
     fn epilogue(&self) -> Option<String> {
-        if !self.measure.is_log_ratio() {
-            return None;
-        }
-        let h = |x: f64| crate::output::human_number(x.exp());
-        let interval = match (self.ci_lower, self.ci_upper) {
-            (Some(l), Some(u)) => format!(" ({} to {})", h(l), h(u)),
-            _ => String::new(),
-        };
         Some(format!(
-            "as a ratio: exp(estimate) = {}{interval}",
-            h(self.estimate)
+            "as a ratio: exp(estimate) = {}",
+            self.ratio_text()?
         ))
     }
 }

@@ -107,6 +107,17 @@ fn sd_change(s: &PrePostSummary, r: f64) -> f64 {
     s.change_variance(r).max(0.0).sqrt()
 }
 
+/// The pre/post correlation implied by the SD of the change (Cochrane Handbook 6.5.2.8,
+/// solved for r): r = (SD_b² + SD_a² − SD_change²) / (2·SD_b·SD_a). A value outside
+/// [−1, 1] means the three SDs cannot all be true; `None` when an SD is 0 (r is then
+/// undefined).
+pub fn implied_r(sd_before: f64, sd_after: f64, sd_change: f64) -> Option<f64> {
+    let denominator = 2.0 * sd_before * sd_after;
+    (denominator > 0.0 && denominator.is_finite()).then(|| {
+        (sd_before * sd_before + sd_after * sd_after - sd_change * sd_change) / denominator
+    })
+}
+
 /// A correlation in [−1, 1], named `--r` in errors.
 pub fn check_r(r: f64) -> Result<()> {
     if (-1.0..=1.0).contains(&r) {
@@ -140,6 +151,9 @@ pub enum RSource {
     Chosen,
     /// Not reported and not chosen: [`ASSUMED_R`], said to be assumed.
     Assumed,
+    /// Not reported, but implied by what the document reports about the change (its SD, SE,
+    /// interval, t or p) with [`implied_r`].
+    Implied,
 }
 
 impl RSource {
@@ -149,6 +163,7 @@ impl RSource {
             RSource::Reported => "reported",
             RSource::Chosen => "not reported; chosen with --r",
             RSource::Assumed => "not reported; assumed (default)",
+            RSource::Implied => "implied by the reported change",
         }
     }
 }

@@ -3,7 +3,7 @@
 //! text), with stable names saying what each shows (`nmo-tocilizumab-edss-before-after.png`,
 //! …). Drawing and writing belong to [`crate::plot`].
 
-use crate::analysis::{self, StudyAnalysis};
+use crate::analysis::{self, ArmBasis, StudyAnalysis};
 use crate::effect::MeasureCode;
 use crate::error::Result;
 use crate::plot::{
@@ -71,6 +71,81 @@ pub fn gallery_items(analyses: &[StudyAnalysis]) -> Result<Vec<GalleryItem>> {
         });
     }
     Ok(items)
+}
+
+/// The forest plot of one per-arm item: each arm against the control, on every basis the
+/// analysis computed, with the headline code (SMD for measures, RR for counts, IRR for rates).
+fn arm_forest(sr: &StudyAnalysis, item: &analysis::ArmItemAnalysis) -> Option<ForestChart> {
+    let code = [MeasureCode::SMD, MeasureCode::RR, MeasureCode::IRR]
+        .into_iter()
+        .find(|code| {
+            item.comparisons
+                .iter()
+                .any(|c| c.effects.iter().any(|e| e.measure == *code))
+        })?;
+    let rows: Vec<ForestRow> = item
+        .comparisons
+        .iter()
+        .filter_map(|c| {
+            let e = c.effects.iter().find(|e| e.measure == code)?;
+            let basis = match &c.basis {
+                ArmBasis::Values { timepoint } => timepoint.replace('_', " "),
+                ArmBasis::ChangeScores { to, r, .. } => format!(
+                    "change to {} (r = {})",
+                    to.replace('_', " "),
+                    crate::output::human_number(*r)
+                ),
+                ArmBasis::ReportedChanges { timepoint } => {
+                    format!("change to {}", timepoint.replace('_', " "))
+                }
+                ArmBasis::Counts | ArmBasis::Rates => String::new(),
+            };
+            // The arm's label as the document names it (its id when the label is longer).
+            let arm = sr
+                .study
+                .arm(&c.arm)
+                .map(|a| a.label.as_str())
+                .filter(|l| l.chars().count() <= c.arm.chars().count().max(24))
+                .unwrap_or(&c.arm);
+            let label = if basis.is_empty() {
+                arm.to_string()
+            } else {
+                format!("{arm}, {basis}")
+            };
+            Some(ForestRow::new(label, e.estimate, e.ci_lower?, e.ci_upper?))
+        })
+        .collect();
+    if rows.is_empty() {
+        return None;
+    }
+    let level = sr.options.level;
+    let control = item.comparisons.first()?.control.clone();
+    let mut title = format!("{}: {} — {code} by arm", sr.id, item.label);
+    if let Some(reading) = item.spread_reading.as_deref() {
+        if reading.starts_with("± not specified") {
+            title.push_str(" (± read as SD)");
+        }
+    }
+    Some(ForestChart {
+        title,
+        effect_label: if code.is_log_ratio() {
+            format!("{code}: arm / {control}")
+        } else {
+            format!("{code}: arm − {control}")
+        },
+        label_header: format!("arm (vs {control})"),
+        value_header: if code.is_log_ratio() {
+            format!("ratio [{} CI]", level.label())
+        } else {
+            format!("{code} [{} CI]", level.label())
+        },
+        null_value: Some(0.0),
+        digits: 2,
+        x_range: None,
+        exponentiate: code.is_log_ratio(),
+        rows,
+        summary: None,
+    })
 }
 
 fn study_items(sr: &StudyAnalysis, items: &mut Vec<GalleryItem>) -> Result<()> {
@@ -165,6 +240,14 @@ fn study_items(sr: &StudyAnalysis, items: &mut Vec<GalleryItem>) -> Result<()> {
             }
             .into(),
         );
+    }
+    for item in &sr.arms {
+        if let Some(chart) = arm_forest(sr, item) {
+            add(
+                format!("{} {} arms forest", study.id, item.id),
+                chart.into(),
+            );
+        }
     }
     for sl in &sr.slopes {
         let (before, after) = sl.values;

@@ -108,6 +108,36 @@ fn ci(lo: Option<f64>, hi: Option<f64>) -> String {
     }
 }
 
+/// The SD of a change derived from what was reported, and the r it implies (said to be
+/// impossible, and not used, outside [−1, 1]).
+fn implied_text(i: &crate::analysis::ImpliedCorrelation) -> String {
+    format!(
+        "SD {} from {} ({}); implied r = {}{}",
+        h(i.sd_change),
+        i.from,
+        i.derivation,
+        h(i.r),
+        if i.is_possible() {
+            String::new()
+        } else {
+            format!(
+                ", outside [-1, 1] even within rounding ([{}, {}]): these numbers cannot all be true, r not used",
+                h(i.range.0),
+                h(i.range.1)
+            )
+        }
+    )
+}
+
+/// An effect's notes in parentheses, or nothing.
+fn notes(e: &crate::effect::EffectSize) -> String {
+    if e.notes.is_empty() {
+        String::new()
+    } else {
+        format!("  ({})", e.notes.join("; "))
+    }
+}
+
 fn pct(x: f64) -> String {
     format!("{} %", h(100.0 * x))
 }
@@ -123,8 +153,12 @@ pub fn study_text(a: &StudyAnalysis) -> String {
             "source: {}   design: {}\n{rule}\n",
             s.source_file, s.design
         ));
-        if s.measures.is_empty() && s.slopes.is_empty() && s.proportions.is_empty() {
-            t.push_str("No before/after measures, slopes or proportions: see `trialstats show` for its numbers.\n");
+        if s.measures.is_empty()
+            && s.slopes.is_empty()
+            && s.proportions.is_empty()
+            && s.arms.is_empty()
+        {
+            t.push_str("No before/after measures, slopes, proportions or arms: see `trialstats show` for its numbers.\n");
         }
         for m in &s.measures {
             t.push_str(&format!(
@@ -142,6 +176,9 @@ pub fn study_text(a: &StudyAnalysis) -> String {
             t.push_str(&format!("  reported: {}\n", tps.join("; ")));
             if !m.spread_reading.is_empty() {
                 t.push_str(&format!("  {}\n", m.spread_reading));
+            }
+            if let Some(i) = &m.implied {
+                t.push_str(&format!("  change: {}\n", implied_text(i)));
             }
             if let Some(a) = &m.analysis {
                 let p = &a.at_assumed_r;
@@ -203,11 +240,7 @@ pub fn study_text(a: &StudyAnalysis) -> String {
                     e.measure.description(),
                     h(e.estimate),
                     ci(e.ci_lower, e.ci_upper),
-                    if e.notes.is_empty() {
-                        String::new()
-                    } else {
-                        format!("  ({})", e.notes.join("; "))
-                    }
+                    notes(e)
                 ));
             }
         }
@@ -235,8 +268,74 @@ pub fn study_text(a: &StudyAnalysis) -> String {
                 ));
             }
         }
+        t.push_str(&arms_text(s));
         t
     }
+}
+
+/// The between-arm comparisons of a trial: each arm's numbers as reported, how ± was read,
+/// and each arm against the control with the basis (values, change scores at which r,
+/// reported changes, counts, rates) named.
+fn arms_text(s: &StudyAnalysis) -> String {
+    let mut t = String::new();
+    if s.arms.is_empty() {
+        return t;
+    }
+    let arm_labels: Vec<String> = s
+        .study
+        .arms
+        .iter()
+        .map(|a| {
+            format!(
+                "{}{} = {} (n = {})",
+                a.id,
+                if a.control { " [control]" } else { "" },
+                a.label,
+                a.n
+            )
+        })
+        .collect();
+    t.push_str(&format!("\nArms: {}\n", arm_labels.join("; ")));
+    for item in &s.arms {
+        t.push_str(&format!("\n[{}] {} ({})\n", item.id, item.label, item.unit));
+        for line in &item.reported {
+            t.push_str(&format!("  reported: {line}\n"));
+        }
+        if let Some(reading) = &item.spread_reading {
+            t.push_str(&format!("  {reading}\n"));
+        }
+        for (arm, i) in &item.implied {
+            t.push_str(&format!("  change of {arm}: {}\n", implied_text(i)));
+        }
+        for c in &item.comparisons {
+            t.push_str(&format!(
+                "  {} vs {} ({}; metafor escalc, normal-theory {}% CIs):\n",
+                c.arm,
+                c.control,
+                c.basis.describe(),
+                h(s.options.level.percent())
+            ));
+            for e in &c.effects {
+                let ratio = e
+                    .ratio_text()
+                    .map_or(String::new(), |r| format!("  ratio {r}"));
+                t.push_str(&format!(
+                    "    {:<4} {} {}{ratio}{}\n",
+                    e.measure.as_str(),
+                    h(e.estimate),
+                    ci(e.ci_lower, e.ci_upper),
+                    notes(e)
+                ));
+            }
+            for why in &c.not_computed {
+                t.push_str(&format!("    {why}\n"));
+            }
+        }
+        if let Some(why) = &item.not_analysed {
+            t.push_str(&format!("  not analysed: {why}\n"));
+        }
+    }
+    t
 }
 
 impl Tabular for Report {

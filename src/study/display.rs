@@ -23,6 +23,7 @@ pub struct StudySummary {
     pub dates: usize,
     pub measures: usize,
     pub slopes: usize,
+    pub arms: usize,
     pub expectations: usize,
 }
 
@@ -36,6 +37,7 @@ impl From<&Study> for StudySummary {
             dates: s.dates.len(),
             measures: s.measures.len(),
             slopes: s.slopes.len(),
+            arms: s.arms.len(),
             expectations: s.expectations.len(),
         }
     }
@@ -57,6 +59,7 @@ impl Tabular for StudyList {
                 "dates",
                 "measures",
                 "slopes",
+                "arms",
                 "expectations",
             ]
             .map(String::from)
@@ -73,6 +76,7 @@ impl Tabular for StudyList {
                         Cell::from(s.dates),
                         Cell::from(s.measures),
                         Cell::from(s.slopes),
+                        Cell::from(s.arms),
                         Cell::from(s.expectations),
                     ]
                 })
@@ -182,6 +186,69 @@ impl Tabular for StudyNumbers<'_> {
                     text(&format!("period: {}", v.period)),
                     text(&sl.provenance.quote),
                     text(&sl.provenance.location),
+                ]);
+            }
+        }
+        for a in &s.arms {
+            rows.push(vec![
+                text(if a.control { "arm (control)" } else { "arm" }),
+                text(&a.id),
+                Cell::Missing,
+                text(&a.label),
+                Cell::Missing,
+                Cell::Missing,
+                Cell::Missing,
+                Cell::Missing,
+                Cell::Missing,
+                Cell::Missing,
+                text(&a.n.to_string()),
+                Cell::Missing,
+                text(&a.provenance.quote),
+                text(&a.provenance.location),
+            ]);
+        }
+        for m in &s.arm_measures {
+            for series in &m.arms {
+                for t in &series.timepoints {
+                    rows.push(vec![
+                        text(&format!("arm measure ({})", m.values.as_str())),
+                        text(&format!("{}.{}", m.id, series.arm)),
+                        text(&t.id),
+                        text(&m.label),
+                        text(&t.mean.to_string()),
+                        text(&t.spread.to_string()),
+                        text(m.dispersion.as_str()),
+                        Cell::Missing,
+                        text(&m.unit),
+                        text(&scale_text(m.scale.as_ref())),
+                        text(&t.n.to_string()),
+                        text(&t.when),
+                        text(&series.provenance.quote),
+                        text(&series.provenance.location),
+                    ]);
+                }
+            }
+        }
+        for c in &s.arm_counts {
+            for e in &c.arms {
+                rows.push(vec![
+                    text("arm count"),
+                    text(&format!("{}.{}", c.id, e.arm)),
+                    Cell::Missing,
+                    text(&c.label),
+                    text(&e.events.to_string()),
+                    Cell::Missing,
+                    Cell::Missing,
+                    Cell::Missing,
+                    text(c.time_unit.as_deref().unwrap_or("people")),
+                    Cell::Missing,
+                    text(&match &e.person_time {
+                        Some(pt) => format!("person-time {pt}"),
+                        None => e.n.to_string(),
+                    }),
+                    Cell::Missing,
+                    text(&e.provenance.quote),
+                    text(&e.provenance.location),
                 ]);
             }
         }
@@ -301,6 +368,93 @@ pub fn describe(study: &Study) -> String {
             quote(&mut o, &sl.provenance);
         }
     }
+    if !s.arms.is_empty() {
+        put!(o, "\nArms (each compared with the control)");
+        for a in &s.arms {
+            put!(
+                o,
+                "  {} — {}{}: n = {}",
+                a.id,
+                a.label,
+                if a.control { " [control]" } else { "" },
+                a.n
+            );
+            if let Some(n) = &a.note {
+                put!(o, "    note:  {n}");
+            }
+            quote(&mut o, &a.provenance);
+        }
+    }
+    for m in &s.arm_measures {
+        put!(
+            o,
+            "\nPer-arm measure: {} — {} [{}], {}",
+            m.id,
+            m.label,
+            m.unit,
+            m.values.as_str()
+        );
+        let spread_meaning = match m.dispersion {
+            SpreadKind::NotReported => format!("± meaning {NOT_REPORTED}"),
+            d => format!("± is {}", d.as_str()),
+        };
+        put!(
+            o,
+            "    scale {}, {spread_meaning}, pre/post correlation {}, {}",
+            scale_text(m.scale.as_ref()),
+            m.correlation,
+            m.direction.as_str()
+        );
+        if let Some(note) = &m.dispersion_note {
+            put!(o, "    ±:     {note}");
+        }
+        for series in &m.arms {
+            put!(o, "    {} (n = {})", series.arm, series.n);
+            for t in &series.timepoints {
+                put!(
+                    o,
+                    "      {:<8} {}   when: {}",
+                    t.id,
+                    mean_and_spread(&t.mean, &t.spread),
+                    t.when
+                );
+            }
+        }
+        put!(
+            o,
+            "    claim: significant = {}{}",
+            m.claim.significant,
+            m.claim
+                .wording
+                .as_ref()
+                .map_or(String::new(), |w| format!(" ({w})"))
+        );
+        quote(&mut o, &m.provenance);
+    }
+    for c in &s.arm_counts {
+        put!(
+            o,
+            "\nPer-arm count: {} — {} ({})",
+            c.id,
+            c.label,
+            c.direction.as_str()
+        );
+        for e in &c.arms {
+            let line = match &e.person_time {
+                Some(pt) => format!(
+                    "{} events over {pt} {}",
+                    e.events,
+                    c.time_unit.as_deref().unwrap_or_default()
+                ),
+                None => format!("{} of {}", e.events, e.n),
+            };
+            put!(o, "    {}: {line}", e.arm);
+        }
+        if let Some(n) = &c.note {
+            put!(o, "    note:  {n}");
+        }
+        quote(&mut o, &c.provenance);
+    }
     if !s.references.is_empty() {
         put!(o, "\nReferences");
         for r in &s.references {
@@ -358,6 +512,33 @@ fn describe_measure(o: &mut String, m: &Measure) {
         if let (Some(sc), Some(note)) = (&t.scale, &t.scale_note) {
             put!(o, "             scale here: {} ({note})", sc.describe());
         }
+    }
+    if let Some(c) = &m.change {
+        let mut parts = Vec::new();
+        if let Some(x) = &c.mean {
+            parts.push(format!("mean {x}"));
+        }
+        if let Some(x) = &c.sd {
+            parts.push(format!("SD {x} (dividing by {})", c.sd_divisor.as_str()));
+        }
+        if let Some(x) = &c.se {
+            parts.push(format!("SE {x}"));
+        }
+        if let Some((lo, hi, level)) = &c.ci {
+            parts.push(format!(
+                "{}% CI {lo} to {hi}",
+                crate::output::human_number(level.percent())
+            ));
+        }
+        if let Some(x) = &c.t {
+            parts.push(format!("t = {x}"));
+        }
+        if let Some(x) = &c.p {
+            parts.push(format!("p = {x}"));
+        }
+        put!(o, "    change: {}", parts.join(", "));
+        put!(o, "      quote: 「{}」", c.provenance.quote);
+        put!(o, "      where: {}", c.provenance.location);
     }
     put!(
         o,

@@ -8,11 +8,15 @@
 //! scale allows) come from [`crate::reported`]; an expectation is parsed by
 //! [`crate::expression`], the same parser `verify` evaluates with.
 
-use super::raw::{RawClaim, RawMeasure, RawScale, RawSlopeValue, RawStudy};
+use super::raw::{
+    RawArm, RawArmCount, RawArmMeasure, RawChange, RawClaim, RawMeasure, RawScale, RawSlopeValue,
+    RawStudy, RawTimePoint,
+};
 use super::{
-    Bound, Claim, DateFact, Expectation, Fact, Measure, Provenance, Publication, Reference,
-    Reported, ReportedNumber, Scale, Slope, SlopeValue, SpreadKind, Study, TimePoint, NOT_REPORTED,
-    SCHEMA_VERSION,
+    Arm, ArmCount, ArmEvents, ArmMeasure, ArmSeries, ArmValues, Bound, Claim, DateFact,
+    Expectation, Fact, Measure, Provenance, Publication, Reference, Reported, ReportedChange,
+    ReportedNumber, Scale, SdDivisor, Slope, SlopeValue, SpreadKind, Study, TimePoint,
+    NOT_REPORTED, SCHEMA_VERSION,
 };
 use crate::error::{Error, Result};
 use crate::expression;
@@ -287,18 +291,15 @@ fn build(ctx: &Context, raw: RawStudy) -> Result<Study> {
         );
     }
 
-    let mut measures = Vec::new();
-    for m in raw.measures {
-        let field = format!("measures[{}]", m.id.get_ref());
-        keep(
-            &mut problems,
-            (|| {
-                ids.add(ctx, &m.id, &field)?;
-                measures.push(build_measure(ctx, m, &field, &provenance)?);
-                Ok(())
-            })(),
-        );
-    }
+    let measures = build_each(
+        ctx,
+        &mut ids,
+        &mut problems,
+        raw.measures,
+        "measures",
+        |m| &m.id,
+        |m, field| build_measure(ctx, m, field, &provenance),
+    );
 
     let mut slopes = Vec::new();
     for s in raw.slopes {
@@ -341,6 +342,26 @@ fn build(ctx: &Context, raw: RawStudy) -> Result<Study> {
         );
     }
 
+    let arms = build_arms(ctx, raw.arms, &mut ids, &provenance, &mut problems);
+    let arm_measures = build_each(
+        ctx,
+        &mut ids,
+        &mut problems,
+        raw.arm_measures,
+        "arm_measures",
+        |m| &m.id,
+        |m, field| build_arm_measure(ctx, m, field, &arms, &provenance),
+    );
+    let arm_counts = build_each(
+        ctx,
+        &mut ids,
+        &mut problems,
+        raw.arm_counts,
+        "arm_counts",
+        |c| &c.id,
+        |c, field| build_arm_count(ctx, c, field, &arms, &provenance),
+    );
+
     let mut references = Vec::new();
     for r in raw.references {
         keep(
@@ -377,6 +398,9 @@ fn build(ctx: &Context, raw: RawStudy) -> Result<Study> {
         dates,
         measures,
         slopes,
+        arms,
+        arm_measures,
+        arm_counts,
         references,
         expectations: Vec::new(),
         path: Default::default(),
@@ -442,33 +466,71 @@ fn build_measure(
         .as_ref()
         .map(|sc| scale(ctx, sc, &format!("{field}.scale")))
         .transpose()?;
-    let correlation = match m.correlation.get_ref() {
-        toml::Value::String(s) if s == NOT_REPORTED => Reported::NotReported,
-        toml::Value::Float(r) if (-1.0..=1.0).contains(r) => Reported::Value(*r),
-        toml::Value::Integer(r) if (-1..=1).contains(r) => Reported::Value(*r as f64),
-        other => {
-            return Err(ctx.err(
-                m.correlation.span(),
-                &format!("{field}.correlation"),
-                format!(
-                    "{other} is not allowed; allowed: a number from -1 to 1, or \"{NOT_REPORTED}\""
-                ),
-            ))
-        }
-    };
+    let correlation = correlation(ctx, &m.correlation, &format!("{field}.correlation"))?;
     if m.timepoints.len() < 2 {
         return Err(ctx.err(
             m.id.span(),
             &format!("{field}.timepoints"),
             format!(
-                "{} time point(s) given; a measure needs at least two (use [[facts]] for a single number)",
+                "{} time point(s) given; a measure needs at least two (use [[facts]] for a single number, [[arm_measures]] for a trial's arms)",
                 m.timepoints.len()
             ),
         ));
     }
+    let timepoints = build_timepoints(ctx, &m.timepoints, field, &n, scale.as_ref(), m.dispersion)?;
+    let change = m
+        .change
+        .as_ref()
+        .map(|c| build_change(ctx, c, &format!("{field}.change"), provenance))
+        .transpose()?;
+    Ok(Measure {
+        id: m.id.get_ref().clone(),
+        label: m.label,
+        unit: m.unit,
+        scale,
+        n,
+        dispersion: m.dispersion,
+        dispersion_note: m.dispersion_note,
+        correlation,
+        direction: m.direction,
+        claim: claim(ctx, &m.claim, &format!("{field}.claim"))?,
+        provenance: provenance(m.quote, m.location),
+        timepoints,
+        change,
+    })
+}
+
+/// A pre/post correlation: a number in [−1, 1] or "not reported".
+fn correlation(ctx: &Context, raw: &Spanned<toml::Value>, field: &str) -> Result<Reported<f64>> {
+    match raw.get_ref() {
+        toml::Value::String(s) if s == NOT_REPORTED => Ok(Reported::NotReported),
+        toml::Value::Float(r) if (-1.0..=1.0).contains(r) => Ok(Reported::Value(*r)),
+        toml::Value::Integer(r) if (-1..=1).contains(r) => Ok(Reported::Value(*r as f64)),
+        other => Err(ctx.err(
+            raw.span(),
+            field,
+            format!(
+                "{other} is not allowed; allowed: a number from -1 to 1, or \"{NOT_REPORTED}\""
+            ),
+        )),
+    }
+}
+
+/// The time points of a measure (or of one arm of a per-arm measure), in order: ids unique,
+/// numbers as printed, each mean within its scale and each spread within what the scale
+/// allows for that mean and n. `scale` is `None` for changes from baseline, which live on
+/// no bounded scale.
+fn build_timepoints(
+    ctx: &Context,
+    raw: &[RawTimePoint],
+    field: &str,
+    n: &Reported<u32>,
+    scale: Option<&Scale>,
+    dispersion: SpreadKind,
+) -> Result<Vec<TimePoint>> {
     let mut seen = HashSet::new();
     let mut timepoints = Vec::new();
-    for t in &m.timepoints {
+    for t in raw {
         let tfield = format!("{field}.timepoints[{}]", t.id.get_ref());
         check_item_id(ctx, &t.id, &tfield)?;
         if !seen.insert(t.id.get_ref().clone()) {
@@ -496,7 +558,7 @@ fn build_measure(
                 "a time point with its own scale needs a scale_note saying why (which words of the document make it so)",
             ));
         }
-        if let (Some(sc), Some(mean_v)) = (own_scale.as_ref().or(scale.as_ref()), mean.value()) {
+        if let (Some(sc), Some(mean_v)) = (own_scale.as_ref().or(scale), mean.value()) {
             if !sc.contains(mean_v.value) {
                 return Err(ctx.err(
                     t.mean.span(),
@@ -510,9 +572,9 @@ fn build_measure(
             }
             if let (Some(spread_v), Some(&nn)) = (spread.value(), tn.value()) {
                 if let Some(limit) = sc.largest_sd(mean_v, u64::from(nn)) {
-                    let sd = m.dispersion.smallest_sd(spread_v, u64::from(nn));
+                    let sd = dispersion.smallest_sd(spread_v, u64::from(nn));
                     if sd > limit + 1e-12 {
-                        let what = match m.dispersion {
+                        let what = match dispersion {
                             SpreadKind::Sem => format!(
                                 "SEM {} (an SD of {} = SEM × √n)",
                                 spread_v.text,
@@ -551,20 +613,462 @@ fn build_measure(
             scale_note: t.scale_note.clone(),
         });
     }
-    Ok(Measure {
+    Ok(timepoints)
+}
+
+/// A number the document prints (never "not reported": an item it does not print is left
+/// out of the file).
+fn printed_number(ctx: &Context, raw: &Spanned<String>, field: &str) -> Result<ReportedNumber> {
+    match reported_value(ctx, raw, field)? {
+        Reported::Value(v) => Ok(v),
+        Reported::NotReported => Err(ctx.err(
+            raw.span(),
+            field,
+            "\"not reported\" is not needed here; leave the field out when the document does not print it",
+        )),
+    }
+}
+
+/// What a measure reports about its change (SD, SE, CI, p, t), each as printed.
+fn build_change(
+    ctx: &Context,
+    raw: &Spanned<RawChange>,
+    field: &str,
+    provenance: &dyn Fn(String, String) -> Provenance,
+) -> Result<ReportedChange> {
+    let c = raw.get_ref();
+    let opt = |v: &Option<Spanned<String>>, name: &str| {
+        v.as_ref()
+            .map(|v| printed_number(ctx, v, &format!("{field}.{name}")))
+            .transpose()
+    };
+    let positive =
+        |v: &Option<Spanned<String>>, x: &Option<ReportedNumber>, name: &str| match (v, x) {
+            (Some(raw), Some(x)) if x.value <= 0.0 => Err(ctx.err(
+                raw.span(),
+                &format!("{field}.{name}"),
+                format!("{} is not allowed; allowed: a number above 0", x.text),
+            )),
+            _ => Ok(()),
+        };
+    let sd = opt(&c.sd, "sd")?;
+    positive(&c.sd, &sd, "sd")?;
+    let se = opt(&c.se, "se")?;
+    positive(&c.se, &se, "se")?;
+    let t = opt(&c.t, "t")?;
+    let p = opt(&c.p, "p")?;
+    if let (Some(raw), Some(p)) = (&c.p, &p) {
+        if !(p.value > 0.0 && p.value < 1.0) {
+            return Err(ctx.err(
+                raw.span(),
+                &format!("{field}.p"),
+                format!("{} is not allowed; allowed: a p-value above 0 and below 1 (a bound such as p < 0.001 gives no SD)", p.text),
+            ));
+        }
+    }
+    let sd_divisor = match c.sd_divisor.as_ref() {
+        None => SdDivisor::NMinusOne,
+        Some(d) => match d.get_ref().as_str() {
+            "n - 1" => SdDivisor::NMinusOne,
+            "n" => SdDivisor::N,
+            other => {
+                return Err(ctx.err(
+                    d.span(),
+                    &format!("{field}.sd_divisor"),
+                    format!(
+                        "'{other}' is not allowed; allowed: \"n - 1\" (the sample SD) or \"n\""
+                    ),
+                ))
+            }
+        },
+    };
+    let ci = match (&c.ci_lower, &c.ci_upper) {
+        (None, None) => {
+            if let Some(lv) = &c.level {
+                return Err(ctx.err(
+                    lv.span(),
+                    &format!("{field}.level"),
+                    "is the level of an interval, but no ci_lower and ci_upper are given",
+                ));
+            }
+            None
+        }
+        (Some(lo), Some(hi)) => {
+            let l = printed_number(ctx, lo, &format!("{field}.ci_lower"))?;
+            let u = printed_number(ctx, hi, &format!("{field}.ci_upper"))?;
+            if l.value >= u.value {
+                return Err(ctx.err(
+                    lo.span(),
+                    &format!("{field}.ci_lower"),
+                    format!(
+                        "{} is not below ci_upper {}; allowed: lower < upper",
+                        l.text, u.text
+                    ),
+                ));
+            }
+            let level = match &c.level {
+                None => crate::level::ConfidenceLevel::NINETY_FIVE,
+                Some(lv) => crate::level::ConfidenceLevel::new(*lv.get_ref())
+                    .map_err(|e| ctx.err(lv.span(), &format!("{field}.level"), e))?,
+            };
+            Some((l, u, level))
+        }
+        _ => {
+            return Err(ctx.err(
+                raw.span(),
+                &format!("{field}.ci_lower"),
+                "an interval needs both ci_lower and ci_upper",
+            ))
+        }
+    };
+    let mean = opt(&c.mean, "mean")?;
+    if sd.is_none() && se.is_none() && ci.is_none() && t.is_none() && p.is_none() {
+        return Err(ctx.err(
+            raw.span(),
+            field,
+            "gives nothing to derive the SD of the change from; allowed: sd, se, ci_lower and ci_upper, t, or p",
+        ));
+    }
+    if c.sd_divisor.is_some() && sd.is_none() {
+        let d = c.sd_divisor.as_ref().map_or(raw.span(), |d| d.span());
+        return Err(ctx.err(
+            d,
+            &format!("{field}.sd_divisor"),
+            "says what an SD divides by, but no sd is given",
+        ));
+    }
+    Ok(ReportedChange {
+        mean,
+        sd,
+        sd_divisor,
+        se,
+        ci,
+        p,
+        t,
+        provenance: provenance(c.quote.clone(), c.location.clone()),
+    })
+}
+
+/// The arms of a trial: ids, n, and exactly one control when there are any.
+fn build_arms(
+    ctx: &Context,
+    raw: Vec<RawArm>,
+    ids: &mut IdRegistry,
+    provenance: &dyn Fn(String, String) -> Provenance,
+    problems: &mut Vec<Error>,
+) -> Vec<Arm> {
+    let mut arms = Vec::new();
+    let mut first_span = None;
+    for a in raw {
+        let field = format!("arms[{}]", a.id.get_ref());
+        first_span.get_or_insert(a.id.span());
+        let built = (|| {
+            ids.add(ctx, &a.id, &field)?;
+            Ok(Arm {
+                id: a.id.get_ref().clone(),
+                label: a.label,
+                n: count(ctx, &a.n, &format!("{field}.n"))?,
+                control: a.control,
+                note: a.note,
+                provenance: provenance(a.quote, a.location),
+            })
+        })();
+        match built {
+            Ok(arm) => arms.push(arm),
+            Err(e) => problems.push(e),
+        }
+    }
+    if let Some(span) = first_span {
+        let controls = arms.iter().filter(|a| a.control).count();
+        if controls != 1 || arms.len() < 2 {
+            let names: Vec<&str> = arms
+                .iter()
+                .filter(|a| a.control)
+                .map(|a| a.id.as_str())
+                .collect();
+            problems.push(ctx.err(
+                span,
+                "arms",
+                if arms.len() < 2 {
+                    format!("{} arm given; a trial needs at least two arms (a single group is a [[measures]] before/after study)", arms.len())
+                } else if controls == 0 {
+                    "no arm is marked `control = true`; exactly one arm is the comparator every other arm is compared with".to_string()
+                } else {
+                    format!("{controls} arms are marked `control = true` ({}); exactly one arm is the comparator", names.join(", "))
+                },
+            ));
+        }
+    }
+    arms
+}
+
+/// The arm named by `raw` (an id of [[arms]]), once per item.
+fn arm_ref<'a>(
+    ctx: &Context,
+    arms: &'a [Arm],
+    raw: &Spanned<String>,
+    seen: &mut HashSet<String>,
+    field: &str,
+) -> Result<&'a Arm> {
+    let Some(arm) = arms.iter().find(|a| &a.id == raw.get_ref()) else {
+        let known: Vec<&str> = arms.iter().map(|a| a.id.as_str()).collect();
+        return Err(ctx.err(
+            raw.span(),
+            &format!("{field}.arm"),
+            if known.is_empty() {
+                format!("'{}' is not an arm: the study has no [[arms]]; declare each arm (id, label, n) first", raw.get_ref())
+            } else {
+                format!("'{}' is not an arm of this study; allowed: {}", raw.get_ref(), known.join(", "))
+            },
+        ));
+    };
+    if !seen.insert(arm.id.clone()) {
+        return Err(ctx.err(
+            raw.span(),
+            &format!("{field}.arm"),
+            format!("arm '{}' is given twice; each arm once per item", arm.id),
+        ));
+    }
+    Ok(arm)
+}
+
+/// Per-arm items need two or more arms, among them the control.
+fn check_arm_coverage(
+    ctx: &Context,
+    span: Range<usize>,
+    field: &str,
+    arms: &[Arm],
+    given: &[String],
+) -> Result<()> {
+    let control = arms.iter().find(|a| a.control);
+    if given.len() < 2 || control.is_some_and(|c| !given.contains(&c.id)) {
+        return Err(ctx.err(
+            span,
+            &format!("{field}.arms"),
+            format!(
+                "gives arm(s) {}; a per-arm item needs at least two arms, one of them the control{}",
+                if given.is_empty() { "none".to_string() } else { given.join(", ") },
+                control.map(|c| format!(" '{}'", c.id)).unwrap_or_default()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+fn build_arm_measure(
+    ctx: &Context,
+    m: RawArmMeasure,
+    field: &str,
+    arms: &[Arm],
+    provenance: &dyn Fn(String, String) -> Provenance,
+) -> Result<ArmMeasure> {
+    let scale = m
+        .scale
+        .as_ref()
+        .map(|sc| scale(ctx, sc, &format!("{field}.scale")))
+        .transpose()?;
+    let correlation = correlation(ctx, &m.correlation, &format!("{field}.correlation"))?;
+    // A change from baseline is not on the score's scale (it runs from min − max to
+    // max − min), so only scores are checked against it.
+    let value_scale = match m.values {
+        ArmValues::Score => scale.as_ref(),
+        ArmValues::ChangeFromBaseline => None,
+    };
+    let mut seen = HashSet::new();
+    let mut series = Vec::new();
+    let mut first_ids: Option<Vec<String>> = None;
+    for a in &m.arms {
+        let afield = format!("{field}.arms[{}]", a.arm.get_ref());
+        let arm = arm_ref(ctx, arms, &a.arm, &mut seen, &afield)?;
+        let n = match &a.n {
+            Some(v) => count(ctx, v, &format!("{afield}.n"))?,
+            None => arm.n.clone(),
+        };
+        if a.timepoints.is_empty() {
+            return Err(ctx.err(
+                a.arm.span(),
+                &format!("{afield}.timepoints"),
+                "no time point given; each arm needs at least one [[arm_measures.arms.timepoints]]",
+            ));
+        }
+        let timepoints =
+            build_timepoints(ctx, &a.timepoints, &afield, &n, value_scale, m.dispersion)?;
+        let ids: Vec<String> = timepoints.iter().map(|t| t.id.clone()).collect();
+        match &first_ids {
+            None => first_ids = Some(ids),
+            Some(first) if *first != ids => {
+                return Err(ctx.err(
+                    a.arm.span(),
+                    &format!("{afield}.timepoints"),
+                    format!(
+                        "time points {} differ from the first arm's {}; every arm lists the same time points in the same order (\"not reported\" where an arm has no value)",
+                        ids.join(", "),
+                        first.join(", ")
+                    ),
+                ))
+            }
+            Some(_) => {}
+        }
+        let change = match (&a.change, m.values) {
+            (None, _) => None,
+            (Some(c), ArmValues::Score) => Some(build_change(ctx, c, &format!("{afield}.change"), provenance)?),
+            (Some(c), ArmValues::ChangeFromBaseline) => {
+                return Err(ctx.err(
+                    c.span(),
+                    &format!("{afield}.change"),
+                    "is for the change of a score; a measure of changes from baseline gives its spread as each time point's ±",
+                ))
+            }
+        };
+        series.push(ArmSeries {
+            arm: arm.id.clone(),
+            change,
+            n,
+            provenance: provenance(
+                a.quote.clone().unwrap_or_else(|| m.quote.clone()),
+                a.location.clone().unwrap_or_else(|| m.location.clone()),
+            ),
+            timepoints,
+        });
+    }
+    let given: Vec<String> = series.iter().map(|s| s.arm.clone()).collect();
+    check_arm_coverage(ctx, m.id.span(), field, arms, &given)?;
+    Ok(ArmMeasure {
         id: m.id.get_ref().clone(),
         label: m.label,
         unit: m.unit,
+        values: m.values,
         scale,
-        n,
         dispersion: m.dispersion,
         dispersion_note: m.dispersion_note,
         correlation,
         direction: m.direction,
         claim: claim(ctx, &m.claim, &format!("{field}.claim"))?,
         provenance: provenance(m.quote, m.location),
-        timepoints,
+        arms: series,
     })
+}
+
+fn build_arm_count(
+    ctx: &Context,
+    c: RawArmCount,
+    field: &str,
+    arms: &[Arm],
+    provenance: &dyn Fn(String, String) -> Provenance,
+) -> Result<ArmCount> {
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    let rates = c.arms.iter().filter(|a| a.person_time.is_some()).count();
+    for a in &c.arms {
+        let afield = format!("{field}.arms[{}]", a.arm.get_ref());
+        let arm = arm_ref(ctx, arms, &a.arm, &mut seen, &afield)?;
+        if rates > 0 && a.person_time.is_none() {
+            return Err(ctx.err(
+                a.arm.span(),
+                &format!("{afield}.person_time"),
+                "is missing while another arm gives person-time; a count is over person-time in every arm (a rate) or out of people in every arm",
+            ));
+        }
+        let events = reported_value(ctx, &a.events, &format!("{afield}.events"))?;
+        if let Some(e) = events.value() {
+            if e.value < 0.0 || e.decimals != 0 {
+                return Err(ctx.err(
+                    a.events.span(),
+                    &format!("{afield}.events"),
+                    format!(
+                        "{} is not allowed; allowed: a whole number of events, 0 or more",
+                        e.text
+                    ),
+                ));
+            }
+        }
+        let n = match &a.n {
+            Some(v) => count(ctx, v, &format!("{afield}.n"))?,
+            None => arm.n.clone(),
+        };
+        let person_time = match &a.person_time {
+            None => None,
+            Some(raw) => {
+                let pt = reported_value(ctx, raw, &format!("{afield}.person_time"))?;
+                if let Some(v) = pt.value() {
+                    if v.value <= 0.0 {
+                        return Err(ctx.err(
+                            raw.span(),
+                            &format!("{afield}.person_time"),
+                            format!("{} is not allowed; allowed: a person-time above 0", v.text),
+                        ));
+                    }
+                }
+                Some(pt)
+            }
+        };
+        if let (None, Some(e), Some(&n)) = (&person_time, events.value(), n.value()) {
+            if e.value > f64::from(n) {
+                return Err(ctx.err(
+                    a.events.span(),
+                    &format!("{afield}.events"),
+                    format!(
+                        "{} people with the event is more than the arm's denominator n = {n}; a count of people cannot exceed its whole (for repeated events give person_time)",
+                        e.text
+                    ),
+                ));
+            }
+        }
+        out.push(ArmEvents {
+            arm: arm.id.clone(),
+            events,
+            n,
+            person_time,
+            provenance: provenance(
+                a.quote.clone().unwrap_or_else(|| c.quote.clone()),
+                a.location.clone().unwrap_or_else(|| c.location.clone()),
+            ),
+        });
+    }
+    if rates > 0 && c.time_unit.is_none() {
+        return Err(ctx.err(
+            c.id.span(),
+            &format!("{field}.time_unit"),
+            "counts over person-time need a time_unit (for example \"patient-years\")",
+        ));
+    }
+    let given: Vec<String> = out.iter().map(|s| s.arm.clone()).collect();
+    check_arm_coverage(ctx, c.id.span(), field, arms, &given)?;
+    Ok(ArmCount {
+        id: c.id.get_ref().clone(),
+        label: c.label,
+        direction: c.direction,
+        time_unit: c.time_unit,
+        note: c.note,
+        provenance: provenance(c.quote, c.location),
+        arms: out,
+    })
+}
+
+/// Build every item of one kind (`kind` names it in messages: `measures[edss]`): each id is
+/// registered, each item built, and every problem kept (a file with three mistakes is
+/// reported with three messages).
+fn build_each<R, T>(
+    ctx: &Context,
+    ids: &mut IdRegistry,
+    problems: &mut Vec<Error>,
+    raw: Vec<R>,
+    kind: &str,
+    id_of: fn(&R) -> &Spanned<String>,
+    mut build: impl FnMut(R, &str) -> Result<T>,
+) -> Vec<T> {
+    let mut out = Vec::new();
+    for item in raw {
+        let field = format!("{kind}[{}]", id_of(&item).get_ref());
+        match ids
+            .add(ctx, id_of(&item), &field)
+            .and_then(|()| build(item, &field))
+        {
+            Ok(built) => out.push(built),
+            Err(e) => problems.push(e),
+        }
+    }
+    out
 }
 
 /// The study-wide namespace of item ids (facts, dates, measures, slopes, references and

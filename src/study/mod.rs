@@ -4,7 +4,7 @@
 //!
 //! | file | owns |
 //! |---|---|
-//! | `mod.rs` | the public types: [`Study`], [`Measure`], [`TimePoint`], [`Slope`], [`Fact`], … |
+//! | `mod.rs` | the public types: [`Study`], [`Measure`], [`TimePoint`], [`Slope`], [`Fact`], [`Arm`], [`ArmMeasure`], [`ArmCount`], … |
 //! | `raw.rs` | the TOML file as written: private mirrors of the public types with byte spans |
 //! | `load.rs` | reading a file or a folder, validation, and every message naming `file:line: field` |
 //! | `display.rs` | `list` and `show`: the studies and their numbers as tables and text |
@@ -132,6 +132,12 @@ pub struct Study {
     pub dates: Vec<DateFact>,
     pub measures: Vec<Measure>,
     pub slopes: Vec<Slope>,
+    /// The groups of a trial (empty for a single-group study).
+    pub arms: Vec<Arm>,
+    /// Means ± spreads reported per arm.
+    pub arm_measures: Vec<ArmMeasure>,
+    /// Counts (out of a denominator or over person-time) reported per arm.
+    pub arm_counts: Vec<ArmCount>,
     pub references: Vec<Reference>,
     pub expectations: Vec<Expectation>,
     /// The file the study was loaded from (empty for a study parsed from a string).
@@ -153,6 +159,27 @@ impl Study {
     /// The slope with this id.
     pub fn slope(&self, id: &str) -> Option<&Slope> {
         self.slopes.iter().find(|s| s.id == id)
+    }
+
+    /// The arm with this id.
+    pub fn arm(&self, id: &str) -> Option<&Arm> {
+        self.arms.iter().find(|a| a.id == id)
+    }
+
+    /// The control arm (the one marked `control = true`), which every other arm is compared
+    /// with.
+    pub fn control_arm(&self) -> Option<&Arm> {
+        self.arms.iter().find(|a| a.control)
+    }
+
+    /// The per-arm measure with this id.
+    pub fn arm_measure(&self, id: &str) -> Option<&ArmMeasure> {
+        self.arm_measures.iter().find(|m| m.id == id)
+    }
+
+    /// The per-arm count with this id.
+    pub fn arm_count(&self, id: &str) -> Option<&ArmCount> {
+        self.arm_counts.iter().find(|c| c.id == id)
     }
 
     /// The date with this id.
@@ -204,18 +231,68 @@ impl Study {
                 return Err(usage());
             };
             let t = m.timepoint(tp).ok_or_else(usage)?;
+            t.value_of(what).ok_or_else(usage)?
+        } else if let Some(a) = self.arm(head) {
+            match parts.len() {
+                1 => a.n.value().map(|&n| f64::from(n)),
+                _ => {
+                    return Err(format!(
+                        "'{name}': an arm is referred to by its bare id '{head}' (its n)"
+                    ))
+                }
+            }
+        } else if let Some(m) = self.arm_measure(head) {
+            let usage = || {
+                let arms: Vec<&str> = m.arms.iter().map(|a| a.arm.as_str()).collect();
+                let tps: Vec<&str> = m
+                    .arms
+                    .first()
+                    .map(|a| a.timepoints.iter().map(|t| t.id.as_str()).collect())
+                    .unwrap_or_default();
+                format!(
+                    "'{name}': a per-arm measure is referred to as {head}.ARM.TIMEPOINT.mean|spread|n with ARM one of {} and TIMEPOINT one of {}",
+                    arms.join(", "),
+                    tps.join(", ")
+                )
+            };
+            let [_, arm, tp, what] = parts.as_slice() else {
+                return Err(usage());
+            };
+            let series = m.series(arm).ok_or_else(usage)?;
+            let t = series.timepoint(tp).ok_or_else(usage)?;
+            t.value_of(what).ok_or_else(usage)?
+        } else if let Some(c) = self.arm_count(head) {
+            let usage = || {
+                let arms: Vec<&str> = c.arms.iter().map(|a| a.arm.as_str()).collect();
+                format!(
+                    "'{name}': a per-arm count is referred to as {head}.ARM.events|n|person_time with ARM one of {}",
+                    arms.join(", ")
+                )
+            };
+            let [_, arm, what] = parts.as_slice() else {
+                return Err(usage());
+            };
+            let e = c.events_of(arm).ok_or_else(usage)?;
             match *what {
-                "mean" => number(&t.mean),
-                "spread" => number(&t.spread),
-                "n" => t.n.value().map(|&n| f64::from(n)),
+                "events" => number(&e.events),
+                "n" => e.n.value().map(|&n| f64::from(n)),
+                "person_time" => e.person_time.as_ref().and_then(number),
                 _ => return Err(usage()),
             }
         } else {
             let mut known: Vec<&str> = self.facts.iter().map(|f| f.id.as_str()).collect();
             known.extend(self.slopes.iter().map(|s| s.id.as_str()));
             known.extend(self.measures.iter().map(|m| m.id.as_str()));
+            known.extend(self.arms.iter().map(|a| a.id.as_str()));
+            known.extend(self.arm_measures.iter().map(|m| m.id.as_str()));
+            known.extend(self.arm_counts.iter().map(|c| c.id.as_str()));
+            let arms = if self.arms.is_empty() {
+                ""
+            } else {
+                ", arm or per-arm item"
+            };
             return Err(format!(
-                "'{head}' is not a fact, slope or measure of this study; known: {}",
+                "'{head}' is not a fact, slope or measure{arms} of this study; known: {}",
                 known.join(", ")
             ));
         };
@@ -279,6 +356,182 @@ pub struct Measure {
     pub provenance: Provenance,
     /// In time order; the first is the baseline.
     pub timepoints: Vec<TimePoint>,
+    /// What the document reports about the change from the baseline to the last reported
+    /// time point besides the two means (its SD, SE, CI, p or t), when it does.
+    pub change: Option<ReportedChange>,
+}
+
+/// How a reported SD was computed: dividing the sum of squares by n − 1 (the sample SD, the
+/// default) or by n (the population formula some papers and calculators use).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum SdDivisor {
+    #[serde(rename = "n - 1")]
+    NMinusOne,
+    #[serde(rename = "n")]
+    N,
+}
+
+impl SdDivisor {
+    /// The spelling used in data files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SdDivisor::NMinusOne => "n - 1",
+            SdDivisor::N => "n",
+        }
+    }
+}
+
+/// What a document reports about a measure's within-person change, beyond the means at each
+/// time point: the change from the baseline to the last reported time point, as printed.
+/// At most one of `sd`, `se`, the interval, `p` and `t` is needed to derive the SD of the
+/// change; the file may give several (the first of sd, se, interval, t, p is used).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReportedChange {
+    /// The mean change (after − before) as printed, when the document prints it.
+    pub mean: Option<ReportedNumber>,
+    /// The SD of the change.
+    pub sd: Option<ReportedNumber>,
+    /// What the SD divides by (default n − 1).
+    pub sd_divisor: SdDivisor,
+    /// The standard error of the mean change.
+    pub se: Option<ReportedNumber>,
+    /// A confidence interval of the mean change: lower, upper, level.
+    pub ci: Option<(
+        ReportedNumber,
+        ReportedNumber,
+        crate::level::ConfidenceLevel,
+    )>,
+    /// The p-value of the paired test of the change (two-sided).
+    pub p: Option<ReportedNumber>,
+    /// The paired t statistic of the change.
+    pub t: Option<ReportedNumber>,
+    pub provenance: Provenance,
+}
+
+/// One group of a trial.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Arm {
+    /// `[a-z][a-z0-9_]*`, unique in the study (an expectation's bare `ARM` is its n).
+    pub id: String,
+    pub label: String,
+    /// Participants randomised to (or analysed in) the arm.
+    pub n: Reported<u32>,
+    /// The arm every other arm is compared with (exactly one arm when a study has arms).
+    pub control: bool,
+    pub note: Option<String>,
+    pub provenance: Provenance,
+}
+
+/// What the values of a per-arm measure are: the score at each time point, or its change
+/// from baseline as the document reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum ArmValues {
+    /// The score itself at each time point (`"score"`, the default).
+    #[default]
+    #[serde(rename = "score")]
+    Score,
+    /// The change from baseline up to each time point (`"change from baseline"`).
+    #[serde(rename = "change from baseline")]
+    ChangeFromBaseline,
+}
+
+impl ArmValues {
+    /// The spelling used in data files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ArmValues::Score => "score",
+            ArmValues::ChangeFromBaseline => "change from baseline",
+        }
+    }
+}
+
+/// A mean ± spread reported for each arm of a trial at one or more time points.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArmMeasure {
+    pub id: String,
+    pub label: String,
+    pub unit: String,
+    /// Scores, or changes from baseline.
+    pub values: ArmValues,
+    /// The scale of the score (for scores: each mean is checked against it).
+    pub scale: Option<Scale>,
+    /// What `±` means, for every arm.
+    pub dispersion: SpreadKind,
+    pub dispersion_note: Option<String>,
+    /// The within-arm pre/post correlation (for the change-score forms of a score measure).
+    pub correlation: Reported<f64>,
+    pub direction: Direction,
+    pub claim: Claim,
+    pub provenance: Provenance,
+    /// One series per arm, in the order written; every arm has the same time points.
+    pub arms: Vec<ArmSeries>,
+}
+
+impl ArmMeasure {
+    /// The series of arm `arm`.
+    pub fn series(&self, arm: &str) -> Option<&ArmSeries> {
+        self.arms.iter().find(|a| a.arm == arm)
+    }
+}
+
+/// The time points of one arm of an [`ArmMeasure`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArmSeries {
+    /// The arm's id.
+    pub arm: String,
+    /// Participants analysed (the arm's n unless the file says otherwise).
+    pub n: Reported<u32>,
+    /// Where this arm's numbers stand, when not in the measure's quote.
+    pub provenance: Provenance,
+    pub timepoints: Vec<TimePoint>,
+    /// What the document reports about this arm's change from the baseline to the last time
+    /// point (its SD, SE, CI, t or p), for the change-score forms of a score.
+    pub change: Option<ReportedChange>,
+}
+
+impl ArmSeries {
+    /// The time point with this id.
+    pub fn timepoint(&self, id: &str) -> Option<&TimePoint> {
+        self.timepoints.iter().find(|t| t.id == id)
+    }
+}
+
+/// A count reported for each arm: events out of a denominator (people with an event) or
+/// events over person-time (a rate).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArmCount {
+    pub id: String,
+    pub label: String,
+    pub direction: Direction,
+    /// The unit of person-time (`"patient-years"`), for rates.
+    pub time_unit: Option<String>,
+    pub note: Option<String>,
+    pub provenance: Provenance,
+    pub arms: Vec<ArmEvents>,
+}
+
+impl ArmCount {
+    /// The events of arm `arm`.
+    pub fn events_of(&self, arm: &str) -> Option<&ArmEvents> {
+        self.arms.iter().find(|a| a.arm == arm)
+    }
+
+    /// Whether the counts are over person-time (a rate) rather than out of people.
+    pub fn is_rate(&self) -> bool {
+        self.arms.iter().any(|a| a.person_time.is_some())
+    }
+}
+
+/// The events of one arm of an [`ArmCount`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArmEvents {
+    pub arm: String,
+    pub events: Reported<ReportedNumber>,
+    /// The denominator (the arm's n unless the file says otherwise).
+    pub n: Reported<u32>,
+    /// Person-time at risk, for a rate.
+    pub person_time: Option<Reported<ReportedNumber>>,
+    pub provenance: Provenance,
 }
 
 impl Measure {
@@ -323,6 +576,18 @@ pub struct TimePoint {
 }
 
 impl TimePoint {
+    /// The `mean`, `spread` or `n` of this time point (the inner `None`: not reported), or
+    /// `None` for any other name (the names of the expectation language).
+    pub fn value_of(&self, what: &str) -> Option<Option<f64>> {
+        let number = |r: &Reported<ReportedNumber>| r.value().map(|v| v.value);
+        match what {
+            "mean" => Some(number(&self.mean)),
+            "spread" => Some(number(&self.spread)),
+            "n" => Some(self.n.value().map(|&n| f64::from(n))),
+            _ => None,
+        }
+    }
+
     /// The scale of this time point: its own, else the measure's.
     pub fn scale_in<'a>(&'a self, measure: &'a Measure) -> Option<&'a Scale> {
         self.scale.as_ref().or(measure.scale.as_ref())

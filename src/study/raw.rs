@@ -3,7 +3,7 @@
 //! `load.rs` can say `data/x.toml:42: measures[edss].timepoints[after].mean: …`. Unknown
 //! fields are refused here (`deny_unknown_fields`).
 
-use super::{Bound, Direction, SpreadKind};
+use super::{ArmValues, Bound, Direction, SpreadKind};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -29,6 +29,12 @@ pub(super) struct RawStudy {
     pub(super) measures: Vec<RawMeasure>,
     #[serde(default)]
     pub(super) slopes: Vec<RawSlope>,
+    #[serde(default)]
+    pub(super) arms: Vec<RawArm>,
+    #[serde(default)]
+    pub(super) arm_measures: Vec<RawArmMeasure>,
+    #[serde(default)]
+    pub(super) arm_counts: Vec<RawArmCount>,
     #[serde(default)]
     pub(super) references: Vec<RawReference>,
     #[serde(default)]
@@ -108,6 +114,97 @@ pub(super) struct RawMeasure {
     #[serde(rename = "where")]
     pub(super) location: String,
     pub(super) timepoints: Vec<RawTimePoint>,
+    pub(super) change: Option<Spanned<RawChange>>,
+}
+
+/// What a document reports about the within-person change of a measure, besides the means.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawChange {
+    pub(super) mean: Option<Spanned<String>>,
+    pub(super) sd: Option<Spanned<String>>,
+    pub(super) sd_divisor: Option<Spanned<String>>,
+    pub(super) se: Option<Spanned<String>>,
+    pub(super) ci_lower: Option<Spanned<String>>,
+    pub(super) ci_upper: Option<Spanned<String>>,
+    pub(super) level: Option<Spanned<f64>>,
+    pub(super) p: Option<Spanned<String>>,
+    pub(super) t: Option<Spanned<String>>,
+    pub(super) quote: String,
+    #[serde(rename = "where")]
+    pub(super) location: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawArm {
+    pub(super) id: Spanned<String>,
+    pub(super) label: String,
+    pub(super) n: Spanned<toml::Value>,
+    #[serde(default)]
+    pub(super) control: bool,
+    pub(super) note: Option<String>,
+    pub(super) quote: String,
+    #[serde(rename = "where")]
+    pub(super) location: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawArmMeasure {
+    pub(super) id: Spanned<String>,
+    pub(super) label: String,
+    pub(super) unit: String,
+    #[serde(default)]
+    pub(super) values: ArmValues,
+    pub(super) scale: Option<Spanned<RawScale>>,
+    pub(super) dispersion: SpreadKind,
+    pub(super) dispersion_note: Option<String>,
+    pub(super) correlation: Spanned<toml::Value>,
+    pub(super) direction: Direction,
+    pub(super) claim: RawClaim,
+    pub(super) quote: String,
+    #[serde(rename = "where")]
+    pub(super) location: String,
+    pub(super) arms: Vec<RawArmSeries>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawArmSeries {
+    pub(super) arm: Spanned<String>,
+    pub(super) n: Option<Spanned<toml::Value>>,
+    pub(super) quote: Option<String>,
+    #[serde(rename = "where")]
+    pub(super) location: Option<String>,
+    pub(super) timepoints: Vec<RawTimePoint>,
+    pub(super) change: Option<Spanned<RawChange>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawArmCount {
+    pub(super) id: Spanned<String>,
+    pub(super) label: String,
+    pub(super) direction: Direction,
+    pub(super) time_unit: Option<String>,
+    pub(super) note: Option<String>,
+    pub(super) quote: String,
+    #[serde(rename = "where")]
+    pub(super) location: String,
+    pub(super) arms: Vec<RawArmEvents>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawArmEvents {
+    pub(super) arm: Spanned<String>,
+    pub(super) events: Spanned<String>,
+    pub(super) n: Option<Spanned<toml::Value>>,
+    pub(super) person_time: Option<Spanned<String>>,
+    pub(super) quote: Option<String>,
+    #[serde(rename = "where")]
+    pub(super) location: Option<String>,
 }
 
 #[derive(Deserialize)]

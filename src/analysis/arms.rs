@@ -1,0 +1,457 @@
+//! Between-arm effects of a trial: every arm compared with the control arm, with metafor's
+//! `escalc` codes through [`crate::effect`] (group1 = the arm, group2 = the control).
+//!
+//! - A per-arm **score** at a time point: MD, SMD and ROM of the values at that time point;
+//!   and, where both arms give the baseline (the first time point) and a later one, the
+//!   **change-score forms**: MD and SMD of the within-arm changes, whose SDs come from the
+//!   two SDs and the pre/post r (the reported one, else the run's `--r`, else the assumed
+//!   default, said so): SD_change² = SD_b² + SD_a² − 2r·SD_b·SD_a (Cochrane Handbook 6.5.2.8).
+//! - A per-arm **change from baseline** (as the document reports it): MD and SMD of the
+//!   changes at each time point.
+//! - A per-arm **count** of people out of a denominator: RR, OR, RD; over **person-time**:
+//!   IRR and IRD.
+//!
+//! The ± of each arm is read as the data says (an SEM becomes an SD by × √n; an unstated ±
+//! is read as an SD, and said so), as for single-group measures.
+
+use super::measures::{implied_correlation, sd_with_rounding, spread_as_sd, ImpliedCorrelation};
+use super::AnalysisOptions;
+use crate::effect::{self, EffectSize, GroupSummary, MeasureCode, PersonTime, TwoByTwo};
+use crate::output::human_number as h;
+use crate::prepost;
+use crate::study::{ArmCount, ArmMeasure, ArmSeries, ArmValues, SpreadKind, Study, TimePoint};
+use serde::Serialize;
+
+/// What a comparison compares.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ArmBasis {
+    /// The scores at one time point.
+    Values { timepoint: String },
+    /// The within-arm changes from the baseline to `to`, with the pre/post r used.
+    ChangeScores {
+        from: String,
+        to: String,
+        r: f64,
+        r_source: String,
+        /// Arms whose change SD comes from what they report about the change (not from r),
+        /// each in words: `low: SD 2.1 from the reported SE = 0.28 of the change`.
+        derived: Vec<String>,
+    },
+    /// Changes from baseline up to `timepoint`, as the document reports them.
+    ReportedChanges { timepoint: String },
+    /// People with an event, out of each arm's denominator.
+    Counts,
+    /// Events over each arm's person-time.
+    Rates,
+}
+
+impl ArmBasis {
+    /// In words, for the report.
+    pub fn describe(&self) -> String {
+        match self {
+            ArmBasis::Values { timepoint } => format!("values at {timepoint}"),
+            ArmBasis::ChangeScores {
+                from,
+                to,
+                r,
+                r_source,
+                derived,
+            } => {
+                let from_r = format!("change SD from r = {} ({r_source})", h(*r));
+                match derived.len() {
+                    0 => format!("change scores {from} → {to}, {from_r}"),
+                    // Both arms of the comparison: r is not used.
+                    2 => format!(
+                        "change scores {from} → {to}, change SD of {}",
+                        derived.join("; of ")
+                    ),
+                    _ => format!(
+                        "change scores {from} → {to}, change SD of {}; of the others {from_r}",
+                        derived.join("; of ")
+                    ),
+                }
+            }
+            ArmBasis::ReportedChanges { timepoint } => {
+                format!("changes from baseline to {timepoint} as reported")
+            }
+            ArmBasis::Counts => "people with the event out of each arm's n".to_string(),
+            ArmBasis::Rates => "events over each arm's person-time".to_string(),
+        }
+    }
+
+    /// Whether this is the comparison `meta --data` pools for a per-arm item: the values or
+    /// reported changes at a time point, or the counts; not the change-score forms, which
+    /// rest on an r (they are in the report).
+    pub fn is_direct(&self) -> bool {
+        !matches!(self, ArmBasis::ChangeScores { .. })
+    }
+}
+
+/// One arm against the control on one basis, with every effect that could be computed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArmComparison {
+    /// The arm (group1).
+    pub arm: String,
+    /// The control arm (group2).
+    pub control: String,
+    pub basis: ArmBasis,
+    pub effects: Vec<EffectSize>,
+    /// Why an effect was not computed (a zero SD, means of different signs for ROM, ...).
+    pub not_computed: Vec<String>,
+}
+
+/// A per-arm measure or count, analysed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArmItemAnalysis {
+    pub id: String,
+    pub label: String,
+    pub unit: String,
+    /// Every arm's numbers as printed, one line each (`placebo (n = 99): week_24 -6.35 ± 0.84`).
+    pub reported: Vec<String>,
+    /// How ± was read, in words (measures only).
+    pub spread_reading: Option<String>,
+    pub comparisons: Vec<ArmComparison>,
+    /// The pre/post r implied by what an arm reports about its change, per arm.
+    pub implied: Vec<(String, ImpliedCorrelation)>,
+    /// Why nothing could be compared, when nothing could.
+    pub not_analysed: Option<String>,
+}
+
+/// Every per-arm measure and count of `study`, compared with the control arm.
+pub fn analyse_arms(study: &Study, options: &AnalysisOptions) -> Vec<ArmItemAnalysis> {
+    let Some(control) = study.control_arm() else {
+        return Vec::new();
+    };
+    let mut out: Vec<ArmItemAnalysis> = study
+        .arm_measures
+        .iter()
+        .map(|m| analyse_arm_measure(m, &control.id, options))
+        .collect();
+    out.extend(
+        study
+            .arm_counts
+            .iter()
+            .map(|c| analyse_arm_count(c, &control.id, options)),
+    );
+    out
+}
+
+/// The r implied by what each arm of a score measure reports about its change (baseline to
+/// the last time point the arm reports), as for a single-group measure.
+fn implied_by_arm(m: &ArmMeasure) -> Vec<(String, ImpliedCorrelation)> {
+    let mut out = Vec::new();
+    for series in &m.arms {
+        let Some(change) = &series.change else {
+            continue;
+        };
+        let before = series.timepoints.first();
+        let after = series
+            .timepoints
+            .iter()
+            .skip(1)
+            .rev()
+            .find(|t| t.mean.is_reported() && t.spread.is_reported());
+        let (Some(before), Some(after)) = (before, after) else {
+            continue;
+        };
+        let (Some(bm), Some(bs), Some(am), Some(as_), Some(&n)) = (
+            before.mean.value(),
+            before.spread.value(),
+            after.mean.value(),
+            after.spread.value(),
+            after.n.value(),
+        ) else {
+            continue;
+        };
+        let n = f64::from(n);
+        let mean_change = change
+            .mean
+            .as_ref()
+            .map_or(am.value - bm.value, |d| d.value);
+        if let Ok(Some(i)) = implied_correlation(
+            change,
+            n,
+            mean_change,
+            sd_with_rounding(m.dispersion, bs, n),
+            sd_with_rounding(m.dispersion, as_, n),
+        ) {
+            out.push((series.arm.clone(), i));
+        }
+    }
+    out
+}
+
+/// How the ± of every arm is read, in words: as for a single-group measure, with each arm's
+/// own √n when ± is not stated.
+fn arm_spread_reading(m: &ArmMeasure) -> String {
+    let root_n: Vec<String> = m
+        .arms
+        .iter()
+        .filter_map(|s| {
+            let n = f64::from(*s.n.value()?);
+            Some(format!("√{} = {} for {}", h(n), h(n.sqrt()), s.arm))
+        })
+        .collect();
+    match m.dispersion {
+        SpreadKind::Sd => "± is the SD (as reported)".to_string(),
+        SpreadKind::Sem => "± is the SEM (as reported); each arm's SD = SEM·√n with its own n".to_string(),
+        SpreadKind::NotReported => format!(
+            "± not specified in the document: read as SD (were it the SEM, each arm's SD would be √n times larger: {})",
+            root_n.join(", ")
+        ),
+    }
+}
+
+/// A time point's mean and SD (± read as `m.dispersion` says) with its n, when all three are
+/// reported.
+fn group(m: &ArmMeasure, series: &ArmSeries, t: &TimePoint) -> Option<GroupSummary> {
+    let n = f64::from(*t.n.value().or(series.n.value())?);
+    let mean = t.mean.value()?.value;
+    let (sd, _) = spread_as_sd(m.dispersion, t.spread.value()?.value, n);
+    Some(GroupSummary { mean, sd, n })
+}
+
+/// The effects `codes` of `g1` against `g2`; the reasons of those that cannot be computed.
+fn compare(
+    codes: &[MeasureCode],
+    compute: impl Fn(MeasureCode) -> crate::error::Result<EffectSize>,
+) -> (Vec<EffectSize>, Vec<String>) {
+    let mut effects = Vec::new();
+    let mut not_computed = Vec::new();
+    for &code in codes {
+        match compute(code) {
+            Ok(e) => effects.push(e),
+            Err(e) => not_computed.push(format!("{code} not computed: {e}")),
+        }
+    }
+    (effects, not_computed)
+}
+
+fn analyse_arm_measure(
+    m: &ArmMeasure,
+    control: &str,
+    options: &AnalysisOptions,
+) -> ArmItemAnalysis {
+    let level = options.level;
+    let reported = m
+        .arms
+        .iter()
+        .map(|s| {
+            let tps: Vec<String> = s
+                .timepoints
+                .iter()
+                .map(|t| format!("{} {} ± {}", t.id, t.mean, t.spread))
+                .collect();
+            let n =
+                s.n.value()
+                    .map_or("not reported".to_string(), |n| n.to_string());
+            format!("{} (n = {n}): {}", s.arm, tps.join("; "))
+        })
+        .collect();
+    let spread_reading = arm_spread_reading(m);
+    let mut out = ArmItemAnalysis {
+        id: m.id.clone(),
+        label: m.label.clone(),
+        unit: m.unit.clone(),
+        reported,
+        spread_reading: Some(spread_reading),
+        comparisons: Vec::new(),
+        implied: implied_by_arm(m),
+        not_analysed: None,
+    };
+    let Some(ctrl) = m.series(control) else {
+        out.not_analysed = Some(format!("the control arm '{control}' is not reported"));
+        return out;
+    };
+    let (r, r_source) = prepost::pick_r(m.correlation.value().copied(), options.r);
+    for arm in m.arms.iter().filter(|s| s.arm != control) {
+        // Direct comparisons at every time point both arms report (for a score with later
+        // time points, not at the baseline: the change-score forms use it).
+        let skip = usize::from(m.values == ArmValues::Score && arm.timepoints.len() > 1);
+        for (ta, tc) in arm.timepoints.iter().zip(&ctrl.timepoints).skip(skip) {
+            let (Some(g1), Some(g2)) = (group(m, arm, ta), group(m, ctrl, tc)) else {
+                continue;
+            };
+            let (basis, codes): (ArmBasis, &[MeasureCode]) = match m.values {
+                ArmValues::Score => (
+                    ArmBasis::Values {
+                        timepoint: ta.id.clone(),
+                    },
+                    &[MeasureCode::MD, MeasureCode::SMD, MeasureCode::ROM],
+                ),
+                ArmValues::ChangeFromBaseline => (
+                    ArmBasis::ReportedChanges {
+                        timepoint: ta.id.clone(),
+                    },
+                    &[MeasureCode::MD, MeasureCode::SMD],
+                ),
+            };
+            let (effects, not_computed) =
+                compare(codes, |code| effect::two_group(code, &g1, &g2, level));
+            out.comparisons.push(ArmComparison {
+                arm: arm.arm.clone(),
+                control: control.to_string(),
+                basis,
+                effects,
+                not_computed,
+            });
+        }
+        // The change-score forms of a score: baseline (first time point) to the last time
+        // point both arms report.
+        if m.values != ArmValues::Score {
+            continue;
+        }
+        let last = arm
+            .timepoints
+            .iter()
+            .zip(&ctrl.timepoints)
+            .skip(1)
+            .rev()
+            .find(|(ta, tc)| group(m, arm, ta).is_some() && group(m, ctrl, tc).is_some());
+        let (Some((ba, bc)), Some((ta, tc))) =
+            (arm.timepoints.first().zip(ctrl.timepoints.first()), last)
+        else {
+            continue;
+        };
+        let mut derived = Vec::new();
+        let mut change = |series: &ArmSeries, before: &TimePoint, after: &TimePoint| {
+            let b = group(m, series, before)?;
+            let a = group(m, series, after)?;
+            let summary = effect::PrePostSummary::new(a.n, (b.mean, b.sd), (a.mean, a.sd), Some(r));
+            // What the arm reports about its change gives its SD directly, when the r that SD
+            // implies can be true; else the SD comes from r.
+            let sd = match out
+                .implied
+                .iter()
+                .find(|(arm, i)| *arm == series.arm && i.is_possible())
+            {
+                Some((_, i)) => {
+                    derived.push(format!(
+                        "{}: {} from {}",
+                        series.arm,
+                        h(i.sd_change),
+                        i.from
+                    ));
+                    i.sd_change
+                }
+                None => summary.change_variance(r).sqrt(),
+            };
+            Some(GroupSummary {
+                mean: summary.mean_change(),
+                sd,
+                n: a.n,
+            })
+        };
+        let (Some(g1), Some(g2)) = (change(arm, ba, ta), change(ctrl, bc, tc)) else {
+            continue;
+        };
+        let (effects, not_computed) = compare(&[MeasureCode::MD, MeasureCode::SMD], |code| {
+            effect::two_group(code, &g1, &g2, level)
+        });
+        out.comparisons.push(ArmComparison {
+            arm: arm.arm.clone(),
+            control: control.to_string(),
+            basis: ArmBasis::ChangeScores {
+                from: ba.id.clone(),
+                to: ta.id.clone(),
+                r,
+                r_source: r_source.describe().to_string(),
+                derived,
+            },
+            effects,
+            not_computed,
+        });
+    }
+    if out.comparisons.is_empty() {
+        out.not_analysed = Some(
+            "no time point at which an arm and the control both report a mean, a spread and n"
+                .to_string(),
+        );
+    }
+    out
+}
+
+fn analyse_arm_count(c: &ArmCount, control: &str, options: &AnalysisOptions) -> ArmItemAnalysis {
+    let level = options.level;
+    let unit = c.time_unit.clone().unwrap_or_else(|| "people".to_string());
+    let reported = c
+        .arms
+        .iter()
+        .map(|e| match &e.person_time {
+            Some(pt) => format!("{}: {} events over {} {unit}", e.arm, e.events, pt),
+            None => format!("{}: {} of {}", e.arm, e.events, e.n),
+        })
+        .collect();
+    let mut out = ArmItemAnalysis {
+        id: c.id.clone(),
+        label: c.label.clone(),
+        unit,
+        reported,
+        spread_reading: None,
+        comparisons: Vec::new(),
+        implied: Vec::new(),
+        not_analysed: None,
+    };
+    let Some(ctrl) = c.events_of(control) else {
+        out.not_analysed = Some(format!("the control arm '{control}' is not reported"));
+        return out;
+    };
+    let counts = |e: &crate::study::ArmEvents| -> Option<(f64, f64)> {
+        let events = e.events.value()?.value;
+        let whole = match &e.person_time {
+            Some(pt) => pt.value()?.value,
+            None => f64::from(*e.n.value()?),
+        };
+        Some((events, whole))
+    };
+    for arm in c.arms.iter().filter(|e| e.arm != control) {
+        let (Some((x1, t1)), Some((x2, t2))) = (counts(arm), counts(ctrl)) else {
+            continue;
+        };
+        let (basis, (effects, not_computed)) = if c.is_rate() {
+            let (g1, g2) = (
+                PersonTime {
+                    events: x1,
+                    time: t1,
+                },
+                PersonTime {
+                    events: x2,
+                    time: t2,
+                },
+            );
+            (
+                ArmBasis::Rates,
+                compare(&[MeasureCode::IRR, MeasureCode::IRD], |code| {
+                    effect::rate_comparison(code, &g1, &g2, level)
+                }),
+            )
+        } else {
+            let table = TwoByTwo {
+                events1: x1,
+                n1: t1,
+                events2: x2,
+                n2: t2,
+            };
+            (
+                ArmBasis::Counts,
+                compare(
+                    &[MeasureCode::RR, MeasureCode::OR, MeasureCode::RD],
+                    |code| effect::binary(code, &table, level),
+                ),
+            )
+        };
+        out.comparisons.push(ArmComparison {
+            arm: arm.arm.clone(),
+            control: control.to_string(),
+            basis,
+            effects,
+            not_computed,
+        });
+    }
+    if out.comparisons.is_empty() {
+        out.not_analysed =
+            Some("no arm and the control both report their events and denominator".to_string());
+    }
+    out
+}

@@ -1,0 +1,238 @@
+//! A measure that reports its change (the SD, SE, CI, t or p of the change, and what an SD
+//! divides by): the analysis derives the SD of the change and the pre/post r it implies, uses
+//! that r instead of an assumed one and says so; an implied r outside [−1, 1] is a
+//! consistency finding (`check` exits 1); bad change fields are refused (exit 2).
+//!
+//! Reference values: R 4.2.2, `Rscript benches/implied_r_reference.R` (the calls are repeated
+//! next to the numbers). The measure is EDSS 5.1 ± 1.7 → 4.1 ± 1.6 (SD), n = 7.
+
+use assert_cmd::Command;
+use trialstats::analysis::{self, AnalysisOptions};
+use trialstats::checks::{CheckName, Status};
+use trialstats::study;
+
+const STUDY: &str = r#"
+schema = 1
+id = "change"
+title = "A measure with its change reported"
+source_file = "none.txt"
+document = "test fixture"
+publication = { title = "not reported", journal = "not reported", date = "not reported", doi = "not reported" }
+design = "single-arm, before/after"
+population = "test"
+intervention = "test"
+
+[[measures]]
+id = "edss"
+label = "EDSS"
+unit = "points"
+scale = { min = 0, max = 10, step = 0.5 }
+n = 7
+dispersion = "SD"
+correlation = "not reported"
+direction = "lower is better"
+claim = { significant = true }
+quote = "5.1 ± 1.7 から 4.1 ± 1.6"
+where = "test"
+change = { p = "0.03", quote = "p = 0.03", where = "test" }
+
+[[measures.timepoints]]
+id = "before"
+when = "before"
+mean = "5.1"
+spread = "1.7"
+
+[[measures.timepoints]]
+id = "after"
+when = "after"
+mean = "4.1"
+spread = "1.6"
+"#;
+
+fn with_change(change: &str) -> String {
+    STUDY.replace(
+        r#"change = { p = "0.03", quote = "p = 0.03", where = "test" }"#,
+        &format!(r#"change = {{ {change}, quote = "q", where = "test" }}"#),
+    )
+}
+
+fn analyse(text: &str) -> analysis::StudyAnalysis {
+    let s = study::load_str(text, std::path::Path::new("change.toml")).unwrap();
+    analysis::analyse_study(&s, &AnalysisOptions::default()).unwrap()
+}
+
+fn close(got: f64, want: f64, what: &str) {
+    assert!(
+        ((got - want) / want).abs() < 1e-12,
+        "{what}: {got} vs R {want}"
+    );
+}
+
+#[test]
+fn a_reported_p_of_the_change_implies_r_which_is_used_and_said() {
+    let a = analyse(STUDY);
+    let m = &a.measures[0];
+    let i = m.implied.as_ref().unwrap();
+    // se <- abs(-1) / qt(1 - 0.03/2, 6); sdc <- se * sqrt(7)
+    close(i.sd_change, 0.93524877256409844, "SD of the change");
+    // (1.7^2 + 1.6^2 - sdc^2) / (2 * 1.7 * 1.6)
+    close(i.r, 0.841049583348777, "implied r");
+    let p = m.analysis.as_ref().unwrap();
+    assert_eq!(p.r_source, "implied by the reported p = 0.03 of the change");
+    close(p.assumed_r, 0.841049583348777, "r used");
+    // The paired t-test at the implied r gives back the reported p: R's t.test on data with
+    // exactly these means, SDs and r (MASS::mvrnorm(empirical = TRUE)) gives
+    // 0.030000000000000009.
+    assert!(
+        (p.at_assumed_r.p - 0.030000000000000009).abs() < 1e-12,
+        "{}",
+        p.at_assumed_r.p
+    );
+    // The effect sizes carry it too.
+    assert!(m.effects.iter().all(|e| e.r == Some(p.assumed_r)));
+    let finding = a
+        .findings
+        .iter()
+        .find(|f| f.check == CheckName::ImpliedCorrelation)
+        .unwrap();
+    assert_eq!(finding.status, Status::Consistent);
+}
+
+#[test]
+fn each_way_of_reporting_the_change_gives_rs_sd_as_r() {
+    let cases = [
+        // se <- (-0.1 - -1.9) / (2 * qt(0.975, 6)); sdc <- se * sqrt(7)
+        (
+            r#"ci_lower = "-1.9", ci_upper = "-0.1""#,
+            0.97313525162090408,
+            0.82775878346557341,
+        ),
+        // 90%: se <- (-0.1 - -1.9) / (2 * qt(0.95, 6)); sdc <- se * sqrt(7)
+        (
+            r#"ci_lower = "-1.9", ci_upper = "-0.1", level = 0.9"#,
+            1.2254015769070479,
+            0.72580716457972794,
+        ),
+        // se <- 1 / 2.5; sdc <- se * sqrt(7)
+        (r#"t = "2.5""#, 1.0583005244258363, 0.79595588235294112),
+        // sdc <- 0.9 * sqrt(7 / 6)
+        (
+            r#"sd = "0.9", sd_divisor = "n""#,
+            0.97211110476117912,
+            0.82812499999999989,
+        ),
+        // sdc <- 0.2 * sqrt(7)
+        (r#"se = "0.2""#, 0.2 * 7f64.sqrt(), 0.95036764705882348),
+    ];
+    for (change, sdc, r) in cases {
+        let a = analyse(&with_change(change));
+        let i = a.measures[0].implied.as_ref().unwrap();
+        close(i.sd_change, sdc, change);
+        close(i.r, r, change);
+    }
+}
+
+#[test]
+fn an_impossible_implied_r_is_an_inconsistency_and_is_not_used() {
+    let text = with_change(r#"sd = "3.5""#);
+    let a = analyse(&text);
+    let m = &a.measures[0];
+    let i = m.implied.as_ref().unwrap();
+    // (1.7^2 + 1.6^2 - 3.5^2) / (2 * 1.7 * 1.6)
+    close(i.r, -1.2499999999999998, "implied r");
+    assert!(!i.is_possible());
+    // Not used: the assumed r is, and said so.
+    let p = m.analysis.as_ref().unwrap();
+    assert_eq!(p.r_source, "not reported; assumed (default)");
+    let f = a
+        .findings
+        .iter()
+        .find(|f| f.check == CheckName::ImpliedCorrelation)
+        .unwrap();
+    assert_eq!(f.status, Status::Inconsistent);
+    assert!(f.detail.contains("cannot all be true"), "{}", f.detail);
+    // `check` over a folder holding it exits 1 and names it.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("change.toml"), &text).unwrap();
+    Command::cargo_bin("trialstats")
+        .unwrap()
+        .args(["check", "--data"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stdout(predicates::str::contains("implied_r"));
+    // The report says it next to the measure.
+    Command::cargo_bin("trialstats")
+        .unwrap()
+        .args(["report", "--no-plots", "--data"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stdout(predicates::str::contains(
+            "change: SD 3.5 from the reported SD = 3.5 of the change (as reported); implied r = -1.25, outside [-1, 1] even within rounding",
+        ));
+}
+
+#[test]
+fn a_reported_r_wins_over_the_implied_one() {
+    let text = STUDY.replace("correlation = \"not reported\"", "correlation = 0.6");
+    let a = analyse(&text);
+    let p = a.measures[0].analysis.as_ref().unwrap();
+    assert_eq!(p.r_source, "reported");
+    assert_eq!(p.assumed_r, 0.6);
+}
+
+#[test]
+fn bad_change_fields_are_refused_with_the_field() {
+    let cases = [
+        (
+            r#"p = "1.5""#,
+            "measures[edss].change.p: 1.5 is not allowed",
+        ),
+        (
+            r#"sd = "0""#,
+            "measures[edss].change.sd: 0 is not allowed; allowed: a number above 0",
+        ),
+        (
+            r#"sd = "0.9", sd_divisor = "n-1""#,
+            "measures[edss].change.sd_divisor: 'n-1' is not allowed; allowed: \"n - 1\"",
+        ),
+        (
+            r#"ci_lower = "-1.9""#,
+            "an interval needs both ci_lower and ci_upper",
+        ),
+        (
+            r#"ci_lower = "-0.1", ci_upper = "-1.9""#,
+            "measures[edss].change.ci_lower: -0.1 is not below ci_upper -1.9",
+        ),
+        (
+            r#"mean = "-1.0""#,
+            "gives nothing to derive the SD of the change from",
+        ),
+        (
+            r#"p = "not reported""#,
+            "leave the field out when the document does not print it",
+        ),
+        (r#"se = "0.2", why = 1"#, "unknown field `why`"),
+        (
+            r#"se = "0.2", level = 0.9"#,
+            "measures[edss].change.level: is the level of an interval",
+        ),
+        (
+            r#"ci_lower = "-1.9", ci_upper = "-0.1", level = 95"#,
+            "measures[edss].change.level",
+        ),
+        (
+            r#"sd_divisor = "n", t = "2""#,
+            "says what an SD divides by, but no sd is given",
+        ),
+    ];
+    for (change, want) in cases {
+        let text = with_change(change);
+        let e = study::load_str(&text, std::path::Path::new("change.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains(want), "{change}: wanted {want}\ngot {e}");
+        assert!(e.starts_with("change.toml:"), "{e}");
+    }
+}
