@@ -15,6 +15,7 @@
 //! | [`checks`] | do the reported numbers add up: GRIM, GRIMMER, bounds, SPRITE |
 //! | [`meta`] | fixed-, random- and mixed-effects meta-analysis, as metafor's `rma` |
 //! | [`lmm`] | linear mixed models of longitudinal scores, as lme4's `lmer` |
+//! | [`power`] | power and sample size of a confirmatory trial: slopes (mixed model) and event rates (negative binomial) |
 //! | [`plot`] | charts (SVG and PNG) with an embedded font |
 //! | [`report`] | the main job: every study, every measure, as one readable report |
 //! | [`output`] | output formats (table, JSON, CSV) behind one trait |
@@ -36,6 +37,7 @@ pub mod meta;
 pub mod model_matrix;
 pub mod output;
 pub mod plot;
+pub mod power;
 pub mod prepost;
 pub mod report;
 pub mod reported;
