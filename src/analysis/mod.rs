@@ -18,7 +18,7 @@
 //! |---|---|
 //! | `mod.rs` | [`AnalysisOptions`], [`StudyAnalysis`], [`analyse_study`], [`analyse_studies`] |
 //! | [`measures`] | the paired before/after analysis of a measure ([`MeasureAnalysis`]) |
-//! | [`slopes`] | before/after slopes ([`SlopeAnalysis`]) |
+//! | [`slopes`] | before/after slopes ([`SlopeAnalysis`]); the effect a confirmatory trial powers for |
 //! | [`proportions`] | counts out of a denominator ([`ProportionAnalysis`]) |
 //! | [`consistency`] | which reported numbers are checked, and the findings |
 //! | [`pooling`] | measures that two or more studies report, pooled by `meta --data` and the gallery |

@@ -35,6 +35,17 @@ impl PowerSweepChart {
         if self.series.iter().all(|s| s.points.is_empty()) {
             return Err(Error::input(here(), "there is nothing to draw"));
         }
+        // One colour per line: beyond the palette's six, lines could not be told apart.
+        if self.series.len() > palette::SERIES.len() {
+            return Err(Error::input(
+                "--sweep",
+                format!(
+                    "the second swept parameter has {} values, one line each; a chart shows at most {} (give fewer values, or leave out --plot)",
+                    self.series.len(),
+                    palette::SERIES.len()
+                ),
+            ));
+        }
         for s in &self.series {
             for (x, y) in &s.points {
                 require_drawable(*x, here, "a swept value")?;

@@ -382,7 +382,7 @@ impl SweepResult {
         PowerSweepChart {
             title: title.to_string(),
             subtitle: self.fixed.join("; "),
-            x_label: self.axes[0].clone(),
+            x_label: describe_parameter(&self.axes[0]),
             y_label: if self.solved_for == "power" {
                 "power".into()
             } else {
@@ -391,6 +391,26 @@ impl SweepResult {
             series,
         }
     }
+}
+
+/// An axis title for a swept parameter: what it is, then its option name.
+pub fn describe_parameter(name: &str) -> String {
+    let what = match name {
+        "delta" => "difference in mean slopes",
+        "sd-slope" => "SD of individual slopes",
+        "sd-residual" => "residual SD",
+        "sd-intercept" => "SD of intercepts",
+        "corr-intercept-slope" => "correlation of intercept and slope",
+        "dropout" => "proportion lost by the last visit",
+        "rate-control" => "control event rate",
+        "rate-ratio" => "rate ratio",
+        "years" => "mean follow-up (years)",
+        "dispersion" => "negative binomial dispersion k",
+        "power" => "power",
+        "n" => "patients per arm",
+        _ => return name.to_string(),
+    };
+    format!("{what} ({name})")
 }
 
 impl Tabular for SweepResult {
