@@ -87,7 +87,7 @@ impl Goal {
                     "{p} is not a power; allowed: a fraction strictly between 0 and 1 (e.g. 0.8)"
                 ),
             )),
-            Goal::N(n) if !(n.is_finite() && n >= 2.0 && n <= 1e9) => Err(Error::input(
+            Goal::N(n) if !(n.is_finite() && (2.0..=1e9).contains(&n)) => Err(Error::input(
                 "--n",
                 format!("{n} patients per arm; allowed: 2 to 1e9"),
             )),

@@ -425,10 +425,10 @@ mod tests {
 
     #[test]
     fn without_dropout_the_variance_is_the_textbook_one() {
-        // v = σ²_slope + σ²/Σ(t − t̄)²; t = 0, 0.25, ..., 1.5: Σ(t − t̄)² = 0.4375.
+        // v = σ²_slope + σ²/Σ(t − t̄)²; t = 0, 0.25, ..., 1.5: Σ(t − t̄)² = 1.75.
         let d = design((0..7).map(|j| j as f64 * 0.25).collect());
         let v = d.slope_variance().unwrap();
-        assert!((v - (24.0 + 10.0 / 0.4375)).abs() < 1e-10, "{v}");
+        assert!((v - (24.0 + 10.0 / 1.75)).abs() < 1e-10, "{v}");
     }
 
     #[test]

@@ -47,7 +47,7 @@ impl std::str::FromStr for SweepAxis {
                 return Err(bad("a range is FROM:TO:STEP, three numbers".into()));
             };
             let (from, to, step) = (number(from)?, number(to)?, number(step)?);
-            if !(step > 0.0) || to < from {
+            if step <= 0.0 || to < from {
                 return Err(bad(
                     "a range needs FROM ≤ TO and a STEP greater than 0".into()
                 ));
