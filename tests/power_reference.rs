@@ -1,6 +1,6 @@
 //! The power closed forms against independent references: longpower's published test values
 //! and Diggle et al.'s table (slopes); R's base-matrix transcription of longpower's
-//! `edland.linear.power` for dropout patterns (benches/power_reference.R); statsmodels'
+//! `edland.linear.solution.power` for dropout patterns (benches/power_reference.R); statsmodels'
 //! `power_negbin_ratio_2indep` for rates (benches/power_rate_reference.py).
 
 use trialstats::level::ConfidenceLevel;
@@ -36,7 +36,7 @@ fn longpower_published_adas_cog_example() {
     // longpower tests/testthat/tests.R, "lmmpower (edland)": lmmpower(delta=1.5,
     // t=seq(0,1.5,0.25), sig2.i=55, sig2.s=24, sig2.e=10, cov.s.i=0.8*sqrt(55)*sqrt(24),
     // power=0.80, method='edland')$n[1] = 207.310093300903 (also the vignette's Liu & Liang
-    // value; edland.linear.power's own example gives the same n).
+    // value; edland.linear.solution.power's own example gives the same n).
     let d = design(
         1.5,
         adas_visits(),
@@ -51,8 +51,8 @@ fn longpower_published_adas_cog_example() {
         Goal::Power(0.8),
     )
     .unwrap();
-    close(r.n_per_arm_exact.unwrap(), 207.310093300903, 1e-12);
-    assert_eq!(r.n_per_arm, 208);
+    close(r.solution.n_per_arm_exact.unwrap(), 207.310093300903, 1e-12);
+    assert_eq!(r.solution.n_per_arm, 208);
     // longpower: lmmpower(n=208, ...)$delta = 1.49751028943272, i.e. power 0.8 at n = 208.
     let d = SlopeDesign {
         delta: 1.49751028943272,
@@ -65,7 +65,11 @@ fn longpower_published_adas_cog_example() {
         Goal::N(208.0),
     )
     .unwrap();
-    assert!((r.power - 0.8).abs() < 1e-12, "{}", r.power);
+    assert!(
+        (r.solution.power - 0.8).abs() < 1e-12,
+        "{}",
+        r.solution.power
+    );
 }
 
 #[test]
@@ -112,7 +116,11 @@ fn dropout_patterns_as_longpower_computes_them() {
     );
     close(d.slope_variance().unwrap(), 34.472386691078221, 1e-12);
     let r = slope_power(&d, level, Sides::TwoSided, Goal::Power(0.8)).unwrap();
-    close(r.n_per_arm_exact.unwrap(), 240.50632648377689, 1e-12);
+    close(
+        r.solution.n_per_arm_exact.unwrap(),
+        240.50632648377689,
+        1e-12,
+    );
     // Case 4: monthly visits 0..12, δ 0.22, SDs intercept 6, slope 0.3, residual 1.5,
     // dropout 0.2: term 0.11377804925745585, n 36.902075414488316, power at n = 100
     // 0.99599823336162707.
@@ -125,10 +133,14 @@ fn dropout_patterns_as_longpower_computes_them() {
     );
     close(d.slope_variance().unwrap(), 0.11377804925745585, 1e-12);
     let r = slope_power(&d, level, Sides::TwoSided, Goal::Power(0.8)).unwrap();
-    close(r.n_per_arm_exact.unwrap(), 36.902075414488316, 1e-12);
-    assert_eq!(r.n_per_arm, 37);
+    close(
+        r.solution.n_per_arm_exact.unwrap(),
+        36.902075414488316,
+        1e-12,
+    );
+    assert_eq!(r.solution.n_per_arm, 37);
     let r = slope_power(&d, level, Sides::TwoSided, Goal::N(100.0)).unwrap();
-    close(r.power, 0.99599823336162707, 1e-12);
+    close(r.solution.power, 0.99599823336162707, 1e-12);
     // Case 5: the same with correlation −0.4, α = 0.01, power 0.9: term 0.11296121832318991,
     // n 69.454285228956778.
     let d = SlopeDesign {
@@ -143,7 +155,11 @@ fn dropout_patterns_as_longpower_computes_them() {
         Goal::Power(0.9),
     )
     .unwrap();
-    close(r.n_per_arm_exact.unwrap(), 69.454285228956778, 1e-12);
+    close(
+        r.solution.n_per_arm_exact.unwrap(),
+        69.454285228956778,
+        1e-12,
+    );
     // Case 6: irregular visits 0,1,3,6,12, δ 0.5, SDs 4, 0.4, 2, dropout 0.25: term
     // 0.25348868273621444, n 15.916817478520947.
     let d = design(
@@ -155,7 +171,11 @@ fn dropout_patterns_as_longpower_computes_them() {
     );
     close(d.slope_variance().unwrap(), 0.25348868273621444, 1e-12);
     let r = slope_power(&d, level, Sides::TwoSided, Goal::Power(0.8)).unwrap();
-    close(r.n_per_arm_exact.unwrap(), 15.916817478520947, 1e-12);
+    close(
+        r.solution.n_per_arm_exact.unwrap(),
+        15.916817478520947,
+        1e-12,
+    );
 }
 
 #[test]
@@ -228,7 +248,7 @@ fn rate_methods_against_statsmodels() {
             )
             .unwrap();
             // brentq's tolerance bounds the agreement at about 1e-10.
-            close(r.n_per_arm_exact.unwrap(), n, 1e-9);
+            close(r.solution.n_per_arm_exact.unwrap(), n, 1e-9);
         }
     }
     // statsmodels: power at n = 100 (true-rates 0.708973408788775, pooled 0.7111435229683722)
@@ -251,6 +271,6 @@ fn rate_methods_against_statsmodels() {
             Goal::N(100.0),
         )
         .unwrap();
-        close(r.power, want, 1e-12);
+        close(r.solution.power, want, 1e-12);
     }
 }

@@ -32,23 +32,23 @@ fn simulation_agrees_with_the_formula(replicates: u64, seed: u64) {
         SimulationSettings {
             replicates,
             seed,
-            n_per_arm: formula.n_per_arm,
+            n_per_arm: formula.solution.n_per_arm,
         },
         &|| {},
     )
     .unwrap();
     assert_eq!(sim.failed_fits, 0);
-    let gap = (sim.power - formula.power).abs();
+    let gap = (sim.power - formula.solution.power).abs();
     println!(
         "simulated {} (SE {}) vs formula {}",
-        sim.power, sim.se, formula.power
+        sim.power, sim.se, formula.solution.power
     );
     assert!(
         gap < 3.0 * sim.se,
         "simulated {} (SE {}) vs formula {}",
         sim.power,
         sim.se,
-        formula.power
+        formula.solution.power
     );
 }
 

@@ -290,7 +290,7 @@ fn run_slope(a: SlopeArgs) -> Result<Outcome> {
             SimulationSettings {
                 replicates,
                 seed,
-                n_per_arm: result.n_per_arm,
+                n_per_arm: result.solution.n_per_arm,
             },
             &|| bar.inc(1),
         );

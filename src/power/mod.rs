@@ -114,6 +114,71 @@ pub fn normal_power(effect: f64, v_null: f64, v_alt: f64, z_crit: f64, n: f64) -
     dist::pnorm((n.sqrt() * effect.abs() - z_crit * v_null.sqrt()) / v_alt.sqrt())
 }
 
+/// What a closed form answers: the per-arm n (the formula's, rounded up, or the one given)
+/// and the power it gives.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Solution {
+    /// The power asked for (when solving for n).
+    pub target_power: Option<f64>,
+    /// Patients per arm: the n asked for, or the formula's n rounded up.
+    pub n_per_arm: u64,
+    /// The formula's n before rounding up (when solving for n).
+    pub n_per_arm_exact: Option<f64>,
+    /// The power with `n_per_arm` patients per arm.
+    pub power: f64,
+}
+
+impl Solution {
+    /// Solve `goal` for a Wald test of `effect` with per-patient variances `v_null`, `v_alt`
+    /// ([`normal_n`], [`normal_power`]); `too_small` says why an n beyond
+    /// [`MAX_N_PER_ARM`] is refused.
+    pub fn solve(
+        goal: Goal,
+        effect: f64,
+        (v_null, v_alt): (f64, f64),
+        z_crit: f64,
+        too_small: &str,
+    ) -> Result<Solution> {
+        let (n, exact, target) = match goal.validate()? {
+            Goal::Power(p) => {
+                let exact = normal_n(effect, v_null, v_alt, z_crit, p);
+                if !(exact.is_finite() && exact <= MAX_N_PER_ARM) {
+                    return Err(Error::Numerical(format!(
+                        "the formula's n per arm ({}) is beyond 1e9: {too_small}",
+                        crate::output::human_number(exact)
+                    )));
+                }
+                (exact.ceil().max(2.0), Some(exact), Some(p))
+            }
+            Goal::N(n) => (n.ceil(), None, None),
+        };
+        Ok(Solution {
+            target_power: target,
+            n_per_arm: n as u64,
+            n_per_arm_exact: exact,
+            power: normal_power(effect, v_null, v_alt, z_crit, n),
+        })
+    }
+
+    /// Its rows of a result table.
+    pub fn rows(&self) -> Vec<Vec<crate::output::Cell>> {
+        use crate::output::Cell;
+        let mut rows: Vec<Vec<Cell>> = Vec::new();
+        if let Some(p) = self.target_power {
+            rows.push(vec!["target power".into(), p.into()]);
+        }
+        if let Some(n) = self.n_per_arm_exact {
+            rows.push(vec!["n per arm (formula, unrounded)".into(), n.into()]);
+        }
+        rows.push(vec![
+            "n per arm".into(),
+            Cell::Integer(self.n_per_arm as i64),
+        ]);
+        rows.push(vec!["power (formula)".into(), self.power.into()]);
+        rows
+    }
+}
+
 /// Refuse a value that must be finite and > 0 (an SD, a rate, a duration), naming `option`.
 pub(crate) fn require_positive(option: &str, value: f64, what: &str) -> Result<()> {
     if value.is_finite() && value > 0.0 {

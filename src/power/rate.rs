@@ -17,7 +17,7 @@
 //! 3. [`VarianceMethod::Pooled`] (the default, as MKpower's): both rates at the rate with
 //!    the marginal total fixed, λ̄ = (λ₀ + λ₁)/2, V₀ = 2/(λ̄t) + 2k (statsmodels' `ftotal`).
 
-use super::{normal_n, normal_power, require_non_negative, require_positive, Goal, Sides};
+use super::{require_non_negative, require_positive, Goal, Sides, Solution};
 use crate::error::{Error, Result};
 use crate::level::ConfidenceLevel;
 use crate::output::{human_number, Cell, Table, Tabular};
@@ -153,11 +153,8 @@ pub struct RatePower {
     pub rate_treatment: f64,
     pub alpha: f64,
     pub sides: Sides,
-    pub target_power: Option<f64>,
-    pub n_per_arm: u64,
-    pub n_per_arm_exact: Option<f64>,
-    /// The power with `n_per_arm` patients per arm.
-    pub power: f64,
+    #[serde(flatten)]
+    pub solution: Solution,
     pub variance_null: f64,
     pub variance_alternative: f64,
     /// Which inputs are reported and which assumed, one line each.
@@ -177,23 +174,14 @@ pub fn rate_power(
     goal: Goal,
 ) -> Result<RatePower> {
     design.validate()?;
-    let goal = goal.validate()?;
     let (v0, v1) = (design.variance_null(method), design.variance_alternative());
-    let effect = design.rate_ratio.ln().abs();
-    let z = sides.z_crit(alpha);
-    let (n, exact, target) = match goal {
-        Goal::Power(p) => {
-            let exact = normal_n(effect, v0, v1, z, p);
-            if !(exact.is_finite() && exact <= super::MAX_N_PER_ARM) {
-                return Err(Error::Numerical(format!(
-                    "the formula's n per arm ({}) is beyond 1e9: the rate ratio is too close to 1",
-                    human_number(exact)
-                )));
-            }
-            (exact.ceil().max(2.0), Some(exact), Some(p))
-        }
-        Goal::N(n) => (n.ceil(), None, None),
-    };
+    let solution = Solution::solve(
+        goal,
+        design.rate_ratio.ln().abs(),
+        (v0, v1),
+        sides.z_crit(alpha),
+        "the rate ratio is too close to 1",
+    )?;
     Ok(RatePower {
         method: format!(
             "{RATE_METHOD}, variance under H0 by method {} ({})",
@@ -205,10 +193,7 @@ pub fn rate_power(
         rate_treatment: design.rate_control * design.rate_ratio,
         alpha: alpha.alpha(),
         sides,
-        target_power: target,
-        n_per_arm: n as u64,
-        n_per_arm_exact: exact,
-        power: normal_power(effect, v0, v1, z, n),
+        solution,
         variance_null: v0,
         variance_alternative: v1,
         provenance: Vec::new(),
@@ -251,17 +236,7 @@ impl Tabular for RatePower {
             vec!["V0 (null)".into(), self.variance_null.into()],
             vec!["V1 (alternative)".into(), self.variance_alternative.into()],
         ];
-        if let Some(p) = self.target_power {
-            rows.push(vec!["target power".into(), p.into()]);
-        }
-        if let Some(n) = self.n_per_arm_exact {
-            rows.push(vec!["n per arm (formula, unrounded)".into(), n.into()]);
-        }
-        rows.push(vec![
-            "n per arm".into(),
-            Cell::Integer(self.n_per_arm as i64),
-        ]);
-        rows.push(vec!["power (formula)".into(), self.power.into()]);
+        rows.extend(self.solution.rows());
         Table {
             header: vec!["quantity".into(), "value".into()],
             rows,

@@ -25,7 +25,7 @@
 //! proportion P/K has its last visit at each of visits 0 .. K − 1 and 1 − P completes. The
 //! simulation ([`super::simulate`]) draws each patient's last visit from the same pattern.
 
-use super::{normal_n, normal_power, require_non_negative, require_positive, Goal, Sides};
+use super::{require_non_negative, require_positive, Goal, Sides, Solution};
 use crate::error::{Error, Result};
 use crate::level::ConfidenceLevel;
 use crate::output::{human_number, Cell, Table, Tabular};
@@ -260,14 +260,8 @@ pub struct SlopePower {
     /// Significance level α.
     pub alpha: f64,
     pub sides: Sides,
-    /// The power asked for (when solving for n).
-    pub target_power: Option<f64>,
-    /// Patients per arm: the n asked for, or the formula's n rounded up.
-    pub n_per_arm: u64,
-    /// The formula's n before rounding up (when solving for n).
-    pub n_per_arm_exact: Option<f64>,
-    /// The power with `n_per_arm` patients per arm.
-    pub power: f64,
+    #[serde(flatten)]
+    pub solution: Solution,
     /// Variance of one arm's slope estimate per patient (Var = v / n).
     pub slope_variance: f64,
     /// Simulated power at `n_per_arm` (with `--simulate`).
@@ -293,32 +287,21 @@ pub fn slope_power(
     goal: Goal,
 ) -> Result<SlopePower> {
     design.validate()?;
-    let goal = goal.validate()?;
     let v = design.slope_variance()?;
-    let z = sides.z_crit(alpha);
-    let (n, exact, target) = match goal {
-        Goal::Power(p) => {
-            let exact = normal_n(design.delta, 2.0 * v, 2.0 * v, z, p);
-            if !(exact.is_finite() && exact <= super::MAX_N_PER_ARM) {
-                return Err(Error::Numerical(format!(
-                    "the formula's n per arm ({}) is beyond 1e9: the difference is too small against these SDs",
-                    human_number(exact)
-                )));
-            }
-            (exact.ceil().max(2.0), Some(exact), Some(p))
-        }
-        Goal::N(n) => (n.ceil(), None, None),
-    };
+    let solution = Solution::solve(
+        goal,
+        design.delta,
+        (2.0 * v, 2.0 * v),
+        sides.z_crit(alpha),
+        "the difference is too small against these SDs",
+    )?;
     Ok(SlopePower {
         method: SLOPE_METHOD.to_string(),
         design: design.clone(),
         last_visit_proportions: design.pattern(),
         alpha: alpha.alpha(),
         sides,
-        target_power: target,
-        n_per_arm: n as u64,
-        n_per_arm_exact: exact,
-        power: normal_power(design.delta, 2.0 * v, 2.0 * v, z, n),
+        solution,
         slope_variance: v,
         simulated_power: None,
         simulated_se: None,
@@ -374,17 +357,7 @@ impl Tabular for SlopePower {
                 self.slope_variance.into(),
             ],
         ];
-        if let Some(p) = self.target_power {
-            rows.push(vec!["target power".into(), p.into()]);
-        }
-        if let Some(n) = self.n_per_arm_exact {
-            rows.push(vec!["n per arm (formula, unrounded)".into(), n.into()]);
-        }
-        rows.push(vec![
-            "n per arm".into(),
-            Cell::Integer(self.n_per_arm as i64),
-        ]);
-        rows.push(vec!["power (formula)".into(), self.power.into()]);
+        rows.extend(self.solution.rows());
         if let (Some(p), Some(se)) = (self.simulated_power, self.simulated_se) {
             rows.push(vec!["power (simulated)".into(), p.into()]);
             rows.push(vec!["Monte Carlo SE".into(), se.into()]);

@@ -6,7 +6,7 @@
 
 use super::rate::{rate_power, RateDesign, VarianceMethod};
 use super::slope::{slope_power, SlopeDesign};
-use super::{Goal, Sides};
+use super::{Goal, Sides, Solution};
 use crate::error::{Error, Result};
 use crate::level::ConfidenceLevel;
 use crate::output::{human_number, Cell, Table, Tabular};
@@ -84,9 +84,8 @@ impl std::str::FromStr for SweepAxis {
 pub struct SweepRow {
     /// The swept values, in the order of [`SweepResult::axes`].
     pub values: Vec<f64>,
-    pub n_per_arm: u64,
-    pub n_per_arm_exact: Option<f64>,
-    pub power: f64,
+    #[serde(flatten)]
+    pub solution: Solution,
 }
 
 /// A sweep: what was held fixed, what varied, and the answer at every point.
@@ -193,6 +192,30 @@ fn solved_for(goal: Goal) -> String {
     .to_string()
 }
 
+/// `solve` at every point of the grid of `axes`: `set` puts a swept design value into a copy
+/// of `base`; a swept `power` or `n` changes the goal instead.
+fn solve_grid<D: Clone>(
+    base: &D,
+    goal: Goal,
+    axes: &[SweepAxis],
+    set: impl Fn(&mut D, &str, f64),
+    solve: impl Fn(&D, Goal) -> Result<Solution>,
+) -> Result<Vec<SweepRow>> {
+    grid(axes)
+        .into_iter()
+        .map(|values| {
+            let mut d = base.clone();
+            let mut g = goal;
+            for (a, &v) in axes.iter().zip(&values) {
+                set(&mut d, &a.name, v);
+                g = goal_at(g, &a.name, v);
+            }
+            let solution = solve(&d, g).map_err(|e| at_point(e, axes, &values))?;
+            Ok(SweepRow { values, solution })
+        })
+        .collect()
+}
+
 /// The slope closed form across `axes`.
 pub fn sweep_slope(
     base: &SlopeDesign,
@@ -202,29 +225,21 @@ pub fn sweep_slope(
     axes: &[SweepAxis],
 ) -> Result<SweepResult> {
     check_axes(axes, &SLOPE_PARAMETERS, goal)?;
-    let mut rows = Vec::new();
-    for values in grid(axes) {
-        let mut d = base.clone();
-        let mut g = goal;
-        for (a, &v) in axes.iter().zip(&values) {
-            match a.name.as_str() {
-                "delta" => d.delta = v,
-                "sd-slope" => d.sd_slope = v,
-                "sd-residual" => d.sd_residual = v,
-                "sd-intercept" => d.sd_intercept = v,
-                "corr-intercept-slope" => d.corr_intercept_slope = v,
-                "dropout" => d.dropout = v,
-                other => g = goal_at(g, other, v),
-            }
-        }
-        let r = slope_power(&d, alpha, sides, g).map_err(|e| at_point(e, axes, &values))?;
-        rows.push(SweepRow {
-            values,
-            n_per_arm: r.n_per_arm,
-            n_per_arm_exact: r.n_per_arm_exact,
-            power: r.power,
-        });
-    }
+    let rows = solve_grid(
+        base,
+        goal,
+        axes,
+        |d, name, v| match name {
+            "delta" => d.delta = v,
+            "sd-slope" => d.sd_slope = v,
+            "sd-residual" => d.sd_residual = v,
+            "sd-intercept" => d.sd_intercept = v,
+            "corr-intercept-slope" => d.corr_intercept_slope = v,
+            "dropout" => d.dropout = v,
+            _ => {}
+        },
+        |d, g| Ok(slope_power(d, alpha, sides, g)?.solution),
+    )?;
     let fixed = vec![
         format!("delta = {}", human_number(base.delta)),
         format!("sd-slope = {}", human_number(base.sd_slope)),
@@ -263,27 +278,19 @@ pub fn sweep_rate(
     axes: &[SweepAxis],
 ) -> Result<SweepResult> {
     check_axes(axes, &RATE_PARAMETERS, goal)?;
-    let mut rows = Vec::new();
-    for values in grid(axes) {
-        let mut d = base.clone();
-        let mut g = goal;
-        for (a, &v) in axes.iter().zip(&values) {
-            match a.name.as_str() {
-                "rate-control" => d.rate_control = v,
-                "rate-ratio" => d.rate_ratio = v,
-                "years" => d.years = v,
-                "dispersion" => d.dispersion = v,
-                other => g = goal_at(g, other, v),
-            }
-        }
-        let r = rate_power(&d, method, alpha, sides, g).map_err(|e| at_point(e, axes, &values))?;
-        rows.push(SweepRow {
-            values,
-            n_per_arm: r.n_per_arm,
-            n_per_arm_exact: r.n_per_arm_exact,
-            power: r.power,
-        });
-    }
+    let rows = solve_grid(
+        base,
+        goal,
+        axes,
+        |d, name, v| match name {
+            "rate-control" => d.rate_control = v,
+            "rate-ratio" => d.rate_ratio = v,
+            "years" => d.years = v,
+            "dispersion" => d.dispersion = v,
+            _ => {}
+        },
+        |d, g| Ok(rate_power(d, method, alpha, sides, g)?.solution),
+    )?;
     let fixed = vec![
         format!("rate-control = {}", human_number(base.rate_control)),
         format!("rate-ratio = {}", human_number(base.rate_ratio)),
@@ -360,9 +367,9 @@ impl SweepResult {
     pub fn chart(&self, title: &str) -> PowerSweepChart {
         let y = |r: &SweepRow| {
             if self.solved_for == "power" {
-                r.power
+                r.solution.power
             } else {
-                r.n_per_arm as f64
+                r.solution.n_per_arm as f64
             }
         };
         let mut series: Vec<PowerSweepSeries> = Vec::new();
@@ -430,8 +437,8 @@ impl Tabular for SweepResult {
             .iter()
             .map(|r| {
                 let mut row: Vec<Cell> = r.values.iter().map(|v| Cell::Number(*v)).collect();
-                row.push(Cell::Integer(r.n_per_arm as i64));
-                row.push(Cell::Number(r.power));
+                row.push(Cell::Integer(r.solution.n_per_arm as i64));
+                row.push(Cell::Number(r.solution.power));
                 row
             })
             .collect();
