@@ -179,6 +179,14 @@ impl Solution {
     }
 }
 
+/// A result's preamble: `head`, then each line of `provenance` indented.
+pub(crate) fn preamble_with(mut head: String, provenance: &[String]) -> Option<String> {
+    for line in provenance {
+        head.push_str(&format!("  {line}\n"));
+    }
+    Some(head)
+}
+
 /// Refuse a value that must be finite and > 0 (an SD, a rate, a duration), naming `option`.
 pub(crate) fn require_positive(option: &str, value: f64, what: &str) -> Result<()> {
     if value.is_finite() && value > 0.0 {

@@ -202,7 +202,7 @@ pub fn rate_power(
 
 impl Tabular for RatePower {
     fn preamble(&self) -> Option<String> {
-        let mut s = format!(
+        let s = format!(
             "Power for a ratio of event rates: {}\nalpha = {} ({}); {} by the dispersion k\n",
             self.method,
             human_number(self.alpha),
@@ -216,10 +216,7 @@ impl Tabular for RatePower {
                 )
             }
         );
-        for line in &self.provenance {
-            s.push_str(&format!("  {line}\n"));
-        }
-        Some(s)
+        super::preamble_with(s, &self.provenance)
     }
 
     fn table(&self) -> Table {

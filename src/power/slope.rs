@@ -330,7 +330,7 @@ fn list(values: &[f64]) -> String {
 
 impl Tabular for SlopePower {
     fn preamble(&self) -> Option<String> {
-        let mut s = format!(
+        let s = format!(
             "Power for a difference in mean slopes: {}\nalpha = {} ({}); visits {}; dropout {} by the last visit (monotone, spread evenly over the intervals)\n",
             self.method,
             human_number(self.alpha),
@@ -338,10 +338,7 @@ impl Tabular for SlopePower {
             list(&self.design.visits),
             human_number(self.design.dropout)
         );
-        for line in &self.provenance {
-            s.push_str(&format!("  {line}\n"));
-        }
-        Some(s)
+        super::preamble_with(s, &self.provenance)
     }
 
     fn table(&self) -> Table {

@@ -422,11 +422,8 @@ pub fn describe_parameter(name: &str) -> String {
 
 impl Tabular for SweepResult {
     fn preamble(&self) -> Option<String> {
-        let mut s = format!("Sweep: {}\nFixed: {}\n", self.method, self.fixed.join("; "));
-        for line in &self.provenance {
-            s.push_str(&format!("  {line}\n"));
-        }
-        Some(s)
+        let s = format!("Sweep: {}\nFixed: {}\n", self.method, self.fixed.join("; "));
+        super::preamble_with(s, &self.provenance)
     }
 
     fn table(&self) -> Table {
