@@ -203,7 +203,7 @@ pub fn rate_power(
 impl Tabular for RatePower {
     fn preamble(&self) -> Option<String> {
         let s = format!(
-            "Power for a ratio of event rates: {}\nalpha = {} ({}); {} by the dispersion k\n",
+            "Power for a ratio of event rates: {}\nalpha = {} ({}); counts {}\n",
             self.method,
             human_number(self.alpha),
             self.sides.describe(),
