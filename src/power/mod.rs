@@ -194,7 +194,10 @@ pub(crate) fn require_positive(option: &str, value: f64, what: &str) -> Result<(
     } else {
         Err(Error::input(
             option,
-            format!("{value}: {what} must be a number greater than 0"),
+            format!(
+                "{}: {what} must be a number greater than 0",
+                crate::output::human_number(value)
+            ),
         ))
     }
 }
@@ -206,7 +209,10 @@ pub(crate) fn require_non_negative(option: &str, value: f64, what: &str) -> Resu
     } else {
         Err(Error::input(
             option,
-            format!("{value}: {what} must be a number of at least 0"),
+            format!(
+                "{}: {what} must be a number of at least 0",
+                crate::output::human_number(value)
+            ),
         ))
     }
 }

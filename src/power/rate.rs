@@ -116,7 +116,10 @@ impl RateDesign {
             if !(1e-12..=1e12).contains(&v) && v != 0.0 {
                 return Err(Error::input(
                     option,
-                    format!("{v} is out of range; allowed: 1e-12 to 1e12"),
+                    format!(
+                        "{} is out of range; allowed: 1e-12 to 1e12",
+                        human_number(v)
+                    ),
                 ));
             }
         }

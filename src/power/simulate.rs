@@ -106,7 +106,7 @@ pub fn simulate_slope_trials(
     let rows = 2 * settings.n_per_arm * design.visits.len() as u64;
     if settings.n_per_arm < 2 || rows > MAX_ROWS_PER_TRIAL {
         return Err(Error::input(
-            "--n",
+            "--simulate",
             format!(
                 "{} patients per arm with {} visits; a simulated trial needs 2 to {} rows (patients x visits, both arms)",
                 settings.n_per_arm,

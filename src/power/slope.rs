@@ -90,10 +90,13 @@ impl SlopeDesign {
             ("--sd-residual", self.sd_residual),
             ("--sd-intercept", self.sd_intercept),
         ] {
-            if v > 1e100 {
+            if v > 1e100 || (v != 0.0 && v < 1e-100) {
                 return Err(Error::input(
                     option,
-                    format!("{v} is too large; allowed: up to 1e100"),
+                    format!(
+                        "{} is out of range; allowed: 1e-100 to 1e100 (its square must stay a normal double)",
+                        human_number(v)
+                    ),
                 ));
             }
         }
