@@ -120,12 +120,12 @@ pub struct SlopeArgs {
     /// Folder holding the study files, for --from-study.
     #[arg(long, value_name = "DIR", default_value = "data")]
     data: PathBuf,
-    /// SD of the patients' individual slopes.
+    /// SD of the patients' individual slopes (may be left out when swept).
     #[arg(long, allow_negative_numbers = true)]
-    sd_slope: f64,
-    /// Residual SD of a visit around the patient's own line.
+    sd_slope: Option<f64>,
+    /// Residual SD of a visit around the patient's own line (may be left out when swept).
     #[arg(long, allow_negative_numbers = true)]
-    sd_residual: f64,
+    sd_residual: Option<f64>,
     /// SD of the patients' intercepts (matters only with dropout).
     #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
     sd_intercept: f64,
@@ -246,10 +246,16 @@ fn run_slope(a: SlopeArgs) -> Result<Outcome> {
         }
         (None, None) => return Err(Error::input("--delta", "give --delta or --from-study")),
     };
+    // A value left out but swept starts at the sweep's first value (the sweep sets it).
+    let given_or_swept = |value: Option<f64>, name: &str| -> Result<f64> {
+        value
+            .or_else(|| axes.iter().find(|x| x.name == name).map(|x| x.values[0]))
+            .ok_or_else(|| Error::input(format!("--{name}"), "missing; give a value or sweep it"))
+    };
     let design = SlopeDesign {
         delta,
-        sd_slope: a.sd_slope,
-        sd_residual: a.sd_residual,
+        sd_slope: given_or_swept(a.sd_slope, "sd-slope")?,
+        sd_residual: given_or_swept(a.sd_residual, "sd-residual")?,
         sd_intercept: a.sd_intercept,
         corr_intercept_slope: a.corr_intercept_slope,
         visits,
