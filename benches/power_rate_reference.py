@@ -38,3 +38,12 @@ for r0, rr, t, k, alpha, target in cases:
     z = norm.isf(alpha / 2)
     n = ((z * np.sqrt(v0) + norm.ppf(target) * np.sqrt(v1)) / np.log(rr)) ** 2
     print(f"  control-rate (MKpower approach 1, written out): n_exact = {n!r}")
+
+# The relapse example of README (`power rate --from-study nmo-tocilizumab --years 1
+# --dispersion 0.5`): 2.9 before vs 0.4 after, pooled: n_exact 5.311061019724955, power at
+# n = 6: 0.8384306129678264.
+pw = lambda n: float(power_negbin_ratio_2indep(0.4, 2.9, n, nobs_ratio=1, exposure=1.0, value=1,
+                                               alpha=0.025, dispersion=0.5, alternative="smaller",
+                                               method_var="ftotal", return_results=False))
+n = brentq(lambda n: pw(n) - 0.8, 1e-6, 1e9, xtol=1e-12, rtol=1e-15)
+print(f"# nmo-tocilizumab 2.9 -> 0.4, years 1, k 0.5, pooled: n_exact = {n!r}; power at 6 = {pw(6.0)!r}")

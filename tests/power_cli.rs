@@ -160,3 +160,33 @@ fn rate_simulation_is_refused_until_a_negative_binomial_fit_exists() {
         .code(2)
         .stderr(contains("--simulate").and(contains("negative binomial regression")));
 }
+
+#[test]
+fn rates_from_a_study_are_reported_and_the_rest_assumed() {
+    // benches/power_rate_reference.py: 2.9 → 0.4 relapses/year, 1 year, k = 0.5, pooled:
+    // statsmodels n 5.311061019724955, power at n = 6 0.8384306129678264.
+    let v = json(&[
+        "power",
+        "rate",
+        "--from-study",
+        "nmo-tocilizumab",
+        "--years",
+        "1",
+        "--dispersion",
+        "0.5",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["n_per_arm"], 6);
+    assert!((v["n_per_arm_exact"].as_f64().unwrap() - 5.311061019724955).abs() < 1e-8);
+    assert!((v["power"].as_f64().unwrap() - 0.8384306129678264).abs() < 1e-12);
+    let provenance = v["provenance"].to_string();
+    assert!(
+        provenance.contains("reported (nmo-tocilizumab"),
+        "{provenance}"
+    );
+    assert!(
+        provenance.contains("years, dispersion: assumed"),
+        "{provenance}"
+    );
+}

@@ -7,6 +7,7 @@ use super::args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
 use std::path::PathBuf;
+use trialstats::analysis::measures::planned_rate_effect;
 use trialstats::analysis::slopes::planned_slope_effect;
 use trialstats::level::ConfidenceLevel;
 use trialstats::output::{render, Format};
@@ -172,11 +173,28 @@ Example: trialstats power slope --from-study als-muse-phase2 --sd-slope 0.3 --sd
 #[command(after_help = RATE_HELP)]
 pub struct RateArgs {
     /// Events per patient per year in the control arm.
-    #[arg(long, allow_negative_numbers = true)]
-    rate_control: f64,
+    #[arg(
+        long,
+        allow_negative_numbers = true,
+        required_unless_present = "from_study"
+    )]
+    rate_control: Option<f64>,
     /// Treatment rate over control rate (e.g. 0.7).
-    #[arg(long, allow_negative_numbers = true)]
-    rate_ratio: f64,
+    #[arg(
+        long,
+        allow_negative_numbers = true,
+        required_unless_present = "from_study"
+    )]
+    rate_ratio: Option<f64>,
+    /// Take both rates from a study's before/after rate measure (e.g. nmo-tocilizumab).
+    #[arg(long, conflicts_with_all = ["rate_control", "rate_ratio"], value_name = "STUDY")]
+    from_study: Option<String>,
+    /// The measure of --from-study (default: its first measure per year).
+    #[arg(long, requires = "from_study", value_name = "ID")]
+    measure: Option<String>,
+    /// Folder holding the study files, for --from-study.
+    #[arg(long, value_name = "DIR", default_value = "data")]
+    data: PathBuf,
     /// Mean follow-up per patient, in years.
     #[arg(long, allow_negative_numbers = true)]
     years: f64,
@@ -195,6 +213,8 @@ pub struct RateArgs {
 }
 
 const RATE_HELP: &str = "\
+--from-study STUDY takes the control rate and the rate ratio from a study's before/after rate
+measure (the rate before treatment as control); the follow-up and dispersion stay assumed.
 Sweepable: rate-control, rate-ratio, years, dispersion, and power (or n with --n).
 Exit codes: 0 success; 2 bad input or usage (the message names the option).
 Example: trialstats power rate --rate-control 2.9 --rate-ratio 0.7 --years 2 --dispersion 0.8";
@@ -337,14 +357,36 @@ fn run_rate(a: RateArgs) -> Result<Outcome> {
         a.common.goal()?,
         a.common.axes()?,
     );
+    let (rate_control, rate_ratio, provenance) = match (&a.from_study, a.rate_control, a.rate_ratio)
+    {
+        (Some(id), _, _) => {
+            let study = args::study_by_id(&a.data, id, "--from-study")?;
+            let effect = planned_rate_effect(&study, a.measure.as_deref())?;
+            let provenance = vec![
+                effect.provenance(),
+                "years, dispersion: assumed (not reported)".to_string(),
+            ];
+            (effect.rate_control, effect.rate_ratio, provenance)
+        }
+        (None, Some(c), Some(r)) => (
+            c,
+            r,
+            vec!["every input given on the command line (assumed)".to_string()],
+        ),
+        _ => {
+            return Err(Error::input(
+                "--rate-control",
+                "give --rate-control and --rate-ratio, or --from-study",
+            ))
+        }
+    };
     let design = RateDesign {
-        rate_control: a.rate_control,
-        rate_ratio: a.rate_ratio,
+        rate_control,
+        rate_ratio,
         years: a.years,
         dispersion: a.dispersion,
     };
     design.validate()?;
-    let provenance = vec!["every input given on the command line (assumed)".to_string()];
     if !axes.is_empty() {
         let mut result = sweep_rate(&design, method, level, sides, goal, &axes)?;
         result.provenance = provenance;
