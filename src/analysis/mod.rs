@@ -17,7 +17,7 @@
 //! | file | owns |
 //! |---|---|
 //! | `mod.rs` | [`AnalysisOptions`], [`StudyAnalysis`], [`analyse_study`], [`analyse_studies`] |
-//! | [`measures`] | the paired before/after analysis of a measure ([`MeasureAnalysis`]) |
+//! | [`measures`] | the paired before/after analysis of a measure ([`MeasureAnalysis`]); the event rates a confirmatory trial powers for |
 //! | [`slopes`] | before/after slopes ([`SlopeAnalysis`]); the effect a confirmatory trial powers for |
 //! | [`proportions`] | counts out of a denominator ([`ProportionAnalysis`]) |
 //! | [`consistency`] | which reported numbers are checked, and the findings |
