@@ -14,9 +14,11 @@
 //!   (Poisson when the dispersion is 0): Zhu & Lakkis (2014, Stat Med 33:376), with their
 //!   three variance methods.
 //!
-//! Both use the normal approximation of the Wald test, as the references do, and count a
-//! two-sided test's rejection in the direction of the effect only (the other tail adds
-//! less than α/2 and is left out, as longpower, MKpower and PASS leave it out).
+//! Both closed forms use the normal approximation of the Wald test, as the references do,
+//! and count a two-sided test's rejection in the direction of the effect only (the other
+//! tail adds less than α/2, in practice nothing, and is left out as longpower, MKpower and
+//! PASS leave it out); the simulation counts a rejection in either direction, as an
+//! analysis would.
 //!
 //! | file | owns |
 //! |---|---|
