@@ -18,8 +18,8 @@
 //! | file | owns |
 //! |---|---|
 //! | `mod.rs` | [`AnalysisOptions`], [`StudyAnalysis`], [`analyse_study`], [`analyse_studies`] |
-//! | [`measures`] | the paired before/after analysis of a measure ([`MeasureAnalysis`]) |
-//! | [`slopes`] | before/after slopes ([`SlopeAnalysis`]) |
+//! | [`measures`] | the paired before/after analysis of a measure ([`MeasureAnalysis`]); the event rates a confirmatory trial powers for |
+//! | [`slopes`] | before/after slopes ([`SlopeAnalysis`]); the effect a confirmatory trial powers for |
 //! | [`proportions`] | counts out of a denominator ([`ProportionAnalysis`]) |
 //! | [`arms`] | a trial's arms: each arm against the control ([`ArmItemAnalysis`]) |
 //! | [`consistency`] | which reported numbers are checked, and the findings |
