@@ -15,6 +15,7 @@
 //! | [`checks`] | do the reported numbers add up: GRIM, GRIMMER, bounds, SPRITE |
 //! | [`meta`] | fixed-, random- and mixed-effects meta-analysis, as metafor's `rma` |
 //! | [`lmm`] | linear mixed models of longitudinal scores, as lme4's `lmer` |
+//! | [`glmm`] | generalised linear mixed models of counts and proportions, as lme4's `glmer` and glmmTMB |
 //! | [`plot`] | charts (SVG and PNG) with an embedded font |
 //! | [`report`] | the main job: every study, every measure, as one readable report |
 //! | [`output`] | output formats (table, JSON, CSV) behind one trait |
@@ -30,6 +31,7 @@ pub mod dist;
 pub mod effect;
 pub mod error;
 pub mod expression;
+pub mod glmm;
 pub mod level;
 pub mod lmm;
 pub mod meta;

@@ -4,6 +4,7 @@
 mod args;
 mod check;
 mod effect;
+mod glmm;
 mod list;
 mod lmm;
 mod meta;
@@ -44,7 +45,8 @@ Examples:
   trialstats prepost --n 7 --before 5.1,1.7 --after 4.1,1.6 --claim significant
   trialstats effect SMCR --n 7 --before 2.9,1.1 --after 0.4,0.8 --r 0.5
   trialstats meta studies.csv --yi yi --vi vi --mods year
-  trialstats lmm visits.csv --formula 'score ~ month + (month | patient)'";
+  trialstats lmm visits.csv --formula 'score ~ month + (month | patient)'
+  trialstats glmm relapses.csv --family poisson --formula 'relapses ~ period + offset(log(years)) + (1 | patient)'";
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -71,6 +73,8 @@ pub enum Command {
     Meta(meta::Args),
     /// Linear mixed model of longitudinal scores (lme4's lmer).
     Lmm(lmm::Args),
+    /// Generalised linear mixed model of counts or proportions (lme4's glmer, glmmTMB).
+    Glmm(glmm::Args),
 }
 
 /// Run one command.
@@ -86,6 +90,7 @@ pub fn dispatch(command: Command) -> Result<Outcome> {
         Command::Plot(a) => plot::run(a),
         Command::Meta(a) => meta::run(a),
         Command::Lmm(a) => lmm::run(a),
+        Command::Glmm(a) => glmm::run(a),
     }
 }
 

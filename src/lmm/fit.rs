@@ -227,6 +227,12 @@ fn check_numeric_columns(formula: &Formula, frame: &Frame, y: &[f64]) -> Result<
 
 /// Fit `formula` to `frame` by REML (`reml = true`) or maximum likelihood.
 pub fn fit(formula: &Formula, frame: &Frame, reml: bool) -> Result<LmmFit> {
+    if formula.failures.is_some() || !formula.offsets.is_empty() {
+        return Err(Error::input(
+            "--formula",
+            "cbind( ) responses and offset( ) terms belong to generalised models: use trialstats glmm",
+        ));
+    }
     let y = match frame.column(&formula.response) {
         Some(super::frame::Column::Numeric(v)) => v,
         _ => {

@@ -1,0 +1,169 @@
+//! The likelihood-ratio test of two nested generalised models fitted to the same rows, as
+//! lme4's `anova(m0, m1)` for `glmer` fits: χ² = deviance₀ − deviance₁ on the difference in
+//! parameters.
+
+use super::fit::{fit_located, locate_in_file, GlmmFit, GlmmOptions};
+use super::model::columns_for;
+use crate::dist::pchisq_upper;
+use crate::error::{Error, Result};
+use crate::lmm::compare::ComparedModel;
+use crate::lmm::formula::Formula;
+use crate::lmm::frame::{Frame, Role};
+use crate::output::{human_number, Cell, Table, Tabular};
+use serde::Serialize;
+use std::path::Path;
+
+/// The test.
+#[derive(Debug, Clone, Serialize)]
+pub struct GlmmLikelihoodRatioTest {
+    pub family: String,
+    /// The smaller model first.
+    pub models: [ComparedModel; 2],
+    pub chisq: f64,
+    pub df: usize,
+    pub p_value: f64,
+    pub n_obs: usize,
+    pub n_dropped: usize,
+}
+
+fn summary(f: &GlmmFit) -> ComparedModel {
+    ComparedModel {
+        formula: f.formula.clone(),
+        n_parameters: f.n_parameters,
+        aic: f.aic,
+        bic: f.bic,
+        log_likelihood: f.log_likelihood,
+        deviance: f.deviance,
+        converged: f.converged,
+    }
+}
+
+/// Read the columns of both formulas from `path` (so both models use the same rows), fit
+/// both and test the smaller against the larger.
+pub fn compare_csv(
+    path: &Path,
+    a: &str,
+    b: &str,
+    options: GlmmOptions,
+) -> Result<GlmmLikelihoodRatioTest> {
+    let fa = Formula::parse(a)?;
+    let fb = Formula::parse(b)?;
+    let mut cols: Vec<(String, Role)> = columns_for(&fa);
+    for (n, r) in columns_for(&fb) {
+        match cols.iter_mut().find(|(m, _)| *m == n) {
+            Some(e) => {
+                if r == Role::Categorical || e.1 == Role::Categorical {
+                    e.1 = Role::Categorical
+                } else if r == Role::Numeric {
+                    e.1 = Role::Numeric
+                }
+            }
+            None => cols.push((n, r)),
+        }
+    }
+    let frame = Frame::read_csv(path, &cols)?;
+    let locate = |row: usize, column: &str| locate_in_file(path, &cols, row, column);
+    let ma = fit_located(&fa, &frame, options, &locate)?;
+    let mb = fit_located(&fb, &frame, options, &locate)?;
+    test(&fa, &fb, ma, mb)
+}
+
+fn test(a: &Formula, b: &Formula, ma: GlmmFit, mb: GlmmFit) -> Result<GlmmLikelihoodRatioTest> {
+    let same_response =
+        a.response == b.response && a.failures == b.failures && a.offsets == b.offsets;
+    let (small, large) = if ma.n_parameters <= mb.n_parameters {
+        (ma, mb)
+    } else {
+        (mb, ma)
+    };
+    let nested = same_response
+        && small
+            .fixed
+            .iter()
+            .all(|f| large.fixed.iter().any(|g| g.term == f.term))
+        && (small.group.is_none() || small.group == large.group)
+        && small
+            .random
+            .iter()
+            .all(|r| large.random.iter().any(|s| s.term == r.term));
+    if !nested || small.n_parameters == large.n_parameters {
+        return Err(Error::input(
+            "--formula",
+            format!(
+                "the models are not nested: they need the same response and offsets, and every fixed and random term of '{}' must also be in '{}', which must have more parameters",
+                small.formula, large.formula
+            ),
+        ));
+    }
+    let chisq = (small.deviance - large.deviance).max(0.0);
+    let df = large.n_parameters - small.n_parameters;
+    Ok(GlmmLikelihoodRatioTest {
+        family: small.family.clone(),
+        chisq,
+        df,
+        p_value: pchisq_upper(chisq, df as f64),
+        n_obs: small.n_obs,
+        n_dropped: small.n_dropped,
+        models: [summary(&small), summary(&large)],
+    })
+}
+
+impl Tabular for GlmmLikelihoodRatioTest {
+    fn preamble(&self) -> Option<String> {
+        let mut s = format!(
+            "Likelihood-ratio test of nested generalised models (family {}, maximum likelihood, as lme4's anova)\nobservations: {}",
+            self.family, self.n_obs
+        );
+        if self.n_dropped > 0 {
+            s.push_str(&format!(
+                "; {} row(s) with missing values dropped",
+                self.n_dropped
+            ));
+        }
+        for m in &self.models {
+            if !m.converged {
+                s.push_str(&format!(
+                    "\nwarning: the fit of '{}' did not converge",
+                    m.formula
+                ));
+            }
+        }
+        Some(s)
+    }
+
+    fn table(&self) -> Table {
+        let header = [
+            "model", "npar", "AIC", "BIC", "logLik", "deviance", "chisq", "df", "p",
+        ];
+        let mut rows = Vec::new();
+        for (k, m) in self.models.iter().enumerate() {
+            let mut row = vec![
+                Cell::from(m.formula.as_str()),
+                m.n_parameters.into(),
+                m.aic.into(),
+                m.bic.into(),
+                m.log_likelihood.into(),
+                m.deviance.into(),
+            ];
+            if k == 0 {
+                row.extend([Cell::Missing, Cell::Missing, Cell::Missing]);
+            } else {
+                row.extend([self.chisq.into(), self.df.into(), self.p_value.into()]);
+            }
+            rows.push(row);
+        }
+        Table {
+            header: header.iter().map(|s| s.to_string()).collect(),
+            rows,
+        }
+    }
+
+    fn epilogue(&self) -> Option<String> {
+        Some(format!(
+            "chi-square {} on {} df, p = {}",
+            human_number(self.chisq),
+            self.df,
+            human_number(self.p_value)
+        ))
+    }
+}

@@ -1,0 +1,762 @@
+//! Fitting a generalised linear mixed model: the fixed effects β, the covariance parameters
+//! θ (lme4's relative Cholesky factor, here the factor of the random effects' covariance
+//! itself, as there is no residual scale) and, for the negative binomial, its θ, all optimised
+//! jointly on the Laplace (or quadrature) deviance, as glmmTMB does and lme4's second
+//! `glmer` stage does. The optimiser is the one `lmm` uses ([`crate::lmm::optimize`]: BFGS,
+//! then Newton steps that confirm the optimum).
+//!
+//! The start is the GLM without random effects (Newton–Raphson), and β is optimised in units
+//! of its GLM standard errors, so that the problem is well scaled whatever the units of the
+//! covariates. Standard errors come from the Hessian of the deviance over all parameters
+//! (finite differences, step 1/50 of each parameter's own SE), as glmmTMB's `sdreport` and
+//! lme4's default `vcov(use.hessian = TRUE)`: Var(β̂) is the β block of 2 H⁻¹.
+//!
+//! Without random terms the same code fits a GLM (and a negative-binomial GLM, as MASS's
+//! `glm.nb`).
+
+use super::family::Family;
+use super::laplace::{Modes, Problem};
+use super::model::{build, columns_for, Locate, Model};
+use crate::csv_file::CsvFile;
+use crate::dist::p_two_sided_z;
+use crate::error::{Error, Result};
+use crate::level::ConfidenceLevel;
+use crate::lmm::dense::{cholesky, inverse_from_cholesky};
+use crate::lmm::fit::{RandomEffectCorrelation, RandomEffectSd};
+use crate::lmm::formula::Formula;
+use crate::lmm::frame::{Frame, Role};
+use crate::lmm::optimize::minimize;
+use crate::output::{human_number, Cell, Table, Tabular};
+use serde::Serialize;
+use std::cell::RefCell;
+use std::path::Path;
+
+/// How to fit.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct GlmmOptions {
+    pub family: Family,
+    /// Quadrature nodes per group: 1 is the Laplace approximation.
+    pub nagq: usize,
+}
+
+/// One fixed effect.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct FixedEffect {
+    pub term: String,
+    pub estimate: f64,
+    pub se: f64,
+    pub z: f64,
+    pub p: f64,
+}
+
+/// exp(coefficient) with its Wald interval: a rate ratio (log link) or odds ratio (logit).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Ratio {
+    pub term: String,
+    pub ratio: f64,
+    pub lower: f64,
+    pub upper: f64,
+}
+
+/// A fitted model.
+#[derive(Debug, Clone, Serialize)]
+pub struct GlmmFit {
+    pub formula: String,
+    /// `poisson`, `binomial` or `nbinom2`.
+    pub family: String,
+    pub link: String,
+    /// `"Laplace"` or `"adaptive Gauss-Hermite quadrature"`.
+    pub method: String,
+    pub nagq: usize,
+    pub log_likelihood: f64,
+    /// −2 × log-likelihood (lme4's summary "deviance").
+    pub deviance: f64,
+    pub aic: f64,
+    pub bic: f64,
+    /// Fixed effects, covariance parameters and θ.
+    pub n_parameters: usize,
+    pub fixed: Vec<FixedEffect>,
+    /// With `--exp`: exp(estimate) and its interval at `level`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ratios: Option<Vec<Ratio>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<ConfidenceLevel>,
+    pub random: Vec<RandomEffectSd>,
+    pub correlations: Vec<RandomEffectCorrelation>,
+    /// The negative binomial's θ (Var = μ + μ²/θ), as glmmTMB's `sigma()` for `nbinom2`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub theta: Option<f64>,
+    pub converged: bool,
+    /// A random-effect SD at zero.
+    pub singular: bool,
+    /// Problems the user must see: separation, an unconfirmed optimum.
+    pub warnings: Vec<String>,
+    pub n_obs: usize,
+    pub n_dropped: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    pub n_groups: usize,
+    /// Deviance evaluations used.
+    pub evaluations: usize,
+    /// Largest absolute projected gradient at the optimum (β in units of their GLM SEs).
+    pub gradient: f64,
+    /// lme4's covariance parameters `getME(m, "theta")`.
+    #[serde(skip)]
+    pub covariance_parameters: Vec<f64>,
+}
+
+/// Parse `formula`, read its columns from `path`, and fit.
+pub fn fit_csv(path: &Path, formula: &str, options: GlmmOptions) -> Result<GlmmFit> {
+    let f = Formula::parse(formula)?;
+    let wanted = columns_for(&f);
+    let frame = Frame::read_csv(path, &wanted)?;
+    let locate = |row: usize, column: &str| locate_in_file(path, &wanted, row, column);
+    fit_located(&f, &frame, options, &locate)
+}
+
+/// Fit `formula` to in-memory `frame` (errors name rows of the frame).
+pub fn fit(formula: &Formula, frame: &Frame, options: GlmmOptions) -> Result<GlmmFit> {
+    let source = frame.source.clone();
+    let locate =
+        move |row: usize, column: &str| format!("{source}: row {}, column {column}", row + 1);
+    fit_located(formula, frame, options, &locate)
+}
+
+/// "FILE:LINE: column C" of the `row`-th complete row (0-based) of the `wanted` columns; read
+/// again only for an error message.
+pub(crate) fn locate_in_file(
+    path: &Path,
+    wanted: &[(String, Role)],
+    row: usize,
+    column: &str,
+) -> String {
+    let fallback = format!("{}: data row {}, column {column}", path.display(), row + 1);
+    let Ok(file) = CsvFile::read(path) else {
+        return fallback;
+    };
+    let index: Vec<usize> = wanted.iter().filter_map(|(n, _)| file.find(n)).collect();
+    let Some(col) = file.find(column) else {
+        return fallback;
+    };
+    let mut seen = 0usize;
+    let mut found = None;
+    let _ = file.for_each_row(|r| {
+        if found.is_none() && index.iter().all(|&i| !r.is_missing(i)) {
+            if seen == row {
+                found = Some(r.location(col));
+            }
+            seen += 1;
+        }
+        Ok(())
+    });
+    found.unwrap_or(fallback)
+}
+
+pub(crate) fn fit_located(
+    formula: &Formula,
+    frame: &Frame,
+    options: GlmmOptions,
+    locate: Locate,
+) -> Result<GlmmFit> {
+    let model = build(formula, frame, options.family, options.nagq, locate)?;
+    fit_model(formula, frame, &model, options)
+}
+
+/// The parameters being optimised, in scaled units: z (β = β₀ + s ⊙ z), θ, log θ_nb.
+struct Layout<'a> {
+    problem: &'a Problem,
+    beta0: Vec<f64>,
+    scale: Vec<f64>,
+    n_theta: usize,
+    positions: Vec<(usize, usize)>,
+    dispersion: bool,
+}
+
+impl Layout<'_> {
+    fn len(&self) -> usize {
+        self.beta0.len() + self.n_theta + usize::from(self.dispersion)
+    }
+    fn beta(&self, v: &[f64]) -> Vec<f64> {
+        self.beta0
+            .iter()
+            .zip(&self.scale)
+            .zip(v)
+            .map(|((b, s), z)| b + s * z)
+            .collect()
+    }
+    fn t(&self, v: &[f64]) -> Vec<f64> {
+        let q = self.problem.grouping.as_ref().map_or(0, |g| g.q);
+        let mut t = vec![0.0; q * q];
+        let p = self.beta0.len();
+        for (k, &(r, c)) in self.positions.iter().enumerate() {
+            t[r * q + c] = v[p + k];
+        }
+        t
+    }
+    fn dispersion(&self, v: &[f64]) -> f64 {
+        if self.dispersion {
+            v[self.len() - 1].exp()
+        } else {
+            f64::INFINITY
+        }
+    }
+    fn deviance(&self, v: &[f64], modes: &RefCell<Modes>) -> f64 {
+        let d = self.problem.deviance(
+            &self.beta(v),
+            &self.t(v),
+            self.dispersion(v),
+            &mut modes.borrow_mut(),
+        );
+        if d.is_finite() {
+            d
+        } else {
+            f64::INFINITY
+        }
+    }
+}
+
+/// Newton–Raphson for the GLM without random effects (the start): β̂ and its SEs, at
+/// dispersion `theta`.
+fn glm_start(problem: &Problem, theta: f64) -> Option<(Vec<f64>, Vec<f64>)> {
+    let (n, p) = (problem.n(), problem.p);
+    // Start from the mean response, as R's glm family `mustart` does (pulled off 0 and 1).
+    let mean_y: f64 = problem.y.iter().sum::<f64>() / problem.trials.iter().sum::<f64>();
+    let mut beta = vec![0.0; p];
+    let mut eta: Vec<f64> = problem
+        .trials
+        .iter()
+        .zip(&problem.y)
+        .map(|(&t, &y)| match problem.family {
+            Family::Binomial => {
+                let m = (t * mean_y + y + 0.5) / (2.0 * t + 1.0);
+                (m / (1.0 - m)).ln()
+            }
+            _ => (y + 0.5).ln(),
+        })
+        .collect();
+    let kernel = |eta: &[f64]| -> f64 {
+        (0..n)
+            .map(|i| {
+                problem
+                    .family
+                    .terms(problem.y[i], problem.trials[i], eta[i], theta)
+                    .kernel
+            })
+            .sum()
+    };
+    let mut first = true;
+    let mut info = vec![0.0; p * p];
+    for _ in 0..100 {
+        // Weighted least squares step: (XᵀWX) δ = Xᵀ(score) (+ working response on the first).
+        info.iter_mut().for_each(|v| *v = 0.0);
+        let mut rhs = vec![0.0; p];
+        for (i, &e) in eta.iter().enumerate() {
+            let t = problem
+                .family
+                .terms(problem.y[i], problem.trials[i], e, theta);
+            let row = &problem.x[i * p..(i + 1) * p];
+            let w = t.weight.max(1e-300);
+            // First iteration: regress the working response η + score/w on X (IRLS).
+            let target = if first {
+                (e - problem.offset[i]) * w + t.score
+            } else {
+                t.score
+            };
+            for a in 0..p {
+                rhs[a] += row[a] * target;
+                for b in 0..=a {
+                    info[a * p + b] += w * row[a] * row[b];
+                }
+            }
+        }
+        for a in 0..p {
+            for b in 0..a {
+                info[b * p + a] = info[a * p + b];
+            }
+        }
+        let mut l = info.clone();
+        cholesky(&mut l, p)?;
+        crate::lmm::dense::forward_solve(&l, p, &mut rhs);
+        crate::lmm::dense::backward_solve_transpose(&l, p, &mut rhs);
+        let old = if first {
+            f64::NEG_INFINITY
+        } else {
+            kernel(&eta)
+        };
+        let mut alpha = 1.0;
+        let mut done = false;
+        for _ in 0..30 {
+            let trial: Vec<f64> = if first {
+                rhs.clone()
+            } else {
+                beta.iter().zip(&rhs).map(|(b, d)| b + alpha * d).collect()
+            };
+            let new_eta = problem.fixed_predictor(&trial);
+            let value = kernel(&new_eta);
+            if value.is_finite() && value >= old - 1e-12 * old.abs() {
+                let change = trial
+                    .iter()
+                    .zip(&beta)
+                    .fold(0.0f64, |m, (a, b)| m.max((a - b).abs()));
+                beta = trial;
+                eta = new_eta;
+                done = !first
+                    && change < 1e-10 * (1.0 + beta.iter().fold(0.0f64, |m, b| m.max(b.abs())));
+                break;
+            }
+            alpha *= 0.5;
+        }
+        first = false;
+        if done {
+            break;
+        }
+    }
+    let mut l = info;
+    cholesky(&mut l, p)?;
+    let inv = inverse_from_cholesky(&l, p);
+    let se = (0..p).map(|j| inv[j * p + j].sqrt()).collect();
+    Some((beta, se))
+}
+
+/// Method-of-moments θ for the negative binomial from a Poisson fit's means.
+fn moment_dispersion(problem: &Problem, beta: &[f64]) -> f64 {
+    let eta = problem.fixed_predictor(beta);
+    let (mut num, mut den) = (0.0, 0.0);
+    for (i, e) in eta.iter().enumerate() {
+        let mu = e.exp();
+        num += mu * mu;
+        den += (problem.y[i] - mu).powi(2) - mu;
+    }
+    if den > 0.0 {
+        (num / den).clamp(0.01, 1e4)
+    } else {
+        1e4
+    }
+}
+
+/// Finite-difference Hessian of `f` at `x` over the indices `free`, steps `h`.
+fn hessian(f: &dyn Fn(&[f64]) -> f64, x: &[f64], free: &[usize], h: &[f64]) -> Vec<f64> {
+    let m = free.len();
+    let f0 = f(x);
+    let mut out = vec![0.0; m * m];
+    let mut y = x.to_vec();
+    for a in 0..m {
+        let i = free[a];
+        y[i] = x[i] + h[a];
+        let fp = f(&y);
+        y[i] = x[i] - h[a];
+        let fm = f(&y);
+        y[i] = x[i];
+        out[a * m + a] = (fp - 2.0 * f0 + fm) / (h[a] * h[a]);
+        for b in 0..a {
+            let j = free[b];
+            let mut v = [0.0; 4];
+            for (k, (si, sj)) in [(1.0, 1.0), (1.0, -1.0), (-1.0, 1.0), (-1.0, -1.0)]
+                .iter()
+                .enumerate()
+            {
+                y[i] = x[i] + si * h[a];
+                y[j] = x[j] + sj * h[b];
+                v[k] = f(&y);
+            }
+            y[i] = x[i];
+            y[j] = x[j];
+            let d = (v[0] - v[1] - v[2] + v[3]) / (4.0 * h[a] * h[b]);
+            out[a * m + b] = d;
+            out[b * m + a] = d;
+        }
+    }
+    out
+}
+
+/// The covariance (2 H⁻¹) of the parameters `free` at `x`, with steps refined to 1/50 of each
+/// parameter's own SE; `None` when the Hessian is not positive definite.
+fn covariance(f: &dyn Fn(&[f64]) -> f64, x: &[f64], free: &[usize]) -> Option<Vec<f64>> {
+    let m = free.len();
+    let mut h: Vec<f64> = free.iter().map(|&i| 1e-3 * x[i].abs().max(0.1)).collect();
+    let mut cov = None;
+    for _pass in 0..2 {
+        let mut hess = hessian(f, x, free, &h);
+        cholesky(&mut hess, m)?;
+        let inv = inverse_from_cholesky(&hess, m);
+        let c: Vec<f64> = inv.iter().map(|v| 2.0 * v).collect();
+        h = (0..m).map(|a| 0.02 * c[a * m + a].sqrt()).collect();
+        if h.iter().any(|v| !(v.is_finite() && *v > 0.0)) {
+            return None;
+        }
+        cov = Some(c);
+    }
+    cov
+}
+
+fn fit_model(
+    formula: &Formula,
+    frame: &Frame,
+    model: &Model,
+    options: GlmmOptions,
+) -> Result<GlmmFit> {
+    let problem = &model.problem;
+    let family = options.family;
+    let p = problem.p;
+    // Start: the GLM (Poisson for the negative binomial, then its moment θ).
+    let start_family_theta = if family.has_dispersion() {
+        let poisson = Problem {
+            family: Family::Poisson,
+            ..problem.clone()
+        };
+        let (b, _) = glm_start(&poisson, f64::INFINITY).ok_or_else(not_identifiable)?;
+        moment_dispersion(problem, &b)
+    } else {
+        f64::INFINITY
+    };
+    let (beta0, scale) = glm_start(problem, start_family_theta).ok_or_else(not_identifiable)?;
+    let (positions, lower_theta, start_theta, diagonal) = match &model.random {
+        Some(re) => (
+            re.theta_positions(),
+            re.lower_bounds(),
+            re.initial_theta(),
+            re.theta_is_diagonal(),
+        ),
+        None => (Vec::new(), Vec::new(), Vec::new(), Vec::new()),
+    };
+    let layout = Layout {
+        problem,
+        beta0: beta0.clone(),
+        scale: scale.clone(),
+        n_theta: positions.len(),
+        positions,
+        dispersion: family.has_dispersion(),
+    };
+    let mut x0 = vec![0.0; p];
+    x0.extend(&start_theta);
+    let mut lower = vec![f64::NEG_INFINITY; p];
+    lower.extend(&lower_theta);
+    if layout.dispersion {
+        x0.push(start_family_theta.ln());
+        lower.push(f64::NEG_INFINITY);
+    }
+    let modes = RefCell::new(Modes::default());
+    let objective = |v: &[f64]| layout.deviance(v, &modes);
+    let opt = minimize(&objective, &x0, &lower);
+    let v = opt.x.clone();
+    let deviance = objective(&v);
+    if !deviance.is_finite() {
+        return Err(Error::Numerical(
+            "the log-likelihood is not finite at the optimum".into(),
+        ));
+    }
+    let beta = layout.beta(&v);
+    // Standard errors: θ entries at a bound are held fixed.
+    let free: Vec<usize> = (0..v.len())
+        .filter(|&i| !(lower[i].is_finite() && v[i] <= lower[i] + 1e-8))
+        .collect();
+    let cov = covariance(&objective, &v, &free);
+    objective(&v); // leave the modes at the optimum
+    let mut warnings = Vec::new();
+    let fixed: Vec<FixedEffect> = (0..p)
+        .map(|j| {
+            let se = cov
+                .as_ref()
+                .map_or(f64::NAN, |c| scale[j] * c[j * free.len() + j].sqrt());
+            let z = beta[j] / se;
+            FixedEffect {
+                term: model.fixed_names[j].clone(),
+                estimate: beta[j],
+                se,
+                z,
+                p: p_two_sided_z(z),
+            }
+        })
+        .collect();
+    let theta_cov: Vec<f64> = v[p..p + layout.n_theta].to_vec();
+    let (random, correlations, group, n_groups, singular) = match &model.random {
+        Some(re) => {
+            let (sd, corr) = re.sd_and_correlations(&theta_cov, 1.0);
+            let random = re
+                .names
+                .iter()
+                .zip(&sd)
+                .map(|(term, sd)| RandomEffectSd {
+                    group: re.group.clone(),
+                    term: term.clone(),
+                    sd: *sd,
+                })
+                .collect();
+            let correlations = corr
+                .iter()
+                .map(|&(i, j, c)| RandomEffectCorrelation {
+                    group: re.group.clone(),
+                    terms: [re.names[i].clone(), re.names[j].clone()],
+                    corr: c.is_finite().then_some(c),
+                })
+                .collect();
+            let singular = theta_cov
+                .iter()
+                .zip(&diagonal)
+                .any(|(t, d)| *d && *t < 1e-4);
+            (
+                random,
+                correlations,
+                Some(re.group.clone()),
+                re.levels.len(),
+                singular,
+            )
+        }
+        None => (Vec::new(), Vec::new(), None, 0, false),
+    };
+    let converged = opt.converged && cov.is_some();
+    if !opt.converged {
+        warnings.push(
+            "the optimum could not be confirmed (the Hessian of the deviance is not positive definite or the Newton decrement stayed above 1e-6)".to_string(),
+        );
+    } else if cov.is_none() {
+        warnings.push("the Hessian of the deviance is not positive definite at the optimum: standard errors are not available (NA)".to_string());
+    }
+    warnings.extend(separation_warnings(
+        problem,
+        &beta,
+        &layout.t(&v),
+        &modes.borrow(),
+        &fixed,
+    ));
+    let n = problem.n();
+    let n_parameters = v.len();
+    let log_likelihood = -deviance / 2.0;
+    Ok(GlmmFit {
+        formula: formula.text.clone(),
+        family: family.r_name().to_string(),
+        link: family.link().to_string(),
+        method: if options.nagq > 1 {
+            "adaptive Gauss-Hermite quadrature".to_string()
+        } else {
+            "Laplace".to_string()
+        },
+        nagq: options.nagq,
+        log_likelihood,
+        deviance,
+        aic: deviance + 2.0 * n_parameters as f64,
+        bic: deviance + (n as f64).ln() * n_parameters as f64,
+        n_parameters,
+        fixed,
+        ratios: None,
+        level: None,
+        random,
+        correlations,
+        theta: layout.dispersion.then(|| layout.dispersion(&v)),
+        converged,
+        singular,
+        warnings,
+        n_obs: n,
+        n_dropped: frame.n_dropped,
+        group,
+        n_groups,
+        evaluations: opt.evaluations,
+        gradient: opt.projected_gradient,
+        covariance_parameters: theta_cov,
+    })
+}
+
+fn not_identifiable() -> Error {
+    Error::Numerical(
+        "the fixed-effect information matrix is singular at the start (is a covariate constant, or a column a combination of others?)".into(),
+    )
+}
+
+/// Fitted means at 0 or 1 (binomial) or rates at 0 (counts): an estimate that runs off to
+/// infinity (separation), which a finite number in the output must not hide.
+fn separation_warnings(
+    problem: &Problem,
+    beta: &[f64],
+    t: &[f64],
+    modes: &Modes,
+    fixed: &[FixedEffect],
+) -> Vec<String> {
+    let eta0 = problem.fixed_predictor(beta);
+    let mut extreme = 0usize;
+    for (i, e) in eta0.iter().enumerate() {
+        let mut eta = *e;
+        if let Some(g) = &problem.grouping {
+            let q = g.q;
+            let k = g.starts.partition_point(|&s| s <= i) - 1;
+            let u = &modes.u[k * q..(k + 1) * q];
+            for r in 0..q {
+                let b: f64 = (0..=r).map(|c| t[r * q + c] * u[c]).sum();
+                eta += g.z[i * q + r] * b;
+            }
+        }
+        let numerically_extreme = match problem.family {
+            Family::Binomial => eta.abs() > 15.0,
+            _ => eta < -15.0,
+        };
+        if numerically_extreme {
+            extreme += 1;
+        }
+    }
+    if extreme == 0 {
+        return Vec::new();
+    }
+    let worst = fixed
+        .iter()
+        .filter(|f| f.term != "(Intercept)")
+        .max_by(|a, b| a.estimate.abs().total_cmp(&b.estimate.abs()))
+        .or(fixed.first());
+    let what = match problem.family {
+        Family::Binomial => "fitted probabilities numerically 0 or 1",
+        _ => "fitted rates numerically 0",
+    };
+    let mut s = format!(
+        "{what} in {extreme} row(s): separation — some estimate is really infinite (the likelihood keeps rising as it grows), so its finite value, SE, z and p mean nothing"
+    );
+    if let Some(w) = worst {
+        s.push_str(&format!(
+            "; the largest is '{}' = {} (SE {})",
+            w.term,
+            human_number(w.estimate),
+            human_number(w.se)
+        ));
+    }
+    s.push_str("; remove or merge the category without events, or use a penalised (Firth) fit");
+    vec![s]
+}
+
+impl GlmmFit {
+    /// Fill [`GlmmFit::ratios`]: exp(β) with the Wald interval exp(β ± z SE) at `level`.
+    pub fn with_ratios(mut self, level: ConfidenceLevel) -> Self {
+        let z = level.z_crit();
+        self.ratios = Some(
+            self.fixed
+                .iter()
+                .map(|f| Ratio {
+                    term: f.term.clone(),
+                    ratio: f.estimate.exp(),
+                    lower: (f.estimate - z * f.se).exp(),
+                    upper: (f.estimate + z * f.se).exp(),
+                })
+                .collect(),
+        );
+        self.level = Some(level);
+        self
+    }
+
+    /// The fixed effect called `term`.
+    pub fn fixed_effect(&self, term: &str) -> Option<&FixedEffect> {
+        self.fixed.iter().find(|f| f.term == term)
+    }
+
+    fn random_text(&self) -> String {
+        let mut lines = vec![format!("{:<10} {:<14} {:>14}  corr", "group", "term", "sd")];
+        for (k, r) in self.random.iter().enumerate() {
+            let corrs: Vec<String> = self
+                .correlations
+                .iter()
+                .filter(|c| c.terms[1] == r.term)
+                .map(|c| match c.corr {
+                    Some(r) => format!("{} (with {})", human_number(r), c.terms[0]),
+                    None => format!("not defined: an SD is 0 (with {})", c.terms[0]),
+                })
+                .collect();
+            lines.push(format!(
+                "{:<10} {:<14} {:>14}  {}",
+                if k == 0 { r.group.as_str() } else { "" },
+                r.term,
+                human_number(r.sd),
+                corrs.join(", ")
+            ));
+        }
+        lines.join("\n")
+    }
+}
+
+impl Tabular for GlmmFit {
+    fn preamble(&self) -> Option<String> {
+        let method = if self.nagq > 1 {
+            format!("{} ({} nodes)", self.method, self.nagq)
+        } else {
+            format!("{} approximation", self.method)
+        };
+        let kind = if self.group.is_some() {
+            "Generalised linear mixed model"
+        } else {
+            "Generalised linear model"
+        };
+        let mut s = format!(
+            "{kind}, family {} (link {}), fit by maximum likelihood ({method})\nformula: {}\n\nlog-likelihood: {}   deviance: {}   AIC: {}   BIC: {}",
+            self.family,
+            self.link,
+            self.formula,
+            human_number(self.log_likelihood),
+            human_number(self.deviance),
+            human_number(self.aic),
+            human_number(self.bic),
+        );
+        if !self.random.is_empty() {
+            s.push_str(&format!("\n\nrandom effects:\n{}", self.random_text()));
+        }
+        if let Some(theta) = self.theta {
+            s.push_str(&format!(
+                "\n\nnegative binomial dispersion theta: {} (Var = mu + mu^2/theta)",
+                human_number(theta)
+            ));
+        }
+        s.push_str(&format!("\n\nobservations: {}", self.n_obs));
+        if let Some(g) = &self.group {
+            s.push_str(&format!("   groups ({g}): {}", self.n_groups));
+        }
+        if self.n_dropped > 0 {
+            s.push_str(&format!(
+                "\n{} row(s) with missing values dropped (as R's na.omit)",
+                self.n_dropped
+            ));
+        }
+        s.push_str(&format!(
+            "\nconverged: {} ({} evaluations, max |projected gradient| {})",
+            if self.converged { "yes" } else { "NO" },
+            self.evaluations,
+            human_number(self.gradient)
+        ));
+        if self.singular {
+            s.push_str("\nsingular fit: a random-effect SD is (nearly) zero");
+        }
+        for w in &self.warnings {
+            s.push_str(&format!("\nwarning: {w}"));
+        }
+        s.push_str("\n\nfixed effects:");
+        Some(s)
+    }
+
+    fn table(&self) -> Table {
+        let mut header: Vec<String> = ["term", "estimate", "se", "z", "p"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        if let (Some(_), Some(level)) = (&self.ratios, self.level) {
+            let name = if self.link == "logit" {
+                "odds_ratio"
+            } else {
+                "rate_ratio"
+            };
+            header.push(name.to_string());
+            header.push(format!("lower_{}", human_number(level.percent())));
+            header.push(format!("upper_{}", human_number(level.percent())));
+        }
+        let rows = self
+            .fixed
+            .iter()
+            .enumerate()
+            .map(|(k, f)| {
+                let mut row = vec![
+                    Cell::from(f.term.as_str()),
+                    f.estimate.into(),
+                    f.se.into(),
+                    f.z.into(),
+                    f.p.into(),
+                ];
+                if let Some(r) = &self.ratios {
+                    row.extend([r[k].ratio.into(), r[k].lower.into(), r[k].upper.into()]);
+                }
+                row
+            })
+            .collect();
+        Table { header, rows }
+    }
+}
