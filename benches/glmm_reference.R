@@ -55,6 +55,10 @@ cat("\n==== glm poisson epil\nlogLik:", sprintf("%.17g", as.numeric(logLik(g))),
 g <- glm.nb(y ~ lbase * trt + lage + V4, data = epil, control = glm.control(epsilon = 1e-14, maxit = 100))
 cat("\n==== glm.nb epil\nlogLik:", sprintf("%.17g", as.numeric(logLik(g))), "\ncoef:", sprintf("%.17g", coef(g)),
     "\nse:", sprintf("%.17g", sqrt(diag(vcov(g)))), "\ntheta:", sprintf("%.17g", g$theta), "\n")
+# glm.nb's SEs hold theta fixed (expected information); glmmTMB's come from the joint observed
+# Hessian, as ours do.
+show_tmb("epil nbinom2 GLM (no random effects)",
+         glmmTMB(y ~ lbase * trt + lage + V4, family = nbinom2, data = epil, control = tmbtight))
 
 # lme4's cbpp: contagious bovine pleuropneumonia, 15 herds x 4 periods, binomial.
 data(cbpp, package = "lme4")
@@ -93,3 +97,9 @@ show_tmb("owls nbinom2", tmb)
 st <- list(beta = fixef(nb), betad = log(getME(nb, "glmer.nb.theta")), theta = log(getME(nb, "theta")))
 at_nb <- glmmTMB(f, family = nbinom2, data = ow, start = st, control = glmmTMBControl(optCtrl = list(iter.max = 0, eval.max = 1)))
 cat("glmmTMB log-likelihood at glmer.nb's estimates:", sprintf("%.17g", as.numeric(logLik(at_nb))), "\n")
+
+# lme4's log-likelihood with nAGQ > 1 leaves out the saturated model's log-likelihood (its
+# deviance is built from deviance residuals); trialstats reports the full one. The constants:
+cat("\nsaturated log-likelihoods: epil", sprintf("%.17g", sum(dpois(epil$y, epil$y, log = TRUE))),
+    "cbpp", sprintf("%.17g", sum(dbinom(cbpp$incidence, cbpp$size, cbpp$incidence / cbpp$size, log = TRUE))),
+    "grouseticks", sprintf("%.17g", sum(dpois(gt$TICKS, gt$TICKS, log = TRUE))), "\n")

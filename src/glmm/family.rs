@@ -57,6 +57,8 @@ pub struct Terms {
     pub score: f64,
     /// −∂² log f / ∂η² (≥ 0: every family here is log-concave in η).
     pub weight: f64,
+    /// ∂ weight / ∂η (for the gradient of the Laplace approximation's log determinant).
+    pub weight_slope: f64,
 }
 
 /// log(1 + e^x) without overflow or loss of precision.
@@ -146,6 +148,7 @@ impl Family {
                     kernel: y * eta - mu,
                     score: y - mu,
                     weight: mu,
+                    weight_slope: mu,
                 }
             }
             Family::Binomial => {
@@ -154,15 +157,18 @@ impl Family {
                     kernel: y * eta - trials * softplus(eta),
                     score: y - trials * p,
                     weight: trials * p * (1.0 - p),
+                    weight_slope: trials * p * (1.0 - p) * (1.0 - 2.0 * p),
                 }
             }
             Family::NegativeBinomial => {
                 let mu = eta.exp();
                 let denominator = theta + mu;
+                let weight = theta * mu * (y + theta) / (denominator * denominator);
                 Terms {
                     kernel: y * eta - (y + theta) * denominator.ln(),
                     score: theta * (y - mu) / denominator,
-                    weight: theta * mu * (y + theta) / (denominator * denominator),
+                    weight,
+                    weight_slope: weight * (theta - mu) / denominator,
                 }
             }
         }
@@ -201,8 +207,10 @@ mod tests {
                 let down = f.terms(y, n, eta - h, th);
                 let score = (up.kernel - down.kernel) / (2.0 * h);
                 let weight = -(up.score - down.score) / (2.0 * h);
+                let slope = (up.weight - down.weight) / (2.0 * h);
                 assert!((score - t.score).abs() < 1e-7, "{f:?} {eta}");
                 assert!((weight - t.weight).abs() < 1e-7, "{f:?} {eta}");
+                assert!((slope - t.weight_slope).abs() < 1e-7, "{f:?} {eta}");
             }
         }
     }

@@ -25,7 +25,7 @@ use crate::lmm::dense::{cholesky, inverse_from_cholesky};
 use crate::lmm::fit::{RandomEffectCorrelation, RandomEffectSd};
 use crate::lmm::formula::Formula;
 use crate::lmm::frame::{Frame, Role};
-use crate::lmm::optimize::minimize;
+use crate::lmm::optimize::minimize_with;
 use crate::output::{human_number, Cell, Table, Tabular};
 use serde::Serialize;
 use std::cell::RefCell;
@@ -172,6 +172,8 @@ struct Layout<'a> {
     dispersion: bool,
 }
 
+// (θ positions are shared with the gradient of [`Problem::deviance_and_gradient`].)
+
 impl Layout<'_> {
     fn len(&self) -> usize {
         self.beta0.len() + self.n_theta + usize::from(self.dispersion)
@@ -200,6 +202,34 @@ impl Layout<'_> {
             f64::INFINITY
         }
     }
+    /// The gradient in the optimised units; `None` where it is not available analytically
+    /// (quadrature), and then the optimiser takes differences. The negative binomial's log θ
+    /// is differenced here (central, step 1e-5).
+    fn gradient(&self, v: &[f64], modes: &RefCell<Modes>) -> Option<Vec<f64>> {
+        let (_, g) = self.problem.deviance_and_gradient(
+            &self.beta(v),
+            &self.t(v),
+            &self.positions,
+            self.dispersion(v),
+            &mut modes.borrow_mut(),
+        )?;
+        let p = self.beta0.len();
+        let mut out: Vec<f64> = g[..p].iter().zip(&self.scale).map(|(g, s)| g * s).collect();
+        out.extend_from_slice(&g[p..]);
+        if self.dispersion {
+            let k = self.len() - 1;
+            let h = 1e-5;
+            let mut y = v.to_vec();
+            y[k] = v[k] + h;
+            let up = self.deviance(&y, modes);
+            y[k] = v[k] - h;
+            let down = self.deviance(&y, modes);
+            self.deviance(v, modes);
+            out.push((up - down) / (2.0 * h));
+        }
+        out.iter().all(|g| g.is_finite()).then_some(out)
+    }
+
     fn deviance(&self, v: &[f64], modes: &RefCell<Modes>) -> f64 {
         let d = self.problem.deviance(
             &self.beta(v),
@@ -334,9 +364,41 @@ fn moment_dispersion(problem: &Problem, beta: &[f64]) -> f64 {
     }
 }
 
-/// Finite-difference Hessian of `f` at `x` over the indices `free`, steps `h`.
-fn hessian(f: &dyn Fn(&[f64]) -> f64, x: &[f64], free: &[usize], h: &[f64]) -> Vec<f64> {
+/// Finite-difference Hessian at `x` over the indices `free`, steps `h`: central differences
+/// of the gradient `grad` when it is available, else second differences of `f`.
+fn hessian(
+    f: &dyn Fn(&[f64]) -> f64,
+    grad: &dyn Fn(&[f64]) -> Option<Vec<f64>>,
+    x: &[f64],
+    free: &[usize],
+    h: &[f64],
+) -> Vec<f64> {
     let m = free.len();
+    if let Some(columns) = free
+        .iter()
+        .zip(h)
+        .map(|(&i, &hi)| {
+            let mut y = x.to_vec();
+            y[i] = x[i] + hi;
+            let up = grad(&y)?;
+            y[i] = x[i] - hi;
+            let down = grad(&y)?;
+            Some(
+                free.iter()
+                    .map(|&j| (up[j] - down[j]) / (2.0 * hi))
+                    .collect::<Vec<f64>>(),
+            )
+        })
+        .collect::<Option<Vec<Vec<f64>>>>()
+    {
+        let mut out = vec![0.0; m * m];
+        for a in 0..m {
+            for b in 0..m {
+                out[a * m + b] = 0.5 * (columns[a][b] + columns[b][a]);
+            }
+        }
+        return out;
+    }
     let f0 = f(x);
     let mut out = vec![0.0; m * m];
     let mut y = x.to_vec();
@@ -371,12 +433,17 @@ fn hessian(f: &dyn Fn(&[f64]) -> f64, x: &[f64], free: &[usize], h: &[f64]) -> V
 
 /// The covariance (2 H⁻¹) of the parameters `free` at `x`, with steps refined to 1/50 of each
 /// parameter's own SE; `None` when the Hessian is not positive definite.
-fn covariance(f: &dyn Fn(&[f64]) -> f64, x: &[f64], free: &[usize]) -> Option<Vec<f64>> {
+fn covariance(
+    f: &dyn Fn(&[f64]) -> f64,
+    grad: &dyn Fn(&[f64]) -> Option<Vec<f64>>,
+    x: &[f64],
+    free: &[usize],
+) -> Option<Vec<f64>> {
     let m = free.len();
     let mut h: Vec<f64> = free.iter().map(|&i| 1e-3 * x[i].abs().max(0.1)).collect();
     let mut cov = None;
     for _pass in 0..2 {
-        let mut hess = hessian(f, x, free, &h);
+        let mut hess = hessian(f, grad, x, free, &h);
         cholesky(&mut hess, m)?;
         let inv = inverse_from_cholesky(&hess, m);
         let c: Vec<f64> = inv.iter().map(|v| 2.0 * v).collect();
@@ -437,7 +504,8 @@ fn fit_model(
     }
     let modes = RefCell::new(Modes::default());
     let objective = |v: &[f64]| layout.deviance(v, &modes);
-    let opt = minimize(&objective, &x0, &lower);
+    let gradient = |v: &[f64]| layout.gradient(v, &modes);
+    let opt = minimize_with(&objective, Some(&gradient), &x0, &lower);
     let v = opt.x.clone();
     let deviance = objective(&v);
     if !deviance.is_finite() {
@@ -450,7 +518,7 @@ fn fit_model(
     let free: Vec<usize> = (0..v.len())
         .filter(|&i| !(lower[i].is_finite() && v[i] <= lower[i] + 1e-8))
         .collect();
-    let cov = covariance(&objective, &v, &free);
+    let cov = covariance(&objective, &gradient, &v, &free);
     objective(&v); // leave the modes at the optimum
     let mut warnings = Vec::new();
     let fixed: Vec<FixedEffect> = (0..p)
