@@ -103,3 +103,10 @@ cat("glmmTMB log-likelihood at glmer.nb's estimates:", sprintf("%.17g", as.numer
 cat("\nsaturated log-likelihoods: epil", sprintf("%.17g", sum(dpois(epil$y, epil$y, log = TRUE))),
     "cbpp", sprintf("%.17g", sum(dbinom(cbpp$incidence, cbpp$size, cbpp$incidence / cbpp$size, log = TRUE))),
     "grouseticks", sprintf("%.17g", sum(dpois(gt$TICKS, gt$TICKS, log = TRUE))), "\n")
+
+# The synthetic before/after relapse data set (data/synthetic/relapses_prepost_synthetic.csv).
+rel <- read.csv("../../data/synthetic/relapses_prepost_synthetic.csv")
+f <- relapses ~ period + offset(log(years)) + (1 | patient)
+m <- glmer(f, family = poisson, data = rel, control = tight)
+show_glmer("synthetic relapses poisson laplace", m)
+show_tmb("synthetic relapses poisson", glmmTMB(f, family = poisson, data = rel, control = tmbtight))

@@ -375,4 +375,33 @@ fn plain_glms_match_glm_and_glmmtmb() {
         n_obs: 236,
     }
     .check();
+    // Negative-binomial GLM. R: MASS::glm.nb(y ~ lbase * trt + lage + V4, data = epil,
+    //   control = glm.control(epsilon = 1e-14, maxit = 100)): logLik -647.17888643987294,
+    //   theta 2.7715831658193957. glm.nb's SEs hold theta fixed; the joint-Hessian SEs (ours)
+    //   are glmmTMB's: glmmTMB(y ~ lbase * trt + lage + V4, family = nbinom2, data = epil,
+    //   control = tmbtight): logLik -647.17888644801792 (8e-9 below glm.nb's optimum).
+    Reference {
+        file: "epil.csv",
+        formula: "y ~ lbase * trt + lage + V4",
+        family: Family::NegativeBinomial,
+        nagq: 1,
+        log_likelihood: -647.17888643987294,
+        fixed: &[
+            ("(Intercept)", 1.9238662123861663, 0.075928235199105992),
+            ("lbase", 0.89992187670388379, 0.085882511692053659),
+            ("trtprogabide", -0.28568049764261261, 0.10062771861541704),
+            ("lage", 0.55663397260589076, 0.23872376240095075),
+            ("V4", -0.14985501698097495, 0.11340406440774943),
+            (
+                "lbase:trtprogabide",
+                0.35428471101486242,
+                0.13211196831675534,
+            ),
+        ],
+        sd: &[],
+        corr: &[],
+        theta: Some(2.7715831658193957),
+        n_obs: 236,
+    }
+    .check();
 }
