@@ -110,3 +110,13 @@ f <- relapses ~ period + offset(log(years)) + (1 | patient)
 m <- glmer(f, family = poisson, data = rel, control = tight)
 show_glmer("synthetic relapses poisson laplace", m)
 show_tmb("synthetic relapses poisson", glmmTMB(f, family = poisson, data = rel, control = tmbtight))
+
+# glmm compare: the likelihood-ratio test of cbpp's period effect (glmmTMB's anova; lme4's
+# anova of glmer fits gives the same test from its slightly lower optima).
+m0 <- glmmTMB(cbind(incidence, size - incidence) ~ 1 + (1 | herd), family = binomial, data = cbpp, control = tmbtight)
+m1 <- glmmTMB(cbind(incidence, size - incidence) ~ period + (1 | herd), family = binomial, data = cbpp, control = tmbtight)
+cat("\n==== anova cbpp (glmmTMB)\n"); a <- anova(m0, m1); print(a)
+cat("logLik m0:", sprintf("%.17g", as.numeric(logLik(m0))), " chisq:", sprintf("%.17g", a$Chisq[2]), " p:", sprintf("%.17g", a[["Pr(>Chisq)"]][2]), "\n")
+g0 <- glmer(cbind(incidence, size - incidence) ~ 1 + (1 | herd), family = binomial, data = cbpp, control = tight)
+g1 <- glmer(cbind(incidence, size - incidence) ~ period + (1 | herd), family = binomial, data = cbpp, control = tight)
+cat("lme4 anova:\n"); print(anova(g0, g1))

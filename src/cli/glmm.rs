@@ -63,7 +63,7 @@ pub struct Args {
 pub struct ModelArgs {
     /// Response distribution: poisson, negbin or binomial.
     #[arg(long)]
-    pub family: String,
+    pub family: Option<String>,
     /// Quadrature nodes per group: 1 is the Laplace approximation (lme4's default); more
     /// (up to 25) is adaptive Gauss-Hermite quadrature, for one scalar random effect.
     #[arg(long, default_value_t = 1, allow_negative_numbers = true, value_parser = super::args::whole_number)]
@@ -72,7 +72,11 @@ pub struct ModelArgs {
 
 impl ModelArgs {
     fn options(&self) -> Result<GlmmOptions> {
-        let family: Family = self.family.parse()?;
+        let family: Family = self
+            .family
+            .as_deref()
+            .ok_or_else(|| Error::input("--family", "missing; allowed: poisson, negbin, binomial"))?
+            .parse()?;
         if !(1..=25).contains(&self.nagq) {
             return Err(Error::input(
                 "--nagq",
