@@ -157,7 +157,7 @@ fn run_compare(args: CompareArgs) -> Result<Outcome> {
     let options = args.model.options()?;
     let test = compare_csv(&args.file, &args.formula[0], &args.formula[1], options)?;
     super::print(&render(format, &test)?);
-    Ok(if test.models.iter().all(|m| m.converged) {
+    Ok(if test.test.models.iter().all(|m| m.converged) {
         Outcome::Ok
     } else {
         Outcome::ProblemFound

@@ -6,24 +6,19 @@ use super::fit::{fit_located, locate_in_file, GlmmFit, GlmmOptions};
 use super::model::columns_for;
 use crate::dist::pchisq_upper;
 use crate::error::{Error, Result};
-use crate::lmm::compare::ComparedModel;
+use crate::lmm::compare::{union_columns, ComparedModel, LikelihoodRatioTest};
 use crate::lmm::formula::Formula;
-use crate::lmm::frame::{Frame, Role};
-use crate::output::{human_number, Cell, Table, Tabular};
+use crate::lmm::frame::Frame;
+use crate::output::{Table, Tabular};
 use serde::Serialize;
 use std::path::Path;
 
-/// The test.
+/// The test (lme4's `anova` layout, as `lmm compare`), for models of one family.
 #[derive(Debug, Clone, Serialize)]
 pub struct GlmmLikelihoodRatioTest {
     pub family: String,
-    /// The smaller model first.
-    pub models: [ComparedModel; 2],
-    pub chisq: f64,
-    pub df: usize,
-    pub p_value: f64,
-    pub n_obs: usize,
-    pub n_dropped: usize,
+    #[serde(flatten)]
+    pub test: LikelihoodRatioTest,
 }
 
 fn summary(f: &GlmmFit) -> ComparedModel {
@@ -48,19 +43,7 @@ pub fn compare_csv(
 ) -> Result<GlmmLikelihoodRatioTest> {
     let fa = Formula::parse(a)?;
     let fb = Formula::parse(b)?;
-    let mut cols: Vec<(String, Role)> = columns_for(&fa);
-    for (n, r) in columns_for(&fb) {
-        match cols.iter_mut().find(|(m, _)| *m == n) {
-            Some(e) => {
-                if r == Role::Categorical || e.1 == Role::Categorical {
-                    e.1 = Role::Categorical
-                } else if r == Role::Numeric {
-                    e.1 = Role::Numeric
-                }
-            }
-            None => cols.push((n, r)),
-        }
-    }
+    let cols = union_columns(columns_for(&fa), columns_for(&fb));
     let frame = Frame::read_csv(path, &cols)?;
     let locate = |row: usize, column: &str| locate_in_file(path, &cols, row, column);
     let ma = fit_located(&fa, &frame, options, &locate)?;
@@ -99,71 +82,30 @@ fn test(a: &Formula, b: &Formula, ma: GlmmFit, mb: GlmmFit) -> Result<GlmmLikeli
     let df = large.n_parameters - small.n_parameters;
     Ok(GlmmLikelihoodRatioTest {
         family: small.family.clone(),
-        chisq,
-        df,
-        p_value: pchisq_upper(chisq, df as f64),
-        n_obs: small.n_obs,
-        n_dropped: small.n_dropped,
-        models: [summary(&small), summary(&large)],
+        test: LikelihoodRatioTest {
+            chisq,
+            df,
+            p_value: pchisq_upper(chisq, df as f64),
+            n_obs: small.n_obs,
+            n_dropped: small.n_dropped,
+            models: [summary(&small), summary(&large)],
+        },
     })
 }
 
 impl Tabular for GlmmLikelihoodRatioTest {
     fn preamble(&self) -> Option<String> {
-        let mut s = format!(
-            "Likelihood-ratio test of nested generalised models (family {}, maximum likelihood, as lme4's anova)\nobservations: {}",
-            self.family, self.n_obs
-        );
-        if self.n_dropped > 0 {
-            s.push_str(&format!(
-                "; {} row(s) with missing values dropped",
-                self.n_dropped
-            ));
-        }
-        for m in &self.models {
-            if !m.converged {
-                s.push_str(&format!(
-                    "\nwarning: the fit of '{}' did not converge",
-                    m.formula
-                ));
-            }
-        }
-        Some(s)
+        Some(self.test.preamble_with_title(&format!(
+            "Likelihood-ratio test of nested generalised models (family {}, maximum likelihood, as lme4's anova)",
+            self.family
+        )))
     }
 
     fn table(&self) -> Table {
-        let header = [
-            "model", "npar", "AIC", "BIC", "logLik", "deviance", "chisq", "df", "p",
-        ];
-        let mut rows = Vec::new();
-        for (k, m) in self.models.iter().enumerate() {
-            let mut row = vec![
-                Cell::from(m.formula.as_str()),
-                m.n_parameters.into(),
-                m.aic.into(),
-                m.bic.into(),
-                m.log_likelihood.into(),
-                m.deviance.into(),
-            ];
-            if k == 0 {
-                row.extend([Cell::Missing, Cell::Missing, Cell::Missing]);
-            } else {
-                row.extend([self.chisq.into(), self.df.into(), self.p_value.into()]);
-            }
-            rows.push(row);
-        }
-        Table {
-            header: header.iter().map(|s| s.to_string()).collect(),
-            rows,
-        }
+        self.test.table()
     }
 
     fn epilogue(&self) -> Option<String> {
-        Some(format!(
-            "chi-square {} on {} df, p = {}",
-            human_number(self.chisq),
-            self.df,
-            human_number(self.p_value)
-        ))
+        self.test.epilogue()
     }
 }

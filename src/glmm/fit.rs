@@ -15,14 +15,14 @@
 //! `glm.nb`).
 
 use super::family::Family;
-use super::laplace::{Modes, Problem};
+use super::laplace::{lower_times, Modes, Problem};
 use super::model::{build, columns_for, Locate, Model};
 use crate::csv_file::CsvFile;
 use crate::dist::p_two_sided_z;
 use crate::error::{Error, Result};
 use crate::level::ConfidenceLevel;
 use crate::lmm::dense::{cholesky, inverse_from_cholesky};
-use crate::lmm::fit::{RandomEffectCorrelation, RandomEffectSd};
+use crate::lmm::fit::{random_effects_lines, RandomEffectCorrelation, RandomEffectSd};
 use crate::lmm::formula::Formula;
 use crate::lmm::frame::{Frame, Role};
 use crate::lmm::optimize::minimize_with;
@@ -647,10 +647,8 @@ fn separation_warnings(
             let q = g.q;
             let k = g.starts.partition_point(|&s| s <= i) - 1;
             let u = &modes.u[k * q..(k + 1) * q];
-            for r in 0..q {
-                let b: f64 = (0..=r).map(|c| t[r * q + c] * u[c]).sum();
-                eta += g.z[i * q + r] * b;
-            }
+            let b = lower_times(t, u, q);
+            eta += (0..q).map(|r| g.z[i * q + r] * b[r]).sum::<f64>();
         }
         let numerically_extreme = match problem.family {
             Family::Binomial => eta.abs() > 15.0,
@@ -710,29 +708,6 @@ impl GlmmFit {
     pub fn fixed_effect(&self, term: &str) -> Option<&FixedEffect> {
         self.fixed.iter().find(|f| f.term == term)
     }
-
-    fn random_text(&self) -> String {
-        let mut lines = vec![format!("{:<10} {:<14} {:>14}  corr", "group", "term", "sd")];
-        for (k, r) in self.random.iter().enumerate() {
-            let corrs: Vec<String> = self
-                .correlations
-                .iter()
-                .filter(|c| c.terms[1] == r.term)
-                .map(|c| match c.corr {
-                    Some(r) => format!("{} (with {})", human_number(r), c.terms[0]),
-                    None => format!("not defined: an SD is 0 (with {})", c.terms[0]),
-                })
-                .collect();
-            lines.push(format!(
-                "{:<10} {:<14} {:>14}  {}",
-                if k == 0 { r.group.as_str() } else { "" },
-                r.term,
-                human_number(r.sd),
-                corrs.join(", ")
-            ));
-        }
-        lines.join("\n")
-    }
 }
 
 impl Tabular for GlmmFit {
@@ -758,7 +733,10 @@ impl Tabular for GlmmFit {
             human_number(self.bic),
         );
         if !self.random.is_empty() {
-            s.push_str(&format!("\n\nrandom effects:\n{}", self.random_text()));
+            s.push_str(&format!(
+                "\n\nrandom effects:\n{}",
+                random_effects_lines(&self.random, &self.correlations).join("\n")
+            ));
         }
         if let Some(theta) = self.theta {
             s.push_str(&format!(

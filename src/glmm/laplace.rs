@@ -228,10 +228,7 @@ impl Problem {
         let mut l = hess[..q * q].to_vec();
         crate::lmm::dense::cholesky(&mut l, q)?;
         let hinv = crate::lmm::dense::inverse_from_cholesky(&l, q);
-        let mut b = [0.0; MAX_Q];
-        for r in 0..q {
-            b[r] = (0..=r).map(|c| t[r * q + c] * u[c]).sum();
-        }
+        let b = lower_times(t, u, q);
         // M = T H⁻¹ Tᵀ.
         let mut th = [0.0; MAX_Q * MAX_Q];
         for r in 0..q {
@@ -279,10 +276,7 @@ impl Problem {
         for r in 0..q {
             a[r] = (0..q).map(|c| hinv[r * q + c] * ttv[c]).sum();
         }
-        let mut ta = [0.0; MAX_Q];
-        for r in 0..q {
-            ta[r] = (0..=r).map(|c| t[r * q + c] * a[c]).sum();
-        }
+        let ta = lower_times(t, &a, q);
         let mut out = vec![0.0; p + positions.len()];
         for (k, i) in rows.enumerate() {
             let zi = &z[i * q..(i + 1) * q];
@@ -331,10 +325,7 @@ impl Problem {
         q: usize,
     ) -> Pass {
         let z = &self.grouping.as_ref().expect("grouped").z;
-        let mut b = [0.0; MAX_Q];
-        for r in 0..q {
-            b[r] = (0..=r).map(|c| t[r * q + c] * u[c]).sum();
-        }
+        let b = lower_times(t, u, q);
         let mut kernel = 0.0;
         let mut gz = [0.0; MAX_Q];
         let mut wzz = [0.0; MAX_Q * MAX_Q];
@@ -447,6 +438,16 @@ impl Problem {
             hess: current.hess,
         })
     }
+}
+
+/// T v for lower-triangular row-major `t` (q × q): the random effects b = T u of spherical
+/// effects u.
+pub fn lower_times(t: &[f64], v: &[f64], q: usize) -> [f64; MAX_Q] {
+    let mut out = [0.0; MAX_Q];
+    for r in 0..q {
+        out[r] = (0..=r).map(|c| t[r * q + c] * v[c]).sum();
+    }
+    out
 }
 
 /// Solve `a x = b` for symmetric positive-definite `a` (q × q, overwritten by its Cholesky

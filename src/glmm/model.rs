@@ -9,7 +9,7 @@ use super::laplace::{Grouping, Problem, MAX_Q};
 use super::quadrature::{Rule, MAX_NODES};
 use crate::error::{Error, Result};
 use crate::lmm::design::fixed_matrix;
-use crate::lmm::fit::columns_for as lmm_columns;
+use crate::lmm::fit::{columns_for as lmm_columns, require_rows};
 use crate::lmm::formula::{Failures, Formula};
 use crate::lmm::frame::{Column, Frame, Role};
 use crate::lmm::random::RandomEffects;
@@ -69,20 +69,7 @@ pub fn build(
     nagq: usize,
     locate: Locate,
 ) -> Result<Model> {
-    if frame.n_rows == 0 {
-        return Err(Error::input(
-            frame.source.clone(),
-            if frame.n_dropped == 0 {
-                "there are no data rows".to_string()
-            } else {
-                format!(
-                    "every one of the {} rows has a missing value in one of the model's columns ({})",
-                    frame.n_dropped,
-                    formula.columns().join(", ")
-                )
-            },
-        ));
-    }
+    require_rows(formula, frame)?;
     let n = frame.n_rows;
     let y = numeric(frame, &formula.response)?.to_vec();
     let response = &formula.response;
