@@ -405,3 +405,33 @@ fn plain_glms_match_glm_and_glmmtmb() {
     }
     .check();
 }
+
+#[test]
+fn negative_binomial_without_overdispersion_is_the_poisson_fit() {
+    // Counts less dispersed than Poisson: the negative binomial's optimum is its Poisson limit
+    // (θ = ∞), whose log-likelihood must equal the Poisson fit's, not fall below it.
+    use trialstats::glmm::fit;
+    use trialstats::lmm::formula::Formula;
+    use trialstats::lmm::frame::{Frame, RawColumn};
+    let n = 40;
+    let y: Vec<f64> = (0..n).map(|i| (2 + i % 2 + (i / 10) % 2) as f64).collect();
+    let x: Vec<f64> = (0..n).map(|i| (i % 4) as f64).collect();
+    let g: Vec<String> = (0..n).map(|i| format!("g{}", i / 4)).collect();
+    let frame = Frame::from_columns(
+        "underdispersed",
+        vec![
+            ("y".into(), RawColumn::Numbers(y)),
+            ("x".into(), RawColumn::Numbers(x)),
+            ("g".into(), RawColumn::Text(g)),
+        ],
+    )
+    .unwrap();
+    let formula = Formula::parse("y ~ x + (1 | g)").unwrap();
+    let options = |family| GlmmOptions { family, nagq: 1 };
+    let poisson = fit(&formula, &frame, options(Family::Poisson)).unwrap();
+    let nb = fit(&formula, &frame, options(Family::NegativeBinomial)).unwrap();
+    assert!(nb.converged, "{:?}", nb.warnings);
+    assert_eq!(nb.theta, Some(f64::INFINITY));
+    assert!((nb.log_likelihood - poisson.log_likelihood).abs() < 1e-8);
+    assert!((nb.fixed[1].estimate - poisson.fixed[1].estimate).abs() < 1e-6);
+}

@@ -9,12 +9,16 @@
 //! |---|---|---|---|---|
 //! | Poisson | log | e^η | μ | y η − μ − log y! |
 //! | binomial (n trials) | logit | n/(1 + e^−η) | μ(1 − μ/n) | y η − n log(1 + e^η) + log C(n, y) |
-//! | negative binomial (NB2) | log | e^η | μ + μ²/θ | log Γ(y+θ) − log Γ(θ) − log y! + θ log θ + y η − (y+θ) log(θ + μ) |
+//! | negative binomial (NB2) | log | e^η | μ + φμ² (φ = 1/θ) | Σ_{k<y} log(1 + kφ) + y η − (y + 1/φ) log(1 + φμ) − log y! |
 //!
-//! The negative-binomial weight is the observed information −∂²ℓ/∂η² =
-//! θμ(y+θ)/(θ+μ)², as glmmTMB's Laplace approximation uses (automatic differentiation of the
-//! exact likelihood); lme4's `glmer.nb` uses the expected information θμ/(θ+μ) there instead,
-//! which is why its log-likelihood differs slightly. For the two canonical links they agree.
+//! The negative binomial is written in φ = 1/θ (glmmTMB's θ is 1/φ): the same density as
+//! log Γ(y+θ) − log Γ(θ) − log y! + θ log θ + y η − (y+θ) log(θ + μ), but with the Poisson as
+//! its limit φ = 0 inside the parameter space, evaluated without the cancellation of two large
+//! log Γ (so that a fit of data without overdispersion reaches the Poisson boundary instead of
+//! chasing θ → ∞). Its weight is the observed information −∂²ℓ/∂η² = μ(1 + φy)/(1 + φμ)², as
+//! glmmTMB's Laplace approximation uses (automatic differentiation of the exact likelihood);
+//! lme4's `glmer.nb` uses the expected information μ/(1 + φμ) there instead, which is why its
+//! log-likelihood differs slightly. For the two canonical links they agree.
 
 use serde::Serialize;
 use statrs::function::gamma::ln_gamma;
@@ -109,12 +113,12 @@ impl Family {
         }
     }
 
-    /// The variance of one observation with mean `mu` (θ for the negative binomial).
-    pub fn variance(self, mu: f64, trials: f64, theta: f64) -> f64 {
+    /// The variance of one observation with mean `mu` (`phi` = 1/θ for the negative binomial).
+    pub fn variance(self, mu: f64, trials: f64, phi: f64) -> f64 {
         match self {
             Family::Poisson => mu,
             Family::Binomial => mu * (1.0 - mu / trials),
-            Family::NegativeBinomial => mu + mu * mu / theta,
+            Family::NegativeBinomial => mu + phi * mu * mu,
         }
     }
 
@@ -129,18 +133,25 @@ impl Family {
         }
     }
 
-    /// The θ-dependent constant of the negative binomial: log Γ(y+θ) − log Γ(θ) + θ log θ
-    /// (0 for the other families).
-    pub fn dispersion_constant(self, y: f64, theta: f64) -> f64 {
-        match self {
-            Family::NegativeBinomial => ln_gamma(y + theta) - ln_gamma(theta) + theta * theta.ln(),
-            _ => 0.0,
+    /// The φ-dependent, η-free part of the negative binomial's log density,
+    /// Σ_{k<y} log(1 + kφ) = log Γ(y+θ) − log Γ(θ) − y log θ (0 for the other families and
+    /// at φ = 0). Summed term by term for counts up to 10,000 (exact at small φ), by log Γ
+    /// beyond.
+    pub fn dispersion_constant(self, y: f64, phi: f64) -> f64 {
+        if self != Family::NegativeBinomial || phi == 0.0 || y < 1.0 {
+            return 0.0;
+        }
+        if y <= 10_000.0 {
+            (1..y as u32).map(|k| (k as f64 * phi).ln_1p()).sum()
+        } else {
+            let theta = 1.0 / phi;
+            ln_gamma(y + theta) - ln_gamma(theta) - y * theta.ln()
         }
     }
 
     /// Kernel, score and observed information of one observation at η.
     #[inline]
-    pub fn terms(self, y: f64, trials: f64, eta: f64, theta: f64) -> Terms {
+    pub fn terms(self, y: f64, trials: f64, eta: f64, phi: f64) -> Terms {
         match self {
             Family::Poisson => {
                 let mu = eta.exp();
@@ -162,13 +173,21 @@ impl Family {
             }
             Family::NegativeBinomial => {
                 let mu = eta.exp();
-                let denominator = theta + mu;
-                let weight = theta * mu * (y + theta) / (denominator * denominator);
+                let x = phi * mu;
+                let denominator = 1.0 + x;
+                // (1/φ) log(1 + φμ) = μ log1p(x)/x, which tends to μ as φ → 0.
+                let log1p_x = x.ln_1p();
+                let per_phi = if x < 1e-8 {
+                    mu * (1.0 - 0.5 * x)
+                } else {
+                    mu * log1p_x / x
+                };
+                let weight = mu * (1.0 + phi * y) / (denominator * denominator);
                 Terms {
-                    kernel: y * eta - (y + theta) * denominator.ln(),
-                    score: theta * (y - mu) / denominator,
+                    kernel: y * eta - y * log1p_x - per_phi,
+                    score: (y - mu) / denominator,
                     weight,
-                    weight_slope: weight * (theta - mu) / denominator,
+                    weight_slope: weight * (1.0 - x) / denominator,
                 }
             }
         }
@@ -191,16 +210,55 @@ mod tests {
         assert!((t.kernel + f.constant(4.0, 9.0) - -1.3529152932652659).abs() < 1e-13);
         // R: dnbinom(5, size = 1.7, mu = exp(1.2), log = TRUE) = -2.5753187949522136
         let f = Family::NegativeBinomial;
-        let t = f.terms(5.0, 1.0, 1.2, 1.7);
-        let total = t.kernel + f.constant(5.0, 1.0) + f.dispersion_constant(5.0, 1.7);
+        let t = f.terms(5.0, 1.0, 1.2, 1.0 / 1.7);
+        let total = t.kernel + f.constant(5.0, 1.0) + f.dispersion_constant(5.0, 1.0 / 1.7);
         assert!((total - -2.5753187949522136).abs() < 1e-13, "{total}");
+    }
+
+    #[test]
+    fn negative_binomial_tends_to_poisson_and_matches_log_gamma() {
+        let nb = Family::NegativeBinomial;
+        let po = Family::Poisson;
+        let (y, eta) = (4.0, 0.9);
+        let at_zero = nb.terms(y, 1.0, eta, 0.0);
+        assert_eq!(at_zero.kernel, po.terms(y, 1.0, eta, 0.0).kernel);
+        // R: dnbinom(4, size = 1e4, mu = exp(0.9), log = TRUE) = -2.0377382989809991
+        let full = |phi: f64| {
+            nb.terms(y, 1.0, eta, phi).kernel + nb.constant(y, 1.0) + nb.dispersion_constant(y, phi)
+        };
+        assert!(
+            (full(1e-4) - -2.0377382989809991).abs() < 1e-13,
+            "{}",
+            full(1e-4)
+        );
+        // R: dnbinom(4, size = 1 / 0.37, mu = exp(0.9), log = TRUE) = -2.300197198247548
+        assert!(
+            (full(0.37) - -2.300197198247548).abs() < 1e-13,
+            "{}",
+            full(0.37)
+        );
+        // Near φ = 0 the difference from the Poisson is φ (y(y−1)/2 − yμ + μ²/2) + O(φ²) (a
+        // Taylor expansion; R's dnbinom at size = 1e9 loses these digits to cancellation).
+        // R: dpois(4, exp(0.9), log = TRUE) = -2.0376569415048955
+        let mu = 0.9f64.exp();
+        let slope = y * (y - 1.0) / 2.0 - y * mu + mu * mu / 2.0;
+        let diff = full(1e-9) - -2.0376569415048955;
+        assert!(
+            (diff - 1e-9 * slope).abs() < 1e-14,
+            "{diff} vs {}",
+            1e-9 * slope
+        );
+        // The term-by-term sum equals the log Γ form.
+        let phi = 0.37;
+        let by_gamma = ln_gamma(y + 1.0 / phi) - ln_gamma(1.0 / phi) - y * (1.0 / phi).ln();
+        assert!((nb.dispersion_constant(y, phi) - by_gamma).abs() < 1e-12);
     }
 
     #[test]
     fn score_and_weight_are_the_derivatives_of_the_kernel() {
         let h = 1e-5;
         for f in [Family::Poisson, Family::Binomial, Family::NegativeBinomial] {
-            let (y, n, th) = (3.0, 7.0, 2.3);
+            let (y, n, th) = (3.0, 7.0, 1.0 / 2.3);
             for eta in [-2.0, 0.1, 1.5] {
                 let t = f.terms(y, n, eta, th);
                 let up = f.terms(y, n, eta + h, th);

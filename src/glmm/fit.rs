@@ -83,7 +83,8 @@ pub struct GlmmFit {
     pub level: Option<ConfidenceLevel>,
     pub random: Vec<RandomEffectSd>,
     pub correlations: Vec<RandomEffectCorrelation>,
-    /// The negative binomial's θ (Var = μ + μ²/θ), as glmmTMB's `sigma()` for `nbinom2`.
+    /// The negative binomial's θ (Var = μ + μ²/θ), as glmmTMB's `sigma()` for `nbinom2`;
+    /// infinite (JSON `null`) when the data show no overdispersion (the Poisson limit).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub theta: Option<f64>,
     pub converged: bool,
@@ -195,16 +196,17 @@ impl Layout<'_> {
         }
         t
     }
+    /// The negative binomial's φ = 1/θ (≥ 0; 0 is the Poisson), 0 for the other families.
     fn dispersion(&self, v: &[f64]) -> f64 {
         if self.dispersion {
-            v[self.len() - 1].exp()
+            v[self.len() - 1]
         } else {
-            f64::INFINITY
+            0.0
         }
     }
     /// The gradient in the optimised units; `None` where it is not available analytically
-    /// (quadrature), and then the optimiser takes differences. The negative binomial's log θ
-    /// is differenced here (central, step 1e-5).
+    /// (quadrature), and then the optimiser takes differences. The negative binomial's φ is
+    /// differenced here (central, or one-sided of second order at the bound φ = 0).
     fn gradient(&self, v: &[f64], modes: &RefCell<Modes>) -> Option<Vec<f64>> {
         let (_, g) = self.problem.deviance_and_gradient(
             &self.beta(v),
@@ -218,14 +220,24 @@ impl Layout<'_> {
         out.extend_from_slice(&g[p..]);
         if self.dispersion {
             let k = self.len() - 1;
-            let h = 1e-5;
+            let h = 1e-5 * v[k].max(0.01);
             let mut y = v.to_vec();
-            y[k] = v[k] + h;
-            let up = self.deviance(&y, modes);
-            y[k] = v[k] - h;
-            let down = self.deviance(&y, modes);
+            let slope = if v[k] - h < 0.0 {
+                let f0 = self.deviance(v, modes);
+                y[k] = v[k] + h;
+                let f1 = self.deviance(&y, modes);
+                y[k] = v[k] + 2.0 * h;
+                let f2 = self.deviance(&y, modes);
+                (-3.0 * f0 + 4.0 * f1 - f2) / (2.0 * h)
+            } else {
+                y[k] = v[k] + h;
+                let up = self.deviance(&y, modes);
+                y[k] = v[k] - h;
+                let down = self.deviance(&y, modes);
+                (up - down) / (2.0 * h)
+            };
             self.deviance(v, modes);
-            out.push((up - down) / (2.0 * h));
+            out.push(slope);
         }
         out.iter().all(|g| g.is_finite()).then_some(out)
     }
@@ -246,8 +258,8 @@ impl Layout<'_> {
 }
 
 /// Newton–Raphson for the GLM without random effects (the start): β̂ and its SEs, at
-/// dispersion `theta`.
-fn glm_start(problem: &Problem, theta: f64) -> Option<(Vec<f64>, Vec<f64>)> {
+/// negative-binomial φ `phi`.
+fn glm_start(problem: &Problem, phi: f64) -> Option<(Vec<f64>, Vec<f64>)> {
     let (n, p) = (problem.n(), problem.p);
     // Start from the mean response, as R's glm family `mustart` does (pulled off 0 and 1).
     let mean_y: f64 = problem.y.iter().sum::<f64>() / problem.trials.iter().sum::<f64>();
@@ -269,7 +281,7 @@ fn glm_start(problem: &Problem, theta: f64) -> Option<(Vec<f64>, Vec<f64>)> {
             .map(|i| {
                 problem
                     .family
-                    .terms(problem.y[i], problem.trials[i], eta[i], theta)
+                    .terms(problem.y[i], problem.trials[i], eta[i], phi)
                     .kernel
             })
             .sum()
@@ -283,7 +295,7 @@ fn glm_start(problem: &Problem, theta: f64) -> Option<(Vec<f64>, Vec<f64>)> {
         for (i, &e) in eta.iter().enumerate() {
             let t = problem
                 .family
-                .terms(problem.y[i], problem.trials[i], e, theta);
+                .terms(problem.y[i], problem.trials[i], e, phi);
             let row = &problem.x[i * p..(i + 1) * p];
             let w = t.weight.max(1e-300);
             // First iteration: regress the working response η + score/w on X (IRLS).
@@ -348,7 +360,8 @@ fn glm_start(problem: &Problem, theta: f64) -> Option<(Vec<f64>, Vec<f64>)> {
     Some((beta, se))
 }
 
-/// Method-of-moments θ for the negative binomial from a Poisson fit's means.
+/// Method-of-moments φ = 1/θ for the negative binomial from a Poisson fit's means
+/// (Σ((y − μ)² − μ) / Σμ², kept within 0.01 to 100).
 fn moment_dispersion(problem: &Problem, beta: &[f64]) -> f64 {
     let eta = problem.fixed_predictor(beta);
     let (mut num, mut den) = (0.0, 0.0);
@@ -357,11 +370,7 @@ fn moment_dispersion(problem: &Problem, beta: &[f64]) -> f64 {
         num += mu * mu;
         den += (problem.y[i] - mu).powi(2) - mu;
     }
-    if den > 0.0 {
-        (num / den).clamp(0.01, 1e4)
-    } else {
-        1e4
-    }
+    (den / num).clamp(0.01, 100.0)
 }
 
 /// Finite-difference Hessian at `x` over the indices `free`, steps `h`: central differences
@@ -466,17 +475,17 @@ fn fit_model(
     let family = options.family;
     let p = problem.p;
     // Start: the GLM (Poisson for the negative binomial, then its moment θ).
-    let start_family_theta = if family.has_dispersion() {
+    let start_phi = if family.has_dispersion() {
         let poisson = Problem {
             family: Family::Poisson,
             ..problem.clone()
         };
-        let (b, _) = glm_start(&poisson, f64::INFINITY).ok_or_else(not_identifiable)?;
+        let (b, _) = glm_start(&poisson, 0.0).ok_or_else(not_identifiable)?;
         moment_dispersion(problem, &b)
     } else {
-        f64::INFINITY
+        0.0
     };
-    let (beta0, scale) = glm_start(problem, start_family_theta).ok_or_else(not_identifiable)?;
+    let (beta0, scale) = glm_start(problem, start_phi).ok_or_else(not_identifiable)?;
     let (positions, lower_theta, start_theta, diagonal) = match &model.random {
         Some(re) => (
             re.theta_positions(),
@@ -499,8 +508,8 @@ fn fit_model(
     let mut lower = vec![f64::NEG_INFINITY; p];
     lower.extend(&lower_theta);
     if layout.dispersion {
-        x0.push(start_family_theta.ln());
-        lower.push(f64::NEG_INFINITY);
+        x0.push(start_phi);
+        lower.push(0.0);
     }
     let modes = RefCell::new(Modes::default());
     let objective = |v: &[f64]| layout.deviance(v, &modes);
@@ -610,7 +619,7 @@ fn fit_model(
         level: None,
         random,
         correlations,
-        theta: layout.dispersion.then(|| layout.dispersion(&v)),
+        theta: layout.dispersion.then(|| 1.0 / layout.dispersion(&v)),
         converged,
         singular,
         warnings,
@@ -738,11 +747,15 @@ impl Tabular for GlmmFit {
                 random_effects_lines(&self.random, &self.correlations).join("\n")
             ));
         }
-        if let Some(theta) = self.theta {
-            s.push_str(&format!(
+        match self.theta {
+            Some(theta) if theta.is_finite() => s.push_str(&format!(
                 "\n\nnegative binomial dispersion theta: {} (Var = mu + mu^2/theta)",
                 human_number(theta)
-            ));
+            )),
+            Some(_) => s.push_str(
+                "\n\nnegative binomial dispersion theta: infinite (1/theta = 0: no overdispersion beyond the random effects; the fit is the Poisson model's)",
+            ),
+            None => {}
         }
         s.push_str(&format!("\n\nobservations: {}", self.n_obs));
         if let Some(g) = &self.group {

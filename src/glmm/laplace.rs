@@ -106,21 +106,21 @@ impl Problem {
     }
 
     /// Sum over rows of the θ-dependent constant (negative binomial only).
-    fn dispersion_constant(&self, theta: f64) -> f64 {
+    fn dispersion_constant(&self, phi: f64) -> f64 {
         if !self.family.has_dispersion() {
             return 0.0;
         }
         self.y
             .iter()
-            .map(|&y| self.family.dispersion_constant(y, theta))
+            .map(|&y| self.family.dispersion_constant(y, phi))
             .sum()
     }
 
     /// −2 × the (approximate) log-likelihood at fixed effects `beta`, relative covariance
-    /// factor `t` (row-major q × q, lower triangular) and dispersion `theta`; `modes` holds the
+    /// factor `t` (row-major q × q, lower triangular) and negative-binomial overdispersion `phi` = 1/θ (0: Poisson); `modes` holds the
     /// starting modes and receives the new ones. Not finite when the inner problem fails.
-    pub fn deviance(&self, beta: &[f64], t: &[f64], theta: f64, modes: &mut Modes) -> f64 {
-        self.evaluate(beta, t, theta, modes, None)
+    pub fn deviance(&self, beta: &[f64], t: &[f64], phi: f64, modes: &mut Modes) -> f64 {
+        self.evaluate(beta, t, phi, modes, None)
             .map_or(f64::NAN, |(d, _)| d)
     }
 
@@ -134,13 +134,13 @@ impl Problem {
         beta: &[f64],
         t: &[f64],
         positions: &[(usize, usize)],
-        theta: f64,
+        phi: f64,
         modes: &mut Modes,
     ) -> Option<(f64, Vec<f64>)> {
         if self.rule.is_some() {
             return None;
         }
-        let (d, g) = self.evaluate(beta, t, theta, modes, Some(positions))?;
+        let (d, g) = self.evaluate(beta, t, phi, modes, Some(positions))?;
         Some((d, g.expect("asked for")))
     }
 
@@ -148,18 +148,18 @@ impl Problem {
         &self,
         beta: &[f64],
         t: &[f64],
-        theta: f64,
+        phi: f64,
         modes: &mut Modes,
         gradient: Option<&[(usize, usize)]>,
     ) -> Option<(f64, Option<Vec<f64>>)> {
         let eta0 = self.fixed_predictor(beta);
-        let constant = self.constant + self.dispersion_constant(theta);
+        let constant = self.constant + self.dispersion_constant(phi);
         let p = self.p;
         let Some(grouping) = &self.grouping else {
             let mut total = 0.0;
             let mut grad = gradient.map(|_| vec![0.0; p]);
             for (i, &e) in eta0.iter().enumerate() {
-                let term = self.family.terms(self.y[i], self.trials[i], e, theta);
+                let term = self.family.terms(self.y[i], self.trials[i], e, phi);
                 total += term.kernel;
                 if let Some(g) = grad.as_mut() {
                     let row = &self.x[i * p..(i + 1) * p];
@@ -178,10 +178,10 @@ impl Problem {
         }
         let solve = |(k, u): (usize, &mut [f64])| -> Option<(f64, Option<Vec<f64>>)> {
             let rows = grouping.starts[k]..grouping.starts[k + 1];
-            let s = self.solve_group(rows.clone(), &eta0, t, theta, u, q)?;
+            let s = self.solve_group(rows.clone(), &eta0, t, phi, u, q)?;
             let grad = match gradient {
                 Some(positions) => {
-                    Some(self.group_gradient(rows, &eta0, t, theta, u, q, &s.hess, positions)?)
+                    Some(self.group_gradient(rows, &eta0, t, phi, u, q, &s.hess, positions)?)
                 }
                 None => None,
             };
@@ -217,7 +217,7 @@ impl Problem {
         rows: std::ops::Range<usize>,
         eta0: &[f64],
         t: &[f64],
-        theta: f64,
+        phi: f64,
         u: &[f64],
         q: usize,
         hess: &[f64],
@@ -250,7 +250,7 @@ impl Problem {
         for i in rows.clone() {
             let zi = &z[i * q..(i + 1) * q];
             let eta = eta0[i] + zi.iter().zip(&b[..q]).map(|(a, c)| a * c).sum::<f64>();
-            let term = self.family.terms(self.y[i], self.trials[i], eta, theta);
+            let term = self.family.terms(self.y[i], self.trials[i], eta, phi);
             let mut lev = 0.0;
             for r in 0..q {
                 for c in 0..q {
@@ -320,7 +320,7 @@ impl Problem {
         rows: std::ops::Range<usize>,
         eta0: &[f64],
         t: &[f64],
-        theta: f64,
+        phi: f64,
         u: &[f64],
         q: usize,
     ) -> Pass {
@@ -332,7 +332,7 @@ impl Problem {
         for i in rows {
             let zi = &z[i * q..(i + 1) * q];
             let eta = eta0[i] + zi.iter().zip(&b[..q]).map(|(a, c)| a * c).sum::<f64>();
-            let term = self.family.terms(self.y[i], self.trials[i], eta, theta);
+            let term = self.family.terms(self.y[i], self.trials[i], eta, phi);
             kernel += term.kernel;
             for r in 0..q {
                 gz[r] += zi[r] * term.score;
@@ -377,11 +377,11 @@ impl Problem {
         rows: std::ops::Range<usize>,
         eta0: &[f64],
         t: &[f64],
-        theta: f64,
+        phi: f64,
         u: &mut [f64],
         q: usize,
     ) -> Option<GroupSolution> {
-        let mut current = self.pass(rows.clone(), eta0, t, theta, u, q);
+        let mut current = self.pass(rows.clone(), eta0, t, phi, u, q);
         let mut trial = [0.0; MAX_Q];
         for _ in 0..200 {
             if !current.h.is_finite() {
@@ -397,7 +397,7 @@ impl Problem {
                 for k in 0..q {
                     trial[k] = u[k] - alpha * step[k];
                 }
-                let next = self.pass(rows.clone(), eta0, t, theta, &trial[..q], q);
+                let next = self.pass(rows.clone(), eta0, t, phi, &trial[..q], q);
                 if next.h.is_finite() && next.h <= current.h + 1e-13 * current.h.abs().max(1.0) {
                     u.copy_from_slice(&trial[..q]);
                     current = next;
@@ -426,7 +426,7 @@ impl Problem {
         let mut sum = 0.0;
         for (z, w) in rule.nodes.iter().zip(&rule.weights) {
             let at = [u[0] + s * z];
-            let hk = self.pass(rows.clone(), eta0, t, theta, &at, 1).h;
+            let hk = self.pass(rows.clone(), eta0, t, phi, &at, 1).h;
             sum += w * (0.5 * z * z - (hk - current.h)).exp();
         }
         if !(sum > 0.0 && sum.is_finite()) {
@@ -507,10 +507,10 @@ mod tests {
             let t_of = |th: &[f64]| vec![th[0], 0.0, th[1], th[2]];
             let mut modes = Modes::default();
             let (d, g) = pr
-                .deviance_and_gradient(&beta, &t_of(&theta), &positions, 1.7, &mut modes)
+                .deviance_and_gradient(&beta, &t_of(&theta), &positions, 0.6, &mut modes)
                 .unwrap();
             assert!(d.is_finite());
-            let f = |b: &[f64], th: &[f64]| pr.deviance(b, &t_of(th), 1.7, &mut Modes::default());
+            let f = |b: &[f64], th: &[f64]| pr.deviance(b, &t_of(th), 0.6, &mut Modes::default());
             let h = 1e-6;
             for j in 0..2 {
                 let (mut up, mut down) = (beta, beta);
