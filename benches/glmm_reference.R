@@ -120,3 +120,12 @@ cat("logLik m0:", sprintf("%.17g", as.numeric(logLik(m0))), " chisq:", sprintf("
 g0 <- glmer(cbind(incidence, size - incidence) ~ 1 + (1 | herd), family = binomial, data = cbpp, control = tight)
 g1 <- glmer(cbind(incidence, size - incidence) ~ period + (1 | herd), family = binomial, data = cbpp, control = tight)
 cat("lme4 anova:\n"); print(anova(g0, g1))
+
+# A 0/1 response: cbpp expanded to one row per animal (binomial without cbind).
+cb <- read.csv("cbpp.csv")
+bern <- do.call(rbind, lapply(seq_len(nrow(cb)), function(i)
+  data.frame(herd = cb$herd[i], period = cb$period[i],
+             case = rep(c(1L, 0L), c(cb$incidence[i], cb$size[i] - cb$incidence[i])))))
+write.csv(bern, "cbpp_bernoulli.csv", row.names = FALSE)
+bern <- read.csv("cbpp_bernoulli.csv"); bern$herd <- factor(bern$herd); bern$period <- factor(bern$period)
+show_tmb("cbpp bernoulli", glmmTMB(case ~ period + (1 | herd), family = binomial, data = bern, control = tmbtight))

@@ -435,3 +435,28 @@ fn negative_binomial_without_overdispersion_is_the_poisson_fit() {
     assert!((nb.log_likelihood - poisson.log_likelihood).abs() < 1e-8);
     assert!((nb.fixed[1].estimate - poisson.fixed[1].estimate).abs() < 1e-6);
 }
+
+#[test]
+fn a_zero_one_response_is_binomial_without_cbind() {
+    // R: cbpp expanded to one row per animal (benches/glmm_reference.R, cbpp_bernoulli.csv):
+    //   glmmTMB(case ~ period + (1 | herd), family = binomial, data = bern, control = tmbtight):
+    //   logLik -277.50194154902437 (the cbind fit's −92.026 plus Σ log C(size, incidence) less).
+    Reference {
+        file: "cbpp_bernoulli.csv",
+        formula: "case ~ factor(period) + (1 | herd)",
+        family: Family::Binomial,
+        nagq: 1,
+        log_likelihood: -277.50194154902437,
+        fixed: &[
+            ("(Intercept)", -1.3985300224121853, 0.23247169674997967),
+            ("factor(period)2", -0.99233430839190861, 0.3066424853565039),
+            ("factor(period)3", -1.1286748223155121, 0.32663795784531863),
+            ("factor(period)4", -1.580312740029381, 0.42743618095981084),
+        ],
+        sd: &[0.64226055835609774],
+        corr: &[],
+        theta: None,
+        n_obs: 842,
+    }
+    .check();
+}
