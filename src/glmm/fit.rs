@@ -22,7 +22,9 @@ use crate::dist::p_two_sided_z;
 use crate::error::{Error, Result};
 use crate::level::ConfidenceLevel;
 use crate::lmm::dense::{cholesky, inverse_from_cholesky};
-use crate::lmm::fit::{random_effects_lines, RandomEffectCorrelation, RandomEffectSd};
+use crate::lmm::fit::{
+    random_effect_summaries, random_effects_lines, RandomEffectCorrelation, RandomEffectSd,
+};
 use crate::lmm::formula::Formula;
 use crate::lmm::frame::{Frame, Role};
 use crate::lmm::optimize::minimize_with;
@@ -548,25 +550,7 @@ fn fit_model(
     let theta_cov: Vec<f64> = v[p..p + layout.n_theta].to_vec();
     let (random, correlations, group, n_groups, singular) = match &model.random {
         Some(re) => {
-            let (sd, corr) = re.sd_and_correlations(&theta_cov, 1.0);
-            let random = re
-                .names
-                .iter()
-                .zip(&sd)
-                .map(|(term, sd)| RandomEffectSd {
-                    group: re.group.clone(),
-                    term: term.clone(),
-                    sd: *sd,
-                })
-                .collect();
-            let correlations = corr
-                .iter()
-                .map(|&(i, j, c)| RandomEffectCorrelation {
-                    group: re.group.clone(),
-                    terms: [re.names[i].clone(), re.names[j].clone()],
-                    corr: c.is_finite().then_some(c),
-                })
-                .collect();
+            let (random, correlations) = random_effect_summaries(re, &theta_cov, 1.0);
             let singular = theta_cov
                 .iter()
                 .zip(&diagonal)

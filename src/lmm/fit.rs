@@ -225,6 +225,35 @@ fn check_numeric_columns(formula: &Formula, frame: &Frame, y: &[f64]) -> Result<
     Ok(())
 }
 
+/// The SD of every random effect and the correlations within each block, named, for
+/// covariance parameters `theta` and residual SD `sigma` (1 for generalised models).
+pub fn random_effect_summaries(
+    re: &RandomEffects,
+    theta: &[f64],
+    sigma: f64,
+) -> (Vec<RandomEffectSd>, Vec<RandomEffectCorrelation>) {
+    let (sd, corr) = re.sd_and_correlations(theta, sigma);
+    let random = re
+        .names
+        .iter()
+        .zip(&sd)
+        .map(|(term, sd)| RandomEffectSd {
+            group: re.group.clone(),
+            term: term.clone(),
+            sd: *sd,
+        })
+        .collect();
+    let correlations = corr
+        .iter()
+        .map(|&(i, j, c)| RandomEffectCorrelation {
+            group: re.group.clone(),
+            terms: [re.names[i].clone(), re.names[j].clone()],
+            corr: c.is_finite().then_some(c),
+        })
+        .collect();
+    (random, correlations)
+}
+
 /// Refuse a frame without complete rows, saying whether the file has none or every row
 /// misses a value of the model's columns.
 pub fn require_rows(formula: &Formula, frame: &Frame) -> Result<()> {
@@ -316,25 +345,7 @@ pub fn fit(formula: &Formula, frame: &Frame, reml: bool) -> Result<LmmFit> {
             }
         })
         .collect();
-    let (sd, corr) = re.sd_and_correlations(&opt.x, sigma);
-    let random = re
-        .names
-        .iter()
-        .zip(&sd)
-        .map(|(term, sd)| RandomEffectSd {
-            group: re.group.clone(),
-            term: term.clone(),
-            sd: *sd,
-        })
-        .collect();
-    let correlations = corr
-        .iter()
-        .map(|&(i, j, c)| RandomEffectCorrelation {
-            group: re.group.clone(),
-            terms: [re.names[i].clone(), re.names[j].clone()],
-            corr: c.is_finite().then_some(c),
-        })
-        .collect();
+    let (random, correlations) = random_effect_summaries(&re, &opt.x, sigma);
     let diag = re.theta_is_diagonal();
     let singular = opt.x.iter().zip(&diag).any(|(t, d)| *d && *t < 1e-4);
     let modes = crit.conditional_modes(&opt.x, &sol.beta);

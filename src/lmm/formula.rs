@@ -702,7 +702,7 @@ mod tests {
     proptest::proptest! {
         /// Any text, including formula-like text, gives a formula or an error, never a panic.
         #[test]
-        fn parsing_never_panics(text in "[ a-z01~+*:|()-]{0,40}|\\PC{0,20}") {
+        fn parsing_never_panics(text in "[ a-z01~+*:|(),-]{0,40}|(cbind|offset|log)[ a-z,()|~+-]{0,30}|\\PC{0,20}") {
             let _ = Formula::parse(&text);
         }
     }
