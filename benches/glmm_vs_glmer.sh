@@ -34,10 +34,10 @@ for _ in 1 2 3; do
     best_r=$(min "$best_r" "$1"); ll_r=$2
   fi
 done
-printf '%-8s %12s %22s\n' tool seconds log_likelihood
-printf '%-8s %12.3f %22s\n' trialstats "$best_ts" "$ll_ts"
+printf '%-10s %12s %22s\n' tool seconds log_likelihood
+printf '%-10s %12.3f %22s\n' trialstats "$best_ts" "$ll_ts"
 if [ "$have_lme4" = yes ]; then
-  printf '%-8s %12.3f %22s\n' glmer "$best_r" "$ll_r"
+  printf '%-10s %12.3f %22s\n' glmer "$best_r" "$ll_r"
   printf 'ratio glmer / trialstats: %.1f\n' "$(echo "$best_r / $best_ts" | bc -l)"
 else
   echo "(R with lme4 not found: glmer not timed)"
