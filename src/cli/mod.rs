@@ -5,6 +5,7 @@ mod args;
 mod check;
 mod convert;
 mod effect;
+mod glmm;
 mod list;
 mod lmm;
 mod meta;
@@ -48,7 +49,8 @@ Examples:
   trialstats effect SMCR --n 7 --before 2.9,1.1 --after 0.4,0.8 --r 0.5
   trialstats meta studies.csv --yi yi --vi vi --mods year
   trialstats lmm visits.csv --formula 'score ~ month + (month | patient)'
-  trialstats power slope --from-study als-muse-phase2 --sd-slope 0.3 --sd-residual 1.5 --months 12 --every 1";
+  trialstats power slope --from-study als-muse-phase2 --sd-slope 0.3 --sd-residual 1.5 --months 12 --every 1
+  trialstats glmm relapses.csv --family poisson --formula 'relapses ~ period + offset(log(years)) + (1 | patient)'";
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -81,6 +83,8 @@ pub enum Command {
     /// Patients per arm (or power) for a confirmatory trial: slopes by a mixed model, event
     /// rates by negative binomial regression; simulation and sweeps of the unreported values.
     Power(power::Args),
+    /// Generalised linear mixed model of counts or proportions (lme4's glmer, glmmTMB).
+    Glmm(glmm::Args),
 }
 
 /// Run one command.
@@ -98,6 +102,7 @@ pub fn dispatch(command: Command) -> Result<Outcome> {
         Command::Meta(a) => meta::run(a),
         Command::Lmm(a) => lmm::run(a),
         Command::Power(a) => power::run(a),
+        Command::Glmm(a) => glmm::run(a),
     }
 }
 
