@@ -1,6 +1,7 @@
 //! `trialstats power slope` and `trialstats power rate`: patients per arm for a confirmatory
 //! two-arm trial, or the power of a given n, by closed form; `--simulate` checks the slope
-//! formula by simulated trials fitted by our mixed model; `--sweep` varies the nuisance
+//! and rate formulas by simulated trials fitted by our mixed model and our negative binomial
+//! regression; `--sweep` varies the nuisance
 //! values a document does not report.
 
 use super::args;
@@ -15,8 +16,8 @@ use trialstats::power::rate::rate_power;
 use trialstats::power::slope::{check_visits, regular_visits, slope_power};
 use trialstats::power::sweep::{sweep_rate, sweep_slope};
 use trialstats::power::{
-    simulate_slope_trials, Goal, RateDesign, Sides, SimulationSettings, SlopeDesign, SweepAxis,
-    VarianceMethod,
+    simulate_rate_trials, simulate_slope_trials, Goal, RateDesign, Sides, SimulatedPower,
+    SimulationSettings, SlopeDesign, SweepAxis, VarianceMethod,
 };
 use trialstats::{Error, Outcome, Result};
 
@@ -105,6 +106,61 @@ impl Common {
     }
 }
 
+/// Simulation options both endpoints share.
+#[derive(Debug, clap::Args)]
+pub struct Simulation {
+    /// Also simulate this many trials, each fitted by our own model (slopes: the mixed
+    /// model by REML; rates: negative binomial regression, Poisson when the dispersion is 0).
+    #[arg(long, value_parser = args::whole_number)]
+    simulate: Option<i64>,
+    /// Seed of the simulation (the result is the same for a seed whatever the threads).
+    #[arg(long, default_value = "1", value_parser = args::whole_number, requires = "simulate")]
+    seed: i64,
+    /// No progress bar.
+    #[arg(long)]
+    quiet: bool,
+}
+
+impl Simulation {
+    /// Run `simulate` (one of the `simulate_*_trials`) with the trials and seed asked for, at
+    /// `n_per_arm`, behind a progress bar; `None` without `--simulate`.
+    fn run(
+        &self,
+        n_per_arm: u64,
+        simulate: impl FnOnce(SimulationSettings, &(dyn Fn() + Sync)) -> Result<SimulatedPower>,
+    ) -> Result<Option<SimulatedPower>> {
+        let Some(r) = self.simulate else {
+            return Ok(None);
+        };
+        let replicates = u64::try_from(r).map_err(|_| {
+            Error::input("--simulate", format!("{r} trials; allowed: 1 to 1000000"))
+        })?;
+        let seed = u64::try_from(self.seed)
+            .map_err(|_| Error::input("--seed", format!("{}: allowed: 0 or more", self.seed)))?;
+        let bar = progress_bar(replicates, self.quiet);
+        let sim = simulate(
+            SimulationSettings {
+                replicates,
+                seed,
+                n_per_arm,
+            },
+            &|| bar.inc(1),
+        );
+        bar.finish_and_clear();
+        sim.map(Some)
+    }
+
+    /// Refuse `--simulate` with `--sweep`.
+    fn refuse_with_sweep(&self) -> Result<()> {
+        if self.simulate.is_some() {
+            return Err(Error::Usage(
+                "--simulate checks one design; give it without --sweep".into(),
+            ));
+        }
+        Ok(())
+    }
+}
+
 #[derive(Debug, clap::Args)]
 #[command(after_help = SLOPE_HELP)]
 pub struct SlopeArgs {
@@ -146,15 +202,8 @@ pub struct SlopeArgs {
     /// the visit intervals).
     #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
     dropout: f64,
-    /// Also simulate this many trials, each fitted by our mixed model (REML).
-    #[arg(long, value_parser = args::whole_number)]
-    simulate: Option<i64>,
-    /// Seed of the simulation (the result is the same for a seed whatever the threads).
-    #[arg(long, default_value = "1", value_parser = args::whole_number, requires = "simulate")]
-    seed: i64,
-    /// No progress bar.
-    #[arg(long)]
-    quiet: bool,
+    #[command(flatten)]
+    simulation: Simulation,
     #[command(flatten)]
     common: Common,
 }
@@ -205,9 +254,8 @@ pub struct RateArgs {
     /// Lakkis's methods as numbered in R's MKpower.
     #[arg(long, default_value = "pooled")]
     variance: String,
-    /// Not available for rates yet (needs a negative binomial regression fit).
-    #[arg(long, value_parser = args::whole_number, hide = true)]
-    simulate: Option<i64>,
+    #[command(flatten)]
+    simulation: Simulation,
     #[command(flatten)]
     common: Common,
 }
@@ -216,6 +264,9 @@ const RATE_HELP: &str = "\
 --from-study STUDY takes the control rate and the rate ratio from a study's before/after rate
 measure (the rate before treatment as control); the follow-up and dispersion stay assumed.
 Sweepable: rate-control, rate-ratio, years, dispersion, and power (or n with --n).
+--simulate R draws R trials of n per arm (counts negative binomial, mean rate x years,
+variance mu + k mu^2, i.e. theta = 1/k; Poisson when k = 0), fits each by negative binomial
+(or Poisson) regression events ~ arm + offset(log(years)) and counts Wald z rejections.
 Exit codes: 0 success; 2 bad input or usage (the message names the option).
 Example: trialstats power rate --rate-control 2.9 --rate-ratio 0.7 --years 2 --dispersion 0.8";
 
@@ -283,11 +334,7 @@ fn run_slope(a: SlopeArgs) -> Result<Outcome> {
     };
     design.validate()?;
     if !axes.is_empty() {
-        if a.simulate.is_some() {
-            return Err(Error::Usage(
-                "--simulate checks one design; give it without --sweep".into(),
-            ));
-        }
+        a.simulation.refuse_with_sweep()?;
         let mut result = sweep_slope(&design, level, sides, goal, &axes)?;
         result.provenance = provenance;
         if let Some(path) = &a.common.plot {
@@ -302,26 +349,10 @@ fn run_slope(a: SlopeArgs) -> Result<Outcome> {
     }
     let mut result = slope_power(&design, level, sides, goal)?;
     result.provenance = provenance;
-    if let Some(r) = a.simulate {
-        let replicates = u64::try_from(r).map_err(|_| {
-            Error::input("--simulate", format!("{r} trials; allowed: 1 to 1000000"))
-        })?;
-        let seed = u64::try_from(a.seed)
-            .map_err(|_| Error::input("--seed", format!("{}: allowed: 0 or more", a.seed)))?;
-        let bar = progress_bar(replicates, a.quiet);
-        let sim = simulate_slope_trials(
-            &design,
-            level,
-            sides,
-            SimulationSettings {
-                replicates,
-                seed,
-                n_per_arm: result.solution.n_per_arm,
-            },
-            &|| bar.inc(1),
-        );
-        bar.finish_and_clear();
-        result = result.with_simulation(sim?);
+    if let Some(sim) = a.simulation.run(result.solution.n_per_arm, |settings, progress| {
+        simulate_slope_trials(&design, level, sides, settings, progress)
+    })? {
+        result = result.with_simulation(sim);
     }
     super::print(&render(format, &result)?);
     Ok(Outcome::Ok)
@@ -343,12 +374,6 @@ fn progress_bar(len: u64, quiet: bool) -> ProgressBar {
 }
 
 fn run_rate(a: RateArgs) -> Result<Outcome> {
-    if a.simulate.is_some() {
-        return Err(Error::input(
-            "--simulate",
-            "simulated power for rates needs a negative binomial regression fit, which trialstats does not have yet; use the closed form (and its three variance methods) for now",
-        ));
-    }
     let format: Format = a.common.format.parse()?;
     let method: VarianceMethod = a.variance.parse()?;
     let (level, sides, goal, axes) = (
@@ -388,6 +413,7 @@ fn run_rate(a: RateArgs) -> Result<Outcome> {
     };
     design.validate()?;
     if !axes.is_empty() {
+        a.simulation.refuse_with_sweep()?;
         let mut result = sweep_rate(&design, method, level, sides, goal, &axes)?;
         result.provenance = provenance;
         if let Some(path) = &a.common.plot {
@@ -404,6 +430,11 @@ fn run_rate(a: RateArgs) -> Result<Outcome> {
     }
     let mut result = rate_power(&design, method, level, sides, goal)?;
     result.provenance = provenance;
+    if let Some(sim) = a.simulation.run(result.solution.n_per_arm, |settings, progress| {
+        simulate_rate_trials(&design, level, sides, settings, progress)
+    })? {
+        result = result.with_simulation(sim);
+    }
     super::print(&render(format, &result)?);
     Ok(Outcome::Ok)
 }

@@ -12,7 +12,8 @@
 //!   fitted by our own [`crate::lmm`];
 //! - a ratio of two event rates (relapses per year) analysed by negative binomial regression
 //!   (Poisson when the dispersion is 0): Zhu & Lakkis (2014, Stat Med 33:376), with their
-//!   three variance methods.
+//!   three variance methods, checked by simulating trials that are each fitted by our own
+//!   [`crate::glmm`] negative binomial (or Poisson) regression.
 //!
 //! Both closed forms use the normal approximation of the Wald test, as the references do,
 //! and count a two-sided test's rejection in the direction of the effect only (the other
@@ -25,7 +26,7 @@
 //! | `mod.rs` | [`Sides`], [`Goal`], the normal-approximation sample size and power |
 //! | [`slope`] | the slope design, its dropout pattern, the closed-form n and power |
 //! | [`rate`] | the rate design, Zhu & Lakkis's variances, n and power |
-//! | [`simulate`] | simulated slope trials fitted by the mixed model, in parallel |
+//! | [`simulate`] | simulated slope and rate trials, fitted by `lmm` and `glmm`, in parallel |
 //! | [`sweep`] | a closed form across one or two nuisance parameters, as a table and a chart |
 
 pub mod rate;
@@ -34,7 +35,9 @@ pub mod slope;
 pub mod sweep;
 
 pub use rate::{RateDesign, RatePower, VarianceMethod};
-pub use simulate::{simulate_slope_trials, SimulatedPower, SimulationSettings};
+pub use simulate::{
+    simulate_rate_trials, simulate_slope_trials, SimulatedPower, SimulationSettings,
+};
 pub use slope::{dropout_pattern, SlopeDesign, SlopePower};
 pub use sweep::{SweepAxis, SweepResult};
 
@@ -178,6 +181,20 @@ impl Solution {
         ]);
         rows.push(vec!["power (formula)".into(), self.power.into()]);
         rows
+    }
+}
+
+/// The rows a simulation adds to a result table: its power and Monte Carlo SE.
+pub(crate) fn simulation_rows(
+    power: Option<f64>,
+    se: Option<f64>,
+) -> Vec<Vec<crate::output::Cell>> {
+    match (power, se) {
+        (Some(p), Some(se)) => vec![
+            vec!["power (simulated)".into(), p.into()],
+            vec!["Monte Carlo SE".into(), se.into()],
+        ],
+        _ => Vec::new(),
     }
 }
 

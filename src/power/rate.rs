@@ -160,6 +160,14 @@ pub struct RatePower {
     pub solution: Solution,
     pub variance_null: f64,
     pub variance_alternative: f64,
+    /// Simulated power at `n_per_arm` (with `--simulate`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub simulated_power: Option<f64>,
+    /// Its Monte Carlo standard error.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub simulated_se: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub simulation: Option<super::SimulatedPower>,
     /// Which inputs are reported and which assumed, one line each.
     pub provenance: Vec<String>,
 }
@@ -199,8 +207,21 @@ pub fn rate_power(
         solution,
         variance_null: v0,
         variance_alternative: v1,
+        simulated_power: None,
+        simulated_se: None,
+        simulation: None,
         provenance: Vec::new(),
     })
+}
+
+impl RatePower {
+    /// Attach a simulation's result.
+    pub fn with_simulation(mut self, sim: super::SimulatedPower) -> RatePower {
+        self.simulated_power = Some(sim.power);
+        self.simulated_se = Some(sim.se);
+        self.simulation = Some(sim);
+        self
+    }
 }
 
 impl Tabular for RatePower {
@@ -237,9 +258,14 @@ impl Tabular for RatePower {
             vec!["V1 (alternative)".into(), self.variance_alternative.into()],
         ];
         rows.extend(self.solution.rows());
+        rows.extend(super::simulation_rows(self.simulated_power, self.simulated_se));
         Table {
             header: vec!["quantity".into(), "value".into()],
             rows,
         }
+    }
+
+    fn epilogue(&self) -> Option<String> {
+        self.simulation.as_ref().map(|s| s.describe())
     }
 }

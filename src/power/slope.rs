@@ -358,10 +358,7 @@ impl Tabular for SlopePower {
             ],
         ];
         rows.extend(self.solution.rows());
-        if let (Some(p), Some(se)) = (self.simulated_power, self.simulated_se) {
-            rows.push(vec!["power (simulated)".into(), p.into()]);
-            rows.push(vec!["Monte Carlo SE".into(), se.into()]);
-        }
+        rows.extend(super::simulation_rows(self.simulated_power, self.simulated_se));
         Table {
             header: vec!["quantity".into(), "value".into()],
             rows,
