@@ -111,10 +111,16 @@ impl Common {
 pub struct Simulation {
     /// Also simulate this many trials, each fitted by our own model (slopes: the mixed
     /// model by REML; rates: negative binomial regression, Poisson when the dispersion is 0).
-    #[arg(long, value_parser = args::whole_number)]
+    #[arg(long, value_parser = args::whole_number, allow_negative_numbers = true)]
     simulate: Option<i64>,
     /// Seed of the simulation (the result is the same for a seed whatever the threads).
-    #[arg(long, default_value = "1", value_parser = args::whole_number, requires = "simulate")]
+    #[arg(
+        long,
+        default_value = "1",
+        value_parser = args::whole_number,
+        requires = "simulate",
+        allow_negative_numbers = true
+    )]
     seed: i64,
     /// No progress bar.
     #[arg(long)]

@@ -122,8 +122,9 @@ impl Outcome {
 }
 
 /// Refuse a number of trials outside 1 to [`MAX_REPLICATES`] and a trial of `rows` rows
-/// outside 2 to [`MAX_ROWS_PER_TRIAL`] (`shape` says what the rows are).
-fn check_size(settings: SimulationSettings, rows: u64, shape: &str) -> Result<()> {
+/// outside 2 to [`MAX_ROWS_PER_TRIAL`] (`visits`: a slope trial's visits per patient, said in
+/// the message).
+fn check_size(settings: SimulationSettings, rows: u64, visits: Option<usize>) -> Result<()> {
     if !(1..=MAX_REPLICATES).contains(&settings.replicates) {
         return Err(Error::input(
             "--simulate",
@@ -134,10 +135,14 @@ fn check_size(settings: SimulationSettings, rows: u64, shape: &str) -> Result<()
         ));
     }
     if settings.n_per_arm < 2 || rows > MAX_ROWS_PER_TRIAL {
+        let (shape, rows_are) = match visits {
+            Some(v) => (format!(" with {v} visits"), "patients x visits, both arms"),
+            None => (String::new(), "patients, both arms"),
+        };
         return Err(Error::input(
             "--simulate",
             format!(
-                "{} patients per arm{shape}; a simulated trial needs 2 to {MAX_ROWS_PER_TRIAL} rows",
+                "{} patients per arm{shape}; a simulated trial needs 2 to {MAX_ROWS_PER_TRIAL} rows ({rows_are})",
                 settings.n_per_arm,
             ),
         ));
@@ -204,14 +209,7 @@ pub fn simulate_slope_trials(
 ) -> Result<SimulatedPower> {
     design.validate()?;
     let rows = 2 * settings.n_per_arm * design.visits.len() as u64;
-    check_size(
-        settings,
-        rows,
-        &format!(
-            " with {} visits (patients x visits, both arms)",
-            design.visits.len()
-        ),
-    )?;
+    check_size(settings, rows, Some(design.visits.len()))?;
     let formula = Formula::parse(SIMULATION_MODEL)?;
     let crit = sides.z_crit(alpha);
     let levels: Vec<String> = (1..=2 * settings.n_per_arm)
@@ -250,7 +248,7 @@ pub fn simulate_rate_trials(
     progress: &(dyn Fn() + Sync),
 ) -> Result<SimulatedPower> {
     design.validate()?;
-    check_size(settings, 2 * settings.n_per_arm, " (both arms)")?;
+    check_size(settings, 2 * settings.n_per_arm, None)?;
     let largest = design.rate_control * design.rate_ratio.max(1.0) * design.years;
     if largest > MAX_MEAN_COUNT {
         return Err(Error::input(
