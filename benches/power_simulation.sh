@@ -1,5 +1,6 @@
 #!/bin/sh
-# Benchmark of `trialstats power slope --simulate` (release binary): 1,000 simulated trials
+# Benchmark of `trialstats power slope --simulate` and `power rate --simulate` (release
+# binary). Slopes: 1,000 simulated trials
 # of 2 x 100 patients with 13 monthly visits (2,600 rows), each fitted by REML with
 # y ~ month * arm + (month | patient) and tested on month:arm. R's simr is not installed
 # here; when R with lme4 is, the same trials are simulated and fitted by lmer in a loop (what
@@ -24,6 +25,21 @@ sim=$(printf '%s\n' "$out" | sed -n 's/^ *"simulated_power": \([^,]*\),.*/\1/p')
 formula=$(printf '%s\n' "$out" | sed -n 's/^  "power": \([^,]*\),.*/\1/p')
 printf 'trialstats: 1000 trials in %.3f s (best of 3; %s cores); simulated power %s, formula %s\n' \
   "$best" "$(nproc)" "$sim" "$formula"
+# Rates: 1,000 simulated trials of 2 x 100 patients, negative binomial counts (2.9/year,
+# RR 0.7, 1 year, k = 0.5), each fitted by negative binomial regression with theta estimated.
+best_rate=
+for _ in 1 2 3; do
+  t0=$(now)
+  out_rate=$("$bin" power rate --rate-control 2.9 --rate-ratio 0.7 --years 1 --dispersion 0.5 \
+    --n 100 --simulate 1000 --seed 1 --quiet --format json)
+  t1=$(now)
+  t=$(echo "$t1 - $t0" | bc -l)
+  if [ -z "$best_rate" ] || [ "$(echo "$t < $best_rate" | bc -l)" = 1 ]; then best_rate=$t; fi
+done
+sim_rate=$(printf '%s\n' "$out_rate" | sed -n 's/^ *"simulated_power": \([^,]*\),.*/\1/p')
+formula_rate=$(printf '%s\n' "$out_rate" | sed -n 's/^  "power": \([^,]*\),.*/\1/p')
+printf 'trialstats: 1000 rate trials (2 x 100, negative binomial) in %.3f s (best of 3); simulated power %s, formula %s\n' \
+  "$best_rate" "$sim_rate" "$formula_rate"
 if command -v Rscript >/dev/null 2>&1 && Rscript -e 'library(lme4)' >/dev/null 2>&1; then
   trials=${LME4_TRIALS:-100}
   r=$(Rscript "$root/benches/power_simulation_lme4.R" "$trials" 2>/dev/null)
@@ -33,4 +49,14 @@ if command -v Rscript >/dev/null 2>&1 && Rscript -e 'library(lme4)' >/dev/null 2
     "$per_r" "$trials" "$per_ts" "$(echo "$per_r / $per_ts" | bc -l)"
 else
   echo "(R with lme4 not found: lme4 not timed)"
+fi
+if command -v Rscript >/dev/null 2>&1 && Rscript -e 'library(MASS)' >/dev/null 2>&1; then
+  trials=${GLMNB_TRIALS:-1000}
+  r=$(Rscript "$root/benches/power_simulation_glmnb.R" "$trials" 2>/dev/null)
+  per_r=$(echo "$r" | cut -d' ' -f1)
+  per_ts=$(echo "$best_rate / 1000" | bc -l)
+  printf 'MASS::glm.nb in a loop (one core): %s s per rate trial over %s trials (power %s); trialstats %.5f s per trial (wall, %s cores); ratio %.1f\n' \
+    "$per_r" "$trials" "$(echo "$r" | cut -d' ' -f2)" "$per_ts" "$(nproc)" "$(echo "$per_r / $per_ts" | bc -l)"
+else
+  echo "(R with MASS not found: glm.nb not timed)"
 fi

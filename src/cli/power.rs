@@ -355,9 +355,12 @@ fn run_slope(a: SlopeArgs) -> Result<Outcome> {
     }
     let mut result = slope_power(&design, level, sides, goal)?;
     result.provenance = provenance;
-    if let Some(sim) = a.simulation.run(result.solution.n_per_arm, |settings, progress| {
-        simulate_slope_trials(&design, level, sides, settings, progress)
-    })? {
+    if let Some(sim) = a
+        .simulation
+        .run(result.solution.n_per_arm, |settings, progress| {
+            simulate_slope_trials(&design, level, sides, settings, progress)
+        })?
+    {
         result = result.with_simulation(sim);
     }
     super::print(&render(format, &result)?);
@@ -436,9 +439,12 @@ fn run_rate(a: RateArgs) -> Result<Outcome> {
     }
     let mut result = rate_power(&design, method, level, sides, goal)?;
     result.provenance = provenance;
-    if let Some(sim) = a.simulation.run(result.solution.n_per_arm, |settings, progress| {
-        simulate_rate_trials(&design, level, sides, settings, progress)
-    })? {
+    if let Some(sim) = a
+        .simulation
+        .run(result.solution.n_per_arm, |settings, progress| {
+            simulate_rate_trials(&design, level, sides, settings, progress)
+        })?
+    {
         result = result.with_simulation(sim);
     }
     super::print(&render(format, &result)?);

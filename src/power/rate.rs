@@ -258,7 +258,10 @@ impl Tabular for RatePower {
             vec!["V1 (alternative)".into(), self.variance_alternative.into()],
         ];
         rows.extend(self.solution.rows());
-        rows.extend(super::simulation_rows(self.simulated_power, self.simulated_se));
+        rows.extend(super::simulation_rows(
+            self.simulated_power,
+            self.simulated_se,
+        ));
         Table {
             header: vec!["quantity".into(), "value".into()],
             rows,

@@ -225,7 +225,11 @@ pub fn simulate_slope_trials(
             match frame.and_then(|f| lmm::fit(&formula, &f, true)) {
                 Err(_) => Outcome::Failed,
                 Ok(fit) => {
-                    let z = fit.fixed.iter().find(|f| f.term == "month:arm").map(|f| f.t);
+                    let z = fit
+                        .fixed
+                        .iter()
+                        .find(|f| f.term == "month:arm")
+                        .map(|f| f.t);
                     Outcome::tested(z, fit.converged, sides, crit)
                 }
             }

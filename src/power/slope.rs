@@ -358,7 +358,10 @@ impl Tabular for SlopePower {
             ],
         ];
         rows.extend(self.solution.rows());
-        rows.extend(super::simulation_rows(self.simulated_power, self.simulated_se));
+        rows.extend(super::simulation_rows(
+            self.simulated_power,
+            self.simulated_se,
+        ));
         Table {
             header: vec!["quantity".into(), "value".into()],
             rows,
