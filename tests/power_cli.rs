@@ -142,7 +142,39 @@ fn a_sweep_prints_a_row_per_point_and_draws_its_chart() {
 }
 
 #[test]
-fn rate_simulation_is_refused_until_a_negative_binomial_fit_exists() {
+fn rate_simulation_stands_next_to_the_formula() {
+    // The README's rate example (formula: 32 per arm, power 0.80100011): 200 trials fitted by
+    // negative binomial regression; the JSON carries the simulated power, its SE, and counts.
+    let v = json(&[
+        "power",
+        "rate",
+        "--rate-control",
+        "2.9",
+        "--rate-ratio",
+        "0.5",
+        "--years",
+        "1",
+        "--dispersion",
+        "0.5",
+        "--simulate",
+        "200",
+        "--seed",
+        "7",
+        "--quiet",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["n_per_arm"], 32);
+    let p = v["simulated_power"].as_f64().unwrap();
+    let se = v["simulated_se"].as_f64().unwrap();
+    assert!((se - (p * (1.0 - p) / 200.0).sqrt()).abs() < 1e-15);
+    assert!((p - v["power"].as_f64().unwrap()).abs() < 3.0 * se, "{p}");
+    let sim = &v["simulation"];
+    assert_eq!(sim["replicates"], 200);
+    assert_eq!(sim["fitted_by"], "negative binomial regression");
+    assert_eq!(sim["model"], "events ~ arm + offset(log(years))");
+    assert_eq!(sim["failed_fits"], 0);
+    // k = 0: Poisson regression, said in the text.
     trialstats()
         .args([
             "power",
@@ -150,15 +182,15 @@ fn rate_simulation_is_refused_until_a_negative_binomial_fit_exists() {
             "--rate-control",
             "2.9",
             "--rate-ratio",
-            "0.7",
+            "0.5",
             "--years",
-            "2",
+            "1",
             "--simulate",
-            "100",
+            "50",
         ])
         .assert()
-        .code(2)
-        .stderr(contains("--simulate").and(contains("negative binomial regression")));
+        .code(0)
+        .stdout(contains("power (simulated)").and(contains("fitted by Poisson regression")));
 }
 
 #[test]
