@@ -19,6 +19,7 @@
 //! |---|---|
 //! | `mod.rs` | [`AnalysisOptions`], [`StudyAnalysis`], [`analyse_study`], [`analyse_studies`] |
 //! | [`measures`] | the paired before/after analysis of a measure ([`MeasureAnalysis`]) |
+//! | [`medians`] | time points reported as a median, quartiles and/or range, converted to a mean and SD with the method named ([`Conversion`]) |
 //! | [`slopes`] | before/after slopes ([`SlopeAnalysis`]) |
 //! | [`proportions`] | counts out of a denominator ([`ProportionAnalysis`]) |
 //! | [`arms`] | a trial's arms: each arm against the control ([`ArmItemAnalysis`]) |
@@ -31,12 +32,14 @@
 pub mod arms;
 pub mod consistency;
 pub mod measures;
+pub mod medians;
 pub mod pooling;
 pub mod proportions;
 pub mod slopes;
 
 pub use arms::{ArmBasis, ArmComparison, ArmItemAnalysis};
 pub use consistency::Reconstruction;
+pub use medians::Conversion;
 pub use measures::{ImpliedCorrelation, MeasureAnalysis, TimePointSummary};
 pub use pooling::{poolable_sets, poolable_sets_with, PoolableSet};
 pub use proportions::ProportionAnalysis;
@@ -132,6 +135,8 @@ pub fn analyse_study(study: &Study, options: &AnalysisOptions) -> Result<StudyAn
     findings.extend(consistency::significance_findings(study, &measures));
     let arms = arms::analyse_arms(study, options);
     findings.extend(consistency::implied_r_findings(study, &measures, &arms));
+    findings.extend(consistency::converted_findings(study));
+    findings.extend(consistency::reported_test_findings(study, options));
     Ok(StudyAnalysis {
         id: study.id.clone(),
         title: study.title.clone(),

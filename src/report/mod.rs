@@ -142,6 +142,48 @@ fn pct(x: f64) -> String {
     format!("{} %", h(100.0 * x))
 }
 
+/// The test results the study prints (`[[tests]]`), each with its check (statcheck-style:
+/// the p its statistic allows within the rounding against the printed p).
+fn tests_text(s: &StudyAnalysis) -> String {
+    let mut t = String::new();
+    let checks: Vec<&crate::checks::Finding> = s
+        .findings
+        .iter()
+        .filter(|f| f.check == crate::checks::CheckName::ReportedTest)
+        .collect();
+    if checks.is_empty() {
+        return t;
+    }
+    t.push_str(&format!(
+        "\nReported test results (checked at α = {})\n",
+        h(s.options.level.alpha())
+    ));
+    for f in checks {
+        t.push_str(&format!(
+            "  [{}] {}: {}\n",
+            f.measure,
+            f.status.as_str(),
+            f.detail
+        ));
+    }
+    t
+}
+
+/// The time points converted from a median, one line each, with the checks not run on them.
+fn conversions_text(conversions: &[crate::analysis::Conversion], indent: &str) -> String {
+    let mut t = String::new();
+    for c in conversions {
+        t.push_str(&format!("{indent}{}: {}\n", c.timepoint, c.text));
+    }
+    if !conversions.is_empty() {
+        t.push_str(&format!(
+            "{indent}(converted, not reported: {})\n",
+            crate::analysis::medians::NOT_CHECKED
+        ));
+    }
+    t
+}
+
 /// One study of the report as readable text.
 pub fn study_text(a: &StudyAnalysis) -> String {
     {
@@ -171,12 +213,16 @@ pub fn study_text(a: &StudyAnalysis) -> String {
             let tps: Vec<String> = m
                 .timepoints
                 .iter()
-                .map(|v| format!("{} {} ± {}", v.label, v.mean, v.spread))
+                .map(|v| match &v.median {
+                    Some(median) => format!("{} {median}", v.label),
+                    None => format!("{} {} ± {}", v.label, v.mean, v.spread),
+                })
                 .collect();
             t.push_str(&format!("  reported: {}\n", tps.join("; ")));
             if !m.spread_reading.is_empty() {
                 t.push_str(&format!("  {}\n", m.spread_reading));
             }
+            t.push_str(&conversions_text(&m.conversions, "  "));
             if let Some(i) = &m.implied {
                 t.push_str(&format!("  change: {}\n", implied_text(i)));
             }
@@ -269,6 +315,7 @@ pub fn study_text(a: &StudyAnalysis) -> String {
             }
         }
         t.push_str(&arms_text(s));
+        t.push_str(&tests_text(s));
         t
     }
 }
@@ -315,6 +362,7 @@ fn arms_text(s: &StudyAnalysis) -> String {
                 c.basis.describe(),
                 h(s.options.level.percent())
             ));
+            t.push_str(&conversions_text(&c.conversions, "    "));
             for e in &c.effects {
                 let ratio = e
                     .ratio_text()
