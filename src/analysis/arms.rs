@@ -228,7 +228,10 @@ fn group(m: &ArmMeasure, series: &ArmSeries, t: &TimePoint) -> Option<GroupSumma
 fn conversion(m: &ArmMeasure, series: &ArmSeries, t: &TimePoint) -> Option<Conversion> {
     let n = *t.n.value().or(series.n.value())?;
     let name = format!("{}.{}", series.arm, t.id);
-    let at = format!("arm_measures[{}].arms[{}].timepoints[{}]", m.id, series.arm, t.id);
+    let at = format!(
+        "arm_measures[{}].arms[{}].timepoints[{}]",
+        m.id, series.arm, t.id
+    );
     convert_timepoint(t, n, &name, &at)?.ok()
 }
 

@@ -238,10 +238,7 @@ pub fn reported_test_findings(study: &Study, options: &AnalysisOptions) -> Vec<F
                             Status::Inconsistent
                         }
                     };
-                    (
-                        status,
-                        format!("\"{}\": {}", t.text, c.detail),
-                    )
+                    (status, format!("\"{}\": {}", t.text, c.detail))
                 }
                 // Refused when the file was read; kept here so nothing is silently skipped.
                 Err(e) => (Status::NotApplicable, format!("\"{}\": {e}", t.text)),

@@ -402,8 +402,8 @@ pub fn analyse_measure(
     let label = format!("{} ({} → {})", m.label, before.id, after.id);
     // Numbers the paired test cannot take (n = 1, a change with no spread at all) leave this
     // measure unanalysed with the reason; the rest of the study and the run go on.
-    let analysed = prepost::paired_summary(&location, n, (bm, bsd), (am, asd))
-        .and_then(|summary| {
+    let analysed =
+        prepost::paired_summary(&location, n, (bm, bsd), (am, asd)).and_then(|summary| {
             let analysis = prepost::analyse(
                 &label,
                 &summary,

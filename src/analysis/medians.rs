@@ -30,7 +30,12 @@ pub struct Conversion {
 /// The mean and SD of time point `t` of n participants, estimated from its median, when it
 /// reports one (`None` otherwise). `name` names the time point in the text, `at` the place
 /// for messages.
-pub fn convert_timepoint(t: &TimePoint, n: u32, name: &str, at: &str) -> Option<Result<Conversion>> {
+pub fn convert_timepoint(
+    t: &TimePoint,
+    n: u32,
+    name: &str,
+    at: &str,
+) -> Option<Result<Conversion>> {
     let summary = t.median.as_ref()?;
     Some(convert(summary, n, at).map(|estimate| Conversion {
         timepoint: name.to_string(),

@@ -39,8 +39,8 @@ pub mod slopes;
 
 pub use arms::{ArmBasis, ArmComparison, ArmItemAnalysis};
 pub use consistency::Reconstruction;
-pub use medians::Conversion;
 pub use measures::{ImpliedCorrelation, MeasureAnalysis, TimePointSummary};
+pub use medians::Conversion;
 pub use pooling::{poolable_sets, poolable_sets_with, PoolableSet};
 pub use proportions::ProportionAnalysis;
 pub use slopes::SlopeAnalysis;

@@ -14,9 +14,9 @@ use super::raw::{
 };
 use super::{
     Arm, ArmCount, ArmEvents, ArmMeasure, ArmSeries, ArmValues, Bound, Claim, DateFact,
-    Expectation, Fact, Measure, MedianSummary, Provenance, Publication, Reference, Reported, ReportedChange,
-    ReportedNumber, ReportedTestResult, Scale, SdDivisor, Slope, SlopeValue, SpreadKind, Study, TimePoint,
-    NOT_REPORTED, SCHEMA_VERSION,
+    Expectation, Fact, Measure, MedianSummary, Provenance, Publication, Reference, Reported,
+    ReportedChange, ReportedNumber, ReportedTestResult, Scale, SdDivisor, Slope, SlopeValue,
+    SpreadKind, Study, TimePoint, NOT_REPORTED, SCHEMA_VERSION,
 };
 use crate::error::{Error, Result};
 use crate::expression;

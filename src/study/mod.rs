@@ -544,7 +544,11 @@ impl Measure {
 
     /// The last time point whose mean (or median) is reported (other than the baseline).
     pub fn last_reported(&self) -> Option<&TimePoint> {
-        self.timepoints.iter().skip(1).rev().find(|t| t.has_centre())
+        self.timepoints
+            .iter()
+            .skip(1)
+            .rev()
+            .find(|t| t.has_centre())
     }
 
     /// The time point with this id.
