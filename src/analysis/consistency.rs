@@ -1,8 +1,10 @@
 //! Which reported numbers of a study are checked, and how: each time point's mean ± spread on
 //! the time point's own scale, each reported percentage against its denominator when the
 //! document gives one, and each before/after claim of significance against the paired test
-//! over r (from the measure's analysis, not computed again). The SPRITE search of each
-//! summary is kept ([`Reconstruction`]) for the charts.
+//! over r (from the measure's analysis, not computed again), and each printed test result
+//! (`[[tests]]`) against its statistic. A time point reported as a median is not checked as a
+//! printed mean (said in a "not applicable" finding). The SPRITE search of each summary is
+//! kept ([`Reconstruction`]) for the charts.
 
 use super::{AnalysisOptions, ArmItemAnalysis, ImpliedCorrelation, MeasureAnalysis};
 use crate::checks::sprite::Sprite;

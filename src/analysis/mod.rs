@@ -8,7 +8,7 @@
 //! (MD, SMD, ROM and the change-score forms; RR, OR, RD; IRR, IRD); every before/after slope's difference, ratio and percent slowing; every
 //! count out of a denominator as a proportion with Wilson and Clopper–Pearson intervals; the
 //! consistency checks of every reported number (GRIM, GRIMMER, DEBIT, bounds, SD-or-SEM,
-//! SPRITE, percent vs count, claimed significance), keeping each SPRITE search for the
+//! SPRITE, percent vs count, claimed significance, printed test results), keeping each SPRITE search for the
 //! charts; and the pinned expectations. What a document does not report (what ± means, the
 //! pre/post correlation, an SD of a slope) is said next to the number that needed it.
 //!

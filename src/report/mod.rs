@@ -159,12 +159,8 @@ fn tests_text(s: &StudyAnalysis) -> String {
         h(s.options.level.alpha())
     ));
     for f in checks {
-        t.push_str(&format!(
-            "  [{}] {}: {}\n",
-            f.measure,
-            f.status.as_str(),
-            f.detail
-        ));
+        // The detail starts with the text and the verdict.
+        t.push_str(&format!("  [{}] {}\n", f.measure, f.detail));
     }
     t
 }

@@ -4,7 +4,7 @@
 //!
 //! | file | owns |
 //! |---|---|
-//! | `mod.rs` | the public types: [`Study`], [`Measure`], [`TimePoint`], [`Slope`], [`Fact`], [`Arm`], [`ArmMeasure`], [`ArmCount`], … |
+//! | `mod.rs` | the public types: [`Study`], [`Measure`], [`TimePoint`], [`Slope`], [`Fact`], [`Arm`], [`ArmMeasure`], [`ArmCount`], [`MedianSummary`], [`ReportedTestResult`], … |
 //! | `raw.rs` | the TOML file as written: private mirrors of the public types with byte spans |
 //! | `load.rs` | reading a file or a folder, validation, and every message naming `file:line: field` |
 //! | `display.rs` | `list` and `show`: the studies and their numbers as tables and text |
