@@ -343,3 +343,33 @@ fn bad_medians_and_tests_are_refused_with_file_line_and_field() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n\n"));
 }
+
+#[test]
+fn a_measure_reported_as_medians_gets_no_before_after_chart_of_printed_means() {
+    // The before/after chart draws printed means ± spreads; medians have none to draw.
+    let dir = tempfile::tempdir().unwrap();
+    let plots = dir.path().join("plots");
+    let (code, _, err) = trialstats(&[
+        "report",
+        "--data",
+        "tests/data/medians",
+        "--plots",
+        plots.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let names: Vec<String> = std::fs::read_dir(&plots)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .collect();
+    assert!(
+        names.iter().all(|n| !n.contains("before-after")),
+        "{names:?}"
+    );
+    // The effects that rest on the conversions are drawn.
+    assert!(
+        names
+            .iter()
+            .any(|n| n == "medians-trial-los-arms-forest.png"),
+        "{names:?}"
+    );
+}

@@ -152,11 +152,16 @@ fn study_items(sr: &StudyAnalysis, items: &mut Vec<GalleryItem>) -> Result<()> {
     let study = &sr.study;
     let level = sr.options.level;
     let mut add = |name: String, chart: Chart| items.push(GalleryItem { name, chart });
-    let charts: Vec<BeforeAfterChart> = study
+    // The before/after chart draws printed means ± spreads; a measure with a time point
+    // reported as a median has none there (its converted mean and SD are in the report text
+    // and its effect forests), so it gets no such chart rather than a false "not reported".
+    let drawn: Vec<&Measure> = study
         .measures
         .iter()
-        .map(|m| before_after_chart(study, m))
+        .filter(|m| m.timepoints.iter().all(|t| t.median.is_none()))
         .collect();
+    let charts: Vec<BeforeAfterChart> =
+        drawn.iter().map(|m| before_after_chart(study, m)).collect();
     if charts.len() > 1 {
         add(
             format!("{} panel", study.id),
@@ -168,7 +173,7 @@ fn study_items(sr: &StudyAnalysis, items: &mut Vec<GalleryItem>) -> Result<()> {
             .into(),
         );
     }
-    for (m, chart) in study.measures.iter().zip(charts) {
+    for (m, chart) in drawn.iter().zip(charts) {
         add(format!("{} {} before-after", study.id, m.id), chart.into());
     }
     for mr in &sr.measures {

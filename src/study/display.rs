@@ -471,6 +471,16 @@ pub fn describe(study: &Study) -> String {
         }
         quote(&mut o, &c.provenance);
     }
+    if !s.tests.is_empty() {
+        put!(o, "\nPrinted test results (checked by `trialstats check`)");
+        for t in &s.tests {
+            put!(o, "  {} — {}", t.id, t.text);
+            if let Some(n) = &t.note {
+                put!(o, "    note:  {n}");
+            }
+            quote(&mut o, &t.provenance);
+        }
+    }
     if !s.references.is_empty() {
         put!(o, "\nReferences");
         for r in &s.references {
