@@ -16,6 +16,8 @@
 //! | [`convert`] | what papers report instead of mean ± SD (median and quartiles or range, CI, p or t of a change, three SDs) → mean, SD, r |
 //! | [`meta`] | fixed-, random- and mixed-effects meta-analysis, as metafor's `rma` |
 //! | [`lmm`] | linear mixed models of longitudinal scores, as lme4's `lmer` |
+//! | [`power`] | power and sample size of a confirmatory trial: slopes (mixed model) and event rates (negative binomial) |
+//! | [`glmm`] | generalised linear mixed models of counts and proportions, as lme4's `glmer` and glmmTMB |
 //! | [`plot`] | charts (SVG and PNG) with an embedded font |
 //! | [`report`] | the main job: every study, every measure, as one readable report |
 //! | [`output`] | output formats (table, JSON, CSV, JUnit XML) behind one trait |
@@ -32,12 +34,14 @@ pub mod dist;
 pub mod effect;
 pub mod error;
 pub mod expression;
+pub mod glmm;
 pub mod level;
 pub mod lmm;
 pub mod meta;
 pub mod model_matrix;
 pub mod output;
 pub mod plot;
+pub mod power;
 pub mod prepost;
 pub mod report;
 pub mod reported;

@@ -457,3 +457,107 @@ pub fn analyse_measure(
     }
     Ok(out)
 }
+
+/// The event rates a confirmatory trial would compare, taken from a study's before/after
+/// rate measure (a unit "per year"): the rate before treatment stands for the control arm,
+/// the rate after it for the treated arm. The dispersion and the follow-up are not in such a
+/// report and are said to be assumed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlannedRateEffect {
+    pub study: String,
+    pub measure_id: String,
+    pub unit: String,
+    /// The before rate as printed (the control rate).
+    pub control: String,
+    /// The after rate as printed.
+    pub treatment: String,
+    pub rate_control: f64,
+    /// after / before.
+    pub rate_ratio: f64,
+    pub n: Option<u32>,
+}
+
+impl PlannedRateEffect {
+    /// One line saying where the rates come from.
+    pub fn provenance(&self) -> String {
+        let n = self
+            .n
+            .map_or_else(|| "n not reported".to_string(), |n| format!("{n} patients"));
+        format!(
+            "rate-control = {} {} and rate-ratio = {} / {} = {}: reported ({}, measures.{}: before vs after treatment, {n}; a single-arm before/after comparison, used as control vs treatment)",
+            self.control,
+            self.unit,
+            self.treatment,
+            self.control,
+            h(self.rate_ratio),
+            self.study,
+            self.measure_id
+        )
+    }
+}
+
+/// The rates of `measure_id` of `study` (or of its first measure whose unit is per year),
+/// refused naming `--from-study` when there is none, or its means are not both reported and
+/// greater than 0.
+pub fn planned_rate_effect(study: &Study, measure_id: Option<&str>) -> Result<PlannedRateEffect> {
+    use crate::error::Error;
+    let found = study.measures.iter().find(|m| match measure_id {
+        Some(id) => m.id == id,
+        None => m.unit.contains("per year"),
+    });
+    let Some(m) = found else {
+        let ids: Vec<&str> = study.measures.iter().map(|m| m.id.as_str()).collect();
+        return Err(Error::input(
+            "--from-study",
+            match measure_id {
+                Some(id) => format!(
+                    "study '{}' has no measure '{id}'; its measures: {}",
+                    study.id,
+                    ids.join(", ")
+                ),
+                None => format!(
+                    "study '{}' has no rate measure (unit per year); give --measure (its measures: {}) or the rates",
+                    study.id,
+                    ids.join(", ")
+                ),
+            },
+        ));
+    };
+    let (Some(before), Some(after)) = (m.baseline(), m.last_reported()) else {
+        return Err(Error::input(
+            "--from-study",
+            format!(
+                "study '{}', measure '{}': the means before and after are not both reported",
+                study.id, m.id
+            ),
+        ));
+    };
+    let (Some(b), Some(a)) = (before.mean.value(), after.mean.value()) else {
+        return Err(Error::input(
+            "--from-study",
+            format!(
+                "study '{}', measure '{}': a mean is not reported",
+                study.id, m.id
+            ),
+        ));
+    };
+    if !(b.value > 0.0 && a.value > 0.0) {
+        return Err(Error::input(
+            "--from-study",
+            format!(
+                "study '{}', measure '{}': rates {} and {}; both must be greater than 0 for a rate ratio",
+                study.id, m.id, b.text, a.text
+            ),
+        ));
+    }
+    Ok(PlannedRateEffect {
+        study: study.id.clone(),
+        measure_id: m.id.clone(),
+        unit: m.unit.clone(),
+        control: b.text.clone(),
+        treatment: a.text.clone(),
+        rate_control: b.value,
+        rate_ratio: a.value / b.value,
+        n: m.n.value().copied(),
+    })
+}

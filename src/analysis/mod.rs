@@ -18,9 +18,9 @@
 //! | file | owns |
 //! |---|---|
 //! | `mod.rs` | [`AnalysisOptions`], [`StudyAnalysis`], [`analyse_study`], [`analyse_studies`] |
-//! | [`measures`] | the paired before/after analysis of a measure ([`MeasureAnalysis`]) |
+//! | [`measures`] | the paired before/after analysis of a measure ([`MeasureAnalysis`]); the event rates a confirmatory trial powers for |
 //! | [`medians`] | time points reported as a median, quartiles and/or range, converted to a mean and SD with the method named ([`Conversion`]) |
-//! | [`slopes`] | before/after slopes ([`SlopeAnalysis`]) |
+//! | [`slopes`] | before/after slopes ([`SlopeAnalysis`]); the effect a confirmatory trial powers for |
 //! | [`proportions`] | counts out of a denominator ([`ProportionAnalysis`]) |
 //! | [`arms`] | a trial's arms: each arm against the control ([`ArmItemAnalysis`]) |
 //! | [`consistency`] | which reported numbers are checked, and the findings |

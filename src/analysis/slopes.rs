@@ -1,6 +1,7 @@
 //! Before/after slopes (a rate of decline before and after treatment): the difference, the
 //! ratio and the percent slowing, with delta-method intervals when the spreads are reported
-//! (`effect::slope_change`), and "not estimable" said where they are not.
+//! (`effect::slope_change`), and "not estimable" said where they are not; and the
+//! difference in slopes a confirmatory trial would power for ([`planned_slope_effect`]).
 
 use crate::effect::{self, EffectSize};
 use crate::level::ConfidenceLevel;
@@ -86,4 +87,77 @@ pub fn analyse_slopes(study: &Study, level: ConfidenceLevel) -> Vec<SlopeAnalysi
         });
     }
     out
+}
+
+/// The difference in mean slopes a confirmatory trial would have to detect, taken from a
+/// study's before/after slopes: the slope before treatment stands for the control arm, the
+/// slope after it for the treated arm. Everything else a power calculation needs (the SD of
+/// individual slopes, the residual SD, dropout) is not in such a report and is said to be
+/// assumed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlannedSlopeEffect {
+    pub study: String,
+    pub slope_id: String,
+    pub unit: String,
+    /// The before slope as printed (the control arm's mean slope).
+    pub control: String,
+    /// The after slope as printed (the treated arm's mean slope).
+    pub treatment: String,
+    /// |before − after|.
+    pub delta: f64,
+    pub n: Option<u32>,
+}
+
+impl PlannedSlopeEffect {
+    /// One line saying where δ comes from.
+    pub fn provenance(&self) -> String {
+        let n = self
+            .n
+            .map_or_else(|| "n not reported".to_string(), |n| format!("{n} patients"));
+        format!(
+            "delta = {} {}: reported ({}, slopes.{}: {} before vs {} after treatment, {n}; a single-arm before/after comparison, used as control vs treatment)",
+            crate::output::human_number(self.delta),
+            self.unit,
+            self.study,
+            self.slope_id,
+            self.control,
+            self.treatment
+        )
+    }
+}
+
+/// The effect of the first slope of `study` with both values reported, refused (naming
+/// `--from-study`) when it has none or the two slopes are equal.
+pub fn planned_slope_effect(study: &Study) -> crate::error::Result<PlannedSlopeEffect> {
+    let Some(s) = analyse_slopes(study, ConfidenceLevel::NINETY_FIVE)
+        .into_iter()
+        .next()
+    else {
+        return Err(crate::error::Error::input(
+            "--from-study",
+            format!(
+                "study '{}' reports no before/after slope with both values; give --delta",
+                study.id
+            ),
+        ));
+    };
+    let delta = (s.values.0 - s.values.1).abs();
+    if delta == 0.0 {
+        return Err(crate::error::Error::input(
+            "--from-study",
+            format!(
+                "study '{}': the slopes before and after are equal ({}); there is no effect to power a trial for",
+                study.id, s.before
+            ),
+        ));
+    }
+    Ok(PlannedSlopeEffect {
+        study: study.id.clone(),
+        slope_id: s.id,
+        unit: s.unit,
+        control: s.before,
+        treatment: s.after,
+        delta,
+        n: s.n,
+    })
 }

@@ -102,3 +102,25 @@ pub fn whole_number(text: &str) -> std::result::Result<i64, String> {
         format!("'{text}' is not a whole number; give one such as 28 (no decimals, no units)")
     })
 }
+
+/// The study `id` of the folder `data`, refused (naming `option`) when there is none,
+/// listing the known ids.
+pub fn study_by_id(
+    data: &std::path::Path,
+    id: &str,
+    option: &str,
+) -> Result<trialstats::study::Study> {
+    let known = trialstats::study::study_ids(data)?;
+    if !known.iter().any(|k| k == id) {
+        let known = if known.is_empty() {
+            "none (the folder has no *.toml files)".to_string()
+        } else {
+            known.join(", ")
+        };
+        return Err(Error::input(
+            option,
+            format!("unknown study '{id}' in {}; known: {known}", data.display()),
+        ));
+    }
+    trialstats::study::load_file(&data.join(format!("{id}.toml")))
+}

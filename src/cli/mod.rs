@@ -5,10 +5,12 @@ mod args;
 mod check;
 mod convert;
 mod effect;
+mod glmm;
 mod list;
 mod lmm;
 mod meta;
 mod plot;
+mod power;
 mod prepost;
 mod report;
 mod show;
@@ -46,7 +48,9 @@ Examples:
   trialstats convert median --n 20 --q1 4 --median 6 --q3 10
   trialstats effect SMCR --n 7 --before 2.9,1.1 --after 0.4,0.8 --r 0.5
   trialstats meta studies.csv --yi yi --vi vi --mods year
-  trialstats lmm visits.csv --formula 'score ~ month + (month | patient)'";
+  trialstats lmm visits.csv --formula 'score ~ month + (month | patient)'
+  trialstats power slope --from-study als-muse-phase2 --sd-slope 0.3 --sd-residual 1.5 --months 12 --every 1
+  trialstats glmm relapses.csv --family poisson --formula 'relapses ~ period + offset(log(years)) + (1 | patient)'";
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -76,6 +80,11 @@ pub enum Command {
     Meta(meta::Args),
     /// Linear mixed model of longitudinal scores (lme4's lmer).
     Lmm(lmm::Args),
+    /// Patients per arm (or power) for a confirmatory trial: slopes by a mixed model, event
+    /// rates by negative binomial regression; simulation and sweeps of the unreported values.
+    Power(power::Args),
+    /// Generalised linear mixed model of counts or proportions (lme4's glmer, glmmTMB).
+    Glmm(glmm::Args),
 }
 
 /// Run one command.
@@ -92,6 +101,8 @@ pub fn dispatch(command: Command) -> Result<Outcome> {
         Command::Plot(a) => plot::run(a),
         Command::Meta(a) => meta::run(a),
         Command::Lmm(a) => lmm::run(a),
+        Command::Power(a) => power::run(a),
+        Command::Glmm(a) => glmm::run(a),
     }
 }
 

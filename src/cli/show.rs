@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use trialstats::output::{self, Format};
 use trialstats::study::{self, StudyNumbers};
-use trialstats::{Error, Outcome, Result};
+use trialstats::{Outcome, Result};
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = super::EXIT_LINE_NO_CHECKS)]
@@ -20,23 +20,7 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<Outcome> {
     let format: Format = args.format.parse()?;
-    let known = study::study_ids(&args.data)?;
-    if !known.contains(&args.study) {
-        let known = if known.is_empty() {
-            "none (the folder has no *.toml files)".to_string()
-        } else {
-            known.join(", ")
-        };
-        return Err(Error::input(
-            "STUDY",
-            format!(
-                "unknown study '{}' in {}; known: {known}",
-                args.study,
-                args.data.display()
-            ),
-        ));
-    }
-    let s = study::load_file(&args.data.join(format!("{}.toml", args.study)))?;
+    let s = super::args::study_by_id(&args.data, &args.study, "STUDY")?;
     let text = match format {
         Format::Table => study::describe(&s),
         _ => output::render(format, &StudyNumbers(&s))?,

@@ -47,12 +47,11 @@ fn summary(f: &LmmFit) -> ComparedModel {
     }
 }
 
-/// Read the columns of both formulas from `path` (so both models use the same rows) and test.
-pub fn compare_csv(path: &Path, a: &str, b: &str) -> Result<LikelihoodRatioTest> {
-    let fa = Formula::parse(a)?;
-    let fb = Formula::parse(b)?;
-    let mut cols: Vec<(String, Role)> = columns_for(&fa);
-    for (n, r) in columns_for(&fb) {
+/// The columns two models read, each once: a column categorical for either model is read
+/// as categorical, one numeric for either as numeric.
+pub fn union_columns(a: Vec<(String, Role)>, b: Vec<(String, Role)>) -> Vec<(String, Role)> {
+    let mut cols = a;
+    for (n, r) in b {
         match cols.iter_mut().find(|(m, _)| *m == n) {
             Some(e) if e.1 != r => {
                 if r == Role::Categorical || e.1 == Role::Categorical {
@@ -65,6 +64,14 @@ pub fn compare_csv(path: &Path, a: &str, b: &str) -> Result<LikelihoodRatioTest>
             None => cols.push((n, r)),
         }
     }
+    cols
+}
+
+/// Read the columns of both formulas from `path` (so both models use the same rows) and test.
+pub fn compare_csv(path: &Path, a: &str, b: &str) -> Result<LikelihoodRatioTest> {
+    let fa = Formula::parse(a)?;
+    let fb = Formula::parse(b)?;
+    let cols = union_columns(columns_for(&fa), columns_for(&fb));
     let frame = Frame::read_csv(path, &cols)?;
     compare(&fa, &fb, &frame)
 }
@@ -116,12 +123,11 @@ impl LmmFit {
     }
 }
 
-impl Tabular for LikelihoodRatioTest {
-    fn preamble(&self) -> Option<String> {
-        let mut s = format!(
-            "Likelihood-ratio test of nested linear mixed models (both fitted by ML, as lme4's anova)\nobservations: {}",
-            self.n_obs
-        );
+impl LikelihoodRatioTest {
+    /// The preamble under the title `title`: observations, dropped rows, fits that did not
+    /// converge.
+    pub fn preamble_with_title(&self, title: &str) -> String {
+        let mut s = format!("{title}\nobservations: {}", self.n_obs);
         if self.n_dropped > 0 {
             s.push_str(&format!(
                 "; {} row(s) with missing values dropped",
@@ -136,7 +142,15 @@ impl Tabular for LikelihoodRatioTest {
                 ));
             }
         }
-        Some(s)
+        s
+    }
+}
+
+impl Tabular for LikelihoodRatioTest {
+    fn preamble(&self) -> Option<String> {
+        Some(self.preamble_with_title(
+            "Likelihood-ratio test of nested linear mixed models (both fitted by ML, as lme4's anova)",
+        ))
     }
 
     fn table(&self) -> Table {

@@ -225,8 +225,61 @@ fn check_numeric_columns(formula: &Formula, frame: &Frame, y: &[f64]) -> Result<
     Ok(())
 }
 
+/// The SD of every random effect and the correlations within each block, named, for
+/// covariance parameters `theta` and residual SD `sigma` (1 for generalised models).
+pub fn random_effect_summaries(
+    re: &RandomEffects,
+    theta: &[f64],
+    sigma: f64,
+) -> (Vec<RandomEffectSd>, Vec<RandomEffectCorrelation>) {
+    let (sd, corr) = re.sd_and_correlations(theta, sigma);
+    let random = re
+        .names
+        .iter()
+        .zip(&sd)
+        .map(|(term, sd)| RandomEffectSd {
+            group: re.group.clone(),
+            term: term.clone(),
+            sd: *sd,
+        })
+        .collect();
+    let correlations = corr
+        .iter()
+        .map(|&(i, j, c)| RandomEffectCorrelation {
+            group: re.group.clone(),
+            terms: [re.names[i].clone(), re.names[j].clone()],
+            corr: c.is_finite().then_some(c),
+        })
+        .collect();
+    (random, correlations)
+}
+
+/// Refuse a frame without complete rows, saying whether the file has none or every row
+/// misses a value of the model's columns.
+pub fn require_rows(formula: &Formula, frame: &Frame) -> Result<()> {
+    if frame.n_rows > 0 {
+        return Ok(());
+    }
+    let why = if frame.n_dropped == 0 {
+        "there are no data rows".to_string()
+    } else {
+        format!(
+            "every one of the {} rows has a missing value in one of the model's columns ({})",
+            frame.n_dropped,
+            formula.columns().join(", ")
+        )
+    };
+    Err(Error::input(frame.source.clone(), why))
+}
+
 /// Fit `formula` to `frame` by REML (`reml = true`) or maximum likelihood.
 pub fn fit(formula: &Formula, frame: &Frame, reml: bool) -> Result<LmmFit> {
+    if formula.failures.is_some() || !formula.offsets.is_empty() {
+        return Err(Error::input(
+            "--formula",
+            "cbind( ) responses and offset( ) terms belong to generalised models: use trialstats glmm",
+        ));
+    }
     let y = match frame.column(&formula.response) {
         Some(super::frame::Column::Numeric(v)) => v,
         _ => {
@@ -239,18 +292,7 @@ pub fn fit(formula: &Formula, frame: &Frame, reml: bool) -> Result<LmmFit> {
             ))
         }
     };
-    if frame.n_rows == 0 {
-        let why = if frame.n_dropped == 0 {
-            "there are no data rows".to_string()
-        } else {
-            format!(
-                "every one of the {} rows has a missing value in one of the model's columns ({})",
-                frame.n_dropped,
-                formula.columns().join(", ")
-            )
-        };
-        return Err(Error::input(frame.source.clone(), why));
-    }
+    require_rows(formula, frame)?;
     check_numeric_columns(formula, frame, y)?;
     let x = fixed_matrix(formula, frame)?;
     let re = RandomEffects::build(formula, frame)?;
@@ -303,25 +345,7 @@ pub fn fit(formula: &Formula, frame: &Frame, reml: bool) -> Result<LmmFit> {
             }
         })
         .collect();
-    let (sd, corr) = re.sd_and_correlations(&opt.x, sigma);
-    let random = re
-        .names
-        .iter()
-        .zip(&sd)
-        .map(|(term, sd)| RandomEffectSd {
-            group: re.group.clone(),
-            term: term.clone(),
-            sd: *sd,
-        })
-        .collect();
-    let correlations = corr
-        .iter()
-        .map(|&(i, j, c)| RandomEffectCorrelation {
-            group: re.group.clone(),
-            terms: [re.names[i].clone(), re.names[j].clone()],
-            corr: c.is_finite().then_some(c),
-        })
-        .collect();
+    let (random, correlations) = random_effect_summaries(&re, &opt.x, sigma);
     let diag = re.theta_is_diagonal();
     let singular = opt.x.iter().zip(&diag).any(|(t, d)| *d && *t < 1e-4);
     let modes = crit.conditional_modes(&opt.x, &sol.beta);
@@ -438,25 +462,7 @@ impl LmmFit {
     }
 
     fn random_text(&self) -> String {
-        let mut lines = vec![format!("{:<10} {:<14} {:>14}  corr", "group", "term", "sd")];
-        for (k, r) in self.random.iter().enumerate() {
-            let corrs: Vec<String> = self
-                .correlations
-                .iter()
-                .filter(|c| c.terms[1] == r.term)
-                .map(|c| match c.corr {
-                    Some(r) => format!("{} (with {})", human_number(r), c.terms[0]),
-                    None => format!("not defined: an SD is 0 (with {})", c.terms[0]),
-                })
-                .collect();
-            lines.push(format!(
-                "{:<10} {:<14} {:>14}  {}",
-                if k == 0 { r.group.as_str() } else { "" },
-                r.term,
-                human_number(r.sd),
-                corrs.join(", ")
-            ));
-        }
+        let mut lines = random_effects_lines(&self.random, &self.correlations);
         lines.push(format!(
             "{:<10} {:<14} {:>14}",
             "Residual",
@@ -465,6 +471,33 @@ impl LmmFit {
         ));
         lines.join("\n")
     }
+}
+
+/// The random-effects block of a summary: a header, then one line per random effect with its
+/// SD and its correlations with the effects before it.
+pub fn random_effects_lines(
+    random: &[RandomEffectSd],
+    correlations: &[RandomEffectCorrelation],
+) -> Vec<String> {
+    let mut lines = vec![format!("{:<10} {:<14} {:>14}  corr", "group", "term", "sd")];
+    for (k, r) in random.iter().enumerate() {
+        let corrs: Vec<String> = correlations
+            .iter()
+            .filter(|c| c.terms[1] == r.term)
+            .map(|c| match c.corr {
+                Some(r) => format!("{} (with {})", human_number(r), c.terms[0]),
+                None => format!("not defined: an SD is 0 (with {})", c.terms[0]),
+            })
+            .collect();
+        lines.push(format!(
+            "{:<10} {:<14} {:>14}  {}",
+            if k == 0 { r.group.as_str() } else { "" },
+            r.term,
+            human_number(r.sd),
+            corrs.join(", ")
+        ));
+    }
+    lines
 }
 
 impl Tabular for LmmFit {

@@ -4,9 +4,11 @@
 //! Grammar (whitespace is free):
 //!
 //! ```text
-//! formula  := name '~' rhs
+//! formula  := response '~' rhs
+//! response := name | 'cbind(' name ',' name ')' | 'cbind(' name ',' name '-' name ')'
 //! rhs      := item (('+' | '-') item)*
-//! item     := '0' | '1' | random | product          ('-' only before '1' or '0')
+//! item     := '0' | '1' | random | offset | product  ('-' only before '1' or '0')
+//! offset   := 'offset(' name ')' | 'offset(log(' name '))'
 //! product  := variable (('*' | ':') variable)*      (a*b = a + b + a:b)
 //! variable := name | 'factor(' name ')'
 //! random   := '(' effects ('|' | '||') name ')'
@@ -16,6 +18,11 @@
 //! `(x | g)` means `(1 + x | g)` (intercept and slope, correlated); `(x || g)` gives the same
 //! columns with independent (uncorrelated) random effects, as lme4's double bar. Names are
 //! letters, digits, `_` and `.`, starting with a letter, `_` or `.`.
+//!
+//! Two parts only generalised models use (`trialstats glmm`; `lmm` refuses them): a binomial
+//! response as successes and failures, `cbind(events, trials - events)` (or `cbind(events,
+//! failures)`), and offsets, `offset(log(years))`, a known term of the linear predictor with
+//! coefficient 1 (R's `offset()`).
 
 use crate::error::{Error, Result};
 
@@ -64,11 +71,43 @@ pub struct RandomTerm {
     pub uncorrelated: bool,
 }
 
+/// The failures of a binomial response `cbind(successes, ...)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Failures {
+    /// `cbind(events, failures)`: a column of failures.
+    Column(String),
+    /// `cbind(events, trials - events)`: the trials column; failures are trials − successes.
+    TrialsMinusSuccesses(String),
+}
+
+/// An offset term `offset(x)` or `offset(log(x))`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Offset {
+    pub column: String,
+    /// Written `offset(log(x))`: the column enters as its natural logarithm.
+    pub log: bool,
+}
+
+impl Offset {
+    /// The term as written, e.g. `offset(log(years))`.
+    pub fn label(&self) -> String {
+        if self.log {
+            format!("offset(log({}))", self.column)
+        } else {
+            format!("offset({})", self.column)
+        }
+    }
+}
+
 /// A parsed formula.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Formula {
-    /// The response column.
+    /// The response column (the successes of `cbind(successes, ...)`).
     pub response: String,
+    /// The failures of a binomial response written with `cbind`.
+    pub failures: Option<Failures>,
+    /// Offset terms, in the order written (they are summed).
+    pub offsets: Vec<Offset>,
     /// Whether the fixed part has an intercept (removed by `0` or `-1`).
     pub intercept: bool,
     /// Fixed terms, ordered as R orders them: by degree (main effects first), then as written.
@@ -93,6 +132,13 @@ impl Formula {
                 out.push(n.to_string());
             }
         };
+        match &self.failures {
+            Some(Failures::Column(c)) | Some(Failures::TrialsMinusSuccesses(c)) => add(c),
+            None => {}
+        }
+        for o in &self.offsets {
+            add(&o.column);
+        }
         for t in &self.fixed {
             for v in &t.variables {
                 add(&v.name);
@@ -121,6 +167,7 @@ enum Token {
     DoubleBar,
     Open,
     Close,
+    Comma,
     End,
 }
 
@@ -143,6 +190,7 @@ fn describe(t: &Token) -> String {
         Token::DoubleBar => "'||'".into(),
         Token::Open => "'('".into(),
         Token::Close => "')'".into(),
+        Token::Comma => "','".into(),
         Token::End => "the end of the formula".into(),
     }
 }
@@ -191,6 +239,7 @@ impl<'a> Parser<'a> {
                 b':' => Token::Colon,
                 b'(' => Token::Open,
                 b')' => Token::Close,
+                b',' => Token::Comma,
                 b'|' => {
                     if bytes.get(i + 1) == Some(&b'|') {
                         i += 1;
@@ -220,7 +269,7 @@ impl<'a> Parser<'a> {
                     return Err(self.error(
                         start,
                         format!(
-                            "unexpected character '{ch}'; allowed: column names, ~ + - * : | || ( ) 0 1"
+                            "unexpected character '{ch}'; allowed: column names, ~ + - * : | || ( ) , 0 1"
                         ),
                     ));
                 }
@@ -259,8 +308,9 @@ impl<'a> Parser<'a> {
 
     fn formula(mut self) -> Result<Formula> {
         self.tokenize()?;
-        let response = match self.next() {
-            Token::Name(n) => n,
+        let (response, failures) = match self.next() {
+            Token::Name(n) if n == "cbind" && *self.peek() == Token::Open => self.cbind()?,
+            Token::Name(n) => (n, None),
             other => {
                 return Err(self.error(
                     0,
@@ -275,6 +325,7 @@ impl<'a> Parser<'a> {
         let mut intercept = true;
         let mut fixed: Vec<FixedTerm> = Vec::new();
         let mut random = Vec::new();
+        let mut offsets = Vec::new();
         let mut sign_minus = false;
         loop {
             let at = self.offset();
@@ -290,6 +341,9 @@ impl<'a> Parser<'a> {
                     return Err(self.error(at, "only '-1' or '-0' may follow '-'"))
                 }
                 Token::Open => random.push(self.random_term()?),
+                Token::Name(n) if n == "offset" && !sign_minus && self.peek_at(1) == Token::Open => {
+                    offsets.push(self.offset_term()?)
+                }
                 Token::Name(_) if sign_minus => {
                     return Err(self.error(at, "removing terms with '-' is not supported; only '-1' (no intercept)"))
                 }
@@ -323,18 +377,85 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        if fixed.is_empty() && !intercept && random.is_empty() {
+        if fixed.is_empty() && !intercept && random.is_empty() && offsets.is_empty() {
             return Err(self.error(self.text.len(), "the model has no terms"));
         }
         // R orders terms by degree, keeping the written order within a degree.
         fixed.sort_by_key(|t| t.variables.len());
         Ok(Formula {
             response,
+            failures,
+            offsets,
             intercept,
             fixed,
             random,
             text: self.text.to_string(),
         })
+    }
+
+    /// The token `k` places ahead.
+    fn peek_at(&self, k: usize) -> Token {
+        self.tokens[(self.pos + k).min(self.tokens.len() - 1)]
+            .0
+            .clone()
+    }
+
+    fn name(&mut self, what: &str) -> Result<String> {
+        let at = self.offset();
+        match self.next() {
+            Token::Name(n) => Ok(n),
+            other => Err(self.error(at, format!("expected {what}, found {}", describe(&other)))),
+        }
+    }
+
+    /// `cbind(successes, failures)` or `cbind(successes, trials - successes)`, after `cbind`.
+    fn cbind(&mut self) -> Result<(String, Option<Failures>)> {
+        self.expect(Token::Open, "'(' after cbind")?;
+        let successes = self.name("the successes column inside cbind( )")?;
+        self.expect(
+            Token::Comma,
+            "',' between the successes and the failures in cbind( )",
+        )?;
+        let second = self.name("the failures (or trials) column inside cbind( )")?;
+        let failures = if *self.peek() == Token::Minus {
+            self.next();
+            let at = self.offset();
+            let minus = self.name("the successes column after '-' in cbind( )")?;
+            if minus != successes {
+                return Err(self.error(
+                    at,
+                    format!("cbind({successes}, {second} - {minus}): the column subtracted must be the successes column '{successes}'"),
+                ));
+            }
+            Failures::TrialsMinusSuccesses(second)
+        } else {
+            Failures::Column(second)
+        };
+        self.expect(Token::Close, "')' closing cbind(")?;
+        Ok((successes, Some(failures)))
+    }
+
+    /// `offset(x)` or `offset(log(x))`, from `offset`.
+    fn offset_term(&mut self) -> Result<Offset> {
+        self.next();
+        self.expect(Token::Open, "'(' after offset")?;
+        let at = self.offset();
+        let first = self.name("a column name or log( inside offset( )")?;
+        let (column, log) = if first == "log" && *self.peek() == Token::Open {
+            self.next();
+            let column = self.name("a column name inside log( )")?;
+            self.expect(Token::Close, "')' closing log(")?;
+            (column, true)
+        } else if *self.peek() == Token::Open {
+            return Err(self.error(
+                at,
+                format!("'{first}(' is not supported inside offset( ); allowed: offset(x) or offset(log(x))"),
+            ));
+        } else {
+            (first, false)
+        };
+        self.expect(Token::Close, "')' closing offset(")?;
+        Ok(Offset { column, log })
     }
 
     fn variable(&mut self) -> Result<Variable> {
@@ -544,10 +665,44 @@ mod tests {
         assert!(Formula::parse("y ~ x - z").is_err());
     }
 
+    #[test]
+    fn cbind_response_and_offsets() {
+        let f = Formula::parse(
+            "cbind(incidence, size - incidence) ~ period + offset(log(years)) + offset(w) + (1 | herd)",
+        )
+        .unwrap();
+        assert_eq!(f.response, "incidence");
+        assert_eq!(
+            f.failures,
+            Some(Failures::TrialsMinusSuccesses("size".into()))
+        );
+        assert_eq!(labels(&f), ["period"]);
+        assert_eq!(
+            f.offsets.iter().map(|o| o.label()).collect::<Vec<_>>(),
+            ["offset(log(years))", "offset(w)"]
+        );
+        assert_eq!(
+            f.columns(),
+            ["incidence", "size", "years", "w", "period", "herd"]
+        );
+        let g = Formula::parse("cbind(a, b) ~ 1").unwrap();
+        assert_eq!(g.failures, Some(Failures::Column("b".into())));
+        let e = Formula::parse("cbind(a, n - b) ~ 1")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("must be the successes column 'a'"), "{e}");
+        let e = Formula::parse("y ~ offset(sqrt(t))")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("offset(log(x))"), "{e}");
+        // A column called offset is still a column.
+        assert_eq!(labels(&Formula::parse("y ~ offset").unwrap()), ["offset"]);
+    }
+
     proptest::proptest! {
         /// Any text, including formula-like text, gives a formula or an error, never a panic.
         #[test]
-        fn parsing_never_panics(text in "[ a-z01~+*:|()-]{0,40}|\\PC{0,20}") {
+        fn parsing_never_panics(text in "[ a-z01~+*:|(),-]{0,40}|(cbind|offset|log)[ a-z,()|~+-]{0,30}|\\PC{0,20}") {
             let _ = Formula::parse(&text);
         }
     }

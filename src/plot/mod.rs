@@ -17,6 +17,7 @@
 //! | [`proportion`] | proportions with their intervals |
 //! | [`histogram`] | (reconstructed) samples |
 //! | [`trajectory`] | per-subject and population lines of a mixed model |
+//! | [`power`] | patients per arm (or power) across a sweep of nuisance parameters |
 //! | [`gallery`] | many named charts into one folder, with an index |
 //! | [`input`] | chart rows from inline values or a CSV file |
 //! | [`palette`], [`style`], [`geometry`] | Okabe–Ito colours; font, sizes, frame, legend, axes; clipping |
@@ -30,6 +31,7 @@ pub mod histogram;
 pub mod input;
 pub mod palette;
 pub mod panel;
+pub mod power;
 pub mod proportion;
 pub mod sensitivity;
 pub mod slope;
@@ -42,6 +44,7 @@ pub use funnel::{EggerLine, FunnelChart, FunnelStudy};
 pub use gallery::{write_gallery, GalleryItem};
 pub use histogram::{HistogramChart, HistogramLayout, HistogramSample};
 pub use panel::PanelChart;
+pub use power::{PowerSweepChart, PowerSweepSeries};
 pub use proportion::{ProportionChart, ProportionItem};
 pub use sensitivity::{SensitivityChart, SensitivityPoint, SignificanceOnset};
 pub use slope::{ObservedPoint, SlopeChart};
@@ -75,6 +78,8 @@ pub enum Chart {
     Histogram(HistogramChart),
     /// Per-subject and population trajectories of a mixed model.
     Trajectory(TrajectoryChart),
+    /// Patients per arm (or power) across a sweep.
+    PowerSweep(PowerSweepChart),
 }
 
 macro_rules! chart_from {
@@ -95,7 +100,8 @@ chart_from!(
     Funnel(FunnelChart),
     Proportion(ProportionChart),
     Histogram(HistogramChart),
-    Trajectory(TrajectoryChart)
+    Trajectory(TrajectoryChart),
+    PowerSweep(PowerSweepChart)
 );
 
 impl Chart {
@@ -112,6 +118,7 @@ impl Chart {
             Chart::Proportion(c) => c.validate(),
             Chart::Histogram(c) => c.validate(),
             Chart::Trajectory(c) => c.validate(),
+            Chart::PowerSweep(c) => c.validate(),
         }
     }
 
@@ -126,6 +133,7 @@ impl Chart {
             Chart::Proportion(c) => c.draw(area, style),
             Chart::Histogram(c) => c.draw(area, style),
             Chart::Trajectory(c) => c.draw(area, style),
+            Chart::PowerSweep(c) => c.draw(area, style),
         }
     }
 }

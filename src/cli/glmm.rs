@@ -1,0 +1,165 @@
+//! `trialstats glmm`: fit a generalised linear mixed model (lme4's `glmer`, glmmTMB's
+//! `nbinom2`) to a CSV file, or `trialstats glmm compare` two nested models by a
+//! likelihood-ratio test. Exit 1 when an optimum could not be confirmed or an estimate is
+//! infinite (the output says so), 2 on bad input.
+
+use std::path::PathBuf;
+use trialstats::glmm::{compare_csv, fit_csv, Family, GlmmOptions};
+use trialstats::level::ConfidenceLevel;
+use trialstats::output::{render, Format};
+use trialstats::{Error, Outcome, Result};
+
+/// The formula grammar, shown after `trialstats glmm --help`.
+const FORMULA_GRAMMAR: &str = "\
+Formulas (a subset of lme4's):
+  response ~ fixed terms + offset(log(exposure)) + (random terms | group)
+  response      counts (poisson, negbin); for binomial a 0/1 column, or
+                cbind(events, trials - events), or cbind(events, failures)
+  fixed terms   numeric columns as they are; text columns and factor(x) are categorical
+                (treatment coding, the first level in sorted order is the reference);
+                a + b, a:b, a * b; a leading 0 + or a trailing - 1 drops the intercept
+  offset(x)     a known term with coefficient 1; offset(log(years)) makes the model one of
+                rates per year (the column must be > 0)
+  random terms  (1 | g) intercept, (x | g) intercept and slope, (x || g) uncorrelated;
+                one grouping column g; none at all fits a plain GLM
+Families: poisson (log link), binomial (logit), negbin (log link, Var = mu + mu^2/theta,
+theta estimated with the model, as glmmTMB's nbinom2).
+Rows with a missing value (empty or NA) in a used column are dropped, as R's na.omit.
+Exit codes: 0 fitted; 1 the optimum could not be confirmed or an estimate is infinite
+(separation; the output says so); 2 bad input.
+Example: trialstats glmm data/synthetic/relapses_prepost_synthetic.csv --family poisson \\
+           --formula 'relapses ~ period + offset(log(years)) + (1 | patient)' --exp";
+
+#[derive(Debug, clap::Args)]
+#[command(args_conflicts_with_subcommands = true, after_help = FORMULA_GRAMMAR)]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: Option<GlmmCommand>,
+    /// CSV file with a header row; "NA" and empty cells are missing (those rows are dropped).
+    pub file: Option<PathBuf>,
+    /// Model formula, e.g. 'relapses ~ period + offset(log(years)) + (1 | patient)'.
+    #[arg(long)]
+    pub formula: Option<String>,
+    #[command(flatten)]
+    pub model: ModelArgs,
+    /// Also show exp(estimate) with its confidence interval: rate ratios (poisson, negbin)
+    /// or odds ratios (binomial).
+    #[arg(long)]
+    pub exp: bool,
+    /// Confidence level of the --exp intervals.
+    #[arg(
+        long,
+        default_value = "0.95",
+        allow_hyphen_values = true,
+        requires = "exp"
+    )]
+    pub level: ConfidenceLevel,
+    /// Output format: table, json or csv (fixed effects).
+    #[arg(long, default_value = "table")]
+    pub format: String,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ModelArgs {
+    /// Response distribution: poisson, negbin or binomial.
+    #[arg(long)]
+    pub family: Option<String>,
+    /// Quadrature nodes per group: 1 is the Laplace approximation (lme4's default); more
+    /// (up to 25) is adaptive Gauss-Hermite quadrature, for one scalar random effect.
+    #[arg(long, default_value_t = 1, allow_negative_numbers = true, value_parser = super::args::whole_number)]
+    pub nagq: i64,
+}
+
+impl ModelArgs {
+    fn options(&self) -> Result<GlmmOptions> {
+        let family: Family = self
+            .family
+            .as_deref()
+            .ok_or_else(|| Error::input("--family", "missing; allowed: poisson, negbin, binomial"))?
+            .parse()?;
+        if !(1..=25).contains(&self.nagq) {
+            return Err(Error::input(
+                "--nagq",
+                format!(
+                    "{}: the number of quadrature nodes must be 1 (Laplace) to 25",
+                    self.nagq
+                ),
+            ));
+        }
+        Ok(GlmmOptions {
+            family,
+            nagq: self.nagq as usize,
+        })
+    }
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum GlmmCommand {
+    /// Likelihood-ratio test of two nested models (lme4's anova).
+    Compare(CompareArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompareArgs {
+    /// CSV file with a header row.
+    pub file: PathBuf,
+    /// The two model formulas: give --formula twice.
+    #[arg(long, num_args = 1)]
+    pub formula: Vec<String>,
+    #[command(flatten)]
+    pub model: ModelArgs,
+    /// Output format: table, json or csv.
+    #[arg(long, default_value = "table")]
+    pub format: String,
+}
+
+pub fn run(args: Args) -> Result<Outcome> {
+    if let Some(GlmmCommand::Compare(c)) = args.command {
+        return run_compare(c);
+    }
+    let format: Format = args.format.parse()?;
+    let file = args.file.ok_or_else(|| {
+        Error::Usage(
+            "give the CSV file: trialstats glmm FILE.csv --formula '...' --family poisson".into(),
+        )
+    })?;
+    let formula = args.formula.ok_or_else(|| {
+        Error::input(
+            "--formula",
+            "missing; for example --formula 'relapses ~ period + offset(log(years)) + (1 | patient)'",
+        )
+    })?;
+    let options = args.model.options()?;
+    let mut fit = fit_csv(&file, &formula, options)?;
+    if args.exp {
+        fit = fit.with_ratios(args.level);
+    }
+    super::print(&render(format, &fit)?);
+    // An unconfirmed optimum or an infinite estimate is a problem the user must see (exit 1).
+    Ok(if fit.converged && fit.warnings.is_empty() {
+        Outcome::Ok
+    } else {
+        Outcome::ProblemFound
+    })
+}
+
+fn run_compare(args: CompareArgs) -> Result<Outcome> {
+    let format: Format = args.format.parse()?;
+    if args.formula.len() != 2 {
+        return Err(Error::input(
+            "--formula",
+            format!(
+                "give exactly two formulas (--formula twice), got {}",
+                args.formula.len()
+            ),
+        ));
+    }
+    let options = args.model.options()?;
+    let test = compare_csv(&args.file, &args.formula[0], &args.formula[1], options)?;
+    super::print(&render(format, &test)?);
+    Ok(if test.test.models.iter().all(|m| m.converged) {
+        Outcome::Ok
+    } else {
+        Outcome::ProblemFound
+    })
+}

@@ -1,0 +1,275 @@
+//! Response distributions with their canonical or log links, as R's `poisson()`,
+//! `binomial()` and glmmTMB's `nbinom2`: the log density of one observation given its linear
+//! predictor η, and its first two derivatives in η (the score and the observed information),
+//! which are all the fits need. Usable without random effects (a plain GLM; see
+//! [`super::fit::fit`] with a formula that has no random term), as issue 15's power
+//! calculations for relapse rates do.
+//!
+//! | family | link | mean μ | variance | log density |
+//! |---|---|---|---|---|
+//! | Poisson | log | e^η | μ | y η − μ − log y! |
+//! | binomial (n trials) | logit | n/(1 + e^−η) | μ(1 − μ/n) | y η − n log(1 + e^η) + log C(n, y) |
+//! | negative binomial (NB2) | log | e^η | μ + φμ² (φ = 1/θ) | Σ_{k<y} log(1 + kφ) + y η − (y + 1/φ) log(1 + φμ) − log y! |
+//!
+//! The negative binomial is written in φ = 1/θ (glmmTMB's θ is 1/φ): the same density as
+//! log Γ(y+θ) − log Γ(θ) − log y! + θ log θ + y η − (y+θ) log(θ + μ), but with the Poisson as
+//! its limit φ = 0 inside the parameter space, evaluated without the cancellation of two large
+//! log Γ (so that a fit of data without overdispersion reaches the Poisson boundary instead of
+//! chasing θ → ∞). Its weight is the observed information −∂²ℓ/∂η² = μ(1 + φy)/(1 + φμ)², as
+//! glmmTMB's Laplace approximation uses (automatic differentiation of the exact likelihood);
+//! lme4's `glmer.nb` uses the expected information μ/(1 + φμ) there instead, which is why its
+//! log-likelihood differs slightly. For the two canonical links they agree.
+
+use serde::Serialize;
+use statrs::function::gamma::ln_gamma;
+
+/// A response distribution and its link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Family {
+    /// Counts, log link.
+    Poisson,
+    /// Successes out of trials, logit link.
+    Binomial,
+    /// Overdispersed counts, log link, Var = μ + μ²/θ (glmmTMB's `nbinom2`, MASS's `glm.nb`).
+    #[serde(rename = "negbin")]
+    NegativeBinomial,
+}
+
+impl std::str::FromStr for Family {
+    type Err = crate::error::Error;
+    fn from_str(s: &str) -> crate::error::Result<Family> {
+        match s.to_ascii_lowercase().as_str() {
+            "poisson" => Ok(Family::Poisson),
+            "binomial" => Ok(Family::Binomial),
+            "negbin" | "nbinom2" | "negative-binomial" => Ok(Family::NegativeBinomial),
+            other => Err(crate::error::Error::input(
+                "--family",
+                format!("unknown family '{other}'; allowed: poisson, negbin, binomial"),
+            )),
+        }
+    }
+}
+
+/// One observation's log density (up to the constant of [`Family::constant`]) with its
+/// score and observed information in η.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Terms {
+    /// The part of log f(y | η) that depends on η (and θ for the negative binomial).
+    pub kernel: f64,
+    /// ∂ log f / ∂η.
+    pub score: f64,
+    /// −∂² log f / ∂η² (≥ 0: every family here is log-concave in η).
+    pub weight: f64,
+    /// ∂ weight / ∂η (for the gradient of the Laplace approximation's log determinant).
+    pub weight_slope: f64,
+}
+
+/// log(1 + e^x) without overflow or loss of precision.
+fn softplus(x: f64) -> f64 {
+    if x > 0.0 {
+        x + (-x).exp().ln_1p()
+    } else {
+        x.exp().ln_1p()
+    }
+}
+
+impl Family {
+    /// The name R prints (`poisson`, `binomial`, `nbinom2`).
+    pub fn r_name(self) -> &'static str {
+        match self {
+            Family::Poisson => "poisson",
+            Family::Binomial => "binomial",
+            Family::NegativeBinomial => "nbinom2",
+        }
+    }
+
+    /// The link's name.
+    pub fn link(self) -> &'static str {
+        match self {
+            Family::Binomial => "logit",
+            _ => "log",
+        }
+    }
+
+    /// What exp(coefficient) is: a rate ratio (log link) or an odds ratio (logit).
+    pub fn ratio_name(self) -> &'static str {
+        match self {
+            Family::Binomial => "odds ratio",
+            _ => "rate ratio",
+        }
+    }
+
+    /// Whether the family has a dispersion parameter θ (estimated with the model).
+    pub fn has_dispersion(self) -> bool {
+        self == Family::NegativeBinomial
+    }
+
+    /// The mean of one observation (`trials` is 1 except for binomial counts).
+    pub fn mean(self, eta: f64, trials: f64) -> f64 {
+        match self {
+            Family::Binomial => trials / (1.0 + (-eta).exp()),
+            _ => eta.exp(),
+        }
+    }
+
+    /// The variance of one observation with mean `mu` (`phi` = 1/θ for the negative binomial).
+    pub fn variance(self, mu: f64, trials: f64, phi: f64) -> f64 {
+        match self {
+            Family::Poisson => mu,
+            Family::Binomial => mu * (1.0 - mu / trials),
+            Family::NegativeBinomial => mu + phi * mu * mu,
+        }
+    }
+
+    /// The η-free part of log f(y): −log y! (Poisson, negative binomial) or log C(n, y)
+    /// (binomial). The negative binomial's θ-dependent part is in [`Family::terms`].
+    pub fn constant(self, y: f64, trials: f64) -> f64 {
+        match self {
+            Family::Binomial => {
+                ln_gamma(trials + 1.0) - ln_gamma(y + 1.0) - ln_gamma(trials - y + 1.0)
+            }
+            _ => -ln_gamma(y + 1.0),
+        }
+    }
+
+    /// The φ-dependent, η-free part of the negative binomial's log density,
+    /// Σ_{k<y} log(1 + kφ) = log Γ(y+θ) − log Γ(θ) − y log θ (0 for the other families and
+    /// at φ = 0). Summed term by term for counts up to 10,000 (exact at small φ), by log Γ
+    /// beyond.
+    pub fn dispersion_constant(self, y: f64, phi: f64) -> f64 {
+        if self != Family::NegativeBinomial || phi == 0.0 || y < 1.0 {
+            return 0.0;
+        }
+        if y <= 10_000.0 {
+            (1..y as u32).map(|k| (k as f64 * phi).ln_1p()).sum()
+        } else {
+            let theta = 1.0 / phi;
+            ln_gamma(y + theta) - ln_gamma(theta) - y * theta.ln()
+        }
+    }
+
+    /// Kernel, score and observed information of one observation at η.
+    #[inline]
+    pub fn terms(self, y: f64, trials: f64, eta: f64, phi: f64) -> Terms {
+        match self {
+            Family::Poisson => {
+                let mu = eta.exp();
+                Terms {
+                    kernel: y * eta - mu,
+                    score: y - mu,
+                    weight: mu,
+                    weight_slope: mu,
+                }
+            }
+            Family::Binomial => {
+                let p = 1.0 / (1.0 + (-eta).exp());
+                Terms {
+                    kernel: y * eta - trials * softplus(eta),
+                    score: y - trials * p,
+                    weight: trials * p * (1.0 - p),
+                    weight_slope: trials * p * (1.0 - p) * (1.0 - 2.0 * p),
+                }
+            }
+            Family::NegativeBinomial => {
+                let mu = eta.exp();
+                let x = phi * mu;
+                let denominator = 1.0 + x;
+                // (1/φ) log(1 + φμ) = μ log1p(x)/x, which tends to μ as φ → 0.
+                let log1p_x = x.ln_1p();
+                let per_phi = if x < 1e-8 {
+                    mu * (1.0 - 0.5 * x)
+                } else {
+                    mu * log1p_x / x
+                };
+                let weight = mu * (1.0 + phi * y) / (denominator * denominator);
+                Terms {
+                    kernel: y * eta - y * log1p_x - per_phi,
+                    score: (y - mu) / denominator,
+                    weight,
+                    weight_slope: weight * (1.0 - x) / denominator,
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn log_densities_match_r() {
+        // R: dpois(3, exp(0.7), log = TRUE) = -1.7055121766985315
+        let f = Family::Poisson;
+        let t = f.terms(3.0, 1.0, 0.7, 0.0);
+        assert!((t.kernel + f.constant(3.0, 1.0) - -1.7055121766985315).abs() < 1e-14);
+        // R: dbinom(4, 9, plogis(-0.3), log = TRUE) = -1.3529152932652659
+        let f = Family::Binomial;
+        let t = f.terms(4.0, 9.0, -0.3, 0.0);
+        assert!((t.kernel + f.constant(4.0, 9.0) - -1.3529152932652659).abs() < 1e-13);
+        // R: dnbinom(5, size = 1.7, mu = exp(1.2), log = TRUE) = -2.5753187949522136
+        let f = Family::NegativeBinomial;
+        let t = f.terms(5.0, 1.0, 1.2, 1.0 / 1.7);
+        let total = t.kernel + f.constant(5.0, 1.0) + f.dispersion_constant(5.0, 1.0 / 1.7);
+        assert!((total - -2.5753187949522136).abs() < 1e-13, "{total}");
+    }
+
+    #[test]
+    fn negative_binomial_tends_to_poisson_and_matches_log_gamma() {
+        let nb = Family::NegativeBinomial;
+        let po = Family::Poisson;
+        let (y, eta) = (4.0, 0.9);
+        let at_zero = nb.terms(y, 1.0, eta, 0.0);
+        assert_eq!(at_zero.kernel, po.terms(y, 1.0, eta, 0.0).kernel);
+        // R: dnbinom(4, size = 1e4, mu = exp(0.9), log = TRUE) = -2.0377382989809991
+        let full = |phi: f64| {
+            nb.terms(y, 1.0, eta, phi).kernel + nb.constant(y, 1.0) + nb.dispersion_constant(y, phi)
+        };
+        assert!(
+            (full(1e-4) - -2.0377382989809991).abs() < 1e-13,
+            "{}",
+            full(1e-4)
+        );
+        // R: dnbinom(4, size = 1 / 0.37, mu = exp(0.9), log = TRUE) = -2.300197198247548
+        assert!(
+            (full(0.37) - -2.300197198247548).abs() < 1e-13,
+            "{}",
+            full(0.37)
+        );
+        // Near φ = 0 the difference from the Poisson is φ (y(y−1)/2 − yμ + μ²/2) + O(φ²) (a
+        // Taylor expansion; R's dnbinom at size = 1e9 loses these digits to cancellation).
+        // R: dpois(4, exp(0.9), log = TRUE) = -2.0376569415048955
+        let mu = 0.9f64.exp();
+        let slope = y * (y - 1.0) / 2.0 - y * mu + mu * mu / 2.0;
+        let diff = full(1e-9) - -2.0376569415048955;
+        assert!(
+            (diff - 1e-9 * slope).abs() < 1e-14,
+            "{diff} vs {}",
+            1e-9 * slope
+        );
+        // The term-by-term sum equals the log Γ form.
+        let phi = 0.37;
+        let by_gamma = ln_gamma(y + 1.0 / phi) - ln_gamma(1.0 / phi) - y * (1.0 / phi).ln();
+        assert!((nb.dispersion_constant(y, phi) - by_gamma).abs() < 1e-12);
+    }
+
+    #[test]
+    fn score_and_weight_are_the_derivatives_of_the_kernel() {
+        let h = 1e-5;
+        for f in [Family::Poisson, Family::Binomial, Family::NegativeBinomial] {
+            let (y, n, th) = (3.0, 7.0, 1.0 / 2.3);
+            for eta in [-2.0, 0.1, 1.5] {
+                let t = f.terms(y, n, eta, th);
+                let up = f.terms(y, n, eta + h, th);
+                let down = f.terms(y, n, eta - h, th);
+                let score = (up.kernel - down.kernel) / (2.0 * h);
+                let weight = -(up.score - down.score) / (2.0 * h);
+                let slope = (up.weight - down.weight) / (2.0 * h);
+                assert!((score - t.score).abs() < 1e-7, "{f:?} {eta}");
+                assert!((weight - t.weight).abs() < 1e-7, "{f:?} {eta}");
+                assert!((slope - t.weight_slope).abs() < 1e-7, "{f:?} {eta}");
+            }
+        }
+    }
+}

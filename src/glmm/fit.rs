@@ -1,0 +1,805 @@
+//! Fitting a generalised linear mixed model: the fixed effects β, the covariance parameters
+//! θ (lme4's relative Cholesky factor, here the factor of the random effects' covariance
+//! itself, as there is no residual scale) and, for the negative binomial, its θ, all optimised
+//! jointly on the Laplace (or quadrature) deviance, as glmmTMB does and lme4's second
+//! `glmer` stage does. The optimiser is the one `lmm` uses ([`crate::lmm::optimize`]: BFGS,
+//! then Newton steps that confirm the optimum).
+//!
+//! The start is the GLM without random effects (Newton–Raphson), and β is optimised in units
+//! of its GLM standard errors, so that the problem is well scaled whatever the units of the
+//! covariates. Standard errors come from the Hessian of the deviance over all parameters
+//! (finite differences, step 1/50 of each parameter's own SE), as glmmTMB's `sdreport` and
+//! lme4's default `vcov(use.hessian = TRUE)`: Var(β̂) is the β block of 2 H⁻¹.
+//!
+//! Without random terms the same code fits a GLM (and a negative-binomial GLM, as MASS's
+//! `glm.nb`).
+
+use super::family::Family;
+use super::laplace::{lower_times, Modes, Problem};
+use super::model::{build, columns_for, Locate, Model};
+use crate::csv_file::CsvFile;
+use crate::dist::p_two_sided_z;
+use crate::error::{Error, Result};
+use crate::level::ConfidenceLevel;
+use crate::lmm::dense::{cholesky, inverse_from_cholesky};
+use crate::lmm::fit::{
+    random_effect_summaries, random_effects_lines, RandomEffectCorrelation, RandomEffectSd,
+};
+use crate::lmm::formula::Formula;
+use crate::lmm::frame::{Frame, Role};
+use crate::lmm::optimize::minimize_with;
+use crate::output::{human_number, Cell, Table, Tabular};
+use serde::Serialize;
+use std::cell::RefCell;
+use std::path::Path;
+
+/// How to fit.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct GlmmOptions {
+    pub family: Family,
+    /// Quadrature nodes per group: 1 is the Laplace approximation.
+    pub nagq: usize,
+}
+
+/// One fixed effect.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct FixedEffect {
+    pub term: String,
+    pub estimate: f64,
+    pub se: f64,
+    pub z: f64,
+    pub p: f64,
+}
+
+/// exp(coefficient) with its Wald interval: a rate ratio (log link) or odds ratio (logit).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Ratio {
+    pub term: String,
+    pub ratio: f64,
+    pub lower: f64,
+    pub upper: f64,
+}
+
+/// A fitted model.
+#[derive(Debug, Clone, Serialize)]
+pub struct GlmmFit {
+    pub formula: String,
+    /// `poisson`, `binomial` or `nbinom2`.
+    pub family: String,
+    pub link: String,
+    /// `"Laplace"` or `"adaptive Gauss-Hermite quadrature"`.
+    pub method: String,
+    pub nagq: usize,
+    pub log_likelihood: f64,
+    /// −2 × log-likelihood (lme4's summary "deviance").
+    pub deviance: f64,
+    pub aic: f64,
+    pub bic: f64,
+    /// Fixed effects, covariance parameters and θ.
+    pub n_parameters: usize,
+    pub fixed: Vec<FixedEffect>,
+    /// With `--exp`: exp(estimate) and its interval at `level`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ratios: Option<Vec<Ratio>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<ConfidenceLevel>,
+    pub random: Vec<RandomEffectSd>,
+    pub correlations: Vec<RandomEffectCorrelation>,
+    /// The negative binomial's θ (Var = μ + μ²/θ), as glmmTMB's `sigma()` for `nbinom2`;
+    /// infinite (JSON `null`) when the data show no overdispersion (the Poisson limit).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub theta: Option<f64>,
+    pub converged: bool,
+    /// A random-effect SD at zero.
+    pub singular: bool,
+    /// Problems the user must see: separation, an unconfirmed optimum.
+    pub warnings: Vec<String>,
+    pub n_obs: usize,
+    pub n_dropped: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    pub n_groups: usize,
+    /// Deviance evaluations used.
+    pub evaluations: usize,
+    /// Largest absolute projected gradient at the optimum (β in units of their GLM SEs).
+    pub gradient: f64,
+    /// lme4's covariance parameters `getME(m, "theta")`.
+    #[serde(skip)]
+    pub covariance_parameters: Vec<f64>,
+}
+
+/// Parse `formula`, read its columns from `path`, and fit.
+pub fn fit_csv(path: &Path, formula: &str, options: GlmmOptions) -> Result<GlmmFit> {
+    let f = Formula::parse(formula)?;
+    let wanted = columns_for(&f);
+    let frame = Frame::read_csv(path, &wanted)?;
+    let locate = |row: usize, column: &str| locate_in_file(path, &wanted, row, column);
+    fit_located(&f, &frame, options, &locate)
+}
+
+/// Fit `formula` to in-memory `frame` (errors name rows of the frame).
+pub fn fit(formula: &Formula, frame: &Frame, options: GlmmOptions) -> Result<GlmmFit> {
+    let source = frame.source.clone();
+    let locate =
+        move |row: usize, column: &str| format!("{source}: row {}, column {column}", row + 1);
+    fit_located(formula, frame, options, &locate)
+}
+
+/// "FILE:LINE: column C" of the `row`-th complete row (0-based) of the `wanted` columns; read
+/// again only for an error message.
+pub(crate) fn locate_in_file(
+    path: &Path,
+    wanted: &[(String, Role)],
+    row: usize,
+    column: &str,
+) -> String {
+    let fallback = format!("{}: data row {}, column {column}", path.display(), row + 1);
+    let Ok(file) = CsvFile::read(path) else {
+        return fallback;
+    };
+    let index: Vec<usize> = wanted.iter().filter_map(|(n, _)| file.find(n)).collect();
+    let Some(col) = file.find(column) else {
+        return fallback;
+    };
+    let mut seen = 0usize;
+    let mut found = None;
+    let _ = file.for_each_row(|r| {
+        if found.is_none() && index.iter().all(|&i| !r.is_missing(i)) {
+            if seen == row {
+                found = Some(r.location(col));
+            }
+            seen += 1;
+        }
+        Ok(())
+    });
+    found.unwrap_or(fallback)
+}
+
+pub(crate) fn fit_located(
+    formula: &Formula,
+    frame: &Frame,
+    options: GlmmOptions,
+    locate: Locate,
+) -> Result<GlmmFit> {
+    let model = build(formula, frame, options.family, options.nagq, locate)?;
+    fit_model(formula, frame, &model, options)
+}
+
+/// The parameters being optimised, in scaled units: z (β = β₀ + s ⊙ z), θ, log θ_nb.
+struct Layout<'a> {
+    problem: &'a Problem,
+    beta0: Vec<f64>,
+    scale: Vec<f64>,
+    n_theta: usize,
+    positions: Vec<(usize, usize)>,
+    dispersion: bool,
+}
+
+// (θ positions are shared with the gradient of [`Problem::deviance_and_gradient`].)
+
+impl Layout<'_> {
+    fn len(&self) -> usize {
+        self.beta0.len() + self.n_theta + usize::from(self.dispersion)
+    }
+    fn beta(&self, v: &[f64]) -> Vec<f64> {
+        self.beta0
+            .iter()
+            .zip(&self.scale)
+            .zip(v)
+            .map(|((b, s), z)| b + s * z)
+            .collect()
+    }
+    fn t(&self, v: &[f64]) -> Vec<f64> {
+        let q = self.problem.grouping.as_ref().map_or(0, |g| g.q);
+        let mut t = vec![0.0; q * q];
+        let p = self.beta0.len();
+        for (k, &(r, c)) in self.positions.iter().enumerate() {
+            t[r * q + c] = v[p + k];
+        }
+        t
+    }
+    /// The negative binomial's φ = 1/θ (≥ 0; 0 is the Poisson), 0 for the other families.
+    fn dispersion(&self, v: &[f64]) -> f64 {
+        if self.dispersion {
+            v[self.len() - 1]
+        } else {
+            0.0
+        }
+    }
+    /// The gradient in the optimised units; `None` where it is not available analytically
+    /// (quadrature), and then the optimiser takes differences. The negative binomial's φ is
+    /// differenced here (central, or one-sided of second order at the bound φ = 0).
+    fn gradient(&self, v: &[f64], modes: &RefCell<Modes>) -> Option<Vec<f64>> {
+        let (_, g) = self.problem.deviance_and_gradient(
+            &self.beta(v),
+            &self.t(v),
+            &self.positions,
+            self.dispersion(v),
+            &mut modes.borrow_mut(),
+        )?;
+        let p = self.beta0.len();
+        let mut out: Vec<f64> = g[..p].iter().zip(&self.scale).map(|(g, s)| g * s).collect();
+        out.extend_from_slice(&g[p..]);
+        if self.dispersion {
+            let k = self.len() - 1;
+            let h = 1e-5 * v[k].max(0.01);
+            let mut y = v.to_vec();
+            let slope = if v[k] - h < 0.0 {
+                let f0 = self.deviance(v, modes);
+                y[k] = v[k] + h;
+                let f1 = self.deviance(&y, modes);
+                y[k] = v[k] + 2.0 * h;
+                let f2 = self.deviance(&y, modes);
+                (-3.0 * f0 + 4.0 * f1 - f2) / (2.0 * h)
+            } else {
+                y[k] = v[k] + h;
+                let up = self.deviance(&y, modes);
+                y[k] = v[k] - h;
+                let down = self.deviance(&y, modes);
+                (up - down) / (2.0 * h)
+            };
+            self.deviance(v, modes);
+            out.push(slope);
+        }
+        out.iter().all(|g| g.is_finite()).then_some(out)
+    }
+
+    fn deviance(&self, v: &[f64], modes: &RefCell<Modes>) -> f64 {
+        let d = self.problem.deviance(
+            &self.beta(v),
+            &self.t(v),
+            self.dispersion(v),
+            &mut modes.borrow_mut(),
+        );
+        if d.is_finite() {
+            d
+        } else {
+            f64::INFINITY
+        }
+    }
+}
+
+/// Newton–Raphson for the GLM without random effects (the start): β̂ and its SEs, at
+/// negative-binomial φ `phi`.
+fn glm_start(problem: &Problem, phi: f64) -> Option<(Vec<f64>, Vec<f64>)> {
+    let (n, p) = (problem.n(), problem.p);
+    // Start from the mean response, as R's glm family `mustart` does (pulled off 0 and 1).
+    let mean_y: f64 = problem.y.iter().sum::<f64>() / problem.trials.iter().sum::<f64>();
+    let mut beta = vec![0.0; p];
+    let mut eta: Vec<f64> = problem
+        .trials
+        .iter()
+        .zip(&problem.y)
+        .map(|(&t, &y)| match problem.family {
+            Family::Binomial => {
+                let m = (t * mean_y + y + 0.5) / (2.0 * t + 1.0);
+                (m / (1.0 - m)).ln()
+            }
+            _ => (y + 0.5).ln(),
+        })
+        .collect();
+    let kernel = |eta: &[f64]| -> f64 {
+        (0..n)
+            .map(|i| {
+                problem
+                    .family
+                    .terms(problem.y[i], problem.trials[i], eta[i], phi)
+                    .kernel
+            })
+            .sum()
+    };
+    let mut first = true;
+    let mut info = vec![0.0; p * p];
+    for _ in 0..100 {
+        // Weighted least squares step: (XᵀWX) δ = Xᵀ(score) (+ working response on the first).
+        info.iter_mut().for_each(|v| *v = 0.0);
+        let mut rhs = vec![0.0; p];
+        for (i, &e) in eta.iter().enumerate() {
+            let t = problem
+                .family
+                .terms(problem.y[i], problem.trials[i], e, phi);
+            let row = &problem.x[i * p..(i + 1) * p];
+            let w = t.weight.max(1e-300);
+            // First iteration: regress the working response η + score/w on X (IRLS).
+            let target = if first {
+                (e - problem.offset[i]) * w + t.score
+            } else {
+                t.score
+            };
+            for a in 0..p {
+                rhs[a] += row[a] * target;
+                for b in 0..=a {
+                    info[a * p + b] += w * row[a] * row[b];
+                }
+            }
+        }
+        for a in 0..p {
+            for b in 0..a {
+                info[b * p + a] = info[a * p + b];
+            }
+        }
+        let mut l = info.clone();
+        cholesky(&mut l, p)?;
+        crate::lmm::dense::forward_solve(&l, p, &mut rhs);
+        crate::lmm::dense::backward_solve_transpose(&l, p, &mut rhs);
+        let old = if first {
+            f64::NEG_INFINITY
+        } else {
+            kernel(&eta)
+        };
+        let mut alpha = 1.0;
+        let mut done = false;
+        for _ in 0..30 {
+            let trial: Vec<f64> = if first {
+                rhs.clone()
+            } else {
+                beta.iter().zip(&rhs).map(|(b, d)| b + alpha * d).collect()
+            };
+            let new_eta = problem.fixed_predictor(&trial);
+            let value = kernel(&new_eta);
+            if value.is_finite() && value >= old - 1e-12 * old.abs() {
+                let change = trial
+                    .iter()
+                    .zip(&beta)
+                    .fold(0.0f64, |m, (a, b)| m.max((a - b).abs()));
+                beta = trial;
+                eta = new_eta;
+                done = !first
+                    && change < 1e-10 * (1.0 + beta.iter().fold(0.0f64, |m, b| m.max(b.abs())));
+                break;
+            }
+            alpha *= 0.5;
+        }
+        first = false;
+        if done {
+            break;
+        }
+    }
+    let mut l = info;
+    cholesky(&mut l, p)?;
+    let inv = inverse_from_cholesky(&l, p);
+    let se = (0..p).map(|j| inv[j * p + j].sqrt()).collect();
+    Some((beta, se))
+}
+
+/// Method-of-moments φ = 1/θ for the negative binomial from a Poisson fit's means
+/// (Σ((y − μ)² − μ) / Σμ², kept within 0.01 to 100).
+fn moment_dispersion(problem: &Problem, beta: &[f64]) -> f64 {
+    let eta = problem.fixed_predictor(beta);
+    let (mut num, mut den) = (0.0, 0.0);
+    for (i, e) in eta.iter().enumerate() {
+        let mu = e.exp();
+        num += mu * mu;
+        den += (problem.y[i] - mu).powi(2) - mu;
+    }
+    (den / num).clamp(0.01, 100.0)
+}
+
+/// Finite-difference Hessian at `x` over the indices `free`, steps `h`: central differences
+/// of the gradient `grad` when it is available, else second differences of `f`.
+fn hessian(
+    f: &dyn Fn(&[f64]) -> f64,
+    grad: &dyn Fn(&[f64]) -> Option<Vec<f64>>,
+    x: &[f64],
+    free: &[usize],
+    h: &[f64],
+) -> Vec<f64> {
+    let m = free.len();
+    if let Some(columns) = free
+        .iter()
+        .zip(h)
+        .map(|(&i, &hi)| {
+            let mut y = x.to_vec();
+            y[i] = x[i] + hi;
+            let up = grad(&y)?;
+            y[i] = x[i] - hi;
+            let down = grad(&y)?;
+            Some(
+                free.iter()
+                    .map(|&j| (up[j] - down[j]) / (2.0 * hi))
+                    .collect::<Vec<f64>>(),
+            )
+        })
+        .collect::<Option<Vec<Vec<f64>>>>()
+    {
+        let mut out = vec![0.0; m * m];
+        for a in 0..m {
+            for b in 0..m {
+                out[a * m + b] = 0.5 * (columns[a][b] + columns[b][a]);
+            }
+        }
+        return out;
+    }
+    let f0 = f(x);
+    let mut out = vec![0.0; m * m];
+    let mut y = x.to_vec();
+    for a in 0..m {
+        let i = free[a];
+        y[i] = x[i] + h[a];
+        let fp = f(&y);
+        y[i] = x[i] - h[a];
+        let fm = f(&y);
+        y[i] = x[i];
+        out[a * m + a] = (fp - 2.0 * f0 + fm) / (h[a] * h[a]);
+        for b in 0..a {
+            let j = free[b];
+            let mut v = [0.0; 4];
+            for (k, (si, sj)) in [(1.0, 1.0), (1.0, -1.0), (-1.0, 1.0), (-1.0, -1.0)]
+                .iter()
+                .enumerate()
+            {
+                y[i] = x[i] + si * h[a];
+                y[j] = x[j] + sj * h[b];
+                v[k] = f(&y);
+            }
+            y[i] = x[i];
+            y[j] = x[j];
+            let d = (v[0] - v[1] - v[2] + v[3]) / (4.0 * h[a] * h[b]);
+            out[a * m + b] = d;
+            out[b * m + a] = d;
+        }
+    }
+    out
+}
+
+/// The covariance (2 H⁻¹) of the parameters `free` at `x`, with steps refined to 1/50 of each
+/// parameter's own SE; `None` when the Hessian is not positive definite.
+fn covariance(
+    f: &dyn Fn(&[f64]) -> f64,
+    grad: &dyn Fn(&[f64]) -> Option<Vec<f64>>,
+    x: &[f64],
+    free: &[usize],
+) -> Option<Vec<f64>> {
+    let m = free.len();
+    let mut h: Vec<f64> = free.iter().map(|&i| 1e-3 * x[i].abs().max(0.1)).collect();
+    let mut cov = None;
+    for _pass in 0..2 {
+        let mut hess = hessian(f, grad, x, free, &h);
+        cholesky(&mut hess, m)?;
+        let inv = inverse_from_cholesky(&hess, m);
+        let c: Vec<f64> = inv.iter().map(|v| 2.0 * v).collect();
+        h = (0..m).map(|a| 0.02 * c[a * m + a].sqrt()).collect();
+        if h.iter().any(|v| !(v.is_finite() && *v > 0.0)) {
+            return None;
+        }
+        cov = Some(c);
+    }
+    cov
+}
+
+fn fit_model(
+    formula: &Formula,
+    frame: &Frame,
+    model: &Model,
+    options: GlmmOptions,
+) -> Result<GlmmFit> {
+    let problem = &model.problem;
+    let family = options.family;
+    let p = problem.p;
+    // Start: the GLM (Poisson for the negative binomial, then its moment θ).
+    let start_phi = if family.has_dispersion() {
+        let poisson = Problem {
+            family: Family::Poisson,
+            ..problem.clone()
+        };
+        let (b, _) = glm_start(&poisson, 0.0).ok_or_else(not_identifiable)?;
+        moment_dispersion(problem, &b)
+    } else {
+        0.0
+    };
+    let (beta0, scale) = glm_start(problem, start_phi).ok_or_else(not_identifiable)?;
+    let (positions, lower_theta, start_theta, diagonal) = match &model.random {
+        Some(re) => (
+            re.theta_positions(),
+            re.lower_bounds(),
+            re.initial_theta(),
+            re.theta_is_diagonal(),
+        ),
+        None => (Vec::new(), Vec::new(), Vec::new(), Vec::new()),
+    };
+    let layout = Layout {
+        problem,
+        beta0: beta0.clone(),
+        scale: scale.clone(),
+        n_theta: positions.len(),
+        positions,
+        dispersion: family.has_dispersion(),
+    };
+    let mut x0 = vec![0.0; p];
+    x0.extend(&start_theta);
+    let mut lower = vec![f64::NEG_INFINITY; p];
+    lower.extend(&lower_theta);
+    if layout.dispersion {
+        x0.push(start_phi);
+        lower.push(0.0);
+    }
+    let modes = RefCell::new(Modes::default());
+    let objective = |v: &[f64]| layout.deviance(v, &modes);
+    let gradient = |v: &[f64]| layout.gradient(v, &modes);
+    let opt = minimize_with(&objective, Some(&gradient), &x0, &lower);
+    let v = opt.x.clone();
+    let deviance = objective(&v);
+    if !deviance.is_finite() {
+        return Err(Error::Numerical(
+            "the log-likelihood is not finite at the optimum".into(),
+        ));
+    }
+    let beta = layout.beta(&v);
+    // Standard errors: θ entries at a bound are held fixed.
+    let free: Vec<usize> = (0..v.len())
+        .filter(|&i| !(lower[i].is_finite() && v[i] <= lower[i] + 1e-8))
+        .collect();
+    let cov = covariance(&objective, &gradient, &v, &free);
+    objective(&v); // leave the modes at the optimum
+    let mut warnings = Vec::new();
+    let fixed: Vec<FixedEffect> = (0..p)
+        .map(|j| {
+            let se = cov
+                .as_ref()
+                .map_or(f64::NAN, |c| scale[j] * c[j * free.len() + j].sqrt());
+            let z = beta[j] / se;
+            FixedEffect {
+                term: model.fixed_names[j].clone(),
+                estimate: beta[j],
+                se,
+                z,
+                p: p_two_sided_z(z),
+            }
+        })
+        .collect();
+    let theta_cov: Vec<f64> = v[p..p + layout.n_theta].to_vec();
+    let (random, correlations, group, n_groups, singular) = match &model.random {
+        Some(re) => {
+            let (random, correlations) = random_effect_summaries(re, &theta_cov, 1.0);
+            let singular = theta_cov
+                .iter()
+                .zip(&diagonal)
+                .any(|(t, d)| *d && *t < 1e-4);
+            (
+                random,
+                correlations,
+                Some(re.group.clone()),
+                re.levels.len(),
+                singular,
+            )
+        }
+        None => (Vec::new(), Vec::new(), None, 0, false),
+    };
+    let converged = opt.converged && cov.is_some();
+    if !opt.converged {
+        warnings.push(
+            "the optimum could not be confirmed (the Hessian of the deviance is not positive definite or the Newton decrement stayed above 1e-6)".to_string(),
+        );
+    } else if cov.is_none() {
+        warnings.push("the Hessian of the deviance is not positive definite at the optimum: standard errors are not available (NA)".to_string());
+    }
+    warnings.extend(separation_warnings(
+        problem,
+        &beta,
+        &layout.t(&v),
+        &modes.borrow(),
+        &fixed,
+    ));
+    let n = problem.n();
+    let n_parameters = v.len();
+    let log_likelihood = -deviance / 2.0;
+    Ok(GlmmFit {
+        formula: formula.text.clone(),
+        family: family.r_name().to_string(),
+        link: family.link().to_string(),
+        method: if options.nagq > 1 {
+            "adaptive Gauss-Hermite quadrature".to_string()
+        } else {
+            "Laplace".to_string()
+        },
+        nagq: options.nagq,
+        log_likelihood,
+        deviance,
+        aic: deviance + 2.0 * n_parameters as f64,
+        bic: deviance + (n as f64).ln() * n_parameters as f64,
+        n_parameters,
+        fixed,
+        ratios: None,
+        level: None,
+        random,
+        correlations,
+        theta: layout.dispersion.then(|| 1.0 / layout.dispersion(&v)),
+        converged,
+        singular,
+        warnings,
+        n_obs: n,
+        n_dropped: frame.n_dropped,
+        group,
+        n_groups,
+        evaluations: opt.evaluations,
+        gradient: opt.projected_gradient,
+        covariance_parameters: theta_cov,
+    })
+}
+
+fn not_identifiable() -> Error {
+    Error::Numerical(
+        "the fixed-effect information matrix is singular at the start (is a covariate constant, or a column a combination of others?)".into(),
+    )
+}
+
+/// Fitted means at 0 or 1 (binomial) or rates at 0 (counts): an estimate that runs off to
+/// infinity (separation), which a finite number in the output must not hide.
+fn separation_warnings(
+    problem: &Problem,
+    beta: &[f64],
+    t: &[f64],
+    modes: &Modes,
+    fixed: &[FixedEffect],
+) -> Vec<String> {
+    let eta0 = problem.fixed_predictor(beta);
+    let mut extreme = 0usize;
+    for (i, e) in eta0.iter().enumerate() {
+        let mut eta = *e;
+        if let Some(g) = &problem.grouping {
+            let q = g.q;
+            let k = g.starts.partition_point(|&s| s <= i) - 1;
+            let u = &modes.u[k * q..(k + 1) * q];
+            let b = lower_times(t, u, q);
+            eta += (0..q).map(|r| g.z[i * q + r] * b[r]).sum::<f64>();
+        }
+        let numerically_extreme = match problem.family {
+            Family::Binomial => eta.abs() > 15.0,
+            _ => eta < -15.0,
+        };
+        if numerically_extreme {
+            extreme += 1;
+        }
+    }
+    if extreme == 0 {
+        return Vec::new();
+    }
+    let worst = fixed
+        .iter()
+        .filter(|f| f.term != "(Intercept)")
+        .max_by(|a, b| a.estimate.abs().total_cmp(&b.estimate.abs()))
+        .or(fixed.first());
+    let what = match problem.family {
+        Family::Binomial => "fitted probabilities numerically 0 or 1",
+        _ => "fitted rates numerically 0",
+    };
+    let mut s = format!(
+        "{what} in {extreme} row(s): separation — some estimate is really infinite (the likelihood keeps rising as it grows), so its finite value, SE, z and p mean nothing"
+    );
+    if let Some(w) = worst {
+        s.push_str(&format!(
+            "; the largest is '{}' = {} (SE {})",
+            w.term,
+            human_number(w.estimate),
+            human_number(w.se)
+        ));
+    }
+    s.push_str("; remove or merge the category without events, or use a penalised (Firth) fit");
+    vec![s]
+}
+
+impl GlmmFit {
+    /// Fill [`GlmmFit::ratios`]: exp(β) with the Wald interval exp(β ± z SE) at `level`.
+    pub fn with_ratios(mut self, level: ConfidenceLevel) -> Self {
+        let z = level.z_crit();
+        self.ratios = Some(
+            self.fixed
+                .iter()
+                .map(|f| Ratio {
+                    term: f.term.clone(),
+                    ratio: f.estimate.exp(),
+                    lower: (f.estimate - z * f.se).exp(),
+                    upper: (f.estimate + z * f.se).exp(),
+                })
+                .collect(),
+        );
+        self.level = Some(level);
+        self
+    }
+
+    /// The fixed effect called `term`.
+    pub fn fixed_effect(&self, term: &str) -> Option<&FixedEffect> {
+        self.fixed.iter().find(|f| f.term == term)
+    }
+}
+
+impl Tabular for GlmmFit {
+    fn preamble(&self) -> Option<String> {
+        let method = if self.nagq > 1 {
+            format!("{} ({} nodes)", self.method, self.nagq)
+        } else {
+            format!("{} approximation", self.method)
+        };
+        let kind = if self.group.is_some() {
+            "Generalised linear mixed model"
+        } else {
+            "Generalised linear model"
+        };
+        let mut s = format!(
+            "{kind}, family {} (link {}), fit by maximum likelihood ({method})\nformula: {}\n\nlog-likelihood: {}   deviance: {}   AIC: {}   BIC: {}",
+            self.family,
+            self.link,
+            self.formula,
+            human_number(self.log_likelihood),
+            human_number(self.deviance),
+            human_number(self.aic),
+            human_number(self.bic),
+        );
+        if !self.random.is_empty() {
+            s.push_str(&format!(
+                "\n\nrandom effects:\n{}",
+                random_effects_lines(&self.random, &self.correlations).join("\n")
+            ));
+        }
+        match self.theta {
+            Some(theta) if theta.is_finite() => s.push_str(&format!(
+                "\n\nnegative binomial dispersion theta: {} (Var = mu + mu^2/theta)",
+                human_number(theta)
+            )),
+            Some(_) => s.push_str(
+                "\n\nnegative binomial dispersion theta: infinite (1/theta = 0: no overdispersion beyond the random effects; the fit is the Poisson model's)",
+            ),
+            None => {}
+        }
+        s.push_str(&format!("\n\nobservations: {}", self.n_obs));
+        if let Some(g) = &self.group {
+            s.push_str(&format!("   groups ({g}): {}", self.n_groups));
+        }
+        if self.n_dropped > 0 {
+            s.push_str(&format!(
+                "\n{} row(s) with missing values dropped (as R's na.omit)",
+                self.n_dropped
+            ));
+        }
+        s.push_str(&format!(
+            "\nconverged: {} ({} evaluations, max |projected gradient| {})",
+            if self.converged { "yes" } else { "NO" },
+            self.evaluations,
+            human_number(self.gradient)
+        ));
+        if self.singular {
+            s.push_str("\nsingular fit: a random-effect SD is (nearly) zero");
+        }
+        for w in &self.warnings {
+            s.push_str(&format!("\nwarning: {w}"));
+        }
+        s.push_str("\n\nfixed effects:");
+        Some(s)
+    }
+
+    fn table(&self) -> Table {
+        let mut header: Vec<String> = ["term", "estimate", "se", "z", "p"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        if let (Some(_), Some(level)) = (&self.ratios, self.level) {
+            let name = if self.link == "logit" {
+                "odds_ratio"
+            } else {
+                "rate_ratio"
+            };
+            header.push(name.to_string());
+            header.push(format!("lower_{}", human_number(level.percent())));
+            header.push(format!("upper_{}", human_number(level.percent())));
+        }
+        let rows = self
+            .fixed
+            .iter()
+            .enumerate()
+            .map(|(k, f)| {
+                let mut row = vec![
+                    Cell::from(f.term.as_str()),
+                    f.estimate.into(),
+                    f.se.into(),
+                    f.z.into(),
+                    f.p.into(),
+                ];
+                if let Some(r) = &self.ratios {
+                    row.extend([r[k].ratio.into(), r[k].lower.into(), r[k].upper.into()]);
+                }
+                row
+            })
+            .collect();
+        Table { header, rows }
+    }
+}

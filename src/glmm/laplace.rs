@@ -1,0 +1,539 @@
+//! The Laplace approximation of a GLMM's log-likelihood (lme4's `glmer`, `nAGQ = 1`), with
+//! the conditional modes found by penalised Newton steps (PIRLS), and its adaptive
+//! Gauss-Hermite refinement for one scalar random effect.
+//!
+//! With one grouping factor the random effects of different groups are independent given
+//! the parameters, so the q-dimensional integral of each group is approximated on its own
+//! (Bates et al. 2015, J. Stat. Softw. 67(1), and Bates' lme4 book ch. 6, in the spherical
+//! parameterisation b = Λ u, u ~ N(0, I)). For group g with rows i:
+//!
+//! ```text
+//! h(u)   = −Σᵢ log f(yᵢ | ηᵢ) + ½‖u‖²,   ηᵢ = xᵢβ + offsetᵢ + zᵢ·(T u)
+//! −2 log Lᵍ ≈ 2 h(û) + log det H(û),    H = I + Tᵀ (Σᵢ wᵢ zᵢ zᵢᵀ) T
+//! ```
+//!
+//! which is lme4's `aic + ‖u‖² + log det(L)²` summed over groups; `w` is the observed
+//! information of [`super::family::Family::terms`]. The per-group Newton iteration converges
+//! quadratically to machine precision (the objective must be smooth in the parameters for the
+//! outer finite differences), starting from the previous evaluation's modes. Groups are
+//! solved in parallel for large data; their terms are summed in group order, so a result is
+//! the same on any number of cores.
+
+use super::family::Family;
+use super::quadrature::Rule;
+use rayon::prelude::*;
+
+/// The most random effects per group (small dense blocks on the stack).
+pub const MAX_Q: usize = 8;
+
+/// Rows per group (ordered by group), with the random-effect columns.
+#[derive(Debug, Clone)]
+pub struct Grouping {
+    /// Random effects per group.
+    pub q: usize,
+    /// Group g's rows are `starts[g]..starts[g + 1]` of the reordered data.
+    pub starts: Vec<usize>,
+    /// Row-major `n × q` random-effect columns of the reordered rows.
+    pub z: Vec<f64>,
+}
+
+impl Grouping {
+    /// Number of groups.
+    pub fn n_groups(&self) -> usize {
+        self.starts.len() - 1
+    }
+}
+
+/// A model's data in the order of its groups, ready for evaluation.
+#[derive(Debug, Clone)]
+pub struct Problem {
+    pub family: Family,
+    /// Responses (successes for binomial).
+    pub y: Vec<f64>,
+    /// Trials (binomial), 1 otherwise.
+    pub trials: Vec<f64>,
+    /// Offsets (0 without an offset term).
+    pub offset: Vec<f64>,
+    /// Row-major `n × p` fixed-effect design.
+    pub x: Vec<f64>,
+    pub p: usize,
+    /// Σ of the η-free parts of the log densities.
+    pub constant: f64,
+    /// `None`: a GLM without random effects.
+    pub grouping: Option<Grouping>,
+    /// Quadrature rule (`None`: Laplace).
+    pub rule: Option<Rule>,
+}
+
+/// The random-effect state at the parameters of one evaluation.
+#[derive(Debug, Clone, Default)]
+pub struct Modes {
+    /// Spherical conditional modes û, `n_groups × q`.
+    pub u: Vec<f64>,
+}
+
+/// The per-group solution.
+struct GroupSolution {
+    /// h(û) − constant part (the kernel form).
+    h: f64,
+    /// log det H(û), or the quadrature correction for K > 1.
+    log_det: f64,
+    /// H(û).
+    hess: [f64; MAX_Q * MAX_Q],
+}
+
+struct Pass {
+    h: f64,
+    grad: [f64; MAX_Q],
+    hess: [f64; MAX_Q * MAX_Q],
+}
+
+impl Problem {
+    /// Number of rows.
+    pub fn n(&self) -> usize {
+        self.y.len()
+    }
+
+    /// The linear predictor without random effects, Xβ + offset.
+    pub fn fixed_predictor(&self, beta: &[f64]) -> Vec<f64> {
+        let p = self.p;
+        let mut eta = self.offset.clone();
+        for (i, e) in eta.iter_mut().enumerate() {
+            let row = &self.x[i * p..(i + 1) * p];
+            *e += row.iter().zip(beta).map(|(a, b)| a * b).sum::<f64>();
+        }
+        eta
+    }
+
+    /// Sum over rows of the θ-dependent constant (negative binomial only).
+    fn dispersion_constant(&self, phi: f64) -> f64 {
+        if !self.family.has_dispersion() {
+            return 0.0;
+        }
+        self.y
+            .iter()
+            .map(|&y| self.family.dispersion_constant(y, phi))
+            .sum()
+    }
+
+    /// −2 × the (approximate) log-likelihood at fixed effects `beta`, relative covariance
+    /// factor `t` (row-major q × q, lower triangular) and negative-binomial overdispersion `phi` = 1/θ (0: Poisson); `modes` holds the
+    /// starting modes and receives the new ones. Not finite when the inner problem fails.
+    pub fn deviance(&self, beta: &[f64], t: &[f64], phi: f64, modes: &mut Modes) -> f64 {
+        self.evaluate(beta, t, phi, modes, None)
+            .map_or(f64::NAN, |(d, _)| d)
+    }
+
+    /// [`Problem::deviance`] and its gradient in β and in the entries of `t` at `positions`
+    /// ((row, column) of each θ), by the implicit-function rule at the modes (the modes'
+    /// own derivatives enter through the log determinant only, as ∂h/∂u = 0 there). `None`
+    /// with quadrature (K > 1: the optimiser then takes differences) or when the inner
+    /// problem fails.
+    pub fn deviance_and_gradient(
+        &self,
+        beta: &[f64],
+        t: &[f64],
+        positions: &[(usize, usize)],
+        phi: f64,
+        modes: &mut Modes,
+    ) -> Option<(f64, Vec<f64>)> {
+        if self.rule.is_some() {
+            return None;
+        }
+        let (d, g) = self.evaluate(beta, t, phi, modes, Some(positions))?;
+        Some((d, g.expect("asked for")))
+    }
+
+    fn evaluate(
+        &self,
+        beta: &[f64],
+        t: &[f64],
+        phi: f64,
+        modes: &mut Modes,
+        gradient: Option<&[(usize, usize)]>,
+    ) -> Option<(f64, Option<Vec<f64>>)> {
+        let eta0 = self.fixed_predictor(beta);
+        let constant = self.constant + self.dispersion_constant(phi);
+        let p = self.p;
+        let Some(grouping) = &self.grouping else {
+            let mut total = 0.0;
+            let mut grad = gradient.map(|_| vec![0.0; p]);
+            for (i, &e) in eta0.iter().enumerate() {
+                let term = self.family.terms(self.y[i], self.trials[i], e, phi);
+                total += term.kernel;
+                if let Some(g) = grad.as_mut() {
+                    let row = &self.x[i * p..(i + 1) * p];
+                    for (gj, xj) in g.iter_mut().zip(row) {
+                        *gj -= 2.0 * term.score * xj;
+                    }
+                }
+            }
+            let d = -2.0 * (total + constant);
+            return d.is_finite().then_some((d, grad));
+        };
+        let q = grouping.q;
+        let g = grouping.n_groups();
+        if modes.u.len() != g * q {
+            modes.u = vec![0.0; g * q];
+        }
+        let solve = |(k, u): (usize, &mut [f64])| -> Option<(f64, Option<Vec<f64>>)> {
+            let rows = grouping.starts[k]..grouping.starts[k + 1];
+            let s = self.solve_group(rows.clone(), &eta0, t, phi, u, q)?;
+            let grad = match gradient {
+                Some(positions) => {
+                    Some(self.group_gradient(rows, &eta0, t, phi, u, q, &s.hess, positions)?)
+                }
+                None => None,
+            };
+            Some((2.0 * s.h + s.log_det, grad))
+        };
+        let solutions: Vec<Option<(f64, Option<Vec<f64>>)>> = if self.n() >= 20_000 {
+            modes.u.par_chunks_mut(q).enumerate().map(solve).collect()
+        } else {
+            modes.u.chunks_mut(q).enumerate().map(solve).collect()
+        };
+        let mut total = -2.0 * constant;
+        let mut grad = gradient.map(|positions| vec![0.0; p + positions.len()]);
+        for s in solutions {
+            let (d, gg) = s?;
+            total += d;
+            if let (Some(acc), Some(gg)) = (grad.as_mut(), gg) {
+                for (a, b) in acc.iter_mut().zip(gg) {
+                    *a += b;
+                }
+            }
+        }
+        total.is_finite().then_some((total, grad))
+    }
+
+    /// One group's share of the gradient of the deviance (β first, then θ at `positions`),
+    /// at its mode `u` with H(u) = `hess`. With s, w, w′ the score, information and its slope
+    /// in η, M = T H⁻¹ Tᵀ, vᵢ = w′ᵢ zᵢᵀ M zᵢ, V = Σ vᵢ zᵢ and a = H⁻¹ Tᵀ V:
+    /// ∂D/∂β = Σᵢ xᵢ (−2sᵢ + vᵢ − wᵢ zᵢᵀ T a), and for θ at (r, c) of T, with G = Σ sᵢ zᵢ and
+    /// W = Σ wᵢ zᵢ zᵢᵀ: −2 G_r u_c + 2 (H⁻¹ Tᵀ W)_cr + u_c (V − W T a)_r + a_c G_r.
+    #[allow(clippy::too_many_arguments)]
+    fn group_gradient(
+        &self,
+        rows: std::ops::Range<usize>,
+        eta0: &[f64],
+        t: &[f64],
+        phi: f64,
+        u: &[f64],
+        q: usize,
+        hess: &[f64],
+        positions: &[(usize, usize)],
+    ) -> Option<Vec<f64>> {
+        let p = self.p;
+        let z = &self.grouping.as_ref().expect("grouped").z;
+        let mut l = hess[..q * q].to_vec();
+        crate::lmm::dense::cholesky(&mut l, q)?;
+        let hinv = crate::lmm::dense::inverse_from_cholesky(&l, q);
+        let b = lower_times(t, u, q);
+        // M = T H⁻¹ Tᵀ.
+        let mut th = [0.0; MAX_Q * MAX_Q];
+        for r in 0..q {
+            for c in 0..q {
+                th[r * q + c] = (0..=r).map(|k| t[r * q + k] * hinv[k * q + c]).sum();
+            }
+        }
+        let mut m = [0.0; MAX_Q * MAX_Q];
+        for r in 0..q {
+            for c in 0..q {
+                m[r * q + c] = (0..=c).map(|k| th[r * q + k] * t[c * q + k]).sum();
+            }
+        }
+        let n_rows = rows.len();
+        let mut per_row = Vec::with_capacity(n_rows);
+        let mut gz = [0.0; MAX_Q];
+        let mut w_mat = [0.0; MAX_Q * MAX_Q];
+        let mut v_sum = [0.0; MAX_Q];
+        for i in rows.clone() {
+            let zi = &z[i * q..(i + 1) * q];
+            let eta = eta0[i] + zi.iter().zip(&b[..q]).map(|(a, c)| a * c).sum::<f64>();
+            let term = self.family.terms(self.y[i], self.trials[i], eta, phi);
+            let mut lev = 0.0;
+            for r in 0..q {
+                for c in 0..q {
+                    lev += zi[r] * m[r * q + c] * zi[c];
+                }
+            }
+            let v = term.weight_slope * lev;
+            for r in 0..q {
+                gz[r] += term.score * zi[r];
+                v_sum[r] += v * zi[r];
+                for c in 0..q {
+                    w_mat[r * q + c] += term.weight * zi[r] * zi[c];
+                }
+            }
+            per_row.push((term.score, term.weight, v));
+        }
+        // a = H⁻¹ Tᵀ V, and T a.
+        let mut ttv = [0.0; MAX_Q];
+        for c in 0..q {
+            ttv[c] = (c..q).map(|r| t[r * q + c] * v_sum[r]).sum();
+        }
+        let mut a = [0.0; MAX_Q];
+        for r in 0..q {
+            a[r] = (0..q).map(|c| hinv[r * q + c] * ttv[c]).sum();
+        }
+        let ta = lower_times(t, &a, q);
+        let mut out = vec![0.0; p + positions.len()];
+        for (k, i) in rows.enumerate() {
+            let zi = &z[i * q..(i + 1) * q];
+            let (s, w, v) = per_row[k];
+            let zta: f64 = zi.iter().zip(&ta[..q]).map(|(a, b)| a * b).sum();
+            let c = -2.0 * s + v - w * zta;
+            let row = &self.x[i * p..(i + 1) * p];
+            for (o, x) in out[..p].iter_mut().zip(row) {
+                *o += c * x;
+            }
+        }
+        // H⁻¹ Tᵀ W and W T a.
+        let mut tw = [0.0; MAX_Q * MAX_Q];
+        for r in 0..q {
+            for c in 0..q {
+                tw[r * q + c] = (r..q).map(|k| t[k * q + r] * w_mat[k * q + c]).sum();
+            }
+        }
+        let mut htw = [0.0; MAX_Q * MAX_Q];
+        for r in 0..q {
+            for c in 0..q {
+                htw[r * q + c] = (0..q).map(|k| hinv[r * q + k] * tw[k * q + c]).sum();
+            }
+        }
+        let mut wta = [0.0; MAX_Q];
+        for r in 0..q {
+            wta[r] = (0..q).map(|c| w_mat[r * q + c] * ta[c]).sum();
+        }
+        for (k, &(r, c)) in positions.iter().enumerate() {
+            out[p + k] = -2.0 * gz[r] * u[c]
+                + 2.0 * htw[c * q + r]
+                + u[c] * (v_sum[r] - wta[r])
+                + a[c] * gz[r];
+        }
+        Some(out)
+    }
+
+    /// h, its gradient and Hessian in u for one group's rows at `u`.
+    fn pass(
+        &self,
+        rows: std::ops::Range<usize>,
+        eta0: &[f64],
+        t: &[f64],
+        phi: f64,
+        u: &[f64],
+        q: usize,
+    ) -> Pass {
+        let z = &self.grouping.as_ref().expect("grouped").z;
+        let b = lower_times(t, u, q);
+        let mut kernel = 0.0;
+        let mut gz = [0.0; MAX_Q];
+        let mut wzz = [0.0; MAX_Q * MAX_Q];
+        for i in rows {
+            let zi = &z[i * q..(i + 1) * q];
+            let eta = eta0[i] + zi.iter().zip(&b[..q]).map(|(a, c)| a * c).sum::<f64>();
+            let term = self.family.terms(self.y[i], self.trials[i], eta, phi);
+            kernel += term.kernel;
+            for r in 0..q {
+                gz[r] += zi[r] * term.score;
+                for c in 0..=r {
+                    wzz[r * q + c] += term.weight * zi[r] * zi[c];
+                }
+            }
+        }
+        for r in 0..q {
+            for c in 0..r {
+                wzz[c * q + r] = wzz[r * q + c];
+            }
+        }
+        let mut out = Pass {
+            h: -kernel + 0.5 * u.iter().map(|v| v * v).sum::<f64>(),
+            grad: [0.0; MAX_Q],
+            hess: [0.0; MAX_Q * MAX_Q],
+        };
+        // grad = u − Tᵀ gz; H = I + Tᵀ W T.
+        for c in 0..q {
+            out.grad[c] = u[c] - (c..q).map(|r| t[r * q + c] * gz[r]).sum::<f64>();
+        }
+        // M = W T (q × q), then Tᵀ M.
+        let mut m = [0.0; MAX_Q * MAX_Q];
+        for r in 0..q {
+            for c in 0..q {
+                m[r * q + c] = (c..q).map(|k| wzz[r * q + k] * t[k * q + c]).sum();
+            }
+        }
+        for r in 0..q {
+            for c in 0..q {
+                let v: f64 = (r..q).map(|k| t[k * q + r] * m[k * q + c]).sum();
+                out.hess[r * q + c] = v + if r == c { 1.0 } else { 0.0 };
+            }
+        }
+        out
+    }
+
+    /// Newton iteration for one group's mode; the Laplace (or quadrature) term at it.
+    fn solve_group(
+        &self,
+        rows: std::ops::Range<usize>,
+        eta0: &[f64],
+        t: &[f64],
+        phi: f64,
+        u: &mut [f64],
+        q: usize,
+    ) -> Option<GroupSolution> {
+        let mut current = self.pass(rows.clone(), eta0, t, phi, u, q);
+        let mut trial = [0.0; MAX_Q];
+        for _ in 0..200 {
+            if !current.h.is_finite() {
+                return None;
+            }
+            let mut l = current.hess;
+            let mut step = current.grad;
+            cholesky_solve(&mut l, &mut step[..q], q)?;
+            let size = step[..q].iter().fold(0.0f64, |m, s| m.max(s.abs()));
+            let mut alpha = 1.0;
+            let mut accepted = false;
+            for _ in 0..40 {
+                for k in 0..q {
+                    trial[k] = u[k] - alpha * step[k];
+                }
+                let next = self.pass(rows.clone(), eta0, t, phi, &trial[..q], q);
+                if next.h.is_finite() && next.h <= current.h + 1e-13 * current.h.abs().max(1.0) {
+                    u.copy_from_slice(&trial[..q]);
+                    current = next;
+                    accepted = true;
+                    break;
+                }
+                alpha *= 0.5;
+            }
+            // Quadratic convergence: after a full step smaller than 1e-8 the mode is exact to
+            // rounding, and `current` was evaluated there.
+            if !accepted || (alpha == 1.0 && size < 1e-8) {
+                break;
+            }
+        }
+        let mut l = current.hess;
+        let log_det = cholesky_log_det(&mut l, q)?;
+        let Some(rule) = &self.rule else {
+            return Some(GroupSolution {
+                h: current.h,
+                log_det,
+                hess: current.hess,
+            });
+        };
+        // Adaptive Gauss-Hermite (q = 1): s = H^(-1/2).
+        let s = (-0.5 * log_det).exp();
+        let mut sum = 0.0;
+        for (z, w) in rule.nodes.iter().zip(&rule.weights) {
+            let at = [u[0] + s * z];
+            let hk = self.pass(rows.clone(), eta0, t, phi, &at, 1).h;
+            sum += w * (0.5 * z * z - (hk - current.h)).exp();
+        }
+        if !(sum > 0.0 && sum.is_finite()) {
+            return None;
+        }
+        Some(GroupSolution {
+            h: current.h,
+            log_det: log_det - 2.0 * sum.ln(),
+            hess: current.hess,
+        })
+    }
+}
+
+/// T v for lower-triangular row-major `t` (q × q): the random effects b = T u of spherical
+/// effects u.
+pub fn lower_times(t: &[f64], v: &[f64], q: usize) -> [f64; MAX_Q] {
+    let mut out = [0.0; MAX_Q];
+    for r in 0..q {
+        out[r] = (0..=r).map(|c| t[r * q + c] * v[c]).sum();
+    }
+    out
+}
+
+/// Solve `a x = b` for symmetric positive-definite `a` (q × q, overwritten by its Cholesky
+/// factor); `None` if `a` is not positive definite.
+fn cholesky_solve(a: &mut [f64], b: &mut [f64], q: usize) -> Option<()> {
+    crate::lmm::dense::cholesky(&mut a[..q * q], q)?;
+    crate::lmm::dense::forward_solve(&a[..q * q], q, b);
+    crate::lmm::dense::backward_solve_transpose(&a[..q * q], q, b);
+    Some(())
+}
+
+/// log det of symmetric positive-definite `a` (overwritten by its Cholesky factor).
+fn cholesky_log_det(a: &mut [f64], q: usize) -> Option<f64> {
+    crate::lmm::dense::cholesky(&mut a[..q * q], q)?;
+    Some((0..q).map(|k| 2.0 * a[k * q + k].ln()).sum())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Six groups of five rows, two random effects (intercept and x), a fixed intercept and x.
+    fn problem(family: Family) -> Problem {
+        let (mut y, mut trials, mut x, mut z) = (vec![], vec![], vec![], vec![]);
+        let mut starts = vec![0];
+        for g in 0..6 {
+            for k in 0..5 {
+                let xv = k as f64 / 2.0 - 1.0;
+                y.push(((g * 7 + k * 3) % 5) as f64);
+                trials.push(if family == Family::Binomial { 6.0 } else { 1.0 });
+                x.extend([1.0, xv]);
+                z.extend([1.0, xv]);
+            }
+            starts.push(5 * (g + 1));
+        }
+        let n = y.len();
+        Problem {
+            family,
+            constant: 0.0,
+            y,
+            trials,
+            offset: vec![0.1; n],
+            x,
+            p: 2,
+            grouping: Some(Grouping { q: 2, starts, z }),
+            rule: None,
+        }
+    }
+
+    #[test]
+    fn the_gradient_is_the_derivative_of_the_laplace_deviance() {
+        let positions = [(0, 0), (1, 0), (1, 1)];
+        for family in [Family::Poisson, Family::Binomial, Family::NegativeBinomial] {
+            let pr = problem(family);
+            let beta = [0.3, -0.2];
+            let theta = [0.7, -0.3, 0.4];
+            let t_of = |th: &[f64]| vec![th[0], 0.0, th[1], th[2]];
+            let mut modes = Modes::default();
+            let (d, g) = pr
+                .deviance_and_gradient(&beta, &t_of(&theta), &positions, 0.6, &mut modes)
+                .unwrap();
+            assert!(d.is_finite());
+            let f = |b: &[f64], th: &[f64]| pr.deviance(b, &t_of(th), 0.6, &mut Modes::default());
+            let h = 1e-6;
+            for j in 0..2 {
+                let (mut up, mut down) = (beta, beta);
+                up[j] += h;
+                down[j] -= h;
+                let fd = (f(&up, &theta) - f(&down, &theta)) / (2.0 * h);
+                assert!(
+                    (fd - g[j]).abs() < 1e-6 * fd.abs().max(1.0),
+                    "{family:?} β{j}: {fd} vs {}",
+                    g[j]
+                );
+            }
+            for k in 0..3 {
+                let (mut up, mut down) = (theta, theta);
+                up[k] += h;
+                down[k] -= h;
+                let fd = (f(&beta, &up) - f(&beta, &down)) / (2.0 * h);
+                assert!(
+                    (fd - g[2 + k]).abs() < 1e-6 * fd.abs().max(1.0),
+                    "{family:?} θ{k}: {fd} vs {}",
+                    g[2 + k]
+                );
+            }
+        }
+    }
+}

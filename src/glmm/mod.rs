@@ -1,0 +1,44 @@
+//! Generalised linear mixed models of counts and proportions (lme4's `glmer`, glmmTMB's
+//! `nbinom2`): Poisson, binomial and negative-binomial responses with random effects of one
+//! grouping factor, by the Laplace approximation or adaptive Gauss-Hermite quadrature. The
+//! formula, data frame and design matrices are `lmm`'s ([`crate::lmm::formula`],
+//! [`crate::lmm::frame`], [`crate::lmm::design`], [`crate::lmm::random`]); a formula without
+//! random terms fits a plain GLM with the same families.
+//!
+//! ```no_run
+//! # fn main() -> trialstats::Result<()> {
+//! use std::path::Path;
+//! use trialstats::glmm::{fit_csv, Family, GlmmOptions};
+//! let fit = fit_csv(
+//!     Path::new("data/synthetic/relapses_prepost_synthetic.csv"),
+//!     "relapses ~ period + offset(log(years)) + (1 | patient)",
+//!     GlmmOptions { family: Family::Poisson, nagq: 1 },
+//! )?;
+//! let rate_ratio = fit.fixed[1].estimate.exp();
+//! # let _ = rate_ratio;
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! | file | owns |
+//! |---|---|
+//! | [`family`] | response distributions and links: log density, score, information |
+//! | [`model`] | the data of a model: response checks, offsets, rows in group order |
+//! | [`laplace`] | conditional modes (penalised Newton) and the Laplace deviance |
+//! | [`quadrature`] | Gauss-Hermite rules; the adaptive rule for one scalar random effect |
+//! | [`fit`](mod@fit) | joint optimisation, standard errors, the fitted model and its output |
+//! | [`compare`](mod@compare) | the likelihood-ratio test of nested models |
+//!
+//! Several grouping factors would give each group's integral its own block again only for
+//! nested factors; crossed factors need the sparse joint system `lmm` builds for them.
+
+pub mod compare;
+pub mod family;
+pub mod fit;
+pub mod laplace;
+pub mod model;
+pub mod quadrature;
+
+pub use compare::{compare_csv, GlmmLikelihoodRatioTest};
+pub use family::Family;
+pub use fit::{fit, fit_csv, FixedEffect, GlmmFit, GlmmOptions, Ratio};

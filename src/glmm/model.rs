@@ -1,0 +1,267 @@
+//! A generalised model's data: the response checked against its family (whole counts;
+//! successes within trials), the offsets, the fixed-effect design (by [`crate::lmm::design`]),
+//! the random effects of one grouping factor (by [`crate::lmm::random`]), and the rows put
+//! in group order for [`super::laplace::Problem`]. Every refusal names the row (its file line)
+//! and column.
+
+use super::family::Family;
+use super::laplace::{Grouping, Problem, MAX_Q};
+use super::quadrature::{Rule, MAX_NODES};
+use crate::error::{Error, Result};
+use crate::lmm::design::fixed_matrix;
+use crate::lmm::fit::{columns_for as lmm_columns, require_rows};
+use crate::lmm::formula::{Failures, Formula};
+use crate::lmm::frame::{Column, Frame, Role};
+use crate::lmm::random::RandomEffects;
+use crate::model_matrix::ModelMatrix;
+
+/// The columns a generalised model reads: the linear model's, the binomial failures or
+/// trials, and the offsets (all numeric).
+pub fn columns_for(formula: &Formula) -> Vec<(String, Role)> {
+    let mut out = lmm_columns(formula);
+    let mut extra: Vec<&str> = formula.offsets.iter().map(|o| o.column.as_str()).collect();
+    if let Some(Failures::Column(c) | Failures::TrialsMinusSuccesses(c)) = &formula.failures {
+        extra.push(c);
+    }
+    for name in extra {
+        match out.iter_mut().find(|(n, _)| n == name) {
+            Some(e) => e.1 = Role::Numeric,
+            None => out.push((name.to_string(), Role::Numeric)),
+        }
+    }
+    out
+}
+
+/// Names a cell for an error: `(row of the rows used, 0-based; column)` → "FILE:LINE: column C".
+pub type Locate<'a> = &'a dyn Fn(usize, &str) -> String;
+
+/// The data of one model, ready to fit.
+#[derive(Debug, Clone)]
+pub struct Model {
+    pub problem: Problem,
+    /// The fixed-effect columns' names.
+    pub fixed_names: Vec<String>,
+    /// The random effects (`None` for a GLM).
+    pub random: Option<RandomEffects>,
+    /// For each reordered row, its row in the data used.
+    pub order: Vec<usize>,
+}
+
+fn numeric<'a>(frame: &'a Frame, name: &str) -> Result<&'a [f64]> {
+    match frame.column(name) {
+        Some(Column::Numeric(v)) => Ok(v),
+        _ => Err(Error::input(
+            "--formula",
+            format!("the column '{name}' must hold numbers"),
+        )),
+    }
+}
+
+fn whole(v: f64) -> bool {
+    v >= 0.0 && v.fract() == 0.0
+}
+
+/// Check and assemble the data of `formula` for `family`.
+pub fn build(
+    formula: &Formula,
+    frame: &Frame,
+    family: Family,
+    nagq: usize,
+    locate: Locate,
+) -> Result<Model> {
+    require_rows(formula, frame)?;
+    let n = frame.n_rows;
+    let y = numeric(frame, &formula.response)?.to_vec();
+    let response = &formula.response;
+    let mut trials = vec![1.0; n];
+    match (family, &formula.failures) {
+        (Family::Binomial, Some(failures)) => {
+            for (i, &v) in y.iter().enumerate() {
+                if !whole(v) {
+                    return Err(Error::input(
+                        locate(i, response),
+                        format!(
+                            "{v} successes: the successes of cbind( ) must be whole numbers ≥ 0"
+                        ),
+                    ));
+                }
+            }
+            match failures {
+                Failures::Column(c) => {
+                    for (i, &f) in numeric(frame, c)?.iter().enumerate() {
+                        if !whole(f) {
+                            return Err(Error::input(
+                                locate(i, c),
+                                format!("{f} failures: the failures of cbind( ) must be whole numbers ≥ 0"),
+                            ));
+                        }
+                        trials[i] = y[i] + f;
+                    }
+                }
+                Failures::TrialsMinusSuccesses(c) => {
+                    for (i, &t) in numeric(frame, c)?.iter().enumerate() {
+                        if !whole(t) {
+                            return Err(Error::input(
+                                locate(i, c),
+                                format!("{t} trials: the trials must be whole numbers ≥ 0"),
+                            ));
+                        }
+                        if y[i] > t {
+                            return Err(Error::input(
+                                locate(i, response),
+                                format!("{} successes are more than the {t} trials in column '{c}'; successes must be between 0 and the trials", y[i]),
+                            ));
+                        }
+                        trials[i] = t;
+                    }
+                }
+            }
+        }
+        (Family::Binomial, None) => {
+            if let Some(i) = y.iter().position(|&v| v != 0.0 && v != 1.0) {
+                return Err(Error::input(
+                    locate(i, response),
+                    format!("{}: a binomial response without cbind( ) must be 0 or 1; for counts of successes write cbind({response}, trials - {response})", y[i]),
+                ));
+            }
+        }
+        (_, Some(_)) => {
+            return Err(Error::input(
+                "--formula",
+                format!(
+                    "cbind( ) on the left is for --family binomial, not {}",
+                    family.r_name()
+                ),
+            ))
+        }
+        (_, None) => {
+            if let Some(i) = y.iter().position(|&v| !whole(v)) {
+                return Err(Error::input(
+                    locate(i, response),
+                    format!(
+                        "{}: {} counts must be whole numbers ≥ 0 (0, 1, 2, ...)",
+                        y[i],
+                        family.r_name()
+                    ),
+                ));
+            }
+            if y.iter().all(|&v| v == 0.0) {
+                return Err(Error::input(
+                    format!("{}, column {response}", frame.source),
+                    format!("every one of the {n} counts is 0: the rate is estimated as 0 (log rate −∞); a model needs some events"),
+                ));
+            }
+        }
+    }
+    let mut offset = vec![0.0; n];
+    for o in &formula.offsets {
+        let values = numeric(frame, &o.column)?;
+        for (i, &v) in values.iter().enumerate() {
+            if o.log {
+                if v <= 0.0 {
+                    return Err(Error::input(
+                        locate(i, &o.column),
+                        format!("{v}: {} needs values > 0 (the logarithm of {v} is not defined); an exposure time of 0 cannot carry events — drop the row", o.label()),
+                    ));
+                }
+                offset[i] += v.ln();
+            } else {
+                offset[i] += v;
+            }
+        }
+    }
+    let x: ModelMatrix = fixed_matrix(formula, frame)?;
+    if n <= x.p {
+        return Err(Error::input(
+            "--formula",
+            format!("{n} complete rows are too few for {} fixed effects", x.p),
+        ));
+    }
+    let random = if formula.random.is_empty() {
+        None
+    } else {
+        let re = RandomEffects::build(formula, frame)?;
+        let n_random = re.q() * re.levels.len();
+        if n_random > n {
+            return Err(Error::input(
+                "--formula",
+                format!(
+                    "{n_random} random effects ({} per group × {} groups of '{}') outnumber the {n} observations; use fewer random terms",
+                    re.q(),
+                    re.levels.len(),
+                    re.group
+                ),
+            ));
+        }
+        if re.q() > MAX_Q {
+            return Err(Error::input(
+                "--formula",
+                format!(
+                    "{} random effects per group; at most {MAX_Q} are supported",
+                    re.q()
+                ),
+            ));
+        }
+        Some(re)
+    };
+    if nagq == 0 || nagq > MAX_NODES {
+        return Err(Error::input(
+            "--nagq",
+            format!("{nagq}: the number of quadrature nodes must be 1 (Laplace) to {MAX_NODES}"),
+        ));
+    }
+    if nagq > 1 && random.as_ref().map_or(true, |re| re.q() != 1) {
+        return Err(Error::input(
+            "--nagq",
+            "adaptive Gauss-Hermite quadrature (--nagq above 1) needs exactly one scalar random effect, such as (1 | patient); as lme4, use the Laplace approximation (--nagq 1) otherwise",
+        ));
+    }
+    // Rows in group order (stable, so rows keep their file order within a group).
+    let mut order: Vec<usize> = (0..n).collect();
+    if let Some(re) = &random {
+        order.sort_by_key(|&i| re.group_of_row[i]);
+    }
+    let p = x.p;
+    let mut xs = Vec::with_capacity(n * p);
+    for &i in &order {
+        xs.extend_from_slice(x.row(i));
+    }
+    let ys: Vec<f64> = order.iter().map(|&i| y[i]).collect();
+    let ts: Vec<f64> = order.iter().map(|&i| trials[i]).collect();
+    let constant = ys
+        .iter()
+        .zip(&ts)
+        .map(|(&y, &t)| family.constant(y, t))
+        .sum();
+    let grouping = random.as_ref().map(|re| {
+        let q = re.q();
+        let mut starts = vec![0usize; re.levels.len() + 1];
+        for &g in &re.group_of_row {
+            starts[g as usize + 1] += 1;
+        }
+        for k in 1..starts.len() {
+            starts[k] += starts[k - 1];
+        }
+        let mut z = Vec::with_capacity(n * q);
+        for &i in &order {
+            z.extend_from_slice(&re.z[i * q..(i + 1) * q]);
+        }
+        Grouping { q, starts, z }
+    });
+    Ok(Model {
+        problem: Problem {
+            family,
+            y: ys,
+            trials: ts,
+            offset: order.iter().map(|&i| offset[i]).collect(),
+            x: xs,
+            p,
+            constant,
+            grouping,
+            rule: (nagq > 1).then(|| Rule::new(nagq)),
+        },
+        fixed_names: x.names.clone(),
+        random,
+        order,
+    })
+}

@@ -1,0 +1,485 @@
+//! A closed form across one or two nuisance parameters: `--sweep sd-slope=0.1:0.6:0.1`
+//! (from:to:step) or `--sweep dropout=0,0.1,0.2` (a list), the n per arm (or the power at a
+//! given n) at every point, as a table and a chart, everything else held fixed. This is the
+//! power counterpart of the pre/post r sweep: the values a document does not report are
+//! shown over their plausible range instead of being guessed once.
+
+use super::rate::{rate_power, RateDesign, VarianceMethod};
+use super::slope::{slope_power, SlopeDesign};
+use super::{Goal, Sides, Solution};
+use crate::error::{Error, Result};
+use crate::level::ConfidenceLevel;
+use crate::output::{human_number, Cell, Table, Tabular};
+use crate::plot::{PowerSweepChart, PowerSweepSeries};
+use serde::Serialize;
+
+/// One swept parameter and its values.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SweepAxis {
+    /// The option name without dashes (`sd-slope`).
+    pub name: String,
+    pub values: Vec<f64>,
+}
+
+/// The most values one axis may have, and the most points of a sweep.
+pub const MAX_AXIS_VALUES: usize = 1000;
+pub const MAX_POINTS: usize = 100_000;
+
+impl std::str::FromStr for SweepAxis {
+    type Err = Error;
+    /// `name=from:to:step` or `name=v1,v2,...`.
+    fn from_str(text: &str) -> Result<SweepAxis> {
+        let bad = |why: String| Error::input("--sweep", format!("'{text}': {why}"));
+        let (name, spec) = text.split_once('=').ok_or_else(|| {
+            bad("expected NAME=FROM:TO:STEP or NAME=V1,V2,... (e.g. sd-slope=0.1:0.6:0.1)".into())
+        })?;
+        let name = name.trim().trim_start_matches("--").to_string();
+        let number = |s: &str| -> Result<f64> {
+            s.trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|x| x.is_finite())
+                .ok_or_else(|| bad(format!("'{s}' is not a number")))
+        };
+        let values: Vec<f64> = if spec.contains(':') {
+            let parts: Vec<&str> = spec.split(':').collect();
+            let [from, to, step] = parts[..] else {
+                return Err(bad("a range is FROM:TO:STEP, three numbers".into()));
+            };
+            let (from, to, step) = (number(from)?, number(to)?, number(step)?);
+            if step <= 0.0 || to < from {
+                return Err(bad(
+                    "a range needs FROM ≤ TO and a STEP greater than 0".into()
+                ));
+            }
+            let count = ((to - from) / step + 1e-9).floor() + 1.0;
+            if count > MAX_AXIS_VALUES as f64 {
+                return Err(bad(format!(
+                    "{count} values; allowed: at most {MAX_AXIS_VALUES}"
+                )));
+            }
+            // Values as from + i·step, rounded to 12 significant digits so that 0.1:0.6:0.1
+            // gives 0.3, not 0.30000000000000004.
+            (0..count as usize)
+                .map(|i| {
+                    let v = from + i as f64 * step;
+                    format!("{v:.12e}").parse().unwrap_or(v)
+                })
+                .collect()
+        } else {
+            spec.split(',').map(number).collect::<Result<_>>()?
+        };
+        if values.is_empty() || values.len() > MAX_AXIS_VALUES {
+            return Err(bad(format!(
+                "{} values; allowed: 1 to {MAX_AXIS_VALUES}",
+                values.len()
+            )));
+        }
+        Ok(SweepAxis { name, values })
+    }
+}
+
+/// One point of a sweep.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SweepRow {
+    /// The swept values, in the order of [`SweepResult::axes`].
+    pub values: Vec<f64>,
+    #[serde(flatten)]
+    pub solution: Solution,
+}
+
+/// A sweep: what was held fixed, what varied, and the answer at every point.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SweepResult {
+    pub method: String,
+    /// The fixed inputs, one line each.
+    pub fixed: Vec<String>,
+    /// The swept parameter names.
+    pub axes: Vec<String>,
+    /// `"n_per_arm"` (solving for n at a power) or `"power"` (at a given n).
+    pub solved_for: String,
+    pub rows: Vec<SweepRow>,
+    /// Which inputs are reported and which assumed, one line each.
+    pub provenance: Vec<String>,
+}
+
+/// The names a slope sweep accepts.
+pub const SLOPE_PARAMETERS: [&str; 6] = [
+    "delta",
+    "sd-slope",
+    "sd-residual",
+    "sd-intercept",
+    "corr-intercept-slope",
+    "dropout",
+];
+
+/// The names a rate sweep accepts.
+pub const RATE_PARAMETERS: [&str; 4] = ["rate-control", "rate-ratio", "years", "dispersion"];
+
+fn unknown(name: &str, allowed: &[&str]) -> Error {
+    Error::input(
+        "--sweep",
+        format!(
+            "'{name}' cannot be swept; allowed: {} (and power for the n, or n for the power, with --power / --n)",
+            allowed.join(", ")
+        ),
+    )
+}
+
+fn check_axes(axes: &[SweepAxis], allowed: &[&str], goal: Goal) -> Result<()> {
+    if axes.is_empty() || axes.len() > 2 {
+        return Err(Error::input(
+            "--sweep",
+            format!("{} sweeps; allowed: one or two", axes.len()),
+        ));
+    }
+    if axes.len() == 2 && axes[0].name == axes[1].name {
+        return Err(Error::input(
+            "--sweep",
+            format!("'{}' is swept twice", axes[0].name),
+        ));
+    }
+    for a in axes {
+        let goal_axis = matches!(
+            (a.name.as_str(), goal),
+            ("power", Goal::Power(_)) | ("n", Goal::N(_))
+        );
+        if !allowed.contains(&a.name.as_str()) && !goal_axis {
+            return Err(unknown(&a.name, allowed));
+        }
+    }
+    if axes.iter().map(|a| a.values.len()).product::<usize>() > MAX_POINTS {
+        return Err(Error::input(
+            "--sweep",
+            format!("too many points; allowed: at most {MAX_POINTS}"),
+        ));
+    }
+    Ok(())
+}
+
+/// Every combination of the axes' values (the first axis varying slowest).
+fn grid(axes: &[SweepAxis]) -> Vec<Vec<f64>> {
+    let mut out = vec![Vec::new()];
+    for a in axes {
+        out = out
+            .into_iter()
+            .flat_map(|prefix| {
+                a.values.iter().map(move |v| {
+                    let mut p = prefix.clone();
+                    p.push(*v);
+                    p
+                })
+            })
+            .collect();
+    }
+    out
+}
+
+/// The goal with a swept `power` or `n` applied.
+fn goal_at(goal: Goal, name: &str, v: f64) -> Goal {
+    match (name, goal) {
+        ("power", Goal::Power(_)) => Goal::Power(v),
+        ("n", Goal::N(_)) => Goal::N(v),
+        _ => goal,
+    }
+}
+
+fn solved_for(goal: Goal) -> String {
+    match goal {
+        Goal::Power(_) => "n_per_arm",
+        Goal::N(_) => "power",
+    }
+    .to_string()
+}
+
+/// `solve` at every point of the grid of `axes`: `set` puts a swept design value into a copy
+/// of `base`; a swept `power` or `n` changes the goal instead.
+fn solve_grid<D: Clone>(
+    base: &D,
+    goal: Goal,
+    axes: &[SweepAxis],
+    set: impl Fn(&mut D, &str, f64),
+    solve: impl Fn(&D, Goal) -> Result<Solution>,
+) -> Result<Vec<SweepRow>> {
+    grid(axes)
+        .into_iter()
+        .map(|values| {
+            let mut d = base.clone();
+            let mut g = goal;
+            for (a, &v) in axes.iter().zip(&values) {
+                set(&mut d, &a.name, v);
+                g = goal_at(g, &a.name, v);
+            }
+            let solution = solve(&d, g).map_err(|e| at_point(e, axes, &values))?;
+            Ok(SweepRow { values, solution })
+        })
+        .collect()
+}
+
+/// The slope closed form across `axes`.
+pub fn sweep_slope(
+    base: &SlopeDesign,
+    alpha: ConfidenceLevel,
+    sides: Sides,
+    goal: Goal,
+    axes: &[SweepAxis],
+) -> Result<SweepResult> {
+    check_axes(axes, &SLOPE_PARAMETERS, goal)?;
+    let rows = solve_grid(
+        base,
+        goal,
+        axes,
+        |d, name, v| match name {
+            "delta" => d.delta = v,
+            "sd-slope" => d.sd_slope = v,
+            "sd-residual" => d.sd_residual = v,
+            "sd-intercept" => d.sd_intercept = v,
+            "corr-intercept-slope" => d.corr_intercept_slope = v,
+            "dropout" => d.dropout = v,
+            _ => {}
+        },
+        |d, g| Ok(slope_power(d, alpha, sides, g)?.solution),
+    )?;
+    let fixed = vec![
+        format!("delta = {}", human_number(base.delta)),
+        format!("sd-slope = {}", human_number(base.sd_slope)),
+        format!("sd-residual = {}", human_number(base.sd_residual)),
+        format!("sd-intercept = {}", human_number(base.sd_intercept)),
+        format!(
+            "corr-intercept-slope = {}",
+            human_number(base.corr_intercept_slope)
+        ),
+        format!("dropout = {}", human_number(base.dropout)),
+        format!(
+            "visits = {}",
+            base.visits
+                .iter()
+                .map(|v| human_number(*v))
+                .collect::<Vec<_>>()
+                .join(",")
+        ),
+        goal_line(goal),
+        format!(
+            "alpha = {} ({})",
+            human_number(alpha.alpha()),
+            sides.describe()
+        ),
+    ];
+    Ok(finish(super::slope::SLOPE_METHOD, fixed, axes, goal, rows))
+}
+
+/// The rate closed form across `axes`.
+pub fn sweep_rate(
+    base: &RateDesign,
+    method: VarianceMethod,
+    alpha: ConfidenceLevel,
+    sides: Sides,
+    goal: Goal,
+    axes: &[SweepAxis],
+) -> Result<SweepResult> {
+    check_axes(axes, &RATE_PARAMETERS, goal)?;
+    let rows = solve_grid(
+        base,
+        goal,
+        axes,
+        |d, name, v| match name {
+            "rate-control" => d.rate_control = v,
+            "rate-ratio" => d.rate_ratio = v,
+            "years" => d.years = v,
+            "dispersion" => d.dispersion = v,
+            _ => {}
+        },
+        |d, g| Ok(rate_power(d, method, alpha, sides, g)?.solution),
+    )?;
+    let fixed = vec![
+        format!("rate-control = {}", human_number(base.rate_control)),
+        format!("rate-ratio = {}", human_number(base.rate_ratio)),
+        format!("years = {}", human_number(base.years)),
+        format!("dispersion = {}", human_number(base.dispersion)),
+        format!(
+            "variance under H0: method {} ({})",
+            method.number(),
+            method.name()
+        ),
+        goal_line(goal),
+        format!(
+            "alpha = {} ({})",
+            human_number(alpha.alpha()),
+            sides.describe()
+        ),
+    ];
+    Ok(finish(super::rate::RATE_METHOD, fixed, axes, goal, rows))
+}
+
+fn goal_line(goal: Goal) -> String {
+    match goal {
+        Goal::Power(p) => format!("power = {}", human_number(p)),
+        Goal::N(n) => format!("n per arm = {}", human_number(n)),
+    }
+}
+
+fn finish(
+    method: &str,
+    fixed: Vec<String>,
+    axes: &[SweepAxis],
+    goal: Goal,
+    rows: Vec<SweepRow>,
+) -> SweepResult {
+    let names: Vec<String> = axes.iter().map(|a| a.name.clone()).collect();
+    SweepResult {
+        method: method.to_string(),
+        // A swept input is not fixed: leave its line out.
+        fixed: fixed
+            .into_iter()
+            .filter(|line| {
+                !names.iter().any(|n| {
+                    line.starts_with(&format!("{n} ="))
+                        || (n == "n" && line.starts_with("n per arm"))
+                })
+            })
+            .collect(),
+        axes: names,
+        solved_for: solved_for(goal),
+        rows,
+        provenance: Vec::new(),
+    }
+}
+
+/// An error at one point of the sweep says which.
+fn at_point(e: Error, axes: &[SweepAxis], values: &[f64]) -> Error {
+    let point = axes
+        .iter()
+        .zip(values)
+        .map(|(a, v)| format!("{} = {}", a.name, human_number(*v)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    match e {
+        Error::Input { location, message } => {
+            Error::input(format!("--sweep ({point}), {location}"), message)
+        }
+        other => Error::Numerical(format!("at {point}: {other}")),
+    }
+}
+
+impl SweepResult {
+    /// The sweep as a chart: n per arm (or power) against the first axis, one line per
+    /// value of the second.
+    pub fn chart(&self, title: &str) -> PowerSweepChart {
+        let y = |r: &SweepRow| {
+            if self.solved_for == "power" {
+                r.solution.power
+            } else {
+                r.solution.n_per_arm as f64
+            }
+        };
+        let mut series: Vec<PowerSweepSeries> = Vec::new();
+        for r in &self.rows {
+            let label = match (self.axes.get(1), r.values.get(1)) {
+                (Some(name), Some(v)) => format!("{name} = {}", human_number(*v)),
+                _ => String::new(),
+            };
+            match series.iter_mut().find(|s| s.label == label) {
+                Some(s) => s.points.push((r.values[0], y(r))),
+                None => series.push(PowerSweepSeries {
+                    label,
+                    points: vec![(r.values[0], y(r))],
+                }),
+            }
+        }
+        PowerSweepChart {
+            title: title.to_string(),
+            subtitle: self.fixed.join("; "),
+            x_label: describe_parameter(&self.axes[0]),
+            y_label: if self.solved_for == "power" {
+                "power".into()
+            } else {
+                "patients per arm".into()
+            },
+            series,
+        }
+    }
+}
+
+/// An axis title for a swept parameter: what it is, then its option name.
+pub fn describe_parameter(name: &str) -> String {
+    let what = match name {
+        "delta" => "difference in mean slopes",
+        "sd-slope" => "SD of individual slopes",
+        "sd-residual" => "residual SD",
+        "sd-intercept" => "SD of intercepts",
+        "corr-intercept-slope" => "correlation of intercept and slope",
+        "dropout" => "proportion lost by the last visit",
+        "rate-control" => "control event rate",
+        "rate-ratio" => "rate ratio",
+        "years" => "mean follow-up (years)",
+        "dispersion" => "negative binomial dispersion k",
+        "power" => "power",
+        "n" => "patients per arm",
+        _ => return name.to_string(),
+    };
+    format!("{what} ({name})")
+}
+
+impl Tabular for SweepResult {
+    fn preamble(&self) -> Option<String> {
+        let s = format!("Sweep: {}\nFixed: {}\n", self.method, self.fixed.join("; "));
+        super::preamble_with(s, &self.provenance)
+    }
+
+    fn table(&self) -> Table {
+        let mut header = self.axes.clone();
+        header.extend(["n_per_arm".to_string(), "power".to_string()]);
+        let rows = self
+            .rows
+            .iter()
+            .map(|r| {
+                let mut row: Vec<Cell> = r.values.iter().map(|v| Cell::Number(*v)).collect();
+                row.push(Cell::Integer(r.solution.n_per_arm as i64));
+                row.push(Cell::Number(r.solution.power));
+                row
+            })
+            .collect();
+        Table { header, rows }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges_and_lists_parse() {
+        let a: SweepAxis = "sd-slope=0.1:0.6:0.1".parse().unwrap();
+        assert_eq!(a.name, "sd-slope");
+        assert_eq!(a.values, vec![0.1, 0.2, 0.3, 0.4, 0.5, 0.6]);
+        let a: SweepAxis = "dropout=0,0.1,0.25".parse().unwrap();
+        assert_eq!(a.values, vec![0.0, 0.1, 0.25]);
+        for bad in ["sd-slope", "x=1:0:1", "x=0:1:0", "x=0:1", "x=a,b"] {
+            let e = bad.parse::<SweepAxis>().unwrap_err().to_string();
+            assert!(e.contains("--sweep"), "{bad}: {e}");
+        }
+    }
+
+    #[test]
+    fn grid_varies_the_last_axis_fastest() {
+        let axes = [
+            SweepAxis {
+                name: "a".into(),
+                values: vec![1.0, 2.0],
+            },
+            SweepAxis {
+                name: "b".into(),
+                values: vec![3.0, 4.0],
+            },
+        ];
+        assert_eq!(
+            grid(&axes),
+            vec![
+                vec![1.0, 3.0],
+                vec![1.0, 4.0],
+                vec![2.0, 3.0],
+                vec![2.0, 4.0]
+            ]
+        );
+    }
+}

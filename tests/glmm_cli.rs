@@ -1,0 +1,191 @@
+//! `trialstats glmm` from the command line: the JSON contract, rate ratios with `--exp`, the
+//! likelihood-ratio test (`glmm compare`), and exit codes.
+
+#![allow(clippy::excessive_precision)]
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::path::PathBuf;
+
+fn data(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name)
+}
+
+fn glmm() -> Command {
+    let mut c = Command::cargo_bin("trialstats").expect("binary");
+    c.arg("glmm");
+    c
+}
+
+fn json(c: &mut Command) -> serde_json::Value {
+    let out = c.output().expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON")
+}
+
+#[test]
+fn json_has_the_issue_keys_and_theta_for_negbin() {
+    // glmmTMB (tests/glmm_reference.rs): logLik -1741.8049578122436, theta 0.8419938792084547.
+    let v = json(glmm().arg(data("owls.csv")).args([
+        "--family",
+        "negbin",
+        "--formula",
+        "SiblingNegotiation ~ FoodTreatment * SexParent + offset(log(BroodSize)) + (1 | Nest)",
+        "--format",
+        "json",
+    ]));
+    for key in [
+        "log_likelihood",
+        "deviance",
+        "aic",
+        "bic",
+        "fixed",
+        "random",
+        "correlations",
+        "theta",
+        "converged",
+        "n_obs",
+    ] {
+        assert!(v.get(key).is_some(), "{key} missing: {v}");
+    }
+    for key in ["term", "estimate", "se", "z", "p"] {
+        assert!(v["fixed"][0].get(key).is_some(), "fixed.{key}");
+    }
+    for key in ["group", "term", "sd"] {
+        assert!(v["random"][0].get(key).is_some(), "random.{key}");
+    }
+    assert!((v["log_likelihood"].as_f64().unwrap() - -1741.8049578122436).abs() < 1e-6);
+    assert!((v["theta"].as_f64().unwrap() - 0.8419938792084547).abs() < 1e-4);
+    assert_eq!(v["n_obs"], 599);
+    assert_eq!(v["converged"], true);
+    // Poisson has no theta key.
+    let v = json(glmm().arg(data("epil.csv")).args([
+        "--family",
+        "poisson",
+        "--formula",
+        "y ~ lbase * trt + lage + V4 + (1 | subject)",
+        "--format",
+        "json",
+    ]));
+    assert!(v.get("theta").is_none());
+}
+
+#[test]
+fn exp_gives_rate_ratios_with_their_interval() {
+    // glmmTMB: fixef -2.2641425987588706, se 0.59165905463999857 (tests/glmm_synthetic.rs);
+    // R: b <- -2.2641425987588706; s <- 0.59165905463999857
+    //   exp(b) = 0.10391909671683279; exp(b + c(-1, 1) * qnorm(0.975) * s) =
+    //   0.032589242263685217 0.331372499399170406
+    let v = json(
+        Command::cargo_bin("trialstats")
+            .unwrap()
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args([
+                "glmm",
+                "data/synthetic/relapses_prepost_synthetic.csv",
+                "--family",
+                "poisson",
+                "--formula",
+                "relapses ~ period + offset(log(years)) + (1 | patient)",
+                "--exp",
+                "--format",
+                "json",
+            ]),
+    );
+    let r = &v["ratios"][1];
+    assert_eq!(r["term"], "periodtreatment");
+    assert!(
+        (r["ratio"].as_f64().unwrap() - 0.10391902).abs() < 1e-5,
+        "{r}"
+    );
+    assert!(
+        (r["lower"].as_f64().unwrap() - 0.0325898).abs() < 1e-5,
+        "{r}"
+    );
+    assert!(
+        (r["upper"].as_f64().unwrap() - 0.331368).abs() < 1e-4,
+        "{r}"
+    );
+    assert_eq!(v["level"], 0.95);
+    Command::cargo_bin("trialstats")
+        .unwrap()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args([
+            "glmm",
+            "data/synthetic/relapses_prepost_synthetic.csv",
+            "--family",
+            "poisson",
+            "--formula",
+            "relapses ~ period + offset(log(years)) + (1 | patient)",
+            "--exp",
+            "--level",
+            "0.9",
+        ])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("rate_ratio"))
+        .stdout(predicate::str::contains("lower_90"));
+}
+
+#[test]
+fn compare_is_glmmtmbs_likelihood_ratio_test() {
+    // R: anova(m0, m1) of glmmTMB fits of cbpp (benches/glmm_reference.R):
+    //   m0 logLik -104.83131358971171, chisq 25.610063449900139 on 3 df, p 1.150936691434434e-05
+    let v = json(glmm().args(["compare"]).arg(data("cbpp.csv")).args([
+        "--family",
+        "binomial",
+        "--formula",
+        "cbind(incidence, size - incidence) ~ 1 + (1 | herd)",
+        "--formula",
+        "cbind(incidence, size - incidence) ~ factor(period) + (1 | herd)",
+        "--format",
+        "json",
+    ]));
+    assert!(
+        (v["chisq"].as_f64().unwrap() - 25.610063449900139).abs() < 1e-5,
+        "{v}"
+    );
+    assert_eq!(v["df"], 3);
+    assert!((v["p_value"].as_f64().unwrap() - 1.150936691434434e-05).abs() < 1e-9);
+    assert!(
+        (v["models"][0]["log_likelihood"].as_f64().unwrap() - -104.83131358971171).abs() < 1e-6
+    );
+    glmm()
+        .args(["compare"])
+        .arg(data("cbpp.csv"))
+        .args([
+            "--family",
+            "binomial",
+            "--formula",
+            "cbind(incidence, size - incidence) ~ factor(period) + (1 | herd)",
+            "--formula",
+            "incidence ~ factor(period) + (1 | herd)",
+        ])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn separation_is_a_warning_with_exit_1() {
+    glmm()
+        .arg(data("bad_inputs/glmm_separation.csv"))
+        .args([
+            "--family",
+            "binomial",
+            "--formula",
+            "cbind(events, n - events) ~ arm + (1 | clinic)",
+        ])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "warning: fitted probabilities numerically 0 or 1",
+        ))
+        .stdout(predicate::str::contains("'armb'"));
+}

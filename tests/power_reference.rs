@@ -1,0 +1,276 @@
+//! The power closed forms against independent references: longpower's published test values
+//! and Diggle et al.'s table (slopes); R's base-matrix transcription of longpower's
+//! `edland.linear.solution.power` for dropout patterns (benches/power_reference.R); statsmodels'
+//! `power_negbin_ratio_2indep` for rates (benches/power_rate_reference.py).
+
+use trialstats::level::ConfidenceLevel;
+use trialstats::power::rate::rate_power;
+use trialstats::power::slope::{slope_power, slope_variance};
+use trialstats::power::{dropout_pattern, Goal, RateDesign, Sides, SlopeDesign, VarianceMethod};
+
+fn close(got: f64, want: f64, rel: f64) {
+    assert!(
+        ((got - want) / want).abs() < rel,
+        "got {got}, want {want} (relative {rel})"
+    );
+}
+
+fn design(delta: f64, visits: Vec<f64>, sd: [f64; 3], corr: f64, dropout: f64) -> SlopeDesign {
+    SlopeDesign {
+        delta,
+        sd_intercept: sd[0],
+        sd_slope: sd[1],
+        sd_residual: sd[2],
+        corr_intercept_slope: corr,
+        visits,
+        dropout,
+    }
+}
+
+fn adas_visits() -> Vec<f64> {
+    (0..7).map(|j| j as f64 * 0.25).collect()
+}
+
+#[test]
+fn longpower_published_adas_cog_example() {
+    // longpower tests/testthat/tests.R, "lmmpower (edland)": lmmpower(delta=1.5,
+    // t=seq(0,1.5,0.25), sig2.i=55, sig2.s=24, sig2.e=10, cov.s.i=0.8*sqrt(55)*sqrt(24),
+    // power=0.80, method='edland')$n[1] = 207.310093300903 (also the vignette's Liu & Liang
+    // value; edland.linear.solution.power's own example gives the same n).
+    let d = design(
+        1.5,
+        adas_visits(),
+        [55f64.sqrt(), 24f64.sqrt(), 10f64.sqrt()],
+        0.8,
+        0.0,
+    );
+    let r = slope_power(
+        &d,
+        ConfidenceLevel::NINETY_FIVE,
+        Sides::TwoSided,
+        Goal::Power(0.8),
+    )
+    .unwrap();
+    close(r.solution.n_per_arm_exact.unwrap(), 207.310093300903, 1e-12);
+    assert_eq!(r.solution.n_per_arm, 208);
+    // longpower: lmmpower(n=208, ...)$delta = 1.49751028943272, i.e. power 0.8 at n = 208.
+    let d = SlopeDesign {
+        delta: 1.49751028943272,
+        ..d
+    };
+    let r = slope_power(
+        &d,
+        ConfidenceLevel::NINETY_FIVE,
+        Sides::TwoSided,
+        Goal::N(208.0),
+    )
+    .unwrap();
+    assert!(
+        (r.solution.power - 0.8).abs() < 1e-12,
+        "{}",
+        r.solution.power
+    );
+}
+
+#[test]
+fn diggle_et_al_exchangeable_table() {
+    // Diggle, Heagerty, Liang & Zeger (2002), Analysis of Longitudinal Data, 2nd ed., p. 29:
+    // n per group for a difference in slopes d = 0.5, t = (0, 2, 5), one-sided α = 0.05,
+    // power 0.8, exchangeable correlation ρ, variance σ² (reproduced by longpower's tests,
+    // "Reproduce table of n per group for exchangeable correlation on page 29"). Exchangeable
+    // correlation is a random intercept only: var intercept ρσ², residual (1 − ρ)σ², no
+    // random slope.
+    let table = [
+        (0.2, [313, 625, 938]),
+        (0.5, [196, 391, 586]),
+        (0.8, [79, 157, 235]),
+    ];
+    let z = Sides::OneSided.z_crit(ConfidenceLevel::NINETY_FIVE);
+    for (rho, row) in table {
+        for (sigma2, want) in [100.0, 200.0, 300.0].into_iter().zip(row) {
+            let v = slope_variance(
+                &[0.0, 2.0, 5.0],
+                &dropout_pattern(3, 0.0),
+                [rho * sigma2, 0.0, 0.0],
+                (1.0 - rho) * sigma2,
+            )
+            .unwrap();
+            let n = trialstats::power::normal_n(0.5, 2.0 * v, 2.0 * v, z, 0.8);
+            assert_eq!(n.ceil() as i64, want, "rho {rho}, sigma2 {sigma2}: {n}");
+        }
+    }
+}
+
+#[test]
+fn dropout_patterns_as_longpower_computes_them() {
+    // benches/power_reference.R, edland_term (longpower's getTerm with V_k solved directly),
+    // p = c(rep(P/(K), K), 1 - P).
+    let level = ConfidenceLevel::NINETY_FIVE;
+    // Case 3: ADAS-Cog example with dropout 0.3: term 34.472386691078221, n 240.50632648377689.
+    let d = design(
+        1.5,
+        adas_visits(),
+        [55f64.sqrt(), 24f64.sqrt(), 10f64.sqrt()],
+        0.8,
+        0.3,
+    );
+    close(d.slope_variance().unwrap(), 34.472386691078221, 1e-12);
+    let r = slope_power(&d, level, Sides::TwoSided, Goal::Power(0.8)).unwrap();
+    close(
+        r.solution.n_per_arm_exact.unwrap(),
+        240.50632648377689,
+        1e-12,
+    );
+    // Case 4: monthly visits 0..12, δ 0.22, SDs intercept 6, slope 0.3, residual 1.5,
+    // dropout 0.2: term 0.11377804925745585, n 36.902075414488316, power at n = 100
+    // 0.99599823336162707.
+    let d = design(
+        0.22,
+        (0..=12).map(f64::from).collect(),
+        [6.0, 0.3, 1.5],
+        0.0,
+        0.2,
+    );
+    close(d.slope_variance().unwrap(), 0.11377804925745585, 1e-12);
+    let r = slope_power(&d, level, Sides::TwoSided, Goal::Power(0.8)).unwrap();
+    close(
+        r.solution.n_per_arm_exact.unwrap(),
+        36.902075414488316,
+        1e-12,
+    );
+    assert_eq!(r.solution.n_per_arm, 37);
+    let r = slope_power(&d, level, Sides::TwoSided, Goal::N(100.0)).unwrap();
+    close(r.solution.power, 0.99599823336162707, 1e-12);
+    // Case 5: the same with correlation −0.4, α = 0.01, power 0.9: term 0.11296121832318991,
+    // n 69.454285228956778.
+    let d = SlopeDesign {
+        corr_intercept_slope: -0.4,
+        ..d
+    };
+    close(d.slope_variance().unwrap(), 0.11296121832318991, 1e-12);
+    let r = slope_power(
+        &d,
+        ConfidenceLevel::from_alpha(0.01).unwrap(),
+        Sides::TwoSided,
+        Goal::Power(0.9),
+    )
+    .unwrap();
+    close(
+        r.solution.n_per_arm_exact.unwrap(),
+        69.454285228956778,
+        1e-12,
+    );
+    // Case 6: irregular visits 0,1,3,6,12, δ 0.5, SDs 4, 0.4, 2, dropout 0.25: term
+    // 0.25348868273621444, n 15.916817478520947.
+    let d = design(
+        0.5,
+        vec![0.0, 1.0, 3.0, 6.0, 12.0],
+        [4.0, 0.4, 2.0],
+        0.0,
+        0.25,
+    );
+    close(d.slope_variance().unwrap(), 0.25348868273621444, 1e-12);
+    let r = slope_power(&d, level, Sides::TwoSided, Goal::Power(0.8)).unwrap();
+    close(
+        r.solution.n_per_arm_exact.unwrap(),
+        15.916817478520947,
+        1e-12,
+    );
+}
+
+#[test]
+fn rate_methods_against_statsmodels() {
+    // benches/power_rate_reference.py: statsmodels 0.15 power_negbin_ratio_2indep, n solved by
+    // brentq at the target power (method_var "alt" = true-rates, "ftotal" = pooled); the
+    // control-rate n written out from MKpower's approach 1.
+    // (rate_control, ratio, years, k, alpha, power, [control-rate, true-rates, pooled])
+    let cases = [
+        (
+            0.8,
+            0.85,
+            0.75,
+            0.4,
+            0.05,
+            0.8,
+            [1254.2286484892757, 1315.6898675556608, 1310.73010648321],
+        ),
+        (
+            1.4,
+            1.15,
+            0.75,
+            1.5,
+            0.05,
+            0.8,
+            [1955.7612885898632, 1920.9082478985508, 1918.4716146132262],
+        ),
+        (
+            5.9 / 3.0,
+            0.4,
+            3.0,
+            1.0 / 0.49,
+            0.05,
+            0.9,
+            [56.57114859399773, 58.50562046188816, 57.67919592104965],
+        ),
+        (
+            2.9,
+            0.5,
+            1.0,
+            0.0,
+            0.05,
+            0.8,
+            [12.839172140648177, 16.89973946350117, 15.57446621847758],
+        ),
+        (
+            2.9,
+            0.7,
+            2.0,
+            0.8,
+            0.05,
+            0.8,
+            [121.35018733020377, 124.54846729496003, 123.98536720860638],
+        ),
+    ];
+    for (r0, rr, t, k, alpha, power, want) in cases {
+        let d = RateDesign {
+            rate_control: r0,
+            rate_ratio: rr,
+            years: t,
+            dispersion: k,
+        };
+        for (method, n) in VarianceMethod::ALL.into_iter().zip(want) {
+            let r = rate_power(
+                &d,
+                method,
+                ConfidenceLevel::from_alpha(alpha).unwrap(),
+                Sides::TwoSided,
+                Goal::Power(power),
+            )
+            .unwrap();
+            // brentq's tolerance bounds the agreement at about 1e-10.
+            close(r.solution.n_per_arm_exact.unwrap(), n, 1e-9);
+        }
+    }
+    // statsmodels: power at n = 100 (true-rates 0.708973408788775, pooled 0.7111435229683722)
+    // for the last case.
+    let d = RateDesign {
+        rate_control: 2.9,
+        rate_ratio: 0.7,
+        years: 2.0,
+        dispersion: 0.8,
+    };
+    for (method, want) in [
+        (VarianceMethod::TrueRates, 0.708973408788775),
+        (VarianceMethod::Pooled, 0.7111435229683722),
+    ] {
+        let r = rate_power(
+            &d,
+            method,
+            ConfidenceLevel::NINETY_FIVE,
+            Sides::TwoSided,
+            Goal::N(100.0),
+        )
+        .unwrap();
+        close(r.solution.power, want, 1e-12);
+    }
+}

@@ -1,0 +1,122 @@
+//! The slope formula against simulated trials, each fitted by our mixed model (REML): they
+//! are two independent routes to the same power, so each checks the other.
+
+use trialstats::level::ConfidenceLevel;
+use trialstats::power::slope::slope_power;
+use trialstats::power::{simulate_slope_trials, Goal, Sides, SimulationSettings, SlopeDesign};
+
+fn als_design() -> SlopeDesign {
+    // The ALS Muse planning example of the README: δ 0.22 points/month, monthly visits for a
+    // year, 20 % dropout.
+    SlopeDesign {
+        delta: 0.22,
+        sd_slope: 0.3,
+        sd_residual: 1.5,
+        sd_intercept: 6.0,
+        corr_intercept_slope: 0.0,
+        visits: (0..=12).map(f64::from).collect(),
+        dropout: 0.2,
+    }
+}
+
+/// The simulated power of the ALS design at the formula's n, with `replicates` trials,
+/// asserted within 3 Monte Carlo SEs of the formula's power.
+fn simulation_agrees_with_the_formula(replicates: u64, seed: u64) {
+    let d = als_design();
+    let level = ConfidenceLevel::NINETY_FIVE;
+    let formula = slope_power(&d, level, Sides::TwoSided, Goal::Power(0.8)).unwrap();
+    let sim = simulate_slope_trials(
+        &d,
+        level,
+        Sides::TwoSided,
+        SimulationSettings {
+            replicates,
+            seed,
+            n_per_arm: formula.solution.n_per_arm,
+        },
+        &|| {},
+    )
+    .unwrap();
+    assert_eq!(sim.failed_fits, 0);
+    let gap = (sim.power - formula.solution.power).abs();
+    println!(
+        "simulated {} (SE {}) vs formula {}",
+        sim.power, sim.se, formula.solution.power
+    );
+    assert!(
+        gap < 3.0 * sim.se,
+        "simulated {} (SE {}) vs formula {}",
+        sim.power,
+        sim.se,
+        formula.solution.power
+    );
+}
+
+/// 2,000 trials of 2 × 37 patients (the formula's n for power 0.8). Ignored in the default
+/// run: about 10 s of CPU in a debug build, 25 s on the shared two-core machine; in a
+/// release build it takes under a second:
+/// `cargo test --release --test power_simulation -- --ignored`.
+#[test]
+#[ignore]
+fn simulation_agrees_with_the_formula_at_2000_trials() {
+    simulation_agrees_with_the_formula(2000, 20260522);
+}
+
+/// The same check at 400 trials (Monte Carlo SE about 0.02), fast enough for every run.
+#[test]
+fn simulation_agrees_with_the_formula_at_400_trials() {
+    simulation_agrees_with_the_formula(400, 20260523);
+}
+
+#[test]
+fn without_an_effect_the_test_keeps_its_level() {
+    // δ = 1e-9: the rejection rate is the type I error, 0.05 within 3 Monte Carlo SEs.
+    let d = SlopeDesign {
+        delta: 1e-9,
+        visits: vec![0.0, 3.0, 6.0, 9.0, 12.0],
+        ..als_design()
+    };
+    let sim = simulate_slope_trials(
+        &d,
+        ConfidenceLevel::NINETY_FIVE,
+        Sides::TwoSided,
+        SimulationSettings {
+            replicates: 1000,
+            seed: 3,
+            n_per_arm: 20,
+        },
+        &|| {},
+    )
+    .unwrap();
+    let se = (0.05f64 * 0.95 / 1000.0).sqrt();
+    assert!((sim.power - 0.05).abs() < 3.0 * se, "{}", sim.power);
+}
+
+#[test]
+fn the_result_for_a_seed_does_not_depend_on_the_threads() {
+    let d = als_design();
+    let settings = SimulationSettings {
+        replicates: 40,
+        seed: 11,
+        n_per_arm: 15,
+    };
+    let run = |threads: usize| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap()
+            .install(|| {
+                simulate_slope_trials(
+                    &d,
+                    ConfidenceLevel::NINETY_FIVE,
+                    Sides::TwoSided,
+                    settings,
+                    &|| {},
+                )
+                .unwrap()
+            })
+    };
+    let one = run(1);
+    assert_eq!(one, run(2));
+    assert_eq!(one, run(3));
+}
