@@ -195,6 +195,13 @@ impl ForestChart {
         )
     }
 
+    /// The height the chart needs: a line of text per row (see [`super::Chart::needed_height`]).
+    pub(crate) fn needed_height(&self, _size: super::Size, style: &Style) -> u32 {
+        let rows = self.rows.len() as f64 + if self.summary.is_some() { 4.0 } else { 1.5 };
+        let row = f64::from(line_height(&style.tick()) + style.px(4.0));
+        (rows * row + f64::from(style.px(170.0))).ceil() as u32
+    }
+
     pub(crate) fn draw<DB: DrawingBackend>(
         &self,
         area: &DrawingArea<DB, Shift>,

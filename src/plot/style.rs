@@ -1,9 +1,11 @@
-//! Look and layout shared by every chart: the embedded font, font sizes and margins that
-//! scale with the image size, text measuring and wrapping, the frame (title, subtitle,
-//! legend, notes) around a plot, and the axes.
+//! Look and layout shared by every chart: font sizes in points and margins converted at the
+//! canvas's resolution, text measuring and wrapping, the frame (title, subtitle, legend,
+//! notes) around a plot, and the axes.
 
+use super::font::{advance_width, em_px, em_to_plotters};
+pub use super::font::{register_font, FONT_FAMILY};
 use super::palette;
-use super::{drawing, Size};
+use super::{drawing, Canvas};
 use crate::error::{Error, Result};
 use plotters::chart::{ChartBuilder, ChartContext};
 use plotters::coord::types::RangedCoordf64;
@@ -11,78 +13,69 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use std::ops::Range;
-use std::sync::OnceLock;
 
-/// The font family name the embedded DejaVu Sans is registered under. SVG output names it
-/// too, so a viewer without DejaVu falls back to its own sans-serif.
-pub const FONT_FAMILY: &str = "sans-serif";
+/// The smallest text any chart draws, in pixels per em at 96 dpi (8.25 pt): panel cells and
+/// crowded columns shrink their text to this and no further.
+pub const MIN_TEXT_PX: f64 = 11.0;
 
-static FONT_BYTES: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
-static FONT_REGISTERED: OnceLock<bool> = OnceLock::new();
-
-/// Register the embedded font with plotters (once per process); no system font is used.
-pub fn register_font() -> Result<()> {
-    let ok = *FONT_REGISTERED.get_or_init(|| {
-        plotters::style::register_font(FONT_FAMILY, FontStyle::Normal, FONT_BYTES).is_ok()
-    });
-    if ok {
-        Ok(())
-    } else {
-        Err(Error::Numerical(
-            "the embedded font assets/fonts/DejaVuSans.ttf could not be loaded".into(),
-        ))
-    }
-}
-
-/// Sizes for one image: every font size and margin is a base value (meant for 800×600)
-/// times `scale`, so a 1600×1200 image looks like an 800×600 one, only sharper.
+/// Sizes for one canvas: every length and font size is a base value in pixels at 96 dpi
+/// (1 px = 0.75 pt) times `scale` = dpi / 96. The image size does not change the text: a
+/// larger image gives the layout more room.
 #[derive(Debug, Clone, Copy)]
 pub struct Style {
-    /// Multiplier on every base size.
+    /// Pixels per 96-dpi pixel: the canvas's dpi / 96.
     pub scale: f64,
+    /// Multiplier on font sizes (below 1 in the cells of a panel), never taking text under
+    /// [`MIN_TEXT_PX`].
+    pub text_factor: f64,
 }
 
 impl Style {
-    /// The style for an image of `size`.
-    pub fn for_size(size: Size) -> Style {
-        let scale = (f64::from(size.width) / 800.0).min(f64::from(size.height) / 600.0);
+    /// The style for `canvas`.
+    pub fn for_canvas(canvas: Canvas) -> Style {
         Style {
-            scale: scale.max(0.35),
+            scale: canvas.dpi / Canvas::DEFAULT_DPI,
+            text_factor: 1.0,
         }
     }
 
-    /// The same style with every size multiplied by `factor` (for the cells of a panel).
+    /// The same style with text `factor` times smaller or larger (for the cells of a panel),
+    /// never under [`MIN_TEXT_PX`].
     pub fn shrunk(self, factor: f64) -> Style {
         Style {
-            scale: self.scale * factor,
+            text_factor: self.text_factor * factor,
+            ..self
         }
     }
 
-    /// A length in pixels: `base` pixels at 800×600.
+    /// A length in pixels: `base` pixels at 96 dpi.
     pub fn px(&self, base: f64) -> i32 {
         (base * self.scale).round().max(1.0) as i32
     }
 
-    /// A line width in pixels: `base` at 800×600, never below 1.
+    /// A line width in pixels: `base` at 96 dpi, never below 1.
     pub fn line(&self, base: f64) -> u32 {
         (base * self.scale).round().max(1.0) as u32
     }
 
+    /// Text of `base` pixels per em at 96 dpi (times the text factor, at least
+    /// [`MIN_TEXT_PX`]).
     fn text(&self, base: f64) -> TextStyle<'static> {
-        TextStyle::from((FONT_FAMILY, base * self.scale).into_font()).color(&palette::BLACK)
+        let em = (base * self.text_factor).max(MIN_TEXT_PX) * self.scale;
+        TextStyle::from((FONT_FAMILY, em_to_plotters(em)).into_font()).color(&palette::BLACK)
     }
 
     /// Chart title.
     pub fn title(&self) -> TextStyle<'static> {
-        self.text(21.0)
+        self.text(18.0)
     }
     /// Subtitle (sample size, bar kind).
     pub fn subtitle(&self) -> TextStyle<'static> {
-        self.text(14.5).color(&palette::DARK_GREY)
+        self.text(13.5).color(&palette::DARK_GREY)
     }
     /// Axis descriptions.
     pub fn axis(&self) -> TextStyle<'static> {
-        self.text(15.0)
+        self.text(14.0)
     }
     /// Tick labels, category labels, column text.
     pub fn tick(&self) -> TextStyle<'static> {
@@ -98,17 +91,14 @@ impl Style {
     }
 }
 
-/// Width in pixels of `text` in `style` (an estimate from the font's advance widths).
+/// Width in pixels of `text` in `style` (the font's advance widths and kerning), rounded up.
 pub fn text_width(text: &str, style: &TextStyle) -> i32 {
-    match style.font.box_size(text) {
-        Ok((w, _)) => w as i32,
-        Err(_) => (text.chars().count() as f64 * style.font.get_size() * 0.6) as i32,
-    }
+    advance_width(text, em_px(style)).ceil() as i32
 }
 
-/// Height in pixels of one line of text in `style`.
+/// Height in pixels of one line of text in `style` (1.25 em).
 pub fn line_height(style: &TextStyle) -> i32 {
-    (style.font.get_size() * 1.25).ceil() as i32
+    (em_px(style) * 1.25).ceil() as i32
 }
 
 /// `text` cut to at most `max_width` pixels, ending in "…" when cut.
@@ -734,24 +724,31 @@ mod tests {
     use super::*;
 
     #[test]
-    fn sizes_scale_with_the_image() {
-        let small = Style::for_size(Size {
-            width: 800,
-            height: 600,
-        });
-        let large = Style::for_size(Size {
-            width: 1600,
-            height: 1200,
-        });
-        assert_eq!(small.px(10.0) * 2, large.px(10.0));
+    fn text_follows_the_dpi_not_the_image_size() {
+        let canvas = |w, h, dpi| Canvas {
+            size: super::super::Size {
+                width: w,
+                height: h,
+            },
+            dpi,
+        };
+        let small = Style::for_canvas(canvas(400, 300, 96.0));
+        let large = Style::for_canvas(canvas(1600, 1200, 96.0));
+        let print = Style::for_canvas(canvas(1600, 1200, 192.0));
         assert!(register_font().is_ok());
-        assert!(text_width("EDSS", &large.title()) > text_width("EDSS", &small.title()));
+        assert_eq!(
+            text_width("EDSS", &small.title()),
+            text_width("EDSS", &large.title())
+        );
+        assert_eq!(print.px(10.0), 2 * large.px(10.0));
+        // A panel cell's shrunk text stops at the minimum size.
+        assert!(em_px(&small.shrunk(0.1).note()) >= MIN_TEXT_PX);
     }
 
     #[test]
     fn long_text_is_wrapped_and_cut_to_fit() {
         register_font().unwrap();
-        let s = Style::for_size(Size::DEFAULT).tick();
+        let s = Style::for_canvas(Canvas::default()).tick();
         let lines = wrap_text(
             "a very long label that will never fit in a narrow column at all",
             &s,
