@@ -139,6 +139,7 @@ fn realistic_forest() -> ForestChart {
         ci_lower: 0.3,
         ci_upper: 0.66,
         prediction: Some((0.1, 0.86)),
+        heterogeneity: Some("Heterogeneity: τ² = 0.0123, I² = 41.2%, Q(3) = 5.10, p = 0.16".into()),
     });
     f
 }

@@ -53,6 +53,9 @@ pub struct Args {
     /// Mark where treatment starts on the --plot time axis.
     #[arg(long, requires = "plot", allow_hyphen_values = true)]
     pub treatment_start: Option<f64>,
+    /// Size, resolution, title and time-axis label of the --plot chart.
+    #[command(flatten)]
+    pub chart: super::args::ChartOptions,
 }
 
 #[derive(Debug, clap::Subcommand)]
@@ -90,9 +93,18 @@ pub fn run(args: Args) -> Result<Outcome> {
     let (mut fit, frame) = fit_csv_with_frame(&file, &formula, !args.ml)?;
     if let (Some(path), Some(time)) = (&args.plot, &args.time) {
         super::args::refuse_overwrite("--plot", path, &[&file])?;
-        let title = format!("{formula} ({})", fit.method);
-        let chart = trajectory_chart(&fit, &frame, time, &title, args.treatment_start)?;
-        trialstats::plot::render(&chart.into(), path, trialstats::plot::Size::DEFAULT)?;
+        let canvas = args.chart.canvas()?;
+        let mut chart = trajectory_chart(&fit, &frame, time, args.treatment_start)?;
+        if let Some(title) = &args.chart.title {
+            chart.title = title.clone();
+        }
+        if let Some(xlab) = &args.chart.xlab {
+            chart.x_label = xlab.clone();
+        }
+        if let Some(ylab) = &args.chart.ylab {
+            chart.y_label = ylab.clone();
+        }
+        trialstats::plot::render(&chart.into(), path, canvas)?;
     }
     if args.ranef {
         fit = fit.with_ranef();

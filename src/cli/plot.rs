@@ -62,17 +62,14 @@ struct StudyArgs {
     /// Pre/post correlation for measures that do not report one [default: 0.5, assumed].
     #[arg(long, allow_hyphen_values = true)]
     r: Option<f64>,
-    /// Width in pixels.
-    #[arg(long, default_value_t = 800, allow_negative_numbers = true)]
-    width: i64,
-    /// Height in pixels.
-    #[arg(long, default_value_t = 600, allow_negative_numbers = true)]
-    height: i64,
+    #[command(flatten)]
+    chart: super::args::ChartOptions,
 }
 
 /// The charts of one study, drawn from the data as the report draws them.
 fn study_charts(a: StudyArgs) -> Result<Outcome> {
-    let size = super::args::size(a.width, a.height)?;
+    a.chart.refuse_labels("plot study")?;
+    let canvas = a.chart.canvas()?;
     let studies: Vec<_> = trialstats::study::load_dir(&a.data)?
         .into_iter()
         .filter(|s| s.id == a.study)
@@ -94,7 +91,7 @@ fn study_charts(a: StudyArgs) -> Result<Outcome> {
         ..AnalysisOptions::default()
     };
     let mut report = trialstats::report::build(&studies, &options)?;
-    trialstats::report::write_gallery(&mut report, &a.output, &a.data, size)?;
+    trialstats::report::write_gallery(&mut report, &a.output, &a.data, canvas)?;
     for c in &report.charts {
         super::print(&format!("wrote {c}\n"));
     }
@@ -107,15 +104,8 @@ struct OutputArgs {
     /// Output file; .svg or .png picks the format.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: PathBuf,
-    /// Width in pixels.
-    #[arg(long, default_value_t = 800, allow_negative_numbers = true)]
-    width: i64,
-    /// Height in pixels.
-    #[arg(long, default_value_t = 600, allow_negative_numbers = true)]
-    height: i64,
-    /// Chart title.
-    #[arg(long)]
-    title: Option<String>,
+    #[command(flatten)]
+    chart: super::args::ChartOptions,
 }
 
 #[derive(Debug, clap::Args)]
@@ -213,7 +203,11 @@ struct ForestArgs {
     /// Prediction interval of the pooled result "LOWER,UPPER".
     #[arg(long, allow_hyphen_values = true)]
     prediction: Option<String>,
-    /// The effect's name on the x axis.
+    /// Heterogeneity text printed under the diamond, e.g. "τ² = 0.31, I² = 92%, Q(12) = 152.2,
+    /// p < 0.001" (`trialstats meta --forest` writes it from the fit).
+    #[arg(long, requires = "summary")]
+    heterogeneity: Option<String>,
+    /// The effect's name on the x axis (--xlab overrides it).
     #[arg(long, default_value = "effect")]
     effect_label: String,
     /// Value of no effect.
@@ -345,7 +339,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         Kind::Histogram(a) => (histogram(&a)?, a.out),
         Kind::Trajectory(a) => (trajectory(&a)?, a.out),
     };
-    let size = super::args::size(out.width, out.height)?;
+    let canvas = out.chart.canvas()?;
     plot::ImageFormat::from_path(&out.output).map_err(|_| {
         Error::input(
             "--output",
@@ -358,18 +352,19 @@ pub fn run(args: Args) -> Result<Outcome> {
     if let Some(input) = &input {
         super::args::refuse_overwrite("--output", &out.output, &[input])?;
     }
-    plot::render(&chart, &out.output, size)?;
+    plot::render(&chart, &out.output, canvas)?;
     super::print(&format!(
-        "wrote {} ({}×{})\n",
+        "wrote {} ({}×{}, {} dpi)\n",
         out.output.display(),
-        size.width,
-        size.height
+        canvas.size.width,
+        canvas.size.height,
+        canvas.dpi
     ));
     Ok(Outcome::Ok)
 }
 
 fn title(out: &OutputArgs, default: &str) -> String {
-    out.title.clone().unwrap_or_else(|| default.to_string())
+    out.chart.title_or(default)
 }
 
 fn require_rows(rows: &[Record], what: &str) -> Result<()> {
@@ -549,7 +544,11 @@ fn forest(a: &ForestArgs) -> Result<Chart> {
             Ok(row)
         })
         .collect::<Result<Vec<_>>>()?;
-    let mut chart = ForestChart::new(title(&a.out, "Effects"), &a.effect_label, rows);
+    let mut chart = ForestChart::new(
+        title(&a.out, "Effects"),
+        a.out.chart.xlab_or(&a.effect_label),
+        rows,
+    );
     chart.null_value = Some(a.null_value);
     chart.exponentiate = a.exp;
     if let Some(s) = &a.summary {
@@ -565,6 +564,7 @@ fn forest(a: &ForestArgs) -> Result<Chart> {
                 .as_deref()
                 .map(|p| pair("--prediction", p))
                 .transpose()?,
+            heterogeneity: a.heterogeneity.clone(),
         });
     } else if a.prediction.is_some() {
         return Err(Error::input(
@@ -602,7 +602,7 @@ fn funnel(a: &FunnelArgs) -> Result<Chart> {
     Ok(FunnelChart {
         level: a.level,
         title: title(&a.out, "Funnel plot"),
-        effect_label: a.effect_label.clone(),
+        effect_label: a.out.chart.xlab_or(&a.effect_label),
         studies,
         pooled: a.pooled,
         contours: a.contours,
@@ -718,8 +718,13 @@ fn trajectory(a: &TrajectoryArgs) -> Result<Chart> {
     };
     Ok(TrajectoryChart {
         title: title(&a.out, "Trajectories"),
-        x_label: a.x_label.clone(),
-        y_label: a.y_label.clone(),
+        x_label: a.out.chart.xlab_or(&a.x_label),
+        y_label: a
+            .out
+            .chart
+            .ylab
+            .clone()
+            .unwrap_or_else(|| a.y_label.clone()),
         subjects,
         population,
         treatment_start: a.treatment_start,

@@ -13,7 +13,6 @@ pub fn trajectory_chart(
     fit: &LmmFit,
     frame: &Frame,
     time: &str,
-    title: &str,
     treatment_start: Option<f64>,
 ) -> Result<TrajectoryChart> {
     let trajectories = fit.trajectories(frame, time)?;
@@ -28,16 +27,21 @@ pub fn trajectory_chart(
         }
     }
     population.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let response = fit
+        .formula
+        .split('~')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_string();
     Ok(TrajectoryChart {
-        title: title.to_string(),
+        // From the data: what is plotted, against what, for how many groups, by which fit.
+        title: format!(
+            "{response} over {time}: {} {}s, linear mixed model ({})",
+            fit.n_groups, fit.group, fit.method
+        ),
         x_label: time.to_string(),
-        y_label: fit
-            .formula
-            .split('~')
-            .next()
-            .unwrap_or_default()
-            .trim()
-            .to_string(),
+        y_label: response,
         subjects: trajectories
             .iter()
             .map(|t| SubjectTrajectory {

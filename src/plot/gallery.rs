@@ -1,7 +1,7 @@
 //! The chart gallery: many named charts written into one folder (the report's `plots/`),
 //! each as SVG and PNG, with a Markdown index listing them in order.
 
-use super::{render, Chart, Size};
+use super::{render, Canvas, Chart};
 use crate::error::{Error, Result};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -35,7 +35,12 @@ pub fn file_stem(name: &str) -> String {
 /// Write every item into `dir` (created if missing) as `<stem>.svg` and `<stem>.png` at
 /// `size`, plus `index.md` linking them; return the paths written. Stems that collide get
 /// `-2`, `-3`, … Every file is written atomically.
-pub fn write_gallery(dir: &Path, items: &[GalleryItem], size: Size) -> Result<Vec<PathBuf>> {
+pub fn write_gallery(
+    dir: &Path,
+    items: &[GalleryItem],
+    canvas: impl Into<Canvas>,
+) -> Result<Vec<PathBuf>> {
+    let canvas = canvas.into();
     if dir.exists() && !dir.is_dir() {
         return Err(Error::input(
             dir.display().to_string(),
@@ -57,7 +62,7 @@ pub fn write_gallery(dir: &Path, items: &[GalleryItem], size: Size) -> Result<Ve
         used.push(stem.clone());
         for ext in ["svg", "png"] {
             let path = dir.join(format!("{stem}.{ext}"));
-            render(&item.chart, &path, size)?;
+            render(&item.chart, &path, canvas)?;
             written.push(path);
         }
         index.push_str(&format!(

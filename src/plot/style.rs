@@ -128,7 +128,8 @@ pub fn fit_text(text: &str, style: &TextStyle, max_width: i32) -> String {
 pub fn wrap_text(text: &str, style: &TextStyle, max_width: i32, max_lines: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
-    for word in text.split_whitespace() {
+    // Words break at ordinary spaces only: a no-break space (U+00A0) keeps "p < 0.001" whole.
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
         let candidate = if current.is_empty() {
             word.to_string()
         } else {
@@ -455,7 +456,13 @@ impl<'a> Axes<'a> {
         } else {
             line_height(&style.axis()) + style.px(6.0)
         };
-        widest + desc + style.px(12.0)
+        if widest == 0 && desc == 0 {
+            // No ticks and no description (a forest plot's rows): no y axis at all, so
+            // text beside the plot (the heterogeneity line) is not crossed by it.
+            0
+        } else {
+            widest + desc + style.px(12.0)
+        }
     }
 
     /// Height in pixels of the x label area these axes need.
@@ -491,6 +498,12 @@ impl<'a> Axes<'a> {
             &axis_style,
             ah as i32 - self.x_area_height(style) - style.px(10.0),
         );
+        // As many ticks as their labels leave room for: about one per 80 pixels across
+        // (one per 40 up), from 2 to 8 (7 up).
+        let plot_w = aw as i32 - self.y_area_width(style) - style.px(30.0);
+        let plot_h = ah as i32 - self.x_area_height(style) - style.px(8.0);
+        let x_labels = (plot_w / style.px(80.0)).clamp(2, 8) as usize;
+        let y_labels = (plot_h / style.px(40.0)).clamp(2, 7) as usize;
         let mut chart = ChartBuilder::on(area)
             .margin_top(style.px(8.0))
             .margin_right(style.px(24.0))
@@ -522,8 +535,8 @@ impl<'a> Axes<'a> {
             .label_style(style.tick())
             .x_label_formatter(&x_fmt)
             .y_label_formatter(&y_fmt)
-            .x_labels(if self.x_ticks { 8 } else { 0 })
-            .y_labels(if self.y_ticks { 7 } else { 0 })
+            .x_labels(if self.x_ticks { x_labels } else { 0 })
+            .y_labels(if self.y_ticks { y_labels } else { 0 })
             .max_light_lines(1)
             .bold_line_style(palette::LIGHT_GREY.stroke_width(style.line(1.0)))
             .light_line_style(palette::WHITE.stroke_width(1))
@@ -630,6 +643,31 @@ pub fn annotation_number(v: f64, digits: usize) -> String {
         s
     };
     s.replace('-', "−")
+}
+
+/// `v` with `digits` significant digits (trailing zeros kept, so numbers of one kind line
+/// up: "0.313", "12.0", "1520"), with a true minus sign; for computed numbers on charts.
+pub fn significant(v: f64, digits: u32) -> String {
+    if v == 0.0 || !v.is_finite() {
+        return annotation_number(v, digits.saturating_sub(1) as usize);
+    }
+    let magnitude = v.abs().log10().floor() as i32;
+    let decimals = (digits as i32 - 1 - magnitude).clamp(0, 12) as usize;
+    // Rounding can carry into a new digit (0.9996 to 3 digits is "1.00", not "1.000").
+    let rounded: f64 = format!("{v:.decimals$}").parse().unwrap_or(v);
+    let magnitude = rounded.abs().log10().floor() as i32;
+    let decimals = (digits as i32 - 1 - magnitude).clamp(0, 12) as usize;
+    annotation_number(v, decimals)
+}
+
+/// A p-value as charts print it: "p < 0.001" below 0.001, else two significant digits
+/// ("p = 0.042", "p = 0.31"); joined by no-break spaces so a line never breaks inside it.
+pub fn p_text(p: f64) -> String {
+    if p < 0.001 {
+        "p\u{a0}<\u{a0}0.001".into()
+    } else {
+        format!("p\u{a0}=\u{a0}{}", significant(p, 2))
+    }
 }
 
 /// The pixel position of data point `p` of `chart`, relative to `area` (which must contain
@@ -766,5 +804,12 @@ mod tests {
         assert_eq!(tick_number(-2.0), "−2");
         assert_eq!(tick_number(-0.0), "0");
         assert_eq!(annotation_number(-0.001, 2), "0.00");
+        assert_eq!(significant(38.9876, 3), "39.0");
+        assert_eq!(significant(0.31347, 3), "0.313");
+        assert_eq!(significant(0.99961, 3), "1.00");
+        assert_eq!(significant(-2.6412, 3), "−2.64");
+        assert_eq!(significant(1523.4, 3), "1523");
+        assert_eq!(p_text(0.0004), "p\u{a0}<\u{a0}0.001");
+        assert_eq!(p_text(0.04213), "p\u{a0}=\u{a0}0.042");
     }
 }

@@ -60,7 +60,7 @@ pub fn write_gallery(
     report: &mut Report,
     dir: &std::path::Path,
     data_dir: &std::path::Path,
-    size: crate::plot::Size,
+    canvas: impl Into<crate::plot::Canvas>,
 ) -> Result<()> {
     let resolved = |p: &std::path::Path| {
         // A folder that does not exist yet is compared through its nearest existing parent.
@@ -96,7 +96,7 @@ pub fn write_gallery(
         ));
     }
     let items = gallery::gallery_items(&report.studies)?;
-    let written = crate::plot::write_gallery(dir, &items, size)?;
+    let written = crate::plot::write_gallery(dir, &items, canvas)?;
     report.charts = written.iter().map(|p| p.display().to_string()).collect();
     Ok(())
 }
