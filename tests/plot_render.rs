@@ -15,11 +15,7 @@ use trialstats::reported::SpreadKind;
 const LONG: &str = "a very long label that goes on and on well past any sensible width for a chart label, multicentre, 2021";
 
 fn tp(label: &str, mean: Option<f64>, spread: Option<f64>) -> TimePointValue {
-    TimePointValue {
-        label: label.into(),
-        mean,
-        spread,
-    }
+    TimePointValue::new(label, mean, spread)
 }
 
 fn edss(points: Vec<TimePointValue>) -> BeforeAfterChart {
@@ -738,17 +734,14 @@ fn gallery_writes_svg_png_and_an_index() {
     let dir = tempfile::tempdir().unwrap();
     let plots = dir.path().join("plots");
     let items = vec![
+        plot::GalleryItem::new("NMO: EDSS", realistic_before_after()),
+        plot::GalleryItem::new("NMO: EDSS", nmo_panel()),
         plot::GalleryItem {
-            name: "NMO: EDSS".into(),
-            chart: realistic_before_after().into(),
-        },
-        plot::GalleryItem {
-            name: "NMO: EDSS".into(),
-            chart: nmo_panel().into(),
-        },
-        plot::GalleryItem {
-            name: "ALS slope".into(),
-            chart: SlopeChart::new("ALS", "points", 0.47, 0.25, 12.0).into(),
+            caption: "declines as reported".into(),
+            ..plot::GalleryItem::new(
+                "ALS slope",
+                SlopeChart::new("ALS", "points", 0.47, 0.25, 12.0),
+            )
         },
     ];
     let written = plot::write_gallery(&plots, &items, Size::DEFAULT).unwrap();
@@ -765,12 +758,36 @@ fn gallery_writes_svg_png_and_an_index() {
             "nmo-edss-2.png",
             "als-slope.svg",
             "als-slope.png",
-            "index.md"
+            "index.md",
+            "index.html"
         ]
     );
     let index = std::fs::read_to_string(plots.join("index.md")).unwrap();
     assert!(index.contains("![NMO: EDSS](nmo-edss-2.png)") && index.contains("## ALS slope"));
+    let html = std::fs::read_to_string(plots.join("index.html")).unwrap();
+    assert!(html.contains("declines as reported") && html.contains("href=\"als-slope.svg\""));
     assert_eq!(png_facts(&plots.join("als-slope.png")).0, 800);
+
+    // Adding one chart keeps the others in the index (as `plot study X -o DIR` does); a
+    // fresh gallery lists only its own charts.
+    let one = vec![plot::GalleryItem::new(
+        "Other study",
+        realistic_before_after(),
+    )];
+    plot::gallery::add_to_gallery(&plots, &one, Size::DEFAULT).unwrap();
+    let index = std::fs::read_to_string(plots.join("index.md")).unwrap();
+    for stem in [
+        "nmo-edss.png",
+        "nmo-edss-2.png",
+        "als-slope.png",
+        "other-study.png",
+    ] {
+        assert!(index.contains(stem), "{stem} missing from\n{index}");
+    }
+    assert!(index.contains("declines as reported"));
+    plot::write_gallery(&plots, &one, Size::DEFAULT).unwrap();
+    let index = std::fs::read_to_string(plots.join("index.md")).unwrap();
+    assert!(!index.contains("als-slope.png"));
 }
 
 mod random_inputs {

@@ -51,7 +51,8 @@ struct StudyArgs {
     /// Folder of study files.
     #[arg(long, value_name = "DIR", default_value = "data")]
     data: PathBuf,
-    /// Folder the charts are written to (SVG and PNG each, plus index.md).
+    /// Folder the charts are written to (SVG and PNG each); its index.md and index.html keep
+    /// the charts of other studies already there.
     #[arg(
         short = 'o',
         long = "output",
@@ -91,7 +92,8 @@ fn study_charts(a: StudyArgs) -> Result<Outcome> {
         ..AnalysisOptions::default()
     };
     let mut report = trialstats::report::build(&studies, &options)?;
-    trialstats::report::write_gallery(&mut report, &a.output, &a.data, canvas)?;
+    // Adds to the folder's gallery: the index keeps the charts of other studies.
+    trialstats::report::add_to_gallery(&mut report, &a.output, &a.data, canvas)?;
     for c in &report.charts {
         super::print(&format!("wrote {c}\n"));
     }
@@ -367,6 +369,14 @@ fn title(out: &OutputArgs, default: &str) -> String {
     out.chart.title_or(default)
 }
 
+/// Field `i` of `r` as printed ("3.0"), when it is a number (not empty or NA).
+fn printed(r: &Record, i: usize) -> Option<String> {
+    let text = r.fields.get(i)?.trim();
+    text.parse::<f64>()
+        .is_ok_and(f64::is_finite)
+        .then(|| text.to_string())
+}
+
 fn require_rows(rows: &[Record], what: &str) -> Result<()> {
     if rows.is_empty() {
         Err(Error::Usage(format!("no {what} given; see --help")))
@@ -404,6 +414,9 @@ fn before_after(a: &BeforeAfterArgs) -> Result<Chart> {
                 label: r.text(0).to_string(),
                 mean: r.optional(1, "the mean")?,
                 spread: r.optional(2, "the spread")?,
+                mean_text: printed(r, 1),
+                spread_text: printed(r, 2),
+                n: a.n,
             })
         })
         .collect::<Result<Vec<_>>>()?;
@@ -439,10 +452,17 @@ fn panel(a: &PanelArgs) -> Result<Chart> {
     let mut measures: Vec<BeforeAfterChart> = Vec::new();
     for r in &rows {
         let name = r.text(0);
+        // Each row keeps its own n: a measure's n may differ between time points.
         let point = TimePointValue {
             label: r.text(6).to_string(),
             mean: r.optional(7, "the mean")?,
             spread: r.optional(8, "the spread")?,
+            mean_text: printed(r, 7),
+            spread_text: printed(r, 8),
+            n: match r.text(5) {
+                "" | "NA" | "na" => None,
+                _ => Some(r.count(5, "n")?),
+            },
         };
         if let Some(m) = measures.iter_mut().find(|m| m.measure_label == name) {
             m.points.push(point);

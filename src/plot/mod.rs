@@ -5,7 +5,8 @@
 //! whose extension (`.svg` or `.png`) picks the format. Writes are atomic: the image goes to
 //! a temporary file in the same directory, which is then renamed over the target.
 //!
-//! [`write_gallery`] writes many named charts into one folder (the report's `plots/`).
+//! [`write_gallery`] writes many named charts into one folder (the report's `plots/`), with
+//! `index.md` and `index.html`.
 //!
 //! | file | owns |
 //! |---|---|
@@ -128,6 +129,7 @@ impl Chart {
     pub fn needed_height(&self, size: Size, style: &Style) -> u32 {
         match self {
             Chart::Forest(c) => c.needed_height(size, style),
+            Chart::Panel(c) => c.needed_height(size, style),
             _ => 0,
         }
     }

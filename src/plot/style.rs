@@ -233,7 +233,7 @@ impl Frame<'_> {
         let inner = (w - 2 * pad).max(10);
 
         let title_style = style.title();
-        let title_lines = wrap_text(self.title, &title_style, inner, 2);
+        let title_lines = wrap_text(self.title, &title_style, inner, 3);
         let sub_style = style.subtitle();
         let sub_lines: Vec<String> = self
             .subtitle

@@ -38,6 +38,10 @@ pub fn before_after_chart(study: &Study, m: &Measure) -> BeforeAfterChart {
                 label: t.id.replace('_', " "),
                 mean: t.mean.value().map(|v| v.value),
                 spread: t.spread.value().map(|v| v.value),
+                // As printed: "3.0 ± 1.5", not "3 ± 1.5".
+                mean_text: t.mean.value().map(|v| v.text.clone()),
+                spread_text: t.spread.value().map(|v| v.text.clone()),
+                n: t.n.value().map(|n| u64::from(*n)),
             })
             .collect(),
     }
@@ -61,13 +65,24 @@ pub fn gallery_items(analyses: &[StudyAnalysis]) -> Result<Vec<GalleryItem>> {
         let fit = crate::meta::fit(&set.data, &meta_options)?;
         let title = format!("{}: SMCR pooled over {} studies", set.measure, fit.k);
         let label = "SMCR: (after − before) / SD before";
+        let caption = format!(
+            "SMCR of each study pooled by a random-effects model (REML); the pre/post r of studies that do not report it is assumed to be {}.",
+            crate::output::human_number(
+                analyses
+                    .first()
+                    .and_then(|a| a.options.r)
+                    .unwrap_or(crate::prepost::ASSUMED_R)
+            )
+        );
         items.push(GalleryItem {
             name: format!("pooled {} smcr forest", set.measure),
             chart: crate::meta::chart::forest_chart(&fit, &title, label, false).into(),
+            caption: caption.clone(),
         });
         items.push(GalleryItem {
             name: format!("pooled {} smcr funnel", set.measure),
             chart: crate::meta::chart::funnel_chart(&fit, &title, label).into(),
+            caption,
         });
     }
     Ok(items)
@@ -76,7 +91,13 @@ pub fn gallery_items(analyses: &[StudyAnalysis]) -> Result<Vec<GalleryItem>> {
 fn study_items(sr: &StudyAnalysis, items: &mut Vec<GalleryItem>) -> Result<()> {
     let study = &sr.study;
     let level = sr.options.level;
-    let mut add = |name: String, chart: Chart| items.push(GalleryItem { name, chart });
+    let mut add = |name: String, chart: Chart, caption: String| {
+        items.push(GalleryItem {
+            name,
+            chart,
+            caption,
+        })
+    };
     let charts: Vec<BeforeAfterChart> = study
         .measures
         .iter()
@@ -91,10 +112,19 @@ fn study_items(sr: &StudyAnalysis, items: &mut Vec<GalleryItem>) -> Result<()> {
                 measures: charts.clone(),
             }
             .into(),
+            "Every before/after measure of the study: the mean and its ± at each time point as reported (the ± is SD or SEM as the paper says, or marked unspecified); a time point without a ± has no bar; n as reported at each time point.".into(),
         );
     }
     for (m, chart) in study.measures.iter().zip(charts) {
-        add(format!("{} {} before-after", study.id, m.id), chart.into());
+        let caption = format!(
+            "Mean {} at each time point, numbers as printed in the paper; nothing imputed.",
+            crate::plot::bar_legend(chart.bar_kind).trim_start_matches("mean ")
+        );
+        add(
+            format!("{} {} before-after", study.id, m.id),
+            chart.into(),
+            caption,
+        );
     }
     for mr in &sr.measures {
         let Some(a) = &mr.analysis else { continue };
@@ -123,6 +153,7 @@ fn study_items(sr: &StudyAnalysis, items: &mut Vec<GalleryItem>) -> Result<()> {
                     .collect(),
             }
             .into(),
+            format!("Mean change with its {} paired t interval at each assumed pre/post correlation r (not reported by the paper); the ± was read as the SD.", level.label()),
         );
     }
     let smcr: Vec<ForestRow> = sr
@@ -164,6 +195,11 @@ fn study_items(sr: &StudyAnalysis, items: &mut Vec<GalleryItem>) -> Result<()> {
                 summary: None,
             }
             .into(),
+            format!(
+                "Standardised mean change per measure at r = {} (assumed, not reported), Hedges-corrected, normal-theory {} intervals; the ± read as the SD.",
+                smcr_r.map_or("?".to_string(), crate::output::human_number),
+                level.label()
+            ),
         );
     }
     for sl in &sr.slopes {
@@ -188,6 +224,7 @@ fn study_items(sr: &StudyAnalysis, items: &mut Vec<GalleryItem>) -> Result<()> {
                 observed: Vec::new(),
             }
             .into(),
+            "Declines per month as reported, drawn as straight lines from a common start; the paper gives no SD or n for the slopes, so the gap has no interval.".into(),
         );
     }
     if !sr.proportions.is_empty() {
@@ -214,6 +251,7 @@ fn study_items(sr: &StudyAnalysis, items: &mut Vec<GalleryItem>) -> Result<()> {
                     .collect(),
             }
             .into(),
+            format!("Proportions with exact (Clopper–Pearson) {} intervals; a count the paper gives as a bound (\"at least\") is drawn at that bound and says so in its label.", level.label()),
         );
     }
     for rec in &sr.reconstructions {
@@ -234,7 +272,7 @@ fn study_items(sr: &StudyAnalysis, items: &mut Vec<GalleryItem>) -> Result<()> {
             format!("{} {} {} sprite", study.id, s.measure, timepoint),
             HistogramChart {
                 title: format!(
-                    "{}: {} ({}), {} ± {}, n = {}: {}",
+                    "SPRITE, {}: {} ({}), {} ± {}, n = {}: {}",
                     study.id,
                     label,
                     timepoint.replace('_', " "),
@@ -263,6 +301,7 @@ fn study_items(sr: &StudyAnalysis, items: &mut Vec<GalleryItem>) -> Result<()> {
                 bin_width: None,
             }
             .into(),
+            "SPRITE reconstructions: every sample of whole-number scores on the scale that matches the reported mean, ± read as the SD, and n.".into(),
         );
     }
     Ok(())
