@@ -96,6 +96,7 @@ fn sensitivity(points: Vec<(f64, f64, f64, f64)>) -> SensitivityChart {
                 ci_upper,
             })
             .collect(),
+        assumptions: vec!["± read as the SD".into()],
     }
 }
 

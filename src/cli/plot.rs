@@ -543,6 +543,7 @@ fn sensitivity(a: &SensitivityArgs) -> Result<Chart> {
         null_value: a.null_value,
         level: a.level,
         points,
+        assumptions: Vec::new(),
     }
     .into())
 }

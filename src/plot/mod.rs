@@ -351,19 +351,32 @@ pub fn render_svg(chart: &Chart, canvas: impl Into<Canvas>) -> Result<String> {
 fn draw_svg(chart: &Chart, canvas: Canvas) -> Result<(String, Size)> {
     font::register_font()?;
     let style = Style::for_canvas(canvas);
-    let size = Size {
+    let mut size = Size {
         width: canvas.size.width,
         height: chart
             .needed_height(canvas.size, &style)
             .clamp(canvas.size.height, Size::MAX),
     };
+    style::take_shortfall();
+    let mut svg = draw_svg_at(chart, size, &style)?;
+    // Text that left the plot too little height: once more, that much taller.
+    let shortfall = style::take_shortfall();
+    if shortfall > 0 && size.height < Size::MAX {
+        size.height = (size.height + shortfall as u32).min(Size::MAX);
+        svg = draw_svg_at(chart, size, &style)?;
+        style::take_shortfall();
+    }
+    Ok((font::finish_svg_text(&svg), size))
+}
+
+fn draw_svg_at(chart: &Chart, size: Size, style: &Style) -> Result<String> {
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (size.width, size.height)).into_drawing_area();
-        chart.draw(&root, &style)?;
+        chart.draw(&root, style)?;
         root.present().map_err(drawing)?;
     }
-    Ok((font::finish_svg_text(&svg), size))
+    Ok(svg)
 }
 
 /// A plotters drawing failure as an error (these draw into memory, so they mean a bug or a

@@ -207,6 +207,26 @@ impl LegendEntry {
     }
 }
 
+/// The smallest height of a plot under its frame, in pixels at 96 dpi: when the title, legend
+/// and notes leave less, the image is drawn taller (see [`take_shortfall`]).
+pub const MIN_PLOT_PX: f64 = 190.0;
+
+thread_local! {
+    static SHORTFALL: std::cell::Cell<i32> = const { std::cell::Cell::new(0) };
+}
+
+/// Record that a frame's plot fell `pixels` short of [`MIN_PLOT_PX`] (ignored when ≤ 0).
+fn note_shortfall(pixels: i32) {
+    SHORTFALL.with(|s| s.set(s.get().max(pixels)));
+}
+
+/// The largest shortfall recorded on this thread since the last call, cleared: the renderer
+/// draws a chart, and if its text left a plot too little height, draws it again that much
+/// taller, so a small image grows rather than squeezing the data into a sliver.
+pub fn take_shortfall() -> i32 {
+    SHORTFALL.with(|s| s.replace(0))
+}
+
 /// The text around a plot: title and subtitle above, legend and notes below.
 #[derive(Debug, Clone, Default)]
 pub struct Frame<'a> {
@@ -298,6 +318,7 @@ impl Frame<'_> {
             y += line_height(&note_style);
         }
         let plot_h = (h - bottom_h - top).max(10);
+        note_shortfall(style.px(MIN_PLOT_PX) - plot_h);
         let (_, rest) = area.split_vertically(top);
         let (plot, _) = rest.split_vertically(plot_h);
         Ok(plot)

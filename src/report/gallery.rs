@@ -141,6 +141,10 @@ fn study_items(sr: &StudyAnalysis, items: &mut Vec<GalleryItem>) -> Result<()> {
                     // Placed against the grid by the chart (everywhere, from r, or beyond).
                     SignificanceThreshold::From(r) => SignificanceOnset::From(r),
                 }),
+                assumptions: vec![format!(
+                    "The ± was read as the SD; the band is the paired t interval of the mean change (n = {}) at each r.",
+                    crate::output::human_number(a.summary.n as f64)
+                )],
                 points: a
                     .sweep
                     .iter()
@@ -222,6 +226,14 @@ fn study_items(sr: &StudyAnalysis, items: &mut Vec<GalleryItem>) -> Result<()> {
                 before_label: "before treatment".into(),
                 after_label: "after treatment".into(),
                 observed: Vec::new(),
+                n: sl.n.map(u64::from),
+                // The interval of the difference (after − before per month) as a gap
+                // (before − after) × 12 months, where the spreads were reported.
+                gap_interval: sl
+                    .effects
+                    .iter()
+                    .find(|e| e.measure == MeasureCode::SlopeDifference)
+                    .and_then(|e| Some((-e.ci_upper? * 12.0, -e.ci_lower? * 12.0))),
             }
             .into(),
             "Declines per month as reported, drawn as straight lines from a common start; the paper gives no SD or n for the slopes, so the gap has no interval.".into(),
