@@ -389,7 +389,9 @@ fn forest_takes_the_chart_options_and_shows_heterogeneity() {
     assert!(svg.contains("risk ratio") && !svg.contains(">yi<"));
     assert!(svg.contains("Risk ratio (random effects, REML): 13 studies"));
     assert!(
-        svg.contains("Heterogeneity: τ² = 0.313, I² = 92.2%, Q(12) = 152.23, p\u{a0}&lt;\u{a0}0.001"),
+        svg.contains(
+            "Heterogeneity: τ² = 0.313, I² = 92.2%, Q(12) = 152.23, p\u{a0}&lt;\u{a0}0.001"
+        ),
         "{svg}"
     );
     // --title and --xlab replace the labels from the data.

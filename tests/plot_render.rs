@@ -393,6 +393,26 @@ fn gallery() -> Vec<(&'static str, Chart, Vec<&'static str>)> {
             ],
         ),
         (
+            "paired",
+            plot::PairedChart {
+                title: "EDSS per patient".into(),
+                y_label: "EDSS (points)".into(),
+                times: vec!["before".into(), "month 6".into(), "year 1".into()],
+                patients: (0..12)
+                    .map(|i| plot::PatientValues {
+                        id: format!("P{i}"),
+                        values: vec![
+                            Some(3.0 + f64::from(i % 5)),
+                            (i != 4).then_some(2.5 + f64::from(i % 4)),
+                            Some(2.0 + f64::from(i % 6) * 0.5),
+                        ],
+                    })
+                    .collect(),
+            }
+            .into(),
+            vec!["EDSS per patient", "month 6", "n = 11"],
+        ),
+        (
             "forest_single_row",
             forest(vec![ForestRow::new("EDSS", 0.6, 0.1, 1.1)]).into(),
             vec!["EDSS", "\n0.60\n", "\n0.10\n", "\n1.10\n"],

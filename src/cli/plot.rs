@@ -40,8 +40,85 @@ enum Kind {
     Histogram(HistogramArgs),
     /// Per-subject observed and fitted trajectories with the population line.
     Trajectory(TrajectoryArgs),
+    /// Per-patient before/after lines from a CSV of id,time,value, with the mean ± SD of the
+    /// patients measured beside each time point.
+    Paired(PairedArgs),
     /// Every chart of one study in the data folder, as `trialstats report` draws them.
     Study(StudyArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct PairedArgs {
+    /// CSV with columns id,time,value (one row per patient and time point; time points are
+    /// drawn in the order they first appear).
+    #[arg(long, value_name = "FILE")]
+    input: PathBuf,
+    /// The measure and unit on the y axis (--ylab overrides it).
+    #[arg(long, default_value = "value")]
+    y_label: String,
+    #[command(flatten)]
+    out: OutputArgs,
+}
+
+/// Patients' values from `id,time,value` rows, grouped by patient and time point.
+fn paired(a: &PairedArgs) -> Result<Chart> {
+    let rows = records("--input", &[], Some(&a.input), &["id", "time", "value"], 3)?;
+    require_rows(&rows, "rows in --input")?;
+    let mut times: Vec<String> = Vec::new();
+    let mut patients: Vec<plot::PatientValues> = Vec::new();
+    let mut cells: Vec<(usize, usize, f64, String)> = Vec::new();
+    for r in &rows {
+        let time = r.text(1).to_string();
+        let t = match times.iter().position(|x| *x == time) {
+            Some(t) => t,
+            None => {
+                times.push(time);
+                times.len() - 1
+            }
+        };
+        let id = r.text(0).to_string();
+        let p = match patients.iter().position(|x| x.id == id) {
+            Some(p) => p,
+            None => {
+                patients.push(plot::PatientValues {
+                    id,
+                    values: Vec::new(),
+                });
+                patients.len() - 1
+            }
+        };
+        if let Some(v) = r.optional(2, "the value")? {
+            if cells.iter().any(|c| c.0 == p && c.1 == t) {
+                return Err(Error::input(
+                    &r.location,
+                    format!(
+                        "patient '{}' has a second value at time '{}'; give one per patient and time",
+                        r.text(0),
+                        r.text(1)
+                    ),
+                ));
+            }
+            cells.push((p, t, v, r.location.clone()));
+        }
+    }
+    for p in &mut patients {
+        p.values = vec![None; times.len()];
+    }
+    for (p, t, v, _) in cells {
+        patients[p].values[t] = Some(v);
+    }
+    Ok(plot::PairedChart {
+        title: title(&a.out, "Before and after, per patient"),
+        y_label: a
+            .out
+            .chart
+            .ylab
+            .clone()
+            .unwrap_or_else(|| a.y_label.clone()),
+        times,
+        patients,
+    }
+    .into())
 }
 
 #[derive(Debug, clap::Args)]
@@ -327,6 +404,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         Kind::Funnel(a) => a.input.clone(),
         Kind::Proportion(a) => a.input.clone(),
         Kind::Trajectory(a) => a.input.clone(),
+        Kind::Paired(a) => Some(a.input.clone()),
         _ => None,
     };
     let (chart, out) = match args.kind {
@@ -340,6 +418,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         Kind::Proportion(a) => (proportion(&a)?, a.out),
         Kind::Histogram(a) => (histogram(&a)?, a.out),
         Kind::Trajectory(a) => (trajectory(&a)?, a.out),
+        Kind::Paired(a) => (paired(&a)?, a.out),
     };
     let canvas = out.chart.canvas()?;
     plot::ImageFormat::from_path(&out.output).map_err(|_| {

@@ -13,6 +13,7 @@
 //! | `mod.rs` | [`Chart`], [`Size`], [`render`], [`render_svg`], shared input checks |
 //! | [`before_after`], [`panel`] | mean ± spread at each time point; several measures side by side |
 //! | [`slope`] | declines per month before and after treatment |
+//! | [`paired`] | per-patient lines with mean ± SD beside each time point |
 //! | [`sensitivity`] | an effect and its interval against the assumed pre/post r |
 //! | [`forest`], [`funnel`] | meta-analysis charts |
 //! | [`proportion`] | proportions with their intervals |
@@ -36,6 +37,7 @@ pub mod gallery;
 pub mod geometry;
 pub mod histogram;
 pub mod input;
+pub mod paired;
 pub mod palette;
 pub mod panel;
 pub mod proportion;
@@ -50,6 +52,7 @@ pub use forest::{ForestChart, ForestRow, ForestSummary};
 pub use funnel::{EggerLine, FunnelChart, FunnelStudy};
 pub use gallery::{write_gallery, GalleryItem};
 pub use histogram::{HistogramChart, HistogramLayout, HistogramSample};
+pub use paired::{PairedChart, PatientValues};
 pub use panel::PanelChart;
 pub use proportion::{ProportionChart, ProportionItem};
 pub use sensitivity::{SensitivityChart, SensitivityPoint, SignificanceOnset};
@@ -84,6 +87,8 @@ pub enum Chart {
     Histogram(HistogramChart),
     /// Per-subject and population trajectories of a mixed model.
     Trajectory(TrajectoryChart),
+    /// Per-patient before/after lines with the mean ± SD at each time point.
+    Paired(PairedChart),
 }
 
 macro_rules! chart_from {
@@ -104,7 +109,8 @@ chart_from!(
     Funnel(FunnelChart),
     Proportion(ProportionChart),
     Histogram(HistogramChart),
-    Trajectory(TrajectoryChart)
+    Trajectory(TrajectoryChart),
+    Paired(PairedChart)
 );
 
 impl Chart {
@@ -121,6 +127,7 @@ impl Chart {
             Chart::Proportion(c) => c.validate(),
             Chart::Histogram(c) => c.validate(),
             Chart::Trajectory(c) => c.validate(),
+            Chart::Paired(c) => c.validate(),
         }
     }
 
@@ -145,6 +152,7 @@ impl Chart {
             Chart::Proportion(c) => c.draw(area, style),
             Chart::Histogram(c) => c.draw(area, style),
             Chart::Trajectory(c) => c.draw(area, style),
+            Chart::Paired(c) => c.draw(area, style),
         }
     }
 }
