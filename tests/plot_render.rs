@@ -413,6 +413,36 @@ fn gallery() -> Vec<(&'static str, Chart, Vec<&'static str>)> {
             vec!["EDSS per patient", "month 6", "n = 11"],
         ),
         (
+            "qq",
+            plot::QqChart {
+                title: "Residuals".into(),
+                value_label: "residual (ms)".into(),
+                values: (0..50)
+                    .map(|i| f64::from(i % 7) - 3.0 + f64::from(i) * 0.01)
+                    .collect(),
+            }
+            .into(),
+            vec!["Residuals", "residual (ms)", "standard normal quantile"],
+        ),
+        (
+            "caterpillar",
+            plot::CaterpillarChart {
+                title: "Random effects".into(),
+                group: "patient".into(),
+                terms: ["(Intercept)", "month"]
+                    .iter()
+                    .map(|t| plot::RandomEffectTerm {
+                        term: t.to_string(),
+                        modes: (0..30)
+                            .map(|g| (format!("P{g}"), f64::from(g % 9) - 4.0))
+                            .collect(),
+                    })
+                    .collect(),
+            }
+            .into(),
+            vec!["Random effects", "(Intercept)", "month", "P29"],
+        ),
+        (
             "forest_single_row",
             forest(vec![ForestRow::new("EDSS", 0.6, 0.1, 1.1)]).into(),
             vec!["EDSS", "\n0.60\n", "\n0.10\n", "\n1.10\n"],

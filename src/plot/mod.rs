@@ -14,6 +14,7 @@
 //! | [`before_after`], [`panel`] | mean ± spread at each time point; several measures side by side |
 //! | [`slope`] | declines per month before and after treatment |
 //! | [`paired`] | per-patient lines with mean ± SD beside each time point |
+//! | [`diagnostic`] | residual QQ plot and random-effects caterpillar plot of a mixed model |
 //! | [`sensitivity`] | an effect and its interval against the assumed pre/post r |
 //! | [`forest`], [`funnel`] | meta-analysis charts |
 //! | [`proportion`] | proportions with their intervals |
@@ -30,6 +31,7 @@
 //! figure. Every chart is drawn once as SVG; the PNG is that SVG rasterised.
 
 pub mod before_after;
+pub mod diagnostic;
 pub mod font;
 pub mod forest;
 pub mod funnel;
@@ -48,6 +50,7 @@ pub mod style;
 pub mod trajectory;
 
 pub use before_after::{bar_legend, BeforeAfterChart, TimePointValue};
+pub use diagnostic::{CaterpillarChart, QqChart, RandomEffectTerm};
 pub use forest::{ForestChart, ForestRow, ForestSummary};
 pub use funnel::{EggerLine, FunnelChart, FunnelStudy};
 pub use gallery::{write_gallery, GalleryItem};
@@ -89,6 +92,10 @@ pub enum Chart {
     Trajectory(TrajectoryChart),
     /// Per-patient before/after lines with the mean ± SD at each time point.
     Paired(PairedChart),
+    /// Residuals against normal quantiles.
+    Qq(QqChart),
+    /// Random effects' conditional modes per group, sorted.
+    Caterpillar(CaterpillarChart),
 }
 
 macro_rules! chart_from {
@@ -110,7 +117,9 @@ chart_from!(
     Proportion(ProportionChart),
     Histogram(HistogramChart),
     Trajectory(TrajectoryChart),
-    Paired(PairedChart)
+    Paired(PairedChart),
+    Qq(QqChart),
+    Caterpillar(CaterpillarChart)
 );
 
 impl Chart {
@@ -128,6 +137,8 @@ impl Chart {
             Chart::Histogram(c) => c.validate(),
             Chart::Trajectory(c) => c.validate(),
             Chart::Paired(c) => c.validate(),
+            Chart::Qq(c) => c.validate(),
+            Chart::Caterpillar(c) => c.validate(),
         }
     }
 
@@ -137,6 +148,7 @@ impl Chart {
         match self {
             Chart::Forest(c) => c.needed_height(size, style),
             Chart::Panel(c) => c.needed_height(size, style),
+            Chart::Caterpillar(c) => c.needed_height(style),
             _ => 0,
         }
     }
@@ -153,6 +165,8 @@ impl Chart {
             Chart::Histogram(c) => c.draw(area, style),
             Chart::Trajectory(c) => c.draw(area, style),
             Chart::Paired(c) => c.draw(area, style),
+            Chart::Qq(c) => c.draw(area, style),
+            Chart::Caterpillar(c) => c.draw(area, style),
         }
     }
 }

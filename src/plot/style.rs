@@ -519,12 +519,13 @@ impl<'a> Axes<'a> {
             &axis_style,
             ah as i32 - self.x_area_height(style) - style.px(10.0),
         );
-        // As many ticks as their labels leave room for: about one per 80 pixels across
-        // (one per 40 up), from 2 to 8 (7 up).
+        // As many ticks as their labels leave room for: about one per 70 pixels across
+        // (one per 40 up), from 5 to 10 (3 to 7 up); plotters keeps the round values among
+        // them, which may be fewer.
         let plot_w = aw as i32 - self.y_area_width(style) - style.px(30.0);
         let plot_h = ah as i32 - self.x_area_height(style) - style.px(8.0);
-        let x_labels = (plot_w / style.px(80.0)).clamp(2, 8) as usize;
-        let y_labels = (plot_h / style.px(40.0)).clamp(2, 7) as usize;
+        let x_labels = (plot_w / style.px(70.0)).clamp(5, 10) as usize;
+        let y_labels = (plot_h / style.px(40.0)).clamp(3, 7) as usize;
         let mut chart = ChartBuilder::on(area)
             .margin_top(style.px(8.0))
             .margin_right(style.px(24.0))
