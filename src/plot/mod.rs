@@ -14,6 +14,7 @@
 //! | [`before_after`], [`panel`] | mean ± spread at each time point; several measures side by side |
 //! | [`slope`] | declines per month before and after treatment |
 //! | [`paired`] | per-patient lines with mean ± SD beside each time point |
+//! | [`pvalue`] | every measure's p-value against the assumed r, on one chart |
 //! | [`diagnostic`] | residual QQ plot and random-effects caterpillar plot of a mixed model |
 //! | [`sensitivity`] | an effect and its interval against the assumed pre/post r |
 //! | [`forest`], [`funnel`] | meta-analysis charts |
@@ -43,6 +44,7 @@ pub mod paired;
 pub mod palette;
 pub mod panel;
 pub mod proportion;
+pub mod pvalue;
 pub mod raster;
 pub mod sensitivity;
 pub mod slope;
@@ -58,6 +60,7 @@ pub use histogram::{HistogramChart, HistogramLayout, HistogramSample};
 pub use paired::{PairedChart, PatientValues};
 pub use panel::PanelChart;
 pub use proportion::{ProportionChart, ProportionItem};
+pub use pvalue::{PValueChart, PValueSeries};
 pub use sensitivity::{SensitivityChart, SensitivityPoint, SignificanceOnset};
 pub use slope::{ObservedPoint, SlopeChart};
 pub use trajectory::{SubjectTrajectory, TrajectoryChart};
@@ -96,6 +99,8 @@ pub enum Chart {
     Qq(QqChart),
     /// Random effects' conditional modes per group, sorted.
     Caterpillar(CaterpillarChart),
+    /// Every measure's p-value against the assumed r.
+    PValue(PValueChart),
 }
 
 macro_rules! chart_from {
@@ -119,7 +124,8 @@ chart_from!(
     Trajectory(TrajectoryChart),
     Paired(PairedChart),
     Qq(QqChart),
-    Caterpillar(CaterpillarChart)
+    Caterpillar(CaterpillarChart),
+    PValue(PValueChart)
 );
 
 impl Chart {
@@ -139,6 +145,7 @@ impl Chart {
             Chart::Paired(c) => c.validate(),
             Chart::Qq(c) => c.validate(),
             Chart::Caterpillar(c) => c.validate(),
+            Chart::PValue(c) => c.validate(),
         }
     }
 
@@ -167,6 +174,7 @@ impl Chart {
             Chart::Paired(c) => c.draw(area, style),
             Chart::Qq(c) => c.draw(area, style),
             Chart::Caterpillar(c) => c.draw(area, style),
+            Chart::PValue(c) => c.draw(area, style),
         }
     }
 }

@@ -160,6 +160,32 @@ fn study_items(sr: &StudyAnalysis, items: &mut Vec<GalleryItem>) -> Result<()> {
             format!("Mean change with its {} paired t interval at each assumed pre/post correlation r (not reported by the paper); the ± was read as the SD.", level.label()),
         );
     }
+    let swept: Vec<_> = sr
+        .measures
+        .iter()
+        .filter_map(|mr| Some((mr, mr.analysis.as_ref()?)))
+        .collect();
+    if swept.len() > 1 {
+        add(
+            format!("{} p-vs-r", study.id),
+            crate::plot::PValueChart {
+                title: format!("{}: every measure's p against the assumed r", study.id),
+                alpha: level.alpha(),
+                series: swept
+                    .iter()
+                    .map(|(mr, a)| crate::plot::PValueSeries {
+                        label: mr.label.clone(),
+                        points: a.sweep.iter().map(|t| (t.r, t.p)).collect(),
+                    })
+                    .collect(),
+                notes: vec![
+                    "Paired t test of each measure at each assumed pre/post r (not reported); the ± read as the SD.".into(),
+                ],
+            }
+            .into(),
+            "The paired test's p-value of every measure against the assumed pre/post correlation r, on one log axis: where a line is under α, the change is significant at that r. The ± was read as the SD.".into(),
+        );
+    }
     let smcr: Vec<ForestRow> = sr
         .measures
         .iter()
