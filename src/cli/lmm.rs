@@ -66,6 +66,9 @@ pub struct Args {
     pub chart: super::args::ChartOptions,
 }
 
+/// A model-checking chart drawn from a fit (`--qq`, `--caterpillar`).
+type DiagnosticChart = fn(&LmmFit) -> Chart;
+
 #[derive(Debug, clap::Subcommand)]
 pub enum LmmCommand {
     /// Likelihood-ratio test of two nested models, both refitted by ML (lme4's anova).
@@ -114,7 +117,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         }
         trialstats::plot::render(&chart.into(), path, canvas)?;
     }
-    let diagnostics: [(&Option<PathBuf>, fn(&LmmFit) -> Chart); 2] = [
+    let diagnostics: [(&Option<PathBuf>, DiagnosticChart); 2] = [
         (&args.qq, |f| residual_qq_chart(f).into()),
         (&args.caterpillar, |f| caterpillar_chart(f).into()),
     ];

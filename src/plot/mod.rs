@@ -154,6 +154,7 @@ impl Chart {
     pub fn needed_height(&self, size: Size, style: &Style) -> u32 {
         match self {
             Chart::Forest(c) => c.needed_height(size, style),
+            Chart::Proportion(c) => c.as_forest().needed_height(size, style),
             Chart::Panel(c) => c.needed_height(size, style),
             Chart::Caterpillar(c) => c.needed_height(style),
             _ => 0,

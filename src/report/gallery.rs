@@ -143,7 +143,7 @@ fn study_items(sr: &StudyAnalysis, items: &mut Vec<GalleryItem>) -> Result<()> {
                 }),
                 assumptions: vec![format!(
                     "The ± was read as the SD; the band is the paired t interval of the mean change (n = {}) at each r.",
-                    crate::output::human_number(a.summary.n as f64)
+                    crate::output::human_number(a.summary.n)
                 )],
                 points: a
                     .sweep
