@@ -122,6 +122,11 @@ impl ChartOptions {
         self.xlab.clone().unwrap_or_else(|| default.into())
     }
 
+    /// `--ylab` if given, else `default`.
+    pub fn ylab_or(&self, default: impl Into<String>) -> String {
+        self.ylab.clone().unwrap_or_else(|| default.into())
+    }
+
     /// Refuse `--title`/`--xlab`/`--ylab` for a command that draws many charts (`report`, `plot
     /// study`), where one title cannot name them all.
     pub fn refuse_labels(&self, command: &str) -> Result<()> {

@@ -109,12 +109,7 @@ fn paired(a: &PairedArgs) -> Result<Chart> {
     }
     Ok(plot::PairedChart {
         title: title(&a.out, "Before and after, per patient"),
-        y_label: a
-            .out
-            .chart
-            .ylab
-            .clone()
-            .unwrap_or_else(|| a.y_label.clone()),
+        y_label: a.out.chart.ylab_or(&a.y_label),
         times,
         patients,
     }
@@ -819,12 +814,7 @@ fn trajectory(a: &TrajectoryArgs) -> Result<Chart> {
     Ok(TrajectoryChart {
         title: title(&a.out, "Trajectories"),
         x_label: a.out.chart.xlab_or(&a.x_label),
-        y_label: a
-            .out
-            .chart
-            .ylab
-            .clone()
-            .unwrap_or_else(|| a.y_label.clone()),
+        y_label: a.out.chart.ylab_or(&a.y_label),
         subjects,
         population,
         treatment_start: a.treatment_start,

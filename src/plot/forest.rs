@@ -5,9 +5,9 @@
 
 use super::palette;
 use super::style::{
-    annotation_number, extent, fit_text, line_height, padded, pixel_in, put_text, require_drawable,
-    require_drawable_interval, text_width, wrap_text, Axes, Frame, LegendEntry, LegendMark, Style,
-    MAX_CHART_VALUE,
+    annotation_number, centred_top, extent, fit_text, line_height, padded, pixel_in, put_lines,
+    put_text, require_drawable, require_drawable_interval, text_width, wrap_text, Axes, Frame,
+    LegendEntry, LegendMark, Style, MAX_CHART_VALUE,
 };
 use super::{drawing, require_nonempty};
 use crate::error::{Error, Result};
@@ -533,21 +533,10 @@ impl ForestChart {
                     hpos: HPos| {
             put_text(area, text, (x, y_of(area, yv)), style, hpos, VPos::Center)
         };
-        let lh = line_height(&tick);
         let label = |yv: f64, text: &str| -> Result<()> {
             let lines = wrap_text(text, &tick, label_w, 3);
-            let top = y_of(&left, yv) - lh * (lines.len() as i32 - 1) / 2;
-            for (j, l) in lines.iter().enumerate() {
-                put_text(
-                    &left,
-                    l,
-                    (pad, top + j as i32 * lh),
-                    &tick,
-                    HPos::Left,
-                    VPos::Center,
-                )?;
-            }
-            Ok(())
+            let top = centred_top(y_of(&left, yv), lines.len(), &tick);
+            put_lines(&left, &lines, (pad, top), &tick, HPos::Left, VPos::Center)
         };
         let numbers_end = pad + number_w;
         let interval = |yv: f64, numbers: &RowNumbers| -> Result<()> {
@@ -620,18 +609,15 @@ impl ForestChart {
                 // Under the diamond, from the label column across the plot.
                 let note = style.note();
                 let lines = wrap_text(text, &note, w - 2 * pad, 2);
-                let nh = line_height(&note);
-                let top = y_of(&plot_area, heterogeneity_y) - nh * (lines.len() as i32 - 1) / 2;
-                for (j, l) in lines.iter().enumerate() {
-                    put_text(
-                        &plot_area,
-                        l,
-                        (pad, top + j as i32 * nh),
-                        &note,
-                        HPos::Left,
-                        VPos::Center,
-                    )?;
-                }
+                let top = centred_top(y_of(&plot_area, heterogeneity_y), lines.len(), &note);
+                put_lines(
+                    &plot_area,
+                    &lines,
+                    (pad, top),
+                    &note,
+                    HPos::Left,
+                    VPos::Center,
+                )?;
             }
         }
         Ok(())

@@ -4,7 +4,7 @@
 
 use super::palette;
 use super::style::{
-    extent, line_height, padded, pixel_in, plot_rect, put_text, require_drawable, significant,
+    extent, padded, pixel_in, plot_rect, put_lines, put_text, require_drawable, significant,
     text_width, wrap_text, Axes, Frame, LegendEntry, LegendMark, Style,
 };
 use super::{drawing, require_nonempty};
@@ -184,21 +184,18 @@ impl PairedChart {
             }
         }
         // Time labels with the n measured at each.
-        let lh = line_height(&tick);
         for (t, label) in self.times.iter().enumerate() {
             let (cx, _) = pixel_in(&chart, &plot_area, (t as f64, y.start));
             let mut lines = wrap_text(label, &tick, col_w - style.px(6.0), 2);
             lines.push(format!("n = {}", summaries[t].map_or(0, |s| s.n)));
-            for (j, l) in lines.iter().enumerate() {
-                put_text(
-                    &plot_area,
-                    l,
-                    (cx, bottom + style.px(6.0) + j as i32 * lh),
-                    &tick,
-                    HPos::Center,
-                    VPos::Top,
-                )?;
-            }
+            put_lines(
+                &plot_area,
+                &lines,
+                (cx, bottom + style.px(6.0)),
+                &tick,
+                HPos::Center,
+                VPos::Top,
+            )?;
         }
         Ok(())
     }

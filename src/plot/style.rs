@@ -172,6 +172,28 @@ pub fn put_text<DB: DrawingBackend>(
         .map_err(drawing)
 }
 
+/// Draw `lines` one under another, the first at `pos` (anchored by `h` and `v`), each a
+/// line height below the last: wrapped labels, stacked captions.
+pub fn put_lines<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    lines: &[String],
+    pos: (i32, i32),
+    style: &TextStyle,
+    h: HPos,
+    v: VPos,
+) -> Result<()> {
+    let lh = line_height(style);
+    for (j, line) in lines.iter().enumerate() {
+        put_text(area, line, (pos.0, pos.1 + j as i32 * lh), style, h, v)?;
+    }
+    Ok(())
+}
+
+/// The top line's y for `count` lines of `style` centred on `y`.
+pub fn centred_top(y: i32, count: usize, style: &TextStyle) -> i32 {
+    y - line_height(style) * (count.max(1) as i32 - 1) / 2
+}
+
 /// How a legend entry is drawn next to its text.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum LegendMark {
