@@ -285,11 +285,12 @@ fn study_items(sr: &StudyAnalysis, items: &mut Vec<GalleryItem>) -> Result<()> {
                         total: p.n as u64,
                         ci_lower: p.clopper_pearson.0,
                         ci_upper: p.clopper_pearson.1,
+                        at_least: p.bound == "at least",
                     })
                     .collect(),
             }
             .into(),
-            format!("Proportions with exact (Clopper–Pearson) {} intervals; a count the paper gives as a bound (\"at least\") is drawn at that bound and says so in its label.", level.label()),
+            format!("Proportions with exact (Clopper–Pearson) {} intervals; a count the paper gives as a lower bound (\"at least\") is marked ≥ and its line runs on to 100%, since only its lower end is known.", level.label()),
         );
     }
     for rec in &sr.reconstructions {
