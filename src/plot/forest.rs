@@ -390,7 +390,13 @@ impl ForestChart {
                 (r.start, r.end)
             }
         };
-        let mut axes = Axes::new(xlo..xhi, y.clone(), &self.effect_label, "");
+        // The effect's name is written under the axis by this chart, centred on the plot but
+        // free to use the whole width (wrapped to two lines), so a long name such as "SMCR:
+        // (after − before) / SD before, Hedges-corrected" is not cut to the plot's width.
+        let axis_style = style.axis();
+        let desc_lines = wrap_text(&self.effect_label, &axis_style, w - 2 * pad, 2);
+        let mut axes = Axes::new(xlo..xhi, y.clone(), "", "");
+        axes.x_label_lines = desc_lines.len() as i32 + 1;
         axes.y_ticks = false;
         // On the log scale, ticks at round ratios (…, 0.5, 1, 2, …) where there are enough.
         let ratio_ticks = if self.exponentiate {
@@ -402,10 +408,33 @@ impl ForestChart {
             axes.x_format = exp_tick;
             if ratio_ticks.len() >= 2 {
                 axes.x_ticks = false;
-                axes.x_label_lines = 1;
+                axes.x_label_lines += 1;
             }
         }
         let mut chart = axes.draw(&middle, style)?;
+        {
+            let (plot_left, _, plot_right, plot_bottom) =
+                super::style::plot_rect(&chart, &plot_area);
+            let half = desc_lines
+                .iter()
+                .map(|l| text_width(l, &axis_style))
+                .max()
+                .unwrap_or(0)
+                / 2;
+            let centre =
+                ((plot_left + plot_right) / 2).clamp(pad + half, (w - pad - half).max(pad + half));
+            put_lines(
+                &plot_area,
+                &desc_lines,
+                (
+                    centre,
+                    plot_bottom + line_height(&style.tick()) + style.px(8.0),
+                ),
+                &axis_style,
+                HPos::Center,
+                VPos::Top,
+            )?;
+        }
         if ratio_ticks.len() >= 2 {
             let (left, top, right, bottom) = super::style::plot_rect(&chart, &middle);
             middle
