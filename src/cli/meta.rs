@@ -94,6 +94,9 @@ pub struct MetaArgs {
     /// The effects are log ratios (RR, OR, ROM, IRR …): draw the forest plot on the ratio scale.
     #[arg(long, requires = "forest")]
     pub exp: bool,
+    /// Size, resolution, title and axis label of the --forest and --funnel charts.
+    #[command(flatten)]
+    pub chart: super::args::ChartOptions,
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
@@ -128,39 +131,54 @@ pub fn run(args: Args) -> Result<Outcome> {
     }
     let data = read_csv(&args)?;
     let mut fit = meta::fit(&data, &options)?;
-    let effect_label = match &args.measure {
-        Some(code) => code.to_uppercase(),
-        None => args.yi.clone().unwrap_or_default(),
+    // Chart labels from the data: the measure's name ("log risk ratio") or the estimates'
+    // column; --title and --xlab override them.
+    let measure = match &args.measure {
+        Some(code) => Some(code.parse::<MeasureCode>()?),
+        None => None,
     };
-    let title = format!(
-        "{} ({} studies, {})",
-        input_file(&args)?.display(),
-        fit.k,
-        fit.method
-    );
+    let axis_label = |exponentiate: bool| match measure {
+        Some(code) => meta::chart::measure_axis_label(code, exponentiate),
+        None => format!(
+            "effect size (column {})",
+            args.yi.as_deref().unwrap_or("yi")
+        ),
+    };
+    let title = args.chart.title_or(format!(
+        "{} ({}, {}): {} studies",
+        match measure {
+            Some(code) => capitalised(&meta::chart::measure_axis_label(code, args.exp)),
+            None => "Meta-analysis".into(),
+        },
+        if fit.method == "FE" {
+            "fixed effect"
+        } else {
+            "random effects"
+        },
+        fit.method,
+        fit.k
+    ));
+    let canvas = args.chart.canvas()?;
     for (path, chart) in [
         (
             &args.forest,
-            args.forest
-                .as_ref()
-                .map(|_| meta::chart::forest_chart(&fit, &title, &effect_label, args.exp).into()),
+            args.forest.as_ref().map(|_| {
+                let label = args.chart.xlab_or(axis_label(args.exp));
+                meta::chart::forest_chart(&fit, &title, &label, args.exp).into()
+            }),
         ),
         (
             &args.funnel,
             args.funnel.as_ref().map(|_| {
                 // The funnel's x axis is the scale of the analysis: log ratios stay logs.
-                let label = if args.exp {
-                    format!("log {effect_label}")
-                } else {
-                    effect_label.clone()
-                };
+                let label = args.chart.xlab_or(axis_label(false));
                 meta::chart::funnel_chart(&fit, &title, &label).into()
             }),
         ),
     ] {
         if let (Some(path), Some(chart)) = (path, chart) {
             super::args::refuse_overwrite("--forest/--funnel", path, &[input_file(&args)?])?;
-            trialstats::plot::render(&chart, path, trialstats::plot::Size::DEFAULT)?;
+            trialstats::plot::render(&chart, path, canvas)?;
         }
     }
     if !args.studies {
@@ -189,6 +207,15 @@ pub fn run(args: Args) -> Result<Outcome> {
 }
 
 /// The CSV file (clap requires it unless --data is given, and --data returns earlier).
+/// `text` with its first letter in upper case (for a title made from a measure's name).
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 fn input_file(args: &MetaArgs) -> Result<&Path> {
     args.file
         .as_deref()

@@ -53,14 +53,35 @@ pub fn build(studies: &[Study], options: &AnalysisOptions) -> Result<Report> {
     })
 }
 
-/// Draw the report's charts into `dir` (SVG and PNG each, plus `index.md`) and record the
+/// Draw the report's charts into `dir` (SVG and PNG each, plus `index.md` and `index.html`) and record the
 /// files in the report. Refuses a `dir` that is the data folder or inside it: the data is
 /// never written.
 pub fn write_gallery(
     report: &mut Report,
     dir: &std::path::Path,
     data_dir: &std::path::Path,
-    size: crate::plot::Size,
+    canvas: impl Into<crate::plot::Canvas>,
+) -> Result<()> {
+    gallery_into(report, dir, data_dir, canvas.into(), false)
+}
+
+/// As [`write_gallery`], but the folder's index keeps the charts already listed there (for
+/// drawing one study's charts into a gallery of several).
+pub fn add_to_gallery(
+    report: &mut Report,
+    dir: &std::path::Path,
+    data_dir: &std::path::Path,
+    canvas: impl Into<crate::plot::Canvas>,
+) -> Result<()> {
+    gallery_into(report, dir, data_dir, canvas.into(), true)
+}
+
+fn gallery_into(
+    report: &mut Report,
+    dir: &std::path::Path,
+    data_dir: &std::path::Path,
+    canvas: crate::plot::Canvas,
+    keep_others: bool,
 ) -> Result<()> {
     let resolved = |p: &std::path::Path| {
         // A folder that does not exist yet is compared through its nearest existing parent.
@@ -96,7 +117,11 @@ pub fn write_gallery(
         ));
     }
     let items = gallery::gallery_items(&report.studies)?;
-    let written = crate::plot::write_gallery(dir, &items, size)?;
+    let written = if keep_others {
+        crate::plot::gallery::add_to_gallery(dir, &items, canvas)?
+    } else {
+        crate::plot::write_gallery(dir, &items, canvas)?
+    };
     report.charts = written.iter().map(|p| p.display().to_string()).collect();
     Ok(())
 }
