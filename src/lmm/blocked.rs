@@ -38,12 +38,16 @@ use super::random::RandomEffects;
 use crate::error::{Error, Result};
 use crate::model_matrix::ModelMatrix;
 use nalgebra::DMatrix;
+use rayon::prelude::*;
 
 /// The largest order `m + p + 1` of the dense part (other factors' random effects, fixed
 /// effects and the response): its matrix takes `8 · order²` bytes (about 0.3 GB at 6,000).
 pub const MAX_DENSE_ORDER: usize = 6000;
 
 const NONE: u32 = u32::MAX;
+
+/// Levels of factor 0 per parallel chunk.
+const GROUP_CHUNK: usize = 2048;
 
 /// The data of a multi-factor model, accumulated once.
 pub struct BlockedSystem<'a> {
@@ -68,6 +72,10 @@ pub struct BlockedSystem<'a> {
     s_cols: Vec<u32>,
     /// Bᵢ = Z₀ᵢᵀ[Z_rest X y] on Sᵢ, q₀ × |Sᵢ| row-major, from `s_start[i]·q₀`.
     b_vals: Vec<f64>,
+    /// For each dense column c, the levels of factor 0 that meet it, as (level, position of
+    /// c in Sᵢ): `column_entries[column_start[c]..column_start[c + 1]]`.
+    column_start: Vec<usize>,
+    column_entries: Vec<(u32, u32)>,
     /// β_ols, subtracted from y (see [`super::criterion::CrossProducts::new`]).
     beta_shift: Vec<f64>,
 }
@@ -78,8 +86,9 @@ struct Factorization {
     r: DMatrix<f64>,
     /// Σᵢ log|Lᵢ|².
     logdet_groups: f64,
-    /// Per level of factor 0, when kept: Lᵢ (q₀·q₀) and Wᵢ (as `b_vals`).
-    kept: Option<(Vec<f64>, Vec<f64>)>,
+    /// Per level of factor 0: Lᵢ (q₀·q₀) and Wᵢ (laid out as `b_vals`).
+    ls: Vec<f64>,
+    ws: Vec<f64>,
 }
 
 impl<'a> BlockedSystem<'a> {
@@ -229,7 +238,24 @@ impl<'a> BlockedSystem<'a> {
             }
         }
         s_start.push(s_cols.len());
+        let mut column_start = vec![0usize; order + 1];
+        for &c in &s_cols {
+            column_start[c as usize + 1] += 1;
+        }
+        for c in 0..order {
+            column_start[c + 1] += column_start[c];
+        }
+        let mut fill = column_start.clone();
+        let mut column_entries = vec![(0u32, 0u32); s_cols.len()];
+        for g in 0..levels0 {
+            for (j, &c) in s_cols[s_start[g]..s_start[g + 1]].iter().enumerate() {
+                column_entries[fill[c as usize]] = (g as u32, j as u32);
+                fill[c as usize] += 1;
+            }
+        }
         Ok(BlockedSystem {
+            column_start,
+            column_entries,
             factors,
             n,
             p,
@@ -280,7 +306,7 @@ impl<'a> BlockedSystem<'a> {
         }
     }
 
-    fn factorize(&self, theta: &[f64], keep: bool) -> Option<Factorization> {
+    fn factorize(&self, theta: &[f64]) -> Option<Factorization> {
         let ts = self.t_blocks(theta);
         let (order, m, q0) = (self.order, self.m, self.q0);
         // D = Λ̃ᵀ C Λ̃ + [I 0; 0 0]; symmetric, so the row-major product is also column-major.
@@ -336,20 +362,86 @@ impl<'a> BlockedSystem<'a> {
         for j in 0..m {
             d[j * order + j] += 1.0;
         }
-        let t0 = &ts[0];
+        // Eliminate the levels of factor 0, in parallel chunks: Lᵢ and Wᵢ for every level.
+        let levels0 = self.s_start.len() - 1;
+        let mut ls = vec![0.0; levels0 * q0 * q0];
+        let mut ws = vec![0.0; self.b_vals.len()];
+        let mut chunks = Vec::new();
+        {
+            let (mut l_rest, mut w_rest) = (ls.as_mut_slice(), ws.as_mut_slice());
+            let mut g = 0;
+            while g < levels0 {
+                let end = (g + GROUP_CHUNK).min(levels0);
+                let (l_here, l_next) = l_rest.split_at_mut((end - g) * q0 * q0);
+                let w_len = (self.s_start[end] - self.s_start[g]) * q0;
+                let (w_here, w_next) = w_rest.split_at_mut(w_len);
+                chunks.push((g..end, l_here, w_here));
+                (l_rest, w_rest) = (l_next, w_next);
+                g = end;
+            }
+        }
+        let logdets: Vec<Option<f64>> = chunks
+            .into_par_iter()
+            .map(|(range, l, w)| self.eliminate(&ts, range, l, w))
+            .collect();
         let mut logdet_groups = 0.0;
-        let mut l = vec![0.0; q0 * q0];
+        for l in logdets {
+            logdet_groups += l?;
+        }
+        // D −= Σᵢ WᵢᵀWᵢ, column by column (lower triangle): each column of D is contiguous and
+        // small enough to stay in cache while every level meeting it is added, and the
+        // columns are independent, so they are split between threads.
+        d.par_chunks_mut(order)
+            .enumerate()
+            .for_each(|(c, column)| {
+                for &(g, j) in
+                    &self.column_entries[self.column_start[c]..self.column_start[c + 1]]
+                {
+                    let (g, j) = (g as usize, j as usize);
+                    let cols = &self.s_cols[self.s_start[g]..self.s_start[g + 1]];
+                    let len = cols.len();
+                    let w = &ws[self.s_start[g] * q0..self.s_start[g + 1] * q0];
+                    for u in 0..q0 {
+                        let row = &w[u * len..(u + 1) * len];
+                        let wj = row[j];
+                        for (&r, &v) in cols[j..].iter().zip(&row[j..]) {
+                            column[r as usize] -= wj * v;
+                        }
+                    }
+                }
+            });
+        let mut r = DMatrix::from_vec(order, order, d);
+        if !cholesky_lower(&mut r) {
+            return None;
+        }
+        Some(Factorization {
+            r,
+            logdet_groups,
+            ls,
+            ws,
+        })
+    }
+
+    /// Lᵢ and Wᵢ = Lᵢ⁻¹ T₀ᵀ Bᵢ Λ̃ for the levels `range` of factor 0, written to `ls` and `ws`
+    /// (the range's parts); returns Σ log|Lᵢ|², or `None` if a factorisation fails.
+    fn eliminate(
+        &self,
+        ts: &[Vec<f64>],
+        range: std::ops::Range<usize>,
+        ls: &mut [f64],
+        ws: &mut [f64],
+    ) -> Option<f64> {
+        let q0 = self.q0;
+        let t0 = &ts[0];
+        let w_base = self.s_start[range.start] * q0;
         let mut work = vec![0.0; q0 * q0];
         let mut bs: Vec<f64> = Vec::new();
-        let mut w: Vec<f64> = Vec::new();
-        let mut kept = keep.then(|| {
-            (
-                vec![0.0; self.a0.len()],
-                Vec::with_capacity(self.b_vals.len()),
-            )
-        });
-        for g in 0..self.s_start.len() - 1 {
+        let mut logdet = 0.0;
+        // The pivots are ≥ 1: their product is logged once it grows large, not one by one.
+        let mut product = 1.0;
+        for (k, g) in range.enumerate() {
             let a = &self.a0[g * q0 * q0..(g + 1) * q0 * q0];
+            let l = &mut ls[k * q0 * q0..(k + 1) * q0 * q0];
             // L = chol(T₀ᵀ A T₀ + I)
             for u in 0..q0 {
                 for v in 0..q0 {
@@ -358,29 +450,33 @@ impl<'a> BlockedSystem<'a> {
             }
             for u in 0..q0 {
                 for v in 0..=u {
-                    l[u * q0 + v] = (u..q0)
-                        .map(|k| t0[k * q0 + u] * work[k * q0 + v])
-                        .sum::<f64>()
+                    l[u * q0 + v] = (u..q0).map(|k| t0[k * q0 + u] * work[k * q0 + v]).sum::<f64>()
                         + if u == v { 1.0 } else { 0.0 };
                 }
             }
-            cholesky(&mut l, q0)?;
-            logdet_groups += 2.0 * (0..q0).map(|j| l[j * q0 + j]).product::<f64>().ln();
+            cholesky(l, q0)?;
+            for j in 0..q0 {
+                product *= l[j * q0 + j];
+            }
+            if product > 1e200 {
+                logdet += product.ln();
+                product = 1.0;
+            }
             let cols = &self.s_cols[self.s_start[g]..self.s_start[g + 1]];
             let len = cols.len();
             let b = &self.b_vals[self.s_start[g] * q0..self.s_start[g + 1] * q0];
             bs.resize(q0 * len, 0.0);
             for u in 0..q0 {
                 self.times_lambda(
-                    &ts,
+                    ts,
                     cols,
                     &b[u * len..(u + 1) * len],
                     &mut bs[u * len..(u + 1) * len],
                 );
             }
             // W = L⁻¹ T₀ᵀ Bs (row by row: forward substitution over the rows of W).
-            w.clear();
-            w.resize(q0 * len, 0.0);
+            let w = &mut ws[self.s_start[g] * q0 - w_base..self.s_start[g + 1] * q0 - w_base];
+            w.iter_mut().for_each(|x| *x = 0.0);
             for u in 0..q0 {
                 for v in u..q0 {
                     let tvu = t0[v * q0 + u];
@@ -401,33 +497,13 @@ impl<'a> BlockedSystem<'a> {
                     w[u * len + j] /= luu;
                 }
             }
-            // D[S, S] −= WᵀW (lower triangle; D is column-major: (row, col) at col·order + row).
-            for jb in 0..len {
-                let col = cols[jb] as usize * order;
-                for ja in jb..len {
-                    let s: f64 = (0..q0).map(|u| w[u * len + ja] * w[u * len + jb]).sum();
-                    d[col + cols[ja] as usize] -= s;
-                }
-            }
-            if let Some((ls, ws)) = kept.as_mut() {
-                ls[g * q0 * q0..(g + 1) * q0 * q0].copy_from_slice(&l);
-                ws.extend_from_slice(&w);
-            }
         }
-        let mut r = DMatrix::from_vec(order, order, d);
-        if !cholesky_lower(&mut r) {
-            return None;
-        }
-        Some(Factorization {
-            r,
-            logdet_groups,
-            kept,
-        })
+        Some(2.0 * (logdet + product.ln()))
     }
 
     /// Evaluate at `theta`; `None` where a factorisation fails (not positive definite).
     pub fn solve(&self, theta: &[f64], reml: bool) -> Option<Solution> {
-        let f = self.factorize(theta, false)?;
+        let f = self.factorize(theta)?;
         Some(self.solution(&f, reml))
     }
 
@@ -475,8 +551,8 @@ impl<'a> BlockedSystem<'a> {
     /// y row of R minus the X rows times β̂), the backward half runs over the dense part first,
     /// then over each level of factor 0.
     pub fn conditional_modes(&self, theta: &[f64], beta: &[f64]) -> Option<Vec<Vec<f64>>> {
-        let f = self.factorize(theta, true)?;
-        let (ls, ws) = f.kept.as_ref()?;
+        let f = self.factorize(theta)?;
+        let (ls, ws) = (&f.ls, &f.ws);
         let (m, p, q0) = (self.m, self.p, self.q0);
         let r = &f.r;
         let bs: Vec<f64> = beta
@@ -577,10 +653,14 @@ pub fn cholesky_lower(a: &mut DMatrix<f64>) -> bool {
         let mut jb = kb + b;
         while jb < n {
             let b2 = PANEL.min(n - jb);
-            let rows = left.rows(jb, n - jb);
-            let top = left.rows(jb, b2).transpose();
-            let mut c = right.view_mut((jb, jb - kb - b), (n - jb, b2));
-            c.gemm(-1.0, &rows, &top, 1.0);
+            let top = left.rows(jb, b2);
+            // Nested factors leave whole blocks of zeros (two sites share no patient): their
+            // product is zero and is skipped.
+            if top.iter().any(|v| *v != 0.0) {
+                let rows = left.rows(jb, n - jb);
+                let mut c = right.view_mut((jb, jb - kb - b), (n - jb, b2));
+                c.gemm(-1.0, &rows, &top.transpose(), 1.0);
+            }
             jb += b2;
         }
         kb += b;
