@@ -39,6 +39,7 @@ use crate::error::{Error, Result};
 use crate::model_matrix::ModelMatrix;
 use nalgebra::DMatrix;
 use rayon::prelude::*;
+use std::sync::Mutex;
 
 /// The largest order `m + p + 1` of the dense part (other factors' random effects, fixed
 /// effects and the response): its matrix takes `8 · order²` bytes (about 0.3 GB at 6,000).
@@ -76,6 +77,9 @@ pub struct BlockedSystem<'a> {
     /// c in Sᵢ): `column_entries[column_start[c]..column_start[c + 1]]`.
     column_start: Vec<usize>,
     column_entries: Vec<(u32, u32)>,
+    /// Factorisations whose buffers can be reused: an evaluation then allocates nothing (fresh
+    /// megabytes per evaluation cost more in page faults than the arithmetic).
+    pool: Mutex<Vec<Factorization>>,
     /// β_ols, subtracted from y (see [`super::criterion::CrossProducts::new`]).
     beta_shift: Vec<f64>,
 }
@@ -254,6 +258,7 @@ impl<'a> BlockedSystem<'a> {
             }
         }
         Ok(BlockedSystem {
+            pool: Mutex::new(Vec::new()),
             column_start,
             column_entries,
             factors,
@@ -311,7 +316,19 @@ impl<'a> BlockedSystem<'a> {
         let (order, m, q0) = (self.order, self.m, self.q0);
         // D = Λ̃ᵀ C Λ̃ + [I 0; 0 0]; symmetric, so the row-major product is also column-major.
         let all_scalar = self.factors[1..].iter().all(|f| f.q() == 1);
-        let mut d = vec![0.0; order * order];
+        let levels0 = self.s_start.len() - 1;
+        let mut f = self
+            .pool
+            .lock()
+            .ok()
+            .and_then(|mut pool| pool.pop())
+            .unwrap_or_else(|| Factorization {
+                r: DMatrix::zeros(order, order),
+                logdet_groups: 0.0,
+                ls: vec![0.0; levels0 * q0 * q0],
+                ws: vec![0.0; self.b_vals.len()],
+            });
+        let d = f.r.as_mut_slice();
         if all_scalar {
             let scale: Vec<f64> = (0..order)
                 .map(|c| {
@@ -363,12 +380,9 @@ impl<'a> BlockedSystem<'a> {
             d[j * order + j] += 1.0;
         }
         // Eliminate the levels of factor 0, in parallel chunks: Lᵢ and Wᵢ for every level.
-        let levels0 = self.s_start.len() - 1;
-        let mut ls = vec![0.0; levels0 * q0 * q0];
-        let mut ws = vec![0.0; self.b_vals.len()];
         let mut chunks = Vec::new();
         {
-            let (mut l_rest, mut w_rest) = (ls.as_mut_slice(), ws.as_mut_slice());
+            let (mut l_rest, mut w_rest) = (f.ls.as_mut_slice(), f.ws.as_mut_slice());
             let mut g = 0;
             while g < levels0 {
                 let end = (g + GROUP_CHUNK).min(levels0);
@@ -384,10 +398,11 @@ impl<'a> BlockedSystem<'a> {
             .into_par_iter()
             .map(|(range, l, w)| self.eliminate(&ts, range, l, w))
             .collect();
-        let mut logdet_groups = 0.0;
+        f.logdet_groups = 0.0;
         for l in logdets {
-            logdet_groups += l?;
+            f.logdet_groups += l?;
         }
+        let (d, ws) = (f.r.as_mut_slice(), &f.ws);
         // D −= Σᵢ WᵢᵀWᵢ, column by column (lower triangle): each column of D is contiguous and
         // small enough to stay in cache while every level meeting it is added, and the
         // columns are independent, so they are split between threads.
@@ -410,16 +425,17 @@ impl<'a> BlockedSystem<'a> {
                     }
                 }
             });
-        let mut r = DMatrix::from_vec(order, order, d);
-        if !cholesky_lower(&mut r) {
+        if !cholesky_lower(&mut f.r) {
             return None;
         }
-        Some(Factorization {
-            r,
-            logdet_groups,
-            ls,
-            ws,
-        })
+        Some(f)
+    }
+
+    /// Hand a factorisation's buffers back for the next evaluation.
+    fn recycle(&self, f: Factorization) {
+        if let Ok(mut pool) = self.pool.lock() {
+            pool.push(f);
+        }
     }
 
     /// Lᵢ and Wᵢ = Lᵢ⁻¹ T₀ᵀ Bᵢ Λ̃ for the levels `range` of factor 0, written to `ls` and `ws`
@@ -504,7 +520,9 @@ impl<'a> BlockedSystem<'a> {
     /// Evaluate at `theta`; `None` where a factorisation fails (not positive definite).
     pub fn solve(&self, theta: &[f64], reml: bool) -> Option<Solution> {
         let f = self.factorize(theta)?;
-        Some(self.solution(&f, reml))
+        let solution = self.solution(&f, reml);
+        self.recycle(f);
+        Some(solution)
     }
 
     fn solution(&self, f: &Factorization, reml: bool) -> Solution {

@@ -577,7 +577,7 @@ impl Tabular for LmmFit {
             "deviance"
         };
         let mut s = format!(
-            "Linear mixed model fit by {} (as lme4's lmer)\nformula: {}\n\n{crit_name}: {}   log-likelihood: {}   AIC: {}   BIC: {}\n\nrandom effects:\n{}\n\nobservations: {}   groups: {}",
+            "Linear mixed model fit by {} (as lme4's lmer)\nformula: {}\n\n{crit_name}: {}   log-likelihood: {}   AIC: {}   BIC: {}\n\nrandom effects:\n{}\n\nobservations: {}   {}",
             self.method,
             self.formula,
             human_number(self.criterion),
@@ -586,11 +586,17 @@ impl Tabular for LmmFit {
             human_number(self.bic),
             self.random_text(),
             self.n_obs,
-            self.grouping_factors
-                .iter()
-                .map(|g| format!("{} {}", g.group, g.levels))
-                .collect::<Vec<_>>()
-                .join(", "),
+            match self.grouping_factors.as_slice() {
+                [one] => format!("groups ({}): {}", one.group, one.levels),
+                several => format!(
+                    "groups: {}",
+                    several
+                        .iter()
+                        .map(|g| format!("{} {}", g.group, g.levels))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            },
         );
         if self.n_dropped > 0 {
             s.push_str(&format!(
