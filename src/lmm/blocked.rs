@@ -278,6 +278,25 @@ impl<'a> BlockedSystem<'a> {
         })
     }
 
+    /// The factor of each dense column's Λ̃ entry when every factor after the first has one
+    /// random effect (Λ̃ is then diagonal): θ of its factor below m, 1 for X and y.
+    fn diagonal_lambda(&self, ts: &[Vec<f64>]) -> Option<Vec<f64>> {
+        if self.factors[1..].iter().any(|f| f.q() != 1) {
+            return None;
+        }
+        Some(
+            (0..self.order)
+                .map(|c| {
+                    if c < self.m {
+                        ts[self.column_block[c].0 as usize][0]
+                    } else {
+                        1.0
+                    }
+                })
+                .collect(),
+        )
+    }
+
     /// Each factor's `T` (q·q row-major, lower) for `theta` (the factors' θ in order).
     fn t_blocks(&self, theta: &[f64]) -> Vec<Vec<f64>> {
         let mut k0 = 0;
@@ -315,7 +334,7 @@ impl<'a> BlockedSystem<'a> {
         let ts = self.t_blocks(theta);
         let (order, m, q0) = (self.order, self.m, self.q0);
         // D = Λ̃ᵀ C Λ̃ + [I 0; 0 0]; symmetric, so the row-major product is also column-major.
-        let all_scalar = self.factors[1..].iter().all(|f| f.q() == 1);
+        let diagonal = self.diagonal_lambda(&ts);
         let levels0 = self.s_start.len() - 1;
         let mut f = self
             .pool
@@ -329,16 +348,7 @@ impl<'a> BlockedSystem<'a> {
                 ws: vec![0.0; self.b_vals.len()],
             });
         let d = f.r.as_mut_slice();
-        if all_scalar {
-            let scale: Vec<f64> = (0..order)
-                .map(|c| {
-                    if c < m {
-                        ts[self.column_block[c].0 as usize][0]
-                    } else {
-                        1.0
-                    }
-                })
-                .collect();
+        if let Some(scale) = &diagonal {
             for r in 0..order {
                 let (row, out) = (
                     &self.cross[r * order..(r + 1) * order],
@@ -396,7 +406,12 @@ impl<'a> BlockedSystem<'a> {
         }
         let logdets: Vec<Option<f64>> = chunks
             .into_par_iter()
-            .map(|(range, l, w)| self.eliminate(&ts, range, l, w))
+            .map(|(range, l, w)| match q0 {
+                // The literal q₀ lets the compiler unroll the small loops.
+                1 => self.eliminate(&ts, diagonal.as_deref(), range, l, w, 1),
+                2 => self.eliminate(&ts, diagonal.as_deref(), range, l, w, 2),
+                _ => self.eliminate(&ts, diagonal.as_deref(), range, l, w, q0),
+            })
             .collect();
         f.logdet_groups = 0.0;
         for l in logdets {
@@ -440,14 +455,16 @@ impl<'a> BlockedSystem<'a> {
 
     /// Lᵢ and Wᵢ = Lᵢ⁻¹ T₀ᵀ Bᵢ Λ̃ for the levels `range` of factor 0, written to `ls` and `ws`
     /// (the range's parts); returns Σ log|Lᵢ|², or `None` if a factorisation fails.
+    #[inline(always)]
     fn eliminate(
         &self,
         ts: &[Vec<f64>],
+        diagonal: Option<&[f64]>,
         range: std::ops::Range<usize>,
         ls: &mut [f64],
         ws: &mut [f64],
+        q0: usize,
     ) -> Option<f64> {
-        let q0 = self.q0;
         let t0 = &ts[0];
         let w_base = self.s_start[range.start] * q0;
         let mut work = vec![0.0; q0 * q0];
@@ -483,12 +500,15 @@ impl<'a> BlockedSystem<'a> {
             let b = &self.b_vals[self.s_start[g] * q0..self.s_start[g + 1] * q0];
             bs.resize(q0 * len, 0.0);
             for u in 0..q0 {
-                self.times_lambda(
-                    ts,
-                    cols,
-                    &b[u * len..(u + 1) * len],
-                    &mut bs[u * len..(u + 1) * len],
-                );
+                let (from, to) = (&b[u * len..(u + 1) * len], &mut bs[u * len..(u + 1) * len]);
+                match diagonal {
+                    Some(scale) => {
+                        for ((t, v), &c) in to.iter_mut().zip(from).zip(cols) {
+                            *t = v * scale[c as usize];
+                        }
+                    }
+                    None => self.times_lambda(ts, cols, from, to),
+                }
             }
             // W = L⁻¹ T₀ᵀ Bs (row by row: forward substitution over the rows of W).
             let w = &mut ws[self.s_start[g] * q0 - w_base..self.s_start[g + 1] * q0 - w_base];
