@@ -59,7 +59,10 @@ impl Reference {
         );
         assert_eq!(m.theta.len(), self.theta.len());
         for (k, (got, want)) in m.theta.iter().zip(self.theta).enumerate() {
-            assert!((got - want).abs() <= 1e-4 * want.abs().max(0.1), "theta[{k}]: {got} vs {want}");
+            assert!(
+                (got - want).abs() <= 1e-4 * want.abs().max(0.1),
+                "theta[{k}]: {got} vs {want}"
+            );
         }
         assert_eq!(m.n_obs, self.n_obs);
         let groups: Vec<(&str, usize)> = m
@@ -97,7 +100,12 @@ impl Reference {
                 .map(|r| r.term.as_str())
                 .collect();
             for (term, w) in terms.iter().zip(want.iter()) {
-                let sd = self.sd.iter().find(|s| s.0 == *group && s.1 == *term).unwrap().2;
+                let sd = self
+                    .sd
+                    .iter()
+                    .find(|s| s.0 == *group && s.1 == *term)
+                    .unwrap()
+                    .2;
                 let got = m.mode_of(group, level, term).expect("level exists");
                 assert!(
                     (got - w).abs() <= 1e-4 * sd,
@@ -281,7 +289,11 @@ fn sites_correlated_slopes_reml() {
         n_obs: 309,
         groups: &[("patient", 60), ("site", 8)],
         ranef: &[
-            ("patient", "P01", &[-0.76525767441923687, 0.46366919509414428]),
+            (
+                "patient",
+                "P01",
+                &[-0.76525767441923687, 0.46366919509414428],
+            ),
             ("patient", "P60", &[-2.379573084721927, 0.20134424553402902]),
             ("site", "S1", &[-0.43888105929712629]),
             ("site", "S8", &[1.5249265942985886]),
@@ -320,8 +332,16 @@ fn sites_correlated_slopes_ml() {
         n_obs: 309,
         groups: &[("patient", 60), ("site", 8)],
         ranef: &[
-            ("patient", "P01", &[-0.78715251874249881, 0.46033049270227933]),
-            ("patient", "P60", &[-2.2490685053060795, 0.20088908359251756]),
+            (
+                "patient",
+                "P01",
+                &[-0.78715251874249881, 0.46033049270227933],
+            ),
+            (
+                "patient",
+                "P60",
+                &[-2.2490685053060795, 0.20088908359251756],
+            ),
             ("site", "S1", &[-0.39634039574709745]),
             ("site", "S8", &[1.3961916990409897]),
         ],

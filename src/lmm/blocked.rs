@@ -421,25 +421,21 @@ impl<'a> BlockedSystem<'a> {
         // D −= Σᵢ WᵢᵀWᵢ, column by column (lower triangle): each column of D is contiguous and
         // small enough to stay in cache while every level meeting it is added, and the
         // columns are independent, so they are split between threads.
-        d.par_chunks_mut(order)
-            .enumerate()
-            .for_each(|(c, column)| {
-                for &(g, j) in
-                    &self.column_entries[self.column_start[c]..self.column_start[c + 1]]
-                {
-                    let (g, j) = (g as usize, j as usize);
-                    let cols = &self.s_cols[self.s_start[g]..self.s_start[g + 1]];
-                    let len = cols.len();
-                    let w = &ws[self.s_start[g] * q0..self.s_start[g + 1] * q0];
-                    for u in 0..q0 {
-                        let row = &w[u * len..(u + 1) * len];
-                        let wj = row[j];
-                        for (&r, &v) in cols[j..].iter().zip(&row[j..]) {
-                            column[r as usize] -= wj * v;
-                        }
+        d.par_chunks_mut(order).enumerate().for_each(|(c, column)| {
+            for &(g, j) in &self.column_entries[self.column_start[c]..self.column_start[c + 1]] {
+                let (g, j) = (g as usize, j as usize);
+                let cols = &self.s_cols[self.s_start[g]..self.s_start[g + 1]];
+                let len = cols.len();
+                let w = &ws[self.s_start[g] * q0..self.s_start[g + 1] * q0];
+                for u in 0..q0 {
+                    let row = &w[u * len..(u + 1) * len];
+                    let wj = row[j];
+                    for (&r, &v) in cols[j..].iter().zip(&row[j..]) {
+                        column[r as usize] -= wj * v;
                     }
                 }
-            });
+            }
+        });
         if !cholesky_lower(&mut f.r) {
             return None;
         }
@@ -483,7 +479,9 @@ impl<'a> BlockedSystem<'a> {
             }
             for u in 0..q0 {
                 for v in 0..=u {
-                    l[u * q0 + v] = (u..q0).map(|k| t0[k * q0 + u] * work[k * q0 + v]).sum::<f64>()
+                    l[u * q0 + v] = (u..q0)
+                        .map(|k| t0[k * q0 + u] * work[k * q0 + v])
+                        .sum::<f64>()
                         + if u == v { 1.0 } else { 0.0 };
                 }
             }
