@@ -648,7 +648,7 @@ impl<'a> BlockedSystem<'a> {
 }
 
 /// Panel width of the blocked Cholesky.
-const PANEL: usize = 64;
+const PANEL: usize = 32;
 
 /// In-place lower Cholesky factor of the symmetric positive-definite `a` (only its lower
 /// triangle is read): right-looking by panels of [`PANEL`] columns, each panel factored
