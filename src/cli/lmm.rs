@@ -19,8 +19,10 @@ Formulas (a subset of lme4's):
                 a + b, a:b (interaction), a * b (= a + b + a:b); a leading 0 + or a
                 trailing - 1 drops the intercept
   random terms  (1 | g) intercept, (x | g) or (1 + x | g) intercept and slope, correlated;
-                (0 + x | g) slope only; (x || g) intercept and slope, uncorrelated;
-                one grouping column g
+                (0 + x | g) slope only; (x || g) intercept and slope, uncorrelated
+  grouping      g a column; a:b the combinations of two columns; a/b nested (= a + b:a);
+                several random terms on different groupings, nested or crossed:
+                (month | patient) + (1 | site), (1 | site/patient), (1 | plate) + (1 | sample)
 Rows with a missing value (empty or NA) in a used column are dropped, as R's na.omit.
 Exit codes: 0 fitted; 1 the optimum could not be confirmed (the output says so); 2 bad input.
 Example: trialstats lmm data/synthetic/als_prepost_slope_synthetic.csv \\
