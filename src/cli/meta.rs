@@ -26,7 +26,7 @@ pub struct MetaArgs {
     pub file: Option<PathBuf>,
     /// Pool the studies of this data folder instead: every before/after measure that two or
     /// more studies report.
-    #[arg(long, value_name = "DIR", conflicts_with_all = ["file", "yi", "vi", "sei", "measure", "mods", "forest", "funnel"])]
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["file", "yi", "vi", "sei", "measure", "mods", "forest", "funnel", "subgroup", "cumulative", "trimfill", "fsn", "ranktest", "pet_peese", "selmodel"])]
     pub data: Option<PathBuf>,
     /// With --data: the before/after effect size to pool (MC, SMCC, SMCR, SMCRH or ROMC)
     /// [default: SMCR].
@@ -88,6 +88,29 @@ pub struct MetaArgs {
     /// The effects are log ratios (RR, OR, ROM, IRR …): draw the forest plot on the ratio scale.
     #[arg(long, requires = "forest")]
     pub exp: bool,
+    /// Subgroup analysis by this column: a separate model (own tau^2) per subgroup and the
+    /// test for subgroup differences (for a common tau^2, use --mods COL).
+    #[arg(long, value_name = "COL")]
+    pub subgroup: Option<String>,
+    /// Cumulative meta-analysis, adding the studies in the order of this column.
+    #[arg(long, value_name = "COL")]
+    pub cumulative: Option<String>,
+    /// Trim and fill (Duval & Tweedie) with estimator L0 (default) or R0.
+    #[arg(long, value_name = "ESTIMATOR", num_args = 0..=1, default_missing_value = "L0")]
+    pub trimfill: Option<String>,
+    /// Fail-safe N (Rosenthal, Orwin, Rosenberg; alpha 0.05).
+    #[arg(long)]
+    pub fsn: bool,
+    /// Begg and Mazumdar's rank correlation test.
+    #[arg(long)]
+    pub ranktest: bool,
+    /// PET-PEESE limit estimates (regressions on the standard error and on the variance).
+    #[arg(long)]
+    pub pet_peese: bool,
+    /// Step-function selection model with these one-sided p-value cut points (e.g. 0.025 or
+    /// 0.025,0.5).
+    #[arg(long, value_name = "CUTS")]
+    pub selmodel: Option<String>,
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
@@ -120,8 +143,9 @@ pub fn run(args: Args) -> Result<Outcome> {
     if let Some(dir) = &args.data {
         return run_data(dir, &args, &options, format);
     }
-    let data = read_csv(&args)?;
+    let (data, request) = read_csv(&args)?;
     let mut fit = meta::fit(&data, &options)?;
+    meta::review::add_review(&mut fit, &data, &options, &request)?;
     let effect_label = match &args.measure {
         Some(code) => code.to_uppercase(),
         None => args.yi.clone().unwrap_or_default(),
@@ -173,6 +197,22 @@ pub fn run(args: Args) -> Result<Outcome> {
         if let Some(i) = &fit.influence {
             out.push('\n');
             out.push_str(&render(format, i)?);
+        }
+        if let (Some(subgroups), Some(test)) = (&fit.subgroups, fit.subgroup_test) {
+            out.push('\n');
+            let table = meta::report::SubgroupTable {
+                subgroups: subgroups.clone(),
+                subgroup_test: test,
+            };
+            out.push_str(&render(format, &table)?);
+        }
+        if let Some(c) = &fit.cumulative {
+            out.push('\n');
+            out.push_str(&render(format, &meta::report::CumulativeTable(c.clone()))?);
+        }
+        if let Some(bias) = meta::report::PublicationBias::of(&fit) {
+            out.push('\n');
+            out.push_str(&render(format, &bias)?);
         }
     }
     if !out.ends_with('\n') {
@@ -246,8 +286,9 @@ fn run_data(dir: &Path, args: &MetaArgs, options: &MetaOptions, format: Format) 
     Ok(Outcome::Ok)
 }
 
-/// The studies of the CSV file, as the options name their columns.
-fn read_csv(args: &MetaArgs) -> Result<meta::MetaData> {
+/// The studies of the CSV file, as the options name their columns, and the analyses asked
+/// for beyond the fit.
+fn read_csv(args: &MetaArgs) -> Result<(meta::MetaData, meta::ReviewRequest)> {
     let effects = match &args.measure {
         Some(code) => Effects::Computed {
             code: code.parse().map_err(|e: Error| match e {
@@ -273,7 +314,14 @@ fn read_csv(args: &MetaArgs) -> Result<meta::MetaData> {
             )),
         },
     };
-    meta::input::read_csv(
+    let mut groupings: Vec<(&str, &str)> = Vec::new();
+    if let Some(c) = &args.subgroup {
+        groupings.push(("--subgroup", c));
+    }
+    if let Some(c) = &args.cumulative {
+        groupings.push(("--cumulative", c));
+    }
+    let (data, mut columns) = meta::input::read_csv_with(
         input_file(args)?,
         &Columns {
             effects,
@@ -281,5 +329,25 @@ fn read_csv(args: &MetaArgs) -> Result<meta::MetaData> {
             mods: args.mods.clone(),
             level: args.level,
         },
-    )
+        &groupings,
+    )?;
+    let mut take = |name: &Option<String>| name.as_ref().map(|n| (n.clone(), columns.remove(0)));
+    let request = meta::ReviewRequest {
+        subgroup: take(&args.subgroup),
+        cumulative: take(&args.cumulative),
+        trimfill: args
+            .trimfill
+            .as_deref()
+            .map(|e| e.parse().map(|e| (e, None)))
+            .transpose()?,
+        fsn: args.fsn,
+        ranktest: args.ranktest,
+        pet_peese: args.pet_peese,
+        selmodel: args
+            .selmodel
+            .as_deref()
+            .map(meta::selmodel::parse_steps)
+            .transpose()?,
+    };
+    Ok((data, request))
 }

@@ -44,7 +44,22 @@ pub struct Columns {
 
 /// Read the studies of the CSV file at `path`.
 pub fn read_csv(path: &Path, columns: &Columns) -> Result<MetaData> {
+    Ok(read_csv_with(path, columns, &[])?.0)
+}
+
+/// Read the studies, and with them the text of the columns `groupings` names (`(option,
+/// column)`, for example `("--subgroup", "alloc")`): one value per study each, none missing.
+pub fn read_csv_with(
+    path: &Path,
+    columns: &Columns,
+    groupings: &[(&str, &str)],
+) -> Result<(MetaData, Vec<Vec<String>>)> {
     let file = CsvFile::read(path)?;
+    let grouping_columns: Vec<usize> = groupings
+        .iter()
+        .map(|(option, name)| file.require(name, option))
+        .collect::<Result<_>>()?;
+    let mut grouping_values: Vec<Vec<String>> = vec![Vec::new(); groupings.len()];
     let label = match &columns.label {
         Some(l) => Some(file.require(l, "--label")?),
         None => file.find_ignore_case(&["study", "label", "author", "trial", "id"]),
@@ -137,6 +152,19 @@ pub fn read_csv(path: &Path, columns: &Columns) -> Result<MetaData> {
             }
             values.push(row.text(*c)?.to_string());
         }
+        for ((c, (option, _)), values) in grouping_columns
+            .iter()
+            .zip(groupings)
+            .zip(grouping_values.iter_mut())
+        {
+            if row.is_missing(*c) {
+                return Err(Error::input(
+                    row.location(*c),
+                    format!("the {option} value is missing; every study needs one"),
+                ));
+            }
+            values.push(row.text(*c)?.to_string());
+        }
         Ok(())
     })?;
     let moderators: Vec<Moderator> = mods
@@ -156,10 +184,13 @@ pub fn read_csv(path: &Path, columns: &Columns) -> Result<MetaData> {
             }
         })
         .collect();
-    Ok(MetaData {
-        labels,
-        yi,
-        vi,
-        mods: (!moderators.is_empty()).then_some(moderators),
-    })
+    Ok((
+        MetaData {
+            labels,
+            yi,
+            vi,
+            mods: (!moderators.is_empty()).then_some(moderators),
+        },
+        grouping_values,
+    ))
 }

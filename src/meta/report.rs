@@ -1,8 +1,11 @@
 //! How a meta-analysis is shown: [`Tabular`] for the fit (one long table of every estimate,
 //! so that the CSV holds the same numbers as the text table) and for the leave-one-out and
-//! influence tables.
+//! influence tables, the subgroups, the cumulative analysis and the publication-bias results.
 
-use super::{Influence, LeaveOneOut, MetaFit, StudyResult};
+use super::{
+    FailSafeN, Influence, LeaveOneOut, MetaFit, PetPeese, RankTest, SelectionModel, StudyResult,
+    SubgroupTest, SubsetSummary, TrimFill,
+};
 use crate::output::{human_number as h, Cell, Table, Tabular};
 use serde::Serialize;
 
@@ -272,5 +275,210 @@ impl Tabular for Studies {
     }
     fn preamble(&self) -> Option<String> {
         Some("Studies".to_string())
+    }
+}
+
+/// The subgroup fits and the test for their differences, as a table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SubgroupTable {
+    pub subgroups: Vec<SubsetSummary>,
+    pub subgroup_test: SubgroupTest,
+}
+
+/// The header and numbers of a table of [`SubsetSummary`] rows.
+fn summary_table(first: &str, rows: &[SubsetSummary]) -> Table {
+    let header = [
+        first,
+        "k",
+        "estimate",
+        "se",
+        "statistic",
+        "p",
+        "ci_lower",
+        "ci_upper",
+        "tau2",
+        "Q",
+        "Q_p",
+        "I2",
+    ];
+    let mut table = labelled_table(&header, rows, |r| {
+        let numbers = vec![
+            r.estimate,
+            r.se,
+            r.statistic,
+            r.p,
+            r.ci_lower,
+            r.ci_upper,
+            r.tau2,
+            r.q,
+            r.q_p,
+            r.i2,
+        ];
+        (&r.label, numbers)
+    });
+    for (row, r) in table.rows.iter_mut().zip(rows) {
+        row.insert(1, Cell::from(r.k));
+    }
+    table
+}
+
+impl Tabular for SubgroupTable {
+    fn table(&self) -> Table {
+        summary_table("subgroup", &self.subgroups)
+    }
+    fn preamble(&self) -> Option<String> {
+        Some("Subgroups (a separate model, with its own tau^2, in each)".to_string())
+    }
+    fn epilogue(&self) -> Option<String> {
+        let t = &self.subgroup_test;
+        Some(format!(
+            "Test for subgroup differences: Q_between({}) = {}, p = {}",
+            t.df,
+            h(t.q),
+            h(t.p)
+        ))
+    }
+}
+
+/// The cumulative meta-analysis as a table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct CumulativeTable(pub Vec<SubsetSummary>);
+
+impl Tabular for CumulativeTable {
+    fn table(&self) -> Table {
+        summary_table("adding", &self.0)
+    }
+    fn preamble(&self) -> Option<String> {
+        Some("Cumulative meta-analysis".to_string())
+    }
+}
+
+/// The publication-bias results of a fit, as one table of terms.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PublicationBias {
+    pub trimfill: Option<TrimFill>,
+    pub fsn: Option<FailSafeN>,
+    pub ranktest: Option<RankTest>,
+    pub pet_peese: Option<PetPeese>,
+    pub selmodel: Option<SelectionModel>,
+}
+
+impl PublicationBias {
+    /// The results `fit` holds (`None` when it holds none).
+    pub fn of(fit: &MetaFit) -> Option<Self> {
+        let b = PublicationBias {
+            trimfill: fit.trimfill.clone(),
+            fsn: fit.fsn,
+            ranktest: fit.ranktest,
+            pet_peese: fit.pet_peese,
+            selmodel: fit.selmodel.clone(),
+        };
+        let any = b.trimfill.is_some()
+            || b.fsn.is_some()
+            || b.ranktest.is_some()
+            || b.pet_peese.is_some()
+            || b.selmodel.is_some();
+        any.then_some(b)
+    }
+}
+
+impl Tabular for PublicationBias {
+    fn table(&self) -> Table {
+        let header = [
+            "term",
+            "estimate",
+            "se",
+            "statistic",
+            "p",
+            "ci_lower",
+            "ci_upper",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let mut rows = Vec::new();
+        let full = |x: f64, se: f64, z: f64, p: f64, lo: f64, hi: f64| {
+            [Some(x), Some(se), Some(z), Some(p), Some(lo), Some(hi)]
+        };
+        let only = |x: f64| [Some(x), None, None, None, None, None];
+        if let Some(t) = &self.trimfill {
+            rows.push(row(
+                &format!(
+                    "trim and fill ({:?}): missing studies on the {}",
+                    t.estimator,
+                    match t.side {
+                        super::trimfill::Side::Left => "left",
+                        super::trimfill::Side::Right => "right",
+                    }
+                ),
+                [Some(t.k0 as f64), Some(t.se_k0), None, None, None, None],
+            ));
+            rows.push(row(
+                "trim and fill: estimate with filled studies",
+                full(t.estimate, t.se, t.statistic, t.p, t.ci_lower, t.ci_upper),
+            ));
+            rows.push(row("trim and fill: tau^2", only(t.tau2)));
+        }
+        if let Some(f) = &self.fsn {
+            rows.push(row("fail-safe N (Rosenthal)", only(f.rosenthal)));
+            rows.push(row(
+                "fail-safe N (Orwin, target half the mean)",
+                [f.orwin, None, None, None, None, None],
+            ));
+            rows.push(row("fail-safe N (Rosenberg)", only(f.rosenberg)));
+        }
+        if let Some(r) = &self.ranktest {
+            rows.push(row(
+                "rank correlation test (Kendall tau)",
+                [Some(r.tau), None, None, Some(r.p), None, None],
+            ));
+        }
+        if let Some(pp) = &self.pet_peese {
+            for (name, l) in [("PET (sei)", pp.pet), ("PEESE (vi)", pp.peese)] {
+                rows.push(row(
+                    &format!("{name} limit estimate"),
+                    full(l.estimate, l.se, l.statistic, l.p, l.ci_lower, l.ci_upper),
+                ));
+            }
+            rows.push(row(
+                &format!("PET-PEESE estimate ({})", pp.chosen),
+                only(pp.estimate),
+            ));
+        }
+        if let Some(s) = &self.selmodel {
+            rows.push(row(
+                "selection model: estimate",
+                full(
+                    s.estimate,
+                    s.se,
+                    s.estimate / s.se,
+                    s.p,
+                    s.ci_lower,
+                    s.ci_upper,
+                ),
+            ));
+            rows.push(row("selection model: tau^2", only(s.tau2)));
+            let mut lo = 0.0;
+            for (d, (hi, k)) in s.delta.iter().zip(s.steps.iter().zip(&s.k_per_interval)) {
+                rows.push(row(
+                    &format!(
+                        "selection model: delta for {} < p <= {} (k = {k})",
+                        h(lo),
+                        h(*hi)
+                    ),
+                    only(*d),
+                ));
+                lo = *hi;
+            }
+            rows.push(row(
+                &format!("selection model: LRT (df = {})", s.lrt_df),
+                [Some(s.lrt), None, Some(s.lrt), Some(s.lrt_p), None, None],
+            ));
+        }
+        Table { header, rows }
+    }
+    fn preamble(&self) -> Option<String> {
+        Some("Publication bias and small-study effects".to_string())
     }
 }
