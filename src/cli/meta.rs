@@ -111,6 +111,18 @@ pub struct MetaArgs {
     /// 0.025,0.5).
     #[arg(long, value_name = "CUTS")]
     pub selmodel: Option<String>,
+    /// Three-level model: several effects per cluster (rma.mv with random = ~ 1 | COL/id), by
+    /// REML or ML, with --mods; --test knha gives t tests with k - p df.
+    #[arg(long, value_name = "COL", conflicts_with_all = ["subgroup", "cumulative", "trimfill", "fsn", "ranktest", "pet_peese", "selmodel", "leave_one_out", "influence", "forest", "funnel", "studies"])]
+    pub cluster: Option<String>,
+    /// With --cluster: the column identifying each effect within its cluster (default: each
+    /// row is its own effect).
+    #[arg(long, value_name = "COL", requires = "cluster")]
+    pub id: Option<String>,
+    /// Cluster-robust (CR2, Satterthwaite df) tests of the coefficients, clustered by this
+    /// column, as metafor's robust(..., clubSandwich = TRUE).
+    #[arg(long, value_name = "COL")]
+    pub robust: Option<String>,
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
@@ -143,7 +155,21 @@ pub fn run(args: Args) -> Result<Outcome> {
     if let Some(dir) = &args.data {
         return run_data(dir, &args, &options, format);
     }
-    let (data, request) = read_csv(&args)?;
+    let (data, request, clusters) = read_csv(&args)?;
+    if let Some((cluster, id)) = clusters {
+        let columns = meta::multilevel::ClusterColumns {
+            cluster: (&cluster.0, &cluster.1),
+            id: id.as_ref().map(|(n, v)| (n.as_str(), &v[..])),
+            robust: request.robust.as_ref().map(|(n, v)| (n.as_str(), &v[..])),
+        };
+        let fit = meta::multilevel::fit_data(&data, columns, &options)?;
+        let mut out = render(format, &fit)?;
+        if !out.ends_with('\n') {
+            out.push('\n');
+        }
+        super::print(&out);
+        return Ok(Outcome::Ok);
+    }
     let mut fit = meta::fit(&data, &options)?;
     meta::review::add_review(&mut fit, &data, &options, &request)?;
     let effect_label = match &args.measure {
@@ -213,6 +239,10 @@ pub fn run(args: Args) -> Result<Outcome> {
         if let Some(bias) = meta::report::PublicationBias::of(&fit) {
             out.push('\n');
             out.push_str(&render(format, &bias)?);
+        }
+        if let Some(r) = &fit.robust {
+            out.push('\n');
+            out.push_str(&render(format, r)?);
         }
     }
     if !out.ends_with('\n') {
@@ -286,9 +316,19 @@ fn run_data(dir: &Path, args: &MetaArgs, options: &MetaOptions, format: Format) 
     Ok(Outcome::Ok)
 }
 
-/// The studies of the CSV file, as the options name their columns, and the analyses asked
-/// for beyond the fit.
-fn read_csv(args: &MetaArgs) -> Result<(meta::MetaData, meta::ReviewRequest)> {
+/// A column's name and its value for each study.
+type NamedColumn = (String, Vec<String>);
+
+/// The studies of the CSV file, as the options name their columns, the analyses asked for
+/// beyond the fit, and the cluster and id columns of a three-level model.
+#[allow(clippy::type_complexity)]
+fn read_csv(
+    args: &MetaArgs,
+) -> Result<(
+    meta::MetaData,
+    meta::ReviewRequest,
+    Option<(NamedColumn, Option<NamedColumn>)>,
+)> {
     let effects = match &args.measure {
         Some(code) => Effects::Computed {
             code: code.parse().map_err(|e: Error| match e {
@@ -321,6 +361,15 @@ fn read_csv(args: &MetaArgs) -> Result<(meta::MetaData, meta::ReviewRequest)> {
     if let Some(c) = &args.cumulative {
         groupings.push(("--cumulative", c));
     }
+    if let Some(c) = &args.robust {
+        groupings.push(("--robust", c));
+    }
+    if let Some(c) = &args.cluster {
+        groupings.push(("--cluster", c));
+    }
+    if let Some(c) = &args.id {
+        groupings.push(("--id", c));
+    }
     let (data, mut columns) = meta::input::read_csv_with(
         input_file(args)?,
         &Columns {
@@ -348,6 +397,8 @@ fn read_csv(args: &MetaArgs) -> Result<(meta::MetaData, meta::ReviewRequest)> {
             .as_deref()
             .map(meta::selmodel::parse_steps)
             .transpose()?,
+        robust: take(&args.robust),
     };
-    Ok((data, request))
+    let cluster = take(&args.cluster).map(|c| (c, take(&args.id)));
+    Ok((data, request, cluster))
 }

@@ -15,6 +15,8 @@
 //! | [`moderators`] | the moderators and the model matrix (treatment coding) |
 //! | [`tau2`] | the τ² estimators (DL, HE, HS, SJ, ML, REML, EB, PM) |
 //! | [`likelihood`] | the (restricted) log-likelihood and its derivatives in τ² |
+//! | [`multilevel`] | three-level models (`rma.mv` with `~ 1 | cluster/id`) in O(k) per evaluation |
+//! | [`newton`] | Newton steps that finish a maximisation (selection and three-level models) |
 //! | [`root`] | bracketed root finding for PM, EB and the Q-profile bounds |
 //! | [`gls`] | weighted least squares for β given τ² |
 //! | [`model`] | one fitted model: τ², β, their variances, heterogeneity |
@@ -28,6 +30,7 @@
 //! | [`failsafe`] | fail-safe N (Rosenthal, Orwin, Rosenberg) |
 //! | [`ranktest`] | Begg and Mazumdar's rank correlation test (Kendall's τ) |
 //! | [`selmodel`] | the step-function selection model (Vevea and Hedges) |
+//! | [`robust`] | cluster-robust CR2 tests with Satterthwaite df (clubSandwich) |
 //! | [`review`] | the analyses a review adds to the fit (subgroups, publication bias, cumulative) |
 //! | [`report`] | the fit as tables and text |
 //! | [`chart`] | the fit as forest and funnel charts |
@@ -55,9 +58,12 @@ pub mod input;
 pub mod likelihood;
 pub mod model;
 pub mod moderators;
+pub mod multilevel;
+pub mod newton;
 pub mod ranktest;
 pub mod report;
 pub mod review;
+pub mod robust;
 pub mod root;
 pub mod selmodel;
 pub mod subgroup;
@@ -345,6 +351,9 @@ pub struct MetaFit {
     /// The step-function selection model (`--selmodel`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub selmodel: Option<SelectionModel>,
+    /// Cluster-robust CR2 tests (`--robust`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub robust: Option<robust::RobustTests>,
 }
 
 /// Check the studies: finite estimates, finite positive variances, matching lengths.
@@ -539,6 +548,7 @@ pub fn fit(data: &MetaData, options: &MetaOptions) -> Result<MetaFit> {
         ranktest: None,
         pet_peese: None,
         selmodel: None,
+        robust: None,
     };
     check_finite(&fit, data)?;
     Ok(fit)

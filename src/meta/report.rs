@@ -2,6 +2,7 @@
 //! so that the CSV holds the same numbers as the text table) and for the leave-one-out and
 //! influence tables, the subgroups, the cumulative analysis and the publication-bias results.
 
+use super::multilevel::MultilevelFit;
 use super::{
     FailSafeN, Influence, LeaveOneOut, MetaFit, PetPeese, RankTest, SelectionModel, StudyResult,
     SubgroupTest, SubsetSummary, TrimFill,
@@ -480,5 +481,138 @@ impl Tabular for PublicationBias {
     }
     fn preamble(&self) -> Option<String> {
         Some("Publication bias and small-study effects".to_string())
+    }
+}
+
+impl Tabular for MultilevelFit {
+    fn table(&self) -> Table {
+        let header = [
+            "term",
+            "estimate",
+            "se",
+            "statistic",
+            "p",
+            "ci_lower",
+            "ci_upper",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let mut rows: Vec<Vec<Cell>> = self
+            .coefficients
+            .iter()
+            .map(|c| {
+                let cells = [c.estimate, c.se, c.statistic, c.p, c.ci_lower, c.ci_upper];
+                row(&c.name, cells.map(Some))
+            })
+            .collect();
+        let only = |x: f64| [Some(x), None, None, None, None, None];
+        let test = |x: f64, p: f64| [Some(x), None, Some(x), Some(p), None, None];
+        let inner = self.id_column.as_deref().unwrap_or("effect");
+        for (j, name) in [
+            format!("sigma^2 between ({})", self.cluster_column),
+            format!("sigma^2 within ({}/{inner})", self.cluster_column),
+        ]
+        .iter()
+        .enumerate()
+        {
+            let [lo, hi] = self.sigma2_ci[j];
+            rows.push(row(name, [Some(self.sigma2[j]), None, None, None, lo, hi]));
+        }
+        rows.push(row(
+            &format!("I^2 between ({}) (%)", self.cluster_column),
+            only(self.i2[0]),
+        ));
+        rows.push(row("I^2 within (%)", only(self.i2[1])));
+        rows.push(row("I^2 total (%)", only(self.i2_total)));
+        rows.push(row(
+            &format!("Q (df = {})", self.q_df),
+            test(self.q, self.q_p),
+        ));
+        let qm_name = match self.df {
+            Some(d) => format!("QM F(df1 = {}, df2 = {d})", self.qm_df),
+            None => format!("QM (df = {})", self.qm_df),
+        };
+        rows.push(row(&qm_name, test(self.qm, self.qm_p)));
+        rows.push(row("log-likelihood", only(self.log_likelihood)));
+        rows.push(row("deviance", only(self.deviance)));
+        rows.push(row("AIC", only(self.aic)));
+        rows.push(row("BIC", only(self.bic)));
+        rows.push(row("AICc", only(self.aicc)));
+        let t = &self.two_level_test;
+        rows.push(row(
+            "two-level log-likelihood",
+            only(t.log_likelihood_two_level),
+        ));
+        rows.push(row("LRT vs two-level (df = 1)", test(t.lrt, t.p)));
+        if let Some(r) = &self.robust {
+            for c in &r.coefficients {
+                rows.push(row(
+                    &format!("{} (CR2 robust, df = {})", c.name, h(c.df)),
+                    [
+                        Some(c.estimate),
+                        Some(c.se),
+                        Some(c.statistic),
+                        Some(c.p),
+                        Some(c.ci_lower),
+                        Some(c.ci_upper),
+                    ],
+                ));
+            }
+        }
+        Table { header, rows }
+    }
+
+    fn preamble(&self) -> Option<String> {
+        let inner = self.id_column.as_deref().unwrap_or("effect");
+        let mut s = format!(
+            "Three-level model (k = {} effects in {} clusters; random = ~ 1 | {}/{inner}; {}; tests: {}; level {}%)\n",
+            self.k,
+            self.clusters,
+            self.cluster_column,
+            self.method,
+            self.test,
+            h(self.level.percent())
+        );
+        s.push_str(&format!(
+            "estimate = {}, SE = {}, CI [{}, {}]\n",
+            h(self.estimate),
+            h(self.se),
+            h(self.ci_lower),
+            h(self.ci_upper)
+        ));
+        s.push_str(&format!(
+            "sigma^2 = {} (between clusters), {} (within); log-likelihood = {}",
+            h(self.sigma2[0]),
+            h(self.sigma2[1]),
+            h(self.log_likelihood)
+        ));
+        Some(s)
+    }
+}
+
+impl Tabular for super::robust::RobustTests {
+    fn table(&self) -> Table {
+        let header = [
+            "term", "estimate", "se", "t", "df", "p", "ci_lower", "ci_upper",
+        ];
+        labelled_table(&header, &self.coefficients, |c| {
+            let numbers = vec![
+                c.estimate,
+                c.se,
+                c.statistic,
+                c.df,
+                c.p,
+                c.ci_lower,
+                c.ci_upper,
+            ];
+            (&c.name, numbers)
+        })
+    }
+    fn preamble(&self) -> Option<String> {
+        Some(format!(
+            "Cluster-robust tests (CR2, Satterthwaite df; {} clusters of {})",
+            self.clusters, self.cluster_column
+        ))
     }
 }

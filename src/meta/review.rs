@@ -3,9 +3,12 @@
 //! the rank correlation test, PET-PEESE, the step-function selection model). Each is its own
 //! module; this one only checks that the model allows it and stores the result in the fit.
 
+use super::moderators::ModelMatrix;
 use super::trimfill::{Estimator, Side};
-use super::{cumulative, egger, failsafe, ranktest, selmodel, subgroup, trimfill};
-use super::{MetaData, MetaFit, MetaOptions};
+use super::{
+    cumulative, egger, failsafe, multilevel, ranktest, robust, selmodel, subgroup, trimfill,
+};
+use super::{MetaData, MetaFit, MetaOptions, Test};
 use crate::error::{Error, Result};
 
 /// What to add to the fit.
@@ -25,6 +28,8 @@ pub struct ReviewRequest {
     pub pet_peese: bool,
     /// `--selmodel CUTS`: the cut points ending with 1.
     pub selmodel: Option<Vec<f64>>,
+    /// `--robust COL`: the column's name and its value for each study.
+    pub robust: Option<(String, Vec<String>)>,
 }
 
 /// Refuse an analysis of an intercept-only model when the fit has moderators.
@@ -87,6 +92,31 @@ pub fn add_review(
     if let Some(steps) = &request.selmodel {
         intercept_only(fit, "--selmodel")?;
         fit.selmodel = Some(selmodel::selection_model(y, v, steps, options)?);
+    }
+    if let Some((column, values)) = &request.robust {
+        if options.test == Test::Knha {
+            return Err(Error::input(
+                "--robust",
+                "cluster-robust tests replace the model's own; use them with --test z",
+            ));
+        }
+        let members = multilevel::robust_members(values, None)?;
+        let design = match &data.mods {
+            Some(m) if !m.is_empty() => super::moderators::model_matrix(k, m)?,
+            _ => ModelMatrix::intercept_only(k, super::moderators::INTERCEPT),
+        };
+        let tau2 = fit.tau2;
+        let theta = |i: usize, j: usize| if i == j { v[i] + tau2 } else { 0.0 };
+        let beta: Vec<f64> = fit.coefficients.iter().map(|c| c.estimate).collect();
+        fit.robust = Some(robust::cr2(
+            &design,
+            y,
+            &beta,
+            &theta,
+            &members,
+            column,
+            options.level.value(),
+        )?);
     }
     Ok(())
 }

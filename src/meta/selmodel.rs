@@ -19,11 +19,11 @@
 
 use super::model::FittedModel;
 use super::moderators::{ModelMatrix, INTERCEPT};
+use super::newton::{hessian, polish};
 use super::{MetaOptions, Method, Test};
 use crate::dist::{pchisq_upper, pnorm_upper, qnorm, z_crit};
 use crate::error::{Error, Result};
 use crate::lmm::optimize::minimize_with;
-use nalgebra::{DMatrix, DVector};
 use serde::Serialize;
 
 /// The fitted selection model.
@@ -261,62 +261,19 @@ pub fn selection_model(
             "the selection model's likelihood could not be maximised".into(),
         ));
     }
-    let mut par = full(&opt.x);
-    let mut ll = -opt.value;
-    // Hessian of −log L by central differences of the analytic gradient, over the free
-    // parameters (τ² left out when it is 0, on the boundary).
+    // Newton steps on the free parameters (τ² left out when it is 0, on the boundary) finish
+    // the search; the same Hessian gives the standard errors.
     let mut idx: Vec<usize> = vec![0];
-    if !fixed_effect && par[1] > 0.0 {
+    if !fixed_effect && opt.x[1] > 0.0 {
         idx.push(1);
     }
     idx.extend(2..2 + m);
-    let hessian = |par: &[f64]| -> DMatrix<f64> {
-        let q = idx.len();
-        let mut h = DMatrix::<f64>::zeros(q, q);
-        for (a, &ia) in idx.iter().enumerate() {
-            let step = 1e-5 * par[ia].abs().max(1e-3);
-            let mut up = par.to_vec();
-            let mut down = par.to_vec();
-            up[ia] += step;
-            down[ia] -= step;
-            let (_, gu) = lik.eval(&up);
-            let (_, gd) = lik.eval(&down);
-            for (b, &ib) in idx.iter().enumerate() {
-                h[(a, b)] = -(gu[ib] - gd[ib]) / (2.0 * step);
-            }
-        }
-        (&h + h.transpose()) * 0.5
-    };
-    // Newton steps on the free parameters from the quasi-Newton optimum, while they raise the
-    // likelihood and keep the parameters inside their bounds: the maximum to rounding.
-    for _ in 0..20 {
-        let (_, g) = lik.eval(&par);
-        let gv = DVector::from_iterator(idx.len(), idx.iter().map(|&i| g[i]));
-        let Some(step) = hessian(&par).cholesky().map(|c| c.solve(&gv)) else {
-            break;
-        };
-        let mut next = par.clone();
-        for (a, &i) in idx.iter().enumerate() {
-            next[i] += step[a];
-        }
-        if (!fixed_effect && next[1] < 0.0) || next[2..].iter().any(|d| *d <= 0.0) {
-            break;
-        }
-        let (ll_next, _) = lik.eval(&next);
-        if !(ll_next >= ll) {
-            break;
-        }
-        let change = step.iter().zip(&idx).fold(0.0_f64, |m, (s, &i)| {
-            m.max(s.abs() / next[i].abs().max(1e-8))
-        });
-        par = next;
-        ll = ll_next;
-        if change < 1e-14 {
-            break;
-        }
-    }
+    let eval = |p: &[f64]| lik.eval(p);
+    let mut bounds = vec![f64::NEG_INFINITY, 0.0];
+    bounds.extend(std::iter::repeat_n(1e-10, m));
+    let (par, ll) = polish(&eval, &full(&opt.x), &idx, &bounds);
     let tau2_hat = par[1];
-    let se = hessian(&par)
+    let se = (-hessian(&eval, &par, &idx))
         .try_inverse()
         .map(|inv| inv[(0, 0)].sqrt())
         .filter(|s| s.is_finite())
