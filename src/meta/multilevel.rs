@@ -36,7 +36,6 @@ use super::heterogeneity::Heterogeneity;
 use super::model::Standardised;
 use super::moderators::ModelMatrix;
 use super::newton::{hessian, polish};
-use super::root::brent;
 use super::{Coefficient, Method, Test};
 use crate::dist::{p_two_sided_t, p_two_sided_z, pchisq_upper, pf_upper, qchisq, t_crit, z_crit};
 use crate::error::{Error, Result};
@@ -191,6 +190,8 @@ struct Problem {
     reml: bool,
     /// `log|X'X|` (REML's constant) and `(k − p) log 2π` or `k log 2π`.
     constant: f64,
+    /// The mean sampling variance: the scale of the variance components.
+    scale: f64,
 }
 
 /// One evaluation: the log-likelihood, its gradient in (σ₁², σ₂²), the coefficients and
@@ -366,45 +367,141 @@ impl Problem {
         polish(&eval, &x, &free, &[0.0, 0.0])
     }
 
-    /// The log-likelihood maximised over component `1 − j` with component `j` held at `value`.
-    fn profile(&self, j: usize, value: f64, hint: f64) -> Result<(f64, f64)> {
+    /// The log-likelihood maximised over component `1 − j` with component `j` held at
+    /// `value`, the maximiser, and the derivative of that profile in `value` (by the envelope
+    /// theorem, the partial derivative at the maximiser). The inner maximum is the root of
+    /// the other component's score ([`newton_root`], its slope by a forward difference),
+    /// started at `hint` (the maximiser at a nearby point of the profile).
+    fn profile(&self, j: usize, value: f64, hint: f64) -> Result<(f64, f64, f64)> {
         let other = 1 - j;
         let at = |t: f64| -> Result<Evaluation> {
             let mut s = [0.0; 2];
             s[j] = value;
-            s[other] = t;
+            s[other] = t.max(0.0);
             self.evaluate(s[0], s[1])
         };
-        let score = |t: f64| -> Result<f64> { Ok(at(t)?.gradient[other]) };
-        let g0 = score(0.0)?;
-        let t = if g0 <= 0.0 {
+        let g0 = at(0.0)?;
+        let t = if g0.gradient[other] <= 0.0 {
             0.0
         } else {
-            let mut hi = hint.max(1e-8);
-            let mut g_hi = score(hi)?;
-            let mut n = 0;
-            while g_hi > 0.0 {
-                hi *= 4.0;
-                g_hi = score(hi)?;
-                n += 1;
-                if n > 200 || !hi.is_finite() {
-                    return Err(Error::Numerical(
-                        "profile likelihood: the other variance component grows without bound"
-                            .into(),
-                    ));
-                }
-            }
-            brent(
+            let score = |t: f64| -> Result<(f64, f64)> {
+                let g = at(t)?.gradient[other];
+                let h = 1e-7 * t.max(1e-6 * self.scale);
+                Ok((g, (at(t + h)?.gradient[other] - g) / h))
+            };
+            newton_root(
                 score,
-                0.0,
-                hi,
-                g0,
-                g_hi,
-                "profile likelihood of a variance component",
+                hint.max(1e-6 * self.scale),
+                (0.0, g0.gradient[other]),
+                None,
+                1e-11,
             )?
         };
-        Ok((at(t)?.ll, t))
+        let e = at(t)?;
+        Ok((e.ll, t, e.gradient[j]))
     }
+
+    /// The bound of the profile-likelihood interval of component `j` on one side of its
+    /// estimate (`upward`: above it): where the profile falls to `target`, by Newton steps on
+    /// the profile (its exact slope from [`Problem::profile`]) from the bound of the quadratic
+    /// approximation with curvature `curvature` (the profile's second derivative at the
+    /// maximum). `None` when it cannot be found; 0 for a lower bound when the profile at 0 is
+    /// still above `target`.
+    fn interval_bound(
+        &self,
+        j: usize,
+        estimate: f64,
+        other: f64,
+        target: f64,
+        drop: f64,
+        curvature: f64,
+        upward: bool,
+    ) -> Option<f64> {
+        let hint = std::cell::Cell::new(other);
+        let gap = |x: f64| -> Result<(f64, f64)> {
+            let (ll, t, slope) = self.profile(j, x.max(0.0), hint.get())?;
+            hint.set(t);
+            Ok((ll - target, slope))
+        };
+        let reach = if curvature < 0.0 {
+            (2.0 * drop / -curvature).sqrt()
+        } else {
+            estimate.max(self.scale)
+        };
+        if upward {
+            let start = estimate + reach;
+            newton_root(gap, start, (estimate, drop), None, 1e-11).ok()
+        } else {
+            if estimate == 0.0 {
+                return Some(0.0);
+            }
+            let (g0, _) = gap(0.0).ok()?;
+            if g0 >= 0.0 {
+                return Some(0.0);
+            }
+            hint.set(other);
+            let start = (estimate - reach).max(0.5 * estimate);
+            newton_root(gap, start, (estimate, drop), Some((0.0, g0)), 1e-11).ok()
+        }
+    }
+}
+
+/// The root of `f` (value and slope) by Newton steps from `start`, safeguarded by a
+/// sign-change bracket: `known` is a point with its value, `other_end` (optional) a point on
+/// the other side of the root; without it the bracket is found by the steps themselves (a
+/// step past `known`'s side is halved back). Steps that leave the bracket or do not shrink it
+/// become bisections; the search stops when a step is below `rel_tol · |x|`, after at most
+/// 100 evaluations.
+fn newton_root(
+    mut f: impl FnMut(f64) -> Result<(f64, f64)>,
+    start: f64,
+    known: (f64, f64),
+    other_end: Option<(f64, f64)>,
+    rel_tol: f64,
+) -> Result<f64> {
+    // Bracket ends: `pos` where f has the sign of known's value, `neg` the other side.
+    let sign = known.1.signum();
+    let mut pos = known.0;
+    let mut neg = other_end.map(|e| e.0);
+    let mut x = start;
+    for _ in 0..100 {
+        let (fx, slope) = f(x)?;
+        if fx == 0.0 {
+            return Ok(x);
+        }
+        if fx.signum() == sign {
+            pos = x;
+        } else {
+            neg = Some(x);
+        }
+        let newton = x - fx / slope;
+        let next = match neg {
+            Some(n) => {
+                let (lo, hi) = if pos < n { (pos, n) } else { (n, pos) };
+                if newton.is_finite() && newton > lo && newton < hi {
+                    newton
+                } else {
+                    0.5 * (lo + hi)
+                }
+            }
+            None => {
+                // Not yet past the root: a Newton step away from `pos`, at least not back.
+                let away = (newton - pos) * (x - pos) >= 0.0 || x == pos;
+                if newton.is_finite() && away && newton >= 0.0 {
+                    newton
+                } else {
+                    pos + 2.0 * (x - pos)
+                }
+            }
+        };
+        if (next - x).abs() <= rel_tol * x.abs().max(1e-300) {
+            return Ok(next);
+        }
+        x = next;
+    }
+    Err(Error::Numerical(
+        "a root of the profile likelihood was not found in 100 steps".into(),
+    ))
 }
 
 /// Fit the three-level model of `y`, `v` on `design` with the effects grouped by `clusters`.
@@ -474,6 +571,7 @@ pub fn fit(
         } else {
             k as f64 * two_pi
         },
+        scale: v.iter().sum::<f64>() / k as f64,
     };
     let mean_v = v.iter().sum::<f64>() / k as f64;
     let het = Heterogeneity::new(work, y, v)?;
@@ -532,36 +630,21 @@ pub fn fit(
     // Profile-likelihood intervals: where the profile falls χ²₁(level)/2 below the maximum.
     let drop = qchisq(level.value(), 1.0) / 2.0;
     let target = ll - drop;
+    // The profile's curvature at the maximum, for the starting points: from the Hessian of
+    // the log-likelihood, h_jj − h_jo² / h_oo.
+    let h = hessian(&|s: &[f64]| problem.value_and_gradient(s), &sigma, &[0, 1]);
     let mut sigma2_ci = [[None, None]; 2];
-    for j in 0..2 {
-        let other_hint = sigma2[1 - j].max(0.01 * mean_v);
-        let gap = |x: f64| -> Result<f64> { Ok(problem.profile(j, x, other_hint)?.0 - target) };
-        // Lower bound: 0 when the profile at 0 is still above the target.
-        let lower = if sigma2[j] == 0.0 {
-            Some(0.0)
-        } else {
-            match gap(0.0) {
-                Ok(g0) if g0 >= 0.0 => Some(0.0),
-                Ok(g0) => brent(&gap, 0.0, sigma2[j], g0, drop, "profile interval").ok(),
-                Err(_) => None,
-            }
-        };
-        let mut hi = sigma2[j].max(mean_v) * 2.0;
-        let mut upper = None;
-        for _ in 0..60 {
-            match gap(hi) {
-                Ok(g) if g < 0.0 => {
-                    upper = brent(&gap, sigma2[j], hi, drop, g, "profile interval").ok();
-                    break;
-                }
-                Ok(_) => hi *= 2.0,
-                Err(_) => break,
-            }
-        }
-        sigma2_ci[j] = [lower, upper];
+    for (j, ci) in sigma2_ci.iter_mut().enumerate() {
+        let o = 1 - j;
+        let curvature = h[(j, j)] - h[(j, o)] * h[(j, o)] / h[(o, o)];
+        let other = sigma2[o];
+        *ci = [
+            problem.interval_bound(j, sigma2[j], other, target, drop, curvature, false),
+            problem.interval_bound(j, sigma2[j], other, target, drop, curvature, true),
+        ];
     }
     // The two-level model: σ₁² = 0, σ₂² re-maximised.
-    let (ll_two, _) = problem.profile(0, 0.0, sigma2[1].max(0.01 * mean_v))?;
+    let (ll_two, _, _) = problem.profile(0, 0.0, sigma2[1].max(0.01 * mean_v))?;
     let lrt = (2.0 * (ll - ll_two)).max(0.0);
     let tv = het.typical_variance;
     let total = sigma2[0] + sigma2[1] + tv;
@@ -569,8 +652,6 @@ pub fn fit(
     let n_eff = if reml { (k - p) as f64 } else { k as f64 };
     let deviance = -2.0 * ll;
     let first = &coefficients[0];
-    // The Hessian is only needed to confirm the maximum; a failure leaves the fit as found.
-    let _ = hessian(&|s: &[f64]| problem.value_and_gradient(s), &sigma, &[0, 1]);
     Ok(MultilevelFit {
         method: method.name(),
         test: if ddf.is_some() { "t" } else { "z" },
