@@ -412,9 +412,7 @@ impl Problem {
         j: usize,
         estimate: f64,
         other: f64,
-        target: f64,
-        drop: f64,
-        curvature: f64,
+        (target, drop, curvature): (f64, f64, f64),
         upward: bool,
     ) -> Option<f64> {
         let hint = std::cell::Cell::new(other);
@@ -639,8 +637,8 @@ pub fn fit(
         let curvature = h[(j, j)] - h[(j, o)] * h[(j, o)] / h[(o, o)];
         let other = sigma2[o];
         *ci = [
-            problem.interval_bound(j, sigma2[j], other, target, drop, curvature, false),
-            problem.interval_bound(j, sigma2[j], other, target, drop, curvature, true),
+            problem.interval_bound(j, sigma2[j], other, (target, drop, curvature), false),
+            problem.interval_bound(j, sigma2[j], other, (target, drop, curvature), true),
         ];
     }
     // The two-level model: σ₁² = 0, σ₂² re-maximised.

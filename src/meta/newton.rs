@@ -6,13 +6,12 @@
 
 use nalgebra::{DMatrix, DVector};
 
+/// A function to maximise, returning its value and gradient.
+pub type ValueAndGradient<'a> = &'a dyn Fn(&[f64]) -> (f64, Vec<f64>);
+
 /// The Hessian of `value_and_gradient` (a function to maximise) over the parameters `free`
 /// at `x`, by central differences of the gradient (symmetrised).
-pub fn hessian(
-    value_and_gradient: &dyn Fn(&[f64]) -> (f64, Vec<f64>),
-    x: &[f64],
-    free: &[usize],
-) -> DMatrix<f64> {
+pub fn hessian(value_and_gradient: ValueAndGradient, x: &[f64], free: &[usize]) -> DMatrix<f64> {
     let q = free.len();
     let mut h = DMatrix::<f64>::zeros(q, q);
     for (a, &ia) in free.iter().enumerate() {
@@ -33,7 +32,7 @@ pub fn hessian(
 /// Newton steps from `x` on the parameters `free` (each kept `≥ lower`), at most 20, while
 /// the value rises; returns the point and its value.
 pub fn polish(
-    value_and_gradient: &dyn Fn(&[f64]) -> (f64, Vec<f64>),
+    value_and_gradient: ValueAndGradient,
     x: &[f64],
     free: &[usize],
     lower: &[f64],
@@ -59,7 +58,7 @@ pub fn polish(
             break;
         }
         let (next_value, _) = value_and_gradient(&next);
-        if !(next_value >= value) {
+        if next_value.is_nan() || next_value < value {
             break;
         }
         let change = step.iter().zip(free).fold(0.0_f64, |m, (s, &i)| {

@@ -255,7 +255,7 @@ mod tests {
         let mut s = 0.0;
         for i in 0..x.len() {
             for j in i + 1..x.len() {
-                let d = (x[i] - x[j]) * (y[i] - y[j]);
+                let d: f64 = (x[i] - x[j]) * (y[i] - y[j]);
                 s += d.signum() * (d != 0.0) as i32 as f64;
             }
         }

@@ -27,28 +27,33 @@ fn row(term: &str, cells: [Option<f64>; 6]) -> Vec<Cell> {
     r
 }
 
+/// The header of the summary tables and one row per coefficient.
+fn coefficient_rows(coefficients: &[super::Coefficient]) -> (Vec<String>, Vec<Vec<Cell>>) {
+    let header = [
+        "term",
+        "estimate",
+        "se",
+        "statistic",
+        "p",
+        "ci_lower",
+        "ci_upper",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let rows = coefficients
+        .iter()
+        .map(|c| {
+            let cells = [c.estimate, c.se, c.statistic, c.p, c.ci_lower, c.ci_upper];
+            row(&c.name, cells.map(Some))
+        })
+        .collect();
+    (header, rows)
+}
+
 impl Tabular for MetaFit {
     fn table(&self) -> Table {
-        let header = [
-            "term",
-            "estimate",
-            "se",
-            "statistic",
-            "p",
-            "ci_lower",
-            "ci_upper",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        let mut rows: Vec<Vec<Cell>> = self
-            .coefficients
-            .iter()
-            .map(|c| {
-                let cells = [c.estimate, c.se, c.statistic, c.p, c.ci_lower, c.ci_upper];
-                row(&c.name, cells.map(Some))
-            })
-            .collect();
+        let (header, mut rows) = coefficient_rows(&self.coefficients);
         let ci = |i: usize| self.tau2_ci.map(|c| c[i]);
         let only = |x: f64| [Some(x), None, None, None, None, None];
         let test = |x: f64, p: f64| [Some(x), None, Some(x), Some(p), None, None];
@@ -386,19 +391,7 @@ impl PublicationBias {
 
 impl Tabular for PublicationBias {
     fn table(&self) -> Table {
-        let header = [
-            "term",
-            "estimate",
-            "se",
-            "statistic",
-            "p",
-            "ci_lower",
-            "ci_upper",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        let mut rows = Vec::new();
+        let (header, mut rows) = coefficient_rows(&[]);
         let full = |x: f64, se: f64, z: f64, p: f64, lo: f64, hi: f64| {
             [Some(x), Some(se), Some(z), Some(p), Some(lo), Some(hi)]
         };
@@ -486,26 +479,7 @@ impl Tabular for PublicationBias {
 
 impl Tabular for MultilevelFit {
     fn table(&self) -> Table {
-        let header = [
-            "term",
-            "estimate",
-            "se",
-            "statistic",
-            "p",
-            "ci_lower",
-            "ci_upper",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        let mut rows: Vec<Vec<Cell>> = self
-            .coefficients
-            .iter()
-            .map(|c| {
-                let cells = [c.estimate, c.se, c.statistic, c.p, c.ci_lower, c.ci_upper];
-                row(&c.name, cells.map(Some))
-            })
-            .collect();
+        let (header, mut rows) = coefficient_rows(&self.coefficients);
         let only = |x: f64| [Some(x), None, None, None, None, None];
         let test = |x: f64, p: f64| [Some(x), None, Some(x), Some(p), None, None];
         let inner = self.id_column.as_deref().unwrap_or("effect");

@@ -37,7 +37,20 @@ fn intercept_only(fit: &MetaFit, option: &str) -> Result<()> {
     if fit.p > 1 {
         return Err(Error::input(
             option,
-            "is for models without moderators (as metafor's); drop --mods",
+            "this analysis is for models without moderators (as metafor's); drop --mods",
+        ));
+    }
+    Ok(())
+}
+
+/// Refuse a regression on the standard errors when they are all equal (its design would not
+/// be of full rank).
+fn distinct_variances(v: &[f64], option: &str) -> Result<()> {
+    if v.iter().all(|x| *x == v[0]) {
+        return Err(Error::input(
+            option,
+            "every study has the same sampling variance, so the regression on the standard \
+             errors that this analysis needs cannot be fitted",
         ));
     }
     Ok(())
@@ -74,6 +87,9 @@ pub fn add_review(
     }
     if let Some((estimator, side)) = request.trimfill {
         intercept_only(fit, "--trimfill")?;
+        if side.is_none() {
+            distinct_variances(v, "--trimfill")?;
+        }
         fit.trimfill = Some(trimfill::trimfill(y, v, options, estimator, side)?);
     }
     if request.fsn {
@@ -87,6 +103,7 @@ pub fn add_review(
     if request.pet_peese {
         intercept_only(fit, "--pet-peese")?;
         at_least(k, 3, "--pet-peese")?;
+        distinct_variances(v, "--pet-peese")?;
         fit.pet_peese = Some(egger::pet_peese(y, v, options)?);
     }
     if let Some(steps) = &request.selmodel {

@@ -253,8 +253,8 @@ pub fn selection_model(
         x0.push(tau2);
         lower.push(0.0);
     }
-    x0.extend(std::iter::repeat_n(1.0, m));
-    lower.extend(std::iter::repeat_n(1e-10, m));
+    x0.extend(vec![1.0; m]);
+    lower.extend(vec![1e-10; m]);
     let opt = minimize_with(&objective, Some(&gradient), &x0, &lower);
     if !opt.value.is_finite() {
         return Err(Error::Numerical(
@@ -270,7 +270,7 @@ pub fn selection_model(
     idx.extend(2..2 + m);
     let eval = |p: &[f64]| lik.eval(p);
     let mut bounds = vec![f64::NEG_INFINITY, 0.0];
-    bounds.extend(std::iter::repeat_n(1e-10, m));
+    bounds.extend(vec![1e-10; m]);
     let (par, ll) = polish(&eval, &full(&opt.x), &idx, &bounds);
     let tau2_hat = par[1];
     let se = (-hessian(&eval, &par, &idx))
