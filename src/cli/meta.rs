@@ -85,9 +85,15 @@ pub struct MetaArgs {
     /// Draw the contour-enhanced funnel plot with Egger's line to this file (.png or .svg).
     #[arg(long)]
     pub funnel: Option<PathBuf>,
-    /// The effects are log ratios (RR, OR, ROM, IRR …): draw the forest plot on the ratio scale.
-    #[arg(long, requires = "forest")]
+    /// The effects are log ratios (RR, OR, ROM, IRR …): draw the forest plots on the ratio scale.
+    #[arg(long)]
     pub exp: bool,
+    /// Draw the cumulative forest plot (with --cumulative) to this file (.png or .svg).
+    #[arg(long, value_name = "FILE", requires = "cumulative")]
+    pub cumulative_forest: Option<PathBuf>,
+    /// Draw the leave-one-out forest plot (with --leave-one-out) to this file (.png or .svg).
+    #[arg(long, value_name = "FILE", requires = "leave_one_out")]
+    pub leave_one_out_forest: Option<PathBuf>,
     /// Subgroup analysis by this column: a separate model (own tau^2) per subgroup and the
     /// test for subgroup differences (for a common tau^2, use --mods COL).
     #[arg(long, value_name = "COL")]
@@ -143,6 +149,17 @@ pub fn run(args: Args) -> Result<Outcome> {
                 ),
             ));
         }
+    }
+    if args.exp
+        && args.forest.is_none()
+        && args.cumulative_forest.is_none()
+        && args.leave_one_out_forest.is_none()
+    {
+        return Err(Error::input(
+            "--exp",
+            "draws a forest plot on the ratio scale; give --forest, --cumulative-forest or \
+             --leave-one-out-forest",
+        ));
     }
     let format: Format = args.format.parse()?;
     let options = MetaOptions {
@@ -205,6 +222,46 @@ pub fn run(args: Args) -> Result<Outcome> {
         if let (Some(path), Some(chart)) = (path, chart) {
             super::args::refuse_overwrite("--forest/--funnel", path, &[input_file(&args)?])?;
             trialstats::plot::render(&chart, path, trialstats::plot::Size::DEFAULT)?;
+        }
+    }
+    let sequences = [
+        (
+            &args.cumulative_forest,
+            fit.cumulative.as_ref().map(|c| {
+                c.iter()
+                    .map(|r| (format!("+ {}", r.label), r.estimate, r.ci_lower, r.ci_upper))
+                    .collect::<Vec<_>>()
+            }),
+            "adding",
+            "cumulative",
+        ),
+        (
+            &args.leave_one_out_forest,
+            fit.leave_one_out.as_ref().map(|l| {
+                l.0.iter()
+                    .map(|r| (format!("- {}", r.label), r.estimate, r.ci_lower, r.ci_upper))
+                    .collect::<Vec<_>>()
+            }),
+            "leaving out",
+            "leave-one-out",
+        ),
+    ];
+    for (path, rows, header, kind) in sequences {
+        if let (Some(path), Some(rows)) = (path, rows) {
+            super::args::refuse_overwrite(
+                "--cumulative-forest/--leave-one-out-forest",
+                path,
+                &[input_file(&args)?],
+            )?;
+            let chart = meta::chart::sequence_forest_chart(
+                &fit,
+                &rows,
+                &format!("{title}, {kind}"),
+                header,
+                &effect_label,
+                args.exp,
+            );
+            trialstats::plot::render(&chart.into(), path, trialstats::plot::Size::DEFAULT)?;
         }
     }
     if !args.studies {
