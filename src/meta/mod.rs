@@ -327,8 +327,11 @@ pub struct MetaFit {
     pub influence: Option<Influence>,
     /// Covariance matrix of the coefficients (p×p, row-major).
     pub vcov: Vec<Vec<f64>>,
-    /// One model per subgroup (`--subgroup`).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// One model per subgroup (`--subgroup`); in JSON each names its subgroup `level`.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "subgroups_json"
+    )]
     pub subgroups: Option<Vec<SubsetSummary>>,
     /// The test for subgroup differences.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -354,6 +357,26 @@ pub struct MetaFit {
     /// Cluster-robust CR2 tests (`--robust`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub robust: Option<robust::RobustTests>,
+}
+
+/// The subgroup fits as the JSON contract names them: `level` for the subgroup's label.
+fn subgroups_json<S: serde::Serializer>(
+    subgroups: &Option<Vec<SubsetSummary>>,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    use serde::ser::{Error as _, SerializeSeq};
+    let rows = subgroups.as_deref().unwrap_or(&[]);
+    let mut seq = s.serialize_seq(Some(rows.len()))?;
+    for row in rows {
+        let mut value = serde_json::to_value(row).map_err(S::Error::custom)?;
+        if let Some(object) = value.as_object_mut() {
+            if let Some(label) = object.remove("label") {
+                object.insert("level".to_string(), label);
+            }
+        }
+        seq.serialize_element(&value)?;
+    }
+    seq.end()
 }
 
 /// Check the studies: finite estimates, finite positive variances, matching lengths.
