@@ -92,6 +92,36 @@ pub fn measure_axis_label(code: crate::effect::MeasureCode, exponentiate: bool) 
     }
 }
 
+/// A forest plot of a sequence of pooled estimates (the cumulative meta-analysis, or the
+/// leave-one-out estimates): one row per model with its interval, no weights, and the full
+/// model's diamond for comparison. Drawn by the ordinary forest plot ([`crate::plot`]).
+pub fn sequence_forest_chart(
+    fit: &MetaFit,
+    rows: &[(String, f64, f64, f64)],
+    title: &str,
+    label_header: &str,
+    effect_label: &str,
+    exponentiate: bool,
+) -> ForestChart {
+    let mut chart = forest_chart(fit, title, effect_label, exponentiate);
+    chart.label_header = label_header.to_string();
+    chart.rows = rows
+        .iter()
+        .map(|(label, estimate, lo, hi)| ForestRow {
+            label: label.clone(),
+            estimate: *estimate,
+            ci_lower: *lo,
+            ci_upper: *hi,
+            weight: None,
+            detail: None,
+        })
+        .collect();
+    if let Some(s) = &mut chart.summary {
+        s.prediction = None;
+    }
+    chart
+}
+
 /// The contour-enhanced funnel plot of `fit`, with Egger's line (estimate = limit estimate +
 /// slope × SE) when the model has no moderators.
 pub fn funnel_chart(fit: &MetaFit, title: &str, effect_label: &str) -> FunnelChart {
