@@ -356,6 +356,67 @@ fn forest_and_funnel_charts_are_drawn_and_never_overwrite_the_input() {
         .stderr(predicates::str::contains("would overwrite the input"));
 }
 
+/// The forest plot takes the shared chart options, names its axis after the measure and
+/// prints the heterogeneity line. Reference (R 4.2.2, metafor 3.8.1):
+///   dat <- escalc("RR", ai=tpos, bi=tneg, ci=cpos, di=cneg, data=dat.bcg)
+///   rma(yi, vi, data=dat, method="REML", control=list(tol=1e-12, threshold=1e-12))
+///   tau^2 = 0.3132, I^2 = 92.22%, Q(df = 12) = 152.2330, p-val < .0001
+#[test]
+fn forest_takes_the_chart_options_and_shows_heterogeneity() {
+    let dir = tempfile::tempdir().unwrap();
+    let forest = dir.path().join("forest.svg");
+    Command::cargo_bin("trialstats")
+        .unwrap()
+        .args([
+            "meta",
+            "tests/data/bcg_raw.csv",
+            "--measure",
+            "RR",
+            "--exp",
+            "--width",
+            "1000",
+            "--height",
+            "700",
+            "--dpi",
+            "120",
+        ])
+        .arg("--forest")
+        .arg(&forest)
+        .assert()
+        .code(0);
+    let svg = std::fs::read_to_string(&forest).unwrap();
+    assert!(svg.contains("width=\"1000\" height=\"700\""), "{svg:.200}");
+    assert!(svg.contains("risk ratio") && !svg.contains(">yi<"));
+    assert!(svg.contains("Risk ratio (random effects, REML): 13 studies"));
+    assert!(
+        svg.contains(
+            "Heterogeneity: τ² = 0.313, I² = 92.2%, Q(12) = 152.23, p\u{a0}&lt;\u{a0}0.001"
+        ),
+        "{svg}"
+    );
+    // --title and --xlab replace the labels from the data.
+    Command::cargo_bin("trialstats")
+        .unwrap()
+        .args([
+            "meta",
+            "tests/data/bcg.csv",
+            "--yi",
+            "yi",
+            "--vi",
+            "vi",
+            "--title",
+            "BCG vaccine trials",
+            "--xlab",
+            "log risk ratio (BCG vs control)",
+        ])
+        .arg("--forest")
+        .arg(&forest)
+        .assert()
+        .code(0);
+    let svg = std::fs::read_to_string(&forest).unwrap();
+    assert!(svg.contains("BCG vaccine trials") && svg.contains("log risk ratio (BCG vs control)"));
+}
+
 /// `--data`: every before/after measure reported by two or more studies is pooled.
 /// tests/data/pooling holds the NMO file and a SYNTHETIC copy with other EDSS numbers.
 /// Reference (R 4.2.2, metafor 3.8.1; SMCR as after − before over the before SD):

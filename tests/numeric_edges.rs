@@ -359,11 +359,7 @@ fn conversions_near_the_limits_are_finite_and_right() {
 // ----- charts -----
 
 fn point(label: &str, mean: f64, spread: f64) -> TimePointValue {
-    TimePointValue {
-        label: label.into(),
-        mean: Some(mean),
-        spread: Some(spread),
-    }
+    TimePointValue::new(label, Some(mean), Some(spread))
 }
 
 fn svg(chart: Chart) -> trialstats::Result<String> {

@@ -170,7 +170,8 @@ fn every_kind_has_an_inline_form() {
                 "--row",
                 "pain,NRS,0,10,sem,7,before,6.2,0.9",
             ],
-            "pain (NRS)",
+            // Cells are headed by the measure; the axis names the unit.
+            "NRS",
         ),
     ];
     for (name, args, word) in cases {

@@ -15,11 +15,7 @@ use trialstats::reported::SpreadKind;
 const LONG: &str = "a very long label that goes on and on well past any sensible width for a chart label, multicentre, 2021";
 
 fn tp(label: &str, mean: Option<f64>, spread: Option<f64>) -> TimePointValue {
-    TimePointValue {
-        label: label.into(),
-        mean,
-        spread,
-    }
+    TimePointValue::new(label, mean, spread)
 }
 
 fn edss(points: Vec<TimePointValue>) -> BeforeAfterChart {
@@ -100,6 +96,7 @@ fn sensitivity(points: Vec<(f64, f64, f64, f64)>) -> SensitivityChart {
                 ci_upper,
             })
             .collect(),
+        assumptions: vec!["± read as the SD".into()],
     }
 }
 
@@ -139,6 +136,7 @@ fn realistic_forest() -> ForestChart {
         ci_lower: 0.3,
         ci_upper: 0.66,
         prediction: Some((0.1, 0.86)),
+        heterogeneity: Some("Heterogeneity: τ² = 0.0123, I² = 41.2%, Q(3) = 5.10, p = 0.16".into()),
     });
     f
 }
@@ -328,9 +326,13 @@ fn gallery() -> Vec<(&'static str, Chart, Vec<&'static str>)> {
             vec![
                 "NMO study",
                 "relapse rate",
-                "EDSS (points)",
-                "pain (NRS)",
-                "fatigue (FSS)",
+                "EDSS",
+                "points",
+                // Each cell is headed by its measure; its axis names the unit only.
+                "pain",
+                "NRS",
+                "fatigue",
+                "FSS",
             ],
         ),
         (
@@ -391,14 +393,64 @@ fn gallery() -> Vec<(&'static str, Chart, Vec<&'static str>)> {
             ],
         ),
         (
+            "paired",
+            plot::PairedChart {
+                title: "EDSS per patient".into(),
+                y_label: "EDSS (points)".into(),
+                times: vec!["before".into(), "month 6".into(), "year 1".into()],
+                patients: (0..12)
+                    .map(|i| plot::PatientValues {
+                        id: format!("P{i}"),
+                        values: vec![
+                            Some(3.0 + f64::from(i % 5)),
+                            (i != 4).then_some(2.5 + f64::from(i % 4)),
+                            Some(2.0 + f64::from(i % 6) * 0.5),
+                        ],
+                    })
+                    .collect(),
+            }
+            .into(),
+            vec!["EDSS per patient", "month 6", "n = 11"],
+        ),
+        (
+            "qq",
+            plot::QqChart {
+                title: "Residuals".into(),
+                value_label: "residual (ms)".into(),
+                values: (0..50)
+                    .map(|i| f64::from(i % 7) - 3.0 + f64::from(i) * 0.01)
+                    .collect(),
+            }
+            .into(),
+            vec!["Residuals", "residual (ms)", "standard normal quantile"],
+        ),
+        (
+            "caterpillar",
+            plot::CaterpillarChart {
+                title: "Random effects".into(),
+                group: "patient".into(),
+                terms: ["(Intercept)", "month"]
+                    .iter()
+                    .map(|t| plot::RandomEffectTerm {
+                        term: t.to_string(),
+                        modes: (0..30)
+                            .map(|g| (format!("P{g}"), f64::from(g % 9) - 4.0))
+                            .collect(),
+                    })
+                    .collect(),
+            }
+            .into(),
+            vec!["Random effects", "(Intercept)", "month", "P29"],
+        ),
+        (
             "forest_single_row",
             forest(vec![ForestRow::new("EDSS", 0.6, 0.1, 1.1)]).into(),
-            vec!["EDSS", "0.60 [0.10, 1.10]"],
+            vec!["EDSS", "\n0.60\n", "\n0.10\n", "\n1.10\n"],
         ),
         (
             "forest_negative",
             forest_negative.into(),
-            vec!["−1.20 [−2.50, −0.10]"],
+            vec!["\n−1.20\n", "\n−2.50\n", "\n−0.10\n"],
         ),
         (
             "forest_long_labels",
@@ -407,7 +459,8 @@ fn gallery() -> Vec<(&'static str, Chart, Vec<&'static str>)> {
                 ForestRow::new("short", 0.3, 0.0, 0.6),
             ])
             .into(),
-            vec!["a very long", "…"],
+            // Wrapped over up to three lines, every word kept while there is room.
+            vec!["a very long", "multicentre, 2021"],
         ),
         (
             "forest_many_rows",
@@ -429,7 +482,13 @@ fn gallery() -> Vec<(&'static str, Chart, Vec<&'static str>)> {
         (
             "forest_log_scale",
             forest_log.into(),
-            vec!["risk ratio (log scale)", "1.49 [0.90, 2.46]", "\n0.5\n"],
+            vec![
+                "risk ratio (log scale)",
+                "\n1.49\n",
+                "\n0.90\n",
+                "\n2.46\n",
+                "\n0.5\n",
+            ],
         ),
         (
             "funnel",
@@ -576,7 +635,9 @@ fn every_chart_renders_to_png_of_the_requested_size_and_not_blank() {
             )
             .unwrap_or_else(|e| panic!("{name}: {e}"));
             let (pw, ph, ink) = png_facts(&path);
-            assert_eq!((pw, ph), (w, h), "{name}");
+            // The requested width; the requested height, or more where the rows or the text
+            // need it (a forest of many rows, a panel's grid, a small image's long title).
+            assert!(pw == w && ph >= h, "{name}: {pw}×{ph} for {w}×{h}");
             assert!(ink > 0.01, "{name} at {w}×{h} is nearly blank ({ink})");
         }
     }
@@ -597,10 +658,7 @@ fn every_chart_renders_to_svg_holding_its_title_and_axis_labels() {
         plot::render(&chart, &path, Size::DEFAULT).unwrap_or_else(|e| panic!("{name}: {e}"));
         let svg = std::fs::read_to_string(&path).unwrap();
         assert!(svg.starts_with("<svg"), "{name}");
-        assert!(
-            svg.contains("width=\"800\"") && svg.contains("height=\"600\""),
-            "{name}"
-        );
+        assert!(svg.contains("width=\"800\""), "{name}");
         for word in words {
             assert!(svg.contains(word), "{name}: the SVG lacks '{word}'");
         }
@@ -737,17 +795,14 @@ fn gallery_writes_svg_png_and_an_index() {
     let dir = tempfile::tempdir().unwrap();
     let plots = dir.path().join("plots");
     let items = vec![
+        plot::GalleryItem::new("NMO: EDSS", realistic_before_after()),
+        plot::GalleryItem::new("NMO: EDSS", nmo_panel()),
         plot::GalleryItem {
-            name: "NMO: EDSS".into(),
-            chart: realistic_before_after().into(),
-        },
-        plot::GalleryItem {
-            name: "NMO: EDSS".into(),
-            chart: nmo_panel().into(),
-        },
-        plot::GalleryItem {
-            name: "ALS slope".into(),
-            chart: SlopeChart::new("ALS", "points", 0.47, 0.25, 12.0).into(),
+            caption: "declines as reported".into(),
+            ..plot::GalleryItem::new(
+                "ALS slope",
+                SlopeChart::new("ALS", "points", 0.47, 0.25, 12.0),
+            )
         },
     ];
     let written = plot::write_gallery(&plots, &items, Size::DEFAULT).unwrap();
@@ -764,12 +819,36 @@ fn gallery_writes_svg_png_and_an_index() {
             "nmo-edss-2.png",
             "als-slope.svg",
             "als-slope.png",
-            "index.md"
+            "index.md",
+            "index.html"
         ]
     );
     let index = std::fs::read_to_string(plots.join("index.md")).unwrap();
     assert!(index.contains("![NMO: EDSS](nmo-edss-2.png)") && index.contains("## ALS slope"));
+    let html = std::fs::read_to_string(plots.join("index.html")).unwrap();
+    assert!(html.contains("declines as reported") && html.contains("href=\"als-slope.svg\""));
     assert_eq!(png_facts(&plots.join("als-slope.png")).0, 800);
+
+    // Adding one chart keeps the others in the index (as `plot study X -o DIR` does); a
+    // fresh gallery lists only its own charts.
+    let one = vec![plot::GalleryItem::new(
+        "Other study",
+        realistic_before_after(),
+    )];
+    plot::gallery::add_to_gallery(&plots, &one, Size::DEFAULT).unwrap();
+    let index = std::fs::read_to_string(plots.join("index.md")).unwrap();
+    for stem in [
+        "nmo-edss.png",
+        "nmo-edss-2.png",
+        "als-slope.png",
+        "other-study.png",
+    ] {
+        assert!(index.contains(stem), "{stem} missing from\n{index}");
+    }
+    assert!(index.contains("declines as reported"));
+    plot::write_gallery(&plots, &one, Size::DEFAULT).unwrap();
+    let index = std::fs::read_to_string(plots.join("index.md")).unwrap();
+    assert!(!index.contains("als-slope.png"));
 }
 
 mod random_inputs {
@@ -850,5 +929,200 @@ mod random_inputs {
             let chart = TrajectoryChart { subjects: vec![subject], population: vec![], treatment_start: Some(0.0), ..trajectory(0) };
             let _ = plot::render_svg(&chart.into(), Size::DEFAULT);
         }
+    }
+}
+
+mod typesetting {
+    //! What can be measured of the layout: text sizes, uncut labels, numbers as printed,
+    //! rows that get their room.
+    use super::*;
+    use trialstats::plot::style::MIN_TEXT_PX;
+    use trialstats::plot::Canvas;
+
+    fn size(width: u32, height: u32) -> Size {
+        Size { width, height }
+    }
+
+    /// Every `font-size` of an SVG.
+    fn font_sizes(svg: &str) -> Vec<f64> {
+        svg.split("font-size=\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next()?.parse().ok())
+            .collect()
+    }
+
+    /// The texts of an SVG (whitespace collapsed) with their y coordinates.
+    fn texts(svg: &str) -> Vec<(String, f64)> {
+        svg.split("<text ")
+            .skip(1)
+            .filter_map(|t| {
+                let y: f64 = t.split(" y=\"").nth(1)?.split('"').next()?.parse().ok()?;
+                let body = t.split_once('>')?.1.split("</text>").next()?;
+                let text = body.split_whitespace().collect::<Vec<_>>().join(" ");
+                Some((text.replace("&amp;", "&"), y))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn no_text_is_below_the_minimum_size_at_400x300() {
+        for (name, chart, _) in gallery() {
+            let svg = plot::render_svg(&chart, size(400, 300)).unwrap();
+            let smallest = font_sizes(&svg).into_iter().fold(f64::INFINITY, f64::min);
+            assert!(
+                smallest >= MIN_TEXT_PX - 1e-9,
+                "{name}: text of {smallest} px at 400×300"
+            );
+        }
+    }
+
+    #[test]
+    fn text_follows_the_dpi_not_the_image_size() {
+        let chart: Chart = realistic_before_after().into();
+        let title = |canvas: Canvas| {
+            let svg = plot::render_svg(&chart, canvas).unwrap();
+            font_sizes(&svg).into_iter().fold(0.0, f64::max)
+        };
+        let small = title(size(400, 300).into());
+        let large = title(size(1600, 1200).into());
+        let print = title(Canvas::new(size(1600, 1200), 192.0).unwrap());
+        assert!((small - large).abs() < 1e-9, "{small} vs {large}");
+        assert!((print - 2.0 * large).abs() < 1e-9, "{print} vs {large}");
+        assert!(Canvas::new(size(800, 600), 20.0).is_err());
+    }
+
+    #[test]
+    fn svg_names_the_font_and_the_measured_width_of_each_text() {
+        let svg = plot::render_svg(&realistic_forest().into(), Size::DEFAULT).unwrap();
+        assert!(svg.contains("font-family=\"'DejaVu Sans'"));
+        assert!(!svg.contains("font-family=\"sans-serif\""));
+        // Every text but plotters' empty axis descriptions carries its measured width.
+        assert!(svg.matches("textLength=").count() > 10);
+    }
+
+    #[test]
+    fn forest_grows_with_its_rows_and_gives_each_a_line() {
+        let rows: Vec<ForestRow> = (0..200)
+            .map(|i| ForestRow::new(format!("study {i}"), 0.1, -0.2, 0.4))
+            .collect();
+        let svg = plot::render_svg(&forest(rows).into(), Size::DEFAULT).unwrap();
+        let height: f64 = svg
+            .split("height=\"")
+            .nth(1)
+            .and_then(|h| h.split('"').next()?.parse().ok())
+            .unwrap();
+        let found = texts(&svg);
+        let y = |label: &str| found.iter().find(|(t, _)| t == label).map(|(_, y)| *y);
+        let (first, second) = (y("study 0").unwrap(), y("study 1").unwrap());
+        // 13 px text at 1.25 line height: each row at least a line apart.
+        assert!(second - first >= 16.0, "rows {first} and {second}");
+        assert!(
+            height >= 200.0 * 16.0,
+            "a 200-row forest drawn {height} px high"
+        );
+        // A few rows keep the requested size.
+        let svg = plot::render_svg(&realistic_forest().into(), Size::DEFAULT).unwrap();
+        assert!(svg.contains("height=\"600\""));
+    }
+
+    #[test]
+    fn long_labels_are_never_cut_while_there_is_room() {
+        let label = "Multicentre randomised placebo-controlled trial of tocilizumab, Japan 2021";
+        let mut f = realistic_forest();
+        f.rows[0].label = label.into();
+        // Wide: the label column widens to the whole label.
+        let svg = plot::render_svg(&f.clone().into(), size(1600, 1200)).unwrap();
+        assert!(texts(&svg).iter().any(|(t, _)| t == label));
+        assert!(!svg.contains('…'));
+        // Default size: wrapped, every word kept.
+        let svg = plot::render_svg(&f.into(), Size::DEFAULT).unwrap();
+        let all: String = texts(&svg)
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(!svg.contains('…'));
+        for word in label.split(' ') {
+            assert!(all.contains(word), "'{word}' missing");
+        }
+    }
+
+    #[test]
+    fn heterogeneity_line_is_under_the_diamond() {
+        let svg = plot::render_svg(&realistic_forest().into(), Size::DEFAULT).unwrap();
+        let found = texts(&svg);
+        // The summary row's label (the legend below the plot repeats it).
+        let summary = found
+            .iter()
+            .filter(|(t, _)| t == "RE model")
+            .map(|(_, y)| *y)
+            .fold(f64::INFINITY, f64::min);
+        let line = found
+            .iter()
+            .find(|(t, _)| t.starts_with("Heterogeneity: τ²"))
+            .unwrap()
+            .1;
+        assert!(
+            line > summary,
+            "heterogeneity at {line}, diamond at {summary}"
+        );
+    }
+
+    #[test]
+    fn forest_numbers_line_up_on_their_brackets() {
+        let svg = plot::render_svg(&realistic_forest().into(), Size::DEFAULT).unwrap();
+        let xs: Vec<&str> = svg
+            .split("<text ")
+            .filter(|t| {
+                t.split_once('>')
+                    .is_some_and(|(_, b)| b.trim_start().starts_with('['))
+            })
+            .filter_map(|t| t.split("x=\"").nth(1)?.split('"').next())
+            .collect();
+        assert!(xs.len() >= 5, "{xs:?}");
+        assert!(xs.iter().all(|x| *x == xs[0]), "brackets at {xs:?}");
+    }
+
+    #[test]
+    fn values_are_labelled_as_printed() {
+        let mut chart = edss(vec![
+            TimePointValue {
+                mean_text: Some("3.0".into()),
+                spread_text: Some("1.5".into()),
+                ..tp("before", Some(3.0), Some(1.5))
+            },
+            TimePointValue {
+                mean_text: Some("6.1".into()),
+                spread_text: Some("2.0".into()),
+                ..tp("after", Some(6.1), Some(2.0))
+            },
+        ]);
+        let svg = plot::render_svg(&chart.clone().into(), Size::DEFAULT).unwrap();
+        assert!(
+            svg.contains("3.0 ± 1.5") && svg.contains("6.1 ± 2.0"),
+            "{svg}"
+        );
+        // n per time point is shown where it differs.
+        chart.points[0].n = Some(22);
+        chart.points[1].n = Some(20);
+        let svg = plot::render_svg(&chart.into(), Size::DEFAULT).unwrap();
+        assert!(svg.contains("n = 22") && svg.contains("n = 20"));
+    }
+
+    #[test]
+    fn png_records_its_resolution() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f.png");
+        plot::render(
+            &realistic_forest().into(),
+            &path,
+            Canvas::new(size(800, 600), 300.0).unwrap(),
+        )
+        .unwrap();
+        let decoder = png::Decoder::new(std::fs::File::open(&path).unwrap());
+        let reader = decoder.read_info().unwrap();
+        let dims = reader.info().pixel_dims.unwrap();
+        // 300 pixels per inch = 11811 per metre.
+        assert_eq!(dims.xppu, 11811);
     }
 }

@@ -144,11 +144,18 @@ fn the_gallery_is_written_with_stable_names() {
         }
     }
     assert!(plots.join("index.md").exists());
+    // The page a person opens: every chart with its caption and links to both files.
+    let html = std::fs::read_to_string(plots.join("index.html")).unwrap();
+    assert!(html.contains("href=\"nmo-tocilizumab-edss-r-sensitivity.svg\""));
+    assert!(html.contains("pre/post correlation r (not reported by the paper)"));
     // No temporary files are left behind.
     for entry in std::fs::read_dir(&plots).unwrap() {
         let name = entry.unwrap().file_name().into_string().unwrap();
         assert!(
-            name.ends_with(".svg") || name.ends_with(".png") || name == "index.md",
+            name.ends_with(".svg")
+                || name.ends_with(".png")
+                || name == "index.md"
+                || name == "index.html",
             "{name}"
         );
     }

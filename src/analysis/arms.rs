@@ -15,6 +15,7 @@
 //! is read as an SD, and said so), as for single-group measures.
 
 use super::measures::{implied_correlation, sd_with_rounding, spread_as_sd, ImpliedCorrelation};
+use super::medians::{convert_timepoint, Conversion};
 use super::AnalysisOptions;
 use crate::effect::{self, EffectSize, GroupSummary, MeasureCode, PersonTime, TwoByTwo};
 use crate::output::human_number as h;
@@ -99,6 +100,9 @@ pub struct ArmComparison {
     pub effects: Vec<EffectSize>,
     /// Why an effect was not computed (a zero SD, means of different signs for ROM, ...).
     pub not_computed: Vec<String>,
+    /// The time points of this comparison reported as a median, converted to a mean and SD
+    /// (method named): the effects rest on these estimates.
+    pub conversions: Vec<Conversion>,
 }
 
 /// A per-arm measure or count, analysed.
@@ -204,12 +208,38 @@ fn arm_spread_reading(m: &ArmMeasure) -> String {
 }
 
 /// A time point's mean and SD (± read as `m.dispersion` says) with its n, when all three are
-/// reported.
+/// reported; or the mean and SD estimated from its median (see [`super::medians`]).
 fn group(m: &ArmMeasure, series: &ArmSeries, t: &TimePoint) -> Option<GroupSummary> {
     let n = f64::from(*t.n.value().or(series.n.value())?);
+    if let Some(c) = conversion(m, series, t) {
+        return Some(GroupSummary {
+            mean: c.estimate.mean,
+            sd: c.estimate.sd,
+            n,
+        });
+    }
     let mean = t.mean.value()?.value;
     let (sd, _) = spread_as_sd(m.dispersion, t.spread.value()?.value, n);
     Some(GroupSummary { mean, sd, n })
+}
+
+/// The mean and SD of time point `t` of arm `series` estimated from its median, when it
+/// reports one and its n is known.
+fn conversion(m: &ArmMeasure, series: &ArmSeries, t: &TimePoint) -> Option<Conversion> {
+    let n = *t.n.value().or(series.n.value())?;
+    let name = format!("{}.{}", series.arm, t.id);
+    let at = format!(
+        "arm_measures[{}].arms[{}].timepoints[{}]",
+        m.id, series.arm, t.id
+    );
+    convert_timepoint(t, n, &name, &at)?.ok()
+}
+
+/// The conversions behind the time points `used` (arm, time point) of one comparison.
+fn conversions(m: &ArmMeasure, used: &[(&ArmSeries, &TimePoint)]) -> Vec<Conversion> {
+    used.iter()
+        .filter_map(|(series, t)| conversion(m, series, t))
+        .collect()
 }
 
 /// The effects `codes` of `g1` against `g2`; the reasons of those that cannot be computed.
@@ -241,7 +271,7 @@ fn analyse_arm_measure(
             let tps: Vec<String> = s
                 .timepoints
                 .iter()
-                .map(|t| format!("{} {} ± {}", t.id, t.mean, t.spread))
+                .map(|t| format!("{} {}", t.id, t.printed()))
                 .collect();
             let n =
                 s.n.value()
@@ -295,6 +325,7 @@ fn analyse_arm_measure(
                 basis,
                 effects,
                 not_computed,
+                conversions: conversions(m, &[(arm, ta), (ctrl, tc)]),
             });
         }
         // The change-score forms of a score: baseline (first time point) to the last time
@@ -361,6 +392,7 @@ fn analyse_arm_measure(
             },
             effects,
             not_computed,
+            conversions: conversions(m, &[(arm, ba), (arm, ta), (ctrl, bc), (ctrl, tc)]),
         });
     }
     if out.comparisons.is_empty() {
@@ -447,6 +479,7 @@ fn analyse_arm_count(c: &ArmCount, control: &str, options: &AnalysisOptions) -> 
             basis,
             effects,
             not_computed,
+            conversions: Vec::new(),
         });
     }
     if out.comparisons.is_empty() {

@@ -1,8 +1,10 @@
 //! Which reported numbers of a study are checked, and how: each time point's mean ± spread on
 //! the time point's own scale, each reported percentage against its denominator when the
 //! document gives one, and each before/after claim of significance against the paired test
-//! over r (from the measure's analysis, not computed again). The SPRITE search of each
-//! summary is kept ([`Reconstruction`]) for the charts.
+//! over r (from the measure's analysis, not computed again), and each printed test result
+//! (`[[tests]]`) against its statistic. A time point reported as a median is not checked as a
+//! printed mean (said in a "not applicable" finding). The SPRITE search of each summary is
+//! kept ([`Reconstruction`]) for the charts.
 
 use super::{AnalysisOptions, ArmItemAnalysis, ImpliedCorrelation, MeasureAnalysis};
 use crate::checks::sprite::Sprite;
@@ -217,4 +219,71 @@ fn implied_r_finding(study: &Study, measure: String, i: &ImpliedCorrelation) -> 
         status,
         detail,
     }
+}
+
+/// Each printed test result of `study` (`[[tests]]`) checked as statcheck does: the p the
+/// statistic allows within its rounding against the printed p, at α = 1 − the run's level.
+/// Inconsistent and decision errors are inconsistencies (exit 1).
+pub fn reported_test_findings(study: &Study, options: &AnalysisOptions) -> Vec<Finding> {
+    use crate::checks::reported_test::{check_result, parse_result, TestVerdict};
+    let alpha = options.level.alpha();
+    study
+        .tests
+        .iter()
+        .map(|t| {
+            let (status, detail) = match parse_result(&t.text) {
+                Ok(test) => {
+                    let c = check_result(&test, alpha);
+                    let status = match c.verdict {
+                        TestVerdict::Consistent => Status::Consistent,
+                        TestVerdict::Inconsistent | TestVerdict::DecisionError => {
+                            Status::Inconsistent
+                        }
+                    };
+                    (status, format!("\"{}\": {}", t.text, c.detail))
+                }
+                // Refused when the file was read; kept here so nothing is silently skipped.
+                Err(e) => (Status::NotApplicable, format!("\"{}\": {e}", t.text)),
+            };
+            Finding {
+                study: study.id.clone(),
+                measure: t.id.clone(),
+                timepoint: None,
+                check: CheckName::ReportedTest,
+                status,
+                detail,
+            }
+        })
+        .collect()
+}
+
+/// One "not applicable" finding per time point reported as a median: its mean and SD are
+/// estimates, so the checks of printed numbers (GRIM, GRIMMER, SPRITE) are not run on them.
+pub fn converted_findings(study: &Study) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut add = |measure: String, t: &crate::study::TimePoint| {
+        if let Some(m) = &t.median {
+            out.push(Finding {
+                study: study.id.clone(),
+                measure,
+                timepoint: Some(t.id.clone()),
+                check: CheckName::Grim,
+                status: Status::NotApplicable,
+                detail: format!("{}: {}", m.describe(), super::medians::NOT_CHECKED),
+            });
+        }
+    };
+    for m in &study.measures {
+        for t in &m.timepoints {
+            add(m.id.clone(), t);
+        }
+    }
+    for m in &study.arm_measures {
+        for series in &m.arms {
+            for t in &series.timepoints {
+                add(format!("{}[{}]", m.id, series.arm), t);
+            }
+        }
+    }
+    out
 }

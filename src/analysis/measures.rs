@@ -20,6 +20,9 @@ pub struct TimePointSummary {
     /// As printed, or "not reported".
     pub mean: String,
     pub spread: String,
+    /// The median with its quartiles and/or range as printed, when the time point reports
+    /// one instead of mean ± spread (`median 4 (IQR 2–6)`).
+    pub median: Option<String>,
 }
 
 /// One before/after measure, analysed.
@@ -42,6 +45,9 @@ pub struct MeasureAnalysis {
     /// The SD of the change derived from what the document reports about it, and the r it
     /// implies (used instead of an assumed r when it lies in [−1, 1]).
     pub implied: Option<ImpliedCorrelation>,
+    /// Time points reported as a median, converted to a mean and SD (method named), used by
+    /// the analysis and its effects instead of a reported mean ± SD.
+    pub conversions: Vec<super::medians::Conversion>,
     /// The summary as analysed (SDs after reading ±, with the r used).
     #[serde(skip)]
     pub summary: Option<PrePostSummary>,
@@ -265,6 +271,52 @@ pub fn spread_as_sd(kind: SpreadKind, spread: f64, n: f64) -> (f64, String) {
     (sd, reading)
 }
 
+/// The mean and SD of one time point as the analysis uses them: a reported mean ± spread (±
+/// read as `kind` says; the SD with its rounding interval), or a median converted by
+/// [`super::medians`] (the SD without an interval: an estimate has no printed rounding).
+pub(super) struct TimePointValues {
+    pub(super) mean: f64,
+    pub(super) sd: (f64, (f64, f64)),
+    /// How ± was read (reported values only).
+    pub(super) reading: Option<String>,
+    pub(super) conversion: Option<super::medians::Conversion>,
+}
+
+/// The [`TimePointValues`] of `t` with `n` participants, or why there are none (the reason
+/// printed as "not analysed").
+pub(super) fn timepoint_mean_sd(
+    kind: SpreadKind,
+    t: &crate::study::TimePoint,
+    n: f64,
+    at: &str,
+) -> std::result::Result<TimePointValues, String> {
+    if t.median.is_some() {
+        let converted = super::medians::convert_timepoint(t, n as u32, &t.id, at);
+        return match converted {
+            Some(Ok(c)) => Ok(TimePointValues {
+                mean: c.estimate.mean,
+                sd: (c.estimate.sd, (c.estimate.sd, c.estimate.sd)),
+                reading: None,
+                conversion: Some(c),
+            }),
+            Some(Err(e)) => Err(format!("the median of {} cannot be converted: {e}", t.id)),
+            None => Err("a mean is not reported".into()),
+        };
+    }
+    let Some(mean) = t.mean.value() else {
+        return Err("a mean is not reported".into());
+    };
+    let Some(spread) = t.spread.value() else {
+        return Err("a spread (SD or SEM) is not reported, so no test or interval".into());
+    };
+    Ok(TimePointValues {
+        mean: mean.value,
+        sd: sd_with_rounding(kind, spread, n),
+        reading: Some(spread_as_sd(kind, spread.value, n).1),
+        conversion: None,
+    })
+}
+
 /// Analyse measure `m` of `study`.
 pub fn analyse_measure(
     study: &Study,
@@ -283,6 +335,7 @@ pub fn analyse_measure(
                 label: t.id.clone(),
                 mean: t.mean.to_string(),
                 spread: t.spread.to_string(),
+                median: t.median.as_ref().map(|m| m.describe()),
             })
             .collect(),
         spread_reading: String::new(),
@@ -290,6 +343,7 @@ pub fn analyse_measure(
         effects: Vec::new(),
         not_analysed: None,
         implied: None,
+        conversions: Vec::new(),
         summary: None,
     };
     let (Some(before), Some(after)) = (m.baseline(), m.last_reported()) else {
@@ -303,32 +357,33 @@ pub fn analyse_measure(
             return Ok(out);
         }
     };
-    let (Some(bm), Some(am)) = (before.mean.value(), after.mean.value()) else {
-        out.not_analysed = Some("a mean is not reported".into());
-        return Ok(out);
-    };
-    let (Some(bs), Some(as_)) = (before.spread.value(), after.spread.value()) else {
-        out.not_analysed =
-            Some("a spread (SD or SEM) is not reported, so no test or interval".into());
-        return Ok(out);
-    };
-    let (bsd, reading) = spread_as_sd(m.dispersion, bs.value, n);
-    let (asd, _) = spread_as_sd(m.dispersion, as_.value, n);
     let location = format!("{}: measures[{}]", study.path.display(), m.id);
+    let mut values = Vec::new();
+    for t in [before, after] {
+        match timepoint_mean_sd(m.dispersion, t, n, &location) {
+            Ok(v) => values.push(v),
+            Err(why) => {
+                out.not_analysed = Some(why);
+                return Ok(out);
+            }
+        }
+    }
+    let (b, a) = (values.remove(0), values.remove(0));
+    out.conversions = [&b.conversion, &a.conversion]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect();
+    let (bm, bsd, am, asd) = (b.mean, b.sd.0, a.mean, a.sd.0);
+    let reading = match (&b.reading, &a.reading) {
+        (Some(r), _) | (None, Some(r)) => r.clone(),
+        (None, None) => "mean and SD estimated from the reported medians (below)".to_string(),
+    };
     // What the document reports about the change (an SD, SE, CI, t or p) implies r; that r
     // replaces a chosen or assumed one when it can be true.
     if let Some(change) = &m.change {
-        let mean_change = change
-            .mean
-            .as_ref()
-            .map_or(am.value - bm.value, |d| d.value);
-        match implied_correlation(
-            change,
-            n,
-            mean_change,
-            sd_with_rounding(m.dispersion, bs, n),
-            sd_with_rounding(m.dispersion, as_, n),
-        ) {
+        let mean_change = change.mean.as_ref().map_or(am - bm, |d| d.value);
+        match implied_correlation(change, n, mean_change, b.sd, a.sd) {
             Ok(found) => out.implied = found,
             Err(e) => {
                 out.not_analysed = Some(format!("the SD of the change cannot be derived: {e}"))
@@ -347,8 +402,8 @@ pub fn analyse_measure(
     let label = format!("{} ({} → {})", m.label, before.id, after.id);
     // Numbers the paired test cannot take (n = 1, a change with no spread at all) leave this
     // measure unanalysed with the reason; the rest of the study and the run go on.
-    let analysed = prepost::paired_summary(&location, n, (bm.value, bsd), (am.value, asd))
-        .and_then(|summary| {
+    let analysed =
+        prepost::paired_summary(&location, n, (bm, bsd), (am, asd)).and_then(|summary| {
             let analysis = prepost::analyse(
                 &label,
                 &summary,

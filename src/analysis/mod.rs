@@ -8,7 +8,7 @@
 //! (MD, SMD, ROM and the change-score forms; RR, OR, RD; IRR, IRD); every before/after slope's difference, ratio and percent slowing; every
 //! count out of a denominator as a proportion with Wilson and Clopper–Pearson intervals; the
 //! consistency checks of every reported number (GRIM, GRIMMER, DEBIT, bounds, SD-or-SEM,
-//! SPRITE, percent vs count, claimed significance), keeping each SPRITE search for the
+//! SPRITE, percent vs count, claimed significance, printed test results), keeping each SPRITE search for the
 //! charts; and the pinned expectations. What a document does not report (what ± means, the
 //! pre/post correlation, an SD of a slope) is said next to the number that needed it.
 //!
@@ -19,6 +19,7 @@
 //! |---|---|
 //! | `mod.rs` | [`AnalysisOptions`], [`StudyAnalysis`], [`analyse_study`], [`analyse_studies`] |
 //! | [`measures`] | the paired before/after analysis of a measure ([`MeasureAnalysis`]); the event rates a confirmatory trial powers for |
+//! | [`medians`] | time points reported as a median, quartiles and/or range, converted to a mean and SD with the method named ([`Conversion`]) |
 //! | [`slopes`] | before/after slopes ([`SlopeAnalysis`]); the effect a confirmatory trial powers for |
 //! | [`proportions`] | counts out of a denominator ([`ProportionAnalysis`]) |
 //! | [`arms`] | a trial's arms: each arm against the control ([`ArmItemAnalysis`]) |
@@ -31,6 +32,7 @@
 pub mod arms;
 pub mod consistency;
 pub mod measures;
+pub mod medians;
 pub mod pooling;
 pub mod proportions;
 pub mod slopes;
@@ -38,6 +40,7 @@ pub mod slopes;
 pub use arms::{ArmBasis, ArmComparison, ArmItemAnalysis};
 pub use consistency::Reconstruction;
 pub use measures::{ImpliedCorrelation, MeasureAnalysis, TimePointSummary};
+pub use medians::Conversion;
 pub use pooling::{poolable_sets, poolable_sets_with, PoolableSet};
 pub use proportions::ProportionAnalysis;
 pub use slopes::SlopeAnalysis;
@@ -132,6 +135,8 @@ pub fn analyse_study(study: &Study, options: &AnalysisOptions) -> Result<StudyAn
     findings.extend(consistency::significance_findings(study, &measures));
     let arms = arms::analyse_arms(study, options);
     findings.extend(consistency::implied_r_findings(study, &measures, &arms));
+    findings.extend(consistency::converted_findings(study));
+    findings.extend(consistency::reported_test_findings(study, options));
     Ok(StudyAnalysis {
         id: study.id.clone(),
         title: study.title.clone(),

@@ -78,6 +78,9 @@ pub enum CheckName {
     /// The pre/post correlation implied by a reported SD, SE, CI, t or p of a change: it must
     /// lie in [−1, 1] (computed by the analysis layer with `prepost::implied_r`).
     ImpliedCorrelation,
+    /// A printed test result (`t(6) = 3.2, p = 0.02`): does its p match its statistic
+    /// (computed by [`reported_test`])?
+    ReportedTest,
 }
 
 impl CheckName {
@@ -93,6 +96,7 @@ impl CheckName {
             CheckName::Significance => "significance",
             CheckName::Sprite => "sprite",
             CheckName::ImpliedCorrelation => "implied_r",
+            CheckName::ReportedTest => "reported_test",
         }
     }
 }

@@ -77,9 +77,77 @@ pub fn refuse_overwrite(
     Ok(())
 }
 
-/// A chart size from `--width` and `--height` as typed (negative values reach the library's
-/// range check instead of clap's "unexpected argument").
-pub fn size(width: i64, height: i64) -> Result<trialstats::plot::Size> {
+/// The options every chart-drawing command takes (`plot KIND`, `plot study`, `report`,
+/// `meta --forest/--funnel`, `lmm --plot`): flatten this struct into the command's clap
+/// arguments (`#[command(flatten)] chart: ChartOptions`) and call [`ChartOptions::canvas`].
+#[derive(Debug, Clone, clap::Args)]
+pub struct ChartOptions {
+    /// Chart width in pixels.
+    #[arg(long, default_value_t = 800, allow_negative_numbers = true)]
+    pub width: i64,
+    /// Chart height in pixels (a forest plot grows taller when its rows need it).
+    #[arg(long, default_value_t = 600, allow_negative_numbers = true)]
+    pub height: i64,
+    /// Resolution in pixels per inch: text is set in points at this resolution, so a larger
+    /// image gives the chart more room, not larger text (96 for screens; 300 with a large
+    /// --width/--height for print).
+    #[arg(long, default_value_t = trialstats::plot::Canvas::DEFAULT_DPI, allow_negative_numbers = true)]
+    pub dpi: f64,
+    /// Chart title [default: from the data].
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Label of the x axis (of the effect axis of a forest or funnel plot) [default: from the
+    /// data, e.g. the measure's name].
+    #[arg(long)]
+    pub xlab: Option<String>,
+    /// Label of the y axis [default: from the data, e.g. the response column].
+    #[arg(long)]
+    pub ylab: Option<String>,
+}
+
+impl ChartOptions {
+    /// The canvas from `--width`, `--height` and `--dpi` as typed (negative values reach the
+    /// library's range check instead of clap's "unexpected argument").
+    pub fn canvas(&self) -> Result<trialstats::plot::Canvas> {
+        trialstats::plot::Canvas::new(size(self.width, self.height)?, self.dpi)
+    }
+
+    /// `--title` if given, else `default`.
+    pub fn title_or(&self, default: impl Into<String>) -> String {
+        self.title.clone().unwrap_or_else(|| default.into())
+    }
+
+    /// `--xlab` if given, else `default`.
+    pub fn xlab_or(&self, default: impl Into<String>) -> String {
+        self.xlab.clone().unwrap_or_else(|| default.into())
+    }
+
+    /// `--ylab` if given, else `default`.
+    pub fn ylab_or(&self, default: impl Into<String>) -> String {
+        self.ylab.clone().unwrap_or_else(|| default.into())
+    }
+
+    /// Refuse `--title`/`--xlab`/`--ylab` for a command that draws many charts (`report`, `plot
+    /// study`), where one title cannot name them all.
+    pub fn refuse_labels(&self, command: &str) -> Result<()> {
+        for (option, given) in [
+            ("--title", &self.title),
+            ("--xlab", &self.xlab),
+            ("--ylab", &self.ylab),
+        ] {
+            if given.is_some() {
+                return Err(Error::input(
+                    option,
+                    format!("{command} draws many charts, each titled from its data; {option} is for commands that draw one chart"),
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A chart size from `--width` and `--height` as typed.
+fn size(width: i64, height: i64) -> Result<trialstats::plot::Size> {
     let side = |v: i64, option: &str| {
         u32::try_from(v).map_err(|_| {
             Error::input(

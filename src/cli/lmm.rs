@@ -3,9 +3,11 @@
 //! optimum could not be confirmed (the output says so), 2 on bad input.
 
 use std::path::PathBuf;
-use trialstats::lmm::chart::trajectory_chart;
+use trialstats::lmm::chart::{caterpillar_chart, residual_qq_chart, trajectory_chart};
+use trialstats::lmm::LmmFit;
 use trialstats::lmm::{compare::compare_csv, fit_csv_with_frame};
 use trialstats::output::{render, Format};
+use trialstats::plot::Chart;
 use trialstats::{Error, Outcome, Result};
 
 /// The formula grammar, shown after `trialstats lmm --help`.
@@ -17,8 +19,10 @@ Formulas (a subset of lme4's):
                 a + b, a:b (interaction), a * b (= a + b + a:b); a leading 0 + or a
                 trailing - 1 drops the intercept
   random terms  (1 | g) intercept, (x | g) or (1 + x | g) intercept and slope, correlated;
-                (0 + x | g) slope only; (x || g) intercept and slope, uncorrelated;
-                one grouping column g
+                (0 + x | g) slope only; (x || g) intercept and slope, uncorrelated
+  grouping      g a column; a:b the combinations of two columns; a/b nested (= a + b:a);
+                several random terms on different groupings, nested or crossed:
+                (month | patient) + (1 | site), (1 | site/patient), (1 | plate) + (1 | sample)
 Rows with a missing value (empty or NA) in a used column are dropped, as R's na.omit.
 Exit codes: 0 fitted; 1 the optimum could not be confirmed (the output says so); 2 bad input.
 Example: trialstats lmm data/synthetic/als_prepost_slope_synthetic.csv \\
@@ -53,7 +57,19 @@ pub struct Args {
     /// Mark where treatment starts on the --plot time axis.
     #[arg(long, requires = "plot", allow_hyphen_values = true)]
     pub treatment_start: Option<f64>,
+    /// Draw the normal QQ plot of the residuals to this file (.png or .svg).
+    #[arg(long, value_name = "FILE")]
+    pub qq: Option<PathBuf>,
+    /// Draw the random effects (each group's conditional modes, sorted) to this file.
+    #[arg(long, value_name = "FILE")]
+    pub caterpillar: Option<PathBuf>,
+    /// Size, resolution, title and time-axis label of the --plot chart.
+    #[command(flatten)]
+    pub chart: super::args::ChartOptions,
 }
+
+/// A model-checking chart drawn from a fit (`--qq`, `--caterpillar`).
+type DiagnosticChart = fn(&LmmFit) -> Chart;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum LmmCommand {
@@ -90,9 +106,28 @@ pub fn run(args: Args) -> Result<Outcome> {
     let (mut fit, frame) = fit_csv_with_frame(&file, &formula, !args.ml)?;
     if let (Some(path), Some(time)) = (&args.plot, &args.time) {
         super::args::refuse_overwrite("--plot", path, &[&file])?;
-        let title = format!("{formula} ({})", fit.method);
-        let chart = trajectory_chart(&fit, &frame, time, &title, args.treatment_start)?;
-        trialstats::plot::render(&chart.into(), path, trialstats::plot::Size::DEFAULT)?;
+        let canvas = args.chart.canvas()?;
+        let mut chart = trajectory_chart(&fit, &frame, time, args.treatment_start)?;
+        if let Some(title) = &args.chart.title {
+            chart.title = title.clone();
+        }
+        if let Some(xlab) = &args.chart.xlab {
+            chart.x_label = xlab.clone();
+        }
+        if let Some(ylab) = &args.chart.ylab {
+            chart.y_label = ylab.clone();
+        }
+        trialstats::plot::render(&chart.into(), path, canvas)?;
+    }
+    let diagnostics: [(&Option<PathBuf>, DiagnosticChart); 2] = [
+        (&args.qq, |f| residual_qq_chart(f).into()),
+        (&args.caterpillar, |f| caterpillar_chart(f).into()),
+    ];
+    for (path, chart) in diagnostics {
+        if let Some(path) = path {
+            super::args::refuse_overwrite("--qq/--caterpillar", path, &[&file])?;
+            trialstats::plot::render(&chart(&fit), path, args.chart.canvas()?)?;
+        }
     }
     if args.ranef {
         fit = fit.with_ranef();

@@ -27,7 +27,7 @@ pub struct MetaArgs {
     pub file: Option<PathBuf>,
     /// Pool the studies of this data folder instead: every before/after measure, or with a
     /// between-arm --effect every per-arm measure or count, that two or more studies report.
-    #[arg(long, value_name = "DIR", conflicts_with_all = ["file", "yi", "vi", "sei", "measure", "mods", "forest", "funnel"])]
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["file", "yi", "vi", "sei", "measure", "mods", "forest", "funnel", "subgroup", "cumulative", "trimfill", "fsn", "ranktest", "pet_peese", "selmodel"])]
     pub data: Option<PathBuf>,
     /// With --data: the effect size to pool: before/after (MC, SMCC, SMCR, SMCRH, ROMC) or
     /// between the arms of trials (MD, SMD, ROM; RR, OR, RD; IRR, IRD) [default: SMCR].
@@ -91,9 +91,53 @@ pub struct MetaArgs {
     /// Draw the contour-enhanced funnel plot with Egger's line to this file (.png or .svg).
     #[arg(long)]
     pub funnel: Option<PathBuf>,
-    /// The effects are log ratios (RR, OR, ROM, IRR …): draw the forest plot on the ratio scale.
-    #[arg(long, requires = "forest")]
+    /// The effects are log ratios (RR, OR, ROM, IRR …): draw the forest plots on the ratio scale.
+    #[arg(long)]
     pub exp: bool,
+    /// Size, resolution, title and axis label of the --forest and --funnel charts.
+    #[command(flatten)]
+    pub chart: super::args::ChartOptions,
+    /// Draw the cumulative forest plot (with --cumulative) to this file (.png or .svg).
+    #[arg(long, value_name = "FILE", requires = "cumulative")]
+    pub cumulative_forest: Option<PathBuf>,
+    /// Draw the leave-one-out forest plot (with --leave-one-out) to this file (.png or .svg).
+    #[arg(long, value_name = "FILE", requires = "leave_one_out")]
+    pub leave_one_out_forest: Option<PathBuf>,
+    /// Subgroup analysis by this column: a separate model (own tau^2) per subgroup and the
+    /// test for subgroup differences (for a common tau^2, use --mods COL).
+    #[arg(long, value_name = "COL")]
+    pub subgroup: Option<String>,
+    /// Cumulative meta-analysis, adding the studies in the order of this column.
+    #[arg(long, value_name = "COL")]
+    pub cumulative: Option<String>,
+    /// Trim and fill (Duval & Tweedie) with estimator L0 (default) or R0.
+    #[arg(long, value_name = "ESTIMATOR", num_args = 0..=1, default_missing_value = "L0")]
+    pub trimfill: Option<String>,
+    /// Fail-safe N (Rosenthal, Orwin, Rosenberg; alpha 0.05).
+    #[arg(long)]
+    pub fsn: bool,
+    /// Begg and Mazumdar's rank correlation test.
+    #[arg(long)]
+    pub ranktest: bool,
+    /// PET-PEESE limit estimates (regressions on the standard error and on the variance).
+    #[arg(long)]
+    pub pet_peese: bool,
+    /// Step-function selection model with these one-sided p-value cut points (e.g. 0.025 or
+    /// 0.025,0.5).
+    #[arg(long, value_name = "CUTS")]
+    pub selmodel: Option<String>,
+    /// Three-level model: several effects per cluster (rma.mv with random = ~ 1 | COL/id), by
+    /// REML or ML, with --mods; --test knha gives t tests with k - p df.
+    #[arg(long, value_name = "COL", conflicts_with_all = ["subgroup", "cumulative", "trimfill", "fsn", "ranktest", "pet_peese", "selmodel", "leave_one_out", "influence", "forest", "funnel", "studies"])]
+    pub cluster: Option<String>,
+    /// With --cluster: the column identifying each effect within its cluster (default: each
+    /// row is its own effect).
+    #[arg(long, value_name = "COL", requires = "cluster")]
+    pub id: Option<String>,
+    /// Cluster-robust (CR2, Satterthwaite df) tests of the coefficients, clustered by this
+    /// column, as metafor's robust(..., clubSandwich = TRUE).
+    #[arg(long, value_name = "COL")]
+    pub robust: Option<String>,
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
@@ -115,6 +159,17 @@ pub fn run(args: Args) -> Result<Outcome> {
             ));
         }
     }
+    if args.exp
+        && args.forest.is_none()
+        && args.cumulative_forest.is_none()
+        && args.leave_one_out_forest.is_none()
+    {
+        return Err(Error::input(
+            "--exp",
+            "draws a forest plot on the ratio scale; give --forest, --cumulative-forest or \
+             --leave-one-out-forest",
+        ));
+    }
     let format: Format = args.format.parse()?;
     let options = MetaOptions {
         method: args.method.parse::<Method>()?,
@@ -126,41 +181,111 @@ pub fn run(args: Args) -> Result<Outcome> {
     if let Some(dir) = &args.data {
         return run_data(dir, &args, &options, format);
     }
-    let data = read_csv(&args)?;
+    let (data, request, clusters) = read_csv(&args)?;
+    if let Some((cluster, id)) = clusters {
+        let columns = meta::multilevel::ClusterColumns {
+            cluster: (&cluster.0, &cluster.1),
+            id: id.as_ref().map(|(n, v)| (n.as_str(), &v[..])),
+            robust: request.robust.as_ref().map(|(n, v)| (n.as_str(), &v[..])),
+        };
+        let fit = meta::multilevel::fit_data(&data, columns, &options)?;
+        let mut out = render(format, &fit)?;
+        if !out.ends_with('\n') {
+            out.push('\n');
+        }
+        super::print(&out);
+        return Ok(Outcome::Ok);
+    }
     let mut fit = meta::fit(&data, &options)?;
-    let effect_label = match &args.measure {
-        Some(code) => code.to_uppercase(),
-        None => args.yi.clone().unwrap_or_default(),
+    meta::review::add_review(&mut fit, &data, &options, &request)?;
+    // Chart labels from the data: the measure's name ("log risk ratio") or the estimates'
+    // column; --title and --xlab override them.
+    let measure = match &args.measure {
+        Some(code) => Some(code.parse::<MeasureCode>()?),
+        None => None,
     };
-    let title = format!(
-        "{} ({} studies, {})",
-        input_file(&args)?.display(),
-        fit.k,
-        fit.method
-    );
+    let axis_label = |exponentiate: bool| match measure {
+        Some(code) => meta::chart::measure_axis_label(code, exponentiate),
+        None => format!(
+            "effect size (column {})",
+            args.yi.as_deref().unwrap_or("yi")
+        ),
+    };
+    let title = args.chart.title_or(format!(
+        "{} ({}, {}): {} studies",
+        match measure {
+            Some(code) => capitalised(&meta::chart::measure_axis_label(code, args.exp)),
+            None => "Meta-analysis".into(),
+        },
+        if fit.method == "FE" {
+            "fixed effect"
+        } else {
+            "random effects"
+        },
+        fit.method,
+        fit.k
+    ));
+    let canvas = args.chart.canvas()?;
     for (path, chart) in [
         (
             &args.forest,
-            args.forest
-                .as_ref()
-                .map(|_| meta::chart::forest_chart(&fit, &title, &effect_label, args.exp).into()),
+            args.forest.as_ref().map(|_| {
+                let label = args.chart.xlab_or(axis_label(args.exp));
+                meta::chart::forest_chart(&fit, &title, &label, args.exp).into()
+            }),
         ),
         (
             &args.funnel,
             args.funnel.as_ref().map(|_| {
                 // The funnel's x axis is the scale of the analysis: log ratios stay logs.
-                let label = if args.exp {
-                    format!("log {effect_label}")
-                } else {
-                    effect_label.clone()
-                };
+                let label = args.chart.xlab_or(axis_label(false));
                 meta::chart::funnel_chart(&fit, &title, &label).into()
             }),
         ),
     ] {
         if let (Some(path), Some(chart)) = (path, chart) {
             super::args::refuse_overwrite("--forest/--funnel", path, &[input_file(&args)?])?;
-            trialstats::plot::render(&chart, path, trialstats::plot::Size::DEFAULT)?;
+            trialstats::plot::render(&chart, path, canvas)?;
+        }
+    }
+    let sequences = [
+        (
+            &args.cumulative_forest,
+            fit.cumulative.as_ref().map(|c| {
+                c.iter()
+                    .map(|r| (format!("+ {}", r.label), r.estimate, r.ci_lower, r.ci_upper))
+                    .collect::<Vec<_>>()
+            }),
+            "adding",
+            "cumulative",
+        ),
+        (
+            &args.leave_one_out_forest,
+            fit.leave_one_out.as_ref().map(|l| {
+                l.0.iter()
+                    .map(|r| (format!("- {}", r.label), r.estimate, r.ci_lower, r.ci_upper))
+                    .collect::<Vec<_>>()
+            }),
+            "leaving out",
+            "leave-one-out",
+        ),
+    ];
+    for (path, rows, header, kind) in sequences {
+        if let (Some(path), Some(rows)) = (path, rows) {
+            super::args::refuse_overwrite(
+                "--cumulative-forest/--leave-one-out-forest",
+                path,
+                &[input_file(&args)?],
+            )?;
+            let chart = meta::chart::sequence_forest_chart(
+                &fit,
+                &rows,
+                &format!("{title}, {kind}"),
+                header,
+                &args.chart.xlab_or(axis_label(args.exp)),
+                args.exp,
+            );
+            trialstats::plot::render(&chart.into(), path, canvas)?;
         }
     }
     if !args.studies {
@@ -180,6 +305,26 @@ pub fn run(args: Args) -> Result<Outcome> {
             out.push('\n');
             out.push_str(&render(format, i)?);
         }
+        if let (Some(subgroups), Some(test)) = (&fit.subgroups, fit.subgroup_test) {
+            out.push('\n');
+            let table = meta::report::SubgroupTable {
+                subgroups: subgroups.clone(),
+                subgroup_test: test,
+            };
+            out.push_str(&render(format, &table)?);
+        }
+        if let Some(c) = &fit.cumulative {
+            out.push('\n');
+            out.push_str(&render(format, &meta::report::CumulativeTable(c.clone()))?);
+        }
+        if let Some(bias) = meta::report::PublicationBias::of(&fit) {
+            out.push('\n');
+            out.push_str(&render(format, &bias)?);
+        }
+        if let Some(r) = &fit.robust {
+            out.push('\n');
+            out.push_str(&render(format, r)?);
+        }
     }
     if !out.ends_with('\n') {
         out.push('\n');
@@ -189,6 +334,15 @@ pub fn run(args: Args) -> Result<Outcome> {
 }
 
 /// The CSV file (clap requires it unless --data is given, and --data returns earlier).
+/// `text` with its first letter in upper case (for a title made from a measure's name).
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 fn input_file(args: &MetaArgs) -> Result<&Path> {
     args.file
         .as_deref()
@@ -257,8 +411,19 @@ fn run_data(dir: &Path, args: &MetaArgs, options: &MetaOptions, format: Format) 
     Ok(Outcome::Ok)
 }
 
-/// The studies of the CSV file, as the options name their columns.
-fn read_csv(args: &MetaArgs) -> Result<meta::MetaData> {
+/// A column's name and its value for each study.
+type NamedColumn = (String, Vec<String>);
+
+/// The studies of the CSV file, as the options name their columns, the analyses asked for
+/// beyond the fit, and the cluster and id columns of a three-level model.
+#[allow(clippy::type_complexity)]
+fn read_csv(
+    args: &MetaArgs,
+) -> Result<(
+    meta::MetaData,
+    meta::ReviewRequest,
+    Option<(NamedColumn, Option<NamedColumn>)>,
+)> {
     let effects = match &args.measure {
         Some(code) => Effects::Computed {
             code: code.parse().map_err(|e: Error| match e {
@@ -289,7 +454,23 @@ fn read_csv(args: &MetaArgs) -> Result<meta::MetaData> {
         Effects::Computed { .. } => super::convert::medians_as_means(&file)?,
         Effects::Columns { .. } => None,
     };
-    meta::input::read_file(
+    let mut groupings: Vec<(&str, &str)> = Vec::new();
+    if let Some(c) = &args.subgroup {
+        groupings.push(("--subgroup", c));
+    }
+    if let Some(c) = &args.cumulative {
+        groupings.push(("--cumulative", c));
+    }
+    if let Some(c) = &args.robust {
+        groupings.push(("--robust", c));
+    }
+    if let Some(c) = &args.cluster {
+        groupings.push(("--cluster", c));
+    }
+    if let Some(c) = &args.id {
+        groupings.push(("--id", c));
+    }
+    let (data, mut columns) = meta::input::read_file_with(
         filled.as_ref().map_or(&file, |f| &f.file),
         &Columns {
             effects,
@@ -297,5 +478,27 @@ fn read_csv(args: &MetaArgs) -> Result<meta::MetaData> {
             mods: args.mods.clone(),
             level: args.level,
         },
-    )
+        &groupings,
+    )?;
+    let mut take = |name: &Option<String>| name.as_ref().map(|n| (n.clone(), columns.remove(0)));
+    let request = meta::ReviewRequest {
+        subgroup: take(&args.subgroup),
+        cumulative: take(&args.cumulative),
+        trimfill: args
+            .trimfill
+            .as_deref()
+            .map(|e| e.parse().map(|e| (e, None)))
+            .transpose()?,
+        fsn: args.fsn,
+        ranktest: args.ranktest,
+        pet_peese: args.pet_peese,
+        selmodel: args
+            .selmodel
+            .as_deref()
+            .map(meta::selmodel::parse_steps)
+            .transpose()?,
+        robust: take(&args.robust),
+    };
+    let cluster = take(&args.cluster).map(|c| (c, take(&args.id)));
+    Ok((data, request, cluster))
 }

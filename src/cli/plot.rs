@@ -40,8 +40,80 @@ enum Kind {
     Histogram(HistogramArgs),
     /// Per-subject observed and fitted trajectories with the population line.
     Trajectory(TrajectoryArgs),
+    /// Per-patient before/after lines from a CSV of id,time,value, with the mean ± SD of the
+    /// patients measured beside each time point.
+    Paired(PairedArgs),
     /// Every chart of one study in the data folder, as `trialstats report` draws them.
     Study(StudyArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct PairedArgs {
+    /// CSV with columns id,time,value (one row per patient and time point; time points are
+    /// drawn in the order they first appear).
+    #[arg(long, value_name = "FILE")]
+    input: PathBuf,
+    /// The measure and unit on the y axis (--ylab overrides it).
+    #[arg(long, default_value = "value")]
+    y_label: String,
+    #[command(flatten)]
+    out: OutputArgs,
+}
+
+/// Patients' values from `id,time,value` rows, grouped by patient and time point.
+fn paired(a: &PairedArgs) -> Result<Chart> {
+    let rows = records("--input", &[], Some(&a.input), &["id", "time", "value"], 3)?;
+    require_rows(&rows, "rows in --input")?;
+    let mut times: Vec<String> = Vec::new();
+    let mut patients: Vec<plot::PatientValues> = Vec::new();
+    let mut cells: Vec<(usize, usize, f64, String)> = Vec::new();
+    for r in &rows {
+        let time = r.text(1).to_string();
+        let t = match times.iter().position(|x| *x == time) {
+            Some(t) => t,
+            None => {
+                times.push(time);
+                times.len() - 1
+            }
+        };
+        let id = r.text(0).to_string();
+        let p = match patients.iter().position(|x| x.id == id) {
+            Some(p) => p,
+            None => {
+                patients.push(plot::PatientValues {
+                    id,
+                    values: Vec::new(),
+                });
+                patients.len() - 1
+            }
+        };
+        if let Some(v) = r.optional(2, "the value")? {
+            if cells.iter().any(|c| c.0 == p && c.1 == t) {
+                return Err(Error::input(
+                    &r.location,
+                    format!(
+                        "patient '{}' has a second value at time '{}'; give one per patient and time",
+                        r.text(0),
+                        r.text(1)
+                    ),
+                ));
+            }
+            cells.push((p, t, v, r.location.clone()));
+        }
+    }
+    for p in &mut patients {
+        p.values = vec![None; times.len()];
+    }
+    for (p, t, v, _) in cells {
+        patients[p].values[t] = Some(v);
+    }
+    Ok(plot::PairedChart {
+        title: title(&a.out, "Before and after, per patient"),
+        y_label: a.out.chart.ylab_or(&a.y_label),
+        times,
+        patients,
+    }
+    .into())
 }
 
 #[derive(Debug, clap::Args)]
@@ -51,7 +123,8 @@ struct StudyArgs {
     /// Folder of study files.
     #[arg(long, value_name = "DIR", default_value = "data")]
     data: PathBuf,
-    /// Folder the charts are written to (SVG and PNG each, plus index.md).
+    /// Folder the charts are written to (SVG and PNG each); its index.md and index.html keep
+    /// the charts of other studies already there.
     #[arg(
         short = 'o',
         long = "output",
@@ -62,17 +135,14 @@ struct StudyArgs {
     /// Pre/post correlation for measures that do not report one [default: 0.5, assumed].
     #[arg(long, allow_hyphen_values = true)]
     r: Option<f64>,
-    /// Width in pixels.
-    #[arg(long, default_value_t = 800, allow_negative_numbers = true)]
-    width: i64,
-    /// Height in pixels.
-    #[arg(long, default_value_t = 600, allow_negative_numbers = true)]
-    height: i64,
+    #[command(flatten)]
+    chart: super::args::ChartOptions,
 }
 
 /// The charts of one study, drawn from the data as the report draws them.
 fn study_charts(a: StudyArgs) -> Result<Outcome> {
-    let size = super::args::size(a.width, a.height)?;
+    a.chart.refuse_labels("plot study")?;
+    let canvas = a.chart.canvas()?;
     let studies: Vec<_> = trialstats::study::load_dir(&a.data)?
         .into_iter()
         .filter(|s| s.id == a.study)
@@ -94,7 +164,8 @@ fn study_charts(a: StudyArgs) -> Result<Outcome> {
         ..AnalysisOptions::default()
     };
     let mut report = trialstats::report::build(&studies, &options)?;
-    trialstats::report::write_gallery(&mut report, &a.output, &a.data, size)?;
+    // Adds to the folder's gallery: the index keeps the charts of other studies.
+    trialstats::report::add_to_gallery(&mut report, &a.output, &a.data, canvas)?;
     for c in &report.charts {
         super::print(&format!("wrote {c}\n"));
     }
@@ -107,15 +178,8 @@ struct OutputArgs {
     /// Output file; .svg or .png picks the format.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: PathBuf,
-    /// Width in pixels.
-    #[arg(long, default_value_t = 800, allow_negative_numbers = true)]
-    width: i64,
-    /// Height in pixels.
-    #[arg(long, default_value_t = 600, allow_negative_numbers = true)]
-    height: i64,
-    /// Chart title.
-    #[arg(long)]
-    title: Option<String>,
+    #[command(flatten)]
+    chart: super::args::ChartOptions,
 }
 
 #[derive(Debug, clap::Args)]
@@ -213,7 +277,11 @@ struct ForestArgs {
     /// Prediction interval of the pooled result "LOWER,UPPER".
     #[arg(long, allow_hyphen_values = true)]
     prediction: Option<String>,
-    /// The effect's name on the x axis.
+    /// Heterogeneity text printed under the diamond, e.g. "τ² = 0.31, I² = 92%, Q(12) = 152.2,
+    /// p < 0.001" (`trialstats meta --forest` writes it from the fit).
+    #[arg(long, requires = "summary")]
+    heterogeneity: Option<String>,
+    /// The effect's name on the x axis (--xlab overrides it).
     #[arg(long, default_value = "effect")]
     effect_label: String,
     /// Value of no effect.
@@ -331,6 +399,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         Kind::Funnel(a) => a.input.clone(),
         Kind::Proportion(a) => a.input.clone(),
         Kind::Trajectory(a) => a.input.clone(),
+        Kind::Paired(a) => Some(a.input.clone()),
         _ => None,
     };
     let (chart, out) = match args.kind {
@@ -344,8 +413,9 @@ pub fn run(args: Args) -> Result<Outcome> {
         Kind::Proportion(a) => (proportion(&a)?, a.out),
         Kind::Histogram(a) => (histogram(&a)?, a.out),
         Kind::Trajectory(a) => (trajectory(&a)?, a.out),
+        Kind::Paired(a) => (paired(&a)?, a.out),
     };
-    let size = super::args::size(out.width, out.height)?;
+    let canvas = out.chart.canvas()?;
     plot::ImageFormat::from_path(&out.output).map_err(|_| {
         Error::input(
             "--output",
@@ -358,18 +428,27 @@ pub fn run(args: Args) -> Result<Outcome> {
     if let Some(input) = &input {
         super::args::refuse_overwrite("--output", &out.output, &[input])?;
     }
-    plot::render(&chart, &out.output, size)?;
+    plot::render(&chart, &out.output, canvas)?;
     super::print(&format!(
-        "wrote {} ({}×{})\n",
+        "wrote {} ({}×{}, {} dpi)\n",
         out.output.display(),
-        size.width,
-        size.height
+        canvas.size.width,
+        canvas.size.height,
+        canvas.dpi
     ));
     Ok(Outcome::Ok)
 }
 
 fn title(out: &OutputArgs, default: &str) -> String {
-    out.title.clone().unwrap_or_else(|| default.to_string())
+    out.chart.title_or(default)
+}
+
+/// Field `i` of `r` as printed ("3.0"), when it is a number (not empty or NA).
+fn printed(r: &Record, i: usize) -> Option<String> {
+    let text = r.fields.get(i)?.trim();
+    text.parse::<f64>()
+        .is_ok_and(f64::is_finite)
+        .then(|| text.to_string())
 }
 
 fn require_rows(rows: &[Record], what: &str) -> Result<()> {
@@ -409,6 +488,9 @@ fn before_after(a: &BeforeAfterArgs) -> Result<Chart> {
                 label: r.text(0).to_string(),
                 mean: r.optional(1, "the mean")?,
                 spread: r.optional(2, "the spread")?,
+                mean_text: printed(r, 1),
+                spread_text: printed(r, 2),
+                n: a.n,
             })
         })
         .collect::<Result<Vec<_>>>()?;
@@ -444,10 +526,17 @@ fn panel(a: &PanelArgs) -> Result<Chart> {
     let mut measures: Vec<BeforeAfterChart> = Vec::new();
     for r in &rows {
         let name = r.text(0);
+        // Each row keeps its own n: a measure's n may differ between time points.
         let point = TimePointValue {
             label: r.text(6).to_string(),
             mean: r.optional(7, "the mean")?,
             spread: r.optional(8, "the spread")?,
+            mean_text: printed(r, 7),
+            spread_text: printed(r, 8),
+            n: match r.text(5) {
+                "" | "NA" | "na" => None,
+                _ => Some(r.count(5, "n")?),
+            },
         };
         if let Some(m) = measures.iter_mut().find(|m| m.measure_label == name) {
             m.points.push(point);
@@ -528,6 +617,7 @@ fn sensitivity(a: &SensitivityArgs) -> Result<Chart> {
         null_value: a.null_value,
         level: a.level,
         points,
+        assumptions: Vec::new(),
     }
     .into())
 }
@@ -549,7 +639,11 @@ fn forest(a: &ForestArgs) -> Result<Chart> {
             Ok(row)
         })
         .collect::<Result<Vec<_>>>()?;
-    let mut chart = ForestChart::new(title(&a.out, "Effects"), &a.effect_label, rows);
+    let mut chart = ForestChart::new(
+        title(&a.out, "Effects"),
+        a.out.chart.xlab_or(&a.effect_label),
+        rows,
+    );
     chart.null_value = Some(a.null_value);
     chart.exponentiate = a.exp;
     if let Some(s) = &a.summary {
@@ -565,6 +659,7 @@ fn forest(a: &ForestArgs) -> Result<Chart> {
                 .as_deref()
                 .map(|p| pair("--prediction", p))
                 .transpose()?,
+            heterogeneity: a.heterogeneity.clone(),
         });
     } else if a.prediction.is_some() {
         return Err(Error::input(
@@ -602,7 +697,7 @@ fn funnel(a: &FunnelArgs) -> Result<Chart> {
     Ok(FunnelChart {
         level: a.level,
         title: title(&a.out, "Funnel plot"),
-        effect_label: a.effect_label.clone(),
+        effect_label: a.out.chart.xlab_or(&a.effect_label),
         studies,
         pooled: a.pooled,
         contours: a.contours,
@@ -718,8 +813,8 @@ fn trajectory(a: &TrajectoryArgs) -> Result<Chart> {
     };
     Ok(TrajectoryChart {
         title: title(&a.out, "Trajectories"),
-        x_label: a.x_label.clone(),
-        y_label: a.y_label.clone(),
+        x_label: a.out.chart.xlab_or(&a.x_label),
+        y_label: a.out.chart.ylab_or(&a.y_label),
         subjects,
         population,
         treatment_start: a.treatment_start,

@@ -59,22 +59,9 @@ pub struct Common {
     /// Draw the sweep to this file (.png or .svg); needs --sweep.
     #[arg(long, requires = "sweep")]
     plot: Option<PathBuf>,
-    /// Chart width in pixels.
-    #[arg(
-        long,
-        default_value_t = 800,
-        requires = "plot",
-        allow_negative_numbers = true
-    )]
-    width: i64,
-    /// Chart height in pixels.
-    #[arg(
-        long,
-        default_value_t = 600,
-        requires = "plot",
-        allow_negative_numbers = true
-    )]
-    height: i64,
+    /// Size, resolution and labels of the --plot chart.
+    #[command(flatten)]
+    chart: args::ChartOptions,
     /// Output format: table, json or csv.
     #[arg(long, default_value = "table")]
     format: String,
@@ -97,9 +84,6 @@ impl Common {
             (p, None) => Goal::Power(p.unwrap_or(0.8)),
         }
         .validate()
-    }
-    fn size(&self) -> Result<trialstats::plot::Size> {
-        args::size(self.width, self.height)
     }
     fn axes(&self) -> Result<Vec<SweepAxis>> {
         self.sweep.iter().map(|s| s.parse()).collect()
@@ -348,7 +332,12 @@ fn run_slope(a: SlopeArgs) -> Result<Outcome> {
                 Some(id) => format!("Patients per arm to confirm {id}'s slopes"),
                 None => "Patients per arm for a difference in mean slopes".to_string(),
             };
-            trialstats::plot::render(&result.chart(&title).into(), path, a.common.size()?)?;
+            let chart = &a.common.chart;
+            trialstats::plot::render(
+                &result.chart(&chart.title_or(title)).into(),
+                path,
+                chart.canvas()?,
+            )?;
         }
         super::print(&render(format, &result)?);
         return Ok(Outcome::Ok);
@@ -426,12 +415,13 @@ fn run_rate(a: RateArgs) -> Result<Outcome> {
         let mut result = sweep_rate(&design, method, level, sides, goal, &axes)?;
         result.provenance = provenance;
         if let Some(path) = &a.common.plot {
+            let chart = &a.common.chart;
             trialstats::plot::render(
                 &result
-                    .chart("Patients per arm for a ratio of event rates")
+                    .chart(&chart.title_or("Patients per arm for a ratio of event rates"))
                     .into(),
                 path,
-                a.common.size()?,
+                chart.canvas()?,
             )?;
         }
         super::print(&render(format, &result)?);

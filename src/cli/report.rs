@@ -35,12 +35,8 @@ pub struct Args {
     /// Do not draw the charts.
     #[arg(long)]
     no_plots: bool,
-    /// Chart width in pixels.
-    #[arg(long, default_value_t = 800, allow_negative_numbers = true)]
-    width: i64,
-    /// Chart height in pixels.
-    #[arg(long, default_value_t = 600, allow_negative_numbers = true)]
-    height: i64,
+    #[command(flatten)]
+    chart: args::ChartOptions,
     /// Output format: table (readable report), json (everything) or csv (one row per measure).
     #[arg(long, default_value = "table")]
     format: Format,
@@ -54,11 +50,12 @@ pub fn run(a: Args) -> Result<Outcome> {
         ..AnalysisOptions::default()
     };
     options.validate()?;
-    let size = args::size(a.width, a.height)?;
+    a.chart.refuse_labels("report")?;
+    let canvas = a.chart.canvas()?;
     let studies = study::load_dir(&a.data)?;
     let mut report = report::build(&studies, &options)?;
     if !a.no_plots {
-        report::write_gallery(&mut report, &a.plots, &a.data, size)?;
+        report::write_gallery(&mut report, &a.plots, &a.data, canvas)?;
     }
     let text = match a.format {
         Format::Csv => {

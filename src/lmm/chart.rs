@@ -4,7 +4,9 @@
 use super::fit::LmmFit;
 use super::frame::Frame;
 use crate::error::Result;
-use crate::plot::{SubjectTrajectory, TrajectoryChart};
+use crate::plot::{
+    CaterpillarChart, QqChart, RandomEffectTerm, SubjectTrajectory, TrajectoryChart,
+};
 
 /// The trajectory chart of `fit` against the numeric column `time` of its data `frame`.
 /// The population line is the fixed-effects prediction at each distinct time (its mean where
@@ -13,7 +15,6 @@ pub fn trajectory_chart(
     fit: &LmmFit,
     frame: &Frame,
     time: &str,
-    title: &str,
     treatment_start: Option<f64>,
 ) -> Result<TrajectoryChart> {
     let trajectories = fit.trajectories(frame, time)?;
@@ -28,16 +29,21 @@ pub fn trajectory_chart(
         }
     }
     population.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let response = fit
+        .formula
+        .split('~')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_string();
     Ok(TrajectoryChart {
-        title: title.to_string(),
+        // From the data: what is plotted, against what, for how many groups, by which fit.
+        title: format!(
+            "{response} over {time}: {} {}s, linear mixed model ({})",
+            fit.n_groups, fit.group, fit.method
+        ),
         x_label: time.to_string(),
-        y_label: fit
-            .formula
-            .split('~')
-            .next()
-            .unwrap_or_default()
-            .trim()
-            .to_string(),
+        y_label: response,
         subjects: trajectories
             .iter()
             .map(|t| SubjectTrajectory {
@@ -52,4 +58,44 @@ pub fn trajectory_chart(
             .collect(),
         treatment_start,
     })
+}
+
+/// The normal QQ plot of `fit`'s residuals (observed − fitted, lme4's `resid(fit)`), as
+/// `qqnorm(resid(fit)); qqline(resid(fit))` draws it.
+pub fn residual_qq_chart(fit: &LmmFit) -> QqChart {
+    let response = fit.formula.split('~').next().unwrap_or_default().trim();
+    QqChart {
+        title: format!("Residuals of {}: normal QQ plot", fit.formula),
+        value_label: format!("residual ({response})"),
+        values: fit
+            .observed
+            .iter()
+            .zip(&fit.fitted)
+            .map(|(y, f)| y - f)
+            .collect(),
+    }
+}
+
+/// The caterpillar plot of `fit`'s random effects: each group's conditional mode of every
+/// random-effect term (lme4's `ranef(fit)`), sorted.
+pub fn caterpillar_chart(fit: &LmmFit) -> CaterpillarChart {
+    let q = fit.random.len();
+    CaterpillarChart {
+        title: format!("Random effects of {}", fit.formula),
+        group: fit.group.clone(),
+        terms: fit
+            .random
+            .iter()
+            .enumerate()
+            .map(|(k, r)| RandomEffectTerm {
+                term: r.term.clone(),
+                modes: fit
+                    .levels
+                    .iter()
+                    .enumerate()
+                    .map(|(g, level)| (level.clone(), fit.modes[g * q + k]))
+                    .collect(),
+            })
+            .collect(),
+    }
 }

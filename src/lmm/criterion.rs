@@ -73,33 +73,7 @@ impl CrossProducts {
     /// that would otherwise make the criterion noisy with a million rows.
     pub fn new(y: &[f64], x: &ModelMatrix, re: &RandomEffects) -> Result<CrossProducts> {
         let (n, p, q) = (y.len(), x.p, re.q());
-        let mut xtx = vec![0.0; p * p];
-        let mut xty = vec![0.0; p];
-        for (i, &yi) in y.iter().enumerate() {
-            let xi = x.row(i);
-            for a in 0..p {
-                for b in 0..=a {
-                    xtx[a * p + b] += xi[a] * xi[b];
-                }
-                xty[a] += xi[a] * yi;
-            }
-        }
-        for a in 0..p {
-            for b in 0..a {
-                xtx[b * p + a] = xtx[a * p + b];
-            }
-        }
-        check_full_rank(&xtx, &x.names)?;
-        let mut l = xtx.clone();
-        let beta_shift = match cholesky(&mut l, p) {
-            Some(()) => {
-                let mut b = xty.clone();
-                forward_solve(&l, p, &mut b);
-                backward_solve_transpose(&l, p, &mut b);
-                b
-            }
-            None => vec![0.0; p],
-        };
+        let (xtx, beta_shift) = ols_coefficients(y, x)?;
         let n_groups = re.levels.len();
         let design_len = q * q + q * p;
         let mut design = vec![0.0; n_groups * design_len];
@@ -176,6 +150,60 @@ impl CrossProducts {
     /// Length of one pattern's packed cross-products.
     pub fn stride(&self) -> usize {
         2 * self.q * self.q + self.q * self.p + self.q + 1
+    }
+}
+
+/// `XᵀX` (p·p, row-major) and the ordinary-least-squares coefficients `β_ols` of `y` on X;
+/// refuses a rank-deficient X, naming the column.
+pub fn ols_coefficients(y: &[f64], x: &ModelMatrix) -> Result<(Vec<f64>, Vec<f64>)> {
+    let p = x.p;
+    let mut xtx = vec![0.0; p * p];
+    let mut xty = vec![0.0; p];
+    for (i, &yi) in y.iter().enumerate() {
+        let xi = x.row(i);
+        for a in 0..p {
+            for b in 0..=a {
+                xtx[a * p + b] += xi[a] * xi[b];
+            }
+            xty[a] += xi[a] * yi;
+        }
+    }
+    for a in 0..p {
+        for b in 0..a {
+            xtx[b * p + a] = xtx[a * p + b];
+        }
+    }
+    check_full_rank(&xtx, &x.names)?;
+    let mut l = xtx.clone();
+    let beta = match cholesky(&mut l, p) {
+        Some(()) => {
+            let mut b = xty;
+            forward_solve(&l, p, &mut b);
+            backward_solve_transpose(&l, p, &mut b);
+            b
+        }
+        None => vec![0.0; p],
+    };
+    Ok((xtx, beta))
+}
+
+/// The profiled criterion from its pieces (Bates et al. 2015, eqs. 34 and 41):
+/// ML `log|L|² + n (1 + log(2π r²/n))`, REML `log|L|² + log|RX|² + (n−p)(1 + log(2π r²/(n−p)))`.
+pub fn profiled_criterion(
+    reml: bool,
+    n: usize,
+    p: usize,
+    logdet_l: f64,
+    logdet_rx: f64,
+    pwrss: f64,
+) -> f64 {
+    let two_pi = 2.0 * std::f64::consts::PI;
+    if reml {
+        let df = (n - p) as f64;
+        logdet_l + logdet_rx + df * (1.0 + (two_pi * pwrss / df).ln())
+    } else {
+        let n = n as f64;
+        logdet_l + n * (1.0 + (two_pi * pwrss / n).ln())
     }
 }
 
@@ -571,14 +599,8 @@ impl<'a> ProfiledCriterion<'a> {
             .collect();
         let pwrss = self.data.yty - sums.cu_sq - cb_sq;
         let logdet_rx: f64 = (0..p).map(|j| 2.0 * rx[j * p + j].ln()).sum();
-        let n = self.data.n as f64;
-        let two_pi = 2.0 * std::f64::consts::PI;
-        let criterion = if self.reml {
-            let df = n - p as f64;
-            sums.logdet_l + logdet_rx + df * (1.0 + (two_pi * pwrss / df).ln())
-        } else {
-            sums.logdet_l + n * (1.0 + (two_pi * pwrss / n).ln())
-        };
+        let criterion =
+            profiled_criterion(self.reml, self.data.n, p, sums.logdet_l, logdet_rx, pwrss);
         Some(Solution {
             criterion,
             beta: fitted_beta,

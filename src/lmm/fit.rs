@@ -8,14 +8,16 @@
 //! The log-likelihood is −criterion/2, with `p + length(θ) + 1` parameters for AIC and BIC,
 //! as lme4's `logLik`.
 
-use super::criterion::{CrossProducts, ProfiledCriterion};
+use super::blocked::BlockedSystem;
+use super::criterion::{CrossProducts, ProfiledCriterion, Solution};
 use super::dense::inverse_from_cholesky;
 use super::design::fixed_matrix;
 use super::formula::Formula;
 use super::frame::{Frame, Role};
-use super::optimize::minimize_with;
+use super::optimize::{minimize_with, Optimum};
 use super::random::RandomEffects;
 use crate::error::{Error, Result};
+use crate::model_matrix::ModelMatrix;
 use crate::output::{human_number, Cell, Table, Tabular};
 use serde::Serialize;
 use std::path::Path;
@@ -50,8 +52,28 @@ pub struct RandomEffectCorrelation {
 /// The conditional modes (BLUPs) of one group's random effects.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct GroupModes {
+    /// The grouping factor.
+    pub group: String,
     pub level: String,
     /// One value per random-effect term, in the order of [`LmmFit::random`].
+    pub values: Vec<f64>,
+}
+
+/// One grouping factor of a fitted model and its number of levels.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct GroupingFactor {
+    pub group: String,
+    pub levels: usize,
+}
+
+/// The conditional modes of every level of one grouping factor.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FactorModes {
+    pub group: String,
+    /// The random-effect terms (`(Intercept)`, `month`).
+    pub terms: Vec<String>,
+    pub levels: Vec<String>,
+    /// `levels × terms`, level-major.
     pub values: Vec<f64>,
 }
 
@@ -81,8 +103,11 @@ pub struct LmmFit {
     pub n_obs: usize,
     /// Rows dropped because a used column was missing (R's `na.omit`).
     pub n_dropped: usize,
+    /// The grouping factor with the most levels (the one charts draw a line for).
     pub group: String,
     pub n_groups: usize,
+    /// Every grouping factor, most levels first (lme4's order).
+    pub grouping_factors: Vec<GroupingFactor>,
     /// Criterion evaluations the optimiser used.
     pub evaluations: usize,
     /// Largest absolute projected gradient of the criterion at the optimum.
@@ -96,7 +121,10 @@ pub struct LmmFit {
     /// Population-level fitted values `Xβ̂`, one per row used.
     #[serde(skip)]
     pub population: Vec<f64>,
-    /// Conditional modes, `n_groups × q` (group-major), always kept for charts.
+    /// Conditional modes of every grouping factor, in the order of `grouping_factors`.
+    #[serde(skip)]
+    pub factor_modes: Vec<FactorModes>,
+    /// Conditional modes of the first factor, `n_groups × q` (group-major), for charts.
     #[serde(skip)]
     pub modes: Vec<f64>,
     /// Group levels in the order of `modes`.
@@ -162,7 +190,9 @@ pub fn columns_for(formula: &Formula) -> Vec<(String, Role)> {
         }
     }
     for r in &formula.random {
-        add(&r.group, Role::Categorical);
+        for g in &r.group_columns {
+            add(g, Role::Categorical);
+        }
     }
     out
 }
@@ -295,21 +325,23 @@ pub fn fit(formula: &Formula, frame: &Frame, reml: bool) -> Result<LmmFit> {
     require_rows(formula, frame)?;
     check_numeric_columns(formula, frame, y)?;
     let x = fixed_matrix(formula, frame)?;
-    let re = RandomEffects::build(formula, frame)?;
+    let factors = RandomEffects::build_all(formula, frame)?;
     let n = frame.n_rows;
-    // As lme4's check.nobs.vs.nRE = "stop": with no more observations than random effects,
-    // the random effects and the residual variance cannot be told apart.
-    let n_random = re.q() * re.levels.len();
-    if n <= n_random {
-        return Err(Error::input(
-            "--formula",
-            format!(
-                "{n} observations are too few for {n_random} random effects ({} per group × {} groups of '{}'); the random-effect and residual variances are not identifiable: use fewer random terms",
-                re.q(),
-                re.levels.len(),
-                re.group
-            ),
-        ));
+    // As lme4's check.nobs.vs.nRE = "stop", for each grouping factor: with no more
+    // observations than its random effects, they cannot be told apart from the residual.
+    for re in &factors {
+        let n_random = re.q() * re.levels.len();
+        if n <= n_random {
+            return Err(Error::input(
+                format!("--formula, column {}", re.group),
+                format!(
+                    "{n} observations are too few for {n_random} random effects ({} per group × {} groups of '{}'); the random-effect and residual variances are not identifiable: use fewer random terms",
+                    re.q(),
+                    re.levels.len(),
+                    re.group
+                ),
+            ));
+        }
     }
     if n <= x.p {
         return Err(Error::input(
@@ -317,20 +349,17 @@ pub fn fit(formula: &Formula, frame: &Frame, reml: bool) -> Result<LmmFit> {
             format!("{n} complete rows are too few for {} fixed effects", x.p),
         ));
     }
-    let data = CrossProducts::new(y, &x, &re)?;
-    let crit = ProfiledCriterion::new(&data, &re, reml);
-    let f = |theta: &[f64]| crit.value(theta);
-    let g = |theta: &[f64]| crit.value_and_gradient(theta).map(|(_, g)| g);
-    let opt = minimize_with(&f, Some(&g), &re.initial_theta(), &re.lower_bounds());
-    let sol = crit.solve(&opt.x).ok_or_else(|| {
-        Error::Numerical("the fixed-effect system is not positive definite at the optimum".into())
-    })?;
+    let (opt, sol, modes) = if factors.len() == 1 {
+        fit_one_factor(y, &x, &factors[0], reml)?
+    } else {
+        fit_several_factors(y, &x, &factors, reml)?
+    };
     if !sol.criterion.is_finite() {
         return Err(Error::Numerical(
             "the criterion is not finite at the optimum (is the residual variance zero?)".into(),
         ));
     }
-    let (p, q) = (x.p, re.q());
+    let p = x.p;
     let df_resid = if reml { n - p } else { n } as f64;
     let sigma = (sol.pwrss / df_resid).sqrt();
     let vcov = inverse_from_cholesky(&sol.rx, p);
@@ -345,26 +374,51 @@ pub fn fit(formula: &Formula, frame: &Frame, reml: bool) -> Result<LmmFit> {
             }
         })
         .collect();
-    let (random, correlations) = random_effect_summaries(&re, &opt.x, sigma);
-    let diag = re.theta_is_diagonal();
-    let singular = opt.x.iter().zip(&diag).any(|(t, d)| *d && *t < 1e-4);
-    let modes = crit.conditional_modes(&opt.x, &sol.beta);
+    let mut random = Vec::new();
+    let mut correlations = Vec::new();
+    let mut singular = false;
+    let mut k0 = 0;
+    for re in &factors {
+        let theta = &opt.x[k0..k0 + re.n_theta()];
+        k0 += re.n_theta();
+        let (sds, corrs) = random_effect_summaries(re, theta, sigma);
+        random.extend(sds);
+        correlations.extend(corrs);
+        singular |= theta
+            .iter()
+            .zip(re.theta_is_diagonal())
+            .any(|(t, d)| d && *t < 1e-4);
+    }
     let mut population = Vec::with_capacity(n);
     let mut fitted = Vec::with_capacity(n);
     for i in 0..n {
         let pop: f64 = x.row(i).iter().zip(&sol.beta).map(|(a, b)| a * b).sum();
-        let g = re.group_of_row[i] as usize;
-        let z = &re.z[i * q..(i + 1) * q];
-        let b: f64 = z
-            .iter()
-            .zip(&modes[g * q..(g + 1) * q])
-            .map(|(a, b)| a * b)
-            .sum();
+        let mut b = 0.0;
+        for (re, m) in factors.iter().zip(&modes) {
+            let (q, g) = (re.q(), re.group_of_row[i] as usize);
+            b += re.z[i * q..(i + 1) * q]
+                .iter()
+                .zip(&m[g * q..(g + 1) * q])
+                .map(|(a, b)| a * b)
+                .sum::<f64>();
+        }
         population.push(pop);
         fitted.push(pop + b);
     }
-    let n_parameters = p + re.n_theta() + 1;
+    let n_theta: usize = factors.iter().map(|f| f.n_theta()).sum();
+    let n_parameters = p + n_theta + 1;
     let log_likelihood = -sol.criterion / 2.0;
+    let first = &factors[0];
+    let factor_modes: Vec<FactorModes> = factors
+        .iter()
+        .zip(modes)
+        .map(|(re, values)| FactorModes {
+            group: re.group.clone(),
+            terms: re.names.clone(),
+            levels: re.levels.clone(),
+            values,
+        })
+        .collect();
     Ok(LmmFit {
         formula: formula.text.clone(),
         method: if reml { "REML" } else { "ML" }.to_string(),
@@ -382,43 +436,100 @@ pub fn fit(formula: &Formula, frame: &Frame, reml: bool) -> Result<LmmFit> {
         singular,
         n_obs: n,
         n_dropped: frame.n_dropped,
-        group: re.group.clone(),
-        n_groups: re.levels.len(),
+        group: first.group.clone(),
+        n_groups: first.levels.len(),
+        grouping_factors: factors
+            .iter()
+            .map(|f| GroupingFactor {
+                group: f.group.clone(),
+                levels: f.levels.len(),
+            })
+            .collect(),
         evaluations: opt.evaluations,
         gradient: opt.projected_gradient,
         ranef: None,
         fitted,
         population,
-        modes,
-        levels: re.levels.clone(),
-        group_of_row: re.group_of_row.clone(),
+        modes: factor_modes[0].values.clone(),
+        factor_modes,
+        levels: first.levels.clone(),
+        group_of_row: first.group_of_row.clone(),
         observed: y.clone(),
     })
 }
 
+/// The optimum, the solution there and the conditional modes (one vector per factor).
+type Fitted = (Optimum, Solution, Vec<Vec<f64>>);
+
+fn not_positive_definite() -> Error {
+    Error::Numerical("the fixed-effect system is not positive definite at the optimum".into())
+}
+
+/// One grouping factor: the per-group criterion of [`super::criterion`] with its analytic
+/// gradient.
+fn fit_one_factor(y: &[f64], x: &ModelMatrix, re: &RandomEffects, reml: bool) -> Result<Fitted> {
+    let data = CrossProducts::new(y, x, re)?;
+    let crit = ProfiledCriterion::new(&data, re, reml);
+    let f = |theta: &[f64]| crit.value(theta);
+    let g = |theta: &[f64]| crit.value_and_gradient(theta).map(|(_, g)| g);
+    let opt = minimize_with(&f, Some(&g), &re.initial_theta(), &re.lower_bounds());
+    let sol = crit.solve(&opt.x).ok_or_else(not_positive_definite)?;
+    let modes = crit.conditional_modes(&opt.x, &sol.beta);
+    Ok((opt, sol, vec![modes]))
+}
+
+/// Several grouping factors: the blocked criterion of [`super::blocked`].
+fn fit_several_factors(
+    y: &[f64],
+    x: &ModelMatrix,
+    factors: &[RandomEffects],
+    reml: bool,
+) -> Result<Fitted> {
+    let system = BlockedSystem::new(y, x, factors)?;
+    let f = |theta: &[f64]| system.value(theta, reml);
+    let start: Vec<f64> = factors.iter().flat_map(|r| r.initial_theta()).collect();
+    let lower: Vec<f64> = factors.iter().flat_map(|r| r.lower_bounds()).collect();
+    let opt = minimize_with(&f, None, &start, &lower);
+    let sol = system
+        .solve(&opt.x, reml)
+        .ok_or_else(not_positive_definite)?;
+    let modes = system
+        .conditional_modes(&opt.x, &sol.beta)
+        .ok_or_else(not_positive_definite)?;
+    Ok((opt, sol, modes))
+}
+
 impl LmmFit {
-    /// Fill [`LmmFit::ranef`] (the per-group conditional modes shown with `--ranef`).
+    /// Fill [`LmmFit::ranef`] (the per-group conditional modes shown with `--ranef`), every
+    /// grouping factor in turn.
     pub fn with_ranef(mut self) -> Self {
-        let q = self.random.len();
-        self.ranef = Some(
-            self.levels
-                .iter()
-                .enumerate()
-                .map(|(g, level)| GroupModes {
-                    level: level.clone(),
-                    values: self.modes[g * q..(g + 1) * q].to_vec(),
-                })
-                .collect(),
-        );
+        let mut all = Vec::new();
+        for f in &self.factor_modes {
+            let q = f.terms.len();
+            all.extend(f.levels.iter().enumerate().map(|(g, level)| GroupModes {
+                group: f.group.clone(),
+                level: level.clone(),
+                values: f.values[g * q..(g + 1) * q].to_vec(),
+            }));
+        }
+        self.ranef = Some(all);
         self
     }
 
-    /// The conditional mode of random-effect `term` for group `level`, if both exist.
+    /// The conditional mode of random-effect `term` for group `level` of the first grouping
+    /// factor, if both exist.
     pub fn mode(&self, level: &str, term: &str) -> Option<f64> {
-        let q = self.random.len();
-        let g = self.levels.iter().position(|l| l == level)?;
-        let k = self.random.iter().position(|r| r.term == term)?;
-        Some(self.modes[g * q + k])
+        self.mode_of(&self.group, level, term)
+    }
+
+    /// The conditional mode of random-effect `term` for level `level` of grouping factor
+    /// `group` (`site`, `cask:batch`), if all exist.
+    pub fn mode_of(&self, group: &str, level: &str, term: &str) -> Option<f64> {
+        let f = self.factor_modes.iter().find(|f| f.group == group)?;
+        let q = f.terms.len();
+        let g = f.levels.iter().position(|l| l == level)?;
+        let k = f.terms.iter().position(|t| t == term)?;
+        Some(f.values[g * q + k])
     }
 
     /// Observed values with the fitted per-group and population lines, one trajectory per
@@ -483,7 +594,7 @@ pub fn random_effects_lines(
     for (k, r) in random.iter().enumerate() {
         let corrs: Vec<String> = correlations
             .iter()
-            .filter(|c| c.terms[1] == r.term)
+            .filter(|c| c.group == r.group && c.terms[1] == r.term)
             .map(|c| match c.corr {
                 Some(r) => format!("{} (with {})", human_number(r), c.terms[0]),
                 None => format!("not defined: an SD is 0 (with {})", c.terms[0]),
@@ -491,7 +602,13 @@ pub fn random_effects_lines(
             .collect();
         lines.push(format!(
             "{:<10} {:<14} {:>14}  {}",
-            if k == 0 { r.group.as_str() } else { "" },
+            // The group's name on its first line only (several grouping factors follow
+            // one another).
+            if k == 0 || random[k - 1].group != r.group {
+                r.group.as_str()
+            } else {
+                ""
+            },
             r.term,
             human_number(r.sd),
             corrs.join(", ")
@@ -508,7 +625,7 @@ impl Tabular for LmmFit {
             "deviance"
         };
         let mut s = format!(
-            "Linear mixed model fit by {} (as lme4's lmer)\nformula: {}\n\n{crit_name}: {}   log-likelihood: {}   AIC: {}   BIC: {}\n\nrandom effects:\n{}\n\nobservations: {}   groups ({}): {}",
+            "Linear mixed model fit by {} (as lme4's lmer)\nformula: {}\n\n{crit_name}: {}   log-likelihood: {}   AIC: {}   BIC: {}\n\nrandom effects:\n{}\n\nobservations: {}   {}",
             self.method,
             self.formula,
             human_number(self.criterion),
@@ -517,8 +634,17 @@ impl Tabular for LmmFit {
             human_number(self.bic),
             self.random_text(),
             self.n_obs,
-            self.group,
-            self.n_groups,
+            match self.grouping_factors.as_slice() {
+                [one] => format!("groups ({}): {}", one.group, one.levels),
+                several => format!(
+                    "groups: {}",
+                    several
+                        .iter()
+                        .map(|g| format!("{} {}", g.group, g.levels))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            },
         );
         if self.n_dropped > 0 {
             s.push_str(&format!(
@@ -564,16 +690,20 @@ impl Tabular for LmmFit {
 
     fn epilogue(&self) -> Option<String> {
         let ranef = self.ranef.as_ref()?;
-        let mut s = format!("conditional modes ({}):\n{:<12}", self.group, "level");
-        for r in &self.random {
-            s.push_str(&format!(" {:>14}", r.term));
-        }
-        for g in ranef {
-            s.push_str(&format!("\n{:<12}", g.level));
-            for v in &g.values {
-                s.push_str(&format!(" {:>14}", human_number(*v)));
+        let mut parts = Vec::new();
+        for f in &self.factor_modes {
+            let mut s = format!("conditional modes ({}):\n{:<12}", f.group, "level");
+            for t in &f.terms {
+                s.push_str(&format!(" {:>14}", t));
             }
+            for g in ranef.iter().filter(|g| g.group == f.group) {
+                s.push_str(&format!("\n{:<12}", g.level));
+                for v in &g.values {
+                    s.push_str(&format!(" {:>14}", human_number(*v)));
+                }
+            }
+            parts.push(s);
         }
-        Some(s)
+        Some(parts.join("\n\n"))
     }
 }

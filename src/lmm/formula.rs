@@ -11,13 +11,19 @@
 //! offset   := 'offset(' name ')' | 'offset(log(' name '))'
 //! product  := variable (('*' | ':') variable)*      (a*b = a + b + a:b)
 //! variable := name | 'factor(' name ')'
-//! random   := '(' effects ('|' | '||') name ')'
+//! random   := '(' effects ('|' | '||') grouping ')'
 //! effects  := ('0' | '1' | name) ('+' ('0' | '1' | name))*
+//! grouping := name (':' name)* | name ('/' name)+
 //! ```
 //!
 //! `(x | g)` means `(1 + x | g)` (intercept and slope, correlated); `(x || g)` gives the same
 //! columns with independent (uncorrelated) random effects, as lme4's double bar. Names are
 //! letters, digits, `_` and `.`, starting with a letter, `_` or `.`.
+//!
+//! Grouping factors: `(1 | a:b)` groups by the combinations of `a` and `b`; the nested
+//! `(1 | a/b)` is expanded as lme4's `expandSlash` does, into `(1 | a) + (1 | b:a)` (and
+//! `a/b/c` into `a`, `b:a`, `c:b:a`). A formula may have random terms on several grouping
+//! factors, nested or crossed.
 //!
 //! Two parts only generalised models use (`trialstats glmm`; `lmm` refuses them): a binomial
 //! response as successes and failures, `cbind(events, trials - events)` (or `cbind(events,
@@ -65,8 +71,12 @@ pub struct RandomTerm {
     pub intercept: bool,
     /// Numeric columns with random slopes, in the order written.
     pub slopes: Vec<String>,
-    /// The grouping factor.
+    /// The grouping factor's name as lme4 prints it: a column (`patient`) or an interaction of
+    /// columns (`cask:batch`).
     pub group: String,
+    /// The columns whose combinations are the groups (one for a plain column), in the order
+    /// of [`RandomTerm::group`].
+    pub group_columns: Vec<String>,
     /// `||`: the effects are independent (diagonal covariance).
     pub uncorrelated: bool,
 }
@@ -148,7 +158,20 @@ impl Formula {
             for s in &r.slopes {
                 add(s);
             }
-            add(&r.group);
+            for g in &r.group_columns {
+                add(g);
+            }
+        }
+        out
+    }
+
+    /// The distinct grouping factors of the random terms, in the order first written.
+    pub fn grouping_factors(&self) -> Vec<&RandomTerm> {
+        let mut out: Vec<&RandomTerm> = Vec::new();
+        for r in &self.random {
+            if !out.iter().any(|o| o.group == r.group) {
+                out.push(r);
+            }
         }
         out
     }
@@ -163,6 +186,7 @@ enum Token {
     Minus,
     Star,
     Colon,
+    Slash,
     Bar,
     DoubleBar,
     Open,
@@ -186,6 +210,7 @@ fn describe(t: &Token) -> String {
         Token::Minus => "'-'".into(),
         Token::Star => "'*'".into(),
         Token::Colon => "':'".into(),
+        Token::Slash => "'/'".into(),
         Token::Bar => "'|'".into(),
         Token::DoubleBar => "'||'".into(),
         Token::Open => "'('".into(),
@@ -237,6 +262,7 @@ impl<'a> Parser<'a> {
                 b'-' => Token::Minus,
                 b'*' => Token::Star,
                 b':' => Token::Colon,
+                b'/' => Token::Slash,
                 b'(' => Token::Open,
                 b')' => Token::Close,
                 b',' => Token::Comma,
@@ -269,7 +295,7 @@ impl<'a> Parser<'a> {
                     return Err(self.error(
                         start,
                         format!(
-                            "unexpected character '{ch}'; allowed: column names, ~ + - * : | || ( ) , 0 1"
+                            "unexpected character '{ch}'; allowed: column names, ~ + - * : / | || ( ) , 0 1"
                         ),
                     ));
                 }
@@ -340,7 +366,7 @@ impl<'a> Parser<'a> {
                 Token::Open if sign_minus => {
                     return Err(self.error(at, "only '-1' or '-0' may follow '-'"))
                 }
-                Token::Open => random.push(self.random_term()?),
+                Token::Open => random.extend(self.random_term()?),
                 Token::Name(n) if n == "offset" && !sign_minus && self.peek_at(1) == Token::Open => {
                     offsets.push(self.offset_term()?)
                 }
@@ -533,7 +559,9 @@ impl<'a> Parser<'a> {
         Ok(terms)
     }
 
-    fn random_term(&mut self) -> Result<RandomTerm> {
+    /// One parenthesised random term; a nested grouping `a/b` gives one term per level of
+    /// nesting.
+    fn random_term(&mut self) -> Result<Vec<RandomTerm>> {
         let open = self.offset();
         self.expect(Token::Open, "'('")?;
         let mut intercept = true;
@@ -579,39 +607,74 @@ impl<'a> Parser<'a> {
             }
         }
         let uncorrelated = self.next() == Token::DoubleBar;
-        let at = self.offset();
-        let group = match self.next() {
-            Token::Name(g) => g,
-            other => {
-                return Err(self.error(
-                    at,
-                    format!(
-                        "expected the grouping column after '|', found {}",
-                        describe(&other)
-                    ),
-                ))
+        let mut columns = vec![self.group_name()?];
+        let mut nested = false;
+        let mut joined = false;
+        loop {
+            match self.peek() {
+                Token::Colon if !nested => {
+                    self.next();
+                    joined = true;
+                    columns.push(self.group_name()?);
+                }
+                Token::Slash if !joined => {
+                    self.next();
+                    nested = true;
+                    columns.push(self.group_name()?);
+                }
+                Token::Close => break,
+                other => {
+                    let d = describe(other);
+                    return Err(self.error(
+                        self.offset(),
+                        format!(
+                            "expected ')' closing the random term opened at position {}, found {d} (a grouping is a column, a:b, or a nested a/b)",
+                            open + 1
+                        ),
+                    ));
+                }
             }
-        };
-        if *self.peek() != Token::Close {
-            let d = describe(self.peek());
-            return Err(self.error(
-                self.offset(),
-                format!(
-                    "expected ')' closing the random term opened at position {}, found {d}",
-                    open + 1
-                ),
-            ));
         }
         self.next();
         if !intercept && slopes.is_empty() {
             return Err(self.error(open, "the random term has no effects (0 and no column)"));
         }
-        Ok(RandomTerm {
+        for (k, c) in columns.iter().enumerate() {
+            if columns[..k].contains(c) {
+                return Err(self.error(
+                    open,
+                    format!("the grouping column '{c}' appears twice in the random term"),
+                ));
+            }
+        }
+        let term = |group_columns: Vec<String>| RandomTerm {
             intercept,
-            slopes,
-            group,
+            slopes: slopes.clone(),
+            group: group_columns.join(":"),
+            group_columns,
             uncorrelated,
-        })
+        };
+        if !nested {
+            return Ok(vec![term(columns)]);
+        }
+        // lme4's expandSlash: a/b/c = a + b:a + c:b:a (the innermost column first).
+        Ok((1..=columns.len())
+            .map(|k| term(columns[..k].iter().rev().cloned().collect()))
+            .collect())
+    }
+
+    fn group_name(&mut self) -> Result<String> {
+        let at = self.offset();
+        match self.next() {
+            Token::Name(g) => Ok(g),
+            other => Err(self.error(
+                at,
+                format!(
+                    "expected a grouping column after '|', ':' or '/', found {}",
+                    describe(&other)
+                ),
+            )),
+        }
     }
 }
 
@@ -654,6 +717,12 @@ mod tests {
     fn errors_point_at_the_position() {
         let e = Formula::parse("y ~ x + + z").unwrap_err().to_string();
         assert!(e.contains("--formula") && e.contains("position 9"), "{e}");
+        let e = Formula::parse("y ~ x + (x | g").unwrap_err().to_string();
+        assert!(e.contains("expected ')'"), "{e}");
+        let e = Formula::parse("y ~ (1 | a/b:c)").unwrap_err().to_string();
+        assert!(e.contains("expected ')'"), "{e}");
+        let e = Formula::parse("y ~ (1 | a/a)").unwrap_err().to_string();
+        assert!(e.contains("appears twice"), "{e}");
         let e = Formula::parse("y ~ x + (x | g").unwrap_err().to_string();
         assert!(e.contains("expected ')'"), "{e}");
         let e = Formula::parse("y ~ x $ z").unwrap_err().to_string();
@@ -699,10 +768,30 @@ mod tests {
         assert_eq!(labels(&Formula::parse("y ~ offset").unwrap()), ["offset"]);
     }
 
+    #[test]
+    fn nested_groupings_expand_as_lme4_and_crossed_ones_stay() {
+        // lme4: findbars(y ~ (1 | batch/cask)) gives (1 | batch) and (1 | cask:batch).
+        let f = Formula::parse("strength ~ 1 + (1 | batch/cask)").unwrap();
+        let groups: Vec<&str> = f.random.iter().map(|r| r.group.as_str()).collect();
+        assert_eq!(groups, ["batch", "cask:batch"]);
+        assert_eq!(f.random[1].group_columns, ["cask", "batch"]);
+        let g = Formula::parse("y ~ (month | patient) + (1 | site) + (1 | a:b)").unwrap();
+        let names: Vec<&str> = g
+            .grouping_factors()
+            .iter()
+            .map(|r| r.group.as_str())
+            .collect();
+        assert_eq!(names, ["patient", "site", "a:b"]);
+        assert_eq!(g.columns(), ["y", "month", "patient", "site", "a", "b"]);
+        let h = Formula::parse("y ~ (1 | a/b/c)").unwrap();
+        let groups: Vec<&str> = h.random.iter().map(|r| r.group.as_str()).collect();
+        assert_eq!(groups, ["a", "b:a", "c:b:a"]);
+    }
+
     proptest::proptest! {
         /// Any text, including formula-like text, gives a formula or an error, never a panic.
         #[test]
-        fn parsing_never_panics(text in "[ a-z01~+*:|(),-]{0,40}|(cbind|offset|log)[ a-z,()|~+-]{0,30}|\\PC{0,20}") {
+        fn parsing_never_panics(text in "[ a-z01~+*:/|(),-]{0,40}|(cbind|offset|log)[ a-z,()|~+-]{0,30}|\\PC{0,20}") {
             let _ = Formula::parse(&text);
         }
     }

@@ -23,13 +23,15 @@
 //! | [`formula`] | the formula parser (subset of lme4's syntax) |
 //! | [`frame`] | the used columns (read by [`crate::csv_file`]); missing values; factor levels |
 //! | [`design`] | the fixed-effect model matrix X and its coding; rank check |
-//! | [`random`] | random-effect terms, Z, and θ ↔ Λθ |
+//! | [`random`] | random-effect terms and grouping factors (`a:b`, nested), Z, and θ ↔ Λθ |
 //! | [`dense`] | small dense kernels: Cholesky, triangular solves |
-//! | [`criterion`] | per-group cross-products and the profiled deviance / REML criterion |
+//! | [`criterion`] | one grouping factor: per-group cross-products and the profiled deviance / REML criterion |
+//! | [`blocked`] | several grouping factors (nested, crossed): the criterion by blocked Cholesky algebra |
 //! | [`optimize`] | the bounded optimiser over θ |
 //! | [`fit`](mod@fit) | the fitted model and its output |
 //! | [`compare`](mod@compare) | the likelihood-ratio test of nested models |
 
+pub mod blocked;
 pub mod chart;
 pub mod compare;
 pub mod criterion;
@@ -42,6 +44,9 @@ pub mod optimize;
 pub mod random;
 
 pub use compare::{compare, compare_csv, LikelihoodRatioTest};
-pub use fit::{fit, fit_csv, fit_csv_with_frame, LmmFit, Trajectory, TrajectoryPoint};
+pub use fit::{
+    fit, fit_csv, fit_csv_with_frame, FactorModes, GroupingFactor, LmmFit, Trajectory,
+    TrajectoryPoint,
+};
 pub use formula::Formula;
 pub use frame::Frame;

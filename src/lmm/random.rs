@@ -8,8 +8,9 @@
 //! per random term: `(1 + x | g)` is one 2 × 2 triangle (correlated), `(x || g)` is two 1 × 1
 //! blocks (independent). θ lists each triangle column by column, as lme4's `getME(m, "theta")`.
 //!
-//! Several grouping factors (nested or crossed) would each get their own `RandomEffects`; the
-//! criterion for them needs a sparse Cholesky and is not implemented yet.
+//! Several grouping factors (nested or crossed) each get their own `RandomEffects`
+//! ([`RandomEffects::build_all`]), ordered as lme4 orders them (most levels first); Λθ is
+//! then block diagonal by factor, and [`super::blocked`] evaluates the criterion.
 
 use super::formula::Formula;
 use super::frame::{Column, Frame};
@@ -33,36 +34,53 @@ pub struct RandomEffects {
 }
 
 impl RandomEffects {
-    /// Build the random effects of `formula` from `frame`.
+    /// Build the random effects of `formula` from `frame`, which must have one grouping
+    /// factor (see [`RandomEffects::build_all`] for several).
     pub fn build(formula: &Formula, frame: &Frame) -> Result<RandomEffects> {
-        let first = formula.random.first().ok_or_else(|| {
-            Error::input(
-                "--formula",
-                "the formula has no random term such as '(1 | patient)'; a linear mixed model needs one",
-            )
-        })?;
-        let group = first.group.clone();
-        if let Some(other) = formula.random.iter().find(|r| r.group != group) {
+        let mut all = Self::build_all(formula, frame)?;
+        if all.len() > 1 {
             return Err(Error::input(
                 "--formula",
                 format!(
-                    "random terms on more than one grouping factor ('{group}' and '{}') are not supported yet; use one grouping factor",
-                    other.group
+                    "random terms on more than one grouping factor ('{}' and '{}'): use RandomEffects::build_all",
+                    all[0].group, all[1].group
                 ),
             ));
         }
-        let (codes, levels) = match frame.column(&group) {
-            Some(Column::Categorical { codes, levels }) => (codes, levels),
-            _ => {
-                return Err(Error::input(
-                    "--formula",
-                    format!("grouping column '{group}' was not read as categorical"),
-                ))
-            }
-        };
+        Ok(all.remove(0))
+    }
+
+    /// The random effects of every grouping factor of `formula`, ordered as lme4 orders its
+    /// terms: by number of levels, most first (ties in the order written).
+    pub fn build_all(formula: &Formula, frame: &Frame) -> Result<Vec<RandomEffects>> {
+        let factors = formula.grouping_factors();
+        if factors.is_empty() {
+            return Err(Error::input(
+                "--formula",
+                "the formula has no random term such as '(1 | patient)'; a linear mixed model needs one",
+            ));
+        }
+        let mut out = factors
+            .iter()
+            .map(|f| Self::build_group(formula, frame, &f.group, &f.group_columns))
+            .collect::<Result<Vec<_>>>()?;
+        out.sort_by_key(|r| std::cmp::Reverse(r.levels.len()));
+        Ok(out)
+    }
+
+    /// The random effects of the terms of `formula` on the grouping factor `group` (the
+    /// combinations of `columns`).
+    fn build_group(
+        formula: &Formula,
+        frame: &Frame,
+        group: &str,
+        columns: &[String],
+    ) -> Result<RandomEffects> {
+        let (codes, levels) = grouping_codes(frame, columns)?;
+        let place = format!("--formula, column {}", columns.join(", "));
         if levels.len() < 2 {
             return Err(Error::input(
-                format!("--formula, column {group}"),
+                place,
                 format!(
                     "the grouping factor '{group}' has {} level(s) among the rows used; random effects need at least two groups",
                     levels.len()
@@ -71,7 +89,7 @@ impl RandomEffects {
         }
         if levels.len() >= frame.n_rows {
             return Err(Error::input(
-                format!("--formula, column {group}"),
+                place,
                 format!(
                     "the grouping factor '{group}' has {} levels for {} observations; it needs fewer levels than observations (each group is one observation, so the random effect cannot be told apart from the residual)",
                     levels.len(),
@@ -82,7 +100,7 @@ impl RandomEffects {
         let mut names: Vec<String> = Vec::new();
         let mut sources: Vec<Option<&[f64]>> = Vec::new();
         let mut blocks = Vec::new();
-        for term in &formula.random {
+        for term in formula.random.iter().filter(|t| t.group == group) {
             let mut cols: Vec<(String, Option<&[f64]>)> = Vec::new();
             if term.intercept {
                 cols.push(("(Intercept)".to_string(), None));
@@ -128,9 +146,9 @@ impl RandomEffects {
             }
         }
         Ok(RandomEffects {
-            group,
-            levels: levels.clone(),
-            group_of_row: codes.clone(),
+            group: group.to_string(),
+            levels,
+            group_of_row: codes,
             names,
             z,
             blocks,
@@ -233,6 +251,53 @@ impl RandomEffects {
         }
         (sd, corr)
     }
+}
+
+/// The groups formed by the combinations of `columns` (categorical columns of `frame`): the
+/// group of each row and the level names (`a:A`), ordered as R orders the levels of the
+/// interaction `f1:f2`: by the first column's level, then the second's, unused ones dropped.
+pub fn grouping_codes(frame: &Frame, columns: &[String]) -> Result<(Vec<u32>, Vec<String>)> {
+    let mut parts: Vec<(&[u32], &[String])> = Vec::new();
+    for c in columns {
+        match frame.column(c) {
+            Some(Column::Categorical { codes, levels }) => parts.push((codes, levels)),
+            _ => {
+                return Err(Error::input(
+                    format!("--formula, column {c}"),
+                    format!("grouping column '{c}' was not read as categorical"),
+                ))
+            }
+        }
+    }
+    if parts.len() == 1 {
+        return Ok((parts[0].0.to_vec(), parts[0].1.to_vec()));
+    }
+    let n = frame.n_rows;
+    let key = |i: usize| -> Vec<u32> { parts.iter().map(|(codes, _)| codes[i]).collect() };
+    let mut seen: std::collections::HashMap<Vec<u32>, u32> = std::collections::HashMap::new();
+    let mut raw = Vec::with_capacity(n);
+    for i in 0..n {
+        let next = seen.len() as u32;
+        raw.push(*seen.entry(key(i)).or_insert(next));
+    }
+    let mut combos: Vec<(Vec<u32>, u32)> = seen.into_iter().collect();
+    combos.sort();
+    let mut recode = vec![0u32; combos.len()];
+    let mut levels = Vec::with_capacity(combos.len());
+    for (new, (k, old)) in combos.iter().enumerate() {
+        recode[*old as usize] = new as u32;
+        levels.push(
+            k.iter()
+                .zip(&parts)
+                .map(|(&c, (_, names))| names[c as usize].as_str())
+                .collect::<Vec<_>>()
+                .join(":"),
+        );
+    }
+    Ok((
+        raw.into_iter().map(|c| recode[c as usize]).collect(),
+        levels,
+    ))
 }
 
 #[cfg(test)]

@@ -54,8 +54,72 @@ pub fn forest_chart(
                 (Some(l), Some(u)) if fit.method != "FE" => Some((l, u)),
                 _ => None,
             },
+            heterogeneity: Some(heterogeneity(fit)),
         }),
     }
+}
+
+/// The heterogeneity line under the diamond, as metafor's forest() prints it: τ² (random
+/// effects only), I², Cochran's Q with its degrees of freedom, and Q's p-value.
+pub fn heterogeneity(fit: &MetaFit) -> String {
+    use crate::plot::style::{p_text, significant};
+    let tau2 = if fit.method == "FE" {
+        String::new()
+    } else {
+        format!("τ² = {}, ", significant(fit.tau2, 3))
+    };
+    format!(
+        "Heterogeneity: {tau2}I² = {}%, Q({}) = {}, {}",
+        crate::plot::style::annotation_number(fit.i2, 1),
+        fit.q_df,
+        crate::plot::style::annotation_number(fit.q, 2),
+        p_text(fit.q_p)
+    )
+}
+
+/// The name of `code`'s numbers for an axis: its description up to the first comma ("log
+/// risk ratio"), without "log " when the chart shows exp(value) ("risk ratio").
+pub fn measure_axis_label(code: crate::effect::MeasureCode, exponentiate: bool) -> String {
+    let name = code
+        .description()
+        .split(',')
+        .next()
+        .unwrap_or_default()
+        .trim();
+    match name.strip_prefix("log ") {
+        Some(ratio) if exponentiate => ratio.to_string(),
+        _ => name.to_string(),
+    }
+}
+
+/// A forest plot of a sequence of pooled estimates (the cumulative meta-analysis, or the
+/// leave-one-out estimates): one row per model with its interval, no weights, and the full
+/// model's diamond for comparison. Drawn by the ordinary forest plot ([`crate::plot`]).
+pub fn sequence_forest_chart(
+    fit: &MetaFit,
+    rows: &[(String, f64, f64, f64)],
+    title: &str,
+    label_header: &str,
+    effect_label: &str,
+    exponentiate: bool,
+) -> ForestChart {
+    let mut chart = forest_chart(fit, title, effect_label, exponentiate);
+    chart.label_header = label_header.to_string();
+    chart.rows = rows
+        .iter()
+        .map(|(label, estimate, lo, hi)| ForestRow {
+            label: label.clone(),
+            estimate: *estimate,
+            ci_lower: *lo,
+            ci_upper: *hi,
+            weight: None,
+            detail: None,
+        })
+        .collect();
+    if let Some(s) = &mut chart.summary {
+        s.prediction = None;
+    }
+    chart
 }
 
 /// The contour-enhanced funnel plot of `fit`, with Egger's line (estimate = limit estimate +

@@ -60,3 +60,77 @@ pub fn egger_test(
         limit_ci,
     })
 }
+
+/// The limit estimate of one precision-effect regression (the intercept when the moderator
+/// goes to 0).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct LimitEstimate {
+    pub estimate: f64,
+    pub se: f64,
+    pub statistic: f64,
+    pub p: f64,
+    pub ci_lower: f64,
+    pub ci_upper: f64,
+}
+
+/// PET-PEESE (Stanley & Doucouliagos 2014, *Res Synth Methods* 5:60): the limit estimate of
+/// the regression on the standard error (PET, Egger's regression) and on the sampling
+/// variance (PEESE), both fitted as metafor's `regtest(res, predictor = "sei" / "vi")` (the
+/// model's τ² method and test); the conditional estimate is PEESE's when PET's limit estimate
+/// differs from 0 at the two-sided 5% level, else PET's.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct PetPeese {
+    pub pet: LimitEstimate,
+    pub peese: LimitEstimate,
+    /// `"PET"` or `"PEESE"`.
+    pub chosen: &'static str,
+    /// The conditional estimate.
+    pub estimate: f64,
+}
+
+/// The limit estimate of the intercept-only model's regression on `predictor`.
+fn limit_estimate(
+    y: &[f64],
+    v: &[f64],
+    name: &str,
+    predictor: &[f64],
+    options: &MetaOptions,
+) -> Result<LimitEstimate> {
+    let design = ModelMatrix::intercept_only(y.len(), super::moderators::INTERCEPT)
+        .with_column(name, predictor);
+    let m = FittedModel::new(
+        &design,
+        y,
+        v,
+        options.method,
+        options.test,
+        options.level.value(),
+    )?;
+    let [lo, hi] = m.ci(0);
+    Ok(LimitEstimate {
+        estimate: m.fit.beta[0],
+        se: m.se(0),
+        statistic: m.statistic(0),
+        p: m.p_value(0),
+        ci_lower: lo,
+        ci_upper: hi,
+    })
+}
+
+/// PET and PEESE for the studies `y`, `v` (intercept-only models; k ≥ 3).
+pub fn pet_peese(y: &[f64], v: &[f64], options: &MetaOptions) -> Result<PetPeese> {
+    let sei: Vec<f64> = v.iter().map(|x| x.sqrt()).collect();
+    let pet = limit_estimate(y, v, "sei", &sei, options)?;
+    let peese = limit_estimate(y, v, "vi", v, options)?;
+    let use_peese = pet.p < 0.05;
+    Ok(PetPeese {
+        pet,
+        peese,
+        chosen: if use_peese { "PEESE" } else { "PET" },
+        estimate: if use_peese {
+            peese.estimate
+        } else {
+            pet.estimate
+        },
+    })
+}

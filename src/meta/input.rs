@@ -44,12 +44,36 @@ pub struct Columns {
 
 /// Read the studies of the CSV file at `path`.
 pub fn read_csv(path: &Path, columns: &Columns) -> Result<MetaData> {
-    read_file(&CsvFile::read(path)?, columns)
+    Ok(read_csv_with(path, columns, &[])?.0)
+}
+
+/// Read the studies, and with them the text of the columns `groupings` names (`(option,
+/// column)`, for example `("--subgroup", "alloc")`): one value per study each, none missing.
+pub fn read_csv_with(
+    path: &Path,
+    columns: &Columns,
+    groupings: &[(&str, &str)],
+) -> Result<(MetaData, Vec<Vec<String>>)> {
+    read_file_with(&CsvFile::read(path)?, columns, groupings)
 }
 
 /// Read the studies of a CSV file already read (for one whose medians were converted to
 /// means first, by `crate::convert::fill_means_from_medians`).
 pub fn read_file(file: &CsvFile, columns: &Columns) -> Result<MetaData> {
+    Ok(read_file_with(file, columns, &[])?.0)
+}
+
+/// [`read_file`] with the grouping columns of [`read_csv_with`].
+pub fn read_file_with(
+    file: &CsvFile,
+    columns: &Columns,
+    groupings: &[(&str, &str)],
+) -> Result<(MetaData, Vec<Vec<String>>)> {
+    let grouping_columns: Vec<usize> = groupings
+        .iter()
+        .map(|(option, name)| file.require(name, option))
+        .collect::<Result<_>>()?;
+    let mut grouping_values: Vec<Vec<String>> = vec![Vec::new(); groupings.len()];
     let label = match &columns.label {
         Some(l) => Some(file.require(l, "--label")?),
         None => file.find_ignore_case(&["study", "label", "author", "trial", "id"]),
@@ -142,6 +166,19 @@ pub fn read_file(file: &CsvFile, columns: &Columns) -> Result<MetaData> {
             }
             values.push(row.text(*c)?.to_string());
         }
+        for ((c, (option, _)), values) in grouping_columns
+            .iter()
+            .zip(groupings)
+            .zip(grouping_values.iter_mut())
+        {
+            if row.is_missing(*c) {
+                return Err(Error::input(
+                    row.location(*c),
+                    format!("the {option} value is missing; every study needs one"),
+                ));
+            }
+            values.push(row.text(*c)?.to_string());
+        }
         Ok(())
     })?;
     let moderators: Vec<Moderator> = mods
@@ -161,10 +198,13 @@ pub fn read_file(file: &CsvFile, columns: &Columns) -> Result<MetaData> {
             }
         })
         .collect();
-    Ok(MetaData {
-        labels,
-        yi,
-        vi,
-        mods: (!moderators.is_empty()).then_some(moderators),
-    })
+    Ok((
+        MetaData {
+            labels,
+            yi,
+            vi,
+            mods: (!moderators.is_empty()).then_some(moderators),
+        },
+        grouping_values,
+    ))
 }

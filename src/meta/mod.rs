@@ -15,12 +15,23 @@
 //! | [`moderators`] | the moderators and the model matrix (treatment coding) |
 //! | [`tau2`] | the τ² estimators (DL, HE, HS, SJ, ML, REML, EB, PM) |
 //! | [`likelihood`] | the (restricted) log-likelihood and its derivatives in τ² |
+//! | [`multilevel`] | three-level models (`rma.mv` with `~ 1 | cluster/id`) in O(k) per evaluation |
+//! | [`newton`] | Newton steps that finish a maximisation (selection and three-level models) |
 //! | [`root`] | bracketed root finding for PM, EB and the Q-profile bounds |
 //! | [`gls`] | weighted least squares for β given τ² |
 //! | [`model`] | one fitted model: τ², β, their variances, heterogeneity |
 //! | [`heterogeneity`] | Q, I², H², and the Q-profile interval for τ² |
-//! | [`egger`] | Egger's regression test |
+//! | [`egger`] | Egger's regression test, PET-PEESE |
 //! | [`influence`] | leave-one-out and case-deletion diagnostics |
+//! | [`subset`] | the intercept-only model of some of the studies, as one summary row |
+//! | [`subgroup`] | separate fits per subgroup and the test for subgroup differences |
+//! | [`cumulative`] | the cumulative meta-analysis in a column's order |
+//! | [`trimfill`] | Duval and Tweedie's trim and fill (L0, R0) |
+//! | [`failsafe`] | fail-safe N (Rosenthal, Orwin, Rosenberg) |
+//! | [`ranktest`] | Begg and Mazumdar's rank correlation test (Kendall's τ) |
+//! | [`selmodel`] | the step-function selection model (Vevea and Hedges) |
+//! | [`robust`] | cluster-robust CR2 tests with Satterthwaite df (clubSandwich) |
+//! | [`review`] | the analyses a review adds to the fit (subgroups, publication bias, cumulative) |
 //! | [`report`] | the fit as tables and text |
 //! | [`chart`] | the fit as forest and funnel charts |
 //!
@@ -37,7 +48,9 @@
 //! estimate).
 
 pub mod chart;
+pub mod cumulative;
 pub mod egger;
+pub mod failsafe;
 pub mod gls;
 pub mod heterogeneity;
 pub mod influence;
@@ -45,15 +58,31 @@ pub mod input;
 pub mod likelihood;
 pub mod model;
 pub mod moderators;
+pub mod multilevel;
+pub mod newton;
+pub mod ranktest;
 pub mod report;
+pub mod review;
+pub mod robust;
 pub mod root;
+pub mod selmodel;
+pub mod subgroup;
+pub mod subset;
 pub mod tau2;
+pub mod trimfill;
 
-pub use egger::Egger;
+pub use egger::{Egger, PetPeese};
+pub use failsafe::FailSafeN;
 pub use influence::{Influence, InfluenceRow, LeaveOneOut, LeaveOneOutRow};
 pub use model::FittedModel;
 pub use moderators::{Moderator, ModeratorValues};
+pub use ranktest::RankTest;
 pub use report::Studies;
+pub use review::ReviewRequest;
+pub use selmodel::SelectionModel;
+pub use subgroup::SubgroupTest;
+pub use subset::SubsetSummary;
+pub use trimfill::TrimFill;
 
 use crate::dist::z_crit;
 use crate::error::{Error, Result};
@@ -298,6 +327,56 @@ pub struct MetaFit {
     pub influence: Option<Influence>,
     /// Covariance matrix of the coefficients (p×p, row-major).
     pub vcov: Vec<Vec<f64>>,
+    /// One model per subgroup (`--subgroup`); in JSON each names its subgroup `level`.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "subgroups_json"
+    )]
+    pub subgroups: Option<Vec<SubsetSummary>>,
+    /// The test for subgroup differences.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subgroup_test: Option<SubgroupTest>,
+    /// The cumulative meta-analysis (`--cumulative`), one row per study in that order.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cumulative: Option<Vec<SubsetSummary>>,
+    /// Trim and fill (`--trimfill`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trimfill: Option<TrimFill>,
+    /// Fail-safe N (`--fsn`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fsn: Option<FailSafeN>,
+    /// Begg and Mazumdar's rank correlation test (`--ranktest`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ranktest: Option<RankTest>,
+    /// PET-PEESE (`--pet-peese`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pet_peese: Option<PetPeese>,
+    /// The step-function selection model (`--selmodel`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub selmodel: Option<SelectionModel>,
+    /// Cluster-robust CR2 tests (`--robust`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub robust: Option<robust::RobustTests>,
+}
+
+/// The subgroup fits as the JSON contract names them: `level` for the subgroup's label.
+fn subgroups_json<S: serde::Serializer>(
+    subgroups: &Option<Vec<SubsetSummary>>,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    use serde::ser::{Error as _, SerializeSeq};
+    let rows = subgroups.as_deref().unwrap_or(&[]);
+    let mut seq = s.serialize_seq(Some(rows.len()))?;
+    for row in rows {
+        let mut value = serde_json::to_value(row).map_err(S::Error::custom)?;
+        if let Some(object) = value.as_object_mut() {
+            if let Some(label) = object.remove("label") {
+                object.insert("level".to_string(), label);
+            }
+        }
+        seq.serialize_element(&value)?;
+    }
+    seq.end()
 }
 
 /// Check the studies: finite estimates, finite positive variances, matching lengths.
@@ -484,6 +563,15 @@ pub fn fit(data: &MetaData, options: &MetaOptions) -> Result<MetaFit> {
             .map(|a| (0..design.p).map(|b| model.vb[(a, b)]).collect())
             .collect(),
         coefficients,
+        subgroups: None,
+        subgroup_test: None,
+        cumulative: None,
+        trimfill: None,
+        fsn: None,
+        ranktest: None,
+        pet_peese: None,
+        selmodel: None,
+        robust: None,
     };
     check_finite(&fit, data)?;
     Ok(fit)

@@ -1,8 +1,12 @@
 //! How a meta-analysis is shown: [`Tabular`] for the fit (one long table of every estimate,
 //! so that the CSV holds the same numbers as the text table) and for the leave-one-out and
-//! influence tables.
+//! influence tables, the subgroups, the cumulative analysis and the publication-bias results.
 
-use super::{Influence, LeaveOneOut, MetaFit, StudyResult};
+use super::multilevel::MultilevelFit;
+use super::{
+    FailSafeN, Influence, LeaveOneOut, MetaFit, PetPeese, RankTest, SelectionModel, StudyResult,
+    SubgroupTest, SubsetSummary, TrimFill,
+};
 use crate::output::{human_number as h, Cell, Table, Tabular};
 use serde::Serialize;
 
@@ -23,28 +27,33 @@ fn row(term: &str, cells: [Option<f64>; 6]) -> Vec<Cell> {
     r
 }
 
+/// The header of the summary tables and one row per coefficient.
+fn coefficient_rows(coefficients: &[super::Coefficient]) -> (Vec<String>, Vec<Vec<Cell>>) {
+    let header = [
+        "term",
+        "estimate",
+        "se",
+        "statistic",
+        "p",
+        "ci_lower",
+        "ci_upper",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let rows = coefficients
+        .iter()
+        .map(|c| {
+            let cells = [c.estimate, c.se, c.statistic, c.p, c.ci_lower, c.ci_upper];
+            row(&c.name, cells.map(Some))
+        })
+        .collect();
+    (header, rows)
+}
+
 impl Tabular for MetaFit {
     fn table(&self) -> Table {
-        let header = [
-            "term",
-            "estimate",
-            "se",
-            "statistic",
-            "p",
-            "ci_lower",
-            "ci_upper",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        let mut rows: Vec<Vec<Cell>> = self
-            .coefficients
-            .iter()
-            .map(|c| {
-                let cells = [c.estimate, c.se, c.statistic, c.p, c.ci_lower, c.ci_upper];
-                row(&c.name, cells.map(Some))
-            })
-            .collect();
+        let (header, mut rows) = coefficient_rows(&self.coefficients);
         let ci = |i: usize| self.tau2_ci.map(|c| c[i]);
         let only = |x: f64| [Some(x), None, None, None, None, None];
         let test = |x: f64, p: f64| [Some(x), None, Some(x), Some(p), None, None];
@@ -272,5 +281,312 @@ impl Tabular for Studies {
     }
     fn preamble(&self) -> Option<String> {
         Some("Studies".to_string())
+    }
+}
+
+/// The subgroup fits and the test for their differences, as a table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SubgroupTable {
+    pub subgroups: Vec<SubsetSummary>,
+    pub subgroup_test: SubgroupTest,
+}
+
+/// The header and numbers of a table of [`SubsetSummary`] rows.
+fn summary_table(first: &str, rows: &[SubsetSummary]) -> Table {
+    let header = [
+        first,
+        "k",
+        "estimate",
+        "se",
+        "statistic",
+        "p",
+        "ci_lower",
+        "ci_upper",
+        "tau2",
+        "Q",
+        "Q_p",
+        "I2",
+    ];
+    let mut table = labelled_table(&header, rows, |r| {
+        let numbers = vec![
+            r.estimate,
+            r.se,
+            r.statistic,
+            r.p,
+            r.ci_lower,
+            r.ci_upper,
+            r.tau2,
+            r.q,
+            r.q_p,
+            r.i2,
+        ];
+        (&r.label, numbers)
+    });
+    for (row, r) in table.rows.iter_mut().zip(rows) {
+        row.insert(1, Cell::from(r.k));
+    }
+    table
+}
+
+impl Tabular for SubgroupTable {
+    fn table(&self) -> Table {
+        summary_table("subgroup", &self.subgroups)
+    }
+    fn preamble(&self) -> Option<String> {
+        Some("Subgroups (a separate model, with its own tau^2, in each)".to_string())
+    }
+    fn epilogue(&self) -> Option<String> {
+        let t = &self.subgroup_test;
+        Some(format!(
+            "Test for subgroup differences: Q_between({}) = {}, p = {}",
+            t.df,
+            h(t.q),
+            h(t.p)
+        ))
+    }
+}
+
+/// The cumulative meta-analysis as a table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct CumulativeTable(pub Vec<SubsetSummary>);
+
+impl Tabular for CumulativeTable {
+    fn table(&self) -> Table {
+        summary_table("adding", &self.0)
+    }
+    fn preamble(&self) -> Option<String> {
+        Some("Cumulative meta-analysis".to_string())
+    }
+}
+
+/// The publication-bias results of a fit, as one table of terms.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PublicationBias {
+    pub trimfill: Option<TrimFill>,
+    pub fsn: Option<FailSafeN>,
+    pub ranktest: Option<RankTest>,
+    pub pet_peese: Option<PetPeese>,
+    pub selmodel: Option<SelectionModel>,
+}
+
+impl PublicationBias {
+    /// The results `fit` holds (`None` when it holds none).
+    pub fn of(fit: &MetaFit) -> Option<Self> {
+        let b = PublicationBias {
+            trimfill: fit.trimfill.clone(),
+            fsn: fit.fsn,
+            ranktest: fit.ranktest,
+            pet_peese: fit.pet_peese,
+            selmodel: fit.selmodel.clone(),
+        };
+        let any = b.trimfill.is_some()
+            || b.fsn.is_some()
+            || b.ranktest.is_some()
+            || b.pet_peese.is_some()
+            || b.selmodel.is_some();
+        any.then_some(b)
+    }
+}
+
+impl Tabular for PublicationBias {
+    fn table(&self) -> Table {
+        let (header, mut rows) = coefficient_rows(&[]);
+        let full = |x: f64, se: f64, z: f64, p: f64, lo: f64, hi: f64| {
+            [Some(x), Some(se), Some(z), Some(p), Some(lo), Some(hi)]
+        };
+        let only = |x: f64| [Some(x), None, None, None, None, None];
+        if let Some(t) = &self.trimfill {
+            rows.push(row(
+                &format!(
+                    "trim and fill ({:?}): missing studies on the {}",
+                    t.estimator,
+                    match t.side {
+                        super::trimfill::Side::Left => "left",
+                        super::trimfill::Side::Right => "right",
+                    }
+                ),
+                [Some(t.k0 as f64), Some(t.se_k0), None, None, None, None],
+            ));
+            rows.push(row(
+                "trim and fill: estimate with filled studies",
+                full(t.estimate, t.se, t.statistic, t.p, t.ci_lower, t.ci_upper),
+            ));
+            rows.push(row("trim and fill: tau^2", only(t.tau2)));
+        }
+        if let Some(f) = &self.fsn {
+            rows.push(row("fail-safe N (Rosenthal)", only(f.rosenthal)));
+            rows.push(row(
+                "fail-safe N (Orwin, target half the mean)",
+                [f.orwin, None, None, None, None, None],
+            ));
+            rows.push(row("fail-safe N (Rosenberg)", only(f.rosenberg)));
+        }
+        if let Some(r) = &self.ranktest {
+            rows.push(row(
+                "rank correlation test (Kendall tau)",
+                [Some(r.tau), None, None, Some(r.p), None, None],
+            ));
+        }
+        if let Some(pp) = &self.pet_peese {
+            for (name, l) in [("PET (sei)", pp.pet), ("PEESE (vi)", pp.peese)] {
+                rows.push(row(
+                    &format!("{name} limit estimate"),
+                    full(l.estimate, l.se, l.statistic, l.p, l.ci_lower, l.ci_upper),
+                ));
+            }
+            rows.push(row(
+                &format!("PET-PEESE estimate ({})", pp.chosen),
+                only(pp.estimate),
+            ));
+        }
+        if let Some(s) = &self.selmodel {
+            rows.push(row(
+                "selection model: estimate",
+                full(
+                    s.estimate,
+                    s.se,
+                    s.estimate / s.se,
+                    s.p,
+                    s.ci_lower,
+                    s.ci_upper,
+                ),
+            ));
+            rows.push(row("selection model: tau^2", only(s.tau2)));
+            let mut lo = 0.0;
+            for (d, (hi, k)) in s.delta.iter().zip(s.steps.iter().zip(&s.k_per_interval)) {
+                rows.push(row(
+                    &format!(
+                        "selection model: delta for {} < p <= {} (k = {k})",
+                        h(lo),
+                        h(*hi)
+                    ),
+                    only(*d),
+                ));
+                lo = *hi;
+            }
+            rows.push(row(
+                &format!("selection model: LRT (df = {})", s.lrt_df),
+                [Some(s.lrt), None, Some(s.lrt), Some(s.lrt_p), None, None],
+            ));
+        }
+        Table { header, rows }
+    }
+    fn preamble(&self) -> Option<String> {
+        Some("Publication bias and small-study effects".to_string())
+    }
+}
+
+impl Tabular for MultilevelFit {
+    fn table(&self) -> Table {
+        let (header, mut rows) = coefficient_rows(&self.coefficients);
+        let only = |x: f64| [Some(x), None, None, None, None, None];
+        let test = |x: f64, p: f64| [Some(x), None, Some(x), Some(p), None, None];
+        let inner = self.id_column.as_deref().unwrap_or("effect");
+        for (j, name) in [
+            format!("sigma^2 between ({})", self.cluster_column),
+            format!("sigma^2 within ({}/{inner})", self.cluster_column),
+        ]
+        .iter()
+        .enumerate()
+        {
+            let [lo, hi] = self.sigma2_ci[j];
+            rows.push(row(name, [Some(self.sigma2[j]), None, None, None, lo, hi]));
+        }
+        rows.push(row(
+            &format!("I^2 between ({}) (%)", self.cluster_column),
+            only(self.i2[0]),
+        ));
+        rows.push(row("I^2 within (%)", only(self.i2[1])));
+        rows.push(row("I^2 total (%)", only(self.i2_total)));
+        rows.push(row(
+            &format!("Q (df = {})", self.q_df),
+            test(self.q, self.q_p),
+        ));
+        let qm_name = match self.df {
+            Some(d) => format!("QM F(df1 = {}, df2 = {d})", self.qm_df),
+            None => format!("QM (df = {})", self.qm_df),
+        };
+        rows.push(row(&qm_name, test(self.qm, self.qm_p)));
+        rows.push(row("log-likelihood", only(self.log_likelihood)));
+        rows.push(row("deviance", only(self.deviance)));
+        rows.push(row("AIC", only(self.aic)));
+        rows.push(row("BIC", only(self.bic)));
+        rows.push(row("AICc", only(self.aicc)));
+        let t = &self.two_level_test;
+        rows.push(row(
+            "two-level log-likelihood",
+            only(t.log_likelihood_two_level),
+        ));
+        rows.push(row("LRT vs two-level (df = 1)", test(t.lrt, t.p)));
+        if let Some(r) = &self.robust {
+            for c in &r.coefficients {
+                rows.push(row(
+                    &format!("{} (CR2 robust, df = {})", c.name, h(c.df)),
+                    [
+                        Some(c.estimate),
+                        Some(c.se),
+                        Some(c.statistic),
+                        Some(c.p),
+                        Some(c.ci_lower),
+                        Some(c.ci_upper),
+                    ],
+                ));
+            }
+        }
+        Table { header, rows }
+    }
+
+    fn preamble(&self) -> Option<String> {
+        let inner = self.id_column.as_deref().unwrap_or("effect");
+        let mut s = format!(
+            "Three-level model (k = {} effects in {} clusters; random = ~ 1 | {}/{inner}; {}; tests: {}; level {}%)\n",
+            self.k,
+            self.clusters,
+            self.cluster_column,
+            self.method,
+            self.test,
+            h(self.level.percent())
+        );
+        s.push_str(&format!(
+            "estimate = {}, SE = {}, CI [{}, {}]\n",
+            h(self.estimate),
+            h(self.se),
+            h(self.ci_lower),
+            h(self.ci_upper)
+        ));
+        s.push_str(&format!(
+            "sigma^2 = {} (between clusters), {} (within); log-likelihood = {}",
+            h(self.sigma2[0]),
+            h(self.sigma2[1]),
+            h(self.log_likelihood)
+        ));
+        Some(s)
+    }
+}
+
+impl Tabular for super::robust::RobustTests {
+    fn table(&self) -> Table {
+        let header = [
+            "term", "estimate", "se", "t", "df", "p", "ci_lower", "ci_upper",
+        ];
+        labelled_table(&header, &self.coefficients, |c| {
+            let numbers = vec![
+                c.estimate,
+                c.se,
+                c.statistic,
+                c.df,
+                c.p,
+                c.ci_lower,
+                c.ci_upper,
+            ];
+            (&c.name, numbers)
+        })
+    }
+    fn preamble(&self) -> Option<String> {
+        Some(format!(
+            "Cluster-robust tests (CR2, Satterthwaite df; {} clusters of {})",
+            self.clusters, self.cluster_column
+        ))
     }
 }

@@ -15,11 +15,25 @@ pub const MAX_EVALUATIONS: usize = 200;
 /// A root of `f` in `[lo, hi]`, where `f(lo)` and `f(hi)` have opposite signs (or one is 0).
 /// `what` names the quantity for the error message when the search fails.
 pub fn brent(
+    f: impl FnMut(f64) -> Result<f64>,
+    lo: f64,
+    hi: f64,
+    f_lo: f64,
+    f_hi: f64,
+    what: &str,
+) -> Result<f64> {
+    brent_to(f, lo, hi, f_lo, f_hi, 2.0 * f64::EPSILON, what)
+}
+
+/// [`brent`] stopping when the bracket is within `rel_tol · |x|` of the root (`2ε`: machine
+/// precision), for searches whose result needs fewer digits than the evaluations cost.
+pub fn brent_to(
     mut f: impl FnMut(f64) -> Result<f64>,
     lo: f64,
     hi: f64,
     f_lo: f64,
     f_hi: f64,
+    rel_tol: f64,
     what: &str,
 ) -> Result<f64> {
     let (mut a, mut b, mut fa, mut fb) = (lo, hi, f_lo, f_hi);
@@ -52,7 +66,7 @@ pub fn brent(
             fb = fc;
             fc = fa;
         }
-        let tol = 2.0 * f64::EPSILON * b.abs() + 1e-300;
+        let tol = rel_tol * b.abs() + 1e-300;
         let m = 0.5 * (c - b);
         if m.abs() <= tol || fb == 0.0 {
             return Ok(b);

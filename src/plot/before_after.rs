@@ -25,12 +25,42 @@ pub fn bar_legend(kind: SpreadKind) -> &'static str {
     }
 }
 
-/// One time point: its label and, when reported, the mean and the spread (SD or SEM).
-#[derive(Debug, Clone, PartialEq)]
+/// One time point: its label and, when reported, the mean and the spread (SD or SEM), with
+/// the numbers as printed and the number of patients at that time.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct TimePointValue {
     pub label: String,
     pub mean: Option<f64>,
     pub spread: Option<f64>,
+    /// The mean as printed ("3.0"), shown instead of the value's shortest form ("3").
+    pub mean_text: Option<String>,
+    /// The spread as printed ("2.0").
+    pub spread_text: Option<String>,
+    /// Patients at this time point, where known.
+    pub n: Option<u64>,
+}
+
+impl TimePointValue {
+    /// A time point with its values and no printed text (numbers shown in shortest form).
+    pub fn new(label: impl Into<String>, mean: Option<f64>, spread: Option<f64>) -> Self {
+        TimePointValue {
+            label: label.into(),
+            mean,
+            spread,
+            ..TimePointValue::default()
+        }
+    }
+
+    /// The value label: "3.0 ± 1.5" as printed, "3.0 (± not reported)" without a spread.
+    pub fn value_text(&self) -> Option<String> {
+        let mean = self.mean?;
+        let mean = self.mean_text.clone().unwrap_or_else(|| tick_number(mean));
+        Some(match (self.spread, &self.spread_text) {
+            (_, Some(s)) => format!("{mean} ± {s}"),
+            (Some(s), None) => format!("{mean} ± {}", tick_number(s)),
+            (None, None) => format!("{mean} (± not reported)"),
+        })
+    }
 }
 
 /// The before/after chart of one measure.
@@ -158,11 +188,43 @@ impl BeforeAfterChart {
         area: &DrawingArea<DB, Shift>,
         style: &Style,
     ) -> Result<()> {
-        let mut subtitle = self.measure_label.clone();
-        if let Some(n) = self.n {
-            subtitle.push_str(&format!(" · n = {n}"));
+        let legend = vec![LegendEntry::new(
+            LegendMark::PointWithBar(palette::BLUE),
+            bar_legend(self.bar_kind),
+        )];
+        self.draw_with(
+            area,
+            style,
+            &self.title,
+            self.n_text(),
+            legend,
+            self.notes(),
+        )
+    }
+
+    /// The n of the subtitle: "n = 7", or, where time points differ, "n = 22 to 20 (under
+    /// each time point)".
+    pub fn n_text(&self) -> String {
+        let ns: Vec<u64> = self.points.iter().filter_map(|p| p.n).collect();
+        match (self.varying_n(), self.n) {
+            (true, _) => format!(
+                "n = {} to {} (under each time point)",
+                ns.first().copied().unwrap_or_default(),
+                ns.last().copied().unwrap_or_default()
+            ),
+            (false, Some(n)) => format!("n = {n}"),
+            (false, None) => match ns.first() {
+                Some(n) => format!("n = {n}"),
+                None => "n not reported".into(),
+            },
         }
-        self.draw_with(area, style, &self.title, subtitle, self.notes())
+    }
+
+    /// Whether the time points report different numbers of patients.
+    fn varying_n(&self) -> bool {
+        let mut ns = self.points.iter().filter_map(|p| p.n);
+        let first = ns.next();
+        ns.any(|n| Some(n) != first) || (first.is_some() && self.n.is_some() && first != self.n)
     }
 
     /// Footnotes: bars cut at the scale's end, an axis extended past the scale.
@@ -175,6 +237,18 @@ impl BeforeAfterChart {
         let mut notes = Vec::new();
         if cut {
             notes.push("▲▼ error bar runs past the end of the scale; drawn cut at the axis".into());
+        }
+        let without: Vec<&str> = self
+            .points
+            .iter()
+            .filter(|p| p.mean.is_some() && p.spread.is_none())
+            .map(|p| p.label.as_str())
+            .collect();
+        if !without.is_empty() {
+            notes.push(format!(
+                "no SD or SEM reported at {}: no bar drawn",
+                without.join(", ")
+            ));
         }
         if let (Some(lo), Some(hi)) = self.scale {
             if y.start < lo || y.end > hi {
@@ -195,8 +269,14 @@ impl BeforeAfterChart {
         area: &DrawingArea<DB, Shift>,
         style: &Style,
     ) -> Result<()> {
-        let subtitle = self.n.map(|n| format!("n = {n}")).unwrap_or_default();
-        self.draw_with(area, style, &self.measure_label, subtitle, Vec::new())
+        self.draw_with(
+            area,
+            style,
+            &self.measure_label,
+            self.n_text(),
+            Vec::new(),
+            Vec::new(),
+        )
     }
 
     fn draw_with<DB: DrawingBackend>(
@@ -205,25 +285,30 @@ impl BeforeAfterChart {
         style: &Style,
         title: &str,
         subtitle: String,
+        legend: Vec<LegendEntry>,
         notes: Vec<String>,
     ) -> Result<()> {
         let y = self.y_range();
+        let is_cell = legend.is_empty() && title == self.measure_label;
         let frame = Frame {
             title,
             subtitle: vec![subtitle],
-            legend: vec![LegendEntry::new(
-                LegendMark::PointWithBar(palette::BLUE),
-                bar_legend(self.bar_kind),
-            )],
+            legend,
             notes,
         };
         let plot_area = frame.draw(area, style)?;
         let k = self.points.len();
         let x = -0.5..(k as f64 - 0.5);
-        let y_desc = self.y_desc();
+        // A panel cell is headed by the measure's name: its axis needs only the unit.
+        let y_desc = if is_cell {
+            self.unit.clone()
+        } else {
+            self.y_desc()
+        };
         let mut axes = Axes::new(x, y.clone(), "", &y_desc);
         axes.x_ticks = false;
-        axes.x_label_lines = 2;
+        let show_n = self.varying_n();
+        axes.x_label_lines = if show_n { 3 } else { 2 };
         let mut chart = axes.draw(&plot_area, style)?;
         let (left, _, right, bottom) = plot_rect(&chart, &plot_area);
         let col_w = (right - left) / k as i32;
@@ -249,7 +334,7 @@ impl BeforeAfterChart {
         for (i, p) in self.points.iter().enumerate() {
             let xi = i as f64;
             let Some(mean) = p.mean else {
-                let lines = wrap_text("not reported", &note, col_w - style.px(6.0), 2);
+                let lines = wrap_text("not reported", &note, col_w - style.px(2.0), 2);
                 let (cx, cy) = pixel_in(&chart, &plot_area, (xi, (y.start + y.end) / 2.0));
                 let lh = line_height(&note);
                 let top = cy - lh * lines.len() as i32 / 2;
@@ -312,25 +397,24 @@ impl BeforeAfterChart {
             plot_area
                 .draw(&Circle::new((px, py), r, colour.filled()))
                 .map_err(drawing)?;
-            // The reported numbers beside the point, where the column leaves room.
-            let text = match p.spread {
-                Some(s) => format!("{} ± {}", tick_number(mean), tick_number(s)),
-                None => format!("{} (± not reported)", tick_number(mean)),
-            };
+            // The numbers as printed beside the point, on the side away from the line to the
+            // next point (left of the first point, right of the others), where there is room.
+            let text = p.value_text().unwrap_or_default();
             let offset = r.max((cap * col_w as f64) as i32) + style.px(5.0);
             let room = col_w / 2 - offset - style.px(3.0);
-            let fitting = [text, tick_number(mean)]
-                .into_iter()
-                .find(|t| text_width(t, &tick) <= room);
+            let fitting = [
+                text,
+                p.mean_text.clone().unwrap_or_else(|| tick_number(mean)),
+            ]
+            .into_iter()
+            .find(|t| text_width(t, &tick) <= room);
             if let Some(t) = fitting {
-                put_text(
-                    &plot_area,
-                    &t,
-                    (px + offset, py),
-                    &tick,
-                    HPos::Left,
-                    VPos::Center,
-                )?;
+                let (x, h) = if i == 0 && k > 1 {
+                    (px - offset, HPos::Right)
+                } else {
+                    (px + offset, HPos::Left)
+                };
+                put_text(&plot_area, &t, (x, py), &tick, h, VPos::Center)?;
             }
         }
 
@@ -338,7 +422,10 @@ impl BeforeAfterChart {
         let lh = line_height(&tick);
         for (i, p) in self.points.iter().enumerate() {
             let (cx, _) = pixel_in(&chart, &plot_area, (i as f64, y.start));
-            let lines = wrap_text(&p.label, &tick, col_w - style.px(6.0), 2);
+            let mut lines = wrap_text(&p.label, &tick, col_w - style.px(6.0), 2);
+            if show_n {
+                lines.push(p.n.map_or("n not reported".into(), |n| format!("n = {n}")));
+            }
             for (j, l) in lines.iter().enumerate() {
                 let l = fit_text(l, &tick, col_w - style.px(4.0));
                 put_text(

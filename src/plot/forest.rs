@@ -5,9 +5,9 @@
 
 use super::palette;
 use super::style::{
-    annotation_number, extent, fit_text, line_height, padded, pixel_in, put_text, require_drawable,
-    require_drawable_interval, text_width, Axes, Frame, LegendEntry, LegendMark, Style,
-    MAX_CHART_VALUE,
+    annotation_number, centred_top, extent, fit_text, line_height, padded, pixel_in, put_lines,
+    put_text, require_drawable, require_drawable_interval, text_width, wrap_text, Axes, Frame,
+    LegendEntry, LegendMark, Style, MAX_CHART_VALUE,
 };
 use super::{drawing, require_nonempty};
 use crate::error::{Error, Result};
@@ -51,6 +51,9 @@ pub struct ForestSummary {
     pub ci_upper: f64,
     /// Prediction interval (lower, upper), for random-effects models.
     pub prediction: Option<(f64, f64)>,
+    /// The heterogeneity line printed under the diamond ("τ² = 0.31, I² = 92%, Q(12) =
+    /// 152.2, p < 0.001"); `None` for none.
+    pub heterogeneity: Option<String>,
 }
 
 /// A forest plot.
@@ -180,19 +183,131 @@ impl ForestChart {
         Ok(())
     }
 
-    fn numbers(&self, estimate: f64, lo: f64, hi: f64) -> String {
+    /// The numbers of one row: estimate, lower and upper end, as printed (exp(value) on the
+    /// log scale).
+    fn numbers(&self, estimate: f64, lo: f64, hi: f64) -> [String; 3] {
         let d = self.digits;
-        let (estimate, lo, hi) = if self.exponentiate {
-            (estimate.exp(), lo.exp(), hi.exp())
-        } else {
-            (estimate, lo, hi)
+        let show = |v: f64| annotation_number(if self.exponentiate { v.exp() } else { v }, d);
+        [show(estimate), show(lo), show(hi)]
+    }
+
+    /// The text of the numbers column for `row` (its own `detail`, or "est [lo, hi]").
+    fn row_numbers(&self, row: &ForestRow) -> RowNumbers {
+        match &row.detail {
+            Some(text) => RowNumbers::Text(text.clone()),
+            None => RowNumbers::Interval(self.numbers(row.estimate, row.ci_lower, row.ci_upper)),
+        }
+    }
+
+    /// Column widths and lines per row at image width `width`.
+    fn layout(&self, width: i32, style: &Style) -> Layout {
+        let tick = style.tick();
+        let pad = style.px(10.0);
+        let mut numbers: Vec<RowNumbers> = self.rows.iter().map(|r| self.row_numbers(r)).collect();
+        if let Some(s) = &self.summary {
+            numbers.push(RowNumbers::Interval(
+                self.numbers(s.estimate, s.ci_lower, s.ci_upper),
+            ));
+        }
+        let widest = |part: usize| {
+            numbers
+                .iter()
+                .filter_map(|n| match n {
+                    RowNumbers::Interval(p) => Some(text_width(&p[part], &tick)),
+                    RowNumbers::Text(_) => None,
+                })
+                .max()
+                .unwrap_or(0)
         };
-        format!(
-            "{} [{}, {}]",
-            annotation_number(estimate, d),
-            annotation_number(lo, d),
-            annotation_number(hi, d)
-        )
+        let columns = IntervalColumns {
+            estimate: widest(0),
+            gap: text_width(" [", &tick),
+            lower: widest(1),
+            comma: text_width(", ", &tick),
+            upper: widest(2),
+            close: text_width("]", &tick),
+        };
+        let number_w = numbers
+            .iter()
+            .filter_map(|n| match n {
+                RowNumbers::Text(t) => Some(text_width(t, &tick)),
+                RowNumbers::Interval(_) => None,
+            })
+            .chain([columns.total(), text_width(&self.value_header, &tick)])
+            .max()
+            .unwrap_or(0);
+        let longest_label = self
+            .rows
+            .iter()
+            .map(|r| r.label.as_str())
+            .chain(self.summary.as_ref().map(|s| s.label.as_str()))
+            .chain(std::iter::once(self.label_header.as_str()))
+            .map(|l| text_width(l, &tick))
+            .max()
+            .unwrap_or(0);
+        let min_plot = (width * 30 / 100).max(style.px(120.0));
+        let has_weight = self.rows.iter().any(|r| r.weight.is_some());
+        // On a narrow image the weight column gives its room to the labels when they would
+        // need more than two lines otherwise (the squares' areas still show the weights).
+        let weight_fits = {
+            let weight_w = text_width("weight", &tick).max(text_width("100.0%", &tick)) + pad;
+            let room = width - number_w - weight_w - 4 * pad - min_plot;
+            longest_label <= 2 * room
+        };
+        let has_weight = has_weight && weight_fits;
+        let weight_w = if has_weight {
+            text_width("weight", &tick).max(text_width("100.0%", &tick)) + pad
+        } else {
+            0
+        };
+        let right_w = number_w + weight_w + 2 * pad;
+        // The label column takes what the labels need, leaving the plot at least 30% of the
+        // width; labels longer than that wrap (up to 3 lines) before anything is cut.
+        let room = (width - right_w - min_plot - 2 * pad).max(style.px(60.0));
+        let label_w = longest_label.min(room);
+        let lines_per_row = self
+            .rows
+            .iter()
+            .map(|r| r.label.as_str())
+            .chain(self.summary.as_ref().map(|s| s.label.as_str()))
+            .map(|l| wrap_text(l, &tick, label_w, 3).len())
+            .max()
+            .unwrap_or(1)
+            .max(1);
+        Layout {
+            pad,
+            label_w,
+            columns,
+            number_w,
+            weight_w,
+            right_w,
+            lines_per_row,
+        }
+    }
+
+    /// Rows in the plot's y units: the header, the studies, and under a half-row gap the
+    /// summary and its heterogeneity line.
+    fn row_count(&self) -> f64 {
+        let summary = match &self.summary {
+            Some(s) if s.heterogeneity.is_some() => 3.0,
+            Some(_) => 1.5,
+            None => 0.0,
+        };
+        self.rows.len() as f64 + summary + 1.5
+    }
+
+    /// The height the chart needs at `size`'s width: every row gets its lines of text, so
+    /// the image grows with the number of rows (see [`super::Chart::needed_height`]).
+    pub(crate) fn needed_height(&self, size: super::Size, style: &Style) -> u32 {
+        let layout = self.layout(size.width as i32, style);
+        let row = line_height(&style.tick()) * layout.lines_per_row as i32 + style.px(4.0);
+        let title_lines = wrap_text(&self.title, &style.title(), size.width as i32, 2).len() as i32;
+        let frame = title_lines * line_height(&style.title())
+            + 2 * line_height(&style.legend())
+            + 2 * line_height(&style.tick())
+            + line_height(&style.axis())
+            + style.px(60.0);
+        (self.row_count() * f64::from(row)).ceil() as u32 + frame.max(0) as u32
     }
 
     pub(crate) fn draw<DB: DrawingBackend>(
@@ -220,66 +335,39 @@ impl ForestChart {
             notes: Vec::new(),
         };
         let plot_area = frame.draw(area, style)?;
-        let (w, h) = plot_area.dim_in_pixel();
-        let (w, h) = (w as i32, h as i32);
+        let (w, _) = plot_area.dim_in_pixel();
+        let w = w as i32;
+        let Layout {
+            pad,
+            label_w,
+            columns,
+            number_w,
+            weight_w,
+            right_w,
+            ..
+        } = self.layout(w, style);
 
-        // Rows from the top; the summary below a blank row.
+        // Rows from the top; the summary and the heterogeneity line below a half-row gap.
         let k = self.rows.len();
-        let extra = if self.summary.is_some() { 1.5 } else { 0.0 };
-        let row_y = |i: usize| (k - i) as f64 + extra;
-        let summary_y = 0.8;
-        let y = 0.0..(k as f64 + extra + 1.2);
-        let header_y = k as f64 + extra + 0.85;
-
-        // Text size: shrink when rows are tighter than a line of text.
-        let approx_row_px = f64::from(h - style.px(60.0)) / (y.end - y.start);
-        let fit = (approx_row_px / f64::from(line_height(&style.tick())) * 0.9).min(1.0);
-        let text_style = style.shrunk(fit.max(0.3));
-        let tick = text_style.tick();
-        let header = text_style.tick().color(&palette::DARK_GREY);
-
-        // Column widths.
-        let pad = style.px(10.0);
-        let labels = self
-            .rows
-            .iter()
-            .map(|r| r.label.as_str())
-            .chain(self.summary.as_ref().map(|s| s.label.as_str()));
-        let label_w = labels
-            .chain(std::iter::once(self.label_header.as_str()))
-            .map(|l| text_width(l, &tick))
-            .max()
-            .unwrap_or(0)
-            .min(w * 30 / 100);
-        let numbers: Vec<String> = self
-            .rows
-            .iter()
-            .map(|r| {
-                r.detail
-                    .clone()
-                    .unwrap_or_else(|| self.numbers(r.estimate, r.ci_lower, r.ci_upper))
-            })
-            .collect();
-        let summary_numbers = self
+        let rows = self.row_count();
+        let y = 0.0..rows;
+        let header_y = rows - 0.75;
+        let row_y = |i: usize| rows - 1.75 - i as f64;
+        let summary_y = row_y(k) - 0.5;
+        let heterogeneity_y = summary_y - 1.0;
+        let null_bottom = if self
             .summary
             .as_ref()
-            .map(|s| self.numbers(s.estimate, s.ci_lower, s.ci_upper));
-        let number_w = numbers
-            .iter()
-            .chain(summary_numbers.iter())
-            .chain(std::iter::once(&self.value_header))
-            .map(|t| text_width(t, &tick))
-            .max()
-            .unwrap_or(0)
-            .min(w * 30 / 100);
-        let has_weight = self.rows.iter().any(|r| r.weight.is_some());
-        let weight_w = if has_weight {
-            text_width("weight", &tick).max(text_width("100.0%", &tick)) + pad
+            .is_some_and(|s| s.heterogeneity.is_some())
+        {
+            heterogeneity_y + 0.5
         } else {
-            0
+            y.start
         };
+
+        let tick = style.tick();
+        let header = style.tick().color(&palette::DARK_GREY);
         let left_w = label_w + 2 * pad;
-        let right_w = number_w + weight_w + 2 * pad;
         let (left, rest) = plot_area.split_horizontally(left_w);
         let (middle, right) = rest.split_horizontally((w - left_w - right_w).max(50));
 
@@ -302,7 +390,13 @@ impl ForestChart {
                 (r.start, r.end)
             }
         };
-        let mut axes = Axes::new(xlo..xhi, y.clone(), &self.effect_label, "");
+        // The effect's name is written under the axis by this chart, centred on the plot but
+        // free to use the whole width (wrapped to two lines), so a long name such as "SMCR:
+        // (after − before) / SD before, Hedges-corrected" is not cut to the plot's width.
+        let axis_style = style.axis();
+        let desc_lines = wrap_text(&self.effect_label, &axis_style, w - 2 * pad, 2);
+        let mut axes = Axes::new(xlo..xhi, y.clone(), "", "");
+        axes.x_label_lines = desc_lines.len() as i32 + 1;
         axes.y_ticks = false;
         // On the log scale, ticks at round ratios (…, 0.5, 1, 2, …) where there are enough.
         let ratio_ticks = if self.exponentiate {
@@ -314,10 +408,33 @@ impl ForestChart {
             axes.x_format = exp_tick;
             if ratio_ticks.len() >= 2 {
                 axes.x_ticks = false;
-                axes.x_label_lines = 1;
+                axes.x_label_lines += 1;
             }
         }
         let mut chart = axes.draw(&middle, style)?;
+        {
+            let (plot_left, _, plot_right, plot_bottom) =
+                super::style::plot_rect(&chart, &plot_area);
+            let half = desc_lines
+                .iter()
+                .map(|l| text_width(l, &axis_style))
+                .max()
+                .unwrap_or(0)
+                / 2;
+            let centre =
+                ((plot_left + plot_right) / 2).clamp(pad + half, (w - pad - half).max(pad + half));
+            put_lines(
+                &plot_area,
+                &desc_lines,
+                (
+                    centre,
+                    plot_bottom + line_height(&style.tick()) + style.px(8.0),
+                ),
+                &axis_style,
+                HPos::Center,
+                VPos::Top,
+            )?;
+        }
         if ratio_ticks.len() >= 2 {
             let (left, top, right, bottom) = super::style::plot_rect(&chart, &middle);
             middle
@@ -326,7 +443,22 @@ impl ForestChart {
                     palette::DARK_GREY.stroke_width(style.line(1.0)),
                 ))
                 .map_err(drawing)?;
-            for t in &ratio_ticks {
+            // Ticks whose labels would touch their neighbour's are left out (the null, 1,
+            // first, then outwards).
+            let gap = style.px(8.0);
+            let mut kept: Vec<(i32, i32)> = Vec::new();
+            let mut by_priority = ratio_ticks.clone();
+            by_priority.sort_by(|a, b| a.ln().abs().total_cmp(&b.ln().abs()));
+            let mut shown = Vec::new();
+            for t in by_priority {
+                let (px, _) = pixel_in(&chart, &middle, (t.ln(), y.start));
+                let half = text_width(&super::style::tick_number(t), &style.tick()) / 2;
+                if kept.iter().all(|(x, h)| (px - x).abs() >= half + h + gap) {
+                    kept.push((px, half));
+                    shown.push(t);
+                }
+            }
+            for t in &shown {
                 let (px, _) = pixel_in(&chart, &middle, (t.ln(), y.start));
                 middle
                     .draw(&PathElement::new(
@@ -355,7 +487,7 @@ impl ForestChart {
             if v >= xlo && v <= xhi {
                 chart
                     .draw_series(DashedLineSeries::new(
-                        vec![(v, y.start), (v, header_y - 0.4)],
+                        vec![(v, null_bottom), (v, header_y - 0.4)],
                         style.px(5.0),
                         style.px(4.0),
                         palette::DARK_GREY.stroke_width(style.line(1.0)),
@@ -373,9 +505,7 @@ impl ForestChart {
             let (_, b) = pixel_in(&chart, &middle, (xlo, 2.0));
             (a - b).abs()
         };
-        let base_side = f64::from(row_px)
-            .mul_add(0.6, 0.0)
-            .min(f64::from(style.px(16.0)));
+        let base_side = (f64::from(row_px) * 0.7).min(f64::from(style.px(14.0)));
         let clamp = |v: f64| v.clamp(xlo, xhi);
         for (i, r) in self.rows.iter().enumerate() {
             let yi = row_y(i);
@@ -410,105 +540,153 @@ impl ForestChart {
                     )))
                     .map_err(drawing)?;
             }
-            let half = 0.3;
-            chart
-                .draw_series(std::iter::once(Polygon::new(
-                    vec![
-                        (clamp(s.ci_lower), summary_y),
-                        (clamp(s.estimate), summary_y + half),
-                        (clamp(s.ci_upper), summary_y),
-                        (clamp(s.estimate), summary_y - half),
-                    ],
+            // The diamond's height is fixed in pixels, whatever the row height.
+            let half = style.px(7.0);
+            let at = |v: f64| pixel_in(&chart, &middle, (clamp(v), summary_y));
+            let ((x0, cy), (xm, _), (x1, _)) = (at(s.ci_lower), at(s.estimate), at(s.ci_upper));
+            middle
+                .draw(&Polygon::new(
+                    vec![(x0, cy), (xm, cy - half), (x1, cy), (xm, cy + half)],
                     palette::VERMILLION.filled(),
-                )))
+                ))
                 .map_err(drawing)?;
         }
 
         // Text columns, aligned with the rows.
-        let row_text = |area: &DrawingArea<DB, Shift>,
-                        yv: f64,
-                        text: &str,
-                        x: i32,
-                        style: &TextStyle,
-                        hpos: HPos,
-                        max: i32| {
-            let (_, py) = pixel_in(&chart, area, (xlo, yv));
-            put_text(
-                area,
-                &fit_text(text, style, max),
-                (x, py),
-                style,
-                hpos,
-                VPos::Center,
-            )
+        let y_of = |area: &DrawingArea<DB, Shift>, yv: f64| pixel_in(&chart, area, (xlo, yv)).1;
+        let cell = |area: &DrawingArea<DB, Shift>,
+                    yv: f64,
+                    text: &str,
+                    x: i32,
+                    style: &TextStyle,
+                    hpos: HPos| {
+            put_text(area, text, (x, y_of(area, yv)), style, hpos, VPos::Center)
         };
-        row_text(
+        let label = |yv: f64, text: &str| -> Result<()> {
+            let lines = wrap_text(text, &tick, label_w, 3);
+            let top = centred_top(y_of(&left, yv), lines.len(), &tick);
+            put_lines(&left, &lines, (pad, top), &tick, HPos::Left, VPos::Center)
+        };
+        let numbers_end = pad + number_w;
+        let interval = |yv: f64, numbers: &RowNumbers| -> Result<()> {
+            match numbers {
+                RowNumbers::Text(t) => cell(&right, yv, t, numbers_end, &tick, HPos::Right),
+                RowNumbers::Interval([e, lo, hi]) => {
+                    // Right-aligned in sub-columns, so the brackets and commas line up.
+                    let c = columns;
+                    let x0 = numbers_end - c.total();
+                    let lo_end = x0 + c.estimate + c.gap + c.lower;
+                    let hi_end = lo_end + c.comma + c.upper;
+                    cell(&right, yv, e, x0 + c.estimate, &tick, HPos::Right)?;
+                    cell(&right, yv, "[", x0 + c.estimate + c.gap, &tick, HPos::Right)?;
+                    cell(&right, yv, lo, lo_end, &tick, HPos::Right)?;
+                    cell(&right, yv, ",", lo_end, &tick, HPos::Left)?;
+                    cell(&right, yv, hi, hi_end, &tick, HPos::Right)?;
+                    cell(&right, yv, "]", hi_end, &tick, HPos::Left)
+                }
+            }
+        };
+        cell(
             &left,
             header_y,
-            &self.label_header,
+            &fit_text(&self.label_header, &header, label_w),
             pad,
             &header,
             HPos::Left,
-            label_w,
         )?;
-        row_text(
+        cell(
             &right,
             header_y,
             &self.value_header,
-            pad + number_w,
+            numbers_end,
             &header,
             HPos::Right,
-            number_w,
         )?;
-        if has_weight {
-            row_text(
+        let show_weight = weight_w > 0;
+        if show_weight {
+            cell(
                 &right,
                 header_y,
                 "weight",
                 right_w - pad,
                 &header,
                 HPos::Right,
-                weight_w,
             )?;
         }
         for (i, r) in self.rows.iter().enumerate() {
             let yi = row_y(i);
-            row_text(&left, yi, &r.label, pad, &tick, HPos::Left, label_w)?;
-            row_text(
-                &right,
-                yi,
-                &numbers[i],
-                pad + number_w,
-                &tick,
-                HPos::Right,
-                number_w,
-            )?;
-            if let Some(wt) = r.weight {
-                row_text(
+            label(yi, &r.label)?;
+            interval(yi, &self.row_numbers(r))?;
+            if let (Some(wt), true) = (r.weight, show_weight) {
+                cell(
                     &right,
                     yi,
                     &format!("{wt:.1}%"),
                     right_w - pad,
                     &tick,
                     HPos::Right,
-                    weight_w,
                 )?;
             }
         }
-        if let (Some(s), Some(text)) = (&self.summary, &summary_numbers) {
-            row_text(&left, summary_y, &s.label, pad, &tick, HPos::Left, label_w)?;
-            row_text(
-                &right,
+        if let Some(s) = &self.summary {
+            label(summary_y, &s.label)?;
+            interval(
                 summary_y,
-                text,
-                pad + number_w,
-                &tick,
-                HPos::Right,
-                number_w,
+                &RowNumbers::Interval(self.numbers(s.estimate, s.ci_lower, s.ci_upper)),
             )?;
+            if let Some(text) = &s.heterogeneity {
+                // Under the diamond, from the label column across the plot.
+                let note = style.note();
+                let lines = wrap_text(text, &note, w - 2 * pad, 2);
+                let top = centred_top(y_of(&plot_area, heterogeneity_y), lines.len(), &note);
+                put_lines(
+                    &plot_area,
+                    &lines,
+                    (pad, top),
+                    &note,
+                    HPos::Left,
+                    VPos::Center,
+                )?;
+            }
         }
         Ok(())
     }
+}
+
+/// What the numbers column shows for one row.
+enum RowNumbers {
+    /// Estimate, lower and upper end, drawn as "est [lo, hi]" aligned on the brackets.
+    Interval([String; 3]),
+    /// A row's own text, right-aligned.
+    Text(String),
+}
+
+/// Widths of the parts of "est [lo, hi]" (the widest of each over all rows).
+#[derive(Debug, Clone, Copy)]
+struct IntervalColumns {
+    estimate: i32,
+    gap: i32,
+    lower: i32,
+    comma: i32,
+    upper: i32,
+    close: i32,
+}
+
+impl IntervalColumns {
+    fn total(&self) -> i32 {
+        self.estimate + self.gap + self.lower + self.comma + self.upper + self.close
+    }
+}
+
+/// Column widths of a forest plot at one image width.
+struct Layout {
+    pad: i32,
+    label_w: i32,
+    columns: IntervalColumns,
+    number_w: i32,
+    weight_w: i32,
+    right_w: i32,
+    lines_per_row: usize,
 }
 
 /// Round ratios (1, 2, 5 times powers of ten) between `lo` and `hi`; only the powers of ten
@@ -549,7 +727,7 @@ mod tests {
         f.exponentiate = true;
         // exp(ln 2) = 2, exp(ln 0.5) = 0.5, exp(ln 4) = 4
         let text = f.numbers(2f64.ln(), 0.5f64.ln(), 4f64.ln());
-        assert_eq!(text, "2.00 [0.50, 4.00]");
+        assert_eq!(text, ["2.00", "0.50", "4.00"]);
         assert_eq!(exp_tick(0.0), "1");
         assert_eq!(exp_tick(2f64.ln()), "2");
         assert_eq!(exp_tick(-1.0), "0.368");

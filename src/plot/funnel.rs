@@ -94,9 +94,8 @@ impl FunnelChart {
             .fold(0.0, f64::max);
         let bottom = se_max * 1.08;
         let mut xs: Vec<f64> = self.studies.iter().map(|s| s.estimate).collect();
-        if let Some(p) = self.pooled {
-            xs.extend([p - z95 * bottom, p + z95 * bottom]);
-        }
+        let p = self.pooled.unwrap_or(0.0);
+        xs.extend([p - z95 * bottom, p + z95 * bottom]);
         if self.contours {
             xs.extend([-z95 * bottom, z95 * bottom]);
         }
@@ -105,17 +104,21 @@ impl FunnelChart {
         // y is −SE, so that SE = 0 is at the top.
         let y: Range<f64> = -bottom..0.0;
 
+        // Without a pooled estimate the funnel is drawn around no effect (0), and says so.
+        let centre = self.pooled.unwrap_or(0.0);
         let mut legend = vec![LegendEntry::new(LegendMark::Point(palette::BLACK), "study")];
-        if self.pooled.is_some() {
-            legend.push(LegendEntry::new(
-                LegendMark::Line(palette::BLUE),
-                "pooled estimate",
-            ));
-            legend.push(LegendEntry::new(
-                LegendMark::DashedLine(palette::BLUE),
-                format!("pseudo {} CI", self.level.label()),
-            ));
-        }
+        legend.push(LegendEntry::new(
+            LegendMark::Line(palette::BLUE),
+            if self.pooled.is_some() {
+                "pooled estimate".to_string()
+            } else {
+                "no effect (0)".to_string()
+            },
+        ));
+        legend.push(LegendEntry::new(
+            LegendMark::DashedLine(palette::BLUE),
+            format!("pseudo {} CI", self.level.label()),
+        ));
         if self.egger.is_some() {
             legend.push(LegendEntry::new(
                 LegendMark::Line(palette::VERMILLION),
@@ -123,11 +126,11 @@ impl FunnelChart {
             ));
         }
         if self.contours {
-            for (shade, text) in palette::CONTOUR_SHADES.iter().zip([
-                "0.10 > p > 0.05",
-                "0.05 > p > 0.01",
-                "p < 0.01",
-            ]) {
+            for (shade, text) in
+                palette::CONTOUR_SHADES
+                    .iter()
+                    .zip(["p 0.05–0.10", "p 0.01–0.05", "p < 0.01"])
+            {
                 legend.push(LegendEntry::new(LegendMark::Square(*shade), text));
             }
         }
@@ -196,11 +199,10 @@ impl FunnelChart {
                 }
                 Ok(())
             };
-        if let Some(p) = self.pooled {
-            segment((p, 0.0), (p, -bottom), palette::BLUE, false)?;
-            segment((p, 0.0), (p - z95 * bottom, -bottom), palette::BLUE, true)?;
-            segment((p, 0.0), (p + z95 * bottom, -bottom), palette::BLUE, true)?;
-        }
+        let p = centre;
+        segment((p, 0.0), (p, -bottom), palette::BLUE, false)?;
+        segment((p, 0.0), (p - z95 * bottom, -bottom), palette::BLUE, true)?;
+        segment((p, 0.0), (p + z95 * bottom, -bottom), palette::BLUE, true)?;
         if let Some(e) = self.egger {
             segment(
                 (e.intercept, 0.0),
@@ -209,14 +211,18 @@ impl FunnelChart {
                 false,
             )?;
         }
+        // Many studies overlap: hollow markers from 30 on, translucent ones below.
+        let marker = if self.studies.len() >= 30 {
+            palette::BLACK.mix(0.7).stroke_width(style.line(1.0))
+        } else {
+            palette::BLACK.mix(0.75).filled()
+        };
         chart
-            .draw_series(self.studies.iter().map(|s| {
-                Circle::new(
-                    (s.estimate, -s.standard_error),
-                    style.px(4.0),
-                    palette::BLACK.filled(),
-                )
-            }))
+            .draw_series(
+                self.studies
+                    .iter()
+                    .map(|s| Circle::new((s.estimate, -s.standard_error), style.px(4.0), marker)),
+            )
             .map_err(drawing)?;
         Ok(())
     }

@@ -256,7 +256,13 @@ fn draw_bars<DB: DrawingBackend>(
     let m = which.len().max(1) as f64;
     let bar = bins.width * 0.85 / m;
     for (j, &s) in which.iter().enumerate() {
-        let colour = palette::series(s);
+        // Colours tell overlaid samples apart; a cell of a grid shows one sample, and its
+        // colour would mean nothing, so every cell is drawn in one colour.
+        let colour = if which.len() == 1 {
+            palette::BLUE
+        } else {
+            palette::series(s)
+        };
         chart
             .draw_series(
                 bins.counts[s]

@@ -5,13 +5,17 @@
 //! whose extension (`.svg` or `.png`) picks the format. Writes are atomic: the image goes to
 //! a temporary file in the same directory, which is then renamed over the target.
 //!
-//! [`write_gallery`] writes many named charts into one folder (the report's `plots/`).
+//! [`write_gallery`] writes many named charts into one folder (the report's `plots/`), with
+//! `index.md` and `index.html`.
 //!
 //! | file | owns |
 //! |---|---|
 //! | `mod.rs` | [`Chart`], [`Size`], [`render`], [`render_svg`], shared input checks |
 //! | [`before_after`], [`panel`] | mean ± spread at each time point; several measures side by side |
 //! | [`slope`] | declines per month before and after treatment |
+//! | [`paired`] | per-patient lines with mean ± SD beside each time point |
+//! | [`pvalue`] | every measure's p-value against the assumed r, on one chart |
+//! | [`diagnostic`] | residual QQ plot and random-effects caterpillar plot of a mixed model |
 //! | [`sensitivity`] | an effect and its interval against the assumed pre/post r |
 //! | [`forest`], [`funnel`] | meta-analysis charts |
 //! | [`proportion`] | proportions with their intervals |
@@ -20,32 +24,46 @@
 //! | [`power`] | patients per arm (or power) across a sweep of nuisance parameters |
 //! | [`gallery`] | many named charts into one folder, with an index |
 //! | [`input`] | chart rows from inline values or a CSV file |
-//! | [`palette`], [`style`], [`geometry`] | Okabe–Ito colours; font, sizes, frame, legend, axes; clipping |
+//! | [`palette`], [`style`], [`geometry`] | Okabe–Ito colours; sizes, frame, legend, axes; clipping |
+//! | [`font`], [`raster`] | the embedded font, text measuring, SVG text finishing; SVG → PNG |
+//!
+//! Sizes: text is set in points for a stated resolution ([`Canvas::dpi`], 96 by default), so
+//! a label has the same size in pixels at 400×300 and at 1600×1200 and a larger image gives
+//! the data more room, not bigger letters; `--dpi 300` with a large image makes a print
+//! figure. Every chart is drawn once as SVG; the PNG is that SVG rasterised.
 
 pub mod before_after;
+pub mod diagnostic;
+pub mod font;
 pub mod forest;
 pub mod funnel;
 pub mod gallery;
 pub mod geometry;
 pub mod histogram;
 pub mod input;
+pub mod paired;
 pub mod palette;
 pub mod panel;
 pub mod power;
 pub mod proportion;
+pub mod pvalue;
+pub mod raster;
 pub mod sensitivity;
 pub mod slope;
 pub mod style;
 pub mod trajectory;
 
 pub use before_after::{bar_legend, BeforeAfterChart, TimePointValue};
+pub use diagnostic::{CaterpillarChart, QqChart, RandomEffectTerm};
 pub use forest::{ForestChart, ForestRow, ForestSummary};
 pub use funnel::{EggerLine, FunnelChart, FunnelStudy};
 pub use gallery::{write_gallery, GalleryItem};
 pub use histogram::{HistogramChart, HistogramLayout, HistogramSample};
+pub use paired::{PairedChart, PatientValues};
 pub use panel::PanelChart;
 pub use power::{PowerSweepChart, PowerSweepSeries};
 pub use proportion::{ProportionChart, ProportionItem};
+pub use pvalue::{PValueChart, PValueSeries};
 pub use sensitivity::{SensitivityChart, SensitivityPoint, SignificanceOnset};
 pub use slope::{ObservedPoint, SlopeChart};
 pub use trajectory::{SubjectTrajectory, TrajectoryChart};
@@ -80,6 +98,14 @@ pub enum Chart {
     Trajectory(TrajectoryChart),
     /// Patients per arm (or power) across a sweep.
     PowerSweep(PowerSweepChart),
+    /// Per-patient before/after lines with the mean ± SD at each time point.
+    Paired(PairedChart),
+    /// Residuals against normal quantiles.
+    Qq(QqChart),
+    /// Random effects' conditional modes per group, sorted.
+    Caterpillar(CaterpillarChart),
+    /// Every measure's p-value against the assumed r.
+    PValue(PValueChart),
 }
 
 macro_rules! chart_from {
@@ -101,7 +127,11 @@ chart_from!(
     Proportion(ProportionChart),
     Histogram(HistogramChart),
     Trajectory(TrajectoryChart),
-    PowerSweep(PowerSweepChart)
+    PowerSweep(PowerSweepChart),
+    Paired(PairedChart),
+    Qq(QqChart),
+    Caterpillar(CaterpillarChart),
+    PValue(PValueChart)
 );
 
 impl Chart {
@@ -119,6 +149,22 @@ impl Chart {
             Chart::Histogram(c) => c.validate(),
             Chart::Trajectory(c) => c.validate(),
             Chart::PowerSweep(c) => c.validate(),
+            Chart::Paired(c) => c.validate(),
+            Chart::Qq(c) => c.validate(),
+            Chart::Caterpillar(c) => c.validate(),
+            Chart::PValue(c) => c.validate(),
+        }
+    }
+
+    /// The height in pixels the chart needs at `size`'s width (0 when any height will do):
+    /// a forest plot gives every row a line of text.
+    pub fn needed_height(&self, size: Size, style: &Style) -> u32 {
+        match self {
+            Chart::Forest(c) => c.needed_height(size, style),
+            Chart::Proportion(c) => c.as_forest().needed_height(size, style),
+            Chart::Panel(c) => c.needed_height(size, style),
+            Chart::Caterpillar(c) => c.needed_height(style),
+            _ => 0,
         }
     }
 
@@ -134,6 +180,10 @@ impl Chart {
             Chart::Histogram(c) => c.draw(area, style),
             Chart::Trajectory(c) => c.draw(area, style),
             Chart::PowerSweep(c) => c.draw(area, style),
+            Chart::Paired(c) => c.draw(area, style),
+            Chart::Qq(c) => c.draw(area, style),
+            Chart::Caterpillar(c) => c.draw(area, style),
+            Chart::PValue(c) => c.draw(area, style),
         }
     }
 }
@@ -180,6 +230,56 @@ impl Default for Size {
     }
 }
 
+/// What a chart is drawn on: its size in pixels and the resolution its text sizes (in
+/// points) are converted at.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Canvas {
+    pub size: Size,
+    /// Pixels per inch: text of `p` points is `p × dpi / 72` pixels high.
+    pub dpi: f64,
+}
+
+impl Canvas {
+    /// The default resolution, a screen's 96 pixels per inch.
+    pub const DEFAULT_DPI: f64 = 96.0;
+    /// Smallest resolution accepted: below it the smallest text would fall under 9 pixels.
+    pub const MIN_DPI: f64 = 72.0;
+    /// Largest resolution accepted.
+    pub const MAX_DPI: f64 = 1200.0;
+
+    /// A canvas, refused unless `size` is within range and `dpi` within
+    /// [`Canvas::MIN_DPI`]..=[`Canvas::MAX_DPI`].
+    pub fn new(size: Size, dpi: f64) -> Result<Canvas> {
+        let size = Size::new(size.width, size.height)?;
+        if !(dpi.is_finite() && (Self::MIN_DPI..=Self::MAX_DPI).contains(&dpi)) {
+            return Err(Error::input(
+                "--dpi",
+                format!(
+                    "{dpi} is out of range; allowed: {} to {} pixels per inch",
+                    Self::MIN_DPI,
+                    Self::MAX_DPI
+                ),
+            ));
+        }
+        Ok(Canvas { size, dpi })
+    }
+}
+
+impl From<Size> for Canvas {
+    fn from(size: Size) -> Canvas {
+        Canvas {
+            size,
+            dpi: Canvas::DEFAULT_DPI,
+        }
+    }
+}
+
+impl Default for Canvas {
+    fn default() -> Self {
+        Size::DEFAULT.into()
+    }
+}
+
 /// The image formats, picked by the file extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ImageFormat {
@@ -205,13 +305,16 @@ impl ImageFormat {
     }
 }
 
-/// Draw `chart` at `size` and write it to `path`, as SVG or PNG by the extension. The file
-/// appears complete or not at all (temporary file in the same directory, then renamed).
-pub fn render(chart: &Chart, path: &Path, size: Size) -> Result<()> {
+/// Draw `chart` on `canvas` (a [`Size`] alone uses the default resolution) and write it to
+/// `path`, as SVG or PNG by the extension. A chart whose rows need more height than the
+/// canvas has (a forest plot of many studies) is drawn taller. The file appears complete or
+/// not at all (temporary file in the same directory, then renamed).
+pub fn render(chart: &Chart, path: &Path, canvas: impl Into<Canvas>) -> Result<()> {
+    let canvas = canvas.into();
     let format = ImageFormat::from_path(path)?;
-    let size = Size::new(size.width, size.height)?;
+    let canvas = Canvas::new(canvas.size, canvas.dpi)?;
     chart.validate()?;
-    style::register_font()?;
+    font::register_font()?;
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => std::path::PathBuf::from("."),
@@ -226,23 +329,15 @@ pub fn render(chart: &Chart, path: &Path, size: Size) -> Result<()> {
         .suffix(suffix)
         .tempfile_in(&dir)
         .map_err(|e| Error::io(&dir, e))?;
-    match format {
-        ImageFormat::Svg => {
-            let svg = draw_svg(chart, size)?;
-            tmp.as_file()
-                .write_all(svg.as_bytes())
-                .and_then(|_| tmp.as_file().sync_all())
-                .map_err(|e| Error::io(path, e))?;
-        }
-        ImageFormat::Png => {
-            // plotters encodes the PNG itself on `present`, writing to the temporary path.
-            let root =
-                BitMapBackend::new(tmp.path(), (size.width, size.height)).into_drawing_area();
-            chart.draw(&root, &Style::for_size(size))?;
-            root.present()
-                .map_err(|e| Error::io(path, std::io::Error::other(e.to_string())))?;
-        }
-    }
+    let (svg, size) = draw_svg(chart, canvas)?;
+    let bytes = match format {
+        ImageFormat::Svg => svg.into_bytes(),
+        ImageFormat::Png => raster::svg_to_png(&svg, size.width, size.height, canvas.dpi)?,
+    };
+    tmp.as_file()
+        .write_all(&bytes)
+        .and_then(|_| tmp.as_file().sync_all())
+        .map_err(|e| Error::io(path, e))?;
     readable_by_all(tmp.path()).map_err(|e| Error::io(path, e))?;
     tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
     Ok(())
@@ -282,19 +377,42 @@ pub(crate) fn readable_by_all(path: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Draw `chart` at `size` and return the SVG text.
-pub fn render_svg(chart: &Chart, size: Size) -> Result<String> {
-    let size = Size::new(size.width, size.height)?;
+/// Draw `chart` on `canvas` and return the SVG text.
+pub fn render_svg(chart: &Chart, canvas: impl Into<Canvas>) -> Result<String> {
+    let canvas = canvas.into();
+    let canvas = Canvas::new(canvas.size, canvas.dpi)?;
     chart.validate()?;
-    draw_svg(chart, size)
+    Ok(draw_svg(chart, canvas)?.0)
 }
 
-fn draw_svg(chart: &Chart, size: Size) -> Result<String> {
-    style::register_font()?;
+/// The finished SVG of `chart` and the size it was drawn at (taller than asked when the
+/// chart needs it).
+fn draw_svg(chart: &Chart, canvas: Canvas) -> Result<(String, Size)> {
+    font::register_font()?;
+    let style = Style::for_canvas(canvas);
+    let mut size = Size {
+        width: canvas.size.width,
+        height: chart
+            .needed_height(canvas.size, &style)
+            .clamp(canvas.size.height, Size::MAX),
+    };
+    style::take_shortfall();
+    let mut svg = draw_svg_at(chart, size, &style)?;
+    // Text that left the plot too little height: once more, that much taller.
+    let shortfall = style::take_shortfall();
+    if shortfall > 0 && size.height < Size::MAX {
+        size.height = (size.height + shortfall as u32).min(Size::MAX);
+        svg = draw_svg_at(chart, size, &style)?;
+        style::take_shortfall();
+    }
+    Ok((font::finish_svg_text(&svg), size))
+}
+
+fn draw_svg_at(chart: &Chart, size: Size, style: &Style) -> Result<String> {
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (size.width, size.height)).into_drawing_area();
-        chart.draw(&root, &Style::for_size(size))?;
+        chart.draw(&root, style)?;
         root.present().map_err(drawing)?;
     }
     Ok(svg)

@@ -21,6 +21,9 @@ pub struct ProportionItem {
     pub total: u64,
     pub ci_lower: f64,
     pub ci_upper: f64,
+    /// The count is a lower bound ("at least 70"): the proportion is at least events/total,
+    /// only the interval's lower end holds, and the line runs on to 100%.
+    pub at_least: bool,
 }
 
 /// Proportions with confidence intervals.
@@ -53,6 +56,7 @@ impl ProportionChart {
                     total,
                     ci_lower,
                     ci_upper,
+                    at_least: false,
                 }
             })
             .collect();
@@ -113,6 +117,18 @@ impl ProportionChart {
             .map(|it| {
                 let p = it.events as f64 / it.total as f64;
                 let (lo, hi) = (it.ci_lower, it.ci_upper);
+                if it.at_least {
+                    // Only a lower bound is known: never drawn or printed as exact.
+                    let mut row = ForestRow::new(it.label.clone(), 100.0 * p, 100.0 * lo, 100.0);
+                    row.detail = Some(format!(
+                        "≥ {}/{} = ≥ {}% [≥ {}]",
+                        it.events,
+                        it.total,
+                        pct(p),
+                        pct(lo)
+                    ));
+                    return row;
+                }
                 let mut row = ForestRow::new(it.label.clone(), 100.0 * p, 100.0 * lo, 100.0 * hi);
                 row.detail = Some(format!(
                     "{}/{} = {}% [{}, {}]",
@@ -152,6 +168,20 @@ impl ProportionChart {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lower_bound_is_never_shown_as_exact() {
+        // JaCALS: "at least 70" of 2080.
+        let mut chart = ProportionChart::exact(
+            "t",
+            ConfidenceLevel::NINETY_FIVE,
+            vec![("iPS lines".into(), 70, 2080)],
+        );
+        chart.items[0].at_least = true;
+        let row = &chart.as_forest().rows[0];
+        assert_eq!(row.detail.as_deref(), Some("≥ 70/2080 = ≥ 3.4% [≥ 2.6]"));
+        assert_eq!(row.ci_upper, 100.0);
+    }
 
     #[test]
     fn more_events_than_total_is_refused() {

@@ -51,6 +51,8 @@ pub struct SensitivityChart {
     /// The exact r from which the change is significant, when it is known in closed form
     /// (`prepost::significance_threshold`); marked instead of the first r on the grid.
     pub threshold: Option<SignificanceOnset>,
+    /// What was assumed to draw the chart, printed under it ("± read as the SD").
+    pub assumptions: Vec<String>,
 }
 
 impl SensitivityChart {
@@ -151,7 +153,7 @@ impl SensitivityChart {
                     format!("no effect ({null})"),
                 ),
             ],
-            notes: Vec::new(),
+            notes: self.assumptions.clone(),
         };
         let plot_area = frame.draw(area, style)?;
         let (rlo, rhi) = extent(pts.iter().map(|p| p.r)).unwrap_or((0.0, 0.9));
@@ -249,6 +251,7 @@ mod tests {
     fn chart(bounds: &[(f64, f64, f64)]) -> SensitivityChart {
         SensitivityChart {
             threshold: None,
+            assumptions: Vec::new(),
             title: "t".into(),
             effect_label: "g".into(),
             null_value: 0.0,

@@ -39,6 +39,11 @@ pub struct SlopeChart {
     pub after_label: String,
     /// Observed scores, if any.
     pub observed: Vec<ObservedPoint>,
+    /// Number of patients, when reported.
+    pub n: Option<u64>,
+    /// The gap's confidence interval (in the gap's units, at `months`), when the slopes'
+    /// spreads were reported; `None` prints "no uncertainty reported" beside the gap.
+    pub gap_interval: Option<(f64, f64)>,
 }
 
 impl SlopeChart {
@@ -60,6 +65,8 @@ impl SlopeChart {
             before_label: "before treatment".into(),
             after_label: "after treatment".into(),
             observed: Vec::new(),
+            n: None,
+            gap_interval: None,
         }
     }
 
@@ -105,6 +112,19 @@ impl SlopeChart {
         (self.before_per_month - self.after_per_month) * self.months
     }
 
+    /// What the chart says about the gap's uncertainty: its interval, or that none was
+    /// reported (a gap is never printed bare).
+    pub fn uncertainty(&self) -> String {
+        match self.gap_interval {
+            Some((lo, hi)) => format!(
+                "95% CI {} to {}",
+                human_number(lo).replace('-', "−"),
+                human_number(hi).replace('-', "−")
+            ),
+            None => "no uncertainty reported".into(),
+        }
+    }
+
     /// The gap's label, e.g. "0.22 × 12 = 2.64 ALSFRS-R points".
     pub fn gap_label(&self) -> String {
         let diff = self.before_per_month - self.after_per_month;
@@ -131,12 +151,20 @@ impl SlopeChart {
         let before_end = start - self.before_per_month * m;
         let after_end = start - self.after_per_month * m;
         let per_month = |v: f64| format!("{}/month", human_number(-v).replace('-', "−"));
+        let n = self
+            .n
+            .map_or("n not reported".to_string(), |n| format!("n = {n}"));
+        let start_text = match self.start {
+            Some(s) => format!("a common start of {}", human_number(s)),
+            None => "a common start (change from 0)".into(),
+        };
         let frame = Frame {
             title: &self.title,
             subtitle: vec![format!(
-                "gap at {} months: {}",
+                "{n} · gap at {} months: {} ({})",
                 human_number(m),
-                self.gap_label()
+                self.gap_label(),
+                self.uncertainty()
             )],
             legend: vec![
                 LegendEntry::new(
@@ -158,7 +186,14 @@ impl SlopeChart {
                     .then(|| LegendEntry::new(LegendMark::Point(palette::BLACK), "observed")),
             )
             .collect(),
-            notes: Vec::new(),
+            notes: [format!(
+                "Lines: the reported rates drawn from {start_text}, not observed scores."
+            )]
+            .into_iter()
+            .chain(self.gap_interval.is_none().then(|| {
+                "No SD or SEM of the slopes was reported, so the gap has no interval.".to_string()
+            }))
+            .collect(),
         };
         let plot_area = frame.draw(area, style)?;
         let (xlo, xhi) = extent(
@@ -217,15 +252,23 @@ impl SlopeChart {
                 .map_err(drawing)?;
         }
         // The label goes under the lower line end, where no line runs.
-        let label = format!("gap: {}", self.gap_label());
-        put_text(
-            &plot_area,
-            &label,
-            (gx + tick, gy1.max(gy2) + style.px(8.0)),
-            &style.axis(),
-            HPos::Right,
-            VPos::Top,
-        )?;
+        let label = format!("gap: {} ({})", self.gap_label(), self.uncertainty());
+        // Wrapped to the room left of the bracket, so it never runs off the plot.
+        let (left, _, _, _) = super::style::plot_rect(&chart, &plot_area);
+        let text_style = style.axis();
+        let lines =
+            super::style::wrap_text(&label, &text_style, gx + tick - left - style.px(4.0), 3);
+        let lh = super::style::line_height(&text_style);
+        for (j, line) in lines.iter().enumerate() {
+            put_text(
+                &plot_area,
+                line,
+                (gx + tick, gy1.max(gy2) + style.px(8.0) + j as i32 * lh),
+                &text_style,
+                HPos::Right,
+                VPos::Top,
+            )?;
+        }
         Ok(())
     }
 }

@@ -1,9 +1,11 @@
-//! Look and layout shared by every chart: the embedded font, font sizes and margins that
-//! scale with the image size, text measuring and wrapping, the frame (title, subtitle,
-//! legend, notes) around a plot, and the axes.
+//! Look and layout shared by every chart: font sizes in points and margins converted at the
+//! canvas's resolution, text measuring and wrapping, the frame (title, subtitle, legend,
+//! notes) around a plot, and the axes.
 
+use super::font::{advance_width, em_px, em_to_plotters};
+pub use super::font::{register_font, FONT_FAMILY};
 use super::palette;
-use super::{drawing, Size};
+use super::{drawing, Canvas};
 use crate::error::{Error, Result};
 use plotters::chart::{ChartBuilder, ChartContext};
 use plotters::coord::types::RangedCoordf64;
@@ -11,78 +13,69 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use std::ops::Range;
-use std::sync::OnceLock;
 
-/// The font family name the embedded DejaVu Sans is registered under. SVG output names it
-/// too, so a viewer without DejaVu falls back to its own sans-serif.
-pub const FONT_FAMILY: &str = "sans-serif";
+/// The smallest text any chart draws, in pixels per em at 96 dpi (8.25 pt): panel cells and
+/// crowded columns shrink their text to this and no further.
+pub const MIN_TEXT_PX: f64 = 11.0;
 
-static FONT_BYTES: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
-static FONT_REGISTERED: OnceLock<bool> = OnceLock::new();
-
-/// Register the embedded font with plotters (once per process); no system font is used.
-pub fn register_font() -> Result<()> {
-    let ok = *FONT_REGISTERED.get_or_init(|| {
-        plotters::style::register_font(FONT_FAMILY, FontStyle::Normal, FONT_BYTES).is_ok()
-    });
-    if ok {
-        Ok(())
-    } else {
-        Err(Error::Numerical(
-            "the embedded font assets/fonts/DejaVuSans.ttf could not be loaded".into(),
-        ))
-    }
-}
-
-/// Sizes for one image: every font size and margin is a base value (meant for 800×600)
-/// times `scale`, so a 1600×1200 image looks like an 800×600 one, only sharper.
+/// Sizes for one canvas: every length and font size is a base value in pixels at 96 dpi
+/// (1 px = 0.75 pt) times `scale` = dpi / 96. The image size does not change the text: a
+/// larger image gives the layout more room.
 #[derive(Debug, Clone, Copy)]
 pub struct Style {
-    /// Multiplier on every base size.
+    /// Pixels per 96-dpi pixel: the canvas's dpi / 96.
     pub scale: f64,
+    /// Multiplier on font sizes (below 1 in the cells of a panel), never taking text under
+    /// [`MIN_TEXT_PX`].
+    pub text_factor: f64,
 }
 
 impl Style {
-    /// The style for an image of `size`.
-    pub fn for_size(size: Size) -> Style {
-        let scale = (f64::from(size.width) / 800.0).min(f64::from(size.height) / 600.0);
+    /// The style for `canvas`.
+    pub fn for_canvas(canvas: Canvas) -> Style {
         Style {
-            scale: scale.max(0.35),
+            scale: canvas.dpi / Canvas::DEFAULT_DPI,
+            text_factor: 1.0,
         }
     }
 
-    /// The same style with every size multiplied by `factor` (for the cells of a panel).
+    /// The same style with text `factor` times smaller or larger (for the cells of a panel),
+    /// never under [`MIN_TEXT_PX`].
     pub fn shrunk(self, factor: f64) -> Style {
         Style {
-            scale: self.scale * factor,
+            text_factor: self.text_factor * factor,
+            ..self
         }
     }
 
-    /// A length in pixels: `base` pixels at 800×600.
+    /// A length in pixels: `base` pixels at 96 dpi.
     pub fn px(&self, base: f64) -> i32 {
         (base * self.scale).round().max(1.0) as i32
     }
 
-    /// A line width in pixels: `base` at 800×600, never below 1.
+    /// A line width in pixels: `base` at 96 dpi, never below 1.
     pub fn line(&self, base: f64) -> u32 {
         (base * self.scale).round().max(1.0) as u32
     }
 
+    /// Text of `base` pixels per em at 96 dpi (times the text factor, at least
+    /// [`MIN_TEXT_PX`]).
     fn text(&self, base: f64) -> TextStyle<'static> {
-        TextStyle::from((FONT_FAMILY, base * self.scale).into_font()).color(&palette::BLACK)
+        let em = (base * self.text_factor).max(MIN_TEXT_PX) * self.scale;
+        TextStyle::from((FONT_FAMILY, em_to_plotters(em)).into_font()).color(&palette::BLACK)
     }
 
     /// Chart title.
     pub fn title(&self) -> TextStyle<'static> {
-        self.text(21.0)
+        self.text(18.0)
     }
     /// Subtitle (sample size, bar kind).
     pub fn subtitle(&self) -> TextStyle<'static> {
-        self.text(14.5).color(&palette::DARK_GREY)
+        self.text(13.5).color(&palette::DARK_GREY)
     }
     /// Axis descriptions.
     pub fn axis(&self) -> TextStyle<'static> {
-        self.text(15.0)
+        self.text(14.0)
     }
     /// Tick labels, category labels, column text.
     pub fn tick(&self) -> TextStyle<'static> {
@@ -98,17 +91,14 @@ impl Style {
     }
 }
 
-/// Width in pixels of `text` in `style` (an estimate from the font's advance widths).
+/// Width in pixels of `text` in `style` (the font's advance widths and kerning), rounded up.
 pub fn text_width(text: &str, style: &TextStyle) -> i32 {
-    match style.font.box_size(text) {
-        Ok((w, _)) => w as i32,
-        Err(_) => (text.chars().count() as f64 * style.font.get_size() * 0.6) as i32,
-    }
+    advance_width(text, em_px(style)).ceil() as i32
 }
 
-/// Height in pixels of one line of text in `style`.
+/// Height in pixels of one line of text in `style` (1.25 em).
 pub fn line_height(style: &TextStyle) -> i32 {
-    (style.font.get_size() * 1.25).ceil() as i32
+    (em_px(style) * 1.25).ceil() as i32
 }
 
 /// `text` cut to at most `max_width` pixels, ending in "…" when cut.
@@ -138,7 +128,8 @@ pub fn fit_text(text: &str, style: &TextStyle, max_width: i32) -> String {
 pub fn wrap_text(text: &str, style: &TextStyle, max_width: i32, max_lines: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
-    for word in text.split_whitespace() {
+    // Words break at ordinary spaces only: a no-break space (U+00A0) keeps "p < 0.001" whole.
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
         let candidate = if current.is_empty() {
             word.to_string()
         } else {
@@ -181,6 +172,28 @@ pub fn put_text<DB: DrawingBackend>(
         .map_err(drawing)
 }
 
+/// Draw `lines` one under another, the first at `pos` (anchored by `h` and `v`), each a
+/// line height below the last: wrapped labels, stacked captions.
+pub fn put_lines<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    lines: &[String],
+    pos: (i32, i32),
+    style: &TextStyle,
+    h: HPos,
+    v: VPos,
+) -> Result<()> {
+    let lh = line_height(style);
+    for (j, line) in lines.iter().enumerate() {
+        put_text(area, line, (pos.0, pos.1 + j as i32 * lh), style, h, v)?;
+    }
+    Ok(())
+}
+
+/// The top line's y for `count` lines of `style` centred on `y`.
+pub fn centred_top(y: i32, count: usize, style: &TextStyle) -> i32 {
+    y - line_height(style) * (count.max(1) as i32 - 1) / 2
+}
+
 /// How a legend entry is drawn next to its text.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum LegendMark {
@@ -216,6 +229,26 @@ impl LegendEntry {
     }
 }
 
+/// The smallest height of a plot under its frame, in pixels at 96 dpi: when the title, legend
+/// and notes leave less, the image is drawn taller (see [`take_shortfall`]).
+pub const MIN_PLOT_PX: f64 = 190.0;
+
+thread_local! {
+    static SHORTFALL: std::cell::Cell<i32> = const { std::cell::Cell::new(0) };
+}
+
+/// Record that a frame's plot fell `pixels` short of [`MIN_PLOT_PX`] (ignored when ≤ 0).
+fn note_shortfall(pixels: i32) {
+    SHORTFALL.with(|s| s.set(s.get().max(pixels)));
+}
+
+/// The largest shortfall recorded on this thread since the last call, cleared: the renderer
+/// draws a chart, and if its text left a plot too little height, draws it again that much
+/// taller, so a small image grows rather than squeezing the data into a sliver.
+pub fn take_shortfall() -> i32 {
+    SHORTFALL.with(|s| s.replace(0))
+}
+
 /// The text around a plot: title and subtitle above, legend and notes below.
 #[derive(Debug, Clone, Default)]
 pub struct Frame<'a> {
@@ -242,7 +275,7 @@ impl Frame<'_> {
         let inner = (w - 2 * pad).max(10);
 
         let title_style = style.title();
-        let title_lines = wrap_text(self.title, &title_style, inner, 2);
+        let title_lines = wrap_text(self.title, &title_style, inner, 3);
         let sub_style = style.subtitle();
         let sub_lines: Vec<String> = self
             .subtitle
@@ -307,6 +340,7 @@ impl Frame<'_> {
             y += line_height(&note_style);
         }
         let plot_h = (h - bottom_h - top).max(10);
+        note_shortfall(style.px(MIN_PLOT_PX) - plot_h);
         let (_, rest) = area.split_vertically(top);
         let (plot, _) = rest.split_vertically(plot_h);
         Ok(plot)
@@ -465,7 +499,13 @@ impl<'a> Axes<'a> {
         } else {
             line_height(&style.axis()) + style.px(6.0)
         };
-        widest + desc + style.px(12.0)
+        if widest == 0 && desc == 0 {
+            // No ticks and no description (a forest plot's rows): no y axis at all, so
+            // text beside the plot (the heterogeneity line) is not crossed by it.
+            0
+        } else {
+            widest + desc + style.px(12.0)
+        }
     }
 
     /// Height in pixels of the x label area these axes need.
@@ -501,6 +541,13 @@ impl<'a> Axes<'a> {
             &axis_style,
             ah as i32 - self.x_area_height(style) - style.px(10.0),
         );
+        // As many ticks as their labels leave room for: about one per 70 pixels across
+        // (one per 40 up), from 5 to 10 (3 to 7 up); plotters keeps the round values among
+        // them, which may be fewer.
+        let plot_w = aw as i32 - self.y_area_width(style) - style.px(30.0);
+        let plot_h = ah as i32 - self.x_area_height(style) - style.px(8.0);
+        let x_labels = (plot_w / style.px(70.0)).clamp(5, 10) as usize;
+        let y_labels = (plot_h / style.px(40.0)).clamp(3, 7) as usize;
         let mut chart = ChartBuilder::on(area)
             .margin_top(style.px(8.0))
             .margin_right(style.px(24.0))
@@ -532,8 +579,8 @@ impl<'a> Axes<'a> {
             .label_style(style.tick())
             .x_label_formatter(&x_fmt)
             .y_label_formatter(&y_fmt)
-            .x_labels(if self.x_ticks { 8 } else { 0 })
-            .y_labels(if self.y_ticks { 7 } else { 0 })
+            .x_labels(if self.x_ticks { x_labels } else { 0 })
+            .y_labels(if self.y_ticks { y_labels } else { 0 })
             .max_light_lines(1)
             .bold_line_style(palette::LIGHT_GREY.stroke_width(style.line(1.0)))
             .light_line_style(palette::WHITE.stroke_width(1))
@@ -642,6 +689,31 @@ pub fn annotation_number(v: f64, digits: usize) -> String {
     s.replace('-', "−")
 }
 
+/// `v` with `digits` significant digits (trailing zeros kept, so numbers of one kind line
+/// up: "0.313", "12.0", "1520"), with a true minus sign; for computed numbers on charts.
+pub fn significant(v: f64, digits: u32) -> String {
+    if v == 0.0 || !v.is_finite() {
+        return annotation_number(v, digits.saturating_sub(1) as usize);
+    }
+    let magnitude = v.abs().log10().floor() as i32;
+    let decimals = (digits as i32 - 1 - magnitude).clamp(0, 12) as usize;
+    // Rounding can carry into a new digit (0.9996 to 3 digits is "1.00", not "1.000").
+    let rounded: f64 = format!("{v:.decimals$}").parse().unwrap_or(v);
+    let magnitude = rounded.abs().log10().floor() as i32;
+    let decimals = (digits as i32 - 1 - magnitude).clamp(0, 12) as usize;
+    annotation_number(v, decimals)
+}
+
+/// A p-value as charts print it: "p < 0.001" below 0.001, else two significant digits
+/// ("p = 0.042", "p = 0.31"); joined by no-break spaces so a line never breaks inside it.
+pub fn p_text(p: f64) -> String {
+    if p < 0.001 {
+        "p\u{a0}<\u{a0}0.001".into()
+    } else {
+        format!("p\u{a0}=\u{a0}{}", significant(p, 2))
+    }
+}
+
 /// The pixel position of data point `p` of `chart`, relative to `area` (which must contain
 /// the chart), for placing text outside the plotting rectangle.
 pub fn pixel_in<DB: DrawingBackend>(
@@ -734,24 +806,31 @@ mod tests {
     use super::*;
 
     #[test]
-    fn sizes_scale_with_the_image() {
-        let small = Style::for_size(Size {
-            width: 800,
-            height: 600,
-        });
-        let large = Style::for_size(Size {
-            width: 1600,
-            height: 1200,
-        });
-        assert_eq!(small.px(10.0) * 2, large.px(10.0));
+    fn text_follows_the_dpi_not_the_image_size() {
+        let canvas = |w, h, dpi| Canvas {
+            size: super::super::Size {
+                width: w,
+                height: h,
+            },
+            dpi,
+        };
+        let small = Style::for_canvas(canvas(400, 300, 96.0));
+        let large = Style::for_canvas(canvas(1600, 1200, 96.0));
+        let print = Style::for_canvas(canvas(1600, 1200, 192.0));
         assert!(register_font().is_ok());
-        assert!(text_width("EDSS", &large.title()) > text_width("EDSS", &small.title()));
+        assert_eq!(
+            text_width("EDSS", &small.title()),
+            text_width("EDSS", &large.title())
+        );
+        assert_eq!(print.px(10.0), 2 * large.px(10.0));
+        // A panel cell's shrunk text stops at the minimum size.
+        assert!(em_px(&small.shrunk(0.1).note()) >= MIN_TEXT_PX);
     }
 
     #[test]
     fn long_text_is_wrapped_and_cut_to_fit() {
         register_font().unwrap();
-        let s = Style::for_size(Size::DEFAULT).tick();
+        let s = Style::for_canvas(Canvas::default()).tick();
         let lines = wrap_text(
             "a very long label that will never fit in a narrow column at all",
             &s,
@@ -769,5 +848,12 @@ mod tests {
         assert_eq!(tick_number(-2.0), "−2");
         assert_eq!(tick_number(-0.0), "0");
         assert_eq!(annotation_number(-0.001, 2), "0.00");
+        assert_eq!(significant(38.9876, 3), "39.0");
+        assert_eq!(significant(0.31347, 3), "0.313");
+        assert_eq!(significant(0.99961, 3), "1.00");
+        assert_eq!(significant(-2.6412, 3), "−2.64");
+        assert_eq!(significant(1523.4, 3), "1523");
+        assert_eq!(p_text(0.0004), "p\u{a0}<\u{a0}0.001");
+        assert_eq!(p_text(0.04213), "p\u{a0}=\u{a0}0.042");
     }
 }

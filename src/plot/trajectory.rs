@@ -97,15 +97,14 @@ impl TrajectoryChart {
             ));
         }
         if self.subjects.iter().any(|s| !s.fitted.is_empty()) {
-            let c = if coloured {
-                palette::DARK_GREY
+            // The mark is drawn as the lines are: dashed in the subject's colour (grey when
+            // there are too many subjects to colour).
+            let (c, text) = if coloured {
+                (colour(0), "fitted, per subject (dashed, in its colour)")
             } else {
-                palette::MID_GREY
+                (palette::MID_GREY, "fitted, per subject (dashed)")
             };
-            legend.push(LegendEntry::new(
-                LegendMark::DashedLine(c),
-                "fitted, per subject",
-            ));
+            legend.push(LegendEntry::new(LegendMark::DashedLine(c), text));
         }
         if !self.population.is_empty() {
             legend.push(LegendEntry::new(

@@ -38,6 +38,10 @@ pub fn before_after_chart(study: &Study, m: &Measure) -> BeforeAfterChart {
                 label: t.id.replace('_', " "),
                 mean: t.mean.value().map(|v| v.value),
                 spread: t.spread.value().map(|v| v.value),
+                // As printed: "3.0 ± 1.5", not "3 ± 1.5".
+                mean_text: t.mean.value().map(|v| v.text.clone()),
+                spread_text: t.spread.value().map(|v| v.text.clone()),
+                n: t.n.value().map(|n| u64::from(*n)),
             })
             .collect(),
     }
@@ -61,13 +65,24 @@ pub fn gallery_items(analyses: &[StudyAnalysis]) -> Result<Vec<GalleryItem>> {
         let fit = crate::meta::fit(&set.data, &meta_options)?;
         let title = format!("{}: SMCR pooled over {} studies", set.measure, fit.k);
         let label = "SMCR: (after − before) / SD before";
+        let caption = format!(
+            "SMCR of each study pooled by a random-effects model (REML); the pre/post r of studies that do not report it is assumed to be {}.",
+            crate::output::human_number(
+                analyses
+                    .first()
+                    .and_then(|a| a.options.r)
+                    .unwrap_or(crate::prepost::ASSUMED_R)
+            )
+        );
         items.push(GalleryItem {
             name: format!("pooled {} smcr forest", set.measure),
             chart: crate::meta::chart::forest_chart(&fit, &title, label, false).into(),
+            caption: caption.clone(),
         });
         items.push(GalleryItem {
             name: format!("pooled {} smcr funnel", set.measure),
             chart: crate::meta::chart::funnel_chart(&fit, &title, label).into(),
+            caption,
         });
     }
     Ok(items)
@@ -151,12 +166,23 @@ fn arm_forest(sr: &StudyAnalysis, item: &analysis::ArmItemAnalysis) -> Option<Fo
 fn study_items(sr: &StudyAnalysis, items: &mut Vec<GalleryItem>) -> Result<()> {
     let study = &sr.study;
     let level = sr.options.level;
-    let mut add = |name: String, chart: Chart| items.push(GalleryItem { name, chart });
-    let charts: Vec<BeforeAfterChart> = study
+    let mut add = |name: String, chart: Chart, caption: String| {
+        items.push(GalleryItem {
+            name,
+            chart,
+            caption,
+        })
+    };
+    // The before/after chart draws printed means ± spreads; a measure with a time point
+    // reported as a median has none there (its converted mean and SD are in the report text
+    // and its effect forests), so it gets no such chart rather than a false "not reported".
+    let drawn: Vec<&Measure> = study
         .measures
         .iter()
-        .map(|m| before_after_chart(study, m))
+        .filter(|m| m.timepoints.iter().all(|t| t.median.is_none()))
         .collect();
+    let charts: Vec<BeforeAfterChart> =
+        drawn.iter().map(|m| before_after_chart(study, m)).collect();
     if charts.len() > 1 {
         add(
             format!("{} panel", study.id),
@@ -166,10 +192,19 @@ fn study_items(sr: &StudyAnalysis, items: &mut Vec<GalleryItem>) -> Result<()> {
                 measures: charts.clone(),
             }
             .into(),
+            "Every before/after measure of the study: the mean and its ± at each time point as reported (the ± is SD or SEM as the paper says, or marked unspecified); a time point without a ± has no bar; n as reported at each time point.".into(),
         );
     }
-    for (m, chart) in study.measures.iter().zip(charts) {
-        add(format!("{} {} before-after", study.id, m.id), chart.into());
+    for (m, chart) in drawn.iter().zip(charts) {
+        let caption = format!(
+            "Mean {} at each time point, numbers as printed in the paper; nothing imputed.",
+            crate::plot::bar_legend(chart.bar_kind).trim_start_matches("mean ")
+        );
+        add(
+            format!("{} {} before-after", study.id, m.id),
+            chart.into(),
+            caption,
+        );
     }
     for mr in &sr.measures {
         let Some(a) = &mr.analysis else { continue };
@@ -186,6 +221,10 @@ fn study_items(sr: &StudyAnalysis, items: &mut Vec<GalleryItem>) -> Result<()> {
                     // Placed against the grid by the chart (everywhere, from r, or beyond).
                     SignificanceThreshold::From(r) => SignificanceOnset::From(r),
                 }),
+                assumptions: vec![format!(
+                    "The ± was read as the SD; the band is the paired t interval of the mean change (n = {}) at each r.",
+                    crate::output::human_number(a.summary.n)
+                )],
                 points: a
                     .sweep
                     .iter()
@@ -198,6 +237,33 @@ fn study_items(sr: &StudyAnalysis, items: &mut Vec<GalleryItem>) -> Result<()> {
                     .collect(),
             }
             .into(),
+            format!("Mean change with its {} paired t interval at each assumed pre/post correlation r (not reported by the paper); the ± was read as the SD.", level.label()),
+        );
+    }
+    let swept: Vec<_> = sr
+        .measures
+        .iter()
+        .filter_map(|mr| Some((mr, mr.analysis.as_ref()?)))
+        .collect();
+    if swept.len() > 1 {
+        add(
+            format!("{} p-vs-r", study.id),
+            crate::plot::PValueChart {
+                title: format!("{}: every measure's p against the assumed r", study.id),
+                alpha: level.alpha(),
+                series: swept
+                    .iter()
+                    .map(|(mr, a)| crate::plot::PValueSeries {
+                        label: mr.label.clone(),
+                        points: a.sweep.iter().map(|t| (t.r, t.p)).collect(),
+                    })
+                    .collect(),
+                notes: vec![
+                    "Paired t test of each measure at each assumed pre/post r (not reported); the ± read as the SD.".into(),
+                ],
+            }
+            .into(),
+            "The paired test's p-value of every measure against the assumed pre/post correlation r, on one log axis: where a line is under α, the change is significant at that r. The ± was read as the SD.".into(),
         );
     }
     let smcr: Vec<ForestRow> = sr
@@ -239,13 +305,26 @@ fn study_items(sr: &StudyAnalysis, items: &mut Vec<GalleryItem>) -> Result<()> {
                 summary: None,
             }
             .into(),
+            format!(
+                "Standardised mean change per measure at r = {} (assumed, not reported), Hedges-corrected, normal-theory {} intervals; the ± read as the SD.",
+                smcr_r.map_or("?".to_string(), crate::output::human_number),
+                level.label()
+            ),
         );
     }
     for item in &sr.arms {
         if let Some(chart) = arm_forest(sr, item) {
+            let caption = format!(
+                "Each arm against the control ({} intervals, as metafor's escalc computes them); {}.",
+                level.label(),
+                item.spread_reading
+                    .as_deref()
+                    .unwrap_or("counts as reported")
+            );
             add(
                 format!("{} {} arms forest", study.id, item.id),
                 chart.into(),
+                caption,
             );
         }
     }
@@ -269,8 +348,17 @@ fn study_items(sr: &StudyAnalysis, items: &mut Vec<GalleryItem>) -> Result<()> {
                 before_label: "before treatment".into(),
                 after_label: "after treatment".into(),
                 observed: Vec::new(),
+                n: sl.n.map(u64::from),
+                // The interval of the difference (after − before per month) as a gap
+                // (before − after) × 12 months, where the spreads were reported.
+                gap_interval: sl
+                    .effects
+                    .iter()
+                    .find(|e| e.measure == MeasureCode::SlopeDifference)
+                    .and_then(|e| Some((-e.ci_upper? * 12.0, -e.ci_lower? * 12.0))),
             }
             .into(),
+            "Declines per month as reported, drawn as straight lines from a common start; the paper gives no SD or n for the slopes, so the gap has no interval.".into(),
         );
     }
     if !sr.proportions.is_empty() {
@@ -293,10 +381,12 @@ fn study_items(sr: &StudyAnalysis, items: &mut Vec<GalleryItem>) -> Result<()> {
                         total: p.n as u64,
                         ci_lower: p.clopper_pearson.0,
                         ci_upper: p.clopper_pearson.1,
+                        at_least: p.bound == "at least",
                     })
                     .collect(),
             }
             .into(),
+            format!("Proportions with exact (Clopper–Pearson) {} intervals; a count the paper gives as a lower bound (\"at least\") is marked ≥ and its line runs on to 100%, since only its lower end is known.", level.label()),
         );
     }
     for rec in &sr.reconstructions {
@@ -317,7 +407,7 @@ fn study_items(sr: &StudyAnalysis, items: &mut Vec<GalleryItem>) -> Result<()> {
             format!("{} {} {} sprite", study.id, s.measure, timepoint),
             HistogramChart {
                 title: format!(
-                    "{}: {} ({}), {} ± {}, n = {}: {}",
+                    "SPRITE, {}: {} ({}), {} ± {}, n = {}: {}",
                     study.id,
                     label,
                     timepoint.replace('_', " "),
@@ -346,6 +436,7 @@ fn study_items(sr: &StudyAnalysis, items: &mut Vec<GalleryItem>) -> Result<()> {
                 bin_width: None,
             }
             .into(),
+            "SPRITE reconstructions: every sample of whole-number scores on the scale that matches the reported mean, ± read as the SD, and n.".into(),
         );
     }
     Ok(())

@@ -53,14 +53,35 @@ pub fn build(studies: &[Study], options: &AnalysisOptions) -> Result<Report> {
     })
 }
 
-/// Draw the report's charts into `dir` (SVG and PNG each, plus `index.md`) and record the
+/// Draw the report's charts into `dir` (SVG and PNG each, plus `index.md` and `index.html`) and record the
 /// files in the report. Refuses a `dir` that is the data folder or inside it: the data is
 /// never written.
 pub fn write_gallery(
     report: &mut Report,
     dir: &std::path::Path,
     data_dir: &std::path::Path,
-    size: crate::plot::Size,
+    canvas: impl Into<crate::plot::Canvas>,
+) -> Result<()> {
+    gallery_into(report, dir, data_dir, canvas.into(), false)
+}
+
+/// As [`write_gallery`], but the folder's index keeps the charts already listed there (for
+/// drawing one study's charts into a gallery of several).
+pub fn add_to_gallery(
+    report: &mut Report,
+    dir: &std::path::Path,
+    data_dir: &std::path::Path,
+    canvas: impl Into<crate::plot::Canvas>,
+) -> Result<()> {
+    gallery_into(report, dir, data_dir, canvas.into(), true)
+}
+
+fn gallery_into(
+    report: &mut Report,
+    dir: &std::path::Path,
+    data_dir: &std::path::Path,
+    canvas: crate::plot::Canvas,
+    keep_others: bool,
 ) -> Result<()> {
     let resolved = |p: &std::path::Path| {
         // A folder that does not exist yet is compared through its nearest existing parent.
@@ -96,7 +117,11 @@ pub fn write_gallery(
         ));
     }
     let items = gallery::gallery_items(&report.studies)?;
-    let written = crate::plot::write_gallery(dir, &items, size)?;
+    let written = if keep_others {
+        crate::plot::gallery::add_to_gallery(dir, &items, canvas)?
+    } else {
+        crate::plot::write_gallery(dir, &items, canvas)?
+    };
     report.charts = written.iter().map(|p| p.display().to_string()).collect();
     Ok(())
 }
@@ -142,6 +167,44 @@ fn pct(x: f64) -> String {
     format!("{} %", h(100.0 * x))
 }
 
+/// The test results the study prints (`[[tests]]`), each with its check (statcheck-style:
+/// the p its statistic allows within the rounding against the printed p).
+fn tests_text(s: &StudyAnalysis) -> String {
+    let mut t = String::new();
+    let checks: Vec<&crate::checks::Finding> = s
+        .findings
+        .iter()
+        .filter(|f| f.check == crate::checks::CheckName::ReportedTest)
+        .collect();
+    if checks.is_empty() {
+        return t;
+    }
+    t.push_str(&format!(
+        "\nReported test results (checked at α = {})\n",
+        h(s.options.level.alpha())
+    ));
+    for f in checks {
+        // The detail starts with the text and the verdict.
+        t.push_str(&format!("  [{}] {}\n", f.measure, f.detail));
+    }
+    t
+}
+
+/// The time points converted from a median, one line each, with the checks not run on them.
+fn conversions_text(conversions: &[crate::analysis::Conversion], indent: &str) -> String {
+    let mut t = String::new();
+    for c in conversions {
+        t.push_str(&format!("{indent}{}: {}\n", c.timepoint, c.text));
+    }
+    if !conversions.is_empty() {
+        t.push_str(&format!(
+            "{indent}(converted, not reported: {})\n",
+            crate::analysis::medians::NOT_CHECKED
+        ));
+    }
+    t
+}
+
 /// One study of the report as readable text.
 pub fn study_text(a: &StudyAnalysis) -> String {
     {
@@ -171,12 +234,16 @@ pub fn study_text(a: &StudyAnalysis) -> String {
             let tps: Vec<String> = m
                 .timepoints
                 .iter()
-                .map(|v| format!("{} {} ± {}", v.label, v.mean, v.spread))
+                .map(|v| match &v.median {
+                    Some(median) => format!("{} {median}", v.label),
+                    None => format!("{} {} ± {}", v.label, v.mean, v.spread),
+                })
                 .collect();
             t.push_str(&format!("  reported: {}\n", tps.join("; ")));
             if !m.spread_reading.is_empty() {
                 t.push_str(&format!("  {}\n", m.spread_reading));
             }
+            t.push_str(&conversions_text(&m.conversions, "  "));
             if let Some(i) = &m.implied {
                 t.push_str(&format!("  change: {}\n", implied_text(i)));
             }
@@ -269,6 +336,7 @@ pub fn study_text(a: &StudyAnalysis) -> String {
             }
         }
         t.push_str(&arms_text(s));
+        t.push_str(&tests_text(s));
         t
     }
 }
@@ -315,6 +383,7 @@ fn arms_text(s: &StudyAnalysis) -> String {
                 c.basis.describe(),
                 h(s.options.level.percent())
             ));
+            t.push_str(&conversions_text(&c.conversions, "    "));
             for e in &c.effects {
                 let ratio = e
                     .ratio_text()

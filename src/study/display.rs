@@ -156,7 +156,7 @@ impl Tabular for StudyNumbers<'_> {
                     text(&m.id),
                     text(&t.id),
                     text(&m.label),
-                    text(&t.mean.to_string()),
+                    text(&centre(t)),
                     text(&t.spread.to_string()),
                     text(m.dispersion.as_str()),
                     Cell::Missing,
@@ -215,7 +215,7 @@ impl Tabular for StudyNumbers<'_> {
                         text(&format!("{}.{}", m.id, series.arm)),
                         text(&t.id),
                         text(&m.label),
-                        text(&t.mean.to_string()),
+                        text(&centre(t)),
                         text(&t.spread.to_string()),
                         text(m.dispersion.as_str()),
                         Cell::Missing,
@@ -261,6 +261,22 @@ fn scale_text(scale: Option<&super::Scale>) -> String {
 }
 
 /// `5.1 ± 1.7`, `not reported`, or the mean alone when the spread is not reported.
+/// A time point's values as the `show` text prints them: mean ± spread, or the median with
+/// its quartiles and/or range (and the conversion method the file names).
+fn timepoint_values(t: &super::TimePoint) -> String {
+    match &t.median {
+        Some(m) => format!("{} [to mean/SD by {}]", m.describe(), m.method.as_str()),
+        None => mean_and_spread(&t.mean, &t.spread),
+    }
+}
+
+/// The mean column of a time point: the mean, or the median summary in its place.
+fn centre(t: &super::TimePoint) -> String {
+    t.median
+        .as_ref()
+        .map_or_else(|| t.mean.to_string(), |m| m.describe())
+}
+
 fn mean_and_spread(mean: &Reported<ReportedNumber>, spread: &Reported<ReportedNumber>) -> String {
     match (mean, spread) {
         (Reported::Value(m), Reported::Value(s)) => format!("{m} ± {s}"),
@@ -415,7 +431,7 @@ pub fn describe(study: &Study) -> String {
                     o,
                     "      {:<8} {}   when: {}",
                     t.id,
-                    mean_and_spread(&t.mean, &t.spread),
+                    timepoint_values(t),
                     t.when
                 );
             }
@@ -454,6 +470,16 @@ pub fn describe(study: &Study) -> String {
             put!(o, "    note:  {n}");
         }
         quote(&mut o, &c.provenance);
+    }
+    if !s.tests.is_empty() {
+        put!(o, "\nPrinted test results (checked by `trialstats check`)");
+        for t in &s.tests {
+            put!(o, "  {} — {}", t.id, t.text);
+            if let Some(n) = &t.note {
+                put!(o, "    note:  {n}");
+            }
+            quote(&mut o, &t.provenance);
+        }
     }
     if !s.references.is_empty() {
         put!(o, "\nReferences");
@@ -506,7 +532,7 @@ fn describe_measure(o: &mut String, m: &Measure) {
             o,
             "    {:<8} {}{n}   when: {}",
             t.id,
-            mean_and_spread(&t.mean, &t.spread),
+            timepoint_values(t),
             t.when
         );
         if let (Some(sc), Some(note)) = (&t.scale, &t.scale_note) {

@@ -14,9 +14,9 @@ use super::raw::{
 };
 use super::{
     Arm, ArmCount, ArmEvents, ArmMeasure, ArmSeries, ArmValues, Bound, Claim, DateFact,
-    Expectation, Fact, Measure, Provenance, Publication, Reference, Reported, ReportedChange,
-    ReportedNumber, Scale, SdDivisor, Slope, SlopeValue, SpreadKind, Study, TimePoint,
-    NOT_REPORTED, SCHEMA_VERSION,
+    Expectation, Fact, Measure, MedianSummary, Provenance, Publication, Reference, Reported,
+    ReportedChange, ReportedNumber, ReportedTestResult, Scale, SdDivisor, Slope, SlopeValue,
+    SpreadKind, Study, TimePoint, NOT_REPORTED, SCHEMA_VERSION,
 };
 use crate::error::{Error, Result};
 use crate::expression;
@@ -362,6 +362,33 @@ fn build(ctx: &Context, raw: RawStudy) -> Result<Study> {
         |c, field| build_arm_count(ctx, c, field, &arms, &provenance),
     );
 
+    let mut tests = Vec::new();
+    for r in raw.tests {
+        let field = format!("tests[{}]", r.id.get_ref());
+        keep(
+            &mut problems,
+            (|| {
+                ids.add(ctx, &r.id, &field)?;
+                // Parsed here so that a result the checker cannot read is refused with its
+                // place, not skipped by `check`.
+                crate::checks::reported_test::parse_result(r.text.get_ref()).map_err(|e| {
+                    let why = match e {
+                        Error::Input { message, .. } => message,
+                        other => other.to_string(),
+                    };
+                    ctx.err(r.text.span(), &format!("{field}.text"), why)
+                })?;
+                tests.push(ReportedTestResult {
+                    id: r.id.get_ref().clone(),
+                    text: r.text.get_ref().clone(),
+                    note: r.note.clone(),
+                    provenance: provenance(r.quote.clone(), r.location.clone()),
+                });
+                Ok(())
+            })(),
+        );
+    }
+
     let mut references = Vec::new();
     for r in raw.references {
         keep(
@@ -401,6 +428,7 @@ fn build(ctx: &Context, raw: RawStudy) -> Result<Study> {
         arms,
         arm_measures,
         arm_counts,
+        tests,
         references,
         expectations: Vec::new(),
         path: Default::default(),
@@ -477,7 +505,20 @@ fn build_measure(
             ),
         ));
     }
-    let timepoints = build_timepoints(ctx, &m.timepoints, field, &n, scale.as_ref(), m.dispersion)?;
+    let source = TimePointSource {
+        quote: &m.quote,
+        location: &m.location,
+        provenance,
+    };
+    let timepoints = build_timepoints(
+        ctx,
+        &m.timepoints,
+        field,
+        &n,
+        scale.as_ref(),
+        m.dispersion,
+        &source,
+    )?;
     let change = m
         .change
         .as_ref()
@@ -527,6 +568,7 @@ fn build_timepoints(
     n: &Reported<u32>,
     scale: Option<&Scale>,
     dispersion: SpreadKind,
+    source: &TimePointSource,
 ) -> Result<Vec<TimePoint>> {
     let mut seen = HashSet::new();
     let mut timepoints = Vec::new();
@@ -544,9 +586,31 @@ fn build_timepoints(
             Some(v) => count(ctx, v, &format!("{tfield}.n"))?,
             None => n.clone(),
         };
-        let mean = reported_value(ctx, &t.mean, &format!("{tfield}.mean"))?;
-        let spread = reported_value(ctx, &t.spread, &format!("{tfield}.spread"))?;
-        non_negative(ctx, &t.spread, &spread, &format!("{tfield}.spread"))?;
+        let median = build_median(ctx, t, &tfield, &tn, source)?;
+        let (mean, spread) = match (&t.mean, &t.spread, &median) {
+            (Some(raw_mean), Some(raw_spread), None) => {
+                let mean = reported_value(ctx, raw_mean, &format!("{tfield}.mean"))?;
+                let spread = reported_value(ctx, raw_spread, &format!("{tfield}.spread"))?;
+                non_negative(ctx, raw_spread, &spread, &format!("{tfield}.spread"))?;
+                (mean, spread)
+            }
+            (None, None, Some(_)) => (Reported::NotReported, Reported::NotReported),
+            (Some(raw), _, Some(_)) | (_, Some(raw), Some(_)) => {
+                return Err(ctx.err(
+                    raw.span(),
+                    &tfield,
+                    "gives both mean ± spread and a median; allowed: mean and spread, or median with q1/q3 and/or min/max",
+                ))
+            }
+            (None, _, None) | (_, None, None) => {
+                let name = if t.mean.is_none() { "mean" } else { "spread" };
+                return Err(ctx.err(
+                    t.id.span(),
+                    &format!("{tfield}.{name}"),
+                    "missing; a time point gives mean and spread (each as printed, or \"not reported\"), or a median with q1/q3 and/or min/max",
+                ));
+            }
+        };
         let own_scale = match &t.scale {
             Some(raw) => Some(self::scale(ctx, raw, &format!("{tfield}.scale"))?),
             None => None,
@@ -558,10 +622,12 @@ fn build_timepoints(
                 "a time point with its own scale needs a scale_note saying why (which words of the document make it so)",
             ));
         }
-        if let (Some(sc), Some(mean_v)) = (own_scale.as_ref().or(scale), mean.value()) {
+        if let (Some(sc), Some(mean_v), Some(raw_mean)) =
+            (own_scale.as_ref().or(scale), mean.value(), &t.mean)
+        {
             if !sc.contains(mean_v.value) {
                 return Err(ctx.err(
-                    t.mean.span(),
+                    raw_mean.span(),
                     &format!("{tfield}.mean"),
                     format!(
                         "{} is outside the scale {}; allowed: a mean within the scale",
@@ -589,7 +655,7 @@ fn build_timepoints(
                             ),
                         };
                         return Err(ctx.err(
-                            t.spread.span(),
+                            t.spread.as_ref().map_or(t.id.span(), |s| s.span()),
                             &format!("{tfield}.spread"),
                             format!(
                                 "{what} is larger than the scale {} allows for a mean of {} \
@@ -611,9 +677,155 @@ fn build_timepoints(
             n: tn,
             scale: own_scale,
             scale_note: t.scale_note.clone(),
+            median,
         });
     }
     Ok(timepoints)
+}
+
+/// Where the numbers of a measure's (or an arm's) time points stand, for a time point that
+/// gives no quote of its own.
+pub(super) struct TimePointSource<'a> {
+    pub(super) quote: &'a str,
+    pub(super) location: &'a str,
+    pub(super) provenance: &'a dyn Fn(String, String) -> Provenance,
+}
+
+/// The median, quartiles and range of a time point, when it gives them: each a number as
+/// printed, in pairs (q1 with q3, min with max), ordered min ≤ q1 ≤ median ≤ q3 ≤ max, with
+/// a method that `convert::median` knows and has a formula for, and n ≥ 5 when n is reported
+/// (the methods are not used below, as metafor's `conv.fivenum`).
+fn build_median(
+    ctx: &Context,
+    t: &RawTimePoint,
+    tfield: &str,
+    n: &Reported<u32>,
+    source: &TimePointSource,
+) -> Result<Option<MedianSummary>> {
+    use crate::convert::{MedianMethod, Scenario};
+    let extras = [
+        ("q1", &t.q1),
+        ("q3", &t.q3),
+        ("min", &t.min),
+        ("max", &t.max),
+        ("method", &t.method),
+    ];
+    let Some(raw_median) = &t.median else {
+        if let Some((name, Some(raw))) = extras.iter().find(|(_, v)| v.is_some()) {
+            return Err(ctx.err(
+                raw.span(),
+                &format!("{tfield}.{name}"),
+                "is given without a median; allowed: median with q1/q3 and/or min/max",
+            ));
+        }
+        return Ok(None);
+    };
+    let number = |raw: &Option<Spanned<String>>, name: &str| {
+        raw.as_ref()
+            .map(|r| printed_number(ctx, r, &format!("{tfield}.{name}")))
+            .transpose()
+    };
+    let median = printed_number(ctx, raw_median, &format!("{tfield}.median"))?;
+    let (q1, q3, min, max) = (
+        number(&t.q1, "q1")?,
+        number(&t.q3, "q3")?,
+        number(&t.min, "min")?,
+        number(&t.max, "max")?,
+    );
+    for (a, b, names) in [(&q1, &q3, "q1 and q3"), (&min, &max, "min and max")] {
+        if a.is_some() != b.is_some() {
+            return Err(ctx.err(
+                raw_median.span(),
+                tfield,
+                format!("{names} come as a pair; give both or neither"),
+            ));
+        }
+    }
+    if q1.is_none() && min.is_none() {
+        return Err(ctx.err(
+            raw_median.span(),
+            &format!("{tfield}.median"),
+            "a median alone says nothing of the spread; give q1 and q3, min and max, or all five",
+        ));
+    }
+    let ordered = [
+        ("min", &t.min, &min),
+        ("q1", &t.q1, &q1),
+        ("median", &t.median, &Some(median.clone())),
+        ("q3", &t.q3, &q3),
+        ("max", &t.max, &max),
+    ];
+    let given: Vec<(&str, &Spanned<String>, f64)> = ordered
+        .iter()
+        .filter_map(|(name, raw, v)| Some((*name, raw.as_ref()?, v.as_ref()?.value)))
+        .collect();
+    for pair in given.windows(2) {
+        let ((a, _, va), (b, raw_b, vb)) = (pair[0], pair[1]);
+        if va > vb {
+            return Err(ctx.err(
+                raw_b.span(),
+                &format!("{tfield}.{b}"),
+                format!(
+                    "{b} {} is below {a} {}; allowed: min ≤ q1 ≤ median ≤ q3 ≤ max",
+                    raw_b.get_ref(),
+                    crate::output::human_number(va)
+                ),
+            ));
+        }
+    }
+    let method = match &t.method {
+        None => MedianMethod::default(),
+        Some(raw) => raw.get_ref().parse::<MedianMethod>().map_err(|e| {
+            let why = match e {
+                Error::Input { message, .. } => message,
+                other => other.to_string(),
+            };
+            ctx.err(raw.span(), &format!("{tfield}.method"), why)
+        })?,
+    };
+    let scenario = match (q1.is_some(), min.is_some()) {
+        (true, true) => Scenario::FiveNumbers,
+        (true, false) => Scenario::Quartiles,
+        _ => Scenario::Range,
+    };
+    if !method.scenarios().contains(&scenario) {
+        let raw = t.method.as_ref().map_or(raw_median.span(), |m| m.span());
+        return Err(ctx.err(
+            raw,
+            &format!("{tfield}.method"),
+            format!(
+                "{} has no formula for the {} scenario; use luo-wan-shi or wan2014",
+                method.as_str(),
+                scenario.as_str()
+            ),
+        ));
+    }
+    if let Some(&nn) = n.value() {
+        if u64::from(nn) < crate::convert::median::MIN_N {
+            return Err(ctx.err(
+                raw_median.span(),
+                &format!("{tfield}.median"),
+                format!(
+                    "n = {nn} is too small to estimate a mean and SD from a median; allowed: n ≥ {} (as metafor's conv.fivenum)",
+                    crate::convert::median::MIN_N
+                ),
+            ));
+        }
+    }
+    Ok(Some(MedianSummary {
+        median,
+        q1,
+        q3,
+        min,
+        max,
+        method,
+        provenance: (source.provenance)(
+            t.quote.clone().unwrap_or_else(|| source.quote.to_string()),
+            t.location
+                .clone()
+                .unwrap_or_else(|| source.location.to_string()),
+        ),
+    }))
 }
 
 /// A number the document prints (never "not reported": an item it does not print is left
@@ -891,8 +1103,20 @@ fn build_arm_measure(
                 "no time point given; each arm needs at least one [[arm_measures.arms.timepoints]]",
             ));
         }
-        let timepoints =
-            build_timepoints(ctx, &a.timepoints, &afield, &n, value_scale, m.dispersion)?;
+        let source = TimePointSource {
+            quote: a.quote.as_deref().unwrap_or(&m.quote),
+            location: a.location.as_deref().unwrap_or(&m.location),
+            provenance,
+        };
+        let timepoints = build_timepoints(
+            ctx,
+            &a.timepoints,
+            &afield,
+            &n,
+            value_scale,
+            m.dispersion,
+            &source,
+        )?;
         let ids: Vec<String> = timepoints.iter().map(|t| t.id.clone()).collect();
         match &first_ids {
             None => first_ids = Some(ids),

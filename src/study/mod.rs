@@ -4,7 +4,7 @@
 //!
 //! | file | owns |
 //! |---|---|
-//! | `mod.rs` | the public types: [`Study`], [`Measure`], [`TimePoint`], [`Slope`], [`Fact`], [`Arm`], [`ArmMeasure`], [`ArmCount`], … |
+//! | `mod.rs` | the public types: [`Study`], [`Measure`], [`TimePoint`], [`Slope`], [`Fact`], [`Arm`], [`ArmMeasure`], [`ArmCount`], [`MedianSummary`], [`ReportedTestResult`], … |
 //! | `raw.rs` | the TOML file as written: private mirrors of the public types with byte spans |
 //! | `load.rs` | reading a file or a folder, validation, and every message naming `file:line: field` |
 //! | `display.rs` | `list` and `show`: the studies and their numbers as tables and text |
@@ -138,6 +138,8 @@ pub struct Study {
     pub arm_measures: Vec<ArmMeasure>,
     /// Counts (out of a denominator or over person-time) reported per arm.
     pub arm_counts: Vec<ArmCount>,
+    /// Test results as printed (`t(6) = 3.2, p = 0.02`), checked by `check` and `report`.
+    pub tests: Vec<ReportedTestResult>,
     pub references: Vec<Reference>,
     pub expectations: Vec<Expectation>,
     /// The file the study was loaded from (empty for a study parsed from a string).
@@ -535,18 +537,18 @@ pub struct ArmEvents {
 }
 
 impl Measure {
-    /// The baseline: the first time point, when its mean is reported.
+    /// The baseline: the first time point, when its mean (or median) is reported.
     pub fn baseline(&self) -> Option<&TimePoint> {
-        self.timepoints.first().filter(|t| t.mean.is_reported())
+        self.timepoints.first().filter(|t| t.has_centre())
     }
 
-    /// The last time point whose mean is reported (other than the baseline).
+    /// The last time point whose mean (or median) is reported (other than the baseline).
     pub fn last_reported(&self) -> Option<&TimePoint> {
         self.timepoints
             .iter()
             .skip(1)
             .rev()
-            .find(|t| t.mean.is_reported())
+            .find(|t| t.has_centre())
     }
 
     /// The time point with this id.
@@ -573,9 +575,67 @@ pub struct TimePoint {
     pub scale: Option<Scale>,
     /// Why this time point has its own scale, in the document's words.
     pub scale_note: Option<String>,
+    /// A median with its quartiles and/or range, reported instead of mean ± spread (then
+    /// `mean` and `spread` are not reported; the analysis converts it).
+    pub median: Option<MedianSummary>,
+}
+
+/// A median with its quartiles and/or range, as printed, reported at a time point instead
+/// of mean ± spread. Validated ordered (min ≤ q1 ≤ median ≤ q3 ≤ max) when read; the analysis
+/// layer estimates the mean and SD with [`crate::convert::median`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MedianSummary {
+    pub median: ReportedNumber,
+    pub q1: Option<ReportedNumber>,
+    pub q3: Option<ReportedNumber>,
+    pub min: Option<ReportedNumber>,
+    pub max: Option<ReportedNumber>,
+    /// The conversion method the file names (default luo-wan-shi, as metafor's
+    /// `conv.fivenum`).
+    pub method: crate::convert::MedianMethod,
+    pub provenance: Provenance,
+}
+
+impl MedianSummary {
+    /// As printed: `median 4 (IQR 2–6)`, `median 4 (range 1–9)`, or both.
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if let (Some(a), Some(b)) = (&self.q1, &self.q3) {
+            parts.push(format!("IQR {}–{}", a.text, b.text));
+        }
+        if let (Some(a), Some(b)) = (&self.min, &self.max) {
+            parts.push(format!("range {}–{}", a.text, b.text));
+        }
+        format!("median {} ({})", self.median.text, parts.join(", "))
+    }
+}
+
+/// A test result the document prints, as written (`t(6) = 3.2, p = 0.02`); parsed when read
+/// (by [`crate::checks::reported_test::parse_result`]) and checked by the analysis.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReportedTestResult {
+    /// `[a-z][a-z0-9_]*`, unique within the study.
+    pub id: String,
+    /// As printed.
+    pub text: String,
+    pub note: Option<String>,
+    pub provenance: Provenance,
 }
 
 impl TimePoint {
+    /// The values as printed: `5.1 ± 1.7`, or `median 4 (IQR 2–6)`.
+    pub fn printed(&self) -> String {
+        match &self.median {
+            Some(m) => m.describe(),
+            None => format!("{} ± {}", self.mean, self.spread),
+        }
+    }
+
+    /// Whether a mean or a median is reported at this time point.
+    pub fn has_centre(&self) -> bool {
+        self.mean.is_reported() || self.median.is_some()
+    }
+
     /// The `mean`, `spread` or `n` of this time point (the inner `None`: not reported), or
     /// `None` for any other name (the names of the expectation language).
     pub fn value_of(&self, what: &str) -> Option<Option<f64>> {

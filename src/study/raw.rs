@@ -36,6 +36,8 @@ pub(super) struct RawStudy {
     #[serde(default)]
     pub(super) arm_counts: Vec<RawArmCount>,
     #[serde(default)]
+    pub(super) tests: Vec<RawTest>,
+    #[serde(default)]
     pub(super) references: Vec<RawReference>,
     #[serde(default)]
     pub(super) expectations: Vec<RawExpectation>,
@@ -212,8 +214,19 @@ pub(super) struct RawArmEvents {
 pub(super) struct RawTimePoint {
     pub(super) id: Spanned<String>,
     pub(super) when: String,
-    pub(super) mean: Spanned<String>,
-    pub(super) spread: Spanned<String>,
+    /// Mean ± spread, or (instead) a median with its quartiles and/or range.
+    pub(super) mean: Option<Spanned<String>>,
+    pub(super) spread: Option<Spanned<String>>,
+    pub(super) median: Option<Spanned<String>>,
+    pub(super) q1: Option<Spanned<String>>,
+    pub(super) q3: Option<Spanned<String>>,
+    pub(super) min: Option<Spanned<String>>,
+    pub(super) max: Option<Spanned<String>>,
+    /// The median → mean/SD method (`convert::MedianMethod` names).
+    pub(super) method: Option<Spanned<String>>,
+    pub(super) quote: Option<String>,
+    #[serde(rename = "where")]
+    pub(super) location: Option<String>,
     pub(super) n: Option<Spanned<toml::Value>>,
     pub(super) scale: Option<Spanned<RawScale>>,
     pub(super) scale_note: Option<String>,
@@ -265,4 +278,16 @@ pub(super) struct RawExpectation {
     pub(super) compute: Spanned<String>,
     pub(super) expected: Spanned<f64>,
     pub(super) tolerance: Spanned<f64>,
+}
+
+/// A test result as the document prints it (`t(6) = 3.2, p = 0.02`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawTest {
+    pub(super) id: Spanned<String>,
+    pub(super) text: Spanned<String>,
+    pub(super) note: Option<String>,
+    pub(super) quote: String,
+    #[serde(rename = "where")]
+    pub(super) location: String,
 }

@@ -1,0 +1,726 @@
+//! The profiled deviance and REML criterion of a linear mixed model with several grouping
+//! factors, nested or crossed (Bates et al. 2015, J. Stat. Softw. 67(1), §3), by blocked
+//! Cholesky algebra in the manner of MixedModels.jl (Bates et al., the `BlockedSparse`
+//! representation of `L`).
+//!
+//! Λθ is block diagonal by factor. The factors are ordered as lme4 orders them, most levels
+//! first; the first one's random effects are eliminated group by group, because
+//! `Λ₀ᵀZ₀ᵀZ₀Λ₀ + I` is block diagonal (one `q₀ × q₀` block per level). Everything else, the
+//! other factors' random effects, the fixed effects X and the response y, forms one
+//! symmetric matrix of order `m + p + 1`, held dense:
+//!
+//! ```text
+//! Lᵢ Lᵢᵀ = T₀ᵀ AᵢT₀ + I                     (Aᵢ = Z₀ᵢᵀZ₀ᵢ, one per level i of factor 0)
+//! Wᵢ     = Lᵢ⁻¹ T₀ᵀ Bᵢ Λ̃                    (Bᵢ = Z₀ᵢᵀ[Z_rest X y], sparse: the columns level i meets)
+//! D      = Λ̃ᵀ [Z_rest X y]ᵀ[Z_rest X y] Λ̃ + [I 0; 0 0] − Σᵢ WᵢᵀWᵢ
+//! D      = R Rᵀ  (dense Cholesky; R's last row holds cβ and r, its X block is RX)
+//! log|L|² = Σᵢ log|Lᵢ|² + Σ_{j<m} 2 log R_jj,   r²(θ) = R_{NN}²,   β̂ = RX⁻ᵀ cβ
+//! ```
+//!
+//! with Λ̃ = blockdiag(Λ_rest, I). This is the full Cholesky factor of the augmented system
+//! `[ΛᵀZᵀZΛ + I, ΛᵀZᵀX, ΛᵀZᵀy; ·, XᵀX, Xᵀy; ·, ·, yᵀy]` of lme4's §3.5 and MixedModels.jl,
+//! so the criterion follows from its diagonal exactly as for one factor.
+//!
+//! Why hand-written blocked algebra rather than a general sparse Cholesky (faer, sprs): the
+//! structure is known in advance. The largest factor's block is block diagonal and is never
+//! formed as a sparse matrix; its elimination costs O(Σᵢ |Sᵢ|² q₀), where Sᵢ is the set of
+//! other columns level i meets (a site and the fixed effects for a patient: four numbers). What
+//! remains couples the smaller factors, and after eliminating the largest one it is dense in
+//! practice (students who rate many lecturers fill the lecturer block, as in MixedModels.jl's
+//! InstEval fit), so a dense Cholesky with a matrix-product trailing update (nalgebra's
+//! `gemm`, which calls `matrixmultiply`) is the fastest choice, with no symbolic analysis
+//! and no new dependency. Its limit: the other factors may have at most
+//! [`MAX_DENSE_ORDER`] random effects together (the largest factor may have any number).
+
+use super::criterion::{ols_coefficients, profiled_criterion, Solution};
+use super::dense::{backward_solve_transpose, cholesky};
+use super::random::RandomEffects;
+use crate::error::{Error, Result};
+use crate::model_matrix::ModelMatrix;
+use nalgebra::DMatrix;
+use rayon::prelude::*;
+use std::sync::Mutex;
+
+/// The largest order `m + p + 1` of the dense part (other factors' random effects, fixed
+/// effects and the response): its matrix takes `8 · order²` bytes (about 0.3 GB at 6,000).
+pub const MAX_DENSE_ORDER: usize = 6000;
+
+const NONE: u32 = u32::MAX;
+
+/// Levels of factor 0 per parallel chunk.
+const GROUP_CHUNK: usize = 2048;
+
+/// The data of a multi-factor model, accumulated once.
+pub struct BlockedSystem<'a> {
+    factors: &'a [RandomEffects],
+    n: usize,
+    p: usize,
+    q0: usize,
+    /// Random effects of the factors after the first.
+    m: usize,
+    /// Order of the dense part, m + p + 1.
+    order: usize,
+    /// First column of each factor in the dense part (0 for factor 0, unused).
+    offsets: Vec<usize>,
+    /// For each dense column below m: (factor, first column of its level's block).
+    column_block: Vec<(u32, u32)>,
+    /// `[Z_rest X y]ᵀ[Z_rest X y]`, order × order, symmetric.
+    cross: Vec<f64>,
+    /// `AᵢT = Z₀ᵢᵀZ₀ᵢ` per level of factor 0 (q₀·q₀ each).
+    a0: Vec<f64>,
+    /// Sᵢ: the dense columns level i meets, sorted, `s_cols[s_start[i]..s_start[i + 1]]`.
+    s_start: Vec<usize>,
+    s_cols: Vec<u32>,
+    /// Bᵢ = Z₀ᵢᵀ[Z_rest X y] on Sᵢ, q₀ × |Sᵢ| row-major, from `s_start[i]·q₀`.
+    b_vals: Vec<f64>,
+    /// For each dense column c, the levels of factor 0 that meet it, as (level, position of
+    /// c in Sᵢ): `column_entries[column_start[c]..column_start[c + 1]]`.
+    column_start: Vec<usize>,
+    column_entries: Vec<(u32, u32)>,
+    /// Factorisations whose buffers can be reused: an evaluation then allocates nothing (fresh
+    /// megabytes per evaluation cost more in page faults than the arithmetic).
+    pool: Mutex<Vec<Factorization>>,
+    /// β_ols, subtracted from y (see [`super::criterion::CrossProducts::new`]).
+    beta_shift: Vec<f64>,
+}
+
+/// One factorisation at θ.
+struct Factorization {
+    /// The dense part's Cholesky factor R (lower, column-major, order × order).
+    r: DMatrix<f64>,
+    /// Σᵢ log|Lᵢ|².
+    logdet_groups: f64,
+    /// Per level of factor 0: Lᵢ (q₀·q₀) and Wᵢ (laid out as `b_vals`).
+    ls: Vec<f64>,
+    ws: Vec<f64>,
+}
+
+impl<'a> BlockedSystem<'a> {
+    /// Accumulate the cross-products of `y`, `x` and the random effects of `factors` (at
+    /// least two, the largest first); refuses a rank-deficient X and a dense part above
+    /// [`MAX_DENSE_ORDER`].
+    pub fn new(y: &[f64], x: &ModelMatrix, factors: &'a [RandomEffects]) -> Result<Self> {
+        let (n, p) = (y.len(), x.p);
+        let q0 = factors[0].q();
+        let mut offsets = vec![0; factors.len()];
+        let mut column_block = Vec::new();
+        let mut m = 0;
+        for (k, f) in factors.iter().enumerate().skip(1) {
+            offsets[k] = m;
+            for level in 0..f.levels.len() {
+                for _ in 0..f.q() {
+                    column_block.push((k as u32, (m + level * f.q()) as u32));
+                }
+            }
+            m += f.q() * f.levels.len();
+        }
+        let order = m + p + 1;
+        if order > MAX_DENSE_ORDER {
+            let others: Vec<String> = factors[1..]
+                .iter()
+                .map(|f| format!("'{}' ({} levels)", f.group, f.levels.len()))
+                .collect();
+            return Err(Error::input(
+                "--formula",
+                format!(
+                    "the grouping factors after the largest ('{}') have {m} random effects together ({}); at most {} are supported, because the part of the system that couples them is held dense",
+                    factors[0].group,
+                    others.join(", "),
+                    MAX_DENSE_ORDER - p - 1
+                ),
+            ));
+        }
+        let (_, beta_shift) = ols_coefficients(y, x)?;
+        let residual: Vec<f64> = (0..n)
+            .map(|i| {
+                y[i] - x
+                    .row(i)
+                    .iter()
+                    .zip(&beta_shift)
+                    .map(|(a, b)| a * b)
+                    .sum::<f64>()
+            })
+            .collect();
+        // The nonzeros of row i of [Z_rest X y], in increasing column order.
+        let nonzeros = |i: usize, cols: &mut Vec<u32>, vals: &mut Vec<f64>| {
+            cols.clear();
+            vals.clear();
+            for (k, f) in factors.iter().enumerate().skip(1) {
+                let q = f.q();
+                let start = offsets[k] + f.group_of_row[i] as usize * q;
+                for a in 0..q {
+                    cols.push((start + a) as u32);
+                    vals.push(f.z[i * q + a]);
+                }
+            }
+            for (j, v) in x.row(i).iter().enumerate() {
+                cols.push((m + j) as u32);
+                vals.push(*v);
+            }
+            cols.push((m + p) as u32);
+            vals.push(residual[i]);
+        };
+        let mut cross = vec![0.0; order * order];
+        let mut cols = Vec::new();
+        let mut vals = Vec::new();
+        for i in 0..n {
+            nonzeros(i, &mut cols, &mut vals);
+            for a in 0..cols.len() {
+                let row = cols[a] as usize * order;
+                for b in 0..=a {
+                    cross[row + cols[b] as usize] += vals[a] * vals[b];
+                }
+            }
+        }
+        for r in 0..order {
+            for c in 0..r {
+                cross[c * order + r] = cross[r * order + c];
+            }
+        }
+        // Rows by level of factor 0 (a counting sort keeps file order within a level).
+        let f0 = &factors[0];
+        let levels0 = f0.levels.len();
+        let mut start = vec![0usize; levels0 + 1];
+        for &g in &f0.group_of_row {
+            start[g as usize + 1] += 1;
+        }
+        for g in 0..levels0 {
+            start[g + 1] += start[g];
+        }
+        let mut next = start.clone();
+        let mut rows = vec![0usize; n];
+        for (i, &g) in f0.group_of_row.iter().enumerate() {
+            rows[next[g as usize]] = i;
+            next[g as usize] += 1;
+        }
+        let mut a0 = vec![0.0; levels0 * q0 * q0];
+        let mut s_start = Vec::with_capacity(levels0 + 1);
+        let mut s_cols: Vec<u32> = Vec::new();
+        let mut b_vals: Vec<f64> = Vec::new();
+        let mut slot = vec![NONE; order];
+        let mut local_cols: Vec<u32> = Vec::new();
+        let mut local_vals: Vec<f64> = Vec::new(); // [local column][a]
+        for g in 0..levels0 {
+            s_start.push(s_cols.len());
+            local_cols.clear();
+            local_vals.clear();
+            let a = &mut a0[g * q0 * q0..(g + 1) * q0 * q0];
+            for &i in &rows[start[g]..start[g + 1]] {
+                let z = &f0.z[i * q0..(i + 1) * q0];
+                for u in 0..q0 {
+                    for v in 0..q0 {
+                        a[u * q0 + v] += z[u] * z[v];
+                    }
+                }
+                nonzeros(i, &mut cols, &mut vals);
+                for (&c, &v) in cols.iter().zip(&vals) {
+                    let mut s = slot[c as usize];
+                    if s == NONE {
+                        s = local_cols.len() as u32;
+                        slot[c as usize] = s;
+                        local_cols.push(c);
+                        local_vals.resize(local_vals.len() + q0, 0.0);
+                    }
+                    for u in 0..q0 {
+                        local_vals[s as usize * q0 + u] += z[u] * v;
+                    }
+                }
+            }
+            let mut sorted: Vec<u32> = (0..local_cols.len() as u32).collect();
+            sorted.sort_unstable_by_key(|&s| local_cols[s as usize]);
+            let len = sorted.len();
+            let base = b_vals.len();
+            b_vals.resize(base + q0 * len, 0.0);
+            for (j, &s) in sorted.iter().enumerate() {
+                s_cols.push(local_cols[s as usize]);
+                for u in 0..q0 {
+                    b_vals[base + u * len + j] = local_vals[s as usize * q0 + u];
+                }
+            }
+            for &c in &local_cols {
+                slot[c as usize] = NONE;
+            }
+        }
+        s_start.push(s_cols.len());
+        let mut column_start = vec![0usize; order + 1];
+        for &c in &s_cols {
+            column_start[c as usize + 1] += 1;
+        }
+        for c in 0..order {
+            column_start[c + 1] += column_start[c];
+        }
+        let mut fill = column_start.clone();
+        let mut column_entries = vec![(0u32, 0u32); s_cols.len()];
+        for g in 0..levels0 {
+            for (j, &c) in s_cols[s_start[g]..s_start[g + 1]].iter().enumerate() {
+                column_entries[fill[c as usize]] = (g as u32, j as u32);
+                fill[c as usize] += 1;
+            }
+        }
+        Ok(BlockedSystem {
+            pool: Mutex::new(Vec::new()),
+            column_start,
+            column_entries,
+            factors,
+            n,
+            p,
+            q0,
+            m,
+            order,
+            offsets,
+            column_block,
+            cross,
+            a0,
+            s_start,
+            s_cols,
+            b_vals,
+            beta_shift,
+        })
+    }
+
+    /// The factor of each dense column's Λ̃ entry when every factor after the first has one
+    /// random effect (Λ̃ is then diagonal): θ of its factor below m, 1 for X and y.
+    fn diagonal_lambda(&self, ts: &[Vec<f64>]) -> Option<Vec<f64>> {
+        if self.factors[1..].iter().any(|f| f.q() != 1) {
+            return None;
+        }
+        Some(
+            (0..self.order)
+                .map(|c| {
+                    if c < self.m {
+                        ts[self.column_block[c].0 as usize][0]
+                    } else {
+                        1.0
+                    }
+                })
+                .collect(),
+        )
+    }
+
+    /// Each factor's `T` (q·q row-major, lower) for `theta` (the factors' θ in order).
+    fn t_blocks(&self, theta: &[f64]) -> Vec<Vec<f64>> {
+        let mut k0 = 0;
+        self.factors
+            .iter()
+            .map(|f| {
+                let q = f.q();
+                let mut t = vec![0.0; q * q];
+                f.fill_t(&theta[k0..k0 + f.n_theta()], &mut t);
+                k0 += f.n_theta();
+                t
+            })
+            .collect()
+    }
+
+    /// `v` (a row of values over the dense columns `cols`, which hold whole level blocks)
+    /// times Λ̃ restricted to `cols`, written to `out`.
+    fn times_lambda(&self, ts: &[Vec<f64>], cols: &[u32], v: &[f64], out: &mut [f64]) {
+        for (j, &c) in cols.iter().enumerate() {
+            let c = c as usize;
+            if c >= self.m {
+                out[j] = v[j];
+                continue;
+            }
+            let (k, s) = self.column_block[c];
+            let q = self.factors[k as usize].q();
+            let t = &ts[k as usize];
+            let a = c - s as usize;
+            let first = j - a;
+            out[j] = (a..q).map(|b| v[first + b] * t[b * q + a]).sum();
+        }
+    }
+
+    fn factorize(&self, theta: &[f64]) -> Option<Factorization> {
+        let ts = self.t_blocks(theta);
+        let (order, m, q0) = (self.order, self.m, self.q0);
+        // D = Λ̃ᵀ C Λ̃ + [I 0; 0 0]; symmetric, so the row-major product is also column-major.
+        let diagonal = self.diagonal_lambda(&ts);
+        let levels0 = self.s_start.len() - 1;
+        let mut f = self
+            .pool
+            .lock()
+            .ok()
+            .and_then(|mut pool| pool.pop())
+            .unwrap_or_else(|| Factorization {
+                r: DMatrix::zeros(order, order),
+                logdet_groups: 0.0,
+                ls: vec![0.0; levels0 * q0 * q0],
+                ws: vec![0.0; self.b_vals.len()],
+            });
+        let d = f.r.as_mut_slice();
+        if let Some(scale) = &diagonal {
+            for r in 0..order {
+                let (row, out) = (
+                    &self.cross[r * order..(r + 1) * order],
+                    &mut d[r * order..(r + 1) * order],
+                );
+                let sr = scale[r];
+                for c in 0..order {
+                    out[c] = sr * scale[c] * row[c];
+                }
+            }
+        } else {
+            let all: Vec<u32> = (0..order as u32).collect();
+            let mut e = vec![0.0; order * order];
+            for r in 0..order {
+                self.times_lambda(
+                    &ts,
+                    &all,
+                    &self.cross[r * order..(r + 1) * order],
+                    &mut e[r * order..(r + 1) * order],
+                );
+            }
+            // D = Λ̃ᵀ E: E is symmetric-times-Λ̃; transpose it and apply Λ̃ again by rows.
+            let mut et = vec![0.0; order * order];
+            for r in 0..order {
+                for c in 0..order {
+                    et[c * order + r] = e[r * order + c];
+                }
+            }
+            for r in 0..order {
+                self.times_lambda(
+                    &ts,
+                    &all,
+                    &et[r * order..(r + 1) * order],
+                    &mut d[r * order..(r + 1) * order],
+                );
+            }
+        }
+        for j in 0..m {
+            d[j * order + j] += 1.0;
+        }
+        // Eliminate the levels of factor 0, in parallel chunks: Lᵢ and Wᵢ for every level.
+        let mut chunks = Vec::new();
+        {
+            let (mut l_rest, mut w_rest) = (f.ls.as_mut_slice(), f.ws.as_mut_slice());
+            let mut g = 0;
+            while g < levels0 {
+                let end = (g + GROUP_CHUNK).min(levels0);
+                let (l_here, l_next) = l_rest.split_at_mut((end - g) * q0 * q0);
+                let w_len = (self.s_start[end] - self.s_start[g]) * q0;
+                let (w_here, w_next) = w_rest.split_at_mut(w_len);
+                chunks.push((g..end, l_here, w_here));
+                (l_rest, w_rest) = (l_next, w_next);
+                g = end;
+            }
+        }
+        let logdets: Vec<Option<f64>> = chunks
+            .into_par_iter()
+            .map(|(range, l, w)| match q0 {
+                // The literal q₀ lets the compiler unroll the small loops.
+                1 => self.eliminate(&ts, diagonal.as_deref(), range, l, w, 1),
+                2 => self.eliminate(&ts, diagonal.as_deref(), range, l, w, 2),
+                _ => self.eliminate(&ts, diagonal.as_deref(), range, l, w, q0),
+            })
+            .collect();
+        f.logdet_groups = 0.0;
+        for l in logdets {
+            f.logdet_groups += l?;
+        }
+        let (d, ws) = (f.r.as_mut_slice(), &f.ws);
+        // D −= Σᵢ WᵢᵀWᵢ, column by column (lower triangle): each column of D is contiguous and
+        // small enough to stay in cache while every level meeting it is added, and the
+        // columns are independent, so they are split between threads.
+        d.par_chunks_mut(order).enumerate().for_each(|(c, column)| {
+            for &(g, j) in &self.column_entries[self.column_start[c]..self.column_start[c + 1]] {
+                let (g, j) = (g as usize, j as usize);
+                let cols = &self.s_cols[self.s_start[g]..self.s_start[g + 1]];
+                let len = cols.len();
+                let w = &ws[self.s_start[g] * q0..self.s_start[g + 1] * q0];
+                for u in 0..q0 {
+                    let row = &w[u * len..(u + 1) * len];
+                    let wj = row[j];
+                    for (&r, &v) in cols[j..].iter().zip(&row[j..]) {
+                        column[r as usize] -= wj * v;
+                    }
+                }
+            }
+        });
+        if !cholesky_lower(&mut f.r) {
+            return None;
+        }
+        Some(f)
+    }
+
+    /// Hand a factorisation's buffers back for the next evaluation.
+    fn recycle(&self, f: Factorization) {
+        if let Ok(mut pool) = self.pool.lock() {
+            pool.push(f);
+        }
+    }
+
+    /// Lᵢ and Wᵢ = Lᵢ⁻¹ T₀ᵀ Bᵢ Λ̃ for the levels `range` of factor 0, written to `ls` and `ws`
+    /// (the range's parts); returns Σ log|Lᵢ|², or `None` if a factorisation fails.
+    #[inline(always)]
+    fn eliminate(
+        &self,
+        ts: &[Vec<f64>],
+        diagonal: Option<&[f64]>,
+        range: std::ops::Range<usize>,
+        ls: &mut [f64],
+        ws: &mut [f64],
+        q0: usize,
+    ) -> Option<f64> {
+        let t0 = &ts[0];
+        let w_base = self.s_start[range.start] * q0;
+        let mut work = vec![0.0; q0 * q0];
+        let mut bs: Vec<f64> = Vec::new();
+        let mut logdet = 0.0;
+        // The pivots are ≥ 1: their product is logged once it grows large, not one by one.
+        let mut product = 1.0;
+        for (k, g) in range.enumerate() {
+            let a = &self.a0[g * q0 * q0..(g + 1) * q0 * q0];
+            let l = &mut ls[k * q0 * q0..(k + 1) * q0 * q0];
+            // L = chol(T₀ᵀ A T₀ + I)
+            for u in 0..q0 {
+                for v in 0..q0 {
+                    work[u * q0 + v] = (v..q0).map(|k| a[u * q0 + k] * t0[k * q0 + v]).sum();
+                }
+            }
+            for u in 0..q0 {
+                for v in 0..=u {
+                    l[u * q0 + v] = (u..q0)
+                        .map(|k| t0[k * q0 + u] * work[k * q0 + v])
+                        .sum::<f64>()
+                        + if u == v { 1.0 } else { 0.0 };
+                }
+            }
+            cholesky(l, q0)?;
+            for j in 0..q0 {
+                product *= l[j * q0 + j];
+            }
+            if product > 1e200 {
+                logdet += product.ln();
+                product = 1.0;
+            }
+            let cols = &self.s_cols[self.s_start[g]..self.s_start[g + 1]];
+            let len = cols.len();
+            let b = &self.b_vals[self.s_start[g] * q0..self.s_start[g + 1] * q0];
+            bs.resize(q0 * len, 0.0);
+            for u in 0..q0 {
+                let (from, to) = (&b[u * len..(u + 1) * len], &mut bs[u * len..(u + 1) * len]);
+                match diagonal {
+                    Some(scale) => {
+                        for ((t, v), &c) in to.iter_mut().zip(from).zip(cols) {
+                            *t = v * scale[c as usize];
+                        }
+                    }
+                    None => self.times_lambda(ts, cols, from, to),
+                }
+            }
+            // W = L⁻¹ T₀ᵀ Bs (row by row: forward substitution over the rows of W).
+            let w = &mut ws[self.s_start[g] * q0 - w_base..self.s_start[g + 1] * q0 - w_base];
+            w.iter_mut().for_each(|x| *x = 0.0);
+            for u in 0..q0 {
+                for v in u..q0 {
+                    let tvu = t0[v * q0 + u];
+                    if tvu != 0.0 {
+                        for j in 0..len {
+                            w[u * len + j] += tvu * bs[v * len + j];
+                        }
+                    }
+                }
+                for k in 0..u {
+                    let luk = l[u * q0 + k];
+                    for j in 0..len {
+                        w[u * len + j] -= luk * w[k * len + j];
+                    }
+                }
+                let luu = l[u * q0 + u];
+                for j in 0..len {
+                    w[u * len + j] /= luu;
+                }
+            }
+        }
+        Some(2.0 * (logdet + product.ln()))
+    }
+
+    /// Evaluate at `theta`; `None` where a factorisation fails (not positive definite).
+    pub fn solve(&self, theta: &[f64], reml: bool) -> Option<Solution> {
+        let f = self.factorize(theta)?;
+        let solution = self.solution(&f, reml);
+        self.recycle(f);
+        Some(solution)
+    }
+
+    fn solution(&self, f: &Factorization, reml: bool) -> Solution {
+        let (m, p) = (self.m, self.p);
+        let r = &f.r;
+        let logdet_l = f.logdet_groups + (0..m).map(|j| 2.0 * r[(j, j)].ln()).sum::<f64>();
+        let mut rx = vec![0.0; p * p];
+        for a in 0..p {
+            for b in 0..=a {
+                rx[a * p + b] = r[(m + a, m + b)];
+            }
+        }
+        let logdet_rx: f64 = (0..p).map(|j| 2.0 * rx[j * p + j].ln()).sum();
+        let mut beta: Vec<f64> = (0..p).map(|a| r[(m + p, m + a)]).collect();
+        backward_solve_transpose(&rx, p, &mut beta);
+        let pwrss = r[(m + p, m + p)].powi(2);
+        let criterion = profiled_criterion(reml, self.n, p, logdet_l, logdet_rx, pwrss);
+        Solution {
+            criterion,
+            beta: beta
+                .iter()
+                .zip(&self.beta_shift)
+                .map(|(a, b)| a + b)
+                .collect(),
+            pwrss,
+            logdet_l,
+            logdet_rx,
+            rx,
+        }
+    }
+
+    /// The criterion at `theta` (+∞ where it is not defined).
+    pub fn value(&self, theta: &[f64], reml: bool) -> f64 {
+        match self.solve(theta, reml) {
+            Some(s) if s.criterion.is_finite() && s.pwrss > 0.0 => s.criterion,
+            _ => f64::INFINITY,
+        }
+    }
+
+    /// Conditional modes `b = Λθ û` for the fitted `beta`, one vector per factor (level-major,
+    /// `q` values per level), in the order of the factors; `None` if θ cannot be factorised.
+    ///
+    /// `û` solves `L Lᵀ u = ΛᵀZᵀ(y − Xβ̂)`: the forward half is read off the factor (the
+    /// y row of R minus the X rows times β̂), the backward half runs over the dense part first,
+    /// then over each level of factor 0.
+    pub fn conditional_modes(&self, theta: &[f64], beta: &[f64]) -> Option<Vec<Vec<f64>>> {
+        let f = self.factorize(theta)?;
+        let (ls, ws) = (&f.ls, &f.ws);
+        let (m, p, q0) = (self.m, self.p, self.q0);
+        let r = &f.r;
+        let bs: Vec<f64> = beta
+            .iter()
+            .zip(&self.beta_shift)
+            .map(|(a, b)| a - b)
+            .collect();
+        let mut u_rest: Vec<f64> = (0..m)
+            .map(|j| r[(m + p, j)] - (0..p).map(|x| r[(m + x, j)] * bs[x]).sum::<f64>())
+            .collect();
+        for j in (0..m).rev() {
+            let s: f64 = (j + 1..m).map(|i| r[(i, j)] * u_rest[i]).sum();
+            u_rest[j] = (u_rest[j] - s) / r[(j, j)];
+        }
+        let ts = self.t_blocks(theta);
+        let levels0 = self.s_start.len() - 1;
+        let mut out = Vec::with_capacity(self.factors.len());
+        let mut b0 = vec![0.0; levels0 * q0];
+        let mut c = vec![0.0; q0];
+        for g in 0..levels0 {
+            let cols = &self.s_cols[self.s_start[g]..self.s_start[g + 1]];
+            let len = cols.len();
+            let w = &ws[self.s_start[g] * q0..self.s_start[g + 1] * q0];
+            for (u, cu) in c.iter_mut().enumerate() {
+                let row = &w[u * len..(u + 1) * len];
+                // The last p + 1 columns of Sᵢ are X and y.
+                let mut s = row[len - 1];
+                for x in 0..p {
+                    s -= row[len - 1 - p + x] * bs[x];
+                }
+                for (j, &col) in cols[..len - 1 - p].iter().enumerate() {
+                    s -= row[j] * u_rest[col as usize];
+                }
+                *cu = s;
+            }
+            backward_solve_transpose(&ls[g * q0 * q0..(g + 1) * q0 * q0], q0, &mut c);
+            let t0 = &ts[0];
+            for a in 0..q0 {
+                b0[g * q0 + a] = (0..=a).map(|k| t0[a * q0 + k] * c[k]).sum();
+            }
+        }
+        out.push(b0);
+        for (k, fk) in self.factors.iter().enumerate().skip(1) {
+            let q = fk.q();
+            let t = &ts[k];
+            let mut bk = vec![0.0; fk.levels.len() * q];
+            for level in 0..fk.levels.len() {
+                let u = &u_rest[self.offsets[k] + level * q..self.offsets[k] + (level + 1) * q];
+                for a in 0..q {
+                    bk[level * q + a] = (0..=a).map(|j| t[a * q + j] * u[j]).sum();
+                }
+            }
+            out.push(bk);
+        }
+        Some(out)
+    }
+}
+
+/// Panel width of the blocked Cholesky.
+const PANEL: usize = 32;
+
+/// In-place lower Cholesky factor of the symmetric positive-definite `a` (only its lower
+/// triangle is read): right-looking by panels of [`PANEL`] columns, each panel factored
+/// column by column, the rest of the matrix updated by one matrix product per panel of
+/// columns (Golub & Van Loan, *Matrix Computations*, 4th ed., §4.2.9). False if a pivot is
+/// not positive.
+pub fn cholesky_lower(a: &mut DMatrix<f64>) -> bool {
+    let n = a.nrows();
+    let mut kb = 0;
+    while kb < n {
+        let b = PANEL.min(n - kb);
+        {
+            let data = a.as_mut_slice();
+            for j in kb..kb + b {
+                let (before, from_j) = data.split_at_mut(j * n);
+                let col_j = &mut from_j[j..n];
+                for t in kb..j {
+                    let ljt = before[t * n + j];
+                    if ljt != 0.0 {
+                        let col_t = &before[t * n + j..t * n + n];
+                        for (x, y) in col_j.iter_mut().zip(col_t) {
+                            *x -= ljt * y;
+                        }
+                    }
+                }
+                let pivot = col_j[0];
+                if !(pivot > 0.0 && pivot.is_finite()) {
+                    return false;
+                }
+                let s = pivot.sqrt();
+                col_j[0] = s;
+                for x in col_j[1..].iter_mut() {
+                    *x /= s;
+                }
+            }
+        }
+        let (left, mut right) = a.columns_range_pair_mut(kb..kb + b, kb + b..n);
+        let mut jb = kb + b;
+        while jb < n {
+            let b2 = PANEL.min(n - jb);
+            let top = left.rows(jb, b2);
+            // Nested factors leave whole blocks of zeros (two sites share no patient): their
+            // product is zero and is skipped.
+            if top.iter().any(|v| *v != 0.0) {
+                let rows = left.rows(jb, n - jb);
+                let mut c = right.view_mut((jb, jb - kb - b), (n - jb, b2));
+                c.gemm(-1.0, &rows, &top.transpose(), 1.0);
+            }
+            jb += b2;
+        }
+        kb += b;
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocked_cholesky_reproduces_the_matrix() {
+        // A = B Bᵀ + n I for a pseudo-random B, of an order spanning several panels.
+        let n = 150;
+        let bm = DMatrix::from_fn(n, n, |i, j| ((i * 31 + j * 17) % 23) as f64 / 23.0 - 0.4);
+        let a = &bm * bm.transpose() + DMatrix::identity(n, n) * n as f64;
+        let mut l = a.clone();
+        assert!(cholesky_lower(&mut l));
+        let l = l.lower_triangle();
+        let err = (&l * l.transpose() - &a).abs().max();
+        assert!(err < 1e-9 * a.abs().max(), "{err}");
+        let mut bad = a.clone();
+        bad[(100, 100)] = -1.0;
+        assert!(!cholesky_lower(&mut bad));
+    }
+}

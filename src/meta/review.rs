@@ -1,0 +1,139 @@
+//! The analyses a systematic review adds to the fitted model, on request: subgroups, the
+//! cumulative meta-analysis, and the publication-bias methods (trim and fill, fail-safe N,
+//! the rank correlation test, PET-PEESE, the step-function selection model). Each is its own
+//! module; this one only checks that the model allows it and stores the result in the fit.
+
+use super::moderators::ModelMatrix;
+use super::trimfill::{Estimator, Side};
+use super::{
+    cumulative, egger, failsafe, multilevel, ranktest, robust, selmodel, subgroup, trimfill,
+};
+use super::{MetaData, MetaFit, MetaOptions, Test};
+use crate::error::{Error, Result};
+
+/// What to add to the fit.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReviewRequest {
+    /// `--subgroup COL`: the column's name and its value for each study.
+    pub subgroup: Option<(String, Vec<String>)>,
+    /// `--cumulative COL`: the column's name and its value for each study.
+    pub cumulative: Option<(String, Vec<String>)>,
+    /// `--trimfill [L0|R0]`, with the side (`None`: chosen as metafor does).
+    pub trimfill: Option<(Estimator, Option<Side>)>,
+    /// `--fsn`.
+    pub fsn: bool,
+    /// `--ranktest`.
+    pub ranktest: bool,
+    /// `--pet-peese`.
+    pub pet_peese: bool,
+    /// `--selmodel CUTS`: the cut points ending with 1.
+    pub selmodel: Option<Vec<f64>>,
+    /// `--robust COL`: the column's name and its value for each study.
+    pub robust: Option<(String, Vec<String>)>,
+}
+
+/// Refuse an analysis of an intercept-only model when the fit has moderators.
+fn intercept_only(fit: &MetaFit, option: &str) -> Result<()> {
+    if fit.p > 1 {
+        return Err(Error::input(
+            option,
+            "this analysis is for models without moderators (as metafor's); drop --mods",
+        ));
+    }
+    Ok(())
+}
+
+/// Refuse a regression on the standard errors when they are all equal (its design would not
+/// be of full rank).
+fn distinct_variances(v: &[f64], option: &str) -> Result<()> {
+    if v.iter().all(|x| *x == v[0]) {
+        return Err(Error::input(
+            option,
+            "every study has the same sampling variance, so the regression on the standard \
+             errors that this analysis needs cannot be fitted",
+        ));
+    }
+    Ok(())
+}
+
+fn at_least(k: usize, n: usize, option: &str) -> Result<()> {
+    if k < n {
+        return Err(Error::input(
+            option,
+            format!("{k} studies: this analysis needs at least {n}"),
+        ));
+    }
+    Ok(())
+}
+
+/// Compute what `request` asks for and store it in `fit`.
+pub fn add_review(
+    fit: &mut MetaFit,
+    data: &MetaData,
+    options: &MetaOptions,
+    request: &ReviewRequest,
+) -> Result<()> {
+    let (y, v) = (&data.yi[..], &data.vi[..]);
+    let k = y.len();
+    if let Some((column, groups)) = &request.subgroup {
+        intercept_only(fit, "--subgroup")?;
+        let s = subgroup::subgroups(column, groups, y, v, options)?;
+        fit.subgroups = Some(s.fits);
+        fit.subgroup_test = Some(s.test);
+    }
+    if let Some((_, keys)) = &request.cumulative {
+        intercept_only(fit, "--cumulative")?;
+        fit.cumulative = Some(cumulative::cumulative(keys, &data.labels, y, v, options)?);
+    }
+    if let Some((estimator, side)) = request.trimfill {
+        intercept_only(fit, "--trimfill")?;
+        if side.is_none() {
+            distinct_variances(v, "--trimfill")?;
+        }
+        fit.trimfill = Some(trimfill::trimfill(y, v, options, estimator, side)?);
+    }
+    if request.fsn {
+        at_least(k, 2, "--fsn")?;
+        fit.fsn = Some(failsafe::fail_safe_n(y, v, 0.05));
+    }
+    if request.ranktest {
+        at_least(k, 3, "--ranktest")?;
+        fit.ranktest = Some(ranktest::rank_test(y, v));
+    }
+    if request.pet_peese {
+        intercept_only(fit, "--pet-peese")?;
+        at_least(k, 3, "--pet-peese")?;
+        distinct_variances(v, "--pet-peese")?;
+        fit.pet_peese = Some(egger::pet_peese(y, v, options)?);
+    }
+    if let Some(steps) = &request.selmodel {
+        intercept_only(fit, "--selmodel")?;
+        fit.selmodel = Some(selmodel::selection_model(y, v, steps, options)?);
+    }
+    if let Some((column, values)) = &request.robust {
+        if options.test == Test::Knha {
+            return Err(Error::input(
+                "--robust",
+                "cluster-robust tests replace the model's own; use them with --test z",
+            ));
+        }
+        let members = multilevel::robust_members(values, None)?;
+        let design = match &data.mods {
+            Some(m) if !m.is_empty() => super::moderators::model_matrix(k, m)?,
+            _ => ModelMatrix::intercept_only(k, super::moderators::INTERCEPT),
+        };
+        let tau2 = fit.tau2;
+        let theta = |i: usize, j: usize| if i == j { v[i] + tau2 } else { 0.0 };
+        let beta: Vec<f64> = fit.coefficients.iter().map(|c| c.estimate).collect();
+        fit.robust = Some(robust::cr2(
+            &design,
+            y,
+            &beta,
+            &theta,
+            &members,
+            column,
+            options.level.value(),
+        )?);
+    }
+    Ok(())
+}

@@ -1,0 +1,260 @@
+//! Trim and fill (Duval & Tweedie 2000, *Biometrics* 56:455 and *JASA* 95:89), as metafor's
+//! `trimfill`: the side where studies are missing is the side opposite to the slope of the
+//! standard error in the meta-regression `yᵢ ~ √vᵢ` (fitted by the model's method: a negative
+//! slope means missing studies on the right); the studies are sorted (mirrored first when the
+//! right side is filled), and, until the number of missing studies `k0` stops changing, the
+//! `k0` most extreme are trimmed, the model is refitted to the rest, and `k0` is estimated
+//! again from the signed ranks of the deviations from that estimate (L0: from the sum of the
+//! positive ranks `Sr`, `k0 = (4 Sr − k(k+1)) / (2k − 1)`; R0: from the length of the
+//! rightmost run of positive ranks, `k0 = γ − 1`), rounded half to even as R's `round`.
+//! Finally the `k0` trimmed studies are mirrored about the trimmed estimate, `2β̂ − yᵢ`, with
+//! their variances, and the model is fitted to all `k + k0` studies (as metafor, with z tests).
+//! Each step is one O(k) fit after one O(k log k) sort.
+
+use super::model::FittedModel;
+use super::moderators::{ModelMatrix, INTERCEPT};
+use super::{MetaOptions, Method, Test};
+use crate::error::{Error, Result};
+use serde::Serialize;
+
+/// The estimator of the number of missing studies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub enum Estimator {
+    #[default]
+    L0,
+    R0,
+}
+
+impl std::str::FromStr for Estimator {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        match s.to_ascii_uppercase().as_str() {
+            "L0" => Ok(Estimator::L0),
+            "R0" => Ok(Estimator::R0),
+            other => Err(Error::input(
+                "--trimfill",
+                format!("unknown estimator '{other}'; allowed: L0, R0"),
+            )),
+        }
+    }
+}
+
+/// The side of the funnel where studies are filled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    Left,
+    Right,
+}
+
+/// A filled (imputed) study.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct FilledStudy {
+    pub yi: f64,
+    pub vi: f64,
+}
+
+/// The trim-and-fill result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TrimFill {
+    pub estimator: Estimator,
+    /// Estimated number of missing studies.
+    pub k0: usize,
+    /// Its standard error (metafor's `se.k0`).
+    pub se_k0: f64,
+    pub side: Side,
+    /// The model fitted to the observed and the filled studies.
+    pub estimate: f64,
+    pub se: f64,
+    pub statistic: f64,
+    pub p: f64,
+    pub ci_lower: f64,
+    pub ci_upper: f64,
+    pub tau2: f64,
+    /// The filled studies.
+    pub filled: Vec<FilledStudy>,
+}
+
+/// The side metafor chooses: `right` when the slope of `√vᵢ` in the model's meta-regression
+/// is negative.
+pub fn missing_side(y: &[f64], v: &[f64], method: Method) -> Result<Side> {
+    let sei: Vec<f64> = v.iter().map(|x| x.sqrt()).collect();
+    let design = ModelMatrix::intercept_only(y.len(), INTERCEPT).with_column("sei", &sei);
+    let m = FittedModel::new(&design, y, v, method, Test::Z, 0.95)?;
+    Ok(if m.fit.beta[1] < 0.0 {
+        Side::Right
+    } else {
+        Side::Left
+    })
+}
+
+fn intercept_fit(
+    y: &[f64],
+    v: &[f64],
+    method: Method,
+    test: Test,
+    level: f64,
+) -> Result<FittedModel> {
+    FittedModel::new(
+        &ModelMatrix::intercept_only(y.len(), INTERCEPT),
+        y,
+        v,
+        method,
+        test,
+        level,
+    )
+}
+
+/// Most trim-and-fill iterations (metafor's `maxiter`).
+const MAX_ITERATIONS: usize = 100;
+
+/// Trim and fill the studies `y`, `v` of an intercept-only model (`side`: `None` to choose
+/// it as metafor does).
+pub fn trimfill(
+    y: &[f64],
+    v: &[f64],
+    options: &MetaOptions,
+    estimator: Estimator,
+    side: Option<Side>,
+) -> Result<TrimFill> {
+    let k = y.len();
+    if k < 3 {
+        return Err(Error::input(
+            "--trimfill",
+            format!("{k} studies: trim and fill needs at least 3"),
+        ));
+    }
+    let method = options.method;
+    let side = match side {
+        Some(s) => s,
+        None => missing_side(y, v, method)?,
+    };
+    let flip = if side == Side::Right { -1.0 } else { 1.0 };
+    let mut order: Vec<usize> = (0..k).collect();
+    order.sort_by(|&a, &b| (flip * y[a]).total_cmp(&(flip * y[b])));
+    let ys: Vec<f64> = order.iter().map(|&i| flip * y[i]).collect();
+    let vs: Vec<f64> = order.iter().map(|&i| v[i]).collect();
+    let kf = k as f64;
+    let (mut k0, mut previous) = (0usize, usize::MAX);
+    let mut se_k0 = 0.0;
+    let mut beta = 0.0;
+    let mut iterations = 0;
+    while k0 != previous {
+        previous = k0;
+        iterations += 1;
+        if iterations > MAX_ITERATIONS {
+            return Err(Error::Numerical(
+                "trim and fill did not converge (the number of missing studies keeps changing)"
+                    .into(),
+            ));
+        }
+        let kept = k - k0;
+        beta = intercept_fit(&ys[..kept], &vs[..kept], method, Test::Z, 0.95)?
+            .fit
+            .beta[0];
+        let dev: Vec<f64> = ys.iter().map(|x| x - beta).collect();
+        let signed = signed_ranks(&dev);
+        let k0_raw = match estimator {
+            Estimator::R0 => {
+                let longest = signed
+                    .iter()
+                    .filter(|r| **r < 0.0)
+                    .map(|r| -r)
+                    .fold(f64::NEG_INFINITY, f64::max);
+                if !longest.is_finite() {
+                    return Err(Error::Numerical(
+                        "trim and fill (R0): every study lies on one side of the estimate, so \
+                         the number of missing studies cannot be estimated; use L0"
+                            .into(),
+                    ));
+                }
+                let k0 = kf - longest - 1.0;
+                se_k0 = (2.0 * k0.max(0.0) + 2.0).sqrt();
+                k0
+            }
+            Estimator::L0 => {
+                let sr: f64 = signed.iter().filter(|r| **r > 0.0).sum();
+                let k0 = (4.0 * sr - kf * (kf + 1.0)) / (2.0 * kf - 1.0);
+                let var_sr = (kf * (kf + 1.0) * (2.0 * kf + 1.0)
+                    + 10.0 * k0.powi(3)
+                    + 27.0 * k0 * k0
+                    + 17.0 * k0
+                    - 18.0 * kf * k0 * k0
+                    - 18.0 * kf * k0
+                    + 6.0 * kf * kf * k0)
+                    / 24.0;
+                se_k0 = 4.0 * var_sr.sqrt() / (2.0 * kf - 1.0);
+                k0
+            }
+        };
+        se_k0 = se_k0.max(0.0);
+        let rounded = k0_raw.round_ties_even().max(0.0);
+        if rounded >= kf {
+            return Err(Error::Numerical(format!(
+                "trim and fill: {rounded} of the {k} studies would be trimmed; none would be left to fit"
+            )));
+        }
+        k0 = rounded as usize;
+    }
+    if k0 == 0 {
+        let m = intercept_fit(y, v, method, options.test, options.level.value())?;
+        return Ok(result(estimator, 0, se_k0, side, &m, Vec::new()));
+    }
+    // The k0 most extreme studies mirrored about the trimmed estimate, on the original scale.
+    let filled: Vec<FilledStudy> = (k - k0..k)
+        .map(|i| FilledStudy {
+            yi: flip * (2.0 * beta - ys[i]),
+            vi: vs[i],
+        })
+        .collect();
+    let mut all_y = y.to_vec();
+    let mut all_v = v.to_vec();
+    all_y.extend(filled.iter().map(|f| f.yi));
+    all_v.extend(filled.iter().map(|f| f.vi));
+    let m = intercept_fit(&all_y, &all_v, method, Test::Z, options.level.value())?;
+    Ok(result(estimator, k0, se_k0, side, &m, filled))
+}
+
+fn result(
+    estimator: Estimator,
+    k0: usize,
+    se_k0: f64,
+    side: Side,
+    m: &FittedModel,
+    filled: Vec<FilledStudy>,
+) -> TrimFill {
+    let [lo, hi] = m.ci(0);
+    TrimFill {
+        estimator,
+        k0,
+        se_k0,
+        side,
+        estimate: m.fit.beta[0],
+        se: m.se(0),
+        statistic: m.statistic(0),
+        p: m.p_value(0),
+        ci_lower: lo,
+        ci_upper: hi,
+        tau2: m.tau2.tau2,
+        filled,
+    }
+}
+
+/// `sign(dᵢ) · rank(|dᵢ|)` with ties ranked in order of appearance (R's
+/// `rank(ties.method = "first")`); a deviation of exactly 0 gets 0.
+fn signed_ranks(dev: &[f64]) -> Vec<f64> {
+    let mut order: Vec<usize> = (0..dev.len()).collect();
+    order.sort_by(|&a, &b| dev[a].abs().total_cmp(&dev[b].abs()));
+    let mut out = vec![0.0; dev.len()];
+    for (r, &i) in order.iter().enumerate() {
+        let sign = if dev[i] > 0.0 {
+            1.0
+        } else if dev[i] < 0.0 {
+            -1.0
+        } else {
+            0.0
+        };
+        out[i] = sign * (r + 1) as f64;
+    }
+    out
+}
