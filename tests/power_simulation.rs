@@ -205,6 +205,41 @@ fn poisson_simulation_agrees_with_the_formula_at_2000_trials() {
 }
 
 #[test]
+fn a_one_sided_rate_test_rejects_towards_fewer_events() {
+    // RR 0.5 lowers the rate, so the one-sided test rejects for a negative arm coefficient:
+    // the simulated power agrees with the one-sided formula's (0.8 at its n).
+    let design = relapse_design(0.5);
+    let level = ConfidenceLevel::NINETY_FIVE;
+    let formula = rate_power(
+        &design,
+        VarianceMethod::Pooled,
+        level,
+        Sides::OneSided,
+        Goal::Power(0.8),
+    )
+    .unwrap();
+    let sim = simulate_rate_trials(
+        &design,
+        level,
+        Sides::OneSided,
+        SimulationSettings {
+            replicates: 400,
+            seed: 20261126,
+            n_per_arm: formula.solution.n_per_arm,
+        },
+        &|| {},
+    )
+    .unwrap();
+    assert!(
+        (sim.power - formula.solution.power).abs() < 3.0 * sim.se,
+        "simulated {} (SE {}) vs formula {}",
+        sim.power,
+        sim.se,
+        formula.solution.power
+    );
+}
+
+#[test]
 fn without_a_rate_difference_the_test_keeps_its_level() {
     // RR = 1 − 1e-9: the rejection rate is the type I error of the negative binomial Wald
     // test, 0.05 within 3 Monte Carlo SEs at 50 patients per arm.

@@ -15,7 +15,8 @@
 //!   binomial with mean λ_arm·t and variance μ + kμ² (k = 1/θ of glmmTMB's `nbinom2` and
 //!   MASS's `glm.nb`; Poisson when k = 0), fitted by [`crate::glmm`] as a plain GLM
 //!   `events ~ arm + offset(log(years))` (negative binomial with θ estimated, or Poisson
-//!   when k = 0, as the closed form then assumes), tested on `arm`.
+//!   when k = 0, as the closed form then assumes), tested on `arm` (one-sided: in the
+//!   direction of log RR).
 //!
 //! Trials run in parallel (rayon); trial r draws from its own ChaCha8 stream (seed, stream
 //! r), so the result for a seed is the same whatever the number of threads. A fit that
@@ -281,7 +282,10 @@ pub fn simulate_rate_trials(
             match frame.and_then(|f| glmm::fit(&formula, &f, options)) {
                 Err(_) => Outcome::Failed,
                 Ok(fit) => {
-                    let z = fit.fixed_effect("arm").map(|f| f.z);
+                    // A one-sided test rejects in the direction of the effect: towards
+                    // fewer events when RR < 1, so z is read with the sign of log RR.
+                    let direction = design.rate_ratio.ln().signum();
+                    let z = fit.fixed_effect("arm").map(|f| direction * f.z);
                     Outcome::tested(z, fit.converged, sides, crit)
                 }
             }
