@@ -4,7 +4,9 @@
 //! [`crate::plot`]; this file only says what to draw.
 
 use super::MetaFit;
-use crate::plot::{EggerLine, ForestChart, ForestRow, ForestSummary, FunnelChart, FunnelStudy};
+use crate::plot::{
+    EggerLine, FilledStudies, ForestChart, ForestRow, ForestSummary, FunnelChart, FunnelStudy,
+};
 
 /// The forest plot of `fit` (which must keep its per-study rows). `exponentiate` draws log
 /// ratios (RR, OR, ROM …) back on the ratio scale. With moderators there is no single pooled
@@ -123,7 +125,8 @@ pub fn sequence_forest_chart(
 }
 
 /// The contour-enhanced funnel plot of `fit`, with Egger's line (estimate = limit estimate +
-/// slope × SE) when the model has no moderators.
+/// slope × SE) when the model has no moderators, and with `--trimfill` the filled studies
+/// and the trim-and-fill estimate.
 pub fn funnel_chart(fit: &MetaFit, title: &str, effect_label: &str) -> FunnelChart {
     FunnelChart {
         level: fit.level,
@@ -145,6 +148,19 @@ pub fn funnel_chart(fit: &MetaFit, title: &str, effect_label: &str) -> FunnelCha
                 intercept,
                 slope: e.slope,
             })
+        }),
+        filled: fit.trimfill.as_ref().map(|t| FilledStudies {
+            studies: t
+                .filled
+                .iter()
+                .enumerate()
+                .map(|(i, s)| FunnelStudy {
+                    label: format!("filled {}", i + 1),
+                    estimate: s.yi,
+                    standard_error: s.vi.sqrt(),
+                })
+                .collect(),
+            estimate: t.estimate,
         }),
     }
 }

@@ -56,7 +56,7 @@ pub mod trajectory;
 pub use before_after::{bar_legend, BeforeAfterChart, TimePointValue};
 pub use diagnostic::{CaterpillarChart, QqChart, RandomEffectTerm};
 pub use forest::{ForestChart, ForestRow, ForestSummary};
-pub use funnel::{EggerLine, FunnelChart, FunnelStudy};
+pub use funnel::{EggerLine, FilledStudies, FunnelChart, FunnelStudy};
 pub use gallery::{write_gallery, GalleryItem};
 pub use histogram::{HistogramChart, HistogramLayout, HistogramSample};
 pub use paired::{PairedChart, PatientValues};

@@ -1,0 +1,15 @@
+# Reference values for the numbers behind the meta charts (tests/meta_review_cli.rs).
+# metafor 3.8-1. Run: Rscript benches/meta_charts_reference.R
+suppressMessages(library(metafor))
+dat <- escalc(measure = "RR", ai = tpos, bi = tneg, ci = cpos, di = cneg, data = dat.bcg)
+ctl <- list(tol = 1e-12, threshold = 1e-12)
+r <- rma(yi, vi, data = dat, control = ctl)
+# Funnel with trim and fill: the filled studies and the adjusted estimate.
+tf <- trimfill(r)
+cat("trimfill k0", tf$k0, "\n")
+cat(sprintf("%.17g", c(tf$beta, tail(tf$yi, tf$k0), tail(tf$vi, tf$k0))), "\n")
+# Baujat plot: x = squared Pearson residual, y = influence on the pooled estimate.
+pdf(NULL)
+b <- baujat(r)
+cat("baujat x", sprintf("%.17g", b$x), "\n")
+cat("baujat y", sprintf("%.17g", b$y), "\n")
