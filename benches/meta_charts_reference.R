@@ -13,3 +13,7 @@ pdf(NULL)
 b <- baujat(r)
 cat("baujat x", sprintf("%.17g", b$x), "\n")
 cat("baujat y", sprintf("%.17g", b$y), "\n")
+# The same with the fixed-effect model (x is then each study's contribution to Q).
+bfe <- baujat(rma(yi, vi, data = dat, method = "FE", control = ctl))
+cat("baujat FE x", sprintf("%.17g", bfe$x), "\n")
+cat("baujat FE y", sprintf("%.17g", bfe$y), "\n")

@@ -124,3 +124,20 @@ fn funnel_without_trimfill_has_no_filled_studies() {
     let (_, svg) = meta_with_chart(&[], "--funnel");
     assert!(!svg.contains("trim and fill"));
 }
+
+#[test]
+fn baujat_plot_labels_each_study() {
+    let (_, svg) = meta_with_chart(&[], "--baujat");
+    assert!(svg.contains("Baujat plot"));
+    assert!(svg.contains("squared Pearson residual"));
+    assert!(svg.contains("influence on the estimate"));
+    for study in [
+        "Aronson 1948",
+        "TPT Madras 1980",
+        "Hart &amp; Sutherland 1977",
+    ] {
+        assert!(svg.contains(study), "{study}");
+    }
+    let (_, fe) = meta_with_chart(&["--method", "FE"], "--baujat");
+    assert!(fe.contains("contribution to Q"));
+}

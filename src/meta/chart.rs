@@ -1,6 +1,6 @@
 //! A fitted meta-analysis as charts: the forest plot (each study's estimate and interval with
 //! its weight, the pooled estimate as a diamond and the prediction interval) and the
-//! contour-enhanced funnel plot with Egger's regression line. Drawing belongs to
+//! contour-enhanced funnel plot with Egger's regression line, and the Baujat plot. Drawing belongs to
 //! [`crate::plot`]; this file only says what to draw.
 
 use super::MetaFit;
@@ -162,5 +162,36 @@ pub fn funnel_chart(fit: &MetaFit, title: &str, effect_label: &str) -> FunnelCha
                 .collect(),
             estimate: t.estimate,
         }),
+    }
+}
+
+/// The Baujat plot (metafor's `baujat()`): each study's contribution to the heterogeneity
+/// against its influence on the pooled estimate, labelled by study.
+pub fn baujat_chart(
+    fit: &MetaFit,
+    points: &[super::BaujatPoint],
+    title: &str,
+) -> crate::plot::ScatterChart {
+    crate::plot::ScatterChart {
+        title: title.to_string(),
+        subtitle: vec![format!(
+            "Q({}) = {}",
+            fit.q_df,
+            crate::plot::style::annotation_number(fit.q, 2)
+        )],
+        x_label: if fit.method == "FE" {
+            "contribution to Q".into()
+        } else {
+            "squared Pearson residual".into()
+        },
+        y_label: "influence on the estimate".into(),
+        points: points
+            .iter()
+            .map(|p| crate::plot::LabelledPoint {
+                label: p.label.clone(),
+                x: p.heterogeneity,
+                y: p.influence,
+            })
+            .collect(),
     }
 }

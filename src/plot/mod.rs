@@ -15,6 +15,7 @@
 //! | [`slope`] | declines per month before and after treatment |
 //! | [`paired`] | per-patient lines with mean ± SD beside each time point |
 //! | [`pvalue`] | every measure's p-value against the assumed r, on one chart |
+//! | [`scatter`] | named points on two axes (the Baujat plot) |
 //! | [`diagnostic`] | residual QQ plot and random-effects caterpillar plot of a mixed model |
 //! | [`sensitivity`] | an effect and its interval against the assumed pre/post r |
 //! | [`forest`], [`funnel`] | meta-analysis charts |
@@ -48,6 +49,7 @@ pub mod power;
 pub mod proportion;
 pub mod pvalue;
 pub mod raster;
+pub mod scatter;
 pub mod sensitivity;
 pub mod slope;
 pub mod style;
@@ -64,6 +66,7 @@ pub use panel::PanelChart;
 pub use power::{PowerSweepChart, PowerSweepSeries};
 pub use proportion::{ProportionChart, ProportionItem};
 pub use pvalue::{PValueChart, PValueSeries};
+pub use scatter::{LabelledPoint, ScatterChart};
 pub use sensitivity::{SensitivityChart, SensitivityPoint, SignificanceOnset};
 pub use slope::{ObservedPoint, SlopeChart};
 pub use trajectory::{SubjectTrajectory, TrajectoryChart};
@@ -106,6 +109,8 @@ pub enum Chart {
     Caterpillar(CaterpillarChart),
     /// Every measure's p-value against the assumed r.
     PValue(PValueChart),
+    /// Named points on two axes (the Baujat plot).
+    Scatter(ScatterChart),
 }
 
 macro_rules! chart_from {
@@ -131,7 +136,8 @@ chart_from!(
     Paired(PairedChart),
     Qq(QqChart),
     Caterpillar(CaterpillarChart),
-    PValue(PValueChart)
+    PValue(PValueChart),
+    Scatter(ScatterChart)
 );
 
 impl Chart {
@@ -153,6 +159,7 @@ impl Chart {
             Chart::Qq(c) => c.validate(),
             Chart::Caterpillar(c) => c.validate(),
             Chart::PValue(c) => c.validate(),
+            Chart::Scatter(c) => c.validate(),
         }
     }
 
@@ -184,6 +191,7 @@ impl Chart {
             Chart::Qq(c) => c.draw(area, style),
             Chart::Caterpillar(c) => c.draw(area, style),
             Chart::PValue(c) => c.draw(area, style),
+            Chart::Scatter(c) => c.draw(area, style),
         }
     }
 }
