@@ -17,3 +17,7 @@ cat("baujat y", sprintf("%.17g", b$y), "\n")
 bfe <- baujat(rma(yi, vi, data = dat, method = "FE", control = ctl))
 cat("baujat FE x", sprintf("%.17g", bfe$x), "\n")
 cat("baujat FE y", sprintf("%.17g", bfe$y), "\n")
+# Bubble plot: the regression line and its band at the ends of the moderator's range.
+rm <- rma(yi, vi, mods = ~ablat, data = dat, control = ctl)
+p <- predict(rm, newmods = range(dat$ablat))
+cat("bubble", range(dat$ablat), sprintf("%.17g", c(p$pred, p$ci.lb, p$ci.ub)), "\n")

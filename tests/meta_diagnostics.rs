@@ -638,3 +638,40 @@ fn baujat_points_match_metafor_baujat() {
     let fit = meta::fit(&with_mods, &MetaOptions::default()).unwrap();
     assert!(meta::influence::baujat(&fit, &with_mods, &MetaOptions::default()).is_err());
 }
+
+#[test]
+fn bubble_plot_line_and_band_match_metafor_predict() {
+    // r <- rma(yi, vi, mods = ~ablat, data = dat, control = ctl)
+    // predict(r, newmods = range(dat$ablat)) at ablat 13 and 55: pred, ci.lb, ci.ub
+    let want = [
+        (
+            13.0,
+            -0.12685421514440365,
+            -0.45873836472784885,
+            0.20502993443904155,
+        ),
+        (
+            55.0,
+            -1.3491266656334038,
+            -1.7432717593622229,
+            -0.95498157190458466,
+        ),
+    ];
+    let mut data = bcg(true);
+    data.mods.as_mut().unwrap().truncate(1); // ablat only
+    let fit = meta::fit(&data, &MetaOptions::default()).unwrap();
+    let chart = meta::chart::bubble_chart(&fit, &data, "t", "log risk ratio").unwrap();
+    let ends = [chart.line[0], *chart.line.last().unwrap()];
+    for (got, (x, pred, lo, hi)) in ends.iter().zip(want) {
+        assert_eq!(got.x, x);
+        assert_close(
+            "fitted, ci",
+            &[got.fitted, got.ci_lower, got.ci_upper],
+            &[pred, lo, hi],
+        );
+    }
+    assert_eq!(chart.bubbles.len(), 13);
+    // Two moderators: refused.
+    let fit2 = meta::fit(&bcg(true), &MetaOptions::default()).unwrap();
+    assert!(meta::chart::bubble_chart(&fit2, &bcg(true), "t", "y").is_err());
+}

@@ -141,3 +141,16 @@ fn baujat_plot_labels_each_study() {
     let (_, fe) = meta_with_chart(&["--method", "FE"], "--baujat");
     assert!(fe.contains("contribution to Q"));
 }
+
+#[test]
+fn bubble_plot_draws_the_regression_with_its_band() {
+    let (_, svg) = meta_with_chart(&["--mods", "ablat"], "--bubble");
+    for text in [
+        "ablat",
+        "meta-regression",
+        "95% CI",
+        "study (area ∝ weight)",
+    ] {
+        assert!(svg.contains(text), "{text}");
+    }
+}

@@ -27,7 +27,7 @@ pub struct MetaArgs {
     pub file: Option<PathBuf>,
     /// Pool the studies of this data folder instead: every before/after measure, or with a
     /// between-arm --effect every per-arm measure or count, that two or more studies report.
-    #[arg(long, value_name = "DIR", conflicts_with_all = ["file", "yi", "vi", "sei", "measure", "mods", "forest", "funnel", "baujat", "subgroup", "cumulative", "trimfill", "fsn", "ranktest", "pet_peese", "selmodel"])]
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["file", "yi", "vi", "sei", "measure", "mods", "forest", "funnel", "baujat", "bubble", "subgroup", "cumulative", "trimfill", "fsn", "ranktest", "pet_peese", "selmodel"])]
     pub data: Option<PathBuf>,
     /// With --data: the effect size to pool: before/after (MC, SMCC, SMCR, SMCRH, ROMC) or
     /// between the arms of trials (MD, SMD, ROM; RR, OR, RD; IRR, IRD) [default: SMCR].
@@ -96,6 +96,11 @@ pub struct MetaArgs {
     /// (.png or .svg).
     #[arg(long, value_name = "FILE")]
     pub baujat: Option<PathBuf>,
+    /// Draw the bubble plot of a meta-regression on one numeric moderator (--mods COL):
+    /// studies sized by weight, the regression line and its confidence band, as metafor's
+    /// regplot(); to this file (.png or .svg).
+    #[arg(long, value_name = "FILE", requires = "mods")]
+    pub bubble: Option<PathBuf>,
     /// The effects are log ratios (RR, OR, ROM, IRR …): draw the forest plots on the ratio scale.
     #[arg(long)]
     pub exp: bool,
@@ -133,7 +138,7 @@ pub struct MetaArgs {
     pub selmodel: Option<String>,
     /// Three-level model: several effects per cluster (rma.mv with random = ~ 1 | COL/id), by
     /// REML or ML, with --mods; --test knha gives t tests with k - p df.
-    #[arg(long, value_name = "COL", conflicts_with_all = ["subgroup", "cumulative", "trimfill", "fsn", "ranktest", "pet_peese", "selmodel", "leave_one_out", "influence", "forest", "funnel", "baujat", "studies"])]
+    #[arg(long, value_name = "COL", conflicts_with_all = ["subgroup", "cumulative", "trimfill", "fsn", "ranktest", "pet_peese", "selmodel", "leave_one_out", "influence", "forest", "funnel", "baujat", "bubble", "studies"])]
     pub cluster: Option<String>,
     /// With --cluster: the column identifying each effect within its cluster (default: each
     /// row is its own effect).
@@ -278,6 +283,27 @@ pub fn run(args: Args) -> Result<Outcome> {
         );
         chart.x_label = args.chart.xlab_or(chart.x_label);
         chart.y_label = args.chart.ylab_or(chart.y_label);
+        trialstats::plot::render(&chart.into(), path, canvas)?;
+    }
+    if let Some(path) = &args.bubble {
+        let chart_files = [&args.forest, &args.funnel, &args.baujat];
+        if chart_files.iter().any(|f| f.as_ref() == Some(path)) {
+            return Err(Error::input(
+                "--bubble",
+                format!(
+                    "'{}' is also the file of another chart; give each chart its own file",
+                    path.display()
+                ),
+            ));
+        }
+        super::args::refuse_overwrite("--bubble", path, &[input_file(&args)?])?;
+        let mut chart = meta::chart::bubble_chart(
+            &fit,
+            &data,
+            &args.chart.title_or(format!("Meta-regression: {title}")),
+            &args.chart.ylab_or(axis_label(false)),
+        )?;
+        chart.x_label = args.chart.xlab_or(chart.x_label);
         trialstats::plot::render(&chart.into(), path, canvas)?;
     }
     let sequences = [

@@ -195,3 +195,67 @@ pub fn baujat_chart(
             .collect(),
     }
 }
+
+/// The bubble plot (metafor's `regplot`) of a meta-regression on one numeric moderator: the
+/// studies sized by weight, the fitted line b₀ + b₁x and its confidence band
+/// b₀ + b₁x ± crit·√(V₀₀ + 2xV₀₁ + x²V₁₁), crit being the coefficients' own (z, or t with
+/// --test knha), at 100 points across the moderator's range.
+pub fn bubble_chart(
+    fit: &MetaFit,
+    data: &super::MetaData,
+    title: &str,
+    y_label: &str,
+) -> crate::error::Result<crate::plot::BubbleChart> {
+    use crate::plot::{Bubble, BubbleChart, FittedPoint};
+    let refuse = || {
+        crate::error::Error::input(
+            "--bubble",
+            "the bubble plot is for a meta-regression on one numeric moderator: give --mods COL with a numeric column",
+        )
+    };
+    let (name, x) = match data.mods.as_deref() {
+        Some(
+            [super::Moderator {
+                name,
+                values: super::ModeratorValues::Numeric(x),
+            }],
+        ) if fit.coefficients.len() == 2 => (name, x),
+        _ => return Err(refuse()),
+    };
+    let (b0, b1) = (fit.coefficients[0].estimate, fit.coefficients[1].estimate);
+    let slope = &fit.coefficients[1];
+    let crit = (slope.ci_upper - slope.estimate) / slope.se;
+    let v = &fit.vcov;
+    let (lo, hi) = crate::plot::style::extent(x.iter().copied()).ok_or_else(refuse)?;
+    let line = (0..100)
+        .map(|i| {
+            let at = lo + (hi - lo) * i as f64 / 99.0;
+            let fitted = b0 + b1 * at;
+            let se = (v[0][0] + 2.0 * at * v[0][1] + at * at * v[1][1]).sqrt();
+            FittedPoint {
+                x: at,
+                fitted,
+                ci_lower: fitted - crit * se,
+                ci_upper: fitted + crit * se,
+            }
+        })
+        .collect();
+    Ok(BubbleChart {
+        title: title.to_string(),
+        x_label: name.clone(),
+        y_label: y_label.to_string(),
+        level_label: format!("{} CI", fit.level.label()),
+        bubbles: fit
+            .studies
+            .iter()
+            .zip(x)
+            .map(|(s, &x)| Bubble {
+                label: s.label.clone(),
+                x,
+                y: s.yi,
+                weight: s.weight_percent,
+            })
+            .collect(),
+        line,
+    })
+}

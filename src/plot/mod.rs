@@ -16,6 +16,7 @@
 //! | [`paired`] | per-patient lines with mean ± SD beside each time point |
 //! | [`pvalue`] | every measure's p-value against the assumed r, on one chart |
 //! | [`scatter`] | named points on two axes (the Baujat plot) |
+//! | [`bubble`] | a meta-regression on one moderator: studies sized by weight, line and band |
 //! | [`diagnostic`] | residual QQ plot and random-effects caterpillar plot of a mixed model |
 //! | [`sensitivity`] | an effect and its interval against the assumed pre/post r |
 //! | [`forest`], [`funnel`] | meta-analysis charts |
@@ -34,6 +35,7 @@
 //! figure. Every chart is drawn once as SVG; the PNG is that SVG rasterised.
 
 pub mod before_after;
+pub mod bubble;
 pub mod diagnostic;
 pub mod font;
 pub mod forest;
@@ -56,6 +58,7 @@ pub mod style;
 pub mod trajectory;
 
 pub use before_after::{bar_legend, BeforeAfterChart, TimePointValue};
+pub use bubble::{Bubble, BubbleChart, FittedPoint};
 pub use diagnostic::{CaterpillarChart, QqChart, RandomEffectTerm};
 pub use forest::{ForestChart, ForestRow, ForestSummary};
 pub use funnel::{EggerLine, FilledStudies, FunnelChart, FunnelStudy};
@@ -111,6 +114,8 @@ pub enum Chart {
     PValue(PValueChart),
     /// Named points on two axes (the Baujat plot).
     Scatter(ScatterChart),
+    /// A meta-regression on one moderator with weighted studies.
+    Bubble(BubbleChart),
 }
 
 macro_rules! chart_from {
@@ -137,7 +142,8 @@ chart_from!(
     Qq(QqChart),
     Caterpillar(CaterpillarChart),
     PValue(PValueChart),
-    Scatter(ScatterChart)
+    Scatter(ScatterChart),
+    Bubble(BubbleChart)
 );
 
 impl Chart {
@@ -160,6 +166,7 @@ impl Chart {
             Chart::Caterpillar(c) => c.validate(),
             Chart::PValue(c) => c.validate(),
             Chart::Scatter(c) => c.validate(),
+            Chart::Bubble(c) => c.validate(),
         }
     }
 
@@ -192,6 +199,7 @@ impl Chart {
             Chart::Caterpillar(c) => c.draw(area, style),
             Chart::PValue(c) => c.draw(area, style),
             Chart::Scatter(c) => c.draw(area, style),
+            Chart::Bubble(c) => c.draw(area, style),
         }
     }
 }
