@@ -259,22 +259,13 @@ pub fn run(args: Args) -> Result<Outcome> {
         }
     }
     if let Some(path) = &args.baujat {
-        let chart_files = [
+        let others = [
             &args.forest,
             &args.funnel,
             &args.cumulative_forest,
             &args.leave_one_out_forest,
         ];
-        if chart_files.iter().any(|f| f.as_ref() == Some(path)) {
-            return Err(Error::input(
-                "--baujat",
-                format!(
-                    "'{}' is also the file of another chart; give each chart its own file",
-                    path.display()
-                ),
-            ));
-        }
-        super::args::refuse_overwrite("--baujat", path, &[input_file(&args)?])?;
+        refuse_chart_file(&args, "--baujat", path, &others)?;
         let points = meta::influence::baujat(&fit, &data, &options)?;
         let mut chart = meta::chart::baujat_chart(
             &fit,
@@ -286,17 +277,8 @@ pub fn run(args: Args) -> Result<Outcome> {
         trialstats::plot::render(&chart.into(), path, canvas)?;
     }
     if let Some(path) = &args.bubble {
-        let chart_files = [&args.forest, &args.funnel, &args.baujat];
-        if chart_files.iter().any(|f| f.as_ref() == Some(path)) {
-            return Err(Error::input(
-                "--bubble",
-                format!(
-                    "'{}' is also the file of another chart; give each chart its own file",
-                    path.display()
-                ),
-            ));
-        }
-        super::args::refuse_overwrite("--bubble", path, &[input_file(&args)?])?;
+        let others = [&args.forest, &args.funnel, &args.baujat];
+        refuse_chart_file(&args, "--bubble", path, &others)?;
         let mut chart = meta::chart::bubble_chart(
             &fit,
             &data,
@@ -399,6 +381,25 @@ fn capitalised(text: &str) -> String {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
     }
+}
+
+/// Refuse to draw `option`'s chart over another chart's file or the input file.
+fn refuse_chart_file(
+    args: &MetaArgs,
+    option: &str,
+    path: &Path,
+    others: &[&Option<PathBuf>],
+) -> Result<()> {
+    if others.iter().any(|f| f.as_deref() == Some(path)) {
+        return Err(Error::input(
+            option,
+            format!(
+                "'{}' is also the file of another chart; give each chart its own file",
+                path.display()
+            ),
+        ));
+    }
+    super::args::refuse_overwrite(option, path, &[input_file(args)?])
 }
 
 fn input_file(args: &MetaArgs) -> Result<&Path> {
