@@ -550,3 +550,128 @@ fn egger_test_matches_metafor_regtest() {
         &EGGER,
     );
 }
+
+// The points of the Baujat plot (benches/meta_charts_reference.R):
+// b <- baujat(rma(yi, vi, data = dat, control = ctl)); b$x, b$y
+const BAUJAT_REML_X: &[f64] = &[
+    0.047818340546792681,
+    1.4934114075928551,
+    0.55087533666579247,
+    1.5860500734646961,
+    0.6777110311298381,
+    0.016005556001105637,
+    1.5319030625855072,
+    1.663845949732909,
+    0.16252332920897658,
+    1.1168477625427731,
+    0.43222109722497715,
+    1.5922385451031982,
+    1.2637881718026482,
+];
+const BAUJAT_REML_Y: &[f64] = &[
+    0.0015375009184631794,
+    0.112107073414489,
+    0.024349046895046654,
+    0.23777364174526075,
+    0.066985834997827787,
+    0.00033327218015899874,
+    0.10790948543381801,
+    0.19896467190279601,
+    0.018381621780552009,
+    0.11138961590380929,
+    0.048970640673485728,
+    0.061834563955091973,
+    0.11531287624249019,
+];
+// bfe <- baujat(rma(yi, vi, data = dat, method = "FE", control = ctl)); bfe$x, bfe$y
+const BAUJAT_FE_X: &[f64] = &[
+    0.64715873602566243,
+    6.8571096271726848,
+    2.0279242863941866,
+    51.107313625505419,
+    0.88375780170836626,
+    18.335112220053642,
+    6.3562772563152361,
+    49.367686270456474,
+    0.027135161035898685,
+    12.127295427750221,
+    0.66608571789745463,
+    1.441719242841758,
+    2.3884327092162456,
+];
+const BAUJAT_FE_Y: &[f64] = &[
+    0.0032765992389969727,
+    0.058290784991750569,
+    0.0080393380264576209,
+    4.5630994854763731,
+    0.029241349544062094,
+    5.7112311794131987,
+    0.047092680992819054,
+    34.879510312831869,
+    0.00081223590620959187,
+    0.27863933782140715,
+    0.10141785652879599,
+    0.0044542983893560992,
+    0.05615154772268996,
+];
+
+#[test]
+fn baujat_points_match_metafor_baujat() {
+    for (method, want_x, want_y) in [
+        (Method::REML, BAUJAT_REML_X, BAUJAT_REML_Y),
+        (Method::FE, BAUJAT_FE_X, BAUJAT_FE_Y),
+    ] {
+        let options = MetaOptions {
+            method,
+            ..MetaOptions::default()
+        };
+        let data = bcg(false);
+        let fit = meta::fit(&data, &options).unwrap();
+        let points = meta::influence::baujat(&fit, &data, &options).unwrap();
+        let x: Vec<f64> = points.iter().map(|p| p.heterogeneity).collect();
+        let y: Vec<f64> = points.iter().map(|p| p.influence).collect();
+        assert_close(&format!("{method:?} x"), &x, want_x);
+        assert_close(&format!("{method:?} y"), &y, want_y);
+        assert_eq!(points[0].label, data.labels[0]);
+    }
+    let with_mods = bcg(true);
+    let fit = meta::fit(&with_mods, &MetaOptions::default()).unwrap();
+    assert!(meta::influence::baujat(&fit, &with_mods, &MetaOptions::default()).is_err());
+}
+
+#[test]
+fn bubble_plot_line_and_band_match_metafor_predict() {
+    // r <- rma(yi, vi, mods = ~ablat, data = dat, control = ctl)
+    // predict(r, newmods = range(dat$ablat)) at ablat 13 and 55: pred, ci.lb, ci.ub
+    let want = [
+        (
+            13.0,
+            -0.12685421514440365,
+            -0.45873836472784885,
+            0.20502993443904155,
+        ),
+        (
+            55.0,
+            -1.3491266656334038,
+            -1.7432717593622229,
+            -0.95498157190458466,
+        ),
+    ];
+    let mut data = bcg(true);
+    data.mods.as_mut().unwrap().truncate(1); // ablat only
+    let fit = meta::fit(&data, &MetaOptions::default()).unwrap();
+    let chart = meta::chart::bubble_chart(&fit, &data, "t", "log risk ratio").unwrap();
+    let ends = [chart.line[0], *chart.line.last().unwrap()];
+    for (got, (x, pred, lo, hi)) in ends.iter().zip(want) {
+        assert_eq!(got.x, x);
+        assert_close(
+            "fitted, ci",
+            &[got.fitted, got.ci_lower, got.ci_upper],
+            &[pred, lo, hi],
+        );
+    }
+    assert_eq!(chart.bubbles.len(), 13);
+    // Two moderators: refused.
+    let fit2 = meta::fit(&bcg(true), &MetaOptions::default()).unwrap();
+    assert!(meta::chart::bubble_chart(&fit2, &bcg(true), "t", "y").is_err());
+}

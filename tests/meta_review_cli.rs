@@ -1,6 +1,7 @@
 //! The JSON contract of `trialstats meta` for the review options (keys other tooling reads),
 //! with values from metafor 3.8-1 (the R calls are in tests/data/meta_review_cases.rs and
-//! tests/data/meta_multilevel_cases.rs).
+//! tests/data/meta_multilevel_cases.rs); and the charts' labels with the numbers behind them
+//! (benches/meta_charts_reference.R).
 
 use assert_cmd::Command;
 use serde_json::Value;
@@ -89,4 +90,67 @@ fn review_options_write_the_contract_keys() {
     close(&t["sigma2"][1], 0.032736517027935085, 2e-6);
     close(&t["log_likelihood"], -7.95872403371097, 1e-10);
     assert!(t["estimate"].is_number() && t["se"].is_number());
+}
+
+/// Run `meta` on BCG with `extra` options, drawing one chart to `chart` (`--funnel` …) as
+/// SVG; the JSON output and the SVG text.
+fn meta_with_chart(extra: &[&str], chart: &str) -> (Value, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let svg = dir.path().join("chart.svg");
+    let mut args = vec!["tests/data/bcg.csv", "--yi", "yi", "--vi", "vi"];
+    args.extend(extra);
+    args.extend([chart, svg.to_str().unwrap()]);
+    let j = meta(&args);
+    (j, std::fs::read_to_string(&svg).unwrap())
+}
+
+#[test]
+fn funnel_with_trimfill_draws_the_filled_studies_and_the_adjusted_estimate() {
+    let (j, svg) = meta_with_chart(&["--trimfill"], "--funnel");
+    // tf <- trimfill(rma(yi, vi, data = dat, control = list(tol = 1e-12, threshold = 1e-12)))
+    // tf$k0 = 1; tail(tf$yi, 1), tail(tf$vi, 1), tf$beta
+    let t = &j["trimfill"];
+    assert_eq!(t["k0"], 1);
+    close(&t["filled"][0]["yi"], 0.31040302401442244, 1e-7);
+    close(&t["filled"][0]["vi"], 0.22301724757231517, 1e-12);
+    close(&t["estimate"], -0.65708280076036463, 1e-6);
+    assert!(svg.contains("filled (trim and fill)"), "{svg}");
+    assert!(svg.contains("trim-and-fill estimate (1 filled)"));
+    assert!(svg.contains("pooled estimate"));
+}
+
+#[test]
+fn funnel_without_trimfill_has_no_filled_studies() {
+    let (_, svg) = meta_with_chart(&[], "--funnel");
+    assert!(!svg.contains("trim and fill"));
+}
+
+#[test]
+fn baujat_plot_labels_each_study() {
+    let (_, svg) = meta_with_chart(&[], "--baujat");
+    assert!(svg.contains("Baujat plot"));
+    assert!(svg.contains("squared Pearson residual"));
+    assert!(svg.contains("influence on the estimate"));
+    for study in [
+        "Aronson 1948",
+        "TPT Madras 1980",
+        "Hart &amp; Sutherland 1977",
+    ] {
+        assert!(svg.contains(study), "{study}");
+    }
+    let (_, fe) = meta_with_chart(&["--method", "FE"], "--baujat");
+    assert!(fe.contains("contribution to Q"));
+}
+
+#[test]
+fn bubble_plot_draws_the_regression_with_its_band() {
+    let (_, svg) = meta_with_chart(&["--mods", "ablat"], "--bubble");
+    for text in [
+        "ablat",
+        "meta-regression",
+        "95% CI",
+        "study (area ∝ weight)",
+    ] {
+        assert!(svg.contains(text), "{text}");
+    }
 }

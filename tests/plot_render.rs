@@ -161,6 +161,7 @@ fn funnel(studies: Vec<(f64, f64)>) -> FunnelChart {
             intercept: 0.1,
             slope: 1.1,
         }),
+        filled: None,
     }
 }
 

@@ -27,7 +27,7 @@ pub struct MetaArgs {
     pub file: Option<PathBuf>,
     /// Pool the studies of this data folder instead: every before/after measure, or with a
     /// between-arm --effect every per-arm measure or count, that two or more studies report.
-    #[arg(long, value_name = "DIR", conflicts_with_all = ["file", "yi", "vi", "sei", "measure", "mods", "forest", "funnel", "subgroup", "cumulative", "trimfill", "fsn", "ranktest", "pet_peese", "selmodel"])]
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["file", "yi", "vi", "sei", "measure", "mods", "forest", "funnel", "baujat", "bubble", "subgroup", "cumulative", "trimfill", "fsn", "ranktest", "pet_peese", "selmodel"])]
     pub data: Option<PathBuf>,
     /// With --data: the effect size to pool: before/after (MC, SMCC, SMCR, SMCRH, ROMC) or
     /// between the arms of trials (MD, SMD, ROM; RR, OR, RD; IRR, IRD) [default: SMCR].
@@ -91,6 +91,16 @@ pub struct MetaArgs {
     /// Draw the contour-enhanced funnel plot with Egger's line to this file (.png or .svg).
     #[arg(long)]
     pub funnel: Option<PathBuf>,
+    /// Draw the Baujat plot (each study's squared Pearson residual against its influence on
+    /// the pooled estimate, as metafor's baujat(); models without moderators) to this file
+    /// (.png or .svg).
+    #[arg(long, value_name = "FILE")]
+    pub baujat: Option<PathBuf>,
+    /// Draw the bubble plot of a meta-regression on one numeric moderator (--mods COL):
+    /// studies sized by weight, the regression line and its confidence band, as metafor's
+    /// regplot(); to this file (.png or .svg).
+    #[arg(long, value_name = "FILE", requires = "mods")]
+    pub bubble: Option<PathBuf>,
     /// The effects are log ratios (RR, OR, ROM, IRR …): draw the forest plots on the ratio scale.
     #[arg(long)]
     pub exp: bool,
@@ -128,7 +138,7 @@ pub struct MetaArgs {
     pub selmodel: Option<String>,
     /// Three-level model: several effects per cluster (rma.mv with random = ~ 1 | COL/id), by
     /// REML or ML, with --mods; --test knha gives t tests with k - p df.
-    #[arg(long, value_name = "COL", conflicts_with_all = ["subgroup", "cumulative", "trimfill", "fsn", "ranktest", "pet_peese", "selmodel", "leave_one_out", "influence", "forest", "funnel", "studies"])]
+    #[arg(long, value_name = "COL", conflicts_with_all = ["subgroup", "cumulative", "trimfill", "fsn", "ranktest", "pet_peese", "selmodel", "leave_one_out", "influence", "forest", "funnel", "baujat", "bubble", "studies"])]
     pub cluster: Option<String>,
     /// With --cluster: the column identifying each effect within its cluster (default: each
     /// row is its own effect).
@@ -248,6 +258,36 @@ pub fn run(args: Args) -> Result<Outcome> {
             trialstats::plot::render(&chart, path, canvas)?;
         }
     }
+    if let Some(path) = &args.baujat {
+        let others = [
+            &args.forest,
+            &args.funnel,
+            &args.cumulative_forest,
+            &args.leave_one_out_forest,
+        ];
+        refuse_chart_file(&args, "--baujat", path, &others)?;
+        let points = meta::influence::baujat(&fit, &data, &options)?;
+        let mut chart = meta::chart::baujat_chart(
+            &fit,
+            &points,
+            &args.chart.title_or(format!("Baujat plot: {title}")),
+        );
+        chart.x_label = args.chart.xlab_or(chart.x_label);
+        chart.y_label = args.chart.ylab_or(chart.y_label);
+        trialstats::plot::render(&chart.into(), path, canvas)?;
+    }
+    if let Some(path) = &args.bubble {
+        let others = [&args.forest, &args.funnel, &args.baujat];
+        refuse_chart_file(&args, "--bubble", path, &others)?;
+        let mut chart = meta::chart::bubble_chart(
+            &fit,
+            &data,
+            &args.chart.title_or(format!("Meta-regression: {title}")),
+            &args.chart.ylab_or(axis_label(false)),
+        )?;
+        chart.x_label = args.chart.xlab_or(chart.x_label);
+        trialstats::plot::render(&chart.into(), path, canvas)?;
+    }
     let sequences = [
         (
             &args.cumulative_forest,
@@ -341,6 +381,25 @@ fn capitalised(text: &str) -> String {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
     }
+}
+
+/// Refuse to draw `option`'s chart over another chart's file or the input file.
+fn refuse_chart_file(
+    args: &MetaArgs,
+    option: &str,
+    path: &Path,
+    others: &[&Option<PathBuf>],
+) -> Result<()> {
+    if others.iter().any(|f| f.as_deref() == Some(path)) {
+        return Err(Error::input(
+            option,
+            format!(
+                "'{}' is also the file of another chart; give each chart its own file",
+                path.display()
+            ),
+        ));
+    }
+    super::args::refuse_overwrite(option, path, &[input_file(args)?])
 }
 
 fn input_file(args: &MetaArgs) -> Result<&Path> {

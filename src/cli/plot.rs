@@ -702,6 +702,7 @@ fn funnel(a: &FunnelArgs) -> Result<Chart> {
         pooled: a.pooled,
         contours: a.contours,
         egger,
+        filled: None,
     }
     .into())
 }

@@ -175,3 +175,55 @@ pub fn influence(
     }
     Ok(Influence(rows))
 }
+
+/// One study's point in the Baujat plot (Baujat et al. 2002, Stat Med 21:2641), as
+/// metafor's `baujat()` computes it for a model without moderators.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BaujatPoint {
+    pub label: String,
+    /// Contribution to the heterogeneity: the squared Pearson residual (yᵢ − μ̂)² / (τ̂² + vᵢ).
+    pub heterogeneity: f64,
+    /// Influence on the pooled estimate: (μ̂₍₋ᵢ₎ − μ̂)² / Var(μ̂₍₋ᵢ₎), the model refitted
+    /// without the study (its own τ² re-estimated).
+    pub influence: f64,
+}
+
+/// The Baujat points of `fit` (fitted to `data` with `o`; intercept-only models).
+pub fn baujat(fit: &super::MetaFit, data: &MetaData, o: &MetaOptions) -> Result<Vec<BaujatPoint>> {
+    if fit.coefficients.len() > 1 {
+        return Err(Error::input(
+            "--baujat",
+            "the Baujat plot is for models without moderators; leave out --mods",
+        ));
+    }
+    let n = data.yi.len();
+    if n > super::MAX_REFITS {
+        return Err(Error::input(
+            "--baujat",
+            format!(
+                "{n} studies: the plot refits the model once per study; it is drawn for up to {} studies",
+                super::MAX_REFITS
+            ),
+        ));
+    }
+    let design = ModelMatrix::intercept_only(n, super::moderators::INTERCEPT);
+    let deleted = leave_one_out(&design, data, o).map_err(|e| match e {
+        Error::Input { message, .. } => Error::input("--baujat", message),
+        other => other,
+    })?;
+    let tau2 = if o.method == Method::FE {
+        0.0
+    } else {
+        fit.tau2
+    };
+    Ok(deleted
+        .0
+        .into_iter()
+        .enumerate()
+        .map(|(i, row)| BaujatPoint {
+            heterogeneity: (data.yi[i] - fit.estimate).powi(2) / (tau2 + data.vi[i]),
+            influence: (row.estimate - fit.estimate).powi(2) / row.se.powi(2),
+            label: row.label,
+        })
+        .collect())
+}

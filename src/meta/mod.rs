@@ -22,7 +22,7 @@
 //! | [`model`] | one fitted model: τ², β, their variances, heterogeneity |
 //! | [`heterogeneity`] | Q, I², H², and the Q-profile interval for τ² |
 //! | [`egger`] | Egger's regression test, PET-PEESE |
-//! | [`influence`] | leave-one-out and case-deletion diagnostics |
+//! | [`influence`] | leave-one-out and case-deletion diagnostics, the Baujat points |
 //! | [`subset`] | the intercept-only model of some of the studies, as one summary row |
 //! | [`subgroup`] | separate fits per subgroup and the test for subgroup differences |
 //! | [`cumulative`] | the cumulative meta-analysis in a column's order |
@@ -73,7 +73,7 @@ pub mod trimfill;
 
 pub use egger::{Egger, PetPeese};
 pub use failsafe::FailSafeN;
-pub use influence::{Influence, InfluenceRow, LeaveOneOut, LeaveOneOutRow};
+pub use influence::{BaujatPoint, Influence, InfluenceRow, LeaveOneOut, LeaveOneOutRow};
 pub use model::FittedModel;
 pub use moderators::{Moderator, ModeratorValues};
 pub use ranktest::RankTest;

@@ -34,6 +34,15 @@ pub struct EggerLine {
     pub slope: f64,
 }
 
+/// The studies trim and fill imputed (Duval & Tweedie 2000, Biometrics 56:455) and the
+/// estimate from the observed and the filled studies together, drawn as metafor's
+/// `funnel(trimfill(...))`: hollow markers and a second vertical line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FilledStudies {
+    pub studies: Vec<FunnelStudy>,
+    pub estimate: f64,
+}
+
 /// A funnel plot.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FunnelChart {
@@ -49,6 +58,8 @@ pub struct FunnelChart {
     /// Shade the regions of significance (p < 0.10, 0.05, 0.01) around 0.
     pub contours: bool,
     pub egger: Option<EggerLine>,
+    /// Trim and fill's imputed studies and adjusted estimate.
+    pub filled: Option<FilledStudies>,
 }
 
 impl FunnelChart {
@@ -77,6 +88,17 @@ impl FunnelChart {
             require_drawable(e.intercept, here, "the Egger intercept")?;
             require_drawable(e.slope, here, "the Egger slope")?;
         }
+        if let Some(f) = &self.filled {
+            require_drawable(f.estimate, here, "the trim-and-fill estimate")?;
+            for (i, s) in f.studies.iter().enumerate() {
+                let at = || format!("{}, filled study {}", here(), i + 1);
+                require_drawable(s.estimate, at, "the estimate")?;
+                require_drawable(s.standard_error, at, "the standard error")?;
+                if s.standard_error <= 0.0 {
+                    return Err(Error::input(at(), "the standard error must be above 0"));
+                }
+            }
+        }
         Ok(())
     }
 
@@ -87,15 +109,25 @@ impl FunnelChart {
     ) -> Result<()> {
         // The half-width of the pseudo-CI funnel per unit SE, at the chart's level.
         let z95 = self.level.z_crit();
+        let filled: &[FunnelStudy] = self.filled.as_ref().map_or(&[], |f| &f.studies[..]);
         let se_max = self
             .studies
             .iter()
+            .chain(filled)
             .map(|s| s.standard_error)
             .fold(0.0, f64::max);
         let bottom = se_max * 1.08;
-        let mut xs: Vec<f64> = self.studies.iter().map(|s| s.estimate).collect();
+        let mut xs: Vec<f64> = self
+            .studies
+            .iter()
+            .chain(filled)
+            .map(|s| s.estimate)
+            .collect();
         let p = self.pooled.unwrap_or(0.0);
         xs.extend([p - z95 * bottom, p + z95 * bottom]);
+        if let Some(f) = &self.filled {
+            xs.push(f.estimate);
+        }
         if self.contours {
             xs.extend([-z95 * bottom, z95 * bottom]);
         }
@@ -119,6 +151,16 @@ impl FunnelChart {
             LegendMark::DashedLine(palette::BLUE),
             format!("pseudo {} CI", self.level.label()),
         ));
+        if let Some(f) = &self.filled {
+            legend.push(LegendEntry::new(
+                LegendMark::HollowPoint(palette::REDDISH_PURPLE),
+                "filled (trim and fill)",
+            ));
+            legend.push(LegendEntry::new(
+                LegendMark::DashedLine(palette::REDDISH_PURPLE),
+                format!("trim-and-fill estimate ({} filled)", f.studies.len()),
+            ));
+        }
         if self.egger.is_some() {
             legend.push(LegendEntry::new(
                 LegendMark::Line(palette::VERMILLION),
@@ -211,6 +253,14 @@ impl FunnelChart {
                 false,
             )?;
         }
+        if let Some(f) = &self.filled {
+            segment(
+                (f.estimate, 0.0),
+                (f.estimate, -bottom),
+                palette::REDDISH_PURPLE,
+                true,
+            )?;
+        }
         // Many studies overlap: hollow markers from 30 on, translucent ones below.
         let marker = if self.studies.len() >= 30 {
             palette::BLACK.mix(0.7).stroke_width(style.line(1.0))
@@ -223,6 +273,16 @@ impl FunnelChart {
                     .iter()
                     .map(|s| Circle::new((s.estimate, -s.standard_error), style.px(4.0), marker)),
             )
+            .map_err(drawing)?;
+        // The imputed studies: open circles in another colour, drawn last so none is hidden.
+        chart
+            .draw_series(filled.iter().map(|s| {
+                Circle::new(
+                    (s.estimate, -s.standard_error),
+                    style.px(4.0),
+                    palette::REDDISH_PURPLE.stroke_width(style.line(1.5)),
+                )
+            }))
             .map_err(drawing)?;
         Ok(())
     }

@@ -15,6 +15,8 @@
 //! | [`slope`] | declines per month before and after treatment |
 //! | [`paired`] | per-patient lines with mean ± SD beside each time point |
 //! | [`pvalue`] | every measure's p-value against the assumed r, on one chart |
+//! | [`scatter`] | named points on two axes (the Baujat plot) |
+//! | [`bubble`] | a meta-regression on one moderator: studies sized by weight, line and band |
 //! | [`diagnostic`] | residual QQ plot and random-effects caterpillar plot of a mixed model |
 //! | [`sensitivity`] | an effect and its interval against the assumed pre/post r |
 //! | [`forest`], [`funnel`] | meta-analysis charts |
@@ -33,6 +35,7 @@
 //! figure. Every chart is drawn once as SVG; the PNG is that SVG rasterised.
 
 pub mod before_after;
+pub mod bubble;
 pub mod diagnostic;
 pub mod font;
 pub mod forest;
@@ -48,15 +51,17 @@ pub mod power;
 pub mod proportion;
 pub mod pvalue;
 pub mod raster;
+pub mod scatter;
 pub mod sensitivity;
 pub mod slope;
 pub mod style;
 pub mod trajectory;
 
 pub use before_after::{bar_legend, BeforeAfterChart, TimePointValue};
+pub use bubble::{Bubble, BubbleChart, FittedPoint};
 pub use diagnostic::{CaterpillarChart, QqChart, RandomEffectTerm};
 pub use forest::{ForestChart, ForestRow, ForestSummary};
-pub use funnel::{EggerLine, FunnelChart, FunnelStudy};
+pub use funnel::{EggerLine, FilledStudies, FunnelChart, FunnelStudy};
 pub use gallery::{write_gallery, GalleryItem};
 pub use histogram::{HistogramChart, HistogramLayout, HistogramSample};
 pub use paired::{PairedChart, PatientValues};
@@ -64,6 +69,7 @@ pub use panel::PanelChart;
 pub use power::{PowerSweepChart, PowerSweepSeries};
 pub use proportion::{ProportionChart, ProportionItem};
 pub use pvalue::{PValueChart, PValueSeries};
+pub use scatter::{LabelledPoint, ScatterChart};
 pub use sensitivity::{SensitivityChart, SensitivityPoint, SignificanceOnset};
 pub use slope::{ObservedPoint, SlopeChart};
 pub use trajectory::{SubjectTrajectory, TrajectoryChart};
@@ -106,6 +112,10 @@ pub enum Chart {
     Caterpillar(CaterpillarChart),
     /// Every measure's p-value against the assumed r.
     PValue(PValueChart),
+    /// Named points on two axes (the Baujat plot).
+    Scatter(ScatterChart),
+    /// A meta-regression on one moderator with weighted studies.
+    Bubble(BubbleChart),
 }
 
 macro_rules! chart_from {
@@ -131,7 +141,9 @@ chart_from!(
     Paired(PairedChart),
     Qq(QqChart),
     Caterpillar(CaterpillarChart),
-    PValue(PValueChart)
+    PValue(PValueChart),
+    Scatter(ScatterChart),
+    Bubble(BubbleChart)
 );
 
 impl Chart {
@@ -153,6 +165,8 @@ impl Chart {
             Chart::Qq(c) => c.validate(),
             Chart::Caterpillar(c) => c.validate(),
             Chart::PValue(c) => c.validate(),
+            Chart::Scatter(c) => c.validate(),
+            Chart::Bubble(c) => c.validate(),
         }
     }
 
@@ -184,6 +198,8 @@ impl Chart {
             Chart::Qq(c) => c.draw(area, style),
             Chart::Caterpillar(c) => c.draw(area, style),
             Chart::PValue(c) => c.draw(area, style),
+            Chart::Scatter(c) => c.draw(area, style),
+            Chart::Bubble(c) => c.draw(area, style),
         }
     }
 }

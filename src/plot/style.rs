@@ -205,6 +205,8 @@ pub enum LegendMark {
     PointWithBar(RGBColor),
     /// A filled circle.
     Point(RGBColor),
+    /// An open circle (an imputed, not an observed, point).
+    HollowPoint(RGBColor),
     /// A filled square.
     Square(RGBColor),
     /// A filled diamond.
@@ -403,6 +405,9 @@ fn draw_legend_mark<DB: DrawingBackend>(
             ))
             .and_then(|_| area.draw(&Circle::new((cx, y), r, c.filled()))),
         LegendMark::Point(c) => area.draw(&Circle::new((cx, y), r, c.filled())),
+        LegendMark::HollowPoint(c) => {
+            area.draw(&Circle::new((cx, y), r, c.stroke_width(style.line(1.5))))
+        }
         LegendMark::Square(c) => area.draw(&Rectangle::new(
             [(cx - 2 * r, y - r - r / 2), (cx + 2 * r, y + r + r / 2)],
             c.filled(),
