@@ -189,6 +189,7 @@ fn histogram(samples: Vec<Vec<f64>>, layout: HistogramLayout) -> HistogramChart 
             .collect(),
         layout,
         bin_width: None,
+        scale: (None, None),
     }
 }
 

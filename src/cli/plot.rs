@@ -359,6 +359,9 @@ struct HistogramArgs {
     /// The value's name and unit on the x axis.
     #[arg(long, default_value = "value")]
     value_label: String,
+    /// The measure's scale "MIN,MAX" (either end may be empty): the x axis spans it.
+    #[arg(long, value_name = "MIN,MAX", allow_hyphen_values = true)]
+    scale: Option<String>,
     #[command(flatten)]
     out: OutputArgs,
 }
@@ -763,6 +766,7 @@ fn histogram(a: &HistogramArgs) -> Result<Chart> {
         samples,
         layout,
         bin_width: a.bin_width,
+        scale: scale(a.scale.as_deref())?,
     }
     .into())
 }

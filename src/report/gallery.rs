@@ -434,6 +434,7 @@ fn study_items(sr: &StudyAnalysis, items: &mut Vec<GalleryItem>) -> Result<()> {
                     .collect(),
                 layout: HistogramLayout::Grid,
                 bin_width: None,
+                scale: (s.scale.min_value(), s.scale.max_value()),
             }
             .into(),
             "SPRITE reconstructions: every sample of whole-number scores on the scale that matches the reported mean, ± read as the SD, and n.".into(),
