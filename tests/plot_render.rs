@@ -97,6 +97,7 @@ fn sensitivity(points: Vec<(f64, f64, f64, f64)>) -> SensitivityChart {
             })
             .collect(),
         assumptions: vec!["± read as the SD".into()],
+        exponentiate: false,
     }
 }
 

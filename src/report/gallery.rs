@@ -211,6 +211,7 @@ fn study_items(sr: &StudyAnalysis, items: &mut Vec<GalleryItem>) -> Result<()> {
         add(
             format!("{} {} r-sensitivity", study.id, mr.id),
             SensitivityChart {
+                exponentiate: false,
                 title: format!("{}: {} — change vs assumed r", study.id, mr.label),
                 effect_label: format!("mean change, after − before ({})", mr.unit),
                 null_value: 0.0,
