@@ -350,6 +350,7 @@ fn study_items(sr: &StudyAnalysis, items: &mut Vec<GalleryItem>) -> Result<()> {
                 after_label: "after treatment".into(),
                 observed: Vec::new(),
                 n: sl.n.map(u64::from),
+                level,
                 // The interval of the difference (after − before per month) as a gap
                 // (before − after) × 12 months, where the spreads were reported.
                 gap_interval: sl
