@@ -392,6 +392,7 @@ fn charts_refuse_values_beyond_their_stated_range() {
         }],
         layout: HistogramLayout::Overlay,
         bin_width: None,
+        scale: (None, None),
     };
     let msg = err_text(svg(histogram.into()));
     assert!(
@@ -421,6 +422,7 @@ fn charts_draw_values_up_to_the_limit() {
         }],
         layout: HistogramLayout::Overlay,
         bin_width: None,
+        scale: (None, None),
     };
     assert!(svg(histogram.into()).unwrap().contains("<svg"));
 }

@@ -89,6 +89,22 @@ fn every_kind_has_an_inline_form() {
             "from r = 0.5",
         ),
         (
+            // A ratio of means on the log scale: the null value and the ticks are ratios.
+            "sensitivity_ratio",
+            vec![
+                "plot",
+                "sensitivity",
+                "--exp",
+                "--point",
+                "0,-0.22,-0.69,0.26",
+                "--point",
+                "0.9,-0.22,-0.36,-0.08",
+                "--effect-label",
+                "ratio of means",
+            ],
+            "no effect (1)",
+        ),
+        (
             "forest",
             vec![
                 "plot",

@@ -97,6 +97,7 @@ fn sensitivity(points: Vec<(f64, f64, f64, f64)>) -> SensitivityChart {
             })
             .collect(),
         assumptions: vec!["± read as the SD".into()],
+        exponentiate: false,
     }
 }
 
@@ -190,6 +191,7 @@ fn histogram(samples: Vec<Vec<f64>>, layout: HistogramLayout) -> HistogramChart 
             .collect(),
         layout,
         bin_width: None,
+        scale: (None, None),
     }
 }
 

@@ -253,12 +253,16 @@ struct SensitivityArgs {
     /// The effect's name on the y axis.
     #[arg(long, default_value = "effect")]
     effect_label: String,
-    /// Value of no effect.
+    /// Value of no effect (with --exp, on the log scale: 0 is a ratio of 1).
     #[arg(long = "null", default_value_t = 0.0, allow_hyphen_values = true)]
     null_value: f64,
     /// Confidence level of the intervals.
     #[arg(long, default_value = "0.95", allow_hyphen_values = true)]
     level: ConfidenceLevel,
+    /// The numbers are log ratios (log ratio of means): draw the y axis on the log scale,
+    /// labelled with exp().
+    #[arg(long)]
+    exp: bool,
     #[command(flatten)]
     out: OutputArgs,
 }
@@ -359,6 +363,9 @@ struct HistogramArgs {
     /// The value's name and unit on the x axis.
     #[arg(long, default_value = "value")]
     value_label: String,
+    /// The measure's scale "MIN,MAX" (either end may be empty): the x axis spans it.
+    #[arg(long, value_name = "MIN,MAX", allow_hyphen_values = true)]
+    scale: Option<String>,
     #[command(flatten)]
     out: OutputArgs,
 }
@@ -618,6 +625,7 @@ fn sensitivity(a: &SensitivityArgs) -> Result<Chart> {
         level: a.level,
         points,
         assumptions: Vec::new(),
+        exponentiate: a.exp,
     }
     .into())
 }
@@ -764,6 +772,7 @@ fn histogram(a: &HistogramArgs) -> Result<Chart> {
         samples,
         layout,
         bin_width: a.bin_width,
+        scale: scale(a.scale.as_deref())?,
     }
     .into())
 }

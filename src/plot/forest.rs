@@ -706,7 +706,7 @@ fn ratio_ticks(lo: f64, hi: f64) -> Vec<f64> {
 }
 
 /// A tick of a log-scale axis labelled with exp(v), to 3 significant digits.
-fn exp_tick(v: f64) -> String {
+pub(super) fn exp_tick(v: f64) -> String {
     let x = v.exp();
     let decimals = (2 - x.abs().log10().floor() as i32).clamp(0, 6) as usize;
     let s = format!("{x:.decimals$}");

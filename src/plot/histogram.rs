@@ -38,6 +38,10 @@ pub struct HistogramChart {
     /// Bin width; `None` takes 1 when every value is a whole number (value → count), else
     /// Sturges' rule.
     pub bin_width: Option<f64>,
+    /// The measure's scale (bottom, top) where known: the x axis spans it, so a reader
+    /// sees where the samples sit on the whole scale (empty bins included), not only the
+    /// stretch the values happen to cover.
+    pub scale: (Option<f64>, Option<f64>),
 }
 
 /// The most bins a histogram draws (whole numbers spread wider than this are binned by
@@ -58,6 +62,17 @@ impl HistogramChart {
     pub fn validate(&self) -> Result<()> {
         let here = || format!("histogram '{}'", self.title);
         require_nonempty(&self.samples, here, "samples")?;
+        for s in [self.scale.0, self.scale.1].into_iter().flatten() {
+            require_drawable(s, here, "the scale")?;
+        }
+        if let (Some(lo), Some(hi)) = self.scale {
+            if lo >= hi {
+                return Err(Error::input(
+                    here(),
+                    format!("the scale runs from {lo} to {hi}; its bottom must be below its top"),
+                ));
+            }
+        }
         for (i, s) in self.samples.iter().enumerate() {
             for (j, v) in s.values.iter().enumerate() {
                 require_drawable(
@@ -82,8 +97,7 @@ impl HistogramChart {
                     format!("the bin width is {w}; it must be above 0"),
                 ));
             }
-            let all = self.samples.iter().flat_map(|s| s.values.iter().copied());
-            if let Some((lo, hi)) = extent(all) {
+            if let Some((lo, hi)) = self.span() {
                 if (hi - lo) / w > MAX_BINS as f64 {
                     return Err(Error::input(
                         here(),
@@ -97,10 +111,17 @@ impl HistogramChart {
         Ok(())
     }
 
-    /// Count every sample into shared bins.
+    /// The stretch the x axis must cover: every value and the scale's known ends.
+    fn span(&self) -> Option<(f64, f64)> {
+        let all = self.samples.iter().flat_map(|s| s.values.iter().copied());
+        let scale = [self.scale.0, self.scale.1].into_iter().flatten();
+        extent(all.chain(scale))
+    }
+
+    /// Count every sample into shared bins, which run over the scale where it is known.
     pub fn bins(&self) -> Bins {
         let all = self.samples.iter().flat_map(|s| s.values.iter().copied());
-        let Some((lo, hi)) = extent(all.clone()) else {
+        let Some((lo, hi)) = self.span() else {
             return Bins {
                 origin: 0.0,
                 width: 1.0,
@@ -113,6 +134,8 @@ impl HistogramChart {
                 .samples
                 .iter()
                 .all(|s| s.values.iter().all(|v| v.fract() == 0.0))
+                && lo.fract() == 0.0
+                && hi.fract() == 0.0
                 && hi - lo <= MAX_BINS as f64
             {
                 1.0
@@ -307,7 +330,24 @@ mod tests {
                 .collect(),
             layout: HistogramLayout::Overlay,
             bin_width,
+            scale: (None, None),
         }
+    }
+
+    #[test]
+    fn the_bins_span_the_scale() {
+        // ALSFRS-R item-like scale 0..=4: values 2 and 3 only, yet bins for 0, 1 and 4 too.
+        let mut c = chart(vec![vec![2.0, 3.0, 3.0]], None);
+        c.scale = (Some(0.0), Some(4.0));
+        let b = c.bins();
+        assert_eq!((b.origin, b.width), (0.0, 1.0));
+        assert_eq!(b.counts, vec![vec![0, 0, 1, 2, 0]]);
+        // An open top extends only the bottom.
+        c.scale = (Some(0.0), None);
+        assert_eq!(c.bins().counts, vec![vec![0, 0, 1, 2]]);
+        c.scale = (Some(4.0), Some(0.0));
+        let e = c.validate().unwrap_err().to_string();
+        assert!(e.contains("bottom must be below its top"), "{e}");
     }
 
     #[test]

@@ -53,7 +53,14 @@ pub struct SensitivityChart {
     pub threshold: Option<SignificanceOnset>,
     /// What was assumed to draw the chart, printed under it ("± read as the SD").
     pub assumptions: Vec<String>,
+    /// The values (and the null value) are logarithms of a ratio (log ratio of means): the
+    /// y axis is then the log scale, its ticks and the null value shown as ratios (exp), so
+    /// a halving and a doubling lie equally far from 1.
+    pub exponentiate: bool,
 }
+
+/// Largest |log ratio| drawn: ratios from 1e-15 to 1e15, as the forest plot allows.
+const LOG_RATIO_LIMIT: f64 = 34.538776394910684; // ln(1e15)
 
 impl SensitivityChart {
     /// Refuse an empty grid, non-finite values, r outside [−1, 1], reversed intervals.
@@ -72,6 +79,16 @@ impl SensitivityChart {
             }
             require_drawable(p.estimate, at, "the estimate")?;
             require_drawable_interval(p.ci_lower, p.ci_upper, at, "confidence interval")?;
+            if self.exponentiate {
+                for v in [p.estimate, p.ci_lower, p.ci_upper] {
+                    if v.abs() > LOG_RATIO_LIMIT {
+                        return Err(Error::input(
+                            at(),
+                            format!("a value is {v}; on the log scale (--exp) values are log ratios, shown as exp(value), and must lie between -{LOG_RATIO_LIMIT:.1} and {LOG_RATIO_LIMIT:.1} (ratios from 1e-15 to 1e15)"),
+                        ));
+                    }
+                }
+            }
         }
         Ok(())
     }
@@ -117,7 +134,11 @@ impl SensitivityChart {
         style: &Style,
     ) -> Result<()> {
         let pts = self.sorted();
-        let null = tick_number(self.null_value);
+        let null = if self.exponentiate {
+            tick_number(self.null_value.exp())
+        } else {
+            tick_number(self.null_value)
+        };
         let onset_text = match self.onset() {
             SignificanceOnset::Everywhere => format!("the interval excludes {null} at every r"),
             SignificanceOnset::Nowhere => format!("the interval includes {null} at every r"),
@@ -165,12 +186,15 @@ impl SensitivityChart {
         .unwrap_or((0.0, 1.0));
         let x = padded(rlo, rhi, 0.03);
         let y = padded(ylo, yhi, 0.08);
-        let axes = Axes::new(
+        let mut axes = Axes::new(
             x.clone(),
             y.clone(),
             "assumed pre/post correlation r",
             &self.effect_label,
         );
+        if self.exponentiate {
+            axes.y_format = super::forest::exp_tick;
+        }
         let mut chart = axes.draw(&plot_area, style)?;
         let band: Vec<(f64, f64)> = pts
             .iter()
@@ -252,6 +276,7 @@ mod tests {
         SensitivityChart {
             threshold: None,
             assumptions: Vec::new(),
+            exponentiate: false,
             title: "t".into(),
             effect_label: "g".into(),
             null_value: 0.0,

@@ -9,6 +9,7 @@ use super::style::{
     Style,
 };
 use crate::error::{Error, Result};
+use crate::level::ConfidenceLevel;
 use crate::output::human_number;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -44,6 +45,8 @@ pub struct SlopeChart {
     /// The gap's confidence interval (in the gap's units, at `months`), when the slopes'
     /// spreads were reported; `None` prints "no uncertainty reported" beside the gap.
     pub gap_interval: Option<(f64, f64)>,
+    /// The confidence level of `gap_interval` (the run's `--level`), named beside it.
+    pub level: ConfidenceLevel,
 }
 
 impl SlopeChart {
@@ -67,6 +70,7 @@ impl SlopeChart {
             observed: Vec::new(),
             n: None,
             gap_interval: None,
+            level: ConfidenceLevel::NINETY_FIVE,
         }
     }
 
@@ -117,7 +121,8 @@ impl SlopeChart {
     pub fn uncertainty(&self) -> String {
         match self.gap_interval {
             Some((lo, hi)) => format!(
-                "95% CI {} to {}",
+                "{} CI {} to {}",
+                self.level.label(),
                 human_number(lo).replace('-', "−"),
                 human_number(hi).replace('-', "−")
             ),
@@ -283,6 +288,17 @@ mod tests {
         let c = SlopeChart::new("t", "points", 0.47, 0.25, 12.0);
         assert!((c.gap() - 2.64).abs() < 1e-12);
         assert_eq!(c.gap_label(), "0.22 × 12 = 2.64 points");
+    }
+
+    #[test]
+    fn the_gap_interval_names_the_runs_level() {
+        let mut c = SlopeChart::new("t", "points", 0.47, 0.25, 12.0);
+        c.gap_interval = Some((1.5, 3.5));
+        assert_eq!(c.uncertainty(), "95% CI 1.5 to 3.5");
+        c.level = ConfidenceLevel::new(0.9).unwrap();
+        assert_eq!(c.uncertainty(), "90% CI 1.5 to 3.5");
+        c.gap_interval = None;
+        assert_eq!(c.uncertainty(), "no uncertainty reported");
     }
 
     #[test]

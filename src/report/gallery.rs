@@ -211,6 +211,7 @@ fn study_items(sr: &StudyAnalysis, items: &mut Vec<GalleryItem>) -> Result<()> {
         add(
             format!("{} {} r-sensitivity", study.id, mr.id),
             SensitivityChart {
+                exponentiate: false,
                 title: format!("{}: {} — change vs assumed r", study.id, mr.label),
                 effect_label: format!("mean change, after − before ({})", mr.unit),
                 null_value: 0.0,
@@ -349,6 +350,7 @@ fn study_items(sr: &StudyAnalysis, items: &mut Vec<GalleryItem>) -> Result<()> {
                 after_label: "after treatment".into(),
                 observed: Vec::new(),
                 n: sl.n.map(u64::from),
+                level,
                 // The interval of the difference (after − before per month) as a gap
                 // (before − after) × 12 months, where the spreads were reported.
                 gap_interval: sl
@@ -434,6 +436,7 @@ fn study_items(sr: &StudyAnalysis, items: &mut Vec<GalleryItem>) -> Result<()> {
                     .collect(),
                 layout: HistogramLayout::Grid,
                 bin_width: None,
+                scale: (s.scale.min_value(), s.scale.max_value()),
             }
             .into(),
             "SPRITE reconstructions: every sample of whole-number scores on the scale that matches the reported mean, ± read as the SD, and n.".into(),
