@@ -149,24 +149,44 @@ impl Tabular for StudyNumbers<'_> {
                 text(&d.provenance.location),
             ]);
         }
+        // A time point of a measure or of one arm's series of an arm measure: the same columns.
+        let timepoint_row = |kind: &str,
+                             id: &str,
+                             t: &super::TimePoint,
+                             label: &str,
+                             dispersion: SpreadKind,
+                             unit: &str,
+                             scale: Option<&super::Scale>,
+                             provenance: &super::Provenance| {
+            vec![
+                text(kind),
+                text(id),
+                text(&t.id),
+                text(label),
+                text(&centre(t)),
+                text(&t.spread.to_string()),
+                text(dispersion.as_str()),
+                Cell::Missing,
+                text(unit),
+                text(&scale_text(scale)),
+                text(&t.n.to_string()),
+                text(&t.when),
+                text(&provenance.quote),
+                text(&provenance.location),
+            ]
+        };
         for m in &s.measures {
             for t in &m.timepoints {
-                rows.push(vec![
-                    text("measure"),
-                    text(&m.id),
-                    text(&t.id),
-                    text(&m.label),
-                    text(&centre(t)),
-                    text(&t.spread.to_string()),
-                    text(m.dispersion.as_str()),
-                    Cell::Missing,
-                    text(&m.unit),
-                    text(&scale_text(m.scale.as_ref())),
-                    text(&t.n.to_string()),
-                    text(&t.when),
-                    text(&m.provenance.quote),
-                    text(&m.provenance.location),
-                ]);
+                rows.push(timepoint_row(
+                    "measure",
+                    &m.id,
+                    t,
+                    &m.label,
+                    m.dispersion,
+                    &m.unit,
+                    m.scale.as_ref(),
+                    &m.provenance,
+                ));
             }
         }
         for sl in &s.slopes {
@@ -210,22 +230,16 @@ impl Tabular for StudyNumbers<'_> {
         for m in &s.arm_measures {
             for series in &m.arms {
                 for t in &series.timepoints {
-                    rows.push(vec![
-                        text(&format!("arm measure ({})", m.values.as_str())),
-                        text(&format!("{}.{}", m.id, series.arm)),
-                        text(&t.id),
-                        text(&m.label),
-                        text(&centre(t)),
-                        text(&t.spread.to_string()),
-                        text(m.dispersion.as_str()),
-                        Cell::Missing,
-                        text(&m.unit),
-                        text(&scale_text(m.scale.as_ref())),
-                        text(&t.n.to_string()),
-                        text(&t.when),
-                        text(&series.provenance.quote),
-                        text(&series.provenance.location),
-                    ]);
+                    rows.push(timepoint_row(
+                        &format!("arm measure ({})", m.values.as_str()),
+                        &format!("{}.{}", m.id, series.arm),
+                        t,
+                        &m.label,
+                        m.dispersion,
+                        &m.unit,
+                        m.scale.as_ref(),
+                        &series.provenance,
+                    ));
                 }
             }
         }
@@ -260,7 +274,6 @@ fn scale_text(scale: Option<&super::Scale>) -> String {
     scale.map_or_else(|| NOT_REPORTED.to_string(), |s| s.describe())
 }
 
-/// `5.1 ± 1.7`, `not reported`, or the mean alone when the spread is not reported.
 /// A time point's values as the `show` text prints them: mean ± spread, or the median with
 /// its quartiles and/or range (and the conversion method the file names).
 fn timepoint_values(t: &super::TimePoint) -> String {
@@ -277,6 +290,7 @@ fn centre(t: &super::TimePoint) -> String {
         .map_or_else(|| t.mean.to_string(), |m| m.describe())
 }
 
+/// `5.1 ± 1.7`, `not reported`, or the mean alone when the spread is not reported.
 fn mean_and_spread(mean: &Reported<ReportedNumber>, spread: &Reported<ReportedNumber>) -> String {
     match (mean, spread) {
         (Reported::Value(m), Reported::Value(s)) => format!("{m} ± {s}"),
