@@ -44,6 +44,23 @@ ml <- function(file, cluster, id, mods, method, test, robust = NULL) {
     if (abs(c(logLik(r)) - c(logLik(res)) + qchisq(0.95, 1) / 2) < 1e-6) x else NA
   }
   lo <- c(on_profile(1, lo[1]), on_profile(2, lo[2])); hi <- c(on_profile(1, hi[1]), on_profile(2, hi[2]))
+  # Where confint could not give a bound (its refits at rel.tol 1e-12 report convergence
+  # problems), the same bound by uniroot (tol 1e-12) on the profile log-likelihood itself:
+  # rma.mv with that component fixed (sigma2 = c(x, NA) or c(NA, x)), the other refitted.
+  # A lower bound is 0 when the profile at 0 stays above the cut-off (as confint does).
+  target <- c(logLik(res)) - qchisq(0.95, 1) / 2
+  gap <- function(j, x) { s2 <- c(NA, NA); s2[j] <- x; c(logLik(fitmv(dat, fml, method, test, sigma2 = s2))) - target }
+  by_root <- function(j, upper) tryCatch({
+    est <- res$sigma2[j]
+    if (!upper) { if (gap(j, 0) > 0) 0 else uniroot(function(x) gap(j, x), c(0, est), tol = 1e-12)$root }
+    else { top <- 2 * est + 0.01; while (gap(j, top) > 0) top <- 2 * top
+           uniroot(function(x) gap(j, x), c(est, top), tol = 1e-12)$root }
+  }, error = function(e) NA)
+  rooted <- FALSE
+  for (j in 1:2) {
+    if (is.na(lo[j])) { lo[j] <- by_root(j, FALSE); rooted <- TRUE }
+    if (is.na(hi[j])) { hi[j] <- by_root(j, TRUE); rooted <- TRUE }
+  }
   red <- fitmv(dat, fml, method, test, sigma2 = c(0, NA))
   a <- anova(res, red)
   W <- diag(1 / dat$vi); X <- model.matrix(res); P <- W - W %*% X %*% solve(t(X) %*% W %*% X) %*% t(X) %*% W
@@ -53,6 +70,7 @@ ml <- function(file, cluster, id, mods, method, test, robust = NULL) {
                   deparse(fml), cluster, if (is.null(id)) "row" else id, method, test, attr(res, "tol"))
   cat(sprintf("    // dat <- read.csv(\"tests/data/%s\"); res <- %s\n", file, call))
   cat("    // confint(res, control = list(tol = 1e-10)) (bounds checked on the profile, else None); fitstats(res); anova(res, update(res, sigma2 = c(0, NA)))\n")
+  if (rooted) cat("    // bounds confint could not give: uniroot(tol = 1e-12) on logLik(update(res, sigma2 = c(x, NA))) (or c(NA, x)) = logLik(res) - qchisq(0.95, 1) / 2, in (0, est) or (est, 2 est + 0.01, doubled until below)\n")
   cat("    // I^2 = 100 * res$sigma2 / (sum(res$sigma2) + (k - p) / tr(P)), P with W = diag(1/vi)\n")
   rob <- "None"
   if (!is.null(robust)) {
@@ -78,6 +96,7 @@ ml("konstantopoulos2011.csv", "district", "school", c("year"), "ML", "z")
 ml("assink2016.csv", "study", "esid", character(0), "REML", "z", robust = "study")
 ml("assink2016.csv", "study", "esid", c("deltype"), "REML", "t")
 ml("assink2016.csv", "study", "esid", c("pubstatus", "year"), "ML", "z", robust = "study")
+ml("assink2016.csv", "study", "esid", character(0), "ML", "z")
 cat("];\n\n")
 cat("const ROBUST_UNI_CASES: &[RobustUniCase] = &[\n")
 ru <- function(file, mods, method, cluster) {

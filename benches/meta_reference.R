@@ -65,4 +65,11 @@ for (t in c("z", "knha")) {
   case("bcg.csv", "DL", t, c("ablat", "alloc"), level = 99)
   case("hackshaw1998.csv", "PM", t, character(0), level = 80)
 }
+# The mixed-effects alternative to separate subgroup fits (`--mods COL` with the subgroup
+# column alone): one tau^2 common to the subgroups, QM the test of subgroup differences.
+for (m in methods) for (t in c("z", "knha")) {
+  case("bcg.csv", m, t, c("alloc"))
+  case("molloy2014.csv", m, t, c("controls"))
+  case("assink2016.csv", m, t, c("deltype"))
+}
 cat("];\n")

@@ -156,7 +156,8 @@ fn three_level_models_equal_metafor() {
                 ("lower", fit.sigma2_ci[j][0], c.sigma2_lb[j]),
                 ("upper", fit.sigma2_ci[j][1], c.sigma2_ub[j]),
             ] {
-                // metafor could not find some upper bounds (NA); ours are checked where it did.
+                // Where metafor's confint failed, the reference is R's uniroot on the profile
+                // (see the cases file); `None` would mean no reference at all.
                 if let Some(want) = want {
                     let got =
                         got.unwrap_or_else(|| panic!("{at}: no {bound} bound for sigma2[{j}]"));

@@ -2,6 +2,7 @@
 const MULTILEVEL_CASES: &[MultilevelCase] = &[
     // dat <- read.csv("tests/data/konstantopoulos2011.csv"); res <- rma.mv(yi, vi, mods = ~1, random = ~ 1 | district/school, data = dat, method = "REML", test = "z", control = list(rel.tol = 1e-12, iter.max = 10000, eval.max = 10000))
     // confint(res, control = list(tol = 1e-10)) (bounds checked on the profile, else None); fitstats(res); anova(res, update(res, sigma2 = c(0, NA)))
+    // bounds confint could not give: uniroot(tol = 1e-12) on logLik(update(res, sigma2 = c(x, NA))) (or c(NA, x)) = logLik(res) - qchisq(0.95, 1) / 2, in (0, est) or (est, 2 est + 0.01, doubled until below)
     // I^2 = 100 * res$sigma2 / (sum(res$sigma2) + (k - p) / tr(P)), P with W = diag(1/vi)
     // robust(res, cluster = dat$district, clubSandwich = TRUE)
     MultilevelCase { file: "konstantopoulos2011.csv", cluster: "district", id: Some("school"), mods: &[], method: "REML", test: "z",
@@ -10,12 +11,13 @@ const MULTILEVEL_CASES: &[MultilevelCase] = &[
         pval: &[0.028924868257709964],
         ci_lb: &[0.01898660825874926],
         ci_ub: &[0.35043971908701377],
-        sigma2: [0.065061944275311659, 0.032736517027935085], sigma2_lb: [Some(0.022239690688414519), Some(0.016265255017032788)], sigma2_ub: [Some(0.20724161922307224), None],
+        sigma2: [0.065061944275311659, 0.032736517027935085], sigma2_lb: [Some(0.022239690688414519), Some(0.016265255017032788)], sigma2_ub: [Some(0.20724161922307224), Some(0.062827580330082206)],
         i2: [63.324837820583987, 31.862475901929155], qe: 578.86401795822337, qm: 4.7720794769164456, qmp: 0.028924868257709915,
         ll: -7.9587240337109684, aic: 21.917448067421937, bic: 27.939447623119349, aicc: 22.388036302716053, lrt: 17.773550837799355, lrt_p: 2.4881825125139212e-05,
         robust: Some(Robust { column: "district", se: &[0.084457995434762567], df: &[9.8631562333183815], p: &[0.053966742470646548] }) },
     // dat <- read.csv("tests/data/konstantopoulos2011.csv"); res <- rma.mv(yi, vi, mods = ~1, random = ~ 1 | district/school, data = dat, method = "ML", test = "z", control = list(rel.tol = 1e-12, iter.max = 10000, eval.max = 10000))
     // confint(res, control = list(tol = 1e-10)) (bounds checked on the profile, else None); fitstats(res); anova(res, update(res, sigma2 = c(0, NA)))
+    // bounds confint could not give: uniroot(tol = 1e-12) on logLik(update(res, sigma2 = c(x, NA))) (or c(NA, x)) = logLik(res) - qchisq(0.95, 1) / 2, in (0, est) or (est, 2 est + 0.01, doubled until below)
     // I^2 = 100 * res$sigma2 / (sum(res$sigma2) + (k - p) / tr(P)), P with W = diag(1/vi)
     MultilevelCase { file: "konstantopoulos2011.csv", cluster: "district", id: Some("school"), mods: &[], method: "ML", test: "z",
         beta: &[0.18445538396562336],
@@ -23,12 +25,13 @@ const MULTILEVEL_CASES: &[MultilevelCase] = &[
         pval: &[0.0219118326527806],
         ci_lb: &[0.026714185505910204],
         ci_ub: &[0.34219658242533652],
-        sigma2: [0.057738358858479465, 0.032864791861375371], sigma2_lb: [None, Some(0.0163308428431756)], sigma2_ub: [Some(0.17593873344110872), None],
+        sigma2: [0.057738358858479465, 0.032864791861375371], sigma2_lb: [Some(0.019810021187553869), Some(0.0163308428431756)], sigma2_ub: [Some(0.17593873344110872), Some(0.06311153185446855)],
         i2: [60.428732408428061, 34.396157984287356], qe: 578.86401795822337, qm: 5.2527723833434292, qmp: 0.021911832652780593,
         ll: -8.3949355712629803, aic: 22.789871142525961, bic: 28.86592621473141, aicc: 23.25140960406442, lrt: 16.502033484027066, lrt_p: 4.8597925274367903e-05,
         robust: None },
     // dat <- read.csv("tests/data/konstantopoulos2011.csv"); res <- rma.mv(yi, vi, mods = ~year, random = ~ 1 | district/row, data = dat, method = "REML", test = "t", control = list(rel.tol = 1e-11, iter.max = 10000, eval.max = 10000))
     // confint(res, control = list(tol = 1e-10)) (bounds checked on the profile, else None); fitstats(res); anova(res, update(res, sigma2 = c(0, NA)))
+    // bounds confint could not give: uniroot(tol = 1e-12) on logLik(update(res, sigma2 = c(x, NA))) (or c(NA, x)) = logLik(res) - qchisq(0.95, 1) / 2, in (0, est) or (est, 2 est + 0.01, doubled until below)
     // I^2 = 100 * res$sigma2 / (sum(res$sigma2) + (k - p) / tr(P)), P with W = diag(1/vi)
     // robust(res, cluster = dat$district, clubSandwich = TRUE)
     MultilevelCase { file: "konstantopoulos2011.csv", cluster: "district", id: None, mods: &["year"], method: "REML", test: "t",
@@ -37,7 +40,7 @@ const MULTILEVEL_CASES: &[MultilevelCase] = &[
         pval: &[0.58248099682177101, 0.57580335770065838],
         ci_lb: &[-48.051127834335681, -0.013605808969503103],
         ci_ub: &[27.271528287016615, 0.024229445418960206],
-        sigma2: [0.072265583631747468, 0.032650204595032206], sigma2_lb: [None, None], sigma2_ub: [Some(0.24214010465367003), None],
+        sigma2: [0.072265583631747468, 0.032650204595032206], sigma2_lb: [Some(0.024425801981861707), Some(0.016228520801098004)], sigma2_ub: [Some(0.24214010465367003), Some(0.062609339127070632)],
         i2: [65.766373116152494, 29.713806072027161], qe: 550.2596754954119, qm: 0.31690532925744103, qmp: 0.57580335770065827,
         ll: -7.2404667767981614, aic: 22.480933553596323, bic: 30.436869739853421, aicc: 23.297260084208567, lrt: 18.197976176107638, lrt_p: 1.9909028050618186e-05,
         robust: Some(Robust { column: "district", se: &[19.918928642113496, 0.010003424211692983], df: &[4.1547300942769141, 4.1889986907697345], p: &[0.62852163476648182, 0.62233074765268181] }) },
@@ -70,6 +73,7 @@ const MULTILEVEL_CASES: &[MultilevelCase] = &[
         robust: Some(Robust { column: "study", se: &[0.11864960633710525], df: &[15.447615397254161], p: &[0.0025342697912703826] }) },
     // dat <- read.csv("tests/data/assink2016.csv"); res <- rma.mv(yi, vi, mods = ~deltype, random = ~ 1 | study/esid, data = dat, method = "REML", test = "t", control = list(rel.tol = 1e-12, iter.max = 10000, eval.max = 10000))
     // confint(res, control = list(tol = 1e-10)) (bounds checked on the profile, else None); fitstats(res); anova(res, update(res, sigma2 = c(0, NA)))
+    // bounds confint could not give: uniroot(tol = 1e-12) on logLik(update(res, sigma2 = c(x, NA))) (or c(NA, x)) = logLik(res) - qchisq(0.95, 1) / 2, in (0, est) or (est, 2 est + 0.01, doubled until below)
     // I^2 = 100 * res$sigma2 / (sum(res$sigma2) + (k - p) / tr(P)), P with W = diag(1/vi)
     MultilevelCase { file: "assink2016.csv", cluster: "study", id: Some("esid"), mods: &["deltype"], method: "REML", test: "t",
         beta: &[-0.25940696686588111, 0.72965586579786434, 0.50776432543832928],
@@ -77,12 +81,13 @@ const MULTILEVEL_CASES: &[MultilevelCase] = &[
         pval: &[0.23451904199572368, 0.00025788366217713955, 0.017791831982404905],
         ci_lb: &[-0.68979829019797656, 0.34796604120429597, 0.089775602848996883],
         ci_ub: &[0.17098435646621435, 1.1113456903914327, 0.92575304802766167],
-        sigma2: [0.18989056564858367, 0.084687821248683293], sigma2_lb: [None, Some(0.046098097620764972)], sigma2_ub: [None, None],
+        sigma2: [0.18989056564858367, 0.084687821248683293], sigma2_lb: [Some(0.086233057156409984), Some(0.046098097620764972)], sigma2_ub: [Some(0.46839293765606066), Some(0.14510261884904296)],
         i2: [63.797893465740977, 28.452727914181715], qe: 761.82701655087931, qm: 7.48798564682905, qmp: 0.00094596366755646038,
         ll: -66.292016331021188, aic: 142.58403266204238, bic: 155.4575875545593, aicc: 143.24337332138305, lrt: 64.004907744808662, lrt_p: 1.241096566691788e-15,
         robust: None },
     // dat <- read.csv("tests/data/assink2016.csv"); res <- rma.mv(yi, vi, mods = ~pubstatus + year, random = ~ 1 | study/esid, data = dat, method = "ML", test = "z", control = list(rel.tol = 1e-11, iter.max = 10000, eval.max = 10000))
     // confint(res, control = list(tol = 1e-10)) (bounds checked on the profile, else None); fitstats(res); anova(res, update(res, sigma2 = c(0, NA)))
+    // bounds confint could not give: uniroot(tol = 1e-12) on logLik(update(res, sigma2 = c(x, NA))) (or c(NA, x)) = logLik(res) - qchisq(0.95, 1) / 2, in (0, est) or (est, 2 est + 0.01, doubled until below)
     // I^2 = 100 * res$sigma2 / (sum(res$sigma2) + (k - p) / tr(P)), P with W = diag(1/vi)
     // robust(res, cluster = dat$study, clubSandwich = TRUE)
     MultilevelCase { file: "assink2016.csv", cluster: "study", id: Some("esid"), mods: &["pubstatus", "year"], method: "ML", test: "z",
@@ -91,10 +96,24 @@ const MULTILEVEL_CASES: &[MultilevelCase] = &[
         pval: &[0.00072270154965396521, 0.10764666907543384, 0.0093375665628948577],
         ci_lb: &[0.32405496488154334, -0.8856615372856067, -0.071875050625911499],
         ci_ub: &[1.2180745411681118, 0.087131786983796478, -0.010080801615564988],
-        sigma2: [0.087720103126171234, 0.113231552611638], sigma2_lb: [None, None], sigma2_ub: [Some(0.25038318361469097), None],
+        sigma2: [0.087720103126171234, 0.113231552611638], sigma2_lb: [Some(0.026066400733946993), Some(0.067858170778646865)], sigma2_ub: [Some(0.25038318361469097), Some(0.18309267727627693)],
         i2: [39.128127110960762, 50.507676412406823], qe: 542.16068444326322, qm: 10.428537014702883, qmp: 0.0054384101789049892,
         ll: -70.950746527591804, aic: 151.90149305518361, bic: 164.92734398512408, aicc: 152.53979092752402, lrt: 12.74951129608155, lrt_p: 0.00035610219485958519,
         robust: Some(Robust { column: "study", se: &[0.32074128464214824, 0.35021107486289049, 0.027080757107824985], df: &[1.0163909698207056, 1.4090431662557301, 6.3671647780292213], p: &[0.24771774116621298, 0.41178229261571986, 0.17818497845566944] }) },
+    // dat <- read.csv("tests/data/assink2016.csv"); res <- rma.mv(yi, vi, mods = ~1, random = ~ 1 | study/esid, data = dat, method = "ML", test = "z", control = list(rel.tol = 1e-12, iter.max = 10000, eval.max = 10000))
+    // confint(res, control = list(tol = 1e-10)) (bounds checked on the profile, else None); fitstats(res); anova(res, update(res, sigma2 = c(0, NA)))
+    // bounds confint could not give: uniroot(tol = 1e-12) on logLik(update(res, sigma2 = c(x, NA))) (or c(NA, x)) = logLik(res) - qchisq(0.95, 1) / 2, in (0, est) or (est, 2 est + 0.01, doubled until below)
+    // I^2 = 100 * res$sigma2 / (sum(res$sigma2) + (k - p) / tr(P)), P with W = diag(1/vi)
+    MultilevelCase { file: "assink2016.csv", cluster: "study", id: Some("esid"), mods: &[], method: "ML", test: "z",
+        beta: &[0.42664711316104958],
+        se: &[0.11492296777032077],
+        pval: &[0.00020525315029014268],
+        ci_lb: &[0.20140223533476351],
+        ci_ub: &[0.65189199098733563],
+        sigma2: [0.17454514414774772, 0.11157232464202482], sigma2_lb: [Some(0.079591781261453109), Some(0.066846566243782143)], sigma2_ub: [Some(0.42383715838159891), Some(0.18025288159949049)],
+        i2: [56.583981147933912, 36.169475495872511], qe: 809.46112815629851, qm: 13.782371671317934, qmp: 0.00020525315029014258,
+        ll: -74.705599443495089, aic: 155.41119888699018, bic: 163.22670944495445, aicc: 155.66119888699018, lrt: 61.699555866467563, lrt_p: 4.0007053763995256e-15,
+        robust: None },
 ];
 
 const ROBUST_UNI_CASES: &[RobustUniCase] = &[
