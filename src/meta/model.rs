@@ -91,6 +91,27 @@ impl Standardised {
     }
 }
 
+/// The coefficients alone, at the τ² of `method` (the same numbers as
+/// `FittedModel::new(...).fit.beta`), without τ²'s standard error, the tests and the
+/// heterogeneity statistics a [`FittedModel`] adds: for loops that need only the estimates,
+/// as trim and fill's iterations and its choice of side. The caller checks that there are
+/// enough studies.
+pub fn coefficients(
+    design: &ModelMatrix,
+    y: &[f64],
+    v: &[f64],
+    method: Method,
+) -> Result<DVector<f64>> {
+    let standardised = Standardised::new(design);
+    let work = standardised.as_ref().map_or(design, |s| &s.design);
+    let tau2 = tau2::point(method, work, y, v)?;
+    let fit = WeightedFit::inverse_variance(work, y, v, tau2)?;
+    Ok(match &standardised {
+        Some(st) => st.to_user(&fit.beta, &fit.a_inv).0,
+        None => fit.beta,
+    })
+}
+
 /// A fitted model (all quantities as metafor's `rma.uni` object).
 #[derive(Debug, Clone)]
 pub struct FittedModel {

@@ -30,92 +30,117 @@ pub struct Tau2Estimate {
     pub se: Option<f64>,
 }
 
-/// Estimate τ² for `method`. Needs `k ≥ p + 1` (checked by the caller) unless `k = 1`.
+/// Estimate τ² for `method`, with its standard error. Needs `k ≥ p + 1` (checked by the
+/// caller) unless `k = 1`.
 pub fn estimate(
     method: Method,
     design: &ModelMatrix,
     y: &[f64],
     v: &[f64],
 ) -> Result<Tau2Estimate> {
+    let tau2 = point(method, design, y, v)?;
+    let se = standard_error(method, design, y, v, tau2)?;
+    Ok(Tau2Estimate { tau2, se })
+}
+
+/// τ² alone for `method` (what [`estimate`] gives without the standard error): for callers
+/// that only need the pooled estimate, as trim and fill's iterations.
+pub fn point(method: Method, design: &ModelMatrix, y: &[f64], v: &[f64]) -> Result<f64> {
     let k = design.n as f64;
     let p = design.p as f64;
     if method == Method::FE || design.n == 1 {
-        return Ok(Tau2Estimate {
-            tau2: 0.0,
-            se: None,
-        });
+        return Ok(0.0);
     }
     let df = k - p;
     match method {
-        Method::FE => Ok(Tau2Estimate {
-            tau2: 0.0,
-            se: None,
-        }),
+        Method::FE => Ok(0.0),
         Method::DL => {
             let fe = WeightedFit::inverse_variance(design, y, v, 0.0)?;
-            let tr_p = fe.trace_pd(design, None);
-            let tau2 = ((fe.rss() - df) / tr_p).max(0.0);
-            let tr_pp = fe.trace_pdpd(design, None, None);
-            let se = (2.0 * df + 4.0 * tau2 * tr_p + 2.0 * tau2 * tau2 * tr_pp).sqrt() / tr_p;
-            Ok(Tau2Estimate { tau2, se: Some(se) })
+            Ok(((fe.rss() - df) / fe.trace_pd(design, None)).max(0.0))
         }
         Method::HS => {
             let fe = WeightedFit::inverse_variance(design, y, v, 0.0)?;
-            let sw = fe.sum_weights();
-            let tau2 = ((fe.rss() - k) / sw).max(0.0);
-            let tr_p = fe.trace_pd(design, None);
-            let tr_pp = fe.trace_pdpd(design, None, None);
-            let se = (2.0 * df + 4.0 * tau2 * tr_p + 2.0 * tau2 * tau2 * tr_pp).sqrt() / sw;
-            Ok(Tau2Estimate { tau2, se: Some(se) })
+            Ok(((fe.rss() - k) / fe.sum_weights()).max(0.0))
         }
-        Method::HE => hedges(design, y, v),
+        Method::HE => hedges_point(design, y, v),
         Method::SJ => {
             let tau0 = mean_squared_deviation(y);
             let fit = WeightedFit::inverse_variance(design, y, v, tau0)?;
-            let tau2 = (tau0 * fit.rss() / df).max(0.0);
+            Ok((tau0 * fit.rss() / df).max(0.0))
+        }
+        Method::ML | Method::REML => {
+            let start = hedges_point(design, y, v)?;
+            likelihood::maximise(design, y, v, method == Method::REML, start)
+        }
+        Method::PM | Method::EB => generalised_q_root(design, y, v, df, 0.0, method.name()),
+    }
+}
+
+/// The standard error metafor reports for the estimate `tau2` of `method` (`None` for FE and
+/// k = 1): the large-sample formulas of the module's doc, each from the fit it is based on.
+fn standard_error(
+    method: Method,
+    design: &ModelMatrix,
+    y: &[f64],
+    v: &[f64],
+    tau2: f64,
+) -> Result<Option<f64>> {
+    let k = design.n as f64;
+    let p = design.p as f64;
+    if method == Method::FE || design.n == 1 {
+        return Ok(None);
+    }
+    let df = k - p;
+    let se = match method {
+        Method::FE => return Ok(None),
+        Method::DL | Method::HS => {
+            let fe = WeightedFit::inverse_variance(design, y, v, 0.0)?;
+            let tr_p = fe.trace_pd(design, None);
+            let tr_pp = fe.trace_pdpd(design, None, None);
+            let scale = if method == Method::DL {
+                tr_p
+            } else {
+                fe.sum_weights()
+            };
+            (2.0 * df + 4.0 * tau2 * tr_p + 2.0 * tau2 * tau2 * tr_pp).sqrt() / scale
+        }
+        Method::HE => {
+            let ols = WeightedFit::new(design, y, vec![1.0; design.n])?;
+            let tr_pv = ols.trace_pd(design, Some(v));
+            let tr_pvpv = ols.trace_pdpd(design, Some(v), Some(v));
+            (2.0 * tr_pvpv + 4.0 * tau2 * tr_pv + 2.0 * tau2 * tau2 * df).sqrt() / df
+        }
+        Method::SJ => {
+            let tau0 = mean_squared_deviation(y);
+            let fit = WeightedFit::inverse_variance(design, y, v, tau0)?;
             let tr_pvpv = fit.trace_pdpd(design, Some(v), Some(v));
             let tr_pvp = fit.trace_pdpd(design, Some(v), None);
             let tr_pp = fit.trace_pdpd(design, None, None);
-            let se = tau0 / df
-                * (2.0 * tr_pvpv + 4.0 * tau2 * tr_pvp + 2.0 * tau2 * tau2 * tr_pp).sqrt();
-            Ok(Tau2Estimate { tau2, se: Some(se) })
+            tau0 / df * (2.0 * tr_pvpv + 4.0 * tau2 * tr_pvp + 2.0 * tau2 * tau2 * tr_pp).sqrt()
         }
         Method::ML | Method::REML => {
-            let reml = method == Method::REML;
-            let start = hedges(design, y, v)?.tau2;
-            let tau2 = likelihood::maximise(design, y, v, reml, start)?;
             let fit = WeightedFit::inverse_variance(design, y, v, tau2)?;
-            let info = if reml {
+            let info = if method == Method::REML {
                 fit.trace_pdpd(design, None, None)
             } else {
                 fit.weights.iter().map(|w| w * w).sum()
             };
-            Ok(Tau2Estimate {
-                tau2,
-                se: Some((2.0 / info).sqrt()),
-            })
+            (2.0 / info).sqrt()
         }
         Method::PM | Method::EB => {
-            let tau2 = generalised_q_root(design, y, v, df, 0.0, method.name())?;
             let sw: f64 = v.iter().map(|vi| 1.0 / (vi + tau2)).sum();
-            Ok(Tau2Estimate {
-                tau2,
-                se: Some((2.0 * k * k / df).sqrt() / sw),
-            })
+            (2.0 * k * k / df).sqrt() / sw
         }
-    }
+    };
+    Ok(Some(se))
 }
 
 /// Hedges' estimator with unit weights: `(Σ rᵢ² − tr(P V)) / (k − p)` where `r` are OLS
 /// residuals (Raudenbush 2009, eq. 16.25).
-fn hedges(design: &ModelMatrix, y: &[f64], v: &[f64]) -> Result<Tau2Estimate> {
+fn hedges_point(design: &ModelMatrix, y: &[f64], v: &[f64]) -> Result<f64> {
     let df = (design.n - design.p) as f64;
     let ols = WeightedFit::new(design, y, vec![1.0; design.n])?;
-    let tr_pv = ols.trace_pd(design, Some(v));
-    let tau2 = ((ols.rss() - tr_pv) / df).max(0.0);
-    let tr_pvpv = ols.trace_pdpd(design, Some(v), Some(v));
-    let se = (2.0 * tr_pvpv + 4.0 * tau2 * tr_pv + 2.0 * tau2 * tau2 * df).sqrt() / df;
-    Ok(Tau2Estimate { tau2, se: Some(se) })
+    Ok(((ols.rss() - ols.trace_pd(design, Some(v))) / df).max(0.0))
 }
 
 /// `Σ (yᵢ − ȳ)² / k`.

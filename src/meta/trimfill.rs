@@ -9,9 +9,12 @@
 //! rightmost run of positive ranks, `k0 = γ − 1`), rounded half to even as R's `round`.
 //! Finally the `k0` trimmed studies are mirrored about the trimmed estimate, `2β̂ − yᵢ`, with
 //! their variances, and the model is fitted to all `k + k0` studies (as metafor, with z tests).
-//! Each step is one O(k) fit after one O(k log k) sort.
+//! One O(k log k) sort, then each step is one O(k) estimate of the pooled effect (τ² and the
+//! weighted mean only: [`coefficients`]) and O(k) signed ranks (the deviations from the
+//! estimate are in the sorted order, so their ranks by size are a merge of two runs); the
+//! full model (SEs, tests, τ²) is fitted once, at the end.
 
-use super::model::FittedModel;
+use super::model::{coefficients, FittedModel};
 use super::moderators::{ModelMatrix, INTERCEPT};
 use super::{MetaOptions, Method, Test};
 use crate::error::{Error, Result};
@@ -80,8 +83,7 @@ pub struct TrimFill {
 pub fn missing_side(y: &[f64], v: &[f64], method: Method) -> Result<Side> {
     let sei: Vec<f64> = v.iter().map(|x| x.sqrt()).collect();
     let design = ModelMatrix::intercept_only(y.len(), INTERCEPT).with_column("sei", &sei);
-    let m = FittedModel::new(&design, y, v, method, Test::Z, 0.95)?;
-    Ok(if m.fit.beta[1] < 0.0 {
+    Ok(if coefficients(&design, y, v, method)?[1] < 0.0 {
         Side::Right
     } else {
         Side::Left
@@ -149,11 +151,10 @@ pub fn trimfill(
             ));
         }
         let kept = k - k0;
-        beta = intercept_fit(&ys[..kept], &vs[..kept], method, Test::Z, 0.95)?
-            .fit
-            .beta[0];
+        let design = ModelMatrix::intercept_only(kept, INTERCEPT);
+        beta = coefficients(&design, &ys[..kept], &vs[..kept], method)?[0];
         let dev: Vec<f64> = ys.iter().map(|x| x - beta).collect();
-        let signed = signed_ranks(&dev);
+        let signed = signed_ranks_of_sorted(&dev);
         let k0_raw = match estimator {
             Estimator::R0 => {
                 let longest = signed
@@ -241,20 +242,79 @@ fn result(
 }
 
 /// `sign(dᵢ) · rank(|dᵢ|)` with ties ranked in order of appearance (R's
-/// `rank(ties.method = "first")`); a deviation of exactly 0 gets 0.
-fn signed_ranks(dev: &[f64]) -> Vec<f64> {
-    let mut order: Vec<usize> = (0..dev.len()).collect();
-    order.sort_by(|&a, &b| dev[a].abs().total_cmp(&dev[b].abs()));
-    let mut out = vec![0.0; dev.len()];
-    for (r, &i) in order.iter().enumerate() {
-        let sign = if dev[i] > 0.0 {
-            1.0
-        } else if dev[i] < 0.0 {
-            -1.0
+/// `rank(ties.method = "first")`); a deviation of exactly 0 gets 0. `dev` must be in
+/// ascending order (the sorted studies less one constant): the sizes of the negative
+/// deviations then grow from the last negative one leftwards, those of the others from the
+/// first one rightwards, and the ranks are a merge of the two runs, in O(k). On equal sizes
+/// the earlier study goes first: a negative one (to the left of every other), and within a
+/// run of equal negative deviations the leftmost.
+fn signed_ranks_of_sorted(dev: &[f64]) -> Vec<f64> {
+    debug_assert!(dev.windows(2).all(|w| w[0] <= w[1]));
+    let k = dev.len();
+    let first_other = dev.partition_point(|d| *d < 0.0);
+    let mut out = vec![0.0; k];
+    let (mut neg_end, mut other) = (first_other, first_other);
+    let mut rank = 0.0;
+    while neg_end > 0 || other < k {
+        let take_negative = neg_end > 0 && (other == k || -dev[neg_end - 1] <= dev[other]);
+        if take_negative {
+            // The run of equal negative deviations ending at neg_end − 1, leftmost first.
+            let value = dev[neg_end - 1];
+            let mut start = neg_end - 1;
+            while start > 0 && dev[start - 1] == value {
+                start -= 1;
+            }
+            for slot in &mut out[start..neg_end] {
+                rank += 1.0;
+                *slot = -rank;
+            }
+            neg_end = start;
         } else {
-            0.0
-        };
-        out[i] = sign * (r + 1) as f64;
+            rank += 1.0;
+            out[other] = if dev[other] > 0.0 { rank } else { 0.0 };
+            other += 1;
+        }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// R: `d <- sort(c(-3, -1, -1, 0, 1, 2, 3, -2)); sign(d) * rank(abs(d), ties.method = "first")`
+    /// gives `-7 -5 -2 -3 0 4 6 8`.
+    #[test]
+    fn signed_ranks_equal_r_rank_first() {
+        let dev = [-3.0, -2.0, -1.0, -1.0, 0.0, 1.0, 2.0, 3.0];
+        assert_eq!(
+            signed_ranks_of_sorted(&dev),
+            vec![-7.0, -5.0, -2.0, -3.0, 0.0, 4.0, 6.0, 8.0]
+        );
+    }
+
+    /// The merge equals the definition (a stable sort of the sizes, which keeps the order of
+    /// appearance among equal sizes) on sorted deviations with many ties and zeros.
+    #[test]
+    fn signed_ranks_merge_equals_the_stable_sort_definition() {
+        let mut state = 12345u64;
+        for k in [1usize, 2, 3, 7, 50, 301] {
+            let mut dev: Vec<f64> = (0..k)
+                .map(|_| {
+                    state = state
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    ((state >> 33) % 9) as f64 - 4.0
+                })
+                .collect();
+            dev.sort_by(f64::total_cmp);
+            let mut order: Vec<usize> = (0..k).collect();
+            order.sort_by(|&a, &b| dev[a].abs().total_cmp(&dev[b].abs()));
+            let mut want = vec![0.0; k];
+            for (r, &i) in order.iter().enumerate() {
+                want[i] = dev[i].signum() * if dev[i] == 0.0 { 0.0 } else { (r + 1) as f64 };
+            }
+            assert_eq!(signed_ranks_of_sorted(&dev), want, "k = {k}");
+        }
+    }
 }
