@@ -799,7 +799,7 @@ fn r_squared(
         let adjusted = 1.0 - (1.0 - r2) * (k - 1.0) / (k - design.p as f64);
         return Ok((100.0 * adjusted).max(0.0));
     }
-    let tau2_re = tau2::estimate(method, &intercept_only, y, v)?.tau2;
+    let tau2_re = tau2::point(method, &intercept_only, y, v)?;
     if tau2_re == 0.0 {
         return Ok(0.0);
     }
