@@ -5,7 +5,7 @@
 //! an intercept-only model the intercept of that fit is the "limit estimate" (the effect as
 //! the standard error goes to 0).
 
-use super::model::FittedModel;
+use super::model::{FittedModel, TestedEstimate};
 use super::moderators::ModelMatrix;
 use super::MetaOptions;
 use crate::error::Result;
@@ -47,30 +47,20 @@ pub fn egger_test(
     )?;
     let j = extended.p - 1;
     let (limit_estimate, limit_ci) = if design.is_intercept_only() {
-        (Some(m.fit.beta[0]), Some(m.ci(0)))
+        let b0 = m.tested(0);
+        (Some(b0.estimate), Some([b0.ci_lower, b0.ci_upper]))
     } else {
         (None, None)
     };
+    let slope = m.tested(j);
     Ok(Egger {
-        statistic: m.statistic(j),
-        p: m.p_value(j),
+        statistic: slope.statistic,
+        p: slope.p,
         df: m.ddf,
         slope: m.fit.beta[j],
         limit_estimate,
         limit_ci,
     })
-}
-
-/// The limit estimate of one precision-effect regression (the intercept when the moderator
-/// goes to 0).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct LimitEstimate {
-    pub estimate: f64,
-    pub se: f64,
-    pub statistic: f64,
-    pub p: f64,
-    pub ci_lower: f64,
-    pub ci_upper: f64,
 }
 
 /// PET-PEESE (Stanley & Doucouliagos 2014, *Res Synth Methods* 5:60): the limit estimate of
@@ -80,8 +70,9 @@ pub struct LimitEstimate {
 /// differs from 0 at the two-sided 5% level, else PET's.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct PetPeese {
-    pub pet: LimitEstimate,
-    pub peese: LimitEstimate,
+    /// The limit estimates (each the intercept when its moderator goes to 0).
+    pub pet: TestedEstimate,
+    pub peese: TestedEstimate,
     /// `"PET"` or `"PEESE"`.
     pub chosen: &'static str,
     /// The conditional estimate.
@@ -95,7 +86,7 @@ fn limit_estimate(
     name: &str,
     predictor: &[f64],
     options: &MetaOptions,
-) -> Result<LimitEstimate> {
+) -> Result<TestedEstimate> {
     let design = ModelMatrix::intercept_only(y.len(), super::moderators::INTERCEPT)
         .with_column(name, predictor);
     let m = FittedModel::new(
@@ -106,15 +97,7 @@ fn limit_estimate(
         options.test,
         options.level.value(),
     )?;
-    let [lo, hi] = m.ci(0);
-    Ok(LimitEstimate {
-        estimate: m.fit.beta[0],
-        se: m.se(0),
-        statistic: m.statistic(0),
-        p: m.p_value(0),
-        ci_lower: lo,
-        ci_upper: hi,
-    })
+    Ok(m.tested(0))
 }
 
 /// PET and PEESE for the studies `y`, `v` (intercept-only models; k ≥ 3).

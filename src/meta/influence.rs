@@ -3,7 +3,7 @@
 //! removed in turn and the model refitted by the same method. k refits, so O(k²·p²).
 
 use super::gls::{invert_spd, quadratic_form};
-use super::model::FittedModel;
+use super::model::{reads_through_to_tested, FittedModel, TestedEstimate};
 use super::moderators::ModelMatrix;
 use super::{MetaData, MetaOptions, Method};
 use crate::error::{Error, Result};
@@ -13,18 +13,16 @@ use serde::Serialize;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LeaveOneOutRow {
     pub label: String,
-    pub estimate: f64,
-    pub se: f64,
-    pub statistic: f64,
-    pub p: f64,
-    pub ci_lower: f64,
-    pub ci_upper: f64,
+    #[serde(flatten)]
+    pub tested: TestedEstimate,
     pub q: f64,
     pub q_p: f64,
     pub tau2: f64,
     pub i2: f64,
     pub h2: f64,
 }
+
+reads_through_to_tested!(LeaveOneOutRow);
 
 /// The leave-one-out table.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -87,15 +85,9 @@ pub fn leave_one_out(
         let m = FittedModel::new(&reduced, &y, &v, o.method, o.test, o.level.value())?;
         let het = m.heterogeneity;
         let t = (o.method != Method::FE).then_some(m.tau2.tau2);
-        let [lo, hi] = m.ci(0);
         rows.push(LeaveOneOutRow {
             label: data.labels[i].clone(),
-            estimate: m.fit.beta[0],
-            se: m.se(0),
-            statistic: m.statistic(0),
-            p: m.p_value(0),
-            ci_lower: lo,
-            ci_upper: hi,
+            tested: m.tested(0),
             q: het.q,
             q_p: het.q_p,
             tau2: m.tau2.tau2,

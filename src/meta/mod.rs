@@ -19,7 +19,7 @@
 //! | [`newton`] | Newton steps that finish a maximisation (selection and three-level models) |
 //! | [`root`] | bracketed root finding for PM, EB and the Q-profile bounds |
 //! | [`gls`] | weighted least squares for β given τ² |
-//! | [`model`] | one fitted model: τ², β, their variances, heterogeneity |
+//! | [`model`] | one fitted model: τ², β, their variances, heterogeneity; the coefficients alone (for loops that need only them); [`TestedEstimate`], the estimate-SE-test-interval every result holds |
 //! | [`heterogeneity`] | Q, I², H², and the Q-profile interval for τ² |
 //! | [`egger`] | Egger's regression test, PET-PEESE |
 //! | [`influence`] | leave-one-out and case-deletion diagnostics, the Baujat points |
@@ -74,7 +74,7 @@ pub mod trimfill;
 pub use egger::{Egger, PetPeese};
 pub use failsafe::FailSafeN;
 pub use influence::{BaujatPoint, Influence, InfluenceRow, LeaveOneOut, LeaveOneOutRow};
-pub use model::FittedModel;
+pub use model::{FittedModel, TestedEstimate};
 pub use moderators::{Moderator, ModeratorValues};
 pub use ranktest::RankTest;
 pub use report::Studies;
@@ -243,14 +243,11 @@ impl Default for MetaOptions {
 pub struct Coefficient {
     /// `intrcpt`, a moderator name, or moderator name + level.
     pub name: String,
-    pub estimate: f64,
-    pub se: f64,
-    /// z or t statistic.
-    pub statistic: f64,
-    pub p: f64,
-    pub ci_lower: f64,
-    pub ci_upper: f64,
+    #[serde(flatten)]
+    pub tested: TestedEstimate,
 }
+
+model::reads_through_to_tested!(Coefficient);
 
 /// One study as it enters the pooled analysis (what a forest or funnel chart needs).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -451,17 +448,9 @@ pub fn fit(data: &MetaData, options: &MetaOptions) -> Result<MetaFit> {
         None
     };
     let coefficients: Vec<Coefficient> = (0..design.p)
-        .map(|j| {
-            let [lo, hi] = model.ci(j);
-            Coefficient {
-                name: design.names[j].clone(),
-                estimate: model.fit.beta[j],
-                se: model.se(j),
-                statistic: model.statistic(j),
-                p: model.p_value(j),
-                ci_lower: lo,
-                ci_upper: hi,
-            }
+        .map(|j| Coefficient {
+            name: design.names[j].clone(),
+            tested: model.tested(j),
         })
         .collect();
     let (pi_lower, pi_upper) = if design.is_intercept_only() {

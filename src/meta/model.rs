@@ -1,6 +1,9 @@
 //! One fitted meta-regression for a given design: τ², the coefficients with their covariance
 //! (Knapp–Hartung adjusted on request), the Wald tests, and Q. Shared by the main fit, the
-//! leave-one-out refits and Egger's test, so that all three fit models the same way.
+//! leave-one-out refits and Egger's test, so that all three fit models the same way. Also
+//! [`coefficients`] (the estimates alone, for trim and fill's iterations) and
+//! [`TestedEstimate`], the estimate with its SE, test and interval that every meta result
+//! holds and shows the same way.
 
 use super::gls::{invert_spd, WeightedFit};
 use super::heterogeneity::Heterogeneity;
@@ -10,6 +13,7 @@ use super::{Method, Test};
 use crate::dist::{p_two_sided_t, p_two_sided_z, pchisq_upper, pf_upper, t_crit, z_crit};
 use crate::error::{Error, Result};
 use nalgebra::{DMatrix, DVector};
+use serde::Serialize;
 
 /// The model matrix the computations use: the intercept, and every other column centred at its
 /// mean and divided by its root-mean-square deviation (a constant column is left at 0, which
@@ -90,6 +94,73 @@ impl Standardised {
         (beta, c)
     }
 }
+
+/// An estimate with its standard error, its z or t test and its confidence interval: what a
+/// pooled estimate, a model coefficient, a subgroup's or a cumulative step's model, a
+/// leave-one-out row, trim and fill, a PET or PEESE limit estimate and the selection model
+/// report, written once. Its holders flatten it into their JSON (the same field names, in the
+/// same place, as when each repeated them) and show it through [`TestedEstimate::cells`]
+/// under [`TESTED_COLUMNS`]; each dereferences to it, so `row.estimate` reads through.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct TestedEstimate {
+    pub estimate: f64,
+    pub se: f64,
+    /// z or t statistic.
+    pub statistic: f64,
+    /// Two-sided p-value.
+    pub p: f64,
+    pub ci_lower: f64,
+    pub ci_upper: f64,
+}
+
+/// The table columns of a [`TestedEstimate`], in the order of [`TestedEstimate::cells`].
+pub const TESTED_COLUMNS: [&str; 6] = ["estimate", "se", "statistic", "p", "ci_lower", "ci_upper"];
+
+impl TestedEstimate {
+    /// `estimate` with standard error `se`, tested by z (`df` = `None`) or by t on `df`
+    /// degrees of freedom, with the interval `estimate ± crit · se`.
+    pub fn new(estimate: f64, se: f64, df: Option<f64>, crit: f64) -> Self {
+        let statistic = estimate / se;
+        let half = crit * se;
+        TestedEstimate {
+            estimate,
+            se,
+            statistic,
+            p: match df {
+                None => p_two_sided_z(statistic),
+                Some(d) => p_two_sided_t(statistic, d),
+            },
+            ci_lower: estimate - half,
+            ci_upper: estimate + half,
+        }
+    }
+
+    /// The numbers in the order of [`TESTED_COLUMNS`].
+    pub fn cells(&self) -> [f64; 6] {
+        [
+            self.estimate,
+            self.se,
+            self.statistic,
+            self.p,
+            self.ci_lower,
+            self.ci_upper,
+        ]
+    }
+}
+
+/// `Deref` to the [`TestedEstimate`] a result holds in its field `tested`, so that its
+/// estimate, SE, test and interval read as the result's own fields.
+macro_rules! reads_through_to_tested {
+    ($($holder:ty),+) => {$(
+        impl std::ops::Deref for $holder {
+            type Target = $crate::meta::model::TestedEstimate;
+            fn deref(&self) -> &Self::Target {
+                &self.tested
+            }
+        }
+    )+};
+}
+pub(crate) use reads_through_to_tested;
 
 /// The coefficients alone, at the τ² of `method` (the same numbers as
 /// `FittedModel::new(...).fit.beta`), without τ²'s standard error, the tests and the
@@ -239,23 +310,13 @@ impl FittedModel {
         self.vb[(j, j)].sqrt()
     }
 
-    /// z or t statistic of coefficient `j`.
-    pub fn statistic(&self, j: usize) -> f64 {
-        self.fit.beta[j] / self.se(j)
-    }
-
-    /// Two-sided p-value of coefficient `j`.
-    pub fn p_value(&self, j: usize) -> f64 {
-        match self.ddf {
-            None => p_two_sided_z(self.statistic(j)),
-            Some(d) => p_two_sided_t(self.statistic(j), d as f64),
-        }
-    }
-
-    /// Confidence interval of coefficient `j`.
-    pub fn ci(&self, j: usize) -> [f64; 2] {
-        let b = self.fit.beta[j];
-        let h = self.crit * self.se(j);
-        [b - h, b + h]
+    /// Coefficient `j` with its SE, test and confidence interval.
+    pub fn tested(&self, j: usize) -> TestedEstimate {
+        TestedEstimate::new(
+            self.fit.beta[j],
+            self.se(j),
+            self.ddf.map(|d| d as f64),
+            self.crit,
+        )
     }
 }

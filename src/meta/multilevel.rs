@@ -34,10 +34,11 @@
 use super::gls::invert_spd;
 use super::heterogeneity::Heterogeneity;
 use super::model::Standardised;
+use super::model::TestedEstimate;
 use super::moderators::ModelMatrix;
 use super::newton::{hessian, polish};
 use super::{Coefficient, Method, Test};
-use crate::dist::{p_two_sided_t, p_two_sided_z, pchisq_upper, pf_upper, qchisq, t_crit, z_crit};
+use crate::dist::{pchisq_upper, pf_upper, qchisq, t_crit, z_crit};
 use crate::error::{Error, Result};
 use crate::lmm::optimize::minimize_with;
 use nalgebra::{DMatrix, DVector};
@@ -598,21 +599,9 @@ pub fn fit(
         Test::Knha => (Some(k - p), t_crit(level.value(), (k - p) as f64)),
     };
     let coefficients: Vec<Coefficient> = (0..p)
-        .map(|j| {
-            let se = a_inv[(j, j)].sqrt();
-            let stat = beta[j] / se;
-            Coefficient {
-                name: design.names[j].clone(),
-                estimate: beta[j],
-                se,
-                statistic: stat,
-                p: match ddf {
-                    None => p_two_sided_z(stat),
-                    Some(d) => p_two_sided_t(stat, d as f64),
-                },
-                ci_lower: beta[j] - crit * se,
-                ci_upper: beta[j] + crit * se,
-            }
+        .map(|j| Coefficient {
+            name: design.names[j].clone(),
+            tested: TestedEstimate::new(beta[j], a_inv[(j, j)].sqrt(), ddf.map(|d| d as f64), crit),
         })
         .collect();
     // Omnibus test on the working design's coefficients (the same statistic).

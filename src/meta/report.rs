@@ -2,6 +2,7 @@
 //! so that the CSV holds the same numbers as the text table) and for the leave-one-out and
 //! influence tables, the subgroups, the cumulative analysis and the publication-bias results.
 
+use super::model::{TestedEstimate, TESTED_COLUMNS};
 use super::multilevel::MultilevelFit;
 use super::{
     FailSafeN, Influence, LeaveOneOut, MetaFit, PetPeese, RankTest, SelectionModel, StudyResult,
@@ -27,28 +28,32 @@ fn row(term: &str, cells: [Option<f64>; 6]) -> Vec<Cell> {
     r
 }
 
+/// One row of the summary table: a term and its estimate, SE, test and interval.
+fn tested_row(term: &str, tested: &TestedEstimate) -> Vec<Cell> {
+    row(term, tested.cells().map(Some))
+}
+
 /// The header of the summary tables and one row per coefficient.
 fn coefficient_rows(coefficients: &[super::Coefficient]) -> (Vec<String>, Vec<Vec<Cell>>) {
-    let header = [
-        "term",
-        "estimate",
-        "se",
-        "statistic",
-        "p",
-        "ci_lower",
-        "ci_upper",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
+    let header = std::iter::once("term")
+        .chain(TESTED_COLUMNS)
+        .map(str::to_string)
+        .collect();
     let rows = coefficients
         .iter()
-        .map(|c| {
-            let cells = [c.estimate, c.se, c.statistic, c.p, c.ci_lower, c.ci_upper];
-            row(&c.name, cells.map(Some))
-        })
+        .map(|c| tested_row(&c.name, c))
         .collect();
     (header, rows)
+}
+
+/// A header: `first`, the [`TESTED_COLUMNS`], then `rest`.
+fn tested_header<'a>(first: &[&'a str], rest: &[&'a str]) -> Vec<&'a str> {
+    first
+        .iter()
+        .copied()
+        .chain(TESTED_COLUMNS)
+        .chain(rest.iter().copied())
+        .collect()
 }
 
 impl Tabular for MetaFit {
@@ -190,34 +195,10 @@ fn labelled_table<R>(
 
 impl Tabular for LeaveOneOut {
     fn table(&self) -> Table {
-        let header = [
-            "left out",
-            "estimate",
-            "se",
-            "statistic",
-            "p",
-            "ci_lower",
-            "ci_upper",
-            "Q",
-            "Q_p",
-            "tau2",
-            "I2",
-            "H2",
-        ];
+        let header = tested_header(&["left out"], &["Q", "Q_p", "tau2", "I2", "H2"]);
         labelled_table(&header, &self.0, |r| {
-            let numbers = vec![
-                r.estimate,
-                r.se,
-                r.statistic,
-                r.p,
-                r.ci_lower,
-                r.ci_upper,
-                r.q,
-                r.q_p,
-                r.tau2,
-                r.i2,
-                r.h2,
-            ];
+            let mut numbers = r.cells().to_vec();
+            numbers.extend([r.q, r.q_p, r.tau2, r.i2, r.h2]);
             (&r.label, numbers)
         })
     }
@@ -293,33 +274,10 @@ pub struct SubgroupTable {
 
 /// The header and numbers of a table of [`SubsetSummary`] rows.
 fn summary_table(first: &str, rows: &[SubsetSummary]) -> Table {
-    let header = [
-        first,
-        "k",
-        "estimate",
-        "se",
-        "statistic",
-        "p",
-        "ci_lower",
-        "ci_upper",
-        "tau2",
-        "Q",
-        "Q_p",
-        "I2",
-    ];
+    let header = tested_header(&[first, "k"], &["tau2", "Q", "Q_p", "I2"]);
     let mut table = labelled_table(&header, rows, |r| {
-        let numbers = vec![
-            r.estimate,
-            r.se,
-            r.statistic,
-            r.p,
-            r.ci_lower,
-            r.ci_upper,
-            r.tau2,
-            r.q,
-            r.q_p,
-            r.i2,
-        ];
+        let mut numbers = r.cells().to_vec();
+        numbers.extend([r.tau2, r.q, r.q_p, r.i2]);
         (&r.label, numbers)
     });
     for (row, r) in table.rows.iter_mut().zip(rows) {
@@ -392,9 +350,6 @@ impl PublicationBias {
 impl Tabular for PublicationBias {
     fn table(&self) -> Table {
         let (header, mut rows) = coefficient_rows(&[]);
-        let full = |x: f64, se: f64, z: f64, p: f64, lo: f64, hi: f64| {
-            [Some(x), Some(se), Some(z), Some(p), Some(lo), Some(hi)]
-        };
         let only = |x: f64| [Some(x), None, None, None, None, None];
         if let Some(t) = &self.trimfill {
             rows.push(row(
@@ -408,10 +363,7 @@ impl Tabular for PublicationBias {
                 ),
                 [Some(t.k0 as f64), Some(t.se_k0), None, None, None, None],
             ));
-            rows.push(row(
-                "trim and fill: estimate with filled studies",
-                full(t.estimate, t.se, t.statistic, t.p, t.ci_lower, t.ci_upper),
-            ));
+            rows.push(tested_row("trim and fill: estimate with filled studies", t));
             rows.push(row("trim and fill: tau^2", only(t.tau2)));
         }
         if let Some(f) = &self.fsn {
@@ -430,10 +382,7 @@ impl Tabular for PublicationBias {
         }
         if let Some(pp) = &self.pet_peese {
             for (name, l) in [("PET (sei)", pp.pet), ("PEESE (vi)", pp.peese)] {
-                rows.push(row(
-                    &format!("{name} limit estimate"),
-                    full(l.estimate, l.se, l.statistic, l.p, l.ci_lower, l.ci_upper),
-                ));
+                rows.push(tested_row(&format!("{name} limit estimate"), &l));
             }
             rows.push(row(
                 &format!("PET-PEESE estimate ({})", pp.chosen),
@@ -441,17 +390,7 @@ impl Tabular for PublicationBias {
             ));
         }
         if let Some(s) = &self.selmodel {
-            rows.push(row(
-                "selection model: estimate",
-                full(
-                    s.estimate,
-                    s.se,
-                    s.estimate / s.se,
-                    s.p,
-                    s.ci_lower,
-                    s.ci_upper,
-                ),
-            ));
+            rows.push(tested_row("selection model: estimate", s));
             rows.push(row("selection model: tau^2", only(s.tau2)));
             let mut lo = 0.0;
             for (d, (hi, k)) in s.delta.iter().zip(s.steps.iter().zip(&s.k_per_interval)) {
@@ -521,16 +460,9 @@ impl Tabular for MultilevelFit {
         rows.push(row("LRT vs two-level (df = 1)", test(t.lrt, t.p)));
         if let Some(r) = &self.robust {
             for c in &r.coefficients {
-                rows.push(row(
+                rows.push(tested_row(
                     &format!("{} (CR2 robust, df = {})", c.name, h(c.df)),
-                    [
-                        Some(c.estimate),
-                        Some(c.se),
-                        Some(c.statistic),
-                        Some(c.p),
-                        Some(c.ci_lower),
-                        Some(c.ci_upper),
-                    ],
+                    c,
                 ));
             }
         }

@@ -15,25 +15,41 @@
 //! no C×C matrix. The covariance blocks are the fitted model's (a three-level model's robust
 //! clusters must each hold whole model clusters). The omnibus (HTZ) Wald test is not computed.
 
+use super::model::{reads_through_to_tested, TestedEstimate};
 use super::moderators::ModelMatrix;
-use crate::dist::{p_two_sided_t, t_crit};
+use crate::dist::t_crit;
 use crate::error::{Error, Result};
 use nalgebra::{DMatrix, DVector, SymmetricEigen};
 use serde::Serialize;
 
-/// One coefficient tested with its CR2 standard error.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One coefficient tested with its CR2 standard error by t on `df` degrees of freedom.
+#[derive(Debug, Clone, PartialEq)]
 pub struct RobustCoefficient {
     pub name: String,
-    pub estimate: f64,
-    pub se: f64,
-    /// t statistic.
-    pub statistic: f64,
+    pub tested: TestedEstimate,
     /// Satterthwaite degrees of freedom.
     pub df: f64,
-    pub p: f64,
-    pub ci_lower: f64,
-    pub ci_upper: f64,
+}
+
+reads_through_to_tested!(RobustCoefficient);
+
+/// In JSON the degrees of freedom stand between the t statistic and its p-value, where they
+/// have always been (a flattened [`TestedEstimate`] would move them after the interval).
+impl Serialize for RobustCoefficient {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let t = &self.tested;
+        let mut out = s.serialize_struct("RobustCoefficient", 8)?;
+        out.serialize_field("name", &self.name)?;
+        out.serialize_field("estimate", &t.estimate)?;
+        out.serialize_field("se", &t.se)?;
+        out.serialize_field("statistic", &t.statistic)?;
+        out.serialize_field("df", &self.df)?;
+        out.serialize_field("p", &t.p)?;
+        out.serialize_field("ci_lower", &t.ci_lower)?;
+        out.serialize_field("ci_upper", &t.ci_upper)?;
+        out.end()
+    }
 }
 
 /// The cluster-robust tests.
@@ -143,18 +159,15 @@ pub fn cr2(
             let bs = &b * &s[j];
             let cross = (&bs * &bs).trace() - sum_aba2[j];
             let df = sum_p[j] * sum_p[j] / (sum_p2[j] + cross);
-            let se = vcov[(j, j)].sqrt();
-            let t = beta[j] / se;
-            let crit = t_crit(level, df);
             RobustCoefficient {
                 name: design.names[j].clone(),
-                estimate: beta[j],
-                se,
-                statistic: t,
+                tested: TestedEstimate::new(
+                    beta[j],
+                    vcov[(j, j)].sqrt(),
+                    Some(df),
+                    t_crit(level, df),
+                ),
                 df,
-                p: p_two_sided_t(t, df),
-                ci_lower: beta[j] - crit * se,
-                ci_upper: beta[j] + crit * se,
             }
         })
         .collect();

@@ -17,7 +17,7 @@
 //! taken by central differences of that gradient (metafor: `numDeriv::hessian`). O(k · cuts)
 //! per evaluation.
 
-use super::model::FittedModel;
+use super::model::{reads_through_to_tested, FittedModel, TestedEstimate};
 use super::moderators::{ModelMatrix, INTERCEPT};
 use super::newton::{hessian, polish};
 use super::{MetaOptions, Method, Test};
@@ -33,11 +33,9 @@ pub struct SelectionModel {
     pub steps: Vec<f64>,
     /// Number of studies with a p-value in each interval.
     pub k_per_interval: Vec<usize>,
-    pub estimate: f64,
-    pub se: f64,
-    pub p: f64,
-    pub ci_lower: f64,
-    pub ci_upper: f64,
+    /// The pooled estimate, tested by z.
+    #[serde(flatten)]
+    pub tested: TestedEstimate,
     pub tau2: f64,
     /// Relative probability of selection in each interval (the first fixed at 1).
     pub delta: Vec<f64>,
@@ -48,6 +46,8 @@ pub struct SelectionModel {
     pub lrt_df: usize,
     pub lrt_p: f64,
 }
+
+reads_through_to_tested!(SelectionModel);
 
 /// Parse cut points such as `0.025` or `0.025,0.5` (each in (0, 1), increasing after
 /// sorting); 1 is appended, as metafor does.
@@ -298,11 +298,7 @@ pub fn selection_model(
     Ok(SelectionModel {
         steps: steps.to_vec(),
         k_per_interval,
-        estimate: mu,
-        se,
-        p: crate::dist::p_two_sided_z(mu / se),
-        ci_lower: mu - z * se,
-        ci_upper: mu + z * se,
+        tested: TestedEstimate::new(mu, se, None, z),
         tau2: tau2_hat,
         delta,
         log_likelihood: ll,

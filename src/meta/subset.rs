@@ -2,7 +2,7 @@
 //! what the subgroup analysis, the cumulative meta-analysis and trim and fill report for each
 //! model they fit (metafor's `rma(yi, vi, subset = ...)` with the model's method and test).
 
-use super::model::FittedModel;
+use super::model::{reads_through_to_tested, FittedModel, TestedEstimate};
 use super::moderators::{ModelMatrix, INTERCEPT};
 use super::{MetaOptions, Method, Test};
 use crate::error::Result;
@@ -15,13 +15,9 @@ pub struct SubsetSummary {
     pub label: String,
     /// Number of studies in the model.
     pub k: usize,
-    pub estimate: f64,
-    pub se: f64,
-    /// z or t statistic.
-    pub statistic: f64,
-    pub p: f64,
-    pub ci_lower: f64,
-    pub ci_upper: f64,
+    /// The pooled estimate with its test and interval.
+    #[serde(flatten)]
+    pub tested: TestedEstimate,
     pub tau2: f64,
     /// Cochran's Q with `k − 1` df and its p-value.
     pub q: f64,
@@ -31,6 +27,8 @@ pub struct SubsetSummary {
     pub i2: f64,
     pub h2: f64,
 }
+
+reads_through_to_tested!(SubsetSummary);
 
 /// Fit the intercept-only model to `y`, `v` (one or more studies) with the options' method,
 /// test and level; as metafor, one study is tested by z even under Knapp–Hartung.
@@ -45,16 +43,10 @@ pub fn summarise(
     let m = FittedModel::new(&design, y, v, options.method, test, options.level.value())?;
     let het = m.heterogeneity;
     let t = (options.method != Method::FE).then_some(m.tau2.tau2);
-    let [lo, hi] = m.ci(0);
     Ok(SubsetSummary {
         label: label.to_string(),
         k: y.len(),
-        estimate: m.fit.beta[0],
-        se: m.se(0),
-        statistic: m.statistic(0),
-        p: m.p_value(0),
-        ci_lower: lo,
-        ci_upper: hi,
+        tested: m.tested(0),
         tau2: m.tau2.tau2,
         q: het.q,
         q_df: het.q_df,

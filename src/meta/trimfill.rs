@@ -14,7 +14,7 @@
 //! estimate are in the sorted order, so their ranks by size are a merge of two runs); the
 //! full model (SEs, tests, τ²) is fitted once, at the end.
 
-use super::model::{coefficients, FittedModel};
+use super::model::{coefficients, reads_through_to_tested, FittedModel, TestedEstimate};
 use super::moderators::{ModelMatrix, INTERCEPT};
 use super::{MetaOptions, Method, Test};
 use crate::error::{Error, Result};
@@ -66,17 +66,15 @@ pub struct TrimFill {
     /// Its standard error (metafor's `se.k0`).
     pub se_k0: f64,
     pub side: Side,
-    /// The model fitted to the observed and the filled studies.
-    pub estimate: f64,
-    pub se: f64,
-    pub statistic: f64,
-    pub p: f64,
-    pub ci_lower: f64,
-    pub ci_upper: f64,
+    /// The model fitted to the observed and the filled studies: its estimate and τ².
+    #[serde(flatten)]
+    pub tested: TestedEstimate,
     pub tau2: f64,
     /// The filled studies.
     pub filled: Vec<FilledStudy>,
 }
+
+reads_through_to_tested!(TrimFill);
 
 /// The side metafor chooses: `right` when the slope of `√vᵢ` in the model's meta-regression
 /// is negative.
@@ -224,18 +222,12 @@ fn result(
     m: &FittedModel,
     filled: Vec<FilledStudy>,
 ) -> TrimFill {
-    let [lo, hi] = m.ci(0);
     TrimFill {
         estimator,
         k0,
         se_k0,
         side,
-        estimate: m.fit.beta[0],
-        se: m.se(0),
-        statistic: m.statistic(0),
-        p: m.p_value(0),
-        ci_lower: lo,
-        ci_upper: hi,
+        tested: m.tested(0),
         tau2: m.tau2.tau2,
         filled,
     }
