@@ -154,3 +154,82 @@ fn bubble_plot_draws_the_regression_with_its_band() {
         assert!(svg.contains(text), "{text}");
     }
 }
+
+/// The position of each key's first appearance after `from` in the raw JSON text.
+fn key_order(text: &str, from: &str, keys: &[&str]) -> Vec<usize> {
+    let start = text.find(from).unwrap_or_else(|| panic!("no {from}"));
+    keys.iter()
+        .map(|k| {
+            start
+                + text[start..]
+                    .find(&format!("\"{k}\":"))
+                    .unwrap_or_else(|| panic!("no key {k} after {from}"))
+        })
+        .collect()
+}
+
+/// The results that share one estimate-SE-test-interval type keep their JSON fields in the
+/// order they always had: the flattened fields stand where each result listed them, and the
+/// CR2 tests keep `df` between the t statistic and its p-value.
+#[test]
+fn shared_estimate_fields_keep_their_json_order() {
+    let raw = |args: &[&str]| {
+        let out = Command::cargo_bin("trialstats")
+            .unwrap()
+            .arg("meta")
+            .args(args)
+            .args(["--format", "json"])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let tested = ["estimate", "se", "statistic", "p", "ci_lower", "ci_upper"];
+    let text = raw(&[
+        "tests/data/bcg.csv",
+        "--yi",
+        "yi",
+        "--vi",
+        "vi",
+        "--mods",
+        "ablat",
+        "--robust",
+        "alloc",
+    ]);
+    let mut keys = vec!["name"];
+    keys.extend(tested);
+    let at = key_order(&text, "\"coefficients\"", &keys);
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "coefficients: {at:?}");
+    let robust = [
+        "name",
+        "estimate",
+        "se",
+        "statistic",
+        "df",
+        "p",
+        "ci_lower",
+        "ci_upper",
+    ];
+    let at = key_order(&text, "\"robust\"", &robust);
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "robust: {at:?}");
+    let text = raw(&[
+        "tests/data/hackshaw1998.csv",
+        "--yi",
+        "yi",
+        "--vi",
+        "vi",
+        "--trimfill",
+        "--leave-one-out",
+    ]);
+    let mut keys = vec!["label"];
+    keys.extend(tested);
+    keys.push("q");
+    let at = key_order(&text, "\"leave_one_out\"", &keys);
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "leave_one_out: {at:?}");
+    let mut keys = vec!["estimator", "k0", "se_k0", "side"];
+    keys.extend(tested);
+    keys.extend(["tau2", "filled"]);
+    let at = key_order(&text, "\"trimfill\"", &keys);
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "trimfill: {at:?}");
+}
