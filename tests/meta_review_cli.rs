@@ -6,7 +6,8 @@
 use assert_cmd::Command;
 use serde_json::Value;
 
-fn meta(args: &[&str]) -> Value {
+/// The JSON text `trialstats meta ARGS --format json` prints.
+fn meta_text(args: &[&str]) -> String {
     let out = Command::cargo_bin("trialstats")
         .unwrap()
         .arg("meta")
@@ -20,7 +21,11 @@ fn meta(args: &[&str]) -> Value {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    serde_json::from_slice(&out.stdout).unwrap()
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn meta(args: &[&str]) -> Value {
+    serde_json::from_str(&meta_text(args)).unwrap()
 }
 
 fn close(v: &Value, want: f64, rel: f64) {
@@ -173,20 +178,8 @@ fn key_order(text: &str, from: &str, keys: &[&str]) -> Vec<usize> {
 /// CR2 tests keep `df` between the t statistic and its p-value.
 #[test]
 fn shared_estimate_fields_keep_their_json_order() {
-    let raw = |args: &[&str]| {
-        let out = Command::cargo_bin("trialstats")
-            .unwrap()
-            .arg("meta")
-            .args(args)
-            .args(["--format", "json"])
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .output()
-            .unwrap();
-        assert!(out.status.success());
-        String::from_utf8(out.stdout).unwrap()
-    };
     let tested = ["estimate", "se", "statistic", "p", "ci_lower", "ci_upper"];
-    let text = raw(&[
+    let text = meta_text(&[
         "tests/data/bcg.csv",
         "--yi",
         "yi",
@@ -213,7 +206,7 @@ fn shared_estimate_fields_keep_their_json_order() {
     ];
     let at = key_order(&text, "\"robust\"", &robust);
     assert!(at.windows(2).all(|w| w[0] < w[1]), "robust: {at:?}");
-    let text = raw(&[
+    let text = meta_text(&[
         "tests/data/hackshaw1998.csv",
         "--yi",
         "yi",
