@@ -60,7 +60,7 @@ pub mod trajectory;
 pub use before_after::{bar_legend, BeforeAfterChart, TimePointValue};
 pub use bubble::{Bubble, BubbleChart, FittedPoint};
 pub use diagnostic::{CaterpillarChart, QqChart, RandomEffectTerm};
-pub use forest::{ForestChart, ForestRow, ForestSummary};
+pub use forest::{ForestChart, ForestRow, ForestSubgroup, ForestSummary};
 pub use funnel::{EggerLine, FilledStudies, FunnelChart, FunnelStudy};
 pub use gallery::{write_gallery, GalleryItem};
 pub use histogram::{HistogramChart, HistogramLayout, HistogramSample};
