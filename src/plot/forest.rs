@@ -575,6 +575,23 @@ impl ForestChart {
         (natural + rest).max(0) as u32
     }
 
+    /// The tallest image the chart uses at `size`'s width: its rows at most MAX_STRETCH
+    /// times their natural spacing apart (see [`super::Chart::useful_height`]).
+    pub(crate) fn tallest_height(&self, size: super::Size, style: &Style) -> u32 {
+        let width = size.width as i32;
+        let layout = self.layout(width, style);
+        let (_, natural) = self.place(&layout, width, style);
+        let axes_h = self.axes_height(&self.x_axis(width, style), style);
+        let frame = frame_height(&self.frame(), size.width, style);
+        (frame + Self::plot_height_cap(natural, axes_h, style)).max(0) as u32
+    }
+
+    /// The plot's height with its lines `natural` pixels high stretched MAX_STRETCH times,
+    /// and never under the smallest plot height of a frame.
+    fn plot_height_cap(natural: i32, axes_h: i32, style: &Style) -> i32 {
+        (axes_h + (f64::from(natural) * MAX_STRETCH).ceil() as i32).max(style.px(MIN_PLOT_PX))
+    }
+
     pub(crate) fn draw<DB: DrawingBackend>(
         &self,
         area: &DrawingArea<DB, Shift>,
@@ -588,11 +605,10 @@ impl ForestChart {
         let axes_h = self.axes_height(&x_axis, style);
         let frame = self.frame();
         // Rows are drawn at most MAX_STRETCH times their natural spacing: a chart of few rows
-        // on a tall image is drawn at the height that allows, centred, rather than spreading
+        // on a taller area is drawn at the height that allows, centred, rather than spreading
         // three rows over the page.
-        let tallest = frame_height(&frame, aw, style)
-            + (axes_h + (f64::from(natural) * MAX_STRETCH).ceil() as i32)
-                .max(style.px(MIN_PLOT_PX));
+        let tallest =
+            frame_height(&frame, aw, style) + Self::plot_height_cap(natural, axes_h, style);
         let centred;
         let area = if ah as i32 > tallest {
             area.fill(&palette::WHITE).map_err(drawing)?;
