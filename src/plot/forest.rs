@@ -969,6 +969,8 @@ fn frame_height(frame: &Frame, width: u32, style: &Style) -> i32 {
     const SCRATCH: u32 = 2 * super::Size::MAX;
     let mut scratch = String::new();
     let area = SVGBackend::with_string(&mut scratch, (width, SCRATCH)).into_drawing_area();
+    // Bound to a name so the drawing area's borrow of `scratch` ends before it does.
+    #[allow(clippy::let_and_return)]
     let height = match frame.draw(&area, style) {
         Ok(plot) => SCRATCH as i32 - plot.dim_in_pixel().1 as i32,
         // Drawing into memory does not fail but through a font problem, which the real
