@@ -522,12 +522,18 @@ impl ForestChart {
         axes.y_ticks = false;
         if self.exponentiate {
             axes.x_format = exp_tick;
-            if x_axis.ratio_ticks.len() >= 2 {
-                axes.x_ticks = false;
-                axes.x_label_lines += 1;
-            }
+        }
+        if self.own_ticks(x_axis) {
+            axes.x_ticks = false;
+            axes.x_label_lines += 1;
         }
         axes
+    }
+
+    /// Whether the chart draws its x ticks itself: at round values whose labels do not
+    /// touch, on a linear axis; at round ratios on the log scale when there are two or more.
+    fn own_ticks(&self, x_axis: &XAxis) -> bool {
+        !self.exponentiate || x_axis.ratio_ticks.len() >= 2
     }
 
     /// Height of the plot area that is not rows: the axes' top margin and labels.
@@ -671,8 +677,19 @@ impl ForestChart {
                 VPos::Top,
             )?;
         }
-        if x_axis.ratio_ticks.len() >= 2 {
-            draw_ratio_ticks(&chart, &middle, &x_axis.ratio_ticks, style)?;
+        if self.own_ticks(&x_axis) {
+            let ticks = if self.exponentiate {
+                // The null, 1, first, then outwards.
+                let mut by_priority = x_axis.ratio_ticks.clone();
+                by_priority.sort_by(|a, b| a.ln().abs().total_cmp(&b.ln().abs()));
+                by_priority
+                    .into_iter()
+                    .map(|t| (t.ln(), super::style::tick_number(t)))
+                    .collect()
+            } else {
+                linear_ticks(&chart, &middle, (xlo, xhi), style)
+            };
+            draw_ticks(&chart, &middle, &ticks, style)?;
         }
 
         if let Some(v) = self.null_value {
@@ -886,12 +903,12 @@ impl ForestChart {
     }
 }
 
-/// Ticks at round ratios on a log-scale x axis (the null, 1, first, then outwards, each
-/// left out when its label would touch a neighbour's), with their grid lines.
-fn draw_ratio_ticks<DB: DrawingBackend>(
+/// The x ticks `ticks` (position, label), in order of priority: each left out when its
+/// label would touch one kept before it; with their grid lines and the axis line.
+fn draw_ticks<DB: DrawingBackend>(
     chart: &super::style::Plane<DB>,
     middle: &DrawingArea<DB, Shift>,
-    ticks: &[f64],
+    ticks: &[(f64, String)],
     style: &Style,
 ) -> Result<()> {
     let (left, top, right, bottom) = super::style::plot_rect(chart, middle);
@@ -903,20 +920,17 @@ fn draw_ratio_ticks<DB: DrawingBackend>(
         .map_err(drawing)?;
     let gap = style.px(8.0);
     let mut kept: Vec<(i32, i32)> = Vec::new();
-    let mut by_priority = ticks.to_vec();
-    by_priority.sort_by(|a, b| a.ln().abs().total_cmp(&b.ln().abs()));
-    let x_of = |t: f64| pixel_in(chart, middle, (t.ln(), 0.0)).0;
+    let x_of = |v: f64| pixel_in(chart, middle, (v, 0.0)).0;
     let mut shown = Vec::new();
-    for t in by_priority {
-        let px = x_of(t);
-        let half = text_width(&super::style::tick_number(t), &style.tick()) / 2;
+    for (v, label) in ticks {
+        let px = x_of(*v);
+        let half = text_width(label, &style.tick()) / 2;
         if kept.iter().all(|(x, h)| (px - x).abs() >= half + h + gap) {
             kept.push((px, half));
-            shown.push(t);
+            shown.push((px, label));
         }
     }
-    for t in shown {
-        let px = x_of(t);
+    for (px, label) in shown {
         middle
             .draw(&PathElement::new(
                 vec![(px, top), (px, bottom)],
@@ -931,7 +945,7 @@ fn draw_ratio_ticks<DB: DrawingBackend>(
             .map_err(drawing)?;
         put_text(
             middle,
-            &super::style::tick_number(t),
+            label,
             (px, bottom + style.px(6.0)),
             &style.tick(),
             HPos::Center,
@@ -939,6 +953,50 @@ fn draw_ratio_ticks<DB: DrawingBackend>(
         )?;
     }
     Ok(())
+}
+
+/// Ticks at round values (1, 2 or 5 times a power of ten apart) on the linear x axis from
+/// `lo` to `hi`: the finest step whose labels do not touch at the plot's width, about one
+/// tick per 70 px at most (as the other charts' axes).
+fn linear_ticks<DB: DrawingBackend>(
+    chart: &super::style::Plane<DB>,
+    middle: &DrawingArea<DB, Shift>,
+    (lo, hi): (f64, f64),
+    style: &Style,
+) -> Vec<(f64, String)> {
+    let gap = style.px(8.0);
+    let least = style.px(70.0);
+    let tick = style.tick();
+    let x_of = |v: f64| pixel_in(chart, middle, (v, 0.0)).0;
+    let mut power = 10f64.powf(((hi - lo) / 10.0).log10().floor());
+    let mut fallback = Vec::new();
+    for _ in 0..6 {
+        for m in [1.0, 2.0, 5.0] {
+            let step = power * m;
+            let (first, last) = ((lo / step).ceil() as i64, (hi / step).floor() as i64);
+            if last - first > 40 {
+                continue;
+            }
+            let ticks: Vec<(f64, String)> = (first..=last)
+                .map(|i| {
+                    let v = i as f64 * step;
+                    (v, super::style::tick_number(v))
+                })
+                .collect();
+            let apart = ticks.windows(2).all(|p| {
+                let half = |t: &(f64, String)| text_width(&t.1, &tick) / 2;
+                x_of(p[1].0) - x_of(p[0].0) >= (half(&p[0]) + half(&p[1]) + gap).max(least)
+            });
+            if apart && ticks.len() >= 2 {
+                return ticks;
+            }
+            if ticks.len() == 1 {
+                fallback = ticks;
+            }
+        }
+        power *= 10.0;
+    }
+    fallback
 }
 
 /// The first and last line of each run of rows and diamonds (gaps inside a run belong to
@@ -1158,5 +1216,40 @@ mod tests {
         assert_eq!(exp_tick(-1.0), "0.368");
         assert_eq!(ratio_ticks(0.3, 3.0), vec![0.5, 1.0, 2.0]);
         assert_eq!(ratio_ticks(0.001, 1000.0).len(), 7);
+    }
+
+    #[test]
+    fn numbers_go_onto_two_lines_before_their_interval() {
+        assert_eq!(
+            stacked_text("5/7 = 71.4% [29.0, 96.3]"),
+            ["5/7 = 71.4%", "[29.0, 96.3]"]
+        );
+        assert_eq!(stacked_text("estimate [95% CI]"), ["estimate", "[95% CI]"]);
+        assert_eq!(stacked_text("weight"), ["weight"]);
+    }
+
+    #[test]
+    fn subgroups_must_hold_every_row() {
+        let summary = ForestSummary {
+            label: "RE model for subgroup".into(),
+            estimate: 0.1,
+            ci_lower: 0.0,
+            ci_upper: 0.2,
+            prediction: None,
+            heterogeneity: None,
+        };
+        let mut f = ForestChart::new("t", "x", vec![ForestRow::new("a", 0.1, 0.0, 0.2); 3]);
+        f.subgroups = vec![ForestSubgroup {
+            heading: "g = 1".into(),
+            rows: 2,
+            summary,
+        }];
+        let e = f.validate().unwrap_err().to_string();
+        assert!(
+            e.contains("the subgroups hold 2 rows but the chart has 3"),
+            "{e}"
+        );
+        f.subgroups[0].rows = 3;
+        assert!(f.validate().is_ok());
     }
 }
