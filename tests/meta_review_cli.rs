@@ -226,3 +226,62 @@ fn shared_estimate_fields_keep_their_json_order() {
     let at = key_order(&text, "\"trimfill\"", &keys);
     assert!(at.windows(2).all(|w| w[0] < w[1]), "trimfill: {at:?}");
 }
+
+/// The y of the first SVG text holding `part`.
+fn text_y(svg: &str, part: &str) -> f64 {
+    svg.split("<text ")
+        .find(|t| t.split("</text>").next().is_some_and(|t| t.contains(part)))
+        .and_then(|t| t.split(" y=\"").nth(1)?.split('"').next()?.parse().ok())
+        .unwrap_or_else(|| panic!("no text holds '{part}'"))
+}
+
+#[test]
+fn subgrouped_forest_shows_each_subgroup_and_the_test_as_printed() {
+    let (j, svg) = meta_with_chart(&["--subgroup", "alloc"], "--forest");
+    // metafor 3.8-1 (benches/meta_subgroup_forest_reference.R), BCG by allocation:
+    // rma(yi, vi, data = dat, subset = alloc == a, method = "REML") for each a.
+    // alternate: b = -0.5407929618 [-1.0927219815, 0.0111360578], tau2 = 0.1325770399,
+    //   I2 = 82.0225155667, QE(1) = 5.5625135080, p = 0.0183490514
+    // random: b = -0.9709647043 [-1.5118287274, -0.4301006811], tau2 = 0.3925280069,
+    //   I2 = 89.9343157013, QE(6) = 110.2132611752, p < 1e-20
+    // systematic: b = -0.4242073915 [-1.1292950907, 0.2808803077], tau2 = 0.4003458802,
+    //   I2 = 86.4221195901, QE(3) = 16.5918635795, p = 0.0008573296
+    // overall: rma(yi, vi, data = dat): tau2 = 0.3132432581, I2 = 92.2213845213,
+    //   QE(12) = 152.2330080824
+    // Q between: rma(b, sei = se, method = "FE")$QE = 1.8614449462, QEp = 0.3942687589
+    for (i, want) in [-0.5407929618, -0.9709647043, -0.4242073915]
+        .iter()
+        .enumerate()
+    {
+        close(&j["subgroups"][i]["estimate"], *want, 1e-8);
+    }
+    // The subgroups' estimates and lower ends, each its own text in the numbers column.
+    let bodies: Vec<&str> = svg
+        .split("<text ")
+        .skip(1)
+        .filter_map(|t| Some(t.split_once('>')?.1.split("</text>").next()?.trim()))
+        .collect();
+    for number in ["−0.54", "−1.09", "−0.97", "−1.51", "−0.42", "−1.13"] {
+        assert!(bodies.contains(&number), "the chart lacks {number}");
+    }
+    for text in [
+        "alloc = alternate (2 studies)",
+        "alloc = random (7 studies)",
+        "alloc = systematic (4 studies)",
+        // (the SVG writes "<" as "&lt;")
+        "Heterogeneity: τ² = 0.133, I² = 82.0%, Q(1) = 5.56, p\u{a0}=\u{a0}0.018",
+        "Heterogeneity: τ² = 0.393, I² = 89.9%, Q(6) = 110.21, p\u{a0}&lt;\u{a0}0.001",
+        "Heterogeneity: τ² = 0.400, I² = 86.4%, Q(3) = 16.59, p\u{a0}&lt;\u{a0}0.001",
+        "Heterogeneity: τ² = 0.313, I² = 92.2%, Q(12) = 152.23, p\u{a0}&lt;\u{a0}0.001",
+        "Test for subgroup differences: Q_between(2) = 1.86, p\u{a0}=\u{a0}0.39",
+    ] {
+        assert!(svg.contains(text), "the chart lacks '{text}'");
+    }
+    // Each subgroup's diamond under its rows, the pooled model after the subgroups, and
+    // the test as the last line.
+    let y = |t: &str| text_y(&svg, t);
+    assert!(y("alloc = random") < y("Aronson 1948"));
+    assert!(y("Q(6) = 110.21") < y("alloc = systematic"));
+    assert!(y("Q(3) = 16.59") < y("Q(12) = 152.23"));
+    assert!(y("Q(12) = 152.23") < y("Test for subgroup differences"));
+}

@@ -640,7 +640,14 @@ fn every_chart_renders_to_png_of_the_requested_size_and_not_blank() {
             let (pw, ph, ink) = png_facts(&path);
             // The requested width; the requested height, or more where the rows or the text
             // need it (a forest of many rows, a panel's grid, a small image's long title).
-            assert!(pw == w && ph >= h, "{name}: {pw}×{ph} for {w}×{h}");
+            // A forest plot (and the proportion chart, drawn as one) of a few rows is drawn
+            // shorter instead of spreading them over the height (its rows at most 1.5 times
+            // their natural spacing apart; see few_rows_are_not_spread_over_a_tall_image).
+            let shorter_allowed = matches!(chart, Chart::Forest(_) | Chart::Proportion(_));
+            assert!(
+                pw == w && (ph >= h || shorter_allowed),
+                "{name}: {pw}×{ph} for {w}×{h}"
+            );
             assert!(ink > 0.01, "{name} at {w}×{h} is nearly blank ({ink})");
         }
     }
@@ -1023,9 +1030,98 @@ mod typesetting {
             height >= 200.0 * 16.0,
             "a 200-row forest drawn {height} px high"
         );
-        // A few rows keep the requested size.
-        let svg = plot::render_svg(&realistic_forest().into(), Size::DEFAULT).unwrap();
-        assert!(svg.contains("height=\"600\""));
+    }
+
+    /// The SVG's height.
+    fn svg_height(svg: &str) -> f64 {
+        svg.split("height=\"")
+            .nth(1)
+            .and_then(|h| h.split('"').next()?.parse().ok())
+            .unwrap()
+    }
+
+    #[test]
+    fn few_rows_are_not_spread_over_a_tall_image() {
+        let three: Vec<ForestRow> = (0..3)
+            .map(|i| ForestRow::new(format!("study {i}"), 0.1, -0.2, 0.4))
+            .collect();
+        let proportions: Chart = proportion(vec![("study 0", 5, 7), ("study 1", 8, 20)]).into();
+        for chart in [forest(three).into(), proportions] {
+            for (w, h) in [(800, 600), (1600, 1200)] {
+                let svg = plot::render_svg(&chart, size(w, h)).unwrap();
+                let found = texts(&svg);
+                let y = |label: &str| found.iter().find(|(t, _)| t == label).unwrap().1;
+                // One line of 13 px text is 17 px high, 21 px with its gap: rows at most
+                // 1.5 times that apart (24 pt at 96 dpi), whatever the image's height.
+                let spacing = y("study 1") - y("study 0");
+                assert!(
+                    (21.0..=32.0).contains(&spacing),
+                    "rows {spacing} px apart at {w}×{h}"
+                );
+                // The image is drawn shorter rather than left empty.
+                let height = svg_height(&svg);
+                assert!(height < f64::from(h) * 0.75, "{height} px high at {w}×{h}");
+            }
+        }
+    }
+
+    #[test]
+    fn labels_are_not_cut_beside_the_numbers_at_400x300() {
+        // 60-character names (a few cut at 400 px before the numbers column could go onto
+        // two lines), in a forest plot and in a proportion chart.
+        let names: Vec<String> = (0..3)
+            .map(|i| format!("Multicentre randomised placebo-controlled trial of cohort {i:02}"))
+            .collect();
+        assert_eq!(names[0].chars().count(), 60);
+        let mut f = realistic_forest();
+        for (row, name) in f.rows.iter_mut().zip(&names) {
+            row.label = name.clone();
+        }
+        let counts = names.iter().map(|n| (n.as_str(), 12, 40)).collect();
+        for (kind, chart) in [
+            ("forest", f.into()),
+            ("proportion", proportion(counts).into()),
+        ] {
+            let chart: Chart = chart;
+            let svg = plot::render_svg(&chart, size(400, 300)).unwrap();
+            assert!(!svg.contains('…'), "{kind}: a text is cut");
+            let all: String = texts(&svg)
+                .into_iter()
+                .map(|(t, _)| t)
+                .collect::<Vec<_>>()
+                .join(" ");
+            for name in &names {
+                for word in name.split(' ') {
+                    assert!(all.contains(word), "{kind}: '{word}' of '{name}' missing");
+                }
+            }
+            // Each label on at most three lines in the forest plot (the label column is not
+            // squeezed to a sliver): its last line at most two lines (2 × 17 px) below its
+            // first; four in the proportion chart, whose numbers ("12/40 = 30.0%" over
+            // "[16.6, 46.5]") are wider.
+            let most_lines = if kind == "forest" { 3.0 } else { 4.0 };
+            let found = texts(&svg);
+            for i in 0..names.len() {
+                let last = found
+                    .iter()
+                    .find(|(t, _)| t.ends_with(&format!("cohort {i:02}")))
+                    .unwrap()
+                    .1;
+                let first = found
+                    .iter()
+                    .filter(|(t, y)| t.starts_with("Multicentre") && *y <= last)
+                    .map(|(_, y)| *y)
+                    .fold(f64::NEG_INFINITY, f64::max);
+                assert!(
+                    last - first <= (most_lines - 1.0) * 17.0,
+                    "{kind}: label {i} spans {first} to {last}"
+                );
+            }
+            // The proportion's numbers stay whole (on two lines if need be).
+            if kind == "proportion" {
+                assert!(all.contains("12/40 = 30.0%"), "{all}");
+            }
+        }
     }
 
     #[test]

@@ -236,14 +236,22 @@ pub fn run(args: Args) -> Result<Outcome> {
         fit.k
     ));
     let canvas = args.chart.canvas()?;
+    // With --subgroup the forest plot is subgrouped (each subgroup's rows, diamond and
+    // heterogeneity line, then the test for subgroup differences).
+    let forest = match &args.forest {
+        None => None,
+        Some(_) => {
+            let label = args.chart.xlab_or(axis_label(args.exp));
+            Some(match &request.subgroup {
+                Some((column, groups)) => meta::chart::subgroup_forest_chart(
+                    &fit, column, groups, &title, &label, args.exp,
+                )?,
+                None => meta::chart::forest_chart(&fit, &title, &label, args.exp),
+            })
+        }
+    };
     for (path, chart) in [
-        (
-            &args.forest,
-            args.forest.as_ref().map(|_| {
-                let label = args.chart.xlab_or(axis_label(args.exp));
-                meta::chart::forest_chart(&fit, &title, &label, args.exp).into()
-            }),
-        ),
+        (&args.forest, forest.map(Into::into)),
         (
             &args.funnel,
             args.funnel.as_ref().map(|_| {

@@ -1,11 +1,16 @@
 //! A fitted meta-analysis as charts: the forest plot (each study's estimate and interval with
-//! its weight, the pooled estimate as a diamond and the prediction interval) and the
-//! contour-enhanced funnel plot with Egger's regression line, and the Baujat plot. Drawing belongs to
-//! [`crate::plot`]; this file only says what to draw.
+//! its weight, the pooled estimate as a diamond and the prediction interval; with subgroups,
+//! each subgroup's rows, diamond and heterogeneity line and the test for subgroup
+//! differences), the contour-enhanced funnel plot with Egger's regression line, and the
+//! Baujat plot. Drawing belongs to [`crate::plot`]; this file only says what to draw, with
+//! the numbers the fit holds (the ones `meta` prints).
 
+use super::subset::SubsetSummary;
 use super::MetaFit;
+use crate::error::{Error, Result};
 use crate::plot::{
-    EggerLine, FilledStudies, ForestChart, ForestRow, ForestSummary, FunnelChart, FunnelStudy,
+    EggerLine, FilledStudies, ForestChart, ForestRow, ForestSubgroup, ForestSummary, FunnelChart,
+    FunnelStudy,
 };
 
 /// The forest plot of `fit` (which must keep its per-study rows). `exponentiate` draws log
@@ -58,24 +63,107 @@ pub fn forest_chart(
             },
             heterogeneity: Some(heterogeneity(fit)),
         }),
+        subgroups: Vec::new(),
+        footer: None,
     }
+}
+
+/// The subgrouped forest plot of `fit`, which holds the subgroup fits of `--subgroup`
+/// (`groups` is that column's value for each study, `column` its name): each subgroup's
+/// studies under a heading, its own model's diamond and heterogeneity line, then the pooled
+/// model and the test for subgroup differences (metafor's `forest()` with an `addpoly()`
+/// per subgroup). The squares' weights are the pooled model's, as `--studies` prints them.
+pub fn subgroup_forest_chart(
+    fit: &MetaFit,
+    column: &str,
+    groups: &[String],
+    title: &str,
+    effect_label: &str,
+    exponentiate: bool,
+) -> Result<ForestChart> {
+    let (Some(fits), Some(test)) = (&fit.subgroups, fit.subgroup_test) else {
+        return Err(Error::input(
+            "--forest",
+            "the subgrouped forest plot needs the subgroup fits (--subgroup COL)",
+        ));
+    };
+    if groups.len() != fit.studies.len() {
+        return Err(Error::Numerical(format!(
+            "{} subgroup values for {} studies",
+            groups.len(),
+            fit.studies.len()
+        )));
+    }
+    let mut chart = forest_chart(fit, title, effect_label, exponentiate);
+    let all_rows = std::mem::take(&mut chart.rows);
+    let model = if fit.method == "FE" { "FE" } else { "RE" };
+    for g in fits {
+        let members: Vec<ForestRow> = all_rows
+            .iter()
+            .zip(groups)
+            .filter(|(_, level)| **level == g.label)
+            .map(|(row, _)| row.clone())
+            .collect();
+        chart.subgroups.push(ForestSubgroup {
+            heading: format!(
+                "{column} = {} ({})",
+                g.label,
+                crate::plot::style::count_of(g.k, "study", "studies")
+            ),
+            rows: members.len(),
+            summary: ForestSummary {
+                label: format!("{model} model for subgroup"),
+                estimate: g.estimate,
+                ci_lower: g.ci_lower,
+                ci_upper: g.ci_upper,
+                prediction: None,
+                // One study has no heterogeneity to speak of.
+                heterogeneity: (g.k > 1).then(|| subset_heterogeneity(fit, g)),
+            },
+        });
+        chart.rows.extend(members);
+    }
+    chart.footer = Some(format!(
+        "Test for subgroup differences: Q_between({}) = {}, {}",
+        test.df,
+        crate::plot::style::annotation_number(test.q, 2),
+        crate::plot::style::p_text(test.p)
+    ));
+    Ok(chart)
 }
 
 /// The heterogeneity line under the diamond, as metafor's forest() prints it: τ² (random
 /// effects only), I², Cochran's Q with its degrees of freedom, and Q's p-value.
 pub fn heterogeneity(fit: &MetaFit) -> String {
-    use crate::plot::style::{p_text, significant};
-    let tau2 = if fit.method == "FE" {
+    heterogeneity_line(
+        fit.method == "FE",
+        fit.tau2,
+        fit.i2,
+        fit.q_df,
+        fit.q,
+        fit.q_p,
+    )
+}
+
+/// The heterogeneity line of a subgroup's own model (fitted with `fit`'s method).
+fn subset_heterogeneity(fit: &MetaFit, s: &SubsetSummary) -> String {
+    heterogeneity_line(fit.method == "FE", s.tau2, s.i2, s.q_df, s.q, s.q_p)
+}
+
+/// "Heterogeneity: τ² = 0.313, I² = 92.2%, Q(12) = 152.23, p < 0.001" (no τ² for a fixed
+/// effect).
+fn heterogeneity_line(fixed: bool, tau2: f64, i2: f64, q_df: usize, q: f64, q_p: f64) -> String {
+    use crate::plot::style::{annotation_number, p_text, significant};
+    let tau2 = if fixed {
         String::new()
     } else {
-        format!("τ² = {}, ", significant(fit.tau2, 3))
+        format!("τ² = {}, ", significant(tau2, 3))
     };
     format!(
-        "Heterogeneity: {tau2}I² = {}%, Q({}) = {}, {}",
-        crate::plot::style::annotation_number(fit.i2, 1),
-        fit.q_df,
-        crate::plot::style::annotation_number(fit.q, 2),
-        p_text(fit.q_p)
+        "Heterogeneity: {tau2}I² = {}%, Q({q_df}) = {}, {}",
+        annotation_number(i2, 1),
+        annotation_number(q, 2),
+        p_text(q_p)
     )
 }
 

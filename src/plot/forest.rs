@@ -1,13 +1,20 @@
 //! Forest plot: one row per effect (a measure or a study) with its point estimate and
 //! confidence interval, the labels in a column on the left and the numbers (and weights) in
-//! columns on the right; optionally a pooled summary diamond with its prediction interval,
-//! as a meta-analysis reports it.
+//! columns on the right; optionally a pooled summary diamond with its prediction interval
+//! and heterogeneity line, as a meta-analysis reports it, and subgroups (each with its
+//! heading, its own diamond and heterogeneity line, and a closing line such as the test for
+//! subgroup differences: metafor's `forest()` with one `addpoly()` per subgroup).
+//!
+//! Rows take the height their text needs (the image grows with them) and at most
+//! 1.5 times that: a chart of few rows on a large image is drawn at that height,
+//! centred. Labels wrap rather than being cut; on a narrow image the numbers column goes
+//! onto two lines and the weight column gives way before a label needs more than two.
 
 use super::palette;
 use super::style::{
     annotation_number, centred_top, extent, fit_text, line_height, padded, pixel_in, put_lines,
     put_text, require_drawable, require_drawable_interval, text_width, wrap_text, Axes, Frame,
-    LegendEntry, LegendMark, Style, MAX_CHART_VALUE,
+    LegendEntry, LegendMark, Style, MAX_CHART_VALUE, MIN_PLOT_PX,
 };
 use super::{drawing, require_nonempty};
 use crate::error::{Error, Result};
@@ -56,6 +63,19 @@ pub struct ForestSummary {
     pub heterogeneity: Option<String>,
 }
 
+/// A subgroup of a forest plot's rows: drawn under its heading, followed by its own model's
+/// diamond and heterogeneity line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ForestSubgroup {
+    /// The heading over its rows ("alloc = random").
+    pub heading: String,
+    /// How many rows are in it: the chart's rows come in subgroup order, this subgroup's
+    /// after the previous subgroup's.
+    pub rows: usize,
+    /// The subgroup's own model (its diamond, numbers and heterogeneity line).
+    pub summary: ForestSummary,
+}
+
 /// A forest plot.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ForestChart {
@@ -76,7 +96,12 @@ pub struct ForestChart {
     /// the log scale but labelled with exp(value), and the numbers column shows exp(value).
     pub exponentiate: bool,
     pub rows: Vec<ForestRow>,
+    /// The pooled model over all rows.
     pub summary: Option<ForestSummary>,
+    /// Subgroups of the rows, in the rows' order; empty for none.
+    pub subgroups: Vec<ForestSubgroup>,
+    /// The last line, under everything (the test for subgroup differences); `None` for none.
+    pub footer: Option<String>,
 }
 
 impl ForestChart {
@@ -97,6 +122,8 @@ impl ForestChart {
             exponentiate: false,
             rows,
             summary: None,
+            subgroups: Vec::new(),
+            footer: None,
         }
     }
 
@@ -118,13 +145,23 @@ impl ForestChart {
                 }
             }
         }
-        if let Some(s) = &self.summary {
-            let at = || format!("{}, summary", here());
+        for s in self.summaries() {
+            let at = || format!("{}, summary '{}'", here(), s.label);
             require_drawable(s.estimate, at, "the pooled estimate")?;
             require_drawable_interval(s.ci_lower, s.ci_upper, at, "confidence interval")?;
             if let Some((lo, hi)) = s.prediction {
                 require_drawable_interval(lo, hi, at, "prediction interval")?;
             }
+        }
+        let grouped: usize = self.subgroups.iter().map(|g| g.rows).sum();
+        if !self.subgroups.is_empty() && grouped != self.rows.len() {
+            return Err(Error::input(
+                here(),
+                format!(
+                    "the subgroups hold {grouped} rows but the chart has {}; every row belongs to one subgroup",
+                    self.rows.len()
+                ),
+            ));
         }
         if let Some(v) = self.null_value {
             require_drawable(v, here, "the null value")?;
@@ -163,8 +200,8 @@ impl ForestChart {
             check(r.ci_lower, &at, "the lower end of the confidence interval")?;
             check(r.ci_upper, &at, "the upper end of the confidence interval")?;
         }
-        if let Some(s) = &self.summary {
-            let at = || format!("{}, summary", here());
+        for s in self.summaries() {
+            let at = || format!("{}, summary '{}'", here(), s.label);
             check(s.estimate, &at, "the pooled estimate")?;
             check(s.ci_lower, &at, "the lower end of the confidence interval")?;
             check(s.ci_upper, &at, "the upper end of the confidence interval")?;
@@ -199,16 +236,52 @@ impl ForestChart {
         }
     }
 
-    /// Column widths and lines per row at image width `width`.
+    /// The numbers column of a summary (a subgroup's or the pooled model's diamond).
+    fn summary_numbers(&self, s: &ForestSummary) -> RowNumbers {
+        RowNumbers::Interval(self.numbers(s.estimate, s.ci_lower, s.ci_upper))
+    }
+
+    /// Every summary: the subgroups' in order, then the pooled one.
+    fn summaries(&self) -> impl Iterator<Item = &ForestSummary> {
+        self.subgroups
+            .iter()
+            .map(|g| &g.summary)
+            .chain(self.summary.as_ref())
+    }
+
+    /// The texts of the label column, each with whether it is indented (the rows and
+    /// summaries of a subgroup sit under its heading).
+    fn labels(&self) -> Vec<(&str, bool)> {
+        let grouped = !self.subgroups.is_empty();
+        self.rows
+            .iter()
+            .map(|r| (r.label.as_str(), grouped))
+            .chain(
+                self.subgroups
+                    .iter()
+                    .map(|g| (g.summary.label.as_str(), true)),
+            )
+            .chain(self.summary.iter().map(|s| (s.label.as_str(), false)))
+            .chain(std::iter::once((self.label_header.as_str(), false)))
+            .collect()
+    }
+
+    /// Column widths at image width `width`. The plot keeps at least a quarter of the width;
+    /// the labels take what they need of the rest and wrap (never cut while a line remains,
+    /// up to [`MAX_LABEL_LINES`]). When labels would otherwise wrap, the numbers column may
+    /// go onto two lines ("est" over "[lo, hi]"), and the weight column gives its room up
+    /// when labels would need more than two lines with it (the squares' areas still show
+    /// the weights): of these layouts, the one with the fewest lines per row.
     fn layout(&self, width: i32, style: &Style) -> Layout {
         let tick = style.tick();
         let pad = style.px(10.0);
+        let indent = if self.subgroups.is_empty() {
+            0
+        } else {
+            style.px(12.0)
+        };
         let mut numbers: Vec<RowNumbers> = self.rows.iter().map(|r| self.row_numbers(r)).collect();
-        if let Some(s) = &self.summary {
-            numbers.push(RowNumbers::Interval(
-                self.numbers(s.estimate, s.ci_lower, s.ci_upper),
-            ));
-        }
+        numbers.extend(self.summaries().map(|s| self.summary_numbers(s)));
         let widest = |part: usize| {
             numbers
                 .iter()
@@ -222,92 +295,307 @@ impl ForestChart {
         let columns = IntervalColumns {
             estimate: widest(0),
             gap: text_width(" [", &tick),
+            open: text_width("[", &tick),
             lower: widest(1),
             comma: text_width(", ", &tick),
             upper: widest(2),
             close: text_width("]", &tick),
         };
-        let number_w = numbers
-            .iter()
-            .filter_map(|n| match n {
-                RowNumbers::Text(t) => Some(text_width(t, &tick)),
-                RowNumbers::Interval(_) => None,
-            })
-            .chain([columns.total(), text_width(&self.value_header, &tick)])
-            .max()
-            .unwrap_or(0);
-        let longest_label = self
-            .rows
-            .iter()
-            .map(|r| r.label.as_str())
-            .chain(self.summary.as_ref().map(|s| s.label.as_str()))
-            .chain(std::iter::once(self.label_header.as_str()))
-            .map(|l| text_width(l, &tick))
-            .max()
-            .unwrap_or(0);
-        let min_plot = (width * 30 / 100).max(style.px(120.0));
+        let widest_line = |lines: &[String]| {
+            lines
+                .iter()
+                .map(|l| text_width(l, &tick))
+                .max()
+                .unwrap_or(0)
+        };
+        let texts = numbers.iter().filter_map(|n| match n {
+            RowNumbers::Text(t) => Some(t.as_str()),
+            RowNumbers::Interval(_) => None,
+        });
+        let (mut one_line, mut two_lines) = (columns.total(), columns.stacked());
+        for t in texts.chain(std::iter::once(self.value_header.as_str())) {
+            one_line = one_line.max(text_width(t, &tick));
+            two_lines = two_lines.max(widest_line(&stacked_text(t)));
+        }
+        let weight_column = text_width("weight", &tick).max(text_width("100.0%", &tick)) + pad;
         let has_weight = self.rows.iter().any(|r| r.weight.is_some());
-        // On a narrow image the weight column gives its room to the labels when they would
-        // need more than two lines otherwise (the squares' areas still show the weights).
-        let weight_fits = {
-            let weight_w = text_width("weight", &tick).max(text_width("100.0%", &tick)) + pad;
-            let room = width - number_w - weight_w - 4 * pad - min_plot;
-            longest_label <= 2 * room
-        };
-        let has_weight = has_weight && weight_fits;
-        let weight_w = if has_weight {
-            text_width("weight", &tick).max(text_width("100.0%", &tick)) + pad
-        } else {
-            0
-        };
-        let right_w = number_w + weight_w + 2 * pad;
-        // The label column takes what the labels need, leaving the plot at least 30% of the
-        // width; labels longer than that wrap (up to 3 lines) before anything is cut.
-        let room = (width - right_w - min_plot - 2 * pad).max(style.px(60.0));
-        let label_w = longest_label.min(room);
-        let lines_per_row = self
-            .rows
+        let min_plot = (width / 4).max(style.px(100.0));
+        let labels = self.labels();
+        let longest = labels
             .iter()
-            .map(|r| r.label.as_str())
-            .chain(self.summary.as_ref().map(|s| s.label.as_str()))
-            .map(|l| wrap_text(l, &tick, label_w, 3).len())
+            .map(|(t, indented)| text_width(t, &tick) + if *indented { indent } else { 0 })
             .max()
-            .unwrap_or(1)
-            .max(1);
-        Layout {
-            pad,
-            label_w,
-            columns,
-            number_w,
-            weight_w,
-            right_w,
-            lines_per_row,
+            .unwrap_or(0);
+        let candidate = |stacked: bool, weight: bool| {
+            let number_w = if stacked { two_lines } else { one_line };
+            let weight_w = if weight { weight_column } else { 0 };
+            let right_w = number_w + weight_w + 2 * pad;
+            let room = (width - right_w - min_plot - 2 * pad).max(style.px(60.0));
+            let layout = Layout {
+                pad,
+                indent,
+                label_w: longest.min(room),
+                columns,
+                number_w,
+                stacked,
+                weight_w,
+                right_w,
+            };
+            let lines = labels
+                .iter()
+                .map(|(t, indented)| layout.label_lines(t, *indented, &tick).len())
+                .max()
+                .unwrap_or(1)
+                .max(if stacked { 2 } else { 1 });
+            (lines, layout)
+        };
+        let fewest = |choices: &[(bool, bool)]| {
+            choices
+                .iter()
+                .filter(|(stacked, _)| !stacked || two_lines < one_line)
+                .map(|&(stacked, weight)| candidate(stacked, weight))
+                .reduce(|best, next| if next.0 < best.0 { next } else { best })
+        };
+        let with_weight = if has_weight {
+            fewest(&[(false, true), (true, true)])
+        } else {
+            None
+        };
+        let (lines, mut layout) = match with_weight {
+            Some(w) if w.0 <= 2 => w,
+            _ => {
+                let without = fewest(&[(false, false), (true, false)]);
+                match (with_weight, without) {
+                    (Some(w), Some(wo)) if w.0 <= wo.0 => w,
+                    (_, Some(wo)) => wo,
+                    (Some(w), None) => w,
+                    (None, None) => candidate(false, false),
+                }
+            }
+        };
+        // Labels that wrap get the narrowest column that keeps them to those lines: the
+        // rest goes to the plot.
+        if lines > 1 {
+            let fits = |label_w: i32| {
+                let narrower = Layout { label_w, ..layout };
+                labels.iter().all(|(t, indented)| {
+                    let wrapped = narrower.label_lines(t, *indented, &tick);
+                    wrapped.len() <= lines && uncut(&wrapped, t)
+                })
+            };
+            let (mut lo, mut hi) = (style.px(40.0).min(layout.label_w), layout.label_w);
+            while hi - lo > 1 {
+                let mid = (lo + hi) / 2;
+                if fits(mid) {
+                    hi = mid;
+                } else {
+                    lo = mid;
+                }
+            }
+            layout.label_w = hi;
+        }
+        layout
+    }
+
+    /// The chart's lines from the top (header, subgroup headings, rows, summaries,
+    /// heterogeneity lines, footer), each at its natural height: its lines of text and a
+    /// small gap. Returns them and their total height.
+    fn place(&self, layout: &Layout, width: i32, style: &Style) -> (Vec<Placed<'_>>, i32) {
+        let tick = style.tick();
+        let note = style.note();
+        let lh = line_height(&tick);
+        let gap = style.px(4.0);
+        let text_w = width - 2 * layout.pad;
+        let number_lines = if layout.stacked { 2 } else { 1 };
+        let mut lines: Vec<Line> = vec![Line::Header];
+        if self.subgroups.is_empty() {
+            lines.extend(
+                self.rows
+                    .iter()
+                    .map(|r| Line::Row(r, layout.label_lines(&r.label, false, &tick))),
+            );
+        } else {
+            let mut next = 0;
+            for g in &self.subgroups {
+                lines.push(Line::Heading(wrap_text(&g.heading, &tick, text_w, 2)));
+                let end = (next + g.rows).min(self.rows.len());
+                lines.extend(
+                    self.rows[next..end]
+                        .iter()
+                        .map(|r| Line::Row(r, layout.label_lines(&r.label, true, &tick))),
+                );
+                next = end;
+                lines.push(Line::Summary {
+                    summary: &g.summary,
+                    label: layout.label_lines(&g.summary.label, true, &tick),
+                    overall: false,
+                });
+                if let Some(h) = &g.summary.heterogeneity {
+                    lines.push(Line::Note(wrap_text(h, &note, text_w, 3)));
+                }
+                lines.push(Line::Gap);
+            }
+        }
+        if let Some(s) = &self.summary {
+            if self.subgroups.is_empty() {
+                lines.push(Line::Gap);
+            }
+            lines.push(Line::Summary {
+                summary: s,
+                label: layout.label_lines(&s.label, false, &tick),
+                overall: true,
+            });
+            if let Some(h) = &s.heterogeneity {
+                lines.push(Line::Note(wrap_text(h, &note, text_w, 3)));
+            }
+        }
+        if let Some(f) = &self.footer {
+            lines.push(Line::Note(wrap_text(f, &note, text_w, 3)));
+        }
+        let mut top = 0;
+        let placed = lines
+            .into_iter()
+            .map(|line| {
+                let height = match &line {
+                    Line::Header => number_lines * lh + gap,
+                    Line::Heading(t) => t.len() as i32 * lh + gap,
+                    Line::Row(_, label) | Line::Summary { label, .. } => {
+                        (label.len() as i32).max(number_lines) * lh + gap
+                    }
+                    Line::Note(t) => t.len() as i32 * line_height(&note) + gap,
+                    Line::Gap => lh / 2,
+                };
+                let p = Placed { line, top, height };
+                top += height;
+                p
+            })
+            .collect();
+        (placed, top + gap)
+    }
+
+    /// The x range drawn: the fixed one, or the intervals (and the null value) padded.
+    fn x_range(&self) -> (f64, f64) {
+        if let Some(r) = self.x_range {
+            return r;
+        }
+        let e = extent(
+            self.rows
+                .iter()
+                .flat_map(|r| [r.ci_lower, r.ci_upper])
+                .chain(self.summaries().flat_map(|s| {
+                    [s.ci_lower, s.ci_upper]
+                        .into_iter()
+                        .chain(s.prediction.into_iter().flat_map(|(a, b)| [a, b]))
+                }))
+                .chain(self.null_value),
+        )
+        .unwrap_or((0.0, 1.0));
+        let r = padded(e.0, e.1, 0.05);
+        (r.start, r.end)
+    }
+
+    /// The x axis at image width `width`: the effect's name wrapped under it (free to use
+    /// the whole width, two lines, so a long name such as "SMCR: (after − before) / SD
+    /// before, Hedges-corrected" is not cut to the plot's width), and on the log scale the
+    /// round ratios to tick at.
+    fn x_axis(&self, width: i32, style: &Style) -> XAxis {
+        let (lo, hi) = self.x_range();
+        let pad = style.px(10.0);
+        let description = wrap_text(&self.effect_label, &style.axis(), width - 2 * pad, 2);
+        let ratio_ticks = if self.exponentiate {
+            ratio_ticks(lo.exp(), hi.exp())
+        } else {
+            Vec::new()
+        };
+        XAxis {
+            lo,
+            hi,
+            description,
+            ratio_ticks,
         }
     }
 
-    /// Rows in the plot's y units: the header, the studies, and under a half-row gap the
-    /// summary and its heterogeneity line.
-    fn row_count(&self) -> f64 {
-        let summary = match &self.summary {
-            Some(s) if s.heterogeneity.is_some() => 3.0,
-            Some(_) => 1.5,
-            None => 0.0,
-        };
-        self.rows.len() as f64 + summary + 1.5
+    /// The axes of the plot, its rows spanning `y`.
+    fn axes(&self, x_axis: &XAxis, y: std::ops::Range<f64>) -> Axes<'static> {
+        let mut axes = Axes::new(x_axis.lo..x_axis.hi, y, "", "");
+        axes.x_label_lines = x_axis.description.len() as i32 + 1;
+        axes.y_ticks = false;
+        if self.exponentiate {
+            axes.x_format = exp_tick;
+        }
+        if self.own_ticks(x_axis) {
+            axes.x_ticks = false;
+            axes.x_label_lines += 1;
+        }
+        axes
     }
 
-    /// The height the chart needs at `size`'s width: every row gets its lines of text, so
-    /// the image grows with the number of rows (see [`super::Chart::needed_height`]).
+    /// Whether the chart draws its x ticks itself: at round values whose labels do not
+    /// touch, on a linear axis; at round ratios on the log scale when there are two or more.
+    fn own_ticks(&self, x_axis: &XAxis) -> bool {
+        !self.exponentiate || x_axis.ratio_ticks.len() >= 2
+    }
+
+    /// Height of the plot area that is not rows: the axes' top margin and labels.
+    fn axes_height(&self, x_axis: &XAxis, style: &Style) -> i32 {
+        style.px(8.0) + self.axes(x_axis, 0.0..1.0).x_area_height(style)
+    }
+
+    /// The title and legend around the plot.
+    fn frame(&self) -> Frame<'_> {
+        let mut legend = Vec::new();
+        if !self.subgroups.is_empty() {
+            legend.push(LegendEntry::new(
+                LegendMark::Diamond(SUBGROUP_COLOUR),
+                "subgroup estimate",
+            ));
+        }
+        if let Some(s) = &self.summary {
+            legend.push(LegendEntry::new(
+                LegendMark::Diamond(palette::VERMILLION),
+                s.label.clone(),
+            ));
+        }
+        if self.summaries().any(|s| s.prediction.is_some()) {
+            legend.push(LegendEntry::new(
+                LegendMark::Line(palette::DARK_GREY),
+                "prediction interval",
+            ));
+        }
+        Frame {
+            title: &self.title,
+            subtitle: Vec::new(),
+            legend,
+            notes: Vec::new(),
+        }
+    }
+
+    /// The height the chart needs at `size`'s width: every line gets its text, so the image
+    /// grows with the number of rows (see [`super::Chart::needed_height`]).
     pub(crate) fn needed_height(&self, size: super::Size, style: &Style) -> u32 {
-        let layout = self.layout(size.width as i32, style);
-        let row = line_height(&style.tick()) * layout.lines_per_row as i32 + style.px(4.0);
-        let title_lines = wrap_text(&self.title, &style.title(), size.width as i32, 2).len() as i32;
-        let frame = title_lines * line_height(&style.title())
-            + 2 * line_height(&style.legend())
-            + 2 * line_height(&style.tick())
-            + line_height(&style.axis())
-            + style.px(60.0);
-        (self.row_count() * f64::from(row)).ceil() as u32 + frame.max(0) as u32
+        let width = size.width as i32;
+        let layout = self.layout(width, style);
+        let (_, natural) = self.place(&layout, width, style);
+        let rest = frame_height(&self.frame(), size.width, style)
+            + self.axes_height(&self.x_axis(width, style), style);
+        (natural + rest).max(0) as u32
+    }
+
+    /// The tallest image the chart uses at `size`'s width: its rows at most MAX_STRETCH
+    /// times their natural spacing apart (see [`super::Chart::useful_height`]).
+    pub(crate) fn tallest_height(&self, size: super::Size, style: &Style) -> u32 {
+        let width = size.width as i32;
+        let layout = self.layout(width, style);
+        let (_, natural) = self.place(&layout, width, style);
+        let axes_h = self.axes_height(&self.x_axis(width, style), style);
+        let frame = frame_height(&self.frame(), size.width, style);
+        (frame + Self::plot_height_cap(natural, axes_h, style)).max(0) as u32
+    }
+
+    /// The plot's height with its lines `natural` pixels high stretched MAX_STRETCH times,
+    /// and never under the smallest plot height of a frame.
+    fn plot_height_cap(natural: i32, axes_h: i32, style: &Style) -> i32 {
+        (axes_h + (f64::from(natural) * MAX_STRETCH).ceil() as i32).max(style.px(MIN_PLOT_PX))
     }
 
     pub(crate) fn draw<DB: DrawingBackend>(
@@ -315,107 +603,64 @@ impl ForestChart {
         area: &DrawingArea<DB, Shift>,
         style: &Style,
     ) -> Result<()> {
-        let mut legend = Vec::new();
-        if let Some(s) = &self.summary {
-            legend.push(LegendEntry::new(
-                LegendMark::Diamond(palette::VERMILLION),
-                s.label.clone(),
-            ));
-            if s.prediction.is_some() {
-                legend.push(LegendEntry::new(
-                    LegendMark::Line(palette::DARK_GREY),
-                    "prediction interval",
-                ));
-            }
-        }
-        let frame = Frame {
-            title: &self.title,
-            subtitle: Vec::new(),
-            legend,
-            notes: Vec::new(),
+        let (aw, ah) = area.dim_in_pixel();
+        let w = aw as i32;
+        let layout = self.layout(w, style);
+        let (placed, natural) = self.place(&layout, w, style);
+        let x_axis = self.x_axis(w, style);
+        let axes_h = self.axes_height(&x_axis, style);
+        let frame = self.frame();
+        // Rows are drawn at most MAX_STRETCH times their natural spacing: a chart of few rows
+        // on a taller area is drawn at the height that allows, centred, rather than spreading
+        // three rows over the page.
+        let tallest =
+            frame_height(&frame, aw, style) + Self::plot_height_cap(natural, axes_h, style);
+        let centred;
+        let area = if ah as i32 > tallest {
+            area.fill(&palette::WHITE).map_err(drawing)?;
+            let (_, below) = area.split_vertically((ah as i32 - tallest) / 2);
+            centred = below.split_vertically(tallest).0;
+            &centred
+        } else {
+            area
         };
         let plot_area = frame.draw(area, style)?;
-        let (w, _) = plot_area.dim_in_pixel();
-        let w = w as i32;
+        let (_, plot_h) = plot_area.dim_in_pixel();
         let Layout {
             pad,
+            indent,
             label_w,
-            columns,
             number_w,
             weight_w,
             right_w,
-            ..
-        } = self.layout(w, style);
+            stacked,
+            columns,
+        } = layout;
 
-        // Rows from the top; the summary and the heterogeneity line below a half-row gap.
-        let k = self.rows.len();
-        let rows = self.row_count();
-        let y = 0.0..rows;
-        let header_y = rows - 0.75;
-        let row_y = |i: usize| rows - 1.75 - i as f64;
-        let summary_y = row_y(k) - 0.5;
-        let heterogeneity_y = summary_y - 1.0;
-        let null_bottom = if self
-            .summary
-            .as_ref()
-            .is_some_and(|s| s.heterogeneity.is_some())
-        {
-            heterogeneity_y + 0.5
-        } else {
-            y.start
-        };
+        // The y axis counts natural pixels from the bottom; when the plot is taller than
+        // MAX_STRETCH times the lines need (a small chart kept at the smallest plot height),
+        // the lines sit in its middle.
+        let inner = f64::from((plot_h as i32 - axes_h).max(1));
+        let span = f64::from(natural).max(inner / MAX_STRETCH);
+        let offset = (span - f64::from(natural)) / 2.0;
+        let y_at = |from_top: f64| span - offset - from_top;
+        let centre = |p: &Placed| y_at(f64::from(p.top) + f64::from(p.height) / 2.0);
 
         let tick = style.tick();
+        let lh = line_height(&tick);
         let header = style.tick().color(&palette::DARK_GREY);
         let left_w = label_w + 2 * pad;
         let (left, rest) = plot_area.split_horizontally(left_w);
         let (middle, right) = rest.split_horizontally((w - left_w - right_w).max(50));
+        let (xlo, xhi) = (x_axis.lo, x_axis.hi);
 
-        let (xlo, xhi) = match self.x_range {
-            Some(r) => r,
-            None => {
-                let e = extent(
-                    self.rows
-                        .iter()
-                        .flat_map(|r| [r.ci_lower, r.ci_upper])
-                        .chain(self.summary.iter().flat_map(|s| {
-                            [s.ci_lower, s.ci_upper]
-                                .into_iter()
-                                .chain(s.prediction.into_iter().flat_map(|(a, b)| [a, b]))
-                        }))
-                        .chain(self.null_value),
-                )
-                .unwrap_or((0.0, 1.0));
-                let r = padded(e.0, e.1, 0.05);
-                (r.start, r.end)
-            }
-        };
-        // The effect's name is written under the axis by this chart, centred on the plot but
-        // free to use the whole width (wrapped to two lines), so a long name such as "SMCR:
-        // (after − before) / SD before, Hedges-corrected" is not cut to the plot's width.
-        let axis_style = style.axis();
-        let desc_lines = wrap_text(&self.effect_label, &axis_style, w - 2 * pad, 2);
-        let mut axes = Axes::new(xlo..xhi, y.clone(), "", "");
-        axes.x_label_lines = desc_lines.len() as i32 + 1;
-        axes.y_ticks = false;
-        // On the log scale, ticks at round ratios (…, 0.5, 1, 2, …) where there are enough.
-        let ratio_ticks = if self.exponentiate {
-            ratio_ticks(xlo.exp(), xhi.exp())
-        } else {
-            Vec::new()
-        };
-        if self.exponentiate {
-            axes.x_format = exp_tick;
-            if ratio_ticks.len() >= 2 {
-                axes.x_ticks = false;
-                axes.x_label_lines += 1;
-            }
-        }
-        let mut chart = axes.draw(&middle, style)?;
+        let mut chart = self.axes(&x_axis, 0.0..span).draw(&middle, style)?;
         {
+            let axis_style = style.axis();
             let (plot_left, _, plot_right, plot_bottom) =
                 super::style::plot_rect(&chart, &plot_area);
-            let half = desc_lines
+            let half = x_axis
+                .description
                 .iter()
                 .map(|l| text_width(l, &axis_style))
                 .max()
@@ -425,74 +670,44 @@ impl ForestChart {
                 ((plot_left + plot_right) / 2).clamp(pad + half, (w - pad - half).max(pad + half));
             put_lines(
                 &plot_area,
-                &desc_lines,
-                (
-                    centre,
-                    plot_bottom + line_height(&style.tick()) + style.px(8.0),
-                ),
+                &x_axis.description,
+                (centre, plot_bottom + lh + style.px(8.0)),
                 &axis_style,
                 HPos::Center,
                 VPos::Top,
             )?;
         }
-        if ratio_ticks.len() >= 2 {
-            let (left, top, right, bottom) = super::style::plot_rect(&chart, &middle);
-            middle
-                .draw(&PathElement::new(
-                    vec![(left, bottom), (right, bottom)],
-                    palette::DARK_GREY.stroke_width(style.line(1.0)),
-                ))
-                .map_err(drawing)?;
-            // Ticks whose labels would touch their neighbour's are left out (the null, 1,
-            // first, then outwards).
-            let gap = style.px(8.0);
-            let mut kept: Vec<(i32, i32)> = Vec::new();
-            let mut by_priority = ratio_ticks.clone();
-            by_priority.sort_by(|a, b| a.ln().abs().total_cmp(&b.ln().abs()));
-            let mut shown = Vec::new();
-            for t in by_priority {
-                let (px, _) = pixel_in(&chart, &middle, (t.ln(), y.start));
-                let half = text_width(&super::style::tick_number(t), &style.tick()) / 2;
-                if kept.iter().all(|(x, h)| (px - x).abs() >= half + h + gap) {
-                    kept.push((px, half));
-                    shown.push(t);
-                }
-            }
-            for t in &shown {
-                let (px, _) = pixel_in(&chart, &middle, (t.ln(), y.start));
-                middle
-                    .draw(&PathElement::new(
-                        vec![(px, top), (px, bottom)],
-                        palette::LIGHT_GREY.stroke_width(style.line(1.0)),
-                    ))
-                    .map_err(drawing)?;
-                middle
-                    .draw(&PathElement::new(
-                        vec![(px, bottom), (px, bottom + style.px(4.0))],
-                        palette::DARK_GREY.stroke_width(style.line(1.0)),
-                    ))
-                    .map_err(drawing)?;
-                put_text(
-                    &middle,
-                    &super::style::tick_number(*t),
-                    (px, bottom + style.px(6.0)),
-                    &style.tick(),
-                    HPos::Center,
-                    VPos::Top,
-                )?;
-            }
+        if self.own_ticks(&x_axis) {
+            let ticks = if self.exponentiate {
+                // The null, 1, first, then outwards.
+                let mut by_priority = x_axis.ratio_ticks.clone();
+                by_priority.sort_by(|a, b| a.ln().abs().total_cmp(&b.ln().abs()));
+                by_priority
+                    .into_iter()
+                    .map(|t| (t.ln(), super::style::tick_number(t)))
+                    .collect()
+            } else {
+                linear_ticks(&chart, &middle, (xlo, xhi), style)
+            };
+            draw_ticks(&chart, &middle, &ticks, style)?;
         }
 
         if let Some(v) = self.null_value {
             if v >= xlo && v <= xhi {
-                chart
-                    .draw_series(DashedLineSeries::new(
-                        vec![(v, null_bottom), (v, header_y - 0.4)],
-                        style.px(5.0),
-                        style.px(4.0),
-                        palette::DARK_GREY.stroke_width(style.line(1.0)),
-                    ))
-                    .map_err(drawing)?;
+                // Through the rows and diamonds, not across headings and heterogeneity lines.
+                for (first, last) in drawn_runs(&placed) {
+                    chart
+                        .draw_series(DashedLineSeries::new(
+                            vec![
+                                (v, y_at(f64::from(last.top + last.height))),
+                                (v, y_at(f64::from(first.top))),
+                            ],
+                            style.px(5.0),
+                            style.px(4.0),
+                            palette::DARK_GREY.stroke_width(style.line(1.0)),
+                        ))
+                        .map_err(drawing)?;
+                }
             }
         }
         let max_w = self
@@ -501,156 +716,399 @@ impl ForestChart {
             .filter_map(|r| r.weight)
             .fold(0.0, f64::max);
         let row_px = {
-            let (_, a) = pixel_in(&chart, &middle, (xlo, 1.0));
-            let (_, b) = pixel_in(&chart, &middle, (xlo, 2.0));
+            let (_, a) = pixel_in(&chart, &middle, (xlo, 0.0));
+            let (_, b) = pixel_in(&chart, &middle, (xlo, f64::from(lh + style.px(4.0))));
             (a - b).abs()
         };
         let base_side = (f64::from(row_px) * 0.7).min(f64::from(style.px(14.0)));
         let clamp = |v: f64| v.clamp(xlo, xhi);
-        for (i, r) in self.rows.iter().enumerate() {
-            let yi = row_y(i);
-            chart
-                .draw_series(std::iter::once(PathElement::new(
-                    vec![(clamp(r.ci_lower), yi), (clamp(r.ci_upper), yi)],
-                    palette::BLACK.stroke_width(style.line(1.5)),
-                )))
-                .map_err(drawing)?;
-            let side = match (r.weight, max_w > 0.0) {
-                (Some(wt), true) => base_side * (wt / max_w).sqrt(),
-                _ => base_side * 0.6,
+        for p in &placed {
+            let yi = centre(p);
+            match &p.line {
+                Line::Row(r, _) => {
+                    chart
+                        .draw_series(std::iter::once(PathElement::new(
+                            vec![(clamp(r.ci_lower), yi), (clamp(r.ci_upper), yi)],
+                            palette::BLACK.stroke_width(style.line(1.5)),
+                        )))
+                        .map_err(drawing)?;
+                    let side = match (r.weight, max_w > 0.0) {
+                        (Some(wt), true) => base_side * (wt / max_w).sqrt(),
+                        _ => base_side * 0.6,
+                    }
+                    .max(f64::from(style.px(3.0)));
+                    if r.estimate >= xlo && r.estimate <= xhi {
+                        let (px, py) = pixel_in(&chart, &middle, (r.estimate, yi));
+                        let half = (side / 2.0).round() as i32;
+                        middle
+                            .draw(&Rectangle::new(
+                                [(px - half, py - half), (px + half, py + half)],
+                                palette::BLUE.filled(),
+                            ))
+                            .map_err(drawing)?;
+                    }
+                }
+                Line::Summary {
+                    summary: s,
+                    overall,
+                    ..
+                } => {
+                    if let Some((lo, hi)) = s.prediction {
+                        chart
+                            .draw_series(std::iter::once(PathElement::new(
+                                vec![(clamp(lo), yi), (clamp(hi), yi)],
+                                palette::DARK_GREY.stroke_width(style.line(2.0)),
+                            )))
+                            .map_err(drawing)?;
+                    }
+                    // The diamond's height is fixed in pixels, whatever the row height.
+                    let half = style.px(7.0);
+                    let at = |v: f64| pixel_in(&chart, &middle, (clamp(v), yi));
+                    let ((x0, cy), (xm, _), (x1, _)) =
+                        (at(s.ci_lower), at(s.estimate), at(s.ci_upper));
+                    let colour = if *overall {
+                        palette::VERMILLION
+                    } else {
+                        SUBGROUP_COLOUR
+                    };
+                    middle
+                        .draw(&Polygon::new(
+                            vec![(x0, cy), (xm, cy - half), (x1, cy), (xm, cy + half)],
+                            colour.filled(),
+                        ))
+                        .map_err(drawing)?;
+                }
+                _ => {}
             }
-            .max(f64::from(style.px(3.0)));
-            if r.estimate >= xlo && r.estimate <= xhi {
-                let (px, py) = pixel_in(&chart, &middle, (r.estimate, yi));
-                let half = (side / 2.0).round() as i32;
-                middle
-                    .draw(&Rectangle::new(
-                        [(px - half, py - half), (px + half, py + half)],
-                        palette::BLUE.filled(),
-                    ))
-                    .map_err(drawing)?;
-            }
-        }
-        if let Some(s) = &self.summary {
-            if let Some((lo, hi)) = s.prediction {
-                chart
-                    .draw_series(std::iter::once(PathElement::new(
-                        vec![(clamp(lo), summary_y), (clamp(hi), summary_y)],
-                        palette::DARK_GREY.stroke_width(style.line(2.0)),
-                    )))
-                    .map_err(drawing)?;
-            }
-            // The diamond's height is fixed in pixels, whatever the row height.
-            let half = style.px(7.0);
-            let at = |v: f64| pixel_in(&chart, &middle, (clamp(v), summary_y));
-            let ((x0, cy), (xm, _), (x1, _)) = (at(s.ci_lower), at(s.estimate), at(s.ci_upper));
-            middle
-                .draw(&Polygon::new(
-                    vec![(x0, cy), (xm, cy - half), (x1, cy), (xm, cy + half)],
-                    palette::VERMILLION.filled(),
-                ))
-                .map_err(drawing)?;
         }
 
-        // Text columns, aligned with the rows.
+        // Text columns, aligned with the lines.
         let y_of = |area: &DrawingArea<DB, Shift>, yv: f64| pixel_in(&chart, area, (xlo, yv)).1;
-        let cell = |area: &DrawingArea<DB, Shift>,
-                    yv: f64,
-                    text: &str,
-                    x: i32,
-                    style: &TextStyle,
-                    hpos: HPos| {
-            put_text(area, text, (x, y_of(area, yv)), style, hpos, VPos::Center)
-        };
-        let label = |yv: f64, text: &str| -> Result<()> {
-            let lines = wrap_text(text, &tick, label_w, 3);
-            let top = centred_top(y_of(&left, yv), lines.len(), &tick);
-            put_lines(&left, &lines, (pad, top), &tick, HPos::Left, VPos::Center)
+        let cell =
+            |area: &DrawingArea<DB, Shift>,
+             y: i32,
+             text: &str,
+             x: i32,
+             style: &TextStyle,
+             hpos: HPos| { put_text(area, text, (x, y), style, hpos, VPos::Center) };
+        let block = |area: &DrawingArea<DB, Shift>,
+                     yv: f64,
+                     lines: &[String],
+                     x: i32,
+                     style: &TextStyle,
+                     hpos: HPos| {
+            let top = centred_top(y_of(area, yv), lines.len(), style);
+            put_lines(area, lines, (x, top), style, hpos, VPos::Center)
         };
         let numbers_end = pad + number_w;
-        let interval = |yv: f64, numbers: &RowNumbers| -> Result<()> {
-            match numbers {
-                RowNumbers::Text(t) => cell(&right, yv, t, numbers_end, &tick, HPos::Right),
-                RowNumbers::Interval([e, lo, hi]) => {
+        let numbers = |yv: f64, numbers: &RowNumbers| -> Result<()> {
+            let y = y_of(&right, yv);
+            let c = columns;
+            match (numbers, stacked) {
+                (RowNumbers::Text(t), false) => cell(&right, y, t, numbers_end, &tick, HPos::Right),
+                (RowNumbers::Text(t), true) => block(
+                    &right,
+                    yv,
+                    &stacked_text(t),
+                    numbers_end,
+                    &tick,
+                    HPos::Right,
+                ),
+                (RowNumbers::Interval([e, lo, hi]), false) => {
                     // Right-aligned in sub-columns, so the brackets and commas line up.
-                    let c = columns;
                     let x0 = numbers_end - c.total();
                     let lo_end = x0 + c.estimate + c.gap + c.lower;
                     let hi_end = lo_end + c.comma + c.upper;
-                    cell(&right, yv, e, x0 + c.estimate, &tick, HPos::Right)?;
-                    cell(&right, yv, "[", x0 + c.estimate + c.gap, &tick, HPos::Right)?;
-                    cell(&right, yv, lo, lo_end, &tick, HPos::Right)?;
-                    cell(&right, yv, ",", lo_end, &tick, HPos::Left)?;
-                    cell(&right, yv, hi, hi_end, &tick, HPos::Right)?;
-                    cell(&right, yv, "]", hi_end, &tick, HPos::Left)
+                    cell(&right, y, e, x0 + c.estimate, &tick, HPos::Right)?;
+                    cell(&right, y, "[", x0 + c.estimate + c.gap, &tick, HPos::Right)?;
+                    cell(&right, y, lo, lo_end, &tick, HPos::Right)?;
+                    cell(&right, y, ",", lo_end, &tick, HPos::Left)?;
+                    cell(&right, y, hi, hi_end, &tick, HPos::Right)?;
+                    cell(&right, y, "]", hi_end, &tick, HPos::Left)
+                }
+                (RowNumbers::Interval([e, lo, hi]), true) => {
+                    // The estimate over "[lo, hi]", its last digit over the lower end's.
+                    let top = centred_top(y, 2, &tick);
+                    let x0 = numbers_end - c.bracketed();
+                    let lo_end = x0 + c.open + c.lower;
+                    let hi_end = lo_end + c.comma + c.upper;
+                    let y2 = top + lh;
+                    cell(&right, top, e, lo_end, &tick, HPos::Right)?;
+                    cell(&right, y2, "[", x0 + c.open, &tick, HPos::Right)?;
+                    cell(&right, y2, lo, lo_end, &tick, HPos::Right)?;
+                    cell(&right, y2, ",", lo_end, &tick, HPos::Left)?;
+                    cell(&right, y2, hi, hi_end, &tick, HPos::Right)?;
+                    cell(&right, y2, "]", hi_end, &tick, HPos::Left)
                 }
             }
         };
-        cell(
-            &left,
-            header_y,
-            &fit_text(&self.label_header, &header, label_w),
-            pad,
-            &header,
-            HPos::Left,
-        )?;
-        cell(
-            &right,
-            header_y,
-            &self.value_header,
-            numbers_end,
-            &header,
-            HPos::Right,
-        )?;
         let show_weight = weight_w > 0;
-        if show_weight {
-            cell(
-                &right,
-                header_y,
-                "weight",
-                right_w - pad,
-                &header,
-                HPos::Right,
-            )?;
-        }
-        for (i, r) in self.rows.iter().enumerate() {
-            let yi = row_y(i);
-            label(yi, &r.label)?;
-            interval(yi, &self.row_numbers(r))?;
-            if let (Some(wt), true) = (r.weight, show_weight) {
-                cell(
-                    &right,
-                    yi,
-                    &format!("{wt:.1}%"),
-                    right_w - pad,
-                    &tick,
-                    HPos::Right,
-                )?;
-            }
-        }
-        if let Some(s) = &self.summary {
-            label(summary_y, &s.label)?;
-            interval(
-                summary_y,
-                &RowNumbers::Interval(self.numbers(s.estimate, s.ci_lower, s.ci_upper)),
-            )?;
-            if let Some(text) = &s.heterogeneity {
-                // Under the diamond, from the label column across the plot.
-                let note = style.note();
-                let lines = wrap_text(text, &note, w - 2 * pad, 2);
-                let top = centred_top(y_of(&plot_area, heterogeneity_y), lines.len(), &note);
-                put_lines(
-                    &plot_area,
-                    &lines,
-                    (pad, top),
-                    &note,
-                    HPos::Left,
-                    VPos::Center,
-                )?;
+        for p in &placed {
+            let yv = centre(p);
+            match &p.line {
+                Line::Header => {
+                    let y = y_of(&left, yv);
+                    cell(
+                        &left,
+                        y,
+                        &fit_text(&self.label_header, &header, label_w),
+                        pad,
+                        &header,
+                        HPos::Left,
+                    )?;
+                    let value = if stacked {
+                        stacked_text(&self.value_header)
+                    } else {
+                        vec![self.value_header.clone()]
+                    };
+                    block(&right, yv, &value, numbers_end, &header, HPos::Right)?;
+                    if show_weight {
+                        cell(&right, y, "weight", right_w - pad, &header, HPos::Right)?;
+                    }
+                }
+                Line::Heading(text) => block(&plot_area, yv, text, pad, &tick, HPos::Left)?,
+                Line::Row(r, label) => {
+                    let x = pad + if self.subgroups.is_empty() { 0 } else { indent };
+                    block(&left, yv, label, x, &tick, HPos::Left)?;
+                    numbers(yv, &self.row_numbers(r))?;
+                    if let (Some(wt), true) = (r.weight, show_weight) {
+                        let y = y_of(&right, yv);
+                        cell(
+                            &right,
+                            y,
+                            &format!("{wt:.1}%"),
+                            right_w - pad,
+                            &tick,
+                            HPos::Right,
+                        )?;
+                    }
+                }
+                Line::Summary {
+                    summary,
+                    label,
+                    overall,
+                } => {
+                    let x = pad + if *overall { 0 } else { indent };
+                    block(&left, yv, label, x, &tick, HPos::Left)?;
+                    numbers(yv, &self.summary_numbers(summary))?;
+                }
+                // Heterogeneity and the footer run from the label column across the plot.
+                Line::Note(text) => {
+                    block(&plot_area, yv, text, pad, &style.note(), HPos::Left)?;
+                }
+                Line::Gap => {}
             }
         }
         Ok(())
     }
+}
+
+/// The x ticks `ticks` (position, label), in order of priority: each left out when its
+/// label would touch one kept before it; with their grid lines and the axis line.
+fn draw_ticks<DB: DrawingBackend>(
+    chart: &super::style::Plane<DB>,
+    middle: &DrawingArea<DB, Shift>,
+    ticks: &[(f64, String)],
+    style: &Style,
+) -> Result<()> {
+    let (left, top, right, bottom) = super::style::plot_rect(chart, middle);
+    middle
+        .draw(&PathElement::new(
+            vec![(left, bottom), (right, bottom)],
+            palette::DARK_GREY.stroke_width(style.line(1.0)),
+        ))
+        .map_err(drawing)?;
+    let gap = style.px(8.0);
+    let mut kept: Vec<(i32, i32)> = Vec::new();
+    let x_of = |v: f64| pixel_in(chart, middle, (v, 0.0)).0;
+    let mut shown = Vec::new();
+    for (v, label) in ticks {
+        let px = x_of(*v);
+        let half = text_width(label, &style.tick()) / 2;
+        if kept.iter().all(|(x, h)| (px - x).abs() >= half + h + gap) {
+            kept.push((px, half));
+            shown.push((px, label));
+        }
+    }
+    for (px, label) in shown {
+        middle
+            .draw(&PathElement::new(
+                vec![(px, top), (px, bottom)],
+                palette::LIGHT_GREY.stroke_width(style.line(1.0)),
+            ))
+            .map_err(drawing)?;
+        middle
+            .draw(&PathElement::new(
+                vec![(px, bottom), (px, bottom + style.px(4.0))],
+                palette::DARK_GREY.stroke_width(style.line(1.0)),
+            ))
+            .map_err(drawing)?;
+        put_text(
+            middle,
+            label,
+            (px, bottom + style.px(6.0)),
+            &style.tick(),
+            HPos::Center,
+            VPos::Top,
+        )?;
+    }
+    Ok(())
+}
+
+/// Ticks at round values (1, 2 or 5 times a power of ten apart) on the linear x axis from
+/// `lo` to `hi`: the finest step whose labels do not touch at the plot's width, about one
+/// tick per 70 px at most (as the other charts' axes).
+fn linear_ticks<DB: DrawingBackend>(
+    chart: &super::style::Plane<DB>,
+    middle: &DrawingArea<DB, Shift>,
+    (lo, hi): (f64, f64),
+    style: &Style,
+) -> Vec<(f64, String)> {
+    let gap = style.px(8.0);
+    let least = style.px(70.0);
+    let tick = style.tick();
+    let x_of = |v: f64| pixel_in(chart, middle, (v, 0.0)).0;
+    let mut power = 10f64.powf(((hi - lo) / 10.0).log10().floor());
+    let mut fallback = Vec::new();
+    for _ in 0..6 {
+        for m in [1.0, 2.0, 5.0] {
+            let step = power * m;
+            let (first, last) = ((lo / step).ceil() as i64, (hi / step).floor() as i64);
+            if last - first > 40 {
+                continue;
+            }
+            let ticks: Vec<(f64, String)> = (first..=last)
+                .map(|i| {
+                    let v = i as f64 * step;
+                    (v, super::style::tick_number(v))
+                })
+                .collect();
+            let apart = ticks.windows(2).all(|p| {
+                let half = |t: &(f64, String)| text_width(&t.1, &tick) / 2;
+                x_of(p[1].0) - x_of(p[0].0) >= (half(&p[0]) + half(&p[1]) + gap).max(least)
+            });
+            if apart && ticks.len() >= 2 {
+                return ticks;
+            }
+            if ticks.len() == 1 {
+                fallback = ticks;
+            }
+        }
+        power *= 10.0;
+    }
+    fallback
+}
+
+/// The first and last line of each run of rows and diamonds (gaps inside a run belong to
+/// it; headings, heterogeneity lines and the header end it).
+fn drawn_runs<'p, 'a>(placed: &'p [Placed<'a>]) -> Vec<(&'p Placed<'a>, &'p Placed<'a>)> {
+    let mut runs = Vec::new();
+    let mut run: Option<(&Placed, &Placed)> = None;
+    for p in placed {
+        match p.line {
+            Line::Row(..) | Line::Summary { .. } => {
+                run = Some(match run {
+                    Some((first, _)) => (first, p),
+                    None => (p, p),
+                });
+            }
+            Line::Gap => {}
+            _ => runs.extend(run.take()),
+        }
+    }
+    runs.extend(run);
+    runs
+}
+
+/// The height a frame's title and legend take at image width `width`. The frame lays itself
+/// out as it draws, so it is drawn once on a scratch canvas taller than any chart and the
+/// plot area it leaves is measured.
+fn frame_height(frame: &Frame, width: u32, style: &Style) -> i32 {
+    const SCRATCH: u32 = 2 * super::Size::MAX;
+    let mut scratch = String::new();
+    let area = SVGBackend::with_string(&mut scratch, (width, SCRATCH)).into_drawing_area();
+    // Bound to a name so the drawing area's borrow of `scratch` ends before it does.
+    #[allow(clippy::let_and_return)]
+    let height = match frame.draw(&area, style) {
+        Ok(plot) => SCRATCH as i32 - plot.dim_in_pixel().1 as i32,
+        // Drawing into memory does not fail but through a font problem, which the real
+        // drawing reports.
+        Err(_) => 0,
+    };
+    height
+}
+
+/// `text` on two lines for a narrow numbers column: split before its interval ("5/7 =
+/// 71.4%" over "[29.0, 96.3]"), else at the middle space; one line when it has no space.
+fn stacked_text(text: &str) -> Vec<String> {
+    let at = text.rfind(" [").or_else(|| {
+        let middle = text.len() / 2;
+        text.match_indices(' ')
+            .map(|(i, _)| i)
+            .min_by_key(|i| i.abs_diff(middle))
+    });
+    match at {
+        Some(i) if i > 0 => vec![text[..i].to_string(), text[i + 1..].to_string()],
+        _ => vec![text.to_string()],
+    }
+}
+
+/// Whether `lines` hold every word of `text` (nothing cut with "…").
+fn uncut(lines: &[String], text: &str) -> bool {
+    let words = |t: &str| {
+        t.split(' ')
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    words(&lines.join(" ")) == words(text)
+}
+
+/// The colour of a subgroup's diamond (the pooled one is vermillion).
+const SUBGROUP_COLOUR: RGBColor = palette::BLUISH_GREEN;
+
+/// A label wraps onto at most this many lines; only a longer one is cut.
+const MAX_LABEL_LINES: usize = 6;
+
+/// Lines are drawn at most this many times their natural spacing apart (a row's text and
+/// 4 px, about 21 px for one line at 96 dpi: at most about 32 px, 24 pt).
+const MAX_STRETCH: f64 = 1.5;
+
+/// One line of the chart, top to bottom.
+enum Line<'a> {
+    /// The column headings.
+    Header,
+    /// A subgroup's heading, wrapped.
+    Heading(Vec<String>),
+    /// A row and its wrapped label.
+    Row(&'a ForestRow, Vec<String>),
+    /// A diamond: a subgroup's model or the pooled one.
+    Summary {
+        summary: &'a ForestSummary,
+        label: Vec<String>,
+        overall: bool,
+    },
+    /// A heterogeneity line or the footer, wrapped, across the chart.
+    Note(Vec<String>),
+    /// Half a line of space.
+    Gap,
+}
+
+/// A line with its top and height in natural pixels from the top of the rows.
+struct Placed<'a> {
+    line: Line<'a>,
+    top: i32,
+    height: i32,
+}
+
+/// The x axis of a forest plot.
+struct XAxis {
+    lo: f64,
+    hi: f64,
+    /// The effect's name, wrapped, under the axis.
+    description: Vec<String>,
+    /// Round ratios on the log scale (ticks are these when there are two or more).
+    ratio_ticks: Vec<f64>,
 }
 
 /// What the numbers column shows for one row.
@@ -666,6 +1124,7 @@ enum RowNumbers {
 struct IntervalColumns {
     estimate: i32,
     gap: i32,
+    open: i32,
     lower: i32,
     comma: i32,
     upper: i32,
@@ -673,20 +1132,44 @@ struct IntervalColumns {
 }
 
 impl IntervalColumns {
+    /// "est [lo, hi]" on one line.
     fn total(&self) -> i32 {
         self.estimate + self.gap + self.lower + self.comma + self.upper + self.close
+    }
+
+    /// "[lo, hi]".
+    fn bracketed(&self) -> i32 {
+        self.open + self.lower + self.comma + self.upper + self.close
+    }
+
+    /// The estimate over "[lo, hi]", its right end over the lower end's.
+    fn stacked(&self) -> i32 {
+        self.bracketed()
+            .max(self.estimate + self.comma + self.upper + self.close)
     }
 }
 
 /// Column widths of a forest plot at one image width.
+#[derive(Debug, Clone, Copy)]
 struct Layout {
     pad: i32,
+    /// Indent of the rows and diamonds under a subgroup's heading.
+    indent: i32,
     label_w: i32,
     columns: IntervalColumns,
     number_w: i32,
+    /// The numbers column on two lines.
+    stacked: bool,
     weight_w: i32,
     right_w: i32,
-    lines_per_row: usize,
+}
+
+impl Layout {
+    /// A label wrapped to the label column.
+    fn label_lines(&self, text: &str, indented: bool, tick: &TextStyle) -> Vec<String> {
+        let indent = if indented { self.indent } else { 0 };
+        wrap_text(text, tick, self.label_w - indent, MAX_LABEL_LINES)
+    }
 }
 
 /// Round ratios (1, 2, 5 times powers of ten) between `lo` and `hi`; only the powers of ten
@@ -733,5 +1216,40 @@ mod tests {
         assert_eq!(exp_tick(-1.0), "0.368");
         assert_eq!(ratio_ticks(0.3, 3.0), vec![0.5, 1.0, 2.0]);
         assert_eq!(ratio_ticks(0.001, 1000.0).len(), 7);
+    }
+
+    #[test]
+    fn numbers_go_onto_two_lines_before_their_interval() {
+        assert_eq!(
+            stacked_text("5/7 = 71.4% [29.0, 96.3]"),
+            ["5/7 = 71.4%", "[29.0, 96.3]"]
+        );
+        assert_eq!(stacked_text("estimate [95% CI]"), ["estimate", "[95% CI]"]);
+        assert_eq!(stacked_text("weight"), ["weight"]);
+    }
+
+    #[test]
+    fn subgroups_must_hold_every_row() {
+        let summary = ForestSummary {
+            label: "RE model for subgroup".into(),
+            estimate: 0.1,
+            ci_lower: 0.0,
+            ci_upper: 0.2,
+            prediction: None,
+            heterogeneity: None,
+        };
+        let mut f = ForestChart::new("t", "x", vec![ForestRow::new("a", 0.1, 0.0, 0.2); 3]);
+        f.subgroups = vec![ForestSubgroup {
+            heading: "g = 1".into(),
+            rows: 2,
+            summary,
+        }];
+        let e = f.validate().unwrap_err().to_string();
+        assert!(
+            e.contains("the subgroups hold 2 rows but the chart has 3"),
+            "{e}"
+        );
+        f.subgroups[0].rows = 3;
+        assert!(f.validate().is_ok());
     }
 }

@@ -60,7 +60,7 @@ pub mod trajectory;
 pub use before_after::{bar_legend, BeforeAfterChart, TimePointValue};
 pub use bubble::{Bubble, BubbleChart, FittedPoint};
 pub use diagnostic::{CaterpillarChart, QqChart, RandomEffectTerm};
-pub use forest::{ForestChart, ForestRow, ForestSummary};
+pub use forest::{ForestChart, ForestRow, ForestSubgroup, ForestSummary};
 pub use funnel::{EggerLine, FilledStudies, FunnelChart, FunnelStudy};
 pub use gallery::{write_gallery, GalleryItem};
 pub use histogram::{HistogramChart, HistogramLayout, HistogramSample};
@@ -179,6 +179,17 @@ impl Chart {
             Chart::Panel(c) => c.needed_height(size, style),
             Chart::Caterpillar(c) => c.needed_height(style),
             _ => 0,
+        }
+    }
+
+    /// The tallest image the chart makes use of at `size`'s width (`None`: any height): a
+    /// forest plot spaces its rows at most 1.5 times their natural spacing, so a taller image
+    /// would only add white space and is drawn this high instead.
+    pub fn useful_height(&self, size: Size, style: &Style) -> Option<u32> {
+        match self {
+            Chart::Forest(c) => Some(c.tallest_height(size, style)),
+            Chart::Proportion(c) => Some(c.as_forest().tallest_height(size, style)),
+            _ => None,
         }
     }
 
@@ -323,7 +334,8 @@ impl ImageFormat {
 
 /// Draw `chart` on `canvas` (a [`Size`] alone uses the default resolution) and write it to
 /// `path`, as SVG or PNG by the extension. A chart whose rows need more height than the
-/// canvas has (a forest plot of many studies) is drawn taller. The file appears complete or
+/// canvas has (a forest plot of many studies) is drawn taller; one that cannot use the
+/// canvas's height (a forest plot of a few studies) is drawn shorter. The file appears complete or
 /// not at all (temporary file in the same directory, then renamed).
 pub fn render(chart: &Chart, path: &Path, canvas: impl Into<Canvas>) -> Result<()> {
     let canvas = canvas.into();
@@ -406,11 +418,15 @@ pub fn render_svg(chart: &Chart, canvas: impl Into<Canvas>) -> Result<String> {
 fn draw_svg(chart: &Chart, canvas: Canvas) -> Result<(String, Size)> {
     font::register_font()?;
     let style = Style::for_canvas(canvas);
+    let asked = match chart.useful_height(canvas.size, &style) {
+        Some(tallest) => canvas.size.height.min(tallest.max(Size::MIN)),
+        None => canvas.size.height,
+    };
     let mut size = Size {
         width: canvas.size.width,
         height: chart
             .needed_height(canvas.size, &style)
-            .clamp(canvas.size.height, Size::MAX),
+            .clamp(asked, Size::MAX),
     };
     style::take_shortfall();
     let mut svg = draw_svg_at(chart, size, &style)?;

@@ -160,6 +160,8 @@ fn arm_forest(sr: &StudyAnalysis, item: &analysis::ArmItemAnalysis) -> Option<Fo
         exponentiate: code.is_log_ratio(),
         rows,
         summary: None,
+        subgroups: Vec::new(),
+        footer: None,
     })
 }
 
@@ -304,6 +306,8 @@ fn study_items(sr: &StudyAnalysis, items: &mut Vec<GalleryItem>) -> Result<()> {
                 exponentiate: false,
                 rows: smcr,
                 summary: None,
+                subgroups: Vec::new(),
+                footer: None,
             }
             .into(),
             format!(
