@@ -374,6 +374,56 @@ fn gallery() -> Vec<(&'static str, Chart, Vec<&'static str>)> {
             ],
         ),
         (
+            "sensitivity_ratio",
+            SensitivityChart {
+                exponentiate: true,
+                effect_label: "ratio of means, after / before (log scale)".into(),
+                title: "ROMC against r".into(),
+                ..sensitivity(
+                    (0..10)
+                        .map(|i| {
+                            let r = f64::from(i) / 10.0;
+                            let se = 0.3 * (2.0 * (1.0 - r)).sqrt();
+                            (r, -0.6, -0.6 - 1.96 * se, -0.6 + 1.96 * se)
+                        })
+                        .collect(),
+                )
+            }
+            .into(),
+            vec!["ROMC against r", "ratio of means", ">\n    0.5\n<", ">\n    1\n<"],
+        ),
+        (
+            "sensitivity_long_label",
+            SensitivityChart {
+                effect_label: "mean change, after − before (annualised relapse rate, relapses per patient-year)".into(),
+                ..realistic_sensitivity()
+            }
+            .into(),
+            vec!["patient-year"],
+        ),
+        (
+            "pvalue",
+            plot::PValueChart {
+                title: "NMO: every measure's p against the assumed r".into(),
+                alpha: 0.05,
+                series: [("EDSS", 0.30, 0.012), ("annualised relapse rate", 0.004, 1e-6), ("pain (numerical rating scale)", 0.04, 0.0004), ("fatigue", 0.6, 0.2)]
+                    .iter()
+                    .map(|&(label, p0, p9)| plot::PValueSeries {
+                        label: label.into(),
+                        points: (0..10)
+                            .map(|i| {
+                                let r = f64::from(i) / 10.0;
+                                (r, (f64::ln(p0) + (f64::ln(p9) - f64::ln(p0)) * r / 0.9).exp())
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+                notes: vec!["± read as the SD".into()],
+            }
+            .into(),
+            vec!["p (log scale)", ">\n    0.01\n<"],
+        ),
+        (
             "sensitivity_single",
             sensitivity(vec![(0.5, 0.3, 0.1, 0.5)]).into(),
             vec!["at every r"],
@@ -668,7 +718,7 @@ fn every_chart_renders_to_svg_holding_its_title_and_axis_labels() {
     }
 }
 
-/// With `TRIALSTATS_GALLERY_DIR` set, write every case at 800×600 and 1600×1200 there, for
+/// With `TRIALSTATS_GALLERY_DIR` set, write every case at 400×300, 800×600 and 1600×1200 there, for
 /// looking at (`TRIALSTATS_GALLERY_DIR=/tmp/gallery cargo test --test plot_render gallery`).
 #[test]
 fn gallery_for_looking_at() {
@@ -677,8 +727,10 @@ fn gallery_for_looking_at() {
     };
     let dir = std::path::PathBuf::from(dir);
     std::fs::create_dir_all(&dir).unwrap();
-    for (name, chart, _) in gallery() {
-        for (w, h) in [(800, 600), (1600, 1200)] {
+    // `TRIALSTATS_GALLERY_ONLY=funnel` writes only the cases whose name contains it.
+    let only = std::env::var("TRIALSTATS_GALLERY_ONLY").unwrap_or_default();
+    for (name, chart, _) in gallery().into_iter().filter(|c| c.0.contains(&only)) {
+        for (w, h) in [(400, 300), (800, 600), (1600, 1200)] {
             let path = dir.join(format!("{name}_{w}.png"));
             plot::render(
                 &chart,
@@ -1047,6 +1099,69 @@ mod typesetting {
         assert!(!svg.contains('…'));
         for word in label.split(' ') {
             assert!(all.contains(word), "'{word}' missing");
+        }
+    }
+
+    /// The case of `gallery()` named `name`.
+    fn case(name: &str) -> Chart {
+        gallery()
+            .into_iter()
+            .find(|c| c.0 == name)
+            .map(|c| c.1)
+            .unwrap()
+    }
+
+    #[test]
+    fn axis_descriptions_are_wrapped_not_cut() {
+        let label =
+            "mean change, after − before (annualised relapse rate, relapses per patient-year)";
+        for (w, h) in [(400, 300), (800, 600), (1600, 1200)] {
+            let svg = plot::render_svg(&case("sensitivity_long_label"), size(w, h)).unwrap();
+            let all: String = texts(&svg)
+                .into_iter()
+                .map(|(t, _)| t)
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert!(!svg.contains('…'), "cut at {w}×{h}");
+            assert!(
+                all.contains(label) || label.split(' ').all(|word| all.contains(word)),
+                "{w}×{h}: {all}"
+            );
+        }
+        // Where one line does not fit along the axis, two do (turned, side by side).
+        let svg = plot::render_svg(&case("sensitivity_long_label"), size(800, 600)).unwrap();
+        assert_eq!(svg.matches("rotate(270").count(), 2, "{svg}");
+    }
+
+    #[test]
+    fn log_axes_are_ticked_at_round_ratios() {
+        for name in ["sensitivity_ratio", "pvalue"] {
+            for (w, h) in [(400, 300), (800, 600), (1600, 1200)] {
+                let svg = plot::render_svg(&case(name), size(w, h)).unwrap();
+                // Tick labels: texts right-aligned left of the plot that are numbers.
+                let ticks: Vec<f64> = svg
+                    .split("<text ")
+                    .filter(|t| t.contains("text-anchor=\"end\""))
+                    .filter_map(|t| {
+                        t.split_once('>')?
+                            .1
+                            .split("</text>")
+                            .next()?
+                            .trim()
+                            .parse()
+                            .ok()
+                    })
+                    .collect();
+                assert!(ticks.len() >= 3, "{name} {w}×{h}: {ticks:?}");
+                for t in ticks {
+                    // 1, 1.5, 2, 2.5, 3, 4, 5, 6, 7, 8 (or 1.2) times a power of ten.
+                    let m = t / 10f64.powf(t.log10().floor());
+                    let round = [1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0]
+                        .iter()
+                        .any(|r| (m - r).abs() < 1e-9);
+                    assert!(round, "{name} {w}×{h}: tick {t}");
+                }
+            }
         }
     }
 
