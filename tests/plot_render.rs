@@ -557,9 +557,39 @@ fn gallery() -> Vec<(&'static str, Chart, Vec<&'static str>)> {
                 "Funnel plot",
                 "log risk ratio",
                 "standard error",
-                "Egger regression",
-                "p &lt; 0.01",
+                "Egger",
+                "p &lt; 0.10, 0.05, 0.01",
             ],
+        ),
+        (
+            "funnel_trim_and_fill",
+            FunnelChart {
+                filled: Some(plot::FilledStudies {
+                    studies: vec![
+                        FunnelStudy {
+                            label: "filled 1".into(),
+                            estimate: -0.4,
+                            standard_error: 0.35,
+                        },
+                        FunnelStudy {
+                            label: "filled 2".into(),
+                            estimate: -0.1,
+                            standard_error: 0.2,
+                        },
+                    ],
+                    estimate: 0.15,
+                }),
+                ..funnel(
+                    (0..40)
+                        .map(|i| {
+                            let se = 0.05 + f64::from(i) * 0.01;
+                            (0.3 + se * (f64::from(i) * 1.7).sin() * 1.5, se)
+                        })
+                        .collect(),
+                )
+            }
+            .into(),
+            vec!["trim and fill", "Egger"],
         ),
         (
             "funnel_single",
@@ -1163,6 +1193,32 @@ mod typesetting {
                 }
             }
         }
+    }
+
+    #[test]
+    fn funnel_legend_keeps_to_two_rows_at_400x300() {
+        let svg = plot::render_svg(&case("funnel"), size(400, 300)).unwrap();
+        let found = texts(&svg);
+        let mut rows: Vec<f64> = [
+            "study",
+            "pooled",
+            "pseudo 95% CI",
+            "Egger",
+            "p &lt; 0.10, 0.05, 0.01",
+        ]
+        .iter()
+        .map(|label| {
+            found
+                .iter()
+                .find(|(t, _)| t == label)
+                .unwrap_or_else(|| panic!("no legend entry '{label}'"))
+                .1
+        })
+        .collect();
+        rows.dedup();
+        assert!(rows.len() <= 2, "legend rows at {rows:?}");
+        // The plot keeps the asked-for height: the image is not drawn taller.
+        assert!(svg.contains("height=\"300\""));
     }
 
     #[test]

@@ -214,6 +214,9 @@ pub enum LegendMark {
     Diamond(RGBColor),
     /// A short vertical dashed line (a marker at a point in time).
     VerticalDashed(RGBColor),
+    /// Three squares side by side, light to dark (the significance contours of a funnel
+    /// plot, one entry for the three).
+    Shades([RGBColor; 3]),
 }
 
 /// One legend entry: a mark and its text.
@@ -430,6 +433,16 @@ fn draw_legend_mark<DB: DrawingBackend>(
                 area.draw(&PathElement::new(
                     vec![(cx, y + h - seg), (cx, y + h)],
                     c.stroke_width(style.line(2.0)),
+                ))
+            })
+        }
+        LegendMark::Shades(colours) => {
+            let side = len / 3;
+            colours.iter().enumerate().try_for_each(|(i, c)| {
+                let x0 = x + i as i32 * side;
+                area.draw(&Rectangle::new(
+                    [(x0, y - r - r / 2), (x0 + side, y + r + r / 2)],
+                    c.filled(),
                 ))
             })
         }
