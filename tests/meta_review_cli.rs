@@ -116,7 +116,7 @@ fn funnel_with_trimfill_draws_the_filled_studies_and_the_adjusted_estimate() {
     close(&t["estimate"], -0.65708280076036463, 1e-6);
     assert!(svg.contains("filled (trim and fill)"), "{svg}");
     assert!(svg.contains("adjusted estimate"));
-    assert!(svg.contains(">\n    pooled\n<"));
+    assert!(svg.contains(">\npooled\n<"));
 }
 
 #[test]

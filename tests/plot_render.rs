@@ -390,7 +390,7 @@ fn gallery() -> Vec<(&'static str, Chart, Vec<&'static str>)> {
                 )
             }
             .into(),
-            vec!["ROMC against r", "ratio of means", ">\n    0.5\n<", ">\n    1\n<"],
+            vec!["ROMC against r", "ratio of means", ">\n0.5\n<", ">\n1\n<"],
         ),
         (
             "sensitivity_long_label",
@@ -421,7 +421,7 @@ fn gallery() -> Vec<(&'static str, Chart, Vec<&'static str>)> {
                 notes: vec!["± read as the SD".into()],
             }
             .into(),
-            vec!["p (log scale)", ">\n    0.01\n<"],
+            vec!["p (log scale)", ">\n0.01\n<"],
         ),
         (
             "sensitivity_single",
