@@ -643,6 +643,27 @@ fn gallery() -> Vec<(&'static str, Chart, Vec<&'static str>)> {
             .into(),
             vec!["sample 4", "count"],
         ),
+        (
+            "histogram_sprite_grid",
+            HistogramChart {
+                title: "SPRITE, nmo-tocilizumab: pain (numerical rating scale) (year 1), 0.9 ± 1.2, n = 7: all 6 possible samples".into(),
+                value_label: "pain (numerical rating scale)".into(),
+                scale: (Some(0.0), Some(10.0)),
+                ..histogram(
+                    vec![
+                        vec![0.0, 0.0, 0.0, 0.0, 1.0, 2.0, 3.0],
+                        vec![0.0, 0.0, 0.0, 1.0, 1.0, 1.0, 3.0],
+                        vec![0.0, 0.0, 0.0, 0.0, 2.0, 2.0, 2.0],
+                        vec![0.0, 0.0, 0.0, 1.0, 1.0, 2.0, 2.0],
+                        vec![0.0, 0.0, 0.0, 0.0, 1.0, 1.0, 4.0],
+                        vec![0.0, 0.0, 1.0, 1.0, 1.0, 1.0, 2.0],
+                    ],
+                    HistogramLayout::Grid,
+                )
+            }
+            .into(),
+            vec!["sample 6", "count"],
+        ),
         ("histogram_one_value", one_value.into(), vec!["n = 1"]),
         (
             "histogram_fractional",
@@ -1219,6 +1240,39 @@ mod typesetting {
         assert!(rows.len() <= 2, "legend rows at {rows:?}");
         // The plot keeps the asked-for height: the image is not drawn taller.
         assert!(svg.contains("height=\"300\""));
+    }
+
+    #[test]
+    fn sprite_grid_takes_fewer_columns_on_a_small_image() {
+        // The x of each cell title ("sample k"): one per column.
+        let columns = |w: u32, h: u32| {
+            let svg = plot::render_svg(&case("histogram_sprite_grid"), size(w, h)).unwrap();
+            let mut xs: Vec<String> = svg
+                .split("<text ")
+                .filter(|t| {
+                    t.split_once('>')
+                        .is_some_and(|(_, b)| b.trim().starts_with("sample "))
+                })
+                .filter_map(|t| Some(t.split("x=\"").nth(1)?.split('"').next()?.to_string()))
+                .collect();
+            xs.sort();
+            xs.dedup();
+            // The axes are described once for the grid, not in every cell.
+            let counts = texts(&svg).iter().filter(|(t, _)| t == "count").count();
+            assert_eq!(counts, 1, "{w}×{h}");
+            (xs.len(), svg)
+        };
+        let (small, svg) = columns(400, 300);
+        assert_eq!(small, 2);
+        // Three rows of two do not fit in 300 pixels: the image is drawn taller.
+        let height: f64 = svg
+            .split("height=\"")
+            .nth(1)
+            .and_then(|h| h.split('"').next()?.parse().ok())
+            .unwrap();
+        assert!(height > 400.0, "{height}");
+        assert_eq!(columns(800, 600).0, 3);
+        assert_eq!(columns(1600, 1200).0, 3);
     }
 
     #[test]

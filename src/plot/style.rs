@@ -248,6 +248,12 @@ fn note_shortfall(pixels: i32) {
     SHORTFALL.with(|s| s.set(s.get().max(pixels)));
 }
 
+/// Record that a plot of `have` pixels high needs `needed` (a grid of small charts, each
+/// needing its height): the image is drawn taller by the difference (see [`take_shortfall`]).
+pub fn need_plot_height(needed: i32, have: i32) {
+    note_shortfall(needed - have);
+}
+
 /// The largest shortfall recorded on this thread since the last call, cleared: the renderer
 /// draws a chart, and if its text left a plot too little height, draws it again that much
 /// taller, so a small image grows rather than squeezing the data into a sliver.
