@@ -222,6 +222,23 @@ fn trajectory(subjects: usize) -> TrajectoryChart {
     }
 }
 
+/// A Baujat plot's points like those of metafor's BCG data (risk ratios, REML).
+const BAUJAT: [(&str, f64, f64); 13] = [
+    ("Aronson 1948", 0.05, 0.002),
+    ("Ferguson & Simes 1949", 1.49, 0.112),
+    ("Rosenthal et al 1960", 0.55, 0.024),
+    ("Hart & Sutherland 1977", 1.59, 0.238),
+    ("Frimodt-Moller et al 1973", 0.68, 0.067),
+    ("Stein & Aronson 1953", 0.02, 0.0),
+    ("Vandiviere et al 1973", 1.53, 0.108),
+    ("TPT Madras 1980", 1.66, 0.199),
+    ("Coetzee & Berjak 1968", 0.16, 0.018),
+    ("Rosenthal et al 1961", 1.12, 0.111),
+    ("Comstock et al 1974", 0.43, 0.049),
+    ("Comstock & Webster 1969", 1.59, 0.062),
+    ("Comstock et al 1976", 1.27, 0.115),
+];
+
 /// (name, chart, words the SVG must hold: title and axis labels)
 fn gallery() -> Vec<(&'static str, Chart, Vec<&'static str>)> {
     let mut slope = SlopeChart::new("ALSFRS-R decline", "ALSFRS-R points", 0.47, 0.25, 12.0);
@@ -590,6 +607,25 @@ fn gallery() -> Vec<(&'static str, Chart, Vec<&'static str>)> {
             }
             .into(),
             vec!["trim and fill", "Egger"],
+        ),
+        (
+            "baujat",
+            plot::ScatterChart {
+                title: "Baujat plot: log risk ratio (random effects, REML): 13 studies".into(),
+                subtitle: vec!["Q(12) = 152.23".into()],
+                x_label: "squared Pearson residual".into(),
+                y_label: "influence on the estimate".into(),
+                points: BAUJAT
+                    .iter()
+                    .map(|&(label, x, y)| plot::LabelledPoint {
+                        label: label.into(),
+                        x,
+                        y,
+                    })
+                    .collect(),
+            }
+            .into(),
+            vec!["influence on the estimate", "Hart &amp; Sutherland 1977"],
         ),
         (
             "funnel_single",
@@ -1273,6 +1309,80 @@ mod typesetting {
         assert!(height > 400.0, "{height}");
         assert_eq!(columns(800, 600).0, 3);
         assert_eq!(columns(1600, 1200).0, 3);
+    }
+
+    /// The boxes (left, top, right, bottom) of the SVG's texts equal to one of `labels`,
+    /// from their anchor, measured width (`textLength`) and font size.
+    fn label_boxes(svg: &str, labels: &[&str]) -> Vec<(String, [f64; 4])> {
+        svg.split("<text ")
+            .skip(1)
+            .filter_map(|t| {
+                let attr = |name: &str| -> Option<String> {
+                    Some(
+                        format!(" {t}")
+                            .split(&format!(" {name}=\""))
+                            .nth(1)?
+                            .split('"')
+                            .next()?
+                            .to_string(),
+                    )
+                };
+                let body = t
+                    .split_once('>')?
+                    .1
+                    .split("</text>")
+                    .next()?
+                    .trim()
+                    .replace("&amp;", "&");
+                if !labels.contains(&body.as_str()) {
+                    return None;
+                }
+                let x: f64 = attr("x")?.parse().ok()?;
+                let y: f64 = attr("y")?.parse().ok()?;
+                let w: f64 = attr("textLength")?.parse().ok()?;
+                let size: f64 = attr("font-size")?.parse().ok()?;
+                let left = match attr("text-anchor")?.as_str() {
+                    "end" => x - w,
+                    "middle" => x - w / 2.0,
+                    _ => x,
+                };
+                // Centred on y (plotters' VPos::Center), one em high.
+                Some((body, [left, y - size / 2.0, left + w, y + size / 2.0]))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn baujat_labels_do_not_overlap_and_say_which_are_left_out() {
+        let labels: Vec<&str> = BAUJAT.iter().map(|p| p.0).collect();
+        for (w, h) in [(400, 300), (800, 600), (1600, 1200)] {
+            let svg = plot::render_svg(&case("baujat"), size(w, h)).unwrap();
+            let boxes = label_boxes(&svg, &labels);
+            for (i, (a, p)) in boxes.iter().enumerate() {
+                for (b, q) in &boxes[i + 1..] {
+                    let apart = p[2] <= q[0] || q[2] <= p[0] || p[3] <= q[1] || q[3] <= p[1];
+                    assert!(apart, "{w}×{h}: '{a}' {p:?} overlaps '{b}' {q:?}");
+                }
+            }
+            let note = format!("only the {} most influential of the 13 points", boxes.len());
+            if boxes.len() < labels.len() {
+                assert!(
+                    svg.contains(&note),
+                    "{w}×{h}: {} labels and no note",
+                    boxes.len()
+                );
+                // The most influential points are the ones labelled.
+                assert!(boxes.iter().any(|(l, _)| l == "Hart & Sutherland 1977"));
+                assert!(!boxes.iter().any(|(l, _)| l == "Stein & Aronson 1953"));
+            } else {
+                assert!(!svg.contains("most influential"), "{w}×{h}");
+            }
+            if w >= 800 {
+                assert_eq!(boxes.len(), 13, "{w}×{h}: every point labelled");
+            } else {
+                assert!(boxes.len() >= 4, "{w}×{h}: {} labels", boxes.len());
+            }
+        }
     }
 
     #[test]
