@@ -222,6 +222,48 @@ fn trajectory(subjects: usize) -> TrajectoryChart {
     }
 }
 
+/// SMCC against r for the four NMO measures (± read as SD, n = 7), from the library.
+fn nmo_effect_sweep() -> plot::EffectSweepChart {
+    use trialstats::effect::{pre_post, MeasureCode, PrePostSummary};
+    let measures = [
+        ("annualised relapse rate", (2.9, 1.1), (0.4, 0.8)),
+        (
+            "EDSS (Expanded Disability Status Scale)",
+            (5.1, 1.7),
+            (4.1, 1.6),
+        ),
+        ("pain (numerical rating scale)", (3.0, 1.5), (0.9, 1.2)),
+        ("fatigue (numerical rating scale)", (6.1, 2.0), (3.0, 1.4)),
+    ];
+    plot::EffectSweepChart {
+        title: "nmo-tocilizumab: every measure's standardised change against the assumed r".into(),
+        effect_label: "SMCC: (after − before) / SD of the change".into(),
+        null_value: 0.0,
+        level: ConfidenceLevel::NINETY_FIVE,
+        series: measures
+            .iter()
+            .map(|&(label, before, after)| plot::EffectSweepSeries {
+                label: label.into(),
+                points: (0..10)
+                    .map(|i| {
+                        let r = f64::from(i) / 10.0;
+                        let s = PrePostSummary::new(7.0, before, after, Some(r));
+                        let e =
+                            pre_post(MeasureCode::SMCC, &s, ConfidenceLevel::NINETY_FIVE).unwrap();
+                        SensitivityPoint {
+                            r,
+                            estimate: e.estimate,
+                            ci_lower: e.ci_lower.unwrap(),
+                            ci_upper: e.ci_upper.unwrap(),
+                        }
+                    })
+                    .collect(),
+            })
+            .collect(),
+        notes: vec!["The ± was read as the SD; r swept from 0 to 0.9.".into()],
+    }
+}
+
 /// A Baujat plot's points like those of metafor's BCG data (risk ratios, REML).
 const BAUJAT: [(&str, f64, f64); 13] = [
     ("Aronson 1948", 0.05, 0.002),
@@ -439,6 +481,16 @@ fn gallery() -> Vec<(&'static str, Chart, Vec<&'static str>)> {
             }
             .into(),
             vec!["p (log scale)", ">\n0.01\n<"],
+        ),
+        (
+            "effect_sweep",
+            nmo_effect_sweep().into(),
+            vec![
+                "every measure's standardised change",
+                "assumed pre/post correlation r",
+                "EDSS (Expanded Disability Status Scale)",
+                "95% CI",
+            ],
         ),
         (
             "sensitivity_single",
@@ -1463,4 +1515,102 @@ mod typesetting {
         // 300 pixels per inch = 11811 per metre.
         assert_eq!(dims.xppu, 11811);
     }
+}
+
+/// The report's chart of every measure's SMCC against r: the library's SMCC at each r of
+/// the sweep, as metafor computes it.
+#[test]
+fn report_draws_every_measures_smcc_against_r() {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let studies: Vec<_> = trialstats::study::load_dir(&data)
+        .unwrap()
+        .into_iter()
+        .filter(|s| s.id == "nmo-tocilizumab")
+        .collect();
+    let report =
+        trialstats::report::build(&studies, &trialstats::analysis::AnalysisOptions::default())
+            .unwrap();
+    let chart = trialstats::report::gallery::smcc_sweep_chart(&report.studies[0]).unwrap();
+    assert_eq!(chart.series.len(), 4);
+    let at = |label: &str, r: f64| {
+        let s = chart
+            .series
+            .iter()
+            .find(|s| s.label.starts_with(label))
+            .unwrap_or_else(|| panic!("no series '{label}'"));
+        *s.points.iter().find(|p| (p.r - r).abs() < 1e-12).unwrap()
+    };
+    // metafor 3.8-1 (benches/effect_sweep_reference.R):
+    // escalc("SMCC", m1i = 4.1, m2i = 5.1, sd1i = 1.6, sd2i = 1.7, ni = 7, ri = r)
+    // and m1i = 0.4, m2i = 2.9, sd1i = 0.8, sd2i = 1.1 (annualised relapse rate), summary()
+    let reference = [
+        (
+            "EDSS",
+            0.0,
+            -0.37207879278158579,
+            -1.1380860333303635,
+            0.39392844776719188,
+        ),
+        (
+            "EDSS",
+            0.5,
+            -0.52571678708405944,
+            -1.3160427996524278,
+            0.26460922548430899,
+        ),
+        (
+            "EDSS",
+            0.9,
+            -1.16701996586729151,
+            -2.1274788282287362,
+            -0.20656110350584655,
+        ),
+        (
+            "Annualised",
+            0.0,
+            -1.5965676050790687,
+            -2.7137996499078971,
+            -0.47933556025024027,
+        ),
+        (
+            "Annualised",
+            0.5,
+            -2.2048919410457031,
+            -3.5770215658101541,
+            -0.83276231628125208,
+        ),
+        (
+            "Annualised",
+            0.9,
+            -4.2104872726858797,
+            -6.5371200282999506,
+            -1.88385451707180840,
+        ),
+    ];
+    for (label, r, yi, lo, hi) in reference {
+        let p = at(label, r);
+        for (got, want) in [(p.estimate, yi), (p.ci_lower, lo), (p.ci_upper, hi)] {
+            assert!(
+                (got - want).abs() < 1e-12,
+                "{label} at r = {r}: {got} vs {want}"
+            );
+        }
+    }
+    // The same r as the p-against-r chart: the analysis's sweep, 0 to 0.9.
+    let rs: Vec<f64> = chart.series[0].points.iter().map(|p| p.r).collect();
+    assert_eq!(rs.len(), 10);
+    assert!(rs[0] == 0.0 && (rs[9] - 0.9).abs() < 1e-12);
+    // In the gallery, with its caption, after the p-against-r chart.
+    let items = trialstats::report::gallery::gallery_items(&report.studies).unwrap();
+    let names: Vec<&str> = items.iter().map(|i| i.name.as_str()).collect();
+    let p = names
+        .iter()
+        .position(|n| *n == "nmo-tocilizumab p-vs-r")
+        .unwrap();
+    assert_eq!(names[p + 1], "nmo-tocilizumab smcc-vs-r");
+    let caption = &items[p + 1].caption;
+    assert!(
+        caption.contains("from 0 to 0.9") && caption.contains("read as the SD"),
+        "{caption}"
+    );
 }

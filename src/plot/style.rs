@@ -487,6 +487,9 @@ pub struct Axes<'a> {
     /// 0.25, 0.5, 1, 2, 4) and labelled with the ratio as a printed number, and
     /// `y_format` is not used.
     pub y_log_base: Option<f64>,
+    /// Pixels kept free right of the plot (besides the usual margin): a column for labels
+    /// at the lines' ends.
+    pub extra_right: i32,
 }
 
 impl<'a> Axes<'a> {
@@ -503,6 +506,7 @@ impl<'a> Axes<'a> {
             y_format: tick_number,
             x_format: tick_number,
             y_log_base: None,
+            extra_right: 0,
         }
     }
 
@@ -599,7 +603,7 @@ impl<'a> Axes<'a> {
         let (aw, ah) = area.dim_in_pixel();
         let (aw, ah) = (aw as i32, ah as i32);
         let margins_h = style.px(8.0) + style.px(2.0);
-        let margins_w = style.px(24.0) + style.px(6.0);
+        let margins_w = style.px(24.0) + style.px(6.0) + self.extra_right;
         let along = self.y_desc_lines(
             style,
             ah - self.x_area_height(style, usize::from(!self.x_desc.is_empty())) - margins_h,
@@ -608,7 +612,12 @@ impl<'a> Axes<'a> {
         // the plot instead, where the image's width gives it room (up to three lines).
         let axis_style = style.axis();
         let (y_desc, y_desc_above) = if is_cut(self.y_desc, &along) {
-            let above = wrap_text(self.y_desc, &axis_style, aw - 2 * style.px(6.0), 3);
+            let above = wrap_text(
+                self.y_desc,
+                &axis_style,
+                aw - 2 * style.px(6.0) - self.extra_right,
+                3,
+            );
             (Vec::new(), above)
         } else {
             (along, Vec::new())
@@ -624,7 +633,7 @@ impl<'a> Axes<'a> {
         // As many ticks as their labels leave room for: about one per 70 pixels across
         // (one per 40 up), from 5 to 10 (3 to 7 up); plotters keeps the round values among
         // them, which may be fewer.
-        let plot_w = aw - y_area - style.px(30.0);
+        let plot_w = aw - y_area - style.px(30.0) - self.extra_right;
         let plot_h = ah - x_area - style.px(8.0) - above_h;
         let x_labels = (plot_w / style.px(70.0)).clamp(5, 10) as usize;
         let y_labels = (plot_h / style.px(40.0)).clamp(3, 7) as usize;
@@ -635,7 +644,7 @@ impl<'a> Axes<'a> {
         };
         let mut chart = ChartBuilder::on(area)
             .margin_top(style.px(8.0) + above_h)
-            .margin_right(style.px(24.0))
+            .margin_right(style.px(24.0) + self.extra_right)
             .margin_left(style.px(6.0))
             .x_label_area_size(x_area)
             .y_label_area_size(y_area)
