@@ -486,9 +486,9 @@ fn gallery() -> Vec<(&'static str, Chart, Vec<&'static str>)> {
             "effect_sweep",
             nmo_effect_sweep().into(),
             vec![
-                "every measure's standardised change",
+                "standardised change against the assumed r",
                 "assumed pre/post correlation r",
-                "EDSS (Expanded Disability Status Scale)",
+                "annualised relapse rate",
                 "95% CI",
             ],
         ),
@@ -1433,6 +1433,66 @@ mod typesetting {
                 assert_eq!(boxes.len(), 13, "{w}×{h}: every point labelled");
             } else {
                 assert!(boxes.len() >= 4, "{w}×{h}: {} labels", boxes.len());
+            }
+        }
+    }
+
+    #[test]
+    fn effect_sweep_labels_every_line_at_its_end_uncut_and_apart() {
+        let labels = [
+            "annualised relapse rate",
+            "EDSS (Expanded Disability Status Scale)",
+            "pain (numerical rating scale)",
+            "fatigue (numerical rating scale)",
+        ];
+        for (w, h) in [(400, 300), (800, 600), (1600, 1200)] {
+            let svg = plot::render_svg(&case("effect_sweep"), size(w, h)).unwrap();
+            assert!(!svg.contains('…'), "{w}×{h}: a label is cut");
+            let found = texts(&svg);
+            let all: String = found
+                .iter()
+                .map(|(t, _)| t.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            for word in labels.iter().flat_map(|l| l.split(' ')) {
+                assert!(all.contains(word), "{w}×{h}: '{word}' missing");
+            }
+            // The label lines (in the series' colours, left-aligned right of the plot) do
+            // not overlap.
+            let lines: Vec<[f64; 4]> = svg
+                .split("<text ")
+                .skip(1)
+                .filter(|t| {
+                    ["#0072B2", "#D55E00", "#009E73", "#CC79A7"]
+                        .iter()
+                        .any(|c| t.contains(&format!("fill=\"{c}\"")))
+                })
+                .filter_map(|t| {
+                    let t = format!(" {t}");
+                    let attr = |name: &str| -> Option<f64> {
+                        t.split(&format!(" {name}=\""))
+                            .nth(1)?
+                            .split('"')
+                            .next()?
+                            .parse()
+                            .ok()
+                    };
+                    let (x, y, len, size) = (
+                        attr("x")?,
+                        attr("y")?,
+                        attr("textLength")?,
+                        attr("font-size")?,
+                    );
+                    Some([x, y - size / 2.0, x + len, y + size / 2.0])
+                })
+                .collect();
+            assert!(lines.len() >= 4, "{w}×{h}: {lines:?}");
+            for (i, p) in lines.iter().enumerate() {
+                for q in &lines[i + 1..] {
+                    let apart = p[2] <= q[0] || q[2] <= p[0] || p[3] <= q[1] || q[3] <= p[1];
+                    assert!(apart, "{w}×{h}: {p:?} overlaps {q:?}");
+                }
+                assert!(p[2] <= f64::from(w), "{w}×{h}: {p:?} runs off the image");
             }
         }
     }

@@ -695,6 +695,11 @@ impl<'a> Axes<'a> {
         // lines: the y one turned to read upwards along the left edge (or across the top),
         // the x one centred under the plot at the bottom edge.
         let (left, top, right, bottom) = plot_rect(&chart, area);
+        if !y_desc_above.is_empty() {
+            // The description above took the plot's height: ask for the image to be drawn
+            // taller if too little is left.
+            need_plot_height(style.px(MIN_PLOT_PX * 0.6), bottom - top);
+        }
         put_lines(
             area,
             &y_desc_above,
