@@ -487,6 +487,9 @@ pub struct Axes<'a> {
     /// 0.25, 0.5, 1, 2, 4) and labelled with the ratio as a printed number, and
     /// `y_format` is not used.
     pub y_log_base: Option<f64>,
+    /// The x values are logarithms in this base (a forest plot of ratios): ticks at round
+    /// ratios as for `y_log_base`, and `x_format` is not used.
+    pub x_log_base: Option<f64>,
     /// Pixels kept free right of the plot (besides the usual margin): a column for labels
     /// at the lines' ends.
     pub extra_right: i32,
@@ -506,6 +509,7 @@ impl<'a> Axes<'a> {
             y_format: tick_number,
             x_format: tick_number,
             y_log_base: None,
+            x_log_base: None,
             extra_right: 0,
         }
     }
@@ -524,16 +528,12 @@ impl<'a> Axes<'a> {
     /// The y ticks as (value on the axis, label): at round ratios on a log axis, else
     /// `None` (plotters picks them).
     fn y_log_ticks(&self, count: usize) -> Option<Vec<(f64, String)>> {
-        let base = self.y_log_base?;
-        let ln_base = base.ln();
-        let lo = (self.y.start * ln_base).exp();
-        let hi = (self.y.end * ln_base).exp();
-        Some(
-            log_ticks(lo, hi, count)
-                .into_iter()
-                .map(|ratio| (ratio.ln() / ln_base, ratio_label(ratio)))
-                .collect(),
-        )
+        Some(log_axis_ticks(&self.y, self.y_log_base?, count))
+    }
+
+    /// The x ticks of a log x axis, as [`Axes::y_log_ticks`].
+    fn x_log_ticks(&self, count: usize) -> Option<Vec<(f64, String)>> {
+        Some(log_axis_ticks(&self.x, self.x_log_base?, count))
     }
 
     /// Width in pixels of the y label area these axes need with `desc_lines` lines of
@@ -642,6 +642,11 @@ impl<'a> Axes<'a> {
         } else {
             None
         };
+        let x_log_ticks = if self.x_ticks {
+            self.x_log_ticks(x_labels)
+        } else {
+            None
+        };
         let mut chart = ChartBuilder::on(area)
             .margin_top(style.px(8.0) + above_h)
             .margin_right(style.px(24.0) + self.extra_right)
@@ -670,7 +675,11 @@ impl<'a> Axes<'a> {
         mesh.label_style(style.tick())
             .x_label_formatter(&x_fmt)
             .y_label_formatter(&y_fmt)
-            .x_labels(if self.x_ticks { x_labels } else { 0 })
+            .x_labels(if self.x_ticks && x_log_ticks.is_none() {
+                x_labels
+            } else {
+                0
+            })
             .y_labels(if self.y_ticks && log_ticks.is_none() {
                 y_labels
             } else {
@@ -681,7 +690,7 @@ impl<'a> Axes<'a> {
             .light_line_style(palette::WHITE.stroke_width(1))
             .axis_style(palette::DARK_GREY.stroke_width(style.line(1.0)))
             .set_all_tick_mark_size(style.px(4.0));
-        if !self.x_ticks {
+        if !self.x_ticks || x_log_ticks.is_some() {
             mesh.disable_x_mesh();
         }
         if !self.y_ticks || log_ticks.is_some() {
@@ -689,7 +698,10 @@ impl<'a> Axes<'a> {
         }
         mesh.draw().map_err(drawing)?;
         if let Some(ticks) = &log_ticks {
-            draw_y_ticks(&mut chart, area, style, ticks)?;
+            draw_ticks(&mut chart, area, style, ticks, Direction::Y)?;
+        }
+        if let Some(ticks) = &x_log_ticks {
+            draw_ticks(&mut chart, area, style, ticks, Direction::X)?;
         }
         // The descriptions, drawn here rather than by plotters so that they can take two
         // lines: the y one turned to read upwards along the left edge (or across the top),
@@ -756,49 +768,78 @@ fn desc_lines(text: &str, style: &TextStyle, length: i32) -> Vec<String> {
         .collect()
 }
 
-/// Grid lines, tick marks and labels at the given y values (a log axis's round ratios),
-/// drawn as plotters draws its own.
-fn draw_y_ticks<DB: DrawingBackend>(
+/// Which axis [`draw_ticks`] draws.
+#[derive(Clone, Copy, PartialEq)]
+enum Direction {
+    X,
+    Y,
+}
+
+/// Ticks at round ratios on a log axis over `range` (logarithms in `base`): (value on the
+/// axis, the ratio as printed).
+fn log_axis_ticks(range: &Range<f64>, base: f64, count: usize) -> Vec<(f64, String)> {
+    let ln_base = base.ln();
+    let lo = (range.start * ln_base).exp();
+    let hi = (range.end * ln_base).exp();
+    log_ticks(lo, hi, count)
+        .into_iter()
+        .map(|ratio| (ratio.ln() / ln_base, ratio_label(ratio)))
+        .collect()
+}
+
+/// Grid lines, tick marks and labels at the given values of one axis (a log axis's round
+/// ratios), drawn as plotters draws its own.
+fn draw_ticks<DB: DrawingBackend>(
     chart: &mut Plane<DB>,
     area: &DrawingArea<DB, Shift>,
     style: &Style,
     ticks: &[(f64, String)],
+    direction: Direction,
 ) -> Result<()> {
-    let (x0, x1) = {
-        let r = chart.x_range();
-        (r.start, r.end)
-    };
-    let y = chart.y_range();
+    let (xr, yr) = (chart.x_range(), chart.y_range());
+    let along = if direction == Direction::Y { &yr } else { &xr };
     let inside: Vec<&(f64, String)> = ticks
         .iter()
-        .filter(|(v, _)| *v >= y.start.min(y.end) && *v <= y.end.max(y.start))
+        .filter(|(v, _)| *v >= along.start.min(along.end) && *v <= along.end.max(along.start))
         .collect();
+    let grid = palette::LIGHT_GREY.stroke_width(style.line(1.0));
     chart
         .draw_series(inside.iter().map(|(v, _)| {
-            PathElement::new(
-                vec![(x0, *v), (x1, *v)],
-                palette::LIGHT_GREY.stroke_width(style.line(1.0)),
-            )
+            let ends = match direction {
+                Direction::Y => vec![(xr.start, *v), (xr.end, *v)],
+                Direction::X => vec![(*v, yr.start), (*v, yr.end)],
+            };
+            PathElement::new(ends, grid)
         }))
         .map_err(drawing)?;
-    let (left, _, _, _) = plot_rect(chart, area);
+    let (left, _, _, bottom) = plot_rect(chart, area);
     let mark = style.px(4.0);
     let tick_style = style.tick();
+    let axis_line = palette::DARK_GREY.stroke_width(style.line(1.0));
     for (v, label) in inside {
-        let (_, py) = pixel_in(chart, area, (x0, *v));
-        area.draw(&PathElement::new(
-            vec![(left - mark, py), (left, py)],
-            palette::DARK_GREY.stroke_width(style.line(1.0)),
-        ))
-        .map_err(drawing)?;
-        put_text(
-            area,
-            label,
-            (left - mark - style.px(4.0), py),
-            &tick_style,
-            HPos::Right,
-            VPos::Center,
-        )?;
+        let (path, at, h, vpos) = match direction {
+            Direction::Y => {
+                let (_, py) = pixel_in(chart, area, (xr.start, *v));
+                (
+                    vec![(left - mark, py), (left, py)],
+                    (left - mark - style.px(4.0), py),
+                    HPos::Right,
+                    VPos::Center,
+                )
+            }
+            Direction::X => {
+                let (px, _) = pixel_in(chart, area, (*v, yr.start));
+                (
+                    vec![(px, bottom), (px, bottom + mark)],
+                    (px, bottom + mark + style.px(2.0)),
+                    HPos::Center,
+                    VPos::Top,
+                )
+            }
+        };
+        area.draw(&PathElement::new(path, axis_line))
+            .map_err(drawing)?;
+        put_text(area, label, at, &tick_style, h, vpos)?;
     }
     Ok(())
 }
@@ -1157,6 +1198,39 @@ mod tests {
         assert_eq!(ratio_label(1e-6), "0.000001");
         assert_eq!(ratio_label(1000.0), "1000");
         assert!(log_ticks(0.0, 1.0, 5).is_empty());
+    }
+
+    #[test]
+    fn a_log_x_axis_is_ticked_at_round_ratios() {
+        register_font().unwrap();
+        let style = Style::for_canvas(Canvas::default());
+        let mut svg = String::new();
+        {
+            let area = SVGBackend::with_string(&mut svg, (800, 600)).into_drawing_area();
+            let mut axes = Axes::new(0.3f64.ln()..3.5f64.ln(), 0.0..1.0, "risk ratio", "");
+            axes.x_log_base = Some(std::f64::consts::E);
+            axes.draw(&area, &style).unwrap();
+        }
+        // Every label printed is a round ratio, among them 0.5, 1 and 2.
+        let labels: Vec<String> = svg
+            .split("text-anchor=\"middle\"")
+            .skip(1)
+            .filter_map(|t| {
+                Some(
+                    t.split_once('>')?
+                        .1
+                        .split("</text>")
+                        .next()?
+                        .trim()
+                        .to_string(),
+                )
+            })
+            .filter(|t| t.parse::<f64>().is_ok())
+            .collect();
+        for want in ["0.5", "1", "2"] {
+            assert!(labels.iter().any(|l| l == want), "{labels:?}");
+        }
+        assert!(!labels.iter().any(|l| l.len() > 4), "{labels:?}");
     }
 
     #[test]
