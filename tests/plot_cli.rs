@@ -135,7 +135,7 @@ fn every_kind_has_an_inline_form() {
                 "--egger",
                 "0.1,0.9",
             ],
-            "Egger regression",
+            "Egger",
         ),
         (
             "proportion",

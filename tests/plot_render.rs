@@ -222,6 +222,65 @@ fn trajectory(subjects: usize) -> TrajectoryChart {
     }
 }
 
+/// SMCC against r for the four NMO measures (± read as SD, n = 7), from the library.
+fn nmo_effect_sweep() -> plot::EffectSweepChart {
+    use trialstats::effect::{pre_post, MeasureCode, PrePostSummary};
+    let measures = [
+        ("annualised relapse rate", (2.9, 1.1), (0.4, 0.8)),
+        (
+            "EDSS (Expanded Disability Status Scale)",
+            (5.1, 1.7),
+            (4.1, 1.6),
+        ),
+        ("pain (numerical rating scale)", (3.0, 1.5), (0.9, 1.2)),
+        ("fatigue (numerical rating scale)", (6.1, 2.0), (3.0, 1.4)),
+    ];
+    plot::EffectSweepChart {
+        title: "nmo-tocilizumab: every measure's standardised change against the assumed r".into(),
+        effect_label: "SMCC: (after − before) / SD of the change".into(),
+        null_value: 0.0,
+        level: ConfidenceLevel::NINETY_FIVE,
+        series: measures
+            .iter()
+            .map(|&(label, before, after)| plot::EffectSweepSeries {
+                label: label.into(),
+                points: (0..10)
+                    .map(|i| {
+                        let r = f64::from(i) / 10.0;
+                        let s = PrePostSummary::new(7.0, before, after, Some(r));
+                        let e =
+                            pre_post(MeasureCode::SMCC, &s, ConfidenceLevel::NINETY_FIVE).unwrap();
+                        SensitivityPoint {
+                            r,
+                            estimate: e.estimate,
+                            ci_lower: e.ci_lower.unwrap(),
+                            ci_upper: e.ci_upper.unwrap(),
+                        }
+                    })
+                    .collect(),
+            })
+            .collect(),
+        notes: vec!["The ± was read as the SD; r swept from 0 to 0.9.".into()],
+    }
+}
+
+/// A Baujat plot's points like those of metafor's BCG data (risk ratios, REML).
+const BAUJAT: [(&str, f64, f64); 13] = [
+    ("Aronson 1948", 0.05, 0.002),
+    ("Ferguson & Simes 1949", 1.49, 0.112),
+    ("Rosenthal et al 1960", 0.55, 0.024),
+    ("Hart & Sutherland 1977", 1.59, 0.238),
+    ("Frimodt-Moller et al 1973", 0.68, 0.067),
+    ("Stein & Aronson 1953", 0.02, 0.0),
+    ("Vandiviere et al 1973", 1.53, 0.108),
+    ("TPT Madras 1980", 1.66, 0.199),
+    ("Coetzee & Berjak 1968", 0.16, 0.018),
+    ("Rosenthal et al 1961", 1.12, 0.111),
+    ("Comstock et al 1974", 0.43, 0.049),
+    ("Comstock & Webster 1969", 1.59, 0.062),
+    ("Comstock et al 1976", 1.27, 0.115),
+];
+
 /// (name, chart, words the SVG must hold: title and axis labels)
 fn gallery() -> Vec<(&'static str, Chart, Vec<&'static str>)> {
     let mut slope = SlopeChart::new("ALSFRS-R decline", "ALSFRS-R points", 0.47, 0.25, 12.0);
@@ -374,6 +433,66 @@ fn gallery() -> Vec<(&'static str, Chart, Vec<&'static str>)> {
             ],
         ),
         (
+            "sensitivity_ratio",
+            SensitivityChart {
+                exponentiate: true,
+                effect_label: "ratio of means, after / before (log scale)".into(),
+                title: "ROMC against r".into(),
+                ..sensitivity(
+                    (0..10)
+                        .map(|i| {
+                            let r = f64::from(i) / 10.0;
+                            let se = 0.3 * (2.0 * (1.0 - r)).sqrt();
+                            (r, -0.6, -0.6 - 1.96 * se, -0.6 + 1.96 * se)
+                        })
+                        .collect(),
+                )
+            }
+            .into(),
+            vec!["ROMC against r", "ratio of means", ">\n0.5\n<", ">\n1\n<"],
+        ),
+        (
+            "sensitivity_long_label",
+            SensitivityChart {
+                effect_label: "mean change, after − before (annualised relapse rate, relapses per patient-year)".into(),
+                ..realistic_sensitivity()
+            }
+            .into(),
+            vec!["patient-year"],
+        ),
+        (
+            "pvalue",
+            plot::PValueChart {
+                title: "NMO: every measure's p against the assumed r".into(),
+                alpha: 0.05,
+                series: [("EDSS", 0.30, 0.012), ("annualised relapse rate", 0.004, 1e-6), ("pain (numerical rating scale)", 0.04, 0.0004), ("fatigue", 0.6, 0.2)]
+                    .iter()
+                    .map(|&(label, p0, p9)| plot::PValueSeries {
+                        label: label.into(),
+                        points: (0..10)
+                            .map(|i| {
+                                let r = f64::from(i) / 10.0;
+                                (r, (f64::ln(p0) + (f64::ln(p9) - f64::ln(p0)) * r / 0.9).exp())
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+                notes: vec!["± read as the SD".into()],
+            }
+            .into(),
+            vec!["p (log scale)", ">\n0.01\n<"],
+        ),
+        (
+            "effect_sweep",
+            nmo_effect_sweep().into(),
+            vec![
+                "standardised change against the assumed r",
+                "assumed pre/post correlation r",
+                "annualised relapse rate",
+                "95% CI",
+            ],
+        ),
+        (
             "sensitivity_single",
             sensitivity(vec![(0.5, 0.3, 0.1, 0.5)]).into(),
             vec!["at every r"],
@@ -507,9 +626,58 @@ fn gallery() -> Vec<(&'static str, Chart, Vec<&'static str>)> {
                 "Funnel plot",
                 "log risk ratio",
                 "standard error",
-                "Egger regression",
-                "p &lt; 0.01",
+                "Egger",
+                "p &lt; 0.10, 0.05, 0.01",
             ],
+        ),
+        (
+            "funnel_trim_and_fill",
+            FunnelChart {
+                filled: Some(plot::FilledStudies {
+                    studies: vec![
+                        FunnelStudy {
+                            label: "filled 1".into(),
+                            estimate: -0.4,
+                            standard_error: 0.35,
+                        },
+                        FunnelStudy {
+                            label: "filled 2".into(),
+                            estimate: -0.1,
+                            standard_error: 0.2,
+                        },
+                    ],
+                    estimate: 0.15,
+                }),
+                ..funnel(
+                    (0..40)
+                        .map(|i| {
+                            let se = 0.05 + f64::from(i) * 0.01;
+                            (0.3 + se * (f64::from(i) * 1.7).sin() * 1.5, se)
+                        })
+                        .collect(),
+                )
+            }
+            .into(),
+            vec!["trim and fill", "Egger"],
+        ),
+        (
+            "baujat",
+            plot::ScatterChart {
+                title: "Baujat plot: log risk ratio (random effects, REML): 13 studies".into(),
+                subtitle: vec!["Q(12) = 152.23".into()],
+                x_label: "squared Pearson residual".into(),
+                y_label: "influence on the estimate".into(),
+                points: BAUJAT
+                    .iter()
+                    .map(|&(label, x, y)| plot::LabelledPoint {
+                        label: label.into(),
+                        x,
+                        y,
+                    })
+                    .collect(),
+            }
+            .into(),
+            vec!["influence on the estimate", "Hart &amp; Sutherland 1977"],
         ),
         (
             "funnel_single",
@@ -562,6 +730,27 @@ fn gallery() -> Vec<(&'static str, Chart, Vec<&'static str>)> {
             )
             .into(),
             vec!["sample 4", "count"],
+        ),
+        (
+            "histogram_sprite_grid",
+            HistogramChart {
+                title: "SPRITE, nmo-tocilizumab: pain (numerical rating scale) (year 1), 0.9 ± 1.2, n = 7: all 6 possible samples".into(),
+                value_label: "pain (numerical rating scale)".into(),
+                scale: (Some(0.0), Some(10.0)),
+                ..histogram(
+                    vec![
+                        vec![0.0, 0.0, 0.0, 0.0, 1.0, 2.0, 3.0],
+                        vec![0.0, 0.0, 0.0, 1.0, 1.0, 1.0, 3.0],
+                        vec![0.0, 0.0, 0.0, 0.0, 2.0, 2.0, 2.0],
+                        vec![0.0, 0.0, 0.0, 1.0, 1.0, 2.0, 2.0],
+                        vec![0.0, 0.0, 0.0, 0.0, 1.0, 1.0, 4.0],
+                        vec![0.0, 0.0, 1.0, 1.0, 1.0, 1.0, 2.0],
+                    ],
+                    HistogramLayout::Grid,
+                )
+            }
+            .into(),
+            vec!["sample 6", "count"],
         ),
         ("histogram_one_value", one_value.into(), vec!["n = 1"]),
         (
@@ -675,7 +864,7 @@ fn every_chart_renders_to_svg_holding_its_title_and_axis_labels() {
     }
 }
 
-/// With `TRIALSTATS_GALLERY_DIR` set, write every case at 800×600 and 1600×1200 there, for
+/// With `TRIALSTATS_GALLERY_DIR` set, write every case at 400×300, 800×600 and 1600×1200 there, for
 /// looking at (`TRIALSTATS_GALLERY_DIR=/tmp/gallery cargo test --test plot_render gallery`).
 #[test]
 fn gallery_for_looking_at() {
@@ -684,8 +873,10 @@ fn gallery_for_looking_at() {
     };
     let dir = std::path::PathBuf::from(dir);
     std::fs::create_dir_all(&dir).unwrap();
-    for (name, chart, _) in gallery() {
-        for (w, h) in [(800, 600), (1600, 1200)] {
+    // `TRIALSTATS_GALLERY_ONLY=funnel` writes only the cases whose name contains it.
+    let only = std::env::var("TRIALSTATS_GALLERY_ONLY").unwrap_or_default();
+    for (name, chart, _) in gallery().into_iter().filter(|c| c.0.contains(&only)) {
+        for (w, h) in [(400, 300), (800, 600), (1600, 1200)] {
             let path = dir.join(format!("{name}_{w}.png"));
             plot::render(
                 &chart,
@@ -1146,6 +1337,262 @@ mod typesetting {
         }
     }
 
+    /// The case of `gallery()` named `name`.
+    fn case(name: &str) -> Chart {
+        gallery()
+            .into_iter()
+            .find(|c| c.0 == name)
+            .map(|c| c.1)
+            .unwrap()
+    }
+
+    #[test]
+    fn axis_descriptions_are_wrapped_not_cut() {
+        let label =
+            "mean change, after − before (annualised relapse rate, relapses per patient-year)";
+        for (w, h) in [(400, 300), (800, 600), (1600, 1200)] {
+            let svg = plot::render_svg(&case("sensitivity_long_label"), size(w, h)).unwrap();
+            let all: String = texts(&svg)
+                .into_iter()
+                .map(|(t, _)| t)
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert!(!svg.contains('…'), "cut at {w}×{h}");
+            assert!(
+                all.contains(label) || label.split(' ').all(|word| all.contains(word)),
+                "{w}×{h}: {all}"
+            );
+        }
+        // Where one line does not fit along the axis, two do (turned, side by side).
+        let svg = plot::render_svg(&case("sensitivity_long_label"), size(800, 600)).unwrap();
+        assert_eq!(svg.matches("rotate(270").count(), 2, "{svg}");
+    }
+
+    #[test]
+    fn log_axes_are_ticked_at_round_ratios() {
+        for name in ["sensitivity_ratio", "pvalue"] {
+            for (w, h) in [(400, 300), (800, 600), (1600, 1200)] {
+                let svg = plot::render_svg(&case(name), size(w, h)).unwrap();
+                // Tick labels: texts right-aligned left of the plot that are numbers.
+                let ticks: Vec<f64> = svg
+                    .split("<text ")
+                    .filter(|t| t.contains("text-anchor=\"end\""))
+                    .filter_map(|t| {
+                        t.split_once('>')?
+                            .1
+                            .split("</text>")
+                            .next()?
+                            .trim()
+                            .parse()
+                            .ok()
+                    })
+                    .collect();
+                assert!(ticks.len() >= 3, "{name} {w}×{h}: {ticks:?}");
+                for t in ticks {
+                    // 1, 1.5, 2, 2.5, 3, 4, 5, 6, 7, 8 (or 1.2) times a power of ten.
+                    let m = t / 10f64.powf(t.log10().floor());
+                    let round = [1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0]
+                        .iter()
+                        .any(|r| (m - r).abs() < 1e-9);
+                    assert!(round, "{name} {w}×{h}: tick {t}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn funnel_legend_keeps_to_two_rows_at_400x300() {
+        let svg = plot::render_svg(&case("funnel"), size(400, 300)).unwrap();
+        let found = texts(&svg);
+        let mut rows: Vec<f64> = [
+            "study",
+            "pooled",
+            "pseudo 95% CI",
+            "Egger",
+            "p &lt; 0.10, 0.05, 0.01",
+        ]
+        .iter()
+        .map(|label| {
+            found
+                .iter()
+                .find(|(t, _)| t == label)
+                .unwrap_or_else(|| panic!("no legend entry '{label}'"))
+                .1
+        })
+        .collect();
+        rows.dedup();
+        assert!(rows.len() <= 2, "legend rows at {rows:?}");
+        // The plot keeps the asked-for height: the image is not drawn taller.
+        assert!(svg.contains("height=\"300\""));
+    }
+
+    #[test]
+    fn sprite_grid_takes_fewer_columns_on_a_small_image() {
+        // The x of each cell title ("sample k"): one per column.
+        let columns = |w: u32, h: u32| {
+            let svg = plot::render_svg(&case("histogram_sprite_grid"), size(w, h)).unwrap();
+            let mut xs: Vec<String> = svg
+                .split("<text ")
+                .filter(|t| {
+                    t.split_once('>')
+                        .is_some_and(|(_, b)| b.trim().starts_with("sample "))
+                })
+                .filter_map(|t| Some(t.split("x=\"").nth(1)?.split('"').next()?.to_string()))
+                .collect();
+            xs.sort();
+            xs.dedup();
+            // The axes are described once for the grid, not in every cell.
+            let counts = texts(&svg).iter().filter(|(t, _)| t == "count").count();
+            assert_eq!(counts, 1, "{w}×{h}");
+            (xs.len(), svg)
+        };
+        let (small, svg) = columns(400, 300);
+        assert_eq!(small, 2);
+        // Three rows of two do not fit in 300 pixels: the image is drawn taller.
+        let height: f64 = svg
+            .split("height=\"")
+            .nth(1)
+            .and_then(|h| h.split('"').next()?.parse().ok())
+            .unwrap();
+        assert!(height > 400.0, "{height}");
+        assert_eq!(columns(800, 600).0, 3);
+        assert_eq!(columns(1600, 1200).0, 3);
+    }
+
+    /// The boxes (left, top, right, bottom) of the SVG's texts equal to one of `labels`,
+    /// from their anchor, measured width (`textLength`) and font size.
+    fn label_boxes(svg: &str, labels: &[&str]) -> Vec<(String, [f64; 4])> {
+        svg.split("<text ")
+            .skip(1)
+            .filter_map(|t| {
+                let attr = |name: &str| -> Option<String> {
+                    Some(
+                        format!(" {t}")
+                            .split(&format!(" {name}=\""))
+                            .nth(1)?
+                            .split('"')
+                            .next()?
+                            .to_string(),
+                    )
+                };
+                let body = t
+                    .split_once('>')?
+                    .1
+                    .split("</text>")
+                    .next()?
+                    .trim()
+                    .replace("&amp;", "&");
+                if !labels.contains(&body.as_str()) {
+                    return None;
+                }
+                let x: f64 = attr("x")?.parse().ok()?;
+                let y: f64 = attr("y")?.parse().ok()?;
+                let w: f64 = attr("textLength")?.parse().ok()?;
+                let size: f64 = attr("font-size")?.parse().ok()?;
+                let left = match attr("text-anchor")?.as_str() {
+                    "end" => x - w,
+                    "middle" => x - w / 2.0,
+                    _ => x,
+                };
+                // Centred on y (plotters' VPos::Center), one em high.
+                Some((body, [left, y - size / 2.0, left + w, y + size / 2.0]))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn baujat_labels_do_not_overlap_and_say_which_are_left_out() {
+        let labels: Vec<&str> = BAUJAT.iter().map(|p| p.0).collect();
+        for (w, h) in [(400, 300), (800, 600), (1600, 1200)] {
+            let svg = plot::render_svg(&case("baujat"), size(w, h)).unwrap();
+            let boxes = label_boxes(&svg, &labels);
+            for (i, (a, p)) in boxes.iter().enumerate() {
+                for (b, q) in &boxes[i + 1..] {
+                    let apart = p[2] <= q[0] || q[2] <= p[0] || p[3] <= q[1] || q[3] <= p[1];
+                    assert!(apart, "{w}×{h}: '{a}' {p:?} overlaps '{b}' {q:?}");
+                }
+            }
+            let note = format!("only the {} most influential of the 13 points", boxes.len());
+            if boxes.len() < labels.len() {
+                assert!(
+                    svg.contains(&note),
+                    "{w}×{h}: {} labels and no note",
+                    boxes.len()
+                );
+                // The most influential points are the ones labelled.
+                assert!(boxes.iter().any(|(l, _)| l == "Hart & Sutherland 1977"));
+                assert!(!boxes.iter().any(|(l, _)| l == "Stein & Aronson 1953"));
+            } else {
+                assert!(!svg.contains("most influential"), "{w}×{h}");
+            }
+            if w >= 800 {
+                assert_eq!(boxes.len(), 13, "{w}×{h}: every point labelled");
+            } else {
+                assert!(boxes.len() >= 4, "{w}×{h}: {} labels", boxes.len());
+            }
+        }
+    }
+
+    #[test]
+    fn effect_sweep_labels_every_line_at_its_end_uncut_and_apart() {
+        let labels = [
+            "annualised relapse rate",
+            "EDSS (Expanded Disability Status Scale)",
+            "pain (numerical rating scale)",
+            "fatigue (numerical rating scale)",
+        ];
+        for (w, h) in [(400, 300), (800, 600), (1600, 1200)] {
+            let svg = plot::render_svg(&case("effect_sweep"), size(w, h)).unwrap();
+            assert!(!svg.contains('…'), "{w}×{h}: a label is cut");
+            let found = texts(&svg);
+            let all: String = found
+                .iter()
+                .map(|(t, _)| t.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            for word in labels.iter().flat_map(|l| l.split(' ')) {
+                assert!(all.contains(word), "{w}×{h}: '{word}' missing");
+            }
+            // The label lines (in the series' colours, left-aligned right of the plot) do
+            // not overlap.
+            let lines: Vec<[f64; 4]> = svg
+                .split("<text ")
+                .skip(1)
+                .filter(|t| {
+                    ["#0072B2", "#D55E00", "#009E73", "#CC79A7"]
+                        .iter()
+                        .any(|c| t.contains(&format!("fill=\"{c}\"")))
+                })
+                .filter_map(|t| {
+                    let t = format!(" {t}");
+                    let attr = |name: &str| -> Option<f64> {
+                        t.split(&format!(" {name}=\""))
+                            .nth(1)?
+                            .split('"')
+                            .next()?
+                            .parse()
+                            .ok()
+                    };
+                    let (x, y, len, size) = (
+                        attr("x")?,
+                        attr("y")?,
+                        attr("textLength")?,
+                        attr("font-size")?,
+                    );
+                    Some([x, y - size / 2.0, x + len, y + size / 2.0])
+                })
+                .collect();
+            assert!(lines.len() >= 4, "{w}×{h}: {lines:?}");
+            for (i, p) in lines.iter().enumerate() {
+                for q in &lines[i + 1..] {
+                    let apart = p[2] <= q[0] || q[2] <= p[0] || p[3] <= q[1] || q[3] <= p[1];
+                    assert!(apart, "{w}×{h}: {p:?} overlaps {q:?}");
+                }
+                assert!(p[2] <= f64::from(w), "{w}×{h}: {p:?} runs off the image");
+            }
+        }
+    }
+
     #[test]
     fn heterogeneity_line_is_under_the_diamond() {
         let svg = plot::render_svg(&realistic_forest().into(), Size::DEFAULT).unwrap();
@@ -1224,4 +1671,102 @@ mod typesetting {
         // 300 pixels per inch = 11811 per metre.
         assert_eq!(dims.xppu, 11811);
     }
+}
+
+/// The report's chart of every measure's SMCC against r: the library's SMCC at each r of
+/// the sweep, as metafor computes it.
+#[test]
+fn report_draws_every_measures_smcc_against_r() {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let studies: Vec<_> = trialstats::study::load_dir(&data)
+        .unwrap()
+        .into_iter()
+        .filter(|s| s.id == "nmo-tocilizumab")
+        .collect();
+    let report =
+        trialstats::report::build(&studies, &trialstats::analysis::AnalysisOptions::default())
+            .unwrap();
+    let chart = trialstats::report::gallery::smcc_sweep_chart(&report.studies[0]).unwrap();
+    assert_eq!(chart.series.len(), 4);
+    let at = |label: &str, r: f64| {
+        let s = chart
+            .series
+            .iter()
+            .find(|s| s.label.starts_with(label))
+            .unwrap_or_else(|| panic!("no series '{label}'"));
+        *s.points.iter().find(|p| (p.r - r).abs() < 1e-12).unwrap()
+    };
+    // metafor 3.8-1 (benches/effect_sweep_reference.R):
+    // escalc("SMCC", m1i = 4.1, m2i = 5.1, sd1i = 1.6, sd2i = 1.7, ni = 7, ri = r)
+    // and m1i = 0.4, m2i = 2.9, sd1i = 0.8, sd2i = 1.1 (annualised relapse rate), summary()
+    let reference = [
+        (
+            "EDSS",
+            0.0,
+            -0.37207879278158579,
+            -1.1380860333303635,
+            0.39392844776719188,
+        ),
+        (
+            "EDSS",
+            0.5,
+            -0.52571678708405944,
+            -1.3160427996524278,
+            0.26460922548430899,
+        ),
+        (
+            "EDSS",
+            0.9,
+            -1.16701996586729151,
+            -2.1274788282287362,
+            -0.20656110350584655,
+        ),
+        (
+            "Annualised",
+            0.0,
+            -1.5965676050790687,
+            -2.7137996499078971,
+            -0.47933556025024027,
+        ),
+        (
+            "Annualised",
+            0.5,
+            -2.2048919410457031,
+            -3.5770215658101541,
+            -0.83276231628125208,
+        ),
+        (
+            "Annualised",
+            0.9,
+            -4.2104872726858797,
+            -6.5371200282999506,
+            -1.88385451707180840,
+        ),
+    ];
+    for (label, r, yi, lo, hi) in reference {
+        let p = at(label, r);
+        for (got, want) in [(p.estimate, yi), (p.ci_lower, lo), (p.ci_upper, hi)] {
+            assert!(
+                (got - want).abs() < 1e-12,
+                "{label} at r = {r}: {got} vs {want}"
+            );
+        }
+    }
+    // The same r as the p-against-r chart: the analysis's sweep, 0 to 0.9.
+    let rs: Vec<f64> = chart.series[0].points.iter().map(|p| p.r).collect();
+    assert_eq!(rs.len(), 10);
+    assert!(rs[0] == 0.0 && (rs[9] - 0.9).abs() < 1e-12);
+    // In the gallery, with its caption, after the p-against-r chart.
+    let items = trialstats::report::gallery::gallery_items(&report.studies).unwrap();
+    let names: Vec<&str> = items.iter().map(|i| i.name.as_str()).collect();
+    let p = names
+        .iter()
+        .position(|n| *n == "nmo-tocilizumab p-vs-r")
+        .unwrap();
+    assert_eq!(names[p + 1], "nmo-tocilizumab smcc-vs-r");
+    let caption = &items[p + 1].caption;
+    assert!(
+        caption.contains("from 0 to 0.9") && caption.contains("read as the SD"),
+        "{caption}"
+    );
 }

@@ -138,43 +138,49 @@ impl FunnelChart {
 
         // Without a pooled estimate the funnel is drawn around no effect (0), and says so.
         let centre = self.pooled.unwrap_or(0.0);
-        let mut legend = vec![LegendEntry::new(LegendMark::Point(palette::BLACK), "study")];
+        // Short entries, the three contours as one, so that the legend takes two rows at
+        // 400 px wide and the plot keeps its height.
+        // Many studies are drawn hollow (below), and so is their legend mark.
+        let many = self.studies.len() >= 30;
+        let study_mark = if many {
+            LegendMark::HollowPoint(palette::BLACK)
+        } else {
+            LegendMark::Point(palette::BLACK)
+        };
+        let mut legend = vec![LegendEntry::new(study_mark, "study")];
         legend.push(LegendEntry::new(
             LegendMark::Line(palette::BLUE),
             if self.pooled.is_some() {
-                "pooled estimate".to_string()
+                "pooled"
             } else {
-                "no effect (0)".to_string()
+                "no effect (0)"
             },
         ));
         legend.push(LegendEntry::new(
             LegendMark::DashedLine(palette::BLUE),
             format!("pseudo {} CI", self.level.label()),
         ));
-        if let Some(f) = &self.filled {
+        if self.filled.is_some() {
             legend.push(LegendEntry::new(
                 LegendMark::HollowPoint(palette::REDDISH_PURPLE),
                 "filled (trim and fill)",
             ));
             legend.push(LegendEntry::new(
                 LegendMark::DashedLine(palette::REDDISH_PURPLE),
-                format!("trim-and-fill estimate ({} filled)", f.studies.len()),
+                "adjusted estimate",
             ));
         }
         if self.egger.is_some() {
             legend.push(LegendEntry::new(
                 LegendMark::Line(palette::VERMILLION),
-                "Egger regression",
+                "Egger",
             ));
         }
         if self.contours {
-            for (shade, text) in
-                palette::CONTOUR_SHADES
-                    .iter()
-                    .zip(["p 0.05–0.10", "p 0.01–0.05", "p < 0.01"])
-            {
-                legend.push(LegendEntry::new(LegendMark::Square(*shade), text));
-            }
+            legend.push(LegendEntry::new(
+                LegendMark::Shades(palette::CONTOUR_SHADES),
+                "p < 0.10, 0.05, 0.01",
+            ));
         }
         let frame = Frame {
             title: &self.title,
@@ -262,7 +268,7 @@ impl FunnelChart {
             )?;
         }
         // Many studies overlap: hollow markers from 30 on, translucent ones below.
-        let marker = if self.studies.len() >= 30 {
+        let marker = if many {
             palette::BLACK.mix(0.7).stroke_width(style.line(1.0))
         } else {
             palette::BLACK.mix(0.75).filled()

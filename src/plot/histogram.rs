@@ -4,12 +4,15 @@
 
 use super::palette;
 use super::style::{
-    extent, fit_text, require_drawable, Axes, Frame, LegendEntry, LegendMark, Style,
+    extent, fit_text, line_height, need_plot_height, put_lines, put_text, require_drawable,
+    wrap_text, Axes, Frame, LegendEntry, LegendMark, Style,
 };
 use super::{drawing, require_nonempty};
 use crate::error::{Error, Result};
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+use plotters::style::FontTransform;
 
 /// One sample of values.
 #[derive(Debug, Clone, PartialEq)]
@@ -230,45 +233,98 @@ impl HistogramChart {
             let mut chart = axes.draw(&plot_area, style)?;
             draw_bars(&mut chart, &bins, (0..self.samples.len()).collect())?;
         } else {
-            let cols = (self.samples.len() as f64).sqrt().ceil() as usize;
-            let rows = self.samples.len().div_ceil(cols);
-            let cell_style = style.shrunk(if cols > 1 { 0.8 } else { 1.0 });
-            for (i, cell) in plot_area
-                .split_evenly((rows, cols))
-                .iter()
-                .enumerate()
-                .take(self.samples.len())
-            {
-                let cell = cell.margin(cell_style.px(4.0), cell_style.px(12.0), 0, 0);
-                let head = cell_style.axis();
-                let (cw, _) = cell.dim_in_pixel();
-                let label = fit_text(
-                    &self.samples[i].label,
-                    &head,
-                    cw as i32 - cell_style.px(10.0),
-                );
-                let (title_area, body) =
-                    cell.split_vertically(super::style::line_height(&head) + cell_style.px(4.0));
-                super::style::put_text(
-                    &title_area,
-                    &label,
-                    (cw as i32 / 2, cell_style.px(2.0)),
-                    &head,
-                    plotters::style::text_anchor::HPos::Center,
-                    plotters::style::text_anchor::VPos::Top,
-                )?;
-                let mut axes = Axes::new(x.clone(), 0.0..top, &self.value_label, "count");
-                axes.y_format = count_tick;
-                if whole_values {
-                    axes.x_format = count_tick;
-                }
-                let mut chart = axes.draw(&body, &cell_style)?;
-                draw_bars(&mut chart, &bins, vec![i])?;
+            self.draw_grid(&plot_area, style, &bins, x, top)?;
+        }
+        Ok(())
+    }
+
+    /// One small chart per sample on shared axes: as many columns as cells of a readable
+    /// width fit (at least [`GRID_CELL_WIDTH`] pixels at 96 dpi), so a small image gets fewer
+    /// columns and more rows, and is drawn taller when the rows need it (each at least
+    /// [`GRID_CELL_HEIGHT`]). The axes are described once for the grid ("count" up the left,
+    /// the value under it) rather than in every cell, and the cell titles are small.
+    fn draw_grid<DB: DrawingBackend>(
+        &self,
+        plot_area: &DrawingArea<DB, Shift>,
+        style: &Style,
+        bins: &Bins,
+        x: std::ops::Range<f64>,
+        top: f64,
+    ) -> Result<()> {
+        let n = self.samples.len();
+        let (pw, ph) = plot_area.dim_in_pixel();
+        let (pw, ph) = (pw as i32, ph as i32);
+        let axis_style = style.axis();
+        let lh = line_height(&axis_style);
+        let x_desc = wrap_text(&self.value_label, &axis_style, pw - style.px(20.0), 2);
+        let bottom_h = x_desc.len() as i32 * lh + style.px(4.0);
+        let left_w = lh + style.px(6.0);
+        // Of the column counts that keep cells at least the narrowest width, the one whose
+        // cells come closest to 4:3 (at the height the rows will get).
+        let (gw, gh) = (pw - left_w, ph - bottom_h);
+        let cell_h = style.px(GRID_CELL_HEIGHT);
+        let shape = |cols: usize| {
+            let rows = n.div_ceil(cols) as i32;
+            let ratio = f64::from(gw / cols as i32) / f64::from((gh / rows).max(cell_h));
+            (ratio / (4.0 / 3.0)).ln().abs()
+        };
+        let cols = (1..=n)
+            .filter(|&c| c == 1 || gw / c as i32 >= style.px(GRID_CELL_WIDTH))
+            .min_by(|a, b| shape(*a).total_cmp(&shape(*b)))
+            .unwrap_or(1);
+        let rows = n.div_ceil(cols);
+        // The same rows with the columns evened out (5 samples in 3 + 2, not 4 + 1).
+        let cols = n.div_ceil(rows);
+        need_plot_height(rows as i32 * style.px(GRID_CELL_HEIGHT) + bottom_h, ph);
+        let grid = plot_area.margin(0, bottom_h, left_w, 0);
+        let (gw, gh) = grid.dim_in_pixel();
+        put_text(
+            plot_area,
+            "count",
+            (style.px(2.0), gh as i32 / 2),
+            &axis_style.transform(FontTransform::Rotate270),
+            HPos::Center,
+            VPos::Top,
+        )?;
+        put_lines(
+            plot_area,
+            &x_desc,
+            (left_w + gw as i32 / 2, ph - bottom_h + style.px(2.0)),
+            &axis_style,
+            HPos::Center,
+            VPos::Top,
+        )?;
+        let head = style.note().color(&palette::BLACK);
+        for (i, cell) in grid.split_evenly((rows, cols)).iter().enumerate().take(n) {
+            let cell = cell.margin(style.px(2.0), style.px(6.0), 0, 0);
+            let (cw, _) = cell.dim_in_pixel();
+            let label = fit_text(&self.samples[i].label, &head, cw as i32 - style.px(10.0));
+            let (title_area, body) = cell.split_vertically(line_height(&head) + style.px(2.0));
+            put_text(
+                &title_area,
+                &label,
+                (cw as i32 / 2, style.px(1.0)),
+                &head,
+                HPos::Center,
+                VPos::Top,
+            )?;
+            let mut axes = Axes::new(x.clone(), 0.0..top, "", "");
+            axes.y_format = count_tick;
+            if bins.width == 1.0 && bins.origin.fract() == 0.0 {
+                axes.x_format = count_tick;
             }
+            let mut chart = axes.draw(&body, style)?;
+            draw_bars(&mut chart, bins, vec![i])?;
         }
         Ok(())
     }
 }
+
+/// The narrowest cell of a histogram grid, in pixels at 96 dpi: room for a few bars and the
+/// scale's end ticks.
+const GRID_CELL_WIDTH: f64 = 130.0;
+/// The lowest cell of a histogram grid, in pixels at 96 dpi (title, bars, ticks).
+const GRID_CELL_HEIGHT: f64 = 110.0;
 
 /// Bars of the samples `which`, side by side within each bin.
 fn draw_bars<DB: DrawingBackend>(

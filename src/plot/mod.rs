@@ -15,6 +15,7 @@
 //! | [`slope`] | declines per month before and after treatment |
 //! | [`paired`] | per-patient lines with mean ± SD beside each time point |
 //! | [`pvalue`] | every measure's p-value against the assumed r, on one chart |
+//! | [`effect_sweep`] | every measure's standardised effect and interval against the assumed r, on one chart |
 //! | [`scatter`] | named points on two axes (the Baujat plot) |
 //! | [`bubble`] | a meta-regression on one moderator: studies sized by weight, line and band |
 //! | [`diagnostic`] | residual QQ plot and random-effects caterpillar plot of a mixed model |
@@ -37,6 +38,7 @@
 pub mod before_after;
 pub mod bubble;
 pub mod diagnostic;
+pub mod effect_sweep;
 pub mod font;
 pub mod forest;
 pub mod funnel;
@@ -60,6 +62,7 @@ pub mod trajectory;
 pub use before_after::{bar_legend, BeforeAfterChart, TimePointValue};
 pub use bubble::{Bubble, BubbleChart, FittedPoint};
 pub use diagnostic::{CaterpillarChart, QqChart, RandomEffectTerm};
+pub use effect_sweep::{EffectSweepChart, EffectSweepSeries};
 pub use forest::{ForestChart, ForestRow, ForestSubgroup, ForestSummary};
 pub use funnel::{EggerLine, FilledStudies, FunnelChart, FunnelStudy};
 pub use gallery::{write_gallery, GalleryItem};
@@ -112,6 +115,8 @@ pub enum Chart {
     Caterpillar(CaterpillarChart),
     /// Every measure's p-value against the assumed r.
     PValue(PValueChart),
+    /// Every measure's standardised effect and interval against the assumed r.
+    EffectSweep(EffectSweepChart),
     /// Named points on two axes (the Baujat plot).
     Scatter(ScatterChart),
     /// A meta-regression on one moderator with weighted studies.
@@ -142,6 +147,7 @@ chart_from!(
     Qq(QqChart),
     Caterpillar(CaterpillarChart),
     PValue(PValueChart),
+    EffectSweep(EffectSweepChart),
     Scatter(ScatterChart),
     Bubble(BubbleChart)
 );
@@ -165,6 +171,7 @@ impl Chart {
             Chart::Qq(c) => c.validate(),
             Chart::Caterpillar(c) => c.validate(),
             Chart::PValue(c) => c.validate(),
+            Chart::EffectSweep(c) => c.validate(),
             Chart::Scatter(c) => c.validate(),
             Chart::Bubble(c) => c.validate(),
         }
@@ -209,6 +216,7 @@ impl Chart {
             Chart::Qq(c) => c.draw(area, style),
             Chart::Caterpillar(c) => c.draw(area, style),
             Chart::PValue(c) => c.draw(area, style),
+            Chart::EffectSweep(c) => c.draw(area, style),
             Chart::Scatter(c) => c.draw(area, style),
             Chart::Bubble(c) => c.draw(area, style),
         }

@@ -91,8 +91,9 @@ impl PValueChart {
             "assumed pre/post correlation r",
             "p (log scale)",
         );
-        // Ticks at powers of ten read exactly ("0.001"); others to one significant digit.
-        axes.y_format = |v| super::style::significant(10f64.powf(v), 1);
+        // Ticks at round p-values (1, 0.1, 0.01 or 1, 0.5, 0.2, 0.1, 0.05, …), printed as
+        // numbers.
+        axes.y_log_base = Some(10.0);
         let mut chart = axes.draw(&plot_area, style)?;
         chart
             .draw_series(DashedLineSeries::new(

@@ -1,9 +1,13 @@
 //! Labelled scatter chart: one named point per item (a study in a Baujat plot), each marked
-//! and labelled with its name, on two numeric axes starting at 0.
+//! and labelled with its name, on two numeric axes starting at 0. Labels never cover one
+//! another or a point: when a small image has no room for them all, only the most
+//! influential points (furthest from the origin) are labelled, and a note under the chart
+//! says how many.
 
 use super::palette;
 use super::style::{
-    extent, fit_text, line_height, padded, require_drawable, text_width, Axes, Frame, Style,
+    extent, fit_text, line_height, need_plot_height, padded, require_drawable, take_shortfall,
+    text_width, Axes, Frame, Style,
 };
 use super::{drawing, require_nonempty};
 use crate::error::{Error, Result};
@@ -53,11 +57,43 @@ impl ScatterChart {
         area: &DrawingArea<DB, Shift>,
         style: &Style,
     ) -> Result<()> {
+        // A dry run on scratch paper of the same size, with the note's line kept free, tells
+        // whether every label finds a free place; if not, the chart is drawn with the note
+        // saying which points are labelled. The dry run's own height request is undone.
+        let earlier = take_shortfall();
+        let (w, h) = area.dim_in_pixel();
+        let mut scratch = String::new();
+        let labelled = {
+            let paper = SVGBackend::with_string(&mut scratch, (w, h)).into_drawing_area();
+            self.draw_labelled(&paper, style, Some(0), false)?
+        };
+        take_shortfall();
+        need_plot_height(earlier, 0);
+        let all_fit = labelled == self.points.len();
+        self.draw_labelled(area, style, (!all_fit).then_some(labelled), all_fit)?;
+        Ok(())
+    }
+
+    /// Draw the chart, with the note that only the `k` most influential points are
+    /// labelled when `note` is `Some(k)`, and return how many points were labelled. Labels
+    /// go in order of influence (the points furthest from the origin, each axis scaled to
+    /// its largest value, first) until one finds no free place; that one and the rest are
+    /// left unlabelled, unless `label_all`, when each is drawn at its first place anyway.
+    fn draw_labelled<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        style: &Style,
+        note: Option<usize>,
+        label_all: bool,
+    ) -> Result<usize> {
         let frame = Frame {
             title: &self.title,
             subtitle: self.subtitle.clone(),
             legend: Vec::new(),
-            notes: Vec::new(),
+            notes: note
+                .map(|k| unlabelled_note(k, self.points.len()))
+                .into_iter()
+                .collect(),
         };
         let plot_area = frame.draw(area, style)?;
         let (_, xhi) = extent(self.points.iter().map(|p| p.x).chain([0.0])).unwrap_or((0.0, 1.0));
@@ -76,21 +112,39 @@ impl ScatterChart {
             )
             .map_err(drawing)?;
         // Labels beside their points: to the right, or to the left in the right third of the
-        // plot so that they stay inside it; cut to a third of the plot's width. Points close
-        // together would print their labels over one another, so each label (the highest
-        // points first) takes the first place beside its point, on either side and up to two
-        // lines up or down, that no label placed before it covers.
+        // plot so that they stay inside it; cut to half the plot's width. Points close
+        // together would print their labels over one another, so each label (the most
+        // influential points first) takes the first place beside its point, on either side
+        // and up to two lines up or down, that neither a label placed before it nor a point
+        // covers.
         let text = style.note();
-        let max_width = (plot_area.dim_in_pixel().0 / 3) as i32;
+        let max_width = (plot_area.dim_in_pixel().0 / 2) as i32;
         let gap = style.px(6.0);
         let lh = line_height(&text);
+        let radius = style.px(4.0);
+        let distance = |p: &LabelledPoint| {
+            let (sx, sy) = (
+                p.x / xhi.max(f64::MIN_POSITIVE),
+                p.y / yhi.max(f64::MIN_POSITIVE),
+            );
+            sx * sx + sy * sy
+        };
         let mut order: Vec<&LabelledPoint> = self.points.iter().collect();
-        order.sort_by(|a, b| b.y.total_cmp(&a.y));
+        order.sort_by(|a, b| distance(b).total_cmp(&distance(a)));
+        let dots: Vec<(i32, i32, i32, i32)> = self
+            .points
+            .iter()
+            .map(|p| {
+                let (px, py) = chart.backend_coord(&(p.x, p.y));
+                (px - radius, py - radius, px + radius, py + radius)
+            })
+            .collect();
         let mut placed: Vec<(i32, i32, i32, i32)> = Vec::new();
         let (xs, ys) = chart.plotting_area().get_pixel_range();
         let inside = |r: (i32, i32, i32, i32)| {
             r.0 >= xs.start && r.2 <= xs.end && r.1 >= ys.start && r.3 <= ys.end
         };
+        let mut labelled = 0;
         for p in order {
             let right_side = p.x > x.start + (x.end - x.start) * 2.0 / 3.0;
             let label = fit_text(&p.label, &text, max_width);
@@ -102,10 +156,10 @@ impl ScatterChart {
                 [(HPos::Left, gap), (HPos::Right, -gap)]
             };
             let rect = |h: HPos, dx: i32, dy: i32| {
-                let x0 = if matches!(h, HPos::Left) {
-                    px + dx
-                } else {
-                    px + dx - width
+                let x0 = match h {
+                    HPos::Left => px + dx,
+                    HPos::Center => px + dx - width / 2,
+                    HPos::Right => px + dx - width,
                 };
                 let yc = py + dy;
                 (x0, yc - lh / 2, x0 + width, yc + lh / 2)
@@ -113,19 +167,33 @@ impl ScatterChart {
             let overlaps = |a: (i32, i32, i32, i32), b: &(i32, i32, i32, i32)| {
                 a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
             };
-            let candidates = [0, lh, -lh, 2 * lh, -2 * lh]
+            // Beside the point, then just above or below it, then beside it a line or two
+            // up or down.
+            let close = lh / 2 + radius + 1;
+            let candidates = sides
                 .into_iter()
-                .flat_map(|dy| sides.map(|(h, dx)| (h, dx, dy)));
-            let (h, dx, dy) = candidates
-                .clone()
-                .find(|&(h, dx, dy)| {
-                    let r = rect(h, dx, dy);
-                    inside(r) && !placed.iter().any(|b| overlaps(r, b))
-                })
-                .unwrap_or((sides[0].0, sides[0].1, 0));
+                .map(|(h, dx)| (h, dx, 0))
+                .chain([(HPos::Center, 0, -close), (HPos::Center, 0, close)])
+                .chain(
+                    [lh, -lh, 2 * lh, -2 * lh]
+                        .into_iter()
+                        .flat_map(|dy| sides.map(|(h, dx)| (h, dx, dy))),
+                );
+            let free = candidates.clone().find(|&(h, dx, dy)| {
+                let r = rect(h, dx, dy);
+                inside(r)
+                    && !placed.iter().any(|b| overlaps(r, b))
+                    && !dots.iter().any(|b| overlaps(r, b))
+            });
+            let (h, dx, dy) = match (free, label_all) {
+                (Some(place), _) => place,
+                (None, true) => (sides[0].0, sides[0].1, 0),
+                (None, false) => break,
+            };
+            labelled += 1;
             placed.push(rect(h, dx, dy));
-            // A label moved up or down is tied to its point by a thin line.
-            let leader = if dy == 0 {
+            // A label moved up or down beside its point is tied to it by a thin line.
+            let leader = if dy == 0 || matches!(h, HPos::Center) {
                 vec![]
             } else {
                 vec![(0, 0), (dx, dy)]
@@ -138,6 +206,14 @@ impl ScatterChart {
                 ))
                 .map_err(drawing)?;
         }
-        Ok(())
+        Ok(labelled)
     }
+}
+
+/// Under a chart whose labels did not all fit: which points carry one (the number written
+/// out, since the dry run found it on the same layout).
+pub fn unlabelled_note(labelled: usize, points: usize) -> String {
+    format!(
+        "At this size only the {labelled} most influential of the {points} points (furthest from the origin) are labelled."
+    )
 }

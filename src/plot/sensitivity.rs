@@ -193,7 +193,8 @@ impl SensitivityChart {
             &self.effect_label,
         );
         if self.exponentiate {
-            axes.y_format = super::forest::exp_tick;
+            // Ticks at round ratios (0.5, 1, 2, …), not at exp of round logarithms.
+            axes.y_log_base = Some(std::f64::consts::E);
         }
         let mut chart = axes.draw(&plot_area, style)?;
         let band: Vec<(f64, f64)> = pts

@@ -12,6 +12,7 @@ use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::FontTransform;
 use std::ops::Range;
 
 /// The smallest text any chart draws, in pixels per em at 96 dpi (8.25 pt): panel cells and
@@ -213,6 +214,9 @@ pub enum LegendMark {
     Diamond(RGBColor),
     /// A short vertical dashed line (a marker at a point in time).
     VerticalDashed(RGBColor),
+    /// Three squares side by side, light to dark (the significance contours of a funnel
+    /// plot, one entry for the three).
+    Shades([RGBColor; 3]),
 }
 
 /// One legend entry: a mark and its text.
@@ -242,6 +246,12 @@ thread_local! {
 /// Record that a frame's plot fell `pixels` short of [`MIN_PLOT_PX`] (ignored when ≤ 0).
 fn note_shortfall(pixels: i32) {
     SHORTFALL.with(|s| s.set(s.get().max(pixels)));
+}
+
+/// Record that a plot of `have` pixels high needs `needed` (a grid of small charts, each
+/// needing its height): the image is drawn taller by the difference (see [`take_shortfall`]).
+pub fn need_plot_height(needed: i32, have: i32) {
+    note_shortfall(needed - have);
 }
 
 /// The largest shortfall recorded on this thread since the last call, cleared: the renderer
@@ -432,6 +442,16 @@ fn draw_legend_mark<DB: DrawingBackend>(
                 ))
             })
         }
+        LegendMark::Shades(colours) => {
+            let side = len / 3;
+            colours.iter().enumerate().try_for_each(|(i, c)| {
+                let x0 = x + i as i32 * side;
+                area.draw(&Rectangle::new(
+                    [(x0, y - r - r / 2), (x0 + side, y + r + r / 2)],
+                    c.filled(),
+                ))
+            })
+        }
         LegendMark::Diamond(c) => area.draw(&Polygon::new(
             vec![(x, y), (cx, y - r - 1), (x + len, y), (cx, y + r + 1)],
             c.filled(),
@@ -462,6 +482,17 @@ pub struct Axes<'a> {
     pub y_format: fn(f64) -> String,
     /// Formatting of x tick labels.
     pub x_format: fn(f64) -> String,
+    /// The y values are logarithms in this base (e for a log ratio, 10 for log10 p): the
+    /// ticks are then put at round ratios ([`log_ticks`]: 0.1, 0.2, 0.5, 1, 2, 5, … or
+    /// 0.25, 0.5, 1, 2, 4) and labelled with the ratio as a printed number, and
+    /// `y_format` is not used.
+    pub y_log_base: Option<f64>,
+    /// The x values are logarithms in this base (a forest plot of ratios): ticks at round
+    /// ratios as for `y_log_base`, and `x_format` is not used.
+    pub x_log_base: Option<f64>,
+    /// Pixels kept free right of the plot (besides the usual margin): a column for labels
+    /// at the lines' ends.
+    pub extra_right: i32,
 }
 
 impl<'a> Axes<'a> {
@@ -477,13 +508,45 @@ impl<'a> Axes<'a> {
             x_label_lines: 0,
             y_format: tick_number,
             x_format: tick_number,
+            y_log_base: None,
+            x_log_base: None,
+            extra_right: 0,
         }
     }
 
-    /// Width in pixels of the y label area these axes need.
-    pub fn y_area_width(&self, style: &Style) -> i32 {
+    /// The y-axis description in at most two lines that fit along a plot of `plot_height`
+    /// pixels (wrapped at spaces; cut with "…" only when two lines cannot hold it).
+    fn y_desc_lines(&self, style: &Style, plot_height: i32) -> Vec<String> {
+        desc_lines(self.y_desc, &style.axis(), plot_height)
+    }
+
+    /// The x-axis description in at most two lines across a plot of `plot_width` pixels.
+    fn x_desc_lines(&self, style: &Style, plot_width: i32) -> Vec<String> {
+        desc_lines(self.x_desc, &style.axis(), plot_width)
+    }
+
+    /// The y ticks as (value on the axis, label): at round ratios on a log axis, else
+    /// `None` (plotters picks them).
+    fn y_log_ticks(&self, count: usize) -> Option<Vec<(f64, String)>> {
+        Some(log_axis_ticks(&self.y, self.y_log_base?, count))
+    }
+
+    /// The x ticks of a log x axis, as [`Axes::y_log_ticks`].
+    fn x_log_ticks(&self, count: usize) -> Option<Vec<(f64, String)>> {
+        Some(log_axis_ticks(&self.x, self.x_log_base?, count))
+    }
+
+    /// Width in pixels of the y label area these axes need with `desc_lines` lines of
+    /// description.
+    fn y_area_width(&self, style: &Style, desc_lines: usize) -> i32 {
         let tick = style.tick();
-        let widest = if self.y_ticks {
+        let widest = if let (true, Some(ticks)) = (self.y_ticks, self.y_log_ticks(7)) {
+            ticks
+                .iter()
+                .map(|(_, label)| text_width(label, &tick))
+                .max()
+                .unwrap_or(0)
+        } else if self.y_ticks {
             let samples = [
                 self.y.start,
                 self.y.end,
@@ -499,10 +562,10 @@ impl<'a> Axes<'a> {
         } else {
             0
         };
-        let desc = if self.y_desc.is_empty() {
+        let desc = if desc_lines == 0 {
             0
         } else {
-            line_height(&style.axis()) + style.px(6.0)
+            desc_lines as i32 * line_height(&style.axis()) + style.px(6.0)
         };
         if widest == 0 && desc == 0 {
             // No ticks and no description (a forest plot's rows): no y axis at all, so
@@ -513,14 +576,15 @@ impl<'a> Axes<'a> {
         }
     }
 
-    /// Height in pixels of the x label area these axes need.
-    pub fn x_area_height(&self, style: &Style) -> i32 {
+    /// Height in pixels of the x label area these axes need with `desc_lines` lines of
+    /// description.
+    fn x_area_height(&self, style: &Style, desc_lines: usize) -> i32 {
         let tick = line_height(&style.tick());
         let ticks = if self.x_ticks { tick } else { 0 } + self.x_label_lines * tick;
-        let desc = if self.x_desc.is_empty() {
+        let desc = if desc_lines == 0 {
             0
         } else {
-            line_height(&style.axis()) + style.px(2.0)
+            desc_lines as i32 * line_height(&style.axis()) + style.px(2.0)
         };
         ticks + desc + style.px(6.0)
     }
@@ -533,32 +597,62 @@ impl<'a> Axes<'a> {
     ) -> Result<Plane<'b, DB>> {
         check_axis_range(&self.x, "x")?;
         check_axis_range(&self.y, "y")?;
-        // Axis descriptions longer than their axis are cut to fit.
+        // Axis descriptions longer than their axis wrap onto a second line; only what two
+        // lines cannot hold is cut. The lengths are measured against the axes with one line
+        // of description each (a second line takes a little from the other axis).
         let (aw, ah) = area.dim_in_pixel();
+        let (aw, ah) = (aw as i32, ah as i32);
+        let margins_h = style.px(8.0) + style.px(2.0);
+        let margins_w = style.px(24.0) + style.px(6.0) + self.extra_right;
+        let along = self.y_desc_lines(
+            style,
+            ah - self.x_area_height(style, usize::from(!self.x_desc.is_empty())) - margins_h,
+        );
+        // A description two lines along a short axis cannot hold is set across the top of
+        // the plot instead, where the image's width gives it room (up to three lines).
         let axis_style = style.axis();
-        let x_desc = fit_text(
-            self.x_desc,
-            &axis_style,
-            aw as i32 - self.y_area_width(style) - style.px(30.0),
+        let (y_desc, y_desc_above) = if is_cut(self.y_desc, &along) {
+            let above = wrap_text(
+                self.y_desc,
+                &axis_style,
+                aw - 2 * style.px(6.0) - self.extra_right,
+                3,
+            );
+            (Vec::new(), above)
+        } else {
+            (along, Vec::new())
+        };
+        let lh = line_height(&axis_style);
+        let above_h = y_desc_above.len() as i32 * lh;
+        let x_desc = self.x_desc_lines(
+            style,
+            aw - self.y_area_width(style, y_desc.len()) - margins_w,
         );
-        let y_desc = fit_text(
-            self.y_desc,
-            &axis_style,
-            ah as i32 - self.x_area_height(style) - style.px(10.0),
-        );
+        let y_area = self.y_area_width(style, y_desc.len());
+        let x_area = self.x_area_height(style, x_desc.len());
         // As many ticks as their labels leave room for: about one per 70 pixels across
         // (one per 40 up), from 5 to 10 (3 to 7 up); plotters keeps the round values among
         // them, which may be fewer.
-        let plot_w = aw as i32 - self.y_area_width(style) - style.px(30.0);
-        let plot_h = ah as i32 - self.x_area_height(style) - style.px(8.0);
+        let plot_w = aw - y_area - style.px(30.0) - self.extra_right;
+        let plot_h = ah - x_area - style.px(8.0) - above_h;
         let x_labels = (plot_w / style.px(70.0)).clamp(5, 10) as usize;
         let y_labels = (plot_h / style.px(40.0)).clamp(3, 7) as usize;
+        let log_ticks = if self.y_ticks {
+            self.y_log_ticks(y_labels)
+        } else {
+            None
+        };
+        let x_log_ticks = if self.x_ticks {
+            self.x_log_ticks(x_labels)
+        } else {
+            None
+        };
         let mut chart = ChartBuilder::on(area)
-            .margin_top(style.px(8.0))
-            .margin_right(style.px(24.0))
+            .margin_top(style.px(8.0) + above_h)
+            .margin_right(style.px(24.0) + self.extra_right)
             .margin_left(style.px(6.0))
-            .x_label_area_size(self.x_area_height(style))
-            .y_label_area_size(self.y_area_width(style))
+            .x_label_area_size(x_area)
+            .y_label_area_size(y_area)
             .build_cartesian_2d(self.x.clone(), self.y.clone())
             .map_err(drawing)?;
         let x_format = self.x_format;
@@ -578,28 +672,269 @@ impl<'a> Axes<'a> {
             }
         };
         let mut mesh = chart.configure_mesh();
-        mesh.x_desc(x_desc)
-            .y_desc(y_desc)
-            .axis_desc_style(style.axis())
-            .label_style(style.tick())
+        mesh.label_style(style.tick())
             .x_label_formatter(&x_fmt)
             .y_label_formatter(&y_fmt)
-            .x_labels(if self.x_ticks { x_labels } else { 0 })
-            .y_labels(if self.y_ticks { y_labels } else { 0 })
+            .x_labels(if self.x_ticks && x_log_ticks.is_none() {
+                x_labels
+            } else {
+                0
+            })
+            .y_labels(if self.y_ticks && log_ticks.is_none() {
+                y_labels
+            } else {
+                0
+            })
             .max_light_lines(1)
             .bold_line_style(palette::LIGHT_GREY.stroke_width(style.line(1.0)))
             .light_line_style(palette::WHITE.stroke_width(1))
             .axis_style(palette::DARK_GREY.stroke_width(style.line(1.0)))
             .set_all_tick_mark_size(style.px(4.0));
-        if !self.x_ticks {
+        if !self.x_ticks || x_log_ticks.is_some() {
             mesh.disable_x_mesh();
         }
-        if !self.y_ticks {
+        if !self.y_ticks || log_ticks.is_some() {
             mesh.disable_y_mesh();
         }
         mesh.draw().map_err(drawing)?;
+        if let Some(ticks) = &log_ticks {
+            draw_ticks(&mut chart, area, style, ticks, Direction::Y)?;
+        }
+        if let Some(ticks) = &x_log_ticks {
+            draw_ticks(&mut chart, area, style, ticks, Direction::X)?;
+        }
+        // The descriptions, drawn here rather than by plotters so that they can take two
+        // lines: the y one turned to read upwards along the left edge (or across the top),
+        // the x one centred under the plot at the bottom edge.
+        let (left, top, right, bottom) = plot_rect(&chart, area);
+        if !y_desc_above.is_empty() {
+            // The description above took the plot's height: ask for the image to be drawn
+            // taller if too little is left.
+            need_plot_height(style.px(MIN_PLOT_PX * 0.6), bottom - top);
+        }
+        put_lines(
+            area,
+            &y_desc_above,
+            (style.px(6.0), style.px(4.0)),
+            &axis_style,
+            HPos::Left,
+            VPos::Top,
+        )?;
+        let turned = axis_style.transform(FontTransform::Rotate270);
+        for (j, line) in y_desc.iter().enumerate() {
+            put_text(
+                area,
+                line,
+                (style.px(6.0) + j as i32 * lh, (top + bottom) / 2),
+                &turned,
+                HPos::Center,
+                VPos::Top,
+            )?;
+        }
+        for (j, line) in x_desc.iter().enumerate() {
+            let from_bottom = (x_desc.len() - 1 - j) as i32 * lh;
+            put_text(
+                area,
+                line,
+                ((left + right) / 2, ah - style.px(2.0) - from_bottom),
+                &axis_style,
+                HPos::Center,
+                VPos::Bottom,
+            )?;
+        }
         Ok(chart)
     }
+}
+
+/// Whether `lines` (from [`wrap_text`]) lost words of `text` to a "…".
+fn is_cut(text: &str, lines: &[String]) -> bool {
+    let words = |t: &str| {
+        t.split(' ')
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    !text.is_empty() && words(&lines.join(" ")) != words(text)
+}
+
+/// `text` as at most two lines of at most `length` pixels each: an axis description.
+fn desc_lines(text: &str, style: &TextStyle, length: i32) -> Vec<String> {
+    if text.is_empty() {
+        return Vec::new();
+    }
+    wrap_text(text, style, length.max(10), 2)
+        .into_iter()
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// Which axis [`draw_ticks`] draws.
+#[derive(Clone, Copy, PartialEq)]
+enum Direction {
+    X,
+    Y,
+}
+
+/// Ticks at round ratios on a log axis over `range` (logarithms in `base`): (value on the
+/// axis, the ratio as printed).
+fn log_axis_ticks(range: &Range<f64>, base: f64, count: usize) -> Vec<(f64, String)> {
+    let ln_base = base.ln();
+    let lo = (range.start * ln_base).exp();
+    let hi = (range.end * ln_base).exp();
+    log_ticks(lo, hi, count)
+        .into_iter()
+        .map(|ratio| (ratio.ln() / ln_base, ratio_label(ratio)))
+        .collect()
+}
+
+/// Grid lines, tick marks and labels at the given values of one axis (a log axis's round
+/// ratios), drawn as plotters draws its own.
+fn draw_ticks<DB: DrawingBackend>(
+    chart: &mut Plane<DB>,
+    area: &DrawingArea<DB, Shift>,
+    style: &Style,
+    ticks: &[(f64, String)],
+    direction: Direction,
+) -> Result<()> {
+    let (xr, yr) = (chart.x_range(), chart.y_range());
+    let along = if direction == Direction::Y { &yr } else { &xr };
+    let inside: Vec<&(f64, String)> = ticks
+        .iter()
+        .filter(|(v, _)| *v >= along.start.min(along.end) && *v <= along.end.max(along.start))
+        .collect();
+    let grid = palette::LIGHT_GREY.stroke_width(style.line(1.0));
+    chart
+        .draw_series(inside.iter().map(|(v, _)| {
+            let ends = match direction {
+                Direction::Y => vec![(xr.start, *v), (xr.end, *v)],
+                Direction::X => vec![(*v, yr.start), (*v, yr.end)],
+            };
+            PathElement::new(ends, grid)
+        }))
+        .map_err(drawing)?;
+    let (left, _, _, bottom) = plot_rect(chart, area);
+    let mark = style.px(4.0);
+    let tick_style = style.tick();
+    let axis_line = palette::DARK_GREY.stroke_width(style.line(1.0));
+    for (v, label) in inside {
+        let (path, at, h, vpos) = match direction {
+            Direction::Y => {
+                let (_, py) = pixel_in(chart, area, (xr.start, *v));
+                (
+                    vec![(left - mark, py), (left, py)],
+                    (left - mark - style.px(4.0), py),
+                    HPos::Right,
+                    VPos::Center,
+                )
+            }
+            Direction::X => {
+                let (px, _) = pixel_in(chart, area, (*v, yr.start));
+                (
+                    vec![(px, bottom), (px, bottom + mark)],
+                    (px, bottom + mark + style.px(2.0)),
+                    HPos::Center,
+                    VPos::Top,
+                )
+            }
+        };
+        area.draw(&PathElement::new(path, axis_line))
+            .map_err(drawing)?;
+        put_text(area, label, at, &tick_style, h, vpos)?;
+    }
+    Ok(())
+}
+
+/// Round ratios from `lo` to `hi` (both above 0) for the ticks of a log axis, at most
+/// `max_count` of them (and at least two where the range allows): the densest of these
+/// sequences that fits, tried from sparse to dense: every n-th power of ten; 1, 2, 5 × 10^k;
+/// powers of two (0.25, 0.5, 1, 2, 4; for ranges of up to two decades); 1, 1.5, 2, 3, 5, 7
+/// × 10^k; 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^k. A range too narrow for any of them
+/// (under a factor of about 1.5) gets evenly spaced round values, as a linear axis would.
+pub fn log_ticks(lo: f64, hi: f64, max_count: usize) -> Vec<f64> {
+    let (lo, hi) = (lo.min(hi), lo.max(hi));
+    if !(lo > 0.0 && hi.is_finite()) {
+        return Vec::new();
+    }
+    let max_count = max_count.max(2);
+    let inside = |v: f64| v >= lo * (1.0 - 1e-9) && v <= hi * (1.0 + 1e-9);
+    let first_decade = lo.log10().floor() as i32 - 1;
+    let last_decade = hi.log10().ceil() as i32 + 1;
+    let mantissas = |ms: &[f64]| -> Vec<f64> {
+        (first_decade..=last_decade)
+            .flat_map(|d| ms.iter().map(move |m| round_ratio(m * 10f64.powi(d))))
+            .filter(|v| inside(*v))
+            .collect()
+    };
+    let mut candidates: Vec<Vec<f64>> = Vec::new();
+    for every in [10, 5, 3, 2, 1] {
+        candidates.push(
+            (first_decade..=last_decade)
+                .filter(|d| d.rem_euclid(every) == 0)
+                .map(|d| round_ratio(10f64.powi(d)))
+                .filter(|v| inside(*v))
+                .collect(),
+        );
+    }
+    candidates.push(mantissas(&[1.0, 2.0, 5.0]));
+    if hi / lo <= 100.0 {
+        let (a, b) = (lo.log2().floor() as i32, hi.log2().ceil() as i32);
+        candidates.push(
+            (a..=b)
+                .map(|k| round_ratio(2f64.powi(k)))
+                .filter(|v| inside(*v))
+                .collect(),
+        );
+    }
+    candidates.push(mantissas(&[1.0, 1.5, 2.0, 3.0, 5.0, 7.0]));
+    candidates.push(mantissas(&[
+        1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0,
+    ]));
+    // The densest that fits; of equally dense ones, the earlier (1, 2, 5 before 2^k).
+    let best = candidates
+        .into_iter()
+        .rev()
+        .filter(|c| c.len() >= 2 && c.len() <= max_count)
+        .max_by_key(|c| c.len());
+    match best {
+        Some(ticks) => ticks,
+        None => linear_ticks(lo, hi, max_count),
+    }
+}
+
+/// Evenly spaced round values from `lo` to `hi` (steps of 1, 2 or 5 × 10^k), at most
+/// `max_count`: the ticks of a log axis too narrow for round ratios.
+fn linear_ticks(lo: f64, hi: f64, max_count: usize) -> Vec<f64> {
+    let span = hi - lo;
+    if span.is_nan() || span <= 0.0 {
+        return vec![round_ratio(lo)];
+    }
+    let raw = span / max_count.max(2) as f64;
+    let magnitude = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * magnitude)
+        .find(|s| ((span / s).floor() as usize) < max_count)
+        .unwrap_or(10.0 * magnitude);
+    let first = (lo / step).ceil() as i64;
+    let last = (hi / step).floor() as i64;
+    (first..=last)
+        .map(|k| round_ratio(k as f64 * step))
+        .collect()
+}
+
+/// `v` rounded to 12 significant digits, so that 0.1 × 3 prints as "0.3".
+fn round_ratio(v: f64) -> f64 {
+    if v == 0.0 || !v.is_finite() {
+        return v;
+    }
+    let digits = 11 - v.abs().log10().floor() as i32;
+    let factor = 10f64.powi(digits.clamp(-300, 300));
+    (v * factor).round() / factor
+}
+
+/// A ratio as a printed number: "0.25", "2", "1000", "0.001" (never in exponent form).
+pub fn ratio_label(v: f64) -> String {
+    format!("{}", round_ratio(v))
 }
 
 /// The largest magnitude a chart draws (values from −1e15 to 1e15). Tick labels and
@@ -845,6 +1180,70 @@ mod tests {
         assert_eq!(lines.len(), 2);
         assert!(lines.iter().all(|l| text_width(l, &s) <= 80));
         assert!(lines[1].ends_with('…'));
+    }
+
+    #[test]
+    fn log_axes_have_ticks_at_round_ratios() {
+        // Four decades with room for 7: the powers of ten (1, 2, 5 would make 9).
+        assert_eq!(log_ticks(0.05, 20.0, 7), [0.1, 1.0, 10.0]);
+        // 1, 2, 5 and the powers of two both give 5: the first wins.
+        assert_eq!(log_ticks(0.2, 5.0, 5), [0.2, 0.5, 1.0, 2.0, 5.0]);
+        assert_eq!(log_ticks(0.24, 4.5, 5), [0.25, 0.5, 1.0, 2.0, 4.0]);
+        assert_eq!(log_ticks(0.3, 3.5, 7), [0.3, 0.5, 0.7, 1.0, 1.5, 2.0, 3.0]);
+        // p-values over six decades with room for 4: every other power of ten.
+        assert_eq!(log_ticks(1e-6, 1.0, 4), [1e-6, 1e-4, 1e-2, 1.0]);
+        // Too narrow for round ratios: round steps.
+        assert_eq!(log_ticks(0.95, 1.1, 5), [0.95, 1.0, 1.05, 1.1]);
+        assert_eq!(ratio_label(0.1 * 3.0), "0.3");
+        assert_eq!(ratio_label(1e-6), "0.000001");
+        assert_eq!(ratio_label(1000.0), "1000");
+        assert!(log_ticks(0.0, 1.0, 5).is_empty());
+    }
+
+    #[test]
+    fn a_log_x_axis_is_ticked_at_round_ratios() {
+        register_font().unwrap();
+        let style = Style::for_canvas(Canvas::default());
+        let mut svg = String::new();
+        {
+            let area = SVGBackend::with_string(&mut svg, (800, 600)).into_drawing_area();
+            let mut axes = Axes::new(0.3f64.ln()..3.5f64.ln(), 0.0..1.0, "risk ratio", "");
+            axes.x_log_base = Some(std::f64::consts::E);
+            axes.draw(&area, &style).unwrap();
+        }
+        // Every label printed is a round ratio, among them 0.5, 1 and 2.
+        let labels: Vec<String> = svg
+            .split("text-anchor=\"middle\"")
+            .skip(1)
+            .filter_map(|t| {
+                Some(
+                    t.split_once('>')?
+                        .1
+                        .split("</text>")
+                        .next()?
+                        .trim()
+                        .to_string(),
+                )
+            })
+            .filter(|t| t.parse::<f64>().is_ok())
+            .collect();
+        for want in ["0.5", "1", "2"] {
+            assert!(labels.iter().any(|l| l == want), "{labels:?}");
+        }
+        assert!(!labels.iter().any(|l| l.len() > 4), "{labels:?}");
+    }
+
+    #[test]
+    fn axis_descriptions_wrap_before_they_are_cut() {
+        register_font().unwrap();
+        let s = Style::for_canvas(Canvas::default()).axis();
+        let text = "mean change, after − before (annualised relapse rate)";
+        let lines = desc_lines(text, &s, text_width(text, &s) * 2 / 3);
+        assert_eq!(lines.len(), 2);
+        assert!(!is_cut(text, &lines), "{lines:?}");
+        let lines = desc_lines(text, &s, text_width(text, &s) / 3);
+        assert!(is_cut(text, &lines), "{lines:?}");
+        assert!(desc_lines("", &s, 100).is_empty());
     }
 
     #[test]

@@ -7,9 +7,10 @@ use crate::analysis::{self, ArmBasis, StudyAnalysis};
 use crate::effect::MeasureCode;
 use crate::error::Result;
 use crate::plot::{
-    BeforeAfterChart, Chart, ForestChart, ForestRow, GalleryItem, HistogramChart, HistogramLayout,
-    HistogramSample, PanelChart, ProportionChart, ProportionItem, SensitivityChart,
-    SensitivityPoint, SignificanceOnset, SlopeChart, TimePointValue,
+    BeforeAfterChart, Chart, EffectSweepChart, EffectSweepSeries, ForestChart, ForestRow,
+    GalleryItem, HistogramChart, HistogramLayout, HistogramSample, PanelChart, ProportionChart,
+    ProportionItem, SensitivityChart, SensitivityPoint, SignificanceOnset, SlopeChart,
+    TimePointValue,
 };
 use crate::prepost::SignificanceThreshold;
 use crate::study::{Measure, Study};
@@ -86,6 +87,55 @@ pub fn gallery_items(analyses: &[StudyAnalysis]) -> Result<Vec<GalleryItem>> {
         });
     }
     Ok(items)
+}
+
+/// Every analysed measure's SMCC with its interval at each r of the measure's sweep (the
+/// grid of the p-against-r chart), computed by [`crate::effect::pre_post`] from the analysed
+/// summary; `None` for a study with fewer than two such measures. An r at which SMCC cannot
+/// be computed (no spread of the change) is left out of that measure's line.
+pub fn smcc_sweep_chart(sr: &StudyAnalysis) -> Option<EffectSweepChart> {
+    let level = sr.options.level;
+    let series: Vec<EffectSweepSeries> = sr
+        .measures
+        .iter()
+        .filter_map(|mr| {
+            let (a, summary) = (mr.analysis.as_ref()?, mr.summary.as_ref()?);
+            let points: Vec<SensitivityPoint> = a
+                .sweep
+                .iter()
+                .filter_map(|t| {
+                    let at_r = crate::effect::PrePostSummary {
+                        r: Some(t.r),
+                        ..*summary
+                    };
+                    let e = crate::effect::pre_post(MeasureCode::SMCC, &at_r, level).ok()?;
+                    Some(SensitivityPoint {
+                        r: t.r,
+                        estimate: e.estimate,
+                        ci_lower: e.ci_lower?,
+                        ci_upper: e.ci_upper?,
+                    })
+                })
+                .collect();
+            (!points.is_empty()).then(|| EffectSweepSeries {
+                label: mr.label.clone(),
+                points,
+            })
+        })
+        .collect();
+    if series.len() < 2 {
+        return None;
+    }
+    Some(EffectSweepChart {
+        title: format!("{}: standardised change (SMCC) against the assumed r", sr.id),
+        effect_label: "SMCC: (after − before) / SD of the change".into(),
+        null_value: 0.0,
+        level,
+        series,
+        notes: vec![
+            "A ± the paper does not name was read as the SD (an SEM converted to the SD); r is not reported and is swept; Hedges-corrected normal-theory intervals.".into(),
+        ],
+    })
 }
 
 /// The forest plot of one per-arm item: each arm against the control, on every basis the
@@ -267,6 +317,23 @@ fn study_items(sr: &StudyAnalysis, items: &mut Vec<GalleryItem>) -> Result<()> {
             }
             .into(),
             "The paired test's p-value of every measure against the assumed pre/post correlation r, on one log axis: where a line is under α, the change is significant at that r. The ± was read as the SD.".into(),
+        );
+    }
+    if let Some(chart) = smcc_sweep_chart(sr) {
+        let rs = chart
+            .series
+            .iter()
+            .flat_map(|s| s.points.iter().map(|p| p.r));
+        let (rlo, rhi) = crate::plot::style::extent(rs).unwrap_or((0.0, 0.0));
+        add(
+            format!("{} smcc-vs-r", study.id),
+            chart.into(),
+            format!(
+                "Every before/after measure's standardised mean change (SMCC: the mean change over the SD of the change, Hedges-corrected, as metafor's escalc computes it) with its {} interval, at each assumed pre/post correlation r from {} to {} (not reported by the paper); a ± the paper does not name was read as the SD. The SD of the change, and so the SMCC, depends on r.",
+                level.label(),
+                crate::output::human_number(rlo),
+                crate::output::human_number(rhi)
+            ),
         );
     }
     let smcr: Vec<ForestRow> = sr
