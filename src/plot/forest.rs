@@ -12,9 +12,9 @@
 
 use super::palette;
 use super::style::{
-    annotation_number, centred_top, extent, fit_text, line_height, padded, pixel_in, put_lines,
-    put_text, require_drawable, require_drawable_interval, text_width, wrap_text, Axes, Frame,
-    LegendEntry, LegendMark, Style, MAX_CHART_VALUE, MIN_PLOT_PX,
+    annotation_number, centred_top, extent, fit_text, line_height, log_ticks, padded, pixel_in,
+    put_lines, put_text, require_drawable, require_drawable_interval, text_width, wrap_text, Axes,
+    Frame, LegendEntry, LegendMark, Style, MAX_CHART_VALUE, MIN_PLOT_PX,
 };
 use super::{drawing, require_nonempty};
 use crate::error::{Error, Result};
@@ -503,7 +503,8 @@ impl ForestChart {
         let pad = style.px(10.0);
         let description = wrap_text(&self.effect_label, &style.axis(), width - 2 * pad, 2);
         let ratio_ticks = if self.exponentiate {
-            ratio_ticks(lo.exp(), hi.exp())
+            // Round ratios chosen as every log axis chooses them (style::log_ticks).
+            log_ticks(lo.exp(), hi.exp(), MAX_RATIO_TICKS)
         } else {
             Vec::new()
         };
@@ -538,7 +539,7 @@ impl ForestChart {
 
     /// Height of the plot area that is not rows: the axes' top margin and labels.
     fn axes_height(&self, x_axis: &XAxis, style: &Style) -> i32 {
-        style.px(8.0) + self.axes(x_axis, 0.0..1.0).x_area_height(style)
+        style.px(8.0) + self.axes(x_axis, 0.0..1.0).x_area_height(style, 0)
     }
 
     /// The title and legend around the plot.
@@ -1172,21 +1173,9 @@ impl Layout {
     }
 }
 
-/// Round ratios (1, 2, 5 times powers of ten) between `lo` and `hi`; only the powers of ten
-/// when there would be more than 9.
-fn ratio_ticks(lo: f64, hi: f64) -> Vec<f64> {
-    let all: Vec<f64> = (-6..=6)
-        .flat_map(|k| [1.0, 2.0, 5.0].map(|m| m * 10f64.powi(k)))
-        .filter(|t| *t >= lo && *t <= hi)
-        .collect();
-    if all.len() > 9 {
-        all.into_iter()
-            .filter(|t| (t.log10() - t.log10().round()).abs() < 1e-9)
-            .collect()
-    } else {
-        all
-    }
-}
+/// At most this many round ratios on a forest's log axis (labels that would touch are
+/// dropped when drawn).
+const MAX_RATIO_TICKS: usize = 9;
 
 /// A tick of a log-scale axis labelled with exp(v), to 3 significant digits.
 pub(super) fn exp_tick(v: f64) -> String {
@@ -1214,8 +1203,6 @@ mod tests {
         assert_eq!(exp_tick(0.0), "1");
         assert_eq!(exp_tick(2f64.ln()), "2");
         assert_eq!(exp_tick(-1.0), "0.368");
-        assert_eq!(ratio_ticks(0.3, 3.0), vec![0.5, 1.0, 2.0]);
-        assert_eq!(ratio_ticks(0.001, 1000.0).len(), 7);
     }
 
     #[test]

@@ -578,7 +578,7 @@ impl<'a> Axes<'a> {
 
     /// Height in pixels of the x label area these axes need with `desc_lines` lines of
     /// description.
-    fn x_area_height(&self, style: &Style, desc_lines: usize) -> i32 {
+    pub(super) fn x_area_height(&self, style: &Style, desc_lines: usize) -> i32 {
         let tick = line_height(&style.tick());
         let ticks = if self.x_ticks { tick } else { 0 } + self.x_label_lines * tick;
         let desc = if desc_lines == 0 {
