@@ -21,6 +21,7 @@
 
 use super::family::Family;
 use super::quadrature::Rule;
+use super::several::SeveralFactors;
 use rayon::prelude::*;
 
 /// The most random effects per group (small dense blocks on the stack).
@@ -59,8 +60,10 @@ pub struct Problem {
     pub p: usize,
     /// Σ of the η-free parts of the log densities.
     pub constant: f64,
-    /// `None`: a GLM without random effects.
+    /// One grouping factor (`None`: a GLM, or several factors).
     pub grouping: Option<Grouping>,
+    /// Two or more grouping factors (rows in the data's order).
+    pub several: Option<SeveralFactors>,
     /// Quadrature rule (`None`: Laplace).
     pub rule: Option<Rule>,
 }
@@ -106,7 +109,7 @@ impl Problem {
     }
 
     /// Sum over rows of the θ-dependent constant (negative binomial only).
-    fn dispersion_constant(&self, phi: f64) -> f64 {
+    pub(crate) fn dispersion_constant(&self, phi: f64) -> f64 {
         if !self.family.has_dispersion() {
             return 0.0;
         }
@@ -493,6 +496,7 @@ mod tests {
             x,
             p: 2,
             grouping: Some(Grouping { q: 2, starts, z }),
+            several: None,
             rule: None,
         }
     }

@@ -38,6 +38,7 @@ pub mod fit;
 pub mod laplace;
 pub mod model;
 pub mod quadrature;
+pub mod several;
 
 pub use compare::{compare_csv, GlmmLikelihoodRatioTest};
 pub use family::Family;

@@ -503,16 +503,7 @@ impl LmmFit {
     /// Fill [`LmmFit::ranef`] (the per-group conditional modes shown with `--ranef`), every
     /// grouping factor in turn.
     pub fn with_ranef(mut self) -> Self {
-        let mut all = Vec::new();
-        for f in &self.factor_modes {
-            let q = f.terms.len();
-            all.extend(f.levels.iter().enumerate().map(|(g, level)| GroupModes {
-                group: f.group.clone(),
-                level: level.clone(),
-                values: f.values[g * q..(g + 1) * q].to_vec(),
-            }));
-        }
-        self.ranef = Some(all);
+        self.ranef = Some(group_modes(&self.factor_modes));
         self
     }
 
@@ -582,6 +573,40 @@ impl LmmFit {
         ));
         lines.join("\n")
     }
+}
+
+/// The conditional modes of every level of every factor, one entry per group (for `--ranef`
+/// and JSON).
+pub fn group_modes(factor_modes: &[FactorModes]) -> Vec<GroupModes> {
+    let mut all = Vec::new();
+    for f in factor_modes {
+        let q = f.terms.len();
+        all.extend(f.levels.iter().enumerate().map(|(g, level)| GroupModes {
+            group: f.group.clone(),
+            level: level.clone(),
+            values: f.values[g * q..(g + 1) * q].to_vec(),
+        }));
+    }
+    all
+}
+
+/// The `--ranef` block of a summary: one table of conditional modes per grouping factor.
+pub fn ranef_text(factor_modes: &[FactorModes], ranef: &[GroupModes]) -> String {
+    let mut parts = Vec::new();
+    for f in factor_modes {
+        let mut s = format!("conditional modes ({}):\n{:<12}", f.group, "level");
+        for t in &f.terms {
+            s.push_str(&format!(" {:>14}", t));
+        }
+        for g in ranef.iter().filter(|g| g.group == f.group) {
+            s.push_str(&format!("\n{:<12}", g.level));
+            for v in &g.values {
+                s.push_str(&format!(" {:>14}", human_number(*v)));
+            }
+        }
+        parts.push(s);
+    }
+    parts.join("\n\n")
 }
 
 /// The random-effects block of a summary: a header, then one line per random effect with its
@@ -689,21 +714,6 @@ impl Tabular for LmmFit {
     }
 
     fn epilogue(&self) -> Option<String> {
-        let ranef = self.ranef.as_ref()?;
-        let mut parts = Vec::new();
-        for f in &self.factor_modes {
-            let mut s = format!("conditional modes ({}):\n{:<12}", f.group, "level");
-            for t in &f.terms {
-                s.push_str(&format!(" {:>14}", t));
-            }
-            for g in ranef.iter().filter(|g| g.group == f.group) {
-                s.push_str(&format!("\n{:<12}", g.level));
-                for v in &g.values {
-                    s.push_str(&format!(" {:>14}", human_number(*v)));
-                }
-            }
-            parts.push(s);
-        }
-        Some(parts.join("\n\n"))
+        Some(ranef_text(&self.factor_modes, self.ranef.as_ref()?))
     }
 }

@@ -53,6 +53,18 @@ impl RandomEffects {
     /// The random effects of every grouping factor of `formula`, ordered as lme4 orders its
     /// terms: by number of levels, most first (ties in the order written).
     pub fn build_all(formula: &Formula, frame: &Frame) -> Result<Vec<RandomEffects>> {
+        Self::build_all_with(formula, frame, false)
+    }
+
+    /// [`RandomEffects::build_all`], also accepting a factor with one level per observation
+    /// when `level_per_observation` is set: in a generalised model such a random effect is
+    /// identifiable (the observation-level overdispersion term of `glmer`, `(1 | obs)`); in a
+    /// linear model it cannot be told apart from the residual.
+    pub fn build_all_with(
+        formula: &Formula,
+        frame: &Frame,
+        level_per_observation: bool,
+    ) -> Result<Vec<RandomEffects>> {
         let factors = formula.grouping_factors();
         if factors.is_empty() {
             return Err(Error::input(
@@ -62,7 +74,15 @@ impl RandomEffects {
         }
         let mut out = factors
             .iter()
-            .map(|f| Self::build_group(formula, frame, &f.group, &f.group_columns))
+            .map(|f| {
+                Self::build_group(
+                    formula,
+                    frame,
+                    &f.group,
+                    &f.group_columns,
+                    level_per_observation,
+                )
+            })
             .collect::<Result<Vec<_>>>()?;
         out.sort_by_key(|r| std::cmp::Reverse(r.levels.len()));
         Ok(out)
@@ -75,6 +95,7 @@ impl RandomEffects {
         frame: &Frame,
         group: &str,
         columns: &[String],
+        level_per_observation: bool,
     ) -> Result<RandomEffects> {
         let (codes, levels) = grouping_codes(frame, columns)?;
         let place = format!("--formula, column {}", columns.join(", "));
@@ -87,7 +108,7 @@ impl RandomEffects {
                 ),
             ));
         }
-        if levels.len() >= frame.n_rows {
+        if levels.len() >= frame.n_rows && !level_per_observation {
             return Err(Error::input(
                 place,
                 format!(
