@@ -207,7 +207,10 @@ fn several_grouping_factors_in_json_ranef_and_compare() {
         "json",
     ]));
     let random = v["random"].as_array().unwrap();
-    let groups: Vec<&str> = random.iter().map(|r| r["group"].as_str().unwrap()).collect();
+    let groups: Vec<&str> = random
+        .iter()
+        .map(|r| r["group"].as_str().unwrap())
+        .collect();
     assert_eq!(groups, ["INDEX", "BROOD", "LOCATION"]);
     assert_eq!(v["grouping_factors"][2]["levels"], 63);
     assert_eq!(v["ranef"].as_array().unwrap().len(), 403 + 118 + 63);

@@ -17,13 +17,14 @@
 use super::family::Family;
 use super::laplace::{lower_times, Modes, Problem};
 use super::model::{build, columns_for, Locate, Model};
+use super::several::SeveralFactors;
 use crate::csv_file::CsvFile;
 use crate::dist::p_two_sided_z;
 use crate::error::{Error, Result};
 use crate::level::ConfidenceLevel;
 use crate::lmm::dense::{cholesky, inverse_from_cholesky};
 use crate::lmm::fit::{
-    group_modes, random_effect_summaries, random_effects_lines, ranef_text, FactorModes,
+    factor_summaries, group_modes, mode_in, random_effects_lines, ranef_text, FactorModes,
     GroupModes, GroupingFactor, RandomEffectCorrelation, RandomEffectSd,
 };
 use crate::lmm::formula::Formula;
@@ -178,6 +179,7 @@ pub(crate) fn fit_located(
 /// The parameters being optimised, in scaled units: z (β = β₀ + s ⊙ z), θ, log θ_nb.
 struct Layout<'a> {
     problem: &'a Problem,
+    several: Option<&'a SeveralFactors>,
     beta0: Vec<f64>,
     scale: Vec<f64>,
     n_theta: usize,
@@ -220,7 +222,7 @@ impl Layout<'_> {
     /// (quadrature), and then the optimiser takes differences. The negative binomial's φ is
     /// differenced here (central, or one-sided of second order at the bound φ = 0).
     fn gradient(&self, v: &[f64], modes: &RefCell<Modes>) -> Option<Vec<f64>> {
-        if self.problem.several.is_some() {
+        if self.several.is_some() {
             return None;
         }
         let (_, g) = self.problem.deviance_and_gradient(
@@ -264,7 +266,7 @@ impl Layout<'_> {
     }
 
     fn deviance(&self, v: &[f64], modes: &RefCell<Modes>) -> f64 {
-        let d = match &self.problem.several {
+        let d = match self.several {
             Some(several) => several.deviance(
                 self.problem,
                 &self.beta(v),
@@ -525,6 +527,7 @@ fn fit_model(
     let start_theta: Vec<f64> = factors.iter().flat_map(|r| r.initial_theta()).collect();
     let layout = Layout {
         problem,
+        several: model.several.as_ref(),
         beta0: beta0.clone(),
         scale: scale.clone(),
         n_theta: start_theta.len(),
@@ -574,21 +577,7 @@ fn fit_model(
         })
         .collect();
     let theta_cov: Vec<f64> = v[p..p + layout.n_theta].to_vec();
-    let mut random = Vec::new();
-    let mut correlations = Vec::new();
-    let mut singular = false;
-    let mut k0 = 0;
-    for re in factors {
-        let theta = &theta_cov[k0..k0 + re.n_theta()];
-        k0 += re.n_theta();
-        let (sds, corrs) = random_effect_summaries(re, theta, 1.0);
-        random.extend(sds);
-        correlations.extend(corrs);
-        singular |= theta
-            .iter()
-            .zip(re.theta_is_diagonal())
-            .any(|(t, d)| d && *t < 1e-4);
-    }
+    let (random, correlations, singular) = factor_summaries(factors, &theta_cov, 1.0);
     let factor_modes = conditional_modes(model, &theta_cov, &modes.borrow());
     let group = factors.first().map(|re| re.group.clone());
     let n_groups = factors.first().map_or(0, |re| re.levels.len());
@@ -607,7 +596,7 @@ fn fit_model(
     } else if cov.is_none() {
         warnings.push("the Hessian of the deviance is not positive definite at the optimum: standard errors are not available (NA)".to_string());
     }
-    let eta = linear_predictor(problem, &beta, &layout.t(&v), &theta_cov, &modes.borrow());
+    let eta = linear_predictor(model, &beta, &layout.t(&v), &theta_cov, &modes.borrow());
     warnings.extend(separation_warnings(problem.family, &eta, &fixed));
     let n = problem.n();
     let n_parameters = v.len();
@@ -657,23 +646,28 @@ fn not_identifiable() -> Error {
 
 /// The linear predictor η = Xβ + offset + Zb at the modes, in the problem's row order.
 fn linear_predictor(
-    problem: &Problem,
+    model: &Model,
     beta: &[f64],
     t: &[f64],
     theta: &[f64],
     modes: &Modes,
 ) -> Vec<f64> {
+    let problem = &model.problem;
     let mut eta = problem.fixed_predictor(beta);
     if let Some(g) = &problem.grouping {
         let q = g.q;
         for k in 0..g.n_groups() {
             let b = lower_times(t, &modes.u[k * q..(k + 1) * q], q);
-            for i in g.starts[k]..g.starts[k + 1] {
-                eta[i] += (0..q).map(|r| g.z[i * q + r] * b[r]).sum::<f64>();
+            let rows = g.starts[k]..g.starts[k + 1];
+            for (e, z) in eta[rows.clone()]
+                .iter_mut()
+                .zip(g.z[rows.start * q..rows.end * q].chunks(q))
+            {
+                *e += z.iter().zip(&b[..q]).map(|(z, b)| z * b).sum::<f64>();
             }
         }
     }
-    if let Some(several) = &problem.several {
+    if let Some(several) = &model.several {
         let zb = several.predictor(theta, &modes.u, eta.len());
         for (e, b) in eta.iter_mut().zip(zb) {
             *e += b;
@@ -684,7 +678,7 @@ fn linear_predictor(
 
 /// The conditional modes b = Λθ û of every grouping factor, each level in its factor's order.
 fn conditional_modes(model: &Model, theta: &[f64], modes: &Modes) -> Vec<FactorModes> {
-    let values: Vec<Vec<f64>> = match (&model.problem.several, &model.random) {
+    let values: Vec<Vec<f64>> = match (&model.several, &model.random) {
         (Some(several), _) => several.random_effects(theta, &modes.u),
         (None, Some(re)) => {
             let q = re.q();
@@ -778,11 +772,7 @@ impl GlmmFit {
     /// The conditional mode of random-effect `term` for level `level` of grouping factor
     /// `group`, if all exist.
     pub fn mode_of(&self, group: &str, level: &str, term: &str) -> Option<f64> {
-        let f = self.factor_modes.iter().find(|f| f.group == group)?;
-        let q = f.terms.len();
-        let g = f.levels.iter().position(|l| l == level)?;
-        let k = f.terms.iter().position(|t| t == term)?;
-        Some(f.values[g * q + k])
+        mode_in(&self.factor_modes, group, level, term)
     }
 
     /// The fixed effect called `term`.

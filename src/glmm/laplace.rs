@@ -21,7 +21,6 @@
 
 use super::family::Family;
 use super::quadrature::Rule;
-use super::several::SeveralFactors;
 use rayon::prelude::*;
 
 /// The most random effects per group (small dense blocks on the stack).
@@ -60,10 +59,9 @@ pub struct Problem {
     pub p: usize,
     /// Σ of the η-free parts of the log densities.
     pub constant: f64,
-    /// One grouping factor (`None`: a GLM, or several factors).
+    /// One grouping factor (`None`: a GLM, or several factors, which
+    /// [`super::several::SeveralFactors`] evaluates over these rows in the data's order).
     pub grouping: Option<Grouping>,
-    /// Two or more grouping factors (rows in the data's order).
-    pub several: Option<SeveralFactors>,
     /// Quadrature rule (`None`: Laplace).
     pub rule: Option<Rule>,
 }
@@ -496,7 +494,6 @@ mod tests {
             x,
             p: 2,
             grouping: Some(Grouping { q: 2, starts, z }),
-            several: None,
             rule: None,
         }
     }

@@ -43,8 +43,10 @@ pub struct Model {
     /// The fixed-effect columns' names.
     pub fixed_names: Vec<String>,
     /// The random effects of one grouping factor (`None` for a GLM and for several factors,
-    /// which are in [`Problem::several`]).
+    /// which are in [`Model::several`]).
     pub random: Option<RandomEffects>,
+    /// Two or more grouping factors (the rows of [`Problem`] then stay in the data's order).
+    pub several: Option<SeveralFactors>,
     /// For each reordered row, its row in the data used.
     pub order: Vec<usize>,
 }
@@ -52,7 +54,7 @@ pub struct Model {
 impl Model {
     /// The random effects of every grouping factor, most levels first (none for a GLM).
     pub fn factors(&self) -> &[RandomEffects] {
-        match (&self.problem.several, &self.random) {
+        match (&self.several, &self.random) {
             (Some(several), _) => &several.factors,
             (None, Some(re)) => std::slice::from_ref(re),
             (None, None) => &[],
@@ -289,11 +291,11 @@ pub fn build(
             p,
             constant,
             grouping,
-            several,
             rule: (nagq > 1).then(|| Rule::new(nagq)),
         },
         fixed_names: x.names.clone(),
         random,
+        several,
         order,
     })
 }

@@ -25,7 +25,7 @@
 use super::laplace::{Modes, Problem};
 use crate::error::Result;
 use crate::lmm::blocked::BlockedSystem;
-use crate::lmm::random::RandomEffects;
+use crate::lmm::random::{t_blocks, RandomEffects};
 use crate::model_matrix::ModelMatrix;
 
 /// The smallest information weight used for a PIRLS step (a fitted probability or rate that
@@ -57,24 +57,9 @@ impl SeveralFactors {
         self.factors.iter().map(|f| f.q() * f.levels.len()).sum()
     }
 
-    /// Each factor's `T` (row-major q × q, lower) for `theta`.
-    fn t_blocks(&self, theta: &[f64]) -> Vec<Vec<f64>> {
-        let mut k0 = 0;
-        self.factors
-            .iter()
-            .map(|f| {
-                let q = f.q();
-                let mut t = vec![0.0; q * q];
-                f.fill_t(&theta[k0..k0 + f.n_theta()], &mut t);
-                k0 += f.n_theta();
-                t
-            })
-            .collect()
-    }
-
     /// The random effects b = Λθ u, one vector per factor (level-major, q per level).
     pub fn random_effects(&self, theta: &[f64], u: &[f64]) -> Vec<Vec<f64>> {
-        let ts = self.t_blocks(theta);
+        let ts = t_blocks(&self.factors, theta);
         let mut start = 0;
         self.factors
             .iter()

@@ -299,17 +299,7 @@ impl<'a> BlockedSystem<'a> {
 
     /// Each factor's `T` (q·q row-major, lower) for `theta` (the factors' θ in order).
     fn t_blocks(&self, theta: &[f64]) -> Vec<Vec<f64>> {
-        let mut k0 = 0;
-        self.factors
-            .iter()
-            .map(|f| {
-                let q = f.q();
-                let mut t = vec![0.0; q * q];
-                f.fill_t(&theta[k0..k0 + f.n_theta()], &mut t);
-                k0 += f.n_theta();
-                t
-            })
-            .collect()
+        super::random::t_blocks(self.factors, theta)
     }
 
     /// `v` (a row of values over the dense columns `cols`, which hold whole level blocks)

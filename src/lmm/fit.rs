@@ -284,6 +284,31 @@ pub fn random_effect_summaries(
     (random, correlations)
 }
 
+/// [`random_effect_summaries`] of every factor, for `theta` (the factors' θ one after the
+/// other), and whether the fit is singular (a diagonal entry of some `T` below 1e-4).
+pub fn factor_summaries(
+    factors: &[RandomEffects],
+    theta: &[f64],
+    sigma: f64,
+) -> (Vec<RandomEffectSd>, Vec<RandomEffectCorrelation>, bool) {
+    let mut random = Vec::new();
+    let mut correlations = Vec::new();
+    let mut singular = false;
+    let mut k0 = 0;
+    for re in factors {
+        let theta = &theta[k0..k0 + re.n_theta()];
+        k0 += re.n_theta();
+        let (sds, corrs) = random_effect_summaries(re, theta, sigma);
+        random.extend(sds);
+        correlations.extend(corrs);
+        singular |= theta
+            .iter()
+            .zip(re.theta_is_diagonal())
+            .any(|(t, d)| d && *t < 1e-4);
+    }
+    (random, correlations, singular)
+}
+
 /// Refuse a frame without complete rows, saying whether the file has none or every row
 /// misses a value of the model's columns.
 pub fn require_rows(formula: &Formula, frame: &Frame) -> Result<()> {
@@ -374,21 +399,7 @@ pub fn fit(formula: &Formula, frame: &Frame, reml: bool) -> Result<LmmFit> {
             }
         })
         .collect();
-    let mut random = Vec::new();
-    let mut correlations = Vec::new();
-    let mut singular = false;
-    let mut k0 = 0;
-    for re in &factors {
-        let theta = &opt.x[k0..k0 + re.n_theta()];
-        k0 += re.n_theta();
-        let (sds, corrs) = random_effect_summaries(re, theta, sigma);
-        random.extend(sds);
-        correlations.extend(corrs);
-        singular |= theta
-            .iter()
-            .zip(re.theta_is_diagonal())
-            .any(|(t, d)| d && *t < 1e-4);
-    }
+    let (random, correlations, singular) = factor_summaries(&factors, &opt.x, sigma);
     let mut population = Vec::with_capacity(n);
     let mut fitted = Vec::with_capacity(n);
     for i in 0..n {
@@ -516,11 +527,7 @@ impl LmmFit {
     /// The conditional mode of random-effect `term` for level `level` of grouping factor
     /// `group` (`site`, `cask:batch`), if all exist.
     pub fn mode_of(&self, group: &str, level: &str, term: &str) -> Option<f64> {
-        let f = self.factor_modes.iter().find(|f| f.group == group)?;
-        let q = f.terms.len();
-        let g = f.levels.iter().position(|l| l == level)?;
-        let k = f.terms.iter().position(|t| t == term)?;
-        Some(f.values[g * q + k])
+        mode_in(&self.factor_modes, group, level, term)
     }
 
     /// Observed values with the fitted per-group and population lines, one trajectory per
@@ -588,6 +595,16 @@ pub fn group_modes(factor_modes: &[FactorModes]) -> Vec<GroupModes> {
         }));
     }
     all
+}
+
+/// The conditional mode of random-effect `term` for level `level` of grouping factor `group`
+/// among `factor_modes`, if all exist.
+pub fn mode_in(factor_modes: &[FactorModes], group: &str, level: &str, term: &str) -> Option<f64> {
+    let f = factor_modes.iter().find(|f| f.group == group)?;
+    let q = f.terms.len();
+    let g = f.levels.iter().position(|l| l == level)?;
+    let k = f.terms.iter().position(|t| t == term)?;
+    Some(f.values[g * q + k])
 }
 
 /// The `--ranef` block of a summary: one table of conditional modes per grouping factor.

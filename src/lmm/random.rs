@@ -274,6 +274,22 @@ impl RandomEffects {
     }
 }
 
+/// Each factor's `T` (row-major q × q, lower triangular) for `theta`, the factors' θ one after
+/// the other (as lme4's `getME(m, "theta")`).
+pub fn t_blocks(factors: &[RandomEffects], theta: &[f64]) -> Vec<Vec<f64>> {
+    let mut k0 = 0;
+    factors
+        .iter()
+        .map(|f| {
+            let q = f.q();
+            let mut t = vec![0.0; q * q];
+            f.fill_t(&theta[k0..k0 + f.n_theta()], &mut t);
+            k0 += f.n_theta();
+            t
+        })
+        .collect()
+}
+
 /// The groups formed by the combinations of `columns` (categorical columns of `frame`): the
 /// group of each row and the level names (`a:A`), ordered as R orders the levels of the
 /// interaction `f1:f2`: by the first column's level, then the second's, unused ones dropped.
