@@ -219,7 +219,8 @@ impl Layout<'_> {
         }
     }
     /// The gradient in the optimised units; `None` where it is not available analytically
-    /// (quadrature), and then the optimiser takes differences. The negative binomial's φ is
+    /// (quadrature, several grouping factors), and then the optimiser takes differences. The
+    /// negative binomial's φ is analytic too, except for counts above 10,000, where it is
     /// differenced here (central, or one-sided of second order at the bound φ = 0).
     fn gradient(&self, v: &[f64], modes: &RefCell<Modes>) -> Option<Vec<f64>> {
         if self.several.is_some() {
@@ -234,8 +235,10 @@ impl Layout<'_> {
         )?;
         let p = self.beta0.len();
         let mut out: Vec<f64> = g[..p].iter().zip(&self.scale).map(|(g, s)| g * s).collect();
-        out.extend_from_slice(&g[p..]);
-        if self.dispersion {
+        out.extend_from_slice(&g[p..p + self.n_theta]);
+        if let Some(&slope) = g.get(p + self.n_theta).filter(|s| s.is_finite()) {
+            out.push(slope);
+        } else if self.dispersion {
             let k = self.len() - 1;
             let h = 1e-5 * v[k].max(0.01);
             let mut y = v.to_vec();
