@@ -19,7 +19,9 @@
 //!
 //! with Λ̃ = blockdiag(Λ_rest, I). This is the full Cholesky factor of the augmented system
 //! `[ΛᵀZᵀZΛ + I, ΛᵀZᵀX, ΛᵀZᵀy; ·, XᵀX, Xᵀy; ·, ·, yᵀy]` of lme4's §3.5 and MixedModels.jl,
-//! so the criterion follows from its diagonal exactly as for one factor.
+//! so the criterion follows from its diagonal exactly as for one factor. The same factor,
+//! built over rows weighted by √wᵢ with no X, is the PIRLS step of a generalised model with
+//! several factors ([`BlockedSystem::spherical_modes`], used by [`crate::glmm::several`]).
 //!
 //! Why hand-written blocked algebra rather than a general sparse Cholesky (faer, sprs): the
 //! structure is known in advance. The largest factor's block is block diagonal and is never
