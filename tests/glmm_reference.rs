@@ -1,7 +1,8 @@
 //! Fits compared with lme4 1.1.31 (`glmer`) and glmmTMB 1.1.5 (R 4.2.2) on public data sets:
 //! MASS's epil (Poisson), lme4's cbpp (binomial, `cbind`), lme4's grouseticks (Poisson) and
 //! glmmTMB's Owls (negative binomial with an offset), plus plain GLMs against `glm` and
-//! glmmTMB. The data and every reference value come from `benches/glmm_reference.R`, whose
+//! glmmTMB; and several grouping factors (grouseticks crossed and nested, Poisson and negative
+//! binomial; cbpp with an observation-level effect, and with a correlated slope on one factor). The data and every reference value come from `benches/glmm_reference.R`, whose
 //! printout is `tests/data/glmm_reference_output.txt`; the R call is next to each value.
 //!
 //! What is asserted:
