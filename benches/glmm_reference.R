@@ -129,3 +129,46 @@ bern <- do.call(rbind, lapply(seq_len(nrow(cb)), function(i)
 write.csv(bern, "cbpp_bernoulli.csv", row.names = FALSE)
 bern <- read.csv("cbpp_bernoulli.csv"); bern$herd <- factor(bern$herd); bern$period <- factor(bern$period)
 show_tmb("cbpp bernoulli", glmmTMB(case ~ period + (1 | herd), family = binomial, data = bern, control = tmbtight))
+
+# ---- Several grouping factors (crossed and nested), lme4 1.1.31 glmer (Laplace) and glmmTMB.
+# glmer is run with bobyqa and with Nelder_Mead (both tight); the best log-likelihood of the
+# three is the reference. cHEIGHT is HEIGHT - 462, as above (lme4's help centres at the mean).
+tightNM <- glmerControl(optimizer = "Nelder_Mead", optCtrl = list(FtolAbs = 1e-14, FtolRel = 1e-14, XtolRel = 1e-12, maxfun = 1e6))
+gt <- read.csv("grouseticks.csv")
+for (v in c("INDEX", "BROOD", "YEAR", "LOCATION")) gt[[v]] <- factor(gt[[v]])
+f <- TICKS ~ YEAR + cHEIGHT + (1 | BROOD) + (1 | INDEX) + (1 | LOCATION)
+show_glmer("grouseticks three factors bobyqa", glmer(f, family = poisson, data = gt, control = tight))
+show_glmer("grouseticks three factors Nelder_Mead", glmer(f, family = poisson, data = gt, control = tightNM))
+show_tmb("grouseticks three factors", glmmTMB(f, family = poisson, data = gt, control = tmbtight))
+# Nested: broods within locations (each brood is at one location, so BROOD:LOCATION has the
+# levels of BROOD).
+f <- TICKS ~ YEAR + cHEIGHT + (1 | LOCATION/BROOD)
+show_glmer("grouseticks nested LOCATION/BROOD bobyqa", glmer(f, family = poisson, data = gt, control = tight))
+show_tmb("grouseticks nested LOCATION/BROOD", glmmTMB(f, family = poisson, data = gt, control = tmbtight))
+# glmm compare with several factors: drop LOCATION.
+m0 <- glmmTMB(TICKS ~ YEAR + cHEIGHT + (1 | BROOD) + (1 | INDEX), family = poisson, data = gt, control = tmbtight)
+m1 <- glmmTMB(TICKS ~ YEAR + cHEIGHT + (1 | BROOD) + (1 | INDEX) + (1 | LOCATION), family = poisson, data = gt, control = tmbtight)
+cat("\n==== anova grouseticks (glmmTMB), LOCATION dropped\n"); a <- anova(m0, m1); print(a)
+cat("logLik m0:", sprintf("%.17g", as.numeric(logLik(m0))), " logLik m1:", sprintf("%.17g", as.numeric(logLik(m1))),
+    " chisq:", sprintf("%.17g", a$Chisq[2]), " p:", sprintf("%.17g", a[["Pr(>Chisq)"]][2]), "\n")
+# Negative binomial with two crossed factors: glmer.nb against glmmTMB's nbinom2.
+f <- TICKS ~ YEAR + cHEIGHT + (1 | BROOD) + (1 | LOCATION)
+nb <- glmer.nb(f, data = gt)
+cat("\n==== glmer.nb grouseticks two factors\nlogLik:", sprintf("%.17g", as.numeric(logLik(nb))), "\nfixef:", sprintf("%.17g", fixef(nb)),
+    "\ntheta:", sprintf("%.17g", getME(nb, "glmer.nb.theta")), "\nsd:", sprintf("%.17g", as.data.frame(VarCorr(nb))$sdcor), "\n")
+print(nb@optinfo$conv$lme4$messages)
+show_tmb("grouseticks nbinom2 two factors", glmmTMB(f, family = nbinom2, data = gt, control = tmbtight))
+
+# cbpp with an observation-level random effect (the classic overdispersion model).
+cb <- read.csv("cbpp.csv"); cb$obs <- seq_len(nrow(cb)); cb$pnum <- as.numeric(cb$period)
+write.csv(cb, "cbpp_obs.csv", row.names = FALSE)
+cb <- read.csv("cbpp_obs.csv"); cb$herd <- factor(cb$herd); cb$period <- factor(cb$period); cb$obs <- factor(cb$obs)
+f <- cbind(incidence, size - incidence) ~ period + (1 | herd) + (1 | obs)
+show_glmer("cbpp herd + obs bobyqa", glmer(f, family = binomial, data = cb, control = tight))
+show_glmer("cbpp herd + obs Nelder_Mead", glmer(f, family = binomial, data = cb, control = tightNM))
+show_tmb("cbpp herd + obs", glmmTMB(f, family = binomial, data = cb, control = tmbtight))
+# A correlated slope on one factor and an intercept on another: (pnum | herd) + (1 | obs).
+f <- cbind(incidence, size - incidence) ~ pnum + (pnum | herd) + (1 | obs)
+show_glmer("cbpp (pnum | herd) + (1 | obs) bobyqa", glmer(f, family = binomial, data = cb, control = tight))
+show_glmer("cbpp (pnum | herd) + (1 | obs) Nelder_Mead", glmer(f, family = binomial, data = cb, control = tightNM))
+show_tmb("cbpp (pnum | herd) + (1 | obs)", glmmTMB(f, family = binomial, data = cb, control = tmbtight))

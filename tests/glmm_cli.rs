@@ -189,3 +189,64 @@ fn separation_is_a_warning_with_exit_1() {
         ))
         .stdout(predicate::str::contains("'armb'"));
 }
+
+#[test]
+fn several_grouping_factors_in_json_ranef_and_compare() {
+    // R (benches/glmm_reference.R): glmmTMB fits of grouseticks, anova(m0, m1) with
+    //   m0 <- TICKS ~ YEAR + cHEIGHT + (1 | BROOD) + (1 | INDEX)
+    //   m1 <- TICKS ~ YEAR + cHEIGHT + (1 | BROOD) + (1 | INDEX) + (1 | LOCATION)
+    //   logLik m0 -891.01997825733918, m1 -890.27133008796056, chisq 1.4972963387572236 on 1 df,
+    //   p 0.22108783343578947.
+    let v = json(glmm().arg(data("grouseticks.csv")).args([
+        "--family",
+        "poisson",
+        "--formula",
+        "TICKS ~ factor(YEAR) + cHEIGHT + (1 | BROOD) + (1 | INDEX) + (1 | LOCATION)",
+        "--ranef",
+        "--format",
+        "json",
+    ]));
+    let random = v["random"].as_array().unwrap();
+    let groups: Vec<&str> = random
+        .iter()
+        .map(|r| r["group"].as_str().unwrap())
+        .collect();
+    assert_eq!(groups, ["INDEX", "BROOD", "LOCATION"]);
+    assert_eq!(v["grouping_factors"][2]["levels"], 63);
+    assert_eq!(v["ranef"].as_array().unwrap().len(), 403 + 118 + 63);
+    assert!(v["correlations"].as_array().unwrap().is_empty());
+    let v = json(glmm().args(["compare"]).arg(data("grouseticks.csv")).args([
+        "--family",
+        "poisson",
+        "--formula",
+        "TICKS ~ factor(YEAR) + cHEIGHT + (1 | BROOD) + (1 | INDEX)",
+        "--formula",
+        "TICKS ~ factor(YEAR) + cHEIGHT + (1 | BROOD) + (1 | INDEX) + (1 | LOCATION)",
+        "--format",
+        "json",
+    ]));
+    assert!(
+        (v["chisq"].as_f64().unwrap() - 1.4972963387572236).abs() < 1e-6,
+        "{v}"
+    );
+    assert_eq!(v["df"], 1);
+    assert!((v["p_value"].as_f64().unwrap() - 0.22108783343578947).abs() < 1e-6);
+    assert!(
+        (v["models"][0]["log_likelihood"].as_f64().unwrap() - -891.01997825733918).abs() < 1e-6
+    );
+    // Not nested: a different grouping factor.
+    glmm()
+        .args(["compare"])
+        .arg(data("grouseticks.csv"))
+        .args([
+            "--family",
+            "poisson",
+            "--formula",
+            "TICKS ~ cHEIGHT + (1 | BROOD)",
+            "--formula",
+            "TICKS ~ cHEIGHT + (1 | LOCATION) + (1 | INDEX)",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not nested"));
+}

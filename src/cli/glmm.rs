@@ -21,7 +21,8 @@ Formulas (a subset of lme4's):
   offset(x)     a known term with coefficient 1; offset(log(years)) makes the model one of
                 rates per year (the column must be > 0)
   random terms  (1 | g) intercept, (x | g) intercept and slope, (x || g) uncorrelated;
-                one grouping column g; none at all fits a plain GLM
+                several grouping factors, crossed (1 | a) + (1 | b) or nested (1 | a/b),
+                as lme4's glmer (Laplace); none at all fits a plain GLM
 Families: poisson (log link), binomial (logit), negbin (log link, Var = mu + mu^2/theta,
 theta estimated with the model, as glmmTMB's nbinom2).
 Rows with a missing value (empty or NA) in a used column are dropped, as R's na.omit.
@@ -54,6 +55,10 @@ pub struct Args {
         requires = "exp"
     )]
     pub level: ConfidenceLevel,
+    /// Also show the conditional modes of the random effects (lme4's ranef) for every group
+    /// of every grouping factor.
+    #[arg(long)]
+    pub ranef: bool,
     /// Output format: table, json or csv (fixed effects).
     #[arg(long, default_value = "table")]
     pub format: String,
@@ -65,7 +70,8 @@ pub struct ModelArgs {
     #[arg(long)]
     pub family: Option<String>,
     /// Quadrature nodes per group: 1 is the Laplace approximation (lme4's default); more
-    /// (up to 25) is adaptive Gauss-Hermite quadrature, for one scalar random effect.
+    /// (up to 25) is adaptive Gauss-Hermite quadrature, for one scalar random effect of one
+    /// grouping factor.
     #[arg(long, default_value_t = 1, allow_negative_numbers = true, value_parser = super::args::whole_number)]
     pub nagq: i64,
 }
@@ -133,6 +139,9 @@ pub fn run(args: Args) -> Result<Outcome> {
     let mut fit = fit_csv(&file, &formula, options)?;
     if args.exp {
         fit = fit.with_ratios(args.level);
+    }
+    if args.ranef {
+        fit = fit.with_ranef();
     }
     super::print(&render(format, &fit)?);
     // An unconfirmed optimum or an infinite estimate is a problem the user must see (exit 1).

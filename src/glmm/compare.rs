@@ -64,11 +64,12 @@ fn test(a: &Formula, b: &Formula, ma: GlmmFit, mb: GlmmFit) -> Result<GlmmLikeli
             .fixed
             .iter()
             .all(|f| large.fixed.iter().any(|g| g.term == f.term))
-        && (small.group.is_none() || small.group == large.group)
-        && small
-            .random
-            .iter()
-            .all(|r| large.random.iter().any(|s| s.term == r.term));
+        && small.random.iter().all(|r| {
+            large
+                .random
+                .iter()
+                .any(|s| s.group == r.group && s.term == r.term)
+        });
     if !nested || small.n_parameters == large.n_parameters {
         return Err(Error::input(
             "--formula",

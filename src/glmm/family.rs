@@ -65,6 +65,17 @@ pub struct Terms {
     pub weight_slope: f64,
 }
 
+/// Derivatives in the negative binomial's φ at fixed η ([`Family::dispersion_slopes`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct DispersionSlopes {
+    /// ∂ log f(y | η) / ∂φ, constant part included.
+    pub log_density: f64,
+    /// ∂ score / ∂φ.
+    pub score: f64,
+    /// ∂ information / ∂φ.
+    pub weight: f64,
+}
+
 /// log(1 + e^x) without overflow or loss of precision.
 fn softplus(x: f64) -> f64 {
     if x > 0.0 {
@@ -146,6 +157,51 @@ impl Family {
         } else {
             let theta = 1.0 / phi;
             ln_gamma(y + theta) - ln_gamma(theta) - y * theta.ln()
+        }
+    }
+
+    /// The derivatives in φ = 1/θ, at fixed η, of the negative binomial's log density
+    /// (kernel plus [`Family::dispersion_constant`]), score and information (zeros for the
+    /// other families): the analytic gradient of the Laplace deviance in φ. With x = φμ:
+    /// ∂ℓ/∂φ = log(1+x)/φ² − μ(1+φy)/(φ(1+x)) + Σ_{k<y} k/(1+kφ), ∂s/∂φ = −(y−μ)μ/(1+x)²,
+    /// ∂w/∂φ = μ(y(1+x) − 2μ(1+φy))/(1+x)³. The first two terms cancel for small x; there
+    /// they are μ² Σ_{k≥1} (−1)^{k+1} k/(k+1) x^{k−1} − μy/(1+x), exact at φ = 0 (the
+    /// one-sided derivative at the Poisson bound). Not finite for counts above 10,000 (the
+    /// caller then differences).
+    pub fn dispersion_slopes(self, y: f64, eta: f64, phi: f64) -> DispersionSlopes {
+        if self != Family::NegativeBinomial {
+            return DispersionSlopes::default();
+        }
+        if y > 10_000.0 {
+            return DispersionSlopes {
+                log_density: f64::NAN,
+                ..DispersionSlopes::default()
+            };
+        }
+        let mu = eta.exp();
+        let x = phi * mu;
+        let denominator = 1.0 + x;
+        let kernel = if x < 1e-2 {
+            // Terms up to x^9: the next is below 1e-18 relative.
+            let mut sum = 0.0;
+            let mut power = 1.0;
+            for k in 1..=10 {
+                let sign = if k % 2 == 1 { 1.0 } else { -1.0 };
+                sum += sign * k as f64 / (k + 1) as f64 * power;
+                power *= x;
+            }
+            mu * mu * sum - mu * y / denominator
+        } else {
+            x.ln_1p() / (phi * phi) - mu * (1.0 + phi * y) / (phi * denominator)
+        };
+        let constant: f64 = (1..y as u32)
+            .map(|k| k as f64 / (1.0 + k as f64 * phi))
+            .sum();
+        DispersionSlopes {
+            log_density: kernel + constant,
+            score: -(y - mu) * mu / (denominator * denominator),
+            weight: mu * (y * denominator - 2.0 * mu * (1.0 + phi * y))
+                / (denominator * denominator * denominator),
         }
     }
 
@@ -252,6 +308,53 @@ mod tests {
         let phi = 0.37;
         let by_gamma = ln_gamma(y + 1.0 / phi) - ln_gamma(1.0 / phi) - y * (1.0 / phi).ln();
         assert!((nb.dispersion_constant(y, phi) - by_gamma).abs() < 1e-12);
+    }
+
+    #[test]
+    fn dispersion_slopes_are_the_derivatives_in_phi() {
+        let f = Family::NegativeBinomial;
+        let log_density = |y: f64, eta: f64, phi: f64| {
+            f.terms(y, 1.0, eta, phi).kernel + f.dispersion_constant(y, phi)
+        };
+        for (y, eta) in [(0.0, -1.0), (3.0, 0.4), (17.0, 2.5)] {
+            for phi in [1e-4f64, 0.02, 0.3, 2.0] {
+                let h = 1e-6 * phi.max(0.01);
+                let d = f.dispersion_slopes(y, eta, phi);
+                let (up, down) = (f.terms(y, 1.0, eta, phi + h), f.terms(y, 1.0, eta, phi - h));
+                let fd = (log_density(y, eta, phi + h) - log_density(y, eta, phi - h)) / (2.0 * h);
+                let scale = fd.abs().max(1.0);
+                assert!(
+                    (fd - d.log_density).abs() < 1e-6 * scale,
+                    "{y} {eta} {phi}: {fd} vs {}",
+                    d.log_density
+                );
+                let fd = (up.score - down.score) / (2.0 * h);
+                assert!(
+                    (fd - d.score).abs() < 1e-6 * fd.abs().max(1.0),
+                    "{fd} vs {}",
+                    d.score
+                );
+                let fd = (up.weight - down.weight) / (2.0 * h);
+                assert!(
+                    (fd - d.weight).abs() < 1e-6 * fd.abs().max(1.0),
+                    "{fd} vs {}",
+                    d.weight
+                );
+            }
+            // At the bound φ = 0 the slope is y(y−1)/2 − yμ + μ²/2 (the Taylor expansion of
+            // the test above).
+            let mu = f64::exp(eta);
+            let at_zero = f.dispersion_slopes(y, eta, 0.0).log_density;
+            let want = y * (y - 1.0) / 2.0 - y * mu + mu * mu / 2.0;
+            assert!(
+                (at_zero - want).abs() < 1e-12 * want.abs().max(1.0),
+                "{at_zero} vs {want}"
+            );
+        }
+        assert_eq!(
+            Family::Poisson.dispersion_slopes(3.0, 0.1, 0.5),
+            DispersionSlopes::default()
+        );
     }
 
     #[test]

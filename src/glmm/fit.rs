@@ -17,13 +17,15 @@
 use super::family::Family;
 use super::laplace::{lower_times, Modes, Problem};
 use super::model::{build, columns_for, Locate, Model};
+use super::several::SeveralFactors;
 use crate::csv_file::CsvFile;
 use crate::dist::p_two_sided_z;
 use crate::error::{Error, Result};
 use crate::level::ConfidenceLevel;
 use crate::lmm::dense::{cholesky, inverse_from_cholesky};
 use crate::lmm::fit::{
-    random_effect_summaries, random_effects_lines, RandomEffectCorrelation, RandomEffectSd,
+    factor_summaries, group_modes, mode_in, random_effects_lines, ranef_text, FactorModes,
+    GroupModes, GroupingFactor, RandomEffectCorrelation, RandomEffectSd,
 };
 use crate::lmm::formula::Formula;
 use crate::lmm::frame::{Frame, Role};
@@ -96,9 +98,18 @@ pub struct GlmmFit {
     pub warnings: Vec<String>,
     pub n_obs: usize,
     pub n_dropped: usize,
+    /// The first grouping factor (the one with most levels), as `grouping_factors[0]`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
     pub n_groups: usize,
+    /// Every grouping factor with its number of levels, most levels first (lme4's order).
+    pub grouping_factors: Vec<GroupingFactor>,
+    /// Conditional modes per group (only with `--ranef`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ranef: Option<Vec<GroupModes>>,
+    /// The conditional modes of every factor (for `--ranef`).
+    #[serde(skip)]
+    pub factor_modes: Vec<FactorModes>,
     /// Deviance evaluations used.
     pub evaluations: usize,
     /// Largest absolute projected gradient at the optimum (β in units of their GLM SEs).
@@ -168,6 +179,7 @@ pub(crate) fn fit_located(
 /// The parameters being optimised, in scaled units: z (β = β₀ + s ⊙ z), θ, log θ_nb.
 struct Layout<'a> {
     problem: &'a Problem,
+    several: Option<&'a SeveralFactors>,
     beta0: Vec<f64>,
     scale: Vec<f64>,
     n_theta: usize,
@@ -207,9 +219,13 @@ impl Layout<'_> {
         }
     }
     /// The gradient in the optimised units; `None` where it is not available analytically
-    /// (quadrature), and then the optimiser takes differences. The negative binomial's φ is
+    /// (quadrature, several grouping factors), and then the optimiser takes differences. The
+    /// negative binomial's φ is analytic too, except for counts above 10,000, where it is
     /// differenced here (central, or one-sided of second order at the bound φ = 0).
     fn gradient(&self, v: &[f64], modes: &RefCell<Modes>) -> Option<Vec<f64>> {
+        if self.several.is_some() {
+            return None;
+        }
         let (_, g) = self.problem.deviance_and_gradient(
             &self.beta(v),
             &self.t(v),
@@ -219,8 +235,10 @@ impl Layout<'_> {
         )?;
         let p = self.beta0.len();
         let mut out: Vec<f64> = g[..p].iter().zip(&self.scale).map(|(g, s)| g * s).collect();
-        out.extend_from_slice(&g[p..]);
-        if self.dispersion {
+        out.extend_from_slice(&g[p..p + self.n_theta]);
+        if let Some(&slope) = g.get(p + self.n_theta).filter(|s| s.is_finite()) {
+            out.push(slope);
+        } else if self.dispersion {
             let k = self.len() - 1;
             let h = 1e-5 * v[k].max(0.01);
             let mut y = v.to_vec();
@@ -244,13 +262,28 @@ impl Layout<'_> {
         out.iter().all(|g| g.is_finite()).then_some(out)
     }
 
+    /// The covariance parameters θ (lme4's `getME(m, "theta")`, factor after factor).
+    fn theta<'v>(&self, v: &'v [f64]) -> &'v [f64] {
+        let p = self.beta0.len();
+        &v[p..p + self.n_theta]
+    }
+
     fn deviance(&self, v: &[f64], modes: &RefCell<Modes>) -> f64 {
-        let d = self.problem.deviance(
-            &self.beta(v),
-            &self.t(v),
-            self.dispersion(v),
-            &mut modes.borrow_mut(),
-        );
+        let d = match self.several {
+            Some(several) => several.deviance(
+                self.problem,
+                &self.beta(v),
+                self.theta(v),
+                self.dispersion(v),
+                &mut modes.borrow_mut(),
+            ),
+            None => self.problem.deviance(
+                &self.beta(v),
+                &self.t(v),
+                self.dispersion(v),
+                &mut modes.borrow_mut(),
+            ),
+        };
         if d.is_finite() {
             d
         } else {
@@ -488,20 +521,19 @@ fn fit_model(
         0.0
     };
     let (beta0, scale) = glm_start(problem, start_phi).ok_or_else(not_identifiable)?;
-    let (positions, lower_theta, start_theta, diagonal) = match &model.random {
-        Some(re) => (
-            re.theta_positions(),
-            re.lower_bounds(),
-            re.initial_theta(),
-            re.theta_is_diagonal(),
-        ),
-        None => (Vec::new(), Vec::new(), Vec::new(), Vec::new()),
-    };
+    let factors = model.factors();
+    let positions = model
+        .random
+        .as_ref()
+        .map_or(Vec::new(), |re| re.theta_positions());
+    let lower_theta: Vec<f64> = factors.iter().flat_map(|r| r.lower_bounds()).collect();
+    let start_theta: Vec<f64> = factors.iter().flat_map(|r| r.initial_theta()).collect();
     let layout = Layout {
         problem,
+        several: model.several.as_ref(),
         beta0: beta0.clone(),
         scale: scale.clone(),
-        n_theta: positions.len(),
+        n_theta: start_theta.len(),
         positions,
         dispersion: family.has_dispersion(),
     };
@@ -548,23 +580,17 @@ fn fit_model(
         })
         .collect();
     let theta_cov: Vec<f64> = v[p..p + layout.n_theta].to_vec();
-    let (random, correlations, group, n_groups, singular) = match &model.random {
-        Some(re) => {
-            let (random, correlations) = random_effect_summaries(re, &theta_cov, 1.0);
-            let singular = theta_cov
-                .iter()
-                .zip(&diagonal)
-                .any(|(t, d)| *d && *t < 1e-4);
-            (
-                random,
-                correlations,
-                Some(re.group.clone()),
-                re.levels.len(),
-                singular,
-            )
-        }
-        None => (Vec::new(), Vec::new(), None, 0, false),
-    };
+    let (random, correlations, singular) = factor_summaries(factors, &theta_cov, 1.0);
+    let factor_modes = conditional_modes(model, &theta_cov, &modes.borrow());
+    let group = factors.first().map(|re| re.group.clone());
+    let n_groups = factors.first().map_or(0, |re| re.levels.len());
+    let grouping_factors = factors
+        .iter()
+        .map(|re| GroupingFactor {
+            group: re.group.clone(),
+            levels: re.levels.len(),
+        })
+        .collect();
     let converged = opt.converged && cov.is_some();
     if !opt.converged {
         warnings.push(
@@ -573,13 +599,8 @@ fn fit_model(
     } else if cov.is_none() {
         warnings.push("the Hessian of the deviance is not positive definite at the optimum: standard errors are not available (NA)".to_string());
     }
-    warnings.extend(separation_warnings(
-        problem,
-        &beta,
-        &layout.t(&v),
-        &modes.borrow(),
-        &fixed,
-    ));
+    let eta = linear_predictor(model, &beta, &layout.t(&v), &theta_cov, &modes.borrow());
+    warnings.extend(separation_warnings(problem.family, &eta, &fixed));
     let n = problem.n();
     let n_parameters = v.len();
     let log_likelihood = -deviance / 2.0;
@@ -611,6 +632,9 @@ fn fit_model(
         n_dropped: frame.n_dropped,
         group,
         n_groups,
+        grouping_factors,
+        ranef: None,
+        factor_modes,
         evaluations: opt.evaluations,
         gradient: opt.projected_gradient,
         covariance_parameters: theta_cov,
@@ -623,34 +647,78 @@ fn not_identifiable() -> Error {
     )
 }
 
-/// Fitted means at 0 or 1 (binomial) or rates at 0 (counts): an estimate that runs off to
-/// infinity (separation), which a finite number in the output must not hide.
-fn separation_warnings(
-    problem: &Problem,
+/// The linear predictor η = Xβ + offset + Zb at the modes, in the problem's row order.
+fn linear_predictor(
+    model: &Model,
     beta: &[f64],
     t: &[f64],
+    theta: &[f64],
     modes: &Modes,
-    fixed: &[FixedEffect],
-) -> Vec<String> {
-    let eta0 = problem.fixed_predictor(beta);
-    let mut extreme = 0usize;
-    for (i, e) in eta0.iter().enumerate() {
-        let mut eta = *e;
-        if let Some(g) = &problem.grouping {
-            let q = g.q;
-            let k = g.starts.partition_point(|&s| s <= i) - 1;
-            let u = &modes.u[k * q..(k + 1) * q];
-            let b = lower_times(t, u, q);
-            eta += (0..q).map(|r| g.z[i * q + r] * b[r]).sum::<f64>();
-        }
-        let numerically_extreme = match problem.family {
-            Family::Binomial => eta.abs() > 15.0,
-            _ => eta < -15.0,
-        };
-        if numerically_extreme {
-            extreme += 1;
+) -> Vec<f64> {
+    let problem = &model.problem;
+    let mut eta = problem.fixed_predictor(beta);
+    if let Some(g) = &problem.grouping {
+        let q = g.q;
+        for k in 0..g.n_groups() {
+            let b = lower_times(t, &modes.u[k * q..(k + 1) * q], q);
+            let rows = g.starts[k]..g.starts[k + 1];
+            for (e, z) in eta[rows.clone()]
+                .iter_mut()
+                .zip(g.z[rows.start * q..rows.end * q].chunks(q))
+            {
+                *e += z.iter().zip(&b[..q]).map(|(z, b)| z * b).sum::<f64>();
+            }
         }
     }
+    if let Some(several) = &model.several {
+        let zb = several.predictor(theta, &modes.u, eta.len());
+        for (e, b) in eta.iter_mut().zip(zb) {
+            *e += b;
+        }
+    }
+    eta
+}
+
+/// The conditional modes b = Λθ û of every grouping factor, each level in its factor's order.
+fn conditional_modes(model: &Model, theta: &[f64], modes: &Modes) -> Vec<FactorModes> {
+    let values: Vec<Vec<f64>> = match (&model.several, &model.random) {
+        (Some(several), _) => several.random_effects(theta, &modes.u),
+        (None, Some(re)) => {
+            let q = re.q();
+            let mut t = vec![0.0; q * q];
+            re.fill_t(theta, &mut t);
+            vec![modes
+                .u
+                .chunks(q)
+                .flat_map(|u| lower_times(&t, u, q)[..q].to_vec())
+                .collect()]
+        }
+        (None, None) => Vec::new(),
+    };
+    model
+        .factors()
+        .iter()
+        .zip(values)
+        .map(|(re, values)| FactorModes {
+            group: re.group.clone(),
+            terms: re.names.clone(),
+            levels: re.levels.clone(),
+            values,
+        })
+        .collect()
+}
+
+/// Fitted means at 0 or 1 (binomial) or rates at 0 (counts), from the linear predictor `eta`:
+/// an estimate that runs off to infinity (separation), which a finite number in the output
+/// must not hide.
+fn separation_warnings(family: Family, eta: &[f64], fixed: &[FixedEffect]) -> Vec<String> {
+    let extreme = eta
+        .iter()
+        .filter(|&&eta| match family {
+            Family::Binomial => eta.abs() > 15.0,
+            _ => eta < -15.0,
+        })
+        .count();
     if extreme == 0 {
         return Vec::new();
     }
@@ -659,7 +727,7 @@ fn separation_warnings(
         .filter(|f| f.term != "(Intercept)")
         .max_by(|a, b| a.estimate.abs().total_cmp(&b.estimate.abs()))
         .or(fixed.first());
-    let what = match problem.family {
+    let what = match family {
         Family::Binomial => "fitted probabilities numerically 0 or 1",
         _ => "fitted rates numerically 0",
     };
@@ -695,6 +763,19 @@ impl GlmmFit {
         );
         self.level = Some(level);
         self
+    }
+
+    /// Fill [`GlmmFit::ranef`] (the conditional modes b = Λθ û shown with `--ranef`), every
+    /// grouping factor in turn.
+    pub fn with_ranef(mut self) -> Self {
+        self.ranef = Some(group_modes(&self.factor_modes));
+        self
+    }
+
+    /// The conditional mode of random-effect `term` for level `level` of grouping factor
+    /// `group`, if all exist.
+    pub fn mode_of(&self, group: &str, level: &str, term: &str) -> Option<f64> {
+        mode_in(&self.factor_modes, group, level, term)
     }
 
     /// The fixed effect called `term`.
@@ -742,8 +823,17 @@ impl Tabular for GlmmFit {
             None => {}
         }
         s.push_str(&format!("\n\nobservations: {}", self.n_obs));
-        if let Some(g) = &self.group {
-            s.push_str(&format!("   groups ({g}): {}", self.n_groups));
+        match self.grouping_factors.as_slice() {
+            [] => {}
+            [one] => s.push_str(&format!("   groups ({}): {}", one.group, one.levels)),
+            several => s.push_str(&format!(
+                "   groups: {}",
+                several
+                    .iter()
+                    .map(|f| format!("{} {}", f.group, f.levels))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
         }
         if self.n_dropped > 0 {
             s.push_str(&format!(
@@ -801,5 +891,9 @@ impl Tabular for GlmmFit {
             })
             .collect();
         Table { header, rows }
+    }
+
+    fn epilogue(&self) -> Option<String> {
+        Some(ranef_text(&self.factor_modes, self.ranef.as_ref()?))
     }
 }

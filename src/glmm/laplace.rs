@@ -59,7 +59,8 @@ pub struct Problem {
     pub p: usize,
     /// Σ of the η-free parts of the log densities.
     pub constant: f64,
-    /// `None`: a GLM without random effects.
+    /// One grouping factor (`None`: a GLM, or several factors, which
+    /// [`super::several::SeveralFactors`] evaluates over these rows in the data's order).
     pub grouping: Option<Grouping>,
     /// Quadrature rule (`None`: Laplace).
     pub rule: Option<Rule>,
@@ -106,7 +107,7 @@ impl Problem {
     }
 
     /// Sum over rows of the θ-dependent constant (negative binomial only).
-    fn dispersion_constant(&self, phi: f64) -> f64 {
+    pub(crate) fn dispersion_constant(&self, phi: f64) -> f64 {
         if !self.family.has_dispersion() {
             return 0.0;
         }
@@ -125,8 +126,9 @@ impl Problem {
     }
 
     /// [`Problem::deviance`] and its gradient in β and in the entries of `t` at `positions`
-    /// ((row, column) of each θ), by the implicit-function rule at the modes (the modes'
-    /// own derivatives enter through the log determinant only, as ∂h/∂u = 0 there). `None`
+    /// ((row, column) of each θ), then, for the negative binomial, in φ, by the
+    /// implicit-function rule at the modes (the modes' own derivatives enter through the log
+    /// determinant only, as ∂h/∂u = 0 there). `None`
     /// with quadrature (K > 1: the optimiser then takes differences) or when the inner
     /// problem fails.
     pub fn deviance_and_gradient(
@@ -155,9 +157,10 @@ impl Problem {
         let eta0 = self.fixed_predictor(beta);
         let constant = self.constant + self.dispersion_constant(phi);
         let p = self.p;
+        let dispersion = usize::from(self.family.has_dispersion());
         let Some(grouping) = &self.grouping else {
             let mut total = 0.0;
-            let mut grad = gradient.map(|_| vec![0.0; p]);
+            let mut grad = gradient.map(|_| vec![0.0; p + dispersion]);
             for (i, &e) in eta0.iter().enumerate() {
                 let term = self.family.terms(self.y[i], self.trials[i], e, phi);
                 total += term.kernel;
@@ -165,6 +168,9 @@ impl Problem {
                     let row = &self.x[i * p..(i + 1) * p];
                     for (gj, xj) in g.iter_mut().zip(row) {
                         *gj -= 2.0 * term.score * xj;
+                    }
+                    if dispersion == 1 {
+                        g[p] -= 2.0 * self.family.dispersion_slopes(self.y[i], e, phi).log_density;
                     }
                 }
             }
@@ -193,7 +199,7 @@ impl Problem {
             modes.u.chunks_mut(q).enumerate().map(solve).collect()
         };
         let mut total = -2.0 * constant;
-        let mut grad = gradient.map(|positions| vec![0.0; p + positions.len()]);
+        let mut grad = gradient.map(|positions| vec![0.0; p + positions.len() + dispersion]);
         for s in solutions {
             let (d, gg) = s?;
             total += d;
@@ -210,7 +216,9 @@ impl Problem {
     /// at its mode `u` with H(u) = `hess`. With s, w, w′ the score, information and its slope
     /// in η, M = T H⁻¹ Tᵀ, vᵢ = w′ᵢ zᵢᵀ M zᵢ, V = Σ vᵢ zᵢ and a = H⁻¹ Tᵀ V:
     /// ∂D/∂β = Σᵢ xᵢ (−2sᵢ + vᵢ − wᵢ zᵢᵀ T a), and for θ at (r, c) of T, with G = Σ sᵢ zᵢ and
-    /// W = Σ wᵢ zᵢ zᵢᵀ: −2 G_r u_c + 2 (H⁻¹ Tᵀ W)_cr + u_c (V − W T a)_r + a_c G_r.
+    /// W = Σ wᵢ zᵢ zᵢᵀ: −2 G_r u_c + 2 (H⁻¹ Tᵀ W)_cr + u_c (V − W T a)_r + a_c G_r. For the
+    /// negative binomial's φ, with ℓ̇, ṡ, ẇ the derivatives of [`Family::dispersion_slopes`]
+    /// and dû/dφ = H⁻¹ Tᵀ Σ ṡᵢ zᵢ: −2 Σ ℓ̇ᵢ + Σ ẇᵢ zᵢᵀ M zᵢ + aᵀ Tᵀ Σ ṡᵢ zᵢ.
     #[allow(clippy::too_many_arguments)]
     fn group_gradient(
         &self,
@@ -247,6 +255,8 @@ impl Problem {
         let mut gz = [0.0; MAX_Q];
         let mut w_mat = [0.0; MAX_Q * MAX_Q];
         let mut v_sum = [0.0; MAX_Q];
+        let dispersion = self.family.has_dispersion();
+        let (mut dl_sum, mut dw_lev, mut s_phi) = (0.0, 0.0, [0.0; MAX_Q]);
         for i in rows.clone() {
             let zi = &z[i * q..(i + 1) * q];
             let eta = eta0[i] + zi.iter().zip(&b[..q]).map(|(a, c)| a * c).sum::<f64>();
@@ -255,6 +265,14 @@ impl Problem {
             for r in 0..q {
                 for c in 0..q {
                     lev += zi[r] * m[r * q + c] * zi[c];
+                }
+            }
+            if dispersion {
+                let d = self.family.dispersion_slopes(self.y[i], eta, phi);
+                dl_sum += d.log_density;
+                dw_lev += d.weight * lev;
+                for r in 0..q {
+                    s_phi[r] += d.score * zi[r];
                 }
             }
             let v = term.weight_slope * lev;
@@ -277,7 +295,12 @@ impl Problem {
             a[r] = (0..q).map(|c| hinv[r * q + c] * ttv[c]).sum();
         }
         let ta = lower_times(t, &a, q);
-        let mut out = vec![0.0; p + positions.len()];
+        let mut out = vec![0.0; p + positions.len() + usize::from(dispersion)];
+        if dispersion {
+            // aᵀ Tᵀ S = (T a)ᵀ S.
+            let ta_s: f64 = (0..q).map(|r| ta[r] * s_phi[r]).sum();
+            out[p + positions.len()] = -2.0 * dl_sum + dw_lev + ta_s;
+        }
         for (k, i) in rows.enumerate() {
             let zi = &z[i * q..(i + 1) * q];
             let (s, w, v) = per_row[k];
@@ -533,6 +556,39 @@ mod tests {
                     "{family:?} θ{k}: {fd} vs {}",
                     g[2 + k]
                 );
+            }
+            if family == Family::NegativeBinomial {
+                // φ, with random effects and without (a GLM), inside and at the bound φ = 0
+                // (there the one-sided derivative, by a second-order one-sided difference).
+                let glm = Problem {
+                    grouping: None,
+                    ..pr.clone()
+                };
+                for (pr, t) in [(&pr, t_of(&theta)), (&glm, Vec::new())] {
+                    let f = |phi: f64| pr.deviance(&beta, &t, phi, &mut Modes::default());
+                    for phi in [0.6, 0.0] {
+                        let (_, g) = pr
+                            .deviance_and_gradient(
+                                &beta,
+                                &t,
+                                &positions,
+                                phi,
+                                &mut Modes::default(),
+                            )
+                            .unwrap();
+                        let analytic = *g.last().unwrap();
+                        let fd = if phi > 0.0 {
+                            (f(phi + h) - f(phi - h)) / (2.0 * h)
+                        } else {
+                            let h = 1e-5;
+                            (-3.0 * f(0.0) + 4.0 * f(h) - f(2.0 * h)) / (2.0 * h)
+                        };
+                        assert!(
+                            (fd - analytic).abs() < 1e-5 * fd.abs().max(1.0),
+                            "φ = {phi}: {fd} vs {analytic}"
+                        );
+                    }
+                }
             }
         }
     }

@@ -1,6 +1,7 @@
 //! Generalised linear mixed models of counts and proportions (lme4's `glmer`, glmmTMB's
 //! `nbinom2`): Poisson, binomial and negative-binomial responses with random effects of one
-//! grouping factor, by the Laplace approximation or adaptive Gauss-Hermite quadrature. The
+//! grouping factor, by the Laplace approximation or adaptive Gauss-Hermite quadrature, or of
+//! several (crossed or nested) by the Laplace approximation. The
 //! formula, data frame and design matrices are `lmm`'s ([`crate::lmm::formula`],
 //! [`crate::lmm::frame`], [`crate::lmm::design`], [`crate::lmm::random`]); a formula without
 //! random terms fits a plain GLM with the same families.
@@ -25,12 +26,15 @@
 //! | [`family`] | response distributions and links: log density, score, information |
 //! | [`model`] | the data of a model: response checks, offsets, rows in group order |
 //! | [`laplace`] | conditional modes (penalised Newton) and the Laplace deviance |
+//! | [`several`] | several grouping factors: the joint modes (PIRLS on `lmm`'s blocked Cholesky) and the Laplace deviance |
 //! | [`quadrature`] | Gauss-Hermite rules; the adaptive rule for one scalar random effect |
 //! | [`fit`](mod@fit) | joint optimisation, standard errors, the fitted model and its output |
 //! | [`compare`](mod@compare) | the likelihood-ratio test of nested models |
 //!
-//! Several grouping factors would give each group's integral its own block again only for
-//! nested factors; crossed factors need the sparse joint system `lmm` builds for them.
+//! With one grouping factor the integral splits into one small integral per group
+//! ([`laplace`], analytic gradients); with several, crossed factors couple the groups, and
+//! [`several`] solves the joint system with [`crate::lmm::blocked`] (the deviance is then
+//! differenced numerically by the optimiser).
 
 pub mod compare;
 pub mod family;
@@ -38,6 +42,7 @@ pub mod fit;
 pub mod laplace;
 pub mod model;
 pub mod quadrature;
+pub mod several;
 
 pub use compare::{compare_csv, GlmmLikelihoodRatioTest};
 pub use family::Family;

@@ -1,12 +1,13 @@
 //! A generalised model's data: the response checked against its family (whole counts;
 //! successes within trials), the offsets, the fixed-effect design (by [`crate::lmm::design`]),
-//! the random effects of one grouping factor (by [`crate::lmm::random`]), and the rows put
-//! in group order for [`super::laplace::Problem`]. Every refusal names the row (its file line)
+//! the random effects (by [`crate::lmm::random`]), and, for one grouping factor, the rows put
+//! in group order for [`super::laplace::Problem`] (several factors keep the data's order). Every refusal names the row (its file line)
 //! and column.
 
 use super::family::Family;
 use super::laplace::{Grouping, Problem, MAX_Q};
 use super::quadrature::{Rule, MAX_NODES};
+use super::several::SeveralFactors;
 use crate::error::{Error, Result};
 use crate::lmm::design::fixed_matrix;
 use crate::lmm::fit::{columns_for as lmm_columns, require_rows};
@@ -41,10 +42,24 @@ pub struct Model {
     pub problem: Problem,
     /// The fixed-effect columns' names.
     pub fixed_names: Vec<String>,
-    /// The random effects (`None` for a GLM).
+    /// The random effects of one grouping factor (`None` for a GLM and for several factors,
+    /// which are in [`Model::several`]).
     pub random: Option<RandomEffects>,
+    /// Two or more grouping factors (the rows of [`Problem`] then stay in the data's order).
+    pub several: Option<SeveralFactors>,
     /// For each reordered row, its row in the data used.
     pub order: Vec<usize>,
+}
+
+impl Model {
+    /// The random effects of every grouping factor, most levels first (none for a GLM).
+    pub fn factors(&self) -> &[RandomEffects] {
+        match (&self.several, &self.random) {
+            (Some(several), _) => &several.factors,
+            (None, Some(re)) => std::slice::from_ref(re),
+            (None, None) => &[],
+        }
+    }
 }
 
 fn numeric<'a>(frame: &'a Frame, name: &str) -> Result<&'a [f64]> {
@@ -177,10 +192,13 @@ pub fn build(
             format!("{n} complete rows are too few for {} fixed effects", x.p),
         ));
     }
-    let random = if formula.random.is_empty() {
-        None
+    let mut factors = if formula.random.is_empty() {
+        Vec::new()
     } else {
-        let re = RandomEffects::build(formula, frame)?;
+        // An observation-level factor, (1 | obs), is identifiable here (overdispersion).
+        RandomEffects::build_all_with(formula, frame, true)?
+    };
+    for re in &factors {
         let n_random = re.q() * re.levels.len();
         if n_random > n {
             return Err(Error::input(
@@ -197,25 +215,40 @@ pub fn build(
             return Err(Error::input(
                 "--formula",
                 format!(
-                    "{} random effects per group; at most {MAX_Q} are supported",
-                    re.q()
+                    "{} random effects per group of '{}'; at most {MAX_Q} are supported",
+                    re.q(),
+                    re.group
                 ),
             ));
         }
-        Some(re)
-    };
+    }
     if nagq == 0 || nagq > MAX_NODES {
         return Err(Error::input(
             "--nagq",
             format!("{nagq}: the number of quadrature nodes must be 1 (Laplace) to {MAX_NODES}"),
         ));
     }
-    if nagq > 1 && random.as_ref().map_or(true, |re| re.q() != 1) {
+    if nagq > 1 && factors.len() > 1 {
+        return Err(Error::input(
+            "--nagq",
+            format!(
+                "adaptive Gauss-Hermite quadrature (--nagq above 1) is for one scalar random effect, and this model has {} grouping factors ({}); as lme4's glmer (nAGQ > 1 needs a single scalar random-effects term), use the Laplace approximation (--nagq 1)",
+                factors.len(),
+                factors.iter().map(|f| f.group.as_str()).collect::<Vec<_>>().join(", ")
+            ),
+        ));
+    }
+    if nagq > 1 && factors.first().map_or(true, |re| re.q() != 1) {
         return Err(Error::input(
             "--nagq",
             "adaptive Gauss-Hermite quadrature (--nagq above 1) needs exactly one scalar random effect, such as (1 | patient); as lme4, use the Laplace approximation (--nagq 1) otherwise",
         ));
     }
+    let (random, several) = if factors.len() > 1 {
+        (None, Some(SeveralFactors::new(factors, n)?))
+    } else {
+        (factors.pop(), None)
+    };
     // Rows in group order (stable, so rows keep their file order within a group).
     let mut order: Vec<usize> = (0..n).collect();
     if let Some(re) = &random {
@@ -262,6 +295,7 @@ pub fn build(
         },
         fixed_names: x.names.clone(),
         random,
+        several,
         order,
     })
 }

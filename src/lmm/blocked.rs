@@ -19,7 +19,9 @@
 //!
 //! with Λ̃ = blockdiag(Λ_rest, I). This is the full Cholesky factor of the augmented system
 //! `[ΛᵀZᵀZΛ + I, ΛᵀZᵀX, ΛᵀZᵀy; ·, XᵀX, Xᵀy; ·, ·, yᵀy]` of lme4's §3.5 and MixedModels.jl,
-//! so the criterion follows from its diagonal exactly as for one factor.
+//! so the criterion follows from its diagonal exactly as for one factor. The same factor,
+//! built over rows weighted by √wᵢ with no X, is the PIRLS step of a generalised model with
+//! several factors ([`BlockedSystem::spherical_modes`], used by [`crate::glmm::several`]).
 //!
 //! Why hand-written blocked algebra rather than a general sparse Cholesky (faer, sprs): the
 //! structure is known in advance. The largest factor's block is block diagonal and is never
@@ -299,17 +301,7 @@ impl<'a> BlockedSystem<'a> {
 
     /// Each factor's `T` (q·q row-major, lower) for `theta` (the factors' θ in order).
     fn t_blocks(&self, theta: &[f64]) -> Vec<Vec<f64>> {
-        let mut k0 = 0;
-        self.factors
-            .iter()
-            .map(|f| {
-                let q = f.q();
-                let mut t = vec![0.0; q * q];
-                f.fill_t(&theta[k0..k0 + f.n_theta()], &mut t);
-                k0 += f.n_theta();
-                t
-            })
-            .collect()
+        super::random::t_blocks(self.factors, theta)
     }
 
     /// `v` (a row of values over the dense columns `cols`, which hold whole level blocks)
@@ -582,15 +574,41 @@ impl<'a> BlockedSystem<'a> {
 
     /// Conditional modes `b = Λθ û` for the fitted `beta`, one vector per factor (level-major,
     /// `q` values per level), in the order of the factors; `None` if θ cannot be factorised.
+    pub fn conditional_modes(&self, theta: &[f64], beta: &[f64]) -> Option<Vec<Vec<f64>>> {
+        let (u, _) = self.spherical_modes(theta, beta)?;
+        let ts = self.t_blocks(theta);
+        Some(
+            self.factors
+                .iter()
+                .zip(&ts)
+                .zip(u)
+                .map(|((fk, t), mut uk)| {
+                    let q = fk.q();
+                    for level in uk.chunks_mut(q) {
+                        for a in (0..q).rev() {
+                            level[a] = (0..=a).map(|j| t[a * q + j] * level[j]).sum();
+                        }
+                    }
+                    uk
+                })
+                .collect(),
+        )
+    }
+
+    /// The spherical modes `û` for `beta` (one vector per factor, level-major, `q` values per
+    /// level) and log|L|², the log determinant of `ΛᵀZᵀZΛ + I`; `None` if θ cannot be
+    /// factorised. With rows weighted by √wᵢ and no X (`beta` empty), this is the penalised
+    /// weighted least-squares step of a generalised model's PIRLS (Bates et al. 2015, §5.2).
     ///
     /// `û` solves `L Lᵀ u = ΛᵀZᵀ(y − Xβ̂)`: the forward half is read off the factor (the
     /// y row of R minus the X rows times β̂), the backward half runs over the dense part first,
     /// then over each level of factor 0.
-    pub fn conditional_modes(&self, theta: &[f64], beta: &[f64]) -> Option<Vec<Vec<f64>>> {
+    pub fn spherical_modes(&self, theta: &[f64], beta: &[f64]) -> Option<(Vec<Vec<f64>>, f64)> {
         let f = self.factorize(theta)?;
         let (ls, ws) = (&f.ls, &f.ws);
         let (m, p, q0) = (self.m, self.p, self.q0);
         let r = &f.r;
+        let logdet_l = f.logdet_groups + (0..m).map(|j| 2.0 * r[(j, j)].ln()).sum::<f64>();
         let bs: Vec<f64> = beta
             .iter()
             .zip(&self.beta_shift)
@@ -603,15 +621,14 @@ impl<'a> BlockedSystem<'a> {
             let s: f64 = (j + 1..m).map(|i| r[(i, j)] * u_rest[i]).sum();
             u_rest[j] = (u_rest[j] - s) / r[(j, j)];
         }
-        let ts = self.t_blocks(theta);
         let levels0 = self.s_start.len() - 1;
         let mut out = Vec::with_capacity(self.factors.len());
-        let mut b0 = vec![0.0; levels0 * q0];
-        let mut c = vec![0.0; q0];
+        let mut u0 = vec![0.0; levels0 * q0];
         for g in 0..levels0 {
             let cols = &self.s_cols[self.s_start[g]..self.s_start[g + 1]];
             let len = cols.len();
             let w = &ws[self.s_start[g] * q0..self.s_start[g + 1] * q0];
+            let c = &mut u0[g * q0..(g + 1) * q0];
             for (u, cu) in c.iter_mut().enumerate() {
                 let row = &w[u * len..(u + 1) * len];
                 // The last p + 1 columns of Sᵢ are X and y.
@@ -624,26 +641,15 @@ impl<'a> BlockedSystem<'a> {
                 }
                 *cu = s;
             }
-            backward_solve_transpose(&ls[g * q0 * q0..(g + 1) * q0 * q0], q0, &mut c);
-            let t0 = &ts[0];
-            for a in 0..q0 {
-                b0[g * q0 + a] = (0..=a).map(|k| t0[a * q0 + k] * c[k]).sum();
-            }
+            backward_solve_transpose(&ls[g * q0 * q0..(g + 1) * q0 * q0], q0, c);
         }
-        out.push(b0);
+        out.push(u0);
         for (k, fk) in self.factors.iter().enumerate().skip(1) {
-            let q = fk.q();
-            let t = &ts[k];
-            let mut bk = vec![0.0; fk.levels.len() * q];
-            for level in 0..fk.levels.len() {
-                let u = &u_rest[self.offsets[k] + level * q..self.offsets[k] + (level + 1) * q];
-                for a in 0..q {
-                    bk[level * q + a] = (0..=a).map(|j| t[a * q + j] * u[j]).sum();
-                }
-            }
-            out.push(bk);
+            let len = fk.levels.len() * fk.q();
+            out.push(u_rest[self.offsets[k]..self.offsets[k] + len].to_vec());
         }
-        Some(out)
+        self.recycle(f);
+        Some((out, logdet_l))
     }
 }
 

@@ -284,6 +284,31 @@ pub fn random_effect_summaries(
     (random, correlations)
 }
 
+/// [`random_effect_summaries`] of every factor, for `theta` (the factors' θ one after the
+/// other), and whether the fit is singular (a diagonal entry of some `T` below 1e-4).
+pub fn factor_summaries(
+    factors: &[RandomEffects],
+    theta: &[f64],
+    sigma: f64,
+) -> (Vec<RandomEffectSd>, Vec<RandomEffectCorrelation>, bool) {
+    let mut random = Vec::new();
+    let mut correlations = Vec::new();
+    let mut singular = false;
+    let mut k0 = 0;
+    for re in factors {
+        let theta = &theta[k0..k0 + re.n_theta()];
+        k0 += re.n_theta();
+        let (sds, corrs) = random_effect_summaries(re, theta, sigma);
+        random.extend(sds);
+        correlations.extend(corrs);
+        singular |= theta
+            .iter()
+            .zip(re.theta_is_diagonal())
+            .any(|(t, d)| d && *t < 1e-4);
+    }
+    (random, correlations, singular)
+}
+
 /// Refuse a frame without complete rows, saying whether the file has none or every row
 /// misses a value of the model's columns.
 pub fn require_rows(formula: &Formula, frame: &Frame) -> Result<()> {
@@ -374,21 +399,7 @@ pub fn fit(formula: &Formula, frame: &Frame, reml: bool) -> Result<LmmFit> {
             }
         })
         .collect();
-    let mut random = Vec::new();
-    let mut correlations = Vec::new();
-    let mut singular = false;
-    let mut k0 = 0;
-    for re in &factors {
-        let theta = &opt.x[k0..k0 + re.n_theta()];
-        k0 += re.n_theta();
-        let (sds, corrs) = random_effect_summaries(re, theta, sigma);
-        random.extend(sds);
-        correlations.extend(corrs);
-        singular |= theta
-            .iter()
-            .zip(re.theta_is_diagonal())
-            .any(|(t, d)| d && *t < 1e-4);
-    }
+    let (random, correlations, singular) = factor_summaries(&factors, &opt.x, sigma);
     let mut population = Vec::with_capacity(n);
     let mut fitted = Vec::with_capacity(n);
     for i in 0..n {
@@ -503,16 +514,7 @@ impl LmmFit {
     /// Fill [`LmmFit::ranef`] (the per-group conditional modes shown with `--ranef`), every
     /// grouping factor in turn.
     pub fn with_ranef(mut self) -> Self {
-        let mut all = Vec::new();
-        for f in &self.factor_modes {
-            let q = f.terms.len();
-            all.extend(f.levels.iter().enumerate().map(|(g, level)| GroupModes {
-                group: f.group.clone(),
-                level: level.clone(),
-                values: f.values[g * q..(g + 1) * q].to_vec(),
-            }));
-        }
-        self.ranef = Some(all);
+        self.ranef = Some(group_modes(&self.factor_modes));
         self
     }
 
@@ -525,11 +527,7 @@ impl LmmFit {
     /// The conditional mode of random-effect `term` for level `level` of grouping factor
     /// `group` (`site`, `cask:batch`), if all exist.
     pub fn mode_of(&self, group: &str, level: &str, term: &str) -> Option<f64> {
-        let f = self.factor_modes.iter().find(|f| f.group == group)?;
-        let q = f.terms.len();
-        let g = f.levels.iter().position(|l| l == level)?;
-        let k = f.terms.iter().position(|t| t == term)?;
-        Some(f.values[g * q + k])
+        mode_in(&self.factor_modes, group, level, term)
     }
 
     /// Observed values with the fitted per-group and population lines, one trajectory per
@@ -582,6 +580,50 @@ impl LmmFit {
         ));
         lines.join("\n")
     }
+}
+
+/// The conditional modes of every level of every factor, one entry per group (for `--ranef`
+/// and JSON).
+pub fn group_modes(factor_modes: &[FactorModes]) -> Vec<GroupModes> {
+    let mut all = Vec::new();
+    for f in factor_modes {
+        let q = f.terms.len();
+        all.extend(f.levels.iter().enumerate().map(|(g, level)| GroupModes {
+            group: f.group.clone(),
+            level: level.clone(),
+            values: f.values[g * q..(g + 1) * q].to_vec(),
+        }));
+    }
+    all
+}
+
+/// The conditional mode of random-effect `term` for level `level` of grouping factor `group`
+/// among `factor_modes`, if all exist.
+pub fn mode_in(factor_modes: &[FactorModes], group: &str, level: &str, term: &str) -> Option<f64> {
+    let f = factor_modes.iter().find(|f| f.group == group)?;
+    let q = f.terms.len();
+    let g = f.levels.iter().position(|l| l == level)?;
+    let k = f.terms.iter().position(|t| t == term)?;
+    Some(f.values[g * q + k])
+}
+
+/// The `--ranef` block of a summary: one table of conditional modes per grouping factor.
+pub fn ranef_text(factor_modes: &[FactorModes], ranef: &[GroupModes]) -> String {
+    let mut parts = Vec::new();
+    for f in factor_modes {
+        let mut s = format!("conditional modes ({}):\n{:<12}", f.group, "level");
+        for t in &f.terms {
+            s.push_str(&format!(" {:>14}", t));
+        }
+        for g in ranef.iter().filter(|g| g.group == f.group) {
+            s.push_str(&format!("\n{:<12}", g.level));
+            for v in &g.values {
+                s.push_str(&format!(" {:>14}", human_number(*v)));
+            }
+        }
+        parts.push(s);
+    }
+    parts.join("\n\n")
 }
 
 /// The random-effects block of a summary: a header, then one line per random effect with its
@@ -689,21 +731,6 @@ impl Tabular for LmmFit {
     }
 
     fn epilogue(&self) -> Option<String> {
-        let ranef = self.ranef.as_ref()?;
-        let mut parts = Vec::new();
-        for f in &self.factor_modes {
-            let mut s = format!("conditional modes ({}):\n{:<12}", f.group, "level");
-            for t in &f.terms {
-                s.push_str(&format!(" {:>14}", t));
-            }
-            for g in ranef.iter().filter(|g| g.group == f.group) {
-                s.push_str(&format!("\n{:<12}", g.level));
-                for v in &g.values {
-                    s.push_str(&format!(" {:>14}", human_number(*v)));
-                }
-            }
-            parts.push(s);
-        }
-        Some(parts.join("\n\n"))
+        Some(ranef_text(&self.factor_modes, self.ranef.as_ref()?))
     }
 }

@@ -53,6 +53,18 @@ impl RandomEffects {
     /// The random effects of every grouping factor of `formula`, ordered as lme4 orders its
     /// terms: by number of levels, most first (ties in the order written).
     pub fn build_all(formula: &Formula, frame: &Frame) -> Result<Vec<RandomEffects>> {
+        Self::build_all_with(formula, frame, false)
+    }
+
+    /// [`RandomEffects::build_all`], also accepting a factor with one level per observation
+    /// when `level_per_observation` is set: in a generalised model such a random effect is
+    /// identifiable (the observation-level overdispersion term of `glmer`, `(1 | obs)`); in a
+    /// linear model it cannot be told apart from the residual.
+    pub fn build_all_with(
+        formula: &Formula,
+        frame: &Frame,
+        level_per_observation: bool,
+    ) -> Result<Vec<RandomEffects>> {
         let factors = formula.grouping_factors();
         if factors.is_empty() {
             return Err(Error::input(
@@ -62,7 +74,15 @@ impl RandomEffects {
         }
         let mut out = factors
             .iter()
-            .map(|f| Self::build_group(formula, frame, &f.group, &f.group_columns))
+            .map(|f| {
+                Self::build_group(
+                    formula,
+                    frame,
+                    &f.group,
+                    &f.group_columns,
+                    level_per_observation,
+                )
+            })
             .collect::<Result<Vec<_>>>()?;
         out.sort_by_key(|r| std::cmp::Reverse(r.levels.len()));
         Ok(out)
@@ -75,6 +95,7 @@ impl RandomEffects {
         frame: &Frame,
         group: &str,
         columns: &[String],
+        level_per_observation: bool,
     ) -> Result<RandomEffects> {
         let (codes, levels) = grouping_codes(frame, columns)?;
         let place = format!("--formula, column {}", columns.join(", "));
@@ -87,7 +108,7 @@ impl RandomEffects {
                 ),
             ));
         }
-        if levels.len() >= frame.n_rows {
+        if levels.len() >= frame.n_rows && !level_per_observation {
             return Err(Error::input(
                 place,
                 format!(
@@ -251,6 +272,22 @@ impl RandomEffects {
         }
         (sd, corr)
     }
+}
+
+/// Each factor's `T` (row-major q × q, lower triangular) for `theta`, the factors' θ one after
+/// the other (as lme4's `getME(m, "theta")`).
+pub fn t_blocks(factors: &[RandomEffects], theta: &[f64]) -> Vec<Vec<f64>> {
+    let mut k0 = 0;
+    factors
+        .iter()
+        .map(|f| {
+            let q = f.q();
+            let mut t = vec![0.0; q * q];
+            f.fill_t(&theta[k0..k0 + f.n_theta()], &mut t);
+            k0 += f.n_theta();
+            t
+        })
+        .collect()
 }
 
 /// The groups formed by the combinations of `columns` (categorical columns of `frame`): the
