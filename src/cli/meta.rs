@@ -216,6 +216,10 @@ pub fn run(args: Args) -> Result<Outcome> {
     };
     let axis_label = |exponentiate: bool| match measure {
         Some(code) => meta::chart::measure_axis_label(code, exponentiate),
+        // Without a measure the axis names the column, and says when its ticks are ratios.
+        None if exponentiate => {
+            format!("ratio, exp(column {})", args.yi.as_deref().unwrap_or("yi"))
+        }
         None => format!(
             "effect size (column {})",
             args.yi.as_deref().unwrap_or("yi")

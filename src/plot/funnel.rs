@@ -182,13 +182,17 @@ impl FunnelChart {
                 "p < 0.10, 0.05, 0.01",
             ));
         }
+        // The number of studies, unless the title already says it (meta's default title
+        // ends "…: 13 studies"): a subtitle repeating the title costs a line at 400x300.
+        let count = super::style::count_of(self.studies.len(), "study", "studies");
+        let subtitle = if self.title.contains(&count) {
+            Vec::new()
+        } else {
+            vec![count]
+        };
         let frame = Frame {
             title: &self.title,
-            subtitle: vec![super::style::count_of(
-                self.studies.len(),
-                "study",
-                "studies",
-            )],
+            subtitle,
             legend,
             notes: Vec::new(),
         };
