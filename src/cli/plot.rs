@@ -118,7 +118,8 @@ fn paired(a: &PairedArgs) -> Result<Chart> {
 
 #[derive(Debug, clap::Args)]
 struct StudyArgs {
-    /// Study id (`trialstats list` shows them).
+    /// Study id (`trialstats list` shows them), or the path of its TOML file
+    /// (`data/nmo-tocilizumab.toml`: the id is the file's stem, --data its folder).
     study: String,
     /// Folder of study files.
     #[arg(long, value_name = "DIR", default_value = "data")]
@@ -140,8 +141,19 @@ struct StudyArgs {
 }
 
 /// The charts of one study, drawn from the data as the report draws them.
-fn study_charts(a: StudyArgs) -> Result<Outcome> {
+fn study_charts(mut a: StudyArgs) -> Result<Outcome> {
     a.chart.refuse_labels("plot study")?;
+    // A path to a study file names the study and its folder.
+    let as_path = std::path::Path::new(&a.study);
+    if as_path.extension().is_some_and(|e| e == "toml") && as_path.is_file() {
+        if let Some(stem) = as_path.file_stem().and_then(|s| s.to_str()) {
+            a.data = match as_path.parent() {
+                Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+                _ => PathBuf::from("."),
+            };
+            a.study = stem.to_string();
+        }
+    }
     let canvas = a.chart.canvas()?;
     let studies: Vec<_> = trialstats::study::load_dir(&a.data)?
         .into_iter()

@@ -256,23 +256,30 @@ impl SlopeChart {
                 .draw(&PathElement::new(elem, grey))
                 .map_err(drawing)?;
         }
-        // The label goes under the lower line end, where no line runs.
+        // The label goes under the lower line end, where no line runs. On a short image it
+        // would run into the x axis (and above the ends the lines run): it is left out
+        // there, since the subtitle gives the same gap and its uncertainty.
         let label = format!("gap: {} ({})", self.gap_label(), self.uncertainty());
         // Wrapped to the room left of the bracket, so it never runs off the plot.
-        let (left, _, _, _) = super::style::plot_rect(&chart, &plot_area);
+        let (left, _, _, bottom) = super::style::plot_rect(&chart, &plot_area);
         let text_style = style.axis();
         let lines =
             super::style::wrap_text(&label, &text_style, gx + tick - left - style.px(4.0), 3);
         let lh = super::style::line_height(&text_style);
-        for (j, line) in lines.iter().enumerate() {
-            put_text(
-                &plot_area,
-                line,
-                (gx + tick, gy1.max(gy2) + style.px(8.0) + j as i32 * lh),
-                &text_style,
-                HPos::Right,
-                VPos::Top,
-            )?;
+        let block = lines.len() as i32 * lh;
+        let gap_px = style.px(8.0);
+        let below = gy1.max(gy2) + gap_px;
+        if below + block <= bottom - style.px(2.0) {
+            for (j, line) in lines.iter().enumerate() {
+                put_text(
+                    &plot_area,
+                    line,
+                    (gx + tick, below + j as i32 * lh),
+                    &text_style,
+                    HPos::Right,
+                    VPos::Top,
+                )?;
+            }
         }
         Ok(())
     }
