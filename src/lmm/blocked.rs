@@ -366,13 +366,13 @@ impl<'a> BlockedSystem<'a> {
         let d = f.r.as_mut_slice();
         if let Some(scale) = &diagonal {
             // Only the lower triangle: nothing below reads the upper one.
-            d.par_chunks_mut(order).enumerate().for_each(|(c, column)| {
+            for (c, column) in d.chunks_mut(order).enumerate() {
                 let from = &self.cross[c * order..(c + 1) * order];
                 let sc = scale[c];
                 for r in c..order {
                     column[r] = sc * scale[r] * from[r];
                 }
-            });
+            }
         } else {
             let all: Vec<u32> = (0..order as u32).collect();
             let mut e = vec![0.0; order * order];
@@ -716,8 +716,10 @@ fn moment_theta(factors: &[RandomEffects], residual: &[f64], p: usize) -> Vec<f6
 /// Panel width of the blocked Cholesky.
 const PANEL: usize = 32;
 
-/// Trailing columns from which the blocked Cholesky's update is split between threads (below
-/// it a thread's share is too small to pay for handing it over).
+/// Order and trailing columns from which the blocked Cholesky's update is split between
+/// threads. Below them a thread's share is too small to pay for handing it over: at order 503
+/// (the nested benchmark's 500 sites) splitting made the whole fit 10% slower.
+const PARALLEL_ORDER: usize = 768;
 const PARALLEL_TRAILING: usize = 256;
 
 /// In-place lower Cholesky factor of the symmetric positive-definite `a` (only its lower
@@ -772,7 +774,7 @@ pub fn cholesky_lower(a: &mut DMatrix<f64>) -> bool {
                 c.gemm(-1.0, &rows, &top.transpose(), 1.0);
             }
         };
-        if n - kb - b >= PARALLEL_TRAILING {
+        if n >= PARALLEL_ORDER && n - kb - b >= PARALLEL_TRAILING {
             trailing
                 .par_chunks_mut(PANEL * n)
                 .enumerate()
