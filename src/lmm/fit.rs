@@ -14,7 +14,7 @@ use super::dense::inverse_from_cholesky;
 use super::design::fixed_matrix;
 use super::formula::Formula;
 use super::frame::{Frame, Role};
-use super::optimize::{minimize_with, Optimum};
+use super::optimize::{minimize_scaled, minimize_with, Optimum};
 use super::random::RandomEffects;
 use crate::error::{Error, Result};
 use crate::model_matrix::ModelMatrix;
@@ -498,9 +498,21 @@ fn fit_several_factors(
 ) -> Result<Fitted> {
     let system = BlockedSystem::new(y, x, factors)?;
     let f = |theta: &[f64]| system.value(theta, reml);
-    let start: Vec<f64> = factors.iter().flat_map(|r| r.initial_theta()).collect();
+    let lme4_start: Vec<f64> = factors.iter().flat_map(|r| r.initial_theta()).collect();
     let lower: Vec<f64> = factors.iter().flat_map(|r| r.lower_bounds()).collect();
-    let opt = minimize_with(&f, None, &start, &lower);
+    // The start: lme4's or the moment estimate, whichever has the lower criterion. From the
+    // moment start a crossed model needs a third of the evaluations; comparing the two guards
+    // against a poor moment estimate.
+    let moments = system.moment_start();
+    let (start, extra) = if moments == lme4_start.as_slice() {
+        (lme4_start, 0)
+    } else if f(moments) < f(&lme4_start) {
+        (moments.to_vec(), 2)
+    } else {
+        (lme4_start, 2)
+    };
+    let mut opt = minimize_scaled(&f, None, &start, &lower);
+    opt.evaluations += extra;
     let sol = system
         .solve(&opt.x, reml)
         .ok_or_else(not_positive_definite)?;
