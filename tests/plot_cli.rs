@@ -459,3 +459,24 @@ fn plot_study_draws_one_studys_charts_from_the_data() {
             "known: als-edaravone-phase3, als-muse-mouse",
         ));
 }
+
+#[test]
+fn plot_study_takes_the_path_of_a_study_file() {
+    // `data/als-muse-phase2.toml` names the study (its file stem) and its folder.
+    let dir = tempfile::tempdir().unwrap();
+    let study = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/als-muse-phase2.toml");
+    assert_cmd::Command::cargo_bin("trialstats")
+        .unwrap()
+        .args(["plot", "study"])
+        .arg(&study)
+        .arg("-o")
+        .arg(dir.path())
+        .assert()
+        .code(0);
+    let svg = std::fs::read_to_string(
+        dir.path()
+            .join("als-muse-phase2-alsfrs-r-decline-slopes.svg"),
+    )
+    .unwrap();
+    assert!(svg.contains("no uncertainty reported"));
+}
