@@ -250,3 +250,38 @@ fn several_grouping_factors_in_json_ranef_and_compare() {
         .code(2)
         .stderr(predicate::str::contains("not nested"));
 }
+
+#[test]
+fn a_singular_fit_with_several_factors_is_confirmed_at_its_boundary() {
+    // YEAR is both a fixed effect and a grouping factor, so its SD goes to zero and the
+    // deviance is flat along it there: a singular fit, not a failure to converge.
+    // R (benches/glmm_singular_reference.R, glmmTMB 1.1, rel.tol = 1e-14):
+    //   glmmTMB(TICKS ~ YEAR + cHEIGHT + (1|BROOD) + (1|INDEX) + (1|LOCATION) + (1|YEAR),
+    //           family = poisson, data = gt)
+    //   logLik -890.27133008740907; SDs BROOD 0.7500336851, INDEX 0.5415088448,
+    //   LOCATION 0.5287199635, YEAR 3.98e-7; convergence 0, pdHess TRUE.
+    let v = json(glmm().arg(data("grouseticks.csv")).args([
+        "--family",
+        "poisson",
+        "--formula",
+        "TICKS ~ factor(YEAR) + cHEIGHT + (1 | BROOD) + (1 | INDEX) + (1 | LOCATION) + (1 | YEAR)",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(v["converged"], true);
+    let ll = v["log_likelihood"].as_f64().unwrap();
+    assert!((ll - -890.27133008740907).abs() < 1e-8, "{ll}");
+    let sd = |g: &str| {
+        v["random"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["group"] == g)
+            .unwrap()["sd"]
+            .as_f64()
+            .unwrap()
+    };
+    assert!((sd("BROOD") - 0.7500336851).abs() < 1e-4);
+    assert!((sd("LOCATION") - 0.5287199635).abs() < 1e-4);
+    assert!(sd("YEAR") < 1e-4);
+}

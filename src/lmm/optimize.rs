@@ -263,17 +263,28 @@ fn minimize_from<F: Fn(&[f64]) -> f64>(
     // is flat) is left along the direction of negative curvature, then the search restarts.
     for _restart in 0..4 {
         quasi_newton(&mut fc, &mut x, &mut fx, &mut g, lower, diagonal_start);
-        confirmation = newton(&mut fc, &mut x, &mut fx, &mut g, lower);
+        confirmation = newton(&mut fc, &mut x, &mut fx, &mut g, lower, &[]);
         if confirmation.hessian_positive_definite {
             break;
         }
-        if !escape(
-            &mut fc,
-            &mut x,
-            &mut fx,
-            &confirmation.negative_curvature,
-            lower,
-        ) {
+        // Components at their bound are tried too: moving one inside may lower f.
+        let mut directions = confirmation.negative_curvature.clone();
+        directions.extend(
+            confirmation
+                .flat_at_bound
+                .iter()
+                .filter(|j| !confirmation.negative_curvature.contains(j)),
+        );
+        if !escape(&mut fc, &mut x, &mut fx, &directions, lower) {
+            // A variance at zero along which f is flat (a singular fit, e.g. a random
+            // intercept of a factor that is also a fixed effect) has a zero or, from rounding,
+            // slightly negative curvature, and no lower point inside the bounds: it is an
+            // optimum on the boundary, as lme4 reports it (singular, not unconverged). The
+            // optimum is confirmed over the other components with those held at the bound.
+            if !confirmation.flat_at_bound.is_empty() {
+                let pinned = confirmation.flat_at_bound.clone();
+                confirmation = newton(&mut fc, &mut x, &mut fx, &mut g, lower, &pinned);
+            }
             break;
         }
         g = fc.gradient(&x, fx, lower);
@@ -417,17 +428,22 @@ struct Confirmation {
     decrement: f64,
     /// Free components along which the Hessian's diagonal is negative.
     negative_curvature: Vec<usize>,
+    /// Free components at their lower bound when the Hessian is not positive definite (f is
+    /// flat there to rounding or curves down): held at the bound when moving them inside
+    /// finds no lower point.
+    flat_at_bound: Vec<usize>,
 }
 
-/// Newton steps with a finite-difference Hessian over the free components, until the Newton
-/// decrement is below 1e-6 (then one last step) or no step lowers f; reports whether the
-/// optimum is confirmed.
+/// Newton steps with a finite-difference Hessian over the free components (those not at a
+/// bound the gradient pushes against, nor `pinned`), until the Newton decrement is below 1e-6
+/// (then one last step) or no step lowers f; reports whether the optimum is confirmed.
 fn newton<F: Fn(&[f64]) -> f64>(
     fc: &mut Counted<F>,
     x: &mut Vec<f64>,
     fx: &mut f64,
     g: &mut Vec<f64>,
     lower: &[f64],
+    pinned: &[usize],
 ) -> Confirmation {
     let n = x.len();
     let mut out = Confirmation {
@@ -436,7 +452,9 @@ fn newton<F: Fn(&[f64]) -> f64>(
     };
     for _ in 0..8 {
         let mask = free_mask(x, g, lower);
-        let free: Vec<usize> = (0..n).filter(|&j| mask[j]).collect();
+        let free: Vec<usize> = (0..n)
+            .filter(|&j| mask[j] && !pinned.contains(&j))
+            .collect();
         if free.is_empty() {
             out.hessian_positive_definite = true;
             out.decrement = 0.0;
@@ -450,6 +468,11 @@ fn newton<F: Fn(&[f64]) -> f64>(
             out.negative_curvature = (0..m)
                 .filter(|&a| hess[a * m + a] < 0.0)
                 .map(|a| free[a])
+                .collect();
+            out.flat_at_bound = free
+                .iter()
+                .copied()
+                .filter(|&j| at_bound(x[j], lower[j]))
                 .collect();
             break;
         }
