@@ -1257,6 +1257,47 @@ mod typesetting {
     }
 
     #[test]
+    fn long_time_point_labels_wrap_rather_than_cut_at_400x300() {
+        // Labels about twice as wide as their third of a 400 px chart: they take two or
+        // three lines under the axis, whole, alone and in a panel.
+        let labels = [
+            "baseline before the first infusion",
+            "one year after the start of tocilizumab",
+            "two years after the start of tocilizumab",
+        ];
+        let chart = edss(
+            labels
+                .iter()
+                .zip([5.1, 4.1, 3.9])
+                .map(|(l, m)| tp(l, Some(m), Some(1.2)))
+                .collect(),
+        );
+        let mut pain = chart.clone();
+        pain.measure_label = "pain (NRS)".into();
+        for (kind, chart) in [
+            ("before/after", Chart::from(chart.clone())),
+            ("panel", panel(vec![chart, pain]).into()),
+        ] {
+            let svg = plot::render_svg(&chart, size(400, 300)).unwrap();
+            assert!(!svg.contains('…'), "{kind}: a label is cut");
+            let found = texts(&svg);
+            for label in labels {
+                // Wrapped: no line holds the whole label, and every word is there.
+                assert!(
+                    !found.iter().any(|(t, _)| t == label),
+                    "{kind}: '{label}' on one line"
+                );
+                let all: String = found
+                    .iter()
+                    .map(|(t, _)| t.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                assert!(all.contains(label), "{kind}: '{label}' not whole");
+            }
+        }
+    }
+
+    #[test]
     fn labels_are_not_cut_beside_the_numbers_at_400x300() {
         // 60-character names (a few cut at 400 px before the numbers column could go onto
         // two lines), in a forest plot and in a proportion chart.

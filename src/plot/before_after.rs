@@ -192,14 +192,13 @@ impl BeforeAfterChart {
             LegendMark::PointWithBar(palette::BLUE),
             bar_legend(self.bar_kind),
         )];
-        self.draw_with(
-            area,
-            style,
-            &self.title,
-            self.n_text(),
+        let frame = Frame {
+            title: &self.title,
+            subtitle: vec![self.n_text()],
             legend,
-            self.notes(),
-        )
+            notes: self.notes(),
+        };
+        self.draw_with(area, style, frame, 1)
     }
 
     /// The n of the subtitle: "n = 7", or, where time points differ, "n = 22 to 20 (under
@@ -262,40 +261,34 @@ impl BeforeAfterChart {
         notes
     }
 
-    /// Draw as one cell of a panel, headed by the measure's name; the panel prints the
-    /// cell's notes under all cells, so the cells' plots line up.
+    /// Draw as one cell of a panel, headed by the measure's name, with at least
+    /// `label_lines` lines under the axis for the time points; the panel prints the cell's
+    /// notes under all cells, so the cells' plots line up.
     pub(crate) fn draw_cell<DB: DrawingBackend>(
         &self,
         area: &DrawingArea<DB, Shift>,
         style: &Style,
+        label_lines: usize,
     ) -> Result<()> {
-        self.draw_with(
-            area,
-            style,
-            &self.measure_label,
-            self.n_text(),
-            Vec::new(),
-            Vec::new(),
-        )
+        let frame = Frame {
+            title: &self.measure_label,
+            subtitle: vec![self.n_text()],
+            ..Frame::default()
+        };
+        self.draw_with(area, style, frame, label_lines)
     }
 
+    /// Draw in `frame`, with at least `min_label_lines` lines under the axis for the time
+    /// points' labels.
     fn draw_with<DB: DrawingBackend>(
         &self,
         area: &DrawingArea<DB, Shift>,
         style: &Style,
-        title: &str,
-        subtitle: String,
-        legend: Vec<LegendEntry>,
-        notes: Vec<String>,
+        frame: Frame,
+        min_label_lines: usize,
     ) -> Result<()> {
         let y = self.y_range();
-        let is_cell = legend.is_empty() && title == self.measure_label;
-        let frame = Frame {
-            title,
-            subtitle: vec![subtitle],
-            legend,
-            notes,
-        };
+        let is_cell = frame.legend.is_empty() && frame.title == self.measure_label;
         let plot_area = frame.draw(area, style)?;
         let k = self.points.len();
         let x = -0.5..(k as f64 - 0.5);
@@ -308,7 +301,8 @@ impl BeforeAfterChart {
         let mut axes = Axes::new(x, y.clone(), "", &y_desc);
         axes.x_ticks = false;
         let show_n = self.varying_n();
-        axes.x_label_lines = if show_n { 3 } else { 2 };
+        let label_lines = self.label_lines(&mut axes, &plot_area, style, min_label_lines);
+        axes.x_label_lines = label_lines as i32 + i32::from(show_n);
         let mut chart = axes.draw(&plot_area, style)?;
         let (left, _, right, bottom) = plot_rect(&chart, &plot_area);
         let col_w = (right - left) / k as i32;
@@ -418,19 +412,20 @@ impl BeforeAfterChart {
             }
         }
 
-        // Category labels under the axis, wrapped to two lines.
+        // Category labels under the axis, wrapped onto the lines reserved for them (cut only
+        // past three), the n under them where it varies.
         let lh = line_height(&tick);
         for (i, p) in self.points.iter().enumerate() {
             let (cx, _) = pixel_in(&chart, &plot_area, (i as f64, y.start));
-            let mut lines = wrap_text(&p.label, &tick, col_w - style.px(6.0), 2);
+            let mut lines = wrap_text(&p.label, &tick, label_width(col_w, style), label_lines);
             if show_n {
-                lines.push(p.n.map_or("n not reported".into(), |n| format!("n = {n}")));
+                let n = p.n.map_or("n not reported".into(), |n| format!("n = {n}"));
+                lines.push(fit_text(&n, &tick, label_width(col_w, style)));
             }
             for (j, l) in lines.iter().enumerate() {
-                let l = fit_text(l, &tick, col_w - style.px(4.0));
                 put_text(
                     &plot_area,
-                    &l,
+                    l,
                     (cx, bottom + style.px(6.0) + j as i32 * lh),
                     &tick,
                     HPos::Center,
@@ -440,4 +435,55 @@ impl BeforeAfterChart {
         }
         Ok(())
     }
+
+    /// Lines under the axis the longest category label needs (at least `min_lines`, at most
+    /// [`MAX_LABEL_LINES`]) in a plot drawn by `axes` in `plot_area`. The plot's width
+    /// depends a little on the lines reserved (a shorter plot may wrap the y description,
+    /// taking width), so the count is grown until the labels fit the width it leaves.
+    fn label_lines<DB: DrawingBackend>(
+        &self,
+        axes: &mut Axes,
+        plot_area: &DrawingArea<DB, Shift>,
+        style: &Style,
+        min_lines: usize,
+    ) -> usize {
+        let tick = style.tick();
+        let show_n = i32::from(self.varying_n());
+        let k = self.points.len().max(1) as i32;
+        let mut lines = min_lines.clamp(1, MAX_LABEL_LINES);
+        loop {
+            axes.x_label_lines = lines as i32 + show_n;
+            let width = label_width(axes.plot_width(plot_area, style) / k, style);
+            let needed = self
+                .points
+                .iter()
+                .map(|p| wrap_text(&p.label, &tick, width, MAX_LABEL_LINES).len())
+                .max()
+                .unwrap_or(1);
+            if needed <= lines {
+                return lines;
+            }
+            lines = needed;
+        }
+    }
+
+    /// The label lines this chart needs as a panel cell drawn in `cell`: the panel gives
+    /// every cell the most any needs, so the cells' plots line up.
+    pub(crate) fn cell_label_lines<DB: DrawingBackend>(
+        &self,
+        cell: &DrawingArea<DB, Shift>,
+        style: &Style,
+    ) -> usize {
+        let mut axes = Axes::new(0.0..1.0, self.y_range(), "", &self.unit);
+        axes.x_ticks = false;
+        self.label_lines(&mut axes, cell, style, 1)
+    }
+}
+
+/// Most lines a time point's label takes under the axis; only what three cannot hold is cut.
+const MAX_LABEL_LINES: usize = 3;
+
+/// Width a category label may take in a column `col_w` pixels wide.
+fn label_width(col_w: i32, style: &Style) -> i32 {
+    col_w - style.px(6.0)
 }

@@ -85,8 +85,15 @@ impl PanelChart {
         // Cell titles and labels a little smaller than the panel's own title.
         let cell_style = style.shrunk(0.85);
         let cells = inner.split_evenly((rows, cols));
+        let label_lines = self
+            .measures
+            .iter()
+            .zip(cells.iter())
+            .map(|(measure, cell)| measure.cell_label_lines(cell, &cell_style))
+            .max()
+            .unwrap_or(1);
         for (measure, cell) in self.measures.iter().zip(cells.iter()) {
-            measure.draw_cell(cell, &cell_style)?;
+            measure.draw_cell(cell, &cell_style, label_lines)?;
         }
         Ok(())
     }

@@ -589,19 +589,23 @@ impl<'a> Axes<'a> {
         ticks + desc + style.px(6.0)
     }
 
-    /// Build the plane in `area` and draw the grid, axes and tick labels.
-    pub fn draw<'b, DB: DrawingBackend>(
+    /// Width in pixels of the plot these axes leave in `area` (between the y label area and
+    /// the right margin): what a chart labelling its own categories divides among them.
+    pub fn plot_width<DB: DrawingBackend>(
         &self,
-        area: &'b DrawingArea<DB, Shift>,
+        area: &DrawingArea<DB, Shift>,
         style: &Style,
-    ) -> Result<Plane<'b, DB>> {
-        check_axis_range(&self.x, "x")?;
-        check_axis_range(&self.y, "y")?;
+    ) -> i32 {
+        let (aw, ah) = area.dim_in_pixel();
+        let layout = self.layout(style, aw as i32, ah as i32);
+        aw as i32 - layout.y_area - style.px(6.0) - style.px(24.0) - self.extra_right
+    }
+
+    /// Where the axes' text goes in an area of `aw` × `ah` pixels.
+    fn layout(&self, style: &Style, aw: i32, ah: i32) -> AxesLayout {
         // Axis descriptions longer than their axis wrap onto a second line; only what two
         // lines cannot hold is cut. The lengths are measured against the axes with one line
         // of description each (a second line takes a little from the other axis).
-        let (aw, ah) = area.dim_in_pixel();
-        let (aw, ah) = (aw as i32, ah as i32);
         let margins_h = style.px(8.0) + style.px(2.0);
         let margins_w = style.px(24.0) + style.px(6.0) + self.extra_right;
         let along = self.y_desc_lines(
@@ -630,11 +634,45 @@ impl<'a> Axes<'a> {
         );
         let y_area = self.y_area_width(style, y_desc.len());
         let x_area = self.x_area_height(style, x_desc.len());
+        let plot_w = aw - y_area - style.px(30.0) - self.extra_right;
+        let plot_h = ah - x_area - style.px(8.0) - above_h;
+        AxesLayout {
+            y_desc,
+            y_desc_above,
+            x_desc,
+            y_area,
+            x_area,
+            above_h,
+            plot_w,
+            plot_h,
+        }
+    }
+
+    /// Build the plane in `area` and draw the grid, axes and tick labels.
+    pub fn draw<'b, DB: DrawingBackend>(
+        &self,
+        area: &'b DrawingArea<DB, Shift>,
+        style: &Style,
+    ) -> Result<Plane<'b, DB>> {
+        check_axis_range(&self.x, "x")?;
+        check_axis_range(&self.y, "y")?;
+        let (aw, ah) = area.dim_in_pixel();
+        let ah = ah as i32;
+        let AxesLayout {
+            y_desc,
+            y_desc_above,
+            x_desc,
+            y_area,
+            x_area,
+            above_h,
+            plot_w,
+            plot_h,
+        } = self.layout(style, aw as i32, ah);
+        let axis_style = style.axis();
+        let lh = line_height(&axis_style);
         // As many ticks as their labels leave room for: about one per 70 pixels across
         // (one per 40 up), from 5 to 10 (3 to 7 up); plotters keeps the round values among
         // them, which may be fewer.
-        let plot_w = aw - y_area - style.px(30.0) - self.extra_right;
-        let plot_h = ah - x_area - style.px(8.0) - above_h;
         let x_labels = (plot_w / style.px(70.0)).clamp(5, 10) as usize;
         let y_labels = (plot_h / style.px(40.0)).clamp(3, 7) as usize;
         let log_ticks = if self.y_ticks {
@@ -744,6 +782,24 @@ impl<'a> Axes<'a> {
         }
         Ok(chart)
     }
+}
+
+/// Where [`Axes`] put their text in a given area.
+struct AxesLayout {
+    /// The y description's lines along the axis (empty when set above the plot).
+    y_desc: Vec<String>,
+    /// The y description's lines across the top of the plot.
+    y_desc_above: Vec<String>,
+    x_desc: Vec<String>,
+    /// Width of the y label area (ticks and description).
+    y_area: i32,
+    /// Height of the x label area.
+    x_area: i32,
+    /// Height taken above the plot by `y_desc_above`.
+    above_h: i32,
+    /// About the plot's width and height, for choosing how many ticks.
+    plot_w: i32,
+    plot_h: i32,
 }
 
 /// Whether `lines` (from [`wrap_text`]) lost words of `text` to a "…".
