@@ -271,7 +271,7 @@ fn minimize_from<F: Fn(&[f64]) -> f64>(
         let mut directions = confirmation.negative_curvature.clone();
         directions.extend(
             confirmation
-                .flat_at_bound
+                .free_at_bound
                 .iter()
                 .filter(|j| !confirmation.negative_curvature.contains(j)),
         );
@@ -281,8 +281,8 @@ fn minimize_from<F: Fn(&[f64]) -> f64>(
             // slightly negative curvature, and no lower point inside the bounds: it is an
             // optimum on the boundary, as lme4 reports it (singular, not unconverged). The
             // optimum is confirmed over the other components with those held at the bound.
-            if !confirmation.flat_at_bound.is_empty() {
-                let pinned = confirmation.flat_at_bound.clone();
+            if !confirmation.free_at_bound.is_empty() {
+                let pinned = confirmation.free_at_bound.clone();
                 confirmation = newton(&mut fc, &mut x, &mut fx, &mut g, lower, &pinned);
             }
             break;
@@ -431,7 +431,7 @@ struct Confirmation {
     /// Free components at their lower bound when the Hessian is not positive definite (f is
     /// flat there to rounding or curves down): held at the bound when moving them inside
     /// finds no lower point.
-    flat_at_bound: Vec<usize>,
+    free_at_bound: Vec<usize>,
 }
 
 /// Newton steps with a finite-difference Hessian over the free components (those not at a
@@ -469,7 +469,7 @@ fn newton<F: Fn(&[f64]) -> f64>(
                 .filter(|&a| hess[a * m + a] < 0.0)
                 .map(|a| free[a])
                 .collect();
-            out.flat_at_bound = free
+            out.free_at_bound = free
                 .iter()
                 .copied()
                 .filter(|&j| at_bound(x[j], lower[j]))
