@@ -12,6 +12,7 @@
 //! | [`effect`] | effect sizes and their sampling variances, as R's metafor `escalc` |
 //! | [`prepost`] | before/after analysis when the pre/post correlation is not reported: paired tests and the r sweep |
 //! | [`verify`] | expectations pinned in the data (derived numbers a document reports) and their recomputation |
+//! | [`reading`] | what an unlabelled `±` means (SD, SEM, SE of an adjusted mean), decided from the p, CI, t, scale and claims the document prints |
 //! | [`checks`] | do the reported numbers add up: GRIM, GRIMMER, bounds, SPRITE; reported test statistics against their p (statcheck) |
 //! | [`convert`] | what papers report instead of mean ± SD (median and quartiles or range, CI, p or t of a change, three SDs) → mean, SD, r |
 //! | [`meta`] | fixed-, random- and mixed-effects meta-analysis, as metafor's `rma` |
@@ -43,6 +44,7 @@ pub mod output;
 pub mod plot;
 pub mod power;
 pub mod prepost;
+pub mod reading;
 pub mod report;
 pub mod reported;
 pub mod study;

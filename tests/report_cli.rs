@@ -19,7 +19,10 @@ fn report_covers_all_six_studies_and_states_assumptions() {
         .stdout(contains("als-edaravone-phase3"));
     // The r is never silent, nor the reading of ±.
     out.stdout(contains("r = 0.5 (not reported; assumed (default))"))
-        .stdout(contains("± not specified in the document: read as SD"))
+        // What ± means, decided and said with its reason, for every measure that prints one.
+        .stdout(contains("± is an SD: only that reading fits"))
+        .stdout(contains("± is an SD as elsewhere in this document"))
+        .stdout(contains("± is the SE of an adjusted (least-squares) mean"))
         // The slope SDs are not reported: no interval.
         .stdout(contains("not estimable: no SD reported"))
         .stdout(contains("17 of 17 expectations hold"));

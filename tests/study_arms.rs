@@ -78,6 +78,40 @@ fn edaravone_effects_match_metafor() {
     let s = load("data/als-edaravone-phase3.toml");
     let a = analysis::analyse_study(&s, &AnalysisOptions::default()).unwrap();
     let change = a.arms.iter().find(|i| i.id == "alsfrs_r_change").unwrap();
+    // The abstract's own difference (0.65 ± 0.78, p = 0.411) decides that ± is the SE of an
+    // adjusted mean (tests/spread_reading_reports.rs), so each arm's SD is SE·√n.
+    // metafor 3.8.1: escalc("MD", m1i = -5.70, sd1i = 0.85*sqrt(100), n1i = 100,
+    //                        m2i = -6.35, sd2i = 0.84*sqrt(99), n2i = 99)
+    close(
+        effect(
+            change,
+            "edaravone",
+            "changes from baseline",
+            MeasureCode::MD,
+        ),
+        (0.64999999999999947, 1.4280999999999999),
+        "MD",
+    );
+    // escalc("SMD", same arguments): 0.0768 [-0.2012, 0.3548]
+    close(
+        effect(
+            change,
+            "edaravone",
+            "changes from baseline",
+            MeasureCode::SMD,
+        ),
+        (0.076815168666934316, 0.020115835654118969),
+        "SMD",
+    );
+    // Without the printed comparison the numbers do not decide, and ± is read as an SD.
+    let mut bare = s.clone();
+    bare.arm_measures[0].comparisons.clear();
+    let a_sd = analysis::analyse_study(&bare, &AnalysisOptions::default()).unwrap();
+    let change = a_sd
+        .arms
+        .iter()
+        .find(|i| i.id == "alsfrs_r_change")
+        .unwrap();
     // escalc("MD", m1i = -5.70, sd1i = 0.85, n1i = 100, m2i = -6.35, sd2i = 0.84, n2i = 99)
     close(
         effect(
@@ -284,9 +318,9 @@ fn the_report_names_the_arms_the_basis_and_the_reading_of_plus_minus() {
     for want in [
         "Arms: placebo [control] = Placebo (n = 104); edaravone = Edaravone i.v. (n = 102)",
         "  reported: placebo (n = 99): week_24 -6.35 ± 0.84",
-        "± not specified in the document: read as SD (were it the SEM, each arm's SD would be √n times larger: √99 = 9.9498744 for placebo, √100 = 10 for edaravone)",
+        "± is the SE of an adjusted (least-squares) mean: only that reading fits",
         "  edaravone vs placebo (changes from baseline to week_24 as reported; metafor escalc, normal-theory 95% CIs):",
-        "    MD   0.65 [0.41519441, 0.88480559]",
+        "    MD   0.65 [-1.6922185, 2.9922185]",
         "  reported: placebo: 92 of 104",
         "    RR   0.0084890153 [-0.08831158, 0.10528961]  ratio 1.0085251 (0.91547559 to 1.1110323)",
         "als-edaravone-phase3  adverse_events_placebo_recomputed     88.461538      88.5       0.05  ok",
@@ -427,6 +461,43 @@ fn bad_arms_are_refused_with_file_line_and_field() {
         (
             &[("arm = \"placebo\"\n\n[[arm_measures", "arm = \"placebo\"\nwhat = 1\n\n[[arm_measures")],
             "unknown field `what`",
+        ),
+        // The document's comparisons ([[arm_measures.comparisons]]).
+        (
+            &[("[[arm_counts]]", "[[arm_measures.comparisons]]\np = \"0.04\"\nquote = \"q\"\nwhere = \"w\"\n\n[[arm_counts]]")],
+            "arm_measures[alsfrs_r].comparisons[0].arm: is needed when the measure has several arms besides the control; allowed: low, high",
+        ),
+        (
+            &[("[[arm_counts]]", "[[arm_measures.comparisons]]\narm = \"placebo\"\np = \"0.04\"\nquote = \"q\"\nwhere = \"w\"\n\n[[arm_counts]]")],
+            "comparisons[0].arm: 'placebo' is the control",
+        ),
+        (
+            &[("[[arm_counts]]", "[[arm_measures.comparisons]]\narm = \"low\"\ntimepoint = \"week_25\"\np = \"0.04\"\nquote = \"q\"\nwhere = \"w\"\n\n[[arm_counts]]")],
+            "comparisons[0].timepoint: 'week_25' is not a time point of this measure; allowed: baseline, week_24",
+        ),
+        (
+            &[("[[arm_counts]]", "[[arm_measures.comparisons]]\narm = \"low\"\np = \"p = 1.2\"\nquote = \"q\"\nwhere = \"w\"\n\n[[arm_counts]]")],
+            "comparisons[0].p: 'p = 1.2' is not a p-value as printed",
+        ),
+        (
+            &[("[[arm_counts]]", "[[arm_measures.comparisons]]\narm = \"low\"\nspread = \"0\"\nquote = \"q\"\nwhere = \"w\"\n\n[[arm_counts]]")],
+            "comparisons[0].spread: 0 is not allowed; allowed: a number above 0",
+        ),
+        (
+            &[("[[arm_counts]]", "[[arm_measures.comparisons]]\narm = \"low\"\ndifference = \"1.2\"\nquote = \"q\"\nwhere = \"w\"\n\n[[arm_counts]]")],
+            "comparisons[0]: gives nothing to compare",
+        ),
+        (
+            &[("[[arm_counts]]", "[[arm_measures.comparisons]]\narm = \"low\"\np = \"0.04\"\nadjusted = \"yes\"\nquote = \"q\"\nwhere = \"w\"\n\n[[arm_counts]]")],
+            "comparisons[0].adjusted: \"yes\" is not allowed; allowed: true",
+        ),
+        (
+            &[("[[arm_counts]]", "[[arm_measures.comparisons]]\narm = \"low\"\nci_lower = \"2\"\nci_upper = \"1\"\nquote = \"q\"\nwhere = \"w\"\n\n[[arm_counts]]")],
+            "comparisons[0].ci_lower: 2 is not below ci_upper 1",
+        ),
+        (
+            &[("[[arm_counts]]", "[[arm_measures.comparisons]]\narm = \"low\"\np = \"0.04\"\nquote = \"q\"\nwhere = \"w\"\n\n[[arm_measures.comparisons]]\narm = \"low\"\nt = \"2.1\"\nquote = \"q\"\nwhere = \"w\"\n\n[[arm_counts]]")],
+            "comparisons[1]: compares low at week_24 a second time",
         ),
     ];
     for (edits, want) in cases {

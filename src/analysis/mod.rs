@@ -24,6 +24,7 @@
 //! | [`proportions`] | counts out of a denominator ([`ProportionAnalysis`]) |
 //! | [`arms`] | a trial's arms: each arm against the control ([`ArmItemAnalysis`]) |
 //! | [`consistency`] | which reported numbers are checked, and the findings |
+//! | [`spread_readings`] | what each measure's ± means, decided from the study's own numbers ([`MeasureReading`]); the study as the rest of the analysis reads it |
 //! | [`pooling`] | measures that two or more studies report, pooled by `meta --data` and the gallery |
 //!
 //! This layer sits above the statistics (`effect`, `prepost`, `checks`, `meta`, `verify`)
@@ -36,6 +37,7 @@ pub mod medians;
 pub mod pooling;
 pub mod proportions;
 pub mod slopes;
+pub mod spread_readings;
 
 pub use arms::{ArmBasis, ArmComparison, ArmItemAnalysis};
 pub use consistency::Reconstruction;
@@ -44,6 +46,7 @@ pub use medians::Conversion;
 pub use pooling::{poolable_sets, poolable_sets_with, PoolableSet};
 pub use proportions::ProportionAnalysis;
 pub use slopes::SlopeAnalysis;
+pub use spread_readings::MeasureReading;
 
 use crate::checks::{CheckReport, Finding, Rounding};
 use crate::error::{Error, Result};
@@ -106,6 +109,8 @@ pub struct StudyAnalysis {
     pub proportions: Vec<ProportionAnalysis>,
     /// Every per-arm measure and count of a trial, each arm against the control.
     pub arms: Vec<ArmItemAnalysis>,
+    /// What each measure's ± means, with the evidence: every other result reads ± this way.
+    pub spread_readings: Vec<MeasureReading>,
     /// Every consistency finding on the study's numbers.
     #[serde(skip)]
     pub findings: Vec<Finding>,
@@ -115,7 +120,8 @@ pub struct StudyAnalysis {
     /// The pinned expectations, recomputed.
     #[serde(skip)]
     pub verifications: Vec<Verification>,
-    /// The study analysed (for charts that draw the reported numbers themselves).
+    /// The study analysed (for charts that draw the reported numbers themselves), with each
+    /// measure's `dispersion` as its spread reading decided.
     #[serde(skip)]
     pub study: Study,
     /// The options of the run.
@@ -126,14 +132,48 @@ pub struct StudyAnalysis {
 /// Analyse one study.
 pub fn analyse_study(study: &Study, options: &AnalysisOptions) -> Result<StudyAnalysis> {
     options.validate()?;
-    let measures = study
+    // What ± means is decided first, from the document's own numbers; everything after reads
+    // the study with each measure's ± as decided.
+    let mut spread_readings = spread_readings::read_spreads(study, options)?;
+    let resolved = spread_readings::resolve(study, &spread_readings);
+    let study = &resolved;
+    let mut measures = study
         .measures
         .iter()
         .map(|m| measures::analyse_measure(study, m, options))
         .collect::<Result<Vec<_>>>()?;
     let (mut findings, reconstructions) = consistency::check_reported_numbers(study, options)?;
     findings.extend(consistency::significance_findings(study, &measures));
-    let arms = arms::analyse_arms(study, options);
+    let mut arms = arms::analyse_arms(study, options);
+    spread_readings::note_alternatives(study, &mut spread_readings, &measures, &arms, options)?;
+    for mr in &spread_readings {
+        let words = match (&mr.alternative, mr.reading.verdict) {
+            // Undecided without a changed conclusion: today's words (read as SD, with what it
+            // would be as an SEM).
+            (None, crate::reading::Verdict::Undecided) => continue,
+            (Some(alt), crate::reading::Verdict::Undecided) => {
+                let now = measures
+                    .iter()
+                    .find(|m| m.id == mr.measure)
+                    .map(|m| m.spread_reading.clone())
+                    .or_else(|| {
+                        arms.iter()
+                            .find(|a| a.id == mr.measure)
+                            .and_then(|a| a.spread_reading.clone())
+                    })
+                    .unwrap_or_default();
+                format!("{now}; {alt}")
+            }
+            _ => mr.describe(),
+        };
+        if let Some(m) = measures.iter_mut().find(|m| m.id == mr.measure) {
+            m.spread_reading = words.clone();
+        }
+        if let Some(a) = arms.iter_mut().find(|a| a.id == mr.measure) {
+            a.spread_reading = Some(words);
+        }
+    }
+    findings.extend(spread_readings::findings(study, &spread_readings));
     findings.extend(consistency::implied_r_findings(study, &measures, &arms));
     findings.extend(consistency::converted_findings(study));
     findings.extend(consistency::reported_test_findings(study, options));
@@ -146,6 +186,7 @@ pub fn analyse_study(study: &Study, options: &AnalysisOptions) -> Result<StudyAn
         slopes: slopes::analyse_slopes(study, options.level),
         proportions: proportions::analyse_proportions(study, options.level)?,
         arms,
+        spread_readings,
         findings,
         reconstructions,
         verifications: verify::verify_study(study)?,

@@ -81,6 +81,9 @@ pub enum CheckName {
     /// A printed test result (`t(6) = 3.2, p = 0.02`): does its p match its statistic
     /// (computed by [`reported_test`])?
     ReportedTest,
+    /// What a measure's `±` means, decided from the document's own numbers (computed by
+    /// `crate::reading`): contradicted when no reading fits or a stated label is ruled out.
+    SpreadReading,
 }
 
 impl CheckName {
@@ -97,6 +100,7 @@ impl CheckName {
             CheckName::Sprite => "sprite",
             CheckName::ImpliedCorrelation => "implied_r",
             CheckName::ReportedTest => "reported_test",
+            CheckName::SpreadReading => "spread_reading",
         }
     }
 }

@@ -54,33 +54,9 @@ impl TestKind {
     }
 }
 
-/// How a number is compared in the text: `=`, `<` or `>`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum Relation {
-    #[serde(rename = "=")]
-    Eq,
-    #[serde(rename = "<")]
-    Lt,
-    #[serde(rename = ">")]
-    Gt,
-}
-
-impl Relation {
-    fn as_str(self) -> &'static str {
-        match self {
-            Relation::Eq => "=",
-            Relation::Lt => "<",
-            Relation::Gt => ">",
-        }
-    }
-    fn parse(s: &str) -> Relation {
-        match s {
-            "<" => Relation::Lt,
-            ">" => Relation::Gt,
-            _ => Relation::Eq,
-        }
-    }
-}
+/// How a number is compared in the text: `=`, `<` or `>` (one type with the p-values of
+/// [`crate::reported::ReportedP`]).
+pub use crate::reported::Relation;
 
 /// One test result as written.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -326,13 +302,13 @@ fn read_match(caps: &regex::Captures, context: &str) -> Result<ReportedTest> {
         if p.value > 1.0 {
             return Err(Error::input(&text, format!("p = {} is above 1", p.text)));
         }
-        (Relation::parse(&caps["prel"]), Some(p))
+        (Relation::from_symbol(&caps["prel"]), Some(p))
     };
     Ok(ReportedTest {
         text,
         kind,
         df,
-        statistic_relation: Relation::parse(&caps["trel"]),
+        statistic_relation: Relation::from_symbol(&caps["trel"]),
         statistic,
         p_relation,
         p,

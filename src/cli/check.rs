@@ -57,6 +57,69 @@ pub enum CheckCommand {
     /// Every test result in a text file (APA style, and full-width forms such as
     /// ｔ（２８）＝２．２０，ｐ＜0.05), each checked as `check stat`, with its line.
     Text(TextArgs),
+    /// What an unlabelled ± means (SD, SEM or the SE of an adjusted mean), decided from what
+    /// the document prints about the comparison: its p, CI, t or ± (exit 1 when contradicted).
+    Spread(SpreadArgs),
+}
+
+/// The numbers of one spread, as printed.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  trialstats check spread --group -5.70,0.85,100 --group -6.35,0.84,99 --difference 0.65,0.78 --p 0.411
+  trialstats check spread --group 1.2,0.4,30 --p 0.004          (one mean change tested against 0)
+  trialstats check spread --before 5.1,1.7 --after 4.1,1.6 --n 7 --p 0.03 --min 0 --max 10 --step 0.5")]
+pub struct SpreadArgs {
+    /// A group's MEAN,SPREAD,N as printed (twice for two arms: group 1 − group 2; once for a
+    /// mean change tested against 0).
+    #[arg(long, value_name = "MEAN,SPREAD,N", allow_hyphen_values = true)]
+    pub group: Vec<String>,
+    /// One group's mean and spread before (MEAN,SPREAD), with --after and --n.
+    #[arg(long, value_name = "MEAN,SPREAD", allow_hyphen_values = true, requires_all = ["after", "n"], conflicts_with = "group")]
+    pub before: Option<String>,
+    /// The same group's mean and spread after.
+    #[arg(
+        long,
+        value_name = "MEAN,SPREAD",
+        allow_hyphen_values = true,
+        requires = "before"
+    )]
+    pub after: Option<String>,
+    /// The group's n (with --before and --after).
+    #[arg(long, allow_negative_numbers = true, value_parser = super::args::whole_number, requires = "before")]
+    pub n: Option<i64>,
+    /// The printed difference (or mean change), optionally with its ±: D or D,SPREAD.
+    #[arg(long, value_name = "D[,SPREAD]", allow_hyphen_values = true)]
+    pub difference: Option<String>,
+    /// The printed p of the comparison: 0.411, "<0.001", ">0.05".
+    #[arg(long, allow_hyphen_values = true)]
+    pub p: Option<String>,
+    /// The printed confidence interval of the difference: LO,HI.
+    #[arg(long, value_name = "LO,HI", allow_hyphen_values = true)]
+    pub ci: Option<String>,
+    /// The level of --ci.
+    #[arg(long, default_value_t = 0.95, allow_negative_numbers = true)]
+    pub level: f64,
+    /// The printed test statistic (t or z).
+    #[arg(long, allow_hyphen_values = true)]
+    pub t: Option<String>,
+    /// The comparison is adjusted (ANCOVA, MMRM, least-squares means).
+    #[arg(long, conflicts_with = "unadjusted")]
+    pub adjusted: bool,
+    /// The comparison is unadjusted (say so when the document does; default: not reported).
+    #[arg(long)]
+    pub unadjusted: bool,
+    /// The label the document states for ±, to cross-check: sd or sem.
+    #[arg(long)]
+    pub label: Option<String>,
+    /// Scale minimum (the bounds are evidence too).
+    #[arg(long, allow_hyphen_values = true)]
+    pub min: Option<String>,
+    /// Scale maximum.
+    #[arg(long, allow_hyphen_values = true)]
+    pub max: Option<String>,
+    /// Step between possible values.
+    #[arg(long, allow_hyphen_values = true)]
+    pub step: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -317,6 +380,10 @@ pub fn run(args: Args) -> Result<Outcome> {
             let r = reported_test::check_result(&reported_test::parse_result(&a.result)?, alpha);
             show(format, &r, r.consistent())
         }
+        Some(CheckCommand::Spread(a)) => {
+            let r = trialstats::reading::question::read_spread(&spread_question(&a, rounding)?)?;
+            show(format, &r, !r.is_contradicted())
+        }
         Some(CheckCommand::Text(a)) => {
             let alpha = ConfidenceLevel::from_alpha(a.alpha)?.alpha();
             let bytes = std::fs::read(&a.file).map_err(|e| Error::io(&a.file, e))?;
@@ -345,5 +412,192 @@ fn show<T: Tabular + serde::Serialize>(
         Outcome::Ok
     } else {
         Outcome::ProblemFound
+    })
+}
+
+/// The parts of a comma-separated value given to `option`, exactly `names.len()` of them
+/// (the last ones optional from `required` on).
+fn parts<'a>(option: &str, text: &'a str, names: &[&str], required: usize) -> Result<Vec<&'a str>> {
+    let p: Vec<&str> = text.split(',').map(str::trim).collect();
+    if p.len() < required || p.len() > names.len() {
+        return Err(Error::input(
+            option,
+            format!(
+                "'{text}' has {} value(s); expected {}",
+                p.len(),
+                names.join(",")
+            ),
+        ));
+    }
+    Ok(p)
+}
+
+/// The question `check spread` asks, from its options; each refusal names its option.
+fn spread_question(
+    a: &SpreadArgs,
+    rounding: Rounding,
+) -> Result<trialstats::reading::question::SpreadQuestion> {
+    use trialstats::reading::change::{BeforeAfter, PrintedChange};
+    use trialstats::reading::comparison::{Adjusted, Group, Groups, PrintedComparison};
+    use trialstats::reading::question::{Design, SpreadQuestion};
+    use trialstats::reported::ReportedP;
+    let (difference, diff_spread) = match &a.difference {
+        Some(text) => {
+            let p = parts("--difference", text, &["D", "SPREAD"], 1)?;
+            (
+                Some(input::number(p[0], "--difference")?),
+                p.get(1)
+                    .map(|s| input::spread(s, "--difference"))
+                    .transpose()?,
+            )
+        }
+        None => (None, None),
+    };
+    let level = ConfidenceLevel::new(a.level).map_err(|_| {
+        Error::input(
+            "--level",
+            format!(
+                "{}: the level of --ci must lie strictly between 0 and 1 (e.g. 0.95)",
+                a.level
+            ),
+        )
+    })?;
+    let ci =
+        a.ci.as_ref()
+            .map(|text| -> Result<_> {
+                let p = parts("--ci", text, &["LO", "HI"], 2)?;
+                let (lo, hi) = (input::number(p[0], "--ci")?, input::number(p[1], "--ci")?);
+                if lo.value >= hi.value {
+                    return Err(Error::input(
+                        "--ci",
+                        format!(
+                            "{} is not below {}; give LO,HI with LO < HI",
+                            lo.text, hi.text
+                        ),
+                    ));
+                }
+                Ok((lo, hi, level))
+            })
+            .transpose()?;
+    let p =
+        a.p.as_deref()
+            .map(|t| ReportedP::parse(t, "--p"))
+            .transpose()?;
+    let t =
+        a.t.as_deref()
+            .map(|t| input::number(t, "--t"))
+            .transpose()?;
+    let label = match a.label.as_deref() {
+        None => SpreadKind::NotReported,
+        Some(l) => match l.to_ascii_lowercase().as_str() {
+            "sd" => SpreadKind::Sd,
+            "sem" | "se" => SpreadKind::Sem,
+            other => {
+                return Err(Error::input(
+                    "--label",
+                    format!("'{other}' is not a label of ±; allowed: sd, sem"),
+                ))
+            }
+        },
+    };
+    let adjusted = match (a.adjusted, a.unadjusted) {
+        (true, _) => Adjusted::Yes,
+        (_, true) => Adjusted::No,
+        _ => Adjusted::NotReported,
+    };
+    let scale = if a.min.is_some() || a.max.is_some() || a.step.is_some() {
+        Some(input::scale(
+            a.min.as_deref(),
+            a.max.as_deref(),
+            a.step.as_deref(),
+            1,
+        )?)
+    } else {
+        None
+    };
+    let design = match (&a.before, &a.after, a.n) {
+        (Some(b), Some(af), Some(n)) => {
+            if a.adjusted {
+                return Err(Error::input(
+                    "--adjusted",
+                    "is for a comparison of groups (--group); a change of one group (--before/--after) is a paired test",
+                ));
+            }
+            let mean_spread = |option: &str, text: &str| -> Result<_> {
+                let p = parts(option, text, &["MEAN", "SPREAD"], 2)?;
+                Ok((input::number(p[0], option)?, input::spread(p[1], option)?))
+            };
+            let n = input::sample_size(n)?;
+            if n < 2 {
+                return Err(Error::input("--n", "a change needs at least 2 patients"));
+            }
+            Design::BeforeAfter(
+                BeforeAfter {
+                    before: mean_spread("--before", b)?,
+                    after: mean_spread("--after", af)?,
+                    n,
+                },
+                PrintedChange {
+                    mean: difference,
+                    sd: None,
+                    se: diff_spread,
+                    ci,
+                    t,
+                    p,
+                    claim: None,
+                },
+            )
+        }
+        _ => {
+            let groups = a
+                .group
+                .iter()
+                .map(|text| -> Result<Group> {
+                    let p = parts("--group", text, &["MEAN", "SPREAD", "N"], 3)?;
+                    let n = p[2].parse::<i64>().map_err(|_| {
+                        Error::input(
+                            "--group",
+                            format!("n '{}' in '{text}' is not a whole number", p[2]),
+                        )
+                    })?;
+                    Group::new(
+                        input::number(p[0], "--group")?,
+                        input::spread(p[1], "--group")?,
+                        input::sample_size(n)?,
+                        "--group",
+                    )
+                })
+                .collect::<Result<Vec<_>>>()?;
+            let groups = match groups.len() {
+                1 => Groups::One(groups[0].clone()),
+                2 => Groups::Two(groups[0].clone(), groups[1].clone()),
+                k => {
+                    return Err(Error::input(
+                        "--group",
+                        format!(
+                            "given {k} times; give it twice (two arms, group 1 − group 2) or once (a mean change tested against 0), or use --before, --after and --n"
+                        ),
+                    ))
+                }
+            };
+            Design::Groups(
+                groups,
+                PrintedComparison {
+                    difference,
+                    spread: diff_spread,
+                    ci,
+                    p,
+                    t,
+                    claim: None,
+                },
+            )
+        }
+    };
+    Ok(SpreadQuestion {
+        design,
+        adjusted,
+        label,
+        scale,
+        rounding,
     })
 }

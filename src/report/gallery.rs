@@ -186,10 +186,11 @@ fn arm_forest(sr: &StudyAnalysis, item: &analysis::ArmItemAnalysis) -> Option<Fo
     let level = sr.options.level;
     let control = item.comparisons.first()?.control.clone();
     let mut title = format!("{}: {} — {code} by arm", sr.id, item.label);
-    if let Some(reading) = item.spread_reading.as_deref() {
-        if reading.starts_with("± not specified") {
-            title.push_str(" (± read as SD)");
-        }
+    let reading = reading_of(sr, &item.id);
+    match reading.map(|r| r.reading.verdict) {
+        Some(v) if v.reading().is_some() => title.push_str(&format!(" (± read as {})", v.as_str())),
+        Some(_) => title.push_str(" (± read as SD)"),
+        None => {}
     }
     Some(ForestChart {
         title,
@@ -211,8 +212,19 @@ fn arm_forest(sr: &StudyAnalysis, item: &analysis::ArmItemAnalysis) -> Option<Fo
         rows,
         summary: None,
         subgroups: Vec::new(),
-        footer: None,
+        // The reading of ± and its reason, on the chart itself.
+        footer: reading.map(|r| r.headline()),
     })
+}
+
+/// The decided reading of measure `id`'s ±, if it prints one.
+fn reading_of<'a>(sr: &'a StudyAnalysis, id: &str) -> Option<&'a analysis::MeasureReading> {
+    sr.spread_readings.iter().find(|r| r.measure == id)
+}
+
+/// "; ± read as SD: ..." for a caption, or nothing when the measure prints no ±.
+fn reading_caption(sr: &StudyAnalysis, id: &str) -> String {
+    reading_of(sr, id).map_or(String::new(), |r| format!(" {}.", r.describe()))
 }
 
 fn study_items(sr: &StudyAnalysis, items: &mut Vec<GalleryItem>) -> Result<()> {
@@ -249,8 +261,9 @@ fn study_items(sr: &StudyAnalysis, items: &mut Vec<GalleryItem>) -> Result<()> {
     }
     for (m, chart) in drawn.iter().zip(charts) {
         let caption = format!(
-            "Mean {} at each time point, numbers as printed in the paper; nothing imputed.",
-            crate::plot::bar_legend(chart.bar_kind).trim_start_matches("mean ")
+            "Mean {} at each time point, numbers as printed in the paper; nothing imputed.{}",
+            crate::plot::bar_legend(chart.bar_kind).trim_start_matches("mean "),
+            reading_caption(sr, &m.id)
         );
         add(
             format!("{} {} before-after", study.id, m.id),
@@ -275,7 +288,11 @@ fn study_items(sr: &StudyAnalysis, items: &mut Vec<GalleryItem>) -> Result<()> {
                     SignificanceThreshold::From(r) => SignificanceOnset::From(r),
                 }),
                 assumptions: vec![format!(
-                    "The ± was read as the SD; the band is the paired t interval of the mean change (n = {}) at each r.",
+                    "{}; the band is the paired t interval of the mean change (n = {}) at each r.",
+                    reading_of(sr, &mr.id).map_or("The ± was read as the SD".to_string(), |r| match r.reading.verdict.reading() {
+                        Some(x) => format!("The ± was read as {} (decided from the document's numbers)", x.with_article()),
+                        None => "The ± was read as the SD (not decided by the numbers)".to_string(),
+                    }),
                     crate::output::human_number(a.summary.n)
                 )],
                 points: a
@@ -290,7 +307,11 @@ fn study_items(sr: &StudyAnalysis, items: &mut Vec<GalleryItem>) -> Result<()> {
                     .collect(),
             }
             .into(),
-            format!("Mean change with its {} paired t interval at each assumed pre/post correlation r (not reported by the paper); the ± was read as the SD.", level.label()),
+            format!(
+                "Mean change with its {} paired t interval at each assumed pre/post correlation r (not reported by the paper).{}",
+                level.label(),
+                reading_caption(sr, &mr.id)
+            ),
         );
     }
     let swept: Vec<_> = sr

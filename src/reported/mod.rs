@@ -4,18 +4,21 @@
 //! |---|---|
 //! | `mod.rs` | [`Reported`]: a value, or the explicit statement that it is not reported |
 //! | [`number`] | [`ReportedNumber`]: a number exactly as printed (`"3.0"` keeps its decimal) |
-//! | [`spread`] | [`SpreadKind`]: what the `±` means (SD, SEM, not reported) and SD ↔ SEM |
+//! | [`p_value`] | [`ReportedP`]: a p-value as printed, exact (`0.411`) or a bound (`< 0.001`), with its rounding; [`Relation`] |
+//! | [`spread`] | [`SpreadKind`]: what the `±` means (SD, SEM, not reported) and SD ↔ SEM; [`Adjusted`]: whether a comparison was adjusted |
 //! | [`scale`] | [`Scale`]: the bounds and step of a score, and the largest SD they allow |
 //!
 //! Nothing here knows about study files, checks or charts; they all build on these types.
 
 pub mod number;
+pub mod p_value;
 pub mod scale;
 pub mod spread;
 
 pub use number::ReportedNumber;
+pub use p_value::{Relation, ReportedP};
 pub use scale::Scale;
-pub use spread::SpreadKind;
+pub use spread::{Adjusted, SpreadKind};
 
 use serde::Serialize;
 

@@ -82,6 +82,29 @@ impl SpreadKind {
     }
 }
 
+/// Whether a printed comparison between arms was adjusted (ANCOVA, MMRM, least-squares
+/// means): its SE then cannot be recomputed from the raw arms, only bounded (see
+/// `crate::reading`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Adjusted {
+    Yes,
+    No,
+    /// The document does not say.
+    NotReported,
+}
+
+impl Adjusted {
+    /// `adjusted`, `unadjusted`, `not reported`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Adjusted::Yes => "adjusted",
+            Adjusted::No => "unadjusted",
+            Adjusted::NotReported => super::NOT_REPORTED,
+        }
+    }
+}
+
 impl std::fmt::Display for SpreadKind {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())

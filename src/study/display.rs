@@ -460,6 +460,36 @@ pub fn describe(study: &Study) -> String {
                 .map_or(String::new(), |w| format!(" ({w})"))
         );
         quote(&mut o, &m.provenance);
+        for c in &m.comparisons {
+            let mut parts = Vec::new();
+            if let Some(d) = &c.difference {
+                parts.push(format!("difference {}", d.text));
+            }
+            if let Some(sp) = &c.spread {
+                parts.push(format!("± {}", sp.text));
+            }
+            if let Some((lo, hi, level)) = &c.ci {
+                parts.push(format!("{} CI {} to {}", level.label(), lo.text, hi.text));
+            }
+            if let Some(t) = &c.t {
+                parts.push(format!("t = {}", t.text));
+            }
+            if let Some(p) = &c.p {
+                parts.push(p.describe());
+            }
+            put!(
+                o,
+                "    comparison {} vs control at {}: {} (adjustment {}{})",
+                c.arm,
+                c.timepoint,
+                parts.join(", "),
+                c.adjusted.as_str(),
+                c.method
+                    .as_ref()
+                    .map_or(String::new(), |m| format!(": {m}"))
+            );
+            quote(&mut o, &c.provenance);
+        }
     }
     for c in &s.arm_counts {
         put!(

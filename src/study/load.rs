@@ -9,14 +9,14 @@
 //! [`crate::expression`], the same parser `verify` evaluates with.
 
 use super::raw::{
-    RawArm, RawArmCount, RawArmMeasure, RawChange, RawClaim, RawMeasure, RawScale, RawSlopeValue,
-    RawStudy, RawTimePoint,
+    RawArm, RawArmCount, RawArmMeasure, RawChange, RawClaim, RawComparison, RawMeasure, RawScale,
+    RawSlopeValue, RawStudy, RawTimePoint,
 };
 use super::{
     Arm, ArmCount, ArmEvents, ArmMeasure, ArmSeries, ArmValues, Bound, Claim, DateFact,
     Expectation, Fact, Measure, MedianSummary, Provenance, Publication, Reference, Reported,
-    ReportedChange, ReportedNumber, ReportedTestResult, Scale, SdDivisor, Slope, SlopeValue,
-    SpreadKind, Study, TimePoint, NOT_REPORTED, SCHEMA_VERSION,
+    ReportedChange, ReportedComparison, ReportedNumber, ReportedTestResult, Scale, SdDivisor,
+    Slope, SlopeValue, SpreadKind, Study, TimePoint, NOT_REPORTED, SCHEMA_VERSION,
 };
 use crate::error::{Error, Result};
 use crate::expression;
@@ -894,45 +894,7 @@ fn build_change(
             }
         },
     };
-    let ci = match (&c.ci_lower, &c.ci_upper) {
-        (None, None) => {
-            if let Some(lv) = &c.level {
-                return Err(ctx.err(
-                    lv.span(),
-                    &format!("{field}.level"),
-                    "is the level of an interval, but no ci_lower and ci_upper are given",
-                ));
-            }
-            None
-        }
-        (Some(lo), Some(hi)) => {
-            let l = printed_number(ctx, lo, &format!("{field}.ci_lower"))?;
-            let u = printed_number(ctx, hi, &format!("{field}.ci_upper"))?;
-            if l.value >= u.value {
-                return Err(ctx.err(
-                    lo.span(),
-                    &format!("{field}.ci_lower"),
-                    format!(
-                        "{} is not below ci_upper {}; allowed: lower < upper",
-                        l.text, u.text
-                    ),
-                ));
-            }
-            let level = match &c.level {
-                None => crate::level::ConfidenceLevel::NINETY_FIVE,
-                Some(lv) => crate::level::ConfidenceLevel::new(*lv.get_ref())
-                    .map_err(|e| ctx.err(lv.span(), &format!("{field}.level"), e))?,
-            };
-            Some((l, u, level))
-        }
-        _ => {
-            return Err(ctx.err(
-                raw.span(),
-                &format!("{field}.ci_lower"),
-                "an interval needs both ci_lower and ci_upper",
-            ))
-        }
-    };
+    let ci = printed_interval(ctx, (&c.ci_lower, &c.ci_upper, &c.level), raw.span(), field)?;
     let mean = opt(&c.mean, "mean")?;
     if sd.is_none() && se.is_none() && ci.is_none() && t.is_none() && p.is_none() {
         return Err(ctx.err(
@@ -1168,8 +1130,223 @@ fn build_arm_measure(
         correlation,
         direction: m.direction,
         claim: claim(ctx, &m.claim, &format!("{field}.claim"))?,
-        provenance: provenance(m.quote, m.location),
+        provenance: provenance(m.quote.clone(), m.location.clone()),
+        comparisons: m
+            .comparisons
+            .iter()
+            .enumerate()
+            .map(|(i, c)| build_comparison(ctx, c, &format!("{field}.comparisons[{i}]"), arms, &series, provenance))
+            .collect::<Result<Vec<_>>>()
+            .and_then(|list| {
+                for (i, c) in list.iter().enumerate() {
+                    if list[..i].iter().any(|o| o.arm == c.arm && o.timepoint == c.timepoint) {
+                        return Err(ctx.err(
+                            m.comparisons[i].span(),
+                            &format!("{field}.comparisons[{i}]"),
+                            format!("compares {} at {} a second time; give each arm and time point once", c.arm, c.timepoint),
+                        ));
+                    }
+                }
+                Ok(list)
+            })?,
         arms: series,
+    })
+}
+
+/// A printed interval (`ci_lower`, `ci_upper`, optional `level`, default 0.95) of `field`:
+/// both ends or neither, lower below upper, a level only with an interval.
+#[allow(clippy::type_complexity)]
+fn printed_interval(
+    ctx: &Context,
+    (lower, upper, level): (
+        &Option<Spanned<String>>,
+        &Option<Spanned<String>>,
+        &Option<Spanned<f64>>,
+    ),
+    span: Range<usize>,
+    field: &str,
+) -> Result<
+    Option<(
+        ReportedNumber,
+        ReportedNumber,
+        crate::level::ConfidenceLevel,
+    )>,
+> {
+    match (lower, upper) {
+        (None, None) => match level {
+            Some(lv) => Err(ctx.err(
+                lv.span(),
+                &format!("{field}.level"),
+                "is the level of an interval, but no ci_lower and ci_upper are given",
+            )),
+            None => Ok(None),
+        },
+        (Some(lo), Some(hi)) => {
+            let l = printed_number(ctx, lo, &format!("{field}.ci_lower"))?;
+            let u = printed_number(ctx, hi, &format!("{field}.ci_upper"))?;
+            if l.value >= u.value {
+                return Err(ctx.err(
+                    lo.span(),
+                    &format!("{field}.ci_lower"),
+                    format!(
+                        "{} is not below ci_upper {}; allowed: lower < upper",
+                        l.text, u.text
+                    ),
+                ));
+            }
+            let level = match level {
+                None => crate::level::ConfidenceLevel::NINETY_FIVE,
+                Some(lv) => crate::level::ConfidenceLevel::new(*lv.get_ref())
+                    .map_err(|e| ctx.err(lv.span(), &format!("{field}.level"), e))?,
+            };
+            Ok(Some((l, u, level)))
+        }
+        _ => Err(ctx.err(
+            span,
+            &format!("{field}.ci_lower"),
+            "an interval needs both ci_lower and ci_upper",
+        )),
+    }
+}
+
+/// The document's comparison of an arm with the control: the arm (default: the only arm
+/// besides the control) and time point (default: the last) must exist; each number as printed;
+/// at least one of spread, CI, p or t.
+fn build_comparison(
+    ctx: &Context,
+    raw: &Spanned<RawComparison>,
+    field: &str,
+    arms: &[Arm],
+    series: &[ArmSeries],
+    provenance: &dyn Fn(String, String) -> Provenance,
+) -> Result<ReportedComparison> {
+    let c = raw.get_ref();
+    let control = arms.iter().find(|a| a.control).map(|a| a.id.as_str());
+    let others: Vec<&str> = series
+        .iter()
+        .map(|s| s.arm.as_str())
+        .filter(|a| Some(*a) != control)
+        .collect();
+    let arm = match &c.arm {
+        Some(a) => {
+            let id = a.get_ref();
+            if Some(id.as_str()) == control {
+                return Err(ctx.err(
+                    a.span(),
+                    &format!("{field}.arm"),
+                    format!("'{id}' is the control; a comparison names the arm compared with it (one of: {})", others.join(", ")),
+                ));
+            }
+            if !others.contains(&id.as_str()) {
+                return Err(ctx.err(
+                    a.span(),
+                    &format!("{field}.arm"),
+                    format!(
+                        "'{id}' is not an arm of this measure; allowed: {}",
+                        others.join(", ")
+                    ),
+                ));
+            }
+            id.clone()
+        }
+        None => match others.as_slice() {
+            [one] => one.to_string(),
+            _ => {
+                return Err(ctx.err(
+                    raw.span(),
+                    &format!("{field}.arm"),
+                    format!(
+                    "is needed when the measure has several arms besides the control; allowed: {}",
+                    others.join(", ")
+                ),
+                ))
+            }
+        },
+    };
+    let ids: Vec<&str> = series
+        .first()
+        .map(|s| s.timepoints.iter().map(|t| t.id.as_str()).collect())
+        .unwrap_or_default();
+    let timepoint = match &c.timepoint {
+        Some(t) => {
+            if !ids.contains(&t.get_ref().as_str()) {
+                return Err(ctx.err(
+                    t.span(),
+                    &format!("{field}.timepoint"),
+                    format!(
+                        "'{}' is not a time point of this measure; allowed: {}",
+                        t.get_ref(),
+                        ids.join(", ")
+                    ),
+                ));
+            }
+            t.get_ref().clone()
+        }
+        None => ids.last().map(|s| s.to_string()).unwrap_or_default(),
+    };
+    let opt = |v: &Option<Spanned<String>>, name: &str| {
+        v.as_ref()
+            .map(|v| printed_number(ctx, v, &format!("{field}.{name}")))
+            .transpose()
+    };
+    let difference = opt(&c.difference, "difference")?;
+    let spread = opt(&c.spread, "spread")?;
+    if let (Some(raw_s), Some(s)) = (&c.spread, &spread) {
+        if s.value <= 0.0 {
+            return Err(ctx.err(
+                raw_s.span(),
+                &format!("{field}.spread"),
+                format!("{} is not allowed; allowed: a number above 0", s.text),
+            ));
+        }
+    }
+    let t = opt(&c.t, "t")?;
+    let p =
+        c.p.as_ref()
+            .map(|raw_p| {
+                crate::reported::ReportedP::parse(raw_p.get_ref(), "p").map_err(|e| {
+                    let message = match e {
+                        Error::Input { message, .. } => message,
+                        other => other.to_string(),
+                    };
+                    ctx.err(raw_p.span(), &format!("{field}.p"), message)
+                })
+            })
+            .transpose()?;
+    let ci = printed_interval(ctx, (&c.ci_lower, &c.ci_upper, &c.level), raw.span(), field)?;
+    if spread.is_none() && ci.is_none() && p.is_none() && t.is_none() {
+        return Err(ctx.err(
+            raw.span(),
+            field,
+            "gives nothing to compare; allowed: spread (the ± of the difference), ci_lower and ci_upper, p, or t",
+        ));
+    }
+    let adjusted = match &c.adjusted {
+        None => crate::reported::Adjusted::NotReported,
+        Some(v) => match v.get_ref() {
+            toml::Value::Boolean(true) => crate::reported::Adjusted::Yes,
+            toml::Value::Boolean(false) => crate::reported::Adjusted::No,
+            toml::Value::String(s) if s == NOT_REPORTED => crate::reported::Adjusted::NotReported,
+            other => {
+                return Err(ctx.err(
+                    v.span(),
+                    &format!("{field}.adjusted"),
+                    format!("{other} is not allowed; allowed: true (ANCOVA, MMRM, least-squares means), false, or \"not reported\""),
+                ))
+            }
+        },
+    };
+    Ok(ReportedComparison {
+        arm,
+        timepoint,
+        difference,
+        spread,
+        ci,
+        p,
+        t,
+        adjusted,
+        method: c.method.clone(),
+        provenance: provenance(c.quote.clone(), c.location.clone()),
     })
 }
 

@@ -467,6 +467,37 @@ pub struct ArmMeasure {
     pub provenance: Provenance,
     /// One series per arm, in the order written; every arm has the same time points.
     pub arms: Vec<ArmSeries>,
+    /// The document's own comparisons of an arm with the control (difference, its ±, CI, p,
+    /// t), used to decide what the arms' ± means (`crate::reading`).
+    pub comparisons: Vec<ReportedComparison>,
+}
+
+/// A comparison of an arm with the control as the document prints it: `a difference of 0.65
+/// ± 0.78 (p = 0.411)`. Each number as printed; at least one of `spread`, `ci`, `p`, `t`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReportedComparison {
+    /// The arm compared with the control (group 1 − control).
+    pub arm: String,
+    /// The time point compared.
+    pub timepoint: String,
+    /// The difference, arm − control, as printed.
+    pub difference: Option<ReportedNumber>,
+    /// The `±` printed with the difference (read as its SE).
+    pub spread: Option<ReportedNumber>,
+    /// A confidence interval of the difference: lower, upper, level.
+    pub ci: Option<(
+        ReportedNumber,
+        ReportedNumber,
+        crate::level::ConfidenceLevel,
+    )>,
+    pub p: Option<crate::reported::ReportedP>,
+    /// The test statistic as printed.
+    pub t: Option<ReportedNumber>,
+    /// Whether the document says the comparison was adjusted (ANCOVA, MMRM, LS means).
+    pub adjusted: crate::reported::Adjusted,
+    /// How it was estimated, in the document's words, when it says.
+    pub method: Option<String>,
+    pub provenance: Provenance,
 }
 
 impl ArmMeasure {

@@ -169,6 +169,28 @@ pub(super) struct RawArmMeasure {
     #[serde(rename = "where")]
     pub(super) location: String,
     pub(super) arms: Vec<RawArmSeries>,
+    #[serde(default)]
+    pub(super) comparisons: Vec<Spanned<RawComparison>>,
+}
+
+/// The document's comparison of an arm with the control, each number as printed.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawComparison {
+    pub(super) arm: Option<Spanned<String>>,
+    pub(super) timepoint: Option<Spanned<String>>,
+    pub(super) difference: Option<Spanned<String>>,
+    pub(super) spread: Option<Spanned<String>>,
+    pub(super) ci_lower: Option<Spanned<String>>,
+    pub(super) ci_upper: Option<Spanned<String>>,
+    pub(super) level: Option<Spanned<f64>>,
+    pub(super) p: Option<Spanned<String>>,
+    pub(super) t: Option<Spanned<String>>,
+    pub(super) adjusted: Option<Spanned<toml::Value>>,
+    pub(super) method: Option<String>,
+    pub(super) quote: String,
+    #[serde(rename = "where")]
+    pub(super) location: String,
 }
 
 #[derive(Deserialize)]

@@ -1,0 +1,500 @@
+//! What each measure's `±` means, decided once per study from the study's own numbers
+//! (see [`crate::reading`]) and then used by everything else the analysis computes.
+//!
+//! For each measure (single-group or per-arm) whose time points print a spread, the evidence
+//! is gathered: the scale of every printed mean ± spread (bounds, GRIMMER); for a single
+//! group, what the document prints about the change (`change`) and its claim of
+//! significance; for the arms of a trial, the document's own comparisons
+//! (`[[arm_measures.comparisons]]`) and the measure's claim. The measure's verdict follows
+//! from [`crate::reading::decide`]; a measure whose own numbers leave it undecided takes the
+//! reading the rest of the document was decided to have, when that is agreed
+//! ([`crate::reading::adopt_document_reading`]).
+//!
+//! [`resolve`] gives the study with each measure's `dispersion` set to its verdict's kind,
+//! which the rest of the analysis (effects, SPRITE, GRIMMER, charts, pooling) uses.
+
+use super::AnalysisOptions;
+use crate::checks::{CheckName, Finding, Status};
+use crate::error::Result;
+use crate::reading::change::{BeforeAfter, PrintedChange};
+use crate::reading::comparison::{Group, Groups, PrintedComparison};
+use crate::reading::{self, Evidence, Reading, SpreadReading, Verdict};
+use crate::reported::{Adjusted, ReportedP, SpreadKind};
+use crate::study::{ArmMeasure, ArmValues, Measure, ReportedChange, SdDivisor, Study};
+use serde::Serialize;
+
+/// The decided meaning of one measure's `±`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MeasureReading {
+    /// The measure's id (single-group and per-arm measures share the study's id space).
+    pub measure: String,
+    pub reading: SpreadReading,
+    /// For an undecided reading: what the SEM reading would change in the conclusion (a
+    /// significance or the side of 0 an interval lies on), when it changes it.
+    pub alternative: Option<String>,
+}
+
+impl MeasureReading {
+    /// The reading in words for the report: the reason, and how the SD follows from it.
+    pub fn describe(&self) -> String {
+        let r = &self.reading;
+        match r.verdict {
+            Verdict::Sd => r.reason.clone(),
+            Verdict::Sem => format!("{}; each SD = SEM·√n", r.reason),
+            Verdict::AdjustedSe => format!(
+                "{}; each SD taken as SE·√n, an approximation (an adjusted mean's SE also carries the model's adjustment)",
+                r.reason
+            ),
+            Verdict::Undecided => match &self.alternative {
+                Some(alt) => format!("{}; {alt}", r.reason),
+                None => r.reason.clone(),
+            },
+            Verdict::Contradicted => format!(
+                "CONTRADICTED: {}; the analysis reads ± as {}",
+                r.reason,
+                match r.stated {
+                    SpreadKind::NotReported => "an SD",
+                    k => k.with_article(),
+                }
+            ),
+        }
+    }
+
+    /// A short line for a chart: `± read as the SE of an adjusted mean: ...`.
+    pub fn headline(&self) -> String {
+        let r = &self.reading;
+        let chosen = r
+            .verdict
+            .reading()
+            .and_then(|x| r.summary_of(x))
+            .and_then(|s| s.short.first().cloned());
+        let excluded: Vec<String> = r
+            .readings
+            .iter()
+            .filter(|s| s.fit == reading::Fit::Excluded)
+            // The SEM and the SE of an adjusted mean give the same SD: one of them is enough.
+            .filter(|s| !(s.reading == Reading::Sem && r.verdict == Verdict::AdjustedSe))
+            .filter_map(|s| Some(format!("as {}: {}", s.reading.as_str(), s.short.first()?)))
+            .collect();
+        match (r.verdict, chosen) {
+            (Verdict::Undecided, _) => match &self.alternative {
+                Some(alt) => format!("± not specified and not decided by the numbers: read as SD; {alt}"),
+                None => "± not specified and not decided by the numbers: read as SD (as SEM the intervals would be √n times wider, the conclusion the same)".to_string(),
+            },
+            (Verdict::Contradicted, _) => format!("± contradicted: {}", r.reason),
+            (v, Some(why)) => {
+                let mut s = format!("± read as {} ({why})", v.as_str());
+                if r.stated == SpreadKind::NotReported && !excluded.is_empty() {
+                    s.push_str(&format!("; {}", excluded.join("; ")));
+                }
+                s
+            }
+            (v, None) => format!("± read as {}", v.as_str()),
+        }
+    }
+}
+
+/// A printed change's numbers as evidence: an SD that divides by n is made an n − 1 SD.
+fn printed_change(change: &ReportedChange, n: f64, claim: Option<(bool, f64)>) -> PrintedChange {
+    let sd = change.sd.as_ref().map(|sd| {
+        let f = match change.sd_divisor {
+            SdDivisor::NMinusOne => 1.0,
+            SdDivisor::N => (n / (n - 1.0)).sqrt(),
+        };
+        let half = sd.half_unit();
+        (
+            sd.value * f,
+            ((sd.value - half).max(0.0) * f, (sd.value + half) * f),
+        )
+    });
+    PrintedChange {
+        mean: change.mean.clone(),
+        sd,
+        se: change.se.clone(),
+        ci: change.ci.clone(),
+        t: change.t.clone(),
+        p: change.p.as_ref().map(|p| ReportedP {
+            relation: crate::reported::Relation::Eq,
+            number: p.clone(),
+        }),
+        claim,
+    }
+}
+
+/// The claim of a measure as (significant, α), when it makes one.
+fn claim_of(claim: &crate::study::Claim, options: &AnalysisOptions) -> Option<(bool, f64)> {
+    claim
+        .significant
+        .value()
+        .map(|&s| (s, options.level.alpha()))
+}
+
+fn measure_evidence(
+    m: &Measure,
+    options: &AnalysisOptions,
+    readings: &[Reading],
+) -> Result<Vec<Evidence>> {
+    let mut out = Vec::new();
+    for t in &m.timepoints {
+        let (Some(mean), Some(spread), Some(&n)) = (
+            t.mean.value(),
+            t.spread.value(),
+            t.n.value().or(m.n.value()),
+        ) else {
+            continue;
+        };
+        if let Some(scale) = t.scale_in(m) {
+            out.extend(reading::scale::evidence(
+                &t.id,
+                mean,
+                spread,
+                u64::from(n),
+                scale,
+                options.rounding,
+                readings,
+            )?);
+        }
+    }
+    let (Some(before), Some(after)) = (m.baseline(), m.last_reported()) else {
+        return Ok(out);
+    };
+    let n = after.n.value().or(m.n.value()).copied();
+    if let (Some(bm), Some(bs), Some(am), Some(as_), Some(n)) = (
+        before.mean.value(),
+        before.spread.value(),
+        after.mean.value(),
+        after.spread.value(),
+        n,
+    ) {
+        if n >= 2 {
+            let claim = claim_of(&m.claim, options);
+            let printed = match &m.change {
+                Some(c) => printed_change(c, f64::from(n), claim),
+                None => PrintedChange {
+                    claim,
+                    ..PrintedChange::default()
+                },
+            };
+            let group = BeforeAfter {
+                before: (bm.clone(), bs.clone()),
+                after: (am.clone(), as_.clone()),
+                n: u64::from(n),
+            };
+            out.extend(reading::change::evidence(&group, &printed));
+        }
+    }
+    Ok(out)
+}
+
+/// The group of `arm` at time point `tp` of `m`, when its mean, spread and n are printed.
+fn arm_group(m: &ArmMeasure, arm: &str, tp: &str) -> Option<Group> {
+    let s = m.series(arm)?;
+    let t = s.timepoint(tp)?;
+    let n = *t.n.value().or(s.n.value())?;
+    Group::new(
+        t.mean.value()?.clone(),
+        t.spread.value()?.clone(),
+        u64::from(n),
+        "arm",
+    )
+    .ok()
+}
+
+/// The evidence of a per-arm measure, and whether some comparison may be adjusted.
+fn arm_measure_evidence(
+    study: &Study,
+    m: &ArmMeasure,
+    options: &AnalysisOptions,
+) -> Result<(Vec<Evidence>, bool)> {
+    let mut comparisons: Vec<(Groups, PrintedComparison, Adjusted)> = Vec::new();
+    let control = study
+        .control_arm()
+        .map(|a| a.id.clone())
+        .unwrap_or_default();
+    for c in &m.comparisons {
+        let (Some(g1), Some(g2)) = (
+            arm_group(m, &c.arm, &c.timepoint),
+            arm_group(m, &control, &c.timepoint),
+        ) else {
+            continue;
+        };
+        comparisons.push((
+            Groups::Two(g1, g2),
+            PrintedComparison {
+                difference: c.difference.clone(),
+                spread: c.spread.clone(),
+                ci: c.ci.clone(),
+                p: c.p.clone(),
+                t: c.t.clone(),
+                claim: None,
+            },
+            c.adjusted,
+        ));
+    }
+    // The measure's claim is about the comparison at the last time point, when the trial has
+    // one arm besides the control and the values are compared there directly (changes from
+    // baseline, or a score reported once).
+    let others: Vec<&str> = m
+        .arms
+        .iter()
+        .map(|s| s.arm.as_str())
+        .filter(|a| *a != control)
+        .collect();
+    let direct =
+        m.values == ArmValues::ChangeFromBaseline || m.arms.iter().all(|s| s.timepoints.len() == 1);
+    if let (Some(claim), [arm], true) = (claim_of(&m.claim, options), others.as_slice(), direct) {
+        let last = m
+            .arms
+            .first()
+            .and_then(|s| s.timepoints.last())
+            .map(|t| t.id.clone());
+        if let Some(tp) = last {
+            match m
+                .comparisons
+                .iter()
+                .position(|c| c.arm == *arm && c.timepoint == tp)
+            {
+                Some(i) => {
+                    if let Some(found) = comparisons.get_mut(i) {
+                        found.1.claim = Some(claim);
+                    }
+                }
+                None => {
+                    if let (Some(g1), Some(g2)) =
+                        (arm_group(m, arm, &tp), arm_group(m, &control, &tp))
+                    {
+                        comparisons.push((
+                            Groups::Two(g1, g2),
+                            PrintedComparison {
+                                claim: Some(claim),
+                                ..PrintedComparison::default()
+                            },
+                            Adjusted::NotReported,
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    let adjusted_possible = comparisons.iter().any(|(_, _, a)| *a != Adjusted::No);
+    let readings = reading::candidates(adjusted_possible);
+    let mut out = Vec::new();
+    for series in &m.arms {
+        if m.values == ArmValues::ChangeFromBaseline {
+            break;
+        }
+        for t in &series.timepoints {
+            let (Some(mean), Some(spread), Some(&n)) = (
+                t.mean.value(),
+                t.spread.value(),
+                t.n.value().or(series.n.value()),
+            ) else {
+                continue;
+            };
+            if let Some(scale) = t.scale.as_ref().or(m.scale.as_ref()) {
+                let what = format!("{} of {}", t.id, series.arm);
+                out.extend(reading::scale::evidence(
+                    &what,
+                    mean,
+                    spread,
+                    u64::from(n),
+                    scale,
+                    options.rounding,
+                    &readings,
+                )?);
+            }
+        }
+    }
+    for (groups, printed, adjusted) in &comparisons {
+        out.extend(reading::comparison::evidence(groups, printed, *adjusted));
+    }
+    Ok((out, adjusted_possible))
+}
+
+/// The decided reading of every measure of `study` whose time points print a spread.
+pub fn read_spreads(study: &Study, options: &AnalysisOptions) -> Result<Vec<MeasureReading>> {
+    let mut out = Vec::new();
+    for m in &study.measures {
+        if !m.timepoints.iter().any(|t| t.spread.is_reported()) {
+            continue;
+        }
+        let readings = reading::candidates(false);
+        let evidence = measure_evidence(m, options, &readings)?;
+        out.push(MeasureReading {
+            measure: m.id.clone(),
+            reading: reading::decide(m.dispersion, &readings, evidence),
+            alternative: None,
+        });
+    }
+    for m in &study.arm_measures {
+        if !m
+            .arms
+            .iter()
+            .flat_map(|s| s.timepoints.iter())
+            .any(|t| t.spread.is_reported())
+        {
+            continue;
+        }
+        let (evidence, adjusted_possible) = arm_measure_evidence(study, m, options)?;
+        out.push(MeasureReading {
+            measure: m.id.clone(),
+            reading: reading::decide(
+                m.dispersion,
+                &reading::candidates(adjusted_possible),
+                evidence,
+            ),
+            alternative: None,
+        });
+    }
+    // One document prints ± one way: the measures decided by their own numbers settle the
+    // undecided ones, when they agree.
+    let decided: Vec<(String, Reading)> = out
+        .iter()
+        .filter_map(|mr| Some((mr.measure.clone(), mr.reading.verdict.reading()?)))
+        .collect();
+    Ok(out
+        .into_iter()
+        .map(|mr| {
+            let others: Vec<(String, Reading)> = decided
+                .iter()
+                .filter(|(id, _)| *id != mr.measure)
+                .cloned()
+                .collect();
+            MeasureReading {
+                reading: reading::adopt_document_reading(mr.reading, &others),
+                measure: mr.measure,
+                alternative: None,
+            }
+        })
+        .collect())
+}
+
+/// `study` with each measure's `dispersion` set to the kind its verdict reads `±` as.
+pub fn resolve(study: &Study, readings: &[MeasureReading]) -> Study {
+    let mut out = study.clone();
+    let kind_of = |id: &str| {
+        readings
+            .iter()
+            .find(|r| r.measure == id)
+            .map(|r| r.reading.kind())
+    };
+    for m in &mut out.measures {
+        if let Some(k) = kind_of(&m.id) {
+            m.dispersion = k;
+        }
+    }
+    for m in &mut out.arm_measures {
+        if let Some(k) = kind_of(&m.id) {
+            m.dispersion = k;
+        }
+    }
+    out
+}
+
+/// One finding per measure: its verdict and why; a contradicted one is an inconsistency.
+pub fn findings(study: &Study, readings: &[MeasureReading]) -> Vec<Finding> {
+    readings
+        .iter()
+        .map(|mr| Finding {
+            study: study.id.clone(),
+            measure: mr.measure.clone(),
+            timepoint: None,
+            check: CheckName::SpreadReading,
+            status: match mr.reading.verdict {
+                Verdict::Contradicted => Status::Inconsistent,
+                Verdict::Undecided => Status::NotApplicable,
+                _ => Status::Consistent,
+            },
+            detail: format!(
+                "verdict {}: {}",
+                mr.reading.verdict.as_str(),
+                mr.reading.reason
+            ),
+        })
+        .collect()
+}
+
+/// For each undecided measure, whether reading ± as an SEM instead of an SD changes a
+/// conclusion: a paired test's significance at the r used, or whether an arm's MD or SMD
+/// interval excludes 0. Said in [`MeasureReading::alternative`] (and so in the report and on
+/// the charts).
+pub fn note_alternatives(
+    study: &Study,
+    readings: &mut [MeasureReading],
+    measures: &[super::MeasureAnalysis],
+    arms: &[super::ArmItemAnalysis],
+    options: &AnalysisOptions,
+) -> Result<()> {
+    let h = crate::output::human_number;
+    for mr in readings.iter_mut() {
+        if mr.reading.verdict != Verdict::Undecided {
+            continue;
+        }
+        let mut as_sem = study.clone();
+        for m in &mut as_sem.measures {
+            if m.id == mr.measure {
+                m.dispersion = SpreadKind::Sem;
+            }
+        }
+        for m in &mut as_sem.arm_measures {
+            if m.id == mr.measure {
+                m.dispersion = SpreadKind::Sem;
+            }
+        }
+        let mut notes = Vec::new();
+        if let (Some(m), Some(now)) = (
+            as_sem.measures.iter().find(|m| m.id == mr.measure),
+            measures.iter().find(|m| m.id == mr.measure),
+        ) {
+            let alt = super::measures::analyse_measure(&as_sem, m, options)?;
+            if let (Some(a), Some(b)) = (&now.analysis, &alt.analysis) {
+                let sig = |t: &crate::prepost::PairedTest| t.p <= options.level.alpha();
+                if sig(&a.at_assumed_r) != sig(&b.at_assumed_r) {
+                    notes.push(format!(
+                        "as an SEM the paired test at r = {} would give p = {} instead of {}: the conclusion depends on what ± is",
+                        h(b.at_assumed_r.r),
+                        h(b.at_assumed_r.p),
+                        h(a.at_assumed_r.p)
+                    ));
+                }
+            }
+        }
+        if let Some(now) = arms.iter().find(|a| a.id == mr.measure) {
+            let alt = super::arms::analyse_arms(&as_sem, options);
+            if let Some(alt) = alt.iter().find(|a| a.id == mr.measure) {
+                for (c_now, c_alt) in now.comparisons.iter().zip(&alt.comparisons) {
+                    for e in &c_now.effects {
+                        let Some(f) = c_alt.effects.iter().find(|f| f.measure == e.measure) else {
+                            continue;
+                        };
+                        let excludes =
+                            |x: &crate::effect::EffectSize| match (x.ci_lower, x.ci_upper) {
+                                (Some(lo), Some(hi)) => lo > 0.0 || hi < 0.0,
+                                _ => false,
+                            };
+                        if matches!(
+                            e.measure,
+                            crate::effect::MeasureCode::MD | crate::effect::MeasureCode::SMD
+                        ) && excludes(e) != excludes(f)
+                        {
+                            notes.push(format!(
+                                "as an SEM the {} of {} would be {} [{}, {}] instead of [{}, {}]: the conclusion depends on what ± is",
+                                e.measure,
+                                c_now.arm,
+                                h(f.estimate),
+                                f.ci_lower.map_or("?".into(), h),
+                                f.ci_upper.map_or("?".into(), h),
+                                e.ci_lower.map_or("?".into(), h),
+                                e.ci_upper.map_or("?".into(), h)
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        if !notes.is_empty() {
+            mr.alternative = Some(notes.join("; "));
+        }
+    }
+    Ok(())
+}

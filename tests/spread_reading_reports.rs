@@ -1,0 +1,239 @@
+//! `trialstats check spread` on real published reports whose ± is unlabelled: each verdict
+//! was worked out by hand (independently of this crate) from the report's own p, CI, n and
+//! difference; the cases, with URL and verbatim quote, are in
+//! `tests/data/spread_readings/reports.toml`.
+
+use assert_cmd::Command;
+
+fn verdict(args: &[String]) -> (i32, String) {
+    let out = Command::cargo_bin("trialstats")
+        .unwrap()
+        .args(["check", "spread", "--format", "json"])
+        .args(args)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|_| panic!("{args:?}: {}", String::from_utf8_lossy(&out.stderr)));
+    (
+        out.status.code().unwrap(),
+        v["verdict"].as_str().unwrap().to_string(),
+    )
+}
+
+#[test]
+fn every_real_report_gets_the_verdict_worked_out_by_hand() {
+    let text = std::fs::read_to_string("tests/data/spread_readings/reports.toml").unwrap();
+    let doc: toml::Value = toml::from_str(&text).unwrap();
+    let reports = doc["report"].as_array().unwrap();
+    assert!(reports.len() >= 15, "at least 15 real reports");
+    for r in reports {
+        let id = r["id"].as_str().unwrap();
+        assert!(
+            r["url"].as_str().unwrap().starts_with("http"),
+            "{id}: a URL"
+        );
+        assert!(!r["quote"].as_str().unwrap().is_empty(), "{id}: a quote");
+        let expected = r["expected"].as_str().unwrap();
+        for set in r["args"].as_array().unwrap() {
+            let args: Vec<String> = set
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|a| a.as_str().unwrap().to_string())
+                .collect();
+            let (code, got) = verdict(&args);
+            assert_eq!(got, expected, "{id} {args:?}");
+            // A contradicted spread is a problem found (exit 1); any verdict else is exit 0.
+            assert_eq!(code, i32::from(expected == "contradicted"), "{id}");
+            if let (Some(label), Some(with)) = (r.get("stated_label"), r.get("expected_with_label"))
+            {
+                let mut labelled = args.clone();
+                labelled.extend(["--label".to_string(), label.as_str().unwrap().to_string()]);
+                assert_eq!(
+                    verdict(&labelled).1,
+                    with.as_str().unwrap(),
+                    "{id} labelled {label}"
+                );
+            }
+        }
+    }
+}
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::cargo_bin("trialstats")
+        .unwrap()
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8_lossy(&out.stdout).to_string(),
+        String::from_utf8_lossy(&out.stderr).to_string(),
+    )
+}
+
+#[test]
+fn check_spread_prints_each_reading_with_its_recomputed_numbers() {
+    // The example: Abe et al. 2014, "a difference of 0.65 ± 0.78 (p = 0.411)".
+    let (code, out, _) = run(&[
+        "check",
+        "spread",
+        "--group",
+        "-6.35,0.84,99",
+        "--group",
+        "-5.70,0.85,100",
+        "--difference",
+        "-0.65,0.78",
+        "--p",
+        "0.411",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["verdict"], "SE of adjusted mean");
+    let readings = v["readings"].as_array().unwrap();
+    let sd = readings.iter().find(|r| r["reading"] == "SD").unwrap();
+    assert_eq!(sd["fit"], "excluded");
+    // R: t.test(mk(99, -6.35, 0.84), mk(100, -5.70, 0.85)), data with exactly these means
+    // and SDs: p = 1.6829497554385595e-07 (the order of the groups flips only the sign).
+    let p = sd["recomputed"]["p"].as_f64().unwrap();
+    assert!((p - 1.6829497554385595e-07).abs() < 1e-16, "{p}");
+    // The table names the verdict and the reason.
+    let (_, text, _) = run(&[
+        "check",
+        "spread",
+        "--group",
+        "-6.35,0.84,99",
+        "--group",
+        "-5.70,0.85,100",
+        "--difference",
+        "-0.65,0.78",
+        "--p",
+        "0.411",
+    ]);
+    assert!(text.starts_with("verdict: SE of adjusted mean\n"), "{text}");
+    assert!(
+        text.contains("as SD: SE of the difference 0.120, p = 1.68e-7"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_stated_label_the_numbers_reject_is_contradicted_and_exits_1() {
+    // As SEMs these arms give p = 0.587 unadjusted; the document says p < 0.001 and SEM.
+    let (code, out, _) = run(&[
+        "check",
+        "spread",
+        "--group",
+        "-5.70,0.85,100",
+        "--group",
+        "-6.35,0.84,99",
+        "--p",
+        "<0.001",
+        "--unadjusted",
+        "--label",
+        "sem",
+    ]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.starts_with("verdict: contradicted\n"), "{out}");
+}
+
+#[test]
+fn bad_input_to_check_spread_names_its_option_and_exits_2() {
+    for (args, option) in [
+        (vec!["--group", "1,2"], "--group"),
+        (vec!["--group", "1,2,x", "--p", "0.1"], "--group"),
+        (vec!["--group", "1,2,1", "--p", "0.1"], "--group"),
+        (vec!["--group", "1,-2,10", "--p", "0.1"], "--group"),
+        (
+            vec![
+                "--group", "1,2,10", "--group", "1,2,10", "--group", "1,2,10", "--p", "0.1",
+            ],
+            "--group",
+        ),
+        (vec!["--group", "1,2,10", "--p", "1.5"], "--p"),
+        (vec!["--group", "1,2,10", "--p", "<<0.1"], "--p"),
+        (vec!["--group", "1,2,10", "--ci", "3,1"], "--ci"),
+        (vec!["--group", "1,2,10", "--ci", "1"], "--ci"),
+        (
+            vec!["--group", "1,2,10", "--p", "0.1", "--label", "cv"],
+            "--label",
+        ),
+        (
+            vec!["--group", "1,2,10", "--difference", "a,b", "--p", "0.1"],
+            "--difference",
+        ),
+        (
+            vec![
+                "--before", "1,2", "--after", "1,2", "--n", "1", "--p", "0.1",
+            ],
+            "--n",
+        ),
+        (
+            vec!["--before", "1,2", "--after", "1", "--n", "5", "--p", "0.1"],
+            "--after",
+        ),
+    ] {
+        let mut all = vec!["check", "spread"];
+        all.extend(args.iter());
+        let (code, _, err) = run(&all);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(err.contains(option), "{args:?}: {err}");
+    }
+    // Nothing to decide from is a usage error.
+    let (code, _, err) = run(&["check", "spread", "--group", "1,2,10"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("nothing to decide from"), "{err}");
+}
+
+#[test]
+fn check_over_the_data_states_a_verdict_for_every_measure_with_a_spread() {
+    let (code, out, _) = run(&["check", "--format", "json"]);
+    assert_eq!(code, 0, "{out}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let findings = v["findings"].as_array().unwrap();
+    let verdict = |study: &str, measure: &str| -> String {
+        findings
+            .iter()
+            .find(|f| {
+                f["study"] == study && f["measure"] == measure && f["check"] == "spread_reading"
+            })
+            .unwrap_or_else(|| panic!("{study} {measure}"))["detail"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    // Edaravone: the SE of an adjusted mean (SD excluded by the printed SE 0.78 and p).
+    assert!(verdict("als-edaravone-phase3", "alsfrs_r_change")
+        .starts_with("verdict SE of adjusted mean"));
+    // NMO: SD, because as SEMs three measures' spreads break their scale's bounds; EDSS by
+    // the rest of the document.
+    for m in ["annualised_relapse_rate", "pain_nrs", "fatigue_nrs"] {
+        let d = verdict("nmo-tocilizumab", m);
+        assert!(
+            d.starts_with("verdict SD") && d.contains("larger than possible"),
+            "{m}: {d}"
+        );
+    }
+    assert!(verdict("nmo-tocilizumab", "edss").contains("as elsewhere in this document"));
+}
+
+#[test]
+fn the_edaravone_report_reads_the_se_and_its_smd_interval_spans_zero() {
+    let (code, out, _) = run(&["report", "--no-plots"]);
+    assert_eq!(code, 0, "{out}");
+    let at = out.find("[alsfrs_r_change]").unwrap();
+    let block = &out[at..at + 1500];
+    assert!(
+        block.contains("± is the SE of an adjusted (least-squares) mean"),
+        "{block}"
+    );
+    // SMD with SD = SE·√n: about 0.077, its interval across 0.
+    let smd = block
+        .lines()
+        .find(|l| l.trim_start().starts_with("SMD"))
+        .unwrap();
+    assert!(smd.contains("0.0768"), "{smd}");
+    assert!(smd.contains("[-0.2"), "{smd}");
+}
