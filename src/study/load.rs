@@ -1371,6 +1371,22 @@ fn reported_number(
     if text == NOT_REPORTED {
         return Ok(Reported::NotReported);
     }
+    // Numbers are stored as printed: a '+' or a space that the document did not print is a
+    // slip of transcription, which the parser (lenient for typed options) would accept.
+    let stray = if text.starts_with('+') {
+        Some("a leading '+' (write the number without it)")
+    } else if text.trim() != text {
+        Some("spaces around it (write the number alone)")
+    } else {
+        None
+    };
+    if let Some(stray) = stray {
+        return Err(ctx.err(
+            raw.span(),
+            field,
+            format!("'{text}' is not a number as printed: it has {stray}; allowed: digits with an optional '-' and decimal point (\"3.0\"), or \"{NOT_REPORTED}\""),
+        ));
+    }
     ReportedNumber::parse(text, field)
         .map(Reported::Value)
         .map_err(|e| {
