@@ -104,6 +104,11 @@ pub fn load_str(text: &str, path: &Path) -> Result<Study> {
     let ctx = Context {
         path: path.display().to_string(),
         text,
+        newlines: text
+            .bytes()
+            .enumerate()
+            .filter_map(|(i, b)| (b == b'\n').then_some(i))
+            .collect(),
     };
     let raw: RawStudy = toml::from_str(text).map_err(|e| {
         let line = e.span().map_or(1, |s| ctx.line(s.start));
@@ -142,16 +147,16 @@ fn study_id_line(ctx: &Context) -> usize {
 struct Context<'a> {
     path: String,
     text: &'a str,
+    /// The offset of every newline, so that the line of a place is a binary search: every
+    /// expectation and every message asks for one, and counting the newlines before each
+    /// made a file of 10,000 expectations quadratic (2.3 s, 0.04 s at 1,000).
+    newlines: Vec<usize>,
 }
 
 impl Context<'_> {
     fn line(&self, offset: usize) -> usize {
         let end = offset.min(self.text.len());
-        self.text.as_bytes()[..end]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
-            + 1
+        self.newlines.partition_point(|&n| n < end) + 1
     }
 
     /// The key assigned on `line` (`dispersion = "SE"` → `dispersion`), to name the field in
