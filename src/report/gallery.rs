@@ -32,6 +32,11 @@ pub const MAX_CHART_TIMEPOINTS: usize = 50;
 /// as the square of the measures. Each measure still gets its own charts.
 pub const MAX_CHART_MEASURES: usize = 24;
 
+/// Most rows a study's proportion chart draws: a row needs a line of text, and the image
+/// stops growing at its largest size ([`crate::plot::Canvas`]'s 10,000 px), where 10,000
+/// facts made rows a pixel high and took seconds to draw.
+pub const MAX_CHART_ROWS: usize = 300;
+
 /// A chart of the gallery that was not drawn, and why: `name` as the chart would have been
 /// named.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -370,8 +375,8 @@ fn study_items(
             "The paired test's p-value of every measure against the assumed pre/post correlation r, on one log axis: where a line is under α, the change is significant at that r. The ± was read as the SD.".into(),
         );
     }
-    if let Some(chart) = smcc_sweep_chart(sr)
-        .filter(|c| too_many("smcc-vs-r", c.series.len(), not_drawn))
+    if let Some(chart) =
+        smcc_sweep_chart(sr).filter(|c| too_many("smcc-vs-r", c.series.len(), not_drawn))
     {
         let rs = chart
             .series
@@ -487,7 +492,15 @@ fn study_items(
             "Declines per month as reported, drawn as straight lines from a common start; the paper gives no SD or n for the slopes, so the gap has no interval.".into(),
         );
     }
-    if !sr.proportions.is_empty() {
+    let rows = sr.proportions.len();
+    if rows > MAX_CHART_ROWS {
+        not_drawn.push(NotDrawn {
+            name: format!("{} proportions", study.id),
+            reason: format!(
+                "{rows} proportions; a proportion chart draws at most {MAX_CHART_ROWS} rows (the image stops growing at its largest size, so more would be drawn smaller than a line of text); every proportion is in the report's text"
+            ),
+        });
+    } else if rows > 0 {
         add(
             format!("{} proportions", study.id),
             ProportionChart {
