@@ -21,6 +21,9 @@ use crate::error::{Error, Result};
 use rayon::prelude::*;
 use std::path::Path;
 
+/// How many column names a message lists at most.
+pub const LISTED_COLUMNS: usize = 50;
+
 /// A CSV file read into memory, with its header parsed.
 #[derive(Debug, Clone)]
 pub struct CsvFile {
@@ -29,6 +32,11 @@ pub struct CsvFile {
     bytes: Vec<u8>,
     /// Column names, trimmed, byte-order mark removed.
     header: Vec<String>,
+    /// The column indices sorted by name, so that finding a name given twice, and looking a
+    /// column up, cost n log n and log n at a million columns (a scan per name made the
+    /// first quadratic in the columns: a 1,000,000-column file took over 120 s). A sorted
+    /// list of indices allocates nothing per name, unlike a hash map of names.
+    index: Vec<usize>,
     /// Byte offset of the first row after the header.
     body_start: usize,
 }
@@ -91,17 +99,21 @@ impl CsvFile {
                 "the file is empty: a header row naming the columns is needed",
             ));
         }
-        for (i, h) in header.iter().enumerate() {
-            if h.is_empty() {
-                continue;
-            }
-            if let Some(j) = header[..i].iter().position(|g| g == h) {
+        // The columns in order of name (a stable sort: equal names keep their order), so
+        // that a name given twice stands next to its first column.
+        let mut index: Vec<usize> = (0..header.len()).collect();
+        index.sort_by(|&a, &b| header[a].cmp(&header[b]));
+        for pair in index.windows(2) {
+            let (first, again) = (pair[0], pair[1]);
+            let h = &header[again];
+            // Unnamed columns may repeat: no option can ask for one by name.
+            if !h.is_empty() && header[first] == *h {
                 return Err(Error::input(
                     format!("{name}:1"),
                     format!(
                         "column '{h}' appears twice (columns {} and {}); give each column its own name",
-                        j + 1,
-                        i + 1
+                        first + 1,
+                        again + 1
                     ),
                 ));
             }
@@ -110,6 +122,7 @@ impl CsvFile {
             name: name.to_string(),
             bytes,
             header,
+            index,
             body_start,
         })
     }
@@ -126,7 +139,13 @@ impl CsvFile {
 
     /// The index of the column called `name`.
     pub fn find(&self, name: &str) -> Option<usize> {
-        self.header.iter().position(|h| h == name)
+        let at = self
+            .index
+            .partition_point(|&i| self.header[i].as_str() < name);
+        self.index
+            .get(at)
+            .copied()
+            .filter(|&i| self.header[i] == name)
     }
 
     /// The index of the first of `names` present, compared without regard to case (for
@@ -148,10 +167,22 @@ impl CsvFile {
                 format!(
                     "no column '{name}' in {}; its columns are: {}",
                     self.name,
-                    self.header.join(", ")
+                    self.column_list()
                 ),
             )
         })
+    }
+
+    /// The column names for a message: all of them up to [`LISTED_COLUMNS`], else the first
+    /// ones and how many more (a registry export of 100,000 columns would otherwise make a
+    /// message of megabytes).
+    pub fn column_list(&self) -> String {
+        let shown = self.header.len().min(LISTED_COLUMNS);
+        let mut list = self.header[..shown].join(", ");
+        if self.header.len() > shown {
+            list.push_str(&format!(", … ({} more)", self.header.len() - shown));
+        }
+        list
     }
 
     /// `FILE:LINE: column C`, the place of one cell.

@@ -90,6 +90,11 @@ pub fn order_levels(mut levels: Vec<(Vec<u8>, u32)>) -> (Vec<u32>, Vec<String>) 
     (recode, names)
 }
 
+/// The most columns a model matrix may have. Each column is a dense vector over the rows
+/// and the fits cost rows × columns², so a factor of 5,000 levels given as a fixed effect
+/// (100,000 rows: 4 GB, and hours) is refused up front with this limit.
+pub const MAX_COLUMNS: usize = 1000;
+
 /// One variable in a term: its data, the name its columns are given (`arm`, `factor(dose)`)
 /// and the key that identifies it when terms are compared (the column name).
 #[derive(Debug, Clone, Copy)]
@@ -210,6 +215,17 @@ impl ModelMatrix {
             }
             let widths: Vec<usize> = parts.iter().map(Part::width).collect();
             let total: usize = widths.iter().product();
+            let p = columns.len() + total;
+            if p > MAX_COLUMNS {
+                let name = term.iter().map(|f| f.label).collect::<Vec<_>>().join(":");
+                return Err(Error::input(
+                    location,
+                    format!(
+                        "the term '{name}' makes the model matrix {p} columns wide; at most {MAX_COLUMNS} are supported (a fit costs rows × columns² and the matrix rows × columns of memory); a grouping with many levels belongs in a random term such as (1 | {})",
+                        term[0].key
+                    ),
+                ));
+            }
             // The first variable varies fastest, as in R.
             for combo in 0..total {
                 let mut ks = Vec::with_capacity(parts.len());

@@ -1798,7 +1798,7 @@ fn report_draws_every_measures_smcc_against_r() {
     assert_eq!(rs.len(), 10);
     assert!(rs[0] == 0.0 && (rs[9] - 0.9).abs() < 1e-12);
     // In the gallery, with its caption, after the p-against-r chart.
-    let items = trialstats::report::gallery::gallery_items(&report.studies).unwrap();
+    let (items, _) = trialstats::report::gallery::gallery_items(&report.studies).unwrap();
     let names: Vec<&str> = items.iter().map(|i| i.name.as_str()).collect();
     let p = names
         .iter()

@@ -60,7 +60,7 @@ pub fn mean_sd_rows(
             format!(
                 "{} needs the columns median and n (and min, max and/or q1, q3); its columns are: {}",
                 file.name(),
-                file.header().join(", ")
+                file.column_list()
             ),
         ));
     };

@@ -19,6 +19,32 @@ use crate::study::{Measure, Study};
 /// search was complete and found at most this many samples, so the chart shows all of them.
 const SPRITE_SAMPLES: u64 = 6;
 
+/// Most time points a before/after chart draws: at 800 px each then has a column of about
+/// 14 px, room for its point and bar but not yet for its value; past that the columns merge
+/// into a band (3,000 time points made a solid block) and drawing grows with the points
+/// times the image. Such a measure's numbers are in the report's text, and the report names
+/// the chart as not drawn, with this reason.
+pub const MAX_CHART_TIMEPOINTS: usize = 50;
+
+/// Most measures the charts of a whole study draw together (the panel, p against r, SMCC
+/// against r): their image grows with the measures up to its largest size and each
+/// measure's band spans it, so past this the cells are too small to read and drawing grows
+/// as the square of the measures. Each measure still gets its own charts.
+pub const MAX_CHART_MEASURES: usize = 24;
+
+/// Most rows a study's proportion chart draws: a row needs a line of text, and the image
+/// stops growing at its largest size ([`crate::plot::Canvas`]'s 10,000 px), where 10,000
+/// facts made rows a pixel high and took seconds to draw.
+pub const MAX_CHART_ROWS: usize = 300;
+
+/// A chart of the gallery that was not drawn, and why: `name` as the chart would have been
+/// named.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct NotDrawn {
+    pub name: String,
+    pub reason: String,
+}
+
 /// The before/after chart of one measure, every time point as reported (a time point with no
 /// reported value stays on the axis as a labelled gap).
 pub fn before_after_chart(study: &Study, m: &Measure) -> BeforeAfterChart {
@@ -50,13 +76,15 @@ pub fn before_after_chart(study: &Study, m: &Measure) -> BeforeAfterChart {
 
 /// Every chart of the report, in a stable order: each study's charts, then a forest and a
 /// funnel plot for every measure that two or more studies report (SMCR pooled by REML).
-pub fn gallery_items(analyses: &[StudyAnalysis]) -> Result<Vec<GalleryItem>> {
+/// With them, the charts left out by [`MAX_CHART_TIMEPOINTS`] and [`MAX_CHART_MEASURES`].
+pub fn gallery_items(analyses: &[StudyAnalysis]) -> Result<(Vec<GalleryItem>, Vec<NotDrawn>)> {
     let mut items = Vec::new();
+    let mut not_drawn = Vec::new();
     for a in analyses {
-        study_items(a, &mut items)?;
+        study_items(a, &mut items, &mut not_drawn)?;
     }
     let Some(level) = analyses.first().map(|a| a.options.level) else {
-        return Ok(items);
+        return Ok((items, not_drawn));
     };
     let meta_options = crate::meta::MetaOptions {
         level,
@@ -86,7 +114,7 @@ pub fn gallery_items(analyses: &[StudyAnalysis]) -> Result<Vec<GalleryItem>> {
             caption,
         });
     }
-    Ok(items)
+    Ok((items, not_drawn))
 }
 
 /// Every analysed measure's SMCC with its interval at each r of the measure's sweep (the
@@ -227,7 +255,11 @@ fn reading_caption(sr: &StudyAnalysis, id: &str) -> String {
     reading_of(sr, id).map_or(String::new(), |r| format!(" {}.", r.describe()))
 }
 
-fn study_items(sr: &StudyAnalysis, items: &mut Vec<GalleryItem>) -> Result<()> {
+fn study_items(
+    sr: &StudyAnalysis,
+    items: &mut Vec<GalleryItem>,
+    not_drawn: &mut Vec<NotDrawn>,
+) -> Result<()> {
     let study = &sr.study;
     let level = sr.options.level;
     let mut add = |name: String, chart: Chart, caption: String| {
@@ -240,14 +272,38 @@ fn study_items(sr: &StudyAnalysis, items: &mut Vec<GalleryItem>) -> Result<()> {
     // The before/after chart draws printed means ± spreads; a measure with a time point
     // reported as a median has none there (its converted mean and SD are in the report text
     // and its effect forests), so it gets no such chart rather than a false "not reported".
-    let drawn: Vec<&Measure> = study
-        .measures
-        .iter()
-        .filter(|m| m.timepoints.iter().all(|t| t.median.is_none()))
-        .collect();
+    let mut drawn: Vec<&Measure> = Vec::new();
+    for m in &study.measures {
+        if m.timepoints.iter().any(|t| t.median.is_some()) {
+            continue;
+        }
+        if m.timepoints.len() > MAX_CHART_TIMEPOINTS {
+            not_drawn.push(NotDrawn {
+                name: format!("{} {} before-after", study.id, m.id),
+                reason: format!(
+                    "{} time points; a before/after chart draws at most {MAX_CHART_TIMEPOINTS} (more merge into a band); every value is in the report's text",
+                    m.timepoints.len()
+                ),
+            });
+            continue;
+        }
+        drawn.push(m);
+    }
     let charts: Vec<BeforeAfterChart> =
         drawn.iter().map(|m| before_after_chart(study, m)).collect();
-    if charts.len() > 1 {
+    let too_many = |chart: &str, n: usize, not_drawn: &mut Vec<NotDrawn>| {
+        let fits = n <= MAX_CHART_MEASURES;
+        if !fits {
+            not_drawn.push(NotDrawn {
+                name: format!("{} {chart}", study.id),
+                reason: format!(
+                    "{n} measures; a chart of a study's measures together draws at most {MAX_CHART_MEASURES} (each measure's own charts are drawn)"
+                ),
+            });
+        }
+        fits
+    };
+    if charts.len() > 1 && too_many("panel", charts.len(), not_drawn) {
         add(
             format!("{} panel", study.id),
             PanelChart {
@@ -319,7 +375,7 @@ fn study_items(sr: &StudyAnalysis, items: &mut Vec<GalleryItem>) -> Result<()> {
         .iter()
         .filter_map(|mr| Some((mr, mr.analysis.as_ref()?)))
         .collect();
-    if swept.len() > 1 {
+    if swept.len() > 1 && too_many("p-vs-r", swept.len(), not_drawn) {
         add(
             format!("{} p-vs-r", study.id),
             crate::plot::PValueChart {
@@ -340,7 +396,9 @@ fn study_items(sr: &StudyAnalysis, items: &mut Vec<GalleryItem>) -> Result<()> {
             "The paired test's p-value of every measure against the assumed pre/post correlation r, on one log axis: where a line is under α, the change is significant at that r. The ± was read as the SD.".into(),
         );
     }
-    if let Some(chart) = smcc_sweep_chart(sr) {
+    if let Some(chart) =
+        smcc_sweep_chart(sr).filter(|c| too_many("smcc-vs-r", c.series.len(), not_drawn))
+    {
         let rs = chart
             .series
             .iter()
@@ -455,7 +513,15 @@ fn study_items(sr: &StudyAnalysis, items: &mut Vec<GalleryItem>) -> Result<()> {
             "Declines per month as reported, drawn as straight lines from a common start; the paper gives no SD or n for the slopes, so the gap has no interval.".into(),
         );
     }
-    if !sr.proportions.is_empty() {
+    let rows = sr.proportions.len();
+    if rows > MAX_CHART_ROWS {
+        not_drawn.push(NotDrawn {
+            name: format!("{} proportions", study.id),
+            reason: format!(
+                "{rows} proportions; a proportion chart draws at most {MAX_CHART_ROWS} rows (the image stops growing at its largest size, so more would be drawn smaller than a line of text); every proportion is in the report's text"
+            ),
+        });
+    } else if rows > 0 {
         add(
             format!("{} proportions", study.id),
             ProportionChart {

@@ -32,6 +32,9 @@ pub struct Report {
     pub verification: VerifyReport,
     /// Files of the chart gallery written with the report (empty when none were asked for).
     pub charts: Vec<String>,
+    /// Charts of the gallery left out, each with the reason (too many time points or
+    /// measures to draw readably).
+    pub charts_not_drawn: Vec<gallery::NotDrawn>,
 }
 
 impl Report {
@@ -50,6 +53,7 @@ pub fn build(studies: &[Study], options: &AnalysisOptions) -> Result<Report> {
         verification: analysis::verify_report(&analyses),
         studies: analyses,
         charts: Vec::new(),
+        charts_not_drawn: Vec::new(),
     })
 }
 
@@ -116,13 +120,14 @@ fn gallery_into(
             ),
         ));
     }
-    let items = gallery::gallery_items(&report.studies)?;
+    let (items, not_drawn) = gallery::gallery_items(&report.studies)?;
     let written = if keep_others {
         crate::plot::gallery::add_to_gallery(dir, &items, canvas)?
     } else {
         crate::plot::write_gallery(dir, &items, canvas)?
     };
     report.charts = written.iter().map(|p| p.display().to_string()).collect();
+    report.charts_not_drawn = not_drawn;
     Ok(())
 }
 
@@ -429,6 +434,15 @@ impl Tabular for Report {
             t.push_str(&format!("\n\n{} charts written:\n", self.charts.len()));
             for c in &self.charts {
                 t.push_str(&format!("  {c}\n"));
+            }
+        }
+        if !self.charts_not_drawn.is_empty() {
+            t.push_str(&format!(
+                "\n{} charts not drawn:\n",
+                self.charts_not_drawn.len()
+            ));
+            for c in &self.charts_not_drawn {
+                t.push_str(&format!("  {}: {}\n", c.name, c.reason));
             }
         }
         Some(t)

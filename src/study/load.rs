@@ -104,6 +104,11 @@ pub fn load_str(text: &str, path: &Path) -> Result<Study> {
     let ctx = Context {
         path: path.display().to_string(),
         text,
+        newlines: text
+            .bytes()
+            .enumerate()
+            .filter_map(|(i, b)| (b == b'\n').then_some(i))
+            .collect(),
     };
     let raw: RawStudy = toml::from_str(text).map_err(|e| {
         let line = e.span().map_or(1, |s| ctx.line(s.start));
@@ -142,16 +147,16 @@ fn study_id_line(ctx: &Context) -> usize {
 struct Context<'a> {
     path: String,
     text: &'a str,
+    /// The offset of every newline, so that the line of a place is a binary search: every
+    /// expectation and every message asks for one, and counting the newlines before each
+    /// made a file of 10,000 expectations quadratic (2.3 s, 0.04 s at 1,000).
+    newlines: Vec<usize>,
 }
 
 impl Context<'_> {
     fn line(&self, offset: usize) -> usize {
         let end = offset.min(self.text.len());
-        self.text.as_bytes()[..end]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
-            + 1
+        self.newlines.partition_point(|&n| n < end) + 1
     }
 
     /// The key assigned on `line` (`dispersion = "SE"` → `dispersion`), to name the field in
@@ -1547,6 +1552,22 @@ fn reported_number(
     let text = raw.get_ref();
     if text == NOT_REPORTED {
         return Ok(Reported::NotReported);
+    }
+    // Numbers are stored as printed: a '+' or a space that the document did not print is a
+    // slip of transcription, which the parser (lenient for typed options) would accept.
+    let stray = if text.starts_with('+') {
+        Some("a leading '+' (write the number without it)")
+    } else if text.trim() != text {
+        Some("spaces around it (write the number alone)")
+    } else {
+        None
+    };
+    if let Some(stray) = stray {
+        return Err(ctx.err(
+            raw.span(),
+            field,
+            format!("'{text}' is not a number as printed: it has {stray}; allowed: digits with an optional '-' and decimal point (\"3.0\"), or \"{NOT_REPORTED}\""),
+        ));
     }
     ReportedNumber::parse(text, field)
         .map(Reported::Value)
