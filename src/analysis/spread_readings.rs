@@ -18,7 +18,7 @@ use crate::checks::{CheckName, Finding, Status};
 use crate::error::Result;
 use crate::reading::change::{BeforeAfter, PrintedChange};
 use crate::reading::comparison::{Group, Groups, PrintedComparison};
-use crate::reading::{self, Evidence, Reading, SpreadReading, Verdict};
+use crate::reading::{self, Evidence, PrintedTest, Reading, SpreadReading, Verdict};
 use crate::reported::{Adjusted, ReportedP, SpreadKind};
 use crate::study::{ArmMeasure, ArmValues, Measure, ReportedChange, SdDivisor, Study};
 use serde::Serialize;
@@ -111,13 +111,15 @@ fn printed_change(change: &ReportedChange, n: f64, claim: Option<(bool, f64)>) -
         mean: change.mean.clone(),
         sd,
         se: change.se.clone(),
-        ci: change.ci.clone(),
-        t: change.t.clone(),
-        p: change.p.as_ref().map(|p| ReportedP {
-            relation: crate::reported::Relation::Eq,
-            number: p.clone(),
-        }),
-        claim,
+        test: PrintedTest {
+            ci: change.ci.clone(),
+            t: change.t.clone(),
+            p: change.p.as_ref().map(|p| ReportedP {
+                relation: crate::reported::Relation::Eq,
+                number: p.clone(),
+            }),
+            claim,
+        },
     }
 }
 
@@ -171,7 +173,10 @@ fn measure_evidence(
             let printed = match &m.change {
                 Some(c) => printed_change(c, f64::from(n), claim),
                 None => PrintedChange {
-                    claim,
+                    test: PrintedTest {
+                        claim,
+                        ..PrintedTest::default()
+                    },
                     ..PrintedChange::default()
                 },
             };
@@ -223,10 +228,12 @@ fn arm_measure_evidence(
             PrintedComparison {
                 difference: c.difference.clone(),
                 spread: c.spread.clone(),
-                ci: c.ci.clone(),
-                p: c.p.clone(),
-                t: c.t.clone(),
-                claim: None,
+                test: PrintedTest {
+                    ci: c.ci.clone(),
+                    p: c.p.clone(),
+                    t: c.t.clone(),
+                    claim: None,
+                },
             },
             c.adjusted,
         ));
@@ -256,7 +263,7 @@ fn arm_measure_evidence(
             {
                 Some(i) => {
                     if let Some(found) = comparisons.get_mut(i) {
-                        found.1.claim = Some(claim);
+                        found.1.test.claim = Some(claim);
                     }
                 }
                 None => {
@@ -266,7 +273,10 @@ fn arm_measure_evidence(
                         comparisons.push((
                             Groups::Two(g1, g2),
                             PrintedComparison {
-                                claim: Some(claim),
+                                test: PrintedTest {
+                                    claim: Some(claim),
+                                    ..PrintedTest::default()
+                                },
                                 ..PrintedComparison::default()
                             },
                             Adjusted::NotReported,

@@ -440,6 +440,7 @@ fn spread_question(
     use trialstats::reading::change::{BeforeAfter, PrintedChange};
     use trialstats::reading::comparison::{Adjusted, Group, Groups, PrintedComparison};
     use trialstats::reading::question::{Design, SpreadQuestion};
+    use trialstats::reading::PrintedTest;
     use trialstats::reported::ReportedP;
     let (difference, diff_spread) = match &a.difference {
         Some(text) => {
@@ -541,10 +542,12 @@ fn spread_question(
                     mean: difference,
                     sd: None,
                     se: diff_spread,
-                    ci,
-                    t,
-                    p,
-                    claim: None,
+                    test: PrintedTest {
+                        ci,
+                        t,
+                        p,
+                        claim: None,
+                    },
                 },
             )
         }
@@ -585,10 +588,12 @@ fn spread_question(
                 PrintedComparison {
                     difference,
                     spread: diff_spread,
-                    ci,
-                    p,
-                    t,
-                    claim: None,
+                    test: PrintedTest {
+                        ci,
+                        p,
+                        t,
+                        claim: None,
+                    },
                 },
             )
         }

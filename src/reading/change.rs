@@ -15,11 +15,10 @@
 //! printed number, and **excluded** when none does. It can never reproduce a value exactly:
 //! r is free.
 
-use super::{Evidence, Fit, Reading, ReadingFit};
+use super::{Evidence, Fit, PrintedTest, Reading, ReadingFit};
 use crate::dist;
-use crate::level::ConfidenceLevel;
 use crate::output::human_number as h;
-use crate::reported::{ReportedNumber, ReportedP};
+use crate::reported::ReportedNumber;
 use serde::Serialize;
 
 /// One group's printed mean ± spread before and after, and its n.
@@ -38,22 +37,14 @@ pub struct PrintedChange {
     /// The SD of the change, already as an n − 1 SD (value and its rounding interval).
     pub sd: Option<(f64, (f64, f64))>,
     pub se: Option<ReportedNumber>,
-    pub ci: Option<(ReportedNumber, ReportedNumber, ConfidenceLevel)>,
-    pub t: Option<ReportedNumber>,
-    pub p: Option<ReportedP>,
-    /// A claim of significance at α, when no p is printed.
-    pub claim: Option<(bool, f64)>,
+    /// Its CI, t, p or claim.
+    pub test: PrintedTest,
 }
 
 impl PrintedChange {
     /// Whether anything is printed that pins the SD of the change.
     pub fn is_empty(&self) -> bool {
-        self.sd.is_none()
-            && self.se.is_none()
-            && self.ci.is_none()
-            && self.t.is_none()
-            && self.p.is_none()
-            && self.claim.is_none()
+        self.sd.is_none() && self.se.is_none() && self.test.is_empty()
     }
 
     /// In words: `p = 0.03 of the change`.
@@ -68,12 +59,7 @@ impl PrintedChange {
         if let Some(se) = &self.se {
             parts.push(format!("SE {}", se.text));
         }
-        parts.extend(super::printed_test_words(
-            self.ci.as_ref(),
-            self.t.as_ref(),
-            self.p.as_ref(),
-            self.claim,
-        ));
+        parts.extend(self.test.words());
         parts.join(", ")
     }
 }
@@ -101,13 +87,13 @@ fn pinned(printed: &PrintedChange, d: Interval, n: f64) -> Interval {
         let (lo, hi) = half(se);
         out = intersect(out, (lo.max(0.0) * root_n, hi * root_n));
     }
-    if let Some((lo, hi, level)) = &printed.ci {
+    if let Some((lo, hi, level)) = &printed.test.ci {
         let crit = level.t_crit(df);
         let w_lo = ((hi.value - hi.half_unit()) - (lo.value + lo.half_unit())).max(0.0) / 2.0;
         let w_hi = ((hi.value + hi.half_unit()) - (lo.value - lo.half_unit())) / 2.0;
         out = intersect(out, (w_lo / crit * root_n, w_hi / crit * root_n));
     }
-    if let Some(t) = &printed.t {
+    if let Some(t) = &printed.test.t {
         let (lo, hi) = half(t);
         let (lo, hi) = (lo.abs().min(hi.abs()), lo.abs().max(hi.abs()));
         let upper = if lo > 0.0 {
@@ -135,10 +121,10 @@ fn pinned(printed: &PrintedChange, d: Interval, n: f64) -> Interval {
         };
         (lo, hi)
     };
-    if let Some(p) = &printed.p {
+    if let Some(p) = &printed.test.p {
         out = intersect(out, by_p(p.interval()));
     }
-    if let Some((significant, alpha)) = printed.claim {
+    if let Some((significant, alpha)) = printed.test.claim {
         out = intersect(
             out,
             by_p(if significant {

@@ -22,12 +22,16 @@
 //! adjusted, both routes are tried: SD and SEM may reproduce it unadjusted, SD and the SE of
 //! an adjusted mean may be compatible with it adjusted.
 
-use super::{p_text, Evidence, Fit, Reading, ReadingFit, Recomputed, ADJUSTED_SE_RATIO};
+use super::{
+    p_text, Evidence, Fit, PrintedTest, Reading, ReadingFit, Recomputed, ADJUSTED_SE_RATIO,
+};
 use crate::dist;
 use crate::error::{Error, Result};
 use crate::level::ConfidenceLevel;
 use crate::output::human_number as h;
-use crate::reported::{ReportedNumber, ReportedP};
+use crate::reported::ReportedNumber;
+#[cfg(test)]
+use crate::reported::ReportedP;
 use serde::Serialize;
 
 /// One group's printed mean ± spread and its n.
@@ -86,23 +90,14 @@ pub struct PrintedComparison {
     pub difference: Option<ReportedNumber>,
     /// The `±` printed with the difference, read as its standard error.
     pub spread: Option<ReportedNumber>,
-    /// A confidence interval of the difference: lower, upper, level.
-    pub ci: Option<(ReportedNumber, ReportedNumber, ConfidenceLevel)>,
-    pub p: Option<ReportedP>,
-    /// The test statistic as printed (its sign is ignored).
-    pub t: Option<ReportedNumber>,
-    /// A claim of significance at α (`Some(true)`: significant), when no p decides it.
-    pub claim: Option<(bool, f64)>,
+    /// Its CI, t, p or claim.
+    pub test: PrintedTest,
 }
 
 impl PrintedComparison {
     /// Whether anything is printed to recompute.
     pub fn is_empty(&self) -> bool {
-        self.spread.is_none()
-            && self.ci.is_none()
-            && self.p.is_none()
-            && self.t.is_none()
-            && self.claim.is_none()
+        self.spread.is_none() && self.test.is_empty()
     }
 
     /// In words: `difference 0.65 ± 0.78, p = 0.411`.
@@ -114,12 +109,7 @@ impl PrintedComparison {
             (None, Some(s)) => parts.push(format!("± {} of the difference", s.text)),
             (None, None) => {}
         }
-        parts.extend(super::printed_test_words(
-            self.ci.as_ref(),
-            self.t.as_ref(),
-            self.p.as_ref(),
-            self.claim,
-        ));
+        parts.extend(self.test.words());
         parts.join(", ")
     }
 }
@@ -271,23 +261,23 @@ fn fit_items(items: &Items, ranges: &Ranges) -> Fit {
         };
         worst = worst.min(f);
     };
-    if let Some(p) = &pr.p {
+    if let Some(p) = &pr.test.p {
         let (lo, hi) = p.interval();
         item(p.is_exact(), Range(lo, hi).meets(ranges.p));
     }
-    if let Some(t) = &pr.t {
+    if let Some(t) = &pr.test.t {
         item(true, Range::of(t).abs().meets(ranges.statistic));
     }
     if let Some(s) = &pr.spread {
         item(true, Range::of(s).meets(ranges.se));
     }
-    if let Some((lo, hi, _)) = &pr.ci {
+    if let Some((lo, hi, _)) = &pr.test.ci {
         item(
             true,
             Range::of(lo).meets(ranges.ci_lower) && Range::of(hi).meets(ranges.ci_upper),
         );
     }
-    if let Some((significant, alpha)) = pr.claim {
+    if let Some((significant, alpha)) = pr.test.claim {
         let claimed = if significant {
             Range(0.0, alpha)
         } else {
@@ -386,7 +376,7 @@ fn printed_se(printed: &PrintedComparison, d: f64) -> Option<(f64, String)> {
             format!("the printed ± {} of the difference", s.text),
         ));
     }
-    if let Some((lo, hi, level)) = &printed.ci {
+    if let Some((lo, hi, level)) = &printed.test.ci {
         return Some((
             (hi.value - lo.value) / (2.0 * level.z_crit()),
             format!(
@@ -395,7 +385,7 @@ fn printed_se(printed: &PrintedComparison, d: f64) -> Option<(f64, String)> {
             ),
         ));
     }
-    if let Some(p) = printed.p.as_ref().filter(|p| p.is_exact() && d != 0.0) {
+    if let Some(p) = printed.test.p.as_ref().filter(|p| p.is_exact() && d != 0.0) {
         let z = dist::qnorm(1.0 - p.number.value / 2.0);
         if z > 0.0 && z.is_finite() {
             return Some((
@@ -408,7 +398,7 @@ fn printed_se(printed: &PrintedComparison, d: f64) -> Option<(f64, String)> {
             ));
         }
     }
-    if let Some(t) = printed.t.as_ref().filter(|t| t.value != 0.0) {
+    if let Some(t) = printed.test.t.as_ref().filter(|t| t.value != 0.0) {
         return Some((
             d.abs() / t.value.abs(),
             format!(
@@ -470,6 +460,7 @@ pub fn evidence(
         return None;
     }
     let level = printed
+        .test
         .ci
         .as_ref()
         .map_or(ConfidenceLevel::NINETY_FIVE, |c| c.2);
@@ -740,8 +731,10 @@ mod tests {
         let printed = PrintedComparison {
             difference: Some(rn("0.65")),
             spread: Some(rn("0.78")),
-            p: Some(ReportedP::parse("0.411", "p").unwrap()),
-            ..Default::default()
+            test: PrintedTest {
+                p: Some(ReportedP::parse("0.411", "p").unwrap()),
+                ..Default::default()
+            },
         };
         let e = edaravone(printed.clone(), Adjusted::NotReported);
         let fit = |r| e.fit_of(r).unwrap().fit;
@@ -774,7 +767,10 @@ mod tests {
         // to 0.5950, so a printed "0.59" is reproduced and "0.61" is not.
         let e = edaravone(
             PrintedComparison {
-                p: Some(ReportedP::parse("0.59", "p").unwrap()),
+                test: PrintedTest {
+                    p: Some(ReportedP::parse("0.59", "p").unwrap()),
+                    ..Default::default()
+                },
                 ..Default::default()
             },
             Adjusted::No,
@@ -782,7 +778,10 @@ mod tests {
         assert_eq!(e.fit_of(Reading::Sem).unwrap().fit, Fit::Reproduces);
         let e = edaravone(
             PrintedComparison {
-                p: Some(ReportedP::parse("0.61", "p").unwrap()),
+                test: PrintedTest {
+                    p: Some(ReportedP::parse("0.61", "p").unwrap()),
+                    ..Default::default()
+                },
                 ..Default::default()
             },
             Adjusted::No,
@@ -791,7 +790,10 @@ mod tests {
         // A bound can only be compatible.
         let e = edaravone(
             PrintedComparison {
-                p: Some(ReportedP::parse("<0.001", "p").unwrap()),
+                test: PrintedTest {
+                    p: Some(ReportedP::parse("<0.001", "p").unwrap()),
+                    ..Default::default()
+                },
                 ..Default::default()
             },
             Adjusted::No,

@@ -551,41 +551,58 @@ pub fn adopt_document_reading(own: SpreadReading, others: &[(String, Reading)]) 
     }
 }
 
-/// What a document prints about a test, in words, in one order for every kind of evidence:
-/// `95% CI 0.1 to 2.3`, `t = 2.1`, `p = 0.04`, `claim of significance (α = 0.05)`.
-pub(crate) fn printed_test_words(
-    ci: Option<&(
+/// What a document prints about a test, whatever is tested (a difference between arms, or a
+/// group's change): a confidence interval, the test statistic, the p-value, or only a claim of
+/// (non-)significance at α. Each number as printed.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct PrintedTest {
+    /// Lower, upper, level.
+    pub ci: Option<(
         crate::reported::ReportedNumber,
         crate::reported::ReportedNumber,
         crate::level::ConfidenceLevel,
     )>,
-    t: Option<&crate::reported::ReportedNumber>,
-    p: Option<&crate::reported::ReportedP>,
-    claim: Option<(bool, f64)>,
-) -> Vec<String> {
-    let mut parts = Vec::new();
-    if let Some((lo, hi, level)) = ci {
-        parts.push(format!(
-            "{}% CI {} to {}",
-            h(level.percent()),
-            lo.text,
-            hi.text
-        ));
+    /// The test statistic (its sign is ignored).
+    pub t: Option<crate::reported::ReportedNumber>,
+    pub p: Option<crate::reported::ReportedP>,
+    /// A claim of significance at α (`Some((true, 0.05))`: significant), when the document
+    /// makes one.
+    pub claim: Option<(bool, f64)>,
+}
+
+impl PrintedTest {
+    /// Whether nothing is printed.
+    pub fn is_empty(&self) -> bool {
+        self.ci.is_none() && self.t.is_none() && self.p.is_none() && self.claim.is_none()
     }
-    if let Some(t) = t {
-        parts.push(format!("t = {}", t.text));
+
+    /// In words, in one order: `95% CI 0.1 to 2.3`, `t = 2.1`, `p = 0.04`, `claim of
+    /// significance (α = 0.05)`.
+    pub fn words(&self) -> Vec<String> {
+        let mut parts = Vec::new();
+        if let Some((lo, hi, level)) = &self.ci {
+            parts.push(format!(
+                "{}% CI {} to {}",
+                h(level.percent()),
+                lo.text,
+                hi.text
+            ));
+        }
+        if let Some(t) = &self.t {
+            parts.push(format!("t = {}", t.text));
+        }
+        if let Some(p) = &self.p {
+            parts.push(p.describe());
+        }
+        if let Some((significant, alpha)) = self.claim {
+            parts.push(format!(
+                "claim of {}significance (α = {})",
+                if significant { "" } else { "no " },
+                h(alpha)
+            ));
+        }
+        parts
     }
-    if let Some(p) = p {
-        parts.push(p.describe());
-    }
-    if let Some((significant, alpha)) = claim {
-        parts.push(format!(
-            "claim of {}significance (α = {})",
-            if significant { "" } else { "no " },
-            h(alpha)
-        ));
-    }
-    parts
 }
 
 /// A number for sentences: up to 8 significant digits, very small p in scientific form.
