@@ -58,6 +58,19 @@ impl FixedTerm {
             .join(":")
     }
 
+    /// The term's variables as a set (a key that is the same however the product was
+    /// written: `a:b` and `b:a`), so that duplicates are found in one hash lookup.
+    fn key(&self) -> Vec<(String, bool)> {
+        let mut k: Vec<(String, bool)> = self
+            .variables
+            .iter()
+            .map(|v| (v.name.clone(), v.as_factor))
+            .collect();
+        k.sort();
+        k.dedup();
+        k
+    }
+
     fn same_set(&self, other: &FixedTerm) -> bool {
         self.variables.len() == other.variables.len()
             && self.variables.iter().all(|v| other.variables.contains(v))
@@ -137,8 +150,11 @@ impl Formula {
     /// Every column the formula refers to: response, fixed variables, random slopes, groups.
     pub fn columns(&self) -> Vec<String> {
         let mut out = vec![self.response.clone()];
+        // A set beside the list keeps the first-written order and finds repeats in one
+        // lookup (a formula of thousands of terms stays linear).
+        let mut seen: std::collections::HashSet<String> = out.iter().cloned().collect();
         let mut add = |n: &str| {
-            if !out.iter().any(|o| o == n) {
+            if seen.insert(n.to_string()) {
                 out.push(n.to_string());
             }
         };
@@ -350,6 +366,8 @@ impl<'a> Parser<'a> {
         self.expect(Token::Tilde, "'~' after the response")?;
         let mut intercept = true;
         let mut fixed: Vec<FixedTerm> = Vec::new();
+        let mut fixed_seen: std::collections::HashSet<Vec<(String, bool)>> =
+            std::collections::HashSet::new();
         let mut random = Vec::new();
         let mut offsets = Vec::new();
         let mut sign_minus = false;
@@ -375,7 +393,7 @@ impl<'a> Parser<'a> {
                 }
                 Token::Name(_) => {
                     for t in self.product()? {
-                        if !fixed.iter().any(|f| f.same_set(&t)) {
+                        if fixed_seen.insert(t.key()) {
                             fixed.push(t);
                         }
                     }
