@@ -86,6 +86,7 @@ fn compare(n: usize, min: &str, max: &str, step: &str, decimals: i32, max_sd: f6
                 .filter(|(sm, ss)| rounds_to(*sm, m, decimals) && rounds_to(*ss, s, decimals))
                 .count() as u64;
             let req = SpriteRequest {
+                kind: SpreadKind::Sd,
                 mean: mean.clone(),
                 sd: sd.clone(),
                 n: n as u64,
@@ -185,5 +186,52 @@ proptest::proptest! {
         let grid = Grid::new(&rv(step), items, "--step").unwrap();
         let g = grim(&rv(&text), n, grid, Rounding::UpOrDown).unwrap();
         proptest::prop_assert_eq!(g.consistent, expected, "{} n={} step={} items={}", text, n, step, items);
+    }
+}
+
+/// SPRITE with a spread read as an SEM: its exhaustive search must find exactly the samples
+/// whose mean rounds to the printed mean and whose SD/√n rounds to the printed SEM (every
+/// multiset of 5 values on 0..6, means and SEMs with one decimal).
+#[test]
+fn sprite_of_an_sem_finds_exactly_the_samples_whose_sem_rounds() {
+    let n = 5usize;
+    let levels: Vec<f64> = (0..=6).map(f64::from).collect();
+    let samples: Vec<(f64, f64)> = multisets(n, &levels)
+        .iter()
+        .map(|x| {
+            let (m, sd) = mean_sd(x);
+            (m, sd / (n as f64).sqrt())
+        })
+        .collect();
+    let scale = Scale::new(Some(rv("0")), Some(rv("6")), Some(rv("1"))).unwrap();
+    for i in 0..=60 {
+        let m = f64::from(i) / 10.0;
+        let m_text = format!("{m:.1}");
+        for j in 0..=16 {
+            let s = f64::from(j) / 10.0;
+            let s_text = format!("{s:.1}");
+            let matching = samples
+                .iter()
+                .filter(|(sm, se)| rounds_to(*sm, m, 1) && rounds_to(*se, s, 1))
+                .count() as u64;
+            let req = SpriteRequest {
+                kind: SpreadKind::Sem,
+                mean: rv(&m_text),
+                sd: rv(&s_text),
+                n: n as u64,
+                scale: scale.clone(),
+                samples: 1,
+                seed: 1,
+                random_fallback: false,
+                rounding: Rounding::UpOrDown,
+            };
+            let sp = sprite(&req).unwrap();
+            assert!(sp.complete, "{m_text} ± {s_text} (SEM)");
+            assert_eq!(
+                sp.total_samples,
+                Some(matching),
+                "SPRITE count for {m_text} ± {s_text} (SEM), n = {n}"
+            );
+        }
     }
 }

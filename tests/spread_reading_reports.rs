@@ -152,6 +152,10 @@ fn bad_input_to_check_spread_names_its_option_and_exits_2() {
             ],
             "--group",
         ),
+        (
+            vec!["--group", "1,0,10", "--group", "2,0,10", "--p", "0.1"],
+            "--group",
+        ),
         (vec!["--group", "1,2,10", "--p", "1.5"], "--p"),
         (vec!["--group", "1,2,10", "--p", "<<0.1"], "--p"),
         (vec!["--group", "1,2,10", "--ci", "3,1"], "--ci"),

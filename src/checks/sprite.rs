@@ -57,7 +57,11 @@ const MAX_TARGETS: i128 = 10_000;
 #[derive(Debug, Clone)]
 pub struct SpriteRequest {
     pub mean: ReportedNumber,
+    /// The spread as printed: an SD, or (with `kind` SEM) the standard error of the mean, in
+    /// which case the samples are those whose SD/√n rounds to it.
     pub sd: ReportedNumber,
+    /// What `sd` is: [`SpreadKind::Sd`] or [`SpreadKind::Sem`].
+    pub kind: SpreadKind,
     pub n: u64,
     /// Bounds and grid; the minimum and the grid are required, an open maximum is allowed
     /// (the SD then bounds the values).
@@ -251,18 +255,26 @@ pub fn sprite(req: &SpriteRequest) -> Result<Sprite> {
     let example = histograms.first().map(|h| {
         let (t, q) = sums(h, low);
         format!(
-            " (e.g. mean {}, SD {})",
+            " (e.g. mean {}, {} {})",
             fixed(
                 grid.value_of(t) / req.n as f64,
                 req.mean.decimals as usize + 3
             ),
+            if req.kind == SpreadKind::Sem {
+                "SEM"
+            } else {
+                "SD"
+            },
             fixed(
-                spread_of(t, q, req.n, SpreadKind::Sd, grid),
+                spread_of(t, q, req.n, req.kind, grid),
                 req.sd.decimals as usize + 3
             )
         )
     });
-    let what = format!("{} ± {}, n = {}", req.mean.text, req.sd.text, req.n);
+    let what = match req.kind {
+        SpreadKind::Sem => format!("{} ± {} (SEM), n = {}", req.mean.text, req.sd.text, req.n),
+        _ => format!("{} ± {}, n = {}", req.mean.text, req.sd.text, req.n),
+    };
     (out.status, out.detail) = match (out.complete, out.total_samples) {
         (true, Some(0)) => (
             Status::Inconsistent,
@@ -322,7 +334,14 @@ fn targets(req: &SpriteRequest, grid: Grid, lo: i128, hi: Option<i128>) -> Resul
     }
     let mut out = Vec::new();
     for t in inside.first..=inside.last {
-        let q = sums_of_squares(t, req.n, &req.sd, SpreadKind::Sd, grid, req.rounding)?;
+        let q = sums_of_squares(
+            t,
+            req.n,
+            &req.sd,
+            super::definite(req.kind)?,
+            grid,
+            req.rounding,
+        )?;
         let q_min = min_sum_of_squares(n, t, lo, hi.unwrap_or(i128::MAX / 4));
         let q_max = match hi {
             Some(h) => max_sum_of_squares(n, t, lo, h),
@@ -736,6 +755,7 @@ mod tests {
         step: &str,
     ) -> SpriteRequest {
         SpriteRequest {
+            kind: SpreadKind::Sd,
             mean: rv(mean),
             sd: rv(sd),
             n,

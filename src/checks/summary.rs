@@ -306,8 +306,13 @@ pub fn check_summary_with_sprite(s: &ReportedSummary, rounding: Rounding) -> Res
 
     // SPRITE, exhaustive only: settles small samples completely.
     let mut search = None;
-    if grid.is_some() && scale.min.is_some() && readings.contains(&SpreadKind::Sd) && s.n >= 2 {
+    // SPRITE reads a stated (or decided) SEM as an SEM, and an unstated spread as an SD.
+    if grid.is_some() && scale.min.is_some() && s.n >= 2 {
         let req = SpriteRequest {
+            kind: match s.spread_kind {
+                SpreadKind::Sem => SpreadKind::Sem,
+                SpreadKind::Sd | SpreadKind::NotReported => SpreadKind::Sd,
+            },
             mean: mean.clone(),
             sd: spread.clone(),
             n: s.n,

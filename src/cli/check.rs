@@ -262,6 +262,10 @@ pub struct BoundsArgs {
 pub struct SpriteArgs {
     #[command(flatten)]
     pub summary: SummaryArgs,
+    /// The spread given with --sd is a standard error of the mean (SEM): reconstruct samples
+    /// whose SD/√n rounds to it.
+    #[arg(long)]
+    pub sem: bool,
     /// Scale minimum.
     #[arg(long, allow_hyphen_values = true)]
     pub min: String,
@@ -358,6 +362,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         Some(CheckCommand::Sprite(a)) => {
             let (mean, sd, n) = a.summary.read()?;
             let req = SpriteRequest {
+                kind: kind(a.sem),
                 mean,
                 sd,
                 n,

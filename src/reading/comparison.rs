@@ -423,7 +423,7 @@ fn sig(x: f64) -> String {
 /// The reading's result in a few words: `SE 0.120, p = 1.68e-7` (unadjusted) or `SE 1.20;
 /// the printed SE is 0.65 times it` (adjusted).
 fn short_words(fit: Fit, rc: &Recomputed, adjusted_route: bool, printed_se: bool) -> String {
-    let p = if rc.p < 1e-4 {
+    let p = if rc.p > 0.0 && rc.p < 1e-4 {
         format!("{:.2e}", rc.p)
     } else {
         sig(rc.p)
@@ -456,7 +456,9 @@ pub fn evidence(
     printed: &PrintedComparison,
     adjusted: Adjusted,
 ) -> Option<Evidence> {
-    if printed.is_empty() {
+    // Nothing to recompute; or every spread printed as 0, where the SE of the difference is 0
+    // and no test is defined (the caller says so).
+    if printed.is_empty() || groups.list().iter().all(|g| g.spread.value == 0.0) {
         return None;
     }
     let level = printed

@@ -45,6 +45,16 @@ pub fn read_spread(q: &SpreadQuestion) -> Result<SpreadReading> {
                     "nothing to decide from: give what the document prints about the comparison (--p, --ci, --t, or --difference D,S) or the scale (--min, --max, --step)".into(),
                 ));
             }
+            let gs: Vec<&Group> = match groups {
+                Groups::Two(a, b) => vec![a, b],
+                Groups::One(a) => vec![a],
+            };
+            if !printed.is_empty() && gs.iter().all(|g| g.spread.value == 0.0) {
+                return Err(Error::input(
+                    "--group",
+                    "every spread is 0, so the SE of the difference is 0 and no test can be recomputed; give the spreads as printed",
+                ));
+            }
             evidence.extend(comparison::evidence(groups, printed, q.adjusted));
             if let Some(sc) = &q.scale {
                 let list: Vec<(&str, &Group)> = match groups {
