@@ -283,7 +283,7 @@ impl FiveNumbers {
             return Err(Error::input(
                 at,
                 format!(
-                    "n = {} is too small; {} needs n ≥ {min_n} ({})",
+                    "n = {} is too small; these methods need n ≥ {min_n} ({}, {})",
                     self.n,
                     methods.name(),
                     if min_n == MIN_N {
@@ -298,7 +298,7 @@ impl FiveNumbers {
             return Err(Error::input(
                 at,
                 format!(
-                    "n = {} is too large for {}; allowed: {min_n} to {max_n}",
+                    "n = {} is too large; allowed: {min_n} to {max_n} ({})",
                     self.n,
                     methods.name()
                 ),

@@ -454,37 +454,22 @@ pub fn bc(x: &FiveNumbers, scenario: Scenario, at: &str) -> Result<SkewedFit> {
     };
     let t: Vec<f64> = quants.iter().map(|&v| box_cox(v, lambda)).collect();
     let (mu, sigma) = luo_wan(&t, n, scenario);
-    let (mean, sd, how) = back_transform(mu, sigma, lambda);
     let reason = if raw_lambda < 0.0 && lambda == 0.0 {
         format!("the Box-Cox power that makes the transformed quantiles most symmetric is {} < 0, raised to 0 (log) as estmeansd does", crate::output::human_number(raw_lambda))
     } else {
         "the Box-Cox power that makes the transformed quantiles most symmetric; transformed mean and SD by Luo et al. 2018 and Wan et al. 2014".to_string()
     };
-    finish(
-        MedianMethod::Bc,
-        mean,
-        sd,
-        lambda,
-        mu,
-        sigma,
-        reason,
-        how,
-        at,
-    )
+    finish(MedianMethod::Bc, [lambda, mu, sigma], reason, at)
 }
 
-#[allow(clippy::too_many_arguments)]
+/// Back-transform the Box–Cox normal `[λ, μ, σ]` and say how it was found.
 fn finish(
     method: MedianMethod,
-    mean: f64,
-    sd: f64,
-    lambda: f64,
-    mu: f64,
-    sigma: f64,
+    [lambda, mu, sigma]: [f64; 3],
     reason: String,
-    how: &'static str,
     at: &str,
 ) -> Result<SkewedFit> {
+    let (mean, sd, how) = back_transform(mu, sigma, lambda);
     if !(mean.is_finite() && sd.is_finite()) {
         return Err(Error::Numerical(format!(
             "{at}: {}: the back-transformed mean or SD is not finite (λ = {lambda}, μ = {mu}, σ = {sigma})",
@@ -510,8 +495,7 @@ fn finish(
 
 /// MLN (Cai et al. 2021; estmeansd's `mln.mean.sd`).
 pub fn mln(x: &FiveNumbers, scenario: Scenario, at: &str) -> Result<SkewedFit> {
-    let nn = x.n;
-    let n = nn as f64;
+    let n = x.n as f64;
     let (quants, _) = quantiles(x, scenario);
     check_positive_distinct(&quants, MedianMethod::Mln, at)?;
     let h = (0.25 * n + 1.0).floor();
@@ -579,18 +563,6 @@ pub fn mln(x: &FiveNumbers, scenario: Scenario, at: &str) -> Result<SkewedFit> {
         )));
     }
     let (mu, sigma) = (o.x[0], o.x[1]);
-    let (mean, sd, how) = back_transform(mu, sigma, lambda);
     let reason = "the Box-Cox power in [0, 10] that maximises the likelihood of the reported order statistics (Cai et al. 2021); μ and σ then by maximum likelihood".to_string();
-    let _ = nn;
-    finish(
-        MedianMethod::Mln,
-        mean,
-        sd,
-        lambda,
-        mu,
-        sigma,
-        reason,
-        how,
-        at,
-    )
+    finish(MedianMethod::Mln, [lambda, mu, sigma], reason, at)
 }
