@@ -4,6 +4,7 @@
 //! reported_test.rs).
 
 use assert_cmd::Command;
+use predicates::prelude::*;
 use predicates::str::contains;
 
 fn trialstats() -> Command {
@@ -214,4 +215,86 @@ fn effect_and_meta_take_medians_for_missing_means() {
         .assert()
         .code(0)
         .stderr(contains("by luo-wan-shi"));
+}
+
+/// `--method qe|bc|mln` name the method, the distribution and why, and carry the fits in
+/// JSON; `--mean-method`/`--sd-method` mix any two. The skewed example of ?conv.fivenum
+/// (2, 4, 6, 14, 20; n = 20): QE selects the Weibull, mean 8.8399130498596232 at the exact
+/// optimum of estmeansd's fit (benches/skewed_reference.R); MLN's SD 6.4235989767409203;
+/// Luo's mean 8.6278027 (benches/convert_reference.R).
+#[test]
+fn convert_median_skewed_methods_name_the_fit() {
+    let five = [
+        "convert", "median", "--n", "20", "--min", "2", "--q1", "4", "--median", "6", "--q3", "14",
+        "--max", "20",
+    ];
+    let out = trialstats()
+        .args(five)
+        .args(["--method", "qe", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stderr.is_empty(), "no normal-theory warning for QE");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!((v["mean"].as_f64().unwrap() - 8.8399130498596232).abs() < 1e-5);
+    assert_eq!(v["method"], "qe");
+    assert_eq!(v["fits"][0]["distribution"], "weibull");
+    assert!(v["fits"][0]["reason"]
+        .as_str()
+        .unwrap()
+        .contains("smallest sum of squared quantile differences"));
+    assert_eq!(v["fits"][0]["candidates"].as_array().unwrap().len(), 5);
+    let out = trialstats()
+        .args(five)
+        .args([
+            "--mean-method",
+            "luo-wan-shi",
+            "--sd-method",
+            "mln",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!((v["mean"].as_f64().unwrap() - 8.6278027).abs() < 1e-7);
+    assert!((v["sd"].as_f64().unwrap() - 6.4235989767409203).abs() < 1e-5);
+    assert_eq!(
+        (v["method"].as_str(), v["sd_method"].as_str()),
+        (Some("luo-wan-shi"), Some("mln"))
+    );
+    trialstats()
+        .args(five)
+        .args(["--method", "bc"])
+        .assert()
+        .success()
+        .stdout(contains("distribution").and(contains("bc: Box-Cox normal, λ = 0")));
+}
+
+#[test]
+fn convert_median_skewed_methods_refuse_bad_input_with_the_field() {
+    trialstats()
+        .args([
+            "convert", "median", "--n", "2", "--min", "1", "--median", "2", "--max", "5",
+        ])
+        .args(["--method", "mln"])
+        .assert()
+        .code(2)
+        .stderr(contains("n = 2").and(contains("n ≥ 3")));
+    trialstats()
+        .args([
+            "convert", "median", "--n", "20", "--q1", "5", "--median", "2", "--q3", "6",
+        ])
+        .args(["--method", "qe"])
+        .assert()
+        .code(2)
+        .stderr(contains("q1 5 is above median 2"));
+    trialstats()
+        .args([
+            "convert", "median", "--n", "20", "--min", "0", "--median", "2", "--max", "6",
+        ])
+        .args(["--method", "bc"])
+        .assert()
+        .code(2)
+        .stderr(contains("bc needs values > 0"));
 }

@@ -61,7 +61,13 @@ fn convert(s: &MedianSummary, n: u32, at: &str) -> Result<MeanSd> {
 /// q3), SD Wan et al. 2014 (q1, median, q3); n = 20; Shi et al. 2023 skewness test 0 <
 /// critical 0.5725: no sign of skew)`.
 pub fn describe(s: &MedianSummary, e: &MeanSd) -> String {
-    let skew = if e.skewness.skewed {
+    let skew = if e.skewness.skewed && e.method.is_skewed() {
+        format!(
+            "data look skewed: Shi et al. 2023 test {} ≥ critical {}",
+            h(e.skewness.statistic),
+            h(e.skewness.critical)
+        )
+    } else if e.skewness.skewed {
         format!(
             "data look skewed: Shi et al. 2023 test {} ≥ critical {}, so the normal-theory estimates may be poor",
             h(e.skewness.statistic),
@@ -74,8 +80,13 @@ pub fn describe(s: &MedianSummary, e: &MeanSd) -> String {
             h(e.skewness.critical)
         )
     };
+    let fitted: String = e
+        .fits
+        .iter()
+        .map(|f| format!("; {}: {} ({})", f.method.as_str(), f.distribution, f.reason))
+        .collect();
     format!(
-        "{} → mean {}, SD {} ({}: mean {}, SD {}; n = {}; {skew})",
+        "{} → mean {}, SD {} ({}: mean {}, SD {}{fitted}; n = {}; {skew})",
         s.describe(),
         h(e.mean),
         h(e.sd),

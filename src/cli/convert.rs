@@ -4,7 +4,9 @@
 
 use super::args;
 use std::path::PathBuf;
-use trialstats::convert::{self, ChangeSource, Distribution, FiveNumbers, MedianMethod, Reference};
+use trialstats::convert::{
+    self, ChangeSource, Distribution, FiveNumbers, MedianMethod, Methods, Reference,
+};
 use trialstats::csv_file::CsvFile;
 use trialstats::level::ConfidenceLevel;
 use trialstats::output::{render, Format, Tabular};
@@ -56,9 +58,17 @@ pub struct MedianArgs {
     #[arg(long, allow_hyphen_values = true, requires = "min")]
     pub max: Option<String>,
     /// Method: luo-wan-shi (default), wan2014, hozo2005 (min/median/max), bland2015 (all
-    /// five), walter2007 (min/median/max).
+    /// five), walter2007 (min/median/max); for skewed data qe, bc, mln (estmeansd's:
+    /// McGrath et al. 2020, Cai et al. 2021; n ≥ 3; bc and mln need values > 0).
     #[arg(long, default_value = "luo-wan-shi")]
     pub method: MedianMethod,
+    /// The method of the mean alone (any of --method's; the SD's stays --method's unless
+    /// --sd-method is given).
+    #[arg(long)]
+    pub mean_method: Option<MedianMethod>,
+    /// The method of the SD alone (any of --method's).
+    #[arg(long)]
+    pub sd_method: Option<MedianMethod>,
     /// Distribution assumed for the data: norm, or lnorm (log-normal: logged, converted,
     /// back-transformed; luo-wan-shi only).
     #[arg(long, default_value = "norm")]
@@ -149,9 +159,13 @@ fn show<T: Tabular + serde::Serialize>(
 }
 
 fn median(m: MedianArgs, format: Format) -> Result<Outcome> {
+    let methods = Methods {
+        mean: m.mean_method.unwrap_or(m.method),
+        sd: m.sd_method.unwrap_or(m.method),
+    };
     if let Some(path) = &m.input {
         let file = CsvFile::read(path)?;
-        let rows = convert::mean_sd_rows(&file, m.method, m.dist)?;
+        let rows = convert::mean_sd_rows(&file, methods, m.dist)?;
         show(format, &rows, rows.epilogue())?;
         return Ok(Outcome::Ok);
     }
@@ -159,7 +173,7 @@ fn median(m: MedianArgs, format: Format) -> Result<Outcome> {
     let n = u64::try_from(n).map_err(|_| {
         Error::input(
             "--n",
-            format!("n = {n}: a sample size is a whole number ≥ 5"),
+            format!("n = {n}: a sample size is a whole number (≥ 5; ≥ 3 for qe, bc, mln)"),
         )
     })?;
     let median = number(&m.median, "--median")?
@@ -172,7 +186,7 @@ fn median(m: MedianArgs, format: Format) -> Result<Outcome> {
         max: number(&m.max, "--max")?,
         n,
     };
-    let r = convert::mean_sd(&x, m.method, m.dist, "--n/--median/--q1/--q3/--min/--max")?;
+    let r = convert::mean_sd(&x, methods, m.dist, "--n/--median/--q1/--q3/--min/--max")?;
     show(format, &r, r.warning())?;
     Ok(Outcome::Ok)
 }

@@ -22,6 +22,7 @@
 //! the published constants of Shi et al. (2023, Stat Methods Med Res 32:1338). Walter & Yao
 //! (2007, J Clin Epidemiol 60:849) divide the range by its expected value under normality.
 
+use super::skewed::{self, SkewedFit};
 use crate::dist::{pnorm, qnorm};
 use crate::error::{Error, Result};
 use serde::Serialize;
@@ -70,10 +71,19 @@ pub enum MedianMethod {
     /// Walter & Yao 2007 (S1 only).
     #[serde(rename = "walter2007")]
     Walter2007,
+    /// Quantile estimation, McGrath et al. 2020 (estmeansd `qe.mean.sd`).
+    #[serde(rename = "qe")]
+    Qe,
+    /// Box–Cox, McGrath et al. 2020 (estmeansd `bc.mean.sd`).
+    #[serde(rename = "bc")]
+    Bc,
+    /// Unknown non-normal distributions, Cai et al. 2021 (estmeansd `mln.mean.sd`).
+    #[serde(rename = "mln")]
+    Mln,
 }
 
 /// The method names accepted, for messages.
-const METHOD_NAMES: &str = "luo-wan-shi, wan2014, hozo2005, bland2015, walter2007";
+const METHOD_NAMES: &str = "luo-wan-shi, wan2014, hozo2005, bland2015, walter2007, qe, bc, mln";
 
 impl MedianMethod {
     /// The name as typed and printed.
@@ -84,6 +94,35 @@ impl MedianMethod {
             MedianMethod::Hozo2005 => "hozo2005",
             MedianMethod::Bland2015 => "bland2015",
             MedianMethod::Walter2007 => "walter2007",
+            MedianMethod::Qe => "qe",
+            MedianMethod::Bc => "bc",
+            MedianMethod::Mln => "mln",
+        }
+    }
+
+    /// The skewed-data methods of [`super::skewed`] (estmeansd's), which fit a distribution.
+    pub fn is_skewed(self) -> bool {
+        matches!(
+            self,
+            MedianMethod::Qe | MedianMethod::Bc | MedianMethod::Mln
+        )
+    }
+
+    /// The smallest n the method takes (estmeansd's 3 for its methods, metafor's 5 else).
+    pub fn min_n(self) -> u64 {
+        if self.is_skewed() {
+            super::skewed::MIN_N
+        } else {
+            MIN_N
+        }
+    }
+
+    /// The largest n the method takes.
+    pub fn max_n(self) -> u64 {
+        if self.is_skewed() {
+            super::skewed::MAX_N
+        } else {
+            MAX_N
         }
     }
 
@@ -91,7 +130,11 @@ impl MedianMethod {
     pub fn scenarios(self) -> &'static [Scenario] {
         use Scenario::*;
         match self {
-            MedianMethod::LuoWanShi | MedianMethod::Wan2014 => &[Range, Quartiles, FiveNumbers],
+            MedianMethod::LuoWanShi
+            | MedianMethod::Wan2014
+            | MedianMethod::Qe
+            | MedianMethod::Bc
+            | MedianMethod::Mln => &[Range, Quartiles, FiveNumbers],
             MedianMethod::Hozo2005 | MedianMethod::Walter2007 => &[Range],
             MedianMethod::Bland2015 => &[FiveNumbers],
         }
@@ -107,6 +150,9 @@ impl std::str::FromStr for MedianMethod {
             "hozo2005" => Ok(MedianMethod::Hozo2005),
             "bland2015" => Ok(MedianMethod::Bland2015),
             "walter2007" => Ok(MedianMethod::Walter2007),
+            "qe" => Ok(MedianMethod::Qe),
+            "bc" => Ok(MedianMethod::Bc),
+            "mln" => Ok(MedianMethod::Mln),
             other => Err(Error::input(
                 "--method",
                 format!("unknown method '{other}'; allowed: {METHOD_NAMES}"),
@@ -186,7 +232,7 @@ impl FiveNumbers {
     /// Refuse numbers that cannot be a five-number summary: not finite, not ordered
     /// min ≤ q1 ≤ median ≤ q3 ≤ max, a zero range or IQR, n below [`MIN_N`], or a value ≤ 0
     /// under the log-normal.
-    fn validate(&self, dist: Distribution, at: &str) -> Result<Scenario> {
+    fn validate(&self, dist: Distribution, methods: Methods, at: &str) -> Result<Scenario> {
         let scenario = self.scenario(at)?;
         let named = [
             ("min", self.min),
@@ -232,19 +278,30 @@ impl FiveNumbers {
                 ));
             }
         }
-        if self.n < MIN_N {
+        let (min_n, max_n) = (methods.min_n(), methods.max_n());
+        if self.n < min_n {
             return Err(Error::input(
                 at,
                 format!(
-                    "n = {} is too small; these methods need n ≥ {MIN_N} (as metafor's conv.fivenum)",
-                    self.n
+                    "n = {} is too small; these methods need n ≥ {min_n} ({}, {})",
+                    self.n,
+                    methods.name(),
+                    if min_n == MIN_N {
+                        "as metafor's conv.fivenum"
+                    } else {
+                        "as estmeansd"
+                    }
                 ),
             ));
         }
-        if self.n > MAX_N {
+        if self.n > max_n {
             return Err(Error::input(
                 at,
-                format!("n = {} is too large; allowed: {MIN_N} to {MAX_N}", self.n),
+                format!(
+                    "n = {} is too large; allowed: {min_n} to {max_n} ({})",
+                    self.n,
+                    methods.name()
+                ),
             ));
         }
         if dist == Distribution::Lnorm {
@@ -345,11 +402,68 @@ pub struct MeanSd {
     /// Under `lnorm`: how the log-scale estimates were turned into the raw-scale ones.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub back_transform: Option<&'static str>,
+    /// The method of the SD (`method` is the mean's; the same unless `--sd-method` differs).
+    pub sd_method: MedianMethod,
+    /// QE, BC, MLN: the distribution fitted, which was selected and why (one per such method
+    /// used).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fits: Vec<SkewedFit>,
+}
+
+/// The methods of the mean and of the SD (any pair; usually the same).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Methods {
+    pub mean: MedianMethod,
+    pub sd: MedianMethod,
+}
+
+impl Methods {
+    /// One method for both.
+    pub fn same(m: MedianMethod) -> Self {
+        Methods { mean: m, sd: m }
+    }
+
+    /// `qe`, or `mean luo-wan-shi, sd qe` when they differ.
+    pub fn name(self) -> String {
+        if self.mean == self.sd {
+            self.mean.as_str().to_string()
+        } else {
+            format!("mean {}, sd {}", self.mean.as_str(), self.sd.as_str())
+        }
+    }
+
+    fn min_n(self) -> u64 {
+        self.mean.min_n().max(self.sd.min_n())
+    }
+
+    fn max_n(self) -> u64 {
+        self.mean.max_n().min(self.sd.max_n())
+    }
+}
+
+impl From<MedianMethod> for Methods {
+    fn from(m: MedianMethod) -> Self {
+        Methods::same(m)
+    }
 }
 
 impl MeanSd {
     /// A plain warning when the skewness test rejects normality, else `None`.
     pub fn warning(&self) -> Option<String> {
+        let normal_theory: Vec<&str> = [self.method, self.sd_method]
+            .iter()
+            .filter(|m| !m.is_skewed())
+            .map(|m| m.as_str())
+            .fold(Vec::new(), |mut v, m| {
+                if !v.contains(&m) {
+                    v.push(m);
+                }
+                v
+            });
+        if normal_theory.is_empty() {
+            return None;
+        }
+        let named = normal_theory.join(" and ");
         self.skewness.skewed.then(|| {
             let scale = match self.dist {
                 Distribution::Norm => "the data look skewed",
@@ -359,13 +473,13 @@ impl MeanSd {
                 "warning: {scale} (Shi et al. 2023 test: {} ≥ critical value {}); the {} estimates assume {} data and may be poor{}",
                 crate::output::human_number(self.skewness.statistic),
                 crate::output::human_number(self.skewness.critical),
-                self.method.as_str(),
+                named,
                 match self.dist {
                     Distribution::Norm => "normal",
                     Distribution::Lnorm => "log-normal",
                 },
                 match self.dist {
-                    Distribution::Norm => "; consider --dist lnorm for right-skewed positive data",
+                    Distribution::Norm => "; consider --method qe, bc or mln (estmeansd's methods for skewed data), or --dist lnorm for right-skewed positive data",
                     Distribution::Lnorm => "",
                 }
             )
@@ -419,43 +533,69 @@ pub fn expected_normal_range(n: u64) -> f64 {
 /// messages (`--median …` or `FILE:LINE`).
 pub fn mean_sd(
     x: &FiveNumbers,
-    method: MedianMethod,
+    methods: impl Into<Methods>,
     dist: Distribution,
     at: &str,
 ) -> Result<MeanSd> {
-    let scenario = x.validate(dist, at)?;
-    if !method.scenarios().contains(&scenario) {
-        let names: Vec<&str> = method.scenarios().iter().map(|s| s.as_str()).collect();
-        return Err(Error::input(
-            at,
-            format!(
-                "method {} has no formula for the {} scenario (it takes {}); use luo-wan-shi or wan2014",
-                method.as_str(),
-                scenario.as_str(),
-                names.join(", ")
-            ),
-        ));
-    }
-    if dist == Distribution::Lnorm && method != MedianMethod::LuoWanShi {
-        return Err(Error::input(
-            "--dist",
-            format!(
-                "lnorm is done with luo-wan-shi only (Shi et al. 2020b's corrections); method {} assumes normal data",
-                method.as_str()
-            ),
-        ));
+    let methods: Methods = methods.into();
+    let scenario = x.validate(dist, methods, at)?;
+    for method in [methods.mean, methods.sd] {
+        if !method.scenarios().contains(&scenario) {
+            let names: Vec<&str> = method.scenarios().iter().map(|s| s.as_str()).collect();
+            return Err(Error::input(
+                at,
+                format!(
+                    "method {} has no formula for the {} scenario (it takes {}); use luo-wan-shi or wan2014",
+                    method.as_str(),
+                    scenario.as_str(),
+                    names.join(", ")
+                ),
+            ));
+        }
+        if dist == Distribution::Lnorm && method != MedianMethod::LuoWanShi {
+            return Err(Error::input(
+                "--dist",
+                format!(
+                    "lnorm is done with luo-wan-shi only (Shi et al. 2020b's corrections); method {} {}",
+                    method.as_str(),
+                    if method.is_skewed() {
+                        "fits its own skewed distribution (leave out --dist)"
+                    } else {
+                        "assumes normal data"
+                    }
+                ),
+            ));
+        }
     }
     let data = match dist {
         Distribution::Norm => *x,
         Distribution::Lnorm => x.logged(),
     };
     let skewness = skewness_test(&data, scenario);
-    let (mean, mean_source) = estimate_mean(&data, scenario, method);
-    let (sd, sd_source) = estimate_sd(&data, scenario, method, dist);
+    // The skewed-data fits, each computed once even when it gives both numbers.
+    let mut fits: Vec<SkewedFit> = Vec::new();
+    for method in [methods.mean, methods.sd] {
+        if method.is_skewed() && !fits.iter().any(|f| f.method == method) {
+            fits.push(match method {
+                MedianMethod::Qe => skewed::qe(x, scenario, at)?,
+                MedianMethod::Bc => skewed::bc(x, scenario, at)?,
+                _ => skewed::mln(x, scenario, at)?,
+            });
+        }
+    }
+    let fit_of = |m: MedianMethod| fits.iter().find(|f| f.method == m);
+    let (mean, mean_source) = match fit_of(methods.mean) {
+        Some(f) => (f.mean, skewed_source(f.method)),
+        None => estimate_mean(&data, scenario, methods.mean),
+    };
+    let (sd, sd_source) = match fit_of(methods.sd) {
+        Some(f) => (f.sd, skewed_source(f.method)),
+        None => estimate_sd(&data, scenario, methods.sd, dist),
+    };
     let mut out = MeanSd {
         mean,
         sd,
-        method,
+        method: methods.mean,
         scenario,
         dist,
         n: x.n,
@@ -465,6 +605,8 @@ pub fn mean_sd(
         mean_source,
         sd_source,
         back_transform: None,
+        sd_method: methods.sd,
+        fits,
     };
     if dist == Distribution::Lnorm {
         let (m, s) = back_transform(&data, scenario, mean, sd);
@@ -481,10 +623,19 @@ pub fn mean_sd(
             "{at}: the estimate is not finite (mean {}, SD {}); the numbers are too extreme for {}",
             out.mean,
             out.sd,
-            method.as_str()
+            methods.name()
         )));
     }
     Ok(out)
+}
+
+/// The paper behind a skewed-data method's mean and SD.
+fn skewed_source(m: MedianMethod) -> &'static str {
+    match m {
+        MedianMethod::Qe => "McGrath et al. 2020 QE (selected distribution's mean and SD)",
+        MedianMethod::Bc => "McGrath et al. 2020 Box-Cox",
+        _ => "Cai et al. 2021 MLN",
+    }
 }
 
 /// The five values with the ones absent in a scenario never read (the scenario says which
@@ -546,8 +697,11 @@ fn estimate_mean(x: &FiveNumbers, scenario: Scenario, method: MedianMethod) -> (
         }
         (MedianMethod::Hozo2005, _) => (m, "Hozo et al. 2005 (n > 25: the median)"),
         (MedianMethod::Walter2007, _) => (m, "Walter & Yao 2007 (the median)"),
-        // Unreachable: `mean_sd` refuses a method outside its scenarios first.
-        (MedianMethod::Bland2015, _) => (f64::NAN, "none"),
+        // Unreachable: `mean_sd` refuses a method outside its scenarios first, and takes
+        // the skewed-data methods from their fits.
+        (MedianMethod::Bland2015 | MedianMethod::Qe | MedianMethod::Bc | MedianMethod::Mln, _) => {
+            (f64::NAN, "none")
+        }
     }
 }
 
@@ -612,6 +766,8 @@ fn estimate_sd(
             (b - a) / expected_normal_range(x.n),
             "Walter & Yao 2007 (range / expected normal range)",
         ),
+        // Unreachable: taken from their fits by `mean_sd`.
+        (MedianMethod::Qe | MedianMethod::Bc | MedianMethod::Mln, _) => (f64::NAN, "none"),
     }
 }
 

@@ -3,7 +3,7 @@
 //! others may be absent or missing as empty/`NA` cells), each converted as a single one
 //! would be. Every bad row is reported at once, with its `FILE:LINE`.
 
-use super::median::{mean_sd, Distribution, FiveNumbers, MeanSd, MedianMethod};
+use super::median::{mean_sd, Distribution, FiveNumbers, MeanSd, Methods};
 use crate::csv_file::{CsvFile, Row};
 use crate::error::{Error, Result};
 use serde::Serialize;
@@ -49,9 +49,10 @@ pub(super) fn sample_size(row: &Row, column: usize) -> Result<u64> {
 /// Convert every row of `file` by `method` under `dist`.
 pub fn mean_sd_rows(
     file: &CsvFile,
-    method: MedianMethod,
+    method: impl Into<Methods>,
     dist: Distribution,
 ) -> Result<MedianRows> {
+    let method: Methods = method.into();
     let median = file.find_ignore_case(&["median"]);
     let n_column = file.find_ignore_case(&["n"]);
     let (Some(median), Some(n_column)) = (median, n_column) else {
@@ -110,6 +111,7 @@ pub fn mean_sd_rows(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::convert::MedianMethod;
 
     /// Rows 1–3 are the example of ?conv.fivenum (metafor ≥ 4; values from
     /// benches/convert_reference.R, as in median.rs's tests); the NA cells pick the scenario.

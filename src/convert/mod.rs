@@ -6,6 +6,8 @@
 //! | file | concept |
 //! |---|---|
 //! | [`median`] | median, quartiles and range → mean and SD (Luo 2018, Wan 2014, Shi 2020, Hozo 2005, Bland 2015, Walter & Yao 2007), Shi et al. 2023's skewness test |
+//! | [`skewed`] | the methods for skewed data as estmeansd computes them: QE (McGrath et al. 2020, five distributions fitted to the quantiles, the best selected), BC (McGrath et al. 2020, Box–Cox), MLN (Cai et al. 2021); back-transformed by numerical integration |
+//! | [`numeric`] | their numerical tools: R's `optimize` (Brent), a bounded minimiser that confirms its optimum, adaptive quadrature |
 //! | [`median_csv`] | the same for every row of a CSV file (`--input`) |
 //! | [`median_columns`] | medians in the CSV files of `effect --input` and `meta --measure` (`median1i`, `q1_1i`, …) filled in as means and SDs |
 //! | [`change_sd`] | SE and SD of a mean change from its CI, p-value or t (Cochrane Handbook ch. 6) |
@@ -22,12 +24,14 @@ pub mod implied_r;
 pub mod median;
 pub mod median_columns;
 pub mod median_csv;
+mod numeric;
+pub mod skewed;
 mod table;
 
 pub use change_sd::{change_sd, ChangeSd, ChangeSource, Reference};
 pub use implied_r::{implied_r, ImpliedR};
 pub use median::{
-    mean_sd, Distribution, FiveNumbers, MeanSd, MedianMethod, Scenario, SkewnessTest,
+    mean_sd, Distribution, FiveNumbers, MeanSd, MedianMethod, Methods, Scenario, SkewnessTest,
 };
 pub use median_columns::{fill_means_from_medians, FilledFile};
 pub use median_csv::{mean_sd_rows, MedianRow, MedianRows};

@@ -26,7 +26,15 @@ impl Tabular for MeanSd {
             ("sd", Cell::Number(self.sd)),
             ("n", Cell::Integer(self.n as i64)),
             ("scenario", self.scenario.as_str().into()),
-            ("method", self.method.as_str().into()),
+            (
+                "method",
+                super::Methods {
+                    mean: self.method,
+                    sd: self.sd_method,
+                }
+                .name()
+                .into(),
+            ),
             (
                 "dist",
                 Cell::from(match self.dist {
@@ -41,6 +49,21 @@ impl Tabular for MeanSd {
         }
         if let Some(b) = self.back_transform {
             rows.push(("back-transform", b.into()));
+        }
+        for f in &self.fits {
+            let m = f.method.as_str();
+            rows.push(("distribution", format!("{m}: {}", f.distribution).into()));
+            rows.push(("selected because", format!("{m}: {}", f.reason).into()));
+            if let (Some(mu), Some(sigma)) = (f.location, f.scale) {
+                rows.push((
+                    "transformed mu, sigma",
+                    format!("{m}: {}, {}", human_number(mu), human_number(sigma)).into(),
+                ));
+            }
+            rows.push((
+                "back-transform",
+                format!("{m}: {}", f.back_transform).into(),
+            ));
         }
         rows.extend([
             ("mean by", self.mean_source.into()),

@@ -806,13 +806,15 @@ fn build_median(
         ));
     }
     if let Some(&nn) = n.value() {
-        if u64::from(nn) < crate::convert::median::MIN_N {
+        if u64::from(nn) < method.min_n() {
             return Err(ctx.err(
                 raw_median.span(),
                 &format!("{tfield}.median"),
                 format!(
-                    "n = {nn} is too small to estimate a mean and SD from a median; allowed: n ≥ {} (as metafor's conv.fivenum)",
-                    crate::convert::median::MIN_N
+                    "n = {nn} is too small to estimate a mean and SD from a median; allowed: n ≥ {} ({} {})",
+                    method.min_n(),
+                    method.as_str(),
+                    if method.is_skewed() { "as estmeansd" } else { "as metafor's conv.fivenum" }
                 ),
             ));
         }
