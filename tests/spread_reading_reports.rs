@@ -228,7 +228,9 @@ fn the_edaravone_report_reads_the_se_and_its_smd_interval_spans_zero() {
     let (code, out, _) = run(&["report", "--no-plots"]);
     assert_eq!(code, 0, "{out}");
     let at = out.find("[alsfrs_r_change]").unwrap();
-    let block = &out[at..at + 1500];
+    // The measure's block runs to the next blank line.
+    let block = &out[at..];
+    let block = &block[..block.find("\n\n").unwrap_or(block.len())];
     assert!(
         block.contains("± is the SE of an adjusted (least-squares) mean"),
         "{block}"
@@ -240,4 +242,10 @@ fn the_edaravone_report_reads_the_se_and_its_smd_interval_spans_zero() {
         .unwrap();
     assert!(smd.contains("0.0768"), "{smd}");
     assert!(smd.contains("[-0.2"), "{smd}");
+    // The document's own (adjusted) difference, beside the one recomputed from the arms:
+    // R: 0.65 + c(-1, 1) * qnorm(0.975) * 0.78 = -0.87877191, 2.1787719.
+    assert!(
+        block.contains("MD   0.65 [-0.87877191, 2.1787719]  (as printed: difference 0.65 ± 0.78)"),
+        "{block}"
+    );
 }

@@ -45,6 +45,9 @@ pub enum ArmBasis {
     Counts,
     /// Events over each arm's person-time.
     Rates,
+    /// The document's own difference at `timepoint` with its ± (read as its SE) or CI, as
+    /// printed (`[[arm_measures.comparisons]]`): adjusted, when the document's analysis was.
+    Printed { timepoint: String, adjusted: String },
 }
 
 impl ArmBasis {
@@ -77,6 +80,9 @@ impl ArmBasis {
                 format!("changes from baseline to {timepoint} as reported")
             }
             ArmBasis::Counts => "people with the event out of each arm's n".to_string(),
+            ArmBasis::Printed { timepoint, adjusted } => format!(
+                "the document's own difference at {timepoint}, its ± read as the SE; adjustment {adjusted}"
+            ),
             ArmBasis::Rates => "events over each arm's person-time".to_string(),
         }
     }
@@ -85,7 +91,10 @@ impl ArmBasis {
     /// reported changes at a time point, or the counts; not the change-score forms, which
     /// rest on an r (they are in the report).
     pub fn is_direct(&self) -> bool {
-        !matches!(self, ArmBasis::ChangeScores { .. })
+        !matches!(
+            self,
+            ArmBasis::ChangeScores { .. } | ArmBasis::Printed { .. }
+        )
     }
 }
 
@@ -393,6 +402,35 @@ fn analyse_arm_measure(
             effects,
             not_computed,
             conversions: conversions(m, &[(arm, ba), (arm, ta), (ctrl, bc), (ctrl, tc)]),
+        });
+    }
+    // The document's own differences (an adjusted one cannot be recomputed from the arms):
+    // MD with its printed SE (or the SE its CI implies), a normal-theory interval.
+    for c in &m.comparisons {
+        let Some(d) = &c.difference else { continue };
+        let se = match (&c.spread, &c.ci) {
+            (Some(s), _) => s.value,
+            (None, Some((lo, hi, ci_level))) => (hi.value - lo.value) / (2.0 * ci_level.z_crit()),
+            _ => continue,
+        };
+        let mut e = EffectSize::wald(MeasureCode::MD, d.value, se * se, level);
+        e.notes.push(format!(
+            "as printed: difference {}{}",
+            d.text,
+            c.spread
+                .as_ref()
+                .map_or(String::new(), |s| format!(" ± {}", s.text))
+        ));
+        out.comparisons.push(ArmComparison {
+            arm: c.arm.clone(),
+            control: control.to_string(),
+            basis: ArmBasis::Printed {
+                timepoint: c.timepoint.clone(),
+                adjusted: c.adjusted.as_str().to_string(),
+            },
+            effects: vec![e],
+            not_computed: Vec::new(),
+            conversions: Vec::new(),
         });
     }
     if out.comparisons.is_empty() {

@@ -106,6 +106,9 @@ pub fn poolable_sets_with(
                                 && match &c.basis {
                                     ArmBasis::ChangeScores { .. } => change_scores,
                                     ArmBasis::Values { .. } => !change_scores,
+                                    // The document's own difference is in the report, not
+                                    // pooled: every trial is pooled from its arms alike.
+                                    ArmBasis::Printed { .. } => false,
                                     _ => true,
                                 }
                         };

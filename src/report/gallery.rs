@@ -192,6 +192,9 @@ fn arm_forest(sr: &StudyAnalysis, item: &analysis::ArmItemAnalysis) -> Option<Fo
                     format!("change to {}", timepoint.replace('_', " "))
                 }
                 ArmBasis::Counts | ArmBasis::Rates => String::new(),
+                ArmBasis::Printed { timepoint, .. } => {
+                    format!("as printed, {}", timepoint.replace('_', " "))
+                }
             };
             // The arm's label as the document names it (its id when the label is longer).
             let arm = sr

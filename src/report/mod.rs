@@ -381,8 +381,12 @@ fn arms_text(s: &StudyAnalysis) -> String {
             t.push_str(&format!("  change of {arm}: {}\n", implied_text(i)));
         }
         for c in &item.comparisons {
+            let how = match c.basis {
+                crate::analysis::ArmBasis::Printed { .. } => "",
+                _ => "metafor escalc, ",
+            };
             t.push_str(&format!(
-                "  {} vs {} ({}; metafor escalc, normal-theory {}% CIs):\n",
+                "  {} vs {} ({}; {how}normal-theory {}% CIs):\n",
                 c.arm,
                 c.control,
                 c.basis.describe(),
