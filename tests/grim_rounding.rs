@@ -329,3 +329,65 @@ fn bad_rounding_is_exit_2_naming_the_option() {
         .assert()
         .code(1);
 }
+
+/// GRIMMER and DEBIT must accept every (mean, SD) that a real sample prints under the rule.
+/// Each pair below is printed by `benches/grimmer_rounding_reference.R`: a sample of n
+/// integers from 1 to 7 (GRIMMER) or of k ones among n (DEBIT), its mean and sample SD rounded
+/// to two decimals by scrutiny's `reround(x, 2, rounding, threshold, symmetric = TRUE)`. All
+/// 27,544 pairs it prints (11 rules) pass here; these are ones that fail under the default
+/// up-or-down, so only the rule lets them through.
+const SAMPLE_PAIRS: &[(&str, &str, &str, &str, u64)] = &[
+    ("debit", "anti-trunc", "0.08", "0.27", 14),
+    ("debit", "anti-trunc", "0.79", "0.43", 23),
+    ("debit", "ceiling", "0.24", "0.44", 34),
+    ("debit", "ceiling", "0.44", "0.51", 37),
+    ("debit", "down-from:3", "0.26", "0.45", 30),
+    ("debit", "down-from:3", "0.66", "0.48", 33),
+    ("debit", "down-from:8", "0.82", "0.41", 11),
+    ("debit", "down-from:8", "0.40", "0.50", 28),
+    ("debit", "floor", "0.88", "0.32", 35),
+    ("debit", "floor", "0.24", "0.43", 33),
+    ("debit", "trunc", "0.60", "0.49", 28),
+    ("debit", "trunc", "0.47", "0.50", 34),
+    ("debit", "up-from:3", "0.47", "0.52", 17),
+    ("debit", "up-from:3", "0.45", "0.51", 38),
+    ("debit", "up-from:8", "0.45", "0.50", 29),
+    ("debit", "up-from:8", "0.85", "0.36", 21),
+    ("grimmer", "anti-trunc", "3.15", "2.68", 7),
+    ("grimmer", "anti-trunc", "2.12", "1.54", 9),
+    ("grimmer", "ceiling", "3.29", "2.22", 7),
+    ("grimmer", "ceiling", "4.34", "2.40", 9),
+    ("grimmer", "down-from:3", "5.16", "1.94", 6),
+    ("grimmer", "down-from:3", "4.28", "0.75", 7),
+    ("grimmer", "down-from:8", "3.34", "2.25", 6),
+    ("grimmer", "down-from:8", "2.86", "2.86", 7),
+    ("grimmer", "floor", "4.57", "0.78", 7),
+    ("grimmer", "floor", "2.88", "1.96", 9),
+    ("grimmer", "trunc", "3.22", "2.38", 9),
+    ("grimmer", "trunc", "5.57", "0.97", 7),
+    ("grimmer", "up-from:3", "3.14", "1.58", 7),
+    ("grimmer", "up-from:3", "6.17", "0.99", 6),
+    ("grimmer", "up-from:8", "2.89", "2.66", 9),
+    ("grimmer", "up-from:8", "3.77", "2.22", 9),
+];
+
+#[test]
+fn grimmer_and_debit_accept_what_samples_print_under_the_rule() {
+    use trialstats::checks::debit::debit;
+    use trialstats::checks::grimmer::grimmer;
+    use trialstats::reported::SpreadKind;
+    for &(check, rule, mean, sd, n) in SAMPLE_PAIRS {
+        let r: Rounding = rule.parse().unwrap();
+        let m = ReportedNumber::parse(mean, "t").unwrap();
+        let s = ReportedNumber::parse(sd, "t").unwrap();
+        let ok = match check {
+            "debit" => debit(&m, &s, n, r).unwrap().consistent,
+            _ => {
+                grimmer(&m, &s, SpreadKind::Sd, n, Grid::INTEGER, r)
+                    .unwrap()
+                    .consistent
+            }
+        };
+        assert!(ok, "{check} {mean} ± {sd}, n = {n}, rounding {rule}");
+    }
+}
