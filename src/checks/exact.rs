@@ -4,18 +4,21 @@
 //! GRIM-family checks need.
 //!
 //! Every check here works in exact integer arithmetic (`i128`, overflow-checked): a reported
-//! `x` with `d` decimals is the integer `X = x·10^d`, and the values that round to it form the
-//! interval `[(2X − 1)/(2·10^d), (2X + 1)/(2·10^d)]`. Which ends of that interval belong to it
-//! depends on the [`Rounding`] rule.
+//! `x` with `d` decimals is the integer `X = x·10^d`, and the values that round to it form an
+//! interval that the [`Rounding`] rule fixes: `[(2X − 1)/(2·10^d), (2X + 1)/(2·10^d)]` for the
+//! half rules (which of its ends belong to it is the rule's choice), `(X − 1, X]/10^d` for
+//! ceiling, and so on (`docs/rounding.md`).
 
 use crate::error::{Error, Result};
 use crate::reported::{ReportedNumber, Scale};
 use serde::Serialize;
 
-/// How the authors may have rounded a value that lies exactly halfway between two reported
-/// values (a tie). Away from ties every rule rounds the same way.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "snake_case")]
+/// How the authors may have rounded: which true values round to a printed one. Away from
+/// ties the four half rules agree; the directed rules (ceiling, floor, trunc, anti-trunc)
+/// and the thresholds move the interval itself. The names are scrutiny's (`reround()`,
+/// `rounding = …`), with hyphens; on negative numbers every rule is symmetric around zero
+/// (scrutiny's `symmetric = TRUE`), so −0.125 rounds as 0.125 with the sign kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Rounding {
     /// Ties may have gone either way (both ends of the interval count). The default, as in
     /// the GRIM and GRIMMER papers, which accept a value when rounding up *or* down matches
@@ -23,53 +26,280 @@ pub enum Rounding {
     /// an assumption about the authors' software.
     #[default]
     UpOrDown,
-    /// Ties away from zero (Excel, SPSS, most hand calculation): 0.125 → 0.13, −0.125 → −0.13.
+    /// Ties away from zero (Excel, SPSS, most hand calculation): 0.125 → 0.13, −0.125 → −0.13
+    /// (scrutiny's `"up"`).
     HalfUp,
-    /// Ties to the even neighbour (IEEE 754, R's `round`, Python's `round`): 0.125 → 0.12.
+    /// Ties toward zero: 0.125 → 0.12, −0.125 → −0.12 (scrutiny's `"down"`).
+    HalfDown,
+    /// Ties to the even neighbour (IEEE 754, R's `round`, Python's `round`): 0.125 → 0.12
+    /// (scrutiny's `"even"`).
     HalfEven,
+    /// Either always up or always down (scrutiny's `"ceiling_or_floor"`): every value
+    /// strictly within one unit of the last digit.
+    CeilingOrFloor,
+    /// Always up (toward +∞): 0.121 → 0.13, −0.129 → −0.12.
+    Ceiling,
+    /// Always down (toward −∞): 0.129 → 0.12, −0.121 → −0.13.
+    Floor,
+    /// Toward zero (cut off): 0.129 → 0.12, −0.129 → −0.12.
+    Trunc,
+    /// Away from zero: 0.121 → 0.13, −0.121 → −0.13; a value already on the last digit
+    /// stays (0.12 → 0.12).
+    AntiTrunc,
+    /// Up when the first digit cut off, with what follows, is at least the threshold:
+    /// `up-from:5` is half-up (scrutiny's `"up_from"` with `threshold`).
+    UpFrom(Threshold),
+    /// Down when the part cut off is at most the threshold: `down-from:5` is half-down
+    /// (scrutiny's `"down_from"`).
+    DownFrom(Threshold),
+}
+
+/// The threshold of [`Rounding::UpFrom`] and [`Rounding::DownFrom`]: a number above 0 and
+/// below 10 on the scale of the first digit cut off (5 is the half), as the exact fraction
+/// `scaled / 10^decimals`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Threshold {
+    pub scaled: i128,
+    pub decimals: u32,
+}
+
+impl Threshold {
+    /// Most decimals a threshold may have.
+    const MAX_DECIMALS: u32 = 3;
+
+    fn parse(text: &str, mode: &str) -> Result<Threshold> {
+        let bad = || {
+            Error::input(
+                "--rounding",
+                format!(
+                    "the threshold of {mode} must be a number above 0 and below 10 with at most {} decimals (the digit cut off from which it rounds; 5 is the half), got '{text}'",
+                    Self::MAX_DECIMALS
+                ),
+            )
+        };
+        let (int, frac) = text.split_once('.').unwrap_or((text, ""));
+        let digits_only = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+        if int.is_empty()
+            || !digits_only(int)
+            || !digits_only(frac)
+            || (text.contains('.') && frac.is_empty())
+            || frac.len() > Self::MAX_DECIMALS as usize
+            || int.len() > 2
+        {
+            return Err(bad());
+        }
+        let decimals = frac.len() as u32;
+        let scaled: i128 = format!("{int}{frac}").parse().map_err(|_| bad())?;
+        let ten = 10 * 10i128.pow(decimals);
+        if scaled <= 0 || scaled >= ten {
+            return Err(bad());
+        }
+        Ok(Threshold { scaled, decimals })
+    }
+
+    fn text(&self) -> String {
+        let s = self.scale();
+        if self.decimals == 0 {
+            self.scaled.to_string()
+        } else {
+            format!(
+                "{}.{:0w$}",
+                self.scaled / s,
+                self.scaled % s,
+                w = self.decimals as usize
+            )
+        }
+    }
+
+    fn scale(&self) -> i128 {
+        10i128.pow(self.decimals)
+    }
 }
 
 impl std::str::FromStr for Rounding {
     type Err = Error;
     fn from_str(s: &str) -> Result<Self> {
-        match s {
-            "up-or-down" | "up_or_down" => Ok(Rounding::UpOrDown),
-            "half-up" | "half_up" => Ok(Rounding::HalfUp),
-            "half-even" | "half_even" => Ok(Rounding::HalfEven),
-            other => Err(Error::input(
+        let canonical = s.trim().replace('_', "-");
+        let (name, threshold) = match canonical.split_once(':') {
+            Some((n, t)) => (n.trim(), Some(t.trim())),
+            None => (canonical.as_str(), None),
+        };
+        let plain = match name {
+            "up-or-down" => Some(Rounding::UpOrDown),
+            "half-up" | "up" => Some(Rounding::HalfUp),
+            "half-down" | "down" => Some(Rounding::HalfDown),
+            "half-even" | "even" => Some(Rounding::HalfEven),
+            "ceiling-or-floor" => Some(Rounding::CeilingOrFloor),
+            "ceiling" => Some(Rounding::Ceiling),
+            "floor" => Some(Rounding::Floor),
+            "trunc" => Some(Rounding::Trunc),
+            "anti-trunc" => Some(Rounding::AntiTrunc),
+            _ => None,
+        };
+        match (name, plain, threshold) {
+            (_, Some(rule), None) => Ok(rule),
+            (_, Some(_), Some(_)) => Err(Error::input(
                 "--rounding",
-                format!("unknown rounding rule '{other}'; allowed: up-or-down, half-up, half-even"),
+                format!(
+                    "'{s}': only up-from and down-from take a threshold (up-from:T, down-from:T)"
+                ),
+            )),
+            ("up-from" | "down-from", None, None) => Err(Error::input(
+                "--rounding",
+                format!(
+                    "'{s}' needs a threshold: {name}:T with T above 0 and below 10, e.g. {name}:5"
+                ),
+            )),
+            ("up-from", None, Some(t)) => Ok(Rounding::UpFrom(Threshold::parse(t, "up-from")?)),
+            ("down-from", None, Some(t)) => {
+                Ok(Rounding::DownFrom(Threshold::parse(t, "down-from")?))
+            }
+            _ => Err(Error::input(
+                "--rounding",
+                format!(
+                    "unknown rounding rule '{s}'; allowed: {}",
+                    Rounding::ALLOWED
+                ),
             )),
         }
     }
 }
 
+impl std::fmt::Display for Rounding {
+    /// The name as the command line takes it (`up-or-down`, `up-from:5`).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.name("-"))
+    }
+}
+
+/// In JSON the scrutiny name with underscores (`up_or_down`, `up_from:5`).
+impl Serialize for Rounding {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.name("_"))
+    }
+}
+
 impl Rounding {
-    /// Does the tie `X − ½` (lower end) round to `X` under this rule?
-    fn lower_tie_rounds_to(self, x: i128) -> bool {
+    /// The rules the command line accepts, for messages and help.
+    pub const ALLOWED: &'static str = "up-or-down, half-up, half-down (or down), half-even, ceiling-or-floor, ceiling, floor, trunc, anti-trunc, up-from:T, down-from:T (T above 0 and below 10)";
+
+    fn name(&self, sep: &str) -> String {
+        let base = match self {
+            Rounding::UpOrDown => "up-or-down",
+            Rounding::HalfUp => "half-up",
+            Rounding::HalfDown => "half-down",
+            Rounding::HalfEven => "half-even",
+            Rounding::CeilingOrFloor => "ceiling-or-floor",
+            Rounding::Ceiling => "ceiling",
+            Rounding::Floor => "floor",
+            Rounding::Trunc => "trunc",
+            Rounding::AntiTrunc => "anti-trunc",
+            Rounding::UpFrom(t) => return format!("up{sep}from:{}", t.text()),
+            Rounding::DownFrom(t) => return format!("down{sep}from:{}", t.text()),
+        };
+        base.replace('-', sep)
+    }
+
+    /// A phrase for reports: how a value was rounded under this rule.
+    pub fn describe(&self) -> String {
         match self {
-            Rounding::UpOrDown => true,
-            Rounding::HalfUp => x >= 1,
-            Rounding::HalfEven => x % 2 == 0,
+            Rounding::UpOrDown => {
+                "ties either way (a value is possible if rounding up or down gives it)".into()
+            }
+            Rounding::HalfUp => "half away from zero".into(),
+            Rounding::HalfDown => "half toward zero".into(),
+            Rounding::HalfEven => "half to even".into(),
+            Rounding::CeilingOrFloor => "always up or always down (ceiling or floor)".into(),
+            Rounding::Ceiling => "always up (ceiling)".into(),
+            Rounding::Floor => "always down (floor)".into(),
+            Rounding::Trunc => "toward zero (truncated)".into(),
+            Rounding::AntiTrunc => "away from zero".into(),
+            Rounding::UpFrom(t) => format!(
+                "up from {} in the first digit cut off (away from zero)",
+                t.text()
+            ),
+            Rounding::DownFrom(t) => format!(
+                "down up to {} in the first digit cut off (toward zero beyond it, away above)",
+                t.text()
+            ),
         }
     }
-    /// Does the tie `X + ½` (upper end) round to `X` under this rule?
-    fn upper_tie_rounds_to(self, x: i128) -> bool {
+
+    /// The true values that round to the printed integer `x` (in units of its last digit),
+    /// as `q·x + a ≤ q·v ≤ q·x + b` with the ends included or not: `(q, a, a_incl, b,
+    /// b_incl)`.
+    fn offsets(self, x: i128) -> (i128, i128, bool, i128, bool) {
+        let sign = x.signum();
+        // A rule symmetric around zero: its interval for x > 0, mirrored for x < 0, and
+        // the union of both sides at 0 (given as `at_zero`).
+        let symmetric =
+            |q: i128, a: i128, ai: bool, b: i128, bi: bool, at_zero: (i128, bool, i128, bool)| {
+                match sign {
+                    1 => (q, a, ai, b, bi),
+                    -1 => (q, -b, bi, -a, ai),
+                    _ => (q, at_zero.0, at_zero.1, at_zero.2, at_zero.3),
+                }
+            };
         match self {
-            Rounding::UpOrDown => true,
-            Rounding::HalfUp => x <= -1,
-            Rounding::HalfEven => x % 2 == 0,
+            Rounding::UpOrDown => (2, -1, true, 1, true),
+            Rounding::HalfUp => symmetric(2, -1, true, 1, false, (-1, false, 1, false)),
+            Rounding::HalfDown => symmetric(2, -1, false, 1, true, (-1, true, 1, true)),
+            Rounding::HalfEven => (2, -1, x % 2 == 0, 1, x % 2 == 0),
+            Rounding::CeilingOrFloor => (2, -2, false, 2, false),
+            Rounding::Ceiling => (2, -2, false, 0, true),
+            Rounding::Floor => (2, 0, true, 2, false),
+            Rounding::Trunc => symmetric(2, 0, true, 2, false, (-2, false, 2, false)),
+            Rounding::AntiTrunc => symmetric(2, -2, false, 0, true, (0, true, 0, true)),
+            Rounding::UpFrom(t) => {
+                let q = 10 * t.scale();
+                let f = t.scaled;
+                symmetric(q, f - q, true, f, false, (-f, false, f, false))
+            }
+            Rounding::DownFrom(t) => {
+                let q = 10 * t.scale();
+                let f = t.scaled;
+                symmetric(q, -f, false, q - f, true, (f - q, true, q - f, true))
+            }
         }
     }
+}
+
+/// The true values that round to a printed number under a rule: `[lo/den, hi/den]`, each
+/// end included or not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Interval {
+    lo: i128,
+    lo_included: bool,
+    hi: i128,
+    hi_included: bool,
+    den: i128,
 }
 
 /// The exact arithmetic of a number as written: the interval of true values that round to
 /// it, and the integers on a grid that do.
 impl ReportedNumber {
-    /// The closed interval of true values that round to this value, as exact fractions with
-    /// the common denominator `2·10^decimals`: `(2X − 1, 2X + 1, 2·10^d)`.
-    fn rounding_interval(&self) -> (i128, i128, i128) {
-        (2 * self.scaled - 1, 2 * self.scaled + 1, 2 * self.scale())
+    /// The interval of true values that round to this value under `rule`, as exact
+    /// fractions with the common denominator `q·10^decimals` (`q` = 2 for the half and
+    /// directed rules: `[(2X − 1)/(2·10^d), (2X + 1)/(2·10^d)]` for up-or-down).
+    fn rounding_interval(&self, rule: Rounding) -> Result<Interval> {
+        let (q, a, lo_included, b, hi_included) = rule.offsets(self.scaled);
+        let qx = mul(q, self.scaled)?;
+        Ok(Interval {
+            lo: add(qx, a)?,
+            lo_included,
+            hi: add(qx, b)?,
+            hi_included,
+            den: mul(q, self.scale())?,
+        })
+    }
+
+    /// The ends of the interval of true values that round to this value under `rule`, as
+    /// floats (for messages).
+    pub fn rounding_bounds(&self, rule: Rounding) -> (f64, f64) {
+        let (q, a, _, b, _) = rule.offsets(self.scaled);
+        let d = q as f64 * self.scale() as f64;
+        let qx = q as f64 * self.scaled as f64;
+        ((qx + a as f64) / d, (qx + b as f64) / d)
     }
 
     /// The integers `k` whose value `k · unit_num / unit_den` rounds to this reported value
@@ -81,48 +311,73 @@ impl ReportedNumber {
         unit_den: i128,
         rule: Rounding,
     ) -> Result<IntRange> {
-        // k·u/v ∈ [(2X−1)/D, (2X+1)/D]  ⇔  k·u·D ∈ [(2X−1)·v, (2X+1)·v]
-        let (lo, hi, d) = self.rounding_interval();
-        let a = mul(unit_num, d)?;
-        let lo_num = mul(lo, unit_den)?;
-        let hi_num = mul(hi, unit_den)?;
+        // k·u/v ∈ [lo/D, hi/D]  ⇔  k·u·D ∈ [lo·v, hi·v]
+        let iv = self.rounding_interval(rule)?;
+        let a = mul(unit_num, iv.den)?;
+        let lo_num = mul(iv.lo, unit_den)?;
+        let hi_num = mul(iv.hi, unit_den)?;
         let mut first = div_ceil(lo_num, a);
         let mut last = div_floor(hi_num, a);
-        if first <= last && mul(first, a)? == lo_num && !rule.lower_tie_rounds_to(self.scaled) {
+        if first <= last && mul(first, a)? == lo_num && !iv.lo_included {
             first += 1;
         }
-        if first <= last && mul(last, a)? == hi_num && !rule.upper_tie_rounds_to(self.scaled) {
+        if first <= last && mul(last, a)? == hi_num && !iv.hi_included {
             last -= 1;
         }
         Ok(IntRange { first, last })
     }
 
-    /// Lower and upper end of the rounding interval of this value *squared and multiplied*
-    /// by `factor_num/factor_den`, as exact fractions `(lo_num, hi_num, den)` with the ties
-    /// flagged as included or not under `rule`. Used for a reported spread, whose square
-    /// enters the sum of squares. A lower end below zero is clamped to zero.
-    pub fn squared_interval(&self, rule: Rounding) -> SquaredInterval {
-        let (lo, hi, d) = self.rounding_interval();
-        let lo = lo.max(0);
-        SquaredInterval {
-            lo_num: lo * lo,
-            hi_num: hi * hi,
-            den: d * d,
-            lo_included: lo == 0 || rule.lower_tie_rounds_to(self.scaled),
-            hi_included: rule.upper_tie_rounds_to(self.scaled),
-        }
+    /// The interval of true values that round to this value under `rule`, *squared*, as
+    /// exact fractions `(lo_num, hi_num, den)` with the ends flagged as included or not.
+    /// Used for a reported spread, whose square enters the sum of squares. A lower end
+    /// below zero is clamped to zero (and then included).
+    pub fn squared_interval(&self, rule: Rounding) -> Result<SquaredInterval> {
+        let iv = self.rounding_interval(rule)?;
+        let (lo, lo_included) = if iv.lo < 0 {
+            (0, true)
+        } else {
+            (iv.lo, iv.lo_included)
+        };
+        let hi = iv.hi.max(0);
+        Ok(SquaredInterval {
+            lo_num: mul(lo, lo)?,
+            hi_num: mul(hi, hi)?,
+            den: mul(iv.den, iv.den)?,
+            lo_included,
+            hi_included: iv.hi_included,
+        })
     }
 
     /// Is the exact fraction `num/den` (den > 0) one that rounds to this value under `rule`?
     pub fn contains(&self, num: i128, den: i128, rule: Rounding) -> Result<bool> {
-        let (lo, hi, d) = self.rounding_interval();
-        // num/den vs lo/d  ⇔  num·d vs lo·den
-        let x = mul(num, d)?;
-        let l = mul(lo, den)?;
-        let h = mul(hi, den)?;
-        Ok((x > l || (x == l && rule.lower_tie_rounds_to(self.scaled)))
-            && (x < h || (x == h && rule.upper_tie_rounds_to(self.scaled))))
+        let iv = self.rounding_interval(rule)?;
+        // num/den vs lo/D  ⇔  num·D vs lo·den
+        let x = mul(num, iv.den)?;
+        let l = mul(iv.lo, den)?;
+        let h = mul(iv.hi, den)?;
+        Ok((x > l || (x == l && iv.lo_included)) && (x < h || (x == h && iv.hi_included)))
     }
+}
+
+/// The printed values (as integers in units of the last of `decimals` decimals) that the
+/// exact fraction `num/den` (den > 0) rounds to under `rule`: one, or two where the rule
+/// allows either (a tie under up-or-down, ceiling-or-floor).
+pub fn rounded_values(num: i128, den: i128, decimals: u32, rule: Rounding) -> Result<Vec<i128>> {
+    let scale = 10i128.checked_pow(decimals).ok_or_else(too_large)?;
+    let floor = div_floor(mul(num, scale)?, den);
+    let mut out = Vec::new();
+    for x in floor - 1..=floor + 2 {
+        let printed = ReportedNumber {
+            text: String::new(),
+            value: x as f64 / scale as f64,
+            decimals,
+            scaled: x,
+        };
+        if printed.contains(num, den, rule)? {
+            out.push(x);
+        }
+    }
+    Ok(out)
 }
 
 /// The square of a reported value's rounding interval: `[lo_num/den, hi_num/den]`.

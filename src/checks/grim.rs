@@ -30,6 +30,28 @@ pub struct Grim {
     /// The possible sums, in steps, whose mean rounds to the reported one (empty when
     /// inconsistent; `first > last`).
     pub sums_in_steps: IntRange,
+    /// The GRIM ratio as scrutiny defines it (`grim_ratio`): `(10^d − n/h) / 10^d` for `d`
+    /// decimals and grid step `h` (`h = 1/items` on integer items, so `n/h = n·items` as in
+    /// scrutiny). `n/h` means of `n` values fall in each unit and `10^d` printable values:
+    /// the ratio is the share of printable values no mean can round to. Negative when the
+    /// means are denser than the printed precision.
+    pub ratio: f64,
+    /// The GRIM probability (scrutiny's `grim_probability`): the ratio, or 0 when it is
+    /// negative. Read as the chance that a mean with random last digits fails GRIM.
+    pub probability: f64,
+}
+
+/// The GRIM ratio (scrutiny's `grim_ratio`) of a mean printed with `decimals` decimals, for
+/// `n` values on `grid`: `(10^d − n/h) / 10^d`, computed exactly and rounded once.
+pub fn grim_ratio(decimals: u32, n: u64, grid: Grid) -> Result<f64> {
+    use super::exact::mul;
+    // (10^d − n·den/num) / 10^d = (10^d·num − n·den) / (10^d·num)
+    let p10 = 10i128
+        .checked_pow(decimals)
+        .ok_or_else(|| crate::error::Error::Numerical("too many decimals".into()))?;
+    let bottom = mul(p10, grid.num)?;
+    let top = bottom - mul(n as i128, grid.den)?;
+    Ok(top as f64 / bottom as f64)
 }
 
 /// Run GRIM on `mean` (as written) for `n` values on `grid`, with ties rounded by `rule`.
@@ -65,6 +87,17 @@ pub fn grim(mean: &ReportedNumber, n: u64, grid: Grid, rule: Rounding) -> Result
             )
         }
     } else {
+        // What a possible sum's mean rounds to under the rule, as printed.
+        let rounds_to = |k: i128| -> Result<String> {
+            let num = super::exact::mul(k, grid.num)?;
+            let den = super::exact::mul(grid.den, n_i)?;
+            let values = super::exact::rounded_values(num, den, mean.decimals, rule)?;
+            Ok(values
+                .iter()
+                .map(|x| fixed(*x as f64 / mean.scale() as f64, d))
+                .collect::<Vec<_>>()
+                .join(" or "))
+        };
         // The nearest possible means on either side of the reported one.
         let below = sums.last;
         let above = sums.first;
@@ -73,19 +106,27 @@ pub fn grim(mean: &ReportedNumber, n: u64, grid: Grid, rule: Rounding) -> Result
         Verdict::new(
             Status::Inconsistent,
             format!(
-                "{} is impossible for n = {n} on steps of {}: the nearest possible means are {} (sum {}) and {} (sum {}), which round to {} and {}",
+                "{} is impossible for n = {n} on steps of {}: the nearest possible means are {} (sum {}) and {} (sum {}), which round to {} and {}{}",
                 mean.text,
                 fmt_step(&grid),
                 fixed(m_below, d + 3),
                 fmt_sum(&grid, below),
                 fixed(m_above, d + 3),
                 fmt_sum(&grid, above),
-                fixed(m_below, d),
-                fixed(m_above, d),
+                rounds_to(below)?,
+                rounds_to(above)?,
+                if rule == Rounding::UpOrDown {
+                    String::new()
+                } else {
+                    format!(" (rounding {})", rule.describe())
+                },
             ),
         )
     };
+    let ratio = grim_ratio(mean.decimals, n, grid)?;
     Ok(Grim {
+        ratio,
+        probability: ratio.max(0.0),
         consistent: verdict.consistent(),
         status: verdict.status,
         detail: verdict.detail,
@@ -119,6 +160,8 @@ impl Tabular for Grim {
                 ("mean", self.mean.as_str().into()),
                 ("n", (self.n as usize).into()),
                 ("step", self.step.into()),
+                ("probability", self.probability.into()),
+                ("ratio", self.ratio.into()),
             ],
             self.status,
             &self.detail,

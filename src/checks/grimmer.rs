@@ -37,7 +37,7 @@ pub fn sums_of_squares(
     rule: Rounding,
 ) -> Result<IntRange> {
     let n = n as i128;
-    let sq = spread.squared_interval(rule);
+    let sq = spread.squared_interval(rule)?;
     // An SEM reading squares to SD² = n·SEM²; the callers have checked the kind is definite.
     let factor = match kind {
         SpreadKind::Sem => n,
@@ -61,16 +61,9 @@ pub fn sums_of_squares(
 }
 
 /// For messages: the (real) sum of squares, in steps squared, at which the spread would be
-/// `spread + shift` units of its last decimal (shift ±0.5: the ends of its rounding interval).
-fn q_for(
-    t: i128,
-    n: u64,
-    spread: &ReportedNumber,
-    kind: SpreadKind,
-    grid: Grid,
-    shift: f64,
-) -> f64 {
-    let s = ((spread.scaled as f64 + shift) / spread.scale() as f64).max(0.0);
+/// `s` (an end of its rounding interval).
+fn q_for(t: i128, n: u64, s: f64, kind: SpreadKind, grid: Grid) -> f64 {
+    let s = s.max(0.0);
     let nf = n as f64;
     let sd = kind.to_sd(s, nf) / grid.step();
     (nf - 1.0) * sd * sd + (t as f64) * (t as f64) / nf
@@ -181,8 +174,8 @@ pub fn grimmer(
                         "with sum {}, no whole-number sum of squares gives an {label} that rounds to {} (it would need one between {} and {}, in steps squared)",
                         fmt_sum(&grid, t),
                         spread.text,
-                        fixed(q_for(t, n, spread, kind, grid, -0.5), 3),
-                        fixed(q_for(t, n, spread, kind, grid, 0.5), 3),
+                        fixed(q_for(t, n, spread.rounding_bounds(rule).0, kind, grid), 3),
+                        fixed(q_for(t, n, spread.rounding_bounds(rule).1, kind, grid), 3),
                     ),
                 ))
             } else if range.last < q_min {

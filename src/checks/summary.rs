@@ -149,13 +149,9 @@ impl Tabular for CheckReport {
     }
     fn epilogue(&self) -> Option<String> {
         Some(format!(
-            "Numbers are read as written (decimals from the text). Rounding of ties: {}.",
-            match self.rounding {
-                Rounding::UpOrDown =>
-                    "either way (a value is possible if rounding up or down gives it)",
-                Rounding::HalfUp => "half away from zero",
-                Rounding::HalfEven => "half to even",
-            }
+            "Numbers are read as written (decimals from the text). Rounding: {} (--rounding {}).",
+            self.rounding.describe(),
+            self.rounding
         ))
     }
 }

@@ -31,8 +31,11 @@ pub struct Args {
     /// case per finding).
     #[arg(long, global = true, default_value = "table")]
     pub format: CheckFormat,
-    /// How the authors rounded ties: up-or-down (either; the default, as GRIM/GRIMMER),
-    /// half-up (away from zero) or half-even.
+    /// How the authors rounded: up-or-down (ties either way; the default, as GRIM/GRIMMER),
+    /// half-up (ties away from zero), half-down or down (ties toward zero), half-even,
+    /// ceiling-or-floor, ceiling, floor, trunc, anti-trunc, up-from:T or down-from:T (T the
+    /// digit cut off from which values round up or above which they do; 5 is the half).
+    /// scrutiny's rounding options, with hyphens.
     #[arg(long, global = true, default_value = "up-or-down")]
     pub rounding: Rounding,
 }

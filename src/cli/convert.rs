@@ -57,7 +57,8 @@ pub struct MedianArgs {
     /// Maximum (with --min).
     #[arg(long, allow_hyphen_values = true, requires = "min")]
     pub max: Option<String>,
-    /// Method: luo-wan-shi (default), wan2014, hozo2005 (min/median/max), bland2015 (all
+    /// Method: luo-wan-shi (default), wan2014, wan2014-exact (Wan et al.'s Tables 1 and 2
+    /// for small n, as R meta), hozo2005 (min/median/max), bland2015 (all
     /// five), walter2007 (min/median/max); for skewed data qe, bc, mln (estmeansd's:
     /// McGrath et al. 2020, Cai et al. 2021; n ≥ 3; bc and mln need values > 0).
     #[arg(long, default_value = "luo-wan-shi")]

@@ -62,6 +62,10 @@ pub enum MedianMethod {
     /// Mean and SD by Wan et al. 2014.
     #[serde(rename = "wan2014")]
     Wan2014,
+    /// Wan et al. 2014 with the exact divisors of their Tables 1 and 2 for small n (as R
+    /// `meta` uses them), the formulas beyond.
+    #[serde(rename = "wan2014-exact")]
+    Wan2014Exact,
     /// Hozo et al. 2005 (S1 only).
     #[serde(rename = "hozo2005")]
     Hozo2005,
@@ -83,7 +87,8 @@ pub enum MedianMethod {
 }
 
 /// The method names accepted, for messages.
-const METHOD_NAMES: &str = "luo-wan-shi, wan2014, hozo2005, bland2015, walter2007, qe, bc, mln";
+const METHOD_NAMES: &str =
+    "luo-wan-shi, wan2014, hozo2005, bland2015, walter2007, qe, bc, mln, wan2014-exact";
 
 impl MedianMethod {
     /// The name as typed and printed.
@@ -91,6 +96,7 @@ impl MedianMethod {
         match self {
             MedianMethod::LuoWanShi => "luo-wan-shi",
             MedianMethod::Wan2014 => "wan2014",
+            MedianMethod::Wan2014Exact => "wan2014-exact",
             MedianMethod::Hozo2005 => "hozo2005",
             MedianMethod::Bland2015 => "bland2015",
             MedianMethod::Walter2007 => "walter2007",
@@ -132,6 +138,7 @@ impl MedianMethod {
         match self {
             MedianMethod::LuoWanShi
             | MedianMethod::Wan2014
+            | MedianMethod::Wan2014Exact
             | MedianMethod::Qe
             | MedianMethod::Bc
             | MedianMethod::Mln => &[Range, Quartiles, FiveNumbers],
@@ -147,6 +154,7 @@ impl std::str::FromStr for MedianMethod {
         match s.to_ascii_lowercase().replace('/', "-").as_str() {
             "luo-wan-shi" | "default" => Ok(MedianMethod::LuoWanShi),
             "wan2014" => Ok(MedianMethod::Wan2014),
+            "wan2014-exact" => Ok(MedianMethod::Wan2014Exact),
             "hozo2005" => Ok(MedianMethod::Hozo2005),
             "bland2015" => Ok(MedianMethod::Bland2015),
             "walter2007" => Ok(MedianMethod::Walter2007),
@@ -499,6 +507,44 @@ pub fn wan_eta(n: f64) -> f64 {
     2.0 * qnorm((0.75 * n - 0.125) / (n + 0.25))
 }
 
+/// Wan et al. (2014) Table 1: ξ(n), the expected range of n standard normals, for n = 1 to
+/// 50, to 3 decimals (the values R `meta` 8.4 holds as option `Wan2014.Table1`).
+const WAN_TABLE1: [f64; 50] = [
+    0.000, 1.128, 1.693, 2.059, 2.326, 2.534, 2.704, 2.847, 2.970, 3.078, 3.173, 3.259, 3.336,
+    3.407, 3.472, 3.532, 3.588, 3.640, 3.689, 3.735, 3.778, 3.819, 3.858, 3.895, 3.931, 3.964,
+    3.997, 4.027, 4.057, 4.086, 4.113, 4.139, 4.165, 4.189, 4.213, 4.236, 4.259, 4.280, 4.301,
+    4.322, 4.341, 4.361, 4.379, 4.398, 4.415, 4.433, 4.450, 4.466, 4.482, 4.498,
+];
+
+/// Wan et al. (2014) Table 2: η(n), the expected IQR of n = 4Q + 1 standard normals, for
+/// Q = 1 to 50 (n = 5 to 201), to 3 decimals (R `meta`'s `Wan2014.Table2`).
+const WAN_TABLE2: [f64; 50] = [
+    0.990, 1.144, 1.206, 1.239, 1.260, 1.274, 1.284, 1.292, 1.298, 1.303, 1.307, 1.311, 1.313,
+    1.316, 1.318, 1.320, 1.322, 1.323, 1.324, 1.326, 1.327, 1.328, 1.329, 1.330, 1.330, 1.331,
+    1.332, 1.332, 1.333, 1.333, 1.334, 1.334, 1.335, 1.335, 1.336, 1.336, 1.336, 1.337, 1.337,
+    1.337, 1.338, 1.338, 1.338, 1.338, 1.339, 1.339, 1.339, 1.339, 1.339, 1.340,
+];
+
+const WAN_TABLE1_LABEL: &str = "Wan et al. 2014 Table 1 (n ≤ 50)";
+const WAN_TABLE2_LABEL: &str = "Wan et al. 2014 Table 2 (n ≤ 201, at Q = ⌈(n − 1)/4⌉)";
+
+/// ξ(n) from Wan et al.'s Table 1 for n ≤ 50, eq. 9 beyond (as R `meta`), with its source.
+pub fn wan_xi_exact(n: u64) -> (f64, &'static str) {
+    match n {
+        2..=50 => (WAN_TABLE1[n as usize - 1], WAN_TABLE1_LABEL),
+        _ => (wan_xi(n as f64), "Wan et al. 2014 eq. 9 (n > 50)"),
+    }
+}
+
+/// η(n) from Wan et al.'s Table 2 at Q = ⌈(n − 1)/4⌉ for n ≤ 201 (R `meta`'s rule: an n
+/// between two tabulated ones takes the next), eq. 16 beyond, with its source.
+pub fn wan_eta_exact(n: u64) -> (f64, &'static str) {
+    match n {
+        2..=201 => (WAN_TABLE2[((n + 2) / 4) as usize - 1], WAN_TABLE2_LABEL),
+        _ => (wan_eta(n as f64), "Wan et al. 2014 eq. 16 (n > 201)"),
+    }
+}
+
 /// Walter & Yao (2007): the expected range of n independent standard normals,
 /// E(R) = ∫ 1 − Φ(x)ⁿ − (1 − Φ(x))ⁿ dx (Tippett 1925), by composite Simpson's rule on
 /// [−40, 40] (the integrand is below 1e-300 outside for every n this tool takes up to
@@ -680,14 +726,17 @@ fn estimate_mean(x: &FiveNumbers, scenario: Scenario, method: MedianMethod) -> (
                 "Luo et al. 2018 (five numbers)",
             )
         }
-        (MedianMethod::Wan2014, Scenario::Range) => (
+        (MedianMethod::Wan2014 | MedianMethod::Wan2014Exact, Scenario::Range) => (
             (a + 2.0 * m + b) / 4.0,
             "Wan et al. 2014 (min, median, max; as Hozo et al. 2005)",
         ),
-        (MedianMethod::Wan2014, Scenario::Quartiles) => {
+        (MedianMethod::Wan2014 | MedianMethod::Wan2014Exact, Scenario::Quartiles) => {
             ((q1 + m + q3) / 3.0, "Wan et al. 2014 (q1, median, q3)")
         }
-        (MedianMethod::Wan2014 | MedianMethod::Bland2015, Scenario::FiveNumbers) => (
+        (
+            MedianMethod::Wan2014 | MedianMethod::Wan2014Exact | MedianMethod::Bland2015,
+            Scenario::FiveNumbers,
+        ) => (
             (a + 2.0 * q1 + 2.0 * m + 2.0 * q3 + b) / 8.0,
             "Bland 2015; Wan et al. 2014 (five numbers)",
         ),
@@ -743,6 +792,26 @@ fn estimate_sd(
             0.5 * ((b - a) / wan_xi(n) + (q3 - q1) / wan_eta(n)),
             "Wan et al. 2014 (five numbers)",
         ),
+        // Wan et al. (2014) Tables 1 and 2 (as R meta: ξ(n) for n ≤ 50, η at Q = ⌈(n − 1)/4⌉
+        // for n ≤ 201), eq. 9 and 16 beyond.
+        (MedianMethod::Wan2014Exact, Scenario::Range) => {
+            let (xi, label) = wan_xi_exact(x.n);
+            ((b - a) / xi, label)
+        }
+        (MedianMethod::Wan2014Exact, Scenario::Quartiles) => {
+            let (eta, label) = wan_eta_exact(x.n);
+            ((q3 - q1) / eta, label)
+        }
+        (MedianMethod::Wan2014Exact, Scenario::FiveNumbers) => {
+            let (xi, l1) = wan_xi_exact(x.n);
+            let (eta, l2) = wan_eta_exact(x.n);
+            let label = match (l1 == WAN_TABLE1_LABEL, l2 == WAN_TABLE2_LABEL) {
+                (true, true) => "Wan et al. 2014 (five numbers; Tables 1 and 2)",
+                (false, true) => "Wan et al. 2014 (five numbers; eq. 9 and Table 2)",
+                _ => "Wan et al. 2014 (five numbers; eq. 9 and 16)",
+            };
+            (0.5 * ((b - a) / xi + (q3 - q1) / eta), label)
+        }
         // Bland (2015), five numbers.
         (MedianMethod::Bland2015, _) => {
             let squares = (a * a + 2.0 * q1 * q1 + 2.0 * m * m + 2.0 * q3 * q3 + b * b) / 16.0;
