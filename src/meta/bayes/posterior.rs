@@ -585,8 +585,9 @@ impl<'a> TauPosterior<'a> {
             }
         }
         let (x, fx) = if f1 >= f2 { (x1, f1) } else { (x2, f2) };
-        // A maximum at the lower end of the support is the end itself.
-        if f(0.0) >= fx {
+        // A maximum at the lower end of the support is the end itself (the log density is
+        // flat to rounding next to 0, so "as high as" is taken to 1e-12 relative).
+        if f(0.0) >= fx - 1e-12 * fx.abs() {
             0.0
         } else {
             x
