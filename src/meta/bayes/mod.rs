@@ -217,7 +217,7 @@ pub fn fit(labels: &[String], y: &[f64], v: &[f64], options: &BayesOptions) -> R
     let post = TauPosterior::new(model, [mean_exists, var_exists])?;
     let mut nodes = post.nodes();
     let biggest = nodes.iter().map(|n| n.weight).fold(0.0, f64::max);
-    nodes.retain(|n| n.weight > 1e-16 * biggest);
+    nodes.retain(|n| n.weight > 1e-14 * biggest);
     let total: f64 = nodes.iter().map(|n| n.weight).sum();
     nodes.iter_mut().for_each(|n| n.weight /= total);
     let level = options.level;

@@ -530,8 +530,9 @@ impl<'a> TauPosterior<'a> {
             if !(next > a && next < b && next.is_finite()) {
                 next = 0.5 * (a + b);
             }
-            let done = (next - u).abs() <= 4.0 * f64::EPSILON * u.max(1e-300)
-                || b - a <= 4.0 * f64::EPSILON * u;
+            // The quadrature's distribution function is accurate to about 1e-11, so a step
+            // below 1e-13 of u is noise.
+            let done = (next - u).abs() <= 1e-13 * u.max(1e-300) || b - a <= 1e-13 * u;
             u = next;
             if done {
                 break;
