@@ -66,7 +66,9 @@ pub struct MetaArgs {
     /// coding, first level in sorted order as reference).
     #[arg(long, value_delimiter = ',')]
     pub mods: Vec<String>,
-    /// Tests of the coefficients: z or knha (Knapp-Hartung t and F tests).
+    /// Tests of the coefficients: z, knha (Knapp-Hartung t and F tests) or adhoc
+    /// (Knapp-Hartung never narrower than the standard random-effects interval, as metafor's
+    /// test = "adhoc").
     #[arg(long, default_value = "z")]
     pub test: String,
     /// Confidence level of every interval.
@@ -148,6 +150,23 @@ pub struct MetaArgs {
     /// column, as metafor's robust(..., clubSandwich = TRUE).
     #[arg(long, value_name = "COL")]
     pub robust: Option<String>,
+    /// Also fit the Bayesian random-effects model (normal-normal, exact posterior by
+    /// integration over tau): posteriors of mu, tau and a new study's effect, shrinkage
+    /// estimates, Bayes factors. Needs --tau-prior; models without moderators.
+    #[arg(long, conflicts_with_all = ["data", "cluster"])]
+    pub bayes: bool,
+    /// With --bayes: the prior on tau: half-normal:S, half-cauchy:S, half-t:S,DF,
+    /// exponential:RATE, uniform:MAX, uniform (improper), log-normal:MU,SIGMA (of ln tau), or
+    /// turner:OUTCOME,COMPARISON / turner:any (Turner et al. 2015, Table IV; log odds ratios).
+    #[arg(long, value_name = "PRIOR", requires = "bayes")]
+    pub tau_prior: Option<String>,
+    /// With --bayes: the prior on mu: normal:MEAN,SD [default: improper uniform].
+    #[arg(long, value_name = "PRIOR", requires = "bayes")]
+    pub mu_prior: Option<String>,
+    /// With --bayes: a clinically relevant effect; P(mu beyond it) is reported (P(mu < T) for
+    /// T < 0, P(mu > T) otherwise), on the scale of the estimates (log scale for ratios).
+    #[arg(long, value_name = "T", requires = "bayes", allow_hyphen_values = true)]
+    pub threshold: Option<f64>,
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
@@ -206,8 +225,12 @@ pub fn run(args: Args) -> Result<Outcome> {
         super::print(&out);
         return Ok(Outcome::Ok);
     }
+    let bayes_options = bayes_options(&args, &data)?;
     let mut fit = meta::fit(&data, &options)?;
     meta::review::add_review(&mut fit, &data, &options, &request)?;
+    if let Some(b) = &bayes_options {
+        fit.bayes = Some(meta::bayes::fit(&data.labels, &data.yi, &data.vi, b)?);
+    }
     // Chart labels from the data: the measure's name ("log risk ratio") or the estimates'
     // column; --title and --xlab override them.
     let measure = match &args.measure {
@@ -572,4 +595,43 @@ fn read_csv(
     };
     let cluster = take(&args.cluster).map(|c| (c, take(&args.id)));
     Ok((data, request, cluster))
+}
+
+/// The Bayesian model's options (`--bayes`), checked before anything is fitted.
+fn bayes_options(
+    args: &MetaArgs,
+    data: &meta::MetaData,
+) -> Result<Option<meta::bayes::BayesOptions>> {
+    if !args.bayes {
+        return Ok(None);
+    }
+    if data.mods.as_ref().is_some_and(|m| !m.is_empty()) {
+        return Err(Error::input(
+            "--bayes",
+            "Bayesian meta-regression (--bayes with --mods) is not supported yet; fit the model without moderators, or per subgroup",
+        ));
+    }
+    let Some(tau_prior) = &args.tau_prior else {
+        return Err(Error::input(
+            "--tau-prior",
+            format!(
+                "--bayes needs a prior on tau; allowed: {} (for log odds, risk or hazard ratios half-normal:0.5 is a common weakly informative choice)",
+                meta::bayes::prior::TAU_PRIOR_FORMS
+            ),
+        ));
+    };
+    if let Some(t) = args.threshold {
+        if !t.is_finite() {
+            return Err(Error::input("--threshold", "must be a finite number"));
+        }
+    }
+    Ok(Some(meta::bayes::BayesOptions {
+        tau_prior: tau_prior.parse()?,
+        mu_prior: match &args.mu_prior {
+            Some(s) => s.parse()?,
+            None => meta::bayes::MuPrior::Uniform,
+        },
+        level: args.level.value(),
+        threshold: args.threshold,
+    }))
 }

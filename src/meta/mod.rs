@@ -34,6 +34,7 @@
 //! | [`review`] | the analyses a review adds to the fit (subgroups, publication bias, cumulative) |
 //! | [`report`] | the fit as tables and text |
 //! | [`chart`] | the fit as forest and funnel charts |
+//! | [`bayes`] (folder) | Bayesian random-effects meta-analysis: priors on τ and μ, the exact posterior by quadrature over τ, shrinkage, Bayes factors |
 //!
 //! Cost is O(k·p²) time and O(k·p) memory per evaluation: no k×k matrix is formed.
 //!
@@ -47,6 +48,7 @@
 //! can stop up to about 1e-5 above it when its iterations start from a positive Hedges
 //! estimate).
 
+pub mod bayes;
 pub mod chart;
 pub mod cumulative;
 pub mod egger;
@@ -164,6 +166,22 @@ pub enum Test {
     Z,
     /// Knapp & Hartung (2003): t tests with k − p df and an F omnibus test.
     Knha,
+    /// Knapp–Hartung with the ad hoc correction (metafor ≥ 4.0 `test = "adhoc"`; Jackson et
+    /// al. 2017, *Stat Med* 36:3923; Röver et al. 2015, *BMC Med Res Methodol* 15:99): the
+    /// scale factor `s²_w` is raised to 1 when below it, so the interval is never narrower
+    /// than the standard (z-based scale) random-effects one.
+    Adhoc,
+}
+
+impl Test {
+    /// The name metafor gives the test.
+    pub fn name(self) -> &'static str {
+        match self {
+            Test::Z => "z",
+            Test::Knha => "knha",
+            Test::Adhoc => "adhoc",
+        }
+    }
 }
 
 impl std::str::FromStr for Test {
@@ -172,9 +190,10 @@ impl std::str::FromStr for Test {
         match s.to_ascii_lowercase().as_str() {
             "z" => Ok(Test::Z),
             "knha" | "hksj" => Ok(Test::Knha),
+            "adhoc" => Ok(Test::Adhoc),
             other => Err(Error::input(
                 "--test",
-                format!("unknown test '{other}'; allowed: z, knha"),
+                format!("unknown test '{other}'; allowed: z, knha, adhoc"),
             )),
         }
     }
@@ -354,6 +373,61 @@ pub struct MetaFit {
     /// Cluster-robust CR2 tests (`--robust`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub robust: Option<robust::RobustTests>,
+    /// What the reader must know about the intervals: a Knapp–Hartung interval narrower than
+    /// the standard random-effects or the fixed-effect one, τ² = 0 from fewer than 5 studies.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+    /// The Bayesian model (`--bayes`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bayes: Option<bayes::BayesFit>,
+}
+
+/// Fewer studies than this, with τ̂² = 0, get a note that τ² was not really estimable.
+pub const FEW_STUDIES: usize = 5;
+
+/// The warnings of a fit about its intervals (see [`MetaFit::warnings`]): `re_half` is the
+/// half-width of the standard random-effects interval of the first coefficient (z and the
+/// model's τ², without the Knapp–Hartung scale), `fe_half` that of the fixed-effect interval
+/// (intercept-only models).
+fn interval_warnings(
+    fit_half: f64,
+    re_half: f64,
+    fe_half: Option<f64>,
+    test: Test,
+    method: Method,
+    k: usize,
+    tau2: f64,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    if test == Test::Knha {
+        if fit_half < re_half {
+            out.push(format!(
+                "the Knapp-Hartung interval is narrower than the standard random-effects one \
+                 (half-width {} against {}): its scale factor is below 1, which happens when the \
+                 studies agree more than their variances say; --test adhoc keeps it at least as wide",
+                crate::output::human_number(fit_half),
+                crate::output::human_number(re_half)
+            ));
+        }
+        if let Some(fe) = fe_half {
+            if fit_half < fe {
+                out.push(format!(
+                    "the Knapp-Hartung interval is narrower than the fixed-effect one (half-width \
+                     {} against {}); --test adhoc keeps it at least as wide as the random-effects one",
+                    crate::output::human_number(fit_half),
+                    crate::output::human_number(fe)
+                ));
+            }
+        }
+    }
+    if method != Method::FE && tau2 == 0.0 && k < FEW_STUDIES {
+        out.push(format!(
+            "tau^2 is estimated as 0 from {k} studies: so few studies cannot tell how much the true \
+             effects differ, and the random-effects interval has become the fixed-effect one; \
+             consider --bayes with a weakly informative prior on tau, or --test adhoc"
+        ));
+    }
+    out
 }
 
 /// The subgroup fits as the JSON contract names them: `level` for the subgroup's label.
@@ -515,10 +589,7 @@ pub fn fit(data: &MetaData, options: &MetaOptions) -> Result<MetaFit> {
     let first = &coefficients[0];
     let fit = MetaFit {
         method: options.method.name(),
-        test: match options.test {
-            Test::Z => "z",
-            Test::Knha => "knha",
-        },
+        test: options.test.name(),
         level: options.level,
         k,
         p: design.p,
@@ -561,6 +632,23 @@ pub fn fit(data: &MetaData, options: &MetaOptions) -> Result<MetaFit> {
         pet_peese: None,
         selmodel: None,
         robust: None,
+        warnings: {
+            let z = z_crit(level);
+            let re_half = z * model.fit.a_inv[(0, 0)].sqrt();
+            let fe_half = design
+                .is_intercept_only()
+                .then(|| z / v.iter().map(|x| 1.0 / x).sum::<f64>().sqrt());
+            interval_warnings(
+                model.crit * model.se(0),
+                re_half,
+                fe_half,
+                options.test,
+                options.method,
+                k,
+                tau2,
+            )
+        },
+        bayes: None,
     };
     check_finite(&fit, data)?;
     Ok(fit)

@@ -235,10 +235,13 @@ impl FittedModel {
                 ),
             ));
         }
-        if test == Test::Knha && k <= p {
+        if test != Test::Z && k <= p {
             return Err(Error::input(
                 "--test",
-                format!("knha needs more studies ({k}) than coefficients ({p}); use --test z"),
+                format!(
+                    "{} needs more studies ({k}) than coefficients ({p}); use --test z",
+                    test.name()
+                ),
             ));
         }
         let standardised = Standardised::new(design);
@@ -247,13 +250,17 @@ impl FittedModel {
         let mut fit = WeightedFit::inverse_variance(work, y, v, tau2.tau2)?;
         let (s2w, ddf, crit) = match test {
             Test::Z => (1.0, None, z_crit(level)),
-            Test::Knha => {
+            Test::Knha | Test::Adhoc => {
                 let rss = fit.rss();
-                let s2w = if rss <= f64::EPSILON {
+                let mut s2w = if rss <= f64::EPSILON {
                     0.0
                 } else {
                     rss / (k - p) as f64
                 };
+                if test == Test::Adhoc {
+                    // metafor: `s2w[s2w < 1] <- 1`.
+                    s2w = s2w.max(1.0);
+                }
                 (s2w, Some(k - p), t_crit(level, (k - p) as f64))
             }
         };

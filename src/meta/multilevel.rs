@@ -597,6 +597,12 @@ pub fn fit(
     let (ddf, crit) = match test {
         Test::Z => (None, z_crit(level.value())),
         Test::Knha => (Some(k - p), t_crit(level.value(), (k - p) as f64)),
+        Test::Adhoc => {
+            return Err(Error::input(
+                "--test",
+                "adhoc is for two-level models (rma); with --cluster use z or knha",
+            ))
+        }
     };
     let coefficients: Vec<Coefficient> = (0..p)
         .map(|j| Coefficient {

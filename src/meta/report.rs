@@ -168,6 +168,12 @@ impl Tabular for MetaFit {
         if self.tau2_ci.is_none() && self.method != "FE" {
             notes.push("No Q-profile interval for tau^2: too few studies.".to_string());
         }
+        for w in &self.warnings {
+            notes.push(format!("Warning: {w}."));
+        }
+        if let Some(b) = &self.bayes {
+            notes.push(format!("\n{}", b.text().trim_end()));
+        }
         (!notes.is_empty()).then(|| notes.join("\n"))
     }
 }

@@ -111,7 +111,7 @@ pub fn add_review(
         fit.selmodel = Some(selmodel::selection_model(y, v, steps, options)?);
     }
     if let Some((column, values)) = &request.robust {
-        if options.test == Test::Knha {
+        if options.test != Test::Z {
             return Err(Error::input(
                 "--robust",
                 "cluster-robust tests replace the model's own; use them with --test z",
