@@ -125,7 +125,15 @@ impl std::str::FromStr for TauPrior {
                     preset: None,
                 }
             }
-            "turner" => turner::preset(rest)?,
+            "turner" => {
+                // Turner et al. tabulate ln τ² ~ N(m, s²), so ln τ ~ N(m/2, (s/2)²).
+                let ((m, s), label) = turner::preset(rest)?;
+                TauPrior::LogNormal {
+                    mu: 0.5 * m,
+                    sigma: 0.5 * s,
+                    preset: Some(label),
+                }
+            }
             other => {
                 return Err(Error::input(
                     OPT,

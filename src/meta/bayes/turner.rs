@@ -8,7 +8,6 @@
 //!
 //! A log-normal prior for τ² with parameters (m, s) is log-normal (m/2, s/2) for τ.
 
-use super::prior::TauPrior;
 use crate::error::{Error, Result};
 
 /// The comparison types of Table IV, in its column order: (name, description).
@@ -221,8 +220,10 @@ fn names<'a>(items: impl Iterator<Item = &'a str>) -> String {
     items.collect::<Vec<_>>().join(", ")
 }
 
-/// The prior on τ for `OUTCOME,COMPARISON` (or `any`).
-pub fn preset(spec: &str) -> Result<TauPrior> {
+/// The log-normal prior for `OUTCOME,COMPARISON` (or `any`): the mean and SD of ln τ², and
+/// the setting in words. The table knows nothing of prior types; `prior` builds the prior on
+/// τ from these numbers.
+pub fn preset(spec: &str) -> Result<((f64, f64), String)> {
     const OPT: &str = "--tau-prior";
     let spec = spec.trim().to_ascii_lowercase();
     let (ln_tau2, label) = if spec == "any" {
@@ -268,9 +269,5 @@ pub fn preset(spec: &str) -> Result<TauPrior> {
             format!("{}, {}", row.1, COMPARISONS[column].1),
         )
     };
-    Ok(TauPrior::LogNormal {
-        mu: 0.5 * ln_tau2.0,
-        sigma: 0.5 * ln_tau2.1,
-        preset: Some(label),
-    })
+    Ok((ln_tau2, label))
 }
