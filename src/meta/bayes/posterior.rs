@@ -245,29 +245,8 @@ impl<'a> TauPosterior<'a> {
             ));
         }
         let step = 1.0 / GRID as f64;
-        let (mut lo, mut hi) = ((best.1 - step).max(0.0), (best.1 + step).min(1.0));
-        let golden = 0.5 * (5f64.sqrt() - 1.0);
-        let (mut x1, mut x2) = (hi - golden * (hi - lo), lo + golden * (hi - lo));
-        let (mut f1, mut f2) = (log_u(x1), log_u(x2));
-        for _ in 0..200 {
-            if hi - lo <= 1e-15 {
-                break;
-            }
-            if f1 >= f2 {
-                hi = x2;
-                x2 = x1;
-                f2 = f1;
-                x1 = hi - golden * (hi - lo);
-                f1 = log_u(x1);
-            } else {
-                lo = x1;
-                x1 = x2;
-                f1 = f2;
-                x2 = lo + golden * (hi - lo);
-                f2 = log_u(x2);
-            }
-        }
-        let (peak_u, peak) = if f1 >= f2 { (x1, f1) } else { (x2, f2) };
+        let (lo, hi) = ((best.1 - step).max(0.0), (best.1 + step).min(1.0));
+        let (peak_u, peak) = golden_max(&log_u, (lo, hi), 200, |_, _| 1e-15);
         let peak = peak.max(best.0);
         // Break points where the integrand has fallen by e, e^10 and e^40 on each side.
         let mut breaks = vec![0.0, peak_u, 1.0];
@@ -562,30 +541,9 @@ impl<'a> TauPosterior<'a> {
         let best = (0..nodes.len())
             .max_by(|&i, &j| values[i].total_cmp(&values[j]))
             .unwrap_or(0);
-        let mut lo = nodes[best.saturating_sub(1)];
-        let mut hi = nodes[(best + 1).min(nodes.len() - 1)];
-        let golden = 0.5 * (5f64.sqrt() - 1.0);
-        let (mut x1, mut x2) = (hi - golden * (hi - lo), lo + golden * (hi - lo));
-        let (mut f1, mut f2) = (f(x1), f(x2));
-        for _ in 0..300 {
-            if hi - lo <= 1e-15 * hi.abs().max(1e-300) {
-                break;
-            }
-            if f1 >= f2 {
-                hi = x2;
-                x2 = x1;
-                f2 = f1;
-                x1 = hi - golden * (hi - lo);
-                f1 = f(x1);
-            } else {
-                lo = x1;
-                x1 = x2;
-                f1 = f2;
-                x2 = lo + golden * (hi - lo);
-                f2 = f(x2);
-            }
-        }
-        let (x, fx) = if f1 >= f2 { (x1, f1) } else { (x2, f2) };
+        let lo = nodes[best.saturating_sub(1)];
+        let hi = nodes[(best + 1).min(nodes.len() - 1)];
+        let (x, fx) = golden_max(&f, (lo, hi), 300, |_, hi| 1e-15 * hi.abs().max(1e-300));
         // A maximum at the lower end of the support is the end itself (the log density is
         // flat to rounding next to 0, so "as high as" is taken to 1e-12 relative).
         if f(0.0) >= fx - 1e-12 * fx.abs() {
@@ -593,5 +551,43 @@ impl<'a> TauPosterior<'a> {
         } else {
             x
         }
+    }
+}
+
+/// Golden-section search for the maximum of `f` on `[lo, hi]`: at most `iterations` steps,
+/// stopping once the bracket is no wider than `width(lo, hi)`. Returns the better of the two
+/// inner points and its value (the one search both the peak of the τ integrand and the mode
+/// use).
+fn golden_max(
+    f: &dyn Fn(f64) -> f64,
+    (mut lo, mut hi): (f64, f64),
+    iterations: usize,
+    width: impl Fn(f64, f64) -> f64,
+) -> (f64, f64) {
+    let golden = 0.5 * (5f64.sqrt() - 1.0);
+    let (mut x1, mut x2) = (hi - golden * (hi - lo), lo + golden * (hi - lo));
+    let (mut f1, mut f2) = (f(x1), f(x2));
+    for _ in 0..iterations {
+        if hi - lo <= width(lo, hi) {
+            break;
+        }
+        if f1 >= f2 {
+            hi = x2;
+            x2 = x1;
+            f2 = f1;
+            x1 = hi - golden * (hi - lo);
+            f1 = f(x1);
+        } else {
+            lo = x1;
+            x1 = x2;
+            f1 = f2;
+            x2 = lo + golden * (hi - lo);
+            f2 = f(x2);
+        }
+    }
+    if f1 >= f2 {
+        (x1, f1)
+    } else {
+        (x2, f2)
     }
 }
