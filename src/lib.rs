@@ -4,6 +4,31 @@
 //! mixed-effects models for the summary numbers that clinical trials report (mean ± SD
 //! before and after treatment, relapse rates, proportions, per-month slopes).
 //!
+//! ## Quick start
+//!
+//! The common calls are in [`prelude`]. For statistics only (no charts, no command line),
+//! depend on `trialstats = { version = "0.1", default-features = false }`.
+//!
+//! ```
+//! use trialstats::prelude::*;
+//! // GRIM: 28 integers cannot have a mean of 5.19 (145/28 = 5.18, 146/28 = 5.21).
+//! assert_eq!(grim_check("5.19", 28)?.consistent, Some(false));
+//! // Hedges' g of two arms; R: escalc("SMD", m1i=10.2, sd1i=2.1, n1i=25, m2i=8.9, sd2i=2.5, n2i=23)
+//! let g = standardised_mean_difference(
+//!     GroupSummary { mean: 10.2, sd: 2.1, n: 25.0 },
+//!     GroupSummary { mean: 8.9, sd: 2.5, n: 23.0 },
+//! )?;
+//! assert!((g.estimate - 0.55594305424155732).abs() < 1e-12);
+//! # Ok::<(), trialstats::Error>(())
+//! ```
+//!
+//! ## Features
+//!
+//! | feature | default | adds |
+//! |---|---|---|
+//! | `charts` | yes (through `cli`) | [`plot`] and the chart builders of `meta`, `lmm`, `power` and `report` (plotters, resvg) |
+//! | `cli` | yes | the `trialstats` command (clap, indicatif); implies `charts` |
+//!
 //! The crate is organised one module per concept:
 //!
 //! | module | owns |
@@ -22,6 +47,7 @@
 //! | [`plot`] | charts (SVG and PNG) with an embedded font |
 //! | [`report`] | the main job: every study, every measure, as one readable report |
 //! | [`output`] | output formats (table, JSON, CSV, JUnit XML) behind one trait |
+//! | [`prelude`] | the common calls in one place (GRIM, GRIMMER, SPRITE, SMD, rma, paired change, verify) with the command line's defaults |
 //! | [`dist`] | distribution functions (quantiles and tail probabilities) |
 //! | [`error`] | errors and exit-code semantics |
 
@@ -41,8 +67,10 @@ pub mod lmm;
 pub mod meta;
 pub mod model_matrix;
 pub mod output;
+#[cfg(feature = "charts")]
 pub mod plot;
 pub mod power;
+pub mod prelude;
 pub mod prepost;
 pub mod reading;
 pub mod report;

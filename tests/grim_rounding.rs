@@ -25,7 +25,10 @@ use trialstats::reported::ReportedNumber;
 fn consistent(mean: &str, n: u64, rule: &str) -> bool {
     let rule: Rounding = rule.parse().unwrap();
     let mean = ReportedNumber::parse(mean, "test").unwrap();
-    grim(&mean, n, Grid::INTEGER, rule).unwrap().consistent
+    grim(&mean, n, Grid::INTEGER, rule)
+        .unwrap()
+        .status
+        .possible()
 }
 
 /// `(mean, n, scrutiny's verdict)`.
@@ -381,12 +384,11 @@ fn grimmer_and_debit_accept_what_samples_print_under_the_rule() {
         let m = ReportedNumber::parse(mean, "t").unwrap();
         let s = ReportedNumber::parse(sd, "t").unwrap();
         let ok = match check {
-            "debit" => debit(&m, &s, n, r).unwrap().consistent,
-            _ => {
-                grimmer(&m, &s, SpreadKind::Sd, n, Grid::INTEGER, r)
-                    .unwrap()
-                    .consistent
-            }
+            "debit" => debit(&m, &s, n, r).unwrap().status.possible(),
+            _ => grimmer(&m, &s, SpreadKind::Sd, n, Grid::INTEGER, r)
+                .unwrap()
+                .status
+                .possible(),
         };
         assert!(ok, "{check} {mean} ± {sd}, n = {n}, rounding {rule}");
     }

@@ -480,9 +480,10 @@ pub struct PlannedRateEffect {
 impl PlannedRateEffect {
     /// One line saying where the rates come from.
     pub fn provenance(&self) -> String {
-        let n = self
-            .n
-            .map_or_else(|| "n not reported".to_string(), |n| format!("{n} patients"));
+        let n = self.n.map_or_else(
+            || "n not reported".to_string(),
+            |n| crate::output::count_of(n as usize, "patient", "patients"),
+        );
         format!(
             "rate-control = {} {} and rate-ratio = {} / {} = {}: reported ({}, measures.{}: before vs after treatment, {n}; a single-arm before/after comparison, used as control vs treatment)",
             self.control,

@@ -111,9 +111,10 @@ pub struct PlannedSlopeEffect {
 impl PlannedSlopeEffect {
     /// One line saying where δ comes from.
     pub fn provenance(&self) -> String {
-        let n = self
-            .n
-            .map_or_else(|| "n not reported".to_string(), |n| format!("{n} patients"));
+        let n = self.n.map_or_else(
+            || "n not reported".to_string(),
+            |n| crate::output::count_of(n as usize, "patient", "patients"),
+        );
         format!(
             "delta = {} {}: reported ({}, slopes.{}: {} before vs {} after treatment, {n}; a single-arm before/after comparison, used as control vs treatment)",
             crate::output::human_number(self.delta),

@@ -38,7 +38,9 @@ const MAX_SUMS: i128 = 1_000_000;
 /// The bounds verdict for one mean and spread.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Bounds {
-    pub consistent: bool,
+    /// The three-valued answer ([`Status::answer`]): `true` the numbers can be true together,
+    /// `false` they cannot, `null` the check cannot say (not applicable).
+    pub consistent: Option<bool>,
     pub status: Status,
     pub detail: String,
     /// Whether the mean can lie inside the scale.
@@ -119,7 +121,7 @@ pub fn bounds(
         }
     };
     Ok(Bounds {
-        consistent: verdict.consistent(),
+        consistent: verdict.status.answer(),
         status: verdict.status,
         detail: verdict.detail,
         mean_inside,
@@ -320,7 +322,7 @@ mod tests {
         // Mean 9.0 on [0, 10], n = 10: largest SD at m = 8.95 (the end of the rounding
         // interval nearest the middle 5): √(8.95·1.05·10/9) = √10.441667 = 3.2314.
         let b = run("9.0", "3.0", 10, &scale("0", "10", None));
-        assert!(b.consistent);
+        assert!(b.status.possible());
         approx::assert_relative_eq!(
             b.largest_sd.unwrap(),
             (8.95f64 * 1.05 * 10.0 / 9.0).sqrt(),
@@ -338,7 +340,7 @@ mod tests {
         // Pain 0.9 ± 1.2, n = 7 on 0..10 integers: T = 6; the largest sum of squares of seven
         // integers in [0, 10] summing to 6 is 36 ({6,0,...}): SD = √((36 − 36/7)/6) = 2.2678.
         let b = run("0.9", "1.2", 7, &scale("0", "10", Some("1")));
-        assert!(b.consistent);
+        assert!(b.status.possible());
         approx::assert_relative_eq!(
             b.largest_sd.unwrap(),
             ((36.0f64 - 36.0 / 7.0) / 6.0).sqrt(),
@@ -355,7 +357,7 @@ mod tests {
         // Q_max = 3·400 + 144 = 1344: SD = 0.5·√((1344 − 72²/7)/6) = 5.0143
         // (T = 71 gives Q_max = 3·400 + 121 = 1321, SD 0.5·√((1321 − 71²/7)/6) = 5.0035).
         let b = run("5.1", "1.7", 7, &scale("0", "10", Some("0.5")));
-        assert!(b.consistent);
+        assert!(b.status.possible());
         approx::assert_relative_eq!(
             b.largest_sd.unwrap(),
             0.5 * ((1344.0f64 - 5184.0 / 7.0) / 6.0).sqrt(),
@@ -376,7 +378,7 @@ mod tests {
         // (SD = 0.8·√7 ≈ 2.12) it is not.
         let open = Scale::new(Some(rv("0")), None, Some(rv("1"))).unwrap();
         let b = run("0.4", "0.8", 7, &open);
-        assert!(b.consistent);
+        assert!(b.status.possible());
         approx::assert_relative_eq!(
             b.largest_sd.unwrap(),
             1.1338934190276817,

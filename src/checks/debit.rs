@@ -23,7 +23,9 @@ use serde::Serialize;
 /// The DEBIT verdict for one proportion and SD.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Debit {
-    pub consistent: bool,
+    /// The three-valued answer ([`Status::answer`]): `true` the numbers can be true together,
+    /// `false` they cannot, `null` the check cannot say (not applicable).
+    pub consistent: Option<bool>,
     pub status: Status,
     pub detail: String,
     pub mean: String,
@@ -114,7 +116,7 @@ pub fn debit(mean: &ReportedNumber, sd: &ReportedNumber, n: u64, rule: Rounding)
     };
     counts.truncate(MAX_LISTED);
     Ok(Debit {
-        consistent: verdict.consistent(),
+        consistent: verdict.status.answer(),
         status: verdict.status,
         detail: verdict.detail,
         mean: mean.text.clone(),
@@ -152,7 +154,8 @@ mod tests {
     fn ok(m: &str, s: &str, n: u64) -> bool {
         debit(&rv(m), &rv(s), n, Rounding::UpOrDown)
             .unwrap()
-            .consistent
+            .status
+            .possible()
     }
 
     #[test]

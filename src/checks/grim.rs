@@ -16,8 +16,9 @@ use serde::Serialize;
 /// The GRIM verdict for one mean.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Grim {
-    /// Whether the mean can be true (true also when the test is not applicable).
-    pub consistent: bool,
+    /// The three-valued answer ([`Status::answer`]): `true` the numbers can be true together,
+    /// `false` they cannot, `null` the check cannot say (not applicable).
+    pub consistent: Option<bool>,
     /// The verdict and its explanation.
     pub status: Status,
     pub detail: String,
@@ -127,7 +128,7 @@ pub fn grim(mean: &ReportedNumber, n: u64, grid: Grid, rule: Rounding) -> Result
     Ok(Grim {
         ratio,
         probability: ratio.max(0.0),
-        consistent: verdict.consistent(),
+        consistent: verdict.status.answer(),
         status: verdict.status,
         detail: verdict.detail,
         mean: mean.text.clone(),
@@ -179,7 +180,8 @@ mod tests {
     fn ok(mean: &str, n: u64, g: Grid) -> bool {
         grim(&rv(mean), n, g, Rounding::UpOrDown)
             .unwrap()
-            .consistent
+            .status
+            .possible()
     }
 
     #[test]
@@ -300,7 +302,7 @@ mod tests {
     fn rounding_rules_differ_only_at_ties() {
         // 49/56 = 0.875 exactly (n = 28, two items): 0.87 only if ties may round down.
         let g = grid("1", 2);
-        let run = |m: &str, r| grim(&rv(m), 28, g, r).unwrap().consistent;
+        let run = |m: &str, r| grim(&rv(m), 28, g, r).unwrap().status.possible();
         assert!(run("0.87", Rounding::UpOrDown));
         assert!(!run("0.87", Rounding::HalfUp));
         assert!(!run("0.87", Rounding::HalfEven)); // 0.875 → 0.88 (8 is even)

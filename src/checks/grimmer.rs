@@ -93,8 +93,9 @@ pub fn spread_of(t: i128, q: i128, n: u64, kind: SpreadKind, grid: Grid) -> f64 
 /// The GRIMMER verdict for one mean and spread.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Grimmer {
-    /// Whether mean and spread can be true together (true also when not applicable).
-    pub consistent: bool,
+    /// The three-valued answer ([`Status::answer`]): `true` the numbers can be true together,
+    /// `false` they cannot, `null` the check cannot say (not applicable).
+    pub consistent: Option<bool>,
     pub status: Status,
     pub detail: String,
     /// Which of the tests failed first: `grim`, `integer_sum_of_squares` (Allard's test 1),
@@ -122,7 +123,7 @@ pub fn grimmer(
     let kind = super::definite(kind)?;
     let g = grim(mean, n, grid, rule)?;
     let mut out = Grimmer {
-        consistent: true,
+        consistent: None,
         status: Status::NotApplicable,
         detail: String::new(),
         failed_test: None,
@@ -248,7 +249,7 @@ pub fn grimmer(
             (None, None) => Verdict::new(Status::NotApplicable, "no possible sum to test"),
         }
     };
-    out.consistent = verdict.consistent();
+    out.consistent = verdict.status.answer();
     out.status = verdict.status;
     out.detail = verdict.detail;
     Ok(out)
@@ -308,7 +309,7 @@ mod tests {
         for (m, s, n, failed) in cases {
             let g = run(m, s, n, Grid::INTEGER);
             assert_eq!(g.failed_test, failed, "{m} ± {s}, n = {n}: {}", g.detail);
-            assert_eq!(g.consistent, failed.is_none());
+            assert_eq!(g.status.possible(), failed.is_none());
         }
     }
 
@@ -366,13 +367,13 @@ mod tests {
     fn impossible_sds_for_small_n() {
         // 0.4 ± 0.5, n = 7: T = 3, Q ∈ 6·[0.45², 0.55²] + 9/7 = [2.501, 3.101] → 3 (odd ✓),
         // but Q = 3 with T = 3 means three 1s: SD = √((3 − 9/7)/6) = 0.5345 → 0.5. Possible.
-        assert!(run("0.4", "0.5", 7, Grid::INTEGER).consistent);
+        assert!(run("0.4", "0.5", 7, Grid::INTEGER).status.possible());
         // 0.4 ± 0.6: Q ∈ 6·[0.55², 0.65²] + 9/7 = [3.101, 3.821]: no integer (test 1).
         let g = run("0.4", "0.6", 7, Grid::INTEGER);
         assert_eq!(g.failed_test, Some("integer_sum_of_squares"));
         // 3.0 ± 0.0 with n = 7 is possible (all 3s); 0.4 ± 0.0 is not (SD at least 0.5345).
-        assert!(run("3.0", "0.0", 7, Grid::INTEGER).consistent);
-        assert!(!run("0.4", "0.0", 7, Grid::INTEGER).consistent);
+        assert!(run("3.0", "0.0", 7, Grid::INTEGER).status.possible());
+        assert!(!run("0.4", "0.0", 7, Grid::INTEGER).status.possible());
     }
 
     #[test]
@@ -399,6 +400,6 @@ mod tests {
             Rounding::UpOrDown,
         )
         .unwrap();
-        assert!(!g.consistent);
+        assert!(!g.status.possible());
     }
 }

@@ -120,6 +120,20 @@ pub enum Status {
 }
 
 impl Status {
+    /// The three-valued answer of a check: `Some(true)` the numbers can be true together
+    /// (also with a warning), `Some(false)` they cannot, `None` the check cannot say.
+    pub fn answer(self) -> Option<bool> {
+        match self {
+            Status::Consistent | Status::Warning => Some(true),
+            Status::Inconsistent => Some(false),
+            Status::NotApplicable => None,
+        }
+    }
+    /// Whether the numbers are not ruled out (everything but [`Status::Inconsistent`]): what
+    /// decides the exit code.
+    pub fn possible(self) -> bool {
+        self != Status::Inconsistent
+    }
     /// The status as printed.
     pub fn as_str(self) -> &'static str {
         match self {

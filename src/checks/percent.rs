@@ -16,7 +16,9 @@ const PERCENT_GRID: Grid = Grid { num: 100, den: 1 };
 /// The verdict for one percentage, with the denominators that could give it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PercentCount {
-    pub consistent: bool,
+    /// The three-valued answer ([`Status::answer`]): `true` the numbers can be true together,
+    /// `false` they cannot, `null` the check cannot say (not applicable).
+    pub consistent: Option<bool>,
     pub status: Status,
     pub detail: String,
     pub percent: String,
@@ -69,7 +71,7 @@ pub fn percent_count(
     let listed = |v: &[u64]| {
         let mut s: Vec<String> = v.iter().take(30).map(|x| x.to_string()).collect();
         if v.len() > 30 {
-            s.push("...".into());
+            s.push(format!("and {} more", v.len() - 30));
         }
         s.join(", ")
     };
@@ -85,13 +87,16 @@ pub fn percent_count(
                 if denominators.is_empty() {
                     Verdict::new(
                         Status::Warning,
-                        format!("{} % needs more than {max_n} people", percent.text),
+                        format!(
+                            "{} % needs more than {max_n} people (every n from 1 to {max_n} searched; --max-n searches further)",
+                            percent.text
+                        ),
                     )
                 } else {
                     Verdict::new(
                         Status::NotApplicable,
                         format!(
-                            "no denominator reported; {} % is possible for n = {}",
+                            "no denominator reported; {} % is possible for n = {} (every n from 1 to {max_n} searched; --max-n searches further)",
                             percent.text,
                             listed(&denominators)
                         ),
@@ -145,7 +150,7 @@ pub fn percent_count(
         }
     };
     Ok(PercentCount {
-        consistent: verdict.consistent(),
+        consistent: verdict.status.answer(),
         status: verdict.status,
         detail: verdict.detail,
         percent: percent.text.clone(),
@@ -187,6 +192,20 @@ mod tests {
     use crate::checks::exact::rv;
 
     #[test]
+    fn the_searched_range_of_denominators_is_said() {
+        // 92/104 = 88.46 %: beyond the default search, so the message must say where it stops.
+        let c = percent_count(&rv("88.5"), None, None, 100, Rounding::UpOrDown).unwrap();
+        assert!(
+            c.detail.contains("every n from 1 to 100 searched"),
+            "{}",
+            c.detail
+        );
+        assert!(!c.possible_denominators.contains(&104));
+        let c = percent_count(&rv("88.5"), None, None, 200, Rounding::UpOrDown).unwrap();
+        assert!(c.possible_denominators.contains(&104));
+    }
+
+    #[test]
     fn denominators_of_85_7_percent() {
         // R: n <- 1:100; n[sapply(n, function(N) any(abs(100*(0:N)/N - 85.7) <= 0.05+1e-9))]
         // →  7 14 21 28 35 42 49 56 63 70 77 84 91 98
@@ -215,7 +234,7 @@ mod tests {
         for (i, e) in expected.into_iter().enumerate() {
             let p = (6 + i).to_string();
             let c = percent_count(&rv(&p), Some(50), None, 50, Rounding::UpOrDown).unwrap();
-            assert_eq!(c.consistent, e, "{p} %");
+            assert_eq!(c.status.possible(), e, "{p} %");
         }
     }
 
@@ -223,7 +242,7 @@ mod tests {
     fn counts_are_checked_against_the_percentage() {
         // NMO: 5 of 7 relapse-free = 71.43 %.
         let c = percent_count(&rv("71.4"), Some(7), Some(5), 30, Rounding::UpOrDown).unwrap();
-        assert!(c.consistent);
+        assert!(c.status.possible());
         let c = percent_count(&rv("71.4"), Some(7), Some(6), 30, Rounding::UpOrDown).unwrap();
         assert_eq!(c.status, Status::Inconsistent);
         let c = percent_count(&rv("70"), Some(7), None, 30, Rounding::UpOrDown).unwrap();

@@ -95,8 +95,9 @@ pub struct SpriteHistogram {
 /// The reconstruction.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Sprite {
-    /// Whether at least one sample reproduces mean, SD, n, bounds and grid.
-    pub consistent: bool,
+    /// The three-valued answer ([`Status::answer`]): `true` the numbers can be true together,
+    /// `false` they cannot, `null` the check cannot say (not applicable).
+    pub consistent: Option<bool>,
     pub status: Status,
     pub detail: String,
     /// True when the exhaustive search finished: `samples` are then drawn from the full list
@@ -157,7 +158,7 @@ pub fn sprite(req: &SpriteRequest) -> Result<Sprite> {
     let n = req.n as i128;
     let targets = targets(req, grid, lo, hi)?;
     let mut out = Sprite {
-        consistent: false,
+        consistent: Some(false),
         status: Status::Inconsistent,
         detail: String::new(),
         complete: true,
@@ -251,7 +252,6 @@ pub fn sprite(req: &SpriteRequest) -> Result<Sprite> {
         }
     };
     out.samples = histograms.iter().map(|h| values_of(h, low, grid)).collect();
-    out.consistent = !out.samples.is_empty();
     let example = histograms.first().map(|h| {
         let (t, q) = sums(h, low);
         format!(
@@ -307,6 +307,7 @@ pub fn sprite(req: &SpriteRequest) -> Result<Sprite> {
             ),
         ),
     };
+    out.consistent = out.status.answer();
     Ok(out)
 }
 
@@ -798,7 +799,7 @@ mod tests {
         // reproduce both (checked here by recomputing mean and SD in floating point and
         // rounding as R would: round(mean, 1) == 3.0, round(sd, 1) == 1.5).
         let s = sprite(&request("3.0", "1.5", 7, "0", Some("10"), "1")).unwrap();
-        assert!(s.complete && s.consistent);
+        assert!(s.complete && s.status.possible());
         let total = s.total_samples.unwrap();
         assert!(total > 0);
         for x in &s.samples {

@@ -139,11 +139,11 @@ impl Tabular for CheckReport {
     }
     fn preamble(&self) -> Option<String> {
         Some(format!(
-            "{} findings: {} consistent, {} inconsistent, {} warnings, {} not applicable",
-            self.findings.len(),
+            "{}: {} consistent, {} inconsistent, {}, {} not applicable",
+            crate::output::count_of(self.findings.len(), "finding", "findings"),
             self.count(Status::Consistent),
             self.count(Status::Inconsistent),
-            self.count(Status::Warning),
+            crate::output::count_of(self.count(Status::Warning), "warning", "warnings"),
             self.count(Status::NotApplicable),
         ))
     }

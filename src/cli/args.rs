@@ -85,7 +85,7 @@ pub struct ChartOptions {
     /// Chart width in pixels.
     #[arg(long, default_value_t = 800, allow_negative_numbers = true)]
     pub width: i64,
-    /// Chart height in pixels (a forest plot grows taller when its rows need it).
+    /// Chart height in pixels (a chart of many rows grows taller when its rows need it).
     #[arg(long, default_value_t = 600, allow_negative_numbers = true)]
     pub height: i64,
     /// Resolution in pixels per inch: text is set in points at this resolution, so a larger
@@ -96,8 +96,8 @@ pub struct ChartOptions {
     /// Chart title [default: from the data].
     #[arg(long)]
     pub title: Option<String>,
-    /// Label of the x axis (of the effect axis of a forest or funnel plot) [default: from the
-    /// data, e.g. the measure's name].
+    /// Label of the x axis [default: from the data, e.g. the time points, or the effect
+    /// measure's name].
     #[arg(long)]
     pub xlab: Option<String>,
     /// Label of the y axis [default: from the data, e.g. the response column].

@@ -311,19 +311,19 @@ pub fn run(args: Args) -> Result<Outcome> {
             let n = input::sample_size(a.n)?;
             let grid = input::grid(&a.grid.step, a.grid.items)?;
             let r = grim(&input::number(&a.mean, "--mean")?, n, grid, rounding)?;
-            show(format, &r, r.consistent)
+            show(format, &r, r.status.possible())
         }
         Some(CheckCommand::Grimmer(a)) => {
             let (mean, spread, n) = a.summary.read()?;
             let grid = input::grid(&a.grid.step, a.grid.items)?;
             let r = grimmer(&mean, &spread, kind(a.sem), n, grid, rounding)?;
-            show(format, &r, r.consistent)
+            show(format, &r, r.status.possible())
         }
         Some(CheckCommand::Debit(a)) => {
             let (_, sd, n) = a.summary.read()?;
             let mean = input::proportion(&a.summary.mean, "--mean")?;
             let r = debit(&mean, &sd, n, rounding)?;
-            show(format, &r, r.consistent)
+            show(format, &r, r.status.possible())
         }
         Some(CheckCommand::Percent(a)) => {
             let n = a.n.map(input::sample_size).transpose()?;
@@ -338,7 +338,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             let max_n = input::listed_n(a.max_n)?;
             let percent = input::percent(&a.percent)?;
             let r = percent_count(&percent, n, count, max_n, rounding)?;
-            show(format, &r, r.consistent)
+            show(format, &r, r.status.possible())
         }
         Some(CheckCommand::Bounds(a)) => {
             let n = input::sample_size(a.n)?;
@@ -360,7 +360,7 @@ pub fn run(args: Args) -> Result<Outcome> {
                 &scale,
                 rounding,
             )?;
-            show(format, &r, r.consistent)
+            show(format, &r, r.status.possible())
         }
         Some(CheckCommand::Sprite(a)) => {
             let (mean, sd, n) = a.summary.read()?;
@@ -381,7 +381,7 @@ pub fn run(args: Args) -> Result<Outcome> {
                 rounding,
             };
             let r = sprite(&req)?;
-            show(format, &r, r.consistent)
+            show(format, &r, r.status.possible())
         }
         Some(CheckCommand::Stat(a)) => {
             let alpha = ConfidenceLevel::from_alpha(a.alpha)?.alpha();

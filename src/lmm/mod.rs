@@ -32,6 +32,7 @@
 //! | [`compare`](mod@compare) | the likelihood-ratio test of nested models |
 
 pub mod blocked;
+#[cfg(feature = "charts")]
 pub mod chart;
 pub mod compare;
 pub mod criterion;

@@ -49,6 +49,7 @@
 //! estimate).
 
 pub mod bayes;
+#[cfg(feature = "charts")]
 pub mod chart;
 pub mod cumulative;
 pub mod egger;

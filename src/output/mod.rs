@@ -206,6 +206,11 @@ pub fn render<T: Tabular + Serialize + ?Sized>(format: Format, value: &T) -> Res
     }
 }
 
+/// A count with its noun: "1 study", "3 studies", "0 findings".
+pub fn count_of(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// A number for people: up to 8 significant digits, trailing zeros trimmed, scientific
 /// notation outside 1e-4..1e9. Enough digits to check against another tool's printout. A
 /// value that could not be estimated (NaN) reads `NA`, as metafor and R print it.

@@ -1192,10 +1192,7 @@ pub fn vertical_marker<DB: DrawingBackend>(
     put_text(area, label, pos, &note, h, VPos::Top)
 }
 
-/// "1 study", "3 studies".
-pub fn count_of(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
+pub use crate::output::count_of;
 
 #[cfg(test)]
 mod tests {

@@ -10,6 +10,7 @@ use super::{Goal, Sides, Solution};
 use crate::error::{Error, Result};
 use crate::level::ConfidenceLevel;
 use crate::output::{human_number, Cell, Table, Tabular};
+#[cfg(feature = "charts")]
 use crate::plot::{PowerSweepChart, PowerSweepSeries};
 use serde::Serialize;
 
@@ -362,6 +363,7 @@ fn at_point(e: Error, axes: &[SweepAxis], values: &[f64]) -> Error {
 }
 
 impl SweepResult {
+    #[cfg(feature = "charts")]
     /// The sweep as a chart: n per arm (or power) against the first axis, one line per
     /// value of the second.
     pub fn chart(&self, title: &str) -> PowerSweepChart {

@@ -3,6 +3,7 @@
 //! text), with stable names saying what each shows (`nmo-tocilizumab-edss-before-after.png`,
 //! …). Drawing and writing belong to [`crate::plot`].
 
+use super::NotDrawn;
 use crate::analysis::{self, ArmBasis, StudyAnalysis};
 use crate::effect::MeasureCode;
 use crate::error::Result;
@@ -36,14 +37,6 @@ pub const MAX_CHART_MEASURES: usize = 24;
 /// stops growing at its largest size ([`crate::plot::Canvas`]'s 10,000 px), where 10,000
 /// facts made rows a pixel high and took seconds to draw.
 pub const MAX_CHART_ROWS: usize = 300;
-
-/// A chart of the gallery that was not drawn, and why: `name` as the chart would have been
-/// named.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct NotDrawn {
-    pub name: String,
-    pub reason: String,
-}
 
 /// The before/after chart of one measure, every time point as reported (a time point with no
 /// reported value stays on the axis as a labelled gap).

@@ -12,6 +12,7 @@
 //! | `mod.rs` | [`Report`], [`build`], the text of each study, [`write_gallery`] |
 //! | [`gallery`] | which charts the report draws, built from the analyses |
 
+#[cfg(feature = "charts")]
 pub mod gallery;
 
 use crate::analysis::{self, AnalysisOptions, StudyAnalysis};
@@ -34,7 +35,15 @@ pub struct Report {
     pub charts: Vec<String>,
     /// Charts of the gallery left out, each with the reason (too many time points or
     /// measures to draw readably).
-    pub charts_not_drawn: Vec<gallery::NotDrawn>,
+    pub charts_not_drawn: Vec<NotDrawn>,
+}
+
+/// A chart of the gallery that was not drawn, and why: `name` as the chart would have been
+/// named.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NotDrawn {
+    pub name: String,
+    pub reason: String,
 }
 
 impl Report {
@@ -57,6 +66,7 @@ pub fn build(studies: &[Study], options: &AnalysisOptions) -> Result<Report> {
     })
 }
 
+#[cfg(feature = "charts")]
 /// Draw the report's charts into `dir` (SVG and PNG each, plus `index.md` and `index.html`) and record the
 /// files in the report. Refuses a `dir` that is the data folder or inside it: the data is
 /// never written.
@@ -69,6 +79,7 @@ pub fn write_gallery(
     gallery_into(report, dir, data_dir, canvas.into(), false)
 }
 
+#[cfg(feature = "charts")]
 /// As [`write_gallery`], but the folder's index keeps the charts already listed there (for
 /// drawing one study's charts into a gallery of several).
 pub fn add_to_gallery(
@@ -80,6 +91,7 @@ pub fn add_to_gallery(
     gallery_into(report, dir, data_dir, canvas.into(), true)
 }
 
+#[cfg(feature = "charts")]
 fn gallery_into(
     report: &mut Report,
     dir: &std::path::Path,
@@ -457,20 +469,9 @@ impl Report {
     /// The consistency checks in a few lines: counts, then every finding that is not
     /// consistent or not applicable (the full list: `trialstats check`).
     pub fn checks_summary(&self) -> String {
-        let count = |st: Status| {
-            self.checks
-                .findings
-                .iter()
-                .filter(|f| f.status == st)
-                .count()
-        };
         let mut t = format!(
-            "Consistency checks (GRIM, GRIMMER, bounds, SPRITE, percent vs count, claimed significance): {} findings, {} consistent, {} inconsistent, {} warnings, {} not applicable\n",
-            self.checks.findings.len(),
-            count(Status::Consistent),
-            count(Status::Inconsistent),
-            count(Status::Warning),
-            count(Status::NotApplicable),
+            "Consistency checks (GRIM, GRIMMER, bounds, SPRITE, percent vs count, claimed significance): {}\n",
+            self.checks.preamble().unwrap_or_default()
         );
         for f in &self.checks.findings {
             if matches!(f.status, Status::Inconsistent | Status::Warning) {

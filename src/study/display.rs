@@ -322,7 +322,7 @@ pub fn describe(study: &Study) -> String {
         put!(o, "note:          {n}");
     }
     let quote = |o: &mut String, q: &super::Provenance| {
-        put!(o, "    quote: 「{}」", q.quote);
+        put!(o, "    quote: {}", quoted(&q.quote));
         put!(o, "    where: {}", q.location);
     };
     if !s.facts.is_empty() {
@@ -607,7 +607,7 @@ fn describe_measure(o: &mut String, m: &Measure) {
             parts.push(format!("p = {x}"));
         }
         put!(o, "    change: {}", parts.join(", "));
-        put!(o, "      quote: 「{}」", c.provenance.quote);
+        put!(o, "      quote: {}", quoted(&c.provenance.quote));
         put!(o, "      where: {}", c.provenance.location);
     }
     put!(
@@ -619,4 +619,30 @@ fn describe_measure(o: &mut String, m: &Measure) {
             .as_ref()
             .map_or(String::new(), |w| format!(" ({w})"))
     );
+}
+
+/// A quote in the marks of its language: 「…」 around Japanese text, “…” around anything else.
+fn quoted(quote: &str) -> String {
+    let japanese = quote.chars().any(|c| {
+        matches!(c as u32,
+            0x3040..=0x30FF // hiragana, katakana
+            | 0x3400..=0x4DBF | 0x4E00..=0x9FFF // CJK ideographs
+            | 0xFF66..=0xFF9F) // half-width katakana
+    });
+    if japanese {
+        format!("「{quote}」")
+    } else {
+        format!("“{quote}”")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quoted;
+
+    #[test]
+    fn quotes_take_the_marks_of_their_language() {
+        assert_eq!(quoted("7名中5名"), "「7名中5名」");
+        assert_eq!(quoted("relapse-free in 5 of 7"), "“relapse-free in 5 of 7”");
+    }
 }

@@ -165,6 +165,12 @@ impl Tabular for VerifyReport {
 
     fn epilogue(&self) -> Option<String> {
         let failed = self.failures().count();
+        if self.verifications.is_empty() {
+            return Some(
+                "no expectations to verify: the data pins no derived numbers ([[expectations]])"
+                    .to_string(),
+            );
+        }
         Some(format!(
             "{} of {} expectations hold{}",
             self.verifications.len() - failed,
@@ -236,6 +242,18 @@ pub fn verify_all(studies: &[crate::study::Study]) -> Result<VerifyReport> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_expectations_is_said_in_words() {
+        use crate::output::Tabular;
+        let empty = VerifyReport {
+            verifications: Vec::new(),
+        };
+        assert!(empty
+            .epilogue()
+            .unwrap()
+            .starts_with("no expectations to verify"));
+    }
 
     struct Two;
     impl Lookup for Two {
