@@ -7,16 +7,16 @@
 //! |---|---|
 //! | [`median`] | median, quartiles and range → mean and SD (Luo 2018, Wan 2014, Shi 2020, Hozo 2005, Bland 2015, Walter & Yao 2007), Shi et al. 2023's skewness test |
 //! | [`skewed`] | the methods for skewed data as estmeansd computes them: QE (McGrath et al. 2020, five distributions fitted to the quantiles, the best selected), BC (McGrath et al. 2020, Box–Cox), MLN (Cai et al. 2021); back-transformed by numerical integration |
-//! | [`numeric`] | their numerical tools: R's `optimize` (Brent), a bounded minimiser that confirms its optimum, adaptive quadrature |
+//! | `numeric` | their numerical tools: R's `optimize` (Brent), a bounded minimiser that confirms its optimum, adaptive quadrature |
 //! | [`median_csv`] | the same for every row of a CSV file (`--input`) |
 //! | [`median_columns`] | medians in the CSV files of `effect --input` and `meta --measure` (`median1i`, `q1_1i`, …) filled in as means and SDs |
-//! | [`change_sd`] | SE and SD of a mean change from its CI, p-value or t (Cochrane Handbook ch. 6) |
-//! | [`implied_r`] | the pre/post correlation implied by the SDs before, after and of the change |
-//! | [`table`] | how the results print (table, JSON, CSV) |
+//! | [`change_sd`](mod@change_sd) | SE and SD of a mean change from its CI, p-value or t (Cochrane Handbook ch. 6) |
+//! | [`implied_r`](mod@implied_r) | the pre/post correlation implied by the SDs before, after and of the change |
+//! | `table` | how the results print (table, JSON, CSV) |
 //!
 //! Uses [`crate::dist`] for quantiles, [`crate::level`] for confidence levels and the
 //! Cochrane SE conversions of [`crate::effect::convert`] (CI, t or p → SE; SEM → SD), which
-//! [`change_sd`] applies to a within-patient change; used by the command line
+//! [`change_sd`](mod@change_sd) applies to a within-patient change; used by the command line
 //! (`trialstats convert`) and by the study data.
 
 pub mod change_sd;

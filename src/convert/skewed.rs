@@ -15,13 +15,13 @@
 //! - **MLN**, method for unknown non-normal distributions (Cai et al. 2021, Stat Methods
 //!   Med Res 30:2701): λ ∈ [0, 10] maximises the likelihood of the reported order statistics
 //!   of a Box–Cox-normal sample (μ, σ profiled by Luo and Wan, λ found by R's `optimize`
-//!   with estmeansd's `tol = 0.001`, see [`super::numeric::fmin`]), then μ and σ by maximum
+//!   with estmeansd's `tol = 0.001`, see `numeric::fmin`), then μ and σ by maximum
 //!   likelihood at that λ; back-transformed as BC.
 //!
 //! **Back-transformation.** estmeansd draws 10,000 normal values (BC: n + 1,000) and reports
 //! the mean and SD of their inverse transforms, so its answers vary by a Monte Carlo error
 //! of about SD/√10,000 from run to run. Here the same moments are integrated numerically
-//! ([`super::numeric::integrate`]): deterministic, and equal to estmeansd's in expectation
+//! (`numeric::integrate`): deterministic, and equal to estmeansd's in expectation
 //! (`tests/skewed_medians.rs` shows the agreement with their Monte Carlo runs and with a
 //! 10⁷-draw run of their code). At λ = 0 the log-normal moments are exact.
 

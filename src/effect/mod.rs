@@ -9,10 +9,10 @@
 //!
 //! | file | codes | input |
 //! |---|---|---|
-//! | [`two_group`] | MD, SMD, SMDH, ROM | two [`GroupSummary`] (group1 − group2) |
-//! | [`pre_post`] | MC, SMCC, SMCR, SMCRH, ROMC | one [`PrePostSummary`] (after − before) |
-//! | [`binary`] | RR, OR, RD | one [`TwoByTwo`] |
-//! | [`proportion`] | PR, PLO | one [`Proportion`] |
+//! | [`two_group`](mod@two_group) | MD, SMD, SMDH, ROM | two [`GroupSummary`] (group1 − group2) |
+//! | [`pre_post`](mod@pre_post) | MC, SMCC, SMCR, SMCRH, ROMC | one [`PrePostSummary`] (after − before) |
+//! | [`binary`](mod@binary) | RR, OR, RD | one [`TwoByTwo`] |
+//! | [`proportion`](mod@proportion) | PR, PLO | one [`Proportion`] |
 //! | [`rate`] | IR, IRR, IRD | one or two [`PersonTime`] |
 //! | [`slope`] | SLOPEDIFF, SLOPERATIO, SLOWING | a [`SlopeChange`] |
 //! | [`convert`] | — | SEM → SD, CI / t / p → SE |

@@ -91,7 +91,7 @@ pub struct BlockedSystem<'a> {
     pool: Mutex<Vec<Factorization>>,
     /// β_ols, subtracted from y (see [`super::criterion::CrossProducts::new`]).
     beta_shift: Vec<f64>,
-    /// A start for θ from moments of the OLS residuals (see [`moment_theta`]).
+    /// A start for θ from moments of the OLS residuals (see `moment_theta`).
     moment_theta: Vec<f64>,
 }
 
@@ -291,7 +291,7 @@ impl<'a> BlockedSystem<'a> {
         })
     }
 
-    /// A start for θ from moments of the OLS residuals: see [`moment_theta`].
+    /// A start for θ from moments of the OLS residuals: see `moment_theta`.
     pub fn moment_start(&self) -> &[f64] {
         &self.moment_theta
     }
@@ -729,7 +729,7 @@ const PARALLEL_ORDER: usize = 768;
 const PARALLEL_TRAILING: usize = 256;
 
 /// In-place lower Cholesky factor of the symmetric positive-definite `a` (only its lower
-/// triangle is read): right-looking by panels of [`PANEL`] columns, each panel factored
+/// triangle is read): right-looking by panels of `PANEL` columns, each panel factored
 /// column by column, the rest of the matrix updated by one matrix product per panel of
 /// columns (Golub & Van Loan, *Matrix Computations*, 4th ed., §4.2.9). False if a pivot is
 /// not positive.

@@ -130,7 +130,7 @@ const UNBRACKETED_STEPS: usize = 60;
 /// at `upper()` (a point beyond the root, such as an analytic bound), doubled while the
 /// function is still positive there. A Newton step that would leave the bracket, or (once
 /// both ends are known) that is longer than half the step before the last, or the
-/// [`UNBRACKETED_STEPS`]-th step without a right end, is replaced by a bisection
+/// `UNBRACKETED_STEPS`-th step without a right end, is replaced by a bisection
 /// (geometric, on `x + scale`, while the bracket spans orders of magnitude). Every evaluation
 /// shrinks the bracket, so the search ends within [`MAX_EVALUATIONS`] evaluations at machine precision (`|Δx| ≤ 4 ε x`),
 /// even when rounding makes the function's sign unreliable next to the root.

@@ -56,7 +56,7 @@ pub const MAX_BINS: usize = 1000;
 pub struct Bins {
     pub origin: f64,
     pub width: f64,
-    /// counts[sample][bin]
+    /// `counts[sample][bin]`
     pub counts: Vec<Vec<u64>>,
 }
 

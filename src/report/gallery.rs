@@ -111,7 +111,7 @@ pub fn gallery_items(analyses: &[StudyAnalysis]) -> Result<(Vec<GalleryItem>, Ve
 }
 
 /// Every analysed measure's SMCC with its interval at each r of the measure's sweep (the
-/// grid of the p-against-r chart), computed by [`crate::effect::pre_post`] from the analysed
+/// grid of the p-against-r chart), computed by [`crate::effect::pre_post()`] from the analysed
 /// summary; `None` for a study with fewer than two such measures. An r at which SMCC cannot
 /// be computed (no spread of the change) is left out of that measure's line.
 pub fn smcc_sweep_chart(sr: &StudyAnalysis) -> Option<EffectSweepChart> {

@@ -14,7 +14,7 @@
 //!
 //! The first subintervals come from the peak of the integrand in `u` and the points where it
 //! has fallen by e, e¹⁰ and e⁴⁰ on each side; then the subinterval with the largest
-//! Kronrod–Gauss difference (over the normalising constant, E[τ], E[τ²] where they exist and
+//! Kronrod–Gauss difference (over the normalising constant, E\[τ\], E\[τ²\] where they exist and
 //! E[μ̂(τ)]) is halved until the summed differences are below [`TOLERANCE`] relative, or
 //! [`MAX_INTERVALS`] are used. That summed difference is the error bound reported
 //! ([`TauPosterior::error_bound`]); it is far larger than the true error of the 15-point rule
@@ -208,7 +208,7 @@ pub struct TauPosterior<'a> {
 }
 
 impl<'a> TauPosterior<'a> {
-    /// Integrate. `moments` says whether E[τ] and E[τ²] exist (they are then tracked too).
+    /// Integrate. `moments` says whether E\[τ\] and E\[τ²\] exist (they are then tracked too).
     pub fn new(model: Model<'a>, moments: [bool; 2]) -> Result<Self> {
         let map = match model.tau_prior.upper_bound() {
             Some(m) => Map::Bounded(m),
