@@ -82,6 +82,7 @@ fn nmo_panel() -> PanelChart {
 
 fn sensitivity(points: Vec<(f64, f64, f64, f64)>) -> SensitivityChart {
     SensitivityChart {
+        marked_r: None,
         threshold: None,
         title: "SMCR against r".into(),
         effect_label: "SMCR".into(),

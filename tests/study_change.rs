@@ -236,3 +236,54 @@ fn bad_change_fields_are_refused_with_the_field() {
         assert!(e.starts_with("change.toml:"), "{e}");
     }
 }
+
+/// The charts say which r each result is at: the SMCR forest labels each row with its own r
+/// when the measures differ (implied for EDSS, assumed for the second measure), and the
+/// r-sensitivity chart marks the r of the headline result with where it comes from.
+#[test]
+fn charts_name_each_measures_own_r() {
+    use trialstats::plot::Chart;
+    let second = STUDY[STUDY.find("[[measures]]").unwrap()..]
+        .replace(r#"id = "edss""#, r#"id = "pain""#)
+        .replace(r#"label = "EDSS""#, r#"label = "Pain""#)
+        .replace(
+            "change = { p = \"0.03\", quote = \"p = 0.03\", where = \"test\" }\n",
+            "",
+        );
+    let a = analyse(&format!("{STUDY}\n{second}"));
+    let (items, _) = trialstats::report::gallery::gallery_items(&[a]).unwrap();
+    let forest = items
+        .iter()
+        .find(|i| i.name == "change smcr forest")
+        .unwrap();
+    let Chart::Forest(f) = &forest.chart else {
+        panic!("not a forest")
+    };
+    assert!(f.title.ends_with("at each measure's r"), "{}", f.title);
+    let labels: Vec<&str> = f.rows.iter().map(|r| r.label.as_str()).collect();
+    // r = 0.84104958 implied by p = 0.03 (R: benches/implied_r_reference.R), printed to 2 decimals.
+    assert_eq!(
+        labels,
+        ["EDSS (r = 0.84, implied)", "Pain (r = 0.5, assumed)"]
+    );
+    assert!(
+        forest
+            .caption
+            .contains("EDSS at r = 0.84104958 (implied by the reported p = 0.03")
+            && forest
+                .caption
+                .contains("Pain at r = 0.5 (not reported; assumed"),
+        "{}",
+        forest.caption
+    );
+    let sens = items
+        .iter()
+        .find(|i| i.name == "change edss r-sensitivity")
+        .unwrap();
+    let Chart::Sensitivity(s) = &sens.chart else {
+        panic!("not a sensitivity chart")
+    };
+    let marked = s.marked_r.as_ref().unwrap();
+    assert_eq!(marked.source, "implied");
+    assert!((marked.r - 0.84104958).abs() < 1e-8);
+}

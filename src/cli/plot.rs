@@ -631,6 +631,7 @@ fn sensitivity(a: &SensitivityArgs) -> Result<Chart> {
         .collect::<Result<Vec<_>>>()?;
     Ok(SensitivityChart {
         threshold: None,
+        marked_r: None,
         title: title(&a.out, "Effect against the assumed pre/post correlation"),
         effect_label: a.effect_label.clone(),
         null_value: a.null_value,

@@ -73,7 +73,7 @@ pub use power::{PowerSweepChart, PowerSweepSeries};
 pub use proportion::{ProportionChart, ProportionItem};
 pub use pvalue::{PValueChart, PValueSeries};
 pub use scatter::{LabelledPoint, ScatterChart};
-pub use sensitivity::{SensitivityChart, SensitivityPoint, SignificanceOnset};
+pub use sensitivity::{MarkedR, SensitivityChart, SensitivityPoint, SignificanceOnset};
 pub use slope::{ObservedPoint, SlopeChart};
 pub use trajectory::{SubjectTrajectory, TrajectoryChart};
 

@@ -5,13 +5,14 @@
 use super::palette;
 use super::style::{
     extent, padded, require_drawable, require_drawable_interval, tick_number, vertical_marker,
-    Axes, Frame, LegendEntry, LegendMark, Style,
+    vertical_marker_at, Axes, Frame, LegendEntry, LegendMark, Style,
 };
 use super::{drawing, require_nonempty};
 use crate::error::{Error, Result};
 use crate::level::ConfidenceLevel;
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::VPos;
 
 /// The estimate and interval at one assumed correlation.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -37,6 +38,13 @@ pub enum SignificanceOnset {
     BeyondGrid(f64),
 }
 
+/// The r a result uses, with where it comes from, in one word ("implied").
+#[derive(Debug, Clone, PartialEq)]
+pub struct MarkedR {
+    pub r: f64,
+    pub source: String,
+}
+
 /// An effect and its interval as functions of r.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SensitivityChart {
@@ -51,6 +59,10 @@ pub struct SensitivityChart {
     /// The exact r from which the change is significant, when it is known in closed form
     /// (`prepost::significance_threshold`); marked instead of the first r on the grid.
     pub threshold: Option<SignificanceOnset>,
+    /// The r the headline result uses, marked on the chart with where it comes from
+    /// ("implied", "reported", "chosen", "assumed"), so the chart shows which point of the
+    /// sweep the report's p and interval are.
+    pub marked_r: Option<MarkedR>,
     /// What was assumed to draw the chart, printed under it ("± read as the SD").
     pub assumptions: Vec<String>,
     /// The values (and the null value) are logarithms of a ratio (log ratio of means): the
@@ -177,7 +189,12 @@ impl SensitivityChart {
             notes: self.assumptions.clone(),
         };
         let plot_area = frame.draw(area, style)?;
-        let (rlo, rhi) = extent(pts.iter().map(|p| p.r)).unwrap_or((0.0, 0.9));
+        let (rlo, rhi) = extent(
+            pts.iter()
+                .map(|p| p.r)
+                .chain(self.marked_r.iter().map(|m| m.r)),
+        )
+        .unwrap_or((0.0, 0.9));
         let (ylo, yhi) = extent(
             pts.iter()
                 .flat_map(|p| [p.ci_lower, p.ci_upper])
@@ -265,6 +282,24 @@ impl SensitivityChart {
                 &label,
             )?;
         }
+        // The r of the headline result, labelled at the foot of the plot so that it never
+        // covers the label of the significance line at its head.
+        if let Some(m) = &self.marked_r {
+            let label = format!(
+                "{} r = {} (the report's r)",
+                m.source,
+                crate::output::human_number((m.r * 100.0).round() / 100.0)
+            );
+            vertical_marker_at(
+                &mut chart,
+                &plot_area,
+                style,
+                (m.r, &y),
+                palette::BLACK,
+                &label,
+                VPos::Bottom,
+            )?;
+        }
         Ok(())
     }
 }
@@ -276,6 +311,7 @@ mod tests {
     fn chart(bounds: &[(f64, f64, f64)]) -> SensitivityChart {
         SensitivityChart {
             threshold: None,
+            marked_r: None,
             assumptions: Vec::new(),
             exponentiate: false,
             title: "t".into(),

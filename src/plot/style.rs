@@ -1168,6 +1168,20 @@ pub fn vertical_marker<DB: DrawingBackend>(
     colour: RGBColor,
     label: &str,
 ) -> Result<()> {
+    vertical_marker_at(chart, area, style, at, colour, label, VPos::Top)
+}
+
+/// As [`vertical_marker`], with the label at the head (`VPos::Top`) or the foot (otherwise)
+/// of the plot, so that two markers close together keep their labels apart.
+pub fn vertical_marker_at<DB: DrawingBackend>(
+    chart: &mut Plane<DB>,
+    area: &DrawingArea<DB, Shift>,
+    style: &Style,
+    at: (f64, &Range<f64>),
+    colour: RGBColor,
+    label: &str,
+    place: VPos,
+) -> Result<()> {
     let (x, y) = at;
     chart
         .draw_series(DashedLineSeries::new(
@@ -1178,18 +1192,19 @@ pub fn vertical_marker<DB: DrawingBackend>(
         ))
         .map_err(drawing)?;
     let (px, _) = pixel_in(chart, area, (x, y.end));
-    let (left, top, right, _) = plot_rect(chart, area);
+    let (left, top, right, bottom) = plot_rect(chart, area);
     let note = style.note().color(&colour);
     let wide = text_width(label, &note);
-    let (pos, h) = if px + wide + style.px(8.0) < right {
-        ((px + style.px(4.0), top + style.px(4.0)), HPos::Left)
-    } else {
-        (
-            ((px - style.px(4.0)).max(left + wide), top + style.px(4.0)),
-            HPos::Right,
-        )
+    let (py, v) = match place {
+        VPos::Top => (top + style.px(4.0), VPos::Top),
+        _ => (bottom - style.px(4.0), VPos::Bottom),
     };
-    put_text(area, label, pos, &note, h, VPos::Top)
+    let (pos, h) = if px + wide + style.px(8.0) < right {
+        ((px + style.px(4.0), py), HPos::Left)
+    } else {
+        (((px - style.px(4.0)).max(left + wide), py), HPos::Right)
+    };
+    put_text(area, label, pos, &note, h, v)
 }
 
 pub use crate::output::count_of;

@@ -157,6 +157,15 @@ pub enum RSource {
 }
 
 impl RSource {
+    /// In one word, for a chart's label: `reported`, `chosen`, `assumed`, `implied`.
+    pub fn word(self) -> &'static str {
+        match self {
+            RSource::Reported => "reported",
+            RSource::Chosen => "chosen",
+            RSource::Assumed => "assumed",
+            RSource::Implied => "implied",
+        }
+    }
     /// In words, as printed next to every result computed at this r.
     pub fn describe(self) -> &'static str {
         match self {
@@ -410,6 +419,8 @@ pub struct CorrelationAnalysis {
     pub assumed_r: f64,
     /// Where that r comes from, in words ([`RSource::describe`]).
     pub r_source: String,
+    /// Where that r comes from, as a value (JSON `reported`, `chosen`, `assumed`, `implied`).
+    pub r_from: RSource,
     pub at_assumed_r: PairedTest,
     pub sweep: Vec<PairedTest>,
     pub alpha: f64,
@@ -436,6 +447,7 @@ pub fn analyse(
         summary: *s,
         assumed_r: r,
         r_source: r_source.describe().to_string(),
+        r_from: r_source,
         at_assumed_r: paired_t_test(s, r, level)?,
         sweep: sweep(s, grid, level)?,
         alpha: level.alpha(),

@@ -333,6 +333,10 @@ fn study_items(
                 effect_label: format!("mean change, after − before ({})", mr.unit),
                 null_value: 0.0,
                 level,
+                marked_r: Some(crate::plot::MarkedR {
+                    r: a.assumed_r,
+                    source: a.r_from.word().to_string(),
+                }),
                 threshold: Some(match a.threshold {
                     SignificanceThreshold::Always => SignificanceOnset::Everywhere,
                     SignificanceThreshold::Never => SignificanceOnset::Nowhere,
@@ -411,33 +415,70 @@ fn study_items(
             ),
         );
     }
-    let smcr: Vec<ForestRow> = sr
-        .measures
-        .iter()
-        .filter_map(|mr| {
-            let e = mr.effects.iter().find(|e| e.measure == MeasureCode::SMCR)?;
-            Some(ForestRow {
-                label: mr.label.clone(),
-                estimate: e.estimate,
-                ci_lower: e.ci_lower?,
-                ci_upper: e.ci_upper?,
-                weight: None,
-                detail: None,
-            })
-        })
-        .collect();
-    let smcr_r = sr
-        .measures
-        .iter()
-        .find_map(|mr| mr.effects.iter().find_map(|e| e.r));
+    // Each measure's SMCR is at its own r (reported, implied by its printed change, chosen or
+    // assumed), so the r and where it comes from go with each row, and into the title only
+    // when every row shares them.
+    let mut smcr: Vec<ForestRow> = Vec::new();
+    let mut smcr_r: Vec<(f64, crate::prepost::RSource, String)> = Vec::new();
+    for mr in &sr.measures {
+        let (Some(a), Some(e)) = (
+            &mr.analysis,
+            mr.effects.iter().find(|e| e.measure == MeasureCode::SMCR),
+        ) else {
+            continue;
+        };
+        let (Some(ci_lower), Some(ci_upper)) = (e.ci_lower, e.ci_upper) else {
+            continue;
+        };
+        smcr.push(ForestRow {
+            label: mr.label.clone(),
+            estimate: e.estimate,
+            ci_lower,
+            ci_upper,
+            weight: None,
+            detail: None,
+        });
+        smcr_r.push((a.assumed_r, a.r_from, a.r_source.clone()));
+    }
     if !smcr.is_empty() {
+        let r2 = |r: f64| crate::output::human_number((r * 100.0).round() / 100.0);
+        let shared = smcr_r
+            .iter()
+            .all(|(r, from, _)| (*r, *from) == (smcr_r[0].0, smcr_r[0].1));
+        let (title_r, caption_r) = if shared {
+            let (r, from, words) = &smcr_r[0];
+            (
+                format!("at r = {} ({})", r2(*r), from.word()),
+                format!("at r = {} ({words})", crate::output::human_number(*r)),
+            )
+        } else {
+            for (row, (r, from, _)) in smcr.iter_mut().zip(&smcr_r) {
+                row.label = format!("{} (r = {}, {})", row.label, r2(*r), from.word());
+            }
+            (
+                "at each measure's r".to_string(),
+                format!(
+                    "at each measure's own r: {}",
+                    sr.measures
+                        .iter()
+                        .filter(|mr| mr.analysis.is_some())
+                        .zip(&smcr_r)
+                        .map(|(mr, (r, _, words))| format!(
+                            "{} at r = {} ({words})",
+                            mr.label,
+                            crate::output::human_number(*r)
+                        ))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                ),
+            )
+        };
         add(
             format!("{} smcr forest", study.id),
             ForestChart {
                 title: format!(
-                    "{}: standardised mean change (SMCR) at r = {}",
-                    study.id,
-                    smcr_r.map_or("?".to_string(), crate::output::human_number)
+                    "{}: standardised mean change (SMCR) {title_r}",
+                    study.id
                 ),
                 effect_label: "SMCR: (after − before) / SD before, Hedges-corrected".into(),
                 label_header: "measure".into(),
@@ -453,8 +494,7 @@ fn study_items(
             }
             .into(),
             format!(
-                "Standardised mean change per measure at r = {} (assumed, not reported), Hedges-corrected, normal-theory {} intervals; the ± read as the SD.",
-                smcr_r.map_or("?".to_string(), crate::output::human_number),
+                "Standardised mean change per measure {caption_r}, Hedges-corrected, normal-theory {} intervals; the ± read as the SD.",
                 level.label()
             ),
         );
