@@ -1,4 +1,4 @@
-//! What `trialstats lmm` reports: the fit ([`super::fit`]) with, when asked, the type III
+//! What `trialstats lmm` reports: the fit ([`super::fit`](mod@super::fit)) with, when asked, the type III
 //! anova ([`super::anova`]) and estimated marginal means with their pairwise differences
 //! ([`super::emmeans`]). JSON keeps the fit's keys and adds `anova`, `emmeans`, `contrasts`.
 
