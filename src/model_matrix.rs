@@ -118,6 +118,9 @@ pub struct ModelMatrix {
     pub n: usize,
     /// Columns.
     pub p: usize,
+    /// The term of each column as R's `attr(X, "assign")`: 0 for the intercept, k for the
+    /// k-th term given to [`ModelMatrix::build`] (empty for a matrix built otherwise).
+    pub assign: Vec<usize>,
 }
 
 /// One variable of a term as it is coded: numeric, or the levels that get a column.
@@ -174,8 +177,10 @@ impl ModelMatrix {
         location: &str,
     ) -> Result<ModelMatrix> {
         let mut columns: Vec<(String, Vec<f64>)> = Vec::new();
+        let mut assign = Vec::new();
         if let Some(name) = intercept {
             columns.push((name.to_string(), vec![1.0; n]));
+            assign.push(0);
         }
         let present = |keys: &[&str]| {
             if keys.is_empty() {
@@ -185,7 +190,7 @@ impl ModelMatrix {
                 .iter()
                 .any(|t| t.len() == keys.len() && t.iter().all(|f| keys.contains(&f.key)))
         };
-        for term in terms {
+        for (term_index, term) in terms.iter().enumerate() {
             let keys: Vec<&str> = term.iter().map(|f| f.key).collect();
             let mut parts = Vec::with_capacity(term.len());
             for f in term {
@@ -244,9 +249,12 @@ impl ModelMatrix {
                     .map(|r| parts.iter().zip(&ks).map(|(p, &k)| p.value(r, k)).product())
                     .collect();
                 columns.push((label, col));
+                assign.push(term_index + 1);
             }
         }
-        Ok(ModelMatrix::from_columns(n, columns))
+        let mut m = ModelMatrix::from_columns(n, columns);
+        m.assign = assign;
+        Ok(m)
     }
 
     /// The intercept alone, for `n` rows.
@@ -268,6 +276,7 @@ impl ModelMatrix {
             values,
             n,
             p,
+            assign: Vec::new(),
         }
     }
 
@@ -291,6 +300,7 @@ impl ModelMatrix {
             values,
             n: self.n - 1,
             p: self.p,
+            assign: self.assign.clone(),
         }
     }
 

@@ -281,3 +281,103 @@ fn plot_draws_trajectories_and_never_overwrites_the_input() {
         .code(2)
         .stderr(predicates::str::contains("not a numeric column"));
 }
+
+#[test]
+fn ddf_anova_and_contrasts_reach_the_json() {
+    // Values checked against lmerTest / pbkrtest / emmeans in tests/lmm_ddf.rs; here: the keys.
+    let out = lmm()
+        .arg(data("trial_arms.csv"))
+        .args(["--formula", "alsfrs ~ month * arm + (month | patient)"])
+        .args(["--anova", "--contrast", "arm", "--at", "month=3,9"])
+        .args(["--format", "json"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["ddf"], "satterthwaite");
+    let f = &v["fixed"][1];
+    for key in [
+        "term", "estimate", "se", "df", "t", "p", "ci_lower", "ci_upper",
+    ] {
+        assert!(f.get(key).is_some(), "fixed[] lacks {key}");
+    }
+    assert_eq!(v["anova"].as_array().unwrap().len(), 3);
+    assert_eq!(v["anova"][2]["term"], "month:arm");
+    assert_eq!(v["anova"][2]["num_df"], 2.0);
+    assert_eq!(v["emmeans"].as_array().unwrap().len(), 6);
+    let c = &v["contrasts"][5];
+    assert_eq!(c["contrast"], "low - placebo");
+    assert_eq!(c["at"], "month=9");
+    for key in ["estimate", "se", "df", "t", "p", "ci_lower", "ci_upper"] {
+        assert!(c.get(key).is_some(), "contrasts[] lacks {key}");
+    }
+    // --ddf none: lme4's summary, no df.
+    let out = lmm()
+        .arg(data("sleepstudy.csv"))
+        .args([
+            "--formula",
+            "Reaction ~ Days + (Days | Subject)",
+            "--ddf",
+            "none",
+        ])
+        .args(["--format", "json"])
+        .output()
+        .expect("runs");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert!(v["fixed"][0].get("df").is_none() && v.get("ddf").is_none());
+}
+
+#[test]
+fn bad_inference_options_exit_2_naming_the_option() {
+    let trial = |extra: &[&str]| {
+        let mut c = lmm();
+        c.arg(data("trial_arms.csv"))
+            .args(["--formula", "alsfrs ~ month * arm + (month | patient)"])
+            .args(extra);
+        c
+    };
+    for (extra, says) in [
+        (
+            &["--ddf", "wald"][..],
+            "allowed: satterthwaite, kenward-roger, none",
+        ),
+        (&["--ddf", "kenward-roger", "--ml"][..], "needs a REML fit"),
+        (&["--ddf", "none", "--anova"][..], "need denominator df"),
+        (
+            &["--contrast", "dose"][..],
+            "'dose' is not a variable of the fixed effects",
+        ),
+        (&["--contrast", "month"][..], "'month' is numeric"),
+        (
+            &["--contrast", "arm", "--at", "month"][..],
+            "is not VARIABLE=VALUE",
+        ),
+        (
+            &["--contrast", "arm", "--at", "month=soon"][..],
+            "is not a number",
+        ),
+        (
+            &["--contrast", "arm", "--at", "visit=3"][..],
+            "'visit' is not another variable",
+        ),
+        (
+            &["--contrast", "arm", "--at", "arm=high"][..],
+            "'arm' is not another variable",
+        ),
+    ] {
+        trial(extra)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(says));
+    }
+    // An unknown level of a categorical --at variable.
+    lmm()
+        .arg(data("visits.csv"))
+        .args(["--formula", "score ~ site * sex + week + (1 | id)"])
+        .args(["--contrast", "sex", "--at", "site=west"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "'west' is not a level of 'site'; allowed: east, north, south",
+        ));
+}

@@ -3,9 +3,14 @@
 //! optimum could not be confirmed (the output says so), 2 on bad input.
 
 use std::path::PathBuf;
+use trialstats::level::ConfidenceLevel;
+use trialstats::lmm::anova::anova;
 use trialstats::lmm::chart::{caterpillar_chart, residual_qq_chart, trajectory_chart};
-use trialstats::lmm::LmmFit;
+use trialstats::lmm::emmeans::{emmeans, parse_at};
+use trialstats::lmm::inference::Ddf;
+use trialstats::lmm::summary::LmmSummary;
 use trialstats::lmm::{compare::compare_csv, fit_csv_with_frame};
+use trialstats::lmm::{Formula, LmmFit};
 use trialstats::output::{render, Format};
 use trialstats::plot::Chart;
 use trialstats::{Error, Outcome, Result};
@@ -41,6 +46,26 @@ pub struct Args {
     /// Fit by maximum likelihood (default: REML).
     #[arg(long)]
     pub ml: bool,
+    /// Denominator df of the fixed effects' t tests: satterthwaite (lmerTest's default),
+    /// kenward-roger (pbkrtest; also adjusts the SEs; REML fits only) or none (lme4's summary:
+    /// no df, p or CI).
+    #[arg(long, default_value = "satterthwaite")]
+    pub ddf: Ddf,
+    /// Level of the fixed effects' confidence intervals, as a fraction.
+    #[arg(long, default_value = "0.95")]
+    pub level: ConfidenceLevel,
+    /// Type III F tests of every fixed term (lmerTest's anova(m, type = 3)), with the --ddf
+    /// method's denominator df.
+    #[arg(long)]
+    pub anova: bool,
+    /// Estimated marginal (least-squares) means of this categorical variable and their
+    /// pairwise differences (emmeans); other covariates at their means.
+    #[arg(long, value_name = "VARIABLE")]
+    pub contrast: Option<String>,
+    /// With --contrast: the value(s) of another variable, VAR=V or VAR=V1,V2 (one row per
+    /// point; repeat for several variables), e.g. --at month=9.
+    #[arg(long, value_name = "VAR=V", requires = "contrast")]
+    pub at: Vec<String>,
     /// Show the conditional modes (random effects) of every group.
     #[arg(long)]
     pub ranef: bool,
@@ -103,7 +128,33 @@ pub fn run(args: Args) -> Result<Outcome> {
             "missing; for example --formula 'y ~ month + (month | patient)'",
         )
     })?;
-    let (mut fit, frame) = fit_csv_with_frame(&file, &formula, !args.ml)?;
+    let at = args
+        .at
+        .iter()
+        .map(|a| parse_at(a))
+        .collect::<Result<Vec<_>>>()?;
+    if args.ddf == Ddf::None && (args.anova || args.contrast.is_some()) {
+        return Err(Error::input(
+            "--ddf",
+            "--anova and --contrast need denominator df: use --ddf satterthwaite or kenward-roger",
+        ));
+    }
+    let (fit, frame) = fit_csv_with_frame(&file, &formula, !args.ml)?;
+    let parsed = Formula::parse(&formula)?;
+    let (fit, inference) = fit.with_ddf(&parsed, &frame, args.ddf, args.level)?;
+    let mut summary = LmmSummary::new(fit);
+    if let Some(inference) = &inference {
+        if args.anova {
+            summary.anova = Some(anova(&parsed, &frame, inference)?);
+        }
+        if let Some(variable) = &args.contrast {
+            let (means, differences) =
+                emmeans(&parsed, &frame, inference, variable, &at, args.level)?;
+            summary.emmeans = Some(means);
+            summary.contrasts = Some(differences);
+        }
+    }
+    let mut fit = summary.fit.clone();
     if let (Some(path), Some(time)) = (&args.plot, &args.time) {
         super::args::refuse_overwrite("--plot", path, &[&file])?;
         let canvas = args.chart.canvas()?;
@@ -132,7 +183,9 @@ pub fn run(args: Args) -> Result<Outcome> {
     if args.ranef {
         fit = fit.with_ranef();
     }
-    super::print(&render(format, &fit)?);
+    summary.fit = fit;
+    let fit = &summary.fit;
+    super::print(&render(format, &summary)?);
     // An optimum that could not be confirmed is a problem the user must see (exit 1).
     Ok(if fit.converged {
         Outcome::Ok

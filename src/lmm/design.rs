@@ -49,6 +49,44 @@ pub fn fixed_matrix(formula: &Formula, frame: &Frame) -> Result<ModelMatrix> {
     )
 }
 
+/// Each fixed term's columns with every level of its categorical variables coded, as R's
+/// `model.matrix(~ 0 + term)` (lmerTest's `get_rdX`, the "rank-deficient" design from which
+/// type III hypotheses are built).
+pub fn full_term_matrices(formula: &Formula, frame: &Frame) -> Result<Vec<ModelMatrix>> {
+    formula
+        .fixed
+        .iter()
+        .map(|term| {
+            let labels: Vec<String> = term
+                .variables
+                .iter()
+                .map(|v| {
+                    if v.as_factor {
+                        format!("factor({})", v.name)
+                    } else {
+                        v.name.clone()
+                    }
+                })
+                .collect();
+            let mut factors = Vec::new();
+            for (v, label) in term.variables.iter().zip(&labels) {
+                let column = frame.column(&v.name).ok_or_else(|| {
+                    Error::input(
+                        "--formula",
+                        format!("column '{}' is not in {}", v.name, frame.source),
+                    )
+                })?;
+                factors.push(Factor {
+                    key: &v.name,
+                    label,
+                    column,
+                });
+            }
+            ModelMatrix::build(frame.n_rows, None, &[factors], "--formula")
+        })
+        .collect()
+}
+
 /// Check that the `p × p` cross-product `xtx` (row-major) has full rank, by a Cholesky
 /// factorisation that stops at the first column which is (to 1e-10 relative) a linear
 /// combination of the columns before it; the error names that column.

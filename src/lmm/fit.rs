@@ -29,6 +29,18 @@ pub struct FixedEffect {
     pub estimate: f64,
     pub se: f64,
     pub t: f64,
+    /// Denominator degrees of freedom (Satterthwaite or Kenward–Roger; absent with
+    /// `--ddf none`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub df: Option<f64>,
+    /// Two-sided p-value of t on `df`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub p: Option<f64>,
+    /// Confidence interval `estimate ± t(df) · se` at the run's level.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ci_lower: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ci_upper: Option<f64>,
 }
 
 /// The standard deviation of one random effect.
@@ -93,6 +105,13 @@ pub struct LmmFit {
     /// Residual standard deviation.
     pub sigma: f64,
     pub fixed: Vec<FixedEffect>,
+    /// The method of the fixed effects' df (`satterthwaite`, `kenward-roger`; absent when none
+    /// were computed).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ddf: Option<super::inference::Ddf>,
+    /// The level of the fixed effects' confidence intervals.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<crate::level::ConfidenceLevel>,
     pub random: Vec<RandomEffectSd>,
     pub correlations: Vec<RandomEffectCorrelation>,
     /// The relative covariance parameters (lme4's `getME(m, "theta")`).
@@ -396,6 +415,10 @@ pub fn fit(formula: &Formula, frame: &Frame, reml: bool) -> Result<LmmFit> {
                 estimate: sol.beta[j],
                 se,
                 t: sol.beta[j] / se,
+                df: None,
+                p: None,
+                ci_lower: None,
+                ci_upper: None,
             }
         })
         .collect();
@@ -440,6 +463,8 @@ pub fn fit(formula: &Formula, frame: &Frame, reml: bool) -> Result<LmmFit> {
         n_parameters,
         sigma,
         fixed,
+        ddf: None,
+        level: None,
         random,
         correlations,
         theta: opt.x.clone(),
@@ -717,26 +742,49 @@ impl Tabular for LmmFit {
                 "\nsingular fit: a random-effect variance is (nearly) zero or a correlation is ±1",
             );
         }
-        s.push_str("\n\nfixed effects:");
+        match (self.ddf, self.level) {
+            (Some(ddf), Some(level)) => s.push_str(&format!(
+                "\n\nfixed effects ({} df{}; {} CI):",
+                ddf.label(),
+                if ddf == super::inference::Ddf::KenwardRoger {
+                    ", SEs adjusted"
+                } else {
+                    ""
+                },
+                level.label()
+            )),
+            _ => s.push_str("\n\nfixed effects:"),
+        }
         Some(s)
     }
 
     fn table(&self) -> Table {
+        let with_df = self.fixed.iter().any(|f| f.df.is_some());
+        let mut header = vec!["term", "estimate", "se"];
+        if with_df {
+            header.extend(["df", "t", "p", "ci_lower", "ci_upper"]);
+        } else {
+            header.push("t");
+        }
         Table {
-            header: ["term", "estimate", "se", "t"]
-                .iter()
-                .map(|s| s.to_string())
-                .collect(),
+            header: header.iter().map(|s| s.to_string()).collect(),
             rows: self
                 .fixed
                 .iter()
                 .map(|f| {
-                    vec![
-                        Cell::from(f.term.as_str()),
-                        f.estimate.into(),
-                        f.se.into(),
-                        f.t.into(),
-                    ]
+                    let mut row = vec![Cell::from(f.term.as_str()), f.estimate.into(), f.se.into()];
+                    if with_df {
+                        row.extend([
+                            f.df.into(),
+                            f.t.into(),
+                            f.p.into(),
+                            f.ci_lower.into(),
+                            f.ci_upper.into(),
+                        ]);
+                    } else {
+                        row.push(f.t.into());
+                    }
+                    row
                 })
                 .collect(),
         }

@@ -29,8 +29,14 @@
 //! | [`blocked`] | several grouping factors (nested, crossed): the criterion by blocked Cholesky algebra |
 //! | [`optimize`] | the bounded optimiser over θ |
 //! | [`fit`](mod@fit) | the fitted model and its output |
+//! | [`marginal`] | the marginal covariance Σ(φ) by blocks of rows, and the sums over rows that small-sample inference needs (linear algebra only) |
+//! | [`inference`] | Satterthwaite and Kenward–Roger df, t and F tests of contrasts of β̂ |
+//! | [`anova`](mod@anova) | type III hypotheses of the fixed terms and their F tests |
+//! | [`emmeans`](mod@emmeans) | estimated marginal means of a categorical variable and their pairwise differences |
+//! | [`summary`] | the fit with its anova and marginal means, as `trialstats lmm` prints them |
 //! | [`compare`](mod@compare) | the likelihood-ratio test of nested models |
 
+pub mod anova;
 pub mod blocked;
 #[cfg(feature = "charts")]
 pub mod chart;
@@ -38,11 +44,15 @@ pub mod compare;
 pub mod criterion;
 pub mod dense;
 pub mod design;
+pub mod emmeans;
 pub mod fit;
 pub mod formula;
 pub mod frame;
+pub mod inference;
+pub mod marginal;
 pub mod optimize;
 pub mod random;
+pub mod summary;
 
 pub use compare::{compare, compare_csv, LikelihoodRatioTest};
 pub use fit::{

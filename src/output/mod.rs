@@ -8,7 +8,7 @@
 mod csv;
 mod json;
 mod junit;
-mod table;
+pub mod table;
 
 pub use self::csv::CsvExporter;
 pub use self::json::JsonExporter;

@@ -1,0 +1,369 @@
+//! Estimated marginal (least-squares) means of a categorical variable and their pairwise
+//! differences, as R's emmeans (Lenth; Searle, Speed & Milliken 1980, *Am. Stat.* 34:216):
+//! at given values of other variables (`--at month=9`), numeric covariates not given at their
+//! mean over the rows used, and other categorical variables averaged with equal weight over
+//! their levels. Each mean is `lᵀβ̂` with `l` the average of the model-matrix rows of its
+//! reference grid, built by the model's own coding ([`super::design::fixed_matrix`]), so
+//! interactions of covariates take the product of the values, as emmeans does. SEs, df and
+//! tests come from [`super::inference`] (Kenward–Roger: the adjusted covariance), as emmeans'
+//! `lmer.df = "satterthwaite"` or `"kenward-roger"`. Pairwise differences are every pair in
+//! level order (`high - low`), unadjusted for multiplicity (emmeans' `adjust = "none"`).
+
+use super::design::fixed_matrix;
+use super::formula::Formula;
+use super::frame::{Column, Frame};
+use super::inference::FixedInference;
+use crate::error::{Error, Result};
+use crate::level::ConfidenceLevel;
+use crate::output::{Cell, Table};
+use serde::Serialize;
+
+/// One estimated marginal mean.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Emmean {
+    /// The point of the other variables (`month=9`; empty when none was given).
+    pub at: String,
+    /// The variable and its level.
+    pub variable: String,
+    pub level: String,
+    pub estimate: f64,
+    pub se: f64,
+    pub df: f64,
+    pub ci_lower: f64,
+    pub ci_upper: f64,
+}
+
+/// One pairwise difference of estimated marginal means.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Contrast {
+    /// `high - low`.
+    pub contrast: String,
+    pub at: String,
+    pub estimate: f64,
+    pub se: f64,
+    pub df: f64,
+    pub t: f64,
+    pub p: f64,
+    pub ci_lower: f64,
+    pub ci_upper: f64,
+}
+
+/// Parse one `--at` value, `VAR=V` or `VAR=V1,V2`.
+pub fn parse_at(text: &str) -> Result<(String, Vec<String>)> {
+    let (var, values) = text.split_once('=').ok_or_else(|| {
+        Error::input(
+            "--at",
+            format!("'{text}' is not VARIABLE=VALUE (for example month=9 or month=3,6,9)"),
+        )
+    })?;
+    let values: Vec<String> = values.split(',').map(|v| v.trim().to_string()).collect();
+    if var.trim().is_empty() || values.iter().any(|v| v.is_empty()) {
+        return Err(Error::input(
+            "--at",
+            format!("'{text}' needs a variable and at least one value, as month=9"),
+        ));
+    }
+    Ok((var.trim().to_string(), values))
+}
+
+/// The values of one variable on the reference grid.
+enum GridValues {
+    Numbers(Vec<f64>),
+    Levels(Vec<u32>),
+}
+
+/// The estimated marginal means of `variable` and their pairwise differences at every point
+/// of `at` (the combinations of the values given per variable), for the model `formula`
+/// fitted to `frame`.
+pub fn emmeans(
+    formula: &Formula,
+    frame: &Frame,
+    inference: &FixedInference,
+    variable: &str,
+    at: &[(String, Vec<String>)],
+    level: ConfidenceLevel,
+) -> Result<(Vec<Emmean>, Vec<Contrast>)> {
+    // The model's predictor variables, each once.
+    let mut names: Vec<String> = Vec::new();
+    for t in &formula.fixed {
+        for v in &t.variables {
+            if !names.contains(&v.name) {
+                names.push(v.name.clone());
+            }
+        }
+    }
+    let levels_of = |name: &str| match frame.column(name) {
+        Some(Column::Categorical { levels, .. }) => Some(levels.clone()),
+        _ => None,
+    };
+    if !names.iter().any(|n| n == variable) {
+        return Err(Error::input(
+            "--contrast",
+            format!(
+                "'{variable}' is not a variable of the fixed effects; allowed: {}",
+                names.join(", ")
+            ),
+        ));
+    }
+    let contrast_levels = levels_of(variable).ok_or_else(|| {
+        Error::input(
+            "--contrast",
+            format!("'{variable}' is numeric; least-squares means compare the levels of a categorical variable (write factor({variable}) in the formula to treat it as one)"),
+        )
+    })?;
+    for (v, _) in at {
+        if !names.contains(v) || v == variable {
+            return Err(Error::input(
+                "--at",
+                format!(
+                    "'{v}' is not another variable of the fixed effects; allowed: {}",
+                    names
+                        .iter()
+                        .filter(|n| *n != variable)
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ));
+        }
+    }
+    // Each variable's values on the grid: the contrast's levels, the --at values, or the
+    // default (mean or every level).
+    let mut grid: Vec<(String, GridValues)> = Vec::new();
+    let mut at_dims: Vec<(usize, Vec<String>)> = Vec::new();
+    for name in &names {
+        let given = at.iter().find(|(v, _)| v == name);
+        let values = match (frame.column(name), given) {
+            (Some(Column::Numeric(x)), None) => {
+                GridValues::Numbers(vec![x.iter().sum::<f64>() / x.len() as f64])
+            }
+            (Some(Column::Numeric(_)), Some((_, vals))) => GridValues::Numbers(
+                vals.iter()
+                    .map(|s| {
+                        s.parse::<f64>()
+                            .ok()
+                            .filter(|v| v.is_finite())
+                            .ok_or_else(|| {
+                                Error::input(
+                                    "--at",
+                                    format!(
+                                        "{name}={s}: '{name}' is numeric and '{s}' is not a number"
+                                    ),
+                                )
+                            })
+                    })
+                    .collect::<Result<_>>()?,
+            ),
+            (Some(Column::Categorical { levels, .. }), Some((_, vals))) => GridValues::Levels(
+                vals.iter()
+                    .map(|s| {
+                        levels
+                            .iter()
+                            .position(|l| l == s)
+                            .map(|k| k as u32)
+                            .ok_or_else(|| {
+                                Error::input(
+                                    "--at",
+                                    format!(
+                                        "{name}={s}: '{s}' is not a level of '{name}'; allowed: {}",
+                                        levels.join(", ")
+                                    ),
+                                )
+                            })
+                    })
+                    .collect::<Result<_>>()?,
+            ),
+            (Some(Column::Categorical { levels, .. }), None) => {
+                GridValues::Levels((0..levels.len() as u32).collect())
+            }
+            (None, _) => {
+                return Err(Error::input(
+                    "--contrast",
+                    format!("column '{name}' is not in {}", frame.source),
+                ))
+            }
+        };
+        if let Some((_, vals)) = given {
+            at_dims.push((grid.len(), vals.clone()));
+        }
+        grid.push((name.clone(), values));
+    }
+    let contrast_index = names.iter().position(|n| n == variable).unwrap_or(0);
+    // Enumerate every combination (the first variable fastest).
+    let sizes: Vec<usize> = grid
+        .iter()
+        .map(|(_, v)| match v {
+            GridValues::Numbers(x) => x.len(),
+            GridValues::Levels(x) => x.len(),
+        })
+        .collect();
+    let total: usize = sizes.iter().product();
+    let mut combos: Vec<Vec<usize>> = Vec::with_capacity(total);
+    for c in 0..total {
+        let mut rest = c;
+        combos.push(
+            sizes
+                .iter()
+                .map(|s| {
+                    let k = rest % s;
+                    rest /= s;
+                    k
+                })
+                .collect(),
+        );
+    }
+    let columns: Vec<(String, Column)> = grid
+        .iter()
+        .enumerate()
+        .map(|(g, (name, values))| {
+            let column = match values {
+                GridValues::Numbers(x) => Column::Numeric(combos.iter().map(|c| x[c[g]]).collect()),
+                GridValues::Levels(x) => Column::Categorical {
+                    codes: combos.iter().map(|c| x[c[g]]).collect(),
+                    levels: levels_of(name).unwrap_or_default(),
+                },
+            };
+            (name.clone(), column)
+        })
+        .collect();
+    let grid_frame = Frame::from_typed_columns("the reference grid", columns)?;
+    let x = fixed_matrix(formula, &grid_frame)?;
+    // The at points, in the order given (first --at variable fastest).
+    let at_sizes: Vec<usize> = at_dims.iter().map(|(g, _)| sizes[*g]).collect();
+    let n_points: usize = at_sizes.iter().product();
+    let mut means = Vec::new();
+    let mut contrasts = Vec::new();
+    let p = x.p;
+    for point in 0..n_points {
+        let mut rest = point;
+        let chosen: Vec<(usize, usize)> = at_dims
+            .iter()
+            .zip(&at_sizes)
+            .map(|((g, _), s)| {
+                let k = rest % s;
+                rest /= s;
+                (*g, k)
+            })
+            .collect();
+        let label = at_dims
+            .iter()
+            .zip(&chosen)
+            .map(|((g, vals), &(_, k))| format!("{}={}", grid[*g].0, vals[k]))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut ls: Vec<Vec<f64>> = Vec::new();
+        for (k, lev) in contrast_levels.iter().enumerate() {
+            let rows: Vec<usize> = (0..total)
+                .filter(|&r| {
+                    combos[r][contrast_index] == k
+                        && chosen.iter().all(|&(g, kk)| combos[r][g] == kk)
+                })
+                .collect();
+            let mut l = vec![0.0; p];
+            for &r in &rows {
+                for (j, v) in x.row(r).iter().enumerate() {
+                    l[j] += v / rows.len() as f64;
+                }
+            }
+            let c = inference.contrast(&l);
+            let estimate: f64 = l
+                .iter()
+                .zip(inference.beta.iter())
+                .map(|(a, b)| a * b)
+                .sum();
+            let se = c.variance.sqrt();
+            let half = level.t_crit(c.df) * se;
+            means.push(Emmean {
+                at: label.clone(),
+                variable: variable.to_string(),
+                level: lev.clone(),
+                estimate,
+                se,
+                df: c.df,
+                ci_lower: estimate - half,
+                ci_upper: estimate + half,
+            });
+            ls.push(l);
+        }
+        for a in 0..ls.len() {
+            for b in a + 1..ls.len() {
+                let l: Vec<f64> = ls[a].iter().zip(&ls[b]).map(|(u, v)| u - v).collect();
+                let c = inference.contrast(&l);
+                let estimate: f64 = l
+                    .iter()
+                    .zip(inference.beta.iter())
+                    .map(|(u, v)| u * v)
+                    .sum();
+                let se = c.variance.sqrt();
+                let t = estimate / se;
+                let half = level.t_crit(c.df) * se;
+                contrasts.push(Contrast {
+                    contrast: format!("{} - {}", contrast_levels[a], contrast_levels[b]),
+                    at: label.clone(),
+                    estimate,
+                    se,
+                    df: c.df,
+                    t,
+                    p: crate::dist::p_two_sided_t(t, c.df),
+                    ci_lower: estimate - half,
+                    ci_upper: estimate + half,
+                });
+            }
+        }
+    }
+    Ok((means, contrasts))
+}
+
+/// The table of estimated marginal means.
+pub fn emmeans_table(rows: &[Emmean]) -> Table {
+    Table {
+        header: [
+            "at", "level", "estimate", "se", "df", "ci_lower", "ci_upper",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect(),
+        rows: rows
+            .iter()
+            .map(|r| {
+                vec![
+                    Cell::from(r.at.as_str()),
+                    Cell::from(r.level.as_str()),
+                    r.estimate.into(),
+                    r.se.into(),
+                    r.df.into(),
+                    r.ci_lower.into(),
+                    r.ci_upper.into(),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// The table of pairwise differences.
+pub fn contrasts_table(rows: &[Contrast]) -> Table {
+    Table {
+        header: [
+            "at", "contrast", "estimate", "se", "df", "t", "p", "ci_lower", "ci_upper",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect(),
+        rows: rows
+            .iter()
+            .map(|r| {
+                vec![
+                    Cell::from(r.at.as_str()),
+                    Cell::from(r.contrast.as_str()),
+                    r.estimate.into(),
+                    r.se.into(),
+                    r.df.into(),
+                    r.t.into(),
+                    r.p.into(),
+                    r.ci_lower.into(),
+                    r.ci_upper.into(),
+                ]
+            })
+            .collect(),
+    }
+}

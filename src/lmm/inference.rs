@@ -1,0 +1,451 @@
+//! Small-sample inference on the fixed effects of a fitted linear mixed model: denominator
+//! degrees of freedom by Satterthwaite's method (as lmerTest) or Kenward and Roger's (as
+//! pbkrtest, which also inflates the covariance of β̂), for one contrast `lᵀβ` (a t test) or
+//! several at once (an F test).
+//!
+//! The variance components φ are the entries of each random term's covariance matrix (its
+//! lower triangle) and the residual variance, so that `Σ(φ) = Σᵣ φᵣ Gᵣ` is linear in φ
+//! ([`super::marginal`] holds the algebra); `Φ = Var(β̂) = (XᵀΣ⁻¹X)⁻¹`.
+//!
+//! **Satterthwaite** (Kuznetsova, Brockhoff & Christensen 2017, *J. Stat. Softw.* 82(13),
+//! eqs. 5–7): for `v = lᵀΦl`, `ν = 2v² / (gᵀ A g)` with `gᵣ = lᵀ(∂Φ/∂φᵣ)l`,
+//! `∂Φ/∂φᵣ = Φ pᵣ Φ` and `A` the inverse of the observed information of φ, the Hessian of
+//! `−ℓ` (REML's for a REML fit, ML's for an ML fit). lmerTest takes that Hessian and the
+//! Jacobian of Φ by numerical differences in its (θ, σ) parametrisation; here both are exact,
+//! in φ: at the optimum the two give the same `gᵀAg`, because a Hessian at a stationary point
+//! and a gradient transform together under a change of parameters. The observed information is
+//! `yᵀPGᵣPGₛPy − ½ tr(PGᵣPGₛ)` (REML) or `yᵀPGᵣPGₛPy − ½ tr(Σ⁻¹GᵣΣ⁻¹Gₛ)` (ML, β profiled out).
+//! As lmerTest, directions with a Hessian eigenvalue below 1e-8 (on the deviance scale) are
+//! dropped from `A`. An F test of `L` (q rows) rotates `L` to the eigenvectors of `LΦLᵀ`, takes
+//! `νₘ` for each, and `ν = 2E/(E − q)` with `E = Σ νₘ/(νₘ − 2)` (2 when some `νₘ ≤ 2`), as
+//! lmerTest's `contestMD`.
+//!
+//! **Kenward–Roger** (Kenward & Roger 1997, eqs. 2–4 and §4; pbkrtest's `vcovAdj` and
+//! `Lb_ddf`, Halekoh & Højsgaard 2014, *J. Stat. Softw.* 59(9)): with the expected information
+//! `I = ½ tr(PGᵣPGₛ)` and `W = I⁻¹`, `Φ_A = Φ + 2Φ (Σᵣₛ Wᵣₛ (qᵣₛ − pᵣΦpₛ)) Φ`, the second
+//! derivatives of Σ being zero for a linear φ. The test uses `Φ_A`, a scale factor for F, and
+//! the df from the moments of Kenward & Roger's §4.
+
+use super::fit::LmmFit;
+use super::formula::Formula;
+use super::frame::Frame;
+use super::marginal::{blocks, marginal_sums, Component, MarginalSums};
+use super::random::RandomEffects;
+use crate::error::{Error, Result};
+use crate::level::ConfidenceLevel;
+use crate::model_matrix::ModelMatrix;
+use nalgebra::{DMatrix, DVector, SymmetricEigen};
+use serde::Serialize;
+
+/// The method for the denominator degrees of freedom (`--ddf`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Ddf {
+    Satterthwaite,
+    KenwardRoger,
+    /// No df: estimates, SEs and t only (as lme4's `summary`).
+    None,
+}
+
+impl std::str::FromStr for Ddf {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Ddf> {
+        match s.to_ascii_lowercase().as_str() {
+            "satterthwaite" => Ok(Ddf::Satterthwaite),
+            "kenward-roger" | "kr" => Ok(Ddf::KenwardRoger),
+            "none" => Ok(Ddf::None),
+            _ => Err(Error::input(
+                "--ddf",
+                format!("'{s}' is not a method; allowed: satterthwaite, kenward-roger, none"),
+            )),
+        }
+    }
+}
+
+impl Ddf {
+    /// The name printed in summaries.
+    pub fn label(self) -> &'static str {
+        match self {
+            Ddf::Satterthwaite => "Satterthwaite",
+            Ddf::KenwardRoger => "Kenward-Roger",
+            Ddf::None => "none",
+        }
+    }
+}
+
+/// The Kenward–Roger pieces: `Φ_A`, the `pᵣ` and `W`.
+#[derive(Debug, Clone)]
+struct KenwardRoger {
+    phi_adjusted: DMatrix<f64>,
+    w: DMatrix<f64>,
+}
+
+/// What inference on contrasts of β̂ needs, at the fit's variance components.
+#[derive(Debug, Clone)]
+pub struct FixedInference {
+    pub method: Ddf,
+    /// β̂.
+    pub beta: DVector<f64>,
+    /// `Φ = Var(β̂)`, unadjusted.
+    pub phi: DMatrix<f64>,
+    /// `pᵣ = XᵀΣ⁻¹GᵣΣ⁻¹X` per component.
+    p: Vec<DMatrix<f64>>,
+    /// `A`, the inverse observed information of φ (Satterthwaite).
+    info_inverse: DMatrix<f64>,
+    kr: Option<KenwardRoger>,
+}
+
+/// One contrast's variance (adjusted by Kenward–Roger) and df.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ContrastVariance {
+    pub variance: f64,
+    pub df: f64,
+}
+
+/// An F test of several contrasts.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FTest {
+    pub f: f64,
+    pub num_df: f64,
+    pub den_df: f64,
+    pub p: f64,
+}
+
+/// The variance components of `factors` (each random term's covariance, lower triangle, then
+/// the residual variance) at `theta`, `sigma`, with their `Gᵣ`.
+fn components<'a>(
+    factors: &'a [RandomEffects],
+    theta: &[f64],
+    sigma: f64,
+) -> (Vec<Component<'a>>, Vec<f64>) {
+    let mut comps = Vec::new();
+    let mut phi = Vec::new();
+    let mut k0 = 0;
+    for re in factors {
+        let q = re.q();
+        let mut t = vec![0.0; q * q];
+        re.fill_t(&theta[k0..k0 + re.n_theta()], &mut t);
+        k0 += re.n_theta();
+        for &(s, m) in &re.blocks {
+            for c in 0..m {
+                for r in c..m {
+                    let (a, b) = (s + r, s + c);
+                    let cov: f64 = (0..q).map(|j| t[a * q + j] * t[b * q + j]).sum();
+                    comps.push(Component::Grouped {
+                        group_of_row: &re.group_of_row,
+                        z: &re.z,
+                        q,
+                        a,
+                        b,
+                    });
+                    phi.push(sigma * sigma * cov);
+                }
+            }
+        }
+    }
+    comps.push(Component::Residual);
+    phi.push(sigma * sigma);
+    (comps, phi)
+}
+
+/// The inverse of a symmetric matrix over its eigenvalues above `tol` (a pseudo-inverse).
+fn positive_inverse(h: &DMatrix<f64>, tol: f64) -> DMatrix<f64> {
+    let e = SymmetricEigen::new(h.clone());
+    let n = h.nrows();
+    let mut out = DMatrix::zeros(n, n);
+    for (k, &lambda) in e.eigenvalues.iter().enumerate() {
+        if lambda > tol {
+            let v = e.eigenvectors.column(k);
+            out += v * v.transpose() / lambda;
+        }
+    }
+    out
+}
+
+fn quadratic(l: &DVector<f64>, m: &DMatrix<f64>) -> f64 {
+    l.dot(&(m * l))
+}
+
+impl FixedInference {
+    /// Inference for `fit`, the model `formula` fitted to `frame`, by `method` (not
+    /// [`Ddf::None`]). Kenward–Roger needs a REML fit, as pbkrtest's.
+    pub fn new(formula: &Formula, frame: &Frame, fit: &LmmFit, method: Ddf) -> Result<Self> {
+        let x = super::design::fixed_matrix(formula, frame)?;
+        let factors = RandomEffects::build_all(formula, frame)?;
+        Self::from_parts(&x, &fit.observed, &factors, fit, method)
+    }
+
+    /// [`FixedInference::new`] from the model's design `x`, response `y` and random effects.
+    pub fn from_parts(
+        x: &ModelMatrix,
+        y: &[f64],
+        factors: &[RandomEffects],
+        fit: &LmmFit,
+        method: Ddf,
+    ) -> Result<Self> {
+        let reml = fit.method == "REML";
+        if method == Ddf::KenwardRoger && !reml {
+            return Err(Error::input(
+                "--ddf",
+                "Kenward-Roger needs a REML fit (as pbkrtest and lmerTest): drop --ml, or use --ddf satterthwaite",
+            ));
+        }
+        let beta = DVector::from_iterator(x.p, fit.fixed.iter().map(|f| f.estimate));
+        let e: Vec<f64> = (0..y.len())
+            .map(|i| {
+                y[i] - x
+                    .row(i)
+                    .iter()
+                    .zip(beta.iter())
+                    .map(|(a, b)| a * b)
+                    .sum::<f64>()
+            })
+            .collect();
+        let (comps, phi_values) = components(factors, &fit.theta, fit.sigma);
+        let groupings: Vec<&[u32]> = factors.iter().map(|f| f.group_of_row.as_slice()).collect();
+        let sums = marginal_sums(x, &e, &comps, &phi_values, &blocks(y.len(), &groupings))?;
+        Self::from_sums(sums, beta, reml, method)
+    }
+
+    fn from_sums(s: MarginalSums, beta: DVector<f64>, reml: bool, method: Ddf) -> Result<Self> {
+        let k = s.p.len();
+        let phi = s
+            .xtsx
+            .clone()
+            .cholesky()
+            .ok_or_else(|| Error::Numerical("XᵀΣ⁻¹X is not positive definite at the fit".into()))?
+            .inverse();
+        // tr(PGᵣPGₛ) = kᵣₛ − 2 tr(Φqᵣₛ) + tr(ΦpᵣΦpₛ)
+        let phi_p: Vec<DMatrix<f64>> = s.p.iter().map(|pr| &phi * pr).collect();
+        let mut tr_pgpg = DMatrix::zeros(k, k);
+        let mut ypgpgpy = DMatrix::zeros(k, k);
+        for r in 0..k {
+            for c in 0..k {
+                tr_pgpg[(r, c)] = s.k[(r, c)] - 2.0 * (&phi * s.q(r, c)).trace()
+                    + (&phi_p[r] * &phi_p[c]).trace();
+                ypgpgpy[(r, c)] = s.a[(r, c)] - s.b[r].dot(&(&phi * &s.b[c]));
+            }
+        }
+        let half_trace = if reml { &tr_pgpg } else { &s.k };
+        let info = (&ypgpgpy - half_trace * 0.5).symmetric_part();
+        // lmerTest drops eigenvalues of the deviance Hessian (2 × info) below 1e-8.
+        let info_inverse = positive_inverse(&info, 0.5e-8);
+        let kr = (method == Ddf::KenwardRoger).then(|| {
+            // pbkrtest: IE2 = tr(PGᵣPGₛ), W = 2 IE2⁻¹ (a pseudo-inverse when nearly singular).
+            let ie2 = tr_pgpg.symmetric_part();
+            let w = match ie2.clone().try_inverse() {
+                Some(inv) if SymmetricEigen::new(ie2.clone()).eigenvalues.amin() > 1e-10 => {
+                    inv * 2.0
+                }
+                _ => positive_inverse(&ie2, 1e-10) * 2.0,
+            };
+            let pdim = phi.nrows();
+            let mut u = DMatrix::zeros(pdim, pdim);
+            for r in 0..k {
+                for c in r + 1..k {
+                    u += (s.q(r, c) - &s.p[r] * &phi * &s.p[c]) * w[(r, c)];
+                }
+            }
+            u = &u + u.transpose();
+            for r in 0..k {
+                u += (s.q(r, r) - &s.p[r] * &phi * &s.p[r]) * w[(r, r)];
+            }
+            let phi_adjusted = &phi + (&phi * u * &phi) * 2.0;
+            KenwardRoger { phi_adjusted, w }
+        });
+        Ok(FixedInference {
+            method,
+            beta,
+            phi,
+            p: s.p,
+            info_inverse,
+            kr,
+        })
+    }
+
+    /// The covariance of β̂ the tests use: `Φ_A` for Kenward–Roger, else `Φ`.
+    pub fn covariance(&self) -> &DMatrix<f64> {
+        match &self.kr {
+            Some(kr) => &kr.phi_adjusted,
+            None => &self.phi,
+        }
+    }
+
+    /// Satterthwaite's ν for `l`: `2v² / (gᵀAg)`.
+    fn satterthwaite(&self, l: &DVector<f64>) -> f64 {
+        let v = quadratic(l, &self.phi);
+        let pl = &self.phi * l;
+        let g = DVector::from_iterator(self.p.len(), self.p.iter().map(|pr| quadratic(&pl, pr)));
+        2.0 * v * v / quadratic(&g, &self.info_inverse)
+    }
+
+    /// Kenward and Roger's `A₁`, `A₂` for the rows of `l` (pbkrtest's `Lb_ddf`).
+    fn kr_moments(&self, kr: &KenwardRoger, l: &DMatrix<f64>) -> Option<(f64, f64)> {
+        let lphil = l * &self.phi * l.transpose();
+        let theta = l.transpose() * lphil.try_inverse()? * l;
+        let theta_phi = theta * &self.phi;
+        // uᵢ = Θ Φ Pᵢ Φ (pbkrtest's sign of Pᵢ cancels in the products below).
+        let u: Vec<DMatrix<f64>> = self
+            .p
+            .iter()
+            .map(|pr| &theta_phi * pr * &self.phi)
+            .collect();
+        let (mut a1, mut a2) = (0.0, 0.0);
+        let k = u.len();
+        for i in 0..k {
+            for j in i..k {
+                let e = if i == j { 1.0 } else { 2.0 };
+                a1 += e * kr.w[(i, j)] * u[i].trace() * u[j].trace();
+                a2 += e * kr.w[(i, j)] * (&u[i] * &u[j]).trace();
+            }
+        }
+        Some((a1, a2))
+    }
+
+    /// Kenward–Roger's df and F scale for `q` rows with moments `a1`, `a2` (pbkrtest's
+    /// `.KR_adjust`).
+    fn kr_df(q: f64, a1: f64, a2: f64) -> (f64, f64) {
+        let b = (a1 + 6.0 * a2) / (2.0 * q);
+        let g = ((q + 1.0) * a1 - (q + 4.0) * a2) / ((q + 2.0) * a2);
+        let denom = 3.0 * q + 2.0 * (1.0 - g);
+        let (c1, c2, c3) = (g / denom, (q - g) / denom, (q + 2.0 - g) / denom);
+        let mut v0 = 1.0 + c1 * b;
+        if v0.abs() < 1e-10 {
+            v0 = 0.0;
+        }
+        let v1 = 1.0 - c2 * b;
+        let v2 = 1.0 - c3 * b;
+        // pbkrtest's .divZero: 0/0 taken as 0... a zero V1 with a nonzero numerator is ∞.
+        let ratio = if v1 == 0.0 { 0.0 } else { (1.0 - a2 / q) / v1 };
+        let rho = ratio * ratio * v0 / (q * v2);
+        let df = 4.0 + (q + 2.0) / (q * rho - 1.0);
+        let scale = if (df - 2.0).abs() < 0.01 {
+            1.0
+        } else {
+            df * (1.0 - a2 / q) / (df - 2.0)
+        };
+        (df, scale)
+    }
+
+    /// The variance of `lᵀβ̂` (Kenward–Roger's adjusted one under that method) and its df.
+    pub fn contrast(&self, l: &[f64]) -> ContrastVariance {
+        let lv = DVector::from_column_slice(l);
+        match &self.kr {
+            Some(kr) => {
+                let lm = DMatrix::from_row_slice(1, l.len(), l);
+                let df = self
+                    .kr_moments(kr, &lm)
+                    .map_or(f64::NAN, |(a1, a2)| Self::kr_df(1.0, a1, a2).0);
+                ContrastVariance {
+                    variance: quadratic(&lv, &kr.phi_adjusted),
+                    df,
+                }
+            }
+            None => ContrastVariance {
+                variance: quadratic(&lv, &self.phi),
+                df: self.satterthwaite(&lv),
+            },
+        }
+    }
+
+    /// The F test of `Lβ = 0` for the rows of `l` (`q × p`).
+    pub fn f_test(&self, l: &DMatrix<f64>) -> FTest {
+        if let Some(kr) = &self.kr {
+            let q = l.nrows() as f64;
+            let (df, scale) = self
+                .kr_moments(kr, l)
+                .map_or((f64::NAN, 1.0), |(a1, a2)| Self::kr_df(q, a1, a2));
+            let lb = l * &self.beta;
+            let v = l * &kr.phi_adjusted * l.transpose();
+            let wald = v.cholesky().map_or(f64::NAN, |c| lb.dot(&c.solve(&lb)));
+            let f = scale * wald / q;
+            return FTest {
+                f,
+                num_df: q,
+                den_df: df,
+                p: crate::dist::pf_upper(f, q, df),
+            };
+        }
+        // lmerTest's contestMD: rotate to the eigenvectors of LΦLᵀ (largest first).
+        let v = l * &self.phi * l.transpose();
+        let eig = SymmetricEigen::new(v);
+        let mut order: Vec<usize> = (0..eig.eigenvalues.len()).collect();
+        order.sort_by(|&a, &b| eig.eigenvalues[b].total_cmp(&eig.eigenvalues[a]));
+        let d0 = eig.eigenvalues[order[0]];
+        let tol = (f64::EPSILON.sqrt() * d0).max(0.0);
+        let kept: Vec<usize> = order
+            .into_iter()
+            .filter(|&m| eig.eigenvalues[m] > tol)
+            .collect();
+        let q = kept.len();
+        let mut t2 = 0.0;
+        let mut nu = Vec::with_capacity(q);
+        for &m in &kept {
+            let pl = l.transpose() * eig.eigenvectors.column(m);
+            let d = eig.eigenvalues[m];
+            t2 += pl.dot(&self.beta).powi(2) / d;
+            nu.push(self.satterthwaite(&pl));
+        }
+        let f = t2 / q as f64;
+        let den_df = fstat_ddf(&nu);
+        FTest {
+            f,
+            num_df: q as f64,
+            den_df,
+            p: crate::dist::pf_upper(f, q as f64, den_df),
+        }
+    }
+}
+
+/// The denominator df of an F statistic from the df `nu` of its q rotated t statistics
+/// (lmerTest's `get_Fstat_ddf`, after Fai & Cornelius 1996).
+fn fstat_ddf(nu: &[f64]) -> f64 {
+    if nu.len() == 1 {
+        return nu[0];
+    }
+    if nu.windows(2).all(|w| (w[1] - w[0]).abs() < 1e-8) {
+        return nu.iter().sum::<f64>() / nu.len() as f64;
+    }
+    if nu.iter().any(|&n| n <= 2.0) {
+        return 2.0;
+    }
+    let e: f64 = nu.iter().map(|n| n / (n - 2.0)).sum();
+    2.0 * e / (e - nu.len() as f64)
+}
+
+impl LmmFit {
+    /// Give every fixed effect its df, p-value and confidence interval at `level` by `method`
+    /// (Kenward–Roger also replaces the SEs by the adjusted ones, as lmerTest's
+    /// `summary(m, ddf = "Kenward-Roger")`); `formula` and `frame` are the fit's. Returns the
+    /// inference too, for further contrasts. [`Ddf::None`] leaves the fit as it is.
+    pub fn with_ddf(
+        mut self,
+        formula: &Formula,
+        frame: &Frame,
+        method: Ddf,
+        level: ConfidenceLevel,
+    ) -> Result<(Self, Option<FixedInference>)> {
+        if method == Ddf::None {
+            return Ok((self, None));
+        }
+        let inference = FixedInference::new(formula, frame, &self, method)?;
+        let p = self.fixed.len();
+        for (j, f) in self.fixed.iter_mut().enumerate() {
+            let mut l = vec![0.0; p];
+            l[j] = 1.0;
+            let c = inference.contrast(&l);
+            let se = c.variance.sqrt();
+            let t = f.estimate / se;
+            let half = level.t_crit(c.df) * se;
+            f.se = se;
+            f.t = t;
+            f.df = Some(c.df);
+            f.p = Some(crate::dist::p_two_sided_t(t, c.df));
+            f.ci_lower = Some(f.estimate - half);
+            f.ci_upper = Some(f.estimate + half);
+        }
+        self.ddf = Some(method);
+        self.level = Some(level);
+        Ok((self, Some(inference)))
+    }
+}

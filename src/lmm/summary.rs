@@ -1,0 +1,75 @@
+//! What `trialstats lmm` reports: the fit ([`super::fit`](mod@super::fit)) with, when asked, the type III
+//! anova ([`super::anova`]) and estimated marginal means with their pairwise differences
+//! ([`super::emmeans`]). JSON keeps the fit's keys and adds `anova`, `emmeans`, `contrasts`.
+
+use super::anova::{anova_table, AnovaRow};
+use super::emmeans::{contrasts_table, emmeans_table, Contrast, Emmean};
+use super::fit::LmmFit;
+use crate::output::table::align;
+use crate::output::{Table, Tabular};
+use serde::Serialize;
+
+/// A fit and the tests asked of it.
+#[derive(Debug, Clone, Serialize)]
+pub struct LmmSummary {
+    #[serde(flatten)]
+    pub fit: LmmFit,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub anova: Option<Vec<AnovaRow>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub emmeans: Option<Vec<Emmean>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contrasts: Option<Vec<Contrast>>,
+}
+
+impl LmmSummary {
+    /// The fit alone.
+    pub fn new(fit: LmmFit) -> Self {
+        LmmSummary {
+            fit,
+            anova: None,
+            emmeans: None,
+            contrasts: None,
+        }
+    }
+}
+
+fn block(title: String, t: Table) -> String {
+    format!("{title}\n\n{}", align(&t.header, &t.rows).trim_end())
+}
+
+impl Tabular for LmmSummary {
+    fn preamble(&self) -> Option<String> {
+        self.fit.preamble()
+    }
+
+    fn table(&self) -> Table {
+        self.fit.table()
+    }
+
+    fn epilogue(&self) -> Option<String> {
+        let method = self.fit.ddf.map_or("", |d| d.label());
+        let level = self.fit.level.map(|l| l.label()).unwrap_or_default();
+        let mut parts: Vec<String> = self.fit.epilogue().into_iter().collect();
+        if let Some(rows) = &self.anova {
+            parts.push(block(
+                format!("type III analysis of variance ({method} df):"),
+                anova_table(rows),
+            ));
+        }
+        if let Some(rows) = &self.emmeans {
+            let variable = rows.first().map_or("", |r| r.variable.as_str());
+            parts.push(block(
+                format!("estimated marginal means of {variable} ({method} df; {level} CI):"),
+                emmeans_table(rows),
+            ));
+        }
+        if let Some(rows) = &self.contrasts {
+            parts.push(block(
+                format!("pairwise differences ({method} df; {level} CI; not adjusted for multiplicity):"),
+                contrasts_table(rows),
+            ));
+        }
+        (!parts.is_empty()).then(|| parts.join("\n\n"))
+    }
+}
