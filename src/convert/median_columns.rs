@@ -5,7 +5,8 @@
 //! filled, on the same lines (so every later message still names the line of the file),
 //! together with a note per converted row naming the method.
 
-use super::median::{mean_sd, Distribution, FiveNumbers, MedianMethod};
+use super::five_numbers::{Distribution, FiveNumbers, MedianMethod};
+use super::median::mean_sd;
 use crate::csv_file::{CsvFile, Row};
 use crate::error::{Error, Result};
 

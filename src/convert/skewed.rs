@@ -15,20 +15,22 @@
 //! - **MLN**, method for unknown non-normal distributions (Cai et al. 2021, Stat Methods
 //!   Med Res 30:2701): λ ∈ [0, 10] maximises the likelihood of the reported order statistics
 //!   of a Box–Cox-normal sample (μ, σ profiled by Luo and Wan, λ found by R's `optimize`
-//!   with estmeansd's `tol = 0.001`, see `numeric::fmin`), then μ and σ by maximum
+//!   with estmeansd's `tol = 0.001`, see [`crate::optimize::fmin`]), then μ and σ by maximum
 //!   likelihood at that λ; back-transformed as BC.
 //!
 //! **Back-transformation.** estmeansd draws 10,000 normal values (BC: n + 1,000) and reports
 //! the mean and SD of their inverse transforms, so its answers vary by a Monte Carlo error
 //! of about SD/√10,000 from run to run. Here the same moments are integrated numerically
-//! (`numeric::integrate`): deterministic, and equal to estmeansd's in expectation
+//! (`quadrature::integrate`): deterministic, and equal to estmeansd's in expectation
 //! (`tests/skewed_medians.rs` shows the agreement with their Monte Carlo runs and with a
 //! 10⁷-draw run of their code). At λ = 0 the log-normal moments are exact.
 
-use super::median::{wan_eta, wan_xi, FiveNumbers, MedianMethod, Scenario};
-use super::numeric::{fmin, integrate, minimize_box};
+use super::five_numbers::{FiveNumbers, MedianMethod, Scenario};
+use super::normal_order::{wan_eta, wan_xi};
+use super::quadrature::integrate;
 use crate::dist::{pnorm, qbeta, qgamma, qnorm};
 use crate::error::{Error, Result};
+use crate::optimize::{fmin, minimize_box};
 use serde::Serialize;
 use statrs::function::gamma::gamma as gamma_fn;
 
@@ -74,10 +76,6 @@ pub struct SkewedFit {
     /// How the mean and SD were obtained from the fitted distribution.
     pub back_transform: &'static str,
 }
-
-/// The smallest and largest n estmeansd takes (its `check_errors`).
-pub const MIN_N: u64 = 3;
-pub const MAX_N: u64 = 1_000_000;
 
 /// The reported quantiles in order, and the probabilities QE fits them at.
 fn quantiles(x: &FiveNumbers, scenario: Scenario) -> (Vec<f64>, Vec<f64>) {
@@ -334,7 +332,7 @@ fn weibull_start(mean: f64, sd: f64) -> f64 {
     if !(start.is_finite() && start > 0.0) {
         return 1.0;
     }
-    let k = fmin(
+    let (k, _) = fmin(
         &|k| (target - cv(k)).powi(2),
         (start / 10.0).max(1e-3),
         (start * 10.0).min(1e3),
@@ -446,6 +444,7 @@ pub fn bc(x: &FiveNumbers, scenario: Scenario, at: &str) -> Result<SkewedFit> {
             3.0,
             f64::EPSILON.powf(0.25),
         )
+        .0
     };
     let lambda = if raw_lambda.abs() < 1e-8 {
         0.0
@@ -543,7 +542,7 @@ pub fn mln(x: &FiveNumbers, scenario: Scenario, at: &str) -> Result<SkewedFit> {
         let (mu, sigma) = luo_wan(&t, n, scenario);
         -log_lik(&t, mu, sigma)
     };
-    let raw = fmin(&profile, 0.0, 10.0, 0.001);
+    let (raw, _) = fmin(&profile, 0.0, 10.0, 0.001);
     let lambda = if raw.abs() < 1e-8 { 0.0 } else { raw.max(0.0) };
     let t: Vec<f64> = quants.iter().map(|&v| bc(lambda, v)).collect();
     let (mu0, sigma0) = luo_wan(&t, n, scenario);
