@@ -59,8 +59,9 @@ pub struct MedianArgs {
     pub max: Option<String>,
     /// Method: luo-wan-shi (default), wan2014, wan2014-exact (Wan et al.'s Tables 1 and 2
     /// for small n, as R meta), hozo2005 (min/median/max), bland2015 (all
-    /// five), walter2007 (min/median/max); for skewed data qe, bc, mln (estmeansd's:
-    /// McGrath et al. 2020, Cai et al. 2021; n ≥ 3; bc and mln need values > 0).
+    /// five), walter2007 (min/median/max), blue (Yang et al. 2022's best linear unbiased
+    /// estimates from normal order statistics, as metaBLUE); for skewed data qe, bc, mln
+    /// (estmeansd's: McGrath et al. 2020, Cai et al. 2021; n ≥ 3; bc and mln need values > 0).
     #[arg(long, default_value = "luo-wan-shi")]
     pub method: MedianMethod,
     /// The method of the mean alone (any of --method's; the SD's stays --method's unless

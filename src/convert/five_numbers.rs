@@ -67,11 +67,15 @@ pub enum MedianMethod {
     /// Unknown non-normal distributions, Cai et al. 2021 (estmeansd `mln.mean.sd`).
     #[serde(rename = "mln")]
     Mln,
+    /// Best linear unbiased estimates from the reported order statistics of a normal sample,
+    /// Yang et al. 2022 (metaBLUE `BLUE_s`).
+    #[serde(rename = "blue")]
+    Blue,
 }
 
 /// The method names accepted, for messages.
 const METHOD_NAMES: &str =
-    "luo-wan-shi, wan2014, hozo2005, bland2015, walter2007, qe, bc, mln, wan2014-exact";
+    "luo-wan-shi, wan2014, hozo2005, bland2015, walter2007, qe, bc, mln, blue, wan2014-exact";
 
 impl MedianMethod {
     /// The name as typed and printed.
@@ -86,6 +90,7 @@ impl MedianMethod {
             MedianMethod::Qe => "qe",
             MedianMethod::Bc => "bc",
             MedianMethod::Mln => "mln",
+            MedianMethod::Blue => "blue",
         }
     }
 
@@ -124,7 +129,8 @@ impl MedianMethod {
             | MedianMethod::Wan2014Exact
             | MedianMethod::Qe
             | MedianMethod::Bc
-            | MedianMethod::Mln => &[Range, Quartiles, FiveNumbers],
+            | MedianMethod::Mln
+            | MedianMethod::Blue => &[Range, Quartiles, FiveNumbers],
             MedianMethod::Hozo2005 | MedianMethod::Walter2007 => &[Range],
             MedianMethod::Bland2015 => &[FiveNumbers],
         }
@@ -144,6 +150,7 @@ impl std::str::FromStr for MedianMethod {
             "qe" => Ok(MedianMethod::Qe),
             "bc" => Ok(MedianMethod::Bc),
             "mln" => Ok(MedianMethod::Mln),
+            "blue" => Ok(MedianMethod::Blue),
             other => Err(Error::input(
                 "--method",
                 format!("unknown method '{other}'; allowed: {METHOD_NAMES}"),
@@ -221,6 +228,23 @@ impl FiveNumbers {
                 at,
                 "a median alone says nothing of the spread; give min and max, q1 and q3, or all five",
             )),
+        }
+    }
+
+    /// The reported values in order (min, median, max; q1, median, q3; or all five), as the
+    /// scenario says which are present.
+    pub fn values(&self, scenario: Scenario) -> Vec<f64> {
+        let m = self.median;
+        let (a, q1, q3, b) = (
+            self.min.unwrap_or(m),
+            self.q1.unwrap_or(m),
+            self.q3.unwrap_or(m),
+            self.max.unwrap_or(m),
+        );
+        match scenario {
+            Scenario::Range => vec![a, m, b],
+            Scenario::Quartiles => vec![q1, m, q3],
+            Scenario::FiveNumbers => vec![a, q1, m, q3, b],
         }
     }
 

@@ -12,6 +12,7 @@
 //! | `hozo2005` (S1) | (a + 2m + b)/4 for n ≤ 25, else the median | √(((a − 2m + b)²/4 + (b − a)²)/12) for n ≤ 15, range/4 for n ≤ 70, else range/6 |
 //! | `bland2015` (S3) | (a + 2q1 + 2m + 2q3 + b)/8 | Bland 2015 (Int J Stat Med Res 4:57) |
 //! | `walter2007` (S1) | the median | range / E(range of n standard normals) |
+//! | `blue` | Yang et al. 2022 (J Appl Stat 49:3846): Lloyd's BLUE of μ and σ from the reported order statistics of a normal sample ([`super::blue`]) | the same |
 //!
 //! Under `--dist lnorm` the five numbers are logged, the log-scale mean and SD are estimated
 //! by `luo-wan-shi` with the log-normal corrections of Shi et al. (2020b, "Estimating the
@@ -27,6 +28,7 @@
 //! [`super::normal_order`]'s; the skewed-data fits (QE, BC, MLN) [`super::skewed`]'s, which
 //! [`mean_sd`] calls.
 
+use super::blue;
 use super::five_numbers::{Distribution, FiveNumbers, MedianMethod, Methods, Scenario};
 use super::normal_order::{
     expected_normal_range, wan_eta, wan_eta_exact, wan_xi, wan_xi_exact, WAN_TABLE1_LABEL,
@@ -213,13 +215,22 @@ pub fn mean_sd(
         }
     }
     let fit_of = |m: MedianMethod| fits.iter().find(|f| f.method == m);
-    let (mean, mean_source) = match fit_of(methods.mean) {
-        Some(f) => (f.mean, skewed_source(f.method)),
-        None => estimate_mean(&data, scenario, methods.mean),
+    // The BLUE gives μ and σ together: computed once when either asks for it.
+    let blue_estimate = if methods.mean == MedianMethod::Blue || methods.sd == MedianMethod::Blue {
+        Some(blue::blue(&data, scenario, at)?)
+    } else {
+        None
     };
-    let (sd, sd_source) = match fit_of(methods.sd) {
-        Some(f) => (f.sd, skewed_source(f.method)),
-        None => estimate_sd(&data, scenario, methods.sd, dist),
+    const BLUE_SOURCE: &str = "Yang et al. 2022 BLUE (normal order statistics)";
+    let (mean, mean_source) = match (fit_of(methods.mean), blue_estimate) {
+        (Some(f), _) => (f.mean, skewed_source(f.method)),
+        (None, Some((mu, _))) if methods.mean == MedianMethod::Blue => (mu, BLUE_SOURCE),
+        _ => estimate_mean(&data, scenario, methods.mean),
+    };
+    let (sd, sd_source) = match (fit_of(methods.sd), blue_estimate) {
+        (Some(f), _) => (f.sd, skewed_source(f.method)),
+        (None, Some((_, sigma))) if methods.sd == MedianMethod::Blue => (sigma, BLUE_SOURCE),
+        _ => estimate_sd(&data, scenario, methods.sd, dist),
     };
     let mut out = MeanSd {
         mean,
@@ -330,10 +341,15 @@ fn estimate_mean(x: &FiveNumbers, scenario: Scenario, method: MedianMethod) -> (
         (MedianMethod::Hozo2005, _) => (m, "Hozo et al. 2005 (n > 25: the median)"),
         (MedianMethod::Walter2007, _) => (m, "Walter & Yao 2007 (the median)"),
         // Unreachable: `mean_sd` refuses a method outside its scenarios first, and takes
-        // the skewed-data methods from their fits.
-        (MedianMethod::Bland2015 | MedianMethod::Qe | MedianMethod::Bc | MedianMethod::Mln, _) => {
-            (f64::NAN, "none")
-        }
+        // the skewed-data methods from their fits and the BLUE from its estimate.
+        (
+            MedianMethod::Bland2015
+            | MedianMethod::Qe
+            | MedianMethod::Bc
+            | MedianMethod::Mln
+            | MedianMethod::Blue,
+            _,
+        ) => (f64::NAN, "none"),
     }
 }
 
@@ -418,8 +434,10 @@ fn estimate_sd(
             (b - a) / expected_normal_range(x.n),
             "Walter & Yao 2007 (range / expected normal range)",
         ),
-        // Unreachable: taken from their fits by `mean_sd`.
-        (MedianMethod::Qe | MedianMethod::Bc | MedianMethod::Mln, _) => (f64::NAN, "none"),
+        // Unreachable: taken from their fits (and the BLUE) by `mean_sd`.
+        (MedianMethod::Qe | MedianMethod::Bc | MedianMethod::Mln | MedianMethod::Blue, _) => {
+            (f64::NAN, "none")
+        }
     }
 }
 

@@ -7,6 +7,7 @@
 //! |---|---|
 //! | [`five_numbers`] | what was reported (min, q1, median, q3, max, n; Wan et al.'s scenarios), the method names and the n each takes, the distribution assumed; validation |
 //! | [`normal_order`] | expected spreads of n standard normals: Wan et al. 2014's ξ(n) and η(n), their Tables 1 and 2, Walter & Yao's exact expected range |
+//! | [`blue`] | Yang et al. 2022's BLUE of the mean and SD from the reported order statistics of a normal sample (metaBLUE, metafor's `method = "blue"`) |
 //! | [`median`] | median, quartiles and range → mean and SD (Luo 2018, Wan 2014, Shi 2020, Hozo 2005, Bland 2015, Walter & Yao 2007), Shi et al. 2023's skewness test; dispatches to [`skewed`] |
 //! | [`skewed`] | the methods for skewed data as estmeansd computes them: QE (McGrath et al. 2020, five distributions fitted to the quantiles, the best selected), BC (McGrath et al. 2020, Box–Cox), MLN (Cai et al. 2021); back-transformed by numerical integration |
 //! | `quadrature` | adaptive Simpson quadrature for the skewed methods' back-transformed moments |
@@ -21,6 +22,7 @@
 //! [`change_sd`](mod@change_sd) applies to a within-patient change; used by the command line
 //! (`trialstats convert`) and by the study data.
 
+pub mod blue;
 pub mod change_sd;
 pub mod five_numbers;
 pub mod implied_r;

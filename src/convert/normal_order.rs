@@ -1,8 +1,10 @@
-//! Expected spreads of n standard normals, the divisors that turn a reported range or IQR
-//! into an SD: Wan et al. (2014)'s approximations ξ(n) (eq. 9) and η(n) (eq. 16), their
-//! Tables 1 and 2 for small n, and the exact expected range of Walter & Yao (2007).
-//! Used by the normal-theory formulas ([`super::median`]) and by the starting values and
-//! transformed-scale estimates of the skewed-data methods ([`super::skewed`]).
+//! Order statistics of n standard normals: the expected spreads that turn a reported range
+//! or IQR into an SD (Wan et al. 2014's approximations ξ(n), eq. 9, and η(n), eq. 16, their
+//! Tables 1 and 2 for small n, Walter & Yao 2007's exact expected range), and the expected
+//! values and covariances of any ranks by David & Johnson's expansion, which the BLUE of
+//! [`super::blue`] weighs the reported numbers with. Used by the normal-theory formulas
+//! ([`super::median`]), by the starting values and transformed-scale estimates of the
+//! skewed-data methods ([`super::skewed`]) and by [`super::blue`].
 
 use crate::dist::{pnorm, qnorm};
 
@@ -84,6 +86,78 @@ pub fn expected_normal_range(n: u64) -> f64 {
         sum += if i % 2 == 1 { 4.0 } else { 2.0 } * f(x);
     }
     sum * h / 3.0
+}
+
+/// Expected values and covariances of the standard-normal order statistics of the given
+/// `ranks` (ascending, each in 1..=n) in a sample of `n`, by David & Johnson's (1954,
+/// Biometrika 41:228) expansion to order 1/(n + 2)² (David & Nagaraja 2003, *Order
+/// Statistics*, 3rd ed., §4.6), as Yang et al. (2022) and metaBLUE use it. With p = r/(n + 1),
+/// q = 1 − p and Q = Φ⁻¹(p), the derivatives of Φ⁻¹ are Q′ = 1/φ, Q″ = Q/φ², Q‴ = (1 + 2Q²)/φ³
+/// and Q⁗ = Q(7 + 6Q²)/φ⁴ (φ = φ(Q)). Returns the expected values and the covariance matrix
+/// (row-major). p is r/(n + 1) and q is 1 − p in floating point, as R computes them, so that
+/// the answers agree with R's to rounding also at n = 10⁹.
+pub fn order_statistic_moments(ranks: &[u64], n: u64) -> (Vec<f64>, Vec<f64>) {
+    let big = n as f64 + 2.0;
+    /// p, q, Φ⁻¹(p) and its first four derivatives at one rank.
+    struct Rank {
+        p: f64,
+        q: f64,
+        x: f64,
+        d: [f64; 4],
+    }
+    let at: Vec<Rank> = ranks
+        .iter()
+        .map(|&r| {
+            let p = r as f64 / (n as f64 + 1.0);
+            let x = qnorm(p);
+            let phi = (-0.5 * x * x).exp() / (2.0 * std::f64::consts::PI).sqrt();
+            Rank {
+                p,
+                q: 1.0 - p,
+                x,
+                d: [
+                    1.0 / phi,
+                    x / (phi * phi),
+                    (1.0 + 2.0 * x * x) / phi.powi(3),
+                    x * (7.0 + 6.0 * x * x) / phi.powi(4),
+                ],
+            }
+        })
+        .collect();
+    let expected = at
+        .iter()
+        .map(|a| {
+            let pq = a.p * a.q;
+            a.x + pq * a.d[1] / (2.0 * big)
+                + pq / (big * big) * ((a.q - a.p) * a.d[2] / 3.0 + pq * a.d[3] / 8.0)
+        })
+        .collect();
+    let k = at.len();
+    let mut cov = vec![0.0; k * k];
+    for i in 0..k {
+        for j in i..k {
+            let (r, s) = (&at[i], &at[j]);
+            let c = if i == j {
+                let pq = r.p * r.q;
+                pq * r.d[0] * r.d[0] / big
+                    + pq / (big * big)
+                        * (2.0 * (r.q - r.p) * r.d[0] * r.d[1]
+                            + pq * (r.d[0] * r.d[2] + r.d[1] * r.d[1] / 2.0))
+            } else {
+                let prqs = r.p * s.q;
+                prqs * r.d[0] * s.d[0] / big
+                    + prqs / (big * big)
+                        * ((r.q - r.p) * r.d[1] * s.d[0]
+                            + (s.q - s.p) * r.d[0] * s.d[1]
+                            + r.p * r.q * r.d[2] * s.d[0] / 2.0
+                            + s.p * s.q * r.d[0] * s.d[2] / 2.0
+                            + prqs * r.d[1] * s.d[1] / 2.0)
+            };
+            cov[i * k + j] = c;
+            cov[j * k + i] = c;
+        }
+    }
+    (expected, cov)
 }
 
 #[cfg(test)]

@@ -80,27 +80,12 @@ pub struct SkewedFit {
 /// The reported quantiles in order, and the probabilities QE fits them at.
 fn quantiles(x: &FiveNumbers, scenario: Scenario) -> (Vec<f64>, Vec<f64>) {
     let n = x.n as f64;
-    let m = x.median;
-    match scenario {
-        Scenario::Range => (
-            vec![x.min.unwrap_or(m), m, x.max.unwrap_or(m)],
-            vec![1.0 / n, 0.5, 1.0 - 1.0 / n],
-        ),
-        Scenario::Quartiles => (
-            vec![x.q1.unwrap_or(m), m, x.q3.unwrap_or(m)],
-            vec![0.25, 0.5, 0.75],
-        ),
-        Scenario::FiveNumbers => (
-            vec![
-                x.min.unwrap_or(m),
-                x.q1.unwrap_or(m),
-                m,
-                x.q3.unwrap_or(m),
-                x.max.unwrap_or(m),
-            ],
-            vec![1.0 / n, 0.25, 0.5, 0.75, 1.0 - 1.0 / n],
-        ),
-    }
+    let probs = match scenario {
+        Scenario::Range => vec![1.0 / n, 0.5, 1.0 - 1.0 / n],
+        Scenario::Quartiles => vec![0.25, 0.5, 0.75],
+        Scenario::FiveNumbers => vec![1.0 / n, 0.25, 0.5, 0.75, 1.0 - 1.0 / n],
+    };
+    (x.values(scenario), probs)
 }
 
 /// Luo et al. (2018)'s mean and Wan et al. (2014)'s SD of quantiles `q` (in the order of
