@@ -49,6 +49,7 @@
 //! | [`output`] | output formats (table, JSON, CSV, JUnit XML) behind one trait |
 //! | [`prelude`] | the common calls in one place (GRIM, GRIMMER, SPRITE, SMD, rma, paired change, verify) with the command line's defaults |
 //! | [`dist`] | distribution functions (quantiles and tail probabilities) |
+//! | [`optimize`] | numerical minimisation without derivatives (R's `optimize`, a bounded Newton minimiser) |
 //! | [`error`] | errors and exit-code semantics |
 
 pub mod analysis;
@@ -66,6 +67,7 @@ pub mod level;
 pub mod lmm;
 pub mod meta;
 pub mod model_matrix;
+pub mod optimize;
 pub mod output;
 #[cfg(feature = "charts")]
 pub mod plot;

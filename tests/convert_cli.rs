@@ -217,6 +217,118 @@ fn effect_and_meta_take_medians_for_missing_means() {
         .stderr(contains("by luo-wan-shi"));
 }
 
+/// `effect --input` takes convert median's `--method`, `--mean-method`, `--sd-method` for its
+/// median columns, and marks each row in the notes column (table, CSV, JSON): converted by
+/// which method, or "m1i as given" when a row gives both a mean and a median. Row B is the
+/// skewed example of ?conv.fivenum (2, 4, 6, 14, 20; n = 20) against m2i = 4, sd2i = 2,
+/// n2i = 20; R (metafor 3.8.1):
+///   escalc("MD", m1i=8.6278026830743961, sd1i=5.7560801954900818, n1i=20, m2i=4, sd2i=2,
+///     n2i=20) -> yi 4.6278026830743961, vi 1.8566229608456570 (luo-wan-shi's mean and SD,
+///     benches/convert_reference.R)
+///   escalc("MD", m1i=8.1885660399956723, sd1i=5.5532099049419230, n1i=20, m2i=4, sd2i=2,
+///     n2i=20) -> yi 4.1885660399956723, vi 1.7419070124172540 (blue's: metaBLUE::BLUE_s(
+///     c(2, 4, 6, 14, 20), 20, "S3"), benches/blue_reference.R)
+#[test]
+fn effect_input_takes_the_median_methods_and_marks_the_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("eff.csv");
+    std::fs::write(
+        &path,
+        "study,m1i,sd1i,n1i,median1i,q1_1i,q3_1i,min1i,max1i,m2i,sd2i,n2i
+\
+         A,5,2,20,,,,,,4,2,20
+\
+         B,NA,,20,6,4,14,2,20,4,2,20
+\
+         C,5.5,2.1,20,6,4,10,,,4,2,20
+",
+    )
+    .unwrap();
+    let run = |extra: &[&str]| {
+        let out = trialstats()
+            .args(["effect", "MD", "--input", path.to_str().unwrap()])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).to_string()
+    };
+    let json = |extra: &[&str]| -> serde_json::Value {
+        let mut args = extra.to_vec();
+        args.extend(["--format", "json"]);
+        serde_json::from_str(&run(&args)).unwrap()
+    };
+    let rel = |a: f64, b: f64| ((a - b) / b).abs();
+    let v = json(&[]);
+    assert!(rel(v[1]["estimate"].as_f64().unwrap(), 4.6278026830743961) < 1e-12);
+    assert!(rel(v[1]["variance"].as_f64().unwrap(), 1.8566229608456570) < 1e-12);
+    assert_eq!(v[0]["notes"].as_array().unwrap().len(), 0);
+    assert_eq!(
+        v[1]["notes"][0],
+        "m1i, sd1i from median1i (five-number, n = 20) by luo-wan-shi; looks skewed"
+    );
+    assert_eq!(v[2]["notes"][0], "m1i as given; median1i not used");
+    assert_eq!(v[2]["estimate"].as_f64().unwrap(), 1.5);
+    let v = json(&["--method", "blue"]);
+    assert!(rel(v[1]["estimate"].as_f64().unwrap(), 4.1885660399956723) < 1e-12);
+    assert!(rel(v[1]["variance"].as_f64().unwrap(), 1.7419070124172540) < 1e-12);
+    assert!(v[1]["notes"][0].as_str().unwrap().contains("by blue"));
+    // a pair: blue's mean with luo-wan-shi's SD
+    let v = json(&["--mean-method", "blue", "--sd-method", "luo-wan-shi"]);
+    assert!(rel(v[1]["estimate"].as_f64().unwrap(), 4.1885660399956723) < 1e-12);
+    assert!(rel(v[1]["variance"].as_f64().unwrap(), 1.8566229608456570) < 1e-12);
+    assert!(v[1]["notes"][0]
+        .as_str()
+        .unwrap()
+        .contains("by mean blue, sd luo-wan-shi"));
+    // the table and the CSV carry the same marks in their notes column
+    let table = run(&["--method", "qe"]);
+    assert!(
+        table.contains("m1i, sd1i from median1i (five-number, n = 20) by qe"),
+        "{table}"
+    );
+    assert!(
+        !table.contains("by qe; looks skewed"),
+        "QE is built for skewed data: {table}"
+    );
+    let csv = run(&["--format", "csv"]);
+    assert!(
+        csv.contains("C,MD,1.5,0.4205,") && csv.contains("m1i as given; median1i not used"),
+        "{csv}"
+    );
+    // an unknown method is refused naming the option
+    trialstats()
+        .args([
+            "effect",
+            "MD",
+            "--input",
+            path.to_str().unwrap(),
+            "--method",
+            "bleu",
+        ])
+        .assert()
+        .code(2)
+        .stderr(contains("--method"));
+    // a method without a formula for the row's numbers is named with the row
+    trialstats()
+        .args([
+            "effect",
+            "MD",
+            "--input",
+            path.to_str().unwrap(),
+            "--method",
+            "hozo2005",
+        ])
+        .assert()
+        .code(2)
+        .stderr(contains("eff.csv:3 (group 1)").and(contains("hozo2005")));
+}
+
 /// `--method qe|bc|mln` name the method, the distribution and why, and carry the fits in
 /// JSON; `--mean-method`/`--sd-method` mix any two. The skewed example of ?conv.fivenum
 /// (2, 4, 6, 14, 20; n = 20): QE selects the Weibull, mean 8.8399130498596232 at the exact

@@ -6,7 +6,8 @@
 //! uses it is printed with [`Conversion::text`], and the consistency checks that test printed
 //! numbers (GRIM, GRIMMER, DEBIT, SPRITE, bounds) are not run on it.
 
-use crate::convert::median::{mean_sd, Distribution, FiveNumbers, MeanSd};
+use crate::convert::five_numbers::{Distribution, FiveNumbers};
+use crate::convert::median::{mean_sd, MeanSd};
 use crate::error::Result;
 use crate::output::human_number as h;
 use crate::study::{MedianSummary, TimePoint};

@@ -37,6 +37,37 @@ pub enum ConvertCommand {
     R(RArgs),
 }
 
+/// How a median becomes a mean and SD: the options of `convert median`, also taken by
+/// `effect --input` for its median columns.
+#[derive(Debug, Clone, clap::Args)]
+pub struct MedianMethodArgs {
+    /// How a median with quartiles or range becomes a mean and SD: luo-wan-shi (default),
+    /// wan2014, wan2014-exact (Wan et al.'s Tables 1 and 2 for small n, as R meta), hozo2005
+    /// (min/median/max), bland2015 (all five), walter2007 (min/median/max), blue (Yang et al.
+    /// 2022's best linear unbiased estimates from normal order statistics, as metaBLUE); for
+    /// skewed data qe, bc, mln (estmeansd's: McGrath et al. 2020, Cai et al. 2021; n ≥ 3; bc
+    /// and mln need values > 0).
+    #[arg(long, default_value = "luo-wan-shi")]
+    pub method: MedianMethod,
+    /// The method of the mean alone (any of --method's; the SD's stays --method's unless
+    /// --sd-method is given).
+    #[arg(long)]
+    pub mean_method: Option<MedianMethod>,
+    /// The method of the SD alone (any of --method's).
+    #[arg(long)]
+    pub sd_method: Option<MedianMethod>,
+}
+
+impl MedianMethodArgs {
+    /// The mean's and the SD's method.
+    pub fn methods(&self) -> Methods {
+        Methods {
+            mean: self.mean_method.unwrap_or(self.method),
+            sd: self.sd_method.unwrap_or(self.method),
+        }
+    }
+}
+
 #[derive(Debug, clap::Args)]
 pub struct MedianArgs {
     /// Sample size (at least 5).
@@ -57,19 +88,8 @@ pub struct MedianArgs {
     /// Maximum (with --min).
     #[arg(long, allow_hyphen_values = true, requires = "min")]
     pub max: Option<String>,
-    /// Method: luo-wan-shi (default), wan2014, wan2014-exact (Wan et al.'s Tables 1 and 2
-    /// for small n, as R meta), hozo2005 (min/median/max), bland2015 (all
-    /// five), walter2007 (min/median/max); for skewed data qe, bc, mln (estmeansd's:
-    /// McGrath et al. 2020, Cai et al. 2021; n ≥ 3; bc and mln need values > 0).
-    #[arg(long, default_value = "luo-wan-shi")]
-    pub method: MedianMethod,
-    /// The method of the mean alone (any of --method's; the SD's stays --method's unless
-    /// --sd-method is given).
-    #[arg(long)]
-    pub mean_method: Option<MedianMethod>,
-    /// The method of the SD alone (any of --method's).
-    #[arg(long)]
-    pub sd_method: Option<MedianMethod>,
+    #[command(flatten)]
+    pub methods: MedianMethodArgs,
     /// Distribution assumed for the data: norm, or lnorm (log-normal: logged, converted,
     /// back-transformed; luo-wan-shi only).
     #[arg(long, default_value = "norm")]
@@ -160,10 +180,7 @@ fn show<T: Tabular + serde::Serialize>(
 }
 
 fn median(m: MedianArgs, format: Format) -> Result<Outcome> {
-    let methods = Methods {
-        mean: m.mean_method.unwrap_or(m.method),
-        sd: m.sd_method.unwrap_or(m.method),
-    };
+    let methods = m.methods.methods();
     if let Some(path) = &m.input {
         let file = CsvFile::read(path)?;
         let rows = convert::mean_sd_rows(&file, methods, m.dist)?;
@@ -264,11 +281,13 @@ fn implied_r(a: RArgs, format: Format) -> Result<Outcome> {
 }
 
 /// For `effect --input` and `meta --measure`: medians (`median1i`, `q1_1i`, `q3_1i`,
-/// `min1i`, `max1i`, and the same for group 2) converted to the missing `m1i`, `sd1i` by the
-/// default method; each conversion is noted on standard error.
-pub(crate) fn medians_as_means(file: &CsvFile) -> Result<Option<convert::FilledFile>> {
-    let filled =
-        convert::fill_means_from_medians(file, MedianMethod::default(), Distribution::default())?;
+/// `min1i`, `max1i`, and the same for group 2) converted to the missing `m1i`, `sd1i` by
+/// `methods` (`meta`: the default); each conversion is noted on standard error.
+pub(crate) fn medians_as_means(
+    file: &CsvFile,
+    methods: Methods,
+) -> Result<Option<convert::FilledFile>> {
+    let filled = convert::fill_means_from_medians(file, methods, Distribution::default())?;
     if let Some(f) = &filled {
         for note in &f.notes {
             eprintln!("note: {note}");

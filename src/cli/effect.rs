@@ -9,6 +9,7 @@
 
 use super::args;
 use std::path::PathBuf;
+use trialstats::convert::Methods;
 use trialstats::effect::convert::{self, Conversion};
 use trialstats::effect::{
     self, CiMethod, EffectSize, EffectSizes, GroupSummary, MeanSd, MeasureCode, PersonTime,
@@ -144,9 +145,13 @@ struct TwoGroupArgs {
         required_unless_present = "input"
     )]
     group2: Option<String>,
-    /// CSV file with metafor's columns m1i, sd1i, n1i, m2i, sd2i, n2i (one study per row).
+    /// CSV file with metafor's columns m1i, sd1i, n1i, m2i, sd2i, n2i (one study per row); a
+    /// row may give median1i with q1_1i, q3_1i and/or min1i, max1i instead of m1i, sd1i (and
+    /// the same for group 2), converted by --method.
     #[arg(long, value_name = "FILE.csv", conflicts_with = "group2")]
     input: Option<PathBuf>,
+    #[command(flatten)]
+    median: super::convert::MedianMethodArgs,
     #[command(flatten)]
     common: Common,
 }
@@ -181,9 +186,13 @@ struct PrePostArgs {
     /// Pre/post correlation (default 0.5, with a note; with --input it fills a missing ri column).
     #[arg(long, allow_negative_numbers = true)]
     r: Option<f64>,
-    /// CSV file with metafor's columns m1i, m2i, sd1i, sd2i, ni, ri (one study per row).
+    /// CSV file with metafor's columns m1i, m2i, sd1i, sd2i, ni, ri (one study per row); a
+    /// median (median1i with q1_1i, q3_1i and/or min1i, max1i) may stand for m1i, sd1i (and
+    /// for m2i, sd2i), converted by --method.
     #[arg(long, value_name = "FILE.csv", conflicts_with = "after")]
     input: Option<PathBuf>,
+    #[command(flatten)]
+    median: super::convert::MedianMethodArgs,
     #[command(flatten)]
     common: Common,
 }
@@ -417,18 +426,23 @@ fn escalc_codes() -> Vec<&'static str> {
         .collect()
 }
 
-/// Many effects from `--input`, one per row.
+/// Many effects from `--input`, one per row; median columns converted by `medians` (the
+/// default method for measures without means), each converted row marked in its notes.
 fn from_csv(
     path: &std::path::Path,
     code: MeasureCode,
     common: &Common,
     ci: CiMethod,
     r: Option<f64>,
+    medians: Methods,
 ) -> Result<String> {
     let file = trialstats::csv_file::CsvFile::read(path)?;
-    let filled = super::convert::medians_as_means(&file)?;
-    let file = filled.as_ref().map_or(&file, |f| &f.file);
-    let rows = effect::escalc_rows(file, code, common.level, ci, r)?;
+    let filled = super::convert::medians_as_means(&file, medians)?;
+    let source = filled.as_ref().map_or(&file, |f| &f.file);
+    let mut rows = effect::escalc_rows(source, code, common.level, ci, r)?;
+    if let Some(f) = &filled {
+        trialstats::convert::mark_rows(&mut rows, f);
+    }
     render(common.format, &EffectSizes(rows))
 }
 
@@ -438,7 +452,14 @@ fn one(common: &Common, e: Result<EffectSize>) -> Result<String> {
 
 fn two_group(code: MeasureCode, a: TwoGroupArgs) -> Result<String> {
     if let Some(path) = &a.input {
-        return from_csv(path, code, &a.common, CiMethod::Wald, None);
+        return from_csv(
+            path,
+            code,
+            &a.common,
+            CiMethod::Wald,
+            None,
+            a.median.methods(),
+        );
     }
     let group = |text: &Option<String>, option: &str| -> Result<GroupSummary> {
         let v = args::numbers(
@@ -458,7 +479,14 @@ fn two_group(code: MeasureCode, a: TwoGroupArgs) -> Result<String> {
 
 fn pre_post(code: MeasureCode, a: PrePostArgs) -> Result<String> {
     if let Some(path) = &a.input {
-        return from_csv(path, code, &a.common, CiMethod::Wald, a.r);
+        return from_csv(
+            path,
+            code,
+            &a.common,
+            CiMethod::Wald,
+            a.r,
+            a.median.methods(),
+        );
     }
     let mean_sd = |text: &Option<String>, option: &str| -> Result<MeanSd> {
         let v = args::numbers(option, required(text.as_deref(), option)?, &["MEAN", "SD"])?;
@@ -478,7 +506,14 @@ fn pre_post(code: MeasureCode, a: PrePostArgs) -> Result<String> {
 
 fn two_by_two(code: MeasureCode, a: TwoByTwoArgs) -> Result<String> {
     if let Some(path) = &a.input {
-        return from_csv(path, code, &a.common, CiMethod::Wald, None);
+        return from_csv(
+            path,
+            code,
+            &a.common,
+            CiMethod::Wald,
+            None,
+            Methods::default(),
+        );
     }
     let table = TwoByTwo {
         events1: required(a.events1, "--events1")?,
@@ -492,7 +527,7 @@ fn two_by_two(code: MeasureCode, a: TwoByTwoArgs) -> Result<String> {
 fn proportion(code: MeasureCode, a: ProportionArgs) -> Result<String> {
     let ci: CiMethod = a.ci.parse().map_err(to_option)?;
     if let Some(path) = &a.input {
-        return from_csv(path, code, &a.common, ci, None);
+        return from_csv(path, code, &a.common, ci, None, Methods::default());
     }
     let input = Proportion {
         events: required(a.events, "--events")?,
@@ -507,7 +542,14 @@ fn proportion(code: MeasureCode, a: ProportionArgs) -> Result<String> {
 fn rate(a: RateArgs) -> Result<String> {
     let ci: CiMethod = a.ci.parse().map_err(to_option)?;
     if let Some(path) = &a.input {
-        return from_csv(path, MeasureCode::IR, &a.common, ci, None);
+        return from_csv(
+            path,
+            MeasureCode::IR,
+            &a.common,
+            ci,
+            None,
+            Methods::default(),
+        );
     }
     let input = PersonTime {
         events: required(a.events, "--events")?,
@@ -521,7 +563,14 @@ fn rate(a: RateArgs) -> Result<String> {
 
 fn rate_comparison(code: MeasureCode, a: RateComparisonArgs) -> Result<String> {
     if let Some(path) = &a.input {
-        return from_csv(path, code, &a.common, CiMethod::Wald, None);
+        return from_csv(
+            path,
+            code,
+            &a.common,
+            CiMethod::Wald,
+            None,
+            Methods::default(),
+        );
     }
     let group1 = PersonTime {
         events: required(a.events1, "--events1")?,

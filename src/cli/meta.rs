@@ -545,7 +545,7 @@ fn read_csv(
     };
     let file = CsvFile::read(input_file(args)?)?;
     let filled = match effects {
-        Effects::Computed { .. } => super::convert::medians_as_means(&file)?,
+        Effects::Computed { .. } => super::convert::medians_as_means(&file, Default::default())?,
         Effects::Columns { .. } => None,
     };
     let mut groupings: Vec<(&str, &str)> = Vec::new();

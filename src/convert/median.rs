@@ -12,6 +12,7 @@
 //! | `hozo2005` (S1) | (a + 2m + b)/4 for n ≤ 25, else the median | √(((a − 2m + b)²/4 + (b − a)²)/12) for n ≤ 15, range/4 for n ≤ 70, else range/6 |
 //! | `bland2015` (S3) | (a + 2q1 + 2m + 2q3 + b)/8 | Bland 2015 (Int J Stat Med Res 4:57) |
 //! | `walter2007` (S1) | the median | range / E(range of n standard normals) |
+//! | `blue` | Yang et al. 2022 (J Appl Stat 49:3846): Lloyd's BLUE of μ and σ from the reported order statistics of a normal sample ([`super::blue`]) | the same |
 //!
 //! Under `--dist lnorm` the five numbers are logged, the log-scale mean and SD are estimated
 //! by `luo-wan-shi` with the log-normal corrections of Shi et al. (2020b, "Estimating the
@@ -21,320 +22,21 @@
 //! which follows the same papers (equation numbers as it cites them); the skewness tests use
 //! the published constants of Shi et al. (2023, Stat Methods Med Res 32:1338). Walter & Yao
 //! (2007, J Clin Epidemiol 60:849) divide the range by its expected value under normality.
+//!
+//! The reported numbers, the method names and their validation are
+//! [`super::five_numbers`]'s; the divisors ξ(n), η(n) and the expected range
+//! [`super::normal_order`]'s; the skewed-data fits (QE, BC, MLN) [`super::skewed`]'s, which
+//! [`mean_sd`] calls.
 
+use super::blue;
+use super::five_numbers::{Distribution, FiveNumbers, MedianMethod, Methods, Scenario};
+use super::normal_order::{
+    expected_normal_range, wan_eta, wan_eta_exact, wan_xi, wan_xi_exact, WAN_TABLE1_LABEL,
+    WAN_TABLE2_LABEL,
+};
 use super::skewed::{self, SkewedFit};
-use crate::dist::{pnorm, qnorm};
 use crate::error::{Error, Result};
 use serde::Serialize;
-
-/// Which of the five numbers were reported (Wan et al. 2014's scenarios).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum Scenario {
-    /// S1: minimum, median, maximum.
-    #[serde(rename = "min-median-max")]
-    Range,
-    /// S2: first quartile, median, third quartile.
-    #[serde(rename = "q1-median-q3")]
-    Quartiles,
-    /// S3: all five.
-    #[serde(rename = "five-number")]
-    FiveNumbers,
-}
-
-impl Scenario {
-    /// The name as printed (and in JSON).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Scenario::Range => "min-median-max",
-            Scenario::Quartiles => "q1-median-q3",
-            Scenario::FiveNumbers => "five-number",
-        }
-    }
-}
-
-/// How the mean and SD are estimated.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-pub enum MedianMethod {
-    /// Mean by Luo et al. 2018, SD by Wan et al. 2014 (S1, S2) or Shi et al. 2020 (S3).
-    #[default]
-    #[serde(rename = "luo-wan-shi")]
-    LuoWanShi,
-    /// Mean and SD by Wan et al. 2014.
-    #[serde(rename = "wan2014")]
-    Wan2014,
-    /// Wan et al. 2014 with the exact divisors of their Tables 1 and 2 for small n (as R
-    /// `meta` uses them), the formulas beyond.
-    #[serde(rename = "wan2014-exact")]
-    Wan2014Exact,
-    /// Hozo et al. 2005 (S1 only).
-    #[serde(rename = "hozo2005")]
-    Hozo2005,
-    /// Bland 2015 (S3 only).
-    #[serde(rename = "bland2015")]
-    Bland2015,
-    /// Walter & Yao 2007 (S1 only).
-    #[serde(rename = "walter2007")]
-    Walter2007,
-    /// Quantile estimation, McGrath et al. 2020 (estmeansd `qe.mean.sd`).
-    #[serde(rename = "qe")]
-    Qe,
-    /// Box–Cox, McGrath et al. 2020 (estmeansd `bc.mean.sd`).
-    #[serde(rename = "bc")]
-    Bc,
-    /// Unknown non-normal distributions, Cai et al. 2021 (estmeansd `mln.mean.sd`).
-    #[serde(rename = "mln")]
-    Mln,
-}
-
-/// The method names accepted, for messages.
-const METHOD_NAMES: &str =
-    "luo-wan-shi, wan2014, hozo2005, bland2015, walter2007, qe, bc, mln, wan2014-exact";
-
-impl MedianMethod {
-    /// The name as typed and printed.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MedianMethod::LuoWanShi => "luo-wan-shi",
-            MedianMethod::Wan2014 => "wan2014",
-            MedianMethod::Wan2014Exact => "wan2014-exact",
-            MedianMethod::Hozo2005 => "hozo2005",
-            MedianMethod::Bland2015 => "bland2015",
-            MedianMethod::Walter2007 => "walter2007",
-            MedianMethod::Qe => "qe",
-            MedianMethod::Bc => "bc",
-            MedianMethod::Mln => "mln",
-        }
-    }
-
-    /// The skewed-data methods of [`super::skewed`] (estmeansd's), which fit a distribution.
-    pub fn is_skewed(self) -> bool {
-        matches!(
-            self,
-            MedianMethod::Qe | MedianMethod::Bc | MedianMethod::Mln
-        )
-    }
-
-    /// The smallest n the method takes (estmeansd's 3 for its methods, metafor's 5 else).
-    pub fn min_n(self) -> u64 {
-        if self.is_skewed() {
-            super::skewed::MIN_N
-        } else {
-            MIN_N
-        }
-    }
-
-    /// The largest n the method takes.
-    pub fn max_n(self) -> u64 {
-        if self.is_skewed() {
-            super::skewed::MAX_N
-        } else {
-            MAX_N
-        }
-    }
-
-    /// The scenarios a method has formulas for.
-    pub fn scenarios(self) -> &'static [Scenario] {
-        use Scenario::*;
-        match self {
-            MedianMethod::LuoWanShi
-            | MedianMethod::Wan2014
-            | MedianMethod::Wan2014Exact
-            | MedianMethod::Qe
-            | MedianMethod::Bc
-            | MedianMethod::Mln => &[Range, Quartiles, FiveNumbers],
-            MedianMethod::Hozo2005 | MedianMethod::Walter2007 => &[Range],
-            MedianMethod::Bland2015 => &[FiveNumbers],
-        }
-    }
-}
-
-impl std::str::FromStr for MedianMethod {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<Self> {
-        match s.to_ascii_lowercase().replace('/', "-").as_str() {
-            "luo-wan-shi" | "default" => Ok(MedianMethod::LuoWanShi),
-            "wan2014" => Ok(MedianMethod::Wan2014),
-            "wan2014-exact" => Ok(MedianMethod::Wan2014Exact),
-            "hozo2005" => Ok(MedianMethod::Hozo2005),
-            "bland2015" => Ok(MedianMethod::Bland2015),
-            "walter2007" => Ok(MedianMethod::Walter2007),
-            "qe" => Ok(MedianMethod::Qe),
-            "bc" => Ok(MedianMethod::Bc),
-            "mln" => Ok(MedianMethod::Mln),
-            other => Err(Error::input(
-                "--method",
-                format!("unknown method '{other}'; allowed: {METHOD_NAMES}"),
-            )),
-        }
-    }
-}
-
-/// The distribution assumed for the data behind the five numbers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Distribution {
-    /// Normal.
-    #[default]
-    Norm,
-    /// Log-normal: the numbers are logged, converted, and back-transformed.
-    Lnorm,
-}
-
-impl std::str::FromStr for Distribution {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<Self> {
-        match s.to_ascii_lowercase().as_str() {
-            "norm" | "normal" => Ok(Distribution::Norm),
-            "lnorm" | "lognormal" | "log-normal" => Ok(Distribution::Lnorm),
-            other => Err(Error::input(
-                "--dist",
-                format!("unknown distribution '{other}'; allowed: norm, lnorm"),
-            )),
-        }
-    }
-}
-
-/// What a paper reported: the median and n, and the quartiles and/or the range.
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
-pub struct FiveNumbers {
-    pub min: Option<f64>,
-    pub q1: Option<f64>,
-    pub median: f64,
-    pub q3: Option<f64>,
-    pub max: Option<f64>,
-    /// Sample size (at least 5, as metafor's `conv.fivenum`).
-    pub n: u64,
-}
-
-/// The smallest n the methods are used for (metafor's `conv.fivenum` leaves n < 5 out).
-pub const MIN_N: u64 = 5;
-
-/// The largest n taken (as every sample size of the tool).
-pub const MAX_N: u64 = 1_000_000_000;
-
-impl FiveNumbers {
-    /// Which scenario these numbers are, or what is missing. `at` names the place for
-    /// messages (an option list or `FILE:LINE`).
-    pub fn scenario(&self, at: &str) -> Result<Scenario> {
-        let pair = |a: Option<f64>, b: Option<f64>, names: &str| match (a, b) {
-            (Some(_), Some(_)) => Ok(true),
-            (None, None) => Ok(false),
-            _ => Err(Error::input(
-                at,
-                format!("{names} come as a pair; give both or neither"),
-            )),
-        };
-        let range = pair(self.min, self.max, "min and max")?;
-        let quartiles = pair(self.q1, self.q3, "q1 and q3")?;
-        match (range, quartiles) {
-            (true, false) => Ok(Scenario::Range),
-            (false, true) => Ok(Scenario::Quartiles),
-            (true, true) => Ok(Scenario::FiveNumbers),
-            (false, false) => Err(Error::input(
-                at,
-                "a median alone says nothing of the spread; give min and max, q1 and q3, or all five",
-            )),
-        }
-    }
-
-    /// Refuse numbers that cannot be a five-number summary: not finite, not ordered
-    /// min ≤ q1 ≤ median ≤ q3 ≤ max, a zero range or IQR, n below [`MIN_N`], or a value ≤ 0
-    /// under the log-normal.
-    fn validate(&self, dist: Distribution, methods: Methods, at: &str) -> Result<Scenario> {
-        let scenario = self.scenario(at)?;
-        let named = [
-            ("min", self.min),
-            ("q1", self.q1),
-            ("median", Some(self.median)),
-            ("q3", self.q3),
-            ("max", self.max),
-        ];
-        let given: Vec<(&str, f64)> = named
-            .iter()
-            .filter_map(|(name, v)| v.map(|v| (*name, v)))
-            .collect();
-        if let Some((name, v)) = given.iter().find(|(_, v)| !v.is_finite()) {
-            return Err(Error::input(
-                at,
-                format!("{name} {v} is not a finite number"),
-            ));
-        }
-        for w in given.windows(2) {
-            if w[0].1 > w[1].1 {
-                return Err(Error::input(
-                    at,
-                    format!(
-                        "{} {} is above {} {}; the numbers must be ordered min ≤ q1 ≤ median ≤ q3 ≤ max",
-                        w[0].0, w[0].1, w[1].0, w[1].1
-                    ),
-                ));
-            }
-        }
-        if let (Some(a), Some(b)) = (self.min, self.max) {
-            if a == b {
-                return Err(Error::input(
-                    at,
-                    format!("min and max are both {a}: a range of zero gives no SD to estimate"),
-                ));
-            }
-        }
-        if let (Some(a), Some(b)) = (self.q1, self.q3) {
-            if a == b {
-                return Err(Error::input(
-                    at,
-                    format!("q1 and q3 are both {a}: an IQR of zero gives no SD to estimate"),
-                ));
-            }
-        }
-        let (min_n, max_n) = (methods.min_n(), methods.max_n());
-        if self.n < min_n {
-            return Err(Error::input(
-                at,
-                format!(
-                    "n = {} is too small; these methods need n ≥ {min_n} ({}, {})",
-                    self.n,
-                    methods.name(),
-                    if min_n == MIN_N {
-                        "as metafor's conv.fivenum"
-                    } else {
-                        "as estmeansd"
-                    }
-                ),
-            ));
-        }
-        if self.n > max_n {
-            return Err(Error::input(
-                at,
-                format!(
-                    "n = {} is too large; allowed: {min_n} to {max_n} ({})",
-                    self.n,
-                    methods.name()
-                ),
-            ));
-        }
-        if dist == Distribution::Lnorm {
-            if let Some((name, v)) = given.iter().find(|(_, v)| *v <= 0.0) {
-                return Err(Error::input(
-                    at,
-                    format!("{name} {v} is not positive; a log-normal distribution has only values > 0 (use --dist norm)"),
-                ));
-            }
-        }
-        Ok(scenario)
-    }
-
-    /// The numbers on the log scale (validated positive first).
-    fn logged(&self) -> FiveNumbers {
-        FiveNumbers {
-            min: self.min.map(f64::ln),
-            q1: self.q1.map(f64::ln),
-            median: self.median.ln(),
-            q3: self.q3.map(f64::ln),
-            max: self.max.map(f64::ln),
-            n: self.n,
-        }
-    }
-}
 
 /// Shi et al. (2023)'s test of skewness from the reported quantiles.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -418,43 +120,6 @@ pub struct MeanSd {
     pub fits: Vec<SkewedFit>,
 }
 
-/// The methods of the mean and of the SD (any pair; usually the same).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-pub struct Methods {
-    pub mean: MedianMethod,
-    pub sd: MedianMethod,
-}
-
-impl Methods {
-    /// One method for both.
-    pub fn same(m: MedianMethod) -> Self {
-        Methods { mean: m, sd: m }
-    }
-
-    /// `qe`, or `mean luo-wan-shi, sd qe` when they differ.
-    pub fn name(self) -> String {
-        if self.mean == self.sd {
-            self.mean.as_str().to_string()
-        } else {
-            format!("mean {}, sd {}", self.mean.as_str(), self.sd.as_str())
-        }
-    }
-
-    fn min_n(self) -> u64 {
-        self.mean.min_n().max(self.sd.min_n())
-    }
-
-    fn max_n(self) -> u64 {
-        self.mean.max_n().min(self.sd.max_n())
-    }
-}
-
-impl From<MedianMethod> for Methods {
-    fn from(m: MedianMethod) -> Self {
-        Methods::same(m)
-    }
-}
-
 impl MeanSd {
     /// A plain warning when the skewness test rejects normality, else `None`.
     pub fn warning(&self) -> Option<String> {
@@ -493,86 +158,6 @@ impl MeanSd {
             )
         })
     }
-}
-
-/// Wan et al. (2014) eq. 9: ξ(n) = 2 Φ⁻¹((n − 0.375)/(n + 0.25)), the expected range of n
-/// standard normals as Blom's approximation gives it.
-pub fn wan_xi(n: f64) -> f64 {
-    2.0 * qnorm((n - 0.375) / (n + 0.25))
-}
-
-/// Wan et al. (2014) eq. 16: η(n) = 2 Φ⁻¹((0.75 n − 0.125)/(n + 0.25)), the expected IQR of
-/// n standard normals.
-pub fn wan_eta(n: f64) -> f64 {
-    2.0 * qnorm((0.75 * n - 0.125) / (n + 0.25))
-}
-
-/// Wan et al. (2014) Table 1: ξ(n), the expected range of n standard normals, for n = 1 to
-/// 50, to 3 decimals (the values R `meta` 8.4 holds as option `Wan2014.Table1`).
-const WAN_TABLE1: [f64; 50] = [
-    0.000, 1.128, 1.693, 2.059, 2.326, 2.534, 2.704, 2.847, 2.970, 3.078, 3.173, 3.259, 3.336,
-    3.407, 3.472, 3.532, 3.588, 3.640, 3.689, 3.735, 3.778, 3.819, 3.858, 3.895, 3.931, 3.964,
-    3.997, 4.027, 4.057, 4.086, 4.113, 4.139, 4.165, 4.189, 4.213, 4.236, 4.259, 4.280, 4.301,
-    4.322, 4.341, 4.361, 4.379, 4.398, 4.415, 4.433, 4.450, 4.466, 4.482, 4.498,
-];
-
-/// Wan et al. (2014) Table 2: η(n), the expected IQR of n = 4Q + 1 standard normals, for
-/// Q = 1 to 50 (n = 5 to 201), to 3 decimals (R `meta`'s `Wan2014.Table2`).
-const WAN_TABLE2: [f64; 50] = [
-    0.990, 1.144, 1.206, 1.239, 1.260, 1.274, 1.284, 1.292, 1.298, 1.303, 1.307, 1.311, 1.313,
-    1.316, 1.318, 1.320, 1.322, 1.323, 1.324, 1.326, 1.327, 1.328, 1.329, 1.330, 1.330, 1.331,
-    1.332, 1.332, 1.333, 1.333, 1.334, 1.334, 1.335, 1.335, 1.336, 1.336, 1.336, 1.337, 1.337,
-    1.337, 1.338, 1.338, 1.338, 1.338, 1.339, 1.339, 1.339, 1.339, 1.339, 1.340,
-];
-
-const WAN_TABLE1_LABEL: &str = "Wan et al. 2014 Table 1 (n ≤ 50)";
-const WAN_TABLE2_LABEL: &str = "Wan et al. 2014 Table 2 (n ≤ 201, at Q = ⌈(n − 1)/4⌉)";
-
-/// ξ(n) from Wan et al.'s Table 1 for n ≤ 50, eq. 9 beyond (as R `meta`), with its source.
-pub fn wan_xi_exact(n: u64) -> (f64, &'static str) {
-    match n {
-        2..=50 => (WAN_TABLE1[n as usize - 1], WAN_TABLE1_LABEL),
-        _ => (wan_xi(n as f64), "Wan et al. 2014 eq. 9 (n > 50)"),
-    }
-}
-
-/// η(n) from Wan et al.'s Table 2 at Q = ⌈(n − 1)/4⌉ for n ≤ 201 (R `meta`'s rule: an n
-/// between two tabulated ones takes the next), eq. 16 beyond, with its source.
-pub fn wan_eta_exact(n: u64) -> (f64, &'static str) {
-    match n {
-        2..=201 => (WAN_TABLE2[((n + 2) / 4) as usize - 1], WAN_TABLE2_LABEL),
-        _ => (wan_eta(n as f64), "Wan et al. 2014 eq. 16 (n > 201)"),
-    }
-}
-
-/// Walter & Yao (2007): the expected range of n independent standard normals,
-/// E(R) = ∫ 1 − Φ(x)ⁿ − (1 − Φ(x))ⁿ dx (Tippett 1925), by composite Simpson's rule on
-/// [−40, 40] (the integrand is below 1e-300 outside for every n this tool takes up to
-/// 1e9... and smooth, so 8000 panels give full double precision for the table values
-/// d2(n) that control-chart tables print).
-pub fn expected_normal_range(n: u64) -> f64 {
-    let nf = n as f64;
-    let f = |x: f64| {
-        // 1 − Φⁿ − (1 − Φ)ⁿ, with the powers from logs so a large n does not lose digits.
-        let ln_cdf = |x: f64| {
-            if x > 0.0 {
-                (-pnorm(-x)).ln_1p()
-            } else {
-                pnorm(x).ln()
-            }
-        };
-        1.0 - (nf * ln_cdf(x)).exp() - (nf * ln_cdf(-x)).exp()
-    };
-    // The integrand lives where Φ(x)ⁿ moves between 0 and 1: |x| up to ~ √(2 ln n) + 10.
-    let half = (2.0 * nf.ln()).sqrt() + 10.0;
-    let panels = 8000usize;
-    let h = 2.0 * half / panels as f64;
-    let mut sum = f(-half) + f(half);
-    for i in 1..panels {
-        let x = -half + h * i as f64;
-        sum += if i % 2 == 1 { 4.0 } else { 2.0 } * f(x);
-    }
-    sum * h / 3.0
 }
 
 /// Estimate the mean and SD from `x` by `method` under `dist`. `at` names the place for
@@ -630,13 +215,22 @@ pub fn mean_sd(
         }
     }
     let fit_of = |m: MedianMethod| fits.iter().find(|f| f.method == m);
-    let (mean, mean_source) = match fit_of(methods.mean) {
-        Some(f) => (f.mean, skewed_source(f.method)),
-        None => estimate_mean(&data, scenario, methods.mean),
+    // The BLUE gives μ and σ together: computed once when either asks for it.
+    let blue_estimate = if methods.mean == MedianMethod::Blue || methods.sd == MedianMethod::Blue {
+        Some(blue::blue(&data, scenario, at)?)
+    } else {
+        None
     };
-    let (sd, sd_source) = match fit_of(methods.sd) {
-        Some(f) => (f.sd, skewed_source(f.method)),
-        None => estimate_sd(&data, scenario, methods.sd, dist),
+    const BLUE_SOURCE: &str = "Yang et al. 2022 BLUE (normal order statistics)";
+    let (mean, mean_source) = match (fit_of(methods.mean), blue_estimate) {
+        (Some(f), _) => (f.mean, skewed_source(f.method)),
+        (None, Some((mu, _))) if methods.mean == MedianMethod::Blue => (mu, BLUE_SOURCE),
+        _ => estimate_mean(&data, scenario, methods.mean),
+    };
+    let (sd, sd_source) = match (fit_of(methods.sd), blue_estimate) {
+        (Some(f), _) => (f.sd, skewed_source(f.method)),
+        (None, Some((_, sigma))) if methods.sd == MedianMethod::Blue => (sigma, BLUE_SOURCE),
+        _ => estimate_sd(&data, scenario, methods.sd, dist),
     };
     let mut out = MeanSd {
         mean,
@@ -747,10 +341,15 @@ fn estimate_mean(x: &FiveNumbers, scenario: Scenario, method: MedianMethod) -> (
         (MedianMethod::Hozo2005, _) => (m, "Hozo et al. 2005 (n > 25: the median)"),
         (MedianMethod::Walter2007, _) => (m, "Walter & Yao 2007 (the median)"),
         // Unreachable: `mean_sd` refuses a method outside its scenarios first, and takes
-        // the skewed-data methods from their fits.
-        (MedianMethod::Bland2015 | MedianMethod::Qe | MedianMethod::Bc | MedianMethod::Mln, _) => {
-            (f64::NAN, "none")
-        }
+        // the skewed-data methods from their fits and the BLUE from its estimate.
+        (
+            MedianMethod::Bland2015
+            | MedianMethod::Qe
+            | MedianMethod::Bc
+            | MedianMethod::Mln
+            | MedianMethod::Blue,
+            _,
+        ) => (f64::NAN, "none"),
     }
 }
 
@@ -835,8 +434,10 @@ fn estimate_sd(
             (b - a) / expected_normal_range(x.n),
             "Walter & Yao 2007 (range / expected normal range)",
         ),
-        // Unreachable: taken from their fits by `mean_sd`.
-        (MedianMethod::Qe | MedianMethod::Bc | MedianMethod::Mln, _) => (f64::NAN, "none"),
+        // Unreachable: taken from their fits (and the BLUE) by `mean_sd`.
+        (MedianMethod::Qe | MedianMethod::Bc | MedianMethod::Mln | MedianMethod::Blue, _) => {
+            (f64::NAN, "none")
+        }
     }
 }
 
@@ -879,6 +480,7 @@ fn back_transform(x: &FiveNumbers, scenario: Scenario, mu: f64, sigma: f64) -> (
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dist::qnorm;
 
     fn five(v: [Option<f64>; 5], median: f64, n: u64) -> FiveNumbers {
         FiveNumbers {
@@ -1012,34 +614,6 @@ mod tests {
             );
             assert_eq!(r.skewness.skewed, skewed, "{what} verdict");
         }
-    }
-
-    /// d2(n), the expected range of n standard normals, as control-chart tables print it
-    /// (ASTM STP 15D / Montgomery, Introduction to Statistical Quality Control, Appendix
-    /// Table VI): d2(2) = 2/√π = 1.128, d2(5) = 2.326, d2(10) = 3.078, d2(25) = 3.931.
-    #[test]
-    fn expected_normal_range_matches_the_d2_table() {
-        close(
-            expected_normal_range(2),
-            2.0 / std::f64::consts::PI.sqrt(),
-            1e-12,
-            "d2(2)",
-        );
-        for (n, d2) in [(5, 2.326), (10, 3.078), (25, 3.931)] {
-            assert!((expected_normal_range(n) - d2).abs() < 5e-4, "d2({n})");
-        }
-        // R: f <- function(n) integrate(function(x) 1 - pnorm(x)^n - pnorm(-x)^n, -Inf, Inf,
-        //   rel.tol=1e-12)$value; f(10) = 3.07750546167035; and for n = 1e6, with the powers
-        //   from logs: integrate(function(x) 1 - exp(1e6*pnorm(x, log.p=TRUE)) -
-        //   exp(1e6*pnorm(-x, log.p=TRUE)), -20, 20, rel.tol=1e-12, subdivisions=1000)
-        //   = 9.72579497239293
-        close(expected_normal_range(10), 3.07750546167035, 1e-12, "d2(10)");
-        close(
-            expected_normal_range(1_000_000),
-            9.72579497239293,
-            1e-10,
-            "d2(1e6)",
-        );
     }
 
     #[test]

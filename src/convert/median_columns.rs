@@ -3,10 +3,14 @@
 //! and/or `min{k}i`/`max{k}i` (n from `n{k}i`, else `ni`) stand in for a missing `m{k}i` and
 //! `sd{k}i`, converted as `convert median` does. The file is handed on with those cells
 //! filled, on the same lines (so every later message still names the line of the file),
-//! together with a note per converted row naming the method.
+//! together with a note per converted row naming the method, and a short mark per row for
+//! the notes column of the effects computed from it ([`mark_rows`]): which rows were
+//! converted and by which method, and which gave both a mean and a median (the mean is used).
 
-use super::median::{mean_sd, Distribution, FiveNumbers, MedianMethod};
+use super::five_numbers::{Distribution, FiveNumbers, Methods};
+use super::median::mean_sd;
 use crate::csv_file::{CsvFile, Row};
+use crate::effect::EffectSize;
 use crate::error::{Error, Result};
 
 /// A file with means and SDs filled in from medians, and what was done.
@@ -14,15 +18,50 @@ pub struct FilledFile {
     pub file: CsvFile,
     /// One line per converted row and group, naming the method and any skewness warning.
     pub notes: Vec<String>,
+    /// Short marks for the rows' notes column, each with its row's index among the data
+    /// rows (0 for the first row after the header).
+    pub marks: Vec<RowMark>,
 }
 
-/// The medians of `file` converted by `method` under `dist` where a mean is missing; `None`
-/// when the file has no `median1i` or `median2i` column.
+/// What was done to one group of one row, for the notes column of its effect.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowMark {
+    /// Index among the data rows (blank lines not counted), as the effects are listed.
+    pub row: usize,
+    /// `m1i, sd1i from median1i (q1-median-q3, n = 20) by luo-wan-shi`, or `m1i as given;
+    /// median1i not used`.
+    pub text: String,
+}
+
+/// Add each row's marks to the notes of its effect (`effects` one per data row of the file,
+/// as `effect::escalc_rows` returns them).
+pub fn mark_rows(effects: &mut [EffectSize], filled: &FilledFile) {
+    for mark in &filled.marks {
+        if let Some(e) = effects.get_mut(mark.row) {
+            e.notes.push(mark.text.clone());
+        }
+    }
+}
+
+/// What [`fill_group`] did with one group of one row.
+enum GroupFill {
+    /// No median there.
+    Nothing,
+    /// A median, but the row gives the mean too: the mean is used.
+    MeanGiven,
+    /// Converted: mean, SD, the full note and the short mark.
+    Converted(f64, f64, String, String),
+}
+
+/// The medians of `file` converted by `methods` (one method, or the mean's and the SD's)
+/// under `dist` where a mean is missing; `None` when the file has no `median1i` or
+/// `median2i` column.
 pub fn fill_means_from_medians(
     file: &CsvFile,
-    method: MedianMethod,
+    methods: impl Into<Methods>,
     dist: Distribution,
 ) -> Result<Option<FilledFile>> {
+    let methods: Methods = methods.into();
     let groups: Vec<u8> = [1u8, 2]
         .into_iter()
         .filter(|k| file.find(&format!("median{k}i")).is_some())
@@ -43,16 +82,18 @@ pub fn fill_means_from_medians(
     writer.write_record(&header).map_err(fail)?;
     let mut text = Vec::new();
     let mut notes = Vec::new();
+    let mut marks = Vec::new();
     let mut errors = Vec::new();
     let mut line = 2;
+    let mut index = 0;
     file.for_each_row(|row| {
         let mut cells: Vec<String> = (0..file.header().len())
             .map(|i| String::from_utf8_lossy(row.bytes(i)).into_owned())
             .collect();
         cells.resize(header.len(), String::new());
         for k in &groups {
-            match fill_group(file, row, *k, method, dist) {
-                Ok(Some((mean, sd, note))) => {
+            match fill_group(file, row, *k, methods, dist) {
+                Ok(GroupFill::Converted(mean, sd, note, mark)) => {
                     for (name, value) in [(format!("m{k}i"), mean), (format!("sd{k}i"), sd)] {
                         let i = header.iter().position(|h| *h == name).unwrap_or(0);
                         if cells[i].is_empty() || cells[i] == "NA" {
@@ -60,11 +101,20 @@ pub fn fill_means_from_medians(
                         }
                     }
                     notes.push(note);
+                    marks.push(RowMark {
+                        row: index,
+                        text: mark,
+                    });
                 }
-                Ok(None) => {}
+                Ok(GroupFill::MeanGiven) => marks.push(RowMark {
+                    row: index,
+                    text: format!("m{k}i as given; median{k}i not used"),
+                }),
+                Ok(GroupFill::Nothing) => {}
                 Err(e) => errors.push(e),
             }
         }
+        index += 1;
         // Blank lines keep every row on the line it has in the file.
         while line < row.line {
             text.push(b'\n');
@@ -89,6 +139,7 @@ pub fn fill_means_from_medians(
     Ok(Some(FilledFile {
         file: CsvFile::from_text(file.name(), &text)?,
         notes,
+        marks,
     }))
 }
 
@@ -98,17 +149,17 @@ fn fill_group(
     file: &CsvFile,
     row: &Row,
     k: u8,
-    method: MedianMethod,
+    methods: Methods,
     dist: Distribution,
-) -> Result<Option<(f64, f64, String)>> {
+) -> Result<GroupFill> {
     let column = |name: String| file.find(&name);
     let value = |name: String| column(name).map_or(Ok(None), |c| row.number(c));
     let mean_given = value(format!("m{k}i"))?.is_some();
     let Some(median) = value(format!("median{k}i"))? else {
-        return Ok(None);
+        return Ok(GroupFill::Nothing);
     };
     if mean_given {
-        return Ok(None);
+        return Ok(GroupFill::MeanGiven);
     }
     let n_column = column(format!("n{k}i")).or_else(|| column("ni".to_string()));
     let Some(n_column) = n_column else {
@@ -127,7 +178,7 @@ fn fill_group(
     };
     let r = mean_sd(
         &x,
-        method,
+        methods,
         dist,
         &format!("{} (group {k})", row.line_location()),
     )?;
@@ -142,14 +193,26 @@ fn fill_group(
             Distribution::Lnorm => "log-normal",
         },
         r.n,
-        method.as_str(),
+        methods.name(),
         r.mean_source,
         r.sd_source
     );
+    let mut mark = format!(
+        "m{k}i, sd{k}i from median{k}i ({}, n = {}) by {}",
+        r.scenario.as_str(),
+        r.n,
+        methods.name()
+    );
+    if dist == Distribution::Lnorm {
+        mark.push_str(" (log-normal)");
+    }
     if r.skewness.skewed {
         note.push_str("; the numbers look skewed (Shi et al. 2023), so the estimate may be poor");
+        if r.warning().is_some() {
+            mark.push_str("; looks skewed");
+        }
     }
-    Ok(Some((r.mean, r.sd, note)))
+    Ok(GroupFill::Converted(r.mean, r.sd, note, mark))
 }
 
 #[cfg(test)]
@@ -163,9 +226,13 @@ mod tests {
     fn fills_missing_means_on_the_same_lines() {
         let text = "m1i,sd1i,n1i,median1i,q1_1i,q3_1i,m2i,sd2i,n2i\n5,2,20,,,,4,2,20\n\nNA,,20,6,4,10,4,2,20\n";
         let file = CsvFile::from_text("t.csv", text).unwrap();
-        let filled = fill_means_from_medians(&file, MedianMethod::LuoWanShi, Distribution::Norm)
-            .unwrap()
-            .unwrap();
+        let filled = fill_means_from_medians(
+            &file,
+            crate::convert::MedianMethod::LuoWanShi,
+            Distribution::Norm,
+        )
+        .unwrap()
+        .unwrap();
         let mut rows = Vec::new();
         filled
             .file
@@ -179,6 +246,14 @@ mod tests {
         assert!((rows[1].1 - 6.7195).abs() < 1e-12);
         assert!((rows[1].2 - 4.7870760433704662).abs() < 1e-12);
         assert_eq!(filled.notes.len(), 1);
+        // the row index counts data rows, not lines: the blank line 3 is not a row
+        assert_eq!(
+            filled.marks,
+            vec![RowMark {
+                row: 1,
+                text: "m1i, sd1i from median1i (q1-median-q3, n = 20) by luo-wan-shi".into()
+            }]
+        );
         assert!(
             filled.notes[0].starts_with("t.csv:4: m1i = 6.7195"),
             "{}",
@@ -189,17 +264,23 @@ mod tests {
     #[test]
     fn no_median_columns_leave_the_file_alone_and_bad_medians_are_named() {
         let plain = CsvFile::from_text("p.csv", "m1i,sd1i,n1i\n1,2,3\n").unwrap();
-        assert!(
-            fill_means_from_medians(&plain, MedianMethod::LuoWanShi, Distribution::Norm)
-                .unwrap()
-                .is_none()
-        );
+        assert!(fill_means_from_medians(
+            &plain,
+            crate::convert::MedianMethod::LuoWanShi,
+            Distribution::Norm
+        )
+        .unwrap()
+        .is_none());
         let bad =
             CsvFile::from_text("b.csv", "m1i,n1i,median1i,q1_1i,q3_1i\n,20,6,7,10\n").unwrap();
-        let e = fill_means_from_medians(&bad, MedianMethod::LuoWanShi, Distribution::Norm)
-            .err()
-            .unwrap()
-            .to_string();
+        let e = fill_means_from_medians(
+            &bad,
+            crate::convert::MedianMethod::LuoWanShi,
+            Distribution::Norm,
+        )
+        .err()
+        .unwrap()
+        .to_string();
         assert!(
             e.contains("b.csv:2 (group 1)") && e.contains("ordered"),
             "{e}"

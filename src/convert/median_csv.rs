@@ -3,7 +3,8 @@
 //! others may be absent or missing as empty/`NA` cells), each converted as a single one
 //! would be. Every bad row is reported at once, with its `FILE:LINE`.
 
-use super::median::{mean_sd, Distribution, FiveNumbers, MeanSd, Methods};
+use super::five_numbers::{Distribution, FiveNumbers, Methods};
+use super::median::{mean_sd, MeanSd};
 use crate::csv_file::{CsvFile, Row};
 use crate::error::{Error, Result};
 use serde::Serialize;

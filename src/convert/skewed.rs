@@ -15,20 +15,22 @@
 //! - **MLN**, method for unknown non-normal distributions (Cai et al. 2021, Stat Methods
 //!   Med Res 30:2701): λ ∈ [0, 10] maximises the likelihood of the reported order statistics
 //!   of a Box–Cox-normal sample (μ, σ profiled by Luo and Wan, λ found by R's `optimize`
-//!   with estmeansd's `tol = 0.001`, see `numeric::fmin`), then μ and σ by maximum
+//!   with estmeansd's `tol = 0.001`, see [`crate::optimize::fmin`]), then μ and σ by maximum
 //!   likelihood at that λ; back-transformed as BC.
 //!
 //! **Back-transformation.** estmeansd draws 10,000 normal values (BC: n + 1,000) and reports
 //! the mean and SD of their inverse transforms, so its answers vary by a Monte Carlo error
 //! of about SD/√10,000 from run to run. Here the same moments are integrated numerically
-//! (`numeric::integrate`): deterministic, and equal to estmeansd's in expectation
+//! (`quadrature::integrate`): deterministic, and equal to estmeansd's in expectation
 //! (`tests/skewed_medians.rs` shows the agreement with their Monte Carlo runs and with a
 //! 10⁷-draw run of their code). At λ = 0 the log-normal moments are exact.
 
-use super::median::{wan_eta, wan_xi, FiveNumbers, MedianMethod, Scenario};
-use super::numeric::{fmin, integrate, minimize_box};
+use super::five_numbers::{FiveNumbers, MedianMethod, Scenario};
+use super::normal_order::{wan_eta, wan_xi};
+use super::quadrature::integrate;
 use crate::dist::{pnorm, qbeta, qgamma, qnorm};
 use crate::error::{Error, Result};
+use crate::optimize::{fmin, minimize_box};
 use serde::Serialize;
 use statrs::function::gamma::gamma as gamma_fn;
 
@@ -75,34 +77,15 @@ pub struct SkewedFit {
     pub back_transform: &'static str,
 }
 
-/// The smallest and largest n estmeansd takes (its `check_errors`).
-pub const MIN_N: u64 = 3;
-pub const MAX_N: u64 = 1_000_000;
-
 /// The reported quantiles in order, and the probabilities QE fits them at.
 fn quantiles(x: &FiveNumbers, scenario: Scenario) -> (Vec<f64>, Vec<f64>) {
     let n = x.n as f64;
-    let m = x.median;
-    match scenario {
-        Scenario::Range => (
-            vec![x.min.unwrap_or(m), m, x.max.unwrap_or(m)],
-            vec![1.0 / n, 0.5, 1.0 - 1.0 / n],
-        ),
-        Scenario::Quartiles => (
-            vec![x.q1.unwrap_or(m), m, x.q3.unwrap_or(m)],
-            vec![0.25, 0.5, 0.75],
-        ),
-        Scenario::FiveNumbers => (
-            vec![
-                x.min.unwrap_or(m),
-                x.q1.unwrap_or(m),
-                m,
-                x.q3.unwrap_or(m),
-                x.max.unwrap_or(m),
-            ],
-            vec![1.0 / n, 0.25, 0.5, 0.75, 1.0 - 1.0 / n],
-        ),
-    }
+    let probs = match scenario {
+        Scenario::Range => vec![1.0 / n, 0.5, 1.0 - 1.0 / n],
+        Scenario::Quartiles => vec![0.25, 0.5, 0.75],
+        Scenario::FiveNumbers => vec![1.0 / n, 0.25, 0.5, 0.75, 1.0 - 1.0 / n],
+    };
+    (x.values(scenario), probs)
 }
 
 /// Luo et al. (2018)'s mean and Wan et al. (2014)'s SD of quantiles `q` (in the order of
@@ -334,7 +317,7 @@ fn weibull_start(mean: f64, sd: f64) -> f64 {
     if !(start.is_finite() && start > 0.0) {
         return 1.0;
     }
-    let k = fmin(
+    let (k, _) = fmin(
         &|k| (target - cv(k)).powi(2),
         (start / 10.0).max(1e-3),
         (start * 10.0).min(1e3),
@@ -446,6 +429,7 @@ pub fn bc(x: &FiveNumbers, scenario: Scenario, at: &str) -> Result<SkewedFit> {
             3.0,
             f64::EPSILON.powf(0.25),
         )
+        .0
     };
     let lambda = if raw_lambda.abs() < 1e-8 {
         0.0
@@ -543,7 +527,7 @@ pub fn mln(x: &FiveNumbers, scenario: Scenario, at: &str) -> Result<SkewedFit> {
         let (mu, sigma) = luo_wan(&t, n, scenario);
         -log_lik(&t, mu, sigma)
     };
-    let raw = fmin(&profile, 0.0, 10.0, 0.001);
+    let (raw, _) = fmin(&profile, 0.0, 10.0, 0.001);
     let lambda = if raw.abs() < 1e-8 { 0.0 } else { raw.max(0.0) };
     let t: Vec<f64> = quants.iter().map(|&v| bc(lambda, v)).collect();
     let (mu0, sigma0) = luo_wan(&t, n, scenario);

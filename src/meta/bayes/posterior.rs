@@ -23,6 +23,7 @@
 use super::prior::{MuPrior, TauPrior};
 use crate::error::{Error, Result};
 use crate::meta::root;
+use crate::optimize::fmax;
 
 /// Relative accuracy asked of the quadrature.
 pub const TOLERANCE: f64 = 1e-11;
@@ -228,7 +229,7 @@ impl<'a> TauPosterior<'a> {
             }
             model.log_joint(map.tau(u)) + map.ln_jacobian(u)
         };
-        // The peak of the integrand in u: a grid, then golden-section search between the
+        // The peak of the integrand in u: a grid, then Brent's search between the
         // neighbours of the best grid point.
         const GRID: usize = 64;
         let mut best = (f64::NEG_INFINITY, 0.5);
@@ -246,7 +247,7 @@ impl<'a> TauPosterior<'a> {
         }
         let step = 1.0 / GRID as f64;
         let (lo, hi) = ((best.1 - step).max(0.0), (best.1 + step).min(1.0));
-        let (peak_u, peak) = golden_max(&log_u, (lo, hi), 200, |_, _| 1e-15);
+        let (peak_u, peak) = fmax(&log_u, lo, hi, 1e-15);
         let peak = peak.max(best.0);
         // Break points where the integrand has fallen by e, e^10 and e^40 on each side.
         let mut breaks = vec![0.0, peak_u, 1.0];
@@ -543,7 +544,7 @@ impl<'a> TauPosterior<'a> {
             .unwrap_or(0);
         let lo = nodes[best.saturating_sub(1)];
         let hi = nodes[(best + 1).min(nodes.len() - 1)];
-        let (x, fx) = golden_max(&f, (lo, hi), 300, |_, hi| 1e-15 * hi.abs().max(1e-300));
+        let (x, fx) = fmax(&f, lo, hi, 1e-15);
         // A maximum at the lower end of the support is the end itself (the log density is
         // flat to rounding next to 0, so "as high as" is taken to 1e-12 relative).
         if f(0.0) >= fx - 1e-12 * fx.abs() {
@@ -551,43 +552,5 @@ impl<'a> TauPosterior<'a> {
         } else {
             x
         }
-    }
-}
-
-/// Golden-section search for the maximum of `f` on `[lo, hi]`: at most `iterations` steps,
-/// stopping once the bracket is no wider than `width(lo, hi)`. Returns the better of the two
-/// inner points and its value (the one search both the peak of the τ integrand and the mode
-/// use).
-fn golden_max(
-    f: &dyn Fn(f64) -> f64,
-    (mut lo, mut hi): (f64, f64),
-    iterations: usize,
-    width: impl Fn(f64, f64) -> f64,
-) -> (f64, f64) {
-    let golden = 0.5 * (5f64.sqrt() - 1.0);
-    let (mut x1, mut x2) = (hi - golden * (hi - lo), lo + golden * (hi - lo));
-    let (mut f1, mut f2) = (f(x1), f(x2));
-    for _ in 0..iterations {
-        if hi - lo <= width(lo, hi) {
-            break;
-        }
-        if f1 >= f2 {
-            hi = x2;
-            x2 = x1;
-            f2 = f1;
-            x1 = hi - golden * (hi - lo);
-            f1 = f(x1);
-        } else {
-            lo = x1;
-            x1 = x2;
-            f1 = f2;
-            x2 = lo + golden * (hi - lo);
-            f2 = f(x2);
-        }
-    }
-    if f1 >= f2 {
-        (x1, f1)
-    } else {
-        (x2, f2)
     }
 }

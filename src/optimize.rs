@@ -1,22 +1,27 @@
-//! The numerical tools of the skewed-data methods ([`super::skewed`]): R's one-dimensional
-//! minimiser, a bounded minimiser of two parameters that confirms its optimum, and adaptive
-//! quadrature for the back-transformed moments.
+//! Numerical minimisation without derivatives, one routine per kind of problem, shared by
+//! every module that fits something (the skewed-data methods of [`crate::convert`], the
+//! Bayesian meta-analysis's peak and mode searches in [`crate::meta::bayes`]):
 //!
 //! - [`fmin`], Brent's (1973, *Algorithms for Minimization without Derivatives*, ch. 5)
 //!   golden-section and parabolic search as R's `optimize()` runs it (the same steps and
-//!   stopping rule, tolerance `tol` as R's), so that a parameter estmeansd finds with a
-//!   coarse tolerance (MLN's λ, `tol = 0.001`) is found at the same point, not at a more
-//!   exact one that would differ from theirs by up to that tolerance.
+//!   stopping rule, tolerance `tol` as R's), so that a parameter R finds with a coarse
+//!   tolerance (estmeansd's MLN λ, `tol = 0.001`) is found at the same point, not at a more
+//!   exact one that would differ from theirs by up to that tolerance; with a tiny `tol` it
+//!   stops at √ε relative, where a smooth function's values stop telling points apart.
+//!   [`fmax`] is the same for a maximum.
 //! - [`minimize_box`], a damped (Levenberg) Newton method over a box with an active set,
 //!   finite-difference gradient and Hessian (Nocedal & Wright 2006, §§3.3, 10.3, 16.7);
 //!   converged only when the projected Newton decrement is negligible and the Hessian over
 //!   the free parameters is positive definite.
-//! - [`integrate`], adaptive Simpson quadrature (Lyness 1969) with a bounded depth.
+//!
+//! Root finding is [`crate::meta::root`]'s; quadrature is each user's own (the skewed-data
+//! moments by adaptive Simpson, the posterior by Gauss–Kronrod), as their integrands differ.
 
-/// R's `optimize(f, c(a, b), tol = tol)`: the minimiser of `f` on [a, b] by Brent's method.
-/// A non-finite value of `f` counts as the largest double, as R replaces it. The number of
-/// evaluations is bounded (1,000; Brent's method needs about 50 at double precision).
-pub fn fmin(f: &dyn Fn(f64) -> f64, lower: f64, upper: f64, tol: f64) -> f64 {
+/// R's `optimize(f, c(a, b), tol = tol)`: the minimiser of `f` on [a, b] by Brent's method,
+/// and the value there (R's `$minimum` and `$objective`). A non-finite value of `f` counts
+/// as the largest double, as R replaces it. The number of evaluations is bounded (1,000;
+/// Brent's method needs about 50 at double precision).
+pub fn fmin(f: &dyn Fn(f64) -> f64, lower: f64, upper: f64, tol: f64) -> (f64, f64) {
     let eval = |x: f64| {
         let y = f(x);
         if y.is_finite() {
@@ -102,7 +107,14 @@ pub fn fmin(f: &dyn Fn(f64) -> f64, lower: f64, upper: f64, tol: f64) -> f64 {
             }
         }
     }
-    x
+    (x, fx)
+}
+
+/// R's `optimize(f, c(a, b), maximum = TRUE, tol = tol)`: [`fmin`] of −f, returning the
+/// maximiser and f there (a non-finite f counts as the lowest double).
+pub fn fmax(f: &dyn Fn(f64) -> f64, lower: f64, upper: f64, tol: f64) -> (f64, f64) {
+    let (x, neg) = fmin(&|x| -f(x), lower, upper, tol);
+    (x, -neg)
 }
 
 /// What [`minimize_box`] found.
@@ -304,95 +316,6 @@ fn damped_step(g: &[f64], h: &[f64], free: &[usize], m: usize, mu: f64) -> Optio
     }
 }
 
-/// ∫ₐᵇ f by adaptive Simpson quadrature to a relative error of about `rel` (of ∫|f|; at
-/// most 50 halvings deep and 2²⁰ panels).
-pub fn integrate(f: &dyn Fn(f64) -> f64, a: f64, b: f64, rel: f64) -> f64 {
-    #[allow(clippy::too_many_arguments)]
-    fn simpson(
-        f: &dyn Fn(f64) -> f64,
-        a: f64,
-        fa: f64,
-        b: f64,
-        fb: f64,
-        m: f64,
-        fm: f64,
-        whole: f64,
-        tol: f64,
-        depth: u32,
-        budget: &mut u32,
-    ) -> f64 {
-        let (lm, rm) = ((a + m) / 2.0, (m + b) / 2.0);
-        let (flm, frm) = (f(lm), f(rm));
-        let left = (m - a) / 6.0 * (fa + 4.0 * flm + fm);
-        let right = (b - m) / 6.0 * (fm + 4.0 * frm + fb);
-        let delta = left + right - whole;
-        // done when within tolerance, or when the difference is rounding noise
-        if depth == 0
-            || *budget == 0
-            || delta.abs() <= 15.0 * tol
-            || delta.abs() <= 8.0 * f64::EPSILON * (left.abs() + right.abs())
-        {
-            return left + right + delta / 15.0;
-        }
-        *budget -= 1;
-        simpson(f, a, fa, m, fm, lm, flm, left, tol / 2.0, depth - 1, budget)
-            + simpson(
-                f,
-                m,
-                fm,
-                b,
-                fb,
-                rm,
-                frm,
-                right,
-                tol / 2.0,
-                depth - 1,
-                budget,
-            )
-    }
-    if b <= a {
-        return 0.0;
-    }
-    // start from 64 panels so a narrow peak is not missed; the absolute tolerance is `rel`
-    // times the coarse estimate of ∫|f|
-    let pieces = 64;
-    let width = (b - a) / pieces as f64;
-    let panels: Vec<[f64; 6]> = (0..pieces)
-        .map(|i| {
-            let lo = a + width * i as f64;
-            let hi = if i + 1 == pieces { b } else { lo + width };
-            let mid = (lo + hi) / 2.0;
-            let (flo, fmid, fhi) = (f(lo), f(mid), f(hi));
-            [lo, flo, hi, fhi, mid, fmid]
-        })
-        .collect();
-    let whole = |p: &[f64; 6]| (p[2] - p[0]) / 6.0 * (p[1] + 4.0 * p[5] + p[3]);
-    let size: f64 = panels
-        .iter()
-        .map(|p| (p[2] - p[0]) / 6.0 * (p[1].abs() + 4.0 * p[5].abs() + p[3].abs()))
-        .sum();
-    let tol = (rel * size).max(f64::MIN_POSITIVE);
-    let mut budget = 1u32 << 20;
-    panels
-        .iter()
-        .map(|p| {
-            simpson(
-                f,
-                p[0],
-                p[1],
-                p[2],
-                p[3],
-                p[4],
-                p[5],
-                whole(p),
-                tol / pieces as f64,
-                50,
-                &mut budget,
-            )
-        })
-        .sum()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -402,14 +325,15 @@ mod tests {
     /// (printed with digits = 17).
     #[test]
     fn fmin_takes_r_optimize_steps() {
-        let x = fmin(
+        let (x, _) = fmin(
             &|x| (x - 1.0 / 3.0).powi(2),
             0.0,
             1.0,
             f64::EPSILON.powf(0.25),
         );
         assert!((x - 0.333333333333333).abs() < 1e-14, "{x}");
-        let x = fmin(&|x: f64| x.sin(), 0.0, 5.0, 0.001);
+        let (x, fx) = fmin(&|x: f64| x.sin(), 0.0, 5.0, 0.001);
+        assert_eq!(fx, x.sin());
         assert!((x - 4.7123548680994904).abs() < 1e-12, "{x}");
     }
 
@@ -432,15 +356,5 @@ mod tests {
             "{:?}",
             o.x
         );
-    }
-
-    /// ∫₀^π sin = 2; ∫ φ over ±8 = 1 − 2Φ(−8) (R: 1 - 2*pnorm(-8) = 0.99999999999999878).
-    #[test]
-    fn integrate_is_accurate() {
-        let v = integrate(&|x: f64| x.sin(), 0.0, std::f64::consts::PI, 1e-13);
-        assert!((v - 2.0).abs() < 1e-12, "{v}");
-        let phi = |x: f64| (-x * x / 2.0).exp() / (2.0 * std::f64::consts::PI).sqrt();
-        let v = integrate(&phi, -8.0, 8.0, 1e-14);
-        assert!((v - 0.99999999999999878).abs() < 1e-14, "{v}");
     }
 }
