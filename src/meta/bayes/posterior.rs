@@ -22,7 +22,7 @@
 
 use super::prior::{MuPrior, TauPrior};
 use crate::error::{Error, Result};
-use crate::meta::root;
+use crate::meta::fitting::root;
 
 /// Relative accuracy asked of the quadrature.
 pub const TOLERANCE: f64 = 1e-11;
