@@ -33,7 +33,10 @@ pub struct ReportedNumber {
 impl ReportedNumber {
     /// Read `text` as written: an optional sign, digits, optionally a point and more digits
     /// (`"5.19"`, `"3.0"`, `"-0.25"`, `".5"`). No exponents, no thousands separators, at most
-    /// [`MAX_DECIMALS`] decimals and [`MAX_DIGITS`] digits. Surrounding spaces are ignored.
+    /// [`MAX_DIGITS`] digits up to the [`MAX_DECIMALS`]-th decimal. A number with more decimals
+    /// (a full-precision value, as JSON prints it) keeps its value; its exact integer and
+    /// `decimals` are those of the value rounded to [`MAX_DECIMALS`] decimals. Surrounding spaces
+    /// are ignored.
     /// `location` names where the text came from (an option such as `--mean`, or
     /// `file:line: column mean`) in the error.
     pub fn parse(text: &str, location: &str) -> Result<ReportedNumber> {
@@ -67,12 +70,17 @@ impl ReportedNumber {
         if body.ends_with('.') {
             return Err(bad("a decimal point must be followed by digits"));
         }
+        // More decimals than the exact arithmetic holds come from a computed value (a JSON
+        // output fed back in), not from print: the value keeps full precision and the exact
+        // integer is that value rounded half up to MAX_DECIMALS, whose half unit (5e-9) then
+        // holds the true value. A check can only become more lenient by this, never wrong.
+        let (frac_part, round_up) = if frac_part.len() > MAX_DECIMALS as usize {
+            let (kept, rest) = frac_part.split_at(MAX_DECIMALS as usize);
+            (kept, rest.as_bytes()[0] >= b'5')
+        } else {
+            (frac_part, false)
+        };
         let decimals = frac_part.len() as u32;
-        if decimals > MAX_DECIMALS {
-            return Err(bad(&format!(
-                "at most {MAX_DECIMALS} decimals are supported"
-            )));
-        }
         let digits = format!("{int_part}{frac_part}");
         let digits = digits.trim_start_matches('0');
         if digits.len() > MAX_DIGITS {
@@ -84,13 +92,19 @@ impl ReportedNumber {
             digits
                 .parse()
                 .map_err(|_| bad(&format!("at most {MAX_DIGITS} digits are supported")))?
-        };
-        // The decimal text read by Rust's correctly rounded parser (the sign included).
+        } + i128::from(round_up);
+        // The decimal text read by Rust's correctly rounded parser (the sign included), with
+        // every decimal written.
+        let all_decimals = body.split_once('.').map_or("", |(_, f)| f);
         let value: f64 = format!(
             "{}{}.{}",
             if negative { "-" } else { "" },
             if int_part.is_empty() { "0" } else { int_part },
-            if frac_part.is_empty() { "0" } else { frac_part }
+            if all_decimals.is_empty() {
+                "0"
+            } else {
+                all_decimals
+            }
         )
         .parse()
         .map_err(|_| bad("not a number"))?;
@@ -156,7 +170,7 @@ mod tests {
         assert_eq!((v.scaled, v.decimals, v.value), (5, 1, 0.5));
         assert_eq!(rn(" 2080 ").text, "2080");
         assert_eq!(rn("0.1").value, 0.1);
-        for bad in ["", "abc", "1e3", "1.", "1,5", "--2", "0.123456789", "1.2.3"] {
+        for bad in ["", "abc", "1e3", "1.", "1,5", "--2", "1.2.3"] {
             let e = ReportedNumber::parse(bad, "--mean")
                 .unwrap_err()
                 .to_string();
@@ -166,6 +180,22 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("at most 18 digits"), "{e}");
+    }
+
+    #[test]
+    fn full_precision_values_keep_their_value_and_round_their_exact_integer() {
+        // A JSON output fed back in: 17 significant digits.
+        let v = rn("58.779415056155734");
+        assert_eq!(v.value, 58.779415056155734);
+        assert_eq!((v.scaled, v.decimals), (5_877_941_506, 8));
+        assert_eq!(v.text, "58.779415056155734");
+        let v = rn("-0.123456785");
+        assert_eq!(
+            (v.scaled, v.decimals, v.value),
+            (-12_345_679, 8, -0.123456785)
+        );
+        let v = rn("0.123456784999");
+        assert_eq!(v.scaled, 12_345_678);
     }
 
     #[test]
