@@ -1,7 +1,8 @@
 //! Reported test statistics against their p-values, as statcheck does for APA-style results
 //! (Nuijten et al. 2016, Behav Res Methods 48:1205; Epskamp & Nuijten, R package
 //! statcheck): `t(28) = 2.20, p = .04`, `F(2, 56) = 3.1, p < .05`, `χ2(1) = 4.5`,
-//! `r(48) = .31`, `z = 2.1`, with `p =`, `<`, `>` or `ns`.
+//! `r(48) = .31`, `z = 2.1`, `Q(28) = 22.2` (Q, Qw, Qb: χ² with df), with `p =`, `<`, `>` or
+//! `ns`.
 //!
 //! The p-value is recomputed from the statistic and its degrees of freedom over the whole
 //! interval the printed (rounded) statistic allows; the reported p is an *inconsistency*
@@ -12,11 +13,19 @@
 //! a result that says it is one-sided (`one-sided`, `one-tailed`, `directional`, `片側`)
 //! and holds only as one-sided is consistent. t, z and r are two-sided otherwise.
 //!
-//! Texts: [`find_results`] scans each line after turning full-width forms into ASCII
-//! (`ｔ（２８）＝２．２０，ｐ＜0.05`, as Japanese documents write them) and typographic
-//! minus signs, `≤`/`≥`, `χ²` into plain ones. A statistic's name may follow any letter
-//! but a Latin one (Japanese runs words together: `結果はｔ（２８）…`). The pattern is a regular expression (the
-//! `regex` crate: linear-time matching, so no text can make the scan hang).
+//! The rules are statcheck's options ([`CheckRules`]: `pEqualAlphaSig`, `OneTailedTests`,
+//! `OneTailedTxt`, `pZeroError`), with its defaults but for `OneTailedTxt` (on here).
+//!
+//! Texts: [`find_results`] scans the whole text made plain by [`crate::text::PlainText`]
+//! (full-width forms, signs, ligatures, PDF artefacts; a result may break across lines) and
+//! reads every number with [`crate::text::TextNumber`] (scientific notation, thousands
+//! separators); each finding keeps its line, byte span and verbatim quote. A statistic's name
+//! may follow any letter but a Latin one (Japanese runs words together: `結果はｔ（２８）…`).
+//! What only looks like a result (a test's name, a comparison and a value with a p close
+//! behind or df in brackets) is a not-checked finding with the reason. [`find_p_values`]
+//! lists every p-value (statcheck's `AllPValues`, and the APA factor's denominator). The
+//! patterns are regular expressions (the `regex` crate: linear-time matching, so no text can
+//! make the scan hang).
 
 use crate::dist::{pchisq_upper, pf_upper, pnorm_upper, pt_upper};
 use crate::error::{Error, Result};
