@@ -48,6 +48,7 @@
 //! | [`report`] | the main job: every study, every measure, as one readable report |
 //! | [`output`] | output formats (table, JSON, CSV, JUnit XML) behind one trait |
 //! | [`prelude`] | the common calls in one place (GRIM, GRIMMER, SPRITE, SMD, rma, paired change, verify) with the command line's defaults |
+//! | [`text`] | running text made plain (full-width forms, signs, ligatures, PDF artefacts) and the one reader of numbers in prose (thousands separators, decimal commas, scientific notation), with spans back to the original |
 //! | [`dist`] | distribution functions (quantiles and tail probabilities) |
 //! | [`optimize`] | numerical minimisation without derivatives (R's `optimize`, a bounded Newton minimiser) |
 //! | [`error`] | errors and exit-code semantics |
@@ -78,6 +79,7 @@ pub mod reading;
 pub mod report;
 pub mod reported;
 pub mod study;
+pub mod text;
 pub mod verify;
 
 pub use error::{Error, Outcome, Result};

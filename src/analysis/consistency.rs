@@ -225,7 +225,7 @@ fn implied_r_finding(study: &Study, measure: String, i: &ImpliedCorrelation) -> 
 /// statistic allows within its rounding against the printed p, at α = 1 − the run's level.
 /// Inconsistent and decision errors are inconsistencies (exit 1).
 pub fn reported_test_findings(study: &Study, options: &AnalysisOptions) -> Vec<Finding> {
-    use crate::checks::reported_test::{check_result, parse_result, TestVerdict};
+    use crate::checks::reported_test::{check_result, parse_result, CheckRules, TestVerdict};
     let alpha = options.level.alpha();
     study
         .tests
@@ -233,7 +233,7 @@ pub fn reported_test_findings(study: &Study, options: &AnalysisOptions) -> Vec<F
         .map(|t| {
             let (status, detail) = match parse_result(&t.text) {
                 Ok(test) => {
-                    let c = check_result(&test, alpha);
+                    let c = check_result(&test, &CheckRules::at(alpha));
                     let status = match c.verdict {
                         TestVerdict::Consistent => Status::Consistent,
                         TestVerdict::Inconsistent | TestVerdict::DecisionError => {

@@ -12,7 +12,7 @@
 //! | [`percent`] | percent vs count: which denominators can give a reported percentage |
 //! | [`bounds`] | mean inside the scale; SD at most the largest possible; SD that looks like an SEM |
 //! | [`sprite`] | SPRITE: samples consistent with mean, SD, `n`, bounds and grid (Heathers et al. 2018) |
-//! | [`reported_test`] | a reported t, F, χ², r or z against its p-value, and scanning texts for them (statcheck; Nuijten et al. 2016) |
+//! | [`reported_test`] | a reported t, F, χ², r, z or Q against its p-value, statcheck's options, and scanning texts for them (statcheck; Nuijten et al. 2016) |
 //! | [`input`] | what the single checks accept from a user, each input validated once |
 //! | [`summary`] | every check on every reported summary: [`ReportedSummary`] → [`CheckReport`] |
 //!

@@ -1,7 +1,8 @@
 //! Reported test statistics against their p-values, as statcheck does for APA-style results
 //! (Nuijten et al. 2016, Behav Res Methods 48:1205; Epskamp & Nuijten, R package
 //! statcheck): `t(28) = 2.20, p = .04`, `F(2, 56) = 3.1, p < .05`, `χ2(1) = 4.5`,
-//! `r(48) = .31`, `z = 2.1`, with `p =`, `<`, `>` or `ns`.
+//! `r(48) = .31`, `z = 2.1`, `Q(28) = 22.2` (Q, Qw, Qb: χ² with df), with `p =`, `<`, `>` or
+//! `ns`.
 //!
 //! The p-value is recomputed from the statistic and its degrees of freedom over the whole
 //! interval the printed (rounded) statistic allows; the reported p is an *inconsistency*
@@ -12,16 +13,25 @@
 //! a result that says it is one-sided (`one-sided`, `one-tailed`, `directional`, `片側`)
 //! and holds only as one-sided is consistent. t, z and r are two-sided otherwise.
 //!
-//! Texts: [`find_results`] scans each line after turning full-width forms into ASCII
-//! (`ｔ（２８）＝２．２０，ｐ＜0.05`, as Japanese documents write them) and typographic
-//! minus signs, `≤`/`≥`, `χ²` into plain ones. A statistic's name may follow any letter
-//! but a Latin one (Japanese runs words together: `結果はｔ（２８）…`). The pattern is a regular expression (the
-//! `regex` crate: linear-time matching, so no text can make the scan hang).
+//! The rules are statcheck's options ([`CheckRules`]: `pEqualAlphaSig`, `OneTailedTests`,
+//! `OneTailedTxt`, `pZeroError`), with its defaults but for `OneTailedTxt` (on here).
+//!
+//! Texts: [`find_results`] scans the whole text made plain by [`crate::text::PlainText`]
+//! (full-width forms, signs, ligatures, PDF artefacts; a result may break across lines) and
+//! reads every number with [`crate::text::TextNumber`] (scientific notation, thousands
+//! separators); each finding keeps its line, byte span and verbatim quote. A statistic's name
+//! may follow any letter but a Latin one (Japanese runs words together: `結果はｔ（２８）…`).
+//! What only looks like a result (a test's name, a comparison and a value with a p close
+//! behind or df in brackets) is a not-checked finding with the reason. [`find_p_values`]
+//! lists every p-value (statcheck's `AllPValues`, and the APA factor's denominator). The
+//! patterns are regular expressions (the `regex` crate: linear-time matching, so no text can
+//! make the scan hang).
 
 use crate::dist::{pchisq_upper, pf_upper, pnorm_upper, pt_upper};
 use crate::error::{Error, Result};
 use crate::output::{Cell, Table, Tabular, TestCase};
-use crate::reported::ReportedNumber;
+use crate::text::number::{read_df_list, DfList, NUMBER};
+use crate::text::{PlainText, TextNumber};
 use regex::Regex;
 use serde::Serialize;
 use std::sync::OnceLock;
@@ -35,6 +45,11 @@ pub enum TestKind {
     Chi2,
     R,
     Z,
+    /// Cochran's Q of a meta-analysis (χ² with its df), and its within- and between-group
+    /// parts (statcheck's Q, Qw, Qb).
+    Q,
+    Qw,
+    Qb,
 }
 
 impl TestKind {
@@ -46,6 +61,22 @@ impl TestKind {
             TestKind::Chi2 => "chi2",
             TestKind::R => "r",
             TestKind::Z => "z",
+            TestKind::Q => "Q",
+            TestKind::Qw => "Qw",
+            TestKind::Qb => "Qb",
+        }
+    }
+    /// A result of this kind as written.
+    fn example(self) -> &'static str {
+        match self {
+            TestKind::F => "F(2, 56) = 3.10",
+            TestKind::Z => "z = 2.10",
+            TestKind::Chi2 => "chi2(1) = 4.50",
+            TestKind::R => "r(48) = .31",
+            TestKind::T => "t(28) = 2.20",
+            TestKind::Q => "Q(28) = 22.20",
+            TestKind::Qw => "Qw(28) = 22.20",
+            TestKind::Qb => "Qb(2) = 2.20",
         }
     }
     /// Whether a one-sided reading halves the p (t, z, r; F and χ² have one tail already).
@@ -70,21 +101,21 @@ pub struct ReportedTest {
     pub statistic_relation: Relation,
     /// The statistic as printed (its decimals give its rounding).
     #[serde(serialize_with = "as_text")]
-    pub statistic: ReportedNumber,
+    pub statistic: TextNumber,
     /// `=`, `<` or `>` before the p-value (`ns` is read as `p > α`).
     pub p_relation: Relation,
     /// The p-value as printed; `None` for `ns`.
     #[serde(serialize_with = "option_as_text")]
-    pub p: Option<ReportedNumber>,
+    pub p: Option<TextNumber>,
     /// The text says the test is one-sided.
     pub one_sided_stated: bool,
 }
 
-fn as_text<S: serde::Serializer>(x: &ReportedNumber, s: S) -> std::result::Result<S::Ok, S::Error> {
+fn as_text<S: serde::Serializer>(x: &TextNumber, s: S) -> std::result::Result<S::Ok, S::Error> {
     s.serialize_str(&x.text)
 }
 fn option_as_text<S: serde::Serializer>(
-    x: &Option<ReportedNumber>,
+    x: &Option<TextNumber>,
     s: S,
 ) -> std::result::Result<S::Ok, S::Error> {
     match x {
@@ -165,42 +196,60 @@ impl TestCheck {
     }
 }
 
-/// Full-width ASCII forms (U+FF01–U+FF5E) and the ideographic space made ASCII; typographic
-/// minus and dashes, `≤`, `≥`, `²`, the Japanese comma made plain.
+/// The text made plain for reading (full-width forms, signs, ligatures: see
+/// [`crate::text::plain`]).
 pub fn normalize(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            '\u{3000}' => ' ',
-            '\u{2212}' | '\u{2013}' | '\u{2010}' | '\u{2011}' => '-',
-            '≤' | '≦' => '<',
-            '≥' | '≧' => '>',
-            '²' => '2',
-            '、' => ',',
-            other => other,
-        })
-        .collect()
+    PlainText::new(text).text
 }
 
+/// The pattern of one result, with [`crate::text::number::NUMBER`] for the statistic and the p.
 fn pattern() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
     PATTERN.get_or_init(|| {
-        Regex::new(
-            r"(?ix)
+        let pattern = r"(?ix)
             (?:^|[^A-Za-z0-9_.])
-            (?P<kind> chi-?squared? | chi\s*\^?\s*2 | χ\s*\^?\s*2 | x\s*\^?2 | t | f | r | z )
+            (?P<kind> chi (?: -?\s?squared? | \s*[_^]?\s*2 ) | χ \s*[_^]?\s* 2? | x\s*\^?\s*2
+                | (?-i:Q) (?: \s?-?\s? (?: within | between | w | b ) )? | t | f | r | z )
             \s*
-            (?: \( \s* (?P<df1> \d+(?:\.\d+)? ) \s*
-                (?: [,;] \s* (?P<df2> \d+(?:\.\d+)? ) \s* )?
-                (?: [,;] \s* n \s* = \s* \d+ \s* )?
-            \) )?
-            \s* (?P<trel> [=<>] ) \s*
-            (?P<stat> [-+]? \s* (?: \d+(?:\.\d+)? | \.\d+ ) )
+            (?: \( (?P<dfs> [^()]{1,40} ) \) )?
+            \s* (?P<trel> [<>]=? | = ) \s*
+            (?P<stat> NUMBER )
             \s* [,;:]? \s*
-            (?: p \s* (?P<prel> [=<>] ) \s* (?P<p> \d+(?:\.\d+)? | \.\d+ )
-              | (?P<ns> n\.?s\.? )(?:[^\p{L}]|$) )",
+            (?: p \s* (?P<prel> [<>]=? | = ) \s* (?P<p> NUMBER )
+              | (?P<ns> n\.?s\.? )(?:[^\p{L}]|$) )"
+            .replace("NUMBER", NUMBER);
+        Regex::new(&pattern).expect("the result pattern is valid")
+    })
+}
+
+/// What looks like a result to a reader: a test's name (t, F, χ², r, z, Q and its variants),
+/// optionally something in brackets, a comparison and a value, then a p-value or `ns` close
+/// behind. Every such place that [`pattern`] does not read is reported as not checked.
+fn lookalike_pattern() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        Regex::new(
+            r"(?x)
+            (?:^|[^A-Za-z0-9_.])
+            (?P<name> (?i:chi)[-_\s^]*(?i:squared?)?2? | χ\s*\^?2? | [Xx]\s?\^?2 | Q[A-Za-z-]* | [tTFrRzZ] )
+            \s* (?P<df> [(\[] [^()\[\]]{0,40} [)\]] )?
+            \s* (?P<rel> [=<>]{1,2} ) \s* (?P<value> [^\s,;]{1,20} )",
         )
-        .expect("the result pattern is valid")
+        .expect("the look-alike pattern is valid")
+    })
+}
+
+/// A p-value anywhere (statcheck's `extract_p_value`: the denominator of the APA factor and
+/// what `--all-p-values` lists).
+fn p_value_pattern() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        let pattern = r"(?x)
+            (?:^|[^A-Za-z0-9_])
+            (?: [pP] \s* (?P<rel> [<>]=? | = ) \s* (?P<p> NUMBER )
+              | (?P<ns> (?i: n\.?s\.? ) )(?:[^\p{L}]|$) )"
+            .replace("NUMBER", NUMBER);
+        Regex::new(&pattern).expect("the p-value pattern is valid")
     })
 }
 
@@ -208,52 +257,58 @@ fn one_sided_stated(text: &str) -> bool {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
     PATTERN
         .get_or_init(|| {
-            Regex::new(r"(?i)one.?sided|one.?tailed|directional|片側").expect("valid pattern")
+            Regex::new(r"(?i)one[-\s]?sided|one[-\s]?tailed|directional|片側")
+                .expect("valid pattern")
         })
         .is_match(text)
 }
 
 /// Read one match into a test, or say why it is not one (a missing or extra df, a negative
-/// F or χ², an |r| above 1).
-fn read_match(caps: &regex::Captures, context: &str) -> Result<ReportedTest> {
+/// F or χ², an |r| above 1, a p above 1). `plain` is the text matched in; `context` the
+/// line(s) around it (where "one-sided" is looked for).
+fn read_match(caps: &regex::Captures, plain: &str, context: &str) -> Result<ReportedTest> {
     // From the statistic's name to the end of the p-value (the character before the name
     // belongs to the surrounding text).
     let (start, end) = (
         caps.name("kind").map_or(0, |m| m.start()),
         caps.get(0).map_or(0, |m| m.end()),
     );
-    let text = context
+    let text = plain
         .get(start..end)
         .unwrap_or_default()
-        .trim()
-        .to_string();
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     let kind_text = caps["kind"].to_ascii_lowercase();
     let kind = match kind_text.as_str() {
         "t" => TestKind::T,
         "f" => TestKind::F,
         "r" => TestKind::R,
         "z" => TestKind::Z,
+        k if k.starts_with('q') => {
+            if k.contains('b') {
+                TestKind::Qb
+            } else if k.contains('w') {
+                TestKind::Qw
+            } else {
+                TestKind::Q
+            }
+        }
         _ => TestKind::Chi2,
     };
-    let df_of = |name: &str| -> Result<Option<f64>> {
-        caps.name(name)
-            .map(|m| {
-                m.as_str().parse::<f64>().map_err(|_| {
-                    Error::input(
-                        &text,
-                        format!("degrees of freedom '{}' are not a number", m.as_str()),
-                    )
-                })
-            })
-            .transpose()
-    };
-    let (df1, df2) = (df_of("df1")?, df_of("df2")?);
-    let df: Vec<f64> = [df1, df2].into_iter().flatten().collect();
     let needed = match kind {
         TestKind::F => 2,
         TestKind::Z => 0,
         _ => 1,
     };
+    let list = match caps.name("dfs") {
+        Some(m) => read_df_list(m.as_str(), needed).map_err(|e| Error::input(&text, e))?,
+        None => DfList {
+            df: vec![],
+            n: None,
+        },
+    };
+    let df = list.df;
     if df.len() != needed {
         return Err(Error::input(
             &text,
@@ -261,29 +316,29 @@ fn read_match(caps: &regex::Captures, context: &str) -> Result<ReportedTest> {
                 "{} takes {} degree(s) of freedom in parentheses, as {}; found {}",
                 kind.as_str(),
                 needed,
-                match kind {
-                    TestKind::F => "F(2, 56) = 3.10",
-                    TestKind::Z => "z = 2.10",
-                    TestKind::Chi2 => "chi2(1) = 4.50",
-                    TestKind::R => "r(48) = .31",
-                    TestKind::T => "t(28) = 2.20",
-                },
+                kind.example(),
                 df.len()
             ),
         ));
     }
-    if let Some(d) = df.iter().find(|d| **d <= 0.0) {
+    if list.n.is_some() && kind != TestKind::Chi2 {
         return Err(Error::input(
             &text,
-            format!("degrees of freedom {d} must be above 0"),
+            format!(
+                "an N in the parentheses is read for χ² only (chi2(1, N = 100) = 4.50); write {} (statcheck reads no N there either)",
+                kind.example()
+            ),
         ));
     }
-    let stat_text: String = caps["stat"]
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    let statistic = ReportedNumber::parse(&stat_text, &text)?;
-    if matches!(kind, TestKind::F | TestKind::Chi2) && statistic.value < 0.0 {
+    let number = |name: &str| -> Result<TextNumber> {
+        TextNumber::parse(&caps[name]).map_err(|e| Error::input(&text, e))
+    };
+    let statistic = number("stat")?;
+    if matches!(
+        kind,
+        TestKind::F | TestKind::Chi2 | TestKind::Q | TestKind::Qw | TestKind::Qb
+    ) && statistic.value < 0.0
+    {
         return Err(Error::input(
             &text,
             format!("{} = {} cannot be negative", kind.as_str(), statistic.text),
@@ -298,9 +353,12 @@ fn read_match(caps: &regex::Captures, context: &str) -> Result<ReportedTest> {
     let (p_relation, p) = if caps.name("ns").is_some() {
         (Relation::Gt, None)
     } else {
-        let p = ReportedNumber::parse(&caps["p"], &text)?;
+        let p = number("p")?;
         if p.value > 1.0 {
             return Err(Error::input(&text, format!("p = {} is above 1", p.text)));
+        }
+        if p.value < 0.0 {
+            return Err(Error::input(&text, format!("p = {} is below 0", p.text)));
         }
         (Relation::from_symbol(&caps["prel"]), Some(p))
     };
@@ -322,10 +380,10 @@ pub fn parse_result(text: &str) -> Result<ReportedTest> {
     let plain = normalize(text);
     let found: Vec<regex::Captures> = pattern().captures_iter(&plain).collect();
     match found.as_slice() {
-        [one] => read_match(one, &plain),
+        [one] => read_match(one, &plain, &plain),
         [] => Err(Error::input(
             "RESULT",
-            format!("no test result found in '{text}'; write it as t(28) = 2.20, p = .04 (also F(2, 56), chi2(1) or χ2(1), r(48), z; p =, <, > or ns)"),
+            format!("no test result found in '{text}'; write it as t(28) = 2.20, p = .04 (also F(2, 56), chi2(1) or χ2(1), r(48), z, Q(28), Qw, Qb; p =, <, > or ns)"),
         )),
         _ => Err(Error::input(
             "RESULT",
@@ -334,10 +392,14 @@ pub fn parse_result(text: &str) -> Result<ReportedTest> {
     }
 }
 
-/// One result found in a text, with its line (1-based).
+/// One result found in a text, with its line (1-based) and where it stands in the file.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FoundResult {
     pub line: usize,
+    /// Byte offsets [start, end) of the result in the file as given.
+    pub span: [usize; 2],
+    /// The result exactly as the file prints it (line breaks and all).
+    pub quote: String,
     /// The result, or why what looked like one cannot be checked.
     #[serde(flatten)]
     pub reading: FoundReading,
@@ -351,31 +413,165 @@ pub enum FoundReading {
     Unreadable { text: String, problem: String },
 }
 
-/// Every result in `text`, line by line, each checked at `alpha`. A match that cannot be a
-/// result (a t without df, an r above 1) is kept with the reason, not dropped silently.
-pub fn find_results(text: &str, alpha: f64) -> Vec<FoundResult> {
+/// One p-value in a text, with or without a statistic (statcheck's `AllPValues`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FoundP {
+    pub line: usize,
+    /// As printed (`p = .03`, `ns`).
+    pub text: String,
+    /// `=`, `<`, `>`; `ns` is `>` with no value.
+    pub relation: Relation,
+    pub value: Option<f64>,
+    /// It belongs to a test result that was read.
+    pub in_result: bool,
+}
+
+/// Why a look-alike of a result was not read.
+fn lookalike_reason(caps: &regex::Captures, tail: &str) -> Option<String> {
+    static P_OR_NS: OnceLock<Regex> = OnceLock::new();
+    let name = caps["name"].trim();
+    let value = &caps["value"];
+    let has_p = P_OR_NS
+        .get_or_init(|| {
+            Regex::new(r"(?i)(?:^|[^a-z])(?:p\s*[=<>]|n\.?s\.?(?:[^a-z]|$))")
+                .expect("valid pattern")
+        })
+        .is_match(&format!("{value}{tail}"));
+    let df = caps.name("df").map(|m| m.as_str());
+    if !has_p && df.is_none() {
+        // `z = 2.1` or `r = .3` alone is not a result.
+        return None;
+    }
+    let rel = &caps["rel"];
+    Some(
+        if name.starts_with('Q')
+            && !matches!(
+                name.trim_start_matches('Q')
+                    .trim_start_matches([' ', '-'])
+                    .to_ascii_lowercase()
+                    .as_str(),
+                "" | "w" | "b" | "within" | "between"
+            )
+        {
+            format!("'{name}' is not a test read here (Q, Qw, Qwithin, Qb, Qbetween as statcheck; t, F, χ², r, z)")
+        } else if df.is_some_and(|d| d.starts_with('[')) {
+            "degrees of freedom in square brackets are not read; write them in parentheses, as t(28) = 2.20".to_string()
+        } else if !matches!(rel, "=" | "<" | ">" | "<=" | ">=") {
+            format!("'{rel}' is not a comparison")
+        } else if TextNumber::parse(value.trim_end_matches([',', '.', ';', ':'])).is_err() {
+            format!("the value '{value}' is not a number as printed (a sign or character that is not a digit)")
+        } else if !has_p {
+            "no p-value or ns follows the statistic (a result is checked with its p)".to_string()
+        } else {
+            "looks like a test result but is not in a form read here (name(df) = value, p = value)"
+                .to_string()
+        },
+    )
+}
+
+/// Every result in `text`, each checked under `rules`. A match that cannot be a result (a t
+/// without df, an r above 1) and a place that only looks like one (`t[28] = 2.20, p = .03`,
+/// `Qs(2) = …`) are kept with the reason, never dropped silently.
+pub fn find_results(text: &str, rules: &CheckRules) -> Vec<FoundResult> {
+    let plain = PlainText::new(text);
     let mut out = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        let plain = normalize(line);
-        for caps in pattern().captures_iter(&plain) {
-            let reading = match read_match(&caps, &plain) {
-                Ok(test) => FoundReading::Test(Box::new(check_result(&test, alpha))),
-                Err(Error::Input { location, message }) => FoundReading::Unreadable {
-                    text: location,
-                    problem: message,
+    let mut taken: Vec<std::ops::Range<usize>> = Vec::new();
+    let found = |range: std::ops::Range<usize>, reading: FoundReading| {
+        let span = plain.original_span(range);
+        FoundResult {
+            line: plain.line_of(span.start),
+            span: [span.start, span.end],
+            quote: text[span].to_string(),
+            reading,
+        }
+    };
+    for caps in pattern().captures_iter(&plain.text) {
+        let range = caps.name("kind").map_or(0, |m| m.start())..caps.get(0).map_or(0, |m| m.end());
+        let context = plain.lines_around(range.clone());
+        let reading = match read_match(&caps, &plain.text, context) {
+            Ok(test) => FoundReading::Test(Box::new(check_result(&test, rules))),
+            Err(Error::Input { location, message }) => FoundReading::Unreadable {
+                text: location,
+                problem: message,
+            },
+            Err(other) => FoundReading::Unreadable {
+                text: caps[0].trim().to_string(),
+                problem: other.to_string(),
+            },
+        };
+        taken.push(range.clone());
+        out.push(found(range, reading));
+    }
+    for caps in lookalike_pattern().captures_iter(&plain.text) {
+        let (Some(name), Some(value)) = (caps.name("name"), caps.name("value")) else {
+            continue;
+        };
+        let start = name.start();
+        if taken
+            .iter()
+            .any(|r| r.contains(&start) || (start <= r.start && r.start < value.end()))
+        {
+            continue;
+        }
+        // The 40 characters after the value, on the same line: is a p-value close behind?
+        let after = &plain.text[value.end()..];
+        let tail: String = after.chars().take_while(|c| *c != '\n').take(40).collect();
+        if let Some(problem) = lookalike_reason(&caps, &tail) {
+            let range = start..value.end();
+            let shown = plain.text[range.clone()]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            out.push(found(
+                range,
+                FoundReading::Unreadable {
+                    text: shown,
+                    problem,
                 },
-                Err(other) => FoundReading::Unreadable {
-                    text: caps[0].trim().to_string(),
-                    problem: other.to_string(),
-                },
-            };
-            out.push(FoundResult {
-                line: i + 1,
-                reading,
-            });
+            ));
         }
     }
+    out.sort_by_key(|f| f.span[0]);
     out
+}
+
+/// Every p-value in `text` (`p = .03`, `p < .001`, `ns`), whether a result holds it or not.
+pub fn find_p_values(text: &str, results: &[FoundResult]) -> Vec<FoundP> {
+    let plain = PlainText::new(text);
+    p_value_pattern()
+        .captures_iter(&plain.text)
+        .filter_map(|caps| {
+            let whole = caps.get(0)?;
+            let start = caps
+                .name("rel")
+                .or(caps.name("ns"))
+                .map_or(whole.start(), |m| m.start());
+            let span = plain.original_span(start..whole.end());
+            let in_result = results.iter().any(|r| {
+                matches!(r.reading, FoundReading::Test(_))
+                    && r.span[0] <= span.start
+                    && span.start < r.span[1]
+            });
+            let (relation, value, shown) = match caps.name("p") {
+                Some(p) => {
+                    let number = TextNumber::parse(p.as_str()).ok()?;
+                    (
+                        Relation::from_symbol(&caps["rel"]),
+                        Some(number.value),
+                        format!("p {} {}", &caps["rel"], number.text),
+                    )
+                }
+                None => (Relation::Gt, None, caps["ns"].to_string()),
+            };
+            Some(FoundP {
+                line: plain.line_of(span.start),
+                text: shown,
+                relation,
+                value,
+                in_result,
+            })
+        })
+        .collect()
 }
 
 /// The p of `kind` at statistic `x` (its absolute value for t, z, r), two- or one-sided.
@@ -392,7 +588,9 @@ fn p_value(kind: TestKind, x: f64, df: &[f64], two_sided: bool) -> f64 {
             }
         }
         TestKind::F => pf_upper(x.max(0.0), df[0], df[1]),
-        TestKind::Chi2 => pchisq_upper(x.max(0.0), df[0]),
+        TestKind::Chi2 | TestKind::Q | TestKind::Qw | TestKind::Qb => {
+            pchisq_upper(x.max(0.0), df[0])
+        }
     };
     if two_sided && kind.has_two_tails() {
         (2.0 * tail).min(1.0)
@@ -401,15 +599,17 @@ fn p_value(kind: TestKind, x: f64, df: &[f64], two_sided: bool) -> f64 {
     }
 }
 
-/// Round to `decimals` places (for comparing a recomputed p at the reported p's precision).
-fn round_to(x: f64, decimals: u32) -> f64 {
-    let f = 10f64.powi(decimals as i32);
+/// Round to `decimals` places (for comparing a recomputed p at the reported p's precision;
+/// `1.6e-5` has 6).
+fn round_to(x: f64, decimals: i32) -> f64 {
+    let f = 10f64.powi(decimals);
     (x * f).round() / f
 }
 
 /// statcheck's error rule for one reading (two- or one-sided): is the reported p outside
 /// what the statistic allows? Returns (error, computed p, [low p, high p]).
-fn inconsistent(test: &ReportedTest, alpha: f64, two_sided: bool) -> (bool, f64, [f64; 2]) {
+fn inconsistent(test: &ReportedTest, rules: &CheckRules, two_sided: bool) -> (bool, f64, [f64; 2]) {
+    let alpha = rules.alpha;
     let half = test.statistic.half_unit();
     let x = test.statistic.value.abs();
     let p_at = |s: f64| p_value(test.kind, s, &test.df, two_sided);
@@ -421,7 +621,7 @@ fn inconsistent(test: &ReportedTest, alpha: f64, two_sided: bool) -> (bool, f64,
         Some(p) => (p.value, p.decimals),
         None => (alpha, 2),
     };
-    if test.p.is_some() && reported <= 0.0 {
+    if rules.p_zero_error && test.p.is_some() && reported <= 0.0 {
         return (true, computed, [low, high]);
     }
     use Relation::*;
@@ -438,11 +638,22 @@ fn inconsistent(test: &ReportedTest, alpha: f64, two_sided: bool) -> (bool, f64,
     (error, computed, [low, high])
 }
 
-/// statcheck's decision-error rule (p ≤ α significant): the reported and the recomputed p
-/// on different sides of α.
-fn decision_error(test: &ReportedTest, computed: f64, alpha: f64) -> bool {
+/// statcheck's decision-error rule: the reported and the recomputed p on different sides of
+/// α, with p = α significant or not (`pEqualAlphaSig`; statcheck's decision_error_test).
+fn decision_error(test: &ReportedTest, computed: f64, rules: &CheckRules) -> bool {
+    let alpha = rules.alpha;
     let reported = test.p.as_ref().map_or(alpha, |p| p.value);
     use Relation::*;
+    if !rules.p_equal_alpha_significant {
+        return match (test.statistic_relation, test.p_relation) {
+            (Eq, Eq) => (reported < alpha) != (computed < alpha),
+            (Eq, Lt) | (Lt, Lt) => reported <= alpha && computed >= alpha,
+            (Eq, Gt) => reported >= alpha && computed < alpha,
+            (Lt, Eq) => reported < alpha && computed >= alpha,
+            (Gt, Eq) | (Gt, Gt) => reported >= alpha && computed <= alpha,
+            (Lt, Gt) | (Gt, Lt) => false,
+        };
+    }
     match (test.statistic_relation, test.p_relation) {
         (Eq, Eq) => (reported <= alpha) != (computed <= alpha),
         (Eq, Lt) => reported <= alpha && computed > alpha,
@@ -453,25 +664,71 @@ fn decision_error(test: &ReportedTest, computed: f64, alpha: f64) -> bool {
     }
 }
 
-/// Recompute the p of `test` and judge the reported one at significance level `alpha`.
-pub fn check_result(test: &ReportedTest, alpha: f64) -> TestCheck {
-    let (mut error, mut computed, mut range) = inconsistent(test, alpha, true);
-    let mut one_sided = false;
-    if error && test.one_sided_stated && test.kind.has_two_tails() {
-        let (e1, c1, r1) = inconsistent(test, alpha, false);
+/// How results are judged: statcheck's options, with its names.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct CheckRules {
+    /// Significance level (statcheck `alpha`, default .05).
+    pub alpha: f64,
+    /// p = α counts as significant (statcheck `pEqualAlphaSig`, default TRUE; ours too).
+    pub p_equal_alpha_significant: bool,
+    /// Every test is one-tailed (statcheck `OneTailedTests`, default FALSE; ours too).
+    pub one_tailed_tests: bool,
+    /// A result whose text says "one-sided", "one-tailed" or "directional" (or 片側) and that
+    /// holds only as one-sided is consistent (statcheck `OneTailedTxt`: default FALSE there,
+    /// TRUE here, since a text that says so should be read so).
+    pub one_tailed_text: bool,
+    /// p = .000 as printed is an inconsistency (statcheck `pZeroError`, default TRUE; ours too).
+    pub p_zero_error: bool,
+}
+
+impl CheckRules {
+    /// Our defaults at `alpha`.
+    pub fn at(alpha: f64) -> CheckRules {
+        CheckRules {
+            alpha,
+            p_equal_alpha_significant: true,
+            one_tailed_tests: false,
+            one_tailed_text: true,
+            p_zero_error: true,
+        }
+    }
+    /// statcheck's defaults (`statcheck()` 1.5: OneTailedTxt = FALSE).
+    pub fn statcheck() -> CheckRules {
+        CheckRules {
+            one_tailed_text: false,
+            ..CheckRules::at(0.05)
+        }
+    }
+}
+
+/// Recompute the p of `test` and judge the reported one under `rules`.
+pub fn check_result(test: &ReportedTest, rules: &CheckRules) -> TestCheck {
+    let alpha = rules.alpha;
+    let two_tailed = test.kind.has_two_tails();
+    let (mut error, mut computed, mut range) = inconsistent(test, rules, !rules.one_tailed_tests);
+    let mut one_sided = rules.one_tailed_tests && two_tailed;
+    if error
+        && rules.one_tailed_text
+        && !rules.one_tailed_tests
+        && test.one_sided_stated
+        && two_tailed
+    {
+        let (e1, c1, r1) = inconsistent(test, rules, false);
         if !e1 {
             (error, computed, range, one_sided) = (false, c1, r1, true);
         }
     }
     let verdict = if !error {
         TestVerdict::Consistent
-    } else if decision_error(test, computed, alpha) {
+    } else if decision_error(test, computed, rules) {
         TestVerdict::DecisionError
     } else {
         TestVerdict::Inconsistent
     };
     let h = crate::output::human_number;
-    let sided = if one_sided {
+    let sided = if one_sided && rules.one_tailed_tests {
+        "one-sided (--one-tailed-tests) "
+    } else if one_sided {
         "one-sided "
     } else if test.kind.has_two_tails() {
         "two-sided "
@@ -516,7 +773,7 @@ mod tests {
     use super::*;
 
     fn verdict(text: &str) -> TestVerdict {
-        check_result(&parse_result(text).unwrap(), 0.05).verdict
+        check_result(&parse_result(text).unwrap(), &CheckRules::at(0.05)).verdict
     }
     fn error(text: &str) -> bool {
         verdict(text) != TestVerdict::Consistent
@@ -536,14 +793,17 @@ mod tests {
             ("t(100)=1, p < 0.001", 0.31972415578412372),
         ];
         for (text, p) in cases {
-            let c = check_result(&parse_result(text).unwrap(), 0.05);
+            let c = check_result(&parse_result(text).unwrap(), &CheckRules::at(0.05));
             assert!(
                 (c.computed_p - p).abs() < 1e-12 * p,
                 "{text}: {}",
                 c.computed_p
             );
         }
-        let c = check_result(&parse_result("t(28) = 2.2, p = .036").unwrap(), 0.05);
+        let c = check_result(
+            &parse_result("t(28) = 2.2, p = .036").unwrap(),
+            &CheckRules::at(0.05),
+        );
         assert!((c.p_range[0] - 0.03249343615120915).abs() < 1e-13);
         assert!((c.p_range[1] - 0.040338183264729613).abs() < 1e-13);
     }
@@ -589,7 +849,7 @@ mod tests {
         assert!(!error("t(28) = 2.20, p = .018, directional"));
         let one = check_result(
             &parse_result("t(28) = 2.20, p = .018, one-sided").unwrap(),
-            0.05,
+            &CheckRules::at(0.05),
         );
         assert!(one.one_sided && (one.computed_p - 0.018112742389418915).abs() < 1e-13);
         // p = .000
@@ -648,7 +908,7 @@ mod tests {
     #[test]
     fn japanese_full_width_forms_are_read() {
         let text = "結果はｔ（２８）＝２．２０，ｐ＜0.05であった。\nχ²（1）＝4.50、ｐ＝．０３\n効果なし F(2, 28) = 2.20, p = .15";
-        let found = find_results(text, 0.05);
+        let found = find_results(text, &CheckRules::at(0.05));
         let got: Vec<(usize, TestVerdict)> = found
             .iter()
             .map(|f| match &f.reading {
@@ -672,7 +932,7 @@ mod tests {
     fn other_written_forms_are_read() {
         let c = check_result(
             &parse_result("χ2(1, N = 100) = 4.50, p = .03").unwrap(),
-            0.05,
+            &CheckRules::at(0.05),
         );
         assert!(
             (c.computed_p - 0.033894853524689).abs() < 1e-12,
@@ -693,6 +953,118 @@ mod tests {
         assert_eq!(verdict("t(28) = −2.20, p = .04"), TestVerdict::Consistent);
     }
 
+    /// R 4.2.2: 2*pt(-2.2, 28) = 0.036225484778837830;
+    /// pchisq(16.78, 1, lower.tail=FALSE) = 4.1973365590249486e-05;
+    /// pf(23.95, 1, 76, lower.tail=FALSE) = 5.4115844868631213e-06;
+    /// pchisq(22.2, 28, lower.tail=FALSE) = 0.77194870403293581.
+    #[test]
+    fn scientific_p_thousands_q_and_pdf_forms_are_read() {
+        let rules = CheckRules::at(0.05);
+        let read = |t: &str| check_result(&parse_result(t).unwrap(), &rules);
+        // p in scientific notation keeps its rounding: 1.6e-5 is [1.55e-5, 1.65e-5]. `.5e-3`
+        // is not .5 (statcheck's test-extract-t-tests.R:62 reads it as a p).
+        let c = read("t(28) = 2.20, p = .5e-3");
+        assert_eq!(
+            (c.test.p.as_ref().unwrap().value, c.verdict),
+            (0.0005, TestVerdict::Inconsistent)
+        );
+        assert_eq!(
+            read("t(28) = 2.20, p = 3.6e-2").verdict,
+            TestVerdict::Consistent
+        );
+        assert_eq!(
+            read("t(28) = 2.20, p = 1.6e-5").verdict,
+            TestVerdict::Inconsistent
+        );
+        let c = read("chi2(1, N = 11,455) = 16.78, p = 4.2e-5");
+        assert_eq!(c.verdict, TestVerdict::Consistent);
+        assert!(
+            (c.computed_p - 4.1973365590249486e-05).abs() < 1e-12 * 4.2e-5,
+            "{}",
+            c.computed_p
+        );
+        assert_eq!(
+            read("chi2(1, N = 11,455) = 16.78, p = 4.1E-05").verdict,
+            TestVerdict::Inconsistent
+        );
+        assert_eq!(
+            read("chi2(1) = 16.78, p = 4 × 10−5").verdict,
+            TestVerdict::Consistent
+        );
+        assert_eq!(
+            read("F(l, 76) = 23.95, p = 5.4 × 10⁻⁶").verdict,
+            TestVerdict::Consistent
+        );
+        // Thousands separators in the statistic and the df.
+        let c = read("t(28) = 2,000.20, p < .001");
+        assert_eq!(
+            (c.test.statistic.value, c.verdict),
+            (2000.2, TestVerdict::Consistent)
+        );
+        let c = read("t(1,024) = 2.20, p = .03");
+        assert_eq!(c.test.df, vec![1024.0]);
+        let c = read("F(1, 1,024) = 4.10, p = .04");
+        assert_eq!(c.test.df, vec![1.0, 1024.0]);
+        assert_eq!(read("F(2,280) = 3.10, p = .05").test.df, vec![2.0, 280.0]);
+        // Q and its parts: χ² with df.
+        for (t, k) in [
+            ("Q(28) = 22.20, p = .77", TestKind::Q),
+            ("Qw(2) = 2.20, p = .33", TestKind::Qw),
+            ("Qwithin(2) = 2.20, p = .33", TestKind::Qw),
+            ("Q-within(2) = 2.20, p = .33", TestKind::Qw),
+            ("Qb(2) = 2.20, p = .33", TestKind::Qb),
+            ("Qbetween(2) = 2.20, p = .33", TestKind::Qb),
+            ("Q-between(2) = 2.20, p = .33", TestKind::Qb),
+        ] {
+            let c = read(t);
+            assert_eq!(
+                (c.test.kind, c.verdict),
+                (k, TestVerdict::Consistent),
+                "{t}"
+            );
+        }
+        assert!((read("Q(28) = 22.20, p = .77").computed_p - 0.77194870403293581).abs() < 1e-12);
+        // PDF extraction: chi_2, a statistic broken over two lines, a ligature near it.
+        assert_eq!(read("chi_2(28) = 22.20, p = .77").test.kind, TestKind::Chi2);
+        let found = find_results("was signiﬁcant, t(28) =\n2.20, p = .04, and", &rules);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            (found[0].line, found[0].quote.as_str()),
+            (1, "t(28) =\n2.20, p = .04")
+        );
+    }
+
+    /// What looks like a result and cannot be read is a finding with its line and reason.
+    #[test]
+    fn lookalikes_are_not_checked_with_a_reason() {
+        let text = "intro\nt[28] = 2.20, p = .03\nQs(2) = 2.2, p = .03 and Qb(2, N = 187) = 2.20, p = .03\nt(28) = .2.20, p = .03\nr(16) = 26.05, p = .10\nt(28) = 2.20, p = 1.03\nz(28) = 2.20, p = .03\nt(28) = 2.20\nF = female, z = 2 in all";
+        let found = find_results(text, &CheckRules::at(0.05));
+        let got: Vec<(usize, String)> = found
+            .iter()
+            .map(|f| match &f.reading {
+                FoundReading::Unreadable { problem, .. } => (f.line, problem.clone()),
+                FoundReading::Test(c) => panic!("read {}", c.test.text),
+            })
+            .collect();
+        let want = [
+            (2, "square brackets"),
+            (3, "'Qs' is not a test"),
+            (3, "an N in the parentheses"),
+            (4, "'.2.20' is not a number"),
+            (5, "outside [-1, 1]"),
+            (6, "above 1"),
+            (7, "z takes 0 degree"),
+            (8, "no p-value"),
+        ];
+        assert_eq!(got.len(), want.len(), "{got:?}");
+        for ((line, problem), (l, w)) in got.iter().zip(want) {
+            assert!(
+                *line == l && problem.contains(w),
+                "{line}: {problem} (want {l}: {w})"
+            );
+        }
+    }
+
     #[test]
     fn bad_results_say_what_is_wrong() {
         let e = |t: &str| parse_result(t).unwrap_err().to_string();
@@ -701,7 +1073,7 @@ mod tests {
         assert!(e("r(20) = 1.20, p = .04").contains("outside"));
         assert!(e("hello").contains("no test result"));
         assert!(e("t(2) = 1, p = .4; t(3) = 1, p = .4").contains("2 test results"));
-        let found = find_results("a t = 2.0, p = .04 here", 0.05);
+        let found = find_results("a t = 2.0, p = .04 here", &CheckRules::at(0.05));
         assert!(matches!(found[0].reading, FoundReading::Unreadable { .. }));
     }
 }
@@ -711,18 +1083,62 @@ mod tests {
 pub struct TextScan {
     /// The file, as given.
     pub file: String,
-    /// The significance level used.
-    pub alpha: f64,
+    /// The rules the results were judged by.
+    pub rules: CheckRules,
+    pub summary: ScanSummary,
     pub results: Vec<FoundResult>,
+    /// Every p-value in the text, with `--all-p-values` (statcheck `AllPValues`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub p_values: Option<Vec<FoundP>>,
+}
+
+/// The counts of a scan.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScanSummary {
+    /// Results read and checked.
+    pub results: usize,
+    pub consistent: usize,
+    pub inconsistent: usize,
+    pub decision_errors: usize,
+    /// Places that look like results but could not be read (each with its reason).
+    pub not_checked: usize,
+    /// p-values in the text (`p =`, `<`, `>` and `ns`), with or without a statistic.
+    pub p_values: usize,
+    /// Results read / p-values found: the share of the text's p-values reported in a form
+    /// statcheck reads (statcheck's APA factor, which it rounds to 2 decimals); `null` when the
+    /// text has no p-value.
+    pub apa_factor: Option<f64>,
 }
 
 impl TextScan {
-    /// Scan `text` (the contents of `file`).
-    pub fn new(file: &str, text: &str, alpha: f64) -> TextScan {
+    /// Scan `text` (the contents of `file`) under `rules`; with `all_p_values`, list every
+    /// p-value too.
+    pub fn new(file: &str, text: &str, rules: &CheckRules, all_p_values: bool) -> TextScan {
+        let results = find_results(text, rules);
+        let p_values = find_p_values(text, &results);
+        let checks: Vec<&TestCheck> = results
+            .iter()
+            .filter_map(|r| match &r.reading {
+                FoundReading::Test(c) => Some(c.as_ref()),
+                FoundReading::Unreadable { .. } => None,
+            })
+            .collect();
+        let count = |v: TestVerdict| checks.iter().filter(|c| c.verdict == v).count();
+        let summary = ScanSummary {
+            results: checks.len(),
+            consistent: count(TestVerdict::Consistent),
+            inconsistent: count(TestVerdict::Inconsistent),
+            decision_errors: count(TestVerdict::DecisionError),
+            not_checked: results.len() - checks.len(),
+            p_values: p_values.len(),
+            apa_factor: (!p_values.is_empty()).then(|| checks.len() as f64 / p_values.len() as f64),
+        };
         TextScan {
             file: file.to_string(),
-            alpha,
-            results: find_results(text, alpha),
+            rules: *rules,
+            summary,
+            results,
+            p_values: all_p_values.then_some(p_values),
         }
     }
     /// The checked results (not the unreadable ones).
@@ -816,20 +1232,37 @@ impl Tabular for TextScan {
         }
     }
     fn preamble(&self) -> Option<String> {
-        let count = |v: TestVerdict| self.checks().filter(|c| c.verdict == v).count();
-        Some(format!(
-            "{}: {} results: {} consistent, {} inconsistent, {} decision errors (α = {}){}",
+        let s = &self.summary;
+        let mut text = format!(
+            "{}: {} results: {} consistent, {} inconsistent, {} decision errors (α = {}){}; {} p-values{}",
             self.file,
-            self.checks().count(),
-            count(TestVerdict::Consistent),
-            count(TestVerdict::Inconsistent),
-            count(TestVerdict::DecisionError),
-            crate::output::human_number(self.alpha),
-            match self.results.len() - self.checks().count() {
+            s.results,
+            s.consistent,
+            s.inconsistent,
+            s.decision_errors,
+            crate::output::human_number(self.rules.alpha),
+            match s.not_checked {
                 0 => String::new(),
                 k => format!("; {k} not checked"),
+            },
+            s.p_values,
+            match s.apa_factor {
+                Some(f) => format!(", APA factor {:.2}", f),
+                None => String::new(),
             }
-        ))
+        );
+        if let Some(ps) = &self.p_values {
+            text.push_str("\np-values (line, as printed, in a result read):");
+            for p in ps {
+                text.push_str(&format!(
+                    "\n  {}  {}  {}",
+                    p.line,
+                    p.text,
+                    if p.in_result { "yes" } else { "no" }
+                ));
+            }
+        }
+        Some(text)
     }
     fn test_cases(&self) -> Option<Vec<TestCase>> {
         Some(

@@ -135,14 +135,47 @@ pub struct StatArgs {
     pub alpha: f64,
 }
 
+/// on or off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Switch {
+    On,
+    Off,
+}
+
+/// Whether p = alpha is significant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PEqualAlpha {
+    Significant,
+    NotSignificant,
+}
+
 #[derive(Debug, clap::Args)]
 pub struct TextArgs {
     /// A UTF-8 text file (a manuscript saved as plain text).
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
-    /// Significance level for decision errors (p = alpha counts as significant).
+    /// Significance level for decision errors (statcheck alpha; default .05 in both).
     #[arg(long, default_value_t = 0.05, allow_negative_numbers = true)]
     pub alpha: f64,
+    /// Whether p = alpha counts as significant (statcheck pEqualAlphaSig; default significant
+    /// in both).
+    #[arg(long, value_enum, default_value = "significant")]
+    pub p_equal_alpha: PEqualAlpha,
+    /// Treat every t, z and r as one-tailed (statcheck OneTailedTests; default off in both).
+    #[arg(long)]
+    pub one_tailed_tests: bool,
+    /// Read "one-sided", "one-tailed", "directional" or 片側 on a result's line: a result that
+    /// holds only one-sided is then consistent (statcheck OneTailedTxt: default off there, on
+    /// here).
+    #[arg(long, value_enum, default_value = "on")]
+    pub one_tailed_text: Switch,
+    /// Whether p = .000 as printed is an inconsistency (statcheck pZeroError; default on in
+    /// both).
+    #[arg(long, value_enum, default_value = "on")]
+    pub p_zero_error: Switch,
+    /// List every p-value in the text, with or without a statistic (statcheck AllPValues).
+    #[arg(long)]
+    pub all_p_values: bool,
 }
 
 /// The scale's grid: a step and the number of items averaged.
@@ -385,7 +418,10 @@ pub fn run(args: Args) -> Result<Outcome> {
         }
         Some(CheckCommand::Stat(a)) => {
             let alpha = ConfidenceLevel::from_alpha(a.alpha)?.alpha();
-            let r = reported_test::check_result(&reported_test::parse_result(&a.result)?, alpha);
+            let r = reported_test::check_result(
+                &reported_test::parse_result(&a.result)?,
+                &reported_test::CheckRules::at(alpha),
+            );
             show(format, &r, r.consistent())
         }
         Some(CheckCommand::Spread(a)) => {
@@ -404,7 +440,19 @@ pub fn run(args: Args) -> Result<Outcome> {
                     ),
                 )
             })?;
-            let r = reported_test::TextScan::new(&a.file.display().to_string(), &text, alpha);
+            let rules = reported_test::CheckRules {
+                p_equal_alpha_significant: a.p_equal_alpha == PEqualAlpha::Significant,
+                one_tailed_tests: a.one_tailed_tests,
+                one_tailed_text: a.one_tailed_text == Switch::On,
+                p_zero_error: a.p_zero_error == Switch::On,
+                ..reported_test::CheckRules::at(alpha)
+            };
+            let r = reported_test::TextScan::new(
+                &a.file.display().to_string(),
+                &text,
+                &rules,
+                a.all_p_values,
+            );
             show(format, &r, r.consistent())
         }
     }
