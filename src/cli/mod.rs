@@ -9,6 +9,7 @@ mod glmm;
 mod list;
 mod lmm;
 mod meta;
+mod mmrm;
 mod plot;
 mod power;
 mod prepost;
@@ -49,6 +50,7 @@ Examples:
   trialstats effect SMCR --n 7 --before 2.9,1.1 --after 0.4,0.8 --r 0.5
   trialstats meta studies.csv --yi yi --vi vi --mods year
   trialstats lmm visits.csv --formula 'score ~ month + (month | patient)'
+  trialstats mmrm visits.csv --formula 'chg ~ base + arm * visit + us(visit | patient)' --contrast arm
   trialstats power slope --from-study als-muse-phase2 --sd-slope 0.3 --sd-residual 1.5 --months 12 --every 1
   trialstats glmm relapses.csv --family poisson --formula 'relapses ~ period + offset(log(years)) + (1 | patient)'";
 
@@ -80,6 +82,8 @@ pub enum Command {
     Meta(meta::Args),
     /// Linear mixed model of longitudinal scores (lme4's lmer).
     Lmm(lmm::Args),
+    /// Mixed model for repeated measures: unstructured covariance over visits (R's mmrm).
+    Mmrm(mmrm::Args),
     /// Patients per arm (or power) for a confirmatory trial: slopes by a mixed model, event
     /// rates by negative binomial regression; simulation and sweeps of the unreported values.
     Power(power::Args),
@@ -101,6 +105,7 @@ pub fn dispatch(command: Command) -> Result<Outcome> {
         Command::Plot(a) => plot::run(a),
         Command::Meta(a) => meta::run(a),
         Command::Lmm(a) => lmm::run(a),
+        Command::Mmrm(a) => mmrm::run(a),
         Command::Power(a) => power::run(a),
         Command::Glmm(a) => glmm::run(a),
     }

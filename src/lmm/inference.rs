@@ -73,6 +73,15 @@ impl Ddf {
     }
 }
 
+/// Which information of φ Kenward–Roger's `W` inverts: pbkrtest's expected one
+/// (`½ tr(PGᵣPGₛ)`), or the observed one (the Hessian of `−ℓ`), as SAS PROC MIXED and the R
+/// package mmrm use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KrInformation {
+    Expected,
+    Observed,
+}
+
 /// The Kenward–Roger pieces: `Φ_A`, the `pᵣ` and `W`.
 #[derive(Debug, Clone)]
 struct KenwardRoger {
@@ -207,7 +216,20 @@ impl FixedInference {
         Self::from_sums(sums, beta, reml, method)
     }
 
-    fn from_sums(s: MarginalSums, beta: DVector<f64>, reml: bool, method: Ddf) -> Result<Self> {
+    /// Inference from the marginal sums at the fit (`beta` = β̂; `reml` the fit's method),
+    /// for models whose Σ is built elsewhere (an MMRM's visit covariance, [`crate::mmrm`]).
+    pub fn from_sums(s: MarginalSums, beta: DVector<f64>, reml: bool, method: Ddf) -> Result<Self> {
+        Self::from_sums_with(s, beta, reml, method, KrInformation::Expected)
+    }
+
+    /// [`FixedInference::from_sums`] with Kenward–Roger's `W` from the given information.
+    pub fn from_sums_with(
+        s: MarginalSums,
+        beta: DVector<f64>,
+        reml: bool,
+        method: Ddf,
+        kr_information: KrInformation,
+    ) -> Result<Self> {
         let k = s.p.len();
         let phi = s
             .xtsx
@@ -233,11 +255,14 @@ impl FixedInference {
         let kr = (method == Ddf::KenwardRoger).then(|| {
             // pbkrtest: IE2 = tr(PGᵣPGₛ), W = 2 IE2⁻¹ (a pseudo-inverse when nearly singular).
             let ie2 = tr_pgpg.symmetric_part();
-            let w = match ie2.clone().try_inverse() {
-                Some(inv) if SymmetricEigen::new(ie2.clone()).eigenvalues.amin() > 1e-10 => {
-                    inv * 2.0
-                }
-                _ => positive_inverse(&ie2, 1e-10) * 2.0,
+            let w = match kr_information {
+                KrInformation::Observed => info_inverse.clone(),
+                KrInformation::Expected => match ie2.clone().try_inverse() {
+                    Some(inv) if SymmetricEigen::new(ie2.clone()).eigenvalues.amin() > 1e-10 => {
+                        inv * 2.0
+                    }
+                    _ => positive_inverse(&ie2, 1e-10) * 2.0,
+                },
             };
             let pdim = phi.nrows();
             let mut u = DMatrix::zeros(pdim, pdim);

@@ -1,0 +1,521 @@
+//! Fitting an MMRM: the data read and checked, the covariance parameters φ found by Fisher
+//! scoring then Newton–Raphson on `−2ℓ` ([`super::criterion`]), with step halving that keeps
+//! Σ positive definite and the criterion decreasing (as SAS PROC MIXED's Newton–Raphson with
+//! Fisher scoring first iterations), and the fixed effects' inference by
+//! [`crate::lmm::inference`] on the sums of [`super::criterion::marginal_sums`].
+//!
+//! An optimum is *confirmed* when the Newton decrement `gᵀH⁻¹g` of `−2ℓ` is below 1e-8 and the
+//! observed Hessian is positive definite; otherwise the fit is reported with `converged:
+//! false` (exit 1, as `lmm`).
+
+use super::covariance::{covariance, Structure};
+use super::criterion::{derivatives, evaluate, marginal_sums, Evaluation};
+use super::formula::MmrmFormula;
+use super::patterns::{group, Patterns};
+use crate::error::{Error, Result};
+use crate::level::ConfidenceLevel;
+use crate::lmm::design::{check_full_rank, fixed_matrix};
+use crate::lmm::emmeans::{Contrast, Emmean};
+use crate::lmm::fit::{columns_for, FixedEffect};
+use crate::lmm::frame::{Column, Frame, Role};
+use crate::lmm::inference::{Ddf, FixedInference, KrInformation};
+use nalgebra::{DMatrix, DVector, SymmetricEigen};
+use serde::Serialize;
+use std::path::Path;
+
+/// Iterations of the optimiser before it gives up.
+pub const MAX_ITERATIONS: usize = 200;
+/// Fisher-scoring iterations before Newton–Raphson takes over.
+const SCORING_ITERATIONS: usize = 3;
+/// The Newton decrement (on the `−2ℓ` scale) below which the optimum is reached.
+const DECREMENT_TOL: f64 = 1e-8;
+
+/// One covariance parameter.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct CovarianceParameter {
+    pub name: String,
+    pub estimate: f64,
+}
+
+/// A fitted MMRM.
+#[derive(Debug, Clone, Serialize)]
+pub struct MmrmFit {
+    pub formula: String,
+    /// `REML` or `ML`.
+    pub method: String,
+    /// `us`, `cs`, `toep` or `diag`.
+    pub covariance_structure: Structure,
+    pub visit: String,
+    pub subject: String,
+    /// The visit levels, in order (the rows and columns of `covariance`).
+    pub visits: Vec<String>,
+    /// Observations at each visit.
+    pub n_per_visit: Vec<usize>,
+    pub n_obs: usize,
+    pub n_subjects: usize,
+    /// Rows dropped because a used column was missing.
+    pub n_dropped: usize,
+    /// `−2ℓ` (REML or ML).
+    pub criterion: f64,
+    pub log_likelihood: f64,
+    /// `−2ℓ + 2k` with k the covariance parameters (and the fixed effects under ML), as SAS
+    /// and mmrm count them.
+    pub aic: f64,
+    /// `−2ℓ + k log(subjects)`.
+    pub bic: f64,
+    /// The estimated covariance matrix over visits (row by row).
+    pub covariance: Vec<Vec<f64>>,
+    pub correlation: Vec<Vec<f64>>,
+    pub covariance_parameters: Vec<CovarianceParameter>,
+    pub fixed: Vec<FixedEffect>,
+    /// The df method (absent with `--ddf none`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ddf: Option<Ddf>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<ConfidenceLevel>,
+    pub converged: bool,
+    pub iterations: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub emmeans: Option<Vec<Emmean>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contrasts: Option<Vec<Contrast>>,
+}
+
+/// A fitted MMRM with the data and inference behind it (for further contrasts).
+#[derive(Debug, Clone)]
+pub struct Mmrm {
+    pub fit: MmrmFit,
+    pub formula: MmrmFormula,
+    pub frame: Frame,
+    /// Present unless `--ddf none`.
+    pub inference: Option<FixedInference>,
+}
+
+/// What to fit.
+#[derive(Debug, Clone, Copy)]
+pub struct MmrmOptions {
+    pub reml: bool,
+    pub ddf: Ddf,
+    pub level: ConfidenceLevel,
+}
+
+/// Read the columns of `formula` from `path` (visit and subject categorical) and fit.
+pub fn fit_csv(path: &Path, formula: &str, options: MmrmOptions) -> Result<Mmrm> {
+    let f = MmrmFormula::parse(formula)?;
+    let mut wanted = columns_for(&f.fixed);
+    for name in [&f.visit, &f.subject] {
+        match wanted.iter_mut().find(|(n, _)| n == name) {
+            Some(w) => w.1 = Role::Categorical,
+            None => wanted.push((name.clone(), Role::Categorical)),
+        }
+    }
+    let frame = Frame::read_csv(path, &wanted)?;
+    fit(f, frame, options)
+}
+
+fn categorical<'a>(frame: &'a Frame, name: &str) -> Result<(&'a [u32], &'a [String])> {
+    match frame.column(name) {
+        Some(Column::Categorical { codes, levels }) => Ok((codes, levels)),
+        _ => Err(Error::input(
+            "--formula",
+            format!("column '{name}' is not in {}", frame.source),
+        )),
+    }
+}
+
+/// Independent-visit starting values: the variance of the OLS residuals at each visit.
+fn start_variances(
+    x: &crate::model_matrix::ModelMatrix,
+    y: &[f64],
+    visit: &[u32],
+    v: usize,
+) -> Vec<f64> {
+    let p = x.p;
+    let mut xtx = DMatrix::zeros(p, p);
+    let mut xty = DVector::zeros(p);
+    for (i, &yi) in y.iter().enumerate() {
+        let r = DVector::from_column_slice(x.row(i));
+        xtx += &r * r.transpose();
+        xty += r * yi;
+    }
+    let beta = xtx.cholesky().map(|c| c.solve(&xty));
+    let mut ss = vec![0.0; v];
+    let mut n = vec![0usize; v];
+    for (i, &yi) in y.iter().enumerate() {
+        let fitted = beta.as_ref().map_or(0.0, |b| {
+            x.row(i).iter().zip(b.iter()).map(|(a, c)| a * c).sum()
+        });
+        ss[visit[i] as usize] += (yi - fitted).powi(2);
+        n[visit[i] as usize] += 1;
+    }
+    let all = ss.iter().sum::<f64>() / y.len() as f64;
+    ss.iter()
+        .zip(&n)
+        .map(|(s, &k)| {
+            let var = if k > 0 { s / k as f64 } else { all };
+            if var > 0.0 {
+                var
+            } else {
+                all.max(1e-8)
+            }
+        })
+        .collect()
+}
+
+/// The refusals of a covariance the data cannot estimate (exit 2), naming what is missing.
+fn check_estimable(
+    formula: &MmrmFormula,
+    data: &Patterns,
+    visits: &[String],
+    k: usize,
+) -> Result<()> {
+    let loc = "--formula";
+    let structure = formula.structure;
+    if visits.len() < 2 {
+        return Err(Error::input(
+            format!("column {}", formula.visit),
+            format!(
+                "the visit column has one level ('{}') in the rows used; an MMRM needs at least two visits",
+                visits.first().map_or("", |s| s.as_str())
+            ),
+        ));
+    }
+    let free = data.n_obs.saturating_sub(data.p);
+    if k > free {
+        return Err(Error::input(
+            loc,
+            format!(
+                "the {} covariance over {} visits has {k} parameters, more than the {} observations less {} fixed effects allow ({free}); use a structure with fewer parameters (cs, toep) or more subjects",
+                structure.name(),
+                visits.len(),
+                data.n_obs,
+                data.p
+            ),
+        ));
+    }
+    if structure == Structure::Us {
+        let v = visits.len();
+        for a in 0..v {
+            for b in 0..=a {
+                let together = data.n_together[(a, b)];
+                if together < 2 {
+                    let what = if a == b {
+                        format!("visit '{}'", visits[a])
+                    } else {
+                        format!("visits '{}' and '{}'", visits[b], visits[a])
+                    };
+                    return Err(Error::input(
+                        loc,
+                        format!(
+                            "{together} subject(s) observed at {what}: an unstructured (us) covariance needs at least 2 to estimate it; use cs or toep, or fewer visits"
+                        ),
+                    ));
+                }
+            }
+        }
+        if data.n_subjects <= v {
+            return Err(Error::input(
+                loc,
+                format!(
+                    "{} subjects for an unstructured covariance over {v} visits: it needs more subjects than visits; use cs or toep",
+                    data.n_subjects
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn is_positive_definite(h: &DMatrix<f64>) -> bool {
+    SymmetricEigen::new(h.clone())
+        .eigenvalues
+        .iter()
+        .all(|&e| e > 0.0)
+}
+
+/// Solve `h s = −g` (a pseudo-inverse over the positive eigenvalues when `h` is singular).
+fn newton_step(h: &DMatrix<f64>, g: &DVector<f64>) -> DVector<f64> {
+    if let Some(c) = h.clone().cholesky() {
+        return -c.solve(g);
+    }
+    let e = SymmetricEigen::new(h.clone());
+    let top = e.eigenvalues.amax();
+    let mut s = DVector::zeros(g.len());
+    for (k, &lambda) in e.eigenvalues.iter().enumerate() {
+        if lambda > 1e-10 * top {
+            let v = e.eigenvectors.column(k);
+            s -= v * (v.dot(g) / lambda);
+        }
+    }
+    s
+}
+
+/// Minimise `−2ℓ` over φ from `start`: (φ, evaluation, confirmed, iterations).
+fn optimise(
+    data: &Patterns,
+    basis: &[DMatrix<f64>],
+    start: Vec<f64>,
+    reml: bool,
+) -> Result<(Vec<f64>, Evaluation, bool, usize)> {
+    let mut phi = start;
+    let mut ev = evaluate(data, basis, &phi, reml)?.ok_or_else(|| {
+        Error::Numerical("the starting covariance is not positive definite".into())
+    })?;
+    let mut iterations = 0;
+    let mut decrement = f64::INFINITY;
+    while iterations < MAX_ITERATIONS {
+        iterations += 1;
+        let d = derivatives(data, basis, &ev, reml);
+        let newton = iterations > SCORING_ITERATIONS && is_positive_definite(&d.observed);
+        let h = if newton { &d.observed } else { &d.expected };
+        let step = newton_step(h, &d.gradient);
+        decrement = -d.gradient.dot(&step);
+        if decrement.abs() < DECREMENT_TOL {
+            break;
+        }
+        let mut t = 1.0;
+        let mut accepted = false;
+        for _ in 0..60 {
+            let cand: Vec<f64> = phi
+                .iter()
+                .zip(step.iter())
+                .map(|(p, s)| p + t * s)
+                .collect();
+            if let Some(e) = evaluate(data, basis, &cand, reml)? {
+                if e.criterion <= ev.criterion + 1e-12 * ev.criterion.abs() {
+                    phi = cand;
+                    ev = e;
+                    accepted = true;
+                    break;
+                }
+            }
+            t *= 0.5;
+        }
+        if !accepted {
+            break;
+        }
+    }
+    let d = derivatives(data, basis, &ev, reml);
+    let confirmed = decrement.abs() < DECREMENT_TOL && is_positive_definite(&d.observed);
+    Ok((phi, ev, confirmed, iterations))
+}
+
+/// Fit `formula` to `frame`.
+pub fn fit(formula: MmrmFormula, frame: Frame, options: MmrmOptions) -> Result<Mmrm> {
+    if options.ddf == Ddf::KenwardRoger && !options.reml {
+        return Err(Error::input(
+            "--ddf",
+            "Kenward-Roger needs a REML fit (as SAS and mmrm): drop --ml, or use --ddf satterthwaite",
+        ));
+    }
+    let y: Vec<f64> = match frame.column(&formula.fixed.response) {
+        Some(Column::Numeric(v)) => v.clone(),
+        _ => {
+            return Err(Error::input(
+                "--formula",
+                format!(
+                    "the response '{}' is not a numeric column of {}",
+                    formula.fixed.response, frame.source
+                ),
+            ))
+        }
+    };
+    if let Some(bad) = y.iter().find(|v| !v.is_finite()) {
+        return Err(Error::input(
+            format!("{}, column {}", frame.source, formula.fixed.response),
+            format!("the value {bad} is not a finite number"),
+        ));
+    }
+    let x = fixed_matrix(&formula.fixed, &frame)?;
+    let mut xtx = vec![0.0; x.p * x.p];
+    for i in 0..x.n {
+        let r = x.row(i);
+        for a in 0..x.p {
+            for b in 0..x.p {
+                xtx[a * x.p + b] += r[a] * r[b];
+            }
+        }
+    }
+    check_full_rank(&xtx, &x.names)?;
+    let (subject, subjects) = categorical(&frame, &formula.subject)?;
+    let (visit, visits) = categorical(&frame, &formula.visit)?;
+    let location = format!(
+        "{}, columns {} and {}",
+        frame.source, formula.subject, formula.visit
+    );
+    let data = group(&x, &y, subject, subjects, visit, visits, &location)?;
+    // Levels seen only in dropped rows have no observations: keep the visits observed.
+    let observed: Vec<usize> = (0..visits.len())
+        .filter(|&a| data.n_per_visit[a] > 0)
+        .collect();
+    let (data, visit_levels) = if observed.len() < visits.len() {
+        let mut remap = vec![u32::MAX; visits.len()];
+        for (k, &a) in observed.iter().enumerate() {
+            remap[a] = k as u32;
+        }
+        let v2: Vec<u32> = visit.iter().map(|&c| remap[c as usize]).collect();
+        let levels: Vec<String> = observed.iter().map(|&a| visits[a].clone()).collect();
+        (
+            group(&x, &y, subject, subjects, &v2, &levels, &location)?,
+            levels,
+        )
+    } else {
+        (data, visits.to_vec())
+    };
+    let v = visit_levels.len();
+    let basis = formula.structure.basis(v);
+    check_estimable(&formula, &data, &visit_levels, basis.len())?;
+    let visit_codes: Vec<u32> = {
+        let lookup: std::collections::HashMap<&str, u32> = visit_levels
+            .iter()
+            .enumerate()
+            .map(|(k, l)| (l.as_str(), k as u32))
+            .collect();
+        visit
+            .iter()
+            .map(|&c| lookup[visits[c as usize].as_str()])
+            .collect()
+    };
+    let start = formula
+        .structure
+        .start(&start_variances(&x, &y, &visit_codes, v));
+    let (phi, ev, converged, iterations) = optimise(&data, &basis, start, options.reml)?;
+    let sigma = covariance(&basis, &phi);
+    let correlation = DMatrix::from_fn(v, v, |a, b| {
+        sigma[(a, b)] / (sigma[(a, a)] * sigma[(b, b)]).sqrt()
+    });
+    let rows = |m: &DMatrix<f64>| -> Vec<Vec<f64>> {
+        (0..m.nrows())
+            .map(|a| m.row(a).iter().copied().collect())
+            .collect()
+    };
+    let k = phi.len() + if options.reml { 0 } else { x.p };
+    let fixed: Vec<FixedEffect> = x
+        .names
+        .iter()
+        .enumerate()
+        .map(|(j, name)| {
+            let se = ev.phi_beta[(j, j)].sqrt();
+            FixedEffect {
+                term: name.clone(),
+                estimate: ev.beta[j],
+                se,
+                t: ev.beta[j] / se,
+                df: None,
+                p: None,
+                ci_lower: None,
+                ci_upper: None,
+            }
+        })
+        .collect();
+    let mut fit = MmrmFit {
+        formula: formula.text.clone(),
+        method: if options.reml { "REML" } else { "ML" }.into(),
+        covariance_structure: formula.structure,
+        visit: formula.visit.clone(),
+        subject: formula.subject.clone(),
+        visits: visit_levels.clone(),
+        n_per_visit: data.n_per_visit.clone(),
+        n_obs: data.n_obs,
+        n_subjects: data.n_subjects,
+        n_dropped: frame.n_dropped,
+        criterion: ev.criterion,
+        log_likelihood: -0.5 * ev.criterion,
+        aic: ev.criterion + 2.0 * k as f64,
+        bic: ev.criterion + k as f64 * (data.n_subjects as f64).ln(),
+        covariance: rows(&sigma),
+        correlation: rows(&correlation),
+        covariance_parameters: formula
+            .structure
+            .parameter_names(&visit_levels)
+            .into_iter()
+            .zip(&phi)
+            .map(|(name, &estimate)| CovarianceParameter { name, estimate })
+            .collect(),
+        fixed,
+        ddf: None,
+        level: None,
+        converged,
+        iterations,
+        emmeans: None,
+        contrasts: None,
+    };
+    let inference = if options.ddf == Ddf::None {
+        None
+    } else {
+        let sums = marginal_sums(&data, &basis, &ev);
+        // Kenward–Roger with the observed information, as SAS and mmrm (pbkrtest, and so
+        // `lmm`, use the expected one).
+        let inf = FixedInference::from_sums_with(
+            sums,
+            ev.beta.clone(),
+            options.reml,
+            options.ddf,
+            KrInformation::Observed,
+        )?;
+        let p = fit.fixed.len();
+        for (j, f) in fit.fixed.iter_mut().enumerate() {
+            let mut l = vec![0.0; p];
+            l[j] = 1.0;
+            let c = inf.contrast(&l);
+            let se = c.variance.sqrt();
+            let t = f.estimate / se;
+            let half = options.level.t_crit(c.df) * se;
+            f.se = se;
+            f.t = t;
+            f.df = Some(c.df);
+            f.p = Some(crate::dist::p_two_sided_t(t, c.df));
+            f.ci_lower = Some(f.estimate - half);
+            f.ci_upper = Some(f.estimate + half);
+        }
+        fit.ddf = Some(options.ddf);
+        fit.level = Some(options.level);
+        Some(inf)
+    };
+    Ok(Mmrm {
+        fit,
+        formula,
+        frame,
+        inference,
+    })
+}
+
+impl Mmrm {
+    /// Least-squares means of `variable` and their pairwise differences at the points `at`
+    /// ([`crate::lmm::emmeans`]); when `at` does not name the visit and the visit is a fixed
+    /// variable, at every visit (the contrast per visit, the last one usually the primary
+    /// estimand).
+    pub fn with_contrast(mut self, variable: &str, at: &[(String, Vec<String>)]) -> Result<Self> {
+        let inference = self.inference.as_ref().ok_or_else(|| {
+            Error::input(
+                "--ddf",
+                "--contrast needs denominator df: use --ddf satterthwaite or kenward-roger",
+            )
+        })?;
+        let mut at = at.to_vec();
+        let visit_is_fixed = self
+            .formula
+            .fixed
+            .fixed
+            .iter()
+            .any(|t| t.variables.iter().any(|v| v.name == self.formula.visit));
+        if visit_is_fixed
+            && variable != self.formula.visit
+            && !at.iter().any(|(v, _)| *v == self.formula.visit)
+        {
+            at.push((self.formula.visit.clone(), self.fit.visits.clone()));
+        }
+        let level = self.fit.level.unwrap_or_default();
+        let (means, differences) = crate::lmm::emmeans::emmeans(
+            &self.formula.fixed,
+            &self.frame,
+            inference,
+            variable,
+            &at,
+            level,
+        )?;
+        self.fit.emmeans = Some(means);
+        self.fit.contrasts = Some(differences);
+        Ok(self)
+    }
+}

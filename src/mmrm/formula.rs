@@ -1,0 +1,191 @@
+//! The MMRM formula, as the R package mmrm writes it: `y ~ fixed terms + us(visit | subject)`.
+//! The covariance term names the structure ([`super::covariance`]), the visit column (a
+//! categorical variable, whatever it holds) and the subject column; the rest is an `lmm`
+//! formula without random terms, parsed by [`crate::lmm::formula`].
+
+use super::covariance::{Structure, NOT_SUPPORTED};
+use crate::error::{Error, Result};
+use crate::lmm::Formula;
+
+/// A parsed MMRM formula.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MmrmFormula {
+    /// The response and fixed terms (no random terms).
+    pub fixed: Formula,
+    pub structure: Structure,
+    pub visit: String,
+    pub subject: String,
+    /// The formula as written.
+    pub text: String,
+}
+
+fn is_name(s: &str) -> bool {
+    let mut c = s.chars();
+    matches!(c.next(), Some(f) if f.is_alphabetic() || f == '_' || f == '.')
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
+}
+
+const ALLOWED: &str = "us, cs, toep, diag";
+
+impl MmrmFormula {
+    /// Parse `text`; errors name `--formula`.
+    pub fn parse(text: &str) -> Result<MmrmFormula> {
+        let err = |m: String| Error::input("--formula", m);
+        let example = "for example 'chg ~ base + arm * visit + us(visit | subject)'";
+        let tilde = text
+            .find('~')
+            .ok_or_else(|| err(format!("no '~' in '{text}'; {example}")))?;
+        // The covariance term: NAME( ... | ... ) at the top level of the right-hand side.
+        let rhs = &text[tilde + 1..];
+        let mut found: Option<(usize, usize, Structure, String, String)> = None;
+        let bytes = rhs.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i].is_ascii_alphabetic()
+                && (i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_'))
+            {
+                let start = i;
+                while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
+                    i += 1;
+                }
+                let name = &rhs[start..i];
+                let rest = rhs[i..].trim_start();
+                if !rest.starts_with('(') || name == "factor" {
+                    continue;
+                }
+                let open = rhs.len() - rest.len();
+                let close = rhs[open..]
+                    .find(')')
+                    .map(|c| open + c)
+                    .ok_or_else(|| err(format!("'{name}(' is not closed by ')'")))?;
+                let inside = &rhs[open + 1..close];
+                let structure = match Structure::from_name(name) {
+                    Some(s) => s,
+                    None if NOT_SUPPORTED.contains(&name) => {
+                        return Err(err(format!(
+                            "the covariance structure '{name}' is not supported (its parameters do not enter the covariance linearly); allowed: {ALLOWED}"
+                        )))
+                    }
+                    None => {
+                        return Err(err(format!(
+                            "'{name}(...)' is not a covariance structure; allowed: {ALLOWED}, written as us(visit | subject)"
+                        )))
+                    }
+                };
+                let (visit, subject) = inside.split_once('|').ok_or_else(|| {
+                    err(format!(
+                        "'{name}({inside})' needs a visit and a subject column: {name}(visit | subject)"
+                    ))
+                })?;
+                let (visit, subject) = (visit.trim(), subject.trim());
+                if !is_name(visit) || !is_name(subject) {
+                    return Err(err(format!(
+                        "'{name}({inside})' needs one visit column and one subject column, as {name}(visit | subject) (grouped covariance, a / b, is not supported)"
+                    )));
+                }
+                if found.is_some() {
+                    return Err(err("the formula has two covariance terms; give one".into()));
+                }
+                found = Some((start, close + 1, structure, visit.into(), subject.into()));
+                i = close + 1;
+            } else {
+                i += 1;
+            }
+        }
+        let (start, end, structure, visit, subject) = found.ok_or_else(|| {
+            err(format!(
+                "no covariance term over visits; add one of {ALLOWED}, {example}"
+            ))
+        })?;
+        if visit == subject {
+            return Err(err(format!(
+                "the visit and subject columns are both '{visit}'"
+            )));
+        }
+        // The fixed part: the right-hand side without the term and the '+' joining it.
+        let before = rhs[..start].trim_end();
+        let after = rhs[end..].trim_start();
+        let fixed_rhs = if let Some(b) = before.strip_suffix('+') {
+            format!("{b} {after}")
+        } else if let Some(a) = after.strip_prefix('+') {
+            format!("{before} {a}")
+        } else if before.is_empty() && after.is_empty() {
+            "1".to_string()
+        } else {
+            return Err(err(format!(
+                "join the covariance term to the fixed terms with '+', {example}"
+            )));
+        };
+        let fixed_rhs = if fixed_rhs.trim().is_empty() {
+            "1".to_string()
+        } else {
+            fixed_rhs
+        };
+        let fixed = Formula::parse(&format!("{} ~ {}", &text[..tilde].trim(), fixed_rhs.trim()))?;
+        if !fixed.random.is_empty() {
+            return Err(err(
+                "an MMRM has no random effects: the covariance over visits is the term us(visit | subject); remove '( ... | ... )'".into(),
+            ));
+        }
+        if fixed.failures.is_some() || !fixed.offsets.is_empty() {
+            return Err(err(
+                "an MMRM takes a numeric response and fixed terms: no cbind() or offset()".into(),
+            ));
+        }
+        if fixed.response == visit || fixed.response == subject {
+            return Err(err(format!(
+                "the response '{}' is also the visit or subject column",
+                fixed.response
+            )));
+        }
+        Ok(MmrmFormula {
+            fixed,
+            structure,
+            visit,
+            subject,
+            text: text.to_string(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_mmrm_syntax() {
+        let f = MmrmFormula::parse("FEV1 ~ RACE + ARMCD * AVISIT + us(AVISIT | USUBJID)").unwrap();
+        assert_eq!(f.structure, Structure::Us);
+        assert_eq!(
+            (f.visit.as_str(), f.subject.as_str()),
+            ("AVISIT", "USUBJID")
+        );
+        assert_eq!(f.fixed.response, "FEV1");
+        let labels: Vec<String> = f.fixed.fixed.iter().map(|t| t.label()).collect();
+        assert_eq!(labels, vec!["RACE", "ARMCD", "AVISIT", "ARMCD:AVISIT"]);
+        let f = MmrmFormula::parse("y ~ cs(v|s) + x").unwrap();
+        assert_eq!(f.structure, Structure::Cs);
+        assert_eq!(f.fixed.fixed.len(), 1);
+        let f = MmrmFormula::parse("y ~ toep(v | s)").unwrap();
+        assert!(f.fixed.fixed.is_empty() && f.fixed.intercept);
+        let f = MmrmFormula::parse("y ~ factor(x) + diag(v | s)").unwrap();
+        assert_eq!(f.structure, Structure::Diag);
+    }
+
+    #[test]
+    fn refuses_what_it_cannot_fit() {
+        for (text, says) in [
+            ("y ~ x", "no covariance term"),
+            ("y ~ x + ar1(v | s)", "not supported"),
+            ("y ~ x + foo(v | s)", "not a covariance structure"),
+            ("y ~ x + us(v)", "visit and a subject"),
+            ("y ~ x + us(v | a/b)", "one visit column"),
+            ("y ~ x + (1 | s) + us(v | s)", "no random effects"),
+            ("y ~ us(v | s) + cs(v | s)", "two covariance terms"),
+        ] {
+            let e = MmrmFormula::parse(text).unwrap_err().to_string();
+            assert!(e.contains(says), "{text}: {e}");
+        }
+    }
+}

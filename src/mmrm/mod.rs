@@ -1,0 +1,45 @@
+//! Mixed models for repeated measures (MMRM): a linear model of a longitudinal response with
+//! an unstructured (or compound-symmetry, Toeplitz, diagonal) covariance of each subject's
+//! visits and no random effects, fitted by REML or ML, as the R package mmrm and SAS PROC
+//! MIXED `REPEATED visit / SUBJECT=id TYPE=UN` fit it. Missing visits are missing at random:
+//! each subject contributes the visits it has. Fixed effects get Satterthwaite or
+//! Kenward–Roger df from [`crate::lmm::inference`], and least-squares means and their
+//! differences per visit from [`crate::lmm::emmeans`].
+//!
+//! ```no_run
+//! # fn main() -> trialstats::Result<()> {
+//! use std::path::Path;
+//! use trialstats::lmm::inference::Ddf;
+//! use trialstats::mmrm::{fit_csv, MmrmOptions};
+//! let options = MmrmOptions { reml: true, ddf: Ddf::Satterthwaite, level: Default::default() };
+//! let m = fit_csv(
+//!     Path::new("tests/data/fev_data.csv"),
+//!     "FEV1 ~ RACE + SEX + ARMCD * AVISIT + us(AVISIT | USUBJID)",
+//!     options,
+//! )?
+//! .with_contrast("ARMCD", &[])?; // the arm difference at every visit
+//! let last = m.fit.contrasts.as_ref().unwrap().last().unwrap();
+//! # let _ = last;
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! | file | owns |
+//! |---|---|
+//! | [`formula`] | `y ~ fixed + us(visit \| subject)`: the covariance term and the fixed part |
+//! | [`covariance`] | the structures, each `Σ = Σᵣ φᵣ Bᵣ` linear in its parameters |
+//! | [`patterns`] | rows by subject, subjects by their set of visits, and the per-pattern cross-products |
+//! | [`criterion`] | `−2ℓ` (REML, ML), its gradient and Hessians, and the marginal sums for inference |
+//! | [`fit`](mod@fit) | checks, the optimiser, the fitted model and its contrasts |
+//! | [`summary`] | the printed summary |
+
+pub mod covariance;
+pub mod criterion;
+pub mod fit;
+pub mod formula;
+pub mod patterns;
+pub mod summary;
+
+pub use covariance::Structure;
+pub use fit::{fit, fit_csv, Mmrm, MmrmFit, MmrmOptions};
+pub use formula::MmrmFormula;
