@@ -627,7 +627,7 @@ fn baujat_points_match_metafor_baujat() {
         };
         let data = bcg(false);
         let fit = meta::fit(&data, &options).unwrap();
-        let points = meta::influence::baujat(&fit, &data, &options).unwrap();
+        let points = fit.baujat(&data, &options).unwrap();
         let x: Vec<f64> = points.iter().map(|p| p.heterogeneity).collect();
         let y: Vec<f64> = points.iter().map(|p| p.influence).collect();
         assert_close(&format!("{method:?} x"), &x, want_x);
@@ -636,7 +636,7 @@ fn baujat_points_match_metafor_baujat() {
     }
     let with_mods = bcg(true);
     let fit = meta::fit(&with_mods, &MetaOptions::default()).unwrap();
-    assert!(meta::influence::baujat(&fit, &with_mods, &MetaOptions::default()).is_err());
+    assert!(fit.baujat(&with_mods, &MetaOptions::default()).is_err());
 }
 
 #[test]
@@ -660,7 +660,7 @@ fn bubble_plot_line_and_band_match_metafor_predict() {
     let mut data = bcg(true);
     data.mods.as_mut().unwrap().truncate(1); // ablat only
     let fit = meta::fit(&data, &MetaOptions::default()).unwrap();
-    let chart = meta::chart::bubble_chart(&fit, &data, "t", "log risk ratio").unwrap();
+    let chart = meta::output::chart::bubble_chart(&fit, &data, "t", "log risk ratio").unwrap();
     let ends = [chart.line[0], *chart.line.last().unwrap()];
     for (got, (x, pred, lo, hi)) in ends.iter().zip(want) {
         assert_eq!(got.x, x);
@@ -673,5 +673,5 @@ fn bubble_plot_line_and_band_match_metafor_predict() {
     assert_eq!(chart.bubbles.len(), 13);
     // Two moderators: refused.
     let fit2 = meta::fit(&bcg(true), &MetaOptions::default()).unwrap();
-    assert!(meta::chart::bubble_chart(&fit2, &bcg(true), "t", "y").is_err());
+    assert!(meta::output::chart::bubble_chart(&fit2, &bcg(true), "t", "y").is_err());
 }

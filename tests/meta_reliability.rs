@@ -808,6 +808,6 @@ fn reml_converges_for_50000_and_100000_studies() {
     // k = 100,000 (section 5): tau2 = 0.036774274090756356.
     let data = awk_studies(100_000);
     let design = trialstats::model_matrix::ModelMatrix::intercept_only(100_000, "intrcpt");
-    let tau2 = meta::tau2::estimate(Method::REML, &design, &data.yi, &data.vi).unwrap();
+    let tau2 = meta::fitting::tau2::estimate(Method::REML, &design, &data.yi, &data.vi).unwrap();
     assert_close("tau2, k = 100,000", tau2.tau2, 0.036774274090756356);
 }

@@ -7,7 +7,7 @@
 #![allow(clippy::approx_constant)]
 
 use trialstats::level::ConfidenceLevel;
-use trialstats::meta::trimfill::{Estimator, Side};
+use trialstats::meta::bias::trimfill::{Estimator, Side};
 use trialstats::meta::{self, MetaData, MetaOptions, ReviewRequest};
 
 struct SubgroupCase {
@@ -274,7 +274,7 @@ fn selection_model_equals_metafor() {
         let o = options(c.method, "z");
         let request = ReviewRequest {
             selmodel: Some(
-                meta::selmodel::parse_steps(
+                meta::bias::selmodel::parse_steps(
                     &c.steps
                         .iter()
                         .map(|s| s.to_string())

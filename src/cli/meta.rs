@@ -212,12 +212,12 @@ pub fn run(args: Args) -> Result<Outcome> {
     }
     let (data, request, clusters) = read_csv(&args)?;
     if let Some((cluster, id)) = clusters {
-        let columns = meta::multilevel::ClusterColumns {
+        let columns = meta::fitting::multilevel::ClusterColumns {
             cluster: (&cluster.0, &cluster.1),
             id: id.as_ref().map(|(n, v)| (n.as_str(), &v[..])),
             robust: request.robust.as_ref().map(|(n, v)| (n.as_str(), &v[..])),
         };
-        let fit = meta::multilevel::fit_data(&data, columns, &options)?;
+        let fit = meta::fitting::multilevel::fit_data(&data, columns, &options)?;
         let mut out = render(format, &fit)?;
         if !out.ends_with('\n') {
             out.push('\n');
@@ -238,7 +238,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         None => None,
     };
     let axis_label = |exponentiate: bool| match measure {
-        Some(code) => meta::chart::measure_axis_label(code, exponentiate),
+        Some(code) => meta::output::chart::measure_axis_label(code, exponentiate),
         // Without a measure the axis names the column, and says when its ticks are ratios.
         None if exponentiate => {
             format!("ratio, exp(column {})", args.yi.as_deref().unwrap_or("yi"))
@@ -251,7 +251,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     let title = args.chart.title_or(format!(
         "{} ({}, {}): {} studies",
         match measure {
-            Some(code) => capitalised(&meta::chart::measure_axis_label(code, args.exp)),
+            Some(code) => capitalised(&meta::output::chart::measure_axis_label(code, args.exp)),
             None => "Meta-analysis".into(),
         },
         if fit.method == "FE" {
@@ -270,10 +270,10 @@ pub fn run(args: Args) -> Result<Outcome> {
         Some(_) => {
             let label = args.chart.xlab_or(axis_label(args.exp));
             Some(match &request.subgroup {
-                Some((column, groups)) => meta::chart::subgroup_forest_chart(
+                Some((column, groups)) => meta::output::chart::subgroup_forest_chart(
                     &fit, column, groups, &title, &label, args.exp,
                 )?,
-                None => meta::chart::forest_chart(&fit, &title, &label, args.exp),
+                None => meta::output::chart::forest_chart(&fit, &title, &label, args.exp),
             })
         }
     };
@@ -284,7 +284,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             args.funnel.as_ref().map(|_| {
                 // The funnel's x axis is the scale of the analysis: log ratios stay logs.
                 let label = args.chart.xlab_or(axis_label(false));
-                meta::chart::funnel_chart(&fit, &title, &label).into()
+                meta::output::chart::funnel_chart(&fit, &title, &label).into()
             }),
         ),
     ] {
@@ -301,8 +301,8 @@ pub fn run(args: Args) -> Result<Outcome> {
             &args.leave_one_out_forest,
         ];
         refuse_chart_file(&args, "--baujat", path, &others)?;
-        let points = meta::influence::baujat(&fit, &data, &options)?;
-        let mut chart = meta::chart::baujat_chart(
+        let points = fit.baujat(&data, &options)?;
+        let mut chart = meta::output::chart::baujat_chart(
             &fit,
             &points,
             &args.chart.title_or(format!("Baujat plot: {title}")),
@@ -314,7 +314,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     if let Some(path) = &args.bubble {
         let others = [&args.forest, &args.funnel, &args.baujat];
         refuse_chart_file(&args, "--bubble", path, &others)?;
-        let mut chart = meta::chart::bubble_chart(
+        let mut chart = meta::output::chart::bubble_chart(
             &fit,
             &data,
             &args.chart.title_or(format!("Meta-regression: {title}")),
@@ -352,7 +352,7 @@ pub fn run(args: Args) -> Result<Outcome> {
                 path,
                 &[input_file(&args)?],
             )?;
-            let chart = meta::chart::sequence_forest_chart(
+            let chart = meta::output::chart::sequence_forest_chart(
                 &fit,
                 &rows,
                 &format!("{title}, {kind}"),
@@ -382,7 +382,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         }
         if let (Some(subgroups), Some(test)) = (&fit.subgroups, fit.subgroup_test) {
             out.push('\n');
-            let table = meta::report::SubgroupTable {
+            let table = meta::output::report::SubgroupTable {
                 subgroups: subgroups.clone(),
                 subgroup_test: test,
             };
@@ -390,9 +390,12 @@ pub fn run(args: Args) -> Result<Outcome> {
         }
         if let Some(c) = &fit.cumulative {
             out.push('\n');
-            out.push_str(&render(format, &meta::report::CumulativeTable(c.clone()))?);
+            out.push_str(&render(
+                format,
+                &meta::output::report::CumulativeTable(c.clone()),
+            )?);
         }
-        if let Some(bias) = meta::report::PublicationBias::of(&fit) {
+        if let Some(bias) = meta::output::report::PublicationBias::of(&fit) {
             out.push('\n');
             out.push_str(&render(format, &bias)?);
         }
@@ -589,7 +592,7 @@ fn read_csv(
         selmodel: args
             .selmodel
             .as_deref()
-            .map(meta::selmodel::parse_steps)
+            .map(meta::bias::selmodel::parse_steps)
             .transpose()?,
         robust: take(&args.robust),
     };

@@ -3,15 +3,16 @@
 //! columns with metafor's names by an `escalc` code; labels; moderators.
 //!
 //! A moderator column is numeric when every cell is a finite number and categorical
-//! otherwise (treatment coding, levels in the order of [`super::moderators`]). A model with
+//! otherwise (treatment coding, levels in the order of [`crate::meta::fitting::moderators`]). A model with
 //! more coefficients than studies cannot be fitted and is refused here, naming the
 //! moderators that made it so.
 
-use super::{MetaData, Moderator, ModeratorValues};
 use crate::csv_file::CsvFile;
 use crate::effect::{self, CiMethod, Family, MeasureCode};
 use crate::error::{Error, Result};
 use crate::level::ConfidenceLevel;
+use crate::meta::fitting::moderators::{Moderator, ModeratorValues};
+use crate::meta::fitting::spec::MetaData;
 use std::path::Path;
 
 /// Where the effects come from.

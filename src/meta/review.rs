@@ -3,13 +3,14 @@
 //! the rank correlation test, PET-PEESE, the step-function selection model). Each is its own
 //! module; this one only checks that the model allows it and stores the result in the fit.
 
-use super::moderators::ModelMatrix;
-use super::trimfill::{Estimator, Side};
-use super::{
-    cumulative, egger, failsafe, multilevel, ranktest, robust, selmodel, subgroup, trimfill,
-};
-use super::{MetaData, MetaFit, MetaOptions, Test};
+use super::rma::MetaFit;
 use crate::error::{Error, Result};
+use crate::meta::bias::trimfill::{Estimator, Side};
+use crate::meta::bias::{egger, failsafe, ranktest, selmodel, trimfill};
+use crate::meta::fitting::moderators::ModelMatrix;
+use crate::meta::fitting::spec::{MetaData, MetaOptions, Test};
+use crate::meta::fitting::{multilevel, robust};
+use crate::meta::subsets::{cumulative, subgroup};
 
 /// What to add to the fit.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -119,8 +120,8 @@ pub fn add_review(
         }
         let members = multilevel::robust_members(values, None)?;
         let design = match &data.mods {
-            Some(m) if !m.is_empty() => super::moderators::model_matrix(k, m)?,
-            _ => ModelMatrix::intercept_only(k, super::moderators::INTERCEPT),
+            Some(m) if !m.is_empty() => crate::meta::fitting::moderators::model_matrix(k, m)?,
+            _ => ModelMatrix::intercept_only(k, crate::meta::fitting::moderators::INTERCEPT),
         };
         let tau2 = fit.tau2;
         let theta = |i: usize, j: usize| if i == j { v[i] + tau2 } else { 0.0 };

@@ -98,12 +98,12 @@ pub fn gallery_items(analyses: &[StudyAnalysis]) -> Result<(Vec<GalleryItem>, Ve
         );
         items.push(GalleryItem {
             name: format!("pooled {} smcr forest", set.measure),
-            chart: crate::meta::chart::forest_chart(&fit, &title, label, false).into(),
+            chart: crate::meta::output::chart::forest_chart(&fit, &title, label, false).into(),
             caption: caption.clone(),
         });
         items.push(GalleryItem {
             name: format!("pooled {} smcr funnel", set.measure),
-            chart: crate::meta::chart::funnel_chart(&fit, &title, label).into(),
+            chart: crate::meta::output::chart::funnel_chart(&fit, &title, label).into(),
             caption,
         });
     }

@@ -22,7 +22,7 @@
 
 use super::prior::{MuPrior, TauPrior};
 use crate::error::{Error, Result};
-use crate::meta::root;
+use crate::meta::fitting::root;
 use crate::optimize::fmax;
 
 /// Relative accuracy asked of the quadrature.

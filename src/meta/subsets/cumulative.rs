@@ -5,12 +5,12 @@
 //! k refits of O(k) each: O(k²).
 
 use super::subset::{summarise, SubsetSummary};
-use super::MetaOptions;
 use crate::csv_file::parse_number;
 use crate::error::{Error, Result};
+use crate::meta::fitting::spec::MetaOptions;
 
 /// The most studies a cumulative analysis is computed for (k refits of k studies each).
-pub const MAX_CUMULATIVE: usize = super::MAX_REFITS;
+pub const MAX_CUMULATIVE: usize = crate::meta::fitting::spec::MAX_REFITS;
 
 /// The order of the studies by `keys` (stable).
 pub fn order_by(keys: &[String]) -> Vec<usize> {

@@ -18,7 +18,7 @@ use super::gls::{Moments, WeightedFit};
 use super::likelihood;
 use super::moderators::ModelMatrix;
 use super::root::safeguarded_newton;
-use super::Method;
+use super::spec::Method;
 use crate::error::Result;
 
 /// An estimate of τ² with its standard error where metafor gives one.

@@ -33,11 +33,12 @@
 
 use super::gls::invert_spd;
 use super::heterogeneity::Heterogeneity;
+use super::model::Coefficient;
 use super::model::Standardised;
 use super::model::TestedEstimate;
 use super::moderators::ModelMatrix;
 use super::newton::{hessian, polish};
-use super::{Coefficient, Method, Test};
+use super::spec::{Method, Test};
 use crate::dist::{pchisq_upper, pf_upper, qchisq, t_crit, z_crit};
 use crate::error::{Error, Result};
 use crate::lmm::optimize::minimize_with;
@@ -732,11 +733,11 @@ pub struct ClusterColumns<'a> {
 
 /// Fit the three-level model of `data` (with its moderators), and the CR2 tests on request.
 pub fn fit_data(
-    data: &super::MetaData,
+    data: &super::spec::MetaData,
     columns: ClusterColumns,
-    options: &super::MetaOptions,
+    options: &super::spec::MetaOptions,
 ) -> Result<MultilevelFit> {
-    super::validate(data)?;
+    super::spec::validate(data)?;
     let k = data.yi.len();
     let design = match &data.mods {
         Some(m) if !m.is_empty() => super::moderators::model_matrix(k, m)?,

@@ -5,10 +5,10 @@
 //! an intercept-only model the intercept of that fit is the "limit estimate" (the effect as
 //! the standard error goes to 0).
 
-use super::model::{FittedModel, TestedEstimate};
-use super::moderators::ModelMatrix;
-use super::MetaOptions;
 use crate::error::Result;
+use crate::meta::fitting::model::{FittedModel, TestedEstimate};
+use crate::meta::fitting::moderators::ModelMatrix;
+use crate::meta::fitting::spec::MetaOptions;
 use serde::Serialize;
 
 /// Egger's test: the funnel line is `yᵢ = intercept + slope · √vᵢ` (intercept-only models).
@@ -87,7 +87,7 @@ fn limit_estimate(
     predictor: &[f64],
     options: &MetaOptions,
 ) -> Result<TestedEstimate> {
-    let design = ModelMatrix::intercept_only(y.len(), super::moderators::INTERCEPT)
+    let design = ModelMatrix::intercept_only(y.len(), crate::meta::fitting::moderators::INTERCEPT)
         .with_column(name, predictor);
     let m = FittedModel::new(
         &design,

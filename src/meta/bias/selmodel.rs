@@ -17,13 +17,13 @@
 //! taken by central differences of that gradient (metafor: `numDeriv::hessian`). O(k · cuts)
 //! per evaluation.
 
-use super::model::{reads_through_to_tested, FittedModel, TestedEstimate};
-use super::moderators::{ModelMatrix, INTERCEPT};
-use super::newton::{hessian, polish};
-use super::{MetaOptions, Method, Test};
 use crate::dist::{pchisq_upper, pnorm_upper, qnorm, z_crit};
 use crate::error::{Error, Result};
 use crate::lmm::optimize::minimize_with;
+use crate::meta::fitting::model::{reads_through_to_tested, FittedModel, TestedEstimate};
+use crate::meta::fitting::moderators::{ModelMatrix, INTERCEPT};
+use crate::meta::fitting::newton::{hessian, polish};
+use crate::meta::fitting::spec::{MetaOptions, Method, Test};
 use serde::Serialize;
 
 /// The fitted selection model.

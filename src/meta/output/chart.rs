@@ -5,9 +5,9 @@
 //! Baujat plot. Drawing belongs to [`crate::plot`]; this file only says what to draw, with
 //! the numbers the fit holds (the ones `meta` prints).
 
-use super::subset::SubsetSummary;
-use super::MetaFit;
 use crate::error::{Error, Result};
+use crate::meta::rma::MetaFit;
+use crate::meta::subsets::subset::SubsetSummary;
 use crate::plot::{
     EggerLine, FilledStudies, ForestChart, ForestRow, ForestSubgroup, ForestSummary, FunnelChart,
     FunnelStudy,
@@ -257,7 +257,7 @@ pub fn funnel_chart(fit: &MetaFit, title: &str, effect_label: &str) -> FunnelCha
 /// against its influence on the pooled estimate, labelled by study.
 pub fn baujat_chart(
     fit: &MetaFit,
-    points: &[super::BaujatPoint],
+    points: &[crate::meta::subsets::influence::BaujatPoint],
     title: &str,
 ) -> crate::plot::ScatterChart {
     crate::plot::ScatterChart {
@@ -290,7 +290,7 @@ pub fn baujat_chart(
 /// --test knha), at 100 points across the moderator's range.
 pub fn bubble_chart(
     fit: &MetaFit,
-    data: &super::MetaData,
+    data: &crate::meta::fitting::spec::MetaData,
     title: &str,
     y_label: &str,
 ) -> crate::error::Result<crate::plot::BubbleChart> {
@@ -303,9 +303,9 @@ pub fn bubble_chart(
     };
     let (name, x) = match data.mods.as_deref() {
         Some(
-            [super::Moderator {
+            [crate::meta::fitting::moderators::Moderator {
                 name,
-                values: super::ModeratorValues::Numeric(x),
+                values: crate::meta::fitting::moderators::ModeratorValues::Numeric(x),
             }],
         ) if fit.coefficients.len() == 2 => (name, x),
         _ => return Err(refuse()),

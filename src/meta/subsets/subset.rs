@@ -2,10 +2,10 @@
 //! what the subgroup analysis, the cumulative meta-analysis and trim and fill report for each
 //! model they fit (metafor's `rma(yi, vi, subset = ...)` with the model's method and test).
 
-use super::model::{reads_through_to_tested, FittedModel, TestedEstimate};
-use super::moderators::{ModelMatrix, INTERCEPT};
-use super::{MetaOptions, Method, Test};
 use crate::error::Result;
+use crate::meta::fitting::model::{reads_through_to_tested, FittedModel, TestedEstimate};
+use crate::meta::fitting::moderators::{ModelMatrix, INTERCEPT};
+use crate::meta::fitting::spec::{MetaOptions, Method, Test};
 use serde::Serialize;
 
 /// An intercept-only model fitted to some of the studies.

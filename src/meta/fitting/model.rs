@@ -8,8 +8,8 @@
 use super::gls::{invert_spd, WeightedFit};
 use super::heterogeneity::Heterogeneity;
 use super::moderators::ModelMatrix;
+use super::spec::{Method, Test};
 use super::tau2::{self, Tau2Estimate};
-use super::{Method, Test};
 use crate::dist::{p_two_sided_t, p_two_sided_z, pchisq_upper, pf_upper, t_crit, z_crit};
 use crate::error::{Error, Result};
 use nalgebra::{DMatrix, DVector};
@@ -153,7 +153,7 @@ impl TestedEstimate {
 macro_rules! reads_through_to_tested {
     ($($holder:ty),+) => {$(
         impl std::ops::Deref for $holder {
-            type Target = $crate::meta::model::TestedEstimate;
+            type Target = $crate::meta::fitting::model::TestedEstimate;
             fn deref(&self) -> &Self::Target {
                 &self.tested
             }
@@ -327,3 +327,14 @@ impl FittedModel {
         )
     }
 }
+
+/// One coefficient of the model.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Coefficient {
+    /// `intrcpt`, a moderator name, or moderator name + level.
+    pub name: String,
+    #[serde(flatten)]
+    pub tested: TestedEstimate,
+}
+
+reads_through_to_tested!(Coefficient);

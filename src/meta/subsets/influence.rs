@@ -2,11 +2,11 @@
 //! *Res Synth Methods* 1:112–125), as metafor's `leave1out` and `influence`: each study is
 //! removed in turn and the model refitted by the same method. k refits, so O(k²·p²).
 
-use super::gls::{invert_spd, quadratic_form};
-use super::model::{reads_through_to_tested, FittedModel, TestedEstimate};
-use super::moderators::ModelMatrix;
-use super::{MetaData, MetaOptions, Method};
 use crate::error::{Error, Result};
+use crate::meta::fitting::gls::{invert_spd, quadratic_form};
+use crate::meta::fitting::model::{reads_through_to_tested, FittedModel, TestedEstimate};
+use crate::meta::fitting::moderators::ModelMatrix;
+use crate::meta::fitting::spec::{MetaData, MetaOptions, Method};
 use serde::Serialize;
 
 /// One row of the leave-one-out table: the intercept-only model without study `label`.
@@ -77,7 +77,8 @@ pub fn leave_one_out(
     if design.n < 2 {
         return Err(Error::input("--leave-one-out", "needs at least 2 studies"));
     }
-    let reduced = ModelMatrix::intercept_only(design.n - 1, super::moderators::INTERCEPT);
+    let reduced =
+        ModelMatrix::intercept_only(design.n - 1, crate::meta::fitting::moderators::INTERCEPT);
     let mut rows = Vec::with_capacity(design.n);
     for i in 0..design.n {
         let y = without(&data.yi, i);
@@ -180,41 +181,45 @@ pub struct BaujatPoint {
     pub influence: f64,
 }
 
-/// The Baujat points of `fit` (fitted to `data` with `o`; intercept-only models).
-pub fn baujat(fit: &super::MetaFit, data: &MetaData, o: &MetaOptions) -> Result<Vec<BaujatPoint>> {
-    if fit.coefficients.len() > 1 {
+/// The Baujat points of a model with `coefficients` coefficients, pooled estimate `estimate`
+/// and between-study variance `tau2`, fitted to `data` with `o` (intercept-only models; the
+/// fit's own form is `MetaFit::baujat`).
+pub fn baujat(
+    coefficients: usize,
+    estimate: f64,
+    tau2: f64,
+    data: &MetaData,
+    o: &MetaOptions,
+) -> Result<Vec<BaujatPoint>> {
+    if coefficients > 1 {
         return Err(Error::input(
             "--baujat",
             "the Baujat plot is for models without moderators; leave out --mods",
         ));
     }
     let n = data.yi.len();
-    if n > super::MAX_REFITS {
+    if n > crate::meta::fitting::spec::MAX_REFITS {
         return Err(Error::input(
             "--baujat",
             format!(
                 "{n} studies: the plot refits the model once per study; it is drawn for up to {} studies",
-                super::MAX_REFITS
+                crate::meta::fitting::spec::MAX_REFITS
             ),
         ));
     }
-    let design = ModelMatrix::intercept_only(n, super::moderators::INTERCEPT);
+    let design = ModelMatrix::intercept_only(n, crate::meta::fitting::moderators::INTERCEPT);
     let deleted = leave_one_out(&design, data, o).map_err(|e| match e {
         Error::Input { message, .. } => Error::input("--baujat", message),
         other => other,
     })?;
-    let tau2 = if o.method == Method::FE {
-        0.0
-    } else {
-        fit.tau2
-    };
+    let tau2 = if o.method == Method::FE { 0.0 } else { tau2 };
     Ok(deleted
         .0
         .into_iter()
         .enumerate()
         .map(|(i, row)| BaujatPoint {
-            heterogeneity: (data.yi[i] - fit.estimate).powi(2) / (tau2 + data.vi[i]),
-            influence: (row.estimate - fit.estimate).powi(2) / row.se.powi(2),
+            heterogeneity: (data.yi[i] - estimate).powi(2) / (tau2 + data.vi[i]),
+            influence: (row.estimate - estimate).powi(2) / row.se.powi(2),
             label: row.label,
         })
         .collect())

@@ -2,12 +2,17 @@
 //! so that the CSV holds the same numbers as the text table) and for the leave-one-out and
 //! influence tables, the subgroups, the cumulative analysis and the publication-bias results.
 
-use super::model::{TestedEstimate, TESTED_COLUMNS};
-use super::multilevel::MultilevelFit;
-use super::{
-    FailSafeN, Influence, LeaveOneOut, MetaFit, PetPeese, RankTest, SelectionModel, StudyResult,
-    SubgroupTest, SubsetSummary, TrimFill,
-};
+use crate::meta::bias::egger::PetPeese;
+use crate::meta::bias::failsafe::FailSafeN;
+use crate::meta::bias::ranktest::RankTest;
+use crate::meta::bias::selmodel::SelectionModel;
+use crate::meta::bias::trimfill::TrimFill;
+use crate::meta::fitting::model::{TestedEstimate, TESTED_COLUMNS};
+use crate::meta::fitting::multilevel::MultilevelFit;
+use crate::meta::rma::{MetaFit, StudyResult};
+use crate::meta::subsets::influence::{Influence, LeaveOneOut};
+use crate::meta::subsets::subgroup::SubgroupTest;
+use crate::meta::subsets::subset::SubsetSummary;
 use crate::output::{human_number as h, Cell, Table, Tabular};
 use serde::Serialize;
 
@@ -34,7 +39,9 @@ fn tested_row(term: &str, tested: &TestedEstimate) -> Vec<Cell> {
 }
 
 /// The header of the summary tables and one row per coefficient.
-fn coefficient_rows(coefficients: &[super::Coefficient]) -> (Vec<String>, Vec<Vec<Cell>>) {
+fn coefficient_rows(
+    coefficients: &[crate::meta::fitting::model::Coefficient],
+) -> (Vec<String>, Vec<Vec<Cell>>) {
     let header = std::iter::once("term")
         .chain(TESTED_COLUMNS)
         .map(str::to_string)
@@ -363,8 +370,8 @@ impl Tabular for PublicationBias {
                     "trim and fill ({:?}): missing studies on the {}",
                     t.estimator,
                     match t.side {
-                        super::trimfill::Side::Left => "left",
-                        super::trimfill::Side::Right => "right",
+                        crate::meta::bias::trimfill::Side::Left => "left",
+                        crate::meta::bias::trimfill::Side::Right => "right",
                     }
                 ),
                 [Some(t.k0 as f64), Some(t.se_k0), None, None, None, None],
@@ -503,7 +510,7 @@ impl Tabular for MultilevelFit {
     }
 }
 
-impl Tabular for super::robust::RobustTests {
+impl Tabular for crate::meta::fitting::robust::RobustTests {
     fn table(&self) -> Table {
         let header = [
             "term", "estimate", "se", "t", "df", "p", "ci_lower", "ci_upper",

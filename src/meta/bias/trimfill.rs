@@ -14,10 +14,12 @@
 //! estimate are in the sorted order, so their ranks by size are a merge of two runs); the
 //! full model (SEs, tests, τ²) is fitted once, at the end.
 
-use super::model::{coefficients, reads_through_to_tested, FittedModel, TestedEstimate};
-use super::moderators::{ModelMatrix, INTERCEPT};
-use super::{MetaOptions, Method, Test};
 use crate::error::{Error, Result};
+use crate::meta::fitting::model::{
+    coefficients, reads_through_to_tested, FittedModel, TestedEstimate,
+};
+use crate::meta::fitting::moderators::{ModelMatrix, INTERCEPT};
+use crate::meta::fitting::spec::{MetaOptions, Method, Test};
 use serde::Serialize;
 
 /// The estimator of the number of missing studies.

@@ -6,9 +6,9 @@
 //! alternative with one τ² common to the subgroups is the meta-regression `--mods COL`.
 
 use super::subset::{summarise, SubsetSummary};
-use super::MetaOptions;
 use crate::dist::pchisq_upper;
 use crate::error::{Error, Result};
+use crate::meta::fitting::spec::MetaOptions;
 use crate::model_matrix::order_levels;
 use serde::Serialize;
 use std::collections::HashMap;

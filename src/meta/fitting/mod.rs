@@ -1,0 +1,30 @@
+//! Fitting one meta-analytic model, from the ground up: what is fitted, the model matrix,
+//! weighted least squares for β given the variance components, the τ² estimators and the
+//! searches behind them, heterogeneity, the fitted model with its tests, cluster-robust tests
+//! and the three-level model. Nothing here knows about reviews, charts or tables.
+//!
+//! | file | owns |
+//! |---|---|
+//! | [`spec`] | [`spec::MetaData`] (the studies), [`spec::MetaOptions`], [`spec::Method`], [`spec::Test`], the input checks every model shares |
+//! | [`moderators`] | the moderators and the model matrix (treatment coding) |
+//! | [`gls`] | weighted least squares for β given τ², the traces of the residual maker in O(k·p²) |
+//! | [`root`] | bracketed root finding for PM, EB and the Q-profile bounds |
+//! | [`newton`] | Newton steps that finish a maximisation (selection and three-level models) |
+//! | [`likelihood`] | the (restricted) log-likelihood and its derivatives in τ² |
+//! | [`tau2`] | the τ² estimators (DL, HE, HS, SJ, ML, REML, EB, PM) |
+//! | [`heterogeneity`] | Q, I², H², and the Q-profile interval for τ² |
+//! | [`model`] | one fitted model: τ², β, their variances, heterogeneity; the coefficients alone (for loops that need only them); [`model::TestedEstimate`], the estimate-SE-test-interval every result holds; [`model::Coefficient`] |
+//! | [`robust`] | cluster-robust CR2 tests with Satterthwaite df (clubSandwich) |
+//! | [`multilevel`] | three-level models (`rma.mv` with `~ 1 | cluster/id`) in O(k) per evaluation |
+
+pub mod gls;
+pub mod heterogeneity;
+pub mod likelihood;
+pub mod model;
+pub mod moderators;
+pub mod multilevel;
+pub mod newton;
+pub mod robust;
+pub mod root;
+pub mod spec;
+pub mod tau2;

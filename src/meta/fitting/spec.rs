@@ -1,0 +1,208 @@
+//! What a meta-analysis fits: the studies ([`MetaData`]: labels, estimates, sampling
+//! variances, moderators) and the choices of the analyst ([`MetaOptions`]: the τ² estimator
+//! [`Method`], the [`Test`], the confidence level, the diagnostics asked for). Every model of
+//! the module reads these; they hold no statistics.
+
+use super::moderators::Moderator;
+use crate::error::{Error, Result};
+use crate::level::ConfidenceLevel;
+
+/// Estimator of τ² (metafor's `method`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Method {
+    /// Fixed (common) effect: τ² = 0.
+    FE,
+    /// DerSimonian–Laird.
+    DL,
+    /// Hedges (unit weights).
+    HE,
+    /// Hunter–Schmidt.
+    HS,
+    /// Sidik–Jonkman.
+    SJ,
+    /// Maximum likelihood.
+    ML,
+    /// Restricted maximum likelihood (the default).
+    #[default]
+    REML,
+    /// Empirical Bayes (Morris).
+    EB,
+    /// Paule–Mandel.
+    PM,
+}
+
+impl Method {
+    /// The metafor code.
+    pub fn name(self) -> &'static str {
+        match self {
+            Method::FE => "FE",
+            Method::DL => "DL",
+            Method::HE => "HE",
+            Method::HS => "HS",
+            Method::SJ => "SJ",
+            Method::ML => "ML",
+            Method::REML => "REML",
+            Method::EB => "EB",
+            Method::PM => "PM",
+        }
+    }
+}
+
+impl std::str::FromStr for Method {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        Ok(match s.to_ascii_uppercase().as_str() {
+            "FE" | "EE" | "CE" => Method::FE,
+            "DL" => Method::DL,
+            "HE" => Method::HE,
+            "HS" => Method::HS,
+            "SJ" => Method::SJ,
+            "ML" => Method::ML,
+            "REML" => Method::REML,
+            "EB" => Method::EB,
+            "PM" => Method::PM,
+            other => {
+                return Err(Error::input(
+                    "--method",
+                    format!(
+                        "unknown method '{other}'; allowed: FE, DL, HE, HS, SJ, ML, REML, EB, PM"
+                    ),
+                ))
+            }
+        })
+    }
+}
+
+/// How the coefficients are tested.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Test {
+    /// Wald-type z tests and χ² omnibus test.
+    #[default]
+    Z,
+    /// Knapp & Hartung (2003): t tests with k − p df and an F omnibus test.
+    Knha,
+    /// Knapp–Hartung with the ad hoc correction (metafor ≥ 4.0 `test = "adhoc"`; Jackson et
+    /// al. 2017, *Stat Med* 36:3923; Röver et al. 2015, *BMC Med Res Methodol* 15:99): the
+    /// scale factor `s²_w` is raised to 1 when below it, so the interval is never narrower
+    /// than the standard (z-based scale) random-effects one.
+    Adhoc,
+}
+
+impl Test {
+    /// The name metafor gives the test.
+    pub fn name(self) -> &'static str {
+        match self {
+            Test::Z => "z",
+            Test::Knha => "knha",
+            Test::Adhoc => "adhoc",
+        }
+    }
+}
+
+impl std::str::FromStr for Test {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        match s.to_ascii_lowercase().as_str() {
+            "z" => Ok(Test::Z),
+            "knha" | "hksj" => Ok(Test::Knha),
+            "adhoc" => Ok(Test::Adhoc),
+            other => Err(Error::input(
+                "--test",
+                format!("unknown test '{other}'; allowed: z, knha, adhoc"),
+            )),
+        }
+    }
+}
+
+/// The studies to pool: one label, estimate and sampling variance each, and optional
+/// moderators.
+#[derive(Debug, Clone, Default)]
+pub struct MetaData {
+    /// Study labels (for tables and charts).
+    pub labels: Vec<String>,
+    /// Effect estimates.
+    pub yi: Vec<f64>,
+    /// Sampling variances (all > 0).
+    pub vi: Vec<f64>,
+    /// Moderators (`None`: intercept-only model).
+    pub mods: Option<Vec<Moderator>>,
+}
+
+impl MetaData {
+    /// Studies from `(label, yi, vi)` triples, without moderators.
+    pub fn from_triples(rows: Vec<(String, f64, f64)>) -> Self {
+        let mut d = MetaData::default();
+        for (l, y, v) in rows {
+            d.labels.push(l);
+            d.yi.push(y);
+            d.vi.push(v);
+        }
+        d
+    }
+}
+
+/// The most studies leave-one-out and case-deletion diagnostics are computed for: each
+/// refits the model once per study, so the work grows with k² (about 4 s at this size).
+pub const MAX_REFITS: usize = 5_000;
+
+/// What to fit and report.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MetaOptions {
+    /// τ² estimator.
+    pub method: Method,
+    /// z or Knapp–Hartung tests.
+    pub test: Test,
+    /// Confidence level of every interval.
+    pub level: ConfidenceLevel,
+    /// Compute the leave-one-out table (intercept-only models).
+    pub leave_one_out: bool,
+    /// Compute the case-deletion diagnostics.
+    pub influence: bool,
+}
+
+impl Default for MetaOptions {
+    fn default() -> Self {
+        MetaOptions {
+            method: Method::REML,
+            test: Test::Z,
+            level: ConfidenceLevel::NINETY_FIVE,
+            leave_one_out: false,
+            influence: false,
+        }
+    }
+}
+
+/// Check the studies: finite estimates, finite positive variances, matching lengths.
+pub fn validate(data: &MetaData) -> Result<()> {
+    let k = data.yi.len();
+    if k == 0 {
+        return Err(Error::input("data", "no studies to pool"));
+    }
+    if data.vi.len() != k || data.labels.len() != k {
+        return Err(Error::input(
+            "data",
+            format!(
+                "{} estimates, {} variances and {} labels: each study needs all three",
+                k,
+                data.vi.len(),
+                data.labels.len()
+            ),
+        ));
+    }
+    for i in 0..k {
+        let at = || format!("study {} ({})", i + 1, data.labels[i]);
+        if !data.yi[i].is_finite() {
+            return Err(Error::input(at(), "the estimate is not a finite number"));
+        }
+        if !(data.vi[i].is_finite() && data.vi[i] > 0.0) {
+            return Err(Error::input(
+                at(),
+                format!(
+                    "the sampling variance {} is not allowed; it must be a finite number > 0",
+                    data.vi[i]
+                ),
+            ));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,609 @@
+//! The random- and mixed-effects model of `rma.uni` as `trialstats meta` reports it: [`fit`]
+//! puts together the fitted model ([`crate::meta::fitting`]), the Q-profile interval, the
+//! prediction interval, R², Egger's test and, on request, the leave-one-out and case-deletion
+//! diagnostics into one [`MetaFit`], after refusing data double precision cannot fit.
+
+use crate::dist::z_crit;
+use crate::error::{Error, Result};
+use crate::level::ConfidenceLevel;
+use crate::meta::bayes;
+use crate::meta::bias::egger::{self, Egger, PetPeese};
+use crate::meta::bias::failsafe::FailSafeN;
+use crate::meta::bias::ranktest::RankTest;
+use crate::meta::bias::selmodel::SelectionModel;
+use crate::meta::bias::trimfill::TrimFill;
+use crate::meta::fitting::model::{self, Coefficient, FittedModel};
+use crate::meta::fitting::spec::{validate, MetaData, MetaOptions, Method, Test, MAX_REFITS};
+use crate::meta::fitting::{gls, heterogeneity, moderators, robust, tau2};
+use crate::meta::subsets::influence::{self, BaujatPoint, Influence, LeaveOneOut};
+use crate::meta::subsets::subgroup::SubgroupTest;
+use crate::meta::subsets::subset::SubsetSummary;
+use crate::model_matrix::ModelMatrix;
+use serde::Serialize;
+
+/// One study as it enters the pooled analysis (what a forest or funnel chart needs).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StudyResult {
+    pub label: String,
+    pub yi: f64,
+    pub vi: f64,
+    /// `√vᵢ`.
+    pub sei: f64,
+    /// Normal-theory interval `yᵢ ± z √vᵢ` at the model's level.
+    pub ci_lower: f64,
+    pub ci_upper: f64,
+    /// Weight in the pooled estimate, percent (`wᵢ / Σw · 100`, `wᵢ = 1/(vᵢ + τ̂²)`).
+    pub weight_percent: f64,
+}
+
+/// The fitted meta-analysis: everything `trialstats meta` prints.
+#[derive(Debug, Clone, Serialize)]
+pub struct MetaFit {
+    /// τ² estimator used.
+    pub method: &'static str,
+    /// `z` or `knha`.
+    pub test: &'static str,
+    pub level: ConfidenceLevel,
+    /// Number of studies.
+    pub k: usize,
+    /// Number of coefficients.
+    pub p: usize,
+    /// Pooled estimate (the intercept with moderators).
+    pub estimate: f64,
+    pub se: f64,
+    /// z or t statistic of the estimate.
+    pub statistic: f64,
+    pub p_value: f64,
+    pub ci_lower: f64,
+    pub ci_upper: f64,
+    /// t degrees of freedom under Knapp–Hartung.
+    pub df: Option<usize>,
+    pub tau2: f64,
+    /// SE of τ² (metafor's `se.tau2`; absent for FE and k = 1).
+    pub tau2_se: Option<f64>,
+    /// Q-profile interval for τ² (absent for FE, k = 1 or k = p).
+    pub tau2_ci: Option<[f64; 2]>,
+    pub tau: f64,
+    /// I² in percent.
+    pub i2: f64,
+    pub h2: f64,
+    /// Q (residual QE with moderators).
+    pub q: f64,
+    pub q_df: usize,
+    pub q_p: f64,
+    /// Prediction interval for a new study's true effect (intercept-only models).
+    pub pi_lower: Option<f64>,
+    pub pi_upper: Option<f64>,
+    /// All coefficients, the intercept first.
+    pub coefficients: Vec<Coefficient>,
+    /// Omnibus test of the moderators (χ², or F under Knapp–Hartung); for an intercept-only
+    /// model, the test of the intercept.
+    pub qm: f64,
+    pub qm_df: usize,
+    pub qm_p: f64,
+    /// Percentage of heterogeneity accounted for by the moderators (models with moderators).
+    pub r2: Option<f64>,
+    /// Per-study inputs, intervals and weights (left out of JSON when emptied by the caller).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub studies: Vec<StudyResult>,
+    /// Egger's regression test (absent when there are too few studies).
+    pub egger: Option<Egger>,
+    /// Leave-one-out table, when requested.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub leave_one_out: Option<LeaveOneOut>,
+    /// Case-deletion diagnostics, when requested.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub influence: Option<Influence>,
+    /// Covariance matrix of the coefficients (p×p, row-major).
+    pub vcov: Vec<Vec<f64>>,
+    /// One model per subgroup (`--subgroup`); in JSON each names its subgroup `level`.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "subgroups_json"
+    )]
+    pub subgroups: Option<Vec<SubsetSummary>>,
+    /// The test for subgroup differences.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subgroup_test: Option<SubgroupTest>,
+    /// The cumulative meta-analysis (`--cumulative`), one row per study in that order.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cumulative: Option<Vec<SubsetSummary>>,
+    /// Trim and fill (`--trimfill`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trimfill: Option<TrimFill>,
+    /// Fail-safe N (`--fsn`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fsn: Option<FailSafeN>,
+    /// Begg and Mazumdar's rank correlation test (`--ranktest`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ranktest: Option<RankTest>,
+    /// PET-PEESE (`--pet-peese`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pet_peese: Option<PetPeese>,
+    /// The step-function selection model (`--selmodel`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub selmodel: Option<SelectionModel>,
+    /// Cluster-robust CR2 tests (`--robust`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub robust: Option<robust::RobustTests>,
+    /// What the reader must know about the intervals: a Knapp–Hartung interval narrower than
+    /// the standard random-effects or the fixed-effect one, τ² = 0 from fewer than 5 studies.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+    /// The Bayesian model (`--bayes`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bayes: Option<bayes::BayesFit>,
+}
+
+/// Fewer studies than this, with τ̂² = 0, get a note that τ² was not really estimable.
+pub const FEW_STUDIES: usize = 5;
+
+/// The warnings of a fit about its intervals (see [`MetaFit::warnings`]): `re_half` is the
+/// half-width of the standard random-effects interval of the first coefficient (z and the
+/// model's τ², without the Knapp–Hartung scale), `fe_half` that of the fixed-effect interval
+/// (intercept-only models).
+fn interval_warnings(
+    fit_half: f64,
+    re_half: f64,
+    fe_half: Option<f64>,
+    test: Test,
+    method: Method,
+    k: usize,
+    tau2: f64,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    if test == Test::Knha {
+        if fit_half < re_half {
+            out.push(format!(
+                "the Knapp-Hartung interval is narrower than the standard random-effects one \
+                 (half-width {} against {}): its scale factor is below 1, which happens when the \
+                 studies agree more than their variances say; --test adhoc keeps it at least as wide",
+                crate::output::human_number(fit_half),
+                crate::output::human_number(re_half)
+            ));
+        }
+        if let Some(fe) = fe_half {
+            if fit_half < fe {
+                out.push(format!(
+                    "the Knapp-Hartung interval is narrower than the fixed-effect one (half-width \
+                     {} against {}); --test adhoc keeps it at least as wide as the random-effects one",
+                    crate::output::human_number(fit_half),
+                    crate::output::human_number(fe)
+                ));
+            }
+        }
+    }
+    if method != Method::FE && tau2 == 0.0 && k < FEW_STUDIES {
+        out.push(format!(
+            "tau^2 is estimated as 0 from {k} studies: so few studies cannot tell how much the true \
+             effects differ, and the random-effects interval has become the fixed-effect one; \
+             consider --bayes with a weakly informative prior on tau, or --test adhoc"
+        ));
+    }
+    out
+}
+
+/// The subgroup fits as the JSON contract names them: `level` for the subgroup's label.
+fn subgroups_json<S: serde::Serializer>(
+    subgroups: &Option<Vec<SubsetSummary>>,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    use serde::ser::{Error as _, SerializeSeq};
+    let rows = subgroups.as_deref().unwrap_or(&[]);
+    let mut seq = s.serialize_seq(Some(rows.len()))?;
+    for row in rows {
+        let mut value = serde_json::to_value(row).map_err(S::Error::custom)?;
+        if let Some(object) = value.as_object_mut() {
+            if let Some(label) = object.remove("label") {
+                object.insert("level".to_string(), label);
+            }
+        }
+        seq.serialize_element(&value)?;
+    }
+    seq.end()
+}
+
+impl MetaFit {
+    /// The Baujat points of this fit (fitted to `data` with `o`; intercept-only models).
+    pub fn baujat(&self, data: &MetaData, o: &MetaOptions) -> Result<Vec<BaujatPoint>> {
+        influence::baujat(self.coefficients.len(), self.estimate, self.tau2, data, o)
+    }
+}
+
+/// Fit the meta-analysis (metafor: `rma(yi, vi, mods = ..., method = ..., test = ...)`).
+pub fn fit(data: &MetaData, options: &MetaOptions) -> Result<MetaFit> {
+    validate(data)?;
+    let level = options.level.value();
+    check_magnitudes(data)?;
+    let k = data.yi.len();
+    let design = match &data.mods {
+        Some(m) if !m.is_empty() => moderators::model_matrix(k, m)?,
+        _ => ModelMatrix::intercept_only(k, moderators::INTERCEPT),
+    };
+    if k < design.p {
+        return Err(Error::input(
+            "--mods",
+            format!(
+                "{k} studies but the model has {} coefficients ({}); fewer studies than \
+                 coefficients cannot be fitted",
+                design.p,
+                design.names.join(", ")
+            ),
+        ));
+    }
+    let (y, v) = (&data.yi[..], &data.vi[..]);
+    let model = FittedModel::new(&design, y, v, options.method, options.test, level)?;
+    let random = options.method != Method::FE;
+    let tau2 = model.tau2.tau2;
+    let het = model.heterogeneity;
+    let tau2_for_i2 = random.then_some(tau2);
+    let tau2_ci = if random && k > design.p {
+        // On the centred and scaled design the model uses (the same column space, so the
+        // same Q profile, computed without the cancellation of uncentred moderators).
+        let standardised = model::Standardised::new(&design);
+        let work = standardised.as_ref().map_or(&design, |s| &s.design);
+        Some(heterogeneity::q_profile_interval(work, y, v, level)?)
+    } else {
+        None
+    };
+    let coefficients: Vec<Coefficient> = (0..design.p)
+        .map(|j| Coefficient {
+            name: design.names[j].clone(),
+            tested: model.tested(j),
+        })
+        .collect();
+    let (pi_lower, pi_upper) = if design.is_intercept_only() {
+        let half = model.crit * (model.vb[(0, 0)] + tau2).sqrt();
+        let b = model.fit.beta[0];
+        (Some(b - half), Some(b + half))
+    } else {
+        (None, None)
+    };
+    let r2 = if design.is_intercept_only() {
+        None
+    } else {
+        Some(r_squared(&design, y, v, options.method, &model)?)
+    };
+    let z = z_crit(level);
+    let sum_w = model.fit.sum_weights();
+    let studies = (0..k)
+        .map(|i| {
+            let se = v[i].sqrt();
+            StudyResult {
+                label: data.labels[i].clone(),
+                yi: y[i],
+                vi: v[i],
+                sei: se,
+                ci_lower: y[i] - z * se,
+                ci_upper: y[i] + z * se,
+                weight_percent: 100.0 * model.fit.weights[i] / sum_w,
+            }
+        })
+        .collect();
+    // As when it cannot be fitted, Egger's test is left out when its arithmetic fails.
+    let egger = egger::egger_test(&design, y, v, options).ok().filter(|e| {
+        let finite = |x: f64| x.is_finite();
+        finite(e.slope)
+            && !e.statistic.is_nan()
+            && finite(e.p)
+            && e.limit_estimate.map_or(true, finite)
+            && e.limit_ci.map_or(true, |[a, b]| finite(a) && finite(b))
+    });
+    if (options.leave_one_out || options.influence) && k > MAX_REFITS {
+        return Err(Error::input(
+            if options.leave_one_out {
+                "--leave-one-out"
+            } else {
+                "--influence"
+            },
+            format!(
+                "{k} studies: the diagnostics refit the model once per study (work growing with k²); they are computed for up to {MAX_REFITS} studies"
+            ),
+        ));
+    }
+    let leave_one_out = if options.leave_one_out {
+        Some(influence::leave_one_out(&design, data, options)?)
+    } else {
+        None
+    };
+    let influence = if options.influence {
+        Some(influence::influence(&design, data, options, &model)?)
+    } else {
+        None
+    };
+    let first = &coefficients[0];
+    let fit = MetaFit {
+        method: options.method.name(),
+        test: options.test.name(),
+        level: options.level,
+        k,
+        p: design.p,
+        estimate: first.estimate,
+        se: first.se,
+        statistic: first.statistic,
+        p_value: first.p,
+        ci_lower: first.ci_lower,
+        ci_upper: first.ci_upper,
+        df: model.ddf,
+        tau2,
+        tau2_se: model.tau2.se,
+        tau2_ci,
+        tau: tau2.sqrt(),
+        i2: het.i2(tau2_for_i2),
+        h2: het.h2(tau2_for_i2),
+        q: het.q,
+        q_df: het.q_df,
+        q_p: het.q_p,
+        pi_lower,
+        pi_upper,
+        qm: model.qm,
+        qm_df: model.qm_df,
+        qm_p: model.qm_p,
+        r2,
+        studies,
+        egger,
+        leave_one_out,
+        influence,
+        vcov: (0..design.p)
+            .map(|a| (0..design.p).map(|b| model.vb[(a, b)]).collect())
+            .collect(),
+        coefficients,
+        subgroups: None,
+        subgroup_test: None,
+        cumulative: None,
+        trimfill: None,
+        fsn: None,
+        ranktest: None,
+        pet_peese: None,
+        selmodel: None,
+        robust: None,
+        warnings: {
+            let z = z_crit(level);
+            let re_half = z * model.fit.a_inv[(0, 0)].sqrt();
+            let fe_half = design
+                .is_intercept_only()
+                .then(|| z / v.iter().map(|x| 1.0 / x).sum::<f64>().sqrt());
+            interval_warnings(
+                model.crit * model.se(0),
+                re_half,
+                fe_half,
+                options.test,
+                options.method,
+                k,
+                tau2,
+            )
+        },
+        bayes: None,
+    };
+    check_finite(&fit, data)?;
+    Ok(fit)
+}
+
+/// Least share of the total inverse-variance weight `Σ 1/vᵢ` that the studies other than the
+/// most precise one must carry. When one weight dwarfs the rest, the leverage of that study
+/// is within `share` of 1 and `(X'WX)⁻¹` is ill-conditioned by about `1/share`; the traces
+/// behind τ², I², H², the SE of τ² and the Q-profile are computed without cancelling that
+/// study's weight ([`gls::stable_traces`], exact to rounding for intercept-only models), but
+/// with moderators they still lose about `ε / share` relative accuracy: at 1e-8, a few parts
+/// in 1e9 (checked against exact rational arithmetic).
+const MIN_OTHERS_WEIGHT_SHARE: f64 = 1e-8;
+
+/// Largest magnitude of an estimate, and of a sampling variance or its reciprocal, that the
+/// fit accepts: with these, no sum of squares, cross-product or trace (up to `Σ wᵢ³`, with
+/// `wᵢ = 1/vᵢ`) can overflow for any number of studies a computer holds.
+const MAX_MAGNITUDE: f64 = 1e50;
+
+/// Smallest sampling variance the fit accepts (`1 / MAX_MAGNITUDE`).
+const MIN_VARIANCE: f64 = 1e-50;
+
+/// Refuse data that double precision cannot fit to 8 digits: an estimate or a sampling
+/// variance beyond [`MAX_MAGNITUDE`] (or a variance below its reciprocal), and one study's
+/// sampling variance so much smaller than every other that the others carry less than
+/// [`MIN_OTHERS_WEIGHT_SHARE`] of the weight (metafor warns, from a variance ratio of 1e7,
+/// that it "may not be able to obtain stable results", and prints numbers that are off by
+/// orders of magnitude).
+fn check_magnitudes(data: &MetaData) -> Result<()> {
+    let (y, v) = (&data.yi, &data.vi);
+    let at = |i: usize| format!("study {} ({})", i + 1, data.labels[i]);
+    let show = crate::output::human_number;
+    for i in 0..v.len() {
+        if y[i].abs() > MAX_MAGNITUDE {
+            return Err(Error::input(
+                at(i),
+                format!(
+                    "the estimate {} is too large in magnitude to compute with (at most {:e}); \
+                     rescale the estimates (other units)",
+                    show(y[i]),
+                    MAX_MAGNITUDE
+                ),
+            ));
+        }
+        if !(MIN_VARIANCE..=MAX_MAGNITUDE).contains(&v[i]) {
+            return Err(Error::input(
+                at(i),
+                format!(
+                    "the sampling variance {} is outside the range {:e} to {:e} that can be \
+                     computed with; rescale the estimates and variances (other units)",
+                    show(v[i]),
+                    MIN_VARIANCE,
+                    MAX_MAGNITUDE
+                ),
+            ));
+        }
+    }
+    if v.len() < 2 {
+        return Ok(());
+    }
+    let argmin = (0..v.len()).fold(0, |m, i| if v[i] < v[m] { i } else { m });
+    let argmax = (0..v.len()).fold(0, |m, i| if v[i] > v[m] { i } else { m });
+    let heaviest = 1.0 / v[argmin];
+    let others: f64 = (0..v.len())
+        .filter(|&i| i != argmin)
+        .map(|i| 1.0 / v[i])
+        .sum();
+    let share = others / (heaviest + others);
+    if share >= MIN_OTHERS_WEIGHT_SHARE {
+        return Ok(());
+    }
+    Err(Error::input(
+        at(argmin),
+        format!(
+            "the sampling variance {} is {:.1e} times smaller than the largest ({}, {}), so \
+             the other studies carry only {:.1e} of the total weight 1/vi; below {:.0e} the \
+             heterogeneity statistics and tau^2 cannot be computed reliably in double \
+             precision (metafor warns that its results may not be stable). Check this \
+             variance (a standard error, or a variance in other units?)",
+            show(v[argmin]),
+            v[argmax] / v[argmin],
+            show(v[argmax]),
+            at(argmax),
+            share,
+            MIN_OTHERS_WEIGHT_SHARE
+        ),
+    ))
+}
+
+/// Every number of the fit must be finite; the one exception is metafor's: under
+/// Knapp–Hartung with residuals that are exactly 0 (for example identical studies) every
+/// standard error is 0, and a non-zero coefficient has t = ±∞ with p = 0 (and F = ∞). A
+/// number that is not finite otherwise means the arithmetic overflowed or cancelled, and the
+/// fit is refused with the reason rather than printed.
+fn check_finite(fit: &MetaFit, data: &MetaData) -> Result<()> {
+    let range = |x: &[f64]| {
+        let lo = x.iter().fold(f64::INFINITY, |m, v| m.min(*v));
+        let hi = x.iter().fold(f64::NEG_INFINITY, |m, v| m.max(*v));
+        format!("{lo:e} to {hi:e}")
+    };
+    let overflow = |what: &str, value: f64| {
+        Error::Numerical(format!(
+            "the {what} is {value}, not a finite number: the estimates ({}) or the sampling \
+             variances ({}) are too extreme in magnitude for double-precision arithmetic; \
+             rescale them (other units)",
+            range(&data.yi),
+            range(&data.vi)
+        ))
+    };
+    let zero_over_zero = |name: &str| {
+        Error::Numerical(format!(
+            "Knapp-Hartung test: the model fits every estimate exactly (residual Q = 0), so \
+             the standard errors are 0, and the coefficient {name} is 0 too: its t statistic \
+             0/0 is undefined; use --test z"
+        ))
+    };
+    let mut numbers: Vec<(String, f64)> = vec![
+        ("tau^2".into(), fit.tau2),
+        ("tau".into(), fit.tau),
+        ("I^2".into(), fit.i2),
+        ("H^2".into(), fit.h2),
+        ("Q statistic".into(), fit.q),
+        ("p-value of Q".into(), fit.q_p),
+        ("p-value of the omnibus test".into(), fit.qm_p),
+    ];
+    let mut optional = |name: &str, x: Option<f64>| {
+        if let Some(x) = x {
+            numbers.push((name.to_string(), x));
+        }
+    };
+    optional("SE of tau^2", fit.tau2_se);
+    optional(
+        "lower bound of the tau^2 interval",
+        fit.tau2_ci.map(|c| c[0]),
+    );
+    optional(
+        "upper bound of the tau^2 interval",
+        fit.tau2_ci.map(|c| c[1]),
+    );
+    optional("lower bound of the prediction interval", fit.pi_lower);
+    optional("upper bound of the prediction interval", fit.pi_upper);
+    optional("R^2", fit.r2);
+    for c in &fit.coefficients {
+        numbers.push((format!("coefficient {}", c.name), c.estimate));
+        numbers.push((format!("SE of {}", c.name), c.se));
+        numbers.push((format!("lower CI bound of {}", c.name), c.ci_lower));
+        numbers.push((format!("upper CI bound of {}", c.name), c.ci_upper));
+        if c.statistic.is_nan() && c.se == 0.0 {
+            return Err(zero_over_zero(&c.name));
+        }
+        if !(c.statistic.is_finite() || c.se == 0.0) {
+            return Err(overflow(
+                &format!("test statistic of {}", c.name),
+                c.statistic,
+            ));
+        }
+        numbers.push((format!("p-value of {}", c.name), c.p));
+    }
+    for row in &fit.vcov {
+        for x in row {
+            numbers.push(("covariance of the coefficients".into(), *x));
+        }
+    }
+    // One entry per study: named only when one fails (k can be in the millions).
+    if let Some(st) = fit.studies.iter().find(|s| !s.weight_percent.is_finite()) {
+        return Err(overflow(
+            &format!("weight of study {}", st.label),
+            st.weight_percent,
+        ));
+    }
+    if fit.qm.is_nan() {
+        return Err(overflow("omnibus test statistic", fit.qm));
+    }
+    if let Some(l) = &fit.leave_one_out {
+        for r in &l.0 {
+            if r.statistic.is_nan() && r.se == 0.0 {
+                return Err(zero_over_zero(&format!(
+                    "intrcpt (without study {})",
+                    r.label
+                )));
+            }
+            for (what, x) in [
+                ("estimate", r.estimate),
+                ("SE", r.se),
+                ("p-value", r.p),
+                ("lower CI bound", r.ci_lower),
+                ("upper CI bound", r.ci_upper),
+                ("Q", r.q),
+                ("tau^2", r.tau2),
+                ("I^2", r.i2),
+                ("H^2", r.h2),
+            ] {
+                if !x.is_finite() {
+                    return Err(overflow(&format!("{what} without study {}", r.label), x));
+                }
+            }
+        }
+    }
+    match numbers.into_iter().find(|(_, x)| !x.is_finite()) {
+        Some((what, x)) => Err(overflow(&what, x)),
+        None => Ok(()),
+    }
+}
+
+/// R² as metafor computes it: for random/mixed-effects models the proportional reduction in
+/// τ² relative to the intercept-only model fitted with the same method (Raudenbush 2009,
+/// eq. 16.40), truncated at 0; for fixed-effect models the adjusted R² of the weighted
+/// regression of `y` on the moderators (weights `1/vᵢ`).
+fn r_squared(
+    design: &ModelMatrix,
+    y: &[f64],
+    v: &[f64],
+    method: Method,
+    model: &FittedModel,
+) -> Result<f64> {
+    let k = design.n as f64;
+    let intercept_only = ModelMatrix::intercept_only(design.n, moderators::INTERCEPT);
+    if method == Method::FE {
+        let mean = y.iter().sum::<f64>() / k;
+        if y.iter().all(|x| *x == mean) {
+            return Ok(0.0);
+        }
+        let total = gls::WeightedFit::inverse_variance(&intercept_only, y, v, 0.0)?.rss();
+        let r2 = 1.0 - model.heterogeneity.q / total;
+        let adjusted = 1.0 - (1.0 - r2) * (k - 1.0) / (k - design.p as f64);
+        return Ok((100.0 * adjusted).max(0.0));
+    }
+    let tau2_re = tau2::point(method, &intercept_only, y, v)?;
+    if tau2_re == 0.0 {
+        return Ok(0.0);
+    }
+    Ok((100.0 * (tau2_re - model.tau2.tau2) / tau2_re).max(0.0))
+}
