@@ -80,6 +80,15 @@ pub struct MetaArgs {
     /// Also print the influence diagnostics (studentised residuals, Cook's distance, hat values).
     #[arg(long)]
     pub influence: bool,
+    /// Also print, per study, the fitted value, the BLUP of the true effect and of the random
+    /// effect with SE and prediction interval, the standardised residual and the hat value
+    /// (metafor's fitted, blup, ranef, rstandard, hatvalues).
+    #[arg(long)]
+    pub blup: bool,
+    /// Also print the k x k hat matrix (metafor's hatvalues(res, type = "matrix")); up to
+    /// 5000 studies.
+    #[arg(long)]
+    pub hat_matrix: bool,
     /// Also print the per-study estimates, intervals and weights.
     #[arg(long)]
     pub studies: bool,
@@ -206,6 +215,8 @@ pub fn run(args: Args) -> Result<Outcome> {
         level: args.level,
         leave_one_out: args.leave_one_out,
         influence: args.influence,
+        per_study: args.blup,
+        hat_matrix: args.hat_matrix,
     };
     if let Some(dir) = &args.data {
         return run_data(dir, &args, &options, format);
@@ -379,6 +390,24 @@ pub fn run(args: Args) -> Result<Outcome> {
         if let Some(i) = &fit.influence {
             out.push('\n');
             out.push_str(&render(format, i)?);
+        }
+        if let Some(rows) = &fit.per_study {
+            out.push('\n');
+            out.push_str(&render(
+                format,
+                &meta::output::report::PerStudy(rows.clone()),
+            )?);
+        }
+        if let Some(h) = &fit.hat_matrix {
+            out.push('\n');
+            let labels = data.labels.clone();
+            out.push_str(&render(
+                format,
+                &meta::output::report::HatMatrix {
+                    labels,
+                    rows: h.clone(),
+                },
+            )?);
         }
         if let (Some(subgroups), Some(test)) = (&fit.subgroups, fit.subgroup_test) {
             out.push('\n');

@@ -12,7 +12,9 @@ use crate::meta::bias::failsafe::FailSafeN;
 use crate::meta::bias::ranktest::RankTest;
 use crate::meta::bias::selmodel::SelectionModel;
 use crate::meta::bias::trimfill::TrimFill;
+use crate::meta::fitting::fitstats::ShownStatistics;
 use crate::meta::fitting::model::{self, Coefficient, FittedModel};
+use crate::meta::fitting::per_study::{self, StudyPrediction};
 use crate::meta::fitting::spec::{validate, MetaData, MetaOptions, Method, Test, MAX_REFITS};
 use crate::meta::fitting::{gls, heterogeneity, moderators, robust, tau2};
 use crate::meta::subsets::influence::{self, BaujatPoint, Influence, LeaveOneOut};
@@ -94,6 +96,18 @@ pub struct MetaFit {
     /// Case-deletion diagnostics, when requested.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub influence: Option<Influence>,
+    /// Log-likelihood, deviance, AIC, BIC and AICc, under REML for a REML fit and ML otherwise
+    /// (metafor's `fitstats(res)`).
+    pub fit_statistics: ShownStatistics,
+    /// The same under the other likelihood (metafor's `fitstats(res, REML = ...)`).
+    pub fit_statistics_other: ShownStatistics,
+    /// Fitted values, BLUPs, random effects, standardised residuals and hat values
+    /// (`--blup`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub per_study: Option<Vec<StudyPrediction>>,
+    /// The hat matrix (`--hat-matrix`), k×k, row-major.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hat_matrix: Option<Vec<Vec<f64>>>,
     /// Covariance matrix of the coefficients (p×p, row-major).
     pub vcov: Vec<Vec<f64>>,
     /// One model per subgroup (`--subgroup`); in JSON each names its subgroup `level`.
@@ -311,6 +325,14 @@ pub fn fit(data: &MetaData, options: &MetaOptions) -> Result<MetaFit> {
     } else {
         None
     };
+    let per_study = options
+        .per_study
+        .then(|| per_study::per_study(&design, &data.labels, y, v, &model, random));
+    let hat_matrix = if options.hat_matrix {
+        Some(per_study::hat_matrix(&design, &model)?)
+    } else {
+        None
+    };
     let first = &coefficients[0];
     let fit = MetaFit {
         method: options.method.name(),
@@ -344,6 +366,16 @@ pub fn fit(data: &MetaData, options: &MetaOptions) -> Result<MetaFit> {
         egger,
         leave_one_out,
         influence,
+        per_study,
+        hat_matrix,
+        fit_statistics: model.fit_statistics.shown(options.method),
+        fit_statistics_other: model
+            .fit_statistics
+            .shown(if options.method == Method::REML {
+                Method::ML
+            } else {
+                Method::REML
+            }),
         vcov: (0..design.p)
             .map(|a| (0..design.p).map(|b| model.vb[(a, b)]).collect())
             .collect(),

@@ -13,10 +13,13 @@
 //! | [`likelihood`] | the (restricted) log-likelihood and its derivatives in τ² |
 //! | [`tau2`] | the τ² estimators (DL, HE, HS, SJ, ML, REML, EB, PM) |
 //! | [`heterogeneity`] | Q, I², H², and the Q-profile interval for τ² |
+//! | [`fitstats`] | log-likelihood, deviance, AIC, BIC, AICc under ML and REML |
 //! | [`model`] | one fitted model: τ², β, their variances, heterogeneity; the coefficients alone (for loops that need only them); [`model::TestedEstimate`], the estimate-SE-test-interval every result holds; [`model::Coefficient`] |
+//! | [`per_study`] | what the model says about each study: fitted values, BLUPs, random effects, standardised residuals, hat values, the hat matrix |
 //! | [`robust`] | cluster-robust CR2 tests with Satterthwaite df (clubSandwich) |
 //! | [`multilevel`] | three-level models (`rma.mv` with `~ 1 | cluster/id`) in O(k) per evaluation |
 
+pub mod fitstats;
 pub mod gls;
 pub mod heterogeneity;
 pub mod likelihood;
@@ -24,6 +27,7 @@ pub mod model;
 pub mod moderators;
 pub mod multilevel;
 pub mod newton;
+pub mod per_study;
 pub mod robust;
 pub mod root;
 pub mod spec;

@@ -158,6 +158,10 @@ pub struct MetaOptions {
     pub leave_one_out: bool,
     /// Compute the case-deletion diagnostics.
     pub influence: bool,
+    /// Compute the per-study fitted values, BLUPs, random effects and standardised residuals.
+    pub per_study: bool,
+    /// Form the k×k hat matrix.
+    pub hat_matrix: bool,
 }
 
 impl Default for MetaOptions {
@@ -168,6 +172,8 @@ impl Default for MetaOptions {
             level: ConfidenceLevel::NINETY_FIVE,
             leave_one_out: false,
             influence: false,
+            per_study: false,
+            hat_matrix: false,
         }
     }
 }

@@ -9,6 +9,7 @@ use crate::meta::bias::selmodel::SelectionModel;
 use crate::meta::bias::trimfill::TrimFill;
 use crate::meta::fitting::model::{TestedEstimate, TESTED_COLUMNS};
 use crate::meta::fitting::multilevel::MultilevelFit;
+use crate::meta::fitting::per_study::StudyPrediction;
 use crate::meta::rma::{MetaFit, StudyResult};
 use crate::meta::subsets::influence::{Influence, LeaveOneOut};
 use crate::meta::subsets::subgroup::SubgroupTest;
@@ -157,6 +158,17 @@ impl Tabular for MetaFit {
             h(self.q),
             h(self.q_p)
         ));
+        let f = &self.fit_statistics;
+        s.push_str(&format!(
+            "\nfit ({}, {} parameters): log-likelihood = {}, deviance = {}, AIC = {}, BIC = {}, AICc = {}",
+            f.likelihood,
+            f.parameters,
+            h(f.criteria.log_likelihood),
+            h(f.criteria.deviance),
+            h(f.criteria.aic),
+            h(f.criteria.bic),
+            h(f.criteria.aicc)
+        ));
         Some(s)
     }
 
@@ -249,6 +261,78 @@ impl Tabular for Influence {
     }
     fn preamble(&self) -> Option<String> {
         Some("Influence diagnostics (case deletion)".to_string())
+    }
+}
+
+/// The fitted values, BLUPs, random effects and standardised residuals (`--blup`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct PerStudy(pub Vec<StudyPrediction>);
+
+impl Tabular for PerStudy {
+    fn table(&self) -> Table {
+        let header = [
+            "study",
+            "fitted",
+            "blup",
+            "blup_se",
+            "blup_pi_lower",
+            "blup_pi_upper",
+            "ranef",
+            "ranef_se",
+            "ranef_pi_lower",
+            "ranef_pi_upper",
+            "residual",
+            "residual_se",
+            "rstandard",
+            "hat",
+        ];
+        labelled_table(&header, &self.0, |r| {
+            let (b, u) = (&r.blup, &r.random_effect);
+            let numbers = vec![
+                r.fitted,
+                b.pred,
+                b.se,
+                b.pi_lower,
+                b.pi_upper,
+                u.pred,
+                u.se,
+                u.pi_lower,
+                u.pi_upper,
+                r.residual,
+                r.residual_se,
+                r.rstandard,
+                r.hat,
+            ];
+            (&r.label, numbers)
+        })
+    }
+    fn preamble(&self) -> Option<String> {
+        Some(
+            "Per study: fitted value, BLUP of the true effect and of the random effect (SE, \
+             prediction interval), standardised residual, hat value"
+                .to_string(),
+        )
+    }
+}
+
+/// The hat matrix (`--hat-matrix`), one row per study.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HatMatrix {
+    pub labels: Vec<String>,
+    pub rows: Vec<Vec<f64>>,
+}
+
+impl Tabular for HatMatrix {
+    fn table(&self) -> Table {
+        let header: Vec<&str> = std::iter::once("study")
+            .chain(self.labels.iter().map(String::as_str))
+            .collect();
+        let items: Vec<(&String, &Vec<f64>)> = self.labels.iter().zip(&self.rows).collect();
+        labelled_table(&header, &items, |(l, r)| (l.as_str(), r.to_vec()))
+    }
+    fn preamble(&self) -> Option<String> {
+        Some("Hat matrix H = X (X'WX)^-1 X'W".to_string())
     }
 }
 

@@ -1,0 +1,290 @@
+//! metafor parity (issue 23): fit statistics, BLUPs and residuals, `--btt`, `meta compare`,
+//! `--newmods`, τ² intervals and new estimators, against metafor 3.8-1 run here to tight
+//! tolerances (`benches/meta_parity_reference.R`, whose output is in `tests/data/parity/`), and
+//! against the published numbers metafor's own test suite checks (file and line named).
+
+// The references are R's 17-significant-digit printouts.
+#![allow(clippy::excessive_precision)]
+
+use trialstats::meta::{self, MetaData, MetaFit, MetaOptions, Moderator, ModeratorValues};
+
+mod parity {
+    include!("data/parity/fitstats_per_study.rs");
+}
+
+/// Relative tolerance `tol` with an absolute floor of `tol` for values near 0.
+fn close(got: f64, want: f64, tol: f64) -> bool {
+    (got - want).abs() <= tol * want.abs().max(1.0)
+}
+
+fn assert_all_close(what: &str, got: &[f64], want: &[f64], tol: f64) {
+    assert_eq!(got.len(), want.len(), "{what}: lengths");
+    for (i, (g, w)) in got.iter().zip(want).enumerate() {
+        assert!(close(*g, *w, tol), "{what}[{i}]: {g:e}, metafor {w:e}");
+    }
+}
+
+/// `got` rounds to the published `want` (given to `decimals` places).
+fn assert_rounds_to(what: &str, got: &[f64], want: &[f64], decimals: i32) {
+    let half = 0.5 * 10f64.powi(-decimals) * (1.0 + 1e-9);
+    for (i, (g, w)) in got.iter().zip(want).enumerate() {
+        assert!((g - w).abs() <= half, "{what}[{i}]: {g}, published {w}");
+    }
+}
+
+/// The numbers printed for `call` in a reference table.
+fn reference(table: &[(&str, &'static [f64])], call: &str) -> &'static [f64] {
+    table
+        .iter()
+        .find(|(c, _)| *c == call)
+        .unwrap_or_else(|| panic!("no reference for {call}"))
+        .1
+}
+
+/// A CSV file of tests/data as studies: `study`, `yi`, `vi` and the moderators `mods`.
+fn load(file: &str, mods: &[&str]) -> MetaData {
+    let path = format!("{}/tests/data/{file}", env!("CARGO_MANIFEST_DIR"));
+    let mut reader = csv::Reader::from_path(&path).unwrap();
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let numbers = |c: usize| -> Vec<f64> { rows.iter().map(|r| r[c].parse().unwrap()).collect() };
+    let mods: Vec<Moderator> = mods
+        .iter()
+        .map(|m| {
+            let c = col(m);
+            let values = if rows.iter().all(|r| r[c].parse::<f64>().is_ok()) {
+                ModeratorValues::Numeric(numbers(c))
+            } else {
+                ModeratorValues::Categorical(rows.iter().map(|r| r[c].clone()).collect())
+            };
+            Moderator {
+                name: m.to_string(),
+                values,
+            }
+        })
+        .collect();
+    MetaData {
+        labels: rows.iter().map(|r| r[col("study")].clone()).collect(),
+        yi: numbers(col("yi")),
+        vi: numbers(col("vi")),
+        mods: (!mods.is_empty()).then_some(mods),
+    }
+}
+
+fn fit(data: &MetaData, method: &str, test: &str) -> MetaFit {
+    let options = MetaOptions {
+        method: method.parse().unwrap(),
+        test: test.parse().unwrap(),
+        per_study: true,
+        hat_matrix: true,
+        ..MetaOptions::default()
+    };
+    meta::fit(data, &options).unwrap()
+}
+
+/// ML and REML statistics of `fit` in metafor's order: logLik, deviance, AIC, BIC, AICc.
+fn ml_then_reml(fit: &MetaFit) -> Vec<f64> {
+    let (ml, reml) = if fit.fit_statistics.likelihood == "ML" {
+        (fit.fit_statistics, fit.fit_statistics_other)
+    } else {
+        (fit.fit_statistics_other, fit.fit_statistics)
+    };
+    [ml, reml]
+        .iter()
+        .flat_map(|s| {
+            let c = s.criteria;
+            [c.log_likelihood, c.deviance, c.aic, c.bic, c.aicc]
+        })
+        .collect()
+}
+
+#[test]
+fn fit_statistics_match_metafor_for_every_method() {
+    let bcg = load("bcg.csv", &[]);
+    let bcg_ablat = load("bcg.csv", &["ablat"]);
+    for method in ["ML", "REML", "DL", "FE"] {
+        for (data, mods) in [(&bcg, ""), (&bcg_ablat, "mods = ~ ablat, ")] {
+            let call = format!(
+                "rma(yi, vi, {mods}data = bcg, method = \"{method}\"); c(fitstats(res, REML = FALSE), fitstats(res, REML = TRUE))"
+            );
+            let f = fit(data, method, "z");
+            assert_all_close(
+                &call,
+                &ml_then_reml(&f),
+                reference(parity::FITSTATS, &call),
+                1e-9,
+            );
+            let shown = if method == "REML" { "REML" } else { "ML" };
+            assert_eq!(f.fit_statistics.likelihood, shown);
+        }
+    }
+    let rau = load("raudenbush1985.csv", &["weeks_c", "setting"]);
+    let call = "rma(yi, vi, mods = ~ weeks_c + setting, data = rau, method = \"REML\"); c(fitstats(res, REML = FALSE), fitstats(res, REML = TRUE))";
+    let f = fit(&rau, "REML", "z");
+    assert_all_close(
+        call,
+        &ml_then_reml(&f),
+        reference(parity::FITSTATS, call),
+        1e-9,
+    );
+}
+
+/// metafor tests/testthat/test_misc_fitstats.r lines 13-43 (BCG, ML; metafor's tolerance .tol[["fit"]]
+/// on 4 decimals): logLik −12.6651, deviance 37.1160, AIC 29.3302, BIC 30.4601, AICc 30.5302; with
+/// ablat −7.6857, 27.1572, 21.3713, 23.0662, 24.038.
+#[test]
+fn fit_statistics_match_metafor_test_suite_bcg() {
+    let f = fit(&load("bcg.csv", &[]), "ML", "z");
+    let got = &ml_then_reml(&f)[..5];
+    assert_rounds_to(
+        "fitstats(res1)",
+        got,
+        &[-12.6651, 37.1160, 29.3302, 30.4601, 30.5302],
+        4,
+    );
+    let f = fit(&load("bcg.csv", &["ablat"]), "ML", "z");
+    let got = &ml_then_reml(&f)[..5];
+    assert_rounds_to(
+        "fitstats(res2)",
+        got,
+        &[-7.6857, 27.1572, 21.3713, 23.0662, 24.0380],
+        4,
+    );
+    assert_eq!(f.fit_statistics.parameters, 3);
+}
+
+fn per_study_columns(f: &MetaFit) -> Vec<(&'static str, Vec<f64>)> {
+    let rows = f.per_study.as_ref().unwrap();
+    let col =
+        |g: fn(&meta::fitting::per_study::StudyPrediction) -> f64| rows.iter().map(g).collect();
+    vec![
+        ("fitted(res)", col(|r| r.fitted)),
+        ("blup(res)$pred", col(|r| r.blup.pred)),
+        ("blup(res)$se", col(|r| r.blup.se)),
+        ("blup(res)$pi.lb", col(|r| r.blup.pi_lower)),
+        ("blup(res)$pi.ub", col(|r| r.blup.pi_upper)),
+        ("ranef(res)$pred", col(|r| r.random_effect.pred)),
+        ("ranef(res)$se", col(|r| r.random_effect.se)),
+        ("ranef(res)$pi.lb", col(|r| r.random_effect.pi_lower)),
+        ("rstandard(res)$resid", col(|r| r.residual)),
+        ("rstandard(res)$se", col(|r| r.residual_se)),
+        ("rstandard(res)$z", col(|r| r.rstandard)),
+        ("hatvalues(res)", col(|r| r.hat)),
+        (
+            "hatvalues(res, type = 'matrix')[2, ]",
+            f.hat_matrix.as_ref().unwrap()[1].clone(),
+        ),
+    ]
+}
+
+#[test]
+fn blups_residuals_and_hat_values_match_metafor() {
+    let cases = [
+        (
+            "res <- rma(yi, vi, data = rau)",
+            load("raudenbush1985.csv", &[]),
+            "REML",
+            "z",
+        ),
+        (
+            "res <- rma(yi, vi, mods = ~ ablat, data = bcg, test = \"knha\")",
+            load("bcg.csv", &["ablat"]),
+            "REML",
+            "knha",
+        ),
+        (
+            "res <- rma(yi, vi, mods = ~ ablat, data = bcg, method = \"FE\")",
+            load("bcg.csv", &["ablat"]),
+            "FE",
+            "z",
+        ),
+    ];
+    for (call, data, method, test) in cases {
+        let f = fit(&data, method, test);
+        for (what, got) in per_study_columns(&f) {
+            let key = format!("{call} ; {what}");
+            assert_all_close(&key, &got, reference(parity::PER_STUDY, &key), 1e-9);
+        }
+    }
+}
+
+/// metafor tests/testthat/test_analysis_example_raudenbush2009.r lines 36-40 and 61-65
+/// (Raudenbush 2009, Table 16.2): the range of the BLUPs is (−0.0293, 0.2485) for the
+/// random-effects model and (−0.0646, 0.4072) for the mixed-effects model with weeks (capped at 3).
+#[test]
+fn blup_range_matches_raudenbush_2009() {
+    let range = |f: &MetaFit| {
+        let p: Vec<f64> = f
+            .per_study
+            .as_ref()
+            .unwrap()
+            .iter()
+            .map(|r| r.blup.pred)
+            .collect();
+        [
+            p.iter().cloned().fold(f64::INFINITY, f64::min),
+            p.iter().cloned().fold(f64::NEG_INFINITY, f64::max),
+        ]
+    };
+    let re = fit(&load("raudenbush1985.csv", &[]), "REML", "z");
+    assert_rounds_to("RE blup range", &range(&re), &[-0.0293, 0.2485], 4);
+    let me = fit(&load("raudenbush1985.csv", &["weeks_c"]), "REML", "z");
+    // metafor's default Fisher scoring stops at τ² = 6.6e-7 here, where its smallest BLUP is
+    // −0.0645518 (printed −0.0646); the exact maximum is τ² = 0 (as ours; with
+    // control = list(threshold = 1e-12) metafor agrees), where it is −0.0645479.
+    assert_all_close("ME blup range", &range(&me), &[-0.0646, 0.4072], 1e-4);
+    assert_eq!(me.tau2, 0.0);
+}
+
+#[test]
+fn the_command_line_prints_fit_statistics_and_blups_in_json() {
+    let out = assert_cmd::Command::cargo_bin("trialstats")
+        .unwrap()
+        .args([
+            "meta",
+            "tests/data/bcg.csv",
+            "--yi",
+            "yi",
+            "--vi",
+            "vi",
+            "--method",
+            "ML",
+        ])
+        .args(["--blup", "--hat-matrix", "--format", "json"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    // metafor tests/testthat/test_misc_fitstats.r line 17: logLik(res1) = -12.6651.
+    let ll = json["fit_statistics"]["log_likelihood"].as_f64().unwrap();
+    assert!((ll + 12.6651).abs() < 5e-5, "{ll}");
+    assert_eq!(json["fit_statistics"]["likelihood"], "ML");
+    assert_eq!(json["per_study"].as_array().unwrap().len(), 13);
+    assert!(json["per_study"][0]["blup"]["pi_lower"].is_f64());
+    assert_eq!(json["hat_matrix"].as_array().unwrap().len(), 13);
+    let text = assert_cmd::Command::cargo_bin("trialstats")
+        .unwrap()
+        .args([
+            "meta",
+            "tests/data/bcg.csv",
+            "--yi",
+            "yi",
+            "--vi",
+            "vi",
+            "--blup",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(
+        text.contains("fit (REML, 2 parameters): log-likelihood = -12.202371"),
+        "{text}"
+    );
+    assert!(text.contains("BLUP of the true effect"), "{text}");
+}
