@@ -41,3 +41,23 @@ if (section == "per_study") {
   per_study('res <- rma(yi, vi, mods = ~ ablat, data = bcg, test = "knha")', rma(yi, vi, mods = ~ ablat, data = bcg, test = "knha", control = ctl))
   per_study('res <- rma(yi, vi, mods = ~ ablat, data = bcg, method = "FE")', rma(yi, vi, mods = ~ ablat, data = bcg, method = "FE"))
 }
+
+if (section == "btt_predict") {
+  for (test in c("z", "knha")) {
+    res <- rma(yi, vi, mods = ~ ablat + year, data = bcg, test = test, control = ctl)
+    for (btt in list(2:3, 2, 3)) {
+      t <- anova(res, btt = btt)
+      show(sprintf('res <- rma(yi, vi, mods = ~ ablat + year, data = bcg, test = "%s"); anova(res, btt = %s) QM, QMp', test, deparse(btt)),
+           c(t$QM, t$QMp))
+    }
+    p <- predict(res, newmods = rbind(c(10, 1950), c(33.5, 1965), c(55, 1980)))
+    show(sprintf('res <- rma(yi, vi, mods = ~ ablat + year, data = bcg, test = "%s"); predict(res, newmods = rbind(c(10, 1950), c(33.5, 1965), c(55, 1980))) pred, se, ci.lb, ci.ub, pi.lb, pi.ub', test),
+         c(p$pred, p$se, p$ci.lb, p$ci.ub, p$pi.lb, p$pi.ub))
+  }
+  res <- rma(yi, vi, mods = ~ weeks_c + setting, data = rau, method = "DL", control = ctl)
+  t <- anova(res, btt = 3)
+  show('res <- rma(yi, vi, mods = ~ weeks_c + setting, data = rau, method = "DL"); anova(res, btt = 3) QM, QMp', c(t$QM, t$QMp))
+  p <- predict(res, newmods = c(2, 1))
+  show('res <- rma(yi, vi, mods = ~ weeks_c + setting, data = rau, method = "DL"); predict(res, newmods = c(2, 1)) pred, se, ci.lb, ci.ub, pi.lb, pi.ub',
+       c(p$pred, p$se, p$ci.lb, p$ci.ub, p$pi.lb, p$pi.ub))
+}

@@ -10,6 +10,7 @@ use trialstats::meta::{self, MetaData, MetaFit, MetaOptions, Moderator, Moderato
 
 mod parity {
     include!("data/parity/fitstats_per_study.rs");
+    include!("data/parity/btt_predict.rs");
 }
 
 /// Relative tolerance `tol` with an absolute floor of `tol` for values near 0.
@@ -287,4 +288,109 @@ fn the_command_line_prints_fit_statistics_and_blups_in_json() {
         "{text}"
     );
     assert!(text.contains("BLUP of the true effect"), "{text}");
+}
+
+/// Predictions in metafor's order: pred, se, ci.lb, ci.ub, pi.lb, pi.ub, each over the rows.
+fn prediction_columns(p: &[meta::fitting::linear::Prediction]) -> Vec<f64> {
+    let fields: [fn(&meta::fitting::linear::Prediction) -> f64; 6] = [
+        |r| r.pred,
+        |r| r.se,
+        |r| r.ci_lower,
+        |r| r.ci_upper,
+        |r| r.pi_lower,
+        |r| r.pi_upper,
+    ];
+    fields.iter().flat_map(|f| p.iter().map(f)).collect()
+}
+
+#[test]
+fn btt_and_newmods_match_metafor_anova_and_predict() {
+    let bcg = load("bcg.csv", &["ablat", "year"]);
+    for test in ["z", "knha"] {
+        let f = fit(&bcg, "REML", test);
+        let head =
+            format!("res <- rma(yi, vi, mods = ~ ablat + year, data = bcg, test = \"{test}\");");
+        for (spec, r) in [("2:3", "2:3"), ("ablat", "2"), ("3", "3"), ("year,3", "3")] {
+            let call = format!("{head} anova(res, btt = {r}) QM, QMp");
+            let t = f.wald_test(spec).unwrap();
+            assert_all_close(
+                &call,
+                &[t.statistic, t.p],
+                reference(parity::BTT_PREDICT, &call),
+                1e-9,
+            );
+            assert_eq!(t.df2, (test == "knha").then_some(10));
+        }
+        let call = format!("{head} predict(res, newmods = rbind(c(10, 1950), c(33.5, 1965), c(55, 1980))) pred, se, ci.lb, ci.ub, pi.lb, pi.ub");
+        let rows = ["10,1950", "33.5, 1965", "55,1980"].map(String::from);
+        let got = prediction_columns(&f.predict(&rows).unwrap());
+        assert_all_close(&call, &got, reference(parity::BTT_PREDICT, &call), 1e-9);
+    }
+    let rau = load("raudenbush1985.csv", &["weeks_c", "setting"]);
+    let f = fit(&rau, "DL", "z");
+    let head = "res <- rma(yi, vi, mods = ~ weeks_c + setting, data = rau, method = \"DL\");";
+    let call = format!("{head} anova(res, btt = 3) QM, QMp");
+    let t = f.wald_test("settingindiv").unwrap();
+    assert_all_close(
+        &call,
+        &[t.statistic, t.p],
+        reference(parity::BTT_PREDICT, &call),
+        1e-9,
+    );
+    let call =
+        format!("{head} predict(res, newmods = c(2, 1)) pred, se, ci.lb, ci.ub, pi.lb, pi.ub");
+    let got = prediction_columns(&f.predict(&["2,1".to_string()]).unwrap());
+    assert_all_close(&call, &got, reference(parity::BTT_PREDICT, &call), 1e-9);
+}
+
+/// metafor tests/testthat/test_analysis_example_raudenbush2009.r lines 30-34 (Raudenbush 2009,
+/// Table 16.2, with metafor's own prediction interval): the random-effects prediction interval
+/// of the teacher-expectancy studies is (−0.2036, 0.3711); the intercept-only prediction is the
+/// fit's own `pi_lower`, `pi_upper`.
+#[test]
+fn prediction_interval_matches_raudenbush_2009() {
+    let f = fit(&load("raudenbush1985.csv", &[]), "REML", "z");
+    let pi = [f.pi_lower.unwrap(), f.pi_upper.unwrap()];
+    // metafor's default REML stops at τ² = 0.0188263 (its interval −0.2036363, 0.3710528); the
+    // exact root is τ² = 0.0188183, where metafor with control = list(threshold = 1e-12) gives
+    // −0.20358593781, 0.37098842158 (ours), so the published numbers hold to 2e-4.
+    assert_all_close("pi", &pi, &[-0.2036, 0.3711], 2e-4);
+    assert_all_close("pi exact", &pi, &[-0.20358593781, 0.37098842158], 1e-9);
+}
+
+#[test]
+fn bad_btt_and_newmods_are_refused_naming_the_option() {
+    let f = fit(&load("bcg.csv", &["ablat"]), "REML", "z");
+    for spec in ["4", "0", "x", "3:2", ""] {
+        let e = f.wald_test(spec).unwrap_err().to_string();
+        assert!(
+            e.contains("--btt") && e.contains("intrcpt, ablat"),
+            "{spec}: {e}"
+        );
+    }
+    for row in ["1,2", "", "NaN", "inf"] {
+        let e = f.predict(&[row.to_string()]).unwrap_err().to_string();
+        assert!(e.contains("--newmods") && e.contains("ablat"), "{row}: {e}");
+    }
+    let out = assert_cmd::Command::cargo_bin("trialstats")
+        .unwrap()
+        .args([
+            "meta",
+            "tests/data/bcg.csv",
+            "--yi",
+            "yi",
+            "--vi",
+            "vi",
+            "--newmods",
+            "3",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("--newmods") && err.contains("no moderators"),
+        "{err}"
+    );
 }

@@ -85,6 +85,15 @@ pub struct MetaArgs {
     /// (metafor's fitted, blup, ranef, rstandard, hatvalues).
     #[arg(long)]
     pub blup: bool,
+    /// Wald test (chi^2, or F under Knapp-Hartung) that these coefficients are all 0: positions
+    /// counted from 1 = intercept (ranges 2:4) or names, comma-separated (metafor's btt).
+    #[arg(long, value_name = "COEFS", conflicts_with_all = ["cluster", "data"])]
+    pub btt: Option<String>,
+    /// Predict the effect at these moderator values, one number per moderator column after
+    /// the intercept (comma-separated; repeat the option for more rows): estimate, SE, CI and
+    /// prediction interval (metafor's predict(res, newmods = ...)).
+    #[arg(long, value_name = "VALUES", conflicts_with_all = ["cluster", "data"], allow_hyphen_values = true)]
+    pub newmods: Vec<String>,
     /// Also print the k x k hat matrix (metafor's hatvalues(res, type = "matrix")); up to
     /// 5000 studies.
     #[arg(long)]
@@ -239,6 +248,19 @@ pub fn run(args: Args) -> Result<Outcome> {
     let bayes_options = bayes_options(&args, &data)?;
     let mut fit = meta::fit(&data, &options)?;
     meta::review::add_review(&mut fit, &data, &options, &request)?;
+    if let Some(spec) = &args.btt {
+        fit.btt = Some(fit.wald_test(spec)?);
+    }
+    if !args.newmods.is_empty() {
+        if args.robust.is_some() {
+            return Err(Error::input(
+                "--newmods",
+                "predictions use the model-based covariance; leave out --robust (robust \
+                 predictions are not available yet)",
+            ));
+        }
+        fit.predictions = Some(fit.predict(&args.newmods)?);
+    }
     if let Some(b) = &bayes_options {
         fit.bayes = Some(meta::bayes::fit(&data.labels, &data.yi, &data.vi, b)?);
     }
@@ -390,6 +412,23 @@ pub fn run(args: Args) -> Result<Outcome> {
         if let Some(i) = &fit.influence {
             out.push('\n');
             out.push_str(&render(format, i)?);
+        }
+        if let Some(t) = &fit.btt {
+            out.push('\n');
+            out.push_str(&render(format, t)?);
+        }
+        if let Some(p) = &fit.predictions {
+            out.push('\n');
+            out.push_str(&render(
+                format,
+                &meta::output::report::Predictions {
+                    names: fit.coefficients[1..]
+                        .iter()
+                        .map(|c| c.name.clone())
+                        .collect(),
+                    rows: p.clone(),
+                },
+            )?);
         }
         if let Some(rows) = &fit.per_study {
             out.push('\n');

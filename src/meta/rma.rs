@@ -13,6 +13,7 @@ use crate::meta::bias::ranktest::RankTest;
 use crate::meta::bias::selmodel::SelectionModel;
 use crate::meta::bias::trimfill::TrimFill;
 use crate::meta::fitting::fitstats::ShownStatistics;
+use crate::meta::fitting::linear::{self, Prediction, WaldTest};
 use crate::meta::fitting::model::{self, Coefficient, FittedModel};
 use crate::meta::fitting::per_study::{self, StudyPrediction};
 use crate::meta::fitting::spec::{validate, MetaData, MetaOptions, Method, Test, MAX_REFITS};
@@ -108,6 +109,12 @@ pub struct MetaFit {
     /// The hat matrix (`--hat-matrix`), k×k, row-major.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hat_matrix: Option<Vec<Vec<f64>>>,
+    /// The Wald test of some coefficients (`--btt`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub btt: Option<WaldTest>,
+    /// Predictions at new moderator values (`--newmods`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub predictions: Option<Vec<Prediction>>,
     /// Covariance matrix of the coefficients (p×p, row-major).
     pub vcov: Vec<Vec<f64>>,
     /// One model per subgroup (`--subgroup`); in JSON each names its subgroup `level`.
@@ -218,6 +225,43 @@ fn subgroups_json<S: serde::Serializer>(
 }
 
 impl MetaFit {
+    /// The Wald test of the coefficients named or numbered by `spec` (metafor's `btt`).
+    pub fn wald_test(&self, spec: &str) -> Result<WaldTest> {
+        let names: Vec<String> = self.coefficients.iter().map(|c| c.name.clone()).collect();
+        let beta: Vec<f64> = self.coefficients.iter().map(|c| c.estimate).collect();
+        let btt = linear::parse_btt(spec, &names)?;
+        linear::wald_test(
+            linear::Coefficients {
+                names: &names,
+                beta: &beta,
+                vcov: &self.vcov,
+                df: self.df,
+            },
+            &btt,
+        )
+    }
+
+    /// Predictions at the moderator values `rows` (each comma-separated, metafor's `newmods`).
+    pub fn predict(&self, rows: &[String]) -> Result<Vec<Prediction>> {
+        let names: Vec<String> = self.coefficients.iter().map(|c| c.name.clone()).collect();
+        let beta: Vec<f64> = self.coefficients.iter().map(|c| c.estimate).collect();
+        let values = rows
+            .iter()
+            .map(|r| linear::parse_newmods(r, &names))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(linear::predict(
+            linear::Coefficients {
+                names: &names,
+                beta: &beta,
+                vcov: &self.vcov,
+                df: self.df,
+            },
+            self.tau2,
+            self.level.value(),
+            &values,
+        ))
+    }
+
     /// The Baujat points of this fit (fitted to `data` with `o`; intercept-only models).
     pub fn baujat(&self, data: &MetaData, o: &MetaOptions) -> Result<Vec<BaujatPoint>> {
         influence::baujat(self.coefficients.len(), self.estimate, self.tau2, data, o)
@@ -368,6 +412,8 @@ pub fn fit(data: &MetaData, options: &MetaOptions) -> Result<MetaFit> {
         influence,
         per_study,
         hat_matrix,
+        btt: None,
+        predictions: None,
         fit_statistics: model.fit_statistics.shown(options.method),
         fit_statistics_other: model
             .fit_statistics

@@ -16,6 +16,7 @@
 //! | [`fitstats`] | log-likelihood, deviance, AIC, BIC, AICc under ML and REML |
 //! | [`model`] | one fitted model: τ², β, their variances, heterogeneity; the coefficients alone (for loops that need only them); [`model::TestedEstimate`], the estimate-SE-test-interval every result holds; [`model::Coefficient`] |
 //! | [`per_study`] | what the model says about each study: fitted values, BLUPs, random effects, standardised residuals, hat values, the hat matrix |
+//! | [`linear`] | linear functions of the coefficients: the Wald test of a subset (`btt`), predictions at new moderator values with CI and PI |
 //! | [`robust`] | cluster-robust CR2 tests with Satterthwaite df (clubSandwich) |
 //! | [`multilevel`] | three-level models (`rma.mv` with `~ 1 | cluster/id`) in O(k) per evaluation |
 
@@ -23,6 +24,7 @@ pub mod fitstats;
 pub mod gls;
 pub mod heterogeneity;
 pub mod likelihood;
+pub mod linear;
 pub mod model;
 pub mod moderators;
 pub mod multilevel;

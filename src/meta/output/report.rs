@@ -7,6 +7,7 @@ use crate::meta::bias::failsafe::FailSafeN;
 use crate::meta::bias::ranktest::RankTest;
 use crate::meta::bias::selmodel::SelectionModel;
 use crate::meta::bias::trimfill::TrimFill;
+use crate::meta::fitting::linear::{Prediction, WaldTest};
 use crate::meta::fitting::model::{TestedEstimate, TESTED_COLUMNS};
 use crate::meta::fitting::multilevel::MultilevelFit;
 use crate::meta::fitting::per_study::StudyPrediction;
@@ -313,6 +314,60 @@ impl Tabular for PerStudy {
              prediction interval), standardised residual, hat value"
                 .to_string(),
         )
+    }
+}
+
+impl Tabular for WaldTest {
+    fn table(&self) -> Table {
+        let name = match self.df2 {
+            Some(d) => format!("QM F(df1 = {}, df2 = {d})", self.df1),
+            None => format!("QM (df = {})", self.df1),
+        };
+        Table {
+            header: ["test", "statistic", "p"].map(String::from).to_vec(),
+            rows: vec![vec![
+                Cell::from(name.as_str()),
+                Cell::from(self.statistic),
+                Cell::from(self.p),
+            ]],
+        }
+    }
+    fn preamble(&self) -> Option<String> {
+        Some(format!(
+            "Test of the coefficients {} (all 0)",
+            self.coefficients.join(", ")
+        ))
+    }
+}
+
+/// Predictions at new moderator values (`--newmods`), with the moderators' names.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Predictions {
+    pub names: Vec<String>,
+    pub rows: Vec<Prediction>,
+}
+
+impl Tabular for Predictions {
+    fn table(&self) -> Table {
+        let mut header: Vec<String> = self.names.clone();
+        header.extend(
+            ["pred", "se", "ci_lower", "ci_upper", "pi_lower", "pi_upper"].map(String::from),
+        );
+        let rows = self
+            .rows
+            .iter()
+            .map(|r| {
+                r.newmods
+                    .iter()
+                    .chain([r.pred, r.se, r.ci_lower, r.ci_upper, r.pi_lower, r.pi_upper].iter())
+                    .map(|x| Cell::from(*x))
+                    .collect()
+            })
+            .collect();
+        Table { header, rows }
+    }
+    fn preamble(&self) -> Option<String> {
+        Some("Predicted effects at the given moderator values".to_string())
     }
 }
 
