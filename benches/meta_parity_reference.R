@@ -61,3 +61,17 @@ if (section == "btt_predict") {
   show('res <- rma(yi, vi, mods = ~ weeks_c + setting, data = rau, method = "DL"); predict(res, newmods = c(2, 1)) pred, se, ci.lb, ci.ub, pi.lb, pi.ub',
        c(p$pred, p$se, p$ci.lb, p$ci.ub, p$pi.lb, p$pi.ub))
 }
+
+lrt <- function(call, a, b) {
+  t <- anova(a, b)
+  show(paste(call, "; anova(res0, res1): fit.stats.f/r (logLik, deviance, AIC, BIC, AICc), LRT, pval, QE.f, QE.r, tau2.f, tau2.r, R2"),
+       c(t$fit.stats.f, t$fit.stats.r, t$LRT, t$pval, t$QE.f, t$QE.r, t$tau2.f, t$tau2.r, ifelse(is.null(t$R2), NA, t$R2)))
+}
+if (section == "compare") {
+  lrt('res0 <- rma(yi, vi, mods = ~ ablat, data = bcg, method = "ML"); res1 <- rma(yi, vi, mods = ~ ablat + year, data = bcg, method = "ML")',
+      rma(yi, vi, mods = ~ ablat + year, data = bcg, method = "ML", control = ctl), rma(yi, vi, mods = ~ ablat, data = bcg, method = "ML", control = ctl))
+  lrt('res0 <- rma(yi, vi, data = bcg, method = "ML"); res1 <- rma(yi, vi, mods = ~ ablat, data = bcg, method = "ML")',
+      rma(yi, vi, mods = ~ ablat, data = bcg, method = "ML", control = ctl), rma(yi, vi, data = bcg, method = "ML", control = ctl))
+  lrt('res0 <- rma(yi, vi, mods = ~ weeks_c, data = rau, method = "ML"); res1 <- rma(yi, vi, mods = ~ weeks_c + setting + tester, data = rau, method = "ML")',
+      rma(yi, vi, mods = ~ weeks_c + setting + tester, data = rau, method = "ML", control = ctl), rma(yi, vi, mods = ~ weeks_c, data = rau, method = "ML", control = ctl))
+}

@@ -11,6 +11,7 @@ use trialstats::meta::{self, MetaData, MetaFit, MetaOptions, Moderator, Moderato
 mod parity {
     include!("data/parity/fitstats_per_study.rs");
     include!("data/parity/btt_predict.rs");
+    include!("data/parity/compare.rs");
 }
 
 /// Relative tolerance `tol` with an absolute floor of `tol` for values near 0.
@@ -393,4 +394,108 @@ fn bad_btt_and_newmods_are_refused_naming_the_option() {
         err.contains("--newmods") && err.contains("no moderators"),
         "{err}"
     );
+}
+
+/// metafor's anova(res0, res1) in its order: the full model's logLik, deviance, AIC, BIC, AICc,
+/// the reduced model's, LRT, p, QE full, QE reduced, τ² full, τ² reduced, R².
+fn anova_numbers(c: &meta::compare::ModelComparison) -> Vec<f64> {
+    let [r, f] = &c.models;
+    let stats =
+        |m: &meta::compare::ComparedModel| [m.log_likelihood, m.deviance, m.aic, m.bic, m.aicc];
+    let mut out: Vec<f64> = stats(f).into_iter().chain(stats(r)).collect();
+    out.extend([c.lrt, c.p_value, f.qe, r.qe, f.tau2, r.tau2, c.r2.unwrap()]);
+    out
+}
+
+#[test]
+fn meta_compare_matches_metafor_anova() {
+    let names = |m: &[&str]| m.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    // (file, R call, columns read, reduced model, full model)
+    type Case<'a> = (
+        &'a str,
+        &'a str,
+        &'a [&'a str],
+        &'a [&'a str],
+        &'a [&'a str],
+    );
+    let cases: [Case; 3] = [
+        ("bcg.csv", "res0 <- rma(yi, vi, mods = ~ ablat, data = bcg, method = \"ML\"); res1 <- rma(yi, vi, mods = ~ ablat + year, data = bcg, method = \"ML\")", &["ablat", "year"], &["ablat"], &["ablat", "year"]),
+        ("bcg.csv", "res0 <- rma(yi, vi, data = bcg, method = \"ML\"); res1 <- rma(yi, vi, mods = ~ ablat, data = bcg, method = \"ML\")", &["ablat"], &[], &["ablat"]),
+        ("raudenbush1985.csv", "res0 <- rma(yi, vi, mods = ~ weeks_c, data = rau, method = \"ML\"); res1 <- rma(yi, vi, mods = ~ weeks_c + setting + tester, data = rau, method = \"ML\")", &["weeks_c", "setting", "tester"], &["weeks_c"], &["weeks_c", "setting", "tester"]),
+    ];
+    for (file, call, all, small, large) in cases {
+        let data = load(file, all);
+        // Either order: the smaller model is the reduced one.
+        let c =
+            meta::compare::compare(&data, &names(large), &names(small), &MetaOptions::default())
+                .unwrap();
+        let key = format!("{call} ; anova(res0, res1): fit.stats.f/r (logLik, deviance, AIC, BIC, AICc), LRT, pval, QE.f, QE.r, tau2.f, tau2.r, R2");
+        let want = reference(parity::COMPARE, &key);
+        let got = anova_numbers(&c);
+        if file == "raudenbush1985.csv" {
+            // Both τ² are 0 (metafor stops at 5e-15 and 1e-13 and turns their noise into
+            // R² = 95%; with τ²_reduced = 0 the R² is 0, as metafor's own rule for an exact 0).
+            assert_all_close(&key, &got[..14], &want[..14], 1e-9);
+            assert_all_close(&key, &got[14..16], &want[14..16], 1e-12);
+            assert_eq!(c.r2, Some(0.0));
+        } else {
+            assert_all_close(&key, &got, want, 1e-9);
+        }
+        // One column per numeric moderator and per two-level factor: df = extra moderators.
+        assert_eq!(c.df, large.len() - small.len());
+    }
+    let data = load("bcg.csv", &["ablat", "year"]);
+    let e = meta::compare::compare(
+        &data,
+        &names(&["ablat"]),
+        &names(&["year"]),
+        &MetaOptions::default(),
+    );
+    assert!(e.unwrap_err().to_string().contains("not nested"));
+}
+
+#[test]
+fn meta_compare_from_the_command_line() {
+    let out = assert_cmd::Command::cargo_bin("trialstats")
+        .unwrap()
+        .args([
+            "meta",
+            "compare",
+            "tests/data/bcg.csv",
+            "--yi",
+            "yi",
+            "--vi",
+            "vi",
+        ])
+        .args(["--model", "", "--model", "ablat", "--format", "json"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    // metafor: anova(res0, res1) LRT = 9.9588216397253646 (benches/meta_parity_reference.R compare).
+    assert!((json["lrt"].as_f64().unwrap() - 9.9588216397253646).abs() < 1e-8);
+    assert_eq!(json["df"], 1);
+    let out = assert_cmd::Command::cargo_bin("trialstats")
+        .unwrap()
+        .args([
+            "meta",
+            "compare",
+            "tests/data/bcg.csv",
+            "--yi",
+            "yi",
+            "--vi",
+            "vi",
+            "--model",
+            "ablat",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--model"));
 }

@@ -14,8 +14,28 @@ use trialstats::{Error, Outcome, Result};
 
 /// The options live behind a `Box` so that the `Command` enum stays small.
 #[derive(Debug, clap::Args)]
-#[command(after_help = super::EXIT_LINE_NO_CHECKS)]
+#[command(after_help = super::EXIT_LINE_NO_CHECKS, args_conflicts_with_subcommands = true)]
 pub struct Args {
+    #[command(subcommand)]
+    command: Option<MetaCommand>,
+    #[command(flatten)]
+    options: Box<MetaArgs>,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum MetaCommand {
+    /// Likelihood-ratio test of two nested meta-regressions, both fitted by ML (metafor's
+    /// anova(res1, res2)): trialstats meta compare FILE.csv --yi COL --vi COL --model ablat
+    /// --model ablat,year.
+    Compare(CompareArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompareArgs {
+    /// The two models' moderators, comma-separated columns ('' for the model without
+    /// moderators): give --model twice.
+    #[arg(long, num_args = 1)]
+    model: Vec<String>,
     #[command(flatten)]
     options: Box<MetaArgs>,
 }
@@ -188,6 +208,9 @@ pub struct MetaArgs {
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
+    if let Some(MetaCommand::Compare(c)) = args.command {
+        return run_compare(c);
+    }
     let args = *args.options;
     if args.r.is_some() && args.measure.is_none() && args.data.is_none() {
         return Err(Error::input(
@@ -472,6 +495,57 @@ pub fn run(args: Args) -> Result<Outcome> {
             out.push_str(&render(format, r)?);
         }
     }
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    super::print(&out);
+    Ok(Outcome::Ok)
+}
+
+/// `meta compare`: read the union of both models' moderators (so both use the same studies),
+/// fit both by ML and test.
+fn run_compare(c: CompareArgs) -> Result<Outcome> {
+    let mut args = *c.options;
+    if c.model.len() != 2 {
+        return Err(Error::input(
+            "--model",
+            format!(
+                "give exactly two models (--model twice; '' for the model without moderators), got {}",
+                c.model.len()
+            ),
+        ));
+    }
+    if !args.mods.is_empty() || args.data.is_some() {
+        return Err(Error::input(
+            "--mods",
+            "meta compare takes each model's moderators from --model; leave out --mods and --data",
+        ));
+    }
+    let models: Vec<Vec<String>> = c
+        .model
+        .iter()
+        .map(|m| {
+            m.split(',')
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect()
+        })
+        .collect();
+    for m in models.iter().flatten() {
+        if !args.mods.contains(m) {
+            args.mods.push(m.clone());
+        }
+    }
+    let format: Format = args.format.parse()?;
+    let options = MetaOptions {
+        method: args.method.parse::<Method>()?,
+        test: args.test.parse::<Test>()?,
+        level: args.level,
+        ..MetaOptions::default()
+    };
+    let (data, _, _) = read_csv(&args)?;
+    let test = meta::compare::compare(&data, &models[0], &models[1], &options)?;
+    let mut out = render(format, &test)?;
     if !out.ends_with('\n') {
         out.push('\n');
     }
