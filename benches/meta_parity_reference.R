@@ -75,3 +75,18 @@ if (section == "compare") {
   lrt('res0 <- rma(yi, vi, mods = ~ weeks_c, data = rau, method = "ML"); res1 <- rma(yi, vi, mods = ~ weeks_c + setting + tester, data = rau, method = "ML")',
       rma(yi, vi, mods = ~ weeks_c + setting + tester, data = rau, method = "ML", control = ctl), rma(yi, vi, mods = ~ weeks_c, data = rau, method = "ML", control = ctl))
 }
+
+if (section == "confint") {
+  cc <- list(tol = 1e-12, tau2.max = 1e4)
+  ci <- function(call, res, type) {
+    r <- confint(res, type = type, control = cc)$random
+    show(sprintf('%s; confint(res, type = "%s", control = list(tol = 1e-12, tau2.max = 1e4))$random[c("tau^2", "I^2(%%)", "H^2"), 2:3]', call, type),
+         c(t(r[c("tau^2", "I^2(%)", "H^2"), 2:3])))
+  }
+  for (type in c("QP", "PL", "Wald")) {
+    ci('res <- rma(yi, vi, data = bcg)', rma(yi, vi, data = bcg, control = ctl), type)
+    ci('res <- rma(yi, vi, data = bcg, method = "ML")', rma(yi, vi, data = bcg, method = "ML", control = ctl), type)
+    ci('res <- rma(yi, vi, mods = ~ ablat, data = bcg)', rma(yi, vi, mods = ~ ablat, data = bcg, control = ctl), type)
+    ci('res <- rma(yi, vi, data = rau, method = "DL")', rma(yi, vi, data = rau, method = "DL"), type)
+  }
+}

@@ -12,6 +12,7 @@ mod parity {
     include!("data/parity/fitstats_per_study.rs");
     include!("data/parity/btt_predict.rs");
     include!("data/parity/compare.rs");
+    include!("data/parity/confint.rs");
 }
 
 /// Relative tolerance `tol` with an absolute floor of `tol` for values near 0.
@@ -498,4 +499,98 @@ fn meta_compare_from_the_command_line() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--model"));
+}
+
+#[test]
+fn tau2_i2_and_h2_intervals_match_metafor_confint() {
+    let cases = [
+        ("res <- rma(yi, vi, data = bcg)", "bcg.csv", &[][..], "REML"),
+        (
+            "res <- rma(yi, vi, data = bcg, method = \"ML\")",
+            "bcg.csv",
+            &[][..],
+            "ML",
+        ),
+        (
+            "res <- rma(yi, vi, mods = ~ ablat, data = bcg)",
+            "bcg.csv",
+            &["ablat"][..],
+            "REML",
+        ),
+        (
+            "res <- rma(yi, vi, data = rau, method = \"DL\")",
+            "raudenbush1985.csv",
+            &[][..],
+            "DL",
+        ),
+    ];
+    for kind in ["QP", "PL", "Wald"] {
+        for (call, file, mods, method) in cases {
+            let options = MetaOptions {
+                method: method.parse().unwrap(),
+                tau2_interval: kind.parse().unwrap(),
+                ..MetaOptions::default()
+            };
+            let f = meta::fit(&load(file, mods), &options).unwrap();
+            let key = format!("{call}; confint(res, type = \"{kind}\", control = list(tol = 1e-12, tau2.max = 1e4))$random[c(\"tau^2\", \"I^2(%)\", \"H^2\"), 2:3]");
+            let got: Vec<f64> = [f.tau2_ci, f.i2_ci, f.h2_ci]
+                .iter()
+                .flat_map(|c| c.unwrap())
+                .collect();
+            assert_all_close(&key, &got, reference(parity::CONFINT, &key), 1e-8);
+            assert_eq!(f.tau2_ci_type, kind);
+        }
+    }
+}
+
+/// metafor tests/testthat/test_analysis_example_viechtbauer2007a.r (Viechtbauer 2007, *Stat
+/// Med* 26:37, Table II, collins1985b pre-eclampsia trials, log odds ratios; metafor's
+/// escalc(measure = "OR", ...) exported to tests/data/collins1985b.csv): τ² by DL, ML, REML
+/// and SJ (lines 20-25); the DL Q-profile interval (lines 27-33); the profile-likelihood
+/// intervals of the ML and REML fits (lines 57-66); the Wald intervals (lines 96-106).
+#[test]
+fn tau2_intervals_match_viechtbauer_2007() {
+    let data = load("collins1985b.csv", &[]);
+    let with = |method: &str, kind: &str| {
+        let options = MetaOptions {
+            method: method.parse().unwrap(),
+            tau2_interval: kind.parse().unwrap(),
+            ..MetaOptions::default()
+        };
+        meta::fit(&data, &options).unwrap()
+    };
+    let tau2: Vec<f64> = ["DL", "ML", "REML", "SJ"]
+        .iter()
+        .map(|m| with(m, "QP").tau2)
+        .collect();
+    assert_rounds_to("tau2", &tau2, &[0.2297, 0.2386, 0.3008, 0.4563], 4);
+    assert_rounds_to(
+        "DL QP",
+        &with("DL", "QP").tau2_ci.unwrap(),
+        &[0.0723, 2.2027],
+        4,
+    );
+    // metafor's uniroot (tol 1.2e-4) stops at 0.0265565 for the ML lower bound, printed 0.0266;
+    // the root is 0.02654234643 (metafor with control = list(tol = 1e-12), and ours).
+    let ml_pl = with("ML", "PL").tau2_ci.unwrap();
+    assert_all_close("ML PL", &ml_pl, &[0.0266, 1.1308], 1e-4);
+    assert_all_close("ML PL exact", &ml_pl[..1], &[0.02654234643], 1e-9);
+    assert_rounds_to(
+        "REML PL",
+        &with("REML", "PL").tau2_ci.unwrap(),
+        &[0.0427, 1.4747],
+        4,
+    );
+    assert_rounds_to(
+        "ML Wald",
+        &with("ML", "Wald").tau2_ci.unwrap(),
+        &[0.0, 0.5782],
+        4,
+    );
+    assert_rounds_to(
+        "REML Wald",
+        &with("REML", "Wald").tau2_ci.unwrap(),
+        &[0.0, 0.7322],
+        4,
+    );
 }

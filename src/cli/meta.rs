@@ -91,6 +91,10 @@ pub struct MetaArgs {
     /// test = "adhoc").
     #[arg(long, default_value = "z")]
     pub test: String,
+    /// Confidence interval for tau^2 (and I^2, H^2): QP (Q-profile), PL (profile likelihood:
+    /// REML for a REML fit, ML otherwise) or Wald (metafor's confint types).
+    #[arg(long, value_name = "TYPE", default_value = "QP")]
+    pub tau2_ci: String,
     /// Confidence level of every interval.
     #[arg(long, default_value = "0.95", allow_hyphen_values = true)]
     pub level: ConfidenceLevel,
@@ -249,6 +253,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         influence: args.influence,
         per_study: args.blup,
         hat_matrix: args.hat_matrix,
+        tau2_interval: args.tau2_ci.parse()?,
     };
     if let Some(dir) = &args.data {
         return run_data(dir, &args, &options, format);

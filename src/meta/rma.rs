@@ -16,8 +16,10 @@ use crate::meta::fitting::fitstats::ShownStatistics;
 use crate::meta::fitting::linear::{self, Prediction, WaldTest};
 use crate::meta::fitting::model::{self, Coefficient, FittedModel};
 use crate::meta::fitting::per_study::{self, StudyPrediction};
-use crate::meta::fitting::spec::{validate, MetaData, MetaOptions, Method, Test, MAX_REFITS};
-use crate::meta::fitting::{gls, heterogeneity, moderators, robust, tau2};
+use crate::meta::fitting::spec::{
+    validate, MetaData, MetaOptions, Method, Tau2Interval, Test, MAX_REFITS,
+};
+use crate::meta::fitting::{gls, heterogeneity, likelihood, moderators, robust, tau2};
 use crate::meta::subsets::influence::{self, BaujatPoint, Influence, LeaveOneOut};
 use crate::meta::subsets::subgroup::SubgroupTest;
 use crate::meta::subsets::subset::SubsetSummary;
@@ -64,8 +66,14 @@ pub struct MetaFit {
     pub tau2: f64,
     /// SE of τ² (metafor's `se.tau2`; absent for FE and k = 1).
     pub tau2_se: Option<f64>,
-    /// Q-profile interval for τ² (absent for FE, k = 1 or k = p).
+    /// Confidence interval for τ² (absent for FE, k = 1 or k = p): Q-profile, or as
+    /// `tau2_ci_type` says.
     pub tau2_ci: Option<[f64; 2]>,
+    /// `QP`, `PL` or `Wald` (metafor's `confint` types).
+    pub tau2_ci_type: &'static str,
+    /// I² (percent) and H² at the bounds of `tau2_ci` (metafor's `confint`).
+    pub i2_ci: Option<[f64; 2]>,
+    pub h2_ci: Option<[f64; 2]>,
     pub tau: f64,
     /// I² in percent.
     pub i2: f64,
@@ -297,10 +305,25 @@ pub fn fit(data: &MetaData, options: &MetaOptions) -> Result<MetaFit> {
     let tau2_for_i2 = random.then_some(tau2);
     let tau2_ci = if random && k > design.p {
         // On the centred and scaled design the model uses (the same column space, so the
-        // same Q profile, computed without the cancellation of uncentred moderators).
+        // same Q profile and likelihood, computed without the cancellation of uncentred
+        // moderators).
         let standardised = model::Standardised::new(&design);
         let work = standardised.as_ref().map_or(&design, |s| &s.design);
-        Some(heterogeneity::q_profile_interval(work, y, v, level)?)
+        Some(match options.tau2_interval {
+            Tau2Interval::QProfile => heterogeneity::q_profile_interval(work, y, v, level)?,
+            Tau2Interval::ProfileLikelihood => likelihood::profile_interval(
+                work,
+                y,
+                v,
+                options.method == Method::REML,
+                tau2,
+                level,
+            )?,
+            Tau2Interval::Wald => {
+                let half = z_crit(level) * model.tau2.se.unwrap_or(f64::NAN);
+                [(tau2 - half).max(0.0), tau2 + half]
+            }
+        })
     } else {
         None
     };
@@ -394,6 +417,9 @@ pub fn fit(data: &MetaData, options: &MetaOptions) -> Result<MetaFit> {
         tau2,
         tau2_se: model.tau2.se,
         tau2_ci,
+        tau2_ci_type: options.tau2_interval.name(),
+        i2_ci: tau2_ci.map(|c| c.map(|t| het.i2(Some(t)))),
+        h2_ci: tau2_ci.map(|c| c.map(|t| het.h2(Some(t)))),
         tau: tau2.sqrt(),
         i2: het.i2(tau2_for_i2),
         h2: het.h2(tau2_for_i2),

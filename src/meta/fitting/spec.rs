@@ -162,6 +162,46 @@ pub struct MetaOptions {
     pub per_study: bool,
     /// Form the k×k hat matrix.
     pub hat_matrix: bool,
+    /// The kind of confidence interval for τ² (and so for I² and H²).
+    pub tau2_interval: Tau2Interval,
+}
+
+/// How the confidence interval for τ² is found (metafor's `confint(res, type = ...)`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tau2Interval {
+    /// Q-profile (Viechtbauer 2007), metafor's default.
+    #[default]
+    QProfile,
+    /// Profile likelihood (of the fit's likelihood: REML for a REML fit, ML otherwise).
+    ProfileLikelihood,
+    /// Wald type, `τ̂² ± z · SE(τ̂²)`, the lower bound truncated at 0.
+    Wald,
+}
+
+impl Tau2Interval {
+    /// metafor's name of the type.
+    pub fn name(self) -> &'static str {
+        match self {
+            Tau2Interval::QProfile => "QP",
+            Tau2Interval::ProfileLikelihood => "PL",
+            Tau2Interval::Wald => "Wald",
+        }
+    }
+}
+
+impl std::str::FromStr for Tau2Interval {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        match s.to_ascii_uppercase().as_str() {
+            "QP" => Ok(Tau2Interval::QProfile),
+            "PL" => Ok(Tau2Interval::ProfileLikelihood),
+            "WALD" => Ok(Tau2Interval::Wald),
+            other => Err(Error::input(
+                "--tau2-ci",
+                format!("unknown interval type '{other}'; allowed: QP, PL, Wald"),
+            )),
+        }
+    }
 }
 
 impl Default for MetaOptions {
@@ -174,6 +214,7 @@ impl Default for MetaOptions {
             influence: false,
             per_study: false,
             hat_matrix: false,
+            tau2_interval: Tau2Interval::QProfile,
         }
     }
 }

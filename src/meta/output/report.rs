@@ -81,8 +81,15 @@ impl Tabular for MetaFit {
             "tau",
             interval(self.tau, ci(0).map(f64::sqrt), ci(1).map(f64::sqrt)),
         ));
-        rows.push(row("I^2 (%)", only(self.i2)));
-        rows.push(row("H^2", only(self.h2)));
+        let at = |c: Option<[f64; 2]>, i: usize| c.map(|c| c[i]);
+        rows.push(row(
+            "I^2 (%)",
+            interval(self.i2, at(self.i2_ci, 0), at(self.i2_ci, 1)),
+        ));
+        rows.push(row(
+            "H^2",
+            interval(self.h2, at(self.h2_ci, 0), at(self.h2_ci, 1)),
+        ));
         rows.push(row(
             &format!("Q (df = {})", self.q_df),
             test(self.q, self.q_p),
