@@ -90,3 +90,10 @@ if (section == "confint") {
     ci('res <- rma(yi, vi, data = rau, method = "DL")', rma(yi, vi, data = rau, method = "DL"), type)
   }
 }
+
+if (section == "dfbetas") {
+  inf <- function(call, res) { d <- influence(res)$dfbs; show(paste(call, "; c(sapply(1:res$p, function(j) influence(res)$dfbs[[j]]))"), c(sapply(1:res$p, function(j) d[[j]]))) }
+  inf('res <- rma(yi, vi, mods = ~ ablat, data = bcg)', rma(yi, vi, mods = ~ ablat, data = bcg, control = ctl))
+  inf('res <- rma(yi, vi, mods = ~ ablat, data = bcg, test = "knha")', rma(yi, vi, mods = ~ ablat, data = bcg, test = "knha", control = ctl))
+  inf('res <- rma(yi, vi, data = rau, method = "DL")', rma(yi, vi, data = rau, method = "DL"))
+}

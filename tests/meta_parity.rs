@@ -13,6 +13,7 @@ mod parity {
     include!("data/parity/btt_predict.rs");
     include!("data/parity/compare.rs");
     include!("data/parity/confint.rs");
+    include!("data/parity/dfbetas.rs");
 }
 
 /// Relative tolerance `tol` with an absolute floor of `tol` for values near 0.
@@ -593,4 +594,47 @@ fn tau2_intervals_match_viechtbauer_2007() {
         &[0.0, 0.7322],
         4,
     );
+}
+
+#[test]
+fn dfbetas_match_metafor_influence() {
+    let cases = [
+        (
+            "res <- rma(yi, vi, mods = ~ ablat, data = bcg)",
+            "bcg.csv",
+            &["ablat"][..],
+            "REML",
+            "z",
+        ),
+        (
+            "res <- rma(yi, vi, mods = ~ ablat, data = bcg, test = \"knha\")",
+            "bcg.csv",
+            &["ablat"][..],
+            "REML",
+            "knha",
+        ),
+        (
+            "res <- rma(yi, vi, data = rau, method = \"DL\")",
+            "raudenbush1985.csv",
+            &[][..],
+            "DL",
+            "z",
+        ),
+    ];
+    for (call, file, mods, method, test) in cases {
+        let options = MetaOptions {
+            method: method.parse().unwrap(),
+            test: test.parse().unwrap(),
+            influence: true,
+            ..MetaOptions::default()
+        };
+        let f = meta::fit(&load(file, mods), &options).unwrap();
+        let rows = &f.influence.as_ref().unwrap().0;
+        // metafor's order: coefficient by coefficient, each over the studies.
+        let got: Vec<f64> = (0..f.p)
+            .flat_map(|j| rows.iter().map(move |r| r.dfbetas[j]))
+            .collect();
+        let key = format!("{call} ; c(sapply(1:res$p, function(j) influence(res)$dfbs[[j]]))");
+        assert_all_close(&key, &got, reference(parity::DFBETAS, &key), 1e-8);
+    }
 }

@@ -242,7 +242,9 @@ impl Tabular for LeaveOneOut {
 
 impl Tabular for Influence {
     fn table(&self) -> Table {
-        let header = [
+        let p = self.0.first().map_or(0, |r| r.dfbetas.len());
+        let dfbetas: Vec<String> = (1..=p).map(|j| format!("dfbetas_{j}")).collect();
+        let mut header = vec![
             "study",
             "rstudent",
             "dffits",
@@ -253,8 +255,9 @@ impl Tabular for Influence {
             "hat",
             "weight_percent",
         ];
+        header.extend(dfbetas.iter().map(String::as_str));
         labelled_table(&header, &self.0, |r| {
-            let numbers = vec![
+            let mut numbers = vec![
                 r.rstudent,
                 r.dffits,
                 r.cooks_distance,
@@ -264,6 +267,7 @@ impl Tabular for Influence {
                 r.hat,
                 r.weight_percent,
             ];
+            numbers.extend(&r.dfbetas);
             (&r.label, numbers)
         })
     }
