@@ -97,3 +97,16 @@ if (section == "dfbetas") {
   inf('res <- rma(yi, vi, mods = ~ ablat, data = bcg, test = "knha")', rma(yi, vi, mods = ~ ablat, data = bcg, test = "knha", control = ctl))
   inf('res <- rma(yi, vi, data = rau, method = "DL")', rma(yi, vi, data = rau, method = "DL"))
 }
+
+if (section == "estimators") {
+  # DLIT needs thousands of iterations on the BCG data: threshold 1e-14, maxiter 1e5.
+  ctl2 <- list(threshold = 1e-14, maxiter = 100000, tol = 1e-14)
+  for (m in c("PMM", "HSk", "DLIT", "SJIT")) {
+    r <- rma(yi, vi, data = bcg, method = m, control = ctl2)
+    show(sprintf('res <- rma(yi, vi, data = bcg, method = "%s", control = list(threshold = 1e-14, maxiter = 1e5, tol = 1e-14)); c(res$tau2, res$se.tau2, coef(res), res$se)', m), c(r$tau2, r$se.tau2, coef(r), r$se))
+    r <- rma(yi, vi, mods = ~ ablat, data = bcg, method = m, control = ctl2)
+    show(sprintf('res <- rma(yi, vi, mods = ~ ablat, data = bcg, method = "%s", control = list(threshold = 1e-14, maxiter = 1e5, tol = 1e-14)); c(res$tau2, res$se.tau2, coef(res), res$se)', m), c(r$tau2, r$se.tau2, coef(r), r$se))
+    r <- rma(yi, vi, data = rau, method = m, control = ctl2)
+    show(sprintf('res <- rma(yi, vi, data = rau, method = "%s", control = list(threshold = 1e-14, maxiter = 1e5, tol = 1e-14)); c(res$tau2, res$se.tau2, coef(res), res$se)', m), c(r$tau2, r$se.tau2, coef(r), r$se))
+  }
+}

@@ -14,6 +14,7 @@ mod parity {
     include!("data/parity/compare.rs");
     include!("data/parity/confint.rs");
     include!("data/parity/dfbetas.rs");
+    include!("data/parity/estimators.rs");
 }
 
 /// Relative tolerance `tol` with an absolute floor of `tol` for values near 0.
@@ -636,5 +637,25 @@ fn dfbetas_match_metafor_influence() {
             .collect();
         let key = format!("{call} ; c(sapply(1:res$p, function(j) influence(res)$dfbs[[j]]))");
         assert_all_close(&key, &got, reference(parity::DFBETAS, &key), 1e-8);
+    }
+}
+
+#[test]
+fn new_tau2_estimators_match_metafor() {
+    let cases = [
+        ("data = bcg", "bcg.csv", &[][..]),
+        ("mods = ~ ablat, data = bcg", "bcg.csv", &["ablat"][..]),
+        ("data = rau", "raudenbush1985.csv", &[][..]),
+    ];
+    for method in ["PMM", "HSk", "DLIT", "SJIT"] {
+        for (args, file, mods) in cases {
+            let f = fit(&load(file, mods), method, "z");
+            let key = format!("res <- rma(yi, vi, {args}, method = \"{method}\", control = list(threshold = 1e-14, maxiter = 1e5, tol = 1e-14)); c(res$tau2, res$se.tau2, coef(res), res$se)");
+            let mut got = vec![f.tau2, f.tau2_se.unwrap()];
+            got.extend(f.coefficients.iter().map(|c| c.estimate));
+            got.extend(f.coefficients.iter().map(|c| c.se));
+            assert_all_close(&key, &got, reference(parity::ESTIMATORS, &key), 1e-9);
+            assert_eq!(f.method, method);
+        }
     }
 }

@@ -79,7 +79,7 @@ pub struct MetaArgs {
     /// the row number).
     #[arg(long)]
     pub label: Option<String>,
-    /// Estimator of tau^2: FE, DL, HE, HS, SJ, ML, REML, EB or PM.
+    /// Estimator of tau^2: FE, DL, HE, HS, HSk, SJ, ML, REML, EB, PM, PMM, DLIT or SJIT.
     #[arg(long, default_value = "REML")]
     pub method: String,
     /// Moderator columns, comma-separated; a non-numeric column is categorical (treatment

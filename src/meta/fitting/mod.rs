@@ -11,7 +11,7 @@
 //! | [`root`] | bracketed root finding for PM, EB and the Q-profile bounds |
 //! | [`newton`] | Newton steps that finish a maximisation (selection and three-level models) |
 //! | [`likelihood`] | the (restricted) log-likelihood and its derivatives in τ² |
-//! | [`tau2`] | the τ² estimators (DL, HE, HS, SJ, ML, REML, EB, PM) |
+//! | [`tau2`] | the τ² estimators (DL, HE, HS, HSk, SJ, ML, REML, EB, PM, PMM, DLIT, SJIT) |
 //! | [`heterogeneity`] | Q, I², H², and the Q-profile interval for τ² |
 //! | [`fitstats`] | log-likelihood, deviance, AIC, BIC, AICc under ML and REML |
 //! | [`model`] | one fitted model: τ², β, their variances, heterogeneity; the coefficients alone (for loops that need only them); [`model::TestedEstimate`], the estimate-SE-test-interval every result holds; [`model::Coefficient`] |

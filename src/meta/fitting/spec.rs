@@ -29,6 +29,17 @@ pub enum Method {
     EB,
     /// Paule–Mandel.
     PM,
+    /// Median-unbiased Paule–Mandel (Viechtbauer 2021): the generalised Q statistic set to the
+    /// median of χ²(k − p) instead of its mean.
+    PMM,
+    /// Hunter–Schmidt with the small-sample factor k / (k − p).
+    HSk,
+    /// Iterated DerSimonian–Laird: the DL estimate recomputed with weights `1/(vᵢ + τ²)` until
+    /// it stops changing (its fixed point).
+    DLIT,
+    /// Iterated Sidik–Jonkman: the SJ update repeated to its fixed point, the root of
+    /// `Q(τ²) = k − p` (so the Paule–Mandel value when that is positive).
+    SJIT,
 }
 
 impl Method {
@@ -44,6 +55,10 @@ impl Method {
             Method::REML => "REML",
             Method::EB => "EB",
             Method::PM => "PM",
+            Method::PMM => "PMM",
+            Method::HSk => "HSk",
+            Method::DLIT => "DLIT",
+            Method::SJIT => "SJIT",
         }
     }
 }
@@ -61,11 +76,15 @@ impl std::str::FromStr for Method {
             "REML" => Method::REML,
             "EB" => Method::EB,
             "PM" => Method::PM,
+            "PMM" => Method::PMM,
+            "HSK" => Method::HSk,
+            "DLIT" => Method::DLIT,
+            "SJIT" => Method::SJIT,
             other => {
                 return Err(Error::input(
                     "--method",
                     format!(
-                        "unknown method '{other}'; allowed: FE, DL, HE, HS, SJ, ML, REML, EB, PM"
+                        "unknown method '{other}'; allowed: FE, DL, HE, HS, HSk, SJ, ML, REML, EB, PM, PMM, DLIT, SJIT"
                     ),
                 ))
             }
