@@ -110,3 +110,10 @@ if (section == "estimators") {
     show(sprintf('res <- rma(yi, vi, data = rau, method = "%s", control = list(threshold = 1e-14, maxiter = 1e5, tol = 1e-14)); c(res$tau2, res$se.tau2, coef(res), res$se)', m), c(r$tau2, r$se.tau2, coef(r), r$se))
   }
 }
+
+if (section == "vcov") {
+  r <- rma(yi, vi, mods = ~ ablat + year, data = bcg, test = "knha", control = ctl)
+  show('res <- rma(yi, vi, mods = ~ ablat + year, data = bcg, test = "knha"); c(vcov(res))', c(vcov(r)))
+  r <- rma(yi, vi, mods = ~ weeks_c + setting, data = rau, method = "PM", control = ctl)
+  show('res <- rma(yi, vi, mods = ~ weeks_c + setting, data = rau, method = "PM"); c(vcov(res))', c(vcov(r)))
+}

@@ -15,6 +15,7 @@ mod parity {
     include!("data/parity/confint.rs");
     include!("data/parity/dfbetas.rs");
     include!("data/parity/estimators.rs");
+    include!("data/parity/vcov.rs");
 }
 
 /// Relative tolerance `tol` with an absolute floor of `tol` for values near 0.
@@ -657,5 +658,19 @@ fn new_tau2_estimators_match_metafor() {
             assert_all_close(&key, &got, reference(parity::ESTIMATORS, &key), 1e-9);
             assert_eq!(f.method, method);
         }
+    }
+}
+
+#[test]
+fn vcov_matches_metafor() {
+    let cases = [
+        ("res <- rma(yi, vi, mods = ~ ablat + year, data = bcg, test = \"knha\"); c(vcov(res))", "bcg.csv", &["ablat", "year"][..], "REML", "knha"),
+        ("res <- rma(yi, vi, mods = ~ weeks_c + setting, data = rau, method = \"PM\"); c(vcov(res))", "raudenbush1985.csv", &["weeks_c", "setting"][..], "PM", "z"),
+    ];
+    for (call, file, mods, method, test) in cases {
+        let f = fit(&load(file, mods), method, test);
+        // R's c() of a matrix is column-major; the matrix is symmetric.
+        let got: Vec<f64> = f.vcov.iter().flatten().copied().collect();
+        assert_all_close(call, &got, reference(parity::VCOV, call), 1e-8);
     }
 }

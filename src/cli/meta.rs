@@ -118,6 +118,10 @@ pub struct MetaArgs {
     /// prediction interval (metafor's predict(res, newmods = ...)).
     #[arg(long, value_name = "VALUES", conflicts_with_all = ["cluster", "data"], allow_hyphen_values = true)]
     pub newmods: Vec<String>,
+    /// Also print the covariance matrix of the coefficients (metafor's vcov; always in JSON as
+    /// vcov).
+    #[arg(long)]
+    pub vcov: bool,
     /// Also print the k x k hat matrix (metafor's hatvalues(res, type = "matrix")); up to
     /// 5000 studies.
     #[arg(long)]
@@ -470,9 +474,21 @@ pub fn run(args: Args) -> Result<Outcome> {
             let labels = data.labels.clone();
             out.push_str(&render(
                 format,
-                &meta::output::report::HatMatrix {
+                &meta::output::report::LabelledMatrix {
+                    title: "Hat matrix H = X (X'WX)^-1 X'W".to_string(),
                     labels,
                     rows: h.clone(),
+                },
+            )?);
+        }
+        if args.vcov {
+            out.push('\n');
+            out.push_str(&render(
+                format,
+                &meta::output::report::LabelledMatrix {
+                    title: "Covariance matrix of the coefficients (vcov)".to_string(),
+                    labels: fit.coefficients.iter().map(|c| c.name.clone()).collect(),
+                    rows: fit.vcov.clone(),
                 },
             )?);
         }

@@ -382,23 +382,25 @@ impl Tabular for Predictions {
     }
 }
 
-/// The hat matrix (`--hat-matrix`), one row per study.
+/// A square matrix with named rows and columns: the hat matrix (`--hat-matrix`, one row per
+/// study) or the coefficients' covariance (`--vcov`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct HatMatrix {
+pub struct LabelledMatrix {
+    pub title: String,
     pub labels: Vec<String>,
     pub rows: Vec<Vec<f64>>,
 }
 
-impl Tabular for HatMatrix {
+impl Tabular for LabelledMatrix {
     fn table(&self) -> Table {
-        let header: Vec<&str> = std::iter::once("study")
+        let header: Vec<&str> = std::iter::once("")
             .chain(self.labels.iter().map(String::as_str))
             .collect();
         let items: Vec<(&String, &Vec<f64>)> = self.labels.iter().zip(&self.rows).collect();
         labelled_table(&header, &items, |(l, r)| (l.as_str(), r.to_vec()))
     }
     fn preamble(&self) -> Option<String> {
-        Some("Hat matrix H = X (X'WX)^-1 X'W".to_string())
+        Some(self.title.clone())
     }
 }
 
