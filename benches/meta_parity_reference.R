@@ -117,3 +117,18 @@ if (section == "vcov") {
   r <- rma(yi, vi, mods = ~ weeks_c + setting, data = rau, method = "PM", control = ctl)
   show('res <- rma(yi, vi, mods = ~ weeks_c + setting, data = rau, method = "PM"); c(vcov(res))', c(vcov(r)))
 }
+
+if (section == "ranef_mv") {
+  kon <- read.csv("tests/data/konstantopoulos2011.csv")
+  ctl.mv <- list(rel.tol = 1e-12, iter.max = 10000, eval.max = 10000)
+  for (m in c("REML", "ML")) {
+    res <- rma.mv(yi, vi, random = ~ 1 | district/school, data = kon, method = m, control = list(optimizer = "nlminb", rel.tol = 1e-12, iter.max = 10000, eval.max = 10000))
+    u <- ranef(res)
+    call <- sprintf('res <- rma.mv(yi, vi, random = ~ 1 | district/school, data = kon, method = "%s", control = list(optimizer = "nlminb", rel.tol = 1e-12)); u <- ranef(res)', m)
+    show(paste(call, "; c(u$district$intrcpt, u$district$se, u$district$pi.lb) (rows district", paste(rownames(u$district), collapse = " "), ")"),
+         c(u$district$intrcpt, u$district$se, u$district$pi.lb))
+    show(paste(call, "; c(u[[\"district/school\"]]$intrcpt, u[[\"district/school\"]]$se) (rows", paste(head(rownames(u[["district/school"]]), 5), collapse = " "), "...)"),
+         c(u[["district/school"]]$intrcpt, u[["district/school"]]$se))
+    show(paste(call, "; res$sigma2"), res$sigma2)
+  }
+}

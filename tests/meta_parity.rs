@@ -16,6 +16,7 @@ mod parity {
     include!("data/parity/dfbetas.rs");
     include!("data/parity/estimators.rs");
     include!("data/parity/vcov.rs");
+    include!("data/parity/ranef_mv.rs");
 }
 
 /// Relative tolerance `tol` with an absolute floor of `tol` for values near 0.
@@ -672,5 +673,63 @@ fn vcov_matches_metafor() {
         // R's c() of a matrix is column-major; the matrix is symmetric.
         let got: Vec<f64> = f.vcov.iter().flatten().copied().collect();
         assert_all_close(call, &got, reference(parity::VCOV, call), 1e-8);
+    }
+}
+
+#[test]
+fn three_level_random_effects_match_metafor_ranef() {
+    use trialstats::meta::fitting::multilevel::{fit_data, ClusterColumns};
+    let path = format!(
+        "{}/tests/data/konstantopoulos2011.csv",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let mut reader = csv::Reader::from_path(&path).unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    // district,school,study,year,yi,vi
+    let column = |j: usize| rows.iter().map(|r| r[j].to_string()).collect::<Vec<_>>();
+    let (district, school) = (column(0), column(1));
+    let data = MetaData {
+        labels: column(2),
+        yi: column(4).iter().map(|x| x.parse().unwrap()).collect(),
+        vi: column(5).iter().map(|x| x.parse().unwrap()).collect(),
+        mods: None,
+    };
+    for method in ["REML", "ML"] {
+        let options = MetaOptions {
+            method: method.parse().unwrap(),
+            per_study: true,
+            ..MetaOptions::default()
+        };
+        let columns = ClusterColumns {
+            cluster: ("district", &district),
+            id: Some(("school", &school)),
+            robust: None,
+        };
+        let f = fit_data(&data, columns, &options).unwrap();
+        let u = f.ranef.as_ref().unwrap();
+        let head = format!("res <- rma.mv(yi, vi, random = ~ 1 | district/school, data = kon, method = \"{method}\", control = list(optimizer = \"nlminb\", rel.tol = 1e-12)); u <- ranef(res)");
+        let key = format!("{head} ; c(u$district$intrcpt, u$district$se, u$district$pi.lb) (rows district 11 12 18 27 56 58 71 86 91 108 644 )");
+        let labels: Vec<&str> = u.cluster.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            ["11", "12", "18", "27", "56", "58", "71", "86", "91", "108", "644"]
+        );
+        type Field = fn(&meta::fitting::per_study::Predicted) -> f64;
+        let fields: [Field; 3] = [|p| p.pred, |p| p.se, |p| p.pi_lower];
+        let got: Vec<f64> = fields
+            .iter()
+            .flat_map(|g| u.cluster.iter().map(move |r| g(&r.predicted)))
+            .collect();
+        // rma.mv stops nlminb at rel.tol 1e-12: its σ² agree with ours to about 1e-8.
+        assert_all_close(&key, &got, reference(parity::RANEF_MV, &key), 1e-6);
+        let key = format!("{head} ; c(u[[\"district/school\"]]$intrcpt, u[[\"district/school\"]]$se) (rows 11/1 11/2 11/3 11/4 12/1 ...)");
+        assert_eq!(u.effect[4].label, "12/1");
+        let got: Vec<f64> = u
+            .effect
+            .iter()
+            .map(|r| r.predicted.pred)
+            .chain(u.effect.iter().map(|r| r.predicted.se))
+            .collect();
+        assert_all_close(&key, &got, reference(parity::RANEF_MV, &key), 1e-6);
     }
 }

@@ -271,6 +271,10 @@ pub fn run(args: Args) -> Result<Outcome> {
         };
         let fit = meta::fitting::multilevel::fit_data(&data, columns, &options)?;
         let mut out = render(format, &fit)?;
+        if let (Some(r), true) = (&fit.ranef, format != Format::Json) {
+            out.push('\n');
+            out.push_str(&render(format, r)?);
+        }
         if !out.ends_with('\n') {
             out.push('\n');
         }

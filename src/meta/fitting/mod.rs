@@ -18,6 +18,7 @@
 //! | [`per_study`] | what the model says about each study: fitted values, BLUPs, random effects, standardised residuals, hat values, the hat matrix |
 //! | [`linear`] | linear functions of the coefficients: the Wald test of a subset (`btt`), predictions at new moderator values with CI and PI |
 //! | [`robust`] | cluster-robust CR2 tests with Satterthwaite df (clubSandwich) |
+//! | [`multilevel_ranef`] | the predicted random effects of a three-level model (`ranef`) |
 //! | [`multilevel`] | three-level models (`rma.mv` with `~ 1 | cluster/id`) in O(k) per evaluation |
 
 pub mod fitstats;
@@ -28,6 +29,7 @@ pub mod linear;
 pub mod model;
 pub mod moderators;
 pub mod multilevel;
+pub mod multilevel_ranef;
 pub mod newton;
 pub mod per_study;
 pub mod robust;

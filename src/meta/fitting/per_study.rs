@@ -32,7 +32,8 @@ pub struct Predicted {
 }
 
 impl Predicted {
-    fn new(pred: f64, variance: f64, crit: f64) -> Self {
+    /// `pred` with variance `variance` and interval `± crit · SE`.
+    pub fn new(pred: f64, variance: f64, crit: f64) -> Self {
         let se = variance.max(0.0).sqrt();
         Predicted {
             pred,

@@ -10,6 +10,7 @@ use crate::meta::bias::trimfill::TrimFill;
 use crate::meta::fitting::linear::{Prediction, WaldTest};
 use crate::meta::fitting::model::{TestedEstimate, TESTED_COLUMNS};
 use crate::meta::fitting::multilevel::MultilevelFit;
+use crate::meta::fitting::multilevel_ranef::MultilevelRandomEffects;
 use crate::meta::fitting::per_study::StudyPrediction;
 use crate::meta::rma::{MetaFit, StudyResult};
 use crate::meta::subsets::influence::{Influence, LeaveOneOut};
@@ -379,6 +380,34 @@ impl Tabular for Predictions {
     }
     fn preamble(&self) -> Option<String> {
         Some("Predicted effects at the given moderator values".to_string())
+    }
+}
+
+impl Tabular for MultilevelRandomEffects {
+    fn table(&self) -> Table {
+        let header = ["level", "label", "pred", "se", "pi_lower", "pi_upper"]
+            .map(String::from)
+            .to_vec();
+        let rows = [("cluster", &self.cluster), ("effect", &self.effect)]
+            .into_iter()
+            .flat_map(|(level, effects)| {
+                effects.iter().map(move |r| {
+                    let p = &r.predicted;
+                    vec![
+                        Cell::from(level),
+                        Cell::from(r.label.as_str()),
+                        Cell::from(p.pred),
+                        Cell::from(p.se),
+                        Cell::from(p.pi_lower),
+                        Cell::from(p.pi_upper),
+                    ]
+                })
+            })
+            .collect();
+        Table { header, rows }
+    }
+    fn preamble(&self) -> Option<String> {
+        Some("Predicted random effects (BLUPs) of the clusters and of the effects".to_string())
     }
 }
 
