@@ -14,7 +14,7 @@
 //!   converged only when the projected Newton decrement is negligible and the Hessian over
 //!   the free parameters is positive definite.
 //!
-//! Root finding is [`crate::meta::root`]'s; quadrature is each user's own (the skewed-data
+//! Root finding is [`crate::meta::fitting::root`]'s; quadrature is each user's own (the skewed-data
 //! moments by adaptive Simpson, the posterior by Gauss–Kronrod), as their integrands differ.
 
 /// R's `optimize(f, c(a, b), tol = tol)`: the minimiser of `f` on [a, b] by Brent's method,

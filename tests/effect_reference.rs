@@ -78,19 +78,21 @@ const TWO_GROUP: [(MeasureCode, [[f64; 5]; 2]); 4] = [
     (
         MeasureCode::SMDH,
         [
+            // metafor >= 4.6-0 (Bonett's variance, no c(m)^2 factor): metafor 3.8-1's vi divided
+            // by metafor:::.cmicalc(n1 + n2 - 2)^2, se = sqrt(vi), ci = yi -/+ qnorm(.975) se.
             [
                 0.55385303536091346,
-                0.088294816019666142,
-                0.29714443629263215,
-                -0.028539357979102009,
-                1.1362454287009289,
+                0.091265286437836837,
+                0.3021014505722156,
+                -0.038254927437936237,
+                1.1459609981597632,
             ],
             [
                 -0.85277518213536907,
-                0.24531391435302921,
-                0.49529174670392923,
-                -1.8235291675150052,
-                0.11797880324426713,
+                0.27053080311684863,
+                0.52012575702117336,
+                -1.8722029333284997,
+                0.1666525690577616,
             ],
         ],
     ),
@@ -244,19 +246,21 @@ const PRE_POST: [(MeasureCode, [[f64; 5]; 2]); 5] = [
     (
         MeasureCode::SMCRH,
         [
+            // metafor >= 4.6-0 (Bonett's variance, no c(n-1)^2 factor): metafor 3.8-1's vi
+            // divided by metafor:::.cmicalc(ni - 1)^2, se = sqrt(vi), ci = yi -/+ qnorm(.975) se.
             [
                 -1.9741515632441209,
-                0.34585462735241418,
-                0.58809406335416636,
-                -3.1267947469401038,
-                -0.82150837954813816,
+                0.45838168164859772,
+                0.67703890704197922,
+                -3.3011234371787612,
+                -0.64717968930948033,
             ],
             [
                 0.47738969833172817,
-                0.027512893023720824,
-                0.1658701088916289,
-                0.1522902587923986,
-                0.80248913787105769,
+                0.029008804992208218,
+                0.1703197140445234,
+                0.14356919294730158,
+                0.81121020371615482,
             ],
         ],
     ),
@@ -695,4 +699,44 @@ fn change_score_sd_reported_directly_matches_metafor() {
         ],
         "SMCC from change SD",
     );
+}
+
+/// metafor (≥ 4.6-0) tests/testthat/test_misc_escalc.r lines 65-67: SMDH of dat.normand1999
+/// rows 1-4, yi −0.3553, −0.3465, −2.3018, −1.8880 and vi 0.0132, 0.0674, 0.0515, 0.1961 (the
+/// variances Bonett's formula gives without metafor 3.8-1's c(m)² factor).
+#[test]
+fn smdh_matches_current_metafor_normand_1999() {
+    // dat.normand1999[1:4, c("n1i", "m1i", "sd1i", "n2i", "m2i", "sd2i")]
+    let rows = [
+        (155.0, 55.0, 47.0, 156.0, 75.0, 64.0),
+        (31.0, 27.0, 7.0, 32.0, 29.0, 4.0),
+        (75.0, 64.0, 17.0, 71.0, 119.0, 29.0),
+        (18.0, 66.0, 20.0, 18.0, 137.0, 48.0),
+    ];
+    let yi = [-0.3553, -0.3465, -2.3018, -1.8880];
+    let vi = [0.0132, 0.0674, 0.0515, 0.1961];
+    for (i, (n1, m1, s1, n2, m2, s2)) in rows.into_iter().enumerate() {
+        let e = two_group(
+            MeasureCode::SMDH,
+            &g(m1, s1, n1),
+            &g(m2, s2, n2),
+            ConfidenceLevel::NINETY_FIVE,
+        )
+        .unwrap();
+        assert!((e.estimate - yi[i]).abs() <= 5e-5, "yi[{i}] {}", e.estimate);
+        let v = e.variance.unwrap();
+        assert!((v - vi[i]).abs() <= 5e-5, "vi[{i}] {v}");
+    }
+}
+
+/// metafor (≥ 4.6-0) tests/testthat/test_misc_escalc.r lines 214-216:
+/// escalc(measure = "SMCRH", m1i = 26, m2i = 22, sd1i = sqrt(30), sd2i = sqrt(20), ni = 60,
+/// ri = 0.7) gives yi 0.7210, vi 0.0133 (metafor's m1i is our after, sd1i our before SD).
+#[test]
+fn smcrh_matches_current_metafor_test_suite() {
+    let s = pp(60.0, (22.0, 30f64.sqrt()), (26.0, 20f64.sqrt()), Some(0.7));
+    let e = pre_post(MeasureCode::SMCRH, &s, ConfidenceLevel::NINETY_FIVE).unwrap();
+    assert!((e.estimate - 0.7210).abs() <= 5e-5, "{}", e.estimate);
+    let v = e.variance.unwrap();
+    assert!((v - 0.0133).abs() <= 5e-5, "{v}");
 }

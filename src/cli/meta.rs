@@ -14,8 +14,28 @@ use trialstats::{Error, Outcome, Result};
 
 /// The options live behind a `Box` so that the `Command` enum stays small.
 #[derive(Debug, clap::Args)]
-#[command(after_help = super::EXIT_LINE_NO_CHECKS)]
+#[command(after_help = super::EXIT_LINE_NO_CHECKS, args_conflicts_with_subcommands = true)]
 pub struct Args {
+    #[command(subcommand)]
+    command: Option<MetaCommand>,
+    #[command(flatten)]
+    options: Box<MetaArgs>,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum MetaCommand {
+    /// Likelihood-ratio test of two nested meta-regressions, both fitted by ML (metafor's
+    /// anova(res1, res2)): trialstats meta compare FILE.csv --yi COL --vi COL --model ablat
+    /// --model ablat,year.
+    Compare(CompareArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompareArgs {
+    /// The two models' moderators, comma-separated columns ('' for the model without
+    /// moderators): give --model twice.
+    #[arg(long, num_args = 1)]
+    model: Vec<String>,
     #[command(flatten)]
     options: Box<MetaArgs>,
 }
@@ -59,7 +79,7 @@ pub struct MetaArgs {
     /// the row number).
     #[arg(long)]
     pub label: Option<String>,
-    /// Estimator of tau^2: FE, DL, HE, HS, SJ, ML, REML, EB or PM.
+    /// Estimator of tau^2: FE, DL, HE, HS, HSk, SJ, ML, REML, EB, PM, PMM, DLIT or SJIT.
     #[arg(long, default_value = "REML")]
     pub method: String,
     /// Moderator columns, comma-separated; a non-numeric column is categorical (treatment
@@ -71,6 +91,10 @@ pub struct MetaArgs {
     /// test = "adhoc").
     #[arg(long, default_value = "z")]
     pub test: String,
+    /// Confidence interval for tau^2 (and I^2, H^2): QP (Q-profile), PL (profile likelihood:
+    /// REML for a REML fit, ML otherwise) or Wald (metafor's confint types).
+    #[arg(long, value_name = "TYPE", default_value = "QP")]
+    pub tau2_ci: String,
     /// Confidence level of every interval.
     #[arg(long, default_value = "0.95", allow_hyphen_values = true)]
     pub level: ConfidenceLevel,
@@ -80,6 +104,28 @@ pub struct MetaArgs {
     /// Also print the influence diagnostics (studentised residuals, Cook's distance, hat values).
     #[arg(long)]
     pub influence: bool,
+    /// Also print, per study, the fitted value, the BLUP of the true effect and of the random
+    /// effect with SE and prediction interval, the standardised residual and the hat value
+    /// (metafor's fitted, blup, ranef, rstandard, hatvalues).
+    #[arg(long)]
+    pub blup: bool,
+    /// Wald test (chi^2, or F under Knapp-Hartung) that these coefficients are all 0: positions
+    /// counted from 1 = intercept (ranges 2:4) or names, comma-separated (metafor's btt).
+    #[arg(long, value_name = "COEFS", conflicts_with_all = ["cluster", "data"])]
+    pub btt: Option<String>,
+    /// Predict the effect at these moderator values, one number per moderator column after
+    /// the intercept (comma-separated; repeat the option for more rows): estimate, SE, CI and
+    /// prediction interval (metafor's predict(res, newmods = ...)).
+    #[arg(long, value_name = "VALUES", conflicts_with_all = ["cluster", "data"], allow_hyphen_values = true)]
+    pub newmods: Vec<String>,
+    /// Also print the covariance matrix of the coefficients (metafor's vcov; always in JSON as
+    /// vcov).
+    #[arg(long)]
+    pub vcov: bool,
+    /// Also print the k x k hat matrix (metafor's hatvalues(res, type = "matrix")); up to
+    /// 5000 studies.
+    #[arg(long)]
+    pub hat_matrix: bool,
     /// Also print the per-study estimates, intervals and weights.
     #[arg(long)]
     pub studies: bool,
@@ -170,6 +216,9 @@ pub struct MetaArgs {
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
+    if let Some(MetaCommand::Compare(c)) = args.command {
+        return run_compare(c);
+    }
     let args = *args.options;
     if args.r.is_some() && args.measure.is_none() && args.data.is_none() {
         return Err(Error::input(
@@ -206,6 +255,9 @@ pub fn run(args: Args) -> Result<Outcome> {
         level: args.level,
         leave_one_out: args.leave_one_out,
         influence: args.influence,
+        per_study: args.blup,
+        hat_matrix: args.hat_matrix,
+        tau2_interval: args.tau2_ci.parse()?,
     };
     if let Some(dir) = &args.data {
         return run_data(dir, &args, &options, format);
@@ -219,6 +271,10 @@ pub fn run(args: Args) -> Result<Outcome> {
         };
         let fit = meta::fitting::multilevel::fit_data(&data, columns, &options)?;
         let mut out = render(format, &fit)?;
+        if let (Some(r), true) = (&fit.ranef, format != Format::Json) {
+            out.push('\n');
+            out.push_str(&render(format, r)?);
+        }
         if !out.ends_with('\n') {
             out.push('\n');
         }
@@ -228,6 +284,19 @@ pub fn run(args: Args) -> Result<Outcome> {
     let bayes_options = bayes_options(&args, &data)?;
     let mut fit = meta::fit(&data, &options)?;
     meta::review::add_review(&mut fit, &data, &options, &request)?;
+    if let Some(spec) = &args.btt {
+        fit.btt = Some(fit.wald_test(spec)?);
+    }
+    if !args.newmods.is_empty() {
+        if args.robust.is_some() {
+            return Err(Error::input(
+                "--newmods",
+                "predictions use the model-based covariance; leave out --robust (robust \
+                 predictions are not available yet)",
+            ));
+        }
+        fit.predictions = Some(fit.predict(&args.newmods)?);
+    }
     if let Some(b) = &bayes_options {
         fit.bayes = Some(meta::bayes::fit(&data.labels, &data.yi, &data.vi, b)?);
     }
@@ -380,6 +449,53 @@ pub fn run(args: Args) -> Result<Outcome> {
             out.push('\n');
             out.push_str(&render(format, i)?);
         }
+        if let Some(t) = &fit.btt {
+            out.push('\n');
+            out.push_str(&render(format, t)?);
+        }
+        if let Some(p) = &fit.predictions {
+            out.push('\n');
+            out.push_str(&render(
+                format,
+                &meta::output::report::Predictions {
+                    names: fit.coefficients[1..]
+                        .iter()
+                        .map(|c| c.name.clone())
+                        .collect(),
+                    rows: p.clone(),
+                },
+            )?);
+        }
+        if let Some(rows) = &fit.per_study {
+            out.push('\n');
+            out.push_str(&render(
+                format,
+                &meta::output::report::PerStudy(rows.clone()),
+            )?);
+        }
+        if let Some(h) = &fit.hat_matrix {
+            out.push('\n');
+            let labels = data.labels.clone();
+            out.push_str(&render(
+                format,
+                &meta::output::report::LabelledMatrix {
+                    title: "Hat matrix H = X (X'WX)^-1 X'W".to_string(),
+                    labels,
+                    rows: h.clone(),
+                },
+            )?);
+        }
+        if args.vcov {
+            out.push('\n');
+            out.push_str(&render(
+                format,
+                &meta::output::report::LabelledMatrix {
+                    title: "Covariance matrix of the coefficients (vcov)".to_string(),
+                    labels: fit.coefficients.iter().map(|c| c.name.clone()).collect(),
+                    rows: fit.vcov.clone(),
+                },
+            )?);
+        }
         if let (Some(subgroups), Some(test)) = (&fit.subgroups, fit.subgroup_test) {
             out.push('\n');
             let table = meta::output::report::SubgroupTable {
@@ -404,6 +520,57 @@ pub fn run(args: Args) -> Result<Outcome> {
             out.push_str(&render(format, r)?);
         }
     }
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    super::print(&out);
+    Ok(Outcome::Ok)
+}
+
+/// `meta compare`: read the union of both models' moderators (so both use the same studies),
+/// fit both by ML and test.
+fn run_compare(c: CompareArgs) -> Result<Outcome> {
+    let mut args = *c.options;
+    if c.model.len() != 2 {
+        return Err(Error::input(
+            "--model",
+            format!(
+                "give exactly two models (--model twice; '' for the model without moderators), got {}",
+                c.model.len()
+            ),
+        ));
+    }
+    if !args.mods.is_empty() || args.data.is_some() {
+        return Err(Error::input(
+            "--mods",
+            "meta compare takes each model's moderators from --model; leave out --mods and --data",
+        ));
+    }
+    let models: Vec<Vec<String>> = c
+        .model
+        .iter()
+        .map(|m| {
+            m.split(',')
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect()
+        })
+        .collect();
+    for m in models.iter().flatten() {
+        if !args.mods.contains(m) {
+            args.mods.push(m.clone());
+        }
+    }
+    let format: Format = args.format.parse()?;
+    let options = MetaOptions {
+        method: args.method.parse::<Method>()?,
+        test: args.test.parse::<Test>()?,
+        level: args.level,
+        ..MetaOptions::default()
+    };
+    let (data, _, _) = read_csv(&args)?;
+    let test = meta::compare::compare(&data, &models[0], &models[1], &options)?;
+    let mut out = render(format, &test)?;
     if !out.ends_with('\n') {
         out.push('\n');
     }

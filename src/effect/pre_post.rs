@@ -112,7 +112,8 @@ impl PrePostSummary {
 /// - SMCC: c(n − 1)·d/s_d with s_d² = s_a² + s_b² − 2r·s_a·s_b, variance 1/n + g²/(2n)
 ///   (Gibbons, Hedeker & Davis 1993).
 /// - SMCR: c(n − 1)·d/s_b, variance 2(1 − r)/n + g²/(2n) (Becker 1988, with g in place of δ).
-/// - SMCRH: c(n − 1)·d/s_b, variance c²·(s_d²/(s_b²(n − 1)) + g²/(2(n − 1))) (Bonett 2008).
+/// - SMCRH: c(n − 1)·d/s_b, variance s_d²/(s_b²(n − 1)) + g²/(2(n − 1)) (Bonett 2008, eq. 13;
+///   as metafor ≥ 4.6-0, which no longer multiplies it by c², as 3.8-1 did).
 /// - ROMC: ln(after/before), variance s_a²/(n·a²) + s_b²/(n·b²) − 2r·s_a·s_b/(a·b·n)
 ///   (Lajeunesse 2011).
 ///
@@ -164,8 +165,10 @@ pub fn pre_post(
         MeasureCode::SMCRH => {
             let c = correction()?;
             let g = c * d / sb;
+            // metafor ≥ 4.6-0: Bonett (2008, eq. 13) with the corrected g plugged in, not
+            // multiplied by c² (3.8-1 returned c² times this).
             let v = (sd_change / sb).powi(2) / (n - 1.0) + g * g / (2.0 * (n - 1.0));
-            (g, c * c * v)
+            (g, v)
         }
         MeasureCode::ROMC => {
             if !super::two_group::same_sign(a, b) {

@@ -31,8 +31,8 @@ impl GroupSummary {
 /// - SMD: Hedges' g = c(m)·(m1 − m2)/s_pooled with m = n1 + n2 − 2 and c the exact correction
 ///   (Hedges 1981); variance 1/n1 + 1/n2 + g²/(2(n1 + n2)) (Hedges & Olkin 1985, with
 ///   g in place of δ, as metafor's "LS").
-/// - SMDH: c(m)·(m1 − m2)/√((s1² + s2²)/2), variance after Bonett (2008), multiplied by
-///   c(m)² as metafor does.
+/// - SMDH: c(m)·(m1 − m2)/√((s1² + s2²)/2), variance after Bonett (2008, eq. 8) with the
+///   corrected g plugged in, as metafor ≥ 4.6-0 (3.8-1 multiplied it by c(m)²).
 /// - ROM: ln(m1/m2), variance s1²/(n1·m1²) + s2²/(n2·m2²) (Hedges, Gurevitch & Curtis 1999).
 pub fn two_group(
     code: MeasureCode,
@@ -89,7 +89,9 @@ pub fn two_group(
             let v = g * g * (r1.powi(4) / (n1 - 1.0) + r2.powi(4) / (n2 - 1.0))
                 / (2.0 * sum_var * sum_var)
                 + (r1 * r1 / (n1 - 1.0) + r2 * r2 / (n2 - 1.0)) / (sum_var / 2.0);
-            (g, c * c * v)
+            // metafor ≥ 4.6-0: Bonett's variance with the corrected g plugged in, not
+            // multiplied by c² (3.8-1 returned c² times this).
+            (g, v)
         }
         MeasureCode::ROM => {
             if !same_sign(m1, m2) {

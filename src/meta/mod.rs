@@ -19,6 +19,7 @@
 //! | [`bias`] (folder) | small-study effects and publication bias: Egger, PET-PEESE, the rank test, trim and fill, fail-safe N, the selection model |
 //! | [`input`] | the studies from a CSV file: estimates and variances, or raw columns through `escalc`; labels; moderators |
 //! | [`rma`] | [`fit`]: the model as `trialstats meta` reports it, [`MetaFit`] |
+//! | [`compare`] | the likelihood-ratio test of two nested models fitted by ML (`anova(res1, res2)`) |
 //! | [`review`] | the analyses a review adds to the fit (subgroups, publication bias, cumulative) |
 //! | [`output`] (folder) | the fit as tables, text and charts |
 //!
@@ -36,6 +37,7 @@
 
 pub mod bayes;
 pub mod bias;
+pub mod compare;
 pub mod fitting;
 pub mod input;
 pub mod output;

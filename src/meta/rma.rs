@@ -12,9 +12,14 @@ use crate::meta::bias::failsafe::FailSafeN;
 use crate::meta::bias::ranktest::RankTest;
 use crate::meta::bias::selmodel::SelectionModel;
 use crate::meta::bias::trimfill::TrimFill;
+use crate::meta::fitting::fitstats::ShownStatistics;
+use crate::meta::fitting::linear::{self, Prediction, WaldTest};
 use crate::meta::fitting::model::{self, Coefficient, FittedModel};
-use crate::meta::fitting::spec::{validate, MetaData, MetaOptions, Method, Test, MAX_REFITS};
-use crate::meta::fitting::{gls, heterogeneity, moderators, robust, tau2};
+use crate::meta::fitting::per_study::{self, StudyPrediction};
+use crate::meta::fitting::spec::{
+    validate, MetaData, MetaOptions, Method, Tau2Interval, Test, MAX_REFITS,
+};
+use crate::meta::fitting::{gls, heterogeneity, likelihood, moderators, robust, tau2};
 use crate::meta::subsets::influence::{self, BaujatPoint, Influence, LeaveOneOut};
 use crate::meta::subsets::subgroup::SubgroupTest;
 use crate::meta::subsets::subset::SubsetSummary;
@@ -61,8 +66,14 @@ pub struct MetaFit {
     pub tau2: f64,
     /// SE of τ² (metafor's `se.tau2`; absent for FE and k = 1).
     pub tau2_se: Option<f64>,
-    /// Q-profile interval for τ² (absent for FE, k = 1 or k = p).
+    /// Confidence interval for τ² (absent for FE, k = 1 or k = p): Q-profile, or as
+    /// `tau2_ci_type` says.
     pub tau2_ci: Option<[f64; 2]>,
+    /// `QP`, `PL` or `Wald` (metafor's `confint` types).
+    pub tau2_ci_type: &'static str,
+    /// I² (percent) and H² at the bounds of `tau2_ci` (metafor's `confint`).
+    pub i2_ci: Option<[f64; 2]>,
+    pub h2_ci: Option<[f64; 2]>,
     pub tau: f64,
     /// I² in percent.
     pub i2: f64,
@@ -94,6 +105,24 @@ pub struct MetaFit {
     /// Case-deletion diagnostics, when requested.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub influence: Option<Influence>,
+    /// Log-likelihood, deviance, AIC, BIC and AICc, under REML for a REML fit and ML otherwise
+    /// (metafor's `fitstats(res)`).
+    pub fit_statistics: ShownStatistics,
+    /// The same under the other likelihood (metafor's `fitstats(res, REML = ...)`).
+    pub fit_statistics_other: ShownStatistics,
+    /// Fitted values, BLUPs, random effects, standardised residuals and hat values
+    /// (`--blup`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub per_study: Option<Vec<StudyPrediction>>,
+    /// The hat matrix (`--hat-matrix`), k×k, row-major.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hat_matrix: Option<Vec<Vec<f64>>>,
+    /// The Wald test of some coefficients (`--btt`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub btt: Option<WaldTest>,
+    /// Predictions at new moderator values (`--newmods`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub predictions: Option<Vec<Prediction>>,
     /// Covariance matrix of the coefficients (p×p, row-major).
     pub vcov: Vec<Vec<f64>>,
     /// One model per subgroup (`--subgroup`); in JSON each names its subgroup `level`.
@@ -204,6 +233,43 @@ fn subgroups_json<S: serde::Serializer>(
 }
 
 impl MetaFit {
+    /// The Wald test of the coefficients named or numbered by `spec` (metafor's `btt`).
+    pub fn wald_test(&self, spec: &str) -> Result<WaldTest> {
+        let names: Vec<String> = self.coefficients.iter().map(|c| c.name.clone()).collect();
+        let beta: Vec<f64> = self.coefficients.iter().map(|c| c.estimate).collect();
+        let btt = linear::parse_btt(spec, &names)?;
+        linear::wald_test(
+            linear::Coefficients {
+                names: &names,
+                beta: &beta,
+                vcov: &self.vcov,
+                df: self.df,
+            },
+            &btt,
+        )
+    }
+
+    /// Predictions at the moderator values `rows` (each comma-separated, metafor's `newmods`).
+    pub fn predict(&self, rows: &[String]) -> Result<Vec<Prediction>> {
+        let names: Vec<String> = self.coefficients.iter().map(|c| c.name.clone()).collect();
+        let beta: Vec<f64> = self.coefficients.iter().map(|c| c.estimate).collect();
+        let values = rows
+            .iter()
+            .map(|r| linear::parse_newmods(r, &names))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(linear::predict(
+            linear::Coefficients {
+                names: &names,
+                beta: &beta,
+                vcov: &self.vcov,
+                df: self.df,
+            },
+            self.tau2,
+            self.level.value(),
+            &values,
+        ))
+    }
+
     /// The Baujat points of this fit (fitted to `data` with `o`; intercept-only models).
     pub fn baujat(&self, data: &MetaData, o: &MetaOptions) -> Result<Vec<BaujatPoint>> {
         influence::baujat(self.coefficients.len(), self.estimate, self.tau2, data, o)
@@ -239,10 +305,25 @@ pub fn fit(data: &MetaData, options: &MetaOptions) -> Result<MetaFit> {
     let tau2_for_i2 = random.then_some(tau2);
     let tau2_ci = if random && k > design.p {
         // On the centred and scaled design the model uses (the same column space, so the
-        // same Q profile, computed without the cancellation of uncentred moderators).
+        // same Q profile and likelihood, computed without the cancellation of uncentred
+        // moderators).
         let standardised = model::Standardised::new(&design);
         let work = standardised.as_ref().map_or(&design, |s| &s.design);
-        Some(heterogeneity::q_profile_interval(work, y, v, level)?)
+        Some(match options.tau2_interval {
+            Tau2Interval::QProfile => heterogeneity::q_profile_interval(work, y, v, level)?,
+            Tau2Interval::ProfileLikelihood => likelihood::profile_interval(
+                work,
+                y,
+                v,
+                options.method == Method::REML,
+                tau2,
+                level,
+            )?,
+            Tau2Interval::Wald => {
+                let half = z_crit(level) * model.tau2.se.unwrap_or(f64::NAN);
+                [(tau2 - half).max(0.0), tau2 + half]
+            }
+        })
     } else {
         None
     };
@@ -311,6 +392,14 @@ pub fn fit(data: &MetaData, options: &MetaOptions) -> Result<MetaFit> {
     } else {
         None
     };
+    let per_study = options
+        .per_study
+        .then(|| per_study::per_study(&design, &data.labels, y, v, &model, random));
+    let hat_matrix = if options.hat_matrix {
+        Some(per_study::hat_matrix(&design, &model)?)
+    } else {
+        None
+    };
     let first = &coefficients[0];
     let fit = MetaFit {
         method: options.method.name(),
@@ -328,6 +417,9 @@ pub fn fit(data: &MetaData, options: &MetaOptions) -> Result<MetaFit> {
         tau2,
         tau2_se: model.tau2.se,
         tau2_ci,
+        tau2_ci_type: options.tau2_interval.name(),
+        i2_ci: tau2_ci.map(|c| c.map(|t| het.i2(Some(t)))),
+        h2_ci: tau2_ci.map(|c| c.map(|t| het.h2(Some(t)))),
         tau: tau2.sqrt(),
         i2: het.i2(tau2_for_i2),
         h2: het.h2(tau2_for_i2),
@@ -344,6 +436,18 @@ pub fn fit(data: &MetaData, options: &MetaOptions) -> Result<MetaFit> {
         egger,
         leave_one_out,
         influence,
+        per_study,
+        hat_matrix,
+        btt: None,
+        predictions: None,
+        fit_statistics: model.fit_statistics.shown(options.method),
+        fit_statistics_other: model
+            .fit_statistics
+            .shown(if options.method == Method::REML {
+                Method::ML
+            } else {
+                Method::REML
+            }),
         vcov: (0..design.p)
             .map(|a| (0..design.p).map(|b| model.vb[(a, b)]).collect())
             .collect(),

@@ -14,7 +14,7 @@
 //! with `Φ = (XᵀΣ⁻¹X)⁻¹` and the sums of [`crate::lmm::marginal`], which are formed here by
 //! pattern: a sum over the subjects of `P` of `Xᵢᵀ M Xᵢ` is `Σ_ab M[a, b] C_P[a, b]`, and of
 //! `eᵢᵀ M eᵢ` is `Σ_ab M[a, b] uᵀC_P[a, b]u` with `u = (−β̂, 1)`. The expected information
-//! (the Hessian's expectation, `tr(PGᵣPGₛ)`) drives Fisher scoring in [`super::fit`].
+//! (the Hessian's expectation, `tr(PGᵣPGₛ)`) drives Fisher scoring in [`mod@super::fit`].
 
 use super::covariance::covariance;
 use super::patterns::Patterns;

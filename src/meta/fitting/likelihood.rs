@@ -117,3 +117,61 @@ pub fn maximise(design: &ModelMatrix, y: &[f64], v: &[f64], reml: bool, start: f
     }
     Ok(tau2)
 }
+
+/// The profile-likelihood interval for τ² (metafor's `confint(res, type = "PL")`): the τ²
+/// where twice the drop of the (restricted) log-likelihood from its value at `tau2_hat`
+/// (β re-estimated at each τ²) reaches the `level` quantile of χ²(1). A lower bound with no
+/// root in τ² ≥ 0 is 0. Brent's method inside brackets found by doubling.
+pub fn profile_interval(
+    design: &ModelMatrix,
+    y: &[f64],
+    v: &[f64],
+    reml: bool,
+    tau2_hat: f64,
+    level: f64,
+) -> Result<[f64; 2]> {
+    let ll_hat = log_likelihood(design, y, v, reml, tau2_hat)?;
+    let crit = crate::dist::qchisq(level, 1.0);
+    let drop = |t: f64| -> Result<f64> {
+        Ok(2.0 * (ll_hat - log_likelihood(design, y, v, reml, t)?) - crit)
+    };
+    let at_hat = drop(tau2_hat)?;
+    let at_zero = drop(0.0)?;
+    let lower = if tau2_hat <= 0.0 || at_zero <= 0.0 {
+        0.0
+    } else {
+        root::brent(
+            drop,
+            0.0,
+            tau2_hat,
+            at_zero,
+            at_hat,
+            "lower bound of the profile-likelihood interval for tau^2",
+        )?
+    };
+    let v_max = v.iter().fold(0.0_f64, |m, x| m.max(*x));
+    let mut hi = (2.0 * tau2_hat).max(v_max).max(f64::MIN_POSITIVE);
+    let mut at_hi = drop(hi)?;
+    let mut doublings = 0;
+    while at_hi <= 0.0 {
+        doublings += 1;
+        if doublings > root::MAX_EVALUATIONS || !hi.is_finite() {
+            return Err(Error::Numerical(
+                "upper bound of the profile-likelihood interval for tau^2: the likelihood does \
+                 not fall far enough as tau^2 grows"
+                    .to_string(),
+            ));
+        }
+        hi *= 2.0;
+        at_hi = drop(hi)?;
+    }
+    let upper = root::brent(
+        drop,
+        tau2_hat,
+        hi,
+        at_hat,
+        at_hi,
+        "upper bound of the profile-likelihood interval for tau^2",
+    )?;
+    Ok([lower, upper])
+}

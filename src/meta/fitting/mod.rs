@@ -11,19 +11,27 @@
 //! | [`root`] | bracketed root finding for PM, EB and the Q-profile bounds |
 //! | [`newton`] | Newton steps that finish a maximisation (selection and three-level models) |
 //! | [`likelihood`] | the (restricted) log-likelihood and its derivatives in τ² |
-//! | [`tau2`] | the τ² estimators (DL, HE, HS, SJ, ML, REML, EB, PM) |
+//! | [`tau2`] | the τ² estimators (DL, HE, HS, HSk, SJ, ML, REML, EB, PM, PMM, DLIT, SJIT) |
 //! | [`heterogeneity`] | Q, I², H², and the Q-profile interval for τ² |
+//! | [`fitstats`] | log-likelihood, deviance, AIC, BIC, AICc under ML and REML |
 //! | [`model`] | one fitted model: τ², β, their variances, heterogeneity; the coefficients alone (for loops that need only them); [`model::TestedEstimate`], the estimate-SE-test-interval every result holds; [`model::Coefficient`] |
+//! | [`per_study`] | what the model says about each study: fitted values, BLUPs, random effects, standardised residuals, hat values, the hat matrix |
+//! | [`linear`] | linear functions of the coefficients: the Wald test of a subset (`btt`), predictions at new moderator values with CI and PI |
 //! | [`robust`] | cluster-robust CR2 tests with Satterthwaite df (clubSandwich) |
+//! | [`multilevel_ranef`] | the predicted random effects of a three-level model (`ranef`) |
 //! | [`multilevel`] | three-level models (`rma.mv` with `~ 1 | cluster/id`) in O(k) per evaluation |
 
+pub mod fitstats;
 pub mod gls;
 pub mod heterogeneity;
 pub mod likelihood;
+pub mod linear;
 pub mod model;
 pub mod moderators;
 pub mod multilevel;
+pub mod multilevel_ranef;
 pub mod newton;
+pub mod per_study;
 pub mod robust;
 pub mod root;
 pub mod spec;

@@ -5,6 +5,7 @@
 //! [`TestedEstimate`], the estimate with its SE, test and interval that every meta result
 //! holds and shows the same way.
 
+use super::fitstats::FitStatistics;
 use super::gls::{invert_spd, WeightedFit};
 use super::heterogeneity::Heterogeneity;
 use super::moderators::ModelMatrix;
@@ -207,6 +208,8 @@ pub struct FittedModel {
     pub qm_df: usize,
     /// p-value of QM.
     pub qm_p: f64,
+    /// Log-likelihood, deviance, AIC, BIC, AICc (ML and REML).
+    pub fit_statistics: FitStatistics,
 }
 
 impl FittedModel {
@@ -292,6 +295,7 @@ impl FittedModel {
                 (f, pf_upper(f, m as f64, d as f64))
             }
         };
+        let fit_statistics = FitStatistics::new(work, v, &fit, tau2.tau2, method != Method::FE);
         if let Some(st) = &standardised {
             let (beta, a_inv) = st.to_user(&fit.beta, &fit.a_inv);
             fit.beta = beta;
@@ -309,6 +313,7 @@ impl FittedModel {
             qm,
             qm_df: m,
             qm_p,
+            fit_statistics,
         })
     }
 

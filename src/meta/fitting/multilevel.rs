@@ -107,6 +107,9 @@ pub struct MultilevelFit {
     pub robust: Option<super::robust::RobustTests>,
     /// Covariance matrix of the coefficients (p×p).
     pub vcov: Vec<Vec<f64>>,
+    /// The predicted random effects of both levels (`--blup`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ranef: Option<super::multilevel_ranef::MultilevelRandomEffects>,
 }
 
 /// The effects grouped by cluster: rows in cluster order and the range of each cluster.
@@ -687,6 +690,7 @@ pub fn fit(
             .collect(),
         coefficients,
         robust: None,
+        ranef: None,
     })
 }
 
@@ -754,6 +758,40 @@ pub fn fit_data(
         options.level,
         (columns.cluster.0, columns.id.map(|(n, _)| n)),
     )?;
+    if options.per_study {
+        let mut cluster_labels = vec![String::new(); result.clusters];
+        for (i, &c) in clusters.of_row.iter().enumerate() {
+            if cluster_labels[c].is_empty() {
+                cluster_labels[c] = columns.cluster.1[i].clone();
+            }
+        }
+        // metafor labels an effect cluster/id.
+        let effect_labels: Vec<String> = match columns.id {
+            Some((_, ids)) => (0..k)
+                .map(|i| format!("{}/{}", columns.cluster.1[i], ids[i]))
+                .collect(),
+            None => data.labels.clone(),
+        };
+        let beta: Vec<f64> = result.coefficients.iter().map(|c| c.estimate).collect();
+        let crit = match result.df {
+            Some(d) => crate::dist::t_crit(options.level.value(), d as f64),
+            None => z_crit(options.level.value()),
+        };
+        let fitted = super::multilevel_ranef::Fitted {
+            design: &design,
+            y: &data.yi,
+            v: &data.vi,
+            of_row: &clusters.of_row,
+            beta: &beta,
+            sigma2: result.sigma2,
+            crit,
+        };
+        result.ranef = Some(super::multilevel_ranef::random_effects(
+            &fitted,
+            &cluster_labels,
+            &effect_labels,
+        )?);
+    }
     if let Some((name, values)) = columns.robust {
         let members = robust_members(values, Some(&clusters))?;
         let [s1, s2] = result.sigma2;

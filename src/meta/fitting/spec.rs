@@ -29,6 +29,17 @@ pub enum Method {
     EB,
     /// Paule–Mandel.
     PM,
+    /// Median-unbiased Paule–Mandel (Viechtbauer 2021): the generalised Q statistic set to the
+    /// median of χ²(k − p) instead of its mean.
+    PMM,
+    /// Hunter–Schmidt with the small-sample factor k / (k − p).
+    HSk,
+    /// Iterated DerSimonian–Laird: the DL estimate recomputed with weights `1/(vᵢ + τ²)` until
+    /// it stops changing (its fixed point).
+    DLIT,
+    /// Iterated Sidik–Jonkman: the SJ update repeated to its fixed point, the root of
+    /// `Q(τ²) = k − p` (so the Paule–Mandel value when that is positive).
+    SJIT,
 }
 
 impl Method {
@@ -44,6 +55,10 @@ impl Method {
             Method::REML => "REML",
             Method::EB => "EB",
             Method::PM => "PM",
+            Method::PMM => "PMM",
+            Method::HSk => "HSk",
+            Method::DLIT => "DLIT",
+            Method::SJIT => "SJIT",
         }
     }
 }
@@ -61,11 +76,15 @@ impl std::str::FromStr for Method {
             "REML" => Method::REML,
             "EB" => Method::EB,
             "PM" => Method::PM,
+            "PMM" => Method::PMM,
+            "HSK" => Method::HSk,
+            "DLIT" => Method::DLIT,
+            "SJIT" => Method::SJIT,
             other => {
                 return Err(Error::input(
                     "--method",
                     format!(
-                        "unknown method '{other}'; allowed: FE, DL, HE, HS, SJ, ML, REML, EB, PM"
+                        "unknown method '{other}'; allowed: FE, DL, HE, HS, HSk, SJ, ML, REML, EB, PM, PMM, DLIT, SJIT"
                     ),
                 ))
             }
@@ -158,6 +177,50 @@ pub struct MetaOptions {
     pub leave_one_out: bool,
     /// Compute the case-deletion diagnostics.
     pub influence: bool,
+    /// Compute the per-study fitted values, BLUPs, random effects and standardised residuals.
+    pub per_study: bool,
+    /// Form the k×k hat matrix.
+    pub hat_matrix: bool,
+    /// The kind of confidence interval for τ² (and so for I² and H²).
+    pub tau2_interval: Tau2Interval,
+}
+
+/// How the confidence interval for τ² is found (metafor's `confint(res, type = ...)`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tau2Interval {
+    /// Q-profile (Viechtbauer 2007), metafor's default.
+    #[default]
+    QProfile,
+    /// Profile likelihood (of the fit's likelihood: REML for a REML fit, ML otherwise).
+    ProfileLikelihood,
+    /// Wald type, `τ̂² ± z · SE(τ̂²)`, the lower bound truncated at 0.
+    Wald,
+}
+
+impl Tau2Interval {
+    /// metafor's name of the type.
+    pub fn name(self) -> &'static str {
+        match self {
+            Tau2Interval::QProfile => "QP",
+            Tau2Interval::ProfileLikelihood => "PL",
+            Tau2Interval::Wald => "Wald",
+        }
+    }
+}
+
+impl std::str::FromStr for Tau2Interval {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        match s.to_ascii_uppercase().as_str() {
+            "QP" => Ok(Tau2Interval::QProfile),
+            "PL" => Ok(Tau2Interval::ProfileLikelihood),
+            "WALD" => Ok(Tau2Interval::Wald),
+            other => Err(Error::input(
+                "--tau2-ci",
+                format!("unknown interval type '{other}'; allowed: QP, PL, Wald"),
+            )),
+        }
+    }
 }
 
 impl Default for MetaOptions {
@@ -168,6 +231,9 @@ impl Default for MetaOptions {
             level: ConfidenceLevel::NINETY_FIVE,
             leave_one_out: false,
             influence: false,
+            per_study: false,
+            hat_matrix: false,
+            tau2_interval: Tau2Interval::QProfile,
         }
     }
 }

@@ -10,6 +10,9 @@
 //!   truncated at 0.
 //! * PM / EB — Paule & Mandel (1982) and Morris's empirical Bayes (1983): both the root of
 //!   the generalised Q statistic `Q(τ²) = k − p` (Viechtbauer et al. 2015), truncated at 0.
+//! * PMM — the root of `Q(τ²)` = the median of χ²(k − p) (metafor's median-unbiased PM).
+//! * HSk — Hunter–Schmidt with `k/(k − p) Q`; DLIT and SJIT — the fixed points of the iterated
+//!   DL and SJ updates (SJIT's is the PM root), as metafor's methods of those names.
 //!
 //! Standard errors follow the large-sample formulas in metafor's documentation (the variance
 //! of a quadratic form, `Var(y'Ay) = 2 tr(AΣAΣ)`), using the estimate truncated at 0.
@@ -17,9 +20,10 @@
 use super::gls::{Moments, WeightedFit};
 use super::likelihood;
 use super::moderators::ModelMatrix;
-use super::root::safeguarded_newton;
+use super::root::{self, safeguarded_newton};
 use super::spec::Method;
-use crate::error::Result;
+use crate::dist::qchisq;
+use crate::error::{Error, Result};
 
 /// An estimate of τ² with its standard error where metafor gives one.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -58,10 +62,13 @@ pub fn point(method: Method, design: &ModelMatrix, y: &[f64], v: &[f64]) -> Resu
             let fe = WeightedFit::inverse_variance(design, y, v, 0.0)?;
             Ok(((fe.rss() - df) / fe.trace_pd(design, None)).max(0.0))
         }
-        Method::HS => {
+        Method::HS | Method::HSk => {
             let fe = WeightedFit::inverse_variance(design, y, v, 0.0)?;
-            Ok(((fe.rss() - k) / fe.sum_weights()).max(0.0))
+            // HSk: metafor's `(k/(k − p) RSS − k) / Σwᵢ`.
+            let factor = if method == Method::HSk { k / df } else { 1.0 };
+            Ok(((factor * fe.rss() - k) / fe.sum_weights()).max(0.0))
         }
+        Method::DLIT => iterated_dl_point(design, y, v),
         Method::HE => hedges_point(design, y, v),
         Method::SJ => {
             let tau0 = mean_squared_deviation(y);
@@ -72,8 +79,47 @@ pub fn point(method: Method, design: &ModelMatrix, y: &[f64], v: &[f64]) -> Resu
             let start = hedges_point(design, y, v)?;
             likelihood::maximise(design, y, v, method == Method::REML, start)
         }
-        Method::PM | Method::EB => generalised_q_root(design, y, v, df, 0.0, method.name()),
+        Method::PM | Method::EB | Method::SJIT => {
+            generalised_q_root(design, y, v, df, 0.0, method.name())
+        }
+        Method::PMM => generalised_q_root(design, y, v, qchisq(0.5, df), 0.0, method.name()),
     }
+}
+
+/// The fixed point of the DerSimonian–Laird update `τ² ← (Q(τ²) − (k − p)) / tr P(τ²)` (Q and
+/// P with weights `1/(vᵢ + τ²)`; metafor's `DLIT` iterates it from 0). A fixed point τ² > 0 is
+/// a root of `h(τ²) = Q(τ²) − (k − p) − τ² tr P(τ²)`, which falls from `h(0)` to below 0
+/// (Q → 0 and `τ² tr P → k − p` as τ² grows), found by Brent's method: the iteration itself
+/// can converge very slowly or oscillate (metafor needs thousands of steps on the BCG data).
+/// 0 when `h(0) ≤ 0`, where the update is truncated at 0.
+fn iterated_dl_point(design: &ModelMatrix, y: &[f64], v: &[f64]) -> Result<f64> {
+    let df = (design.n - design.p) as f64;
+    let h = |t: f64| -> Result<f64> {
+        let fit = WeightedFit::inverse_variance(design, y, v, t)?;
+        Ok(fit.rss() - df - t * fit.trace_pd(design, None))
+    };
+    let at_zero = h(0.0)?;
+    if at_zero <= 0.0 {
+        return Ok(0.0);
+    }
+    let mut hi = v
+        .iter()
+        .fold(0.0_f64, |m, x| m.max(*x))
+        .max(f64::MIN_POSITIVE);
+    let mut at_hi = h(hi)?;
+    let mut doublings = 0;
+    while at_hi > 0.0 {
+        doublings += 1;
+        if doublings > root::MAX_EVALUATIONS || !hi.is_finite() {
+            return Err(Error::Numerical(
+                "DLIT: no fixed point of the iterated DerSimonian-Laird estimator was found"
+                    .to_string(),
+            ));
+        }
+        hi *= 2.0;
+        at_hi = h(hi)?;
+    }
+    root::brent(h, 0.0, hi, at_zero, at_hi, "DLIT tau^2")
 }
 
 /// The standard error metafor reports for the estimate `tau2` of `method` (`None` for FE and
@@ -93,14 +139,17 @@ fn standard_error(
     let df = k - p;
     let se = match method {
         Method::FE => return Ok(None),
-        Method::DL | Method::HS => {
-            let fe = WeightedFit::inverse_variance(design, y, v, 0.0)?;
-            let tr_p = fe.trace_pd(design, None);
-            let tr_pp = fe.trace_pdpd(design, None, None);
-            let scale = if method == Method::DL {
-                tr_p
-            } else {
-                fe.sum_weights()
+        Method::DL | Method::HS | Method::HSk | Method::DLIT => {
+            // DLIT: the DL formula with the weights of its fixed point.
+            let at = if method == Method::DLIT { tau2 } else { 0.0 };
+            let fit = WeightedFit::inverse_variance(design, y, v, at)?;
+            let tr_p = fit.trace_pd(design, None);
+            let tr_pp = fit.trace_pdpd(design, None, None);
+            let scale = match method {
+                Method::DL | Method::DLIT => tr_p,
+                // HSk: k/(k − p) times the HS standard error.
+                Method::HSk => fit.sum_weights() * df / k,
+                _ => fit.sum_weights(),
             };
             (2.0 * df + 4.0 * tau2 * tr_p + 2.0 * tau2 * tau2 * tr_pp).sqrt() / scale
         }
@@ -127,7 +176,7 @@ fn standard_error(
             };
             (2.0 / info).sqrt()
         }
-        Method::PM | Method::EB => {
+        Method::PM | Method::EB | Method::PMM | Method::SJIT => {
             let sw: f64 = v.iter().map(|vi| 1.0 / (vi + tau2)).sum();
             (2.0 * k * k / df).sqrt() / sw
         }

@@ -7,8 +7,11 @@ use crate::meta::bias::failsafe::FailSafeN;
 use crate::meta::bias::ranktest::RankTest;
 use crate::meta::bias::selmodel::SelectionModel;
 use crate::meta::bias::trimfill::TrimFill;
+use crate::meta::fitting::linear::{Prediction, WaldTest};
 use crate::meta::fitting::model::{TestedEstimate, TESTED_COLUMNS};
 use crate::meta::fitting::multilevel::MultilevelFit;
+use crate::meta::fitting::multilevel_ranef::MultilevelRandomEffects;
+use crate::meta::fitting::per_study::StudyPrediction;
 use crate::meta::rma::{MetaFit, StudyResult};
 use crate::meta::subsets::influence::{Influence, LeaveOneOut};
 use crate::meta::subsets::subgroup::SubgroupTest;
@@ -79,8 +82,15 @@ impl Tabular for MetaFit {
             "tau",
             interval(self.tau, ci(0).map(f64::sqrt), ci(1).map(f64::sqrt)),
         ));
-        rows.push(row("I^2 (%)", only(self.i2)));
-        rows.push(row("H^2", only(self.h2)));
+        let at = |c: Option<[f64; 2]>, i: usize| c.map(|c| c[i]);
+        rows.push(row(
+            "I^2 (%)",
+            interval(self.i2, at(self.i2_ci, 0), at(self.i2_ci, 1)),
+        ));
+        rows.push(row(
+            "H^2",
+            interval(self.h2, at(self.h2_ci, 0), at(self.h2_ci, 1)),
+        ));
         rows.push(row(
             &format!("Q (df = {})", self.q_df),
             test(self.q, self.q_p),
@@ -157,6 +167,17 @@ impl Tabular for MetaFit {
             h(self.q),
             h(self.q_p)
         ));
+        let f = &self.fit_statistics;
+        s.push_str(&format!(
+            "\nfit ({}, {} parameters): log-likelihood = {}, deviance = {}, AIC = {}, BIC = {}, AICc = {}",
+            f.likelihood,
+            f.parameters,
+            h(f.criteria.log_likelihood),
+            h(f.criteria.deviance),
+            h(f.criteria.aic),
+            h(f.criteria.bic),
+            h(f.criteria.aicc)
+        ));
         Some(s)
     }
 
@@ -222,7 +243,9 @@ impl Tabular for LeaveOneOut {
 
 impl Tabular for Influence {
     fn table(&self) -> Table {
-        let header = [
+        let p = self.0.first().map_or(0, |r| r.dfbetas.len());
+        let dfbetas: Vec<String> = (1..=p).map(|j| format!("dfbetas_{j}")).collect();
+        let mut header = vec![
             "study",
             "rstudent",
             "dffits",
@@ -233,8 +256,9 @@ impl Tabular for Influence {
             "hat",
             "weight_percent",
         ];
+        header.extend(dfbetas.iter().map(String::as_str));
         labelled_table(&header, &self.0, |r| {
-            let numbers = vec![
+            let mut numbers = vec![
                 r.rstudent,
                 r.dffits,
                 r.cooks_distance,
@@ -244,11 +268,168 @@ impl Tabular for Influence {
                 r.hat,
                 r.weight_percent,
             ];
+            numbers.extend(&r.dfbetas);
             (&r.label, numbers)
         })
     }
     fn preamble(&self) -> Option<String> {
         Some("Influence diagnostics (case deletion)".to_string())
+    }
+}
+
+/// The fitted values, BLUPs, random effects and standardised residuals (`--blup`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct PerStudy(pub Vec<StudyPrediction>);
+
+impl Tabular for PerStudy {
+    fn table(&self) -> Table {
+        let header = [
+            "study",
+            "fitted",
+            "blup",
+            "blup_se",
+            "blup_pi_lower",
+            "blup_pi_upper",
+            "ranef",
+            "ranef_se",
+            "ranef_pi_lower",
+            "ranef_pi_upper",
+            "residual",
+            "residual_se",
+            "rstandard",
+            "hat",
+        ];
+        labelled_table(&header, &self.0, |r| {
+            let (b, u) = (&r.blup, &r.random_effect);
+            let numbers = vec![
+                r.fitted,
+                b.pred,
+                b.se,
+                b.pi_lower,
+                b.pi_upper,
+                u.pred,
+                u.se,
+                u.pi_lower,
+                u.pi_upper,
+                r.residual,
+                r.residual_se,
+                r.rstandard,
+                r.hat,
+            ];
+            (&r.label, numbers)
+        })
+    }
+    fn preamble(&self) -> Option<String> {
+        Some(
+            "Per study: fitted value, BLUP of the true effect and of the random effect (SE, \
+             prediction interval), standardised residual, hat value"
+                .to_string(),
+        )
+    }
+}
+
+impl Tabular for WaldTest {
+    fn table(&self) -> Table {
+        let name = match self.df2 {
+            Some(d) => format!("QM F(df1 = {}, df2 = {d})", self.df1),
+            None => format!("QM (df = {})", self.df1),
+        };
+        Table {
+            header: ["test", "statistic", "p"].map(String::from).to_vec(),
+            rows: vec![vec![
+                Cell::from(name.as_str()),
+                Cell::from(self.statistic),
+                Cell::from(self.p),
+            ]],
+        }
+    }
+    fn preamble(&self) -> Option<String> {
+        Some(format!(
+            "Test of the coefficients {} (all 0)",
+            self.coefficients.join(", ")
+        ))
+    }
+}
+
+/// Predictions at new moderator values (`--newmods`), with the moderators' names.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Predictions {
+    pub names: Vec<String>,
+    pub rows: Vec<Prediction>,
+}
+
+impl Tabular for Predictions {
+    fn table(&self) -> Table {
+        let mut header: Vec<String> = self.names.clone();
+        header.extend(
+            ["pred", "se", "ci_lower", "ci_upper", "pi_lower", "pi_upper"].map(String::from),
+        );
+        let rows = self
+            .rows
+            .iter()
+            .map(|r| {
+                r.newmods
+                    .iter()
+                    .chain([r.pred, r.se, r.ci_lower, r.ci_upper, r.pi_lower, r.pi_upper].iter())
+                    .map(|x| Cell::from(*x))
+                    .collect()
+            })
+            .collect();
+        Table { header, rows }
+    }
+    fn preamble(&self) -> Option<String> {
+        Some("Predicted effects at the given moderator values".to_string())
+    }
+}
+
+impl Tabular for MultilevelRandomEffects {
+    fn table(&self) -> Table {
+        let header = ["level", "label", "pred", "se", "pi_lower", "pi_upper"]
+            .map(String::from)
+            .to_vec();
+        let rows = [("cluster", &self.cluster), ("effect", &self.effect)]
+            .into_iter()
+            .flat_map(|(level, effects)| {
+                effects.iter().map(move |r| {
+                    let p = &r.predicted;
+                    vec![
+                        Cell::from(level),
+                        Cell::from(r.label.as_str()),
+                        Cell::from(p.pred),
+                        Cell::from(p.se),
+                        Cell::from(p.pi_lower),
+                        Cell::from(p.pi_upper),
+                    ]
+                })
+            })
+            .collect();
+        Table { header, rows }
+    }
+    fn preamble(&self) -> Option<String> {
+        Some("Predicted random effects (BLUPs) of the clusters and of the effects".to_string())
+    }
+}
+
+/// A square matrix with named rows and columns: the hat matrix (`--hat-matrix`, one row per
+/// study) or the coefficients' covariance (`--vcov`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LabelledMatrix {
+    pub title: String,
+    pub labels: Vec<String>,
+    pub rows: Vec<Vec<f64>>,
+}
+
+impl Tabular for LabelledMatrix {
+    fn table(&self) -> Table {
+        let header: Vec<&str> = std::iter::once("")
+            .chain(self.labels.iter().map(String::as_str))
+            .collect();
+        let items: Vec<(&String, &Vec<f64>)> = self.labels.iter().zip(&self.rows).collect();
+        labelled_table(&header, &items, |(l, r)| (l.as_str(), r.to_vec()))
+    }
+    fn preamble(&self) -> Option<String> {
+        Some(self.title.clone())
     }
 }
 

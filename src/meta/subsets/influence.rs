@@ -3,7 +3,7 @@
 //! removed in turn and the model refitted by the same method. k refits, so O(k²·p²).
 
 use crate::error::{Error, Result};
-use crate::meta::fitting::gls::{invert_spd, quadratic_form};
+use crate::meta::fitting::gls::{cross_product, invert_spd, quadratic_form};
 use crate::meta::fitting::model::{reads_through_to_tested, FittedModel, TestedEstimate};
 use crate::meta::fitting::moderators::ModelMatrix;
 use crate::meta::fitting::spec::{MetaData, MetaOptions, Method};
@@ -47,6 +47,10 @@ pub struct InfluenceRow {
     pub q_deleted: f64,
     /// Hat value (leverage).
     pub hat: f64,
+    /// DFBETAS, one per coefficient: `(β̂ − β̂₍₋ᵢ₎) / √(s²_w₍₋ᵢ₎ diag((X'W₍₋ᵢ₎X)⁻¹))`, with the
+    /// weights `1/(vⱼ + τ̂²₍₋ᵢ₎)` of all k studies at the τ² estimated without study i (as
+    /// metafor's `influence(res)$dfbs`).
+    pub dfbetas: Vec<f64>,
     /// Weight in percent.
     pub weight_percent: f64,
 }
@@ -139,6 +143,7 @@ pub fn influence(
                     q_deleted: f64::NAN,
                     hat: hat_i,
                     weight_percent: 100.0 * full.fit.weights[i] / sum_w,
+                    dfbetas: vec![f64::NAN; design.p],
                 });
                 continue;
             }
@@ -154,6 +159,14 @@ pub fn influence(
         let resid = data.yi[i] - pred_deleted;
         let se_resid = (vi * m.s2w + var_pred_deleted + tau2_del * m.s2w).sqrt();
         let dfb = &full.fit.beta - &m.fit.beta;
+        let vb_deleted_weights =
+            invert_spd(cross_product(design, |j| 1.0 / (data.vi[j] + tau2_del)));
+        let dfbetas = match vb_deleted_weights {
+            Ok(a) => (0..design.p)
+                .map(|j| dfb[j] / (m.s2w * a[(j, j)]).sqrt())
+                .collect(),
+            Err(_) => vec![f64::NAN; design.p],
+        };
         rows.push(InfluenceRow {
             label: data.labels[i].clone(),
             rstudent: resid / se_resid,
@@ -164,6 +177,7 @@ pub fn influence(
             q_deleted: m.heterogeneity.q,
             hat: hat_i,
             weight_percent: 100.0 * full.fit.weights[i] / sum_w,
+            dfbetas,
         });
     }
     Ok(Influence(rows))

@@ -1,0 +1,735 @@
+//! metafor parity (issue 23): fit statistics, BLUPs and residuals, `--btt`, `meta compare`,
+//! `--newmods`, τ² intervals and new estimators, against metafor 3.8-1 run here to tight
+//! tolerances (`benches/meta_parity_reference.R`, whose output is in `tests/data/parity/`), and
+//! against the published numbers metafor's own test suite checks (file and line named).
+
+// The references are R's 17-significant-digit printouts.
+#![allow(clippy::excessive_precision)]
+
+use trialstats::meta::{self, MetaData, MetaFit, MetaOptions, Moderator, ModeratorValues};
+
+mod parity {
+    include!("data/parity/fitstats_per_study.rs");
+    include!("data/parity/btt_predict.rs");
+    include!("data/parity/compare.rs");
+    include!("data/parity/confint.rs");
+    include!("data/parity/dfbetas.rs");
+    include!("data/parity/estimators.rs");
+    include!("data/parity/vcov.rs");
+    include!("data/parity/ranef_mv.rs");
+}
+
+/// Relative tolerance `tol` with an absolute floor of `tol` for values near 0.
+fn close(got: f64, want: f64, tol: f64) -> bool {
+    (got - want).abs() <= tol * want.abs().max(1.0)
+}
+
+fn assert_all_close(what: &str, got: &[f64], want: &[f64], tol: f64) {
+    assert_eq!(got.len(), want.len(), "{what}: lengths");
+    for (i, (g, w)) in got.iter().zip(want).enumerate() {
+        assert!(close(*g, *w, tol), "{what}[{i}]: {g:e}, metafor {w:e}");
+    }
+}
+
+/// `got` rounds to the published `want` (given to `decimals` places).
+fn assert_rounds_to(what: &str, got: &[f64], want: &[f64], decimals: i32) {
+    let half = 0.5 * 10f64.powi(-decimals) * (1.0 + 1e-9);
+    for (i, (g, w)) in got.iter().zip(want).enumerate() {
+        assert!((g - w).abs() <= half, "{what}[{i}]: {g}, published {w}");
+    }
+}
+
+/// The numbers printed for `call` in a reference table.
+fn reference(table: &[(&str, &'static [f64])], call: &str) -> &'static [f64] {
+    table
+        .iter()
+        .find(|(c, _)| *c == call)
+        .unwrap_or_else(|| panic!("no reference for {call}"))
+        .1
+}
+
+/// A CSV file of tests/data as studies: `study`, `yi`, `vi` and the moderators `mods`.
+fn load(file: &str, mods: &[&str]) -> MetaData {
+    let path = format!("{}/tests/data/{file}", env!("CARGO_MANIFEST_DIR"));
+    let mut reader = csv::Reader::from_path(&path).unwrap();
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let numbers = |c: usize| -> Vec<f64> { rows.iter().map(|r| r[c].parse().unwrap()).collect() };
+    let mods: Vec<Moderator> = mods
+        .iter()
+        .map(|m| {
+            let c = col(m);
+            let values = if rows.iter().all(|r| r[c].parse::<f64>().is_ok()) {
+                ModeratorValues::Numeric(numbers(c))
+            } else {
+                ModeratorValues::Categorical(rows.iter().map(|r| r[c].clone()).collect())
+            };
+            Moderator {
+                name: m.to_string(),
+                values,
+            }
+        })
+        .collect();
+    MetaData {
+        labels: rows.iter().map(|r| r[col("study")].clone()).collect(),
+        yi: numbers(col("yi")),
+        vi: numbers(col("vi")),
+        mods: (!mods.is_empty()).then_some(mods),
+    }
+}
+
+fn fit(data: &MetaData, method: &str, test: &str) -> MetaFit {
+    let options = MetaOptions {
+        method: method.parse().unwrap(),
+        test: test.parse().unwrap(),
+        per_study: true,
+        hat_matrix: true,
+        ..MetaOptions::default()
+    };
+    meta::fit(data, &options).unwrap()
+}
+
+/// ML and REML statistics of `fit` in metafor's order: logLik, deviance, AIC, BIC, AICc.
+fn ml_then_reml(fit: &MetaFit) -> Vec<f64> {
+    let (ml, reml) = if fit.fit_statistics.likelihood == "ML" {
+        (fit.fit_statistics, fit.fit_statistics_other)
+    } else {
+        (fit.fit_statistics_other, fit.fit_statistics)
+    };
+    [ml, reml]
+        .iter()
+        .flat_map(|s| {
+            let c = s.criteria;
+            [c.log_likelihood, c.deviance, c.aic, c.bic, c.aicc]
+        })
+        .collect()
+}
+
+#[test]
+fn fit_statistics_match_metafor_for_every_method() {
+    let bcg = load("bcg.csv", &[]);
+    let bcg_ablat = load("bcg.csv", &["ablat"]);
+    for method in ["ML", "REML", "DL", "FE"] {
+        for (data, mods) in [(&bcg, ""), (&bcg_ablat, "mods = ~ ablat, ")] {
+            let call = format!(
+                "rma(yi, vi, {mods}data = bcg, method = \"{method}\"); c(fitstats(res, REML = FALSE), fitstats(res, REML = TRUE))"
+            );
+            let f = fit(data, method, "z");
+            assert_all_close(
+                &call,
+                &ml_then_reml(&f),
+                reference(parity::FITSTATS, &call),
+                1e-9,
+            );
+            let shown = if method == "REML" { "REML" } else { "ML" };
+            assert_eq!(f.fit_statistics.likelihood, shown);
+        }
+    }
+    let rau = load("raudenbush1985.csv", &["weeks_c", "setting"]);
+    let call = "rma(yi, vi, mods = ~ weeks_c + setting, data = rau, method = \"REML\"); c(fitstats(res, REML = FALSE), fitstats(res, REML = TRUE))";
+    let f = fit(&rau, "REML", "z");
+    assert_all_close(
+        call,
+        &ml_then_reml(&f),
+        reference(parity::FITSTATS, call),
+        1e-9,
+    );
+}
+
+/// metafor tests/testthat/test_misc_fitstats.r lines 13-43 (BCG, ML; metafor's tolerance .tol[["fit"]]
+/// on 4 decimals): logLik −12.6651, deviance 37.1160, AIC 29.3302, BIC 30.4601, AICc 30.5302; with
+/// ablat −7.6857, 27.1572, 21.3713, 23.0662, 24.038.
+#[test]
+fn fit_statistics_match_metafor_test_suite_bcg() {
+    let f = fit(&load("bcg.csv", &[]), "ML", "z");
+    let got = &ml_then_reml(&f)[..5];
+    assert_rounds_to(
+        "fitstats(res1)",
+        got,
+        &[-12.6651, 37.1160, 29.3302, 30.4601, 30.5302],
+        4,
+    );
+    let f = fit(&load("bcg.csv", &["ablat"]), "ML", "z");
+    let got = &ml_then_reml(&f)[..5];
+    assert_rounds_to(
+        "fitstats(res2)",
+        got,
+        &[-7.6857, 27.1572, 21.3713, 23.0662, 24.0380],
+        4,
+    );
+    assert_eq!(f.fit_statistics.parameters, 3);
+}
+
+fn per_study_columns(f: &MetaFit) -> Vec<(&'static str, Vec<f64>)> {
+    let rows = f.per_study.as_ref().unwrap();
+    let col =
+        |g: fn(&meta::fitting::per_study::StudyPrediction) -> f64| rows.iter().map(g).collect();
+    vec![
+        ("fitted(res)", col(|r| r.fitted)),
+        ("blup(res)$pred", col(|r| r.blup.pred)),
+        ("blup(res)$se", col(|r| r.blup.se)),
+        ("blup(res)$pi.lb", col(|r| r.blup.pi_lower)),
+        ("blup(res)$pi.ub", col(|r| r.blup.pi_upper)),
+        ("ranef(res)$pred", col(|r| r.random_effect.pred)),
+        ("ranef(res)$se", col(|r| r.random_effect.se)),
+        ("ranef(res)$pi.lb", col(|r| r.random_effect.pi_lower)),
+        ("rstandard(res)$resid", col(|r| r.residual)),
+        ("rstandard(res)$se", col(|r| r.residual_se)),
+        ("rstandard(res)$z", col(|r| r.rstandard)),
+        ("hatvalues(res)", col(|r| r.hat)),
+        (
+            "hatvalues(res, type = 'matrix')[2, ]",
+            f.hat_matrix.as_ref().unwrap()[1].clone(),
+        ),
+    ]
+}
+
+#[test]
+fn blups_residuals_and_hat_values_match_metafor() {
+    let cases = [
+        (
+            "res <- rma(yi, vi, data = rau)",
+            load("raudenbush1985.csv", &[]),
+            "REML",
+            "z",
+        ),
+        (
+            "res <- rma(yi, vi, mods = ~ ablat, data = bcg, test = \"knha\")",
+            load("bcg.csv", &["ablat"]),
+            "REML",
+            "knha",
+        ),
+        (
+            "res <- rma(yi, vi, mods = ~ ablat, data = bcg, method = \"FE\")",
+            load("bcg.csv", &["ablat"]),
+            "FE",
+            "z",
+        ),
+    ];
+    for (call, data, method, test) in cases {
+        let f = fit(&data, method, test);
+        for (what, got) in per_study_columns(&f) {
+            let key = format!("{call} ; {what}");
+            assert_all_close(&key, &got, reference(parity::PER_STUDY, &key), 1e-9);
+        }
+    }
+}
+
+/// metafor tests/testthat/test_analysis_example_raudenbush2009.r lines 36-40 and 61-65
+/// (Raudenbush 2009, Table 16.2): the range of the BLUPs is (−0.0293, 0.2485) for the
+/// random-effects model and (−0.0646, 0.4072) for the mixed-effects model with weeks (capped at 3).
+#[test]
+fn blup_range_matches_raudenbush_2009() {
+    let range = |f: &MetaFit| {
+        let p: Vec<f64> = f
+            .per_study
+            .as_ref()
+            .unwrap()
+            .iter()
+            .map(|r| r.blup.pred)
+            .collect();
+        [
+            p.iter().cloned().fold(f64::INFINITY, f64::min),
+            p.iter().cloned().fold(f64::NEG_INFINITY, f64::max),
+        ]
+    };
+    let re = fit(&load("raudenbush1985.csv", &[]), "REML", "z");
+    assert_rounds_to("RE blup range", &range(&re), &[-0.0293, 0.2485], 4);
+    let me = fit(&load("raudenbush1985.csv", &["weeks_c"]), "REML", "z");
+    // metafor's default Fisher scoring stops at τ² = 6.6e-7 here, where its smallest BLUP is
+    // −0.0645518 (printed −0.0646); the exact maximum is τ² = 0 (as ours; with
+    // control = list(threshold = 1e-12) metafor agrees), where it is −0.0645479.
+    assert_all_close("ME blup range", &range(&me), &[-0.0646, 0.4072], 1e-4);
+    assert_eq!(me.tau2, 0.0);
+}
+
+#[test]
+fn the_command_line_prints_fit_statistics_and_blups_in_json() {
+    let out = assert_cmd::Command::cargo_bin("trialstats")
+        .unwrap()
+        .args([
+            "meta",
+            "tests/data/bcg.csv",
+            "--yi",
+            "yi",
+            "--vi",
+            "vi",
+            "--method",
+            "ML",
+        ])
+        .args(["--blup", "--hat-matrix", "--format", "json"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    // metafor tests/testthat/test_misc_fitstats.r line 17: logLik(res1) = -12.6651.
+    let ll = json["fit_statistics"]["log_likelihood"].as_f64().unwrap();
+    assert!((ll + 12.6651).abs() < 5e-5, "{ll}");
+    assert_eq!(json["fit_statistics"]["likelihood"], "ML");
+    assert_eq!(json["per_study"].as_array().unwrap().len(), 13);
+    assert!(json["per_study"][0]["blup"]["pi_lower"].is_f64());
+    assert_eq!(json["hat_matrix"].as_array().unwrap().len(), 13);
+    let text = assert_cmd::Command::cargo_bin("trialstats")
+        .unwrap()
+        .args([
+            "meta",
+            "tests/data/bcg.csv",
+            "--yi",
+            "yi",
+            "--vi",
+            "vi",
+            "--blup",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(
+        text.contains("fit (REML, 2 parameters): log-likelihood = -12.202371"),
+        "{text}"
+    );
+    assert!(text.contains("BLUP of the true effect"), "{text}");
+}
+
+/// Predictions in metafor's order: pred, se, ci.lb, ci.ub, pi.lb, pi.ub, each over the rows.
+fn prediction_columns(p: &[meta::fitting::linear::Prediction]) -> Vec<f64> {
+    let fields: [fn(&meta::fitting::linear::Prediction) -> f64; 6] = [
+        |r| r.pred,
+        |r| r.se,
+        |r| r.ci_lower,
+        |r| r.ci_upper,
+        |r| r.pi_lower,
+        |r| r.pi_upper,
+    ];
+    fields.iter().flat_map(|f| p.iter().map(f)).collect()
+}
+
+#[test]
+fn btt_and_newmods_match_metafor_anova_and_predict() {
+    let bcg = load("bcg.csv", &["ablat", "year"]);
+    for test in ["z", "knha"] {
+        let f = fit(&bcg, "REML", test);
+        let head =
+            format!("res <- rma(yi, vi, mods = ~ ablat + year, data = bcg, test = \"{test}\");");
+        for (spec, r) in [("2:3", "2:3"), ("ablat", "2"), ("3", "3"), ("year,3", "3")] {
+            let call = format!("{head} anova(res, btt = {r}) QM, QMp");
+            let t = f.wald_test(spec).unwrap();
+            assert_all_close(
+                &call,
+                &[t.statistic, t.p],
+                reference(parity::BTT_PREDICT, &call),
+                1e-9,
+            );
+            assert_eq!(t.df2, (test == "knha").then_some(10));
+        }
+        let call = format!("{head} predict(res, newmods = rbind(c(10, 1950), c(33.5, 1965), c(55, 1980))) pred, se, ci.lb, ci.ub, pi.lb, pi.ub");
+        let rows = ["10,1950", "33.5, 1965", "55,1980"].map(String::from);
+        let got = prediction_columns(&f.predict(&rows).unwrap());
+        assert_all_close(&call, &got, reference(parity::BTT_PREDICT, &call), 1e-9);
+    }
+    let rau = load("raudenbush1985.csv", &["weeks_c", "setting"]);
+    let f = fit(&rau, "DL", "z");
+    let head = "res <- rma(yi, vi, mods = ~ weeks_c + setting, data = rau, method = \"DL\");";
+    let call = format!("{head} anova(res, btt = 3) QM, QMp");
+    let t = f.wald_test("settingindiv").unwrap();
+    assert_all_close(
+        &call,
+        &[t.statistic, t.p],
+        reference(parity::BTT_PREDICT, &call),
+        1e-9,
+    );
+    let call =
+        format!("{head} predict(res, newmods = c(2, 1)) pred, se, ci.lb, ci.ub, pi.lb, pi.ub");
+    let got = prediction_columns(&f.predict(&["2,1".to_string()]).unwrap());
+    assert_all_close(&call, &got, reference(parity::BTT_PREDICT, &call), 1e-9);
+}
+
+/// metafor tests/testthat/test_analysis_example_raudenbush2009.r lines 30-34 (Raudenbush 2009,
+/// Table 16.2, with metafor's own prediction interval): the random-effects prediction interval
+/// of the teacher-expectancy studies is (−0.2036, 0.3711); the intercept-only prediction is the
+/// fit's own `pi_lower`, `pi_upper`.
+#[test]
+fn prediction_interval_matches_raudenbush_2009() {
+    let f = fit(&load("raudenbush1985.csv", &[]), "REML", "z");
+    let pi = [f.pi_lower.unwrap(), f.pi_upper.unwrap()];
+    // metafor's default REML stops at τ² = 0.0188263 (its interval −0.2036363, 0.3710528); the
+    // exact root is τ² = 0.0188183, where metafor with control = list(threshold = 1e-12) gives
+    // −0.20358593781, 0.37098842158 (ours), so the published numbers hold to 2e-4.
+    assert_all_close("pi", &pi, &[-0.2036, 0.3711], 2e-4);
+    assert_all_close("pi exact", &pi, &[-0.20358593781, 0.37098842158], 1e-9);
+}
+
+#[test]
+fn bad_btt_and_newmods_are_refused_naming_the_option() {
+    let f = fit(&load("bcg.csv", &["ablat"]), "REML", "z");
+    for spec in ["4", "0", "x", "3:2", ""] {
+        let e = f.wald_test(spec).unwrap_err().to_string();
+        assert!(
+            e.contains("--btt") && e.contains("intrcpt, ablat"),
+            "{spec}: {e}"
+        );
+    }
+    for row in ["1,2", "", "NaN", "inf"] {
+        let e = f.predict(&[row.to_string()]).unwrap_err().to_string();
+        assert!(e.contains("--newmods") && e.contains("ablat"), "{row}: {e}");
+    }
+    let out = assert_cmd::Command::cargo_bin("trialstats")
+        .unwrap()
+        .args([
+            "meta",
+            "tests/data/bcg.csv",
+            "--yi",
+            "yi",
+            "--vi",
+            "vi",
+            "--newmods",
+            "3",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("--newmods") && err.contains("no moderators"),
+        "{err}"
+    );
+}
+
+/// metafor's anova(res0, res1) in its order: the full model's logLik, deviance, AIC, BIC, AICc,
+/// the reduced model's, LRT, p, QE full, QE reduced, τ² full, τ² reduced, R².
+fn anova_numbers(c: &meta::compare::ModelComparison) -> Vec<f64> {
+    let [r, f] = &c.models;
+    let stats =
+        |m: &meta::compare::ComparedModel| [m.log_likelihood, m.deviance, m.aic, m.bic, m.aicc];
+    let mut out: Vec<f64> = stats(f).into_iter().chain(stats(r)).collect();
+    out.extend([c.lrt, c.p_value, f.qe, r.qe, f.tau2, r.tau2, c.r2.unwrap()]);
+    out
+}
+
+#[test]
+fn meta_compare_matches_metafor_anova() {
+    let names = |m: &[&str]| m.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    // (file, R call, columns read, reduced model, full model)
+    type Case<'a> = (
+        &'a str,
+        &'a str,
+        &'a [&'a str],
+        &'a [&'a str],
+        &'a [&'a str],
+    );
+    let cases: [Case; 3] = [
+        ("bcg.csv", "res0 <- rma(yi, vi, mods = ~ ablat, data = bcg, method = \"ML\"); res1 <- rma(yi, vi, mods = ~ ablat + year, data = bcg, method = \"ML\")", &["ablat", "year"], &["ablat"], &["ablat", "year"]),
+        ("bcg.csv", "res0 <- rma(yi, vi, data = bcg, method = \"ML\"); res1 <- rma(yi, vi, mods = ~ ablat, data = bcg, method = \"ML\")", &["ablat"], &[], &["ablat"]),
+        ("raudenbush1985.csv", "res0 <- rma(yi, vi, mods = ~ weeks_c, data = rau, method = \"ML\"); res1 <- rma(yi, vi, mods = ~ weeks_c + setting + tester, data = rau, method = \"ML\")", &["weeks_c", "setting", "tester"], &["weeks_c"], &["weeks_c", "setting", "tester"]),
+    ];
+    for (file, call, all, small, large) in cases {
+        let data = load(file, all);
+        // Either order: the smaller model is the reduced one.
+        let c =
+            meta::compare::compare(&data, &names(large), &names(small), &MetaOptions::default())
+                .unwrap();
+        let key = format!("{call} ; anova(res0, res1): fit.stats.f/r (logLik, deviance, AIC, BIC, AICc), LRT, pval, QE.f, QE.r, tau2.f, tau2.r, R2");
+        let want = reference(parity::COMPARE, &key);
+        let got = anova_numbers(&c);
+        if file == "raudenbush1985.csv" {
+            // Both τ² are 0 (metafor stops at 5e-15 and 1e-13 and turns their noise into
+            // R² = 95%; with τ²_reduced = 0 the R² is 0, as metafor's own rule for an exact 0).
+            assert_all_close(&key, &got[..14], &want[..14], 1e-9);
+            assert_all_close(&key, &got[14..16], &want[14..16], 1e-12);
+            assert_eq!(c.r2, Some(0.0));
+        } else {
+            assert_all_close(&key, &got, want, 1e-9);
+        }
+        // One column per numeric moderator and per two-level factor: df = extra moderators.
+        assert_eq!(c.df, large.len() - small.len());
+    }
+    let data = load("bcg.csv", &["ablat", "year"]);
+    let e = meta::compare::compare(
+        &data,
+        &names(&["ablat"]),
+        &names(&["year"]),
+        &MetaOptions::default(),
+    );
+    assert!(e.unwrap_err().to_string().contains("not nested"));
+}
+
+#[test]
+fn meta_compare_from_the_command_line() {
+    let out = assert_cmd::Command::cargo_bin("trialstats")
+        .unwrap()
+        .args([
+            "meta",
+            "compare",
+            "tests/data/bcg.csv",
+            "--yi",
+            "yi",
+            "--vi",
+            "vi",
+        ])
+        .args(["--model", "", "--model", "ablat", "--format", "json"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    // metafor: anova(res0, res1) LRT = 9.9588216397253646 (benches/meta_parity_reference.R compare).
+    assert!((json["lrt"].as_f64().unwrap() - 9.9588216397253646).abs() < 1e-8);
+    assert_eq!(json["df"], 1);
+    let out = assert_cmd::Command::cargo_bin("trialstats")
+        .unwrap()
+        .args([
+            "meta",
+            "compare",
+            "tests/data/bcg.csv",
+            "--yi",
+            "yi",
+            "--vi",
+            "vi",
+            "--model",
+            "ablat",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--model"));
+}
+
+#[test]
+fn tau2_i2_and_h2_intervals_match_metafor_confint() {
+    let cases = [
+        ("res <- rma(yi, vi, data = bcg)", "bcg.csv", &[][..], "REML"),
+        (
+            "res <- rma(yi, vi, data = bcg, method = \"ML\")",
+            "bcg.csv",
+            &[][..],
+            "ML",
+        ),
+        (
+            "res <- rma(yi, vi, mods = ~ ablat, data = bcg)",
+            "bcg.csv",
+            &["ablat"][..],
+            "REML",
+        ),
+        (
+            "res <- rma(yi, vi, data = rau, method = \"DL\")",
+            "raudenbush1985.csv",
+            &[][..],
+            "DL",
+        ),
+    ];
+    for kind in ["QP", "PL", "Wald"] {
+        for (call, file, mods, method) in cases {
+            let options = MetaOptions {
+                method: method.parse().unwrap(),
+                tau2_interval: kind.parse().unwrap(),
+                ..MetaOptions::default()
+            };
+            let f = meta::fit(&load(file, mods), &options).unwrap();
+            let key = format!("{call}; confint(res, type = \"{kind}\", control = list(tol = 1e-12, tau2.max = 1e4))$random[c(\"tau^2\", \"I^2(%)\", \"H^2\"), 2:3]");
+            let got: Vec<f64> = [f.tau2_ci, f.i2_ci, f.h2_ci]
+                .iter()
+                .flat_map(|c| c.unwrap())
+                .collect();
+            assert_all_close(&key, &got, reference(parity::CONFINT, &key), 1e-8);
+            assert_eq!(f.tau2_ci_type, kind);
+        }
+    }
+}
+
+/// metafor tests/testthat/test_analysis_example_viechtbauer2007a.r (Viechtbauer 2007, *Stat
+/// Med* 26:37, Table II, collins1985b pre-eclampsia trials, log odds ratios; metafor's
+/// escalc(measure = "OR", ...) exported to tests/data/collins1985b.csv): τ² by DL, ML, REML
+/// and SJ (lines 20-25); the DL Q-profile interval (lines 27-33); the profile-likelihood
+/// intervals of the ML and REML fits (lines 57-66); the Wald intervals (lines 96-106).
+#[test]
+fn tau2_intervals_match_viechtbauer_2007() {
+    let data = load("collins1985b.csv", &[]);
+    let with = |method: &str, kind: &str| {
+        let options = MetaOptions {
+            method: method.parse().unwrap(),
+            tau2_interval: kind.parse().unwrap(),
+            ..MetaOptions::default()
+        };
+        meta::fit(&data, &options).unwrap()
+    };
+    let tau2: Vec<f64> = ["DL", "ML", "REML", "SJ"]
+        .iter()
+        .map(|m| with(m, "QP").tau2)
+        .collect();
+    assert_rounds_to("tau2", &tau2, &[0.2297, 0.2386, 0.3008, 0.4563], 4);
+    assert_rounds_to(
+        "DL QP",
+        &with("DL", "QP").tau2_ci.unwrap(),
+        &[0.0723, 2.2027],
+        4,
+    );
+    // metafor's uniroot (tol 1.2e-4) stops at 0.0265565 for the ML lower bound, printed 0.0266;
+    // the root is 0.02654234643 (metafor with control = list(tol = 1e-12), and ours).
+    let ml_pl = with("ML", "PL").tau2_ci.unwrap();
+    assert_all_close("ML PL", &ml_pl, &[0.0266, 1.1308], 1e-4);
+    assert_all_close("ML PL exact", &ml_pl[..1], &[0.02654234643], 1e-9);
+    assert_rounds_to(
+        "REML PL",
+        &with("REML", "PL").tau2_ci.unwrap(),
+        &[0.0427, 1.4747],
+        4,
+    );
+    assert_rounds_to(
+        "ML Wald",
+        &with("ML", "Wald").tau2_ci.unwrap(),
+        &[0.0, 0.5782],
+        4,
+    );
+    assert_rounds_to(
+        "REML Wald",
+        &with("REML", "Wald").tau2_ci.unwrap(),
+        &[0.0, 0.7322],
+        4,
+    );
+}
+
+#[test]
+fn dfbetas_match_metafor_influence() {
+    let cases = [
+        (
+            "res <- rma(yi, vi, mods = ~ ablat, data = bcg)",
+            "bcg.csv",
+            &["ablat"][..],
+            "REML",
+            "z",
+        ),
+        (
+            "res <- rma(yi, vi, mods = ~ ablat, data = bcg, test = \"knha\")",
+            "bcg.csv",
+            &["ablat"][..],
+            "REML",
+            "knha",
+        ),
+        (
+            "res <- rma(yi, vi, data = rau, method = \"DL\")",
+            "raudenbush1985.csv",
+            &[][..],
+            "DL",
+            "z",
+        ),
+    ];
+    for (call, file, mods, method, test) in cases {
+        let options = MetaOptions {
+            method: method.parse().unwrap(),
+            test: test.parse().unwrap(),
+            influence: true,
+            ..MetaOptions::default()
+        };
+        let f = meta::fit(&load(file, mods), &options).unwrap();
+        let rows = &f.influence.as_ref().unwrap().0;
+        // metafor's order: coefficient by coefficient, each over the studies.
+        let got: Vec<f64> = (0..f.p)
+            .flat_map(|j| rows.iter().map(move |r| r.dfbetas[j]))
+            .collect();
+        let key = format!("{call} ; c(sapply(1:res$p, function(j) influence(res)$dfbs[[j]]))");
+        assert_all_close(&key, &got, reference(parity::DFBETAS, &key), 1e-8);
+    }
+}
+
+#[test]
+fn new_tau2_estimators_match_metafor() {
+    let cases = [
+        ("data = bcg", "bcg.csv", &[][..]),
+        ("mods = ~ ablat, data = bcg", "bcg.csv", &["ablat"][..]),
+        ("data = rau", "raudenbush1985.csv", &[][..]),
+    ];
+    for method in ["PMM", "HSk", "DLIT", "SJIT"] {
+        for (args, file, mods) in cases {
+            let f = fit(&load(file, mods), method, "z");
+            let key = format!("res <- rma(yi, vi, {args}, method = \"{method}\", control = list(threshold = 1e-14, maxiter = 1e5, tol = 1e-14)); c(res$tau2, res$se.tau2, coef(res), res$se)");
+            let mut got = vec![f.tau2, f.tau2_se.unwrap()];
+            got.extend(f.coefficients.iter().map(|c| c.estimate));
+            got.extend(f.coefficients.iter().map(|c| c.se));
+            assert_all_close(&key, &got, reference(parity::ESTIMATORS, &key), 1e-9);
+            assert_eq!(f.method, method);
+        }
+    }
+}
+
+#[test]
+fn vcov_matches_metafor() {
+    let cases = [
+        ("res <- rma(yi, vi, mods = ~ ablat + year, data = bcg, test = \"knha\"); c(vcov(res))", "bcg.csv", &["ablat", "year"][..], "REML", "knha"),
+        ("res <- rma(yi, vi, mods = ~ weeks_c + setting, data = rau, method = \"PM\"); c(vcov(res))", "raudenbush1985.csv", &["weeks_c", "setting"][..], "PM", "z"),
+    ];
+    for (call, file, mods, method, test) in cases {
+        let f = fit(&load(file, mods), method, test);
+        // R's c() of a matrix is column-major; the matrix is symmetric.
+        let got: Vec<f64> = f.vcov.iter().flatten().copied().collect();
+        assert_all_close(call, &got, reference(parity::VCOV, call), 1e-8);
+    }
+}
+
+#[test]
+fn three_level_random_effects_match_metafor_ranef() {
+    use trialstats::meta::fitting::multilevel::{fit_data, ClusterColumns};
+    let path = format!(
+        "{}/tests/data/konstantopoulos2011.csv",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let mut reader = csv::Reader::from_path(&path).unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    // district,school,study,year,yi,vi
+    let column = |j: usize| rows.iter().map(|r| r[j].to_string()).collect::<Vec<_>>();
+    let (district, school) = (column(0), column(1));
+    let data = MetaData {
+        labels: column(2),
+        yi: column(4).iter().map(|x| x.parse().unwrap()).collect(),
+        vi: column(5).iter().map(|x| x.parse().unwrap()).collect(),
+        mods: None,
+    };
+    for method in ["REML", "ML"] {
+        let options = MetaOptions {
+            method: method.parse().unwrap(),
+            per_study: true,
+            ..MetaOptions::default()
+        };
+        let columns = ClusterColumns {
+            cluster: ("district", &district),
+            id: Some(("school", &school)),
+            robust: None,
+        };
+        let f = fit_data(&data, columns, &options).unwrap();
+        let u = f.ranef.as_ref().unwrap();
+        let head = format!("res <- rma.mv(yi, vi, random = ~ 1 | district/school, data = kon, method = \"{method}\", control = list(optimizer = \"nlminb\", rel.tol = 1e-12)); u <- ranef(res)");
+        let key = format!("{head} ; c(u$district$intrcpt, u$district$se, u$district$pi.lb) (rows district 11 12 18 27 56 58 71 86 91 108 644 )");
+        let labels: Vec<&str> = u.cluster.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            ["11", "12", "18", "27", "56", "58", "71", "86", "91", "108", "644"]
+        );
+        type Field = fn(&meta::fitting::per_study::Predicted) -> f64;
+        let fields: [Field; 3] = [|p| p.pred, |p| p.se, |p| p.pi_lower];
+        let got: Vec<f64> = fields
+            .iter()
+            .flat_map(|g| u.cluster.iter().map(move |r| g(&r.predicted)))
+            .collect();
+        // rma.mv stops nlminb at rel.tol 1e-12: its σ² agree with ours to about 1e-8.
+        assert_all_close(&key, &got, reference(parity::RANEF_MV, &key), 1e-6);
+        let key = format!("{head} ; c(u[[\"district/school\"]]$intrcpt, u[[\"district/school\"]]$se) (rows 11/1 11/2 11/3 11/4 12/1 ...)");
+        assert_eq!(u.effect[4].label, "12/1");
+        let got: Vec<f64> = u
+            .effect
+            .iter()
+            .map(|r| r.predicted.pred)
+            .chain(u.effect.iter().map(|r| r.predicted.se))
+            .collect();
+        assert_all_close(&key, &got, reference(parity::RANEF_MV, &key), 1e-6);
+    }
+}
