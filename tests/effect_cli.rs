@@ -495,3 +495,22 @@ fn csv_file_that_does_not_exist() {
         .code(2)
         .stderr(contains("/nonexistent/trialstats-effect.csv"));
 }
+
+/// A missing mean column names the median, quartile and range columns that may stand in for
+/// it, and `--help` lists them.
+#[test]
+fn a_missing_mean_column_names_the_median_alternatives() {
+    Command::cargo_bin("trialstats")
+        .unwrap()
+        .args(["effect", "SMD", "--input", "tests/data/bcg_raw.csv"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("missing column m1i"))
+        .stderr(predicates::str::contains("median1i with q1_1i and q3_1i"));
+    Command::cargo_bin("trialstats")
+        .unwrap()
+        .args(["effect", "--help"])
+        .assert()
+        .code(0)
+        .stdout(predicates::str::contains("median1i with q1_1i, q3_1i"));
+}

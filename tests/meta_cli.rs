@@ -469,3 +469,47 @@ fn data_folder_measures_reported_by_two_studies_are_pooled() {
             "PR cannot be pooled from the data",
         ));
 }
+
+/// `--exp` gives the pooled log risk ratio back on the ratio scale, in text and JSON, without
+/// a chart: R: dat <- escalc("RR", ai=tpos, bi=tneg, ci=cpos, di=cneg, data=dat.bcg);
+/// predict(rma(yi, vi, data=dat, control=list(threshold=1e-12, maxiter=1000)), transf=exp)
+#[test]
+fn exp_back_transforms_the_estimate_and_its_intervals() {
+    let out = Command::cargo_bin("trialstats")
+        .unwrap()
+        .args([
+            "meta",
+            "tests/data/bcg_raw.csv",
+            "--measure",
+            "RR",
+            "--exp",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let e = &v["exponentiated"];
+    for (key, want) in [
+        ("estimate", 0.48942093982603013),
+        ("ci_lower", 0.34407430610677631),
+        ("ci_upper", 0.6961660667154278),
+        ("pi_lower", 0.15463431340090578),
+        ("pi_upper", 1.5490278391134338),
+    ] {
+        let got = e[key].as_f64().unwrap();
+        assert!(
+            ((got - want) / want).abs() < 1e-6,
+            "{key}: {got} vs R {want}"
+        );
+    }
+    Command::cargo_bin("trialstats")
+        .unwrap()
+        .args(["meta", "tests/data/bcg_raw.csv", "--measure", "RR", "--exp"])
+        .assert()
+        .code(0)
+        .stdout(predicates::str::contains(
+            "exp (ratio scale, as predict(transf = exp)): estimate = 0.48942",
+        ));
+}

@@ -66,3 +66,26 @@ fn library_regression_pattern() {
     assert!(report.all_hold(), "{report}");
     assert!(report.verifications.len() >= 10);
 }
+
+/// A data folder that does not load, asked for JUnit: a valid JUnit document with one failing
+/// test case carrying the error (so CI shows it), and still exit 2.
+#[test]
+fn junit_on_a_load_error_is_one_failing_case_and_exit_2() {
+    for command in ["verify", "check"] {
+        let out = trialstats()
+            .args([command, "--data", "no-such-folder", "--format", "junit"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{command}");
+        let xml = String::from_utf8(out.stdout).unwrap();
+        assert!(xml.starts_with("<?xml"), "{command}: {xml}");
+        assert!(
+            xml.contains("tests=\"1\" failures=\"1\"") && xml.contains("no-such-folder"),
+            "{command}: {xml}"
+        );
+        assert!(
+            xml.trim_end().ends_with("</testsuites>"),
+            "{command}: {xml}"
+        );
+    }
+}

@@ -330,7 +330,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     match args.command {
         None => {
             let dir = args.data.unwrap_or_else(|| PathBuf::from("data"));
-            let studies = trialstats::study::load_dir(&dir)?;
+            let studies = super::load_for(&dir, args.format, "check")?;
             let options = AnalysisOptions {
                 rounding,
                 ..AnalysisOptions::default()

@@ -44,7 +44,9 @@ Inputs by code (`trialstats effect CODE --help` lists each code's options):
                            | --estimate E --t T | --estimate E --p P [--n N]
   any escalc code          --input FILE.csv with metafor's columns (m1i sd1i n1i m2i sd2i n2i
                            ni ri ai bi ci di xi mi x1i x2i t1i t2i ti; optional slab or study);
-                           yi is exactly escalc's (m1i − m2i; SMCR divides by sd1i)
+                           yi is exactly escalc's (m1i − m2i; SMCR divides by sd1i);
+                           a group's m1i, sd1i may come from median1i with q1_1i, q3_1i
+                           (quartiles) and/or min1i, max1i (range), converted by --method
 
 Exit codes: 0 computed; 2 bad input or usage (the message names the option or the CSV cell).
 Example: trialstats effect SMCR --n 7 --before 2.9,1.1 --after 0.4,0.8 --r 0.5";

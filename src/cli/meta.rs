@@ -149,7 +149,9 @@ pub struct MetaArgs {
     /// regplot(); to this file (.png or .svg).
     #[arg(long, value_name = "FILE", requires = "mods")]
     pub bubble: Option<PathBuf>,
-    /// The effects are log ratios (RR, OR, ROM, IRR …): draw the forest plots on the ratio scale.
+    /// The effects are log ratios (RR, OR, ROM, IRR …): give the pooled estimate and its
+    /// intervals also on the ratio scale (exp, as metafor's predict(transf = exp)), and draw
+    /// the forest plots on it.
     #[arg(long)]
     pub exp: bool,
     /// Size, resolution, title and axis label of the --forest and --funnel charts.
@@ -237,17 +239,6 @@ pub fn run(args: Args) -> Result<Outcome> {
             ));
         }
     }
-    if args.exp
-        && args.forest.is_none()
-        && args.cumulative_forest.is_none()
-        && args.leave_one_out_forest.is_none()
-    {
-        return Err(Error::input(
-            "--exp",
-            "draws a forest plot on the ratio scale; give --forest, --cumulative-forest or \
-             --leave-one-out-forest",
-        ));
-    }
     let format: Format = args.format.parse()?;
     let options = MetaOptions {
         method: args.method.parse::<Method>()?,
@@ -299,6 +290,9 @@ pub fn run(args: Args) -> Result<Outcome> {
     }
     if let Some(b) = &bayes_options {
         fit.bayes = Some(meta::bayes::fit(&data.labels, &data.yi, &data.vi, b)?);
+    }
+    if args.exp {
+        fit.exponentiate();
     }
     // Chart labels from the data: the measure's name ("log risk ratio") or the estimates'
     // column; --title and --xlab override them.

@@ -117,3 +117,18 @@ pub fn print(text: &str) {
     let _ = out.write_all(text.as_bytes());
     let _ = out.flush();
 }
+
+/// Load the data folder for `verify` or `check`. When the data does not load and JUnit was
+/// asked for, a JUnit document with one failing test case carrying the error is printed
+/// first, so CI shows the error instead of an empty file; the error still exits 2.
+pub fn load_for(
+    dir: &std::path::Path,
+    format: trialstats::output::CheckFormat,
+    suite: &str,
+) -> trialstats::Result<Vec<trialstats::study::Study>> {
+    trialstats::study::load_dir(dir).inspect_err(|e| {
+        if format.0 == trialstats::output::Format::Junit {
+            print(&trialstats::output::junit_input_error(suite, e));
+        }
+    })
+}

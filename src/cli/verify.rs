@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 use trialstats::output::{render, CheckFormat};
-use trialstats::{study, verify, Outcome, Result};
+use trialstats::{verify, Outcome, Result};
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = super::EXIT_LINE)]
@@ -16,7 +16,7 @@ pub struct Args {
 }
 
 pub fn run(a: Args) -> Result<Outcome> {
-    let studies = study::load_dir(&a.data)?;
+    let studies = super::load_for(&a.data, a.format, "verify")?;
     let report = verify::verify_all(&studies)?;
     super::print(&render(a.format.0, &report)?);
     Ok(report.outcome())

@@ -108,7 +108,7 @@ pub struct LmmFit {
     /// The method of the fixed effects' df (`satterthwaite`, `kenward-roger`; absent when none
     /// were computed).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ddf: Option<super::inference::Ddf>,
+    pub ddf: Option<super::ddf::Ddf>,
     /// The level of the fixed effects' confidence intervals.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub level: Option<crate::level::ConfidenceLevel>,
@@ -746,7 +746,7 @@ impl Tabular for LmmFit {
             (Some(ddf), Some(level)) => s.push_str(&format!(
                 "\n\nfixed effects ({} df{}; {} CI):",
                 ddf.label(),
-                if ddf == super::inference::Ddf::KenwardRoger {
+                if ddf == super::ddf::Ddf::KenwardRoger {
                     ", SEs adjusted"
                 } else {
                     ""

@@ -35,43 +35,8 @@ use crate::error::{Error, Result};
 use crate::level::ConfidenceLevel;
 use crate::model_matrix::ModelMatrix;
 use nalgebra::{DMatrix, DVector, SymmetricEigen};
-use serde::Serialize;
 
-/// The method for the denominator degrees of freedom (`--ddf`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Ddf {
-    Satterthwaite,
-    KenwardRoger,
-    /// No df: estimates, SEs and t only (as lme4's `summary`).
-    None,
-}
-
-impl std::str::FromStr for Ddf {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<Ddf> {
-        match s.to_ascii_lowercase().as_str() {
-            "satterthwaite" => Ok(Ddf::Satterthwaite),
-            "kenward-roger" | "kr" => Ok(Ddf::KenwardRoger),
-            "none" => Ok(Ddf::None),
-            _ => Err(Error::input(
-                "--ddf",
-                format!("'{s}' is not a method; allowed: satterthwaite, kenward-roger, none"),
-            )),
-        }
-    }
-}
-
-impl Ddf {
-    /// The name printed in summaries.
-    pub fn label(self) -> &'static str {
-        match self {
-            Ddf::Satterthwaite => "Satterthwaite",
-            Ddf::KenwardRoger => "Kenward-Roger",
-            Ddf::None => "none",
-        }
-    }
-}
+pub use super::ddf::Ddf;
 
 /// Which information of φ Kenward–Roger's `W` inverts: pbkrtest's expected one
 /// (`½ tr(PGᵣPGₛ)`), or the observed one (the Hessian of `−ℓ`), as SAS PROC MIXED and the R

@@ -30,6 +30,7 @@
 //! | [`optimize`] | the bounded optimiser over θ |
 //! | [`fit`](mod@fit) | the fitted model and its output |
 //! | [`marginal`] | the marginal covariance Σ(φ) by blocks of rows, and the sums over rows that small-sample inference needs (linear algebra only) |
+//! | [`ddf`] | the choice of denominator df (`--ddf`), recorded by the fit |
 //! | [`inference`] | Satterthwaite and Kenward–Roger df, t and F tests of contrasts of β̂ |
 //! | [`anova`](mod@anova) | type III hypotheses of the fixed terms and their F tests |
 //! | [`emmeans`](mod@emmeans) | estimated marginal means of a categorical variable and their pairwise differences |
@@ -42,6 +43,7 @@ pub mod blocked;
 pub mod chart;
 pub mod compare;
 pub mod criterion;
+pub mod ddf;
 pub mod dense;
 pub mod design;
 pub mod emmeans;

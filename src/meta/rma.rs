@@ -162,6 +162,36 @@ pub struct MetaFit {
     /// The Bayesian model (`--bayes`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bayes: Option<bayes::BayesFit>,
+    /// The estimate and its intervals back on the ratio scale (`--exp`, for log ratios), as
+    /// metafor's `predict(res, transf = exp)`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exponentiated: Option<Exponentiated>,
+}
+
+/// A pooled log ratio back on the ratio scale: `exp` of the estimate and of each interval's
+/// ends (metafor's `predict(res, transf = exp)`; the SE has no back-transform, so none is
+/// given).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Exponentiated {
+    pub estimate: f64,
+    pub ci_lower: f64,
+    pub ci_upper: f64,
+    /// The prediction interval, where the fit has one.
+    pub pi_lower: Option<f64>,
+    pub pi_upper: Option<f64>,
+}
+
+impl MetaFit {
+    /// Put the estimate and its intervals back on the ratio scale (see [`Exponentiated`]).
+    pub fn exponentiate(&mut self) {
+        self.exponentiated = Some(Exponentiated {
+            estimate: self.estimate.exp(),
+            ci_lower: self.ci_lower.exp(),
+            ci_upper: self.ci_upper.exp(),
+            pi_lower: self.pi_lower.map(f64::exp),
+            pi_upper: self.pi_upper.map(f64::exp),
+        });
+    }
 }
 
 /// Fewer studies than this, with τ̂² = 0, get a note that τ² was not really estimable.
@@ -478,6 +508,7 @@ pub fn fit(data: &MetaData, options: &MetaOptions) -> Result<MetaFit> {
             )
         },
         bayes: None,
+        exponentiated: None,
     };
     check_finite(&fit, data)?;
     Ok(fit)

@@ -80,6 +80,19 @@ pub fn junit(cases: &[TestCase]) -> String {
     out
 }
 
+/// The XML document for a run that could not start (the data did not load): one failing
+/// test case named `input` in `suite` that carries the error, so a CI system shows what went
+/// wrong instead of an empty file. The command still exits 2.
+pub fn input_error(suite: &str, error: &Error) -> String {
+    junit(&[TestCase {
+        suite: suite.to_string(),
+        name: "input".to_string(),
+        failure: Some("the data could not be read".to_string()),
+        skipped: false,
+        detail: error.to_string(),
+    }])
+}
+
 /// Text made safe for XML 1.0 content and attribute values: the five special characters
 /// as entities; control characters XML 1.0 cannot hold (all below U+0020 but tab, newline
 /// and carriage return) replaced by U+FFFD.

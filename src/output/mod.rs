@@ -12,7 +12,7 @@ pub mod table;
 
 pub use self::csv::CsvExporter;
 pub use self::json::JsonExporter;
-pub use self::junit::{escape as xml_escape, JunitExporter};
+pub use self::junit::{escape as xml_escape, input_error as junit_input_error, JunitExporter};
 pub use self::table::TextTableExporter;
 
 use crate::error::Result;

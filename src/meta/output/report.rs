@@ -167,6 +167,18 @@ impl Tabular for MetaFit {
             h(self.q),
             h(self.q_p)
         ));
+        if let Some(e) = &self.exponentiated {
+            s.push_str(&format!(
+                "\nexp (ratio scale, as predict(transf = exp)): estimate = {}, CI [{}, {}]{}",
+                h(e.estimate),
+                h(e.ci_lower),
+                h(e.ci_upper),
+                match (e.pi_lower, e.pi_upper) {
+                    (Some(lo), Some(hi)) => format!(", prediction interval [{}, {}]", h(lo), h(hi)),
+                    _ => String::new(),
+                }
+            ));
+        }
         let f = &self.fit_statistics;
         s.push_str(&format!(
             "\nfit ({}, {} parameters): log-likelihood = {}, deviance = {}, AIC = {}, BIC = {}, AICc = {}",
