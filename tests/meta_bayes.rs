@@ -849,3 +849,26 @@ fn adhoc_is_knapp_hartung_never_narrower_than_the_standard_interval() {
     assert!(rel(&v["ci_upper"], -0.320620970630728086));
     assert!(v.get("warnings").is_none());
 }
+
+#[test]
+fn the_forest_title_names_the_test() {
+    let dir = tempfile::tempdir().unwrap();
+    let svg = dir.path().join("forest.svg");
+    meta()
+        .args([
+            "meta",
+            "tests/data/satralizumab.csv",
+            "--yi",
+            "yi",
+            "--sei",
+            "sei",
+        ])
+        .args(["--test", "adhoc", "--forest", svg.to_str().unwrap()])
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert!(
+        text.contains("REML, Knapp-Hartung adhoc"),
+        "title without the test"
+    );
+}
