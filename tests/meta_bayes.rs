@@ -872,3 +872,165 @@ fn the_forest_title_names_the_test() {
         "title without the test"
     );
 }
+
+#[test]
+fn bayesian_forest_and_densities_are_drawn() {
+    let dir = tempfile::tempdir().unwrap();
+    let forest = dir.path().join("bayes-forest.svg");
+    let densities = dir.path().join("densities.svg");
+    meta()
+        .args([
+            "meta",
+            "tests/data/satralizumab.csv",
+            "--yi",
+            "yi",
+            "--sei",
+            "sei",
+            "--bayes",
+            "--tau-prior",
+            "half-normal:0.5",
+            "--exp",
+            "--bayes-forest",
+            forest.to_str().unwrap(),
+            "--bayes-densities",
+            densities.to_str().unwrap(),
+        ])
+        .assert()
+        .success();
+    let svg = std::fs::read_to_string(&forest).unwrap();
+    // The numbers column is drawn in parts (estimate, "[", lower, ",", upper, "]").
+    let cells: Vec<&str> = svg
+        .split("</text>")
+        .filter_map(|t| t.rsplit('>').next())
+        .map(str::trim)
+        .collect();
+    let has_row = |parts: [&str; 3]| cells.windows(6).any(|w| [w[0], w[2], w[4]] == parts);
+    // SAkuraSky as observed (HR 0.38 [0.16, 0.89]) and shrunk: exp of the posterior median
+    // -0.89558 and of the interval -1.57732, -0.24423 (satralizumab_half_normal above).
+    assert!(has_row(["0.38", "0.16", "0.89"]), "observed row: {cells:?}");
+    assert!(
+        has_row(["0.41", "0.21", "0.78"]),
+        "shrinkage row: {cells:?}"
+    );
+    // exp(mu): median -0.869168, interval -1.668396, -0.081263.
+    assert!(has_row(["0.42", "0.19", "0.92"]), "mu row: {cells:?}");
+    for text in [
+        "Bayesian random effects",
+        "SAkuraSky",
+        "shrinkage estimate",
+        "μ, Bayesian RE model",
+        "half-normal(scale = 0.5)",
+        "prediction interval",
+    ] {
+        assert!(svg.contains(text), "the Bayesian forest lacks '{text}'");
+    }
+    let svg = std::fs::read_to_string(&densities).unwrap();
+    for text in [
+        "μ: marginal posterior",
+        "τ: marginal posterior and prior",
+        "joint posterior",
+        "prior",
+    ] {
+        assert!(svg.contains(text), "the densities chart lacks '{text}'");
+    }
+    // The charts need --bayes, and each its own file.
+    refused(
+        &[
+            "tests/data/satralizumab.csv",
+            "--yi",
+            "yi",
+            "--sei",
+            "sei",
+            "--bayes-forest",
+            "x.svg",
+        ],
+        "--bayes",
+    );
+    let same = forest.to_str().unwrap();
+    refused(
+        &[
+            "tests/data/satralizumab.csv",
+            "--yi",
+            "yi",
+            "--sei",
+            "sei",
+            "--bayes",
+            "--tau-prior",
+            "half-normal:0.5",
+            "--bayes-forest",
+            same,
+            "--bayes-densities",
+            same,
+        ],
+        "--bayes",
+    );
+}
+
+#[test]
+fn drawn_densities_are_the_exact_posterior() {
+    // shrinkage_reference("satralizumab half-normal(0.5)", satra_y, satra_se,
+    //   function(t) dhalfnormal(t, 0.5), tau_at = c(0, 0.3, 1), mu_at = c(-1.5, -0.8, 0),
+    //   joint_at = c(-0.8, 0.3))   (benches/bayes_reference.R)
+    let options = BayesOptions {
+        tau_prior: "half-normal:0.5".parse().unwrap(),
+        mu_prior: MuPrior::Uniform,
+        level: 0.95,
+        threshold: None,
+    };
+    let v: Vec<f64> = SATRA_SE.iter().map(|s| s * s).collect();
+    let labels = ["1".to_string(), "2".to_string()];
+    let f = bayes::fit(&labels, &SATRA_Y, &v, &options).unwrap();
+    let d = bayes::densities::densities(&SATRA_Y, &v, &options, &f).unwrap();
+    // tau's grid starts at 0, where the curve is the exact density.
+    close("tau density at 0", d.tau[0].1, 2.14508472379716819);
+    // Elsewhere the curves are read between their grid points (1/240 of the range apart),
+    // linearly: within 1e-3 relative.
+    let model_density = |x: f64, curve: &[(f64, f64)]| {
+        let w = curve
+            .windows(2)
+            .find(|w| w[0].0 <= x && x <= w[1].0)
+            .unwrap();
+        w[0].1 + (w[1].1 - w[0].1) * (x - w[0].0) / (w[1].0 - w[0].0)
+    };
+    for (x, r) in [(0.3, 1.44822223318599352), (1.0, 0.11044272892656189)] {
+        let got = model_density(x, &d.tau);
+        assert!(
+            (got - r).abs() < 1e-3 * r,
+            "tau density at {x}: {got} against {r}"
+        );
+    }
+    for (x, r) in [(-1.5, 0.216024461754266095), (-0.8, 1.125322316269877110)] {
+        let got = model_density(x, &d.mu);
+        assert!(
+            (got - r).abs() < 1e-3 * r,
+            "mu density at {x}: {got} against {r}"
+        );
+    }
+    // The prior on tau drawn for comparison: half-normal(0.5) at 0 is 2 dnorm(0, 0, 0.5).
+    close(
+        "prior density at 0",
+        d.tau_prior.as_ref().unwrap()[0].1,
+        1.5957691216057308,
+    );
+    // The joint density p(mu = -0.8, tau = 0.3 | y) = 1.6360763392687088: the grid's nearest
+    // point, checked to the grid's resolution.
+    let j = &d.joint;
+    let (i, _) =
+        j.mu.iter()
+            .enumerate()
+            .min_by(|a, b| (a.1 + 0.8).abs().total_cmp(&(b.1 + 0.8).abs()))
+            .unwrap();
+    let (t, _) = j
+        .tau
+        .iter()
+        .enumerate()
+        .min_by(|a, b| (a.1 - 0.3).abs().total_cmp(&(b.1 - 0.3).abs()))
+        .unwrap();
+    let got = j.density[t][i];
+    assert!(
+        (got - 1.6360763392687088).abs() < 0.02 * 1.6360763392687088,
+        "joint density near (-0.8, 0.3): {got}"
+    );
+    // The regions are nested: the 99% region's level is the lowest.
+    assert!(j.region_levels.windows(2).all(|w| w[0] < w[1]));
+}

@@ -213,6 +213,15 @@ pub struct MetaArgs {
     /// T < 0, P(mu > T) otherwise), on the scale of the estimates (log scale for ratios).
     #[arg(long, value_name = "T", requires = "bayes", allow_hyphen_values = true)]
     pub threshold: Option<f64>,
+    /// With --bayes: draw the Bayesian forest plot (each study's observed interval with its
+    /// shrinkage interval under it, mu's posterior median and interval, the prediction
+    /// interval) to this file (.png or .svg).
+    #[arg(long, value_name = "FILE", requires = "bayes")]
+    pub bayes_forest: Option<PathBuf>,
+    /// With --bayes: draw the posterior densities (mu; tau with its prior; the joint density
+    /// of mu and tau) to this file (.png or .svg).
+    #[arg(long, value_name = "FILE", requires = "bayes")]
+    pub bayes_densities: Option<PathBuf>,
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
@@ -241,11 +250,12 @@ pub fn run(args: Args) -> Result<Outcome> {
         && args.forest.is_none()
         && args.cumulative_forest.is_none()
         && args.leave_one_out_forest.is_none()
+        && args.bayes_forest.is_none()
     {
         return Err(Error::input(
             "--exp",
-            "draws a forest plot on the ratio scale; give --forest, --cumulative-forest or \
-             --leave-one-out-forest",
+            "draws a forest plot on the ratio scale; give --forest, --cumulative-forest, \
+             --leave-one-out-forest or --bayes-forest",
         ));
     }
     let format: Format = args.format.parse()?;
@@ -366,6 +376,50 @@ pub fn run(args: Args) -> Result<Outcome> {
         if let (Some(path), Some(chart)) = (path, chart) {
             super::args::refuse_overwrite("--forest/--funnel", path, &[input_file(&args)?])?;
             trialstats::plot::render(&chart, path, canvas)?;
+        }
+    }
+    if let (Some(b), Some(options)) = (&fit.bayes, &bayes_options) {
+        let others = [
+            &args.forest,
+            &args.funnel,
+            &args.baujat,
+            &args.bubble,
+            &args.cumulative_forest,
+            &args.leave_one_out_forest,
+        ];
+        let bayes_title = format!(
+            "{} (Bayesian random effects): {} studies",
+            match measure {
+                Some(code) => capitalised(&meta::output::chart::measure_axis_label(code, args.exp)),
+                None => "Meta-analysis".into(),
+            },
+            fit.k
+        );
+        if let Some(path) = &args.bayes_forest {
+            let mut all = others.to_vec();
+            all.push(&args.bayes_densities);
+            refuse_chart_file(&args, "--bayes-forest", path, &all)?;
+            let chart = meta::output::chart::bayes_forest_chart(
+                &fit,
+                b,
+                &args.chart.title_or(bayes_title.clone()),
+                &args.chart.xlab_or(axis_label(args.exp)),
+                args.exp,
+            );
+            trialstats::plot::render(&chart.into(), path, canvas)?;
+        }
+        if let Some(path) = &args.bayes_densities {
+            refuse_chart_file(&args, "--bayes-densities", path, &others)?;
+            let densities = meta::bayes::densities::densities(&data.yi, &data.vi, options, b)?;
+            let chart = meta::output::chart::posterior_chart(
+                b,
+                &densities,
+                &args
+                    .chart
+                    .title_or(format!("Posterior densities: {bayes_title}")),
+                &axis_label(false),
+            );
+            trialstats::plot::render(&chart.into(), path, canvas)?;
         }
     }
     if let Some(path) = &args.baujat {
