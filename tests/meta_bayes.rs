@@ -679,6 +679,9 @@ fn json_keys_are_the_contract() {
     assert!(b["mu"]["p_positive"].as_f64().unwrap() < 0.02);
     assert_eq!(b["shrinkage"].as_array().unwrap().len(), 2);
     assert_eq!(b["shrinkage"][0]["label"], "SAkuraSky");
+    for key in ["lower", "upper", "shortest_lower", "shortest_upper"] {
+        assert!(b["shrinkage"][0][key].is_f64(), "bayes.shrinkage[].{key}");
+    }
     // tau^2 = 0 from two studies: the note is in the JSON too.
     assert!(v["warnings"][0]
         .as_str()
@@ -1033,4 +1036,82 @@ fn drawn_densities_are_the_exact_posterior() {
     );
     // The regions are nested: the 99% region's level is the lowest.
     assert!(j.region_levels.windows(2).all(|w| w[0] < w[1]));
+}
+
+/// Each listed study's shortest interval (0-based index, lower, upper).
+fn shortest_shrinkage(what: &str, fit: &BayesFit, expected: &[(usize, f64, f64)]) {
+    for &(i, lo, hi) in expected {
+        let s = &fit.shrinkage[i];
+        close(
+            &format!("{what} study {} shortest lower", i + 1),
+            s.shortest_lower,
+            lo,
+        );
+        close(
+            &format!("{what} study {} shortest upper", i + 1),
+            s.shortest_upper,
+            hi,
+        );
+        // Shorter than (or as long as) the equal-tailed interval, as it must be.
+        assert!(s.shortest_upper - s.shortest_lower <= s.upper - s.lower + 1e-12);
+    }
+}
+
+#[test]
+fn shrinkage_estimates_have_the_exact_shortest_intervals() {
+    // shrinkage_reference(name, y, sei, dprior, mu0, sd0, level, studies = ...)
+    // (benches/bayes_reference.R): q(p) by uniroot(tol = 1e-14) on the exact posterior CDF of
+    // theta_i (integrate, rel.tol = 1e-12), and optimize(q(p + level) - q(p), tol = 1e-12).
+    // shrinkage_reference("satralizumab half-normal(0.5)", satra_y, satra_se,
+    //                     function(t) dhalfnormal(t, 0.5))
+    let f = fit(&SATRA_Y, &SATRA_SE, "half-normal:0.5", None, 0.95, None);
+    shortest_shrinkage(
+        "satralizumab",
+        &f,
+        &[
+            (0, -1.5697880233101091, -0.2370004210497838),
+            (1, -1.42701572774510455, -0.25376852708123354),
+        ],
+    );
+    // shrinkage_reference("hinks half-normal(1.0)", hinks_y, hinks_se,
+    //                     function(t) dhalfnormal(t, 1.0))
+    let f = fit(&HINKS_Y, &HINKS_SE, "half-normal:1", None, 0.95, None);
+    shortest_shrinkage(
+        "hinks",
+        &f,
+        &[
+            (0, -0.328983715075449989, 0.021986871690462241),
+            (1, -0.373319926077629094, -0.061395984815608373),
+            (2, -0.404283787494527092, 0.015463214246065371),
+        ],
+    );
+    // shrinkage_reference("crins half-normal(0.5)", as.numeric(crins$yi), sqrt(crins$vi),
+    //                     function(t) dhalfnormal(t, 0.5), level = 0.9, studies = c(1, 6))
+    let f = fit(&CRINS_Y, &crins_se(), "half-normal:0.5", None, 0.9, None);
+    shortest_shrinkage(
+        "crins",
+        &f,
+        &[
+            (0, -2.4781046349795086, -1.1029077044105347),
+            (5, -2.49406595248869989, -0.81477438126649882),
+        ],
+    );
+    // shrinkage_reference("schools half-cauchy(25), mu normal(0, 50)", schools_y, schools_se,
+    //                     function(t) dhalfcauchy(t, 25), mu0 = 0, sd0 = 50, studies = c(1, 3))
+    let f = fit(
+        &SCHOOLS_Y,
+        &SCHOOLS_SE,
+        "half-cauchy:25",
+        Some("normal:0,50"),
+        0.95,
+        None,
+    );
+    shortest_shrinkage(
+        "schools",
+        &f,
+        &[
+            (0, -3.2186636281744794, 28.1457442561294151),
+            (2, -9.2419762187472649, 21.0506982757883954),
+        ],
+    );
 }

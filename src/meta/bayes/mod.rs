@@ -116,6 +116,9 @@ pub struct Shrinkage {
     /// Equal-tailed interval.
     pub lower: f64,
     pub upper: f64,
+    /// Shortest interval.
+    pub shortest_lower: f64,
+    pub shortest_upper: f64,
 }
 
 /// Bayes factors (`None` unless both priors are proper).
@@ -323,6 +326,7 @@ pub fn fit(labels: &[String], y: &[f64], v: &[f64], options: &BayesOptions) -> R
                     .collect(),
             };
             let [lower, upper] = m.equal_tailed(level)?;
+            let [shortest_lower, shortest_upper] = m.shortest_from(level, [lower, upper])?;
             Ok(Shrinkage {
                 label: labels
                     .get(i)
@@ -335,6 +339,8 @@ pub fn fit(labels: &[String], y: &[f64], v: &[f64], options: &BayesOptions) -> R
                 sd: m.sd(),
                 lower,
                 upper,
+                shortest_lower,
+                shortest_upper,
             })
         })
         .collect::<Result<Vec<_>>>()?;
