@@ -854,7 +854,7 @@ fn adhoc_is_knapp_hartung_never_narrower_than_the_standard_interval() {
 }
 
 #[test]
-fn the_forest_title_names_the_test() {
+fn the_forest_model_line_names_the_test_and_shows_the_warnings() {
     let dir = tempfile::tempdir().unwrap();
     let svg = dir.path().join("forest.svg");
     meta()
@@ -871,9 +871,31 @@ fn the_forest_title_names_the_test() {
         .success();
     let text = std::fs::read_to_string(&svg).unwrap();
     assert!(
-        text.contains("REML, Knapp-Hartung adhoc"),
-        "title without the test"
+        text.contains("RE model (REML, Knapp-Hartung adhoc)"),
+        "model line without the test"
     );
+    // tau^2 = 0 from two studies: the note is on the forest too.
+    assert!(text.contains("Warning: tau^2 is estimated as 0 from 2 studies"));
+    // Five trials that agree closely: the KNHA interval is narrower than the standard and the
+    // fixed-effect ones, and the forest says so.
+    meta()
+        .args([
+            "meta",
+            "tests/data/knha_narrow_synthetic.csv",
+            "--yi",
+            "yi",
+            "--vi",
+            "vi",
+        ])
+        .args(["--test", "knha", "--forest", svg.to_str().unwrap()])
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert!(text.contains("RE model (REML, Knapp-Hartung)"));
+    assert!(text.contains(
+        "Warning: the Knapp-Hartung interval is narrower than the standard random-effects one"
+    ));
+    assert!(text.contains("Warning: the Knapp-Hartung interval is narrower than the fixed-effect"));
 }
 
 #[test]

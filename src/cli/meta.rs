@@ -328,7 +328,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         ),
     };
     let title = args.chart.title_or(format!(
-        "{} ({}, {}{}): {} studies",
+        "{} ({}, {}): {} studies",
         match measure {
             Some(code) => capitalised(&meta::output::chart::measure_axis_label(code, args.exp)),
             None => "Meta-analysis".into(),
@@ -339,12 +339,6 @@ pub fn run(args: Args) -> Result<Outcome> {
             "random effects"
         },
         fit.method,
-        // The model line names a test other than z (Knapp-Hartung, or its adhoc form).
-        match fit.test {
-            "knha" => ", Knapp-Hartung",
-            "adhoc" => ", Knapp-Hartung adhoc",
-            _ => "",
-        },
         fit.k
     ));
     let canvas = args.chart.canvas()?;

@@ -112,7 +112,8 @@ pub struct ForestChart {
     pub summary: Option<ForestSummary>,
     /// Subgroups of the rows, in the rows' order; empty for none.
     pub subgroups: Vec<ForestSubgroup>,
-    /// The last line, under everything (the test for subgroup differences); `None` for none.
+    /// The last lines, under everything (the test for subgroup differences, warnings about
+    /// the intervals), paragraphs separated by `\n`; `None` for none.
     pub footer: Option<String>,
 }
 
@@ -485,7 +486,15 @@ impl ForestChart {
             }
         }
         if let Some(f) = &self.footer {
-            lines.push(Line::Note(wrap_text(f, &note, text_w, 3)));
+            // One note per paragraph (a warning about the intervals is one paragraph).
+            for paragraph in f.split('\n') {
+                lines.push(Line::Note(wrap_text(
+                    paragraph,
+                    &note,
+                    text_w,
+                    MAX_FOOTER_LINES,
+                )));
+            }
         }
         let mut top = 0;
         let placed = lines
@@ -1176,6 +1185,9 @@ const SHRINKAGE_COLOUR: RGBColor = palette::BLUISH_GREEN;
 
 /// The colour of a subgroup's diamond (the pooled one is vermillion).
 const SUBGROUP_COLOUR: RGBColor = palette::BLUISH_GREEN;
+
+/// A footer paragraph wraps onto at most this many lines; only a longer one is cut.
+const MAX_FOOTER_LINES: usize = 6;
 
 /// A label wraps onto at most this many lines; only a longer one is cut.
 const MAX_LABEL_LINES: usize = 6;

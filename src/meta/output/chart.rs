@@ -51,9 +51,10 @@ pub fn forest_chart(
             .collect(),
         summary: pooled.then(|| ForestSummary {
             label: format!(
-                "{} model ({})",
+                "{} model ({}{})",
                 if fit.method == "FE" { "FE" } else { "RE" },
-                fit.method
+                fit.method,
+                test_name(fit)
             ),
             estimate: fit.estimate,
             ci_lower: fit.ci_lower,
@@ -65,8 +66,31 @@ pub fn forest_chart(
             heterogeneity: Some(heterogeneity(fit)),
         }),
         subgroups: Vec::new(),
-        footer: None,
+        footer: warnings(fit),
     }
+}
+
+/// The model line's name of a test other than z: ", Knapp-Hartung" or ", Knapp-Hartung
+/// adhoc" (metafor's `test = "adhoc"`).
+fn test_name(fit: &MetaFit) -> &'static str {
+    match fit.test {
+        "knha" => ", Knapp-Hartung",
+        "adhoc" => ", Knapp-Hartung adhoc",
+        _ => "",
+    }
+}
+
+/// The fit's warnings about its intervals (a Knapp-Hartung interval narrower than the
+/// standard or the fixed-effect one, τ² = 0 from few studies), one paragraph each, as the
+/// text output prints them.
+fn warnings(fit: &MetaFit) -> Option<String> {
+    (!fit.warnings.is_empty()).then(|| {
+        fit.warnings
+            .iter()
+            .map(|w| format!("Warning: {w}."))
+            .collect::<Vec<_>>()
+            .join("\n")
+    })
 }
 
 /// The subgrouped forest plot of `fit`, which holds the subgroup fits of `--subgroup`
@@ -124,12 +148,16 @@ pub fn subgroup_forest_chart(
         });
         chart.rows.extend(members);
     }
-    chart.footer = Some(format!(
+    let subgroup_test = format!(
         "Test for subgroup differences: Q_between({}) = {}, {}",
         test.df,
         crate::plot::style::annotation_number(test.q, 2),
         crate::plot::style::p_text(test.p)
-    ));
+    );
+    chart.footer = Some(match chart.footer.take() {
+        Some(warnings) => format!("{subgroup_test}\n{warnings}"),
+        None => subgroup_test,
+    });
     Ok(chart)
 }
 
