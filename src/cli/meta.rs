@@ -47,7 +47,7 @@ pub struct MetaArgs {
     pub file: Option<PathBuf>,
     /// Pool the studies of this data folder instead: every before/after measure, or with a
     /// between-arm --effect every per-arm measure or count, that two or more studies report.
-    #[arg(long, value_name = "DIR", conflicts_with_all = ["file", "yi", "vi", "sei", "measure", "mods", "forest", "funnel", "baujat", "bubble", "subgroup", "cumulative", "trimfill", "fsn", "ranktest", "pet_peese", "selmodel"])]
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["file", "yi", "vi", "sei", "measure", "mods", "forest", "funnel", "baujat", "bubble", "subgroup", "cumulative", "trimfill", "fsn", "ranktest", "pet_peese", "selmodel", "bayes_forest", "bayes_densities"])]
     pub data: Option<PathBuf>,
     /// With --data: the effect size to pool: before/after (MC, SMCC, SMCR, SMCRH, ROMC) or
     /// between the arms of trials (MD, SMD, ROM; RR, OR, RD; IRR, IRD) [default: SMCR].
@@ -198,8 +198,9 @@ pub struct MetaArgs {
     pub robust: Option<String>,
     /// Also fit the Bayesian random-effects model (normal-normal, exact posterior by
     /// integration over tau): posteriors of mu, tau and a new study's effect, shrinkage
-    /// estimates, Bayes factors. Needs --tau-prior; models without moderators.
-    #[arg(long, conflicts_with_all = ["data", "cluster"])]
+    /// estimates, Bayes factors. Needs --tau-prior; models without moderators. With --data,
+    /// for every pooled measure.
+    #[arg(long, conflicts_with_all = ["cluster"])]
     pub bayes: bool,
     /// With --bayes: the prior on tau: half-normal:S, half-cauchy:S, half-t:S,DF,
     /// exponential:RATE, uniform:MAX, uniform (improper), log-normal:MU,SIGMA (of ln tau), or
@@ -701,7 +702,32 @@ fn run_data(dir: &Path, args: &MetaArgs, options: &MetaOptions, format: Format) 
     let mut out = String::new();
     let mut json = Vec::new();
     for set in &sets {
-        let fit = meta::fit(&set.data, options)?;
+        let mut fit = meta::fit(&set.data, options)?;
+        if let Some(b) = bayes_options(args, &set.data)? {
+            // Turner et al.'s priors describe log odds ratios; on another scale they would
+            // claim a heterogeneity nobody measured.
+            if matches!(
+                &b.tau_prior,
+                meta::bayes::TauPrior::LogNormal {
+                    preset: Some(_),
+                    ..
+                }
+            ) && code != MeasureCode::OR
+            {
+                return Err(Error::input(
+                    "--tau-prior",
+                    format!(
+                        "Turner et al. (2015)'s priors are for log odds ratios, but --effect {code} pools another scale; give a prior on tau on the scale of {code} (for example half-normal:S)"
+                    ),
+                ));
+            }
+            fit.bayes = Some(meta::bayes::fit(
+                &set.data.labels,
+                &set.data.yi,
+                &set.data.vi,
+                &b,
+            )?);
+        }
         match format {
             Format::Json => {
                 let mut v = serde_json::to_value(&fit)
