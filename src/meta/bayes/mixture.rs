@@ -96,6 +96,21 @@ impl Mixture {
             .sum()
     }
 
+    /// At `x` in one pass: the tail probability (P(X ≤ x), or P(X > x) when `upper`), the
+    /// density and its slope (one `erfc` and one `exp` per component).
+    fn tail_density_slope(&self, x: f64, upper: bool) -> [f64; 3] {
+        let mut out = [0.0; 3];
+        for c in &self.components {
+            let z = (x - c.mean) / c.sd;
+            let tail = if upper { pnorm_upper(z) } else { pnorm(z) };
+            let d = c.weight * INV_SQRT_2PI * (-0.5 * z * z).exp() / c.sd;
+            out[0] += c.weight * tail;
+            out[1] += d;
+            out[2] -= d * z / c.sd;
+        }
+        out
+    }
+
     /// An interval that holds every component's mean ± 40 SD (all the mass there is).
     fn span(&self) -> (f64, f64) {
         self.components
@@ -178,19 +193,26 @@ impl Mixture {
     /// instead of the dozens [`Mixture::shortest`] makes; when a step would leave the
     /// density's shape (the ends cross, or the residual does not fall) it falls back to that.
     pub fn shortest_from(&self, level: f64, start: [f64; 2]) -> Result<[f64; 2]> {
-        let [mut a, mut b] = start;
-        let scale = (b - a).abs();
-        let residual = |a: f64, b: f64| {
-            // The smaller tail of each end computed directly, so the mass keeps its digits.
-            let mass = 1.0 - self.cdf(a) - self.sf(b);
-            [mass - level, self.pdf(b) - self.pdf(a)]
+        // Residuals (F(b) − F(a) − level, f(b) − f(a)) and the densities and slopes at both
+        // ends; the smaller tail of each end computed directly, so the mass keeps its digits.
+        let eval = |a: f64, b: f64| {
+            let [lower, fa, sa] = self.tail_density_slope(a, false);
+            let [upper, fb, sb] = self.tail_density_slope(b, true);
+            ([1.0 - lower - upper - level, fb - fa], [fa, sa, fb, sb])
         };
+        // Small enough: Φ here is good to about 1e-10 relative (see `pnorm`), so the mass
+        // cannot be pinned much closer than 1e-9; the ends then sit within about 1e-9 of the
+        // scale (and 1e-7 of it for the equal densities), far inside the 1e-6 asked.
+        let small = |r: [f64; 2], fa: f64| r[0].abs() <= 1e-9 && r[1].abs() <= 1e-7 * fa;
         let size = |r: [f64; 2], fa: f64| r[0].abs() + r[1].abs() / fa.max(f64::MIN_POSITIVE);
-        let mut r = residual(a, b);
+        let [mut a, mut b] = start;
+        let (mut r, mut d) = eval(a, b);
         for _ in 0..50 {
-            let (fa, fb) = (self.pdf(a), self.pdf(b));
-            let (sa, sb) = (self.pdf_slope(a), self.pdf_slope(b));
-            // Jacobian of (F(b) − F(a) − level, f(b) − f(a)) in (a, b).
+            if small(r, d[0]) {
+                return Ok([a, b]);
+            }
+            let [fa, sa, fb, sb] = d;
+            // The Jacobian of the residuals in (a, b) is [[−f(a), f(b)], [−f′(a), f′(b)]].
             let det = (-fa) * sb - fb * (-sa);
             if det == 0.0 || !det.is_finite() {
                 break;
@@ -198,24 +220,21 @@ impl Mixture {
             let da = (r[0] * sb - fb * r[1]) / det;
             let db = ((-fa) * r[1] - (-sa) * r[0]) / det;
             let (mut na, mut nb) = (a - da, b - db);
-            let mut nr = residual(na, nb);
+            let (mut nr, mut nd) = eval(na, nb);
             let mut halvings = 0;
-            while !(nb > na && size(nr, fa) < size(r, fa)) && halvings < 30 {
+            while !(nb > na && size(nr, fa) < size(r, fa)) && halvings < 10 {
                 na = 0.5 * (na + a);
                 nb = 0.5 * (nb + b);
-                nr = residual(na, nb);
+                (nr, nd) = eval(na, nb);
                 halvings += 1;
             }
-            if !(nb > na && size(nr, fa) <= size(r, fa)) {
+            if !(nb > na && size(nr, fa) < size(r, fa)) {
+                // No step lowers the residual: at its noise floor, or lost.
                 break;
             }
-            let step = (na - a).abs().max((nb - b).abs());
-            (a, b, r) = (na, nb, nr);
-            if step <= 1e-12 * scale {
-                return Ok([a, b]);
-            }
+            (a, b, r, d) = (na, nb, nr, nd);
         }
-        if r[0].abs() <= 1e-12 && r[1].abs() <= 1e-10 * self.pdf(a).max(self.pdf(b)) {
+        if small(r, d[0]) {
             return Ok([a, b]);
         }
         self.shortest(level)
