@@ -106,3 +106,48 @@ schools_se <- c(14.9, 10.2, 16.3, 11.0, 9.4, 11.4, 10.4, 17.6)
 reference("schools half-cauchy(25), mu normal(0, 50)", schools_y, schools_se,
           function(t) dhalfcauchy(t, 25), mu0 = 0, sd0 = 50)
 reference("schools uniform, uniform", schools_y, schools_se, function(t) 1 + 0 * t)
+
+# Shortest intervals of the shrinkage estimates (each study's own theta_i) and the densities
+# the charts draw (`meta --bayes-densities`), for tests/meta_bayes.rs. Same exact posterior as
+# reference() above; the shortest interval minimises q(p + level) - q(p) over p.
+shrinkage_reference <- function(name, y, sei, dprior, mu0 = NA, sd0 = NA, level = 0.95,
+                                upper = Inf, studies = seq_along(y), tau_at = c(), mu_at = c(),
+                                joint_at = NULL) {
+  v <- sei^2; k <- length(y)
+  cond <- function(t) {
+    w <- 1 / (v + t^2); prec <- sum(w); num <- sum(w * y)
+    if (!is.na(mu0)) { prec <- prec + 1 / sd0^2; num <- num + mu0 / sd0^2 }
+    m <- num / prec; V <- 1 / prec
+    rss <- sum(w * (y - m)^2) + if (!is.na(mu0)) (mu0 - m)^2 / sd0^2 else 0
+    c(m = m, V = V, ll = -0.5 * sum(log(v + t^2)) + 0.5 * log(V) - 0.5 * rss)
+  }
+  lmax <- optimize(function(t) log(dprior(t)) + cond(t)[["ll"]], c(0, 10 * max(sei)), maximum = TRUE)$objective
+  f <- function(t) sapply(t, function(x) { if (dprior(x) == 0) return(0); dprior(x) * exp(cond(x)[["ll"]] - lmax) })
+  I <- function(g) integrate(function(t) f(t) * g(t), 0, upper, rel.tol = 1e-12, subdivisions = 10000L)$value
+  Z <- I(function(t) 1)
+  mv <- function(t) t(sapply(t, function(x) cond(x)[c("m", "V")]))
+  out <- list()
+  for (i in studies) {
+    par <- function(t) { a <- mv(t); b <- v[i] / (v[i] + t^2)
+      cbind(y[i] - b * (y[i] - a[, 1]), sqrt(v[i] * (1 - b) + b^2 * a[, 2])) }
+    cdf <- function(x) I(function(t) { p <- par(t); pnorm(x, p[, 1], p[, 2]) }) / Z
+    q <- function(p) uniroot(function(x) cdf(x) - p, c(-50, 50), tol = 1e-14)$root
+    p <- optimize(function(p) q(p + level) - q(p), c(1e-9, 1 - level - 1e-9), tol = 1e-12)$minimum
+    out[[paste0("study", i, "_shortest")]] <- c(q(p), q(p + level))
+  }
+  if (length(tau_at)) out$tau_density <- f(tau_at) / Z
+  if (length(mu_at)) out$mu_density <- sapply(mu_at, function(x) I(function(t) { a <- mv(t); dnorm(x, a[, 1], sqrt(a[, 2])) }) / Z)
+  if (!is.null(joint_at)) {
+    a <- cond(joint_at[2])
+    out$joint_density <- f(joint_at[2]) / Z * dnorm(joint_at[1], a[["m"]], sqrt(a[["V"]]))
+  }
+  cat("==", name, "\n"); print(out)
+}
+shrinkage_reference("satralizumab half-normal(0.5)", satra_y, satra_se, function(t) dhalfnormal(t, 0.5),
+                    tau_at = c(0, 0.3, 1), mu_at = c(-1.5, -0.8, 0), joint_at = c(-0.8, 0.3))
+shrinkage_reference("hinks half-normal(1.0)", hinks_y, hinks_se, function(t) dhalfnormal(t, 1.0))
+shrinkage_reference("crins half-normal(0.5)", as.numeric(crins$yi), sqrt(crins$vi), function(t) dhalfnormal(t, 0.5),
+                    level = 0.9, studies = c(1, 6))
+shrinkage_reference("schools half-cauchy(25), mu normal(0, 50)", schools_y, schools_se,
+                    function(t) dhalfcauchy(t, 25), mu0 = 0, sd0 = 50, studies = c(1, 3),
+                    tau_at = c(5, 20), mu_at = c(8), joint_at = c(8, 5))

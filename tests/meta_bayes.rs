@@ -679,6 +679,9 @@ fn json_keys_are_the_contract() {
     assert!(b["mu"]["p_positive"].as_f64().unwrap() < 0.02);
     assert_eq!(b["shrinkage"].as_array().unwrap().len(), 2);
     assert_eq!(b["shrinkage"][0]["label"], "SAkuraSky");
+    for key in ["lower", "upper", "shortest_lower", "shortest_upper"] {
+        assert!(b["shrinkage"][0][key].is_f64(), "bayes.shrinkage[].{key}");
+    }
     // tau^2 = 0 from two studies: the note is in the JSON too.
     assert!(v["warnings"][0]
         .as_str()
@@ -848,4 +851,289 @@ fn adhoc_is_knapp_hartung_never_narrower_than_the_standard_interval() {
     assert!(rel(&v["ci_lower"], -1.108443713685551169));
     assert!(rel(&v["ci_upper"], -0.320620970630728086));
     assert!(v.get("warnings").is_none());
+}
+
+#[test]
+fn the_forest_model_line_names_the_test_and_shows_the_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    let svg = dir.path().join("forest.svg");
+    meta()
+        .args([
+            "meta",
+            "tests/data/satralizumab.csv",
+            "--yi",
+            "yi",
+            "--sei",
+            "sei",
+        ])
+        .args(["--test", "adhoc", "--forest", svg.to_str().unwrap()])
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert!(
+        text.contains("RE model (REML, Knapp-Hartung adhoc)"),
+        "model line without the test"
+    );
+    // tau^2 = 0 from two studies: the note is on the forest too.
+    assert!(text.contains("Warning: tau^2 is estimated as 0 from 2 studies"));
+    // Five trials that agree closely: the KNHA interval is narrower than the standard and the
+    // fixed-effect ones, and the forest says so.
+    meta()
+        .args([
+            "meta",
+            "tests/data/knha_narrow_synthetic.csv",
+            "--yi",
+            "yi",
+            "--vi",
+            "vi",
+        ])
+        .args(["--test", "knha", "--forest", svg.to_str().unwrap()])
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert!(text.contains("RE model (REML, Knapp-Hartung)"));
+    assert!(text.contains(
+        "Warning: the Knapp-Hartung interval is narrower than the standard random-effects one"
+    ));
+    assert!(text.contains("Warning: the Knapp-Hartung interval is narrower than the fixed-effect"));
+}
+
+#[test]
+fn bayesian_forest_and_densities_are_drawn() {
+    let dir = tempfile::tempdir().unwrap();
+    let forest = dir.path().join("bayes-forest.svg");
+    let densities = dir.path().join("densities.svg");
+    meta()
+        .args([
+            "meta",
+            "tests/data/satralizumab.csv",
+            "--yi",
+            "yi",
+            "--sei",
+            "sei",
+            "--bayes",
+            "--tau-prior",
+            "half-normal:0.5",
+            "--exp",
+            "--bayes-forest",
+            forest.to_str().unwrap(),
+            "--bayes-densities",
+            densities.to_str().unwrap(),
+        ])
+        .assert()
+        .success();
+    let svg = std::fs::read_to_string(&forest).unwrap();
+    // The numbers column is drawn in parts (estimate, "[", lower, ",", upper, "]").
+    let cells: Vec<&str> = svg
+        .split("</text>")
+        .filter_map(|t| t.rsplit('>').next())
+        .map(str::trim)
+        .collect();
+    let has_row = |parts: [&str; 3]| cells.windows(6).any(|w| [w[0], w[2], w[4]] == parts);
+    // SAkuraSky as observed (HR 0.38 [0.16, 0.89]) and shrunk: exp of the posterior median
+    // -0.89558 and of the interval -1.57732, -0.24423 (satralizumab_half_normal above).
+    assert!(has_row(["0.38", "0.16", "0.89"]), "observed row: {cells:?}");
+    assert!(
+        has_row(["0.41", "0.21", "0.78"]),
+        "shrinkage row: {cells:?}"
+    );
+    // exp(mu): median -0.869168, interval -1.668396, -0.081263.
+    assert!(has_row(["0.42", "0.19", "0.92"]), "mu row: {cells:?}");
+    for text in [
+        "Bayesian random effects",
+        "SAkuraSky",
+        "shrinkage estimate",
+        "μ, Bayesian RE model",
+        "half-normal(scale = 0.5)",
+        "prediction interval",
+    ] {
+        assert!(svg.contains(text), "the Bayesian forest lacks '{text}'");
+    }
+    let svg = std::fs::read_to_string(&densities).unwrap();
+    for text in [
+        "μ: marginal posterior",
+        "τ: marginal posterior and prior",
+        "joint posterior",
+        "prior",
+    ] {
+        assert!(svg.contains(text), "the densities chart lacks '{text}'");
+    }
+    // The charts need --bayes, and each its own file.
+    refused(
+        &[
+            "tests/data/satralizumab.csv",
+            "--yi",
+            "yi",
+            "--sei",
+            "sei",
+            "--bayes-forest",
+            "x.svg",
+        ],
+        "--bayes",
+    );
+    let same = forest.to_str().unwrap();
+    refused(
+        &[
+            "tests/data/satralizumab.csv",
+            "--yi",
+            "yi",
+            "--sei",
+            "sei",
+            "--bayes",
+            "--tau-prior",
+            "half-normal:0.5",
+            "--bayes-forest",
+            same,
+            "--bayes-densities",
+            same,
+        ],
+        "--bayes",
+    );
+}
+
+#[test]
+fn drawn_densities_are_the_exact_posterior() {
+    // shrinkage_reference("satralizumab half-normal(0.5)", satra_y, satra_se,
+    //   function(t) dhalfnormal(t, 0.5), tau_at = c(0, 0.3, 1), mu_at = c(-1.5, -0.8, 0),
+    //   joint_at = c(-0.8, 0.3))   (benches/bayes_reference.R)
+    let options = BayesOptions {
+        tau_prior: "half-normal:0.5".parse().unwrap(),
+        mu_prior: MuPrior::Uniform,
+        level: 0.95,
+        threshold: None,
+    };
+    let v: Vec<f64> = SATRA_SE.iter().map(|s| s * s).collect();
+    let labels = ["1".to_string(), "2".to_string()];
+    let f = bayes::fit(&labels, &SATRA_Y, &v, &options).unwrap();
+    let d = bayes::densities::densities(&SATRA_Y, &v, &options, &f).unwrap();
+    // tau's grid starts at 0, where the curve is the exact density.
+    close("tau density at 0", d.tau[0].1, 2.14508472379716819);
+    // Elsewhere the curves are read between their grid points (1/240 of the range apart),
+    // linearly: within 1e-3 relative.
+    let model_density = |x: f64, curve: &[(f64, f64)]| {
+        let w = curve
+            .windows(2)
+            .find(|w| w[0].0 <= x && x <= w[1].0)
+            .unwrap();
+        w[0].1 + (w[1].1 - w[0].1) * (x - w[0].0) / (w[1].0 - w[0].0)
+    };
+    for (x, r) in [(0.3, 1.44822223318599352), (1.0, 0.11044272892656189)] {
+        let got = model_density(x, &d.tau);
+        assert!(
+            (got - r).abs() < 1e-3 * r,
+            "tau density at {x}: {got} against {r}"
+        );
+    }
+    for (x, r) in [(-1.5, 0.216024461754266095), (-0.8, 1.125322316269877110)] {
+        let got = model_density(x, &d.mu);
+        assert!(
+            (got - r).abs() < 1e-3 * r,
+            "mu density at {x}: {got} against {r}"
+        );
+    }
+    // The prior on tau drawn for comparison: half-normal(0.5) at 0 is 2 dnorm(0, 0, 0.5).
+    close(
+        "prior density at 0",
+        d.tau_prior.as_ref().unwrap()[0].1,
+        1.5957691216057308,
+    );
+    // The joint density p(mu = -0.8, tau = 0.3 | y) = 1.6360763392687088: the grid's nearest
+    // point, checked to the grid's resolution.
+    let j = &d.joint;
+    let (i, _) =
+        j.mu.iter()
+            .enumerate()
+            .min_by(|a, b| (a.1 + 0.8).abs().total_cmp(&(b.1 + 0.8).abs()))
+            .unwrap();
+    let (t, _) = j
+        .tau
+        .iter()
+        .enumerate()
+        .min_by(|a, b| (a.1 - 0.3).abs().total_cmp(&(b.1 - 0.3).abs()))
+        .unwrap();
+    let got = j.density[t][i];
+    assert!(
+        (got - 1.6360763392687088).abs() < 0.02 * 1.6360763392687088,
+        "joint density near (-0.8, 0.3): {got}"
+    );
+    // The regions are nested: the 99% region's level is the lowest.
+    assert!(j.region_levels.windows(2).all(|w| w[0] < w[1]));
+}
+
+/// Each listed study's shortest interval (0-based index, lower, upper).
+fn shortest_shrinkage(what: &str, fit: &BayesFit, expected: &[(usize, f64, f64)]) {
+    for &(i, lo, hi) in expected {
+        let s = &fit.shrinkage[i];
+        close(
+            &format!("{what} study {} shortest lower", i + 1),
+            s.shortest_lower,
+            lo,
+        );
+        close(
+            &format!("{what} study {} shortest upper", i + 1),
+            s.shortest_upper,
+            hi,
+        );
+        // Shorter than (or as long as) the equal-tailed interval, as it must be.
+        assert!(s.shortest_upper - s.shortest_lower <= s.upper - s.lower + 1e-12);
+    }
+}
+
+#[test]
+fn shrinkage_estimates_have_the_exact_shortest_intervals() {
+    // shrinkage_reference(name, y, sei, dprior, mu0, sd0, level, studies = ...)
+    // (benches/bayes_reference.R): q(p) by uniroot(tol = 1e-14) on the exact posterior CDF of
+    // theta_i (integrate, rel.tol = 1e-12), and optimize(q(p + level) - q(p), tol = 1e-12).
+    // shrinkage_reference("satralizumab half-normal(0.5)", satra_y, satra_se,
+    //                     function(t) dhalfnormal(t, 0.5))
+    let f = fit(&SATRA_Y, &SATRA_SE, "half-normal:0.5", None, 0.95, None);
+    shortest_shrinkage(
+        "satralizumab",
+        &f,
+        &[
+            (0, -1.5697880233101091, -0.2370004210497838),
+            (1, -1.42701572774510455, -0.25376852708123354),
+        ],
+    );
+    // shrinkage_reference("hinks half-normal(1.0)", hinks_y, hinks_se,
+    //                     function(t) dhalfnormal(t, 1.0))
+    let f = fit(&HINKS_Y, &HINKS_SE, "half-normal:1", None, 0.95, None);
+    shortest_shrinkage(
+        "hinks",
+        &f,
+        &[
+            (0, -0.328983715075449989, 0.021986871690462241),
+            (1, -0.373319926077629094, -0.061395984815608373),
+            (2, -0.404283787494527092, 0.015463214246065371),
+        ],
+    );
+    // shrinkage_reference("crins half-normal(0.5)", as.numeric(crins$yi), sqrt(crins$vi),
+    //                     function(t) dhalfnormal(t, 0.5), level = 0.9, studies = c(1, 6))
+    let f = fit(&CRINS_Y, &crins_se(), "half-normal:0.5", None, 0.9, None);
+    shortest_shrinkage(
+        "crins",
+        &f,
+        &[
+            (0, -2.4781046349795086, -1.1029077044105347),
+            (5, -2.49406595248869989, -0.81477438126649882),
+        ],
+    );
+    // shrinkage_reference("schools half-cauchy(25), mu normal(0, 50)", schools_y, schools_se,
+    //                     function(t) dhalfcauchy(t, 25), mu0 = 0, sd0 = 50, studies = c(1, 3))
+    let f = fit(
+        &SCHOOLS_Y,
+        &SCHOOLS_SE,
+        "half-cauchy:25",
+        Some("normal:0,50"),
+        0.95,
+        None,
+    );
+    shortest_shrinkage(
+        "schools",
+        &f,
+        &[
+            (0, -3.2186636281744794, 28.1457442561294151),
+            (2, -9.2419762187472649, 21.0506982757883954),
+        ],
+    );
 }

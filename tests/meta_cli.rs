@@ -513,3 +513,68 @@ fn exp_back_transforms_the_estimate_and_its_intervals() {
             "exp (ratio scale, as predict(transf = exp)): estimate = 0.48942",
         ));
 }
+
+/// `--data` with `--bayes`: each pooled measure gets the Bayesian model too. The EDSS set of
+/// tests/data/pooling (yi, vi as in data_folder_measures_reported_by_two_studies_are_pooled)
+/// with a half-normal(0.5) prior on tau, against the exact posterior in R:
+///   y <- c(-0.51095687519259603, -0.86862668782741326)
+///   v <- c(0.16150549487904156, 0.19675088020043016)
+///   integrate() at rel.tol = 1e-12 of p(tau) p(y | tau) over tau, uniroot(tol = 1e-14) for
+///   the medians (as benches/bayes_reference.R): tau median 0.27243272959138826, mu median
+///   -0.67702408550368032, P(mu < 0) 0.95145193876034606.
+#[test]
+fn data_folder_pooling_fits_the_bayesian_model_too() {
+    let out = Command::cargo_bin("trialstats")
+        .unwrap()
+        .args([
+            "meta",
+            "--data",
+            "tests/data/pooling",
+            "--r",
+            "0.5",
+            "--bayes",
+            "--tau-prior",
+            "half-normal:0.5",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let fits: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let edss = fits.iter().find(|f| f["measure"] == "edss").unwrap();
+    let b = &edss["bayes"];
+    let rel = |got: &serde_json::Value, want: f64| ((got.as_f64().unwrap() - want) / want).abs();
+    assert!(rel(&b["tau"]["median"], 0.27243272959138826) < 1e-6);
+    assert!(rel(&b["mu"]["median"], -0.67702408550368032) < 1e-6);
+    assert!(rel(&b["mu"]["p_negative"], 0.95145193876034606) < 1e-6);
+    assert!(fits.iter().all(|f| f["bayes"].is_object()));
+    // Turner et al.'s priors are for log odds ratios: refused on the SMCR scale.
+    Command::cargo_bin("trialstats")
+        .unwrap()
+        .args([
+            "meta",
+            "--data",
+            "tests/data/pooling",
+            "--r",
+            "0.5",
+            "--bayes",
+        ])
+        .args(["--tau-prior", "turner:any"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("--tau-prior"))
+        .stderr(predicates::str::contains("log odds ratios"));
+    // The Bayesian charts are for one CSV file.
+    Command::cargo_bin("trialstats")
+        .unwrap()
+        .args(["meta", "--data", "tests/data/pooling", "--bayes"])
+        .args(["--tau-prior", "half-normal:0.5", "--bayes-forest", "x.png"])
+        .assert()
+        .code(2);
+}

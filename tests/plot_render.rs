@@ -4,6 +4,8 @@
 
 use std::path::Path;
 use trialstats::level::ConfidenceLevel;
+use trialstats::meta::bayes::{self, BayesOptions, MuPrior};
+use trialstats::plot::ShrunkInterval;
 use trialstats::plot::{
     self, BeforeAfterChart, Chart, EggerLine, ForestChart, ForestRow, ForestSummary, FunnelChart,
     FunnelStudy, HistogramChart, HistogramLayout, HistogramSample, ObservedPoint, PanelChart,
@@ -141,6 +143,58 @@ fn realistic_forest() -> ForestChart {
         heterogeneity: Some("Heterogeneity: τ² = 0.0123, I² = 41.2%, Q(3) = 5.10, p = 0.16".into()),
     });
     f
+}
+
+/// A forest row with its shrinkage estimate (a Bayesian meta-analysis).
+fn shrunk(label: &str, e: f64, lo: f64, hi: f64, shrunk: (f64, f64, f64)) -> ForestRow {
+    let mut r = ForestRow::new(label, e, lo, hi);
+    r.shrunk = Some(ShrunkInterval {
+        estimate: shrunk.0,
+        lower: shrunk.1,
+        upper: shrunk.2,
+    });
+    r
+}
+
+/// The Bayesian forest: observed intervals with the shrinkage intervals under them.
+fn shrinkage_forest(rows: Vec<ForestRow>) -> ForestChart {
+    let mut f = forest(rows);
+    f.title = "Bayesian random effects".into();
+    f.value_header = "estimate [95% interval]".into();
+    f.summary = Some(ForestSummary {
+        label: "μ, Bayesian RE model".into(),
+        estimate: 0.47,
+        ci_lower: 0.25,
+        ci_upper: 0.7,
+        prediction: Some((-0.05, 1.0)),
+        heterogeneity: Some("τ: median 0.15 [95% interval 0.01, 0.62]".into()),
+    });
+    f
+}
+
+/// The posterior densities of the satralizumab trials (log hazard ratios; half-normal(0.5)
+/// on τ), from the library.
+fn satralizumab_posterior(tau_prior: &str, mu_prior: MuPrior) -> plot::PosteriorChart {
+    let y = [0.38f64.ln(), 0.45f64.ln()];
+    let v = [
+        0.434_892_708_663_337_9f64.powi(2),
+        0.345_195_668_001_147_7f64.powi(2),
+    ];
+    let options = BayesOptions {
+        tau_prior: tau_prior.parse().unwrap(),
+        mu_prior,
+        level: 0.95,
+        threshold: None,
+    };
+    let labels = ["SAkuraSky".to_string(), "SAkuraStar".to_string()];
+    let fit = bayes::fit(&labels, &y, &v, &options).unwrap();
+    let d = bayes::densities::densities(&y, &v, &options, &fit).unwrap();
+    trialstats::meta::output::chart::posterior_chart(
+        &fit,
+        &d,
+        "Satralizumab: posterior",
+        "log hazard ratio",
+    )
 }
 
 fn funnel(studies: Vec<(f64, f64)>) -> FunnelChart {
@@ -584,6 +638,60 @@ fn gallery() -> Vec<(&'static str, Chart, Vec<&'static str>)> {
             .into(),
             // Wrapped over up to three lines, every word kept while there is room.
             vec!["a very long", "multicentre, 2021"],
+        ),
+        (
+            "shrinkage",
+            shrinkage_forest(vec![
+                shrunk("Smith 2019", 0.35, 0.05, 0.65, (0.4, 0.16, 0.63)),
+                shrunk("Jones 2020", 0.61, 0.2, 1.02, (0.53, 0.26, 0.84)),
+                shrunk("Lee 2022", 0.55, 0.31, 0.79, (0.52, 0.33, 0.73)),
+            ])
+            .into(),
+            vec!["Smith 2019", "shrinkage estimate", "observed estimate", "0.53"],
+        ),
+        (
+            "shrinkage_many_long_rows",
+            shrinkage_forest(
+                (0..30)
+                    .map(|i| {
+                        let e = f64::from(i) / 30.0;
+                        let label = if i % 5 == 0 { LONG.to_string() } else { format!("study {i}") };
+                        shrunk(&label, e, e - 0.4, e + 0.4, (0.5 * e + 0.2, 0.5 * e, 0.5 * e + 0.4))
+                    })
+                    .collect(),
+            )
+            .into(),
+            vec!["study 29", "shrinkage estimate"],
+        ),
+        (
+            "shrinkage_two_studies",
+            shrinkage_forest(vec![
+                shrunk("SAkuraSky", -0.97, -1.82, -0.12, (-0.9, -1.58, -0.24)),
+                shrunk("SAkuraStar", -0.8, -1.48, -0.12, (-0.84, -1.42, -0.25)),
+            ])
+            .into(),
+            vec!["SAkuraStar"],
+        ),
+        (
+            "posterior",
+            satralizumab_posterior("half-normal:0.5", MuPrior::Uniform).into(),
+            vec![
+                "Satralizumab: posterior",
+                "μ: marginal posterior",
+                "τ: marginal posterior and prior",
+                "(μ, τ): joint posterior",
+                "μ (log hazard ratio)",
+                "τ (between-study SD)",
+                "half-normal(scale = 0.5)",
+                "95% equal-tailed interval",
+                "prior",
+                "E[μ | τ, data]",
+            ],
+        ),
+        (
+            "posterior_improper_tau_prior",
+            satralizumab_posterior("uniform", MuPrior::Normal { mean: 0.0, sd: 4.0 }).into(),
+            vec!["has no density to draw"],
         ),
         (
             "forest_many_rows",

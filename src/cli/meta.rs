@@ -47,7 +47,7 @@ pub struct MetaArgs {
     pub file: Option<PathBuf>,
     /// Pool the studies of this data folder instead: every before/after measure, or with a
     /// between-arm --effect every per-arm measure or count, that two or more studies report.
-    #[arg(long, value_name = "DIR", conflicts_with_all = ["file", "yi", "vi", "sei", "measure", "mods", "forest", "funnel", "baujat", "bubble", "subgroup", "cumulative", "trimfill", "fsn", "ranktest", "pet_peese", "selmodel"])]
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["file", "yi", "vi", "sei", "measure", "mods", "forest", "funnel", "baujat", "bubble", "subgroup", "cumulative", "trimfill", "fsn", "ranktest", "pet_peese", "selmodel", "bayes_forest", "bayes_densities"])]
     pub data: Option<PathBuf>,
     /// With --data: the effect size to pool: before/after (MC, SMCC, SMCR, SMCRH, ROMC) or
     /// between the arms of trials (MD, SMD, ROM; RR, OR, RD; IRR, IRD) [default: SMCR].
@@ -200,8 +200,9 @@ pub struct MetaArgs {
     pub robust: Option<String>,
     /// Also fit the Bayesian random-effects model (normal-normal, exact posterior by
     /// integration over tau): posteriors of mu, tau and a new study's effect, shrinkage
-    /// estimates, Bayes factors. Needs --tau-prior; models without moderators.
-    #[arg(long, conflicts_with_all = ["data", "cluster"])]
+    /// estimates, Bayes factors. Needs --tau-prior; models without moderators. With --data,
+    /// for every pooled measure.
+    #[arg(long, conflicts_with_all = ["cluster"])]
     pub bayes: bool,
     /// With --bayes: the prior on tau: half-normal:S, half-cauchy:S, half-t:S,DF,
     /// exponential:RATE, uniform:MAX, uniform (improper), log-normal:MU,SIGMA (of ln tau), or
@@ -215,6 +216,15 @@ pub struct MetaArgs {
     /// T < 0, P(mu > T) otherwise), on the scale of the estimates (log scale for ratios).
     #[arg(long, value_name = "T", requires = "bayes", allow_hyphen_values = true)]
     pub threshold: Option<f64>,
+    /// With --bayes: draw the Bayesian forest plot (each study's observed interval with its
+    /// shrinkage interval under it, mu's posterior median and interval, the prediction
+    /// interval) to this file (.png or .svg).
+    #[arg(long, value_name = "FILE", requires = "bayes")]
+    pub bayes_forest: Option<PathBuf>,
+    /// With --bayes: draw the posterior densities (mu; tau with its prior; the joint density
+    /// of mu and tau) to this file (.png or .svg).
+    #[arg(long, value_name = "FILE", requires = "bayes")]
+    pub bayes_densities: Option<PathBuf>,
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
@@ -354,6 +364,50 @@ pub fn run(args: Args) -> Result<Outcome> {
         if let (Some(path), Some(chart)) = (path, chart) {
             super::args::refuse_overwrite("--forest/--funnel", path, &[input_file(&args)?])?;
             trialstats::plot::render(&chart, path, canvas)?;
+        }
+    }
+    if let (Some(b), Some(options)) = (&fit.bayes, &bayes_options) {
+        let others = [
+            &args.forest,
+            &args.funnel,
+            &args.baujat,
+            &args.bubble,
+            &args.cumulative_forest,
+            &args.leave_one_out_forest,
+        ];
+        let bayes_title = format!(
+            "{} (Bayesian random effects): {} studies",
+            match measure {
+                Some(code) => capitalised(&meta::output::chart::measure_axis_label(code, args.exp)),
+                None => "Meta-analysis".into(),
+            },
+            fit.k
+        );
+        if let Some(path) = &args.bayes_forest {
+            let mut all = others.to_vec();
+            all.push(&args.bayes_densities);
+            refuse_chart_file(&args, "--bayes-forest", path, &all)?;
+            let chart = meta::output::chart::bayes_forest_chart(
+                &fit,
+                b,
+                &args.chart.title_or(bayes_title.clone()),
+                &args.chart.xlab_or(axis_label(args.exp)),
+                args.exp,
+            );
+            trialstats::plot::render(&chart.into(), path, canvas)?;
+        }
+        if let Some(path) = &args.bayes_densities {
+            refuse_chart_file(&args, "--bayes-densities", path, &others)?;
+            let densities = meta::bayes::densities::densities(&data.yi, &data.vi, options, b)?;
+            let chart = meta::output::chart::posterior_chart(
+                b,
+                &densities,
+                &args
+                    .chart
+                    .title_or(format!("Posterior densities: {bayes_title}")),
+                &axis_label(false),
+            );
+            trialstats::plot::render(&chart.into(), path, canvas)?;
         }
     }
     if let Some(path) = &args.baujat {
@@ -641,7 +695,32 @@ fn run_data(dir: &Path, args: &MetaArgs, options: &MetaOptions, format: Format) 
     let mut out = String::new();
     let mut json = Vec::new();
     for set in &sets {
-        let fit = meta::fit(&set.data, options)?;
+        let mut fit = meta::fit(&set.data, options)?;
+        if let Some(b) = bayes_options(args, &set.data)? {
+            // Turner et al.'s priors describe log odds ratios; on another scale they would
+            // claim a heterogeneity nobody measured.
+            if matches!(
+                &b.tau_prior,
+                meta::bayes::TauPrior::LogNormal {
+                    preset: Some(_),
+                    ..
+                }
+            ) && code != MeasureCode::OR
+            {
+                return Err(Error::input(
+                    "--tau-prior",
+                    format!(
+                        "Turner et al. (2015)'s priors are for log odds ratios, but --effect {code} pools another scale; give a prior on tau on the scale of {code} (for example half-normal:S)"
+                    ),
+                ));
+            }
+            fit.bayes = Some(meta::bayes::fit(
+                &set.data.labels,
+                &set.data.yi,
+                &set.data.vi,
+                &b,
+            )?);
+        }
         match format {
             Format::Json => {
                 let mut v = serde_json::to_value(&fit)

@@ -33,6 +33,17 @@ pub struct ForestRow {
     pub weight: Option<f64>,
     /// Text for the numbers column instead of "estimate [lower, upper]".
     pub detail: Option<String>,
+    /// A second interval drawn under the row's own, with its numbers under the row's: the
+    /// study's shrinkage estimate in a Bayesian meta-analysis (bayesmeta's `forestplot()`).
+    pub shrunk: Option<ShrunkInterval>,
+}
+
+/// A study's shrinkage estimate: the posterior median and interval of its own true effect θᵢ.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ShrunkInterval {
+    pub estimate: f64,
+    pub lower: f64,
+    pub upper: f64,
 }
 
 impl ForestRow {
@@ -45,6 +56,7 @@ impl ForestRow {
             ci_upper,
             weight: None,
             detail: None,
+            shrunk: None,
         }
     }
 }
@@ -100,7 +112,8 @@ pub struct ForestChart {
     pub summary: Option<ForestSummary>,
     /// Subgroups of the rows, in the rows' order; empty for none.
     pub subgroups: Vec<ForestSubgroup>,
-    /// The last line, under everything (the test for subgroup differences); `None` for none.
+    /// The last lines, under everything (the test for subgroup differences, warnings about
+    /// the intervals), paragraphs separated by `\n`; `None` for none.
     pub footer: Option<String>,
 }
 
@@ -135,6 +148,10 @@ impl ForestChart {
             let at = || format!("{}, row {} ('{}')", here(), i + 1, r.label);
             require_drawable(r.estimate, at, "the estimate")?;
             require_drawable_interval(r.ci_lower, r.ci_upper, at, "confidence interval")?;
+            if let Some(s) = &r.shrunk {
+                require_drawable(s.estimate, at, "the shrinkage estimate")?;
+                require_drawable_interval(s.lower, s.upper, at, "shrinkage interval")?;
+            }
             if let Some(w) = r.weight {
                 require_drawable(w, at, "the weight")?;
                 if w < 0.0 {
@@ -199,6 +216,11 @@ impl ForestChart {
             check(r.estimate, &at, "the estimate")?;
             check(r.ci_lower, &at, "the lower end of the confidence interval")?;
             check(r.ci_upper, &at, "the upper end of the confidence interval")?;
+            if let Some(s) = &r.shrunk {
+                check(s.estimate, &at, "the shrinkage estimate")?;
+                check(s.lower, &at, "the lower end of the shrinkage interval")?;
+                check(s.upper, &at, "the upper end of the shrinkage interval")?;
+            }
         }
         for s in self.summaries() {
             let at = || format!("{}, summary '{}'", here(), s.label);
@@ -234,6 +256,17 @@ impl ForestChart {
             Some(text) => RowNumbers::Text(text.clone()),
             None => RowNumbers::Interval(self.numbers(row.estimate, row.ci_lower, row.ci_upper)),
         }
+    }
+
+    /// The numbers of a row's shrinkage estimate, if it has one.
+    fn shrunk_numbers(&self, row: &ForestRow) -> Option<RowNumbers> {
+        row.shrunk
+            .map(|s| RowNumbers::Interval(self.numbers(s.estimate, s.lower, s.upper)))
+    }
+
+    /// Whether any row has a shrinkage estimate (each row then has two lines of numbers).
+    fn has_shrinkage(&self) -> bool {
+        self.rows.iter().any(|r| r.shrunk.is_some())
     }
 
     /// The numbers column of a summary (a subgroup's or the pooled model's diamond).
@@ -281,6 +314,7 @@ impl ForestChart {
             style.px(12.0)
         };
         let mut numbers: Vec<RowNumbers> = self.rows.iter().map(|r| self.row_numbers(r)).collect();
+        numbers.extend(self.rows.iter().filter_map(|r| self.shrunk_numbers(r)));
         numbers.extend(self.summaries().map(|s| self.summary_numbers(s)));
         let widest = |part: usize| {
             numbers
@@ -407,6 +441,8 @@ impl ForestChart {
         let gap = style.px(4.0);
         let text_w = width - 2 * layout.pad;
         let number_lines = if layout.stacked { 2 } else { 1 };
+        // A row with a shrinkage estimate has its numbers under the row's own.
+        let row_number_lines = number_lines * if self.has_shrinkage() { 2 } else { 1 };
         let mut lines: Vec<Line> = vec![Line::Header];
         if self.subgroups.is_empty() {
             lines.extend(
@@ -450,7 +486,15 @@ impl ForestChart {
             }
         }
         if let Some(f) = &self.footer {
-            lines.push(Line::Note(wrap_text(f, &note, text_w, 3)));
+            // One note per paragraph (a warning about the intervals is one paragraph).
+            for paragraph in f.split('\n') {
+                lines.push(Line::Note(wrap_text(
+                    paragraph,
+                    &note,
+                    text_w,
+                    MAX_FOOTER_LINES,
+                )));
+            }
         }
         let mut top = 0;
         let placed = lines
@@ -459,7 +503,8 @@ impl ForestChart {
                 let height = match &line {
                     Line::Header => number_lines * lh + gap,
                     Line::Heading(t) => t.len() as i32 * lh + gap,
-                    Line::Row(_, label) | Line::Summary { label, .. } => {
+                    Line::Row(_, label) => (label.len() as i32).max(row_number_lines) * lh + gap,
+                    Line::Summary { label, .. } => {
                         (label.len() as i32).max(number_lines) * lh + gap
                     }
                     Line::Note(t) => t.len() as i32 * line_height(&note) + gap,
@@ -481,7 +526,11 @@ impl ForestChart {
         let e = extent(
             self.rows
                 .iter()
-                .flat_map(|r| [r.ci_lower, r.ci_upper])
+                .flat_map(|r| {
+                    [r.ci_lower, r.ci_upper]
+                        .into_iter()
+                        .chain(r.shrunk.into_iter().flat_map(|s| [s.lower, s.upper]))
+                })
                 .chain(self.summaries().flat_map(|s| {
                     [s.ci_lower, s.ci_upper]
                         .into_iter()
@@ -545,6 +594,16 @@ impl ForestChart {
     /// The title and legend around the plot.
     fn frame(&self) -> Frame<'_> {
         let mut legend = Vec::new();
+        if self.has_shrinkage() {
+            legend.push(LegendEntry::new(
+                LegendMark::Square(palette::BLUE),
+                "observed estimate",
+            ));
+            legend.push(LegendEntry::new(
+                LegendMark::Point(SHRINKAGE_COLOUR),
+                "shrinkage estimate",
+            ));
+        }
         if !self.subgroups.is_empty() {
             legend.push(LegendEntry::new(
                 LegendMark::Diamond(SUBGROUP_COLOUR),
@@ -723,10 +782,35 @@ impl ForestChart {
         };
         let base_side = (f64::from(row_px) * 0.7).min(f64::from(style.px(14.0)));
         let clamp = |v: f64| v.clamp(xlo, xhi);
+        let number_lines = if stacked { 2 } else { 1 };
+        let shrinkage = self.has_shrinkage();
+        let parts = |p: &Placed, label: &[String]| {
+            let [label, own, shrunk] = row_centres(p, label.len(), number_lines, shrinkage, lh);
+            [y_at(label), y_at(own), y_at(shrunk)]
+        };
         for p in &placed {
             let yi = centre(p);
             match &p.line {
-                Line::Row(r, _) => {
+                Line::Row(r, label) => {
+                    let [_, yi, ys] = parts(p, label);
+                    if let Some(s) = &r.shrunk {
+                        chart
+                            .draw_series(std::iter::once(PathElement::new(
+                                vec![(clamp(s.lower), ys), (clamp(s.upper), ys)],
+                                SHRINKAGE_COLOUR.stroke_width(style.line(1.5)),
+                            )))
+                            .map_err(drawing)?;
+                        if s.estimate >= xlo && s.estimate <= xhi {
+                            let (px, py) = pixel_in(&chart, &middle, (s.estimate, ys));
+                            middle
+                                .draw(&Circle::new(
+                                    (px, py),
+                                    style.px(3.5),
+                                    SHRINKAGE_COLOUR.filled(),
+                                ))
+                                .map_err(drawing)?;
+                        }
+                    }
                     chart
                         .draw_series(std::iter::once(PathElement::new(
                             vec![(clamp(r.ci_lower), yi), (clamp(r.ci_upper), yi)],
@@ -802,7 +886,8 @@ impl ForestChart {
             put_lines(area, lines, (x, top), style, hpos, VPos::Center)
         };
         let numbers_end = pad + number_w;
-        let numbers = |yv: f64, numbers: &RowNumbers| -> Result<()> {
+        let numbers = |yv: f64, numbers: &RowNumbers, tick: &TextStyle| -> Result<()> {
+            let tick = tick.clone();
             let y = y_of(&right, yv);
             let c = columns;
             match (numbers, stacked) {
@@ -869,11 +954,15 @@ impl ForestChart {
                 }
                 Line::Heading(text) => block(&plot_area, yv, text, pad, &tick, HPos::Left)?,
                 Line::Row(r, label) => {
+                    let [yl, yo, ys] = parts(p, label);
                     let x = pad + if self.subgroups.is_empty() { 0 } else { indent };
-                    block(&left, yv, label, x, &tick, HPos::Left)?;
-                    numbers(yv, &self.row_numbers(r))?;
+                    block(&left, yl, label, x, &tick, HPos::Left)?;
+                    numbers(yo, &self.row_numbers(r), &tick)?;
+                    if let Some(n) = self.shrunk_numbers(r) {
+                        numbers(ys, &n, &tick.color(&SHRINKAGE_COLOUR))?;
+                    }
                     if let (Some(wt), true) = (r.weight, show_weight) {
-                        let y = y_of(&right, yv);
+                        let y = y_of(&right, yo);
                         cell(
                             &right,
                             y,
@@ -891,7 +980,7 @@ impl ForestChart {
                 } => {
                     let x = pad + if *overall { 0 } else { indent };
                     block(&left, yv, label, x, &tick, HPos::Left)?;
-                    numbers(yv, &self.summary_numbers(summary))?;
+                    numbers(yv, &self.summary_numbers(summary), &tick)?;
                 }
                 // Heterogeneity and the footer run from the label column across the plot.
                 Line::Note(text) => {
@@ -1065,8 +1154,40 @@ fn uncut(lines: &[String], text: &str) -> bool {
     words(&lines.join(" ")) == words(text)
 }
 
+/// Where a row's parts sit, in natural pixels from the top of the rows: the centres of its
+/// label, of its own interval and numbers, and of its shrinkage estimate's. Without shrinkage
+/// estimates all three are the row's middle; with them the row's lines of text are centred in
+/// it, the label from the first line down, the row's own numbers on the first line(s)
+/// (`number_lines` each) and the shrinkage estimate's under them.
+fn row_centres(
+    p: &Placed,
+    label_lines: usize,
+    number_lines: i32,
+    shrinkage: bool,
+    lh: i32,
+) -> [f64; 3] {
+    let middle = f64::from(p.top) + f64::from(p.height) / 2.0;
+    if !shrinkage {
+        return [middle; 3];
+    }
+    let lines = (label_lines as i32).max(2 * number_lines);
+    let first = f64::from(p.top) + f64::from(p.height - lines * lh) / 2.0;
+    let lh = f64::from(lh);
+    [
+        first + label_lines as f64 * lh / 2.0,
+        first + f64::from(number_lines) * lh / 2.0,
+        first + 1.5 * f64::from(number_lines) * lh,
+    ]
+}
+
+/// The colour of a shrinkage estimate's interval, point and numbers.
+const SHRINKAGE_COLOUR: RGBColor = palette::BLUISH_GREEN;
+
 /// The colour of a subgroup's diamond (the pooled one is vermillion).
 const SUBGROUP_COLOUR: RGBColor = palette::BLUISH_GREEN;
+
+/// A footer paragraph wraps onto at most this many lines; only a longer one is cut.
+const MAX_FOOTER_LINES: usize = 6;
 
 /// A label wraps onto at most this many lines; only a longer one is cut.
 const MAX_LABEL_LINES: usize = 6;

@@ -21,6 +21,7 @@
 //! | [`diagnostic`] | residual QQ plot and random-effects caterpillar plot of a mixed model |
 //! | [`sensitivity`] | an effect and its interval against the assumed pre/post r |
 //! | [`forest`], [`funnel`] | meta-analysis charts |
+//! | [`posterior`] | marginal and joint posterior densities (Bayesian meta-analysis) |
 //! | [`proportion`] | proportions with their intervals |
 //! | [`histogram`] | (reconstructed) samples |
 //! | [`trajectory`] | per-subject and population lines of a mixed model |
@@ -49,6 +50,7 @@ pub mod input;
 pub mod paired;
 pub mod palette;
 pub mod panel;
+pub mod posterior;
 pub mod power;
 pub mod proportion;
 pub mod pvalue;
@@ -63,12 +65,13 @@ pub use before_after::{bar_legend, BeforeAfterChart, TimePointValue};
 pub use bubble::{Bubble, BubbleChart, FittedPoint};
 pub use diagnostic::{CaterpillarChart, QqChart, RandomEffectTerm};
 pub use effect_sweep::{EffectSweepChart, EffectSweepSeries};
-pub use forest::{ForestChart, ForestRow, ForestSubgroup, ForestSummary};
+pub use forest::{ForestChart, ForestRow, ForestSubgroup, ForestSummary, ShrunkInterval};
 pub use funnel::{EggerLine, FilledStudies, FunnelChart, FunnelStudy};
 pub use gallery::{write_gallery, GalleryItem};
 pub use histogram::{HistogramChart, HistogramLayout, HistogramSample};
 pub use paired::{PairedChart, PatientValues};
 pub use panel::PanelChart;
+pub use posterior::{JointDensityPanel, MarginalDensity, PosteriorChart};
 pub use power::{PowerSweepChart, PowerSweepSeries};
 pub use proportion::{ProportionChart, ProportionItem};
 pub use pvalue::{PValueChart, PValueSeries};
@@ -121,6 +124,9 @@ pub enum Chart {
     Scatter(ScatterChart),
     /// A meta-regression on one moderator with weighted studies.
     Bubble(BubbleChart),
+    /// Marginal and joint posterior densities of two parameters (boxed: it holds three
+    /// charts' worth of fields).
+    Posterior(Box<PosteriorChart>),
 }
 
 macro_rules! chart_from {
@@ -152,6 +158,12 @@ chart_from!(
     Bubble(BubbleChart)
 );
 
+impl From<PosteriorChart> for Chart {
+    fn from(c: PosteriorChart) -> Self {
+        Chart::Posterior(Box::new(c))
+    }
+}
+
 impl Chart {
     /// Refuse values that cannot be drawn (NaN, infinite, a CI whose lower end is above its
     /// upper end, ...), naming the item.
@@ -174,6 +186,7 @@ impl Chart {
             Chart::EffectSweep(c) => c.validate(),
             Chart::Scatter(c) => c.validate(),
             Chart::Bubble(c) => c.validate(),
+            Chart::Posterior(c) => c.validate(),
         }
     }
 
@@ -185,6 +198,7 @@ impl Chart {
             Chart::Proportion(c) => c.as_forest().needed_height(size, style),
             Chart::Panel(c) => c.needed_height(size, style),
             Chart::Caterpillar(c) => c.needed_height(style),
+            Chart::Posterior(c) => c.needed_height(size, style),
             _ => 0,
         }
     }
@@ -219,6 +233,7 @@ impl Chart {
             Chart::EffectSweep(c) => c.draw(area, style),
             Chart::Scatter(c) => c.draw(area, style),
             Chart::Bubble(c) => c.draw(area, style),
+            Chart::Posterior(c) => c.draw(area, style),
         }
     }
 }

@@ -437,6 +437,7 @@ fn study_items(
             ci_upper,
             weight: None,
             detail: None,
+            shrunk: None,
         });
         smcr_r.push((a.assumed_r, a.r_from, a.r_source.clone()));
     }

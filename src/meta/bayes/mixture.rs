@@ -96,6 +96,21 @@ impl Mixture {
             .sum()
     }
 
+    /// At `x` in one pass: the tail probability (P(X ≤ x), or P(X > x) when `upper`), the
+    /// density and its slope (one `erfc` and one `exp` per component).
+    fn tail_density_slope(&self, x: f64, upper: bool) -> [f64; 3] {
+        let mut out = [0.0; 3];
+        for c in &self.components {
+            let z = (x - c.mean) / c.sd;
+            let tail = if upper { pnorm_upper(z) } else { pnorm(z) };
+            let d = c.weight * INV_SQRT_2PI * (-0.5 * z * z).exp() / c.sd;
+            out[0] += c.weight * tail;
+            out[1] += d;
+            out[2] -= d * z / c.sd;
+        }
+        out
+    }
+
     /// An interval that holds every component's mean ± 40 SD (all the mass there is).
     fn span(&self) -> (f64, f64) {
         self.components
@@ -169,6 +184,60 @@ impl Mixture {
     /// The shortest interval holding `level` of the mass.
     pub fn shortest(&self, level: f64) -> Result<[f64; 2]> {
         shortest_interval(level, |p| self.quantile(p), |x| Ok(self.pdf(x)), None, None)
+    }
+
+    /// The shortest interval holding `level` of the mass, by Newton's method on the two
+    /// conditions that define it, `F(b) − F(a) = level` and `f(a) = f(b)` (Box and Tiao
+    /// 1973, §2.8), started from `start` (the equal-tailed interval, close to it for the
+    /// near-normal posteriors of the shrinkage estimates). A few passes over the components
+    /// instead of the dozens [`Mixture::shortest`] makes; when a step would leave the
+    /// density's shape (the ends cross, or the residual does not fall) it falls back to that.
+    pub fn shortest_from(&self, level: f64, start: [f64; 2]) -> Result<[f64; 2]> {
+        // Residuals (F(b) − F(a) − level, f(b) − f(a)) and the densities and slopes at both
+        // ends; the smaller tail of each end computed directly, so the mass keeps its digits.
+        let eval = |a: f64, b: f64| {
+            let [lower, fa, sa] = self.tail_density_slope(a, false);
+            let [upper, fb, sb] = self.tail_density_slope(b, true);
+            ([1.0 - lower - upper - level, fb - fa], [fa, sa, fb, sb])
+        };
+        // Small enough: Φ here is good to about 1e-10 relative (see `pnorm`), so the mass
+        // cannot be pinned much closer than 1e-9; the ends then sit within about 1e-9 of the
+        // scale (and 1e-7 of it for the equal densities), far inside the 1e-6 asked.
+        let small = |r: [f64; 2], fa: f64| r[0].abs() <= 1e-9 && r[1].abs() <= 1e-7 * fa;
+        let size = |r: [f64; 2], fa: f64| r[0].abs() + r[1].abs() / fa.max(f64::MIN_POSITIVE);
+        let [mut a, mut b] = start;
+        let (mut r, mut d) = eval(a, b);
+        for _ in 0..50 {
+            if small(r, d[0]) {
+                return Ok([a, b]);
+            }
+            let [fa, sa, fb, sb] = d;
+            // The Jacobian of the residuals in (a, b) is [[−f(a), f(b)], [−f′(a), f′(b)]].
+            let det = (-fa) * sb - fb * (-sa);
+            if det == 0.0 || !det.is_finite() {
+                break;
+            }
+            let da = (r[0] * sb - fb * r[1]) / det;
+            let db = ((-fa) * r[1] - (-sa) * r[0]) / det;
+            let (mut na, mut nb) = (a - da, b - db);
+            let (mut nr, mut nd) = eval(na, nb);
+            let mut halvings = 0;
+            while !(nb > na && size(nr, fa) < size(r, fa)) && halvings < 10 {
+                na = 0.5 * (na + a);
+                nb = 0.5 * (nb + b);
+                (nr, nd) = eval(na, nb);
+                halvings += 1;
+            }
+            if !(nb > na && size(nr, fa) < size(r, fa)) {
+                // No step lowers the residual: at its noise floor, or lost.
+                break;
+            }
+            (a, b, r, d) = (na, nb, nr, nd);
+        }
+        if small(r, d[0]) {
+            return Ok([a, b]);
+        }
+        self.shortest(level)
     }
 }
 

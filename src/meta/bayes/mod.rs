@@ -30,11 +30,13 @@
 //! | [`turner`] | the Turner et al. (2015) Table IV presets |
 //! | [`posterior`] | μ given τ, the likelihood of τ, and the quadrature of τ's posterior (its distribution function, quantiles, mode) |
 //! | [`report`] | the text block of the output |
+//! | [`densities`] | the marginal and joint posterior densities on grids, for the charts |
 //! | [`mixture`] | normal mixtures: distribution function, quantiles, mode, equal-tailed and shortest intervals |
 //!
 //! Cost: one pass over the studies per quadrature node of τ (a few hundred), then one pass
 //! over the nodes per evaluation of a mixture; the shrinkage estimates cost k times that.
 
+pub mod densities;
 pub mod mixture;
 pub mod posterior;
 pub mod prior;
@@ -45,7 +47,7 @@ pub use prior::{MuPrior, TauPrior};
 
 use crate::error::{Error, Result};
 use mixture::{Component, Mixture};
-use posterior::{Model, TauPosterior};
+use posterior::{Model, Node, TauPosterior};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -114,6 +116,9 @@ pub struct Shrinkage {
     /// Equal-tailed interval.
     pub lower: f64,
     pub upper: f64,
+    /// Shortest interval.
+    pub shortest_lower: f64,
+    pub shortest_upper: f64,
 }
 
 /// Bayes factors (`None` unless both priors are proper).
@@ -166,6 +171,32 @@ fn tail_power(k: usize, options: &BayesOptions) -> f64 {
     likelihood + options.tau_prior.tail_power()
 }
 
+/// The posterior of τ and its quadrature nodes, those of negligible weight (below 1e-14 of
+/// the largest) dropped and the rest normalised to sum to 1.
+fn integrate(model: Model<'_>, moments: [bool; 2]) -> Result<(TauPosterior<'_>, Vec<Node>)> {
+    let post = TauPosterior::new(model, moments)?;
+    let mut nodes = post.nodes();
+    let biggest = nodes.iter().map(|n| n.weight).fold(0.0, f64::max);
+    nodes.retain(|n| n.weight > 1e-14 * biggest);
+    let total: f64 = nodes.iter().map(|n| n.weight).sum();
+    nodes.iter_mut().for_each(|n| n.weight /= total);
+    Ok((post, nodes))
+}
+
+/// The marginal posterior of μ: the mixture over the nodes of `μ | τ, y`.
+fn mu_mixture(nodes: &[Node]) -> Mixture {
+    Mixture {
+        components: nodes
+            .iter()
+            .map(|n| Component {
+                weight: n.weight,
+                mean: n.mu_mean,
+                sd: n.mu_var.sqrt(),
+            })
+            .collect(),
+    }
+}
+
 /// A mixture's summary; `sd_exists` says whether its variance is finite.
 fn summarise(m: &Mixture, level: f64, sd_exists: bool) -> Result<Summary> {
     let [lower, upper] = m.equal_tailed(level)?;
@@ -214,12 +245,7 @@ pub fn fit(labels: &[String], y: &[f64], v: &[f64], options: &BayesOptions) -> R
         mu_prior: options.mu_prior,
         tau_prior: &options.tau_prior,
     };
-    let post = TauPosterior::new(model, [mean_exists, var_exists])?;
-    let mut nodes = post.nodes();
-    let biggest = nodes.iter().map(|n| n.weight).fold(0.0, f64::max);
-    nodes.retain(|n| n.weight > 1e-14 * biggest);
-    let total: f64 = nodes.iter().map(|n| n.weight).sum();
-    nodes.iter_mut().for_each(|n| n.weight /= total);
+    let (post, nodes) = integrate(model, [mean_exists, var_exists])?;
     let level = options.level;
 
     // τ.
@@ -253,16 +279,7 @@ pub fn fit(labels: &[String], y: &[f64], v: &[f64], options: &BayesOptions) -> R
     };
 
     // μ and the prediction.
-    let mu_mix = Mixture {
-        components: nodes
-            .iter()
-            .map(|n| Component {
-                weight: n.weight,
-                mean: n.mu_mean,
-                sd: n.mu_var.sqrt(),
-            })
-            .collect(),
-    };
+    let mu_mix = mu_mixture(&nodes);
     let mu_sd_exists = var_exists || matches!(options.mu_prior, MuPrior::Normal { .. });
     let mu_summary = summarise(&mu_mix, level, mu_sd_exists)?;
     let p_negative = mu_mix.cdf(0.0);
@@ -309,6 +326,7 @@ pub fn fit(labels: &[String], y: &[f64], v: &[f64], options: &BayesOptions) -> R
                     .collect(),
             };
             let [lower, upper] = m.equal_tailed(level)?;
+            let [shortest_lower, shortest_upper] = m.shortest_from(level, [lower, upper])?;
             Ok(Shrinkage {
                 label: labels
                     .get(i)
@@ -321,6 +339,8 @@ pub fn fit(labels: &[String], y: &[f64], v: &[f64], options: &BayesOptions) -> R
                 sd: m.sd(),
                 lower,
                 upper,
+                shortest_lower,
+                shortest_upper,
             })
         })
         .collect::<Result<Vec<_>>>()?;

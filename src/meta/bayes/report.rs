@@ -97,9 +97,7 @@ impl BayesFit {
                 opt(bf.log_marginal_likelihood)
             ));
         }
-        s.push_str(&format!(
-            "\nShrinkage estimates (each study's true effect theta_i; {pct}% equal-tailed intervals)\n"
-        ));
+        s.push_str("\nShrinkage estimates (each study's true effect theta_i)\n");
         let mut rows = vec![vec![
             "study".to_string(),
             "yi".into(),
@@ -107,8 +105,8 @@ impl BayesFit {
             "mean".into(),
             "median".into(),
             "sd".into(),
-            "lower".into(),
-            "upper".into(),
+            format!("{pct}% equal-tailed"),
+            format!("{pct}% shortest"),
         ]];
         for r in &self.shrinkage {
             rows.push(vec![
@@ -118,8 +116,8 @@ impl BayesFit {
                 h(r.mean),
                 h(r.median),
                 h(r.sd),
-                h(r.lower),
-                h(r.upper),
+                format!("[{}, {}]", h(r.lower), h(r.upper)),
+                format!("[{}, {}]", h(r.shortest_lower), h(r.shortest_upper)),
             ]);
         }
         s.push_str(&aligned(&rows));

@@ -46,13 +46,15 @@ pub fn forest_chart(
                 ci_upper: s.ci_upper,
                 weight: Some(s.weight_percent),
                 detail: None,
+                shrunk: None,
             })
             .collect(),
         summary: pooled.then(|| ForestSummary {
             label: format!(
-                "{} model ({})",
+                "{} model ({}{})",
                 if fit.method == "FE" { "FE" } else { "RE" },
-                fit.method
+                fit.method,
+                test_name(fit)
             ),
             estimate: fit.estimate,
             ci_lower: fit.ci_lower,
@@ -64,8 +66,31 @@ pub fn forest_chart(
             heterogeneity: Some(heterogeneity(fit)),
         }),
         subgroups: Vec::new(),
-        footer: None,
+        footer: warnings(fit),
     }
+}
+
+/// The model line's name of a test other than z: ", Knapp-Hartung" or ", Knapp-Hartung
+/// adhoc" (metafor's `test = "adhoc"`).
+fn test_name(fit: &MetaFit) -> &'static str {
+    match fit.test {
+        "knha" => ", Knapp-Hartung",
+        "adhoc" => ", Knapp-Hartung adhoc",
+        _ => "",
+    }
+}
+
+/// The fit's warnings about its intervals (a Knapp-Hartung interval narrower than the
+/// standard or the fixed-effect one, τ² = 0 from few studies), one paragraph each, as the
+/// text output prints them.
+fn warnings(fit: &MetaFit) -> Option<String> {
+    (!fit.warnings.is_empty()).then(|| {
+        fit.warnings
+            .iter()
+            .map(|w| format!("Warning: {w}."))
+            .collect::<Vec<_>>()
+            .join("\n")
+    })
 }
 
 /// The subgrouped forest plot of `fit`, which holds the subgroup fits of `--subgroup`
@@ -123,12 +148,16 @@ pub fn subgroup_forest_chart(
         });
         chart.rows.extend(members);
     }
-    chart.footer = Some(format!(
+    let subgroup_test = format!(
         "Test for subgroup differences: Q_between({}) = {}, {}",
         test.df,
         crate::plot::style::annotation_number(test.q, 2),
         crate::plot::style::p_text(test.p)
-    ));
+    );
+    chart.footer = Some(match chart.footer.take() {
+        Some(warnings) => format!("{subgroup_test}\n{warnings}"),
+        None => subgroup_test,
+    });
     Ok(chart)
 }
 
@@ -204,6 +233,7 @@ pub fn sequence_forest_chart(
             ci_upper: *hi,
             weight: None,
             detail: None,
+            shrunk: None,
         })
         .collect();
     if let Some(s) = &mut chart.summary {
@@ -346,4 +376,121 @@ pub fn bubble_chart(
             .collect(),
         line,
     })
+}
+
+/// The forest plot of the Bayesian model `bayes` fitted to `fit`'s studies (bayesmeta's
+/// `forestplot()`): each study's observed estimate and confidence interval with its
+/// shrinkage estimate (the posterior median and equal-tailed interval of its own effect θᵢ)
+/// under it, and the posterior median and interval of μ as the diamond with the posterior
+/// predictive interval of a new study's effect. Medians and equal-tailed intervals are
+/// drawn because they carry over to the ratio scale unchanged (`exponentiate`).
+pub fn bayes_forest_chart(
+    fit: &MetaFit,
+    bayes: &crate::meta::bayes::BayesFit,
+    title: &str,
+    effect_label: &str,
+    exponentiate: bool,
+) -> ForestChart {
+    use crate::plot::style::significant;
+    let percent = crate::output::human_number(fit.level.percent());
+    let mut chart = forest_chart(fit, title, effect_label, exponentiate);
+    chart.value_header = format!("estimate [{percent}% interval]");
+    for (row, s) in chart.rows.iter_mut().zip(&bayes.shrinkage) {
+        row.weight = None;
+        row.shrunk = Some(crate::plot::ShrunkInterval {
+            estimate: s.median,
+            lower: s.lower,
+            upper: s.upper,
+        });
+    }
+    let tau = &bayes.tau;
+    chart.summary = Some(ForestSummary {
+        label: "μ, Bayesian RE model".into(),
+        estimate: bayes.mu.median,
+        ci_lower: bayes.mu.lower,
+        ci_upper: bayes.mu.upper,
+        prediction: Some((bayes.prediction.lower, bayes.prediction.upper)),
+        heterogeneity: Some(format!(
+            "τ: median {} [{percent}% interval {}, {}]; prior τ ~ {}, μ ~ {}",
+            significant(tau.median, 3),
+            significant(tau.lower, 3),
+            significant(tau.upper, 3),
+            bayes.tau_prior_text,
+            bayes.mu_prior_text,
+        )),
+    });
+    chart.footer = Some(format!(
+        "Observed: estimate and {percent}% CI. Shrinkage estimates, μ and the prediction interval: \
+         posterior median and {percent}% equal-tailed credible interval."
+    ));
+    chart
+}
+
+/// The posterior densities of `bayes` (see [`crate::meta::bayes::densities`]) as a chart: the
+/// marginal posteriors of μ and τ with their priors, medians and equal-tailed intervals, and
+/// the joint posterior's highest-density regions with `E[μ | τ, y]`. `effect_label` names
+/// μ's scale ("log hazard ratio").
+pub fn posterior_chart(
+    bayes: &crate::meta::bayes::BayesFit,
+    densities: &crate::meta::bayes::densities::PosteriorDensities,
+    title: &str,
+    effect_label: &str,
+) -> crate::plot::PosteriorChart {
+    use crate::plot::{JointDensityPanel, MarginalDensity, PosteriorChart};
+    let percent = crate::output::human_number(bayes.level * 100.0);
+    let mu_axis = format!("μ ({effect_label})");
+    let tau_axis = "τ (between-study SD)".to_string();
+    let mut notes = Vec::new();
+    if densities.tau_prior.is_none() {
+        notes.push("The prior on τ is the improper uniform: it has no density to draw.".into());
+    }
+    let regions = crate::meta::bayes::densities::REGIONS
+        .iter()
+        .map(|r| format!("{}%", crate::output::human_number(r * 100.0)))
+        .collect::<Vec<_>>();
+    PosteriorChart {
+        title: title.to_string(),
+        subtitle: vec![format!(
+            "Priors: τ ~ {}, μ ~ {}",
+            bayes.tau_prior_text, bayes.mu_prior_text
+        )],
+        first: MarginalDensity {
+            title: "μ: marginal posterior".into(),
+            x_label: mu_axis.clone(),
+            posterior: densities.mu.clone(),
+            prior: densities.mu_prior.clone(),
+            median: bayes.mu.median,
+            interval: (bayes.mu.lower, bayes.mu.upper),
+        },
+        second: MarginalDensity {
+            title: "τ: marginal posterior and prior".into(),
+            x_label: tau_axis.clone(),
+            posterior: densities.tau.clone(),
+            prior: densities.tau_prior.clone(),
+            median: bayes.tau.median,
+            interval: (bayes.tau.lower, bayes.tau.upper),
+        },
+        joint: JointDensityPanel {
+            title: "(μ, τ): joint posterior".into(),
+            x_label: mu_axis,
+            y_label: tau_axis,
+            x: densities.joint.mu.clone(),
+            y: densities.joint.tau.clone(),
+            density: densities.joint.density.clone(),
+            levels: densities.joint.region_levels.clone(),
+            levels_label: format!(
+                "joint {}, {} and {} highest-density regions",
+                regions[0], regions[1], regions[2]
+            ),
+            line: densities
+                .joint
+                .conditional_mean
+                .iter()
+                .map(|&(tau, mu)| (mu, tau))
+                .collect(),
+            line_label: "E[μ | τ, data]".into(),
+        },
+        interval_label: format!("{percent}% equal-tailed interval"),
+        notes,
+    }
 }
