@@ -759,38 +759,43 @@ impl Tabular for LmmFit {
     }
 
     fn table(&self) -> Table {
-        let with_df = self.fixed.iter().any(|f| f.df.is_some());
-        let mut header = vec!["term", "estimate", "se"];
-        if with_df {
-            header.extend(["df", "t", "p", "ci_lower", "ci_upper"]);
-        } else {
-            header.push("t");
-        }
-        Table {
-            header: header.iter().map(|s| s.to_string()).collect(),
-            rows: self
-                .fixed
-                .iter()
-                .map(|f| {
-                    let mut row = vec![Cell::from(f.term.as_str()), f.estimate.into(), f.se.into()];
-                    if with_df {
-                        row.extend([
-                            f.df.into(),
-                            f.t.into(),
-                            f.p.into(),
-                            f.ci_lower.into(),
-                            f.ci_upper.into(),
-                        ]);
-                    } else {
-                        row.push(f.t.into());
-                    }
-                    row
-                })
-                .collect(),
-        }
+        fixed_effects_table(&self.fixed)
     }
 
     fn epilogue(&self) -> Option<String> {
         Some(ranef_text(&self.factor_modes, self.ranef.as_ref()?))
+    }
+}
+
+/// The fixed effects as a table: term, estimate, SE, and df, t, p and CI where the fit has
+/// df (else t alone). One table for `lmm` and `mmrm`.
+pub fn fixed_effects_table(fixed: &[FixedEffect]) -> Table {
+    let with_df = fixed.iter().any(|f| f.df.is_some());
+    let mut header = vec!["term", "estimate", "se"];
+    if with_df {
+        header.extend(["df", "t", "p", "ci_lower", "ci_upper"]);
+    } else {
+        header.push("t");
+    }
+    Table {
+        header: header.iter().map(|s| s.to_string()).collect(),
+        rows: fixed
+            .iter()
+            .map(|f| {
+                let mut row = vec![Cell::from(f.term.as_str()), f.estimate.into(), f.se.into()];
+                if with_df {
+                    row.extend([
+                        f.df.into(),
+                        f.t.into(),
+                        f.p.into(),
+                        f.ci_lower.into(),
+                        f.ci_upper.into(),
+                    ]);
+                } else {
+                    row.push(f.t.into());
+                }
+                row
+            })
+            .collect(),
     }
 }

@@ -75,35 +75,7 @@ impl Tabular for MmrmFit {
     }
 
     fn table(&self) -> Table {
-        let with_df = self.fixed.iter().any(|f| f.df.is_some());
-        let mut header = vec!["term", "estimate", "se"];
-        if with_df {
-            header.extend(["df", "t", "p", "ci_lower", "ci_upper"]);
-        } else {
-            header.push("t");
-        }
-        Table {
-            header: header.iter().map(|s| s.to_string()).collect(),
-            rows: self
-                .fixed
-                .iter()
-                .map(|f| {
-                    let mut row = vec![Cell::from(f.term.as_str()), f.estimate.into(), f.se.into()];
-                    if with_df {
-                        row.extend([
-                            f.df.into(),
-                            f.t.into(),
-                            f.p.into(),
-                            f.ci_lower.into(),
-                            f.ci_upper.into(),
-                        ]);
-                    } else {
-                        row.push(f.t.into());
-                    }
-                    row
-                })
-                .collect(),
-        }
+        crate::lmm::fit::fixed_effects_table(&self.fixed)
     }
 
     fn epilogue(&self) -> Option<String> {
