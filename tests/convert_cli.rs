@@ -215,6 +215,24 @@ fn effect_and_meta_take_medians_for_missing_means() {
         .assert()
         .code(0)
         .stderr(contains("by luo-wan-shi"));
+    // The pooled study that came from a median says so in the --studies table (and so on the
+    // forest plot, which shows the same labels); the one with a mean does not.
+    let out = trialstats()
+        .args([
+            "meta",
+            path.to_str().unwrap(),
+            "--measure",
+            "MD",
+            "--studies",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("\"B (mean, SD from median)\""), "{text}");
+    assert!(!text.contains("A (mean, SD from median)"), "{text}");
 }
 
 /// `effect --input` takes convert median's `--method`, `--mean-method`, `--sd-method` for its

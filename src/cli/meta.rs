@@ -807,7 +807,7 @@ fn read_csv(
     if let Some(c) = &args.id {
         groupings.push(("--id", c));
     }
-    let (data, mut columns) = meta::input::read_file_with(
+    let (mut data, mut columns) = meta::input::read_file_with(
         filled.as_ref().map_or(&file, |f| &f.file),
         &Columns {
             effects,
@@ -817,6 +817,11 @@ fn read_csv(
         },
         &groupings,
     )?;
+    // A study whose mean and SD came from its median says so in its label, which the
+    // --studies table and the forest plot show.
+    if let Some(f) = &filled {
+        trialstats::convert::mark_labels(&mut data.labels, f);
+    }
     let mut take = |name: &Option<String>| name.as_ref().map(|n| (n.clone(), columns.remove(0)));
     let request = meta::ReviewRequest {
         subgroup: take(&args.subgroup),

@@ -31,6 +31,24 @@ pub struct RowMark {
     /// `m1i, sd1i from median1i (q1-median-q3, n = 20) by luo-wan-shi`, or `m1i as given;
     /// median1i not used`.
     pub text: String,
+    /// Whether this group's mean and SD were converted from its median (not given).
+    pub converted: bool,
+}
+
+/// What a pooled study's label gets when its mean and SD came from a median, for the tables
+/// and charts of pooled studies, which have no notes column.
+pub const FROM_MEDIAN: &str = " (mean, SD from median)";
+
+/// Add [`FROM_MEDIAN`] to the label of each row (one label per data row of the file) whose
+/// mean and SD were converted from a median.
+pub fn mark_labels(labels: &mut [String], filled: &FilledFile) {
+    for mark in filled.marks.iter().filter(|m| m.converted) {
+        if let Some(label) = labels.get_mut(mark.row) {
+            if !label.ends_with(FROM_MEDIAN) {
+                label.push_str(FROM_MEDIAN);
+            }
+        }
+    }
 }
 
 /// Add each row's marks to the notes of its effect (`effects` one per data row of the file,
@@ -104,11 +122,13 @@ pub fn fill_means_from_medians(
                     marks.push(RowMark {
                         row: index,
                         text: mark,
+                        converted: true,
                     });
                 }
                 Ok(GroupFill::MeanGiven) => marks.push(RowMark {
                     row: index,
                     text: format!("m{k}i as given; median{k}i not used"),
+                    converted: false,
                 }),
                 Ok(GroupFill::Nothing) => {}
                 Err(e) => errors.push(e),
@@ -251,7 +271,8 @@ mod tests {
             filled.marks,
             vec![RowMark {
                 row: 1,
-                text: "m1i, sd1i from median1i (q1-median-q3, n = 20) by luo-wan-shi".into()
+                text: "m1i, sd1i from median1i (q1-median-q3, n = 20) by luo-wan-shi".into(),
+                converted: true,
             }]
         );
         assert!(

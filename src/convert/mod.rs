@@ -38,5 +38,7 @@ pub use change_sd::{change_sd, ChangeSd, ChangeSource, Reference};
 pub use five_numbers::{Distribution, FiveNumbers, MedianMethod, Methods, Scenario};
 pub use implied_r::{implied_r, ImpliedR};
 pub use median::{mean_sd, MeanSd, SkewnessTest};
-pub use median_columns::{fill_means_from_medians, mark_rows, FilledFile, RowMark};
+pub use median_columns::{
+    fill_means_from_medians, mark_labels, mark_rows, FilledFile, RowMark, FROM_MEDIAN,
+};
 pub use median_csv::{mean_sd_rows, MedianRow, MedianRows};
