@@ -179,10 +179,6 @@ impl Verdict {
             detail: detail.into(),
         }
     }
-    /// Whether the numbers can be true (everything but [`Status::Inconsistent`]).
-    pub fn consistent(&self) -> bool {
-        self.status != Status::Inconsistent
-    }
 }
 
 /// A two-column (`item`, `value`) table for single-check results; values are left-aligned

@@ -419,7 +419,8 @@ fn study_items(
     // assumed), so the r and where it comes from go with each row, and into the title only
     // when every row shares them.
     let mut smcr: Vec<ForestRow> = Vec::new();
-    let mut smcr_r: Vec<(f64, crate::prepost::RSource, String)> = Vec::new();
+    // (measure label, r, where r comes from, that in words), one per row of `smcr`.
+    let mut smcr_r: Vec<(String, f64, crate::prepost::RSource, String)> = Vec::new();
     for mr in &sr.measures {
         let (Some(a), Some(e)) = (
             &mr.analysis,
@@ -439,34 +440,31 @@ fn study_items(
             detail: None,
             shrunk: None,
         });
-        smcr_r.push((a.assumed_r, a.r_from, a.r_source.clone()));
+        smcr_r.push((mr.label.clone(), a.assumed_r, a.r_from, a.r_source.clone()));
     }
     if !smcr.is_empty() {
         let r2 = |r: f64| crate::output::human_number((r * 100.0).round() / 100.0);
         let shared = smcr_r
             .iter()
-            .all(|(r, from, _)| (*r, *from) == (smcr_r[0].0, smcr_r[0].1));
+            .all(|(_, r, from, _)| (*r, *from) == (smcr_r[0].1, smcr_r[0].2));
         let (title_r, caption_r) = if shared {
-            let (r, from, words) = &smcr_r[0];
+            let (_, r, from, words) = &smcr_r[0];
             (
                 format!("at r = {} ({})", r2(*r), from.word()),
                 format!("at r = {} ({words})", crate::output::human_number(*r)),
             )
         } else {
-            for (row, (r, from, _)) in smcr.iter_mut().zip(&smcr_r) {
+            for (row, (_, r, from, _)) in smcr.iter_mut().zip(&smcr_r) {
                 row.label = format!("{} (r = {}, {})", row.label, r2(*r), from.word());
             }
             (
                 "at each measure's r".to_string(),
                 format!(
                     "at each measure's own r: {}",
-                    sr.measures
+                    smcr_r
                         .iter()
-                        .filter(|mr| mr.analysis.is_some())
-                        .zip(&smcr_r)
-                        .map(|(mr, (r, _, words))| format!(
-                            "{} at r = {} ({words})",
-                            mr.label,
+                        .map(|(label, r, _, words)| format!(
+                            "{label} at r = {} ({words})",
                             crate::output::human_number(*r)
                         ))
                         .collect::<Vec<_>>()

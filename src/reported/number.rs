@@ -51,16 +51,16 @@ impl ReportedNumber {
             Some(rest) => (true, rest),
             None => (false, t.strip_prefix('+').unwrap_or(t)),
         };
-        let (int_part, frac_part) = match body.split_once('.') {
+        let (int_part, all_decimals) = match body.split_once('.') {
             Some((i, f)) => (i, f),
             None => (body, ""),
         };
-        if int_part.is_empty() && frac_part.is_empty() {
+        if int_part.is_empty() && all_decimals.is_empty() {
             return Err(bad("no digits"));
         }
         if !int_part
             .chars()
-            .chain(frac_part.chars())
+            .chain(all_decimals.chars())
             .all(|c| c.is_ascii_digit())
         {
             return Err(bad(
@@ -74,11 +74,11 @@ impl ReportedNumber {
         // output fed back in), not from print: the value keeps full precision and the exact
         // integer is that value rounded half up to MAX_DECIMALS, whose half unit (5e-9) then
         // holds the true value. A check can only become more lenient by this, never wrong.
-        let (frac_part, round_up) = if frac_part.len() > MAX_DECIMALS as usize {
-            let (kept, rest) = frac_part.split_at(MAX_DECIMALS as usize);
+        let (frac_part, round_up) = if all_decimals.len() > MAX_DECIMALS as usize {
+            let (kept, rest) = all_decimals.split_at(MAX_DECIMALS as usize);
             (kept, rest.as_bytes()[0] >= b'5')
         } else {
-            (frac_part, false)
+            (all_decimals, false)
         };
         let decimals = frac_part.len() as u32;
         let digits = format!("{int_part}{frac_part}");
@@ -95,7 +95,6 @@ impl ReportedNumber {
         } + i128::from(round_up);
         // The decimal text read by Rust's correctly rounded parser (the sign included), with
         // every decimal written.
-        let all_decimals = body.split_once('.').map_or("", |(_, f)| f);
         let value: f64 = format!(
             "{}{}.{}",
             if negative { "-" } else { "" },
