@@ -235,6 +235,44 @@ fn effect_and_meta_take_medians_for_missing_means() {
     assert!(!text.contains("A (mean, SD from median)"), "{text}");
 }
 
+/// `meta --measure` takes the median method as `--median-method` (its `--method` is the τ²
+/// estimator). Row B by Wan et al. 2014 (eq. 14 mean (q1 + m + q3)/3 = 20/3; eq. 16 SD
+/// (q3 − q1)/(2 Φ⁻¹((0.75n − 0.125)/(n + 0.25))) = 4.7870760433704662 in R:
+/// `6/(2*qnorm((0.75*20-0.125)/(20+0.25)))`), so MD = 20/3 − 4.5 = 2.166666666666667 and
+/// vi = 4.7870760433704662²/20 + 2.1²/22 = 1.3462593977051174.
+#[test]
+fn meta_measure_takes_the_median_method() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("eff.csv");
+    std::fs::write(
+        &path,
+        "study,m1i,sd1i,n1i,median1i,q1_1i,q3_1i,m2i,sd2i,n2i\nA,5,2,20,,,,4,2,20\nB,,,20,6,4,10,4.5,2.1,22\n",
+    )
+    .unwrap();
+    let out = trialstats()
+        .args(["meta", path.to_str().unwrap(), "--measure", "MD"])
+        .args(["--median-method", "wan2014", "--studies", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("by wan2014"));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let studies = v["studies"].as_array().expect("studies[]");
+    let b = studies
+        .iter()
+        .find(|s| s["label"] == "B (mean, SD from median)")
+        .expect("row B");
+    assert!((b["yi"].as_f64().unwrap() - 2.166666666666667).abs() < 1e-12, "{b}");
+    assert!((b["vi"].as_f64().unwrap() - 1.3462593977051174).abs() < 1e-12, "{b}");
+    // An unknown method is refused with the allowed ones, exit 2.
+    trialstats()
+        .args(["meta", path.to_str().unwrap(), "--measure", "MD"])
+        .args(["--median-method", "magic"])
+        .assert()
+        .code(2)
+        .stderr(contains("luo-wan-shi"));
+}
+
 /// `effect --input` takes convert median's `--method`, `--mean-method`, `--sd-method` for its
 /// median columns, and marks each row in the notes column (table, CSV, JSON): converted by
 /// which method, or "m1i as given" when a row gives both a mean and a median. Row B is the

@@ -65,6 +65,18 @@ pub struct MetaArgs {
     /// --input` does (for example --measure RR with ai, bi, ci, di).
     #[arg(long, conflicts_with_all = ["yi", "vi", "sei"])]
     pub measure: Option<String>,
+    /// With --measure: how a study's median (median1i with q1_1i, q3_1i and/or min1i, max1i)
+    /// becomes its mean and SD. The methods of `convert median --method` (luo-wan-shi default,
+    /// wan2014, wan2014-exact, hozo2005, bland2015, walter2007, blue, qe, bc, mln); named
+    /// --median-method here because --method is the τ² estimator.
+    #[arg(long, requires = "measure", default_value = "luo-wan-shi")]
+    pub median_method: trialstats::convert::MedianMethod,
+    /// With --measure: the method of the mean alone (any of --median-method's).
+    #[arg(long, requires = "measure")]
+    pub median_mean_method: Option<trialstats::convert::MedianMethod>,
+    /// With --measure: the method of the SD alone (any of --median-method's).
+    #[arg(long, requires = "measure")]
+    pub median_sd_method: Option<trialstats::convert::MedianMethod>,
     /// Pre/post correlation for --measure MC/SMCC/SMCR/SMCRH/ROMC when the file has no ri
     /// column.
     #[arg(long, allow_hyphen_values = true)]
@@ -788,7 +800,13 @@ fn read_csv(
     };
     let file = CsvFile::read(input_file(args)?)?;
     let filled = match effects {
-        Effects::Computed { .. } => super::convert::medians_as_means(&file, Default::default())?,
+        Effects::Computed { .. } => super::convert::medians_as_means(
+            &file,
+            trialstats::convert::Methods {
+                mean: args.median_mean_method.unwrap_or(args.median_method),
+                sd: args.median_sd_method.unwrap_or(args.median_method),
+            },
+        )?,
         Effects::Columns { .. } => None,
     };
     let mut groupings: Vec<(&str, &str)> = Vec::new();
