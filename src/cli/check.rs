@@ -151,7 +151,8 @@ pub enum PEqualAlpha {
 
 #[derive(Debug, clap::Args)]
 pub struct TextArgs {
-    /// A UTF-8 text file (a manuscript saved as plain text).
+    /// The document: UTF-8 plain text, a web page (HTML, in its declared character set) or a
+    /// PDF with a text layer; told apart by the file's first bytes.
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
     /// Significance level for decision errors (statcheck alpha; default .05 in both).
@@ -430,16 +431,8 @@ pub fn run(args: Args) -> Result<Outcome> {
         }
         Some(CheckCommand::Text(a)) => {
             let alpha = ConfidenceLevel::from_alpha(a.alpha)?.alpha();
-            let bytes = std::fs::read(&a.file).map_err(|e| Error::io(&a.file, e))?;
-            let text = String::from_utf8(bytes).map_err(|e| {
-                Error::input(
-                    a.file.display().to_string(),
-                    format!(
-                        "not UTF-8 text (byte {}); save the document as UTF-8 plain text",
-                        e.utf8_error().valid_up_to()
-                    ),
-                )
-            })?;
+            // Plain text, a web page or a PDF, told apart by the file's first bytes.
+            let text = trialstats::text::Document::read(&a.file)?.text;
             let rules = reported_test::CheckRules {
                 p_equal_alpha_significant: a.p_equal_alpha == PEqualAlpha::Significant,
                 one_tailed_tests: a.one_tailed_tests,

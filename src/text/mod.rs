@@ -3,6 +3,7 @@
 //!
 //! | file | owns |
 //! |---|---|
+//! | [`document`] | [`Document`]: a file read as running text, whether plain text, a web page (HTML) or a PDF's text layer; empty, binary and non-UTF-8 files refused by name |
 //! | [`plain`] | [`PlainText`]: a text with full-width forms, typographic signs, ligatures, soft hyphens and PDF artefacts made plain, each byte mapped back to the original for quoting |
 //! | [`number`] | [`TextNumber`]: one number as running text prints it (signs, thousands separators, decimal commas, scientific notation, `l` for 1 in degrees of freedom), with the regular-expression pieces that find it |
 //!
@@ -10,8 +11,10 @@
 //! whichever command found it. Nothing here knows about tests or checks; it builds on
 //! [`crate::reported::ReportedNumber`] only.
 
+pub mod document;
 pub mod number;
 pub mod plain;
 
+pub use document::{Document, DocumentKind};
 pub use number::TextNumber;
 pub use plain::PlainText;
