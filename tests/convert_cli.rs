@@ -251,10 +251,21 @@ fn meta_measure_takes_the_median_method() {
     .unwrap();
     let out = trialstats()
         .args(["meta", path.to_str().unwrap(), "--measure", "MD"])
-        .args(["--median-method", "wan2014", "--studies", "--format", "json"])
+        .args([
+            "--median-method",
+            "wan2014",
+            "--studies",
+            "--format",
+            "json",
+        ])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stderr).contains("by wan2014"));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let studies = v["studies"].as_array().expect("studies[]");
@@ -262,8 +273,14 @@ fn meta_measure_takes_the_median_method() {
         .iter()
         .find(|s| s["label"] == "B (mean, SD from median)")
         .expect("row B");
-    assert!((b["yi"].as_f64().unwrap() - 2.166666666666667).abs() < 1e-12, "{b}");
-    assert!((b["vi"].as_f64().unwrap() - 1.3462593977051174).abs() < 1e-12, "{b}");
+    assert!(
+        (b["yi"].as_f64().unwrap() - 2.166666666666667).abs() < 1e-12,
+        "{b}"
+    );
+    assert!(
+        (b["vi"].as_f64().unwrap() - 1.3462593977051174).abs() < 1e-12,
+        "{b}"
+    );
     // An unknown method is refused with the allowed ones, exit 2.
     trialstats()
         .args(["meta", path.to_str().unwrap(), "--measure", "MD"])
