@@ -132,3 +132,64 @@ fn a_pdf_without_a_text_layer_or_damaged_is_refused_by_name() {
         .code(2)
         .stderr(contains("empty.txt: the file is empty"));
 }
+
+/// A folder, as statcheck's checkdir: every document in it and its sub-folders, in path order;
+/// one that cannot be read is listed and the others are checked (exit 1, as for an
+/// inconsistency); a folder without documents is refused (exit 2).
+#[test]
+fn a_folder_checks_every_document_and_lists_the_unreadable() {
+    let v = scan("");
+    assert_eq!(v["summary"]["documents"], 3, "{v}");
+    assert_eq!(v["summary"]["results"], 21);
+    assert_eq!(v["summary"]["consistent"], 6);
+    assert_eq!(v["summary"]["inconsistent"], 9);
+    assert_eq!(v["summary"]["decision_errors"], 6);
+    let kinds: Vec<&str> = v["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["html", "pdf", "text"]);
+
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    std::fs::copy(format!("{DIR}/results.txt"), dir.path().join("sub/a.txt")).unwrap();
+    std::fs::write(
+        dir.path().join("scan.pdf"),
+        b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("figure.png"), b"\x89PNG").unwrap();
+    let out = Command::cargo_bin("trialstats")
+        .unwrap()
+        .args([
+            "check",
+            "text",
+            dir.path().to_str().unwrap(),
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["summary"]["documents"], 2, "{v}");
+    assert_eq!(v["summary"]["results"], 7);
+    assert!(v["not_read"][0]["file"]
+        .as_str()
+        .unwrap()
+        .ends_with("scan.pdf"));
+    assert!(v["not_read"][0]["problem"]
+        .as_str()
+        .unwrap()
+        .starts_with("could not read the PDF"));
+
+    let empty = tempfile::tempdir().unwrap();
+    Command::cargo_bin("trialstats")
+        .unwrap()
+        .args(["check", "text", empty.path().to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stderr(contains("no documents in this folder"));
+}

@@ -13,6 +13,7 @@
 //! | [`bounds`] | mean inside the scale; SD at most the largest possible; SD that looks like an SEM |
 //! | [`sprite`] | SPRITE: samples consistent with mean, SD, `n`, bounds and grid (Heathers et al. 2018) |
 //! | [`reported_test`] | a reported t, F, χ², r, z or Q against its p-value, statcheck's options, and scanning texts for them (statcheck; Nuijten et al. 2016) |
+//! | [`text_folder`] | `check text` on a folder: every plain-text, HTML and PDF document in it, the unreadable ones listed (statcheck's `checkdir`) |
 //! | [`input`] | what the single checks accept from a user, each input validated once |
 //! | [`summary`] | every check on every reported summary: [`ReportedSummary`] → [`CheckReport`] |
 //!
@@ -31,6 +32,7 @@ pub mod percent;
 pub mod reported_test;
 pub mod sprite;
 pub mod summary;
+pub mod text_folder;
 
 pub use exact::{Grid, Rounding};
 pub use summary::{

@@ -152,7 +152,8 @@ pub enum PEqualAlpha {
 #[derive(Debug, clap::Args)]
 pub struct TextArgs {
     /// The document: UTF-8 plain text, a web page (HTML, in its declared character set) or a
-    /// PDF with a text layer; told apart by the file's first bytes.
+    /// PDF with a text layer; told apart by the file's first bytes. Or a folder: every .txt,
+    /// .text, .pdf, .html and .htm file in it and its sub-folders (statcheck's checkdir).
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
     /// Significance level for decision errors (statcheck alpha; default .05 in both).
@@ -431,8 +432,6 @@ pub fn run(args: Args) -> Result<Outcome> {
         }
         Some(CheckCommand::Text(a)) => {
             let alpha = ConfidenceLevel::from_alpha(a.alpha)?.alpha();
-            // Plain text, a web page or a PDF, told apart by the file's first bytes.
-            let text = trialstats::text::Document::read(&a.file)?.text;
             let rules = reported_test::CheckRules {
                 p_equal_alpha_significant: a.p_equal_alpha == PEqualAlpha::Significant,
                 one_tailed_tests: a.one_tailed_tests,
@@ -440,6 +439,16 @@ pub fn run(args: Args) -> Result<Outcome> {
                 p_zero_error: a.p_zero_error == Switch::On,
                 ..reported_test::CheckRules::at(alpha)
             };
+            if a.file.is_dir() {
+                let r = trialstats::checks::text_folder::FolderScan::new(
+                    &a.file,
+                    &rules,
+                    a.all_p_values,
+                )?;
+                return show(format, &r, r.all_hold());
+            }
+            // Plain text, a web page or a PDF, told apart by the file's first bytes.
+            let text = trialstats::text::Document::read(&a.file)?.text;
             let r = reported_test::TextScan::new(
                 &a.file.display().to_string(),
                 &text,
