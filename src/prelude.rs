@@ -7,6 +7,8 @@
 //!
 //! | call | what it gives | module |
 //! |---|---|---|
+//! | [`read_two_arm_spread`] | is an unlabelled ± of two arms an SD or an SE, by the p the document prints? | [`crate::reading`] |
+//! | [`mean_sd_from_quartiles`] | the mean and SD behind a median with its quartiles (Luo et al. 2018; Wan et al. 2014) | [`crate::convert`] |
 //! | [`grim_check`] | can this mean come from n integers? | [`crate::checks::grim`] |
 //! | [`grimmer_check`] | can this mean and SD come from n integers? | [`crate::checks::grimmer`] |
 //! | [`sprite_check`] | samples on a bounded scale that give this mean and SD | [`crate::checks::sprite`] |
@@ -27,12 +29,14 @@ pub use crate::checks::grim::{grim, Grim};
 pub use crate::checks::grimmer::{grimmer, Grimmer};
 pub use crate::checks::sprite::{sprite, Sprite, SpriteRequest};
 pub use crate::checks::Status;
+pub use crate::convert::{FiveNumbers, MeanSd, MedianMethod};
 pub use crate::effect::two_group::{two_group, GroupSummary};
 pub use crate::effect::{EffectSize, MeasureCode, PrePostSummary};
 pub use crate::error::Error;
 pub use crate::level::ConfidenceLevel;
 pub use crate::meta::{fit, MetaData, MetaFit, MetaOptions, Method, Test};
 pub use crate::prepost::{paired_t_test, PairedTest};
+pub use crate::reading::{SpreadReading, Verdict};
 pub use crate::reported::{ReportedNumber, Scale, SpreadKind};
 pub use crate::verify::VerifyReport;
 
@@ -111,6 +115,92 @@ pub fn sprite_check(mean: &str, sd: &str, n: u64, min: &str, max: &str) -> Resul
         random_fallback: true,
         rounding: Rounding::UpOrDown,
     })
+}
+
+/// What an unlabelled `mean ± spread` of two arms is, decided by the p-value the document
+/// prints for their difference (unadjusted, two-sided): each arm is `(mean, spread, n)` as
+/// printed, `p` as printed (`"0.382"`, `"<0.001"`). The verdict is `SD`, `SEM`,
+/// `undecided` (both or neither reading reproduce p) or `contradicted`; the reason and the
+/// recomputed p of each reading come with it. For a CI, t, a printed difference ± its SE,
+/// an adjusted comparison, a before/after change or a scale, build a
+/// [`crate::reading::question::SpreadQuestion`] (what `check spread` does).
+///
+/// ```
+/// use trialstats::prelude::*;
+/// // J Hum Hypertens 2017;31:647 (PMID 28447625): "similar diastolic BP (81±8 versus 82±7
+/// // mm Hg, P=0.382)", 88 per arm. Worked out by hand (scipy, tests/data/spread_readings):
+/// // read as SDs, Welch's t = 0.88 on 171 df gives p = 0.379, which rounds near 0.382; read
+/// // as SEMs, p = 0.925 over the whole rounding box, which excludes 0.382.
+/// let r = read_two_arm_spread(("81", "8", 88), ("82", "7", 88), "0.382")?;
+/// assert_eq!(r.verdict, Verdict::Sd);
+/// # Ok::<(), trialstats::Error>(())
+/// ```
+pub fn read_two_arm_spread(
+    arm1: (&str, &str, u64),
+    arm2: (&str, &str, u64),
+    p: &str,
+) -> Result<SpreadReading> {
+    use crate::reading::comparison::{Adjusted, Group, Groups, PrintedComparison};
+    use crate::reading::question::{read_spread, Design, SpreadQuestion};
+    use crate::reading::PrintedTest;
+    let group = |(mean, spread, n): (&str, &str, u64), what: &str| -> Result<Group> {
+        Group::new(
+            ReportedNumber::parse(mean, what)?,
+            crate::checks::input::spread(spread, what)?,
+            n,
+            what,
+        )
+    };
+    read_spread(&SpreadQuestion {
+        design: Design::Groups(
+            Groups::Two(group(arm1, "arm 1")?, group(arm2, "arm 2")?),
+            PrintedComparison {
+                difference: None,
+                spread: None,
+                test: PrintedTest {
+                    ci: None,
+                    t: None,
+                    p: Some(crate::reported::ReportedP::parse(p, "p")?),
+                    claim: None,
+                },
+            },
+        ),
+        adjusted: Adjusted::No,
+        label: SpreadKind::NotReported,
+        scale: None,
+        rounding: Rounding::UpOrDown,
+    })
+}
+
+/// The mean and SD of `n` values estimated from their median and quartiles by Luo et al.
+/// (2018) for the mean and Wan et al. (2014) for the SD, metafor's `conv.fivenum` default;
+/// the analysis says so wherever it uses them. Other methods and the range scenarios:
+/// [`crate::convert::mean_sd`].
+///
+/// ```
+/// use trialstats::prelude::*;
+/// // ?conv.fivenum (metafor >= 4), study 2: q1 = 4, median = 6, q3 = 10, n = 20 gives
+/// // mean 6.7195 and SD 4.7870760433704662; by hand, Luo's weight 0.7 + 0.39/n = 0.7195 on
+/// // (q1 + q3)/2 and (q3 − q1)/(2 Φ⁻¹((0.75n − 0.125)/(n + 0.25))) (R: 6/(2*qnorm(14.875/20.25))).
+/// let m = mean_sd_from_quartiles(20, 4.0, 6.0, 10.0)?;
+/// assert!((m.mean - 6.7195).abs() < 1e-12);
+/// assert!((m.sd - 4.7870760433704662).abs() < 1e-12);
+/// # Ok::<(), trialstats::Error>(())
+/// ```
+pub fn mean_sd_from_quartiles(n: u64, q1: f64, median: f64, q3: f64) -> Result<MeanSd> {
+    crate::convert::mean_sd(
+        &FiveNumbers {
+            min: None,
+            q1: Some(q1),
+            median,
+            q3: Some(q3),
+            max: None,
+            n,
+        },
+        MedianMethod::LuoWanShi,
+        crate::convert::Distribution::Norm,
+        "quartiles",
+    )
 }
 
 /// Hedges' g of `group1` against `group2` (group1 − group2) with its variance and 95 %
