@@ -118,9 +118,29 @@ fn bad_input_is_exit_2_naming_it() {
         (one_visit.path(), "y ~ us(visit | id)", vec![], "one level"),
         (
             fev().as_path(),
-            "FEV1 ~ ARMCD + ar1(AVISIT | USUBJID)",
+            "FEV1 ~ ARMCD + sp_exp(AVISIT | USUBJID)",
             vec![],
             "not supported",
+        ),
+        // --group: a column that varies within a subject, one that is not in the file, and
+        // a formula that names another group.
+        (
+            fev().as_path(),
+            "FEV1 ~ ARMCD + ar1(AVISIT | USUBJID)",
+            vec!["--group", "WEIGHT"],
+            "each subject must belong to one group",
+        ),
+        (
+            fev().as_path(),
+            "FEV1 ~ ARMCD + ar1(AVISIT | USUBJID)",
+            vec!["--group", "ARM"],
+            "ARM",
+        ),
+        (
+            fev().as_path(),
+            "FEV1 ~ ARMCD + ar1(AVISIT | SEX / USUBJID)",
+            vec!["--group", "ARMCD"],
+            "differ",
         ),
         (
             fev().as_path(),

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use trialstats::level::ConfidenceLevel;
 use trialstats::lmm::emmeans::parse_at;
 use trialstats::lmm::inference::Ddf;
-use trialstats::mmrm::{fit_csv, MmrmOptions};
+use trialstats::mmrm::{fit_csv_grouped, MmrmOptions};
 use trialstats::output::{render, Format};
 use trialstats::{Error, Outcome, Result};
 
@@ -16,8 +16,12 @@ Formulas (as R's mmrm):
   fixed terms   as in lmm: numeric columns as they are, text columns and factor(x)
                 categorical; a * b = a + b + a:b
   covariance    us (unstructured: every variance and covariance of the visits),
-                cs (compound symmetry), toep (Toeplitz), diag (independent visits,
-                one variance each); the visit column is categorical whatever it holds
+                cs (compound symmetry), csh (heterogeneous cs), ar1 (first-order
+                autoregressive), ar1h (heterogeneous ar1), toep (Toeplitz), toeph
+                (heterogeneous Toeplitz), diag (independent visits, one variance
+                each); the visit column is categorical whatever it holds, its levels
+                in order and equally spaced for ar1
+  us(visit | arm / subject), or --group arm: one covariance per arm
 Each subject uses the visits it has: rows with a missing value (empty or NA) in a used
 column are dropped; no imputation. One row per subject and visit.
 Exit codes: 0 fitted; 1 the optimum could not be confirmed (the output says so); 2 bad input.
@@ -32,6 +36,10 @@ pub struct Args {
     /// Model formula, e.g. 'chg ~ base + arm * visit + us(visit | subject)'.
     #[arg(long)]
     pub formula: String,
+    /// A separate covariance for each level of this column (the arm), as mmrm's
+    /// us(visit | arm / subject) and SAS's GROUP=.
+    #[arg(long, value_name = "COLUMN")]
+    pub group: Option<String>,
     /// Fit by maximum likelihood (default: REML).
     #[arg(long)]
     pub ml: bool,
@@ -73,7 +81,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         ddf: args.ddf,
         level: args.level,
     };
-    let mut model = fit_csv(&args.file, &args.formula, options)?;
+    let mut model = fit_csv_grouped(&args.file, &args.formula, args.group.as_deref(), options)?;
     if let Some(variable) = &args.contrast {
         model = model.with_contrast(variable, &at)?;
     }

@@ -22,8 +22,10 @@
 //!
 //! **Kenward–Roger** (Kenward & Roger 1997, eqs. 2–4 and §4; pbkrtest's `vcovAdj` and
 //! `Lb_ddf`, Halekoh & Højsgaard 2014, *J. Stat. Softw.* 59(9)): with the expected information
-//! `I = ½ tr(PGᵣPGₛ)` and `W = I⁻¹`, `Φ_A = Φ + 2Φ (Σᵣₛ Wᵣₛ (qᵣₛ − pᵣΦpₛ)) Φ`, the second
-//! derivatives of Σ being zero for a linear φ. The test uses `Φ_A`, a scale factor for F, and
+//! `I = ½ tr(PGᵣPGₛ)` and `W = I⁻¹`, `Φ_A = Φ + 2Φ (Σᵣₛ Wᵣₛ (qᵣₛ − pᵣΦpₛ − ¼rᵣₛ)) Φ`, where
+//! `rᵣₛ = XᵀΣ⁻¹(∂²Σ/∂φᵣ∂φₛ)Σ⁻¹X` is zero for a linear φ (every `lmm` model; an MMRM's
+//! `ar1`, `csh`, … supply them in [`MarginalSums::second`], which also add their term to the
+//! observed information). The test uses `Φ_A`, a scale factor for F, and
 //! the df from the moments of Kenward & Roger's §4.
 
 use super::fit::LmmFit;
@@ -214,7 +216,16 @@ impl FixedInference {
             }
         }
         let half_trace = if reml { &tr_pgpg } else { &s.k };
-        let info = (&ypgpgpy - half_trace * 0.5).symmetric_part();
+        let mut info = &ypgpgpy - half_trace * 0.5;
+        // A Σ not linear in φ: ½ the second-derivative term of the Hessian of −2ℓ.
+        for so in &s.second {
+            let h = 0.5 * so.hessian(&phi, reml);
+            info[(so.r, so.s)] += h;
+            if so.r != so.s {
+                info[(so.s, so.r)] += h;
+            }
+        }
+        let info = info.symmetric_part();
         // lmerTest drops eigenvalues of the deviance Hessian (2 × info) below 1e-8.
         let info_inverse = positive_inverse(&info, 0.5e-8);
         let kr = (method == Ddf::KenwardRoger).then(|| {
@@ -239,6 +250,11 @@ impl FixedInference {
             u = &u + u.transpose();
             for r in 0..k {
                 u += (s.q(r, r) - &s.p[r] * &phi * &s.p[r]) * w[(r, r)];
+            }
+            // Kenward & Roger (1997) eq. 3: −¼ Σᵣₛ Wᵣₛ Rᵣₛ, zero for a linear Σ.
+            for so in &s.second {
+                let both = if so.r == so.s { 1.0 } else { 2.0 };
+                u -= &so.p * (0.25 * both * w[(so.r, so.s)]);
             }
             let phi_adjusted = &phi + (&phi * u * &phi) * 2.0;
             KenwardRoger { phi_adjusted, w }

@@ -101,6 +101,33 @@ pub struct MarginalSums {
     pub a: DMatrix<f64>,
     /// `bᵣ`, one p-vector per component.
     pub b: Vec<DVector<f64>>,
+    /// The second-derivative terms of a Σ not linear in its parameters (an MMRM's `ar1`,
+    /// `csh`, …), one per non-zero `Hᵣₛ = ∂²Σ/∂φᵣ∂φₛ` (r ≤ s); empty when Σ is linear.
+    pub second: Vec<SecondOrder>,
+}
+
+/// What a non-zero `Hᵣₛ = ∂²Σ/∂φᵣ∂φₛ` adds: Kenward–Roger's `Rᵣₛ = XᵀΣ⁻¹HᵣₛΣ⁻¹X` and the
+/// term of the Hessian of `−2ℓ`.
+#[derive(Debug, Clone)]
+pub struct SecondOrder {
+    pub r: usize,
+    pub s: usize,
+    /// `Rᵣₛ`.
+    pub p: DMatrix<f64>,
+    /// `tr(Σ⁻¹Hᵣₛ) − eᵀΣ⁻¹HᵣₛΣ⁻¹e`, the term of the Hessian of `−2ℓ_ML`.
+    pub hessian_ml: f64,
+}
+
+impl SecondOrder {
+    /// The term of the Hessian of `−2ℓ` (REML: `tr(PHᵣₛ) − yᵀPHᵣₛPy`, which subtracts
+    /// `tr(ΦRᵣₛ)` from the ML term), at `Φ = (XᵀΣ⁻¹X)⁻¹`.
+    pub fn hessian(&self, phi: &DMatrix<f64>, reml: bool) -> f64 {
+        if reml {
+            self.hessian_ml - (phi * &self.p).trace()
+        } else {
+            self.hessian_ml
+        }
+    }
 }
 
 impl MarginalSums {
@@ -112,6 +139,7 @@ impl MarginalSums {
             k: DMatrix::zeros(k, k),
             a: DMatrix::zeros(k, k),
             b: vec![DVector::zeros(p); k],
+            second: Vec::new(),
         }
     }
 

@@ -8,10 +8,10 @@
 //! observed Hessian is positive definite; otherwise the fit is reported with `converged:
 //! false` (exit 1, as `lmm`).
 
-use super::covariance::{covariance, Structure};
+use super::covariance::{CovarianceModel, Structure};
 use super::criterion::{derivatives, evaluate, marginal_sums, Evaluation};
 use super::formula::MmrmFormula;
-use super::patterns::{group, Patterns};
+use super::patterns::{group, Groups, Patterns};
 use crate::error::{Error, Result};
 use crate::level::ConfidenceLevel;
 use crate::lmm::design::{check_full_rank, fixed_matrix};
@@ -35,6 +35,16 @@ const DECREMENT_TOL: f64 = 1e-8;
 pub struct CovarianceParameter {
     pub name: String,
     pub estimate: f64,
+}
+
+/// The covariance of one group of subjects (`--group`).
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupCovariance {
+    /// The group's level.
+    pub group: String,
+    pub n_subjects: usize,
+    pub covariance: Vec<Vec<f64>>,
+    pub correlation: Vec<Vec<f64>>,
 }
 
 /// A fitted MMRM.
@@ -63,9 +73,16 @@ pub struct MmrmFit {
     pub aic: f64,
     /// `−2ℓ + k log(subjects)`.
     pub bic: f64,
-    /// The estimated covariance matrix over visits (row by row).
+    /// The estimated covariance matrix over visits (row by row); with `--group`, the first
+    /// group's (all groups in `groups`).
     pub covariance: Vec<Vec<f64>>,
     pub correlation: Vec<Vec<f64>>,
+    /// The column whose levels have their own covariance (`--group`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    /// With `--group`: each group's covariance and correlation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub groups: Option<Vec<GroupCovariance>>,
     pub covariance_parameters: Vec<CovarianceParameter>,
     pub fixed: Vec<FixedEffect>,
     /// The df method (absent with `--ddf none`).
@@ -101,9 +118,40 @@ pub struct MmrmOptions {
 
 /// Read the columns of `formula` from `path` (visit and subject categorical) and fit.
 pub fn fit_csv(path: &Path, formula: &str, options: MmrmOptions) -> Result<Mmrm> {
-    let f = MmrmFormula::parse(formula)?;
+    fit_csv_grouped(path, formula, None, options)
+}
+
+/// [`fit_csv`] with one covariance per level of `group` (`--group`; the formula may name it
+/// instead, as `us(visit | group / subject)`).
+pub fn fit_csv_grouped(
+    path: &Path,
+    formula: &str,
+    group: Option<&str>,
+    options: MmrmOptions,
+) -> Result<Mmrm> {
+    let mut f = MmrmFormula::parse(formula)?;
+    if let Some(g) = group {
+        match &f.group {
+            Some(h) if h != g => {
+                return Err(Error::input(
+                    "--group",
+                    format!("--group {g} and the formula's group '{h}' differ; give one"),
+                ))
+            }
+            _ if g == f.visit || g == f.subject => {
+                return Err(Error::input(
+                    "--group",
+                    format!("'{g}' is the visit or subject column; name the arm column"),
+                ))
+            }
+            _ => f.group = Some(g.to_string()),
+        }
+    }
     let mut wanted = columns_for(&f.fixed);
-    for name in [&f.visit, &f.subject] {
+    for name in [Some(&f.visit), Some(&f.subject), f.group.as_ref()]
+        .into_iter()
+        .flatten()
+    {
         match wanted.iter_mut().find(|(n, _)| n == name) {
             Some(w) => w.1 = Role::Categorical,
             None => wanted.push((name.clone(), Role::Categorical)),
@@ -168,6 +216,7 @@ fn check_estimable(
     data: &Patterns,
     visits: &[String],
     k: usize,
+    group_levels: &[String],
 ) -> Result<()> {
     let loc = "--formula";
     let structure = formula.structure;
@@ -194,33 +243,39 @@ fn check_estimable(
         ));
     }
     if structure == Structure::Us {
-        let v = visits.len();
-        for a in 0..v {
-            for b in 0..=a {
-                let together = data.n_together[(a, b)];
-                if together < 2 {
-                    let what = if a == b {
-                        format!("visit '{}'", visits[a])
-                    } else {
-                        format!("visits '{}' and '{}'", visits[b], visits[a])
-                    };
-                    return Err(Error::input(
+        for (g, n_together) in data.n_together.iter().enumerate() {
+            let v = visits.len();
+            let in_group = match &formula.group {
+                Some(col) => format!(" in group '{}' of {col}", group_levels[g]),
+                None => String::new(),
+            };
+            for a in 0..v {
+                for b in 0..=a {
+                    let together = n_together[(a, b)];
+                    if together < 2 {
+                        let what = if a == b {
+                            format!("visit '{}'", visits[a])
+                        } else {
+                            format!("visits '{}' and '{}'", visits[b], visits[a])
+                        };
+                        return Err(Error::input(
                         loc,
                         format!(
-                            "{together} subject(s) observed at {what}: an unstructured (us) covariance needs at least 2 to estimate it; use cs or toep, or fewer visits"
+                            "{together} subject(s){in_group} observed at {what}: an unstructured (us) covariance needs at least 2 to estimate it; use cs or toep, or fewer visits"
                         ),
                     ));
+                    }
                 }
             }
-        }
-        if data.n_subjects <= v {
-            return Err(Error::input(
+            if data.n_subjects_per_group[g] <= v {
+                return Err(Error::input(
                 loc,
                 format!(
-                    "{} subjects for an unstructured covariance over {v} visits: it needs more subjects than visits; use cs or toep",
-                    data.n_subjects
+                    "{} subjects{in_group} for an unstructured covariance over {v} visits: it needs more subjects than visits; use cs or toep",
+                    data.n_subjects_per_group[g]
                 ),
             ));
+            }
         }
     }
     Ok(())
@@ -250,10 +305,10 @@ fn newton_step(h: &DMatrix<f64>, g: &DVector<f64>) -> DVector<f64> {
     s
 }
 
-/// Minimise `−2ℓ` over φ from `start`: (φ, evaluation, confirmed, iterations).
+/// Minimise `−2ℓ` over θ from `start`: (θ, evaluation, confirmed, iterations).
 fn optimise(
     data: &Patterns,
-    basis: &[DMatrix<f64>],
+    basis: &CovarianceModel,
     start: Vec<f64>,
     reml: bool,
 ) -> Result<(Vec<f64>, Evaluation, bool, usize)> {
@@ -265,7 +320,7 @@ fn optimise(
     let mut decrement = f64::INFINITY;
     while iterations < MAX_ITERATIONS {
         iterations += 1;
-        let d = derivatives(data, basis, &ev, reml);
+        let d = derivatives(data, basis, &phi, &ev, reml);
         let newton = iterations > SCORING_ITERATIONS && is_positive_definite(&d.observed);
         let h = if newton { &d.observed } else { &d.expected };
         let step = newton_step(h, &d.gradient);
@@ -295,7 +350,7 @@ fn optimise(
             break;
         }
     }
-    let d = derivatives(data, basis, &ev, reml);
+    let d = derivatives(data, basis, &phi, &ev, reml);
     let confirmed = decrement.abs() < DECREMENT_TOL && is_positive_definite(&d.observed);
     Ok((phi, ev, confirmed, iterations))
 }
@@ -343,7 +398,16 @@ pub fn fit(formula: MmrmFormula, frame: Frame, options: MmrmOptions) -> Result<M
         "{}, columns {} and {}",
         frame.source, formula.subject, formula.visit
     );
-    let data = group(&x, &y, subject, subjects, visit, visits, &location)?;
+    let group_column = match &formula.group {
+        Some(name) => Some(categorical(&frame, name)?),
+        None => None,
+    };
+    let groups = group_column.map(|(code, levels)| Groups {
+        code,
+        levels,
+        column: formula.group.as_deref().unwrap_or_default(),
+    });
+    let data = group(&x, &y, subject, subjects, visit, visits, groups, &location)?;
     // Levels seen only in dropped rows have no observations: keep the visits observed.
     let observed: Vec<usize> = (0..visits.len())
         .filter(|&a| data.n_per_visit[a] > 0)
@@ -356,15 +420,35 @@ pub fn fit(formula: MmrmFormula, frame: Frame, options: MmrmOptions) -> Result<M
         let v2: Vec<u32> = visit.iter().map(|&c| remap[c as usize]).collect();
         let levels: Vec<String> = observed.iter().map(|&a| visits[a].clone()).collect();
         (
-            group(&x, &y, subject, subjects, &v2, &levels, &location)?,
+            group(&x, &y, subject, subjects, &v2, &levels, groups, &location)?,
             levels,
         )
     } else {
         (data, visits.to_vec())
     };
     let v = visit_levels.len();
-    let basis = formula.structure.basis(v);
-    check_estimable(&formula, &data, &visit_levels, basis.len())?;
+    let group_levels: Vec<String> = groups.map_or(vec![String::new()], |g| g.levels.to_vec());
+    let model = CovarianceModel {
+        structure: formula.structure,
+        visits: v,
+        groups: group_levels.len(),
+    };
+    if let Some(g) = data.n_subjects_per_group.iter().position(|&n| n == 0) {
+        return Err(Error::input(
+            format!("column {}", formula.group.as_deref().unwrap_or_default()),
+            format!(
+                "group '{}' has no subject with data; each group gets its own covariance",
+                group_levels[g]
+            ),
+        ));
+    }
+    check_estimable(
+        &formula,
+        &data,
+        &visit_levels,
+        model.n_parameters(),
+        &group_levels,
+    )?;
     let visit_codes: Vec<u32> = {
         let lookup: std::collections::HashMap<&str, u32> = visit_levels
             .iter()
@@ -376,14 +460,21 @@ pub fn fit(formula: MmrmFormula, frame: Frame, options: MmrmOptions) -> Result<M
             .map(|&c| lookup[visits[c as usize].as_str()])
             .collect()
     };
-    let start = formula
+    let one = formula
         .structure
         .start(&start_variances(&x, &y, &visit_codes, v));
-    let (phi, ev, converged, iterations) = optimise(&data, &basis, start, options.reml)?;
-    let sigma = covariance(&basis, &phi);
-    let correlation = DMatrix::from_fn(v, v, |a, b| {
-        sigma[(a, b)] / (sigma[(a, a)] * sigma[(b, b)]).sqrt()
-    });
+    let start: Vec<f64> = (0..model.groups).flat_map(|_| one.clone()).collect();
+    let (phi, ev, converged, iterations) = optimise(&data, &model, start, options.reml)?;
+    let sigmas: Vec<DMatrix<f64>> = (0..model.groups).map(|g| model.sigma(&phi, g)).collect();
+    let correlations: Vec<DMatrix<f64>> = sigmas
+        .iter()
+        .map(|sigma| {
+            DMatrix::from_fn(v, v, |a, b| {
+                sigma[(a, b)] / (sigma[(a, a)] * sigma[(b, b)]).sqrt()
+            })
+        })
+        .collect();
+    let (sigma, correlation) = (&sigmas[0], &correlations[0]);
     let rows = |m: &DMatrix<f64>| -> Vec<Vec<f64>> {
         (0..m.nrows())
             .map(|a| m.row(a).iter().copied().collect())
@@ -423,12 +514,35 @@ pub fn fit(formula: MmrmFormula, frame: Frame, options: MmrmOptions) -> Result<M
         log_likelihood: -0.5 * ev.criterion,
         aic: ev.criterion + 2.0 * k as f64,
         bic: ev.criterion + k as f64 * (data.n_subjects as f64).ln(),
-        covariance: rows(&sigma),
-        correlation: rows(&correlation),
-        covariance_parameters: formula
-            .structure
-            .parameter_names(&visit_levels)
-            .into_iter()
+        covariance: rows(sigma),
+        correlation: rows(correlation),
+        group: formula.group.clone(),
+        groups: formula.group.as_ref().map(|_| {
+            (0..model.groups)
+                .map(|g| GroupCovariance {
+                    group: group_levels[g].clone(),
+                    n_subjects: data.n_subjects_per_group[g],
+                    covariance: rows(&sigmas[g]),
+                    correlation: rows(&correlations[g]),
+                })
+                .collect()
+        }),
+        covariance_parameters: group_levels
+            .iter()
+            .flat_map(|level| {
+                let grouped = formula.group.is_some();
+                formula
+                    .structure
+                    .parameter_names(&visit_levels)
+                    .into_iter()
+                    .map(move |name| {
+                        if grouped {
+                            format!("{name} [{level}]")
+                        } else {
+                            name
+                        }
+                    })
+            })
             .zip(&phi)
             .map(|(name, &estimate)| CovarianceParameter { name, estimate })
             .collect(),
@@ -443,7 +557,7 @@ pub fn fit(formula: MmrmFormula, frame: Frame, options: MmrmOptions) -> Result<M
     let inference = if options.ddf == Ddf::None {
         None
     } else {
-        let sums = marginal_sums(&data, &basis, &ev);
+        let sums = marginal_sums(&data, &model, &phi, &ev);
         // Kenward–Roger with the observed information, as SAS and mmrm (pbkrtest, and so
         // `lmm`, use the expected one).
         let inf = FixedInference::from_sums_with(

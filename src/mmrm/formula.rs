@@ -3,7 +3,7 @@
 //! categorical variable, whatever it holds) and the subject column; the rest is an `lmm`
 //! formula without random terms, parsed by [`crate::lmm::formula`].
 
-use super::covariance::{Structure, NOT_SUPPORTED};
+use super::covariance::{Structure, ALLOWED, NOT_SUPPORTED};
 use crate::error::{Error, Result};
 use crate::lmm::Formula;
 
@@ -15,6 +15,9 @@ pub struct MmrmFormula {
     pub structure: Structure,
     pub visit: String,
     pub subject: String,
+    /// The column whose levels get their own covariance (`us(visit | group / subject)`, or
+    /// `--group`).
+    pub group: Option<String>,
     /// The formula as written.
     pub text: String,
 }
@@ -26,8 +29,6 @@ fn is_name(s: &str) -> bool {
             .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
 }
 
-const ALLOWED: &str = "us, cs, toep, diag";
-
 impl MmrmFormula {
     /// Parse `text`; errors name `--formula`.
     pub fn parse(text: &str) -> Result<MmrmFormula> {
@@ -38,7 +39,8 @@ impl MmrmFormula {
             .ok_or_else(|| err(format!("no '~' in '{text}'; {example}")))?;
         // The covariance term: NAME( ... | ... ) at the top level of the right-hand side.
         let rhs = &text[tilde + 1..];
-        let mut found: Option<(usize, usize, Structure, String, String)> = None;
+        #[allow(clippy::type_complexity)]
+        let mut found: Option<(usize, usize, Structure, String, String, Option<String>)> = None;
         let bytes = rhs.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
@@ -64,7 +66,7 @@ impl MmrmFormula {
                     Some(s) => s,
                     None if NOT_SUPPORTED.contains(&name) => {
                         return Err(err(format!(
-                            "the covariance structure '{name}' is not supported (its parameters do not enter the covariance linearly); allowed: {ALLOWED}"
+                            "the covariance structure '{name}' is not supported; allowed: {ALLOWED}"
                         )))
                     }
                     None => {
@@ -79,21 +81,35 @@ impl MmrmFormula {
                     ))
                 })?;
                 let (visit, subject) = (visit.trim(), subject.trim());
-                if !is_name(visit) || !is_name(subject) {
+                let (group, subject) = match subject.split_once('/') {
+                    Some((g, s)) => (Some(g.trim().to_string()), s.trim()),
+                    None => (None, subject),
+                };
+                if !is_name(visit)
+                    || !is_name(subject)
+                    || group.as_deref().is_some_and(|g| !is_name(g))
+                {
                     return Err(err(format!(
-                        "'{name}({inside})' needs one visit column and one subject column, as {name}(visit | subject) (grouped covariance, a / b, is not supported)"
+                        "'{name}({inside})' needs one visit column and one subject column, as {name}(visit | subject), or {name}(visit | group / subject) for one covariance per group"
                     )));
                 }
                 if found.is_some() {
                     return Err(err("the formula has two covariance terms; give one".into()));
                 }
-                found = Some((start, close + 1, structure, visit.into(), subject.into()));
+                found = Some((
+                    start,
+                    close + 1,
+                    structure,
+                    visit.into(),
+                    subject.into(),
+                    group,
+                ));
                 i = close + 1;
             } else {
                 i += 1;
             }
         }
-        let (start, end, structure, visit, subject) = found.ok_or_else(|| {
+        let (start, end, structure, visit, subject, group) = found.ok_or_else(|| {
             err(format!(
                 "no covariance term over visits; add one of {ALLOWED}, {example}"
             ))
@@ -102,6 +118,13 @@ impl MmrmFormula {
             return Err(err(format!(
                 "the visit and subject columns are both '{visit}'"
             )));
+        }
+        if let Some(g) = &group {
+            if *g == visit || *g == subject {
+                return Err(err(format!(
+                    "the group column '{g}' is also the visit or subject column"
+                )));
+            }
         }
         // The fixed part: the right-hand side without the term and the '+' joining it.
         let before = rhs[..start].trim_end();
@@ -144,6 +167,7 @@ impl MmrmFormula {
             structure,
             visit,
             subject,
+            group,
             text: text.to_string(),
         })
     }
@@ -171,16 +195,20 @@ mod tests {
         assert!(f.fixed.fixed.is_empty() && f.fixed.intercept);
         let f = MmrmFormula::parse("y ~ factor(x) + diag(v | s)").unwrap();
         assert_eq!(f.structure, Structure::Diag);
+        let f = MmrmFormula::parse("y ~ x + ar1h(v | arm / s)").unwrap();
+        assert_eq!(f.structure, Structure::Ar1h);
+        assert_eq!(f.group.as_deref(), Some("arm"));
+        assert_eq!(f.subject, "s");
     }
 
     #[test]
     fn refuses_what_it_cannot_fit() {
         for (text, says) in [
             ("y ~ x", "no covariance term"),
-            ("y ~ x + ar1(v | s)", "not supported"),
+            ("y ~ x + sp_exp(v | s)", "not supported"),
             ("y ~ x + foo(v | s)", "not a covariance structure"),
             ("y ~ x + us(v)", "visit and a subject"),
-            ("y ~ x + us(v | a/b)", "one visit column"),
+            ("y ~ x + us(v | a + b)", "one visit column"),
             ("y ~ x + (1 | s) + us(v | s)", "no random effects"),
             ("y ~ us(v | s) + cs(v | s)", "two covariance terms"),
         ] {

@@ -1,6 +1,6 @@
 //! Mixed models for repeated measures (MMRM): a linear model of a longitudinal response with
-//! an unstructured (or compound-symmetry, Toeplitz, diagonal) covariance of each subject's
-//! visits and no random effects, fitted by REML or ML, as the R package mmrm and SAS PROC
+//! an unstructured (or compound-symmetry, autoregressive, Toeplitz, their heterogeneous forms,
+//! diagonal) covariance of each subject's visits, optionally one per arm, and no random effects, fitted by REML or ML, as the R package mmrm and SAS PROC
 //! MIXED `REPEATED visit / SUBJECT=id TYPE=UN` fit it. Missing visits are missing at random:
 //! each subject contributes the visits it has. Fixed effects get Satterthwaite or
 //! Kenward–Roger df from [`crate::lmm::inference`], and least-squares means and their
@@ -27,8 +27,8 @@
 //! | file | owns |
 //! |---|---|
 //! | [`formula`] | `y ~ fixed + us(visit \| subject)`: the covariance term and the fixed part |
-//! | [`covariance`] | the structures, each `Σ = Σᵣ φᵣ Bᵣ` linear in its parameters |
-//! | [`patterns`] | rows by subject, subjects by their set of visits, and the per-pattern cross-products |
+//! | [`covariance`] | the structures in SAS's parametrisation, `Σ(θ)` and its first and second derivatives; one θ per group |
+//! | [`patterns`] | rows by subject, subjects by their group and set of visits, and the per-pattern cross-products |
 //! | [`criterion`] | `−2ℓ` (REML, ML), its gradient and Hessians, and the marginal sums for inference |
 //! | [`fit`](mod@fit) | checks, the optimiser, the fitted model and its contrasts |
 //! | [`summary`] | the printed summary |
@@ -41,5 +41,5 @@ pub mod patterns;
 pub mod summary;
 
 pub use covariance::Structure;
-pub use fit::{fit, fit_csv, Mmrm, MmrmFit, MmrmOptions};
+pub use fit::{fit, fit_csv, fit_csv_grouped, Mmrm, MmrmFit, MmrmOptions};
 pub use formula::MmrmFormula;

@@ -14,6 +14,8 @@ use std::collections::HashMap;
 /// The subjects that have exactly one set of visits.
 #[derive(Debug, Clone)]
 pub struct Pattern {
+    /// The group of its subjects (0 without `--group`).
+    pub group: usize,
     /// The visits (indices into the visit levels), increasing.
     pub visits: Vec<usize>,
     pub n_subjects: usize,
@@ -40,13 +42,26 @@ pub struct Patterns {
     pub p: usize,
     /// Observations per visit.
     pub n_per_visit: Vec<usize>,
-    /// Subjects observed at both visits `a` and `b` (V × V).
-    pub n_together: DMatrix<usize>,
+    /// Per group: subjects observed at both visits `a` and `b` (V × V).
+    pub n_together: Vec<DMatrix<usize>>,
+    /// Subjects per group.
+    pub n_subjects_per_group: Vec<usize>,
+}
+
+/// The groups of subjects with their own covariance (`--group`): a code per row into `levels`,
+/// and where the column is (for messages).
+#[derive(Debug, Clone, Copy)]
+pub struct Groups<'a> {
+    pub code: &'a [u32],
+    pub levels: &'a [String],
+    pub column: &'a str,
 }
 
 /// Group the rows of `x`, `y` by subject (`subject[i]`, a code into `subjects`) and visit
 /// (`visit[i]` into `visits`). A subject with two rows at one visit is refused, naming it;
-/// `location` says where (file and column).
+/// `location` says where (file and column). With `groups`, a subject whose rows lie in two
+/// groups is refused too.
+#[allow(clippy::too_many_arguments)]
 pub fn group(
     x: &ModelMatrix,
     y: &[f64],
@@ -54,17 +69,21 @@ pub fn group(
     subjects: &[String],
     visit: &[u32],
     visits: &[String],
+    groups: Option<Groups>,
     location: &str,
 ) -> Result<Patterns> {
     let (n, p, v) = (y.len(), x.p, visits.len());
+    let n_groups = groups.map_or(1, |g| g.levels.len());
+    let group_of = |i: usize| groups.map_or(0, |g| g.code[i] as usize);
     let mut rows_of: Vec<Vec<usize>> = vec![Vec::new(); subjects.len()];
     for i in 0..n {
         rows_of[subject[i] as usize].push(i);
     }
-    let mut index: HashMap<Vec<usize>, usize> = HashMap::new();
+    let mut index: HashMap<(usize, Vec<usize>), usize> = HashMap::new();
     let mut patterns: Vec<Pattern> = Vec::new();
     let mut n_per_visit = vec![0; v];
-    let mut n_together = DMatrix::zeros(v, v);
+    let mut n_together = vec![DMatrix::zeros(v, v); n_groups];
+    let mut n_subjects_per_group = vec![0; n_groups];
     let mut n_subjects = 0;
     let w = p + 1;
     let mut z = Vec::new();
@@ -84,16 +103,28 @@ pub fn group(
                 ),
             ));
         }
+        let g = group_of(rows[0]);
+        if let (Some(gs), Some(&other)) = (groups, rows.iter().find(|&&i| group_of(i) != g)) {
+            return Err(Error::input(
+                format!("column {}", gs.column),
+                format!(
+                    "subject '{}' is in group '{}' at one visit and '{}' at another; each subject must belong to one group",
+                    subjects[s], gs.levels[g], gs.levels[group_of(other)]
+                ),
+            ));
+        }
+        n_subjects_per_group[g] += 1;
         let key: Vec<usize> = rows.iter().map(|&i| visit[i] as usize).collect();
         for &a in &key {
             n_per_visit[a] += 1;
             for &b in &key {
-                n_together[(a, b)] += 1;
+                n_together[g][(a, b)] += 1;
             }
         }
         let m = key.len();
-        let k = *index.entry(key.clone()).or_insert_with(|| {
+        let k = *index.entry((g, key.clone())).or_insert_with(|| {
             patterns.push(Pattern {
+                group: g,
                 visits: key.clone(),
                 n_subjects: 0,
                 cross: vec![DMatrix::zeros(w, w); m * m],
@@ -139,6 +170,7 @@ pub fn group(
         p,
         n_per_visit,
         n_together,
+        n_subjects_per_group,
     })
 }
 
@@ -154,7 +186,7 @@ mod tests {
         let subj = [0, 0, 1, 1, 2];
         let vis = [0, 1, 1, 0, 1];
         let names = |k: usize| (0..k).map(|i| i.to_string()).collect::<Vec<_>>();
-        let g = group(&x, &y, &subj, &names(3), &vis, &names(2), "f").unwrap();
+        let g = group(&x, &y, &subj, &names(3), &vis, &names(2), None, "f").unwrap();
         assert_eq!(g.patterns.len(), 2);
         assert_eq!(g.n_subjects, 3);
         assert_eq!(g.n_per_visit, vec![2, 3]);
@@ -180,6 +212,7 @@ mod tests {
             &names(3),
             &[0, 0, 1, 0, 1],
             &names(2),
+            None,
             "f",
         );
         assert!(dup

@@ -36,11 +36,15 @@ impl Tabular for MmrmFit {
             .map(|(v, n)| format!("{v} {n}"))
             .collect();
         let mut s = format!(
-            "MMRM fit by {} (as R's mmrm; {} covariance over {} by {})\nformula: {}\n\n{crit}: {}   log-likelihood: {}   AIC: {}   BIC: {}\nobservations: {}   subjects: {}   per visit: {}",
+            "MMRM fit by {} (as R's mmrm; {} covariance over {} by {}{})\nformula: {}\n\n{crit}: {}   log-likelihood: {}   AIC: {}   BIC: {}\nobservations: {}   subjects: {}   per visit: {}",
             self.method,
             self.covariance_structure.label(),
             self.visit,
             self.subject,
+            self.group
+                .as_ref()
+                .map(|g| format!(", one per level of {g}"))
+                .unwrap_or_default(),
             self.formula,
             human_number(self.criterion),
             human_number(self.log_likelihood),
@@ -62,10 +66,27 @@ impl Tabular for MmrmFit {
                 self.iterations
             ));
         }
+        match (&self.groups, &self.group) {
+            (Some(groups), Some(column)) => {
+                for g in groups {
+                    s.push_str(&format!(
+                        "\n\ncovariance over visits, {column} = {} ({} subjects):\n{}\n\ncorrelation, {column} = {}:\n{}",
+                        g.group,
+                        g.n_subjects,
+                        matrix_text(&self.visits, &g.covariance),
+                        g.group,
+                        matrix_text(&self.visits, &g.correlation),
+                    ));
+                }
+            }
+            _ => s.push_str(&format!(
+                "\n\ncovariance over visits:\n{}\n\ncorrelation:\n{}",
+                matrix_text(&self.visits, &self.covariance),
+                matrix_text(&self.visits, &self.correlation),
+            )),
+        }
         s.push_str(&format!(
-            "\n\ncovariance over visits:\n{}\n\ncorrelation:\n{}\n\nfixed effects{}:",
-            matrix_text(&self.visits, &self.covariance),
-            matrix_text(&self.visits, &self.correlation),
+            "\n\nfixed effects{}:",
             match (self.ddf, self.level) {
                 (Some(d), Some(l)) => format!(" ({} df; {} CI)", d.label(), l.label()),
                 _ => String::new(),
