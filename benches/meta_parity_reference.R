@@ -177,3 +177,16 @@ if (section == "robust") {
   p <- predict(res, newmods = c(1980, 1990))
   show('res <- rma.mv(yi, vi, mods = ~ year, random = ~ 1 | district/school, data = kon, test = "t", control = list(optimizer = "nlminb", rel.tol = 1e-10)); predict(res, newmods = c(1980, 1990)) pred, se, ci.lb, ci.ub, pi.lb, pi.ub', c(p$pred, p$se, p$ci.lb, p$ci.ub, p$pi.lb, p$pi.ub))
 }
+
+if (section == "fixed_tau2") {
+  r <- rma(yi, vi, data = bcg, tau2 = 0.1, test = "knha")
+  show('res <- rma(yi, vi, data = bcg, tau2 = 0.1, test = "knha"); c(res$tau2, coef(res), res$se, res$ci.lb, res$ci.ub, res$I2, res$H2, res$QM, res$QMp, predict(res)$pi.lb, predict(res)$pi.ub, fitstats(res, REML = TRUE), fitstats(res, REML = FALSE))',
+       c(r$tau2, coef(r), r$se, r$ci.lb, r$ci.ub, r$I2, r$H2, r$QM, r$QMp, predict(r)$pi.lb, predict(r)$pi.ub, fitstats(r, REML = TRUE), fitstats(r, REML = FALSE)))
+  r <- rma(yi, vi, mods = ~ ablat, data = bcg, tau2 = 0.1)
+  show('res <- rma(yi, vi, mods = ~ ablat, data = bcg, tau2 = 0.1); c(coef(res), res$se, res$ci.lb, res$ci.ub, res$I2, res$H2, res$QM, res$QMp, res$QE, fitstats(res, REML = TRUE), fitstats(res, REML = FALSE))',
+       c(coef(r), r$se, r$ci.lb, r$ci.ub, r$I2, r$H2, r$QM, r$QMp, r$QE, fitstats(r, REML = TRUE), fitstats(r, REML = FALSE)))
+  r <- rma(yi, vi, data = bcg, method = "SJ", control = list(tau2.init = 0.5))
+  show('res <- rma(yi, vi, data = bcg, method = "SJ", control = list(tau2.init = 0.5)); c(res$tau2, res$se.tau2, coef(res), res$se)', c(r$tau2, r$se.tau2, coef(r), r$se))
+  r <- rma(yi, vi, mods = ~ weeks_c, data = rau, method = "SJ", control = list(tau2.init = 0.02))
+  show('res <- rma(yi, vi, mods = ~ weeks_c, data = rau, method = "SJ", control = list(tau2.init = 0.02)); c(res$tau2, res$se.tau2, coef(res), res$se)', c(r$tau2, r$se.tau2, coef(r), r$se))
+}

@@ -19,6 +19,7 @@ mod parity {
     include!("data/parity/ranef_mv.rs");
     include!("data/parity/contrast.rs");
     include!("data/parity/robust.rs");
+    include!("data/parity/fixed_tau2.rs");
 }
 
 /// Relative tolerance `tol` with an absolute floor of `tol` for values near 0.
@@ -1235,5 +1236,91 @@ fn contrasts_and_robust_types_from_the_command_line() {
         let (code, stderr) = bcg_cli(&args).unwrap_err();
         assert_eq!(code, 2, "{args:?}");
         assert!(stderr.contains(option), "{args:?}: {stderr}");
+    }
+}
+
+fn fit_with(data: &MetaData, method: meta::Method, test: &str) -> MetaFit {
+    let options = MetaOptions {
+        method,
+        test: test.parse().unwrap(),
+        ..MetaOptions::default()
+    };
+    meta::fit(data, &options).unwrap()
+}
+
+/// fitstats in metafor's order (logLik, deviance, AIC, BIC, AICc), REML then ML.
+fn reml_then_ml(fit: &MetaFit) -> Vec<f64> {
+    let mut out = ml_then_reml(fit);
+    out.rotate_left(5);
+    out
+}
+
+#[test]
+fn fixed_tau2_and_sj_start_match_metafor() {
+    use meta::fitting::spec::Tau2Value;
+    use meta::Method;
+    let fixed = Method::Fixed(Tau2Value::new(0.1));
+    let f = fit_with(&load("bcg.csv", &[]), fixed, "knha");
+    let mut got = vec![
+        f.tau2, f.estimate, f.se, f.ci_lower, f.ci_upper, f.i2, f.h2, f.qm, f.qm_p,
+    ];
+    got.extend([f.pi_lower.unwrap(), f.pi_upper.unwrap()]);
+    got.extend(reml_then_ml(&f));
+    let (call, want) = reference_with(parity::FIXED_TAU2, &["data = bcg, tau2 = 0.1, test"]);
+    assert_all_close(&call, &got, want, 1e-9);
+    assert_eq!(
+        f.fit_statistics.parameters, 1,
+        "a fixed tau^2 is not a parameter"
+    );
+    assert!(f.tau2_se.is_none() && f.tau2_ci.is_none());
+    let f = fit_with(&load("bcg.csv", &["ablat"]), fixed, "z");
+    let mut got: Vec<f64> = Vec::new();
+    type Field = fn(&meta::Coefficient) -> f64;
+    let fields: [Field; 4] = [|c| c.estimate, |c| c.se, |c| c.ci_lower, |c| c.ci_upper];
+    for field in fields {
+        got.extend(f.coefficients.iter().map(field));
+    }
+    got.extend([f.i2, f.h2, f.qm, f.qm_p, f.q]);
+    got.extend(reml_then_ml(&f));
+    let (call, want) = reference_with(
+        parity::FIXED_TAU2,
+        &["mods = ~ ablat, data = bcg, tau2 = 0.1"],
+    );
+    assert_all_close(&call, &got, want, 1e-9);
+    // A fixed tau^2 stays fixed in every leave-one-out refit (metafor's leave1out of the fit).
+    let options = MetaOptions {
+        method: fixed,
+        leave_one_out: true,
+        ..MetaOptions::default()
+    };
+    let l = meta::fit(&load("bcg.csv", &[]), &options)
+        .unwrap()
+        .leave_one_out
+        .unwrap();
+    assert!(l.0.iter().all(|r| r.tau2 == 0.1));
+    for (file, mods, start, head) in [
+        (
+            "bcg.csv",
+            vec![],
+            0.5,
+            "data = bcg, method = \"SJ\", control = list(tau2.init = 0.5)",
+        ),
+        (
+            "raudenbush1985.csv",
+            vec!["weeks_c"],
+            0.02,
+            "data = rau, method = \"SJ\", control = list(tau2.init = 0.02)",
+        ),
+    ] {
+        let f = fit_with(
+            &load(file, &mods),
+            Method::SJStart(Tau2Value::new(start)),
+            "z",
+        );
+        let mut got = vec![f.tau2, f.tau2_se.unwrap()];
+        got.extend(f.coefficients.iter().map(|c| c.estimate));
+        got.extend(f.coefficients.iter().map(|c| c.se));
+        let (call, want) = reference_with(parity::FIXED_TAU2, &[head]);
+        assert_all_close(&call, &got, want, 1e-9);
     }
 }

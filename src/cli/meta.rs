@@ -82,6 +82,14 @@ pub struct MetaArgs {
     /// Estimator of tau^2: FE, DL, HE, HS, HSk, SJ, ML, REML, EB, PM, PMM, DLIT or SJIT.
     #[arg(long, default_value = "REML")]
     pub method: String,
+    /// Fix tau^2 at this value instead of estimating it (metafor's rma(..., tau2 = VALUE)); the
+    /// leave-one-out, influence and subgroup refits keep it.
+    #[arg(long, value_name = "VALUE", conflicts_with_all = ["tau2_init", "cluster"])]
+    pub tau2: Option<String>,
+    /// With --method SJ: start the Sidik-Jonkman estimator from this tau^2 (metafor's
+    /// control = list(tau2.init = VALUE)) instead of the variance of the estimates.
+    #[arg(long, value_name = "VALUE")]
+    pub tau2_init: Option<String>,
     /// Moderator columns, comma-separated; a non-numeric column is categorical (treatment
     /// coding, first level in sorted order as reference).
     #[arg(long, value_delimiter = ',')]
@@ -268,7 +276,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     }
     let format: Format = args.format.parse()?;
     let options = MetaOptions {
-        method: args.method.parse::<Method>()?,
+        method: method_of(&args)?,
         test: args.test.parse::<Test>()?,
         level: args.level,
         leave_one_out: args.leave_one_out,
@@ -616,6 +624,38 @@ pub fn run(args: Args) -> Result<Outcome> {
     }
     super::print(&out);
     Ok(Outcome::Ok)
+}
+
+/// The τ² method of `--method`, `--tau2` (fixed) and `--tau2-init` (SJ's starting value).
+fn method_of(args: &MetaArgs) -> Result<Method> {
+    let method = args.method.parse::<Method>()?;
+    if let Some(t) = &args.tau2 {
+        if method == Method::FE {
+            return Err(Error::input(
+                "--tau2",
+                "a fixed tau^2 is for random-effects models; leave out --method FE",
+            ));
+        }
+        return Ok(Method::Fixed(meta::fitting::spec::Tau2Value::parse(
+            t, "--tau2",
+        )?));
+    }
+    if let Some(t) = &args.tau2_init {
+        if method != Method::SJ {
+            return Err(Error::input(
+                "--tau2-init",
+                format!(
+                    "a starting value changes only the Sidik-Jonkman estimator (--method SJ); {} does not depend on one",
+                    method.name()
+                ),
+            ));
+        }
+        return Ok(Method::SJStart(meta::fitting::spec::Tau2Value::parse(
+            t,
+            "--tau2-init",
+        )?));
+    }
+    Ok(method)
 }
 
 /// `meta compare`: read the union of both models' moderators (so both use the same studies),

@@ -392,7 +392,7 @@ pub fn fit(data: &MetaData, options: &MetaOptions) -> Result<MetaFit> {
     let tau2 = model.tau2.tau2;
     let het = model.heterogeneity;
     let tau2_for_i2 = random.then_some(tau2);
-    let tau2_ci = if random && k > design.p {
+    let tau2_ci = if random && !options.method.is_fixed() && k > design.p {
         // On the centred and scaled design the model uses (the same column space, so the
         // same Q profile and likelihood, computed without the cancellation of uncentred
         // moderators).
@@ -429,7 +429,8 @@ pub fn fit(data: &MetaData, options: &MetaOptions) -> Result<MetaFit> {
     } else {
         (None, None)
     };
-    let r2 = if design.is_intercept_only() {
+    // R² compares τ² with the intercept-only model's estimate: a fixed τ² has none.
+    let r2 = if design.is_intercept_only() || options.method.is_fixed() {
         None
     } else {
         Some(r_squared(&design, y, v, options.method, &model)?)
@@ -531,13 +532,13 @@ pub fn fit(data: &MetaData, options: &MetaOptions) -> Result<MetaFit> {
         predictions: None,
         contrasts: None,
         fit_statistics: model.fit_statistics.shown(options.method),
-        fit_statistics_other: model
-            .fit_statistics
-            .shown(if options.method == Method::REML {
+        fit_statistics_other: model.fit_statistics.shown(
+            if options.method == Method::REML || options.method.is_fixed() {
                 Method::ML
             } else {
                 Method::REML
-            }),
+            },
+        ),
         vcov: (0..design.p)
             .map(|a| (0..design.p).map(|b| model.vb[(a, b)]).collect())
             .collect(),
