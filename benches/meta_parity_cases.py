@@ -9,5 +9,5 @@ print(f"pub const {name}: &[(&str, &[f64])] = &[")
 for call, values in zip(lines[0::2], lines[1::2]):
     assert call.startswith("// ")
     call = call[3:].replace("\\", "\\\\").replace('"', '\\"')
-    print(f'    ("{call}", &{values.replace("NA", "f64::NAN")}),')
+    print(f'    ("{call}", &{values.replace("NA.0", "NA").replace("NA", "f64::NAN")}),')
 print("];")

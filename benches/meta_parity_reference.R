@@ -132,3 +132,61 @@ if (section == "ranef_mv") {
     show(paste(call, "; res$sigma2"), res$sigma2)
   }
 }
+
+if (section == "contrast") {
+  X <- rbind(c(1, 10, 0, 0), c(1, 30, 0, 0), c(1, 50, 0, 0), c(0, 0, 1, -1))
+  P <- rbind(c(0, -1, 1, 0), c(0, -1, 0, 1), c(0, 0, -1, 1))   # pairmat(btt = 2:4) in metafor >= 4.2
+  for (test in c("z", "knha")) {
+    res <- rma(yi, vi, mods = ~ ablat + alloc, data = bcg, test = test, control = ctl)
+    for (nm in c("X", "P")) {
+      M <- get(nm)
+      t <- anova(res, X = M)
+      crit <- if (test == "z") qnorm(0.975) else qt(0.975, res$k - res$p)
+      show(sprintf('res <- rma(yi, vi, mods = ~ ablat + alloc, data = bcg, test = "%s"); t <- anova(res, X = %s); c(t$Xb, t$se, t$zval, t$pval, p.adjust(t$pval, "holm"), t$Xb -/+ crit * t$se (crit qnorm(0.975) or qt(0.975, k - p)), t$QM, t$QMp)', test, deparse(M)),
+           c(t$Xb, t$se, t$zval, t$pval, p.adjust(t$pval, "holm"), t$Xb - crit * t$se, t$Xb + crit * t$se, t$QM, t$QMp))
+    }
+  }
+}
+
+if (section == "robust") {
+  kon <- read.csv("tests/data/konstantopoulos2011.csv")
+  rob <- function(call, res, cluster, newmods, X) {
+    for (adj in c(TRUE, FALSE)) {
+      sav <- robust(res, cluster = cluster, adjust = adj)
+      show(sprintf('%s; sav <- robust(res, cluster, adjust = %s); c(sav$se, sav$zval, sav$pval, sav$ci.lb, sav$ci.ub, sav$dfs, sav$QM, sav$QMp)', call, adj),
+           c(sav$se, sav$zval, sav$pval, sav$ci.lb, sav$ci.ub, sav$dfs, sav$QM, sav$QMp))
+      p <- predict(sav, newmods = newmods)
+      show(sprintf('%s; sav <- robust(res, cluster, adjust = %s); predict(sav, newmods = %s) pred, se, ci.lb, ci.ub, pi.lb, pi.ub', call, adj, deparse(newmods)),
+           c(p$pred, p$se, p$ci.lb, p$ci.ub, p$pi.lb, p$pi.ub))
+      t <- anova(sav, X = X)
+      show(sprintf('%s; sav <- robust(res, cluster, adjust = %s); t <- anova(sav, X = %s); c(t$Xb, t$se, t$zval, t$pval, t$QM, t$QMp)', call, adj, deparse(X)),
+           c(t$Xb, t$se, t$zval, t$pval, t$QM, t$QMp))
+    }
+  }
+  rob('res <- rma(yi, vi, mods = ~ ablat + year, data = bcg); cluster <- bcg$study', rma(yi, vi, mods = ~ ablat + year, data = bcg, control = ctl), bcg$study,
+      rbind(c(30, 1970), c(50, 1950)), rbind(c(1, 30, 1970), c(0, 1, -1)))
+  rob('res <- rma(yi, vi, mods = ~ year, data = kon); cluster <- kon$district', rma(yi, vi, mods = ~ year, data = kon, control = ctl), kon$district,
+      rbind(1980, 1990), rbind(c(1, 1980), c(0, 1)))
+  res <- rma.mv(yi, vi, mods = ~ year, random = ~ 1 | district/school, data = kon, control = list(optimizer = "nlminb", rel.tol = 1e-10, iter.max = 10000, eval.max = 10000))
+  rob('res <- rma.mv(yi, vi, mods = ~ year, random = ~ 1 | district/school, data = kon, control = list(optimizer = "nlminb", rel.tol = 1e-10)); cluster <- kon$district', res, kon$district,
+      rbind(1980, 1990), rbind(c(1, 1980), c(0, 1)))
+  res <- rma.mv(yi, vi, random = ~ 1 | district/school, data = kon, control = list(optimizer = "nlminb", rel.tol = 1e-12, iter.max = 10000, eval.max = 10000))
+  p <- predict(res)
+  show('res <- rma.mv(yi, vi, random = ~ 1 | district/school, data = kon, control = list(optimizer = "nlminb", rel.tol = 1e-12)); predict(res) pred, se, ci.lb, ci.ub, pi.lb, pi.ub', c(p$pred, p$se, p$ci.lb, p$ci.ub, p$pi.lb, p$pi.ub))
+  res <- rma.mv(yi, vi, mods = ~ year, random = ~ 1 | district/school, data = kon, test = "t", control = list(optimizer = "nlminb", rel.tol = 1e-10, iter.max = 10000, eval.max = 10000))
+  p <- predict(res, newmods = c(1980, 1990))
+  show('res <- rma.mv(yi, vi, mods = ~ year, random = ~ 1 | district/school, data = kon, test = "t", control = list(optimizer = "nlminb", rel.tol = 1e-10)); predict(res, newmods = c(1980, 1990)) pred, se, ci.lb, ci.ub, pi.lb, pi.ub', c(p$pred, p$se, p$ci.lb, p$ci.ub, p$pi.lb, p$pi.ub))
+}
+
+if (section == "fixed_tau2") {
+  r <- rma(yi, vi, data = bcg, tau2 = 0.1, test = "knha")
+  show('res <- rma(yi, vi, data = bcg, tau2 = 0.1, test = "knha"); c(res$tau2, coef(res), res$se, res$ci.lb, res$ci.ub, res$I2, res$H2, res$QM, res$QMp, predict(res)$pi.lb, predict(res)$pi.ub, fitstats(res, REML = TRUE), fitstats(res, REML = FALSE))',
+       c(r$tau2, coef(r), r$se, r$ci.lb, r$ci.ub, r$I2, r$H2, r$QM, r$QMp, predict(r)$pi.lb, predict(r)$pi.ub, fitstats(r, REML = TRUE), fitstats(r, REML = FALSE)))
+  r <- rma(yi, vi, mods = ~ ablat, data = bcg, tau2 = 0.1)
+  show('res <- rma(yi, vi, mods = ~ ablat, data = bcg, tau2 = 0.1); c(coef(res), res$se, res$ci.lb, res$ci.ub, res$I2, res$H2, res$QM, res$QMp, res$QE, fitstats(res, REML = TRUE), fitstats(res, REML = FALSE))',
+       c(coef(r), r$se, r$ci.lb, r$ci.ub, r$I2, r$H2, r$QM, r$QMp, r$QE, fitstats(r, REML = TRUE), fitstats(r, REML = FALSE)))
+  r <- rma(yi, vi, data = bcg, method = "SJ", control = list(tau2.init = 0.5))
+  show('res <- rma(yi, vi, data = bcg, method = "SJ", control = list(tau2.init = 0.5)); c(res$tau2, res$se.tau2, coef(res), res$se)', c(r$tau2, r$se.tau2, coef(r), r$se))
+  r <- rma(yi, vi, mods = ~ weeks_c, data = rau, method = "SJ", control = list(tau2.init = 0.02))
+  show('res <- rma(yi, vi, mods = ~ weeks_c, data = rau, method = "SJ", control = list(tau2.init = 0.02)); c(res$tau2, res$se.tau2, coef(res), res$se)', c(r$tau2, r$se.tau2, coef(r), r$se))
+}

@@ -130,6 +130,7 @@ fn three_level_models_equal_metafor() {
             cluster: (c.cluster, &cols[0]),
             id: c.id.zip(id_values),
             robust: robust_values,
+            robust_type: Default::default(),
         };
         let fit = multilevel::fit_data(&data, columns, &options(c.method, c.test)).unwrap();
         let at = format!(

@@ -94,6 +94,14 @@ pub struct MetaArgs {
     /// Estimator of tau^2: FE, DL, HE, HS, HSk, SJ, ML, REML, EB, PM, PMM, DLIT or SJIT.
     #[arg(long, default_value = "REML")]
     pub method: String,
+    /// Fix tau^2 at this value instead of estimating it (metafor's rma(..., tau2 = VALUE)); the
+    /// leave-one-out, influence and subgroup refits keep it.
+    #[arg(long, value_name = "VALUE", conflicts_with_all = ["tau2_init", "cluster"])]
+    pub tau2: Option<String>,
+    /// With --method SJ: start the Sidik-Jonkman estimator from this tau^2 (metafor's
+    /// control = list(tau2.init = VALUE)) instead of the variance of the estimates.
+    #[arg(long, value_name = "VALUE")]
+    pub tau2_init: Option<String>,
     /// Moderator columns, comma-separated; a non-numeric column is categorical (treatment
     /// coding, first level in sorted order as reference).
     #[arg(long, value_delimiter = ',')]
@@ -128,8 +136,21 @@ pub struct MetaArgs {
     /// Predict the effect at these moderator values, one number per moderator column after
     /// the intercept (comma-separated; repeat the option for more rows): estimate, SE, CI and
     /// prediction interval (metafor's predict(res, newmods = ...)).
-    #[arg(long, value_name = "VALUES", conflicts_with_all = ["cluster", "data"], allow_hyphen_values = true)]
+    #[arg(long, value_name = "VALUES", conflicts_with_all = ["data"], allow_hyphen_values = true)]
     pub newmods: Vec<String>,
+    /// Test this linear combination of the coefficients: one weight per coefficient, or per
+    /// coefficient after the intercept (intercept weight 1), comma-separated; repeat for more
+    /// rows; with the omnibus test of all rows (metafor's anova(res, X = ...)).
+    #[arg(long, value_name = "WEIGHTS", conflicts_with_all = ["cluster", "data"], allow_hyphen_values = true)]
+    pub contrast: Vec<String>,
+    /// Test every pairwise difference of these coefficients (positions or names, as --btt;
+    /// metafor's pairmat(btt = ...)).
+    #[arg(long, value_name = "COEFS", conflicts_with_all = ["cluster", "data"])]
+    pub pairwise: Option<String>,
+    /// Adjust the p-values of --contrast/--pairwise for multiplicity: none, bonferroni, holm,
+    /// hochberg, BH or BY (R's p.adjust).
+    #[arg(long, value_name = "METHOD", default_value = "none")]
+    pub adjust: String,
     /// Also print the covariance matrix of the coefficients (metafor's vcov; always in JSON as
     /// vcov).
     #[arg(long)]
@@ -206,10 +227,14 @@ pub struct MetaArgs {
     /// row is its own effect).
     #[arg(long, value_name = "COL", requires = "cluster")]
     pub id: Option<String>,
-    /// Cluster-robust (CR2, Satterthwaite df) tests of the coefficients, clustered by this
-    /// column, as metafor's robust(..., clubSandwich = TRUE).
+    /// Cluster-robust tests of the coefficients, clustered by this column, as metafor's
+    /// robust(); --btt, --contrast and --newmods then use the robust covariance too.
     #[arg(long, value_name = "COL")]
     pub robust: Option<String>,
+    /// With --robust: CR2 (clubSandwich: Satterthwaite df, HTZ test), CR1 (factor J/(J-p),
+    /// t on J - p df: robust(adjust = TRUE)) or CR0 (no factor: adjust = FALSE).
+    #[arg(long, value_name = "TYPE", default_value = "CR2", requires = "robust")]
+    pub robust_type: String,
     /// Also fit the Bayesian random-effects model (normal-normal, exact posterior by
     /// integration over tau): posteriors of mu, tau and a new study's effect, shrinkage
     /// estimates, Bayes factors. Needs --tau-prior; models without moderators. With --data,
@@ -263,7 +288,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     }
     let format: Format = args.format.parse()?;
     let options = MetaOptions {
-        method: args.method.parse::<Method>()?,
+        method: method_of(&args)?,
         test: args.test.parse::<Test>()?,
         level: args.level,
         leave_one_out: args.leave_one_out,
@@ -281,12 +306,29 @@ pub fn run(args: Args) -> Result<Outcome> {
             cluster: (&cluster.0, &cluster.1),
             id: id.as_ref().map(|(n, v)| (n.as_str(), &v[..])),
             robust: request.robust.as_ref().map(|(n, v)| (n.as_str(), &v[..])),
+            robust_type: request.robust_type,
         };
-        let fit = meta::fitting::multilevel::fit_data(&data, columns, &options)?;
+        let mut fit = meta::fitting::multilevel::fit_data(&data, columns, &options)?;
+        if !args.newmods.is_empty() {
+            fit.predictions = Some(fit.predict(&args.newmods)?);
+        }
         let mut out = render(format, &fit)?;
         if let (Some(r), true) = (&fit.ranef, format != Format::Json) {
             out.push('\n');
             out.push_str(&render(format, r)?);
+        }
+        if let (Some(p), true) = (&fit.predictions, format != Format::Json) {
+            out.push('\n');
+            out.push_str(&render(
+                format,
+                &meta::output::report::Predictions {
+                    names: fit.coefficients[1..]
+                        .iter()
+                        .map(|c| c.name.clone())
+                        .collect(),
+                    rows: p.clone(),
+                },
+            )?);
         }
         if !out.ends_with('\n') {
             out.push('\n');
@@ -301,14 +343,19 @@ pub fn run(args: Args) -> Result<Outcome> {
         fit.btt = Some(fit.wald_test(spec)?);
     }
     if !args.newmods.is_empty() {
-        if args.robust.is_some() {
-            return Err(Error::input(
-                "--newmods",
-                "predictions use the model-based covariance; leave out --robust (robust \
-                 predictions are not available yet)",
-            ));
-        }
         fit.predictions = Some(fit.predict(&args.newmods)?);
+    } else if fit.robust.is_some() && fit.p == 1 {
+        // The pooled estimate's robust CI and prediction interval (metafor's predict(sav)).
+        fit.predictions = Some(vec![fit.predict_intercept()?]);
+    }
+    let adjust: meta::fitting::contrast::PAdjust = args.adjust.parse()?;
+    if !args.contrast.is_empty() || args.pairwise.is_some() {
+        fit.contrasts = Some(fit.contrasts(&args.contrast, args.pairwise.as_deref(), adjust)?);
+    } else if adjust != meta::fitting::contrast::PAdjust::None {
+        return Err(Error::input(
+            "--adjust",
+            "adjusts the p-values of --contrast or --pairwise; give one of them",
+        ));
     }
     if let Some(b) = &bayes_options {
         fit.bayes = Some(meta::bayes::fit(&data.labels, &data.yi, &data.vi, b)?);
@@ -513,6 +560,10 @@ pub fn run(args: Args) -> Result<Outcome> {
             out.push('\n');
             out.push_str(&render(format, t)?);
         }
+        if let Some(c) = &fit.contrasts {
+            out.push('\n');
+            out.push_str(&render(format, c)?);
+        }
         if let Some(p) = &fit.predictions {
             out.push('\n');
             out.push_str(&render(
@@ -585,6 +636,38 @@ pub fn run(args: Args) -> Result<Outcome> {
     }
     super::print(&out);
     Ok(Outcome::Ok)
+}
+
+/// The τ² method of `--method`, `--tau2` (fixed) and `--tau2-init` (SJ's starting value).
+fn method_of(args: &MetaArgs) -> Result<Method> {
+    let method = args.method.parse::<Method>()?;
+    if let Some(t) = &args.tau2 {
+        if method == Method::FE {
+            return Err(Error::input(
+                "--tau2",
+                "a fixed tau^2 is for random-effects models; leave out --method FE",
+            ));
+        }
+        return Ok(Method::Fixed(meta::fitting::spec::Tau2Value::parse(
+            t, "--tau2",
+        )?));
+    }
+    if let Some(t) = &args.tau2_init {
+        if method != Method::SJ {
+            return Err(Error::input(
+                "--tau2-init",
+                format!(
+                    "a starting value changes only the Sidik-Jonkman estimator (--method SJ); {} does not depend on one",
+                    method.name()
+                ),
+            ));
+        }
+        return Ok(Method::SJStart(meta::fitting::spec::Tau2Value::parse(
+            t,
+            "--tau2-init",
+        )?));
+    }
+    Ok(method)
 }
 
 /// `meta compare`: read the union of both models' moderators (so both use the same studies),
@@ -858,6 +941,7 @@ fn read_csv(
             .map(meta::bias::selmodel::parse_steps)
             .transpose()?,
         robust: take(&args.robust),
+        robust_type: args.robust_type.parse()?,
     };
     let cluster = take(&args.cluster).map(|c| (c, take(&args.id)));
     Ok((data, request, cluster))

@@ -31,6 +31,8 @@ pub struct ReviewRequest {
     pub selmodel: Option<Vec<f64>>,
     /// `--robust COL`: the column's name and its value for each study.
     pub robust: Option<(String, Vec<String>)>,
+    /// `--robust-type`: CR0, CR1 or CR2 (the default).
+    pub robust_type: robust::RobustType,
 }
 
 /// Refuse an analysis of an intercept-only model when the fit has moderators.
@@ -126,7 +128,8 @@ pub fn add_review(
         let tau2 = fit.tau2;
         let theta = |i: usize, j: usize| if i == j { v[i] + tau2 } else { 0.0 };
         let beta: Vec<f64> = fit.coefficients.iter().map(|c| c.estimate).collect();
-        fit.robust = Some(robust::cr2(
+        fit.robust = Some(robust::robust_tests(
+            request.robust_type,
             &design,
             y,
             &beta,

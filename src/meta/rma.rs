@@ -12,8 +12,9 @@ use crate::meta::bias::failsafe::FailSafeN;
 use crate::meta::bias::ranktest::RankTest;
 use crate::meta::bias::selmodel::SelectionModel;
 use crate::meta::bias::trimfill::TrimFill;
+use crate::meta::fitting::contrast::{self, Contrasts, PAdjust};
 use crate::meta::fitting::fitstats::ShownStatistics;
-use crate::meta::fitting::linear::{self, Prediction, WaldTest};
+use crate::meta::fitting::linear::{self, Inference, Prediction, WaldTest};
 use crate::meta::fitting::model::{self, Coefficient, FittedModel};
 use crate::meta::fitting::per_study::{self, StudyPrediction};
 use crate::meta::fitting::spec::{
@@ -123,6 +124,9 @@ pub struct MetaFit {
     /// Predictions at new moderator values (`--newmods`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub predictions: Option<Vec<Prediction>>,
+    /// Tests of linear combinations of the coefficients (`--contrast`, `--pairwise`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contrasts: Option<Contrasts>,
     /// Covariance matrix of the coefficients (p×p, row-major).
     pub vcov: Vec<Vec<f64>>,
     /// One model per subgroup (`--subgroup`); in JSON each names its subgroup `level`.
@@ -263,41 +267,96 @@ fn subgroups_json<S: serde::Serializer>(
 }
 
 impl MetaFit {
-    /// The Wald test of the coefficients named or numbered by `spec` (metafor's `btt`).
-    pub fn wald_test(&self, spec: &str) -> Result<WaldTest> {
-        let names: Vec<String> = self.coefficients.iter().map(|c| c.name.clone()).collect();
-        let beta: Vec<f64> = self.coefficients.iter().map(|c| c.estimate).collect();
-        let btt = linear::parse_btt(spec, &names)?;
-        linear::wald_test(
-            linear::Coefficients {
-                names: &names,
-                beta: &beta,
+    fn coefficient_names(&self) -> Vec<String> {
+        self.coefficients.iter().map(|c| c.name.clone()).collect()
+    }
+
+    fn beta(&self) -> Vec<f64> {
+        self.coefficients.iter().map(|c| c.estimate).collect()
+    }
+
+    /// How linear combinations are tested: by the cluster-robust covariance after `--robust`,
+    /// else by the model's.
+    fn inference<'a>(&'a self, names: &'a [String], beta: &'a [f64]) -> Inference<'a> {
+        match &self.robust {
+            Some(r) => Inference::Robust(&r.sandwich),
+            None => Inference::Model(linear::Coefficients {
+                names,
+                beta,
                 vcov: &self.vcov,
                 df: self.df,
-            },
-            &btt,
-        )
+            }),
+        }
+    }
+
+    /// The Wald test of the coefficients named or numbered by `spec` (metafor's `btt`).
+    pub fn wald_test(&self, spec: &str) -> Result<WaldTest> {
+        let (names, beta) = (self.coefficient_names(), self.beta());
+        let btt = linear::parse_btt(spec, &names)?;
+        linear::wald_test_with(&names, self.inference(&names, &beta), &btt)
     }
 
     /// Predictions at the moderator values `rows` (each comma-separated, metafor's `newmods`).
     pub fn predict(&self, rows: &[String]) -> Result<Vec<Prediction>> {
-        let names: Vec<String> = self.coefficients.iter().map(|c| c.name.clone()).collect();
-        let beta: Vec<f64> = self.coefficients.iter().map(|c| c.estimate).collect();
+        let (names, beta) = (self.coefficient_names(), self.beta());
         let values = rows
             .iter()
             .map(|r| linear::parse_newmods(r, &names))
             .collect::<Result<Vec<_>>>()?;
-        Ok(linear::predict(
-            linear::Coefficients {
-                names: &names,
-                beta: &beta,
-                vcov: &self.vcov,
-                df: self.df,
-            },
+        Ok(linear::predict_with(
+            &beta,
+            self.inference(&names, &beta),
             self.tau2,
             self.level.value(),
             &values,
         ))
+    }
+
+    /// The pooled estimate as a prediction (metafor's `predict(res)` without `newmods`): under
+    /// `--robust` with the robust SE, df and intervals.
+    pub fn predict_intercept(&self) -> Result<Prediction> {
+        let (names, beta) = (self.coefficient_names(), self.beta());
+        if beta.len() != 1 {
+            return Err(Error::input(
+                "--newmods",
+                "the model has moderators: give the values to predict at",
+            ));
+        }
+        Ok(linear::predict_with(
+            &beta,
+            self.inference(&names, &beta),
+            self.tau2,
+            self.level.value(),
+            &[Vec::new()],
+        )
+        .remove(0))
+    }
+
+    /// Tests of the linear combinations `rows` (each comma-separated weights, metafor's
+    /// `anova(X = )`) and of the pairwise differences of the coefficients `pairwise` (as
+    /// `--btt`; metafor's `pairmat`), with p-values adjusted by `adjust`.
+    pub fn contrasts(
+        &self,
+        rows: &[String],
+        pairwise: Option<&str>,
+        adjust: PAdjust,
+    ) -> Result<Contrasts> {
+        let (names, beta) = (self.coefficient_names(), self.beta());
+        let mut weights = rows
+            .iter()
+            .map(|r| contrast::parse_contrast(r, &names))
+            .collect::<Result<Vec<_>>>()?;
+        if let Some(spec) = pairwise {
+            weights.extend(contrast::pairwise(spec, &names)?);
+        }
+        contrast::contrasts(
+            &names,
+            &beta,
+            self.inference(&names, &beta),
+            &weights,
+            self.level.value(),
+            adjust,
+        )
     }
 
     /// The Baujat points of this fit (fitted to `data` with `o`; intercept-only models).
@@ -333,7 +392,7 @@ pub fn fit(data: &MetaData, options: &MetaOptions) -> Result<MetaFit> {
     let tau2 = model.tau2.tau2;
     let het = model.heterogeneity;
     let tau2_for_i2 = random.then_some(tau2);
-    let tau2_ci = if random && k > design.p {
+    let tau2_ci = if random && !options.method.is_fixed() && k > design.p {
         // On the centred and scaled design the model uses (the same column space, so the
         // same Q profile and likelihood, computed without the cancellation of uncentred
         // moderators).
@@ -370,7 +429,8 @@ pub fn fit(data: &MetaData, options: &MetaOptions) -> Result<MetaFit> {
     } else {
         (None, None)
     };
-    let r2 = if design.is_intercept_only() {
+    // R² compares τ² with the intercept-only model's estimate: a fixed τ² has none.
+    let r2 = if design.is_intercept_only() || options.method.is_fixed() {
         None
     } else {
         Some(r_squared(&design, y, v, options.method, &model)?)
@@ -470,14 +530,15 @@ pub fn fit(data: &MetaData, options: &MetaOptions) -> Result<MetaFit> {
         hat_matrix,
         btt: None,
         predictions: None,
+        contrasts: None,
         fit_statistics: model.fit_statistics.shown(options.method),
-        fit_statistics_other: model
-            .fit_statistics
-            .shown(if options.method == Method::REML {
+        fit_statistics_other: model.fit_statistics.shown(
+            if options.method == Method::REML || options.method.is_fixed() {
                 Method::ML
             } else {
                 Method::REML
-            }),
+            },
+        ),
         vcov: (0..design.p)
             .map(|a| (0..design.p).map(|b| model.vb[(a, b)]).collect())
             .collect(),

@@ -95,7 +95,8 @@ impl FitStatistics {
 
     /// The statistics metafor prints for a fit by `method`: REML for REML, ML otherwise.
     pub fn shown(&self, method: Method) -> ShownStatistics {
-        let reml = method == Method::REML;
+        // A fixed τ² is metafor's `rma(tau2 = )` with its default method, REML.
+        let reml = method == Method::REML || method.is_fixed();
         ShownStatistics {
             likelihood: if reml { "REML" } else { "ML" },
             parameters: self.parameters,

@@ -16,11 +16,13 @@
 //! | [`fitstats`] | log-likelihood, deviance, AIC, BIC, AICc under ML and REML |
 //! | [`model`] | one fitted model: τ², β, their variances, heterogeneity; the coefficients alone (for loops that need only them); [`model::TestedEstimate`], the estimate-SE-test-interval every result holds; [`model::Coefficient`] |
 //! | [`per_study`] | what the model says about each study: fitted values, BLUPs, random effects, standardised residuals, hat values, the hat matrix |
-//! | [`linear`] | linear functions of the coefficients: the Wald test of a subset (`btt`), predictions at new moderator values with CI and PI |
-//! | [`robust`] | cluster-robust CR2 tests with Satterthwaite df (clubSandwich) |
+//! | [`linear`] | linear functions of the coefficients: the Wald test of a subset (`btt`), predictions at new moderator values with CI and PI, model-based or robust |
+//! | [`contrast`] | tests of linear combinations (`anova(X = )`), pairwise contrasts, p-value adjustment |
+//! | [`robust`] | cluster-robust covariances CR0, CR1, CR2 with their t and F/HTZ tests (metafor's `robust`, clubSandwich) |
 //! | [`multilevel_ranef`] | the predicted random effects of a three-level model (`ranef`) |
 //! | [`multilevel`] | three-level models (`rma.mv` with `~ 1 | cluster/id`) in O(k) per evaluation |
 
+pub mod contrast;
 pub mod fitstats;
 pub mod gls;
 pub mod heterogeneity;

@@ -295,7 +295,13 @@ impl FittedModel {
                 (f, pf_upper(f, m as f64, d as f64))
             }
         };
-        let fit_statistics = FitStatistics::new(work, v, &fit, tau2.tau2, method != Method::FE);
+        let fit_statistics = FitStatistics::new(
+            work,
+            v,
+            &fit,
+            tau2.tau2,
+            method != Method::FE && !method.is_fixed(),
+        );
         if let Some(st) = &standardised {
             let (beta, a_inv) = st.to_user(&fit.beta, &fit.a_inv);
             fit.beta = beta;

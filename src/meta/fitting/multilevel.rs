@@ -78,6 +78,12 @@ pub struct MultilevelFit {
     pub se: f64,
     pub ci_lower: f64,
     pub ci_upper: f64,
+    /// Prediction interval for a new effect (models without moderators): estimate ± crit ·
+    /// √(SE² + σ₁² + σ₂²), as metafor's `predict(res)` for `rma.mv`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pi_lower: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pi_upper: Option<f64>,
     /// [between clusters, within clusters].
     pub sigma2: [f64; 2],
     /// Profile-likelihood intervals of the two (absent where the bound cannot be found).
@@ -110,6 +116,40 @@ pub struct MultilevelFit {
     /// The predicted random effects of both levels (`--blup`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ranef: Option<super::multilevel_ranef::MultilevelRandomEffects>,
+    /// Predictions at new moderator values (`--newmods`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub predictions: Option<Vec<super::linear::Prediction>>,
+}
+
+impl MultilevelFit {
+    /// Predictions at the moderator values `rows` (each comma-separated, metafor's
+    /// `predict(res, newmods = ...)`): a new effect's true value varies by σ₁² + σ₂²; robust
+    /// inference after `--robust`.
+    pub fn predict(&self, rows: &[String]) -> Result<Vec<super::linear::Prediction>> {
+        use super::linear::{self, Inference};
+        let names: Vec<String> = self.coefficients.iter().map(|c| c.name.clone()).collect();
+        let beta: Vec<f64> = self.coefficients.iter().map(|c| c.estimate).collect();
+        let values = rows
+            .iter()
+            .map(|r| linear::parse_newmods(r, &names))
+            .collect::<Result<Vec<_>>>()?;
+        let inference = match &self.robust {
+            Some(r) => Inference::Robust(&r.sandwich),
+            None => Inference::Model(linear::Coefficients {
+                names: &names,
+                beta: &beta,
+                vcov: &self.vcov,
+                df: self.df,
+            }),
+        };
+        Ok(linear::predict_with(
+            &beta,
+            inference,
+            self.sigma2[0] + self.sigma2[1],
+            self.level.value(),
+            &values,
+        ))
+    }
 }
 
 /// The effects grouped by cluster: rows in cluster order and the range of each cluster.
@@ -662,6 +702,10 @@ pub fn fit(
         se: first.se,
         ci_lower: first.ci_lower,
         ci_upper: first.ci_upper,
+        pi_lower: (p == 1)
+            .then(|| first.estimate - crit * (first.se * first.se + sigma2[0] + sigma2[1]).sqrt()),
+        pi_upper: (p == 1)
+            .then(|| first.estimate + crit * (first.se * first.se + sigma2[0] + sigma2[1]).sqrt()),
         sigma2,
         sigma2_ci,
         i2: [100.0 * sigma2[0] / total, 100.0 * sigma2[1] / total],
@@ -691,6 +735,7 @@ pub fn fit(
         coefficients,
         robust: None,
         ranef: None,
+        predictions: None,
     })
 }
 
@@ -733,6 +778,8 @@ pub struct ClusterColumns<'a> {
     pub id: Option<(&'a str, &'a [String])>,
     /// `--robust` name and values.
     pub robust: Option<(&'a str, &'a [String])>,
+    /// `--robust-type`.
+    pub robust_type: super::robust::RobustType,
 }
 
 /// Fit the three-level model of `data` (with its moderators), and the CR2 tests on request.
@@ -804,7 +851,8 @@ pub fn fit_data(
             t
         };
         let beta: Vec<f64> = result.coefficients.iter().map(|c| c.estimate).collect();
-        result.robust = Some(super::robust::cr2(
+        result.robust = Some(super::robust::robust_tests(
+            columns.robust_type,
             &design,
             &data.yi,
             &beta,

@@ -7,6 +7,32 @@ use super::moderators::Moderator;
 use crate::error::{Error, Result};
 use crate::level::ConfidenceLevel;
 
+/// A τ² value carried by a [`Method`], kept as its bits so that the method stays `Eq`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Tau2Value(u64);
+
+impl Tau2Value {
+    /// `tau2`, which must be finite and ≥ 0 (see [`Tau2Value::parse`]).
+    pub fn new(tau2: f64) -> Self {
+        Tau2Value(tau2.to_bits())
+    }
+
+    pub fn get(self) -> f64 {
+        f64::from_bits(self.0)
+    }
+
+    /// A τ² given on the command line as `option`: a finite number ≥ 0.
+    pub fn parse(text: &str, option: &str) -> Result<Self> {
+        match text.trim().parse::<f64>() {
+            Ok(x) if x.is_finite() && x >= 0.0 => Ok(Tau2Value::new(x)),
+            _ => Err(Error::input(
+                option,
+                format!("'{text}' is not allowed; give a finite number >= 0"),
+            )),
+        }
+    }
+}
+
 /// Estimator of τ² (metafor's `method`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Method {
@@ -40,6 +66,12 @@ pub enum Method {
     /// Iterated Sidik–Jonkman: the SJ update repeated to its fixed point, the root of
     /// `Q(τ²) = k − p` (so the Paule–Mandel value when that is positive).
     SJIT,
+    /// Sidik–Jonkman from a given starting value τ₀² instead of `Σ(yᵢ − ȳ)²/k` (metafor's
+    /// `control = list(tau2.init = ...)`).
+    SJStart(Tau2Value),
+    /// τ² fixed at a given value, not estimated (metafor's `rma(..., tau2 = ...)`): every
+    /// refit (leave-one-out, influence, subgroups) keeps it.
+    Fixed(Tau2Value),
 }
 
 impl Method {
@@ -59,7 +91,14 @@ impl Method {
             Method::HSk => "HSk",
             Method::DLIT => "DLIT",
             Method::SJIT => "SJIT",
+            Method::SJStart(_) => "SJ",
+            Method::Fixed(_) => "fixed",
         }
+    }
+
+    /// Whether τ² is fixed rather than estimated.
+    pub fn is_fixed(self) -> bool {
+        matches!(self, Method::Fixed(_))
     }
 }
 

@@ -52,6 +52,9 @@ pub fn estimate(
 pub fn point(method: Method, design: &ModelMatrix, y: &[f64], v: &[f64]) -> Result<f64> {
     let k = design.n as f64;
     let p = design.p as f64;
+    if let Method::Fixed(t) = method {
+        return Ok(t.get());
+    }
     if method == Method::FE || design.n == 1 {
         return Ok(0.0);
     }
@@ -70,11 +73,12 @@ pub fn point(method: Method, design: &ModelMatrix, y: &[f64], v: &[f64]) -> Resu
         }
         Method::DLIT => iterated_dl_point(design, y, v),
         Method::HE => hedges_point(design, y, v),
-        Method::SJ => {
-            let tau0 = mean_squared_deviation(y);
+        Method::SJ | Method::SJStart(_) => {
+            let tau0 = sj_start(method, y);
             let fit = WeightedFit::inverse_variance(design, y, v, tau0)?;
             Ok((tau0 * fit.rss() / df).max(0.0))
         }
+        Method::Fixed(t) => Ok(t.get()),
         Method::ML | Method::REML => {
             let start = hedges_point(design, y, v)?;
             likelihood::maximise(design, y, v, method == Method::REML, start)
@@ -133,7 +137,7 @@ fn standard_error(
 ) -> Result<Option<f64>> {
     let k = design.n as f64;
     let p = design.p as f64;
-    if method == Method::FE || design.n == 1 {
+    if method == Method::FE || method.is_fixed() || design.n == 1 {
         return Ok(None);
     }
     let df = k - p;
@@ -159,8 +163,11 @@ fn standard_error(
             let tr_pvpv = ols.trace_pdpd(design, Some(v), Some(v));
             (2.0 * tr_pvpv + 4.0 * tau2 * tr_pv + 2.0 * tau2 * tau2 * df).sqrt() / df
         }
-        Method::SJ => {
-            let tau0 = mean_squared_deviation(y);
+        // A fixed τ² has no sampling variance (metafor prints the SE of its `method` at the
+        // fixed value; a parameter that is not estimated has none).
+        Method::Fixed(_) => return Ok(None),
+        Method::SJ | Method::SJStart(_) => {
+            let tau0 = sj_start(method, y);
             let fit = WeightedFit::inverse_variance(design, y, v, tau0)?;
             let tr_pvpv = fit.trace_pdpd(design, Some(v), Some(v));
             let tr_pvp = fit.trace_pdpd(design, Some(v), None);
@@ -190,6 +197,14 @@ fn hedges_point(design: &ModelMatrix, y: &[f64], v: &[f64]) -> Result<f64> {
     let df = (design.n - design.p) as f64;
     let ols = WeightedFit::new(design, y, vec![1.0; design.n])?;
     Ok(((ols.rss() - ols.trace_pd(design, Some(v))) / df).max(0.0))
+}
+
+/// The Sidik–Jonkman starting value: the given one, else `Σ (yᵢ − ȳ)² / k`.
+fn sj_start(method: Method, y: &[f64]) -> f64 {
+    match method {
+        Method::SJStart(t) => t.get(),
+        _ => mean_squared_deviation(y),
+    }
 }
 
 /// `Σ (yᵢ − ȳ)² / k`.

@@ -344,7 +344,7 @@ impl Tabular for PerStudy {
 impl Tabular for WaldTest {
     fn table(&self) -> Table {
         let name = match self.df2 {
-            Some(d) => format!("QM F(df1 = {}, df2 = {d})", self.df1),
+            Some(d) => format!("QM F(df1 = {}, df2 = {})", self.df1, h(d)),
             None => format!("QM (df = {})", self.df1),
         };
         Table {
@@ -667,10 +667,27 @@ impl Tabular for MultilevelFit {
         if let Some(r) = &self.robust {
             for c in &r.coefficients {
                 rows.push(tested_row(
-                    &format!("{} (CR2 robust, df = {})", c.name, h(c.df)),
+                    &format!("{} ({} robust, df = {})", c.name, r.vcov_type, h(c.df)),
                     c,
                 ));
             }
+            if let Some(t) = &r.omnibus {
+                rows.push(row(
+                    &format!(
+                        "QM {} robust F(df1 = {}, df2 = {})",
+                        r.vcov_type,
+                        t.df1,
+                        h(t.df2)
+                    ),
+                    [None, None, Some(t.statistic), Some(t.p), None, None],
+                ));
+            }
+        }
+        if let Some(pi) = self.pi_lower.zip(self.pi_upper) {
+            rows.push(row(
+                "prediction interval",
+                [None, None, None, None, Some(pi.0), Some(pi.1)],
+            ));
         }
         Table { header, rows }
     }
@@ -708,7 +725,7 @@ impl Tabular for crate::meta::fitting::robust::RobustTests {
         let header = [
             "term", "estimate", "se", "t", "df", "p", "ci_lower", "ci_upper",
         ];
-        labelled_table(&header, &self.coefficients, |c| {
+        let mut table = labelled_table(&header, &self.coefficients, |c| {
             let numbers = vec![
                 c.estimate,
                 c.se,
@@ -719,12 +736,88 @@ impl Tabular for crate::meta::fitting::robust::RobustTests {
                 c.ci_upper,
             ];
             (&c.name, numbers)
-        })
+        });
+        if let Some(t) = &self.omnibus {
+            let mut row = vec![Cell::from(
+                format!("QM F(df1 = {}, df2 = {})", t.df1, h(t.df2)).as_str(),
+            )];
+            row.extend(
+                [None, None, Some(t.statistic), None, Some(t.p), None, None].map(Cell::from),
+            );
+            table.rows.push(row);
+        }
+        table
     }
     fn preamble(&self) -> Option<String> {
         Some(format!(
-            "Cluster-robust tests (CR2, Satterthwaite df; {} clusters of {})",
-            self.clusters, self.cluster_column
+            "Cluster-robust tests ({}, {}; {} clusters of {})",
+            self.vcov_type,
+            if self.vcov_type == "CR2" {
+                "Satterthwaite df, HTZ test"
+            } else {
+                "t on clusters - p df"
+            },
+            self.clusters,
+            self.cluster_column
+        ))
+    }
+}
+
+impl Tabular for crate::meta::fitting::contrast::Contrasts {
+    fn table(&self) -> Table {
+        let mut header: Vec<String> = ["hypothesis", "estimate", "se", "statistic", "df", "p"]
+            .map(String::from)
+            .to_vec();
+        header.extend(["p_adjusted", "ci_lower", "ci_upper"].map(String::from));
+        let mut rows: Vec<Vec<Cell>> = self
+            .rows
+            .iter()
+            .map(|r| {
+                let t = &r.tested;
+                let mut row = vec![Cell::from(r.hypothesis.as_str())];
+                row.extend(
+                    [
+                        Some(t.estimate),
+                        Some(t.se),
+                        Some(t.statistic),
+                        r.df,
+                        Some(t.p),
+                        Some(r.p_adjusted),
+                        Some(t.ci_lower),
+                        Some(t.ci_upper),
+                    ]
+                    .map(Cell::from),
+                );
+                row
+            })
+            .collect();
+        if let Some(t) = &self.omnibus {
+            let name = match t.df2 {
+                Some(d) => format!("all rows: F(df1 = {}, df2 = {})", t.df1, h(d)),
+                None => format!("all rows: QM (df = {})", t.df1),
+            };
+            let mut row = vec![Cell::from(name.as_str())];
+            row.extend(
+                [
+                    None,
+                    None,
+                    Some(t.statistic),
+                    None,
+                    Some(t.p),
+                    None,
+                    None,
+                    None,
+                ]
+                .map(Cell::from),
+            );
+            rows.push(row);
+        }
+        Table { header, rows }
+    }
+    fn preamble(&self) -> Option<String> {
+        Some(format!(
+            "Tests of linear combinations of the coefficients (p adjusted: {})",
+            self.adjust
         ))
     }
 }
