@@ -50,6 +50,7 @@
 //! | [`output`] | output formats (table, JSON, CSV, JUnit XML) behind one trait |
 //! | [`prelude`] | the common calls in one place (GRIM, GRIMMER, SPRITE, SMD, rma, paired change, verify) with the command line's defaults |
 //! | [`text`] | running text made plain (full-width forms, signs, ligatures, PDF artefacts) and the one reader of numbers in prose (thousands separators, decimal commas, scientific notation), with spans back to the original |
+//! | [`draft`] | from a document's text to a drafted study file: every number found (mean ± spread, medians, counts, percentages, n, p, CIs, rates, test statistics, dates), classified and quoted; and `check text`'s checks of every summary a text prints |
 //! | [`dist`] | distribution functions (quantiles and tail probabilities) |
 //! | [`optimize`] | numerical minimisation without derivatives (R's `optimize`, a bounded Newton minimiser) |
 //! | [`error`] | errors and exit-code semantics |
@@ -61,6 +62,7 @@ pub mod convert;
 pub mod counters;
 pub mod csv_file;
 pub mod dist;
+pub mod draft;
 pub mod effect;
 pub mod error;
 pub mod expression;

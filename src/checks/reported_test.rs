@@ -424,6 +424,13 @@ pub struct FoundP {
     pub value: Option<f64>,
     /// It belongs to a test result that was read.
     pub in_result: bool,
+    /// Byte offsets [start, end) in the file as given, from the relation (or `ns`) to the
+    /// end of the number.
+    #[serde(skip)]
+    pub span: [usize; 2],
+    /// The p as printed, read by the one reader of numbers (`None` for `ns`).
+    #[serde(skip)]
+    pub number: Option<TextNumber>,
 }
 
 /// Why a look-alike of a result was not read.
@@ -552,14 +559,11 @@ pub fn find_p_values(text: &str, results: &[FoundResult]) -> Vec<FoundP> {
                     && r.span[0] <= span.start
                     && span.start < r.span[1]
             });
-            let (relation, value, shown) = match caps.name("p") {
+            let (relation, number, shown) = match caps.name("p") {
                 Some(p) => {
                     let number = TextNumber::parse(p.as_str()).ok()?;
-                    (
-                        Relation::from_symbol(&caps["rel"]),
-                        Some(number.value),
-                        format!("p {} {}", &caps["rel"], number.text),
-                    )
+                    let shown = format!("p {} {}", &caps["rel"], number.text);
+                    (Relation::from_symbol(&caps["rel"]), Some(number), shown)
                 }
                 None => (Relation::Gt, None, caps["ns"].to_string()),
             };
@@ -567,8 +571,10 @@ pub fn find_p_values(text: &str, results: &[FoundResult]) -> Vec<FoundP> {
                 line: plain.line_of(span.start),
                 text: shown,
                 relation,
-                value,
+                value: number.as_ref().map(|n| n.value),
                 in_result,
+                span: [span.start, span.end],
+                number,
             })
         })
         .collect()

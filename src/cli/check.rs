@@ -178,6 +178,18 @@ pub struct TextArgs {
     /// List every p-value in the text, with or without a statistic (statcheck AllPValues).
     #[arg(long)]
     pub all_p_values: bool,
+    /// The scale of the text's means ± spreads, MIN,MAX (either may be empty: ",10"), for
+    /// the bounds checks; every mean ± spread printed with its n is checked by GRIM, GRIMMER,
+    /// bounds and SPRITE on it.
+    #[arg(long, value_name = "MIN,MAX", allow_hyphen_values = true)]
+    pub scale: Option<String>,
+    /// Step between possible values of one item, for GRIM and GRIMMER (1: whole numbers;
+    /// "none" for a continuous measure, which GRIM cannot check).
+    #[arg(long, default_value = "1", allow_hyphen_values = true)]
+    pub step: String,
+    /// Number of items averaged into each score.
+    #[arg(long, default_value_t = 1, allow_negative_numbers = true, value_parser = super::args::whole_number)]
+    pub items: i64,
 }
 
 /// The scale's grid: a step and the number of items averaged.
@@ -448,16 +460,46 @@ pub fn run(args: Args) -> Result<Outcome> {
                 return show(format, &r, r.all_hold());
             }
             // Plain text, a web page or a PDF, told apart by the file's first bytes.
+            let name = a.file.display().to_string();
             let text = trialstats::text::Document::read(&a.file)?.text;
-            let r = reported_test::TextScan::new(
-                &a.file.display().to_string(),
-                &text,
-                &rules,
-                a.all_p_values,
-            );
+            let scale = text_scale(&a)?;
+            let scan = reported_test::TextScan::new(&name, &text, &rules, a.all_p_values);
+            let items = trialstats::draft::read_items(&text);
+            let summaries =
+                trialstats::draft::summary_check::check_summaries(&name, &items, &scale, rounding)?;
+            let r = trialstats::draft::summary_check::TextChecks { scan, summaries };
             show(format, &r, r.consistent())
         }
     }
+}
+
+/// The scale of `check text`: --scale MIN,MAX, --step, --items.
+fn text_scale(a: &TextArgs) -> Result<trialstats::reported::Scale> {
+    let number = |option: &str, t: &str| -> Result<Option<trialstats::reported::ReportedNumber>> {
+        let t = t.trim();
+        if t.is_empty() || t == "none" {
+            return Ok(None);
+        }
+        trialstats::reported::ReportedNumber::parse(t, option).map(Some)
+    };
+    let (min, max) = match &a.scale {
+        Some(s) => {
+            let p = parts("--scale", s, &["MIN", "MAX"], 2)?;
+            (number("--scale", p[0])?, number("--scale", p[1])?)
+        }
+        None => (None, None),
+    };
+    if a.items < 1 {
+        return Err(Error::input(
+            "--items",
+            format!("{} must be 1 or more", a.items),
+        ));
+    }
+    let scale = trialstats::reported::Scale::new(min, max, number("--step", &a.step)?)
+        .map_err(|e| Error::input("--scale", e))?;
+    scale
+        .with_items(a.items as u32)
+        .map_err(|e| Error::input("--items", e))
 }
 
 fn show<T: Tabular + serde::Serialize>(

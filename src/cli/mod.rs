@@ -4,6 +4,7 @@
 mod args;
 mod check;
 mod convert;
+mod draft;
 mod effect;
 mod glmm;
 mod list;
@@ -52,6 +53,7 @@ Examples:
   trialstats lmm visits.csv --formula 'score ~ month + (month | patient)'
   trialstats mmrm visits.csv --formula 'chg ~ base + arm * visit + us(visit | patient)' --contrast arm
   trialstats power slope --from-study als-muse-phase2 --sd-slope 0.3 --sd-residual 1.5 --months 12 --every 1
+  trialstats draft abstract.txt -o data/my-trial.toml
   trialstats glmm relapses.csv --family poisson --formula 'relapses ~ period + offset(log(years)) + (1 | patient)'";
 
 #[derive(Debug, Subcommand)]
@@ -89,6 +91,9 @@ pub enum Command {
     Power(power::Args),
     /// Generalised linear mixed model of counts or proportions (lme4's glmer, glmmTMB).
     Glmm(glmm::Args),
+    /// Draft a study file from a document's text: every number with its sentence, classified
+    /// (mean ± spread, median, count, percent, n, p, CI, rate, test, date), for review.
+    Draft(draft::Args),
 }
 
 /// Run one command.
@@ -108,6 +113,7 @@ pub fn dispatch(command: Command) -> Result<Outcome> {
         Command::Mmrm(a) => mmrm::run(a),
         Command::Power(a) => power::run(a),
         Command::Glmm(a) => glmm::run(a),
+        Command::Draft(a) => draft::run(a),
     }
 }
 

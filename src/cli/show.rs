@@ -8,7 +8,8 @@ use trialstats::{Outcome, Result};
 #[derive(Debug, clap::Args)]
 #[command(after_help = super::EXIT_LINE_NO_CHECKS)]
 pub struct Args {
-    /// Study id (the file name without `.toml`; `trialstats list` shows them).
+    /// Study id (the file name without `.toml`; `trialstats list` shows them), or the path of
+    /// a study file (`FILE.toml`, such as a draft of `trialstats draft`).
     pub study: String,
     /// Folder holding the study files (`*.toml`).
     #[arg(long, value_name = "DIR", default_value = "data")]
@@ -20,7 +21,11 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<Outcome> {
     let format: Format = args.format.parse()?;
-    let s = super::args::study_by_id(&args.data, &args.study, "STUDY")?;
+    let s = if args.study.ends_with(".toml") {
+        study::load_file(std::path::Path::new(&args.study))?
+    } else {
+        super::args::study_by_id(&args.data, &args.study, "STUDY")?
+    };
     let text = match format {
         Format::Table => study::describe(&s),
         _ => output::render(format, &StudyNumbers(&s))?,

@@ -104,7 +104,7 @@ fn plain_text(name: &str, bytes: &[u8]) -> Result<String> {
             ),
         ));
     }
-    String::from_utf8(bytes.to_vec()).map_err(|e| {
+    let text = String::from_utf8(bytes.to_vec()).map_err(|e| {
         Error::input(
             name,
             format!(
@@ -112,7 +112,23 @@ fn plain_text(name: &str, bytes: &[u8]) -> Result<String> {
                 e.utf8_error().valid_up_to()
             ),
         )
-    })
+    })?;
+    // Control characters other than tab, line feed, carriage return and form feed do not
+    // occur in text: a file with them is binary data that happens to be valid UTF-8.
+    if let Some((at, c)) = text
+        .char_indices()
+        .find(|(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{0C}'))
+    {
+        return Err(Error::input(
+            name,
+            format!(
+                "binary data, not text (control character U+{:04X} at byte {at}); give plain \
+                 text (UTF-8), HTML or PDF",
+                c as u32
+            ),
+        ));
+    }
+    Ok(text)
 }
 
 /// Whether the file starts (after a byte-order mark and white space) like a web page: with a

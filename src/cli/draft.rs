@@ -1,0 +1,188 @@
+//! `trialstats draft`: a study file drafted from a document's text (or its items as JSON).
+
+use std::io::Write;
+use std::path::PathBuf;
+use trialstats::draft::{self, study_file, Document, Item};
+use trialstats::output::{Cell, Table, Tabular};
+use trialstats::{Error, Outcome, Result};
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  trialstats draft abstract.txt -o data/my-trial.toml     (then: trialstats show my-trial)
+  trialstats draft abstract.txt --format json             (the items: kind, quote, line, numbers as printed)
+
+Exit codes: 0 success; 2 bad input or usage (a file that is not UTF-8, empty or binary, named).")]
+pub struct Args {
+    /// The document: a UTF-8 plain text (Japanese or English).
+    #[arg(value_name = "DOC.txt")]
+    pub file: PathBuf,
+    /// The study id ([a-z0-9-]+) [default: the stem of -o, else of the document, made lower case].
+    #[arg(long)]
+    pub id: Option<String>,
+    /// Write the draft to this file (written whole or not at all; never over the document).
+    #[arg(short, long, value_name = "FILE.toml")]
+    pub output: Option<PathBuf>,
+    /// toml (the drafted study file), json (the items) or table (one line per item).
+    #[arg(long, default_value = "toml")]
+    pub format: String,
+}
+
+/// The items, for `--format json` and `table`.
+#[derive(serde::Serialize)]
+struct Items<'a> {
+    file: String,
+    items: &'a [Item],
+}
+
+impl Tabular for Items<'_> {
+    fn table(&self) -> Table {
+        Table {
+            header: ["line", "kind", "numbers", "as printed"]
+                .map(String::from)
+                .to_vec(),
+            rows: self
+                .items
+                .iter()
+                .map(|i| {
+                    let numbers = match (&i.parts.date, &i.parts.statistic) {
+                        (Some(d), _) => d.clone(),
+                        (None, Some(s)) => s.clone(),
+                        _ => i
+                            .parts
+                            .numbers()
+                            .iter()
+                            .map(|p| p.number.text.clone())
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                    };
+                    vec![
+                        Cell::Integer(i.line as i64),
+                        Cell::Text(i.kind.as_str().to_string()),
+                        Cell::Text(numbers),
+                        Cell::Text(i.text.replace(['\n', '\r'], "")),
+                    ]
+                })
+                .collect(),
+        }
+    }
+}
+
+fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        let c = c.to_ascii_lowercase();
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() {
+        "draft".to_string()
+    } else {
+        out
+    }
+}
+
+pub fn run(args: Args) -> Result<Outcome> {
+    let name = args.file.display().to_string();
+    let bytes = std::fs::read(&args.file).map_err(|e| Error::io(&args.file, e))?;
+    let text = draft::text_of(bytes, &name)?;
+    let doc = Document::new(&text);
+    let items = draft::read_document(&doc);
+    match args.format.as_str() {
+        "json" | "table" => {
+            let format = args.format.parse()?;
+            let out = trialstats::output::render(
+                format,
+                &Items {
+                    file: name,
+                    items: &items,
+                },
+            )?;
+            super::print(&out);
+            return Ok(Outcome::Ok);
+        }
+        "toml" => {}
+        other => {
+            return Err(Error::input(
+                "--format",
+                format!("'{other}' is not a format of draft; use toml, json or table"),
+            ))
+        }
+    }
+    let id = match &args.id {
+        Some(id) => id.clone(),
+        None => {
+            let stem_of = |p: &PathBuf| {
+                p.file_stem()
+                    .map(|s| s.to_string_lossy().to_string())
+                    .unwrap_or_default()
+            };
+            slug(
+                &args
+                    .output
+                    .as_ref()
+                    .map_or_else(|| stem_of(&args.file), stem_of),
+            )
+        }
+    };
+    if !study_file::valid_id(&id) {
+        return Err(Error::input(
+            "--id",
+            format!("'{id}' is not a study id: use lower-case letters, digits and '-'"),
+        ));
+    }
+    if let Some(out) = &args.output {
+        let stem = out.file_stem().map(|s| s.to_string_lossy().to_string());
+        if out.extension().is_some_and(|e| e == "toml") && stem.as_deref() != Some(id.as_str()) {
+            return Err(Error::input(
+                "--id",
+                format!(
+                    "'{id}' differs from the file name {}: a study's id is its file stem",
+                    out.display()
+                ),
+            ));
+        }
+    }
+    let source_file = args
+        .file
+        .file_name()
+        .map_or(name.clone(), |s| s.to_string_lossy().to_string());
+    let toml = study_file::draft_study(&doc, &items, &study_file::DraftOptions { id, source_file });
+    match &args.output {
+        None => super::print(&toml),
+        Some(out) => write_whole(out, &args.file, &toml)?,
+    }
+    Ok(Outcome::Ok)
+}
+
+/// Write `text` to `path` whole or not at all, never over `input`.
+fn write_whole(path: &PathBuf, input: &PathBuf, text: &str) -> Result<()> {
+    if let (Ok(a), Ok(b)) = (std::fs::canonicalize(path), std::fs::canonicalize(input)) {
+        if a == b {
+            return Err(Error::input(
+                "--output",
+                format!(
+                    "{} is the document itself; name another file",
+                    path.display()
+                ),
+            ));
+        }
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let tmp = tempfile::Builder::new()
+        .prefix(".trialstats-draft-")
+        .tempfile_in(&dir)
+        .map_err(|e| Error::io(&dir, e))?;
+    tmp.as_file()
+        .write_all(text.as_bytes())
+        .and_then(|_| tmp.as_file().sync_all())
+        .map_err(|e| Error::io(path, e))?;
+    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
+    Ok(())
+}

@@ -1,0 +1,243 @@
+//! Counts and percentages: `5 of 7`, `5 out of 7`, `92/104`, 7 名中 5 名, 7 例のうち 5 例,
+//! `n = 104`, `N = 11,455`, 7 名, 5例, 70例以上, `104 patients`, `88.5%`, `88.5% (92/104)`,
+//! 85.7 パーセント.
+
+use super::not_data::inside_name;
+use super::{Bound, ItemKind, Parts, Scan};
+use crate::text::number::NUMBER;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// Counters of people, animals and places, Japanese and English.
+const COUNTERS_JA: &str = r"(?:名|例|人|匹|頭|症例|施設|件|カ所|か所|ヶ所)";
+const COUNTERS_EN: &str = r"(?:patients?|participants?|subjects?|people|persons?|individuals?|children|adults?|women|men|males?|females?|mice|rats|cases|sites|centres|centers|hospitals|volunteers|infants|eyes|studies|trials)";
+
+fn percent_pattern() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| {
+        let p = r"(?x)
+            (?P<value> NUMBER ) \s* (?: % | (?i: percent | per \s cent ) \b | パーセント )
+            (?: \s* [(\[] \s* (?P<count> \d+ ) \s* (?: / | (?i: of ) ) \s* (?P<of> \d+ ) \s* [)\]] )?"
+            .replace("NUMBER", NUMBER);
+        Regex::new(&p).expect("the percent pattern is valid")
+    })
+}
+
+fn count_of_pattern() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| {
+        let p = r"(?x)
+              (?P<of1> \d+ ) \s* CJA \s* (?: 中 | の \s* うち ) \s* (?P<count1> \d+ ) \s* CJA?
+            | (?P<count2> \d+ ) \s+ (?i: of | out \s+ of ) \s+ (?: (?i: the | all ) \s+ )? (?P<of2> \d+ ) \b
+            | (?P<count3> \d+ ) \s* / \s* (?P<of3> \d+ ) (?: [^\d/.] | $ )"
+            .replace("CJA", COUNTERS_JA);
+        Regex::new(&p).expect("the count pattern is valid")
+    })
+}
+
+fn n_pattern() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| {
+        let p = r"(?x)
+              (?: ^ | [^A-Za-z] ) [nN] \s* = \s* (?P<n> NUMBER )
+            | (?P<ja> NUMBER ) \s* (?P<jaunit> CJA )
+            | (?P<en> NUMBER ) \s+ (?: [a-z]+ (?: -[a-z]+ )? \s+ ){0,2}? (?P<enunit> CEN ) \b"
+            .replace("NUMBER", NUMBER)
+            .replace("CJA", COUNTERS_JA)
+            .replace("CEN", COUNTERS_EN);
+        Regex::new(&p).expect("the n pattern is valid")
+    })
+}
+
+fn bound_before_pattern() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| {
+        Regex::new(r"(?i)(約|およそ|approximately|about|around|nearly|almost|≈|~|at least|more than|greater than|>=?|≥|up to|at most|less than|fewer than|under|<=?|≤)\s*$")
+            .expect("valid pattern")
+    })
+}
+
+/// Whether the number at `start..end` of `plain` is printed as a bound: 約 4000, 70例以上,
+/// `at least 70`, `< 5` (words right before it, or 以上 以下 未満 まで 以降 超 after it and its
+/// counter).
+pub fn bound_around(plain: &str, start: usize, end: usize) -> Option<Bound> {
+    let before = &plain[plain[..start]
+        .char_indices()
+        .rev()
+        .nth(14)
+        .map_or(0, |(i, _)| i)..start];
+    if let Some(c) = bound_before_pattern().captures(before) {
+        let w = c[1].to_ascii_lowercase();
+        return Some(match w.as_str() {
+            "約" | "およそ" | "approximately" | "about" | "around" | "nearly" | "almost" | "≈"
+            | "~" => Bound::Approximately,
+            "at least" | "more than" | "greater than" | ">" | ">=" | "≥" => Bound::AtLeast,
+            _ => Bound::AtMost,
+        });
+    }
+    let after: String = plain[end..].chars().take(8).collect();
+    let after = after.trim_start_matches(|c: char| {
+        c.is_whitespace() || "名例人匹頭件歳日週年月カヶか所施設症回".contains(c)
+    });
+    if after.starts_with("以上") || after.starts_with("以降") || after.starts_with("超") {
+        Some(Bound::AtLeast)
+    } else if after.starts_with("以下") || after.starts_with("未満") || after.starts_with("まで")
+    {
+        Some(Bound::AtMost)
+    } else {
+        None
+    }
+}
+
+/// Every percentage, count of a whole and n.
+pub fn find(scan: &mut Scan) {
+    let plain = scan.doc.plain.text.clone();
+    for c in percent_pattern().captures_iter(&plain) {
+        let whole = c.get(0).expect("a match");
+        let v = c.name("value").expect("value");
+        if !scan.free(whole.range()) || inside_name(&plain, v.start(), v.end()) {
+            continue;
+        }
+        let Some(value) = scan.number(v.range()) else {
+            continue;
+        };
+        let count = c.name("count").and_then(|m| scan.number(m.range()));
+        let of = c.name("of").and_then(|m| scan.number(m.range()));
+        scan.push(
+            ItemKind::Percent,
+            whole.range(),
+            Parts {
+                value: Some(value),
+                count,
+                of,
+                bound: bound_around(&plain, v.start(), v.end()),
+                ..Parts::default()
+            },
+        );
+    }
+    for c in count_of_pattern().captures_iter(&plain) {
+        let whole = c.get(0).expect("a match");
+        let (count, of) = match (c.name("count1"), c.name("count2")) {
+            (Some(k), _) => (k, c.name("of1").expect("of1")),
+            (None, Some(k)) => (k, c.name("of2").expect("of2")),
+            _ => (
+                c.name("count3").expect("count3"),
+                c.name("of3").expect("of3"),
+            ),
+        };
+        let end = count.end().max(of.end());
+        let end = if c.name("count1").is_some() {
+            whole.end()
+        } else {
+            end
+        };
+        let range = whole.start().max(count.start().min(of.start()))..end;
+        if !scan.free(range.clone())
+            || inside_name(&plain, count.start().min(of.start()), count.end())
+            || plain[..range.start].ends_with('/')
+        {
+            continue;
+        }
+        let (Some(k), Some(n)) = (scan.number(count.range()), scan.number(of.range())) else {
+            continue;
+        };
+        if k.number.value > n.number.value || n.number.value == 0.0 {
+            continue;
+        }
+        scan.push(
+            ItemKind::CountOf,
+            range,
+            Parts {
+                count: Some(k),
+                of: Some(n),
+                ..Parts::default()
+            },
+        );
+    }
+    for c in n_pattern().captures_iter(&plain) {
+        let (m, unit, range) = if let Some(m) = c.name("n") {
+            (m, None, c.get(0).expect("a match").start()..m.end())
+        } else if let Some(m) = c.name("ja") {
+            let u = c.name("jaunit").expect("unit");
+            (m, Some(u.as_str().to_string()), m.start()..u.end())
+        } else {
+            let m = c.name("en").expect("en");
+            let u = c.name("enunit").expect("unit");
+            (m, Some(u.as_str().to_string()), m.start()..m.end())
+        };
+        // From the `n` itself, not the character before it.
+        let range = match c.name("n") {
+            Some(_) => {
+                let s = &plain[range.clone()];
+                let skip = s.find(['n', 'N']).unwrap_or(0);
+                range.start + skip..range.end
+            }
+            None => range,
+        };
+        if !scan.free(range.clone()) || inside_name(&plain, m.start(), m.end()) {
+            continue;
+        }
+        let Some(value) = scan.number(m.range()) else {
+            continue;
+        };
+        if value.number.value < 0.0 {
+            continue;
+        }
+        let bound = bound_around(&plain, m.start(), m.end());
+        scan.push(
+            ItemKind::N,
+            range,
+            Parts {
+                value: Some(value),
+                unit,
+                bound,
+                ..Parts::default()
+            },
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{read_items, Bound, ItemKind};
+
+    #[test]
+    fn counts_percentages_and_ns() {
+        let items = read_items(
+            "7 名中 5 名が再発しませんでした。患者 7 名（女性 6 名）。約 4000 人。70例以上。Adverse events 88.5% (92/104) and 5 of 7 patients; placebo (n = 104), 30 women.",
+        );
+        let brief: Vec<(&str, String)> = items
+            .iter()
+            .map(|i| {
+                (
+                    i.kind.as_str(),
+                    i.parts
+                        .numbers()
+                        .iter()
+                        .map(|p| p.number.text.clone())
+                        .collect::<Vec<_>>()
+                        .join("/"),
+                )
+            })
+            .collect();
+        let expect: Vec<(&str, String)> = [
+            ("count_of", "7/5"),
+            ("n", "7"),
+            ("n", "6"),
+            ("n", "4000"),
+            ("n", "70"),
+            ("percent", "88.5/92/104"),
+            ("count_of", "5/7"),
+            ("n", "104"),
+            ("n", "30"),
+        ]
+        .iter()
+        .map(|(k, v)| (*k, v.to_string()))
+        .collect();
+        assert_eq!(brief, expect);
+        assert_eq!(items[3].parts.bound, Some(Bound::Approximately));
+        assert_eq!(items[4].parts.bound, Some(Bound::AtLeast));
+        assert_eq!(items[0].kind, ItemKind::CountOf);
+        assert_eq!(items[0].parts.count.as_ref().unwrap().number.text, "5");
+    }
+}

@@ -1,0 +1,254 @@
+//! A document cut into sentences, each with its quote and the heading above it.
+//!
+//! Quotes follow `data/README.md`: the sentence as printed, its line breaks joined (removed)
+//! and nothing else changed; white space at its ends is left out. Sentences end at `。！？`,
+//! at `.`, `!` or `?` followed by white space and a capital, a digit or a non-Latin
+//! character (not after `et al.`, `e.g.`, `Fig.`, a single initial), at a heading (`【…】`,
+//! a line opening with `■ ◆ ● ・ ※`), at a table row (a line with two or more `|` or a tab),
+//! and at a line break followed by a capital when the line before ends without a lower-case
+//! letter, comma or hyphen (a title, a heading or a paragraph of an abstract; a Japanese
+//! line broken inside a sentence by PDF extraction runs on).
+
+use crate::text::PlainText;
+use std::ops::Range;
+
+/// One sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sentence {
+    /// Byte range in the document.
+    pub span: Range<usize>,
+    /// The sentence with its line breaks joined, trimmed.
+    pub quote: String,
+    /// The nearest heading above it (`【研究の内容】`, `Results`), if any.
+    pub heading: Option<String>,
+    /// Its first line (1-based).
+    pub line: usize,
+}
+
+/// A document: the original, its plain form, its sentences.
+pub struct Document<'a> {
+    pub original: &'a str,
+    pub plain: PlainText,
+    pub sentences: Vec<Sentence>,
+}
+
+const BULLETS: [char; 7] = ['■', '◆', '●', '・', '※', '□', '◇'];
+
+/// Words after which a period does not end a sentence.
+const ABBREVIATIONS: [&str; 16] = [
+    "al", "e.g", "i.e", "vs", "Fig", "fig", "Figs", "No", "no", "approx", "Dr", "Prof", "Ref",
+    "cf", "etc", "resp",
+];
+
+fn is_heading_line(line: &str) -> bool {
+    let t = line.trim();
+    if t.is_empty() {
+        return false;
+    }
+    if t.starts_with('【') && t.ends_with('】') || t.starts_with(['■', '◆']) {
+        return true;
+    }
+    let word = t.trim_end_matches(':');
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "abstract"
+            | "background"
+            | "objective"
+            | "objectives"
+            | "methods"
+            | "method"
+            | "results"
+            | "result"
+            | "conclusion"
+            | "conclusions"
+            | "introduction"
+            | "discussion"
+            | "design"
+            | "participants"
+            | "interventions"
+            | "findings"
+            | "interpretation"
+    )
+}
+
+fn is_table_row(line: &str) -> bool {
+    line.contains('\t') || line.matches('|').count() >= 2
+}
+
+impl<'a> Document<'a> {
+    /// Cut `original` into sentences.
+    pub fn new(original: &'a str) -> Document<'a> {
+        let plain = PlainText::new(original);
+        let mut cuts: Vec<usize> = vec![0]; // byte offsets in the original
+                                            // Line-level cuts: headings, bullets, table rows, and capitals after a closed line.
+        let mut line_start = 0;
+        let mut previous_line = "";
+        let mut blank_before = false;
+        let mut headings: Vec<(usize, String)> = Vec::new();
+        for line in original.split_inclusive('\n') {
+            let content = line.trim_end_matches(['\n', '\r']);
+            let t = content.trim_start_matches(|c: char| c.is_whitespace());
+            let lead = content.len() - t.len();
+            if is_heading_line(content) {
+                headings.push((line_start, content.trim().to_string()));
+            }
+            if !t.is_empty() {
+                let starts_capital = t.starts_with(|c: char| c.is_ascii_uppercase());
+                let before = previous_line.trim_end();
+                let closed = !before.ends_with(|c: char| {
+                    c.is_ascii_lowercase() || matches!(c, ',' | '-' | '、' | '，')
+                }) && before
+                    .chars()
+                    .last()
+                    .is_some_and(|c| c.is_ascii() || c == '）' || c == '」')
+                    || before.is_empty();
+                if t.starts_with(BULLETS)
+                    || t.starts_with('【')
+                    || is_table_row(content)
+                    || is_table_row(previous_line)
+                    || is_heading_line(previous_line)
+                    || (starts_capital && (closed || (blank_before && before.is_empty())))
+                {
+                    cuts.push(line_start + lead);
+                }
+                if is_table_row(content) || is_heading_line(content) {
+                    cuts.push(line_start + content.len());
+                }
+                previous_line = content;
+                blank_before = false;
+            } else {
+                blank_before = true;
+            }
+            line_start += line.len();
+        }
+        // Character-level cuts in the plain text, mapped back.
+        let p = &plain.text;
+        let bytes = p.as_bytes();
+        for (i, c) in p.char_indices() {
+            let after = i + c.len_utf8();
+            let cut = match c {
+                '。' | '！' | '？' | '】' => true,
+                '【' => {
+                    cuts.push(plain.original_span(i..i).start);
+                    false
+                }
+                '.' | '!' | '?' => {
+                    let rest = &p[after..];
+                    let next = rest.trim_start();
+                    let spaced = rest.len() > next.len();
+                    let word_before: &str = p[..i]
+                        .rsplit(|c: char| c.is_whitespace() || c == '(')
+                        .next()
+                        .unwrap_or("");
+                    spaced
+                        && (next.is_empty()
+                            || next.starts_with(|c: char| {
+                                c.is_ascii_uppercase() || c.is_ascii_digit() || !c.is_ascii()
+                            }))
+                        && !ABBREVIATIONS.contains(&word_before)
+                        && !(word_before.len() == 1
+                            && word_before.as_bytes()[0].is_ascii_uppercase())
+                        && !(c == '.' && i > 0 && bytes[i - 1] == b'.')
+                }
+                _ => false,
+            };
+            if cut {
+                cuts.push(plain.original_span(after..after).start);
+            }
+        }
+        cuts.push(original.len());
+        cuts.sort_unstable();
+        cuts.dedup();
+        let mut sentences = Vec::with_capacity(cuts.len());
+        for w in cuts.windows(2) {
+            let (start, end) = (w[0], w[1]);
+            let raw = &original[start..end];
+            let t_start = raw.len() - raw.trim_start().len();
+            let t_end = raw.trim_end().len();
+            if t_end <= t_start {
+                continue;
+            }
+            let (s, e) = (start + t_start, start + t_end);
+            let quote: String = original[s..e]
+                .chars()
+                .filter(|c| *c != '\n' && *c != '\r')
+                .collect();
+            let heading = headings
+                .iter()
+                .rev()
+                .find(|(at, _)| *at <= s)
+                .map(|(_, h)| h.clone());
+            sentences.push(Sentence {
+                span: s..e,
+                quote,
+                heading,
+                line: plain.line_of(s),
+            });
+        }
+        if sentences.is_empty() {
+            sentences.push(Sentence {
+                span: 0..0,
+                quote: String::new(),
+                heading: None,
+                line: 1,
+            });
+        }
+        Document {
+            original,
+            plain,
+            sentences,
+        }
+    }
+
+    /// The index of the sentence that holds byte `at` of the document.
+    pub fn sentence_at(&self, at: usize) -> usize {
+        let i = self.sentences.partition_point(|s| s.span.start <= at);
+        i.saturating_sub(1)
+    }
+
+    /// Where a sentence stands, for a study file's `where`: its heading and line.
+    pub fn place(&self, sentence: usize) -> String {
+        let s = &self.sentences[sentence];
+        match &s.heading {
+            Some(h) => format!("{h}, line {}", s.line),
+            None => format!("line {}", s.line),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_join_line_breaks_and_keep_everything_else() {
+        let text = "【研究の内容】 \n\n その結果、トシリ\n\nズマブ治療前後は 2.9 ± \n1.1 回から減少し（図\n\n2）。また、EDSS は改善。 \n";
+        let d = Document::new(text);
+        let quotes: Vec<&str> = d.sentences.iter().map(|s| s.quote.as_str()).collect();
+        assert!(
+            quotes.contains(&"その結果、トシリズマブ治療前後は 2.9 ± 1.1 回から減少し（図2）。"),
+            "{quotes:?}"
+        );
+        assert!(quotes.contains(&"また、EDSS は改善。"), "{quotes:?}");
+        let at = text.find("2.9").unwrap();
+        let s = &d.sentences[d.sentence_at(at)];
+        assert_eq!(s.heading.as_deref(), Some("【研究の内容】"));
+        assert_eq!(d.place(d.sentence_at(at)), "【研究の内容】, line 3");
+    }
+
+    #[test]
+    fn english_sentences_end_at_a_period_but_not_after_abbreviations() {
+        let text = "Abstract\n\nWe treated 7 patients (Smith et al. 2011). Mean was 2.9 ± 1.1 (p = .04). i.v. infusion e.g. daily. Done.";
+        let d = Document::new(text);
+        let quotes: Vec<&str> = d.sentences.iter().map(|s| s.quote.as_str()).collect();
+        assert_eq!(
+            quotes,
+            [
+                "Abstract",
+                "We treated 7 patients (Smith et al. 2011).",
+                "Mean was 2.9 ± 1.1 (p = .04). i.v. infusion e.g. daily.",
+                "Done."
+            ]
+        );
+    }
+}

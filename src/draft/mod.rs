@@ -1,0 +1,393 @@
+//! From a document's text to a drafted study file: every reported number found, classified
+//! and quoted with its sentence, for a person to review (`trialstats draft`), and every
+//! summary a text prints checked (`trialstats check text`).
+//!
+//! | file | owns |
+//! |---|---|
+//! | `mod.rs` | [`Item`] and [`ItemKind`]: one number or group of numbers found, with its printed strings, byte span, line and quote; [`read_items`], which runs the recognisers in order, each claiming the bytes it reads |
+//! | [`document`] | [`Document`]: the text made plain ([`crate::text::PlainText`]), its sentences (quotes with the line breaks joined, as `data/README.md` writes them) and the heading above each |
+//! | [`not_data`] | what is not data: URLs, e-mail and postal addresses, telephone numbers, DOIs and registry ids, figure and table numbers, footnote marks, citations, numbers inside names (IL-6, G93A), list enumerators |
+//! | [`inference`] | test statistics (the statcheck forms of [`crate::checks::reported_test`]), p-values, confidence intervals |
+//! | [`summary`] | mean ± spread (`m ± s`, `m +/- s`, `m (s)`, `m (SD s)`), medians with IQR or range |
+//! | [`count`] | `x of n`, `x/n`, 7 名中 5 名, `n = k`, 5 例, percentages (`x %`, `x % (k/n)`) |
+//! | [`rate`] | rates per period (`0.47 points per month`, 1月あたり平均0.47ポイント) |
+//! | [`date`] | dates (`2014 年 3 月 15 日`, 令和 2 年, `March 15, 2014`, `2014-03-15`) |
+//! | [`unclassified`] | every other number, kept for review, never dropped |
+//! | [`study_file`] | the drafted study file (TOML in the `data/` format, loads as it is), with review notes |
+//! | [`summary_check`] | `check text`: each mean ± spread with an n, by bounds, GRIM and GRIMMER |
+//!
+//! Every number is read by the one reader of numbers, [`crate::text::TextNumber`]; a
+//! recogniser finds where a kind of item stands and which of its numbers plays which part.
+//! The recognisers run from the most specific to the least (a test statistic before its p, a
+//! mean ± spread before the n that follows it, a percentage before a bare number); the bytes
+//! an item reads are claimed, so no number is drafted twice. The patterns are regular
+//! expressions of the `regex` crate (linear time: no text makes a scan hang).
+
+pub mod count;
+pub mod date;
+pub mod document;
+pub mod inference;
+pub mod not_data;
+pub mod rate;
+pub mod study_file;
+pub mod summary;
+pub mod summary_check;
+pub mod unclassified;
+
+pub use document::Document;
+
+use crate::error::{Error, Result};
+use crate::text::TextNumber;
+use serde::Serialize;
+use std::ops::Range;
+
+/// What an item is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemKind {
+    /// `5.1 ± 1.7`, `5.1 (1.7)`, `5.1 (SD 1.7)`: `mean`, `spread`, `spread_label`, `n`.
+    MeanSpread,
+    /// `6 (IQR 4–10)`: `median`, `lower`, `upper`.
+    MedianIqr,
+    /// `6 (range 2–20)`: `median`, `lower`, `upper`.
+    MedianRange,
+    /// `5 of 7`, `92/104`, 7 名中 5 名: `count`, `of`.
+    CountOf,
+    /// `88.5%`: `value`.
+    Percent,
+    /// `p = 0.411`, `p < .001`: `value`, `relation`.
+    P,
+    /// `95% CI 0.2 to 1.4`: `lower`, `upper`, `level`.
+    Ci,
+    /// `n = 104`, 7 名, 70例以上: `value` (and `unit`, `bound`).
+    N,
+    /// `0.47 points per month`: `value`, `unit`, `per`.
+    Rate,
+    /// `t(28) = 2.20, p = .04`: `statistic`, with its `p`.
+    TestStatistic,
+    /// `2014 年 3 月 15 日`: `date` (YYYY, YYYY-MM, YYYY-MM-DD or --MM-DD).
+    Date,
+    /// A number none of the above reads: `value`, and `unit` when a word follows it.
+    Number,
+}
+
+impl ItemKind {
+    /// The name used in JSON and in the drafted file's ids.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ItemKind::MeanSpread => "mean_spread",
+            ItemKind::MedianIqr => "median_iqr",
+            ItemKind::MedianRange => "median_range",
+            ItemKind::CountOf => "count_of",
+            ItemKind::Percent => "percent",
+            ItemKind::P => "p",
+            ItemKind::Ci => "ci",
+            ItemKind::N => "n",
+            ItemKind::Rate => "rate",
+            ItemKind::TestStatistic => "test_statistic",
+            ItemKind::Date => "date",
+            ItemKind::Number => "number",
+        }
+    }
+}
+
+/// One number as printed in the document, read by [`TextNumber`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Printed {
+    /// The number read (its `text` is the printed number made plain: ASCII digits and `-`).
+    pub number: TextNumber,
+    /// Exactly as the document prints it (`−6.35`, `７`, `11,455`).
+    pub original: String,
+    /// Byte span in the document.
+    pub span: [usize; 2],
+}
+
+impl Printed {
+    /// The number as the `data/` format writes it: a plain decimal (`-6.35`, `7`, `11455`).
+    pub fn data_value(&self) -> &str {
+        &self.number.plain
+    }
+
+    /// What a reviewer should know about how it was printed (a U+2212 minus, full-width
+    /// digits, a thousands separator, scientific notation), or `None` when it is printed as
+    /// the file writes it.
+    pub fn printing_note(&self) -> Option<String> {
+        let o = &self.original;
+        let mut how = Vec::new();
+        if o.contains('\u{2212}') {
+            how.push("with the minus sign U+2212");
+        } else if o.contains(['\u{2013}', '\u{2010}', '\u{2011}', '\u{2012}', '\u{FE63}']) {
+            how.push("with a dash as its minus sign");
+        }
+        if o.chars().any(|c| ('\u{FF10}'..='\u{FF19}').contains(&c)) {
+            how.push("in full-width digits");
+        }
+        match self.number.form {
+            crate::text::number::NumberForm::ThousandsSeparated => {
+                how.push("with a thousands separator")
+            }
+            crate::text::number::NumberForm::DecimalComma => how.push("with a decimal comma"),
+            crate::text::number::NumberForm::Scientific => how.push("in scientific notation"),
+            crate::text::number::NumberForm::Plain => {}
+        }
+        (!how.is_empty()).then(|| {
+            format!(
+                "printed {} as {}; written here as {}",
+                how.join(", "),
+                o.trim(),
+                self.data_value()
+            )
+        })
+    }
+}
+
+impl Serialize for Printed {
+    /// As the printed string (made plain), as `--format json` promises.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.number.text)
+    }
+}
+
+/// Whether a number is a bound rather than exact: 約 4000, 70例以上, `at least 70`, `< 5`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Bound {
+    #[serde(rename = "at least")]
+    AtLeast,
+    #[serde(rename = "at most")]
+    AtMost,
+    #[serde(rename = "approximately")]
+    Approximately,
+}
+
+impl Bound {
+    /// The word of the `data/` format.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Bound::AtLeast => "at least",
+            Bound::AtMost => "at most",
+            Bound::Approximately => "approximately",
+        }
+    }
+}
+
+/// The numbers of one item, by the part each plays; only those of its kind are set.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Parts {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mean: Option<Printed>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub spread: Option<Printed>,
+    /// What the document says the spread is (`SD`, `SE`, `SEM`), when it says so.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub spread_label: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub n: Option<Printed>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub median: Option<Printed>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lower: Option<Printed>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub upper: Option<Printed>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub count: Option<Printed>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub of: Option<Printed>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<Printed>,
+    /// `=`, `<` or `>` (p-values).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub relation: Option<&'static str>,
+    /// A confidence interval's level as printed (`95` for `95% CI`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<Printed>,
+    /// The word or sign that follows a number (`weeks`, `名`, `points`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// The period of a rate (`month`, `年`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub per: Option<String>,
+    /// A test result as read (`t(28) = 2.20, p = .04`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub statistic: Option<String>,
+    /// A date in the `data/` format (`2014-03-15`, `2005`, `--03-14`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bound: Option<Bound>,
+}
+
+impl Parts {
+    /// Every number of the item, in reading order.
+    pub fn numbers(&self) -> Vec<&Printed> {
+        let mut v: Vec<&Printed> = [
+            &self.mean,
+            &self.spread,
+            &self.n,
+            &self.median,
+            &self.lower,
+            &self.upper,
+            &self.count,
+            &self.of,
+            &self.value,
+            &self.level,
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        v.sort_by_key(|p| p.span[0]);
+        v
+    }
+}
+
+/// One item found in a document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Item {
+    pub kind: ItemKind,
+    /// The sentence it stands in, line breaks joined (as `data/README.md` writes quotes).
+    pub quote: String,
+    /// The line (1-based) where the item starts.
+    pub line: usize,
+    /// Byte offsets [start, end) of the item in the document.
+    pub span: [usize; 2],
+    /// The item exactly as printed (line breaks and all).
+    pub text: String,
+    #[serde(flatten)]
+    pub parts: Parts,
+    /// What a reviewer must decide or know (how a number was printed, an unstated ±).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+    /// The index of its sentence in [`Document::sentences`].
+    #[serde(skip)]
+    pub sentence: usize,
+}
+
+/// Bytes of the document already read by an item, or not data.
+pub struct Claims {
+    taken: Vec<bool>,
+}
+
+impl Claims {
+    fn new(len: usize) -> Claims {
+        Claims {
+            taken: vec![false; len + 1],
+        }
+    }
+
+    /// Is any byte of `range` (in the document) claimed?
+    pub fn any(&self, range: Range<usize>) -> bool {
+        self.taken[range.start.min(self.taken.len())..range.end.min(self.taken.len())]
+            .iter()
+            .any(|&t| t)
+    }
+
+    /// Claim `range`.
+    pub fn claim(&mut self, range: Range<usize>) {
+        let end = range.end.min(self.taken.len());
+        for t in &mut self.taken[range.start.min(end)..end] {
+            *t = true;
+        }
+    }
+}
+
+/// What the recognisers share while they read one document.
+pub struct Scan<'a> {
+    pub doc: &'a Document<'a>,
+    /// Bytes read by an item.
+    pub claimed: Claims,
+    /// Bytes that are not data ([`not_data`]).
+    pub not_data: Claims,
+    pub items: Vec<Item>,
+}
+
+impl<'a> Scan<'a> {
+    /// The number in the plain range `range` (a capture of [`crate::text::number::NUMBER`]),
+    /// or `None` when it does not read as one.
+    pub fn number(&self, range: Range<usize>) -> Option<Printed> {
+        // A number as matched may begin with the space before it.
+        let text = &self.doc.plain.text[range.clone()];
+        let range = range.start + (text.len() - text.trim_start().len())..range.end;
+        let plain = &self.doc.plain.text[range.clone()];
+        let number = TextNumber::parse(plain).ok()?;
+        let span = self.doc.plain.original_span(range);
+        Some(Printed {
+            number,
+            original: self.doc.original[span.clone()].to_string(),
+            span: [span.start, span.end],
+        })
+    }
+
+    /// Can an item stand at the plain range `range`: nothing in it read yet, nor marked as
+    /// not data?
+    pub fn free(&self, range: Range<usize>) -> bool {
+        let span = self.doc.plain.original_span(range);
+        !self.claimed.any(span.clone()) && !self.not_data.any(span)
+    }
+
+    /// Record an item of `kind` standing at the plain range `range`, and claim its bytes.
+    pub fn push(&mut self, kind: ItemKind, range: Range<usize>, parts: Parts) {
+        let span = self.doc.plain.original_span(range);
+        self.push_original(kind, span, parts);
+    }
+
+    /// Record an item of `kind` standing at the byte range `span` of the document, and
+    /// claim its bytes.
+    pub fn push_original(&mut self, kind: ItemKind, span: Range<usize>, parts: Parts) {
+        let raw = &self.doc.original[span.clone()];
+        let span = span.start + (raw.len() - raw.trim_start().len())..span.end;
+        self.claimed.claim(span.clone());
+        let sentence = self.doc.sentence_at(span.start);
+        let mut notes: Vec<String> = parts
+            .numbers()
+            .iter()
+            .filter_map(|p| p.printing_note())
+            .collect();
+        notes.dedup();
+        self.items.push(Item {
+            kind,
+            quote: self.doc.sentences[sentence].quote.clone(),
+            line: self.doc.plain.line_of(span.start),
+            span: [span.start, span.end],
+            text: self.doc.original[span].to_string(),
+            parts,
+            notes,
+            sentence,
+        });
+    }
+}
+
+/// Read a document's bytes as text: UTF-8, not empty, not binary. `name` names the file in
+/// the error (exit 2).
+pub fn text_of(bytes: Vec<u8>, name: &str) -> Result<String> {
+    // One reader of document files for every command: plain text, HTML or PDF.
+    crate::text::Document::from_bytes(name, &bytes).map(|d| d.text)
+}
+
+/// Every item of `text`, in the order they stand.
+pub fn read_items(text: &str) -> Vec<Item> {
+    let doc = Document::new(text);
+    read_document(&doc)
+}
+
+/// Every item of a document, in the order they stand.
+pub fn read_document(doc: &Document) -> Vec<Item> {
+    let mut scan = Scan {
+        doc,
+        claimed: Claims::new(doc.original.len()),
+        not_data: not_data::find(doc),
+        items: Vec::new(),
+    };
+    // From the most specific form to the least: each claims what it reads.
+    date::find(&mut scan);
+    inference::find_test_statistics(&mut scan);
+    inference::find_confidence_intervals(&mut scan);
+    summary::find(&mut scan);
+    inference::find_p_values(&mut scan);
+    rate::find(&mut scan);
+    count::find(&mut scan);
+    unclassified::find(&mut scan);
+    let mut items = scan.items;
+    items.sort_by_key(|i| i.span[0]);
+    summary::attach_n(&mut items);
+    items
+}

@@ -1,0 +1,152 @@
+//! What is not data: the numbers a document prints that `data/README.md` says are not
+//! recorded. Contact details (URLs, e-mail and postal addresses, telephone and fax numbers),
+//! identifiers (DOIs, PMID, PMCID, ISSN, registry ids), figure, table and footnote numbers,
+//! citations (`PNAS 2011;108:3701-3706`, `Chihara et al. 2011`), numbers inside names
+//! (IL-6, G93A, SSEA-3, CL2020, アクアポリン 4, 第1回, 2重盲検) and labels (`phase 2`, `cycle 1`,
+//! `type 2`), codes with a leading zero (0323), list enumerators at a line's start (`1. `,
+//! `１）`), and times of day (午後4 時, 16:00).
+//!
+//! The names rule is in [`inside_name`], used by every recogniser that reads a bare number.
+
+use super::{Claims, Document};
+use regex::Regex;
+use std::sync::OnceLock;
+
+fn patterns() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| {
+        Regex::new(
+            r"(?x)
+              (?:https?://|www\.)[^\s<>\x22)（）]+
+            | [\w.+-]+(?:@|◎)[\w-]+(?:\.[\w-]+)+
+            | (?i:doi) \s* [:：]? \s* 10\.\d{3,9}/\S+
+            | \b10\.\d{4,9}/\S+
+            | (?i:\b(?:PMID|PMCID|ISSN|ISBN|UMIN|NCT|jRCT|EudraCT)) \s* [:：]? \s* [A-Za-z]* \d[\d-]*
+            | 〒 [^\n]*
+            | (?i:\b(?:TEL|FAX|phone|電話)) \s* [:：]? [\s\d()+-]*\d
+            | (?:図|表|Figure|Figures|Fig\.?|Figs\.?|Table|Tables|Supplementary\x20Table|Panel) \s* S? \d+ [A-Za-z]?
+            | [*＊] \s* \d+
+            | \d{4} [a-z]? \s* ; \s* \d+ (?: \s* \( [\d-]+ \) )? \s* : \s* \d+ (?: \s* - \s* \d+ )?
+            | \bet\x20al\.? ,? \s* \(? \d{4}
+            | (?m: ^ [\x20\t]* \(? \d{1,2} (?: \.\x20 | \) ) )
+            | (?:午前|午後) \s* \d{1,2} \s* 時 (?: \s* \d{1,2} \s* 分 )?
+            | \b\d{1,2}:\d{2}\b
+            | \b \d{2,5} - \d{2,4} - \d{3,4} \b
+            | (?i: \b (?: phase | type | stage | grade | class | cycles? | visits? | cohort | part | study | session | wave ) \x20 ) [IVX\d]+ \b
+            | \d{1,2} \) \s* [~-] \s* \d{1,2} \)
+            | 第 \s* \d+ \s* (?:回|期|相|版|号|報|条|章|節|段落)
+            | \d+ \s* 重
+            | \b (?:Vol|vol|No|no|pp|p)\. \s* \d+ (?: \s* - \s* \d+ )?
+            ",
+        )
+        .expect("the not-data pattern is valid")
+    })
+}
+
+/// Every byte of the document that is not data.
+pub fn find(doc: &Document) -> Claims {
+    let mut claims = Claims::new(doc.original.len());
+    for m in patterns().find_iter(&doc.plain.text) {
+        claims.claim(doc.plain.original_span(m.range()));
+    }
+    claims
+}
+
+/// Is the number at `start..end` of `plain` part of a name: right after a Latin letter
+/// (G93A, CL2020, PMC4266079), after a letter and a hyphen or underscore (IL-6, SSEA-3,
+/// press_r5), or a footnote mark (a digit and a closing bracket straight after a word:
+/// 細胞1）, スコア2）)?
+pub fn inside_name(plain: &str, start: usize, end: usize) -> bool {
+    // A number as matched may begin with the space before it.
+    let start = start + (plain[start..end].len() - plain[start..end].trim_start().len());
+    let before = &plain[..start];
+    let mut back = before.chars().rev();
+    let b1 = back.next();
+    let b2 = back.next();
+    let letter = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
+    if letter(b1) || (matches!(b1, Some('-' | '_' | '/')) && letter(b2)) {
+        return true;
+    }
+    // A number after a katakana word (one space allowed) and not followed by a unit or
+    // counter is part of the word's name: アクアポリン 4 抗体, インターロイキン 6（IL-6）; but
+    // トシリズマブ 8mg/kg is a dose.
+    let katakana = |c: char| ('\u{30A1}'..='\u{30FA}').contains(&c) || c == 'ー';
+    let word_before = before.trim_end().chars().next_back();
+    if word_before.is_some_and(katakana) {
+        let next = plain[end..].trim_start_matches(' ').chars().next();
+        let unit = next.is_some_and(|c| {
+            c.is_ascii_alphanumeric() || "%.名例人匹頭件回歳日週年月ヶカか万倍度点".contains(c)
+        });
+        if !unit {
+            return true;
+        }
+    }
+    // A whole number with a leading zero is a code (0323, 070), not a quantity.
+    let digits = &plain[start..end];
+    if digits.len() >= 2 && digits.starts_with('0') && digits.as_bytes()[1].is_ascii_digit() {
+        return true;
+    }
+    // A number followed by a Latin letter and then a digit is an identifier (3T3, 1A2).
+    let after = &plain[end..];
+    let mut fwd = after.chars();
+    let (a1, a2) = (fwd.next(), fwd.next());
+    if letter(a1) && a2.is_some_and(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    // Footnote mark: word character, digits, ')' with no '(' open on the line.
+    if a1 == Some(')')
+        && b1.is_some_and(|c| c.is_alphabetic() && !c.is_ascii())
+        && !before
+            .rsplit('\n')
+            .next()
+            .unwrap_or("")
+            .rsplit(')')
+            .next()
+            .unwrap_or("")
+            .contains('(')
+    {
+        return true;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contact_details_identifiers_and_names_are_not_data() {
+        let text = "See https://x.org/a1 or ouh◎adm.okayama-u.ac.jp. 〒700-8558 岡山市 2-5-1\nTEL: 03-1234-5678 DOI：10.1177/0963689 (図 3) ＊1 PNAS 2011;108:3701-3706 第1回 2重盲検\n1. 医療者 午後4 時 7 名";
+        let doc = Document::new(text);
+        let claims = find(&doc);
+        for not in [
+            "x.org/a1",
+            "◎adm",
+            "700-8558",
+            "2-5-1",
+            "1234",
+            "0963689",
+            "図 3",
+            "＊1",
+            "3701",
+            "第1回",
+            "2重",
+            "1. ",
+            "午後4 時",
+        ] {
+            let at = text.find(not).unwrap();
+            assert!(claims.any(at..at + not.len()), "{not}");
+        }
+        let at = text.find("7 名").unwrap();
+        assert!(!claims.any(at..at + 1));
+        let plain = "IL-6 G93A 8mg 細胞1)製剤 (n = 9) PMC42 3T3 アクアポリン 4 抗体 マブ 8mg";
+        let n = |context: &str, number: &str| {
+            let at = plain.find(context).unwrap() + context.find(number).unwrap();
+            inside_name(plain, at, at + number.len())
+        };
+        assert!(n("IL-6", "6") && n("G93A", "93") && n("細胞1)", "1"));
+        assert!(n("PMC42", "42") && n("3T3", "3"));
+        assert!(!n("8mg", "8") && !n("9)", "9") && !n("マブ 8mg", "8"));
+        assert!(n("ポリン 4 抗", "4"));
+    }
+}

@@ -1,0 +1,128 @@
+//! Rates per period: `0.47 points per month`, `1.2 relapses per patient-year`, `0.5/year`,
+//! `3 per 100 patient-years`, 1月あたり平均0.47ポイント, 年間 2 回, and, in a sentence that names
+//! the period once (…1月あたり平均0.47ポイント…、…平均0.25ポイントの低下), each further
+//! 平均 N ポイント.
+
+use super::not_data::inside_name;
+use super::{ItemKind, Parts, Scan};
+use crate::text::number::NUMBER;
+use regex::Regex;
+use std::sync::OnceLock;
+
+fn pattern() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| {
+        let p = r"(?x)
+              (?P<value> NUMBER ) \s* (?P<unit> (?: [A-Za-z]+ (?: -[A-Za-z]+ )? \s+ ){0,2}? )
+              (?: (?i: per | each ) \s+ | / \s* )
+              (?P<per> (?: \d+ \s* )? (?i: (?: patient | person ) - ? \s* (?: years? | months? ) | months? | years? | weeks? | days? | yr | mo | wk ) ) \b
+            | (?: (?P<jn> \d+ ) \s* )? (?P<jper> ヶ月 | カ月 | ヵ月 | か月 | 月 | 年 | 週 | 日 ) \s* (?: あたり | 当たり | につき ) \s* (?: 平均 \s* )?
+              (?P<jvalue> NUMBER ) \s* (?P<junit> ポイント | 点 | 回 | 件 )?
+            | 年間 \s* (?: 平均 \s* )? (?P<yvalue> NUMBER ) \s* (?P<yunit> 回 | 件 )"
+            .replace("NUMBER", NUMBER);
+        Regex::new(&p).expect("the rate pattern is valid")
+    })
+}
+
+fn further_pattern() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| {
+        let p = r"平均\s*(?P<value>NUMBER)\s*(?P<unit>ポイント|点)".replace("NUMBER", NUMBER);
+        Regex::new(&p).expect("valid pattern")
+    })
+}
+
+/// Every rate.
+pub fn find(scan: &mut Scan) {
+    let plain = scan.doc.plain.text.clone();
+    for c in pattern().captures_iter(&plain) {
+        let whole = c.get(0).expect("a match");
+        let (value, unit, per) = if let Some(v) = c.name("value") {
+            (
+                v,
+                Some(c["unit"].trim().to_string()).filter(|u| !u.is_empty()),
+                c["per"].to_string(),
+            )
+        } else if let Some(v) = c.name("jvalue") {
+            let per = format!("{}{}", c.name("jn").map_or("", |m| m.as_str()), &c["jper"]);
+            (v, c.name("junit").map(|u| u.as_str().to_string()), per)
+        } else {
+            (
+                c.name("yvalue").expect("yvalue"),
+                Some(c["yunit"].to_string()),
+                "年".to_string(),
+            )
+        };
+        if !scan.free(whole.range()) || inside_name(&plain, value.start(), value.end()) {
+            continue;
+        }
+        let Some(printed) = scan.number(value.range()) else {
+            continue;
+        };
+        scan.push(
+            ItemKind::Rate,
+            whole.range(),
+            Parts {
+                value: Some(printed),
+                unit,
+                per: Some(per),
+                ..Parts::default()
+            },
+        );
+    }
+    for c in further_pattern().captures_iter(&plain) {
+        let whole = c.get(0).expect("a match");
+        if !scan.free(whole.range()) {
+            continue;
+        }
+        let span = scan.doc.plain.original_span(whole.range());
+        let sentence = &scan.doc.sentences[scan.doc.sentence_at(span.start)];
+        if !(sentence.quote.contains("あたり") || sentence.quote.contains("当たり")) {
+            continue;
+        }
+        let Some(printed) = scan.number(c.name("value").expect("value").range()) else {
+            continue;
+        };
+        scan.push(
+            ItemKind::Rate,
+            whole.range(),
+            Parts {
+                value: Some(printed),
+                unit: Some(c["unit"].to_string()),
+                per: Some("the period the sentence names (review)".to_string()),
+                ..Parts::default()
+            },
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{read_items, ItemKind};
+
+    #[test]
+    fn rates_in_english_and_japanese() {
+        let items = read_items(
+            "ALSFRS-Rスコアが1月あたり平均0.47ポイント低下していたのが、投与後は平均0.25ポイントの低下。The slope was 0.9 points per month and 1.2 relapses per patient-year.",
+        );
+        let rates: Vec<(String, Option<String>, Option<String>)> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::Rate)
+            .map(|i| {
+                (
+                    i.parts.value.as_ref().unwrap().number.text.clone(),
+                    i.parts.unit.clone(),
+                    i.parts.per.clone(),
+                )
+            })
+            .collect();
+        assert_eq!(rates.len(), 4, "{rates:?}");
+        assert_eq!(rates[0].0, "0.47");
+        assert_eq!(rates[0].2.as_deref(), Some("1月"));
+        assert_eq!(rates[1].0, "0.25");
+        assert_eq!(rates[2].1.as_deref(), Some("points"));
+        assert_eq!(rates[3].2.as_deref(), Some("patient-year"));
+        // The 1 of 1月あたり is part of the rate, not a number of its own.
+        assert!(items.iter().all(|i| i.kind == ItemKind::Rate));
+    }
+}

@@ -1,0 +1,225 @@
+//! Summaries of a distribution: mean ± spread and median with IQR or range.
+//!
+//! Forms: `m ± s`, `m +/- s`, `m ± s SD`, `m (SD s)`, `m (SE s)`, `m (s)` (the last only
+//! when both numbers print the same decimals, or the sentence says `mean (SD)` or the like:
+//! `cycle 1 (2)` is not a summary), `6 (IQR 4–10)`, `6 (interquartile range 4 to 10)`,
+//! `6 (range 2–20)`, 中央値 6（範囲 2–20）. What ± means is taken only from the text: a label
+//! after the spread (`± 1.7 SD`, `(SD 1.7)`) or a statement in the same sentence (`mean ±
+//! SD`, `mean (SEM)`); otherwise it stays unstated, for the reviewer.
+
+use super::not_data::inside_name;
+use super::{Item, ItemKind, Parts, Scan};
+use crate::text::number::NUMBER;
+use regex::Regex;
+use std::sync::OnceLock;
+
+const LABEL: &str =
+    r"(?:SD|SEM|SE|S\.D\.|S\.E\.M\.|S\.E\.|s\.d\.|s\.e\.m\.|s\.e\.|標準偏差|標準誤差)";
+
+fn mean_spread_pattern() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| {
+        let p = r"(?x)
+              (?P<mean> NUMBER ) \s* (?: ± | \+/- | \+- | \+\x20?/\x20?- ) \s* (?P<spread> NUMBER )
+              (?: \s* (?P<label> LABEL ) (?: [^A-Za-z] | $ ) )?
+            | (?P<pmean> NUMBER ) \s* [(\[] \s* (?: (?P<plabel> LABEL ) \s* [=:,]? \s* )? (?P<pspread> NUMBER ) \s* [)\]]"
+            .replace("NUMBER", NUMBER)
+            .replace("LABEL", LABEL);
+        Regex::new(&p).expect("the mean ± spread pattern is valid")
+    })
+}
+
+fn median_pattern() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| {
+        let p = r"(?x)
+            (?P<median> NUMBER ) \s* [(\[] \s*
+            (?P<what> (?i: IQR | inter-?quartile \s+ range | quartiles? | range | min(?:imum)? \s* - \s* max(?:imum)? ) | 四分位範囲 | 四分位 | 範囲 )
+            \s* [:=,]? \s* (?P<lo> NUMBER ) \s* (?: (?i: to ) | [-,;~] ) \s* (?P<hi> NUMBER ) \s* [)\]]"
+            .replace("NUMBER", NUMBER);
+        Regex::new(&p).expect("the median pattern is valid")
+    })
+}
+
+fn stated_label_pattern() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| {
+        let p = r"(?i)(?:mean|average|平均(?:値)?)\s*(?:±|\+/-|\(|\[|,)\s*(LABEL)"
+            .replace("LABEL", LABEL);
+        Regex::new(&p).expect("valid pattern")
+    })
+}
+
+/// `SD`, `SE` or `SEM` for a printed label.
+fn label_of(text: &str) -> &'static str {
+    let t = text.to_ascii_uppercase().replace('.', "");
+    match t.as_str() {
+        "SD" => "SD",
+        "SEM" => "SEM",
+        "SE" => "SE",
+        _ if text == "標準偏差" => "SD",
+        _ => "SE",
+    }
+}
+
+/// Every mean ± spread and median with IQR or range.
+pub fn find(scan: &mut Scan) {
+    let plain = scan.doc.plain.text.clone();
+    for c in median_pattern().captures_iter(&plain) {
+        let whole = c.get(0).expect("a match");
+        let m = c.name("median").expect("median");
+        if !scan.free(whole.range()) || inside_name(&plain, m.start(), m.end()) {
+            continue;
+        }
+        let (Some(median), Some(lower), Some(upper)) = (
+            scan.number(m.range()),
+            scan.number(c.name("lo").expect("lo").range()),
+            scan.number(c.name("hi").expect("hi").range()),
+        ) else {
+            continue;
+        };
+        let what = c["what"].to_ascii_lowercase();
+        let range = what.contains("range") && !what.contains("quartile")
+            || what == "範囲"
+            || what.starts_with("min");
+        let kind = if range {
+            ItemKind::MedianRange
+        } else {
+            ItemKind::MedianIqr
+        };
+        scan.push(
+            kind,
+            whole.range(),
+            Parts {
+                median: Some(median),
+                lower: Some(lower),
+                upper: Some(upper),
+                ..Parts::default()
+            },
+        );
+    }
+    for c in mean_spread_pattern().captures_iter(&plain) {
+        let whole = c.get(0).expect("a match");
+        let (mean, spread, label) = match c.name("mean") {
+            Some(m) => (m, c.name("spread").expect("spread"), c.name("label")),
+            None => (
+                c.name("pmean").expect("pmean"),
+                c.name("pspread").expect("pspread"),
+                c.name("plabel"),
+            ),
+        };
+        if !scan.free(whole.range()) || inside_name(&plain, mean.start(), mean.end()) {
+            continue;
+        }
+        let (Some(mean_n), Some(spread_n)) =
+            (scan.number(mean.range()), scan.number(spread.range()))
+        else {
+            continue;
+        };
+        if spread_n.number.value < 0.0 {
+            continue;
+        }
+        let original_span = scan.doc.plain.original_span(whole.range());
+        let sentence = &scan.doc.sentences[scan.doc.sentence_at(original_span.start)];
+        let stated = stated_label_pattern()
+            .captures(&sentence.quote)
+            .map(|l| label_of(&l[1]));
+        let bracketed = c.name("pmean").is_some();
+        if bracketed
+            && label.is_none()
+            && stated.is_none()
+            && !(mean_n.number.decimals > 0 && mean_n.number.decimals == spread_n.number.decimals)
+        {
+            continue;
+        }
+        let mut notes = Vec::new();
+        let spread_label = match (label, stated) {
+            (Some(l), _) => Some(label_of(l.as_str())),
+            (None, Some(l)) => {
+                notes.push(format!(
+                    "the sentence states the spread as {l} (mean {l}); check it applies here"
+                ));
+                Some(l)
+            }
+            (None, None) => {
+                notes.push(
+                    "the text does not say what the spread is (SD or SE): dispersion stays \"not reported\""
+                        .to_string(),
+                );
+                None
+            }
+        };
+        // End the item at the spread or its label (not the character after the label).
+        let end = label.map_or(spread.end(), |l| l.end()).max(if bracketed {
+            whole.end()
+        } else {
+            spread.end()
+        });
+        scan.push(
+            ItemKind::MeanSpread,
+            whole.start()..end,
+            Parts {
+                mean: Some(mean_n),
+                spread: Some(spread_n),
+                spread_label,
+                ..Parts::default()
+            },
+        );
+        if let Some(item) = scan.items.last_mut() {
+            item.notes.extend(notes);
+        }
+    }
+}
+
+/// Give each mean ± spread the n printed right after it in the same sentence (`−6.35 ± 0.84
+/// in the placebo group (n = 99)`): the next `n` item, with no other number between.
+pub fn attach_n(items: &mut [Item]) {
+    for i in 0..items.len() {
+        if items[i].kind != ItemKind::MeanSpread {
+            continue;
+        }
+        let next = items[i + 1..]
+            .iter()
+            .take_while(|j| j.sentence == items[i].sentence)
+            .find(|j| j.kind != ItemKind::Date);
+        if let Some(j) = next {
+            if j.kind == ItemKind::N && j.span[0] - items[i].span[1] <= 60 {
+                items[i].parts.n = j.parts.value.clone();
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{read_items, ItemKind};
+
+    #[test]
+    fn means_with_spreads_and_medians() {
+        let items = read_items(
+            "Changes were −6.35 ± 0.84 in the placebo group (n = 99) and 5.1 (SD 1.7). Age 61.2 (10.4) years, cycle 1 (2). Median 6 (IQR 4–10) and 7 (range 2–20). 年間再発率は 2.9 ± \n1.1 回。",
+        );
+        let ms: Vec<_> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::MeanSpread)
+            .collect();
+        assert_eq!(ms.len(), 4);
+        let p = &ms[0].parts;
+        assert_eq!(p.mean.as_ref().unwrap().number.text, "-6.35");
+        assert_eq!(p.mean.as_ref().unwrap().data_value(), "-6.35");
+        assert_eq!(p.n.as_ref().unwrap().number.text, "99");
+        assert_eq!(p.spread_label, None);
+        assert_eq!(ms[1].parts.spread_label, Some("SD"));
+        assert_eq!(ms[1].text, "5.1 (SD 1.7)");
+        assert_eq!(ms[2].parts.spread.as_ref().unwrap().number.text, "10.4");
+        assert_eq!(ms[3].text, "2.9 ± \n1.1");
+        assert_eq!(ms[3].line, 1);
+        let med: Vec<_> = items
+            .iter()
+            .filter(|i| matches!(i.kind, ItemKind::MedianIqr | ItemKind::MedianRange))
+            .collect();
+        assert_eq!(med[0].kind, ItemKind::MedianIqr);
+        assert_eq!(med[1].kind, ItemKind::MedianRange);
+        assert_eq!(med[1].parts.upper.as_ref().unwrap().number.text, "20");
+    }
+}

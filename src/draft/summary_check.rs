@@ -1,0 +1,237 @@
+//! `check text`, beyond test statistics: every mean ± spread a text prints with an n, put
+//! through the checks of a reported summary ([`crate::checks::check_summary`]: GRIM,
+//! GRIMMER, bounds, SD-or-SEM, SPRITE), each finding naming its line.
+//!
+//! A spread the text does not label is checked both as an SD and as an SEM (a check is
+//! inconsistent only if both readings are), as everywhere in this crate. The scale is the
+//! caller's (`--scale MIN,MAX`, `--step`, `--items`): a text rarely prints it, and the
+//! same scale is applied to every summary of the text. Only a mean ± spread whose sentence
+//! gives its n right after it (`−6.35 ± 0.84 in the placebo group (n = 99)`) is checked; the
+//! others are listed as not checked, with the reason.
+
+use super::{Item, ItemKind};
+use crate::checks::{check_summary, Finding, ReportedSummary, Rounding, Status};
+use crate::error::Result;
+use crate::reported::{ReportedNumber, Scale, SpreadKind};
+use serde::Serialize;
+
+/// The checks of one mean ± spread of a text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SummaryFinding {
+    pub line: usize,
+    /// As printed.
+    pub quote: String,
+    pub mean: String,
+    pub spread: String,
+    /// The n, when the sentence gives it.
+    pub n: Option<String>,
+    /// The findings (empty when not checked).
+    pub findings: Vec<Finding>,
+    /// Why it was not checked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_checked: Option<String>,
+}
+
+impl SummaryFinding {
+    /// Is any check inconsistent?
+    pub fn inconsistent(&self) -> bool {
+        self.findings
+            .iter()
+            .any(|f| f.status == Status::Inconsistent)
+    }
+}
+
+/// Check every mean ± spread of `items` (from [`super::read_items`]) of the text `file` on
+/// `scale`.
+pub fn check_summaries(
+    file: &str,
+    items: &[Item],
+    scale: &Scale,
+    rounding: Rounding,
+) -> Result<Vec<SummaryFinding>> {
+    let mut out = Vec::new();
+    for item in items.iter().filter(|i| i.kind == ItemKind::MeanSpread) {
+        let (Some(mean), Some(spread)) = (&item.parts.mean, &item.parts.spread) else {
+            continue;
+        };
+        let at = format!("{file}:{}", item.line);
+        let mut finding = SummaryFinding {
+            line: item.line,
+            quote: item.text.replace(['\n', '\r'], ""),
+            mean: mean.number.text.clone(),
+            spread: spread.number.text.clone(),
+            n: item.parts.n.as_ref().map(|n| n.number.text.clone()),
+            findings: Vec::new(),
+            not_checked: None,
+        };
+        let n = item
+            .parts
+            .n
+            .as_ref()
+            .and_then(|n| ReportedNumber::parse(&n.number.plain, &at).ok())
+            .and_then(|n| n.as_integer())
+            .filter(|n| *n >= 1)
+            .and_then(|n| u64::try_from(n).ok());
+        let (Some(n), Ok(mean_n), Ok(spread_n)) = (
+            n,
+            mean.number.to_reported(&format!("{at}: mean")),
+            spread.number.to_reported(&format!("{at}: spread")),
+        ) else {
+            finding.not_checked = Some(if item.parts.n.is_none() {
+                "no n printed right after it in its sentence".to_string()
+            } else {
+                "the n or a number is not one the checks read (a whole n of 1 or more; at most 8 decimals)".to_string()
+            });
+            out.push(finding);
+            continue;
+        };
+        let kind = match item.parts.spread_label {
+            Some("SD") => SpreadKind::Sd,
+            Some(_) => SpreadKind::Sem,
+            None => SpreadKind::NotReported,
+        };
+        let summary = ReportedSummary {
+            study: file.to_string(),
+            measure: format!("line {}", item.line),
+            timepoint: None,
+            mean: mean_n,
+            spread: Some(spread_n),
+            spread_kind: kind,
+            n,
+            scale: scale.clone(),
+        };
+        finding.findings = check_summary(&summary, rounding)?;
+        out.push(finding);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draft::read_items;
+
+    fn rn(t: &str) -> ReportedNumber {
+        ReportedNumber::parse(t, "test").unwrap()
+    }
+
+    #[test]
+    fn each_mean_with_its_n_is_checked_and_names_its_line() {
+        // GRIM (Brown & Heathers 2017): 28 integers cannot average 5.19 (145/28 = 5.179,
+        // 146/28 = 5.214); 5.18 is possible.
+        let text =
+            "Scores were 5.19 ± 1.2 (n = 28)\nand 5.18 ± 1.2 (n = 28), and 3.1 ± 0.5 without n.";
+        let items = read_items(text);
+        let scale = Scale::new(Some(rn("1")), Some(rn("7")), Some(rn("1"))).unwrap();
+        let found = check_summaries("t.txt", &items, &scale, Rounding::UpOrDown).unwrap();
+        assert_eq!(found.len(), 3);
+        assert_eq!(found[0].line, 1);
+        assert!(found[0].inconsistent(), "{:?}", found[0].findings);
+        assert_eq!(found[1].line, 2);
+        assert!(!found[1].inconsistent(), "{:?}", found[1].findings);
+        assert!(found[2].not_checked.is_some());
+        let grim = found[0]
+            .findings
+            .iter()
+            .find(|f| f.check == crate::checks::CheckName::Grim)
+            .unwrap();
+        assert_eq!(grim.status, Status::Inconsistent);
+    }
+}
+
+/// Everything `check text` finds in one text: its test results (statcheck) and its means ±
+/// spreads.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TextChecks {
+    #[serde(flatten)]
+    pub scan: crate::checks::reported_test::TextScan,
+    /// Every mean ± spread, checked when its n is printed with it.
+    pub summaries: Vec<SummaryFinding>,
+}
+
+impl TextChecks {
+    /// No test result and no summary is inconsistent.
+    pub fn consistent(&self) -> bool {
+        self.scan.consistent() && !self.summaries.iter().any(SummaryFinding::inconsistent)
+    }
+
+    fn summary_label(s: &SummaryFinding) -> String {
+        match &s.n {
+            Some(n) => format!("{} (n = {n})", s.quote),
+            None => s.quote.clone(),
+        }
+    }
+}
+
+impl crate::output::Tabular for TextChecks {
+    fn table(&self) -> crate::output::Table {
+        use crate::output::Cell;
+        let mut t = self.scan.table();
+        for s in &self.summaries {
+            if let Some(why) = &s.not_checked {
+                t.rows.push(vec![
+                    Cell::Integer(s.line as i64),
+                    Cell::Text(Self::summary_label(s)),
+                    Cell::Missing,
+                    Cell::Text("not checked".into()),
+                    Cell::Text(why.clone()),
+                ]);
+            }
+            for f in &s.findings {
+                t.rows.push(vec![
+                    Cell::Integer(s.line as i64),
+                    Cell::Text(format!("{}: {}", Self::summary_label(s), f.check.as_str())),
+                    Cell::Missing,
+                    Cell::Text(f.status.as_str().into()),
+                    Cell::Text(f.detail.clone()),
+                ]);
+            }
+        }
+        t
+    }
+    fn preamble(&self) -> Option<String> {
+        let checked: Vec<&SummaryFinding> = self
+            .summaries
+            .iter()
+            .filter(|s| s.not_checked.is_none())
+            .collect();
+        let bad = checked.iter().filter(|s| s.inconsistent()).count();
+        Some(format!(
+            "{}\n{} mean ± spread: {} checked with their n ({} inconsistent), {} without an n",
+            self.scan.preamble().unwrap_or_default(),
+            self.summaries.len(),
+            checked.len(),
+            bad,
+            self.summaries.len() - checked.len()
+        ))
+    }
+    fn test_cases(&self) -> Option<Vec<crate::output::TestCase>> {
+        let mut cases = self.scan.test_cases().unwrap_or_default();
+        for s in &self.summaries {
+            if let Some(why) = &s.not_checked {
+                cases.push(crate::output::TestCase {
+                    suite: self.scan.file.clone(),
+                    name: format!("line {}: {}", s.line, Self::summary_label(s)),
+                    failure: None,
+                    skipped: true,
+                    detail: why.clone(),
+                });
+            }
+            for f in &s.findings {
+                cases.push(crate::output::TestCase {
+                    suite: self.scan.file.clone(),
+                    name: format!(
+                        "line {}: {} / {}",
+                        s.line,
+                        Self::summary_label(s),
+                        f.check.as_str()
+                    ),
+                    failure: (f.status == Status::Inconsistent).then(|| "inconsistent".into()),
+                    skipped: f.status == Status::NotApplicable,
+                    detail: f.detail.clone(),
+                });
+            }
+        }
+        Some(cases)
+    }
+}

@@ -1,0 +1,137 @@
+//! Every number no recogniser read, kept as a number for review (never dropped): `60 min`,
+//! `3つのカテゴリ`, `4 タイプ`. The word that follows is kept as its unit (`min`, `つ`,
+//! `タイプ`) to help the reviewer label it. A whole number before 歳半 (1 歳半: one and a half
+//! years) is read as its value, 1.5, with a note saying how it was printed.
+
+use super::count::bound_around;
+use super::not_data::inside_name;
+use super::{ItemKind, Parts, Scan};
+use crate::text::number::NUMBER;
+use regex::Regex;
+use std::sync::OnceLock;
+
+fn pattern() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| Regex::new(NUMBER).expect("the number pattern is valid"))
+}
+
+fn unit_pattern() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| {
+        Regex::new(r"^\x20?(?:[A-Za-z]+(?:/[A-Za-z]+)?|%|[\p{Han}\p{Hiragana}\p{Katakana}ー]{1,4})")
+            .expect("valid pattern")
+    })
+}
+
+/// Every number not yet read.
+pub fn find(scan: &mut Scan) {
+    let plain = scan.doc.plain.text.clone();
+    // 6、7 is made `6,7` by the plain text: two numbers, not a decimal comma.
+    let mut candidates = Vec::new();
+    for m in pattern().find_iter(&plain) {
+        let mut range = m.range();
+        range.start += m.as_str().len() - m.as_str().trim_start().len();
+        let span = scan.doc.plain.original_span(range.clone());
+        match plain[range.clone()].find(',') {
+            Some(i) if scan.doc.original[span].contains(['、', '，']) => {
+                candidates.push(range.start..range.start + i);
+                candidates.push(range.start + i + 1..range.end);
+            }
+            _ => candidates.push(range),
+        }
+    }
+    for mut range in candidates {
+        // A sign straight after a digit, letter or bracket is a hyphen or a dash of a range
+        // (3701-3706, IL-6), not a minus.
+        let text = &plain[range.clone()];
+        if text.starts_with(['-', '+']) {
+            let before = plain[..range.start].chars().next_back();
+            if before.is_some_and(|c| c.is_alphanumeric() || c == ')') {
+                range.start += 1 + text[1..].len() - text[1..].trim_start().len();
+            }
+        }
+        if range.is_empty() || !scan.free(range.clone()) {
+            continue;
+        }
+        if inside_name(&plain, range.start, range.end) {
+            continue;
+        }
+        let Some(mut value) = scan.number(range.clone()) else {
+            continue;
+        };
+        // 1 歳半 is one and a half years: the format writes 1.5, noting how it was printed.
+        let after: String = plain[range.end..]
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .take(2)
+            .collect();
+        let half = after == "歳半" && value.number.decimals == 0 && value.number.value >= 0.0;
+        if half {
+            if let Ok(n) = crate::text::TextNumber::parse(&format!("{}.5", value.number.plain)) {
+                value.original = format!("{} 歳半", value.original);
+                value.number = n;
+            }
+        }
+        let unit = unit_pattern()
+            .find(&plain[range.end..])
+            .map(|u| u.as_str().trim().to_string());
+        let bound = bound_around(&plain, range.start, range.end);
+        scan.push(
+            ItemKind::Number,
+            range,
+            Parts {
+                value: Some(value),
+                unit,
+                bound,
+                ..Parts::default()
+            },
+        );
+        if let Some(item) = scan.items.last_mut() {
+            if half {
+                item.notes.push(format!(
+                    "printed as {} (and a half): written {}",
+                    item.text.trim(),
+                    item.parts
+                        .value
+                        .as_ref()
+                        .map_or("", |v| v.number.text.as_str())
+                ));
+            }
+            item.notes.push(
+                "unclassified: say what this number is (label, unit, kind of entry)".to_string(),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{read_items, ItemKind};
+
+    #[test]
+    fn every_other_number_is_kept_with_the_word_after_it() {
+        let items =
+            read_items("infusion over 60 min in cycles 2 to 6; IL-6 and 3つのカテゴリ, 6、7 ヶ月");
+        let numbers: Vec<(String, Option<String>)> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::Number)
+            .map(|i| {
+                (
+                    i.parts.value.as_ref().unwrap().number.text.clone(),
+                    i.parts.unit.clone(),
+                )
+            })
+            .collect();
+        let expect: Vec<(String, Option<String>)> = [
+            ("60", Some("min")),
+            ("6", None),
+            ("3", Some("つのカテ")),
+            ("6", None),
+            ("7", Some("ヶ月")),
+        ]
+        .iter()
+        .map(|(v, u)| (v.to_string(), u.map(str::to_string)))
+        .collect();
+        assert_eq!(numbers, expect);
+    }
+}

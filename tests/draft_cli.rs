@@ -1,0 +1,130 @@
+//! `trialstats draft` and `check text` on summaries: the draft loads with `show` as it is,
+//! `--format json` lists the items, bad input exits 2 naming the file, and `check text` puts
+//! each mean ± spread with its n through GRIM, GRIMMER and bounds, naming its line.
+
+use assert_cmd::Command;
+use predicates::prelude::PredicateBooleanExt;
+use predicates::str::contains;
+use std::path::PathBuf;
+
+fn bin() -> Command {
+    Command::cargo_bin("trialstats").unwrap()
+}
+
+fn seed(file: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/seeds")
+        .join(file)
+}
+
+#[test]
+fn the_draft_of_an_abstract_loads_with_show() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("edaravone-draft.toml");
+    bin()
+        .arg("draft")
+        .arg(seed("abe2014_edaravone_abstract.txt"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(0);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("id = \"edaravone-draft\""), "{text}");
+    // −6.35 is printed with U+2212: written -6.35 with a note.
+    assert!(text.contains("mean = \"-6.35\""), "{text}");
+    assert!(text.contains("U+2212"), "{text}");
+    bin()
+        .arg("show")
+        .arg(&out)
+        .assert()
+        .code(0)
+        .stdout(contains("-6.35").and(contains("0.411")));
+}
+
+#[test]
+fn items_as_json_keep_the_numbers_as_printed() {
+    let out = bin()
+        .arg("draft")
+        .arg(seed("002_f6b3e19b5df4114a.txt"))
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let items = v["items"].as_array().unwrap();
+    let pain = items
+        .iter()
+        .find(|i| i["kind"] == "mean_spread" && i["mean"] == "3.0")
+        .expect("3.0 ± 1.5 (pain before treatment)");
+    assert_eq!(pain["spread"], "1.5");
+    assert_eq!(pain["line"], 126);
+    assert!(pain["quote"]
+        .as_str()
+        .unwrap()
+        .starts_with("四肢や体幹部の慢性疼痛"));
+    let count = items.iter().find(|i| i["kind"] == "count_of").unwrap();
+    assert_eq!((&count["count"], &count["of"]), (&"5".into(), &"7".into()));
+}
+
+#[test]
+fn a_file_that_is_not_text_exits_2_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes, says) in [
+        ("latin1.txt", b"caf\xe9 5.1 \xb1 1.7".to_vec(), "not UTF-8"),
+        ("empty.txt", b" \n\n".to_vec(), "empty"),
+        ("binary.txt", b"PK\x03\x04\x00\x00 5.1".to_vec(), "binary"),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        for args in [vec!["draft"], vec!["check", "text"]] {
+            bin()
+                .args(&args)
+                .arg(&path)
+                .assert()
+                .code(2)
+                .stderr(contains(name).and(contains(says)));
+        }
+    }
+}
+
+#[test]
+fn check_text_checks_each_mean_with_its_n_and_names_the_line() {
+    // GRIM (Brown & Heathers 2017): 28 whole numbers cannot average 5.19 (145/28 = 5.1786,
+    // 146/28 = 5.2143); 5.18 is possible.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("abstract.txt");
+    std::fs::write(
+        &path,
+        "Scores were 5.18 ± 1.20 (n = 28) at baseline\nand 5.19 ± 1.20 (n = 28) at week 12.\n",
+    )
+    .unwrap();
+    let out = bin()
+        .args(["check", "text"])
+        .arg(&path)
+        .args(["--scale", "1,7", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let s = v["summaries"].as_array().unwrap();
+    assert_eq!(s.len(), 2);
+    assert_eq!(s[1]["line"], 2);
+    let status = |i: usize, check: &str| {
+        s[i]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["check"] == check)
+            .map(|f| f["status"].as_str().unwrap().to_string())
+    };
+    assert_eq!(status(1, "grim").as_deref(), Some("inconsistent"));
+    assert_eq!(status(0, "grim").as_deref(), Some("consistent"));
+    // The table names the line.
+    bin()
+        .args(["check", "text"])
+        .arg(&path)
+        .args(["--scale", "1,7"])
+        .assert()
+        .code(1)
+        .stdout(contains("5.19 ± 1.20 (n = 28): grim").and(contains("inconsistent")));
+}
