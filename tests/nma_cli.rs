@@ -204,7 +204,7 @@ fn bad_inputs_are_refused_with_their_place() {
         &["--method"],
     );
     refused(
-        "study,a,b,TE,seTE\ns1,A,B,0.1,0.2\n",
+        "id,a,b,TE,seTE\ns1,A,B,0.1,0.2\n",
         &[],
         &["--study", "no column 'studlab'"],
     );
@@ -220,4 +220,150 @@ fn disconnected_message_exits_2_not_nan() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--format"));
     let _ = predicate::str::contains("x");
+}
+
+#[path = "common/nma_reference_values.rs"]
+mod values;
+
+fn effects(v: &serde_json::Value, model: &str) -> Vec<f64> {
+    v[model]["effects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["estimate"].as_f64().unwrap())
+        .collect()
+}
+
+/// Arm input gives the contrasts netmeta's pairwise() gives: the same network estimates as
+/// the reference values (odds ratios with 0.5 added to every arm of a study with a zero cell;
+/// mean differences), benches/nma_reference.R.
+#[test]
+fn arms_input_matches_pairwise_references() {
+    for (file, measure, r) in [
+        ("smokingcessation_arms.csv", "OR", &values::SMOKINGCESSATION),
+        ("franchini2012_arms.csv", "MD", &values::FRANCHINI2012),
+    ] {
+        let v = json(&[
+            &data(file),
+            "--arms",
+            "--measure",
+            measure,
+            "--reference",
+            r.reference,
+            "--format",
+            "json",
+        ]);
+        for (got, want) in effects(&v, "common").iter().zip(r.common_te) {
+            assert!((got - want).abs() < 1e-6, "{file} common {got} vs {want}");
+        }
+        for (got, want) in effects(&v, "random").iter().zip(r.random_te) {
+            assert!((got - want).abs() < 1e-6, "{file} random {got} vs {want}");
+        }
+    }
+}
+
+/// Ratio input: each SE method against R (`log(0.5)`, `(log(0.8) - log(0.3)) /
+/// (2 * qnorm(0.975))` = 0.25021614191597; `abs(log(1.6)) / qnorm(1 - 0.02/2)` =
+/// 0.202034972709969; O − E = 12, V = 30: 0.4 and `1/sqrt(30)` = 0.182574185835055; HR 0.7
+/// with 100 events and log-rank p 0.04: `-qnorm(0.02) / sqrt(100/4)` = 0.410749782126364
+/// (negative, as the HR), SE 0.2).
+#[test]
+fn ratio_input_converts_each_form_and_says_how() {
+    let f = temp_csv(
+        "studlab,treat1,treat2,hr,lo,hi,p,oe,v,d\n\
+         s1,B,A,0.5,0.3,0.8,,,,\n\
+         s2,C,A,1.6,,,0.02,,,\n\
+         s3,C,B,,,,,12,30,\n\
+         s4,B,A,0.7,,,0.04,,,100\n",
+    );
+    let args = [
+        "--ratio",
+        "--estimate",
+        "hr",
+        "--ci-lower",
+        "lo",
+        "--ci-upper",
+        "hi",
+        "--p",
+        "p",
+        "--o-minus-e",
+        "oe",
+        "--variance",
+        "v",
+        "--events",
+        "d",
+        "--reference",
+        "A",
+        "--format",
+        "json",
+    ];
+    let out = nma().arg(f.path()).args(args).output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let notes = v["notes"].to_string();
+    for m in ["95% CI", "two-sided p", "Parmar", "Tierney"] {
+        assert!(notes.contains(m), "{notes}");
+    }
+    // The direct B:A evidence is s1 and s4 pooled; check it through the common-effect node split.
+    let split = v["common"]["netsplit"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["comparison"] == "A:B")
+        .unwrap()
+        .clone();
+    let (y1, s1) = (-0.693147180559945_f64, 0.25021614191597_f64);
+    let (y4, s4) = (-0.410749782126364_f64, 0.2_f64);
+    let (w1, w4) = (1.0 / (s1 * s1), 1.0 / (s4 * s4));
+    let direct_b_vs_a = (w1 * y1 + w4 * y4) / (w1 + w4);
+    assert!((split["direct"].as_f64().unwrap() + direct_b_vs_a).abs() < 1e-9);
+    assert!((split["se_direct"].as_f64().unwrap() - (1.0 / (w1 + w4)).sqrt()).abs() < 1e-9);
+}
+
+#[test]
+fn bad_ratios_are_refused() {
+    let head = "studlab,treat1,treat2,hr,lo,hi\n";
+    let args = [
+        "--ratio",
+        "--estimate",
+        "hr",
+        "--ci-lower",
+        "lo",
+        "--ci-upper",
+        "hi",
+    ];
+    refused(
+        &format!("{head}s1,B,A,0,0.3,0.8\ns2,B,A,0.5,0.3,0.8\n"),
+        &args,
+        &[":2: column hr", "greater than 0"],
+    );
+    refused(
+        &format!("{head}s1,B,A,-0.5,0.3,0.8\ns2,B,A,0.5,0.3,0.8\n"),
+        &args,
+        &[":2: column hr"],
+    );
+    refused(
+        &format!("{head}s1,B,A,0.9,0.3,0.8\ns2,B,A,0.5,0.3,0.8\n"),
+        &args,
+        &[":2: column lo", "does not contain its estimate"],
+    );
+    refused(
+        &format!("{head}s1,B,A,0.5,,\ns2,B,A,0.5,0.3,0.8\n"),
+        &args,
+        &[":2", "not enough"],
+    );
+    // Arms: a treatment twice in one study, a study with one arm.
+    let arms = "study,treatment,events,n\ns1,A,3,10\ns1,A,4,10\ns2,A,1,10\ns2,B,2,10\n";
+    refused(
+        arms,
+        &["--arms", "--measure", "OR"],
+        &[":3: column treatment", "second arm of A"],
+    );
+    let arms = "study,treatment,events,n\ns1,A,3,10\ns2,A,1,10\ns2,B,2,10\n";
+    refused(arms, &["--arms", "--measure", "OR"], &["one arm only"]);
 }

@@ -12,7 +12,8 @@
 //! | file | owns |
 //! |---|---|
 //! | [`network`] | the treatments, studies and contrasts, their checks (self-comparisons, multi-arm studies whose contrasts or SEs do not fit together, a disconnected network), the model's blocks |
-//! | [`input`] | the contrasts from a CSV file |
+//! | [`input`] | the contrasts from a CSV file: given, from arms (escalc measures with netmeta's zero-cell increment), or from printed ratios |
+//! | [`ratio`] | a log ratio and its SE from a printed ratio with its CI or p, O − E with V, or events with a log-rank p |
 //! | [`model`] | one model's estimates and their covariance, every pairwise contrast |
 //! | [`heterogeneity`] | Q, Q within and between designs, I² with its interval |
 //! | [`split`] | node splitting by back-calculation |
@@ -29,6 +30,7 @@ pub mod input;
 pub mod model;
 pub mod network;
 pub mod rank;
+pub mod ratio;
 pub mod report;
 pub mod split;
 

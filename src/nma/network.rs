@@ -34,6 +34,9 @@ pub struct Contrast {
     pub line: usize,
     /// How its SE was obtained, when not given directly (ratio input).
     pub se_method: Option<String>,
+    /// Participants in the arms of `t1` and `t2`, when known (arms input).
+    pub n1: Option<f64>,
+    pub n2: Option<f64>,
 }
 
 /// One study: its treatments (indices into the network's, in the network's order) and the
@@ -281,6 +284,14 @@ fn study_from_rows(
             ),
         ));
     }
+    let mut arm_n = vec![None; k];
+    for c in rows {
+        if let (Some(a), Some(b)) = (c.n1, c.n2) {
+            arm_n[pos(&c.t1)] = Some(a);
+            arm_n[pos(&c.t2)] = Some(b);
+        }
+    }
+    let n: Option<Vec<f64>> = arm_n.into_iter().collect();
     if k > 2 {
         // The contrasts of one study must fit together: te[i][j] = θ_i − θ_j. The least-squares
         // θ of a complete graph is the row mean (Σθ = 0), as netmeta's chkmultiarm projects.
@@ -312,7 +323,7 @@ fn study_from_rows(
             arms: arms.clone(),
             te: te.clone(),
             var: var.clone(),
-            n: None,
+            n: n.clone(),
         };
         let cov = basic_covariance(&study);
         if cov.clone().cholesky().is_none() {
@@ -348,7 +359,7 @@ fn study_from_rows(
         arms,
         te,
         var,
-        n: None,
+        n,
     })
 }
 
