@@ -317,7 +317,7 @@ fn ratio_input_converts_each_form_and_says_how() {
         .find(|s| s["comparison"] == "A:B")
         .unwrap()
         .clone();
-    let (y1, s1) = (-0.693147180559945_f64, 0.25021614191597_f64);
+    let (y1, s1) = (-std::f64::consts::LN_2, 0.25021614191597_f64);
     let (y4, s4) = (-0.410749782126364_f64, 0.2_f64);
     let (w1, w4) = (1.0 / (s1 * s1), 1.0 / (s4 * s4));
     let direct_b_vs_a = (w1 * y1 + w4 * y4) / (w1 + w4);
