@@ -42,6 +42,7 @@
 //! | [`convert`] | what papers report instead of mean ± SD (median and quartiles or range, CI, p or t of a change, three SDs) → mean, SD, r |
 //! | [`meta`] | fixed-, random- and mixed-effects meta-analysis, as metafor's `rma` |
 //! | [`lmm`] | linear mixed models of longitudinal scores, as lme4's `lmer` |
+//! | [`nma`] | network meta-analysis of pairwise contrasts, as R's netmeta (GLS from `meta`'s fitting) |
 //! | [`mmrm`] | mixed models for repeated measures (unstructured covariance over visits), as R's mmrm and SAS PROC MIXED |
 //! | [`power`] | power and sample size of a confirmatory trial: slopes (mixed model) and event rates (negative binomial) |
 //! | [`glmm`] | generalised linear mixed models of counts and proportions, as lme4's `glmer` and glmmTMB |
@@ -72,6 +73,7 @@ pub mod lmm;
 pub mod meta;
 pub mod mmrm;
 pub mod model_matrix;
+pub mod nma;
 pub mod optimize;
 pub mod output;
 #[cfg(feature = "charts")]

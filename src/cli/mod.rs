@@ -11,6 +11,7 @@ mod list;
 mod lmm;
 mod meta;
 mod mmrm;
+mod nma;
 mod plot;
 mod power;
 mod prepost;
@@ -50,6 +51,7 @@ Examples:
   trialstats convert median --n 20 --q1 4 --median 6 --q3 10
   trialstats effect SMCR --n 7 --before 2.9,1.1 --after 0.4,0.8 --r 0.5
   trialstats meta studies.csv --yi yi --vi vi --mods year
+  trialstats nma contrasts.csv --reference placebo --exp
   trialstats lmm visits.csv --formula 'score ~ month + (month | patient)'
   trialstats mmrm visits.csv --formula 'chg ~ base + arm * visit + us(visit | patient)' --contrast arm
   trialstats power slope --from-study als-muse-phase2 --sd-slope 0.3 --sd-residual 1.5 --months 12 --every 1
@@ -82,6 +84,9 @@ pub enum Command {
     Plot(plot::Args),
     /// Fixed-, random- and mixed-effects meta-analysis (metafor's rma).
     Meta(meta::Args),
+    /// Network meta-analysis: several treatments compared through a connected network of
+    /// trials (R's netmeta).
+    Nma(nma::Args),
     /// Linear mixed model of longitudinal scores (lme4's lmer).
     Lmm(lmm::Args),
     /// Mixed model for repeated measures: unstructured covariance over visits (R's mmrm).
@@ -109,6 +114,7 @@ pub fn dispatch(command: Command) -> Result<Outcome> {
         Command::Convert(a) => convert::run(a),
         Command::Plot(a) => plot::run(a),
         Command::Meta(a) => meta::run(a),
+        Command::Nma(a) => nma::run(a),
         Command::Lmm(a) => lmm::run(a),
         Command::Mmrm(a) => mmrm::run(a),
         Command::Power(a) => power::run(a),

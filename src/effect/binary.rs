@@ -59,10 +59,27 @@ pub fn binary(code: MeasureCode, table: &TwoByTwo, level: ConfidenceLevel) -> Re
     if corrected {
         cells.iter_mut().for_each(|x| *x += 0.5);
     }
+    let result = binary_from_cells(code, cells, level)?;
+    Ok(if corrected {
+        result.with_note(ZERO_CELL_NOTE)
+    } else {
+        result
+    })
+}
+
+/// The effect of `code` from the four cells `[a, b, c, d]` as they are (no zero-cell
+/// correction, no check that they are whole): for callers that add their own increment, such
+/// as a network meta-analysis that corrects every arm of a study with a zero cell (netmeta's
+/// `pairwise()`).
+pub fn binary_from_cells(
+    code: MeasureCode,
+    cells: [f64; 4],
+    level: ConfidenceLevel,
+) -> Result<EffectSize> {
     let [a, b, c, d] = cells;
     let (n1, n2) = (a + b, c + d);
     let (p1, p2) = (a / n1, c / n2);
-    let result = match code {
+    Ok(match code {
         MeasureCode::RR => EffectSize::wald(
             code,
             p1.ln() - p2.ln(),
@@ -82,10 +99,5 @@ pub fn binary(code: MeasureCode, table: &TwoByTwo, level: ConfidenceLevel) -> Re
             level,
         ),
         other => return Err(wrong_family(other, Family::TwoByTwo)),
-    };
-    Ok(if corrected {
-        result.with_note(ZERO_CELL_NOTE)
-    } else {
-        result
     })
 }

@@ -7,6 +7,7 @@
 //! |---|---|
 //! | [`spec`] | [`spec::MetaData`] (the studies), [`spec::MetaOptions`], [`spec::Method`], [`spec::Test`], the input checks every model shares |
 //! | [`moderators`] | the moderators and the model matrix (treatment coding) |
+//! | [`block_gls`] | generalised least squares with a general (sparse) design and a block-diagonal covariance `S_b + τ² K_b`: β, Q, the moment and REML τ² (network meta-analysis) |
 //! | [`gls`] | weighted least squares for β given τ², the traces of the residual maker in O(k·p²) |
 //! | [`root`] | bracketed root finding for PM, EB and the Q-profile bounds |
 //! | [`newton`] | Newton steps that finish a maximisation (selection and three-level models) |
@@ -22,6 +23,7 @@
 //! | [`multilevel_ranef`] | the predicted random effects of a three-level model (`ranef`) |
 //! | [`multilevel`] | three-level models (`rma.mv` with `~ 1 | cluster/id`) in O(k) per evaluation |
 
+pub mod block_gls;
 pub mod contrast;
 pub mod fitstats;
 pub mod gls;

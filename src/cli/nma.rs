@@ -1,0 +1,219 @@
+//! `trialstats nma`: read a network's contrasts from a CSV file (`trialstats::nma::input`),
+//! fit it with `trialstats::nma::analyse`, print it.
+
+use std::path::PathBuf;
+use trialstats::csv_file::CsvFile;
+use trialstats::effect::MeasureCode;
+use trialstats::level::ConfidenceLevel;
+use trialstats::nma::input::{
+    read_arms, read_contrasts, read_ratios, ArmColumns, ContrastColumns, RatioColumns,
+};
+use trialstats::nma::{analyse, Network, NmaOptions, SmallValues, Tau2Method};
+use trialstats::{Error, Outcome, Result};
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = super::EXIT_LINE_NO_CHECKS)]
+pub struct Args {
+    /// CSV file with a header row: one row per pairwise comparison (a multi-arm study gives
+    /// every pair of its arms); with --arms one row per arm; with --ratio one row per
+    /// comparison with the ratio as printed.
+    pub file: PathBuf,
+    /// Column of study labels [default: studlab, else study].
+    #[arg(long)]
+    pub study: Option<String>,
+    /// Arm input: one row per arm (--study, --treatment, --n, and --events or --mean/--sd),
+    /// every pair of a study's arms compared by --measure.
+    #[arg(long, conflicts_with = "ratio", requires = "measure")]
+    pub arms: bool,
+    /// With --arms: the column of treatments.
+    #[arg(long, default_value = "treatment")]
+    pub treatment: String,
+    /// With --arms: OR, RR, RD (events and n) or MD, SMD, ROM (mean, SD and n), as metafor's
+    /// escalc.
+    #[arg(long)]
+    pub measure: Option<String>,
+    /// With --arms: the column of events per arm [default: events]. With --ratio: the column of the total
+    /// number of events (with --p: a log-rank p).
+    #[arg(long)]
+    pub events: Option<String>,
+    /// With --arms: the column of participants per arm.
+    #[arg(long, default_value = "n")]
+    pub n: String,
+    /// With --arms: the column of means [default: mean].
+    #[arg(long)]
+    pub mean: Option<String>,
+    /// With --arms: the column of SDs [default: sd].
+    #[arg(long)]
+    pub sd: Option<String>,
+    /// With --arms and OR, RR or RD: added to every cell of a study with a zero cell (netmeta's
+    /// incr).
+    #[arg(long, default_value_t = 0.5)]
+    pub incr: f64,
+    /// Ratio input: one row per comparison with a hazard, odds, rate or risk ratio as printed
+    /// (--estimate with --ci-lower/--ci-upper or --p; or --o-minus-e with --variance);
+    /// analysed as log ratios.
+    #[arg(long)]
+    pub ratio: bool,
+    /// With --ratio: the column of ratios (treat1 vs treat2).
+    #[arg(long)]
+    pub estimate: Option<String>,
+    /// With --ratio: the column of lower confidence limits.
+    #[arg(long)]
+    pub ci_lower: Option<String>,
+    /// With --ratio: the column of upper confidence limits.
+    #[arg(long)]
+    pub ci_upper: Option<String>,
+    /// With --ratio: the level of the printed intervals.
+    #[arg(long, default_value = "0.95", allow_hyphen_values = true)]
+    pub ci_level: ConfidenceLevel,
+    /// With --ratio: the column of two-sided p-values (used when no CI is given).
+    #[arg(long)]
+    pub p: Option<String>,
+    /// With --ratio: the column of observed minus expected events (log-rank O − E).
+    #[arg(long)]
+    pub o_minus_e: Option<String>,
+    /// With --ratio: the column of the log-rank variance V.
+    #[arg(long)]
+    pub variance: Option<String>,
+    /// Column of the first treatment of each comparison.
+    #[arg(long, default_value = "treat1")]
+    pub treat1: String,
+    /// Column of the second treatment.
+    #[arg(long, default_value = "treat2")]
+    pub treat2: String,
+    /// Column of the estimate of treat1 vs treat2 (log scale for ratios).
+    #[arg(long, default_value = "TE")]
+    pub te: String,
+    /// Column of its standard error.
+    #[arg(long, default_value = "seTE")]
+    pub se: String,
+    /// The reference treatment of the printed effects [default: placebo if there is one,
+    /// else the first treatment in sorted order].
+    #[arg(long)]
+    pub reference: Option<String>,
+    /// Confidence level of every interval.
+    #[arg(long, default_value = "0.95", allow_hyphen_values = true)]
+    pub level: ConfidenceLevel,
+    /// Also print exp() of the estimates and limits (for log ratios).
+    #[arg(long)]
+    pub exp: bool,
+    /// Whether small estimates are good (e.g. a hazard ratio of relapse) or bad, for the
+    /// P-scores: good or bad.
+    #[arg(long, default_value = "good")]
+    pub small_values: String,
+    /// Estimator of tau^2: DL (netmeta's generalised DerSimonian-Laird) or REML (rma.mv with
+    /// rho = 1/2).
+    #[arg(long, default_value = "DL")]
+    pub method: String,
+    /// Also print the league tables (always printed for up to 8 treatments; always in JSON).
+    #[arg(long)]
+    pub league: bool,
+    /// Output format: table (text) or json.
+    #[arg(long, default_value = "table")]
+    pub format: String,
+}
+
+pub fn run(args: Args) -> Result<Outcome> {
+    let json = match args.format.to_ascii_lowercase().as_str() {
+        "table" | "text" => false,
+        "json" => true,
+        other => {
+            return Err(Error::input(
+                "--format",
+                format!("unknown format '{other}'; allowed: table (text) or json"),
+            ))
+        }
+    };
+    let small_values: SmallValues = args.small_values.parse()?;
+    let method: Tau2Method = args.method.parse()?;
+    let file = CsvFile::read(&args.file)?;
+    let study = args.study.clone().unwrap_or_else(|| {
+        ["studlab", "study"]
+            .into_iter()
+            .find(|c| file.find(c).is_some())
+            .unwrap_or("studlab")
+            .to_string()
+    });
+    let columns = ContrastColumns {
+        study: study.clone(),
+        treat1: args.treat1,
+        treat2: args.treat2,
+        te: args.te,
+        se: args.se,
+    };
+    let mut notes = Vec::new();
+    let (contrasts, scale, exp) = if args.arms {
+        let code = args.measure.as_deref().unwrap_or_default();
+        let measure: MeasureCode = code.parse()?;
+        let arm_columns = ArmColumns {
+            study,
+            treatment: args.treatment,
+            events: Some(args.events.unwrap_or_else(|| "events".into())),
+            n: args.n,
+            mean: Some(args.mean.unwrap_or_else(|| "mean".into())),
+            sd: Some(args.sd.unwrap_or_else(|| "sd".into())),
+        };
+        let contrasts = read_arms(&file, &arm_columns, measure, args.incr, &mut notes)?;
+        let ratio = matches!(
+            measure,
+            MeasureCode::OR | MeasureCode::RR | MeasureCode::ROM
+        );
+        let scale = match measure {
+            MeasureCode::OR => "log odds ratio",
+            MeasureCode::RR => "log risk ratio",
+            MeasureCode::RD => "risk difference",
+            MeasureCode::MD => "mean difference",
+            MeasureCode::SMD => "standardised mean difference (Hedges' g)",
+            _ => "log ratio of means",
+        };
+        (contrasts, scale.to_string(), ratio || args.exp)
+    } else if args.ratio {
+        let ratio_columns = RatioColumns {
+            estimate: args.estimate,
+            ci_lower: args.ci_lower,
+            ci_upper: args.ci_upper,
+            p: args.p,
+            o_minus_e: args.o_minus_e,
+            variance: args.variance,
+            events: args.events,
+        };
+        let contrasts = read_ratios(&file, &columns, &ratio_columns, args.ci_level)?;
+        let mut methods: std::collections::BTreeMap<String, usize> = Default::default();
+        for c in &contrasts {
+            *methods
+                .entry(c.se_method.clone().unwrap_or_default())
+                .or_default() += 1;
+        }
+        for (m, k) in methods {
+            notes.push(format!("{m}: {k} of {} contrasts", contrasts.len()));
+        }
+        (contrasts, "log ratio".to_string(), true)
+    } else {
+        (
+            read_contrasts(&file, &columns)?,
+            "given".to_string(),
+            args.exp,
+        )
+    };
+    let mut network = Network::from_contrasts(file.name(), &contrasts)?;
+    notes.append(&mut network.notes);
+    network.notes = notes;
+    let options = NmaOptions {
+        reference: args.reference,
+        level: args.level,
+        small_values,
+        method,
+        exp,
+        scale,
+    };
+    let result = analyse(&network, &options)?;
+    if json {
+        let text = serde_json::to_string_pretty(&result)
+            .map_err(|e| Error::input("--format json", e.to_string()))?;
+        super::print(&format!("{text}\n"));
+    } else {
+        let league = args.league || result.treatments.len() <= 8;
+        super::print(&trialstats::nma::report::text(&result, league));
+    }
+    Ok(Outcome::Ok)
+}

@@ -1,0 +1,144 @@
+//! Heterogeneity and inconsistency of the network: Cochran's Q of the whole network and its
+//! split into Q within designs (heterogeneity) and between designs (inconsistency), Krahn,
+//! König & Binder (2013, *BMC Med Res Methodol* 13:35) as netmeta's `decomp.design`; I² with
+//! the Higgins & Thompson (2002, *Stat Med* 21:1539) interval, as meta's `isquared`.
+
+use super::network::Network;
+use crate::dist::pchisq_upper;
+use crate::error::Result;
+use crate::level::ConfidenceLevel;
+use crate::meta::fitting::block_gls::{BlockGls, GlsBlock};
+use nalgebra::DMatrix;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// netmeta's heterogeneity and design decomposition.
+#[derive(Debug, Clone, Serialize)]
+pub struct Heterogeneity {
+    pub q: f64,
+    pub df: usize,
+    /// `None` when df = 0.
+    pub p: Option<f64>,
+    pub i2: Option<f64>,
+    pub i2_lower: Option<f64>,
+    pub i2_upper: Option<f64>,
+    pub q_within: f64,
+    pub df_within: usize,
+    pub p_within: Option<f64>,
+    pub q_between: f64,
+    pub df_between: usize,
+    pub p_between: Option<f64>,
+    /// Designs (sets of treatments compared in one study) and their studies.
+    pub designs: Vec<Design>,
+}
+
+/// One design's share of Q within designs.
+#[derive(Debug, Clone, Serialize)]
+pub struct Design {
+    /// Its treatments joined by `:`.
+    pub design: String,
+    pub studies: usize,
+    pub q: f64,
+    pub df: usize,
+    pub p: Option<f64>,
+}
+
+fn p_of(q: f64, df: usize) -> Option<f64> {
+    (df > 0).then(|| pchisq_upper(q, df as f64))
+}
+
+/// I² and its interval from Q and df: `H = √(Q/df)`, `log H ± z·se` with Higgins &
+/// Thompson's SE (their eq. for Q > k and Q ≤ k), each bound floored at H = 1, then
+/// `I² = (H² − 1)/H²` (meta's `calcH`/`isquared`).
+pub fn i_squared(q: f64, df: usize, level: ConfidenceLevel) -> Option<(f64, f64, f64)> {
+    if df < 1 {
+        return None;
+    }
+    let k = df as f64 + 1.0;
+    let h = (q / df as f64).sqrt();
+    let se = if q > k {
+        0.5 * (q.ln() - (k - 1.0).ln()) / ((2.0 * q).sqrt() - (2.0 * k - 3.0).sqrt())
+    } else if k > 2.0 {
+        (1.0 / (2.0 * (k - 2.0)) * (1.0 - 1.0 / (3.0 * (k - 2.0).powi(2)))).sqrt()
+    } else {
+        f64::NAN
+    };
+    let z = level.z_crit();
+    let log_h = h.max(1.0).ln();
+    let i2 = |x: f64| (x * x - 1.0) / (x * x);
+    let lower = (log_h - z * se).exp().max(1.0);
+    let upper = (log_h + z * se).exp().max(1.0);
+    Some((i2(log_h.exp()), i2(lower), i2(upper)))
+}
+
+/// Q within designs: each design's studies against their own common-effect estimate
+/// (multivariate for multi-arm designs), summed; Q between designs is the rest of Q.
+pub fn decompose(
+    network: &Network,
+    q: f64,
+    df: usize,
+    level: ConfidenceLevel,
+) -> Result<Heterogeneity> {
+    let mut by_design: BTreeMap<Vec<usize>, Vec<usize>> = BTreeMap::new();
+    for (i, s) in network.studies.iter().enumerate() {
+        by_design.entry(s.arms.clone()).or_default().push(i);
+    }
+    let mut designs = Vec::new();
+    let mut q_within = 0.0;
+    let mut df_within = 0;
+    for (arms, members) in &by_design {
+        let k = arms.len();
+        let name = arms
+            .iter()
+            .map(|&a| network.treatments[a].as_str())
+            .collect::<Vec<_>>()
+            .join(":");
+        let (dq, ddf) = if members.len() < 2 {
+            (0.0, 0)
+        } else {
+            let model = BlockGls {
+                p: k - 1,
+                blocks: members
+                    .iter()
+                    .map(|&m| {
+                        let s = &network.studies[m];
+                        GlsBlock {
+                            rows: (0..k - 1).map(|j| vec![(j, 1.0)]).collect(),
+                            y: (1..k).map(|j| s.te[j][0]).collect(),
+                            sampling: super::network::basic_covariance(s),
+                            structure: DMatrix::zeros(k - 1, k - 1),
+                        }
+                    })
+                    .collect(),
+            };
+            (model.fit(0.0)?.q, (members.len() - 1) * (k - 1))
+        };
+        q_within += dq;
+        df_within += ddf;
+        designs.push(Design {
+            design: name,
+            studies: members.len(),
+            q: dq,
+            df: ddf,
+            p: p_of(dq, ddf),
+        });
+    }
+    let i2 = i_squared(q, df, level);
+    let q_between = q - q_within;
+    let df_between = df - df_within;
+    Ok(Heterogeneity {
+        q,
+        df,
+        p: p_of(q, df),
+        i2: i2.map(|x| x.0),
+        i2_lower: i2.map(|x| x.1),
+        i2_upper: i2.map(|x| x.2),
+        q_within,
+        df_within,
+        p_within: p_of(q_within, df_within),
+        q_between,
+        df_between,
+        p_between: p_of(q_between, df_between),
+        designs,
+    })
+}

@@ -1,0 +1,404 @@
+//! The contrasts of a network from a CSV file: one row per pairwise comparison (netmeta's
+//! `studlab treat1 treat2 TE seTE`), every row checked where it stands.
+
+use super::network::Contrast;
+use crate::csv_file::CsvFile;
+use crate::error::{Error, Result};
+
+/// The columns of the contrast form.
+#[derive(Debug, Clone)]
+pub struct ContrastColumns {
+    pub study: String,
+    pub treat1: String,
+    pub treat2: String,
+    pub te: String,
+    pub se: String,
+}
+
+impl Default for ContrastColumns {
+    fn default() -> Self {
+        ContrastColumns {
+            study: "studlab".into(),
+            treat1: "treat1".into(),
+            treat2: "treat2".into(),
+            te: "TE".into(),
+            se: "seTE".into(),
+        }
+    }
+}
+
+/// A treatment or study name from a cell that must not be empty.
+pub fn name_cell(row: &crate::csv_file::Row, column: usize, what: &str) -> Result<String> {
+    let t = row.text(column)?;
+    if t.is_empty() || t == "NA" {
+        return Err(Error::input(
+            row.location(column),
+            format!("the {what} is missing; every row needs one"),
+        ));
+    }
+    Ok(t.to_string())
+}
+
+/// Check a contrast's treatments and SE where the row stands.
+pub fn check_pair(
+    row: &crate::csv_file::Row,
+    t1: &str,
+    t2: &str,
+    c2: usize,
+    study: &str,
+) -> Result<()> {
+    if t1 == t2 {
+        return Err(Error::input(
+            row.location(c2),
+            format!("study '{study}' compares {t1} with itself; treat1 and treat2 must differ"),
+        ));
+    }
+    Ok(())
+}
+
+/// Read the contrasts of `file`.
+pub fn read_contrasts(file: &CsvFile, cols: &ContrastColumns) -> Result<Vec<Contrast>> {
+    let cs = file.require(&cols.study, "--study")?;
+    let c1 = file.require(&cols.treat1, "--treat1")?;
+    let c2 = file.require(&cols.treat2, "--treat2")?;
+    let ct = file.require(&cols.te, "--te")?;
+    let cse = file.require(&cols.se, "--se")?;
+    let mut out = Vec::new();
+    file.for_each_row(|row| {
+        let study = name_cell(row, cs, "study label")?;
+        let t1 = name_cell(row, c1, "treatment")?;
+        let t2 = name_cell(row, c2, "treatment")?;
+        check_pair(row, &t1, &t2, c2, &study)?;
+        let te = row.required_number(ct)?;
+        let se = row.number(cse)?.ok_or_else(|| {
+            Error::input(
+                row.location(cse),
+                format!("the SE of study '{study}' ({t1} vs {t2}) is missing; every contrast needs a positive SE"),
+            )
+        })?;
+        if se <= 0.0 {
+            return Err(Error::input(
+                row.location(cse),
+                format!("the SE of study '{study}' ({t1} vs {t2}) is {se}; an SE must be greater than 0"),
+            ));
+        }
+        out.push(Contrast {
+            study,
+            t1,
+            t2,
+            te,
+            se,
+            file: file.name().to_string(),
+            line: row.line,
+            se_method: None,
+            n1: None,
+            n2: None,
+        });
+        Ok(())
+    })?;
+    if out.is_empty() {
+        return Err(Error::input(
+            file.name(),
+            "the file has no rows of contrasts",
+        ));
+    }
+    Ok(out)
+}
+
+/// Re-place an error of a computation on one row (whose location is a field name) at the row.
+fn at_row(place: String, context: &str, e: Error) -> Error {
+    match e {
+        Error::Input { location, message } => {
+            Error::input(place, format!("{context}: {location}: {message}"))
+        }
+        other => other,
+    }
+}
+
+/// The columns and measure of the arm form (one row per arm).
+#[derive(Debug, Clone)]
+pub struct ArmColumns {
+    pub study: String,
+    pub treatment: String,
+    pub events: Option<String>,
+    pub n: String,
+    pub mean: Option<String>,
+    pub sd: Option<String>,
+}
+
+struct Arm {
+    treatment: String,
+    line: usize,
+    events: f64,
+    n: f64,
+    mean: f64,
+    sd: f64,
+}
+
+/// Every pair of arms of every study as a contrast (the earlier arm in the file first, as
+/// netmeta's `pairwise()`), the measure computed as metafor's `escalc`
+/// ([`crate::effect::binary`], [`crate::effect::two_group`]). For OR, RR and RD a study with
+/// a zero cell in any arm (no events, or all) gets `incr` added to the events and non-events
+/// of every arm (netmeta's default, `incr = 0.5`); a study without events in any arm is left
+/// out, with a note (netmeta's `allstudies = FALSE`).
+pub fn read_arms(
+    file: &CsvFile,
+    cols: &ArmColumns,
+    measure: crate::effect::MeasureCode,
+    incr: f64,
+    notes: &mut Vec<String>,
+) -> Result<Vec<Contrast>> {
+    use crate::effect::binary::binary_from_cells;
+    use crate::effect::{binary, two_group, GroupSummary, MeasureCode, TwoByTwo};
+    let binary_measure = matches!(measure, MeasureCode::OR | MeasureCode::RR | MeasureCode::RD);
+    let continuous = matches!(
+        measure,
+        MeasureCode::MD | MeasureCode::SMD | MeasureCode::ROM
+    );
+    if !binary_measure && !continuous {
+        return Err(Error::input(
+            "--measure",
+            format!("{measure:?} is not a between-arm measure here; allowed: OR, RR, RD (with --events and --n) or MD, SMD, ROM (with --mean, --sd and --n)"),
+        ));
+    }
+    let cs = file.require(&cols.study, "--study")?;
+    let ct = file.require(&cols.treatment, "--treatment")?;
+    let cn = file.require(&cols.n, "--n")?;
+    let need = |c: &Option<String>, opt: &str| -> Result<usize> {
+        let name = c.as_ref().ok_or_else(|| {
+            Error::input(opt, format!("--measure {measure:?} needs {opt} (a column)"))
+        })?;
+        file.require(name, opt)
+    };
+    let (ce, cm, csd) = if binary_measure {
+        (Some(need(&cols.events, "--events")?), None, None)
+    } else {
+        (
+            None,
+            Some(need(&cols.mean, "--mean")?),
+            Some(need(&cols.sd, "--sd")?),
+        )
+    };
+    let mut order: Vec<String> = Vec::new();
+    let mut studies: std::collections::HashMap<String, Vec<Arm>> = Default::default();
+    file.for_each_row(|row| {
+        let study = name_cell(row, cs, "study label")?;
+        let treatment = name_cell(row, ct, "treatment")?;
+        let n = row.required_number(cn)?;
+        let arm = Arm {
+            treatment,
+            line: row.line,
+            events: match ce {
+                Some(c) => row.required_number(c)?,
+                None => 0.0,
+            },
+            n,
+            mean: match cm {
+                Some(c) => row.required_number(c)?,
+                None => 0.0,
+            },
+            sd: match csd {
+                Some(c) => row.required_number(c)?,
+                None => 0.0,
+            },
+        };
+        let arms = studies.entry(study.clone()).or_default();
+        if arms.is_empty() {
+            order.push(study.clone());
+        }
+        if let Some(prev) = arms.iter().find(|a| a.treatment == arm.treatment) {
+            return Err(Error::input(
+                row.location(ct),
+                format!(
+                    "study '{study}' has a second arm of {} (the first is on line {}); give each treatment of a study once",
+                    arm.treatment, prev.line
+                ),
+            ));
+        }
+        arms.push(arm);
+        Ok(())
+    })?;
+    let level = crate::level::ConfidenceLevel::new(0.95)?;
+    let mut out = Vec::new();
+    for study in order {
+        let arms = &studies[&study];
+        if arms.len() < 2 {
+            return Err(Error::input(
+                format!("{}:{}", file.name(), arms[0].line),
+                format!("study '{study}' has one arm only; a study needs two or more arms"),
+            ));
+        }
+        let mut add = 0.0;
+        if binary_measure {
+            if arms.iter().all(|a| a.events == 0.0) {
+                notes.push(format!(
+                    "study '{study}' has no events in any arm and is left out (its {measure:?} is not estimable; netmeta's allstudies = FALSE)"
+                ));
+                continue;
+            }
+            if arms.iter().any(|a| a.events == 0.0 || a.events == a.n) {
+                add = incr;
+            }
+        }
+        for i in 0..arms.len() {
+            for j in i + 1..arms.len() {
+                let (a, b) = (&arms[i], &arms[j]);
+                let context = format!("study '{study}', {} vs {}", a.treatment, b.treatment);
+                let place = format!("{}: lines {}, {}", file.name(), a.line, b.line);
+                let es = if binary_measure {
+                    let table = TwoByTwo {
+                        events1: a.events,
+                        n1: a.n,
+                        events2: b.events,
+                        n2: b.n,
+                    };
+                    if add == 0.0 && [a, b].iter().any(|x| x.events == 0.0 || x.events == x.n) {
+                        return Err(Error::input(
+                            place,
+                            format!("{context}: a zero cell with --incr 0 gives no finite {measure:?}; use an increment (netmeta's default 0.5)"),
+                        ));
+                    }
+                    // The counts checked as escalc checks them, then the increment of the
+                    // whole study added to each cell.
+                    binary(measure, &table, level).and_then(|_| {
+                        binary_from_cells(
+                            measure,
+                            [
+                                a.events + add,
+                                a.n - a.events + add,
+                                b.events + add,
+                                b.n - b.events + add,
+                            ],
+                            level,
+                        )
+                    })
+                } else {
+                    two_group(
+                        measure,
+                        &GroupSummary { mean: a.mean, sd: a.sd, n: a.n },
+                        &GroupSummary { mean: b.mean, sd: b.sd, n: b.n },
+                        level,
+                    )
+                }
+                .map_err(|e| at_row(place.clone(), &context, e))?;
+                let se = es.se.unwrap_or(f64::NAN);
+                if se.is_nan() || se <= 0.0 {
+                    return Err(Error::input(
+                        place,
+                        format!("{context}: the {measure:?} has no positive SE (identical arms with no spread?)"),
+                    ));
+                }
+                out.push(Contrast {
+                    study: study.clone(),
+                    t1: a.treatment.clone(),
+                    t2: b.treatment.clone(),
+                    te: es.estimate,
+                    se,
+                    file: file.name().to_string(),
+                    line: a.line,
+                    se_method: None,
+                    n1: Some(a.n),
+                    n2: Some(b.n),
+                });
+            }
+        }
+    }
+    if out.is_empty() {
+        return Err(Error::input(
+            file.name(),
+            "the file has no studies with two or more arms",
+        ));
+    }
+    Ok(out)
+}
+
+/// The columns of the ratio form (one row per comparison, the ratio as printed).
+#[derive(Debug, Clone, Default)]
+pub struct RatioColumns {
+    pub estimate: Option<String>,
+    pub ci_lower: Option<String>,
+    pub ci_upper: Option<String>,
+    pub p: Option<String>,
+    pub o_minus_e: Option<String>,
+    pub variance: Option<String>,
+    pub events: Option<String>,
+}
+
+/// Contrasts from printed ratios: `ln(ratio)` and its SE by [`super::ratio::log_ratio`], the
+/// method named on each contrast.
+pub fn read_ratios(
+    file: &CsvFile,
+    cols: &ContrastColumns,
+    ratio: &RatioColumns,
+    level: crate::level::ConfidenceLevel,
+) -> Result<Vec<Contrast>> {
+    use super::ratio::{log_ratio, ReportedRatio};
+    let cs = file.require(&cols.study, "--study")?;
+    let c1 = file.require(&cols.treat1, "--treat1")?;
+    let c2 = file.require(&cols.treat2, "--treat2")?;
+    let opt = |c: &Option<String>, o: &str| -> Result<Option<usize>> {
+        c.as_ref().map(|name| file.require(name, o)).transpose()
+    };
+    let fields = [
+        ("estimate", opt(&ratio.estimate, "--estimate")?),
+        ("ci-lower", opt(&ratio.ci_lower, "--ci-lower")?),
+        ("ci-upper", opt(&ratio.ci_upper, "--ci-upper")?),
+        ("p", opt(&ratio.p, "--p")?),
+        ("o-minus-e", opt(&ratio.o_minus_e, "--o-minus-e")?),
+        ("variance", opt(&ratio.variance, "--variance")?),
+        ("events", opt(&ratio.events, "--events")?),
+    ];
+    let mut out = Vec::new();
+    file.for_each_row(|row| {
+        let study = name_cell(row, cs, "study label")?;
+        let t1 = name_cell(row, c1, "treatment")?;
+        let t2 = name_cell(row, c2, "treatment")?;
+        check_pair(row, &t1, &t2, c2, &study)?;
+        let mut values = [None; 7];
+        for (k, (_, c)) in fields.iter().enumerate() {
+            if let Some(c) = c {
+                values[k] = row.number(*c)?;
+            }
+        }
+        let reported = ReportedRatio {
+            estimate: values[0],
+            ci_lower: values[1],
+            ci_upper: values[2],
+            p: values[3],
+            o_minus_e: values[4],
+            variance: values[5],
+            events: values[6],
+        };
+        let lr = log_ratio(&reported, level).map_err(|e| match e {
+            Error::Input { location, message } => {
+                let column = fields
+                    .iter()
+                    .find(|(f, _)| *f == location)
+                    .and_then(|(_, c)| *c);
+                let place = match column {
+                    Some(c) => row.location(c),
+                    None => row.line_location(),
+                };
+                Error::input(place, format!("study '{study}' ({t1} vs {t2}): {message}"))
+            }
+            other => other,
+        })?;
+        out.push(Contrast {
+            study,
+            t1,
+            t2,
+            te: lr.log_ratio,
+            se: lr.se,
+            file: file.name().to_string(),
+            line: row.line,
+            se_method: Some(lr.method),
+            n1: None,
+            n2: None,
+        });
+        Ok(())
+    })?;
+    if out.is_empty() {
+        return Err(Error::input(file.name(), "the file has no rows"));
+    }
+    Ok(out)
+}
