@@ -1,19 +1,22 @@
 //! Linear mixed models of longitudinal scores (lme4's `lmer`): the profiled criterion of
 //! Bates et al. (2015).
 //!
-//! ```no_run
+//! ```
 //! # fn main() -> trialstats::Result<()> {
 //! use std::path::Path;
 //! use trialstats::lmm::fit_csv_with_frame;
+//! // lme4's sleepstudy: lmer(Reaction ~ Days + (Days | Subject), sleepstudy) gives
+//! // REMLcrit 1743.6282719599519 and fixef 251.40510484848497, 10.467285959595987.
 //! let (fit, frame) = fit_csv_with_frame(
-//!     Path::new("data/synthetic/als_prepost_slope_synthetic.csv"),
-//!     "alsfrs ~ month + month_after + (month | patient)",
+//!     Path::new("tests/data/sleepstudy.csv"),
+//!     "Reaction ~ Days + (Days | Subject)",
 //!     true, // REML
 //! )?;
-//! let slope_after = fit.fixed[1].estimate + fit.fixed[2].estimate;
-//! // Observed points with the population and per-patient fitted lines, for charts.
-//! let lines = fit.trajectories(&frame, "month")?;
-//! # let _ = (slope_after, lines);
+//! assert!((fit.fixed[0].estimate - 251.40510484848497).abs() < 1e-6);
+//! assert!((fit.fixed[1].estimate - 10.467285959595987).abs() < 1e-6);
+//! // Observed points with the population and per-subject fitted lines, for charts.
+//! let lines = fit.trajectories(&frame, "Days")?;
+//! # let _ = lines;
 //! # Ok(())
 //! # }
 //! ```
