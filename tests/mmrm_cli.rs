@@ -170,3 +170,40 @@ fn bad_input_is_exit_2_naming_it() {
             .stderr(predicate::str::contains(says));
     }
 }
+
+/// `--chart`: the least-squares means per arm and visit with their CIs and the subjects per
+/// arm and visit (fev_data: PBO has 68 subjects at VIS1, TRT 66; 134 in all, as the fit's
+/// n per visit).
+#[test]
+fn chart_shows_means_per_arm_and_visit_with_n() {
+    let dir = tempfile::tempdir().unwrap();
+    let svg = dir.path().join("lsmeans.svg");
+    mmrm()
+        .arg(fev())
+        .args([
+            "--formula",
+            "FEV1 ~ RACE + SEX + ARMCD * AVISIT + ar1h(AVISIT | USUBJID)",
+            "--contrast",
+            "ARMCD",
+            "--chart",
+        ])
+        .arg(&svg)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&svg).unwrap();
+    for want in ["PBO", "TRT", "VIS4", "n = 68", "n = 66", "95% CI"] {
+        assert!(text.contains(want), "{want} missing from the chart");
+    }
+    // Without --contrast there are no means to draw: clap refuses (exit 2).
+    mmrm()
+        .arg(fev())
+        .args([
+            "--formula",
+            "FEV1 ~ ARMCD + us(AVISIT | USUBJID)",
+            "--chart",
+        ])
+        .arg(dir.path().join("x.svg"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--contrast"));
+}

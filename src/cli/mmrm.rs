@@ -61,6 +61,13 @@ pub struct Args {
     /// Output format: table, json or csv (fixed effects).
     #[arg(long, default_value = "table")]
     pub format: String,
+    /// Draw the least-squares means per arm over visits, with their CIs and the subjects
+    /// per visit, to this file (.png or .svg); needs --contrast ARM.
+    #[arg(long, value_name = "FILE", requires = "contrast")]
+    pub chart: Option<PathBuf>,
+    /// Size, resolution, title and axis labels of the --chart.
+    #[command(flatten)]
+    pub chart_options: super::args::ChartOptions,
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
@@ -84,6 +91,16 @@ pub fn run(args: Args) -> Result<Outcome> {
     let mut model = fit_csv_grouped(&args.file, &args.formula, args.group.as_deref(), options)?;
     if let Some(variable) = &args.contrast {
         model = model.with_contrast(variable, &at)?;
+    }
+    if let Some(path) = &args.chart {
+        let mut chart = trialstats::mmrm::chart::ls_means_chart(&model)?;
+        if let Some(title) = &args.chart_options.title {
+            chart.title = title.clone();
+        }
+        if let Some(ylab) = &args.chart_options.ylab {
+            chart.y_label = ylab.clone();
+        }
+        trialstats::plot::render(&chart.into(), path, args.chart_options.canvas()?)?;
     }
     super::print(&render(format, &model.fit)?);
     Ok(if model.fit.converged {

@@ -32,7 +32,9 @@
 //! | [`criterion`] | `−2ℓ` (REML, ML), its gradient and Hessians, and the marginal sums for inference |
 //! | [`fit`](mod@fit) | checks, the optimiser, the fitted model and its contrasts |
 //! | [`summary`] | the printed summary |
+//! | [`chart`] | the least-squares means per arm over visits as a chart |
 
+pub mod chart;
 pub mod covariance;
 pub mod criterion;
 pub mod fit;

@@ -25,6 +25,7 @@
 //! | [`proportion`] | proportions with their intervals |
 //! | [`histogram`] | (reconstructed) samples |
 //! | [`trajectory`] | per-subject and population lines of a mixed model |
+//! | [`lsmeans`] | least-squares means per arm over visits with intervals and n (an MMRM) |
 //! | [`power`] | patients per arm (or power) across a sweep of nuisance parameters |
 //! | [`gallery`] | many named charts into one folder, with an index |
 //! | [`input`] | chart rows from inline values or a CSV file |
@@ -47,6 +48,7 @@ pub mod gallery;
 pub mod geometry;
 pub mod histogram;
 pub mod input;
+pub mod lsmeans;
 pub mod paired;
 pub mod palette;
 pub mod panel;
@@ -69,6 +71,7 @@ pub use forest::{ForestChart, ForestRow, ForestSubgroup, ForestSummary, ShrunkIn
 pub use funnel::{EggerLine, FilledStudies, FunnelChart, FunnelStudy};
 pub use gallery::{write_gallery, GalleryItem};
 pub use histogram::{HistogramChart, HistogramLayout, HistogramSample};
+pub use lsmeans::{LsMeanArm, LsMeanPoint, LsMeansChart};
 pub use paired::{PairedChart, PatientValues};
 pub use panel::PanelChart;
 pub use posterior::{JointDensityPanel, MarginalDensity, PosteriorChart};
@@ -108,6 +111,8 @@ pub enum Chart {
     Histogram(HistogramChart),
     /// Per-subject and population trajectories of a mixed model.
     Trajectory(TrajectoryChart),
+    /// Least-squares means per arm over visits (an MMRM).
+    LsMeans(LsMeansChart),
     /// Patients per arm (or power) across a sweep.
     PowerSweep(PowerSweepChart),
     /// Per-patient before/after lines with the mean ± SD at each time point.
@@ -148,6 +153,7 @@ chart_from!(
     Proportion(ProportionChart),
     Histogram(HistogramChart),
     Trajectory(TrajectoryChart),
+    LsMeans(LsMeansChart),
     PowerSweep(PowerSweepChart),
     Paired(PairedChart),
     Qq(QqChart),
@@ -178,6 +184,7 @@ impl Chart {
             Chart::Proportion(c) => c.validate(),
             Chart::Histogram(c) => c.validate(),
             Chart::Trajectory(c) => c.validate(),
+            Chart::LsMeans(c) => c.validate(),
             Chart::PowerSweep(c) => c.validate(),
             Chart::Paired(c) => c.validate(),
             Chart::Qq(c) => c.validate(),
@@ -225,6 +232,7 @@ impl Chart {
             Chart::Proportion(c) => c.draw(area, style),
             Chart::Histogram(c) => c.draw(area, style),
             Chart::Trajectory(c) => c.draw(area, style),
+            Chart::LsMeans(c) => c.draw(area, style),
             Chart::PowerSweep(c) => c.draw(area, style),
             Chart::Paired(c) => c.draw(area, style),
             Chart::Qq(c) => c.draw(area, style),
