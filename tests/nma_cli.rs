@@ -367,3 +367,30 @@ fn bad_ratios_are_refused() {
     let arms = "study,treatment,events,n\ns1,A,3,10\ns2,A,1,10\ns2,B,2,10\n";
     refused(arms, &["--arms", "--measure", "OR"], &["one arm only"]);
 }
+
+/// The charts are written (looked at as pictures while writing them: docs/commands/nma.md).
+#[test]
+fn forest_and_split_forest_are_drawn() {
+    let dir = tempfile::tempdir().unwrap();
+    let forest = dir.path().join("forest.png");
+    let split = dir.path().join("split.svg");
+    let out = nma()
+        .arg(data("senn2013.csv"))
+        .arg("--forest")
+        .arg(&forest)
+        .arg("--split-forest")
+        .arg(&split)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(std::fs::metadata(&forest).unwrap().len() > 10_000);
+    let svg = std::fs::read_to_string(&split).unwrap();
+    assert!(svg.contains("rosi vs sulf") && svg.contains("indirect"));
+    // The default reference is placebo ("plac").
+    assert!(String::from_utf8_lossy(&out.stdout).contains("plac (reference)"));
+}

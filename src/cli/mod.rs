@@ -86,7 +86,7 @@ pub enum Command {
     Meta(meta::Args),
     /// Network meta-analysis: several treatments compared through a connected network of
     /// trials (R's netmeta).
-    Nma(nma::Args),
+    Nma(Box<nma::Args>),
     /// Linear mixed model of longitudinal scores (lme4's lmer).
     Lmm(lmm::Args),
     /// Mixed model for repeated measures: unstructured covariance over visits (R's mmrm).
@@ -114,7 +114,7 @@ pub fn dispatch(command: Command) -> Result<Outcome> {
         Command::Convert(a) => convert::run(a),
         Command::Plot(a) => plot::run(a),
         Command::Meta(a) => meta::run(a),
-        Command::Nma(a) => nma::run(a),
+        Command::Nma(a) => nma::run(*a),
         Command::Lmm(a) => lmm::run(a),
         Command::Mmrm(a) => mmrm::run(a),
         Command::Power(a) => power::run(a),

@@ -87,7 +87,7 @@ pub struct Args {
     /// Column of its standard error.
     #[arg(long, default_value = "seTE")]
     pub se: String,
-    /// The reference treatment of the printed effects [default: placebo if there is one,
+    /// The reference treatment of the printed effects [default: placebo (a name starting with plac) if there is one,
     /// else the first treatment in sorted order].
     #[arg(long)]
     pub reference: Option<String>,
@@ -108,6 +108,19 @@ pub struct Args {
     /// Also print the league tables (always printed for up to 8 treatments; always in JSON).
     #[arg(long)]
     pub league: bool,
+    /// Draw every treatment against the reference with its P-score (random-effects model;
+    /// --common for the common-effect one) to this file (.png or .svg).
+    #[arg(long, value_name = "FILE")]
+    pub forest: Option<PathBuf>,
+    /// Draw the node-split forest (direct, indirect, network per comparison) to this file.
+    #[arg(long, value_name = "FILE")]
+    pub split_forest: Option<PathBuf>,
+    /// Draw the charts from the common-effect model instead of the random-effects one.
+    #[arg(long)]
+    pub common: bool,
+    /// Size, resolution, title and axis label of the charts.
+    #[command(flatten)]
+    pub chart: super::args::ChartOptions,
     /// Output format: table (text) or json.
     #[arg(long, default_value = "table")]
     pub format: String,
@@ -207,6 +220,31 @@ pub fn run(args: Args) -> Result<Outcome> {
         scale,
     };
     let result = analyse(&network, &options)?;
+    let effect_label = if result.exp {
+        "ratio (log scale)".to_string()
+    } else {
+        format!("estimate ({})", result.scale)
+    };
+    for (path, split) in [(&args.forest, false), (&args.split_forest, true)] {
+        let Some(path) = path else { continue };
+        super::args::refuse_overwrite(
+            if split { "--split-forest" } else { "--forest" },
+            path,
+            &[args.file.as_path()],
+        )?;
+        let title = args.chart.title_or(if split {
+            "Node splitting: direct and indirect evidence"
+        } else {
+            "Network meta-analysis"
+        });
+        let label = args.chart.xlab_or(effect_label.clone());
+        let chart = if split {
+            trialstats::nma::chart::split_forest_chart(&result, !args.common, &title, &label)
+        } else {
+            trialstats::nma::chart::forest_chart(&result, !args.common, &title, &label)
+        };
+        trialstats::plot::render(&chart.into(), path, args.chart.canvas()?)?;
+    }
     if json {
         let text = serde_json::to_string_pretty(&result)
             .map_err(|e| Error::input("--format json", e.to_string()))?;

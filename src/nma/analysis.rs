@@ -48,7 +48,7 @@ impl Tau2Method {
 /// What the analysis is asked for.
 #[derive(Debug, Clone)]
 pub struct NmaOptions {
-    /// The reference treatment; default: one named placebo (any case) if there is one, else
+    /// The reference treatment; default: placebo (a name starting with `plac`, any case) if there is one, else
     /// the first in sorted order.
     pub reference: Option<String>,
     pub level: ConfidenceLevel,
@@ -159,7 +159,7 @@ fn reference_index(network: &Network, wanted: &Option<String>) -> Result<usize> 
         None => Ok(network
             .treatments
             .iter()
-            .position(|t| t.eq_ignore_ascii_case("placebo"))
+            .position(|t| t.to_ascii_lowercase().starts_with("plac"))
             .unwrap_or(0)),
     }
 }

@@ -20,11 +20,14 @@
 //! | [`rank`] | P-scores |
 //! | [`analysis`] | both models and everything derived: what `trialstats nma` reports |
 //! | [`report`] | the analysis as text |
+//! | `chart` | the forest of every treatment against the reference with P-scores, and the node-split forest (feature `charts`) |
 //!
 //! Agreement (tests/nma_reference.rs): netmeta's formulas written out in R and metafor's
 //! `rma.mv`, to 1e-6 or better on three networks, two with multi-arm trials.
 
 pub mod analysis;
+#[cfg(feature = "charts")]
+pub mod chart;
 pub mod heterogeneity;
 pub mod input;
 pub mod model;
