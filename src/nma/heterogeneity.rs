@@ -66,8 +66,11 @@ pub fn i_squared(q: f64, df: usize, level: ConfidenceLevel) -> Option<(f64, f64,
     let z = level.z_crit();
     let log_h = h.max(1.0).ln();
     let i2 = |x: f64| (x * x - 1.0) / (x * x);
-    let lower = (log_h - z * se).exp().max(1.0);
-    let upper = (log_h + z * se).exp().max(1.0);
+    // With two studies and Q ≤ 2 there is no SE of log H: the bounds are NA, as in meta
+    // (R's max(NA, 1) is NA; f64::max would give 1).
+    let bound = |x: f64| if x.is_nan() { f64::NAN } else { x.exp().max(1.0) };
+    let lower = bound(log_h - z * se);
+    let upper = bound(log_h + z * se);
     Some((i2(log_h.exp()), i2(lower), i2(upper)))
 }
 
@@ -131,8 +134,8 @@ pub fn decompose(
         df,
         p: p_of(q, df),
         i2: i2.map(|x| x.0),
-        i2_lower: i2.map(|x| x.1),
-        i2_upper: i2.map(|x| x.2),
+        i2_lower: i2.map(|x| x.1).filter(|v| !v.is_nan()),
+        i2_upper: i2.map(|x| x.2).filter(|v| !v.is_nan()),
         q_within,
         df_within,
         p_within: p_of(q_within, df_within),
