@@ -68,7 +68,13 @@ pub fn i_squared(q: f64, df: usize, level: ConfidenceLevel) -> Option<(f64, f64,
     let i2 = |x: f64| (x * x - 1.0) / (x * x);
     // With two studies and Q ≤ 2 there is no SE of log H: the bounds are NA, as in meta
     // (R's max(NA, 1) is NA; f64::max would give 1).
-    let bound = |x: f64| if x.is_nan() { f64::NAN } else { x.exp().max(1.0) };
+    let bound = |x: f64| {
+        if x.is_nan() {
+            f64::NAN
+        } else {
+            x.exp().max(1.0)
+        }
+    };
     let lower = bound(log_h - z * se);
     let upper = bound(log_h + z * se);
     Some((i2(log_h.exp()), i2(lower), i2(upper)))
