@@ -1381,3 +1381,23 @@ fn selection_parameters_have_standard_errors_and_intervals_as_metafor() {
         1e-5,
     );
 }
+
+/// Orwin's fail-safe N for a target, unweighted and weighted: the published numbers of metafor
+/// tests/testthat/test_misc_fsn.r (Raudenbush 1985 target 0.05: 44 and 4, lines 20-26;
+/// Hackshaw 1998 target 0.049: 186 and 104, lines 55-59).
+#[test]
+fn orwin_fail_safe_n_with_a_target_matches_metafor_test_suite() {
+    for (file, target, unweighted, weighted) in [
+        ("raudenbush1985.csv", 0.05, 44.0, 4.0),
+        ("hackshaw1998.csv", 0.049, 186.0, 104.0),
+    ] {
+        let d = load(file, &[]);
+        let f = meta::bias::failsafe::fail_safe_n(&d.yi, &d.vi, 0.05, Some(target)).unwrap();
+        let o = f.orwin_target.unwrap();
+        assert_eq!(
+            (o.unweighted, o.weighted),
+            (Some(unweighted), Some(weighted)),
+            "{file}"
+        );
+    }
+}

@@ -579,6 +579,14 @@ impl Tabular for PublicationBias {
                 [f.orwin, None, None, None, None, None],
             ));
             rows.push(row("fail-safe N (Rosenberg)", only(f.rosenberg)));
+            if let Some(o) = &f.orwin_target {
+                for (what, n) in [("unweighted", o.unweighted), ("weighted", o.weighted)] {
+                    rows.push(row(
+                        &format!("fail-safe N (Orwin, target {}, {what})", h(o.target)),
+                        [n, None, None, None, None, None],
+                    ));
+                }
+            }
         }
         if let Some(r) = &self.ranktest {
             rows.push(row(
