@@ -190,3 +190,25 @@ if (section == "fixed_tau2") {
   r <- rma(yi, vi, mods = ~ weeks_c, data = rau, method = "SJ", control = list(tau2.init = 0.02))
   show('res <- rma(yi, vi, mods = ~ weeks_c, data = rau, method = "SJ", control = list(tau2.init = 0.02)); c(res$tau2, res$se.tau2, coef(res), res$se)', c(r$tau2, r$se.tau2, coef(r), r$se))
 }
+
+if (section == "selmodel_se") {
+  cs <- list(rel.tol = 1e-12, iter.max = 10000, eval.max = 10000)
+  for (d in c("bcg", "rau")) {
+    dat <- get(d)
+    for (st in list(0.05, c(0.025, 0.5))) {
+      res <- rma(yi, vi, data = dat, method = "ML", control = ctl)
+      s <- try(selmodel(res, type = "stepfun", steps = st, control = cs), silent = TRUE)
+      if (inherits(s, "try-error")) next
+      show(sprintf('res <- rma(yi, vi, data = %s, method = "ML"); s <- selmodel(res, type = "stepfun", steps = %s, control = list(rel.tol = 1e-12)); c(s$tau2, s$se.tau2, s$ci.lb.tau2, s$ci.ub.tau2, s$delta, s$se.delta, s$zval.delta, s$pval.delta, s$ci.lb.delta, s$ci.ub.delta)', d, deparse(st)),
+           c(s$tau2, s$se.tau2, s$ci.lb.tau2, s$ci.ub.tau2, s$delta, s$se.delta, s$zval.delta, s$pval.delta, s$ci.lb.delta, s$ci.ub.delta))
+    }
+  }
+}
+
+if (section == "selmodel_hackshaw") {
+  hack <- read.csv("tests/data/hackshaw1998.csv")
+  res <- rma(yi, vi, data = hack, method = "ML", control = ctl)
+  s <- selmodel(res, type = "stepfun", steps = c(0.05, 0.10, 0.50, 1.00), control = list(optimizer = "nlminb", rel.tol = 1e-10))
+  show('res <- rma(yi, vi, data = hack, method = "ML"); s <- selmodel(res, type = "stepfun", steps = c(0.05, 0.10, 0.50, 1.00), control = list(optimizer = "nlminb", rel.tol = 1e-10)); c(s$tau2, s$se.tau2, s$ci.lb.tau2, s$ci.ub.tau2, s$delta[-1], s$se.delta[-1], s$zval.delta[-1], s$pval.delta[-1], s$ci.lb.delta[-1], s$ci.ub.delta[-1])',
+       c(s$tau2, s$se.tau2, s$ci.lb.tau2, s$ci.ub.tau2, s$delta[-1], s$se.delta[-1], s$zval.delta[-1], s$pval.delta[-1], s$ci.lb.delta[-1], s$ci.ub.delta[-1]))
+}

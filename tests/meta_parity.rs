@@ -20,6 +20,7 @@ mod parity {
     include!("data/parity/contrast.rs");
     include!("data/parity/robust.rs");
     include!("data/parity/fixed_tau2.rs");
+    include!("data/parity/selmodel.rs");
 }
 
 /// Relative tolerance `tol` with an absolute floor of `tol` for values near 0.
@@ -1322,5 +1323,81 @@ fn fixed_tau2_and_sj_start_match_metafor() {
         got.extend(f.coefficients.iter().map(|c| c.se));
         let (call, want) = reference_with(parity::FIXED_TAU2, &[head]);
         assert_all_close(&call, &got, want, 1e-9);
+    }
+}
+
+/// The step-function selection model's SEs, z tests and intervals of τ² and of the δs on
+/// Hackshaw et al. (1998): against metafor 3.8-1 (nlminb rel.tol 1e-10, Hessian by numDeriv)
+/// and the published δ and SEs of metafor tests/testthat/test_misc_selmodel.r (lines 14-19).
+#[test]
+fn selection_parameters_have_standard_errors_and_intervals_as_metafor() {
+    let data = load("hackshaw1998.csv", &[]);
+    let options = MetaOptions {
+        method: "ML".parse().unwrap(),
+        ..MetaOptions::default()
+    };
+    let mut f = meta::fit(&data, &options).unwrap();
+    let request = meta::ReviewRequest {
+        selmodel: Some(meta::bias::selmodel::parse_steps("0.05,0.10,0.50").unwrap()),
+        ..meta::ReviewRequest::default()
+    };
+    meta::review::add_review(&mut f, &data, &options, &request).unwrap();
+    let s = f.selmodel.unwrap();
+    let d = &s.delta_tests;
+    let mut got = vec![
+        s.tau2,
+        s.tau2_se.unwrap(),
+        s.tau2_ci.unwrap()[0],
+        s.tau2_ci.unwrap()[1],
+    ];
+    type Field = fn(&meta::bias::selmodel::DeltaTest) -> f64;
+    let fields: [Field; 6] = [
+        |t| t.delta,
+        |t| t.se,
+        |t| t.z,
+        |t| t.p,
+        |t| t.ci_lower,
+        |t| t.ci_upper,
+    ];
+    for field in fields {
+        got.extend(d.iter().map(field));
+    }
+    let (call, want) = reference_with(parity::SELMODEL, &["data = hack"]);
+    // Both maxima to about 1e-7; the SEs from numerical Hessians (numDeriv's Richardson
+    // extrapolation there, central differences of the analytic gradient here).
+    assert_all_close(&call, &got, want, 1e-5);
+    let delta: Vec<f64> = d.iter().map(|t| t.delta).collect();
+    assert_rounds_to(
+        "published delta",
+        &delta,
+        &[2.422079, 0.977543, 0.396713],
+        5,
+    );
+    let se: Vec<f64> = d.iter().map(|t| t.se).collect();
+    assert_all_close(
+        "published se(delta)",
+        &se,
+        &[1.66085, 0.820387, 0.469235],
+        1e-5,
+    );
+}
+
+/// Orwin's fail-safe N for a target, unweighted and weighted: the published numbers of metafor
+/// tests/testthat/test_misc_fsn.r (Raudenbush 1985 target 0.05: 44 and 4, lines 20-26;
+/// Hackshaw 1998 target 0.049: 186 and 104, lines 55-59).
+#[test]
+fn orwin_fail_safe_n_with_a_target_matches_metafor_test_suite() {
+    for (file, target, unweighted, weighted) in [
+        ("raudenbush1985.csv", 0.05, 44.0, 4.0),
+        ("hackshaw1998.csv", 0.049, 186.0, 104.0),
+    ] {
+        let d = load(file, &[]);
+        let f = meta::bias::failsafe::fail_safe_n(&d.yi, &d.vi, 0.05, Some(target)).unwrap();
+        let o = f.orwin_target.unwrap();
+        assert_eq!(
+            (o.unweighted, o.weighted),
+            (Some(unweighted), Some(weighted)),
+            "{file}"
+        );
     }
 }

@@ -209,6 +209,10 @@ pub struct MetaArgs {
     /// Fail-safe N (Rosenthal, Orwin, Rosenberg; alpha 0.05).
     #[arg(long)]
     pub fsn: bool,
+    /// With --fsn: Orwin's fail-safe N for this target effect, from the unweighted and the
+    /// weighted mean (metafor's fsn(type = "Orwin", target = T)).
+    #[arg(long, value_name = "T", requires = "fsn", allow_hyphen_values = true)]
+    pub fsn_target: Option<f64>,
     /// Begg and Mazumdar's rank correlation test.
     #[arg(long)]
     pub ranktest: bool,
@@ -933,6 +937,12 @@ fn read_csv(
             .map(|e| e.parse().map(|e| (e, None)))
             .transpose()?,
         fsn: args.fsn,
+        fsn_target: match args.fsn_target {
+            Some(t) if !t.is_finite() => {
+                return Err(Error::input("--fsn-target", "must be a finite number"))
+            }
+            other => other,
+        },
         ranktest: args.ranktest,
         pet_peese: args.pet_peese,
         selmodel: args

@@ -23,6 +23,8 @@ pub struct ReviewRequest {
     pub trimfill: Option<(Estimator, Option<Side>)>,
     /// `--fsn`.
     pub fsn: bool,
+    /// `--fsn-target`: Orwin's target effect.
+    pub fsn_target: Option<f64>,
     /// `--ranktest`.
     pub ranktest: bool,
     /// `--pet-peese`.
@@ -97,7 +99,7 @@ pub fn add_review(
     }
     if request.fsn {
         at_least(k, 2, "--fsn")?;
-        fit.fsn = Some(failsafe::fail_safe_n(y, v, 0.05));
+        fit.fsn = Some(failsafe::fail_safe_n(y, v, 0.05, request.fsn_target)?);
     }
     if request.ranktest {
         at_least(k, 3, "--ranktest")?;

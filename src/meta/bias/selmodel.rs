@@ -14,8 +14,10 @@
 //! The maximum is found by the bounded quasi-Newton search of [`crate::lmm::optimize`] with
 //! the analytic gradient below, polished by Newton steps; the standard errors come from the
 //! inverse of the Hessian,
-//! taken by central differences of that gradient (metafor: `numDeriv::hessian`). O(k · cuts)
-//! per evaluation.
+//! taken by central differences of that gradient (metafor: `numDeriv::hessian`); the same
+//! inverse gives the SEs of τ² and of each δ, their Wald intervals (truncated at 0) and the z
+//! test of δⱼ = 1, as metafor's `se.tau2`, `se.delta`, `zval.delta`. O(k · cuts) per
+//! evaluation.
 
 use crate::dist::{pchisq_upper, pnorm_upper, qnorm, z_crit};
 use crate::error::{Error, Result};
@@ -37,8 +39,16 @@ pub struct SelectionModel {
     #[serde(flatten)]
     pub tested: TestedEstimate,
     pub tau2: f64,
+    /// SE of τ² from the inverse Hessian (absent for a fixed-effect model or τ² on its
+    /// boundary 0) and its Wald interval, truncated at 0 (metafor's `se.tau2`, `ci.lb.tau2`).
+    pub tau2_se: Option<f64>,
+    pub tau2_ci: Option<[f64; 2]>,
     /// Relative probability of selection in each interval (the first fixed at 1).
     pub delta: Vec<f64>,
+    /// Each δ after the first tested against 1 (no selection) by z with its SE from the
+    /// inverse Hessian, and its Wald interval, truncated at 0 (metafor's `se.delta`,
+    /// `zval.delta`, `pval.delta`, `ci.lb.delta`, `ci.ub.delta`).
+    pub delta_tests: Vec<DeltaTest>,
     /// Maximised log-likelihood.
     pub log_likelihood: f64,
     /// Likelihood-ratio test of δ₂ = … = 1 against the model without selection.
@@ -48,6 +58,17 @@ pub struct SelectionModel {
 }
 
 reads_through_to_tested!(SelectionModel);
+
+/// One selection parameter with its SE, z test of δ = 1 and interval.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DeltaTest {
+    pub delta: f64,
+    pub se: f64,
+    pub z: f64,
+    pub p: f64,
+    pub ci_lower: f64,
+    pub ci_upper: f64,
+}
 
 /// Parse cut points such as `0.025` or `0.025,0.5` (each in (0, 1), increasing after
 /// sorting); 1 is appended, as metafor does.
@@ -273,15 +294,39 @@ pub fn selection_model(
     bounds.extend(vec![1e-10; m]);
     let (par, ll) = polish(&eval, &full(&opt.x), &idx, &bounds);
     let tau2_hat = par[1];
-    let se = (-hessian(&eval, &par, &idx))
+    let inverse = (-hessian(&eval, &par, &idx))
         .try_inverse()
-        .map(|inv| inv[(0, 0)].sqrt())
-        .filter(|s| s.is_finite())
+        .filter(|inv| inv[(0, 0)].is_finite() && inv[(0, 0)] > 0.0)
         .ok_or_else(|| {
             Error::Numerical(
                 "the selection model's information matrix is singular at the maximum".into(),
             )
         })?;
+    let se = inverse[(0, 0)].sqrt();
+    let z = z_crit(options.level.value());
+    // The SEs of the other parameters, by their place among the free ones.
+    let se_of = |parameter: usize| {
+        idx.iter()
+            .position(|&j| j == parameter)
+            .map(|a| inverse[(a, a)].max(0.0).sqrt())
+    };
+    let tau2_se = se_of(1);
+    let tau2_ci = tau2_se.map(|s| [(tau2_hat - z * s).max(0.0), tau2_hat + z * s]);
+    let delta_tests = (2..2 + m)
+        .map(|j| {
+            let d = par[j];
+            let s = se_of(j).unwrap_or(f64::NAN);
+            let statistic = (d - 1.0) / s;
+            DeltaTest {
+                delta: d,
+                se: s,
+                z: statistic,
+                p: crate::dist::p_two_sided_z(statistic),
+                ci_lower: (d - z * s).max(0.0),
+                ci_upper: d + z * s,
+            }
+        })
+        .collect();
     let ll0: f64 = y
         .iter()
         .zip(v)
@@ -291,7 +336,6 @@ pub fn selection_model(
         })
         .sum();
     let lrt = (-2.0 * (ll0 - ll)).max(0.0);
-    let z = z_crit(options.level.value());
     let mu = par[0];
     let mut delta = vec![1.0];
     delta.extend_from_slice(&par[2..]);
@@ -300,7 +344,10 @@ pub fn selection_model(
         k_per_interval,
         tested: TestedEstimate::new(mu, se, None, z),
         tau2: tau2_hat,
+        tau2_se,
+        tau2_ci,
         delta,
+        delta_tests,
         log_likelihood: ll,
         lrt,
         lrt_df: m,

@@ -579,6 +579,14 @@ impl Tabular for PublicationBias {
                 [f.orwin, None, None, None, None, None],
             ));
             rows.push(row("fail-safe N (Rosenberg)", only(f.rosenberg)));
+            if let Some(o) = &f.orwin_target {
+                for (what, n) in [("unweighted", o.unweighted), ("weighted", o.weighted)] {
+                    rows.push(row(
+                        &format!("fail-safe N (Orwin, target {}, {what})", h(o.target)),
+                        [n, None, None, None, None, None],
+                    ));
+                }
+            }
         }
         if let Some(r) = &self.ranktest {
             rows.push(row(
@@ -597,17 +605,42 @@ impl Tabular for PublicationBias {
         }
         if let Some(s) = &self.selmodel {
             rows.push(tested_row("selection model: estimate", s));
-            rows.push(row("selection model: tau^2", only(s.tau2)));
+            rows.push(row(
+                "selection model: tau^2",
+                [
+                    Some(s.tau2),
+                    s.tau2_se,
+                    None,
+                    None,
+                    s.tau2_ci.map(|c| c[0]),
+                    s.tau2_ci.map(|c| c[1]),
+                ],
+            ));
             let mut lo = 0.0;
-            for (d, (hi, k)) in s.delta.iter().zip(s.steps.iter().zip(&s.k_per_interval)) {
-                rows.push(row(
-                    &format!(
-                        "selection model: delta for {} < p <= {} (k = {k})",
-                        h(lo),
-                        h(*hi)
-                    ),
-                    only(*d),
-                ));
+            for (j, (d, (hi, k))) in s
+                .delta
+                .iter()
+                .zip(s.steps.iter().zip(&s.k_per_interval))
+                .enumerate()
+            {
+                let label = format!(
+                    "selection model: delta for {} < p <= {} (k = {k}){}",
+                    h(lo),
+                    h(*hi),
+                    if j > 0 { ", z and p of delta = 1" } else { "" }
+                );
+                let cells = match j.checked_sub(1).and_then(|a| s.delta_tests.get(a)) {
+                    Some(t) => [
+                        Some(t.delta),
+                        Some(t.se),
+                        Some(t.z),
+                        Some(t.p),
+                        Some(t.ci_lower),
+                        Some(t.ci_upper),
+                    ],
+                    None => only(*d),
+                };
+                rows.push(row(&label, cells));
                 lo = *hi;
             }
             rows.push(row(
