@@ -39,6 +39,9 @@ pub enum PowerCommand {
     /// The difference at the last visit analysed by a mixed model for repeated measures,
     /// with dropout (Lu, Luo & Chen 2008; as R's longpower power.mmrm).
     Mmrm(MmrmArgs),
+    /// A hazard ratio analysed by the log-rank test: events (Schoenfeld 1983 or Freedman
+    /// 1982), and patients from accrual, follow-up and hazards (Lachin & Foulkes 1986).
+    Survival(SurvivalArgs),
 }
 
 /// Options both endpoints share.
@@ -75,8 +78,9 @@ pub struct Common {
     /// sweep two (the second makes one line each on the chart).
     #[arg(long, allow_hyphen_values = true)]
     sweep: Vec<String>,
-    /// Draw the sweep to this file (.png or .svg); needs --sweep.
-    #[arg(long, requires = "sweep")]
+    /// Draw the sweep (survival: the expected events by calendar time) to this file (.png
+    /// or .svg).
+    #[arg(long)]
     plot: Option<PathBuf>,
     /// Size, resolution and labels of the --plot chart.
     #[command(flatten)]
@@ -165,6 +169,9 @@ impl Common {
         .validate()
     }
     fn axes(&self) -> Result<Vec<SweepAxis>> {
+        if self.plot.is_some() && self.sweep.is_empty() {
+            return Err(Error::input("--plot", "draws a sweep; give --sweep"));
+        }
         self.sweep.iter().map(|s| s.parse()).collect()
     }
 }
@@ -391,12 +398,114 @@ visits are independent. Arm a is the first of --allocation A:B.
 Exit codes: 0 success; 2 bad input or usage (the message names the option).
 Example: trialstats power mmrm --delta 0.5 --sd 1 --correlation cs:0.25 --retention 1,0.9,0.8,0.7";
 
+#[derive(Debug, clap::Args)]
+#[command(after_help = SURVIVAL_HELP)]
+pub struct SurvivalArgs {
+    /// Hazard ratio, treatment over control (≠ 1; with --solve delta only its side of 1,
+    /// default below 1).
+    #[arg(long, allow_negative_numbers = true)]
+    hr: Option<f64>,
+    /// Events by schoenfeld (default) or freedman.
+    #[arg(long, default_value = "schoenfeld")]
+    method: String,
+    /// Median time to event in the control arm (hazard ln 2 / M).
+    #[arg(long, allow_negative_numbers = true, conflicts_with = "rate_control")]
+    median_control: Option<f64>,
+    /// Event hazard in the control arm (per time unit).
+    #[arg(long, allow_negative_numbers = true)]
+    rate_control: Option<f64>,
+    /// Accrual duration (patients enter uniformly).
+    #[arg(long, allow_negative_numbers = true)]
+    accrual: Option<f64>,
+    /// Follow-up after the last patient enters.
+    #[arg(long, allow_negative_numbers = true)]
+    follow_up: Option<f64>,
+    /// Dropout hazard (per time unit, both arms; exponential).
+    #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
+    dropout_rate: f64,
+    #[command(flatten)]
+    common: Common,
+}
+
+const SURVIVAL_HELP: &str = "\
+Without accrual and hazards the answer is in events (n counts events). With --median-control
+M (or --rate-control L), --accrual A and --follow-up F (and --dropout-rate D) it is in patients:
+events / P(event), under exponential event and dropout times and uniform accrual (Lachin &
+Foulkes 1986, as gsDesign nSurv). Arm a of --allocation A:B is the treatment.
+Exit codes: 0 success; 2 bad input or usage (the message names the option).
+Example: trialstats power survival --hr 0.5 --median-control 10 --accrual 12 --follow-up 30";
+
 pub fn run(args: Args) -> Result<Outcome> {
     match args.command {
         PowerCommand::Slope(a) => run_slope(a),
         PowerCommand::Rate(a) => run_rate(a),
         PowerCommand::Mmrm(a) => run_mmrm(a),
+        PowerCommand::Survival(a) => run_survival(a),
     }
+}
+
+fn run_survival(a: SurvivalArgs) -> Result<Outcome> {
+    use trialstats::power::survival::{survival_power, Enrolment, SurvivalDesign};
+    let format: Format = a.common.format.parse()?;
+    let (test, allocation, goal) = (a.common.test()?, a.common.allocation()?, a.common.goal()?);
+    if !a.common.sweep.is_empty() {
+        return Err(Error::input("--sweep", "power survival does not sweep"));
+    }
+    let rate = match (a.median_control, a.rate_control) {
+        (Some(m), _) => {
+            trialstats::power::require_positive_option(
+                "--median-control",
+                m,
+                "the control median",
+            )?;
+            Some(std::f64::consts::LN_2 / m)
+        }
+        (None, r) => r,
+    };
+    let enrolment = match (rate, a.accrual, a.follow_up) {
+        (None, None, None) => None,
+        (Some(rate_control), Some(accrual), Some(follow_up)) => Some(Enrolment {
+            accrual,
+            follow_up,
+            rate_control,
+            dropout_rate: a.dropout_rate,
+        }),
+        (None, _, _) => {
+            return Err(Error::input(
+                "--median-control",
+                "patients need the control arm's median (or --rate-control) with --accrual and --follow-up",
+            ))
+        }
+        (_, None, _) => return Err(Error::input("--accrual", "missing; give the accrual duration")),
+        (_, _, None) => {
+            return Err(Error::input("--follow-up", "missing; give the follow-up after accrual"))
+        }
+    };
+    let design = SurvivalDesign {
+        hazard_ratio: effect_or_start(a.hr, goal, 0.7, "--hr")?,
+        events_method: a.method.parse()?,
+        enrolment,
+    };
+    let mut result = survival_power(&design, test, allocation, goal)?;
+    result.provenance = vec!["every input given on the command line (assumed)".to_string()];
+    if let Some(path) = &a.common.plot {
+        if result.events_by_time.is_empty() {
+            return Err(Error::input(
+                "--plot",
+                "the events by calendar time need --median-control, --accrual and --follow-up",
+            ));
+        }
+        let chart = &a.common.chart;
+        trialstats::plot::render(
+            &result
+                .chart(&chart.title_or("Expected events by calendar time"))
+                .into(),
+            path,
+            chart.canvas()?,
+        )?;
+    }
+    super::print(&render(format, &result)?);
+    Ok(Outcome::Ok)
 }
 
 /// The effect of a design: given, or (solving for it) a starting value for the search.
@@ -421,10 +530,10 @@ fn list_option(option: &str, text: &Option<String>) -> Result<Option<Vec<f64>>> 
 fn run_mmrm(a: MmrmArgs) -> Result<Outcome> {
     let format: Format = a.common.format.parse()?;
     let (test, allocation, goal) = (a.common.test()?, a.common.allocation()?, a.common.goal()?);
-    if !a.common.sweep.is_empty() {
+    if !a.common.sweep.is_empty() || a.common.plot.is_some() {
         return Err(Error::input(
             "--sweep",
-            "power mmrm does not sweep; use --solve delta or give --n-total values one by one",
+            "power mmrm does not sweep or draw; use --solve delta, or --n-total for the power (the power curve is printed)",
         ));
     }
     let retention = list_option("--retention", &a.retention)?;

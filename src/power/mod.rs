@@ -17,7 +17,9 @@
 //!
 //! - the difference at the last visit analysed by a mixed model for repeated measures
 //!   (MMRM) with monotone dropout: Lu, Luo & Chen (2008), formula (3), as R's longpower
-//!   `power.mmrm` and `power.mmrm.ar1`.
+//!   `power.mmrm` and `power.mmrm.ar1`;
+//! - a hazard ratio analysed by the log-rank test: events by Schoenfeld (1983) or Freedman
+//!   (1982), patients from accrual, follow-up and hazards (Lachin & Foulkes 1986).
 //!
 //! The closed forms use the normal approximation of the Wald test, as the references do
 //! (`--small-sample t` uses the noncentral t with df = N − 2, as R's `power.t.test`), and
@@ -34,6 +36,7 @@
 //! | [`slope`] | the slope design, its dropout pattern or retention, the closed-form n and power |
 //! | [`mmrm`] | the MMRM design (Lu, Luo & Chen 2008): correlation, retention, φ per arm |
 //! | [`rate`] | the rate design, Zhu & Lakkis's variances, n and power |
+//! | [`survival`] | events (Schoenfeld, Freedman) and patients (Lachin & Foulkes) for a hazard ratio |
 //! | [`simulate`] | simulated slope and rate trials, fitted by `lmm` and `glmm`, in parallel |
 //! | [`sweep`] | a closed form across one or two nuisance parameters, as a table and a chart |
 
@@ -42,6 +45,7 @@ pub mod rate;
 pub mod simulate;
 pub mod slope;
 pub mod solve;
+pub mod survival;
 pub mod sweep;
 
 pub use rate::{RateDesign, RatePower, VarianceMethod};
@@ -119,6 +123,11 @@ pub(crate) fn require_positive(option: &str, value: f64, what: &str) -> Result<(
             ),
         ))
     }
+}
+
+/// [`require_positive`] for the command line.
+pub fn require_positive_option(option: &str, value: f64, what: &str) -> Result<()> {
+    require_positive(option, value, what)
 }
 
 /// Refuse a value that must be finite and ≥ 0, naming `option`.
