@@ -131,12 +131,12 @@ fn a_sweep_prints_a_row_per_point_and_draws_its_chart() {
     );
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
-        text.starts_with("sd-slope,dropout,n_per_arm,power"),
+        text.starts_with("sd-slope,dropout,n_per_arm,n_total,power"),
         "{text}"
     );
     assert_eq!(text.lines().count(), 1 + 12);
     // The design of case 4 (sd-slope 0.3, dropout 0.2) is one of the rows.
-    assert!(text.contains("\n0.3,0.2,37,"), "{text}");
+    assert!(text.contains("\n0.3,0.2,37,74,"), "{text}");
     let img = image::open(&png).unwrap();
     assert_eq!((img.width(), img.height()), (800, 600));
 }
@@ -221,4 +221,155 @@ fn rates_from_a_study_are_reported_and_the_rest_assumed() {
         provenance.contains("years, dispersion: assumed"),
         "{provenance}"
     );
+}
+
+#[test]
+fn mmrm_json_has_the_keys_of_an_unequal_allocation_and_phi_per_arm() {
+    // longpower power.mmrm(Ra = CS 0.25, ra = c(1, .9, .8, .7), sigmaa = 1, delta = 0.5,
+    // power = 0.8, lambda = 2): n1 = 130.487625583554, n2 = 65.2438127917768.
+    let v = json(&[
+        "power",
+        "mmrm",
+        "--delta",
+        "0.5",
+        "--sd",
+        "1",
+        "--correlation",
+        "cs:0.25",
+        "--retention",
+        "1,0.9,0.8,0.7",
+        "--allocation",
+        "2:1",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["n_per_arm_a"], 131);
+    assert_eq!(v["n_per_arm_b"], 66);
+    assert_eq!(v["n_total"], 197);
+    assert!(v.get("n_per_arm").is_none());
+    let exact = v["n_total_exact"].as_f64().unwrap();
+    assert!((exact - (130.487625583554 + 65.2438127917768)).abs() < 1e-6);
+    assert!((v["phi_a"].as_f64().unwrap() - 1.3854166666666667).abs() < 1e-12);
+    assert_eq!(v["phi_a"], v["phi_b"]);
+    assert_eq!(v["delta"], 0.5);
+    assert!(v["power"].as_f64().unwrap() >= 0.8);
+}
+
+#[test]
+fn mmrm_from_a_fitted_model_equals_its_matrix_given_by_hand() {
+    let dir = tempfile::tempdir().unwrap();
+    let fit = dir.path().join("fit.json");
+    let out = trialstats()
+        .args([
+            "mmrm",
+            "tests/data/fev_data.csv",
+            "--formula",
+            "FEV1 ~ RACE + SEX + ARMCD * AVISIT + us(AVISIT | USUBJID)",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    std::fs::write(&fit, &out.stdout).unwrap();
+    let fitted: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let fit_arg = fit.to_str().unwrap();
+    let v = json(&[
+        "power",
+        "mmrm",
+        "--delta",
+        "3",
+        "--from-mmrm",
+        fit_arg,
+        "--retention",
+        "1,0.95,0.9,0.85",
+        "--format",
+        "json",
+    ]);
+    // the same correlation written to a CSV and the SD of the last visit given by hand
+    let corr = fitted["correlation"].as_array().unwrap();
+    let mut csv = String::from("v1,v2,v3,v4\n");
+    for row in corr {
+        let cells: Vec<String> = row
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| format!("{:?}", x.as_f64().unwrap()))
+            .collect();
+        csv.push_str(&cells.join(","));
+        csv.push('\n');
+    }
+    let csv_path = dir.path().join("corr.csv");
+    std::fs::write(&csv_path, csv).unwrap();
+    let sd = fitted["covariance"][3][3].as_f64().unwrap().sqrt();
+    let sd_arg = format!("{sd:?}");
+    let by_hand = json(&[
+        "power",
+        "mmrm",
+        "--delta",
+        "3",
+        "--sd",
+        &sd_arg,
+        "--correlation",
+        csv_path.to_str().unwrap(),
+        "--retention",
+        "1,0.95,0.9,0.85",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["n_per_arm"], by_hand["n_per_arm"]);
+    assert!((v["phi_a"].as_f64().unwrap() - by_hand["phi_a"].as_f64().unwrap()).abs() < 1e-12);
+    assert!(v["provenance"].to_string().contains("fitted MMRM"));
+}
+
+#[test]
+fn dropout_is_shorthand_for_linear_retention_and_rates_solve_for_the_ratio() {
+    let mut a = ALS.to_vec();
+    a.extend(["--dropout", "0.24", "--format", "json"]);
+    let by_dropout = json(&a);
+    let retention: Vec<String> = (0..=12)
+        .map(|k| format!("{}", 1.0 - 0.24 * k as f64 / 12.0))
+        .collect();
+    let joined = retention.join(",");
+    let mut b = ALS.to_vec();
+    b.extend(["--retention", &joined, "--format", "json"]);
+    let by_retention = json(&b);
+    assert_eq!(by_dropout["n_per_arm"], by_retention["n_per_arm"]);
+    // the detectable rate ratio at n per arm gives back that power
+    let v = json(&[
+        "power",
+        "rate",
+        "--rate-control",
+        "2.9",
+        "--years",
+        "1",
+        "--dispersion",
+        "0.5",
+        "--solve",
+        "delta",
+        "--n",
+        "40",
+        "--format",
+        "json",
+    ]);
+    let rr = v["rate_ratio"].as_f64().unwrap();
+    assert!(rr < 1.0 && rr > 0.3, "{rr}");
+    let rr_arg = format!("{rr:?}");
+    let back = json(&[
+        "power",
+        "rate",
+        "--rate-control",
+        "2.9",
+        "--rate-ratio",
+        &rr_arg,
+        "--years",
+        "1",
+        "--dispersion",
+        "0.5",
+        "--n",
+        "40",
+        "--format",
+        "json",
+    ]);
+    assert!((back["power"].as_f64().unwrap() - 0.8).abs() < 1e-9);
 }

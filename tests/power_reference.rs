@@ -6,7 +6,10 @@
 use trialstats::level::ConfidenceLevel;
 use trialstats::power::rate::rate_power;
 use trialstats::power::slope::{slope_power, slope_variance};
-use trialstats::power::{dropout_pattern, Goal, RateDesign, Sides, SlopeDesign, VarianceMethod};
+use trialstats::power::{
+    dropout_pattern, Allocation, Goal, RateDesign, SampleSize, Sides, SlopeDesign, Test,
+    VarianceMethod,
+};
 
 fn close(got: f64, want: f64, rel: f64) {
     assert!(
@@ -24,6 +27,8 @@ fn design(delta: f64, visits: Vec<f64>, sd: [f64; 3], corr: f64, dropout: f64) -
         corr_intercept_slope: corr,
         visits,
         dropout,
+        retention: None,
+        retention_b: None,
     }
 }
 
@@ -46,13 +51,17 @@ fn longpower_published_adas_cog_example() {
     );
     let r = slope_power(
         &d,
-        ConfidenceLevel::NINETY_FIVE,
-        Sides::TwoSided,
+        Test::normal(ConfidenceLevel::NINETY_FIVE, Sides::TwoSided),
+        Allocation::EQUAL,
         Goal::Power(0.8),
     )
     .unwrap();
-    close(r.solution.n_per_arm_exact.unwrap(), 207.310093300903, 1e-12);
-    assert_eq!(r.solution.n_per_arm, 208);
+    close(
+        r.solution.n_per_arm_exact().unwrap(),
+        207.310093300903,
+        1e-12,
+    );
+    assert_eq!(r.solution.n_a, 208);
     // longpower: lmmpower(n=208, ...)$delta = 1.49751028943272, i.e. power 0.8 at n = 208.
     let d = SlopeDesign {
         delta: 1.49751028943272,
@@ -60,9 +69,9 @@ fn longpower_published_adas_cog_example() {
     };
     let r = slope_power(
         &d,
-        ConfidenceLevel::NINETY_FIVE,
-        Sides::TwoSided,
-        Goal::N(208.0),
+        Test::normal(ConfidenceLevel::NINETY_FIVE, Sides::TwoSided),
+        Allocation::EQUAL,
+        Goal::N(SampleSize::PerArm(208.0)),
     )
     .unwrap();
     assert!(
@@ -95,7 +104,8 @@ fn diggle_et_al_exchangeable_table() {
                 (1.0 - rho) * sigma2,
             )
             .unwrap();
-            let n = trialstats::power::normal_n(0.5, 2.0 * v, 2.0 * v, z, 0.8);
+            // the two-sample z formula, n = (z_crit + z_power)² 2v / δ²
+            let n = (z + trialstats::dist::qnorm(0.8)).powi(2) * 2.0 * v / 0.25;
             assert_eq!(n.ceil() as i64, want, "rho {rho}, sigma2 {sigma2}: {n}");
         }
     }
@@ -115,9 +125,15 @@ fn dropout_patterns_as_longpower_computes_them() {
         0.3,
     );
     close(d.slope_variance().unwrap(), 34.472386691078221, 1e-12);
-    let r = slope_power(&d, level, Sides::TwoSided, Goal::Power(0.8)).unwrap();
+    let r = slope_power(
+        &d,
+        Test::normal(level, Sides::TwoSided),
+        Allocation::EQUAL,
+        Goal::Power(0.8),
+    )
+    .unwrap();
     close(
-        r.solution.n_per_arm_exact.unwrap(),
+        r.solution.n_per_arm_exact().unwrap(),
         240.50632648377689,
         1e-12,
     );
@@ -132,14 +148,26 @@ fn dropout_patterns_as_longpower_computes_them() {
         0.2,
     );
     close(d.slope_variance().unwrap(), 0.11377804925745585, 1e-12);
-    let r = slope_power(&d, level, Sides::TwoSided, Goal::Power(0.8)).unwrap();
+    let r = slope_power(
+        &d,
+        Test::normal(level, Sides::TwoSided),
+        Allocation::EQUAL,
+        Goal::Power(0.8),
+    )
+    .unwrap();
     close(
-        r.solution.n_per_arm_exact.unwrap(),
+        r.solution.n_per_arm_exact().unwrap(),
         36.902075414488316,
         1e-12,
     );
-    assert_eq!(r.solution.n_per_arm, 37);
-    let r = slope_power(&d, level, Sides::TwoSided, Goal::N(100.0)).unwrap();
+    assert_eq!(r.solution.n_a, 37);
+    let r = slope_power(
+        &d,
+        Test::normal(level, Sides::TwoSided),
+        Allocation::EQUAL,
+        Goal::N(SampleSize::PerArm(100.0)),
+    )
+    .unwrap();
     close(r.solution.power, 0.99599823336162707, 1e-12);
     // Case 5: the same with correlation −0.4, α = 0.01, power 0.9: term 0.11296121832318991,
     // n 69.454285228956778.
@@ -150,13 +178,13 @@ fn dropout_patterns_as_longpower_computes_them() {
     close(d.slope_variance().unwrap(), 0.11296121832318991, 1e-12);
     let r = slope_power(
         &d,
-        ConfidenceLevel::from_alpha(0.01).unwrap(),
-        Sides::TwoSided,
+        Test::normal(ConfidenceLevel::from_alpha(0.01).unwrap(), Sides::TwoSided),
+        Allocation::EQUAL,
         Goal::Power(0.9),
     )
     .unwrap();
     close(
-        r.solution.n_per_arm_exact.unwrap(),
+        r.solution.n_per_arm_exact().unwrap(),
         69.454285228956778,
         1e-12,
     );
@@ -170,9 +198,15 @@ fn dropout_patterns_as_longpower_computes_them() {
         0.25,
     );
     close(d.slope_variance().unwrap(), 0.25348868273621444, 1e-12);
-    let r = slope_power(&d, level, Sides::TwoSided, Goal::Power(0.8)).unwrap();
+    let r = slope_power(
+        &d,
+        Test::normal(level, Sides::TwoSided),
+        Allocation::EQUAL,
+        Goal::Power(0.8),
+    )
+    .unwrap();
     close(
-        r.solution.n_per_arm_exact.unwrap(),
+        r.solution.n_per_arm_exact().unwrap(),
         15.916817478520947,
         1e-12,
     );
@@ -237,18 +271,19 @@ fn rate_methods_against_statsmodels() {
             rate_ratio: rr,
             years: t,
             dispersion: k,
+            dispersion_treatment: None,
         };
         for (method, n) in VarianceMethod::ALL.into_iter().zip(want) {
             let r = rate_power(
                 &d,
                 method,
-                ConfidenceLevel::from_alpha(alpha).unwrap(),
-                Sides::TwoSided,
+                Test::normal(ConfidenceLevel::from_alpha(alpha).unwrap(), Sides::TwoSided),
+                Allocation::EQUAL,
                 Goal::Power(power),
             )
             .unwrap();
             // brentq's tolerance bounds the agreement at about 1e-10.
-            close(r.solution.n_per_arm_exact.unwrap(), n, 1e-9);
+            close(r.solution.n_per_arm_exact().unwrap(), n, 1e-9);
         }
     }
     // statsmodels: power at n = 100 (true-rates 0.708973408788775, pooled 0.7111435229683722)
@@ -258,6 +293,7 @@ fn rate_methods_against_statsmodels() {
         rate_ratio: 0.7,
         years: 2.0,
         dispersion: 0.8,
+        dispersion_treatment: None,
     };
     for (method, want) in [
         (VarianceMethod::TrueRates, 0.708973408788775),
@@ -266,11 +302,53 @@ fn rate_methods_against_statsmodels() {
         let r = rate_power(
             &d,
             method,
-            ConfidenceLevel::NINETY_FIVE,
-            Sides::TwoSided,
-            Goal::N(100.0),
+            Test::normal(ConfidenceLevel::NINETY_FIVE, Sides::TwoSided),
+            Allocation::EQUAL,
+            Goal::N(SampleSize::PerArm(100.0)),
         )
         .unwrap();
         close(r.solution.power, want, 1e-12);
     }
+}
+
+#[test]
+fn longpower_edland_with_retention_per_arm_and_two_to_one_allocation() {
+    // longpower (GitHub mcdonohue/longpower, built into a private library; R 4.2.2,
+    // options(digits = 15)): edland.linear.power(t = seq(0, 1.5, 0.25), sig2.int = 55,
+    // sig2.s = 24, sig.b0b1 = 0.8 * sqrt(55 * 24), sig2.e = 10,
+    // p = c(0, 0.125, 0.125, 0, 0, 0, 0.75), p_2 = c(0, 0, 0, 0.25, 0, 0, 0.75), lambda = 2,
+    // ...): with delta = 1.5, power = 0.8: n = 347.751666118515, 173.875833059258 (N =
+    // 521.627499177773); with n = 200 (n_2 = 100), delta = 1.5: power = 0.565398329811974;
+    // with n = 200, power = 0.8: delta = 1.97792978738713.
+    // Retention r_k with p_k = r_k − r_{k+1}: arm a 1,1,0.875,0.75,...; arm b 1,1,1,1,0.75,...
+    let d = SlopeDesign {
+        retention: Some(vec![1.0, 1.0, 0.875, 0.75, 0.75, 0.75, 0.75]),
+        retention_b: Some(vec![1.0, 1.0, 1.0, 1.0, 0.75, 0.75, 0.75]),
+        ..design(
+            1.5,
+            adas_visits(),
+            [55f64.sqrt(), 24f64.sqrt(), 10f64.sqrt()],
+            0.8,
+            0.0,
+        )
+    };
+    let test = Test::normal(ConfidenceLevel::NINETY_FIVE, Sides::TwoSided);
+    let two_to_one = Allocation { a: 2.0, b: 1.0 };
+    let r = slope_power(&d, test, two_to_one, Goal::Power(0.8)).unwrap();
+    close(r.solution.n_total_exact.unwrap(), 521.627499177773, 1e-12);
+    assert_eq!((r.solution.n_a, r.solution.n_b), (348, 174));
+    let r = slope_power(&d, test, two_to_one, Goal::N(SampleSize::Total(300.0))).unwrap();
+    assert_eq!((r.solution.n_a, r.solution.n_b), (200, 100));
+    close(r.solution.power, 0.565398329811974, 1e-12);
+    let r = slope_power(
+        &d,
+        test,
+        two_to_one,
+        Goal::Delta {
+            power: 0.8,
+            n: SampleSize::Total(300.0),
+        },
+    )
+    .unwrap();
+    close(r.design.delta, 1.97792978738713, 1e-10);
 }

@@ -4,7 +4,9 @@
 
 use trialstats::level::ConfidenceLevel;
 use trialstats::power::slope::slope_power;
-use trialstats::power::{simulate_slope_trials, Goal, Sides, SimulationSettings, SlopeDesign};
+use trialstats::power::{
+    simulate_slope_trials, Allocation, Goal, Sides, SimulationSettings, SlopeDesign, Test,
+};
 
 fn als_design() -> SlopeDesign {
     // The ALS Muse planning example of the README: δ 0.22 points/month, monthly visits for a
@@ -17,6 +19,8 @@ fn als_design() -> SlopeDesign {
         corr_intercept_slope: 0.0,
         visits: (0..=12).map(f64::from).collect(),
         dropout: 0.2,
+        retention: None,
+        retention_b: None,
     }
 }
 
@@ -25,7 +29,13 @@ fn als_design() -> SlopeDesign {
 fn simulation_agrees_with_the_formula(replicates: u64, seed: u64) {
     let d = als_design();
     let level = ConfidenceLevel::NINETY_FIVE;
-    let formula = slope_power(&d, level, Sides::TwoSided, Goal::Power(0.8)).unwrap();
+    let formula = slope_power(
+        &d,
+        Test::normal(level, Sides::TwoSided),
+        Allocation::EQUAL,
+        Goal::Power(0.8),
+    )
+    .unwrap();
     let sim = simulate_slope_trials(
         &d,
         level,
@@ -33,7 +43,7 @@ fn simulation_agrees_with_the_formula(replicates: u64, seed: u64) {
         SimulationSettings {
             replicates,
             seed,
-            n_per_arm: formula.solution.n_per_arm,
+            n_per_arm: formula.solution.n_a,
         },
         &|| {},
     )
@@ -133,6 +143,7 @@ fn relapse_design(dispersion: f64) -> RateDesign {
         rate_ratio: 0.5,
         years: 1.0,
         dispersion,
+        dispersion_treatment: None,
     }
 }
 
@@ -143,8 +154,8 @@ fn rate_simulation_agrees_with_the_formula(design: RateDesign, replicates: u64, 
     let formula = rate_power(
         &design,
         VarianceMethod::Pooled,
-        level,
-        Sides::TwoSided,
+        Test::normal(level, Sides::TwoSided),
+        Allocation::EQUAL,
         Goal::Power(0.8),
     )
     .unwrap();
@@ -155,7 +166,7 @@ fn rate_simulation_agrees_with_the_formula(design: RateDesign, replicates: u64, 
         SimulationSettings {
             replicates,
             seed,
-            n_per_arm: formula.solution.n_per_arm,
+            n_per_arm: formula.solution.n_a,
         },
         &|| {},
     )
@@ -207,8 +218,8 @@ fn a_one_sided_rate_test_rejects_towards_fewer_events() {
     let formula = rate_power(
         &design,
         VarianceMethod::Pooled,
-        level,
-        Sides::OneSided,
+        Test::normal(level, Sides::OneSided),
+        Allocation::EQUAL,
         Goal::Power(0.8),
     )
     .unwrap();
@@ -219,7 +230,7 @@ fn a_one_sided_rate_test_rejects_towards_fewer_events() {
         SimulationSettings {
             replicates: 400,
             seed: 20261126,
-            n_per_arm: formula.solution.n_per_arm,
+            n_per_arm: formula.solution.n_a,
         },
         &|| {},
     )

@@ -12,12 +12,13 @@ use trialstats::analysis::measures::planned_rate_effect;
 use trialstats::analysis::slopes::planned_slope_effect;
 use trialstats::level::ConfidenceLevel;
 use trialstats::output::{render, Format};
+use trialstats::power::mmrm::{from_fitted_mmrm, mmrm_power, CorrelationSpec, MmrmDesign};
 use trialstats::power::rate::rate_power;
 use trialstats::power::slope::{check_visits, regular_visits, slope_power};
 use trialstats::power::sweep::{sweep_rate, sweep_slope};
 use trialstats::power::{
-    simulate_rate_trials, simulate_slope_trials, Goal, RateDesign, Sides, SimulatedPower,
-    SimulationSettings, SlopeDesign, SweepAxis, VarianceMethod,
+    simulate_rate_trials, simulate_slope_trials, Allocation, Goal, RateDesign, SampleSize, Sides,
+    SimulatedPower, SimulationSettings, SlopeDesign, SmallSample, SweepAxis, Test, VarianceMethod,
 };
 use trialstats::{Error, Outcome, Result};
 
@@ -35,6 +36,12 @@ pub enum PowerCommand {
     /// A ratio of event rates analysed by negative binomial regression (Zhu & Lakkis 2014;
     /// Poisson when the dispersion is 0).
     Rate(RateArgs),
+    /// The difference at the last visit analysed by a mixed model for repeated measures,
+    /// with dropout (Lu, Luo & Chen 2008; as R's longpower power.mmrm).
+    Mmrm(MmrmArgs),
+    /// A hazard ratio analysed by the log-rank test: events (Schoenfeld 1983 or Freedman
+    /// 1982), and patients from accrual, follow-up and hazards (Lachin & Foulkes 1986).
+    Survival(SurvivalArgs),
 }
 
 /// Options both endpoints share.
@@ -46,18 +53,34 @@ pub struct Common {
     /// A one-sided test at --alpha.
     #[arg(long)]
     one_sided: bool,
-    /// The power wanted: solve for n per arm [default: 0.8].
-    #[arg(long, conflicts_with = "n", allow_negative_numbers = true)]
-    power: Option<f64>,
-    /// Patients per arm: compute the power.
+    /// The power wanted [default: 0.8].
     #[arg(long, allow_negative_numbers = true)]
+    power: Option<f64>,
+    /// Patients per arm (1:1): compute the power (or, with --solve delta, the difference).
+    #[arg(long, allow_negative_numbers = true, conflicts_with = "n_total")]
     n: Option<f64>,
+    /// Patients in both arms, split by --allocation.
+    #[arg(long, allow_negative_numbers = true)]
+    n_total: Option<f64>,
+    /// What to solve for: n (default; at --power), power (at --n or --n-total) or delta (the
+    /// difference detectable at --n or --n-total with --power). With --n and no --solve,
+    /// the power.
+    #[arg(long, value_name = "n|power|delta")]
+    solve: Option<String>,
+    /// Patients in arm a to arm b, A:B (e.g. 2:1, treatment to control) [default: 1:1].
+    #[arg(long, value_name = "A:B", allow_hyphen_values = true)]
+    allocation: Option<String>,
+    /// t quantiles with df = N − 2 (the noncentral t, as R's power.t.test) instead of normal
+    /// ones: `--small-sample t`.
+    #[arg(long, value_name = "t|z")]
+    small_sample: Option<String>,
     /// Sweep a nuisance parameter, NAME=FROM:TO:STEP or NAME=V1,V2,...; give it twice to
     /// sweep two (the second makes one line each on the chart).
     #[arg(long, allow_hyphen_values = true)]
     sweep: Vec<String>,
-    /// Draw the sweep to this file (.png or .svg); needs --sweep.
-    #[arg(long, requires = "sweep")]
+    /// Draw the sweep (survival: the expected events by calendar time) to this file (.png
+    /// or .svg).
+    #[arg(long)]
     plot: Option<PathBuf>,
     /// Size, resolution and labels of the --plot chart.
     #[command(flatten)]
@@ -78,14 +101,77 @@ impl Common {
             Sides::TwoSided
         }
     }
+    fn test(&self) -> Result<Test> {
+        Ok(Test {
+            level: self.level()?,
+            sides: self.sides(),
+            small_sample: match &self.small_sample {
+                Some(s) => s.parse()?,
+                None => SmallSample::Normal,
+            },
+        })
+    }
+    fn allocation(&self) -> Result<Allocation> {
+        match &self.allocation {
+            Some(a) => a.parse(),
+            None => Ok(Allocation::EQUAL),
+        }
+    }
     fn goal(&self) -> Result<Goal> {
-        match (self.power, self.n) {
-            (_, Some(n)) => Goal::N(n),
-            (p, None) => Goal::Power(p.unwrap_or(0.8)),
+        let size = match (self.n, self.n_total) {
+            (Some(n), _) => Some(SampleSize::PerArm(n)),
+            (None, Some(n)) => Some(SampleSize::Total(n)),
+            (None, None) => None,
+        };
+        let solve = match (&self.solve, size) {
+            (Some(s), _) => s.as_str(),
+            (None, Some(_)) => "power",
+            (None, None) => "n",
+        };
+        let need_n = |what: &str| {
+            size.ok_or_else(|| {
+                Error::input(
+                    "--solve",
+                    format!("{what} needs the patients: give --n (per arm) or --n-total"),
+                )
+            })
+        };
+        match solve {
+            "n" => {
+                if size.is_some() {
+                    return Err(Error::input(
+                        "--solve",
+                        "n is what --n / --n-total give; leave them out or solve for power or delta",
+                    ));
+                }
+                Goal::Power(self.power.unwrap_or(0.8))
+            }
+            "power" => {
+                if self.power.is_some() {
+                    return Err(Error::input(
+                        "--power",
+                        "the power is being solved for; leave --power out (or --solve n or delta)",
+                    ));
+                }
+                Goal::N(need_n("--solve power")?)
+            }
+            "delta" => Goal::Delta {
+                power: self.power.unwrap_or(0.8),
+                n: need_n("--solve delta")?,
+            },
+            other => {
+                return Err(Error::input(
+                    "--solve",
+                    format!("'{other}'; allowed: n, power, delta"),
+                ))
+            }
         }
         .validate()
     }
     fn axes(&self) -> Result<Vec<SweepAxis>> {
+        if self.plot.is_some() && self.sweep.is_empty() {
+            return Err(Error::input("--plot", "draws a sweep; give --sweep"));
+        }
         self.sweep.iter().map(|s| s.parse()).collect()
     }
 }
@@ -154,12 +240,9 @@ impl Simulation {
 #[derive(Debug, clap::Args)]
 #[command(after_help = SLOPE_HELP)]
 pub struct SlopeArgs {
-    /// Difference in mean slopes between the arms (points per time unit, > 0).
-    #[arg(
-        long,
-        allow_negative_numbers = true,
-        required_unless_present = "from_study"
-    )]
+    /// Difference in mean slopes between the arms (points per time unit, > 0; not needed
+    /// with --solve delta).
+    #[arg(long, allow_negative_numbers = true)]
     delta: Option<f64>,
     /// Take the difference from a study's before/after slopes (e.g. als-muse-phase2).
     #[arg(long, conflicts_with = "delta", value_name = "STUDY")]
@@ -189,9 +272,20 @@ pub struct SlopeArgs {
     #[arg(long, requires = "months", allow_negative_numbers = true)]
     every: Option<f64>,
     /// Proportion of patients who miss the last visit (monotone dropout, spread evenly over
-    /// the visit intervals).
-    #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
+    /// the visit intervals): shorthand for --retention 1,...,1 − P.
+    #[arg(
+        long,
+        default_value_t = 0.0,
+        allow_negative_numbers = true,
+        conflicts_with = "retention"
+    )]
     dropout: f64,
+    /// Retention at each visit (proportion still seen; one per visit, never rising), arm a.
+    #[arg(long, value_name = "R0,R1,...")]
+    retention: Option<String>,
+    /// Retention at each visit in arm b (default: arm a's).
+    #[arg(long, value_name = "R0,R1,...")]
+    retention_b: Option<String>,
     #[command(flatten)]
     simulation: Simulation,
     #[command(flatten)]
@@ -218,12 +312,9 @@ pub struct RateArgs {
         required_unless_present = "from_study"
     )]
     rate_control: Option<f64>,
-    /// Treatment rate over control rate (e.g. 0.7).
-    #[arg(
-        long,
-        allow_negative_numbers = true,
-        required_unless_present = "from_study"
-    )]
+    /// Treatment rate over control rate (e.g. 0.7; with --solve delta, only its side of 1,
+    /// default below 1).
+    #[arg(long, allow_negative_numbers = true)]
     rate_ratio: Option<f64>,
     /// Take both rates from a study's before/after rate measure (e.g. nmo-tocilizumab).
     #[arg(long, conflicts_with_all = ["rate_control", "rate_ratio"], value_name = "STUDY")]
@@ -237,9 +328,13 @@ pub struct RateArgs {
     /// Mean follow-up per patient, in years.
     #[arg(long, allow_negative_numbers = true)]
     years: f64,
-    /// Negative binomial dispersion k (variance λt + k(λt)²); 0 is Poisson.
+    /// Negative binomial dispersion k (variance λt + k(λt)²); 0 is Poisson. The control
+    /// arm's, and the treatment arm's unless --dispersion-treatment.
     #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
     dispersion: f64,
+    /// The treatment arm's dispersion, when it differs from the control's.
+    #[arg(long, allow_negative_numbers = true)]
+    dispersion_treatment: Option<f64>,
     /// Variance under the null: control-rate (1), true-rates (2) or pooled (3), Zhu &
     /// Lakkis's methods as numbered in R's MKpower.
     #[arg(long, default_value = "pooled")]
@@ -260,21 +355,265 @@ variance mu + k mu^2, i.e. theta = 1/k; Poisson when k = 0), fits each by negati
 Exit codes: 0 success; 2 bad input or usage (the message names the option).
 Example: trialstats power rate --rate-control 2.9 --rate-ratio 0.7 --years 2 --dispersion 0.8";
 
+#[derive(Debug, clap::Args)]
+#[command(after_help = MMRM_HELP)]
+pub struct MmrmArgs {
+    /// Difference between the arms' means at the last visit (> 0; not needed with --solve
+    /// delta).
+    #[arg(long, allow_negative_numbers = true)]
+    delta: Option<f64>,
+    /// SD of the outcome at the last visit (arm a; arm b's too unless --sd-b).
+    #[arg(long, allow_negative_numbers = true)]
+    sd: Option<f64>,
+    /// Arm b's SD at the last visit, when it differs.
+    #[arg(long, allow_negative_numbers = true)]
+    sd_b: Option<f64>,
+    /// Number of visits K in the model (default: from --retention or the matrix).
+    #[arg(long, value_parser = args::whole_number)]
+    visits: Option<i64>,
+    /// Correlation of a patient's outcomes: cs:R (compound symmetry), ar1:R (R^|i−j|) or
+    /// FILE.csv (a K × K matrix under a header naming the visits).
+    #[arg(long, allow_hyphen_values = true)]
+    correlation: Option<String>,
+    /// Retention at each visit, arm a (proportion still observed; never rising; default: 1
+    /// at every visit).
+    #[arg(long, value_name = "R1,R2,...")]
+    retention: Option<String>,
+    /// Retention at each visit, arm b (default: arm a's).
+    #[arg(long, value_name = "R1,R2,...")]
+    retention_b: Option<String>,
+    /// Take the correlation and the last visit's SD from a fitted model: the output of
+    /// `trialstats mmrm --format json`.
+    #[arg(long, value_name = "FIT.json", conflicts_with = "correlation")]
+    from_mmrm: Option<PathBuf>,
+    #[command(flatten)]
+    common: Common,
+}
+
+const MMRM_HELP: &str = "\
+The MMRM compares the arms' means at the last of K visits; patients drop out monotonely, with
+--retention the proportion of the patients randomised still observed at each visit. phi (the
+variance inflation at the last visit) is Lu, Luo & Chen's (2008): 1 without dropout, 1/r_K when
+visits are independent. Arm a is the first of --allocation A:B.
+Exit codes: 0 success; 2 bad input or usage (the message names the option).
+Example: trialstats power mmrm --delta 0.5 --sd 1 --correlation cs:0.25 --retention 1,0.9,0.8,0.7";
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = SURVIVAL_HELP)]
+pub struct SurvivalArgs {
+    /// Hazard ratio, treatment over control (≠ 1; with --solve delta only its side of 1,
+    /// default below 1).
+    #[arg(long, allow_negative_numbers = true)]
+    hr: Option<f64>,
+    /// Events by schoenfeld (default) or freedman.
+    #[arg(long, default_value = "schoenfeld")]
+    method: String,
+    /// Median time to event in the control arm (hazard ln 2 / M).
+    #[arg(long, allow_negative_numbers = true, conflicts_with = "rate_control")]
+    median_control: Option<f64>,
+    /// Event hazard in the control arm (per time unit).
+    #[arg(long, allow_negative_numbers = true)]
+    rate_control: Option<f64>,
+    /// Accrual duration (patients enter uniformly).
+    #[arg(long, allow_negative_numbers = true)]
+    accrual: Option<f64>,
+    /// Follow-up after the last patient enters.
+    #[arg(long, allow_negative_numbers = true)]
+    follow_up: Option<f64>,
+    /// Dropout hazard (per time unit, both arms; exponential).
+    #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
+    dropout_rate: f64,
+    #[command(flatten)]
+    common: Common,
+}
+
+const SURVIVAL_HELP: &str = "\
+Without accrual and hazards the answer is in events (n counts events). With --median-control
+M (or --rate-control L), --accrual A and --follow-up F (and --dropout-rate D) it is in patients:
+events / P(event), under exponential event and dropout times and uniform accrual (Lachin &
+Foulkes 1986, as gsDesign nSurv). Arm a of --allocation A:B is the treatment.
+Exit codes: 0 success; 2 bad input or usage (the message names the option).
+Example: trialstats power survival --hr 0.5 --median-control 10 --accrual 12 --follow-up 30";
+
 pub fn run(args: Args) -> Result<Outcome> {
     match args.command {
         PowerCommand::Slope(a) => run_slope(a),
         PowerCommand::Rate(a) => run_rate(a),
+        PowerCommand::Mmrm(a) => run_mmrm(a),
+        PowerCommand::Survival(a) => run_survival(a),
     }
+}
+
+fn run_survival(a: SurvivalArgs) -> Result<Outcome> {
+    use trialstats::power::survival::{survival_power, Enrolment, SurvivalDesign};
+    let format: Format = a.common.format.parse()?;
+    let (test, allocation, goal) = (a.common.test()?, a.common.allocation()?, a.common.goal()?);
+    if !a.common.sweep.is_empty() {
+        return Err(Error::input("--sweep", "power survival does not sweep"));
+    }
+    let rate = match (a.median_control, a.rate_control) {
+        (Some(m), _) => {
+            trialstats::power::require_positive_option(
+                "--median-control",
+                m,
+                "the control median",
+            )?;
+            Some(std::f64::consts::LN_2 / m)
+        }
+        (None, r) => r,
+    };
+    let enrolment = match (rate, a.accrual, a.follow_up) {
+        (None, None, None) => None,
+        (Some(rate_control), Some(accrual), Some(follow_up)) => Some(Enrolment {
+            accrual,
+            follow_up,
+            rate_control,
+            dropout_rate: a.dropout_rate,
+        }),
+        (None, _, _) => {
+            return Err(Error::input(
+                "--median-control",
+                "patients need the control arm's median (or --rate-control) with --accrual and --follow-up",
+            ))
+        }
+        (_, None, _) => return Err(Error::input("--accrual", "missing; give the accrual duration")),
+        (_, _, None) => {
+            return Err(Error::input("--follow-up", "missing; give the follow-up after accrual"))
+        }
+    };
+    let design = SurvivalDesign {
+        hazard_ratio: effect_or_start(a.hr, goal, 0.7, "--hr")?,
+        events_method: a.method.parse()?,
+        enrolment,
+    };
+    let mut result = survival_power(&design, test, allocation, goal)?;
+    result.provenance = vec!["every input given on the command line (assumed)".to_string()];
+    if let Some(path) = &a.common.plot {
+        if result.events_by_time.is_empty() {
+            return Err(Error::input(
+                "--plot",
+                "the events by calendar time need --median-control, --accrual and --follow-up",
+            ));
+        }
+        let chart = &a.common.chart;
+        trialstats::plot::render(
+            &result
+                .chart(&chart.title_or("Expected events by calendar time"))
+                .into(),
+            path,
+            chart.canvas()?,
+        )?;
+    }
+    super::print(&render(format, &result)?);
+    Ok(Outcome::Ok)
+}
+
+/// The effect of a design: given, or (solving for it) a starting value for the search.
+fn effect_or_start(given: Option<f64>, goal: Goal, start: f64, option: &str) -> Result<f64> {
+    match (given, goal) {
+        (Some(d), _) => Ok(d),
+        (None, Goal::Delta { .. }) => Ok(start),
+        (None, _) => Err(Error::input(
+            option,
+            "missing; give it, or --solve delta with --n (or --n-total) for the detectable one",
+        )),
+    }
+}
+
+/// A list option's values, if given.
+fn list_option(option: &str, text: &Option<String>) -> Result<Option<Vec<f64>>> {
+    text.as_ref()
+        .map(|t| args::number_list(option, t))
+        .transpose()
+}
+
+fn run_mmrm(a: MmrmArgs) -> Result<Outcome> {
+    let format: Format = a.common.format.parse()?;
+    let (test, allocation, goal) = (a.common.test()?, a.common.allocation()?, a.common.goal()?);
+    if !a.common.sweep.is_empty() || a.common.plot.is_some() {
+        return Err(Error::input(
+            "--sweep",
+            "power mmrm does not sweep or draw; use --solve delta, or --n-total for the power (the power curve is printed)",
+        ));
+    }
+    let retention = list_option("--retention", &a.retention)?;
+    let retention_b = list_option("--retention-b", &a.retention_b)?;
+    let mut provenance = Vec::new();
+    let (fitted, fitted_sd) = match &a.from_mmrm {
+        Some(path) => {
+            let (r, sd, visits) = from_fitted_mmrm(path, "--from-mmrm")?;
+            provenance.push(format!(
+                "correlation and SD at the last visit ({}) estimated by the fitted MMRM in {} (visits {})",
+                trialstats::output::human_number(sd),
+                path.display(),
+                if visits.is_empty() { "unnamed".to_string() } else { visits.join(", ") }
+            ));
+            (Some(r), Some(sd))
+        }
+        None => (None, None),
+    };
+    let spec = match (&a.correlation, &fitted) {
+        (Some(text), _) => Some(CorrelationSpec::parse(text, "--correlation")?),
+        (None, Some(m)) => Some(CorrelationSpec::Matrix(m.clone())),
+        (None, None) => None,
+    };
+    // K: --visits, else the retention's length, else the matrix's.
+    let k = match (a.visits, &retention, &spec) {
+        (Some(k), _, _) => usize::try_from(k)
+            .ok()
+            .filter(|k| (1..=1000).contains(k))
+            .ok_or_else(|| Error::input("--visits", format!("{k}; allowed: 1 to 1000")))?,
+        (None, Some(r), _) => r.len(),
+        (None, None, Some(CorrelationSpec::Matrix(m))) => m.len(),
+        _ => {
+            return Err(Error::input(
+                "--visits",
+                "give the number of visits (or --retention, one value per visit, or a correlation matrix)",
+            ))
+        }
+    };
+    let spec = spec.ok_or_else(|| {
+        Error::input(
+            "--correlation",
+            "missing; give cs:R, ar1:R or FILE.csv (or --from-mmrm FIT.json)",
+        )
+    })?;
+    let sd = a.sd.or(fitted_sd).ok_or_else(|| {
+        Error::input(
+            "--sd",
+            "missing; give the SD at the last visit (or --from-mmrm FIT.json)",
+        )
+    })?;
+    let design = MmrmDesign {
+        delta: effect_or_start(a.delta, goal, sd / 2.0, "--delta")?,
+        sd,
+        sd_b: a.sd_b,
+        correlation: spec.matrix(k, "--correlation")?,
+        correlation_b: None,
+        retention: retention.unwrap_or_else(|| vec![1.0; k]),
+        retention_b,
+    };
+    if a.from_mmrm.is_none() {
+        provenance.push(format!(
+            "every input given on the command line (assumed); correlation {}",
+            spec.describe()
+        ));
+    }
+    let mut result = mmrm_power(&design, test, allocation, goal)?;
+    result.provenance = provenance;
+    super::print(&render(format, &result)?);
+    Ok(Outcome::Ok)
 }
 
 fn run_slope(a: SlopeArgs) -> Result<Outcome> {
     let format: Format = a.common.format.parse()?;
-    let (level, sides, goal, axes) = (
-        a.common.level()?,
-        a.common.sides(),
+    let (test, allocation, goal, axes) = (
+        a.common.test()?,
+        a.common.allocation()?,
         a.common.goal()?,
         a.common.axes()?,
     );
+    let (level, sides) = (test.level, test.sides);
     let visits = match (&a.visits, a.months, a.every) {
         (Some(list), _, _) => {
             let v = args::number_list("--visits", list)?;
@@ -301,11 +640,11 @@ fn run_slope(a: SlopeArgs) -> Result<Outcome> {
             );
             effect.delta
         }
-        (None, Some(d)) => {
+        (None, d) => {
             provenance.push("every input given on the command line (assumed)".to_string());
-            d
+            // a start for the search when solving for delta: a slope-SD-sized difference
+            effect_or_start(d, goal, a.sd_slope.unwrap_or(1.0), "--delta")?
         }
-        (None, None) => return Err(Error::input("--delta", "give --delta or --from-study")),
     };
     // A value left out but swept starts at the sweep's first value (the sweep sets it).
     let given_or_swept = |value: Option<f64>, name: &str| -> Result<f64> {
@@ -321,11 +660,13 @@ fn run_slope(a: SlopeArgs) -> Result<Outcome> {
         corr_intercept_slope: a.corr_intercept_slope,
         visits,
         dropout: a.dropout,
+        retention: list_option("--retention", &a.retention)?,
+        retention_b: list_option("--retention-b", &a.retention_b)?,
     };
     design.validate()?;
     if !axes.is_empty() {
         a.simulation.refuse_with_sweep()?;
-        let mut result = sweep_slope(&design, level, sides, goal, &axes)?;
+        let mut result = sweep_slope(&design, test, allocation, goal, &axes)?;
         result.provenance = provenance;
         if let Some(path) = &a.common.plot {
             let title = match &a.from_study {
@@ -342,11 +683,15 @@ fn run_slope(a: SlopeArgs) -> Result<Outcome> {
         super::print(&render(format, &result)?);
         return Ok(Outcome::Ok);
     }
-    let mut result = slope_power(&design, level, sides, goal)?;
+    let mut result = slope_power(&design, test, allocation, goal)?;
     result.provenance = provenance;
+    if a.simulation.simulate.is_some() {
+        refuse_simulation(!allocation.is_equal(), "--allocation")?;
+        refuse_simulation(design.retention_b.is_some(), "--retention-b")?;
+    }
     if let Some(sim) = a
         .simulation
-        .run(result.solution.n_per_arm, |settings, progress| {
+        .run(result.solution.n_a, |settings, progress| {
             simulate_slope_trials(&design, level, sides, settings, progress)
         })?
     {
@@ -354,6 +699,17 @@ fn run_slope(a: SlopeArgs) -> Result<Outcome> {
     }
     super::print(&render(format, &result)?);
     Ok(Outcome::Ok)
+}
+
+/// Refuse `--simulate` with an option the simulation does not draw yet (naming it).
+fn refuse_simulation(given: bool, option: &str) -> Result<()> {
+    if given {
+        return Err(Error::input(
+            option,
+            "--simulate draws 1:1 trials with the same dropout and dispersion in both arms; leave one of them out",
+        ));
+    }
+    Ok(())
 }
 
 /// A progress bar on standard error when it is a terminal and not `--quiet`; hidden
@@ -374,12 +730,13 @@ fn progress_bar(len: u64, quiet: bool) -> ProgressBar {
 fn run_rate(a: RateArgs) -> Result<Outcome> {
     let format: Format = a.common.format.parse()?;
     let method: VarianceMethod = a.variance.parse()?;
-    let (level, sides, goal, axes) = (
-        a.common.level()?,
-        a.common.sides(),
+    let (test, allocation, goal, axes) = (
+        a.common.test()?,
+        a.common.allocation()?,
         a.common.goal()?,
         a.common.axes()?,
     );
+    let (level, sides) = (test.level, test.sides);
     let (rate_control, rate_ratio, provenance) = match (&a.from_study, a.rate_control, a.rate_ratio)
     {
         (Some(id), _, _) => {
@@ -391,9 +748,9 @@ fn run_rate(a: RateArgs) -> Result<Outcome> {
             ];
             (effect.rate_control, effect.rate_ratio, provenance)
         }
-        (None, Some(c), Some(r)) => (
+        (None, Some(c), r) => (
             c,
-            r,
+            effect_or_start(r, goal, 0.7, "--rate-ratio")?,
             vec!["every input given on the command line (assumed)".to_string()],
         ),
         _ => {
@@ -408,11 +765,12 @@ fn run_rate(a: RateArgs) -> Result<Outcome> {
         rate_ratio,
         years: a.years,
         dispersion: a.dispersion,
+        dispersion_treatment: a.dispersion_treatment,
     };
     design.validate()?;
     if !axes.is_empty() {
         a.simulation.refuse_with_sweep()?;
-        let mut result = sweep_rate(&design, method, level, sides, goal, &axes)?;
+        let mut result = sweep_rate(&design, method, test, allocation, goal, &axes)?;
         result.provenance = provenance;
         if let Some(path) = &a.common.plot {
             let chart = &a.common.chart;
@@ -427,11 +785,18 @@ fn run_rate(a: RateArgs) -> Result<Outcome> {
         super::print(&render(format, &result)?);
         return Ok(Outcome::Ok);
     }
-    let mut result = rate_power(&design, method, level, sides, goal)?;
+    let mut result = rate_power(&design, method, test, allocation, goal)?;
     result.provenance = provenance;
+    if a.simulation.simulate.is_some() {
+        refuse_simulation(!allocation.is_equal(), "--allocation")?;
+        refuse_simulation(
+            design.dispersion_treatment.is_some(),
+            "--dispersion-treatment",
+        )?;
+    }
     if let Some(sim) = a
         .simulation
-        .run(result.solution.n_per_arm, |settings, progress| {
+        .run(result.solution.n_a, |settings, progress| {
             simulate_rate_trials(&design, level, sides, settings, progress)
         })?
     {

@@ -16,10 +16,16 @@
 //! 2. [`VarianceMethod::TrueRates`]: V₀ = V₁;
 //! 3. [`VarianceMethod::Pooled`] (the default, as MKpower's): both rates at the rate with
 //!    the marginal total fixed, λ̄ = (λ₀ + λ₁)/2, V₀ = 2/(λ̄t) + 2k (statsmodels' `ftotal`).
+//!
+//! With an allocation A:B (arm a the treatment, arm b the control) and a dispersion per arm,
+//! each arm contributes its own term, Var = (1/(λ₁t) + k₁)/nₐ + (1/(λ₀t) + k₀)/n_b under the
+//! alternative (Zhu & Lakkis eq. 6 with allocation), and the pooled rate is weighted by the
+//! allocation, λ̄ = f λ₁ + (1 − f) λ₀ (the fixed marginal total).
 
-use super::{require_non_negative, require_positive, Goal, Sides, Solution};
+use super::{
+    require_non_negative, require_positive, Allocation, Goal, Precision, Sides, Solution, Test,
+};
 use crate::error::{Error, Result};
-use crate::level::ConfidenceLevel;
 use crate::output::{human_number, Cell, Table, Tabular};
 use serde::Serialize;
 
@@ -86,8 +92,12 @@ pub struct RateDesign {
     pub rate_ratio: f64,
     /// Mean follow-up per patient (time units of the rate).
     pub years: f64,
-    /// Negative binomial dispersion k (variance λt + k(λt)²); 0 is Poisson.
+    /// Negative binomial dispersion k (variance λt + k(λt)²); 0 is Poisson. Arm b's (the
+    /// control's), and arm a's unless `dispersion_treatment` is given.
     pub dispersion: f64,
+    /// The treatment arm's dispersion, when it differs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dispersion_treatment: Option<f64>,
 }
 
 impl RateDesign {
@@ -107,6 +117,9 @@ impl RateDesign {
         }
         require_positive("--years", self.years, "the mean follow-up")?;
         require_non_negative("--dispersion", self.dispersion, "the dispersion k")?;
+        if let Some(k) = self.dispersion_treatment {
+            require_non_negative("--dispersion-treatment", k, "the dispersion k")?;
+        }
         for (option, v) in [
             ("--rate-control", self.rate_control),
             ("--rate-ratio", self.rate_ratio),
@@ -126,23 +139,41 @@ impl RateDesign {
         Ok(())
     }
 
-    /// V₁, the variance of log(RR̂) per patient per arm under the alternative.
-    pub fn variance_alternative(&self) -> f64 {
-        let l0 = self.rate_control;
-        let l1 = l0 * self.rate_ratio;
-        (1.0 / l0 + 1.0 / l1) / self.years + 2.0 * self.dispersion
+    /// The treatment arm's dispersion.
+    pub fn dispersion_a(&self) -> f64 {
+        self.dispersion_treatment.unwrap_or(self.dispersion)
     }
 
-    /// V₀, the variance under the null by `method`.
-    pub fn variance_null(&self, method: VarianceMethod) -> f64 {
+    /// The per-patient variances of the log rate of (treatment, control) at rate ratio
+    /// `ratio`: under the alternative, and under the null by `method` with a fraction `f`
+    /// of the patients on treatment.
+    pub fn arm_variances(&self, ratio: f64, method: VarianceMethod, f: f64) -> [(f64, f64); 2] {
         let l0 = self.rate_control;
-        let l1 = l0 * self.rate_ratio;
-        let at = |rate: f64| 2.0 / (rate * self.years) + 2.0 * self.dispersion;
-        match method {
-            VarianceMethod::ControlRate => at(l0),
-            VarianceMethod::TrueRates => self.variance_alternative(),
-            VarianceMethod::Pooled => at((l0 + l1) / 2.0),
-        }
+        let l1 = l0 * ratio;
+        let (ka, kb) = (self.dispersion_a(), self.dispersion);
+        let t = self.years;
+        let alt = (1.0 / (l1 * t) + ka, 1.0 / (l0 * t) + kb);
+        let null = match method {
+            VarianceMethod::ControlRate => (1.0 / (l0 * t) + ka, 1.0 / (l0 * t) + kb),
+            VarianceMethod::TrueRates => alt,
+            VarianceMethod::Pooled => {
+                let pooled = f * l1 + (1.0 - f) * l0;
+                (1.0 / (pooled * t) + ka, 1.0 / (pooled * t) + kb)
+            }
+        };
+        [null, alt]
+    }
+
+    /// V₁, the variance of log(RR̂) per patient per arm under the alternative (1:1).
+    pub fn variance_alternative(&self) -> f64 {
+        let [_, (a, b)] = self.arm_variances(self.rate_ratio, VarianceMethod::TrueRates, 0.5);
+        a + b
+    }
+
+    /// V₀, the variance under the null by `method` (1:1).
+    pub fn variance_null(&self, method: VarianceMethod) -> f64 {
+        let [(a, b), _] = self.arm_variances(self.rate_ratio, method, 0.5);
+        a + b
     }
 }
 
@@ -176,23 +207,46 @@ pub struct RatePower {
 pub const RATE_METHOD: &str =
     "negative binomial regression, Wald z test of log rate ratio (Zhu & Lakkis 2014)";
 
-/// Per-arm n (for [`Goal::Power`]) or power (for [`Goal::N`]) of `design`.
+/// The n (for [`Goal::Power`]), the power (for [`Goal::N`]) or the detectable rate ratio
+/// (for [`Goal::Delta`], on the side of 1 of `design.rate_ratio`) of `design`, with
+/// `allocation` treatment to control.
 pub fn rate_power(
     design: &RateDesign,
     method: VarianceMethod,
-    alpha: ConfidenceLevel,
-    sides: Sides,
+    test: Test,
+    allocation: Allocation,
     goal: Goal,
 ) -> Result<RatePower> {
     design.validate()?;
-    let (v0, v1) = (design.variance_null(method), design.variance_alternative());
+    // The effect is |log RR|, on the side of 1 the design's ratio lies.
+    let sign = if design.rate_ratio < 1.0 { -1.0 } else { 1.0 };
+    let unit = |e: f64, f: f64| {
+        let [(a0, b0), (a1, b1)] = design.arm_variances((sign * e).exp(), method, f);
+        Ok((
+            (a0 / f + b0 / (1.0 - f)).sqrt(),
+            (a1 / f + b1 / (1.0 - f)).sqrt(),
+        ))
+    };
+    let precision = Precision {
+        unit_se: &unit,
+        df_lost: Some(2.0),
+        unit: "patients",
+    };
     let solution = Solution::solve(
         goal,
         design.rate_ratio.ln().abs(),
-        (v0, v1),
-        sides.z_crit(alpha),
-        "the rate ratio is too close to 1",
-    )?;
+        &precision,
+        test,
+        allocation,
+    )
+    .map_err(|e| match e {
+        crate::Error::Numerical(m) => {
+            crate::Error::Numerical(format!("{m} (the rate ratio is too close to 1)"))
+        }
+        other => other,
+    })?;
+    let mut design = design.clone();
+    design.rate_ratio = (sign * solution.effect).exp();
     Ok(RatePower {
         method: format!(
             "{RATE_METHOD}, variance under H0 by method {} ({})",
@@ -200,13 +254,13 @@ pub fn rate_power(
             method.name()
         ),
         variance_method: method,
-        design: design.clone(),
         rate_treatment: design.rate_control * design.rate_ratio,
-        alpha: alpha.alpha(),
-        sides,
+        variance_null: design.variance_null(method),
+        variance_alternative: design.variance_alternative(),
+        design,
+        alpha: test.level.alpha(),
+        sides: test.sides,
         solution,
-        variance_null: v0,
-        variance_alternative: v1,
         simulated_power: None,
         simulated_se: None,
         simulation: None,
@@ -257,7 +311,10 @@ impl Tabular for RatePower {
             vec!["V0 (null)".into(), self.variance_null.into()],
             vec!["V1 (alternative)".into(), self.variance_alternative.into()],
         ];
-        rows.extend(self.solution.rows());
+        if let Some(k) = d.dispersion_treatment {
+            rows.push(vec!["dispersion k, treatment".into(), k.into()]);
+        }
+        rows.extend(self.solution.rows(d.rate_ratio, "n"));
         rows.extend(super::simulation_rows(
             self.simulated_power,
             self.simulated_se,

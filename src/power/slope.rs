@@ -24,10 +24,17 @@
 //! of the K intervals between the K + 1 visits, P/K of the patients randomised leave, so a
 //! proportion P/K has its last visit at each of visits 0 .. K − 1 and 1 − P completes. The
 //! simulation ([`super::simulate`]) draws each patient's last visit from the same pattern.
+//!
+//! Retention (`--retention r₀,r₁,...,r_K`, one per visit, and `--retention-b` for the other
+//! arm) gives the pattern directly: rₖ is the proportion of the patients randomised still
+//! seen at visit k, non-increasing, so pₖ = rₖ − rₖ₊₁ have their last visit at k and p_K =
+//! r_K complete. `--dropout P` is the shorthand rₖ = 1 − P·k/K. With retention differing
+//! between the arms, each arm has its own v (vₐ, v_b) and Var = vₐ/nₐ + v_b/n_b.
 
-use super::{require_non_negative, require_positive, Goal, Sides, Solution};
+use super::{
+    require_non_negative, require_positive, Allocation, Goal, Precision, Sides, Solution, Test,
+};
 use crate::error::{Error, Result};
-use crate::level::ConfidenceLevel;
 use crate::output::{human_number, Cell, Table, Tabular};
 use serde::Serialize;
 
@@ -48,6 +55,12 @@ pub struct SlopeDesign {
     pub visits: Vec<f64>,
     /// Proportion of patients who miss the last visit (monotone dropout), in [0, 1).
     pub dropout: f64,
+    /// Retention per visit in arm a (replaces `dropout` when given).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retention: Option<Vec<f64>>,
+    /// Retention per visit in arm b (arm a's when not given).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retention_b: Option<Vec<f64>>,
 }
 
 impl SlopeDesign {
@@ -75,6 +88,14 @@ impl SlopeDesign {
             ));
         }
         check_visits(&self.visits)?;
+        for (option, r) in [
+            ("--retention", &self.retention),
+            ("--retention-b", &self.retention_b),
+        ] {
+            if let Some(r) = r {
+                check_retention(option, r, self.visits.len())?;
+            }
+        }
         if !(self.dropout.is_finite() && (0.0..1.0).contains(&self.dropout)) {
             return Err(Error::input(
                 "--dropout",
@@ -103,16 +124,48 @@ impl SlopeDesign {
         Ok(())
     }
 
-    /// The proportion of patients whose last visit is each visit ([`dropout_pattern`]).
+    /// The proportion of arm a's patients whose last visit is each visit (from the retention,
+    /// or [`dropout_pattern`]).
     pub fn pattern(&self) -> Vec<f64> {
-        dropout_pattern(self.visits.len(), self.dropout)
+        match &self.retention {
+            Some(r) => pattern_of_retention(r),
+            None => dropout_pattern(self.visits.len(), self.dropout),
+        }
     }
 
-    /// The variance of one arm's slope estimate, per patient (v above: Var = v / n).
+    /// The same for arm b.
+    pub fn pattern_b(&self) -> Vec<f64> {
+        match &self.retention_b {
+            Some(r) => pattern_of_retention(r),
+            None => self.pattern(),
+        }
+    }
+
+    /// Whether both arms lose patients alike.
+    pub fn same_pattern(&self) -> bool {
+        self.retention_b.is_none()
+    }
+
+    /// The variance of arm a's slope estimate, per patient (v above: Var = v / n).
     pub fn slope_variance(&self) -> Result<f64> {
+        self.slope_variance_with(&self.pattern())
+    }
+
+    /// The variances per patient of arm a's and arm b's slope estimates.
+    pub fn slope_variances(&self) -> Result<(f64, f64)> {
+        let va = self.slope_variance()?;
+        let vb = if self.same_pattern() {
+            va
+        } else {
+            self.slope_variance_with(&self.pattern_b())?
+        };
+        Ok((va, vb))
+    }
+
+    fn slope_variance_with(&self, pattern: &[f64]) -> Result<f64> {
         slope_variance(
             &self.visits,
-            &self.pattern(),
+            pattern,
             [
                 self.sd_intercept * self.sd_intercept,
                 self.corr_intercept_slope * self.sd_intercept * self.sd_slope,
@@ -121,6 +174,52 @@ impl SlopeDesign {
             self.sd_residual * self.sd_residual,
         )
     }
+}
+
+/// Retention per visit: one value per visit, each in (0, 1], never rising; named `option`.
+pub fn check_retention(option: &str, r: &[f64], n_visits: usize) -> Result<()> {
+    if r.len() != n_visits {
+        return Err(Error::input(
+            option,
+            format!(
+                "{} values for {n_visits} visits; give one retention per visit (e.g. 1,0.9,0.8,0.7)",
+                r.len()
+            ),
+        ));
+    }
+    if let Some(bad) = r
+        .iter()
+        .find(|v| !(v.is_finite() && **v > 0.0 && **v <= 1.0))
+    {
+        return Err(Error::input(
+            option,
+            format!(
+                "{}: a retention is the proportion still seen at a visit; allowed: greater than 0 and at most 1",
+                human_number(*bad)
+            ),
+        ));
+    }
+    if let Some((k, w)) = r.windows(2).enumerate().find(|(_, w)| w[1] > w[0]) {
+        return Err(Error::input(
+            option,
+            format!(
+                "retention rises from {} at visit {} to {} at visit {}; dropout is monotone, so retention may only stay or fall",
+                human_number(w[0]),
+                k + 1,
+                human_number(w[1]),
+                k + 2
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// The proportion whose last visit is each visit, from the retention per visit:
+/// pₖ = rₖ − rₖ₊₁, and the last visit's retention for the last.
+pub fn pattern_of_retention(r: &[f64]) -> Vec<f64> {
+    let mut p: Vec<f64> = r.windows(2).map(|w| w[0] - w[1]).collect();
+    p.extend(r.last());
+    p
 }
 
 /// Visits: at least two, finite, strictly increasing; named `--visits`.
@@ -258,15 +357,21 @@ pub struct SlopePower {
     pub method: String,
     #[serde(flatten)]
     pub design: SlopeDesign,
-    /// The proportion of patients whose last visit is each visit.
+    /// The proportion of arm a's patients whose last visit is each visit.
     pub last_visit_proportions: Vec<f64>,
+    /// The same for arm b, when it differs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_visit_proportions_b: Option<Vec<f64>>,
     /// Significance level α.
     pub alpha: f64,
     pub sides: Sides,
     #[serde(flatten)]
     pub solution: Solution,
-    /// Variance of one arm's slope estimate per patient (Var = v / n).
+    /// Variance of arm a's slope estimate per patient (Var = v / n).
     pub slope_variance: f64,
+    /// Arm b's, when it differs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub slope_variance_b: Option<f64>,
     /// Simulated power at `n_per_arm` (with `--simulate`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub simulated_power: Option<f64>,
@@ -282,30 +387,39 @@ pub struct SlopePower {
 /// The method line of a slope result.
 pub const SLOPE_METHOD: &str = "random-slope LMM, Wald z test of arm x time (Diggle et al. 2002 §2.4; Edland 2009; as longpower edland.linear.power)";
 
-/// Per-arm n (for [`Goal::Power`]) or power (for [`Goal::N`]) of `design`.
+/// The n (for [`Goal::Power`]), the power (for [`Goal::N`]) or the detectable difference
+/// (for [`Goal::Delta`], searched from `design.delta`) of `design`, with `allocation`
+/// patients in arm a to arm b.
 pub fn slope_power(
     design: &SlopeDesign,
-    alpha: ConfidenceLevel,
-    sides: Sides,
+    test: Test,
+    allocation: Allocation,
     goal: Goal,
 ) -> Result<SlopePower> {
     design.validate()?;
-    let v = design.slope_variance()?;
-    let solution = Solution::solve(
-        goal,
-        design.delta,
-        (2.0 * v, 2.0 * v),
-        sides.z_crit(alpha),
-        "the difference is too small against these SDs",
-    )?;
+    let (va, vb) = design.slope_variances()?;
+    let unit = |_e: f64, f: f64| {
+        let s = (va / f + vb / (1.0 - f)).sqrt();
+        Ok((s, s))
+    };
+    let precision = Precision {
+        unit_se: &unit,
+        df_lost: Some(2.0),
+        unit: "patients",
+    };
+    let solution = Solution::solve(goal, design.delta, &precision, test, allocation)?;
+    let mut design = design.clone();
+    design.delta = solution.effect;
     Ok(SlopePower {
         method: SLOPE_METHOD.to_string(),
-        design: design.clone(),
         last_visit_proportions: design.pattern(),
-        alpha: alpha.alpha(),
-        sides,
+        last_visit_proportions_b: (!design.same_pattern()).then(|| design.pattern_b()),
+        design,
+        alpha: test.level.alpha(),
+        sides: test.sides,
         solution,
-        slope_variance: v,
+        slope_variance: va,
+        slope_variance_b: (va != vb).then_some(vb),
         simulated_power: None,
         simulated_se: None,
         simulation: None,
@@ -321,6 +435,24 @@ impl SlopePower {
         self.simulation = Some(sim);
         self
     }
+
+    /// How patients leave, for the preamble.
+    fn dropout_line(&self) -> String {
+        let d = &self.design;
+        match (&d.retention, &d.retention_b) {
+            (Some(a), Some(b)) => format!("retention arm a {}, arm b {}", list(a), list(b)),
+            (Some(a), None) => format!("retention {}", list(a)),
+            (None, Some(b)) => format!(
+                "dropout {} by the last visit in arm a (spread evenly), retention arm b {}",
+                human_number(d.dropout),
+                list(b)
+            ),
+            (None, None) => format!(
+                "dropout {} by the last visit (monotone, spread evenly over the intervals)",
+                human_number(d.dropout)
+            ),
+        }
+    }
 }
 
 fn list(values: &[f64]) -> String {
@@ -334,12 +466,12 @@ fn list(values: &[f64]) -> String {
 impl Tabular for SlopePower {
     fn preamble(&self) -> Option<String> {
         let s = format!(
-            "Power for a difference in mean slopes: {}\nalpha = {} ({}); visits {}; dropout {} by the last visit (monotone, spread evenly over the intervals)\n",
+            "Power for a difference in mean slopes: {}\nalpha = {} ({}); visits {}; {}\n",
             self.method,
             human_number(self.alpha),
             self.sides.describe(),
             list(&self.design.visits),
-            human_number(self.design.dropout)
+            self.dropout_line()
         );
         super::preamble_with(s, &self.provenance)
     }
@@ -357,7 +489,10 @@ impl Tabular for SlopePower {
                 self.slope_variance.into(),
             ],
         ];
-        rows.extend(self.solution.rows());
+        if let Some(vb) = self.slope_variance_b {
+            rows.push(vec!["slope_variance per patient, arm b".into(), vb.into()]);
+        }
+        rows.extend(self.solution.rows(d.delta, "n"));
         rows.extend(super::simulation_rows(
             self.simulated_power,
             self.simulated_se,
@@ -386,6 +521,8 @@ mod tests {
             corr_intercept_slope: 0.0,
             visits,
             dropout: 0.0,
+            retention: None,
+            retention_b: None,
         }
     }
 

@@ -6,9 +6,8 @@
 
 use super::rate::{rate_power, RateDesign, VarianceMethod};
 use super::slope::{slope_power, SlopeDesign};
-use super::{Goal, Sides, Solution};
+use super::{Allocation, Goal, SampleSize, Solution, Test};
 use crate::error::{Error, Result};
-use crate::level::ConfidenceLevel;
 use crate::output::{human_number, Cell, Table, Tabular};
 #[cfg(feature = "charts")]
 use crate::plot::{PowerSweepChart, PowerSweepSeries};
@@ -87,6 +86,8 @@ pub struct SweepRow {
     pub values: Vec<f64>,
     #[serde(flatten)]
     pub solution: Solution,
+    /// The effect in the design's own terms (solved for with `--solve delta`).
+    pub delta: f64,
 }
 
 /// A sweep: what was held fixed, what varied, and the answer at every point.
@@ -97,7 +98,8 @@ pub struct SweepResult {
     pub fixed: Vec<String>,
     /// The swept parameter names.
     pub axes: Vec<String>,
-    /// `"n_per_arm"` (solving for n at a power) or `"power"` (at a given n).
+    /// `"n_per_arm"` or `"n_total"` (solving for n at a power), `"power"` (at a given n) or
+    /// `"delta"` (the detectable difference).
     pub solved_for: String,
     pub rows: Vec<SweepRow>,
     /// Which inputs are reported and which assumed, one line each.
@@ -121,7 +123,7 @@ fn unknown(name: &str, allowed: &[&str]) -> Error {
     Error::input(
         "--sweep",
         format!(
-            "'{name}' cannot be swept; allowed: {} (and power for the n, or n for the power, with --power / --n)",
+            "'{name}' cannot be swept; allowed: {}, allocation (A of A:1) (and power for the n, or n for the power, with --power / --n)",
             allowed.join(", ")
         ),
     )
@@ -143,7 +145,9 @@ fn check_axes(axes: &[SweepAxis], allowed: &[&str], goal: Goal) -> Result<()> {
     for a in axes {
         let goal_axis = matches!(
             (a.name.as_str(), goal),
-            ("power", Goal::Power(_)) | ("n", Goal::N(_))
+            ("power", Goal::Power(_) | Goal::Delta { .. })
+                | ("n", Goal::N(_) | Goal::Delta { .. })
+                | ("allocation", _)
         );
         if !allowed.contains(&a.name.as_str()) && !goal_axis {
             return Err(unknown(&a.name, allowed));
@@ -178,41 +182,61 @@ fn grid(axes: &[SweepAxis]) -> Vec<Vec<f64>> {
 
 /// The goal with a swept `power` or `n` applied.
 fn goal_at(goal: Goal, name: &str, v: f64) -> Goal {
+    let size = |n: SampleSize| match n {
+        SampleSize::PerArm(_) => SampleSize::PerArm(v),
+        SampleSize::Total(_) => SampleSize::Total(v),
+    };
     match (name, goal) {
         ("power", Goal::Power(_)) => Goal::Power(v),
-        ("n", Goal::N(_)) => Goal::N(v),
+        ("power", Goal::Delta { n, .. }) => Goal::Delta { power: v, n },
+        ("n", Goal::N(n)) => Goal::N(size(n)),
+        ("n", Goal::Delta { power, n }) => Goal::Delta { power, n: size(n) },
         _ => goal,
     }
 }
 
-fn solved_for(goal: Goal) -> String {
+fn solved_for(goal: Goal, equal: bool) -> String {
     match goal {
-        Goal::Power(_) => "n_per_arm",
+        Goal::Power(_) if equal => "n_per_arm",
+        Goal::Power(_) => "n_total",
         Goal::N(_) => "power",
+        Goal::Delta { .. } => "delta",
     }
     .to_string()
 }
 
 /// `solve` at every point of the grid of `axes`: `set` puts a swept design value into a copy
-/// of `base`; a swept `power` or `n` changes the goal instead.
+/// of `base`; a swept `power` or `n` changes the goal, a swept `allocation` A the allocation
+/// (A:1), instead.
 fn solve_grid<D: Clone>(
     base: &D,
     goal: Goal,
+    allocation: Allocation,
     axes: &[SweepAxis],
     set: impl Fn(&mut D, &str, f64),
-    solve: impl Fn(&D, Goal) -> Result<Solution>,
+    solve: impl Fn(&D, Goal, Allocation) -> Result<(Solution, f64)>,
 ) -> Result<Vec<SweepRow>> {
     grid(axes)
         .into_iter()
         .map(|values| {
             let mut d = base.clone();
             let mut g = goal;
+            let mut alloc = allocation;
             for (a, &v) in axes.iter().zip(&values) {
                 set(&mut d, &a.name, v);
                 g = goal_at(g, &a.name, v);
+                if a.name == "allocation" {
+                    alloc = format!("{v}:1")
+                        .parse()
+                        .map_err(|e| at_point(e, axes, &values))?;
+                }
             }
-            let solution = solve(&d, g).map_err(|e| at_point(e, axes, &values))?;
-            Ok(SweepRow { values, solution })
+            let (solution, delta) = solve(&d, g, alloc).map_err(|e| at_point(e, axes, &values))?;
+            Ok(SweepRow {
+                values,
+                solution,
+                delta,
+            })
         })
         .collect()
 }
@@ -220,8 +244,8 @@ fn solve_grid<D: Clone>(
 /// The slope closed form across `axes`.
 pub fn sweep_slope(
     base: &SlopeDesign,
-    alpha: ConfidenceLevel,
-    sides: Sides,
+    test: Test,
+    allocation: Allocation,
     goal: Goal,
     axes: &[SweepAxis],
 ) -> Result<SweepResult> {
@@ -229,6 +253,7 @@ pub fn sweep_slope(
     let rows = solve_grid(
         base,
         goal,
+        allocation,
         axes,
         |d, name, v| match name {
             "delta" => d.delta = v,
@@ -239,7 +264,10 @@ pub fn sweep_slope(
             "dropout" => d.dropout = v,
             _ => {}
         },
-        |d, g| Ok(slope_power(d, alpha, sides, g)?.solution),
+        |d, g, a| {
+            let r = slope_power(d, test, a, g)?;
+            Ok((r.solution, r.design.delta))
+        },
     )?;
     let fixed = vec![
         format!("delta = {}", human_number(base.delta)),
@@ -260,21 +288,24 @@ pub fn sweep_slope(
                 .join(",")
         ),
         goal_line(goal),
-        format!(
-            "alpha = {} ({})",
-            human_number(alpha.alpha()),
-            sides.describe()
-        ),
+        test_line(test, allocation),
     ];
-    Ok(finish(super::slope::SLOPE_METHOD, fixed, axes, goal, rows))
+    Ok(finish(
+        super::slope::SLOPE_METHOD,
+        fixed,
+        axes,
+        goal,
+        allocation,
+        rows,
+    ))
 }
 
 /// The rate closed form across `axes`.
 pub fn sweep_rate(
     base: &RateDesign,
     method: VarianceMethod,
-    alpha: ConfidenceLevel,
-    sides: Sides,
+    test: Test,
+    allocation: Allocation,
     goal: Goal,
     axes: &[SweepAxis],
 ) -> Result<SweepResult> {
@@ -282,6 +313,7 @@ pub fn sweep_rate(
     let rows = solve_grid(
         base,
         goal,
+        allocation,
         axes,
         |d, name, v| match name {
             "rate-control" => d.rate_control = v,
@@ -290,7 +322,10 @@ pub fn sweep_rate(
             "dispersion" => d.dispersion = v,
             _ => {}
         },
-        |d, g| Ok(rate_power(d, method, alpha, sides, g)?.solution),
+        |d, g, a| {
+            let r = rate_power(d, method, test, a, g)?;
+            Ok((r.solution, r.design.rate_ratio))
+        },
     )?;
     let fixed = vec![
         format!("rate-control = {}", human_number(base.rate_control)),
@@ -303,20 +338,49 @@ pub fn sweep_rate(
             method.name()
         ),
         goal_line(goal),
-        format!(
-            "alpha = {} ({})",
-            human_number(alpha.alpha()),
-            sides.describe()
-        ),
+        test_line(test, allocation),
     ];
-    Ok(finish(super::rate::RATE_METHOD, fixed, axes, goal, rows))
+    Ok(finish(
+        super::rate::RATE_METHOD,
+        fixed,
+        axes,
+        goal,
+        allocation,
+        rows,
+    ))
+}
+
+fn size_line(n: SampleSize) -> String {
+    match n {
+        SampleSize::PerArm(n) => format!("n per arm = {}", human_number(n)),
+        SampleSize::Total(n) => format!("n in all = {}", human_number(n)),
+    }
 }
 
 fn goal_line(goal: Goal) -> String {
     match goal {
         Goal::Power(p) => format!("power = {}", human_number(p)),
-        Goal::N(n) => format!("n per arm = {}", human_number(n)),
+        Goal::N(n) => size_line(n),
+        Goal::Delta { power, n } => {
+            format!("power = {}; {}", human_number(power), size_line(n))
+        }
     }
+}
+
+/// The test's level, sides, quantiles, and the allocation unless 1:1.
+fn test_line(test: Test, allocation: Allocation) -> String {
+    let mut s = format!(
+        "alpha = {} ({})",
+        human_number(test.level.alpha()),
+        test.sides.describe()
+    );
+    if test.small_sample == super::SmallSample::T {
+        s.push_str(", t quantiles");
+    }
+    if !allocation.is_equal() {
+        s.push_str(&format!("; allocation = {}", allocation.describe()));
+    }
+    s
 }
 
 fn finish(
@@ -324,8 +388,10 @@ fn finish(
     fixed: Vec<String>,
     axes: &[SweepAxis],
     goal: Goal,
+    allocation: Allocation,
     rows: Vec<SweepRow>,
 ) -> SweepResult {
+    let equal = allocation.is_equal() && !axes.iter().any(|a| a.name == "allocation");
     let names: Vec<String> = axes.iter().map(|a| a.name.clone()).collect();
     SweepResult {
         method: method.to_string(),
@@ -335,12 +401,13 @@ fn finish(
             .filter(|line| {
                 !names.iter().any(|n| {
                     line.starts_with(&format!("{n} ="))
-                        || (n == "n" && line.starts_with("n per arm"))
+                        || (n == "n" && line.starts_with("n "))
+                        || (n == "power" && line.starts_with("power ="))
                 })
             })
             .collect(),
         axes: names,
-        solved_for: solved_for(goal),
+        solved_for: solved_for(goal, equal),
         rows,
         provenance: Vec::new(),
     }
@@ -363,17 +430,21 @@ fn at_point(e: Error, axes: &[SweepAxis], values: &[f64]) -> Error {
 }
 
 impl SweepResult {
+    /// The number solved for at row `r`.
+    pub fn answer(&self, r: &SweepRow) -> f64 {
+        match self.solved_for.as_str() {
+            "power" => r.solution.power,
+            "delta" => r.delta,
+            "n_total" => r.solution.n_total() as f64,
+            _ => r.solution.n_a as f64,
+        }
+    }
+
     #[cfg(feature = "charts")]
     /// The sweep as a chart: n per arm (or power) against the first axis, one line per
     /// value of the second.
     pub fn chart(&self, title: &str) -> PowerSweepChart {
-        let y = |r: &SweepRow| {
-            if self.solved_for == "power" {
-                r.solution.power
-            } else {
-                r.solution.n_per_arm as f64
-            }
-        };
+        let y = |r: &SweepRow| self.answer(r);
         let mut series: Vec<PowerSweepSeries> = Vec::new();
         for r in &self.rows {
             let label = match (self.axes.get(1), r.values.get(1)) {
@@ -392,10 +463,11 @@ impl SweepResult {
             title: title.to_string(),
             subtitle: self.fixed.join("; "),
             x_label: describe_parameter(&self.axes[0]),
-            y_label: if self.solved_for == "power" {
-                "power".into()
-            } else {
-                "patients per arm".into()
+            y_label: match self.solved_for.as_str() {
+                "power" => "power".into(),
+                "n_total" => "patients in all".into(),
+                "delta" => "detectable difference".into(),
+                _ => "patients per arm".into(),
             },
             series,
         }
@@ -417,6 +489,7 @@ pub fn describe_parameter(name: &str) -> String {
         "dispersion" => "negative binomial dispersion k",
         "power" => "power",
         "n" => "patients per arm",
+        "allocation" => "allocation A:1",
         _ => return name.to_string(),
     };
     format!("{what} ({name})")
@@ -430,13 +503,30 @@ impl Tabular for SweepResult {
 
     fn table(&self) -> Table {
         let mut header = self.axes.clone();
-        header.extend(["n_per_arm".to_string(), "power".to_string()]);
+        let per_arm = self.rows.iter().all(|r| r.solution.n_per_arm().is_some());
+        if per_arm {
+            header.push("n_per_arm".to_string());
+        } else {
+            header.extend(["n_per_arm_a".to_string(), "n_per_arm_b".to_string()]);
+        }
+        header.push("n_total".to_string());
+        if self.solved_for == "delta" {
+            header.push("delta".to_string());
+        }
+        header.push("power".to_string());
         let rows = self
             .rows
             .iter()
             .map(|r| {
                 let mut row: Vec<Cell> = r.values.iter().map(|v| Cell::Number(*v)).collect();
-                row.push(Cell::Integer(r.solution.n_per_arm as i64));
+                row.push(Cell::Integer(r.solution.n_a as i64));
+                if !per_arm {
+                    row.push(Cell::Integer(r.solution.n_b as i64));
+                }
+                row.push(Cell::Integer(r.solution.n_total() as i64));
+                if self.solved_for == "delta" {
+                    row.push(Cell::Number(r.delta));
+                }
                 row.push(Cell::Number(r.solution.power));
                 row
             })
