@@ -98,6 +98,18 @@ pub fn find(scan: &mut Scan) {
         if !scan.free(whole.range()) || inside_name(&plain, v.start(), v.end()) {
             continue;
         }
+        // `95% confidence interval` where no interval follows (a table's footnote): the level
+        // of the document's intervals, not a number of its own.
+        let rest: String = plain[whole.end()..].chars().take(14).collect();
+        let rest = rest.trim_start().to_ascii_lowercase();
+        if ["ci", "c.i.", "confidence", "credible", "cri", "信頼区間"]
+            .iter()
+            .any(|w| rest.starts_with(w))
+        {
+            let span = scan.doc.plain.original_span(whole.range());
+            scan.claimed.claim(span);
+            continue;
+        }
         let Some(value) = scan.number(v.range()) else {
             continue;
         };
