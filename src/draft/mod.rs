@@ -36,7 +36,7 @@ pub mod unclassified;
 
 pub use document::Document;
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::text::TextNumber;
 use serde::Serialize;
 use std::ops::Range;
