@@ -16,7 +16,7 @@ fn percent_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
         let p = r"(?x)
-            (?P<value> NUMBER ) \s* (?: % | (?i: percent | per \s cent ) \b | パーセント )
+            (?P<value> NUMBER ) \s* (?: % | (?i: percent | per \s cent ) (?-u:\b) | パーセント )
             (?: \s* [(\[] \s* (?P<count> \d+ ) \s* (?: / | (?i: of ) ) \s* (?P<of> \d+ ) \s* [)\]] )?"
             .replace("NUMBER", NUMBER);
         Regex::new(&p).expect("the percent pattern is valid")
@@ -28,7 +28,7 @@ fn count_of_pattern() -> &'static Regex {
     P.get_or_init(|| {
         let p = r"(?x)
               (?P<of1> \d+ ) \s* CJA \s* (?: 中 | の \s* うち ) \s* (?P<count1> \d+ ) \s* CJA?
-            | (?P<count2> \d+ ) \s+ (?i: of | out \s+ of ) \s+ (?: (?i: the | all ) \s+ )? (?P<of2> \d+ ) \b
+            | (?P<count2> \d+ ) \s+ (?i: of | out \s+ of ) \s+ (?: (?i: the | all ) \s+ )? (?P<of2> \d+ ) (?-u:\b)
             | (?P<count3> \d+ ) \s* / \s* (?P<of3> \d+ ) (?: [^\d/.] | $ )"
             .replace("CJA", COUNTERS_JA);
         Regex::new(&p).expect("the count pattern is valid")
@@ -41,7 +41,7 @@ fn n_pattern() -> &'static Regex {
         let p = r"(?x)
               (?: ^ | [^A-Za-z] ) [nN] \s* = \s* (?P<n> NUMBER )
             | (?P<ja> NUMBER ) \s* (?P<jaunit> CJA )
-            | (?P<en> NUMBER ) \s+ (?: [a-z]+ (?: -[a-z]+ )? \s+ ){0,2}? (?P<enunit> CEN ) \b"
+            | (?P<en> NUMBER ) \s+ (?: [a-z]+ (?: -[a-z]+ )? \s+ ){0,2}? (?P<enunit> CEN ) (?-u:\b)"
             .replace("NUMBER", NUMBER)
             .replace("CJA", COUNTERS_JA)
             .replace("CEN", COUNTERS_EN);
@@ -96,6 +96,18 @@ pub fn find(scan: &mut Scan) {
         let whole = c.get(0).expect("a match");
         let v = c.name("value").expect("value");
         if !scan.free(whole.range()) || inside_name(&plain, v.start(), v.end()) {
+            continue;
+        }
+        // `95% confidence interval` where no interval follows (a table's footnote): the level
+        // of the document's intervals, not a number of its own.
+        let rest: String = plain[whole.end()..].chars().take(14).collect();
+        let rest = rest.trim_start().to_ascii_lowercase();
+        if ["ci", "c.i.", "confidence", "credible", "cri", "信頼区間"]
+            .iter()
+            .any(|w| rest.starts_with(w))
+        {
+            let span = scan.doc.plain.original_span(whole.range());
+            scan.claimed.claim(span);
             continue;
         }
         let Some(value) = scan.number(v.range()) else {

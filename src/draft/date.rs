@@ -18,12 +18,12 @@ fn pattern() -> &'static Regex {
                 | (?P<year> (?:1[89]|20)\d{2} ) \s* 年 ) (?: \s* 度 )?
               (?: \s* (?P<month> \d{1,2} ) \s* 月 (?: \s* (?P<day> \d{1,2} ) \s* 日 )? )?
             | (?P<jmonth> \d{1,2} ) \s* 月 \s* (?P<jday> \d{1,2} ) \s* 日
-            | \b (?P<iyear> (?:19|20)\d{2} ) - (?P<imonth> [01]\d ) - (?P<iday> [0-3]\d ) \b
-            | \b (?P<dday> \d{1,2} ) \s+ (?P<dmon> MONTHS ) \.? ,? \s+ (?P<dyear> (?:19|20)\d{2} ) \b
-            | \b (?P<mmon> MONTHS ) \.? \s+ (?P<mday> \d{1,2} ) (?:st|nd|rd|th)? ,? \s+ (?P<myear> (?:19|20)\d{2} ) \b
-            | \b (?P<yyear> (?:19|20)\d{2} ) \s+ (?P<ymon> MONTHS ) \.? \s+ (?P<yday> \d{1,2} ) \b
-            | \b (?P<omon> MONTHS ) \.? ,? \s+ (?P<oyear> (?:19|20)\d{2} ) \b
-            | \b (?i: in|since|from|until|by|during|before|after ) \s+ (?P<wyear> (?:19|20)\d{2} ) \b
+            | (?-u:\b) (?P<iyear> (?:19|20)\d{2} ) - (?P<imonth> [01]\d ) - (?P<iday> [0-3]\d ) (?-u:\b)
+            | (?-u:\b) (?P<dday> \d{1,2} ) \s+ (?P<dmon> MONTHS ) \.? ,? \s+ (?P<dyear> (?:19|20)\d{2} ) (?-u:\b)
+            | (?-u:\b) (?P<mmon> MONTHS ) \.? \s+ (?P<mday> \d{1,2} ) (?:st|nd|rd|th)? ,? \s+ (?P<myear> (?:19|20)\d{2} ) (?-u:\b)
+            | (?-u:\b) (?P<yyear> (?:19|20)\d{2} ) \s+ (?P<ymon> MONTHS ) \.? \s+ (?P<yday> \d{1,2} ) (?-u:\b)
+            | (?-u:\b) (?P<omon> MONTHS ) \.? ,? \s+ (?P<oyear> (?:19|20)\d{2} ) (?-u:\b)
+            | (?-u:\b) (?i: in|since|from|until|by|during|before|after ) \s+ (?P<wyear> (?:19|20)\d{2} ) (?-u:\b)
             "
         .replace("MONTHS", MONTHS);
         Regex::new(&p).expect("the date pattern is valid")

@@ -4,8 +4,10 @@
 //! ([`crate::checks::reported_test::find_results`] and
 //! [`crate::checks::reported_test::find_p_values`]), so a result reads the same in `draft` and
 //! `check text`. Confidence intervals: `95% CI 0.2 to 1.4`, `95% CI: −0.88, 2.18`,
-//! `(95% confidence interval 0.2–1.4)`, 95%信頼区間 0.2～1.4, and an estimate with a
-//! bracketed pair (`1.2 (0.4, 2.0)`, `1.2 [0.4; 2.0]`) in a sentence that names a CI.
+//! `(95% confidence interval 0.2–1.4)`, `95% confidence interval (CI) from 12 to 132`,
+//! 95%信頼区間 0.2～1.4, and a bracketed pair (`1.2 (0.4, 2.0)`, `1.2 [0.4; 2.0]`) in a
+//! sentence that names a CI, or holding the estimate before it in a document that names a
+//! CI elsewhere (a table whose footnote says `(95% confidence interval)`).
 
 use super::{ItemKind, Parts, Printed, Scan};
 use crate::checks::reported_test::{self, CheckRules, FoundReading};
@@ -76,7 +78,8 @@ fn ci_pattern() -> &'static Regex {
         let p = r"(?x)
             (?: (?P<level> NUMBER ) \s* % \s* )?
             (?: (?i: CI | C\.I\. | confidence \s+ intervals? | credible \s+ intervals? | CrI ) | 信頼区間 )
-            \s* (?: [:=,] | (?i: of | was | were ) )? \s* [(\[]? \s*
+            (?: \s* \( (?i: CI | CrI ) \) )?
+            \s* (?: [:=,] | (?i: of | was | were | from ) )? \s* [(\[]? \s*
             (?P<lo> NUMBER ) \s* (?: (?i: to | and ) | [-,;~] ) \s* (?P<hi> NUMBER ) \s* [)\]]?"
             .replace("NUMBER", NUMBER);
         Regex::new(&p).expect("the CI pattern is valid")
@@ -86,7 +89,7 @@ fn ci_pattern() -> &'static Regex {
 fn bracket_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
-        let p = r"(?x) [(\[] \s* (?P<lo> NUMBER ) \s* [,;] \s* (?P<hi> NUMBER ) \s* [)\]]"
+        let p = r"(?x) (?: (?P<est> NUMBER ) \s* )? [(\[] \s* (?P<lo> NUMBER ) \s* [,;] \s* (?P<hi> NUMBER ) \s* [)\]]"
             .replace("NUMBER", NUMBER);
         Regex::new(&p).expect("the bracket pattern is valid")
     })
@@ -129,9 +132,18 @@ pub fn find_confidence_intervals(scan: &mut Scan) {
             },
         );
     }
+    // A document that names a CI anywhere (a table's footnote) makes a bracketed pair that
+    // holds the estimate before it a CI: `−0.74 (−0.84, −0.65)`.
+    let document_names_ci = level_pattern().is_match(&plain)
+        || plain.to_ascii_lowercase().contains("confidence interval");
     for c in bracket_pattern().captures_iter(&plain) {
         let whole = c.get(0).expect("a match");
-        let range = whole.start()..whole.end();
+        let bracket = c.name("lo").map_or(whole.start(), |lo| {
+            plain[..lo.start()]
+                .rfind(['(', '['])
+                .unwrap_or(whole.start())
+        });
+        let range = bracket..whole.end();
         if !scan.free(range.clone()) {
             continue;
         }
@@ -141,7 +153,20 @@ pub fn find_confidence_intervals(scan: &mut Scan) {
         let names_ci = sentence.quote.contains("CI")
             || sentence.quote.to_ascii_lowercase().contains("confidence")
             || sentence.quote.contains("信頼区間");
-        if !names_ci {
+        let estimate_inside = |lo: f64, hi: f64| {
+            c.name("est")
+                .and_then(|m| TextNumber::parse(m.as_str()).ok())
+                .is_some_and(|e| lo <= e.value && e.value <= hi)
+        };
+        let (Some(lo), Some(hi)) = (
+            c.name("lo")
+                .and_then(|m| TextNumber::parse(m.as_str()).ok()),
+            c.name("hi")
+                .and_then(|m| TextNumber::parse(m.as_str()).ok()),
+        ) else {
+            continue;
+        };
+        if !(names_ci || document_names_ci && estimate_inside(lo.value, hi.value)) {
             continue;
         }
         let (Some(lower), Some(upper)) = (
@@ -153,9 +178,11 @@ pub fn find_confidence_intervals(scan: &mut Scan) {
         if lower.number.value > upper.number.value {
             continue;
         }
-        // The level printed elsewhere in the sentence (`95% CI` in a heading of the list).
+        // The level printed elsewhere in the sentence (`95% CI` in a heading of the list),
+        // else in the document.
         let level = level_pattern()
             .captures(&sentence.quote)
+            .or_else(|| level_pattern().captures(&plain))
             .and_then(|l| TextNumber::parse(&l[1]).ok())
             .map(|number| Printed {
                 original: number.text.clone(),

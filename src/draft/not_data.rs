@@ -20,23 +20,23 @@ fn patterns() -> &'static Regex {
               (?:https?://|www\.)[^\s<>\x22)（）]+
             | [\w.+-]+(?:@|◎)[\w-]+(?:\.[\w-]+)+
             | (?i:doi) \s* [:：]? \s* 10\.\d{3,9}/\S+
-            | \b10\.\d{4,9}/\S+
-            | (?i:\b(?:PMID|PMCID|ISSN|ISBN|UMIN|NCT|jRCT|EudraCT)) \s* [:：]? \s* [A-Za-z]* \d[\d-]*
+            | (?-u:\b)10\.\d{4,9}/\S+
+            | (?i:(?-u:\b)(?:PMID|PMCID|ISSN|ISBN|UMIN|NCT|jRCT|EudraCT)) \s* [:：]? \s* [A-Za-z]* \d[\d-]*
             | 〒 [^\n]*
-            | (?i:\b(?:TEL|FAX|phone|電話)) \s* [:：]? [\s\d()+-]*\d
+            | (?i:(?-u:\b)(?:TEL|FAX|phone|電話)) \s* [:：]? [\s\d()+-]*\d
             | (?:図|表|Figure|Figures|Fig\.?|Figs\.?|Table|Tables|Supplementary\x20Table|Panel) \s* S? \d+ [A-Za-z]?
             | [*＊] \s* \d+
             | \d{4} [a-z]? \s* ; \s* \d+ (?: \s* \( [\d-]+ \) )? \s* : \s* \d+ (?: \s* - \s* \d+ )?
-            | \bet\x20al\.? ,? \s* \(? \d{4}
+            | (?-u:\b)et\x20al\.? ,? \s* \(? \d{4}
             | (?m: ^ [\x20\t]* \(? \d{1,2} (?: \.\x20 | \) ) )
             | (?:午前|午後) \s* \d{1,2} \s* 時 (?: \s* \d{1,2} \s* 分 )?
-            | \b\d{1,2}:\d{2}\b
-            | \b \d{2,5} - \d{2,4} - \d{3,4} \b
-            | (?i: \b (?: phase | type | stage | grade | class | cycles? | visits? | cohort | part | study | session | wave ) \x20 ) [IVX\d]+ \b
+            | (?-u:\b)\d{1,2}:\d{2}(?-u:\b)
+            | (?-u:\b) \d{2,5} - \d{2,4} - \d{3,4} (?-u:\b)
+            | (?i: (?-u:\b) (?: phase | type | stage | grade | class | cycles? | visits? | cohort | part | study | session | wave ) \x20 ) [IVX\d]+ (?-u:\b)
             | \d{1,2} \) \s* [~-] \s* \d{1,2} \)
             | 第 \s* \d+ \s* (?:回|期|相|版|号|報|条|章|節|段落)
             | \d+ \s* 重
-            | \b (?:Vol|vol|No|no|pp|p)\. \s* \d+ (?: \s* - \s* \d+ )?
+            | (?-u:\b) (?:Vol|vol|No|no|pp|p)\. \s* \d+ (?: \s* - \s* \d+ )?
             ",
         )
         .expect("the not-data pattern is valid")

@@ -15,7 +15,7 @@ fn pattern() -> &'static Regex {
         let p = r"(?x)
               (?P<value> NUMBER ) \s* (?P<unit> (?: [A-Za-z]+ (?: -[A-Za-z]+ )? \s+ ){0,2}? )
               (?: (?i: per | each ) \s+ | / \s* )
-              (?P<per> (?: \d+ \s* )? (?i: (?: patient | person ) - ? \s* (?: years? | months? ) | months? | years? | weeks? | days? | yr | mo | wk ) ) \b
+              (?P<per> (?: \d+ \s* )? (?i: (?: patient | person ) - ? \s* (?: years? | months? ) | months? | years? | weeks? | days? | yr | mo | wk ) ) (?-u:\b)
             | (?: (?P<jn> \d+ ) \s* )? (?P<jper> ヶ月 | カ月 | ヵ月 | か月 | 月 | 年 | 週 | 日 ) \s* (?: あたり | 当たり | につき ) \s* (?: 平均 \s* )?
               (?P<jvalue> NUMBER ) \s* (?P<junit> ポイント | 点 | 回 | 件 )?
             | 年間 \s* (?: 平均 \s* )? (?P<yvalue> NUMBER ) \s* (?P<yunit> 回 | 件 )"

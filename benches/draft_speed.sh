@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Speed of `trialstats draft` and `check text` on a 100-page text (issue 26: about 300,000
+# characters in under 1 s). The text is the six seed documents (Japanese press releases and
+# an English abstract) repeated until it holds 300,000 characters; the release binary drafts
+# the study file, lists the items as JSON and checks every summary. Prints the seconds of
+# each (best of 3). Usage: bash benches/draft_speed.sh [CHARACTERS]   (from the crate root)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release --quiet
+bin=$PWD/target/release/trialstats
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+target=${1:-300000}
+doc="$work/long.txt"
+: > "$doc"
+while [ "$(wc -m < "$doc")" -lt "$target" ]; do
+  cat tests/data/seeds/*.txt >> "$doc"
+done
+echo "text: $(wc -m < "$doc") characters, $(wc -l < "$doc") lines"
+best() {
+  local best=999
+  for _ in 1 2 3; do
+    local s e t
+    s=$(date +%s.%N)
+    "$@" > /dev/null || [ $? -eq 1 ]
+    e=$(date +%s.%N)
+    t=$(echo "$e - $s" | bc -l)
+    if (( $(echo "$t < $best" | bc -l) )); then best=$t; fi
+  done
+  printf '%.3f s\n' "$best"
+}
+printf 'draft (TOML):      '; best "$bin" draft "$doc" -o "$work/draft.toml"
+printf 'draft --format json: '; best "$bin" draft "$doc" --format json
+printf 'check text:        '; best "$bin" check text "$doc" --scale 0,10
+printf 'items drafted:     %s\n' "$("$bin" draft "$doc" --format json | grep -c '"kind"')"
