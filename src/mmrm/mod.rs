@@ -34,6 +34,7 @@
 //! | [`summary`] | the printed summary |
 //! | [`chart`] | the least-squares means per arm over visits as a chart |
 
+#[cfg(feature = "charts")]
 pub mod chart;
 pub mod covariance;
 pub mod criterion;
