@@ -137,7 +137,7 @@ struct Arm {
 
 /// Every pair of arms of every study as a contrast (the earlier arm in the file first, as
 /// netmeta's `pairwise()`), the measure computed as metafor's `escalc`
-/// ([`crate::effect::binary`], [`crate::effect::two_group`]). For OR, RR and RD a study with
+/// ([`crate::effect::binary()`], [`crate::effect::two_group()`]). For OR, RR and RD a study with
 /// a zero cell in any arm (no events, or all) gets `incr` added to the events and non-events
 /// of every arm (netmeta's default, `incr = 0.5`); a study without events in any arm is left
 /// out, with a note (netmeta's `allstudies = FALSE`).

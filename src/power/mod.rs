@@ -125,7 +125,7 @@ pub(crate) fn require_positive(option: &str, value: f64, what: &str) -> Result<(
     }
 }
 
-/// [`require_positive`] for the command line.
+/// A value that must be positive (finite, above 0), refused naming the command-line option.
 pub fn require_positive_option(option: &str, value: f64, what: &str) -> Result<()> {
     require_positive(option, value, what)
 }
