@@ -83,12 +83,12 @@ impl FolderScan {
                     scan: TextScan::new(&name, &d.text, rules, all_p_values),
                 }),
                 Err(e) => not_read.push(NotRead {
-                    file: name.clone(),
-                    problem: e
-                        .to_string()
-                        .strip_prefix(&format!("{name}: "))
-                        .map(str::to_string)
-                        .unwrap_or_else(|| e.to_string()),
+                    file: name,
+                    // The file is named beside it; the message alone says why.
+                    problem: match e {
+                        Error::Input { message, .. } => message,
+                        other => other.to_string(),
+                    },
                 }),
             }
         }
