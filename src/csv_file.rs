@@ -47,6 +47,8 @@ pub struct Row<'a> {
     /// The line of the file on which the row starts (the header is line 1).
     pub line: usize,
     record: &'a csv::ByteRecord,
+    /// The row's bytes in the piece being parsed (for [`CsvFile::without_rows`]).
+    span: std::ops::Range<usize>,
 }
 
 impl CsvFile {
@@ -199,6 +201,47 @@ impl CsvFile {
         format!("{}:{line}", self.name)
     }
 
+    /// The file without the rows for which `drop` is true, and the lines those rows start
+    /// on. A dropped row leaves its line breaks behind (blank lines, which are skipped), so
+    /// every kept row keeps its line number in messages.
+    pub fn without_rows(
+        &self,
+        mut drop: impl FnMut(&Row) -> Result<bool>,
+    ) -> Result<(CsvFile, Vec<usize>)> {
+        let mut spans = Vec::new();
+        let mut lines = Vec::new();
+        self.for_each_row(|row| {
+            if drop(row)? {
+                spans.push(row.span.clone());
+                lines.push(row.line);
+            }
+            Ok(())
+        })?;
+        if spans.is_empty() {
+            return Ok((self.clone(), lines));
+        }
+        let body_start = self.body_start.min(self.bytes.len());
+        let body = self.body();
+        let mut bytes = self.bytes[..body_start].to_vec();
+        let mut copied = 0;
+        for span in spans {
+            bytes.extend_from_slice(&body[copied..span.start]);
+            bytes.extend(body[span.clone()].iter().filter(|&&b| b == b'\n'));
+            copied = span.end;
+        }
+        bytes.extend_from_slice(&body[copied..]);
+        Ok((
+            CsvFile {
+                name: self.name.clone(),
+                bytes,
+                header: self.header.clone(),
+                index: self.index.clone(),
+                body_start: self.body_start,
+            },
+            lines,
+        ))
+    }
+
     fn body(&self) -> &[u8] {
         &self.bytes[self.body_start.min(self.bytes.len())..]
     }
@@ -297,10 +340,12 @@ impl CsvFile {
                     ),
                 ));
             }
+            let start = record.position().map_or(0, |p| p.byte() as usize);
             each(&Row {
                 file: self,
                 line,
                 record: &record,
+                span: start..reader.position().byte() as usize,
             })?;
             rows += 1;
         }
@@ -499,5 +544,35 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.starts_with("t.csv:402: column y:"), "{e}");
+    }
+
+    #[test]
+    fn dropped_rows_leave_the_other_rows_on_their_lines() {
+        // A quoted field over two lines, CRLF endings, a blank line and no final newline.
+        let f = CsvFile::from_text("t.csv", "s,y\r\nA,1\r\n\"B\nb\",NA\r\n\r\nC,x\r\nD,\r\nE,5")
+            .unwrap();
+        let y = f.find("y").unwrap();
+        let (kept, lines) = f.without_rows(|r| Ok(r.is_missing(y))).unwrap();
+        assert_eq!(lines, [3, 7]);
+        let mut seen = Vec::new();
+        kept.for_each_row(|r| {
+            seen.push((r.line, r.text(0)?.to_string()));
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(
+            seen,
+            [
+                (2, "A".to_string()),
+                (6, "C".to_string()),
+                (8, "E".to_string())
+            ]
+        );
+        // A message about a kept row still names its own line.
+        let e = numbers(&kept, "y").unwrap_err().to_string();
+        assert!(e.starts_with("t.csv:6: column y:"), "{e}");
+        let (same, none) = f.without_rows(|_| Ok(false)).unwrap();
+        assert!(none.is_empty());
+        assert_eq!(same.bytes, f.bytes);
     }
 }

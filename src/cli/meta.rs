@@ -91,6 +91,11 @@ pub struct MetaArgs {
     /// the row number).
     #[arg(long)]
     pub label: Option<String>,
+    /// A row missing a value in a column the model reads (estimates, variances, raw columns of
+    /// --measure, moderators, grouping columns): omit leaves it out and lists it (metafor's
+    /// na.action = na.omit; JSON: omitted), fail refuses the file naming the row and column.
+    #[arg(long, value_name = "ACTION", default_value = "omit")]
+    pub na: String,
     /// Estimator of tau^2: FE, DL, HE, HS, HSk, SJ, ML, REML, EB, PM, PMM, DLIT or SJIT.
     #[arg(long, default_value = "REML")]
     pub method: String,
@@ -304,7 +309,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     if let Some(dir) = &args.data {
         return run_data(dir, &args, &options, format);
     }
-    let (data, request, clusters) = read_csv(&args)?;
+    let (data, request, clusters, omitted) = read_csv(&args)?;
     if let Some((cluster, id)) = clusters {
         let columns = meta::fitting::multilevel::ClusterColumns {
             cluster: (&cluster.0, &cluster.1),
@@ -316,7 +321,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         if !args.newmods.is_empty() {
             fit.predictions = Some(fit.predict(&args.newmods)?);
         }
-        let mut out = render(format, &fit)?;
+        let mut out = render_with_omitted(format, &fit, &omitted)?;
         if let (Some(r), true) = (&fit.ranef, format != Format::Json) {
             out.push('\n');
             out.push_str(&render(format, r)?);
@@ -546,7 +551,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     if !args.studies {
         fit.studies.clear();
     }
-    let mut out = render(format, &fit)?;
+    let mut out = render_with_omitted(format, &fit, &omitted)?;
     if format != Format::Json {
         if args.studies {
             out.push('\n');
@@ -715,9 +720,9 @@ fn run_compare(c: CompareArgs) -> Result<Outcome> {
         level: args.level,
         ..MetaOptions::default()
     };
-    let (data, _, _) = read_csv(&args)?;
+    let (data, _, _, omitted) = read_csv(&args)?;
     let test = meta::compare::compare(&data, &models[0], &models[1], &options)?;
-    let mut out = render(format, &test)?;
+    let mut out = render_with_omitted(format, &test, &omitted)?;
     if !out.ends_with('\n') {
         out.push('\n');
     }
@@ -847,11 +852,30 @@ fn run_data(dir: &Path, args: &MetaArgs, options: &MetaOptions, format: Format) 
     Ok(Outcome::Ok)
 }
 
+/// `result` rendered with the rows left out for missing values: in JSON as its `omitted`
+/// field, otherwise as a table after it.
+fn render_with_omitted<T: serde::Serialize + trialstats::output::Tabular>(
+    format: Format,
+    result: &T,
+    omitted: &meta::input::Omitted,
+) -> Result<String> {
+    let mut out = render(
+        format,
+        &meta::output::report::WithOmitted { result, omitted },
+    )?;
+    if format != Format::Json && !omitted.0.is_empty() {
+        out.push('\n');
+        out.push_str(&render(format, omitted)?);
+    }
+    Ok(out)
+}
+
 /// A column's name and its value for each study.
 type NamedColumn = (String, Vec<String>);
 
 /// The studies of the CSV file, as the options name their columns, the analyses asked for
-/// beyond the fit, and the cluster and id columns of a three-level model.
+/// beyond the fit, the cluster and id columns of a three-level model and the rows left out
+/// for missing values.
 #[allow(clippy::type_complexity)]
 fn read_csv(
     args: &MetaArgs,
@@ -859,6 +883,7 @@ fn read_csv(
     meta::MetaData,
     meta::ReviewRequest,
     Option<(NamedColumn, Option<NamedColumn>)>,
+    meta::input::Omitted,
 )> {
     let effects = match &args.measure {
         Some(code) => Effects::Computed {
@@ -912,13 +937,18 @@ fn read_csv(
     if let Some(c) = &args.id {
         groupings.push(("--id", c));
     }
-    let (mut data, mut columns) = meta::input::read_file_with(
+    let meta::input::ReadStudies {
+        mut data,
+        groupings: mut columns,
+        omitted,
+    } = meta::input::read_file_with(
         filled.as_ref().map_or(&file, |f| &f.file),
         &Columns {
             effects,
             label: args.label.clone(),
             mods: args.mods.clone(),
             level: args.level,
+            na: args.na.parse()?,
         },
         &groupings,
     )?;
@@ -954,7 +984,7 @@ fn read_csv(
         robust_type: args.robust_type.parse()?,
     };
     let cluster = take(&args.cluster).map(|c| (c, take(&args.id)));
-    Ok((data, request, cluster))
+    Ok((data, request, cluster, omitted))
 }
 
 /// The Bayesian model's options (`--bayes`), checked before anything is fitted.

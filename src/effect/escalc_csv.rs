@@ -230,6 +230,30 @@ pub fn escalc_rows(
     Ok(out)
 }
 
+/// The columns of `file` that `code` reads (a row missing one has no effect size): the
+/// code's columns present in the file, or the pair that stands in for an absent total
+/// (`ai` and `bi` for `n1i`), without the optional `sd2i` of SMCR.
+pub fn columns_read(file: &CsvFile, code: MeasureCode) -> Vec<usize> {
+    let mut read = Vec::new();
+    for (column, _) in columns_for(code) {
+        if column == "sd2i" && code == MeasureCode::SMCR {
+            continue;
+        }
+        match file.find(column) {
+            Some(i) => read.push(i),
+            None => {
+                if let Some(alt) = replacement(column) {
+                    read.extend(file.find(alt));
+                    read.extend(file.find(first_of(column)));
+                }
+            }
+        }
+    }
+    read.sort_unstable();
+    read.dedup();
+    read
+}
+
 /// The event column that goes with a total column (n1i = ai + bi, ni = xi + mi).
 fn first_of(column: &str) -> &'static str {
     match column {

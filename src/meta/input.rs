@@ -2,6 +2,11 @@
 //! their sampling variances (or standard errors) from named columns, or computed from raw
 //! columns with metafor's names by an `escalc` code; labels; moderators.
 //!
+//! A row with a missing cell (empty or `NA`) in a column the model reads (the estimate and
+//! variance columns, or the raw columns of the `escalc` code; a moderator; a grouping column)
+//! is left out and listed in [`Omitted`], as metafor's default `na.action = na.omit` drops
+//! it; [`MissingValues::Fail`] refuses it instead, naming its place.
+//!
 //! A moderator column is numeric when every cell is a finite number and categorical
 //! otherwise (treatment coding, levels in the order of [`crate::meta::fitting::moderators`]). A model with
 //! more coefficients than studies cannot be fitted and is refused here, naming the
@@ -13,6 +18,7 @@ use crate::error::{Error, Result};
 use crate::level::ConfidenceLevel;
 use crate::meta::fitting::moderators::{Moderator, ModeratorValues};
 use crate::meta::fitting::spec::MetaData;
+use serde::Serialize;
 use std::path::Path;
 
 /// Where the effects come from.
@@ -41,11 +47,66 @@ pub struct Columns {
     pub mods: Vec<String>,
     /// The level of the computed effects' intervals (does not change yi or vi).
     pub level: ConfidenceLevel,
+    /// What to do with a row that misses a value the model needs.
+    pub na: MissingValues,
+}
+
+/// What to do with a row whose cell is missing (empty or `NA`) in a column the model reads
+/// (metafor's `na.action`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum MissingValues {
+    /// Leave the row out and list it ([`Omitted`]), as `na.action = na.omit`.
+    #[default]
+    Omit,
+    /// Refuse the file, naming the row and the column (`na.action = na.fail`).
+    Fail,
+}
+
+impl std::str::FromStr for MissingValues {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        match s.to_ascii_lowercase().as_str() {
+            "omit" => Ok(MissingValues::Omit),
+            "fail" => Ok(MissingValues::Fail),
+            _ => Err(Error::input(
+                "--na",
+                format!(
+                    "'{s}' is not allowed; give omit (leave the row out) or fail (refuse the file)"
+                ),
+            )),
+        }
+    }
+}
+
+/// A row left out because a column the model reads is missing in it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OmittedRow {
+    /// The line of the file on which the row starts (the header is line 1).
+    pub line: usize,
+    /// The study's label (its row number when the file has no label column or the cell is
+    /// empty).
+    pub label: String,
+    /// The columns missing in the row.
+    pub missing: Vec<String>,
+}
+
+/// The rows left out for missing values, in file order.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[serde(transparent)]
+pub struct Omitted(pub Vec<OmittedRow>);
+
+/// The studies of a file, the grouping columns' values and the rows left out.
+#[derive(Debug, Clone)]
+pub struct ReadStudies {
+    pub data: MetaData,
+    /// One list per grouping column asked for, one value per study.
+    pub groupings: Vec<Vec<String>>,
+    pub omitted: Omitted,
 }
 
 /// Read the studies of the CSV file at `path`.
 pub fn read_csv(path: &Path, columns: &Columns) -> Result<MetaData> {
-    Ok(read_csv_with(path, columns, &[])?.0)
+    Ok(read_csv_with(path, columns, &[])?.data)
 }
 
 /// Read the studies, and with them the text of the columns `groupings` names (`(option,
@@ -54,14 +115,14 @@ pub fn read_csv_with(
     path: &Path,
     columns: &Columns,
     groupings: &[(&str, &str)],
-) -> Result<(MetaData, Vec<Vec<String>>)> {
+) -> Result<ReadStudies> {
     read_file_with(&CsvFile::read(path)?, columns, groupings)
 }
 
 /// Read the studies of a CSV file already read (for one whose medians were converted to
 /// means first, by `crate::convert::fill_means_from_medians`).
 pub fn read_file(file: &CsvFile, columns: &Columns) -> Result<MetaData> {
-    Ok(read_file_with(file, columns, &[])?.0)
+    Ok(read_file_with(file, columns, &[])?.data)
 }
 
 /// [`read_file`] with the grouping columns of [`read_csv_with`].
@@ -69,7 +130,7 @@ pub fn read_file_with(
     file: &CsvFile,
     columns: &Columns,
     groupings: &[(&str, &str)],
-) -> Result<(MetaData, Vec<Vec<String>>)> {
+) -> Result<ReadStudies> {
     let grouping_columns: Vec<usize> = groupings
         .iter()
         .map(|(option, name)| file.require(name, option))
@@ -85,6 +146,54 @@ pub fn read_file_with(
         .filter(|m| !m.is_empty())
         .map(|m| Ok((file.require(m, "--mods")?, m.as_str())))
         .collect::<Result<_>>()?;
+    // The columns the model reads: a row missing one of them is left out (or refused).
+    let mut used: Vec<usize> = match &columns.effects {
+        Effects::Columns {
+            yi,
+            variance,
+            is_se,
+        } => vec![
+            file.require(yi, "--yi")?,
+            file.require(variance, if *is_se { "--sei" } else { "--vi" })?,
+        ],
+        Effects::Computed { code, .. } => effect::escalc_csv::columns_read(file, *code),
+    };
+    used.extend(mods.iter().map(|(c, _)| *c));
+    used.extend(&grouping_columns);
+    let omit = columns.na == MissingValues::Omit;
+    let (mut omitted, mut row_numbers, mut rows) = (Vec::new(), Vec::new(), 0usize);
+    let (kept, _) = file.without_rows(|row| {
+        rows += 1;
+        let missing: Vec<String> = used
+            .iter()
+            .filter(|&&c| row.is_missing(c))
+            .map(|&c| file.header()[c].clone())
+            .collect();
+        if omit && !missing.is_empty() {
+            omitted.push(OmittedRow {
+                line: row.line,
+                label: match label {
+                    Some(c) if !row.is_missing(c) => row.text(c)?.to_string(),
+                    _ => rows.to_string(),
+                },
+                missing: dedup(missing),
+            });
+            return Ok(true);
+        }
+        row_numbers.push(rows);
+        Ok(false)
+    })?;
+    if rows > 0 && row_numbers.is_empty() {
+        return Err(Error::input(
+            file.name(),
+            format!(
+                "no studies: every row misses a value the model needs (line {}: {}); fill the cells, or choose other columns",
+                omitted[0].line,
+                omitted[0].missing.join(", ")
+            ),
+        ));
+    }
+    let file = &kept;
     let (yi, vi) = match &columns.effects {
         Effects::Columns {
             yi,
@@ -156,7 +265,7 @@ pub fn read_file_with(
     file.for_each_row(|row| {
         labels.push(match label {
             Some(c) => row.text(c)?.to_string(),
-            None => (labels.len() + 1).to_string(),
+            None => row_numbers[labels.len()].to_string(),
         });
         for ((c, _), values) in mods.iter().zip(cells.iter_mut()) {
             if row.is_missing(*c) {
@@ -199,13 +308,21 @@ pub fn read_file_with(
             }
         })
         .collect();
-    Ok((
-        MetaData {
+    Ok(ReadStudies {
+        data: MetaData {
             labels,
             yi,
             vi,
             mods: (!moderators.is_empty()).then_some(moderators),
         },
-        grouping_values,
-    ))
+        groupings: grouping_values,
+        omitted: Omitted(omitted),
+    })
+}
+
+/// The names in order, each once (a column can be both a moderator and a grouping).
+fn dedup(mut names: Vec<String>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    names.retain(|n| seen.insert(n.clone()));
+    names
 }

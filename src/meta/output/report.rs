@@ -12,6 +12,7 @@ use crate::meta::fitting::model::{TestedEstimate, TESTED_COLUMNS};
 use crate::meta::fitting::multilevel::MultilevelFit;
 use crate::meta::fitting::multilevel_ranef::MultilevelRandomEffects;
 use crate::meta::fitting::per_study::StudyPrediction;
+use crate::meta::input::Omitted;
 use crate::meta::rma::{MetaFit, StudyResult};
 use crate::meta::subsets::influence::{Influence, LeaveOneOut};
 use crate::meta::subsets::subgroup::SubgroupTest;
@@ -852,5 +853,60 @@ impl Tabular for crate::meta::fitting::contrast::Contrasts {
             "Tests of linear combinations of the coefficients (p adjusted: {})",
             self.adjust
         ))
+    }
+}
+
+impl Tabular for Omitted {
+    fn table(&self) -> Table {
+        Table {
+            header: ["line", "study", "missing"].map(String::from).to_vec(),
+            rows: self
+                .0
+                .iter()
+                .map(|r| {
+                    vec![
+                        Cell::Integer(r.line as i64),
+                        Cell::from(r.label.as_str()),
+                        Cell::from(r.missing.join(", ")),
+                    ]
+                })
+                .collect(),
+        }
+    }
+    fn preamble(&self) -> Option<String> {
+        Some(format!(
+            "Left out for missing values: {} (as metafor's na.action = na.omit; --na fail refuses them)",
+            crate::output::count_of(self.0.len(), "row", "rows")
+        ))
+    }
+}
+
+/// A result and the rows its file left out for missing values: in JSON the result's own
+/// fields and `omitted` (when rows were left out); in a table, the result alone (the caller
+/// prints the [`Omitted`] table after it).
+#[derive(Debug, Serialize)]
+pub struct WithOmitted<'a, T: Serialize> {
+    #[serde(flatten)]
+    pub result: &'a T,
+    #[serde(skip_serializing_if = "is_none_omitted")]
+    pub omitted: &'a Omitted,
+}
+
+fn is_none_omitted(omitted: &&Omitted) -> bool {
+    omitted.0.is_empty()
+}
+
+impl<T: Serialize + Tabular> Tabular for WithOmitted<'_, T> {
+    fn table(&self) -> Table {
+        self.result.table()
+    }
+    fn preamble(&self) -> Option<String> {
+        self.result.preamble()
+    }
+    fn epilogue(&self) -> Option<String> {
+        self.result.epilogue()
+    }
+    fn test_cases(&self) -> Option<Vec<crate::output::TestCase>> {
+        self.result.test_cases()
     }
 }
