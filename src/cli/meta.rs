@@ -28,6 +28,11 @@ pub enum MetaCommand {
     /// anova(res1, res2)): trialstats meta compare FILE.csv --yi COL --vi COL --model ablat
     /// --model ablat,year.
     Compare(CompareArgs),
+    /// Mantel-Haenszel fixed-effect model of 2x2 tables (metafor's rma.mh): pooled OR, RR or
+    /// RD, heterogeneity test, and for the OR the Cochran-Mantel-Haenszel and Tarone tests.
+    Mh(super::meta_tables::MantelHaenszelArgs),
+    /// Peto's one-step odds ratio of 2x2 tables (metafor's rma.peto).
+    Peto(super::meta_tables::TablesArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -274,8 +279,11 @@ pub struct MetaArgs {
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
-    if let Some(MetaCommand::Compare(c)) = args.command {
-        return run_compare(c);
+    match args.command {
+        Some(MetaCommand::Compare(c)) => return run_compare(c),
+        Some(MetaCommand::Mh(a)) => return super::meta_tables::run_mh(a),
+        Some(MetaCommand::Peto(a)) => return super::meta_tables::run_peto(a),
+        None => {}
     }
     let args = *args.options;
     if args.r.is_some() && args.measure.is_none() && args.data.is_none() {

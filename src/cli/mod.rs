@@ -10,6 +10,7 @@ mod glmm;
 mod list;
 mod lmm;
 mod meta;
+mod meta_tables;
 mod mmrm;
 mod nma;
 mod plot;

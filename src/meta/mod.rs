@@ -17,6 +17,7 @@
 //! | [`bayes`] (folder) | Bayesian random-effects meta-analysis: priors on τ and μ, the exact posterior by quadrature over τ, shrinkage, Bayes factors |
 //! | [`subsets`] (folder) | models of subsets of the studies: leave-one-out and case deletion, one summary row per subset, subgroups, the cumulative meta-analysis |
 //! | [`bias`] (folder) | small-study effects and publication bias: Egger, PET-PEESE, the rank test, trim and fill, fail-safe N, the selection model |
+//! | [`models`] (folder) | models of the studies' 2×2 tables rather than of effect sizes: Mantel–Haenszel and Peto (`rma.mh`, `rma.peto`) |
 //! | [`input`] | the studies from a CSV file: estimates and variances, or raw columns through `escalc`; labels; moderators |
 //! | [`rma`] | [`fit`]: the model as `trialstats meta` reports it, [`MetaFit`] |
 //! | [`compare`] | the likelihood-ratio test of two nested models fitted by ML (`anova(res1, res2)`) |
@@ -40,6 +41,7 @@ pub mod bias;
 pub mod compare;
 pub mod fitting;
 pub mod input;
+pub mod models;
 pub mod output;
 pub mod review;
 pub mod rma;

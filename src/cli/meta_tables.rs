@@ -1,0 +1,68 @@
+//! `trialstats meta mh` and `trialstats meta peto`: fixed-effect models of the studies' 2×2
+//! tables (`trialstats::meta::models`), metafor's `rma.mh` and `rma.peto`.
+
+use std::path::PathBuf;
+use trialstats::effect::MeasureCode;
+use trialstats::level::ConfidenceLevel;
+use trialstats::meta::models::{mantel_haenszel, peto, Tables};
+use trialstats::output::{render, Format};
+use trialstats::{Outcome, Result};
+
+/// The tables and what to print.
+#[derive(Debug, clap::Args)]
+pub struct TablesArgs {
+    /// CSV file with a header row, one study per row: columns ai, bi, ci, di (events and
+    /// non-events of group 1, then group 2) or ai, n1i, ci, n2i (events and group sizes).
+    pub file: PathBuf,
+    /// Column of study labels (default: a column named study, label, author, trial or id,
+    /// else the row number).
+    #[arg(long)]
+    pub label: Option<String>,
+    /// Confidence level of the intervals.
+    #[arg(long, default_value = "0.95", allow_hyphen_values = true)]
+    pub level: ConfidenceLevel,
+    /// Output format: table, json or csv.
+    #[arg(long, default_value = "table")]
+    pub format: String,
+}
+
+/// `meta mh`.
+#[derive(Debug, clap::Args)]
+pub struct MantelHaenszelArgs {
+    #[command(flatten)]
+    pub tables: TablesArgs,
+    /// The effect to pool: OR, RR or RD.
+    #[arg(long, default_value = "OR")]
+    pub measure: String,
+    /// Leave out the continuity correction of the Cochran-Mantel-Haenszel test (metafor's
+    /// correct = FALSE).
+    #[arg(long)]
+    pub no_correct: bool,
+}
+
+pub fn run_mh(args: MantelHaenszelArgs) -> Result<Outcome> {
+    let format: Format = args.tables.format.parse()?;
+    let code: MeasureCode = args.measure.parse()?;
+    let tables = Tables::read_csv(&args.tables.file, args.tables.label.as_deref())?;
+    let fit = mantel_haenszel::fit(&tables, code, args.tables.level, !args.no_correct)?;
+    print(format, &fit)
+}
+
+pub fn run_peto(args: TablesArgs) -> Result<Outcome> {
+    let format: Format = args.format.parse()?;
+    let tables = Tables::read_csv(&args.file, args.label.as_deref())?;
+    let fit = peto::fit(&tables, args.level)?;
+    print(format, &fit)
+}
+
+fn print<T: trialstats::output::Tabular + serde::Serialize>(
+    format: Format,
+    value: &T,
+) -> Result<Outcome> {
+    let mut out = render(format, value)?;
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    super::print(&out);
+    Ok(Outcome::Ok)
+}
