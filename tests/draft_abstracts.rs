@@ -90,16 +90,19 @@ fn measure(name: &str) -> (usize, usize, usize, usize) {
 #[test]
 fn every_fixture_keeps_its_source_and_has_expected_items() {
     let names = fixtures();
-    assert!(names.len() >= 4, "{names:?}");
+    // The 20 real abstracts (and tables) from the search tool's `pages` corpus.
+    assert!(names.len() >= 20, "{names:?}");
     for name in names {
         let text = std::fs::read_to_string(dir().join(format!("{name}.txt"))).unwrap();
-        assert!(text.starts_with("Source: https://"), "{name}: no URL");
+        assert!(
+            text.starts_with("Source: https://") || text.starts_with("Source: http://"),
+            "{name}: no URL"
+        );
         assert!(!expected(&name).is_empty(), "{name}");
     }
 }
 
 #[test]
-#[ignore = "goal not reached on the 4 abstracts: recall 37/39 (94.9 %), precision 37/42 (88.1 %); a mean (SE) printed with different decimals (2.70 (0.051)) is not read as one (NOTE-26); run with --ignored to see the figures"]
 fn abstracts_recall_and_precision_reach_the_goals() {
     let (mut found, mut want, mut right, mut drafted) = (0, 0, 0, 0);
     for name in fixtures() {

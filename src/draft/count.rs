@@ -23,6 +23,84 @@ fn percent_pattern() -> &'static Regex {
     })
 }
 
+/// A count with its percentage after it: `2313 (50.6%)`, `163 events (8.9%)`, `21 of 411
+/// (5.1%)`, `3046/5689 (53.5)` (a table whose header says `(%)`: the bracketed number is the
+/// percentage when it is 100·k/n as printed).
+fn count_percent_pattern() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| {
+        let p = r"(?x)
+            (?P<count> \d{1,3}(?:,\d{3})+ | \d+ )
+            (?: \s+ (?i: of | out \s+ of ) \s+ (?P<of> \d{1,3}(?:,\d{3})+ | \d+ )
+              | \s* / \s* (?P<of2> \d{1,3}(?:,\d{3})+ | \d+ )
+              | \s+ (?P<word> [a-z]+ ) )?
+            \s* \( \s* (?P<value> \d+ (?: \. \d+ )? ) \s* (?P<sign> % )? \s* (?: [);,] | of \s )"
+            .replace("NUMBER", NUMBER);
+        Regex::new(&p).expect("the count-percent pattern is valid")
+    })
+}
+
+/// Does `value` (a percentage as printed) round 100·`count`/`of` to its printed decimals?
+fn is_percent_of(value: &crate::text::TextNumber, count: f64, of: f64) -> bool {
+    of > 0.0 && (100.0 * count / of - value.value).abs() <= value.half_unit() + 1e-9
+}
+
+/// Every count printed with its percentage: one percent item holding its count (and whole).
+fn find_count_percent(scan: &mut Scan, plain: &str) {
+    for c in count_percent_pattern().captures_iter(plain) {
+        let k = c.name("count").expect("count");
+        let v = c.name("value").expect("value");
+        // Up to the `%` or the closing bracket's number, not the character after it.
+        let end = c.name("sign").map_or(v.end(), |s| s.end());
+        let range = k.start()..end;
+        if !scan.free(range.clone())
+            || inside_name(plain, k.start(), k.end())
+            || plain[..k.start()].ends_with(['.', '-', '/'])
+        {
+            continue;
+        }
+        let of_m = c.name("of").or(c.name("of2"));
+        let (Some(count), Some(value)) = (scan.number(k.range()), scan.number(v.range())) else {
+            continue;
+        };
+        let of = of_m.and_then(|m| scan.number(m.range()));
+        let percent_sign = c.name("sign").is_some();
+        let fits = match &of {
+            Some(n) => {
+                count.number.value <= n.number.value
+                    && (percent_sign
+                        || is_percent_of(&value.number, count.number.value, n.number.value))
+            }
+            // A bare count and a bracketed number: a percentage only when it says so, with
+            // at most one word (the counted thing) between.
+            None => percent_sign && value.number.value <= 100.0,
+        };
+        if !fits {
+            continue;
+        }
+        // `163 events (8.9%)`: the word is what is counted, not a verb.
+        if c.name("word").is_some_and(|w| {
+            [
+                "of", "to", "and", "or", "in", "at", "on", "were", "was", "days", "weeks",
+                "months", "years", "day", "week", "month", "year",
+            ]
+            .contains(&w.as_str())
+        }) {
+            continue;
+        }
+        scan.push(
+            ItemKind::Percent,
+            range,
+            Parts {
+                value: Some(value),
+                count: Some(count),
+                of,
+                ..Parts::default()
+            },
+        );
+    }
+}
+
 fn count_of_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
@@ -41,7 +119,12 @@ fn n_pattern() -> &'static Regex {
         let p = r"(?x)
               (?: ^ | [^A-Za-z] ) [nN] \s* = \s* (?P<n> NUMBER )
             | (?P<ja> NUMBER ) \s* (?P<jaunit> CJA )
-            | (?P<en> NUMBER ) \s+ (?: [a-z]+ (?: -[a-z]+ )? \s+ ){0,2}? (?P<enunit> CEN ) (?-u:\b)"
+            | (?P<en> NUMBER ) \s+ (?: [a-z]+ (?: -[a-z]+ )? \s+ ){0,2}? (?P<enunit> CEN ) (?-u:\b)
+            | (?P<paren> NUMBER ) \s* \( [^()\n]{1,40} \) \s+ (?: [a-z]+ \s+ )?? (?P<parenunit> CEN ) (?-u:\b)
+            | (?P<afterunit> CEN ) \s* \( \s* (?P<after> NUMBER ) \s* \)
+            | (?P<arm> NUMBER ) \s+ (?P<armunit> intervention | control | placebo | treatment | usual \x20 care ) (?: \s+ (?: arm | group ) )? \s* [,;)]
+            | (?i: of \s+ whom ) \s+ (?P<whom> NUMBER ) (?-u:\b)
+            | (?P<assigned> NUMBER ) \s+ (?: (?: were | was ) \s+ (?: randomi[sz]ed | assigned | allocated | enrolled | included ) | to \s+ the \s+ [a-z-]+ \s+ (?: arm | group ) ) (?-u:\b)"
             .replace("NUMBER", NUMBER)
             .replace("CJA", COUNTERS_JA)
             .replace("CEN", COUNTERS_EN);
@@ -92,6 +175,7 @@ pub fn bound_around(plain: &str, start: usize, end: usize) -> Option<Bound> {
 /// Every percentage, count of a whole and n.
 pub fn find(scan: &mut Scan) {
     let plain = scan.doc.plain.text.clone();
+    find_count_percent(scan, &plain);
     for c in percent_pattern().captures_iter(&plain) {
         let whole = c.get(0).expect("a match");
         let v = c.name("value").expect("value");
@@ -166,17 +250,34 @@ pub fn find(scan: &mut Scan) {
             },
         );
     }
-    for c in n_pattern().captures_iter(&plain) {
+    // Read on from the end of each number, not of the match: `599 (301 intervention, 298
+    // control) patients` holds three.
+    let mut pos = 0;
+    while let Some(c) = n_pattern().captures_at(&plain, pos) {
         let (m, unit, range) = if let Some(m) = c.name("n") {
             (m, None, c.get(0).expect("a match").start()..m.end())
         } else if let Some(m) = c.name("ja") {
             let u = c.name("jaunit").expect("unit");
             (m, Some(u.as_str().to_string()), m.start()..u.end())
-        } else {
-            let m = c.name("en").expect("en");
+        } else if let Some(m) = c.name("en") {
             let u = c.name("enunit").expect("unit");
             (m, Some(u.as_str().to_string()), m.start()..m.end())
+        } else if let Some(m) = c.name("paren") {
+            let u = c.name("parenunit").expect("unit");
+            (m, Some(u.as_str().to_string()), m.start()..m.end())
+        } else if let Some(m) = c.name("after") {
+            let u = c.name("afterunit").expect("unit");
+            (m, Some(u.as_str().to_string()), m.start()..m.end())
+        } else if let Some(m) = c.name("arm") {
+            let u = c.name("armunit").expect("unit");
+            (m, Some(u.as_str().to_string()), m.start()..m.end())
+        } else if let Some(m) = c.name("whom") {
+            (m, None, m.start()..m.end())
+        } else {
+            let m = c.name("assigned").expect("assigned");
+            (m, None, m.start()..m.end())
         };
+        pos = m.end();
         // From the `n` itself, not the character before it.
         let range = match c.name("n") {
             Some(_) => {

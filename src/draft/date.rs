@@ -23,7 +23,8 @@ fn pattern() -> &'static Regex {
             | (?-u:\b) (?P<mmon> MONTHS ) \.? \s+ (?P<mday> \d{1,2} ) (?:st|nd|rd|th)? ,? \s+ (?P<myear> (?:19|20)\d{2} ) (?-u:\b)
             | (?-u:\b) (?P<yyear> (?:19|20)\d{2} ) \s+ (?P<ymon> MONTHS ) \.? \s+ (?P<yday> \d{1,2} ) (?-u:\b)
             | (?-u:\b) (?P<omon> MONTHS ) \.? ,? \s+ (?P<oyear> (?:19|20)\d{2} ) (?-u:\b)
-            | (?-u:\b) (?i: in|since|from|until|by|during|before|after ) \s+ (?P<wyear> (?:19|20)\d{2} ) (?-u:\b)
+            | (?-u:\b) (?i: in|since|from|until|by|during|before|after|between ) \s+ (?P<wyear> (?:19|20)\d{2} ) (?-u:\b)
+            | (?-u:\b) (?i: and|to|through ) \s+ (?P<ayear> (?:19|20)\d{2} ) (?-u:\b)
             "
         .replace("MONTHS", MONTHS);
         Regex::new(&p).expect("the date pattern is valid")
@@ -89,7 +90,7 @@ fn date_of(c: &Captures) -> Option<String> {
     if c.name("omon").is_some() {
         return ymd(num("oyear"), Some(month_number(&c["omon"])), None);
     }
-    ymd(num("wyear"), None, None)
+    ymd(num("wyear").or(num("ayear")), None, None)
 }
 
 /// Every date of the document.
@@ -97,8 +98,18 @@ pub fn find(scan: &mut Scan) {
     let plain = scan.doc.plain.text.clone();
     for c in pattern().captures_iter(&plain) {
         let whole = c.get(0).expect("a match");
+        // `and 2008` is a year only after one (`between 1982 and 2008`).
+        if c.name("ayear").is_some()
+            && !plain[..whole.start()]
+                .trim_end()
+                .rsplit(|ch: char| !ch.is_ascii_digit())
+                .next()
+                .is_some_and(|y| y.len() == 4 && (y.starts_with("19") || y.starts_with("20")))
+        {
+            continue;
+        }
         // For `in 2005`, the item is the year itself.
-        let range = match c.name("wyear") {
+        let range = match c.name("wyear").or(c.name("ayear")) {
             Some(y) => y.range(),
             None => whole.range(),
         };

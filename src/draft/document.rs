@@ -71,7 +71,8 @@ fn is_heading_line(line: &str) -> bool {
     )
 }
 
-fn is_table_row(line: &str) -> bool {
+/// Is `line` a row of a table: cells set apart by tabs or by two or more `|`?
+pub fn is_table_row(line: &str) -> bool {
     line.contains('\t') || line.matches('|').count() >= 2
 }
 

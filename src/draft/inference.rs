@@ -76,11 +76,12 @@ fn ci_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
         let p = r"(?x)
-            (?: (?P<level> NUMBER ) \s* % \s* )?
+            (?: (?P<level> NUMBER ) \s* (?: % | (?i: percent | per \s cent ) ) \s* )?
             (?: (?i: CI | C\.I\. | confidence \s+ intervals? | credible \s+ intervals? | CrI ) | 信頼区間 )
-            (?: \s* \( (?i: CI | CrI ) \) )?
+            (?: \s* [(\[] (?i: CI | CrI ) [)\]] )?
+            (?: \s* (?P<after> \d{2} (?: \.\d+ )? ) \s* % )?
             \s* (?: [:=,] | (?i: of | was | were | from ) )? \s* [(\[]? \s*
-            (?P<lo> NUMBER ) \s* (?: (?i: to | and ) | [-,;~] ) \s* (?P<hi> NUMBER ) \s* [)\]]?"
+            (?P<lo> NUMBER ) \s* %? \s* (?: (?i: to | and ) | [-,;~] ) \s* (?P<hi> NUMBER ) \s* %? \s* [)\]]?"
             .replace("NUMBER", NUMBER);
         Regex::new(&p).expect("the CI pattern is valid")
     })
@@ -89,7 +90,7 @@ fn ci_pattern() -> &'static Regex {
 fn bracket_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
-        let p = r"(?x) (?: (?P<est> NUMBER ) \s* )? [(\[] \s* (?P<lo> NUMBER ) \s* [,;] \s* (?P<hi> NUMBER ) \s* [)\]]"
+        let p = r"(?x) (?: (?P<est> NUMBER ) \s* )? [(\[] \s* (?P<lo> NUMBER ) \s* (?: (?P<sep> [,;] ) | (?i: to ) | - ) \s* (?P<hi> NUMBER ) \s* [)\]]"
             .replace("NUMBER", NUMBER);
         Regex::new(&p).expect("the bracket pattern is valid")
     })
@@ -98,8 +99,20 @@ fn bracket_pattern() -> &'static Regex {
 fn level_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
-        Regex::new(r"(?i)(\d{2}(?:\.\d+)?)\s*%\s*(?:CI|C\.I\.|confidence|credible|CrI|信頼区間)")
+        Regex::new(r"(?i)(\d{2}(?:\.\d+)?)\s*(?:%|percent|per cent)\s*(?:CI|C\.I\.|confidence|credible|CrI|信頼区間)")
             .expect("valid pattern")
+    })
+}
+
+/// The name of a ratio or difference right before its estimate: `RR=`, `OR `, `HR: `,
+/// `odds ratio was`.
+fn ratio_label_pattern() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| {
+        Regex::new(
+            r"(?:(?-u:\b)(?:RR|OR|HR|IRR|aOR|aHR|AOR|aRR)|(?i:ratio))\s*(?:[=:,]|(?i:was|of))?\s*$",
+        )
+        .expect("valid pattern")
     })
 }
 
@@ -120,7 +133,11 @@ pub fn find_confidence_intervals(scan: &mut Scan) {
         if lower.number.value > upper.number.value {
             continue;
         }
-        let level = c.name("level").and_then(|m| scan.number(m.range()));
+        // `95% CI`, `95 percent CI`, or `CI 95%`.
+        let level = c
+            .name("level")
+            .or(c.name("after"))
+            .and_then(|m| scan.number(m.range()));
         scan.push(
             ItemKind::Ci,
             range,
@@ -166,7 +183,22 @@ pub fn find_confidence_intervals(scan: &mut Scan) {
         ) else {
             continue;
         };
-        if !(names_ci || document_names_ci && estimate_inside(lo.value, hi.value)) {
+        // A ratio's estimate printed before its bracket: `RR=0.957 [0.810 − 1.131]`,
+        // `OR 2.1 (1.1, 3.9)`.
+        let ratio_before = c.name("est").is_some_and(|e| {
+            ratio_label_pattern().is_match(
+                &plain[plain[..e.start()]
+                    .char_indices()
+                    .rev()
+                    .nth(24)
+                    .map_or(0, |(i, _)| i)..e.start()],
+            )
+        });
+        let inside = estimate_inside(lo.value, hi.value);
+        // A pair joined by a comma or semicolon in a sentence naming a CI is one; a pair joined
+        // by `to` or a dash (which ranges and quartiles also print) must hold its estimate.
+        let comma = c.name("sep").is_some();
+        if !((names_ci && (comma || inside)) || (document_names_ci || ratio_before) && inside) {
             continue;
         }
         let (Some(lower), Some(upper)) = (

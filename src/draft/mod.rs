@@ -9,6 +9,7 @@
 //! | [`not_data`] | what is not data: URLs, e-mail and postal addresses, telephone numbers, DOIs and registry ids, figure and table numbers, footnote marks, citations, numbers inside names (IL-6, G93A), list enumerators |
 //! | [`inference`] | test statistics (the statcheck forms of [`crate::checks::reported_test`]), p-values, confidence intervals |
 //! | [`summary`] | mean ± spread (`m ± s`, `m +/- s`, `m (s)`, `m (SD s)`), medians with IQR or range |
+//! | [`table_row`] | rows of a table labelled `n` or `P`: each cell's number is that column's n or p |
 //! | [`count`] | `x of n`, `x/n`, 7 名中 5 名, `n = k`, 5 例, percentages (`x %`, `x % (k/n)`) |
 //! | [`rate`] | rates per period (`0.47 points per month`, 1月あたり平均0.47ポイント) |
 //! | [`date`] | dates (`2014 年 3 月 15 日`, 令和 2 年, `March 15, 2014`, `2014-03-15`) |
@@ -32,6 +33,7 @@ pub mod rate;
 pub mod study_file;
 pub mod summary;
 pub mod summary_check;
+pub mod table_row;
 pub mod unclassified;
 
 pub use document::Document;
@@ -379,6 +381,7 @@ pub fn read_document(doc: &Document) -> Vec<Item> {
     };
     // From the most specific form to the least: each claims what it reads.
     date::find(&mut scan);
+    table_row::find(&mut scan);
     inference::find_test_statistics(&mut scan);
     inference::find_confidence_intervals(&mut scan);
     summary::find(&mut scan);

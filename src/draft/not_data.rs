@@ -3,7 +3,8 @@
 //! identifiers (DOIs, PMID, PMCID, ISSN, registry ids), figure, table and footnote numbers,
 //! citations (`PNAS 2011;108:3701-3706`, `Chihara et al. 2011`), numbers inside names
 //! (IL-6, G93A, SSEA-3, CL2020, アクアポリン 4, 第1回, 2重盲検) and labels (`phase 2`, `cycle 1`,
-//! `type 2`), codes with a leading zero (0323), list enumerators at a line's start (`1. `,
+//! `type 2`, `grade 3 or 4`: a category; `cycles 2 to 6` counts), the centiles that name quartiles (`25–75 centile`), a constant
+//! that multiplies a formula (`100*[(T–BL)/BL]`), codes with a leading zero (0323), list enumerators at a line's start (`1. `,
 //! `１）`), and times of day (午後4 時, 16:00).
 //!
 //! The names rule is in [`inside_name`], used by every recogniser that reads a bare number.
@@ -32,7 +33,10 @@ fn patterns() -> &'static Regex {
             | (?:午前|午後) \s* \d{1,2} \s* 時 (?: \s* \d{1,2} \s* 分 )?
             | (?-u:\b)\d{1,2}:\d{2}(?-u:\b)
             | (?-u:\b) \d{2,5} - \d{2,4} - \d{3,4} (?-u:\b)
-            | (?i: (?-u:\b) (?: phase | type | stage | grade | class | cycles? | visits? | cohort | part | study | session | wave ) \x20 ) [IVX\d]+ (?-u:\b)
+            | (?i: (?-u:\b) (?: phase | type | stage | grade | class )s? \x20 ) [IVX\d]+ (?: \x20? (?i: or | and | to | - | / ) \x20? [IVX\d]+ )? (?-u:\b)
+            | (?i: (?-u:\b) (?: cycles? | visits? | cohort | part | study | session | wave ) \x20 ) [IVX\d]+ (?-u:\b)
+            | (?-u:\b) \d{1,2} (?: st | nd | rd | th )? (?: \x20? - \x20? \d{1,2} (?: st | nd | rd | th )? )? \x20? (?i: centiles? | percentiles? ) (?-u:\b)
+            | (?-u:\b) \d+ \x20? [*×] \x20? [\[(]
             | \d{1,2} \) \s* [~-] \s* \d{1,2} \)
             | 第 \s* \d+ \s* (?:回|期|相|版|号|報|条|章|節|段落)
             | \d+ \s* 重
@@ -64,7 +68,11 @@ pub fn inside_name(plain: &str, start: usize, end: usize) -> bool {
     let b1 = back.next();
     let b2 = back.next();
     let letter = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
-    if letter(b1) || (matches!(b1, Some('-' | '_' | '/')) && letter(b2)) {
+    // A unit per a number of hours or days is a dose (`200 mg/24 hours`), not a name.
+    let per_time = b1 == Some('/')
+        && plain[end..].trim_start().starts_with(['h', 'd', 'w'])
+        && plain[end..].starts_with(' ');
+    if letter(b1) || (matches!(b1, Some('-' | '_' | '/')) && letter(b2) && !per_time) {
         return true;
     }
     // A number after a katakana word (one space allowed) and not followed by a unit or

@@ -1,9 +1,11 @@
 //! Summaries of a distribution: mean ± spread and median with IQR or range.
 //!
-//! Forms: `m ± s`, `m +/- s`, `m ± s SD`, `m (SD s)`, `m (SE s)`, `m (s)` (the last only
-//! when both numbers print the same decimals, or the sentence says `mean (SD)` or the like:
-//! `cycle 1 (2)` is not a summary), `6 (IQR 4–10)`, `6 (interquartile range 4 to 10)`,
-//! `6 (range 2–20)`, 中央値 6（範囲 2–20）. What ± means is taken only from the text: a label
+//! Forms: `m ± s`, `m +/- s`, `m ± s SD`, `m (SD s)`, `m (standard deviation s)`, `m (SE s)`,
+//! `m (s)` (the last only when both numbers print decimals, `2.70 (0.051)`, or the sentence
+//! says `mean (SD)` or the like: `cycle 1 (2)` is not a summary), `6 (IQR 4–10)`,
+//! `6 (interquartile range 4 to 10)`, `6 (range 2–20)`, 中央値 6（範囲 2–20）, and `19 (5–64)`
+//! holding its median between its bounds in a document that states `median (IQR)` or
+//! `median (25–75 centile)`. What ± means is taken only from the text: a label
 //! after the spread (`± 1.7 SD`, `(SD 1.7)`) or a statement in the same sentence (`mean ±
 //! SD`, `mean (SEM)`); otherwise it stays unstated, for the reviewer.
 
@@ -13,8 +15,7 @@ use crate::text::number::NUMBER;
 use regex::Regex;
 use std::sync::OnceLock;
 
-const LABEL: &str =
-    r"(?:SD|SEM|SE|S\.D\.|S\.E\.M\.|S\.E\.|s\.d\.|s\.e\.m\.|s\.e\.|標準偏差|標準誤差)";
+const LABEL: &str = r"(?:SD|SEM|SE|S\.D\.|S\.E\.M\.|S\.E\.|s\.d\.|s\.e\.m\.|s\.e\.|(?i:standard\x20deviation|standard\x20error(?:\x20of\x20the\x20mean)?)|標準偏差|標準誤差)";
 
 fn mean_spread_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
@@ -50,11 +51,34 @@ fn stated_label_pattern() -> &'static Regex {
     })
 }
 
+/// A document's statement that its bracketed pairs are a median's quartiles or range:
+/// `median (IQR)`, `median (25–75 centile)`, `medians (range)`.
+fn stated_median_pattern() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| {
+        Regex::new(
+            r"(?i)medians?\s*[(\[,]\s*(?:(?P<iqr>IQR|inter-?quartile\s+range|quartiles|25(?:th)?\s*-\s*75(?:th)?\s*(?:centiles?|percentiles?))|(?P<range>range|min(?:imum)?\s*-\s*max(?:imum)?))",
+        )
+        .expect("valid pattern")
+    })
+}
+
+/// `m (a–b)`, `m (a to b)`: a median with its quartiles or range when the document says so.
+fn bracketed_pair_pattern() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| {
+        let p = r"(?x) (?P<m> NUMBER ) \s* \( \s* (?P<lo> NUMBER ) \s* (?: - | (?i: to ) ) \s* (?P<hi> NUMBER ) \s* \)"
+            .replace("NUMBER", NUMBER);
+        Regex::new(&p).expect("the bracketed pair pattern is valid")
+    })
+}
+
 /// `SD`, `SE` or `SEM` for a printed label.
 fn label_of(text: &str) -> &'static str {
     let t = text.to_ascii_uppercase().replace('.', "");
     match t.as_str() {
-        "SD" => "SD",
+        "SD" | "STANDARD DEVIATION" => "SD",
+        "STANDARD ERROR OF THE MEAN" => "SEM",
         "SEM" => "SEM",
         "SE" => "SE",
         _ if text == "標準偏差" => "SD",
@@ -98,6 +122,51 @@ pub fn find(scan: &mut Scan) {
             },
         );
     }
+    // A document that states `median (IQR)` (a table's header, a sentence's lead-in) prints
+    // its medians as `19 (5–64)` with no label at each: one holding its median between its
+    // bounds is read as one.
+    if let Some(stated) = stated_median_pattern().captures(&plain) {
+        let kind = if stated.name("range").is_some() {
+            ItemKind::MedianRange
+        } else {
+            ItemKind::MedianIqr
+        };
+        for c in bracketed_pair_pattern().captures_iter(&plain) {
+            let whole = c.get(0).expect("a match");
+            let m = c.name("m").expect("m");
+            if !scan.free(whole.range()) || inside_name(&plain, m.start(), m.end()) {
+                continue;
+            }
+            let (Some(median), Some(lower), Some(upper)) = (
+                scan.number(m.range()),
+                scan.number(c.name("lo").expect("lo").range()),
+                scan.number(c.name("hi").expect("hi").range()),
+            ) else {
+                continue;
+            };
+            let (lo, mid, hi) = (lower.number.value, median.number.value, upper.number.value);
+            if !(lo <= mid && mid <= hi && lo < hi) {
+                continue;
+            }
+            scan.push(
+                kind,
+                whole.range(),
+                Parts {
+                    median: Some(median),
+                    lower: Some(lower),
+                    upper: Some(upper),
+                    ..Parts::default()
+                },
+            );
+            if let Some(item) = scan.items.last_mut() {
+                item.notes.push(format!(
+                    "read as a median with its {} because the document says `{}`; check it applies here",
+                    if kind == ItemKind::MedianRange { "range" } else { "quartiles" },
+                    &stated[0]
+                ));
+            }
+        }
+    }
     for c in mean_spread_pattern().captures_iter(&plain) {
         let whole = c.get(0).expect("a match");
         let (mean, spread, label) = match c.name("mean") {
@@ -128,7 +197,7 @@ pub fn find(scan: &mut Scan) {
         if bracketed
             && label.is_none()
             && stated.is_none()
-            && !(mean_n.number.decimals > 0 && mean_n.number.decimals == spread_n.number.decimals)
+            && !(mean_n.number.decimals > 0 && spread_n.number.decimals > 0)
         {
             continue;
         }
