@@ -21,7 +21,7 @@
 //! naming the visits, then K rows), or from a fitted `trialstats mmrm --format json` (its
 //! estimated correlation, and the SD of its last visit).
 
-use super::{require_positive, Allocation, Goal, Precision, Sides, Solution, Test};
+use super::{require_positive, Allocation, Goal, Sides, Solution, Test, TwoArmVariances};
 use crate::csv_file::CsvFile;
 use crate::error::{Error, Result};
 use crate::output::{human_number, Cell, Table, Tabular};
@@ -306,20 +306,11 @@ pub fn mmrm_power(
 ) -> Result<MmrmPower> {
     design.validate()?;
     let (pa, pb) = design.phis()?;
-    let (va, vb) = (
-        design.sd * design.sd * pa,
-        design.sd_b.unwrap_or(design.sd).powi(2) * pb,
-    );
-    let unit = |_e: f64, f: f64| {
-        let s = (va / f + vb / (1.0 - f)).sqrt();
-        Ok((s, s))
+    let variances = TwoArmVariances {
+        va: design.sd * design.sd * pa,
+        vb: design.sd_b.unwrap_or(design.sd).powi(2) * pb,
     };
-    let precision = Precision {
-        unit_se: &unit,
-        df_lost: Some(2.0),
-        unit: "patients",
-    };
-    let solution = Solution::solve(goal, design.delta, &precision, test, allocation)?;
+    let solution = variances.solve(goal, design.delta, test, allocation)?;
     let mut design = design.clone();
     design.delta = solution.effect;
     // The power at fractions and multiples of the answer's n, for the curve.
@@ -330,7 +321,7 @@ pub fn mmrm_power(
         let n = (total * m).round().max(4.0);
         power_curve.push(CurvePoint {
             n_total: n as u64,
-            power: precision.power(&test, solution.effect, n, f)?,
+            power: variances.power(&test, solution.effect, n, f)?,
         });
     }
     power_curve.dedup_by_key(|p| p.n_total);

@@ -32,7 +32,7 @@
 //! | file | owns |
 //! |---|---|
 //! | `mod.rs` | [`Sides`], the checks of positive inputs, the preamble of a result |
-//! | [`solve`] | [`Allocation`], [`Goal`], [`SmallSample`], [`Solution`]: n, power or delta, z or t |
+//! | [`solve`] | [`Allocation`], [`Goal`], [`SmallSample`], [`Solution`]: n, power or delta, z or t; [`TwoArmVariances`]: a difference in means (slope, MMRM) |
 //! | [`slope`] | the slope design, its dropout pattern or retention, the closed-form n and power |
 //! | [`mmrm`] | the MMRM design (Lu, Luo & Chen 2008): correlation, retention, φ per arm |
 //! | [`rate`] | the rate design, Zhu & Lakkis's variances, n and power |
@@ -53,7 +53,9 @@ pub use simulate::{
     simulate_rate_trials, simulate_slope_trials, SimulatedPower, SimulationSettings,
 };
 pub use slope::{dropout_pattern, SlopeDesign, SlopePower};
-pub use solve::{Allocation, Goal, Precision, SampleSize, SmallSample, Solution, Test};
+pub use solve::{
+    Allocation, Goal, Precision, SampleSize, SmallSample, Solution, Test, TwoArmVariances,
+};
 pub use sweep::{SweepAxis, SweepResult};
 
 use crate::dist;
@@ -152,20 +154,11 @@ mod tests {
     #[test]
     fn the_two_sample_z_formula() {
         // The two-sample z test, d = 0.5, unit variance, 1:1.
-        let unit = |_e: f64, f: f64| {
-            Ok::<_, Error>((
-                (1.0 / f + 1.0 / (1.0 - f)).sqrt(),
-                (1.0 / f + 1.0 / (1.0 - f)).sqrt(),
-            ))
-        };
-        let precision = Precision {
-            unit_se: &unit,
-            df_lost: Some(2.0),
-            unit: "patients",
-        };
+        let unit_variances = TwoArmVariances { va: 1.0, vb: 1.0 };
         let test = Test::normal(ConfidenceLevel::NINETY_FIVE, Sides::TwoSided);
-        let s =
-            Solution::solve(Goal::Power(0.8), 0.5, &precision, test, Allocation::EQUAL).unwrap();
+        let s = unit_variances
+            .solve(Goal::Power(0.8), 0.5, test, Allocation::EQUAL)
+            .unwrap();
         // R: 2 * (qnorm(0.975) + qnorm(0.8))^2 / 0.5^2 = 62.791037874792686 per arm
         let n = s.n_total_exact.unwrap() / 2.0;
         assert!((n - 62.791037874792686).abs() < 1e-9, "{n}");

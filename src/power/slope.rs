@@ -32,7 +32,8 @@
 //! between the arms, each arm has its own v (vₐ, v_b) and Var = vₐ/nₐ + v_b/n_b.
 
 use super::{
-    require_non_negative, require_positive, Allocation, Goal, Precision, Sides, Solution, Test,
+    require_non_negative, require_positive, Allocation, Goal, Sides, Solution, Test,
+    TwoArmVariances,
 };
 use crate::error::{Error, Result};
 use crate::output::{human_number, Cell, Table, Tabular};
@@ -398,16 +399,7 @@ pub fn slope_power(
 ) -> Result<SlopePower> {
     design.validate()?;
     let (va, vb) = design.slope_variances()?;
-    let unit = |_e: f64, f: f64| {
-        let s = (va / f + vb / (1.0 - f)).sqrt();
-        Ok((s, s))
-    };
-    let precision = Precision {
-        unit_se: &unit,
-        df_lost: Some(2.0),
-        unit: "patients",
-    };
-    let solution = Solution::solve(goal, design.delta, &precision, test, allocation)?;
+    let solution = TwoArmVariances { va, vb }.solve(goal, design.delta, test, allocation)?;
     let mut design = design.clone();
     design.delta = solution.effect;
     Ok(SlopePower {

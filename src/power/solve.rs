@@ -345,6 +345,52 @@ impl Precision<'_> {
     }
 }
 
+/// A difference in means between two arms whose patients contribute the variances `va`
+/// (arm a) and `vb` (arm b) to the estimate, the same under the null and the alternative:
+/// s² = vₐ/f + v_b/(1 − f), and the t version has df = N − 2. The slope design (Edland 2009)
+/// and the MMRM design (Lu, Luo & Chen 2008) are both of this form.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TwoArmVariances {
+    pub va: f64,
+    pub vb: f64,
+}
+
+impl TwoArmVariances {
+    /// The standard error times √N with fraction `f` in arm a.
+    pub fn unit_se(&self, f: f64) -> f64 {
+        (self.va / f + self.vb / (1.0 - f)).sqrt()
+    }
+
+    /// Run `k` with the [`Precision`] of this difference.
+    fn with_precision<R>(&self, k: impl FnOnce(&Precision) -> R) -> R {
+        let unit = |_e: f64, f: f64| {
+            let s = self.unit_se(f);
+            Ok((s, s))
+        };
+        k(&Precision {
+            unit_se: &unit,
+            df_lost: Some(2.0),
+            unit: "patients",
+        })
+    }
+
+    /// [`Solution::solve`] for this difference.
+    pub fn solve(
+        &self,
+        goal: Goal,
+        effect: f64,
+        test: Test,
+        allocation: Allocation,
+    ) -> Result<Solution> {
+        self.with_precision(|p| Solution::solve(goal, effect, p, test, allocation))
+    }
+
+    /// The power at effect `e` with N patients in all and fraction `f` in arm a.
+    pub fn power(&self, test: &Test, e: f64, n: f64, f: f64) -> Result<f64> {
+        self.with_precision(|p| p.power(test, e, n, f))
+    }
+}
+
 /// What the solver answers.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Solution {
@@ -544,54 +590,43 @@ impl Serialize for Solution {
 mod tests {
     use super::*;
 
-    fn two_means(sd: f64) -> impl Fn(f64, f64) -> Result<(f64, f64)> {
-        move |_e, f| {
-            let s = sd * (1.0 / f + 1.0 / (1.0 - f)).sqrt();
-            Ok((s, s))
-        }
-    }
-
     #[test]
     fn t_version_is_power_t_test() {
-        let unit = two_means(1.0);
-        let precision = Precision {
-            unit_se: &unit,
-            df_lost: Some(2.0),
-            unit: "patients",
-        };
+        let unit_variances = TwoArmVariances { va: 1.0, vb: 1.0 };
         let test = Test {
             level: ConfidenceLevel::NINETY_FIVE,
             sides: Sides::TwoSided,
             small_sample: SmallSample::T,
         };
         // R 4.2.2: power.t.test(n = 20, delta = 1, sd = 1)$power = 0.868952801692498
-        let s = Solution::solve(
-            Goal::N(SampleSize::PerArm(20.0)),
-            1.0,
-            &precision,
-            test,
-            Allocation::EQUAL,
-        )
-        .unwrap();
+        let s = unit_variances
+            .solve(
+                Goal::N(SampleSize::PerArm(20.0)),
+                1.0,
+                test,
+                Allocation::EQUAL,
+            )
+            .unwrap();
         assert!((s.power - 0.868952801692498).abs() < 1e-10, "{}", s.power);
         // power.t.test(power = 0.9, delta = 1, sd = 1, tol = 1e-13)$n = 22.0210955700938
-        let s =
-            Solution::solve(Goal::Power(0.9), 1.0, &precision, test, Allocation::EQUAL).unwrap();
+        let s = unit_variances
+            .solve(Goal::Power(0.9), 1.0, test, Allocation::EQUAL)
+            .unwrap();
         let per_arm = s.n_total_exact.unwrap() / 2.0;
         assert!((per_arm - 22.0210955700938).abs() < 1e-8, "{per_arm}");
         assert_eq!(s.n_per_arm(), Some(23));
         // power.t.test(n = 20, sd = 1, power = 0.9, tol = 1e-13)$delta = 1.05199312665833
-        let s = Solution::solve(
-            Goal::Delta {
-                power: 0.9,
-                n: SampleSize::PerArm(20.0),
-            },
-            0.5,
-            &precision,
-            test,
-            Allocation::EQUAL,
-        )
-        .unwrap();
+        let s = unit_variances
+            .solve(
+                Goal::Delta {
+                    power: 0.9,
+                    n: SampleSize::PerArm(20.0),
+                },
+                0.5,
+                test,
+                Allocation::EQUAL,
+            )
+            .unwrap();
         assert!((s.effect - 1.05199312665833).abs() < 1e-8, "{}", s.effect);
     }
 
