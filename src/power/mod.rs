@@ -37,9 +37,11 @@
 //! | [`mmrm`] | the MMRM design (Lu, Luo & Chen 2008): correlation, retention, φ per arm |
 //! | [`rate`] | the rate design, Zhu & Lakkis's variances, n and power |
 //! | [`survival`] | events (Schoenfeld, Freedman) and patients (Lachin & Foulkes) for a hazard ratio |
+//! | [`hazard_ratio`] | the HR to plan on from a CSV of trials: one trial's as reported, or several pooled |
 //! | [`simulate`] | simulated slope and rate trials, fitted by `lmm` and `glmm`, in parallel |
 //! | [`sweep`] | a closed form across one or two nuisance parameters, as a table and a chart |
 
+pub mod hazard_ratio;
 pub mod mmrm;
 pub mod rate;
 pub mod simulate;

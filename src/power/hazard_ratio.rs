@@ -1,0 +1,222 @@
+//! The hazard ratio a time-to-event trial is planned on, taken from published trials rather
+//! than typed in: one trial's reported HR with its 95 % CI, or several trials' HRs pooled by a
+//! random-effects meta-analysis ([`crate::meta::fit`], REML as metafor's `rma`), each log HR's
+//! SE from its CI on the log scale (Cochrane Handbook §6.3.2,
+//! [`crate::effect::convert::se_from_ci`]).
+//!
+//! The trials come from a CSV file with one row per trial, as `data/nmosd-nma.csv` (the input
+//! of `trialstats nma`): `studlab`, `hr`, `ci_lower`, `ci_upper` (95 %), and when present
+//! `treat1`, `treat2` (the HR is treat1 over treat2), `quote` and `url`, which the
+//! provenance of the plan repeats so that the number can be checked at its source.
+
+use crate::csv_file::CsvFile;
+use crate::effect::convert::se_from_ci;
+use crate::error::{Error, Result};
+use crate::level::ConfidenceLevel;
+use crate::output::human_number;
+use serde::Serialize;
+
+/// One trial's reported hazard ratio.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TrialHazardRatio {
+    pub study: String,
+    /// The arm whose hazard is the numerator, and the comparator (when the file names them).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub treat1: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub treat2: Option<String>,
+    pub hr: f64,
+    pub ci_lower: f64,
+    pub ci_upper: f64,
+    /// The SE of ln HR from the 95 % CI.
+    pub se_log_hr: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// `FILE:LINE` of its row.
+    pub place: String,
+}
+
+/// The hazard ratio to plan on and where it came from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlannedHazardRatio {
+    pub hr: f64,
+    pub ci_lower: f64,
+    pub ci_upper: f64,
+    /// How the HR was obtained: "reported" (one trial) or the pooling method.
+    pub source: String,
+    pub trials: Vec<TrialHazardRatio>,
+}
+
+impl PlannedHazardRatio {
+    /// One line saying where the HR comes from, with each trial's quote and URL.
+    pub fn provenance(&self) -> Vec<String> {
+        let ci = |lo: f64, hi: f64| format!("95% CI {} to {}", human_number(lo), human_number(hi));
+        let trial = |t: &TrialHazardRatio| {
+            let comparison = match (&t.treat1, &t.treat2) {
+                (Some(a), Some(b)) => format!(", {a} vs {b}"),
+                _ => String::new(),
+            };
+            let mut s = format!(
+                "{}{comparison}: HR {} ({}), {}",
+                t.study,
+                human_number(t.hr),
+                ci(t.ci_lower, t.ci_upper),
+                t.place
+            );
+            if let Some(q) = &t.quote {
+                s.push_str(&format!(": \"{q}\""));
+            }
+            if let Some(u) = &t.url {
+                s.push_str(&format!(" {u}"));
+            }
+            s
+        };
+        let mut lines = vec![format!(
+            "hazard ratio {} ({}): {}",
+            human_number(self.hr),
+            ci(self.ci_lower, self.ci_upper),
+            self.source
+        )];
+        lines.extend(self.trials.iter().map(|t| format!("  {}", trial(t))));
+        lines
+    }
+}
+
+/// The HR of the trials `studies` (labels in the `studlab` column) in `file`: the one trial's
+/// as reported, or several pooled. Errors name `option` (the option that gave the labels)
+/// or the cell.
+pub fn planned_hazard_ratio(
+    file: &CsvFile,
+    studies: &[String],
+    option: &str,
+) -> Result<PlannedHazardRatio> {
+    if studies.is_empty() {
+        return Err(Error::input(
+            option,
+            "no study named; give the label (studlab) of one trial, or several separated by commas to pool them",
+        ));
+    }
+    let study_col = file.require("studlab", option)?;
+    let hr_col = file.require("hr", option)?;
+    let lo_col = file.require("ci_lower", option)?;
+    let hi_col = file.require("ci_upper", option)?;
+    let optional = |name: &str| file.find(name);
+    let (t1_col, t2_col, quote_col, url_col) = (
+        optional("treat1"),
+        optional("treat2"),
+        optional("quote"),
+        optional("url"),
+    );
+    let mut found: Vec<Option<TrialHazardRatio>> = vec![None; studies.len()];
+    let mut labels = Vec::new();
+    file.for_each_row(|row| {
+        let label = row.text(study_col)?.to_string();
+        let Some(k) = studies.iter().position(|s| *s == label) else {
+            labels.push(label);
+            return Ok(());
+        };
+        if found[k].is_some() {
+            return Err(Error::input(
+                row.location(study_col),
+                format!("the study '{label}' has a second row; one row per trial is allowed"),
+            ));
+        }
+        let text = |c: Option<usize>| -> Result<Option<String>> {
+            match c {
+                Some(c) if !row.is_missing(c) => Ok(Some(row.text(c)?.to_string())),
+                _ => Ok(None),
+            }
+        };
+        let hr = row.required_number(hr_col)?;
+        let (lo, hi) = (
+            row.required_number(lo_col)?,
+            row.required_number(hi_col)?,
+        );
+        if !(hr > 0.0 && hr.is_finite()) {
+            return Err(Error::input(
+                row.location(hr_col),
+                format!("{hr} is not a hazard ratio; allowed: a number greater than 0 (the ratio, not its logarithm)"),
+            ));
+        }
+        if !(lo > 0.0 && lo <= hr && hr <= hi) {
+            return Err(Error::input(
+                row.location(lo_col),
+                format!(
+                    "the interval [{lo}, {hi}] does not hold its HR {hr} above 0; check the columns and the transcription"
+                ),
+            ));
+        }
+        let se = se_from_ci(lo, hi, ConfidenceLevel::NINETY_FIVE, None, true)
+            .map_err(|e| Error::input(row.location(hi_col), e.to_string()))?;
+        found[k] = Some(TrialHazardRatio {
+            study: label,
+            treat1: text(t1_col)?,
+            treat2: text(t2_col)?,
+            hr,
+            ci_lower: lo,
+            ci_upper: hi,
+            se_log_hr: se,
+            quote: text(quote_col)?,
+            url: text(url_col)?,
+            place: row.line_location(),
+        });
+        Ok(())
+    })?;
+    let mut trials = Vec::new();
+    for (name, t) in studies.iter().zip(found) {
+        match t {
+            Some(t) => trials.push(t),
+            None => {
+                return Err(Error::input(
+                    option,
+                    format!(
+                        "no study '{name}' in {}; its studies are: {}",
+                        file.name(),
+                        labels.join(", ")
+                    ),
+                ))
+            }
+        }
+    }
+    if trials.len() == 1 {
+        let t = &trials[0];
+        return Ok(PlannedHazardRatio {
+            hr: t.hr,
+            ci_lower: t.ci_lower,
+            ci_upper: t.ci_upper,
+            source: format!("reported ({}, {})", t.study, file.name()),
+            trials,
+        });
+    }
+    let pair = |t: &TrialHazardRatio| (t.treat1.clone(), t.treat2.clone());
+    if let Some(other) = trials.iter().find(|t| pair(t) != pair(&trials[0])) {
+        return Err(Error::input(
+            option,
+            format!(
+                "'{}' and '{}' compare different treatments; pooling needs the same comparison (use trialstats nma for a network)",
+                trials[0].study, other.study
+            ),
+        ));
+    }
+    let data = crate::meta::MetaData::from_triples(
+        trials
+            .iter()
+            .map(|t| (t.study.clone(), t.hr.ln(), t.se_log_hr * t.se_log_hr))
+            .collect(),
+    );
+    let fit = crate::meta::fit(&data, &crate::meta::MetaOptions::default())?;
+    Ok(PlannedHazardRatio {
+        hr: fit.estimate.exp(),
+        ci_lower: fit.ci_lower.exp(),
+        ci_upper: fit.ci_upper.exp(),
+        source: format!(
+            "pooled from {} trials in {} (random effects, REML as metafor rma; tau^2 = {})",
+            trials.len(),
+            file.name(),
+            human_number(fit.tau2)
+        ),
+        trials,
+    })
+}
