@@ -272,6 +272,7 @@ fn rate_methods_against_statsmodels() {
             years: t,
             dispersion: k,
             dispersion_treatment: None,
+            accrual: None,
         };
         for (method, n) in VarianceMethod::ALL.into_iter().zip(want) {
             let r = rate_power(
@@ -294,6 +295,7 @@ fn rate_methods_against_statsmodels() {
         years: 2.0,
         dispersion: 0.8,
         dispersion_treatment: None,
+        accrual: None,
     };
     for (method, want) in [
         (VarianceMethod::TrueRates, 0.708973408788775),
@@ -351,4 +353,72 @@ fn longpower_edland_with_retention_per_arm_and_two_to_one_allocation() {
     )
     .unwrap();
     close(r.design.delta, 1.97792978738713, 1e-10);
+}
+
+#[test]
+fn rates_with_staggered_follow_up_match_the_information_integrated_in_r() {
+    // Staggered follow-up: t uniform on [T, T + A]; each arm's variance term is
+    // 1/E[λt/(1 + kλt)], here checked against R 4.2.2 integrating that expectation
+    // numerically (not our closed form), pooled null variance (method 3), α = 0.05:
+    //   info <- function(l, k, T, A) integrate(function(t) l*t/(1+k*l*t), T, T+A,
+    //     rel.tol = 1e-12)$value / A
+    //   n <- function(l0, rr, k, T, A, f = 0.5, pw = 0.8) { l1 <- l0*rr; lb <- f*l1 + (1-f)*l0
+    //     v1 <- 1/info(l1,k,T,A)/f + 1/info(l0,k,T,A)/(1-f)
+    //     v0 <- 1/info(lb,k,T,A)/f + 1/info(lb,k,T,A)/(1-f)
+    //     (qnorm(0.975)*sqrt(v0) + qnorm(pw)*sqrt(v1))^2 / log(rr)^2 }
+    // n(0.8, 0.6, 0.5, 1, 2)/2 = 79.6126805709736 per arm; n(0.8, 0.6, 0, 1, 2)/2 =
+    // 47.928946202315; n(0.8, 0.6, 1e-7, 1, 2)/2 = 47.928952720842; n(2.9, 0.45, 0.5, 1, 2,
+    // f = 2/3) = 43.1411080610562 in all (2:1).
+    let test = Test::normal(ConfidenceLevel::NINETY_FIVE, Sides::TwoSided);
+    let design =
+        |rate_control: f64, rate_ratio: f64, dispersion: f64, accrual: Option<f64>| RateDesign {
+            rate_control,
+            rate_ratio,
+            years: 1.0,
+            dispersion,
+            dispersion_treatment: None,
+            accrual,
+        };
+    let total = |d: &RateDesign, allocation: Allocation| {
+        rate_power(
+            d,
+            VarianceMethod::Pooled,
+            test,
+            allocation,
+            Goal::Power(0.8),
+        )
+        .unwrap()
+        .solution
+        .n_total_exact
+        .unwrap()
+    };
+    for (k, per_arm) in [
+        (0.5, 79.6126805709736),
+        (0.0, 47.928946202315),
+        (1e-7, 47.928952720842),
+    ] {
+        let got = total(&design(0.8, 0.6, k, Some(2.0)), Allocation::EQUAL) / 2.0;
+        close(got, per_arm, 1e-8);
+    }
+    let two_to_one = Allocation { a: 2.0, b: 1.0 };
+    close(
+        total(&design(2.9, 0.45, 0.5, Some(2.0)), two_to_one),
+        43.1411080610562,
+        1e-8,
+    );
+    // No accrual is fixed follow-up; with Poisson counts only the mean follow-up matters
+    // (T + A/2 = 2 years).
+    let fixed = total(&design(0.8, 0.6, 0.5, None), Allocation::EQUAL);
+    close(
+        total(&design(0.8, 0.6, 0.5, Some(0.0)), Allocation::EQUAL),
+        fixed,
+        1e-12,
+    );
+    let mut two_years = design(0.8, 0.6, 0.0, None);
+    two_years.years = 2.0;
+    close(
+        total(&two_years, Allocation::EQUAL) / 2.0,
+        47.928946202315,
+        1e-9,
+    );
 }

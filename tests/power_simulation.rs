@@ -144,6 +144,7 @@ fn relapse_design(dispersion: f64) -> RateDesign {
         years: 1.0,
         dispersion,
         dispersion_treatment: None,
+        accrual: None,
     }
 }
 

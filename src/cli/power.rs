@@ -325,9 +325,13 @@ pub struct RateArgs {
     /// Folder holding the study files, for --from-study.
     #[arg(long, value_name = "DIR", default_value = "data")]
     data: PathBuf,
-    /// Mean follow-up per patient, in years.
+    /// Mean follow-up per patient, in years (with --accrual: the last patient's).
     #[arg(long, allow_negative_numbers = true)]
     years: f64,
+    /// Staggered follow-up: patients enter uniformly over this many years and are followed
+    /// to a common end, so follow-up runs from --years (the last in) to --years + accrual.
+    #[arg(long, allow_negative_numbers = true)]
+    accrual: Option<f64>,
     /// Negative binomial dispersion k (variance λt + k(λt)²); 0 is Poisson. The control
     /// arm's, and the treatment arm's unless --dispersion-treatment.
     #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
@@ -745,7 +749,7 @@ fn refuse_simulation(given: bool, option: &str) -> Result<()> {
     if given {
         return Err(Error::input(
             option,
-            "--simulate draws 1:1 trials with the same dropout and dispersion in both arms; leave one of them out",
+            "--simulate draws 1:1 trials with the same dropout and dispersion in both arms and one follow-up for all; leave one of them out",
         ));
     }
     Ok(())
@@ -805,6 +809,7 @@ fn run_rate(a: RateArgs) -> Result<Outcome> {
         years: a.years,
         dispersion: a.dispersion,
         dispersion_treatment: a.dispersion_treatment,
+        accrual: a.accrual,
     };
     design.validate()?;
     if !axes.is_empty() {
@@ -832,6 +837,7 @@ fn run_rate(a: RateArgs) -> Result<Outcome> {
             design.dispersion_treatment.is_some(),
             "--dispersion-treatment",
         )?;
+        refuse_simulation(design.accrual.is_some(), "--accrual")?;
     }
     if let Some(sim) = a
         .simulation

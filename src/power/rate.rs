@@ -21,6 +21,18 @@
 //! each arm contributes its own term, Var = (1/(λ₁t) + k₁)/nₐ + (1/(λ₀t) + k₀)/n_b under the
 //! alternative (Zhu & Lakkis eq. 6 with allocation), and the pooled rate is weighted by the
 //! allocation, λ̄ = f λ₁ + (1 − f) λ₀ (the fixed marginal total).
+//!
+//! **Staggered follow-up** (`accrual`): patients enter uniformly over an accrual period A and
+//! are all followed to a common end, so a patient's follow-up t is uniform on [T, T + A] with
+//! T the last patient's. A patient then contributes, on average, the Fisher information
+//! E[λt/(1 + kλt)] on log λ (the negative binomial's information with exposure t; the
+//! approach of gscounts and of Zhu & Lakkis's variable-exposure extension), so each arm's term
+//! 1/(λt) + k becomes 1/E[λt/(1 + kλt)], which is the same when A = 0. Over the uniform t, with
+//! u = kλ,
+//!
+//!   E[λt/(1 + kλt)] = (1/k)(1 − ln((1 + u(T + A))/(1 + uT))/(uA)),
+//!
+//! and λ(T + A/2) when k = 0.
 
 use super::{
     require_non_negative, require_positive, Allocation, Goal, Precision, Sides, Solution, Test,
@@ -98,6 +110,11 @@ pub struct RateDesign {
     /// The treatment arm's dispersion, when it differs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dispersion_treatment: Option<f64>,
+    /// Staggered follow-up: patients enter uniformly over this accrual period and are
+    /// followed to a common end, so follow-up runs from `years` (the last patient in) to
+    /// `years` + `accrual` (the first). `None`: everyone is followed for `years`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accrual: Option<f64>,
 }
 
 impl RateDesign {
@@ -119,6 +136,15 @@ impl RateDesign {
         require_non_negative("--dispersion", self.dispersion, "the dispersion k")?;
         if let Some(k) = self.dispersion_treatment {
             require_non_negative("--dispersion-treatment", k, "the dispersion k")?;
+        }
+        if let Some(a) = self.accrual {
+            require_non_negative("--accrual", a, "the accrual period")?;
+            if a > 1e12 {
+                return Err(Error::input(
+                    "--accrual",
+                    "out of range; allowed: 0 to 1e12",
+                ));
+            }
         }
         for (option, v) in [
             ("--rate-control", self.rate_control),
@@ -151,17 +177,40 @@ impl RateDesign {
         let l0 = self.rate_control;
         let l1 = l0 * ratio;
         let (ka, kb) = (self.dispersion_a(), self.dispersion);
-        let t = self.years;
-        let alt = (1.0 / (l1 * t) + ka, 1.0 / (l0 * t) + kb);
+        let v = |rate: f64, k: f64| self.patient_variance(rate, k);
+        let alt = (v(l1, ka), v(l0, kb));
         let null = match method {
-            VarianceMethod::ControlRate => (1.0 / (l0 * t) + ka, 1.0 / (l0 * t) + kb),
+            VarianceMethod::ControlRate => (v(l0, ka), v(l0, kb)),
             VarianceMethod::TrueRates => alt,
             VarianceMethod::Pooled => {
                 let pooled = f * l1 + (1.0 - f) * l0;
-                (1.0 / (pooled * t) + ka, 1.0 / (pooled * t) + kb)
+                (v(pooled, ka), v(pooled, kb))
             }
         };
         [null, alt]
+    }
+
+    /// One patient's variance term of log λ̂ at rate `rate` and dispersion `k`: 1/(λt) + k
+    /// with fixed follow-up, 1/E[λt/(1 + kλt)] with staggered follow-up (module doc).
+    pub fn patient_variance(&self, rate: f64, k: f64) -> f64 {
+        let t = self.years;
+        match self.accrual {
+            Some(a) if a > 0.0 => {
+                let u = k * rate;
+                let information = if u * (t + a) < 1e-5 {
+                    // λE[t] − kλ²E[t²] (+ O((kλt)²) relative): the closed form below loses
+                    // digits to cancellation as k → 0.
+                    let mean_t = t + a / 2.0;
+                    let mean_t2 = (t * t + t * a + a * a / 3.0).max(0.0);
+                    rate * mean_t - u * rate * mean_t2
+                } else {
+                    let x = u * a / (1.0 + u * t);
+                    (1.0 - x.ln_1p() / (u * a)) / k
+                };
+                1.0 / information
+            }
+            _ => 1.0 / (rate * t) + k,
+        }
     }
 
     /// V₁, the variance of log(RR̂) per patient per arm under the alternative (1:1).
@@ -306,13 +355,26 @@ impl Tabular for RatePower {
             ],
             vec!["rate treatment".into(), self.rate_treatment.into()],
             vec!["rate ratio".into(), d.rate_ratio.into()],
-            vec!["mean follow-up".into(), d.years.into()],
+            vec![
+                if d.accrual.is_some() {
+                    "follow-up of the last patient in".into()
+                } else {
+                    "mean follow-up".into()
+                },
+                d.years.into(),
+            ],
             vec!["dispersion k".into(), d.dispersion.into()],
             vec!["V0 (null)".into(), self.variance_null.into()],
             vec!["V1 (alternative)".into(), self.variance_alternative.into()],
         ];
         if let Some(k) = d.dispersion_treatment {
             rows.push(vec!["dispersion k, treatment".into(), k.into()]);
+        }
+        if let Some(a) = d.accrual {
+            rows.push(vec![
+                "accrual (follow-up staggered to a common end)".into(),
+                a.into(),
+            ]);
         }
         rows.extend(self.solution.rows(d.rate_ratio, "n"));
         rows.extend(super::simulation_rows(
