@@ -1,5 +1,6 @@
 //! metafor parity (issue 23), the parts of session 8 (part A): missing values left out as
-//! metafor's `na.action = na.omit`. References: metafor 3.8-1 run here (the R call
+//! metafor's `na.action = na.omit`, user weights and `weighted = FALSE`, the GENQ estimator,
+//! and Fisher's and the General fail-safe N. References: metafor 3.8-1 run here (the R call
 //! beside each number) and the published numbers of metafor's tests/testthat (file and line).
 
 // The references are R's 17-significant-digit printouts.
@@ -237,4 +238,238 @@ fn missing_values_are_reported_in_the_table_or_refused_with_na_fail() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains("--na"));
+}
+
+mod parity {
+    include!("data/parity/weights.rs");
+}
+
+/// The numbers of `benches/meta_weights_reference.R`'s `out()` from the JSON of a fit with
+/// `p` coefficients (NaN where there is none).
+fn weights_numbers(json: &Value, p: usize) -> Vec<f64> {
+    let num = |v: &Value| v.as_f64().unwrap_or(f64::NAN);
+    let coefficient = |field: &str| -> Vec<f64> {
+        (0..p)
+            .map(|i| num(&json["coefficients"][i][field]))
+            .collect()
+    };
+    let mut got = Vec::new();
+    for field in ["estimate", "se", "ci_lower", "ci_upper"] {
+        got.extend(coefficient(field));
+    }
+    for field in ["tau2", "tau2_se", "q", "qm", "qm_p", "i2", "r2"] {
+        got.push(num(&json[field]));
+    }
+    let ll = |which: &str| {
+        ["fit_statistics", "fit_statistics_other"]
+            .iter()
+            .map(|f| &json[f])
+            .find(|s| s["likelihood"] == which)
+            .map(|s| num(&s["log_likelihood"]))
+            .unwrap()
+    };
+    got.push(ll("ML"));
+    got.push(ll("REML"));
+    got.extend(
+        json["studies"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| num(&s["weight_percent"])),
+    );
+    if p == 1 {
+        got.push(num(&json["pi_lower"]));
+        got.push(num(&json["pi_upper"]));
+    }
+    got
+}
+
+fn assert_close_or_both_nan(what: &str, got: &[f64], want: &[f64], tol: f64) {
+    assert_eq!(got.len(), want.len(), "{what}: lengths");
+    for (i, (g, w)) in got.iter().zip(want).enumerate() {
+        assert!(
+            (g.is_nan() && w.is_nan()) || (g - w).abs() <= tol * w.abs().max(1.0),
+            "{what}[{i}]: {g:e}, metafor {w:e}"
+        );
+    }
+}
+
+/// User weights, `weighted = FALSE` and GENQ against metafor 3.8-1: coefficients, SEs, CIs,
+/// τ² and its SE, QE, QM and its p, I², R², both log-likelihoods, the weights in percent and
+/// the prediction interval (BCG with weights 1..13 as metafor's tests/testthat/
+/// test_misc_weights.r; Jackson et al. 2014 example 2 as test_analysis_example_jackson2014.r;
+/// the Linde 2005 rows of test_analysis_example_viechtbauer2007b.r with weights n1i + n2i).
+#[test]
+fn user_weights_unweighted_and_genq_match_metafor() {
+    let bcg = ["tests/data/bcg_weights.csv", "--yi", "yi", "--vi", "vi"];
+    let jackson = [
+        "tests/data/jackson2014_example2.csv",
+        "--yi",
+        "yi",
+        "--vi",
+        "vi",
+    ];
+    let linde = [
+        "tests/data/linde2005_viechtbauer2007b.csv",
+        "--yi",
+        "yi",
+        "--vi",
+        "vi",
+    ];
+    let cases: [(&str, &[&str], &[&str], usize); 8] = [
+        (
+            "DL weights 1:13",
+            &bcg,
+            &["--method", "DL", "--weights", "w"],
+            1,
+        ),
+        (
+            "REML ~ ablat weights 1:13",
+            &bcg,
+            &["--mods", "ablat", "--weights", "w"],
+            2,
+        ),
+        (
+            "REML ~ ablat unweighted knha",
+            &bcg,
+            &["--mods", "ablat", "--unweighted", "--test", "knha"],
+            2,
+        ),
+        (
+            "FE ~ ablat weights 1:13",
+            &bcg,
+            &["--method", "FE", "--mods", "ablat", "--weights", "w"],
+            2,
+        ),
+        (
+            "DL unweighted",
+            &bcg,
+            &["--method", "DL", "--unweighted"],
+            1,
+        ),
+        (
+            "GENQ jackson2 ~ xi weights 1/sqrt(vi)",
+            &jackson,
+            &["--mods", "xi", "--method", "GENQ", "--weights", "w"],
+            2,
+        ),
+        (
+            "GENQ jackson2 ~ xi weights 1/sqrt(vi) knha",
+            &jackson,
+            &[
+                "--mods",
+                "xi",
+                "--method",
+                "GENQ",
+                "--weights",
+                "w",
+                "--test",
+                "knha",
+            ],
+            2,
+        ),
+        (
+            "GENQ linde ~ dose*base weights n",
+            &linde,
+            &[
+                "--mods",
+                "dose_c,base_c,inter",
+                "--method",
+                "GENQ",
+                "--weights",
+                "n",
+            ],
+            4,
+        ),
+    ];
+    for (call, file, options, p) in cases {
+        let mut args = file.to_vec();
+        args.extend(options);
+        args.push("--studies");
+        let json = meta_json(&args);
+        let want = parity::WEIGHTS.iter().find(|(c, _)| *c == call).unwrap().1;
+        // Year uncentred (Jackson's xi) costs metafor a few digits in its normal equations.
+        assert_close_or_both_nan(call, &weights_numbers(&json, p), want, 1e-7);
+    }
+}
+
+/// GENQ with the weights of DerSimonian & Kacker (2007), `1/(vᵢ + τ̂²)` at the Hedges (CA)
+/// and DL estimates, on the CLASP data: τ = 0.3831 and 0.3254 as published (metafor
+/// tests/testthat/test_analysis_example_dersimonian2007.r, lines 27-28 and 55, "CA2" and
+/// "DL2"), and τ², its SE, μ and its SE as metafor 3.8-1 gives them:
+/// `rma(yi, vi, method = "GENQ", weights = 1/(vi + res.CA$tau2), data = dat)` and the same
+/// with `res.DL$tau2` (c(tau2, se.tau2, coef, se) of each).
+#[test]
+fn genq_matches_dersimonian_and_kacker_2007() {
+    let want = [
+        [
+            0.14676933190391556,
+            0.18223382021776235,
+            -0.40351406860479594,
+            0.21210050129200905,
+        ],
+        [
+            0.10585976909391534,
+            0.13693613019042589,
+            -0.3239968237857826,
+            0.19369722001933035,
+        ],
+    ];
+    for ((column, tau), want) in [("w_he", 0.3831), ("w_dl", 0.3254)].into_iter().zip(want) {
+        let json = meta_json(&[
+            "tests/data/clasp_dersimonian2007.csv",
+            "--yi",
+            "yi",
+            "--vi",
+            "vi",
+            "--method",
+            "GENQ",
+            "--weights",
+            column,
+        ]);
+        let got = numbers(
+            &json,
+            &[
+                "/tau2",
+                "/tau2_se",
+                "/coefficients/0/estimate",
+                "/coefficients/0/se",
+            ],
+        );
+        assert_all_close(column, &got, &want, 1e-9);
+        assert!(
+            (got[0].sqrt() - tau).abs() <= 5e-5,
+            "{column}: tau {}",
+            got[0].sqrt()
+        );
+    }
+}
+
+/// Weights that cannot be used, GENQ without weights, and the analyses computed for
+/// inverse-variance weights only are refused (exit 2) naming the option.
+#[test]
+fn bad_weights_and_unsupported_combinations_are_refused() {
+    let refused = |extra: &[&str], needle: &str| {
+        Command::cargo_bin("trialstats")
+            .unwrap()
+            .args([
+                "meta",
+                "tests/data/bcg_weights.csv",
+                "--yi",
+                "yi",
+                "--vi",
+                "vi",
+            ])
+            .args(extra)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains(needle.to_string()));
+    };
+    refused(&["--method", "GENQ"], "--weights");
+    refused(&["--weights", "study"], "is not a number");
+    refused(&["--weights", "w", "--leave-one-out"], "--leave-one-out");
+    refused(&["--unweighted", "--subgroup", "alloc"], "--subgroup");
+    refused(&["--weights", "w", "--tau2-ci", "PL"], "--tau2-ci PL");
+    refused(&["--weights", "yi"], "weights are finite numbers >= 0");
 }

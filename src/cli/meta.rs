@@ -12,6 +12,26 @@ use trialstats::meta::{self, MetaOptions, Method, Test};
 use trialstats::output::{render, Format};
 use trialstats::{Error, Outcome, Result};
 
+/// The analyses computed for inverse-variance weights only, refused with --weights and
+/// --unweighted.
+const WEIGHTED_ONLY: [&str; 15] = [
+    "data",
+    "subgroup",
+    "cumulative",
+    "trimfill",
+    "fsn",
+    "ranktest",
+    "pet_peese",
+    "selmodel",
+    "cluster",
+    "robust",
+    "bayes",
+    "baujat",
+    "leave_one_out",
+    "influence",
+    "blup",
+];
+
 /// The options live behind a `Box` so that the `Command` enum stays small.
 #[derive(Debug, clap::Args)]
 #[command(after_help = super::EXIT_LINE_NO_CHECKS, args_conflicts_with_subcommands = true)]
@@ -101,7 +121,16 @@ pub struct MetaArgs {
     /// na.action = na.omit; JSON: omitted), fail refuses the file naming the row and column.
     #[arg(long, value_name = "ACTION", default_value = "omit")]
     pub na: String,
-    /// Estimator of tau^2: FE, DL, HE, HS, HSk, SJ, ML, REML, EB, PM, PMM, DLIT or SJIT.
+    /// Estimate the coefficients with the weights of this column (metafor's rma(weights = ));
+    /// tau^2, Q and I^2 are unchanged, except with --method GENQ, which estimates tau^2 with
+    /// them.
+    #[arg(long, value_name = "COL", conflicts_with_all = WEIGHTED_ONLY)]
+    pub weights: Option<String>,
+    /// Estimate the coefficients by unweighted least squares (metafor's weighted = FALSE).
+    #[arg(long, conflicts_with_all = WEIGHTED_ONLY, conflicts_with = "weights")]
+    pub unweighted: bool,
+    /// Estimator of tau^2: FE, DL, HE, HS, HSk, SJ, ML, REML, EB, PM, PMM, DLIT, SJIT or GENQ
+    /// (with --weights).
     #[arg(long, default_value = "REML")]
     pub method: String,
     /// Fix tau^2 at this value instead of estimating it (metafor's rma(..., tau2 = VALUE)); the
@@ -317,7 +346,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     if let Some(dir) = &args.data {
         return run_data(dir, &args, &options, format);
     }
-    let (data, request, clusters, omitted) = read_csv(&args)?;
+    let (data, request, clusters, omitted, weights) = read_csv(&args)?;
     if let Some((cluster, id)) = clusters {
         let columns = meta::fitting::multilevel::ClusterColumns {
             cluster: (&cluster.0, &cluster.1),
@@ -354,7 +383,15 @@ pub fn run(args: Args) -> Result<Outcome> {
         return Ok(Outcome::Ok);
     }
     let bayes_options = bayes_options(&args, &data)?;
-    let mut fit = meta::fit(&data, &options)?;
+    let weights = weights
+        .map(|(_, w)| numeric_weights(&w, &data))
+        .transpose()?;
+    let weighting = match (&weights, args.unweighted) {
+        (Some(w), _) => meta::fitting::model::Weighting::User(w),
+        (None, true) => meta::fitting::model::Weighting::Unweighted,
+        (None, false) => meta::fitting::model::Weighting::InverseVariance,
+    };
+    let mut fit = meta::rma::fit_weighted(&data, &options, weighting)?;
     meta::review::add_review(&mut fit, &data, &options, &request)?;
     if let Some(spec) = &args.btt {
         fit.btt = Some(fit.wald_test(spec)?);
@@ -700,6 +737,12 @@ fn run_compare(c: CompareArgs) -> Result<Outcome> {
             ),
         ));
     }
+    if args.weights.is_some() || args.unweighted {
+        return Err(Error::input(
+            "--weights",
+            "meta compare tests models fitted by ML with inverse-variance weights; leave out --weights and --unweighted",
+        ));
+    }
     if !args.mods.is_empty() || args.data.is_some() {
         return Err(Error::input(
             "--mods",
@@ -728,7 +771,7 @@ fn run_compare(c: CompareArgs) -> Result<Outcome> {
         level: args.level,
         ..MetaOptions::default()
     };
-    let (data, _, _, omitted) = read_csv(&args)?;
+    let (data, _, _, omitted, _) = read_csv(&args)?;
     let test = meta::compare::compare(&data, &models[0], &models[1], &options)?;
     let mut out = render_with_omitted(format, &test, &omitted)?;
     if !out.ends_with('\n') {
@@ -882,8 +925,8 @@ fn render_with_omitted<T: serde::Serialize + trialstats::output::Tabular>(
 type NamedColumn = (String, Vec<String>);
 
 /// The studies of the CSV file, as the options name their columns, the analyses asked for
-/// beyond the fit, the cluster and id columns of a three-level model and the rows left out
-/// for missing values.
+/// beyond the fit, the cluster and id columns of a three-level model, the rows left out for
+/// missing values and the --weights column.
 #[allow(clippy::type_complexity)]
 fn read_csv(
     args: &MetaArgs,
@@ -892,6 +935,7 @@ fn read_csv(
     meta::ReviewRequest,
     Option<(NamedColumn, Option<NamedColumn>)>,
     meta::input::Omitted,
+    Option<NamedColumn>,
 )> {
     let effects = match &args.measure {
         Some(code) => Effects::Computed {
@@ -945,6 +989,9 @@ fn read_csv(
     if let Some(c) = &args.id {
         groupings.push(("--id", c));
     }
+    if let Some(c) = &args.weights {
+        groupings.push(("--weights", c));
+    }
     let meta::input::ReadStudies {
         mut data,
         groupings: mut columns,
@@ -992,7 +1039,24 @@ fn read_csv(
         robust_type: args.robust_type.parse()?,
     };
     let cluster = take(&args.cluster).map(|c| (c, take(&args.id)));
-    Ok((data, request, cluster, omitted))
+    let weights = take(&args.weights);
+    Ok((data, request, cluster, omitted, weights))
+}
+
+/// The --weights column as numbers (finite and >= 0 is checked by the fit).
+fn numeric_weights(cells: &[String], data: &meta::MetaData) -> Result<Vec<f64>> {
+    cells
+        .iter()
+        .zip(&data.labels)
+        .map(|(c, label)| {
+            c.trim().parse::<f64>().map_err(|_| {
+                Error::input(
+                    "--weights",
+                    format!("'{c}' (study {label}) is not a number; weights are numbers >= 0"),
+                )
+            })
+        })
+        .collect()
 }
 
 /// The Bayesian model's options (`--bayes`), checked before anything is fitted.

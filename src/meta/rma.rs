@@ -15,7 +15,7 @@ use crate::meta::bias::trimfill::TrimFill;
 use crate::meta::fitting::contrast::{self, Contrasts, PAdjust};
 use crate::meta::fitting::fitstats::ShownStatistics;
 use crate::meta::fitting::linear::{self, Inference, Prediction, WaldTest};
-use crate::meta::fitting::model::{self, Coefficient, FittedModel};
+use crate::meta::fitting::model::{self, Coefficient, FittedModel, Weighting};
 use crate::meta::fitting::per_study::{self, StudyPrediction};
 use crate::meta::fitting::spec::{
     validate, MetaData, MetaOptions, Method, Tau2Interval, Test, MAX_REFITS,
@@ -367,7 +367,47 @@ impl MetaFit {
 
 /// Fit the meta-analysis (metafor: `rma(yi, vi, mods = ..., method = ..., test = ...)`).
 pub fn fit(data: &MetaData, options: &MetaOptions) -> Result<MetaFit> {
+    fit_weighted(data, options, Weighting::InverseVariance)
+}
+
+/// [`fit`] with the coefficients estimated with the user's weights or unweighted (metafor's
+/// `rma(weights = )` and `weighted = FALSE`; see [`Weighting`]). The per-study diagnostics
+/// (leave-one-out, influence, BLUPs, the hat matrix) and the profile-likelihood interval of
+/// τ² are those of inverse-variance weights only, and are refused with other weights; Egger's
+/// test is left out.
+pub fn fit_weighted(
+    data: &MetaData,
+    options: &MetaOptions,
+    weighting: Weighting,
+) -> Result<MetaFit> {
     validate(data)?;
+    let weighted = weighting != Weighting::InverseVariance;
+    if let Weighting::User(a) = weighting {
+        check_weights(data, a)?;
+    }
+    if weighted {
+        let refused = [
+            (options.leave_one_out, "--leave-one-out"),
+            (options.influence, "--influence"),
+            (options.per_study, "--blup"),
+            (options.hat_matrix, "--hat-matrix"),
+            (
+                options.tau2_interval == Tau2Interval::ProfileLikelihood,
+                "--tau2-ci PL",
+            ),
+        ];
+        if let Some((_, option)) = refused.iter().find(|(asked, _)| *asked) {
+            return Err(Error::input(
+                *option,
+                "is computed for inverse-variance weights only; leave out --weights/--unweighted, or this option",
+            ));
+        }
+    } else if options.method == Method::GENQ {
+        return Err(Error::input(
+            "--method",
+            "GENQ estimates tau^2 with the user's weights; give them with --weights COL",
+        ));
+    }
     let level = options.level.value();
     check_magnitudes(data)?;
     let k = data.yi.len();
@@ -387,7 +427,15 @@ pub fn fit(data: &MetaData, options: &MetaOptions) -> Result<MetaFit> {
         ));
     }
     let (y, v) = (&data.yi[..], &data.vi[..]);
-    let model = FittedModel::new(&design, y, v, options.method, options.test, level)?;
+    let model = FittedModel::weighted(
+        &design,
+        y,
+        v,
+        options.method,
+        options.test,
+        level,
+        weighting,
+    )?;
     let random = options.method != Method::FE;
     let tau2 = model.tau2.tau2;
     let het = model.heterogeneity;
@@ -433,7 +481,7 @@ pub fn fit(data: &MetaData, options: &MetaOptions) -> Result<MetaFit> {
     let r2 = if design.is_intercept_only() || options.method.is_fixed() {
         None
     } else {
-        Some(r_squared(&design, y, v, options.method, &model)?)
+        Some(r_squared(&design, y, v, options.method, &model, weighting)?)
     };
     let z = z_crit(level);
     let sum_w = model.fit.sum_weights();
@@ -451,14 +499,17 @@ pub fn fit(data: &MetaData, options: &MetaOptions) -> Result<MetaFit> {
             }
         })
         .collect();
-    // As when it cannot be fitted, Egger's test is left out when its arithmetic fails.
+    // As when it cannot be fitted, Egger's test is left out when its arithmetic fails (and
+    // with other weights, which metafor's regtest would carry into its regression).
     let egger = egger::egger_test(&design, y, v, options).ok().filter(|e| {
-        let finite = |x: f64| x.is_finite();
-        finite(e.slope)
-            && !e.statistic.is_nan()
-            && finite(e.p)
-            && e.limit_estimate.map_or(true, finite)
-            && e.limit_ci.map_or(true, |[a, b]| finite(a) && finite(b))
+        !weighted && {
+            let finite = |x: f64| x.is_finite();
+            finite(e.slope)
+                && !e.statistic.is_nan()
+                && finite(e.p)
+                && e.limit_estimate.map_or(true, finite)
+                && e.limit_ci.map_or(true, |[a, b]| finite(a) && finite(b))
+        }
     });
     if (options.leave_one_out || options.influence) && k > MAX_REFITS {
         return Err(Error::input(
@@ -554,7 +605,13 @@ pub fn fit(data: &MetaData, options: &MetaOptions) -> Result<MetaFit> {
         robust: None,
         warnings: {
             let z = z_crit(level);
-            let re_half = z * model.fit.a_inv[(0, 0)].sqrt();
+            // The standard random-effects interval: with other weights, their sandwich
+            // covariance before the Knapp–Hartung factor.
+            let re_half = if weighted && model.s2w > 0.0 {
+                z * (model.vb[(0, 0)] / model.s2w).sqrt()
+            } else {
+                z * model.fit.a_inv[(0, 0)].sqrt()
+            };
             let fe_half = design
                 .is_intercept_only()
                 .then(|| z / v.iter().map(|x| 1.0 / x).sum::<f64>().sqrt());
@@ -657,6 +714,37 @@ fn check_magnitudes(data: &MetaData) -> Result<()> {
             MIN_OTHERS_WEIGHT_SHARE
         ),
     ))
+}
+
+/// The user's weights: one per study, finite and ≥ 0, not all 0 (metafor refuses negative
+/// and infinite weights).
+fn check_weights(data: &MetaData, a: &[f64]) -> Result<()> {
+    if a.len() != data.yi.len() {
+        return Err(Error::input(
+            "--weights",
+            format!(
+                "{} weights for {} studies; give one per study",
+                a.len(),
+                data.yi.len()
+            ),
+        ));
+    }
+    if let Some(i) = a.iter().position(|w| !w.is_finite() || *w < 0.0) {
+        return Err(Error::input(
+            format!("study {} ({})", i + 1, data.labels[i]),
+            format!(
+                "the weight {} is not allowed; weights are finite numbers >= 0",
+                a[i]
+            ),
+        ));
+    }
+    if a.iter().all(|w| *w == 0.0) {
+        return Err(Error::input(
+            "--weights",
+            "every weight is 0; at least one must be > 0",
+        ));
+    }
+    Ok(())
 }
 
 /// Every number of the fit must be finite; the one exception is metafor's: under
@@ -784,6 +872,7 @@ fn r_squared(
     v: &[f64],
     method: Method,
     model: &FittedModel,
+    weighting: Weighting,
 ) -> Result<f64> {
     let k = design.n as f64;
     let intercept_only = ModelMatrix::intercept_only(design.n, moderators::INTERCEPT);
@@ -792,12 +881,25 @@ fn r_squared(
         if y.iter().all(|x| *x == mean) {
             return Ok(0.0);
         }
-        let total = gls::WeightedFit::inverse_variance(&intercept_only, y, v, 0.0)?.rss();
-        let r2 = 1.0 - model.heterogeneity.q / total;
+        // The adjusted R² of the weighted regression (metafor: lm(yi ~ X, weights = ...)).
+        let (total, residual) = match weighting.weights(design.n) {
+            None => (
+                gls::WeightedFit::inverse_variance(&intercept_only, y, v, 0.0)?.rss(),
+                model.heterogeneity.q,
+            ),
+            Some(a) => (
+                gls::WeightedFit::new(&intercept_only, y, a.clone())?.rss(),
+                gls::WeightedFit::new(design, y, a)?.rss(),
+            ),
+        };
+        let r2 = 1.0 - residual / total;
         let adjusted = 1.0 - (1.0 - r2) * (k - 1.0) / (k - design.p as f64);
         return Ok((100.0 * adjusted).max(0.0));
     }
-    let tau2_re = tau2::point(method, &intercept_only, y, v)?;
+    let tau2_re = match (method, weighting) {
+        (Method::GENQ, Weighting::User(a)) => tau2::generalised_q(&intercept_only, y, v, a)?.tau2,
+        _ => tau2::point(method, &intercept_only, y, v)?,
+    };
     if tau2_re == 0.0 {
         return Ok(0.0);
     }

@@ -67,10 +67,23 @@ impl FitStatistics {
         tau2: f64,
         tau2_estimated: bool,
     ) -> Self {
+        Self::with_rss(design, v, fit, tau2, tau2_estimated, None)
+    }
+
+    /// [`FitStatistics::new`] with the residual sum of squares `Σ wᵢ rᵢ²` of other
+    /// coefficients than `fit`'s (those of user weights: metafor's `RSS.f`); `None`: `fit`'s.
+    pub fn with_rss(
+        design: &ModelMatrix,
+        v: &[f64],
+        fit: &WeightedFit,
+        tau2: f64,
+        tau2_estimated: bool,
+        rss: Option<f64>,
+    ) -> Self {
         let (k, p) = (design.n, design.p);
         let parameters = p + usize::from(tau2_estimated);
         let ln_2pi = (2.0 * std::f64::consts::PI).ln();
-        let rss = fit.rss();
+        let rss = rss.unwrap_or_else(|| fit.rss());
         let log_det_v: f64 = v.iter().map(|vi| (vi + tau2).ln()).sum();
         let ll_ml = -0.5 * k as f64 * ln_2pi - 0.5 * log_det_v - 0.5 * rss;
         let deviance_ml = if k > p {

@@ -212,6 +212,33 @@ pub struct FittedModel {
     pub fit_statistics: FitStatistics,
 }
 
+/// How the studies are weighted in the estimate of the coefficients (metafor's `weights` and
+/// `weighted`). τ², Q, I² and H² do not depend on it (but GENQ's τ² uses the user's weights);
+/// the Knapp–Hartung factor is that of the inverse-variance fit, as metafor's.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub enum Weighting<'a> {
+    /// `1/(vᵢ + τ̂²)`, the efficient weights.
+    #[default]
+    InverseVariance,
+    /// The user's weights `aᵢ ≥ 0` (metafor `rma(weights = )`): `β = (X'AX)⁻¹X'Ay` with
+    /// `Var(β) = (X'AX)⁻¹ X'A M A X (X'AX)⁻¹`, `M = diag(vᵢ + τ̂²)`.
+    User(&'a [f64]),
+    /// Equal weights (metafor `weighted = FALSE`): ordinary least squares with the same
+    /// sandwich covariance.
+    Unweighted,
+}
+
+impl Weighting<'_> {
+    /// The weights `aᵢ` for `k` studies (`None` for inverse-variance weights).
+    pub fn weights(&self, k: usize) -> Option<Vec<f64>> {
+        match self {
+            Weighting::InverseVariance => None,
+            Weighting::User(a) => Some(a.to_vec()),
+            Weighting::Unweighted => Some(vec![1.0; k]),
+        }
+    }
+}
+
 impl FittedModel {
     /// Fit `y` with sampling variances `v` on `design`.
     pub fn new(
@@ -221,6 +248,29 @@ impl FittedModel {
         method: Method,
         test: Test,
         level: f64,
+    ) -> Result<Self> {
+        Self::weighted(
+            design,
+            y,
+            v,
+            method,
+            test,
+            level,
+            Weighting::InverseVariance,
+        )
+    }
+
+    /// [`FittedModel::new`] with the coefficients estimated with `weighting`. The model's
+    /// `fit` then holds the weighted fit (its `weights` are the user's, its `a_inv` is
+    /// `(X'AX)⁻¹`), and `vb` the sandwich covariance.
+    pub fn weighted(
+        design: &ModelMatrix,
+        y: &[f64],
+        v: &[f64],
+        method: Method,
+        test: Test,
+        level: f64,
+        weighting: Weighting,
     ) -> Result<Self> {
         let (k, p) = (design.n, design.p);
         let needed = if method == Method::FE || (k == 1 && p == 1) {
@@ -249,7 +299,10 @@ impl FittedModel {
         }
         let standardised = Standardised::new(design);
         let work = standardised.as_ref().map_or(design, |s| &s.design);
-        let tau2 = tau2::estimate(method, work, y, v)?;
+        let tau2 = match (method, weighting) {
+            (Method::GENQ, Weighting::User(a)) => tau2::generalised_q(work, y, v, a)?,
+            _ => tau2::estimate(method, work, y, v)?,
+        };
         let mut fit = WeightedFit::inverse_variance(work, y, v, tau2.tau2)?;
         let (s2w, ddf, crit) = match test {
             Test::Z => (1.0, None, z_crit(level)),
@@ -268,11 +321,40 @@ impl FittedModel {
             }
         };
         let heterogeneity = Heterogeneity::new(work, y, v)?;
+        // With other weights: their fit and its sandwich covariance; the likelihood takes
+        // the inverse-variance weights with the weighted fit's residuals (metafor's `RSS.f`).
+        let (mut sandwich, mut rss_at_beta, mut weighted_fit) = (None, None, None);
+        if let Some(a) = weighting.weights(k) {
+            let weighted = WeightedFit::new(work, y, a.clone())?;
+            let meat = super::gls::cross_product(work, |i| a[i] * a[i] * (v[i] + tau2.tau2));
+            sandwich = Some(&weighted.a_inv * meat * &weighted.a_inv);
+            rss_at_beta = Some(
+                weighted
+                    .residuals
+                    .iter()
+                    .zip(&fit.weights)
+                    .map(|(r, w)| w * r * r)
+                    .sum::<f64>(),
+            );
+            weighted_fit = Some(weighted);
+        }
+        let fit_statistics = FitStatistics::with_rss(
+            work,
+            v,
+            &fit,
+            tau2.tau2,
+            method != Method::FE && !method.is_fixed(),
+            rss_at_beta,
+        );
+        if let Some(weighted) = weighted_fit {
+            fit = weighted;
+        }
+        let unscaled = sandwich.unwrap_or_else(|| fit.a_inv.clone());
         // The omnibus Wald test, on the standardised coefficients (the tested moderator
         // coefficients are the user's times positive constants, so the statistic is the same).
         let btt: Vec<usize> = if p == 1 { vec![0] } else { (1..p).collect() };
         let m = btt.len();
-        let sub = DMatrix::from_fn(m, m, |a, b| fit.a_inv[(btt[a], btt[b])]);
+        let sub = DMatrix::from_fn(m, m, |a, b| unscaled[(btt[a], btt[b])]);
         let b = DVector::from_fn(m, |a, _| fit.beta[btt[a]]);
         let qm_chi = if s2w == 0.0 {
             // Knapp–Hartung with residuals that are exactly 0: every standard error is 0, and
@@ -295,19 +377,14 @@ impl FittedModel {
                 (f, pf_upper(f, m as f64, d as f64))
             }
         };
-        let fit_statistics = FitStatistics::new(
-            work,
-            v,
-            &fit,
-            tau2.tau2,
-            method != Method::FE && !method.is_fixed(),
-        );
+        let mut unscaled = unscaled;
         if let Some(st) = &standardised {
             let (beta, a_inv) = st.to_user(&fit.beta, &fit.a_inv);
+            unscaled = st.to_user(&fit.beta, &unscaled).1;
             fit.beta = beta;
             fit.a_inv = a_inv;
         }
-        let vb = &fit.a_inv * s2w;
+        let vb = unscaled * s2w;
         Ok(FittedModel {
             tau2,
             fit,

@@ -69,6 +69,10 @@ pub enum Method {
     /// Sidik–Jonkman from a given starting value τ₀² instead of `Σ(yᵢ − ȳ)²/k` (metafor's
     /// `control = list(tau2.init = ...)`).
     SJStart(Tau2Value),
+    /// The generalised Q estimator with the user's weights `aᵢ` (DerSimonian & Kacker 2007;
+    /// metafor's `GENQ`): `(y'Py − tr(PV)) / tr(P)` with `P = A − AX(X'AX)⁻¹X'A`, truncated
+    /// at 0. Needs weights (`--weights`).
+    GENQ,
     /// τ² fixed at a given value, not estimated (metafor's `rma(..., tau2 = ...)`): every
     /// refit (leave-one-out, influence, subgroups) keeps it.
     Fixed(Tau2Value),
@@ -92,6 +96,7 @@ impl Method {
             Method::DLIT => "DLIT",
             Method::SJIT => "SJIT",
             Method::SJStart(_) => "SJ",
+            Method::GENQ => "GENQ",
             Method::Fixed(_) => "fixed",
         }
     }
@@ -119,11 +124,12 @@ impl std::str::FromStr for Method {
             "HSK" => Method::HSk,
             "DLIT" => Method::DLIT,
             "SJIT" => Method::SJIT,
+            "GENQ" => Method::GENQ,
             other => {
                 return Err(Error::input(
                     "--method",
                     format!(
-                        "unknown method '{other}'; allowed: FE, DL, HE, HS, HSk, SJ, ML, REML, EB, PM, PMM, DLIT, SJIT"
+                        "unknown method '{other}'; allowed: FE, DL, HE, HS, HSk, SJ, ML, REML, EB, PM, PMM, DLIT, SJIT, GENQ (with --weights)"
                     ),
                 ))
             }

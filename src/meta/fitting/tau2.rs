@@ -87,7 +87,38 @@ pub fn point(method: Method, design: &ModelMatrix, y: &[f64], v: &[f64]) -> Resu
             generalised_q_root(design, y, v, df, 0.0, method.name())
         }
         Method::PMM => generalised_q_root(design, y, v, qchisq(0.5, df), 0.0, method.name()),
+        Method::GENQ => Err(needs_weights()),
     }
+}
+
+fn needs_weights() -> Error {
+    Error::input(
+        "--method",
+        "GENQ estimates tau^2 with the user's weights; give them with --weights COL",
+    )
+}
+
+/// The generalised Q estimator with weights `a` (DerSimonian & Kacker 2007, metafor's
+/// `GENQ`): with `P = A − AX(X'AX)⁻¹X'A`, `τ̂² = max(0, (y'Py − tr(PV)) / tr(P))`, and its SE
+/// `√(2 tr(PVPV) + 4τ̂² tr(PVP) + 2τ̂⁴ tr(PP)) / tr(P)` (metafor's formula).
+pub fn generalised_q(
+    design: &ModelMatrix,
+    y: &[f64],
+    v: &[f64],
+    a: &[f64],
+) -> Result<Tau2Estimate> {
+    let fit = WeightedFit::new(design, y, a.to_vec())?;
+    let tr_p = fit.trace_pd(design, None);
+    let tau2 = ((fit.rss() - fit.trace_pd(design, Some(v))) / tr_p).max(0.0);
+    let se = (2.0 * fit.trace_pdpd(design, Some(v), Some(v))
+        + 4.0 * tau2 * fit.trace_pdpd(design, Some(v), None)
+        + 2.0 * tau2 * tau2 * fit.trace_pdpd(design, None, None))
+    .sqrt()
+        / tr_p;
+    Ok(Tau2Estimate {
+        tau2,
+        se: (design.n > 1).then_some(se),
+    })
 }
 
 /// The fixed point of the DerSimonian–Laird update `τ² ← (Q(τ²) − (k − p)) / tr P(τ²)` (Q and
@@ -187,6 +218,7 @@ fn standard_error(
             let sw: f64 = v.iter().map(|vi| 1.0 / (vi + tau2)).sum();
             (2.0 * k * k / df).sqrt() / sw
         }
+        Method::GENQ => return Err(needs_weights()),
     };
     Ok(Some(se))
 }
