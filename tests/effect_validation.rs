@@ -123,7 +123,10 @@ fn a_code_of_another_family_is_a_usage_error() {
     )
     .unwrap_err();
     assert!(matches!(e, Error::Usage(_)), "{e}");
-    assert!(e.to_string().contains("MD, SMD, SMDH, ROM"), "{e}");
+    assert!(
+        e.to_string().contains("MD, SMD, SMDH, SMD1, SMD1H, ROM"),
+        "{e}"
+    );
     let e = rate_comparison(
         MeasureCode::IR,
         &PersonTime {

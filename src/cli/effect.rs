@@ -29,14 +29,15 @@ pub struct Args {
 
 const INPUT_FORMS: &str = "\
 Inputs by code (`trialstats effect CODE --help` lists each code's options):
-  MD SMD SMDH ROM          --group1 MEAN,SD,N --group2 MEAN,SD,N      (group1 − group2)
+  MD SMD SMDH SMD1 SMD1H ROM  --group1 MEAN,SD,N --group2 MEAN,SD,N  (group1 − group2;
+                           SMD1, SMD1H divide by the SD of group 2)
   MC SMCC SMCR SMCRH ROMC  --n N --before MEAN,SD --after MEAN,SD [--r R]
                            (after − before; SMCR, SMCRH divide by the before SD;
                             r = 0.5 assumed, with a note, when --r is missing)
   RR OR RD                 --events1 X --n1 N --events2 X --n2 N      (1/2 added to every cell
                             of a table with a zero cell, as metafor)
-  PR PLO                   --events X --n N [--ci wald|wilson|exact]
-  IR                       --events X --time T [--ci wald|exact]
+  PR PLO PLN PAS PFT       --events X --n N [--ci wald|wilson|exact] (PFT: wald)
+  IR IRLN IRS IRFT         --events X --time T [--ci wald|exact]  (IRFT: wald)
   IRR IRD                  --events1 X --time1 T --events2 X --time2 T
   SLOPE                    --slope-before B --slope-after A
                            [--se-before S --se-after S | --sd-before S --sd-after S --n N]
@@ -62,6 +63,12 @@ enum Code {
     /// Standardised mean difference without assuming equal variances (Bonett 2008).
     #[command(name = "SMDH", alias = "smdh")]
     Smdh(TwoGroupArgs),
+    /// Standardised mean difference over the SD of group 2 (Glass's delta, corrected).
+    #[command(name = "SMD1", alias = "smd1")]
+    Smd1(TwoGroupArgs),
+    /// SMD1 with Bonett's (2008) heteroscedastic variance.
+    #[command(name = "SMD1H", alias = "smd1h")]
+    Smd1h(TwoGroupArgs),
     /// Log ratio of means.
     #[command(name = "ROM", alias = "rom")]
     Rom(TwoGroupArgs),
@@ -95,9 +102,27 @@ enum Code {
     /// Logit of a proportion.
     #[command(name = "PLO", alias = "plo")]
     Plo(ProportionArgs),
+    /// Log of a proportion.
+    #[command(name = "PLN", alias = "pln")]
+    Pln(ProportionArgs),
+    /// Arcsine square root of a proportion.
+    #[command(name = "PAS", alias = "pas")]
+    Pas(ProportionArgs),
+    /// Freeman-Tukey double arcsine of a proportion.
+    #[command(name = "PFT", alias = "pft")]
+    Pft(ProportionArgs),
     /// Incidence rate.
     #[command(name = "IR", alias = "ir")]
     Ir(RateArgs),
+    /// Log incidence rate.
+    #[command(name = "IRLN", alias = "irln")]
+    Irln(RateArgs),
+    /// Square root of an incidence rate.
+    #[command(name = "IRS", alias = "irs")]
+    Irs(RateArgs),
+    /// Freeman-Tukey transformed incidence rate.
+    #[command(name = "IRFT", alias = "irft")]
+    Irft(RateArgs),
     /// Log incidence rate ratio.
     #[command(name = "IRR", alias = "irr")]
     Irr(RateComparisonArgs),
@@ -386,6 +411,8 @@ pub fn run(args: Args) -> Result<Outcome> {
         Code::Md(a) => two_group(M::MD, a)?,
         Code::Smd(a) => two_group(M::SMD, a)?,
         Code::Smdh(a) => two_group(M::SMDH, a)?,
+        Code::Smd1(a) => two_group(M::SMD1, a)?,
+        Code::Smd1h(a) => two_group(M::SMD1H, a)?,
         Code::Rom(a) => two_group(M::ROM, a)?,
         Code::Mc(a) => pre_post(M::MC, a)?,
         Code::Smcc(a) => pre_post(M::SMCC, a)?,
@@ -397,7 +424,13 @@ pub fn run(args: Args) -> Result<Outcome> {
         Code::Rd(a) => two_by_two(M::RD, a)?,
         Code::Pr(a) => proportion(M::PR, a)?,
         Code::Plo(a) => proportion(M::PLO, a)?,
-        Code::Ir(a) => rate(a)?,
+        Code::Pln(a) => proportion(M::PLN, a)?,
+        Code::Pas(a) => proportion(M::PAS, a)?,
+        Code::Pft(a) => proportion(M::PFT, a)?,
+        Code::Ir(a) => rate(M::IR, a)?,
+        Code::Irln(a) => rate(M::IRLN, a)?,
+        Code::Irs(a) => rate(M::IRS, a)?,
+        Code::Irft(a) => rate(M::IRFT, a)?,
         Code::Irr(a) => rate_comparison(M::IRR, a)?,
         Code::Ird(a) => rate_comparison(M::IRD, a)?,
         Code::Slope(a) => slope(a)?,
@@ -541,17 +574,10 @@ fn proportion(code: MeasureCode, a: ProportionArgs) -> Result<String> {
     )
 }
 
-fn rate(a: RateArgs) -> Result<String> {
+fn rate(code: MeasureCode, a: RateArgs) -> Result<String> {
     let ci: CiMethod = a.ci.parse().map_err(to_option)?;
     if let Some(path) = &a.input {
-        return from_csv(
-            path,
-            MeasureCode::IR,
-            &a.common,
-            ci,
-            None,
-            Methods::default(),
-        );
+        return from_csv(path, code, &a.common, ci, None, Methods::default());
     }
     let input = PersonTime {
         events: required(a.events, "--events")?,
@@ -559,7 +585,7 @@ fn rate(a: RateArgs) -> Result<String> {
     };
     one(
         &a.common,
-        effect::incidence_rate(&input, a.common.level, ci),
+        effect::rate_measure(code, &input, a.common.level, ci),
     )
 }
 

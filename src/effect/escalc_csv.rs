@@ -7,7 +7,7 @@
 
 use super::Proportion;
 use super::{
-    binary, incidence_rate, pre_post, proportion, rate_comparison, two_group, CiMethod, EffectSize,
+    binary, pre_post, proportion, rate_comparison, rate_measure, two_group, CiMethod, EffectSize,
     Family, GroupSummary, MeanSd, MeasureCode, PersonTime, PrePostSummary, TwoByTwo,
 };
 use crate::csv_file::{CsvFile, Row};
@@ -338,7 +338,8 @@ fn csv_effect(
             level,
             ci,
         ),
-        Family::Rate => incidence_rate(
+        Family::Rate => rate_measure(
+            code,
             &PersonTime {
                 events: get("events"),
                 time: get("time"),

@@ -34,7 +34,7 @@ pub use binary::{binary, TwoByTwo};
 pub use escalc_csv::{escalc_csv, escalc_rows};
 pub use pre_post::{pre_post, MeanSd, PrePostSummary, ASSUMED_R};
 pub use proportion::{proportion, Proportion};
-pub use rate::{incidence_rate, rate_comparison, PersonTime};
+pub use rate::{incidence_rate, rate_comparison, rate_measure, PersonTime};
 pub use slope::{slope_change, Slope, SlopeChange};
 pub use two_group::{two_group, GroupSummary};
 
@@ -54,6 +54,10 @@ pub enum MeasureCode {
     SMD,
     /// Standardised mean difference without assuming equal variances (Bonett 2008).
     SMDH,
+    /// Standardised mean difference over the SD of group 2 (Glass's Δ, Hedges-corrected).
+    SMD1,
+    /// SMD1 with Bonett's (2008) heteroscedastic variance.
+    SMD1H,
     /// Log ratio of means (Hedges, Gurevitch & Curtis 1999).
     ROM,
     /// Raw mean change, after − before.
@@ -76,8 +80,20 @@ pub enum MeasureCode {
     PR,
     /// Logit-transformed proportion.
     PLO,
+    /// Log-transformed proportion.
+    PLN,
+    /// Arcsine square-root transformed proportion.
+    PAS,
+    /// Freeman–Tukey double-arcsine transformed proportion.
+    PFT,
     /// Incidence rate (events per unit person-time).
     IR,
+    /// Log incidence rate.
+    IRLN,
+    /// Square-root transformed incidence rate.
+    IRS,
+    /// Freeman–Tukey transformed incidence rate.
+    IRFT,
     /// Log incidence rate ratio.
     IRR,
     /// Incidence rate difference.
@@ -111,10 +127,12 @@ pub enum Family {
 
 impl MeasureCode {
     /// Every code accepted by [`str::parse`], in the order they are listed in messages.
-    pub const ALL: [MeasureCode; 20] = [
+    pub const ALL: [MeasureCode; 28] = [
         MeasureCode::MD,
         MeasureCode::SMD,
         MeasureCode::SMDH,
+        MeasureCode::SMD1,
+        MeasureCode::SMD1H,
         MeasureCode::ROM,
         MeasureCode::MC,
         MeasureCode::SMCC,
@@ -126,7 +144,13 @@ impl MeasureCode {
         MeasureCode::RD,
         MeasureCode::PR,
         MeasureCode::PLO,
+        MeasureCode::PLN,
+        MeasureCode::PAS,
+        MeasureCode::PFT,
         MeasureCode::IR,
+        MeasureCode::IRLN,
+        MeasureCode::IRS,
+        MeasureCode::IRFT,
         MeasureCode::IRR,
         MeasureCode::IRD,
         MeasureCode::SlopeDifference,
@@ -140,6 +164,8 @@ impl MeasureCode {
             MeasureCode::MD => "MD",
             MeasureCode::SMD => "SMD",
             MeasureCode::SMDH => "SMDH",
+            MeasureCode::SMD1 => "SMD1",
+            MeasureCode::SMD1H => "SMD1H",
             MeasureCode::ROM => "ROM",
             MeasureCode::MC => "MC",
             MeasureCode::SMCC => "SMCC",
@@ -151,7 +177,13 @@ impl MeasureCode {
             MeasureCode::RD => "RD",
             MeasureCode::PR => "PR",
             MeasureCode::PLO => "PLO",
+            MeasureCode::PLN => "PLN",
+            MeasureCode::PAS => "PAS",
+            MeasureCode::PFT => "PFT",
             MeasureCode::IR => "IR",
+            MeasureCode::IRLN => "IRLN",
+            MeasureCode::IRS => "IRS",
+            MeasureCode::IRFT => "IRFT",
             MeasureCode::IRR => "IRR",
             MeasureCode::IRD => "IRD",
             MeasureCode::SlopeDifference => "SLOPEDIFF",
@@ -167,6 +199,8 @@ impl MeasureCode {
             MD => "mean difference, group1 − group2",
             SMD => "standardised mean difference (Hedges' g), group1 − group2 over the pooled SD",
             SMDH => "standardised mean difference, group1 − group2 over √((SD1² + SD2²)/2), Hedges-corrected",
+            SMD1 => "standardised mean difference, group1 − group2 over the SD of group2, Hedges-corrected",
+            SMD1H => "standardised mean difference, group1 − group2 over the SD of group2, Hedges-corrected, heteroscedastic variance",
             ROM => "log ratio of means, ln(group1 / group2)",
             MC => "mean change, after − before",
             SMCC => "standardised mean change, (after − before) over the SD of the change, Hedges-corrected",
@@ -178,7 +212,13 @@ impl MeasureCode {
             RD => "risk difference, group1 − group2",
             PR => "proportion, events / n",
             PLO => "log odds of the proportion, ln(p / (1 − p))",
+            PLN => "log proportion, ln(p)",
+            PAS => "arcsine square-root proportion, asin(√p)",
+            PFT => "Freeman–Tukey double-arcsine proportion, (asin√(x/(n+1)) + asin√((x+1)/(n+1))) / 2",
             IR => "incidence rate, events per unit of person-time",
+            IRLN => "log incidence rate, ln(events / person-time)",
+            IRS => "square-root incidence rate, √(events / person-time)",
+            IRFT => "Freeman–Tukey incidence rate, (√(x/t) + √((x+1)/t)) / 2",
             IRR => "log incidence rate ratio, group1 versus group2",
             IRD => "incidence rate difference, group1 − group2",
             SlopeDifference => "change in slope, after − before",
@@ -198,11 +238,11 @@ impl MeasureCode {
     pub fn family(self) -> Family {
         use MeasureCode::*;
         match self {
-            MD | SMD | SMDH | ROM => Family::TwoGroup,
+            MD | SMD | SMDH | SMD1 | SMD1H | ROM => Family::TwoGroup,
             MC | SMCC | SMCR | SMCRH | ROMC => Family::PrePost,
             RR | OR | RD => Family::TwoByTwo,
-            PR | PLO => Family::Proportion,
-            IR => Family::Rate,
+            PR | PLO | PLN | PAS | PFT => Family::Proportion,
+            IR | IRLN | IRS | IRFT => Family::Rate,
             IRR | IRD => Family::RateComparison,
             SlopeDifference | SlopeRatio | PercentSlowing => Family::Slope,
         }

@@ -1,5 +1,7 @@
-//! One proportion, events out of n: PR and PLO as metafor's `escalc` (`add = 1/2,
-//! to = "only0"`, `vtype = "LS"`), with a Wald, Wilson or Clopper–Pearson interval.
+//! One proportion, events out of n: PR, PLO and PLN as metafor's `escalc` (`add = 1/2,
+//! to = "only0"`, `vtype = "LS"`), PAS and PFT (no cell added, as metafor's `add = 0` for
+//! them), with a Wald, Wilson or Clopper–Pearson interval (transformed to the measure's
+//! scale; PFT, whose transformation depends on n, has the Wald interval only).
 
 use super::{check_count, check_n, wrong_family, CiMethod, EffectSize, Family};
 use super::{MeasureCode, ZERO_CELL_NOTE};
@@ -70,10 +72,13 @@ pub fn clopper_pearson_interval(events: f64, n: f64, level: ConfidenceLevel) -> 
     (lower, upper)
 }
 
-/// The proportion measure `code` (PR or PLO) with an interval by `ci`.
+/// The proportion measure `code` with an interval by `ci`.
 ///
-/// Estimate and variance are metafor's (after the zero-cell correction when x = 0 or x = n):
-/// PR p with variance p(1 − p)/n; PLO ln(p/(1 − p)) with variance 1/x + 1/(n − x).
+/// Estimate and variance are metafor's (after the zero-cell correction when x = 0 or x = n,
+/// for PR, PLO and PLN): PR p with variance p(1 − p)/n; PLO ln(p/(1 − p)) with variance
+/// 1/x + 1/(n − x); PLN ln p with variance 1/x − 1/n; PAS asin √p with variance 1/(4n);
+/// PFT ½(asin √(x/(n + 1)) + asin √((x + 1)/(n + 1))) with variance 1/(4n + 2) (Freeman &
+/// Tukey 1950; the last two without the correction).
 /// The Wilson and exact intervals are computed from the uncorrected x/n (as `prop.test` and
 /// `binom.test`) and, for PLO, transformed to the logit scale.
 pub fn proportion(
@@ -87,7 +92,8 @@ pub fn proportion(
     }
     input.validate()?;
     let (mut x, mut m) = (input.events, input.n - input.events);
-    let corrected = x == 0.0 || m == 0.0;
+    // metafor adds nothing for the arcsine transformations (its `add = 0` for PAS and PFT).
+    let corrected = (x == 0.0 || m == 0.0) && !matches!(code, MeasureCode::PAS | MeasureCode::PFT);
     if corrected {
         x += 0.5;
         m += 0.5;
@@ -97,8 +103,22 @@ pub fn proportion(
     let mut result = match code {
         MeasureCode::PR => EffectSize::wald(code, p, p * (1.0 - p) / (x + m), level),
         MeasureCode::PLO => EffectSize::wald(code, logit(p), 1.0 / x + 1.0 / m, level),
+        MeasureCode::PLN => EffectSize::wald(code, p.ln(), 1.0 / x - 1.0 / (x + m), level),
+        MeasureCode::PAS => EffectSize::wald(code, p.sqrt().asin(), 1.0 / (4.0 * (x + m)), level),
+        MeasureCode::PFT => {
+            let n = x + m;
+            let estimate =
+                0.5 * ((x / (n + 1.0)).sqrt().asin() + ((x + 1.0) / (n + 1.0)).sqrt().asin());
+            EffectSize::wald(code, estimate, 1.0 / (4.0 * n + 2.0), level)
+        }
         other => return Err(wrong_family(other, Family::Proportion)),
     };
+    if code == MeasureCode::PFT && ci != CiMethod::Wald {
+        return Err(Error::input(
+            "ci",
+            "the Freeman-Tukey transformation depends on n, so a Wilson or exact interval of the proportion has no PFT counterpart; use the Wald interval (metafor's)",
+        ));
+    }
     if corrected {
         result = result.with_note(ZERO_CELL_NOTE);
     }
@@ -133,21 +153,26 @@ pub fn proportion(
         }
     };
     if let Some(((lower, upper), note)) = interval {
-        if code == MeasureCode::PLO && (lower <= 0.0 || upper >= 1.0) {
+        if (code == MeasureCode::PLO && (lower <= 0.0 || upper >= 1.0))
+            || (code == MeasureCode::PLN && lower <= 0.0)
+        {
             // The interval of the proportion reaches 0 or 1, whose logit is −∞ or +∞.
             return Err(Error::input(
                 "ci",
                 format!(
-                    "the {} interval of {}/{} reaches {}, whose logit is infinite; use PR for this proportion, or the Wald interval (metafor's, after adding 1/2 to the cells)",
+                    "the {} interval of {}/{} reaches {}, whose {} is infinite; use PR for this proportion, or the Wald interval (metafor's, after adding 1/2 to the cells)",
                     if ci == CiMethod::Exact { "exact" } else { "Wilson" },
                     crate::output::human_number(input.events),
                     crate::output::human_number(input.n),
-                    if lower <= 0.0 { "0" } else { "1" }
+                    if lower <= 0.0 { "0" } else { "1" },
+                    if code == MeasureCode::PLO { "logit" } else { "log" }
                 ),
             ));
         }
         result = match code {
             MeasureCode::PLO => result.with_interval(logit(lower), logit(upper)),
+            MeasureCode::PLN => result.with_interval(lower.ln(), upper.ln()),
+            MeasureCode::PAS => result.with_interval(lower.sqrt().asin(), upper.sqrt().asin()),
             _ => result.with_interval(lower, upper),
         }
         .with_note(note);

@@ -1,5 +1,7 @@
-//! Events over person-time: one incidence rate (IR) with a Wald or exact Poisson interval,
-//! and two-group comparisons (IRR, IRD), as metafor's `escalc` (`add = 1/2, to = "only0"`).
+//! Events over person-time: one incidence rate (IR, and its log IRLN, square root IRS and
+//! Freeman–Tukey transformation IRFT) with a Wald or exact Poisson interval, and two-group
+//! comparisons (IRR, IRD), as metafor's `escalc` (`add = 1/2, to = "only0"` for IR, IRLN,
+//! IRR and IRD; nothing added for IRS and IRFT, as metafor's `add = 0` for them).
 
 use super::{check_count, check_positive, wrong_family};
 use super::{CiMethod, EffectSize, Family};
@@ -44,24 +46,59 @@ pub fn incidence_rate(
     level: ConfidenceLevel,
     ci: CiMethod,
 ) -> Result<EffectSize> {
+    rate_measure(MeasureCode::IR, input, level, ci)
+}
+
+/// The one-group rate measure `code`: IR (see [`incidence_rate`]); IRLN ln(x/t) with variance
+/// 1/x; IRS √(x/t) with variance 1/(4t); IRFT ½(√(x/t) + √((x + 1)/t)) with variance 1/(4t)
+/// (metafor's formulas). The exact interval is the Poisson one transformed (IRLN, IRS); IRFT,
+/// whose transformation depends on t, has the Wald interval only.
+pub fn rate_measure(
+    code: MeasureCode,
+    input: &PersonTime,
+    level: ConfidenceLevel,
+    ci: CiMethod,
+) -> Result<EffectSize> {
+    if code.family() != Family::Rate {
+        return Err(wrong_family(code, Family::Rate));
+    }
     input.validate("events", "time")?;
-    let corrected = input.events == 0.0;
+    let corrected = input.events == 0.0 && matches!(code, MeasureCode::IR | MeasureCode::IRLN);
     let x = if corrected { 0.5 } else { input.events };
     let t = input.time;
-    let mut result = super::two_group::finite_wald(
-        MeasureCode::IR,
-        x / t,
-        x / t / t,
-        level,
-        ("events", "time"),
-    )?;
+    let (estimate, variance) = match code {
+        MeasureCode::IRLN => ((x / t).ln(), 1.0 / x),
+        MeasureCode::IRS => ((x / t).sqrt(), 1.0 / (4.0 * t)),
+        MeasureCode::IRFT => (
+            0.5 * ((x / t).sqrt() + ((x + 1.0) / t).sqrt()),
+            1.0 / (4.0 * t),
+        ),
+        _ => (x / t, x / t / t),
+    };
+    let mut result =
+        super::two_group::finite_wald(code, estimate, variance, level, ("events", "time"))?;
     if corrected {
         result = result.with_note(ZERO_CELL_NOTE);
     }
     match ci {
         CiMethod::Wald => Ok(result),
+        CiMethod::Exact if code == MeasureCode::IRFT => Err(Error::input(
+            "ci",
+            "the Freeman-Tukey transformation depends on the person-time, so the exact interval of the rate has no IRFT counterpart; use the Wald interval (metafor's)",
+        )),
         CiMethod::Exact => {
             let (lower, upper) = poisson_exact_interval(input.events, t, level);
+            if code == MeasureCode::IRLN && lower <= 0.0 {
+                return Err(Error::input(
+                    "ci",
+                    "the exact interval of a rate with 0 events starts at 0, whose log is infinite; use IR, or the Wald interval (metafor's, after adding 1/2 to the count)",
+                ));
+            }
+            let (lower, upper) = match code {
+                MeasureCode::IRLN => (lower.ln(), upper.ln()),
+                MeasureCode::IRS => (lower.sqrt(), upper.sqrt()),
+                _ => (lower, upper),
+            };
             if !(lower.is_finite() && upper.is_finite()) {
                 return Err(Error::input(
                     "time",

@@ -1,4 +1,5 @@
-//! Two independent groups, each summarised by mean, SD and n: MD, SMD, SMDH and ROM, as
+//! Two independent groups, each summarised by mean, SD and n: MD, SMD, SMDH, SMD1, SMD1H and
+//! ROM, as
 //! metafor's `escalc` with its default `vtype = "LS"`. The effect is group1 − group2
 //! (metafor's `m1i − m2i`).
 
@@ -33,6 +34,11 @@ impl GroupSummary {
 ///   g in place of δ, as metafor's "LS").
 /// - SMDH: c(m)·(m1 − m2)/√((s1² + s2²)/2), variance after Bonett (2008, eq. 8) with the
 ///   corrected g plugged in, as metafor ≥ 4.6-0 (3.8-1 multiplied it by c(m)²).
+/// - SMD1: c(n2 − 1)·(m1 − m2)/s2 (Glass's Δ, corrected), variance 1/n1 + 1/n2 + g²/(2 n2)
+///   (metafor's "LS").
+/// - SMD1H: the same estimate, variance (s1²/s2²)/(n1 − 1) + 1/(n2 − 1) + g²/(2(n2 − 1))
+///   (Bonett 2008, eq. 12, with the corrected g plugged in, as metafor ≥ 4.6-0; earlier
+///   versions multiplied it by c²).
 /// - ROM: ln(m1/m2), variance s1²/(n1·m1²) + s2²/(n2·m2²) (Hedges, Gurevitch & Curtis 1999).
 pub fn two_group(
     code: MeasureCode,
@@ -45,6 +51,7 @@ pub fn two_group(
     }
     let (min_n, why) = match code {
         MeasureCode::SMDH => (2.0, " for SMDH (its variance divides by n − 1)"),
+        MeasureCode::SMD1H => (2.0, " for SMD1H (its variance divides by n − 1)"),
         _ => (1.0, ""),
     };
     group1.validate("group1", min_n, why)?;
@@ -91,6 +98,29 @@ pub fn two_group(
                 + (r1 * r1 / (n1 - 1.0) + r2 * r2 / (n2 - 1.0)) / (sum_var / 2.0);
             // metafor ≥ 4.6-0: Bonett's variance with the corrected g plugged in, not
             // multiplied by c² (3.8-1 returned c² times this).
+            (g, v)
+        }
+        MeasureCode::SMD1 | MeasureCode::SMD1H => {
+            // Standardised by the SD of group 2 (metafor: mi = n2 − 1, sdpi = sd2i).
+            let c = hedges_correction(n2 - 1.0).ok_or_else(|| {
+                Error::input(
+                    "group2.n",
+                    format!("{code} needs n2 ≥ 3 (the small-sample correction needs more than one degree of freedom; got n2 = {n2})"),
+                )
+            })?;
+            if s2 <= 0.0 {
+                return Err(Error::input(
+                    "group2.sd",
+                    format!("{code} divides by the SD of group 2, which must be > 0"),
+                ));
+            }
+            let g = c * (m1 - m2) / s2;
+            let v = if code == MeasureCode::SMD1 {
+                1.0 / n1 + 1.0 / n2 + g * g / (2.0 * n2)
+            } else {
+                // Bonett (2008a, eq. 12) with the corrected g, as metafor ≥ 4.6-0.
+                (r1 / r2).powi(2) / (n1 - 1.0) + 1.0 / (n2 - 1.0) + g * g / (2.0 * (n2 - 1.0))
+            };
             (g, v)
         }
         MeasureCode::ROM => {
