@@ -473,3 +473,60 @@ fn bad_weights_and_unsupported_combinations_are_refused() {
     refused(&["--weights", "w", "--tau2-ci", "PL"], "--tau2-ci PL");
     refused(&["--weights", "yi"], "weights are finite numbers >= 0");
 }
+
+/// A CSV file of tests/data as (yi, vi).
+fn studies(file: &str) -> (Vec<f64>, Vec<f64>) {
+    let path = format!("{}/tests/data/{file}", env!("CARGO_MANIFEST_DIR"));
+    let mut reader = csv::Reader::from_path(&path).unwrap();
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let (iy, iv) = (col("yi"), col("vi"));
+    let (mut y, mut v) = (Vec::new(), Vec::new());
+    for r in reader.records() {
+        let r = r.unwrap();
+        y.push(r[iy].parse::<f64>().unwrap());
+        v.push(r[iv].parse::<f64>().unwrap());
+    }
+    (y, v)
+}
+
+/// Fisher's and the General fail-safe N: the published numbers of metafor's
+/// tests/testthat/test_misc_fsn.r. Raudenbush (1985): Fisher 40 (line 17, `fsn(yi, vi,
+/// pool = "Fisher")`; the sawtooth function first crosses α at 39, and metafor's uniroot
+/// lands on 40, which is what we return), General 0 (line 37: the REML estimate is not
+/// significant). Hackshaw (1998): General 112 (line 63; the least N at which the p-value
+/// reaches 0.05, which metafor's rounded-up uniroot end gives with its REML τ²; with the
+/// REML τ² to machine precision R's uniroot ends at 112.0000179, which metafor would round
+/// to 113). McDaniel et al. (1994) as ZCOR:
+/// General 6068 (lines 91 and 99, `fsn(yi, vi, type = "General")` and `fsn(res)`).
+#[test]
+fn fisher_and_general_fail_safe_n_match_metafor_test_suite() {
+    use trialstats::meta::bias::failsafe;
+    use trialstats::meta::Method;
+    let (y, v) = studies("raudenbush1985.csv");
+    assert_eq!(failsafe::fisher(&y, &v, 0.05), Some(40.0));
+    let g = failsafe::general(&y, &v, 0.05, Method::REML).unwrap();
+    assert_eq!(g.n, 0.0);
+    let (y, v) = studies("hackshaw1998.csv");
+    assert_eq!(
+        failsafe::general(&y, &v, 0.05, Method::REML).unwrap().n,
+        112.0
+    );
+    let (y, v) = studies("mcdaniel1994_zcor.csv");
+    let g = failsafe::general(&y, &v, 0.05, Method::REML).unwrap();
+    assert_eq!(g.n, 6068.0);
+    // With the missing studies the estimate is no longer significant at 0.05.
+    assert!(g.p_value >= 0.05, "{}", g.p_value);
+    // From the command line, beside Rosenthal's, Orwin's and Rosenberg's numbers.
+    let json = meta_json(&[
+        "tests/data/hackshaw1998.csv",
+        "--yi",
+        "yi",
+        "--vi",
+        "vi",
+        "--fsn",
+    ]);
+    assert_eq!(json["fsn"]["rosenthal"], 393.0);
+    assert_eq!(json["fsn"]["general"]["n"], 112.0);
+    assert!(json["fsn"]["fisher"].is_f64());
+}

@@ -99,7 +99,13 @@ pub fn add_review(
     }
     if request.fsn {
         at_least(k, 2, "--fsn")?;
-        fit.fsn = Some(failsafe::fail_safe_n(y, v, 0.05, request.fsn_target)?);
+        let mut fsn = failsafe::fail_safe_n(y, v, 0.05, request.fsn_target)?;
+        // The General method's approximation is metafor's for z tests (other tests make it
+        // refit with simulated studies).
+        if options.test == Test::Z {
+            fsn.general = Some(failsafe::general(y, v, 0.05, options.method)?);
+        }
+        fit.fsn = Some(fsn);
     }
     if request.ranktest {
         at_least(k, 3, "--ranktest")?;

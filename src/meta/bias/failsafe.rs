@@ -11,10 +11,31 @@
 //!   formula with the unweighted mean and with the inverse-variance weighted mean (metafor's
 //!   choice when the variances are given).
 //!
+//! * Fisher's method (metafor's `fsn(pool = "Fisher")`): the N at which Fisher's combined
+//!   test of the k one-sided p-values `pᵢ = 1 − Φ(|zᵢ|)` and N null p-values of ½,
+//!   `X² = −2 (Σ ln pᵢ + ⌊N⌋ ln ½)` on `2(k + N)` df, reaches α. As metafor, the N of the
+//!   df is not rounded down while the N of the sum is, so the function is a sawtooth that can
+//!   cross α several times; metafor's answer is the crossing R's `uniroot` lands on from the
+//!   interval `[0, 50k]`, and this module returns that one, by following `uniroot`'s
+//!   iterations exactly ([`crate::meta::fitting::root::r_uniroot_up`]).
+//! * The General method (metafor ≥ 4.2 `fsn(type = "General")`, without `exact`): the number
+//!   of missing studies with mean effect 0 and the harmonic-mean sampling variance
+//!   `v̄ = k / Σ(1/vᵢ)` that makes the random-effects estimate non-significant at α, with
+//!   τ² updated as metafor's approximation does (`((k − 1)τ̂² + (N − 1)τ̂² + k(μ̂ − μ̂_N)² +
+//!   N μ̂_N²)/(k + N − 1)`, `μ̂_N = kμ̂/(k + N)`): the least N at which the p-value reaches
+//!   α. metafor rounds up the end of its `uniroot` search on the step function instead,
+//!   which gives the same N unless the search ends just above it: on Hackshaw (1998) with
+//!   the REML τ² to machine precision R's `uniroot` ends at 112.0000179 and metafor would
+//!   say 113; with its REML stopped at a change below 1e-5, 111.9999 and 112 (published).
+//!
 //! As metafor, a non-integer N is rounded up (to the next whole study).
 
-use crate::dist::qnorm;
+use crate::dist::{pchisq_upper, pnorm_upper, qnorm};
 use crate::error::Result;
+use crate::meta::fitting::model::FittedModel;
+use crate::meta::fitting::moderators::{ModelMatrix, INTERCEPT};
+use crate::meta::fitting::root::{r_uniroot_tolerance, r_uniroot_up};
+use crate::meta::fitting::spec::{Method, Test};
 use serde::Serialize;
 
 /// The three fail-safe numbers, at one-sided α (Rosenthal) and two-sided α (Rosenberg).
@@ -28,6 +49,25 @@ pub struct FailSafeN {
     /// Orwin's N for a given target effect (`--fsn-target`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub orwin_target: Option<OrwinTarget>,
+    /// Rosenthal's N with Fisher's method of pooling the p-values (`None`: metafor's search
+    /// fails too).
+    pub fisher: Option<f64>,
+    /// The General method's N, from the random-effects model (`None` when it was not
+    /// computed: see [`general`]).
+    pub general: Option<GeneralFailSafe>,
+}
+
+/// The General method's fail-safe N and the model with the N missing studies added
+/// (metafor's `fsnum`, `est.fsn`, `tau2.fsn`, `pval.fsn`).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct GeneralFailSafe {
+    pub n: f64,
+    /// τ² method of the random-effects model.
+    pub method: &'static str,
+    /// The pooled estimate, τ² and p-value with the N studies added.
+    pub estimate: f64,
+    pub tau2: f64,
+    pub p_value: f64,
 }
 
 /// Orwin's fail-safe N for a target effect, from the unweighted and the weighted mean
@@ -96,5 +136,130 @@ pub fn fail_safe_n(y: &[f64], v: &[f64], alpha: f64, target: Option<f64>) -> Res
         orwin,
         rosenberg: whole(rosenberg),
         orwin_target: target.map(|t| orwin_target(y, v, t)),
+        fisher: fisher(y, v, alpha),
+        general: None,
+    })
+}
+
+/// The interval metafor's searches start from, `[0, 50k]`.
+fn search_upper(k: usize) -> f64 {
+    50.0 * k as f64
+}
+
+/// Fisher's fail-safe N at α (see the module documentation); 0 when the studies' combined
+/// test is not significant.
+pub fn fisher(y: &[f64], v: &[f64], alpha: f64) -> Option<f64> {
+    let k = y.len() as f64;
+    let log_p: f64 = y
+        .iter()
+        .zip(v)
+        .map(|(y, v)| pnorm_upper((y / v.sqrt()).abs()).ln())
+        .sum();
+    let combined = |n: f64| {
+        let x2 = -2.0 * (log_p + n.floor() * 0.5f64.ln());
+        pchisq_upper(x2, 2.0 * (k + n))
+    };
+    if combined(0.0) >= alpha {
+        return Some(0.0);
+    }
+    r_uniroot_up(
+        |n| combined(n) - alpha,
+        0.0,
+        search_upper(y.len()),
+        r_uniroot_tolerance(),
+        1000,
+    )
+    .map(whole)
+}
+
+/// The most missing studies the General method considers (metafor's `maxint`).
+const GENERAL_MAX: f64 = 1e7;
+
+/// The General method's fail-safe N at α for the random-effects model of `y`, `v` by
+/// `method` with z tests (metafor's `fsn(yi, vi, type = "General", method = ...)`; a fixed
+/// τ² is kept, as its `tau2`). The missing studies have mean 0 (`mumiss = 0`).
+pub fn general(y: &[f64], v: &[f64], alpha: f64, method: Method) -> Result<GeneralFailSafe> {
+    let k = y.len();
+    let design = ModelMatrix::intercept_only(k, INTERCEPT);
+    let model = FittedModel::new(&design, y, v, method, Test::Z, 0.95)?;
+    let (est, tau2) = (model.fit.beta[0], model.tau2.tau2);
+    let p = model.tested(0).p;
+    let kf = k as f64;
+    let v_bar = kf / v.iter().map(|v| 1.0 / v).sum::<f64>();
+    let fixed = method.is_fixed();
+    let fe = method == Method::FE;
+    // The model with ⌊n⌋ studies of effect 0 and variance v̄ added (metafor's .fsn.gen with
+    // exact = FALSE, weighted = TRUE).
+    let with_missing = |n: f64| -> (f64, f64, f64) {
+        let n = n.floor().min(GENERAL_MAX);
+        let tau2_n = if fe {
+            0.0
+        } else if fixed {
+            tau2
+        } else {
+            let est_n = kf * est / (kf + n);
+            (((kf - 1.0) * tau2
+                + (n - 1.0).max(0.0) * tau2
+                + kf * (est - est_n).powi(2)
+                + n * est_n * est_n)
+                / (kf + n - 1.0))
+                .max(0.0)
+        };
+        let (sw, swy) = y.iter().zip(v).fold((0.0, 0.0), |(sw, swy), (y, v)| {
+            let w = 1.0 / (v + tau2_n);
+            (sw + w, swy + w * y)
+        });
+        let sw_all = sw + n / (v_bar + tau2_n);
+        let est_fsn = swy / sw_all;
+        let z = est_fsn * sw_all.sqrt();
+        (est_fsn, tau2_n, 2.0 * pnorm_upper(z.abs()))
+    };
+    let below = |n: f64| n < GENERAL_MAX && with_missing(n).2 < alpha;
+    let n = if p >= alpha {
+        0.0
+    } else {
+        let root = r_uniroot_up(
+            |n| {
+                if n.floor() >= GENERAL_MAX {
+                    0.0
+                } else {
+                    with_missing(n).2 - alpha
+                }
+            },
+            0.0,
+            search_upper(k),
+            r_uniroot_tolerance(),
+            1000,
+        )
+        .ok_or_else(|| {
+            crate::error::Error::Numerical(
+                "fail-safe N (General): the search for the number of missing studies failed"
+                    .to_string(),
+            )
+        })?;
+        // The p-value changes only at whole numbers of studies, so the search ends next to
+        // the first N at which it reaches α; that N is the answer (metafor rounds the
+        // search's end up, which gives the same N unless the end lies just above it).
+        let mut n = root.floor().min(GENERAL_MAX);
+        for _ in 0..4 {
+            if n > 0.0 && !below(n - 1.0) {
+                n -= 1.0;
+            } else if below(n) {
+                n += 1.0;
+            }
+        }
+        n
+    };
+    let (estimate, tau2_n, p_value) = if n == 0.0 {
+        (est, tau2, p)
+    } else {
+        with_missing(n)
+    };
+    Ok(GeneralFailSafe {
+        n,
+        method: method.name(),
+        estimate,
+        tau2: tau2_n,
+        p_value,
     })
 }

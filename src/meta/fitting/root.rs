@@ -4,7 +4,8 @@
 //! and Brent's bracketed method (Brent 1973, *Algorithms for Minimization without
 //! Derivatives*, ch. 4: inverse quadratic / secant steps inside a shrinking sign-change
 //! bracket, bisection when they would not shrink it fast enough) where no derivative is at
-//! hand. Every search ends after at most [`MAX_EVALUATIONS`] evaluations, with an error that
+//! hand; and [`r_uniroot_up`], R's `uniroot` step for step, where an answer must be the root
+//! R's iterations land on. Every search ends after at most [`MAX_EVALUATIONS`] evaluations, with an error that
 //! names the quantity when it cannot find the root.
 
 use crate::error::{Error, Result};
@@ -263,6 +264,120 @@ pub fn safeguarded_newton(
         x = next;
         (fx, dfx, cautious) = eval(x, &mut evaluations)?;
     }
+}
+
+/// R's default `uniroot` tolerance, `.Machine$double.eps^0.25`.
+pub fn r_uniroot_tolerance() -> f64 {
+    f64::EPSILON.powf(0.25)
+}
+
+/// R's `uniroot(f, c(lower, upper), extendInt = "upX", tol, maxiter)`, step for step: the
+/// interval's upper end is moved up (by 1% of its size, doubling) until `f` is ≥ 0 there, then
+/// Brent's zeroin as R's C code runs it (an absolute tolerance `tol`; a secant or inverse
+/// quadratic step when it falls inside the bracket and is shorter than half the previous step,
+/// bisection otherwise; the best point `b` is returned once the bracket's half-width is below
+/// `2ε|b| + tol/2`). A search whose answer depends on which root R's iterations land on (a
+/// step function crossing its target more than once, as metafor's fail-safe numbers) needs
+/// R's exact path, which a faster or more accurate method would not follow. `None` when the
+/// search fails (no sign change within `maxiter` extensions, or no convergence).
+pub fn r_uniroot_up(
+    mut f: impl FnMut(f64) -> f64,
+    lower: f64,
+    mut upper: f64,
+    tol: f64,
+    maxiter: usize,
+) -> Option<f64> {
+    let f_lower = f(lower);
+    let mut f_upper = f(upper);
+    if f_lower > 0.0 {
+        // "upX" assumes f increasing: a positive value at the lower end has no root above it.
+        return None;
+    }
+    let mut delta = 0.01 * upper.abs().max(1e-4);
+    let mut extensions = 0;
+    while f_upper < 0.0 {
+        extensions += 1;
+        if extensions > maxiter || !upper.is_finite() {
+            return None;
+        }
+        upper += delta;
+        f_upper = f(upper);
+        delta *= 2.0;
+    }
+    zeroin(&mut f, lower, upper, f_lower, f_upper, tol, maxiter)
+}
+
+/// Brent's zeroin with R's conventions (see [`r_uniroot_up`]).
+fn zeroin(
+    f: &mut impl FnMut(f64) -> f64,
+    lower: f64,
+    upper: f64,
+    f_lower: f64,
+    f_upper: f64,
+    tol: f64,
+    maxiter: usize,
+) -> Option<f64> {
+    let (mut a, mut b, mut fa, mut fb) = (lower, upper, f_lower, f_upper);
+    if fa == 0.0 {
+        return Some(a);
+    }
+    if fb == 0.0 {
+        return Some(b);
+    }
+    let (mut c, mut fc) = (a, fa);
+    for _ in 0..=maxiter {
+        let previous = b - a;
+        if fc.abs() < fb.abs() {
+            // Keep b the best approximation, c on the other side of the root.
+            a = b;
+            b = c;
+            c = a;
+            fa = fb;
+            fb = fc;
+            fc = fa;
+        }
+        let tol_here = 2.0 * f64::EPSILON * b.abs() + tol / 2.0;
+        let half = (c - b) / 2.0;
+        if half.abs() <= tol_here || fb == 0.0 {
+            return Some(b);
+        }
+        let mut step = half;
+        if previous.abs() >= tol_here && fa.abs() > fb.abs() {
+            let to_c = c - b;
+            let (mut p, mut q);
+            if a == c {
+                // Two distinct points: the secant.
+                let s = fb / fa;
+                p = to_c * s;
+                q = 1.0 - s;
+            } else {
+                // Three: inverse quadratic interpolation.
+                let (qa, r, s) = (fa / fc, fb / fc, fb / fa);
+                p = s * (to_c * qa * (qa - r) - (b - a) * (r - 1.0));
+                q = (qa - 1.0) * (r - 1.0) * (s - 1.0);
+            }
+            if p > 0.0 {
+                q = -q;
+            } else {
+                p = -p;
+            }
+            if p < 0.75 * to_c * q - (tol_here * q).abs() / 2.0 && p < (previous * q / 2.0).abs() {
+                step = p / q;
+            }
+        }
+        if step.abs() < tol_here {
+            step = if step > 0.0 { tol_here } else { -tol_here };
+        }
+        a = b;
+        fa = fb;
+        b += step;
+        fb = f(b);
+        if (fb > 0.0 && fc > 0.0) || (fb < 0.0 && fc < 0.0) {
+            c = a;
+            fc = fa;
+        }
+    }
+    None
 }
 
 #[cfg(test)]

@@ -580,6 +580,21 @@ impl Tabular for PublicationBias {
                 [f.orwin, None, None, None, None, None],
             ));
             rows.push(row("fail-safe N (Rosenberg)", only(f.rosenberg)));
+            rows.push(row(
+                "fail-safe N (Rosenthal, Fisher's method)",
+                [f.fisher, None, None, None, None, None],
+            ));
+            if let Some(g) = &f.general {
+                rows.push(row(
+                    &format!("fail-safe N (General, {})", g.method),
+                    only(g.n),
+                ));
+                rows.push(row(
+                    "fail-safe N (General): estimate and p with them",
+                    [Some(g.estimate), None, None, Some(g.p_value), None, None],
+                ));
+                rows.push(row("fail-safe N (General): tau^2 with them", only(g.tau2)));
+            }
             if let Some(o) = &f.orwin_target {
                 for (what, n) in [("unweighted", o.unweighted), ("weighted", o.weighted)] {
                     rows.push(row(
