@@ -54,18 +54,26 @@ pub fn align(header: &[String], rows: &[Vec<Cell>]) -> String {
         }
     }
     let mut out = String::new();
+    // Each line is written straight into `out`: no string per padded cell or per line (a
+    // million-row table, as `meta --blup` prints, made several per cell).
     let line = |out: &mut String, items: Vec<(String, bool)>| {
-        let mut parts = Vec::new();
-        for (i, (s, right)) in items.into_iter().enumerate() {
+        let start = out.len();
+        for (i, (s, right)) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str("  ");
+            }
             let w = widths.get(i).copied().unwrap_or(0);
             let pad = w.saturating_sub(s.chars().count());
-            if right {
-                parts.push(format!("{}{}", " ".repeat(pad), s));
+            if *right {
+                push_spaces(out, pad);
+                out.push_str(s);
             } else {
-                parts.push(format!("{}{}", s, " ".repeat(pad)));
+                out.push_str(s);
+                push_spaces(out, pad);
             }
         }
-        out.push_str(parts.join("  ").trim_end());
+        let kept = out[start..].trim_end().len();
+        out.truncate(start + kept);
         out.push('\n');
     };
     // A header sits over its column the way the column's values do.
@@ -88,4 +96,11 @@ pub fn align(header: &[String], rows: &[Vec<Cell>]) -> String {
         line(&mut out, row);
     }
     out
+}
+
+/// Append `n` spaces.
+fn push_spaces(out: &mut String, n: usize) {
+    for _ in 0..n {
+        out.push(' ');
+    }
 }
