@@ -65,3 +65,17 @@ if (section == "glmer") {
          c(logLik(m), lme4::fixef(m)[1], sqrt(vcov(m)[1, 1]), lme4::VarCorr(m)[[1]][1]))
   }
 }
+
+if (section == "cmel") {
+  niel <- read.csv("tests/data/tables/nielweise2007.csv")
+  cat("// fields: beta, se, zval, pval, ci.lb, ci.ub, tau2, QE.LRT, QEp.LRT, k, logLik\n")
+  g <- function(res) c(res$beta, res$se, res$zval, res$pval, res$ci.lb, res$ci.ub, res$tau2,
+                       res$QE.LRT, res$QEp.LRT, res$k, logLik(res))
+  # (the ML fit of Rothman's two tables, whose tau^2 is 0, stops with "Cannot fit ML model")
+  for (dm in list(c("rothman", "EE"), c("niel", "EE"), c("niel", "ML"))) {
+    d <- dm[1]; m <- dm[2]
+    cols <- if (d == "niel") "ai = ai, n1i = n1i, ci = ci, n2i = n2i" else "ai = ai, bi = bi, ci = ci, di = di"
+    call <- sprintf('rma.glmm(measure = "OR", %s, data = %s, model = "CM.EL", method = "%s", control = list(optCtrl = list(reltol = 1e-14), dnchgprec = 1e-12))', cols, d, m)
+    show(call, g(suppressWarnings(eval(parse(text = call)))))
+  }
+}

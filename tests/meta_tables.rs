@@ -853,8 +853,25 @@ fn binomial_normal_glmm_from_the_command_line() {
         1e-5,
     );
     assert_eq!(j["qe_wald"], Value::Null);
+    let out = run(&[
+        "glmm", NIELWEISE, "--model", "CM.EL", "--method", "EE", "--format", "json",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(j["model"], "CM.EL");
+    // rma.glmm(..., data = niel, model = "CM.EL", method = "EE"): beta
+    close(
+        "beta",
+        j["estimate"].as_f64().unwrap(),
+        -1.223559175749521,
+        1e-6,
+    );
     for (args, message) in [
-        (vec!["glmm", NIELWEISE, "--model", "CM.EL"], "not available"),
+        (vec!["glmm", NIELWEISE, "--model", "CM.AL"], "not available"),
         (vec!["glmm", NIELWEISE, "--measure", "RR"], "odds ratio"),
         (vec!["glmm", NIELWEISE, "--method", "REML"], "ML or EE"),
     ] {
@@ -865,4 +882,117 @@ fn binomial_normal_glmm_from_the_command_line() {
             "{args:?}"
         );
     }
+}
+
+/// `rma.glmm(measure = "OR", model = "CM.EL")` (metafor 3.8-1, BiasedUrn 2.0.9; `Rscript
+/// benches/meta_tables_reference.R cmel`): beta, se, zval, pval, ci.lb, ci.ub, tau2, QE.LRT,
+/// QEp.LRT, k, logLik. β agrees to 1e-6 and τ² to 1e-5 (both optimised on a numerically
+/// integrated likelihood); the SE to 1e-4 for the fixed-effect model (ours is the exact
+/// 1/√ΣVar, metafor's a numDeriv Hessian) and 5e-4 for the random-effects one (both
+/// numerical Hessians; ours is unchanged when its step grows tenfold); QE.LRT to 1e-9.
+fn check_conditional(
+    fit: &trialstats::meta::models::binomial_normal::BinomialNormalFit,
+    want: &[f64],
+    se_rel: f64,
+) {
+    let t = fit.pooled;
+    close("beta", t.estimate, want[0], 1e-6);
+    close("se", t.se, want[1], se_rel);
+    close("zval", t.statistic, want[2], se_rel);
+    // The bounds move by 1.96 times the SE's error.
+    for (name, got, w) in [
+        ("ci.lb", t.ci_lower, want[4]),
+        ("ci.ub", t.ci_upper, want[5]),
+    ] {
+        assert!(
+            (got - w).abs() <= 2.0 * se_rel * want[1],
+            "{name}: {got} vs {w}"
+        );
+    }
+    if want[6] == 0.0 {
+        assert_eq!(fit.tau2, 0.0);
+    } else {
+        close("tau2", fit.tau2, want[6], 1e-5);
+    }
+    close("QE.LRT", fit.qe_lrt, want[7], 1e-9);
+    close("QEp.LRT", fit.qe_lrt_p, want[8], 1e-8);
+    assert_eq!(fit.k as f64, want[9]);
+    close("logLik", fit.log_likelihood, want[10], 1e-7);
+}
+
+#[test]
+fn conditional_model_matches_metafor_rma_glmm_cm_el() {
+    use trialstats::meta::models::binomial_normal::Estimation;
+    use trialstats::meta::models::conditional_binomial_normal::fit;
+    let l95 = level(0.95);
+    let rothman = tables(ROTHMAN, Some("age"));
+    let niel = tables(NIELWEISE, None);
+    // rma.glmm(measure = "OR", ai = ai, bi = bi, ci = ci, di = di, data = rothman, model = "CM.EL", method = "EE", control = list(optCtrl = list(reltol = 1e-14), dnchgprec = 1e-12))
+    let f = fit(&rothman, Estimation::FixedEffect, l95).unwrap();
+    check_conditional(
+        &f,
+        &[
+            0.33806049110559316,
+            0.31064182005380192,
+            1.0882645841021741,
+            0.27647832052120258,
+            -0.27078628829183088,
+            0.94690727050301726,
+            0.0,
+            0.35021541728791838,
+            0.5539912129012311,
+            2.0,
+            -3.5735661103888132,
+        ],
+        1e-4,
+    );
+    // test_analysis_example_rothman2008.r lines 152-166 (published, 4 decimals): coef 0.3381,
+    // QE.LRT 0.3502, QEp.LRT 0.5540, predict(transf = exp) 1.4022. (Its CI, -0.2699 to
+    // 0.9461, is narrower than metafor 3.8-1's own -0.2708 to 0.9469, which ours matches.)
+    assert!((f.pooled.estimate - 0.3381).abs() < 5e-5);
+    assert!((f.qe_lrt - 0.3502).abs() < 5e-5);
+    assert!((f.qe_lrt_p - 0.5540).abs() < 5e-5);
+    assert!((f.ratio.estimate - 1.4022).abs() < 5e-5);
+    // rma.glmm(measure = "OR", ai = ai, n1i = n1i, ci = ci, n2i = n2i, data = niel, model = "CM.EL", method = "EE", control = ...)
+    let f = fit(&niel, Estimation::FixedEffect, l95).unwrap();
+    check_conditional(
+        &f,
+        &[
+            -1.223559175749521,
+            0.22403966772651718,
+            -5.4613506088712223,
+            4.7252578578784307e-08,
+            -1.6626688556018152,
+            -0.78444949589722668,
+            0.0,
+            28.609267714412979,
+            0.026707892951515353,
+            17.0,
+            -26.674460305430891,
+        ],
+        1e-4,
+    );
+    // test_misc_rma_glmm.r lines 86-98 (published): coef -1.2236, vcov 0.0502.
+    assert!((f.pooled.estimate - -1.2236).abs() < 5e-5);
+    assert!((f.pooled.se.powi(2) - 0.0502).abs() < 5e-5);
+    // rma.glmm(..., data = niel, model = "CM.EL", method = "ML", control = ...)
+    let f = fit(&niel, Estimation::RandomEffects, l95).unwrap();
+    check_conditional(
+        &f,
+        &[
+            -1.3531582826974595,
+            0.35096130116600649,
+            -3.855576891816368,
+            0.00011545703220332584,
+            -2.0410297929501473,
+            -0.66528677244477163,
+            0.69345926526491042,
+            28.609267714412979,
+            0.026707892951515353,
+            17.0,
+            -24.944457610754707,
+        ],
+        5e-4,
+    );
+    assert_eq!(f.k_dropped, 1);
 }

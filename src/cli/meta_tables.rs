@@ -75,7 +75,8 @@ pub struct GlmmArgs {
     /// The effect to pool: OR (the only one for now).
     #[arg(long, default_value = "OR")]
     pub measure: String,
-    /// The model, as metafor names it: UM.FS (unconditional, fixed study effects).
+    /// The model, as metafor names it: UM.FS (unconditional, fixed study effects) or CM.EL
+    /// (conditional on the margins, exact noncentral hypergeometric likelihood).
     #[arg(long, default_value = "UM.FS")]
     pub model: String,
     /// ML (random effects, tau^2 by maximum likelihood) or EE (fixed effect, tau^2 = 0).
@@ -96,10 +97,10 @@ pub fn run_glmm(args: GlmmArgs) -> Result<Outcome> {
             ),
         ));
     }
-    if args.model != "UM.FS" {
+    if args.model != "UM.FS" && args.model != "CM.EL" {
         return Err(Error::input(
             "--model",
-            format!("'{}' is not available; UM.FS is (metafor's unconditional model with fixed study effects)", args.model),
+            format!("'{}' is not available; UM.FS (unconditional, fixed study effects) or CM.EL (conditional, exact likelihood)", args.model),
         ));
     }
     let estimation = match args.method.as_str() {
@@ -113,6 +114,14 @@ pub fn run_glmm(args: GlmmArgs) -> Result<Outcome> {
         }
     };
     let tables = Tables::read_csv(&args.tables.file, args.tables.label.as_deref())?;
-    let fit = binomial_normal::fit(&tables, estimation, args.tables.level)?;
+    let fit = if args.model == "CM.EL" {
+        trialstats::meta::models::conditional_binomial_normal::fit(
+            &tables,
+            estimation,
+            args.tables.level,
+        )?
+    } else {
+        binomial_normal::fit(&tables, estimation, args.tables.level)?
+    };
     print(format, &fit)
 }

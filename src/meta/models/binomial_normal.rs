@@ -44,7 +44,8 @@ pub enum Estimation {
 /// The fitted model.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BinomialNormalFit {
-    /// "UM.FS".
+    /// "UM.FS" or "CM.EL" (the conditional model of
+    /// [`super::conditional_binomial_normal`]).
     pub model: &'static str,
     /// "ML" or "EE".
     pub method: &'static str,
@@ -226,8 +227,17 @@ pub fn fit(
 impl Tabular for BinomialNormalFit {
     fn preamble(&self) -> Option<String> {
         let mut s = format!(
-            "{} binomial-normal model (log odds ratio, unconditional model with fixed study effects, UM.FS; {} studies",
-            if self.method == "ML" { "Random-effects" } else { "Fixed-effect" },
+            "{} binomial-normal model (log odds ratio, {}; {} studies",
+            if self.method == "ML" {
+                "Random-effects"
+            } else {
+                "Fixed-effect"
+            },
+            if self.model == "CM.EL" {
+                "conditional model, exact likelihood, CM.EL"
+            } else {
+                "unconditional model with fixed study effects, UM.FS"
+            },
             self.k
         );
         if self.k_dropped > 0 {
@@ -239,8 +249,9 @@ impl Tabular for BinomialNormalFit {
         s.push(')');
         if self.method == "ML" {
             s.push_str(&format!(
-                "\ntau^2 = {} (ML, adaptive Gauss-Hermite quadrature with {NAGQ} nodes)",
-                human_number(self.tau2)
+                "\ntau^2 = {} (ML, adaptive Gauss-Hermite quadrature with {} nodes)",
+                human_number(self.tau2),
+                if self.model == "CM.EL" { 21 } else { NAGQ }
             ));
         }
         for w in &self.warnings {

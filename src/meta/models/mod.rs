@@ -8,6 +8,7 @@
 //! | [`mantel_haenszel`] | the Mantel–Haenszel pooled OR, RR and RD (Sato, Greenland & Robins variances), the Cochran–Mantel–Haenszel and Breslow–Day/Tarone tests |
 //! | [`peto`] | Peto's one-step odds ratio |
 //! | [`binomial_normal`] | the binomial–normal GLMM for rare events (`rma.glmm`, `model = "UM.FS"`), fitted by [`crate::glmm`] |
+//! | [`conditional_binomial_normal`] | the conditional model of the tables (`model = "CM.EL"`): noncentral hypergeometric likelihood, normal log odds ratios, integrated by [`crate::glmm::quadrature`]'s rule |
 //!
 //! Each study's own estimate (`escalc` with `add = 1/2, to = "only0", drop00 = TRUE`, as both
 //! metafor functions use by default) serves only for the heterogeneity test and the fit
@@ -17,6 +18,7 @@
 //! pooled estimate, where it adds nothing.
 
 pub mod binomial_normal;
+pub mod conditional_binomial_normal;
 pub mod mantel_haenszel;
 pub mod peto;
 
