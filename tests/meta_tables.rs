@@ -692,3 +692,307 @@ fn bad_tables_are_refused_with_their_place() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(!text.contains("NaN"), "{text}");
 }
+
+const NIELWEISE: &str = "tests/data/tables/nielweise2007.csv";
+
+/// `rma.glmm(measure = "OR", model = "UM.FS")` (metafor 3.8-1, lme4 1.1-31, glmer with bobyqa
+/// to rhoend = 1e-10; `Rscript benches/meta_tables_reference.R glmm`): beta, se, zval, pval,
+/// ci.lb, ci.ub, tau2, QE.Wld, QEp.Wld, QE.LRT, QEp.LRT, k.
+fn check_glmm(fit: &trialstats::meta::models::binomial_normal::BinomialNormalFit, want: &[f64]) {
+    let t = fit.pooled;
+    // β to 2e-6 (on dat.bcg the likelihood is flat enough that the two optima are 1.1e-6
+    // apart with log-likelihoods within 2e-8, the quadrature's own error); its SE and what follows from it to 1e-4
+    // (1e-5 on Nielweise, 6e-5 on dat.bcg), as both sides difference the deviance numerically
+    // for the Hessian (lme4's vcov(use.hessian = TRUE)); τ² to 1e-5.
+    close("beta", t.estimate, want[0], 2e-6);
+    close("se", t.se, want[1], 1e-4);
+    close("zval", t.statistic, want[2], 1e-4);
+    close("pval", t.p, want[3], 2e-3); // z² times the SE's 1e-4
+    close("ci.lb", t.ci_lower, want[4], 1e-4);
+    close("ci.ub", t.ci_upper, want[5], 1e-4);
+    if want[6] == 0.0 {
+        assert_eq!(fit.tau2, 0.0);
+    } else {
+        close("tau2", fit.tau2, want[6], 1e-5);
+    }
+    match fit.qe_wald {
+        Some(q) => {
+            close("QE.Wld", q, want[7], 1e-9);
+            close("QEp.Wld", fit.qe_wald_p.unwrap(), want[8], 1e-8);
+        }
+        // a zero cell: metafor's saturated glm stops at a finite value of an infinite
+        // estimate; not reported here (see binomial_normal's module doc).
+        None => assert!(fit.k_dropped > 0 || want[7].is_finite()),
+    }
+    close("QE.LRT", fit.qe_lrt, want[9], 1e-9);
+    close("QEp.LRT", fit.qe_lrt_p, want[10], 1e-8);
+    assert_eq!(fit.k as f64, want[11]);
+}
+
+#[test]
+fn binomial_normal_glmm_matches_metafor_rma_glmm() {
+    use trialstats::meta::models::binomial_normal::{fit, Estimation};
+    let niel = tables(NIELWEISE, None);
+    let bcg = tables(BCG, None);
+    let l95 = level(0.95);
+    // rma.glmm(measure = "OR", ai = ai, n1i = n1i, ci = ci, n2i = n2i, data = niel, model = "UM.FS", method = "ML", control = list(glmerCtrl = list(optimizer = "bobyqa", optCtrl = list(rhobeg = 2e-4, rhoend = 1e-10, maxfun = 1e5))))
+    let f = fit(&niel, Estimation::RandomEffects, l95).unwrap();
+    check_glmm(
+        &f,
+        &[
+            -1.2364935209001287,
+            0.28033754298874691,
+            -4.4107311055007816,
+            1.0302218646160202e-05,
+            -1.7859450086725217,
+            -0.6870420331277356,
+            0.31951300238006158,
+            11.938254902987939,
+            0.74821915209464884,
+            28.735906099970691,
+            0.025778912880209157,
+            17.0,
+        ],
+    );
+    // Nielweise 2007 has trials with 0 and 1 events and one with none in either arm (left out).
+    assert_eq!(f.k_dropped, 1);
+    assert!(f.qe_wald.is_none());
+    // The marginal log-likelihood at lme4's estimates by R's integrate(rel.tol = 1e-12), per
+    // study ∫ dbinom(ai; n1i, plogis(αᵢ + β + u/2)) dbinom(ci; n2i, plogis(αᵢ − u/2))
+    // dnorm(u, 0, τ) du (lme4's logLik with nAGQ > 1 leaves out the binomial coefficients:
+    // -13.669382379421815; metafor's logLik, ll.QE − deviance/2: -49.51835876926696).
+    // 7-node quadrature against the exact integral: 6e-8 apart.
+    close("logLik", f.log_likelihood, -55.301120225954421, 1e-8);
+    // rma.glmm(..., data = niel, model = "UM.FS", method = "EE", control = ...)
+    let f = fit(&niel, Estimation::FixedEffect, l95).unwrap();
+    check_glmm(
+        &f,
+        &[
+            -1.2286277232991647,
+            0.22443837621594681,
+            -5.4742319206454324,
+            4.3941328179621868e-08,
+            -1.6685188574310714,
+            -0.78873658916725797,
+            0.0,
+            11.938254902987939,
+            0.74821915209464884,
+            28.735906099970691,
+            0.025778912880209157,
+            17.0,
+        ],
+    );
+    // logLik(res) of the fixed-effect fit (the glm's)
+    close("logLik", f.log_likelihood, -55.999690960750215, 1e-9);
+    // rma.glmm(measure = "OR", ai = ai, bi = bi, ci = ci, di = di, data = bcg, model = "UM.FS", method = "ML", control = ...)
+    check_glmm(
+        &fit(&bcg, Estimation::RandomEffects, l95).unwrap(),
+        &[
+            -0.74500234680613731,
+            0.17555520316953541,
+            -4.2436927721628459,
+            2.1987132455534386e-05,
+            -1.0890842223170387,
+            -0.400920471295236,
+            0.29488627441025328,
+            163.16491518506965,
+            1.1887725887263438e-28,
+            176.95444818836162,
+            1.7979002607688559e-31,
+            13.0,
+        ],
+    );
+    // rma.glmm(..., data = bcg, model = "UM.FS", method = "EE", control = ...)
+    let f = fit(&bcg, Estimation::FixedEffect, l95).unwrap();
+    check_glmm(
+        &f,
+        &[
+            -0.47725542790787673,
+            0.041231887322970333,
+            -11.5749110432303,
+            5.5228515251759947e-31,
+            -0.55806844207551221,
+            -0.39644241374024125,
+            0.0,
+            163.16491518506965,
+            1.1887725887263438e-28,
+            176.95444818836162,
+            1.7979002607688559e-31,
+            13.0,
+        ],
+    );
+    close("logLik", f.log_likelihood, -157.64816844291502, 1e-9);
+    // metafor's test suite, test_misc_rma_glmm.r lines 12-21 (4 decimals, metafor's default
+    // glmer settings): EE -1.2286, tau2 0; ML -1.2370 with tau2 0.3198 (glmer's default
+    // optimiser stops short of the optimum, -1.23649 with τ² 0.31951 at rhoend = 1e-10).
+    let ee = fit(&niel, Estimation::FixedEffect, l95).unwrap();
+    assert!((ee.pooled.estimate - -1.2286).abs() < 5e-5);
+    let ml = fit(&niel, Estimation::RandomEffects, l95).unwrap();
+    assert!((ml.tau2 - 0.3198).abs() < 5e-4);
+}
+
+#[test]
+fn binomial_normal_glmm_from_the_command_line() {
+    let out = run(&["glmm", NIELWEISE, "--model", "UM.FS", "--format", "json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    close(
+        "beta",
+        j["estimate"].as_f64().unwrap(),
+        -1.2364935209001287,
+        1e-7,
+    );
+    close(
+        "tau2",
+        j["tau2"].as_f64().unwrap(),
+        0.31951300238006158,
+        1e-5,
+    );
+    assert_eq!(j["qe_wald"], Value::Null);
+    let out = run(&[
+        "glmm", NIELWEISE, "--model", "CM.EL", "--method", "EE", "--format", "json",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(j["model"], "CM.EL");
+    // rma.glmm(..., data = niel, model = "CM.EL", method = "EE"): beta
+    close(
+        "beta",
+        j["estimate"].as_f64().unwrap(),
+        -1.223559175749521,
+        1e-6,
+    );
+    for (args, message) in [
+        (vec!["glmm", NIELWEISE, "--model", "CM.AL"], "not available"),
+        (vec!["glmm", NIELWEISE, "--measure", "RR"], "odds ratio"),
+        (vec!["glmm", NIELWEISE, "--method", "REML"], "ML or EE"),
+    ] {
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(message),
+            "{args:?}"
+        );
+    }
+}
+
+/// `rma.glmm(measure = "OR", model = "CM.EL")` (metafor 3.8-1, BiasedUrn 2.0.9; `Rscript
+/// benches/meta_tables_reference.R cmel`): beta, se, zval, pval, ci.lb, ci.ub, tau2, QE.LRT,
+/// QEp.LRT, k, logLik. β agrees to 1e-6 and τ² to 1e-5 (both optimised on a numerically
+/// integrated likelihood); the SE to 1e-4 for the fixed-effect model (ours is the exact
+/// 1/√ΣVar, metafor's a numDeriv Hessian) and 5e-4 for the random-effects one (both
+/// numerical Hessians; ours is unchanged when its step grows tenfold); QE.LRT to 1e-9.
+fn check_conditional(
+    fit: &trialstats::meta::models::binomial_normal::BinomialNormalFit,
+    want: &[f64],
+    se_rel: f64,
+) {
+    let t = fit.pooled;
+    close("beta", t.estimate, want[0], 1e-6);
+    close("se", t.se, want[1], se_rel);
+    close("zval", t.statistic, want[2], se_rel);
+    // The bounds move by 1.96 times the SE's error.
+    for (name, got, w) in [
+        ("ci.lb", t.ci_lower, want[4]),
+        ("ci.ub", t.ci_upper, want[5]),
+    ] {
+        assert!(
+            (got - w).abs() <= 2.0 * se_rel * want[1],
+            "{name}: {got} vs {w}"
+        );
+    }
+    if want[6] == 0.0 {
+        assert_eq!(fit.tau2, 0.0);
+    } else {
+        close("tau2", fit.tau2, want[6], 1e-5);
+    }
+    close("QE.LRT", fit.qe_lrt, want[7], 1e-9);
+    close("QEp.LRT", fit.qe_lrt_p, want[8], 1e-8);
+    assert_eq!(fit.k as f64, want[9]);
+    close("logLik", fit.log_likelihood, want[10], 1e-7);
+}
+
+#[test]
+fn conditional_model_matches_metafor_rma_glmm_cm_el() {
+    use trialstats::meta::models::binomial_normal::Estimation;
+    use trialstats::meta::models::conditional_binomial_normal::fit;
+    let l95 = level(0.95);
+    let rothman = tables(ROTHMAN, Some("age"));
+    let niel = tables(NIELWEISE, None);
+    // rma.glmm(measure = "OR", ai = ai, bi = bi, ci = ci, di = di, data = rothman, model = "CM.EL", method = "EE", control = list(optCtrl = list(reltol = 1e-14), dnchgprec = 1e-12))
+    let f = fit(&rothman, Estimation::FixedEffect, l95).unwrap();
+    check_conditional(
+        &f,
+        &[
+            0.33806049110559316,
+            0.31064182005380192,
+            1.0882645841021741,
+            0.27647832052120258,
+            -0.27078628829183088,
+            0.94690727050301726,
+            0.0,
+            0.35021541728791838,
+            0.5539912129012311,
+            2.0,
+            -3.5735661103888132,
+        ],
+        1e-4,
+    );
+    // test_analysis_example_rothman2008.r lines 152-166 (published, 4 decimals): coef 0.3381,
+    // QE.LRT 0.3502, QEp.LRT 0.5540, predict(transf = exp) 1.4022. (Its CI, -0.2699 to
+    // 0.9461, is narrower than metafor 3.8-1's own -0.2708 to 0.9469, which ours matches.)
+    assert!((f.pooled.estimate - 0.3381).abs() < 5e-5);
+    assert!((f.qe_lrt - 0.3502).abs() < 5e-5);
+    assert!((f.qe_lrt_p - 0.5540).abs() < 5e-5);
+    assert!((f.ratio.estimate - 1.4022).abs() < 5e-5);
+    // rma.glmm(measure = "OR", ai = ai, n1i = n1i, ci = ci, n2i = n2i, data = niel, model = "CM.EL", method = "EE", control = ...)
+    let f = fit(&niel, Estimation::FixedEffect, l95).unwrap();
+    check_conditional(
+        &f,
+        &[
+            -1.223559175749521,
+            0.22403966772651718,
+            -5.4613506088712223,
+            4.7252578578784307e-08,
+            -1.6626688556018152,
+            -0.78444949589722668,
+            0.0,
+            28.609267714412979,
+            0.026707892951515353,
+            17.0,
+            -26.674460305430891,
+        ],
+        1e-4,
+    );
+    // test_misc_rma_glmm.r lines 86-98 (published): coef -1.2236, vcov 0.0502.
+    assert!((f.pooled.estimate - -1.2236).abs() < 5e-5);
+    assert!((f.pooled.se.powi(2) - 0.0502).abs() < 5e-5);
+    // rma.glmm(..., data = niel, model = "CM.EL", method = "ML", control = ...)
+    let f = fit(&niel, Estimation::RandomEffects, l95).unwrap();
+    check_conditional(
+        &f,
+        &[
+            -1.3531582826974595,
+            0.35096130116600649,
+            -3.855576891816368,
+            0.00011545703220332584,
+            -2.0410297929501473,
+            -0.66528677244477163,
+            0.69345926526491042,
+            28.609267714412979,
+            0.026707892951515353,
+            17.0,
+            -24.944457610754707,
+        ],
+        5e-4,
+    );
+    assert_eq!(f.k_dropped, 1);
+}

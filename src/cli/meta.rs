@@ -53,6 +53,9 @@ pub enum MetaCommand {
     Mh(super::meta_tables::MantelHaenszelArgs),
     /// Peto's one-step odds ratio of 2x2 tables (metafor's rma.peto).
     Peto(super::meta_tables::TablesArgs),
+    /// Binomial-normal model of 2x2 tables for rare events (metafor's rma.glmm, model UM.FS),
+    /// fitted by the GLMM.
+    Glmm(super::meta_tables::GlmmArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -312,6 +315,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         Some(MetaCommand::Compare(c)) => return run_compare(c),
         Some(MetaCommand::Mh(a)) => return super::meta_tables::run_mh(a),
         Some(MetaCommand::Peto(a)) => return super::meta_tables::run_peto(a),
+        Some(MetaCommand::Glmm(a)) => return super::meta_tables::run_glmm(a),
         None => {}
     }
     let args = *args.options;

@@ -66,3 +66,62 @@ fn print<T: trialstats::output::Tabular + serde::Serialize>(
     super::print(&out);
     Ok(Outcome::Ok)
 }
+
+/// `meta glmm`.
+#[derive(Debug, clap::Args)]
+pub struct GlmmArgs {
+    #[command(flatten)]
+    pub tables: TablesArgs,
+    /// The effect to pool: OR (the only one for now).
+    #[arg(long, default_value = "OR")]
+    pub measure: String,
+    /// The model, as metafor names it: UM.FS (unconditional, fixed study effects) or CM.EL
+    /// (conditional on the margins, exact noncentral hypergeometric likelihood).
+    #[arg(long, default_value = "UM.FS")]
+    pub model: String,
+    /// ML (random effects, tau^2 by maximum likelihood) or EE (fixed effect, tau^2 = 0).
+    #[arg(long, default_value = "ML")]
+    pub method: String,
+}
+
+pub fn run_glmm(args: GlmmArgs) -> Result<Outcome> {
+    use trialstats::meta::models::binomial_normal::{self, Estimation};
+    use trialstats::Error;
+    let format: Format = args.tables.format.parse()?;
+    if args.measure != "OR" {
+        return Err(Error::input(
+            "--measure",
+            format!(
+                "meta glmm pools the odds ratio (OR), not '{}'",
+                args.measure
+            ),
+        ));
+    }
+    if args.model != "UM.FS" && args.model != "CM.EL" {
+        return Err(Error::input(
+            "--model",
+            format!("'{}' is not available; UM.FS (unconditional, fixed study effects) or CM.EL (conditional, exact likelihood)", args.model),
+        ));
+    }
+    let estimation = match args.method.as_str() {
+        "ML" => Estimation::RandomEffects,
+        "EE" | "FE" => Estimation::FixedEffect,
+        other => {
+            return Err(Error::input(
+                "--method",
+                format!("'{other}' is not a method of meta glmm; ML or EE"),
+            ))
+        }
+    };
+    let tables = Tables::read_csv(&args.tables.file, args.tables.label.as_deref())?;
+    let fit = if args.model == "CM.EL" {
+        trialstats::meta::models::conditional_binomial_normal::fit(
+            &tables,
+            estimation,
+            args.tables.level,
+        )?
+    } else {
+        binomial_normal::fit(&tables, estimation, args.tables.level)?
+    };
+    print(format, &fit)
+}

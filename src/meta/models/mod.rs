@@ -1,12 +1,14 @@
 //! Meta-analysis models fitted to the 2×2 tables of the studies themselves rather than to
 //! effect sizes with known variances: the Mantel–Haenszel and Peto fixed-effect methods
-//! (metafor's `rma.mh` and `rma.peto`).
+//! (metafor's `rma.mh` and `rma.peto`), and the binomial–normal mixed model (`rma.glmm`).
 //!
 //! | file | owns |
 //! |---|---|
 //! | this file | the tables ([`Tables`], read from a CSV file with metafor's column names) and the fitted model's common output ([`TablesFit`]) |
 //! | [`mantel_haenszel`] | the Mantel–Haenszel pooled OR, RR and RD (Sato, Greenland & Robins variances), the Cochran–Mantel–Haenszel and Breslow–Day/Tarone tests |
 //! | [`peto`] | Peto's one-step odds ratio |
+//! | [`binomial_normal`] | the binomial–normal GLMM for rare events (`rma.glmm`, `model = "UM.FS"`), fitted by [`crate::glmm`] |
+//! | [`conditional_binomial_normal`] | the conditional model of the tables (`model = "CM.EL"`): noncentral hypergeometric likelihood, normal log odds ratios, integrated by [`crate::glmm::quadrature`]'s rule |
 //!
 //! Each study's own estimate (`escalc` with `add = 1/2, to = "only0", drop00 = TRUE`, as both
 //! metafor functions use by default) serves only for the heterogeneity test and the fit
@@ -15,6 +17,8 @@
 //! events, has no estimate of its own (`k_yi` counts those that do) but still enters the
 //! pooled estimate, where it adds nothing.
 
+pub mod binomial_normal;
+pub mod conditional_binomial_normal;
 pub mod mantel_haenszel;
 pub mod peto;
 
