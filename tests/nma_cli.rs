@@ -394,3 +394,139 @@ fn forest_and_split_forest_are_drawn() {
     // The default reference is placebo ("plac").
     assert!(String::from_utf8_lossy(&out.stdout).contains("plac (reference)"));
 }
+
+/// The texts of an SVG's text elements (each is written on its own line between the tags).
+fn svg_texts(path: &std::path::Path) -> Vec<String> {
+    let svg = std::fs::read_to_string(path).unwrap();
+    svg.split("</text>")
+        .filter_map(|t| t.rsplit_once('>').map(|(_, text)| text.trim().to_string()))
+        .collect()
+}
+
+/// The width of a PNG, from its IHDR chunk.
+fn png_width(path: &std::path::Path) -> u32 {
+    let bytes = std::fs::read(path).unwrap();
+    u32::from_be_bytes([bytes[16], bytes[17], bytes[18], bytes[19]])
+}
+
+#[test]
+fn network_graph_and_league_chart_are_drawn() {
+    let dir = tempfile::tempdir().unwrap();
+    let graph = dir.path().join("graph.svg");
+    let league = dir.path().join("league.svg");
+    let forest = dir.path().join("forest.svg");
+    let out = nma()
+        .arg(data("senn2013.csv"))
+        .args(["--network-graph"])
+        .arg(&graph)
+        .arg("--league-chart")
+        .arg(&league)
+        .arg("--forest")
+        .arg(&forest)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let texts = svg_texts(&graph);
+    // Every treatment is labelled; rosi vs plac has 6 studies (senn2013.csv), the most.
+    for t in [
+        "acar", "benf", "metf", "migl", "piog", "plac", "rosi", "sita", "sulf", "vild",
+    ] {
+        assert!(texts.iter().any(|x| x == t), "{t} missing: {texts:?}");
+    }
+    assert!(texts.iter().any(|x| x == "6"));
+    assert!(texts.iter().any(|x| x.contains("1 to 6")));
+    // League table: below the diagonal the random-effects network estimate of the row vs
+    // the column; plac vs rosi is 1.23 [0.98, 1.48] (the JSON's league cell, itself checked
+    // against netmeta's formulas in nma_reference.rs).
+    let v = json(&[&data("senn2013.csv"), "--format", "json"]);
+    let cell = v["random"]["league"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["first"] == "plac" && c["second"] == "rosi")
+        .unwrap()
+        .clone();
+    let texts = svg_texts(&league);
+    let shown = |x: f64| format!("{x:.2}");
+    assert!(texts.contains(&shown(cell["estimate"].as_f64().unwrap())));
+    assert!(texts
+        .iter()
+        .any(|t| t.contains(&shown(cell["ci_lower"].as_f64().unwrap()))));
+    assert!(texts.iter().any(|t| t.contains("row vs column")));
+    // Forest: the P-score in its own column, the axis naming the scale and the reference.
+    let texts = svg_texts(&forest);
+    assert!(texts.iter().any(|t| t == "P-score"));
+    assert!(texts.iter().any(|t| t == "0.89"), "rosi's P-score");
+    assert!(!texts.iter().any(|t| t.contains("P-score 0.89")));
+    assert!(texts.iter().any(|t| t == "estimate vs plac"));
+}
+
+#[test]
+fn network_graph_sizes_nodes_by_participants() {
+    let dir = tempfile::tempdir().unwrap();
+    let graph = dir.path().join("graph.svg");
+    nma()
+        .arg(data("smokingcessation_arms.csv"))
+        .args(["--arms", "--measure", "OR", "--network-graph"])
+        .arg(&graph)
+        .assert()
+        .success();
+    let texts = svg_texts(&graph);
+    // The arms' n summed per treatment (awk -F, 'NR>1{s[$2]+=$4}' on the file):
+    // A 7231, B 1571, C 7383, D 555.
+    for n in ["n = 7231", "n = 1571", "n = 7383", "n = 555"] {
+        assert!(texts.iter().any(|t| t == n), "{n} missing: {texts:?}");
+    }
+    // Contrasts with --n1/--n2 give the same sizes.
+    let f = temp_csv(
+        "studlab,treat1,treat2,TE,seTE,n1,n2\ns1,a,b,0.1,0.2,50,60\ns2,b,c,0.2,0.3,40,45\ns3,a,c,0.3,0.25,30,\n",
+    );
+    let out = nma()
+        .arg(f.path())
+        .args(["--n1", "n1", "--n2", "n2", "--network-graph"])
+        .arg(dir.path().join("partial.svg"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    // One arm's size is not known: no node is sized (a partial sum would understate it).
+    let texts = svg_texts(&dir.path().join("partial.svg"));
+    assert!(!texts.iter().any(|t| t.starts_with("n = ")));
+    let bad = temp_csv(
+        "studlab,treat1,treat2,TE,seTE,n1,n2\ns1,a,b,0.1,0.2,0,60\ns2,b,c,0.2,0.3,40,45\n",
+    );
+    nma()
+        .arg(bad.path())
+        .args(["--n1", "n1", "--n2", "n2"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(".csv:2: column n1"));
+}
+
+#[test]
+fn charts_need_different_files_and_a_league_table_grows_wide_enough() {
+    let dir = tempfile::tempdir().unwrap();
+    let same = dir.path().join("same.png");
+    nma()
+        .arg(data("senn2013.csv"))
+        .arg("--forest")
+        .arg(&same)
+        .arg("--league-chart")
+        .arg(&same)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--league-chart"));
+    // Ten treatments cannot hold their intervals in 200 pixels: the picture is drawn wider.
+    let narrow = dir.path().join("narrow.png");
+    nma()
+        .arg(data("senn2013.csv"))
+        .args(["--width", "200", "--height", "200", "--league-chart"])
+        .arg(&narrow)
+        .assert()
+        .success();
+    assert!(png_width(&narrow) > 400, "{}", png_width(&narrow));
+}

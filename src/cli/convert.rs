@@ -1,6 +1,8 @@
 //! `trialstats convert`: what papers report instead of mean ± SD, converted with the method
 //! named — `median` (median with quartiles and/or range → mean, SD), `change-sd` (SD of a
-//! mean change from its CI, p or t), `r` (the pre/post correlation implied by three SDs).
+//! mean change from its CI, p or t), `r` (the pre/post correlation implied by three SDs),
+//! `ratio` (a log hazard, odds or risk ratio and its SE from what a report prints,
+//! `trialstats::nma::ratio`).
 
 use super::args;
 use std::path::PathBuf;
@@ -35,6 +37,38 @@ pub enum ConvertCommand {
     /// The pre/post correlation implied by the SDs before, after and of the change; exit 1
     /// when no r in [−1, 1] fits them.
     R(RArgs),
+    /// A log ratio (hazard, odds, risk) and its SE from a printed ratio with its CI or
+    /// p-value, from log-rank O − E with its variance V (Parmar 1998), or from the events
+    /// with a log-rank p (Tierney 2007): what `nma --ratio` does for each row.
+    Ratio(RatioArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RatioArgs {
+    /// The ratio as printed (treatment vs control), not its logarithm.
+    #[arg(long, allow_hyphen_values = true)]
+    pub estimate: Option<String>,
+    /// Lower limit of its confidence interval (with --ci-upper).
+    #[arg(long, allow_hyphen_values = true, requires = "ci_upper")]
+    pub ci_lower: Option<String>,
+    /// Upper limit of its confidence interval.
+    #[arg(long, allow_hyphen_values = true, requires = "ci_lower")]
+    pub ci_upper: Option<String>,
+    /// Level of the printed interval, as a fraction.
+    #[arg(long, default_value = "0.95", allow_hyphen_values = true)]
+    pub level: ConfidenceLevel,
+    /// Exact two-sided p-value (with --estimate; with --events too, a log-rank p).
+    #[arg(long, allow_hyphen_values = true, requires = "estimate")]
+    pub p: Option<String>,
+    /// Total number of events in both arms (with --p and --estimate: V = events/4).
+    #[arg(long, allow_hyphen_values = true, requires = "p")]
+    pub events: Option<String>,
+    /// Observed minus expected events in the treatment arm (log-rank O − E, with --variance).
+    #[arg(long, allow_hyphen_values = true, requires = "variance")]
+    pub o_minus_e: Option<String>,
+    /// The log-rank variance V.
+    #[arg(long, allow_hyphen_values = true, requires = "o_minus_e")]
+    pub variance: Option<String>,
 }
 
 /// How a median becomes a mean and SD: the options of `convert median`, also taken by
@@ -154,7 +188,28 @@ pub fn run(a: Args) -> Result<Outcome> {
         ConvertCommand::Median(m) => median(m, a.format),
         ConvertCommand::ChangeSd(c) => change_sd(c, a.format),
         ConvertCommand::R(r) => implied_r(r, a.format),
+        ConvertCommand::Ratio(r) => ratio(r, a.format),
     }
+}
+
+fn ratio(a: RatioArgs, format: Format) -> Result<Outcome> {
+    use trialstats::nma::ratio::{log_ratio, ReportedRatio};
+    let reported = ReportedRatio {
+        estimate: number(&a.estimate, "--estimate")?,
+        ci_lower: number(&a.ci_lower, "--ci-lower")?,
+        ci_upper: number(&a.ci_upper, "--ci-upper")?,
+        p: number(&a.p, "--p")?,
+        o_minus_e: number(&a.o_minus_e, "--o-minus-e")?,
+        variance: number(&a.variance, "--variance")?,
+        events: number(&a.events, "--events")?,
+    };
+    // The library names the field; the message names the option.
+    let r = log_ratio(&reported, a.level).map_err(|e| match e {
+        Error::Input { location, message } => Error::input(format!("--{location}"), message),
+        other => other,
+    })?;
+    show(format, &r, None)?;
+    Ok(Outcome::Ok)
 }
 
 fn number(text: &Option<String>, option: &str) -> Result<Option<f64>> {

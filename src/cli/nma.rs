@@ -87,6 +87,18 @@ pub struct Args {
     /// Column of its standard error.
     #[arg(long, default_value = "seTE")]
     pub se: String,
+    /// Contrasts or ratios: the column of participants in treat1's arm (with --n2: the
+    /// network graph's nodes are sized by participants).
+    #[arg(long, conflicts_with = "arms")]
+    pub n1: Option<String>,
+    /// Contrasts or ratios: the column of participants in treat2's arm.
+    #[arg(long, conflicts_with = "arms")]
+    pub n2: Option<String>,
+    /// What the estimates are, for the report and the charts' axes: e.g. "hazard ratio"
+    /// with --ratio [default: ratio], "log odds ratio" for contrasts [default: estimate].
+    /// With --arms the measure names them.
+    #[arg(long, conflicts_with = "arms")]
+    pub effect_name: Option<String>,
     /// The reference treatment of the printed effects [default: placebo (a name starting with plac) if there is one,
     /// else the first treatment in sorted order].
     #[arg(long)]
@@ -115,6 +127,14 @@ pub struct Args {
     /// Draw the node-split forest (direct, indirect, network per comparison) to this file.
     #[arg(long, value_name = "FILE")]
     pub split_forest: Option<PathBuf>,
+    /// Draw the network graph (line width: studies; node area: participants, when --arms or
+    /// --n1/--n2 give them) to this file.
+    #[arg(long, value_name = "FILE")]
+    pub network_graph: Option<PathBuf>,
+    /// Draw the league table (network estimates below the diagonal, direct ones above, every
+    /// cell row vs column) to this file.
+    #[arg(long, value_name = "FILE")]
+    pub league_chart: Option<PathBuf>,
     /// Draw the charts from the common-effect model instead of the random-effects one.
     #[arg(long)]
     pub common: bool,
@@ -153,6 +173,8 @@ pub fn run(args: Args) -> Result<Outcome> {
         treat2: args.treat2,
         te: args.te,
         se: args.se,
+        n1: args.n1,
+        n2: args.n2,
     };
     let mut notes = Vec::new();
     let (contrasts, scale, exp) = if args.arms {
@@ -171,15 +193,20 @@ pub fn run(args: Args) -> Result<Outcome> {
             measure,
             MeasureCode::OR | MeasureCode::RR | MeasureCode::ROM
         );
-        let scale = match measure {
-            MeasureCode::OR => "log odds ratio",
-            MeasureCode::RR => "log risk ratio",
+        let name = match measure {
+            MeasureCode::OR => "odds ratio",
+            MeasureCode::RR => "risk ratio",
             MeasureCode::RD => "risk difference",
             MeasureCode::MD => "mean difference",
             MeasureCode::SMD => "standardised mean difference (Hedges' g)",
-            _ => "log ratio of means",
+            _ => "ratio of means",
         };
-        (contrasts, scale.to_string(), ratio || args.exp)
+        let scale = if ratio {
+            format!("log {name}")
+        } else {
+            name.to_string()
+        };
+        (contrasts, scale, ratio || args.exp)
     } else if args.ratio {
         let ratio_columns = RatioColumns {
             estimate: args.estimate,
@@ -200,11 +227,14 @@ pub fn run(args: Args) -> Result<Outcome> {
         for (m, k) in methods {
             notes.push(format!("{m}: {k} of {} contrasts", contrasts.len()));
         }
-        (contrasts, "log ratio".to_string(), true)
+        let name = args.effect_name.as_deref().unwrap_or("ratio");
+        (contrasts, format!("log {name}"), true)
     } else {
         (
             read_contrasts(&file, &columns)?,
-            "given".to_string(),
+            args.effect_name
+                .clone()
+                .unwrap_or_else(|| "estimate".to_string()),
             args.exp,
         )
     };
@@ -220,30 +250,68 @@ pub fn run(args: Args) -> Result<Outcome> {
         scale,
     };
     let result = analyse(&network, &options)?;
-    let effect_label = if result.exp {
-        "ratio (log scale)".to_string()
+    // The charts' axes name the scale: "hazard ratio vs placebo (log scale)".
+    let shown = if result.exp {
+        match result.scale.strip_prefix("log ") {
+            Some(ratio) => ratio.to_string(),
+            None => format!("exp({})", result.scale),
+        }
     } else {
-        format!("estimate ({})", result.scale)
+        result.scale.clone()
     };
-    for (path, split) in [(&args.forest, false), (&args.split_forest, true)] {
+    let log_scale = if result.exp { " (log scale)" } else { "" };
+    let charts: [(&Option<PathBuf>, &str); 4] = [
+        (&args.forest, "--forest"),
+        (&args.split_forest, "--split-forest"),
+        (&args.network_graph, "--network-graph"),
+        (&args.league_chart, "--league-chart"),
+    ];
+    for (k, (path, option)) in charts.iter().enumerate() {
         let Some(path) = path else { continue };
-        super::args::refuse_overwrite(
-            if split { "--split-forest" } else { "--forest" },
-            path,
-            &[args.file.as_path()],
-        )?;
-        let title = args.chart.title_or(if split {
-            "Node splitting: direct and indirect evidence"
-        } else {
-            "Network meta-analysis"
-        });
-        let label = args.chart.xlab_or(effect_label.clone());
-        let chart = if split {
-            trialstats::nma::chart::split_forest_chart(&result, !args.common, &title, &label)
-        } else {
-            trialstats::nma::chart::forest_chart(&result, !args.common, &title, &label)
+        super::args::refuse_overwrite(option, path, &[args.file.as_path()])?;
+        if let Some((_, other)) = charts[..k].iter().find(|(p, _)| p.as_ref() == Some(path)) {
+            return Err(Error::input(
+                *option,
+                format!(
+                    "'{}' is also the {other} file; give the charts different names",
+                    path.display()
+                ),
+            ));
+        }
+        let random = !args.common;
+        let chart: trialstats::plot::Chart = match *option {
+            "--forest" => trialstats::nma::chart::forest_chart(
+                &result,
+                random,
+                &args.chart.title_or("Network meta-analysis"),
+                &args
+                    .chart
+                    .xlab_or(format!("{shown} vs {}{log_scale}", result.reference)),
+            )
+            .into(),
+            "--split-forest" => trialstats::nma::chart::split_forest_chart(
+                &result,
+                random,
+                &args
+                    .chart
+                    .title_or("Node splitting: direct and indirect evidence"),
+                &args.chart.xlab_or(format!("{shown}{log_scale}")),
+            )
+            .into(),
+            "--network-graph" => trialstats::nma::chart::network_chart(
+                &result,
+                &args.chart.title_or("Network of treatments compared"),
+            )
+            .into(),
+            _ => trialstats::nma::chart::league_chart(
+                &result,
+                random,
+                &args.chart.title_or("League table"),
+                &shown,
+            )
+            .into(),
         };
-        trialstats::plot::render(&chart.into(), path, args.chart.canvas()?)?;
+        trialstats::plot::render(&chart, path, args.chart.canvas()?)?;
     }
     if json {
         let text = serde_json::to_string_pretty(&result)

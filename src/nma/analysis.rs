@@ -253,9 +253,11 @@ pub fn analyse(network: &Network, options: &NmaOptions) -> Result<NmaResult> {
     let n = network.treatments.len();
     let mut participants: Vec<Option<f64>> = vec![None; n];
     let mut edge_count = vec![0usize; n * n];
+    // Node sizes only when every study gave its arms' sizes: a partial sum would understate.
+    let all_known = network.studies.iter().all(|s| s.n.is_some());
     for s in &network.studies {
         for (a, &t) in s.arms.iter().enumerate() {
-            if let Some(ns) = &s.n {
+            if let (Some(ns), true) = (&s.n, all_known) {
                 *participants[t].get_or_insert(0.0) += ns[a];
             }
             for &u in &s.arms[a + 1..] {

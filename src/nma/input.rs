@@ -13,6 +13,10 @@ pub struct ContrastColumns {
     pub treat2: String,
     pub te: String,
     pub se: String,
+    /// Participants in the arms of treat1 and treat2 (netmeta's `n1`, `n2`), when given:
+    /// the network graph sizes its nodes by them.
+    pub n1: Option<String>,
+    pub n2: Option<String>,
 }
 
 impl Default for ContrastColumns {
@@ -23,6 +27,8 @@ impl Default for ContrastColumns {
             treat2: "treat2".into(),
             te: "TE".into(),
             se: "seTE".into(),
+            n1: None,
+            n2: None,
         }
     }
 }
@@ -56,6 +62,42 @@ pub fn check_pair(
     Ok(())
 }
 
+/// The columns of the participants per arm (`--n1`, `--n2`), when named.
+fn arm_size_columns(file: &CsvFile, cols: &ContrastColumns) -> Result<[Option<usize>; 2]> {
+    Ok([
+        cols.n1
+            .as_ref()
+            .map(|c| file.require(c, "--n1"))
+            .transpose()?,
+        cols.n2
+            .as_ref()
+            .map(|c| file.require(c, "--n2"))
+            .transpose()?,
+    ])
+}
+
+/// A row's participants in its two arms (an empty cell: not known; 0 or fewer refused).
+fn arm_sizes(
+    row: &crate::csv_file::Row,
+    columns: [Option<usize>; 2],
+    study: &str,
+) -> Result<[Option<f64>; 2]> {
+    let mut out = [None; 2];
+    for (k, c) in columns.into_iter().enumerate() {
+        let Some(c) = c else { continue };
+        if let Some(v) = row.number(c)? {
+            if v <= 0.0 {
+                return Err(Error::input(
+                    row.location(c),
+                    format!("study '{study}' has {v} participants in an arm; give a number greater than 0, or leave the cell empty when not known"),
+                ));
+            }
+            out[k] = Some(v);
+        }
+    }
+    Ok(out)
+}
+
 /// Read the contrasts of `file`.
 pub fn read_contrasts(file: &CsvFile, cols: &ContrastColumns) -> Result<Vec<Contrast>> {
     let cs = file.require(&cols.study, "--study")?;
@@ -63,6 +105,7 @@ pub fn read_contrasts(file: &CsvFile, cols: &ContrastColumns) -> Result<Vec<Cont
     let c2 = file.require(&cols.treat2, "--treat2")?;
     let ct = file.require(&cols.te, "--te")?;
     let cse = file.require(&cols.se, "--se")?;
+    let sizes = arm_size_columns(file, cols)?;
     let mut out = Vec::new();
     file.for_each_row(|row| {
         let study = name_cell(row, cs, "study label")?;
@@ -82,6 +125,7 @@ pub fn read_contrasts(file: &CsvFile, cols: &ContrastColumns) -> Result<Vec<Cont
                 format!("the SE of study '{study}' ({t1} vs {t2}) is {se}; an SE must be greater than 0"),
             ));
         }
+        let [n1, n2] = arm_sizes(row, sizes, &study)?;
         out.push(Contrast {
             study,
             t1,
@@ -91,8 +135,8 @@ pub fn read_contrasts(file: &CsvFile, cols: &ContrastColumns) -> Result<Vec<Cont
             file: file.name().to_string(),
             line: row.line,
             se_method: None,
-            n1: None,
-            n2: None,
+            n1,
+            n2,
         });
         Ok(())
     })?;
@@ -348,6 +392,7 @@ pub fn read_ratios(
         ("variance", opt(&ratio.variance, "--variance")?),
         ("events", opt(&ratio.events, "--events")?),
     ];
+    let sizes = arm_size_columns(file, cols)?;
     let mut out = Vec::new();
     file.for_each_row(|row| {
         let study = name_cell(row, cs, "study label")?;
@@ -383,6 +428,7 @@ pub fn read_ratios(
             }
             other => other,
         })?;
+        let [n1, n2] = arm_sizes(row, sizes, &study)?;
         out.push(Contrast {
             study,
             t1,
@@ -392,8 +438,8 @@ pub fn read_ratios(
             file: file.name().to_string(),
             line: row.line,
             se_method: Some(lr.method),
-            n1: None,
-            n2: None,
+            n1,
+            n2,
         });
         Ok(())
     })?;

@@ -20,7 +20,7 @@
 //! | [`rank`] | P-scores |
 //! | [`analysis`] | both models and everything derived: what `trialstats nma` reports |
 //! | [`report`] | the analysis as text |
-//! | `chart` | the forest of every treatment against the reference with P-scores, and the node-split forest (feature `charts`) |
+//! | `chart` | the forest of every treatment against the reference with P-scores, the node-split forest, the network graph and the league table as a picture (feature `charts`) |
 //!
 //! Agreement (tests/nma_reference.rs): netmeta's formulas written out in R and metafor's
 //! `rma.mv`, to 1e-6 or better on three networks, two with multi-arm trials.

@@ -38,6 +38,23 @@ pub struct LogRatio {
     pub method: String,
 }
 
+impl crate::output::Tabular for LogRatio {
+    fn table(&self) -> crate::output::Table {
+        use crate::output::{Cell, Table};
+        // Full precision: these are the numbers a user copies into an analysis.
+        let number = |x: f64| Cell::Text(format!("{x}"));
+        Table {
+            header: vec!["item".into(), "value".into()],
+            rows: vec![
+                vec!["log ratio".into(), number(self.log_ratio)],
+                vec!["se".into(), number(self.se)],
+                vec!["ratio".into(), number(self.ratio)],
+                vec!["method".into(), Cell::Text(self.method.clone())],
+            ],
+        }
+    }
+}
+
 /// Convert, trying the CI, then the p-value, then O − E with V, then events with p. Errors
 /// name the field (`estimate`, `ci-lower`, ...), which callers map to a column or option.
 pub fn log_ratio(r: &ReportedRatio, level: ConfidenceLevel) -> Result<LogRatio> {

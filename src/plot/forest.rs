@@ -115,6 +115,18 @@ pub struct ForestChart {
     /// The last lines, under everything (the test for subgroup differences, warnings about
     /// the intervals), paragraphs separated by `\n`; `None` for none.
     pub footer: Option<String>,
+    /// A column of text right of the numbers, one value per row (a network meta-analysis's
+    /// P-scores), drawn where the weight column would be; `None` for none (the weights,
+    /// when the rows have them).
+    pub column: Option<ForestColumn>,
+}
+
+/// A column of text beside the numbers: its heading and one value per row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ForestColumn {
+    pub header: String,
+    /// One per row, in the rows' order.
+    pub values: Vec<String>,
 }
 
 impl ForestChart {
@@ -137,6 +149,7 @@ impl ForestChart {
             summary: None,
             subgroups: Vec::new(),
             footer: None,
+            column: None,
         }
     }
 
@@ -179,6 +192,19 @@ impl ForestChart {
                     self.rows.len()
                 ),
             ));
+        }
+        if let Some(c) = &self.column {
+            if c.values.len() != self.rows.len() {
+                return Err(Error::input(
+                    here(),
+                    format!(
+                        "the column '{}' has {} values but the chart has {} rows; give one per row",
+                        c.header,
+                        c.values.len(),
+                        self.rows.len()
+                    ),
+                ));
+            }
         }
         if let Some(v) = self.null_value {
             require_drawable(v, here, "the null value")?;
@@ -351,8 +377,18 @@ impl ForestChart {
             one_line = one_line.max(text_width(t, &tick));
             two_lines = two_lines.max(widest_line(&stacked_text(t)));
         }
-        let weight_column = text_width("weight", &tick).max(text_width("100.0%", &tick)) + pad;
-        let has_weight = self.rows.iter().any(|r| r.weight.is_some());
+        // The last column holds the weights, or the chart's own column, which never gives way.
+        let weight_column = match &self.column {
+            Some(c) => c
+                .values
+                .iter()
+                .chain(std::iter::once(&c.header))
+                .map(|t| text_width(t, &tick))
+                .max()
+                .unwrap_or(0),
+            None => text_width("weight", &tick).max(text_width("100.0%", &tick)),
+        } + pad;
+        let has_weight = self.column.is_some() || self.rows.iter().any(|r| r.weight.is_some());
         let min_plot = (width / 4).max(style.px(100.0));
         let labels = self.labels();
         let longest = labels
@@ -396,7 +432,7 @@ impl ForestChart {
             None
         };
         let (lines, mut layout) = match with_weight {
-            Some(w) if w.0 <= 2 => w,
+            Some(w) if w.0 <= 2 || self.column.is_some() => w,
             _ => {
                 let without = fewest(&[(false, false), (true, false)]);
                 match (with_weight, without) {
@@ -949,7 +985,8 @@ impl ForestChart {
                     };
                     block(&right, yv, &value, numbers_end, &header, HPos::Right)?;
                     if show_weight {
-                        cell(&right, y, "weight", right_w - pad, &header, HPos::Right)?;
+                        let heading = self.column.as_ref().map_or("weight", |c| &c.header);
+                        cell(&right, y, heading, right_w - pad, &header, HPos::Right)?;
                     }
                 }
                 Line::Heading(text) => block(&plot_area, yv, text, pad, &tick, HPos::Left)?,
@@ -961,7 +998,14 @@ impl ForestChart {
                     if let Some(n) = self.shrunk_numbers(r) {
                         numbers(ys, &n, &tick.color(&SHRINKAGE_COLOUR))?;
                     }
-                    if let (Some(wt), true) = (r.weight, show_weight) {
+                    let own = self.column.as_ref().and_then(|c| {
+                        let i = self.rows.iter().position(|x| std::ptr::eq(x, *r))?;
+                        c.values.get(i)
+                    });
+                    if let (Some(text), true) = (own, show_weight) {
+                        let y = y_of(&right, yo);
+                        cell(&right, y, text, right_w - pad, &tick, HPos::Right)?;
+                    } else if let (Some(wt), true) = (r.weight, show_weight) {
                         let y = y_of(&right, yo);
                         cell(
                             &right,

@@ -21,6 +21,7 @@
 //! | [`diagnostic`] | residual QQ plot and random-effects caterpillar plot of a mixed model |
 //! | [`sensitivity`] | an effect and its interval against the assumed pre/post r |
 //! | [`forest`], [`funnel`] | meta-analysis charts |
+//! | [`network`], [`league`] | a network meta-analysis's graph and league table |
 //! | [`posterior`] | marginal and joint posterior densities (Bayesian meta-analysis) |
 //! | [`proportion`] | proportions with their intervals |
 //! | [`histogram`] | (reconstructed) samples |
@@ -48,7 +49,9 @@ pub mod gallery;
 pub mod geometry;
 pub mod histogram;
 pub mod input;
+pub mod league;
 pub mod lsmeans;
+pub mod network;
 pub mod paired;
 pub mod palette;
 pub mod panel;
@@ -67,11 +70,15 @@ pub use before_after::{bar_legend, BeforeAfterChart, TimePointValue};
 pub use bubble::{Bubble, BubbleChart, FittedPoint};
 pub use diagnostic::{CaterpillarChart, QqChart, RandomEffectTerm};
 pub use effect_sweep::{EffectSweepChart, EffectSweepSeries};
-pub use forest::{ForestChart, ForestRow, ForestSubgroup, ForestSummary, ShrunkInterval};
+pub use forest::{
+    ForestChart, ForestColumn, ForestRow, ForestSubgroup, ForestSummary, ShrunkInterval,
+};
 pub use funnel::{EggerLine, FilledStudies, FunnelChart, FunnelStudy};
 pub use gallery::{write_gallery, GalleryItem};
 pub use histogram::{HistogramChart, HistogramLayout, HistogramSample};
+pub use league::{LeagueChart, LeagueEntry};
 pub use lsmeans::{LsMeanArm, LsMeanPoint, LsMeansChart};
+pub use network::{NetworkChart, NetworkEdge, NetworkNode};
 pub use paired::{PairedChart, PatientValues};
 pub use panel::PanelChart;
 pub use posterior::{JointDensityPanel, MarginalDensity, PosteriorChart};
@@ -132,6 +139,10 @@ pub enum Chart {
     /// Marginal and joint posterior densities of two parameters (boxed: it holds three
     /// charts' worth of fields).
     Posterior(Box<PosteriorChart>),
+    /// Treatments on a circle joined by their direct comparisons.
+    Network(NetworkChart),
+    /// Every pair of treatments' estimate, row vs column.
+    League(LeagueChart),
 }
 
 macro_rules! chart_from {
@@ -161,7 +172,9 @@ chart_from!(
     PValue(PValueChart),
     EffectSweep(EffectSweepChart),
     Scatter(ScatterChart),
-    Bubble(BubbleChart)
+    Bubble(BubbleChart),
+    Network(NetworkChart),
+    League(LeagueChart)
 );
 
 impl From<PosteriorChart> for Chart {
@@ -194,6 +207,8 @@ impl Chart {
             Chart::Scatter(c) => c.validate(),
             Chart::Bubble(c) => c.validate(),
             Chart::Posterior(c) => c.validate(),
+            Chart::Network(c) => c.validate(),
+            Chart::League(c) => c.validate(),
         }
     }
 
@@ -206,6 +221,15 @@ impl Chart {
             Chart::Panel(c) => c.needed_height(size, style),
             Chart::Caterpillar(c) => c.needed_height(style),
             Chart::Posterior(c) => c.needed_height(size, style),
+            _ => 0,
+        }
+    }
+
+    /// The width in pixels the chart needs (0 when any width will do): a league table gives
+    /// every cell room for its numbers, so a small image of many treatments is drawn wider.
+    pub fn needed_width(&self, style: &Style) -> u32 {
+        match self {
+            Chart::League(c) => c.needed_width(style),
             _ => 0,
         }
     }
@@ -242,6 +266,8 @@ impl Chart {
             Chart::Scatter(c) => c.draw(area, style),
             Chart::Bubble(c) => c.draw(area, style),
             Chart::Posterior(c) => c.draw(area, style),
+            Chart::Network(c) => c.draw(area, style),
+            Chart::League(c) => c.draw(area, style),
         }
     }
 }
@@ -365,8 +391,9 @@ impl ImageFormat {
 
 /// Draw `chart` on `canvas` (a [`Size`] alone uses the default resolution) and write it to
 /// `path`, as SVG or PNG by the extension. A chart whose rows need more height than the
-/// canvas has (a forest plot of many studies) is drawn taller; one that cannot use the
-/// canvas's height (a forest plot of a few studies) is drawn shorter. The file appears complete or
+/// canvas has (a forest plot of many studies) is drawn taller, one whose cells need more
+/// width (a league table of many treatments) wider; one that cannot use the canvas's height
+/// (a forest plot of a few studies) is drawn shorter. The file appears complete or
 /// not at all (temporary file in the same directory, then renamed).
 pub fn render(chart: &Chart, path: &Path, canvas: impl Into<Canvas>) -> Result<()> {
     let canvas = canvas.into();
@@ -454,7 +481,11 @@ fn draw_svg(chart: &Chart, canvas: Canvas) -> Result<(String, Size)> {
         None => canvas.size.height,
     };
     let mut size = Size {
-        width: canvas.size.width,
+        width: canvas
+            .size
+            .width
+            .max(chart.needed_width(&style))
+            .min(Size::MAX),
         height: chart
             .needed_height(canvas.size, &style)
             .clamp(asked, Size::MAX),

@@ -238,6 +238,7 @@ fn arm_forest(sr: &StudyAnalysis, item: &analysis::ArmItemAnalysis) -> Option<Fo
         subgroups: Vec::new(),
         // The reading of ± and its reason, on the chart itself.
         footer: reading.map(|r| r.headline()),
+        column: None,
     })
 }
 
@@ -490,6 +491,7 @@ fn study_items(
                 summary: None,
                 subgroups: Vec::new(),
                 footer: None,
+                column: None,
             }
             .into(),
             format!(

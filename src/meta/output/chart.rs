@@ -67,6 +67,7 @@ pub fn forest_chart(
         }),
         subgroups: Vec::new(),
         footer: warnings(fit),
+        column: None,
     }
 }
 
