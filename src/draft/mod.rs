@@ -16,6 +16,7 @@
 //! | [`unclassified`] | every other number, kept for review, never dropped |
 //! | [`study_file`] | the drafted study file (TOML in the `data/` format, loads as it is), with review notes |
 //! | [`summary_check`] | `check text`: each mean ± spread with an n, by bounds, GRIM and GRIMMER |
+//! | [`comparison_check`] | `check text`: two groups' means ± spreads compared in one sentence with a p or CI: which reading of ± (SD, SEM) the printed p or CI supports, by [`crate::reading`] |
 //!
 //! Every number is read by the one reader of numbers, [`crate::text::TextNumber`]; a
 //! recogniser finds where a kind of item stands and which of its numbers plays which part.
@@ -24,6 +25,7 @@
 //! an item reads are claimed, so no number is drafted twice. The patterns are regular
 //! expressions of the `regex` crate (linear time: no text makes a scan hang).
 
+pub mod comparison_check;
 pub mod count;
 pub mod date;
 pub mod document;
