@@ -5,8 +5,9 @@
 //! spreads, [`crate::reading::question::read_spread`] (what `check spread` runs); this file
 //! only gathers what the sentence prints.
 //!
-//! A sentence is read as a comparison only when it prints exactly two means ± spreads and one
-//! p and at most one CI (or one CI and no p) after the first mean: with more, which number
+//! A sentence is read as a comparison only when it prints exactly two means ± spreads (and,
+//! optionally, a third that is their difference as printed: the difference ± its SE) and at
+//! most one p and one CI after the first mean: with more, which number
 //! goes with which pair is not printed, and the sentence is listed as not checked, never
 //! guessed. Each group's n is the one printed right after its mean ([`super::summary::attach_n`]);
 //! a comparison whose n is not printed so is listed as not checked. The sentence rarely says
@@ -100,6 +101,24 @@ fn ci_of(item: &Item, at: &str) -> Option<(ReportedNumber, ReportedNumber, Confi
     Some((lo, hi, level))
 }
 
+/// Is `d`'s mean the difference of `a`'s and `b`'s within their printed rounding: `Some(true)`
+/// for a − b, `Some(false)` for b − a, `None` for neither?
+fn difference_order(a: &Item, b: &Item, d: &Item) -> Option<bool> {
+    let (a, b, d) = (
+        &a.parts.mean.as_ref()?.number,
+        &b.parts.mean.as_ref()?.number,
+        &d.parts.mean.as_ref()?.number,
+    );
+    let slack = a.half_unit() + b.half_unit() + d.half_unit() + 1e-9;
+    if (a.value - b.value - d.value).abs() <= slack {
+        Some(true)
+    } else if (b.value - a.value - d.value).abs() <= slack {
+        Some(false)
+    } else {
+        None
+    }
+}
+
 /// The group of a mean ± spread item, when its n is printed with it.
 fn group_of(item: &Item, at: &str, what: &str) -> Option<Group> {
     let mean = item.parts.mean.as_ref()?.number.to_reported(at).ok()?;
@@ -131,10 +150,23 @@ pub fn check_comparisons(
         }
     }
     for sentence in sentence_items {
-        let means: Vec<&Item> = sentence
+        let mut means: Vec<&Item> = sentence
             .iter()
             .filter(|i| i.kind == ItemKind::MeanSpread)
             .collect();
+        // A third mean ± spread with no n that is the difference of the first two, as
+        // printed (`−6.35 ± 0.84 … and −5.70 ± 0.85 …, with a difference of 0.65 ± 0.78`), is
+        // the difference ± its SE; the groups are then ordered so that it is group 1 − group 2.
+        let mut difference: Option<&Item> = None;
+        if means.len() == 3 && means[2].parts.n.is_none() {
+            if let Some(order) = difference_order(means[0], means[1], means[2]) {
+                difference = Some(means[2]);
+                means.truncate(2);
+                if !order {
+                    means.swap(0, 1);
+                }
+            }
+        }
         if means.len() != 2 {
             continue;
         }
@@ -149,7 +181,7 @@ pub fn check_comparisons(
             .filter(|i| i.kind == ItemKind::Ci)
             .filter(after_first)
             .collect();
-        if ps.is_empty() && cis.is_empty() {
+        if ps.is_empty() && cis.is_empty() && difference.is_none() {
             // Two summaries side by side, nothing printed about their difference.
             continue;
         }
@@ -170,10 +202,14 @@ pub fn check_comparisons(
                 n: m.parts.n.as_ref().map(|n| n.number.text.clone()),
             })
             .collect();
-        let printed: Vec<String> = ps
+        let printed: Vec<String> = difference
             .iter()
-            .chain(cis.iter())
-            .map(|i| i.text.replace(['\n', '\r'], " "))
+            .map(|d| format!("difference {}", d.text.replace(['\n', '\r'], " ")))
+            .chain(
+                ps.iter()
+                    .chain(cis.iter())
+                    .map(|i| i.text.replace(['\n', '\r'], " ")),
+            )
             .collect();
         let mut finding = ComparisonFinding {
             line: means[0].line,
@@ -204,7 +240,20 @@ pub fn check_comparisons(
         };
         let p = ps.first().and_then(|i| p_of(i, &at));
         let ci = cis.first().and_then(|i| ci_of(i, &at));
-        if p.is_none() && ci.is_none() {
+        let (diff, diff_se) = match difference {
+            Some(d) => (
+                d.parts
+                    .mean
+                    .as_ref()
+                    .and_then(|m| m.number.to_reported(&at).ok()),
+                d.parts
+                    .spread
+                    .as_ref()
+                    .and_then(|m| m.number.to_reported(&at).ok()),
+            ),
+            None => (None, None),
+        };
+        if p.is_none() && ci.is_none() && diff_se.is_none() {
             finding.not_checked = Some("the p or CI is not one the reading takes".into());
             out.push(finding);
             continue;
@@ -230,8 +279,8 @@ pub fn check_comparisons(
             design: Design::Groups(
                 Groups::Two(g1, g2),
                 PrintedComparison {
-                    difference: None,
-                    spread: None,
+                    difference: diff,
+                    spread: diff_se,
                     test: PrintedTest {
                         ci,
                         t: None,
@@ -281,6 +330,39 @@ mod tests {
             f.reason
         );
         assert!(!f.inconsistent());
+    }
+
+    #[test]
+    fn a_printed_difference_with_its_se_is_read_with_the_groups() {
+        // Abe et al. 2014 (edaravone phase 3, tests/data/seeds): −6.35 ± 0.84 (n = 99) and
+        // −5.70 ± 0.85 (n = 100), difference 0.65 ± 0.78, p = 0.411. As SEMs the SE of the
+        // difference is √(0.84² + 0.85²) = 1.195 (R: sqrt(0.84^2 + 0.85^2)), and the printed
+        // 0.78 is 0.65 of it: within [1/3, 3/2], the window of an adjusted comparison; as SDs
+        // it is √(0.84²/99 + 0.85²/100) = 0.120 (R: sqrt(0.84^2/99 + 0.85^2/100)), 6.5 times
+        // smaller than 0.78: no reading but the adjusted SE (the trial's LS means) fits.
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/seeds/abe2014_edaravone_abstract.txt"
+        ))
+        .unwrap();
+        let items = read_items(&text);
+        let found = check_comparisons("t.txt", &items, Rounding::UpOrDown).unwrap();
+        assert_eq!(found.len(), 1, "{found:?}");
+        let f = &found[0];
+        assert_eq!(f.line, 7);
+        // Ordered so that the printed difference is group 1 − group 2.
+        assert_eq!(f.groups[0].mean, "-5.70");
+        assert!(
+            f.printed.starts_with("difference 0.65 ± 0.78"),
+            "{}",
+            f.printed
+        );
+        assert_eq!(
+            f.reading.as_ref().unwrap().verdict,
+            Verdict::AdjustedSe,
+            "{:?}",
+            f.reason
+        );
     }
 
     #[test]
