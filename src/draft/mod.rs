@@ -126,6 +126,11 @@ impl Printed {
         if o.chars().any(|c| ('\u{FF10}'..='\u{FF19}').contains(&c)) {
             how.push("in full-width digits");
         }
+        if o.chars()
+            .any(|c| "〇零一二三四五六七八九十百千万".contains(c))
+        {
+            how.push("in kanji");
+        }
         match self.number.form {
             crate::text::number::NumberForm::ThousandsSeparated => {
                 how.push("with a thousands separator")
