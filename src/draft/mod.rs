@@ -5,7 +5,7 @@
 //! | file | owns |
 //! |---|---|
 //! | `mod.rs` | [`Item`] and [`ItemKind`]: one number or group of numbers found, with its printed strings, byte span, line and quote; [`read_items`], which runs the recognisers in order, each claiming the bytes it reads |
-//! | [`document`] | [`Document`]: the text made plain ([`crate::text::PlainText`]), its sentences (quotes with the line breaks joined, as `data/README.md` writes them) and the heading above each |
+//! | [`sentences`] | [`Sentences`]: the text made plain ([`crate::text::PlainText`]), its sentences (quotes with the line breaks joined, as `data/README.md` writes them) and the heading above each |
 //! | [`not_data`] | what is not data: URLs, e-mail and postal addresses, telephone numbers, DOIs and registry ids, figure and table numbers, footnote marks, citations, numbers inside names (IL-6, G93A), list enumerators |
 //! | [`inference`] | test statistics (the statcheck forms of [`crate::checks::reported_test`]), p-values, confidence intervals |
 //! | [`summary`] | mean ± spread (`m ± s`, `m +/- s`, `m (s)`, `m (SD s)`), medians with IQR or range |
@@ -28,17 +28,17 @@
 pub mod comparison_check;
 pub mod count;
 pub mod date;
-pub mod document;
 pub mod inference;
 pub mod not_data;
 pub mod rate;
+pub mod sentences;
 pub mod study_file;
 pub mod summary;
 pub mod summary_check;
 pub mod table_row;
 pub mod unclassified;
 
-pub use document::Document;
+pub use sentences::Sentences;
 
 use crate::error::Result;
 use crate::text::TextNumber;
@@ -266,7 +266,7 @@ pub struct Item {
     /// What a reviewer must decide or know (how a number was printed, an unstated ±).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
-    /// The index of its sentence in [`Document::sentences`].
+    /// The index of its sentence in [`Sentences::sentences`].
     #[serde(skip)]
     pub sentence: usize,
 }
@@ -301,7 +301,7 @@ impl Claims {
 
 /// What the recognisers share while they read one document.
 pub struct Scan<'a> {
-    pub doc: &'a Document<'a>,
+    pub doc: &'a Sentences<'a>,
     /// Bytes read by an item.
     pub claimed: Claims,
     /// Bytes that are not data ([`not_data`]).
@@ -374,12 +374,12 @@ pub fn text_of(bytes: Vec<u8>, name: &str) -> Result<String> {
 
 /// Every item of `text`, in the order they stand.
 pub fn read_items(text: &str) -> Vec<Item> {
-    let doc = Document::new(text);
+    let doc = Sentences::new(text);
     read_document(&doc)
 }
 
 /// Every item of a document, in the order they stand.
-pub fn read_document(doc: &Document) -> Vec<Item> {
+pub fn read_document(doc: &Sentences) -> Vec<Item> {
     let mut scan = Scan {
         doc,
         claimed: Claims::new(doc.original.len()),
