@@ -128,3 +128,49 @@ fn check_text_checks_each_mean_with_its_n_and_names_the_line() {
         .code(1)
         .stdout(contains("5.19 ± 1.20 (n = 28): grim").and(contains("inconsistent")));
 }
+
+#[test]
+fn check_text_reads_the_spread_of_two_groups_by_their_p() {
+    // J Hum Hypertens 2017;31:647 (PMID 28447625): "similar diastolic BP (81±8 versus 82±7
+    // mm Hg, P=0.382)", 88 per arm (n printed after each mean here). By hand (scipy, as the
+    // prelude's read_two_arm_spread example): as SDs, Welch's t = 0.88 on 171 df gives
+    // p = 0.379, rounding near 0.382; as SEMs, p = 0.925, excluding it. A p of 0.001 fits
+    // neither reading: contradicted, exit 1.
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("bp.txt");
+    std::fs::write(
+        &good,
+        "Blood pressure\n\nDiastolic BP was 81 ± 8 (n = 88) versus 82 ± 7 mm Hg (n = 88), unadjusted P = 0.382.\n",
+    )
+    .unwrap();
+    let out = bin()
+        .args(["check", "text"])
+        .arg(&good)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let c = &v["comparisons"][0];
+    assert_eq!(c["line"], 3);
+    assert_eq!(c["verdict"], "SD");
+    assert_eq!(c["groups"][1]["n"], "88");
+    bin()
+        .args(["check", "text"])
+        .arg(&good)
+        .assert()
+        .code(0)
+        .stdout(contains("± read as SD"));
+    let bad = dir.path().join("bp-bad.txt");
+    std::fs::write(
+        &bad,
+        "Diastolic BP was 81 ± 8 (n = 88) versus 82 ± 7 mm Hg (n = 88), unadjusted P = 0.001.\n",
+    )
+    .unwrap();
+    bin()
+        .args(["check", "text"])
+        .arg(&bad)
+        .assert()
+        .code(1)
+        .stdout(contains("contradicted"));
+}

@@ -384,7 +384,7 @@ fn seed_recall_and_precision_reach_the_goals() {
 fn every_draft_of_a_seed_loads_as_it_is() {
     for (_, file) in SEEDS {
         let text = source(file);
-        let doc = draft::Document::new(&text);
+        let doc = draft::Sentences::new(&text);
         let items = draft::read_document(&doc);
         let toml = draft::study_file::draft_study(
             &doc,
@@ -417,7 +417,7 @@ fn every_draft_of_a_seed_loads_as_it_is() {
 fn the_draft_of_seed_002_has_every_number_and_quote_of_the_hand_file() {
     let file = "002_f6b3e19b5df4114a.txt";
     let text = source(file);
-    let doc = draft::Document::new(&text);
+    let doc = draft::Sentences::new(&text);
     let items = draft::read_document(&doc);
     let toml = draft::study_file::draft_study(
         &doc,

@@ -467,7 +467,13 @@ pub fn run(args: Args) -> Result<Outcome> {
             let items = trialstats::draft::read_items(&text);
             let summaries =
                 trialstats::draft::summary_check::check_summaries(&name, &items, &scale, rounding)?;
-            let r = trialstats::draft::summary_check::TextChecks { scan, summaries };
+            let comparisons =
+                trialstats::draft::comparison_check::check_comparisons(&name, &items, rounding)?;
+            let r = trialstats::draft::summary_check::TextChecks {
+                scan,
+                summaries,
+                comparisons,
+            };
             show(format, &r, r.consistent())
         }
     }

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 use std::path::PathBuf;
-use trialstats::draft::{self, study_file, Document, Item};
+use trialstats::draft::{self, study_file, Item, Sentences};
 use trialstats::output::{Cell, Table, Tabular};
 use trialstats::{Error, Outcome, Result};
 
@@ -89,7 +89,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     let name = args.file.display().to_string();
     let bytes = std::fs::read(&args.file).map_err(|e| Error::io(&args.file, e))?;
     let text = draft::text_of(bytes, &name)?;
-    let doc = Document::new(&text);
+    let doc = Sentences::new(&text);
     let items = draft::read_document(&doc);
     match args.format.as_str() {
         "json" | "table" => {

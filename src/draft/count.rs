@@ -1,4 +1,5 @@
-//! Counts and percentages: `5 of 7`, `5 out of 7`, `92/104`, 7 名中 5 名, 7 例のうち 5 例,
+//! Counts and percentages: `5 of 7`, `5 out of 7`, `92/104`, 7 名中 5 名, 7 例のうち 5 例, in
+//! kanji 七名中五名 and 十二例 (read by [`kanji_value`], kept as printed with a note),
 //! `n = 104`, `N = 11,455`, 7 名, 5例, 70例以上, `104 patients`, `88.5%`, `88.5% (92/104)`,
 //! 85.7 パーセント.
 
@@ -172,9 +173,139 @@ pub fn bound_around(plain: &str, start: usize, end: usize) -> Option<Bound> {
     }
 }
 
+/// Digits and multipliers of numbers written in kanji (五名, 十二例, 百二十人).
+const KANJI: &str = "[〇零一二三四五六七八九十百千万]+";
+
+/// The value of a number written in kanji: positional (二〇 = 20) or with multipliers
+/// (二十五 = 25, 百二十 = 120, 三千五百 = 3500, 一万二千 = 12000); `None` for anything else.
+pub fn kanji_value(text: &str) -> Option<u64> {
+    let digit = |c: char| {
+        "〇一二三四五六七八九"
+            .find(c)
+            .map(|i| (i / 3) as u64)
+            .or(if c == '零' { Some(0) } else { None })
+    };
+    if text.is_empty() {
+        return None;
+    }
+    if text.chars().all(|c| digit(c).is_some()) {
+        return text
+            .chars()
+            .try_fold(0u64, |v, c| v.checked_mul(10)?.checked_add(digit(c)?));
+    }
+    let (mut total, mut section, mut current) = (0u64, 0u64, None::<u64>);
+    for c in text.chars() {
+        if let Some(d) = digit(c) {
+            if current.is_some() {
+                return None; // 二三十: two digits in a row with multipliers is not a number
+            }
+            current = Some(d);
+            continue;
+        }
+        let unit = match c {
+            '十' => 10,
+            '百' => 100,
+            '千' => 1000,
+            '万' => {
+                // 万 multiplies everything before it (一万二千 = 12000; 万 alone is 10000).
+                let before = section + current.unwrap_or(0);
+                total += before.max(1) * 10_000;
+                section = 0;
+                current = None;
+                continue;
+            }
+            _ => return None,
+        };
+        section += current.unwrap_or(1) * unit;
+        current = None;
+    }
+    Some(total + section + current.unwrap_or(0))
+}
+
+/// Japanese counts written in kanji: 七名中五名, 五名, 十二例.
+fn kanji_count_pattern() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| {
+        let p = r"(?x)
+              (?P<of> KANJI ) \s* CJA \s* (?: 中 | の \s* うち ) \s* (?P<count> KANJI ) \s* CJA?
+            | (?P<n> KANJI ) \s* (?P<unit> CJA )"
+            .replace("KANJI", KANJI)
+            .replace("CJA", COUNTERS_JA);
+        Regex::new(&p).expect("the kanji count pattern is valid")
+    })
+}
+
+/// A number written in kanji as the one reader of numbers reads its value, keeping how it
+/// was printed.
+fn kanji_printed(scan: &Scan, range: std::ops::Range<usize>) -> Option<super::Printed> {
+    let text = &scan.doc.plain.text[range.clone()];
+    let value = kanji_value(text)?;
+    let number = crate::text::TextNumber::parse(&value.to_string()).ok()?;
+    let span = scan.doc.plain.original_span(range);
+    Some(super::Printed {
+        number,
+        original: scan.doc.original[span.clone()].to_string(),
+        span: [span.start, span.end],
+    })
+}
+
+/// Every Japanese count written in kanji (七名中五名, 五名).
+fn find_kanji_counts(scan: &mut Scan, plain: &str) {
+    for c in kanji_count_pattern().captures_iter(plain) {
+        let whole = c.get(0).expect("a match");
+        if !scan.free(whole.range()) {
+            continue;
+        }
+        // Not inside a word: 同一人物, 一人ひとり, 統一例.
+        let before = plain[..whole.start()].chars().next_back();
+        if before.is_some_and(|b| matches!(b, '同' | '唯' | '統' | '均' | '第' | '単'))
+            || plain[whole.end()..].starts_with(['ひ', '物', '称'])
+            // 一例として: "as an example".
+            || (whole.as_str() == "一例" && plain[whole.end()..].starts_with(['と', 'を']))
+        {
+            continue;
+        }
+        if let (Some(of), Some(count)) = (c.name("of"), c.name("count")) {
+            let (Some(n), Some(k)) = (
+                kanji_printed(scan, of.range()),
+                kanji_printed(scan, count.range()),
+            ) else {
+                continue;
+            };
+            if k.number.value > n.number.value {
+                continue;
+            }
+            scan.push(
+                ItemKind::CountOf,
+                whole.range(),
+                Parts {
+                    count: Some(k),
+                    of: Some(n),
+                    ..Parts::default()
+                },
+            );
+        } else if let (Some(m), Some(u)) = (c.name("n"), c.name("unit")) {
+            let Some(value) = kanji_printed(scan, m.range()) else {
+                continue;
+            };
+            scan.push(
+                ItemKind::N,
+                m.start()..u.end(),
+                Parts {
+                    value: Some(value),
+                    unit: Some(u.as_str().to_string()),
+                    bound: bound_around(plain, m.start(), m.end()),
+                    ..Parts::default()
+                },
+            );
+        }
+    }
+}
+
 /// Every percentage, count of a whole and n.
 pub fn find(scan: &mut Scan) {
     let plain = scan.doc.plain.text.clone();
+    find_kanji_counts(scan, &plain);
     find_count_percent(scan, &plain);
     for c in percent_pattern().captures_iter(&plain) {
         let whole = c.get(0).expect("a match");
@@ -313,6 +444,36 @@ pub fn find(scan: &mut Scan) {
 #[cfg(test)]
 mod tests {
     use super::super::{read_items, Bound, ItemKind};
+
+    #[test]
+    fn numbers_in_kanji() {
+        use super::kanji_value;
+        for (k, v) in [
+            ("五", 5),
+            ("十", 10),
+            ("十二", 12),
+            ("二十五", 25),
+            ("百二十", 120),
+            ("三千五百", 3500),
+            ("一万二千", 12000),
+            ("二〇", 20),
+        ] {
+            assert_eq!(kanji_value(k), Some(v), "{k}");
+        }
+        assert_eq!(kanji_value("二三十"), None);
+        let items = read_items("患者七名中五名が改善。十二例を登録。同一人物。");
+        assert_eq!(items[0].kind, ItemKind::CountOf);
+        assert_eq!(items[0].parts.count.as_ref().unwrap().number.text, "5");
+        assert_eq!(items[0].parts.of.as_ref().unwrap().original, "七");
+        assert!(
+            items[0].notes.iter().any(|n| n.contains("kanji")),
+            "{:?}",
+            items[0].notes
+        );
+        assert_eq!(items[1].kind, ItemKind::N);
+        assert_eq!(items[1].parts.value.as_ref().unwrap().number.text, "12");
+        assert_eq!(items.len(), 2, "{items:?}");
+    }
 
     #[test]
     fn counts_percentages_and_ns() {

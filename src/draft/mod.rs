@@ -5,7 +5,7 @@
 //! | file | owns |
 //! |---|---|
 //! | `mod.rs` | [`Item`] and [`ItemKind`]: one number or group of numbers found, with its printed strings, byte span, line and quote; [`read_items`], which runs the recognisers in order, each claiming the bytes it reads |
-//! | [`document`] | [`Document`]: the text made plain ([`crate::text::PlainText`]), its sentences (quotes with the line breaks joined, as `data/README.md` writes them) and the heading above each |
+//! | [`sentences`] | [`Sentences`]: the text made plain ([`crate::text::PlainText`]), its sentences (quotes with the line breaks joined, as `data/README.md` writes them) and the heading above each |
 //! | [`not_data`] | what is not data: URLs, e-mail and postal addresses, telephone numbers, DOIs and registry ids, figure and table numbers, footnote marks, citations, numbers inside names (IL-6, G93A), list enumerators |
 //! | [`inference`] | test statistics (the statcheck forms of [`crate::checks::reported_test`]), p-values, confidence intervals |
 //! | [`summary`] | mean ± spread (`m ± s`, `m +/- s`, `m (s)`, `m (SD s)`), medians with IQR or range |
@@ -16,6 +16,7 @@
 //! | [`unclassified`] | every other number, kept for review, never dropped |
 //! | [`study_file`] | the drafted study file (TOML in the `data/` format, loads as it is), with review notes |
 //! | [`summary_check`] | `check text`: each mean ± spread with an n, by bounds, GRIM and GRIMMER |
+//! | [`comparison_check`] | `check text`: two groups' means ± spreads compared in one sentence with a p or CI: which reading of ± (SD, SEM) the printed p or CI supports, by [`crate::reading`] |
 //!
 //! Every number is read by the one reader of numbers, [`crate::text::TextNumber`]; a
 //! recogniser finds where a kind of item stands and which of its numbers plays which part.
@@ -24,19 +25,20 @@
 //! an item reads are claimed, so no number is drafted twice. The patterns are regular
 //! expressions of the `regex` crate (linear time: no text makes a scan hang).
 
+pub mod comparison_check;
 pub mod count;
 pub mod date;
-pub mod document;
 pub mod inference;
 pub mod not_data;
 pub mod rate;
+pub mod sentences;
 pub mod study_file;
 pub mod summary;
 pub mod summary_check;
 pub mod table_row;
 pub mod unclassified;
 
-pub use document::Document;
+pub use sentences::Sentences;
 
 use crate::error::Result;
 use crate::text::TextNumber;
@@ -123,6 +125,11 @@ impl Printed {
         }
         if o.chars().any(|c| ('\u{FF10}'..='\u{FF19}').contains(&c)) {
             how.push("in full-width digits");
+        }
+        if o.chars()
+            .any(|c| "〇零一二三四五六七八九十百千万".contains(c))
+        {
+            how.push("in kanji");
         }
         match self.number.form {
             crate::text::number::NumberForm::ThousandsSeparated => {
@@ -259,7 +266,7 @@ pub struct Item {
     /// What a reviewer must decide or know (how a number was printed, an unstated ±).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
-    /// The index of its sentence in [`Document::sentences`].
+    /// The index of its sentence in [`Sentences::sentences`].
     #[serde(skip)]
     pub sentence: usize,
 }
@@ -294,7 +301,7 @@ impl Claims {
 
 /// What the recognisers share while they read one document.
 pub struct Scan<'a> {
-    pub doc: &'a Document<'a>,
+    pub doc: &'a Sentences<'a>,
     /// Bytes read by an item.
     pub claimed: Claims,
     /// Bytes that are not data ([`not_data`]).
@@ -367,12 +374,12 @@ pub fn text_of(bytes: Vec<u8>, name: &str) -> Result<String> {
 
 /// Every item of `text`, in the order they stand.
 pub fn read_items(text: &str) -> Vec<Item> {
-    let doc = Document::new(text);
+    let doc = Sentences::new(text);
     read_document(&doc)
 }
 
 /// Every item of a document, in the order they stand.
-pub fn read_document(doc: &Document) -> Vec<Item> {
+pub fn read_document(doc: &Sentences) -> Vec<Item> {
     let mut scan = Scan {
         doc,
         claimed: Claims::new(doc.original.len()),

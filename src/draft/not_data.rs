@@ -9,7 +9,7 @@
 //!
 //! The names rule is in [`inside_name`], used by every recogniser that reads a bare number.
 
-use super::{Claims, Document};
+use super::{Claims, Sentences};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -48,7 +48,7 @@ fn patterns() -> &'static Regex {
 }
 
 /// Every byte of the document that is not data.
-pub fn find(doc: &Document) -> Claims {
+pub fn find(doc: &Sentences) -> Claims {
     let mut claims = Claims::new(doc.original.len());
     for m in patterns().find_iter(&doc.plain.text) {
         claims.claim(doc.plain.original_span(m.range()));
@@ -125,7 +125,7 @@ mod tests {
     #[test]
     fn contact_details_identifiers_and_names_are_not_data() {
         let text = "See https://x.org/a1 or ouh◎adm.okayama-u.ac.jp. 〒700-8558 岡山市 2-5-1\nTEL: 03-1234-5678 DOI：10.1177/0963689 (図 3) ＊1 PNAS 2011;108:3701-3706 第1回 2重盲検\n1. 医療者 午後4 時 7 名";
-        let doc = Document::new(text);
+        let doc = Sentences::new(text);
         let claims = find(&doc);
         for not in [
             "x.org/a1",

@@ -18,7 +18,7 @@
 //! `.04`), in ASCII digits with a `-` for a minus; how the document printed one otherwise
 //! (U+2212, full-width, a thousands separator) is said in its note, as the format asks.
 
-use super::{Bound, Document, Item, ItemKind, Printed};
+use super::{Bound, Item, ItemKind, Printed, Sentences};
 use crate::reported::ReportedNumber;
 
 /// What the draft needs besides the items.
@@ -54,7 +54,7 @@ pub fn valid_id(id: &str) -> bool {
 }
 
 struct Writer<'a> {
-    doc: &'a Document<'a>,
+    doc: &'a Sentences<'a>,
     out: String,
     next: std::collections::HashMap<&'static str, usize>,
     counts: std::collections::BTreeMap<&'static str, usize>,
@@ -215,7 +215,7 @@ fn n_text(ns: &[&str]) -> String {
 }
 
 /// The draft of a study file from a document and its items.
-pub fn draft_study(doc: &Document, items: &[Item], options: &DraftOptions) -> String {
+pub fn draft_study(doc: &Sentences, items: &[Item], options: &DraftOptions) -> String {
     let mut w = Writer {
         doc,
         out: String::new(),

@@ -7,7 +7,8 @@
 //! caller's (`--scale MIN,MAX`, `--step`, `--items`): a text rarely prints it, and the
 //! same scale is applied to every summary of the text. Only a mean ± spread whose sentence
 //! gives its n right after it (`−6.35 ± 0.84 in the placebo group (n = 99)`) is checked; the
-//! others are listed as not checked, with the reason.
+//! others are listed as not checked, with the reason. Two groups compared in one sentence
+//! are read by [`super::comparison_check`]; [`TextChecks`] holds both.
 
 use super::{Item, ItemKind};
 use crate::checks::{check_summary, Finding, ReportedSummary, Rounding, Status};
@@ -139,20 +140,24 @@ mod tests {
     }
 }
 
-/// Everything `check text` finds in one text: its test results (statcheck) and its means ±
-/// spreads.
+/// Everything `check text` finds in one text: its test results (statcheck), its means ±
+/// spreads, and the reading of ± in each two-group comparison.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TextChecks {
     #[serde(flatten)]
     pub scan: crate::checks::reported_test::TextScan,
     /// Every mean ± spread, checked when its n is printed with it.
     pub summaries: Vec<SummaryFinding>,
+    /// Every sentence comparing two means ± spreads with a p or CI: what ± is, by them.
+    pub comparisons: Vec<super::comparison_check::ComparisonFinding>,
 }
 
 impl TextChecks {
-    /// No test result and no summary is inconsistent.
+    /// No test result, summary or comparison is inconsistent.
     pub fn consistent(&self) -> bool {
-        self.scan.consistent() && !self.summaries.iter().any(SummaryFinding::inconsistent)
+        self.scan.consistent()
+            && !self.summaries.iter().any(SummaryFinding::inconsistent)
+            && !self.comparisons.iter().any(|c| c.inconsistent())
     }
 
     fn summary_label(s: &SummaryFinding) -> String {
@@ -187,6 +192,20 @@ impl crate::output::Tabular for TextChecks {
                 ]);
             }
         }
+        for c in &self.comparisons {
+            let (status, detail) = match (&c.not_checked, &c.verdict, &c.reason) {
+                (Some(why), _, _) => ("not checked".to_string(), why.clone()),
+                (None, Some(v), Some(r)) => (format!("± read as {v}"), r.clone()),
+                _ => ("not checked".to_string(), String::new()),
+            };
+            t.rows.push(vec![
+                Cell::Integer(c.line as i64),
+                Cell::Text(format!("{}, {}: reading of ±", c.label(), c.printed)),
+                Cell::Missing,
+                Cell::Text(status),
+                Cell::Text(detail),
+            ]);
+        }
         t
     }
     fn preamble(&self) -> Option<String> {
@@ -196,13 +215,22 @@ impl crate::output::Tabular for TextChecks {
             .filter(|s| s.not_checked.is_none())
             .collect();
         let bad = checked.iter().filter(|s| s.inconsistent()).count();
+        let read = self
+            .comparisons
+            .iter()
+            .filter(|c| c.not_checked.is_none())
+            .count();
         Some(format!(
-            "{}\n{} mean ± spread: {} checked with their n ({} inconsistent), {} without an n",
+            "{}\n{} mean ± spread: {} checked with their n ({} inconsistent), {} without an n\n{} two-group comparison(s) with a p or CI: {} read ({} contradicted), {} not checked",
             self.scan.preamble().unwrap_or_default(),
             self.summaries.len(),
             checked.len(),
             bad,
-            self.summaries.len() - checked.len()
+            self.summaries.len() - checked.len(),
+            self.comparisons.len(),
+            read,
+            self.comparisons.iter().filter(|c| c.inconsistent()).count(),
+            self.comparisons.len() - read
         ))
     }
     fn test_cases(&self) -> Option<Vec<crate::output::TestCase>> {
@@ -231,6 +259,19 @@ impl crate::output::Tabular for TextChecks {
                     detail: f.detail.clone(),
                 });
             }
+        }
+        for c in &self.comparisons {
+            cases.push(crate::output::TestCase {
+                suite: self.scan.file.clone(),
+                name: format!("line {}: {} / reading of ±", c.line, c.label()),
+                failure: c.inconsistent().then(|| "contradicted".into()),
+                skipped: c.not_checked.is_some(),
+                detail: c
+                    .not_checked
+                    .clone()
+                    .or_else(|| c.reason.clone())
+                    .unwrap_or_default(),
+            });
         }
         Some(cases)
     }

@@ -1,10 +1,10 @@
 //! Rows of a table whose first cell says what every number in the row is: `n | 48 | 44 | 42`
 //! (each column's n) and `P | ‐ | < 0.0001 | 0.02` (each column's p-value), as journals print
 //! a table's n and P rows under its estimates. Cells are set apart by `|` or tabs
-//! ([`super::document::is_table_row`]); a cell holding anything but one number (and, for a p,
+//! ([`super::sentences::is_table_row`]); a cell holding anything but one number (and, for a p,
 //! its relation) is left to the other recognisers.
 
-use super::document::is_table_row;
+use super::sentences::is_table_row;
 use super::{ItemKind, Parts, Scan};
 use crate::text::number::NUMBER;
 use regex::Regex;

@@ -25,8 +25,9 @@ pub struct Sentence {
     pub line: usize,
 }
 
-/// A document: the original, its plain form, its sentences.
-pub struct Document<'a> {
+/// The sentences of a text (not [`crate::text::Document`], which reads a file into text): the
+/// original, its plain form, its sentences.
+pub struct Sentences<'a> {
     pub original: &'a str,
     pub plain: PlainText,
     pub sentences: Vec<Sentence>,
@@ -76,9 +77,9 @@ pub fn is_table_row(line: &str) -> bool {
     line.contains('\t') || line.matches('|').count() >= 2
 }
 
-impl<'a> Document<'a> {
+impl<'a> Sentences<'a> {
     /// Cut `original` into sentences.
-    pub fn new(original: &'a str) -> Document<'a> {
+    pub fn new(original: &'a str) -> Sentences<'a> {
         let plain = PlainText::new(original);
         let mut cuts: Vec<usize> = vec![0]; // byte offsets in the original
                                             // Line-level cuts: headings, bullets, table rows, and capitals after a closed line.
@@ -194,7 +195,7 @@ impl<'a> Document<'a> {
                 line: 1,
             });
         }
-        Document {
+        Sentences {
             original,
             plain,
             sentences,
@@ -224,7 +225,7 @@ mod tests {
     #[test]
     fn sentences_join_line_breaks_and_keep_everything_else() {
         let text = "【研究の内容】 \n\n その結果、トシリ\n\nズマブ治療前後は 2.9 ± \n1.1 回から減少し（図\n\n2）。また、EDSS は改善。 \n";
-        let d = Document::new(text);
+        let d = Sentences::new(text);
         let quotes: Vec<&str> = d.sentences.iter().map(|s| s.quote.as_str()).collect();
         assert!(
             quotes.contains(&"その結果、トシリズマブ治療前後は 2.9 ± 1.1 回から減少し（図2）。"),
@@ -240,7 +241,7 @@ mod tests {
     #[test]
     fn english_sentences_end_at_a_period_but_not_after_abbreviations() {
         let text = "Abstract\n\nWe treated 7 patients (Smith et al. 2011). Mean was 2.9 ± 1.1 (p = .04). i.v. infusion e.g. daily. Done.";
-        let d = Document::new(text);
+        let d = Sentences::new(text);
         let quotes: Vec<&str> = d.sentences.iter().map(|s| s.quote.as_str()).collect();
         assert_eq!(
             quotes,
