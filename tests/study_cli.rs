@@ -48,7 +48,8 @@ fn list_as_json_is_an_array_of_studies_sorted_by_id() {
             "als-muse-phase2",
             "jacals-registry",
             "nmo-tocilizumab",
-            "sma-videos"
+            "sma-videos",
+            "synthetic-als-two-arm"
         ]
     );
     let nmo = &v[4];

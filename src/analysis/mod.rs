@@ -7,6 +7,8 @@
 //! (MC, SMCR, SMCC); every per-arm measure and count of a trial, each arm against the control
 //! (MD, SMD, ROM and the change-score forms; RR, OR, RD; IRR, IRD); every before/after slope's difference, ratio and percent slowing; every
 //! count out of a denominator as a proportion with Wilson and Clopper–Pearson intervals; the
+//! MMRM of every patient-level data file the study names (each arm against the control at
+//! every visit); the
 //! consistency checks of every reported number (GRIM, GRIMMER, DEBIT, bounds, SD-or-SEM,
 //! SPRITE, percent vs count, claimed significance, printed test results), keeping each SPRITE search for the
 //! charts; and the pinned expectations. What a document does not report (what ± means, the
@@ -23,17 +25,19 @@
 //! | [`slopes`] | before/after slopes ([`SlopeAnalysis`]); the effect a confirmatory trial powers for |
 //! | [`proportions`] | counts out of a denominator ([`ProportionAnalysis`]) |
 //! | [`arms`] | a trial's arms: each arm against the control ([`ArmItemAnalysis`]) |
+//! | [`patient_data`] | patient-level data a study names: the MMRM, each arm against the control at every visit ([`PatientDataAnalysis`]) |
 //! | [`consistency`] | which reported numbers are checked, and the findings |
 //! | [`spread_readings`] | what each measure's ± means, decided from the study's own numbers ([`MeasureReading`]); the study as the rest of the analysis reads it |
 //! | [`pooling`] | measures that two or more studies report, pooled by `meta --data` and the gallery |
 //!
-//! This layer sits above the statistics (`effect`, `prepost`, `checks`, `meta`, `verify`)
+//! This layer sits above the statistics (`effect`, `prepost`, `checks`, `meta`, `mmrm`, `verify`)
 //! and the data (`study`), and below what presents it (`report`, the command line).
 
 pub mod arms;
 pub mod consistency;
 pub mod measures;
 pub mod medians;
+pub mod patient_data;
 pub mod pooling;
 pub mod proportions;
 pub mod slopes;
@@ -43,6 +47,7 @@ pub use arms::{ArmBasis, ArmComparison, ArmItemAnalysis};
 pub use consistency::Reconstruction;
 pub use measures::{ImpliedCorrelation, MeasureAnalysis, TimePointSummary};
 pub use medians::Conversion;
+pub use patient_data::PatientDataAnalysis;
 pub use pooling::{poolable_sets, poolable_sets_with, PoolableSet};
 pub use proportions::ProportionAnalysis;
 pub use slopes::SlopeAnalysis;
@@ -109,6 +114,8 @@ pub struct StudyAnalysis {
     pub proportions: Vec<ProportionAnalysis>,
     /// Every per-arm measure and count of a trial, each arm against the control.
     pub arms: Vec<ArmItemAnalysis>,
+    /// The MMRM of each patient-level data file the study names.
+    pub patient_data: Vec<PatientDataAnalysis>,
     /// What each measure's ± means, with the evidence: every other result reads ± this way.
     pub spread_readings: Vec<MeasureReading>,
     /// Every consistency finding on the study's numbers.
@@ -186,6 +193,7 @@ pub fn analyse_study(study: &Study, options: &AnalysisOptions) -> Result<StudyAn
         slopes: slopes::analyse_slopes(study, options.level),
         proportions: proportions::analyse_proportions(study, options.level)?,
         arms,
+        patient_data: patient_data::analyse_patient_data(study, options.level)?,
         spread_readings,
         findings,
         reconstructions,

@@ -2,21 +2,35 @@
 //! every visit with their confidence intervals, and the subjects observed per arm and visit
 //! ([`crate::plot::LsMeansChart`]).
 
-use super::fit::Mmrm;
+use super::fit::{Mmrm, MmrmFit};
 use crate::error::{Error, Result};
-use crate::lmm::frame::Column;
 use crate::plot::{LsMeanArm, LsMeanPoint, LsMeansChart};
 
 /// The least-squares means chart of `model`, after [`Mmrm::with_contrast`] on the arm with
 /// the means at every visit.
 pub fn ls_means_chart(model: &Mmrm) -> Result<LsMeansChart> {
-    let fit = &model.fit;
-    let means = fit.emmeans.as_ref().ok_or_else(|| {
-        Error::input(
-            "--chart",
-            "the chart shows least-squares means: give --contrast ARM",
-        )
-    })?;
+    let variable = model
+        .fit
+        .emmeans
+        .as_ref()
+        .and_then(|m| m.first())
+        .map(|e| e.variable.clone())
+        .ok_or_else(no_means)?;
+    let counts = model.subjects_per_visit(&variable)?;
+    ls_means_chart_of(&model.fit, &counts)
+}
+
+fn no_means() -> Error {
+    Error::input(
+        "--chart",
+        "the chart shows least-squares means: give --contrast ARM",
+    )
+}
+
+/// The chart of a fit's least-squares means (per visit), with `counts` the subjects observed
+/// per level of the contrast variable and visit ([`Mmrm::subjects_per_visit`]).
+pub fn ls_means_chart_of(fit: &MmrmFit, counts: &[(String, Vec<usize>)]) -> Result<LsMeansChart> {
+    let means = fit.emmeans.as_ref().ok_or_else(no_means)?;
     let variable = means
         .first()
         .map(|e| e.variable.clone())
@@ -38,35 +52,7 @@ pub fn ls_means_chart(model: &Mmrm) -> Result<LsMeansChart> {
             ),
         ));
     }
-    // Subjects observed per arm and visit (the rows used, one per subject and visit).
-    let (arm_codes, arm_levels) = match model.frame.column(&variable) {
-        Some(Column::Categorical { codes, levels }) => (codes, levels),
-        _ => {
-            return Err(Error::input(
-                "--contrast",
-                format!("'{variable}' is not a categorical column"),
-            ))
-        }
-    };
-    let visit_codes = match model.frame.column(&fit.visit) {
-        Some(Column::Categorical { codes, levels }) => codes
-            .iter()
-            .map(|&c| fit.visits.iter().position(|v| *v == levels[c as usize]))
-            .collect::<Vec<_>>(),
-        _ => {
-            return Err(Error::input(
-                "--formula",
-                "the visit column is not categorical",
-            ))
-        }
-    };
     let v = fit.visits.len();
-    let mut counts = vec![vec![0usize; v]; arm_levels.len()];
-    for (a, vc) in arm_codes.iter().zip(&visit_codes) {
-        if let Some(vc) = vc {
-            counts[*a as usize][*vc] += 1;
-        }
-    }
     let mut arms: Vec<LsMeanArm> = Vec::new();
     for e in means {
         let k = match arms.iter().position(|a| a.arm == e.level) {
@@ -80,10 +66,11 @@ pub fn ls_means_chart(model: &Mmrm) -> Result<LsMeansChart> {
             }
         };
         let vi = visit_of(&e.at).unwrap_or_default();
-        let n = arm_levels
+        let n = counts
             .iter()
-            .position(|l| *l == e.level)
-            .map_or(0, |a| counts[a][vi]);
+            .find(|(level, _)| *level == e.level)
+            .and_then(|(_, per_visit)| per_visit.get(vi).copied())
+            .unwrap_or(0);
         arms[k].points[vi] = Some(LsMeanPoint {
             mean: e.estimate,
             lower: e.ci_lower,

@@ -38,7 +38,7 @@ pub struct CovarianceParameter {
 }
 
 /// The covariance of one group of subjects (`--group`).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct GroupCovariance {
     /// The group's level.
     pub group: String,
@@ -48,7 +48,7 @@ pub struct GroupCovariance {
 }
 
 /// A fitted MMRM.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct MmrmFit {
     pub formula: String,
     /// `REML` or `ML`.
@@ -595,6 +595,48 @@ pub fn fit(formula: MmrmFormula, frame: Frame, options: MmrmOptions) -> Result<M
 }
 
 impl Mmrm {
+    /// The subjects observed per level of the categorical `variable` (the arm) at each visit
+    /// (the rows used, one per subject and visit), in the order of the fit's visits.
+    pub fn subjects_per_visit(&self, variable: &str) -> Result<Vec<(String, Vec<usize>)>> {
+        use crate::lmm::frame::Column;
+        let (codes, levels) = match self.frame.column(variable) {
+            Some(Column::Categorical { codes, levels }) => (codes, levels),
+            _ => {
+                return Err(Error::input(
+                    "--contrast",
+                    format!("'{variable}' is not a categorical column"),
+                ))
+            }
+        };
+        let visit_codes: Vec<Option<usize>> = match self.frame.column(&self.fit.visit) {
+            Some(Column::Categorical {
+                codes: visit_codes,
+                levels: visit_levels,
+            }) => visit_codes
+                .iter()
+                .map(|&c| {
+                    self.fit
+                        .visits
+                        .iter()
+                        .position(|v| *v == visit_levels[c as usize])
+                })
+                .collect(),
+            _ => {
+                return Err(Error::input(
+                    "--formula",
+                    "the visit column is not categorical",
+                ))
+            }
+        };
+        let mut counts = vec![vec![0usize; self.fit.visits.len()]; levels.len()];
+        for (a, v) in codes.iter().zip(&visit_codes) {
+            if let Some(v) = v {
+                counts[*a as usize][*v] += 1;
+            }
+        }
+        Ok(levels.iter().cloned().zip(counts).collect())
+    }
+
     /// Least-squares means of `variable` and their pairwise differences at the points `at`
     /// ([`crate::lmm::emmeans`]); when `at` does not name the visit and the visit is a fixed
     /// variable, at every visit (the contrast per visit, the last one usually the primary

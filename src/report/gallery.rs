@@ -637,5 +637,64 @@ fn study_items(
             "SPRITE reconstructions: every sample of whole-number scores on the scale that matches the reported mean, ± read as the SD, and n.".into(),
         );
     }
+    for d in &sr.patient_data {
+        let counts: Vec<(String, Vec<usize>)> = d
+            .subjects_per_visit
+            .iter()
+            .map(|c| (c.arm.clone(), c.subjects.clone()))
+            .collect();
+        let mut chart = crate::mmrm::chart::ls_means_chart_of(&d.fit, &counts)?;
+        let synthetic = if d.synthetic { "SYNTHETIC DATA: " } else { "" };
+        chart.title = format!(
+            "{}: {synthetic}{} by {} — least-squares means (MMRM)",
+            study.id, d.label, d.arm
+        );
+        chart.y_label = format!("{} ({})", d.label, d.unit);
+        if d.synthetic {
+            chart
+                .subtitle
+                .push("invented patients (a demonstration), not results of a trial".into());
+        }
+        for c in d.at_last_visit() {
+            chart.subtitle.push(format!(
+                "{} at {} (last visit): {:.2} ({} CI {:.2} to {:.2}), {}",
+                c.contrast.replace(" - ", " − "),
+                d.last_visit,
+                c.estimate,
+                level.label(),
+                c.ci_lower,
+                c.ci_upper,
+                crate::plot::style::p_text(c.p)
+            ));
+        }
+        let last = d
+            .at_last_visit()
+            .iter()
+            .map(|c| {
+                format!(
+                    "{} at {}: {} ({} CI {} to {}), p = {}",
+                    c.contrast,
+                    d.last_visit,
+                    crate::output::human_number(c.estimate),
+                    level.label(),
+                    crate::output::human_number(c.ci_lower),
+                    crate::output::human_number(c.ci_upper),
+                    crate::output::human_number(c.p)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+        add(
+            format!("{} {} lsmeans", study.id, d.id),
+            chart.into(),
+            format!(
+                "{synthetic}Least-squares means of each arm at each visit with their {} intervals, from the MMRM {} fitted to the patient-level file {} (REML, {} df); the number under each visit is the patients observed in that arm. {last}.",
+                level.label(),
+                d.formula,
+                d.file,
+                d.fit.ddf.map_or("", |x| x.label()),
+            ),
+        );
+    }
     Ok(())
 }

@@ -47,10 +47,24 @@ pub struct NotDrawn {
 }
 
 impl Report {
-    /// [`Outcome::ProblemFound`] when a pinned expectation fails or a check finds reported
-    /// numbers that cannot all be true.
+    /// [`Outcome::ProblemFound`] when a pinned expectation fails, a check finds reported
+    /// numbers that cannot all be true, or the optimum of a patient-level MMRM could not be
+    /// confirmed.
     pub fn outcome(&self) -> Outcome {
-        self.verification.outcome().and(self.checks.outcome())
+        let unconfirmed = self
+            .studies
+            .iter()
+            .flat_map(|s| &s.patient_data)
+            .any(|d| !d.fit.converged);
+        let fits = if unconfirmed {
+            Outcome::ProblemFound
+        } else {
+            Outcome::Ok
+        };
+        self.verification
+            .outcome()
+            .and(self.checks.outcome())
+            .and(fits)
     }
 }
 
@@ -237,6 +251,7 @@ pub fn study_text(a: &StudyAnalysis) -> String {
             && s.slopes.is_empty()
             && s.proportions.is_empty()
             && s.arms.is_empty()
+            && s.patient_data.is_empty()
         {
             t.push_str("No before/after measures, slopes, proportions or arms: see `trialstats show` for its numbers.\n");
         }
@@ -353,6 +368,7 @@ pub fn study_text(a: &StudyAnalysis) -> String {
             }
         }
         t.push_str(&arms_text(s));
+        t.push_str(&patient_data_text(s));
         t.push_str(&tests_text(s));
         t
     }
@@ -423,6 +439,105 @@ fn arms_text(s: &StudyAnalysis) -> String {
         }
         if let Some(why) = &item.not_analysed {
             t.push_str(&format!("  not analysed: {why}\n"));
+        }
+    }
+    t
+}
+
+/// The MMRM of each patient-level data file: the model, each arm against the control at the
+/// last visit (the primary comparison) in full, then at every visit in a line each.
+fn patient_data_text(s: &StudyAnalysis) -> String {
+    let mut t = String::new();
+    for d in &s.patient_data {
+        let f = &d.fit;
+        t.push_str(&format!(
+            "\n[{}] {} ({}): MMRM on patient-level data\n",
+            d.id, d.label, d.unit
+        ));
+        if d.synthetic {
+            t.push_str("  SYNTHETIC DATA: invented patients, made to show the analysis; not results of a trial\n");
+        }
+        let per_visit: Vec<String> = f
+            .visits
+            .iter()
+            .zip(&f.n_per_visit)
+            .map(|(v, n)| format!("{v} {n}"))
+            .collect();
+        t.push_str(&format!(
+            "  file: {} ({} rows used, {} patients; per visit: {}{})\n",
+            d.file,
+            f.n_obs,
+            f.n_subjects,
+            per_visit.join(", "),
+            if f.n_dropped > 0 {
+                format!("; {} rows with missing values dropped", f.n_dropped)
+            } else {
+                String::new()
+            }
+        ));
+        t.push_str(&format!(
+            "  model: {} ({} covariance, {}, {} df; as R's mmrm){}\n",
+            d.formula,
+            f.covariance_structure.label(),
+            f.method,
+            f.ddf.map_or("", |x| x.label()),
+            if f.converged {
+                String::new()
+            } else {
+                format!(
+                    "\n  WARNING: the optimum could not be confirmed after {} iterations; the estimates may not be the REML estimates",
+                    f.iterations
+                )
+            }
+        ));
+        let level = h(s.options.level.percent());
+        let at = format!("{}={}", f.visit, d.last_visit);
+        if let Some(means) = &f.emmeans {
+            let last: Vec<String> = means
+                .iter()
+                .filter(|m| m.at == at)
+                .map(|m| {
+                    format!(
+                        "{} {} {}",
+                        m.level,
+                        h(m.estimate),
+                        ci(Some(m.ci_lower), Some(m.ci_upper))
+                    )
+                })
+                .collect();
+            t.push_str(&format!(
+                "  least-squares means at {} ({level}% CI): {}\n",
+                d.last_visit,
+                last.join("; ")
+            ));
+        }
+        for c in d.at_last_visit() {
+            t.push_str(&format!(
+                "  {} at {} (the last visit): {} {}, SE {}, t({}) = {}, p = {}, {level}% CI {}\n",
+                c.contrast,
+                d.last_visit,
+                h(c.estimate),
+                d.unit,
+                h(c.se),
+                h(c.df),
+                h(c.t),
+                h(c.p),
+                ci(Some(c.ci_lower), Some(c.ci_upper))
+            ));
+        }
+        t.push_str(&format!(
+            "  every {} against {} at each visit (not adjusted for multiplicity):\n",
+            d.arm, d.control
+        ));
+        for c in &d.vs_control {
+            let visit = c.at.strip_prefix(&format!("{}=", f.visit)).unwrap_or(&c.at);
+            t.push_str(&format!(
+                "    {visit:<12} {}  {} {}  p = {}\n",
+                c.contrast,
+                h(c.estimate),
+                ci(Some(c.ci_lower), Some(c.ci_upper)),
+                h(c.p)
+            ));
         }
     }
     t

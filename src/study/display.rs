@@ -525,6 +525,35 @@ pub fn describe(study: &Study) -> String {
             quote(&mut o, &t.provenance);
         }
     }
+    if !s.patient_data.is_empty() {
+        put!(o, "\nPatient-level data (an MMRM in `trialstats report`)");
+        for d in &s.patient_data {
+            put!(
+                o,
+                "  {} — {} ({}){}",
+                d.id,
+                d.label,
+                d.unit,
+                if d.synthetic {
+                    ": SYNTHETIC (invented patients)"
+                } else {
+                    ""
+                }
+            );
+            put!(o, "    file:  {}", d.file);
+            put!(
+                o,
+                "    model: {}, {} df; every {} against {}",
+                d.mmrm_formula(),
+                d.ddf.label(),
+                d.arm,
+                d.control
+            );
+            if let Some(n) = &d.note {
+                put!(o, "    note:  {n}");
+            }
+        }
+    }
     if !s.references.is_empty() {
         put!(o, "\nReferences");
         for r in &s.references {

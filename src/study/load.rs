@@ -9,14 +9,14 @@
 //! [`crate::expression`], the same parser `verify` evaluates with.
 
 use super::raw::{
-    RawArm, RawArmCount, RawArmMeasure, RawChange, RawClaim, RawComparison, RawMeasure, RawScale,
-    RawSlopeValue, RawStudy, RawTimePoint,
+    RawArm, RawArmCount, RawArmMeasure, RawChange, RawClaim, RawComparison, RawMeasure,
+    RawPatientData, RawScale, RawSlopeValue, RawStudy, RawTimePoint,
 };
 use super::{
     Arm, ArmCount, ArmEvents, ArmMeasure, ArmSeries, ArmValues, Bound, Claim, DateFact,
-    Expectation, Fact, Measure, MedianSummary, Provenance, Publication, Reference, Reported,
-    ReportedChange, ReportedComparison, ReportedNumber, ReportedTestResult, Scale, SdDivisor,
-    Slope, SlopeValue, SpreadKind, Study, TimePoint, NOT_REPORTED, SCHEMA_VERSION,
+    Expectation, Fact, Measure, MedianSummary, PatientData, Provenance, Publication, Reference,
+    Reported, ReportedChange, ReportedComparison, ReportedNumber, ReportedTestResult, Scale,
+    SdDivisor, Slope, SlopeValue, SpreadKind, Study, TimePoint, NOT_REPORTED, SCHEMA_VERSION,
 };
 use crate::error::{Error, Result};
 use crate::expression;
@@ -411,6 +411,16 @@ fn build(ctx: &Context, raw: RawStudy) -> Result<Study> {
         );
     }
 
+    let patient_data = build_each(
+        ctx,
+        &mut ids,
+        &mut problems,
+        raw.patient_data,
+        "patient_data",
+        |d| &d.id,
+        |d, field| build_patient_data(ctx, d, field),
+    );
+
     let mut study = Study {
         id: raw.id.into_inner(),
         title: raw.title,
@@ -436,6 +446,7 @@ fn build(ctx: &Context, raw: RawStudy) -> Result<Study> {
         tests,
         references,
         expectations: Vec::new(),
+        patient_data,
         path: Default::default(),
     };
 
@@ -485,6 +496,145 @@ fn build(ctx: &Context, raw: RawStudy) -> Result<Study> {
         1 => Err(problems.remove(0)),
         _ => Err(Error::Several(problems)),
     }
+}
+
+/// A `[[patient_data]]` entry: the file is found (relative to the study file's folder), the
+/// model is parsed as `trialstats mmrm` parses it, and the arm is a variable of the model.
+/// Whether the columns and the control level exist is known only from the data, when the
+/// analysis reads them.
+fn build_patient_data(ctx: &Context, d: RawPatientData, field: &str) -> Result<PatientData> {
+    let file = d.file.get_ref().trim();
+    if file.is_empty() {
+        return Err(ctx.err(
+            d.file.span(),
+            &format!("{field}.file"),
+            "is empty; allowed: the path of a CSV file, relative to this study file's folder",
+        ));
+    }
+    let folder = Path::new(&ctx.path)
+        .parent()
+        .unwrap_or_else(|| Path::new(""));
+    let path = folder.join(file);
+    if !path.is_file() {
+        return Err(ctx.err(
+            d.file.span(),
+            &format!("{field}.file"),
+            format!(
+                "'{file}' is not a file (looked for '{}'); the path is relative to this study file's folder",
+                path.display()
+            ),
+        ));
+    }
+    let message = |e: Error| match e {
+        Error::Input { message, .. } => message,
+        other => other.to_string(),
+    };
+    let names = [
+        (&d.subject, "subject"),
+        (&d.visit, "visit"),
+        (&d.arm, "arm"),
+        (&d.control, "control"),
+    ];
+    for (value, name) in names
+        .iter()
+        .chain(d.group.as_ref().map(|g| (g, "group")).iter())
+    {
+        if value.get_ref().trim().is_empty() {
+            return Err(ctx.err(
+                value.span(),
+                &format!("{field}.{name}"),
+                "is empty; allowed: a column name of the file (for control: a level of the arm column)",
+            ));
+        }
+    }
+    let covariance = match &d.covariance {
+        None => crate::mmrm::Structure::Us,
+        Some(c) => crate::mmrm::Structure::from_name(c.get_ref()).ok_or_else(|| {
+            ctx.err(
+                c.span(),
+                &format!("{field}.covariance"),
+                format!(
+                    "'{}' is not a covariance structure this crate fits; allowed: {}",
+                    c.get_ref(),
+                    crate::mmrm::covariance::ALLOWED
+                ),
+            )
+        })?,
+    };
+    let ddf = match &d.ddf {
+        None => crate::lmm::inference::Ddf::Satterthwaite,
+        Some(text) => match text.get_ref().parse() {
+            Ok(crate::lmm::inference::Ddf::None) | Err(_) => {
+                return Err(ctx.err(
+                    text.span(),
+                    &format!("{field}.ddf"),
+                    format!(
+                        "'{}' is not allowed; allowed: satterthwaite (default) or kenward-roger (the arm contrasts need df)",
+                        text.get_ref()
+                    ),
+                ))
+            }
+            Ok(ddf) => ddf,
+        },
+    };
+    // The fixed part alone: a covariance term belongs in the fields, not in the formula.
+    if crate::mmrm::MmrmFormula::parse(d.formula.get_ref()).is_ok() {
+        return Err(ctx.err(
+            d.formula.span(),
+            &format!("{field}.formula"),
+            "has a covariance term; write the fixed part here ('chg ~ base + arm * visit') and the covariance in covariance, visit and subject",
+        ));
+    }
+    let data = PatientData {
+        id: d.id.get_ref().clone(),
+        label: d.label,
+        unit: d.unit,
+        file: file.to_string(),
+        path,
+        formula: d.formula.get_ref().trim().to_string(),
+        subject: d.subject.get_ref().trim().to_string(),
+        visit: d.visit.get_ref().trim().to_string(),
+        covariance,
+        group: d.group.as_ref().map(|g| g.get_ref().trim().to_string()),
+        arm: d.arm.get_ref().trim().to_string(),
+        control: d.control.get_ref().trim().to_string(),
+        ddf,
+        synthetic: d.synthetic,
+        note: d.note,
+    };
+    let parsed = crate::mmrm::MmrmFormula::parse(&data.mmrm_formula())
+        .map_err(|e| ctx.err(d.formula.span(), &format!("{field}.formula"), message(e)))?;
+    let in_model = parsed
+        .fixed
+        .fixed
+        .iter()
+        .any(|t| t.variables.iter().any(|v| v.name == data.arm));
+    let visit_in_model = parsed
+        .fixed
+        .fixed
+        .iter()
+        .any(|t| t.variables.iter().any(|v| v.name == data.visit));
+    if !visit_in_model {
+        return Err(ctx.err(
+            d.formula.span(),
+            &format!("{field}.formula"),
+            format!(
+                "'{}' does not have the visit '{}'; the arms are compared at every visit, so the formula needs it (as arm * visit)",
+                data.formula, data.visit
+            ),
+        ));
+    }
+    if !in_model {
+        return Err(ctx.err(
+            d.arm.span(),
+            &format!("{field}.arm"),
+            format!(
+                "'{}' is not a variable of the formula '{}'; the arms are compared through the model, so the formula needs it (as arm * visit)",
+                data.arm, data.formula
+            ),
+        ));
+    }
+    Ok(data)
 }
 
 fn build_measure(

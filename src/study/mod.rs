@@ -4,7 +4,7 @@
 //!
 //! | file | owns |
 //! |---|---|
-//! | `mod.rs` | the public types: [`Study`], [`Measure`], [`TimePoint`], [`Slope`], [`Fact`], [`Arm`], [`ArmMeasure`], [`ArmCount`], [`MedianSummary`], [`ReportedTestResult`], … |
+//! | `mod.rs` | the public types: [`Study`], [`Measure`], [`TimePoint`], [`Slope`], [`Fact`], [`Arm`], [`ArmMeasure`], [`ArmCount`], [`MedianSummary`], [`ReportedTestResult`], [`PatientData`], … |
 //! | `raw.rs` | the TOML file as written: private mirrors of the public types with byte spans |
 //! | `load.rs` | reading a file or a folder, validation, and every message naming `file:line: field` |
 //! | `display.rs` | `list` and `show`: the studies and their numbers as tables and text |
@@ -142,6 +142,8 @@ pub struct Study {
     pub tests: Vec<ReportedTestResult>,
     pub references: Vec<Reference>,
     pub expectations: Vec<Expectation>,
+    /// Patient-level data behind the study (CSV files), each with the MMRM the report fits.
+    pub patient_data: Vec<PatientData>,
     /// The file the study was loaded from (empty for a study parsed from a string).
     #[serde(skip)]
     pub path: PathBuf,
@@ -638,6 +640,62 @@ impl MedianSummary {
             parts.push(format!("range {}–{}", a.text, b.text));
         }
         format!("median {} ({})", self.median.text, parts.join(", "))
+    }
+}
+
+/// Patient-level data of a trial: a CSV file with one row per patient and visit, and the
+/// mixed model for repeated measures (`trialstats mmrm`) that `report` fits to it, comparing
+/// every arm with the control at every visit (the last visit is the usual primary estimand).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PatientData {
+    /// `[a-z][a-z0-9_]*`, in the study's id namespace.
+    pub id: String,
+    pub label: String,
+    /// The unit of the response.
+    pub unit: String,
+    /// The file as written in the study file (relative to the study file's folder).
+    pub file: String,
+    /// The file to read: `file` joined to the study file's folder.
+    #[serde(skip)]
+    pub path: PathBuf,
+    /// The fixed part of the model, `response ~ terms` (as `trialstats mmrm`'s `--formula`
+    /// without the covariance term).
+    pub formula: String,
+    /// The column identifying patients.
+    pub subject: String,
+    /// The column of visits (categorical, levels in order).
+    pub visit: String,
+    /// The covariance over visits (default `us`, unstructured).
+    pub covariance: crate::mmrm::Structure,
+    /// One covariance per level of this column (mmrm's `us(visit | arm / subject)`).
+    pub group: Option<String>,
+    /// The column of treatment arms, whose least-squares means are compared.
+    pub arm: String,
+    /// The level of `arm` every other arm is compared with (`arm − control`).
+    pub control: String,
+    /// Denominator df: Satterthwaite (default) or Kenward–Roger.
+    pub ddf: crate::lmm::inference::Ddf,
+    /// Invented data (a demonstration), said wherever its results are shown.
+    pub synthetic: bool,
+    pub note: Option<String>,
+}
+
+impl PatientData {
+    /// The model as `trialstats mmrm` writes it: the fixed part and the covariance term,
+    /// `chg ~ base + arm * visit + us(visit | patient)`.
+    pub fn mmrm_formula(&self) -> String {
+        let group = self
+            .group
+            .as_ref()
+            .map(|g| format!("{g} / "))
+            .unwrap_or_default();
+        format!(
+            "{} + {}({} | {group}{})",
+            self.formula.trim(),
+            self.covariance.name(),
+            self.visit,
+            self.subject
+        )
     }
 }
 

@@ -41,6 +41,8 @@ pub(super) struct RawStudy {
     pub(super) references: Vec<RawReference>,
     #[serde(default)]
     pub(super) expectations: Vec<RawExpectation>,
+    #[serde(default)]
+    pub(super) patient_data: Vec<RawPatientData>,
 }
 
 #[derive(Deserialize)]
@@ -312,4 +314,23 @@ pub(super) struct RawTest {
     pub(super) quote: String,
     #[serde(rename = "where")]
     pub(super) location: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawPatientData {
+    pub(super) id: Spanned<String>,
+    pub(super) label: String,
+    pub(super) unit: String,
+    pub(super) file: Spanned<String>,
+    pub(super) formula: Spanned<String>,
+    pub(super) subject: Spanned<String>,
+    pub(super) visit: Spanned<String>,
+    pub(super) covariance: Option<Spanned<String>>,
+    pub(super) group: Option<Spanned<String>>,
+    pub(super) arm: Spanned<String>,
+    pub(super) control: Spanned<String>,
+    pub(super) ddf: Option<Spanned<String>>,
+    pub(super) synthetic: bool,
+    pub(super) note: Option<String>,
 }
