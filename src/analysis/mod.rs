@@ -28,12 +28,14 @@
 //! | [`patient_data`] | patient-level data a study names: the MMRM, each arm against the control at every visit ([`PatientDataAnalysis`]) |
 //! | [`consistency`] | which reported numbers are checked, and the findings |
 //! | [`spread_readings`] | what each measure's ± means, decided from the study's own numbers ([`MeasureReading`]); the study as the rest of the analysis reads it |
+//! | [`confirmatory`] | the confirmatory trial a study calls for: its design, n, assumptions and sweeps ([`ConfirmatoryTrial`]) |
 //! | [`pooling`] | measures that two or more studies report, pooled by `meta --data` and the gallery |
 //!
 //! This layer sits above the statistics (`effect`, `prepost`, `checks`, `meta`, `mmrm`, `verify`)
 //! and the data (`study`), and below what presents it (`report`, the command line).
 
 pub mod arms;
+pub mod confirmatory;
 pub mod consistency;
 pub mod measures;
 pub mod medians;
@@ -44,6 +46,7 @@ pub mod slopes;
 pub mod spread_readings;
 
 pub use arms::{ArmBasis, ArmComparison, ArmItemAnalysis};
+pub use confirmatory::ConfirmatoryTrial;
 pub use consistency::Reconstruction;
 pub use measures::{ImpliedCorrelation, MeasureAnalysis, TimePointSummary};
 pub use medians::Conversion;
@@ -118,6 +121,10 @@ pub struct StudyAnalysis {
     pub patient_data: Vec<PatientDataAnalysis>,
     /// What each measure's ± means, with the evidence: every other result reads ± this way.
     pub spread_readings: Vec<MeasureReading>,
+    /// The confirmatory trial the study calls for (filled by the report, which knows the data
+    /// folder: [`confirmatory::confirmatory_trial`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confirmatory_trial: Option<ConfirmatoryTrial>,
     /// Every consistency finding on the study's numbers.
     #[serde(skip)]
     pub findings: Vec<Finding>,
@@ -195,6 +202,7 @@ pub fn analyse_study(study: &Study, options: &AnalysisOptions) -> Result<StudyAn
         arms,
         patient_data: patient_data::analyse_patient_data(study, options.level)?,
         spread_readings,
+        confirmatory_trial: None,
         findings,
         reconstructions,
         verifications: verify::verify_study(study)?,

@@ -54,6 +54,7 @@ pub fn run(a: Args) -> Result<Outcome> {
     let canvas = a.chart.canvas()?;
     let studies = study::load_dir(&a.data)?;
     let mut report = report::build(&studies, &options)?;
+    report::add_confirmatory_trials(&mut report, &a.data)?;
     if !a.no_plots {
         report::write_gallery(&mut report, &a.plots, &a.data, canvas)?;
     }

@@ -4,8 +4,10 @@
 //! power counterpart of the pre/post r sweep: the values a document does not report are
 //! shown over their plausible range instead of being guessed once.
 
+use super::mmrm::{mmrm_power, MmrmDesign};
 use super::rate::{rate_power, RateDesign, VarianceMethod};
 use super::slope::{slope_power, SlopeDesign};
+use super::survival::{survival_power, SurvivalDesign};
 use super::{Allocation, Goal, SampleSize, Solution, Test};
 use crate::error::{Error, Result};
 use crate::output::{human_number, Cell, Table, Tabular};
@@ -350,6 +352,90 @@ pub fn sweep_rate(
     ))
 }
 
+/// The names an MMRM sweep accepts.
+pub const MMRM_PARAMETERS: [&str; 2] = ["delta", "sd"];
+
+/// The MMRM closed form across `axes` (`delta`, `sd`, `allocation`, `power`, `n`).
+pub fn sweep_mmrm(
+    base: &MmrmDesign,
+    test: Test,
+    allocation: Allocation,
+    goal: Goal,
+    axes: &[SweepAxis],
+) -> Result<SweepResult> {
+    check_axes(axes, &MMRM_PARAMETERS, goal)?;
+    let rows = solve_grid(
+        base,
+        goal,
+        allocation,
+        axes,
+        |d, name, v| match name {
+            "delta" => d.delta = v,
+            "sd" => d.sd = v,
+            _ => {}
+        },
+        |d, g, a| {
+            let r = mmrm_power(d, test, a, g)?;
+            Ok((r.solution, r.design.delta))
+        },
+    )?;
+    let fixed = vec![
+        format!("delta = {}", human_number(base.delta)),
+        format!("sd = {}", human_number(base.sd)),
+        format!("visits = {}", base.correlation.len()),
+        goal_line(goal),
+        test_line(test, allocation),
+    ];
+    Ok(finish(
+        super::mmrm::MMRM_METHOD,
+        fixed,
+        axes,
+        goal,
+        allocation,
+        rows,
+    ))
+}
+
+/// The names a time-to-event sweep accepts.
+pub const SURVIVAL_PARAMETERS: [&str; 1] = ["hr"];
+
+/// The log-rank closed form across `axes` (`hr`, `allocation`, `power`, `n`): patients with
+/// the design's enrolment, events without.
+pub fn sweep_survival(
+    base: &SurvivalDesign,
+    test: Test,
+    allocation: Allocation,
+    goal: Goal,
+    axes: &[SweepAxis],
+) -> Result<SweepResult> {
+    check_axes(axes, &SURVIVAL_PARAMETERS, goal)?;
+    let mut method = String::new();
+    let rows = solve_grid(
+        base,
+        goal,
+        allocation,
+        axes,
+        |d, name, v| {
+            if name == "hr" {
+                d.hazard_ratio = v;
+            }
+        },
+        |d, g, a| {
+            let r = survival_power(d, test, a, g)?;
+            Ok((r.solution, r.design.hazard_ratio))
+        },
+    )?;
+    if let Ok(r) = survival_power(base, test, allocation, goal) {
+        method = r.method;
+    }
+    let fixed = vec![
+        format!("hr = {}", human_number(base.hazard_ratio)),
+        goal_line(goal),
+        test_line(test, allocation),
+    ];
+    Ok(finish(&method, fixed, axes, goal, allocation, rows))
+}
+
 fn size_line(n: SampleSize) -> String {
     match n {
         SampleSize::PerArm(n) => format!("n per arm = {}", human_number(n)),
@@ -490,6 +576,8 @@ pub fn describe_parameter(name: &str) -> String {
         "power" => "power",
         "n" => "patients per arm",
         "allocation" => "allocation A:1",
+        "sd" => "SD at the last visit",
+        "hr" => "hazard ratio",
         _ => return name.to_string(),
     };
     format!("{what} ({name})")

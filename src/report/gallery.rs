@@ -696,5 +696,33 @@ fn study_items(
             ),
         );
     }
+    if let Some(c) = &sr.confirmatory_trial {
+        let mut by_effect = c.effect_sweep.chart(&format!(
+            "Confirmatory trial, {} ({}): patients against the {}",
+            study.id, c.design, c.effect_name
+        ));
+        by_effect.x_label = c.effect_name.clone();
+        add(
+            format!("{} confirmatory-n-vs-effect", study.id),
+            by_effect.into(),
+            format!(
+                "Patients in all a confirmatory trial of {} needs at 80 % power against the {} it plans on ({} there: {} patients); every other input as in the report's text, where each assumed one is named.",
+                study.id, c.effect_name, crate::output::human_number(c.effect), c.n_total
+            ),
+        );
+        add(
+            format!("{} confirmatory-n-vs-allocation", study.id),
+            c.allocation_sweep
+                .chart(&format!(
+                    "Confirmatory trial, {} ({}): patients against the allocation",
+                    study.id, c.design
+                ))
+                .into(),
+            format!(
+                "Patients in all against the allocation A:1 (treatment to control; the plan's 2:1 needs {}), the effect and the assumptions as in the report's text.",
+                c.n_total
+            ),
+        );
+    }
     Ok(())
 }

@@ -80,6 +80,43 @@ pub fn build(studies: &[Study], options: &AnalysisOptions) -> Result<Report> {
     })
 }
 
+/// Plan each study's confirmatory trial ([`analysis::confirmatory::confirmatory_trial`]),
+/// reading the trials file of `data_dir`.
+pub fn add_confirmatory_trials(report: &mut Report, data_dir: &std::path::Path) -> Result<()> {
+    for a in &mut report.studies {
+        a.confirmatory_trial = analysis::confirmatory::confirmatory_trial(&a.study, data_dir)?;
+    }
+    Ok(())
+}
+
+/// The study's confirmatory trial as text: the design, the n, and where every number comes
+/// from.
+fn confirmatory_text(s: &StudyAnalysis) -> String {
+    let Some(c) = &s.confirmatory_trial else {
+        return String::new();
+    };
+    let mut t = format!("\nconfirmatory trial ({}): {}\n", c.design, c.method);
+    t.push_str(&format!(
+        "  {} = {}: {} patients ({} treatment + {} control)",
+        c.effect_name,
+        h(c.effect),
+        c.n_total,
+        c.n_treatment,
+        c.n_control
+    ));
+    if let Some(e) = c.events {
+        t.push_str(&format!(", {e} events"));
+    }
+    t.push('\n');
+    for line in &c.provenance {
+        t.push_str(&format!("  - {line}\n"));
+    }
+    t.push_str(
+        "  charts: n against the effect and n against the allocation A:1, everything else as above\n",
+    );
+    t
+}
+
 #[cfg(feature = "charts")]
 /// Draw the report's charts into `dir` (SVG and PNG each, plus `index.md` and `index.html`) and record the
 /// files in the report. Refuses a `dir` that is the data folder or inside it: the data is
@@ -370,6 +407,7 @@ pub fn study_text(a: &StudyAnalysis) -> String {
         t.push_str(&arms_text(s));
         t.push_str(&patient_data_text(s));
         t.push_str(&tests_text(s));
+        t.push_str(&confirmatory_text(s));
         t
     }
 }

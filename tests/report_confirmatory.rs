@@ -1,0 +1,100 @@
+//! The report's "confirmatory trial" section: each seed study gets the design that fits it,
+//! at the n the README's plan ("Planning the confirmatory trials") gives.
+
+use std::path::PathBuf;
+use trialstats::analysis::AnalysisOptions;
+
+fn data() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data")
+}
+
+fn report() -> trialstats::report::Report {
+    let studies = trialstats::study::load_dir(&data()).unwrap();
+    let mut report = trialstats::report::build(&studies, &AnalysisOptions::default()).unwrap();
+    trialstats::report::add_confirmatory_trials(&mut report, &data()).unwrap();
+    report
+}
+
+#[test]
+fn als_muse_gets_the_readme_mmrm_plan() {
+    let report = report();
+    let als = report
+        .studies
+        .iter()
+        .find(|s| s.id == "als-muse-phase2")
+        .unwrap();
+    let c = als.confirmatory_trial.as_ref().unwrap();
+    assert_eq!(c.design, "MMRM");
+    // delta = (0.47 − 0.25) × 12 = 2.64 points (by hand)
+    assert!((c.effect - 2.64).abs() < 1e-12);
+    // README "Planning the confirmatory trials": `power mmrm --delta 2.64 --sd 6
+    // --correlation ar1:0.8 --retention 1,0.93,0.87,0.8 --allocation 2:1` → 209 patients
+    // (139 + 70); 369 at SD 8.
+    assert_eq!((c.n_total, c.n_treatment, c.n_control), (209, 139, 70));
+    assert_eq!(c.n_total_larger_sd, Some(369));
+    // Every assumed input is said to be assumed.
+    for what in ["SD at month 12", "correlation", "retention", "allocation"] {
+        assert!(
+            c.provenance
+                .iter()
+                .any(|l| l.contains(what) && l.contains("assumed")),
+            "{what} not labelled assumed: {:?}",
+            c.provenance
+        );
+    }
+    // The allocation chart's 2:1 point is the section's n.
+    let at_two = c
+        .allocation_sweep
+        .rows
+        .iter()
+        .find(|r| r.values[0] == 2.0)
+        .unwrap();
+    assert_eq!(at_two.solution.n_total(), c.n_total);
+    let text = trialstats::report::study_text(als);
+    assert!(text.contains("confirmatory trial (MMRM)"), "{text}");
+    assert!(
+        text.contains("209 patients (139 treatment + 70 control)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn nmo_tocilizumab_gets_the_readme_relapse_plan() {
+    let report = report();
+    let nmo = report
+        .studies
+        .iter()
+        .find(|s| s.id == "nmo-tocilizumab")
+        .unwrap();
+    let c = nmo.confirmatory_trial.as_ref().unwrap();
+    assert_eq!(c.design, "time to event");
+    assert_eq!(c.effect, 0.45);
+    // README: `power survival --hr-from data/nmosd-nma.csv --study SAkuraStar
+    // --rate-control 2.9 --accrual 2 --follow-up 1 --dropout-rate 0.1 --allocation 2:1` →
+    // 56 relapses, 63 patients (42 + 21).
+    assert_eq!((c.n_total, c.n_treatment, c.n_control), (63, 42, 21));
+    // Independent: Schoenfeld's events written out in R 4.2.2,
+    // f <- 2/3; (qnorm(0.975) + qnorm(0.8))^2 / (f * (1 - f) * log(0.45)^2)
+    // = 55.3939042131, so 56 events.
+    let schoenfeld: f64 = 55.3939042131;
+    assert_eq!(c.events, Some(schoenfeld.ceil() as u64));
+    for what in ["accrual", "hazard ratio", "allocation"] {
+        assert!(
+            c.provenance
+                .iter()
+                .any(|l| l.contains(what) && l.contains("assumed")),
+            "{what} not labelled assumed: {:?}",
+            c.provenance
+        );
+    }
+    assert!(c.provenance[0].contains("reported"));
+    let text = trialstats::report::study_text(nmo);
+    assert!(
+        text.contains("confirmatory trial (time to event)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("63 patients (42 treatment + 21 control), 56 events"),
+        "{text}"
+    );
+}
