@@ -477,8 +477,17 @@ fn finish(
     allocation: Allocation,
     rows: Vec<SweepRow>,
 ) -> SweepResult {
-    let equal = allocation.is_equal() && !axes.iter().any(|a| a.name == "allocation");
+    let swept_allocation = axes.iter().any(|a| a.name == "allocation");
+    let equal = allocation.is_equal() && !swept_allocation;
     let names: Vec<String> = axes.iter().map(|a| a.name.clone()).collect();
+    // A swept allocation is not fixed either: drop it from the test's line.
+    let fixed: Vec<String> = fixed
+        .into_iter()
+        .map(|line| match line.find("; allocation = ") {
+            Some(at) if swept_allocation => line[..at].to_string(),
+            _ => line,
+        })
+        .collect();
     SweepResult {
         method: method.to_string(),
         // A swept input is not fixed: leave its line out.

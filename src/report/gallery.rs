@@ -698,8 +698,8 @@ fn study_items(
     }
     if let Some(c) = &sr.confirmatory_trial {
         let mut by_effect = c.effect_sweep.chart(&format!(
-            "Confirmatory trial, {} ({}): patients against the {}",
-            study.id, c.design, c.effect_name
+            "Confirmatory trial, {}: patients against the {}",
+            study.id, c.effect_name
         ));
         by_effect.x_label = c.effect_name.clone();
         add(
@@ -714,8 +714,8 @@ fn study_items(
             format!("{} confirmatory-n-vs-allocation", study.id),
             c.allocation_sweep
                 .chart(&format!(
-                    "Confirmatory trial, {} ({}): patients against the allocation",
-                    study.id, c.design
+                    "Confirmatory trial, {}: patients against the allocation",
+                    study.id
                 ))
                 .into(),
             format!(
