@@ -41,6 +41,16 @@ pub enum Estimation {
     FixedEffect,
 }
 
+impl Estimation {
+    /// metafor's name of the method: "ML" or "EE".
+    pub fn metafor_name(self) -> &'static str {
+        match self {
+            Estimation::RandomEffects => "ML",
+            Estimation::FixedEffect => "EE",
+        }
+    }
+}
+
 /// The fitted model.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BinomialNormalFit {
@@ -200,18 +210,11 @@ pub fn fit(
     });
     Ok(BinomialNormalFit {
         model: "UM.FS",
-        method: match estimation {
-            Estimation::RandomEffects => "ML",
-            Estimation::FixedEffect => "EE",
-        },
+        method: estimation.metafor_name(),
         level: level.value(),
         k,
         k_dropped: tables.cells.len() - k,
-        ratio: RatioScale {
-            estimate: pooled.estimate.exp(),
-            ci_lower: pooled.ci_lower.exp(),
-            ci_upper: pooled.ci_upper.exp(),
-        },
+        ratio: RatioScale::of(&pooled),
         pooled,
         tau2,
         log_likelihood: fit.log_likelihood,

@@ -234,18 +234,11 @@ pub fn fit(
     let qe_lrt = (2.0 * (saturated - ll_fe)).max(0.0);
     Ok(BinomialNormalFit {
         model: "CM.EL",
-        method: match estimation {
-            Estimation::RandomEffects => "ML",
-            Estimation::FixedEffect => "EE",
-        },
+        method: estimation.metafor_name(),
         level: level.value(),
         k,
         k_dropped: tables.cells.len() - k,
-        ratio: RatioScale {
-            estimate: pooled.estimate.exp(),
-            ci_lower: pooled.ci_lower.exp(),
-            ci_upper: pooled.ci_upper.exp(),
-        },
+        ratio: RatioScale::of(&pooled),
         pooled,
         tau2,
         log_likelihood: ll,

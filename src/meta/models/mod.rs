@@ -206,6 +206,17 @@ pub struct RatioScale {
     pub ci_upper: f64,
 }
 
+impl RatioScale {
+    /// The pooled log ratio and its CI back-transformed (exp) to the ratio scale.
+    pub fn of(log: &TestedEstimate) -> RatioScale {
+        RatioScale {
+            estimate: log.estimate.exp(),
+            ci_lower: log.ci_lower.exp(),
+            ci_upper: log.ci_upper.exp(),
+        }
+    }
+}
+
 /// Log-likelihood, deviance, AIC, BIC and AICc of the fixed-effect model at the pooled
 /// estimate, from the studies' own estimates and variances (metafor's `fitstats` of an
 /// `rma.mh` or `rma.peto` fit; one parameter).
@@ -300,11 +311,7 @@ impl TablesFit {
             return (None, None);
         }
         let t = TestedEstimate::new(estimate, se, None, level.z_crit());
-        let r = ratio.then(|| RatioScale {
-            estimate: t.estimate.exp(),
-            ci_lower: t.ci_lower.exp(),
-            ci_upper: t.ci_upper.exp(),
-        });
+        let r = ratio.then(|| RatioScale::of(&t));
         (Some(t), r)
     }
 }
