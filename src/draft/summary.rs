@@ -13,6 +13,7 @@ use super::not_data::inside_name;
 use super::{Item, ItemKind, Parts, Scan};
 use crate::text::number::NUMBER;
 use regex::Regex;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 const LABEL: &str = r"(?:SD|SEM|SE|S\.D\.|S\.E\.M\.|S\.E\.|s\.d\.|s\.e\.m\.|s\.e\.|(?i:standard\x20deviation|standard\x20error(?:\x20of\x20the\x20mean)?)|標準偏差|標準誤差)";
@@ -86,20 +87,34 @@ fn label_of(text: &str) -> &'static str {
     }
 }
 
+/// The span and parts of a median (capture `median_group`) printed with its two bounds
+/// (captures `lo` and `hi`), or `None` when the span is taken, sits inside a name, or a
+/// number does not read. Both median patterns (labelled and stated once) share this.
+fn median_with_bounds(
+    scan: &Scan,
+    plain: &str,
+    c: &regex::Captures,
+    median_group: &str,
+) -> Option<(Range<usize>, Parts)> {
+    let whole = c.get(0)?;
+    let m = c.name(median_group)?;
+    if !scan.free(whole.range()) || inside_name(plain, m.start(), m.end()) {
+        return None;
+    }
+    let parts = Parts {
+        median: Some(scan.number(m.range())?),
+        lower: Some(scan.number(c.name("lo")?.range())?),
+        upper: Some(scan.number(c.name("hi")?.range())?),
+        ..Parts::default()
+    };
+    Some((whole.range(), parts))
+}
+
 /// Every mean ± spread and median with IQR or range.
 pub fn find(scan: &mut Scan) {
     let plain = scan.doc.plain.text.clone();
     for c in median_pattern().captures_iter(&plain) {
-        let whole = c.get(0).expect("a match");
-        let m = c.name("median").expect("median");
-        if !scan.free(whole.range()) || inside_name(&plain, m.start(), m.end()) {
-            continue;
-        }
-        let (Some(median), Some(lower), Some(upper)) = (
-            scan.number(m.range()),
-            scan.number(c.name("lo").expect("lo").range()),
-            scan.number(c.name("hi").expect("hi").range()),
-        ) else {
+        let Some((whole, parts)) = median_with_bounds(scan, &plain, &c, "median") else {
             continue;
         };
         let what = c["what"].to_ascii_lowercase();
@@ -111,16 +126,7 @@ pub fn find(scan: &mut Scan) {
         } else {
             ItemKind::MedianIqr
         };
-        scan.push(
-            kind,
-            whole.range(),
-            Parts {
-                median: Some(median),
-                lower: Some(lower),
-                upper: Some(upper),
-                ..Parts::default()
-            },
-        );
+        scan.push(kind, whole, parts);
     }
     // A document that states `median (IQR)` (a table's header, a sentence's lead-in) prints
     // its medians as `19 (5–64)` with no label at each: one holding its median between its
@@ -132,32 +138,18 @@ pub fn find(scan: &mut Scan) {
             ItemKind::MedianIqr
         };
         for c in bracketed_pair_pattern().captures_iter(&plain) {
-            let whole = c.get(0).expect("a match");
-            let m = c.name("m").expect("m");
-            if !scan.free(whole.range()) || inside_name(&plain, m.start(), m.end()) {
-                continue;
-            }
-            let (Some(median), Some(lower), Some(upper)) = (
-                scan.number(m.range()),
-                scan.number(c.name("lo").expect("lo").range()),
-                scan.number(c.name("hi").expect("hi").range()),
-            ) else {
+            let Some((whole, parts)) = median_with_bounds(scan, &plain, &c, "m") else {
                 continue;
             };
-            let (lo, mid, hi) = (lower.number.value, median.number.value, upper.number.value);
+            let (Some(lo), Some(mid), Some(hi)) = (&parts.lower, &parts.median, &parts.upper)
+            else {
+                continue;
+            };
+            let (lo, mid, hi) = (lo.number.value, mid.number.value, hi.number.value);
             if !(lo <= mid && mid <= hi && lo < hi) {
                 continue;
             }
-            scan.push(
-                kind,
-                whole.range(),
-                Parts {
-                    median: Some(median),
-                    lower: Some(lower),
-                    upper: Some(upper),
-                    ..Parts::default()
-                },
-            );
+            scan.push(kind, whole, parts);
             if let Some(item) = scan.items.last_mut() {
                 item.notes.push(format!(
                     "read as a median with its {} because the document says `{}`; check it applies here",

@@ -9,7 +9,7 @@
 
 use super::palette;
 use super::style::{
-    fit_text, line_height, need_plot_height, put_text, take_shortfall, text_width, wrap_text,
+    dry_run, fit_text, line_height, need_plot_height, put_text, text_width, wrap_text,
 };
 use super::style::{require_drawable, Frame, Style};
 use super::{drawing, require_nonempty};
@@ -108,18 +108,12 @@ impl NetworkChart {
         area: &DrawingArea<DB, Shift>,
         style: &Style,
     ) -> Result<()> {
-        // A dry run on scratch paper of the same size, with the note's line taken, tells how
-        // many numbers of studies find no free place; the chart is then drawn with the note
-        // saying so (or without it when all found one). The dry run's height request is undone.
-        let earlier = take_shortfall();
-        let (w, h) = area.dim_in_pixel();
-        let mut scratch = String::new();
-        let left_off = {
-            let paper = SVGBackend::with_string(&mut scratch, (w, h)).into_drawing_area();
-            self.draw_noting(&paper, style, self.edges.len())?
-        };
-        take_shortfall();
-        need_plot_height(earlier, 0);
+        // A dry run, with the note's line taken, tells how many numbers of studies find no
+        // free place; the chart is then drawn with the note saying so (or without it when all
+        // found one).
+        let left_off = dry_run(area, |paper| {
+            self.draw_noting(paper, style, self.edges.len())
+        })?;
         self.draw_noting(area, style, left_off)?;
         Ok(())
     }

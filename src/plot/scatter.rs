@@ -6,8 +6,8 @@
 
 use super::palette;
 use super::style::{
-    extent, fit_text, line_height, need_plot_height, padded, require_drawable, take_shortfall,
-    text_width, Axes, Frame, Style,
+    dry_run, extent, fit_text, line_height, padded, require_drawable, text_width, Axes, Frame,
+    Style,
 };
 use super::{drawing, require_nonempty};
 use crate::error::{Error, Result};
@@ -57,18 +57,11 @@ impl ScatterChart {
         area: &DrawingArea<DB, Shift>,
         style: &Style,
     ) -> Result<()> {
-        // A dry run on scratch paper of the same size, with the note's line kept free, tells
-        // whether every label finds a free place; if not, the chart is drawn with the note
-        // saying which points are labelled. The dry run's own height request is undone.
-        let earlier = take_shortfall();
-        let (w, h) = area.dim_in_pixel();
-        let mut scratch = String::new();
-        let labelled = {
-            let paper = SVGBackend::with_string(&mut scratch, (w, h)).into_drawing_area();
-            self.draw_labelled(&paper, style, Some(0), false)?
-        };
-        take_shortfall();
-        need_plot_height(earlier, 0);
+        // A dry run, with the note's line kept free, tells whether every label finds a free
+        // place; if not, the chart is drawn with the note saying which points are labelled.
+        let labelled = dry_run(area, |paper| {
+            self.draw_labelled(paper, style, Some(0), false)
+        })?;
         let all_fit = labelled == self.points.len();
         self.draw_labelled(area, style, (!all_fit).then_some(labelled), all_fit)?;
         Ok(())

@@ -261,6 +261,25 @@ pub fn take_shortfall() -> i32 {
     SHORTFALL.with(|s| s.replace(0))
 }
 
+/// Draw once on scratch paper the size of `area` and return what `draw` reports (how many
+/// labels found a place, say), leaving the recorded shortfall as it was before. Charts that
+/// place labels greedily use it to learn, before drawing for real, whether a note must say
+/// that some labels were left off.
+pub fn dry_run<DB: DrawingBackend, T>(
+    area: &DrawingArea<DB, Shift>,
+    draw: impl FnOnce(&DrawingArea<SVGBackend, Shift>) -> Result<T>,
+) -> Result<T> {
+    let earlier = take_shortfall();
+    let mut scratch = String::new();
+    let outcome = {
+        let paper = SVGBackend::with_string(&mut scratch, area.dim_in_pixel()).into_drawing_area();
+        draw(&paper)
+    };
+    take_shortfall();
+    need_plot_height(earlier, 0);
+    outcome
+}
+
 /// The text around a plot: title and subtitle above, legend and notes below.
 #[derive(Debug, Clone, Default)]
 pub struct Frame<'a> {
