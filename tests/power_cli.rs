@@ -373,3 +373,73 @@ fn dropout_is_shorthand_for_linear_retention_and_rates_solve_for_the_ratio() {
     ]);
     assert!((back["power"].as_f64().unwrap() - 0.8).abs() < 1e-9);
 }
+
+#[test]
+fn a_non_inferiority_margin_for_relapse_rates() {
+    // Relapses 2.9 a year, no true difference, margin 1.25 (a higher rate is worse), k = 0.8,
+    // one year, restricted ML: N = 722.406053717536 (Zhu 2017 written out in R; see
+    // tests/power_reference.rs), so 362 per arm. Two-sided 0.05 is one-sided 0.025.
+    let args = [
+        "power",
+        "rate",
+        "--rate-control",
+        "2.9",
+        "--rate-ratio",
+        "1",
+        "--margin",
+        "1.25",
+        "--years",
+        "1",
+        "--dispersion",
+        "0.8",
+        "--variance",
+        "restricted-ml",
+    ];
+    let mut with_json = args.to_vec();
+    with_json.extend(["--format", "json"]);
+    let v = json(&with_json);
+    assert_eq!(v["margin"], 1.25);
+    assert_eq!(v["n_per_arm"], 362);
+    assert!((v["n_total_exact"].as_f64().unwrap() - 722.406053717536).abs() < 1e-8);
+    assert_eq!(v["variance_method"], "restricted-ml");
+    trialstats()
+        .args(args)
+        .assert()
+        .code(0)
+        .stdout(contains(
+            "shown when the rate ratio's upper confidence bound lies below the margin 1.25 (higher rates are worse); one-sided at 0.025",
+        ))
+        .stdout(contains("non-inferiority margin"));
+    // --small-values bad turns the margin round: more events better, M below 1.
+    let v = json(&[
+        "power",
+        "rate",
+        "--rate-control",
+        "1.5",
+        "--rate-ratio",
+        "1.05",
+        "--margin",
+        "0.8",
+        "--small-values",
+        "bad",
+        "--years",
+        "1.5",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["margin"], 0.8);
+    // Without --margin, no key.
+    let v = json(&[
+        "power",
+        "rate",
+        "--rate-control",
+        "2.9",
+        "--rate-ratio",
+        "0.7",
+        "--years",
+        "1",
+        "--format",
+        "json",
+    ]);
+    assert!(v.get("margin").is_none());
+}

@@ -273,6 +273,7 @@ fn rate_methods_against_statsmodels() {
             dispersion: k,
             dispersion_treatment: None,
             accrual: None,
+            margin: None,
         };
         for (method, n) in VarianceMethod::ALL.into_iter().zip(want) {
             let r = rate_power(
@@ -296,6 +297,7 @@ fn rate_methods_against_statsmodels() {
         dispersion: 0.8,
         dispersion_treatment: None,
         accrual: None,
+        margin: None,
     };
     for (method, want) in [
         (VarianceMethod::TrueRates, 0.708973408788775),
@@ -378,6 +380,7 @@ fn rates_with_staggered_follow_up_match_the_information_integrated_in_r() {
             dispersion,
             dispersion_treatment: None,
             accrual,
+            margin: None,
         };
     let total = |d: &RateDesign, allocation: Allocation| {
         rate_power(
@@ -421,4 +424,246 @@ fn rates_with_staggered_follow_up_match_the_information_integrated_in_r() {
         47.928946202315,
         1e-9,
     );
+}
+
+/// A rate design at fixed follow-up with a non-inferiority margin.
+fn margin_design(
+    rate_control: f64,
+    rate_ratio: f64,
+    margin: f64,
+    years: f64,
+    dispersions: (f64, f64),
+) -> RateDesign {
+    RateDesign {
+        rate_control,
+        rate_ratio,
+        years,
+        dispersion: dispersions.0,
+        dispersion_treatment: (dispersions.1 != dispersions.0).then_some(dispersions.1),
+        accrual: None,
+        margin: Some(margin),
+    }
+}
+
+#[test]
+fn non_inferiority_margins_match_zhu_2017_written_out_in_r() {
+    // Zhu H (2017), Stat Biopharm Res 9:107, written out in R 4.2.2 (options(digits = 15));
+    // arm a treatment (rate l1 = l0 rr, dispersion k1), arm b control (l0, k0), a fraction f
+    // on treatment, th = f/(1 - f); total N:
+    //   zhu <- function(l0, rr, M, t, k0, k1 = k0, f = 0.5, alpha = 0.025, pw = 0.8, method) {
+    //     l1 <- l0 * rr; th <- f / (1 - f)
+    //     v <- function(l, k) 1 / (l * t) + k
+    //     s2 <- function(la, lb) v(la, k1) / f + v(lb, k0) / (1 - f)
+    //     V1 <- s2(l1, l0)
+    //     x <- switch(method, control = l0, true = NA,
+    //       fmt = (l0 + th * l1) / (1 + th * M),        # fixed marginal total
+    //       rmle = { # Zhu's quadratic: (l0 - x)(1 + k1 M t x) + th (l1 - M x)(1 + k0 t x) = 0
+    //         a <- -M * t * (k1 + th * k0); b <- t * (l0 * k1 * M + th * l1 * k0) - (1 + th * M)
+    //         c <- l0 + th * l1
+    //         if (a == 0) -c / b else (-b - sqrt(b^2 - 4 * a * c)) / (2 * a) })
+    //     V0 <- if (method == "true") V1 else s2(M * x, x)
+    //     (qnorm(1 - alpha) * sqrt(V0) + qnorm(pw) * sqrt(V1))^2 / (log(rr) - log(M))^2 }
+    // (With k0 = k1 the quadratic is PASS's chapter 458 form: a = -k t M (1 + th).)
+    // Rust solves the restricted likelihood's score by Brent's method, not the quadratic.
+    //   zhu(2.9, 1, 1.25, 1, 0.8, method = m): control 706.591388124294, true
+    //     721.836885627279, fmt 723.7376691735, rmle 722.406053717536
+    //   zhu(0.8, 0.9, 1.2, 2, 0, f = 2/3, pw = 0.9, method = m): control 350.127172020468,
+    //     true 370.303161196082, fmt = rmle 393.771327947904 (Poisson: the same)
+    //   zhu(1.5, 1.05, 0.8, 1.5, 0.8, 0.4, f = 2/3, method = m) (higher rates better, a
+    //     dispersion per arm): control 542.023295937938, true 527.333485214515, fmt
+    //     516.091282107546, rmle 512.078781500491
+    let one_sided = Test::normal(ConfidenceLevel::from_alpha(0.025).unwrap(), Sides::OneSided);
+    let two_to_one = Allocation { a: 2.0, b: 1.0 };
+    let cases = [
+        (
+            margin_design(2.9, 1.0, 1.25, 1.0, (0.8, 0.8)),
+            Allocation::EQUAL,
+            0.8,
+            [
+                706.591388124294,
+                721.836885627279,
+                723.7376691735,
+                722.406053717536,
+            ],
+        ),
+        (
+            margin_design(0.8, 0.9, 1.2, 2.0, (0.0, 0.0)),
+            two_to_one,
+            0.9,
+            [
+                350.127172020468,
+                370.303161196082,
+                393.771327947904,
+                393.771327947904,
+            ],
+        ),
+        (
+            margin_design(1.5, 1.05, 0.8, 1.5, (0.8, 0.4)),
+            two_to_one,
+            0.8,
+            [
+                542.023295937938,
+                527.333485214515,
+                516.091282107546,
+                512.078781500491,
+            ],
+        ),
+    ];
+    for (d, allocation, power, want) in cases {
+        for (method, n) in VarianceMethod::ALL.into_iter().zip(want) {
+            let r = rate_power(&d, method, one_sided, allocation, Goal::Power(power)).unwrap();
+            close(r.solution.n_total_exact.unwrap(), n, 1e-10);
+        }
+    }
+    // A two-sided α = 0.05 is the one-sided test at 0.025 (the CI's bound beyond M).
+    let two_sided = Test::normal(ConfidenceLevel::NINETY_FIVE, Sides::TwoSided);
+    let r = rate_power(
+        &relapse_non_inferiority(),
+        VarianceMethod::RestrictedMl,
+        two_sided,
+        Allocation::EQUAL,
+        Goal::Power(0.8),
+    )
+    .unwrap();
+    close(r.solution.n_total_exact.unwrap(), 722.406053717536, 1e-10);
+    assert_eq!(r.solution.n_per_arm(), Some(362));
+    assert_eq!(r.design.margin, Some(1.25));
+}
+
+/// Relapses at 2.9 a year, no true difference, margin 1.25, one year, k = 0.8.
+fn relapse_non_inferiority() -> RateDesign {
+    margin_design(2.9, 1.0, 1.25, 1.0, (0.8, 0.8))
+}
+
+#[test]
+fn non_inferiority_power_and_detectable_ratio_match_r() {
+    // R 4.2.2, restricted ML (Zhu 2017's quadratic, as in the test above), one-sided 0.025:
+    //   zpow <- function(l0, rr, M, t, k0, k1 = k0, f = 0.5, alpha = 0.025, N) {
+    //     l1 <- l0 * rr; th <- f / (1 - f)
+    //     v <- function(l, k) 1 / (l * t) + k
+    //     s2 <- function(la, lb) v(la, k1) / f + v(lb, k0) / (1 - f)
+    //     a <- -M * t * (k1 + th * k0); b <- t * (l0 * k1 * M + th * l1 * k0) - (1 + th * M)
+    //     c <- l0 + th * l1; x <- (-b - sqrt(b^2 - 4 * a * c)) / (2 * a)
+    //     pnorm((abs(log(rr) - log(M)) * sqrt(N) - qnorm(1 - alpha) * sqrt(s2(M * x, x))) /
+    //       sqrt(s2(l1, l0))) }
+    //   zpow(2.9, 1, 1.25, 1, 0.8, N = 600) = 0.723463385882077
+    //   zpow(1.5, 1.05, 0.8, 1.5, 0.8, 0.4, f = 2/3, N = 600) = 0.857519719219045
+    //   uniroot(function(r) zpow(2.9, r, 1.25, 1, 0.8, N = 600) - 0.8, c(0.5, 1.2),
+    //     tol = 1e-14)$root = 0.978148795680685 (the largest true ratio shown NI)
+    let one_sided = Test::normal(ConfidenceLevel::from_alpha(0.025).unwrap(), Sides::OneSided);
+    let at = |d: &RateDesign, allocation: Allocation, goal: Goal| {
+        rate_power(d, VarianceMethod::RestrictedMl, one_sided, allocation, goal).unwrap()
+    };
+    let r = at(
+        &relapse_non_inferiority(),
+        Allocation::EQUAL,
+        Goal::N(SampleSize::Total(600.0)),
+    );
+    close(r.solution.power, 0.723463385882077, 1e-12);
+    let r = at(
+        &margin_design(1.5, 1.05, 0.8, 1.5, (0.8, 0.4)),
+        Allocation { a: 2.0, b: 1.0 },
+        Goal::N(SampleSize::Total(600.0)),
+    );
+    close(r.solution.power, 0.857519719219045, 1e-12);
+    let r = at(
+        &relapse_non_inferiority(),
+        Allocation::EQUAL,
+        Goal::Delta {
+            power: 0.8,
+            n: SampleSize::Total(600.0),
+        },
+    );
+    close(r.design.rate_ratio, 0.978148795680685, 1e-10);
+}
+
+#[test]
+fn non_inferiority_with_staggered_follow_up_matches_the_score_solved_in_r() {
+    // Staggered follow-up (t uniform on [T, T + A]) with the restricted ML null: R 4.2.2
+    // integrating each arm's information and solving the restricted score by uniroot:
+    //   info <- function(l, k, T, A) integrate(function(t) l*t/(1+k*l*t), T, T+A,
+    //     rel.tol = 1e-13)$value / A
+    //   stag <- function(l0, rr, M, k0, k1, T, A, f = 0.5, alpha = 0.025, pw = 0.8) {
+    //     l1 <- l0 * rr
+    //     score <- function(x) (1-f)*(l0 - x)*info(x, k0, T, A)/x +
+    //       f*(l1 - M*x)*info(M*x, k1, T, A)/(M*x)
+    //     x <- uniroot(score, sort(c(l0, l1/M)), tol = 1e-15)$root
+    //     s2 <- function(la, lb) 1/info(la, k1, T, A)/f + 1/info(lb, k0, T, A)/(1-f)
+    //     (qnorm(1 - alpha) * sqrt(s2(M*x, x)) + qnorm(pw) * sqrt(s2(l1, l0)))^2 /
+    //       (log(rr) - log(M))^2 }
+    //   stag(2.9, 1, 1.25, 0.8, 0.8, 1, 2) = 621.72955417976107 (x = 2.60400828922134)
+    //   stag(2.9, 0.9, 1.25, 0.8, 0.5, 1, 2, f = 2/3) = 297.98293678804225
+    let one_sided = Test::normal(ConfidenceLevel::from_alpha(0.025).unwrap(), Sides::OneSided);
+    for (d, allocation, want) in [
+        (
+            RateDesign {
+                accrual: Some(2.0),
+                ..relapse_non_inferiority()
+            },
+            Allocation::EQUAL,
+            621.72955417976107,
+        ),
+        (
+            RateDesign {
+                accrual: Some(2.0),
+                ..margin_design(2.9, 0.9, 1.25, 1.0, (0.8, 0.5))
+            },
+            Allocation { a: 2.0, b: 1.0 },
+            297.98293678804225,
+        ),
+    ] {
+        let r = rate_power(
+            &d,
+            VarianceMethod::RestrictedMl,
+            one_sided,
+            allocation,
+            Goal::Power(0.8),
+        )
+        .unwrap();
+        close(r.solution.n_total_exact.unwrap(), want, 1e-9);
+    }
+    close(
+        RateDesign {
+            accrual: Some(2.0),
+            ..relapse_non_inferiority()
+        }
+        .restricted_control_rate(2.9, 0.5)
+        .unwrap(),
+        2.60400828922134,
+        1e-10,
+    );
+}
+
+#[test]
+fn non_inferiority_matches_gsdesignnb_vignette_example() {
+    // gsDesignNB (GitHub keaven/nbDesign), articles/non-inferiority-example.md:
+    // sample_size_nbinom(lambda1 = 0.1, lambda2 = 0.09, rr0 = 1.1, dispersion = 0.5,
+    // power = 0.9, alpha = 0.025, trial_duration = 2, accrual_duration = 1, ...) prints
+    // "n1 = 3943, n2 = 3943". Its formula is Zhu & Lakkis's with the variance at the true
+    // rates (our method 2), the mean exposure 1.5 and the dispersion inflated by
+    // E[t²]/E[t]² = (7/3)/1.5² for follow-up uniform on [1, 2]; in R 4.2.2:
+    //   k <- 0.5 * (7/3) / 1.5^2; mu1 <- 0.1 * 1.5; mu2 <- 0.09 * 1.5
+    //   (qnorm(0.975) + qnorm(0.9))^2 * ((1/mu1 + k) + (1/mu2 + k)) / log(0.1 * 1.1 / 0.09)^2
+    //   = 3942.98119634698
+    let d = margin_design(
+        0.1,
+        0.9,
+        1.1,
+        1.5,
+        (0.5 * (7.0 / 3.0) / 2.25, 0.5 * (7.0 / 3.0) / 2.25),
+    );
+    let r = rate_power(
+        &d,
+        VarianceMethod::TrueRates,
+        Test::normal(ConfidenceLevel::from_alpha(0.025).unwrap(), Sides::OneSided),
+        Allocation::EQUAL,
+        Goal::Power(0.9),
+    )
+    .unwrap();
+    close(
+        r.solution.n_per_arm_exact().unwrap(),
+        3942.98119634698,
+        1e-11,
+    );
+    assert_eq!(r.solution.n_per_arm(), Some(3943));
 }

@@ -145,6 +145,7 @@ fn relapse_design(dispersion: f64) -> RateDesign {
         dispersion,
         dispersion_treatment: None,
         accrual: None,
+        margin: None,
     }
 }
 

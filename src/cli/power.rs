@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use trialstats::analysis::measures::planned_rate_effect;
 use trialstats::analysis::slopes::planned_slope_effect;
 use trialstats::level::ConfidenceLevel;
+use trialstats::nma::SmallValues;
 use trialstats::output::{render, Format};
 use trialstats::power::mmrm::{from_fitted_mmrm, mmrm_power, CorrelationSpec, MmrmDesign};
 use trialstats::power::rate::rate_power;
@@ -340,9 +341,18 @@ pub struct RateArgs {
     #[arg(long, allow_negative_numbers = true)]
     dispersion_treatment: Option<f64>,
     /// Variance under the null: control-rate (1), true-rates (2) or pooled (3), Zhu &
-    /// Lakkis's methods as numbered in R's MKpower.
+    /// Lakkis's methods as numbered in R's MKpower, or restricted-ml (4, Zhu 2017).
     #[arg(long, default_value = "pooled")]
     variance: String,
+    /// Non-inferiority margin for the rate ratio (one-sided test, Zhu 2017): with fewer events
+    /// better (the default, e.g. relapses) a ratio above 1, e.g. 1.25: the treatment's rate is
+    /// shown to be less than 1.25 times the control's.
+    #[arg(long, allow_negative_numbers = true)]
+    margin: Option<f64>,
+    /// Which way --margin points: good (fewer events are better; the margin is above 1) or
+    /// bad (more events are better; the margin is below 1) [default: good].
+    #[arg(long, requires = "margin", value_name = "good|bad")]
+    small_values: Option<String>,
     #[command(flatten)]
     simulation: Simulation,
     #[command(flatten)]
@@ -352,6 +362,9 @@ pub struct RateArgs {
 const RATE_HELP: &str = "\
 --from-study STUDY takes the control rate and the rate ratio from a study's before/after rate
 measure (the rate before treatment as control); the follow-up and dispersion stay assumed.
+--margin M plans a non-inferiority trial (Zhu 2017): H0 RR >= M against H1 RR < M (M > 1, fewer
+events better), at one-sided alpha/2 (the two-sided CI's upper bound below M; --one-sided for
+alpha itself); --rate-ratio is then the true ratio assumed (1 is allowed).
 Sweepable: rate-control, rate-ratio, years, dispersion, and power (or n with --n).
 --simulate R draws R trials of n per arm (counts negative binomial, mean rate x years,
 variance mu + k mu^2, i.e. theta = 1/k; Poisson when k = 0), fits each by negative binomial
@@ -770,6 +783,35 @@ fn progress_bar(len: u64, quiet: bool) -> ProgressBar {
     bar
 }
 
+/// Refuse a margin on the wrong side of 1 for `--small-values` (good: fewer events are
+/// better, so the margin lies above 1; bad: below 1), naming `--margin`.
+fn check_margin_direction(margin: Option<f64>, small_values: Option<&str>) -> Result<()> {
+    let Some(m) = margin else { return Ok(()) };
+    let small: SmallValues = small_values.unwrap_or("good").parse()?;
+    let wrong_side = match small {
+        SmallValues::Good => m < 1.0,
+        SmallValues::Bad => m > 1.0,
+    };
+    if wrong_side && m > 0.0 {
+        let (given, want, other) = match small {
+            SmallValues::Good => (
+                "good (fewer events are better, the default)",
+                "above 1 (e.g. 1.25: the treatment's rate less than 1.25 times the control's)",
+                "bad",
+            ),
+            SmallValues::Bad => ("bad (more events are better)", "below 1 (e.g. 0.8)", "good"),
+        };
+        return Err(Error::input(
+            "--margin",
+            format!(
+                "{}: with --small-values {given} the non-inferiority margin lies {want}; for the other direction give --small-values {other}",
+                trialstats::output::human_number(m)
+            ),
+        ));
+    }
+    Ok(())
+}
+
 fn run_rate(a: RateArgs) -> Result<Outcome> {
     let format: Format = a.common.format.parse()?;
     let method: VarianceMethod = a.variance.parse()?;
@@ -793,7 +835,13 @@ fn run_rate(a: RateArgs) -> Result<Outcome> {
         }
         (None, Some(c), r) => (
             c,
-            effect_or_start(r, goal, 0.7, "--rate-ratio")?,
+            // with a margin, no difference is the natural start (and lies on its good side)
+            effect_or_start(
+                r,
+                goal,
+                if a.margin.is_some() { 1.0 } else { 0.7 },
+                "--rate-ratio",
+            )?,
             vec!["every input given on the command line (assumed)".to_string()],
         ),
         _ => {
@@ -810,7 +858,9 @@ fn run_rate(a: RateArgs) -> Result<Outcome> {
         dispersion: a.dispersion,
         dispersion_treatment: a.dispersion_treatment,
         accrual: a.accrual,
+        margin: a.margin,
     };
+    check_margin_direction(a.margin, a.small_values.as_deref())?;
     design.validate()?;
     if !axes.is_empty() {
         a.simulation.refuse_with_sweep()?;
@@ -838,6 +888,12 @@ fn run_rate(a: RateArgs) -> Result<Outcome> {
             "--dispersion-treatment",
         )?;
         refuse_simulation(design.accrual.is_some(), "--accrual")?;
+        if design.margin.is_some() {
+            return Err(Error::input(
+                "--margin",
+                "--simulate counts rejections of RR = 1, not of the margin; leave --simulate out",
+            ));
+        }
     }
     if let Some(sim) = a
         .simulation

@@ -33,11 +33,29 @@
 //!   E[λt/(1 + kλt)] = (1/k)(1 − ln((1 + u(T + A))/(1 + uT))/(uA)),
 //!
 //! and λ(T + A/2) when k = 0.
+//!
+//! **Non-inferiority** (`margin` M ≠ 1; Zhu 2017, Stat Biopharm Res 9:107): the one-sided
+//! test of H₀: RR ≥ M against H₁: RR < M when M > 1 (higher rates are worse, as relapses:
+//! the treatment may raise the rate by less than the factor M), or of H₀: RR ≤ M against
+//! H₁: RR > M when M < 1 (higher rates are better). The effect is |log RR − log M| and the
+//! variance under the null is taken at rates whose ratio is M (the same formulas with 1
+//! replaced by M): method 1 at (Mλ₀, λ₀); method 3 with the marginal total fixed,
+//! λ̃₀ = (f λ₁ + (1 − f) λ₀)/(f M + 1 − f); and [`VarianceMethod::RestrictedMl`], Zhu's
+//! restricted maximum likelihood: the λ̃₀ that maximises the likelihood of the expected
+//! counts with λ̃₁ = Mλ̃₀ and each arm's dispersion held fixed, the root of the score
+//!
+//!   (1 − f)(λ₀ − λ̃₀) I(λ̃₀, k₀)/λ̃₀ + f (λ₁ − Mλ̃₀) I(Mλ̃₀, k₁)/(Mλ̃₀) = 0,
+//!
+//! with I(λ, k) a patient's information on log λ (λt/(1 + kλt), or its mean over staggered
+//! follow-up). With fixed follow-up this is Zhu's quadratic; it is solved here by Brent's
+//! method between λ₀ and λ₁/M, where the two terms change sign. For Poisson counts it equals
+//! method 3; at M = 1 with one dispersion it equals method 3 too.
 
 use super::{
     require_non_negative, require_positive, Allocation, Goal, Precision, Sides, Solution, Test,
 };
 use crate::error::{Error, Result};
+use crate::meta::fitting::root::brent;
 use crate::output::{human_number, Cell, Table, Tabular};
 use serde::Serialize;
 
@@ -52,13 +70,17 @@ pub enum VarianceMethod {
     /// Method 3: both rates at the pooled rate (fixed marginal total).
     #[default]
     Pooled,
+    /// Zhu (2017)'s restricted maximum likelihood: the rates with the null's ratio that
+    /// maximise the likelihood of the expected counts (module doc).
+    RestrictedMl,
 }
 
 impl VarianceMethod {
-    pub const ALL: [VarianceMethod; 3] = [
+    pub const ALL: [VarianceMethod; 4] = [
         VarianceMethod::ControlRate,
         VarianceMethod::TrueRates,
         VarianceMethod::Pooled,
+        VarianceMethod::RestrictedMl,
     ];
 
     /// The option value (`control-rate`, `true-rates`, `pooled`).
@@ -67,15 +89,18 @@ impl VarianceMethod {
             VarianceMethod::ControlRate => "control-rate",
             VarianceMethod::TrueRates => "true-rates",
             VarianceMethod::Pooled => "pooled",
+            VarianceMethod::RestrictedMl => "restricted-ml",
         }
     }
 
-    /// Zhu & Lakkis's method number, as MKpower numbers them.
+    /// Zhu & Lakkis's method number, as MKpower numbers them (4: restricted maximum
+    /// likelihood, Zhu 2017's method 3, which MKpower does not have).
     pub fn number(self) -> u8 {
         match self {
             VarianceMethod::ControlRate => 1,
             VarianceMethod::TrueRates => 2,
             VarianceMethod::Pooled => 3,
+            VarianceMethod::RestrictedMl => 4,
         }
     }
 }
@@ -89,7 +114,7 @@ impl std::str::FromStr for VarianceMethod {
             .ok_or_else(|| {
                 Error::input(
                     "--variance",
-                    format!("unknown method '{s}'; allowed: control-rate (1), true-rates (2), pooled (3)"),
+                    format!("unknown method '{s}'; allowed: control-rate (1), true-rates (2), pooled (3), restricted-ml (4)"),
                 )
             })
     }
@@ -115,6 +140,11 @@ pub struct RateDesign {
     /// `years` + `accrual` (the first). `None`: everyone is followed for `years`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub accrual: Option<f64>,
+    /// Non-inferiority margin M for the rate ratio (module doc): above 1 when higher rates
+    /// are worse (shown when RR < M), below 1 when they are better. `None`: the test of
+    /// RR = 1.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub margin: Option<f64>,
 }
 
 impl RateDesign {
@@ -126,11 +156,38 @@ impl RateDesign {
             "the control event rate",
         )?;
         require_positive("--rate-ratio", self.rate_ratio, "the rate ratio")?;
-        if self.rate_ratio == 1.0 {
-            return Err(Error::input(
-                "--rate-ratio",
-                "1 is no effect; give the ratio the trial should detect (e.g. 0.7)",
-            ));
+        match self.margin {
+            None if self.rate_ratio == 1.0 => {
+                return Err(Error::input(
+                    "--rate-ratio",
+                    "1 is no effect; give the ratio the trial should detect (e.g. 0.7)",
+                ))
+            }
+            None => {}
+            Some(m) => {
+                if !(m.is_finite() && m > 0.0) || m == 1.0 || !(1e-6..=1e6).contains(&m) {
+                    return Err(Error::input(
+                        "--margin",
+                        format!(
+                            "{}: the non-inferiority margin is a rate ratio other than 1, from 1e-6 to 1e6 (above 1 when higher rates are worse, e.g. 1.25; below 1 when they are better){}",
+                            human_number(m),
+                            if m == 1.0 { "; for the test of no difference leave --margin out" } else { "" }
+                        ),
+                    ));
+                }
+                let shown_below = m > 1.0;
+                if (shown_below && self.rate_ratio >= m) || (!shown_below && self.rate_ratio <= m) {
+                    return Err(Error::input(
+                        "--rate-ratio",
+                        format!(
+                            "{}: the true rate ratio must lie {} the margin {} for non-inferiority to be shown (e.g. 1, no difference)",
+                            human_number(self.rate_ratio),
+                            if shown_below { "below" } else { "above" },
+                            human_number(m)
+                        ),
+                    ));
+                }
+            }
         }
         require_positive("--years", self.years, "the mean follow-up")?;
         require_non_negative("--dispersion", self.dispersion, "the dispersion k")?;
@@ -170,24 +227,59 @@ impl RateDesign {
         self.dispersion_treatment.unwrap_or(self.dispersion)
     }
 
+    /// The rate ratio of the null hypothesis: the margin, or 1.
+    pub fn null_ratio(&self) -> f64 {
+        self.margin.unwrap_or(1.0)
+    }
+
     /// The per-patient variances of the log rate of (treatment, control) at rate ratio
-    /// `ratio`: under the alternative, and under the null by `method` with a fraction `f`
-    /// of the patients on treatment.
-    pub fn arm_variances(&self, ratio: f64, method: VarianceMethod, f: f64) -> [(f64, f64); 2] {
+    /// `ratio`: under the null by `method` (rates whose ratio is [`Self::null_ratio`]) with a
+    /// fraction `f` of the patients on treatment, and under the alternative.
+    pub fn arm_variances(
+        &self,
+        ratio: f64,
+        method: VarianceMethod,
+        f: f64,
+    ) -> Result<[(f64, f64); 2]> {
         let l0 = self.rate_control;
         let l1 = l0 * ratio;
+        let m = self.null_ratio();
         let (ka, kb) = (self.dispersion_a(), self.dispersion);
         let v = |rate: f64, k: f64| self.patient_variance(rate, k);
         let alt = (v(l1, ka), v(l0, kb));
+        let at_control = |x: f64| (v(m * x, ka), v(x, kb));
         let null = match method {
-            VarianceMethod::ControlRate => (v(l0, ka), v(l0, kb)),
+            VarianceMethod::ControlRate => at_control(l0),
             VarianceMethod::TrueRates => alt,
-            VarianceMethod::Pooled => {
-                let pooled = f * l1 + (1.0 - f) * l0;
-                (v(pooled, ka), v(pooled, kb))
-            }
+            VarianceMethod::Pooled => at_control((f * l1 + (1.0 - f) * l0) / (f * m + 1.0 - f)),
+            VarianceMethod::RestrictedMl => at_control(self.restricted_control_rate(l1, f)?),
         };
-        [null, alt]
+        Ok([null, alt])
+    }
+
+    /// The restricted maximum likelihood control rate λ̃₀ (the treatment's is M λ̃₀) when
+    /// the arms' true rates are λ₀ and `l1` with a fraction `f` on treatment: the root of
+    /// the score in the module doc, which lies between λ₀ and λ₁/M.
+    pub fn restricted_control_rate(&self, l1: f64, f: f64) -> Result<f64> {
+        let (l0, m) = (self.rate_control, self.null_ratio());
+        let (ka, kb) = (self.dispersion_a(), self.dispersion);
+        // I(λ, k)/λ = 1/(λ · variance term): the information per unit of λ.
+        let per_rate = |rate: f64, k: f64| 1.0 / (rate * self.patient_variance(rate, k));
+        let score = |x: f64| {
+            Ok((1.0 - f) * (l0 - x) * per_rate(x, kb) + f * (l1 - m * x) * per_rate(m * x, ka))
+        };
+        let (lo, hi) = (l0.min(l1 / m), l0.max(l1 / m));
+        if lo == hi {
+            return Ok(lo);
+        }
+        brent(
+            score,
+            lo,
+            hi,
+            score(lo)?,
+            score(hi)?,
+            "the restricted maximum likelihood rate",
+        )
     }
 
     /// One patient's variance term of log λ̂ at rate `rate` and dispersion `k`: 1/(λt) + k
@@ -214,15 +306,15 @@ impl RateDesign {
     }
 
     /// V₁, the variance of log(RR̂) per patient per arm under the alternative (1:1).
-    pub fn variance_alternative(&self) -> f64 {
-        let [_, (a, b)] = self.arm_variances(self.rate_ratio, VarianceMethod::TrueRates, 0.5);
-        a + b
+    pub fn variance_alternative(&self) -> Result<f64> {
+        let [_, (a, b)] = self.arm_variances(self.rate_ratio, VarianceMethod::TrueRates, 0.5)?;
+        Ok(a + b)
     }
 
     /// V₀, the variance under the null by `method` (1:1).
-    pub fn variance_null(&self, method: VarianceMethod) -> f64 {
-        let [(a, b), _] = self.arm_variances(self.rate_ratio, method, 0.5);
-        a + b
+    pub fn variance_null(&self, method: VarianceMethod) -> Result<f64> {
+        let [(a, b), _] = self.arm_variances(self.rate_ratio, method, 0.5)?;
+        Ok(a + b)
     }
 }
 
@@ -267,10 +359,17 @@ pub fn rate_power(
     goal: Goal,
 ) -> Result<RatePower> {
     design.validate()?;
-    // The effect is |log RR|, on the side of 1 the design's ratio lies.
-    let sign = if design.rate_ratio < 1.0 { -1.0 } else { 1.0 };
+    // The effect is |log RR − log M| (M = 1 without a margin), on the side of M the design's
+    // ratio lies.
+    let null_ratio = design.null_ratio();
+    let sign = if design.rate_ratio < null_ratio {
+        -1.0
+    } else {
+        1.0
+    };
     let unit = |e: f64, f: f64| {
-        let [(a0, b0), (a1, b1)] = design.arm_variances((sign * e).exp(), method, f);
+        let [(a0, b0), (a1, b1)] =
+            design.arm_variances(null_ratio * (sign * e).exp(), method, f)?;
         Ok((
             (a0 / f + b0 / (1.0 - f)).sqrt(),
             (a1 / f + b1 / (1.0 - f)).sqrt(),
@@ -283,29 +382,35 @@ pub fn rate_power(
     };
     let solution = Solution::solve(
         goal,
-        design.rate_ratio.ln().abs(),
+        (design.rate_ratio.ln() - null_ratio.ln()).abs(),
         &precision,
         test,
         allocation,
     )
     .map_err(|e| match e {
-        crate::Error::Numerical(m) => {
-            crate::Error::Numerical(format!("{m} (the rate ratio is too close to 1)"))
-        }
+        crate::Error::Numerical(m) => crate::Error::Numerical(format!(
+            "{m} (the rate ratio is too close to {})",
+            human_number(null_ratio)
+        )),
         other => other,
     })?;
     let mut design = design.clone();
-    design.rate_ratio = (sign * solution.effect).exp();
+    design.rate_ratio = null_ratio * (sign * solution.effect).exp();
     Ok(RatePower {
         method: format!(
-            "{RATE_METHOD}, variance under H0 by method {} ({})",
+            "{RATE_METHOD}, variance under H0 by method {} ({}){}",
             method.number(),
-            method.name()
+            method.name(),
+            if design.margin.is_some() {
+                "; non-inferiority margin (Zhu 2017)"
+            } else {
+                ""
+            }
         ),
         variance_method: method,
         rate_treatment: design.rate_control * design.rate_ratio,
-        variance_null: design.variance_null(method),
-        variance_alternative: design.variance_alternative(),
+        variance_null: design.variance_null(method)?,
+        variance_alternative: design.variance_alternative()?,
         design,
         alpha: test.level.alpha(),
         sides: test.sides,
@@ -315,6 +420,25 @@ pub fn rate_power(
         simulation: None,
         provenance: Vec::new(),
     })
+}
+
+/// What a non-inferiority test at margin `m` shows, and at which one-sided level (a
+/// two-sided α is the one-sided test at α/2: the two-sided CI's bound beyond the margin).
+pub fn non_inferiority_line(m: f64, alpha: f64, sides: Sides) -> String {
+    let (bound, side, worse) = if m > 1.0 {
+        ("upper", "below", "higher")
+    } else {
+        ("lower", "above", "lower")
+    };
+    let one_sided = match sides {
+        Sides::TwoSided => alpha / 2.0,
+        Sides::OneSided => alpha,
+    };
+    format!(
+        "non-inferiority: shown when the rate ratio's {bound} confidence bound lies {side} the margin {} ({worse} rates are worse); one-sided at {}",
+        human_number(m),
+        human_number(one_sided)
+    )
 }
 
 impl RatePower {
@@ -343,6 +467,10 @@ impl Tabular for RatePower {
                 )
             }
         );
+        let s = match self.design.margin {
+            Some(m) => format!("{s}{}\n", non_inferiority_line(m, self.alpha, self.sides)),
+            None => s,
+        };
         super::preamble_with(s, &self.provenance)
     }
 
@@ -364,9 +492,14 @@ impl Tabular for RatePower {
                 d.years.into(),
             ],
             vec!["dispersion k".into(), d.dispersion.into()],
+        ];
+        if let Some(m) = d.margin {
+            rows.push(vec!["non-inferiority margin".into(), m.into()]);
+        }
+        rows.extend([
             vec!["V0 (null)".into(), self.variance_null.into()],
             vec!["V1 (alternative)".into(), self.variance_alternative.into()],
-        ];
+        ]);
         if let Some(k) = d.dispersion_treatment {
             rows.push(vec!["dispersion k, treatment".into(), k.into()]);
         }

@@ -329,11 +329,16 @@ pub fn sweep_rate(
             Ok((r.solution, r.design.rate_ratio))
         },
     )?;
-    let fixed = vec![
+    let mut fixed = vec![
         format!("rate-control = {}", human_number(base.rate_control)),
         format!("rate-ratio = {}", human_number(base.rate_ratio)),
         format!("years = {}", human_number(base.years)),
         format!("dispersion = {}", human_number(base.dispersion)),
+    ];
+    if let Some(m) = base.margin {
+        fixed.push(format!("non-inferiority margin = {}", human_number(m)));
+    }
+    fixed.extend([
         format!(
             "variance under H0: method {} ({})",
             method.number(),
@@ -341,7 +346,7 @@ pub fn sweep_rate(
         ),
         goal_line(goal),
         test_line(test, allocation),
-    ];
+    ]);
     Ok(finish(
         super::rate::RATE_METHOD,
         fixed,
