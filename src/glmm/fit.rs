@@ -476,8 +476,9 @@ fn hessian(
 }
 
 /// The covariance (2 H⁻¹) of the parameters `free` at `x`, with steps refined to 1/50 of each
-/// parameter's own SE; `None` when the Hessian is not positive definite.
-fn covariance(
+/// parameter's own SE; `None` when the Hessian is not positive definite. (Also the
+/// binomial-normal meta-analysis's, on its deviance profiled over the study intercepts.)
+pub(crate) fn covariance(
     f: &dyn Fn(&[f64]) -> f64,
     grad: &dyn Fn(&[f64]) -> Option<Vec<f64>>,
     x: &[f64],

@@ -90,6 +90,46 @@ struct Pass {
 }
 
 impl Problem {
+    /// One group's rows as a problem of their own: responses `y` with `trials`, fixed-effect
+    /// design `x` (row-major n × p), random-effect columns `z` (row-major n × q), no offset,
+    /// and the quadrature `rule` (`None`: Laplace). For a model in which every group has fixed
+    /// effects of its own (a study's intercept in a meta-analysis of 2×2 tables): the
+    /// likelihood is then a sum over groups, each group's own fixed effects can be profiled
+    /// out one group at a time, and each group's term is this problem's deviance.
+    #[allow(clippy::too_many_arguments)]
+    pub fn one_group(
+        family: Family,
+        y: Vec<f64>,
+        trials: Vec<f64>,
+        x: Vec<f64>,
+        p: usize,
+        z: Vec<f64>,
+        q: usize,
+        rule: Option<Rule>,
+    ) -> Problem {
+        let n = y.len();
+        let constant = y
+            .iter()
+            .zip(&trials)
+            .map(|(&y, &t)| family.constant(y, t))
+            .sum();
+        Problem {
+            family,
+            y,
+            trials,
+            offset: vec![0.0; n],
+            x,
+            p,
+            constant,
+            grouping: Some(Grouping {
+                q,
+                starts: vec![0, n],
+                z,
+            }),
+            rule,
+        }
+    }
+
     /// Number of rows.
     pub fn n(&self) -> usize {
         self.y.len()

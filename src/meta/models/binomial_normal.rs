@@ -2,10 +2,20 @@
 //! "OR", model = "UM.FS")`; Stijnen, Hamza & Özdemir 2010): the events of arm j of study i are
 //! binomial with logit pᵢⱼ = αᵢ + (β + uᵢ) xᵢⱼ, a fixed intercept αᵢ per study, xᵢⱼ = +½ for
 //! group 1 and −½ for group 2, uᵢ ~ N(0, τ²) (the `(group − 1 | study)` term of metafor's
-//! `glmer` call), and β the pooled log odds ratio. Fitted by the project's GLMM
-//! ([`crate::glmm`]) with adaptive Gauss–Hermite quadrature of 7 nodes per study (metafor's
-//! `nAGQ = 7`), as `glmer(cbind(xi, mi) ~ 0 + treated + study + (0 + group | study))`; the
-//! fixed-effect model (τ² = 0, metafor's `method = "EE"`) is the same GLM without uᵢ.
+//! `glmer` call), and β the pooled log odds ratio. The likelihood is metafor's
+//! `glmer(cbind(xi, mi) ~ 0 + treated + study + (0 + group | study), nAGQ = 7)`: each study's
+//! term is integrated by the project's GLMM ([`crate::glmm`]) with adaptive Gauss–Hermite
+//! quadrature of 7 nodes; the fixed-effect model (τ² = 0, metafor's `method = "EE"`) is the
+//! same GLM without uᵢ.
+//!
+//! Fitting: the k intercepts αᵢ make the model k + 2 parameters, but αᵢ enters study i's
+//! term only. So for given (β, τ) each αᵢ is found on its own (a one-dimensional convex
+//! minimum, a few Newton steps), and only β and τ are optimised, on the deviance profiled
+//! over the intercepts ([`crate::optimize::minimize_box`]). The optimum is the joint one, and
+//! the Hessian of the profile is the (β, τ) block of the full Hessian's inverse, inverted
+//! (Schur complement), so the SE of β is the full model's. The cost is O(k) per evaluation
+//! instead of the O(k²) of differencing all k + 2 parameters, and the numbers are those of the
+//! joint fit.
 //!
 //! No continuity correction is needed: a study with no events in one arm contributes through
 //! the likelihood. A study with no events (or only events) in both arms carries no information
@@ -20,14 +30,19 @@
 
 use super::{RatioScale, Tables};
 use crate::dist::pchisq_upper;
+use crate::effect::MeasureCode;
 use crate::error::{Error, Result};
-use crate::glmm::{self, Family, GlmmOptions};
+use crate::glmm::fit::covariance;
+use crate::glmm::laplace::{Modes, Problem};
+use crate::glmm::quadrature::Rule;
+use crate::glmm::Family;
 use crate::level::ConfidenceLevel;
-use crate::lmm::formula::Formula;
-use crate::lmm::frame::{Column, Frame};
 use crate::meta::fitting::model::{TestedEstimate, TESTED_COLUMNS};
+use crate::optimize::minimize_box;
 use crate::output::{human_number, Cell, Table, Tabular};
+use rayon::prelude::*;
 use serde::Serialize;
+use std::cell::RefCell;
 
 /// Quadrature nodes per study, metafor's default `nAGQ = 7`.
 pub const NAGQ: usize = 7;
@@ -82,37 +97,149 @@ pub struct BinomialNormalFit {
     pub warnings: Vec<String>,
 }
 
-/// The long format of the tables: two rows per study (group 1, then group 2).
-fn frame(cells: &[[f64; 4]]) -> Result<Frame> {
-    let k = cells.len();
-    let mut events = Vec::with_capacity(2 * k);
-    let mut non_events = Vec::with_capacity(2 * k);
-    let mut treated = Vec::with_capacity(2 * k);
-    let mut group = Vec::with_capacity(2 * k);
-    let mut study = Vec::with_capacity(2 * k);
-    for (i, &[a, b, c, d]) in cells.iter().enumerate() {
-        events.extend([a, c]);
-        non_events.extend([b, d]);
-        treated.extend([1.0, 0.0]);
-        group.extend([0.5, -0.5]);
-        study.extend([i as u32, i as u32]);
+/// One study's two groups as a GLMM problem of its own: rows group 1 and group 2, fixed
+/// effects (αᵢ, β) with design rows (1, 1) and (1, 0) (the `study` and `treated` columns of
+/// metafor's `glmer` call), random slope ±½ (its `group`). Its deviance at (αᵢ, β, τ) is the
+/// study's share of the model's deviance, by [`crate::glmm`]'s adaptive quadrature.
+struct Study {
+    problem: Problem,
+    /// The intercept that minimised the study's deviance at the last (β, τ) asked for: the
+    /// next search starts there.
+    alpha: f64,
+    modes: Modes,
+}
+
+impl Study {
+    fn new([a, b, c, d]: [f64; 4], rule: Option<&Rule>) -> Study {
+        let problem = Problem::one_group(
+            Family::Binomial,
+            vec![a, c],
+            vec![a + b, c + d],
+            vec![1.0, 1.0, 1.0, 0.0],
+            2,
+            vec![0.5, -0.5],
+            1,
+            rule.cloned(),
+        );
+        Study {
+            problem,
+            // group 2's log odds, pulled off 0 and 1
+            alpha: ((c + 0.5) / (d + 0.5)).ln(),
+            modes: Modes::default(),
+        }
     }
-    Frame::from_typed_columns(
-        "the tables in long format",
-        vec![
-            ("xi".into(), Column::Numeric(events)),
-            ("mi".into(), Column::Numeric(non_events)),
-            ("treated".into(), Column::Numeric(treated)),
-            ("group".into(), Column::Numeric(group)),
-            (
-                "study".into(),
-                Column::Categorical {
-                    codes: study,
-                    levels: (1..=k).map(|i| format!("s{i:07}")).collect(),
-                },
-            ),
-        ],
-    )
+
+    fn deviance(&mut self, alpha: f64, beta: f64, tau: f64) -> f64 {
+        let d = self
+            .problem
+            .deviance(&[alpha, beta], &[tau], 0.0, &mut self.modes);
+        if d.is_finite() {
+            d
+        } else {
+            f64::INFINITY
+        }
+    }
+
+    /// The study's deviance minimised over its intercept αᵢ at (β, τ). The minimum is
+    /// one-dimensional (αᵢ enters no other study's term) and the deviance is convex in αᵢ
+    /// (the integral of a log-concave integrand is log-concave), so Newton steps on central
+    /// differences, halved while they do not descend, from the last call's αᵢ, converge in a
+    /// few steps. The iterations stop once a step promises less than 1e-14 of the deviance:
+    /// the value returned is then exact to rounding, as the deviance is flat to second order
+    /// in αᵢ there (which is also why the profile's derivatives in β and τ are the full
+    /// model's: envelope theorem).
+    fn profile(&mut self, beta: f64, tau: f64) -> f64 {
+        const H: f64 = 1e-4;
+        let mut alpha = self.alpha;
+        let mut d0 = self.deviance(alpha, beta, tau);
+        for _ in 0..100 {
+            let up = self.deviance(alpha + H, beta, tau);
+            let down = self.deviance(alpha - H, beta, tau);
+            let slope = (up - down) / (2.0 * H);
+            let curvature = (up - 2.0 * d0 + down) / (H * H);
+            if !(slope.is_finite() && d0.is_finite()) {
+                break;
+            }
+            let mut step = if curvature > 0.0 {
+                -slope / curvature
+            } else {
+                -slope.signum()
+            };
+            if curvature > 0.0 && 0.5 * curvature * step * step <= 1e-14 * d0.abs().max(1.0) {
+                alpha += step;
+                break;
+            }
+            let mut moved = false;
+            for _ in 0..60 {
+                let d = self.deviance(alpha + step, beta, tau);
+                if d < d0 {
+                    alpha += step;
+                    d0 = d;
+                    moved = true;
+                    break;
+                }
+                step *= 0.5;
+            }
+            if !moved {
+                break;
+            }
+        }
+        self.alpha = alpha;
+        d0
+    }
+}
+
+/// The model's deviance (−2 log-likelihood) at (β, τ), profiled over the study intercepts.
+/// Studies are solved in parallel when there are many; their terms are summed in study
+/// order, so the value does not depend on the number of threads.
+fn profile_deviance(studies: &RefCell<Vec<Study>>, beta: f64, tau: f64) -> f64 {
+    let mut studies = studies.borrow_mut();
+    let terms: Vec<f64> = if studies.len() >= 64 {
+        studies
+            .par_iter_mut()
+            .map(|s| s.profile(beta, tau))
+            .collect()
+    } else {
+        studies.iter_mut().map(|s| s.profile(beta, tau)).collect()
+    };
+    terms.iter().sum()
+}
+
+/// β, its SE, τ and the deviance of the model fitted to `studies`: τ = 0 for the
+/// fixed-effect model (the GLM), else maximum likelihood with τ ≥ 0. The SE is from the
+/// finite-difference Hessian of the profiled deviance over β and τ (τ held fixed at 0), as
+/// the Hessian of the deviance over every parameter would give it (its inverse's (β, τ)
+/// block is the inverse of the profile's Hessian), and as lme4's `vcov(use.hessian = TRUE)`
+/// takes it; `None` when that Hessian is not positive definite.
+struct Optimum {
+    beta: f64,
+    se: Option<f64>,
+    tau: f64,
+    deviance: f64,
+    converged: bool,
+}
+
+fn optimise(studies: &RefCell<Vec<Study>>, beta0: f64, random: bool) -> Optimum {
+    let (lower, upper) = ([beta0 - 20.0, 0.0], [beta0 + 20.0, 20.0]);
+    let m = if random { 2 } else { 1 };
+    let f = |v: &[f64]| profile_deviance(studies, v[0], if random { v[1] } else { 0.0 });
+    let scale = f(&[beta0, 0.0][..m]);
+    let opt = minimize_box(&f, &[beta0, 0.3][..m], &lower[..m], &upper[..m], scale);
+    let (beta, tau) = (opt.x[0], if random { opt.x[1] } else { 0.0 });
+    let free: Vec<usize> = if random && tau > 1e-8 {
+        vec![0, 1]
+    } else {
+        vec![0]
+    };
+    let cov = covariance(&f, &|_: &[f64]| None, &opt.x, &free);
+    let deviance = f(&opt.x); // also leaves each study's intercept at the optimum
+    Optimum {
+        beta,
+        se: cov.map(|c| c[0].sqrt()),
+        tau,
+        deviance,
+        converged: opt.converged,
+    }
 }
 
 /// The log-likelihood of the saturated model (each arm's own proportion; 0 · log 0 = 0), with
@@ -156,47 +283,49 @@ pub fn fit(
             ),
         ));
     }
-    let data = frame(&cells)?;
-    let fixed = Formula::parse("cbind(xi, mi) ~ 0 + treated + study")?;
-    let glm = glmm::fit(
-        &fixed,
-        &data,
-        GlmmOptions {
-            family: Family::Binomial,
-            nagq: 1,
-        },
-    )?;
+    // The fixed-effect model (the GLM) first: its log-likelihood is the heterogeneity test's,
+    // and its β starts the random-effects fit. β starts at the inverse-variance pooled log OR.
+    let (sw, swy) = tables
+        .study_effects(MeasureCode::OR)?
+        .iter()
+        .fold((0.0, 0.0), |(sw, swy), (y, v)| (sw + 1.0 / v, swy + y / v));
+    let glm_studies = RefCell::new(cells.iter().map(|&c| Study::new(c, None)).collect());
+    let glm = optimise(&glm_studies, swy / sw, false);
+    let glm_log_likelihood = -0.5 * glm.deviance;
     let fit = match estimation {
-        Estimation::FixedEffect => glm.clone(),
+        Estimation::FixedEffect => glm,
         Estimation::RandomEffects => {
-            let formula =
-                Formula::parse("cbind(xi, mi) ~ 0 + treated + study + (0 + group | study)")?;
-            glmm::fit(
-                &formula,
-                &data,
-                GlmmOptions {
-                    family: Family::Binomial,
-                    nagq: NAGQ,
-                },
-            )?
+            let rule = Rule::new(NAGQ);
+            let studies: Vec<Study> = glm_studies
+                .borrow()
+                .iter()
+                .zip(&cells)
+                .map(|(g, &c)| Study {
+                    alpha: g.alpha,
+                    ..Study::new(c, Some(&rule))
+                })
+                .collect();
+            optimise(&RefCell::new(studies), glm.beta, true)
         }
     };
-    let beta = fit
-        .fixed_effect("treated")
-        .ok_or_else(|| Error::input("the tables", "the GLMM has no treatment coefficient"))?;
-    if !(beta.se.is_finite() && beta.se > 0.0) {
+    let mut warnings = Vec::new();
+    if !fit.converged {
+        warnings.push("the optimum of the likelihood could not be confirmed".to_string());
+    }
+    let se = fit.se.unwrap_or(f64::NAN);
+    if !(se.is_finite() && se > 0.0) {
         return Err(Error::input(
             "the tables",
             format!(
                 "the pooled log odds ratio has no standard error (the likelihood is flat or the optimum was not confirmed){}",
-                if fit.warnings.is_empty() { String::new() } else { format!(": {}", fit.warnings.join("; ")) }
+                if warnings.is_empty() { String::new() } else { format!(": {}", warnings.join("; ")) }
             ),
         ));
     }
-    let pooled = TestedEstimate::new(beta.estimate, beta.se, None, level.z_crit());
-    let tau2 = fit.random.first().map_or(0.0, |r| r.sd * r.sd);
+    let pooled = TestedEstimate::new(fit.beta, se, None, level.z_crit());
+    let tau2 = fit.tau * fit.tau;
     let qe_df = k - 1;
-    let qe_lrt = (2.0 * (saturated_log_likelihood(&cells) - glm.log_likelihood)).max(0.0);
+    let qe_lrt = (2.0 * (saturated_log_likelihood(&cells) - glm_log_likelihood)).max(0.0);
     let qe_wald = cells.iter().all(|c| c.iter().all(|&x| x > 0.0)).then(|| {
         let (mut sw, mut swy, mut swy2) = (0.0, 0.0, 0.0);
         for &[a, b, c, d] in &cells {
@@ -217,13 +346,13 @@ pub fn fit(
         ratio: RatioScale::of(&pooled),
         pooled,
         tau2,
-        log_likelihood: fit.log_likelihood,
+        log_likelihood: -0.5 * fit.deviance,
         qe_lrt,
         qe_lrt_p: pchisq_upper(qe_lrt, qe_df as f64),
         qe_wald,
         qe_wald_p: qe_wald.map(|q| pchisq_upper(q, qe_df as f64)),
         qe_df,
-        warnings: fit.warnings,
+        warnings,
     })
 }
 
