@@ -37,6 +37,7 @@ Inputs by code (`trialstats effect CODE --help` lists each code's options):
   RR OR RD                 --events1 X --n1 N --events2 X --n2 N      (1/2 added to every cell
                             of a table with a zero cell, as metafor)
   PR PLO PLN PAS PFT       --events X --n N [--ci wald|wilson|exact] (PFT: wald)
+  COR ZCOR                 --r R --n N   (ZCOR: Fisher's z, atanh r, variance 1/(n − 3))
   IR IRLN IRS IRFT         --events X --time T [--ci wald|exact]  (IRFT: wald)
   IRR IRD                  --events1 X --time1 T --events2 X --time2 T
   SLOPE                    --slope-before B --slope-after A
@@ -111,6 +112,12 @@ enum Code {
     /// Freeman-Tukey double arcsine of a proportion.
     #[command(name = "PFT", alias = "pft")]
     Pft(ProportionArgs),
+    /// Correlation coefficient.
+    #[command(name = "COR", alias = "cor")]
+    Cor(CorrelationArgs),
+    /// Fisher's r-to-z transformed correlation.
+    #[command(name = "ZCOR", alias = "zcor")]
+    Zcor(CorrelationArgs),
     /// Incidence rate.
     #[command(name = "IR", alias = "ir")]
     Ir(RateArgs),
@@ -284,6 +291,26 @@ struct ProportionArgs {
 }
 
 #[derive(Debug, clap::Args)]
+struct CorrelationArgs {
+    /// The correlation coefficient.
+    #[arg(
+        long,
+        allow_negative_numbers = true,
+        required_unless_present = "input",
+        conflicts_with = "input"
+    )]
+    r: Option<f64>,
+    /// Number of people.
+    #[arg(long, allow_negative_numbers = true, required_unless_present = "input")]
+    n: Option<f64>,
+    /// CSV file with metafor's columns ri, ni.
+    #[arg(long, value_name = "FILE.csv", conflicts_with = "n")]
+    input: Option<PathBuf>,
+    #[command(flatten)]
+    common: Common,
+}
+
+#[derive(Debug, clap::Args)]
 struct RateArgs {
     /// Events.
     #[arg(
@@ -427,6 +454,8 @@ pub fn run(args: Args) -> Result<Outcome> {
         Code::Pln(a) => proportion(M::PLN, a)?,
         Code::Pas(a) => proportion(M::PAS, a)?,
         Code::Pft(a) => proportion(M::PFT, a)?,
+        Code::Cor(a) => correlation(M::COR, a)?,
+        Code::Zcor(a) => correlation(M::ZCOR, a)?,
         Code::Ir(a) => rate(M::IR, a)?,
         Code::Irln(a) => rate(M::IRLN, a)?,
         Code::Irs(a) => rate(M::IRS, a)?,
@@ -572,6 +601,24 @@ fn proportion(code: MeasureCode, a: ProportionArgs) -> Result<String> {
         &a.common,
         effect::proportion(code, &input, a.common.level, ci),
     )
+}
+
+fn correlation(code: MeasureCode, a: CorrelationArgs) -> Result<String> {
+    if let Some(path) = &a.input {
+        return from_csv(
+            path,
+            code,
+            &a.common,
+            CiMethod::Wald,
+            None,
+            Methods::default(),
+        );
+    }
+    let input = effect::Correlation {
+        r: required(a.r, "--r")?,
+        n: required(a.n, "--n")?,
+    };
+    one(&a.common, effect::correlation(code, &input, a.common.level))
 }
 
 fn rate(code: MeasureCode, a: RateArgs) -> Result<String> {

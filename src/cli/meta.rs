@@ -229,6 +229,10 @@ pub struct MetaArgs {
     /// the forest plots on it.
     #[arg(long)]
     pub exp: bool,
+    /// The effects are Fisher z values (--measure ZCOR): give the pooled estimate and its
+    /// intervals also as correlations (tanh, as metafor's predict(transf = transf.ztor)).
+    #[arg(long, conflicts_with = "exp")]
+    pub ztor: bool,
     /// Size, resolution, title and axis label of the --forest and --funnel charts.
     #[command(flatten)]
     pub chart: super::args::ChartOptions,
@@ -420,6 +424,9 @@ pub fn run(args: Args) -> Result<Outcome> {
     }
     if args.exp {
         fit.exponentiate();
+    }
+    if args.ztor {
+        fit.z_to_correlation();
     }
     // Chart labels from the data: the measure's name ("log risk ratio") or the estimates'
     // column; --title and --xlab override them.

@@ -7,8 +7,9 @@
 
 use super::Proportion;
 use super::{
-    binary, pre_post, proportion, rate_comparison, rate_measure, two_group, CiMethod, EffectSize,
-    Family, GroupSummary, MeanSd, MeasureCode, PersonTime, PrePostSummary, TwoByTwo,
+    binary, correlation, pre_post, proportion, rate_comparison, rate_measure, two_group, CiMethod,
+    Correlation, EffectSize, Family, GroupSummary, MeanSd, MeasureCode, PersonTime, PrePostSummary,
+    TwoByTwo,
 };
 use crate::csv_file::{CsvFile, Row};
 use crate::error::{Error, Result};
@@ -55,6 +56,7 @@ fn columns_for(code: MeasureCode) -> Vec<(&'static str, &'static str)> {
             ("n2i", "n2"),
         ],
         Family::Proportion => vec![("xi", "events"), ("ni", "n")],
+        Family::Correlation => vec![("ri", "r"), ("ni", "n")],
         Family::Rate => vec![("xi", "events"), ("ti", "time")],
         Family::RateComparison | Family::Slope => vec![
             ("x1i", "events1"),
@@ -106,7 +108,7 @@ pub fn escalc_rows(
     for (column, _) in &columns {
         let present = has(column)
             || replacement(column).is_some_and(|alt| has(alt) && has(first_of(column)))
-            || (*column == "ri" && default_r.is_some())
+            || (*column == "ri" && default_r.is_some() && code.family() == Family::PrePost)
             || (*column == "sd2i" && code == MeasureCode::SMCR);
         if !present {
             let alt = match replacement(column) {
@@ -337,6 +339,14 @@ fn csv_effect(
             },
             level,
             ci,
+        ),
+        Family::Correlation => correlation(
+            code,
+            &Correlation {
+                r: get("r"),
+                n: get("n"),
+            },
+            level,
         ),
         Family::Rate => rate_measure(
             code,

@@ -13,6 +13,7 @@
 //! | [`pre_post`](mod@pre_post) | MC, SMCC, SMCR, SMCRH, ROMC | one [`PrePostSummary`] (after − before) |
 //! | [`binary`](mod@binary) | RR, OR, RD | one [`TwoByTwo`] |
 //! | [`proportion`](mod@proportion) | PR, PLO | one [`Proportion`] |
+//! | [`correlation`](mod@correlation) | COR, ZCOR | one [`Correlation`] (r and n) |
 //! | [`rate`] | IR, IRR, IRD | one or two [`PersonTime`] |
 //! | [`slope`] | SLOPEDIFF, SLOPERATIO, SLOWING | a [`SlopeChange`] |
 //! | [`convert`] | — | SEM → SD, CI / t / p → SE |
@@ -23,6 +24,7 @@
 
 pub mod binary;
 pub mod convert;
+pub mod correlation;
 pub mod escalc_csv;
 pub mod pre_post;
 pub mod proportion;
@@ -31,6 +33,7 @@ pub mod slope;
 pub mod two_group;
 
 pub use binary::{binary, TwoByTwo};
+pub use correlation::{correlation, Correlation};
 pub use escalc_csv::{escalc_csv, escalc_rows};
 pub use pre_post::{pre_post, MeanSd, PrePostSummary, ASSUMED_R};
 pub use proportion::{proportion, Proportion};
@@ -86,6 +89,10 @@ pub enum MeasureCode {
     PAS,
     /// Freeman–Tukey double-arcsine transformed proportion.
     PFT,
+    /// Correlation coefficient r.
+    COR,
+    /// Fisher's r-to-z transformed correlation.
+    ZCOR,
     /// Incidence rate (events per unit person-time).
     IR,
     /// Log incidence rate.
@@ -117,6 +124,8 @@ pub enum Family {
     TwoByTwo,
     /// Events out of n in one group.
     Proportion,
+    /// A correlation coefficient and its n.
+    Correlation,
     /// Events over person-time in one group.
     Rate,
     /// Events over person-time in two groups.
@@ -127,7 +136,7 @@ pub enum Family {
 
 impl MeasureCode {
     /// Every code accepted by [`str::parse`], in the order they are listed in messages.
-    pub const ALL: [MeasureCode; 28] = [
+    pub const ALL: [MeasureCode; 30] = [
         MeasureCode::MD,
         MeasureCode::SMD,
         MeasureCode::SMDH,
@@ -147,6 +156,8 @@ impl MeasureCode {
         MeasureCode::PLN,
         MeasureCode::PAS,
         MeasureCode::PFT,
+        MeasureCode::COR,
+        MeasureCode::ZCOR,
         MeasureCode::IR,
         MeasureCode::IRLN,
         MeasureCode::IRS,
@@ -180,6 +191,8 @@ impl MeasureCode {
             MeasureCode::PLN => "PLN",
             MeasureCode::PAS => "PAS",
             MeasureCode::PFT => "PFT",
+            MeasureCode::COR => "COR",
+            MeasureCode::ZCOR => "ZCOR",
             MeasureCode::IR => "IR",
             MeasureCode::IRLN => "IRLN",
             MeasureCode::IRS => "IRS",
@@ -215,6 +228,8 @@ impl MeasureCode {
             PLN => "log proportion, ln(p)",
             PAS => "arcsine square-root proportion, asin(√p)",
             PFT => "Freeman–Tukey double-arcsine proportion, (asin√(x/(n+1)) + asin√((x+1)/(n+1))) / 2",
+            COR => "correlation coefficient r",
+            ZCOR => "Fisher's z of the correlation, atanh(r) = ln((1 + r)/(1 − r)) / 2",
             IR => "incidence rate, events per unit of person-time",
             IRLN => "log incidence rate, ln(events / person-time)",
             IRS => "square-root incidence rate, √(events / person-time)",
@@ -242,6 +257,7 @@ impl MeasureCode {
             MC | SMCC | SMCR | SMCRH | ROMC => Family::PrePost,
             RR | OR | RD => Family::TwoByTwo,
             PR | PLO | PLN | PAS | PFT => Family::Proportion,
+            COR | ZCOR => Family::Correlation,
             IR | IRLN | IRS | IRFT => Family::Rate,
             IRR | IRD => Family::RateComparison,
             SlopeDifference | SlopeRatio | PercentSlowing => Family::Slope,

@@ -169,14 +169,19 @@ pub struct MetaFit {
     /// The estimate and its intervals back on the ratio scale (`--exp`, for log ratios), as
     /// metafor's `predict(res, transf = exp)`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub exponentiated: Option<Exponentiated>,
+    pub exponentiated: Option<BackTransformed>,
+    /// A pooled Fisher z (ZCOR) back on the correlation scale (`--ztor`), as metafor's
+    /// `predict(res, transf = transf.ztor)`: tanh of the estimate and of each interval's ends.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_correlation: Option<BackTransformed>,
 }
 
-/// A pooled log ratio back on the ratio scale: `exp` of the estimate and of each interval's
-/// ends (metafor's `predict(res, transf = exp)`; the SE has no back-transform, so none is
-/// given).
+/// A pooled estimate back on its natural scale by a monotone increasing transformation: `exp`
+/// of a log ratio (metafor's `predict(res, transf = exp)`) or tanh of a Fisher z
+/// (`transf = transf.ztor`), of the estimate and of each interval's ends (the SE has no
+/// back-transform, so none is given).
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Exponentiated {
+pub struct BackTransformed {
     pub estimate: f64,
     pub ci_lower: f64,
     pub ci_upper: f64,
@@ -186,15 +191,25 @@ pub struct Exponentiated {
 }
 
 impl MetaFit {
-    /// Put the estimate and its intervals back on the ratio scale (see [`Exponentiated`]).
+    /// Put the estimate and its intervals back on the ratio scale (see [`BackTransformed`]).
     pub fn exponentiate(&mut self) {
-        self.exponentiated = Some(Exponentiated {
-            estimate: self.estimate.exp(),
-            ci_lower: self.ci_lower.exp(),
-            ci_upper: self.ci_upper.exp(),
-            pi_lower: self.pi_lower.map(f64::exp),
-            pi_upper: self.pi_upper.map(f64::exp),
-        });
+        self.exponentiated = Some(self.back_transformed(f64::exp));
+    }
+
+    /// Put a pooled Fisher z (ZCOR) and its intervals back on the correlation scale (see
+    /// [`MetaFit::as_correlation`]).
+    pub fn z_to_correlation(&mut self) {
+        self.as_correlation = Some(self.back_transformed(crate::effect::correlation::z_to_r));
+    }
+
+    fn back_transformed(&self, f: fn(f64) -> f64) -> BackTransformed {
+        BackTransformed {
+            estimate: f(self.estimate),
+            ci_lower: f(self.ci_lower),
+            ci_upper: f(self.ci_upper),
+            pi_lower: self.pi_lower.map(f),
+            pi_upper: self.pi_upper.map(f),
+        }
     }
 }
 
@@ -627,6 +642,7 @@ pub fn fit_weighted(
         },
         bayes: None,
         exponentiated: None,
+        as_correlation: None,
     };
     check_finite(&fit, data)?;
     Ok(fit)

@@ -168,9 +168,19 @@ impl Tabular for MetaFit {
             h(self.q),
             h(self.q_p)
         ));
-        if let Some(e) = &self.exponentiated {
+        for (e, what) in [
+            (
+                &self.exponentiated,
+                "exp (ratio scale, as predict(transf = exp))",
+            ),
+            (
+                &self.as_correlation,
+                "tanh (correlation scale, as predict(transf = transf.ztor))",
+            ),
+        ] {
+            let Some(e) = e else { continue };
             s.push_str(&format!(
-                "\nexp (ratio scale, as predict(transf = exp)): estimate = {}, CI [{}, {}]{}",
+                "\n{what}: estimate = {}, CI [{}, {}]{}",
                 h(e.estimate),
                 h(e.ci_lower),
                 h(e.ci_upper),

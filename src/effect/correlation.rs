@@ -1,0 +1,70 @@
+//! One correlation coefficient r from n people: COR (r itself) and ZCOR (Fisher's r-to-z
+//! transformation), as metafor's `escalc(measure = "COR" | "ZCOR", ri, ni)` with its default
+//! `vtype = "LS"`.
+//!
+//! COR: yi = r with the large-sample variance (1 − r²)² / (n − 1); ZCOR: yi = atanh r =
+//! ½ ln((1 + r)/(1 − r)) with variance 1/(n − 3) (Fisher 1921). As metafor, the variance is not
+//! estimable (NA) for n ≤ 3. A ZCOR of r = ±1 is infinite and refused. A pooled z is read back
+//! as a correlation by tanh (metafor's `transf.ztor`).
+
+use super::{check_n, wrong_family, EffectSize, Family, MeasureCode};
+use crate::error::{Error, Result};
+use crate::level::ConfidenceLevel;
+
+/// A correlation coefficient and the number of people it was computed from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Correlation {
+    pub r: f64,
+    pub n: f64,
+}
+
+/// The correlation measure `code` (COR or ZCOR) with its Wald interval.
+pub fn correlation(
+    code: MeasureCode,
+    input: &Correlation,
+    level: ConfidenceLevel,
+) -> Result<EffectSize> {
+    if code.family() != Family::Correlation {
+        return Err(wrong_family(code, Family::Correlation));
+    }
+    let (r, n) = (input.r, input.n);
+    if !(r.is_finite() && r.abs() <= 1.0) {
+        return Err(Error::input(
+            "r",
+            format!("{r} is not a correlation; it must be between -1 and 1"),
+        ));
+    }
+    check_n(n, 1.0, "n", "")?;
+    // metafor: vi is NA for ni <= 3 (EffectSize::wald turns the NaN into "not estimable").
+    let variance = |v: f64| if n <= 3.0 { f64::NAN } else { v };
+    let effect = match code {
+        MeasureCode::COR => {
+            EffectSize::wald(code, r, variance((1.0 - r * r).powi(2) / (n - 1.0)), level)
+        }
+        MeasureCode::ZCOR => {
+            if r.abs() == 1.0 {
+                return Err(Error::input(
+                    "r",
+                    format!(
+                        "{r}: Fisher's z of a correlation of ±1 is infinite; ZCOR needs -1 < r < 1"
+                    ),
+                ));
+            }
+            EffectSize::wald(code, r.atanh(), variance(1.0 / (n - 3.0)), level)
+        }
+        other => return Err(wrong_family(other, Family::Correlation)),
+    };
+    Ok(if n <= 3.0 {
+        effect.with_note(
+            "the sampling variance is not estimable from 3 or fewer people (as metafor's NA)",
+        )
+    } else {
+        effect
+    })
+}
+
+/// A Fisher z (or a limit of its interval) back on the correlation scale: tanh z (metafor's
+/// `transf.ztor`).
+pub fn z_to_r(z: f64) -> f64 {
+    z.tanh()
+}
