@@ -37,8 +37,9 @@ for k in 50 200 1000; do
   "$bin" meta glmm "$work/k$k.csv" --model UM.FS | grep -E '^intercept|tau\^2' || true
   if [ "$k" -le "$r_max_k" ]; then
     echo "   metafor (beta, se, tau2): $(Rscript benches/meta_glmm_speed.R "$work/k$k.csv")"
-    farm-bench -n 3 --warmup 0 --timeout 3000 -- "$bin" meta glmm "$work/k$k.csv" --model UM.FS \
-      --vs "Rscript benches/meta_glmm_speed.R $work/k$k.csv"
+    farm-bench -n 3 --warmup 0 --timeout 3000 \
+      --vs "Rscript benches/meta_glmm_speed.R $work/k$k.csv" \
+      -- "$bin" meta glmm "$work/k$k.csv" --model UM.FS
   else
     farm-bench -n 3 --warmup 0 --timeout 600 -- "$bin" meta glmm "$work/k$k.csv" --model UM.FS
   fi
