@@ -88,13 +88,80 @@ fn nmo_tocilizumab_gets_the_readme_relapse_plan() {
         );
     }
     assert!(c.provenance[0].contains("reported"));
+    // Beside it, relapse counts per patient at the same rate and ratio, follow-up uniform on
+    // [1, 3] years, k = 0.5 (assumed), pooled null variance, 2:1. R 4.2.2, integrating each
+    // arm's information (not our closed form):
+    //   info <- function(l, k, T, A) integrate(function(t) l*t/(1+k*l*t), T, T+A,
+    //     rel.tol = 1e-13)$value / A
+    //   nst <- function(l0, rr, k, T, A, f = 0.5, pw = 0.8) { l1 <- l0*rr; lb <- f*l1 + (1-f)*l0
+    //     v1 <- 1/info(l1,k,T,A)/f + 1/info(l0,k,T,A)/(1-f)
+    //     v0 <- 1/info(lb,k,T,A)/f + 1/info(lb,k,T,A)/(1-f)
+    //     (qnorm(0.975)*sqrt(v0) + qnorm(pw)*sqrt(v1))^2 / log(rr)^2 }
+    //   nst(2.9, 0.45, 0.5, 1, 2, f = 2/3) = 43.1411080610562 -> ceiling(43.14 * 2/3) = 29
+    //     and ceiling(43.14 / 3) = 15 patients;
+    //   nst(2.9, 0.45, 0, 1, 2, f = 2/3) = 14.5779465002199 (Poisson) -> 10 + 5.
+    let counts = c.relapse_counts.as_ref().unwrap();
+    assert_eq!(
+        (counts.n_total, counts.n_treatment, counts.n_control),
+        (44, 29, 15)
+    );
+    assert_eq!(counts.n_total_poisson, 15);
+    assert_eq!(counts.rate_ratio, 0.45);
+    assert!(counts.provenance[0].contains("reported"));
+    for what in ["rate ratio", "follow-up", "dispersion", "allocation"] {
+        assert!(
+            counts
+                .provenance
+                .iter()
+                .any(|l| l.contains(what) && l.contains("assumed")),
+            "{what} not labelled assumed: {:?}",
+            counts.provenance
+        );
+    }
     let text = trialstats::report::study_text(nmo);
     assert!(
         text.contains("confirmatory trial (time to event)"),
         "{text}"
     );
     assert!(
+        text.contains("or by relapse counts per patient: negative binomial regression"),
+        "{text}"
+    );
+    assert!(
+        text.contains("rate ratio = 0.45: 44 patients (29 treatment + 15 control)"),
+        "{text}"
+    );
+    assert!(
         text.contains("63 patients (42 treatment + 21 control), 56 events"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_design_that_cannot_be_solved_leaves_the_section_out_with_its_reason() {
+    // The ALS study with a slope difference of 1e-9 points a month: the MMRM needs more
+    // than 1e9 patients per arm, so the section is left out and the report still builds.
+    let dir = tempfile::tempdir().unwrap();
+    let toml = std::fs::read_to_string(data().join("als-muse-phase2.toml")).unwrap();
+    let tiny = toml.replace(
+        "after = { value = \"0.25\"",
+        "after = { value = \"0.469999999\"",
+    );
+    assert_ne!(tiny, toml);
+    std::fs::write(dir.path().join("als-muse-phase2.toml"), tiny).unwrap();
+    let studies = trialstats::study::load_dir(dir.path()).unwrap();
+    let mut report = trialstats::report::build(&studies, &AnalysisOptions::default()).unwrap();
+    trialstats::report::add_confirmatory_trials(&mut report, dir.path()).unwrap();
+    let als = &report.studies[0];
+    assert!(als.confirmatory_trial.is_none());
+    let why = als.confirmatory_trial_left_out.as_deref().unwrap();
+    assert!(
+        why.starts_with("the MMRM design cannot be solved") && why.contains("too small"),
+        "{why}"
+    );
+    let text = trialstats::report::study_text(als);
+    assert!(
+        text.contains("confirmatory trial: left out (the MMRM design cannot be solved"),
         "{text}"
     );
 }

@@ -9,15 +9,23 @@
 //!   ([`super::measures::planned_rate_effect`]) and the hazard ratio of a published trial
 //!   from the data folder's trials file ([`crate::power::hazard_ratio::planned_hazard_ratio`]).
 //!
-//! Everything not reported (SD, correlation, retention, accrual, dropout, allocation) is
-//! assumed, and each provenance line says so. The statistics are [`crate::power`]'s; this
-//! module only chooses the design and the assumptions.
+//!   Beside it, the same trial analysed by its relapse counts per patient (negative binomial
+//!   regression, [`crate::power::rate`]) at the same rate and the same planned effect, the
+//!   follow-up staggered as the log-rank trial's accrual and follow-up make it.
+//!
+//! Everything not reported (SD, correlation, retention, accrual, dropout, dispersion,
+//! allocation) is assumed, and each provenance line says so. The statistics are
+//! [`crate::power`]'s; this module only chooses the design and the assumptions. A design
+//! that cannot be solved (an effect too small to study) is left out with its reason
+//! ([`Plan::LeftOut`]) rather than failing the report.
 
 use crate::csv_file::CsvFile;
+use crate::error::Error;
 use crate::error::Result;
 use crate::level::ConfidenceLevel;
 use crate::output::human_number as h;
 use crate::power::mmrm::{mmrm_power, CorrelationSpec, MmrmDesign};
+use crate::power::rate::{rate_power, RateDesign, VarianceMethod};
 use crate::power::survival::{survival_power, Enrolment, EventsMethod, SurvivalDesign};
 use crate::power::sweep::{sweep_mmrm, sweep_survival, SweepAxis, SweepResult};
 use crate::power::{Allocation, Goal, Sides, Test};
@@ -44,6 +52,8 @@ pub const MONTHS: f64 = 12.0;
 pub const ASSUMED_ACCRUAL: f64 = 2.0;
 pub const ASSUMED_FOLLOW_UP: f64 = 1.0;
 pub const ASSUMED_DROPOUT: f64 = 0.1;
+/// Assumed for the relapse counts: the negative binomial dispersion k (variance μ + kμ²).
+pub const ASSUMED_DISPERSION: f64 = 0.5;
 /// Assumed for both: 2:1 treatment to control (as SAkuraStar), power 80 %, two-sided 5 %.
 pub const ASSUMED_ALLOCATION: &str = "2:1";
 pub const POWER: f64 = 0.8;
@@ -73,8 +83,39 @@ pub struct ConfirmatoryTrial {
     pub effect_sweep: SweepResult,
     /// n against the allocation A:1.
     pub allocation_sweep: SweepResult,
+    /// The relapse trial analysed by counts per patient instead (time to event only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub relapse_counts: Option<RelapseCounts>,
 }
 
+/// The relapse trial analysed by each patient's relapse count (negative binomial regression
+/// with the log follow-up as offset) instead of the time to the first relapse.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RelapseCounts {
+    pub method: String,
+    pub rate_ratio: f64,
+    pub n_total: u64,
+    /// Treatment, control.
+    pub n_treatment: u64,
+    pub n_control: u64,
+    /// The same with Poisson counts (k = 0).
+    pub n_total_poisson: u64,
+    /// Where every number comes from: reported, computed or assumed.
+    pub provenance: Vec<String>,
+}
+
+/// What a study's confirmatory trial section shows.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Plan {
+    Trial(Box<ConfirmatoryTrial>),
+    /// The design that fits the study cannot be solved: one line saying why.
+    LeftOut(String),
+}
+
+/// A design's solving error as the reason its section is left out.
+fn left_out(design: &str, e: Error) -> Plan {
+    Plan::LeftOut(format!("the {design} design cannot be solved: {e}"))
+}
 fn axis(name: &str, values: Vec<f64>) -> SweepAxis {
     SweepAxis {
         name: name.to_string(),
@@ -87,18 +128,53 @@ fn range(name: &str, from: f64, to: f64, step: f64) -> Result<SweepAxis> {
     format!("{name}={from}:{to}:{step}").parse()
 }
 
+/// The test, allocation and goal every plan shares, and the line that says they are assumed.
+fn shared() -> Result<(Test, Allocation, Goal, String)> {
+    Ok((
+        Test::normal(ConfidenceLevel::NINETY_FIVE, Sides::TwoSided),
+        ASSUMED_ALLOCATION.parse()?,
+        Goal::Power(POWER),
+        format!(
+            "power {} %, alpha 0.05 two-sided, allocation {ASSUMED_ALLOCATION} treatment to control: assumed (chosen for the plan)",
+            h(POWER * 100.0)
+        ),
+    ))
+}
+
 /// The confirmatory trial of `study`: an MMRM when it has a before/after slope, a log-rank
-/// trial when it has an event rate per year and `data_dir` holds [`HAZARD_RATIO_FILE`];
-/// `None` when neither.
-pub fn confirmatory_trial(study: &Study, data_dir: &Path) -> Result<Option<ConfirmatoryTrial>> {
-    let test = Test::normal(ConfidenceLevel::NINETY_FIVE, Sides::TwoSided);
-    let allocation: Allocation = ASSUMED_ALLOCATION.parse()?;
-    let goal = Goal::Power(POWER);
-    let test_line = format!(
-        "power {} %, alpha 0.05 two-sided, allocation {ASSUMED_ALLOCATION} treatment to control: assumed (chosen for the plan)",
-        h(POWER * 100.0)
-    );
+/// trial (and relapse counts beside it) when it has an event rate per year and `data_dir`
+/// holds [`HAZARD_RATIO_FILE`]; `None` when neither. An unreadable trials file is an error;
+/// a design that cannot be solved is [`Plan::LeftOut`].
+pub fn confirmatory_trial(study: &Study, data_dir: &Path) -> Result<Option<Plan>> {
     if let Ok(effect) = super::slopes::planned_slope_effect(study) {
+        return Ok(Some(mmrm_plan(&effect).map_or_else(
+            |e| left_out("MMRM", e),
+            |t| Plan::Trial(Box::new(t)),
+        )));
+    }
+    let file = data_dir.join(HAZARD_RATIO_FILE);
+    let Ok(rates) = super::measures::planned_rate_effect(study, None) else {
+        return Ok(None);
+    };
+    if !file.is_file() {
+        return Ok(None);
+    }
+    let trials = CsvFile::read(&file)?;
+    let hr = crate::power::hazard_ratio::planned_hazard_ratio(
+        &trials,
+        &[HAZARD_RATIO_TRIAL.to_string()],
+        "--study",
+    )?;
+    Ok(Some(relapse_plan(&rates, &hr).map_or_else(
+        |e| left_out("time-to-event", e),
+        |t| Plan::Trial(Box::new(t)),
+    )))
+}
+
+/// The MMRM at month 12 for a study's slope difference.
+fn mmrm_plan(effect: &super::slopes::PlannedSlopeEffect) -> Result<ConfirmatoryTrial> {
+    let (test, allocation, goal, test_line) = shared()?;
+    {
         let k = ASSUMED_RETENTION.len();
         let correlation = CorrelationSpec::parse(ASSUMED_CORRELATION, "--correlation")?
             .matrix(k, "--correlation")?;
@@ -164,7 +240,7 @@ pub fn confirmatory_trial(study: &Study, data_dir: &Path) -> Result<Option<Confi
             goal,
             &[range("allocation", 1.0, 3.0, 0.25)?],
         )?;
-        return Ok(Some(ConfirmatoryTrial {
+        Ok(ConfirmatoryTrial {
             design: "MMRM".into(),
             method: r.method,
             effect: design.delta,
@@ -177,21 +253,18 @@ pub fn confirmatory_trial(study: &Study, data_dir: &Path) -> Result<Option<Confi
             provenance,
             effect_sweep,
             allocation_sweep,
-        }));
+            relapse_counts: None,
+        })
     }
-    let file = data_dir.join(HAZARD_RATIO_FILE);
-    let Ok(rates) = super::measures::planned_rate_effect(study, None) else {
-        return Ok(None);
-    };
-    if !file.is_file() {
-        return Ok(None);
-    }
-    let trials = CsvFile::read(&file)?;
-    let hr = crate::power::hazard_ratio::planned_hazard_ratio(
-        &trials,
-        &[HAZARD_RATIO_TRIAL.to_string()],
-        "--study",
-    )?;
+}
+
+/// The log-rank trial for a study's relapse rate at the planned hazard ratio, with the
+/// relapse-count design beside it.
+fn relapse_plan(
+    rates: &super::measures::PlannedRateEffect,
+    hr: &crate::power::hazard_ratio::PlannedHazardRatio,
+) -> Result<ConfirmatoryTrial> {
+    let (test, allocation, goal, test_line) = shared()?;
     let design = SurvivalDesign {
         hazard_ratio: hr.hr,
         events_method: EventsMethod::Schoenfeld,
@@ -203,15 +276,16 @@ pub fn confirmatory_trial(study: &Study, data_dir: &Path) -> Result<Option<Confi
         }),
     };
     let r = survival_power(&design, test, allocation, goal)?;
-    let mut provenance = vec![format!(
-        "control hazard = {} relapses a year: reported ({}, measures.{}: the rate before treatment, {})",
+    let reported_rate = format!(
+        "{} relapses a year: reported ({}, measures.{}: the rate before treatment, {})",
         rates.control,
         rates.study,
         rates.measure_id,
         rates
             .n
             .map_or_else(|| "n not reported".to_string(), |n| format!("n = {n}"))
-    )];
+    );
+    let mut provenance = vec![format!("control hazard = {reported_rate}")];
     provenance.extend(hr.provenance().into_iter().map(|l| {
         format!("hazard ratio, from {HAZARD_RATIO_FILE} (a published trial's, assumed to carry over): {l}")
     }));
@@ -236,7 +310,16 @@ pub fn confirmatory_trial(study: &Study, data_dir: &Path) -> Result<Option<Confi
         goal,
         &[range("allocation", 1.0, 3.0, 0.25)?],
     )?;
-    Ok(Some(ConfirmatoryTrial {
+    let relapse_counts = match relapse_counts(rates.rate_control, hr.hr, &reported_rate) {
+        Ok(c) => Some(c),
+        Err(e) => {
+            provenance.push(format!(
+                "relapse counts per patient: left out, the design cannot be solved: {e}"
+            ));
+            None
+        }
+    };
+    Ok(ConfirmatoryTrial {
         design: "time to event".into(),
         method: r.method,
         effect: design.hazard_ratio,
@@ -249,5 +332,67 @@ pub fn confirmatory_trial(study: &Study, data_dir: &Path) -> Result<Option<Confi
         provenance,
         effect_sweep,
         allocation_sweep,
-    }))
+        relapse_counts,
+    })
+}
+
+/// The relapse trial analysed by counts per patient: the control rate as reported, the rate
+/// ratio at the planned hazard ratio (equal when hazards are constant), follow-up staggered
+/// as the log-rank trial's (uniform from the follow-up after accrual to accrual plus it).
+fn relapse_counts(
+    rate_control: f64,
+    hazard_ratio: f64,
+    reported_rate: &str,
+) -> Result<RelapseCounts> {
+    let (test, allocation, goal, test_line) = shared()?;
+    let design = RateDesign {
+        rate_control,
+        rate_ratio: hazard_ratio,
+        years: ASSUMED_FOLLOW_UP,
+        dispersion: ASSUMED_DISPERSION,
+        dispersion_treatment: None,
+        accrual: Some(ASSUMED_ACCRUAL),
+        margin: None,
+    };
+    let method = VarianceMethod::default();
+    let r = rate_power(&design, method, test, allocation, goal)?;
+    let poisson = rate_power(
+        &RateDesign {
+            dispersion: 0.0,
+            ..design.clone()
+        },
+        method,
+        test,
+        allocation,
+        goal,
+    )?;
+    Ok(RelapseCounts {
+        method: r.method,
+        rate_ratio: hazard_ratio,
+        n_total: r.solution.n_total(),
+        n_treatment: r.solution.n_a,
+        n_control: r.solution.n_b,
+        n_total_poisson: poisson.solution.n_total(),
+        provenance: vec![
+            format!("control rate = {reported_rate}"),
+            format!(
+                "rate ratio = {}: the hazard ratio above, assumed to hold for the relapse rate (equal when each arm's hazard is constant)",
+                h(hazard_ratio)
+            ),
+            format!(
+                "follow-up from {} to {} years (uniform: accrual {} years, then {} year, all to a common end, as the log-rank design's): assumed; no dropout (the log-rank design's {} a year is not modelled for counts): assumed",
+                h(ASSUMED_FOLLOW_UP),
+                h(ASSUMED_FOLLOW_UP + ASSUMED_ACCRUAL),
+                h(ASSUMED_ACCRUAL),
+                h(ASSUMED_FOLLOW_UP),
+                h(ASSUMED_DROPOUT)
+            ),
+            format!(
+                "dispersion k = {}: assumed (not reported); {} patients if the counts are Poisson (k = 0)",
+                h(ASSUMED_DISPERSION),
+                poisson.solution.n_total()
+            ),
+            test_line,
+        ],
+    })
 }

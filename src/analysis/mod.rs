@@ -125,6 +125,9 @@ pub struct StudyAnalysis {
     /// folder: [`confirmatory::confirmatory_trial`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub confirmatory_trial: Option<ConfirmatoryTrial>,
+    /// Why the study's confirmatory trial is left out, when its design cannot be solved.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confirmatory_trial_left_out: Option<String>,
     /// Every consistency finding on the study's numbers.
     #[serde(skip)]
     pub findings: Vec<Finding>,
@@ -203,6 +206,7 @@ pub fn analyse_study(study: &Study, options: &AnalysisOptions) -> Result<StudyAn
         patient_data: patient_data::analyse_patient_data(study, options.level)?,
         spread_readings,
         confirmatory_trial: None,
+        confirmatory_trial_left_out: None,
         findings,
         reconstructions,
         verifications: verify::verify_study(study)?,

@@ -79,7 +79,8 @@ impl PlannedHazardRatio {
             ci(self.ci_lower, self.ci_upper),
             self.source
         )];
-        lines.extend(self.trials.iter().map(|t| format!("  {}", trial(t))));
+        // No indent of its own: the CLI's preamble and the report's list indent every line.
+        lines.extend(self.trials.iter().map(trial));
         lines
     }
 }

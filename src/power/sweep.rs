@@ -594,7 +594,12 @@ pub fn describe_parameter(name: &str) -> String {
         "hr" => "hazard ratio",
         _ => return name.to_string(),
     };
-    format!("{what} ({name})")
+    // "allocation A:1" already names its option; the others get theirs in brackets.
+    if what.contains(name) {
+        what.to_string()
+    } else {
+        format!("{what} ({name})")
+    }
 }
 
 impl Tabular for SweepResult {

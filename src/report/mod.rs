@@ -82,9 +82,15 @@ pub fn build(studies: &[Study], options: &AnalysisOptions) -> Result<Report> {
 
 /// Plan each study's confirmatory trial ([`analysis::confirmatory::confirmatory_trial`]),
 /// reading the trials file of `data_dir`.
+/// A design that cannot be solved leaves the study's section out with its reason.
 pub fn add_confirmatory_trials(report: &mut Report, data_dir: &std::path::Path) -> Result<()> {
+    use analysis::confirmatory::{confirmatory_trial, Plan};
     for a in &mut report.studies {
-        a.confirmatory_trial = analysis::confirmatory::confirmatory_trial(&a.study, data_dir)?;
+        match confirmatory_trial(&a.study, data_dir)? {
+            Some(Plan::Trial(t)) => a.confirmatory_trial = Some(*t),
+            Some(Plan::LeftOut(why)) => a.confirmatory_trial_left_out = Some(why),
+            None => {}
+        }
     }
     Ok(())
 }
@@ -93,7 +99,12 @@ pub fn add_confirmatory_trials(report: &mut Report, data_dir: &std::path::Path) 
 /// from.
 fn confirmatory_text(s: &StudyAnalysis) -> String {
     let Some(c) = &s.confirmatory_trial else {
-        return String::new();
+        return s
+            .confirmatory_trial_left_out
+            .as_ref()
+            .map_or_else(String::new, |why| {
+                format!("\nconfirmatory trial: left out ({why})\n")
+            });
     };
     let mut t = format!("\nconfirmatory trial ({}): {}\n", c.design, c.method);
     t.push_str(&format!(
@@ -114,6 +125,19 @@ fn confirmatory_text(s: &StudyAnalysis) -> String {
     t.push_str(
         "  charts: n against the effect and n against the allocation A:1, everything else as above\n",
     );
+    if let Some(r) = &c.relapse_counts {
+        t.push_str(&format!(
+            "  or by relapse counts per patient: {}\n    rate ratio = {}: {} patients ({} treatment + {} control)\n",
+            r.method,
+            h(r.rate_ratio),
+            r.n_total,
+            r.n_treatment,
+            r.n_control
+        ));
+        for line in &r.provenance {
+            t.push_str(&format!("    - {line}\n"));
+        }
+    }
     t
 }
 
