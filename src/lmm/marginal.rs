@@ -28,11 +28,20 @@
 //!
 //! from which `tr(PGᵣPGₛ) = kᵣₛ − 2 tr(Φqᵣₛ) + tr(ΦpᵣΦpₛ)` and
 //! `yᵀPGᵣPGₛPy = aᵣₛ − bᵣᵀΦbₛ` (`Py = Σ⁻¹e` at the GLS estimate β̂).
+//!
+//! Blocks that share a *design* (the same rows of Z for every grouping, in the same order,
+//! and the same pattern of shared levels: patients seen at the same times) share `Σ_b`, its
+//! inverse `W` and every `WGᵣW` and `WGᵣWGₛW`; those are formed once per design, and what
+//! the sums need of each block reduces to the cross-products `C[a, b] = Σ_blocks z_a z_bᵀ` of
+//! its rows `z = (xᵀ, e)ᵀ`, as an MMRM groups subjects by visit pattern
+//! ([`crate::mmrm`]; Jennrich & Schluchter 1986, *Biometrics* 42:805). A sum over the
+//! design's blocks of `X_bᵀ M X_b` is then `Σ_ab M[a, b] Cxx[a, b]`.
 
 use crate::error::{Error, Result};
 use crate::model_matrix::ModelMatrix;
 use nalgebra::{DMatrix, DVector};
 use rayon::prelude::*;
+use std::collections::HashMap;
 
 /// The most rows one block of Σ may have (its dense inverse and products cost rows³).
 pub const MAX_BLOCK_ROWS: usize = 2000;
@@ -226,10 +235,165 @@ pub fn marginal_sums(
             ),
         ));
     }
-    blocks
+    shared_designs(components, blocks)
         .par_iter()
-        .map(|rows| block_sums(x, e, components, phi, rows))
+        .map(|members| {
+            if members.len() == 1 {
+                block_sums(x, e, components, phi, &blocks[members[0]])
+            } else {
+                design_sums(x, e, components, phi, blocks, members)
+            }
+        })
         .try_reduce(|| MarginalSums::zero(p, k), |a, b| Ok(a.add(b)))
+}
+
+/// The blocks grouped by design (see the module doc): lists of indices into `blocks`, in
+/// order of first appearance. Two blocks share a design when they have as many rows and, for
+/// every grouping of `components`, the same Z values row by row and the same rows in one
+/// level, so that every `Gᵣ` (and so `Σ_b`) is the same matrix for both.
+fn shared_designs(components: &[Component], blocks: &[Vec<usize>]) -> Vec<Vec<usize>> {
+    // The groupings, each once (components of one random term share its rows and Z).
+    let mut groupings: Vec<(&[u32], &[f64], usize)> = Vec::new();
+    for c in components {
+        if let Component::Grouped {
+            group_of_row, z, q, ..
+        } = *c
+        {
+            if !groupings
+                .iter()
+                .any(|(g, zz, _)| std::ptr::eq(*g, group_of_row) && std::ptr::eq(*zz, z))
+            {
+                groupings.push((group_of_row, z, q));
+            }
+        }
+    }
+    let mut index: HashMap<Vec<u64>, usize> = HashMap::new();
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    let mut key = Vec::new();
+    for (bi, rows) in blocks.iter().enumerate() {
+        key.clear();
+        key.push(rows.len() as u64);
+        for &(group_of_row, z, q) in &groupings {
+            for (i, &r) in rows.iter().enumerate() {
+                // The level as the block's first row at it (blocks are small; linear search).
+                let g = group_of_row[r];
+                let first = rows[..i]
+                    .iter()
+                    .position(|&s| group_of_row[s] == g)
+                    .unwrap_or(i);
+                key.push(first as u64);
+                key.extend(z[r * q..(r + 1) * q].iter().map(|v| v.to_bits()));
+            }
+        }
+        match index.get(&key) {
+            Some(&d) => out[d].push(bi),
+            None => {
+                index.insert(key.clone(), out.len());
+                out.push(vec![bi]);
+            }
+        }
+    }
+    out
+}
+
+/// The sums over the blocks `members` (indices into `blocks`), which share one design: `W`,
+/// `WGᵣW` and `WGᵣWGₛW` from the first, the data through the cross-products of the module
+/// doc. Falls back to [`block_sums`] per block when the cross-products would not fit in
+/// memory (a design of very large blocks).
+fn design_sums(
+    x: &ModelMatrix,
+    e: &[f64],
+    components: &[Component],
+    phi: &[f64],
+    blocks: &[Vec<usize>],
+    members: &[usize],
+) -> Result<MarginalSums> {
+    let (p, k) = (x.p, components.len());
+    let first = &blocks[members[0]];
+    let m = first.len();
+    let width = m * (p + 1);
+    if width * width > 1 << 22 {
+        return members
+            .iter()
+            .try_fold(MarginalSums::zero(p, k), |acc, &b| {
+                Ok(acc.add(block_sums(x, e, components, phi, &blocks[b])?))
+            });
+    }
+    let g: Vec<DMatrix<f64>> = components
+        .iter()
+        .map(|c| DMatrix::from_fn(m, m, |i, j| c.entry(first[i], first[j])))
+        .collect();
+    let mut sigma = DMatrix::zeros(m, m);
+    for (gr, f) in g.iter().zip(phi) {
+        sigma += gr * *f;
+    }
+    let w = sigma
+        .cholesky()
+        .ok_or_else(|| {
+            Error::Numerical("the marginal covariance of a block is not positive definite".into())
+        })?
+        .inverse();
+    // One row per block: its rows' (x, e) side by side; VᵀV holds every C[a, b].
+    let v = DMatrix::from_fn(members.len(), width, |bi, col| {
+        let row = blocks[members[bi]][col / (p + 1)];
+        let j = col % (p + 1);
+        if j < p {
+            x.row(row)[j]
+        } else {
+            e[row]
+        }
+    });
+    let c = v.tr_mul(&v);
+    // Σ_ab M[a, b] C[a, b] restricted to (x, x) and to (x, e).
+    let xx = |mm: &DMatrix<f64>| {
+        DMatrix::from_fn(p, p, |i, j| {
+            let mut s = 0.0;
+            for a in 0..m {
+                for b in 0..m {
+                    s += mm[(a, b)] * c[(a * (p + 1) + i, b * (p + 1) + j)];
+                }
+            }
+            s
+        })
+    };
+    let xe = |mm: &DMatrix<f64>| {
+        DVector::from_fn(p, |i, _| {
+            let mut s = 0.0;
+            for a in 0..m {
+                for b in 0..m {
+                    s += mm[(a, b)] * c[(a * (p + 1) + i, b * (p + 1) + p)];
+                }
+            }
+            s
+        })
+    };
+    let ee = |mm: &DMatrix<f64>| {
+        let mut s = 0.0;
+        for a in 0..m {
+            for b in 0..m {
+                s += mm[(a, b)] * c[(a * (p + 1) + p, b * (p + 1) + p)];
+            }
+        }
+        s
+    };
+    let n_blocks = members.len() as f64;
+    let mut out = MarginalSums::zero(p, k);
+    out.xtsx = xx(&w);
+    // A_r = W G_r W; W G_r W G_s W = A_r G_s W.
+    let wg: Vec<DMatrix<f64>> = g.iter().map(|gr| &w * gr).collect();
+    let a: Vec<DMatrix<f64>> = wg.iter().map(|wgr| wgr * &w).collect();
+    for r in 0..k {
+        out.p[r] = xx(&a[r]);
+        out.b[r] = xe(&a[r]);
+        for s in 0..k {
+            let b = &a[r] * &g[s] * &w;
+            out.q[r * k + s] = xx(&b);
+            out.a[(r, s)] = ee(&b);
+            // tr(W G_r W G_s), the same for every block of the design.
+            out.k[(r, s)] = n_blocks * wg[r].component_mul(&wg[s].transpose()).sum();
+        }
+    }
+    Ok(out)
 }
 
 fn block_sums(
@@ -293,58 +457,36 @@ mod tests {
         assert_eq!(blocks(3, &[]), vec![vec![0], vec![1], vec![2]]);
     }
 
-    #[test]
-    fn sums_match_the_dense_formulas() {
-        // Two groups, random intercept and slope (q = 2): the sums over blocks equal the
-        // products formed with the whole n × n Σ.
-        let group = [0u32, 0, 0, 1, 1];
-        let t = [0.0, 1.0, 2.0, 0.5, 3.0];
+    /// The sums of `marginal_sums` against the products formed with the whole n × n Σ, for a
+    /// random intercept and slope on `t` (q = 2) per level of `group`.
+    fn check_against_dense(group: &[u32], t: &[f64], x: &ModelMatrix, e: &[f64], phi: &[f64; 4]) {
+        let n = group.len();
         let z: Vec<f64> = t.iter().flat_map(|&v| [1.0, v]).collect();
-        let x = ModelMatrix::from_columns(
-            5,
-            vec![
-                ("(Intercept)".into(), vec![1.0; 5]),
-                ("t".into(), t.to_vec()),
-            ],
-        );
-        let e = [0.3, -0.2, 0.5, -0.1, 0.4];
+        let grouped = |a, b| Component::Grouped {
+            group_of_row: group,
+            z: &z,
+            q: 2,
+            a,
+            b,
+        };
         let comps = [
-            Component::Grouped {
-                group_of_row: &group,
-                z: &z,
-                q: 2,
-                a: 0,
-                b: 0,
-            },
-            Component::Grouped {
-                group_of_row: &group,
-                z: &z,
-                q: 2,
-                a: 1,
-                b: 0,
-            },
-            Component::Grouped {
-                group_of_row: &group,
-                z: &z,
-                q: 2,
-                a: 1,
-                b: 1,
-            },
+            grouped(0, 0),
+            grouped(1, 0),
+            grouped(1, 1),
             Component::Residual,
         ];
-        let phi = [2.0, 0.3, 0.5, 1.2];
-        let sums = marginal_sums(&x, &e, &comps, &phi, &blocks(5, &[&group])).unwrap();
+        let sums = marginal_sums(x, e, &comps, phi, &blocks(n, &[group])).unwrap();
         let g: Vec<DMatrix<f64>> = comps
             .iter()
-            .map(|c| DMatrix::from_fn(5, 5, |i, j| c.entry(i, j)))
+            .map(|c| DMatrix::from_fn(n, n, |i, j| c.entry(i, j)))
             .collect();
         let sigma = g
             .iter()
             .zip(phi)
-            .fold(DMatrix::zeros(5, 5), |s, (g, f)| s + g * f);
+            .fold(DMatrix::zeros(n, n), |s, (g, f)| s + g * *f);
         let si = sigma.try_inverse().unwrap();
-        let xm = DMatrix::from_fn(5, 2, |i, j| x.row(i)[j]);
-        let ev = DVector::from_column_slice(&e);
+        let xm = DMatrix::from_fn(n, x.p, |i, j| x.row(i)[j]);
+        let ev = DVector::from_column_slice(e);
         let close = |a: &DMatrix<f64>, b: &DMatrix<f64>| (a - b).abs().max() < 1e-12;
         assert!(close(&sums.xtsx, &(xm.transpose() * &si * &xm)));
         for r in 0..4 {
@@ -361,5 +503,55 @@ mod tests {
                 assert!((sums.a[(r, s)] - want_a).abs() < 1e-12);
             }
         }
+    }
+
+    #[test]
+    fn sums_match_the_dense_formulas() {
+        // Two groups of different sizes: each block its own design.
+        let t = [0.0, 1.0, 2.0, 0.5, 3.0];
+        let x = ModelMatrix::from_columns(
+            5,
+            vec![
+                ("(Intercept)".into(), vec![1.0; 5]),
+                ("t".into(), t.to_vec()),
+            ],
+        );
+        let e = [0.3, -0.2, 0.5, -0.1, 0.4];
+        check_against_dense(&[0, 0, 0, 1, 1], &t, &x, &e, &[2.0, 0.3, 0.5, 1.2]);
+    }
+
+    #[test]
+    fn blocks_sharing_a_design_match_the_dense_formulas() {
+        // Groups 0, 1 and 3 are seen at times 0, 1, 2 (one design, summed through the
+        // cross-products); group 2 at 0, 1.5, 2 (its own); X has an arm column that differs
+        // between groups of one design.
+        let group = [0u32, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 3];
+        let t = [0.0, 1.0, 2.0, 0.0, 1.0, 2.0, 0.0, 1.5, 2.0, 0.0, 1.0, 2.0];
+        let arm = [0.0, 0.0, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.0, 0.0, 0.0];
+        assert_eq!(
+            shared_designs(
+                &[Component::Grouped {
+                    group_of_row: &group,
+                    z: &t.iter().flat_map(|&v| [1.0, v]).collect::<Vec<_>>(),
+                    q: 2,
+                    a: 0,
+                    b: 0
+                }],
+                &blocks(12, &[&group])
+            ),
+            vec![vec![0, 1, 3], vec![2]]
+        );
+        let x = ModelMatrix::from_columns(
+            12,
+            vec![
+                ("(Intercept)".into(), vec![1.0; 12]),
+                ("t".into(), t.to_vec()),
+                ("arm".into(), arm.to_vec()),
+            ],
+        );
+        let e = [
+            0.3, -0.2, 0.5, -0.1, 0.4, 0.2, -0.6, 0.1, 0.0, 0.7, -0.3, 0.25,
+        ];
+        check_against_dense(&group, &t, &x, &e, &[2.0, 0.3, 0.5, 1.2]);
     }
 }
