@@ -143,6 +143,34 @@ basic <- function(d) {
 bdiag_list <- function(l) { n <- sum(sapply(l, nrow)); M <- matrix(0, n, n); o <- 0
   for (V in l) { k <- nrow(V); M[o + 1:k, o + 1:k] <- V; o <- o + k }; M }
 
+# netmeta's random-effects between-designs Q (decomp.design's Q.inc.random; tau.within.R,
+# decomp.tau.R, nma.krahn.R): tau.within is the moment estimate in the full
+# design-by-treatment interaction model (one effect per design and comparison) on all basic
+# contrasts at once, with netmeta's per-study structure V0 = (I + J) / 2; then every pairwise
+# variance gets tau.within^2 (so a multi-arm study's basic contrasts get covariance
+# tau^2 / 2) and Q is split again: Q of the network (reduced weights, fit_net) minus Q within
+# designs. Checked with rma.mv: the network's QE and the interaction model's QE at V + tau^2 V0.
+inc_random <- function(d, ref) {
+  b <- basic(d); N <- nrow(b$data)
+  design <- tapply(c(d$treat1, d$treat2), c(d$studlab, d$studlab), function(x) paste(sort(unique(x)), collapse = ":"))
+  key <- paste(design[b$data$study], b$data$t, sep = "_"); cols <- unique(key)
+  X <- sapply(cols, function(k) as.numeric(key == k))
+  V0 <- bdiag_list(lapply(unique(b$data$study), function(s) { m <- sum(b$data$study == s); diag(m) / 2 + matrix(0.5, m, m) }))
+  W0 <- solve(b$V); C <- solve(t(X) %*% W0 %*% X); r <- b$data$yi - X %*% C %*% t(X) %*% W0 %*% b$data$yi
+  Q <- as.numeric(t(r) %*% W0 %*% r)
+  tr1 <- sum(diag(W0 %*% V0)); tr2 <- sum(diag(C %*% t(X) %*% W0 %*% V0 %*% W0 %*% X))
+  tau2 <- if (isTRUE(all.equal(tr1, tr2))) 0 else max(0, (Q - N + ncol(X)) / (tr1 - tr2))
+  di <- d; di$seTE <- sqrt(d$seTE^2 + tau2)
+  qnet <- fit_net(di, di$seTE^2)$Q; qw <- q_within(di)
+  tr <- sort(unique(c(d$treat1, d$treat2))); r0 <- match(ref, tr)
+  Xn <- sapply(tr[-r0], function(t) (b$data$t == t) - (b$data$base == t))
+  Vt <- b$V + tau2 * V0
+  chk <- c(rma.mv(b$data$yi, Vt, mods = Xn, intercept = FALSE)$QE - qnet,
+           rma.mv(b$data$yi, Vt, mods = X, intercept = FALSE)$QE - qw[1])
+  if (max(abs(chk)) > 1e-8) stop("rma.mv disagrees: ", paste(chk, collapse = " "))
+  c(tau2, qnet - qw[1], ncol(X) - (length(tr) - 1))
+}
+
 report <- function(name, d, ref) {
   cat("#####", name, "reference", ref, "\n")
   ce <- fit_net(d, d$seTE^2)
@@ -150,6 +178,7 @@ report <- function(name, d, ref) {
   re <- fit_net(d, d$seTE^2 + ce$tau2)
   iq <- isq(ce$Q, ce$df); p(paste(name, "I2 lower upper"), iq)
   qw <- q_within(d); p(paste(name, "Q within df"), qw); p(paste(name, "Q between df"), c(ce$Q - qw[1], ce$df - qw[2]))
+  p(paste(name, "random: tau2.within, Q between designs, df"), inc_random(d, ref))
   tr <- ce$trts; r <- match(ref, tr)
   for (mod in list(list("common", ce), list("random", re))) {
     f <- mod[[2]]

@@ -62,6 +62,14 @@ fn check(r: &Reference) {
     assert_eq!(h.df_within as f64, r.q_within[1]);
     close("Q between designs", h.q_between, r.q_between[0]);
     assert_eq!(h.df_between as f64, r.q_between[1]);
+    // decomp.design's random-effects part: tau.within² and Q.inc.random on df_between.
+    close("tau2 within designs", h.tau2_within, r.q_between_random[0]);
+    close(
+        "Q between designs, random effects",
+        h.q_between_random,
+        r.q_between_random[1],
+    );
+    assert_eq!(h.df_between as f64, r.q_between_random[2]);
     for (model, te, se, pg, pb, league, splits, bad_model) in [
         (
             &good.common,

@@ -1,7 +1,11 @@
 //! Heterogeneity and inconsistency of the network: Cochran's Q of the whole network and its
 //! split into Q within designs (heterogeneity) and between designs (inconsistency), Krahn,
 //! König & Binder (2013, *BMC Med Res Methodol* 13:35) as netmeta's `decomp.design`; I² with
-//! the Higgins & Thompson (2002, *Stat Med* 21:1539) interval, as meta's `isquared`.
+//! the Higgins & Thompson (2002, *Stat Med* 21:1539) interval, as meta's `isquared`; and
+//! netmeta's random-effects between-designs Q (`decomp.design`'s `Q.inc.random`): τ² of the
+//! full design-by-treatment interaction model (Higgins et al. 2012, *Res Synth Methods*
+//! 3:98), by the moment estimator of Jackson, White & Riley (2012, *Stat Med* 31:3805), added
+//! to every contrast's variance before Q is split again.
 
 use super::network::Network;
 use crate::dist::pchisq_upper;
@@ -28,6 +32,15 @@ pub struct Heterogeneity {
     pub q_between: f64,
     pub df_between: usize,
     pub p_between: Option<f64>,
+    /// τ² within designs: the moment estimate in the full design-by-treatment interaction
+    /// model (every design its own effects), netmeta's `tau.within`; 0 when no design has
+    /// two studies.
+    pub tau2_within: f64,
+    /// Q between designs with `tau2_within` added to every contrast's variance (covariance
+    /// τ²/2 between a multi-arm study's contrasts), on `df_between` df: netmeta's
+    /// `Q.inc.random`, inconsistency judged under a random-effects model.
+    pub q_between_random: f64,
+    pub p_between_random: Option<f64>,
     /// Designs (sets of treatments compared in one study) and their studies.
     pub designs: Vec<Design>,
 }
@@ -81,7 +94,9 @@ pub fn i_squared(q: f64, df: usize, level: ConfidenceLevel) -> Option<(f64, f64,
 }
 
 /// Q within designs: each design's studies against their own common-effect estimate
-/// (multivariate for multi-arm designs), summed; Q between designs is the rest of Q.
+/// (multivariate for multi-arm designs), summed; Q between designs is the rest of Q. Then the
+/// same split under random effects at the design-by-treatment interaction model's τ²
+/// (netmeta's `tau.within` and `decomp.tau(x, tau.preset = tau.within)`).
 pub fn decompose(
     network: &Network,
     q: f64,
@@ -95,6 +110,10 @@ pub fn decompose(
     let mut designs = Vec::new();
     let mut q_within = 0.0;
     let mut df_within = 0;
+    // The full design-by-treatment interaction model (every design its own effects) is a sum
+    // of the designs' own models, so its moment estimator pools their Q and tr(P K).
+    let mut trace_within = 0.0;
+    let mut design_models = Vec::new();
     for (arms, members) in &by_design {
         let k = arms.len();
         let name = arms
@@ -115,12 +134,23 @@ pub fn decompose(
                             rows: (0..k - 1).map(|j| vec![(j, 1.0)]).collect(),
                             y: (1..k).map(|j| s.te[j][0]).collect(),
                             sampling: super::network::basic_covariance(s),
-                            structure: DMatrix::zeros(k - 1, k - 1),
+                            // The τ² structure of the network model: 1 on the diagonal, 1/2
+                            // between a multi-arm study's contrasts.
+                            structure: DMatrix::from_fn(k - 1, k - 1, |a, b| {
+                                if a == b {
+                                    1.0
+                                } else {
+                                    0.5
+                                }
+                            }),
                         }
                     })
                     .collect(),
             };
-            (model.fit(0.0)?.q, (members.len() - 1) * (k - 1))
+            let (fit, trace) = model.fit_and_trace()?;
+            trace_within += trace;
+            design_models.push(model);
+            (fit.q, (members.len() - 1) * (k - 1))
         };
         q_within += dq;
         df_within += ddf;
@@ -135,6 +165,18 @@ pub fn decompose(
     let i2 = i_squared(q, df, level);
     let q_between = q - q_within;
     let df_between = df - df_within;
+    // netmeta's tau.within: (Q − df) / tr(P K) of the interaction model, 0 when it has no df
+    // (trace 0); then decomp.tau at that τ²: Q of the network minus Q within designs.
+    let tau2_within = if trace_within > 0.0 {
+        ((q_within - df_within as f64) / trace_within).max(0.0)
+    } else {
+        0.0
+    };
+    let mut q_within_random = 0.0;
+    for model in &design_models {
+        q_within_random += model.fit(tau2_within)?.q;
+    }
+    let q_between_random = network.model(0).fit(tau2_within)?.q - q_within_random;
     Ok(Heterogeneity {
         q,
         df,
@@ -148,6 +190,9 @@ pub fn decompose(
         q_between,
         df_between,
         p_between: p_of(q_between, df_between),
+        tau2_within,
+        q_between_random,
+        p_between_random: p_of(q_between_random, df_between),
         designs,
     })
 }

@@ -221,7 +221,18 @@ pub fn text(r: &NmaResult, league: bool) -> String {
             h.df_between.to_string(),
             pq(h.p_between),
         ],
+        vec![
+            "Between designs, random effects".into(),
+            f4(h.q_between_random),
+            h.df_between.to_string(),
+            pq(h.p_between_random),
+        ],
     ]));
+    let _ = writeln!(
+        s,
+        "(random effects: tau^2 within designs = {} from the full design-by-treatment interaction model, added to every contrast's variance; netmeta's Q.inc.random)",
+        f4(h.tau2_within)
+    );
     let _ = writeln!(
         s,
         "\nNode splitting, random effects (back-calculation; first vs second treatment of each comparison, {} scale; k studies, prop = proportion of direct evidence)",

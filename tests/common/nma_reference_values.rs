@@ -13,6 +13,9 @@ pub struct Reference {
     pub i2: &'static [f64],
     pub q_within: &'static [f64],
     pub q_between: &'static [f64],
+    /// netmeta's `decomp.design`: tau.within² (design-by-treatment interaction model), then
+    /// `Q.inc.random` (Q between designs at that τ²) and its df.
+    pub q_between_random: &'static [f64],
     pub common_te: &'static [f64],
     pub common_se: &'static [f64],
     pub common_pscore_good: &'static [f64],
@@ -47,6 +50,7 @@ pub const SENN2013: Reference = Reference {
     i2: &[0.814405347577657, 0.719772010582545, 0.877080890173118],
     q_within: &[74.4552817355127, 11.0],
     q_between: &[22.5302712697474, 7.0],
+    q_between_random: &[0.144206267326907, 2.1940001320969, 7.0],
     common_te: &[
         -0.827368972010627,
         -0.90518644941738,
@@ -553,6 +557,7 @@ pub const SMOKINGCESSATION: Reference = Reference {
     i2: &[0.886486387658216, 0.844033078583258, 0.917384147421546],
     q_within: &[187.398534192085, 16.0],
     q_between: &[15.2203370208934, 7.0],
+    q_between_random: &[0.66114212147629, 4.66350592109507, 7.0],
     common_te: &[0.0, 0.199762504878375, 0.652427790665449, 0.716819314446592],
     common_se: &[
         0.0,
@@ -762,6 +767,7 @@ pub const FRANCHINI2012: Reference = Reference {
     i2: &[0.0, 0.0, 0.792035738149886],
     q_within: &[1.60885170692214, 2.0],
     q_between: &[0.679038533950481, 2.0],
+    q_between_random: &[0.0, 0.679038533950481, 2.0],
     common_te: &[
         -0.523993711763737,
         -0.823993711763737,

@@ -189,6 +189,15 @@ impl BlockGls {
         (tr_pk, -0.5 * tr_pk + 0.5 * quad)
     }
 
+    /// The fit at τ² = 0 and `tr(P K)` there: the two parts of the moment estimator, for
+    /// models whose parts are pooled (netmeta's τ² within designs sums them over designs).
+    pub fn fit_and_trace(&self) -> Result<(BlockFit, f64)> {
+        let inv = self.inverted(0.0)?;
+        let fit = self.fit_with(0.0, &inv)?;
+        let (tr_pk, _) = self.trace_and_score(&inv, &fit);
+        Ok((fit, tr_pk))
+    }
+
     /// The generalised DerSimonian–Laird τ² (Jackson, White & Riley 2012; netmeta):
     /// `max(0, (Q − df) / tr(P K))` from the fit at τ² = 0, with `df = n − p`. Also returns
     /// that fit.
