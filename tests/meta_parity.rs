@@ -1338,7 +1338,9 @@ fn selection_parameters_have_standard_errors_and_intervals_as_metafor() {
     };
     let mut f = meta::fit(&data, &options).unwrap();
     let request = meta::ReviewRequest {
-        selmodel: Some(meta::bias::selmodel::parse_steps("0.05,0.10,0.50").unwrap()),
+        selmodel: Some(meta::bias::selmodel::Selection::step_function(
+            meta::bias::selmodel::parse_steps("0.05,0.10,0.50").unwrap(),
+        )),
         ..meta::ReviewRequest::default()
     };
     meta::review::add_review(&mut f, &data, &options, &request).unwrap();

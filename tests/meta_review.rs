@@ -273,7 +273,7 @@ fn selection_model_equals_metafor() {
         let (data, _) = load(c.file, &[]);
         let o = options(c.method, "z");
         let request = ReviewRequest {
-            selmodel: Some(
+            selmodel: Some(meta::bias::selmodel::Selection::step_function(
                 meta::bias::selmodel::parse_steps(
                     &c.steps
                         .iter()
@@ -282,7 +282,7 @@ fn selection_model_equals_metafor() {
                         .join(","),
                 )
                 .unwrap(),
-            ),
+            )),
             ..ReviewRequest::default()
         };
         let s = review(&data, &o, &request).selmodel.unwrap();
@@ -302,6 +302,6 @@ fn selection_model_equals_metafor() {
         }
         check(&format!("{at}: se"), s.se, c.se, 1e-4);
         check(&format!("{at}: LRT"), s.lrt, c.lrt, 1e-7);
-        check(&format!("{at}: LRT p"), s.lrt_p, c.lrt_p, 1e-7);
+        check(&format!("{at}: LRT p"), s.lrt_p.unwrap(), c.lrt_p, 1e-7);
     }
 }

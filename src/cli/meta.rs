@@ -265,10 +265,34 @@ pub struct MetaArgs {
     /// PET-PEESE limit estimates (regressions on the standard error and on the variance).
     #[arg(long)]
     pub pet_peese: bool,
-    /// Step-function selection model with these one-sided p-value cut points (e.g. 0.025 or
+    /// Selection model (metafor's selmodel): a function, stepfun, beta, halfnorm, negexp,
+    /// logistic or power, or the step function's one-sided p-value cut points (e.g. 0.025 or
     /// 0.025,0.5).
-    #[arg(long, value_name = "CUTS")]
+    #[arg(long, value_name = "TYPE|CUTS")]
     pub selmodel: Option<String>,
+    /// With --selmodel: the step function's cut points, or the threshold alpha below which
+    /// halfnorm, negexp, logistic and power select nothing against (metafor's steps).
+    #[arg(long, value_name = "CUTS", requires = "selmodel")]
+    pub selmodel_steps: Option<String>,
+    /// With --selmodel: fixed values of the selection parameters, NA for those to estimate
+    /// (metafor's delta), e.g. 1,NA,0.5.
+    #[arg(long, value_name = "LIST", requires = "selmodel")]
+    pub selmodel_delta: Option<String>,
+    /// With --selmodel: lower search limits of the selection parameters, one value or one
+    /// each (metafor's control delta.min).
+    #[arg(long, value_name = "LIST", requires = "selmodel")]
+    pub selmodel_delta_min: Option<String>,
+    /// With --selmodel: upper search limits (metafor's control delta.max; 100 by default).
+    #[arg(long, value_name = "LIST", requires = "selmodel")]
+    pub selmodel_delta_max: Option<String>,
+    /// With --selmodel stepfun: keep the selection probabilities non-increasing in the
+    /// p-value (metafor's decreasing = TRUE).
+    #[arg(long, requires = "selmodel")]
+    pub selmodel_decreasing: bool,
+    /// With --selmodel: the p-values selected on: greater (one-sided, the default), less, or
+    /// two.sided (metafor's alternative).
+    #[arg(long, value_name = "SIDE", requires = "selmodel")]
+    pub selmodel_alternative: Option<String>,
     /// Three-level model: several effects per cluster (rma.mv with random = ~ 1 | COL/id), by
     /// REML or ML, with --mods; --test knha gives t tests with k - p df.
     #[arg(long, value_name = "COL", conflicts_with_all = ["subgroup", "cumulative", "trimfill", "fsn", "ranktest", "pet_peese", "selmodel", "leave_one_out", "influence", "forest", "funnel", "baujat", "bubble", "studies"])]
@@ -1044,7 +1068,7 @@ fn read_csv(
         selmodel: args
             .selmodel
             .as_deref()
-            .map(meta::bias::selmodel::parse_steps)
+            .map(|v| selection(v, args))
             .transpose()?,
         robust: take(&args.robust),
         robust_type: args.robust_type.parse()?,
@@ -1107,4 +1131,26 @@ fn bayes_options(
         level: args.level.value(),
         threshold: args.threshold,
     }))
+}
+
+/// `--selmodel` with its options.
+fn selection(value: &str, args: &MetaArgs) -> Result<meta::bias::selmodel::Selection> {
+    let mut s = meta::bias::selmodel::Selection::parse(value)?;
+    if let Some(steps) = &args.selmodel_steps {
+        s = s.with_steps(steps)?;
+    }
+    if let Some(delta) = &args.selmodel_delta {
+        s = s.with_delta(delta)?;
+    }
+    if let Some(min) = &args.selmodel_delta_min {
+        s = s.with_limit(min, false)?;
+    }
+    if let Some(max) = &args.selmodel_delta_max {
+        s = s.with_limit(max, true)?;
+    }
+    if let Some(side) = &args.selmodel_alternative {
+        s.alternative = side.parse()?;
+    }
+    s.decreasing = args.selmodel_decreasing;
+    Ok(s)
 }

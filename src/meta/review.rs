@@ -1,6 +1,6 @@
 //! The analyses a systematic review adds to the fitted model, on request: subgroups, the
 //! cumulative meta-analysis, and the publication-bias methods (trim and fill, fail-safe N,
-//! the rank correlation test, PET-PEESE, the step-function selection model). Each is its own
+//! the rank correlation test, PET-PEESE, the selection models). Each is its own
 //! module; this one only checks that the model allows it and stores the result in the fit.
 
 use super::rma::MetaFit;
@@ -29,8 +29,8 @@ pub struct ReviewRequest {
     pub ranktest: bool,
     /// `--pet-peese`.
     pub pet_peese: bool,
-    /// `--selmodel CUTS`: the cut points ending with 1.
-    pub selmodel: Option<Vec<f64>>,
+    /// `--selmodel`: the selection function and its options.
+    pub selmodel: Option<selmodel::Selection>,
     /// `--robust COL`: the column's name and its value for each study.
     pub robust: Option<(String, Vec<String>)>,
     /// `--robust-type`: CR0, CR1 or CR2 (the default).
@@ -117,9 +117,9 @@ pub fn add_review(
         distinct_variances(v, "--pet-peese")?;
         fit.pet_peese = Some(egger::pet_peese(y, v, options)?);
     }
-    if let Some(steps) = &request.selmodel {
+    if let Some(selection) = &request.selmodel {
         intercept_only(fit, "--selmodel")?;
-        fit.selmodel = Some(selmodel::selection_model(y, v, steps, options)?);
+        fit.selmodel = Some(selmodel::fit(y, v, selection, options)?);
     }
     if let Some((column, values)) = &request.robust {
         if options.test != Test::Z {

@@ -153,7 +153,7 @@ pub struct MetaFit {
     /// PET-PEESE (`--pet-peese`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pet_peese: Option<PetPeese>,
-    /// The step-function selection model (`--selmodel`).
+    /// The selection model (`--selmodel`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub selmodel: Option<SelectionModel>,
     /// Cluster-robust CR2 tests (`--robust`).

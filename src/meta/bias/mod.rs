@@ -6,7 +6,7 @@
 //! | [`ranktest`] | Begg and Mazumdar's rank correlation test (Kendall's τ) |
 //! | [`trimfill`] | Duval and Tweedie's trim and fill (L0, R0) |
 //! | [`failsafe`] | fail-safe N (Rosenthal, Orwin, Rosenberg) |
-//! | [`selmodel`] | the step-function selection model (Vevea and Hedges) |
+//! | [`selmodel`] | selection models (step function, beta, half-normal, negative-exponential, logistic, power) |
 
 pub mod egger;
 pub mod failsafe;

@@ -630,9 +630,10 @@ impl Tabular for PublicationBias {
             ));
         }
         if let Some(s) = &self.selmodel {
-            rows.push(tested_row("selection model: estimate", s));
+            let name = format!("selection model ({})", s.kind);
+            rows.push(tested_row(&format!("{name}: estimate"), s));
             rows.push(row(
-                "selection model: tau^2",
+                &format!("{name}: tau^2"),
                 [
                     Some(s.tau2),
                     s.tau2_se,
@@ -642,20 +643,24 @@ impl Tabular for PublicationBias {
                     s.tau2_ci.map(|c| c[1]),
                 ],
             ));
-            let mut lo = 0.0;
-            for (j, (d, (hi, k))) in s
-                .delta
-                .iter()
-                .zip(s.steps.iter().zip(&s.k_per_interval))
-                .enumerate()
-            {
-                let label = format!(
-                    "selection model: delta for {} < p <= {} (k = {k}){}",
-                    h(lo),
-                    h(*hi),
-                    if j > 0 { ", z and p of delta = 1" } else { "" }
-                );
-                let cells = match j.checked_sub(1).and_then(|a| s.delta_tests.get(a)) {
+            for (j, d) in s.delta.iter().enumerate() {
+                // the step function's δ are per interval of p-values
+                let what = match (s.kind, s.steps.get(j)) {
+                    ("stepfun", Some(hi)) => format!(
+                        "delta for {} < p <= {} (k = {})",
+                        h(if j == 0 { 0.0 } else { s.steps[j - 1] }),
+                        h(*hi),
+                        s.k_per_interval[j]
+                    ),
+                    _ => format!("delta {}", j + 1),
+                };
+                let test = s.delta_tests.iter().find(|t| t.parameter == j + 1);
+                let label = match (test, s.delta_fixed[j]) {
+                    (Some(t), _) => format!("{name}: {what}, z and p of delta = {}", h(t.null)),
+                    (None, true) => format!("{name}: {what} (fixed)"),
+                    (None, false) => format!("{name}: {what}"),
+                };
+                let cells = match test {
                     Some(t) => [
                         Some(t.delta),
                         Some(t.se),
@@ -667,11 +672,10 @@ impl Tabular for PublicationBias {
                     None => only(*d),
                 };
                 rows.push(row(&label, cells));
-                lo = *hi;
             }
             rows.push(row(
-                &format!("selection model: LRT (df = {})", s.lrt_df),
-                [Some(s.lrt), None, Some(s.lrt), Some(s.lrt_p), None, None],
+                &format!("{name}: LRT (df = {})", s.lrt_df),
+                [Some(s.lrt), None, Some(s.lrt), s.lrt_p, None, None],
             ));
         }
         Table { header, rows }

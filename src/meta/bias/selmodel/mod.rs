@@ -1,0 +1,753 @@
+//! Selection models for publication bias (metafor's `selmodel`): the random-effects (or
+//! fixed-effect) model fitted by maximum likelihood together with a selection function
+//! `w(p; δ)`, the relative probability that a study with p-value p is published. Each study's
+//! density is the normal one weighted by w and renormalised,
+//!
+//! `log L = Σᵢ [log w(pᵢ; δ) + log φ(yᵢ; μ, vᵢ + τ²) − log Aᵢ]`,
+//! `Aᵢ = ∫ w(p(y); δ) φ(y; μ, vᵢ + τ²) dy`
+//!
+//! (Vevea & Hedges 1995, eq. 5; Citkowicz & Vevea 2017; metafor's `.selmodel.ll.cont` and
+//! `.selmodel.ll.stepfun`). β (μ), τ² (0 for a fixed-effect model, or the user's fixed value)
+//! and the free δ are estimated together; the standard errors come from the inverse of the
+//! Hessian on the parameters' own scale (metafor's default `htransf = FALSE`, so the Wald
+//! intervals of δ and τ² are `estimate ± z·SE`, cut to the parameter space and to the search
+//! limits `[delta.min, delta.max]`, as metafor ≥ 4 prints them), each free δ is tested against
+//! its no-selection value by z, and the likelihood-ratio test compares the maximum with the ML
+//! log-likelihood of the model without selection, on as many df as there are free δ.
+//!
+//! The search is the bounded quasi-Newton one of [`crate::lmm::optimize`] with the analytic
+//! gradient (derivatives of the normalising constants under the integral sign), finished by
+//! the Newton steps of [`crate::meta::fitting::newton`]; the Hessian is taken by central
+//! differences of that gradient. δ stays inside `[delta.min, delta.max]` (metafor's defaults per
+//! function, or the user's); with `decreasing` the step function's δ are kept
+//! `1 ≥ δ₂ ≥ … ≥ δ_N` by searching over their log-decrements (metafor ≥ 4.2's `decreasing`).
+//!
+//! | file | owns |
+//! |---|---|
+//! | [`function`] | the [`SelectionFunction`] trait, [`Alternative`] (which p-value) |
+//! | [`integral`] | the normalising constant of a continuous function, by quadrature |
+//! | [`stepfun`] | the step function (closed-form normaliser) |
+//! | [`beta`] | the beta function |
+//! | [`decay`] | the one-parameter functions falling above a threshold, over a [`decay::Shape`] |
+//! | [`halfnorm`], [`negexp`], [`logistic`], [`power`] | their shapes |
+
+pub mod beta;
+pub mod decay;
+pub mod function;
+pub mod halfnorm;
+pub mod integral;
+pub mod logistic;
+pub mod negexp;
+pub mod power;
+pub mod stepfun;
+
+pub use function::{Alternative, SelectionFunction};
+
+use crate::dist::{p_two_sided_z, pchisq_upper, z_crit};
+use crate::error::{Error, Result};
+use crate::lmm::optimize::minimize_with;
+use crate::meta::fitting::model::{reads_through_to_tested, FittedModel, TestedEstimate};
+use crate::meta::fitting::moderators::{ModelMatrix, INTERCEPT};
+use crate::meta::fitting::newton::{hessian, polish};
+use crate::meta::fitting::spec::{MetaOptions, Method, Test};
+use decay::Decay;
+use serde::Serialize;
+
+/// metafor's selection function `type`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    StepFunction,
+    Beta,
+    HalfNormal,
+    NegativeExponential,
+    Logistic,
+    Power,
+}
+
+impl Kind {
+    const ALL: [(Kind, &'static str); 6] = [
+        (Kind::StepFunction, "stepfun"),
+        (Kind::Beta, "beta"),
+        (Kind::HalfNormal, "halfnorm"),
+        (Kind::NegativeExponential, "negexp"),
+        (Kind::Logistic, "logistic"),
+        (Kind::Power, "power"),
+    ];
+
+    /// metafor's name.
+    pub fn name(self) -> &'static str {
+        Kind::ALL
+            .iter()
+            .find(|(k, _)| *k == self)
+            .map_or("", |(_, n)| n)
+    }
+}
+
+/// What `--selmodel` and its options ask for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Selection {
+    pub kind: Kind,
+    /// The cut points (the step function; increasing, ending with 1), or `[α, 1]` for a
+    /// decaying function with threshold α; empty for none.
+    pub steps: Vec<f64>,
+    /// metafor's `delta`: a fixed value for some δ (`None`: estimated). Empty: all estimated.
+    pub delta: Vec<Option<f64>>,
+    /// metafor's `control = list(delta.min = , delta.max = )`: one value for every δ or one
+    /// per δ. `None`: the function's defaults.
+    pub delta_min: Option<Vec<f64>>,
+    pub delta_max: Option<Vec<f64>>,
+    /// The step function's δ kept non-increasing (metafor's `decreasing = TRUE`).
+    pub decreasing: bool,
+    pub alternative: Alternative,
+}
+
+/// Parse a comma-separated list of numbers for `option` (`NA` allowed where `na`).
+fn numbers(text: &str, option: &str, na: bool) -> Result<Vec<Option<f64>>> {
+    text.split(',')
+        .map(|part| {
+            let part = part.trim();
+            if na && part.eq_ignore_ascii_case("NA") {
+                return Ok(None);
+            }
+            match part.parse::<f64>() {
+                Ok(x) if x.is_finite() => Ok(Some(x)),
+                _ => Err(Error::input(
+                    option,
+                    format!("'{part}' is not a number{}", if na { " or NA" } else { "" }),
+                )),
+            }
+        })
+        .collect()
+}
+
+/// Parse cut points such as `0.025` or `0.025,0.5` (each in (0, 1], sorted, duplicates
+/// dropped); 1 is appended, as metafor does.
+pub fn parse_steps(text: &str) -> Result<Vec<f64>> {
+    parse_steps_for(text, "--selmodel")
+}
+
+fn parse_steps_for(text: &str, option: &str) -> Result<Vec<f64>> {
+    let mut steps = Vec::new();
+    for part in text.split(',') {
+        let x: f64 = part.trim().parse().map_err(|_| {
+            Error::input(
+                option,
+                format!("'{part}' is not a number; give p-value cut points such as 0.025,0.5"),
+            )
+        })?;
+        if !(x > 0.0 && x <= 1.0) {
+            return Err(Error::input(
+                option,
+                format!("the cut point {x} is not allowed; cut points are p-values in (0, 1]"),
+            ));
+        }
+        steps.push(x);
+    }
+    steps.sort_by(f64::total_cmp);
+    steps.dedup();
+    if steps.last() != Some(&1.0) {
+        steps.push(1.0);
+    }
+    if steps.len() < 2 {
+        return Err(Error::input(
+            option,
+            "give at least one cut point below 1 (for example 0.025)",
+        ));
+    }
+    Ok(steps)
+}
+
+impl Selection {
+    /// The step function with cut points `steps` (ending with 1), every δ but the first
+    /// estimated, one-sided "greater" p-values.
+    pub fn step_function(steps: Vec<f64>) -> Self {
+        Selection {
+            kind: Kind::StepFunction,
+            steps,
+            delta: Vec::new(),
+            delta_min: None,
+            delta_max: None,
+            decreasing: false,
+            alternative: Alternative::Greater,
+        }
+    }
+
+    /// `--selmodel VALUE`: a function's name (`beta`, `halfnorm`, `negexp`, `logistic`,
+    /// `power`, `stepfun`) or the step function's cut points.
+    pub fn parse(value: &str) -> Result<Self> {
+        let value = value.trim();
+        if let Some((kind, _)) = Kind::ALL.iter().find(|(_, n)| *n == value) {
+            return Ok(Selection {
+                kind: *kind,
+                steps: Vec::new(),
+                ..Selection::step_function(Vec::new())
+            });
+        }
+        if value
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic())
+        {
+            return Err(Error::input(
+                "--selmodel",
+                format!(
+                    "'{value}' is not a selection function; give one of stepfun, beta, \
+                     halfnorm, negexp, logistic, power, or the step function's cut points \
+                     (e.g. 0.025,0.5)"
+                ),
+            ));
+        }
+        Ok(Selection::step_function(parse_steps(value)?))
+    }
+
+    /// `--selmodel-steps`: the step function's cut points, or a decaying function's
+    /// threshold α (one value in [0, 1)); beta takes none.
+    pub fn with_steps(mut self, text: &str) -> Result<Self> {
+        const OPTION: &str = "--selmodel-steps";
+        match self.kind {
+            Kind::StepFunction => self.steps = parse_steps_for(text, OPTION)?,
+            Kind::Beta => {
+                return Err(Error::input(
+                    OPTION,
+                    "the beta selection function takes no cut points",
+                ))
+            }
+            _ => {
+                let values = numbers(text, OPTION, false)?;
+                match values[..] {
+                    [Some(a)] if (0.0..1.0).contains(&a) => {
+                        self.steps = if a > 0.0 { vec![a, 1.0] } else { Vec::new() }
+                    }
+                    _ => {
+                        return Err(Error::input(
+                            OPTION,
+                            format!(
+                                "the {} selection function takes one threshold α in [0, 1), \
+                                 the p-value below which nothing is selected against",
+                                self.kind.name()
+                            ),
+                        ))
+                    }
+                }
+            }
+        }
+        Ok(self)
+    }
+
+    /// `--selmodel-delta`: fixed values, `NA` for those to estimate (e.g. `1,NA,0.5`).
+    pub fn with_delta(mut self, text: &str) -> Result<Self> {
+        self.delta = numbers(text, "--selmodel-delta", true)?;
+        Ok(self)
+    }
+
+    /// `--selmodel-delta-min` / `--selmodel-delta-max`.
+    pub fn with_limit(mut self, text: &str, upper: bool) -> Result<Self> {
+        let option = if upper {
+            "--selmodel-delta-max"
+        } else {
+            "--selmodel-delta-min"
+        };
+        let values = numbers(text, option, false)?
+            .into_iter()
+            .flatten()
+            .collect();
+        if upper {
+            self.delta_max = Some(values);
+        } else {
+            self.delta_min = Some(values);
+        }
+        Ok(self)
+    }
+
+    fn function(&self) -> Box<dyn SelectionFunction> {
+        let alpha = self.steps.first().copied().unwrap_or(0.0);
+        match self.kind {
+            Kind::StepFunction => Box::new(stepfun::StepFunction {
+                steps: self.steps.clone(),
+            }),
+            Kind::Beta => Box::new(beta::Beta),
+            Kind::HalfNormal => Box::new(Decay::<halfnorm::HalfNormal>::new(alpha)),
+            Kind::NegativeExponential => Box::new(Decay::<negexp::NegativeExponential>::new(alpha)),
+            Kind::Logistic => Box::new(Decay::<logistic::Logistic>::new(alpha)),
+            Kind::Power => Box::new(Decay::<power::Power>::new(alpha)),
+        }
+    }
+}
+
+/// The fitted selection model.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SelectionModel {
+    /// metafor's `type`.
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub alternative: Alternative,
+    /// The cut points (ending with 1), or `[α, 1]`; empty for none.
+    pub steps: Vec<f64>,
+    /// Number of studies with a p-value in each interval of `steps`.
+    pub k_per_interval: Vec<usize>,
+    /// The pooled estimate, tested by z.
+    #[serde(flatten)]
+    pub tested: TestedEstimate,
+    pub tau2: f64,
+    /// SE of τ² from the inverse Hessian (absent for a fixed-effect model, a fixed τ², or τ²
+    /// below metafor's `tau2tol`, min(vᵢ/10, 10⁻⁴)) and its Wald interval, truncated at 0
+    /// (metafor's `se.tau2`, `ci.lb.tau2`).
+    pub tau2_se: Option<f64>,
+    pub tau2_ci: Option<[f64; 2]>,
+    /// The selection parameters δ₁ … δ_m (for the step function δ₁ = 1).
+    pub delta: Vec<f64>,
+    /// Which δ were fixed (by the user, or δ₁ of the step function).
+    pub delta_fixed: Vec<bool>,
+    /// Each estimated δ (with an SE) tested against its no-selection value by z, with its
+    /// Wald interval (metafor's `se.delta`, `zval.delta`, `pval.delta`, `ci.lb.delta`).
+    pub delta_tests: Vec<DeltaTest>,
+    /// The step function's δ kept non-increasing.
+    pub decreasing: bool,
+    /// Maximised log-likelihood.
+    pub log_likelihood: f64,
+    /// Likelihood-ratio test of no selection against the model without selection, on as many
+    /// df as there are estimated δ (no p-value when every δ is fixed).
+    pub lrt: f64,
+    pub lrt_df: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lrt_p: Option<f64>,
+}
+
+reads_through_to_tested!(SelectionModel);
+
+/// One estimated selection parameter with its SE, z test against no selection, and interval.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DeltaTest {
+    /// Which δ (1-based, as metafor's `delta.1`, `delta.2`, …).
+    pub parameter: usize,
+    pub delta: f64,
+    /// The value tested against (metafor's `H0.delta`: 1 for the step and beta functions, 0
+    /// for the decaying ones).
+    pub null: f64,
+    pub se: f64,
+    pub z: f64,
+    pub p: f64,
+    pub ci_lower: f64,
+    pub ci_upper: f64,
+}
+
+/// One value for every δ, or one per δ.
+fn expand<T: Clone>(values: &[T], m: usize, option: &str) -> Result<Vec<T>> {
+    match values.len() {
+        1 => Ok(vec![values[0].clone(); m]),
+        n if n == m => Ok(values.to_vec()),
+        n => Err(Error::input(
+            option,
+            format!("{n} values given; this selection function has {m} parameters: give 1 or {m}"),
+        )),
+    }
+}
+
+struct Likelihood<'a> {
+    y: &'a [f64],
+    v: &'a [f64],
+    /// Each study's p-value, kept inside [p_min, 1 − p_min].
+    p: Vec<f64>,
+    f: &'a dyn SelectionFunction,
+    alternative: Alternative,
+}
+
+impl Likelihood<'_> {
+    /// Log-likelihood and its gradient in (μ, τ², δ₁ … δ_m).
+    fn eval(&self, par: &[f64]) -> (f64, Vec<f64>) {
+        let (mu, tau2) = (par[0], par[1].max(0.0));
+        let delta = &par[2..];
+        let m = delta.len();
+        let mut ll = 0.0;
+        let mut g = vec![0.0; 2 + m];
+        let mut gw = vec![0.0; m];
+        for i in 0..self.y.len() {
+            let s2 = self.v[i] + tau2;
+            let r = self.y[i] - mu;
+            ll += self.f.log_weight(self.p[i], delta, &mut gw)
+                - 0.5 * ((2.0 * std::f64::consts::PI).ln() + s2.ln() + r * r / s2);
+            g[0] += r / s2;
+            g[1] += -0.5 / s2 + 0.5 * r * r / (s2 * s2);
+            let a = self
+                .f
+                .normaliser(self.v[i], mu, tau2, delta, self.alternative);
+            ll -= a.value.ln();
+            g[0] -= a.d_mu / a.value;
+            g[1] -= a.d_tau2 / a.value;
+            for j in 0..m {
+                g[2 + j] += gw[j] - a.d_delta[j] / a.value;
+            }
+        }
+        (ll, g)
+    }
+}
+
+/// Fit the selection model `selection` to the intercept-only model of `y`, `v`: a
+/// fixed-effect one when the options' method is FE, one with τ² held when it is fixed, else a
+/// random-effects one by ML (as metafor, which refits a model of another method by ML first:
+/// its estimates start the search and its log-likelihood is the test's null).
+pub fn fit(
+    y: &[f64],
+    v: &[f64],
+    selection: &Selection,
+    options: &MetaOptions,
+) -> Result<SelectionModel> {
+    let k = y.len();
+    let fixed_tau2 = match options.method {
+        Method::FE => Some(0.0),
+        Method::Fixed(t) => Some(t.get()),
+        _ => None,
+    };
+    let null_method = match options.method {
+        Method::FE | Method::Fixed(_) => options.method,
+        _ => Method::ML,
+    };
+    let null_model = FittedModel::new(
+        &ModelMatrix::intercept_only(k, INTERCEPT),
+        y,
+        v,
+        null_method,
+        Test::Z,
+        options.level.value(),
+    )?;
+    let (beta0, tau2_0) = (null_model.fit.beta[0], null_model.tau2.tau2);
+    if selection.kind == Kind::StepFunction && selection.steps.len() < 2 {
+        return Err(Error::input(
+            "--selmodel-steps",
+            "the step function needs its cut points (for example --selmodel-steps 0.025,0.5)",
+        ));
+    }
+    let f = selection.function();
+    let m = f.parameters();
+    let space = f.space();
+    let name = f.name();
+
+    // Fixed δ (the step function's first is 1 unless given).
+    let mut fixed: Vec<Option<f64>> = if selection.delta.is_empty() {
+        vec![None; m]
+    } else {
+        expand(&selection.delta, m, "--selmodel-delta")?
+    };
+    if selection.kind == Kind::StepFunction && (fixed[0].is_none() || selection.decreasing) {
+        fixed[0] = Some(1.0);
+    }
+    if selection.decreasing {
+        if selection.kind != Kind::StepFunction {
+            return Err(Error::input(
+                "--selmodel-decreasing",
+                format!("is for the step function, not {name}"),
+            ));
+        }
+        if fixed[1..].iter().any(Option::is_some) {
+            return Err(Error::input(
+                "--selmodel-decreasing",
+                "cannot be combined with fixed values of δ beyond the first",
+            ));
+        }
+    }
+    for (j, d) in fixed.iter().enumerate() {
+        if let Some(d) = d {
+            let [lb, ub] = space[j];
+            // The beta function's δ must be positive; the others' may be 0.
+            let below = if selection.kind == Kind::Beta {
+                *d <= lb
+            } else {
+                *d < lb
+            };
+            if below || *d > ub {
+                return Err(Error::input(
+                    "--selmodel-delta",
+                    format!(
+                        "δ{} = {d} is outside the {name} function's parameter space \
+                         ({}{lb}, {ub})",
+                        j + 1,
+                        if selection.kind == Kind::Beta {
+                            ""
+                        } else {
+                            "["
+                        }
+                    ),
+                ));
+            }
+        }
+    }
+    let defaults = f.limits();
+    let lower_limits = match &selection.delta_min {
+        Some(x) => expand(x, m, "--selmodel-delta-min")?,
+        None => defaults.iter().map(|l| l[0]).collect(),
+    };
+    let upper_limits = match &selection.delta_max {
+        Some(x) => expand(x, m, "--selmodel-delta-max")?,
+        None => defaults.iter().map(|l| l[1]).collect(),
+    };
+    for j in 0..m {
+        let [lb, ub] = space[j];
+        let (lo, hi) = (lower_limits[j], upper_limits[j]);
+        if lo < lb || hi > ub || hi < lo || (selection.kind == Kind::Beta && lo <= lb) {
+            return Err(Error::input(
+                if hi < lo || hi > ub {
+                    "--selmodel-delta-max"
+                } else {
+                    "--selmodel-delta-min"
+                },
+                format!(
+                    "the limits [{lo}, {hi}] of δ{} are not inside the {name} function's \
+                     parameter space [{lb}, {ub}], or the lower exceeds the upper",
+                    j + 1
+                ),
+            ));
+        }
+    }
+
+    // p-values and the studies per interval.
+    let p_min = f.p_min();
+    let p: Vec<f64> = y
+        .iter()
+        .zip(v)
+        .map(|(yi, vi)| function::clamp_p(selection.alternative.p_value(*yi, vi.sqrt()), p_min))
+        .collect();
+    let mut k_per_interval = vec![0; selection.steps.len()];
+    for pi in &p {
+        if let Some(j) = selection.steps.iter().position(|s| pi <= s) {
+            k_per_interval[j] += 1;
+        }
+    }
+    if selection.kind == Kind::StepFunction {
+        if let Some(j) = (0..m).find(|&j| k_per_interval[j] == 0 && fixed[j].is_none()) {
+            let lo = if j == 0 { 0.0 } else { selection.steps[j - 1] };
+            return Err(Error::input(
+                "--selmodel",
+                format!(
+                    "no study has a one-sided p-value in ({lo}, {}]; the selection probability \
+                     of an empty interval cannot be estimated: choose other cut points or fix \
+                     its δ",
+                    selection.steps[j]
+                ),
+            ));
+        }
+    }
+    let free_delta: Vec<usize> = (0..m).filter(|&j| fixed[j].is_none()).collect();
+    let parameters = 1 + usize::from(fixed_tau2.is_none()) + free_delta.len();
+    if k < parameters {
+        return Err(Error::input(
+            "--selmodel",
+            format!(
+                "{k} studies are too few for the {parameters} parameters of this selection model"
+            ),
+        ));
+    }
+    let lik = Likelihood {
+        y,
+        v,
+        p,
+        f: f.as_ref(),
+        alternative: selection.alternative,
+    };
+
+    // The search runs over x = (μ, [τ²], free δ), each δ mapped into its limits by
+    // δ = lo + (hi − lo)/(1 + e^(−θ)) (metafor's `.mapfun`), or with `decreasing` over the
+    // log-decrements uⱼ = log δⱼ₋₁ − log δⱼ ≥ 0.
+    let tau2_free = fixed_tau2.is_none();
+    let offset = 1 + usize::from(tau2_free);
+    let floor_of = |j: usize| lower_limits[j].max(f.floor());
+    let to_par = |x: &[f64]| -> Vec<f64> {
+        let mut par = vec![x[0], fixed_tau2.unwrap_or_else(|| x[1])];
+        let mut delta: Vec<f64> = fixed.iter().map(|d| d.unwrap_or(0.0)).collect();
+        if selection.decreasing {
+            let mut log_delta = 0.0;
+            for (a, &j) in free_delta.iter().enumerate() {
+                log_delta -= x[offset + a];
+                delta[j] = log_delta.exp();
+            }
+        } else {
+            for (a, &j) in free_delta.iter().enumerate() {
+                let (lo, hi) = (floor_of(j), upper_limits[j]);
+                delta[j] = lo + (hi - lo) / (1.0 + (-x[offset + a]).exp());
+            }
+        }
+        par.extend(delta);
+        par
+    };
+    let to_search_gradient = |par: &[f64], g: &[f64]| -> Vec<f64> {
+        let mut out = vec![g[0]];
+        if tau2_free {
+            out.push(g[1]);
+        }
+        if selection.decreasing {
+            // δⱼ = exp(−Σ_{l ≤ j} u_l): ∂/∂u_l = −Σ_{j ≥ l} δⱼ ∂/∂δⱼ
+            let mut tail = 0.0;
+            let mut rev = Vec::with_capacity(free_delta.len());
+            for &j in free_delta.iter().rev() {
+                tail += par[2 + j] * g[2 + j];
+                rev.push(-tail);
+            }
+            out.extend(rev.into_iter().rev());
+        } else {
+            for &j in &free_delta {
+                let (lo, hi, d) = (floor_of(j), upper_limits[j], par[2 + j]);
+                out.push(g[2 + j] * (d - lo) * (hi - d) / (hi - lo));
+            }
+        }
+        out
+    };
+    let objective = |x: &[f64]| -> f64 {
+        let (ll, _) = lik.eval(&to_par(x));
+        if ll.is_finite() {
+            -ll
+        } else {
+            f64::INFINITY
+        }
+    };
+    let gradient = |x: &[f64]| -> Option<Vec<f64>> {
+        let par = to_par(x);
+        let (ll, g) = lik.eval(&par);
+        (ll.is_finite() && g.iter().all(|d| d.is_finite())).then(|| {
+            to_search_gradient(&par, &g)
+                .into_iter()
+                .map(|d| -d)
+                .collect()
+        })
+    };
+    let start = f.start();
+    let mut x0 = vec![beta0];
+    let mut lower = vec![f64::NEG_INFINITY];
+    if tau2_free {
+        x0.push(tau2_0);
+        lower.push(0.0);
+    }
+    for &j in &free_delta {
+        if selection.decreasing {
+            x0.push(0.1);
+            lower.push(0.0);
+        } else {
+            let (lo, hi) = (floor_of(j), upper_limits[j]);
+            if hi > lo {
+                // strictly inside the limits
+                let u = ((start[j] - lo) / (hi - lo)).clamp(0.05, 0.95);
+                x0.push((u / (1.0 - u)).ln());
+            } else {
+                x0.push(0.0);
+            }
+            lower.push(f64::NEG_INFINITY);
+        }
+    }
+    let opt = minimize_with(&objective, Some(&gradient), &x0, &lower);
+    if !opt.value.is_finite() {
+        return Err(Error::Numerical(
+            "the selection model's likelihood could not be maximised".into(),
+        ));
+    }
+    let searched = to_par(&opt.x);
+
+    // Newton steps on the parameters inside their limits finish the search; they are kept only
+    // if they stay inside (and, with `decreasing`, in order).
+    let inside = |j: usize, par: &[f64]| {
+        let d = par[2 + j];
+        let tol = 1e-9 * d.abs().max(1e-3);
+        d > floor_of(j) + tol && d < upper_limits[j] - tol
+    };
+    let mut idx: Vec<usize> = vec![0];
+    if tau2_free && searched[1] > 0.0 {
+        idx.push(1);
+    }
+    let ordered = |par: &[f64], j: usize| !selection.decreasing || par[2 + j] < par[1 + j];
+    idx.extend(
+        free_delta
+            .iter()
+            .filter(|&&j| inside(j, &searched) && ordered(&searched, j))
+            .map(|j| 2 + j),
+    );
+    let eval = |par: &[f64]| lik.eval(par);
+    let mut bounds = vec![f64::NEG_INFINITY, 0.0];
+    bounds.extend((0..m).map(floor_of));
+    let (polished, polished_ll) = polish(&eval, &searched, &idx, &bounds);
+    let feasible = free_delta
+        .iter()
+        .all(|&j| polished[2 + j] <= upper_limits[j] && (j == 0 || ordered(&polished, j)));
+    let (par, ll) = if feasible && polished_ll >= -opt.value {
+        (polished, polished_ll)
+    } else {
+        (searched, -opt.value)
+    };
+
+    // The Hessian over the estimated parameters, as metafor takes it: τ² left out below its
+    // `tau2tol` (and when fixed), a step function's δ below its `deltatol` 10⁻⁴ left out.
+    let tau2_hat = par[1];
+    let tau2_tol = v.iter().fold(1e-4_f64, |a, vi| a.min(vi / 10.0));
+    let mut hes: Vec<usize> = vec![0];
+    if tau2_free && tau2_hat >= tau2_tol {
+        hes.push(1);
+    }
+    hes.extend(
+        free_delta
+            .iter()
+            .filter(|&&j| !(selection.kind == Kind::StepFunction && par[2 + j] < 1e-4))
+            .map(|j| 2 + j),
+    );
+    let inverse = (-hessian(&eval, &par, &hes))
+        .try_inverse()
+        .filter(|inv| inv[(0, 0)].is_finite() && inv[(0, 0)] > 0.0)
+        .ok_or_else(|| {
+            Error::Numerical(
+                "the selection model's information matrix is singular at the maximum".into(),
+            )
+        })?;
+    let se = inverse[(0, 0)].sqrt();
+    let z = z_crit(options.level.value());
+    let se_of = |parameter: usize| {
+        hes.iter()
+            .position(|&j| j == parameter)
+            .map(|a| inverse[(a, a)].max(0.0).sqrt())
+    };
+    let tau2_se = se_of(1);
+    let tau2_ci = tau2_se.map(|s| [(tau2_hat - z * s).max(0.0), tau2_hat + z * s]);
+    let null = f.no_selection();
+    let delta_tests = free_delta
+        .iter()
+        .filter_map(|&j| {
+            let s = se_of(2 + j)?;
+            let d = par[2 + j];
+            let statistic = (d - null[j]) / s;
+            let low = space[j][0].max(lower_limits[j]);
+            let high = space[j][1].min(upper_limits[j]);
+            Some(DeltaTest {
+                parameter: j + 1,
+                delta: d,
+                null: null[j],
+                se: s,
+                z: statistic,
+                p: p_two_sided_z(statistic),
+                ci_lower: (d - z * s).max(low),
+                ci_upper: (d + z * s).min(high),
+            })
+        })
+        .collect();
+    let ll0: f64 = y
+        .iter()
+        .zip(v)
+        .map(|(yi, vi)| {
+            let s2 = vi + tau2_0;
+            -0.5 * ((2.0 * std::f64::consts::PI).ln() + s2.ln() + (yi - beta0).powi(2) / s2)
+        })
+        .sum();
+    let lrt = (-2.0 * (ll0 - ll)).max(0.0);
+    let lrt_df = free_delta.len();
+    Ok(SelectionModel {
+        kind: name,
+        alternative: selection.alternative,
+        steps: selection.steps.clone(),
+        k_per_interval,
+        tested: TestedEstimate::new(par[0], se, None, z),
+        tau2: tau2_hat,
+        tau2_se,
+        tau2_ci,
+        delta: par[2..].to_vec(),
+        delta_fixed: fixed.iter().map(Option::is_some).collect(),
+        delta_tests,
+        decreasing: selection.decreasing,
+        log_likelihood: ll,
+        lrt,
+        lrt_df,
+        lrt_p: (lrt_df > 0).then(|| pchisq_upper(lrt, lrt_df as f64)),
+    })
+}

@@ -1,0 +1,313 @@
+//! Selection models other than the plain step function (`meta --selmodel TYPE`), from the
+//! command line with `--format json`, against the published numbers of metafor's
+//! tests/testthat/test_misc_selmodel.r and against metafor 3.8-1 run with tight tolerances
+//! (`benches/selmodel_reference.R`); and the refusals of bad options.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn run(args: &[&str]) -> std::process::Output {
+    Command::cargo_bin("trialstats")
+        .unwrap()
+        .arg("meta")
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap()
+}
+
+/// The `selmodel` object of `trialstats meta ARGS --format json`.
+fn selmodel(args: &[&str]) -> Value {
+    let mut all = args.to_vec();
+    all.extend(["--format", "json"]);
+    let out = run(&all);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    j["selmodel"].clone()
+}
+
+fn close(what: &str, got: &Value, want: f64, rel: f64) {
+    let got = got.as_f64().unwrap_or_else(|| panic!("{what}: {got}"));
+    assert!(
+        (got - want).abs() <= rel * want.abs().max(1e-300),
+        "{what}: {got} vs {want} (relative {})",
+        ((got - want) / want).abs()
+    );
+}
+
+fn deltas(s: &Value) -> Vec<f64> {
+    s["delta"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d.as_f64().unwrap())
+        .collect()
+}
+
+const HACK: [&str; 7] = [
+    "tests/data/hackshaw1998.csv",
+    "--yi",
+    "yi",
+    "--vi",
+    "vi",
+    "--method",
+    "ML",
+];
+
+/// The beta selection function on Baskerville et al. (2012), test_misc_selmodel.r lines
+/// 70-85: `res <- rma(yi, sei^2, method = "ML"); sav <- selmodel(res, type = "beta")`,
+/// δ = 0.4731131, 4.4613162, se 0.2352481, 2.1841983, LRT 7.846907 on 2 df, τ² 0.00000243.
+/// The published numbers come from metafor's defaults (R's `integrate` to a relative
+/// 1.2e-4 per study, optim's BFGS to reltol 1e-8): our maximum is higher (log-likelihood
+/// −2.7922898 against 3.8-1's −2.7925423 with those defaults), τ² sits on its boundary 0
+/// rather than at 2.4e-6 where the likelihood is flat, so the δ agree to 4e-5, the LRT to
+/// 3e-5 and the SEs to 2e-3. With δ fixed at (1, 1) the model is the one without selection
+/// (line 67: equal log-likelihoods).
+#[test]
+fn beta_selection_function_matches_metafor_test_suite() {
+    let bask = [
+        "tests/data/baskerville2012.csv",
+        "--yi",
+        "yi",
+        "--sei",
+        "sei",
+        "--method",
+        "ML",
+        "--selmodel",
+        "beta",
+    ];
+    let s = selmodel(&bask);
+    assert_eq!(s["type"], "beta");
+    let d = deltas(&s);
+    close("delta 1", &d[0].into(), 0.4731131, 1e-4);
+    close("delta 2", &d[1].into(), 4.4613162, 1e-4);
+    close("se delta 1", &s["delta_tests"][0]["se"], 0.2352481, 3e-3);
+    close("se delta 2", &s["delta_tests"][1]["se"], 2.1841983, 3e-3);
+    close("LRT", &s["lrt"], 7.846907, 1e-4);
+    assert_eq!(s["lrt_df"], 2);
+    assert!(s["tau2"].as_f64().unwrap() < 1e-5);
+    // rma(yi, sei^2, method = "ML") log-likelihood (metafor 3.8-1: logLik(res) = -6.7158)
+    let mut fixed = bask.to_vec();
+    fixed.extend(["--selmodel-delta", "1,1"]);
+    let f = selmodel(&fixed);
+    let mut none = bask[..7].to_vec();
+    none.extend(["--format", "json"]);
+    let out = run(&none);
+    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    close(
+        "fixed delta = no selection",
+        &f["log_likelihood"],
+        j["fit_statistics"]["log_likelihood"]
+            .as_f64()
+            .unwrap_or(f64::NAN),
+        1e-10,
+    );
+    assert_eq!(f["lrt_df"], 0);
+    assert!(f.get("lrt_p").is_none());
+}
+
+/// The half-normal, negative-exponential, logistic and power functions on Preston et al.
+/// (2004), test_misc_selmodel.r lines 100-116: the odds ratios of `escalc(measure = "OR",
+/// ..., drop00 = TRUE)` (tests/data/preston2004.csv, written by R with 17 digits), `rma(yi,
+/// vi, method = "EE")`, `selmodel(res, type = T, alternative = "less")`: δ = 3.162948,
+/// 2.656714, 3.339338, 1.458923, se 2.988922, 2.347468, 2.388776, 1.393725. A fixed-effect
+/// model has one parameter besides δ; the δ agree to 3e-6 and the SEs to 3e-5 (the published values carry
+/// metafor's default integration and optim tolerances).
+#[test]
+fn decaying_selection_functions_match_metafor_test_suite() {
+    for (kind, delta, se, se_tol) in [
+        ("halfnorm", 3.162948, 2.988922, 1e-5),
+        ("negexp", 2.656714, 2.347468, 5e-5),
+        ("logistic", 3.339338, 2.388776, 1e-5),
+        // metafor's published SE comes from numDeriv's second differences over R's
+        // integrate at its default relative tolerance 1.2e-4; with intCtrl = list(rel.tol =
+        // 1e-12, subdivisions = 1000L) metafor 3.8-1 gives δ = 1.45892257866311, se =
+        // 1.35370579966548, which ours matches to 1e-6 (checked below).
+        ("power", 1.458923, 1.393725, 3e-2),
+    ] {
+        let s = selmodel(&[
+            "tests/data/preston2004.csv",
+            "--yi",
+            "yi",
+            "--vi",
+            "vi",
+            "--method",
+            "FE",
+            "--selmodel",
+            kind,
+            "--selmodel-alternative",
+            "less",
+        ]);
+        assert_eq!(s["type"], kind);
+        assert_eq!(s["alternative"], "less");
+        close(kind, &s["delta"][0], delta, 1e-5);
+        if kind == "power" {
+            close("power, tight", &s["delta"][0], 1.45892257866311, 1e-6);
+            close(
+                "power se, tight",
+                &s["delta_tests"][0]["se"],
+                1.35370579966548,
+                1e-6,
+            );
+        }
+        close(kind, &s["delta_tests"][0]["se"], se, se_tol);
+        assert_eq!(s["tau2"], 0.0);
+        assert_eq!(s["delta_tests"][0]["null"], 0.0);
+    }
+}
+
+/// Hackshaw et al. (1998), ML, against metafor 3.8-1 with tight tolerances
+/// (`Rscript benches/selmodel_reference.R`):
+/// `res <- rma(yi, vi, data = dat, method = "ML", control = list(threshold = 1e-12));
+/// sav <- selmodel(res, type = T, control = list(optimizer = "nlminb", rel.tol = 1e-12,
+/// eval.max = 10000, iter.max = 10000, intCtrl = list(rel.tol = 1e-12, subdivisions =
+/// 1000L))); c(sav$beta, sav$se, sav$tau2, sav$se.tau2, sav$delta, sav$se.delta, sav$ll,
+/// sav$LRT)`. Both sides reach the same maximum (log-likelihoods within 2e-10, ours never
+/// lower); the logistic one is flat in δ there, so its δ agrees to 3e-6 and the pooled
+/// estimate to 3e-5; 1e-5 elsewhere, the SEs (numerical Hessians on both sides) to 1e-5.
+#[test]
+fn decaying_selection_functions_match_metafor_on_hackshaw() {
+    #[rustfmt::skip]
+    let cases: [(&str, [f64; 8], f64); 3] = [
+        ("negexp", [0.0048858033624710343, 0.1557623005221452084, 0.0262171743493671040, 0.0224303143488294270, 2.7767997343058210546, 1.5416193289600388372, -8.0847511989696876356, 4.1277024142229237214], 1e-5),
+        ("logistic", [0.032387543963336797, 0.150136777924415599, 0.029190440021934605, 0.025167547868021532, 3.196870198714660383, 1.539474475682272692, -8.304253153591785619, 3.688698504978727755], 3e-5),
+        ("power", [0.113467248617846614, 0.118926499975237937, 0.031851424265129658, 0.028655699211834969, 0.636846749494981101, 0.520442979087642810, -9.151541023525851415, 1.994122765110596163], 1e-5),
+    ];
+    for (kind, want, tol) in cases {
+        let mut args = HACK.to_vec();
+        args.extend(["--selmodel", kind]);
+        let s = selmodel(&args);
+        let got = [
+            &s["estimate"],
+            &s["se"],
+            &s["tau2"],
+            &s["tau2_se"],
+            &s["delta"][0],
+            &s["delta_tests"][0]["se"],
+        ];
+        for (i, g) in got.iter().enumerate() {
+            // the negexp estimate is 0.005: compared to 1e-7 absolute
+            let rel = if i == 0 {
+                tol.max(1e-7 / want[0].abs())
+            } else {
+                tol
+            };
+            close(&format!("{kind} [{i}]"), g, want[i], rel);
+        }
+        let ll = s["log_likelihood"].as_f64().unwrap();
+        assert!(
+            ll >= want[6] - 1e-12 && ll - want[6] < 1e-9,
+            "{kind} ll {ll}"
+        );
+        close(&format!("{kind} LRT"), &s["lrt"], want[7], 1e-8);
+    }
+}
+
+/// The step function with δ ≤ 1 (`control = list(delta.max = 1)`) and with `decreasing =
+/// TRUE` on Hackshaw (REML input refitted by ML), test_misc_selmodel.r lines 39-45:
+/// δ = (1, 0.999950, 0.442783, 0.148181) and (1, 0.999966, 0.442781, 0.148179). metafor's
+/// search maps δ into its limits by a logistic function and so stops short of the bound
+/// δ₂ = 1 by 3e-5 to 5e-5 (ours: 1 with `decreasing`, 1 − 2e-8 with the limit); the other δ
+/// agree to 5e-5 (metafor's optim default reltol 1e-8).
+#[test]
+fn step_function_with_an_upper_limit_or_decreasing_matches_metafor_test_suite() {
+    let base = [
+        "tests/data/hackshaw1998.csv",
+        "--yi",
+        "yi",
+        "--vi",
+        "vi",
+        "--selmodel",
+        "0.05,0.10,0.50",
+    ];
+    for (extra, want) in [
+        (
+            &["--selmodel-delta-max", "1"][..],
+            [1.0, 0.999950, 0.442783, 0.148181],
+        ),
+        (
+            &["--selmodel-decreasing"][..],
+            [1.0, 0.999966, 0.442781, 0.148179],
+        ),
+    ] {
+        let mut args = base.to_vec();
+        args.extend(extra);
+        let s = selmodel(&args);
+        for (j, (g, w)) in deltas(&s).iter().zip(want).enumerate() {
+            close(&format!("{extra:?} delta {}", j + 1), &(*g).into(), w, 1e-4);
+        }
+        let d = deltas(&s);
+        assert!(d.windows(2).all(|p| p[1] <= p[0] + 1e-12), "{d:?}");
+    }
+}
+
+#[test]
+fn bad_selection_options_are_refused() {
+    for (extra, message) in [
+        (&["--selmodel", "gamma"][..], "not a selection function"),
+        (&["--selmodel", "0.025,1.5"][..], "cut point"),
+        (
+            &["--selmodel", "beta", "--selmodel-steps", "0.05"][..],
+            "no cut points",
+        ),
+        (
+            &["--selmodel", "halfnorm", "--selmodel-steps", "0.05,0.5"][..],
+            "one threshold",
+        ),
+        (&["--selmodel", "stepfun"][..], "needs its cut points"),
+        (
+            &["--selmodel", "beta", "--selmodel-decreasing"][..],
+            "step function",
+        ),
+        (
+            &["--selmodel", "beta", "--selmodel-delta", "1,2,3"][..],
+            "2 parameters",
+        ),
+        (
+            &["--selmodel", "beta", "--selmodel-delta", "0,NA"][..],
+            "parameter space",
+        ),
+        (
+            &[
+                "--selmodel",
+                "negexp",
+                "--selmodel-delta-min",
+                "5",
+                "--selmodel-delta-max",
+                "1",
+            ][..],
+            "limits",
+        ),
+        (
+            &["--selmodel", "power", "--selmodel-alternative", "up"][..],
+            "greater, less, two.sided",
+        ),
+    ] {
+        let mut args = vec!["tests/data/hackshaw1998.csv", "--yi", "yi", "--vi", "vi"];
+        args.extend(extra);
+        let out = run(&args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{extra:?}: {err}");
+        assert!(err.contains(message), "{extra:?}: {err}");
+    }
+    // k too small: three studies cannot carry μ, τ² and two δ
+    let file = std::env::temp_dir().join(format!("selmodel_three_{}.csv", std::process::id()));
+    std::fs::write(&file, "yi,vi\n0.1,0.01\n0.5,0.02\n-0.2,0.03\n").unwrap();
+    let out = run(&[
+        file.to_str().unwrap(),
+        "--yi",
+        "yi",
+        "--vi",
+        "vi",
+        "--selmodel",
+        "beta",
+    ]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("too few"), "{err}");
+    let _ = std::fs::remove_file(file);
+}
