@@ -530,3 +530,46 @@ fn charts_need_different_files_and_a_league_table_grows_wide_enough() {
         .success();
     assert!(png_width(&narrow) > 400, "{}", png_width(&narrow));
 }
+
+/// The y of the first SVG text element that contains `needle`.
+fn text_y(svg: &str, needle: &str) -> f64 {
+    let at = svg
+        .find(needle)
+        .unwrap_or_else(|| panic!("'{needle}' not in the SVG"));
+    let start = svg[..at].rfind("<text").unwrap();
+    let tag = &svg[start..at];
+    let y = tag.split(" y=\"").nth(1).unwrap();
+    y[..y.find('"').unwrap()].parse().unwrap()
+}
+
+/// Forest charts (NMA's and meta's, one plot::forest) print the heterogeneity line and the
+/// footnote under the x axis's label, not between the rows and the axis.
+#[test]
+fn forest_footnotes_sit_below_the_axis_label() {
+    let dir = tempfile::tempdir().unwrap();
+    let forest = dir.path().join("forest.svg");
+    nma()
+        .arg(data("senn2013.csv"))
+        .arg("--forest")
+        .arg(&forest)
+        .assert()
+        .success();
+    let svg = std::fs::read_to_string(&forest).unwrap();
+    assert!(text_y(&svg, "random effects model;") > text_y(&svg, "estimate vs plac"));
+    let meta_forest = dir.path().join("meta.svg");
+    Command::cargo_bin("trialstats")
+        .unwrap()
+        .args([
+            "meta",
+            &format!("{}/tests/data/bcg_raw.csv", env!("CARGO_MANIFEST_DIR")),
+            "--measure",
+            "RR",
+            "--exp",
+            "--forest",
+        ])
+        .arg(&meta_forest)
+        .assert()
+        .success();
+    let svg = std::fs::read_to_string(&meta_forest).unwrap();
+    assert!(text_y(&svg, "Heterogeneity:") > text_y(&svg, "\nrisk ratio\n"));
+}

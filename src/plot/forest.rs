@@ -517,21 +517,9 @@ impl ForestChart {
                 label: layout.label_lines(&s.label, false, &tick),
                 overall: true,
             });
-            if let Some(h) = &s.heterogeneity {
-                lines.push(Line::Note(wrap_text(h, &note, text_w, 3)));
-            }
         }
-        if let Some(f) = &self.footer {
-            // One note per paragraph (a warning about the intervals is one paragraph).
-            for paragraph in f.split('\n') {
-                lines.push(Line::Note(wrap_text(
-                    paragraph,
-                    &note,
-                    text_w,
-                    MAX_FOOTER_LINES,
-                )));
-            }
-        }
+        // The overall heterogeneity line and the footer are footnotes of the whole chart:
+        // they go under the x axis and its label (`frame`), not among the rows.
         let mut top = 0;
         let placed = lines
             .into_iter()
@@ -658,11 +646,23 @@ impl ForestChart {
                 "prediction interval",
             ));
         }
+        // Footnotes under the axis label: the overall heterogeneity line, then one note per
+        // paragraph of the footer (a warning about the intervals is one paragraph).
+        let notes = self
+            .summary
+            .iter()
+            .filter_map(|s| s.heterogeneity.clone())
+            .chain(
+                self.footer
+                    .iter()
+                    .flat_map(|f| f.split('\n').map(str::to_string)),
+            )
+            .collect();
         Frame {
             title: &self.title,
             subtitle: Vec::new(),
             legend,
-            notes: Vec::new(),
+            notes,
         }
     }
 
@@ -1229,9 +1229,6 @@ const SHRINKAGE_COLOUR: RGBColor = palette::BLUISH_GREEN;
 
 /// The colour of a subgroup's diamond (the pooled one is vermillion).
 const SUBGROUP_COLOUR: RGBColor = palette::BLUISH_GREEN;
-
-/// A footer paragraph wraps onto at most this many lines; only a longer one is cut.
-const MAX_FOOTER_LINES: usize = 6;
 
 /// A label wraps onto at most this many lines; only a longer one is cut.
 const MAX_LABEL_LINES: usize = 6;
