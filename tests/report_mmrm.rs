@@ -208,8 +208,8 @@ fn a_bad_patient_data_entry_is_refused_with_its_field() {
             "patient_data[chg].file: 'missing.csv' is not a file",
         ),
         (
-            "file = \"trial.csv\"\nformula = \"chg ~ arm * visit\"\narm = \"arm\"\ncontrol = \"placebo\"\ncovariance = \"ad\"",
-            "patient_data[chg].covariance: 'ad' is not a covariance structure",
+            "file = \"trial.csv\"\nformula = \"chg ~ arm * visit\"\narm = \"arm\"\ncontrol = \"placebo\"\ncovariance = \"unstructred\"",
+            "patient_data[chg].covariance: 'unstructred' is not a covariance structure",
         ),
         (
             "file = \"trial.csv\"\nformula = \"chg ~ arm * visit + us(visit | patient)\"\narm = \"arm\"\ncontrol = \"placebo\"",
