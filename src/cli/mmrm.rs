@@ -18,7 +18,8 @@ Formulas (as R's mmrm):
   covariance    us (unstructured: every variance and covariance of the visits),
                 cs (compound symmetry), csh (heterogeneous cs), ar1 (first-order
                 autoregressive), ar1h (heterogeneous ar1), toep (Toeplitz), toeph
-                (heterogeneous Toeplitz), diag (independent visits, one variance
+                (heterogeneous Toeplitz), ad (antedependence), adh (heterogeneous
+                antedependence, SAS ANTE(1)), diag (independent visits, one variance
                 each); the visit column is categorical whatever it holds, its levels
                 in order and equally spaced for ar1
   us(visit | arm / subject), or --group arm: one covariance per arm

@@ -17,6 +17,12 @@
 //! | `ar1h` heterogeneous AR(1) | ARH(1) | σ₁² … σ_V², ρ | `σ_a σ_b ρ^|a−b|` |
 //! | `csh` heterogeneous compound symmetry | CSH | σ₁² … σ_V², ρ | `σ_a σ_b (ρ + (1 − ρ)[a = b])` |
 //! | `toeph` heterogeneous Toeplitz | TOEPH | σ₁² … σ_V², ρ₁ … ρ_{V−1} | `σ_a σ_b ρ_|a−b|` (ρ₀ = 1) |
+//! | `ad` antedependence | — | σ², ρ₁ … ρ_{V−1} | `σ² Π_{k=a}^{b−1} ρ_k` (a ≤ b) |
+//! | `adh` heterogeneous antedependence | ANTE(1) | σ₁² … σ_V², ρ₁ … ρ_{V−1} | `σ_a σ_b Π_{k=a}^{b−1} ρ_k` (a ≤ b) |
+//!
+//! In `ad` and `adh` (Gabriel 1962; SAS's ANTE(1); mmrm's `ad`, `adh`) `ρ_k` is the
+//! correlation of visits k and k + 1, and visits further apart correlate by the product of the
+//! steps between them. SAS has no homogeneous ANTE; mmrm's `ad` is `adh` with one variance.
 //!
 //! Visits are equally spaced in the order of their levels (`ar1`'s lag is the difference of
 //! level positions, as mmrm and SAS's `REPEATED visit`). With `--group`, each group of
@@ -37,13 +43,15 @@ pub enum Structure {
     Ar1h,
     Csh,
     Toeph,
+    Ad,
+    Adh,
 }
 
 /// The structures mmrm names that are not fitted here.
-pub const NOT_SUPPORTED: [&str; 5] = ["ad", "adh", "sp_exp", "sp_gau", "sp_pow"];
+pub const NOT_SUPPORTED: [&str; 3] = ["sp_exp", "sp_gau", "sp_pow"];
 
 /// The names accepted, for messages.
-pub const ALLOWED: &str = "us, cs, csh, ar1, ar1h, toep, toeph, diag";
+pub const ALLOWED: &str = "us, cs, csh, ar1, ar1h, toep, toeph, ad, adh, diag";
 
 /// `∂²Σ/∂θᵣ∂θₛ` (r ≤ s) where it is not zero.
 #[derive(Debug, Clone)]
@@ -51,6 +59,13 @@ pub struct SecondDerivative {
     pub r: usize,
     pub s: usize,
     pub matrix: DMatrix<f64>,
+}
+
+/// The names of antedependence's correlations, one per step between adjacent visits.
+fn steps(visits: &[String]) -> impl Iterator<Item = String> + '_ {
+    visits
+        .windows(2)
+        .map(|w| format!("rho({}, {})", w[0], w[1]))
 }
 
 impl Structure {
@@ -65,6 +80,8 @@ impl Structure {
             "ar1h" => Some(Structure::Ar1h),
             "csh" => Some(Structure::Csh),
             "toeph" => Some(Structure::Toeph),
+            "ad" => Some(Structure::Ad),
+            "adh" => Some(Structure::Adh),
             _ => None,
         }
     }
@@ -79,6 +96,8 @@ impl Structure {
             Structure::Ar1h => "ar1h",
             Structure::Csh => "csh",
             Structure::Toeph => "toeph",
+            Structure::Ad => "ad",
+            Structure::Adh => "adh",
         }
     }
 
@@ -93,6 +112,8 @@ impl Structure {
             Structure::Ar1h => "heterogeneous first-order autoregressive",
             Structure::Csh => "heterogeneous compound symmetry",
             Structure::Toeph => "heterogeneous Toeplitz",
+            Structure::Ad => "antedependence",
+            Structure::Adh => "heterogeneous antedependence",
         }
     }
 
@@ -109,9 +130,9 @@ impl Structure {
         match self {
             Structure::Us => v * (v + 1) / 2,
             Structure::Cs | Structure::Ar1 => 2,
-            Structure::Toep | Structure::Diag => v,
+            Structure::Toep | Structure::Diag | Structure::Ad => v,
             Structure::Ar1h | Structure::Csh => v + 1,
-            Structure::Toeph => 2 * v - 1,
+            Structure::Toeph | Structure::Adh => 2 * v - 1,
         }
     }
 
@@ -171,6 +192,10 @@ impl Structure {
             Structure::Toeph => variances()
                 .chain((1..v).map(|lag| format!("rho at lag {lag}")))
                 .collect(),
+            Structure::Ad => std::iter::once("variance".to_string())
+                .chain(steps(visits))
+                .collect(),
+            Structure::Adh => variances().chain(steps(visits)).collect(),
         }
     }
 
@@ -190,9 +215,12 @@ impl Structure {
             Structure::Diag => variances.to_vec(),
             Structure::Ar1 => vec![mean, 0.0],
             Structure::Ar1h | Structure::Csh => variances.iter().copied().chain([0.0]).collect(),
-            Structure::Toeph => variances
+            Structure::Toeph | Structure::Adh => variances
                 .iter()
                 .copied()
+                .chain(std::iter::repeat(0.0).take(v - 1))
+                .collect(),
+            Structure::Ad => std::iter::once(mean)
                 .chain(std::iter::repeat(0.0).take(v - 1))
                 .collect(),
         }
@@ -202,35 +230,70 @@ impl Structure {
     /// parameter.
     fn variance_index(self, a: usize) -> usize {
         match self {
-            Structure::Ar1 => 0,
+            Structure::Ar1 | Structure::Ad => 0,
             _ => a,
         }
     }
 
     fn first_correlation(self, v: usize) -> usize {
         match self {
-            Structure::Ar1 => 1,
+            Structure::Ar1 | Structure::Ad => 1,
             _ => v,
         }
     }
 
-    /// The correlation `c_ab` of a product structure at lag `d > 0`: its value, its derivative
-    /// in the correlation parameter it depends on (index), and its second derivative there.
-    fn correlation(self, theta: &[f64], v: usize, d: usize) -> (f64, usize, f64, f64) {
+    /// The correlation `c_ab` of a product structure between visits `a ≠ b`, with its
+    /// gradient `(k, ∂)` and Hessian `(r, s, ∂²)` (both orders of `r ≠ s`) over the
+    /// correlation parameters.
+    #[allow(clippy::type_complexity)]
+    fn correlation(
+        self,
+        theta: &[f64],
+        v: usize,
+        a: usize,
+        b: usize,
+    ) -> (f64, Vec<(usize, f64)>, Vec<(usize, usize, f64)>) {
         let j = self.first_correlation(v);
+        let d = a.abs_diff(b);
         match self {
             Structure::Ar1 | Structure::Ar1h => {
                 let rho = theta[j];
                 let di = d as i32;
                 let second = if d >= 2 {
-                    (di * (di - 1)) as f64 * rho.powi(di - 2)
+                    vec![(j, j, (di * (di - 1)) as f64 * rho.powi(di - 2))]
                 } else {
-                    0.0
+                    Vec::new()
                 };
-                (rho.powi(di), j, di as f64 * rho.powi(di - 1), second)
+                (
+                    rho.powi(di),
+                    vec![(j, di as f64 * rho.powi(di - 1))],
+                    second,
+                )
             }
-            Structure::Csh => (theta[j], j, 1.0, 0.0),
-            Structure::Toeph => (theta[j + d - 1], j + d - 1, 1.0, 0.0),
+            Structure::Csh => (theta[j], vec![(j, 1.0)], Vec::new()),
+            Structure::Toeph => (theta[j + d - 1], vec![(j + d - 1, 1.0)], Vec::new()),
+            Structure::Ad | Structure::Adh => {
+                // Π ρ_k over the steps between the visits; each derivative drops its factors
+                // (products, not divisions, so that a ρ of 0 is no special case).
+                let steps: Vec<usize> = (a.min(b)..a.max(b)).map(|k| j + k).collect();
+                let product = |skip: &[usize]| -> f64 {
+                    steps
+                        .iter()
+                        .filter(|k| !skip.contains(k))
+                        .map(|&k| theta[k])
+                        .product()
+                };
+                let grad = steps.iter().map(|&r| (r, product(&[r]))).collect();
+                let mut hess = Vec::new();
+                for &r in &steps {
+                    for &q in &steps {
+                        if r != q {
+                            hess.push((r, q, product(&[r, q])));
+                        }
+                    }
+                }
+                (product(&[]), grad, hess)
+            }
             _ => unreachable!("linear structures have no correlation function"),
         }
     }
@@ -249,7 +312,7 @@ impl Structure {
             if a == b {
                 s
             } else {
-                s * self.correlation(theta, v, a.abs_diff(b)).0
+                s * self.correlation(theta, v, a, b).0
             }
         })
     }
@@ -263,17 +326,16 @@ impl Structure {
         for a in 0..v {
             for b in 0..v {
                 let (s, ds, _) = self.scale(theta, a, b);
-                let (c, j, dc) = if a == b {
-                    (1.0, usize::MAX, 0.0)
+                let (c, dc, _) = if a == b {
+                    (1.0, Vec::new(), Vec::new())
                 } else {
-                    let (c, j, dc, _) = self.correlation(theta, v, a.abs_diff(b));
-                    (c, j, dc)
+                    self.correlation(theta, v, a, b)
                 };
                 for (k, g) in ds {
                     out[k][(a, b)] += g * c;
                 }
-                if j != usize::MAX {
-                    out[j][(a, b)] += s * dc;
+                for (j, g) in dc {
+                    out[j][(a, b)] += s * g;
                 }
             }
         }
@@ -290,20 +352,22 @@ impl Structure {
         for a in 0..v {
             for b in 0..v {
                 let (s, ds, dds) = self.scale(theta, a, b);
-                let (c, j, dc, ddc) = if a == b {
-                    (1.0, usize::MAX, 0.0, 0.0)
+                let (c, dc, ddc) = if a == b {
+                    (1.0, Vec::new(), Vec::new())
                 } else {
-                    self.correlation(theta, v, a.abs_diff(b))
+                    self.correlation(theta, v, a, b)
                 };
                 for (r, q, x) in dds {
                     h[r * k + q][(a, b)] += x * c;
                 }
-                if j != usize::MAX {
+                for &(j, gc) in &dc {
                     for &(r, g) in &ds {
-                        h[r * k + j][(a, b)] += g * dc;
-                        h[j * k + r][(a, b)] += g * dc;
+                        h[r * k + j][(a, b)] += g * gc;
+                        h[j * k + r][(a, b)] += g * gc;
                     }
-                    h[j * k + j][(a, b)] += s * ddc;
+                }
+                for (r, q, x) in ddc {
+                    h[r * k + q][(a, b)] += s * x;
                 }
             }
         }
@@ -457,6 +521,16 @@ mod tests {
         assert_eq!((s[(2, 2)], s[(0, 2)]), (16.0, 4.0));
         let s = Structure::Toeph.sigma(3, &[4.0, 9.0, 16.0, 0.5, 0.25]);
         assert_eq!((s[(1, 2)], s[(0, 2)]), (6.0, 2.0));
+        // ad: σ² ρ₁ρ₂ between visits 1 and 3; adh: σ_a σ_b times the same product.
+        let s = Structure::Ad.sigma(3, &[2.0, 0.5, 0.25]);
+        assert_eq!(
+            (s[(1, 1)], s[(0, 1)], s[(2, 1)], s[(0, 2)]),
+            (2.0, 1.0, 0.5, 0.25)
+        );
+        let s = Structure::Adh.sigma(3, &[4.0, 9.0, 16.0, 0.5, 0.25]);
+        assert_eq!((s[(0, 1)], s[(1, 2)], s[(2, 0)]), (3.0, 3.0, 1.0));
+        let names = Structure::Adh.parameter_names(&["v1".into(), "v2".into(), "v3".into()]);
+        assert_eq!(names[3..], ["rho(v1, v2)", "rho(v2, v3)"]);
     }
 
     /// The analytic first and second derivatives equal central differences of Σ(θ).
@@ -469,6 +543,8 @@ mod tests {
             (Structure::Ar1h, vec![1.5, 2.0, 3.0, 4.0, -0.4]),
             (Structure::Csh, vec![1.5, 2.0, 3.0, 4.0, 0.3]),
             (Structure::Toeph, vec![1.5, 2.0, 3.0, 4.0, 0.5, 0.3, 0.1]),
+            (Structure::Ad, vec![2.5, 0.7, -0.4, 0.3]),
+            (Structure::Adh, vec![1.5, 2.0, 3.0, 4.0, 0.7, 0.0, 0.3]),
             (Structure::Us, (1..=10).map(f64::from).collect()),
         ] {
             let k = theta.len();
