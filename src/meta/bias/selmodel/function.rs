@@ -1,7 +1,6 @@
 //! The trait every selection function implements, and the direction of the one-sided p-values
 //! they are functions of (metafor's `alternative`).
 
-use super::integral;
 use crate::dist::{pnorm, pnorm_upper, qnorm};
 
 /// Which p-value of each study the selection acts on (metafor's `alternative`): one-sided
@@ -125,17 +124,18 @@ pub trait SelectionFunction: Sync {
     fn kinks(&self) -> Vec<f64>;
     /// `log w(p; δ)`, with `∂ log w / ∂δⱼ` written into `gradient`.
     fn log_weight(&self, p: f64, delta: &[f64], gradient: &mut [f64]) -> f64;
-    /// The normalising constant of a study with sampling variance `v`, by quadrature unless
-    /// the function has a closed form (the step function).
-    fn normaliser(
+    /// The normalising constant of a study with sampling variance `v` in closed form, where
+    /// the function has one (the step function); `None` sends the likelihood to quadrature
+    /// (`integral::normaliser`), which needs nothing but [`SelectionFunction::log_weight`].
+    fn closed_form_normaliser(
         &self,
-        v: f64,
-        mu: f64,
-        tau2: f64,
-        delta: &[f64],
-        alternative: Alternative,
-    ) -> Normaliser {
-        integral::normaliser(self, v, mu, tau2, delta, alternative)
+        _v: f64,
+        _mu: f64,
+        _tau2: f64,
+        _delta: &[f64],
+        _alternative: Alternative,
+    ) -> Option<Normaliser> {
+        None
     }
 }
 

@@ -368,9 +368,11 @@ impl Likelihood<'_> {
                 - 0.5 * ((2.0 * std::f64::consts::PI).ln() + s2.ln() + r * r / s2);
             g[0] += r / s2;
             g[1] += -0.5 / s2 + 0.5 * r * r / (s2 * s2);
+            let (v, alternative) = (self.v[i], self.alternative);
             let a = self
                 .f
-                .normaliser(self.v[i], mu, tau2, delta, self.alternative);
+                .closed_form_normaliser(v, mu, tau2, delta, alternative)
+                .unwrap_or_else(|| integral::normaliser(self.f, v, mu, tau2, delta, alternative));
             ll -= a.value.ln();
             g[0] -= a.d_mu / a.value;
             g[1] -= a.d_tau2 / a.value;

@@ -75,14 +75,14 @@ impl SelectionFunction for StepFunction {
         gradient[j] = 1.0 / delta[j];
         delta[j].ln()
     }
-    fn normaliser(
+    fn closed_form_normaliser(
         &self,
         v: f64,
         mu: f64,
         tau2: f64,
         delta: &[f64],
         alternative: Alternative,
-    ) -> Normaliser {
+    ) -> Option<Normaliser> {
         let sigma = (v + tau2).sqrt();
         let sd = v.sqrt();
         let mut out = Normaliser {
@@ -102,6 +102,6 @@ impl SelectionFunction for StepFunction {
             }
             lo = hi;
         }
-        out
+        Some(out)
     }
 }
