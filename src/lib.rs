@@ -52,6 +52,7 @@
 //! | [`prelude`] | the common calls in one place (GRIM, GRIMMER, SPRITE, SMD, rma, paired change, verify) with the command line's defaults |
 //! | [`text`] | running text made plain (full-width forms, signs, ligatures, PDF artefacts) and the one reader of numbers in prose (thousands separators, decimal commas, scientific notation), with spans back to the original |
 //! | [`draft`] | from a document's text to a drafted study file: every number found (mean ± spread, medians, counts, percentages, n, p, CIs, rates, test statistics, dates), classified and quoted; and `check text`'s checks of every summary a text prints |
+//! | [`number_list`] | comma-separated numbers given to one option (`--grid 0.2,0.5`, `--before 2.9,1.1`, `1,NA`): the one reader, naming the option in its errors |
 //! | [`dist`] | distribution functions (quantiles and tail probabilities) |
 //! | [`optimize`] | numerical minimisation without derivatives (R's `optimize`, a bounded Newton minimiser) |
 //! | [`error`] | errors and exit-code semantics |
@@ -74,6 +75,7 @@ pub mod meta;
 pub mod mmrm;
 pub mod model_matrix;
 pub mod nma;
+pub mod number_list;
 pub mod optimize;
 pub mod output;
 #[cfg(feature = "charts")]

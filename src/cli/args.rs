@@ -3,53 +3,15 @@
 
 use trialstats::{Error, Result};
 
-/// One number of a comma-separated value given to `option`; `name` says what it is.
-fn number(option: &str, part: &str, name: &str, form: &str) -> Result<f64> {
-    part.parse::<f64>()
-        .ok()
-        .filter(|x| x.is_finite())
-        .ok_or_else(|| {
-            Error::input(
-                option,
-                format!("{name} '{part}' is not a number; expected {form}"),
-            )
-        })
-}
-
 /// Parse `text` given to `option` as exactly `names.len()` comma-separated numbers
 /// (`"2.9,1.1"` with names `["MEAN", "SD"]`).
 pub fn numbers(option: &str, text: &str, names: &[&str]) -> Result<Vec<f64>> {
-    let form = names.join(",");
-    let parts: Vec<&str> = text.split(',').map(str::trim).collect();
-    if parts.len() != names.len() {
-        return Err(Error::input(
-            option,
-            format!(
-                "'{text}' has {} value(s); expected {} as {form}",
-                parts.len(),
-                names.len()
-            ),
-        ));
-    }
-    parts
-        .iter()
-        .zip(names)
-        .map(|(p, name)| number(option, p, name, &form))
-        .collect()
+    trialstats::number_list::named_numbers(option, text, names)
 }
 
 /// Parse a comma-separated list of numbers of any length.
 pub fn number_list(option: &str, text: &str) -> Result<Vec<f64>> {
-    text.split(',')
-        .map(|p| {
-            number(
-                option,
-                p.trim(),
-                "value",
-                "a comma-separated list of numbers",
-            )
-        })
-        .collect()
+    trialstats::number_list::numbers(option, text)
 }
 
 /// Refuse to write `output` when it is one of `inputs` (compared as canonical paths, so

@@ -40,29 +40,14 @@ pub const TAU_PRIOR_FORMS: &str = "half-normal:S, half-cauchy:S, half-t:S,DF, ex
 uniform:MAX, uniform (improper), log-normal:MU,SIGMA (of ln tau), turner:OUTCOME,COMPARISON \
 or turner:any (Turner et al. 2015, Table IV)";
 
-fn numbers(option: &str, name: &str, text: &str, count: usize, form: &str) -> Result<Vec<f64>> {
-    let parts: Vec<&str> = if text.is_empty() {
-        Vec::new()
-    } else {
-        text.split(',').map(str::trim).collect()
-    };
-    if parts.len() != count {
-        return Err(Error::input(
-            option,
-            format!("'{name}' takes {count} number(s): {form}"),
-        ));
-    }
-    parts
-        .iter()
-        .map(|p| {
-            p.parse::<f64>()
-                .ok()
-                .filter(|x| x.is_finite())
-                .ok_or_else(|| {
-                    Error::input(option, format!("'{p}' is not a finite number (in {form})"))
-                })
-        })
-        .collect()
+/// The numbers after a prior's name (`half-t:0.5,3`), one per name in `form` after its colon.
+fn numbers(option: &str, text: &str, form: &str) -> Result<Vec<f64>> {
+    let names: Vec<&str> = form
+        .split_once(':')
+        .map_or("", |(_, n)| n)
+        .split(',')
+        .collect();
+    crate::number_list::named_numbers_in(option, text, &names, form)
 }
 
 fn positive(option: &str, what: &str, x: f64) -> Result<f64> {
@@ -86,39 +71,39 @@ impl std::str::FromStr for TauPrior {
         };
         Ok(match name.as_str() {
             "half-normal" | "halfnormal" => {
-                let p = numbers(OPT, &name, rest, 1, "half-normal:S")?;
+                let p = numbers(OPT, rest, "half-normal:S")?;
                 TauPrior::HalfNormal {
                     scale: positive(OPT, "half-normal scale", p[0])?,
                 }
             }
             "half-cauchy" | "halfcauchy" => {
-                let p = numbers(OPT, &name, rest, 1, "half-cauchy:S")?;
+                let p = numbers(OPT, rest, "half-cauchy:S")?;
                 TauPrior::HalfCauchy {
                     scale: positive(OPT, "half-Cauchy scale", p[0])?,
                 }
             }
             "half-t" | "halft" => {
-                let p = numbers(OPT, &name, rest, 2, "half-t:S,DF")?;
+                let p = numbers(OPT, rest, "half-t:S,DF")?;
                 TauPrior::HalfT {
                     scale: positive(OPT, "half-t scale", p[0])?,
                     df: positive(OPT, "half-t degrees of freedom", p[1])?,
                 }
             }
             "exponential" => {
-                let p = numbers(OPT, &name, rest, 1, "exponential:RATE")?;
+                let p = numbers(OPT, rest, "exponential:RATE")?;
                 TauPrior::Exponential {
                     rate: positive(OPT, "exponential rate", p[0])?,
                 }
             }
             "uniform" if rest.is_empty() => TauPrior::Uniform { max: None },
             "uniform" => {
-                let p = numbers(OPT, &name, rest, 1, "uniform:MAX")?;
+                let p = numbers(OPT, rest, "uniform:MAX")?;
                 TauPrior::Uniform {
                     max: Some(positive(OPT, "uniform upper bound", p[0])?),
                 }
             }
             "log-normal" | "lognormal" => {
-                let p = numbers(OPT, &name, rest, 2, "log-normal:MU,SIGMA")?;
+                let p = numbers(OPT, rest, "log-normal:MU,SIGMA")?;
                 TauPrior::LogNormal {
                     mu: p[0],
                     sigma: positive(OPT, "log-normal sigma", p[1])?,
@@ -264,7 +249,7 @@ impl std::str::FromStr for MuPrior {
         match name.as_str() {
             "uniform" | "flat" if rest.is_empty() => Ok(MuPrior::Uniform),
             "normal" => {
-                let p = numbers(OPT, &name, rest, 2, "normal:MEAN,SD")?;
+                let p = numbers(OPT, rest, "normal:MEAN,SD")?;
                 Ok(MuPrior::Normal {
                     mean: p[0],
                     sd: positive(OPT, "normal SD", p[1])?,

@@ -101,25 +101,6 @@ pub struct Selection {
     pub alternative: Alternative,
 }
 
-/// Parse a comma-separated list of numbers for `option` (`NA` allowed where `na`).
-fn numbers(text: &str, option: &str, na: bool) -> Result<Vec<Option<f64>>> {
-    text.split(',')
-        .map(|part| {
-            let part = part.trim();
-            if na && part.eq_ignore_ascii_case("NA") {
-                return Ok(None);
-            }
-            match part.parse::<f64>() {
-                Ok(x) if x.is_finite() => Ok(Some(x)),
-                _ => Err(Error::input(
-                    option,
-                    format!("'{part}' is not a number{}", if na { " or NA" } else { "" }),
-                )),
-            }
-        })
-        .collect()
-}
-
 /// Parse cut points such as `0.025` or `0.025,0.5` (each in (0, 1], sorted, duplicates
 /// dropped); 1 is appended, as metafor does.
 pub fn parse_steps(text: &str) -> Result<Vec<f64>> {
@@ -213,9 +194,9 @@ impl Selection {
                 ))
             }
             _ => {
-                let values = numbers(text, OPTION, false)?;
+                let values = crate::number_list::numbers(OPTION, text)?;
                 match values[..] {
-                    [Some(a)] if (0.0..1.0).contains(&a) => {
+                    [a] if (0.0..1.0).contains(&a) => {
                         self.steps = if a > 0.0 { vec![a, 1.0] } else { Vec::new() }
                     }
                     _ => {
@@ -236,7 +217,7 @@ impl Selection {
 
     /// `--selmodel-delta`: fixed values, `NA` for those to estimate (e.g. `1,NA,0.5`).
     pub fn with_delta(mut self, text: &str) -> Result<Self> {
-        self.delta = numbers(text, "--selmodel-delta", true)?;
+        self.delta = crate::number_list::numbers_or_na("--selmodel-delta", text)?;
         Ok(self)
     }
 
@@ -247,10 +228,7 @@ impl Selection {
         } else {
             "--selmodel-delta-min"
         };
-        let values = numbers(text, option, false)?
-            .into_iter()
-            .flatten()
-            .collect();
+        let values = crate::number_list::numbers(option, text)?;
         if upper {
             self.delta_max = Some(values);
         } else {
