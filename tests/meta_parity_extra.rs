@@ -507,6 +507,23 @@ fn fisher_and_general_fail_safe_n_match_metafor_test_suite() {
     assert_eq!(failsafe::fisher(&y, &v, 0.05), Some(40.0));
     let g = failsafe::general(&y, &v, 0.05, Method::REML).unwrap();
     assert_eq!(g.n, 0.0);
+    // Second and third data sets for Fisher's method. metafor 3.8.1 has no pool = "Fisher";
+    // current metafor's code (github wviechtb/metafor: R/fsn.r lines 228-244, with
+    // .fsn.fisher and .rnd.fsn from R/misc.func.hidden.fsn.r) run in R 4.2.2:
+    //   .fsn.fisher <- function(fsnum, pi, alpha) { k <- length(pi)
+    //     X2 <- -2*sum(log(c(pi, rep(0.5, fsnum))))
+    //     pchisq(X2, df = 2*(k+fsnum), lower.tail = FALSE) - alpha }
+    //   pi <- pnorm(abs(yi/sqrt(vi)), lower.tail = FALSE)
+    //   ceiling(uniroot(.fsn.fisher, interval = c(0, length(pi)*50), extendInt = "upX",
+    //                   tol = .Machine$double.eps^0.25, maxiter = 1000, pi = pi, alpha = .05)$root)
+    // gives 40 on Raudenbush 1985 (as test_misc_fsn.r:18), 100 on Hackshaw 1998 (root
+    // 99.18435663) and 3152 on McDaniel 1994 (root 3151.76744105). rep() floors the count
+    // while the df stays continuous, so the function is not monotone and the root uniroot
+    // lands on depends on its interval and tolerance: these are metafor's defaults.
+    let (y, v) = studies("hackshaw1998.csv");
+    assert_eq!(failsafe::fisher(&y, &v, 0.05), Some(100.0));
+    let (y, v) = studies("mcdaniel1994_zcor.csv");
+    assert_eq!(failsafe::fisher(&y, &v, 0.05), Some(3152.0));
     let (y, v) = studies("hackshaw1998.csv");
     assert_eq!(
         failsafe::general(&y, &v, 0.05, Method::REML).unwrap().n,
