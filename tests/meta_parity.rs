@@ -839,6 +839,145 @@ fn contrasts_match_metafor_anova_x_with_holm() {
     }
 }
 
+/// The second data set for `--contrast` and `--pairwise` with Holm: Raudenbush 1985 with a
+/// continuous and two two-level moderators. R 4.2.2, metafor 3.8.1 (script as run):
+///   d <- read.csv("tests/data/raudenbush1985.csv")
+///   res <- rma(yi, vi, mods = ~ weeks + setting + tester, data = d, test = TEST,
+///              control = list(tau2.min = 0, threshold = 1e-12, maxiter = 10000))
+///   t <- anova(res, X = X); crit <- qnorm(0.975) (z) or qt(0.975, res$k - res$p) (knha)
+///   c(t$Xb, t$se, t$zval, t$pval, p.adjust(t$pval, "holm"), t$Xb - crit * t$se,
+///     t$Xb + crit * t$se, t$QM, t$QMp)
+/// with X = rbind(c(1,10,1,0), c(1,10,0,1), c(0,0,1,0)) and the pairwise differences of
+/// coefficients 2 to 4, X = rbind(c(0,-1,1,0), c(0,-1,0,1), c(0,0,-1,1)) (rank 2, so QM NA).
+#[test]
+fn contrasts_match_metafor_anova_x_on_raudenbush_1985() {
+    use meta::fitting::contrast::PAdjust;
+    let data = load("raudenbush1985.csv", &["weeks", "setting", "tester"]);
+    let want: [(&str, [&[f64]; 2]); 2] = [
+        (
+            "z",
+            [
+                &[
+                    0.25576495086437212,
+                    0.02228591453807164,
+                    0.23188387208403075,
+                    0.20026205940393113,
+                    0.082076110641424782,
+                    0.18980915739524998,
+                    1.2771513067709492,
+                    0.27152741965850019,
+                    1.2216685183484919,
+                    0.20154883411470984,
+                    0.78598541370984998,
+                    0.22183300604668155,
+                    0.60464650234412953,
+                    0.78598541370984998,
+                    0.60464650234412953,
+                    -0.13674147303715367,
+                    -0.13858030631024557,
+                    -0.14013524034655359,
+                    0.64827137476589791,
+                    0.18315213538638883,
+                    0.6039029845146151,
+                    2.20608370114671,
+                    0.53075106610970391,
+                ],
+                &[
+                    0.24593082551617579,
+                    0.012451789189875332,
+                    -0.23347903632630046,
+                    0.18894108722419278,
+                    0.099836552167028428,
+                    0.24073503745748992,
+                    1.3016270263352534,
+                    0.12472174689129142,
+                    -0.96985897355107376,
+                    0.19304391632098516,
+                    0.9007438403018051,
+                    0.33211679231670466,
+                    0.57913174896295549,
+                    0.9007438403018051,
+                    0.66423358463340931,
+                    -0.12438690064308294,
+                    -0.18322425739815462,
+                    -0.70531103955988139,
+                    0.61624855167543457,
+                    0.20812783577790528,
+                    0.23835296690728053,
+                    f64::NAN,
+                    f64::NAN,
+                ],
+            ],
+        ),
+        (
+            "knha",
+            [
+                &[
+                    0.25576495086437212,
+                    0.02228591453807164,
+                    0.23188387208403075,
+                    0.23002583706028673,
+                    0.094274602534002702,
+                    0.21801938141205907,
+                    1.1118966205406722,
+                    0.23639361969236219,
+                    1.0635929272992828,
+                    0.28368656656276525,
+                    0.81632491558078291,
+                    0.30433646723282459,
+                    0.85105969968829576,
+                    0.85105969968829576,
+                    0.85105969968829576,
+                    -0.23452351500478291,
+                    -0.17865564419085683,
+                    -0.23281343934992579,
+                    0.7460534167335271,
+                    0.2232274732670001,
+                    0.69658118351798726,
+                    0.55737161474411201,
+                    0.65119415038713657,
+                ],
+                &[
+                    0.24593082551617579,
+                    0.012451789189875332,
+                    -0.23347903632630046,
+                    0.21702229505272155,
+                    0.11467467452291115,
+                    0.27651407693359409,
+                    1.1332053485861047,
+                    0.10858360175583108,
+                    -0.84436582366969815,
+                    0.27491640038547677,
+                    0.91497198082581499,
+                    0.41172991048195895,
+                    0.82474920115643036,
+                    0.91497198082581499,
+                    0.82474920115643036,
+                    -0.216641246650287,
+                    -0.23197149370919876,
+                    -0.82285483994729036,
+                    0.70850289768263863,
+                    0.25687507208894944,
+                    0.35589676729468939,
+                    f64::NAN,
+                    f64::NAN,
+                ],
+            ],
+        ),
+    ];
+    for (test, [combinations, pairwise]) in want {
+        let f = fit(&data, "REML", test);
+        let names: Vec<&str> = f.coefficients.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["intrcpt", "weeks", "settingindiv", "testerblind"]);
+        let rows = ["1,10,1,0", "1,10,0,1", "0,0,1,0"].map(String::from);
+        let got = f.contrasts(&rows, None, PAdjust::Holm).unwrap();
+        assert_all_close_or_both_nan(test, &contrast_numbers(&got), combinations, 1e-8);
+        let got = f.contrasts(&[], Some("2:4"), PAdjust::Holm).unwrap();
+        assert_all_close_or_both_nan(test, &contrast_numbers(&got), pairwise, 1e-8);
+        assert!(got.omnibus.is_none());
+    }
+}
+
 /// metafor tests/testthat/test_misc_anova.r, "anova() works correctly when using the 'X'
 /// argument" (lines 88-110): published z values and the knha omnibus test, 4 decimals.
 #[test]
