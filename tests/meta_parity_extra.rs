@@ -114,6 +114,82 @@ fn rows_with_missing_values_are_left_out_as_metafor_na_omit() {
     );
 }
 
+/// The second data set for `na.omit`: Raudenbush 1985 (tests/data/raudenbush1985_missing.csv)
+/// with yi missing in row 2, vi written NA in row 5, the numeric moderator weeks missing in
+/// row 8 and the categorical moderator tester NA in row 12; setting, which the model does not
+/// read, is missing in row 15 and that row is kept.
+#[test]
+fn rows_with_missing_values_are_left_out_on_raudenbush_1985() {
+    let json = meta_json(&[
+        "tests/data/raudenbush1985_missing.csv",
+        "--yi",
+        "yi",
+        "--vi",
+        "vi",
+        "--mods",
+        "weeks,tester",
+    ]);
+    // d <- read.csv("tests/data/raudenbush1985_missing.csv", na.strings = c("", "NA"))
+    // r <- rma(yi, vi, mods = ~ weeks + tester, data = d,
+    //   control = list(threshold = 1e-12, maxiter = 1000)); r$k = 15,
+    // which(!r$not.na) = 2 5 8 12 (metafor 3.8.1)
+    // c(coef(r), r$se, r$tau2, r$QE, r$QM, r$I2)
+    let want = [
+        0.1900401119344698742,
+        -0.0208377346691612092,
+        0.06460482258527205923,
+        0.08768533486604725147,
+        0.008079764617595569867,
+        0.1114083698123463501,
+        0.01689698987548862025,
+        23.31081185185157878,
+        6.994693819412846736,
+        39.06859192069822484,
+    ];
+    assert_all_close(
+        "Raudenbush ~ weeks + tester, na.omit",
+        &fit_numbers(&json, 3),
+        &want,
+        1e-8,
+    );
+    assert_eq!(json["k"], 15);
+    let omitted: Vec<(u64, &str)> = json["omitted"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["line"].as_u64().unwrap(),
+                r["missing"][0].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        omitted,
+        [(3, "yi"), (6, "vi"), (9, "weeks"), (13, "tester")]
+    );
+    // --na fail refuses the file at its first missing cell, naming line and column.
+    Command::cargo_bin("trialstats")
+        .unwrap()
+        .args([
+            "meta",
+            "tests/data/raudenbush1985_missing.csv",
+            "--yi",
+            "yi",
+            "--vi",
+            "vi",
+            "--mods",
+            "weeks,tester",
+            "--na",
+            "fail",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "raudenbush1985_missing.csv:3: column yi",
+        ));
+}
+
 /// The raw columns of an escalc code and a categorical moderator count too (BCG 2×2 tables,
 /// ai missing in row 2 and alloc in row 7).
 #[test]
