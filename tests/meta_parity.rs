@@ -79,7 +79,11 @@ fn load(file: &str, mods: &[&str]) -> MetaData {
         })
         .collect();
     MetaData {
-        labels: rows.iter().map(|r| r[col("study")].clone()).collect(),
+        // Files without a study column (McDaniel 1994) are labelled by row number.
+        labels: match header.iter().position(|h| h == "study") {
+            Some(c) => rows.iter().map(|r| r[c].clone()).collect(),
+            None => (1..=rows.len()).map(|i| i.to_string()).collect(),
+        },
         yi: numbers(col("yi")),
         vi: numbers(col("vi")),
         mods: (!mods.is_empty()).then_some(mods),
@@ -1730,6 +1734,77 @@ fn selection_parameters_have_standard_errors_and_intervals_as_metafor() {
         &[1.66085, 0.820387, 0.469235],
         1e-5,
     );
+}
+
+/// The second data set for the step function's SEs and intervals: McDaniel et al. (1994), 160
+/// validity correlations as Fisher's z (tests/data/mcdaniel1994_zcor.csv). R 4.2.2, metafor 3.8.1:
+///   d <- read.csv("tests/data/mcdaniel1994_zcor.csv"); res <- rma(yi, vi, data = d, method = "ML")
+///   s <- selmodel(res, type = "stepfun", steps = c(0.025, 0.10, 0.50, 1.00),
+///                 control = list(optimizer = "nlminb", rel.tol = 1e-10))
+///   c(s$tau2, s$se.tau2, s$ci.lb.tau2, s$ci.ub.tau2, s$delta[-1], s$se.delta[-1],
+///     s$zval.delta[-1], s$pval.delta[-1], s$ci.lb.delta[-1], s$ci.ub.delta[-1])
+/// (the last δ's interval is cut at 0, as metafor does).
+#[test]
+fn selection_parameters_match_metafor_on_mcdaniel_1994() {
+    let data = load("mcdaniel1994_zcor.csv", &[]);
+    let options = MetaOptions {
+        method: "ML".parse().unwrap(),
+        ..MetaOptions::default()
+    };
+    let mut f = meta::fit(&data, &options).unwrap();
+    let request = meta::ReviewRequest {
+        selmodel: Some(meta::bias::selmodel::Selection::step_function(
+            meta::bias::selmodel::parse_steps("0.025,0.10,0.50").unwrap(),
+        )),
+        ..meta::ReviewRequest::default()
+    };
+    meta::review::add_review(&mut f, &data, &options, &request).unwrap();
+    let s = f.selmodel.unwrap();
+    let d = &s.delta_tests;
+    let mut got = vec![
+        s.tau2,
+        s.tau2_se.unwrap(),
+        s.tau2_ci.unwrap()[0],
+        s.tau2_ci.unwrap()[1],
+    ];
+    type Field = fn(&meta::bias::selmodel::DeltaTest) -> f64;
+    let fields: [Field; 6] = [
+        |t| t.delta,
+        |t| t.se,
+        |t| t.z,
+        |t| t.p,
+        |t| t.ci_lower,
+        |t| t.ci_upper,
+    ];
+    for field in fields {
+        got.extend(d.iter().map(field));
+    }
+    let want = [
+        0.04485634727681008,
+        0.010305033685198478,
+        0.024658852394348996,
+        0.065053842159271166,
+        0.72927532170423826,
+        0.62650886062089273,
+        0.16886924640309561,
+        0.20470883408756269,
+        0.19305419015911612,
+        0.096550392971690047,
+        -1.3224865429108021,
+        -1.9346440451319611,
+        -8.6082586307090825,
+        0.18600618755924106,
+        0.053033991154873603,
+        7.4178750439749736e-18,
+        0.32805337957543013,
+        0.24812960084447822,
+        0.0,
+        1.1304972638330464,
+        1.0048881203973072,
+        0.35810453932079722,
+    ];
+    // As on Hackshaw: both maxima to about 1e-7, SEs from numerical Hessians.
+    assert_all_close("McDaniel 1994 stepfun", &got, &want, 1e-5);
 }
 
 /// Orwin's fail-safe N for a target, unweighted and weighted: the published numbers of metafor
