@@ -740,3 +740,43 @@ fn smcrh_matches_current_metafor_test_suite() {
     let v = e.variance.unwrap();
     assert!((v - 0.0133).abs() <= 5e-5, "{v}");
 }
+
+/// A second set for SMCRH (metafor ≥ 4.6, Bonett 2008 equation 13 with the corrected yi):
+/// metafor 3.8.1 has the old formula, so current metafor's code (github wviechtb/metafor,
+/// R/escalc.r lines 2538-2540 and 2632-2651, `.cmicalc` in R/misc.func.hidden.escalc.r) is
+/// written out in R 4.2.2, checked to give the test suite's 0.7210 and 0.0133 above, and run on
+/// three rows (m1i, m2i, sd1i, sd2i, ni, ri):
+///   smcrh <- function(m1i, m2i, sd1i, sd2i, ni, ri) { mi <- ni - 1
+///     sddiffi <- sqrt(sd1i^2 + sd2i^2 - 2*ri*sd1i*sd2i)
+///     cmi <- exp(lgamma(mi/2) - log(sqrt(mi/2)) - lgamma((mi-1)/2))
+///     yi <- cmi * (m1i - m2i) / sd1i
+///     c(yi, sddiffi^2/(sd1i^2*(ni-1)) + yi^2 / (2*(ni-1))) }
+#[test]
+fn smcrh_matches_current_metafor_on_three_more_rows() {
+    let rows = [
+        // (m1i, m2i, sd1i, sd2i, ni, ri), yi, vi
+        (
+            (5.2, 6.8, 2.1, 1.4, 12.0, 0.4),
+            -0.70854080760059301,
+            0.10564783173897832,
+        ),
+        (
+            (30.5, 24.1, 8.2, 9.9, 85.0, 0.85),
+            0.77349487496577096,
+            0.0083847934711720855,
+        ),
+        (
+            (3.0, 2.2, 1.5, 1.1, 7.0, 0.5),
+            0.46326756684128695,
+            0.15195881061466124,
+        ),
+    ];
+    for ((m1, m2, sd1, sd2, n, r), yi, vi) in rows {
+        // metafor's m1i is our after, its sd1i our before SD (as above).
+        let s = pp(n, (m2, sd1), (m1, sd2), Some(r));
+        let e = pre_post(MeasureCode::SMCRH, &s, ConfidenceLevel::NINETY_FIVE).unwrap();
+        assert!((e.estimate - yi).abs() <= 1e-12, "{} vs {yi}", e.estimate);
+        let v = e.variance.unwrap();
+        assert!((v - vi).abs() <= 1e-12, "{v} vs {vi}");
+    }
+}
