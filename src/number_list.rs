@@ -38,42 +38,39 @@ fn finite(option: &str, entry: &str, what: &str, expected: &str) -> Result<f64> 
         })
 }
 
-/// Any number (at least one) of finite numbers (`0.2,0.5,0.8`).
-pub fn numbers(option: &str, text: &str) -> Result<Vec<f64>> {
-    const EXPECTED: &str = "a comma-separated list of numbers";
+/// Entries of a list that must not be empty, each read by `entry` (errors say `expected`).
+fn list<T>(
+    option: &str,
+    text: &str,
+    expected: &str,
+    entry: impl Fn(&str) -> Result<T>,
+) -> Result<Vec<T>> {
     let parts = entries(text);
     if parts.is_empty() {
         return Err(Error::input(
             option,
-            format!("no value given; expected {EXPECTED}"),
+            format!("no value given; expected {expected}"),
         ));
     }
-    parts
-        .iter()
-        .map(|p| finite(option, p, "", EXPECTED))
-        .collect()
+    parts.into_iter().map(entry).collect()
+}
+
+/// Any number (at least one) of finite numbers (`0.2,0.5,0.8`).
+pub fn numbers(option: &str, text: &str) -> Result<Vec<f64>> {
+    const EXPECTED: &str = "a comma-separated list of numbers";
+    list(option, text, EXPECTED, |p| finite(option, p, "", EXPECTED))
 }
 
 /// Finite numbers or `NA` (any case) for a missing entry (`1,NA,0.5`), as R writes them.
 pub fn numbers_or_na(option: &str, text: &str) -> Result<Vec<Option<f64>>> {
     const EXPECTED: &str = "a comma-separated list of numbers or NA";
-    let parts = entries(text);
-    if parts.is_empty() {
-        return Err(Error::input(
-            option,
-            format!("no value given; expected {EXPECTED}"),
-        ));
-    }
-    parts
-        .iter()
-        .map(|p| {
-            if p.eq_ignore_ascii_case("NA") {
-                Ok(None)
-            } else {
-                finite(option, p, "", EXPECTED).map(Some)
-            }
-        })
-        .collect()
+    list(option, text, EXPECTED, |p| {
+        if p.eq_ignore_ascii_case("NA") {
+            Ok(None)
+        } else {
+            finite(option, p, "", EXPECTED).map(Some)
+        }
+    })
 }
 
 /// Exactly `names.len()` finite numbers, one per name (`2.9,1.1` for `["MEAN", "SD"]`); errors

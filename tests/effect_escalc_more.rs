@@ -32,6 +32,26 @@ fn assert_pairs(code: MeasureCode, got: &[(f64, f64)], want: &[f64]) {
 
 const L: ConfidenceLevel = ConfidenceLevel::NINETY_FIVE;
 
+/// (yi, vi) of each (events, n) by `code` (Wald, as escalc).
+fn proportion_pairs(code: MeasureCode, rows: &[(f64, f64)]) -> Vec<(f64, f64)> {
+    rows.iter()
+        .map(|&(events, n)| {
+            let e = proportion(code, &Proportion { events, n }, L, CiMethod::Wald).unwrap();
+            (e.estimate, e.variance.unwrap())
+        })
+        .collect()
+}
+
+/// (yi, vi) of each (events, time) by `code` (Wald, as escalc).
+fn rate_pairs(code: MeasureCode, rows: &[(f64, f64)]) -> Vec<(f64, f64)> {
+    rows.iter()
+        .map(|&(events, time)| {
+            let e = rate_measure(code, &PersonTime { events, time }, L, CiMethod::Wald).unwrap();
+            (e.estimate, e.variance.unwrap())
+        })
+        .collect()
+}
+
 /// xi <- c(3, 6, 10, 1, 0, 21); ni <- c(11, 17, 21, 6, 15, 21)
 /// escalc(measure = m, xi = xi, ni = ni): yi, vi in turn (1/2 added to the cells of the
 /// rows with 0 events or none without, for PLN only).
@@ -99,13 +119,7 @@ fn proportion_codes_match_metafor_escalc() {
         (21.0, 21.0),
     ];
     for (code, want) in cases {
-        let got: Vec<(f64, f64)> = data
-            .iter()
-            .map(|&(events, n)| {
-                let e = proportion(code, &Proportion { events, n }, L, CiMethod::Wald).unwrap();
-                (e.estimate, e.variance.unwrap())
-            })
-            .collect();
+        let got = proportion_pairs(code, &data);
         assert_pairs(code, &got, &want);
     }
 }
@@ -157,14 +171,7 @@ fn rate_codes_match_metafor_escalc() {
     ];
     let data = [(5.0, 1000.0), (0.0, 250.0), (120.0, 3e4), (1.0, 2.5)];
     for (code, want) in cases {
-        let got: Vec<(f64, f64)> = data
-            .iter()
-            .map(|&(events, time)| {
-                let e =
-                    rate_measure(code, &PersonTime { events, time }, L, CiMethod::Wald).unwrap();
-                (e.estimate, e.variance.unwrap())
-            })
-            .collect();
+        let got = rate_pairs(code, &data);
         assert_pairs(code, &got, &want);
     }
 }
@@ -297,13 +304,7 @@ fn proportion_and_rate_codes_match_metafor_on_pritz_1997_and_hart_1999() {
         ),
     ];
     for (code, want) in proportions {
-        let got: Vec<(f64, f64)> = pritz
-            .iter()
-            .map(|&(events, n)| {
-                let e = proportion(code, &Proportion { events, n }, L, CiMethod::Wald).unwrap();
-                (e.estimate, e.variance.unwrap())
-            })
-            .collect();
+        let got = proportion_pairs(code, &pritz);
         assert_pairs(code, &got, want);
     }
     let hart = [
@@ -368,14 +369,7 @@ fn proportion_and_rate_codes_match_metafor_on_pritz_1997_and_hart_1999() {
         ),
     ];
     for (code, want) in rates {
-        let got: Vec<(f64, f64)> = hart
-            .iter()
-            .map(|&(events, time)| {
-                let e =
-                    rate_measure(code, &PersonTime { events, time }, L, CiMethod::Wald).unwrap();
-                (e.estimate, e.variance.unwrap())
-            })
-            .collect();
+        let got = rate_pairs(code, &hart);
         assert_pairs(code, &got, want);
     }
 }

@@ -684,37 +684,52 @@ fn vcov_matches_metafor() {
     }
 }
 
-#[test]
-fn three_level_random_effects_match_metafor_ranef() {
+/// The three-level model `random = ~ 1 | CLUSTER/ID` of tests/data/`file` by `method`, with
+/// its random effects: `columns` are the positions of the cluster, id, label, yi and vi
+/// columns, `names` the cluster's and id's names.
+fn three_level_fit(
+    file: &str,
+    columns: [usize; 5],
+    names: (&str, &str),
+    method: &str,
+) -> meta::fitting::multilevel::MultilevelFit {
     use trialstats::meta::fitting::multilevel::{fit_data, ClusterColumns};
-    let path = format!(
-        "{}/tests/data/konstantopoulos2011.csv",
-        env!("CARGO_MANIFEST_DIR")
-    );
+    let path = format!("{}/tests/data/{file}", env!("CARGO_MANIFEST_DIR"));
     let mut reader = csv::Reader::from_path(&path).unwrap();
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
-    // district,school,study,year,yi,vi
     let column = |j: usize| rows.iter().map(|r| r[j].to_string()).collect::<Vec<_>>();
-    let (district, school) = (column(0), column(1));
+    let [cluster, id, label, yi, vi] = columns;
+    let (cluster, id) = (column(cluster), column(id));
     let data = MetaData {
-        labels: column(2),
-        yi: column(4).iter().map(|x| x.parse().unwrap()).collect(),
-        vi: column(5).iter().map(|x| x.parse().unwrap()).collect(),
+        labels: column(label),
+        yi: column(yi).iter().map(|x| x.parse().unwrap()).collect(),
+        vi: column(vi).iter().map(|x| x.parse().unwrap()).collect(),
         mods: None,
     };
+    let options = MetaOptions {
+        method: method.parse().unwrap(),
+        per_study: true,
+        ..MetaOptions::default()
+    };
+    let columns = ClusterColumns {
+        cluster: (names.0, &cluster),
+        id: Some((names.1, &id)),
+        robust: None,
+        robust_type: Default::default(),
+    };
+    fit_data(&data, columns, &options).unwrap()
+}
+
+#[test]
+fn three_level_random_effects_match_metafor_ranef() {
     for method in ["REML", "ML"] {
-        let options = MetaOptions {
-            method: method.parse().unwrap(),
-            per_study: true,
-            ..MetaOptions::default()
-        };
-        let columns = ClusterColumns {
-            cluster: ("district", &district),
-            id: Some(("school", &school)),
-            robust: None,
-            robust_type: Default::default(),
-        };
-        let f = fit_data(&data, columns, &options).unwrap();
+        // district,school,study,year,yi,vi
+        let f = three_level_fit(
+            "konstantopoulos2011.csv",
+            [0, 1, 2, 4, 5],
+            ("district", "school"),
+            method,
+        );
         let u = f.ranef.as_ref().unwrap();
         let head = format!("res <- rma.mv(yi, vi, random = ~ 1 | district/school, data = kon, method = \"{method}\", control = list(optimizer = \"nlminb\", rel.tol = 1e-12)); u <- ranef(res)");
         let key = format!("{head} ; c(u$district$intrcpt, u$district$se, u$district$pi.lb) (rows district 11 12 18 27 56 58 71 86 91 108 644 )");
@@ -755,19 +770,6 @@ fn three_level_random_effects_match_metafor_ranef() {
 /// stops at the optimum.)
 #[test]
 fn three_level_random_effects_match_metafor_ranef_on_assink_2016() {
-    use trialstats::meta::fitting::multilevel::{fit_data, ClusterColumns};
-    let path = format!("{}/tests/data/assink2016.csv", env!("CARGO_MANIFEST_DIR"));
-    let mut reader = csv::Reader::from_path(&path).unwrap();
-    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
-    // study,esid,yi,vi,pubstatus,year,deltype
-    let column = |j: usize| rows.iter().map(|r| r[j].to_string()).collect::<Vec<_>>();
-    let (study, esid) = (column(0), column(1));
-    let data = MetaData {
-        labels: column(1),
-        yi: column(2).iter().map(|x| x.parse().unwrap()).collect(),
-        vi: column(3).iter().map(|x| x.parse().unwrap()).collect(),
-        mods: None,
-    };
     type Reference = (&'static str, [f64; 2], &'static [f64], &'static [f64]);
     let references: [Reference; 2] = [
         (
@@ -914,18 +916,8 @@ fn three_level_random_effects_match_metafor_ranef_on_assink_2016() {
         ),
     ];
     for (method, sigma2, studies, effects) in references {
-        let options = MetaOptions {
-            method: method.parse().unwrap(),
-            per_study: true,
-            ..MetaOptions::default()
-        };
-        let columns = ClusterColumns {
-            cluster: ("study", &study),
-            id: Some(("esid", &esid)),
-            robust: None,
-            robust_type: Default::default(),
-        };
-        let f = fit_data(&data, columns, &options).unwrap();
+        // study,esid,yi,vi,pubstatus,year,deltype
+        let f = three_level_fit("assink2016.csv", [0, 1, 1, 2, 3], ("study", "esid"), method);
         let u = f.ranef.as_ref().unwrap();
         let labels: Vec<&str> = u.cluster.iter().map(|r| r.label.as_str()).collect();
         let want: Vec<String> = (1..=17).map(|i| i.to_string()).collect();
@@ -1678,12 +1670,10 @@ fn fixed_tau2_and_sj_start_match_metafor() {
     }
 }
 
-/// The step-function selection model's SEs, z tests and intervals of τ² and of the δs on
-/// Hackshaw et al. (1998): against metafor 3.8-1 (nlminb rel.tol 1e-10, Hessian by numDeriv)
-/// and the published δ and SEs of metafor tests/testthat/test_misc_selmodel.r (lines 14-19).
-#[test]
-fn selection_parameters_have_standard_errors_and_intervals_as_metafor() {
-    let data = load("hackshaw1998.csv", &[]);
+/// τ², its SE and CI, then each δ's estimate, SE, z, p and CI of the step-function selection
+/// model with `steps` on the ML fit of `file` (the order of the references' R calls).
+fn step_function_numbers(file: &str, steps: &str) -> Vec<f64> {
+    let data = load(file, &[]);
     let options = MetaOptions {
         method: "ML".parse().unwrap(),
         ..MetaOptions::default()
@@ -1691,7 +1681,7 @@ fn selection_parameters_have_standard_errors_and_intervals_as_metafor() {
     let mut f = meta::fit(&data, &options).unwrap();
     let request = meta::ReviewRequest {
         selmodel: Some(meta::bias::selmodel::Selection::step_function(
-            meta::bias::selmodel::parse_steps("0.05,0.10,0.50").unwrap(),
+            meta::bias::selmodel::parse_steps(steps).unwrap(),
         )),
         ..meta::ReviewRequest::default()
     };
@@ -1716,21 +1706,26 @@ fn selection_parameters_have_standard_errors_and_intervals_as_metafor() {
     for field in fields {
         got.extend(d.iter().map(field));
     }
+    got
+}
+
+/// The step-function selection model's SEs, z tests and intervals of τ² and of the δs on
+/// Hackshaw et al. (1998): against metafor 3.8-1 (nlminb rel.tol 1e-10, Hessian by numDeriv)
+/// and the published δ and SEs of metafor tests/testthat/test_misc_selmodel.r (lines 14-19).
+#[test]
+fn selection_parameters_have_standard_errors_and_intervals_as_metafor() {
+    let got = step_function_numbers("hackshaw1998.csv", "0.05,0.10,0.50");
+    // δ estimates and SEs sit after τ², its SE and CI (4 numbers), three of each.
+    let delta = &got[4..7];
+    let se = &got[7..10];
     let (call, want) = reference_with(parity::SELMODEL, &["data = hack"]);
     // Both maxima to about 1e-7; the SEs from numerical Hessians (numDeriv's Richardson
     // extrapolation there, central differences of the analytic gradient here).
     assert_all_close(&call, &got, want, 1e-5);
-    let delta: Vec<f64> = d.iter().map(|t| t.delta).collect();
-    assert_rounds_to(
-        "published delta",
-        &delta,
-        &[2.422079, 0.977543, 0.396713],
-        5,
-    );
-    let se: Vec<f64> = d.iter().map(|t| t.se).collect();
+    assert_rounds_to("published delta", delta, &[2.422079, 0.977543, 0.396713], 5);
     assert_all_close(
         "published se(delta)",
-        &se,
+        se,
         &[1.66085, 0.820387, 0.469235],
         1e-5,
     );
@@ -1746,39 +1741,7 @@ fn selection_parameters_have_standard_errors_and_intervals_as_metafor() {
 /// (the last δ's interval is cut at 0, as metafor does).
 #[test]
 fn selection_parameters_match_metafor_on_mcdaniel_1994() {
-    let data = load("mcdaniel1994_zcor.csv", &[]);
-    let options = MetaOptions {
-        method: "ML".parse().unwrap(),
-        ..MetaOptions::default()
-    };
-    let mut f = meta::fit(&data, &options).unwrap();
-    let request = meta::ReviewRequest {
-        selmodel: Some(meta::bias::selmodel::Selection::step_function(
-            meta::bias::selmodel::parse_steps("0.025,0.10,0.50").unwrap(),
-        )),
-        ..meta::ReviewRequest::default()
-    };
-    meta::review::add_review(&mut f, &data, &options, &request).unwrap();
-    let s = f.selmodel.unwrap();
-    let d = &s.delta_tests;
-    let mut got = vec![
-        s.tau2,
-        s.tau2_se.unwrap(),
-        s.tau2_ci.unwrap()[0],
-        s.tau2_ci.unwrap()[1],
-    ];
-    type Field = fn(&meta::bias::selmodel::DeltaTest) -> f64;
-    let fields: [Field; 6] = [
-        |t| t.delta,
-        |t| t.se,
-        |t| t.z,
-        |t| t.p,
-        |t| t.ci_lower,
-        |t| t.ci_upper,
-    ];
-    for field in fields {
-        got.extend(d.iter().map(field));
-    }
+    let got = step_function_numbers("mcdaniel1994_zcor.csv", "0.025,0.10,0.50");
     let want = [
         0.04485634727681008,
         0.010305033685198478,

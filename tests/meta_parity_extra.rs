@@ -120,7 +120,7 @@ fn rows_with_missing_values_are_left_out_as_metafor_na_omit() {
 /// read, is missing in row 15 and that row is kept.
 #[test]
 fn rows_with_missing_values_are_left_out_on_raudenbush_1985() {
-    let json = meta_json(&[
+    const ARGS: [&str; 7] = [
         "tests/data/raudenbush1985_missing.csv",
         "--yi",
         "yi",
@@ -128,7 +128,8 @@ fn rows_with_missing_values_are_left_out_on_raudenbush_1985() {
         "vi",
         "--mods",
         "weeks,tester",
-    ]);
+    ];
+    let json = meta_json(&ARGS);
     // d <- read.csv("tests/data/raudenbush1985_missing.csv", na.strings = c("", "NA"))
     // r <- rma(yi, vi, mods = ~ weeks + tester, data = d,
     //   control = list(threshold = 1e-12, maxiter = 1000)); r$k = 15,
@@ -171,18 +172,9 @@ fn rows_with_missing_values_are_left_out_on_raudenbush_1985() {
     // --na fail refuses the file at its first missing cell, naming line and column.
     Command::cargo_bin("trialstats")
         .unwrap()
-        .args([
-            "meta",
-            "tests/data/raudenbush1985_missing.csv",
-            "--yi",
-            "yi",
-            "--vi",
-            "vi",
-            "--mods",
-            "weeks,tester",
-            "--na",
-            "fail",
-        ])
+        .arg("meta")
+        .args(ARGS)
+        .args(["--na", "fail"])
         .assert()
         .code(2)
         .stderr(predicates::str::contains(
