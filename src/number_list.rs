@@ -57,8 +57,13 @@ fn list<T>(
 
 /// Any number (at least one) of finite numbers (`0.2,0.5,0.8`).
 pub fn numbers(option: &str, text: &str) -> Result<Vec<f64>> {
-    const EXPECTED: &str = "a comma-separated list of numbers";
-    list(option, text, EXPECTED, |p| finite(option, p, "", EXPECTED))
+    numbers_expecting(option, text, "a comma-separated list of numbers")
+}
+
+/// As [`numbers`], with what the errors say is expected given by the caller (`p-value cut
+/// points such as 0.025,0.5`).
+pub fn numbers_expecting(option: &str, text: &str, expected: &str) -> Result<Vec<f64>> {
+    list(option, text, expected, |p| finite(option, p, "", expected))
 }
 
 /// Finite numbers or `NA` (any case) for a missing entry (`1,NA,0.5`), as R writes them.

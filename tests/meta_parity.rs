@@ -684,6 +684,17 @@ fn vcov_matches_metafor() {
     }
 }
 
+/// Each cluster's predicted random effect, then their SEs, then their lower prediction
+/// limits (the order of `c(u$CLUSTER$intrcpt, u$CLUSTER$se, u$CLUSTER$pi.lb)`).
+fn cluster_predictions(u: &meta::fitting::multilevel_ranef::MultilevelRandomEffects) -> Vec<f64> {
+    type Field = fn(&meta::fitting::per_study::Predicted) -> f64;
+    let fields: [Field; 3] = [|p| p.pred, |p| p.se, |p| p.pi_lower];
+    fields
+        .iter()
+        .flat_map(|g| u.cluster.iter().map(move |r| g(&r.predicted)))
+        .collect()
+}
+
 /// The three-level model `random = ~ 1 | CLUSTER/ID` of tests/data/`file` by `method`, with
 /// its random effects: `columns` are the positions of the cluster, id, label, yi and vi
 /// columns, `names` the cluster's and id's names.
@@ -738,12 +749,7 @@ fn three_level_random_effects_match_metafor_ranef() {
             labels,
             ["11", "12", "18", "27", "56", "58", "71", "86", "91", "108", "644"]
         );
-        type Field = fn(&meta::fitting::per_study::Predicted) -> f64;
-        let fields: [Field; 3] = [|p| p.pred, |p| p.se, |p| p.pi_lower];
-        let got: Vec<f64> = fields
-            .iter()
-            .flat_map(|g| u.cluster.iter().map(move |r| g(&r.predicted)))
-            .collect();
+        let got = cluster_predictions(u);
         // rma.mv stops nlminb at rel.tol 1e-12: its σ² agree with ours to about 1e-8.
         assert_all_close(&key, &got, reference(parity::RANEF_MV, &key), 1e-6);
         let key = format!("{head} ; c(u[[\"district/school\"]]$intrcpt, u[[\"district/school\"]]$se) (rows 11/1 11/2 11/3 11/4 12/1 ...)");
@@ -926,12 +932,7 @@ fn three_level_random_effects_match_metafor_ranef_on_assink_2016() {
         // rma.mv with sigma2 = c(our σ²₁, its σ²₂) fixed has logLik -73.632705440299048,
         // against BFGS's -73.632705440299077 (REML). The BLUPs follow the σ².
         assert_all_close(method, &f.sigma2, &sigma2, 1e-7);
-        type Field = fn(&meta::fitting::per_study::Predicted) -> f64;
-        let fields: [Field; 3] = [|p| p.pred, |p| p.se, |p| p.pi_lower];
-        let got: Vec<f64> = fields
-            .iter()
-            .flat_map(|g| u.cluster.iter().map(move |r| g(&r.predicted)))
-            .collect();
+        let got = cluster_predictions(u);
         assert_all_close(method, &got, studies, 1e-6);
         assert_eq!(u.effect.len(), 100);
         assert_eq!(u.effect[5].label, "1/6");

@@ -1,18 +1,8 @@
-//! Parsing of the compound command-line values shared by several commands (`MEAN,SD`,
-//! `MEAN,SD,N`, comma-separated lists), with errors that name the option.
+//! Command-line helpers shared by several commands: the no-overwrite check, the chart
+//! options, whole-number values and study lookup, with errors that name the option.
+//! Comma-separated numbers (`MEAN,SD`, lists) are read by `trialstats::number_list`.
 
 use trialstats::{Error, Result};
-
-/// Parse `text` given to `option` as exactly `names.len()` comma-separated numbers
-/// (`"2.9,1.1"` with names `["MEAN", "SD"]`).
-pub fn numbers(option: &str, text: &str, names: &[&str]) -> Result<Vec<f64>> {
-    trialstats::number_list::named_numbers(option, text, names)
-}
-
-/// Parse a comma-separated list of numbers of any length.
-pub fn number_list(option: &str, text: &str) -> Result<Vec<f64>> {
-    trialstats::number_list::numbers(option, text)
-}
 
 /// Refuse to write `output` when it is one of `inputs` (compared as canonical paths, so
 /// `./x.csv` and `../dir/x.csv` are the same file): the tool never overwrites its input.

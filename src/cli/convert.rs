@@ -319,7 +319,7 @@ fn implied_r(a: RArgs, format: Format) -> Result<Outcome> {
     }
     // MEAN,SD checked as every such option is; the SD then read as printed (its decimals).
     let sd_of = |text: &str, option: &str| -> Result<ReportedNumber> {
-        args::numbers(option, text, &["MEAN", "SD"])?;
+        trialstats::number_list::named_numbers(option, text, &["MEAN", "SD"])?;
         let sd = text.split(',').nth(1).unwrap_or_default();
         ReportedNumber::parse(sd.trim(), option)
     };

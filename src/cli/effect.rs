@@ -7,7 +7,6 @@
 //! with `--input`. Library errors name input fields (`before.sd`); this file maps them to the
 //! option that carried them (`--before`).
 
-use super::args;
 use std::path::PathBuf;
 use trialstats::convert::Methods;
 use trialstats::effect::convert::{self, Conversion};
@@ -526,7 +525,7 @@ fn two_group(code: MeasureCode, a: TwoGroupArgs) -> Result<String> {
         );
     }
     let group = |text: &Option<String>, option: &str| -> Result<GroupSummary> {
-        let v = args::numbers(
+        let v = trialstats::number_list::named_numbers(
             option,
             required(text.as_deref(), option)?,
             &["MEAN", "SD", "N"],
@@ -553,7 +552,11 @@ fn pre_post(code: MeasureCode, a: PrePostArgs) -> Result<String> {
         );
     }
     let mean_sd = |text: &Option<String>, option: &str| -> Result<MeanSd> {
-        let v = args::numbers(option, required(text.as_deref(), option)?, &["MEAN", "SD"])?;
+        let v = trialstats::number_list::named_numbers(
+            option,
+            required(text.as_deref(), option)?,
+            &["MEAN", "SD"],
+        )?;
         Ok(MeanSd {
             mean: v[0],
             sd: v[1],

@@ -579,7 +579,7 @@ fn effect_or_start(given: Option<f64>, goal: Goal, start: f64, option: &str) -> 
 /// A list option's values, if given.
 fn list_option(option: &str, text: &Option<String>) -> Result<Option<Vec<f64>>> {
     text.as_ref()
-        .map(|t| args::number_list(option, t))
+        .map(|t| trialstats::number_list::numbers(option, t))
         .transpose()
 }
 
@@ -672,7 +672,7 @@ fn run_slope(a: SlopeArgs) -> Result<Outcome> {
     let (level, sides) = (test.level, test.sides);
     let visits = match (&a.visits, a.months, a.every) {
         (Some(list), _, _) => {
-            let v = args::number_list("--visits", list)?;
+            let v = trialstats::number_list::numbers("--visits", list)?;
             check_visits(&v)?;
             v
         }

@@ -1,7 +1,6 @@
 //! `trialstats prepost`: the paired test of a before/after change from mean ± SD, at an assumed
 //! pre/post correlation, with the r sweep and the smallest r at which it is significant.
 
-use super::args;
 use trialstats::level::ConfidenceLevel;
 use trialstats::output::{render, Format};
 use trialstats::prepost::{self, Claim};
@@ -41,11 +40,11 @@ pub struct Args {
 }
 
 pub fn run(a: Args) -> Result<Outcome> {
-    let b = args::numbers("--before", &a.before, &["MEAN", "SD"])?;
-    let af = args::numbers("--after", &a.after, &["MEAN", "SD"])?;
+    let b = trialstats::number_list::named_numbers("--before", &a.before, &["MEAN", "SD"])?;
+    let af = trialstats::number_list::named_numbers("--after", &a.after, &["MEAN", "SD"])?;
     let summary =
         prepost::paired_summary("--n/--before/--after", a.n, (b[0], b[1]), (af[0], af[1]))?;
-    let grid = args::number_list("--grid", &a.grid)?;
+    let grid = trialstats::number_list::numbers("--grid", &a.grid)?;
     let claim = match a.claim.as_str() {
         "significant" => Claim::Significant,
         "not-significant" => Claim::NotSignificant,

@@ -46,7 +46,7 @@ pub fn run(a: Args) -> Result<Outcome> {
     let options = AnalysisOptions {
         r: a.r,
         level: ConfidenceLevel::from_alpha(a.alpha)?,
-        r_grid: args::number_list("--grid", &a.grid)?,
+        r_grid: trialstats::number_list::numbers("--grid", &a.grid)?,
         ..AnalysisOptions::default()
     };
     options.validate()?;

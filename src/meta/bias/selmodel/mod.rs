@@ -108,21 +108,16 @@ pub fn parse_steps(text: &str) -> Result<Vec<f64>> {
 }
 
 fn parse_steps_for(text: &str, option: &str) -> Result<Vec<f64>> {
-    let mut steps = Vec::new();
-    for part in text.split(',') {
-        let x: f64 = part.trim().parse().map_err(|_| {
-            Error::input(
-                option,
-                format!("'{part}' is not a number; give p-value cut points such as 0.025,0.5"),
-            )
-        })?;
-        if !(x > 0.0 && x <= 1.0) {
-            return Err(Error::input(
-                option,
-                format!("the cut point {x} is not allowed; cut points are p-values in (0, 1]"),
-            ));
-        }
-        steps.push(x);
+    let mut steps = crate::number_list::numbers_expecting(
+        option,
+        text,
+        "p-value cut points such as 0.025,0.5",
+    )?;
+    if let Some(x) = steps.iter().find(|x| !(**x > 0.0 && **x <= 1.0)) {
+        return Err(Error::input(
+            option,
+            format!("the cut point {x} is not allowed; cut points are p-values in (0, 1]"),
+        ));
     }
     steps.sort_by(f64::total_cmp);
     steps.dedup();
