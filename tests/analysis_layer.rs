@@ -6,8 +6,6 @@ use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 use std::path::Path;
 use trialstats::analysis::AnalysisOptions;
-use trialstats::checks::CheckName;
-use trialstats::level::ConfidenceLevel;
 
 fn data() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/data"))
@@ -107,7 +105,10 @@ fn a_grid_outside_minus_one_to_one_is_refused() {
 #[cfg(debug_assertions)]
 #[test]
 fn one_paired_analysis_and_one_sprite_search_per_number() {
+    // Only in debug builds, where the counters count; so are the imports.
+    use trialstats::checks::CheckName;
     use trialstats::counters::{self, Work};
+    use trialstats::level::ConfidenceLevel;
     let studies = trialstats::study::load_dir(data()).unwrap();
     let options = AnalysisOptions {
         level: ConfidenceLevel::NINETY_FIVE,

@@ -267,7 +267,7 @@ pub struct MetaArgs {
     pub pet_peese: bool,
     /// Selection model (metafor's selmodel): a function, stepfun, beta, halfnorm, negexp,
     /// logistic or power, or the step function's one-sided p-value cut points (e.g. 0.025 or
-    /// 0.025,0.5).
+    /// 0.025,0.5); with --mods, of the meta-regression (its coefficients and QM).
     #[arg(long, value_name = "TYPE|CUTS")]
     pub selmodel: Option<String>,
     /// With --selmodel: the step function's cut points, or the threshold alpha below which

@@ -7,7 +7,6 @@ use super::rma::MetaFit;
 use crate::error::{Error, Result};
 use crate::meta::bias::trimfill::{Estimator, Side};
 use crate::meta::bias::{egger, failsafe, ranktest, selmodel, trimfill};
-use crate::meta::fitting::moderators::ModelMatrix;
 use crate::meta::fitting::spec::{MetaData, MetaOptions, Test};
 use crate::meta::fitting::{multilevel, robust};
 use crate::meta::subsets::{cumulative, subgroup};
@@ -118,8 +117,7 @@ pub fn add_review(
         fit.pet_peese = Some(egger::pet_peese(y, v, options)?);
     }
     if let Some(selection) = &request.selmodel {
-        intercept_only(fit, "--selmodel")?;
-        fit.selmodel = Some(selmodel::fit(y, v, selection, options)?);
+        fit.selmodel = Some(selmodel::fit(&data.design()?, y, v, selection, options)?);
     }
     if let Some((column, values)) = &request.robust {
         if options.test != Test::Z {
@@ -129,10 +127,7 @@ pub fn add_review(
             ));
         }
         let members = multilevel::robust_members(values, None)?;
-        let design = match &data.mods {
-            Some(m) if !m.is_empty() => crate::meta::fitting::moderators::model_matrix(k, m)?,
-            _ => ModelMatrix::intercept_only(k, crate::meta::fitting::moderators::INTERCEPT),
-        };
+        let design = data.design()?;
         let tau2 = fit.tau2;
         let theta = |i: usize, j: usize| if i == j { v[i] + tau2 } else { 0.0 };
         let beta: Vec<f64> = fit.coefficients.iter().map(|c| c.estimate).collect();

@@ -426,10 +426,7 @@ pub fn fit_weighted(
     let level = options.level.value();
     check_magnitudes(data)?;
     let k = data.yi.len();
-    let design = match &data.mods {
-        Some(m) if !m.is_empty() => moderators::model_matrix(k, m)?,
-        _ => ModelMatrix::intercept_only(k, moderators::INTERCEPT),
-    };
+    let design = data.design()?;
     if k < design.p {
         return Err(Error::input(
             "--mods",

@@ -3,7 +3,7 @@
 //! [`Method`], the [`Test`], the confidence level, the diagnostics asked for). Every model of
 //! the module reads these; they hold no statistics.
 
-use super::moderators::Moderator;
+use super::moderators::{self, ModelMatrix, Moderator};
 use crate::error::{Error, Result};
 use crate::level::ConfidenceLevel;
 
@@ -202,6 +202,16 @@ impl MetaData {
             d.vi.push(v);
         }
         d
+    }
+
+    /// The model matrix: the intercept (`intrcpt`), then the moderators, if any (see
+    /// [`super::moderators::model_matrix`]).
+    pub fn design(&self) -> Result<ModelMatrix> {
+        let k = self.yi.len();
+        match &self.mods {
+            Some(m) if !m.is_empty() => moderators::model_matrix(k, m),
+            _ => Ok(ModelMatrix::intercept_only(k, moderators::INTERCEPT)),
+        }
     }
 }
 

@@ -631,7 +631,20 @@ impl Tabular for PublicationBias {
         }
         if let Some(s) = &self.selmodel {
             let name = format!("selection model ({})", s.kind);
-            rows.push(tested_row(&format!("{name}: estimate"), s));
+            if s.coefficients.len() > 1 {
+                // A meta-regression: each coefficient, then their omnibus test.
+                for c in &s.coefficients {
+                    rows.push(tested_row(&format!("{name}: {}", c.name), c));
+                }
+                if let (Some(qm), Some(df), Some(p)) = (s.qm, s.qm_df, s.qm_p) {
+                    rows.push(row(
+                        &format!("{name}: QM (df = {df}), moderators"),
+                        [Some(qm), None, Some(qm), Some(p), None, None],
+                    ));
+                }
+            } else {
+                rows.push(tested_row(&format!("{name}: estimate"), s));
+            }
             rows.push(row(
                 &format!("{name}: tau^2"),
                 [

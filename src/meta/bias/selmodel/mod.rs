@@ -3,17 +3,23 @@
 //! `w(p; δ)`, the relative probability that a study with p-value p is published. Each study's
 //! density is the normal one weighted by w and renormalised,
 //!
-//! `log L = Σᵢ [log w(pᵢ; δ) + log φ(yᵢ; μ, vᵢ + τ²) − log Aᵢ]`,
-//! `Aᵢ = ∫ w(p(y); δ) φ(y; μ, vᵢ + τ²) dy`
+//! `log L = Σᵢ [log w(pᵢ; δ) + log φ(yᵢ; μᵢ, vᵢ + τ²) − log Aᵢ]`,
+//! `Aᵢ = ∫ w(p(y); δ) φ(y; μᵢ, vᵢ + τ²) dy`, `μᵢ = xᵢᵀβ`
 //!
-//! (Vevea & Hedges 1995, eq. 5; Citkowicz & Vevea 2017; metafor's `.selmodel.ll.cont` and
-//! `.selmodel.ll.stepfun`). β (μ), τ² (0 for a fixed-effect model, or the user's fixed value)
-//! and the free δ are estimated together; the standard errors come from the inverse of the
+//! (Vevea & Hedges 1995, eq. 5, which has moderators from the start; Citkowicz & Vevea 2017;
+//! metafor's `.selmodel.ll.cont` and `.selmodel.ll.stepfun`). A study's p-value is that of
+//! its own `yᵢ/√vᵢ`, whatever the moderators; they move only the mean `μᵢ` of its density and
+//! so of its normaliser. β (the intercept alone, μ, or the coefficients of a meta-regression),
+//! τ² (0 for a fixed-effect model, or the user's fixed value) and the free δ are estimated
+//! together; the standard errors come from the inverse of the
 //! Hessian on the parameters' own scale (metafor's default `htransf = FALSE`, so the Wald
 //! intervals of δ and τ² are `estimate ± z·SE`, cut to the parameter space and to the search
 //! limits `[delta.min, delta.max]`, as metafor ≥ 4 prints them), each free δ is tested against
 //! its no-selection value by z, and the likelihood-ratio test compares the maximum with the ML
-//! log-likelihood of the model without selection, on as many df as there are free δ.
+//! log-likelihood of the model without selection, on as many df as there are free δ. With
+//! moderators, the coefficients but the intercept are tested together by the Wald statistic
+//! `QM = β₂ᵀ V₂₂⁻¹ β₂` on the covariance block of the same inverse Hessian (metafor's `QM`
+//! with its default `btt`).
 //!
 //! The search is the bounded quasi-Newton one of [`crate::lmm::optimize`] with the analytic
 //! gradient (derivatives of the normalising constants under the integral sign), finished by
@@ -46,11 +52,14 @@ pub use function::{Alternative, SelectionFunction};
 use crate::dist::{p_two_sided_z, pchisq_upper, z_crit};
 use crate::error::{Error, Result};
 use crate::lmm::optimize::minimize_with;
-use crate::meta::fitting::model::{reads_through_to_tested, FittedModel, TestedEstimate};
-use crate::meta::fitting::moderators::{ModelMatrix, INTERCEPT};
+use crate::meta::fitting::model::{
+    reads_through_to_tested, Coefficient, FittedModel, TestedEstimate,
+};
+use crate::meta::fitting::moderators::ModelMatrix;
 use crate::meta::fitting::newton::{hessian, polish};
 use crate::meta::fitting::spec::{MetaOptions, Method, Test};
 use decay::Decay;
+use nalgebra::{DMatrix, DVector};
 use serde::Serialize;
 
 /// metafor's selection function `type`.
@@ -258,9 +267,19 @@ pub struct SelectionModel {
     pub steps: Vec<f64>,
     /// Number of studies with a p-value in each interval of `steps`.
     pub k_per_interval: Vec<usize>,
-    /// The pooled estimate, tested by z.
+    /// The pooled estimate (the intercept, with moderators), tested by z.
     #[serde(flatten)]
     pub tested: TestedEstimate,
+    /// Every coefficient, tested by z (the intercept alone, `intrcpt`, without moderators).
+    pub coefficients: Vec<Coefficient>,
+    /// With moderators: the Wald test of every coefficient but the intercept (metafor's `QM`,
+    /// `QMdf`, `QMp`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub qm: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub qm_df: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub qm_p: Option<f64>,
     pub tau2: f64,
     /// SE of τ² from the inverse Hessian (absent for a fixed-effect model, a fixed τ², or τ²
     /// below metafor's `tau2tol`, min(vᵢ/10, 10⁻⁴)) and its Wald interval, truncated at 0
@@ -317,6 +336,8 @@ fn expand<T: Clone>(values: &[T], m: usize, option: &str) -> Result<Vec<T>> {
 }
 
 struct Likelihood<'a> {
+    /// The design: `μᵢ = xᵢᵀβ`.
+    x: &'a ModelMatrix,
     y: &'a [f64],
     v: &'a [f64],
     /// Each study's p-value, kept inside [p_min, 1 − p_min].
@@ -326,48 +347,56 @@ struct Likelihood<'a> {
 }
 
 impl Likelihood<'_> {
-    /// Log-likelihood and its gradient in (μ, τ², δ₁ … δ_m).
+    /// Log-likelihood and its gradient in (β₁ … β_p, τ², δ₁ … δ_m).
     fn eval(&self, par: &[f64]) -> (f64, Vec<f64>) {
-        let (mu, tau2) = (par[0], par[1].max(0.0));
-        let delta = &par[2..];
+        let p = self.x.p;
+        let (beta, tau2) = (&par[..p], par[p].max(0.0));
+        let delta = &par[p + 1..];
         let m = delta.len();
         let mut ll = 0.0;
-        let mut g = vec![0.0; 2 + m];
+        let mut g = vec![0.0; p + 1 + m];
         let mut gw = vec![0.0; m];
         for i in 0..self.y.len() {
+            let xi = self.x.row(i);
+            let mu: f64 = xi.iter().zip(beta).map(|(a, b)| a * b).sum();
             let s2 = self.v[i] + tau2;
             let r = self.y[i] - mu;
             ll += self.f.log_weight(self.p[i], delta, &mut gw)
                 - 0.5 * ((2.0 * std::f64::consts::PI).ln() + s2.ln() + r * r / s2);
-            g[0] += r / s2;
-            g[1] += -0.5 / s2 + 0.5 * r * r / (s2 * s2);
             let (v, alternative) = (self.v[i], self.alternative);
             let a = self
                 .f
                 .closed_form_normaliser(v, mu, tau2, delta, alternative)
                 .unwrap_or_else(|| integral::normaliser(self.f, v, mu, tau2, delta, alternative));
             ll -= a.value.ln();
-            g[0] -= a.d_mu / a.value;
-            g[1] -= a.d_tau2 / a.value;
+            // ∂/∂μᵢ, carried to β by the chain rule ∂μᵢ/∂β = xᵢ.
+            let d_mu = r / s2 - a.d_mu / a.value;
+            for (gj, xij) in g[..p].iter_mut().zip(xi) {
+                *gj += d_mu * xij;
+            }
+            g[p] += -0.5 / s2 + 0.5 * r * r / (s2 * s2) - a.d_tau2 / a.value;
             for j in 0..m {
-                g[2 + j] += gw[j] - a.d_delta[j] / a.value;
+                g[p + 1 + j] += gw[j] - a.d_delta[j] / a.value;
             }
         }
         (ll, g)
     }
 }
 
-/// Fit the selection model `selection` to the intercept-only model of `y`, `v`: a
-/// fixed-effect one when the options' method is FE, one with τ² held when it is fixed, else a
-/// random-effects one by ML (as metafor, which refits a model of another method by ML first:
-/// its estimates start the search and its log-likelihood is the test's null).
+/// Fit the selection model `selection` to the model of `y`, `v` with design `design` (the
+/// intercept alone, or a meta-regression's moderators): a fixed-effect one when the options'
+/// method is FE, one with τ² held when it is fixed, else a random-effects one by ML (as
+/// metafor, which refits a model of another method by ML first: its estimates start the
+/// search and its log-likelihood is the test's null).
 pub fn fit(
+    design: &ModelMatrix,
     y: &[f64],
     v: &[f64],
     selection: &Selection,
     options: &MetaOptions,
 ) -> Result<SelectionModel> {
     let k = y.len();
+    let np = design.p;
     let fixed_tau2 = match options.method {
         Method::FE => Some(0.0),
         Method::Fixed(t) => Some(t.get()),
@@ -377,15 +406,9 @@ pub fn fit(
         Method::FE | Method::Fixed(_) => options.method,
         _ => Method::ML,
     };
-    let null_model = FittedModel::new(
-        &ModelMatrix::intercept_only(k, INTERCEPT),
-        y,
-        v,
-        null_method,
-        Test::Z,
-        options.level.value(),
-    )?;
-    let (beta0, tau2_0) = (null_model.fit.beta[0], null_model.tau2.tau2);
+    let null_model = FittedModel::new(design, y, v, null_method, Test::Z, options.level.value())?;
+    let beta0: Vec<f64> = null_model.fit.beta.iter().copied().collect();
+    let tau2_0 = null_model.tau2.tau2;
     if selection.kind == Kind::StepFunction && selection.steps.len() < 2 {
         return Err(Error::input(
             "--selmodel-steps",
@@ -502,7 +525,7 @@ pub fn fit(
         }
     }
     let free_delta: Vec<usize> = (0..m).filter(|&j| fixed[j].is_none()).collect();
-    let parameters = 1 + usize::from(fixed_tau2.is_none()) + free_delta.len();
+    let parameters = np + usize::from(fixed_tau2.is_none()) + free_delta.len();
     if k < parameters {
         return Err(Error::input(
             "--selmodel",
@@ -512,6 +535,7 @@ pub fn fit(
         ));
     }
     let lik = Likelihood {
+        x: design,
         y,
         v,
         p,
@@ -519,14 +543,17 @@ pub fn fit(
         alternative: selection.alternative,
     };
 
-    // The search runs over x = (μ, [τ²], free δ), each δ mapped into its limits by
+    // The search runs over x = (β, [τ²], free δ), each δ mapped into its limits by
     // δ = lo + (hi − lo)/(1 + e^(−θ)) (metafor's `.mapfun`), or with `decreasing` over the
-    // log-decrements uⱼ = log δⱼ₋₁ − log δⱼ ≥ 0.
+    // log-decrements uⱼ = log δⱼ₋₁ − log δⱼ ≥ 0. In `par` (the likelihood's order) τ² is at
+    // `np` and δⱼ at `dp + j`.
     let tau2_free = fixed_tau2.is_none();
-    let offset = 1 + usize::from(tau2_free);
+    let offset = np + usize::from(tau2_free);
+    let dp = np + 1;
     let floor_of = |j: usize| lower_limits[j].max(f.floor());
     let to_par = |x: &[f64]| -> Vec<f64> {
-        let mut par = vec![x[0], fixed_tau2.unwrap_or_else(|| x[1])];
+        let mut par = x[..np].to_vec();
+        par.push(fixed_tau2.unwrap_or_else(|| x[np]));
         let mut delta: Vec<f64> = fixed.iter().map(|d| d.unwrap_or(0.0)).collect();
         if selection.decreasing {
             let mut log_delta = 0.0;
@@ -544,23 +571,23 @@ pub fn fit(
         par
     };
     let to_search_gradient = |par: &[f64], g: &[f64]| -> Vec<f64> {
-        let mut out = vec![g[0]];
+        let mut out = g[..np].to_vec();
         if tau2_free {
-            out.push(g[1]);
+            out.push(g[np]);
         }
         if selection.decreasing {
             // δⱼ = exp(−Σ_{l ≤ j} u_l): ∂/∂u_l = −Σ_{j ≥ l} δⱼ ∂/∂δⱼ
             let mut tail = 0.0;
             let mut rev = Vec::with_capacity(free_delta.len());
             for &j in free_delta.iter().rev() {
-                tail += par[2 + j] * g[2 + j];
+                tail += par[dp + j] * g[dp + j];
                 rev.push(-tail);
             }
             out.extend(rev.into_iter().rev());
         } else {
             for &j in &free_delta {
-                let (lo, hi, d) = (floor_of(j), upper_limits[j], par[2 + j]);
-                out.push(g[2 + j] * (d - lo) * (hi - d) / (hi - lo));
+                let (lo, hi, d) = (floor_of(j), upper_limits[j], par[dp + j]);
+                out.push(g[dp + j] * (d - lo) * (hi - d) / (hi - lo));
             }
         }
         out
@@ -584,8 +611,8 @@ pub fn fit(
         })
     };
     let start = f.start();
-    let mut x0 = vec![beta0];
-    let mut lower = vec![f64::NEG_INFINITY];
+    let mut x0 = beta0.clone();
+    let mut lower = vec![f64::NEG_INFINITY; np];
     if tau2_free {
         x0.push(tau2_0);
         lower.push(0.0);
@@ -617,28 +644,29 @@ pub fn fit(
     // Newton steps on the parameters inside their limits finish the search; they are kept only
     // if they stay inside (and, with `decreasing`, in order).
     let inside = |j: usize, par: &[f64]| {
-        let d = par[2 + j];
+        let d = par[dp + j];
         let tol = 1e-9 * d.abs().max(1e-3);
         d > floor_of(j) + tol && d < upper_limits[j] - tol
     };
-    let mut idx: Vec<usize> = vec![0];
-    if tau2_free && searched[1] > 0.0 {
-        idx.push(1);
+    let mut idx: Vec<usize> = (0..np).collect();
+    if tau2_free && searched[np] > 0.0 {
+        idx.push(np);
     }
-    let ordered = |par: &[f64], j: usize| !selection.decreasing || par[2 + j] < par[1 + j];
+    let ordered = |par: &[f64], j: usize| !selection.decreasing || par[dp + j] < par[dp + j - 1];
     idx.extend(
         free_delta
             .iter()
             .filter(|&&j| inside(j, &searched) && ordered(&searched, j))
-            .map(|j| 2 + j),
+            .map(|j| dp + j),
     );
     let eval = |par: &[f64]| lik.eval(par);
-    let mut bounds = vec![f64::NEG_INFINITY, 0.0];
+    let mut bounds = vec![f64::NEG_INFINITY; np];
+    bounds.push(0.0);
     bounds.extend((0..m).map(floor_of));
     let (polished, polished_ll) = polish(&eval, &searched, &idx, &bounds);
     let feasible = free_delta
         .iter()
-        .all(|&j| polished[2 + j] <= upper_limits[j] && (j == 0 || ordered(&polished, j)));
+        .all(|&j| polished[dp + j] <= upper_limits[j] && (j == 0 || ordered(&polished, j)));
     let (par, ll) = if feasible && polished_ll >= -opt.value {
         (polished, polished_ll)
     } else {
@@ -647,41 +675,66 @@ pub fn fit(
 
     // The Hessian over the estimated parameters, as metafor takes it: τ² left out below its
     // `tau2tol` (and when fixed), a step function's δ below its `deltatol` 10⁻⁴ left out.
-    let tau2_hat = par[1];
+    let tau2_hat = par[np];
     let tau2_tol = v.iter().fold(1e-4_f64, |a, vi| a.min(vi / 10.0));
-    let mut hes: Vec<usize> = vec![0];
+    let mut hes: Vec<usize> = (0..np).collect();
     if tau2_free && tau2_hat >= tau2_tol {
-        hes.push(1);
+        hes.push(np);
     }
     hes.extend(
         free_delta
             .iter()
-            .filter(|&&j| !(selection.kind == Kind::StepFunction && par[2 + j] < 1e-4))
-            .map(|j| 2 + j),
+            .filter(|&&j| !(selection.kind == Kind::StepFunction && par[dp + j] < 1e-4))
+            .map(|j| dp + j),
     );
     let inverse = (-hessian(&eval, &par, &hes))
         .try_inverse()
-        .filter(|inv| inv[(0, 0)].is_finite() && inv[(0, 0)] > 0.0)
+        .filter(|inv| (0..np).all(|j| inv[(j, j)].is_finite() && inv[(j, j)] > 0.0))
         .ok_or_else(|| {
             Error::Numerical(
                 "the selection model's information matrix is singular at the maximum".into(),
             )
         })?;
-    let se = inverse[(0, 0)].sqrt();
     let z = z_crit(options.level.value());
+    let coefficients: Vec<Coefficient> = (0..np)
+        .map(|j| Coefficient {
+            name: design.names[j].clone(),
+            tested: TestedEstimate::new(par[j], inverse[(j, j)].sqrt(), None, z),
+        })
+        .collect();
+    // QM over the coefficients but the intercept (metafor's default btt = 2:p).
+    let (qm, qm_df, qm_p) = if np > 1 {
+        let b2 = DVector::from_column_slice(&par[1..np]);
+        let v22: DMatrix<f64> = inverse.view((1, 1), (np - 1, np - 1)).into_owned();
+        let qm = v22
+            .cholesky()
+            .map(|c| b2.dot(&c.solve(&b2)))
+            .ok_or_else(|| {
+                Error::Numerical(
+                    "the covariance of the selection model's moderators is singular".into(),
+                )
+            })?;
+        (
+            Some(qm),
+            Some(np - 1),
+            Some(pchisq_upper(qm, (np - 1) as f64)),
+        )
+    } else {
+        (None, None, None)
+    };
     let se_of = |parameter: usize| {
         hes.iter()
             .position(|&j| j == parameter)
             .map(|a| inverse[(a, a)].max(0.0).sqrt())
     };
-    let tau2_se = se_of(1);
+    let tau2_se = se_of(np);
     let tau2_ci = tau2_se.map(|s| [(tau2_hat - z * s).max(0.0), tau2_hat + z * s]);
     let null = f.no_selection();
     let delta_tests = free_delta
         .iter()
         .filter_map(|&j| {
-            let s = se_of(2 + j)?;
-            let d = par[2 + j];
+            let s = se_of(dp + j)?;
+            let d = par[dp + j];
             let statistic = (d - null[j]) / s;
             let low = space[j][0].max(lower_limits[j]);
             let high = space[j][1].min(upper_limits[j]);
@@ -697,12 +750,11 @@ pub fn fit(
             })
         })
         .collect();
-    let ll0: f64 = y
-        .iter()
-        .zip(v)
-        .map(|(yi, vi)| {
-            let s2 = vi + tau2_0;
-            -0.5 * ((2.0 * std::f64::consts::PI).ln() + s2.ln() + (yi - beta0).powi(2) / s2)
+    let ll0: f64 = (0..k)
+        .map(|i| {
+            let s2 = v[i] + tau2_0;
+            let mu: f64 = design.row(i).iter().zip(&beta0).map(|(a, b)| a * b).sum();
+            -0.5 * ((2.0 * std::f64::consts::PI).ln() + s2.ln() + (y[i] - mu).powi(2) / s2)
         })
         .sum();
     let lrt = (-2.0 * (ll0 - ll)).max(0.0);
@@ -712,11 +764,15 @@ pub fn fit(
         alternative: selection.alternative,
         steps: selection.steps.clone(),
         k_per_interval,
-        tested: TestedEstimate::new(par[0], se, None, z),
+        tested: coefficients[0].tested,
+        coefficients,
+        qm,
+        qm_df,
+        qm_p,
         tau2: tau2_hat,
         tau2_se,
         tau2_ci,
-        delta: par[2..].to_vec(),
+        delta: par[dp..].to_vec(),
         delta_fixed: fixed.iter().map(Option::is_some).collect(),
         delta_tests,
         decreasing: selection.decreasing,
