@@ -59,3 +59,20 @@ V <- solve(-H)
 b2 <- opt$par[2:3]
 cat("lehmann ML beta, integral split at the kinks\n")
 print(c(ll=-opt$value, opt$par, se=sqrt(diag(V)), QM=c(t(b2) %*% solve(V[2:3, 2:3]) %*% b2)), digits=15)
+
+# Part 3: the test for heterogeneity within the selection model (metafor's LRT.tau2: the
+# same selection model refitted with tau^2 = 0) and QM on a btt carried over from the model.
+cat("lehmann ML stepfun: LRT.tau2, LRTp.tau2\n")
+sav <- selmodel(res, type="stepfun", steps=c(0.025, 0.5), control=ctl)
+print(c(sav$LRT.tau2, sav$LRTp.tau2), digits=15)
+hk <- read.csv("tests/data/hackshaw1998.csv")
+res.hk <- rma(yi, vi, data=hk, method="ML", control=list(threshold=1e-12))
+for (type in c("stepfun", "halfnorm", "negexp")) {
+  sav <- if (type == "stepfun") selmodel(res.hk, type=type, steps=c(0.05, 0.5), control=ctl) else
+    selmodel(res.hk, type=type, control=ctl)
+  cat("hackshaw", type, ": ll, LRT.tau2, LRTp.tau2\n"); print(c(sav$ll, sav$LRT.tau2, sav$LRTp.tau2), digits=15)
+}
+res.btt <- rma(yi, vi, mods = ~ ablat + year + alloc, data=bcg, method="ML", btt=4:5, control=list(threshold=1e-12))
+sav <- selmodel(res.btt, type="halfnorm", control=ctl)
+cat("bcg ~ ablat + year + alloc, btt = 4:5, halfnorm: ll, QM, QMdf, QMp\n")
+print(c(sav$ll, sav$QM, sav$QMdf[1], sav$QMp), digits=15)

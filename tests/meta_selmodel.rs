@@ -542,3 +542,96 @@ fn beta_selection_with_moderators_matches_the_accurately_integrated_likelihood()
         "treatment coding, first level in sorted order as reference"
     );
 }
+
+/// The test for heterogeneity within a selection model: metafor's `LRT.tau2`, the
+/// likelihood-ratio statistic against the same selection model refitted with τ² = 0, on 1 df
+/// (metafor 3.8-1, `Rscript benches/selmodel_mods_reference.R`, part 3, with the tight
+/// `control` of part 1): Hackshaw 1998, `rma(yi, vi, method = "ML")` with `selmodel(type =
+/// "stepfun", steps = c(0.05, 0.5))`, `"halfnorm"`, `"negexp"`; Lehmann 2018 with `mods = ~
+/// Gender + Preregistered` and the step function (0.025, 0.5), whose τ² = 0 fit is the
+/// fixed-effect one of `selection_models_with_moderators_match_metafor`. Agreement 1e-8
+/// relative. A fixed-effect model has no such test.
+#[test]
+fn heterogeneity_test_within_selection_models_matches_metafor() {
+    for (extra, lrt, p) in [
+        (
+            &["tests/data/hackshaw1998.csv", "--selmodel", "0.05,0.5"][..],
+            5.7965118687848118,
+            0.0160580003230795,
+        ),
+        (
+            &["tests/data/hackshaw1998.csv", "--selmodel", "halfnorm"][..],
+            5.0652069666252473,
+            0.0244107903820278,
+        ),
+        (
+            &["tests/data/hackshaw1998.csv", "--selmodel", "negexp"][..],
+            4.0900008652086122,
+            0.0431376200379348,
+        ),
+        (
+            &[
+                "tests/data/lehmann2018.csv",
+                "--mods",
+                "Gender,Preregistered",
+                "--selmodel",
+                "0.025,0.5",
+            ][..],
+            35.2048041443732,
+            2.96790495382149e-09,
+        ),
+    ] {
+        let mut args = extra.to_vec();
+        args.extend(["--yi", "yi", "--vi", "vi", "--method", "ML"]);
+        let s = selmodel(&args);
+        close(&format!("{extra:?}: LRT.tau2"), &s["tau2_lrt"], lrt, 1e-8);
+        close(&format!("{extra:?}: LRTp.tau2"), &s["tau2_lrt_p"], p, 1e-7);
+    }
+    let fe = selmodel(&[
+        "tests/data/hackshaw1998.csv",
+        "--yi",
+        "yi",
+        "--vi",
+        "vi",
+        "--method",
+        "FE",
+        "--selmodel",
+        "halfnorm",
+    ]);
+    assert!(fe.get("tau2_lrt").is_none(), "{fe}");
+}
+
+/// `--btt` reaches the selection model's QM, as metafor's `selmodel` keeps the model's `btt`:
+/// BCG with `mods = ~ ablat + year + alloc` (alloc categorical: random and systematic against
+/// alternate), `rma(..., method = "ML", btt = 4:5)` and `selmodel(type = "halfnorm")` with the
+/// tight `control` (`benches/selmodel_mods_reference.R`, part 3): log-likelihood
+/// −6.691475316800827, QM 1.588850037308073 on 2 df, p 0.451840960370348 (ours: 1e-6, the
+/// log-likelihood 1e-11 and not lower).
+#[test]
+fn btt_is_carried_into_the_selection_model() {
+    let s = selmodel(&[
+        "tests/data/bcg.csv",
+        "--yi",
+        "yi",
+        "--vi",
+        "vi",
+        "--mods",
+        "ablat,year,alloc",
+        "--method",
+        "ML",
+        "--selmodel",
+        "halfnorm",
+        "--btt",
+        "4:5",
+    ]);
+    assert!(s["log_likelihood"].as_f64().unwrap() >= -6.691475316800827 - 1e-11);
+    close("ll", &s["log_likelihood"], -6.691475316800827, 1e-11);
+    close("QM", &s["qm"], 1.588850037308073, 1e-6);
+    close("QMp", &s["qm_p"], 0.451840960370348, 1e-6);
+    assert_eq!(s["qm_df"], 2);
+    assert_eq!(
+        s["qm_coefficients"],
+        serde_json::json!(["allocrandom", "allocsystematic"])
+    );
+    assert_eq!(s["vcov"].as_array().unwrap().len(), 5);
+}

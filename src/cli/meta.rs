@@ -427,6 +427,10 @@ pub fn run(args: Args) -> Result<Outcome> {
     meta::review::add_review(&mut fit, &data, &options, &request)?;
     if let Some(spec) = &args.btt {
         fit.btt = Some(fit.wald_test(spec)?);
+        // metafor's selmodel tests the model's btt too.
+        if let Some(s) = fit.selmodel.as_mut() {
+            s.set_btt(spec)?;
+        }
     }
     if !args.newmods.is_empty() {
         fit.predictions = Some(fit.predict(&args.newmods)?);

@@ -638,7 +638,7 @@ impl Tabular for PublicationBias {
                 }
                 if let (Some(qm), Some(df), Some(p)) = (s.qm, s.qm_df, s.qm_p) {
                     rows.push(row(
-                        &format!("{name}: QM (df = {df}), moderators"),
+                        &format!("{name}: QM (df = {df}) of {}", s.qm_coefficients.join(", ")),
                         [Some(qm), None, Some(qm), Some(p), None, None],
                     ));
                 }
@@ -656,6 +656,12 @@ impl Tabular for PublicationBias {
                     s.tau2_ci.map(|c| c[1]),
                 ],
             ));
+            if let (Some(x), Some(p)) = (s.tau2_lrt, s.tau2_lrt_p) {
+                rows.push(row(
+                    &format!("{name}: LRT of tau^2 = 0 (df = 1)"),
+                    [Some(x), None, Some(x), Some(p), None, None],
+                ));
+            }
             for (j, d) in s.delta.iter().enumerate() {
                 // the step function's δ are per interval of p-values
                 let what = match (s.kind, s.steps.get(j)) {
@@ -686,6 +692,10 @@ impl Tabular for PublicationBias {
                 };
                 rows.push(row(&label, cells));
             }
+            rows.push(row(
+                &format!("{name}: log-likelihood (ML)"),
+                only(s.log_likelihood),
+            ));
             rows.push(row(
                 &format!("{name}: LRT (df = {})", s.lrt_df),
                 [Some(s.lrt), None, Some(s.lrt), s.lrt_p, None, None],

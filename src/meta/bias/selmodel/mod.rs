@@ -52,6 +52,7 @@ pub use function::{Alternative, SelectionFunction};
 use crate::dist::{p_two_sided_z, pchisq_upper, z_crit};
 use crate::error::{Error, Result};
 use crate::lmm::optimize::minimize_with;
+use crate::meta::fitting::linear;
 use crate::meta::fitting::model::{
     reads_through_to_tested, Coefficient, FittedModel, TestedEstimate,
 };
@@ -59,7 +60,6 @@ use crate::meta::fitting::moderators::ModelMatrix;
 use crate::meta::fitting::newton::{hessian, polish};
 use crate::meta::fitting::spec::{MetaOptions, Method, Test};
 use decay::Decay;
-use nalgebra::{DMatrix, DVector};
 use serde::Serialize;
 
 /// metafor's selection function `type`.
@@ -272,14 +272,20 @@ pub struct SelectionModel {
     pub tested: TestedEstimate,
     /// Every coefficient, tested by z (the intercept alone, `intrcpt`, without moderators).
     pub coefficients: Vec<Coefficient>,
-    /// With moderators: the Wald test of every coefficient but the intercept (metafor's `QM`,
-    /// `QMdf`, `QMp`).
+    /// The covariance of the coefficients (the inverse Hessian's block; metafor's `vb`),
+    /// row-major.
+    pub vcov: Vec<Vec<f64>>,
+    /// With moderators: the Wald test of every coefficient but the intercept, or of those
+    /// `--btt` names (metafor's `QM`, `QMdf`, `QMp` with its `btt`), and the coefficients it
+    /// tests.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub qm: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub qm_df: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub qm_p: Option<f64>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub qm_coefficients: Vec<String>,
     pub tau2: f64,
     /// SE of τ² from the inverse Hessian (absent for a fixed-effect model, a fixed τ², or τ²
     /// below metafor's `tau2tol`, min(vᵢ/10, 10⁻⁴)) and its Wald interval, truncated at 0
@@ -303,6 +309,14 @@ pub struct SelectionModel {
     pub lrt_df: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lrt_p: Option<f64>,
+    /// The test for (residual) heterogeneity within the selection model: the
+    /// likelihood-ratio statistic against the same selection model with τ² = 0, on 1 df
+    /// (metafor's `LRT.tau2`, `LRTp.tau2`); absent when τ² is not estimated, or when the model
+    /// with τ² = 0 cannot be fitted (metafor leaves it NA then too).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tau2_lrt: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tau2_lrt_p: Option<f64>,
 }
 
 reads_through_to_tested!(SelectionModel);
@@ -330,7 +344,13 @@ fn expand<T: Clone>(values: &[T], m: usize, option: &str) -> Result<Vec<T>> {
         n if n == m => Ok(values.to_vec()),
         n => Err(Error::input(
             option,
-            format!("{n} values given; this selection function has {m} parameters: give 1 or {m}"),
+            if m == 1 {
+                format!("{n} values given; this selection function has 1 parameter: give 1 value")
+            } else {
+                format!(
+                    "{n} values given; this selection function has {m} parameters: give 1 or {m}"
+                )
+            },
         )),
     }
 }
@@ -702,26 +722,9 @@ pub fn fit(
             tested: TestedEstimate::new(par[j], inverse[(j, j)].sqrt(), None, z),
         })
         .collect();
-    // QM over the coefficients but the intercept (metafor's default btt = 2:p).
-    let (qm, qm_df, qm_p) = if np > 1 {
-        let b2 = DVector::from_column_slice(&par[1..np]);
-        let v22: DMatrix<f64> = inverse.view((1, 1), (np - 1, np - 1)).into_owned();
-        let qm = v22
-            .cholesky()
-            .map(|c| b2.dot(&c.solve(&b2)))
-            .ok_or_else(|| {
-                Error::Numerical(
-                    "the covariance of the selection model's moderators is singular".into(),
-                )
-            })?;
-        (
-            Some(qm),
-            Some(np - 1),
-            Some(pchisq_upper(qm, (np - 1) as f64)),
-        )
-    } else {
-        (None, None, None)
-    };
+    let vcov: Vec<Vec<f64>> = (0..np)
+        .map(|a| (0..np).map(|b| inverse[(a, b)]).collect())
+        .collect();
     let se_of = |parameter: usize| {
         hes.iter()
             .position(|&j| j == parameter)
@@ -759,16 +762,31 @@ pub fn fit(
         .sum();
     let lrt = (-2.0 * (ll0 - ll)).max(0.0);
     let lrt_df = free_delta.len();
-    Ok(SelectionModel {
+    // metafor refits the selection model with τ² = 0 (the fixed-effect one) for its test of
+    // heterogeneity; so do we, and leave the test out where that fit fails, as metafor does.
+    let tau2_lrt = if tau2_free {
+        let fixed_effect = MetaOptions {
+            method: Method::FE,
+            ..*options
+        };
+        fit(design, y, v, selection, &fixed_effect)
+            .ok()
+            .map(|m| (-2.0 * (m.log_likelihood - ll)).max(0.0))
+    } else {
+        None
+    };
+    let mut model = SelectionModel {
         kind: name,
         alternative: selection.alternative,
         steps: selection.steps.clone(),
         k_per_interval,
         tested: coefficients[0].tested,
         coefficients,
-        qm,
-        qm_df,
-        qm_p,
+        vcov,
+        qm: None,
+        qm_df: None,
+        qm_p: None,
+        qm_coefficients: Vec::new(),
         tau2: tau2_hat,
         tau2_se,
         tau2_ci,
@@ -780,5 +798,40 @@ pub fn fit(
         lrt,
         lrt_df,
         lrt_p: (lrt_df > 0).then(|| pchisq_upper(lrt, lrt_df as f64)),
-    })
+        tau2_lrt,
+        tau2_lrt_p: tau2_lrt.map(|x| pchisq_upper(x, 1.0)),
+    };
+    // QM over the coefficients but the intercept (metafor's default btt = 2:p).
+    if np > 1 {
+        model.test_coefficients(&(1..np).collect::<Vec<_>>())?;
+    }
+    Ok(model)
+}
+
+impl SelectionModel {
+    /// Test the coefficients named or numbered by `spec` (`--btt`: positions from 1 = the
+    /// intercept, or names; metafor's `btt`, which `selmodel` carries over from the model)
+    /// instead of the default, by the Wald test on the selection model's covariance.
+    pub fn set_btt(&mut self, spec: &str) -> Result<()> {
+        let names: Vec<String> = self.coefficients.iter().map(|c| c.name.clone()).collect();
+        let btt = linear::parse_btt(spec, &names)?;
+        self.test_coefficients(&btt)
+    }
+
+    fn test_coefficients(&mut self, btt: &[usize]) -> Result<()> {
+        let names: Vec<String> = self.coefficients.iter().map(|c| c.name.clone()).collect();
+        let beta: Vec<f64> = self.coefficients.iter().map(|c| c.estimate).collect();
+        let inference = linear::Inference::Model(linear::Coefficients {
+            names: &names,
+            beta: &beta,
+            vcov: &self.vcov,
+            df: None,
+        });
+        let test = linear::wald_test_with(&names, inference, btt)?;
+        self.qm = Some(test.statistic);
+        self.qm_df = Some(test.df1);
+        self.qm_p = Some(test.p);
+        self.qm_coefficients = test.coefficients;
+        Ok(())
+    }
 }
