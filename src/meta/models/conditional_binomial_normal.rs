@@ -24,7 +24,8 @@ use crate::dist::pchisq_upper;
 use crate::error::{Error, Result};
 use crate::glmm::quadrature::Rule;
 use crate::level::ConfidenceLevel;
-use crate::meta::fitting::model::TestedEstimate;
+use crate::meta::fitting::model::{Coefficient, TestedEstimate};
+use crate::meta::fitting::moderators::INTERCEPT;
 use crate::optimize::minimize_box;
 use statrs::function::gamma::ln_gamma;
 
@@ -238,7 +239,14 @@ pub fn fit(
         level: level.value(),
         k,
         k_dropped: tables.cells.len() - k,
-        ratio: RatioScale::of(&pooled),
+        ratio: Some(RatioScale::of(&pooled)),
+        coefficients: vec![Coefficient {
+            name: INTERCEPT.to_string(),
+            tested: pooled,
+        }],
+        qm: None,
+        qm_df: None,
+        qm_p: None,
         pooled,
         tau2,
         log_likelihood: ll,
