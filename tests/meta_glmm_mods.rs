@@ -475,9 +475,13 @@ fn bad_moderators_are_refused() {
     // more coefficients than the studies allow (13 studies, 13 levels)
     let each = with("each.csv", &|i| format!("s{i}"));
     bad(&[&each, "--mods", "m"], &["coefficients", "13 studies"]);
-    // the conditional model is intercept-only
+    // the conditional model checks its model matrix the same way
     bad(
-        &[BCG, "--model", "CM.EL", "--mods", "ablat"],
-        &["--mods", "UM.FS"],
+        &[&constant, "--model", "CM.EL", "--mods", "m"],
+        &["not of full rank"],
+    );
+    bad(
+        &[BCG, "--model", "CM.EL", "--mods", "latitude"],
+        &["latitude"],
     );
 }

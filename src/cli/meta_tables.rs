@@ -82,7 +82,7 @@ pub struct GlmmArgs {
     /// ML (random effects, tau^2 by maximum likelihood) or EE (fixed effect, tau^2 = 0).
     #[arg(long, default_value = "ML")]
     pub method: String,
-    /// Moderator columns, comma-separated (rma.glmm's mods; UM.FS only); a non-numeric
+    /// Moderator columns, comma-separated (rma.glmm's mods); a non-numeric
     /// column is categorical (treatment coding, first level in sorted order as reference).
     #[arg(long, value_delimiter = ',')]
     pub mods: Vec<String>,
@@ -118,22 +118,17 @@ pub fn run_glmm(args: GlmmArgs) -> Result<Outcome> {
         }
     };
     let mods: Vec<String> = args.mods.into_iter().filter(|m| !m.is_empty()).collect();
-    if args.model == "CM.EL" && !mods.is_empty() {
-        return Err(Error::input(
-            "--mods",
-            "moderators are fitted with --model UM.FS only; the conditional model CM.EL is intercept-only here",
-        ));
-    }
     let file = trialstats::csv_file::CsvFile::read(&args.tables.file)?;
     let tables = Tables::read(&file, args.tables.label.as_deref())?;
+    let moderators = Tables::moderators(&file, &mods)?;
     let fit = if args.model == "CM.EL" {
-        trialstats::meta::models::conditional_binomial_normal::fit(
+        trialstats::meta::models::conditional_binomial_normal::fit_with_moderators(
             &tables,
+            &moderators,
             estimation,
             args.tables.level,
         )?
     } else {
-        let moderators = Tables::moderators(&file, &mods)?;
         binomial_normal::fit_with_moderators(&tables, &moderators, estimation, args.tables.level)?
     };
     print(format, &fit)

@@ -52,7 +52,7 @@ use crate::level::ConfidenceLevel;
 use crate::meta::fitting::gls::{invert_spd, WeightedFit};
 use crate::meta::fitting::model::{Coefficient, TestedEstimate, TESTED_COLUMNS};
 use crate::meta::fitting::moderators::{model_matrix, ModelMatrix, Moderator};
-use crate::optimize::minimize_box;
+use crate::optimize::{minimize_box, BoxOptimum};
 use crate::output::{human_number, Cell, Table, Tabular};
 use nalgebra::{DMatrix, DVector};
 use rayon::prelude::*;
@@ -282,21 +282,14 @@ fn optimise(
     let mut at_zero = beta0.to_vec();
     at_zero.extend(random.then_some(0.0));
     let scale = f(&at_zero);
-    let mut opt = minimize_box(&f, &start, &lower, &upper, scale);
-    if random && opt.x[p] < 1e-4 {
-        // τ at (or next to) 0: the deviance is even in τ, so near 0 it is flat to rounding
-        // on the optimiser's steps and its curvature in τ is noise. The optimum is then the
-        // one on the boundary, β alone at τ = 0 (as lme4's estimate of 0), when that is at
-        // least as low.
+    let opt = if random {
+        // the boundary τ = 0: β alone
         let g = |b: &[f64]| profile_deviance(studies, design, b, 0.0);
-        let edge = minimize_box(&g, &opt.x[..p], &lower[..p], &upper[..p], scale);
-        if edge.value <= opt.value + 1e-12 * scale.abs() {
-            opt.x = edge.x;
-            opt.x.push(0.0);
-            opt.value = edge.value;
-            opt.converged = edge.converged;
-        }
-    }
+        let edge = |b: &[f64]| minimize_box(&g, b, &lower[..p], &upper[..p], scale);
+        minimize_with_tau(&f, &start, &lower, &upper, scale, &edge)
+    } else {
+        minimize_box(&f, &start, &lower, &upper, scale)
+    };
     let tau = if random { opt.x[p] } else { 0.0 };
     let free: Vec<usize> = if random && tau > 1e-8 {
         (0..m).collect()
@@ -318,6 +311,175 @@ fn optimise(
         deviance,
         converged: opt.converged,
     }
+}
+
+/// The tables a model uses (those with events and non-events) and their model matrix, as
+/// given (`design`) and as fitted (`fitting`, numeric moderators centred and scaled, with `t`
+/// the way back: see [`scaled`]).
+pub(crate) struct Design {
+    pub cells: Vec<[f64; 4]>,
+    pub design: ModelMatrix,
+    pub fitting: ModelMatrix,
+    pub t: Vec<f64>,
+}
+
+impl Design {
+    /// The model matrix is built over all the tables, as metafor builds it before it leaves
+    /// out the tables with no events (or only events) in both groups; a model matrix that is
+    /// not of full rank on the tables kept (a constant moderator, a level only in tables left
+    /// out), or more coefficients than tables (metafor: p ≤ k for EE, p + 1 ≤ k for ML), is
+    /// refused. Fewer than 2 tables kept: refused with `too_few` (what the model needs).
+    pub(crate) fn new(
+        tables: &Tables,
+        moderators: &[Moderator],
+        random: bool,
+        too_few: &str,
+    ) -> Result<Design> {
+        let all = model_matrix(tables.cells.len(), moderators)?;
+        let kept: Vec<usize> = (0..tables.cells.len())
+            .filter(|&i| {
+                let [a, b, c, d] = tables.cells[i];
+                !((a == 0.0 && c == 0.0) || (b == 0.0 && d == 0.0))
+            })
+            .collect();
+        let cells: Vec<[f64; 4]> = kept.iter().map(|&i| tables.cells[i]).collect();
+        let k = cells.len();
+        if k < 2 {
+            return Err(Error::input(
+                "the tables",
+                format!(
+                    "{k} {} events and non-events; {too_few}",
+                    if k == 1 { "study has" } else { "studies have" }
+                ),
+            ));
+        }
+        let design = ModelMatrix::from_columns(
+            k,
+            (0..all.p)
+                .map(|j| {
+                    let col = all.column(j);
+                    (all.names[j].clone(), kept.iter().map(|&i| col[i]).collect())
+                })
+                .collect(),
+        );
+        let p = design.p;
+        if p + usize::from(random) > k {
+            return Err(Error::input(
+                "--mods",
+                format!(
+                    "{p} coefficients{} but {k} studies with events and non-events; the model needs at least {}",
+                    if random { " and tau^2" } else { "" },
+                    p + usize::from(random)
+                ),
+            ));
+        }
+        // full rank on the tables kept (metafor's check of eigen(crossprod(X)) against evtol)
+        invert_spd(crate::meta::fitting::gls::cross_product(&design, |_| 1.0))?;
+        let (fitting, t) = scaled(&design);
+        Ok(Design {
+            cells,
+            design,
+            fitting,
+            t,
+        })
+    }
+
+    /// The coefficients on the moderators' own scale (β = T βₛ, V = T Vₛ Tᵀ) from the fitted
+    /// ones `beta` and their covariance `vcov` (row-major p × p; `None`: not estimable), each
+    /// with its z test and Wald interval, and QM, the Wald test of every coefficient but the
+    /// intercept (`None` without moderators, or with a warning when their covariance is not
+    /// positive definite). `no_se` is the error when a standard error is not finite and > 0.
+    pub(crate) fn coefficients(
+        &self,
+        beta: &[f64],
+        vcov: Option<&[f64]>,
+        level: ConfidenceLevel,
+        warnings: &mut Vec<String>,
+        no_se: impl Fn() -> Error,
+    ) -> Result<(Vec<Coefficient>, Option<f64>)> {
+        let p = self.design.p;
+        let t = DMatrix::from_row_slice(p, p, &self.t);
+        let beta = &t * DVector::from_column_slice(beta);
+        let vcov = &t * DMatrix::from_row_slice(p, p, vcov.ok_or_else(&no_se)?) * t.transpose();
+        let z = level.z_crit();
+        let mut coefficients = Vec::with_capacity(p);
+        for j in 0..p {
+            let se = vcov[(j, j)].sqrt();
+            if !(se.is_finite() && se > 0.0 && beta[j].is_finite()) {
+                return Err(no_se());
+            }
+            coefficients.push(Coefficient {
+                name: self.design.names[j].clone(),
+                tested: TestedEstimate::new(beta[j], se, None, z),
+            });
+        }
+        if p == 1 {
+            return Ok((coefficients, None));
+        }
+        let b2 = beta.rows(1, p - 1).into_owned();
+        let v22 = vcov.view((1, 1), (p - 1, p - 1)).into_owned();
+        let qm = v22
+            .cholesky()
+            .map(|c| (b2.transpose() * c.inverse() * &b2)[(0, 0)])
+            .filter(|q| q.is_finite());
+        if qm.is_none() {
+            warnings.push("the covariance of the moderators' coefficients is not positive definite: no test of the moderators".to_string());
+        }
+        Ok((coefficients, qm))
+    }
+}
+
+/// Minimise a deviance `f` over (β, τ), τ last and ≥ 0, by [`minimize_box`], and settle τ
+/// near 0. The deviance is even in τ, so its slope in τ vanishes at 0 whether 0 is the
+/// minimum or a saddle, and next to 0 its curvature in τ is below the rounding of the
+/// optimiser's differences: a search can stop there either way. So when τ ends below 1e-4,
+/// τ is probed at 0.001 to 1 for the same β, and the search starts again from the lowest
+/// probe below the optimum found; if τ still ends near 0, the boundary optimum `edge` (the
+/// fixed-effect model, β alone at τ = 0, searched from the β given) is taken when at least
+/// as low, with τ = 0 exactly (as lme4's estimate of 0).
+pub(crate) fn minimize_with_tau(
+    f: &dyn Fn(&[f64]) -> f64,
+    start: &[f64],
+    lower: &[f64],
+    upper: &[f64],
+    scale: f64,
+    edge: &dyn Fn(&[f64]) -> BoxOptimum,
+) -> BoxOptimum {
+    let p = start.len() - 1;
+    let tol = 1e-12 * scale.abs();
+    let mut opt = minimize_box(f, start, lower, upper, scale);
+    if opt.x[p] < 1e-4 {
+        let probe = |tau: f64| {
+            let mut y = opt.x.clone();
+            y[p] = tau;
+            (f(&y), y)
+        };
+        let lowest = [1e-3, 1e-2, 0.05, 0.1, 0.3, 1.0]
+            .into_iter()
+            .map(probe)
+            .filter(|(v, _)| *v < opt.value - tol)
+            .min_by(|a, b| a.0.total_cmp(&b.0));
+        if let Some((_, y)) = lowest {
+            let again = minimize_box(f, &y, lower, upper, scale);
+            if again.value < opt.value {
+                opt = again;
+            }
+        }
+    }
+    if opt.x[p] < 1e-4 {
+        let e = edge(&opt.x[..p]);
+        if e.value <= opt.value + tol {
+            let mut x = e.x;
+            x.push(0.0);
+            opt = BoxOptimum {
+                x,
+                value: e.value,
+                converged: e.converged,
+                at_bound: true,
+            };
+        }
+    }
+    opt
 }
 
 /// The fitting design and its way back (metafor's `scaleX`): each numeric moderator column
@@ -382,48 +544,14 @@ pub fn fit_with_moderators(
     estimation: Estimation,
     level: ConfidenceLevel,
 ) -> Result<BinomialNormalFit> {
-    let all = model_matrix(tables.cells.len(), moderators)?;
-    let kept: Vec<usize> = (0..tables.cells.len())
-        .filter(|&i| {
-            let [a, b, c, d] = tables.cells[i];
-            !((a == 0.0 && c == 0.0) || (b == 0.0 && d == 0.0))
-        })
-        .collect();
-    let cells: Vec<[f64; 4]> = kept.iter().map(|&i| tables.cells[i]).collect();
-    let k = cells.len();
-    if k < 2 {
-        return Err(Error::input(
-            "the tables",
-            format!(
-                "{k} {} events and non-events; the binomial-normal model needs at least 2 (studies with no events, or only events, in both groups are left out)",
-                if k == 1 { "study has" } else { "studies have" }
-            ),
-        ));
-    }
-    let design = ModelMatrix::from_columns(
-        k,
-        (0..all.p)
-            .map(|j| {
-                let col = all.column(j);
-                (all.names[j].clone(), kept.iter().map(|&i| col[i]).collect())
-            })
-            .collect(),
-    );
-    let p = design.p;
     let random = estimation == Estimation::RandomEffects;
-    if p + usize::from(random) > k {
-        return Err(Error::input(
-            "--mods",
-            format!(
-                "{p} coefficients{} but {k} studies with events and non-events; the model needs at least {}",
-                if random { " and tau^2" } else { "" },
-                p + usize::from(random)
-            ),
-        ));
-    }
-    // full rank on the tables kept (metafor's check of eigen(crossprod(X)) against evtol)
-    invert_spd(crate::meta::fitting::gls::cross_product(&design, |_| 1.0))?;
-    let (fitting, t) = scaled(&design);
+    let Design {
+        cells,
+        design,
+        fitting,
+        t,
+    } = Design::new(tables, moderators, random, "the binomial-normal model needs at least 2 (studies with no events, or only events, in both groups are left out)")?;
+    let (k, p) = (cells.len(), design.p);
     // The fixed-effect model (the GLM) first: its log-likelihood is the heterogeneity test's,
     // and its β starts the random-effects fit. β starts at the inverse-variance weighted
     // regression of the studies' own log ORs (escalc's, 1/2 added to tables with a zero cell).
@@ -460,50 +588,30 @@ pub fn fit_with_moderators(
     if !fit.converged {
         warnings.push("the optimum of the likelihood could not be confirmed".to_string());
     }
-    let no_se = || {
+    let unconfirmed = if warnings.is_empty() {
+        String::new()
+    } else {
+        format!(": {}", warnings.join("; "))
+    };
+    let no_se = move || {
         Error::input(
             "the tables",
             format!(
-                "the {} has no standard error (the likelihood is flat or the optimum was not confirmed){}",
+                "the {} has no standard error (the likelihood is flat or the optimum was not confirmed){unconfirmed}",
                 if p == 1 { "pooled log odds ratio" } else { "model" },
-                if warnings.is_empty() { String::new() } else { format!(": {}", warnings.join("; ")) }
             ),
         )
     };
-    // back to the moderators' own scale: β = T βₛ, V = T Vₛ Tᵀ
-    let t = DMatrix::from_row_slice(p, p, &t);
-    let beta = &t * DVector::from_column_slice(&fit.beta);
-    let vcov =
-        &t * DMatrix::from_row_slice(p, p, fit.vcov.as_deref().ok_or_else(no_se)?) * t.transpose();
-    let z = level.z_crit();
-    let mut coefficients = Vec::with_capacity(p);
-    for j in 0..p {
-        let se = vcov[(j, j)].sqrt();
-        if !(se.is_finite() && se > 0.0 && beta[j].is_finite()) {
-            return Err(no_se());
-        }
-        coefficients.push(Coefficient {
-            name: design.names[j].clone(),
-            tested: TestedEstimate::new(beta[j], se, None, z),
-        });
-    }
-    let pooled = coefficients[0].tested;
-    // QM: the Wald test of every coefficient but the intercept
-    let qm = (p > 1).then(|| {
-        let b2 = beta.rows(1, p - 1).into_owned();
-        let v22 = vcov.view((1, 1), (p - 1, p - 1)).into_owned();
-        v22.cholesky()
-            .map(|c| (b2.transpose() * c.inverse() * &b2)[(0, 0)])
-            .filter(|q| q.is_finite())
-    });
-    let qm = match qm {
-        Some(None) => {
-            warnings.push("the covariance of the moderators' coefficients is not positive definite: no test of the moderators".to_string());
-            None
-        }
-        Some(Some(q)) => Some(q),
-        None => None,
+    let d = Design {
+        cells,
+        design,
+        fitting,
+        t,
     };
+    let (coefficients, qm) =
+        d.coefficients(&fit.beta, fit.vcov.as_deref(), level, &mut warnings, no_se)?;
+    let (cells, fitting) = (d.cells, d.fitting);
+    let pooled = coefficients[0].tested;
     let tau2 = fit.tau * fit.tau;
     let qe_df = k - p;
     let qe_p = |q: f64| {

@@ -7,7 +7,7 @@
 //! | this file | the tables ([`Tables`], read from a CSV file with metafor's column names) and the fitted model's common output ([`TablesFit`]) |
 //! | [`mantel_haenszel`] | the Mantel–Haenszel pooled OR, RR and RD (Sato, Greenland & Robins variances), the Cochran–Mantel–Haenszel and Breslow–Day/Tarone tests |
 //! | [`peto`] | Peto's one-step odds ratio |
-//! | [`binomial_normal`] | the binomial–normal GLMM for rare events (`rma.glmm`, `model = "UM.FS"`), fitted by [`crate::glmm`] |
+//! | [`binomial_normal`] | the binomial–normal GLMM for rare events (`rma.glmm`, `model = "UM.FS"`), fitted by [`crate::glmm`], with moderators; the model matrix and coefficients both models share |
 //! | [`conditional_binomial_normal`] | the conditional model of the tables (`model = "CM.EL"`): noncentral hypergeometric likelihood, normal log odds ratios, integrated by [`crate::glmm::quadrature`]'s rule |
 //!
 //! Each study's own estimate (`escalc` with `add = 1/2, to = "only0", drop00 = TRUE`, as both
