@@ -29,6 +29,9 @@
 //!   24.275884503278469): ours is the better optimum.
 //! - The log-likelihood is the marginal one with the binomial coefficients (as `meta glmm`
 //!   without moderators): lme4's logLik plus the arms' saturated log-likelihood.
+//! - `--model CM.EL` (metafor's `model = "CM.EL"`): see [`conditional_model_with_moderators`];
+//!   β, SEs, τ², QM to 1e-7 or better (5e-7 for the SEs where τ² = 0.003), log-likelihoods to
+//!   1e-12.
 
 use assert_cmd::Command;
 use serde_json::Value;
@@ -484,4 +487,189 @@ fn bad_moderators_are_refused() {
         &[BCG, "--model", "CM.EL", "--mods", "latitude"],
         &["latitude"],
     );
+}
+
+fn fit_conditional(path: &str, mods: &[&str], estimation: Estimation) -> BinomialNormalFit {
+    let file = CsvFile::read(&Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap();
+    let tables = Tables::read(&file, None).unwrap();
+    let names: Vec<String> = mods.iter().map(|m| m.to_string()).collect();
+    let moderators = Tables::moderators(&file, &names).unwrap();
+    trialstats::meta::models::conditional_binomial_normal::fit_with_moderators(
+        &tables,
+        &moderators,
+        estimation,
+        ConfidenceLevel::new(0.95).unwrap(),
+    )
+    .unwrap()
+}
+
+/// `--model CM.EL --mods`. The references (`Rscript benches/meta_glmm_mods_cmel_reference.R`,
+/// output in tests/data/meta_glmm_mods_cmel_reference_output.txt, "precise"): the conditional
+/// likelihood written out in R from its definition (noncentral hypergeometric probabilities
+/// from lchoose, integrated against the normal by integrate at rel.tol 1e-12), maximised by
+/// optim and refined by Newton steps on numDeriv's derivatives, SEs and QM from numDeriv's
+/// Hessian; and metafor's own rma.glmm(..., model = "CM.EL", control = list(dnchgcalc =
+/// "dnoncenhypergeom", optCtrl = list(reltol = 1e-12))), whose integrals (rel.tol 1.2e-4) and
+/// numerical Hessian leave its SEs 3e-3 from the precise ones.
+#[test]
+fn conditional_model_with_moderators() {
+    // dat.bcg ~ alloc. rma.glmm(measure = "OR", ai = ai, bi = bi, ci = ci, di = di, mods = ~ alloc, data = bcg, model = "CM.EL", method = "ML", ...): precise
+    let names = ["intrcpt", "allocrandom", "allocsystematic"];
+    let ml = fit_conditional(BCG, &["alloc"], Estimation::RandomEffects);
+    check(
+        &ml,
+        &Want {
+            names: &names,
+            beta: &[
+                -0.61564682043348073,
+                -0.36996676981075788,
+                0.16555446115610764,
+            ],
+            se: &[
+                0.39918427541630597,
+                0.47145567370482011,
+                0.50811864725660705,
+            ],
+            tau2: 0.28840819437634346,
+            qm: 1.88920343174455008,
+            qm_p: 0.38883440663787527,
+        },
+        1e-7,
+        1e-7,
+    );
+    close("logLik", ml.log_likelihood, -47.41343922590354509, 1e-12);
+    // metafor's own fit: beta, se, tau2, logLik, QE.LRT (k - p = 10 df)
+    let metafor_beta = [
+        -0.61564700543040485,
+        -0.36996664959428133,
+        0.16555473565161330,
+    ];
+    let metafor_se = [
+        0.40051490582749494,
+        0.47283455710267241,
+        0.51006620618896803,
+    ];
+    for (j, c) in ml.coefficients.iter().enumerate() {
+        close("metafor beta", c.tested.estimate, metafor_beta[j], 2e-6);
+        close("metafor se", c.tested.se, metafor_se[j], 4e-3);
+    }
+    close("metafor tau2", ml.tau2, 2.8840831969890418e-01, 1e-6);
+    close(
+        "metafor logLik",
+        ml.log_likelihood,
+        -47.413439232035330,
+        1e-9,
+    );
+    assert_eq!(ml.qe_df, 10);
+    close("QE.LRT", ml.qe_lrt, 154.68050498440510, 1e-9);
+    close("QEp.LRT", ml.qe_lrt_p, 4.0524292481986856e-28, 1e-7);
+    // rma.glmm(..., mods = ~ alloc, data = bcg, model = "CM.EL", method = "EE", ...): precise
+    let ee = fit_conditional(BCG, &["alloc"], Estimation::FixedEffect);
+    check(
+        &ee,
+        &Want {
+            names: &names,
+            beta: &[
+                -0.84874561799043469,
+                0.49259650271679845,
+                0.40489257670867557,
+            ],
+            se: &[
+                0.09154157143630183,
+                0.10588847090798616,
+                0.13065208130206726,
+            ],
+            tau2: 0.0,
+            qm: 21.766283109006952,
+            qm_p: 1.8772048911047100e-05,
+        },
+        2e-8,
+        3e-8,
+    );
+    close("logLik EE", ee.log_likelihood, -106.92022762118557, 1e-12);
+
+    // dat.bcg ~ ablat, ML: metafor stops with "Cannot fit ML model" (nlminb); precise, from the
+    // fixed-effect fit and tau = 0.1. tau^2 is small (0.0031), where the Hessian in tau is
+    // hardest to difference on both sides: SEs and QM to 5e-7.
+    let ml = fit_conditional(BCG, &["ablat"], Estimation::RandomEffects);
+    check(
+        &ml,
+        &Want {
+            names: &["intrcpt", "ablat"],
+            beta: &[0.379264161560849633, -0.033013438783504878],
+            se: &[0.1286362381460454118, 0.0034477602297240885],
+            tau2: 3.1185764121001674e-03,
+            qm: 91.686926962300717,
+            qm_p: 1.0153344442449498e-21,
+        },
+        1e-7,
+        5e-7,
+    );
+    close("logLik", ml.log_likelihood, -42.062517224226433, 1e-12);
+    // rma.glmm(..., mods = ~ ablat, data = bcg, model = "CM.EL", method = "EE", ...): precise;
+    // QE.LRT is metafor's
+    let ee = fit_conditional(BCG, &["ablat"], Estimation::FixedEffect);
+    check(
+        &ee,
+        &Want {
+            names: &["intrcpt", "ablat"],
+            beta: &[0.398706856436468526, -0.033318136478474321],
+            se: &[0.0822120761571018127, 0.0027850936599629768],
+            tau2: 0.0,
+            qm: 143.11389324435507,
+            qm_p: 5.5504572870831184e-33,
+        },
+        1e-8,
+        1e-8,
+    );
+    close("logLik EE", ee.log_likelihood, -42.082417662575409, 1e-12);
+    close("QE.LRT", ee.qe_lrt, 25.004885069904503, 1e-9);
+
+    // dat.nielweise2007 ~ year. rma.glmm(measure = "OR", ai = ai, n1i = n1i, ci = ci, n2i = n2i, mods = ~ year, data = niel, model = "CM.EL", method = "ML", ...): precise
+    let ml = fit_conditional(NIELWEISE, &["year"], Estimation::RandomEffects);
+    check(
+        &ml,
+        &Want {
+            names: &["intrcpt", "year"],
+            beta: &[-316.82279665040653072, 0.15769199782408133],
+            se: &[194.678989054064516040, 0.097288346246994881],
+            tau2: 0.45978591864203627,
+            qm: 2.62722742207308935,
+            qm_p: 0.10504500155267177,
+        },
+        1e-8,
+        1e-8,
+    );
+    close("logLik", ml.log_likelihood, -23.68257544572692197, 1e-12);
+    assert_eq!((ml.k, ml.k_dropped, ml.qe_df), (17, 1, 15));
+    close("QE.LRT", ml.qe_lrt, 24.529222109210316205, 1e-9);
+    // metafor's own beta (the same optimum) and se
+    close(
+        "metafor beta",
+        ml.coefficients[1].tested.estimate,
+        0.15769199850205562,
+        1e-8,
+    );
+    close(
+        "metafor se",
+        ml.coefficients[1].tested.se,
+        0.097285534189156947,
+        4e-5,
+    );
+    // rma.glmm(..., mods = ~ year, data = niel, model = "CM.EL", method = "EE", ...): precise
+    let ee = fit_conditional(NIELWEISE, &["year"], Estimation::FixedEffect);
+    check(
+        &ee,
+        &Want {
+            names: &["intrcpt", "year"],
+            beta: &[-301.13680503930464738, 0.14988684666918478],
+            se: &[150.516679383949110616, 0.075210508895592512],
+            tau2: 0.0,
+            qm: 3.97164105587467064,
+            qm_p: 0.04627265537409727,
+        },
+        1e-8,
+        1e-8,
+    );
+    close("logLik EE", ee.log_likelihood, -24.63443750277213340, 1e-12);
 }

@@ -14,12 +14,13 @@
 //! fixed-effect model (τ = 0) is the conditional maximum-likelihood estimate, whose SE is exact:
 //! 1/√Σ Var(aᵢ | β̂).
 //!
-//! Moderators (`mods = ~ ...`): θᵢ ~ N(xᵢᵀβ, τ²) with xᵢ the table's row of the model matrix of
-//! `binomial_normal::Design` (numeric moderators centred and scaled for the fit, as metafor's `scaleX`); the
-//! fixed-effect model is then the conditional MLE of β by Newton steps on the score
-//! Σ xᵢ(aᵢ − E(aᵢ | θᵢ)) with its exact covariance (Σ xᵢxᵢᵀ Var(aᵢ | θᵢ))⁻¹, the random-effects
-//! model maximised over (β, τ) with τ settled near 0 by `binomial_normal::minimize_with_tau` and the covariance
-//! from the extrapolated finite-difference Hessian (`glmm::fit::covariance_extrapolated`).
+//! Moderators (`mods = ~ ...`): θᵢ ~ N(xᵢᵀβ, τ²) with xᵢ the table's row of the model matrix
+//! of `binomial_normal::Design` (numeric moderators centred and scaled for the fit, as
+//! metafor's `scaleX`); the fixed-effect model is then the conditional MLE of β by Newton steps
+//! on the score Σ xᵢ(aᵢ − E(aᵢ | θᵢ)) with its exact covariance (Σ xᵢxᵢᵀ Var(aᵢ | θᵢ))⁻¹, the
+//! random-effects model maximised over (β, τ) with τ settled near 0 by
+//! `binomial_normal::minimize_with_tau`, its covariance from the extrapolated finite-difference
+//! Hessian (`glmm::fit::covariance_extrapolated`).
 //!
 //! Heterogeneity: the likelihood-ratio test of the fixed-effect model against the saturated one
 //! (each study its own conditional MLE; a study whose aᵢ is at an end of its range has
@@ -206,7 +207,7 @@ pub fn fit(
 /// Fit the model with `moderators` (none: intercept-only): table i's log odds ratio is
 /// N(xᵢᵀβ, τ²), xᵢ its row of the model matrix (metafor's `rma.glmm(..., mods = ~ ...,
 /// model = "CM.EL")`), with the model matrix, its checks and the scaling of numeric
-/// moderators of [`Design`].
+/// moderators of `binomial_normal::Design`.
 pub fn fit_with_moderators(
     tables: &Tables,
     moderators: &[Moderator],
