@@ -95,3 +95,14 @@ for (cs in cases) {
     show("  precise tau2, QM, QMp, logLik", c(if (method == "ML") par[p + 1]^2 else 0, QM, pchisq(QM, p - 1, lower.tail = FALSE), -f(par)))
   }
 }
+
+# The intercept-only model of dat.nielweise2007 (meta glmm --model CM.EL without --mods, whose
+# SE now comes from the same extrapolated Hessian), the same way.
+x <- niel[!((niel$ai == 0 & niel$ci == 0) | (niel$bi == 0 & niel$di == 0)), ]
+X <- matrix(1, nrow(x), 1)
+lps <- lapply(seq_len(nrow(x)), function(i) table_lp(x$ai[i], x$bi[i], x$ci[i], x$di[i]))
+f <- function(v) -loglik(lps, X, v)
+par <- optim(c(-1.35, 0.83), f, method = "BFGS", control = list(reltol = 1e-15))$par
+for (it in 1:3) { g <- numDeriv::grad(f, par, method.args = list(r = 6)); H <- numDeriv::hessian(f, par, method.args = list(r = 6)); par <- par - solve(H, g) }
+H <- numDeriv::hessian(f, par, method.args = list(r = 6))
+show("niel ~ 1 CM.EL ML precise: beta, se, tau2, logLik", c(par[1], sqrt(solve(H)[1, 1]), par[2]^2, -f(par)))

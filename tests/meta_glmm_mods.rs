@@ -673,3 +673,22 @@ fn conditional_model_with_moderators() {
     );
     close("logLik EE", ee.log_likelihood, -24.63443750277213340, 1e-12);
 }
+
+/// Without moderators, `--model CM.EL`'s SE comes from the same extrapolated Hessian:
+/// dat.nielweise2007, ML, against the precise reference of
+/// benches/meta_glmm_mods_cmel_reference.R (its last section; metafor's own SE, 0.350961, is
+/// checked at 5e-4 in tests/meta_tables.rs).
+#[test]
+fn conditional_model_without_moderators_has_a_precise_se() {
+    let f = fit_conditional(
+        "tests/data/tables/nielweise2007.csv",
+        &[],
+        Estimation::RandomEffects,
+    );
+    // niel ~ 1 CM.EL ML precise: beta, se, tau2, logLik
+    close("beta", f.pooled.estimate, -1.35315812528784418, 1e-8);
+    close("se", f.pooled.se, 0.35104032913542627, 1e-8);
+    close("tau2", f.tau2, 0.69345780429036474, 1e-8);
+    close("logLik", f.log_likelihood, -24.94445663338636265, 1e-12);
+    assert!(f.qm.is_none() && f.ratio.is_some());
+}

@@ -248,10 +248,10 @@ fn profile_deviance(
 /// β (p coefficients of `design`'s columns), its covariance, τ and the deviance of the model
 /// fitted to `studies`: τ = 0 for the fixed-effect model (the GLM), else maximum likelihood
 /// with τ ≥ 0. The covariance is twice the inverse of the finite-difference Hessian
-/// (extrapolated, [`covariance_extrapolated`]) of the profiled deviance over β and τ (τ held fixed at 0), as the Hessian of the deviance over
-/// every parameter would give it (its inverse's (β, τ) block is the inverse of the profile's
-/// Hessian), and as lme4's `vcov(use.hessian = TRUE)` takes it; `None` when that Hessian is
-/// not positive definite.
+/// ([`covariance_extrapolated`]) of the profiled deviance over β and τ (over β alone when
+/// τ = 0), as the Hessian of the deviance over every parameter would give it (its inverse's
+/// (β, τ) block is the inverse of the profile's Hessian), and as lme4's
+/// `vcov(use.hessian = TRUE)` takes it; `None` when that Hessian is not positive definite.
 struct Optimum {
     beta: Vec<f64>,
     /// Row-major p × p.
