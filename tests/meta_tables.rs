@@ -952,7 +952,7 @@ fn conditional_model_matches_metafor_rma_glmm_cm_el() {
     assert!((f.pooled.estimate - 0.3381).abs() < 5e-5);
     assert!((f.qe_lrt - 0.3502).abs() < 5e-5);
     assert!((f.qe_lrt_p - 0.5540).abs() < 5e-5);
-    assert!((f.ratio.estimate - 1.4022).abs() < 5e-5);
+    assert!((f.ratio.unwrap().estimate - 1.4022).abs() < 5e-5);
     // rma.glmm(measure = "OR", ai = ai, n1i = n1i, ci = ci, n2i = n2i, data = niel, model = "CM.EL", method = "EE", control = ...)
     let f = fit(&niel, Estimation::FixedEffect, l95).unwrap();
     check_conditional(

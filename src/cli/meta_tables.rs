@@ -82,6 +82,10 @@ pub struct GlmmArgs {
     /// ML (random effects, tau^2 by maximum likelihood) or EE (fixed effect, tau^2 = 0).
     #[arg(long, default_value = "ML")]
     pub method: String,
+    /// Moderator columns, comma-separated (rma.glmm's mods); a non-numeric
+    /// column is categorical (treatment coding, first level in sorted order as reference).
+    #[arg(long, value_delimiter = ',')]
+    pub mods: Vec<String>,
 }
 
 pub fn run_glmm(args: GlmmArgs) -> Result<Outcome> {
@@ -113,15 +117,19 @@ pub fn run_glmm(args: GlmmArgs) -> Result<Outcome> {
             ))
         }
     };
-    let tables = Tables::read_csv(&args.tables.file, args.tables.label.as_deref())?;
+    let mods: Vec<String> = args.mods.into_iter().filter(|m| !m.is_empty()).collect();
+    let file = trialstats::csv_file::CsvFile::read(&args.tables.file)?;
+    let tables = Tables::read(&file, args.tables.label.as_deref())?;
+    let moderators = Tables::moderators(&file, &mods)?;
     let fit = if args.model == "CM.EL" {
-        trialstats::meta::models::conditional_binomial_normal::fit(
+        trialstats::meta::models::conditional_binomial_normal::fit_with_moderators(
             &tables,
+            &moderators,
             estimation,
             args.tables.level,
         )?
     } else {
-        binomial_normal::fit(&tables, estimation, args.tables.level)?
+        binomial_normal::fit_with_moderators(&tables, &moderators, estimation, args.tables.level)?
     };
     print(format, &fit)
 }

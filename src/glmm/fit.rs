@@ -501,6 +501,46 @@ pub(crate) fn covariance(
     cov
 }
 
+/// [`covariance`] with the final Hessian extrapolated (Richardson): second differences at
+/// steps h and h/2 combined as (4 H(h/2) − H(h)) / 3, whose error is O(h⁴) instead of O(h²).
+/// For an objective smooth to rounding and cheap to evaluate (the binomial–normal
+/// meta-analysis's profiled deviance), this takes the SEs from about 1e-6 to about 1e-8.
+pub(crate) fn covariance_extrapolated(
+    f: &dyn Fn(&[f64]) -> f64,
+    x: &[f64],
+    free: &[usize],
+) -> Option<Vec<f64>> {
+    let none = |_: &[f64]| None;
+    let m = free.len();
+    let mut h: Vec<f64> = free.iter().map(|&i| 1e-3 * x[i].abs().max(0.1)).collect();
+    for _pass in 0..2 {
+        let mut hess = hessian(f, &none, x, free, &h);
+        cholesky(&mut hess, m)?;
+        let inv = inverse_from_cholesky(&hess, m);
+        h = (0..m)
+            .map(|a| 0.02 * (2.0 * inv[a * m + a]).sqrt())
+            .collect();
+        if h.iter().any(|v| !(v.is_finite() && *v > 0.0)) {
+            return None;
+        }
+    }
+    let coarse = hessian(f, &none, x, free, &h);
+    let half: Vec<f64> = h.iter().map(|v| 0.5 * v).collect();
+    let fine = hessian(f, &none, x, free, &half);
+    let mut hess: Vec<f64> = fine
+        .iter()
+        .zip(&coarse)
+        .map(|(a, b)| (4.0 * a - b) / 3.0)
+        .collect();
+    cholesky(&mut hess, m)?;
+    Some(
+        inverse_from_cholesky(&hess, m)
+            .iter()
+            .map(|v| 2.0 * v)
+            .collect(),
+    )
+}
+
 fn fit_model(
     formula: &Formula,
     frame: &Frame,

@@ -16,7 +16,7 @@ use crate::csv_file::CsvFile;
 use crate::effect::{self, CiMethod, Family, MeasureCode};
 use crate::error::{Error, Result};
 use crate::level::ConfidenceLevel;
-use crate::meta::fitting::moderators::{Moderator, ModeratorValues};
+use crate::meta::fitting::moderators::Moderator;
 use crate::meta::fitting::spec::MetaData;
 use serde::Serialize;
 use std::path::Path;
@@ -294,19 +294,7 @@ pub fn read_file_with(
     let moderators: Vec<Moderator> = mods
         .iter()
         .zip(cells)
-        .map(|((_, name), cells)| {
-            let numbers: Option<Vec<f64>> = cells
-                .iter()
-                .map(|x| crate::csv_file::parse_number(x.as_bytes()))
-                .collect();
-            Moderator {
-                name: name.to_string(),
-                values: match numbers {
-                    Some(v) => ModeratorValues::Numeric(v),
-                    None => ModeratorValues::Categorical(cells),
-                },
-            }
-        })
+        .map(|((_, name), cells)| Moderator::from_cells(name, cells))
         .collect();
     Ok(ReadStudies {
         data: MetaData {

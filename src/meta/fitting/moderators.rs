@@ -30,6 +30,24 @@ pub struct Moderator {
     pub values: ModeratorValues,
 }
 
+impl Moderator {
+    /// The column `name` from its cells as read: numeric when every cell is a finite number,
+    /// categorical otherwise (the one rule of `meta --mods` and `meta glmm --mods`).
+    pub fn from_cells(name: &str, cells: Vec<String>) -> Moderator {
+        let numbers: Option<Vec<f64>> = cells
+            .iter()
+            .map(|x| crate::csv_file::parse_number(x.as_bytes()))
+            .collect();
+        Moderator {
+            name: name.to_string(),
+            values: match numbers {
+                Some(v) => ModeratorValues::Numeric(v),
+                None => ModeratorValues::Categorical(cells),
+            },
+        }
+    }
+}
+
 /// The model matrix of `k` studies: the intercept, then each moderator in the order given
 /// (a categorical one as one column per level but the first, named `namelevel` as R names
 /// them). A moderator of the wrong length, or a categorical one with one level only, is

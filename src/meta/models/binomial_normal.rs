@@ -21,25 +21,40 @@
 //! the likelihood. A study with no events (or only events) in both arms carries no information
 //! about β and is left out (metafor's `drop00 = TRUE`).
 //!
+//! Moderators (`rma.glmm(..., mods = ~ ...)`): the log odds ratio of study i is xᵢᵀβ + uᵢ,
+//! with xᵢ the study's row of the model matrix of [`crate::meta::fitting::moderators`]
+//! (metafor's `X.fit = group1 * X`: the moderators act on the treated arm). Study i's term
+//! depends on β only through θᵢ = xᵢᵀβ, so each study stays the two-parameter problem (αᵢ, θᵢ)
+//! above and the optimiser works on (β, τ), p + 1 parameters. As metafor (`scaleX = TRUE`), the
+//! numeric moderators are centred and scaled to unit SD for the fit (a column such as a year
+//! makes the intercept and slope nearly collinear otherwise) and β and its covariance are
+//! transformed back: β = Tβₛ, V = T Vₛ Tᵀ. The moderators are tested together by the Wald
+//! statistic QM = β₂ᵀ V₂₂⁻¹ β₂ on p − 1 df (all coefficients but the intercept; metafor's
+//! `QM`).
+//!
 //! Heterogeneity, as metafor: the likelihood-ratio test of the fixed-effect model against the
-//! saturated one (each study its own log OR; `QE.LRT`, k − 1 df), and, when no cell is 0, the
-//! Wald test of the saturated model's k log odds ratios being equal (`QE.Wld`: each study's
-//! estimate is ln(ad/bc) with variance 1/a + 1/b + 1/c + 1/d, so this is Cochran's Q with
-//! those variances). With a zero cell the saturated estimate is infinite and `glm`'s Wald
-//! statistic is an artefact of where its iterations stopped; it is not reported.
+//! saturated one (each study its own log OR; `QE.LRT`, k − p df), and, when no cell is 0, the
+//! Wald test that the saturated model's k log odds ratios follow the moderators (`QE.Wld`: each
+//! study's estimate is ln(ad/bc) with variance 1/a + 1/b + 1/c + 1/d, and the Wald test of
+//! the k − p linear constraints is the weighted residual sum of squares of their regression on
+//! X, Cochran's Q without moderators). With a zero cell the saturated estimate is infinite and
+//! `glm`'s Wald statistic is an artefact of where its iterations stopped; it is not reported.
 
 use super::{RatioScale, Tables};
 use crate::dist::pchisq_upper;
 use crate::effect::MeasureCode;
 use crate::error::{Error, Result};
-use crate::glmm::fit::covariance;
+use crate::glmm::fit::covariance_extrapolated;
 use crate::glmm::laplace::{Modes, Problem};
 use crate::glmm::quadrature::Rule;
 use crate::glmm::Family;
 use crate::level::ConfidenceLevel;
-use crate::meta::fitting::model::{TestedEstimate, TESTED_COLUMNS};
-use crate::optimize::minimize_box;
+use crate::meta::fitting::gls::{invert_spd, WeightedFit};
+use crate::meta::fitting::model::{Coefficient, TestedEstimate, TESTED_COLUMNS};
+use crate::meta::fitting::moderators::{model_matrix, ModelMatrix, Moderator};
+use crate::optimize::{minimize_box, BoxOptimum};
 use crate::output::{human_number, Cell, Table, Tabular};
+use nalgebra::{DMatrix, DVector};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::cell::RefCell;
@@ -78,16 +93,29 @@ pub struct BinomialNormalFit {
     /// Studies in the model (those with events and non-events), and those left out.
     pub k: usize,
     pub k_dropped: usize,
-    /// The pooled log odds ratio β with its z test and Wald interval.
+    /// The pooled log odds ratio β with its z test and Wald interval (with moderators: the
+    /// intercept, the log odds ratio where every moderator is 0 or at its reference level).
     #[serde(flatten)]
     pub pooled: TestedEstimate,
-    pub ratio: RatioScale,
+    /// exp of the pooled log odds ratio and its interval (intercept-only models).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ratio: Option<RatioScale>,
+    /// Every coefficient, the intercept (`intrcpt`) first, as metafor names them.
+    pub coefficients: Vec<Coefficient>,
+    /// The Wald test of the moderators (every coefficient but the intercept; metafor's `QM`,
+    /// `QMdf`, `QMp`); absent without moderators.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub qm: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub qm_df: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub qm_p: Option<f64>,
     /// τ² (0 for the fixed-effect model).
     pub tau2: f64,
     /// The marginal log-likelihood of the fitted GLMM (lme4's `logLik`; for the fixed-effect
     /// model, the GLM's).
     pub log_likelihood: f64,
-    /// Likelihood-ratio and Wald tests of heterogeneity on `qe_df` df.
+    /// Likelihood-ratio and Wald tests of residual heterogeneity on `qe_df` = k − p df.
     pub qe_lrt: f64,
     pub qe_lrt_p: f64,
     pub qe_wald: Option<f64>,
@@ -189,57 +217,292 @@ impl Study {
     }
 }
 
-/// The model's deviance (−2 log-likelihood) at (β, τ), profiled over the study intercepts.
-/// Studies are solved in parallel when there are many; their terms are summed in study
-/// order, so the value does not depend on the number of threads.
-fn profile_deviance(studies: &RefCell<Vec<Study>>, beta: f64, tau: f64) -> f64 {
+/// The model's deviance (−2 log-likelihood) at (β, τ), profiled over the study intercepts:
+/// study i at its own log odds ratio θᵢ = xᵢᵀβ (`design`'s row i). Studies are solved in
+/// parallel when there are many; their terms are summed in study order, so the value does
+/// not depend on the number of threads.
+fn profile_deviance(
+    studies: &RefCell<Vec<Study>>,
+    design: &ModelMatrix,
+    beta: &[f64],
+    tau: f64,
+) -> f64 {
     let mut studies = studies.borrow_mut();
+    let theta = |i: usize| -> f64 { design.row(i).iter().zip(beta).map(|(x, b)| x * b).sum() };
     let terms: Vec<f64> = if studies.len() >= 64 {
         studies
             .par_iter_mut()
-            .map(|s| s.profile(beta, tau))
+            .enumerate()
+            .map(|(i, s)| s.profile(theta(i), tau))
             .collect()
     } else {
-        studies.iter_mut().map(|s| s.profile(beta, tau)).collect()
+        studies
+            .iter_mut()
+            .enumerate()
+            .map(|(i, s)| s.profile(theta(i), tau))
+            .collect()
     };
     terms.iter().sum()
 }
 
-/// β, its SE, τ and the deviance of the model fitted to `studies`: τ = 0 for the
-/// fixed-effect model (the GLM), else maximum likelihood with τ ≥ 0. The SE is from the
-/// finite-difference Hessian of the profiled deviance over β and τ (τ held fixed at 0), as
-/// the Hessian of the deviance over every parameter would give it (its inverse's (β, τ)
-/// block is the inverse of the profile's Hessian), and as lme4's `vcov(use.hessian = TRUE)`
-/// takes it; `None` when that Hessian is not positive definite.
+/// β (p coefficients of `design`'s columns), its covariance, τ and the deviance of the model
+/// fitted to `studies`: τ = 0 for the fixed-effect model (the GLM), else maximum likelihood
+/// with τ ≥ 0. The covariance is twice the inverse of the finite-difference Hessian
+/// ([`covariance_extrapolated`]) of the profiled deviance over β and τ (over β alone when
+/// τ = 0), as the Hessian of the deviance over every parameter would give it (its inverse's
+/// (β, τ) block is the inverse of the profile's Hessian), and as lme4's
+/// `vcov(use.hessian = TRUE)` takes it; `None` when that Hessian is not positive definite.
 struct Optimum {
-    beta: f64,
-    se: Option<f64>,
+    beta: Vec<f64>,
+    /// Row-major p × p.
+    vcov: Option<Vec<f64>>,
     tau: f64,
     deviance: f64,
     converged: bool,
 }
 
-fn optimise(studies: &RefCell<Vec<Study>>, beta0: f64, random: bool) -> Optimum {
-    let (lower, upper) = ([beta0 - 20.0, 0.0], [beta0 + 20.0, 20.0]);
-    let m = if random { 2 } else { 1 };
-    let f = |v: &[f64]| profile_deviance(studies, v[0], if random { v[1] } else { 0.0 });
-    let scale = f(&[beta0, 0.0][..m]);
-    let opt = minimize_box(&f, &[beta0, 0.3][..m], &lower[..m], &upper[..m], scale);
-    let (beta, tau) = (opt.x[0], if random { opt.x[1] } else { 0.0 });
-    let free: Vec<usize> = if random && tau > 1e-8 {
-        vec![0, 1]
+fn optimise(
+    studies: &RefCell<Vec<Study>>,
+    design: &ModelMatrix,
+    beta0: &[f64],
+    random: bool,
+) -> Optimum {
+    let p = design.p;
+    let m = p + usize::from(random);
+    // β within 20 of its start (a log odds ratio per unit of a scaled moderator), τ in [0, 20]
+    let mut lower: Vec<f64> = beta0.iter().map(|b| b - 20.0).collect();
+    let mut upper: Vec<f64> = beta0.iter().map(|b| b + 20.0).collect();
+    let mut start = beta0.to_vec();
+    if random {
+        lower.push(0.0);
+        upper.push(20.0);
+        start.push(0.3);
+    }
+    let f = |v: &[f64]| profile_deviance(studies, design, &v[..p], if random { v[p] } else { 0.0 });
+    let mut at_zero = beta0.to_vec();
+    at_zero.extend(random.then_some(0.0));
+    let scale = f(&at_zero);
+    let opt = if random {
+        // the boundary τ = 0: β alone
+        let g = |b: &[f64]| profile_deviance(studies, design, b, 0.0);
+        let edge = |b: &[f64]| minimize_box(&g, b, &lower[..p], &upper[..p], scale);
+        minimize_with_tau(&f, &start, &lower, &upper, scale, &edge)
     } else {
-        vec![0]
+        minimize_box(&f, &start, &lower, &upper, scale)
     };
-    let cov = covariance(&f, &|_: &[f64]| None, &opt.x, &free);
+    let tau = if random { opt.x[p] } else { 0.0 };
+    let free: Vec<usize> = if random && tau > 1e-8 {
+        (0..m).collect()
+    } else {
+        (0..p).collect()
+    };
+    let cov = covariance_extrapolated(&f, &opt.x, &free);
     let deviance = f(&opt.x); // also leaves each study's intercept at the optimum
+    let n = free.len();
     Optimum {
-        beta,
-        se: cov.map(|c| c[0].sqrt()),
+        beta: opt.x[..p].to_vec(),
+        vcov: cov.map(|c| {
+            (0..p)
+                .flat_map(|a| (0..p).map(move |b| (a, b)))
+                .map(|(a, b)| c[a * n + b])
+                .collect()
+        }),
         tau,
         deviance,
         converged: opt.converged,
     }
+}
+
+/// The tables a model uses (those with events and non-events) and their model matrix, as
+/// given (`design`) and as fitted (`fitting`, numeric moderators centred and scaled, with `t`
+/// the way back: see [`scaled`]).
+pub(crate) struct Design {
+    pub cells: Vec<[f64; 4]>,
+    pub design: ModelMatrix,
+    pub fitting: ModelMatrix,
+    pub t: Vec<f64>,
+}
+
+impl Design {
+    /// The model matrix is built over all the tables, as metafor builds it before it leaves
+    /// out the tables with no events (or only events) in both groups; a model matrix that is
+    /// not of full rank on the tables kept (a constant moderator, a level only in tables left
+    /// out), or more coefficients than tables (metafor: p ≤ k for EE, p + 1 ≤ k for ML), is
+    /// refused. Fewer than 2 tables kept: refused with `too_few` (what the model needs).
+    pub(crate) fn new(
+        tables: &Tables,
+        moderators: &[Moderator],
+        random: bool,
+        too_few: &str,
+    ) -> Result<Design> {
+        let all = model_matrix(tables.cells.len(), moderators)?;
+        let kept: Vec<usize> = (0..tables.cells.len())
+            .filter(|&i| {
+                let [a, b, c, d] = tables.cells[i];
+                !((a == 0.0 && c == 0.0) || (b == 0.0 && d == 0.0))
+            })
+            .collect();
+        let cells: Vec<[f64; 4]> = kept.iter().map(|&i| tables.cells[i]).collect();
+        let k = cells.len();
+        if k < 2 {
+            return Err(Error::input(
+                "the tables",
+                format!(
+                    "{k} {} events and non-events; {too_few}",
+                    if k == 1 { "study has" } else { "studies have" }
+                ),
+            ));
+        }
+        let design = ModelMatrix::from_columns(
+            k,
+            (0..all.p)
+                .map(|j| {
+                    let col = all.column(j);
+                    (all.names[j].clone(), kept.iter().map(|&i| col[i]).collect())
+                })
+                .collect(),
+        );
+        let p = design.p;
+        if p + usize::from(random) > k {
+            return Err(Error::input(
+                "--mods",
+                format!(
+                    "{p} coefficients{} but {k} studies with events and non-events; the model needs at least {}",
+                    if random { " and tau^2" } else { "" },
+                    p + usize::from(random)
+                ),
+            ));
+        }
+        // full rank on the tables kept (metafor's check of eigen(crossprod(X)) against evtol)
+        invert_spd(crate::meta::fitting::gls::cross_product(&design, |_| 1.0))?;
+        let (fitting, t) = scaled(&design);
+        Ok(Design {
+            cells,
+            design,
+            fitting,
+            t,
+        })
+    }
+
+    /// The coefficients on the moderators' own scale (β = T βₛ, V = T Vₛ Tᵀ) from the fitted
+    /// ones `beta` and their covariance `vcov` (row-major p × p; `None`: not estimable), each
+    /// with its z test and Wald interval, and QM, the Wald test of every coefficient but the
+    /// intercept (`None` without moderators, or with a warning when their covariance is not
+    /// positive definite). `no_se` is the error when a standard error is not finite and > 0.
+    pub(crate) fn coefficients(
+        &self,
+        beta: &[f64],
+        vcov: Option<&[f64]>,
+        level: ConfidenceLevel,
+        warnings: &mut Vec<String>,
+        no_se: impl Fn() -> Error,
+    ) -> Result<(Vec<Coefficient>, Option<f64>)> {
+        let p = self.design.p;
+        let t = DMatrix::from_row_slice(p, p, &self.t);
+        let beta = &t * DVector::from_column_slice(beta);
+        let vcov = &t * DMatrix::from_row_slice(p, p, vcov.ok_or_else(&no_se)?) * t.transpose();
+        let z = level.z_crit();
+        let mut coefficients = Vec::with_capacity(p);
+        for j in 0..p {
+            let se = vcov[(j, j)].sqrt();
+            if !(se.is_finite() && se > 0.0 && beta[j].is_finite()) {
+                return Err(no_se());
+            }
+            coefficients.push(Coefficient {
+                name: self.design.names[j].clone(),
+                tested: TestedEstimate::new(beta[j], se, None, z),
+            });
+        }
+        if p == 1 {
+            return Ok((coefficients, None));
+        }
+        let b2 = beta.rows(1, p - 1).into_owned();
+        let v22 = vcov.view((1, 1), (p - 1, p - 1)).into_owned();
+        let qm = v22
+            .cholesky()
+            .map(|c| (b2.transpose() * c.inverse() * &b2)[(0, 0)])
+            .filter(|q| q.is_finite());
+        if qm.is_none() {
+            warnings.push("the covariance of the moderators' coefficients is not positive definite: no test of the moderators".to_string());
+        }
+        Ok((coefficients, qm))
+    }
+}
+
+/// Minimise a deviance `f` over (β, τ), τ last and ≥ 0, by [`minimize_box`], and settle τ
+/// near 0. The deviance is even in τ, so its slope in τ vanishes at 0 whether 0 is the
+/// minimum or a saddle, and next to 0 its curvature in τ is below the rounding of the
+/// optimiser's differences: a search can stop there either way. So when τ ends below 1e-4,
+/// τ is probed at 0.001 to 1 for the same β, and the search starts again from the lowest
+/// probe below the optimum found; if τ still ends near 0, the boundary optimum `edge` (the
+/// fixed-effect model, β alone at τ = 0, searched from the β given) is taken when at least
+/// as low, with τ = 0 exactly (as lme4's estimate of 0).
+pub(crate) fn minimize_with_tau(
+    f: &dyn Fn(&[f64]) -> f64,
+    start: &[f64],
+    lower: &[f64],
+    upper: &[f64],
+    scale: f64,
+    edge: &dyn Fn(&[f64]) -> BoxOptimum,
+) -> BoxOptimum {
+    let p = start.len() - 1;
+    let tol = 1e-12 * scale.abs();
+    let mut opt = minimize_box(f, start, lower, upper, scale);
+    if opt.x[p] < 1e-4 {
+        let probe = |tau: f64| {
+            let mut y = opt.x.clone();
+            y[p] = tau;
+            (f(&y), y)
+        };
+        let lowest = [1e-3, 1e-2, 0.05, 0.1, 0.3, 1.0]
+            .into_iter()
+            .map(probe)
+            .filter(|(v, _)| *v < opt.value - tol)
+            .min_by(|a, b| a.0.total_cmp(&b.0));
+        if let Some((_, y)) = lowest {
+            let again = minimize_box(f, &y, lower, upper, scale);
+            if again.value < opt.value {
+                opt = again;
+            }
+        }
+    }
+    if opt.x[p] < 1e-4 {
+        let e = edge(&opt.x[..p]);
+        if e.value <= opt.value + tol {
+            let mut x = e.x;
+            x.push(0.0);
+            opt = BoxOptimum {
+                x,
+                value: e.value,
+                converged: e.converged,
+                at_bound: true,
+            };
+        }
+    }
+    opt
+}
+
+/// The fitting design and its way back (metafor's `scaleX`): each numeric moderator column
+/// (any column that is not 0/1) centred at its mean and divided by its SD, so that
+/// `X = Xₛ T⁻¹` and β = T βₛ with T[j][j] = 1/sⱼ and T[0][j] = −mⱼ/sⱼ (row-major p × p).
+fn scaled(design: &ModelMatrix) -> (ModelMatrix, Vec<f64>) {
+    let (n, p) = (design.n, design.p);
+    let mut t = vec![0.0; p * p];
+    let mut columns = Vec::with_capacity(p);
+    for j in 0..p {
+        t[j * p + j] = 1.0;
+        let mut col = design.column(j);
+        let dummy = col.iter().all(|&x| x == 0.0 || x == 1.0);
+        if j > 0 && !dummy && n > 1 {
+            let mean = col.iter().sum::<f64>() / n as f64;
+            let sd = (col.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1) as f64).sqrt();
+            col.iter_mut().for_each(|x| *x = (*x - mean) / sd);
+            t[j * p + j] = 1.0 / sd;
+            t[j] = -mean / sd;
+        }
+        columns.push((design.names[j].clone(), col));
+    }
+    (ModelMatrix::from_columns(n, columns), t)
 }
 
 /// The log-likelihood of the saturated model (each arm's own proportion; 0 · log 0 = 0), with
@@ -261,36 +524,49 @@ fn saturated_log_likelihood(cells: &[[f64; 4]]) -> f64 {
         .sum()
 }
 
-/// Fit the model to `tables`.
+/// Fit the intercept-only model to `tables`.
 pub fn fit(
     tables: &Tables,
     estimation: Estimation,
     level: ConfidenceLevel,
 ) -> Result<BinomialNormalFit> {
-    let cells: Vec<[f64; 4]> = tables
-        .cells
-        .iter()
-        .copied()
-        .filter(|[a, b, c, d]| !((*a == 0.0 && *c == 0.0) || (*b == 0.0 && *d == 0.0)))
-        .collect();
-    let k = cells.len();
-    if k < 2 {
-        return Err(Error::input(
-            "the tables",
-            format!(
-                "{k} {} events and non-events; the binomial-normal model needs at least 2 (studies with no events, or only events, in both groups are left out)",
-                if k == 1 { "study has" } else { "studies have" }
-            ),
-        ));
-    }
+    fit_with_moderators(tables, &[], estimation, level)
+}
+
+/// Fit the model with `moderators` (one value per table; none: the intercept-only model).
+/// The model matrix is built over all the tables, as metafor builds it before it leaves out
+/// the tables with no events (or only events) in both groups; a model matrix that is not of
+/// full rank on the tables kept (a constant moderator, a level only in tables left out), or
+/// more coefficients than tables (metafor: p ≤ k for EE, p + 1 ≤ k for ML), is refused.
+pub fn fit_with_moderators(
+    tables: &Tables,
+    moderators: &[Moderator],
+    estimation: Estimation,
+    level: ConfidenceLevel,
+) -> Result<BinomialNormalFit> {
+    let random = estimation == Estimation::RandomEffects;
+    let Design {
+        cells,
+        design,
+        fitting,
+        t,
+    } = Design::new(tables, moderators, random, "the binomial-normal model needs at least 2 (studies with no events, or only events, in both groups are left out)")?;
+    let (k, p) = (cells.len(), design.p);
     // The fixed-effect model (the GLM) first: its log-likelihood is the heterogeneity test's,
-    // and its β starts the random-effects fit. β starts at the inverse-variance pooled log OR.
-    let (sw, swy) = tables
+    // and its β starts the random-effects fit. β starts at the inverse-variance weighted
+    // regression of the studies' own log ORs (escalc's, 1/2 added to tables with a zero cell).
+    let (y0, w0): (Vec<f64>, Vec<f64>) = tables
         .study_effects(MeasureCode::OR)?
         .iter()
-        .fold((0.0, 0.0), |(sw, swy), (y, v)| (sw + 1.0 / v, swy + y / v));
+        .map(|(y, v)| (*y, 1.0 / v))
+        .unzip();
+    let beta0: Vec<f64> = WeightedFit::new(&fitting, &y0, w0)?
+        .beta
+        .iter()
+        .copied()
+        .collect();
     let glm_studies = RefCell::new(cells.iter().map(|&c| Study::new(c, None)).collect());
-    let glm = optimise(&glm_studies, swy / sw, false);
+    let glm = optimise(&glm_studies, &fitting, &beta0, false);
     let glm_log_likelihood = -0.5 * glm.deviance;
     let fit = match estimation {
         Estimation::FixedEffect => glm,
@@ -305,52 +581,87 @@ pub fn fit(
                     ..Study::new(c, Some(&rule))
                 })
                 .collect();
-            optimise(&RefCell::new(studies), glm.beta, true)
+            optimise(&RefCell::new(studies), &fitting, &glm.beta, true)
         }
     };
     let mut warnings = Vec::new();
     if !fit.converged {
         warnings.push("the optimum of the likelihood could not be confirmed".to_string());
     }
-    let se = fit.se.unwrap_or(f64::NAN);
-    if !(se.is_finite() && se > 0.0) {
-        return Err(Error::input(
+    let unconfirmed = if warnings.is_empty() {
+        String::new()
+    } else {
+        format!(": {}", warnings.join("; "))
+    };
+    let no_se = move || {
+        Error::input(
             "the tables",
             format!(
-                "the pooled log odds ratio has no standard error (the likelihood is flat or the optimum was not confirmed){}",
-                if warnings.is_empty() { String::new() } else { format!(": {}", warnings.join("; ")) }
+                "the {} has no standard error (the likelihood is flat or the optimum was not confirmed){unconfirmed}",
+                if p == 1 { "pooled log odds ratio" } else { "model" },
             ),
-        ));
-    }
-    let pooled = TestedEstimate::new(fit.beta, se, None, level.z_crit());
+        )
+    };
+    let d = Design {
+        cells,
+        design,
+        fitting,
+        t,
+    };
+    let (coefficients, qm) =
+        d.coefficients(&fit.beta, fit.vcov.as_deref(), level, &mut warnings, no_se)?;
+    let (cells, fitting) = (d.cells, d.fitting);
+    let pooled = coefficients[0].tested;
     let tau2 = fit.tau * fit.tau;
-    let qe_df = k - 1;
-    let qe_lrt = (2.0 * (saturated_log_likelihood(&cells) - glm_log_likelihood)).max(0.0);
-    let qe_wald = cells.iter().all(|c| c.iter().all(|&x| x > 0.0)).then(|| {
-        let (mut sw, mut swy, mut swy2) = (0.0, 0.0, 0.0);
-        for &[a, b, c, d] in &cells {
-            let y = (a * d / (b * c)).ln();
-            let w = 1.0 / (1.0 / a + 1.0 / b + 1.0 / c + 1.0 / d);
-            sw += w;
-            swy += w * y;
-            swy2 += w * y * y;
+    let qe_df = k - p;
+    let qe_p = |q: f64| {
+        if qe_df > 0 {
+            pchisq_upper(q, qe_df as f64)
+        } else {
+            1.0
         }
-        (swy2 - swy * swy / sw).max(0.0)
-    });
+    };
+    let qe_lrt = (2.0 * (saturated_log_likelihood(&cells) - glm_log_likelihood)).max(0.0);
+    let qe_wald = if cells.iter().all(|c| c.iter().all(|&x| x > 0.0)) {
+        let (y, w): (Vec<f64>, Vec<f64>) = cells
+            .iter()
+            .map(|&[a, b, c, d]| {
+                (
+                    (a * d / (b * c)).ln(),
+                    1.0 / (1.0 / a + 1.0 / b + 1.0 / c + 1.0 / d),
+                )
+            })
+            .unzip();
+        let wls = WeightedFit::new(&fitting, &y, w)?;
+        Some(
+            wls.residuals
+                .iter()
+                .zip(&wls.weights)
+                .map(|(r, w)| w * r * r)
+                .sum::<f64>()
+                .max(0.0),
+        )
+    } else {
+        None
+    };
     Ok(BinomialNormalFit {
         model: "UM.FS",
         method: estimation.metafor_name(),
         level: level.value(),
         k,
         k_dropped: tables.cells.len() - k,
-        ratio: RatioScale::of(&pooled),
+        ratio: (p == 1).then(|| RatioScale::of(&pooled)),
         pooled,
+        coefficients,
+        qm,
+        qm_df: qm.map(|_| p - 1),
+        qm_p: qm.map(|q| pchisq_upper(q, (p - 1) as f64)),
         tau2,
         log_likelihood: -0.5 * fit.deviance,
         qe_lrt,
-        qe_lrt_p: pchisq_upper(qe_lrt, qe_df as f64),
+        qe_lrt_p: qe_p(qe_lrt),
         qe_wald,
-        qe_wald_p: qe_wald.map(|q| pchisq_upper(q, qe_df as f64)),
+        qe_wald_p: qe_wald.map(qe_p),
         qe_df,
         warnings,
     })
@@ -360,10 +671,10 @@ impl Tabular for BinomialNormalFit {
     fn preamble(&self) -> Option<String> {
         let mut s = format!(
             "{} binomial-normal model (log odds ratio, {}; {} studies",
-            if self.method == "ML" {
-                "Random-effects"
-            } else {
-                "Fixed-effect"
+            match (self.method == "ML", self.qm_df.is_some()) {
+                (true, true) => "Mixed-effects",
+                (true, false) => "Random-effects",
+                (false, _) => "Fixed-effect",
             },
             if self.model == "CM.EL" {
                 "conditional model, exact likelihood, CM.EL"
@@ -395,24 +706,50 @@ impl Tabular for BinomialNormalFit {
     fn table(&self) -> Table {
         let mut header = vec!["coefficient".to_string()];
         header.extend(TESTED_COLUMNS.iter().map(|s| s.to_string()));
-        let mut row = vec![Cell::from("intercept")];
-        row.extend(self.pooled.cells().map(Cell::from));
-        Table {
-            header,
-            rows: vec![row],
-        }
+        // intercept-only: "intercept", as the other models of the tables; else metafor's names
+        let rows = self
+            .coefficients
+            .iter()
+            .map(|c| {
+                let name = if self.coefficients.len() == 1 {
+                    "intercept"
+                } else {
+                    c.name.as_str()
+                };
+                let mut row = vec![Cell::from(name)];
+                row.extend(c.tested.cells().map(Cell::from));
+                row
+            })
+            .collect();
+        Table { header, rows }
     }
 
     fn epilogue(&self) -> Option<String> {
-        let mut lines = vec![format!(
-            "OR: {} ({}% CI {} to {})",
-            human_number(self.ratio.estimate),
-            human_number(100.0 * self.level),
-            human_number(self.ratio.ci_lower),
-            human_number(self.ratio.ci_upper)
-        )];
+        let mut lines = Vec::new();
+        if let Some(r) = &self.ratio {
+            lines.push(format!(
+                "OR: {} ({}% CI {} to {})",
+                human_number(r.estimate),
+                human_number(100.0 * self.level),
+                human_number(r.ci_lower),
+                human_number(r.ci_upper)
+            ));
+        }
+        if let (Some(q), Some(df), Some(p)) = (self.qm, self.qm_df, self.qm_p) {
+            lines.push(format!(
+                "Test of moderators (coefficients 2:{}): QM(df = {df}) = {}, p = {}",
+                df + 1,
+                human_number(q),
+                human_number(p)
+            ));
+        }
         let mut het = format!(
-            "Tests for heterogeneity ({} df): LRT = {}, p = {}",
+            "Tests for {}heterogeneity ({} df): LRT = {}, p = {}",
+            if self.qm_df.is_some() {
+                "residual "
+            } else {
+                ""
+            },
             self.qe_df,
             human_number(self.qe_lrt),
             human_number(self.qe_lrt_p)

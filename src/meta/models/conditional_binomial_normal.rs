@@ -14,18 +14,28 @@
 //! fixed-effect model (τ = 0) is the conditional maximum-likelihood estimate, whose SE is exact:
 //! 1/√Σ Var(aᵢ | β̂).
 //!
+//! Moderators (`mods = ~ ...`): θᵢ ~ N(xᵢᵀβ, τ²) with xᵢ the table's row of the model matrix
+//! of `binomial_normal::Design` (numeric moderators centred and scaled for the fit, as
+//! metafor's `scaleX`); the fixed-effect model is then the conditional MLE of β by Newton steps
+//! on the score Σ xᵢ(aᵢ − E(aᵢ | θᵢ)) with its exact covariance (Σ xᵢxᵢᵀ Var(aᵢ | θᵢ))⁻¹, the
+//! random-effects model maximised over (β, τ) with τ settled near 0 by
+//! `binomial_normal::minimize_with_tau`, its covariance from the extrapolated finite-difference
+//! Hessian (`glmm::fit::covariance_extrapolated`).
+//!
 //! Heterogeneity: the likelihood-ratio test of the fixed-effect model against the saturated one
 //! (each study its own conditional MLE; a study whose aᵢ is at an end of its range has
-//! likelihood 1 there), on k − 1 df (metafor's `QE.LRT`). O(k · Σ range) per evaluation.
+//! likelihood 1 there), on k − p df (metafor's `QE.LRT`). O(k · Σ range) per evaluation.
 
-use super::binomial_normal::{BinomialNormalFit, Estimation};
+use super::binomial_normal::{minimize_with_tau, BinomialNormalFit, Design, Estimation};
 use super::{RatioScale, Tables};
 use crate::dist::pchisq_upper;
 use crate::error::{Error, Result};
+use crate::glmm::fit::covariance_extrapolated;
 use crate::glmm::quadrature::Rule;
 use crate::level::ConfidenceLevel;
-use crate::meta::fitting::model::TestedEstimate;
-use crate::optimize::minimize_box;
+use crate::meta::fitting::moderators::{ModelMatrix, Moderator};
+use crate::optimize::BoxOptimum;
+use nalgebra::{DMatrix, DVector};
 use statrs::function::gamma::ln_gamma;
 
 /// Quadrature nodes per study.
@@ -130,123 +140,178 @@ impl Conditional {
     }
 }
 
-/// The conditional MLE of the common log OR and its exact SE (Newton on the score Σ(a − E)).
-fn fixed_effect(tables: &[Conditional]) -> Result<(f64, f64, f64)> {
-    let mut t = 0.0;
+/// The conditional MLE of the coefficients βₛ of `design` (log OR of table i: θᵢ = xᵢᵀβₛ), their
+/// exact covariance (the inverse of the information Σ xᵢxᵢᵀ Var(aᵢ | θᵢ), row-major) and the
+/// log-likelihood, by Newton steps on the score Σ xᵢ(aᵢ − E(aᵢ | θᵢ)).
+fn fixed_effect(tables: &[Conditional], design: &ModelMatrix) -> Result<(Vec<f64>, Vec<f64>, f64)> {
+    let p = design.p;
+    let theta = |b: &DVector<f64>, i: usize| -> f64 {
+        design.row(i).iter().zip(b.iter()).map(|(x, b)| x * b).sum()
+    };
+    let information = |b: &DVector<f64>| {
+        let mut score = DVector::<f64>::zeros(p);
+        let mut info = DMatrix::<f64>::zeros(p, p);
+        let mut ll = 0.0;
+        for (i, c) in tables.iter().enumerate() {
+            let (lp, mean, var) = c.at(theta(b, i));
+            let x = DVector::from_row_slice(design.row(i));
+            score += &x * (c.a - mean);
+            info += &x * x.transpose() * var;
+            ll += lp;
+        }
+        (score, info, ll)
+    };
+    let mut b = DVector::<f64>::zeros(p);
     for _ in 0..200 {
-        let (mut score, mut info) = (0.0, 0.0);
-        for c in tables {
-            let (_, mean, var) = c.at(t);
-            score += c.a - mean;
-            info += var;
-        }
-        if info <= 0.0 {
-            break;
-        }
-        let step = (score / info).clamp(-5.0, 5.0);
-        t += step;
-        if step.abs() < 1e-14 * (1.0 + t.abs()) {
+        let (score, info, _) = information(&b);
+        let Some(chol) = info.cholesky() else { break };
+        let step = chol.solve(&score);
+        // at most 5 on the log OR scale per step, as a table at an end of its range pulls far
+        let largest = step.amax();
+        let step = if largest > 5.0 {
+            step * (5.0 / largest)
+        } else {
+            step
+        };
+        b += &step;
+        if step.amax() < 1e-14 * (1.0 + b.amax()) {
             break;
         }
     }
-    let (ll, info) = tables.iter().fold((0.0, 0.0), |(l, i), c| {
-        let (lp, _, v) = c.at(t);
-        (l + lp, i + v)
-    });
-    if !(t.is_finite() && info > 0.0 && t.abs() < 50.0) {
+    let (_, info, ll) = information(&b);
+    let estimable =
+        (0..tables.len()).all(|i| theta(&b, i).abs() < 50.0) && b.iter().all(|v| v.is_finite());
+    let inverse = info.cholesky().filter(|_| estimable).map(|c| c.inverse());
+    let Some(inverse) = inverse else {
         return Err(Error::input(
             "the tables",
             "the conditional odds ratio is not estimable: every table's events sit at an end of their range (for example no events in one group of every table)",
         ));
-    }
-    Ok((t, 1.0 / info.sqrt(), ll))
+    };
+    Ok((
+        b.iter().copied().collect(),
+        inverse.transpose().as_slice().to_vec(),
+        ll,
+    ))
 }
 
-/// Fit the model to `tables`.
+/// Fit the intercept-only model to `tables`.
 pub fn fit(
     tables: &Tables,
     estimation: Estimation,
     level: ConfidenceLevel,
 ) -> Result<BinomialNormalFit> {
-    let conditional: Vec<Conditional> = tables
+    fit_with_moderators(tables, &[], estimation, level)
+}
+
+/// Fit the model with `moderators` (none: intercept-only): table i's log odds ratio is
+/// N(xᵢᵀβ, τ²), xᵢ its row of the model matrix (metafor's `rma.glmm(..., mods = ~ ...,
+/// model = "CM.EL")`), with the model matrix, its checks and the scaling of numeric
+/// moderators of `binomial_normal::Design`.
+pub fn fit_with_moderators(
+    tables: &Tables,
+    moderators: &[Moderator],
+    estimation: Estimation,
+    level: ConfidenceLevel,
+) -> Result<BinomialNormalFit> {
+    let random = estimation == Estimation::RandomEffects;
+    let d = Design::new(
+        tables,
+        moderators,
+        random,
+        "the conditional model needs at least 2",
+    )?;
+    let conditional: Vec<Conditional> = d
         .cells
         .iter()
-        .filter(|[a, b, c, d]| !((*a == 0.0 && *c == 0.0) || (*b == 0.0 && *d == 0.0)))
         .map(|&cells| Conditional::new(cells))
         .collect();
-    let k = conditional.len();
-    if k < 2 {
-        return Err(Error::input(
-            "the tables",
-            format!(
-                "{k} studies have events and non-events; the conditional model needs at least 2"
-            ),
-        ));
-    }
-    let (beta_fe, se_fe, ll_fe) = fixed_effect(&conditional)?;
-    let (beta, se, tau2, ll, warnings) = match estimation {
-        Estimation::FixedEffect => (beta_fe, se_fe, 0.0, ll_fe, Vec::new()),
+    let (k, p) = (conditional.len(), d.design.p);
+    let design = &d.fitting;
+    let (beta_fe, vcov_fe, ll_fe) = fixed_effect(&conditional, design)?;
+    let mut warnings = Vec::new();
+    let (beta, vcov, tau2, ll) = match estimation {
+        Estimation::FixedEffect => (beta_fe, Some(vcov_fe), 0.0, ll_fe),
         Estimation::RandomEffects => {
             let rule = Rule::new(NODES);
-            let nll = |p: &[f64]| -> f64 {
-                -conditional
+            let theta = |b: &[f64], i: usize| -> f64 {
+                design.row(i).iter().zip(b).map(|(x, b)| x * b).sum()
+            };
+            // −2 log-likelihood at (βₛ, τ)
+            let deviance = |v: &[f64]| -> f64 {
+                -2.0 * conditional
                     .iter()
-                    .map(|c| c.log_marginal(p[0], p[1], &rule))
+                    .enumerate()
+                    .map(|(i, c)| c.log_marginal(theta(&v[..p], i), v[p], &rule))
                     .sum::<f64>()
             };
-            let opt = minimize_box(
-                &nll,
-                &[beta_fe, 0.3],
-                &[beta_fe - 20.0, 0.0],
-                &[beta_fe + 20.0, 20.0],
-                ll_fe.abs().max(1.0),
-            );
-            let (b, tau) = (opt.x[0], opt.x[1]);
-            let mut warnings = Vec::new();
+            let mut start = beta_fe.clone();
+            start.push(0.3);
+            let mut lower: Vec<f64> = beta_fe.iter().map(|b| b - 20.0).collect();
+            let mut upper: Vec<f64> = beta_fe.iter().map(|b| b + 20.0).collect();
+            lower.push(0.0);
+            upper.push(20.0);
+            let scale = 2.0 * ll_fe.abs().max(1.0);
+            // the boundary τ = 0: the fixed-effect model, exact
+            let edge = |_: &[f64]| BoxOptimum {
+                x: beta_fe.clone(),
+                value: -2.0 * ll_fe,
+                converged: true,
+                at_bound: false,
+            };
+            let opt = minimize_with_tau(&deviance, &start, &lower, &upper, scale, &edge);
             if !opt.converged {
                 warnings.push("the optimum of the likelihood was not confirmed".to_string());
             }
-            // SE of β: the inverse Hessian of −ll over (β, τ), or over β alone when τ = 0.
-            let step = 1e-4 * se_fe.max(1e-3);
-            let f = |db: f64, dt: f64| nll(&[b + db, tau + dt]);
-            let f0 = f(0.0, 0.0);
-            let hbb = (f(step, 0.0) - 2.0 * f0 + f(-step, 0.0)) / (step * step);
-            let se = if tau > 10.0 * step {
-                let htt = (f(0.0, step) - 2.0 * f0 + f(0.0, -step)) / (step * step);
-                let hbt = (f(step, step) - f(step, -step) - f(-step, step) + f(-step, -step))
-                    / (4.0 * step * step);
-                let det = hbb * htt - hbt * hbt;
-                (htt / det).sqrt()
+            let tau = opt.x[p];
+            let vcov = if tau > 1e-8 {
+                // the (β, β) block of the inverse over (β, τ)
+                covariance_extrapolated(&deviance, &opt.x, &(0..=p).collect::<Vec<_>>()).map(|c| {
+                    (0..p)
+                        .flat_map(|a| (0..p).map(move |b| (a, b)))
+                        .map(|(a, b)| c[a * (p + 1) + b])
+                        .collect()
+                })
             } else {
-                (1.0 / hbb).sqrt()
+                Some(vcov_fe)
             };
-            (b, se, tau * tau, -opt.value, warnings)
+            (opt.x[..p].to_vec(), vcov, tau * tau, -0.5 * opt.value)
         }
     };
-    if !(se.is_finite() && se > 0.0) {
-        return Err(Error::input(
+    let no_se = || {
+        Error::input(
             "the tables",
             "the pooled log odds ratio has no standard error: the likelihood is flat at its optimum",
-        ));
-    }
-    let pooled = TestedEstimate::new(beta, se, None, level.z_crit());
+        )
+    };
+    let (coefficients, qm) = d.coefficients(&beta, vcov.as_deref(), level, &mut warnings, no_se)?;
+    let pooled = coefficients[0].tested;
     let saturated: f64 = conditional.iter().map(Conditional::saturated).sum();
     let qe_lrt = (2.0 * (saturated - ll_fe)).max(0.0);
+    let qe_df = k - p;
     Ok(BinomialNormalFit {
         model: "CM.EL",
         method: estimation.metafor_name(),
         level: level.value(),
         k,
         k_dropped: tables.cells.len() - k,
-        ratio: RatioScale::of(&pooled),
+        ratio: (p == 1).then(|| RatioScale::of(&pooled)),
         pooled,
+        coefficients,
+        qm,
+        qm_df: qm.map(|_| p - 1),
+        qm_p: qm.map(|q| pchisq_upper(q, (p - 1) as f64)),
         tau2,
         log_likelihood: ll,
         qe_lrt,
-        qe_lrt_p: pchisq_upper(qe_lrt, (k - 1) as f64),
+        qe_lrt_p: if qe_df > 0 {
+            pchisq_upper(qe_lrt, qe_df as f64)
+        } else {
+            1.0
+        },
         qe_wald: None,
         qe_wald_p: None,
-        qe_df: k - 1,
+        qe_df,
         warnings,
     })
 }

@@ -7,7 +7,7 @@
 //! | this file | the tables ([`Tables`], read from a CSV file with metafor's column names) and the fitted model's common output ([`TablesFit`]) |
 //! | [`mantel_haenszel`] | the Mantel–Haenszel pooled OR, RR and RD (Sato, Greenland & Robins variances), the Cochran–Mantel–Haenszel and Breslow–Day/Tarone tests |
 //! | [`peto`] | Peto's one-step odds ratio |
-//! | [`binomial_normal`] | the binomial–normal GLMM for rare events (`rma.glmm`, `model = "UM.FS"`), fitted by [`crate::glmm`] |
+//! | [`binomial_normal`] | the binomial–normal GLMM for rare events (`rma.glmm`, `model = "UM.FS"`), fitted by [`crate::glmm`], with moderators; the model matrix and coefficients both models share |
 //! | [`conditional_binomial_normal`] | the conditional model of the tables (`model = "CM.EL"`): noncentral hypergeometric likelihood, normal log odds ratios, integrated by [`crate::glmm::quadrature`]'s rule |
 //!
 //! Each study's own estimate (`escalc` with `add = 1/2, to = "only0", drop00 = TRUE`, as both
@@ -29,6 +29,7 @@ use crate::error::{Error, Result};
 use crate::level::ConfidenceLevel;
 use crate::meta::fitting::fitstats::Criteria;
 use crate::meta::fitting::model::{TestedEstimate, TESTED_COLUMNS};
+use crate::meta::fitting::moderators::Moderator;
 use crate::output::{human_number, Cell, Table, Tabular};
 use serde::Serialize;
 use std::path::Path;
@@ -127,6 +128,38 @@ impl Tables {
             ));
         }
         Ok(tables)
+    }
+
+    /// The moderator columns `names` of the file the tables were read from, one value per
+    /// table, numeric or categorical by the rule of `meta --mods`
+    /// ([`Moderator::from_cells`]). An unknown column is refused naming it and the file's
+    /// columns; so is a missing value, naming its line and column: the tables have no
+    /// missing-row handling of their own (a missing cell is refused too), so neither do
+    /// their moderators.
+    pub fn moderators(file: &CsvFile, names: &[String]) -> Result<Vec<Moderator>> {
+        let columns: Vec<(usize, &str)> = names
+            .iter()
+            .filter(|m| !m.is_empty())
+            .map(|m| Ok((file.require(m, "--mods")?, m.as_str())))
+            .collect::<Result<_>>()?;
+        let mut cells: Vec<Vec<String>> = vec![Vec::new(); columns.len()];
+        file.for_each_row(|row| {
+            for ((c, _), values) in columns.iter().zip(cells.iter_mut()) {
+                if row.is_missing(*c) {
+                    return Err(Error::input(
+                        row.location(*c),
+                        "the moderator is missing; every study needs a value (meta glmm does not leave rows out)",
+                    ));
+                }
+                values.push(row.text(*c)?.to_string());
+            }
+            Ok(())
+        })?;
+        Ok(columns
+            .iter()
+            .zip(cells)
+            .map(|((_, name), cells)| Moderator::from_cells(name, cells))
+            .collect())
     }
 
     /// Each study's own estimate and sampling variance of `code` (RR, OR, RD) as metafor's
