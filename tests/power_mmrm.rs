@@ -266,3 +266,39 @@ fn arm_specific_sds_add_their_own_variances() {
     let r = mmrm_power(&d, z_test(), Allocation::EQUAL, Goal::Power(0.8)).unwrap();
     close(r.solution.n_total_exact.unwrap(), 313.955189373963, 1e-8);
 }
+
+/// The power curve printed after an answer splits each n into whole arms as the answer does:
+/// at the answer's n it gives the answer's power, and at every n what `--solve power
+/// --n-total N` gives. The README's ALS plan (δ 2.64, SD 6, AR(1) 0.8, retention 1, 0.93,
+/// 0.87, 0.8, 2:1) needs 209 = 139 + 70 patients; the curve used to split 209 as 139.33 +
+/// 69.67 and print 0.80345 beside the answer's 0.80438.
+#[test]
+fn power_curve_agrees_with_the_answer_at_its_n() {
+    let mut d = design(
+        CorrelationSpec::Ar1(0.8)
+            .matrix(4, "--correlation")
+            .unwrap(),
+        &[1.0, 0.93, 0.87, 0.8],
+        None,
+        2.64,
+    );
+    d.sd = 6.0;
+    let r = mmrm_power(&d, z_test(), ratio(2.0), Goal::Power(0.8)).unwrap();
+    assert_eq!((r.solution.n_a, r.solution.n_b), (139, 70));
+    let at_answer = r
+        .power_curve
+        .iter()
+        .find(|p| p.n_total == 209)
+        .expect("the curve has the answer's n");
+    assert_eq!(at_answer.power, r.solution.power);
+    for p in &r.power_curve {
+        let given = mmrm_power(
+            &d,
+            z_test(),
+            ratio(2.0),
+            Goal::N(SampleSize::Total(p.n_total as f64)),
+        )
+        .unwrap();
+        assert_eq!(p.power, given.solution.power, "n {}", p.n_total);
+    }
+}

@@ -21,7 +21,9 @@
 //! naming the visits, then K rows), or from a fitted `trialstats mmrm --format json` (its
 //! estimated correlation, and the SD of its last visit).
 
-use super::{require_positive, Allocation, Goal, Sides, Solution, Test, TwoArmVariances};
+use super::{
+    require_positive, Allocation, Goal, SampleSize, Sides, Solution, Test, TwoArmVariances,
+};
 use crate::csv_file::CsvFile;
 use crate::error::{Error, Result};
 use crate::output::{human_number, Cell, Table, Tabular};
@@ -313,15 +315,23 @@ pub fn mmrm_power(
     let solution = variances.solve(goal, design.delta, test, allocation)?;
     let mut design = design.clone();
     design.delta = solution.effect;
-    // The power at fractions and multiples of the answer's n, for the curve.
+    // The power at fractions and multiples of the answer's n, for the curve: each point is
+    // what `--solve power --n-total N` gives, with N split into whole arms by the allocation
+    // as the answer's own n is, so the point at the answer's n has the answer's power (139 + 70
+    // at 2:1, not 139.33 + 69.67).
     let total = solution.n_total() as f64;
-    let f = allocation.fraction_a();
     let mut power_curve = Vec::new();
     for m in [0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0] {
         let n = (total * m).round().max(4.0);
+        let point = variances.solve(
+            Goal::N(SampleSize::Total(n)),
+            solution.effect,
+            test,
+            allocation,
+        )?;
         power_curve.push(CurvePoint {
-            n_total: n as u64,
-            power: variances.power(&test, solution.effect, n, f)?,
+            n_total: point.n_total(),
+            power: point.power,
         });
     }
     power_curve.dedup_by_key(|p| p.n_total);
