@@ -381,3 +381,48 @@ fn bad_inference_options_exit_2_naming_the_option() {
             "'west' is not a level of 'site'; allowed: east, north, south",
         ));
 }
+
+/// Without `--at`, the least-squares means say where the other variables sit: numeric ones at
+/// their mean over the rows used (week: 1613/178 = 9.0617978 on tests/data/visits.csv, the
+/// 178 rows with a score), categorical ones averaged over their levels, as emmeans' reference
+/// grid; a variable given with `--at` is left out of that line.
+#[test]
+fn least_squares_means_say_where_the_other_variables_sit() {
+    let out = lmm()
+        .args([
+            "tests/data/visits.csv",
+            "--formula",
+            "score ~ week * sex + site + (week | id)",
+            "--contrast",
+            "site",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains(
+            "other variables: at the mean week = 9.0617978; averaged over the levels of sex (equal weights)"
+        ),
+        "{text}"
+    );
+    let out = lmm()
+        .args([
+            "tests/data/visits.csv",
+            "--formula",
+            "score ~ week * sex + site + (week | id)",
+            "--contrast",
+            "site",
+            "--at",
+            "week=2",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(
+        v["emmeans_held"],
+        "averaged over the levels of sex (equal weights)"
+    );
+}

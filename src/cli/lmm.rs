@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use trialstats::level::ConfidenceLevel;
 use trialstats::lmm::anova::anova;
 use trialstats::lmm::chart::{caterpillar_chart, residual_qq_chart, trajectory_chart};
-use trialstats::lmm::emmeans::{emmeans, parse_at};
+use trialstats::lmm::emmeans::{emmeans, held_variables, parse_at};
 use trialstats::lmm::inference::Ddf;
 use trialstats::lmm::summary::LmmSummary;
 use trialstats::lmm::{compare::compare_csv, fit_csv_with_frame};
@@ -151,6 +151,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             let (means, differences) =
                 emmeans(&parsed, &frame, inference, variable, &at, args.level)?;
             summary.emmeans = Some(means);
+            summary.emmeans_held = Some(held_variables(&parsed, &frame, variable, &at));
             summary.contrasts = Some(differences);
         }
     }

@@ -72,6 +72,50 @@ enum GridValues {
     Levels(Vec<u32>),
 }
 
+/// Where the variables of `formula` other than `variable` and those `at` names sit on the
+/// reference grid, in words: each numeric one at its mean over the rows used, each
+/// categorical one averaged over its levels with equal weights (emmeans prints the second as
+/// "Results are averaged over the levels of: …"). Empty when there are none.
+pub fn held_variables(
+    formula: &Formula,
+    frame: &Frame,
+    variable: &str,
+    at: &[(String, Vec<String>)],
+) -> String {
+    let mut names: Vec<&str> = Vec::new();
+    for t in &formula.fixed {
+        for v in &t.variables {
+            let n = v.name.as_str();
+            if n != variable && !names.contains(&n) && !at.iter().any(|(a, _)| a == n) {
+                names.push(n);
+            }
+        }
+    }
+    let mut means = Vec::new();
+    let mut averaged = Vec::new();
+    for n in names {
+        match frame.column(n) {
+            Some(Column::Numeric(x)) if !x.is_empty() => means.push(format!(
+                "{n} = {}",
+                crate::output::human_number(x.iter().sum::<f64>() / x.len() as f64)
+            )),
+            Some(Column::Categorical { .. }) => averaged.push(n.to_string()),
+            _ => {}
+        }
+    }
+    let mut parts = Vec::new();
+    if !means.is_empty() {
+        parts.push(format!("at the mean {}", means.join(", ")));
+    }
+    if !averaged.is_empty() {
+        parts.push(format!(
+            "averaged over the levels of {} (equal weights)",
+            averaged.join(", ")
+        ));
+    }
+    parts.join("; ")
+}
+
 /// The estimated marginal means of `variable` and their pairwise differences at every point
 /// of `at` (the combinations of the values given per variable), for the model `formula`
 /// fitted to `frame`.

@@ -18,6 +18,10 @@ pub struct LmmSummary {
     pub anova: Option<Vec<AnovaRow>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub emmeans: Option<Vec<Emmean>>,
+    /// Where the other variables sit on the means' reference grid, in words
+    /// ([`super::emmeans::held_variables`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub emmeans_held: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub contrasts: Option<Vec<Contrast>>,
 }
@@ -29,6 +33,7 @@ impl LmmSummary {
             fit,
             anova: None,
             emmeans: None,
+            emmeans_held: None,
             contrasts: None,
         }
     }
@@ -59,8 +64,12 @@ impl Tabular for LmmSummary {
         }
         if let Some(rows) = &self.emmeans {
             let variable = rows.first().map_or("", |r| r.variable.as_str());
+            let held = match self.emmeans_held.as_deref() {
+                Some(h) if !h.is_empty() => format!("\nother variables: {h}"),
+                _ => String::new(),
+            };
             parts.push(block(
-                format!("estimated marginal means of {variable} ({method} df; {level} CI):"),
+                format!("estimated marginal means of {variable} ({method} df; {level} CI):{held}"),
                 emmeans_table(rows),
             ));
         }
