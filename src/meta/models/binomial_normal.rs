@@ -50,6 +50,9 @@ use crate::glmm::quadrature::Rule;
 use crate::glmm::Family;
 use crate::level::ConfidenceLevel;
 use crate::meta::fitting::gls::{invert_spd, WeightedFit};
+use crate::meta::fitting::linear::{
+    wald_test_with, Coefficients as LinearCoefficients, Inference, WaldTest,
+};
 use crate::meta::fitting::model::{Coefficient, TestedEstimate, TESTED_COLUMNS};
 use crate::meta::fitting::moderators::{model_matrix, ModelMatrix, Moderator};
 use crate::optimize::{minimize_box, BoxOptimum};
@@ -396,7 +399,7 @@ impl Design {
         level: ConfidenceLevel,
         warnings: &mut Vec<String>,
         no_se: impl Fn() -> Error,
-    ) -> Result<(Vec<Coefficient>, Option<f64>)> {
+    ) -> Result<(Vec<Coefficient>, Option<WaldTest>)> {
         let p = self.design.p;
         let t = DMatrix::from_row_slice(p, p, &self.t);
         let beta = &t * DVector::from_column_slice(beta);
@@ -416,12 +419,21 @@ impl Design {
         if p == 1 {
             return Ok((coefficients, None));
         }
-        let b2 = beta.rows(1, p - 1).into_owned();
-        let v22 = vcov.view((1, 1), (p - 1, p - 1)).into_owned();
-        let qm = v22
-            .cholesky()
-            .map(|c| (b2.transpose() * c.inverse() * &b2)[(0, 0)])
-            .filter(|q| q.is_finite());
+        // QM by the one Wald test of the meta-analysis models (`linear::wald_test_with`).
+        let names = &self.design.names;
+        let beta: Vec<f64> = beta.iter().copied().collect();
+        let vcov: Vec<Vec<f64>> = (0..p)
+            .map(|a| (0..p).map(|b| vcov[(a, b)]).collect())
+            .collect();
+        let inference = Inference::Model(LinearCoefficients {
+            names,
+            beta: &beta,
+            vcov: &vcov,
+            df: None,
+        });
+        let qm = wald_test_with(names, inference, &(1..p).collect::<Vec<_>>())
+            .ok()
+            .filter(|t| t.statistic.is_finite());
         if qm.is_none() {
             warnings.push("the covariance of the moderators' coefficients is not positive definite: no test of the moderators".to_string());
         }
@@ -653,9 +665,9 @@ pub fn fit_with_moderators(
         ratio: (p == 1).then(|| RatioScale::of(&pooled)),
         pooled,
         coefficients,
-        qm,
-        qm_df: qm.map(|_| p - 1),
-        qm_p: qm.map(|q| pchisq_upper(q, (p - 1) as f64)),
+        qm: qm.as_ref().map(|t| t.statistic),
+        qm_df: qm.as_ref().map(|t| t.df1),
+        qm_p: qm.as_ref().map(|t| t.p),
         tau2,
         log_likelihood: -0.5 * fit.deviance,
         qe_lrt,
