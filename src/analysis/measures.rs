@@ -346,6 +346,10 @@ pub fn analyse_measure(
         conversions: Vec::new(),
         summary: None,
     };
+    if let Some(why) = m.unconfirmed_reason() {
+        out.not_analysed = Some(why);
+        return Ok(out);
+    }
     let (Some(before), Some(after)) = (m.baseline(), m.last_reported()) else {
         out.not_analysed = Some("needs a reported baseline and a later reported mean".into());
         return Ok(out);

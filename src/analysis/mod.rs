@@ -121,6 +121,10 @@ pub struct StudyAnalysis {
     pub patient_data: Vec<PatientDataAnalysis>,
     /// What each measure's ± means, with the evidence: every other result reads ± this way.
     pub spread_readings: Vec<MeasureReading>,
+    /// Fields the study file still marks for review (a drafted file: what a person must
+    /// decide), as `path: value`; the report says so at its top.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub review_marks: Vec<String>,
     /// The confirmatory trial the study calls for (filled by the report, which knows the data
     /// folder: [`confirmatory::confirmatory_trial`]).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -205,6 +209,7 @@ pub fn analyse_study(study: &Study, options: &AnalysisOptions) -> Result<StudyAn
         arms,
         patient_data: patient_data::analyse_patient_data(study, options.level)?,
         spread_readings,
+        review_marks: study.review_marks(),
         confirmatory_trial: None,
         confirmatory_trial_left_out: None,
         findings,

@@ -14,7 +14,9 @@
 //! | [`rate`] | rates per period (`0.47 points per month`, 1月あたり平均0.47ポイント) |
 //! | [`date`] | dates (`2014 年 3 月 15 日`, 令和 2 年, `March 15, 2014`, `2014-03-15`) |
 //! | [`unclassified`] | every other number, kept for review, never dropped |
-//! | [`study_file`] | the drafted study file (TOML in the `data/` format, loads as it is), with review notes |
+//! | [`structure`] | the document's structure: which group (arm), measure and time point each summary belongs to, with its n and the comparison printed after it, and the evidence (running text here, tables in `structure_table.rs`) |
+//! | [`cues`] | the words of reports that name a group, a time point, a transition, a change or a new measure (English and Japanese) |
+//! | [`study_file`] | the drafted study file (TOML in the `data/` format, loads as it is), written from the items and the [`structure`], with review notes |
 //! | [`summary_check`] | `check text`: each mean ± spread with an n, by bounds, GRIM and GRIMMER |
 //! | [`comparison_check`] | `check text`: two groups' means ± spreads compared in one sentence with a p or CI: which reading of ± (SD, SEM) the printed p or CI supports, by [`crate::reading`] |
 //!
@@ -27,11 +29,14 @@
 
 pub mod comparison_check;
 pub mod count;
+pub mod cues;
 pub mod date;
 pub mod inference;
 pub mod not_data;
 pub mod rate;
 pub mod sentences;
+pub mod structure;
+mod structure_table;
 pub mod study_file;
 pub mod summary;
 pub mod summary_check;

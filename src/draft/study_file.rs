@@ -18,6 +18,7 @@
 //! `.04`), in ASCII digits with a `-` for a minus; how the document printed one otherwise
 //! (U+2212, full-width, a thousands separator) is said in its note, as the format asks.
 
+use super::structure::{read_structure, Cell, Measure, Shape, Structure};
 use super::{Bound, Item, ItemKind, Printed, Sentences};
 use crate::reported::ReportedNumber;
 
@@ -58,6 +59,10 @@ struct Writer<'a> {
     out: String,
     next: std::collections::HashMap<&'static str, usize>,
     counts: std::collections::BTreeMap<&'static str, usize>,
+    /// Notes from the structure for items drafted one by one.
+    pending_notes: std::collections::HashMap<usize, Vec<String>>,
+    /// Items of kind n written as an arm's or a measure's n (not drafted again as facts).
+    n_written: std::collections::HashSet<usize>,
 }
 
 impl Writer<'_> {
@@ -122,96 +127,6 @@ impl Writer<'_> {
             _ => "review".to_string(),
         }
     }
-
-    fn measure(&mut self, group: &[&Item]) {
-        *self.counts.entry("measures").or_insert(0) += 1;
-        let id = self.id("measure");
-        let first = group[0];
-        let ns: Vec<&str> = group
-            .iter()
-            .filter_map(|i| i.parts.n.as_ref().map(|n| n.number.text.as_str()))
-            .collect();
-        let n = match ns.first() {
-            Some(n) if ns.len() == group.len() && ns.iter().all(|m| m == n) => n.to_string(),
-            _ => q("not reported"),
-        };
-        let labels: Vec<&str> = group.iter().filter_map(|i| i.parts.spread_label).collect();
-        let dispersion = match labels.first() {
-            Some(l) if labels.len() == group.len() && labels.iter().all(|m| m == l) => {
-                if *l == "SD" {
-                    "SD"
-                } else {
-                    "SEM"
-                }
-            }
-            _ => "not reported",
-        };
-        self.out.push_str("\n[[measures]]\n");
-        self.out.push_str(&format!("id = {}\n", q(&id)));
-        self.out.push_str("label = \"review\"\nunit = \"review\"\n");
-        self.out.push_str(&format!("n = {n}\n"));
-        self.out
-            .push_str(&format!("dispersion = {}\n", q(dispersion)));
-        let printed: Vec<String> = group
-            .iter()
-            .filter_map(|i| {
-                let mut p = vec![i.parts.mean.as_ref()?, i.parts.spread.as_ref()?];
-                p.retain(|x| x.printing_note().is_some());
-                (!p.is_empty()).then(|| {
-                    p.iter()
-                        .filter_map(|x| x.printing_note())
-                        .collect::<Vec<_>>()
-                        .join("; ")
-                })
-            })
-            .collect();
-        let mut note = if dispersion == "not reported" {
-            "review: the text does not say what ± is".to_string()
-        } else {
-            format!("the text labels the spread {dispersion}; review")
-        };
-        if !printed.is_empty() {
-            note.push_str(&format!("; {}", printed.join("; ")));
-        }
-        self.out
-            .push_str(&format!("dispersion_note = {}\n", q(&note)));
-        self.out.push_str("correlation = \"not reported\"\n");
-        self.out
-            .push_str("direction = \"lower is better\"\nclaim = { significant = \"not reported\", wording = \"review\" }\n");
-        self.provenance(first);
-        for (k, item) in group.iter().enumerate() {
-            let (Some(mean), Some(spread)) = (&item.parts.mean, &item.parts.spread) else {
-                continue;
-            };
-            self.out.push_str("\n[[measures.timepoints]]\n");
-            self.out.push_str(&format!("id = \"t{}\"\n", k + 1));
-            self.out.push_str(&format!(
-                "when = {}\n",
-                q(&format!(
-                    "review: which time point (printed as '{}', line {})",
-                    item.text.replace(['\n', '\r'], ""),
-                    item.line
-                ))
-            ));
-            self.out.push_str(&format!(
-                "mean = {}\nspread = {}\n",
-                q(&value(mean)),
-                q(&value(spread))
-            ));
-            if let Some(n) = &item.parts.n {
-                if n.number.text != n_text(&ns) {
-                    self.out.push_str(&format!("n = {}\n", n.number.text));
-                }
-            }
-        }
-    }
-}
-
-fn n_text(ns: &[&str]) -> String {
-    match ns.first() {
-        Some(n) if ns.iter().all(|m| m == n) => n.to_string(),
-        _ => String::new(),
-    }
 }
 
 /// The draft of a study file from a document and its items.
@@ -221,48 +136,57 @@ pub fn draft_study(doc: &Sentences, items: &[Item], options: &DraftOptions) -> S
         out: String::new(),
         next: Default::default(),
         counts: Default::default(),
+        pending_notes: Default::default(),
+        n_written: Default::default(),
     };
-    let mut i = 0;
-    while i < items.len() {
-        let item = &items[i];
-        match item.kind {
-            ItemKind::MeanSpread => {
-                let group: Vec<&Item> = items[i..]
-                    .iter()
-                    .take_while(|j| j.sentence == item.sentence)
-                    .filter(|j| j.kind == ItemKind::MeanSpread)
-                    .collect();
-                if group.len() >= 2 {
-                    w.measure(&group);
-                    // The measure took every mean ± spread of the sentence; the other items
-                    // of the sentence are drafted in turn.
-                    let mut j = i + 1;
-                    let rest: Vec<&Item> = items[i + 1..]
-                        .iter()
-                        .take_while(|x| x.sentence == item.sentence)
-                        .filter(|x| x.kind != ItemKind::MeanSpread)
-                        .collect();
-                    while j < items.len() && items[j].sentence == item.sentence {
-                        j += 1;
-                    }
-                    for r in rest {
-                        draft_one(&mut w, r);
-                    }
-                    i = j;
-                    continue;
-                }
-                draft_one(&mut w, item);
+    let structure = read_structure(doc, items);
+    let arms = StudyArms::of(&structure, items);
+    arms.write(&mut w, &structure, items);
+    let mut written = vec![false; items.len()];
+    for (mi, m) in structure.measures.iter().enumerate() {
+        let written_as_structure = match m.shape {
+            Shape::TimeCourse => {
+                w.time_course(m, items);
+                true
             }
-            _ => draft_one(&mut w, item),
+            Shape::Arms => arms.covers(m) && w.arm_measure(mi, m, items, &structure, &arms),
+            Shape::Single => false,
+        };
+        if written_as_structure {
+            for c in &m.cells {
+                written[c.item] = true;
+            }
+            for j in m.comparison.items() {
+                written[j] = true;
+            }
+        } else {
+            // Each value alone, with what the text says about it.
+            for c in &m.cells {
+                let mut notes = items[c.item].notes.clone();
+                notes.extend(cell_notes(c, m, &structure, items));
+                w.pending_notes.insert(c.item, notes);
+            }
         }
-        i += 1;
+    }
+    for (j, item) in items.iter().enumerate() {
+        if written[j] || w.n_written.contains(&j) {
+            continue;
+        }
+        match w.pending_notes.remove(&j) {
+            Some(notes) => {
+                let mut it = item.clone();
+                it.notes = notes;
+                draft_one(&mut w, &it);
+            }
+            None => draft_one(&mut w, item),
+        }
     }
     let body = std::mem::take(&mut w.out);
     let unclassified = items.iter().filter(|i| i.kind == ItemKind::Number).count();
     let mut notes = vec![
         "Drafted by `trialstats draft`: review every field marked 'review' (title, document, labels, units, time points) before use.".to_string(),
         "What ± means stays 'not reported' unless the sentence says SD or SE; each measure's direction is drafted as 'lower is better' and its claim as 'not reported': decide both from the text.".to_string(),
-        "A sentence that gives several groups or measures (arms of a trial, two scales) is drafted as one measure: split it into [[measures]] or [[arms]] and [[arm_measures]] as data/README.md describes.".to_string(),
+        "Arms, measures and time points are drafted only where the text decides them (each value names its group or time point, a transition `from A to B`, a table's columns); the evidence is in each entry's note. Values the text leaves open are single facts marked 'review': nothing pairs them until a person moves them into [[measures]] or [[arm_measures]].".to_string(),
     ];
     if unclassified > 0 {
         notes.push(format!(
@@ -556,5 +480,463 @@ fn draft_one(w: &mut Writer, item: &Item) {
             ));
             w.provenance(item);
         }
+    }
+}
+
+/// An id `[a-z][a-z0-9_]*` from a label (`Drug 4 mg` → `drug_4_mg`), or `None` when the label
+/// has no ASCII letter to start one.
+fn id_of(label: &str) -> Option<String> {
+    let mut out = String::new();
+    for c in label.chars() {
+        let c = c.to_ascii_lowercase();
+        if c.is_ascii_lowercase() || (c.is_ascii_digit() && !out.is_empty()) {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('_') {
+            out.push('_');
+        }
+        if out.len() >= 32 {
+            break;
+        }
+    }
+    let out = out.trim_end_matches('_').to_string();
+    (!out.is_empty()).then_some(out)
+}
+
+/// The `p` of the `data/` format: as printed, a bound written `<0.001`.
+fn p_value(item: &Item) -> Option<String> {
+    let v = item.parts.value.as_ref()?;
+    Some(match item.parts.relation {
+        Some(r @ ("<" | ">")) => format!("{r}{}", value(v)),
+        _ => value(v),
+    })
+}
+
+/// What the structure says about a value drafted on its own.
+fn cell_notes(c: &Cell, m: &Measure, s: &Structure, items: &[Item]) -> Vec<String> {
+    let mut notes = Vec::new();
+    if let Some(g) = c.group {
+        notes.push(format!("group: {}", s.groups[g].label));
+    }
+    if let Some(t) = &c.time {
+        notes.push(format!("time point: {t}"));
+    }
+    if let (Some(n), Some(e)) = (c.n, &c.n_evidence) {
+        if let Some(v) = &items[n].parts.value {
+            notes.push(format!("n = {} ({e})", v.number.plain));
+        }
+    }
+    if let Some(l) = &m.label {
+        notes.push(format!("measure: {l}"));
+    }
+    notes.extend(m.review.iter().map(|r| format!("review: {r}")));
+    notes
+}
+
+/// The arms the draft writes: the groups of every arms measure, with one control.
+struct StudyArms {
+    /// (group index, id), in order of first appearance.
+    arms: Vec<(usize, String)>,
+    control: Option<usize>,
+    /// Why the control is the control, when the text does not name a comparator.
+    control_note: Option<String>,
+}
+
+impl StudyArms {
+    fn of(s: &Structure, items: &[Item]) -> StudyArms {
+        let _ = items;
+        let mut arms: Vec<(usize, String)> = Vec::new();
+        for m in s.measures.iter().filter(|m| m.shape == Shape::Arms) {
+            for c in &m.cells {
+                let Some(g) = c.group else { continue };
+                if arms.iter().any(|(a, _)| *a == g) {
+                    continue;
+                }
+                let base =
+                    id_of(&s.groups[g].key).unwrap_or_else(|| format!("arm_{}", arms.len() + 1));
+                let mut id = base.clone();
+                let mut k = 2;
+                while arms.iter().any(|(_, x)| *x == id) {
+                    id = format!("{base}_{k}");
+                    k += 1;
+                }
+                arms.push((g, id));
+            }
+        }
+        let controls: Vec<usize> = arms
+            .iter()
+            .map(|(g, _)| *g)
+            .filter(|&g| s.groups[g].control)
+            .collect();
+        let (control, control_note) = match controls.as_slice() {
+            [one] => (Some(*one), None),
+            [] => (
+                arms.first().map(|(g, _)| *g),
+                Some("review: the text names no placebo, sham, vehicle or control; this first-named arm is drafted as the control (comparisons are arm − control)".to_string()),
+            ),
+            [first, ..] => (
+                Some(*first),
+                Some("review: the text names more than one comparator; this one is drafted as the control".to_string()),
+            ),
+        };
+        if arms.len() < 2 {
+            return StudyArms {
+                arms: Vec::new(),
+                control: None,
+                control_note: None,
+            };
+        }
+        StudyArms {
+            arms,
+            control,
+            control_note,
+        }
+    }
+
+    fn id(&self, g: usize) -> Option<&str> {
+        self.arms
+            .iter()
+            .find(|(a, _)| *a == g)
+            .map(|(_, id)| id.as_str())
+    }
+
+    /// Can the measure be written as an arm measure: every value in a written arm, the
+    /// control among them, each arm with the same number of time points?
+    fn covers(&self, m: &Measure) -> bool {
+        let arms = m.arms();
+        arms.len() >= 2
+            && arms
+                .iter()
+                .all(|(g, _)| g.is_some_and(|g| self.id(g).is_some()))
+            && arms.iter().any(|(g, _)| *g == self.control)
+            && arms.iter().all(|(_, cells)| cells.len() == arms[0].1.len())
+    }
+
+    fn write(&self, w: &mut Writer, s: &Structure, items: &[Item]) {
+        for (g, id) in &self.arms {
+            let group = &s.groups[*g];
+            *w.counts.entry("arms").or_insert(0) += 1;
+            w.out.push_str("\n[[arms]]\n");
+            w.out
+                .push_str(&format!("id = {}\nlabel = {}\n", q(id), q(&group.label)));
+            let n = group
+                .n
+                .and_then(|j| items[j].parts.value.as_ref())
+                .filter(|v| v.number.plain.parse::<u32>().is_ok_and(|n| n >= 1))
+                .map(|v| v.number.plain.clone());
+            w.out.push_str(&format!(
+                "n = {}\n",
+                n.clone().unwrap_or_else(|| q("not reported"))
+            ));
+            if let (Some(j), Some(_)) = (group.n, &n) {
+                w.n_written.insert(j);
+            }
+            w.out
+                .push_str(&format!("control = {}\n", Some(*g) == self.control));
+            let mut note = vec![format!(
+                "drafted from the text's name for the group, '{}'",
+                group.label
+            )];
+            if Some(*g) == self.control {
+                if let Some(c) = &self.control_note {
+                    note.push(c.clone());
+                }
+            }
+            w.out.push_str(&format!("note = {}\n", q(&note.join("; "))));
+            // Where the arm is first named: its n's sentence, else its first value's.
+            let at = group.n.or_else(|| {
+                s.measures
+                    .iter()
+                    .flat_map(|m| m.cells.iter())
+                    .find(|c| c.group == Some(*g))
+                    .map(|c| c.item)
+            });
+            if let Some(j) = at {
+                w.provenance(&items[j]);
+            }
+        }
+    }
+}
+
+impl Writer<'_> {
+    fn measure_id(&mut self, m: &Measure) -> String {
+        let stem: &'static str = if m.shape == Shape::Arms {
+            "arm_measure"
+        } else {
+            "measure"
+        };
+        let base = m.label.as_deref().and_then(id_of);
+        match base {
+            Some(b) => {
+                let n = self.next.entry(stem).or_insert(0);
+                *n += 1;
+                format!("{b}_{n}")
+            }
+            None => self.id(stem),
+        }
+    }
+
+    /// The n printed in the measure's own sentence are written with it.
+    fn note_ns_written(&mut self, m: &Measure, items: &[Item]) {
+        for c in &m.cells {
+            if let Some(j) = c.n.filter(|&j| items[j].sentence == items[c.item].sentence) {
+                self.n_written.insert(j);
+            }
+        }
+    }
+
+    /// The ± of the measure's values, as the text labels it.
+    fn dispersion(cells: &[Cell], items: &[Item]) -> &'static str {
+        let labels: Vec<Option<&str>> = cells
+            .iter()
+            .map(|c| items[c.item].parts.spread_label)
+            .collect();
+        match labels.first() {
+            Some(Some(l)) if labels.iter().all(|x| *x == Some(*l)) => {
+                if *l == "SD" {
+                    "SD"
+                } else {
+                    "SEM"
+                }
+            }
+            _ => "not reported",
+        }
+    }
+
+    fn summary_fields(&mut self, c: &Cell, items: &[Item]) {
+        let p = &items[c.item].parts;
+        match items[c.item].kind {
+            ItemKind::MeanSpread => {
+                if let (Some(mean), Some(spread)) = (&p.mean, &p.spread) {
+                    self.out.push_str(&format!(
+                        "mean = {}\nspread = {}\n",
+                        q(&value(mean)),
+                        q(&value(spread))
+                    ));
+                }
+            }
+            ItemKind::MedianIqr | ItemKind::MedianRange => {
+                let (lo, hi) = if items[c.item].kind == ItemKind::MedianIqr {
+                    ("q1", "q3")
+                } else {
+                    ("min", "max")
+                };
+                if let Some(m) = &p.median {
+                    self.out.push_str(&format!("median = {}\n", q(&value(m))));
+                }
+                if let (Some(a), Some(b)) = (&p.lower, &p.upper) {
+                    self.out.push_str(&format!(
+                        "{lo} = {}\n{hi} = {}\n",
+                        q(&value(a)),
+                        q(&value(b))
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn when(c: &Cell, items: &[Item]) -> String {
+        match &c.time {
+            Some(t) => t.clone(),
+            None => format!(
+                "not stated: one time point (printed '{}', line {})",
+                items[c.item].text.replace(['\n', '\r'], ""),
+                items[c.item].line
+            ),
+        }
+    }
+
+    fn measure_head(&mut self, m: &Measure, cells: &[Cell], items: &[Item]) {
+        let label = match &m.label {
+            Some(l) => format!("review: {l}"),
+            None => "review".to_string(),
+        };
+        self.out
+            .push_str(&format!("label = {}\nunit = \"review\"\n", q(&label)));
+        let dispersion = Self::dispersion(cells, items);
+        self.out
+            .push_str(&format!("dispersion = {}\n", q(dispersion)));
+        let mut note = if dispersion == "not reported" {
+            "review: the text does not say what ± is".to_string()
+        } else {
+            format!("the text labels the spread {dispersion}; review")
+        };
+        note.push_str(&format!("; structure: {}", m.evidence.join("; ")));
+        let mut printed: Vec<String> = cells
+            .iter()
+            .flat_map(|c| items[c.item].parts.numbers())
+            .filter_map(|p| p.printing_note())
+            .collect();
+        printed.dedup();
+        for p in printed {
+            note.push_str(&format!("; {p}"));
+        }
+        self.out
+            .push_str(&format!("dispersion_note = {}\n", q(&note)));
+    }
+
+    /// A time course the text decides: `[[measures]]` with its time points and the p of its
+    /// change.
+    fn time_course(&mut self, m: &Measure, items: &[Item]) {
+        *self.counts.entry("measures").or_insert(0) += 1;
+        let id = self.measure_id(m);
+        self.out.push_str("\n[[measures]]\n");
+        self.out.push_str(&format!("id = {}\n", q(&id)));
+        self.measure_head(m, &m.cells, items);
+        let ns: Vec<Option<&str>> = m
+            .cells
+            .iter()
+            .map(|c| {
+                c.n.and_then(|j| items[j].parts.value.as_ref())
+                    .map(|v| v.number.plain.as_str())
+            })
+            .collect();
+        let common = match ns.first() {
+            Some(Some(n))
+                if ns.iter().all(|x| x == &Some(*n)) && n.parse::<u32>().is_ok_and(|v| v >= 1) =>
+            {
+                Some(n.to_string())
+            }
+            _ => None,
+        };
+        self.out.push_str(&format!(
+            "n = {}\n",
+            common.clone().unwrap_or_else(|| q("not reported"))
+        ));
+        self.note_ns_written(m, items);
+        self.out.push_str("correlation = \"not reported\"\n");
+        self.out.push_str("direction = \"lower is better\"\nclaim = { significant = \"not reported\", wording = \"review\" }\n");
+        self.provenance(&items[m.cells[0].item]);
+        if let Some(p) = m.comparison.p.and_then(|j| p_value(&items[j])) {
+            let j = m.comparison.p.expect("a p");
+            let place = self.doc.place(items[j].sentence);
+            self.out.push_str(&format!(
+                "change = {{ p = {}, quote = {}, where = {} }}\n",
+                q(&p),
+                q(&items[j].quote),
+                q(&place)
+            ));
+        }
+        for (k, c) in m.cells.iter().enumerate() {
+            self.out.push_str("\n[[measures.timepoints]]\n");
+            self.out.push_str(&format!(
+                "id = \"t{}\"\nwhen = {}\n",
+                k + 1,
+                q(&Self::when(c, items))
+            ));
+            self.summary_fields(c, items);
+            if let (Some(n), None) = (ns[k], &common) {
+                if n.parse::<u32>().is_ok_and(|v| v >= 1) {
+                    self.out.push_str(&format!("n = {n}\n"));
+                }
+            }
+        }
+    }
+
+    /// Arms the text decides: `[[arm_measures]]` with each arm's time points and the
+    /// document's comparison. `false` when it cannot be written so (then its values are
+    /// drafted one by one).
+    fn arm_measure(
+        &mut self,
+        _mi: usize,
+        m: &Measure,
+        items: &[Item],
+        s: &Structure,
+        arms: &StudyArms,
+    ) -> bool {
+        let by_arm = m.arms();
+        *self.counts.entry("arm_measures").or_insert(0) += 1;
+        let id = self.measure_id(m);
+        self.out.push_str("\n[[arm_measures]]\n");
+        self.out.push_str(&format!("id = {}\n", q(&id)));
+        self.measure_head(m, &m.cells, items);
+        let values = if m.change {
+            "change from baseline"
+        } else {
+            "score"
+        };
+        self.out.push_str(&format!("values = {}\n", q(values)));
+        self.note_ns_written(m, items);
+        self.out.push_str("correlation = \"not reported\"\n");
+        self.out.push_str("direction = \"lower is better\"\nclaim = { significant = \"not reported\", wording = \"review\" }\n");
+        self.provenance(&items[m.cells[0].item]);
+        for (g, cells) in &by_arm {
+            let g = g.expect("covered arms have groups");
+            self.out.push_str("\n[[arm_measures.arms]]\n");
+            self.out.push_str(&format!(
+                "arm = {}\n",
+                q(arms.id(g).expect("a written arm"))
+            ));
+            let n = cells[0]
+                .n
+                .and_then(|j| items[j].parts.value.as_ref())
+                .map(|v| v.number.plain.clone());
+            let group_n = s.groups[g]
+                .n
+                .and_then(|j| items[j].parts.value.as_ref())
+                .map(|v| v.number.plain.clone());
+            if let Some(n) =
+                n.filter(|n| Some(n) != group_n.as_ref() && n.parse::<u32>().is_ok_and(|v| v >= 1))
+            {
+                self.out.push_str(&format!("n = {n}\n"));
+            }
+            for (k, c) in cells.iter().enumerate() {
+                self.out.push_str("\n[[arm_measures.arms.timepoints]]\n");
+                self.out.push_str(&format!(
+                    "id = \"t{}\"\nwhen = {}\n",
+                    k + 1,
+                    q(&Self::when(c, items))
+                ));
+                self.summary_fields(c, items);
+            }
+        }
+        let c = &m.comparison;
+        let has_test = c.p.is_some()
+            || c.ci.is_some()
+            || c.difference
+                .is_some_and(|j| items[j].parts.spread.is_some());
+        if by_arm.len() == 2 && has_test {
+            self.out.push_str("\n[[arm_measures.comparisons]]\n");
+            if let Some(j) = c.difference {
+                let p = &items[j].parts;
+                if let Some(v) = p.value.as_ref().or(p.mean.as_ref()) {
+                    self.out
+                        .push_str(&format!("difference = {}\n", q(&value(v))));
+                }
+                if let Some(sp) = &p.spread {
+                    self.out.push_str(&format!("spread = {}\n", q(&value(sp))));
+                }
+            }
+            if let Some(j) = c.ci {
+                let p = &items[j].parts;
+                if let (Some(a), Some(b)) = (&p.lower, &p.upper) {
+                    self.out.push_str(&format!(
+                        "ci_lower = {}\nci_upper = {}\n",
+                        q(&value(a)),
+                        q(&value(b))
+                    ));
+                    if let Some(l) = p
+                        .level
+                        .as_ref()
+                        .and_then(|l| l.number.plain.parse::<f64>().ok())
+                    {
+                        if l > 0.0 && l < 100.0 {
+                            self.out.push_str(&format!("level = {}\n", l / 100.0));
+                        }
+                    }
+                }
+            }
+            if let Some(p) = c.p.and_then(|j| p_value(&items[j])) {
+                self.out.push_str(&format!("p = {}\n", q(&p)));
+            }
+            let at = c.p.or(c.ci).or(c.difference).expect("a test");
+            self.out.push_str("adjusted = \"not reported\"\n");
+            self.provenance(&items[at]);
+        } else if let Some(j) = c.difference.filter(|_| !has_test) {
+            // A difference with nothing to test it is a fact.
+            self.pending_notes
+                .insert(j, vec![format!("the difference between the arms of {id}")]);
+        }
+        true
     }
 }

@@ -274,6 +274,13 @@ fn study_items(
         if m.timepoints.iter().any(|t| t.median.is_some()) {
             continue;
         }
+        if let Some(why) = m.unconfirmed_reason() {
+            not_drawn.push(NotDrawn {
+                name: format!("{} {} before-after", study.id, m.id),
+                reason: why,
+            });
+            continue;
+        }
         if m.timepoints.len() > MAX_CHART_TIMEPOINTS {
             not_drawn.push(NotDrawn {
                 name: format!("{} {} before-after", study.id, m.id),

@@ -308,6 +308,24 @@ pub fn study_text(a: &StudyAnalysis) -> String {
             "source: {}   design: {}\n{rule}\n",
             s.source_file, s.design
         ));
+        if !s.review_marks.is_empty() {
+            let structural = s
+                .review_marks
+                .iter()
+                .filter(|r| {
+                    let (path, value) = r.split_once(": ").unwrap_or((r, ""));
+                    path.ends_with(".when")
+                        || value.contains("which arm")
+                        || value.contains("control")
+                        || value.contains("time point")
+                })
+                .count();
+            t.push_str(&format!(
+                "REVIEW: this file still holds {} field(s) marked 'review' (a drafted file: a person decides them; `trialstats report --format json` lists them as review_marks){}. Nothing below pairs time points that are not confirmed.\n",
+                s.review_marks.len(),
+                if structural > 0 { format!(", {structural} of them about its structure (arms, time points)") } else { String::new() }
+            ));
+        }
         if s.measures.is_empty()
             && s.slopes.is_empty()
             && s.proportions.is_empty()

@@ -569,7 +569,81 @@ pub struct ArmEvents {
     pub provenance: Provenance,
 }
 
+/// Is a field's value a placeholder a drafted file leaves for a person (`"review"`,
+/// `"review: which time point …"`)?
+pub fn is_review_mark(value: &str) -> bool {
+    let v = value.trim_start();
+    v.get(..6)
+        .is_some_and(|head| head.eq_ignore_ascii_case("review"))
+}
+
+impl Study {
+    /// Every field still marked for review (`"review"` or `"review: …"`), as `path: value`
+    /// (`measures[qmg_1].label: review: QMG`): what a drafted file leaves a person to decide.
+    pub fn review_marks(&self) -> Vec<String> {
+        fn walk(path: &str, v: &serde_json::Value, out: &mut Vec<String>) {
+            match v {
+                serde_json::Value::String(s) if is_review_mark(s) => {
+                    out.push(format!("{path}: {s}"))
+                }
+                serde_json::Value::Array(a) => {
+                    for (i, x) in a.iter().enumerate() {
+                        let key = x
+                            .get("id")
+                            .and_then(|id| id.as_str())
+                            .map(String::from)
+                            .unwrap_or_else(|| i.to_string());
+                        walk(&format!("{path}[{key}]"), x, out);
+                    }
+                }
+                serde_json::Value::Object(o) => {
+                    for (k, x) in o {
+                        // Quotes are the document's words; a sentence may say "review".
+                        if k == "quote" || k == "provenance" {
+                            continue;
+                        }
+                        let p = if path.is_empty() {
+                            k.clone()
+                        } else {
+                            format!("{path}.{k}")
+                        };
+                        walk(&p, x, out);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut out = Vec::new();
+        if let Ok(v) = serde_json::to_value(self) {
+            walk("", &v, &mut out);
+        }
+        out
+    }
+}
+
 impl Measure {
+    /// The time points a person has not confirmed: a drafted file writes `when = "review: …"`
+    /// where the text did not say that two values are time points of one measure of one
+    /// group. Nothing pairs them (no paired test, no before/after chart) until confirmed.
+    pub fn unconfirmed_timepoints(&self) -> Vec<&TimePoint> {
+        self.timepoints
+            .iter()
+            .filter(|t| is_review_mark(&t.when))
+            .collect()
+    }
+
+    /// Why the measure's time points may not be paired, when they may not.
+    pub fn unconfirmed_reason(&self) -> Option<String> {
+        let open = self.unconfirmed_timepoints();
+        (!open.is_empty()).then(|| {
+            let ids: Vec<&str> = open.iter().map(|t| t.id.as_str()).collect();
+            format!(
+                "time points not confirmed ({} marked `when = \"review: …\"`): confirm that they are one group's values of one measure at the times named, not two groups or two measures, before they are paired",
+                ids.join(", ")
+            )
+        })
+    }
+
     /// The baseline: the first time point, when its mean (or median) is reported.
     pub fn baseline(&self) -> Option<&TimePoint> {
         self.timepoints.first().filter(|t| t.has_centre())

@@ -1,0 +1,550 @@
+//! The words of reports that say which group, which time point and which measure a number
+//! belongs to, in English and Japanese. [`super::structure`] reads them around each summary.
+//!
+//! Each cue is a pattern of how reports are written, not of one document:
+//! - **groups** are named by a group noun (`the drug group`, `placebo arm`, `実薬群`), by the
+//!   comparators every trial names (`placebo`, `vehicle`, `sham`, `usual care`, `プラセボ`), or
+//!   by what patients received (`patients receiving 6 mg`, `those treated with X`);
+//! - **time points** by a visit (`week 12`, `month 6`, `day 28`, `12 weeks`, `1 年後`,
+//!   `24週`), an anchor (`baseline`, `before`, `after treatment`, `pre-`, `post-`, `治療前`,
+//!   `投与後`, `開始時`, `end of treatment`, `follow-up`);
+//! - **a time course** by a transition between two values (`from A to B`, `A → B`,
+//!   `A から B に`, `A より B へ`);
+//! - **a change** (values that are themselves changes) by `change`, `fell by`, `reduction
+//!   of`, `変化量`, `低下量`;
+//! - **a new measure** by a content word between two values that is none of the above, a unit
+//!   or a function word (`age 52 ± 11 years and disease duration 6 ± 4 years`).
+
+use regex::Regex;
+use std::sync::OnceLock;
+
+fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pattern).expect("a valid pattern"))
+}
+
+/// A phrase found in a stretch of text: where it stands (byte offsets in that stretch) and
+/// its words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Phrase {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// The comparators every trial names, and the words that make a noun phrase a group.
+const COMPARATORS: &str = r"placebo|vehicle|sham|usual care|standard care|standard of care|controls?|no treatment|プラセボ|偽薬|対照|無治療";
+
+/// Group phrases in `s`: `in the drug group`, `placebo arm`, `the 6 mg group`, `patients
+/// receiving X`, `実薬群`, bare comparators. Overlapping matches keep the longest.
+pub fn groups(s: &str) -> Vec<Phrase> {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let p = re(
+        &P,
+        &format!(
+            r"(?ix)
+            (?P<noun>\b(?:group|arm|cohort)s?\b)
+          | (?P<recv>\b(?:patients|participants|subjects|those|women|men|children)\s+(?:receiving|treated\s+with|taking|given|on)\s+(?:[a-z0-9][a-z0-9\-+./]*)(?:\s+\d+(?:\.\d+)?\s*(?:mg|µg|mcg|g|mg/kg|iu|units?))?)
+          | (?P<cmp>\b(?:{COMPARATORS})\b)
+          | (?P<ja>[^\s、。，,：:;；（）()「」・\d０-９]{{1,12}}群)
+        "
+        ),
+    );
+    let mut out: Vec<Phrase> = Vec::new();
+    for c in p.captures_iter(s) {
+        let m = c.get(0).expect("the match");
+        let (mut start, mut end) = (m.start(), m.end());
+        let numbered = c.name("noun").is_some() && {
+            // `group 1`, `Group B`, `arm II`: a group named by its number.
+            let rest = &s[end..];
+            let label: String = rest
+                .trim_start_matches([' ', '\u{a0}'])
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect();
+            let ok = !label.is_empty()
+                && label.len() <= 3
+                && (label.chars().all(|c| c.is_ascii_digit())
+                    || label.chars().all(|c| c.is_ascii_uppercase()));
+            if ok {
+                let skip = rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
+                end += skip + label.len();
+            }
+            ok
+        };
+        if c.name("noun").is_some() && !numbered {
+            // The group's name: up to three words before the noun, back to a word that
+            // cannot be part of a name (a preposition, an article, a number with a unit).
+            let before = &s[..start];
+            let mut name_start = start;
+            for (k, w) in before
+                .split_inclusive(char::is_whitespace)
+                .rev()
+                .enumerate()
+            {
+                let raw = w.trim();
+                let word = raw.trim_end_matches([',', ';', ':']);
+                let stop = word.is_empty() && k > 0
+                    || raw.ends_with([',', ';', ':', '(', ')', '.'])
+                    || raw.contains(['(', ')', '[', ']'])
+                    || matches!(
+                        word.to_lowercase().as_str(),
+                        "in" | "for"
+                            | "among"
+                            | "with"
+                            | "of"
+                            | "the"
+                            | "a"
+                            | "an"
+                            | "and"
+                            | "or"
+                            | "vs"
+                            | "vs."
+                            | "versus"
+                            | "to"
+                            | "from"
+                            | "by"
+                            | "at"
+                            | "points"
+                            | "point"
+                            | "was"
+                            | "were"
+                            | "is"
+                            | "are"
+                            | "both"
+                            | "each"
+                            | "all"
+                            | "than"
+                    )
+                    || word.ends_with([')', '.', ';', ','])
+                    || word
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_ascii_digit() || c == '-' || c == '−')
+                        && !word.to_lowercase().ends_with("mg")
+                    || k >= 3;
+                if stop {
+                    break;
+                }
+                name_start -= w.len();
+            }
+            if name_start == start {
+                // `the group` alone names no group.
+                continue;
+            }
+            start = name_start;
+        }
+        let text = s[start..end].trim().to_string();
+        let trimmed = strip_leading_words(&text);
+        if trimmed.is_empty() {
+            continue;
+        }
+        if out.last().is_some_and(|l: &Phrase| l.end > start) {
+            out.pop();
+        }
+        out.push(Phrase {
+            start: start + (s[start..end].len() - s[start..end].trim_start().len()),
+            end,
+            text: trimmed,
+        });
+    }
+    out
+}
+
+/// A group's key: its words lower-cased without articles and group nouns (`In the Drug
+/// group` and `drug arm` are one group).
+pub fn group_key(label: &str) -> String {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let p = re(
+        &P,
+        r"(?i)\b(?:in|for|among|with|of|the|a|an|group|groups|arm|arms|cohort|patients|participants|subjects|those|receiving|treated|taking|given|on)\b|群$",
+    );
+    let k = p.replace_all(label, " ").to_lowercase();
+    k.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn strip_leading_words(text: &str) -> String {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let p = re(
+        &P,
+        r"(?i)^(?:(?:in|for|among|with|of|and|or|vs|versus|the|a|an|both|each|all|two|three|treatment|study|than|to|from|at|by|was|were|is|are)\s+)+",
+    );
+    p.replace(text, "").trim().to_string()
+}
+
+/// Is the group a comparator (the control of a trial)?
+pub fn is_control(label: &str) -> bool {
+    static P: OnceLock<Regex> = OnceLock::new();
+    re(&P, &format!(r"(?i)(?:{COMPARATORS})")).is_match(label)
+}
+
+/// Time phrases in `s`.
+pub fn times(s: &str) -> Vec<Phrase> {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let p = re(
+        &P,
+        r"(?ix)
+          \b(?:at\s+|on\s+|by\s+|in\s+|after\s+|during\s+|over\s+)?(?:the\s+)?(?:baseline|screening|enrol?ment|entry|admission|discharge|endpoint|end\s+of\s+(?:treatment|study|the\s+study|therapy|follow-up)|last\s+visit|final\s+visit|follow-up)\b
+        | \b(?:at\s+|on\s+|by\s+|in\s+|after\s+|during\s+|over\s+|to\s+)?(?:the\s+)?(?:week|month|day|year|visit)\s*\d+\b
+        | \b(?:at\s+|after\s+|by\s+|over\s+|within\s+|in\s+|during\s+)?(?:the\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty-four)[\s\-](?:weeks?|months?|days?|years?|hours?)(?:\s+(?:later|after\s+\w+|post-?\w*|of\s+(?:treatment|therapy|follow-up)|treatment|period|study|visit|follow-up|therapy|course))?\b
+        | \b(?:before|after|pre-?|post-?)(?:treatment|therapy|surgery|operation|operative|intervention|infusion|injection|transplantation|administration|dose|dosing|randomi[sz]ation|training|program(?:me)?)\b
+        | \b(?:pretreatment|posttreatment|preoperative|postoperative|pre-intervention|post-intervention)\b
+        | (?:治療|投与|手術|術|移植|導入|介入|観察|投薬|服薬)(?:開始)?(?:前|後|時)
+        | ベースライン | 開始時 | 登録時 | 終了時 | 最終評価時 | 最終観察時
+        | (?:\d+|[一二三四五六七八九十]+)\s*(?:週|か月|カ月|ヶ月|ケ月|箇月|年|日)(?:間)?(?:後|目|時点)
+        | (?:\d+|[一二三四五六七八九十]+)\s*(?:週|か月|カ月|ヶ月|ケ月|箇月)時
+        | 術前 | 術後 | 前後
+        ",
+    );
+    p.find_iter(s)
+        .map(|m| Phrase {
+            start: m.start(),
+            end: m.end(),
+            text: m.as_str().trim().to_string(),
+        })
+        .collect()
+}
+
+/// A time's key: lower case, articles and prepositions dropped (`at week 12` = `week 12`).
+pub fn time_key(label: &str) -> String {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let p = re(
+        &P,
+        r"(?i)\b(?:at|on|by|in|after|during|over|to|the|within)\b",
+    );
+    let k = p.replace_all(label, " ").to_lowercase();
+    k.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Is this time phrase a baseline (the first of a time course)?
+pub fn is_baseline(label: &str) -> bool {
+    static P: OnceLock<Regex> = OnceLock::new();
+    re(
+        &P,
+        r"(?i)baseline|screening|enrol|entry|admission|before|pre-?treatment|pre-?operative|pre-?intervention|\bpre-|前$|ベースライン|開始時|登録時",
+    )
+    .is_match(label)
+}
+
+/// A transition between two values of one time course: `to`, `→`, `から`, `より`, `へ`.
+pub fn transition(between: &str) -> bool {
+    static P: OnceLock<Regex> = OnceLock::new();
+    re(
+        &P,
+        r"(?i)(?:^|[\s,;(])(?:to|into|then)(?:$|[\s,;)])|→|⇒|->|から|より",
+    )
+    .is_match(between)
+}
+
+/// The start of a time course before the first value: `from`, `improved from`.
+pub fn from_before(lead: &str) -> bool {
+    static P: OnceLock<Regex> = OnceLock::new();
+    re(
+        &P,
+        r"(?i)\bfrom\s*$|\bfrom\s+(?:a\s+)?(?:mean\s+(?:of\s+)?)?$",
+    )
+    .is_match(lead.trim_end_matches([' ', ':']).trim_end())
+        || lead.trim_end().ends_with("from")
+}
+
+/// Words that make the values changes (`fell by`, `change from baseline`, `変化量`).
+pub fn change_words(s: &str) -> bool {
+    static P: OnceLock<Regex> = OnceLock::new();
+    re(
+        &P,
+        r"(?i)\bchange[sd]?\b|\b(?:fell|dropped|declined|decreased|increased|rose|improved|reduced|worsened|lowered)\s+by\b|\b(?:reduction|decrease|increase|improvement|decline|gain|loss)\s+(?:of|in)\b|変化量|変化|低下量|減少量|改善量|増加量",
+    )
+    .is_match(s)
+}
+
+/// Words of a comparison between groups: `vs`, `versus`, `compared with`, `対`, `比較`.
+pub fn versus(s: &str) -> bool {
+    static P: OnceLock<Regex> = OnceLock::new();
+    re(
+        &P,
+        r"(?i)\bvs\.?|\bversus\b|\bcompared\s+(?:with|to)\b|\bagainst\b|\bover\s+placebo\b|に対し|対して|と比較|比べ",
+    )
+    .is_match(s)
+}
+
+/// Words that name a difference between groups or time points (its estimate follows).
+pub fn difference_word(s: &str) -> bool {
+    static P: OnceLock<Regex> = OnceLock::new();
+    re(
+        &P,
+        r"(?i)\b(?:difference|diff\.?|treatment\s+effect|mean\s+difference|md|lsmd|ls\s+mean\s+difference)\b|群間差|差",
+    )
+    .is_match(s)
+}
+
+/// Function words, units and statistics words: what may stand between two values of one
+/// measure without naming a new one.
+const FILLER: &[&str] = &[
+    "and",
+    "or",
+    "the",
+    "a",
+    "an",
+    "of",
+    "in",
+    "at",
+    "on",
+    "to",
+    "from",
+    "by",
+    "for",
+    "with",
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "had",
+    "has",
+    "have",
+    "respectively",
+    "mean",
+    "means",
+    "average",
+    "vs",
+    "versus",
+    "compared",
+    "than",
+    "that",
+    "this",
+    "these",
+    "those",
+    "while",
+    "whereas",
+    "but",
+    "then",
+    "after",
+    "before",
+    "during",
+    "over",
+    "as",
+    "it",
+    "its",
+    "their",
+    "both",
+    "each",
+    "all",
+    "group",
+    "groups",
+    "arm",
+    "arms",
+    "patients",
+    "participants",
+    "subjects",
+    "score",
+    "scores",
+    "points",
+    "point",
+    "years",
+    "year",
+    "months",
+    "month",
+    "weeks",
+    "week",
+    "days",
+    "day",
+    "hours",
+    "kg",
+    "mg",
+    "cm",
+    "mm",
+    "ml",
+    "sd",
+    "se",
+    "sem",
+    "iqr",
+    "range",
+    "change",
+    "changes",
+    "changed",
+    "fell",
+    "rose",
+    "decreased",
+    "increased",
+    "improved",
+    "reduced",
+    "declined",
+    "dropped",
+    "worsened",
+    "significantly",
+    "significant",
+    "statistically",
+    "nonsignificantly",
+    "not",
+    "no",
+    "only",
+    "also",
+    "about",
+    "approximately",
+    "baseline",
+    "follow-up",
+    "treatment",
+    "placebo",
+    "control",
+    "value",
+    "values",
+    "level",
+    "levels",
+    "reduction",
+    "increase",
+    "decrease",
+    "improvement",
+    "total",
+    "overall",
+    "n",
+    "p",
+    "ci",
+    "when",
+    "which",
+    "who",
+    "corresponding",
+    "figures",
+    "figure",
+    "respective",
+    "min",
+    "h",
+    "s",
+    "per",
+    "percent",
+    "units",
+    "unit",
+    "μmol",
+    "mmol",
+    "l",
+    "dl",
+    "g",
+    "mg/dl",
+    "mmhg",
+    "bpm",
+    "kg/m2",
+    "ng/ml",
+    "pg/ml",
+    "iu",
+    "u",
+    "x",
+    "times",
+    "ms",
+    "msec",
+    "sec",
+];
+
+/// Content words in `s`: words of three or more letters that are not a function word, a unit
+/// or a word of statistics. A content word between two values names something new.
+pub fn content_words(s: &str) -> Vec<String> {
+    static WORD: OnceLock<Regex> = OnceLock::new();
+    let w = re(&WORD, r"[A-Za-z][A-Za-z\-]{2,}");
+    w.find_iter(s)
+        .map(|m| m.as_str().to_lowercase())
+        .filter(|w| !FILLER.contains(&w.as_str()))
+        .collect()
+}
+
+/// Japanese content between two values: kana/kanji runs that are not particles, units,
+/// time or comparison words. Returns the runs (empty when none).
+pub fn content_ja(s: &str) -> Vec<String> {
+    static RUN: OnceLock<Regex> = OnceLock::new();
+    let r = re(&RUN, r"[\p{Han}\p{Katakana}ー]{2,}");
+    const NOT_CONTENT: &[&str] = &[
+        "治療前",
+        "治療後",
+        "投与前",
+        "投与後",
+        "前後",
+        "開始",
+        "時点",
+        "平均",
+        "標準偏差",
+        "有意",
+        "改善",
+        "減少",
+        "低下",
+        "増加",
+        "上昇",
+        "変化",
+        "それぞれ",
+        "各々",
+        "ポイント",
+        "ヶ月",
+        "カ月",
+        "か月",
+        "週間",
+        "年間",
+        "回",
+        "名",
+        "例",
+        "点",
+        "群",
+        "比較",
+        "治療",
+        "投与",
+        "開始時",
+        "治療開始",
+        "投与開始",
+        "開始後",
+        "には",
+        "では",
+        "ベースライン",
+        "プラセボ",
+        "対照",
+        "全体",
+    ];
+    r.find_iter(s)
+        .map(|m| m.as_str().to_string())
+        .filter(|w| !NOT_CONTENT.iter().any(|n| w == n || w.ends_with("群")))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn group_phrases_in_both_languages() {
+        let g =
+            groups("fell by 4.1 points in the drug group (n = 60) and by 1.9 in the placebo group");
+        let keys: Vec<String> = g.iter().map(|p| group_key(&p.text)).collect();
+        assert_eq!(keys, ["drug", "placebo"]);
+        let g = groups("実薬群で-2.15、プラセボ群で-0.5");
+        let keys: Vec<String> = g.iter().map(|p| group_key(&p.text)).collect();
+        assert_eq!(keys, ["実薬", "プラセボ"]);
+        assert!(is_control("placebo group"));
+        assert!(!is_control("drug group"));
+    }
+
+    #[test]
+    fn time_phrases() {
+        let t: Vec<String> =
+            times("improved from 14 at baseline to 9 after six months and at week 12")
+                .iter()
+                .map(|p| time_key(&p.text))
+                .collect();
+        assert_eq!(t, ["baseline", "six months", "week 12"]);
+        let t: Vec<String> = times("治療前 3.0 から治療開始 1 年後には 0.9")
+            .iter()
+            .map(|p| p.text.clone())
+            .collect();
+        assert_eq!(t, ["治療前", "1 年後"]);
+        assert!(is_baseline("at baseline") && is_baseline("治療前") && !is_baseline("week 12"));
+    }
+
+    #[test]
+    fn transitions_and_content() {
+        assert!(transition(" to "));
+        assert!(transition(" 回から "));
+        assert!(!transition(" years and disease duration "));
+        assert_eq!(
+            content_words(" years and disease duration "),
+            ["disease", "duration"]
+        );
+        assert!(content_words(" points in the drug group (n = 60) and by ")
+            .iter()
+            .all(|w| w == "drug"));
+        assert!(from_before("the QMG score improved from "));
+        assert!(change_words("the score fell by"));
+    }
+}

@@ -1,0 +1,982 @@
+//! The document's structure: which group (arm), which measure and which time point every
+//! summary belongs to, with the evidence for it, decided from the text and its layout.
+//!
+//! The recognisers ([`super::read_document`]) find numbers; this layer reads the document
+//! they sit in, so that the study file, `check text` and the page read the same decisions:
+//!
+//! - **in running text**, each mean ± spread or median is read with the words around it
+//!   ([`super::cues`]): a group phrase or a time phrase right after a value (`4.1 ± 0.5 in the
+//!   drug group`, `9.8 ± 2.7 after six months`) belongs to that value, one before it (`In the
+//!   placebo group, …`, `実薬群で…`, `At week 12 …`) to the values that follow. Two
+//!   consecutive values are then
+//!   - **time points of one measure** when a transition joins them (`from A to B`, `A → B`,
+//!     `A から B に`) or each names a different time of the same group;
+//!   - **arms of one measure** when each names a different group, or `vs` joins them;
+//!   - **different measures** when a content word stands between them that is no group, time,
+//!     unit or function word (`age 52.3 ± 11.0 years and disease duration 6.1 ± 4.2`);
+//!   - **undecided** otherwise: each stays a single value, marked for review, and nothing
+//!     downstream pairs them.
+//! - **in a table**, the header names the columns: a column whose header is not a statistic
+//!   (p, difference, CI, total) is a group, its `N = 120` that group's n; a row labelled with a
+//!   time (`Baseline`, `Week 21`) is a time point of the measure named by the section row above
+//!   it, any other row label a measure of its own; a row that is a change (`change from
+//!   baseline`) is a measure of changes.
+//! - **the n** of a value: printed with it (`(n = 60)`), with its group (`placebo (n = 104)`,
+//!   a column's `N = 120`), or, in a document with one group, the one number of people it
+//!   states (`Twelve patients were treated`).
+//! - **the comparison**: after the arms of a measure, a `difference` and its CI and p; after a
+//!   time course, the p of its change.
+
+use super::cues::{self, Phrase};
+use super::{Item, ItemKind, Sentences};
+use serde::Serialize;
+
+/// One group (arm) of the document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Group {
+    /// As the text names it (`drug group`, `プラセボ群`).
+    pub label: String,
+    /// Its key: lower case, without articles and group nouns (`drug`).
+    pub key: String,
+    /// The index (in the items) of an n printed with the group, if any.
+    pub n: Option<usize>,
+    /// A comparator (placebo, sham, vehicle, usual care, control).
+    pub control: bool,
+}
+
+/// One summary placed in its measure: its group and time point.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Cell {
+    /// The item (an index into the items).
+    pub item: usize,
+    /// Its group (an index into [`Structure::groups`]); `None`: the whole sample.
+    pub group: Option<usize>,
+    /// Its time point in the document's words; `None` when the text names none.
+    pub time: Option<String>,
+    /// The item holding its n, if the text gives one.
+    pub n: Option<usize>,
+    /// Where the n comes from, in words.
+    pub n_evidence: Option<String>,
+}
+
+/// How the summaries of a measure relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Shape {
+    /// One group at two or more time points (decided by the text).
+    TimeCourse,
+    /// Two or more groups, each at the same time points.
+    Arms,
+    /// A single value.
+    Single,
+}
+
+/// The document's comparison that follows a measure: a difference and its CI and p.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Comparison {
+    pub difference: Option<usize>,
+    pub ci: Option<usize>,
+    pub p: Option<usize>,
+}
+
+impl Comparison {
+    fn is_empty(&self) -> bool {
+        self.difference.is_none() && self.ci.is_none() && self.p.is_none()
+    }
+
+    /// The items it holds.
+    pub fn items(&self) -> Vec<usize> {
+        [self.difference, self.ci, self.p]
+            .into_iter()
+            .flatten()
+            .collect()
+    }
+}
+
+/// A measure as the document reports it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Measure {
+    /// What is measured, in the text's words, when the text names it.
+    pub label: Option<String>,
+    /// The values are changes (`fell by`, `change from baseline`, `変化量`).
+    pub change: bool,
+    pub shape: Shape,
+    /// For a time course, in time order; for arms, arm by arm, each arm's time points in order.
+    pub cells: Vec<Cell>,
+    /// The sentence it stands in (its first).
+    pub sentence: usize,
+    /// The comparison printed after it.
+    pub comparison: Comparison,
+    /// Why the structure was read so, in words.
+    pub evidence: Vec<String>,
+    /// What a person must confirm.
+    pub review: Vec<String>,
+}
+
+impl Measure {
+    /// The arms of an [`Shape::Arms`] measure, in order, each with its cells.
+    pub fn arms(&self) -> Vec<(Option<usize>, Vec<&Cell>)> {
+        let mut out: Vec<(Option<usize>, Vec<&Cell>)> = Vec::new();
+        for c in &self.cells {
+            match out.iter_mut().find(|(g, _)| *g == c.group) {
+                Some((_, v)) => v.push(c),
+                None => out.push((c.group, vec![c])),
+            }
+        }
+        out
+    }
+}
+
+/// The structure of a document.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Structure {
+    pub groups: Vec<Group>,
+    pub measures: Vec<Measure>,
+    /// The one number of people a single-group document states, if it states one.
+    pub document_n: Option<usize>,
+    /// Items the structure places (summaries, and the n, p, CI and differences it attaches).
+    #[serde(skip)]
+    pub placed: Vec<bool>,
+}
+
+fn is_summary(kind: ItemKind) -> bool {
+    matches!(
+        kind,
+        ItemKind::MeanSpread | ItemKind::MedianIqr | ItemKind::MedianRange
+    )
+}
+
+/// A phrase found between two summaries, and which of them it belongs to.
+#[derive(Debug, Clone)]
+struct Bound {
+    phrase: Phrase,
+    /// It follows a value closely (`4.1 in the drug group`, `9.8 after six months`, `(実薬群)`).
+    backward: bool,
+}
+
+/// Does `before` (the text between a value and a phrase) leave the phrase attached to the
+/// value: only units, white space, brackets and an n between them?
+fn adjacent(before: &str) -> bool {
+    let stripped = before
+        .replace(|c: char| "()（）[]、,;:=".contains(c), " ")
+        .to_lowercase();
+    stripped.split_whitespace().all(|w| {
+        w.chars().all(|c| c.is_ascii_digit() || c == '.')
+            || matches!(
+                w,
+                "n" | "in"
+                    | "the"
+                    | "at"
+                    | "after"
+                    | "for"
+                    | "among"
+                    | "during"
+                    | "on"
+                    | "by"
+                    | "with"
+                    | "over"
+                    | "a"
+                    | "points"
+                    | "point"
+                    | "years"
+                    | "kg"
+                    | "mg"
+                    | "%"
+                    | "cm"
+                    | "mm"
+                    | "ml"
+                    | "days"
+                    | "months"
+                    | "weeks"
+                    | "units"
+                    | "score"
+                    | "mmhg"
+                    | "回"
+                    | "点"
+                    | "名"
+                    | "例"
+                    | "kg/m2"
+                    | "min"
+                    | "h"
+                    | "mg/dl"
+                    | "mmol/l"
+                    | "ng/ml"
+                    | "pg/ml"
+                    | "iu"
+                    | "u/l"
+                    | "bpm"
+                    | "ms"
+                    | "g/dl"
+                    | "μmol/l"
+                    | "sec"
+            )
+    })
+}
+
+/// The phrases of `between` (the text after value `k - 1` and before value `k`), each bound
+/// backward to the value before it or forward to the value after it.
+fn bind(between: &str, found: Vec<Phrase>, first: bool) -> Vec<Bound> {
+    found
+        .into_iter()
+        .map(|phrase| {
+            let before = &between[..phrase.start];
+            let starts_preposition = {
+                let t = phrase.text.to_lowercase();
+                [
+                    "in ", "at ", "after ", "for ", "among ", "during ", "on ", "by ", "with ",
+                    "over ",
+                ]
+                .iter()
+                .any(|p| t.starts_with(p))
+                    || between[..phrase.start]
+                        .trim_end()
+                        .ends_with(['(', '（', '['])
+                    || before.trim_end().to_lowercase().ends_with(" in")
+                    || before.trim_end().to_lowercase().ends_with(" at")
+                    || before.trim_end().to_lowercase().ends_with(" after")
+                    || before.trim_end().to_lowercase().ends_with(" in the")
+                    || before.trim_end().to_lowercase().ends_with(" at the")
+            };
+            let backward = !first && adjacent(before) && starts_preposition;
+            Bound { phrase, backward }
+        })
+        .collect()
+}
+
+/// What the text says about one summary of a sentence.
+#[derive(Debug, Clone, Default)]
+struct Local {
+    group: Option<(String, String)>,
+    time: Option<String>,
+    /// A transition (`to`, `→`, `から`) stands between it and the value before.
+    transition: bool,
+    /// `vs` stands between it and the value before.
+    versus: bool,
+    /// Content words between it and the value before (a new measure).
+    content: Vec<String>,
+    /// A word naming a difference stands before it (`with a difference of 0.65 ± 0.78`).
+    difference: bool,
+    /// The text before it in the sentence's first clause names this much of the measure.
+    label: Option<String>,
+    from: bool,
+}
+
+/// The structure of a document from its items.
+pub fn read_structure(doc: &Sentences, items: &[Item]) -> Structure {
+    let mut s = Structure {
+        placed: vec![false; items.len()],
+        ..Default::default()
+    };
+    s.document_n = document_n(doc, items);
+    group_ns(doc, items, &mut s);
+    let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); doc.sentences.len()];
+    for (i, item) in items.iter().enumerate() {
+        if item.sentence < by_sentence.len() {
+            by_sentence[item.sentence].push(i);
+        }
+    }
+    let mut table_rows: Vec<usize> = Vec::new();
+    for (si, members) in by_sentence.iter().enumerate() {
+        let line = doc.sentences[si].span.clone();
+        let text = &doc.original[line];
+        if super::sentences::is_table_row(text) {
+            table_rows.push(si);
+            continue;
+        }
+        if !table_rows.is_empty() {
+            super::structure_table::read_table(doc, items, &by_sentence, &table_rows, &mut s);
+            table_rows.clear();
+        }
+        read_sentence(doc, items, si, members, &mut s);
+    }
+    if !table_rows.is_empty() {
+        super::structure_table::read_table(doc, items, &by_sentence, &table_rows, &mut s);
+    }
+    s
+}
+
+/// The group index for `(label, key)`, added if new.
+pub(super) fn group_index(s: &mut Structure, label: &str, key: &str) -> usize {
+    if let Some(i) = s.groups.iter().position(|g| g.key == key) {
+        return i;
+    }
+    s.groups.push(Group {
+        label: label.to_string(),
+        key: key.to_string(),
+        n: None,
+        control: cues::is_control(label),
+    });
+    s.groups.len() - 1
+}
+
+/// Groups named with their n anywhere in the text (`placebo (n = 104)`, `プラセボ群 52 名`):
+/// the group's n, read before any value is placed.
+fn group_ns(doc: &Sentences, items: &[Item], s: &mut Structure) {
+    for (j, item) in items.iter().enumerate() {
+        if item.kind != ItemKind::N {
+            continue;
+        }
+        let sentence = &doc.sentences[item.sentence];
+        if super::sentences::is_table_row(&doc.original[sentence.span.clone()]) {
+            continue;
+        }
+        let start = sentence.span.start;
+        let before = &doc.original[start..item.span[0]];
+        let Some(g) = cues::groups(before).into_iter().last() else {
+            continue;
+        };
+        // Only brackets, `n`, `=` and white space between the group and its n.
+        let gap = &before[g.end..];
+        if gap
+            .chars()
+            .all(|c| c.is_whitespace() || "(（[:=,nN".contains(c))
+            && gap.len() <= 8
+        {
+            let key = cues::group_key(&g.text);
+            if key.is_empty() {
+                continue;
+            }
+            let gi = group_index(s, &g.text, &key);
+            if s.groups[gi].n.is_none() {
+                s.groups[gi].n = Some(j);
+            }
+        }
+    }
+}
+
+/// The one number of people a document states in a sentence with no summary (`Twelve
+/// patients were treated`, `7名の患者`), if it states exactly one distinct such number.
+fn document_n(doc: &Sentences, items: &[Item]) -> Option<usize> {
+    let mut found: Vec<usize> = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        if item.kind != ItemKind::N {
+            continue;
+        }
+        let same_sentence_summary = items
+            .iter()
+            .any(|j| j.sentence == item.sentence && is_summary(j.kind));
+        if same_sentence_summary {
+            continue;
+        }
+        // A number of people: `Twelve patients`, `7名`, `n = 12`; not `4 symptoms`.
+        let people = match item.parts.unit.as_deref() {
+            None => true,
+            Some(u) => {
+                let u = u.to_lowercase();
+                [
+                    "patient",
+                    "participant",
+                    "subject",
+                    "people",
+                    "person",
+                    "women",
+                    "men",
+                    "children",
+                    "adult",
+                    "volunteer",
+                    "case",
+                    "名",
+                    "例",
+                    "人",
+                ]
+                .iter()
+                .any(|w| u.contains(w))
+            }
+        };
+        let in_table = super::sentences::is_table_row(
+            &doc.original[doc.sentences[item.sentence].span.clone()],
+        );
+        if people && !in_table {
+            found.push(i);
+        }
+    }
+    let mut values: Vec<&str> = found
+        .iter()
+        .filter_map(|&i| {
+            items[i]
+                .parts
+                .value
+                .as_ref()
+                .map(|v| v.number.plain.as_str())
+        })
+        .collect();
+    values.sort_unstable();
+    values.dedup();
+    (values.len() == 1).then(|| found[0])
+}
+
+fn read_sentence(doc: &Sentences, items: &[Item], si: usize, members: &[usize], s: &mut Structure) {
+    let summaries: Vec<usize> = members
+        .iter()
+        .copied()
+        .filter(|&i| is_summary(items[i].kind))
+        .collect();
+    if summaries.is_empty() {
+        return;
+    }
+    let sentence = &doc.sentences[si];
+    let original = doc.original;
+    // The text before each summary (since the one before it), and after the last.
+    let mut locals: Vec<Local> = vec![Local::default(); summaries.len()];
+    let mut sentence_time: Option<String> = None;
+    let mut carried_group: Option<(String, String)> = None;
+    // A `than` comparison names its groups in an order the values may not follow.
+    let mut comparator = false;
+    for k in 0..=summaries.len() {
+        let start = if k == 0 {
+            sentence.span.start
+        } else {
+            items[summaries[k - 1]].span[1]
+        };
+        let end = if k < summaries.len() {
+            items[summaries[k]].span[0]
+        } else {
+            sentence.span.end
+        };
+        if end < start {
+            continue;
+        }
+        let between = &original[start..end];
+        let first = k == 0;
+        let last = k == summaries.len();
+        let groups = bind(between, cues::groups(between), first);
+        let times = bind(between, cues::times(between), first);
+        for b in &groups {
+            let key = cues::group_key(&b.phrase.text);
+            if key.is_empty() {
+                continue;
+            }
+            let g = (b.phrase.text.clone(), key);
+            if b.backward {
+                if k > 0 {
+                    locals[k - 1].group = Some(g);
+                }
+            } else if !last {
+                let than = between[..b.phrase.start]
+                    .trim_end()
+                    .to_lowercase()
+                    .trim_end_matches(" the")
+                    .trim_end_matches(" in")
+                    .trim_end()
+                    .ends_with("than");
+                if than {
+                    // `less in X than in the placebo group (37.5 versus 46.8)`: the values
+                    // follow the order of the comparison, not the last group named.
+                    comparator = true;
+                    continue;
+                }
+                locals[k].group = Some(g.clone());
+                carried_group = Some(g);
+            }
+        }
+        for b in &times {
+            if b.backward {
+                if k > 0 && locals[k - 1].time.is_none() {
+                    locals[k - 1].time = Some(b.phrase.text.clone());
+                }
+            } else if first {
+                sentence_time = Some(b.phrase.text.clone());
+            } else if !last && locals[k].time.is_none() {
+                locals[k].time = Some(b.phrase.text.clone());
+            }
+        }
+        if last {
+            break;
+        }
+        if locals[k].group.is_none() && !(k > 0 && cues::versus(between)) {
+            // A group named before carries to the values after it, but not across `vs`:
+            // `placebo 4.1 vs 3.2` does not make 3.2 placebo's.
+            if let Some(g) = &carried_group {
+                locals[k].group = Some(g.clone());
+            }
+        }
+        // What is left once the phrases, the other items and the numbers are taken out names
+        // a new measure, if anything.
+        let mut rest = between.to_string();
+        let mut cut: Vec<(usize, usize)> = groups
+            .iter()
+            .map(|b| (b.phrase.start, b.phrase.end))
+            .chain(times.iter().map(|b| (b.phrase.start, b.phrase.end)))
+            .collect();
+        for &j in members {
+            let [a, b] = items[j].span;
+            if a >= start && b <= end {
+                cut.push((a - start, b - start));
+            }
+        }
+        cut.sort_unstable();
+        for (a, b) in cut.into_iter().rev() {
+            if a <= b && b <= rest.len() && rest.is_char_boundary(a) && rest.is_char_boundary(b) {
+                rest.replace_range(a..b, " ");
+            }
+        }
+        let mut content = cues::content_words(&rest);
+        content.extend(cues::content_ja(&rest));
+        if first {
+            locals[k].label = label_of(&rest);
+            locals[k].from = cues::from_before(between);
+        } else {
+            locals[k].difference = cues::difference_word(&rest);
+            locals[k].content = content;
+            locals[k].transition = cues::transition(&rest) && !cues::versus(&rest);
+            locals[k].versus = cues::versus(between);
+            if !locals[k].content.is_empty() {
+                locals[k].label = label_of(&rest);
+                locals[k].from = cues::from_before(between);
+            }
+        }
+    }
+    if comparator {
+        for l in &mut locals {
+            l.group = None;
+        }
+    }
+    let change = cues::change_words(&sentence.quote);
+
+    // Relations between consecutive summaries, then runs of one time course, then arms.
+    #[derive(Clone, Copy, PartialEq, Debug)]
+    enum Relation {
+        Time,
+        Arms,
+        NewMeasure,
+        Undecided,
+        /// The difference between the arms just read (`a difference of 0.65 ± 0.78`).
+        Comparison,
+    }
+    let mut relation = vec![Relation::NewMeasure; summaries.len()];
+    for k in 1..summaries.len() {
+        let (a, b) = (&locals[k - 1], &locals[k]);
+        let group_differs = matches!((&a.group, &b.group), (Some(x), Some(y)) if x.1 != y.1);
+        let times_differ = matches!((&a.time, &b.time), (Some(x), Some(y)) if cues::time_key(x) != cues::time_key(y));
+        // A time course never returns to its baseline: a second baseline starts a new one.
+        let back_to_baseline = b.time.as_deref().is_some_and(cues::is_baseline)
+            && a.time.as_deref().is_some_and(|t| !cues::is_baseline(t));
+        relation[k] = if b.difference {
+            Relation::Comparison
+        } else if !b.content.is_empty() || back_to_baseline {
+            Relation::NewMeasure
+        } else if group_differs || (b.versus && !b.transition) {
+            Relation::Arms
+        } else if b.transition || times_differ {
+            Relation::Time
+        } else {
+            Relation::Undecided
+        };
+    }
+    // Time-course runs.
+    let mut runs: Vec<Vec<usize>> = Vec::new(); // indices into summaries
+    for (k, rel) in relation.iter().enumerate() {
+        match runs.last_mut() {
+            Some(run) if k > 0 && *rel == Relation::Time => run.push(k),
+            _ => runs.push(vec![k]),
+        }
+    }
+    // Arms: consecutive runs of the same length joined by an Arms relation.
+    let mut r = 0;
+    while r < runs.len() {
+        let mut arms = vec![r];
+        while let Some(&last) = arms.last() {
+            let next = last + 1;
+            if next < runs.len()
+                && relation[runs[next][0]] == Relation::Arms
+                && runs[next].len() == runs[r].len()
+            {
+                arms.push(next);
+            } else {
+                break;
+            }
+        }
+        let first_k = runs[r][0];
+        if relation[first_k] == Relation::Comparison && runs[r].len() == 1 {
+            let last_arms = s
+                .measures
+                .last_mut()
+                .filter(|m| m.sentence == si && m.shape == Shape::Arms && m.arms().len() == 2);
+            if let Some(m) = last_arms {
+                let j = summaries[first_k];
+                let until = summaries
+                    .get(first_k + 1)
+                    .map(|&x| items[x].span[0])
+                    .unwrap_or(sentence.span.end);
+                let after = comparison(original, items, members, items[j].span[1], until);
+                m.comparison.difference = Some(j);
+                m.comparison.ci = m.comparison.ci.or(after.ci);
+                m.comparison.p = m.comparison.p.or(after.p);
+                m.evidence
+                    .push("the difference between the arms follows them".into());
+                r += 1;
+                continue;
+            }
+        }
+        let label = locals[first_k].label.clone();
+        let mut m = Measure {
+            label,
+            change,
+            shape: Shape::Single,
+            cells: Vec::new(),
+            sentence: si,
+            comparison: Comparison::default(),
+            evidence: Vec::new(),
+            review: Vec::new(),
+        };
+        for &run in &arms {
+            for (pos, &k) in runs[run].iter().enumerate() {
+                let l = &locals[k];
+                let group = l
+                    .group
+                    .as_ref()
+                    .map(|(label, key)| group_index(s, label, key));
+                let mut time = l.time.clone();
+                if time.is_none() && runs[run].len() > 1 {
+                    // `from A to B`: A is the earlier, B the later.
+                    time = Some(if pos == 0 {
+                        "before".into()
+                    } else if pos + 1 == runs[run].len() {
+                        "after".into()
+                    } else {
+                        format!("time point {}", pos + 1)
+                    });
+                }
+                if time.is_none() {
+                    time = sentence_time.clone();
+                }
+                m.cells.push(Cell {
+                    item: summaries[k],
+                    group,
+                    time,
+                    n: None,
+                    n_evidence: None,
+                });
+            }
+        }
+        if arms.len() >= 2 {
+            m.shape = Shape::Arms;
+            m.evidence.push(
+                if arms.iter().all(|&a| locals[runs[a][0]].group.is_some()) {
+                    "each value names its group".to_string()
+                } else {
+                    "the values are set against each other (vs)".to_string()
+                },
+            );
+            if m.cells.iter().any(|c| c.group.is_none()) {
+                m.review.push("which arm each value is: the text sets them against each other without naming every group".into());
+            }
+        } else if runs[r].len() >= 2 {
+            m.shape = Shape::TimeCourse;
+            let transition = runs[r][1..].iter().any(|&k| locals[k].transition);
+            m.evidence.push(if transition {
+                "a transition joins the values (from … to, →, から)".to_string()
+            } else {
+                "each value names a different time point".to_string()
+            });
+            let keys: Vec<String> = m
+                .cells
+                .iter()
+                .filter_map(|c| c.time.as_deref().map(cues::time_key))
+                .collect();
+            let mut unique = keys.clone();
+            unique.sort();
+            unique.dedup();
+            if unique.len() < keys.len() {
+                m.review
+                    .push("two values name the same time point: confirm the order".into());
+            }
+        } else {
+            let k = runs[r][0];
+            let undecided_before = k > 0 && relation[k] == Relation::Undecided;
+            let undecided_after = k + 1 < summaries.len() && relation[k + 1] == Relation::Undecided;
+            if undecided_before || undecided_after {
+                m.review.push("another mean ± spread stands in this sentence with nothing that says whether they are two time points, two groups or two measures: confirm before pairing them".into());
+            }
+        }
+        // The comparison after the measure, up to the next summary of the sentence.
+        let end_k = *runs[*arms.last().expect("one arm")]
+            .last()
+            .expect("one value");
+        let after = items[summaries[end_k]].span[1];
+        let until = summaries
+            .get(end_k + 1)
+            .map(|&j| items[j].span[0])
+            .unwrap_or(sentence.span.end);
+        if m.shape != Shape::Single {
+            m.comparison = comparison(original, items, members, after, until);
+        }
+        s.measures.push(m);
+        r = arms.last().expect("one arm") + 1;
+    }
+    attach_n(original, items, members, s, si);
+}
+
+/// A label from the words before the first value of a measure (`the QMG score improved from`
+/// → `QMG score`): the longest run of content words, as printed.
+fn label_of(text: &str) -> Option<String> {
+    let words = cues::content_words(text);
+    if let Some(first) = words.first() {
+        // Take the printed stretch from the first content word to the last.
+        let lower = text.to_lowercase();
+        let a = lower.find(first.as_str())?;
+        let last = words.last()?;
+        let b = lower.rfind(last.as_str())? + last.len();
+        let span = text.get(a..b)?.trim();
+        // Keep a capitalised acronym before it (`QMG score`).
+        let before = text[..a].trim_end();
+        let acronym = before
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .filter(|w| {
+                w.len() >= 2
+                    && w.chars()
+                        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
+            });
+        let label = match acronym {
+            Some(a) => format!("{a} {span}"),
+            None => span.to_string(),
+        };
+        return (!label.is_empty() && label.len() <= 80).then_some(label);
+    }
+    let ja = cues::content_ja(text);
+    ja.last().cloned().or_else(|| {
+        let before = text.trim_end();
+        before
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .filter(|w| {
+                w.len() >= 2
+                    && w.chars()
+                        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
+            })
+            .map(String::from)
+    })
+}
+
+/// The difference, CI and p printed between byte `after` and `until`.
+fn comparison(
+    original: &str,
+    items: &[Item],
+    members: &[usize],
+    after: usize,
+    until: usize,
+) -> Comparison {
+    let mut c = Comparison::default();
+    for &j in members {
+        let it = &items[j];
+        if it.span[0] < after || it.span[1] > until {
+            continue;
+        }
+        match it.kind {
+            ItemKind::Number if c.difference.is_none() => {
+                let lead_start = it.span[0].saturating_sub(40).max(after);
+                let mut lead_start = lead_start;
+                while !original.is_char_boundary(lead_start) {
+                    lead_start += 1;
+                }
+                if cues::difference_word(&original[lead_start..it.span[0]]) {
+                    c.difference = Some(j);
+                }
+            }
+            ItemKind::Ci if c.ci.is_none() => c.ci = Some(j),
+            ItemKind::P if c.p.is_none() => c.p = Some(j),
+            _ => {}
+        }
+    }
+    if c.is_empty() {
+        Comparison::default()
+    } else {
+        c
+    }
+}
+
+/// Each cell's n of the sentence `si`: printed with the value, with its group, or the
+/// document's.
+fn attach_n(doc_text: &str, items: &[Item], members: &[usize], s: &mut Structure, si: usize) {
+    let ns: Vec<usize> = members
+        .iter()
+        .copied()
+        .filter(|&j| items[j].kind == ItemKind::N)
+        .collect();
+    let measures: Vec<usize> = s
+        .measures
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.sentence == si)
+        .map(|(i, _)| i)
+        .collect();
+    let all_cells: Vec<usize> = measures
+        .iter()
+        .flat_map(|&m| s.measures[m].cells.iter().map(|c| c.item))
+        .collect();
+    for &mi in &measures {
+        for ci in 0..s.measures[mi].cells.len() {
+            let item = s.measures[mi].cells[ci].item;
+            // Printed with it: the first n after it, before the next summary.
+            let next = all_cells
+                .iter()
+                .copied()
+                .filter(|&j| items[j].span[0] > items[item].span[1])
+                .map(|j| items[j].span[0])
+                .min()
+                .unwrap_or(usize::MAX);
+            let own = s.measures[mi].cells[ci]
+                .group
+                .map(|g| s.groups[g].key.clone());
+            let with = ns.iter().copied().find(|&j| {
+                items[j].span[0] >= items[item].span[1]
+                    && items[j].span[0] < next
+                    && items[j].span[0] - items[item].span[1] <= 80
+            });
+            // An n after the value is its own unless another group is named between them
+            // (`群(112例)で-0.95、ピオグリタゾン群(97例)で…`: 97 is the next group's).
+            let with = with.filter(|&j| {
+                let between = &doc_text[items[item].span[1]..items[j].span[0]];
+                cues::groups(between)
+                    .iter()
+                    .all(|g| Some(cues::group_key(&g.text)) == own)
+            });
+            let cell = &mut s.measures[mi].cells[ci];
+            if let Some(j) = with {
+                cell.n = Some(j);
+                cell.n_evidence = Some(format!("printed with it ('{}')", items[j].text.trim()));
+                s.placed[j] = true;
+                if let Some(g) = cell.group {
+                    if s.groups[g].n.is_none() {
+                        s.groups[g].n = Some(j);
+                    }
+                }
+            }
+        }
+    }
+    // The group's n, or the document's, for the cells still without one.
+    let groups_n: Vec<Option<usize>> = s.groups.iter().map(|g| g.n).collect();
+    let doc_n = s.document_n;
+    let any_groups = !s.groups.is_empty();
+    for &mi in &measures {
+        for cell in &mut s.measures[mi].cells {
+            if cell.n.is_some() {
+                continue;
+            }
+            if let Some(g) = cell.group {
+                if let Some(j) = groups_n[g] {
+                    cell.n = Some(j);
+                    cell.n_evidence = Some(format!("the group's n ('{}')", items[j].text.trim()));
+                }
+            } else if let (Some(j), false) = (doc_n, any_groups) {
+                cell.n = Some(j);
+                cell.n_evidence = Some(format!(
+                    "the document's one number of patients ('{}', line {})",
+                    items[j].quote.trim(),
+                    items[j].line
+                ));
+            }
+        }
+    }
+    for &mi in &measures {
+        let m = &s.measures[mi];
+        let placed: Vec<usize> = m
+            .cells
+            .iter()
+            .map(|c| c.item)
+            .chain(m.comparison.items())
+            .collect();
+        for j in placed {
+            s.placed[j] = true;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draft::read_document;
+
+    fn read(text: &str) -> (Vec<Item>, Structure) {
+        let doc = Sentences::new(text);
+        let items = read_document(&doc);
+        let s = read_structure(&doc, &items);
+        (items, s)
+    }
+
+    #[test]
+    fn two_arms_in_one_sentence_are_arms_with_their_comparison() {
+        let (items, s) = read("At week 12 the MG-ADL score fell by 4.1 ± 0.5 points in the drug group (n = 60) and by 1.9 ± 0.5 points in the placebo group (n = 58); difference −2.2 (95% CI −3.6 to −0.8), p = 0.002.");
+        assert_eq!(s.measures.len(), 1, "{:#?}", s.measures);
+        let m = &s.measures[0];
+        assert_eq!(m.shape, Shape::Arms);
+        assert!(m.change);
+        let groups: Vec<&str> = m
+            .cells
+            .iter()
+            .map(|c| s.groups[c.group.unwrap()].key.as_str())
+            .collect();
+        assert_eq!(groups, ["drug", "placebo"]);
+        let ns: Vec<&str> = m
+            .cells
+            .iter()
+            .map(|c| {
+                items[c.n.unwrap()]
+                    .parts
+                    .value
+                    .as_ref()
+                    .unwrap()
+                    .number
+                    .plain
+                    .as_str()
+            })
+            .collect();
+        assert_eq!(ns, ["60", "58"]);
+        assert!(
+            m.comparison.difference.is_some()
+                && m.comparison.ci.is_some()
+                && m.comparison.p.is_some()
+        );
+        assert!(s.groups[1].control && !s.groups[0].control);
+    }
+
+    #[test]
+    fn one_group_keeps_measures_apart_and_reads_its_time_course() {
+        let (items, s) = read("12 patients were treated. Mean age was 52.3 ± 11.0 years and disease duration 6.1 ± 4.2 years; the QMG score improved from 14.2 ± 3.1 to 9.8 ± 2.7 after six months (p = 0.004).");
+        let shapes: Vec<Shape> = s.measures.iter().map(|m| m.shape).collect();
+        assert_eq!(
+            shapes,
+            [Shape::Single, Shape::Single, Shape::TimeCourse],
+            "{:#?}",
+            s.measures
+        );
+        let qmg = &s.measures[2];
+        assert_eq!(qmg.cells.len(), 2);
+        assert!(qmg.comparison.p.is_some());
+        assert_eq!(qmg.cells[1].time.as_deref(), Some("after six months"));
+        let n = qmg.cells[0].n.expect("the document's n");
+        assert_eq!(items[n].parts.value.as_ref().unwrap().number.plain, "12");
+        assert!(
+            qmg.label.as_deref().unwrap_or("").contains("QMG"),
+            "{:?}",
+            qmg.label
+        );
+    }
+
+    #[test]
+    fn japanese_before_after_pairs() {
+        let (_, s) = read("疼痛は各々治療前 3.0 ± 1.5 から治療開始 1 年後には 0.9 ± 1.2、 治療前 6.1 ± 2.0 から 1 年後 3.0 ± 1.4 へと著明に改善しました。");
+        let shapes: Vec<Shape> = s.measures.iter().map(|m| m.shape).collect();
+        assert_eq!(
+            shapes,
+            [Shape::TimeCourse, Shape::TimeCourse],
+            "{:#?}",
+            s.measures
+        );
+    }
+
+    #[test]
+    fn two_values_with_nothing_between_stay_undecided() {
+        let (_, s) = read("The scores were 5.1 ± 1.7 and 4.1 ± 1.6.");
+        assert!(s.measures.iter().all(|m| m.shape == Shape::Single));
+        assert!(s.measures.iter().all(|m| !m.review.is_empty()));
+    }
+
+    #[test]
+    fn japanese_arms() {
+        let (_, s) = read("24週時の変化量は実薬群で-2.15 ± 0.4、プラセボ群で-0.50 ± 0.4であった。");
+        assert_eq!(s.measures.len(), 1, "{:#?}", s.measures);
+        assert_eq!(s.measures[0].shape, Shape::Arms);
+    }
+}

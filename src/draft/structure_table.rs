@@ -1,0 +1,390 @@
+//! The structure of a table as text extraction leaves it (cells set apart by `|` or tabs):
+//! the header row names the columns, the row labels name measures and time points
+//! ([`super::structure`] owns the types and the rules for running text).
+//!
+//! - The header is the first row with cells and no mean ± spread. A header cell that names a
+//!   statistic (p, difference, CI, ratio, total, 群間差, p値) is a statistic column; one that
+//!   names a time (`Baseline`, `Week 12`, `治療前`) a time column; any other a group column,
+//!   its `n = 60` / `N = 120` that group's n.
+//! - With group columns, a row labelled with a time is a time point of the measure named by
+//!   the section row above it (a label with no numbers); any other label is a measure of its
+//!   own at one time point; a row labelled as a change (`change from baseline`) is a measure
+//!   of changes. The statistic cells of a row are its comparison.
+//! - With time columns, each row is one measure's time course.
+
+use super::cues;
+use super::structure::{group_index, Cell, Comparison, Measure, Shape, Structure};
+use super::{Item, ItemKind, Sentences};
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Column {
+    Label,
+    Group(usize),
+    Time,
+    Statistic(Stat),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Stat {
+    P,
+    Difference,
+    Ci,
+    Other,
+}
+
+fn stat_of(header: &str) -> Option<Stat> {
+    let h = header.to_lowercase();
+    let h = h.trim();
+    if h == "p"
+        || h.starts_with("p ")
+        || h.contains("p value")
+        || h.contains("p-value")
+        || h.contains("p値")
+        || h == "p*"
+    {
+        Some(Stat::P)
+    } else if h.contains("difference") || h.contains("群間差") || h.contains("diff") {
+        Some(Stat::Difference)
+    } else if h.contains("95%") || h.contains("ci") && h.len() <= 12 || h.contains("信頼区間") {
+        Some(Stat::Ci)
+    } else if [
+        "total",
+        "overall",
+        "all patients",
+        "all",
+        "合計",
+        "全体",
+        "ratio",
+        "estimate",
+        "effect",
+    ]
+    .iter()
+    .any(|w| h == *w || h.starts_with(&format!("{w} ")) || h.starts_with(&format!("{w}(")))
+    {
+        Some(Stat::Other)
+    } else {
+        None
+    }
+}
+
+/// Is a label (a row label or a header) a time and nothing else?
+fn time_only(label: &str) -> Option<String> {
+    let t = cues::times(label);
+    let first = t.first()?;
+    let mut rest = label.to_string();
+    for p in t.iter().rev() {
+        rest.replace_range(p.start..p.end, " ");
+    }
+    (cues::content_words(&rest).is_empty() && cues::content_ja(&rest).is_empty())
+        .then(|| first.text.clone())
+}
+
+/// The byte ranges (in the document) of a row's cells.
+fn cells_of(original: &str, span: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
+    let text = &original[span.clone()];
+    let sep: &[char] = if text.matches('|').count() >= 2 {
+        &['|']
+    } else {
+        &['\t']
+    };
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if sep.contains(&c) {
+            out.push(span.start + start..span.start + i);
+            start = i + c.len_utf8();
+        }
+    }
+    out.push(span.start + start..span.end);
+    // A row that opens with `|` has an empty first cell; drop it so the label is cell 0.
+    if text.trim_start().starts_with(sep) && !out.is_empty() {
+        out.remove(0);
+    }
+    out
+}
+
+fn cell_index(cells: &[std::ops::Range<usize>], at: usize) -> Option<usize> {
+    cells
+        .iter()
+        .position(|c| c.start <= at && at < c.end.max(c.start + 1))
+}
+
+/// Read one block of table rows (sentence indices, in order).
+pub(super) fn read_table(
+    doc: &Sentences,
+    items: &[Item],
+    by_sentence: &[Vec<usize>],
+    rows: &[usize],
+    s: &mut Structure,
+) {
+    let original = doc.original;
+    let summary = |j: &usize| {
+        matches!(
+            items[*j].kind,
+            ItemKind::MeanSpread | ItemKind::MedianIqr | ItemKind::MedianRange
+        )
+    };
+    // The header: the first row with two or more cells after the label and no summary.
+    let Some(h) = rows.iter().position(|&r| {
+        let cells = cells_of(original, doc.sentences[r].span.clone());
+        cells.len() >= 3 && !by_sentence[r].iter().any(summary)
+    }) else {
+        return;
+    };
+    let header_row = rows[h];
+    let header_cells = cells_of(original, doc.sentences[header_row].span.clone());
+    let mut columns = vec![Column::Label];
+    for c in &header_cells[1..] {
+        let text = original[c.clone()].trim();
+        let col = if text.is_empty() || text.chars().all(|ch| ch == '-' || ch == ':' || ch == ' ') {
+            Column::Statistic(Stat::Other)
+        } else if let Some(st) = stat_of(text) {
+            Column::Statistic(st)
+        } else if time_only(text).is_some() {
+            Column::Time
+        } else {
+            // The group's label without its `n = 60`.
+            let n_item = by_sentence[header_row].iter().copied().find(|&j| {
+                items[j].kind == ItemKind::N
+                    && items[j].span[0] >= c.start
+                    && items[j].span[1] <= c.end
+            });
+            let label_end = n_item.map(|j| items[j].span[0]).unwrap_or(c.end);
+            let label = original[c.start..label_end.max(c.start)]
+                .trim()
+                .trim_end_matches(['(', '（', ',', ';'])
+                .trim()
+                .to_string();
+            let label = if label.is_empty() {
+                text.to_string()
+            } else {
+                label
+            };
+            let key = label.to_lowercase();
+            let g = group_index(s, &label, &key);
+            if let Some(j) = n_item {
+                s.groups[g].n = Some(j);
+                s.placed[j] = true;
+            }
+            Column::Group(g)
+        };
+        columns.push(col);
+    }
+    let time_columns = columns.iter().filter(|c| **c == Column::Time).count() >= 2;
+    let group_columns = columns
+        .iter()
+        .filter(|c| matches!(c, Column::Group(_)))
+        .count();
+    let mut section: Option<String> = None;
+    let mut last_measure: Option<usize> = None;
+    for &r in &rows[h + 1..] {
+        let span = doc.sentences[r].span.clone();
+        let cells = cells_of(original, span);
+        let label = cells
+            .first()
+            .map(|c| original[c.clone()].trim().to_string())
+            .unwrap_or_default();
+        let members = &by_sentence[r];
+        let summaries: Vec<usize> = members.iter().copied().filter(summary).collect();
+        let has_items = members
+            .iter()
+            .any(|&j| cell_index(&cells, items[j].span[0]).is_some_and(|c| c >= 1));
+        if !has_items {
+            if !label.is_empty() && !label.chars().all(|c| c == '-' || c == ':' || c == ' ') {
+                section = Some(label.clone());
+            }
+            continue;
+        }
+        // A row of p-values or differences after a measure: its comparison.
+        if summaries.is_empty() {
+            if let (Some(st), Some(mi)) = (
+                stat_of(&label)
+                    .or_else(|| cues::difference_word(&label).then_some(Stat::Difference)),
+                last_measure,
+            ) {
+                let m: &mut Measure = &mut s.measures[mi];
+                if m.shape == Shape::Arms && m.arms().len() == 2 {
+                    for &j in members {
+                        let k = items[j].kind;
+                        match (st, k) {
+                            (Stat::P, ItemKind::P) if m.comparison.p.is_none() => {
+                                m.comparison.p = Some(j)
+                            }
+                            (Stat::Difference, ItemKind::Number)
+                                if m.comparison.difference.is_none() =>
+                            {
+                                m.comparison.difference = Some(j)
+                            }
+                            (_, ItemKind::Ci) if m.comparison.ci.is_none() => {
+                                m.comparison.ci = Some(j)
+                            }
+                            _ => {}
+                        }
+                    }
+                    for j in m.comparison.items() {
+                        s.placed[j] = true;
+                    }
+                }
+            }
+            continue;
+        }
+        // Merged header cells (`| Baseline | Week 2 | ||||` over seven columns): which
+        // column is which is not decided, so nothing of the row is placed together.
+        let filled = |cs: &[std::ops::Range<usize>]| {
+            cs.iter()
+                .skip(1)
+                .filter(|c| !original[(*c).clone()].trim().is_empty())
+                .count()
+        };
+        if filled(&cells) > filled(&header_cells) + 1 {
+            continue;
+        }
+        let change = cues::change_words(&label);
+        let row_time = time_only(&label);
+        let (measure_label, time) = match (&row_time, &section) {
+            (Some(t), Some(sec)) if !change => (Some(sec.clone()), Some(t.clone())),
+            _ => (Some(label.clone()).filter(|l| !l.is_empty()), None),
+        };
+        let mut row_cells: Vec<Cell> = Vec::new();
+        let mut comparison = Comparison::default();
+        for &j in members {
+            let Some(ci) = cell_index(&cells, items[j].span[0]) else {
+                continue;
+            };
+            let col = columns
+                .get(ci)
+                .copied()
+                .unwrap_or(Column::Statistic(Stat::Other));
+            match (col, summary(&j)) {
+                (Column::Group(g), true) => row_cells.push(Cell {
+                    item: j,
+                    group: Some(g),
+                    time: time.clone(),
+                    n: s.groups[g].n,
+                    n_evidence: s.groups[g]
+                        .n
+                        .map(|n| format!("the column's n ('{}')", items[n].text.trim())),
+                }),
+                (Column::Time, true) if time_columns => row_cells.push(Cell {
+                    item: j,
+                    group: None,
+                    time: Some(original[header_cells[ci].clone()].trim().to_string()),
+                    n: None,
+                    n_evidence: None,
+                }),
+                (Column::Statistic(Stat::P), false)
+                    if items[j].kind == ItemKind::P && comparison.p.is_none() =>
+                {
+                    comparison.p = Some(j)
+                }
+                (Column::Statistic(Stat::Difference), false)
+                    if comparison.difference.is_none() && items[j].kind == ItemKind::Number =>
+                {
+                    comparison.difference = Some(j)
+                }
+                (Column::Statistic(_), false)
+                    if items[j].kind == ItemKind::Ci && comparison.ci.is_none() =>
+                {
+                    comparison.ci = Some(j)
+                }
+                _ => {}
+            }
+        }
+        if row_cells.is_empty() {
+            continue;
+        }
+        let groups: Vec<Option<usize>> = {
+            let mut g: Vec<Option<usize>> = row_cells.iter().map(|c| c.group).collect();
+            g.dedup();
+            g
+        };
+        let shape = if time_columns && row_cells.len() >= 2 {
+            Shape::TimeCourse
+        } else if group_columns >= 2 && groups.len() >= 2 {
+            Shape::Arms
+        } else {
+            Shape::Single
+        };
+        // A later time of the measure just read (same label, same groups): its next time point.
+        if let (Some(mi), Some(_), Shape::Arms) = (last_measure, &time, shape) {
+            let m = &mut s.measures[mi];
+            let same_groups = {
+                let mut a: Vec<Option<usize>> = m.cells.iter().map(|c| c.group).collect();
+                a.sort();
+                a.dedup();
+                let mut b = groups.clone();
+                b.sort();
+                a == b
+            };
+            if m.shape == Shape::Arms && m.label == measure_label && same_groups && !m.change {
+                for c in &row_cells {
+                    s.placed[c.item] = true;
+                }
+                m.cells.extend(row_cells);
+                if !comparison.items().is_empty() {
+                    m.comparison = comparison;
+                }
+                for j in s.measures[mi].comparison.items() {
+                    s.placed[j] = true;
+                }
+                continue;
+            }
+        }
+        let evidence = match shape {
+            Shape::Arms => format!(
+                "the table's columns name the groups (header line {})",
+                doc.sentences[header_row].line
+            ),
+            Shape::TimeCourse => format!(
+                "the table's columns name the time points (header line {})",
+                doc.sentences[header_row].line
+            ),
+            Shape::Single => "one value of the row".to_string(),
+        };
+        for c in &row_cells {
+            s.placed[c.item] = true;
+        }
+        for j in comparison.items() {
+            s.placed[j] = true;
+        }
+        s.measures.push(Measure {
+            label: measure_label,
+            change,
+            shape,
+            cells: row_cells,
+            sentence: r,
+            comparison,
+            evidence: vec![evidence],
+            review: Vec::new(),
+        });
+        last_measure = Some(s.measures.len() - 1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::draft::structure::{read_structure, Shape};
+    use crate::draft::{read_document, Sentences};
+
+    #[test]
+    fn arm_columns_and_time_rows() {
+        let text = "Table 2.\nEfficacy endpoint | Placebo n = 60 | Drug 4 mg n = 59 |\n---|---|---|\nBody weight, kg | ||\nBaseline | 97.5 (12.1) | 100.8 (19.3) |\nWeek 21 | 97.9 (12.2) | 93.6 (15.7) |\nLSM (SE) change from baseline | −0.1 (0.6) | −6.6 (0.6) |\n";
+        let doc = Sentences::new(text);
+        let items = read_document(&doc);
+        let s = read_structure(&doc, &items);
+        let shapes: Vec<(Shape, usize, bool)> = s
+            .measures
+            .iter()
+            .map(|m| (m.shape, m.cells.len(), m.change))
+            .collect();
+        assert_eq!(
+            shapes,
+            [(Shape::Arms, 4, false), (Shape::Arms, 2, true)],
+            "{:#?}",
+            s.measures
+        );
+        assert_eq!(s.measures[0].label.as_deref(), Some("Body weight, kg"));
+        assert!(s.groups.iter().all(|g| g.n.is_some()));
+        assert!(s.groups[0].control);
+    }
+}

@@ -1,0 +1,394 @@
+//! `trialstats draft` measured on the project's labelled corpus (`tests/data/corpus/`: 106
+//! public reports, a third of them Japanese, labelled by hand before the drafter was run on
+//! them; see its README). Two parts: `dev/` (rules are developed on it; its misses are
+//! printed) and `holdout/` (only counted: its misses are never printed, so no rule is written
+//! from them).
+//!
+//! Figures, per part:
+//! - **items**: a labelled item is found when a drafted item has its kind and its numbers
+//!   (recall); a drafted item is data when its numbers are those of a labelled item of any
+//!   kind, and right when kind and numbers match (precision); non-data = drafted items whose
+//!   numbers are no labelled item's;
+//! - **structure**: every pair of values the draft puts in one time course or one set of arms,
+//!   checked against the labels: a time course across two groups or two measures, or arms
+//!   across two measures or two time points of one group, is a **violation**; pairs the labels
+//!   make one time course or one set of arms, found so by the draft, are **decided**;
+//! - **n**: each labelled summary's n against the n the draft attaches (right, wrong, none).
+//!
+//! The assertions are floors at the figures measured when this test was written (so that a
+//! change that reads worse fails), and the one goal that is absolute: no structure violation
+//! on the development part. The goals (≥ 95 % of items right, ≤ 2 % non-data) are
+//! printed beside the figures; `docs/commands/draft.md` keeps the table.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use trialstats::draft::structure::{read_structure, Shape};
+use trialstats::draft::{read_document, Item, ItemKind, Sentences};
+
+fn corpus(part: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/corpus")
+        .join(part)
+}
+
+#[derive(Debug, Clone)]
+struct LabelItem {
+    kind: String,
+    numbers: Vec<f64>,
+}
+
+#[derive(Debug, Clone)]
+struct LabelSummary {
+    numbers: Vec<f64>,
+    measure: String,
+    group: String,
+    time: String,
+    n: Option<f64>,
+}
+
+#[derive(Debug, Default)]
+struct Labels {
+    items: Vec<LabelItem>,
+    summaries: Vec<LabelSummary>,
+}
+
+fn number(s: &str) -> Option<f64> {
+    s.trim()
+        .trim_start_matches('+')
+        .replace('−', "-")
+        .parse::<f64>()
+        .ok()
+}
+
+fn read_labels(path: &std::path::Path) -> Labels {
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut l = Labels::default();
+    for line in text.lines() {
+        let line = line.trim_end();
+        if line.is_empty() || line.starts_with('#') || line.starts_with('@') {
+            continue;
+        }
+        let fields: Vec<&str> = line.split('\t').collect();
+        match fields[0] {
+            "summary" if fields.len() >= 2 => {
+                let numbers = fields[1].split_whitespace().filter_map(number).collect();
+                let mut kv: HashMap<&str, &str> = HashMap::new();
+                for f in &fields[2..] {
+                    if let Some((k, v)) = f.split_once('=') {
+                        kv.insert(k.trim(), v.trim());
+                    }
+                }
+                let get = |k: &str| kv.get(k).copied().unwrap_or("-").to_string();
+                l.summaries.push(LabelSummary {
+                    numbers,
+                    measure: get("measure").to_lowercase(),
+                    group: get("group").to_lowercase(),
+                    time: get("time").to_lowercase(),
+                    n: kv.get("n").and_then(|v| number(v)),
+                });
+            }
+            "comparison" => {}
+            kind if fields.len() >= 2 => {
+                let numbers: Vec<f64> = fields[1]
+                    .split_whitespace()
+                    .filter_map(|w| {
+                        // A date `2014-03` or `2014-03-15` is compared as its digits.
+                        if kind == "date" {
+                            number(&w.replace('-', ""))
+                        } else {
+                            number(w)
+                        }
+                    })
+                    .collect();
+                l.items.push(LabelItem {
+                    kind: kind.to_string(),
+                    numbers,
+                });
+            }
+            _ => {}
+        }
+    }
+    l
+}
+
+/// How many leading numbers identify an item of `kind`.
+fn core_len(kind: &str) -> usize {
+    match kind {
+        "mean_spread" | "ci" | "count_of" => 2,
+        "median_iqr" | "median_range" => 3,
+        _ => 1,
+    }
+}
+
+/// The identifying numbers of a drafted item.
+fn drafted_numbers(item: &Item) -> Vec<f64> {
+    let p = &item.parts;
+    let v = |x: &Option<trialstats::draft::Printed>| x.as_ref().map(|p| p.number.value);
+    let list: Vec<Option<f64>> = match item.kind {
+        ItemKind::MeanSpread => vec![v(&p.mean), v(&p.spread)],
+        ItemKind::MedianIqr | ItemKind::MedianRange => vec![v(&p.median), v(&p.lower), v(&p.upper)],
+        ItemKind::Ci => vec![v(&p.lower), v(&p.upper)],
+        ItemKind::CountOf => vec![v(&p.count), v(&p.of)],
+        ItemKind::Date => vec![p.date.as_deref().and_then(|d| number(&d.replace('-', "")))],
+        ItemKind::TestStatistic => vec![p.statistic.as_deref().and_then(|s| {
+            let after = s.split('=').nth(1)?;
+            number(after.split(',').next()?.trim())
+        })],
+        _ => vec![v(&p.value)],
+    };
+    list.into_iter().flatten().collect()
+}
+
+fn same(a: &[f64], b: &[f64]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| (x - y).abs() < 1e-9)
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+struct Figures {
+    documents: usize,
+    labelled: usize,
+    found: usize,
+    drafted: usize,
+    right: usize,
+    non_data: usize,
+    pairs_checked: usize,
+    violations: usize,
+    decided: usize,
+    decidable: usize,
+    n_labelled: usize,
+    n_right: usize,
+    n_wrong: usize,
+}
+
+fn measure_part(part: &str, verbose: bool) -> Figures {
+    let mut f = Figures::default();
+    let mut names: Vec<String> = std::fs::read_dir(corpus(part))
+        .unwrap()
+        .filter_map(|e| {
+            let p = e.ok()?.path();
+            if p.extension()? != "labels" {
+                return None;
+            }
+            Some(p.file_stem()?.to_string_lossy().to_string())
+        })
+        .collect();
+    names.sort();
+    for name in &names {
+        let text = std::fs::read_to_string(corpus(part).join(format!("{name}.txt"))).unwrap();
+        let labels = read_labels(&corpus(part).join(format!("{name}.labels")));
+        let doc = Sentences::new(&text);
+        let items = read_document(&doc);
+        // The Source line is not part of the report.
+        let items: Vec<Item> = items.into_iter().filter(|i| i.line > 1).collect();
+        let structure = read_structure(&doc, &items);
+        f.documents += 1;
+        // Items.
+        let mut unmatched: Vec<Option<&LabelItem>> = labels.items.iter().map(Some).collect();
+        f.labelled += labels.items.len();
+        f.drafted += items.len();
+        for item in &items {
+            let numbers = drafted_numbers(item);
+            let kind = item.kind.as_str();
+            let exact = unmatched.iter().position(|l| {
+                l.is_some_and(|l| {
+                    l.kind == kind
+                        && same(&l.numbers[..core_len(kind).min(l.numbers.len())], &numbers)
+                })
+            });
+            if let Some(i) = exact {
+                unmatched[i] = None;
+                f.found += 1;
+                f.right += 1;
+                continue;
+            }
+            let any = labels.items.iter().any(|l| {
+                l.numbers.len() >= numbers.len()
+                    && !numbers.is_empty()
+                    && same(&l.numbers[..numbers.len()], &numbers)
+                    || numbers.len() == 1 && l.numbers.iter().any(|x| (x - numbers[0]).abs() < 1e-9)
+            });
+            if !any {
+                f.non_data += 1;
+                if verbose {
+                    println!(
+                        "  {part}/{name}: not data? {kind} {:?} (line {}: '{}')",
+                        numbers,
+                        item.line,
+                        item.text.replace('\n', " ")
+                    );
+                }
+            } else if verbose {
+                println!(
+                    "  {part}/{name}: kind? drafted {kind} {:?} (line {})",
+                    numbers, item.line
+                );
+            }
+        }
+        if verbose {
+            for l in unmatched.iter().flatten() {
+                println!("  {part}/{name}: missed {} {:?}", l.kind, l.numbers);
+            }
+        }
+        // Structure.
+        let summary_of = |item: usize| -> Option<&LabelSummary> {
+            let n = drafted_numbers(&items[item]);
+            labels
+                .summaries
+                .iter()
+                .find(|s| s.numbers.len() >= n.len() && same(&s.numbers[..n.len()], &n))
+        };
+        let mut together: Vec<(usize, usize)> = Vec::new();
+        for m in &structure.measures {
+            if m.shape == Shape::Single {
+                continue;
+            }
+            for a in 0..m.cells.len() {
+                for b in a + 1..m.cells.len() {
+                    let (ca, cb) = (&m.cells[a], &m.cells[b]);
+                    together.push((ca.item, cb.item));
+                    let (Some(la), Some(lb)) = (summary_of(ca.item), summary_of(cb.item)) else {
+                        continue;
+                    };
+                    f.pairs_checked += 1;
+                    let same_measure = la.measure == lb.measure;
+                    let same_group = la.group == lb.group;
+                    // In arms whose groups the text does not name, two values are still two arms.
+                    let arms_pair =
+                        m.shape == Shape::Arms && (ca.group != cb.group || ca.group.is_none());
+                    let violation = if m.shape == Shape::TimeCourse || !arms_pair {
+                        !same_measure || !same_group
+                    } else {
+                        !same_measure || same_group && la.time != lb.time
+                    };
+                    if violation {
+                        f.violations += 1;
+                        if verbose {
+                            println!(
+                                "  {part}/{name}: VIOLATION {:?} {:?}/{}/{}/{} with {:?}/{}/{}/{}",
+                                m.shape,
+                                la.numbers,
+                                la.measure,
+                                la.group,
+                                la.time,
+                                lb.numbers,
+                                lb.measure,
+                                lb.group,
+                                lb.time
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        // Pairs the labels make one time course or one set of arms.
+        let cell_of: HashMap<usize, usize> = items
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| {
+                matches!(
+                    i.kind,
+                    ItemKind::MeanSpread | ItemKind::MedianIqr | ItemKind::MedianRange
+                )
+            })
+            .map(|(k, _)| (k, k))
+            .collect();
+        let placed: Vec<(usize, &LabelSummary)> = cell_of
+            .keys()
+            .filter_map(|&k| summary_of(k).map(|s| (k, s)))
+            .collect();
+        for (x, (ka, la)) in placed.iter().enumerate() {
+            for (kb, lb) in placed.iter().skip(x + 1) {
+                let decidable = la.measure == lb.measure
+                    && la.measure != "-"
+                    && ((la.group == lb.group
+                        && la.time != lb.time
+                        && la.time != "-"
+                        && lb.time != "-")
+                        || (la.group != lb.group && la.time == lb.time));
+                if !decidable || items[*ka].sentence != items[*kb].sentence {
+                    continue;
+                }
+                f.decidable += 1;
+                if together.contains(&(*ka.min(kb), *ka.max(kb))) {
+                    f.decided += 1;
+                }
+            }
+        }
+        // n.
+        for m in &structure.measures {
+            for c in &m.cells {
+                let Some(l) = summary_of(c.item) else {
+                    continue;
+                };
+                let Some(want) = l.n else { continue };
+                f.n_labelled += 1;
+                match c
+                    .n
+                    .and_then(|j| items[j].parts.value.as_ref())
+                    .map(|v| v.number.value)
+                {
+                    Some(got) if (got - want).abs() < 1e-9 => f.n_right += 1,
+                    Some(got) => {
+                        f.n_wrong += 1;
+                        if verbose {
+                            println!(
+                                "  {part}/{name}: n {got} where the label says {want} ({:?})",
+                                l.numbers
+                            );
+                        }
+                    }
+                    None => {}
+                }
+            }
+        }
+    }
+    f
+}
+
+fn pct(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        100.0
+    } else {
+        100.0 * a as f64 / b as f64
+    }
+}
+
+fn print(part: &str, f: &Figures) {
+    println!(
+        "{part}: {} documents; items: {}/{} labelled found with kind and value ({:.1} %, goal ≥ 95 %); {} of {} drafted right ({:.1} %); non-data drafted as data {} ({:.1} %, goal ≤ 2 %)",
+        f.documents, f.found, f.labelled, pct(f.found, f.labelled), f.right, f.drafted, pct(f.right, f.drafted), f.non_data, pct(f.non_data, f.drafted)
+    );
+    println!(
+        "{part}: structure: {} violations in {} pairs placed together (goal 0); {} of {} pairs the text decides placed together ({:.1} %); n: {} right, {} wrong of {} labelled",
+        f.violations, f.pairs_checked, f.decided, f.decidable, pct(f.decided, f.decidable), f.n_right, f.n_wrong, f.n_labelled
+    );
+}
+
+#[test]
+fn draft_on_the_development_part() {
+    let f = measure_part("dev", true);
+    print("dev", &f);
+    assert!(f.documents >= 50);
+    assert_eq!(
+        f.violations, 0,
+        "a structure violation on the development part"
+    );
+    assert!(pct(f.found, f.labelled) >= FLOOR_DEV_FOUND, "{f:?}");
+}
+
+#[test]
+fn draft_on_the_held_out_part() {
+    let f = measure_part("holdout", false);
+    print("holdout", &f);
+    assert!(f.documents >= 50);
+    assert_eq!(
+        f.violations, 0,
+        "a structure violation on the held-out part: {f:?}"
+    );
+    assert!(pct(f.found, f.labelled) >= FLOOR_HOLDOUT_FOUND, "{f:?}");
+}
+
+// Floors: the figures measured when the test was last changed (a change that reads worse
+// fails); not goals.
+const FLOOR_DEV_FOUND: f64 = 70.0;
+const FLOOR_HOLDOUT_FOUND: f64 = 64.0;
