@@ -44,6 +44,7 @@ struct LabelSummary {
     group: String,
     time: String,
     n: Option<f64>,
+    spread: String,
 }
 
 #[derive(Debug, Default)]
@@ -85,6 +86,7 @@ fn read_labels(path: &std::path::Path) -> Labels {
                     group: get("group").to_lowercase(),
                     time: get("time").to_lowercase(),
                     n: kv.get("n").and_then(|v| number(v)),
+                    spread: get("spread"),
                 });
             }
             "comparison" => {}
@@ -158,6 +160,9 @@ struct Figures {
     n_labelled: usize,
     n_right: usize,
     n_wrong: usize,
+    spread_labelled: usize,
+    spread_right: usize,
+    spread_wrong: usize,
 }
 
 fn measure_part(part: &str, verbose: bool) -> Figures {
@@ -314,6 +319,39 @@ fn measure_part(part: &str, verbose: bool) -> Figures {
                 }
             }
         }
+        // What ± is, where the text says it (SD, SE, SEM; `SD?` is decided by the numbers,
+        // not by the text, and is not counted here).
+        for m in &structure.measures {
+            for c in &m.cells {
+                let Some(l) = summary_of(c.item) else {
+                    continue;
+                };
+                let want = match l.spread.as_str() {
+                    "SD" => "SD",
+                    "SE" | "SEM" => "SEM",
+                    _ => continue,
+                };
+                f.spread_labelled += 1;
+                let printed =
+                    items[c.item]
+                        .parts
+                        .spread_label
+                        .map(|k| if k == "SD" { "SD" } else { "SEM" });
+                match printed.or(m.spread_label.as_ref().map(|(k, _)| *k)) {
+                    Some(got) if got == want => f.spread_right += 1,
+                    Some(got) => {
+                        f.spread_wrong += 1;
+                        if verbose {
+                            println!(
+                                "  {part}/{name}: ± read {got} where the text says {want} ({:?})",
+                                l.numbers
+                            );
+                        }
+                    }
+                    None => {}
+                }
+            }
+        }
         // n.
         for m in &structure.measures {
             for c in &m.cells {
@@ -362,6 +400,10 @@ fn print(part: &str, f: &Figures) {
         "{part}: structure: {} violations in {} pairs placed together (goal 0); {} of {} pairs the text decides placed together ({:.1} %); n: {} right, {} wrong of {} labelled",
         f.violations, f.pairs_checked, f.decided, f.decidable, pct(f.decided, f.decidable), f.n_right, f.n_wrong, f.n_labelled
     );
+    println!(
+        "{part}: ± where the text says what it is: {} right, {} wrong of {} labelled",
+        f.spread_right, f.spread_wrong, f.spread_labelled
+    );
 }
 
 #[test]
@@ -386,6 +428,10 @@ fn draft_on_the_held_out_part() {
         "a structure violation on the held-out part: {f:?}"
     );
     assert!(pct(f.found, f.labelled) >= FLOOR_HOLDOUT_FOUND, "{f:?}");
+    assert_eq!(
+        f.spread_wrong, 0,
+        "± read against the text's own label: {f:?}"
+    );
 }
 
 // Floors: the figures measured when the test was last changed (a change that reads worse

@@ -276,6 +276,29 @@ pub fn difference_word(s: &str) -> bool {
     .is_match(s)
 }
 
+/// What a text says the spread is: `SD` for `mean ± SD`, `(SD)`, `standard deviation`,
+/// `標準偏差`; `SEM` for `± SE`, `(SEM)`, `standard error`, `標準誤差`; `None` when it says
+/// neither, or both.
+pub fn spread_kind(s: &str) -> Option<&'static str> {
+    static SD: OnceLock<Regex> = OnceLock::new();
+    static SE: OnceLock<Regex> = OnceLock::new();
+    let sd = re(
+        &SD,
+        r"(?i)(?:±|\+/-|\+-|\(|\[|,|mean|means|average)\s*(?:sd|s\.d\.)\b|\bstandard\s+deviations?\b|標準偏差",
+    )
+    .is_match(s);
+    let se = re(
+        &SE,
+        r"(?i)(?:±|\+/-|\+-|\(|\[|,|mean|means|average)\s*(?:sem|se|s\.e\.m?\.?)\b|\bstandard\s+errors?\b|標準誤差",
+    )
+    .is_match(s);
+    match (sd, se) {
+        (true, false) => Some("SD"),
+        (false, true) => Some("SEM"),
+        _ => None,
+    }
+}
+
 /// Function words, units and statistics words: what may stand between two values of one
 /// measure without naming a new one.
 const FILLER: &[&str] = &[
@@ -546,5 +569,13 @@ mod tests {
             .all(|w| w == "drug"));
         assert!(from_before("the QMG score improved from "));
         assert!(change_words("the score fell by"));
+        assert_eq!(spread_kind("Data are mean ± SD."), Some("SD"));
+        assert_eq!(spread_kind("LSM (SE) change from baseline"), Some("SEM"));
+        assert_eq!(spread_kind("変化量(平均値±標準偏差)"), Some("SD"));
+        assert_eq!(spread_kind("SD-OCT thickness"), None);
+        assert_eq!(
+            spread_kind("mean ± SD at baseline, mean ± SE of the change"),
+            None
+        );
     }
 }

@@ -111,6 +111,9 @@ pub struct Measure {
     pub evidence: Vec<String>,
     /// What a person must confirm.
     pub review: Vec<String>,
+    /// What the text says the spread is (`SD`, `SEM`) where the values do not say it
+    /// themselves, and where it says so.
+    pub spread_label: Option<(&'static str, String)>,
 }
 
 impl Measure {
@@ -390,19 +393,30 @@ fn document_n(doc: &Sentences, items: &[Item]) -> Option<usize> {
             found.push(i);
         }
     }
-    let mut values: Vec<&str> = found
-        .iter()
-        .filter_map(|&i| {
-            items[i]
-                .parts
-                .value
-                .as_ref()
-                .map(|v| v.number.plain.as_str())
-        })
-        .collect();
-    values.sort_unstable();
-    values.dedup();
-    (values.len() == 1).then(|| found[0])
+    // One number of people stated, or the one stated most often (at least twice, more often
+    // than any other): a small study names its n again and again (`7 名` four times beside
+    // `約4000人` once).
+    let value = |i: usize| {
+        items[i]
+            .parts
+            .value
+            .as_ref()
+            .map(|v| v.number.plain.clone())
+    };
+    let mut counts: Vec<(String, usize, usize)> = Vec::new(); // value, times, first item
+    for &i in &found {
+        let Some(v) = value(i) else { continue };
+        match counts.iter_mut().find(|(x, _, _)| *x == v) {
+            Some(c) => c.1 += 1,
+            None => counts.push((v, 1, i)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    match counts.as_slice() {
+        [only] => Some(only.2),
+        [first, second, ..] if first.1 >= 2 && first.1 > second.1 => Some(first.2),
+        _ => None,
+    }
 }
 
 fn read_sentence(doc: &Sentences, items: &[Item], si: usize, members: &[usize], s: &mut Structure) {
@@ -510,8 +524,10 @@ fn read_sentence(doc: &Sentences, items: &[Item], si: usize, members: &[usize], 
                 rest.replace_range(a..b, " ");
             }
         }
-        let mut content = cues::content_words(&rest);
-        content.extend(cues::content_ja(&rest));
+        // A line break inside a Japanese word (`治\n療開始`) is no word boundary; in English
+        // it is a space.
+        let mut content = cues::content_words(&rest.replace(['\n', '\r'], " "));
+        content.extend(cues::content_ja(&rest.replace(['\n', '\r'], "")));
         if first {
             locals[k].label = label_of(&rest);
             locals[k].from = cues::from_before(between);
@@ -618,6 +634,8 @@ fn read_sentence(doc: &Sentences, items: &[Item], si: usize, members: &[usize], 
             comparison: Comparison::default(),
             evidence: Vec::new(),
             review: Vec::new(),
+            spread_label: cues::spread_kind(&sentence.quote)
+                .map(|k| (k, format!("the sentence says so (line {})", sentence.line))),
         };
         for &run in &arms {
             for (pos, &k) in runs[run].iter().enumerate() {
@@ -862,7 +880,7 @@ fn attach_n(doc_text: &str, items: &[Item], members: &[usize], s: &mut Structure
             } else if let (Some(j), false) = (doc_n, any_groups) {
                 cell.n = Some(j);
                 cell.n_evidence = Some(format!(
-                    "the document's one number of patients ('{}', line {})",
+                    "the document's number of patients ('{}', line {})",
                     items[j].quote.trim(),
                     items[j].line
                 ));

@@ -170,6 +170,9 @@ pub(super) fn read_table(
         };
         columns.push(col);
     }
+    let caption: Vec<String> = (rows[0].saturating_sub(2)..rows[0])
+        .map(|i| doc.sentences[i].quote.clone())
+        .collect();
     let time_columns = columns.iter().filter(|c| **c == Column::Time).count() >= 2;
     let group_columns = columns
         .iter()
@@ -347,7 +350,26 @@ pub(super) fn read_table(
         for j in comparison.items() {
             s.placed[j] = true;
         }
+        // The spread named by the row, its section, the column headers or the lines above
+        // the table (`LSM (SE) change`, `Mean (SD)`, `Data are mean ± SD`).
+        let spread_label = [
+            (label.as_str(), "the row's label"),
+            (section.as_deref().unwrap_or(""), "the section's label"),
+            (
+                &original[doc.sentences[header_row].span.clone()],
+                "the table's header",
+            ),
+        ]
+        .into_iter()
+        .chain(
+            rows[..h]
+                .iter()
+                .map(|&r| (&original[doc.sentences[r].span.clone()], "a header row")),
+        )
+        .chain(caption.iter().map(|c| (c.as_str(), "the table's caption")))
+        .find_map(|(text, whence)| cues::spread_kind(text).map(|k| (k, whence.to_string())));
         s.measures.push(Measure {
+            spread_label,
             label: measure_label,
             change,
             shape,

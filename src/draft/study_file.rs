@@ -753,13 +753,18 @@ impl Writer<'_> {
         };
         self.out
             .push_str(&format!("label = {}\nunit = \"review\"\n", q(&label)));
-        let dispersion = Self::dispersion(cells, items);
+        let mut dispersion = Self::dispersion(cells, items);
+        let mut whence = "the values are printed with it".to_string();
+        if let (&"not reported", Some((kind, why))) = (&dispersion, &m.spread_label) {
+            dispersion = kind;
+            whence = why.clone();
+        }
         self.out
             .push_str(&format!("dispersion = {}\n", q(dispersion)));
         let mut note = if dispersion == "not reported" {
             "review: the text does not say what ± is".to_string()
         } else {
-            format!("the text labels the spread {dispersion}; review")
+            format!("the text labels the spread {dispersion} ({whence}); review")
         };
         note.push_str(&format!("; structure: {}", m.evidence.join("; ")));
         let mut printed: Vec<String> = cells
