@@ -411,7 +411,7 @@ fn document_n(doc: &Sentences, items: &[Item]) -> Option<usize> {
             None => counts.push((v, 1, i)),
         }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     match counts.as_slice() {
         [only] => Some(only.2),
         [first, second, ..] if first.1 >= 2 && first.1 > second.1 => Some(first.2),
