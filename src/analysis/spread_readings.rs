@@ -356,10 +356,12 @@ pub fn read_spreads(study: &Study, options: &AnalysisOptions) -> Result<Vec<Meas
             alternative: None,
         });
     }
-    // One document prints ± one way: the measures decided by their own numbers settle the
-    // undecided ones, when they agree.
+    // One document prints ± one way: the unlabelled measures decided by their own numbers
+    // settle the undecided ones, when they agree. A labelled one does not: a label speaks for
+    // its own row (`LSM (SE) change` beside observed means whose ± is an SD).
     let decided: Vec<(String, Reading)> = out
         .iter()
+        .filter(|mr| mr.reading.stated == SpreadKind::NotReported)
         .filter_map(|mr| Some((mr.measure.clone(), mr.reading.verdict.reading()?)))
         .collect();
     Ok(out

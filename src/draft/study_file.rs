@@ -747,9 +747,12 @@ impl Writer<'_> {
     }
 
     fn measure_head(&mut self, m: &Measure, cells: &[Cell], items: &[Item]) {
-        let label = match &m.label {
-            Some(l) => format!("review: {l}"),
-            None => "review".to_string(),
+        // The charts' font has Latin letters only: a name the text gives in Japanese goes in
+        // the note, so that no chart shows empty boxes for it.
+        let (label, named) = match &m.label {
+            Some(l) if l.is_ascii() => (format!("review: {l}"), None),
+            Some(l) => ("review".to_string(), Some(l.clone())),
+            None => ("review".to_string(), None),
         };
         self.out
             .push_str(&format!("label = {}\nunit = \"review\"\n", q(&label)));
@@ -766,6 +769,9 @@ impl Writer<'_> {
         } else {
             format!("the text labels the spread {dispersion} ({whence}); review")
         };
+        if let Some(n) = named {
+            note.push_str(&format!("; the text names the measure {n}"));
+        }
         note.push_str(&format!("; structure: {}", m.evidence.join("; ")));
         let mut printed: Vec<String> = cells
             .iter()
