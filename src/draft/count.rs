@@ -1,11 +1,20 @@
 //! Counts and percentages: `5 of 7`, `5 out of 7`, `92/104`, 7 名中 5 名, 7 例のうち 5 例, in
-//! kanji 七名中五名 and 十二例 (read by [`kanji_value`], kept as printed with a note),
-//! `n = 104`, `N = 11,455`, 7 名, 5例, 70例以上, `104 patients`, `88.5%`, `88.5% (92/104)`,
-//! 85.7 パーセント.
+//! kanji 七名中五名 and 十二例 (read by [`crate::text::number::kanji_value`], kept as printed
+//! with a note), 一年間 (a duration in kanji, a number with its unit), `n = 104`, `N = 11,455`,
+//! 7 名, 5例, 70例以上, 約3千人 and 2.5万人 (multiplied), `104 patients`, `88.5%`,
+//! `88.5% (92/104)`, `12 of 15 patients (80%)`, 85.7 パーセント.
+//!
+//! Numbers in words are read where they are data: before a counted noun (`Fifteen patients`),
+//! in `x of n` (`twenty-one of thirty`) and before `percent` (`Thirty-two percent`); never in
+//! `one of the`, `no one` or `either one`, where no counted thing follows.
+//!
+//! A percentage that is a change (`a 12% reduction`, `reduced by 35%`, `−12%`, 12%減少) is a
+//! [`ItemKind::PercentChange`], not a share of a whole; a responder threshold (`≥50%
+//! reduction`) is not data ([`super::not_data`]).
 
 use super::not_data::inside_name;
 use super::{Bound, ItemKind, Parts, Scan};
-use crate::text::number::NUMBER;
+use crate::text::number::{number_words, MULTIPLIED, NUMBER};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -17,26 +26,28 @@ fn percent_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
         let p = r"(?x)
-            (?P<value> NUMBER ) \s* (?: % | (?i: percent | per \s cent ) (?-u:\b) | パーセント )
+            (?: (?P<value> NUMBER ) | (?P<words> WORDS ) ) \s* (?: % | (?i: percent | per \s cent ) (?-u:\b) | パーセント )
             (?: \s* [(\[] \s* (?P<count> \d+ ) \s* (?: / | (?i: of ) ) \s* (?P<of> \d+ ) \s* [)\]] )?"
-            .replace("NUMBER", NUMBER);
+            .replace("NUMBER", NUMBER)
+            .replace("WORDS", number_words());
         Regex::new(&p).expect("the percent pattern is valid")
     })
 }
 
 /// A count with its percentage after it: `2313 (50.6%)`, `163 events (8.9%)`, `21 of 411
-/// (5.1%)`, `3046/5689 (53.5)` (a table whose header says `(%)`: the bracketed number is the
+/// (5.1%)`, `12 of 15 patients (80%)` (the counted thing between the whole and its
+/// percentage), `Fifteen patients (40%)`, `3046/5689 (53.5)` (a table whose header says `(%)`: the bracketed number is the
 /// percentage when it is 100·k/n as printed).
 fn count_percent_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
         let p = r"(?x)
-            (?P<count> \d{1,3}(?:,\d{3})+ | \d+ )
-            (?: \s+ (?i: of | out \s+ of ) \s+ (?P<of> \d{1,3}(?:,\d{3})+ | \d+ )
+            (?P<count> \d{1,3}(?:,\d{3})+ | \d+ | WORDS )
+            (?: \s+ (?i: of | out \s+ of ) \s+ (?P<of> \d{1,3}(?:,\d{3})+ | \d+ | WORDS ) (?: \s+ [a-z]+ ){0,2}?
               | \s* / \s* (?P<of2> \d{1,3}(?:,\d{3})+ | \d+ )
               | \s+ (?P<word> [a-z]+ ) )?
             \s* \( \s* (?P<value> \d+ (?: \. \d+ )? ) \s* (?P<sign> % )? \s* (?: [);,] | of \s )"
-            .replace("NUMBER", NUMBER);
+            .replace("WORDS", number_words());
         Regex::new(&p).expect("the count-percent pattern is valid")
     })
 }
@@ -57,6 +68,7 @@ fn find_count_percent(scan: &mut Scan, plain: &str) {
         if !scan.free(range.clone())
             || inside_name(plain, k.start(), k.end())
             || plain[..k.start()].ends_with(['.', '-', '/'])
+            || words_not_a_count(plain, k.start())
         {
             continue;
         }
@@ -107,9 +119,10 @@ fn count_of_pattern() -> &'static Regex {
     P.get_or_init(|| {
         let p = r"(?x)
               (?P<of1> \d+ ) \s* CJA \s* (?: 中 | の \s* うち ) \s* (?P<count1> \d+ ) \s* CJA?
-            | (?P<count2> \d+ ) \s+ (?i: of | out \s+ of ) \s+ (?: (?i: the | all ) \s+ )? (?P<of2> \d+ ) (?-u:\b)
+            | (?P<count2> \d+ | WORDS ) \s+ (?i: of | out \s+ of ) \s+ (?: (?i: the | all ) \s+ )? (?P<of2> \d+ | WORDS ) (?-u:\b)
             | (?P<count3> \d+ ) \s* / \s* (?P<of3> \d+ ) (?: [^\d/.] | $ )"
-            .replace("CJA", COUNTERS_JA);
+            .replace("CJA", COUNTERS_JA)
+            .replace("WORDS", number_words());
         Regex::new(&p).expect("the count pattern is valid")
     })
 }
@@ -119,14 +132,16 @@ fn n_pattern() -> &'static Regex {
     P.get_or_init(|| {
         let p = r"(?x)
               (?: ^ | [^A-Za-z] ) [nN] \s* = \s* (?P<n> NUMBER )
-            | (?P<ja> NUMBER ) \s* (?P<jaunit> CJA )
-            | (?P<en> NUMBER ) \s+ (?: [a-z]+ (?: -[a-z]+ )? \s+ ){0,2}? (?P<enunit> CEN ) (?-u:\b)
+            | (?P<ja> MULTIPLIED | NUMBER ) \s* (?P<jaunit> CJA )
+            | (?P<en> NUMBER | WORDS ) \s+ (?P<between> (?: [a-z]+ (?: -[a-z]+ )? \s+ ){0,2}? ) (?P<enunit> CEN ) (?-u:\b)
             | (?P<paren> NUMBER ) \s* \( [^()\n]{1,40} \) \s+ (?: [a-z]+ \s+ )?? (?P<parenunit> CEN ) (?-u:\b)
             | (?P<afterunit> CEN ) \s* \( \s* (?P<after> NUMBER ) \s* \)
             | (?P<arm> NUMBER ) \s+ (?P<armunit> intervention | control | placebo | treatment | usual \x20 care ) (?: \s+ (?: arm | group ) )? \s* [,;)]
             | (?i: of \s+ whom ) \s+ (?P<whom> NUMBER ) (?-u:\b)
             | (?P<assigned> NUMBER ) \s+ (?: (?: were | was ) \s+ (?: randomi[sz]ed | assigned | allocated | enrolled | included ) | to \s+ the \s+ [a-z-]+ \s+ (?: arm | group ) ) (?-u:\b)"
+            .replace("MULTIPLIED", MULTIPLIED)
             .replace("NUMBER", NUMBER)
+            .replace("WORDS", number_words())
             .replace("CJA", COUNTERS_JA)
             .replace("CEN", COUNTERS_EN);
         Regex::new(&p).expect("the n pattern is valid")
@@ -152,6 +167,15 @@ pub fn bound_around(plain: &str, start: usize, end: usize) -> Option<Bound> {
         .map_or(0, |(i, _)| i)..start];
     if let Some(c) = bound_before_pattern().captures(before) {
         let w = c[1].to_ascii_lowercase();
+        // `3~5名`: the wave of a range, not "about".
+        let at = c.get(1).map_or(0, |m| m.start());
+        if w == "~"
+            && before[..at]
+                .trim_end()
+                .ends_with(|c: char| c.is_ascii_digit())
+        {
+            return None;
+        }
         return Some(match w.as_str() {
             "約" | "およそ" | "approximately" | "about" | "around" | "nearly" | "almost" | "≈"
             | "~" => Bound::Approximately,
@@ -176,59 +200,15 @@ pub fn bound_around(plain: &str, start: usize, end: usize) -> Option<Bound> {
 /// Digits and multipliers of numbers written in kanji (五名, 十二例, 百二十人).
 const KANJI: &str = "[〇零一二三四五六七八九十百千万]+";
 
-/// The value of a number written in kanji: positional (二〇 = 20) or with multipliers
-/// (二十五 = 25, 百二十 = 120, 三千五百 = 3500, 一万二千 = 12000); `None` for anything else.
-pub fn kanji_value(text: &str) -> Option<u64> {
-    let digit = |c: char| {
-        "〇一二三四五六七八九"
-            .find(c)
-            .map(|i| (i / 3) as u64)
-            .or(if c == '零' { Some(0) } else { None })
-    };
-    if text.is_empty() {
-        return None;
-    }
-    if text.chars().all(|c| digit(c).is_some()) {
-        return text
-            .chars()
-            .try_fold(0u64, |v, c| v.checked_mul(10)?.checked_add(digit(c)?));
-    }
-    let (mut total, mut section, mut current) = (0u64, 0u64, None::<u64>);
-    for c in text.chars() {
-        if let Some(d) = digit(c) {
-            if current.is_some() {
-                return None; // 二三十: two digits in a row with multipliers is not a number
-            }
-            current = Some(d);
-            continue;
-        }
-        let unit = match c {
-            '十' => 10,
-            '百' => 100,
-            '千' => 1000,
-            '万' => {
-                // 万 multiplies everything before it (一万二千 = 12000; 万 alone is 10000).
-                let before = section + current.unwrap_or(0);
-                total += before.max(1) * 10_000;
-                section = 0;
-                current = None;
-                continue;
-            }
-            _ => return None,
-        };
-        section += current.unwrap_or(1) * unit;
-        current = None;
-    }
-    Some(total + section + current.unwrap_or(0))
-}
-
-/// Japanese counts written in kanji: 七名中五名, 五名, 十二例.
+/// Japanese counts written in kanji: 七名中五名, 五名, 十二例, and durations and times (一年間,
+/// 三か月, 二回), read as numbers with their unit.
 fn kanji_count_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
         let p = r"(?x)
               (?P<of> KANJI ) \s* CJA \s* (?: 中 | の \s* うち ) \s* (?P<count> KANJI ) \s* CJA?
-            | (?P<n> KANJI ) \s* (?P<unit> CJA )"
+            | (?P<n> KANJI ) \s* (?P<unit> CJA )
+            | (?P<dur> KANJI ) \s* (?P<dunit> 年間 | [かヶカヵケ] 月間? | 週間 | 日間 | 回 )"
             .replace("KANJI", KANJI)
             .replace("CJA", COUNTERS_JA);
         Regex::new(&p).expect("the kanji count pattern is valid")
@@ -239,8 +219,7 @@ fn kanji_count_pattern() -> &'static Regex {
 /// was printed.
 fn kanji_printed(scan: &Scan, range: std::ops::Range<usize>) -> Option<super::Printed> {
     let text = &scan.doc.plain.text[range.clone()];
-    let value = kanji_value(text)?;
-    let number = crate::text::TextNumber::parse(&value.to_string()).ok()?;
+    let number = crate::text::TextNumber::parse(text).ok()?;
     let span = scan.doc.plain.original_span(range);
     Some(super::Printed {
         number,
@@ -258,7 +237,11 @@ fn find_kanji_counts(scan: &mut Scan, plain: &str) {
         }
         // Not inside a word: 同一人物, 一人ひとり, 統一例.
         let before = plain[..whole.start()].chars().next_back();
-        if before.is_some_and(|b| matches!(b, '同' | '唯' | '統' | '均' | '第' | '単'))
+        // After a digit, a multiplier: 3千人 is read whole by the n pattern.
+        if before.is_some_and(|b| matches!(b, '同' | '唯' | '統' | '均' | '第' | '単' | '.'))
+            || before.is_some_and(|b| b.is_ascii_digit())
+            // 一回目: an ordinal.
+            || plain[whole.end()..].starts_with('目')
             || plain[whole.end()..].starts_with(['ひ', '物', '称'])
             // 一例として: "as an example".
             || (whole.as_str() == "一例" && plain[whole.end()..].starts_with(['と', 'を']))
@@ -284,6 +267,19 @@ fn find_kanji_counts(scan: &mut Scan, plain: &str) {
                     ..Parts::default()
                 },
             );
+        } else if let (Some(m), Some(u)) = (c.name("dur"), c.name("dunit")) {
+            let Some(value) = kanji_printed(scan, m.range()) else {
+                continue;
+            };
+            scan.push(
+                ItemKind::Number,
+                m.start()..u.end(),
+                Parts {
+                    value: Some(value),
+                    unit: Some(u.as_str().to_string()),
+                    ..Parts::default()
+                },
+            );
         } else if let (Some(m), Some(u)) = (c.name("n"), c.name("unit")) {
             let Some(value) = kanji_printed(scan, m.range()) else {
                 continue;
@@ -302,6 +298,77 @@ fn find_kanji_counts(scan: &mut Scan, plain: &str) {
     }
 }
 
+/// The words around a percentage that make it a change: `a 12% reduction`, `12%の減少`,
+/// `reduced by 35%`, `decreased 20%`, `a change of 5%`.
+fn change_after_pattern() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| {
+        Regex::new(
+            r"^(?:\s*(?i:relative\s+)?(?i:reductions?|decreases?|declines?|drops?|falls?|increases?|rises?|improvements?|gains?|loss|lower|higher)(?-u:\b)|の?(?:減少|低下|増加|上昇|改善|短縮|減|増))",
+        )
+        .expect("valid pattern")
+    })
+}
+
+fn change_before_pattern() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| {
+        Regex::new(
+            r"(?i)(?:(?:reductions?|decreases?|declines?|drops?|falls?|increases?|rises?|improvements?|changes?|gains?|loss)\s+(?:of|by|in)|(?:reduced|decreased|declined|dropped|fell|increased|rose|improved|lowered|raised|changed|grew)(?:\s+by)?)\s+(?:an?\s+)?(?:mean\s+|average\s+|median\s+)?(?:of\s+)?$",
+        )
+        .expect("valid pattern")
+    })
+}
+
+/// Is the percentage at `start` (its `%` sign ending at `end`) a change rather than a share
+/// of a whole: printed with a sign (`−12%`, `+5%`), or with a word of change right before or
+/// after it? `50%が改善` (half improved) is a share: the change word must follow the sign
+/// straight away.
+fn is_change(plain: &str, start: usize, end: usize, value: &super::Printed) -> bool {
+    // A number as matched may begin with the space before it.
+    let start = start + (plain[start..end].len() - plain[start..end].trim_start().len());
+    // A sign after a digit is the dash of a range (`10-12%`), not a change's sign.
+    if value.number.text.starts_with(['-', '+'])
+        && !plain[..start].ends_with(|c: char| c.is_ascii_digit())
+    {
+        return true;
+    }
+    let before = &plain[plain[..start]
+        .char_indices()
+        .rev()
+        .nth(40)
+        .map_or(0, |(i, _)| i)..start];
+    change_after_pattern().is_match(&plain[end..]) || change_before_pattern().is_match(before)
+}
+
+/// Do the words before a number written in words at `start` of `plain` make it other than a
+/// count (numbers in digits are always read): `no one`, `either one`, `any one`, `each one`,
+/// `to one of three groups`?
+fn words_not_a_count(plain: &str, start: usize) -> bool {
+    if !plain[start..]
+        .trim_start()
+        .starts_with(|c: char| c.is_ascii_alphabetic())
+    {
+        return false;
+    }
+    let before = plain[..start].trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let one = plain[start..]
+        .trim_start()
+        .get(..3)
+        .is_some_and(|w| w.eq_ignore_ascii_case("one"));
+    [
+        "no", "any", "every", "each", "either", "neither", "which", "some", "the",
+    ]
+    .contains(&word.as_str())
+        // `assigned to one of three groups`: one unspecified, not a count.
+        || (one && ["to", "into", "in", "from", "at", "on", "with"].contains(&word.as_str()))
+}
+
 /// Every percentage, count of a whole and n.
 pub fn find(scan: &mut Scan) {
     let plain = scan.doc.plain.text.clone();
@@ -309,7 +376,9 @@ pub fn find(scan: &mut Scan) {
     find_count_percent(scan, &plain);
     for c in percent_pattern().captures_iter(&plain) {
         let whole = c.get(0).expect("a match");
-        let v = c.name("value").expect("value");
+        let Some(v) = c.name("value").or(c.name("words")) else {
+            continue;
+        };
         if !scan.free(whole.range()) || inside_name(&plain, v.start(), v.end()) {
             continue;
         }
@@ -325,14 +394,26 @@ pub fn find(scan: &mut Scan) {
             scan.claimed.claim(span);
             continue;
         }
-        let Some(value) = scan.number(v.range()) else {
+        // `10-12%`: the dash of a range, not the minus of 12.
+        let mut v_range = v.range();
+        if plain[v_range.clone()].starts_with('-')
+            && plain[..v_range.start].ends_with(|c: char| c.is_ascii_digit())
+        {
+            v_range.start += 1;
+        }
+        let Some(value) = scan.number(v_range.clone()) else {
             continue;
         };
         let count = c.name("count").and_then(|m| scan.number(m.range()));
         let of = c.name("of").and_then(|m| scan.number(m.range()));
+        let kind = if is_change(&plain, v_range.start, whole.end(), &value) {
+            ItemKind::PercentChange
+        } else {
+            ItemKind::Percent
+        };
         scan.push(
-            ItemKind::Percent,
-            whole.range(),
+            kind,
+            v_range.start.max(whole.start())..whole.end(),
             Parts {
                 value: Some(value),
                 count,
@@ -362,6 +443,7 @@ pub fn find(scan: &mut Scan) {
         if !scan.free(range.clone())
             || inside_name(&plain, count.start().min(of.start()), count.end())
             || plain[..range.start].ends_with('/')
+            || words_not_a_count(&plain, range.start)
         {
             continue;
         }
@@ -392,6 +474,22 @@ pub fn find(scan: &mut Scan) {
             (m, Some(u.as_str().to_string()), m.start()..u.end())
         } else if let Some(m) = c.name("en") {
             let u = c.name("enunit").expect("unit");
+            // A number in words counts what follows it straight away or after its adjectives
+            // (`Fifteen adult patients`), not `one of the patients`.
+            let words = m.as_str().starts_with(|c: char| c.is_ascii_alphabetic());
+            let between = c.name("between").map_or("", |b| b.as_str());
+            if words
+                && (between.split_whitespace().any(|w| {
+                    [
+                        "of", "the", "a", "an", "these", "those", "our", "their", "who", "were",
+                        "was", "and", "or", "in", "to", "per",
+                    ]
+                    .contains(&w.to_ascii_lowercase().as_str())
+                }) || words_not_a_count(&plain, m.start()))
+            {
+                pos = m.end();
+                continue;
+            }
             (m, Some(u.as_str().to_string()), m.start()..m.end())
         } else if let Some(m) = c.name("paren") {
             let u = c.name("parenunit").expect("unit");
@@ -447,20 +545,6 @@ mod tests {
 
     #[test]
     fn numbers_in_kanji() {
-        use super::kanji_value;
-        for (k, v) in [
-            ("五", 5),
-            ("十", 10),
-            ("十二", 12),
-            ("二十五", 25),
-            ("百二十", 120),
-            ("三千五百", 3500),
-            ("一万二千", 12000),
-            ("二〇", 20),
-        ] {
-            assert_eq!(kanji_value(k), Some(v), "{k}");
-        }
-        assert_eq!(kanji_value("二三十"), None);
         let items = read_items("患者七名中五名が改善。十二例を登録。同一人物。");
         assert_eq!(items[0].kind, ItemKind::CountOf);
         assert_eq!(items[0].parts.count.as_ref().unwrap().number.text, "5");
@@ -473,6 +557,135 @@ mod tests {
         assert_eq!(items[1].kind, ItemKind::N);
         assert_eq!(items[1].parts.value.as_ref().unwrap().number.text, "12");
         assert_eq!(items.len(), 2, "{items:?}");
+        // Counts and durations in kanji, as Japanese reports print them; an ordinal is not one.
+        let items = read_items("三例が脱落し、二十五名が完了した。一年間追跡し、三か月ごとに二回評価した。一回目の評価。");
+        assert_eq!(
+            brief(&items),
+            pairs(&[
+                ("n", "3"),
+                ("n", "25"),
+                ("number", "1"),
+                ("number", "3"),
+                ("number", "2")
+            ])
+        );
+        assert_eq!(items[2].parts.unit.as_deref(), Some("年間"));
+        assert!(items[2].notes.iter().any(|n| n.contains("in kanji")));
+    }
+
+    /// (kind, numbers as read) of every item.
+    fn brief(items: &[super::super::Item]) -> Vec<(&'static str, String)> {
+        items
+            .iter()
+            .map(|i| {
+                (
+                    i.kind.as_str(),
+                    i.parts
+                        .numbers()
+                        .iter()
+                        .map(|p| p.number.text.clone())
+                        .collect::<Vec<_>>()
+                        .join("/"),
+                )
+            })
+            .collect()
+    }
+
+    fn pairs(v: &[(&'static str, &str)]) -> Vec<(&'static str, String)> {
+        v.iter().map(|(k, n)| (*k, n.to_string())).collect()
+    }
+
+    #[test]
+    fn numbers_in_words_only_where_they_count_something() {
+        let items = read_items(
+            "Fifteen patients were randomised and twenty-one of thirty completed the study. Thirty-two percent responded. One of the sites closed early, no one withdrew, either one dose or the first visit was missed, and each was assigned to one of three groups. Seventeen adult women and one hundred mice.",
+        );
+        assert_eq!(
+            brief(&items),
+            pairs(&[
+                ("n", "15"),
+                ("count_of", "21/30"),
+                ("percent", "32"),
+                ("n", "17"),
+                ("n", "100"),
+            ])
+        );
+        assert_eq!(items[0].text, "Fifteen");
+        assert!(
+            items[0].notes.iter().any(|n| n.contains("in words")),
+            "{:?}",
+            items[0].notes
+        );
+        assert_eq!(
+            items[2].parts.value.as_ref().unwrap().original,
+            "Thirty-two"
+        );
+    }
+
+    #[test]
+    fn multiplied_counts_keep_their_bound() {
+        let items = read_items(
+            "約3千人が参加し、2.5万人を対象とし、1万2千例を集めた。およそ2千名。3～5名。",
+        );
+        assert_eq!(
+            brief(&items),
+            pairs(&[
+                ("n", "3000"),
+                ("n", "25000"),
+                ("n", "12000"),
+                ("n", "2000"),
+                ("number", "3"),
+                ("n", "5")
+            ])
+        );
+        assert_eq!(items[0].parts.bound, Some(Bound::Approximately));
+        assert_eq!(items[1].parts.bound, None);
+        assert_eq!(items[3].parts.bound, Some(Bound::Approximately));
+        assert_eq!(items[1].parts.value.as_ref().unwrap().original, "2.5万");
+        // The wave of a range is not "about".
+        assert_eq!(items[5].parts.bound, None);
+    }
+
+    #[test]
+    fn a_count_its_whole_and_its_percentage_are_one_item() {
+        let items = read_items(
+            "Overall, 12 of 15 patients (80%) improved, as did 12/15 (80%) in the second cohort, 80% (12/15) at week 4 and 12 (80%) at week 8; twelve of fifteen patients (80%).",
+        );
+        assert_eq!(
+            brief(&items),
+            pairs(&[
+                ("percent", "12/15/80"),
+                ("percent", "12/15/80"),
+                ("percent", "80/12/15"),
+                ("number", "4"),
+                ("percent", "12/80"),
+                ("number", "8"),
+                ("percent", "12/15/80"),
+            ])
+        );
+        assert_eq!(items[0].text, "12 of 15 patients (80%");
+    }
+
+    #[test]
+    fn a_percent_change_is_not_a_proportion() {
+        let items = read_items(
+            "There was a 12% reduction in pain, which was reduced by 35% overall; weight decreased 20% and the change was −12%, against 10-12% of patients. 体重は12%減少し、35%低下した。50%が改善した。Of all patients, 40% improved.",
+        );
+        assert_eq!(
+            brief(&items),
+            pairs(&[
+                ("percent_change", "12"),
+                ("percent_change", "35"),
+                ("percent_change", "20"),
+                ("percent_change", "-12"),
+                ("number", "10"),
+                ("percent", "12"),
+                ("percent_change", "12"),
+                ("percent_change", "35"),
+                ("percent", "50"),
+                ("percent", "40"),
+            ])
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! sentence that names a CI, or holding the estimate before it in a document that names a
 //! CI elsewhere (a table whose footnote says `(95% confidence interval)`).
 
+use super::sentences::is_table_row;
 use super::{ItemKind, Parts, Printed, Scan};
 use crate::checks::reported_test::{self, CheckRules, FoundReading};
 use crate::text::number::NUMBER;
@@ -77,7 +78,7 @@ fn ci_pattern() -> &'static Regex {
     P.get_or_init(|| {
         let p = r"(?x)
             (?: (?P<level> NUMBER ) \s* (?: % | (?i: percent | per \s cent ) ) \s* )?
-            (?: (?i: CI | C\.I\. | confidence \s+ intervals? | credible \s+ intervals? | CrI ) | 信頼区間 )
+            (?: (?i: CIs? | C\.I\. | confidence \s+ intervals? | credible \s+ intervals? | CrIs? ) | 信頼区間 )
             (?: \s* [(\[] (?i: CI | CrI ) [)\]] )?
             (?: \s* (?P<after> \d{2} (?: \.\d+ )? ) \s* % )?
             \s* (?: [:=,] | (?i: of | was | were | from ) )? \s* [(\[]? \s*
@@ -114,6 +115,94 @@ fn ratio_label_pattern() -> &'static Regex {
         )
         .expect("valid pattern")
     })
+}
+
+/// A ratio's name and its estimate: `HR 0.75`, `hazard ratio, 0.75`, `odds ratio 2.1`,
+/// `RR=0.8`, `hazard ratio for death was 0.75`, `hazard ratio (HR) 0.75`, ハザード比0.75.
+fn ratio_pattern() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| {
+        let p = r"(?x)
+            (?P<name> (?-u:\b) (?: a | adj\.? \x20? )? (?: HR | OR | RR | IRR | sHR ) (?-u:\b)
+              | (?i: (?: adjusted \s+ | relative \s+ )? (?: hazard | odds | risk | rate | incidence \s+ rate ) \s+ ratios? | relative \s+ risk ) (?-u:\b)
+              | ハザード比 | オッズ比 | リスク比 | 相対リスク | 発生率比 )
+            (?: \s* [(\[] [A-Za-z]{2,4} [)\]] )?
+            (?: \s+ (?: [a-z-]+ \s+ ){1,4}? (?: (?i: was | were | is | of ) | = ) | \s* (?: [=:,] | (?i: was | were | is | of ) (?-u:\b) )? )
+            \s* [=:]? \s* (?P<value> NUMBER )"
+            .replace("NUMBER", NUMBER);
+        Regex::new(&p).expect("the ratio pattern is valid")
+    })
+}
+
+/// What a ratio's printed name estimates.
+fn ratio_of(name: &str) -> &'static str {
+    let n = name.to_ascii_lowercase();
+    let abbreviation = n
+        .trim_start_matches("adj")
+        .trim_start_matches(['.', ' ', 'a']);
+    if n.contains("hazard") || abbreviation.ends_with("hr") || name.contains("ハザード") {
+        "hazard ratio"
+    } else if n.contains("odds") || abbreviation == "or" || name.contains("オッズ") {
+        "odds ratio"
+    } else if n.contains("rate") || abbreviation == "irr" || name.contains("発生率") {
+        "rate ratio"
+    } else {
+        "risk ratio"
+    }
+}
+
+/// Every hazard, odds, risk and rate ratio printed with its name. The estimate is the item;
+/// its interval, read by [`find_confidence_intervals`], is the `ci` item after it.
+pub fn find_ratios(scan: &mut Scan) {
+    let plain = scan.doc.plain.text.clone();
+    for c in ratio_pattern().captures_iter(&plain) {
+        let whole = c.get(0).expect("a match");
+        let name = c.name("name").expect("name");
+        let v = c.name("value").expect("value");
+        if !scan.free(v.range()) {
+            continue;
+        }
+        let Some(value) = scan.number(v.range()) else {
+            continue;
+        };
+        // A ratio is above 0; a signed number after the name is something else (a log ratio,
+        // a difference) for the reviewer.
+        if value.number.value <= 0.0 || value.number.text.starts_with(['-', '+']) {
+            continue;
+        }
+        let start = if scan.free(name.start()..whole.end()) {
+            name.start()
+        } else {
+            v.start()
+        };
+        scan.push(
+            ItemKind::Ratio,
+            start..v.end(),
+            Parts {
+                value: Some(value),
+                ratio: Some(ratio_of(name.as_str())),
+                ..Parts::default()
+            },
+        );
+    }
+}
+
+/// Does a row above the table row holding plain offset `at` (its header) name a median
+/// (`Characteristic | Median (IQR) |`)? Then its rows' `12 (8–20)` are medians, not intervals.
+fn table_header_names_median(plain: &str, at: usize) -> bool {
+    let start = plain[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = plain[at..].find('\n').map_or(plain.len(), |i| at + i);
+    if !is_table_row(&plain[start..end]) {
+        return false;
+    }
+    plain[..start]
+        .lines()
+        .rev()
+        .take_while(|l| is_table_row(l))
+        .any(|l| {
+            let l = l.to_ascii_lowercase();
+            l.contains("median") || l.contains("iqr") || l.contains("中央値")
+        })
 }
 
 /// Every confidence interval.
@@ -170,6 +259,16 @@ pub fn find_confidence_intervals(scan: &mut Scan) {
         let names_ci = sentence.quote.contains("CI")
             || sentence.quote.to_ascii_lowercase().contains("confidence")
             || sentence.quote.contains("信頼区間");
+        // A sentence that names a median or its quartiles and no interval prints `6 [4–10]`
+        // as a median with its quartiles or range (read by [`super::summary`]).
+        let lower = sentence.quote.to_ascii_lowercase();
+        let names_median = lower.contains("median")
+            || lower.contains("iqr")
+            || lower.contains("interquartile")
+            || sentence.quote.contains("中央値");
+        if (names_median && !names_ci) || table_header_names_median(&plain, range.start) {
+            continue;
+        }
         let estimate_inside = |lo: f64, hi: f64| {
             c.name("est")
                 .and_then(|m| TextNumber::parse(m.as_str()).ok())
@@ -244,9 +343,10 @@ mod tests {
             "The difference was 1.2 (95% CI −0.4 to 2.0; p = .04), OR 2.1 (1.1, 3.9) by CI. t(28) = 2.20, p = .04. P=.3",
         );
         let kinds: Vec<&str> = items.iter().map(|i| i.kind.as_str()).collect();
+        // `OR 2.1` is a ratio with its interval after it.
         assert_eq!(
             kinds,
-            ["number", "ci", "p", "number", "ci", "test_statistic", "p"]
+            ["number", "ci", "p", "ratio", "ci", "test_statistic", "p"]
         );
         let ci = &items[1].parts;
         assert_eq!(
@@ -267,5 +367,114 @@ mod tests {
         );
         assert_eq!(items[4].parts.lower.as_ref().unwrap().number.text, "1.1");
         assert_eq!(items[4].kind, ItemKind::Ci);
+    }
+
+    /// (kind, numbers as read) of every item.
+    fn brief(items: &[super::super::Item]) -> Vec<(&'static str, String)> {
+        items
+            .iter()
+            .map(|i| {
+                (
+                    i.kind.as_str(),
+                    i.parts
+                        .numbers()
+                        .iter()
+                        .map(|p| p.number.text.clone())
+                        .collect::<Vec<_>>()
+                        .join("/"),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn intervals_in_every_printed_form_keep_their_level_out_of_the_data() {
+        use std::ops::Not;
+        let items = read_items(
+            "Estimates were 1.2 (95% CI, 0.8 to 1.6), 2.0 (95% CI 1.5–2.5), 3.0 (95% CI 2.1~3.9), 3.5 (95% CI 2.9〜4.1), 4.0 (95% CI: 3.1; 4.9), 5.0 (95% CIs, 4.2, 5.8) and 0.8 (95% CrI 0.6 to 0.9). 差は1.5（95%信頼区間: 1.2～3.4）であった。",
+        );
+        let cis: Vec<(String, String, String)> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::Ci)
+            .map(|i| {
+                let p = &i.parts;
+                (
+                    p.lower.as_ref().unwrap().number.text.clone(),
+                    p.upper.as_ref().unwrap().number.text.clone(),
+                    p.level.as_ref().unwrap().number.text.clone(),
+                )
+            })
+            .collect();
+        let want: Vec<(String, String, String)> = [
+            ("0.8", "1.6"),
+            ("1.5", "2.5"),
+            ("2.1", "3.9"),
+            ("2.9", "4.1"),
+            ("3.1", "4.9"),
+            ("4.2", "5.8"),
+            ("0.6", "0.9"),
+            ("1.2", "3.4"),
+        ]
+        .iter()
+        .map(|(l, u)| (l.to_string(), u.to_string(), "95".to_string()))
+        .collect();
+        assert_eq!(cis, want);
+        // The level is a part of its interval, never an item of its own.
+        assert!(items.iter().filter(|i| i.kind != ItemKind::Ci).all(|i| i
+            .parts
+            .value
+            .as_ref()
+            .is_some_and(|v| v.number.text == "95")
+            .not()));
+        assert_eq!(items.len(), 16, "{:?}", brief(&items));
+    }
+
+    #[test]
+    fn ratios_with_their_intervals() {
+        let items = read_items(
+            "The HR was 0.75 (95% CI 0.61 to 0.92); hazard ratio, 0.80; the odds ratio 2.1 (1.1, 3.9) by CI; RR=0.8; the hazard ratio for death was 0·69 (95% CI 0·55–0·86). ハザード比0.75（95%信頼区間 0.60～0.94）。",
+        );
+        assert_eq!(
+            brief(&items),
+            [
+                ("ratio", "0.75"),
+                ("ci", "95/0.61/0.92"),
+                ("ratio", "0.80"),
+                ("ratio", "2.1"),
+                ("ci", "95/1.1/3.9"),
+                ("ratio", "0.8"),
+                ("ratio", "0.69"),
+                ("ci", "95/0.55/0.86"),
+                ("ratio", "0.75"),
+                ("ci", "95/0.60/0.94"),
+            ]
+            .iter()
+            .map(|(k, n)| (*k, n.to_string()))
+            .collect::<Vec<_>>()
+        );
+        let ratios: Vec<Option<&str>> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::Ratio)
+            .map(|i| i.parts.ratio)
+            .collect();
+        assert_eq!(
+            ratios,
+            [
+                Some("hazard ratio"),
+                Some("hazard ratio"),
+                Some("odds ratio"),
+                Some("risk ratio"),
+                Some("hazard ratio"),
+                Some("hazard ratio")
+            ]
+        );
+        assert!(
+            items[6].notes.iter().any(|n| n.contains("middle dot")),
+            "{:?}",
+            items[6].notes
+        );
+        // Lancet's middle dots are decimal points in p-values too.
+        let items = read_items("The difference was significant (p=0·038).");
+        assert_eq!(brief(&items), [("p", "0.038".to_string())]);
     }
 }

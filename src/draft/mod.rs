@@ -70,6 +70,14 @@ pub enum ItemKind {
     Ci,
     /// `n = 104`, 7 名, 70例以上: `value` (and `unit`, `bound`).
     N,
+    /// `HR 0.75`, `odds ratio 2.1`, `RR=0.8`, ハザード比0.75: `value`, and the `ratio` it is
+    /// (`hazard ratio`). Its confidence interval, when printed, is the `ci` item right after
+    /// it (one reader of intervals for every estimate).
+    Ratio,
+    /// `a 12% reduction`, `reduced by 35%`, `−12%` as a change, 12%減少: `value` (negative for
+    /// a fall only when printed with a minus). A change, not a share of a whole: never checked
+    /// as a percentage between 0 and 100.
+    PercentChange,
     /// `0.47 points per month`: `value`, `unit`, `per`.
     Rate,
     /// `t(28) = 2.20, p = .04`: `statistic`, with its `p`.
@@ -92,6 +100,8 @@ impl ItemKind {
             ItemKind::P => "p",
             ItemKind::Ci => "ci",
             ItemKind::N => "n",
+            ItemKind::Ratio => "ratio",
+            ItemKind::PercentChange => "percent_change",
             ItemKind::Rate => "rate",
             ItemKind::TestStatistic => "test_statistic",
             ItemKind::Date => "date",
@@ -131,18 +141,27 @@ impl Printed {
         if o.chars().any(|c| ('\u{FF10}'..='\u{FF19}').contains(&c)) {
             how.push("in full-width digits");
         }
-        if o.chars()
-            .any(|c| "〇零一二三四五六七八九十百千万".contains(c))
-        {
-            how.push("in kanji");
+        if o.contains(['\u{00B7}', '\u{2219}', '\u{22C5}']) {
+            how.push("with a middle dot as its decimal point");
         }
         match self.number.form {
+            crate::text::number::NumberForm::Kanji => how.push("in kanji"),
+            crate::text::number::NumberForm::Words => how.push("in words"),
+            crate::text::number::NumberForm::Multiplied => how.push("with 万 or 千"),
             crate::text::number::NumberForm::ThousandsSeparated => {
                 how.push("with a thousands separator")
             }
             crate::text::number::NumberForm::DecimalComma => how.push("with a decimal comma"),
             crate::text::number::NumberForm::Scientific => how.push("in scientific notation"),
-            crate::text::number::NumberForm::Plain => {}
+            crate::text::number::NumberForm::Plain => {
+                // `1 234`, `1'234`: a separator the plain text dropped.
+                let digits = o.trim_start_matches(['-', '+', '\u{2212}']);
+                if digits.contains([
+                    '\u{00A0}', '\u{2007}', '\u{2009}', '\u{202F}', '\'', '\u{2019}',
+                ]) {
+                    how.push("with a thousands separator");
+                }
+            }
         }
         (!how.is_empty()).then(|| {
             format!(
@@ -224,6 +243,9 @@ pub struct Parts {
     /// A test result as read (`t(28) = 2.20, p = .04`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub statistic: Option<String>,
+    /// What a ratio estimates (`hazard ratio`, `odds ratio`, `risk ratio`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ratio: Option<&'static str>,
     /// A date in the `data/` format (`2014-03-15`, `2005`, `--03-14`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
@@ -320,7 +342,12 @@ impl<'a> Scan<'a> {
     pub fn number(&self, range: Range<usize>) -> Option<Printed> {
         // A number as matched may begin with the space before it.
         let text = &self.doc.plain.text[range.clone()];
-        let range = range.start + (text.len() - text.trim_start().len())..range.end;
+        let mut range = range.start + (text.len() - text.trim_start().len())..range.end;
+        let sign = self.doc.plain.original_span(range.start..range.start + 1);
+        let sign = &self.doc.original[sign];
+        if let Some(after_sign) = empty_cell_dash(&self.doc.plain.text, range.clone(), sign) {
+            range.start = after_sign;
+        }
         let plain = &self.doc.plain.text[range.clone()];
         let number = TextNumber::parse(plain).ok()?;
         let span = self.doc.plain.original_span(range);
@@ -370,6 +397,33 @@ impl<'a> Scan<'a> {
     }
 }
 
+/// `--`, `–` or `-` standing alone between spaces after a cell (`52.1 – 2.1`, `Placebo --
+/// 2.1`): an empty cell or a dash, not the minus of the number after it. `sign` is the sign as
+/// the document prints it. Returns where the number starts after the dash, when the sign at
+/// `range` of `plain` is one. A sign set apart by typesetting after `=` or `(` (`= - 4.46`)
+/// and the minus sign U+2212 keep their minus; a hyphen after a word (`was - 2.1`) is
+/// taken for a minus too, as prose prints one, while an en dash after a word is a dash.
+pub fn empty_cell_dash(plain: &str, range: Range<usize>, sign: &str) -> Option<usize> {
+    let text = &plain[range.clone()];
+    let body = text.strip_prefix('-')?;
+    if !body.starts_with(' ') || sign == "\u{2212}" {
+        return None;
+    }
+    let before = &plain[..range.start];
+    let cell = if let Some(b) = before.strip_suffix('-') {
+        // `--`: the second hyphen of a double dash.
+        !b.chars().next_back().is_some_and(|c| !c.is_whitespace())
+    } else {
+        let trimmed = before.trim_end_matches([' ', '\t']);
+        let last = trimmed.chars().next_back();
+        let after_cell =
+            last.is_some_and(|c| c.is_ascii_digit() || matches!(c, '%' | ')' | ']' | '|'));
+        let after_word = last.is_some_and(char::is_alphabetic) && sign != "-";
+        trimmed.len() < before.len() && (after_cell || after_word)
+    };
+    cell.then(|| range.start + 1 + (body.len() - body.trim_start().len()))
+}
+
 /// Read a document's bytes as text: UTF-8, not empty, not binary. `name` names the file in
 /// the error (exit 2).
 pub fn text_of(bytes: Vec<u8>, name: &str) -> Result<String> {
@@ -396,6 +450,7 @@ pub fn read_document(doc: &Sentences) -> Vec<Item> {
     table_row::find(&mut scan);
     inference::find_test_statistics(&mut scan);
     inference::find_confidence_intervals(&mut scan);
+    inference::find_ratios(&mut scan);
     summary::find(&mut scan);
     inference::find_p_values(&mut scan);
     rate::find(&mut scan);
@@ -405,4 +460,22 @@ pub fn read_document(doc: &Sentences) -> Vec<Item> {
     items.sort_by_key(|i| i.span[0]);
     summary::attach_n(&mut items);
     items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_dash_between_cells_is_not_a_sign() {
+        let plain = "7.2 - 6.9 and = - 4.46 and Placebo - 2.1 and x -- 3";
+        let at = |s: &str| plain.find(s).unwrap();
+        let d = |s: &str, sign: &str| empty_cell_dash(plain, at(s)..at(s) + s.len(), sign);
+        assert_eq!(d("- 6.9", "–"), Some(at("6.9")));
+        assert_eq!(d("- 4.46", "-"), None);
+        assert_eq!(d("- 2.1", "–"), Some(at("2.1")));
+        assert_eq!(d("- 2.1", "-"), None);
+        assert_eq!(d("- 6.9", "\u{2212}"), None);
+        assert_eq!(d("- 3", "-"), Some(at("3")));
+    }
 }

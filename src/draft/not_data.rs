@@ -5,7 +5,9 @@
 //! (IL-6, G93A, SSEA-3, CL2020, アクアポリン 4, 第1回, 2重盲検) and labels (`phase 2`, `cycle 1`,
 //! `type 2`, `grade 3 or 4`: a category; `cycles 2 to 6` counts), the centiles that name quartiles (`25–75 centile`), a constant
 //! that multiplies a formula (`100*[(T–BL)/BL]`), codes with a leading zero (0323), list enumerators at a line's start (`1. `,
-//! `１）`), and times of day (午後4 時, 16:00).
+//! `１）`), times of day (午後4 時, 16:00), and responder thresholds: the change that defines a
+//! responder (`≥50% reduction`, `a reduction of at least 50%`, `a decrease of at least 4
+//! points`, 50%以上改善), a criterion, not a result.
 //!
 //! The names rule is in [`inside_name`], used by every recogniser that reads a bare number.
 
@@ -38,6 +40,9 @@ fn patterns() -> &'static Regex {
             | (?-u:\b) \d{1,2} (?: st | nd | rd | th )? (?: \x20? - \x20? \d{1,2} (?: st | nd | rd | th )? )? \x20? (?i: centiles? | percentiles? ) (?-u:\b)
             | (?-u:\b) \d+ \x20? [*×] \x20? [\[(]
             | \d{1,2} \) \s* [~-] \s* \d{1,2} \)
+            | (?: >=? | (?i: at \x20 least | more \x20 than | greater \x20 than ) ) \s* \d+ (?: \.\d+ )? \s* (?: % | (?i: percent | points? ) )? \s* (?i: relative \s+ )? (?i: reduction | decrease | improvement | increase | decline | drop | fall | rise ) (?-u:\b)
+            | (?i: reduction | decrease | improvement | increase | decline | drop | fall | rise | reduced | decreased | improved | increased | declined ) \s+ (?i: (?: of | by | in ) \s+ )? (?: >=? | (?i: at \x20 least | more \x20 than | greater \x20 than ) ) \s* \d+ (?: \.\d+ )? \s* (?: % | (?i: percent | points? (?-u:\b) ) )?
+            | \d+ (?: \.\d+ )? \s* (?: % | ポイント | 点 )? \s* 以上 \s* の? \s* (?: 改善 | 減少 | 低下 | 増加 | 短縮 )
             | 第 \s* \d+ \s* (?:回|期|相|版|号|報|条|章|節|段落)
             | \d+ \s* 重
             | (?-u:\b) (?:Vol|vol|No|no|pp|p)\. \s* \d+ (?: \s* - \s* \d+ )?
@@ -156,5 +161,19 @@ mod tests {
         assert!(n("PMC42", "42") && n("3T3", "3"));
         assert!(!n("8mg", "8") && !n("9)", "9") && !n("マブ 8mg", "8"));
         assert!(n("ポリン 4 抗", "4"));
+    }
+
+    #[test]
+    fn responder_thresholds_are_not_data() {
+        let text = "Responders had a ≥50% reduction in seizures; pain fell in 30 patients by at least 50% improvement. A decrease of at least 4 points defined response. 50%以上改善した患者は12名。At least 50% of patients (n = 40) responded.";
+        let items = super::super::read_items(text);
+        let values: Vec<(&str, &str)> = items
+            .iter()
+            .map(|i| (i.kind.as_str(), i.parts.numbers()[0].number.text.as_str()))
+            .collect();
+        assert_eq!(
+            values,
+            [("n", "30"), ("n", "12"), ("percent", "50"), ("n", "40")]
+        );
     }
 }

@@ -431,6 +431,35 @@ fn draft_one(w: &mut Writer, item: &Item) {
                 item,
             );
         }
+        ItemKind::Ratio => {
+            let stem = w.id("ratio");
+            let Some(v) = &p.value else { return };
+            w.fact(
+                &stem,
+                &format!("review: {} of …", p.ratio.unwrap_or("ratio")),
+                v,
+                p.bound,
+                p.ratio.unwrap_or("ratio"),
+                None,
+                notes,
+                item,
+            );
+        }
+        ItemKind::PercentChange => {
+            // Not "percent": a change is not a share between 0 and 100 and is not checked so.
+            let stem = w.id("percent_change");
+            let Some(v) = &p.value else { return };
+            w.fact(
+                &stem,
+                "review: percent change of …",
+                v,
+                p.bound,
+                "percent change",
+                None,
+                notes,
+                item,
+            );
+        }
         ItemKind::Number => {
             let stem = w.id("number");
             let Some(v) = &p.value else { return };

@@ -4,8 +4,8 @@
 //! `m (s)` (the last only when both numbers print decimals, `2.70 (0.051)`, or the sentence
 //! says `mean (SD)` or the like: `cycle 1 (2)` is not a summary), `6 (IQR 4–10)`,
 //! `6 (interquartile range 4 to 10)`, `6 (range 2–20)`, 中央値 6（範囲 2–20）, and `19 (5–64)`
-//! holding its median between its bounds in a document that states `median (IQR)` or
-//! `median (25–75 centile)`. What ± means is taken only from the text: a label
+//! or `6 [4–10]` holding its median between its bounds in a document that states `median
+//! (IQR)` or `median (25–75 centile)` (a sentence, a table's header). What ± means is taken only from the text: a label
 //! after the spread (`± 1.7 SD`, `(SD 1.7)`) or a statement in the same sentence (`mean ±
 //! SD`, `mean (SEM)`); otherwise it stays unstated, for the reviewer.
 
@@ -64,11 +64,11 @@ fn stated_median_pattern() -> &'static Regex {
     })
 }
 
-/// `m (a–b)`, `m (a to b)`: a median with its quartiles or range when the document says so.
+/// `m (a–b)`, `m [a–b]`, `m (a to b)`: a median with its quartiles or range when the document says so.
 fn bracketed_pair_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
-        let p = r"(?x) (?P<m> NUMBER ) \s* \( \s* (?P<lo> NUMBER ) \s* (?: - | (?i: to ) ) \s* (?P<hi> NUMBER ) \s* \)"
+        let p = r"(?x) (?P<m> NUMBER ) \s* [(\[] \s* (?P<lo> NUMBER ) \s* (?: - | ~ | (?i: to ) ) \s* (?P<hi> NUMBER ) \s* [)\]]"
             .replace("NUMBER", NUMBER);
         Regex::new(&p).expect("the bracketed pair pattern is valid")
     })
@@ -282,5 +282,31 @@ mod tests {
         assert_eq!(med[0].kind, ItemKind::MedianIqr);
         assert_eq!(med[1].kind, ItemKind::MedianRange);
         assert_eq!(med[1].parts.upper.as_ref().unwrap().number.text, "20");
+    }
+
+    #[test]
+    fn medians_in_square_brackets_and_table_rows_when_the_text_says_so() {
+        let items = read_items(
+            "Differences are given with their 95% CI. The median (IQR) time was 6 [4–10] days.\n\nCharacteristic | Median (IQR) | Median (IQR) |\nDuration, days | 12 (8–20) | 14 (9–22) |\n",
+        );
+        let med: Vec<(ItemKind, String)> = items.iter().map(|i| (i.kind, i.text.clone())).collect();
+        assert_eq!(
+            med,
+            [
+                (ItemKind::MedianIqr, "6 [4–10]".to_string()),
+                (ItemKind::MedianIqr, "12 (8–20)".to_string()),
+                (ItemKind::MedianIqr, "14 (9–22)".to_string()),
+            ]
+        );
+        // A glued cell of a table as text extraction leaves it is a summary of its own.
+        let items = read_items(
+            "Age, years52.10 ± 9.80 51.90 ± 10.20\nBMI, kg/m²28.1 ± 4.2\nBMI, kg/m229.3 ± 3.9\n",
+        );
+        let means: Vec<&str> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::MeanSpread)
+            .map(|i| i.parts.mean.as_ref().unwrap().number.text.as_str())
+            .collect();
+        assert_eq!(means, ["52.10", "51.90", "28.1", "29.3"]);
     }
 }

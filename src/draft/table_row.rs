@@ -129,4 +129,20 @@ mod tests {
         assert_eq!(p[0].parts.relation, Some("<"));
         assert_eq!(p[0].text, "< 0.0001");
     }
+
+    #[test]
+    fn a_dash_alone_is_an_empty_cell_not_a_minus() {
+        let items = read_items(
+            "HbA1c, %  7.2 – 6.9\nWeight, kg  82.1 -- 80.4\nPlacebo – 2.1 points\nt = - 4.46 and −3.1 and was - 2.0\n",
+        );
+        let values: Vec<&str> = items
+            .iter()
+            .filter_map(|i| i.parts.value.as_ref())
+            .map(|v| v.number.text.as_str())
+            .collect();
+        assert_eq!(
+            values,
+            ["7.2", "6.9", "82.1", "80.4", "2.1", "- 4.46", "-3.1", "- 2.0"]
+        );
+    }
 }

@@ -6,13 +6,16 @@
 use super::count::bound_around;
 use super::not_data::inside_name;
 use super::{ItemKind, Parts, Scan};
-use crate::text::number::NUMBER;
+use crate::text::number::{MULTIPLIED, NUMBER};
 use regex::Regex;
 use std::sync::OnceLock;
 
 fn pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
-    P.get_or_init(|| Regex::new(NUMBER).expect("the number pattern is valid"))
+    // Digits with 万 or 千 first: 2.5万 is one number, not 2.5 and a word.
+    P.get_or_init(|| {
+        Regex::new(&format!("(?:{MULTIPLIED})|(?:{NUMBER})")).expect("the number pattern is valid")
+    })
 }
 
 fn unit_pattern() -> &'static Regex {
@@ -21,6 +24,11 @@ fn unit_pattern() -> &'static Regex {
         Regex::new(r"^\x20?(?:[A-Za-z]+(?:/[A-Za-z]+)?|%|[\p{Han}\p{Hiragana}\p{Katakana}ー]{1,4})")
             .expect("valid pattern")
     })
+}
+
+/// A kanji, hiragana or katakana character (after which a sign is a minus, not a hyphen).
+pub fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
 }
 
 /// Every number not yet read.
@@ -41,12 +49,13 @@ pub fn find(scan: &mut Scan) {
         }
     }
     for mut range in candidates {
-        // A sign straight after a digit, letter or bracket is a hyphen or a dash of a range
-        // (3701-3706, IL-6), not a minus.
+        // A sign straight after a digit, Latin letter or bracket is a hyphen or a dash of a
+        // range (3701-3706, IL-6), not a minus; after a kanji or kana (投与群-2.15) it is the
+        // number's minus, as Japanese prints a value straight after its label.
         let text = &plain[range.clone()];
         if text.starts_with(['-', '+']) {
             let before = plain[..range.start].chars().next_back();
-            if before.is_some_and(|c| c.is_alphanumeric() || c == ')') {
+            if before.is_some_and(|c| (c.is_alphanumeric() && !is_cjk(c)) || c == ')') {
                 range.start += 1 + text[1..].len() - text[1..].trim_start().len();
             }
         }
@@ -133,5 +142,22 @@ mod tests {
         .map(|(v, u)| (v.to_string(), u.map(str::to_string)))
         .collect();
         assert_eq!(numbers, expect);
+    }
+
+    #[test]
+    fn a_minus_after_a_kanji_and_full_width_signs_are_kept() {
+        let items = read_items(
+            "変化量は投与群-2.15、プラセボ群－1.30、差は−0.85であった。範囲3701-3706。約2.5万",
+        );
+        let values: Vec<&str> = items
+            .iter()
+            .map(|i| i.parts.value.as_ref().unwrap().number.text.as_str())
+            .collect();
+        assert_eq!(values, ["-2.15", "-1.30", "-0.85", "3701", "3706", "25000"]);
+        assert_eq!(items[1].text, "－1.30");
+        assert_eq!(
+            items[5].parts.bound,
+            Some(super::super::Bound::Approximately)
+        );
     }
 }

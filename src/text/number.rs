@@ -7,7 +7,18 @@
 //! - decimal commas: `0,03`, `2,2` (a comma followed by other than three digits, or after a
 //!   lone `0`); `2,200` is two thousand two hundred, as English texts print it;
 //! - scientific notation: `1.6e-5`, `2.3E-05`, `.5e-3`, `2 × 10-4`, `2 x 10^-4`, `2·10-4`
-//!   (from `2 × 10⁻⁴` or `2 × 10−4`).
+//!   (from `2 × 10⁻⁴` or `2 × 10−4`);
+//! - dots between groups of three (`1.234.567`, `1.234.567,5`): two or more groups, so that
+//!   `1.234` stays one point two three four; the other locale separators (a thin or no-break
+//!   space, an apostrophe: `1 234`, `1'234`) are set aside by [`super::PlainText`];
+//! - English number words to the hundreds (`Fifteen`, `thirty-two`, `one hundred and five`),
+//!   found by [`NUMBER_WORDS`];
+//! - Japanese numerals in kanji (`十二`, `二十五`, `一万二千`, read by [`kanji_value`]) and digits
+//!   with the multipliers 万 and 千 (`3千`, `2.5万`, `1万2千`), found by [`MULTIPLIED`].
+//!
+//! Words, kanji and multiplied numbers keep their printed form in [`NumberForm`]; their `text`
+//! is the digits they stand for (`32` for `Thirty-two`), so every reader compares them as it
+//! compares printed digits.
 //!
 //! A printed number stands for the interval its last digit allows: `1.6e-5` for
 //! [1.55e-5, 1.65e-5], so its `decimals` are 6 (`0.000016`); `2 × 10-4` has 4. The exponent moves
@@ -25,7 +36,200 @@ use serde::Serialize;
 
 /// A number in running text: sign, digits with thousands separators or a decimal comma, and an
 /// exponent (`e-5`, `× 10-4`). White space is allowed only where typesetting puts it.
-pub const NUMBER: &str = r"[-+]?\x20?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?|\.\d+)(?:\x20?[eE]\x20?[-+]?\d+|\x20?[×xX*·]\x20?10\x20?\^?\x20?[-+]?\x20?\d+)?";
+pub const NUMBER: &str = r"[-+]?\x20?(?:\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?|\.\d+)(?:\x20?[eE]\x20?[-+]?\d+|\x20?[×xX*·]\x20?10\x20?\^?\x20?[-+]?\x20?\d+)?";
+
+const WORD_UNITS: [&str; 10] = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+];
+const WORD_TEENS: [&str; 10] = [
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+const WORD_TENS: [&str; 8] = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+/// The regular-expression piece for English number words from zero to nine hundred and
+/// ninety-nine, as reports write counts (`Fifteen`, `thirty-two`, `twenty one`, `one hundred
+/// and five`); case does not matter. Whether a word is data is the finder's question (`one of
+/// the`, `no one` are not): this only says where a number is written in words.
+pub fn number_words() -> &'static str {
+    static P: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    P.get_or_init(|| {
+        // Tens before teens before units: `seventeen` is not `seven`, `sixty` is not `six`.
+        let below = format!(
+            "(?:(?:{})(?:[-\\x20](?:{}))?|{}|{})",
+            WORD_TENS.join("|"),
+            WORD_UNITS[1..].join("|"),
+            WORD_TEENS.join("|"),
+            WORD_UNITS.join("|")
+        );
+        format!(
+            r"(?i:(?-u:\b)(?:(?:{})\x20hundred(?:\x20(?:and\x20)?{below})?|{below})(?-u:\b))",
+            WORD_UNITS[1..].join("|")
+        )
+    })
+}
+
+/// Digits with the Japanese multipliers 万 (ten thousand) and 千 (thousand): `3千`, `2.5万`,
+/// `1万2千`, `1万2000`; a line break may stand between the digits and 万, as a document's
+/// wrapped lines put it.
+pub const MULTIPLIED: &str =
+    r"\d+(?:\.\d+)?\s{0,3}万(?:\x20?\d+(?:\x20?千)?)?|\d+(?:\.\d+)?\s{0,3}千";
+
+/// The value of English number words (`thirty-two` = 32, `one hundred and five` = 105), or
+/// `None` for anything else.
+pub fn word_value(text: &str) -> Option<u64> {
+    let lower = text.trim().to_lowercase();
+    let words: Vec<&str> = lower
+        .split(['-', ' '])
+        .filter(|w| !w.is_empty() && *w != "and")
+        .collect();
+    let index = |list: &[&str], w: &str| list.iter().position(|x| *x == w).map(|i| i as u64);
+    let (mut total, mut current, mut seen) = (0u64, 0u64, false);
+    for w in words {
+        seen = true;
+        if let Some(u) = index(&WORD_UNITS, w) {
+            // `twenty-one`: a unit after a ten, never after another unit (`one two`).
+            if current % 10 != 0 || (current > 0 && current < 20) {
+                return None;
+            }
+            current += u;
+        } else if let Some(t) = index(&WORD_TEENS, w) {
+            if current % 100 != 0 {
+                return None;
+            }
+            current += 10 + t;
+        } else if let Some(t) = index(&WORD_TENS, w) {
+            if current % 100 != 0 {
+                return None;
+            }
+            current += 20 + 10 * t;
+        } else if w == "hundred" {
+            if current == 0 || current >= 10 || total > 0 {
+                return None;
+            }
+            total = current * 100;
+            current = 0;
+        } else {
+            return None;
+        }
+    }
+    seen.then_some(total + current)
+}
+
+/// The value of a number written in kanji: positional (二〇 = 20) or with multipliers
+/// (二十五 = 25, 百二十 = 120, 三千五百 = 3500, 一万二千 = 12000); `None` for anything else.
+pub fn kanji_value(text: &str) -> Option<u64> {
+    let digit = |c: char| {
+        "〇一二三四五六七八九"
+            .find(c)
+            .map(|i| (i / 3) as u64)
+            .or(if c == '零' { Some(0) } else { None })
+    };
+    if text.is_empty() {
+        return None;
+    }
+    if text.chars().all(|c| digit(c).is_some()) {
+        return text
+            .chars()
+            .try_fold(0u64, |v, c| v.checked_mul(10)?.checked_add(digit(c)?));
+    }
+    let (mut total, mut section, mut current) = (0u64, 0u64, None::<u64>);
+    for c in text.chars() {
+        if let Some(d) = digit(c) {
+            if current.is_some() {
+                return None; // 二三十: two digits in a row with multipliers is not a number
+            }
+            current = Some(d);
+            continue;
+        }
+        let unit = match c {
+            '十' => 10,
+            '百' => 100,
+            '千' => 1000,
+            '万' => {
+                // 万 multiplies everything before it (一万二千 = 12000; 万 alone is 10000).
+                let before = section + current.unwrap_or(0);
+                total = total.checked_add(before.max(1).checked_mul(10_000)?)?;
+                section = 0;
+                current = None;
+                continue;
+            }
+            _ => return None,
+        };
+        section = section.checked_add(current.unwrap_or(1) * unit)?;
+        current = None;
+    }
+    total.checked_add(section + current.unwrap_or(0))
+}
+
+/// `2.5万` = 25000 known to the thousand, `3千` = 3000, `1万2千` = 12000: the value and the
+/// place of its last printed digit, or `None` when `text` is not digits with 万 or 千.
+fn multiplied_value(text: &str) -> Option<(String, f64, i32)> {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let decimal = |s: &str| -> Option<(String, usize)> {
+        let (i, f) = s.split_once('.').unwrap_or((s, ""));
+        let ok = !i.is_empty()
+            && i.bytes().all(|b| b.is_ascii_digit())
+            && f.bytes().all(|b| b.is_ascii_digit())
+            && !(s.contains('.') && f.is_empty());
+        ok.then(|| (format!("{i}{f}"), f.len()))
+    };
+    let (head, exponent, rest) = if let Some((h, r)) = t.split_once('万') {
+        (h, 4i32, r)
+    } else {
+        (t.strip_suffix('千')?, 3i32, "")
+    };
+    let (digits, frac) = decimal(head)?;
+    // The rest after 万: nothing, `2千` or `2000`.
+    let (rest_value, rest_place) = if rest.is_empty() {
+        (0u64, exponent)
+    } else if let Some(r) = rest.strip_suffix('千') {
+        let (d, f) = decimal(r)?;
+        if f > 0 {
+            return None;
+        }
+        (d.parse::<u64>().ok()?.checked_mul(1000)?, 3)
+    } else {
+        let (d, f) = decimal(rest)?;
+        if f > 0 {
+            return None;
+        }
+        (d.parse::<u64>().ok()?, 0)
+    };
+    if rest_value >= 10_000 && exponent == 4 {
+        return None;
+    }
+    let shift = exponent - frac as i32;
+    let plain = if shift >= 0 {
+        let head: u64 = digits.parse().ok()?;
+        (head
+            .checked_mul(10u64.checked_pow(shift as u32)?)?
+            .checked_add(rest_value)?)
+        .to_string()
+    } else if rest_value == 0 {
+        plain_decimal(
+            false,
+            &digits[..digits.len() - frac],
+            &digits[digits.len() - frac..],
+            exponent,
+        )
+    } else {
+        return None;
+    };
+    let value: f64 = plain.parse().ok()?;
+    let decimals = if rest.is_empty() { -shift } else { -rest_place };
+    Some((plain, value, decimals))
+}
 
 /// Degrees of freedom: digits with an optional decimal part (corrected df: `28.1`) or the
 /// letter `l` or `I` standing for 1. Thousands separators are read by [`read_df_list`], which
@@ -44,12 +248,19 @@ pub enum NumberForm {
     DecimalComma,
     /// `1.6e-5`, `2 × 10-4`
     Scientific,
+    /// `Thirty-two`
+    Words,
+    /// `二十五`
+    Kanji,
+    /// `2.5万`, `3千`
+    Multiplied,
 }
 
 /// A number read from running text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TextNumber {
-    /// As it stands in the (plain) text: `2,000.20`, `1.6e-5`, `2 × 10-4`.
+    /// As it stands in the (plain) text: `2,000.20`, `1.6e-5`, `2 × 10-4`; for words, kanji
+    /// and multiplied numbers the digits they stand for (`32` for `Thirty-two`).
     pub text: String,
     /// Its value.
     pub value: f64,
@@ -65,6 +276,9 @@ impl TextNumber {
     /// Read `text` (what [`NUMBER`] matched); `Err` says why it is not a number.
     pub fn parse(text: &str) -> std::result::Result<TextNumber, String> {
         let t = text.trim();
+        if let Some(n) = Self::parse_spelled(t) {
+            return Ok(n);
+        }
         let compact: String = t.chars().filter(|c| *c != ' ').collect();
         let (negative, body) = match compact.strip_prefix('-') {
             Some(rest) => (true, rest),
@@ -115,6 +329,40 @@ impl TextNumber {
         })
     }
 
+    /// A number spelled in words or kanji, or digits with 万 or 千.
+    fn parse_spelled(t: &str) -> Option<TextNumber> {
+        let whole = |v: u64, form| TextNumber {
+            text: v.to_string(),
+            value: v as f64,
+            decimals: 0,
+            plain: v.to_string(),
+            form,
+        };
+        if t.chars()
+            .next()
+            .is_some_and(|c| c.is_alphabetic() && c.is_ascii())
+        {
+            return word_value(t).map(|v| whole(v, NumberForm::Words));
+        }
+        if t.chars()
+            .next()
+            .is_some_and(|c| "〇零一二三四五六七八九十百千万".contains(c))
+        {
+            return kanji_value(t).map(|v| whole(v, NumberForm::Kanji));
+        }
+        if t.ends_with(['万', '千']) || t.contains('万') {
+            let (plain, value, decimals) = multiplied_value(t)?;
+            return Some(TextNumber {
+                text: plain.clone(),
+                value,
+                decimals,
+                plain,
+                form: NumberForm::Multiplied,
+            });
+        }
+        None
+    }
+
     /// Half a unit in the last printed digit: the true value lies within this distance.
     pub fn half_unit(&self) -> f64 {
         0.5 * 10f64.powi(-self.decimals)
@@ -137,6 +385,15 @@ fn parse_exponent(s: &str) -> std::result::Result<i32, String> {
 /// Integer digits (separators removed), decimal digits and the form of a mantissa.
 fn read_mantissa(m: &str) -> Option<(String, &str, NumberForm)> {
     let all_digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    // `1.234.567` (`,5` after it a decimal comma): dots between groups of three, two or more.
+    if m.matches('.').count() >= 2 {
+        let (int_part, frac) = m.split_once(',').unwrap_or((m, ""));
+        if !all_digits(frac) || (m.contains(',') && frac.is_empty()) {
+            return None;
+        }
+        return thousands(&int_part.replace('.', ","))
+            .map(|i| (i, frac, NumberForm::ThousandsSeparated));
+    }
     if let Some((int_part, frac)) = m.split_once('.') {
         if frac.is_empty() || !all_digits(frac) {
             return None;
@@ -342,6 +599,96 @@ mod tests {
         for bad in ["", ".", "1.", "1,2,3", "0,000,1", "1.2.3", "1e", "2 × 11-4"] {
             assert!(TextNumber::parse(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn numbers_in_words_kanji_multipliers_and_dot_groups() {
+        for (t, v) in [
+            ("Fifteen", 15),
+            ("Thirty-two", 32),
+            ("twenty one", 21),
+            ("ninety-nine", 99),
+            ("seventeen", 17),
+            ("one hundred", 100),
+            ("two hundred and five", 205),
+        ] {
+            let x = n(t);
+            assert_eq!(
+                (x.value, x.text.as_str(), x.form),
+                (v as f64, v.to_string().as_str(), NumberForm::Words),
+                "{t}"
+            );
+        }
+        for bad in [
+            "one two",
+            "twenty twelve",
+            "hundred",
+            "first",
+            "twenty-one-one",
+        ] {
+            assert!(TextNumber::parse(bad).is_err(), "{bad}");
+        }
+        let words = regex::Regex::new(number_words()).unwrap();
+        let found: Vec<&str> = words
+            .find_iter("Seventeen of sixty-six, someone, none, thirty two and one hundred and five")
+            .map(|m| m.as_str())
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "Seventeen",
+                "sixty-six",
+                "thirty two",
+                "one hundred and five"
+            ]
+        );
+        for (k, v) in [
+            ("五", 5),
+            ("十", 10),
+            ("十二", 12),
+            ("二十五", 25),
+            ("百二十", 120),
+            ("三千五百", 3500),
+            ("一万二千", 12000),
+            ("二〇", 20),
+        ] {
+            assert_eq!(kanji_value(k), Some(v), "{k}");
+            assert_eq!(n(k).form, NumberForm::Kanji);
+        }
+        assert_eq!(kanji_value("二三十"), None);
+        // 万 and 千 after digits: the value, known to the place of the multiplier.
+        for (t, plain, decimals) in [
+            ("3千", "3000", -3),
+            ("2.5万", "25000", -3),
+            ("1万2千", "12000", -3),
+            ("1万2000", "12000", 0),
+            ("1.23456万", "12345.6", 1),
+        ] {
+            let x = n(t);
+            assert_eq!(
+                (x.plain.as_str(), x.text.as_str(), x.decimals, x.form),
+                (plain, plain, decimals, NumberForm::Multiplied),
+                "{t}"
+            );
+        }
+        assert!(TextNumber::parse("2.万").is_err());
+        // Dots between groups of three, when two or more say they are not a decimal point.
+        let x = n("1.234.567");
+        assert_eq!(
+            (x.value, x.decimals, x.form),
+            (1234567.0, 0, NumberForm::ThousandsSeparated)
+        );
+        assert_eq!(n("1.234.567,5").plain, "1234567.5");
+        assert_eq!(n("1.234").value, 1.234);
+        assert!(TextNumber::parse("1.23.456").is_err());
+        let number = regex::Regex::new(NUMBER).unwrap();
+        assert_eq!(
+            number.find("n 1.234.567 in").unwrap().as_str().trim(),
+            "1.234.567"
+        );
+        assert_eq!(number.find("v 2.1.3").unwrap().as_str().trim(), "2.1");
+        let multiplied = regex::Regex::new(MULTIPLIED).unwrap();
+        assert_eq!(multiplied.find("約1万2千人").unwrap().as_str(), "1万2千");
     }
 
     #[test]

@@ -75,7 +75,9 @@ fn plain_char(c: char, before: &str, in_exponent: bool) -> Plain {
         '≥' | '≧' => Replace(">"),
         '\u{2AFD}' => Replace("="),
         '\u{2439}' | 'Χ' => Replace("χ"),
-        '⋅' => Replace("·"),
+        '⋅' | '∙' => Replace("·"),
+        // The wave dash and the tilde operator of ranges and intervals (0.2〜1.4).
+        '〜' | '∼' => Replace("~"),
         '、' => Replace(","),
         // Spaces of every width (a narrow no-break space is common before units and in JESP
         // papers, per statcheck's getHTML).
@@ -100,6 +102,70 @@ fn plain_char(c: char, before: &str, in_exponent: bool) -> Plain {
     }
 }
 
+/// Is the character at the start of `rest` (just after the middle dot) the start of an
+/// exponent of ten, `2·10⁻⁴` or `2·10^-4` or `2·10−4` (a minus and whole digits after 10),
+/// rather than the decimals of The Lancet's `2·10`?
+fn exponent_after_dot(rest: &str) -> bool {
+    let Some(after) = rest.strip_prefix("10") else {
+        return false;
+    };
+    let mut chars = after.chars();
+    match chars.next() {
+        Some(c) if superscript(c).is_some() || c == '^' => true,
+        Some('-' | '\u{2212}' | '\u{2013}') => {
+            let tail = chars.as_str();
+            let digits = tail.len() - tail.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            // `2·10–4·50` is a range of two decimals, not 2 × 10⁻⁴.
+            digits > 0 && !tail[digits..].starts_with(['·', '.', '\u{2219}', '\u{22C5}'])
+        }
+        _ => false,
+    }
+}
+
+/// Is the separator at `at` of `original` (a thin, narrow or no-break space, a figure space or
+/// an apostrophe) one between groups of three digits, `1 234` or `1'234`? Such a separator is
+/// dropped from the plain text, so the number reads whole (`1 234,5` keeps its decimal comma).
+fn thousands_gap(original: &str, at: usize, c: char) -> bool {
+    if !matches!(
+        c,
+        '\u{00A0}' | '\u{2007}' | '\u{2009}' | '\u{202F}' | '\'' | '\u{2019}'
+    ) {
+        return false;
+    }
+    let before = &original[..at];
+    let run = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let after = &original[at + c.len_utf8()..];
+    let next = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    (1..=3).contains(&run) && next == 3
+}
+
+/// Units that end a table's row label, which text extraction glues to the first cell
+/// (`Age, years52.10 ± 9.80`, `BMI, kg/m²28.1 ± 4.2`).
+const LABEL_UNITS: [&str; 16] = [
+    "years", "yrs", "y", "months", "weeks", "days", "kg", "kg/m2", "cm", "mm", "mmHg", "mg/dL",
+    "mmol/L", "g/dL", "bpm", "points",
+];
+
+/// Is the digit that starts `rest` the first cell of a table row glued to its label's unit
+/// (`plain` so far ends `Age, years`; `rest` is `52.10 ± 9.80`)? Only a cell that holds a
+/// summary (a ± or a bracket follows the number) is set apart, so names such as `G93A` stay
+/// whole.
+fn glued_to_label(plain: &str, rest: &str) -> bool {
+    if !rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let Some(unit) = LABEL_UNITS.iter().find(|u| plain.ends_with(*u)) else {
+        return false;
+    };
+    let label = &plain[..plain.len() - unit.len()];
+    if !label.ends_with([' ', ',']) {
+        return false;
+    }
+    let tail = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
+    let tail = tail.trim_start_matches([' ', '\u{00A0}', '\u{2009}']);
+    tail.starts_with(['±', '(', '[']) || tail.starts_with("+/-")
+}
+
 impl PlainText {
     /// Make `original` plain.
     pub fn new(original: &str) -> PlainText {
@@ -113,10 +179,33 @@ impl PlainText {
             }
             let exponent_digit = superscript(c).is_some()
                 && (in_exponent || text.ends_with("10") || text.ends_with("10^"));
-            match plain_char(c, &text, in_exponent) {
-                Plain::Replace(s) => text.push_str(s),
-                Plain::Keep => text.push(c),
-                Plain::Drop => {}
+            let rest = &original[at + c.len_utf8()..];
+            let between_digits = text.ends_with(|b: char| b.is_ascii_digit())
+                && rest.starts_with(|d: char| d.is_ascii_digit());
+            if glued_to_label(&text, &original[at..]) {
+                text.push(' ');
+            }
+            // The Lancet's decimal point, a middle dot between digits (`0·38`), is a point;
+            // `2·10⁻⁴` keeps its dot as a multiplication sign.
+            if matches!(c, '·' | '\u{2219}' | '\u{22C5}')
+                && between_digits
+                && !exponent_after_dot(rest)
+            {
+                text.push('.');
+            } else if thousands_gap(original, at, c) {
+                // Dropped: the digits read as one number.
+            } else if c == '²'
+                && text.ends_with("kg/m")
+                && rest.starts_with(|d: char| d.is_ascii_digit())
+            {
+                // `kg/m²28.1`: the unit's square, then a glued cell (set apart below).
+                text.push('2');
+            } else {
+                match plain_char(c, &text, in_exponent) {
+                    Plain::Replace(s) => text.push_str(s),
+                    Plain::Keep => text.push(c),
+                    Plain::Drop => {}
+                }
             }
             // A run of superscripts after 10 is one exponent (10⁻¹²).
             in_exponent = exponent_digit;
@@ -179,5 +268,35 @@ mod tests {
         );
         let p = PlainText::new("t(28) = −2.20 ≤ ≥ \u{2AFD} \u{2B0D} \u{2439}");
         assert_eq!(p.text, "t(28) = -2.20 < > = < χ");
+    }
+
+    #[test]
+    fn lancet_points_locale_separators_and_glued_cells() {
+        // A middle dot between digits is a decimal point; before 10 and an exponent, a sign of
+        // multiplication.
+        let p = PlainText::new("p=0·38, 2·1 (1·3–3·4), 0\u{2219}5 and 0\u{22C5}7; 2·10⁻⁴, HR 2·10 (1·5–3·0), 2·10–4·50; Jones·Smith");
+        assert_eq!(
+            p.text,
+            "p=0.38, 2.1 (1.3-3.4), 0.5 and 0.7; 2·10-4, HR 2.10 (1.5-3.0), 2.10-4.50; Jones·Smith"
+        );
+        // Thin, narrow and no-break spaces and apostrophes between groups of three digits.
+        let original = "1\u{2009}234 and 12\u{202F}345\u{202F}678, 1\u{00A0}234,5 and 1'234.50, 1’234; 7\u{00A0}days, 2\u{00A0}1234";
+        let p = PlainText::new(original);
+        assert_eq!(
+            p.text,
+            "1234 and 12345678, 1234,5 and 1234.50, 1234; 7 days, 2 1234"
+        );
+        let at = p.text.find("12345678").unwrap();
+        assert_eq!(
+            &original[p.original_span(at..at + 8)],
+            "12\u{202F}345\u{202F}678"
+        );
+        // A cell glued to its row's label by text extraction is set apart.
+        let p = PlainText::new("Age, years52.10 ± 9.80\nBMI, kg/m²28.1 ± 4.2\nBMI, kg/m228.1 (4.2)\nG93A, IL6 2 years9");
+        assert_eq!(
+            p.text,
+            "Age, years 52.10 ± 9.80\nBMI, kg/m2 28.1 ± 4.2\nBMI, kg/m2 28.1 (4.2)\nG93A, IL6 2 years9"
+        );
+        assert_eq!(PlainText::new("0.2〜1.4").text, "0.2~1.4");
     }
 }
