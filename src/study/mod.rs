@@ -24,6 +24,40 @@ pub use crate::reported::{Reported, ReportedNumber, Scale, SpreadKind, NOT_REPOR
 pub use display::{describe, StudyList, StudyNumbers, StudySummary};
 pub use load::{load_dir, load_file, load_str, study_ids};
 
+/// What a study id may hold, for messages.
+pub const STUDY_ID_RULE: &str = "lower-case letters a-z, digits, '_' and '-'";
+
+/// Is `id` a valid study id: `[a-z0-9_-]+`? A study's id also equals its file stem, so
+/// `paper_x.toml` holds `id = "paper_x"`. The one rule, used when a study file is loaded and
+/// when `draft` names one.
+pub fn valid_study_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+}
+
+/// A study id made from any name (a document's file stem): lower case, each run of other
+/// characters (spaces, dots, non-ASCII) one '-'; `"draft"` when nothing is left. A stem that
+/// is already a valid id is returned unchanged.
+pub fn study_id_from_name(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        let c = c.to_ascii_lowercase();
+        if c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-' {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-');
+    if out.is_empty() {
+        "draft".to_string()
+    } else {
+        out.to_string()
+    }
+}
+
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 
@@ -114,7 +148,7 @@ pub struct Publication {
 /// One study: one source document and every number in it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Study {
-    /// `[a-z0-9-]+`, equal to the file stem.
+    /// `[a-z0-9_-]+` ([`valid_study_id`]), equal to the file stem.
     pub id: String,
     /// English title.
     pub title: String,
