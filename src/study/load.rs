@@ -1901,6 +1901,11 @@ fn check_denominators(ctx: &Context, facts: &[(Fact, Option<Spanned<String>>)]) 
             ));
             continue;
         };
+        // A percentage names the whole it is a percentage of: `check` compares it with
+        // 100·k/n, not as a count with the whole.
+        if fact.unit.trim().starts_with("percent") {
+            continue;
+        }
         let part_is_low = matches!(fact.bound, Bound::Exact | Bound::AtLeast);
         let whole_is_high = matches!(whole.bound, Bound::Exact | Bound::AtMost);
         if let (Some(p), Some(w), true, true) = (

@@ -362,6 +362,36 @@ pub struct Fact {
     pub provenance: Provenance,
 }
 
+/// Words that make a percentage a change rather than a share of a whole (lower case; also
+/// Japanese): a median reduction of −12 % is not 12 patients in 100.
+const CHANGE_WORDS: &[&str] = &[
+    "change", "reduc", "decreas", "increas", "declin", "slowing", "differen", "improv", "worsen",
+    "relative", "fell", "rose", "変化", "減少", "低下", "増加", "改善", "抑制", "悪化",
+];
+
+impl Fact {
+    /// Is this fact a proportion: a percentage of a whole, between 0 and 100, that a whole
+    /// count of people gives (checked by `check`)? Only `unit = "percent"` is, and not when it
+    /// is a change: when its label or note names one (change, reduction, decrease, increase,
+    /// decline, slowing, difference, improvement, relative; 変化, 減少, 低下, ...), or when its
+    /// value is negative and its quote names one. `unit = "percent change"` (or
+    /// `"percentage points"`) says so outright and is the unit to write for a change.
+    pub fn is_proportion(&self) -> bool {
+        if self.unit.trim() != "percent" {
+            return false;
+        }
+        let names_change = |text: &str| {
+            let text = text.to_lowercase();
+            CHANGE_WORDS.iter().any(|w| text.contains(w))
+        };
+        if names_change(&self.label) || self.note.as_deref().is_some_and(names_change) {
+            return false;
+        }
+        let negative = self.value.value().is_some_and(|v| v.value < 0.0);
+        !(negative && names_change(&self.provenance.quote))
+    }
+}
+
 /// A reported date or year (publication, registration cut-off, scheduled release, ...).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DateFact {
