@@ -168,3 +168,54 @@ fn charts_refuse_n_zero_and_levels_outside_zero_one() {
     );
     assert!(!out.exists());
 }
+
+/// Documents that are not text, for `draft` and `check text`: each exits 2 naming the file,
+/// what is wrong and what is read; `draft -o` writes nothing.
+#[test]
+fn bad_documents_are_refused_by_draft_and_check_text_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    // 臨床試験 in Shift-JIS.
+    let sjis: &[u8] = b"\x97\xd5\x8f\xb0\x8e\x8e\x8c\xb1\x82\xc5 7 \x96\xbc\x81\x42\n";
+    let big = {
+        let line = "In the trial, 45 of 90 patients (50.0%) responded; mean age 61.2 years.\n";
+        line.repeat(50 * 1024 * 1024 / line.len() + 1)
+    };
+    let cases: Vec<(&str, Vec<u8>, &[&str])> = vec![
+        ("empty.txt", Vec::new(), &["empty", "document with text"]),
+        (
+            "binary.txt",
+            vec![0x89, b'P', b'N', b'G', 0, 0, 0, 13, 1, 2, 3],
+            &["binary", "plain text (UTF-8), HTML or PDF"],
+        ),
+        (
+            "shift_jis.txt",
+            sjis.to_vec(),
+            &["not UTF-8", "Shift-JIS", "iconv -f SHIFT_JIS -t UTF-8"],
+        ),
+        ("big.txt", big.into_bytes(), &["52.4 MB", "up to 10 MB"]),
+    ];
+    for (name, bytes, needles) in &cases {
+        let doc = dir.path().join(name);
+        std::fs::write(&doc, bytes).unwrap();
+        let out = dir.path().join("out.toml");
+        let start = std::time::Instant::now();
+        for args in [
+            vec!["draft", doc.to_str().unwrap(), "-o", out.to_str().unwrap()],
+            vec!["check", "text", doc.to_str().unwrap()],
+        ] {
+            let assert = trialstats().args(&args).assert().code(2);
+            let err = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+            assert!(err.contains(name), "{args:?}: {err}");
+            for needle in needles.iter() {
+                assert!(err.contains(needle), "{args:?}: no '{needle}' in {err}");
+            }
+            assert!(!err.contains("panicked"), "{err}");
+        }
+        assert!(!out.exists(), "{name}: draft wrote {out:?}");
+        assert!(
+            start.elapsed().as_secs() < 30,
+            "{name} took {:?}",
+            start.elapsed()
+        );
+    }
+}

@@ -265,3 +265,102 @@ fn an_impossible_mean_in_the_data_exits_1() {
         .code(1)
         .stdout(contains("\"inconsistent\""));
 }
+
+/// A study of two percentages: a change (−12 %, a median reduction) and a share of 7 patients.
+fn percent_study(share: &str, change_unit: &str, change_label: &str) -> String {
+    format!(
+        r#"schema = 1
+id = "pct_study"
+title = "Percentages"
+source_file = "pct.txt"
+document = "test"
+publication = {{ title = "not reported", journal = "not reported", date = "not reported", doi = "not reported" }}
+design = "single-arm"
+population = "7 patients"
+intervention = "a drug"
+
+[[facts]]
+id = "n_patients"
+label = "Patients treated"
+value = "7"
+unit = "patients"
+quote = "7 patients were treated."
+where = "line 1"
+
+[[facts]]
+id = "responders_percent"
+label = "Patients who responded"
+value = "{share}"
+unit = "percent"
+of = "n_patients"
+quote = "5 of them ({share}%) responded."
+where = "line 1"
+
+[[facts]]
+id = "relapse_rate_change"
+label = "{change_label}"
+value = "-12"
+unit = "{change_unit}"
+quote = "The median reduction in the relapse rate was -12% compared with placebo."
+where = "line 2"
+"#
+    )
+}
+
+/// A negative percent change is not a proportion (data/README.md: `unit = "percent change"`,
+/// or `"percent"` with a change word), so `check` passes it; a percentage that no whole
+/// number of the 7 patients gives (70 %: 5/7 is 71.4 %) still exits 1.
+#[test]
+fn a_percent_change_is_not_a_proportion_but_an_impossible_share_is_inconsistent() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("pct_study.toml");
+    let d = dir.path().to_str().unwrap();
+    for (unit, label) in [
+        ("percent change", "Relapse rate vs placebo"),
+        ("percent", "Median reduction of the relapse rate"),
+        ("percent", "review: percentage of …"), // negative, and the quote names a reduction
+    ] {
+        std::fs::write(&file, percent_study("71.4", unit, label)).unwrap();
+        check()
+            .args(["--data", d])
+            .assert()
+            .code(0)
+            .stdout(contains("between 0 and 100").not());
+        std::fs::write(&file, percent_study("70", unit, label)).unwrap();
+        check()
+            .args(["--data", d])
+            .assert()
+            .code(1)
+            .stdout(contains("no count out of 7 gives 70 %"));
+    }
+    // A negative share with no word of change is still impossible, and says what to write.
+    let text = percent_study("71.4", "percent", "Patients").replace(
+        "The median reduction in the relapse rate was",
+        "The figure was",
+    );
+    std::fs::write(&file, text).unwrap();
+    check()
+        .args(["--data", d])
+        .assert()
+        .code(1)
+        .stdout(contains("between 0 and 100").and(contains("percent change")));
+}
+
+/// Messages of `check --data` suggest only options that `check` takes: the search over
+/// denominators there names no --max-n (an option of `check percent` only, where it stays).
+#[test]
+fn check_data_suggests_no_option_of_another_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let text =
+        percent_study("71.4", "percent change", "Change").replace("of = \"n_patients\"\n", "");
+    std::fs::write(dir.path().join("pct_study.toml"), text).unwrap();
+    check()
+        .args(["--data", dir.path().to_str().unwrap()])
+        .assert()
+        .code(0)
+        .stdout(contains("searched)").and(contains("--max-n").not()));
+    check()
+        .args(["percent", "--percent", "71.4"])
+        .assert()
+        .stdout(contains("--max-n searches further"));
+}

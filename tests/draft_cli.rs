@@ -174,3 +174,70 @@ fn check_text_reads_the_spread_of_two_groups_by_their_p() {
         .code(1)
         .stdout(contains("contradicted"));
 }
+
+/// One id rule (`[a-z0-9_-]+`, the file stem): a name with an underscore drafts, loads, shows,
+/// checks and reports; a name with upper case or spaces is refused before anything is written,
+/// with the name to use instead.
+#[test]
+fn a_study_named_with_an_underscore_drafts_and_loads_everywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("paper_x.txt");
+    std::fs::write(
+        &doc,
+        "In a randomised trial, 5 of 7 patients (71.4%) responded; mean age 61.2 years.\n",
+    )
+    .unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    let out = data.join("paper_x.toml");
+    bin()
+        .args(["draft", doc.to_str().unwrap(), "-o", out.to_str().unwrap()])
+        .assert()
+        .code(0);
+    let toml = std::fs::read_to_string(&out).unwrap();
+    assert!(toml.contains("id = \"paper_x\""), "{toml}");
+    let d = data.to_str().unwrap();
+    bin()
+        .args(["show", "paper_x", "--data", d])
+        .assert()
+        .code(0)
+        .stdout(contains("paper_x"));
+    let check = bin().args(["check", "--data", d]).output().unwrap();
+    assert!(matches!(check.status.code(), Some(0 | 1)), "{check:?}");
+    assert!(String::from_utf8_lossy(&check.stdout).contains("paper_x"));
+    bin()
+        .current_dir(dir.path())
+        .args(["report", "--data", d, "--no-plots"])
+        .assert()
+        .code(0);
+
+    // Upper case and a space: refused, naming the rule and a name that works; nothing written.
+    let spaced = data.join("Paper X.toml");
+    bin()
+        .args([
+            "draft",
+            doc.to_str().unwrap(),
+            "-o",
+            spaced.to_str().unwrap(),
+        ])
+        .assert()
+        .code(2)
+        .stderr(contains("Paper X.toml").and(contains("paper-x.toml")))
+        .stderr(contains("'_' and '-'"));
+    assert!(!spaced.exists());
+    // Without -o the id is made from the document's name by the same rule.
+    let upper = dir.path().join("Paper X.txt");
+    std::fs::copy(&doc, &upper).unwrap();
+    bin()
+        .args(["draft", upper.to_str().unwrap()])
+        .assert()
+        .code(0)
+        .stdout(contains("id = \"paper-x\""));
+    // A study file whose name is not an id is refused when loaded, with the name to use.
+    std::fs::copy(&out, &spaced).unwrap();
+    bin()
+        .args(["check", "--data", d])
+        .assert()
+        .code(2)
+        .stderr(contains("Paper X.toml").and(contains("paper-x.toml")));
+}

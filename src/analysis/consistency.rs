@@ -90,7 +90,7 @@ pub fn reported_percents(study: &Study) -> Vec<ReportedPercent> {
     study
         .facts
         .iter()
-        .filter(|f| f.unit == "percent")
+        .filter(|f| f.is_proportion())
         .filter_map(|f| {
             let value = f.value.value()?;
             let n =

@@ -33,6 +33,10 @@ pub fn analyse_proportions(
 ) -> Result<Vec<ProportionAnalysis>> {
     let mut out = Vec::new();
     for f in &study.facts {
+        // A percentage of its `of` fact is not a count of it (checked by percent_count).
+        if f.unit.trim().starts_with("percent") {
+            continue;
+        }
         let Some(of) = f.of.as_deref().and_then(|id| study.fact(id)) else {
             continue;
         };

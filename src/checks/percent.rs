@@ -88,7 +88,7 @@ pub fn percent_count(
                     Verdict::new(
                         Status::Warning,
                         format!(
-                            "{} % needs more than {max_n} people (every n from 1 to {max_n} searched; --max-n searches further)",
+                            "{} % needs more than {max_n} people (every n from 1 to {max_n} searched)",
                             percent.text
                         ),
                     )
@@ -96,7 +96,7 @@ pub fn percent_count(
                     Verdict::new(
                         Status::NotApplicable,
                         format!(
-                            "no denominator reported; {} % is possible for n = {} (every n from 1 to {max_n} searched; --max-n searches further)",
+                            "no denominator reported; {} % is possible for n = {} (every n from 1 to {max_n} searched)",
                             percent.text,
                             listed(&denominators)
                         ),

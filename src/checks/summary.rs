@@ -171,13 +171,20 @@ pub fn check_percent(p: &ReportedPercent, rounding: Rounding) -> Result<Vec<Find
     let percent = ReportedNumber::parse(&p.percent_text, &format!("{at}: percent"))?;
     let max_n = p.n.map_or(100, |n| (2 * n).max(100));
     let c = percent_count(&percent, p.n, p.count, max_n, rounding)?;
+    let mut detail = c.detail;
+    if percent.scaled < 0 || percent.scaled > 100 * percent.scale() {
+        detail.push_str(
+            "; if the number is a change (a reduction, an increase), give it unit = \"percent \
+             change\" (data/README.md)",
+        );
+    }
     Ok(vec![Finding {
         study: p.study.clone(),
         measure: p.measure.clone(),
         timepoint: p.timepoint.clone(),
         check: CheckName::PercentCount,
         status: c.status,
-        detail: c.detail,
+        detail,
     }])
 }
 

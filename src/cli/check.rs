@@ -384,7 +384,14 @@ pub fn run(args: Args) -> Result<Outcome> {
                 .transpose()?;
             let max_n = input::listed_n(a.max_n)?;
             let percent = input::percent(&a.percent)?;
-            let r = percent_count(&percent, n, count, max_n, rounding)?;
+            let mut r = percent_count(&percent, n, count, max_n, rounding)?;
+            // The library names no option (the study checks print the same message); here
+            // --max-n is the way to search further.
+            if n.is_none() {
+                r.detail = r
+                    .detail
+                    .replace(" searched)", " searched; --max-n searches further)");
+            }
             show(format, &r, r.status.possible())
         }
         Some(CheckCommand::Bounds(a)) => {

@@ -4,6 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use trialstats::draft::{self, study_file, Item, Sentences};
 use trialstats::output::{Cell, Table, Tabular};
+use trialstats::study;
 use trialstats::{Error, Outcome, Result};
 
 #[derive(Debug, clap::Args)]
@@ -16,7 +17,7 @@ pub struct Args {
     /// The document: a UTF-8 plain text (Japanese or English).
     #[arg(value_name = "DOC.txt")]
     pub file: PathBuf,
-    /// The study id ([a-z0-9-]+) [default: the stem of -o, else of the document, made lower case].
+    /// The study id ([a-z0-9_-]+) [default: the stem of -o, else the document's name made lower case].
     #[arg(long)]
     pub id: Option<String>,
     /// Write the draft to this file (written whole or not at all; never over the document).
@@ -67,24 +68,6 @@ impl Tabular for Items<'_> {
     }
 }
 
-fn slug(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.chars() {
-        let c = c.to_ascii_lowercase();
-        if c.is_ascii_lowercase() || c.is_ascii_digit() {
-            out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    let out = out.trim_end_matches('-').to_string();
-    if out.is_empty() {
-        "draft".to_string()
-    } else {
-        out
-    }
-}
-
 pub fn run(args: Args) -> Result<Outcome> {
     let name = args.file.display().to_string();
     let bytes = std::fs::read(&args.file).map_err(|e| Error::io(&args.file, e))?;
@@ -112,15 +95,39 @@ pub fn run(args: Args) -> Result<Outcome> {
             ))
         }
     }
-    let id = match &args.id {
-        Some(id) => id.clone(),
-        None => {
+    // One rule (trialstats::study::valid_study_id): the id is the stem of -o, which must
+    // itself be a valid id, so that the file loads; without -o it is made from the
+    // document's name.
+    let out_stem = args.output.as_ref().and_then(|out| {
+        out.extension()
+            .is_some_and(|e| e == "toml")
+            .then(|| out.file_stem().map(|s| s.to_string_lossy().to_string()))
+            .flatten()
+    });
+    if let (Some(out), Some(stem)) = (&args.output, &out_stem) {
+        if !study::valid_study_id(stem) {
+            return Err(Error::input(
+                "--output",
+                format!(
+                    "{} cannot hold a study: a study's id is its file stem, and ids hold {}; \
+                     name the file {}.toml",
+                    out.display(),
+                    study::STUDY_ID_RULE,
+                    study::study_id_from_name(stem)
+                ),
+            ));
+        }
+    }
+    let id = match (&args.id, &out_stem) {
+        (Some(id), _) => id.clone(),
+        (None, Some(stem)) => stem.clone(),
+        (None, None) => {
             let stem_of = |p: &PathBuf| {
                 p.file_stem()
                     .map(|s| s.to_string_lossy().to_string())
                     .unwrap_or_default()
             };
-            slug(
+            study::study_id_from_name(
                 &args
                     .output
                     .as_ref()
@@ -128,15 +135,14 @@ pub fn run(args: Args) -> Result<Outcome> {
             )
         }
     };
-    if !study_file::valid_id(&id) {
+    if !study::valid_study_id(&id) {
         return Err(Error::input(
             "--id",
-            format!("'{id}' is not a study id: use lower-case letters, digits and '-'"),
+            format!("'{id}' is not a study id: use {}", study::STUDY_ID_RULE),
         ));
     }
-    if let Some(out) = &args.output {
-        let stem = out.file_stem().map(|s| s.to_string_lossy().to_string());
-        if out.extension().is_some_and(|e| e == "toml") && stem.as_deref() != Some(id.as_str()) {
+    if let (Some(out), Some(stem)) = (&args.output, &out_stem) {
+        if stem != &id {
             return Err(Error::input(
                 "--id",
                 format!(

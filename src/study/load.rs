@@ -122,6 +122,18 @@ pub fn load_str(text: &str, path: &Path) -> Result<Study> {
     let mut study = build(&ctx, raw)?;
     study.path = path.to_path_buf();
     if let Some(stem) = path.file_stem().and_then(|s| s.to_str()) {
+        if !super::valid_study_id(stem) {
+            return Err(Error::input(
+                ctx.path.clone(),
+                format!(
+                    "the file name cannot name a study: a study's id is its file stem, and ids \
+                     hold {}; rename the file to {}.toml (with id = \"{}\")",
+                    super::STUDY_ID_RULE,
+                    super::study_id_from_name(stem),
+                    super::study_id_from_name(stem)
+                ),
+            ));
+        }
         if study.id != stem {
             return Err(Error::input(
                 format!("{}:{}", ctx.path, study_id_line(&ctx)),
@@ -196,15 +208,14 @@ fn build(ctx: &Context, raw: RawStudy) -> Result<Study> {
         ));
     }
     let id = raw.id.get_ref();
-    if id.is_empty()
-        || !id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-    {
+    if !super::valid_study_id(id) {
         return Err(ctx.err(
             raw.id.span(),
             "id",
-            format!("'{id}' is not a valid study id; allowed: lowercase letters, digits and '-'"),
+            format!(
+                "'{id}' is not a valid study id; allowed: {}",
+                super::STUDY_ID_RULE
+            ),
         ));
     }
     let provenance = |quote: String, location: String| Provenance {
@@ -1890,6 +1901,11 @@ fn check_denominators(ctx: &Context, facts: &[(Fact, Option<Spanned<String>>)]) 
             ));
             continue;
         };
+        // A percentage names the whole it is a percentage of: `check` compares it with
+        // 100·k/n, not as a count with the whole.
+        if fact.unit.trim().starts_with("percent") {
+            continue;
+        }
         let part_is_low = matches!(fact.bound, Bound::Exact | Bound::AtLeast);
         let whole_is_high = matches!(whole.bound, Bound::Exact | Bound::AtMost);
         if let (Some(p), Some(w), true, true) = (

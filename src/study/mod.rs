@@ -24,6 +24,40 @@ pub use crate::reported::{Reported, ReportedNumber, Scale, SpreadKind, NOT_REPOR
 pub use display::{describe, StudyList, StudyNumbers, StudySummary};
 pub use load::{load_dir, load_file, load_str, study_ids};
 
+/// What a study id may hold, for messages.
+pub const STUDY_ID_RULE: &str = "lower-case letters a-z, digits, '_' and '-'";
+
+/// Is `id` a valid study id: `[a-z0-9_-]+`? A study's id also equals its file stem, so
+/// `paper_x.toml` holds `id = "paper_x"`. The one rule, used when a study file is loaded and
+/// when `draft` names one.
+pub fn valid_study_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+}
+
+/// A study id made from any name (a document's file stem): lower case, each run of other
+/// characters (spaces, dots, non-ASCII) one '-'; `"draft"` when nothing is left. A stem that
+/// is already a valid id is returned unchanged.
+pub fn study_id_from_name(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        let c = c.to_ascii_lowercase();
+        if c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-' {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-');
+    if out.is_empty() {
+        "draft".to_string()
+    } else {
+        out.to_string()
+    }
+}
+
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 
@@ -114,7 +148,7 @@ pub struct Publication {
 /// One study: one source document and every number in it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Study {
-    /// `[a-z0-9-]+`, equal to the file stem.
+    /// `[a-z0-9_-]+` ([`valid_study_id`]), equal to the file stem.
     pub id: String,
     /// English title.
     pub title: String,
@@ -326,6 +360,36 @@ pub struct Fact {
     pub of: Option<String>,
     pub note: Option<String>,
     pub provenance: Provenance,
+}
+
+/// Words that make a percentage a change rather than a share of a whole (lower case; also
+/// Japanese): a median reduction of −12 % is not 12 patients in 100.
+const CHANGE_WORDS: &[&str] = &[
+    "change", "reduc", "decreas", "increas", "declin", "slowing", "differen", "improv", "worsen",
+    "relative", "fell", "rose", "変化", "減少", "低下", "増加", "改善", "抑制", "悪化",
+];
+
+impl Fact {
+    /// Is this fact a proportion: a percentage of a whole, between 0 and 100, that a whole
+    /// count of people gives (checked by `check`)? Only `unit = "percent"` is, and not when it
+    /// is a change: when its label or note names one (change, reduction, decrease, increase,
+    /// decline, slowing, difference, improvement, relative; 変化, 減少, 低下, ...), or when its
+    /// value is negative and its quote names one. `unit = "percent change"` (or
+    /// `"percentage points"`) says so outright and is the unit to write for a change.
+    pub fn is_proportion(&self) -> bool {
+        if self.unit.trim() != "percent" {
+            return false;
+        }
+        let names_change = |text: &str| {
+            let text = text.to_lowercase();
+            CHANGE_WORDS.iter().any(|w| text.contains(w))
+        };
+        if names_change(&self.label) || self.note.as_deref().is_some_and(names_change) {
+            return false;
+        }
+        let negative = self.value.value().is_some_and(|v| v.value < 0.0);
+        !(negative && names_change(&self.provenance.quote))
+    }
 }
 
 /// A reported date or year (publication, registration cut-off, scheduled release, ...).

@@ -22,6 +22,11 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 
+/// The longest document text read (10 MB): the readers go through the text several times,
+/// and a 50 MB file took over a minute and a half to draft; a trial report is well under 1 MB.
+/// A longer plain text or HTML file, or a PDF with a longer text layer, is refused (exit 2).
+pub const MAX_TEXT_BYTES: usize = 10_000_000;
+
 /// What a document file was.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -64,6 +69,17 @@ impl Document {
     /// Reads a document's bytes; `name` is the file named in errors.
     pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Document> {
         let refuse = |message: String| Error::input(name, message);
+        let too_long = |what: &str, len: usize| {
+            refuse(format!(
+                "{what} is {:.1} MB; documents are read up to {} MB of text (a trial report is \
+                 rarely over 1 MB): give the report itself, or split the file",
+                len as f64 / 1e6,
+                MAX_TEXT_BYTES / 1_000_000
+            ))
+        };
+        if !bytes.starts_with(b"%PDF-") && bytes.len() > MAX_TEXT_BYTES {
+            return Err(too_long("the file", bytes.len()));
+        }
         if bytes.iter().all(u8::is_ascii_whitespace) {
             return Err(refuse(
                 "the file is empty; give a document with text in it".into(),
@@ -76,6 +92,9 @@ impl Document {
         } else {
             (DocumentKind::Text, plain_text(name, bytes)?)
         };
+        if text.len() > MAX_TEXT_BYTES {
+            return Err(too_long(&format!("its text ({})", kind.name()), text.len()));
+        }
         if text.trim().is_empty() {
             return Err(refuse(format!(
                 "the {} has no text{}",
@@ -105,13 +124,25 @@ fn plain_text(name: &str, bytes: &[u8]) -> Result<String> {
         ));
     }
     let text = String::from_utf8(bytes.to_vec()).map_err(|e| {
-        Error::input(
-            name,
-            format!(
-                "not UTF-8 text (byte {}); save the document as UTF-8 plain text, HTML or PDF",
-                e.utf8_error().valid_up_to()
-            ),
-        )
+        let at = e.utf8_error().valid_up_to();
+        if looks_like_shift_jis(bytes) {
+            Error::input(
+                name,
+                format!(
+                    "not UTF-8 text (byte {at}): it looks like Shift-JIS (Japanese); documents \
+                     are read as UTF-8 plain text, HTML or PDF: convert it with \
+                     `iconv -f SHIFT_JIS -t UTF-8 {name} > converted.txt`"
+                ),
+            )
+        } else {
+            Error::input(
+                name,
+                format!(
+                    "not UTF-8 text (byte {at}); save the document as UTF-8 plain text, HTML \
+                     or PDF (for example with `iconv -f ENCODING -t UTF-8`)"
+                ),
+            )
+        }
     })?;
     // Control characters other than tab, line feed, carriage return and form feed do not
     // occur in text: a file with them is binary data that happens to be valid UTF-8.
@@ -129,6 +160,18 @@ fn plain_text(name: &str, bytes: &[u8]) -> Result<String> {
         ));
     }
     Ok(text)
+}
+
+/// Whether bytes that are not UTF-8 decode as Shift-JIS without error into text with
+/// Japanese in it (kana or kanji): a Shift-JIS file, which is refused with how to convert it
+/// rather than decoded, so that what is read is always the file's own bytes.
+fn looks_like_shift_jis(bytes: &[u8]) -> bool {
+    encoding_rs::SHIFT_JIS
+        .decode_without_bom_handling_and_without_replacement(bytes)
+        .is_some_and(|text| {
+            text.chars()
+                .any(|c| matches!(c, '\u{3040}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}'))
+        })
 }
 
 /// Whether the file starts (after a byte-order mark and white space) like a web page: with a
