@@ -436,5 +436,5 @@ fn draft_on_the_held_out_part() {
 
 // Floors: the figures measured when the test was last changed (a change that reads worse
 // fails); not goals.
-const FLOOR_DEV_FOUND: f64 = 70.0;
-const FLOOR_HOLDOUT_FOUND: f64 = 64.0;
+const FLOOR_DEV_FOUND: f64 = 78.0;
+const FLOOR_HOLDOUT_FOUND: f64 = 67.5;

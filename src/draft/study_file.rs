@@ -46,14 +46,6 @@ fn value(p: &Printed) -> String {
     }
 }
 
-/// Is `id` a valid study id (`[a-z0-9-]+`)?
-pub fn valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
-
 struct Writer<'a> {
     doc: &'a Sentences<'a>,
     out: String,
