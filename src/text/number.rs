@@ -12,7 +12,7 @@
 //!   `1.234` stays one point two three four; the other locale separators (a thin or no-break
 //!   space, an apostrophe: `1 234`, `1'234`) are set aside by [`super::PlainText`];
 //! - English number words to the hundreds (`Fifteen`, `thirty-two`, `one hundred and five`),
-//!   found by [`NUMBER_WORDS`];
+//!   found by [`number_words`];
 //! - Japanese numerals in kanji (`十二`, `二十五`, `一万二千`, read by [`kanji_value`]) and digits
 //!   with the multipliers 万 and 千 (`3千`, `2.5万`, `1万2千`), found by [`MULTIPLIED`].
 //!
