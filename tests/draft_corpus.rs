@@ -161,6 +161,10 @@ struct Figures {
     n_right: usize,
     n_wrong: usize,
     spread_labelled: usize,
+    /// Violations of the rule before the structure layer (every mean ± spread of a sentence
+    /// one measure's time points), for comparison.
+    old_rule_violations: usize,
+    old_rule_pairs: usize,
     spread_right: usize,
     spread_wrong: usize,
 }
@@ -285,6 +289,27 @@ fn measure_part(part: &str, verbose: bool) -> Figures {
                 }
             }
         }
+        // The rule before the structure layer: every mean ± spread of a sentence chained.
+        for (x, a) in items.iter().enumerate() {
+            for b in items.iter().skip(x + 1) {
+                if a.kind != ItemKind::MeanSpread
+                    || b.kind != ItemKind::MeanSpread
+                    || a.sentence != b.sentence
+                {
+                    continue;
+                }
+                let (Some(la), Some(lb)) = (
+                    summary_of_numbers(&labels, a),
+                    summary_of_numbers(&labels, b),
+                ) else {
+                    continue;
+                };
+                f.old_rule_pairs += 1;
+                if la.measure != lb.measure || la.group != lb.group {
+                    f.old_rule_violations += 1;
+                }
+            }
+        }
         // Pairs the labels make one time course or one set of arms.
         let cell_of: HashMap<usize, usize> = items
             .iter()
@@ -383,6 +408,14 @@ fn measure_part(part: &str, verbose: bool) -> Figures {
     f
 }
 
+fn summary_of_numbers<'a>(labels: &'a Labels, item: &Item) -> Option<&'a LabelSummary> {
+    let n = drafted_numbers(item);
+    labels
+        .summaries
+        .iter()
+        .find(|s| s.numbers.len() >= n.len() && same(&s.numbers[..n.len()], &n))
+}
+
 fn pct(a: usize, b: usize) -> f64 {
     if b == 0 {
         100.0
@@ -403,6 +436,10 @@ fn print(part: &str, f: &Figures) {
     println!(
         "{part}: ± where the text says what it is: {} right, {} wrong of {} labelled",
         f.spread_right, f.spread_wrong, f.spread_labelled
+    );
+    println!(
+        "{part}: the rule before the structure layer (every mean ± spread of a sentence one time course): {} violations in {} pairs",
+        f.old_rule_violations, f.old_rule_pairs
     );
 }
 
