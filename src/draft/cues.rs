@@ -256,6 +256,17 @@ pub fn change_words(s: &str) -> bool {
     .is_match(s)
 }
 
+/// Words that print a change as the size of a fall (`fell by 4.1`, `decreased by`, `reduction
+/// of`, `低下`): a positive value printed so is a negative change.
+pub fn fall_words(s: &str) -> bool {
+    static P: OnceLock<Regex> = OnceLock::new();
+    re(
+        &P,
+        r"(?i)\b(?:fell|dropped|declined|decreased|reduced|lowered)\s+by\b|\b(?:reduction|decrease|decline|fall|drop)\s+(?:of|in)\b|低下|減少",
+    )
+    .is_match(s)
+}
+
 /// Words of a comparison between groups: `vs`, `versus`, `compared with`, `対`, `比較`.
 pub fn versus(s: &str) -> bool {
     static P: OnceLock<Regex> = OnceLock::new();

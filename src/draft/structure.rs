@@ -707,6 +707,20 @@ fn read_sentence(doc: &Sentences, items: &[Item], si: usize, members: &[usize], 
                 m.review.push("another mean ± spread stands in this sentence with nothing that says whether they are two time points, two groups or two measures: confirm before pairing them".into());
             }
         }
+        // `fell by 4.1`: the change is −4.1; a difference printed beside it may be signed.
+        if change
+            && cues::fall_words(&sentence.quote)
+            && m.cells.iter().all(|c| {
+                items[c.item]
+                    .parts
+                    .mean
+                    .as_ref()
+                    .or(items[c.item].parts.median.as_ref())
+                    .is_some_and(|v| v.number.value > 0.0)
+            })
+        {
+            m.review.push("the values are printed as the size of a fall ('fell by', 'reduction of', 低下): the change is their negative; write the sign the analysis should use".into());
+        }
         // The comparison after the measure, up to the next summary of the sentence.
         let end_k = *runs[*arms.last().expect("one arm")]
             .last()
@@ -947,6 +961,8 @@ mod tests {
                 && m.comparison.p.is_some()
         );
         assert!(s.groups[1].control && !s.groups[0].control);
+        // `fell by 4.1`: the printed values are the size of a fall.
+        assert!(m.review.iter().any(|r| r.contains("size of a fall")), "{:?}", m.review);
     }
 
     #[test]

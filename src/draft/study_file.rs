@@ -794,6 +794,9 @@ impl Writer<'_> {
             note.push_str(&format!("; the text names the measure {n}"));
         }
         note.push_str(&format!("; structure: {}", m.evidence.join("; ")));
+        for r in &m.review {
+            note.push_str(&format!("; review: {r}"));
+        }
         let mut printed: Vec<String> = cells
             .iter()
             .flat_map(|c| items[c.item].parts.numbers())
