@@ -573,23 +573,7 @@ mod tests {
         assert!(items[2].notes.iter().any(|n| n.contains("in kanji")));
     }
 
-    /// (kind, numbers as read) of every item.
-    fn brief(items: &[super::super::Item]) -> Vec<(&'static str, String)> {
-        items
-            .iter()
-            .map(|i| {
-                (
-                    i.kind.as_str(),
-                    i.parts
-                        .numbers()
-                        .iter()
-                        .map(|p| p.number.text.clone())
-                        .collect::<Vec<_>>()
-                        .join("/"),
-                )
-            })
-            .collect()
-    }
+    use super::super::tests::brief;
 
     fn pairs(v: &[(&'static str, &str)]) -> Vec<(&'static str, String)> {
         v.iter().map(|(k, n)| (*k, n.to_string())).collect()

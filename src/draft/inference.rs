@@ -369,23 +369,7 @@ mod tests {
         assert_eq!(items[4].kind, ItemKind::Ci);
     }
 
-    /// (kind, numbers as read) of every item.
-    fn brief(items: &[super::super::Item]) -> Vec<(&'static str, String)> {
-        items
-            .iter()
-            .map(|i| {
-                (
-                    i.kind.as_str(),
-                    i.parts
-                        .numbers()
-                        .iter()
-                        .map(|p| p.number.text.clone())
-                        .collect::<Vec<_>>()
-                        .join("/"),
-                )
-            })
-            .collect()
-    }
+    use super::super::tests::brief;
 
     #[test]
     fn intervals_in_every_printed_form_keep_their_level_out_of_the_data() {

@@ -463,7 +463,25 @@ pub fn read_document(doc: &Sentences) -> Vec<Item> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
+    /// (kind, numbers as read) of every item: what the recognisers' tests compare.
+    pub(crate) fn brief(items: &[super::Item]) -> Vec<(&'static str, String)> {
+        items
+            .iter()
+            .map(|i| {
+                (
+                    i.kind.as_str(),
+                    i.parts
+                        .numbers()
+                        .iter()
+                        .map(|p| p.number.text.clone())
+                        .collect::<Vec<_>>()
+                        .join("/"),
+                )
+            })
+            .collect()
+    }
+
     use super::*;
 
     #[test]

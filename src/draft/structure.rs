@@ -739,6 +739,16 @@ fn read_sentence(doc: &Sentences, items: &[Item], si: usize, members: &[usize], 
     attach_n(original, items, members, s, si);
 }
 
+/// The last word of `text` when it is an acronym (`QMG`, `MG-ADL`, `HbA1c` is not): a scale's
+/// name, which the content words leave out.
+fn last_acronym(text: &str) -> Option<&str> {
+    text.rsplit(|c: char| c.is_whitespace()).next().filter(|w| {
+        w.len() >= 2
+            && w.chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
+    })
+}
+
 /// A label from the words before the first value of a measure (`the QMG score improved from`
 /// → `QMG score`): the longest run of content words, as printed.
 fn label_of(text: &str) -> Option<String> {
@@ -752,14 +762,7 @@ fn label_of(text: &str) -> Option<String> {
         let span = text.get(a..b)?.trim();
         // Keep a capitalised acronym before it (`QMG score`).
         let before = text[..a].trim_end();
-        let acronym = before
-            .rsplit(|c: char| c.is_whitespace())
-            .next()
-            .filter(|w| {
-                w.len() >= 2
-                    && w.chars()
-                        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
-            });
+        let acronym = last_acronym(before);
         let label = match acronym {
             Some(a) => format!("{a} {span}"),
             None => span.to_string(),
@@ -767,18 +770,9 @@ fn label_of(text: &str) -> Option<String> {
         return (!label.is_empty() && label.len() <= 80).then_some(label);
     }
     let ja = cues::content_ja(text);
-    ja.last().cloned().or_else(|| {
-        let before = text.trim_end();
-        before
-            .rsplit(|c: char| c.is_whitespace())
-            .next()
-            .filter(|w| {
-                w.len() >= 2
-                    && w.chars()
-                        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
-            })
-            .map(String::from)
-    })
+    ja.last()
+        .cloned()
+        .or_else(|| last_acronym(text.trim_end()).map(String::from))
 }
 
 /// The difference, CI and p printed between byte `after` and `until`.
@@ -962,7 +956,11 @@ mod tests {
         );
         assert!(s.groups[1].control && !s.groups[0].control);
         // `fell by 4.1`: the printed values are the size of a fall.
-        assert!(m.review.iter().any(|r| r.contains("size of a fall")), "{:?}", m.review);
+        assert!(
+            m.review.iter().any(|r| r.contains("size of a fall")),
+            "{:?}",
+            m.review
+        );
     }
 
     #[test]
