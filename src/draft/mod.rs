@@ -14,7 +14,7 @@
 //! | [`rate`] | rates per period (`0.47 points per month`, 1月あたり平均0.47ポイント) |
 //! | [`date`] | dates (`2014 年 3 月 15 日`, 令和 2 年, `March 15, 2014`, `2014-03-15`) |
 //! | [`unclassified`] | every other number, kept for review, never dropped |
-//! | [`structure`] | the document's structure: which group (arm), measure and time point each summary belongs to, with its n and the comparison printed after it, and the evidence (running text here, tables in `structure_table.rs`) |
+//! | [`structure`] | the document's structure: which group (arm), measure and time point each summary belongs to, with its n and the comparison printed after it, and the evidence (`structure/`: running text, tables, the types) |
 //! | [`cues`] | the words of reports that name a group, a time point, a transition, a change or a new measure (English and Japanese) |
 //! | [`study_file`] | the drafted study file (TOML in the `data/` format, loads as it is), written from the items and the [`structure`], with review notes |
 //! | [`summary_check`] | `check text`: each mean ± spread with an n, by bounds, GRIM and GRIMMER |
@@ -36,7 +36,6 @@ pub mod not_data;
 pub mod rate;
 pub mod sentences;
 pub mod structure;
-mod structure_table;
 pub mod study_file;
 pub mod summary;
 pub mod summary_check;

@@ -1,153 +1,9 @@
-//! The document's structure: which group (arm), which measure and which time point every
-//! summary belongs to, with the evidence for it, decided from the text and its layout.
-//!
-//! The recognisers ([`super::read_document`]) find numbers; this layer reads the document
-//! they sit in, so that the study file, `check text` and the page read the same decisions:
-//!
-//! - **in running text**, each mean ± spread or median is read with the words around it
-//!   ([`super::cues`]): a group phrase or a time phrase right after a value (`4.1 ± 0.5 in the
-//!   drug group`, `9.8 ± 2.7 after six months`) belongs to that value, one before it (`In the
-//!   placebo group, …`, `実薬群で…`, `At week 12 …`) to the values that follow. Two
-//!   consecutive values are then
-//!   - **time points of one measure** when a transition joins them (`from A to B`, `A → B`,
-//!     `A から B に`) or each names a different time of the same group;
-//!   - **arms of one measure** when each names a different group, or `vs` joins them;
-//!   - **different measures** when a content word stands between them that is no group, time,
-//!     unit or function word (`age 52.3 ± 11.0 years and disease duration 6.1 ± 4.2`);
-//!   - **undecided** otherwise: each stays a single value, marked for review, and nothing
-//!     downstream pairs them.
-//! - **in a table**, the header names the columns: a column whose header is not a statistic
-//!   (p, difference, CI, total) is a group, its `N = 120` that group's n; a row labelled with a
-//!   time (`Baseline`, `Week 21`) is a time point of the measure named by the section row above
-//!   it, any other row label a measure of its own; a row that is a change (`change from
-//!   baseline`) is a measure of changes.
-//! - **the n** of a value: printed with it (`(n = 60)`), with its group (`placebo (n = 104)`,
-//!   a column's `N = 120`), or, in a document with one group, the one number of people it
-//!   states (`Twelve patients were treated`).
-//! - **the comparison**: after the arms of a measure, a `difference` and its CI and p; after a
-//!   time course, the p of its change.
+//! Running text: each summary read with the words around it (the rules in the module doc of
+//! [`super`]), the n of each value, the comparison after a measure.
 
-use super::cues::{self, Phrase};
-use super::{Item, ItemKind, Sentences};
-use serde::Serialize;
-
-/// One group (arm) of the document.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Group {
-    /// As the text names it (`drug group`, `プラセボ群`).
-    pub label: String,
-    /// Its key: lower case, without articles and group nouns (`drug`).
-    pub key: String,
-    /// The index (in the items) of an n printed with the group, if any.
-    pub n: Option<usize>,
-    /// A comparator (placebo, sham, vehicle, usual care, control).
-    pub control: bool,
-}
-
-/// One summary placed in its measure: its group and time point.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Cell {
-    /// The item (an index into the items).
-    pub item: usize,
-    /// Its group (an index into [`Structure::groups`]); `None`: the whole sample.
-    pub group: Option<usize>,
-    /// Its time point in the document's words; `None` when the text names none.
-    pub time: Option<String>,
-    /// The item holding its n, if the text gives one.
-    pub n: Option<usize>,
-    /// Where the n comes from, in words.
-    pub n_evidence: Option<String>,
-}
-
-/// How the summaries of a measure relate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Shape {
-    /// One group at two or more time points (decided by the text).
-    TimeCourse,
-    /// Two or more groups, each at the same time points.
-    Arms,
-    /// A single value.
-    Single,
-}
-
-/// The document's comparison that follows a measure: a difference and its CI and p.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct Comparison {
-    pub difference: Option<usize>,
-    pub ci: Option<usize>,
-    pub p: Option<usize>,
-}
-
-impl Comparison {
-    fn is_empty(&self) -> bool {
-        self.difference.is_none() && self.ci.is_none() && self.p.is_none()
-    }
-
-    /// The items it holds.
-    pub fn items(&self) -> Vec<usize> {
-        [self.difference, self.ci, self.p]
-            .into_iter()
-            .flatten()
-            .collect()
-    }
-}
-
-/// A measure as the document reports it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Measure {
-    /// What is measured, in the text's words, when the text names it.
-    pub label: Option<String>,
-    /// The values are changes (`fell by`, `change from baseline`, `変化量`).
-    pub change: bool,
-    pub shape: Shape,
-    /// For a time course, in time order; for arms, arm by arm, each arm's time points in order.
-    pub cells: Vec<Cell>,
-    /// The sentence it stands in (its first).
-    pub sentence: usize,
-    /// The comparison printed after it.
-    pub comparison: Comparison,
-    /// Why the structure was read so, in words.
-    pub evidence: Vec<String>,
-    /// What a person must confirm.
-    pub review: Vec<String>,
-    /// What the text says the spread is (`SD`, `SEM`) where the values do not say it
-    /// themselves, and where it says so.
-    pub spread_label: Option<(&'static str, String)>,
-}
-
-impl Measure {
-    /// The arms of an [`Shape::Arms`] measure, in order, each with its cells.
-    pub fn arms(&self) -> Vec<(Option<usize>, Vec<&Cell>)> {
-        let mut out: Vec<(Option<usize>, Vec<&Cell>)> = Vec::new();
-        for c in &self.cells {
-            match out.iter_mut().find(|(g, _)| *g == c.group) {
-                Some((_, v)) => v.push(c),
-                None => out.push((c.group, vec![c])),
-            }
-        }
-        out
-    }
-}
-
-/// The structure of a document.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct Structure {
-    pub groups: Vec<Group>,
-    pub measures: Vec<Measure>,
-    /// The one number of people a single-group document states, if it states one.
-    pub document_n: Option<usize>,
-    /// Items the structure places (summaries, and the n, p, CI and differences it attaches).
-    #[serde(skip)]
-    pub placed: Vec<bool>,
-}
-
-fn is_summary(kind: ItemKind) -> bool {
-    matches!(
-        kind,
-        ItemKind::MeanSpread | ItemKind::MedianIqr | ItemKind::MedianRange
-    )
-}
+use super::model::{group_index, is_summary, Cell, Comparison, Measure, Shape, Structure};
+use crate::draft::cues::{self, Phrase};
+use crate::draft::{Item, ItemKind, Sentences};
 
 /// A phrase found between two summaries, and which of them it belongs to.
 #[derive(Debug, Clone)]
@@ -264,63 +120,15 @@ struct Local {
     from: bool,
 }
 
-/// The structure of a document from its items.
-pub fn read_structure(doc: &Sentences, items: &[Item]) -> Structure {
-    let mut s = Structure {
-        placed: vec![false; items.len()],
-        ..Default::default()
-    };
-    s.document_n = document_n(doc, items);
-    group_ns(doc, items, &mut s);
-    let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); doc.sentences.len()];
-    for (i, item) in items.iter().enumerate() {
-        if item.sentence < by_sentence.len() {
-            by_sentence[item.sentence].push(i);
-        }
-    }
-    let mut table_rows: Vec<usize> = Vec::new();
-    for (si, members) in by_sentence.iter().enumerate() {
-        let line = doc.sentences[si].span.clone();
-        let text = &doc.original[line];
-        if super::sentences::is_table_row(text) {
-            table_rows.push(si);
-            continue;
-        }
-        if !table_rows.is_empty() {
-            super::structure_table::read_table(doc, items, &by_sentence, &table_rows, &mut s);
-            table_rows.clear();
-        }
-        read_sentence(doc, items, si, members, &mut s);
-    }
-    if !table_rows.is_empty() {
-        super::structure_table::read_table(doc, items, &by_sentence, &table_rows, &mut s);
-    }
-    s
-}
-
-/// The group index for `(label, key)`, added if new.
-pub(super) fn group_index(s: &mut Structure, label: &str, key: &str) -> usize {
-    if let Some(i) = s.groups.iter().position(|g| g.key == key) {
-        return i;
-    }
-    s.groups.push(Group {
-        label: label.to_string(),
-        key: key.to_string(),
-        n: None,
-        control: cues::is_control(label),
-    });
-    s.groups.len() - 1
-}
-
 /// Groups named with their n anywhere in the text (`placebo (n = 104)`, `プラセボ群 52 名`):
 /// the group's n, read before any value is placed.
-fn group_ns(doc: &Sentences, items: &[Item], s: &mut Structure) {
+pub(super) fn group_ns(doc: &Sentences, items: &[Item], s: &mut Structure) {
     for (j, item) in items.iter().enumerate() {
         if item.kind != ItemKind::N {
             continue;
         }
         let sentence = &doc.sentences[item.sentence];
-        if super::sentences::is_table_row(&doc.original[sentence.span.clone()]) {
+        if crate::draft::sentences::is_table_row(&doc.original[sentence.span.clone()]) {
             continue;
         }
         let start = sentence.span.start;
@@ -349,7 +157,7 @@ fn group_ns(doc: &Sentences, items: &[Item], s: &mut Structure) {
 
 /// The one number of people a document states in a sentence with no summary (`Twelve
 /// patients were treated`, `7名の患者`), if it states exactly one distinct such number.
-fn document_n(doc: &Sentences, items: &[Item]) -> Option<usize> {
+pub(super) fn document_n(doc: &Sentences, items: &[Item]) -> Option<usize> {
     let mut found: Vec<usize> = Vec::new();
     for (i, item) in items.iter().enumerate() {
         if item.kind != ItemKind::N {
@@ -386,7 +194,7 @@ fn document_n(doc: &Sentences, items: &[Item]) -> Option<usize> {
                 .any(|w| u.contains(w))
             }
         };
-        let in_table = super::sentences::is_table_row(
+        let in_table = crate::draft::sentences::is_table_row(
             &doc.original[doc.sentences[item.sentence].span.clone()],
         );
         if people && !in_table {
@@ -419,7 +227,13 @@ fn document_n(doc: &Sentences, items: &[Item]) -> Option<usize> {
     }
 }
 
-fn read_sentence(doc: &Sentences, items: &[Item], si: usize, members: &[usize], s: &mut Structure) {
+pub(super) fn read_sentence(
+    doc: &Sentences,
+    items: &[Item],
+    si: usize,
+    members: &[usize],
+    s: &mut Structure,
+) {
     let summaries: Vec<usize> = members
         .iter()
         .copied()
@@ -911,6 +725,7 @@ fn attach_n(doc_text: &str, items: &[Item], members: &[usize], s: &mut Structure
 
 #[cfg(test)]
 mod tests {
+    use super::super::read_structure;
     use super::*;
     use crate::draft::read_document;
 

@@ -12,9 +12,9 @@
 //!   of changes. The statistic cells of a row are its comparison.
 //! - With time columns, each row is one measure's time course.
 
-use super::cues;
-use super::structure::{group_index, Cell, Comparison, Measure, Shape, Structure};
-use super::{Item, ItemKind, Sentences};
+use super::model::{group_index, Cell, Comparison, Measure, Shape, Structure};
+use crate::draft::cues;
+use crate::draft::{Item, ItemKind, Sentences};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Column {

@@ -1,0 +1,77 @@
+//! The document's structure: which group (arm), which measure and which time point every
+//! summary belongs to, with the evidence for it, decided from the text and its layout.
+//!
+//! The recognisers ([`super::read_document`]) find numbers; this layer reads the document
+//! they sit in, so that the study file, `check text` and the page read the same decisions:
+//!
+//! - **in running text**, each mean ± spread or median is read with the words around it
+//!   ([`super::cues`]): a group phrase or a time phrase right after a value (`4.1 ± 0.5 in the
+//!   drug group`, `9.8 ± 2.7 after six months`) belongs to that value, one before it (`In the
+//!   placebo group, …`, `実薬群で…`, `At week 12 …`) to the values that follow. Two
+//!   consecutive values are then
+//!   - **time points of one measure** when a transition joins them (`from A to B`, `A → B`,
+//!     `A から B に`) or each names a different time of the same group;
+//!   - **arms of one measure** when each names a different group, or `vs` joins them;
+//!   - **different measures** when a content word stands between them that is no group, time,
+//!     unit or function word (`age 52.3 ± 11.0 years and disease duration 6.1 ± 4.2`);
+//!   - **undecided** otherwise: each stays a single value, marked for review, and nothing
+//!     downstream pairs them.
+//! - **in a table**, the header names the columns: a column whose header is not a statistic
+//!   (p, difference, CI, total) is a group, its `N = 120` that group's n; a row labelled with a
+//!   time (`Baseline`, `Week 21`) is a time point of the measure named by the section row above
+//!   it, any other row label a measure of its own; a row that is a change (`change from
+//!   baseline`) is a measure of changes.
+//! - **the n** of a value: printed with it (`(n = 60)`), with its group (`placebo (n = 104)`,
+//!   a column's `N = 120`), or, in a document with one group, the one number of people it
+//!   states (`Twelve patients were treated`).
+//! - **the comparison**: after the arms of a measure, a `difference` and its CI and p; after a
+//!   time course, the p of its change.
+//!
+//! | file | owns |
+//! |---|---|
+//! | `mod.rs` | [`read_structure`]: the document read sentence by sentence, table by table |
+//! | `model.rs` | the types: [`Structure`], [`Group`], [`Measure`], [`Cell`], [`Shape`], [`Comparison`] |
+//! | `sentence.rs` | running text: the words around each value, the n, the comparison |
+//! | `table.rs` | tables: the header's columns, the rows' labels |
+
+mod model;
+mod sentence;
+mod table;
+
+pub use model::{Cell, Comparison, Group, Measure, Shape, Structure};
+
+use crate::draft::{Item, Sentences};
+
+/// The structure of a document from its items.
+pub fn read_structure(doc: &Sentences, items: &[Item]) -> Structure {
+    let mut s = Structure {
+        placed: vec![false; items.len()],
+        ..Default::default()
+    };
+    s.document_n = sentence::document_n(doc, items);
+    sentence::group_ns(doc, items, &mut s);
+    let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); doc.sentences.len()];
+    for (i, item) in items.iter().enumerate() {
+        if item.sentence < by_sentence.len() {
+            by_sentence[item.sentence].push(i);
+        }
+    }
+    let mut table_rows: Vec<usize> = Vec::new();
+    for (si, members) in by_sentence.iter().enumerate() {
+        let line = doc.sentences[si].span.clone();
+        let text = &doc.original[line];
+        if crate::draft::sentences::is_table_row(text) {
+            table_rows.push(si);
+            continue;
+        }
+        if !table_rows.is_empty() {
+            table::read_table(doc, items, &by_sentence, &table_rows, &mut s);
+            table_rows.clear();
+        }
+        sentence::read_sentence(doc, items, si, members, &mut s);
+    }
+    if !table_rows.is_empty() {
+        table::read_table(doc, items, &by_sentence, &table_rows, &mut s);
+    }
+    s
+}

@@ -1,0 +1,138 @@
+//! The structure's types: the groups, the measures with their cells (a value placed in its
+//! group and time point) and their comparison, as [`super::read_structure`] decides them.
+
+use crate::draft::cues;
+use crate::draft::ItemKind;
+use serde::Serialize;
+
+/// One group (arm) of the document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Group {
+    /// As the text names it (`drug group`, `プラセボ群`).
+    pub label: String,
+    /// Its key: lower case, without articles and group nouns (`drug`).
+    pub key: String,
+    /// The index (in the items) of an n printed with the group, if any.
+    pub n: Option<usize>,
+    /// A comparator (placebo, sham, vehicle, usual care, control).
+    pub control: bool,
+}
+
+/// One summary placed in its measure: its group and time point.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Cell {
+    /// The item (an index into the items).
+    pub item: usize,
+    /// Its group (an index into [`Structure::groups`]); `None`: the whole sample.
+    pub group: Option<usize>,
+    /// Its time point in the document's words; `None` when the text names none.
+    pub time: Option<String>,
+    /// The item holding its n, if the text gives one.
+    pub n: Option<usize>,
+    /// Where the n comes from, in words.
+    pub n_evidence: Option<String>,
+}
+
+/// How the summaries of a measure relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Shape {
+    /// One group at two or more time points (decided by the text).
+    TimeCourse,
+    /// Two or more groups, each at the same time points.
+    Arms,
+    /// A single value.
+    Single,
+}
+
+/// The document's comparison that follows a measure: a difference and its CI and p.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Comparison {
+    pub difference: Option<usize>,
+    pub ci: Option<usize>,
+    pub p: Option<usize>,
+}
+
+impl Comparison {
+    pub(super) fn is_empty(&self) -> bool {
+        self.difference.is_none() && self.ci.is_none() && self.p.is_none()
+    }
+
+    /// The items it holds.
+    pub fn items(&self) -> Vec<usize> {
+        [self.difference, self.ci, self.p]
+            .into_iter()
+            .flatten()
+            .collect()
+    }
+}
+
+/// A measure as the document reports it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Measure {
+    /// What is measured, in the text's words, when the text names it.
+    pub label: Option<String>,
+    /// The values are changes (`fell by`, `change from baseline`, `変化量`).
+    pub change: bool,
+    pub shape: Shape,
+    /// For a time course, in time order; for arms, arm by arm, each arm's time points in order.
+    pub cells: Vec<Cell>,
+    /// The sentence it stands in (its first).
+    pub sentence: usize,
+    /// The comparison printed after it.
+    pub comparison: Comparison,
+    /// Why the structure was read so, in words.
+    pub evidence: Vec<String>,
+    /// What a person must confirm.
+    pub review: Vec<String>,
+    /// What the text says the spread is (`SD`, `SEM`) where the values do not say it
+    /// themselves, and where it says so.
+    pub spread_label: Option<(&'static str, String)>,
+}
+
+impl Measure {
+    /// The arms of an [`Shape::Arms`] measure, in order, each with its cells.
+    pub fn arms(&self) -> Vec<(Option<usize>, Vec<&Cell>)> {
+        let mut out: Vec<(Option<usize>, Vec<&Cell>)> = Vec::new();
+        for c in &self.cells {
+            match out.iter_mut().find(|(g, _)| *g == c.group) {
+                Some((_, v)) => v.push(c),
+                None => out.push((c.group, vec![c])),
+            }
+        }
+        out
+    }
+}
+
+/// The structure of a document.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Structure {
+    pub groups: Vec<Group>,
+    pub measures: Vec<Measure>,
+    /// The one number of people a single-group document states, if it states one.
+    pub document_n: Option<usize>,
+    /// Items the structure places (summaries, and the n, p, CI and differences it attaches).
+    #[serde(skip)]
+    pub placed: Vec<bool>,
+}
+
+pub(super) fn is_summary(kind: ItemKind) -> bool {
+    matches!(
+        kind,
+        ItemKind::MeanSpread | ItemKind::MedianIqr | ItemKind::MedianRange
+    )
+}
+
+/// The group index for `(label, key)`, added if new.
+pub(super) fn group_index(s: &mut Structure, label: &str, key: &str) -> usize {
+    if let Some(i) = s.groups.iter().position(|g| g.key == key) {
+        return i;
+    }
+    s.groups.push(Group {
+        label: label.to_string(),
+        key: key.to_string(),
+        n: None,
+        control: cues::is_control(label),
+    });
+    s.groups.len() - 1
+}
