@@ -165,6 +165,8 @@ struct Figures {
     /// one measure's time points), for comparison.
     old_rule_violations: usize,
     old_rule_pairs: usize,
+    /// Drafted study files that do not load (`show`, `check` and `report` would refuse them).
+    not_loading: usize,
     spread_right: usize,
     spread_wrong: usize,
 }
@@ -191,6 +193,24 @@ fn measure_part(part: &str, verbose: bool) -> Figures {
         let items: Vec<Item> = items.into_iter().filter(|i| i.line > 1).collect();
         let structure = read_structure(&doc, &items);
         f.documents += 1;
+        // The drafted study file loads as it is.
+        let id = name.clone();
+        let drafted = trialstats::draft::study_file::draft_study(
+            &doc,
+            &read_document(&doc),
+            &trialstats::draft::study_file::DraftOptions {
+                id: id.clone(),
+                source_file: format!("{name}.txt"),
+            },
+        );
+        if let Err(e) =
+            trialstats::study::load_str(&drafted, std::path::Path::new(&format!("{id}.toml")))
+        {
+            f.not_loading += 1;
+            if verbose {
+                println!("  {part}/{name}: the draft does not load: {e}");
+            }
+        }
         // Items.
         let mut unmatched: Vec<Option<&LabelItem>> = labels.items.iter().map(Some).collect();
         f.labelled += labels.items.len();

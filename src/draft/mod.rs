@@ -132,6 +132,9 @@ impl Printed {
     pub fn printing_note(&self) -> Option<String> {
         let o = &self.original;
         let mut how = Vec::new();
+        if o.trim_start().starts_with(['+', '\u{FF0B}']) {
+            how.push("with a plus sign");
+        }
         if o.contains('\u{2212}') {
             how.push("with the minus sign U+2212");
         } else if o.contains(['\u{2013}', '\u{2010}', '\u{2011}', '\u{2012}', '\u{FE63}']) {

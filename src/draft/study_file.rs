@@ -39,10 +39,13 @@ fn q(s: &str) -> String {
 /// A number as the `data/` format writes it: as printed when the format reads it so (`3.0`,
 /// `.04`, `-6.35`), else its plain decimal (`11455` for `11,455`, `0.000016` for `1.6e-5`).
 fn value(p: &Printed) -> String {
-    if ReportedNumber::parse(&p.number.text, "draft").is_ok() {
-        p.number.text.clone()
+    // A sign printed as `+14.7` is written 14.7: the format has no plus sign (the note keeps
+    // how it was printed).
+    let text = p.number.text.trim_start_matches('+');
+    if ReportedNumber::parse(text, "draft").is_ok() {
+        text.to_string()
     } else {
-        p.number.plain.clone()
+        p.number.plain.trim_start_matches('+').to_string()
     }
 }
 
