@@ -259,13 +259,7 @@ fn measure_part(part: &str, verbose: bool) -> Figures {
             }
         }
         // Structure.
-        let summary_of = |item: usize| -> Option<&LabelSummary> {
-            let n = drafted_numbers(&items[item]);
-            labels
-                .summaries
-                .iter()
-                .find(|s| s.numbers.len() >= n.len() && same(&s.numbers[..n.len()], &n))
-        };
+        let summary_of = |item: usize| summary_of_numbers(&labels, &items[item]);
         let mut together: Vec<(usize, usize)> = Vec::new();
         for m in &structure.measures {
             if m.shape == Shape::Single {

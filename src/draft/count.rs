@@ -677,20 +677,7 @@ mod tests {
         let items = read_items(
             "7 名中 5 名が再発しませんでした。患者 7 名（女性 6 名）。約 4000 人。70例以上。Adverse events 88.5% (92/104) and 5 of 7 patients; placebo (n = 104), 30 women.",
         );
-        let brief: Vec<(&str, String)> = items
-            .iter()
-            .map(|i| {
-                (
-                    i.kind.as_str(),
-                    i.parts
-                        .numbers()
-                        .iter()
-                        .map(|p| p.number.text.clone())
-                        .collect::<Vec<_>>()
-                        .join("/"),
-                )
-            })
-            .collect();
+        let brief = brief(&items);
         let expect: Vec<(&str, String)> = [
             ("count_of", "7/5"),
             ("n", "7"),
