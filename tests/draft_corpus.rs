@@ -355,6 +355,11 @@ fn measure_part(part: &str, verbose: bool) -> Figures {
                 f.decidable += 1;
                 if together.contains(&(*ka.min(kb), *ka.max(kb))) {
                     f.decided += 1;
+                } else if verbose {
+                    println!(
+                        "  {part}/{name}: not placed together {:?} {}/{}/{} and {:?} {}/{}",
+                        la.numbers, la.measure, la.group, la.time, lb.numbers, lb.group, lb.time
+                    );
                 }
             }
         }

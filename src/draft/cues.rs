@@ -34,6 +34,16 @@ pub struct Phrase {
 /// The comparators every trial names, and the words that make a noun phrase a group.
 const COMPARATORS: &str = r"placebo|vehicle|sham|usual care|standard care|standard of care|controls?|no treatment|プラセボ|偽薬|対照|無治療";
 
+/// A dose inside a Japanese group's name (`本剤10mg群`, `エスシタロプラム20mg群`, `0.5%製剤群`):
+/// digits are part of the name only when a unit of dose follows them, so a value printed
+/// before the name (`−13.7±10.0、X群`) or a visit (`12週後の本剤群`) never joins it.
+const JA_DOSE: &str =
+    r"[0-9０-９]+(?:[.．][0-9０-９]+)?\s?(?:mg/kg|mg|ｍｇ|μg|µg|mcg|g|mL|単位|%|％)";
+
+/// A Latin name with digits inside a Japanese group's name (`DPP-4阻害剤併用群`, `SGLT2阻害薬群`,
+/// `GLP-1群`): it starts with a letter, so a value before the name never joins it.
+const LATIN_NAME: &str = r"[A-Za-zα-ωΑ-Ω][A-Za-z0-9α-ωΑ-Ω\-]*[0-9][A-Za-z0-9]*";
+
 /// Group phrases in `s`: `in the drug group`, `placebo arm`, `the 6 mg group`, `patients
 /// receiving X`, `実薬群`, bare comparators. Overlapping matches keep the longest.
 pub fn groups(s: &str) -> Vec<Phrase> {
@@ -45,7 +55,7 @@ pub fn groups(s: &str) -> Vec<Phrase> {
             (?P<noun>\b(?:group|arm|cohort)s?\b)
           | (?P<recv>\b(?:patients|participants|subjects|those|women|men|children)\s+(?:receiving|treated\s+with|taking|given|on)\s+(?:[a-z0-9][a-z0-9\-+./]*)(?:\s+\d+(?:\.\d+)?\s*(?:mg|µg|mcg|g|mg/kg|iu|units?))?)
           | (?P<cmp>\b(?:{COMPARATORS})\b)
-          | (?P<ja>[^\s、。，,：:;；（）()「」・\d０-９]{{1,12}}群)
+          | (?P<ja>(?:[^\s、。，,：:;；（）()「」・群\d０-９]|{JA_DOSE}|{LATIN_NAME}){{1,12}}群)
         "
         ),
     );
@@ -71,6 +81,33 @@ pub fn groups(s: &str) -> Vec<Phrase> {
             }
             ok
         };
+        if c.name("ja").is_some() {
+            // `実薬群及びプラセボ群`: a conjunction (or a particle) before the second name
+            // joins two groups; it is not part of the name.
+            // A topic or subject particle ends the words before the name (`変化量は実薬群`).
+            let name = &s[start..end];
+            if let Some(k) = name.rfind(['は', 'が']) {
+                start += k + 'は'.len_utf8();
+            }
+            let name = &s[start..end];
+            for joiner in [
+                "及び",
+                "および",
+                "並びに",
+                "又は",
+                "または",
+                "と",
+                "や",
+                "は",
+                "で",
+                "の",
+            ] {
+                if name.starts_with(joiner) && name.len() > joiner.len() + "群".len() {
+                    start += joiner.len();
+                    break;
+                }
+            }
+        }
         if c.name("noun").is_some() && !numbered {
             // The group's name: up to three words before the noun, back to a word that
             // cannot be part of a name (a preposition, an article, a number with a unit).
@@ -171,6 +208,134 @@ fn strip_leading_words(text: &str) -> String {
     p.replace(text, "").trim().to_string()
 }
 
+/// `respectively`, `それぞれ`, `各々`: where a list of values is set, in order, against a list
+/// of groups (or measures) named beside it. The byte offset of the first such word.
+pub fn respectively(s: &str) -> Option<usize> {
+    static P: OnceLock<Regex> = OnceLock::new();
+    re(&P, r"(?i)\brespectively\b|それぞれ|各々")
+        .find(s)
+        .map(|m| m.start())
+}
+
+/// Lists of groups named together, in the order the text names them:
+/// - a plural group noun after coordinated names: `the drug and placebo groups`,
+///   `the 5 mg, 10 mg and placebo arms`;
+/// - group phrases joined only by `and`, `or`, commas, `the`, `及び`, `および`, `と`, `、`:
+///   `in the drug group and the placebo group`, `実薬群及びプラセボ群`.
+///
+/// Each list has at least two groups; a group's `text` is its name with the group noun, so
+/// [`group_key`] reads it as any other group phrase.
+pub fn coordinated_groups(s: &str) -> Vec<Vec<Phrase>> {
+    static PLURAL: OnceLock<Regex> = OnceLock::new();
+    static JOIN: OnceLock<Regex> = OnceLock::new();
+    static SPLIT: OnceLock<Regex> = OnceLock::new();
+    let mut lists: Vec<Vec<Phrase>> = Vec::new();
+    let plural = re(
+        &PLURAL,
+        r"(?i)\b(?:in|for|among|of|between|with|to)\s+(?:the\s+|both\s+)?((?:[\w.+/\-]+,?\s+){1,8}?(?:and|or)\s+[\w.+/\-]+(?:\s+[\w.+/\-]+)?)\s+(groups|arms|cohorts)\b",
+    );
+    let split = re(&SPLIT, r"(?i)\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+");
+    for c in plural.captures_iter(s) {
+        let names = c.get(1).expect("the names");
+        let noun = c.get(2).expect("the noun").as_str();
+        let singular = noun.trim_end_matches('s');
+        let mut list = Vec::new();
+        let mut at = names.start();
+        for part in split.split(names.as_str()) {
+            let offset = names.as_str()[at - names.start()..]
+                .find(part)
+                .map_or(at, |k| at + k);
+            let name = strip_leading_words(part);
+            if !name.is_empty() {
+                list.push(Phrase {
+                    start: offset,
+                    end: offset + part.len(),
+                    text: format!("{name} {singular}"),
+                });
+            }
+            at = offset + part.len();
+        }
+        if list.len() >= 2 {
+            lists.push(list);
+        }
+    }
+    let join = re(
+        &JOIN,
+        r"(?i)^(?:\s|,|、|and|or|the|及び|および|並びに|と)*$",
+    );
+    let found = groups(s);
+    let mut run: Vec<Phrase> = Vec::new();
+    for g in found {
+        let joined = run
+            .last()
+            .is_some_and(|l| l.end <= g.start && join.is_match(&s[l.end..g.start]));
+        if !joined {
+            if run.len() >= 2 {
+                lists.push(std::mem::take(&mut run));
+            }
+            run.clear();
+        }
+        run.push(g);
+    }
+    if run.len() >= 2 {
+        lists.push(run);
+    }
+    lists
+}
+
+/// Lists of time points named together, in order: `at 1 and 24 hours`, `at weeks 4, 8 and
+/// 12`, `after 6 and 12 months`, `at baseline and week 12`, `4週時及び12週時`. Each list has
+/// at least two time points, written as [`times`] writes one (`week 4`, `24 hours`).
+pub fn coordinated_times(s: &str) -> Vec<Vec<String>> {
+    static UNIT_FIRST: OnceLock<Regex> = OnceLock::new();
+    static UNIT_AFTER: OnceLock<Regex> = OnceLock::new();
+    static SPLIT: OnceLock<Regex> = OnceLock::new();
+    static JOIN: OnceLock<Regex> = OnceLock::new();
+    let numbers = r"\d+(?:\s*,\s*\d+)*,?\s+(?:and|or)\s+\d+";
+    let unit_first = re(
+        &UNIT_FIRST,
+        &format!(r"(?i)\b(weeks?|months?|days?|years?|hours?|visits?)\s+({numbers})\b"),
+    );
+    let unit_after = re(
+        &UNIT_AFTER,
+        &format!(r"(?i)\b({numbers})\s+(weeks?|months?|days?|years?|hours?)\b"),
+    );
+    let split = re(&SPLIT, r"(?i)\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+");
+    let mut lists: Vec<(usize, Vec<String>)> = Vec::new();
+    for c in unit_first.captures_iter(s) {
+        let unit = c[1].to_lowercase();
+        let unit = unit.trim_end_matches('s');
+        let list: Vec<String> = split.split(&c[2]).map(|n| format!("{unit} {n}")).collect();
+        lists.push((c.get(0).expect("match").start(), list));
+    }
+    for c in unit_after.captures_iter(s) {
+        let unit = c[2].to_lowercase();
+        let list: Vec<String> = split.split(&c[1]).map(|n| format!("{n} {unit}")).collect();
+        lists.push((c.get(0).expect("match").start(), list));
+    }
+    // Time phrases joined only by `and`, commas, `及び`, `と`, `、`.
+    let join = re(&JOIN, r"(?i)^(?:\s|,|、|and|or|及び|および|と)*$");
+    let mut run: Vec<Phrase> = Vec::new();
+    let flush = |run: &mut Vec<Phrase>, lists: &mut Vec<(usize, Vec<String>)>| {
+        if run.len() >= 2 {
+            lists.push((run[0].start, run.iter().map(|p| p.text.clone()).collect()));
+        }
+        run.clear();
+    };
+    for t in times(s) {
+        let joined = run
+            .last()
+            .is_some_and(|l| l.end <= t.start && join.is_match(&s[l.end..t.start]));
+        if !joined {
+            flush(&mut run, &mut lists);
+        }
+        run.push(t);
+    }
+    flush(&mut run, &mut lists);
+    lists.sort_by_key(|(at, _)| *at);
+    lists.into_iter().map(|(_, l)| l).collect()
+}
+
 /// Is the group a comparator (the control of a trial)?
 pub fn is_control(label: &str) -> bool {
     static P: OnceLock<Regex> = OnceLock::new();
@@ -196,12 +361,34 @@ pub fn times(s: &str) -> Vec<Phrase> {
         ",
     );
     p.find_iter(s)
+        .filter(|m| !(is_baseline(m.as_str()) && change_anchor(&s[..m.start()], &s[m.end()..])))
         .map(|m| Phrase {
             start: m.start(),
             end: m.end(),
             text: m.as_str().trim().to_string(),
         })
         .collect()
+}
+
+/// Is a baseline phrase, with the text `before` and `after` it, the reference of a change
+/// (`change from baseline`, `ベースラインからの変化量`) rather than the time point of a value?
+/// A change is measured *from* its baseline; a value *at* baseline is printed right after the
+/// phrase (`from baseline 14.2 to 9.8`, `ベースラインから7.9`), so the anchor is a `from` /
+/// `から` / `より` not followed by a value.
+fn change_anchor(before: &str, after: &str) -> bool {
+    static FROM: OnceLock<Regex> = OnceLock::new();
+    static THEN: OnceLock<Regex> = OnceLock::new();
+    let from_before = re(&FROM, r"(?i)\bfrom\s+(?:the\s+)?$").is_match(before);
+    let from_after = after.starts_with("から") || after.starts_with("より");
+    let rest = if from_after { &after[6..] } else { after };
+    // A number right after it is a value, unless it is a visit (`ベースラインから52週後まで`).
+    let value_next = re(
+        &THEN,
+        r"(?i)^[\s:：=は、,（(]*[-−－+]?[0-9０-９]+(?:[.．][0-9０-９]+)?\s*(週|か月|カ月|ヶ月|ケ月|箇月|年|日|weeks?\b|months?\b|days?\b|years?\b)?",
+    )
+    .captures(rest)
+    .is_some_and(|c| c.get(1).is_none());
+    (from_before || from_after) && !value_next
 }
 
 /// A time's key: lower case, articles and prepositions dropped (`at week 12` = `week 12`).
@@ -546,8 +733,86 @@ mod tests {
         let g = groups("実薬群で-2.15、プラセボ群で-0.5");
         let keys: Vec<String> = g.iter().map(|p| group_key(&p.text)).collect();
         assert_eq!(keys, ["実薬", "プラセボ"]);
+        // A dose is part of a Japanese group's name; a value or a visit before it is not.
+        let g = groups("変化量は、本剤10mg群−3.1±2.0、本剤20mg群−3.5±2.2、投与12週後の対照群");
+        let keys: Vec<String> = g.iter().map(|p| group_key(&p.text)).collect();
+        assert_eq!(keys[..2], ["本剤10mg", "本剤20mg"]);
+        assert!(!keys[2].contains("12"), "{keys:?}");
+        // A Latin name with digits is part of it too.
+        let g = groups("SGLT2阻害薬を併用した群(50例)で-0.5±0.6、GLP-1群で-0.7±0.5");
+        let keys: Vec<String> = g.iter().map(|p| group_key(&p.text)).collect();
+        assert_eq!(keys, ["sglt2阻害薬を併用した", "glp-1"]);
         assert!(is_control("placebo group"));
         assert!(!is_control("drug group"));
+    }
+
+    #[test]
+    fn groups_named_together() {
+        let keys = |s: &str| -> Vec<Vec<String>> {
+            coordinated_groups(s)
+                .iter()
+                .map(|l| l.iter().map(|p| group_key(&p.text)).collect())
+                .collect()
+        };
+        assert_eq!(
+            keys("5.1 ± 1.2 and 4.3 ± 1.1 in the drug and placebo groups, respectively"),
+            [["drug", "placebo"]]
+        );
+        assert_eq!(
+            keys("in the 5 mg, 10 mg and placebo arms, respectively"),
+            [["5 mg", "10 mg", "placebo"]]
+        );
+        assert_eq!(
+            keys("was 12 and 9 in the drug group and the placebo group, respectively"),
+            [["drug", "placebo"]]
+        );
+        assert_eq!(
+            keys("実薬群及びプラセボ群でそれぞれ"),
+            [["実薬", "プラセボ"]]
+        );
+        assert!(keys("in the drug group; the placebo group had").is_empty());
+        assert_eq!(respectively("4 and 5, respectively"), Some(9));
+        assert_eq!(respectively("ベースラインはそれぞれ、7.9"), Some(21));
+    }
+
+    #[test]
+    fn time_points_named_together() {
+        assert_eq!(
+            coordinated_times("(4.8 ± 1.8 and 3.6 ± 1.7, at 1 and 24 hours, respectively)"),
+            [["1 hours", "24 hours"]]
+        );
+        assert_eq!(
+            coordinated_times("at weeks 4, 8 and 12"),
+            [["week 4", "week 8", "week 12"]]
+        );
+        assert_eq!(
+            coordinated_times("at baseline and week 12, respectively"),
+            [["at baseline", "week 12"]]
+        );
+        assert!(coordinated_times("at week 12 the drug group").is_empty());
+    }
+
+    #[test]
+    fn a_change_from_baseline_is_measured_from_it_not_at_it() {
+        let texts = |s: &str| -> Vec<String> { times(s).into_iter().map(|p| p.text).collect() };
+        assert_eq!(
+            texts("the mean change from baseline to week 12 was -3.1 ± 2.0"),
+            ["to week 12"]
+        );
+        assert_eq!(
+            texts("ベースラインからの変化量は-0.8±0.7%"),
+            Vec::<String>::new()
+        );
+        assert_eq!(texts("ベースラインから52週後までの変化量"), ["52週後"]);
+        // A value printed right after the phrase is the value at baseline.
+        assert_eq!(
+            texts("improved from baseline 14.2 ± 3.1 to 9.8 ± 2.7"),
+            ["baseline"]
+        );
+        assert_eq!(
+            texts("at baseline and after 6 months"),
+            ["at baseline", "after 6 months"]
+        );
     }
 
     #[test]

@@ -118,6 +118,105 @@ struct Local {
     /// The text before it in the sentence's first clause names this much of the measure.
     label: Option<String>,
     from: bool,
+    /// Its group comes from a `respectively` list; the first of the list starts a new measure.
+    respectively: bool,
+    list_start: bool,
+}
+
+/// `A and B in the drug and placebo groups, respectively` (or `ベースラインはそれぞれ、A、B`
+/// after a list of groups): the run of values beside the word takes the groups in the order the
+/// text names them. The run is the values right before the word (or, where they do not fit,
+/// right after it) with nothing but separators between them; the groups are a list named
+/// together (the nearest of the right length), or else the groups of the values just before
+/// the run, each named with its own value. Nothing is assigned unless the counts agree.
+fn respectively(
+    sentence_text: &str,
+    at: usize,
+    items: &[Item],
+    summaries: &[usize],
+    locals: &mut [Local],
+) {
+    let Some(cue) = cues::respectively(sentence_text) else {
+        return;
+    };
+    let cue = at + cue;
+    let separated_only =
+        |k: usize| locals[k].content.is_empty() && !locals[k].difference && !locals[k].versus;
+    let mut runs: Vec<Vec<usize>> = Vec::new();
+    if let Some(last) = summaries.iter().rposition(|&j| items[j].span[1] <= cue) {
+        let mut first = last;
+        while first > 0 && separated_only(first) {
+            first -= 1;
+        }
+        runs.push((first..=last).collect());
+    }
+    if let Some(first) = summaries.iter().position(|&j| items[j].span[0] >= cue) {
+        let mut last = first;
+        while last + 1 < summaries.len() && separated_only(last + 1) {
+            last += 1;
+        }
+        runs.push((first..=last).collect());
+    }
+    let lists = cues::coordinated_groups(sentence_text);
+    for run in runs {
+        if run.len() < 2 {
+            continue;
+        }
+        let named = lists
+            .iter()
+            .filter(|l| l.len() == run.len())
+            .min_by_key(|l| l[0].start.abs_diff(cue - at))
+            .map(|l| {
+                l.iter()
+                    .map(|p| (p.text.clone(), cues::group_key(&p.text)))
+                    .collect::<Vec<_>>()
+            });
+        // Or the groups of the values just before the run, each with its own name.
+        let before = || -> Option<Vec<(String, String)>> {
+            let first = run[0];
+            let from = first.checked_sub(run.len())?;
+            let gs: Vec<(String, String)> = (from..first)
+                .map(|k| locals[k].group.clone())
+                .collect::<Option<_>>()?;
+            let mut keys: Vec<&str> = gs.iter().map(|g| g.1.as_str()).collect();
+            keys.sort_unstable();
+            keys.dedup();
+            (keys.len() == gs.len()).then_some(gs)
+        };
+        let Some(groups) = named.or_else(before) else {
+            // `group 1: 4.8 and 3.6, group 2: 4.8 and 3.4, at 1 and 24 hours, respectively`:
+            // each group's values take the time points in order.
+            let Some(times) = cues::coordinated_times(sentence_text)
+                .into_iter()
+                .find(|t| t.len() >= 2 && run.len() % t.len() == 0)
+            else {
+                continue;
+            };
+            let key = |k: usize| locals[k].group.as_ref().map(|g| g.1.clone());
+            let segments: Vec<&[usize]> = run.chunk_by(|&a, &b| key(a) == key(b)).collect();
+            if segments.iter().any(|seg| seg.len() != times.len()) {
+                continue;
+            }
+            for seg in segments {
+                for (t, &k) in times.iter().zip(seg) {
+                    locals[k].time = Some(t.clone());
+                    locals[k].respectively = true;
+                }
+            }
+            locals[run[0]].list_start = true;
+            return;
+        };
+        let time = run.iter().find_map(|&k| locals[k].time.clone());
+        for (g, &k) in groups.into_iter().zip(&run) {
+            locals[k].group = Some(g);
+            locals[k].respectively = true;
+            if locals[k].time.is_none() {
+                locals[k].time = time.clone();
+            }
+        }
+        locals[run[0]].list_start = true;
+        return;
+    }
 }
 
 /// Groups named with their n anywhere in the text (`placebo (n = 104)`, `プラセボ群 52 名`):
@@ -249,7 +348,10 @@ pub(super) fn read_sentence(
     let mut sentence_time: Option<String> = None;
     let mut carried_group: Option<(String, String)> = None;
     // A `than` comparison names its groups in an order the values may not follow.
-    let mut comparator = false;
+    // The values it governs run from the `than` to the next value that names its own group
+    // (`…less than in the placebo group (37.5 versus 46.8), although … (group 1: 4.8 …)`).
+    let mut comparator: Option<usize> = None;
+    let mut named = vec![false; summaries.len()];
     for k in 0..=summaries.len() {
         let start = if k == 0 {
             sentence.span.start
@@ -278,6 +380,7 @@ pub(super) fn read_sentence(
             if b.backward {
                 if k > 0 {
                     locals[k - 1].group = Some(g);
+                    named[k - 1] = true;
                 }
             } else if !last {
                 let than = between[..b.phrase.start]
@@ -290,10 +393,11 @@ pub(super) fn read_sentence(
                 if than {
                     // `less in X than in the placebo group (37.5 versus 46.8)`: the values
                     // follow the order of the comparison, not the last group named.
-                    comparator = true;
+                    comparator = comparator.or(Some(k));
                     continue;
                 }
                 locals[k].group = Some(g.clone());
+                named[k] = true;
                 carried_group = Some(g);
             }
         }
@@ -335,7 +439,7 @@ pub(super) fn read_sentence(
         cut.sort_unstable();
         for (a, b) in cut.into_iter().rev() {
             if a <= b && b <= rest.len() && rest.is_char_boundary(a) && rest.is_char_boundary(b) {
-                rest.replace_range(a..b, " ");
+                rest.replace_range(a..b, &" ".repeat(b - a));
             }
         }
         // A line break inside a Japanese word (`治\n療開始`) is no word boundary; in English
@@ -356,11 +460,21 @@ pub(super) fn read_sentence(
             }
         }
     }
-    if comparator {
-        for l in &mut locals {
-            l.group = None;
+    if let Some(from) = comparator {
+        for k in from..summaries.len() {
+            if k > from && named[k] {
+                break;
+            }
+            locals[k].group = None;
         }
     }
+    respectively(
+        &original[sentence.span.start..sentence.span.end],
+        sentence.span.start,
+        items,
+        &summaries,
+        &mut locals,
+    );
     let change = cues::change_words(&sentence.quote);
 
     // Relations between consecutive summaries, then runs of one time course, then arms.
@@ -381,7 +495,9 @@ pub(super) fn read_sentence(
         // A time course never returns to its baseline: a second baseline starts a new one.
         let back_to_baseline = b.time.as_deref().is_some_and(cues::is_baseline)
             && a.time.as_deref().is_some_and(|t| !cues::is_baseline(t));
-        relation[k] = if b.difference {
+        relation[k] = if b.list_start {
+            Relation::NewMeasure
+        } else if b.difference {
             Relation::Comparison
         } else if !b.content.is_empty() || back_to_baseline {
             Relation::NewMeasure
@@ -484,7 +600,9 @@ pub(super) fn read_sentence(
         if arms.len() >= 2 {
             m.shape = Shape::Arms;
             m.evidence.push(
-                if arms.iter().all(|&a| locals[runs[a][0]].group.is_some()) {
+                if arms.iter().any(|&a| locals[runs[a][0]].respectively) {
+                    "the values take the groups or time points in the order the text names them ('respectively')".to_string()
+                } else if arms.iter().all(|&a| locals[runs[a][0]].group.is_some()) {
                     "each value names its group".to_string()
                 } else {
                     "the values are set against each other (vs)".to_string()
@@ -566,6 +684,13 @@ fn last_acronym(text: &str) -> Option<&str> {
 /// A label from the words before the first value of a measure (`the QMG score improved from`
 /// → `QMG score`): the longest run of content words, as printed.
 fn label_of(text: &str) -> Option<String> {
+    // The measure is named in the clause right before the value: the last stretch between
+    // clause marks that holds a content word (`…p < 0.05), although similar pain scores were
+    // recorded (group 1:` names `pain scores`, not the test before it).
+    let text = text
+        .rsplit([',', ';', '(', ')', '（', '）', ':'])
+        .find(|clause| !cues::content_words(clause).is_empty())
+        .unwrap_or(text);
     let words = cues::content_words(text);
     if let Some(first) = words.first() {
         // Take the printed stretch from the first content word to the last.
@@ -825,5 +950,72 @@ mod tests {
         let (_, s) = read("24週時の変化量は実薬群で-2.15 ± 0.4、プラセボ群で-0.50 ± 0.4であった。");
         assert_eq!(s.measures.len(), 1, "{:#?}", s.measures);
         assert_eq!(s.measures[0].shape, Shape::Arms);
+    }
+
+    /// The groups' keys and the time of each cell of measure `m`.
+    fn cells(s: &Structure, m: usize) -> Vec<(String, String)> {
+        s.measures[m]
+            .cells
+            .iter()
+            .map(|c| {
+                (
+                    c.group.map_or("-".into(), |g| s.groups[g].key.clone()),
+                    c.time.clone().unwrap_or("-".into()),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn japanese_arms_named_with_their_doses() {
+        let (_, s) = read("12週時の変化量(平均値±標準偏差)は、本剤5mg群−6.1±4.0、本剤10mg群−6.3±3.9、プラセボ群−2.2±4.1であった。");
+        assert_eq!(s.measures.len(), 1, "{:#?}", s.measures);
+        assert_eq!(s.measures[0].shape, Shape::Arms);
+        let groups: Vec<String> = cells(&s, 0).into_iter().map(|c| c.0).collect();
+        assert_eq!(groups, ["本剤5mg", "本剤10mg", "プラセボ"]);
+    }
+
+    #[test]
+    fn respectively_sets_values_against_the_groups_named_together() {
+        let (_, s) = read("Mean weight fell by 3.1 ± 1.2 kg and 0.9 ± 1.0 kg in the semaglutide and placebo groups, respectively.");
+        assert_eq!(s.measures.len(), 1, "{:#?}", s.measures);
+        assert_eq!(s.measures[0].shape, Shape::Arms);
+        let groups: Vec<String> = cells(&s, 0).into_iter().map(|c| c.0).collect();
+        assert_eq!(groups, ["semaglutide", "placebo"]);
+        // A second list after a list of arms takes the same groups, in order; it is a
+        // measure of its own (here the baselines).
+        let (_, s) = read("変化量は実薬群(40例)で-0.6±0.5%、対照群(41例)で-0.1±0.6%であった(ベースラインはそれぞれ、8.1±0.9%、8.0±0.8%)。");
+        assert_eq!(s.measures.len(), 2, "{:#?}", s.measures);
+        assert_eq!(
+            cells(&s, 1),
+            [
+                ("実薬".to_string(), "ベースライン".to_string()),
+                ("対照".to_string(), "ベースライン".to_string())
+            ]
+        );
+        // A list of time points: each group's values take them in order.
+        let (_, s) = read("Pain scores were similar (group 1: 5.1 ± 1.9 and 3.2 ± 1.5, group 2: 5.0 ± 1.7 and 3.3 ± 2.1, at 2 and 48 hours, respectively).");
+        assert_eq!(s.measures.len(), 1, "{:#?}", s.measures);
+        let times: Vec<String> = cells(&s, 0).into_iter().map(|c| c.1).collect();
+        assert_eq!(times, ["2 hours", "48 hours", "2 hours", "48 hours"]);
+        // Nothing is assigned when the counts differ.
+        let (_, s) =
+            read("HbA1c and weight were 7.1 ± 0.5 and 80 ± 5 in the drug group, respectively.");
+        assert!(
+            s.measures.iter().all(|m| m.shape != Shape::Arms),
+            "{:#?}",
+            s.measures
+        );
+    }
+
+    #[test]
+    fn a_than_comparison_leaves_the_groups_named_after_it() {
+        let (_, s) = read("Consumption was less than in the placebo group (37.1 ± 11.0 versus 45.2 ± 20.3, p < 0.05), although pain was similar (group 1: 4.1 ± 1.2 and 3.0 ± 1.1, group 2: 4.2 ± 1.5 and 3.1 ± 1.9, at 1 and 24 hours, respectively).");
+        let named: Vec<usize> = s
+            .measures
+            .iter()
+            .map(|m| m.cells.iter().filter(|c| c.group.is_some()).count())
+            .collect();
+        assert_eq!(named, [0, 4], "{:#?}", s.measures);
     }
 }
