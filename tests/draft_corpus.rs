@@ -169,6 +169,58 @@ struct Figures {
     not_loading: usize,
     spread_right: usize,
     spread_wrong: usize,
+    /// ± on the path: the drafted file's dispersion for a value whose ± the text labels.
+    path_labelled: usize,
+    path_right: usize,
+    path_wrong: usize,
+}
+
+/// Every mean and spread the drafted file holds, with what it says the spread is (`None`
+/// where it says `not reported`): measures' and arm measures' dispersion, and a value drafted
+/// alone as two facts whose label reads `± (SD) of …`.
+fn spreads_in_study(study: &trialstats::study::Study) -> Vec<(f64, f64, Option<&'static str>)> {
+    use trialstats::reported::SpreadKind;
+    let kind = |k: &SpreadKind| match k {
+        SpreadKind::Sd => Some("SD"),
+        SpreadKind::Sem => Some("SEM"),
+        SpreadKind::NotReported => None,
+    };
+    let mut out = Vec::new();
+    let mut push = |tps: &[trialstats::study::TimePoint], k: Option<&'static str>| {
+        for t in tps {
+            if let (Some(m), Some(s)) = (t.mean.value(), t.spread.value()) {
+                out.push((m.value, s.value, k));
+            }
+        }
+    };
+    for m in &study.measures {
+        push(&m.timepoints, kind(&m.dispersion));
+    }
+    for m in &study.arm_measures {
+        for a in &m.arms {
+            push(&a.timepoints, kind(&m.dispersion));
+        }
+    }
+    for f in &study.facts {
+        let Some(stem) = f.id.strip_suffix("_spread") else {
+            continue;
+        };
+        let Some(mean) = study.fact(&format!("{stem}_mean")) else {
+            continue;
+        };
+        let (Some(m), Some(s)) = (mean.value.value(), f.value.value()) else {
+            continue;
+        };
+        let k = if f.label.contains("(SD)") {
+            Some("SD")
+        } else if f.label.contains("(SEM)") || f.label.contains("(SE)") {
+            Some("SEM")
+        } else {
+            None
+        };
+        out.push((m.value, s.value, k));
+    }
+    out
 }
 
 fn measure_part(part: &str, verbose: bool) -> Figures {
@@ -203,12 +255,49 @@ fn measure_part(part: &str, verbose: bool) -> Figures {
                 source_file: format!("{name}.txt"),
             },
         );
-        if let Err(e) =
-            trialstats::study::load_str(&drafted, std::path::Path::new(&format!("{id}.toml")))
-        {
+        let loaded =
+            trialstats::study::load_str(&drafted, std::path::Path::new(&format!("{id}.toml")));
+        if let Err(e) = &loaded {
             f.not_loading += 1;
             if verbose {
                 println!("  {part}/{name}: the draft does not load: {e}");
+            }
+        }
+        // What ± is, on the path: the drafted file (which `check spread` and `report` read)
+        // carries the spread the text says, for the value with that mean and spread.
+        if let Ok(study) = &loaded {
+            let on_path = spreads_in_study(study);
+            for l in &labels.summaries {
+                let want = match l.spread.as_str() {
+                    "SD" => "SD",
+                    "SE" | "SEM" => "SEM",
+                    _ => continue,
+                };
+                let [mean, spread, ..] = l.numbers[..] else {
+                    continue;
+                };
+                f.path_labelled += 1;
+                let got = on_path
+                    .iter()
+                    .find(|(m, s, _)| (m - mean).abs() < 1e-9 && (s - spread).abs() < 1e-9)
+                    .and_then(|(_, _, k)| *k);
+                match got {
+                    Some(k) if k == want => f.path_right += 1,
+                    Some(k) => {
+                        f.path_wrong += 1;
+                        if verbose {
+                            println!("  {part}/{name}: the drafted file says ± is {k} where the text says {want} ({:?})", l.numbers);
+                        }
+                    }
+                    None => {
+                        if verbose {
+                            println!(
+                                "  {part}/{name}: the drafted file does not say ± is {want} ({:?})",
+                                l.numbers
+                            );
+                        }
+                    }
+                }
             }
         }
         // Items.
@@ -392,7 +481,14 @@ fn measure_part(part: &str, verbose: bool) -> Figures {
                             );
                         }
                     }
-                    None => {}
+                    None => {
+                        if verbose {
+                            println!(
+                                "  {part}/{name}: ± not read where the text says {want} ({:?})",
+                                l.numbers
+                            );
+                        }
+                    }
                 }
             }
         }
@@ -453,8 +549,8 @@ fn print(part: &str, f: &Figures) {
         f.violations, f.pairs_checked, f.decided, f.decidable, pct(f.decided, f.decidable), f.n_right, f.n_wrong, f.n_labelled
     );
     println!(
-        "{part}: ± where the text says what it is: {} right, {} wrong of {} labelled",
-        f.spread_right, f.spread_wrong, f.spread_labelled
+        "{part}: ± where the text says what it is: {} right, {} wrong of {} labelled; on the path (the drafted file's dispersion): {} right, {} wrong of {}",
+        f.spread_right, f.spread_wrong, f.spread_labelled, f.path_right, f.path_wrong, f.path_labelled
     );
     println!(
         "{part}: the rule before the structure layer (every mean ± spread of a sentence one time course): {} violations in {} pairs",

@@ -482,12 +482,12 @@ pub fn spread_kind(s: &str) -> Option<&'static str> {
     static SE: OnceLock<Regex> = OnceLock::new();
     let sd = re(
         &SD,
-        r"(?i)(?:±|\+/-|\+-|\(|\[|,|mean|means|average)\s*(?:sd|s\.d\.)\b|\bstandard\s+deviations?\b|標準偏差",
+        r"(?i)(?:±|\+/-|\+-|\(|\[|,|mean|means|average)\s*(?:sd|s\.d\.)(?:$|[^a-z0-9])|\bstandard\s+deviations?\b|標準偏差",
     )
     .is_match(s);
     let se = re(
         &SE,
-        r"(?i)(?:±|\+/-|\+-|\(|\[|,|mean|means|average)\s*(?:sem|se|s\.e\.m?\.?)\b|\bstandard\s+errors?\b|標準誤差",
+        r"(?i)(?:±|\+/-|\+-|\(|\[|,|mean|means|average)\s*(?:sem|se|s\.e\.m?\.?)(?:$|[^a-z0-9])|\bstandard\s+errors?\b|標準誤差",
     )
     .is_match(s);
     match (sd, se) {
@@ -848,6 +848,8 @@ mod tests {
         assert_eq!(spread_kind("Data are mean ± SD."), Some("SD"));
         assert_eq!(spread_kind("LSM (SE) change from baseline"), Some("SEM"));
         assert_eq!(spread_kind("変化量(平均値±標準偏差)"), Some("SD"));
+        // A Japanese particle right after the label (`±SDは`) ends it as a space would.
+        assert_eq!(spread_kind("平均年齢 ±SDは66.8±13.4歳"), Some("SD"));
         assert_eq!(spread_kind("SD-OCT thickness"), None);
         assert_eq!(
             spread_kind("mean ± SD at baseline, mean ± SE of the change"),

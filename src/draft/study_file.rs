@@ -58,6 +58,8 @@ struct Writer<'a> {
     pending_notes: std::collections::HashMap<usize, Vec<String>>,
     /// Items of kind n written as an arm's or a measure's n (not drafted again as facts).
     n_written: std::collections::HashSet<usize>,
+    /// What ± is for a value drafted alone, where its measure (or the document) says it.
+    pending_spread: std::collections::HashMap<usize, &'static str>,
 }
 
 impl Writer<'_> {
@@ -133,6 +135,7 @@ pub fn draft_study(doc: &Sentences, items: &[Item], options: &DraftOptions) -> S
         counts: Default::default(),
         pending_notes: Default::default(),
         n_written: Default::default(),
+        pending_spread: Default::default(),
     };
     let structure = read_structure(doc, items);
     let arms = StudyArms::of(&structure, items);
@@ -160,6 +163,9 @@ pub fn draft_study(doc: &Sentences, items: &[Item], options: &DraftOptions) -> S
                 let mut notes = items[c.item].notes.clone();
                 notes.extend(cell_notes(c, m, &structure, items));
                 w.pending_notes.insert(c.item, notes);
+                if let Some((kind, _)) = &m.spread_label {
+                    w.pending_spread.insert(c.item, kind);
+                }
             }
         }
     }
@@ -171,6 +177,7 @@ pub fn draft_study(doc: &Sentences, items: &[Item], options: &DraftOptions) -> S
             Some(notes) => {
                 let mut it = item.clone();
                 it.notes = notes;
+                it.parts.spread_label = it.parts.spread_label.or(w.pending_spread.get(&j).copied());
                 draft_one(&mut w, &it);
             }
             None => draft_one(&mut w, item),
@@ -551,6 +558,9 @@ fn cell_notes(c: &Cell, m: &Measure, s: &Structure, items: &[Item]) -> Vec<Strin
     }
     if let Some(l) = &m.label {
         notes.push(format!("measure: {l}"));
+    }
+    if let (None, Some((kind, why))) = (items[c.item].parts.spread_label, &m.spread_label) {
+        notes.push(format!("± is {kind}: {why}"));
     }
     notes.extend(m.review.iter().map(|r| format!("review: {r}")));
     notes

@@ -24,6 +24,9 @@
 //! - **the n** of a value: printed with it (`(n = 60)`), with its group (`placebo (n = 104)`,
 //!   a column's `N = 120`), or, in a document with one group, the one number of people it
 //!   states (`Twelve patients were treated`).
+//! - **what ± is**: printed with the value (`5.1 ± 1.7 (SD)`), said in its sentence or its
+//!   table's header, or else said by the document once (`Data are mean ± SD`) where it never
+//!   names another spread.
 //! - **the comparison**: after the arms of a measure, a `difference` and its CI and p; after a
 //!   time course, the p of its change.
 //!
@@ -72,6 +75,14 @@ pub fn read_structure(doc: &Sentences, items: &[Item]) -> Structure {
     }
     if !table_rows.is_empty() {
         table::read_table(doc, items, &by_sentence, &table_rows, &mut s);
+    }
+    if let Some((kind, line)) = sentence::document_spread(doc, items) {
+        for m in s.measures.iter_mut().filter(|m| m.spread_label.is_none()) {
+            m.spread_label = Some((
+                kind,
+                format!("the document says ± is {kind} (line {line}) and names no other spread"),
+            ));
+        }
     }
     s
 }

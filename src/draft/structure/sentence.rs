@@ -219,6 +219,27 @@ fn respectively(
     }
 }
 
+/// What the document says ± is, where it says one thing only: every statement of it (`Data
+/// are mean ± SD`, `(mean +/- SD)`, a value printed `5.1 ± 1.7 (SD)`, `平均値±標準偏差`) names
+/// the same spread. Reports state it once (in the methods, a table's header or footnote, with
+/// the first values) and print ± bare after that; a document that names both SD and SE
+/// anywhere decides nothing for its bare values. The spread and the line of its first
+/// statement.
+pub(super) fn document_spread(doc: &Sentences, items: &[Item]) -> Option<(&'static str, usize)> {
+    let mut said: Vec<(&'static str, usize)> = doc
+        .sentences
+        .iter()
+        .filter_map(|s| cues::spread_kind(&s.quote).map(|k| (k, s.line)))
+        .collect();
+    said.extend(items.iter().filter_map(|i| {
+        i.parts
+            .spread_label
+            .map(|k| (if k == "SD" { "SD" } else { "SEM" }, i.line))
+    }));
+    let first = *said.iter().min_by_key(|(_, line)| *line)?;
+    said.iter().all(|(k, _)| *k == first.0).then_some(first)
+}
+
 /// Groups named with their n anywhere in the text (`placebo (n = 104)`, `プラセボ群 52 名`):
 /// the group's n, read before any value is placed.
 pub(super) fn group_ns(doc: &Sentences, items: &[Item], s: &mut Structure) {
@@ -1006,6 +1027,24 @@ mod tests {
             "{:#?}",
             s.measures
         );
+    }
+
+    #[test]
+    fn what_the_document_says_once_about_the_spread_governs_its_bare_values() {
+        let (_, s) = read("Data are presented as mean ± SD. The score fell from 14.1 ± 3.0 to 9.9 ± 2.8 after six months.");
+        let label = s.measures[0].spread_label.as_ref().map(|l| l.0);
+        assert_eq!(label, Some("SD"));
+        // A document that names both SD and SE decides nothing for its bare values.
+        let (_, s) = read("Baseline values are mean ± SD; changes are mean ± SE. The score fell from 14.1 ± 3.0 to 9.9 ± 2.8 after six months.");
+        assert!(
+            s.measures.iter().all(|m| m.spread_label.is_none()),
+            "{:#?}",
+            s.measures
+        );
+        // 平均値±標準偏差 once, in Japanese.
+        let (_, s) =
+            read("数値は平均値±標準偏差で示す。投与前14.1±3.0から投与後9.9±2.8に低下した。");
+        assert_eq!(s.measures[0].spread_label.as_ref().map(|l| l.0), Some("SD"));
     }
 
     #[test]
