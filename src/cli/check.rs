@@ -184,9 +184,11 @@ pub struct TextArgs {
     #[arg(long, value_name = "MIN,MAX", allow_hyphen_values = true)]
     pub scale: Option<String>,
     /// Step between possible values of one item, for GRIM and GRIMMER (1: whole numbers;
-    /// "none" for a continuous measure, which GRIM cannot check).
-    #[arg(long, default_value = "1", allow_hyphen_values = true)]
-    pub step: String,
+    /// "none" for a continuous measure, which GRIM cannot check). Default: 1 with --scale (a
+    /// rating scale), else none: a report's means (HbA1c, weights, model-adjusted changes)
+    /// are not whole-number averages unless the reader says so.
+    #[arg(long, allow_hyphen_values = true)]
+    pub step: Option<String>,
     /// Number of items averaged into each score.
     #[arg(long, default_value_t = 1, allow_negative_numbers = true, value_parser = super::args::whole_number)]
     pub items: i64,
@@ -470,17 +472,14 @@ pub fn run(args: Args) -> Result<Outcome> {
             let name = a.file.display().to_string();
             let text = trialstats::text::Document::read(&a.file)?.text;
             let scale = text_scale(&a)?;
-            let scan = reported_test::TextScan::new(&name, &text, &rules, a.all_p_values);
-            let items = trialstats::draft::read_items(&text);
-            let summaries =
-                trialstats::draft::summary_check::check_summaries(&name, &items, &scale, rounding)?;
-            let comparisons =
-                trialstats::draft::comparison_check::check_comparisons(&name, &items, rounding)?;
-            let r = trialstats::draft::summary_check::TextChecks {
-                scan,
-                summaries,
-                comparisons,
-            };
+            let r = trialstats::draft::summary_check::TextChecks::read(
+                &name,
+                &text,
+                &rules,
+                a.all_p_values,
+                &scale,
+                rounding,
+            )?;
             show(format, &r, r.consistent())
         }
     }
@@ -508,8 +507,13 @@ fn text_scale(a: &TextArgs) -> Result<trialstats::reported::Scale> {
             format!("{} must be 1 or more", a.items),
         ));
     }
-    let scale = trialstats::reported::Scale::new(min, max, number("--step", &a.step)?)
-        .map_err(|e| Error::input("--scale", e))?;
+    let step = match (&a.step, &a.scale) {
+        (Some(step), _) => number("--step", step)?,
+        (None, Some(_)) => number("--step", "1")?,
+        (None, None) => None,
+    };
+    let scale =
+        trialstats::reported::Scale::new(min, max, step).map_err(|e| Error::input("--scale", e))?;
     scale
         .with_items(a.items as u32)
         .map_err(|e| Error::input("--items", e))

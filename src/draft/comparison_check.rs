@@ -1,20 +1,21 @@
-//! `check text`, for two groups compared in one sentence: two means ± spreads, each with its
-//! n, and the p or CI the sentence prints for their difference (`81 ± 8 (n = 88) versus
-//! 82 ± 7 mm Hg (n = 88), P = 0.382`). Which reading of the unlabelled `±` (SD, SEM, or the SE
-//! of an adjusted mean) reproduces the printed p or CI is decided by the one reader of
-//! spreads, [`crate::reading::question::read_spread`] (what `check spread` runs); this file
-//! only gathers what the sentence prints.
+//! `check text`, for two groups compared in the text: two means ± spreads, each with its n,
+//! and the p or CI printed for their difference (`81 ± 8 (n = 88) versus 82 ± 7 mm Hg
+//! (n = 88), P = 0.382`). Which values are two arms is the document's structure
+//! ([`super::structure`], the decisions `draft` writes to the study file), not a guess of this
+//! file: two values the structure leaves open (two groups? two time points?) are listed as not
+//! checked. Which reading of the unlabelled `±` (SD, SEM, or the SE of an adjusted mean)
+//! reproduces the printed p or CI is decided by the one reader of spreads,
+//! [`crate::reading::question::read_spread`] (what `check spread` runs); this file only
+//! gathers what the structure holds.
 //!
-//! A sentence is read as a comparison only when it prints exactly two means ± spreads (and,
-//! optionally, a third that is their difference as printed: the difference ± its SE) and at
-//! most one p and one CI after the first mean: with more, which number
-//! goes with which pair is not printed, and the sentence is listed as not checked, never
-//! guessed. Each group's n is the one printed right after its mean ([`super::summary::attach_n`]);
-//! a comparison whose n is not printed so is listed as not checked. The sentence rarely says
-//! whether the comparison was adjusted: it is read as adjusted when it says `adjusted`,
-//! `ANCOVA` or `least squares`, as unadjusted when it says `unadjusted`, and else as not
-//! stated (the adjusted SE stays a candidate).
+//! Each group's n is the one the structure gives it (printed with the value, its group's,
+//! its table column's); a comparison without both is listed as not checked. With more than one
+//! p or CI after the arms, which one compares them is not printed: not checked, never guessed.
+//! The text rarely says whether the comparison was adjusted: it is read as adjusted when it
+//! says `adjusted`, `ANCOVA` or `least squares`, as unadjusted when it says `unadjusted`, and
+//! else as not stated (the adjusted SE stays a candidate).
 
+use super::structure::{Shape, Structure};
 use super::{Item, ItemKind};
 use crate::checks::Rounding;
 use crate::error::Result;
@@ -120,132 +121,145 @@ fn difference_order(a: &Item, b: &Item, d: &Item) -> Option<bool> {
 }
 
 /// The group of a mean ± spread item, when its n is printed with it.
-fn group_of(item: &Item, at: &str, what: &str) -> Option<Group> {
+fn group_of(item: &Item, n: Option<&Item>, at: &str, what: &str) -> Option<Group> {
     let mean = item.parts.mean.as_ref()?.number.to_reported(at).ok()?;
     let spread = item.parts.spread.as_ref()?.number.to_reported(at).ok()?;
-    let n = item
-        .parts
-        .n
-        .as_ref()
+    let n = n
+        .and_then(|n| n.parts.value.as_ref())
+        .or(item.parts.n.as_ref())
         .and_then(|n| n.number.to_reported(at).ok())
         .and_then(|n| n.as_integer())
         .and_then(|n| u64::try_from(n).ok())?;
     Group::new(mean, spread, n, what).ok()
 }
 
-/// Read the `±` of every two-group comparison of `items` (from [`super::read_items`]) of the
-/// text `file`.
+/// Read the `±` of every two-arm comparison in the document's `structure`
+/// ([`super::structure::read_structure`] of `items`: the decisions `draft` writes): each measure of two
+/// arms, one value each, with the difference, CI or p printed after them. Two means ± spreads
+/// of one sentence that the structure leaves undecided (two groups? two time points?) are
+/// listed as not checked, never read as two groups.
 pub fn check_comparisons(
     file: &str,
     items: &[Item],
+    structure: &Structure,
     rounding: Rounding,
 ) -> Result<Vec<ComparisonFinding>> {
     let mut out = Vec::new();
-    let mut sentence_items: Vec<&[Item]> = Vec::new();
-    let mut start = 0;
-    for i in 1..=items.len() {
-        if i == items.len() || items[i].sentence != items[start].sentence {
-            sentence_items.push(&items[start..i]);
-            start = i;
+    let mut in_structure = vec![false; items.len()];
+    for m in &structure.measures {
+        if m.shape == Shape::Single {
+            continue;
         }
-    }
-    for sentence in sentence_items {
-        let mut means: Vec<&Item> = sentence
-            .iter()
-            .filter(|i| i.kind == ItemKind::MeanSpread)
-            .collect();
-        // A third mean ± spread with no n that is the difference of the first two, as
-        // printed (`−6.35 ± 0.84 … and −5.70 ± 0.85 …, with a difference of 0.65 ± 0.78`), is
-        // the difference ± its SE; the groups are then ordered so that it is group 1 − group 2.
-        let mut difference: Option<&Item> = None;
-        if means.len() == 3 && means[2].parts.n.is_none() {
-            if let Some(order) = difference_order(means[0], means[1], means[2]) {
-                difference = Some(means[2]);
-                means.truncate(2);
-                if !order {
-                    means.swap(0, 1);
-                }
+        for c in &m.cells {
+            in_structure[c.item] = true;
+        }
+        if m.shape != Shape::Arms || m.comparison.is_empty() {
+            continue;
+        }
+        // Two values set against each other (`81 ± 8 versus 82 ± 7`) are two arms even where
+        // the text names neither group.
+        let (a, b) = match (m.cells.as_slice(), m.arms().as_slice()) {
+            ([a, b], _) => (a, b),
+            (_, [(Some(_), a), (Some(_), b)]) if a.len() == 1 && b.len() == 1 => (a[0], b[0]),
+            _ => continue,
+        };
+        if items[a.item].kind != ItemKind::MeanSpread || items[b.item].kind != ItemKind::MeanSpread
+        {
+            continue;
+        }
+        let mut cells = [a, b];
+        // The printed difference, ordered so that it is group 1 − group 2; a number that is
+        // neither order's difference within the rounding is left out.
+        let mut difference = m.comparison.difference.map(|j| &items[j]);
+        if let Some(d) = difference {
+            match difference_order(&items[a.item], &items[b.item], d) {
+                Some(true) => {}
+                Some(false) => cells.swap(0, 1),
+                None => difference = None,
             }
         }
-        if means.len() != 2 {
-            continue;
-        }
-        let after_first = |i: &&Item| i.span[0] > means[0].span[0];
-        let ps: Vec<&Item> = sentence
+        let ps: Vec<&Item> = m.comparison.p.iter().map(|&j| &items[j]).collect();
+        let cis: Vec<&Item> = m.comparison.ci.iter().map(|&j| &items[j]).collect();
+        // More than one p or CI in the stretch after the arms: which one compares them is not
+        // printed.
+        let first = &items[cells[0].item];
+        let stretch_end = m
+            .comparison
+            .items()
+            .into_iter()
+            .map(|j| items[j].span[1])
+            .max()
+            .unwrap_or(first.span[1]);
+        let after_arms = m
+            .cells
             .iter()
-            .filter(|i| i.kind == ItemKind::P)
-            .filter(after_first)
-            .collect();
-        let cis: Vec<&Item> = sentence
+            .map(|c| items[c.item].span[1])
+            .max()
+            .unwrap_or(0);
+        let next_summary = items
             .iter()
-            .filter(|i| i.kind == ItemKind::Ci)
-            .filter(after_first)
-            .collect();
-        if ps.is_empty() && cis.is_empty() && difference.is_none() {
-            // Two summaries side by side, nothing printed about their difference.
-            continue;
-        }
-        let at = format!("{file}:{}", means[0].line);
-        let groups: Vec<PrintedGroup> = means
-            .iter()
-            .map(|m| PrintedGroup {
-                mean: m
-                    .parts
-                    .mean
-                    .as_ref()
-                    .map_or(String::new(), |p| p.number.text.clone()),
-                spread: m
-                    .parts
-                    .spread
-                    .as_ref()
-                    .map_or(String::new(), |p| p.number.text.clone()),
-                n: m.parts.n.as_ref().map(|n| n.number.text.clone()),
+            .filter(|i| i.span[0] > after_arms && i.sentence == first.sentence)
+            .filter(|i| {
+                matches!(
+                    i.kind,
+                    ItemKind::MeanSpread | ItemKind::MedianIqr | ItemKind::MedianRange
+                )
             })
-            .collect();
-        let printed: Vec<String> = difference
-            .iter()
-            .map(|d| format!("difference {}", d.text.replace(['\n', '\r'], " ")))
-            .chain(
-                ps.iter()
-                    .chain(cis.iter())
-                    .map(|i| i.text.replace(['\n', '\r'], " ")),
-            )
-            .collect();
-        let mut finding = ComparisonFinding {
-            line: means[0].line,
-            quote: means[0].quote.clone(),
-            groups,
-            printed: printed.join(", "),
-            verdict: None,
-            reason: None,
-            reading: None,
-            not_checked: None,
+            .map(|i| i.span[0])
+            .min()
+            .unwrap_or(usize::MAX);
+        let count = |kind: ItemKind| {
+            items
+                .iter()
+                .filter(|i| {
+                    i.kind == kind
+                        && i.span[0] > after_arms
+                        && i.span[0] < next_summary.max(stretch_end)
+                })
+                .filter(|i| i.sentence == items[m.cells[m.cells.len() - 1].item].sentence)
+                .count()
         };
-        if ps.len() > 1 || cis.len() > 1 {
+        let several = count(ItemKind::P) > 1 || count(ItemKind::Ci) > 1;
+        let ns: Vec<Option<&Item>> = cells.iter().map(|c| c.n.map(|j| &items[j])).collect();
+        let mut finding = finding_of(
+            &[&items[cells[0].item], &items[cells[1].item]],
+            &ns,
+            difference,
+            &ps,
+            &cis,
+        );
+        if several {
             finding.not_checked = Some(
-                "the sentence prints more than one p or CI: which one compares these two groups is not printed"
+                "the text prints more than one p or CI after the two groups: which one compares them is not printed"
                     .into(),
             );
             out.push(finding);
             continue;
         }
+        let at = format!("{file}:{}", first.line);
         let (Some(g1), Some(g2)) = (
-            group_of(means[0], &at, "group 1"),
-            group_of(means[1], &at, "group 2"),
+            group_of(&items[cells[0].item], ns[0], &at, "group 1"),
+            group_of(&items[cells[1].item], ns[1], &at, "group 2"),
         ) else {
-            finding.not_checked =
-                Some("each group's n (2 or more) must be printed right after its mean".into());
+            finding.not_checked = Some(
+                "each group's n (2 or more) must be printed: with its value, its group or its table column"
+                    .into(),
+            );
             out.push(finding);
             continue;
         };
         let p = ps.first().and_then(|i| p_of(i, &at));
         let ci = cis.first().and_then(|i| ci_of(i, &at));
+        let estimate = |d: &Item| {
+            d.parts
+                .mean
+                .as_ref()
+                .or(d.parts.value.as_ref())
+                .and_then(|m| m.number.to_reported(&at).ok())
+        };
         let (diff, diff_se) = match difference {
             Some(d) => (
-                d.parts
-                    .mean
-                    .as_ref()
-                    .and_then(|m| m.number.to_reported(&at).ok()),
+                estimate(d),
                 d.parts
                     .spread
                     .as_ref()
@@ -258,12 +272,21 @@ pub fn check_comparisons(
             out.push(finding);
             continue;
         }
-        let label = match (means[0].parts.spread_label, means[1].parts.spread_label) {
+        let labels = (
+            items[cells[0].item].parts.spread_label,
+            items[cells[1].item].parts.spread_label,
+        );
+        let label = match labels {
             (Some("SD"), Some("SD")) => SpreadKind::Sd,
             (Some(a), Some(b)) if a != "SD" && b != "SD" => SpreadKind::Sem,
+            (None, None) => match m.spread_label {
+                Some(("SD", _)) => SpreadKind::Sd,
+                Some(_) => SpreadKind::Sem,
+                None => SpreadKind::NotReported,
+            },
             _ => SpreadKind::NotReported,
         };
-        let words = means[0].quote.to_ascii_lowercase();
+        let words = first.quote.to_ascii_lowercase();
         let adjusted = if words.contains("unadjusted") {
             Adjusted::No
         } else if words.contains("adjusted")
@@ -299,13 +322,109 @@ pub fn check_comparisons(
         finding.reading = Some(reading);
         out.push(finding);
     }
+    // Two means ± spreads of one sentence, with a p or CI, that the structure leaves open.
+    let mut start = 0;
+    for i in 1..=items.len() {
+        if i < items.len() && items[i].sentence == items[start].sentence {
+            continue;
+        }
+        let sentence = &items[start..i];
+        let offset = start;
+        start = i;
+        let open: Vec<&Item> = sentence
+            .iter()
+            .enumerate()
+            .filter(|(k, it)| it.kind == ItemKind::MeanSpread && !in_structure[offset + k])
+            .map(|(_, it)| it)
+            .collect();
+        let [a, b] = open.as_slice() else {
+            continue;
+        };
+        let ps: Vec<&Item> = sentence
+            .iter()
+            .filter(|i| i.kind == ItemKind::P && i.span[0] > a.span[0])
+            .collect();
+        let cis: Vec<&Item> = sentence
+            .iter()
+            .filter(|i| i.kind == ItemKind::Ci && i.span[0] > a.span[0])
+            .collect();
+        if ps.is_empty() && cis.is_empty() {
+            continue;
+        }
+        let ns: Vec<Option<&Item>> = vec![None, None];
+        let mut finding = finding_of(&[a, b], &ns, None, &ps, &cis);
+        finding.groups[0].n = a.parts.n.as_ref().map(|n| n.number.text.clone());
+        finding.groups[1].n = b.parts.n.as_ref().map(|n| n.number.text.clone());
+        finding.not_checked = Some(
+            "the text does not say whether these are two groups, two time points of one group or two measures: name the groups (or the time points) and check them with `check spread`"
+                .into(),
+        );
+        out.push(finding);
+    }
+    out.sort_by_key(|f| f.line);
     Ok(out)
+}
+
+/// The finding's record of what the text prints: the two groups (with their n), the
+/// difference, p and CI.
+fn finding_of(
+    means: &[&Item; 2],
+    ns: &[Option<&Item>],
+    difference: Option<&Item>,
+    ps: &[&Item],
+    cis: &[&Item],
+) -> ComparisonFinding {
+    let groups: Vec<PrintedGroup> = means
+        .iter()
+        .zip(ns)
+        .map(|(m, n)| PrintedGroup {
+            mean: m
+                .parts
+                .mean
+                .as_ref()
+                .map_or(String::new(), |p| p.number.text.clone()),
+            spread: m
+                .parts
+                .spread
+                .as_ref()
+                .map_or(String::new(), |p| p.number.text.clone()),
+            n: n.and_then(|n| n.parts.value.as_ref())
+                .map(|v| v.number.text.clone())
+                .or_else(|| m.parts.n.as_ref().map(|n| n.number.text.clone())),
+        })
+        .collect();
+    let printed: Vec<String> = difference
+        .iter()
+        .map(|d| format!("difference {}", d.text.replace(['\n', '\r'], " ")))
+        .chain(
+            ps.iter()
+                .chain(cis.iter())
+                .map(|i| i.text.replace(['\n', '\r'], " ")),
+        )
+        .collect();
+    ComparisonFinding {
+        line: means[0].line,
+        quote: means[0].quote.clone(),
+        groups,
+        printed: printed.join(", "),
+        verdict: None,
+        reason: None,
+        reading: None,
+        not_checked: None,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::draft::read_items;
+    use crate::draft::read_document;
+
+    fn check(text: &str) -> Vec<ComparisonFinding> {
+        let doc = crate::draft::Sentences::new(text);
+        let items = read_document(&doc);
+        let structure = crate::draft::structure::read_structure(&doc, &items);
+        check_comparisons("t.txt", &items, &structure, Rounding::UpOrDown).unwrap()
+    }
     use crate::reading::Verdict;
 
     #[test]
@@ -316,8 +435,7 @@ mod tests {
         // example): read as SDs, Welch's t = 0.88 on 171 df gives p = 0.379, which rounds
         // near 0.382; read as SEMs, p = 0.925 over the whole rounding box, excluding 0.382.
         let text = "Title\n\nDiastolic BP was 81 ± 8 (n = 88) versus 82 ± 7 mm Hg (n = 88), unadjusted P = 0.382.\nOther text 5.1 ± 1.0 and 6.2 ± 1.1 without a p.";
-        let items = read_items(text);
-        let found = check_comparisons("t.txt", &items, Rounding::UpOrDown).unwrap();
+        let found = check(text);
         assert_eq!(found.len(), 1, "{found:?}");
         let f = &found[0];
         assert_eq!(f.line, 3);
@@ -345,8 +463,7 @@ mod tests {
             "/tests/data/seeds/abe2014_edaravone_abstract.txt"
         ))
         .unwrap();
-        let items = read_items(&text);
-        let found = check_comparisons("t.txt", &items, Rounding::UpOrDown).unwrap();
+        let found = check(&text);
         assert_eq!(found.len(), 1, "{found:?}");
         let f = &found[0];
         assert_eq!(f.line, 7);
@@ -367,10 +484,9 @@ mod tests {
 
     #[test]
     fn without_each_n_or_with_two_ps_it_is_not_checked() {
-        let items = read_items(
-            "At 6 weeks, haemoglobin was 12.2 ± 1.0 versus 12.2 ± 0.9 g/dl (95% CI −0.6 to 0.6). Scores 3.1 ± 0.2 (n = 10) and 3.4 ± 0.2 (n = 10), p = 0.01 and p = 0.02.",
+        let found = check(
+            "At 6 weeks, haemoglobin was 12.2 ± 1.0 versus 12.2 ± 0.9 g/dl (95% CI −0.6 to 0.6). Scores were 3.1 ± 0.2 (n = 10) in the drug group and 3.4 ± 0.2 (n = 10) in the placebo group, p = 0.01 and p = 0.02.",
         );
-        let found = check_comparisons("t.txt", &items, Rounding::UpOrDown).unwrap();
         assert_eq!(found.len(), 2);
         assert!(found[0].not_checked.as_ref().unwrap().contains("n"));
         assert!(found[1]
@@ -378,5 +494,19 @@ mod tests {
             .as_ref()
             .unwrap()
             .contains("more than one"));
+    }
+
+    #[test]
+    fn two_values_the_text_leaves_open_are_never_read_as_two_groups() {
+        // Before and after? Two groups? Nothing in the sentence says; a paired and an
+        // unpaired reading would differ, so neither is run.
+        let found = check("Scores were 3.1 ± 0.2 (n = 10) and 3.4 ± 0.2 (n = 10), p = 0.01.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].reading.is_none());
+        assert!(found[0]
+            .not_checked
+            .as_ref()
+            .unwrap()
+            .contains("two groups, two time points"));
     }
 }

@@ -10,6 +10,7 @@
 //! others are listed as not checked, with the reason. Two groups compared in one sentence
 //! are read by [`super::comparison_check`]; [`TextChecks`] holds both.
 
+use super::structure::{Cell, Measure, Structure};
 use super::{Item, ItemKind};
 use crate::checks::{check_summary, Finding, ReportedSummary, Rounding, Status};
 use crate::error::Result;
@@ -44,16 +45,39 @@ impl SummaryFinding {
 
 /// Check every mean ± spread of `items` (from [`super::read_items`]) of the text `file` on
 /// `scale`.
+///
+/// Each value's n is the one its `structure` gives it (printed with it, its group's, its
+/// table column's, or a one-group document's number of patients: the n `draft` writes); what
+/// ± is, the label printed with it or what its measure (or the document) says.
 pub fn check_summaries(
     file: &str,
     items: &[Item],
+    structure: &Structure,
     scale: &Scale,
     rounding: Rounding,
 ) -> Result<Vec<SummaryFinding>> {
     let mut out = Vec::new();
-    for item in items.iter().filter(|i| i.kind == ItemKind::MeanSpread) {
+    let mut cell_of: Vec<Option<(&Cell, &Measure)>> = vec![None; items.len()];
+    for m in &structure.measures {
+        for c in &m.cells {
+            if c.item < items.len() {
+                cell_of[c.item] = Some((c, m));
+            }
+        }
+    }
+    for (j, item) in items.iter().enumerate() {
+        if item.kind != ItemKind::MeanSpread {
+            continue;
+        }
         let (Some(mean), Some(spread)) = (&item.parts.mean, &item.parts.spread) else {
             continue;
+        };
+        let n_printed = match cell_of[j] {
+            Some((c, _)) => {
+                c.n.and_then(|k| items[k].parts.value.as_ref())
+                    .map(|v| &v.number)
+            }
+            None => item.parts.n.as_ref().map(|n| &n.number),
         };
         let at = format!("{file}:{}", item.line);
         let mut finding = SummaryFinding {
@@ -61,15 +85,12 @@ pub fn check_summaries(
             quote: item.text.replace(['\n', '\r'], ""),
             mean: mean.number.text.clone(),
             spread: spread.number.text.clone(),
-            n: item.parts.n.as_ref().map(|n| n.number.text.clone()),
+            n: n_printed.map(|n| n.text.clone()),
             findings: Vec::new(),
             not_checked: None,
         };
-        let n = item
-            .parts
-            .n
-            .as_ref()
-            .and_then(|n| ReportedNumber::parse(&n.number.plain, &at).ok())
+        let n = n_printed
+            .and_then(|n| ReportedNumber::parse(&n.plain, &at).ok())
             .and_then(|n| n.as_integer())
             .filter(|n| *n >= 1)
             .and_then(|n| u64::try_from(n).ok());
@@ -78,15 +99,16 @@ pub fn check_summaries(
             mean.number.to_reported(&format!("{at}: mean")),
             spread.number.to_reported(&format!("{at}: spread")),
         ) else {
-            finding.not_checked = Some(if item.parts.n.is_none() {
-                "no n printed right after it in its sentence".to_string()
+            finding.not_checked = Some(if n_printed.is_none() {
+                "no n printed with it, its group or its table column".to_string()
             } else {
                 "the n or a number is not one the checks read (a whole n of 1 or more; at most 8 decimals)".to_string()
             });
             out.push(finding);
             continue;
         };
-        let kind = match item.parts.spread_label {
+        let measure_label = cell_of[j].and_then(|(_, m)| m.spread_label.as_ref().map(|l| l.0));
+        let kind = match item.parts.spread_label.or(measure_label) {
             Some("SD") => SpreadKind::Sd,
             Some(_) => SpreadKind::Sem,
             None => SpreadKind::NotReported,
@@ -110,7 +132,6 @@ pub fn check_summaries(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::draft::read_items;
 
     fn rn(t: &str) -> ReportedNumber {
         ReportedNumber::parse(t, "test").unwrap()
@@ -122,9 +143,12 @@ mod tests {
         // 146/28 = 5.214); 5.18 is possible.
         let text =
             "Scores were 5.19 ± 1.2 (n = 28)\nand 5.18 ± 1.2 (n = 28), and 3.1 ± 0.5 without n.";
-        let items = read_items(text);
+        let doc = crate::draft::Sentences::new(text);
+        let items = crate::draft::read_document(&doc);
+        let structure = crate::draft::structure::read_structure(&doc, &items);
         let scale = Scale::new(Some(rn("1")), Some(rn("7")), Some(rn("1"))).unwrap();
-        let found = check_summaries("t.txt", &items, &scale, Rounding::UpOrDown).unwrap();
+        let found =
+            check_summaries("t.txt", &items, &structure, &scale, Rounding::UpOrDown).unwrap();
         assert_eq!(found.len(), 3);
         assert_eq!(found[0].line, 1);
         assert!(found[0].inconsistent(), "{:?}", found[0].findings);
@@ -137,6 +161,22 @@ mod tests {
             .find(|f| f.check == crate::checks::CheckName::Grim)
             .unwrap();
         assert_eq!(grim.status, Status::Inconsistent);
+    }
+
+    #[test]
+    fn each_value_takes_the_n_of_its_own_group() {
+        // `群(40例)で5.17±1.2、対照群(28例)で…`: 28 follows the first value but is the next
+        // group's n. As 28 integers 5.17 is impossible (GRIM); as 40 it is possible (207/40).
+        let text = "変化量は実薬群(40例)で5.17±1.20、対照群(28例)で5.18±1.20であった。";
+        let doc = crate::draft::Sentences::new(text);
+        let items = crate::draft::read_document(&doc);
+        let structure = crate::draft::structure::read_structure(&doc, &items);
+        let scale = Scale::new(None, None, Some(rn("1"))).unwrap();
+        let found =
+            check_summaries("t.txt", &items, &structure, &scale, Rounding::UpOrDown).unwrap();
+        assert_eq!(found[0].n.as_deref(), Some("40"));
+        assert!(!found[0].inconsistent(), "{:?}", found[0].findings);
+        assert_eq!(found[1].n.as_deref(), Some("28"));
     }
 }
 
@@ -153,6 +193,29 @@ pub struct TextChecks {
 }
 
 impl TextChecks {
+    /// Everything `check text` finds in the text `file`: its test results by `rules`
+    /// (statcheck), its means ± spreads on `scale`, and the ± of each two-arm comparison its
+    /// structure decides.
+    pub fn read(
+        file: &str,
+        text: &str,
+        rules: &crate::checks::reported_test::CheckRules,
+        all_p_values: bool,
+        scale: &Scale,
+        rounding: Rounding,
+    ) -> Result<TextChecks> {
+        let doc = super::Sentences::new(text);
+        let items = super::read_document(&doc);
+        let structure = super::structure::read_structure(&doc, &items);
+        Ok(TextChecks {
+            scan: crate::checks::reported_test::TextScan::new(file, text, rules, all_p_values),
+            summaries: check_summaries(file, &items, &structure, scale, rounding)?,
+            comparisons: super::comparison_check::check_comparisons(
+                file, &items, &structure, rounding,
+            )?,
+        })
+    }
+
     /// No test result, summary or comparison is inconsistent.
     pub fn consistent(&self) -> bool {
         self.scan.consistent()

@@ -54,7 +54,7 @@ pub struct Comparison {
 }
 
 impl Comparison {
-    pub(super) fn is_empty(&self) -> bool {
+    pub fn is_empty(&self) -> bool {
         self.difference.is_none() && self.ci.is_none() && self.p.is_none()
     }
 
