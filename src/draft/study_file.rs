@@ -144,7 +144,7 @@ pub fn draft_study(doc: &Sentences, items: &[Item], options: &DraftOptions) -> S
     for (mi, m) in structure.measures.iter().enumerate() {
         let written_as_structure = match m.shape {
             Shape::TimeCourse => {
-                w.time_course(m, items);
+                w.time_course(m, &structure, items);
                 true
             }
             Shape::Arms => arms.covers(m) && w.arm_measure(mi, m, items, &structure, &arms),
@@ -780,14 +780,26 @@ impl Writer<'_> {
         }
     }
 
-    fn measure_head(&mut self, m: &Measure, cells: &[Cell], items: &[Item]) {
+    /// `group`: the one group a time course is of, which its label (and so its chart) names:
+    /// a chart of the placebo group's values never reads as the drug's.
+    fn measure_head(&mut self, m: &Measure, cells: &[Cell], items: &[Item], group: Option<&str>) {
         // The charts' font has Latin letters only: a name the text gives in Japanese goes in
         // the note, so that no chart shows empty boxes for it.
-        let (label, named) = match &m.label {
+        let (mut label, mut named) = match &m.label {
             Some(l) if l.is_ascii() => (format!("review: {l}"), None),
             Some(l) => ("review".to_string(), Some(l.clone())),
             None => ("review".to_string(), None),
         };
+        match group {
+            Some(g) if g.is_ascii() => label.push_str(&format!(" ({g})")),
+            Some(g) => {
+                named = Some(match named {
+                    Some(n) => format!("{n} ({g})"),
+                    None => format!("(group {g})"),
+                })
+            }
+            None => {}
+        }
         self.out
             .push_str(&format!("label = {}\nunit = \"review\"\n", q(&label)));
         let mut dispersion = Self::dispersion(cells, items);
@@ -825,12 +837,16 @@ impl Writer<'_> {
 
     /// A time course the text decides: `[[measures]]` with its time points and the p of its
     /// change.
-    fn time_course(&mut self, m: &Measure, items: &[Item]) {
+    fn time_course(&mut self, m: &Measure, structure: &Structure, items: &[Item]) {
         *self.counts.entry("measures").or_insert(0) += 1;
         let id = self.measure_id(m);
         self.out.push_str("\n[[measures]]\n");
         self.out.push_str(&format!("id = {}\n", q(&id)));
-        self.measure_head(m, &m.cells, items);
+        let group = match m.arms().as_slice() {
+            [(Some(g), _)] => Some(structure.groups[*g].label.as_str()),
+            _ => None,
+        };
+        self.measure_head(m, &m.cells, items, group);
         let ns: Vec<Option<&str>> = m
             .cells
             .iter()
@@ -897,7 +913,7 @@ impl Writer<'_> {
         let id = self.measure_id(m);
         self.out.push_str("\n[[arm_measures]]\n");
         self.out.push_str(&format!("id = {}\n", q(&id)));
-        self.measure_head(m, &m.cells, items);
+        self.measure_head(m, &m.cells, items, None);
         let values = if m.change {
             "change from baseline"
         } else {
@@ -986,5 +1002,61 @@ impl Writer<'_> {
                 .insert(j, vec![format!("the difference between the arms of {id}")]);
         }
         true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draft::read_document;
+
+    #[test]
+    fn two_groups_each_with_its_time_course_are_arms_with_their_time_points() {
+        // The first course names its group after its last value; the second clause names a
+        // group and no new measure.
+        let text = "Calprotectin dropped from 1210 ± 980 to 610 ± 700 μg/g in the active group but not in the placebo group (990 ± 1010 to 1020 ± 1100; p = 0.04).";
+        let doc = Sentences::new(text);
+        let items = read_document(&doc);
+        let toml = draft_study(
+            &doc,
+            &items,
+            &DraftOptions {
+                id: "t".into(),
+                source_file: "t.txt".into(),
+            },
+        );
+        let s = crate::study::load_str(&toml, std::path::Path::new("t.toml")).unwrap();
+        assert_eq!(s.arm_measures.len(), 1, "{toml}");
+        let m = &s.arm_measures[0];
+        assert_eq!(m.label, "review: Calprotectin");
+        let arms: Vec<(&str, usize)> = m
+            .arms
+            .iter()
+            .map(|a| (a.arm.as_str(), a.timepoints.len()))
+            .collect();
+        assert_eq!(arms, [("active", 2), ("placebo", 2)]);
+    }
+
+    #[test]
+    fn a_time_course_of_one_named_group_says_which_group_in_its_label() {
+        let text =
+            "In the placebo group the score went from 14.1 ± 3.0 to 13.8 ± 2.9 after six months.";
+        let doc = Sentences::new(text);
+        let items = read_document(&doc);
+        let toml = draft_study(
+            &doc,
+            &items,
+            &DraftOptions {
+                id: "t".into(),
+                source_file: "t.txt".into(),
+            },
+        );
+        let s = crate::study::load_str(&toml, std::path::Path::new("t.toml")).unwrap();
+        assert_eq!(s.measures.len(), 1, "{toml}");
+        assert!(
+            s.measures[0].label.ends_with("(placebo group)"),
+            "{}",
+            s.measures[0].label
+        );
     }
 }

@@ -21,6 +21,8 @@ fn adjacent(before: &str) -> bool {
         .to_lowercase();
     stripped.split_whitespace().all(|w| {
         w.chars().all(|c| c.is_ascii_digit() || c == '.')
+            // A unit written as a ratio (`μg/g`, `mL/min/1.73m2`, `cells/μL`).
+            || (w.contains('/') && !w.contains("//") && w.chars().count() <= 16)
             || matches!(
                 w,
                 "n" | "in"
@@ -575,7 +577,28 @@ pub(super) fn read_sentence(
                 continue;
             }
         }
-        let label = locals[first_k].label.clone();
+        // `dropped from A to B in the drug group but not in the placebo group (C to D)`: a
+        // clause that names a group before the values names no new measure; they are the
+        // measure just read, of another group.
+        let group_clause = first_k > 0 && {
+            let start = items[summaries[first_k - 1]].span[1];
+            let end = items[summaries[first_k]].span[0];
+            let between = original.get(start..end).unwrap_or("");
+            let clause = between
+                .rsplit(['(', ')', '（', '）', ';', '；', '。'])
+                .find(|c| !c.trim().is_empty())
+                .unwrap_or(between);
+            !cues::groups(clause).is_empty() && cues::times(clause).is_empty()
+        };
+        let previous_label = s
+            .measures
+            .last()
+            .filter(|p| p.sentence == si)
+            .and_then(|p| p.label.clone());
+        let label = match (group_clause, previous_label) {
+            (true, Some(l)) => Some(l),
+            _ => locals[first_k].label.clone(),
+        };
         let mut m = Measure {
             label,
             change,
@@ -589,6 +612,7 @@ pub(super) fn read_sentence(
                 .map(|k| (k, format!("the sentence says so (line {})", sentence.line))),
         };
         for &run in &arms {
+            let first_cell = m.cells.len();
             for (pos, &k) in runs[run].iter().enumerate() {
                 let l = &locals[k];
                 let group = l
@@ -617,13 +641,24 @@ pub(super) fn read_sentence(
                     n_evidence: None,
                 });
             }
+            // A time course is of one group: `from A to B in the drug group` names it after
+            // its last value.
+            let course = &mut m.cells[first_cell..];
+            let named: Vec<usize> = course.iter().filter_map(|c| c.group).collect();
+            if let Some(&g) = named.first() {
+                if course.len() >= 2 && named.iter().all(|&x| x == g) {
+                    for c in course.iter_mut() {
+                        c.group = Some(g);
+                    }
+                }
+            }
         }
         if arms.len() >= 2 {
             m.shape = Shape::Arms;
             m.evidence.push(
                 if arms.iter().any(|&a| locals[runs[a][0]].respectively) {
                     "the values take the groups or time points in the order the text names them ('respectively')".to_string()
-                } else if arms.iter().all(|&a| locals[runs[a][0]].group.is_some()) {
+                } else if m.cells.iter().all(|c| c.group.is_some()) {
                     "each value names its group".to_string()
                 } else {
                     "the values are set against each other (vs)".to_string()
