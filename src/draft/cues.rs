@@ -184,8 +184,38 @@ pub fn groups(s: &str) -> Vec<Phrase> {
             text: trimmed,
         });
     }
+    // A treatment named beside a comparator is a group too, without any group noun:
+    // `in the ACRE but not in the placebo group`, `etrasimod versus placebo`, `TJ-54 or
+    // placebo`. The name is an acronym or a nonproprietary drug name (its WHO INN stem).
+    static BESIDE: OnceLock<Regex> = OnceLock::new();
+    let beside = re(
+        &BESIDE,
+        &format!(
+            r"(?x)
+            \b(?P<name>[A-Z][A-Z0-9]{{1,9}}(?:-[A-Z0-9]{{1,6}})?|(?i:[a-z]{{3,}}(?:{INN_STEMS})))\b
+            \s+(?:and|or|vs\.?|versus|but\s+not(?:\s+in)?|compared\s+(?:with|to))\s+(?:in\s+)?(?:the\s+)?
+            (?i:{COMPARATORS})\b"
+        ),
+    );
+    for c in beside.captures_iter(s) {
+        let m = c.name("name").expect("the name");
+        if out.iter().any(|p| p.start < m.end() && m.start() < p.end) {
+            continue;
+        }
+        out.push(Phrase {
+            start: m.start(),
+            end: m.end(),
+            text: m.as_str().to_string(),
+        });
+    }
+    out.sort_by_key(|p| p.start);
     out
 }
+
+/// Stems of the WHO's International Nonproprietary Names that end a drug's name (`-mab`
+/// antibodies, `-nib` kinase inhibitors, `-gliflozin`, `-sartan`, `-pril`, `-olol`, `-vir`,
+/// …): a word ending so names a treatment.
+const INN_STEMS: &str = "mab|nib|tinib|ciclib|parib|tide|glutide|gliptin|gliflozin|sartan|pril|olol|statin|cept|vir|previr|asvir|buvir|azole|prazole|mycin|cillin|dronate|setron|tidine|triptan|lukast|afil|oxacin|imod|zomib|lisib|degib|rafenib|lutamide|gepant|tegravir|semide|thiazide|dipine|floxacin|conazole|sertib|barb|ridone|apine|oxetine|pramine|triptyline|azepam|zolam|profen|coxib|caine|dronate|parin|xaban|gatran|grel|glinide|formin";
 
 /// A group's key: its words lower-cased without articles and group nouns (`In the Drug
 /// group` and `drug arm` are one group).
@@ -744,6 +774,22 @@ mod tests {
         assert_eq!(keys, ["sglt2阻害薬を併用した", "glp-1"]);
         assert!(is_control("placebo group"));
         assert!(!is_control("drug group"));
+    }
+
+    #[test]
+    fn a_treatment_named_beside_a_comparator_is_a_group() {
+        let keys =
+            |s: &str| -> Vec<String> { groups(s).iter().map(|p| group_key(&p.text)).collect() };
+        assert_eq!(
+            keys("fell from 9 to 5 in the XR-12 but not in the placebo group (8 to 8)"),
+            ["xr-12", "placebo"]
+        );
+        assert_eq!(
+            keys("remission with ozanimod versus placebo"),
+            ["ozanimod", "placebo"]
+        );
+        // A word that is no treatment's name stays out.
+        assert_eq!(keys("weight and placebo response"), ["placebo"]);
     }
 
     #[test]

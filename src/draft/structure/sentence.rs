@@ -392,7 +392,16 @@ pub(super) fn read_sentence(
         let between = &original[start..end];
         let first = k == 0;
         let last = k == summaries.len();
-        let groups = bind(between, cues::groups(between), first);
+        let mut groups = bind(between, cues::groups(between), first);
+        // Two groups between two values (`…557 in the ACRE but not in the placebo group (947
+        // …`): the first closes the values before, the last opens the values after.
+        if groups.len() >= 2 && !first && !last {
+            let first_key = cues::group_key(&groups[0].phrase.text);
+            let last_key = cues::group_key(&groups[groups.len() - 1].phrase.text);
+            if first_key != last_key && locals[k - 1].group.is_none() {
+                groups[0].backward = true;
+            }
+        }
         let times = bind(between, cues::times(between), first);
         for b in &groups {
             let key = cues::group_key(&b.phrase.text);
@@ -540,14 +549,44 @@ pub(super) fn read_sentence(
             _ => runs.push(vec![k]),
         }
     }
-    // Arms: consecutive runs of the same length joined by an Arms relation.
+    // `dropped from A to B in the drug group but not in the placebo group (C to D)`: a
+    // clause that names a group (and no time) right before value `k` names no new measure;
+    // the values after it are the measure just read, of another group.
+    let group_clause = |k: usize| {
+        k > 0 && {
+            let start = items[summaries[k - 1]].span[1];
+            let end = items[summaries[k]].span[0];
+            let between = original.get(start..end).unwrap_or("");
+            let clause = between
+                .rsplit(['(', ')', '（', '）', ';', '；', '。'])
+                .find(|c| !c.trim().is_empty())
+                .unwrap_or(between);
+            !cues::groups(clause).is_empty() && cues::times(clause).is_empty()
+        }
+    };
+    // One group for every value of a run, if the text names one.
+    let run_group = |run: &[usize]| -> Option<String> {
+        let keys: Vec<Option<&String>> = run
+            .iter()
+            .map(|&k| locals[k].group.as_ref().map(|g| &g.1))
+            .collect();
+        let named: Vec<&String> = keys.iter().flatten().copied().collect();
+        let first = named.first()?;
+        named.iter().all(|k| k == first).then(|| first.to_string())
+    };
+    // Arms: consecutive runs of the same length joined by an Arms relation, or two time
+    // courses of two named groups, the second opened by a clause that names its group.
     let mut r = 0;
     while r < runs.len() {
         let mut arms = vec![r];
         while let Some(&last) = arms.last() {
             let next = last + 1;
+            let courses_of_two_groups = next < runs.len()
+                && runs[r].len() >= 2
+                && group_clause(runs[next][0])
+                && matches!((run_group(&runs[last]), run_group(&runs[next])), (Some(a), Some(b)) if a != b);
             if next < runs.len()
-                && relation[runs[next][0]] == Relation::Arms
+                && (relation[runs[next][0]] == Relation::Arms || courses_of_two_groups)
                 && runs[next].len() == runs[r].len()
             {
                 arms.push(next);
@@ -577,25 +616,12 @@ pub(super) fn read_sentence(
                 continue;
             }
         }
-        // `dropped from A to B in the drug group but not in the placebo group (C to D)`: a
-        // clause that names a group before the values names no new measure; they are the
-        // measure just read, of another group.
-        let group_clause = first_k > 0 && {
-            let start = items[summaries[first_k - 1]].span[1];
-            let end = items[summaries[first_k]].span[0];
-            let between = original.get(start..end).unwrap_or("");
-            let clause = between
-                .rsplit(['(', ')', '（', '）', ';', '；', '。'])
-                .find(|c| !c.trim().is_empty())
-                .unwrap_or(between);
-            !cues::groups(clause).is_empty() && cues::times(clause).is_empty()
-        };
         let previous_label = s
             .measures
             .last()
             .filter(|p| p.sentence == si)
             .and_then(|p| p.label.clone());
-        let label = match (group_clause, previous_label) {
+        let label = match (group_clause(first_k), previous_label) {
             (true, Some(l)) => Some(l),
             _ => locals[first_k].label.clone(),
         };
@@ -1080,6 +1106,22 @@ mod tests {
         let (_, s) =
             read("数値は平均値±標準偏差で示す。投与前14.1±3.0から投与後9.9±2.8に低下した。");
         assert_eq!(s.measures[0].spread_label.as_ref().map(|l| l.0), Some("SD"));
+    }
+
+    #[test]
+    fn two_groups_time_courses_contrasted_in_one_sentence_are_arms() {
+        let (_, s) = read("Calprotectin dropped from 1210 ± 980 to 610 ± 700 μg/g feces in the XR-12 but not in the placebo group (990 ± 1010 to 1020 ± 1100; p = 0.04).");
+        assert_eq!(s.measures.len(), 1, "{:#?}", s.measures);
+        assert_eq!(s.measures[0].shape, Shape::Arms);
+        assert_eq!(
+            cells(&s, 0),
+            [
+                ("xr-12".to_string(), "before".to_string()),
+                ("xr-12".to_string(), "after".to_string()),
+                ("placebo".to_string(), "before".to_string()),
+                ("placebo".to_string(), "after".to_string()),
+            ]
+        );
     }
 
     #[test]
