@@ -507,6 +507,14 @@ pub fn find(scan: &mut Scan) {
             (m, None, m.start()..m.end())
         };
         pos = m.end();
+        // Table headers glued by text extraction (`n = 48n = 50`): the next `n =` starts right
+        // after this number's last digit, which its pattern needs to see as the character
+        // before it.
+        if plain[pos..].starts_with(['n', 'N'])
+            && plain[..pos].ends_with(|c: char| c.is_ascii_digit())
+        {
+            pos -= 1;
+        }
         // From the `n` itself, not the character before it.
         let range = match c.name("n") {
             Some(_) => {
@@ -574,6 +582,15 @@ mod tests {
     }
 
     use super::super::tests::brief;
+
+    #[test]
+    fn table_headers_glued_by_text_extraction_keep_each_n() {
+        let items = read_items("DrugPlacebo\n\nn = 31n = 29\n\nN=120N=118\n");
+        assert_eq!(
+            brief(&items),
+            pairs(&[("n", "31"), ("n", "29"), ("n", "120"), ("n", "118")])
+        );
+    }
 
     fn pairs(v: &[(&'static str, &str)]) -> Vec<(&'static str, String)> {
         v.iter().map(|(k, n)| (*k, n.to_string())).collect()

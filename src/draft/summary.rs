@@ -159,8 +159,10 @@ pub fn find(scan: &mut Scan) {
             }
         }
     }
-    for c in mean_spread_pattern().captures_iter(&plain) {
+    let mut pos = 0;
+    while let Some(c) = mean_spread_pattern().captures_at(&plain, pos) {
         let whole = c.get(0).expect("a match");
+        pos = whole.end();
         let (mean, spread, label) = match c.name("mean") {
             Some(m) => (m, c.name("spread").expect("spread"), c.name("label")),
             None => (
@@ -169,18 +171,44 @@ pub fn find(scan: &mut Scan) {
                 c.name("plabel"),
             ),
         };
-        if !scan.free(whole.range()) || inside_name(&plain, mean.start(), mean.end()) {
+        let mut spread_range = spread.range();
+        // Table cells glued by text extraction (`−0.23 ± 0.080.03 ± 0.08`, `2.94 ± 0.702.82 ±
+        // 0.86`): a decimal point right after the spread starts the next cell. A table prints
+        // a mean and its spread with the same decimals, so the spread ends there and the
+        // digits after it are the next cell's whole part, from which reading goes on.
+        let decimals = |t: &str| t.rsplit_once('.').map_or(0, |(_, d)| d.len());
+        let (mean_decimals, spread_decimals) = (
+            decimals(c.name("mean").map_or("", |m| m.as_str())),
+            decimals(spread.as_str()),
+        );
+        if label.is_none()
+            && c.name("mean").is_some()
+            && plain[spread.end()..].starts_with('.')
+            && plain[spread.end() + 1..].starts_with(|c: char| c.is_ascii_digit())
+            && mean_decimals >= 1
+            && spread_decimals > mean_decimals
+        {
+            spread_range = spread.start()..spread.end() - (spread_decimals - mean_decimals);
+            pos = spread_range.end;
+        }
+        let whole_range = whole.start()..whole.end() - (spread.end() - spread_range.end);
+        // A decimal mean right after a row label (`GAF2.94 ± 0.70`) is no name's number:
+        // names carry whole numbers (IL-6, SOD1, G93A).
+        let glued_to_label = c.name("mean").is_some() && mean.as_str().contains('.');
+        if !scan.free(whole_range.clone())
+            || (inside_name(&plain, mean.start(), mean.end()) && !glued_to_label)
+        {
             continue;
         }
         let (Some(mean_n), Some(spread_n)) =
-            (scan.number(mean.range()), scan.number(spread.range()))
+            (scan.number(mean.range()), scan.number(spread_range.clone()))
         else {
             continue;
         };
         if spread_n.number.value < 0.0 {
             continue;
         }
-        let original_span = scan.doc.plain.original_span(whole.range());
+        let original_span = scan.doc.plain.original_span(whole_range.clone());
         let sentence = &scan.doc.sentences[scan.doc.sentence_at(original_span.start)];
         let stated = stated_label_pattern()
             .captures(&sentence.quote)
@@ -211,11 +239,13 @@ pub fn find(scan: &mut Scan) {
             }
         };
         // End the item at the spread or its label (not the character after the label).
-        let end = label.map_or(spread.end(), |l| l.end()).max(if bracketed {
-            whole.end()
-        } else {
-            spread.end()
-        });
+        let end = label
+            .map_or(spread_range.end, |l| l.end())
+            .max(if bracketed {
+                whole.end()
+            } else {
+                spread_range.end
+            });
         scan.push(
             ItemKind::MeanSpread,
             whole.start()..end,
@@ -254,6 +284,34 @@ pub fn attach_n(items: &mut [Item]) {
 #[cfg(test)]
 mod tests {
     use super::super::{read_items, ItemKind};
+
+    #[test]
+    fn table_cells_glued_by_text_extraction_are_read_apart() {
+        // Each cell a mean ± SE; the second cell's value below 1 keeps its leading zero.
+        let items = read_items(
+            " Score (part A)−0.31 ± 0.070.05 ± 0.09<0.02*\n SCORE1.20 ± 0.402.90 ± 0.30ns\n",
+        );
+        let ms: Vec<(String, String)> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::MeanSpread)
+            .map(|i| {
+                (
+                    i.parts.mean.as_ref().unwrap().number.text.clone(),
+                    i.parts.spread.as_ref().unwrap().number.text.clone(),
+                )
+            })
+            .collect();
+        let want: Vec<(String, String)> = [
+            ("-0.31", "0.07"),
+            ("0.05", "0.09"),
+            ("1.20", "0.40"),
+            ("2.90", "0.30"),
+        ]
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+        assert_eq!(ms, want);
+    }
 
     #[test]
     fn means_with_spreads_and_medians() {
