@@ -3,7 +3,8 @@
 //! identifiers (DOIs, PMID, PMCID, ISSN, registry ids), figure, table and footnote numbers,
 //! citations (`PNAS 2011;108:3701-3706`, `Chihara et al. 2011`), numbers inside names
 //! (IL-6, G93A, SSEA-3, CL2020, アクアポリン 4, 第1回, 2重盲検) and labels (`phase 2`, `cycle 1`,
-//! `type 2`, `grade 3 or 4`: a category; `cycles 2 to 6` counts), the centiles that name quartiles (`25–75 centile`), a constant
+//! `type 2`, `grade 3 or 4`, `genotype 1, 2, 4, or 6`: a category; `cycles 2 to 6` counts), a dosing
+//! frequency in Japanese (`1日3回`, `1回最大5g`: the regimen's words; the dose itself is data), the centiles that name quartiles (`25–75 centile`), a constant
 //! that multiplies a formula (`100*[(T–BL)/BL]`), codes with a leading zero (0323), list enumerators at a line's start (`1. `,
 //! `１）`), times of day (午後4 時, 16:00), and responder thresholds: the change that defines a
 //! responder (`≥50% reduction`, `a reduction of at least 50%`, `a decrease of at least 4
@@ -35,7 +36,9 @@ fn patterns() -> &'static Regex {
             | (?:午前|午後) \s* \d{1,2} \s* 時 (?: \s* \d{1,2} \s* 分 )?
             | (?-u:\b)\d{1,2}:\d{2}(?-u:\b)
             | (?-u:\b) \d{2,5} - \d{2,4} - \d{3,4} (?-u:\b)
-            | (?i: (?-u:\b) (?: phase | type | stage | grade | class )s? \x20 ) [IVX\d]+ (?: \x20? (?i: or | and | to | - | / ) \x20? [IVX\d]+ )? (?-u:\b)
+            | (?i: (?-u:\b) (?: phase | type | stage | grade | class | genotype | subtype | serotype )s? \x20 ) [IVX\d]+ [a-z]? (?: (?: \x20? , \x20? [IVX\d]+ [a-z]? )* ,? \x20? (?i: or | and | to | - | / ) \x20? [IVX\d]+ [a-z]? )? (?-u:\b)
+            | [1１] \s* 日 \s* [\d０-９]+ \s* 回
+            | [1１] \s* 回 \s* (?: 最大 | 量 | あたり | 当たり )
             | (?i: (?-u:\b) (?: cycles? | visits? | cohort | part | study | session | wave ) \x20 ) [IVX\d]+ (?-u:\b)
             | (?-u:\b) \d{1,2} (?: st | nd | rd | th )? (?: \x20? - \x20? \d{1,2} (?: st | nd | rd | th )? )? \x20? (?i: centiles? | percentiles? ) (?-u:\b)
             | (?-u:\b) \d+ \x20? [*×] \x20? [\[(]
@@ -55,8 +58,23 @@ fn patterns() -> &'static Regex {
 /// Every byte of the document that is not data.
 pub fn find(doc: &Sentences) -> Claims {
     let mut claims = Claims::new(doc.original.len());
-    for m in patterns().find_iter(&doc.plain.text) {
-        claims.claim(doc.plain.original_span(m.range()));
+    let text = &doc.plain.text;
+    for m in patterns().find_iter(text) {
+        let mut range = m.range();
+        // A list of categories whose last number is a percentage (`6% genotype 5, and 7%
+        // genotype 6`) is no list: only the category's own number is a label.
+        if text[m.end()..].trim_start().starts_with(['%', '％']) {
+            let first_number_end = m.as_str().find(|c: char| c.is_ascii_digit()).map(|k| {
+                let rest = &m.as_str()[k..];
+                k + rest
+                    .find(|c: char| !c.is_ascii_alphanumeric())
+                    .unwrap_or(rest.len())
+            });
+            if let Some(end) = first_number_end {
+                range = m.start()..m.start() + end;
+            }
+        }
+        claims.claim(doc.plain.original_span(range));
     }
     claims
 }
@@ -174,6 +192,28 @@ mod tests {
         assert_eq!(
             values,
             [("n", "30"), ("n", "12"), ("percent", "50"), ("n", "40")]
+        );
+    }
+
+    #[test]
+    fn categories_listed_and_dosing_frequencies_are_not_data() {
+        // A list of categories ends with its `or`; `34% genotype 1a, 19% genotype 1b` is no list.
+        let text = "Patients with genotype 1, 2, 4, or 6 were enrolled; 40% had genotype 1a, 6% genotype 5, and 19% genotype 3b. 本剤2400mg/日(1日3回)を8週間投与し、1回最大5gを塗布した。";
+        let items = super::super::read_items(text);
+        let values: Vec<(&str, &str)> = items
+            .iter()
+            .map(|i| (i.kind.as_str(), i.parts.numbers()[0].number.text.as_str()))
+            .collect();
+        assert_eq!(
+            values,
+            [
+                ("percent", "40"),
+                ("percent", "6"),
+                ("percent", "19"),
+                ("number", "2400"),
+                ("number", "8"),
+                ("number", "5")
+            ]
         );
     }
 }
