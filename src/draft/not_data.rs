@@ -4,7 +4,9 @@
 //! citations (`PNAS 2011;108:3701-3706`, `Chihara et al. 2011`), numbers inside names
 //! (IL-6, G93A, SSEA-3, CL2020, アクアポリン 4, 第1回, 2重盲検) and labels (`phase 2`, `cycle 1`,
 //! `type 2`, `grade 3 or 4`, `genotype 1, 2, 4, or 6`: a category; `cycles 2 to 6` counts), a dosing
-//! frequency in Japanese (`1日3回`, `1回最大5g`: the regimen's words; the dose itself is data), the centiles that name quartiles (`25–75 centile`), a constant
+//! frequency in Japanese (`1日3回`, `1回最大5g`: the regimen's words; the dose itself is data),
+//! the period of a rate's unit (`migraines per 30 days`, `events/100 patient-years`) and the
+//! count in an instrument's name (`3-component Mayo score`, `36-item Short Form`), the centiles that name quartiles (`25–75 centile`), a constant
 //! that multiplies a formula (`100*[(T–BL)/BL]`), codes with a leading zero (0323), list enumerators at a line's start (`1. `,
 //! `１）`), times of day (午後4 時, 16:00), and responder thresholds: the change that defines a
 //! responder (`≥50% reduction`, `a reduction of at least 50%`, `a decrease of at least 4
@@ -37,6 +39,8 @@ fn patterns() -> &'static Regex {
             | (?-u:\b)\d{1,2}:\d{2}(?-u:\b)
             | (?-u:\b) \d{2,5} - \d{2,4} - \d{3,4} (?-u:\b)
             | (?i: (?-u:\b) (?: phase | type | stage | grade | class | genotype | subtype | serotype )s? \x20 ) [IVX\d]+ [a-z]? (?: (?: \x20? , \x20? [IVX\d]+ [a-z]? )* ,? \x20? (?i: or | and | to | - | / ) \x20? [IVX\d]+ [a-z]? )? (?-u:\b)
+            | (?i: (?-u:\b) per \x20 | / \x20? ) \d+ \x20? (?i: days? | weeks? | months? | years? | patient-years? | person-years? ) (?-u:\b)
+            | (?-u:\b) \d+ - (?i: component | item | domain | dimension | question | factor ) s? (?-u:\b)
             | [1１] \s* 日 \s* [\d０-９]+ \s* 回
             | [1１] \s* 回 \s* (?: 最大 | 量 | あたり | 当たり )
             | (?i: (?-u:\b) (?: cycles? | visits? | cohort | part | study | session | wave ) \x20 ) [IVX\d]+ (?-u:\b)
@@ -197,6 +201,12 @@ mod tests {
 
     #[test]
     fn categories_listed_and_dosing_frequencies_are_not_data() {
+        let items = super::super::read_items("Attacks fell from 5.5 per 30 days to 3.1 migraines/30 days on the 3-component score and the 36-item form.");
+        let values: Vec<&str> = items
+            .iter()
+            .map(|i| i.parts.numbers()[0].number.text.as_str())
+            .collect();
+        assert_eq!(values, ["5.5", "3.1"]);
         // A list of categories ends with its `or`; `34% genotype 1a, 19% genotype 1b` is no list.
         let text = "Patients with genotype 1, 2, 4, or 6 were enrolled; 40% had genotype 1a, 6% genotype 5, and 19% genotype 3b. 本剤2400mg/日(1日3回)を8週間投与し、1回最大5gを塗布した。";
         let items = super::super::read_items(text);
