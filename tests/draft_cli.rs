@@ -241,3 +241,37 @@ fn a_study_named_with_an_underscore_drafts_and_loads_everywhere() {
         .code(2)
         .stderr(contains("Paper X.toml").and(contains("paper-x.toml")));
 }
+
+/// Issue 40: `check` exits 1 on a document whose numbers do not add up, 0 on a sound one. A
+/// percentage printed with its count and whole is drafted as a share of that whole: 5 of 7 is
+/// 71.4 %, so "5 of 7 (80%)" is impossible (no whole count out of 7 rounds to 80 %) and
+/// "5 of 7 (71%)" is sound.
+#[test]
+fn check_of_a_drafted_report_finds_a_percentage_no_count_gives() {
+    for (percent, code) in [("80", 1), ("71", 0)] {
+        let dir = tempfile::tempdir().unwrap();
+        let doc = dir.path().join("report.txt");
+        std::fs::write(
+            &doc,
+            format!("Of the patients treated, 5 of 7 ({percent}%) improved.\n"),
+        )
+        .unwrap();
+        bin()
+            .args(["draft"])
+            .arg(&doc)
+            .arg("-o")
+            .arg(dir.path().join("report.toml"))
+            .assert()
+            .success();
+        std::fs::remove_file(&doc).unwrap();
+        let out = bin()
+            .args(["check", "--data"])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(code), "{percent} %: {out:?}");
+        if code == 1 {
+            assert!(String::from_utf8_lossy(&out.stdout).contains("no count out of 7 gives 80 %"));
+        }
+    }
+}

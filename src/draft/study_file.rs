@@ -314,19 +314,23 @@ fn draft_one(w: &mut Writer, item: &Item) {
         ItemKind::Percent => {
             let stem = w.id("percent");
             let Some(v) = &p.value else { return };
+            let whole = format!("{stem}_of");
+            // `5 of 7 (80%)`: the percentage names its whole, so `check` tests it against
+            // 100·k/7 for whole k (here none gives 80 %: inconsistent).
+            let with_whole =
+                matches!((&p.count, &p.of), (Some(c), Some(o)) if c.number.value <= o.number.value);
             w.fact(
                 &stem,
                 "review: percentage of …",
                 v,
                 p.bound,
                 "percent",
-                None,
+                with_whole.then_some(whole.as_str()),
                 notes,
                 item,
             );
             if let (Some(count), Some(of)) = (&p.count, &p.of) {
-                if count.number.value <= of.number.value {
-                    let whole = format!("{stem}_of");
+                if with_whole {
                     w.fact(
                         &whole,
                         "review: the whole (denominator)",
