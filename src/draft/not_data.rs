@@ -185,44 +185,37 @@ mod tests {
         assert!(n("ポリン 4 抗", "4"));
     }
 
+    /// Each item of `text`: its kind and its first number as printed (`n 30`).
+    fn kinds_and_values(text: &str) -> Vec<String> {
+        super::super::read_items(text)
+            .iter()
+            .map(|i| format!("{} {}", i.kind.as_str(), i.parts.numbers()[0].number.text))
+            .collect()
+    }
+
     #[test]
     fn responder_thresholds_are_not_data() {
         let text = "Responders had a ≥50% reduction in seizures; pain fell in 30 patients by at least 50% improvement. A decrease of at least 4 points defined response. 50%以上改善した患者は12名。At least 50% of patients (n = 40) responded.";
-        let items = super::super::read_items(text);
-        let values: Vec<(&str, &str)> = items
-            .iter()
-            .map(|i| (i.kind.as_str(), i.parts.numbers()[0].number.text.as_str()))
-            .collect();
-        assert_eq!(
-            values,
-            [("n", "30"), ("n", "12"), ("percent", "50"), ("n", "40")]
-        );
+        let values = kinds_and_values(text);
+        assert_eq!(values, ["n 30", "n 12", "percent 50", "n 40"]);
     }
 
     #[test]
     fn categories_listed_and_dosing_frequencies_are_not_data() {
-        let items = super::super::read_items("Attacks fell from 5.5 per 30 days to 3.1 migraines/30 days on the 3-component score and the 36-item form.");
-        let values: Vec<&str> = items
-            .iter()
-            .map(|i| i.parts.numbers()[0].number.text.as_str())
-            .collect();
-        assert_eq!(values, ["5.5", "3.1"]);
+        let values = kinds_and_values("Attacks fell from 5.5 per 30 days to 3.1 migraines/30 days on the 3-component score and the 36-item form.");
+        assert_eq!(values, ["number 5.5", "number 3.1"]);
         // A list of categories ends with its `or`; `34% genotype 1a, 19% genotype 1b` is no list.
         let text = "Patients with genotype 1, 2, 4, or 6 were enrolled; 40% had genotype 1a, 6% genotype 5, and 19% genotype 3b. 本剤2400mg/日(1日3回)を8週間投与し、1回最大5gを塗布した。";
-        let items = super::super::read_items(text);
-        let values: Vec<(&str, &str)> = items
-            .iter()
-            .map(|i| (i.kind.as_str(), i.parts.numbers()[0].number.text.as_str()))
-            .collect();
+        let values = kinds_and_values(text);
         assert_eq!(
             values,
             [
-                ("percent", "40"),
-                ("percent", "6"),
-                ("percent", "19"),
-                ("number", "2400"),
-                ("number", "8"),
-                ("number", "5")
+                "percent 40",
+                "percent 6",
+                "percent 19",
+                "number 2400",
+                "number 8",
+                "number 5"
             ]
         );
     }

@@ -1014,11 +1014,8 @@ mod tests {
     use super::*;
     use crate::draft::read_document;
 
-    #[test]
-    fn two_groups_each_with_its_time_course_are_arms_with_their_time_points() {
-        // The first course names its group after its last value; the second clause names a
-        // group and no new measure.
-        let text = "Calprotectin dropped from 1210 ± 980 to 610 ± 700 μg/g in the active group but not in the placebo group (990 ± 1010 to 1020 ± 1100; p = 0.04).";
+    /// The draft of `text` and the study it loads as.
+    fn drafted(text: &str) -> (String, crate::study::Study) {
         let doc = Sentences::new(text);
         let items = read_document(&doc);
         let toml = draft_study(
@@ -1030,6 +1027,15 @@ mod tests {
             },
         );
         let s = crate::study::load_str(&toml, std::path::Path::new("t.toml")).unwrap();
+        (toml, s)
+    }
+
+    #[test]
+    fn two_groups_each_with_its_time_course_are_arms_with_their_time_points() {
+        // The first course names its group after its last value; the second clause names a
+        // group and no new measure.
+        let text = "Calprotectin dropped from 1210 ± 980 to 610 ± 700 μg/g in the active group but not in the placebo group (990 ± 1010 to 1020 ± 1100; p = 0.04).";
+        let (toml, s) = drafted(text);
         assert_eq!(s.arm_measures.len(), 1, "{toml}");
         let m = &s.arm_measures[0];
         assert_eq!(m.label, "review: Calprotectin");
@@ -1045,17 +1051,7 @@ mod tests {
     fn a_time_course_of_one_named_group_says_which_group_in_its_label() {
         let text =
             "In the placebo group the score went from 14.1 ± 3.0 to 13.8 ± 2.9 after six months.";
-        let doc = Sentences::new(text);
-        let items = read_document(&doc);
-        let toml = draft_study(
-            &doc,
-            &items,
-            &DraftOptions {
-                id: "t".into(),
-                source_file: "t.txt".into(),
-            },
-        );
-        let s = crate::study::load_str(&toml, std::path::Path::new("t.toml")).unwrap();
+        let (toml, s) = drafted(text);
         assert_eq!(s.measures.len(), 1, "{toml}");
         assert!(
             s.measures[0].label.ends_with("(placebo group)"),
