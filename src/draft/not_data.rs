@@ -5,8 +5,10 @@
 //! (IL-6, G93A, SSEA-3, CL2020, アクアポリン 4, 第1回, 2重盲検) and labels (`phase 2`, `cycle 1`,
 //! `type 2`, `grade 3 or 4`, `genotype 1, 2, 4, or 6`: a category; `cycles 2 to 6` counts), a dosing
 //! frequency in Japanese (`1日3回`, `1回最大5g`: the regimen's words; the dose itself is data),
-//! the period of a rate's unit (`migraines per 30 days`, `events/100 patient-years`) and the
-//! count in an instrument's name (`3-component Mayo score`, `36-item Short Form`), the centiles that name quartiles (`25–75 centile`), a constant
+//! the period of a rate's unit (`migraines per 30 days`, `events/100 patient-years`), the
+//! count in an instrument's name (`3-component Mayo score`, `36-item Short Form`), and a
+//! scale's own range and anchors (`each symptom scored 0 to 3`, `ranging from 0 to 9`,
+//! `0 = no symptom`): what the scale is, not a result, the centiles that name quartiles (`25–75 centile`), a constant
 //! that multiplies a formula (`100*[(T–BL)/BL]`), codes with a leading zero (0323), list enumerators at a line's start (`1. `,
 //! `１）`), times of day (午後4 時, 16:00), and responder thresholds: the change that defines a
 //! responder (`≥50% reduction`, `a reduction of at least 50%`, `a decrease of at least 4
@@ -41,6 +43,8 @@ fn patterns() -> &'static Regex {
             | (?i: (?-u:\b) (?: phase | type | stage | grade | class | genotype | subtype | serotype )s? \x20 ) [IVX\d]+ [a-z]? (?: (?: \x20? , \x20? [IVX\d]+ [a-z]? )* ,? \x20? (?i: or | and | to | - | / ) \x20? [IVX\d]+ [a-z]? )? (?-u:\b)
             | (?i: (?-u:\b) per \x20 | / \x20? ) \d+ \x20? (?i: days? | weeks? | months? | years? | patient-years? | person-years? ) (?-u:\b)
             | (?-u:\b) \d+ - (?i: component | item | domain | dimension | question | factor ) s? (?-u:\b)
+            | (?i: (?-u:\b) (?: scored | rated | graded | ranging | ranges? | scale \x20 of | scale \x20 from ) ) \s+ (?i: from \s+ )? \d+ \s* (?: = \s* [A-Za-z][\w\x20]{0,30}? \s+ )? (?i: to | - | – ) \s* \d+ (?-u:\b)
+            | (?-u:\b) \d+ \s? = \s? [A-Za-z]{2}
             | [1１] \s* 日 \s* [\d０-９]+ \s* 回
             | [1１] \s* 回 \s* (?: 最大 | 量 | あたり | 当たり )
             | (?i: (?-u:\b) (?: cycles? | visits? | cohort | part | study | session | wave ) \x20 ) [IVX\d]+ (?-u:\b)
@@ -204,6 +208,8 @@ mod tests {
     fn categories_listed_and_dosing_frequencies_are_not_data() {
         let values = kinds_and_values("Attacks fell from 5.5 per 30 days to 3.1 migraines/30 days on the 3-component score and the 36-item form.");
         assert_eq!(values, ["number 5.5", "number 3.1"]);
+        let values = kinds_and_values("Each symptom was scored 0 to 3 (0 = none, 3 = severe) on a score ranging from 0 to 9; it fell by 1.4 points.");
+        assert_eq!(values, ["number 1.4"]);
         // A list of categories ends with its `or`; `34% genotype 1a, 19% genotype 1b` is no list.
         let text = "Patients with genotype 1, 2, 4, or 6 were enrolled; 40% had genotype 1a, 6% genotype 5, and 19% genotype 3b. 本剤2400mg/日(1日3回)を8週間投与し、1回最大5gを塗布した。";
         let values = kinds_and_values(text);
