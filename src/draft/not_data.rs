@@ -10,7 +10,7 @@
 //! scale's own range and anchors (`each symptom scored 0 to 3`, `ranging from 0 to 9`,
 //! `0 = no symptom`): what the scale is, not a result, the centiles that name quartiles (`25–75 centile`), a constant
 //! that multiplies a formula (`100*[(T–BL)/BL]`), codes with a leading zero (0323), list enumerators at a line's start (`1. `,
-//! `１）`), times of day (午後4 時, 16:00), and responder thresholds: the change that defines a
+//! `１）`) and section numbers (`17.1.1`, as package inserts number their headings), times of day (午後4 時, 16:00), and responder thresholds: the change that defines a
 //! responder (`≥50% reduction`, `a reduction of at least 50%`, `a decrease of at least 4
 //! points`, 50%以上改善), a criterion, not a result.
 //!
@@ -37,6 +37,7 @@ fn patterns() -> &'static Regex {
             | \d{4} [a-z]? \s* ; \s* \d+ (?: \s* \( [\d-]+ \) )? \s* : \s* \d+ (?: \s* - \s* \d+ )?
             | (?-u:\b)et\x20al\.? ,? \s* \(? \d{4}
             | (?m: ^ [\x20\t]* \(? \d{1,2} (?: \.\x20 | \) ) )
+            | (?m: ^ [\x20\t]* \d{1,2} (?: \. \d{1,2} ){2,} )
             | (?:午前|午後) \s* \d{1,2} \s* 時 (?: \s* \d{1,2} \s* 分 )?
             | (?-u:\b)\d{1,2}:\d{2}(?-u:\b)
             | (?-u:\b) \d{2,5} - \d{2,4} - \d{3,4} (?-u:\b)
@@ -210,6 +211,8 @@ mod tests {
         assert_eq!(values, ["number 5.5", "number 3.1"]);
         let values = kinds_and_values("Each symptom was scored 0 to 3 (0 = none, 3 = severe) on a score ranging from 0 to 9; it fell by 1.4 points.");
         assert_eq!(values, ["number 1.4"]);
+        let values = kinds_and_values("17.1.1 第III相試験\n本剤群(106例)で12.5%であった。");
+        assert_eq!(values, ["n 106", "percent 12.5"]);
         // A list of categories ends with its `or`; `34% genotype 1a, 19% genotype 1b` is no list.
         let text = "Patients with genotype 1, 2, 4, or 6 were enrolled; 40% had genotype 1a, 6% genotype 5, and 19% genotype 3b. 本剤2400mg/日(1日3回)を8週間投与し、1回最大5gを塗布した。";
         let values = kinds_and_values(text);
