@@ -1,18 +1,26 @@
 //! What is not data: the numbers a document prints that `data/README.md` says are not
-//! recorded. Contact details (URLs, e-mail and postal addresses, telephone and fax numbers),
-//! identifiers (DOIs, PMID, PMCID, ISSN, registry ids), figure, table and footnote numbers,
-//! citations (`PNAS 2011;108:3701-3706`, `Chihara et al. 2011`), numbers inside names
-//! (IL-6, G93A, SSEA-3, CL2020, アクアポリン 4, 第1回, 2重盲検) and labels (`phase 2`, `cycle 1`,
-//! `type 2`, `grade 3 or 4`, `genotype 1, 2, 4, or 6`: a category; `cycles 2 to 6` counts), a dosing
-//! frequency in Japanese (`1日3回`, `1回最大5g`: the regimen's words; the dose itself is data),
-//! the period of a rate's unit (`migraines per 30 days`, `events/100 patient-years`), the
-//! count in an instrument's name (`3-component Mayo score`, `36-item Short Form`), and a
-//! scale's own range and anchors (`each symptom scored 0 to 3`, `ranging from 0 to 9`,
-//! `0 = no symptom`): what the scale is, not a result, the centiles that name quartiles (`25–75 centile`), a constant
-//! that multiplies a formula (`100*[(T–BL)/BL]`), codes with a leading zero (0323), list enumerators at a line's start (`1. `,
-//! `１）`) and section numbers (`17.1.1`, as package inserts number their headings), times of day (午後4 時, 16:00), and responder thresholds: the change that defines a
-//! responder (`≥50% reduction`, `a reduction of at least 50%`, `a decrease of at least 4
-//! points`, 50%以上改善), a criterion, not a result.
+//! recorded.
+//!
+//! - contact details: URLs, e-mail and postal addresses, telephone and fax numbers;
+//! - identifiers: DOIs, PMID, PMCID, ISSN, registry ids;
+//! - figure, table and footnote numbers (`*1`, `※1`, a reference after a title's bracket
+//!   `試験)27),28)`), citations (`PNAS 2011;108:3701-3706`, `Chihara et al. 2011`);
+//! - numbers inside names (IL-6, G93A, SSEA-3, CL2020, アクアポリン 4, 第1回, 2重盲検) and
+//!   labels of a category (`phase 2`, `cycle 1`, `type 2`, `grade 3 or 4`, `genotype 1, 2, 4,
+//!   or 6`; `cycles 2 to 6` counts);
+//! - a dosing frequency in Japanese (`1日3回`, `1回最大5g`: the regimen's words; the dose
+//!   itself is data);
+//! - the period of a rate's unit (`migraines per 30 days`, `events/100 patient-years`) and the
+//!   count in an instrument's name (`3-component Mayo score`, `36-item Short Form`);
+//! - a scale's own range and anchors (`each symptom scored 0 to 3`, `ranging from 0 to 9`,
+//!   `0 = no symptom`): what the scale is, not a result;
+//! - the centiles that name quartiles (`25–75 centile`), a constant that multiplies a formula
+//!   (`100*[(T–BL)/BL]`), codes with a leading zero (0323);
+//! - list enumerators at a line's start (`1. `, `１）`) and section numbers (`17.1.1`, as
+//!   package inserts number their headings), times of day (午後4 時, 16:00);
+//! - responder thresholds: the change that defines a responder (`≥50% reduction`, `a reduction
+//!   of at least 50%`, `a decrease of at least 4 points`, 50%以上改善), a criterion, not a
+//!   result.
 //!
 //! The names rule is in [`inside_name`], used by every recogniser that reads a bare number.
 
@@ -33,7 +41,8 @@ fn patterns() -> &'static Regex {
             | 〒 [^\n]*
             | (?i:(?-u:\b)(?:TEL|FAX|phone|電話)) \s* [:：]? [\s\d()+-]*\d
             | (?:図|表|Figure|Figures|Fig\.?|Figs\.?|Table|Tables|Supplementary\x20Table|Panel) \s* S? \d+ [A-Za-z]?
-            | [*＊] \s* \d+
+            | [*＊※] \s* \d+
+            | \) \d{1,3} \) (?: [,，、] \d{1,3} \) )*
             | \d{4} [a-z]? \s* ; \s* \d+ (?: \s* \( [\d-]+ \) )? \s* : \s* \d+ (?: \s* - \s* \d+ )?
             | (?-u:\b)et\x20al\.? ,? \s* \(? \d{4}
             | (?m: ^ [\x20\t]* \(? \d{1,2} (?: \.\x20 | \) ) )
@@ -211,7 +220,7 @@ mod tests {
         assert_eq!(values, ["number 5.5", "number 3.1"]);
         let values = kinds_and_values("Each symptom was scored 0 to 3 (0 = none, 3 = severe) on a score ranging from 0 to 9; it fell by 1.4 points.");
         assert_eq!(values, ["number 1.4"]);
-        let values = kinds_and_values("17.1.1 第III相試験\n本剤群(106例)で12.5%であった。");
+        let values = kinds_and_values("17.1.1 第III相試験(QX-1試験)27),28)\n※1:平均値±標準偏差\n本剤群(106例)で12.5%であった。");
         assert_eq!(values, ["n 106", "percent 12.5"]);
         // A list of categories ends with its `or`; `34% genotype 1a, 19% genotype 1b` is no list.
         let text = "Patients with genotype 1, 2, 4, or 6 were enrolled; 40% had genotype 1a, 6% genotype 5, and 19% genotype 3b. 本剤2400mg/日(1日3回)を8週間投与し、1回最大5gを塗布した。";
