@@ -53,7 +53,8 @@ fn patterns() -> &'static Regex {
             | (?i: (?-u:\b) (?: phase | type | stage | grade | class | genotype | subtype | serotype )s? \x20 ) [IVX\d]+ [a-z]? (?: (?: \x20? , \x20? [IVX\d]+ [a-z]? )* ,? \x20? (?i: or | and | to | - | / ) \x20? [IVX\d]+ [a-z]? )? (?-u:\b)
             | (?i: (?-u:\b) per \x20 | / \x20? ) \d+ \x20? (?i: days? | weeks? | months? | years? | patient-years? | person-years? ) (?-u:\b)
             | (?-u:\b) \d+ - (?i: component | item | domain | dimension | question | factor ) s? (?-u:\b)
-            | (?i: (?-u:\b) (?: scored | rated | graded | ranging | ranges? | scale \x20 of | scale \x20 from ) ) \s+ (?i: from \s+ )? \d+ \s* (?: = \s* [A-Za-z][\w\x20]{0,30}? \s+ )? (?i: to | - | – ) \s* \d+ (?-u:\b)
+            | (?i: (?-u:\b) (?: scored | rated | graded | scale \x20 of | scale \x20 from ) ) \s+ (?i: from \s+ )? \d+ \s* (?: = \s* [A-Za-z][\w\x20]{0,30}? \s+ )? (?i: to | - | – ) \s* \d+ (?-u:\b)
+            | (?i: (?-u:\b) (?: score | scale | index ) s? ) [^.;\d]{0,30}? (?i: ranging | ranges? ) \s+ (?i: from \s+ )? \d+ \s* (?: = \s* [A-Za-z][\w\x20]{0,30}? \s+ )? (?i: to | - | – ) \s* \d+ (?-u:\b)
             | (?-u:\b) \d+ \s? = \s? [A-Za-z]{2}
             | [1１] \s* 日 \s* [\d０-９]+ \s* 回
             | [1１] \s* 回 \s* (?: 最大 | 量 | あたり | 当たり )
@@ -220,6 +221,9 @@ mod tests {
         assert_eq!(values, ["number 5.5", "number 3.1"]);
         let values = kinds_and_values("Each symptom was scored 0 to 3 (0 = none, 3 = severe) on a score ranging from 0 to 9; it fell by 1.4 points.");
         assert_eq!(values, ["number 1.4"]);
+        // The range of the patients' values is data.
+        let values = kinds_and_values("Median 7 (range 2–20); ages ranging from 18 to 64.");
+        assert_eq!(values, ["median_range 7", "number 18", "number 64"]);
         let values = kinds_and_values("17.1.1 第III相試験(QX-1試験)27),28)\n※1:平均値±標準偏差\n本剤群(106例)で12.5%であった。");
         assert_eq!(values, ["n 106", "percent 12.5"]);
         // A list of categories ends with its `or`; `34% genotype 1a, 19% genotype 1b` is no list.
