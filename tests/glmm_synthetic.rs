@@ -3,10 +3,9 @@
 
 #![allow(clippy::excessive_precision)]
 
-use std::path::Path;
-#[path = "common/relapse_synthetic.rs"]
-mod relapse_synthetic;
+use crate::common::relapse_synthetic;
 use relapse_synthetic::{generate, to_csv, SEED};
+use std::path::Path;
 
 const SHIPPED: &str = "data/synthetic/relapses_prepost_synthetic.csv";
 
@@ -20,7 +19,7 @@ fn shipped_csv_equals_the_generator_output() {
     assert_eq!(
         text,
         to_csv(&generate(SEED)),
-        "regenerate with: cargo test --test glmm_synthetic -- --ignored"
+        "regenerate with: cargo test --test main glmm_synthetic:: -- --ignored"
     );
 }
 

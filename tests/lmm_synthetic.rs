@@ -4,10 +4,9 @@
 // The reference values are kept exactly as R printed them (17 significant digits).
 #![allow(clippy::excessive_precision)]
 
-use std::path::Path;
-#[path = "common/als_synthetic.rs"]
-mod als_synthetic;
+use crate::common::als_synthetic;
 use als_synthetic::{generate, to_csv, SEED};
+use std::path::Path;
 
 const SHIPPED: &str = "data/synthetic/als_prepost_slope_synthetic.csv";
 
@@ -21,7 +20,7 @@ fn shipped_csv_equals_the_generator_output() {
     assert_eq!(
         text,
         to_csv(&generate(SEED)),
-        "regenerate with: cargo test --test lmm_synthetic -- --ignored"
+        "regenerate with: cargo test --test main lmm_synthetic:: -- --ignored"
     );
 }
 

@@ -222,8 +222,7 @@ fn disconnected_message_exits_2_not_nan() {
     let _ = predicate::str::contains("x");
 }
 
-#[path = "common/nma_reference_values.rs"]
-mod values;
+use crate::common::nma_reference_values as values;
 
 fn effects(v: &serde_json::Value, model: &str) -> Vec<f64> {
     v[model]["effects"]

@@ -5,8 +5,7 @@
 //! three-arm trial). The data are netmeta's example data sets (tests/data/nma/README.md).
 //! Every value agrees to 1e-6 (absolute, on the analysis scale) or better.
 
-#[path = "common/nma_reference_values.rs"]
-mod values;
+use crate::common::nma_reference_values as values;
 
 use trialstats::csv_file::CsvFile;
 use trialstats::level::ConfidenceLevel;

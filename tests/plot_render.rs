@@ -974,7 +974,7 @@ fn every_chart_renders_to_svg_holding_its_title_and_axis_labels() {
 }
 
 /// With `TRIALSTATS_GALLERY_DIR` set, write every case at 400×300, 800×600 and 1600×1200 there, for
-/// looking at (`TRIALSTATS_GALLERY_DIR=/tmp/gallery cargo test --test plot_render gallery`).
+/// looking at (`TRIALSTATS_GALLERY_DIR=/tmp/gallery cargo test --test main plot_render::gallery`).
 #[test]
 fn gallery_for_looking_at() {
     let Some(dir) = std::env::var_os("TRIALSTATS_GALLERY_DIR") else {
