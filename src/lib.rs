@@ -60,24 +60,14 @@
 pub mod analysis;
 pub mod checks;
 pub mod convert;
-#[cfg(debug_assertions)]
-pub mod counters;
-pub mod csv_file;
-pub mod dist;
 pub mod draft;
 pub mod effect;
-pub mod error;
 pub mod expression;
 pub mod glmm;
-pub mod level;
 pub mod lmm;
 pub mod meta;
 pub mod mmrm;
-pub mod model_matrix;
 pub mod nma;
-pub mod number_list;
-pub mod optimize;
-pub mod output;
 #[cfg(feature = "charts")]
 pub mod plot;
 pub mod power;
@@ -85,9 +75,14 @@ pub mod prelude;
 pub mod prepost;
 pub mod reading;
 pub mod report;
-pub mod reported;
 pub mod study;
 pub mod text;
 pub mod verify;
+
+#[cfg(debug_assertions)]
+pub use trialstats_numerics::counters;
+pub use trialstats_numerics::{
+    csv_file, dist, error, level, model_matrix, number_list, optimize, output, reported,
+};
 
 pub use error::{Error, Outcome, Result};

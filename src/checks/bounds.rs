@@ -301,7 +301,7 @@ impl Tabular for Bounds {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::exact::rv;
+    use crate::checks::rv;
     fn scale(min: &str, max: &str, step: Option<&str>) -> Scale {
         Scale::new(Some(rv(min)), Some(rv(max)), step.map(rv)).unwrap()
     }

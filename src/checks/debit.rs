@@ -150,7 +150,7 @@ impl Tabular for Debit {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::exact::rv;
+    use crate::checks::rv;
     fn ok(m: &str, s: &str, n: u64) -> bool {
         debit(&rv(m), &rv(s), n, Rounding::UpOrDown)
             .unwrap()

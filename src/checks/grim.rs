@@ -173,7 +173,7 @@ impl Tabular for Grim {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::exact::rv;
+    use crate::checks::rv;
     fn grid(step: &str, items: u32) -> Grid {
         Grid::new(&rv(step), items, "--step").unwrap()
     }

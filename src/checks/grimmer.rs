@@ -274,7 +274,7 @@ impl Tabular for Grimmer {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::exact::rv;
+    use crate::checks::rv;
     fn run(mean: &str, sd: &str, n: u64, grid: Grid) -> Grimmer {
         grimmer(
             &rv(mean),

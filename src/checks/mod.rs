@@ -24,7 +24,8 @@
 
 pub mod bounds;
 pub mod debit;
-pub mod exact;
+/// The exact arithmetic of numbers as written lives with them, in `reported`.
+pub use crate::reported::exact;
 pub mod grim;
 pub mod grimmer;
 pub mod input;
@@ -213,4 +214,10 @@ pub(crate) fn key_value_table(
 /// Format a float with `decimals` decimals (for details in words).
 pub(crate) fn fixed(x: f64, decimals: usize) -> String {
     format!("{x:.decimals$}")
+}
+
+/// Test helper: a reported number from text that is known to be valid.
+#[cfg(test)]
+pub(crate) fn rv(text: &str) -> crate::reported::ReportedNumber {
+    crate::reported::ReportedNumber::parse(text, "test").unwrap()
 }

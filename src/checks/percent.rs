@@ -189,7 +189,7 @@ impl Tabular for PercentCount {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::exact::rv;
+    use crate::checks::rv;
 
     #[test]
     fn the_searched_range_of_denominators_is_said() {

@@ -746,7 +746,7 @@ impl Tabular for Sprite {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::exact::rv;
+    use crate::checks::rv;
     fn request(
         mean: &str,
         sd: &str,

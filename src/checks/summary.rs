@@ -410,7 +410,7 @@ fn combine(kind: SpreadKind, verdicts: Vec<(SpreadKind, Verdict)>) -> Verdict {
 mod tests {
     use super::*;
 
-    use crate::checks::exact::rv;
+    use crate::checks::rv;
 
     fn summary(
         measure: &str,

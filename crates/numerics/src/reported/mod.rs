@@ -6,10 +6,12 @@
 //! | [`number`] | [`ReportedNumber`]: a number exactly as printed (`"3.0"` keeps its decimal) |
 //! | [`p_value`] | [`ReportedP`]: a p-value as printed, exact (`0.411`) or a bound (`< 0.001`), with its rounding; [`Relation`] |
 //! | [`spread`] | [`SpreadKind`]: what the `±` means (SD, SEM, not reported) and SD ↔ SEM; [`Adjusted`]: whether a comparison was adjusted |
+//! | [`exact`] | rounding rules, the interval of true values that round to a printed number, scale grids, exact integer arithmetic (the GRIM family's) |
 //! | [`scale`] | [`Scale`]: the bounds and step of a score, and the largest SD they allow |
 //!
 //! Nothing here knows about study files, checks or charts; they all build on these types.
 
+pub mod exact;
 pub mod number;
 pub mod p_value;
 pub mod scale;

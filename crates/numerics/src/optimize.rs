@@ -1,6 +1,6 @@
 //! Numerical minimisation without derivatives, one routine per kind of problem, shared by
-//! every module that fits something (the skewed-data methods of [`crate::convert`], the
-//! Bayesian meta-analysis's peak and mode searches in [`crate::meta::bayes`]):
+//! every module that fits something (the skewed-data methods of `convert`, the
+//! Bayesian meta-analysis's peak and mode searches in `meta::bayes`):
 //!
 //! - [`fmin`], Brent's (1973, *Algorithms for Minimization without Derivatives*, ch. 5)
 //!   golden-section and parabolic search as R's `optimize()` runs it (the same steps and
@@ -14,7 +14,7 @@
 //!   converged only when the projected Newton decrement is negligible and the Hessian over
 //!   the free parameters is positive definite.
 //!
-//! Root finding is [`crate::meta::fitting::root`]'s; quadrature is each user's own (the skewed-data
+//! Root finding is `meta::fitting::root`'s; quadrature is each user's own (the skewed-data
 //! moments by adaptive Simpson, the posterior by Gauss–Kronrod), as their integrands differ.
 
 /// R's `optimize(f, c(a, b), tol = tol)`: the minimiser of `f` on [a, b] by Brent's method,

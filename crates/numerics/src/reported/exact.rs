@@ -589,9 +589,10 @@ impl Scale {
                     Error::input(
                         opt,
                         format!(
-                            "{} is not on the scale's grid (steps of {}); a bound must be a multiple of the step",
+                            "{} is not on the scale's grid (steps of {:.*}); a bound must be a multiple of the step",
                             v.text,
-                            super::fixed(grid.step(), grid.decimals())
+                            grid.decimals(),
+                            grid.step()
                         ),
                     )
                 }),

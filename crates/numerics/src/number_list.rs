@@ -5,7 +5,7 @@
 //! option values (priors, selection-model settings), so every option refuses a bad entry in
 //! the same words and names itself. Entries are trimmed; each must be a finite number (R's
 //! `NA` only where the caller allows a missing entry). Numbers in documents are read by
-//! [`crate::text::TextNumber`] and [`crate::reported::ReportedNumber`] instead: a list on the
+//! `text::TextNumber` and [`crate::reported::ReportedNumber`] instead: a list on the
 //! command line is written by the user, not printed by a paper.
 
 use crate::{Error, Result};

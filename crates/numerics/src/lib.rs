@@ -1,0 +1,38 @@
+//! # trialstats-numerics
+//!
+//! The ground floor of [trialstats](https://docs.rs/trialstats): what every statistical routine
+//! and every document reader above it shares, and nothing that knows about trials. It depends
+//! on no other trialstats crate.
+//!
+//! | module | owns |
+//! |---|---|
+//! | [`error`] | the error type and exit-code semantics ([`Error`], [`Outcome`]) |
+//! | [`dist`] | distribution functions (quantiles and tail probabilities) |
+//! | [`optimize`] | numerical minimisation without derivatives (R's `optimize`, a bounded Newton minimiser) |
+//! | [`level`] | the one confidence level (a probability in (0, 1), its z and t quantiles) |
+//! | [`csv_file`] | the one CSV reader: named columns, missing values, errors with file, line and column |
+//! | [`reported`] | a number as it was written (its decimals, its rounding), p-values, spreads and scales as reported |
+//! | [`number_list`] | comma-separated numbers given to one option: the one reader |
+//! | [`model_matrix`] | fixed-effects design matrices from a formula's terms (treatment coding) |
+//! | [`output`] | output formats (table, JSON, CSV, JUnit XML) behind one trait |
+//! | `counters` | (debug builds) counts of expensive work, for tests that assert it is done once |
+//!
+//! ```
+//! use trialstats_numerics::dist;
+//! // R: qnorm(0.975)
+//! assert!((dist::qnorm(0.975) - 1.959963984540054).abs() < 1e-12);
+//! ```
+
+#[cfg(debug_assertions)]
+pub mod counters;
+pub mod csv_file;
+pub mod dist;
+pub mod error;
+pub mod level;
+pub mod model_matrix;
+pub mod number_list;
+pub mod optimize;
+pub mod output;
+pub mod reported;
+
+pub use error::{Error, Outcome, Result};
