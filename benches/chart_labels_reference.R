@@ -6,7 +6,7 @@ r <- rma(yi, vi, data = dat, method = "REML", control = list(tol = 1e-12, thresh
 # 0.3132433 92.22138 152.233 12 1.996765e-26
 cat(r$tau2, r$I2, r$QE, r$k - 1, r$QEp, "\n")
 
-# The QQ plot of residuals (src/plot/diagnostic.rs tests): R's qqnorm/qqline ingredients.
+# The QQ plot of residuals (crates/charts/src/plot/diagnostic.rs tests): R's qqnorm/qqline ingredients.
 print(ppoints(5), digits = 17)
 y <- c(3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5)
 q <- quantile(y, c(.25, .75))          # 2.5, 5 (type 7)

@@ -1,4 +1,4 @@
-# Reference values for src/convert/median.rs (trialstats convert median).
+# Reference values for crates/stats/src/convert/median.rs (trialstats convert median).
 #
 # metafor >= 4 has conv.fivenum; Debian ships metafor 3.8.1, which lacks it. This script runs
 # conv.fivenum from metafor's own source (github.com/wviechtb/metafor, R/conv.fivenum.r and
@@ -6,7 +6,7 @@
 #   git clone https://github.com/wviechtb/metafor /tmp/metafor
 #   Rscript benches/convert_reference.R /tmp/metafor
 # Prints one line per case: method dist scenario n [min,q1,median,q3,max] mean sd tval crit
-# sig (17 digits); src/convert/median.rs's tests hold these lines.
+# sig (17 digits); crates/stats/src/convert/median.rs's tests hold these lines.
 args <- commandArgs(trailingOnly = TRUE)
 src <- if (length(args)) args[1] else "/tmp/metafor"
 suppressMessages(library(metafor))

@@ -1,4 +1,4 @@
-"""Reference values for src/power/rate.rs (tests/power_reference.rs).
+"""Reference values for crates/stats/src/power/rate.rs (tests/power_reference.rs).
 
 statsmodels 0.15 `power_negbin_ratio_2indep` (Zhu & Lakkis 2014; PASS ch. 438) gives the power
 of the Wald test of log(RR) for method_var "alt" (V0 = V1, our true-rates) and "ftotal"

@@ -1,4 +1,4 @@
-# Reference values for src/power/slope.rs (tests/power_reference.rs), base R only.
+# Reference values for crates/stats/src/power/slope.rs (tests/power_reference.rs), base R only.
 # longpower is not installable here (no CRAN access); its edland.linear.power computes, for
 # each dropout pattern k (last visit k, k >= 2 visits), t(X_k) solve(V_k) X_k with
 # V_k = X_k D t(X_k) + sig2.e I, sums them weighted by p[k], inverts, and takes [2,2]

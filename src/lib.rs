@@ -26,10 +26,26 @@
 //!
 //! | feature | default | adds |
 //! |---|---|---|
-//! | `charts` | yes (through `cli`) | [`plot`] and the chart builders of `meta`, `lmm`, `power` and `report` (plotters, resvg) |
-//! | `cli` | yes | the `trialstats` command (clap, indicatif); implies `charts` |
+//! | `charts` | yes (through `cli`) | [`charts`] (`trialstats-charts`: every model's chart, the report's gallery) and [`plot`] (the chart kinds; plotters, resvg) |
+//! | `pdf` | yes (through `cli`) | reading PDFs as text (`check text paper.pdf`) |
+//! | `cli` | yes | the `trialstats` command (clap, indicatif); implies `charts` and `pdf` |
 //!
-//! The crate is organised one module per concept:
+//! ## The crates behind it
+//!
+//! `trialstats` is a facade: every module below is one of the workspace's library crates,
+//! re-exported at the path it has always had. Each crate depends only on those above it in
+//! this table, so the compiler guards the layers; a user who needs only the statistics can
+//! depend on `trialstats-stats` alone (no regex, TOML, PDF or drawing crates).
+//!
+//! | crate | modules |
+//! |---|---|
+//! | `trialstats-numerics` | [`error`], [`dist`], [`optimize`], [`level`], [`csv_file`], [`reported`], [`number_list`], [`model_matrix`], [`output`] |
+//! | `trialstats-stats` | [`effect`], [`expression`], [`prepost`], [`checks`] (but its text readers), [`convert`], [`meta`], [`nma`], [`lmm`], [`glmm`], [`mmrm`], [`power`] |
+//! | `trialstats-documents` | [`text`], [`draft`], [`checks`] (with statcheck's reading of texts), [`reading`], [`study`], [`verify`], [`analysis`], [`report`] |
+//! | `trialstats-charts` | [`plot`], [`charts`] (feature `charts`) |
+//! | `trialstats` | [`prelude`], and the command line |
+//!
+//! What each module owns:
 //!
 //! | module | owns |
 //! |---|---|
@@ -47,6 +63,8 @@
 //! | [`power`] | power and sample size of a confirmatory trial: slopes (mixed model) and event rates (negative binomial) |
 //! | [`glmm`] | generalised linear mixed models of counts and proportions, as lme4's `glmer` and glmmTMB |
 //! | [`plot`] | charts (SVG and PNG) with an embedded font |
+//! | [`charts`] | each model's fit as a chart, and the report's gallery |
+//! | [`analysis`] | every analysis of a study, computed once |
 //! | [`report`] | the main job: every study, every measure, as one readable report |
 //! | [`output`] | output formats (table, JSON, CSV, JUnit XML) behind one trait |
 //! | [`prelude`] | the common calls in one place (GRIM, GRIMMER, SPRITE, SMD, rma, paired change, verify) with the command line's defaults |
@@ -57,32 +75,23 @@
 //! | [`optimize`] | numerical minimisation without derivatives (R's `optimize`, a bounded Newton minimiser) |
 //! | [`error`] | errors and exit-code semantics |
 
-pub mod analysis;
-pub mod checks;
-pub mod convert;
-pub mod draft;
-pub mod effect;
-pub mod expression;
-pub mod glmm;
-pub mod lmm;
-pub mod meta;
-pub mod mmrm;
-pub mod nma;
-#[cfg(feature = "charts")]
-pub mod plot;
-pub mod power;
 pub mod prelude;
-pub mod prepost;
-pub mod reading;
-pub mod report;
-pub mod study;
-pub mod text;
-pub mod verify;
 
 #[cfg(debug_assertions)]
 pub use trialstats_numerics::counters;
 pub use trialstats_numerics::{
     csv_file, dist, error, level, model_matrix, number_list, optimize, output, reported,
 };
+
+pub use trialstats_stats::{
+    convert, effect, expression, glmm, lmm, meta, mmrm, nma, power, prepost,
+};
+
+pub use trialstats_documents::{analysis, checks, draft, reading, report, study, text, verify};
+
+#[cfg(feature = "charts")]
+pub use trialstats_charts as charts;
+#[cfg(feature = "charts")]
+pub use trialstats_charts::plot;
 
 pub use error::{Error, Outcome, Result};

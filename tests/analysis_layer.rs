@@ -63,7 +63,7 @@ fn every_chart_of_a_run_is_at_the_runs_level() {
 
 // The EDSS change is significant at α = 0.01 only for r ≥ 0.908221 (R: uniroot of the paired
 // t-test's p-value − 0.01 on data built with MASS::mvrnorm(empirical = TRUE), as in
-// src/prepost/mod.rs, gives 0.908221458547163). A grid reaching beyond it marks it; the
+// crates/stats/src/prepost/mod.rs, gives 0.908221458547163). A grid reaching beyond it marks it; the
 // default grid, which ends at 0.9, says it lies beyond the r shown (not "nowhere").
 #[test]
 fn the_sensitivity_chart_finds_a_threshold_beyond_0_9() {
@@ -117,7 +117,7 @@ fn one_paired_analysis_and_one_sprite_search_per_number() {
     counters::reset();
     let mut report = trialstats::report::build(&studies, &options).unwrap();
     let dir = tempfile::tempdir().unwrap();
-    trialstats::report::write_gallery(
+    trialstats::charts::report_charts::write_gallery(
         &mut report,
         dir.path(),
         data(),

@@ -1,6 +1,6 @@
 //! `trialstats convert`, `check stat`, `check text` and `--format junit` from the command
 //! line: the JSON keys, exit codes and places in messages. The numbers themselves are
-//! checked against R and statcheck in the library's tests (src/convert/, src/checks/
+//! checked against R and statcheck in the library's tests (crates/stats/src/convert/, crates/stats/src/checks/
 //! reported_test.rs).
 
 use assert_cmd::Command;

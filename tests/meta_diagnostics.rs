@@ -660,7 +660,8 @@ fn bubble_plot_line_and_band_match_metafor_predict() {
     let mut data = bcg(true);
     data.mods.as_mut().unwrap().truncate(1); // ablat only
     let fit = meta::fit(&data, &MetaOptions::default()).unwrap();
-    let chart = meta::output::chart::bubble_chart(&fit, &data, "t", "log risk ratio").unwrap();
+    let chart =
+        trialstats::charts::meta_charts::bubble_chart(&fit, &data, "t", "log risk ratio").unwrap();
     let ends = [chart.line[0], *chart.line.last().unwrap()];
     for (got, (x, pred, lo, hi)) in ends.iter().zip(want) {
         assert_eq!(got.x, x);
@@ -673,5 +674,5 @@ fn bubble_plot_line_and_band_match_metafor_predict() {
     assert_eq!(chart.bubbles.len(), 13);
     // Two moderators: refused.
     let fit2 = meta::fit(&bcg(true), &MetaOptions::default()).unwrap();
-    assert!(meta::output::chart::bubble_chart(&fit2, &bcg(true), "t", "y").is_err());
+    assert!(trialstats::charts::meta_charts::bubble_chart(&fit2, &bcg(true), "t", "y").is_err());
 }

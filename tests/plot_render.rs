@@ -189,7 +189,7 @@ fn satralizumab_posterior(tau_prior: &str, mu_prior: MuPrior) -> plot::Posterior
     let labels = ["SAkuraSky".to_string(), "SAkuraStar".to_string()];
     let fit = bayes::fit(&labels, &y, &v, &options).unwrap();
     let d = bayes::densities::densities(&y, &v, &options, &fit).unwrap();
-    trialstats::meta::output::chart::posterior_chart(
+    trialstats::charts::meta_charts::posterior_chart(
         &fit,
         &d,
         "Satralizumab: posterior",
@@ -1836,7 +1836,8 @@ fn report_draws_every_measures_smcc_against_r() {
     let report =
         trialstats::report::build(&studies, &trialstats::analysis::AnalysisOptions::default())
             .unwrap();
-    let chart = trialstats::report::gallery::smcc_sweep_chart(&report.studies[0]).unwrap();
+    let chart =
+        trialstats::charts::report_charts::gallery::smcc_sweep_chart(&report.studies[0]).unwrap();
     assert_eq!(chart.series.len(), 4);
     let at = |label: &str, r: f64| {
         let s = chart
@@ -1907,7 +1908,8 @@ fn report_draws_every_measures_smcc_against_r() {
     assert_eq!(rs.len(), 10);
     assert!(rs[0] == 0.0 && (rs[9] - 0.9).abs() < 1e-12);
     // In the gallery, with its caption, after the p-against-r chart.
-    let (items, _) = trialstats::report::gallery::gallery_items(&report.studies).unwrap();
+    let (items, _) =
+        trialstats::charts::report_charts::gallery::gallery_items(&report.studies).unwrap();
     let names: Vec<&str> = items.iter().map(|i| i.name.as_str()).collect();
     let p = names
         .iter()

@@ -31,7 +31,7 @@ fn report_covers_all_six_studies_and_states_assumptions() {
 /// EDSS 5.1 ± 1.7 → 4.1 ± 1.6, n = 7: significant only for r ≥ 0.786925331802081.
 /// Reference: R 4.2.2, uniroot of t.test(paired = TRUE)$p.value − 0.05 over r on data built
 /// with MASS::mvrnorm(7, ..., empirical = TRUE) to have exactly these means, SDs and r
-/// (see src/prepost tests for the full call).
+/// (see crates/stats/src/prepost tests for the full call).
 #[test]
 fn report_json_carries_the_threshold_and_the_sweep() {
     let out = trialstats()

@@ -251,7 +251,7 @@ fn charts_name_each_measures_own_r() {
             "",
         );
     let a = analyse(&format!("{STUDY}\n{second}"));
-    let (items, _) = trialstats::report::gallery::gallery_items(&[a]).unwrap();
+    let (items, _) = trialstats::charts::report_charts::gallery::gallery_items(&[a]).unwrap();
     let forest = items
         .iter()
         .find(|i| i.name == "change smcr forest")

@@ -3,9 +3,9 @@
 //! optimum could not be confirmed (the output says so), 2 on bad input.
 
 use std::path::PathBuf;
+use trialstats::charts::lmm_charts::{caterpillar_chart, residual_qq_chart, trajectory_chart};
 use trialstats::level::ConfidenceLevel;
 use trialstats::lmm::anova::anova;
-use trialstats::lmm::chart::{caterpillar_chart, residual_qq_chart, trajectory_chart};
 use trialstats::lmm::emmeans::{emmeans, held_variables, parse_at};
 use trialstats::lmm::inference::Ddf;
 use trialstats::lmm::summary::LmmSummary;

@@ -463,7 +463,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         None => None,
     };
     let axis_label = |exponentiate: bool| match measure {
-        Some(code) => meta::output::chart::measure_axis_label(code, exponentiate),
+        Some(code) => trialstats::charts::meta_charts::measure_axis_label(code, exponentiate),
         // Without a measure the axis names the column, and says when its ticks are ratios.
         None if exponentiate => {
             format!("ratio, exp(column {})", args.yi.as_deref().unwrap_or("yi"))
@@ -476,7 +476,9 @@ pub fn run(args: Args) -> Result<Outcome> {
     let title = args.chart.title_or(format!(
         "{} ({}, {}): {} studies",
         match measure {
-            Some(code) => capitalised(&meta::output::chart::measure_axis_label(code, args.exp)),
+            Some(code) => capitalised(&trialstats::charts::meta_charts::measure_axis_label(
+                code, args.exp
+            )),
             None => "Meta-analysis".into(),
         },
         if fit.method == "FE" {
@@ -495,10 +497,12 @@ pub fn run(args: Args) -> Result<Outcome> {
         Some(_) => {
             let label = args.chart.xlab_or(axis_label(args.exp));
             Some(match &request.subgroup {
-                Some((column, groups)) => meta::output::chart::subgroup_forest_chart(
+                Some((column, groups)) => trialstats::charts::meta_charts::subgroup_forest_chart(
                     &fit, column, groups, &title, &label, args.exp,
                 )?,
-                None => meta::output::chart::forest_chart(&fit, &title, &label, args.exp),
+                None => {
+                    trialstats::charts::meta_charts::forest_chart(&fit, &title, &label, args.exp)
+                }
             })
         }
     };
@@ -509,7 +513,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             args.funnel.as_ref().map(|_| {
                 // The funnel's x axis is the scale of the analysis: log ratios stay logs.
                 let label = args.chart.xlab_or(axis_label(false));
-                meta::output::chart::funnel_chart(&fit, &title, &label).into()
+                trialstats::charts::meta_charts::funnel_chart(&fit, &title, &label).into()
             }),
         ),
     ] {
@@ -530,7 +534,9 @@ pub fn run(args: Args) -> Result<Outcome> {
         let bayes_title = format!(
             "{} (Bayesian random effects): {} studies",
             match measure {
-                Some(code) => capitalised(&meta::output::chart::measure_axis_label(code, args.exp)),
+                Some(code) => capitalised(&trialstats::charts::meta_charts::measure_axis_label(
+                    code, args.exp
+                )),
                 None => "Meta-analysis".into(),
             },
             fit.k
@@ -539,7 +545,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             let mut all = others.to_vec();
             all.push(&args.bayes_densities);
             refuse_chart_file(&args, "--bayes-forest", path, &all)?;
-            let chart = meta::output::chart::bayes_forest_chart(
+            let chart = trialstats::charts::meta_charts::bayes_forest_chart(
                 &fit,
                 b,
                 &args.chart.title_or(bayes_title.clone()),
@@ -551,7 +557,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         if let Some(path) = &args.bayes_densities {
             refuse_chart_file(&args, "--bayes-densities", path, &others)?;
             let densities = meta::bayes::densities::densities(&data.yi, &data.vi, options, b)?;
-            let chart = meta::output::chart::posterior_chart(
+            let chart = trialstats::charts::meta_charts::posterior_chart(
                 b,
                 &densities,
                 &args
@@ -571,7 +577,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         ];
         refuse_chart_file(&args, "--baujat", path, &others)?;
         let points = fit.baujat(&data, &options)?;
-        let mut chart = meta::output::chart::baujat_chart(
+        let mut chart = trialstats::charts::meta_charts::baujat_chart(
             &fit,
             &points,
             &args.chart.title_or(format!("Baujat plot: {title}")),
@@ -583,7 +589,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     if let Some(path) = &args.bubble {
         let others = [&args.forest, &args.funnel, &args.baujat];
         refuse_chart_file(&args, "--bubble", path, &others)?;
-        let mut chart = meta::output::chart::bubble_chart(
+        let mut chart = trialstats::charts::meta_charts::bubble_chart(
             &fit,
             &data,
             &args.chart.title_or(format!("Meta-regression: {title}")),
@@ -621,7 +627,7 @@ pub fn run(args: Args) -> Result<Outcome> {
                 path,
                 &[input_file(&args)?],
             )?;
-            let chart = meta::output::chart::sequence_forest_chart(
+            let chart = trialstats::charts::meta_charts::sequence_forest_chart(
                 &fit,
                 &rows,
                 &format!("{title}, {kind}"),

@@ -94,7 +94,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         model = model.with_contrast(variable, &at)?;
     }
     if let Some(path) = &args.chart {
-        let mut chart = trialstats::mmrm::chart::ls_means_chart(&model)?;
+        let mut chart = trialstats::charts::mmrm_charts::ls_means_chart(&model)?;
         if let Some(title) = &args.chart_options.title {
             chart.title = title.clone();
         }

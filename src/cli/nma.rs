@@ -280,7 +280,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         }
         let random = !args.common;
         let chart: trialstats::plot::Chart = match *option {
-            "--forest" => trialstats::nma::chart::forest_chart(
+            "--forest" => trialstats::charts::nma_charts::forest_chart(
                 &result,
                 random,
                 &args.chart.title_or("Network meta-analysis"),
@@ -289,7 +289,7 @@ pub fn run(args: Args) -> Result<Outcome> {
                     .xlab_or(format!("{shown} vs {}{log_scale}", result.reference)),
             )
             .into(),
-            "--split-forest" => trialstats::nma::chart::split_forest_chart(
+            "--split-forest" => trialstats::charts::nma_charts::split_forest_chart(
                 &result,
                 random,
                 &args
@@ -298,12 +298,12 @@ pub fn run(args: Args) -> Result<Outcome> {
                 &args.chart.xlab_or(format!("{shown}{log_scale}")),
             )
             .into(),
-            "--network-graph" => trialstats::nma::chart::network_chart(
+            "--network-graph" => trialstats::charts::nma_charts::network_chart(
                 &result,
                 &args.chart.title_or("Network of treatments compared"),
             )
             .into(),
-            _ => trialstats::nma::chart::league_chart(
+            _ => trialstats::charts::nma_charts::league_chart(
                 &result,
                 random,
                 &args.chart.title_or("League table"),

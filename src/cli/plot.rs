@@ -177,7 +177,7 @@ fn study_charts(mut a: StudyArgs) -> Result<Outcome> {
     };
     let mut report = trialstats::report::build(&studies, &options)?;
     // Adds to the folder's gallery: the index keeps the charts of other studies.
-    trialstats::report::add_to_gallery(&mut report, &a.output, &a.data, canvas)?;
+    trialstats::charts::report_charts::add_to_gallery(&mut report, &a.output, &a.data, canvas)?;
     for c in &report.charts {
         super::print(&format!("wrote {c}\n"));
     }

@@ -553,9 +553,11 @@ fn run_survival(a: SurvivalArgs) -> Result<Outcome> {
         }
         let chart = &a.common.chart;
         trialstats::plot::render(
-            &result
-                .chart(&chart.title_or("Expected events by calendar time"))
-                .into(),
+            &trialstats::charts::power_charts::survival_chart(
+                &result,
+                &chart.title_or("Expected events by calendar time"),
+            )
+            .into(),
             path,
             chart.canvas()?,
         )?;
@@ -731,7 +733,8 @@ fn run_slope(a: SlopeArgs) -> Result<Outcome> {
             };
             let chart = &a.common.chart;
             trialstats::plot::render(
-                &result.chart(&chart.title_or(title)).into(),
+                &trialstats::charts::power_charts::sweep_chart(&result, &chart.title_or(title))
+                    .into(),
                 path,
                 chart.canvas()?,
             )?;
@@ -869,9 +872,11 @@ fn run_rate(a: RateArgs) -> Result<Outcome> {
         if let Some(path) = &a.common.plot {
             let chart = &a.common.chart;
             trialstats::plot::render(
-                &result
-                    .chart(&chart.title_or("Patients per arm for a ratio of event rates"))
-                    .into(),
+                &trialstats::charts::power_charts::sweep_chart(
+                    &result,
+                    &chart.title_or("Patients per arm for a ratio of event rates"),
+                )
+                .into(),
                 path,
                 chart.canvas()?,
             )?;

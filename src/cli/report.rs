@@ -56,7 +56,7 @@ pub fn run(a: Args) -> Result<Outcome> {
     let mut report = report::build(&studies, &options)?;
     report::add_confirmatory_trials(&mut report, &a.data)?;
     if !a.no_plots {
-        report::write_gallery(&mut report, &a.plots, &a.data, canvas)?;
+        trialstats::charts::report_charts::write_gallery(&mut report, &a.plots, &a.data, canvas)?;
     }
     let text = match a.format {
         Format::Csv => {

@@ -1,0 +1,512 @@
+//! `check text`, for two groups compared in the text: two means ± spreads, each with its n,
+//! and the p or CI printed for their difference (`81 ± 8 (n = 88) versus 82 ± 7 mm Hg
+//! (n = 88), P = 0.382`). Which values are two arms is the document's structure
+//! ([`super::structure`], the decisions `draft` writes to the study file), not a guess of this
+//! file: two values the structure leaves open (two groups? two time points?) are listed as not
+//! checked. Which reading of the unlabelled `±` (SD, SEM, or the SE of an adjusted mean)
+//! reproduces the printed p or CI is decided by the one reader of spreads,
+//! [`crate::reading::question::read_spread`] (what `check spread` runs); this file only
+//! gathers what the structure holds.
+//!
+//! Each group's n is the one the structure gives it (printed with the value, its group's,
+//! its table column's); a comparison without both is listed as not checked. With more than one
+//! p or CI after the arms, which one compares them is not printed: not checked, never guessed.
+//! The text rarely says whether the comparison was adjusted: it is read as adjusted when it
+//! says `adjusted`, `ANCOVA` or `least squares`, as unadjusted when it says `unadjusted`, and
+//! else as not stated (the adjusted SE stays a candidate).
+
+use super::structure::{Shape, Structure};
+use super::{Item, ItemKind};
+use crate::checks::Rounding;
+use crate::error::Result;
+use crate::level::ConfidenceLevel;
+use crate::reading::comparison::{Group, Groups, PrintedComparison};
+use crate::reading::question::{read_spread, Design, SpreadQuestion};
+use crate::reading::{PrintedTest, SpreadReading};
+use crate::reported::{Adjusted, ReportedNumber, ReportedP, SpreadKind};
+use serde::Serialize;
+
+/// One group as the sentence prints it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PrintedGroup {
+    pub mean: String,
+    pub spread: String,
+    pub n: Option<String>,
+}
+
+/// The reading of the `±` of one two-group comparison of a text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ComparisonFinding {
+    /// The line of the first mean.
+    pub line: usize,
+    /// The sentence.
+    pub quote: String,
+    pub groups: Vec<PrintedGroup>,
+    /// What the sentence prints about the difference (`p = 0.382`, `95% CI −0.6 to 0.6`).
+    pub printed: String,
+    /// `SD`, `SEM`, `SE of adjusted mean`, `undecided` or `contradicted`; absent when not
+    /// checked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verdict: Option<String>,
+    /// The verdict and why, with the recomputed p or CI of each reading.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// The full reading (each candidate and each piece of evidence).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reading: Option<SpreadReading>,
+    /// Why it was not checked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_checked: Option<String>,
+}
+
+impl ComparisonFinding {
+    /// No reading reproduces what the sentence prints (or the label it states is excluded).
+    pub fn inconsistent(&self) -> bool {
+        self.reading
+            .as_ref()
+            .is_some_and(SpreadReading::is_contradicted)
+    }
+
+    /// `81 ± 8 (n = 88) vs 82 ± 7 (n = 88)`.
+    pub fn label(&self) -> String {
+        self.groups
+            .iter()
+            .map(|g| match &g.n {
+                Some(n) => format!("{} ± {} (n = {n})", g.mean, g.spread),
+                None => format!("{} ± {}", g.mean, g.spread),
+            })
+            .collect::<Vec<_>>()
+            .join(" vs ")
+    }
+}
+
+/// The p of a p item as [`ReportedP`] reads it (`<0.001`, `0.382`).
+fn p_of(item: &Item, at: &str) -> Option<ReportedP> {
+    let value = item.parts.value.as_ref()?;
+    let relation = match item.parts.relation {
+        Some("<") => "<",
+        Some(">") => ">",
+        _ => "",
+    };
+    ReportedP::parse(&format!("{relation}{}", value.number.plain), at).ok()
+}
+
+/// The CI of a CI item: its bounds and level (95 % when the text prints none).
+fn ci_of(item: &Item, at: &str) -> Option<(ReportedNumber, ReportedNumber, ConfidenceLevel)> {
+    let lo = item.parts.lower.as_ref()?.number.to_reported(at).ok()?;
+    let hi = item.parts.upper.as_ref()?.number.to_reported(at).ok()?;
+    let level = match &item.parts.level {
+        Some(l) => ConfidenceLevel::new(l.number.value / 100.0).ok()?,
+        None => ConfidenceLevel::NINETY_FIVE,
+    };
+    Some((lo, hi, level))
+}
+
+/// Is `d`'s mean the difference of `a`'s and `b`'s within their printed rounding: `Some(true)`
+/// for a − b, `Some(false)` for b − a, `None` for neither?
+fn difference_order(a: &Item, b: &Item, d: &Item) -> Option<bool> {
+    let (a, b, d) = (
+        &a.parts.mean.as_ref()?.number,
+        &b.parts.mean.as_ref()?.number,
+        &d.parts.mean.as_ref()?.number,
+    );
+    let slack = a.half_unit() + b.half_unit() + d.half_unit() + 1e-9;
+    if (a.value - b.value - d.value).abs() <= slack {
+        Some(true)
+    } else if (b.value - a.value - d.value).abs() <= slack {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// The group of a mean ± spread item, when its n is printed with it.
+fn group_of(item: &Item, n: Option<&Item>, at: &str, what: &str) -> Option<Group> {
+    let mean = item.parts.mean.as_ref()?.number.to_reported(at).ok()?;
+    let spread = item.parts.spread.as_ref()?.number.to_reported(at).ok()?;
+    let n = n
+        .and_then(|n| n.parts.value.as_ref())
+        .or(item.parts.n.as_ref())
+        .and_then(|n| n.number.to_reported(at).ok())
+        .and_then(|n| n.as_integer())
+        .and_then(|n| u64::try_from(n).ok())?;
+    Group::new(mean, spread, n, what).ok()
+}
+
+/// Read the `±` of every two-arm comparison in the document's `structure`
+/// ([`super::structure::read_structure`] of `items`: the decisions `draft` writes): each measure of two
+/// arms, one value each, with the difference, CI or p printed after them. Two means ± spreads
+/// of one sentence that the structure leaves undecided (two groups? two time points?) are
+/// listed as not checked, never read as two groups.
+pub fn check_comparisons(
+    file: &str,
+    items: &[Item],
+    structure: &Structure,
+    rounding: Rounding,
+) -> Result<Vec<ComparisonFinding>> {
+    let mut out = Vec::new();
+    let mut in_structure = vec![false; items.len()];
+    for m in &structure.measures {
+        if m.shape == Shape::Single {
+            continue;
+        }
+        for c in &m.cells {
+            in_structure[c.item] = true;
+        }
+        if m.shape != Shape::Arms || m.comparison.is_empty() {
+            continue;
+        }
+        // Two values set against each other (`81 ± 8 versus 82 ± 7`) are two arms even where
+        // the text names neither group.
+        let (a, b) = match (m.cells.as_slice(), m.arms().as_slice()) {
+            ([a, b], _) => (a, b),
+            (_, [(Some(_), a), (Some(_), b)]) if a.len() == 1 && b.len() == 1 => (a[0], b[0]),
+            _ => continue,
+        };
+        if items[a.item].kind != ItemKind::MeanSpread || items[b.item].kind != ItemKind::MeanSpread
+        {
+            continue;
+        }
+        let mut cells = [a, b];
+        // The printed difference, ordered so that it is group 1 − group 2; a number that is
+        // neither order's difference within the rounding is left out.
+        let mut difference = m.comparison.difference.map(|j| &items[j]);
+        if let Some(d) = difference {
+            match difference_order(&items[a.item], &items[b.item], d) {
+                Some(true) => {}
+                Some(false) => cells.swap(0, 1),
+                None => difference = None,
+            }
+        }
+        let ps: Vec<&Item> = m.comparison.p.iter().map(|&j| &items[j]).collect();
+        let cis: Vec<&Item> = m.comparison.ci.iter().map(|&j| &items[j]).collect();
+        // More than one p or CI in the stretch after the arms: which one compares them is not
+        // printed.
+        let first = &items[cells[0].item];
+        let stretch_end = m
+            .comparison
+            .items()
+            .into_iter()
+            .map(|j| items[j].span[1])
+            .max()
+            .unwrap_or(first.span[1]);
+        let after_arms = m
+            .cells
+            .iter()
+            .map(|c| items[c.item].span[1])
+            .max()
+            .unwrap_or(0);
+        let next_summary = items
+            .iter()
+            .filter(|i| i.span[0] > after_arms && i.sentence == first.sentence)
+            .filter(|i| {
+                matches!(
+                    i.kind,
+                    ItemKind::MeanSpread | ItemKind::MedianIqr | ItemKind::MedianRange
+                )
+            })
+            .map(|i| i.span[0])
+            .min()
+            .unwrap_or(usize::MAX);
+        let count = |kind: ItemKind| {
+            items
+                .iter()
+                .filter(|i| {
+                    i.kind == kind
+                        && i.span[0] > after_arms
+                        && i.span[0] < next_summary.max(stretch_end)
+                })
+                .filter(|i| i.sentence == items[m.cells[m.cells.len() - 1].item].sentence)
+                .count()
+        };
+        let several = count(ItemKind::P) > 1 || count(ItemKind::Ci) > 1;
+        let ns: Vec<Option<&Item>> = cells.iter().map(|c| c.n.map(|j| &items[j])).collect();
+        let mut finding = finding_of(
+            &[&items[cells[0].item], &items[cells[1].item]],
+            &ns,
+            difference,
+            &ps,
+            &cis,
+        );
+        if several {
+            finding.not_checked = Some(
+                "the text prints more than one p or CI after the two groups: which one compares them is not printed"
+                    .into(),
+            );
+            out.push(finding);
+            continue;
+        }
+        let at = format!("{file}:{}", first.line);
+        let (Some(g1), Some(g2)) = (
+            group_of(&items[cells[0].item], ns[0], &at, "group 1"),
+            group_of(&items[cells[1].item], ns[1], &at, "group 2"),
+        ) else {
+            finding.not_checked = Some(
+                "each group's n (2 or more) must be printed: with its value, its group or its table column"
+                    .into(),
+            );
+            out.push(finding);
+            continue;
+        };
+        let p = ps.first().and_then(|i| p_of(i, &at));
+        let ci = cis.first().and_then(|i| ci_of(i, &at));
+        let estimate = |d: &Item| {
+            d.parts
+                .mean
+                .as_ref()
+                .or(d.parts.value.as_ref())
+                .and_then(|m| m.number.to_reported(&at).ok())
+        };
+        let (diff, diff_se) = match difference {
+            Some(d) => (
+                estimate(d),
+                d.parts
+                    .spread
+                    .as_ref()
+                    .and_then(|m| m.number.to_reported(&at).ok()),
+            ),
+            None => (None, None),
+        };
+        if p.is_none() && ci.is_none() && diff_se.is_none() {
+            finding.not_checked = Some("the p or CI is not one the reading takes".into());
+            out.push(finding);
+            continue;
+        }
+        let labels = (
+            items[cells[0].item].parts.spread_label,
+            items[cells[1].item].parts.spread_label,
+        );
+        let label = match labels {
+            (Some("SD"), Some("SD")) => SpreadKind::Sd,
+            (Some(a), Some(b)) if a != "SD" && b != "SD" => SpreadKind::Sem,
+            (None, None) => match m.spread_label {
+                Some(("SD", _)) => SpreadKind::Sd,
+                Some(_) => SpreadKind::Sem,
+                None => SpreadKind::NotReported,
+            },
+            _ => SpreadKind::NotReported,
+        };
+        let words = first.quote.to_ascii_lowercase();
+        let adjusted = if words.contains("unadjusted") {
+            Adjusted::No
+        } else if words.contains("adjusted")
+            || words.contains("ancova")
+            || words.contains("least squares")
+            || words.contains("least-squares")
+        {
+            Adjusted::Yes
+        } else {
+            Adjusted::NotReported
+        };
+        let reading = read_spread(&SpreadQuestion {
+            design: Design::Groups(
+                Groups::Two(g1, g2),
+                PrintedComparison {
+                    difference: diff,
+                    spread: diff_se,
+                    test: PrintedTest {
+                        ci,
+                        t: None,
+                        p,
+                        claim: None,
+                    },
+                },
+            ),
+            adjusted,
+            label,
+            scale: None,
+            rounding,
+        })?;
+        finding.verdict = Some(reading.verdict.as_str().to_string());
+        finding.reason = Some(reading.reason.clone());
+        finding.reading = Some(reading);
+        out.push(finding);
+    }
+    // Two means ± spreads of one sentence, with a p or CI, that the structure leaves open.
+    let mut start = 0;
+    for i in 1..=items.len() {
+        if i < items.len() && items[i].sentence == items[start].sentence {
+            continue;
+        }
+        let sentence = &items[start..i];
+        let offset = start;
+        start = i;
+        let open: Vec<&Item> = sentence
+            .iter()
+            .enumerate()
+            .filter(|(k, it)| it.kind == ItemKind::MeanSpread && !in_structure[offset + k])
+            .map(|(_, it)| it)
+            .collect();
+        let [a, b] = open.as_slice() else {
+            continue;
+        };
+        let ps: Vec<&Item> = sentence
+            .iter()
+            .filter(|i| i.kind == ItemKind::P && i.span[0] > a.span[0])
+            .collect();
+        let cis: Vec<&Item> = sentence
+            .iter()
+            .filter(|i| i.kind == ItemKind::Ci && i.span[0] > a.span[0])
+            .collect();
+        if ps.is_empty() && cis.is_empty() {
+            continue;
+        }
+        let ns: Vec<Option<&Item>> = vec![None, None];
+        let mut finding = finding_of(&[a, b], &ns, None, &ps, &cis);
+        finding.groups[0].n = a.parts.n.as_ref().map(|n| n.number.text.clone());
+        finding.groups[1].n = b.parts.n.as_ref().map(|n| n.number.text.clone());
+        finding.not_checked = Some(
+            "the text does not say whether these are two groups, two time points of one group or two measures: name the groups (or the time points) and check them with `check spread`"
+                .into(),
+        );
+        out.push(finding);
+    }
+    out.sort_by_key(|f| f.line);
+    Ok(out)
+}
+
+/// The finding's record of what the text prints: the two groups (with their n), the
+/// difference, p and CI.
+fn finding_of(
+    means: &[&Item; 2],
+    ns: &[Option<&Item>],
+    difference: Option<&Item>,
+    ps: &[&Item],
+    cis: &[&Item],
+) -> ComparisonFinding {
+    let groups: Vec<PrintedGroup> = means
+        .iter()
+        .zip(ns)
+        .map(|(m, n)| PrintedGroup {
+            mean: m
+                .parts
+                .mean
+                .as_ref()
+                .map_or(String::new(), |p| p.number.text.clone()),
+            spread: m
+                .parts
+                .spread
+                .as_ref()
+                .map_or(String::new(), |p| p.number.text.clone()),
+            n: n.and_then(|n| n.parts.value.as_ref())
+                .map(|v| v.number.text.clone())
+                .or_else(|| m.parts.n.as_ref().map(|n| n.number.text.clone())),
+        })
+        .collect();
+    let printed: Vec<String> = difference
+        .iter()
+        .map(|d| format!("difference {}", d.text.replace(['\n', '\r'], " ")))
+        .chain(
+            ps.iter()
+                .chain(cis.iter())
+                .map(|i| i.text.replace(['\n', '\r'], " ")),
+        )
+        .collect();
+    ComparisonFinding {
+        line: means[0].line,
+        quote: means[0].quote.clone(),
+        groups,
+        printed: printed.join(", "),
+        verdict: None,
+        reason: None,
+        reading: None,
+        not_checked: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draft::read_document;
+
+    fn check(text: &str) -> Vec<ComparisonFinding> {
+        let doc = crate::draft::Sentences::new(text);
+        let items = read_document(&doc);
+        let structure = crate::draft::structure::read_structure(&doc, &items);
+        check_comparisons("t.txt", &items, &structure, Rounding::UpOrDown).unwrap()
+    }
+    use crate::reading::Verdict;
+
+    #[test]
+    fn two_groups_with_their_p_are_read_by_the_p() {
+        // J Hum Hypertens 2017;31:647 (PMID 28447625): "similar diastolic BP (81±8 versus
+        // 82±7 mm Hg, P=0.382)", 88 per arm; the n printed after each mean here. Worked out by
+        // hand (scipy, tests/data/spread_readings, as the prelude's read_two_arm_spread
+        // example): read as SDs, Welch's t = 0.88 on 171 df gives p = 0.379, which rounds
+        // near 0.382; read as SEMs, p = 0.925 over the whole rounding box, excluding 0.382.
+        let text = "Title\n\nDiastolic BP was 81 ± 8 (n = 88) versus 82 ± 7 mm Hg (n = 88), unadjusted P = 0.382.\nOther text 5.1 ± 1.0 and 6.2 ± 1.1 without a p.";
+        let found = check(text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let f = &found[0];
+        assert_eq!(f.line, 3);
+        assert_eq!(f.groups[0].n.as_deref(), Some("88"));
+        assert_eq!(f.printed, "P = 0.382");
+        assert_eq!(
+            f.reading.as_ref().unwrap().verdict,
+            Verdict::Sd,
+            "{:?}",
+            f.reason
+        );
+        assert!(!f.inconsistent());
+    }
+
+    #[test]
+    fn a_printed_difference_with_its_se_is_read_with_the_groups() {
+        // Abe et al. 2014 (edaravone phase 3, tests/data/seeds): −6.35 ± 0.84 (n = 99) and
+        // −5.70 ± 0.85 (n = 100), difference 0.65 ± 0.78, p = 0.411. As SEMs the SE of the
+        // difference is √(0.84² + 0.85²) = 1.195 (R: sqrt(0.84^2 + 0.85^2)), and the printed
+        // 0.78 is 0.65 of it: within [1/3, 3/2], the window of an adjusted comparison; as SDs
+        // it is √(0.84²/99 + 0.85²/100) = 0.120 (R: sqrt(0.84^2/99 + 0.85^2/100)), 6.5 times
+        // smaller than 0.78: no reading but the adjusted SE (the trial's LS means) fits.
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tests/data/seeds/abe2014_edaravone_abstract.txt"
+        ))
+        .unwrap();
+        let found = check(&text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let f = &found[0];
+        assert_eq!(f.line, 7);
+        // Ordered so that the printed difference is group 1 − group 2.
+        assert_eq!(f.groups[0].mean, "-5.70");
+        assert!(
+            f.printed.starts_with("difference 0.65 ± 0.78"),
+            "{}",
+            f.printed
+        );
+        assert_eq!(
+            f.reading.as_ref().unwrap().verdict,
+            Verdict::AdjustedSe,
+            "{:?}",
+            f.reason
+        );
+    }
+
+    #[test]
+    fn without_each_n_or_with_two_ps_it_is_not_checked() {
+        let found = check(
+            "At 6 weeks, haemoglobin was 12.2 ± 1.0 versus 12.2 ± 0.9 g/dl (95% CI −0.6 to 0.6). Scores were 3.1 ± 0.2 (n = 10) in the drug group and 3.4 ± 0.2 (n = 10) in the placebo group, p = 0.01 and p = 0.02.",
+        );
+        assert_eq!(found.len(), 2);
+        assert!(found[0].not_checked.as_ref().unwrap().contains("n"));
+        assert!(found[1]
+            .not_checked
+            .as_ref()
+            .unwrap()
+            .contains("more than one"));
+    }
+
+    #[test]
+    fn two_values_the_text_leaves_open_are_never_read_as_two_groups() {
+        // Before and after? Two groups? Nothing in the sentence says; a paired and an
+        // unpaired reading would differ, so neither is run.
+        let found = check("Scores were 3.1 ± 0.2 (n = 10) and 3.4 ± 0.2 (n = 10), p = 0.01.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].reading.is_none());
+        assert!(found[0]
+            .not_checked
+            .as_ref()
+            .unwrap()
+            .contains("two groups, two time points"));
+    }
+}

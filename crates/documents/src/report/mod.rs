@@ -1,0 +1,641 @@
+//! The main job: every study in a data folder, every measure, as one readable report.
+//!
+//! The numbers come from [`crate::analysis`], computed once per study; this module only
+//! presents them: the report as text ([`Report`] is also the JSON) and one CSV row per measure
+//! ([`measure_table`]). What a document does not report (what ± means, the pre/post
+//! correlation, an SD of a slope) is said next to the number that needed it. The report's
+//! charts are drawn by `trialstats-charts` (its `report_charts`), which records the files it
+//! wrote in [`Report::charts`] and the charts it left out in [`Report::charts_not_drawn`].
+
+use crate::analysis::{self, AnalysisOptions, StudyAnalysis};
+use crate::checks::{CheckReport, Status};
+use crate::error::{Outcome, Result};
+use crate::output::{human_number as h, Cell, Table, Tabular};
+use crate::study::Study;
+use crate::verify::VerifyReport;
+use serde::Serialize;
+
+/// The whole report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub studies: Vec<StudyAnalysis>,
+    /// Every consistency check on every reported number (GRIM, GRIMMER, bounds, SPRITE,
+    /// percent vs count, claimed significance).
+    pub checks: CheckReport,
+    pub verification: VerifyReport,
+    /// Files of the chart gallery written with the report (empty when none were asked for).
+    pub charts: Vec<String>,
+    /// Charts of the gallery left out, each with the reason (too many time points or
+    /// measures to draw readably).
+    pub charts_not_drawn: Vec<NotDrawn>,
+}
+
+/// A chart of the gallery that was not drawn, and why: `name` as the chart would have been
+/// named.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NotDrawn {
+    pub name: String,
+    pub reason: String,
+}
+
+impl Report {
+    /// [`Outcome::ProblemFound`] when a pinned expectation fails, a check finds reported
+    /// numbers that cannot all be true, or the optimum of a patient-level MMRM could not be
+    /// confirmed.
+    pub fn outcome(&self) -> Outcome {
+        let unconfirmed = self
+            .studies
+            .iter()
+            .flat_map(|s| &s.patient_data)
+            .any(|d| !d.fit.converged);
+        let fits = if unconfirmed {
+            Outcome::ProblemFound
+        } else {
+            Outcome::Ok
+        };
+        self.verification
+            .outcome()
+            .and(self.checks.outcome())
+            .and(fits)
+    }
+}
+
+/// Analyse `studies` and build the report.
+pub fn build(studies: &[Study], options: &AnalysisOptions) -> Result<Report> {
+    let analyses = analysis::analyse_studies(studies, options)?;
+    Ok(Report {
+        checks: analysis::check_report(&analyses, options.rounding),
+        verification: analysis::verify_report(&analyses),
+        studies: analyses,
+        charts: Vec::new(),
+        charts_not_drawn: Vec::new(),
+    })
+}
+
+/// Plan each study's confirmatory trial ([`analysis::confirmatory::confirmatory_trial`]),
+/// reading the trials file of `data_dir`.
+/// A design that cannot be solved leaves the study's section out with its reason.
+pub fn add_confirmatory_trials(report: &mut Report, data_dir: &std::path::Path) -> Result<()> {
+    use analysis::confirmatory::{confirmatory_trial, Plan};
+    for a in &mut report.studies {
+        match confirmatory_trial(&a.study, data_dir)? {
+            Some(Plan::Trial(t)) => a.confirmatory_trial = Some(*t),
+            Some(Plan::LeftOut(why)) => a.confirmatory_trial_left_out = Some(why),
+            None => {}
+        }
+    }
+    Ok(())
+}
+
+/// The study's confirmatory trial as text: the design, the n, and where every number comes
+/// from.
+fn confirmatory_text(s: &StudyAnalysis) -> String {
+    let Some(c) = &s.confirmatory_trial else {
+        return s
+            .confirmatory_trial_left_out
+            .as_ref()
+            .map_or_else(String::new, |why| {
+                format!("\nconfirmatory trial: left out ({why})\n")
+            });
+    };
+    let mut t = format!("\nconfirmatory trial ({}): {}\n", c.design, c.method);
+    t.push_str(&format!(
+        "  {} = {}: {} patients ({} treatment + {} control)",
+        c.effect_name,
+        h(c.effect),
+        c.n_total,
+        c.n_treatment,
+        c.n_control
+    ));
+    if let Some(e) = c.events {
+        t.push_str(&format!(", {e} events"));
+    }
+    t.push('\n');
+    for line in &c.provenance {
+        t.push_str(&format!("  - {line}\n"));
+    }
+    t.push_str(
+        "  charts: n against the effect and n against the allocation A:1, everything else as above\n",
+    );
+    if let Some(r) = &c.relapse_counts {
+        t.push_str(&format!(
+            "  or by relapse counts per patient: {}\n    rate ratio = {}: {} patients ({} treatment + {} control)\n",
+            r.method,
+            h(r.rate_ratio),
+            r.n_total,
+            r.n_treatment,
+            r.n_control
+        ));
+        for line in &r.provenance {
+            t.push_str(&format!("    - {line}\n"));
+        }
+    }
+    t
+}
+
+fn ci(lo: Option<f64>, hi: Option<f64>) -> String {
+    match (lo, hi) {
+        (Some(l), Some(u)) => format!("[{}, {}]", h(l), h(u)),
+        _ => "not estimable".to_string(),
+    }
+}
+
+/// The SD of a change derived from what was reported, and the r it implies (said to be
+/// impossible, and not used, outside [−1, 1]).
+fn implied_text(i: &crate::analysis::ImpliedCorrelation) -> String {
+    format!(
+        "SD {} from {} ({}); implied r = {}{}",
+        h(i.sd_change),
+        i.from,
+        i.derivation,
+        h(i.r),
+        if i.is_possible() {
+            String::new()
+        } else {
+            format!(
+                ", outside [-1, 1] even within rounding ([{}, {}]): these numbers cannot all be true, r not used",
+                h(i.range.0),
+                h(i.range.1)
+            )
+        }
+    )
+}
+
+/// An effect's notes in parentheses, or nothing.
+fn notes(e: &crate::effect::EffectSize) -> String {
+    if e.notes.is_empty() {
+        String::new()
+    } else {
+        format!("  ({})", e.notes.join("; "))
+    }
+}
+
+fn pct(x: f64) -> String {
+    format!("{} %", h(100.0 * x))
+}
+
+/// The test results the study prints (`[[tests]]`), each with its check (statcheck-style:
+/// the p its statistic allows within the rounding against the printed p).
+fn tests_text(s: &StudyAnalysis) -> String {
+    let mut t = String::new();
+    let checks: Vec<&crate::checks::Finding> = s
+        .findings
+        .iter()
+        .filter(|f| f.check == crate::checks::CheckName::ReportedTest)
+        .collect();
+    if checks.is_empty() {
+        return t;
+    }
+    t.push_str(&format!(
+        "\nReported test results (checked at α = {})\n",
+        h(s.options.level.alpha())
+    ));
+    for f in checks {
+        // The detail starts with the text and the verdict.
+        t.push_str(&format!("  [{}] {}\n", f.measure, f.detail));
+    }
+    t
+}
+
+/// The time points converted from a median, one line each, with the checks not run on them.
+fn conversions_text(conversions: &[crate::analysis::Conversion], indent: &str) -> String {
+    let mut t = String::new();
+    for c in conversions {
+        t.push_str(&format!("{indent}{}: {}\n", c.timepoint, c.text));
+    }
+    if !conversions.is_empty() {
+        t.push_str(&format!(
+            "{indent}(converted, not reported: {})\n",
+            crate::analysis::medians::NOT_CHECKED
+        ));
+    }
+    t
+}
+
+/// One study of the report as readable text.
+pub fn study_text(a: &StudyAnalysis) -> String {
+    {
+        let s = a;
+        let mut t = String::new();
+        let rule = "=".repeat(78);
+        t.push_str(&format!("{rule}\n{} — {}\n", s.id, s.title));
+        t.push_str(&format!(
+            "source: {}   design: {}\n{rule}\n",
+            s.source_file, s.design
+        ));
+        if !s.review_marks.is_empty() {
+            let structural = s
+                .review_marks
+                .iter()
+                .filter(|r| {
+                    let (path, value) = r.split_once(": ").unwrap_or((r, ""));
+                    path.ends_with(".when")
+                        || value.contains("which arm")
+                        || value.contains("control")
+                        || value.contains("time point")
+                })
+                .count();
+            t.push_str(&format!(
+                "REVIEW: this file still holds {} field(s) marked 'review' (a drafted file: a person decides them; `trialstats report --format json` lists them as review_marks){}. Nothing below pairs time points that are not confirmed.\n",
+                s.review_marks.len(),
+                if structural > 0 { format!(", {structural} of them about its structure (arms, time points)") } else { String::new() }
+            ));
+        }
+        if s.measures.is_empty()
+            && s.slopes.is_empty()
+            && s.proportions.is_empty()
+            && s.arms.is_empty()
+            && s.patient_data.is_empty()
+        {
+            t.push_str("No before/after measures, slopes, proportions or arms: see `trialstats show` for its numbers.\n");
+        }
+        for m in &s.measures {
+            t.push_str(&format!(
+                "\n[{}] {} ({}), n = {}\n",
+                m.id,
+                m.label,
+                m.unit,
+                m.n.map_or("not reported".to_string(), |n| n.to_string())
+            ));
+            let tps: Vec<String> = m
+                .timepoints
+                .iter()
+                .map(|v| match &v.median {
+                    Some(median) => format!("{} {median}", v.label),
+                    None => format!("{} {} ± {}", v.label, v.mean, v.spread),
+                })
+                .collect();
+            t.push_str(&format!("  reported: {}\n", tps.join("; ")));
+            if !m.spread_reading.is_empty() {
+                t.push_str(&format!("  {}\n", m.spread_reading));
+            }
+            t.push_str(&conversions_text(&m.conversions, "  "));
+            if let Some(i) = &m.implied {
+                t.push_str(&format!("  change: {}\n", implied_text(i)));
+            }
+            if let Some(a) = &m.analysis {
+                let p = &a.at_assumed_r;
+                t.push_str(&format!(
+                    "  paired test at r = {} ({}): change {} {}, {}% CI {}, t({}) = {}, p = {}\n",
+                    h(a.assumed_r),
+                    a.r_source,
+                    h(p.mean_change),
+                    m.unit,
+                    h(p.level.percent()),
+                    ci(Some(p.ci_lower), Some(p.ci_upper)),
+                    h(p.df),
+                    h(p.t),
+                    h(p.p),
+                ));
+                if !m.effects.is_empty() {
+                    t.push_str(&format!(
+                        "  effect sizes at r = {} (metafor escalc, normal-theory {}% CIs):\n",
+                        h(a.assumed_r),
+                        h(p.level.percent())
+                    ));
+                }
+                for e in &m.effects {
+                    t.push_str(&format!(
+                        "    {:<5} {} {}\n",
+                        e.measure.as_str(),
+                        h(e.estimate),
+                        ci(e.ci_lower, e.ci_upper)
+                    ));
+                }
+                let sweep: Vec<String> = a
+                    .sweep
+                    .iter()
+                    .map(|x| format!("r={}: p={}", h(x.r), h(x.p)))
+                    .collect();
+                t.push_str(&format!("  r sweep: {}\n", sweep.join(", ")));
+                t.push_str(&format!(
+                    "  significant (α = {}): {}\n  {}\n",
+                    h(a.alpha),
+                    a.threshold,
+                    a.claim.detail
+                ));
+            }
+            if let Some(why) = &m.not_analysed {
+                t.push_str(&format!("  not analysed: {why}\n"));
+            }
+        }
+        for sl in &s.slopes {
+            t.push_str(&format!(
+                "\n[{}] {}: {} → {} {}\n",
+                sl.id, sl.label, sl.before, sl.after, sl.unit
+            ));
+            if let Some(why) = &sl.not_analysed {
+                t.push_str(&format!("  {why}\n"));
+            }
+            for e in &sl.effects {
+                t.push_str(&format!(
+                    "  {:<48} {}  CI {}{}\n",
+                    e.measure.description(),
+                    h(e.estimate),
+                    ci(e.ci_lower, e.ci_upper),
+                    notes(e)
+                ));
+            }
+        }
+        if !s.proportions.is_empty() {
+            t.push_str(&format!(
+                "\nProportions ({} % intervals)\n",
+                h(s.options.level.percent())
+            ));
+            for p in &s.proportions {
+                t.push_str(&format!(
+                    "  {:<34} {}/{} = {}  Wilson [{}, {}]  exact [{}, {}]{}\n",
+                    p.id,
+                    h(p.events),
+                    h(p.n),
+                    pct(p.proportion),
+                    pct(p.wilson.0),
+                    pct(p.wilson.1),
+                    pct(p.clopper_pearson.0),
+                    pct(p.clopper_pearson.1),
+                    if p.bound == "exact" {
+                        String::new()
+                    } else {
+                        format!("  (count is {}: a bound)", p.bound)
+                    }
+                ));
+            }
+        }
+        t.push_str(&arms_text(s));
+        t.push_str(&patient_data_text(s));
+        t.push_str(&tests_text(s));
+        t.push_str(&confirmatory_text(s));
+        t
+    }
+}
+
+/// The between-arm comparisons of a trial: each arm's numbers as reported, how ± was read,
+/// and each arm against the control with the basis (values, change scores at which r,
+/// reported changes, counts, rates) named.
+fn arms_text(s: &StudyAnalysis) -> String {
+    let mut t = String::new();
+    if s.arms.is_empty() {
+        return t;
+    }
+    let arm_labels: Vec<String> = s
+        .study
+        .arms
+        .iter()
+        .map(|a| {
+            format!(
+                "{}{} = {} (n = {})",
+                a.id,
+                if a.control { " [control]" } else { "" },
+                a.label,
+                a.n
+            )
+        })
+        .collect();
+    t.push_str(&format!("\nArms: {}\n", arm_labels.join("; ")));
+    for item in &s.arms {
+        t.push_str(&format!("\n[{}] {} ({})\n", item.id, item.label, item.unit));
+        for line in &item.reported {
+            t.push_str(&format!("  reported: {line}\n"));
+        }
+        if let Some(reading) = &item.spread_reading {
+            t.push_str(&format!("  {reading}\n"));
+        }
+        for (arm, i) in &item.implied {
+            t.push_str(&format!("  change of {arm}: {}\n", implied_text(i)));
+        }
+        for c in &item.comparisons {
+            let how = match c.basis {
+                crate::analysis::ArmBasis::Printed { .. } => "",
+                _ => "metafor escalc, ",
+            };
+            t.push_str(&format!(
+                "  {} vs {} ({}; {how}normal-theory {}% CIs):\n",
+                c.arm,
+                c.control,
+                c.basis.describe(),
+                h(s.options.level.percent())
+            ));
+            t.push_str(&conversions_text(&c.conversions, "    "));
+            for e in &c.effects {
+                let ratio = e
+                    .ratio_text()
+                    .map_or(String::new(), |r| format!("  ratio {r}"));
+                t.push_str(&format!(
+                    "    {:<4} {} {}{ratio}{}\n",
+                    e.measure.as_str(),
+                    h(e.estimate),
+                    ci(e.ci_lower, e.ci_upper),
+                    notes(e)
+                ));
+            }
+            for why in &c.not_computed {
+                t.push_str(&format!("    {why}\n"));
+            }
+        }
+        if let Some(why) = &item.not_analysed {
+            t.push_str(&format!("  not analysed: {why}\n"));
+        }
+    }
+    t
+}
+
+/// The MMRM of each patient-level data file: the model, each arm against the control at the
+/// last visit (the primary comparison) in full, then at every visit in a line each.
+fn patient_data_text(s: &StudyAnalysis) -> String {
+    let mut t = String::new();
+    for d in &s.patient_data {
+        let f = &d.fit;
+        t.push_str(&format!(
+            "\n[{}] {} ({}): MMRM on patient-level data\n",
+            d.id, d.label, d.unit
+        ));
+        if d.synthetic {
+            t.push_str("  SYNTHETIC DATA: invented patients, made to show the analysis; not results of a trial\n");
+        }
+        let per_visit: Vec<String> = f
+            .visits
+            .iter()
+            .zip(&f.n_per_visit)
+            .map(|(v, n)| format!("{v} {n}"))
+            .collect();
+        t.push_str(&format!(
+            "  file: {} ({} rows used, {} patients; per visit: {}{})\n",
+            d.file,
+            f.n_obs,
+            f.n_subjects,
+            per_visit.join(", "),
+            if f.n_dropped > 0 {
+                format!("; {} rows with missing values dropped", f.n_dropped)
+            } else {
+                String::new()
+            }
+        ));
+        t.push_str(&format!(
+            "  model: {} ({} covariance, {}, {} df; as R's mmrm){}\n",
+            d.formula,
+            f.covariance_structure.label(),
+            f.method,
+            f.ddf.map_or("", |x| x.label()),
+            if f.converged {
+                String::new()
+            } else {
+                format!(
+                    "\n  WARNING: the optimum could not be confirmed after {} iterations; the estimates may not be the REML estimates",
+                    f.iterations
+                )
+            }
+        ));
+        let level = h(s.options.level.percent());
+        let at = format!("{}={}", f.visit, d.last_visit);
+        if let Some(means) = &f.emmeans {
+            let last: Vec<String> = means
+                .iter()
+                .filter(|m| m.at == at)
+                .map(|m| {
+                    format!(
+                        "{} {} {}",
+                        m.level,
+                        h(m.estimate),
+                        ci(Some(m.ci_lower), Some(m.ci_upper))
+                    )
+                })
+                .collect();
+            t.push_str(&format!(
+                "  least-squares means at {} ({level}% CI): {}\n",
+                d.last_visit,
+                last.join("; ")
+            ));
+        }
+        for c in d.at_last_visit() {
+            t.push_str(&format!(
+                "  {} at {} (the last visit): {} {}, SE {}, t({}) = {}, p = {}, {level}% CI {}\n",
+                c.contrast,
+                d.last_visit,
+                h(c.estimate),
+                d.unit,
+                h(c.se),
+                h(c.df),
+                h(c.t),
+                h(c.p),
+                ci(Some(c.ci_lower), Some(c.ci_upper))
+            ));
+        }
+        t.push_str(&format!(
+            "  every {} against {} at each visit (not adjusted for multiplicity):\n",
+            d.arm, d.control
+        ));
+        for c in &d.vs_control {
+            let visit = c.at.strip_prefix(&format!("{}=", f.visit)).unwrap_or(&c.at);
+            t.push_str(&format!(
+                "    {visit:<12} {}  {} {}  p = {}\n",
+                c.contrast,
+                h(c.estimate),
+                ci(Some(c.ci_lower), Some(c.ci_upper)),
+                h(c.p)
+            ));
+        }
+    }
+    t
+}
+
+impl Tabular for Report {
+    fn preamble(&self) -> Option<String> {
+        let mut t = String::new();
+        for s in &self.studies {
+            t.push_str(&study_text(s));
+            t.push('\n');
+        }
+        t.push_str(&self.checks_summary());
+        t.push_str("\nVerification of pinned expectations\n");
+        Some(t)
+    }
+
+    fn table(&self) -> Table {
+        self.verification.table()
+    }
+
+    fn epilogue(&self) -> Option<String> {
+        let mut t = self.verification.epilogue().unwrap_or_default();
+        if !self.charts.is_empty() {
+            t.push_str(&format!("\n\n{} charts written:\n", self.charts.len()));
+            for c in &self.charts {
+                t.push_str(&format!("  {c}\n"));
+            }
+        }
+        if !self.charts_not_drawn.is_empty() {
+            t.push_str(&format!(
+                "\n{} charts not drawn:\n",
+                self.charts_not_drawn.len()
+            ));
+            for c in &self.charts_not_drawn {
+                t.push_str(&format!("  {}: {}\n", c.name, c.reason));
+            }
+        }
+        Some(t)
+    }
+}
+
+impl Report {
+    /// The consistency checks in a few lines: counts, then every finding that is not
+    /// consistent or not applicable (the full list: `trialstats check`).
+    pub fn checks_summary(&self) -> String {
+        let mut t = format!(
+            "Consistency checks (GRIM, GRIMMER, bounds, SPRITE, percent vs count, claimed significance): {}\n",
+            self.checks.preamble().unwrap_or_default()
+        );
+        for f in &self.checks.findings {
+            if matches!(f.status, Status::Inconsistent | Status::Warning) {
+                t.push_str(&format!(
+                    "  {} {}/{}{}: {}\n",
+                    f.status.as_str(),
+                    f.study,
+                    f.measure,
+                    f.timepoint
+                        .as_deref()
+                        .map(|t| format!(" ({t})"))
+                        .unwrap_or_default(),
+                    f.detail
+                ));
+            }
+        }
+        t.push_str("  (every finding: trialstats check)\n");
+        t
+    }
+}
+
+/// One row per analysed measure, for CSV and quick comparison.
+pub fn measure_table(report: &Report) -> Table {
+    let mut rows = Vec::new();
+    for s in &report.studies {
+        for m in &s.measures {
+            if let Some(a) = &m.analysis {
+                let p = &a.at_assumed_r;
+                rows.push(vec![
+                    Cell::from(s.id.as_str()),
+                    Cell::from(m.id.as_str()),
+                    Cell::Number(a.assumed_r),
+                    Cell::Number(p.mean_change),
+                    Cell::Number(p.ci_lower),
+                    Cell::Number(p.ci_upper),
+                    Cell::Number(p.p),
+                    Cell::from(a.threshold.to_string()),
+                ]);
+            }
+        }
+    }
+    Table {
+        header: [
+            "study",
+            "measure",
+            "r",
+            "mean_change",
+            "ci_lower",
+            "ci_upper",
+            "p",
+            "significant_when",
+        ]
+        .map(String::from)
+        .to_vec(),
+        rows,
+    }
+}

@@ -1,0 +1,54 @@
+//! Generalised linear mixed models of counts and proportions (lme4's `glmer`, glmmTMB's
+//! `nbinom2`): Poisson, binomial and negative-binomial responses with random effects of one
+//! grouping factor, by the Laplace approximation or adaptive Gauss-Hermite quadrature, or of
+//! several (crossed or nested) by the Laplace approximation. The
+//! formula, data frame and design matrices are `lmm`'s ([`crate::lmm::formula`],
+//! [`crate::lmm::frame`], [`crate::lmm::design`], [`crate::lmm::random`]); a formula without
+//! random terms fits a plain GLM with the same families.
+//!
+//! ```
+//! # fn main() -> trialstats_stats::Result<()> {
+//! # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap();
+//! use std::path::Path;
+//! use trialstats_stats::glmm::{fit_csv, Family, GlmmOptions};
+//! // lme4's cbpp: glmmTMB(cbind(incidence, size - incidence) ~ period + (1 | herd),
+//! // family = binomial) at tight tolerances: period2 -0.99233229286026625 (SE
+//! // 0.30664249497139889), herd SD 0.64226167223459096 (tests/glmm_reference.rs).
+//! let fit = fit_csv(
+//!     Path::new("tests/data/cbpp.csv"),
+//!     "cbind(incidence, size - incidence) ~ factor(period) + (1 | herd)",
+//!     GlmmOptions { family: Family::Binomial, nagq: 1 },
+//! )?;
+//! assert!((fit.fixed[1].estimate - -0.99233229286026625).abs() < 3e-5); // 1e-4 of its SE
+//! let odds_ratio = fit.fixed[1].estimate.exp(); // period 2 against period 1
+//! # let _ = odds_ratio;
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! | file | owns |
+//! |---|---|
+//! | [`family`] | response distributions and links: log density, score, information |
+//! | [`model`] | the data of a model: response checks, offsets, rows in group order |
+//! | [`laplace`] | conditional modes (penalised Newton) and the Laplace deviance |
+//! | [`several`] | several grouping factors: the joint modes (PIRLS on `lmm`'s blocked Cholesky) and the Laplace deviance |
+//! | [`quadrature`] | Gauss-Hermite rules; the adaptive rule for one scalar random effect |
+//! | [`fit`](mod@fit) | joint optimisation, standard errors, the fitted model and its output |
+//! | [`compare`](mod@compare) | the likelihood-ratio test of nested models |
+//!
+//! With one grouping factor the integral splits into one small integral per group
+//! ([`laplace`], analytic gradients); with several, crossed factors couple the groups, and
+//! [`several`] solves the joint system with [`crate::lmm::blocked`] (the deviance is then
+//! differenced numerically by the optimiser).
+
+pub mod compare;
+pub mod family;
+pub mod fit;
+pub mod laplace;
+pub mod model;
+pub mod quadrature;
+pub mod several;
+
+pub use compare::{compare_csv, GlmmLikelihoodRatioTest};
+pub use family::Family;
+pub use fit::{fit, fit_csv, FixedEffect, GlmmFit, GlmmOptions, Ratio};

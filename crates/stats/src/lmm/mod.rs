@@ -1,0 +1,67 @@
+//! Linear mixed models of longitudinal scores (lme4's `lmer`): the profiled criterion of
+//! Bates et al. (2015).
+//!
+//! ```
+//! # fn main() -> trialstats_stats::Result<()> {
+//! # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap();
+//! use std::path::Path;
+//! use trialstats_stats::lmm::fit_csv_with_frame;
+//! // lme4's sleepstudy: lmer(Reaction ~ Days + (Days | Subject), sleepstudy) gives
+//! // REMLcrit 1743.6282719599519 and fixef 251.40510484848497, 10.467285959595987.
+//! let (fit, frame) = fit_csv_with_frame(
+//!     Path::new("tests/data/sleepstudy.csv"),
+//!     "Reaction ~ Days + (Days | Subject)",
+//!     true, // REML
+//! )?;
+//! assert!((fit.fixed[0].estimate - 251.40510484848497).abs() < 1e-6);
+//! assert!((fit.fixed[1].estimate - 10.467285959595987).abs() < 1e-6);
+//! // Observed points with the population and per-subject fitted lines, for charts.
+//! let lines = fit.trajectories(&frame, "Days")?;
+//! # let _ = lines;
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! | file | owns |
+//! |---|---|
+//! | [`formula`] | the formula parser (subset of lme4's syntax) |
+//! | [`frame`] | the used columns (read by [`crate::csv_file`]); missing values; factor levels |
+//! | [`design`] | the fixed-effect model matrix X and its coding; rank check |
+//! | [`random`] | random-effect terms and grouping factors (`a:b`, nested), Z, and θ ↔ Λθ |
+//! | [`dense`] | small dense kernels: Cholesky, triangular solves |
+//! | [`criterion`] | one grouping factor: per-group cross-products and the profiled deviance / REML criterion |
+//! | [`blocked`] | several grouping factors (nested, crossed): the criterion by blocked Cholesky algebra |
+//! | [`optimize`] | the bounded optimiser over θ |
+//! | [`fit`](mod@fit) | the fitted model and its output |
+//! | [`marginal`] | the marginal covariance Σ(φ) by blocks of rows, and the sums over rows that small-sample inference needs (linear algebra only) |
+//! | [`ddf`] | the choice of denominator df (`--ddf`), recorded by the fit |
+//! | [`inference`] | Satterthwaite and Kenward–Roger df, t and F tests of contrasts of β̂ |
+//! | [`anova`](mod@anova) | type III hypotheses of the fixed terms and their F tests |
+//! | [`emmeans`](mod@emmeans) | estimated marginal means of a categorical variable and their pairwise differences |
+//! | [`summary`] | the fit with its anova and marginal means, as `trialstats lmm` prints them |
+//! | [`compare`](mod@compare) | the likelihood-ratio test of nested models |
+
+pub mod anova;
+pub mod blocked;
+pub mod compare;
+pub mod criterion;
+pub mod ddf;
+pub mod dense;
+pub mod design;
+pub mod emmeans;
+pub mod fit;
+pub mod formula;
+pub mod frame;
+pub mod inference;
+pub mod marginal;
+pub mod optimize;
+pub mod random;
+pub mod summary;
+
+pub use compare::{compare, compare_csv, LikelihoodRatioTest};
+pub use fit::{
+    fit, fit_csv, fit_csv_with_frame, FactorModes, GroupingFactor, LmmFit, Trajectory,
+    TrajectoryPoint,
+};
+pub use formula::Formula;
+pub use frame::Frame;
