@@ -8,7 +8,9 @@
 //! |---|---|
 //! | [`error`] | the error type and exit-code semantics ([`Error`], [`Outcome`]) |
 //! | [`dist`] | distribution functions (quantiles and tail probabilities) |
-//! | [`optimize`] | numerical minimisation without derivatives (R's `optimize`, a bounded Newton minimiser) |
+//! | [`optimize`] | minimisation: R's `optimize` (Brent), a box-constrained Newton method, the bounded quasi-Newton (BFGS) method of the mixed models |
+//! | [`root`] | root finding: Brent's bracketed method, safeguarded Newton, R's `uniroot` step for step |
+//! | [`dense`] | small dense linear algebra on row-major slices: the one Cholesky factorisation, triangular solves, the inverse from a factor |
 //! | [`level`] | the one confidence level (a probability in (0, 1), its z and t quantiles) |
 //! | [`csv_file`] | the one CSV reader: named columns, missing values, errors with file, line and column |
 //! | [`reported`] | a number as it was written (its decimals, its rounding), p-values, spreads and scales as reported |
@@ -26,6 +28,7 @@
 #[cfg(debug_assertions)]
 pub mod counters;
 pub mod csv_file;
+pub mod dense;
 pub mod dist;
 pub mod error;
 pub mod level;
@@ -34,5 +37,6 @@ pub mod number_list;
 pub mod optimize;
 pub mod output;
 pub mod reported;
+pub mod root;
 
 pub use error::{Error, Outcome, Result};

@@ -2,7 +2,7 @@
 //! θ (lme4's relative Cholesky factor, here the factor of the random effects' covariance
 //! itself, as there is no residual scale) and, for the negative binomial, its θ, all optimised
 //! jointly on the Laplace (or quadrature) deviance, as glmmTMB does and lme4's second
-//! `glmer` stage does. The optimiser is the one `lmm` uses ([`crate::lmm::optimize`]: BFGS,
+//! `glmer` stage does. The optimiser is the one `lmm` uses ([`crate::optimize::quasi_newton`]: BFGS,
 //! then Newton steps that confirm the optimum).
 //!
 //! The start is the GLM without random effects (Newton–Raphson), and β is optimised in units
@@ -19,17 +19,17 @@ use super::laplace::{lower_times, Modes, Problem};
 use super::model::{build, columns_for, Locate, Model};
 use super::several::SeveralFactors;
 use crate::csv_file::CsvFile;
+use crate::dense::{cholesky, inverse_from_cholesky};
 use crate::dist::p_two_sided_z;
 use crate::error::{Error, Result};
 use crate::level::ConfidenceLevel;
-use crate::lmm::dense::{cholesky, inverse_from_cholesky};
 use crate::lmm::fit::{
     factor_summaries, group_modes, mode_in, random_effects_lines, ranef_text, FactorModes,
     GroupModes, GroupingFactor, RandomEffectCorrelation, RandomEffectSd,
 };
 use crate::lmm::formula::Formula;
 use crate::lmm::frame::{Frame, Role};
-use crate::lmm::optimize::minimize_with;
+use crate::optimize::quasi_newton::minimize_with;
 use crate::output::{human_number, Cell, Table, Tabular};
 use serde::Serialize;
 use std::cell::RefCell;
@@ -353,8 +353,8 @@ fn glm_start(problem: &Problem, phi: f64) -> Option<(Vec<f64>, Vec<f64>)> {
         }
         let mut l = info.clone();
         cholesky(&mut l, p)?;
-        crate::lmm::dense::forward_solve(&l, p, &mut rhs);
-        crate::lmm::dense::backward_solve_transpose(&l, p, &mut rhs);
+        crate::dense::forward_solve(&l, p, &mut rhs);
+        crate::dense::backward_solve_transpose(&l, p, &mut rhs);
         let old = if first {
             f64::NEG_INFINITY
         } else {

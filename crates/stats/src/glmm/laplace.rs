@@ -274,8 +274,8 @@ impl Problem {
         let p = self.p;
         let z = &self.grouping.as_ref().expect("grouped").z;
         let mut l = hess[..q * q].to_vec();
-        crate::lmm::dense::cholesky(&mut l, q)?;
-        let hinv = crate::lmm::dense::inverse_from_cholesky(&l, q);
+        crate::dense::cholesky(&mut l, q)?;
+        let hinv = crate::dense::inverse_from_cholesky(&l, q);
         let b = lower_times(t, u, q);
         // M = T H⁻¹ Tᵀ.
         let mut th = [0.0; MAX_Q * MAX_Q];
@@ -516,15 +516,15 @@ pub fn lower_times(t: &[f64], v: &[f64], q: usize) -> [f64; MAX_Q] {
 /// Solve `a x = b` for symmetric positive-definite `a` (q × q, overwritten by its Cholesky
 /// factor); `None` if `a` is not positive definite.
 fn cholesky_solve(a: &mut [f64], b: &mut [f64], q: usize) -> Option<()> {
-    crate::lmm::dense::cholesky(&mut a[..q * q], q)?;
-    crate::lmm::dense::forward_solve(&a[..q * q], q, b);
-    crate::lmm::dense::backward_solve_transpose(&a[..q * q], q, b);
+    crate::dense::cholesky(&mut a[..q * q], q)?;
+    crate::dense::forward_solve(&a[..q * q], q, b);
+    crate::dense::backward_solve_transpose(&a[..q * q], q, b);
     Some(())
 }
 
 /// log det of symmetric positive-definite `a` (overwritten by its Cholesky factor).
 fn cholesky_log_det(a: &mut [f64], q: usize) -> Option<f64> {
-    crate::lmm::dense::cholesky(&mut a[..q * q], q)?;
+    crate::dense::cholesky(&mut a[..q * q], q)?;
     Some((0..q).map(|k| 2.0 * a[k * q + k].ln()).sum())
 }
 

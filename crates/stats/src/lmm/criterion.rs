@@ -23,12 +23,12 @@
 //! visit schedule an evaluation costs O(patterns), not O(groups). The algebra is exact; a
 //! data set whose groups all differ has one pattern per group.
 
-use super::dense::{
+use super::design::check_full_rank;
+use super::random::RandomEffects;
+use crate::dense::{
     backward_solve_transpose, cholesky, forward_solve, inverse_from_cholesky, multiply,
     multiply_transposed,
 };
-use super::design::check_full_rank;
-use super::random::RandomEffects;
 use crate::error::Result;
 use crate::model_matrix::ModelMatrix;
 use rayon::prelude::*;

@@ -2,9 +2,9 @@
 //! builder ([`crate::model_matrix`]: treatment coding by R's rule, columns named as R's
 //! `model.matrix` names them), and the check that X has full rank.
 
-use super::dense::cholesky_in_place;
 use super::formula::Formula;
 use super::frame::Frame;
+use crate::dense::cholesky_in_place;
 use crate::error::{Error, Result};
 use crate::model_matrix::{Factor, ModelMatrix, Term};
 

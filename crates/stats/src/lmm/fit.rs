@@ -10,14 +10,14 @@
 
 use super::blocked::BlockedSystem;
 use super::criterion::{CrossProducts, ProfiledCriterion, Solution};
-use super::dense::inverse_from_cholesky;
 use super::design::fixed_matrix;
 use super::formula::Formula;
 use super::frame::{Frame, Role};
-use super::optimize::{minimize_scaled, minimize_with, Optimum};
 use super::random::RandomEffects;
+use crate::dense::inverse_from_cholesky;
 use crate::error::{Error, Result};
 use crate::model_matrix::ModelMatrix;
+use crate::optimize::quasi_newton::{minimize_scaled, minimize_with, Optimum};
 use crate::output::{human_number, Cell, Table, Tabular};
 use serde::Serialize;
 use std::path::Path;

@@ -28,10 +28,9 @@
 //! | [`frame`] | the used columns (read by [`crate::csv_file`]); missing values; factor levels |
 //! | [`design`] | the fixed-effect model matrix X and its coding; rank check |
 //! | [`random`] | random-effect terms and grouping factors (`a:b`, nested), Z, and θ ↔ Λθ |
-//! | [`dense`] | small dense kernels: Cholesky, triangular solves |
 //! | [`criterion`] | one grouping factor: per-group cross-products and the profiled deviance / REML criterion |
 //! | [`blocked`] | several grouping factors (nested, crossed): the criterion by blocked Cholesky algebra |
-//! | [`optimize`] | the bounded optimiser over θ |
+//! | `optimize` | the bounded optimiser over θ: `trialstats-numerics`' `optimize::quasi_newton`, shared with `meta` and `glmm` |
 //! | [`fit`](mod@fit) | the fitted model and its output |
 //! | [`marginal`] | the marginal covariance Σ(φ) by blocks of rows, and the sums over rows that small-sample inference needs (linear algebra only) |
 //! | [`ddf`] | the choice of denominator df (`--ddf`), recorded by the fit |
@@ -46,7 +45,6 @@ pub mod blocked;
 pub mod compare;
 pub mod criterion;
 pub mod ddf;
-pub mod dense;
 pub mod design;
 pub mod emmeans;
 pub mod fit;
@@ -54,7 +52,6 @@ pub mod formula;
 pub mod frame;
 pub mod inference;
 pub mod marginal;
-pub mod optimize;
 pub mod random;
 pub mod summary;
 

@@ -55,8 +55,8 @@ use super::{
     require_non_negative, require_positive, Allocation, Goal, Precision, Sides, Solution, Test,
 };
 use crate::error::{Error, Result};
-use crate::meta::fitting::root::brent;
 use crate::output::{human_number, Cell, Table, Tabular};
+use crate::root::brent;
 use serde::Serialize;
 
 /// How the variance under the null is estimated (see the module doc).

@@ -23,8 +23,8 @@ use super::Sides;
 use crate::dist;
 use crate::error::{Error, Result};
 use crate::level::ConfidenceLevel;
-use crate::meta::fitting::root::brent;
 use crate::output::human_number;
+use crate::root::brent;
 use serde::{Serialize, Serializer};
 
 /// The largest total n reported; beyond it the effect is too small to study.

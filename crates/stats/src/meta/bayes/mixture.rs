@@ -23,7 +23,7 @@ fn pnorm_upper(x: f64) -> f64 {
     0.5 * erfc(x / std::f64::consts::SQRT_2)
 }
 use crate::error::{Error, Result};
-use crate::meta::fitting::root;
+use crate::root;
 
 /// `1/√(2π)`.
 const INV_SQRT_2PI: f64 = 0.398_942_280_401_432_7;

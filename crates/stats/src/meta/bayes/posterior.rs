@@ -22,8 +22,8 @@
 
 use super::prior::{MuPrior, TauPrior};
 use crate::error::{Error, Result};
-use crate::meta::fitting::root;
 use crate::optimize::fmax;
+use crate::root;
 
 /// Relative accuracy asked of the quadrature.
 pub const TOLERANCE: f64 = 1e-11;

@@ -17,7 +17,7 @@
 //!   df is not rounded down while the N of the sum is, so the function is a sawtooth that can
 //!   cross α several times; metafor's answer is the crossing R's `uniroot` lands on from the
 //!   interval `[0, 50k]`, and this module returns that one, by following `uniroot`'s
-//!   iterations exactly ([`crate::meta::fitting::root::r_uniroot_up`]).
+//!   iterations exactly ([`crate::root::r_uniroot_up`]).
 //! * The General method (metafor ≥ 4.2 `fsn(type = "General")`, without `exact`): the number
 //!   of missing studies with mean effect 0 and the harmonic-mean sampling variance
 //!   `v̄ = k / Σ(1/vᵢ)` that makes the random-effects estimate non-significant at α, with
@@ -34,8 +34,8 @@ use crate::dist::{pchisq_upper, pnorm_upper, qnorm};
 use crate::error::Result;
 use crate::meta::fitting::model::FittedModel;
 use crate::meta::fitting::moderators::{ModelMatrix, INTERCEPT};
-use crate::meta::fitting::root::{r_uniroot_tolerance, r_uniroot_up};
 use crate::meta::fitting::spec::{Method, Test};
+use crate::root::{r_uniroot_tolerance, r_uniroot_up};
 use serde::Serialize;
 
 /// The three fail-safe numbers, at one-sided α (Rosenthal) and two-sided α (Rosenberg).

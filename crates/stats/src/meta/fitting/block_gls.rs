@@ -21,14 +21,14 @@
 //! ∂ℓ/∂τ² = −½ tr(P K) + ½ Σ r_b'M_b⁻¹K_bM_b⁻¹r_b
 //! ```
 //!
-//! whose root is found by Brent's method ([`super::root`]) inside a bracket grown from 0.
+//! whose root is found by Brent's method ([`crate::root`]) inside a bracket grown from 0.
 //! The rows of `X` are sparse (a contrast touches two treatments), so each block costs its
 //! non-zeros squared and the whole fit O(Σ_b (n_b·nnz)² + p³): 5,000 studies and 200
 //! treatments fit in milliseconds. No n×n matrix is formed.
 
 use super::gls::invert_spd;
-use super::root::brent;
 use crate::error::{Error, Result};
+use crate::root::brent;
 use nalgebra::{DMatrix, DVector};
 
 /// One block: its rows of the design (sparse: column index and value), the observations, the

@@ -12,8 +12,8 @@
 
 use super::gls::{Moments, WeightedFit};
 use super::moderators::ModelMatrix;
-use super::root::{self, safeguarded_newton};
 use crate::error::{Error, Result};
+use crate::root::{self, safeguarded_newton};
 
 /// Most Fisher-scoring iterations (evaluations of the score), as [`root::MAX_EVALUATIONS`].
 pub const MAX_ITERATIONS: usize = root::MAX_EVALUATIONS;

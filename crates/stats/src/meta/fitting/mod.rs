@@ -9,7 +9,6 @@
 //! | [`moderators`] | the moderators and the model matrix (treatment coding) |
 //! | [`block_gls`] | generalised least squares with a general (sparse) design and a block-diagonal covariance `S_b + τ² K_b`: β, Q, the moment and REML τ² (network meta-analysis) |
 //! | [`gls`] | weighted least squares for β given τ², the traces of the residual maker in O(k·p²) |
-//! | [`root`] | bracketed root finding for PM, EB and the Q-profile bounds |
 //! | [`newton`] | Newton steps that finish a maximisation (selection and three-level models) |
 //! | [`likelihood`] | the (restricted) log-likelihood and its derivatives in τ² |
 //! | [`tau2`] | the τ² estimators (DL, HE, HS, HSk, SJ, ML, REML, EB, PM, PMM, DLIT, SJIT) |
@@ -37,6 +36,5 @@ pub mod multilevel_ranef;
 pub mod newton;
 pub mod per_study;
 pub mod robust;
-pub mod root;
 pub mod spec;
 pub mod tau2;

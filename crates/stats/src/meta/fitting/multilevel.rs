@@ -23,7 +23,7 @@
 //! ```
 //!
 //! with `V₁` the cluster blocks of ones, `V₂ = I`, `P y = M⁻¹ r`. The maximum is found by the
-//! bounded quasi-Newton search of [`crate::lmm::optimize`] with that gradient, finished by
+//! bounded quasi-Newton search of [`crate::optimize::quasi_newton`] with that gradient, finished by
 //! Newton steps ([`super::newton`]). Also: the profile-likelihood interval of each variance
 //! component (the other re-maximised at each point; metafor's `confint`), I² at each level
 //! (`100 σⱼ² / (σ₁² + σ₂² + ṽ)`, ṽ the typical sampling variance; Cheung 2014, eq. 17),
@@ -41,7 +41,7 @@ use super::newton::{hessian, polish};
 use super::spec::{Method, Test};
 use crate::dist::{pchisq_upper, pf_upper, qchisq, t_crit, z_crit};
 use crate::error::{Error, Result};
-use crate::lmm::optimize::minimize_with;
+use crate::optimize::quasi_newton::minimize_with;
 use nalgebra::{DMatrix, DVector};
 use serde::Serialize;
 use std::collections::HashMap;

@@ -20,10 +20,10 @@
 use super::gls::{Moments, WeightedFit};
 use super::likelihood;
 use super::moderators::ModelMatrix;
-use super::root::{self, safeguarded_newton};
 use super::spec::Method;
 use crate::dist::qchisq;
 use crate::error::{Error, Result};
+use crate::root::{self, safeguarded_newton};
 
 /// An estimate of τ² with its standard error where metafor gives one.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -21,7 +21,7 @@
 //! `QM = β₂ᵀ V₂₂⁻¹ β₂` on the covariance block of the same inverse Hessian (metafor's `QM`
 //! with its default `btt`).
 //!
-//! The search is the bounded quasi-Newton one of [`crate::lmm::optimize`] with the analytic
+//! The search is the bounded quasi-Newton one of [`crate::optimize::quasi_newton`] with the analytic
 //! gradient (derivatives of the normalising constants under the integral sign), finished by
 //! the Newton steps of [`crate::meta::fitting::newton`]; the Hessian is taken by central
 //! differences of that gradient. δ stays inside `[delta.min, delta.max]` (metafor's defaults per
@@ -51,7 +51,6 @@ pub use function::{Alternative, SelectionFunction};
 
 use crate::dist::{p_two_sided_z, pchisq_upper, z_crit};
 use crate::error::{Error, Result};
-use crate::lmm::optimize::minimize_with;
 use crate::meta::fitting::linear;
 use crate::meta::fitting::model::{
     reads_through_to_tested, Coefficient, FittedModel, TestedEstimate,
@@ -59,6 +58,7 @@ use crate::meta::fitting::model::{
 use crate::meta::fitting::moderators::ModelMatrix;
 use crate::meta::fitting::newton::{hessian, polish};
 use crate::meta::fitting::spec::{MetaOptions, Method, Test};
+use crate::optimize::quasi_newton::minimize_with;
 use decay::Decay;
 use serde::Serialize;
 

@@ -14,8 +14,16 @@
 //!   converged only when the projected Newton decrement is negligible and the Hessian over
 //!   the free parameters is positive definite.
 //!
-//! Root finding is `meta::fitting::root`'s; quadrature is each user's own (the skewed-data
-//! moments by adaptive Simpson, the posterior by Gauss–Kronrod), as their integrands differ.
+//! - [`quasi_newton`], a projected BFGS method with lower bounds and a final Newton check, for
+//!   the profiled criteria of the mixed models (`lmm`, `glmm`) and the multilevel and
+//!   selection-model meta-analyses: [`quasi_newton::minimize_with`] and its [`Optimum`].
+//!
+//! Root finding is [`crate::root`]'s; quadrature is each user's own (the skewed-data moments by
+//! adaptive Simpson, the posterior by Gauss–Kronrod), as their integrands differ.
+
+pub mod quasi_newton;
+
+pub use quasi_newton::Optimum;
 
 /// R's `optimize(f, c(a, b), tol = tol)`: the minimiser of `f` on [a, b] by Brent's method,
 /// and the value there (R's `$minimum` and `$objective`). A non-finite value of `f` counts
@@ -306,18 +314,11 @@ fn damped_step(g: &[f64], h: &[f64], free: &[usize], m: usize, mu: f64) -> Optio
                 a[r * n + c] = if r == c { damp(i) } else { h[i * m + j] };
             }
         }
-        let l = cholesky_lower(&a, n)?;
+        crate::dense::cholesky(&mut a, n)?;
         // L y = −g, then Lᵀ d = y
-        let mut y = vec![0.0; n];
-        for r in 0..n {
-            let s: f64 = (0..r).map(|c| l[r * n + c] * y[c]).sum();
-            y[r] = (-g[free[r]] - s) / l[r * n + r];
-        }
-        let mut d = vec![0.0; n];
-        for r in (0..n).rev() {
-            let s: f64 = (r + 1..n).map(|c| l[c * n + r] * d[c]).sum();
-            d[r] = (y[r] - s) / l[r * n + r];
-        }
+        let mut d: Vec<f64> = free.iter().map(|&j| -g[j]).collect();
+        crate::dense::forward_solve(&a, n, &mut d);
+        crate::dense::backward_solve_transpose(&a, n, &mut d);
         return d.iter().all(|v| v.is_finite()).then_some(d);
     }
     match free {
@@ -338,27 +339,6 @@ fn damped_step(g: &[f64], h: &[f64], free: &[usize], m: usize, mu: f64) -> Optio
         }
         _ => None,
     }
-}
-
-/// The lower Cholesky factor of the symmetric n×n matrix `a` (row-major), when it is
-/// positive definite.
-fn cholesky_lower(a: &[f64], n: usize) -> Option<Vec<f64>> {
-    let mut l = vec![0.0; n * n];
-    for i in 0..n {
-        for j in 0..=i {
-            let s: f64 = (0..j).map(|k| l[i * n + k] * l[j * n + k]).sum();
-            if i == j {
-                let d = a[i * n + i] - s;
-                if d.is_nan() || d <= 0.0 {
-                    return None;
-                }
-                l[i * n + i] = d.sqrt();
-            } else {
-                l[i * n + j] = (a[i * n + j] - s) / l[j * n + j];
-            }
-        }
-    }
-    Some(l)
 }
 
 #[cfg(test)]

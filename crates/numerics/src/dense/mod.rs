@@ -3,7 +3,10 @@
 //! random effects per group, the fixed effects), so plain loops beat a general library call.
 //!
 //! Cholesky–Banachiewicz ordering (Golub & Van Loan 2013, *Matrix Computations*, 4th ed.,
-//! Algorithm 4.2.1).
+//! Algorithm 4.2.1). Large matrices are factored by [`blocked::cholesky_lower`], the same
+//! factorisation by panels.
+
+pub mod blocked;
 
 /// Factor the symmetric positive-definite `a = L Lᵀ` in place (lower triangle of `a` read,
 /// `L` written there, the strict upper triangle zeroed). A pivot `d` with

@@ -463,7 +463,7 @@ fn newton<F: Fn(&[f64]) -> f64>(
         let hess = fc.hessian(x, *fx, g, &free, lower);
         let m = free.len();
         let mut h = hess.clone();
-        if super::dense::cholesky(&mut h, m).is_none() {
+        if crate::dense::cholesky(&mut h, m).is_none() {
             out.hessian_positive_definite = false;
             out.negative_curvature = (0..m)
                 .filter(|&a| hess[a * m + a] < 0.0)
@@ -478,8 +478,8 @@ fn newton<F: Fn(&[f64]) -> f64>(
         }
         out.hessian_positive_definite = true;
         let mut step: Vec<f64> = free.iter().map(|&j| -g[j]).collect();
-        super::dense::forward_solve(&h, m, &mut step);
-        super::dense::backward_solve_transpose(&h, m, &mut step);
+        crate::dense::forward_solve(&h, m, &mut step);
+        crate::dense::backward_solve_transpose(&h, m, &mut step);
         out.decrement = -step.iter().zip(&free).map(|(s, &j)| s * g[j]).sum::<f64>();
         let mut improved = false;
         let mut alpha = 1.0;
