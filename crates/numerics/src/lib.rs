@@ -9,6 +9,7 @@
 //! | [`error`] | the error type and exit-code semantics ([`Error`], [`Outcome`]) |
 //! | [`dist`] | distribution functions (quantiles and tail probabilities) |
 //! | [`optimize`] | minimisation: R's `optimize` (Brent), a box-constrained Newton method, the bounded quasi-Newton (BFGS) method of the mixed models |
+//! | [`likelihood_ratio`] | the one likelihood-ratio test of two nested models |
 //! | [`root`] | root finding: Brent's bracketed method, safeguarded Newton, R's `uniroot` step for step |
 //! | [`dense`] | small dense linear algebra on row-major slices: the one Cholesky factorisation, triangular solves, the inverse from a factor |
 //! | [`level`] | the one confidence level (a probability in (0, 1), its z and t quantiles) |
@@ -32,6 +33,7 @@ pub mod dense;
 pub mod dist;
 pub mod error;
 pub mod level;
+pub mod likelihood_ratio;
 pub mod model_matrix;
 pub mod number_list;
 pub mod optimize;

@@ -46,8 +46,8 @@ pub mod prepost;
 #[cfg(debug_assertions)]
 use trialstats_numerics::counters;
 use trialstats_numerics::{
-    csv_file, dense, dist, error, level, model_matrix, number_list, optimize, output, reported,
-    root,
+    csv_file, dense, dist, error, level, likelihood_ratio, model_matrix, number_list, optimize,
+    output, reported, root,
 };
 
 pub use trialstats_numerics::{Error, Outcome, Result};

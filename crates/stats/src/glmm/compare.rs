@@ -4,8 +4,8 @@
 
 use super::fit::{fit_located, locate_in_file, GlmmFit, GlmmOptions};
 use super::model::columns_for;
-use crate::dist::pchisq_upper;
 use crate::error::{Error, Result};
+use crate::likelihood_ratio::LikelihoodRatio;
 use crate::lmm::compare::{union_columns, ComparedModel, LikelihoodRatioTest};
 use crate::lmm::formula::Formula;
 use crate::lmm::frame::Frame;
@@ -79,14 +79,18 @@ fn test(a: &Formula, b: &Formula, ma: GlmmFit, mb: GlmmFit) -> Result<GlmmLikeli
             ),
         ));
     }
-    let chisq = (small.deviance - large.deviance).max(0.0);
-    let df = large.n_parameters - small.n_parameters;
+    let lr = LikelihoodRatio::from_deviances(
+        small.deviance,
+        large.deviance,
+        large.n_parameters - small.n_parameters,
+    );
     Ok(GlmmLikelihoodRatioTest {
         family: small.family.clone(),
         test: LikelihoodRatioTest {
-            chisq,
-            df,
-            p_value: pchisq_upper(chisq, df as f64),
+            chisq: lr.statistic,
+            df: lr.df,
+            // The larger model has more parameters (checked above), so there is a p.
+            p_value: lr.p_value.unwrap_or(1.0),
             n_obs: small.n_obs,
             n_dropped: small.n_dropped,
             models: [summary(&small), summary(&large)],

@@ -5,8 +5,8 @@
 use super::fit::{columns_for, fit, LmmFit};
 use super::formula::Formula;
 use super::frame::{Frame, Role};
-use crate::dist::pchisq_upper;
 use crate::error::{Error, Result};
+use crate::likelihood_ratio::LikelihoodRatio;
 use crate::output::{human_number, Cell, Table, Tabular};
 use serde::Serialize;
 use std::path::Path;
@@ -105,12 +105,16 @@ pub fn compare(a: &Formula, b: &Formula, frame: &Frame) -> Result<LikelihoodRati
             ),
         ));
     }
-    let chisq = (small.criterion - large.criterion).max(0.0);
-    let df = large.n_parameters - small.n_parameters;
+    let test = LikelihoodRatio::from_deviances(
+        small.criterion,
+        large.criterion,
+        large.n_parameters - small.n_parameters,
+    );
     Ok(LikelihoodRatioTest {
-        chisq,
-        df,
-        p_value: pchisq_upper(chisq, df as f64),
+        chisq: test.statistic,
+        df: test.df,
+        // The larger model has more parameters (checked above), so there is a p.
+        p_value: test.p_value.unwrap_or(1.0),
         n_obs: small.n_obs,
         n_dropped: small.n_dropped,
         models: [summary(&small), summary(&large)],

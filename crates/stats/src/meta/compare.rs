@@ -8,8 +8,8 @@
 
 use super::fitting::spec::{MetaData, MetaOptions, Method};
 use super::rma::{fit, MetaFit};
-use crate::dist::pchisq_upper;
 use crate::error::{Error, Result};
+use crate::likelihood_ratio::LikelihoodRatio;
 use crate::output::{human_number, Cell, Table, Tabular};
 use serde::Serialize;
 
@@ -110,8 +110,11 @@ pub fn compare(
     let fs = fit(&with_mods(data, small)?, &o)?;
     let fl = fit(&with_mods(data, large)?, &o)?;
     let (ms, ml) = (summary(small, &fs), summary(large, &fl));
-    let lrt = (2.0 * (ml.log_likelihood - ms.log_likelihood)).max(0.0);
-    let df = ml.n_parameters - ms.n_parameters;
+    let test = LikelihoodRatio::from_log_likelihoods(
+        ms.log_likelihood,
+        ml.log_likelihood,
+        ml.n_parameters - ms.n_parameters,
+    );
     let r2 = (method != Method::FE).then(|| {
         if fs.tau2 == 0.0 {
             0.0
@@ -120,9 +123,10 @@ pub fn compare(
         }
     });
     Ok(ModelComparison {
-        lrt,
-        df,
-        p_value: pchisq_upper(lrt, df as f64),
+        lrt: test.statistic,
+        df: test.df,
+        // The larger model has more parameters (checked above), so there is a p.
+        p_value: test.p_value.unwrap_or(1.0),
         r2,
         k: fs.k,
         models: [ms, ml],

@@ -41,6 +41,7 @@ use super::newton::{hessian, polish};
 use super::spec::{Method, Test};
 use crate::dist::{pchisq_upper, pf_upper, qchisq, t_crit, z_crit};
 use crate::error::{Error, Result};
+use crate::likelihood_ratio::LikelihoodRatio;
 use crate::optimize::quasi_newton::minimize_with;
 use nalgebra::{DMatrix, DVector};
 use serde::Serialize;
@@ -682,7 +683,7 @@ pub fn fit(
     }
     // The two-level model: σ₁² = 0, σ₂² re-maximised.
     let (ll_two, _, _) = problem.profile(0, 0.0, sigma2[1].max(0.01 * mean_v))?;
-    let lrt = (2.0 * (ll - ll_two)).max(0.0);
+    let two_level_test = LikelihoodRatio::from_log_likelihoods(ll_two, ll, 1);
     let tv = het.typical_variance;
     let total = sigma2[0] + sigma2[1] + tv;
     let parms = (p + 2) as f64;
@@ -725,9 +726,9 @@ pub fn fit(
             + 2.0 * parms * n_eff.max(parms + 2.0) / (n_eff.max(parms + 2.0) - parms - 1.0),
         two_level_test: TwoLevelTest {
             log_likelihood_two_level: ll_two,
-            lrt,
-            df: 1,
-            p: pchisq_upper(lrt, 1.0),
+            lrt: two_level_test.statistic,
+            df: two_level_test.df,
+            p: two_level_test.p_value.unwrap_or(1.0),
         },
         vcov: (0..p)
             .map(|a| (0..p).map(|b| a_inv[(a, b)]).collect())

@@ -28,11 +28,11 @@
 
 use super::binomial_normal::{minimize_with_tau, BinomialNormalFit, Design, Estimation};
 use super::{RatioScale, Tables};
-use crate::dist::pchisq_upper;
 use crate::error::{Error, Result};
 use crate::glmm::fit::covariance_extrapolated;
 use crate::glmm::quadrature::Rule;
 use crate::level::ConfidenceLevel;
+use crate::likelihood_ratio::LikelihoodRatio;
 use crate::meta::fitting::moderators::{ModelMatrix, Moderator};
 use crate::optimize::BoxOptimum;
 use nalgebra::{DMatrix, DVector};
@@ -287,8 +287,8 @@ pub fn fit_with_moderators(
     let (coefficients, qm) = d.coefficients(&beta, vcov.as_deref(), level, &mut warnings, no_se)?;
     let pooled = coefficients[0].tested;
     let saturated: f64 = conditional.iter().map(Conditional::saturated).sum();
-    let qe_lrt = (2.0 * (saturated - ll_fe)).max(0.0);
     let qe_df = k - p;
+    let heterogeneity_test = LikelihoodRatio::from_log_likelihoods(ll_fe, saturated, qe_df);
     Ok(BinomialNormalFit {
         model: "CM.EL",
         method: estimation.metafor_name(),
@@ -303,12 +303,9 @@ pub fn fit_with_moderators(
         qm_p: qm.as_ref().map(|t| t.p),
         tau2,
         log_likelihood: ll,
-        qe_lrt,
-        qe_lrt_p: if qe_df > 0 {
-            pchisq_upper(qe_lrt, qe_df as f64)
-        } else {
-            1.0
-        },
+        qe_lrt: heterogeneity_test.statistic,
+        // With no degrees of freedom there is nothing to test: p = 1, as metafor prints it.
+        qe_lrt_p: heterogeneity_test.p_value.unwrap_or(1.0),
         qe_wald: None,
         qe_wald_p: None,
         qe_df,

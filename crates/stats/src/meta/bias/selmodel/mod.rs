@@ -49,8 +49,9 @@ pub mod stepfun;
 
 pub use function::{Alternative, SelectionFunction};
 
-use crate::dist::{p_two_sided_z, pchisq_upper, z_crit};
+use crate::dist::{p_two_sided_z, z_crit};
 use crate::error::{Error, Result};
+use crate::likelihood_ratio::LikelihoodRatio;
 use crate::meta::fitting::linear;
 use crate::meta::fitting::model::{
     reads_through_to_tested, Coefficient, FittedModel, TestedEstimate,
@@ -760,8 +761,7 @@ pub fn fit(
             -0.5 * ((2.0 * std::f64::consts::PI).ln() + s2.ln() + (y[i] - mu).powi(2) / s2)
         })
         .sum();
-    let lrt = (-2.0 * (ll0 - ll)).max(0.0);
-    let lrt_df = free_delta.len();
+    let selection_test = LikelihoodRatio::from_log_likelihoods(ll0, ll, free_delta.len());
     // metafor refits the selection model with τ² = 0 (the fixed-effect one) for its test of
     // heterogeneity; so do we, and leave the test out where that fit fails, as metafor does.
     let tau2_lrt = if tau2_free {
@@ -771,7 +771,7 @@ pub fn fit(
         };
         fit(design, y, v, selection, &fixed_effect)
             .ok()
-            .map(|m| (-2.0 * (m.log_likelihood - ll)).max(0.0))
+            .map(|m| LikelihoodRatio::from_log_likelihoods(m.log_likelihood, ll, 1))
     } else {
         None
     };
@@ -795,11 +795,11 @@ pub fn fit(
         delta_tests,
         decreasing: selection.decreasing,
         log_likelihood: ll,
-        lrt,
-        lrt_df,
-        lrt_p: (lrt_df > 0).then(|| pchisq_upper(lrt, lrt_df as f64)),
-        tau2_lrt,
-        tau2_lrt_p: tau2_lrt.map(|x| pchisq_upper(x, 1.0)),
+        lrt: selection_test.statistic,
+        lrt_df: selection_test.df,
+        lrt_p: selection_test.p_value,
+        tau2_lrt: tau2_lrt.map(|t| t.statistic),
+        tau2_lrt_p: tau2_lrt.and_then(|t| t.p_value),
     };
     // QM over the coefficients but the intercept (metafor's default btt = 2:p).
     if np > 1 {
