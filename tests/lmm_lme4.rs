@@ -10,6 +10,7 @@
 // The reference values are kept exactly as R printed them (17 significant digits).
 #![allow(clippy::excessive_precision)]
 
+use crate::common::assert_close as close;
 use std::path::Path;
 use trialstats::lmm::{fit_csv, LmmFit};
 
@@ -39,14 +40,6 @@ struct Reference {
     n_groups: usize,
     ranef: [(&'static str, &'static [f64]); 2],
     fitted_first_last: [f64; 2],
-}
-
-fn close(what: &str, got: f64, want: f64, rel: f64) {
-    let err = (got - want).abs() / want.abs().max(1e-300);
-    assert!(
-        err <= rel,
-        "{what}: got {got:.17}, lme4 {want:.17}, relative error {err:.2e} > {rel:.0e}"
-    );
 }
 
 impl Reference {

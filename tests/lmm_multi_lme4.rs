@@ -7,6 +7,7 @@
 //! Tolerances as for one factor: criterion within 1e-6, fixed effects 1e-5 relative,
 //! standard deviations, standard errors, conditional modes and fitted values 1e-4.
 
+use crate::common::assert_close as close;
 use std::path::Path;
 use trialstats::lmm::{compare_csv, fit_csv, LmmFit};
 
@@ -27,14 +28,6 @@ struct Reference {
     /// (group, level, modes of its terms).
     ranef: &'static [(&'static str, &'static str, &'static [f64])],
     fitted_first_last: [f64; 2],
-}
-
-fn close(what: &str, got: f64, want: f64, rel: f64) {
-    let err = (got - want).abs() / want.abs().max(1e-300);
-    assert!(
-        err <= rel,
-        "{what}: got {got:.17}, lme4 {want:.17}, relative error {err:.2e} > {rel:.0e}"
-    );
 }
 
 fn data(file: &str) -> std::path::PathBuf {

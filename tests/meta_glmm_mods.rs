@@ -33,6 +33,7 @@
 //!   β, SEs, τ², QM to 1e-7 or better (5e-7 for the SEs where τ² = 0.003), log-likelihoods to
 //!   1e-12.
 
+use crate::common::assert_close as close;
 use assert_cmd::Command;
 use serde_json::Value;
 use std::path::Path;
@@ -58,14 +59,6 @@ fn fit(path: &str, mods: &[&str], estimation: Estimation) -> BinomialNormalFit {
         ConfidenceLevel::new(0.95).unwrap(),
     )
     .unwrap()
-}
-
-fn close(what: &str, got: f64, want: f64, rel: f64) {
-    assert!(
-        (got - want).abs() <= rel * want.abs(),
-        "{what}: {got} vs {want} (relative difference {:e}, allowed {rel:e})",
-        ((got - want) / want).abs()
-    );
 }
 
 /// The reference of one model: coefficient names, β, SEs, τ², QM and its p-value.

@@ -8,6 +8,7 @@
 //! no events in either group (tests/data/tables/yusuf1985_table6.csv, dat.yusuf1985 without
 //! the row of NAs, which metafor omits; test_analysis_example_yusuf1985.r).
 
+use crate::common::assert_close as close;
 use assert_cmd::Command;
 use serde_json::Value;
 use std::path::Path;
@@ -21,13 +22,6 @@ const YUSUF: &str = "tests/data/tables/yusuf1985_table6.csv";
 
 fn tables(path: &str, label: Option<&str>) -> Tables {
     Tables::read_csv(&Path::new(env!("CARGO_MANIFEST_DIR")).join(path), label).unwrap()
-}
-
-fn close(what: &str, got: f64, want: f64, rel: f64) {
-    assert!(
-        (got - want).abs() <= rel * want.abs().max(1e-300) || (got == want),
-        "{what}: {got} vs {want}"
-    );
 }
 
 /// Compare with metafor's `beta, se, zval, pval, ci.lb, ci.ub, QE, QEp, I2, H2, k, k.yi`,

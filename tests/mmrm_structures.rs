@@ -9,6 +9,7 @@
 //!   Satterthwaite df), and tests/testthat/test-kenwardroger.R (Kenward–Roger SE and df of
 //!   ARMCDTRT in `FEV1 ~ ARMCD + <structure>(AVISIT | USUBJID)`).
 
+use crate::common::assert_close as close;
 use std::path::PathBuf;
 use trialstats::level::ConfidenceLevel;
 use trialstats::lmm::inference::Ddf;
@@ -32,14 +33,6 @@ fn fev_grouped(formula: &str, group: Option<&str>, reml: bool, ddf: Ddf) -> Mmrm
     .expect("fitted");
     assert!(m.fit.converged, "{formula}: not confirmed");
     m
-}
-
-fn close(what: &str, got: f64, want: f64, rel: f64) {
-    let err = (got - want).abs() / want.abs().max(1e-300);
-    assert!(
-        err <= rel,
-        "{what}: got {got}, want {want} (rel. error {err:e} > {rel:e})"
-    );
 }
 
 struct Reference {

@@ -907,9 +907,8 @@ fn gallery() -> Vec<(&'static str, Chart, Vec<&'static str>)> {
 
 /// Width, height and the share of pixels that are not white.
 fn png_facts(path: &Path) -> (u32, u32, f64) {
-    let img = image::open(path).expect("the PNG decodes").to_rgb8();
-    let (w, h) = img.dimensions();
-    let ink = img.pixels().filter(|p| p.0 != [255, 255, 255]).count();
+    let (w, h, pixels) = crate::common::png_rgb(path);
+    let ink = pixels.iter().filter(|p| **p != [255, 255, 255]).count();
     (w, h, ink as f64 / f64::from(w * h))
 }
 
