@@ -39,6 +39,21 @@ pub struct Debit {
 const MAX_LISTED: usize = 20;
 
 /// Run DEBIT on a binary outcome's mean (a proportion, as written) and sample SD.
+///
+/// ```
+/// use trialstats_numerics::reported::ReportedNumber;
+/// use trialstats_stats::checks::debit::debit;
+/// use trialstats_stats::checks::Rounding;
+/// // A yes/no outcome with mean 0.35 among 20: 7 patients said yes, and the sample SD of
+/// // seven 1s and thirteen 0s is √(0.35 · 0.65 · 20/19) = 0.4894, printed 0.49; an SD of 0.18
+/// // is impossible for any count.
+/// let (mean, n) = (ReportedNumber::parse("0.35", "mean")?, 20);
+/// let good = debit(&mean, &ReportedNumber::parse("0.49", "sd")?, n, Rounding::UpOrDown)?;
+/// assert_eq!((good.consistent, good.counts.as_slice()), (Some(true), &[7][..]));
+/// let bad = debit(&mean, &ReportedNumber::parse("0.18", "sd")?, n, Rounding::UpOrDown)?;
+/// assert_eq!(bad.consistent, Some(false));
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn debit(mean: &ReportedNumber, sd: &ReportedNumber, n: u64, rule: Rounding) -> Result<Debit> {
     let g = grim(mean, n, Grid::INTEGER, rule)?;
     let mut counts = Vec::new();

@@ -112,6 +112,21 @@ pub struct Grimmer {
 }
 
 /// Run GRIMMER on `mean` and `spread` (as written) for `n` values on `grid`.
+///
+/// ```
+/// use trialstats_numerics::reported::{ReportedNumber, SpreadKind};
+/// use trialstats_stats::checks::grimmer::grimmer;
+/// use trialstats_stats::checks::{Grid, Rounding};
+/// // Allard's (2018) aGrimmer(), as scrutiny's tests run it: mean 1.91, SD 1.65 of 33
+/// // integers is consistent, mean 1.71, SD 2.15 of 36 is not (tests/checks_allard_grimmer.rs).
+/// let check = |m: &str, s: &str, n| -> trialstats_stats::Result<Option<bool>> {
+///     let (m, s) = (ReportedNumber::parse(m, "mean")?, ReportedNumber::parse(s, "sd")?);
+///     Ok(grimmer(&m, &s, SpreadKind::Sd, n, Grid::INTEGER, Rounding::UpOrDown)?.consistent)
+/// };
+/// assert_eq!(check("1.91", "1.65", 33)?, Some(true));
+/// assert_eq!(check("1.71", "2.15", 36)?, Some(false));
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn grimmer(
     mean: &ReportedNumber,
     spread: &ReportedNumber,

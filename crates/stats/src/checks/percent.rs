@@ -60,6 +60,20 @@ pub fn possible_denominators(
 
 /// Check a percentage against its denominator `n` and count, when reported, and list the
 /// denominators up to `max_n` that could give it.
+///
+/// ```
+/// use trialstats_numerics::reported::ReportedNumber;
+/// use trialstats_stats::checks::percent::percent_count;
+/// use trialstats_stats::checks::Rounding;
+/// // "5 of 7 (80%)": of 7 patients, k/7 is 0, 14.3, 28.6, 42.9, 57.1, 71.4, 85.7 or 100 %,
+/// // so no count gives 80 %; 7 × 0.8 = 5.6 is not whole. 4 of 5 does give it.
+/// let percent = ReportedNumber::parse("80", "percent")?;
+/// let c = percent_count(&percent, Some(7), Some(5), 100, Rounding::UpOrDown)?;
+/// assert_eq!(c.consistent, Some(false));
+/// assert!(c.possible_counts.is_empty());
+/// assert!(c.possible_denominators.contains(&5));
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn percent_count(
     percent: &ReportedNumber,
     n: Option<u64>,

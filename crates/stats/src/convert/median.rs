@@ -162,6 +162,19 @@ impl MeanSd {
 
 /// Estimate the mean and SD from `x` by `method` under `dist`. `at` names the place for
 /// messages (`--median …` or `FILE:LINE`).
+///
+/// ```
+/// use trialstats_stats::convert::{mean_sd, Distribution, FiveNumbers, MedianMethod};
+/// // Median 7 (range 2–20) of 20 patients. By hand: Luo et al. (2018) weight
+/// // w = 4/(4 + 20^0.75) on the mid-range, mean = w·11 + (1 − w)·7 = 8.188935520233457;
+/// // Wan et al. (2014) SD = 18/(2 Φ⁻¹((20 − 0.375)/(20 + 0.25))) = 4.817363951054554
+/// // (Python's statistics.NormalDist().inv_cdf; R's qnorm gives the same).
+/// let x = FiveNumbers { min: Some(2.0), q1: None, median: 7.0, q3: None, max: Some(20.0), n: 20 };
+/// let m = mean_sd(&x, MedianMethod::LuoWanShi, Distribution::Norm, "range")?;
+/// assert!((m.mean - 8.188935520233457).abs() < 1e-9);
+/// assert!((m.sd - 4.817363951054554).abs() < 1e-9);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn mean_sd(
     x: &FiveNumbers,
     methods: impl Into<Methods>,

@@ -44,6 +44,18 @@ impl TwoByTwo {
 /// - RR: ln(p1/p2), variance 1/a − 1/(a + b) + 1/c − 1/(c + d) (Katz et al. 1978);
 /// - OR: ln(p1/(1 − p1)) − ln(p2/(1 − p2)), variance 1/a + 1/b + 1/c + 1/d (Woolf 1955);
 /// - RD: p1 − p2, variance p1(1 − p1)/n1 + p2(1 − p2)/n2.
+///
+/// ```
+/// use trialstats_numerics::level::ConfidenceLevel;
+/// use trialstats_stats::effect::{binary, MeasureCode, TwoByTwo};
+/// // 12 of 50 against 20 of 48. R: escalc("RR", ai=12, n1i=50, ci=20, n2i=48)
+/// // gives yi -0.55164761828624598, vi 0.092499999999999999 (metafor 3.8.1).
+/// let t = TwoByTwo { events1: 12.0, n1: 50.0, events2: 20.0, n2: 48.0 };
+/// let e = binary(MeasureCode::RR, &t, ConfidenceLevel::NINETY_FIVE)?;
+/// assert!((e.estimate - -0.55164761828624598).abs() < 1e-12);
+/// assert!((e.variance.unwrap() - 0.0925).abs() < 1e-12);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn binary(code: MeasureCode, table: &TwoByTwo, level: ConfidenceLevel) -> Result<EffectSize> {
     if code.family() != Family::TwoByTwo {
         return Err(wrong_family(code, Family::TwoByTwo));

@@ -118,6 +118,20 @@ impl PrePostSummary {
 ///   (Lajeunesse 2011).
 ///
 /// When `r` is `None`, r = 0.5 is used and a note says so; `r` is kept in the result.
+///
+/// ```
+/// use trialstats_numerics::level::ConfidenceLevel;
+/// use trialstats_stats::effect::{pre_post, MeasureCode, PrePostSummary};
+/// // 7 patients, before 2.9 ± 1.1, after 0.4 ± 0.8, r = 0.5. R (metafor 3.8.1, after − before):
+/// // escalc("MC", m1i=0.4, sd1i=0.8, m2i=2.9, sd2i=1.1, ni=7, ri=0.5)
+/// // gives yi -2.5, vi 0.1385714285714286, ci.lb -3.2296001895434925.
+/// let s = PrePostSummary::new(7.0, (2.9, 1.1), (0.4, 0.8), Some(0.5));
+/// let e = pre_post(MeasureCode::MC, &s, ConfidenceLevel::NINETY_FIVE)?;
+/// assert!((e.estimate - -2.5).abs() < 1e-12);
+/// assert!((e.variance.unwrap() - 0.1385714285714286).abs() < 1e-12);
+/// assert!((e.ci_lower.unwrap() - -3.2296001895434925).abs() < 1e-9);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn pre_post(
     code: MeasureCode,
     summary: &PrePostSummary,

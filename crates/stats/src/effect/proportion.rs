@@ -81,6 +81,19 @@ pub fn clopper_pearson_interval(events: f64, n: f64, level: ConfidenceLevel) -> 
 /// Tukey 1950; the last two without the correction).
 /// The Wilson and exact intervals are computed from the uncorrected x/n (as `prop.test` and
 /// `binom.test`) and, for PLO, transformed to the logit scale.
+///
+/// ```
+/// use trialstats_numerics::level::ConfidenceLevel;
+/// use trialstats_stats::effect::{proportion, CiMethod, MeasureCode, Proportion};
+/// // 12 of 40. R: escalc("PR", xi=12, ni=40) gives yi 0.3, vi 0.00525 and the Wald
+/// // interval 0.15798711745533733 to 0.44201288254466264 (metafor 3.8.1).
+/// let p = Proportion { events: 12.0, n: 40.0 };
+/// let e = proportion(MeasureCode::PR, &p, ConfidenceLevel::NINETY_FIVE, CiMethod::Wald)?;
+/// assert!((e.estimate - 0.3).abs() < 1e-12);
+/// assert!((e.ci_lower.unwrap() - 0.15798711745533733).abs() < 1e-9);
+/// assert!((e.ci_upper.unwrap() - 0.44201288254466264).abs() < 1e-9);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn proportion(
     code: MeasureCode,
     input: &Proportion,

@@ -41,6 +41,19 @@ pub fn poisson_exact_interval(events: f64, time: f64, level: ConfidenceLevel) ->
 /// The incidence rate (IR) x/t with variance x/t² (metafor, after adding 1/2 when x = 0),
 /// with a Wald (`CiMethod::Wald`) or exact Poisson (`CiMethod::Exact`, from the uncorrected
 /// count) interval.
+///
+/// ```
+/// use trialstats_numerics::level::ConfidenceLevel;
+/// use trialstats_stats::effect::{incidence_rate, CiMethod, PersonTime};
+/// // 7 relapses in 152.3 patient-years, with the exact interval.
+/// // R: poisson.test(7, 152.3)$conf.int is 0.018479074533945285 to 0.094699115966529065.
+/// let x = PersonTime { events: 7.0, time: 152.3 };
+/// let e = incidence_rate(&x, ConfidenceLevel::NINETY_FIVE, CiMethod::Exact)?;
+/// assert!((e.estimate - 7.0 / 152.3).abs() < 1e-15);
+/// assert!((e.ci_lower.unwrap() - 0.018479074533945285).abs() < 1e-9);
+/// assert!((e.ci_upper.unwrap() - 0.094699115966529065).abs() < 1e-9);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn incidence_rate(
     input: &PersonTime,
     level: ConfidenceLevel,
@@ -123,6 +136,22 @@ pub fn rate_measure(
 /// Compare two rates (group 1 versus group 2), with a Wald interval:
 /// IRR ln(r1/r2) with variance 1/x1 + 1/x2; IRD r1 − r2 with variance r1/t1 + r2/t2
 /// (metafor; 1/2 added to both counts when either is 0).
+///
+/// ```
+/// use trialstats_numerics::level::ConfidenceLevel;
+/// use trialstats_stats::effect::{rate_comparison, MeasureCode, PersonTime};
+/// // 7 events in 152.3 years against 15 in 160.1. R: escalc("IRR", x1i=7, t1i=152.3,
+/// // x2i=15, t2i=160.1) gives yi -0.71219369194534421, vi 0.2095238095238095 (metafor 3.8.1).
+/// let e = rate_comparison(
+///     MeasureCode::IRR,
+///     &PersonTime { events: 7.0, time: 152.3 },
+///     &PersonTime { events: 15.0, time: 160.1 },
+///     ConfidenceLevel::NINETY_FIVE,
+/// )?;
+/// assert!((e.estimate - -0.71219369194534421).abs() < 1e-12);
+/// assert!((e.variance.unwrap() - 0.2095238095238095).abs() < 1e-12);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn rate_comparison(
     code: MeasureCode,
     group1: &PersonTime,

@@ -40,6 +40,22 @@ impl GroupSummary {
 ///   (Bonett 2008, eq. 12, with the corrected g plugged in, as metafor ≥ 4.6-0; earlier
 ///   versions multiplied it by c²).
 /// - ROM: ln(m1/m2), variance s1²/(n1·m1²) + s2²/(n2·m2²) (Hedges, Gurevitch & Curtis 1999).
+///
+/// ```
+/// use trialstats_numerics::level::ConfidenceLevel;
+/// use trialstats_stats::effect::{two_group, GroupSummary, MeasureCode};
+/// // R: escalc("MD", m1i=10.2, sd1i=2.1, n1i=25, m2i=8.9, sd2i=2.5, n2i=23)
+/// // gives yi 1.2999999999999989, vi 0.4481391304347826 (metafor 3.8.1).
+/// let e = two_group(
+///     MeasureCode::MD,
+///     &GroupSummary { mean: 10.2, sd: 2.1, n: 25.0 },
+///     &GroupSummary { mean: 8.9, sd: 2.5, n: 23.0 },
+///     ConfidenceLevel::NINETY_FIVE,
+/// )?;
+/// assert!((e.estimate - 1.2999999999999989).abs() < 1e-12);
+/// assert!((e.variance.unwrap() - 0.4481391304347826).abs() < 1e-12);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn two_group(
     code: MeasureCode,
     group1: &GroupSummary,

@@ -391,6 +391,31 @@ pub const SLOPE_METHOD: &str = "random-slope LMM, Wald z test of arm x time (Dig
 /// The n (for [`Goal::Power`]), the power (for [`Goal::N`]) or the detectable difference
 /// (for [`Goal::Delta`], searched from `design.delta`) of `design`, with `allocation`
 /// patients in arm a to arm b.
+///
+/// ```
+/// use trialstats_numerics::level::ConfidenceLevel;
+/// use trialstats_stats::power::slope::slope_power;
+/// use trialstats_stats::power::{Allocation, Goal, Sides, SlopeDesign, Test};
+/// // longpower's own test (tests/testthat/tests.R, "lmmpower (edland)"): lmmpower(delta=1.5,
+/// // t=seq(0,1.5,0.25), sig2.i=55, sig2.s=24, sig2.e=10, cov.s.i=0.8*sqrt(55)*sqrt(24),
+/// // power=0.80, method='edland')$n[1] = 207.310093300903 per arm.
+/// let design = SlopeDesign {
+///     delta: 1.5,
+///     sd_intercept: 55f64.sqrt(),
+///     sd_slope: 24f64.sqrt(),
+///     sd_residual: 10f64.sqrt(),
+///     corr_intercept_slope: 0.8,
+///     visits: (0..7).map(|j| j as f64 * 0.25).collect(),
+///     dropout: 0.0,
+///     retention: None,
+///     retention_b: None,
+/// };
+/// let test = Test::normal(ConfidenceLevel::NINETY_FIVE, Sides::TwoSided);
+/// let r = slope_power(&design, test, Allocation::EQUAL, Goal::Power(0.80))?;
+/// assert!((r.solution.n_per_arm_exact().unwrap() - 207.310093300903).abs() < 1e-9);
+/// assert_eq!(r.solution.n_a, 208); // whole patients
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn slope_power(
     design: &SlopeDesign,
     test: Test,

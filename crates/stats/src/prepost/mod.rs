@@ -212,6 +212,22 @@ pub struct PairedTest {
 
 /// Paired t-test of after − before from summary data at correlation `r`
 /// (the test `t.test(after, before, paired = TRUE)` would give on the patient data).
+///
+/// ```
+/// use trialstats_numerics::level::ConfidenceLevel;
+/// use trialstats_stats::effect::PrePostSummary;
+/// use trialstats_stats::prepost::paired_t_test;
+/// // 7 patients, 2.9 ± 1.1 before and 0.4 ± 0.8 after, r = 0.5. By hand: SD of the change
+/// // √(1.1² + 0.8² − 2·0.5·1.1·0.8) = 0.98489, SE 0.98489/√7 = 0.372252, t = −2.5/SE =
+/// // −6.715884 on 6 df, two-sided p = I_{6/(6+t²)}(3, ½) = 0.000529758566868628 (mpmath's
+/// // regularised incomplete beta; R: 2 * pt(-6.715884, 6)).
+/// let s = PrePostSummary::new(7.0, (2.9, 1.1), (0.4, 0.8), None);
+/// let t = paired_t_test(&s, 0.5, ConfidenceLevel::NINETY_FIVE)?;
+/// assert!((t.t - -6.715883618966692).abs() < 1e-9);
+/// assert_eq!(t.df, 6.0);
+/// assert!((t.p - 0.000529758566868628).abs() < 1e-12);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn paired_t_test(s: &PrePostSummary, r: f64, level: ConfidenceLevel) -> Result<PairedTest> {
     check_r(r)?;
     let d = s.mean_change();
