@@ -24,18 +24,18 @@ use crate::checks::exact::Grid;
 use crate::error::Result;
 use std::path::Path;
 
-pub use crate::checks::exact::Rounding;
-pub use crate::checks::grim::{grim, Grim};
-pub use crate::checks::grimmer::{grimmer, Grimmer};
-pub use crate::checks::sprite::{sprite, Sprite, SpriteRequest};
 pub use crate::checks::Status;
+pub use crate::checks::exact::Rounding;
+pub use crate::checks::grim::{Grim, grim};
+pub use crate::checks::grimmer::{Grimmer, grimmer};
+pub use crate::checks::sprite::{Sprite, SpriteRequest, sprite};
 pub use crate::convert::{FiveNumbers, MeanSd, MedianMethod};
-pub use crate::effect::two_group::{two_group, GroupSummary};
+pub use crate::effect::two_group::{GroupSummary, two_group};
 pub use crate::effect::{EffectSize, MeasureCode, PrePostSummary};
 pub use crate::error::Error;
 pub use crate::level::ConfidenceLevel;
-pub use crate::meta::{fit, MetaData, MetaFit, MetaOptions, Method, Test};
-pub use crate::prepost::{paired_t_test, PairedTest};
+pub use crate::meta::{MetaData, MetaFit, MetaOptions, Method, Test, fit};
+pub use crate::prepost::{PairedTest, paired_t_test};
 pub use crate::reading::{SpreadReading, Verdict};
 pub use crate::reported::{ReportedNumber, Scale, SpreadKind};
 pub use crate::verify::VerifyReport;
@@ -140,9 +140,9 @@ pub fn read_two_arm_spread(
     arm2: (&str, &str, u64),
     p: &str,
 ) -> Result<SpreadReading> {
-    use crate::reading::comparison::{Adjusted, Group, Groups, PrintedComparison};
-    use crate::reading::question::{read_spread, Design, SpreadQuestion};
     use crate::reading::PrintedTest;
+    use crate::reading::comparison::{Adjusted, Group, Groups, PrintedComparison};
+    use crate::reading::question::{Design, SpreadQuestion, read_spread};
     let group = |(mean, spread, n): (&str, &str, u64), what: &str| -> Result<Group> {
         Group::new(
             ReportedNumber::parse(mean, what)?,

@@ -9,7 +9,7 @@
 //! 0.9065274 for `fivenum` of `rnorm(100, 1, 1)` after `set.seed(1)`).
 
 use assert_cmd::Command;
-use trialstats::convert::{mean_sd, Distribution, FiveNumbers, MedianMethod, Methods};
+use trialstats::convert::{Distribution, FiveNumbers, MedianMethod, Methods, mean_sd};
 
 const NA: f64 = f64::NAN;
 
@@ -112,10 +112,11 @@ fn blue_pairs_with_other_methods() {
     });
     assert_eq!((mixed.mean, mixed.sd), (luo.mean, blue.sd));
     // BLUE assumes normal data: the skewness warning names it
-    assert!(blue
-        .warning()
-        .unwrap()
-        .contains("the blue estimates assume normal data"));
+    assert!(
+        blue.warning()
+            .unwrap()
+            .contains("the blue estimates assume normal data")
+    );
 }
 
 #[test]

@@ -176,14 +176,18 @@ fn a_folder_checks_every_document_and_lists_the_unreadable() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["summary"]["documents"], 2, "{v}");
     assert_eq!(v["summary"]["results"], 7);
-    assert!(v["not_read"][0]["file"]
-        .as_str()
-        .unwrap()
-        .ends_with("scan.pdf"));
-    assert!(v["not_read"][0]["problem"]
-        .as_str()
-        .unwrap()
-        .starts_with("could not read the PDF"));
+    assert!(
+        v["not_read"][0]["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("scan.pdf")
+    );
+    assert!(
+        v["not_read"][0]["problem"]
+            .as_str()
+            .unwrap()
+            .starts_with("could not read the PDF")
+    );
 
     let empty = tempfile::tempdir().unwrap();
     Command::cargo_bin("trialstats")

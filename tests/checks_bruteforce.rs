@@ -13,7 +13,7 @@ use trialstats::checks::bounds::bounds;
 use trialstats::checks::debit::debit;
 use trialstats::checks::grim::grim;
 use trialstats::checks::grimmer::grimmer;
-use trialstats::checks::sprite::{sprite, SpriteRequest};
+use trialstats::checks::sprite::{SpriteRequest, sprite};
 use trialstats::checks::{Grid, Rounding};
 use trialstats::reported::SpreadKind;
 use trialstats::reported::{ReportedNumber, Scale};

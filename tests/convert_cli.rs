@@ -355,10 +355,12 @@ fn effect_input_takes_the_median_methods_and_marks_the_rows() {
     let v = json(&["--mean-method", "blue", "--sd-method", "luo-wan-shi"]);
     assert!(rel(v[1]["estimate"].as_f64().unwrap(), 4.1885660399956723) < 1e-12);
     assert!(rel(v[1]["variance"].as_f64().unwrap(), 1.8566229608456570) < 1e-12);
-    assert!(v[1]["notes"][0]
-        .as_str()
-        .unwrap()
-        .contains("by mean blue, sd luo-wan-shi"));
+    assert!(
+        v[1]["notes"][0]
+            .as_str()
+            .unwrap()
+            .contains("by mean blue, sd luo-wan-shi")
+    );
     // the table and the CSV carry the same marks in their notes column
     let table = run(&["--method", "qe"]);
     assert!(
@@ -424,10 +426,12 @@ fn convert_median_skewed_methods_name_the_fit() {
     assert!((v["mean"].as_f64().unwrap() - 8.8399130498596232).abs() < 1e-5);
     assert_eq!(v["method"], "qe");
     assert_eq!(v["fits"][0]["distribution"], "weibull");
-    assert!(v["fits"][0]["reason"]
-        .as_str()
-        .unwrap()
-        .contains("smallest sum of squared quantile differences"));
+    assert!(
+        v["fits"][0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("smallest sum of squared quantile differences")
+    );
     assert_eq!(v["fits"][0]["candidates"].as_array().unwrap().len(), 5);
     let out = trialstats()
         .args(five)

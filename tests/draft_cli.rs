@@ -58,10 +58,12 @@ fn items_as_json_keep_the_numbers_as_printed() {
         .expect("3.0 ± 1.5 (pain before treatment)");
     assert_eq!(pain["spread"], "1.5");
     assert_eq!(pain["line"], 126);
-    assert!(pain["quote"]
-        .as_str()
-        .unwrap()
-        .starts_with("四肢や体幹部の慢性疼痛"));
+    assert!(
+        pain["quote"]
+            .as_str()
+            .unwrap()
+            .starts_with("四肢や体幹部の慢性疼痛")
+    );
     let count = items.iter().find(|i| i["kind"] == "count_of").unwrap();
     assert_eq!((&count["count"], &count["of"]), (&"5".into(), &"7".into()));
 }

@@ -22,8 +22,8 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use trialstats::draft::structure::{read_structure, Shape};
-use trialstats::draft::{read_document, Item, ItemKind, Sentences};
+use trialstats::draft::structure::{Shape, read_structure};
+use trialstats::draft::{Item, ItemKind, Sentences, read_document};
 
 fn corpus(part: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -305,7 +305,10 @@ fn measure_part(part: &str, verbose: bool) -> Figures {
                     Some(k) => {
                         f.path_wrong += 1;
                         if verbose {
-                            println!("  {part}/{name}: the drafted file says ± is {k} where the text says {want} ({:?})", l.numbers);
+                            println!(
+                                "  {part}/{name}: the drafted file says ± is {k} where the text says {want} ({:?})",
+                                l.numbers
+                            );
                         }
                     }
                     None => {
@@ -484,11 +487,10 @@ fn measure_part(part: &str, verbose: bool) -> Figures {
                     _ => continue,
                 };
                 f.spread_labelled += 1;
-                let printed =
-                    items[c.item]
-                        .parts
-                        .spread_label
-                        .map(|k| if k == "SD" { "SD" } else { "SEM" });
+                let printed = items[c.item]
+                    .parts
+                    .spread_label
+                    .map(|k| if k == "SD" { "SD" } else { "SEM" });
                 match printed.or(m.spread_label.as_ref().map(|(k, _)| *k)) {
                     Some(got) if got == want => f.spread_right += 1,
                     Some(got) => {
@@ -561,15 +563,35 @@ fn pct(a: usize, b: usize) -> f64 {
 fn print(part: &str, f: &Figures) {
     println!(
         "{part}: {} documents; items: {}/{} labelled found with kind and value ({:.1} %, goal ≥ 95 %); {} of {} drafted right ({:.1} %); non-data drafted as data {} ({:.1} %, goal ≤ 2 %)",
-        f.documents, f.found, f.labelled, pct(f.found, f.labelled), f.right, f.drafted, pct(f.right, f.drafted), f.non_data, pct(f.non_data, f.drafted)
+        f.documents,
+        f.found,
+        f.labelled,
+        pct(f.found, f.labelled),
+        f.right,
+        f.drafted,
+        pct(f.right, f.drafted),
+        f.non_data,
+        pct(f.non_data, f.drafted)
     );
     println!(
         "{part}: structure: {} violations in {} pairs placed together (goal 0); {} of {} pairs the text decides placed together ({:.1} %); n: {} right, {} wrong of {} labelled",
-        f.violations, f.pairs_checked, f.decided, f.decidable, pct(f.decided, f.decidable), f.n_right, f.n_wrong, f.n_labelled
+        f.violations,
+        f.pairs_checked,
+        f.decided,
+        f.decidable,
+        pct(f.decided, f.decidable),
+        f.n_right,
+        f.n_wrong,
+        f.n_labelled
     );
     println!(
         "{part}: ± where the text says what it is: {} right, {} wrong of {} labelled; on the path (the drafted file's dispersion): {} right, {} wrong of {}",
-        f.spread_right, f.spread_wrong, f.spread_labelled, f.path_right, f.path_wrong, f.path_labelled
+        f.spread_right,
+        f.spread_wrong,
+        f.spread_labelled,
+        f.path_right,
+        f.path_wrong,
+        f.path_labelled
     );
     println!(
         "{part}: check text (defaults) reports a problem on {} of {} sound documents (goal 0)",

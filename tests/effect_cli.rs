@@ -109,10 +109,12 @@ fn two_by_two_with_zero_cell_says_so() {
     ]);
     close(&v["estimate"], -2.3661465744837904);
     close(&v["variance"], 2.1183101173020527);
-    assert!(v["notes"][0]
-        .as_str()
-        .unwrap()
-        .contains("zero cell: 1/2 added"));
+    assert!(
+        v["notes"][0]
+            .as_str()
+            .unwrap()
+            .contains("zero cell: 1/2 added")
+    );
 }
 
 #[test]

@@ -5,7 +5,7 @@
 
 use serde_json::Value;
 use std::process::Command;
-use trialstats::effect::{correlation, Correlation, MeasureCode};
+use trialstats::effect::{Correlation, MeasureCode, correlation};
 use trialstats::level::ConfidenceLevel;
 
 const MOLLOY: &str = "tests/data/correlations/molloy2014.csv";

@@ -9,8 +9,8 @@
 
 use assert_cmd::Command;
 use trialstats::effect::{
-    proportion, rate_measure, two_group, CiMethod, GroupSummary, MeasureCode, PersonTime,
-    Proportion,
+    CiMethod, GroupSummary, MeasureCode, PersonTime, Proportion, proportion, rate_measure,
+    two_group,
 };
 use trialstats::level::ConfidenceLevel;
 

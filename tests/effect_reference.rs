@@ -6,8 +6,8 @@
 #![allow(clippy::excessive_precision)]
 
 use trialstats::effect::{
-    binary, incidence_rate, pre_post, proportion, rate_comparison, two_group, CiMethod, EffectSize,
-    GroupSummary, MeasureCode, PersonTime, PrePostSummary, Proportion, TwoByTwo,
+    CiMethod, EffectSize, GroupSummary, MeasureCode, PersonTime, PrePostSummary, Proportion,
+    TwoByTwo, binary, incidence_rate, pre_post, proportion, rate_comparison, two_group,
 };
 use trialstats::level::ConfidenceLevel;
 
@@ -293,10 +293,11 @@ fn missing_r_assumes_one_half_and_says_so() {
     .unwrap();
     check(&e, PRE_POST[3].1[0], "SMCR with assumed r");
     assert_eq!(e.r, Some(0.5));
-    assert!(e
-        .notes
-        .iter()
-        .any(|n| n == "assumed r = 0.5 (pre/post correlation not reported)"));
+    assert!(
+        e.notes
+            .iter()
+            .any(|n| n == "assumed r = 0.5 (pre/post correlation not reported)")
+    );
 }
 
 // R: summary(escalc(M, ai=c(12,0), n1i=c(50,30), ci=c(20,5), n2i=c(48,31)))

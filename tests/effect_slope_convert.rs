@@ -7,7 +7,7 @@
 #![allow(clippy::excessive_precision)]
 
 use trialstats::effect::convert::{sd_from_sem, se_from_ci, se_from_p, se_from_t};
-use trialstats::effect::{slope_change, MeasureCode, Slope, SlopeChange};
+use trialstats::effect::{MeasureCode, Slope, SlopeChange, slope_change};
 use trialstats::level::ConfidenceLevel;
 
 fn close(got: f64, want: f64, what: &str) {
@@ -40,10 +40,11 @@ fn als_example_point_estimates() {
     close(rows[2].estimate, 46.808510638297868, "slowing");
     for row in &rows {
         assert!(row.variance.is_none() && row.ci_lower.is_none());
-        assert!(row
-            .notes
-            .iter()
-            .any(|n| n == "not estimable: no SD reported"));
+        assert!(
+            row.notes
+                .iter()
+                .any(|n| n == "not estimable: no SD reported")
+        );
     }
 }
 
@@ -153,26 +154,34 @@ fn conversions_match_the_cochrane_formulas_in_r() {
 
 #[test]
 fn conversions_refuse_bad_input_naming_it() {
-    assert!(sd_from_sem(-0.4, 7.0)
-        .unwrap_err()
-        .to_string()
-        .starts_with("sem:"));
-    assert!(sd_from_sem(0.4, 0.0)
-        .unwrap_err()
-        .to_string()
-        .starts_with("n:"));
+    assert!(
+        sd_from_sem(-0.4, 7.0)
+            .unwrap_err()
+            .to_string()
+            .starts_with("sem:")
+    );
+    assert!(
+        sd_from_sem(0.4, 0.0)
+            .unwrap_err()
+            .to_string()
+            .starts_with("n:")
+    );
     assert!(
         se_from_ci(3.1, 0.5, ConfidenceLevel::NINETY_FIVE, None, false)
             .unwrap_err()
             .to_string()
             .starts_with("ci-upper:")
     );
-    assert!(se_from_p(1.0, 1.5, None)
-        .unwrap_err()
-        .to_string()
-        .starts_with("p:"));
-    assert!(se_from_t(1.0, 0.0)
-        .unwrap_err()
-        .to_string()
-        .starts_with("t:"));
+    assert!(
+        se_from_p(1.0, 1.5, None)
+            .unwrap_err()
+            .to_string()
+            .starts_with("p:")
+    );
+    assert!(
+        se_from_t(1.0, 0.0)
+            .unwrap_err()
+            .to_string()
+            .starts_with("t:")
+    );
 }

@@ -1,13 +1,13 @@
 //! The library refuses what it cannot compute, naming the input field, and never panics.
 
 use proptest::prelude::*;
+use trialstats::Error;
 use trialstats::effect::{
-    binary, incidence_rate, pre_post, proportion, rate_comparison, slope_change, two_group,
     CiMethod, GroupSummary, MeasureCode, PersonTime, PrePostSummary, Proportion, Slope,
-    SlopeChange, TwoByTwo,
+    SlopeChange, TwoByTwo, binary, incidence_rate, pre_post, proportion, rate_comparison,
+    slope_change, two_group,
 };
 use trialstats::level::ConfidenceLevel;
-use trialstats::Error;
 
 fn location(e: Error) -> String {
     match e {

@@ -19,7 +19,7 @@
 #![allow(clippy::excessive_precision)]
 
 use std::path::Path;
-use trialstats::glmm::{fit_csv, Family, GlmmFit, GlmmOptions};
+use trialstats::glmm::{Family, GlmmFit, GlmmOptions, fit_csv};
 
 struct Reference {
     file: &'static str,

@@ -4,7 +4,7 @@
 #![allow(clippy::excessive_precision)]
 
 use crate::common::relapse_synthetic;
-use relapse_synthetic::{generate, to_csv, SEED};
+use relapse_synthetic::{SEED, generate, to_csv};
 use std::path::Path;
 
 const SHIPPED: &str = "data/synthetic/relapses_prepost_synthetic.csv";

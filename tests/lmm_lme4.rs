@@ -12,7 +12,7 @@
 
 use crate::common::assert_close as close;
 use std::path::Path;
-use trialstats::lmm::{fit_csv, LmmFit};
+use trialstats::lmm::{LmmFit, fit_csv};
 
 struct Tolerance {
     criterion: f64,

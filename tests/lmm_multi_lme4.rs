@@ -9,7 +9,7 @@
 
 use crate::common::assert_close as close;
 use std::path::Path;
-use trialstats::lmm::{compare_csv, fit_csv, LmmFit};
+use trialstats::lmm::{LmmFit, compare_csv, fit_csv};
 
 struct Reference {
     file: &'static str,

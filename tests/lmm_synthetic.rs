@@ -5,7 +5,7 @@
 #![allow(clippy::excessive_precision)]
 
 use crate::common::als_synthetic;
-use als_synthetic::{generate, to_csv, SEED};
+use als_synthetic::{SEED, generate, to_csv};
 use std::path::Path;
 
 const SHIPPED: &str = "data/synthetic/als_prepost_slope_synthetic.csv";

@@ -683,10 +683,12 @@ fn json_keys_are_the_contract() {
         assert!(b["shrinkage"][0][key].is_f64(), "bayes.shrinkage[].{key}");
     }
     // tau^2 = 0 from two studies: the note is in the JSON too.
-    assert!(v["warnings"][0]
-        .as_str()
-        .unwrap()
-        .contains("from 2 studies"));
+    assert!(
+        v["warnings"][0]
+            .as_str()
+            .unwrap()
+            .contains("from 2 studies")
+    );
 }
 
 fn refused(args: &[&str], option: &str) {

@@ -39,10 +39,10 @@ use serde_json::Value;
 use std::path::Path;
 use trialstats::csv_file::CsvFile;
 use trialstats::level::ConfidenceLevel;
-use trialstats::meta::models::binomial_normal::{
-    fit_with_moderators, BinomialNormalFit, Estimation,
-};
 use trialstats::meta::models::Tables;
+use trialstats::meta::models::binomial_normal::{
+    BinomialNormalFit, Estimation, fit_with_moderators,
+};
 
 const BCG: &str = "tests/data/bcg_raw.csv";
 const NIELWEISE: &str = "tests/data/tables/nielweise2007_year.csv";
@@ -461,11 +461,7 @@ fn bad_moderators_are_refused() {
     bad(&[&one, "--mods", "m"], &["one level only"]);
     // a missing value: its line and column
     let missing = with("missing.csv", &|i| {
-        if i == 4 {
-            "NA".into()
-        } else {
-            "1".into()
-        }
+        if i == 4 { "NA".into() } else { "1".into() }
     });
     bad(&[&missing, "--mods", "m"], &[":5: column m", "missing"]);
     // more coefficients than the studies allow (13 studies, 13 levels)

@@ -335,7 +335,9 @@ fn btt_and_newmods_match_metafor_anova_and_predict() {
             );
             assert_eq!(t.df2, (test == "knha").then_some(10.0));
         }
-        let call = format!("{head} predict(res, newmods = rbind(c(10, 1950), c(33.5, 1965), c(55, 1980))) pred, se, ci.lb, ci.ub, pi.lb, pi.ub");
+        let call = format!(
+            "{head} predict(res, newmods = rbind(c(10, 1950), c(33.5, 1965), c(55, 1980))) pred, se, ci.lb, ci.ub, pi.lb, pi.ub"
+        );
         let rows = ["10,1950", "33.5, 1965", "55,1980"].map(String::from);
         let got = prediction_columns(&f.predict(&rows).unwrap());
         assert_all_close(&call, &got, reference(parity::BTT_PREDICT, &call), 1e-9);
@@ -432,9 +434,27 @@ fn meta_compare_matches_metafor_anova() {
         &'a [&'a str],
     );
     let cases: [Case; 3] = [
-        ("bcg.csv", "res0 <- rma(yi, vi, mods = ~ ablat, data = bcg, method = \"ML\"); res1 <- rma(yi, vi, mods = ~ ablat + year, data = bcg, method = \"ML\")", &["ablat", "year"], &["ablat"], &["ablat", "year"]),
-        ("bcg.csv", "res0 <- rma(yi, vi, data = bcg, method = \"ML\"); res1 <- rma(yi, vi, mods = ~ ablat, data = bcg, method = \"ML\")", &["ablat"], &[], &["ablat"]),
-        ("raudenbush1985.csv", "res0 <- rma(yi, vi, mods = ~ weeks_c, data = rau, method = \"ML\"); res1 <- rma(yi, vi, mods = ~ weeks_c + setting + tester, data = rau, method = \"ML\")", &["weeks_c", "setting", "tester"], &["weeks_c"], &["weeks_c", "setting", "tester"]),
+        (
+            "bcg.csv",
+            "res0 <- rma(yi, vi, mods = ~ ablat, data = bcg, method = \"ML\"); res1 <- rma(yi, vi, mods = ~ ablat + year, data = bcg, method = \"ML\")",
+            &["ablat", "year"],
+            &["ablat"],
+            &["ablat", "year"],
+        ),
+        (
+            "bcg.csv",
+            "res0 <- rma(yi, vi, data = bcg, method = \"ML\"); res1 <- rma(yi, vi, mods = ~ ablat, data = bcg, method = \"ML\")",
+            &["ablat"],
+            &[],
+            &["ablat"],
+        ),
+        (
+            "raudenbush1985.csv",
+            "res0 <- rma(yi, vi, mods = ~ weeks_c, data = rau, method = \"ML\"); res1 <- rma(yi, vi, mods = ~ weeks_c + setting + tester, data = rau, method = \"ML\")",
+            &["weeks_c", "setting", "tester"],
+            &["weeks_c"],
+            &["weeks_c", "setting", "tester"],
+        ),
     ];
     for (file, call, all, small, large) in cases {
         let data = load(file, all);
@@ -442,7 +462,9 @@ fn meta_compare_matches_metafor_anova() {
         let c =
             meta::compare::compare(&data, &names(large), &names(small), &MetaOptions::default())
                 .unwrap();
-        let key = format!("{call} ; anova(res0, res1): fit.stats.f/r (logLik, deviance, AIC, BIC, AICc), LRT, pval, QE.f, QE.r, tau2.f, tau2.r, R2");
+        let key = format!(
+            "{call} ; anova(res0, res1): fit.stats.f/r (logLik, deviance, AIC, BIC, AICc), LRT, pval, QE.f, QE.r, tau2.f, tau2.r, R2"
+        );
         let want = reference(parity::COMPARE, &key);
         let got = anova_numbers(&c);
         if file == "raudenbush1985.csv" {
@@ -544,7 +566,9 @@ fn tau2_i2_and_h2_intervals_match_metafor_confint() {
                 ..MetaOptions::default()
             };
             let f = meta::fit(&load(file, mods), &options).unwrap();
-            let key = format!("{call}; confint(res, type = \"{kind}\", control = list(tol = 1e-12, tau2.max = 1e4))$random[c(\"tau^2\", \"I^2(%)\", \"H^2\"), 2:3]");
+            let key = format!(
+                "{call}; confint(res, type = \"{kind}\", control = list(tol = 1e-12, tau2.max = 1e4))$random[c(\"tau^2\", \"I^2(%)\", \"H^2\"), 2:3]"
+            );
             let got: Vec<f64> = [f.tau2_ci, f.i2_ci, f.h2_ci]
                 .iter()
                 .flat_map(|c| c.unwrap())
@@ -660,7 +684,9 @@ fn new_tau2_estimators_match_metafor() {
     for method in ["PMM", "HSk", "DLIT", "SJIT"] {
         for (args, file, mods) in cases {
             let f = fit(&load(file, mods), method, "z");
-            let key = format!("res <- rma(yi, vi, {args}, method = \"{method}\", control = list(threshold = 1e-14, maxiter = 1e5, tol = 1e-14)); c(res$tau2, res$se.tau2, coef(res), res$se)");
+            let key = format!(
+                "res <- rma(yi, vi, {args}, method = \"{method}\", control = list(threshold = 1e-14, maxiter = 1e5, tol = 1e-14)); c(res$tau2, res$se.tau2, coef(res), res$se)"
+            );
             let mut got = vec![f.tau2, f.tau2_se.unwrap()];
             got.extend(f.coefficients.iter().map(|c| c.estimate));
             got.extend(f.coefficients.iter().map(|c| c.se));
@@ -673,8 +699,20 @@ fn new_tau2_estimators_match_metafor() {
 #[test]
 fn vcov_matches_metafor() {
     let cases = [
-        ("res <- rma(yi, vi, mods = ~ ablat + year, data = bcg, test = \"knha\"); c(vcov(res))", "bcg.csv", &["ablat", "year"][..], "REML", "knha"),
-        ("res <- rma(yi, vi, mods = ~ weeks_c + setting, data = rau, method = \"PM\"); c(vcov(res))", "raudenbush1985.csv", &["weeks_c", "setting"][..], "PM", "z"),
+        (
+            "res <- rma(yi, vi, mods = ~ ablat + year, data = bcg, test = \"knha\"); c(vcov(res))",
+            "bcg.csv",
+            &["ablat", "year"][..],
+            "REML",
+            "knha",
+        ),
+        (
+            "res <- rma(yi, vi, mods = ~ weeks_c + setting, data = rau, method = \"PM\"); c(vcov(res))",
+            "raudenbush1985.csv",
+            &["weeks_c", "setting"][..],
+            "PM",
+            "z",
+        ),
     ];
     for (call, file, mods, method, test) in cases {
         let f = fit(&load(file, mods), method, test);
@@ -704,7 +742,7 @@ fn three_level_fit(
     names: (&str, &str),
     method: &str,
 ) -> meta::fitting::multilevel::MultilevelFit {
-    use trialstats::meta::fitting::multilevel::{fit_data, ClusterColumns};
+    use trialstats::meta::fitting::multilevel::{ClusterColumns, fit_data};
     let path = format!("{}/tests/data/{file}", env!("CARGO_MANIFEST_DIR"));
     let mut reader = csv::Reader::from_path(&path).unwrap();
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
@@ -742,17 +780,25 @@ fn three_level_random_effects_match_metafor_ranef() {
             method,
         );
         let u = f.ranef.as_ref().unwrap();
-        let head = format!("res <- rma.mv(yi, vi, random = ~ 1 | district/school, data = kon, method = \"{method}\", control = list(optimizer = \"nlminb\", rel.tol = 1e-12)); u <- ranef(res)");
-        let key = format!("{head} ; c(u$district$intrcpt, u$district$se, u$district$pi.lb) (rows district 11 12 18 27 56 58 71 86 91 108 644 )");
+        let head = format!(
+            "res <- rma.mv(yi, vi, random = ~ 1 | district/school, data = kon, method = \"{method}\", control = list(optimizer = \"nlminb\", rel.tol = 1e-12)); u <- ranef(res)"
+        );
+        let key = format!(
+            "{head} ; c(u$district$intrcpt, u$district$se, u$district$pi.lb) (rows district 11 12 18 27 56 58 71 86 91 108 644 )"
+        );
         let labels: Vec<&str> = u.cluster.iter().map(|r| r.label.as_str()).collect();
         assert_eq!(
             labels,
-            ["11", "12", "18", "27", "56", "58", "71", "86", "91", "108", "644"]
+            [
+                "11", "12", "18", "27", "56", "58", "71", "86", "91", "108", "644"
+            ]
         );
         let got = cluster_predictions(u);
         // rma.mv stops nlminb at rel.tol 1e-12: its σ² agree with ours to about 1e-8.
         assert_all_close(&key, &got, reference(parity::RANEF_MV, &key), 1e-6);
-        let key = format!("{head} ; c(u[[\"district/school\"]]$intrcpt, u[[\"district/school\"]]$se) (rows 11/1 11/2 11/3 11/4 12/1 ...)");
+        let key = format!(
+            "{head} ; c(u[[\"district/school\"]]$intrcpt, u[[\"district/school\"]]$se) (rows 11/1 11/2 11/3 11/4 12/1 ...)"
+        );
         assert_eq!(u.effect[4].label, "12/1");
         let got: Vec<f64> = u
             .effect
@@ -1318,7 +1364,7 @@ fn robust_cr0_and_cr1_match_metafor_robust_predict_and_anova() {
 
 #[test]
 fn three_level_robust_cr0_cr1_and_prediction_intervals_match_metafor() {
-    use meta::fitting::multilevel::{fit_data, ClusterColumns};
+    use meta::fitting::multilevel::{ClusterColumns, fit_data};
     let file = "konstantopoulos2011.csv";
     let (district, school) = (text_column(file, "district"), text_column(file, "school"));
     let with_year = load(file, &["year"]);
@@ -1603,8 +1649,8 @@ fn reml_then_ml(fit: &MetaFit) -> Vec<f64> {
 
 #[test]
 fn fixed_tau2_and_sj_start_match_metafor() {
-    use meta::fitting::spec::Tau2Value;
     use meta::Method;
+    use meta::fitting::spec::Tau2Value;
     let fixed = Method::Fixed(Tau2Value::new(0.1));
     let f = fit_with(&load("bcg.csv", &[]), fixed, "knha");
     let mut got = vec![

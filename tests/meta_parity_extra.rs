@@ -569,8 +569,8 @@ fn studies(file: &str) -> (Vec<f64>, Vec<f64>) {
 /// General 6068 (lines 91 and 99, `fsn(yi, vi, type = "General")` and `fsn(res)`).
 #[test]
 fn fisher_and_general_fail_safe_n_match_metafor_test_suite() {
-    use trialstats::meta::bias::failsafe;
     use trialstats::meta::Method;
+    use trialstats::meta::bias::failsafe;
     let (y, v) = studies("raudenbush1985.csv");
     assert_eq!(failsafe::fisher(&y, &v, 0.05), Some(40.0));
     let g = failsafe::general(&y, &v, 0.05, Method::REML).unwrap();

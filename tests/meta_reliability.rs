@@ -9,10 +9,10 @@
 
 use assert_cmd::Command;
 use std::io::Write;
+use trialstats::Error;
 use trialstats::meta::{
     self, MetaData, MetaFit, MetaOptions, Method, Moderator, ModeratorValues, Test,
 };
-use trialstats::Error;
 
 const METHODS: [Method; 9] = [
     Method::FE,

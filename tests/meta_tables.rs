@@ -14,7 +14,7 @@ use serde_json::Value;
 use std::path::Path;
 use trialstats::effect::MeasureCode;
 use trialstats::level::ConfidenceLevel;
-use trialstats::meta::models::{mantel_haenszel, peto, Tables, TablesFit};
+use trialstats::meta::models::{Tables, TablesFit, mantel_haenszel, peto};
 
 const BCG: &str = "tests/data/bcg_raw.csv";
 const ROTHMAN: &str = "tests/data/tables/rothman2008.csv";
@@ -725,7 +725,7 @@ fn check_glmm(fit: &trialstats::meta::models::binomial_normal::BinomialNormalFit
 
 #[test]
 fn binomial_normal_glmm_matches_metafor_rma_glmm() {
-    use trialstats::meta::models::binomial_normal::{fit, Estimation};
+    use trialstats::meta::models::binomial_normal::{Estimation, fit};
     let niel = tables(NIELWEISE, None);
     let bcg = tables(BCG, None);
     let l95 = level(0.95);

@@ -8,7 +8,7 @@
 use std::path::PathBuf;
 use trialstats::level::ConfidenceLevel;
 use trialstats::lmm::inference::Ddf;
-use trialstats::mmrm::{fit_csv, Mmrm, MmrmOptions};
+use trialstats::mmrm::{Mmrm, MmrmOptions, fit_csv};
 
 fn fev(formula: &str, reml: bool, ddf: Ddf) -> Mmrm {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/fev_data.csv");

@@ -13,7 +13,7 @@ use crate::common::assert_close as close;
 use std::path::PathBuf;
 use trialstats::level::ConfidenceLevel;
 use trialstats::lmm::inference::Ddf;
-use trialstats::mmrm::{fit_csv, fit_csv_grouped, Mmrm, MmrmOptions};
+use trialstats::mmrm::{Mmrm, MmrmOptions, fit_csv, fit_csv_grouped};
 
 fn fev(formula: &str, reml: bool, ddf: Ddf) -> Mmrm {
     fev_grouped(formula, None, reml, ddf)

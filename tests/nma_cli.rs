@@ -453,9 +453,11 @@ fn network_graph_and_league_chart_are_drawn() {
     let texts = svg_texts(&league);
     let shown = |x: f64| format!("{x:.2}");
     assert!(texts.contains(&shown(cell["estimate"].as_f64().unwrap())));
-    assert!(texts
-        .iter()
-        .any(|t| t.contains(&shown(cell["ci_lower"].as_f64().unwrap()))));
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains(&shown(cell["ci_lower"].as_f64().unwrap())))
+    );
     assert!(texts.iter().any(|t| t.contains("row vs column")));
     // Forest: the P-score in its own column, the axis naming the scale and the reference.
     let texts = svg_texts(&forest);

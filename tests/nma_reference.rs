@@ -9,9 +9,9 @@ use crate::common::nma_reference_values as values;
 
 use trialstats::csv_file::CsvFile;
 use trialstats::level::ConfidenceLevel;
-use trialstats::nma::input::{read_contrasts, ContrastColumns};
-use trialstats::nma::{analyse, Network, NmaOptions, NmaResult, SmallValues, Tau2Method};
-use values::{Reference, FRANCHINI2012, SENN2013, SMOKINGCESSATION};
+use trialstats::nma::input::{ContrastColumns, read_contrasts};
+use trialstats::nma::{Network, NmaOptions, NmaResult, SmallValues, Tau2Method, analyse};
+use values::{FRANCHINI2012, Reference, SENN2013, SMOKINGCESSATION};
 
 const TOL: f64 = 1e-6;
 

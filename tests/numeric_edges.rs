@@ -7,14 +7,14 @@
 
 use trialstats::effect::convert::{se_from_ci, se_from_p};
 use trialstats::effect::{
-    incidence_rate, pre_post, proportion, two_group, CiMethod, GroupSummary, MeasureCode,
-    PersonTime, PrePostSummary, Proportion,
+    CiMethod, GroupSummary, MeasureCode, PersonTime, PrePostSummary, Proportion, incidence_rate,
+    pre_post, proportion, two_group,
 };
 use trialstats::lmm::frame::RawColumn;
-use trialstats::lmm::{fit, Formula, Frame};
+use trialstats::lmm::{Formula, Frame, fit};
 use trialstats::plot::{
-    render_svg, BeforeAfterChart, Chart, ForestChart, ForestRow, HistogramChart, HistogramLayout,
-    HistogramSample, ProportionChart, Size, TimePointValue,
+    BeforeAfterChart, Chart, ForestChart, ForestRow, HistogramChart, HistogramLayout,
+    HistogramSample, ProportionChart, Size, TimePointValue, render_svg,
 };
 use trialstats::prepost::{paired_summary, paired_t_test};
 

@@ -220,9 +220,11 @@ fn csv_forms_read_columns_by_name() {
         .arg(&out)
         .assert()
         .success();
-    assert!(std::fs::read_to_string(&out)
-        .unwrap()
-        .contains("Smith, 2019"));
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .contains("Smith, 2019")
+    );
 
     let sens = dir.path().join("sens.csv");
     std::fs::write(

@@ -279,7 +279,7 @@ fn trajectory(subjects: usize) -> TrajectoryChart {
 
 /// SMCC against r for the four NMO measures (± read as SD, n = 7), from the library.
 fn nmo_effect_sweep() -> plot::EffectSweepChart {
-    use trialstats::effect::{pre_post, MeasureCode, PrePostSummary};
+    use trialstats::effect::{MeasureCode, PrePostSummary, pre_post};
     let measures = [
         ("annualised relapse rate", (2.9, 1.1), (0.4, 0.8)),
         (
@@ -1245,8 +1245,8 @@ mod typesetting {
     //! What can be measured of the layout: text sizes, uncut labels, numbers as printed,
     //! rows that get their room.
     use super::*;
-    use trialstats::plot::style::MIN_TEXT_PX;
     use trialstats::plot::Canvas;
+    use trialstats::plot::style::MIN_TEXT_PX;
 
     fn size(width: u32, height: u32) -> Size {
         Size { width, height }

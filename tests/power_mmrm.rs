@@ -5,7 +5,7 @@
 //! options(digits = 15); its root finding at tol = .Machine$double.eps^2.
 
 use trialstats::level::ConfidenceLevel;
-use trialstats::power::mmrm::{mmrm_power, phi, CorrelationSpec, MmrmDesign};
+use trialstats::power::mmrm::{CorrelationSpec, MmrmDesign, mmrm_power, phi};
 use trialstats::power::{Allocation, Goal, SampleSize, Sides, SmallSample, Test};
 
 fn z_test() -> Test {

@@ -7,8 +7,8 @@ use trialstats::level::ConfidenceLevel;
 use trialstats::power::rate::rate_power;
 use trialstats::power::slope::{slope_power, slope_variance};
 use trialstats::power::{
-    dropout_pattern, Allocation, Goal, RateDesign, SampleSize, Sides, SlopeDesign, Test,
-    VarianceMethod,
+    Allocation, Goal, RateDesign, SampleSize, Sides, SlopeDesign, Test, VarianceMethod,
+    dropout_pattern,
 };
 
 fn close(got: f64, want: f64, rel: f64) {

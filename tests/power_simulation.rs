@@ -5,7 +5,7 @@
 use trialstats::level::ConfidenceLevel;
 use trialstats::power::slope::slope_power;
 use trialstats::power::{
-    simulate_slope_trials, Allocation, Goal, Sides, SimulationSettings, SlopeDesign, Test,
+    Allocation, Goal, Sides, SimulationSettings, SlopeDesign, Test, simulate_slope_trials,
 };
 
 fn als_design() -> SlopeDesign {
@@ -133,7 +133,7 @@ fn the_result_for_a_seed_does_not_depend_on_the_threads() {
 // binomial regression (Poisson when k = 0).
 
 use trialstats::power::rate::rate_power;
-use trialstats::power::{simulate_rate_trials, RateDesign, VarianceMethod};
+use trialstats::power::{RateDesign, VarianceMethod, simulate_rate_trials};
 
 /// The README's rate example: 2.9 relapses a year in the control arm, a halving, one year of
 /// follow-up, dispersion k = 0.5 (the formula's n for power 0.8 is 32 per arm).

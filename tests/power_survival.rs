@@ -4,7 +4,7 @@
 //! test-independent-test-nSurv.R), and the Lachin & Foulkes (1986) patient count written out.
 
 use trialstats::level::ConfidenceLevel;
-use trialstats::power::survival::{survival_power, Enrolment, EventsMethod, SurvivalDesign};
+use trialstats::power::survival::{Enrolment, EventsMethod, SurvivalDesign, survival_power};
 use trialstats::power::{Allocation, Goal, SampleSize, Sides, SmallSample, Test};
 
 fn close(got: f64, want: f64, tol: f64) {

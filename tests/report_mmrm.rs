@@ -130,10 +130,11 @@ fn report_draws_the_lsmeans_chart() {
         .arg(dir.path())
         .assert()
         .code(0);
-    assert!(dir
-        .path()
-        .join("synthetic-als-two-arm-alsfrs-r-change-lsmeans.png")
-        .is_file());
+    assert!(
+        dir.path()
+            .join("synthetic-als-two-arm-alsfrs-r-change-lsmeans.png")
+            .is_file()
+    );
     let index = std::fs::read_to_string(dir.path().join("index.md")).unwrap();
     assert!(index.contains("SYNTHETIC DATA: Least-squares means of each arm"));
 }

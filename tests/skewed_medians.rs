@@ -8,7 +8,7 @@
 //! own back-transformation.
 
 use trialstats::convert::skewed::box_cox_normal_moments;
-use trialstats::convert::{mean_sd, Distribution, FiveNumbers, MeanSd, MedianMethod};
+use trialstats::convert::{Distribution, FiveNumbers, MeanSd, MedianMethod, mean_sd};
 
 fn five(v: [f64; 5], n: u64) -> FiveNumbers {
     let o = |x: f64| (!x.is_nan()).then_some(x);
@@ -95,7 +95,9 @@ fn qe_matches_estmeansd() {
         worst_default = worst_default.max(d);
         assert!(f.candidates.iter().all(|c| c.sum_of_squares.is_finite()));
     }
-    eprintln!("QE: worst relative difference {worst_exact:.1e} to the exact optimum, {worst_default:.1e} to estmeansd");
+    eprintln!(
+        "QE: worst relative difference {worst_exact:.1e} to the exact optimum, {worst_default:.1e} to estmeansd"
+    );
 }
 
 /// Case: five numbers, n; λ, μ, σ of estmeansd's `bc.mean.sd` (deterministic), the moments
@@ -232,13 +234,15 @@ fn bad_input_for_the_skewed_methods_is_refused_with_the_field() {
     let e = err([1.0, NA, 2.0, NA, 5.0], 2, MedianMethod::Qe);
     assert!(e.contains("n = 2") && e.contains("n ≥ 3"), "{e}");
     assert!(err([1.0, NA, 2.0, NA, 5.0], 2, MedianMethod::Mln).contains("n ≥ 3"));
-    assert!(mean_sd(
-        &five([1.0, NA, 2.0, NA, 5.0], 3),
-        MedianMethod::Qe,
-        Distribution::Norm,
-        "x"
-    )
-    .is_ok());
+    assert!(
+        mean_sd(
+            &five([1.0, NA, 2.0, NA, 5.0], 3),
+            MedianMethod::Qe,
+            Distribution::Norm,
+            "x"
+        )
+        .is_ok()
+    );
     // quartiles out of order
     let e = err([NA, 5.0, 2.0, 6.0, NA], 20, MedianMethod::Qe);
     assert!(e.contains("q1 5 is above median 2"), "{e}");

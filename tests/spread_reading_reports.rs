@@ -209,8 +209,10 @@ fn check_over_the_data_states_a_verdict_for_every_measure_with_a_spread() {
             .to_string()
     };
     // Edaravone: the SE of an adjusted mean (SD excluded by the printed SE 0.78 and p).
-    assert!(verdict("als-edaravone-phase3", "alsfrs_r_change")
-        .starts_with("verdict SE of adjusted mean"));
+    assert!(
+        verdict("als-edaravone-phase3", "alsfrs_r_change")
+            .starts_with("verdict SE of adjusted mean")
+    );
     // NMO: SD, because as SEMs three measures' spreads break their scale's bounds; EDSS by
     // the rest of the document.
     for m in ["annualised_relapse_rate", "pain_nrs", "fatigue_nrs"] {

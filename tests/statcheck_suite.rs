@@ -8,7 +8,7 @@
 
 use proptest::prelude::*;
 use trialstats::checks::reported_test::{
-    find_results, CheckRules, FoundReading, TestCheck, TestKind, TestVerdict, TextScan,
+    CheckRules, FoundReading, TestCheck, TestKind, TestVerdict, TextScan, find_results,
 };
 use trialstats::text::TextNumber;
 
@@ -274,7 +274,12 @@ fn extract_p_values_and_apa_factor() {
     assert!(all("see p. 01").is_empty());
     // test-APAfactor.R:5-14, :20-26
     let apa = |t: &str| TextScan::new("x", t, &sc(), false).summary.apa_factor;
-    assert_eq!(apa("This text has 50% of its stats in APA style: t(28) = 2.20, p < .05, some other p = .035."), Some(0.5));
+    assert_eq!(
+        apa(
+            "This text has 50% of its stats in APA style: t(28) = 2.20, p < .05, some other p = .035."
+        ),
+        Some(0.5)
+    );
     assert_eq!(
         apa("This text has 100% of its stats in APA style: t(28) = 2.20, p < .05."),
         Some(1.0)

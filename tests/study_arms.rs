@@ -67,10 +67,11 @@ fn the_edaravone_trial_loads_with_its_arms_and_printed_numbers() {
     // Expectations reach per-arm numbers.
     assert_eq!(s.value_of("adverse_events.placebo.n").unwrap(), 104.0);
     assert_eq!(s.value_of("edaravone").unwrap(), 102.0);
-    assert!(s
-        .value_of("alsfrs_r_change.placebo.week_12.mean")
-        .unwrap_err()
-        .contains("TIMEPOINT one of week_24"));
+    assert!(
+        s.value_of("alsfrs_r_change.placebo.week_12.mean")
+            .unwrap_err()
+            .contains("TIMEPOINT one of week_24")
+    );
 }
 
 #[test]
@@ -238,10 +239,12 @@ fn a_three_arm_trial_compares_each_arm_with_the_control_as_metafor() {
         c.basis.describe()
     );
     // No comparison at the baseline of a score (the change scores use it).
-    assert!(score
-        .comparisons
-        .iter()
-        .all(|c| !c.basis.describe().contains("values at baseline")));
+    assert!(
+        score
+            .comparisons
+            .iter()
+            .all(|c| !c.basis.describe().contains("values at baseline"))
+    );
     // Rates: escalc(m, x1i, t1i, x2i = 25, t2i = 54.1) with low 12 / 55.2, high 7 / 57.9
     let rates = a.arms.iter().find(|i| i.id == "relapses").unwrap();
     let want = [
@@ -289,10 +292,11 @@ fn a_chosen_r_is_used_for_the_change_scores_and_said() {
         .iter()
         .find(|c| c.arm == "high" && matches!(c.basis, ArmBasis::ChangeScores { .. }))
         .unwrap();
-    assert!(d
-        .basis
-        .describe()
-        .contains("r = 0.8 (not reported; chosen with --r)"));
+    assert!(
+        d.basis
+            .describe()
+            .contains("r = 0.8 (not reported; chosen with --r)")
+    );
     // MD of change scores: the SEs from the change SDs at r = 0.8 (Cochrane 6.5.2.8).
     let sdc = |sb: f64, sa: f64| (sb * sb + sa * sa - 2.0 * 0.8 * sb * sa).sqrt();
     let var = sdc(2.3, 4.8).powi(2) / 61.0 + sdc(2.2, 5.9).powi(2) / 60.0;
@@ -419,7 +423,10 @@ fn refusal(edits: &[(&str, &str)]) -> String {
 fn bad_arms_are_refused_with_file_line_and_field() {
     let cases: &[(&[(&str, &str)], &str)] = &[
         (
-            &[("arm = \"low\"\n\n[[arm_measures.arms.timepoints]]", "arm = \"medium\"\n\n[[arm_measures.arms.timepoints]]")],
+            &[(
+                "arm = \"low\"\n\n[[arm_measures.arms.timepoints]]",
+                "arm = \"medium\"\n\n[[arm_measures.arms.timepoints]]",
+            )],
             "three-arm.toml:64: arm_measures[alsfrs_r].arms[medium].arm: 'medium' is not an arm of this study; allowed: placebo, low, high",
         ),
         (
@@ -431,7 +438,10 @@ fn bad_arms_are_refused_with_file_line_and_field() {
             "arms: no arm is marked `control = true`",
         ),
         (
-            &[("id = \"week_24\"\nwhen = \"week 24\"\nmean = \"36.1\"", "id = \"week_26\"\nwhen = \"week 26\"\nmean = \"36.1\"")],
+            &[(
+                "id = \"week_24\"\nwhen = \"week 24\"\nmean = \"36.1\"",
+                "id = \"week_26\"\nwhen = \"week 26\"\nmean = \"36.1\"",
+            )],
             "arm_measures[alsfrs_r].arms[low].timepoints: time points baseline, week_26 differ from the first arm's baseline, week_24",
         ),
         (
@@ -439,7 +449,10 @@ fn bad_arms_are_refused_with_file_line_and_field() {
             "arm_measures[alsfrs_r].arms[low].timepoints[week_24].mean: 49.1 is outside the scale",
         ),
         (
-            &[("arm = \"high\"\nevents = \"7\"\nperson_time = \"57.9\"", "arm = \"high\"\nevents = \"7\"")],
+            &[(
+                "arm = \"high\"\nevents = \"7\"\nperson_time = \"57.9\"",
+                "arm = \"high\"\nevents = \"7\"",
+            )],
             "arm_counts[relapses].arms[high].person_time: is missing while another arm gives person-time",
         ),
         (
@@ -451,7 +464,10 @@ fn bad_arms_are_refused_with_file_line_and_field() {
             "arm_counts[relapses].time_unit: counts over person-time need a time_unit",
         ),
         (
-            &[("arm = \"placebo\"\nevents = \"25\"", "arm = \"low\"\nevents = \"25\"")],
+            &[(
+                "arm = \"placebo\"\nevents = \"25\"",
+                "arm = \"low\"\nevents = \"25\"",
+            )],
             "arm_counts[relapses].arms[low].arm: arm 'low' is given twice",
         ),
         (
@@ -459,44 +475,74 @@ fn bad_arms_are_refused_with_file_line_and_field() {
             "arm_counts[relapses].arms[placebo].person_time: 0 is not allowed; allowed: a person-time above 0",
         ),
         (
-            &[("arm = \"placebo\"\n\n[[arm_measures", "arm = \"placebo\"\nwhat = 1\n\n[[arm_measures")],
+            &[(
+                "arm = \"placebo\"\n\n[[arm_measures",
+                "arm = \"placebo\"\nwhat = 1\n\n[[arm_measures",
+            )],
             "unknown field `what`",
         ),
         // The document's comparisons ([[arm_measures.comparisons]]).
         (
-            &[("[[arm_counts]]", "[[arm_measures.comparisons]]\np = \"0.04\"\nquote = \"q\"\nwhere = \"w\"\n\n[[arm_counts]]")],
+            &[(
+                "[[arm_counts]]",
+                "[[arm_measures.comparisons]]\np = \"0.04\"\nquote = \"q\"\nwhere = \"w\"\n\n[[arm_counts]]",
+            )],
             "arm_measures[alsfrs_r].comparisons[0].arm: is needed when the measure has several arms besides the control; allowed: low, high",
         ),
         (
-            &[("[[arm_counts]]", "[[arm_measures.comparisons]]\narm = \"placebo\"\np = \"0.04\"\nquote = \"q\"\nwhere = \"w\"\n\n[[arm_counts]]")],
+            &[(
+                "[[arm_counts]]",
+                "[[arm_measures.comparisons]]\narm = \"placebo\"\np = \"0.04\"\nquote = \"q\"\nwhere = \"w\"\n\n[[arm_counts]]",
+            )],
             "comparisons[0].arm: 'placebo' is the control",
         ),
         (
-            &[("[[arm_counts]]", "[[arm_measures.comparisons]]\narm = \"low\"\ntimepoint = \"week_25\"\np = \"0.04\"\nquote = \"q\"\nwhere = \"w\"\n\n[[arm_counts]]")],
+            &[(
+                "[[arm_counts]]",
+                "[[arm_measures.comparisons]]\narm = \"low\"\ntimepoint = \"week_25\"\np = \"0.04\"\nquote = \"q\"\nwhere = \"w\"\n\n[[arm_counts]]",
+            )],
             "comparisons[0].timepoint: 'week_25' is not a time point of this measure; allowed: baseline, week_24",
         ),
         (
-            &[("[[arm_counts]]", "[[arm_measures.comparisons]]\narm = \"low\"\np = \"p = 1.2\"\nquote = \"q\"\nwhere = \"w\"\n\n[[arm_counts]]")],
+            &[(
+                "[[arm_counts]]",
+                "[[arm_measures.comparisons]]\narm = \"low\"\np = \"p = 1.2\"\nquote = \"q\"\nwhere = \"w\"\n\n[[arm_counts]]",
+            )],
             "comparisons[0].p: 'p = 1.2' is not a p-value as printed",
         ),
         (
-            &[("[[arm_counts]]", "[[arm_measures.comparisons]]\narm = \"low\"\nspread = \"0\"\nquote = \"q\"\nwhere = \"w\"\n\n[[arm_counts]]")],
+            &[(
+                "[[arm_counts]]",
+                "[[arm_measures.comparisons]]\narm = \"low\"\nspread = \"0\"\nquote = \"q\"\nwhere = \"w\"\n\n[[arm_counts]]",
+            )],
             "comparisons[0].spread: 0 is not allowed; allowed: a number above 0",
         ),
         (
-            &[("[[arm_counts]]", "[[arm_measures.comparisons]]\narm = \"low\"\ndifference = \"1.2\"\nquote = \"q\"\nwhere = \"w\"\n\n[[arm_counts]]")],
+            &[(
+                "[[arm_counts]]",
+                "[[arm_measures.comparisons]]\narm = \"low\"\ndifference = \"1.2\"\nquote = \"q\"\nwhere = \"w\"\n\n[[arm_counts]]",
+            )],
             "comparisons[0]: gives nothing to compare",
         ),
         (
-            &[("[[arm_counts]]", "[[arm_measures.comparisons]]\narm = \"low\"\np = \"0.04\"\nadjusted = \"yes\"\nquote = \"q\"\nwhere = \"w\"\n\n[[arm_counts]]")],
+            &[(
+                "[[arm_counts]]",
+                "[[arm_measures.comparisons]]\narm = \"low\"\np = \"0.04\"\nadjusted = \"yes\"\nquote = \"q\"\nwhere = \"w\"\n\n[[arm_counts]]",
+            )],
             "comparisons[0].adjusted: \"yes\" is not allowed; allowed: true",
         ),
         (
-            &[("[[arm_counts]]", "[[arm_measures.comparisons]]\narm = \"low\"\nci_lower = \"2\"\nci_upper = \"1\"\nquote = \"q\"\nwhere = \"w\"\n\n[[arm_counts]]")],
+            &[(
+                "[[arm_counts]]",
+                "[[arm_measures.comparisons]]\narm = \"low\"\nci_lower = \"2\"\nci_upper = \"1\"\nquote = \"q\"\nwhere = \"w\"\n\n[[arm_counts]]",
+            )],
             "comparisons[0].ci_lower: 2 is not below ci_upper 1",
         ),
         (
-            &[("[[arm_counts]]", "[[arm_measures.comparisons]]\narm = \"low\"\np = \"0.04\"\nquote = \"q\"\nwhere = \"w\"\n\n[[arm_measures.comparisons]]\narm = \"low\"\nt = \"2.1\"\nquote = \"q\"\nwhere = \"w\"\n\n[[arm_counts]]")],
+            &[(
+                "[[arm_counts]]",
+                "[[arm_measures.comparisons]]\narm = \"low\"\np = \"0.04\"\nquote = \"q\"\nwhere = \"w\"\n\n[[arm_measures.comparisons]]\narm = \"low\"\nt = \"2.1\"\nquote = \"q\"\nwhere = \"w\"\n\n[[arm_counts]]",
+            )],
             "comparisons[1]: compares low at week_24 a second time",
         ),
     ];

@@ -227,10 +227,12 @@ fn names_of_the_expectation_language_resolve_to_printed_values() {
     assert_eq!(als.value_of("alsfrs_r_decline.before"), Ok(0.47));
     assert_eq!(als.value_of("alsfrs_r_decline.after"), Ok(0.25));
     let mouse = load("als-muse-mouse");
-    assert!(mouse
-        .value_of("mice_muse")
-        .unwrap_err()
-        .contains("not reported"));
+    assert!(
+        mouse
+            .value_of("mice_muse")
+            .unwrap_err()
+            .contains("not reported")
+    );
 }
 
 #[test]

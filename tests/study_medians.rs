@@ -188,10 +188,11 @@ fn converted_means_are_not_checked_as_printed_numbers() {
         assert!(found[0].detail.contains("GRIM, GRIMMER and SPRITE not run"));
     }
     // No SPRITE search for them either.
-    assert!(a
-        .reconstructions
-        .iter()
-        .all(|r| r.summary.measure == "los[active]"));
+    assert!(
+        a.reconstructions
+            .iter()
+            .all(|r| r.summary.measure == "los[active]")
+    );
 }
 
 #[test]
@@ -294,11 +295,17 @@ fn bad_medians_and_tests_are_refused_with_file_line_and_field() {
             "measures[pain].timepoints[before].median: a median alone says nothing of the spread",
         ),
         (
-            &[("median = \"6\"\nq1 = \"4\"\nq3 = \"10\"", "q1 = \"4\"\nq3 = \"10\"")],
+            &[(
+                "median = \"6\"\nq1 = \"4\"\nq3 = \"10\"",
+                "q1 = \"4\"\nq3 = \"10\"",
+            )],
             "measures[pain].timepoints[before].q1: is given without a median",
         ),
         (
-            &[("median = \"6\"\nq1 = \"4\"\nq3 = \"10\"", "median = \"6\"\nq1 = \"4\"\nq3 = \"10\"\nmean = \"6.5\"")],
+            &[(
+                "median = \"6\"\nq1 = \"4\"\nq3 = \"10\"",
+                "median = \"6\"\nq1 = \"4\"\nq3 = \"10\"\nmean = \"6.5\"",
+            )],
             "measures[pain].timepoints[before]: gives both mean ± spread and a median",
         ),
         (
@@ -314,19 +321,31 @@ fn bad_medians_and_tests_are_refused_with_file_line_and_field() {
             "measures[pain].timepoints[before].method: hozo2005 has no formula for the q1-median-q3 scenario",
         ),
         (
-            &[("median = \"6\"\nq1 = \"4\"\nq3 = \"10\"", "median = \"6\"\nq1 = \"4\"\nq3 = \"1O\"")],
+            &[(
+                "median = \"6\"\nq1 = \"4\"\nq3 = \"10\"",
+                "median = \"6\"\nq1 = \"4\"\nq3 = \"1O\"",
+            )],
             "measures[pain].timepoints[before].q3: '1O' is not a number as printed",
         ),
         (
-            &[("q1 = \"4\"\nq3 = \"10\"", "q1 = \"not reported\"\nq3 = \"10\"")],
+            &[(
+                "q1 = \"4\"\nq3 = \"10\"",
+                "q1 = \"not reported\"\nq3 = \"10\"",
+            )],
             "measures[pain].timepoints[before].q1: \"not reported\" is not needed here",
         ),
         (
-            &[("n = 20\ndispersion = \"not reported\"", "n = 4\ndispersion = \"not reported\"")],
+            &[(
+                "n = 20\ndispersion = \"not reported\"",
+                "n = 4\ndispersion = \"not reported\"",
+            )],
             "measures[pain].timepoints[before].median: n = 4 is too small to estimate a mean and SD from a median; allowed: n ≥ 5",
         ),
         (
-            &[("text = \"t(6) = 3.2, p = 0.02\"", "text = \"significant, p = 0.02\"")],
+            &[(
+                "text = \"t(6) = 3.2, p = 0.02\"",
+                "text = \"significant, p = 0.02\"",
+            )],
             "tests[pain_change_test].text:",
         ),
         (

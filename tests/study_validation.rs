@@ -3,8 +3,8 @@
 //! asserting the location (file:line) and the message (field, what is wrong, what is allowed).
 
 use std::path::{Path, PathBuf};
-use trialstats::study::{self, Reported};
 use trialstats::Error;
+use trialstats::study::{self, Reported};
 
 fn fixture(rule: &str) -> PathBuf {
     Path::new("tests/data/invalid").join(rule).join("mini.toml")

@@ -12,7 +12,7 @@
 use assert_cmd::Command;
 use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
-use trialstats::convert::{mean_sd, Distribution, FiveNumbers, MedianMethod};
+use trialstats::convert::{Distribution, FiveNumbers, MedianMethod, mean_sd};
 
 fn sd(min: Option<f64>, q1: Option<f64>, q3: Option<f64>, max: Option<f64>, n: u64) -> f64 {
     let x = FiveNumbers {

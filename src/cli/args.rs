@@ -90,7 +90,9 @@ impl ChartOptions {
             if given.is_some() {
                 return Err(Error::input(
                     option,
-                    format!("{command} draws many charts, each titled from its data; {option} is for commands that draw one chart"),
+                    format!(
+                        "{command} draws many charts, each titled from its data; {option} is for commands that draw one chart"
+                    ),
                 ));
             }
         }

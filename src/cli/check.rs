@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 use trialstats::analysis::{self, AnalysisOptions};
+use trialstats::checks::Rounding;
 use trialstats::checks::bounds::bounds;
 use trialstats::checks::debit::debit;
 use trialstats::checks::grim::grim;
@@ -11,10 +12,9 @@ use trialstats::checks::grimmer::grimmer;
 use trialstats::checks::input;
 use trialstats::checks::percent::percent_count;
 use trialstats::checks::reported_test;
-use trialstats::checks::sprite::{sprite, SpriteRequest};
-use trialstats::checks::Rounding;
+use trialstats::checks::sprite::{SpriteRequest, sprite};
 use trialstats::level::ConfidenceLevel;
-use trialstats::output::{render, CheckFormat, Format, Tabular};
+use trialstats::output::{CheckFormat, Format, Tabular, render};
 use trialstats::reported::SpreadKind;
 use trialstats::{Error, Outcome, Result};
 
@@ -554,10 +554,10 @@ fn spread_question(
     a: &SpreadArgs,
     rounding: Rounding,
 ) -> Result<trialstats::reading::question::SpreadQuestion> {
+    use trialstats::reading::PrintedTest;
     use trialstats::reading::change::{BeforeAfter, PrintedChange};
     use trialstats::reading::comparison::{Adjusted, Group, Groups, PrintedComparison};
     use trialstats::reading::question::{Design, SpreadQuestion};
-    use trialstats::reading::PrintedTest;
     use trialstats::reported::ReportedP;
     let (difference, diff_spread) = match &a.difference {
         Some(text) => {
@@ -614,7 +614,7 @@ fn spread_question(
                 return Err(Error::input(
                     "--label",
                     format!("'{other}' is not a label of ±; allowed: sd, sem"),
-                ))
+                ));
             }
         },
     };
@@ -697,7 +697,7 @@ fn spread_question(
                         format!(
                             "given {k} times; give it twice (two arms, group 1 − group 2) or once (a mean change tested against 0), or use --before, --after and --n"
                         ),
-                    ))
+                    ));
                 }
             };
             Design::Groups(

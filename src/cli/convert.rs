@@ -11,7 +11,7 @@ use trialstats::convert::{
 };
 use trialstats::csv_file::CsvFile;
 use trialstats::level::ConfidenceLevel;
-use trialstats::output::{render, Format, Tabular};
+use trialstats::output::{Format, Tabular, render};
 use trialstats::reported::ReportedNumber;
 use trialstats::{Error, Outcome, Result};
 
@@ -193,7 +193,7 @@ pub fn run(a: Args) -> Result<Outcome> {
 }
 
 fn ratio(a: RatioArgs, format: Format) -> Result<Outcome> {
-    use trialstats::nma::ratio::{log_ratio, ReportedRatio};
+    use trialstats::nma::ratio::{ReportedRatio, log_ratio};
     let reported = ReportedRatio {
         estimate: number(&a.estimate, "--estimate")?,
         ci_lower: number(&a.ci_lower, "--ci-lower")?,
@@ -295,7 +295,7 @@ fn change_sd(c: ChangeSdArgs, format: Format) -> Result<Outcome> {
             return Err(Error::input(
                 "--ci-lower/--p/--t",
                 "give one of: --ci-lower L --ci-upper U [--level], --p P --mean-change D, or --t T --mean-change D",
-            ))
+            ));
         }
     };
     if c.mean_change.is_some() && matches!(source, ChangeSource::Ci { .. }) {

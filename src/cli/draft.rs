@@ -2,7 +2,7 @@
 
 use std::io::Write;
 use std::path::PathBuf;
-use trialstats::draft::{self, study_file, Item, Sentences};
+use trialstats::draft::{self, Item, Sentences, study_file};
 use trialstats::output::{Cell, Table, Tabular};
 use trialstats::study;
 use trialstats::{Error, Outcome, Result};
@@ -92,7 +92,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             return Err(Error::input(
                 "--format",
                 format!("'{other}' is not a format of draft; use toml, json or table"),
-            ))
+            ));
         }
     }
     // One rule (trialstats::study::valid_study_id): the id is the stem of -o, which must

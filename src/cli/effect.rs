@@ -15,7 +15,7 @@ use trialstats::effect::{
     PrePostSummary, Proportion, Slope, SlopeChange, TwoByTwo,
 };
 use trialstats::level::ConfidenceLevel;
-use trialstats::output::{render, Format};
+use trialstats::output::{Format, render};
 use trialstats::{Error, Outcome, Result};
 
 /// Compute an effect size (metafor escalc codes) from summary numbers or a CSV file.
@@ -474,7 +474,7 @@ pub fn run(args: Args) -> Result<Outcome> {
                     words.first().map_or("", String::as_str),
                     escalc_codes().join(", ")
                 ),
-            ))
+            ));
         }
     };
     super::print(&text);

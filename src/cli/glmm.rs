@@ -4,9 +4,9 @@
 //! infinite (the output says so), 2 on bad input.
 
 use std::path::PathBuf;
-use trialstats::glmm::{compare_csv, fit_csv, Family, GlmmOptions};
+use trialstats::glmm::{Family, GlmmOptions, compare_csv, fit_csv};
 use trialstats::level::ConfidenceLevel;
-use trialstats::output::{render, Format};
+use trialstats::output::{Format, render};
 use trialstats::{Error, Outcome, Result};
 
 /// The formula grammar, shown after `trialstats glmm --help`.

@@ -9,9 +9,9 @@ use trialstats::lmm::anova::anova;
 use trialstats::lmm::emmeans::{emmeans, held_variables, parse_at};
 use trialstats::lmm::inference::Ddf;
 use trialstats::lmm::summary::LmmSummary;
-use trialstats::lmm::{compare::compare_csv, fit_csv_with_frame};
 use trialstats::lmm::{Formula, LmmFit};
-use trialstats::output::{render, Format};
+use trialstats::lmm::{compare::compare_csv, fit_csv_with_frame};
+use trialstats::output::{Format, render};
 use trialstats::plot::Chart;
 use trialstats::{Error, Outcome, Result};
 

@@ -9,7 +9,7 @@ use trialstats::effect::MeasureCode;
 use trialstats::level::ConfidenceLevel;
 use trialstats::meta::input::{Columns, Effects};
 use trialstats::meta::{self, MetaOptions, Method, Test};
-use trialstats::output::{render, Format};
+use trialstats::output::{Format, render};
 use trialstats::{Error, Outcome, Result};
 
 /// The analyses computed for inverse-variance weights only, refused with --weights and
@@ -1001,10 +1001,12 @@ fn read_csv(
                 variance: s.clone(),
                 is_se: true,
             },
-            _ => return Err(Error::input(
-                "--vi",
-                "give the sampling variances with --vi COL or the standard errors with --sei COL",
-            )),
+            _ => {
+                return Err(Error::input(
+                    "--vi",
+                    "give the sampling variances with --vi COL or the standard errors with --sei COL",
+                ));
+            }
         },
     };
     let file = CsvFile::read(input_file(args)?)?;
@@ -1069,7 +1071,7 @@ fn read_csv(
         fsn: args.fsn,
         fsn_target: match args.fsn_target {
             Some(t) if !t.is_finite() => {
-                return Err(Error::input("--fsn-target", "must be a finite number"))
+                return Err(Error::input("--fsn-target", "must be a finite number"));
             }
             other => other,
         },

@@ -4,8 +4,8 @@
 use std::path::PathBuf;
 use trialstats::effect::MeasureCode;
 use trialstats::level::ConfidenceLevel;
-use trialstats::meta::models::{mantel_haenszel, peto, Tables};
-use trialstats::output::{render, Format};
+use trialstats::meta::models::{Tables, mantel_haenszel, peto};
+use trialstats::output::{Format, render};
 use trialstats::{Outcome, Result};
 
 /// The tables and what to print.
@@ -89,8 +89,8 @@ pub struct GlmmArgs {
 }
 
 pub fn run_glmm(args: GlmmArgs) -> Result<Outcome> {
-    use trialstats::meta::models::binomial_normal::{self, Estimation};
     use trialstats::Error;
+    use trialstats::meta::models::binomial_normal::{self, Estimation};
     let format: Format = args.tables.format.parse()?;
     if args.measure != "OR" {
         return Err(Error::input(
@@ -104,7 +104,10 @@ pub fn run_glmm(args: GlmmArgs) -> Result<Outcome> {
     if args.model != "UM.FS" && args.model != "CM.EL" {
         return Err(Error::input(
             "--model",
-            format!("'{}' is not available; UM.FS (unconditional, fixed study effects) or CM.EL (conditional, exact likelihood)", args.model),
+            format!(
+                "'{}' is not available; UM.FS (unconditional, fixed study effects) or CM.EL (conditional, exact likelihood)",
+                args.model
+            ),
         ));
     }
     let estimation = match args.method.as_str() {
@@ -114,7 +117,7 @@ pub fn run_glmm(args: GlmmArgs) -> Result<Outcome> {
             return Err(Error::input(
                 "--method",
                 format!("'{other}' is not a method of meta glmm; ML or EE"),
-            ))
+            ));
         }
     };
     let mods: Vec<String> = args.mods.into_iter().filter(|m| !m.is_empty()).collect();

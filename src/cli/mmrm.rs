@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use trialstats::level::ConfidenceLevel;
 use trialstats::lmm::emmeans::parse_at;
 use trialstats::lmm::inference::Ddf;
-use trialstats::mmrm::{fit_csv_grouped, MmrmOptions};
-use trialstats::output::{render, Format};
+use trialstats::mmrm::{MmrmOptions, fit_csv_grouped};
+use trialstats::output::{Format, render};
 use trialstats::{Error, Outcome, Result};
 
 const GRAMMAR: &str = "\

@@ -6,9 +6,9 @@ use trialstats::csv_file::CsvFile;
 use trialstats::effect::MeasureCode;
 use trialstats::level::ConfidenceLevel;
 use trialstats::nma::input::{
-    read_arms, read_contrasts, read_ratios, ArmColumns, ContrastColumns, RatioColumns,
+    ArmColumns, ContrastColumns, RatioColumns, read_arms, read_contrasts, read_ratios,
 };
-use trialstats::nma::{analyse, Network, NmaOptions, SmallValues, Tau2Method};
+use trialstats::nma::{Network, NmaOptions, SmallValues, Tau2Method, analyse};
 use trialstats::{Error, Outcome, Result};
 
 #[derive(Debug, clap::Args)]
@@ -154,7 +154,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             return Err(Error::input(
                 "--format",
                 format!("unknown format '{other}'; allowed: table (text) or json"),
-            ))
+            ));
         }
     };
     let small_values: SmallValues = args.small_values.parse()?;

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use trialstats::analysis::AnalysisOptions;
 use trialstats::level::ConfidenceLevel;
-use trialstats::plot::input::{pair, records, Record};
+use trialstats::plot::input::{Record, pair, records};
 use trialstats::plot::{
     self, BeforeAfterChart, Chart, EggerLine, ForestChart, ForestRow, ForestSummary, FunnelChart,
     FunnelStudy, HistogramChart, HistogramLayout, HistogramSample, ObservedPoint, PanelChart,
@@ -758,7 +758,7 @@ fn histogram(a: &HistogramArgs) -> Result<Chart> {
             return Err(Error::input(
                 "--layout",
                 format!("unknown layout '{other}'; allowed: overlay, grid"),
-            ))
+            ));
         }
     };
     let samples = a

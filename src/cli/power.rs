@@ -12,14 +12,15 @@ use trialstats::analysis::measures::planned_rate_effect;
 use trialstats::analysis::slopes::planned_slope_effect;
 use trialstats::level::ConfidenceLevel;
 use trialstats::nma::SmallValues;
-use trialstats::output::{render, Format};
-use trialstats::power::mmrm::{from_fitted_mmrm, mmrm_power, CorrelationSpec, MmrmDesign};
+use trialstats::output::{Format, render};
+use trialstats::power::mmrm::{CorrelationSpec, MmrmDesign, from_fitted_mmrm, mmrm_power};
 use trialstats::power::rate::rate_power;
 use trialstats::power::slope::{check_visits, regular_visits, slope_power};
 use trialstats::power::sweep::{sweep_rate, sweep_slope};
 use trialstats::power::{
-    simulate_rate_trials, simulate_slope_trials, Allocation, Goal, RateDesign, SampleSize, Sides,
-    SimulatedPower, SimulationSettings, SlopeDesign, SmallSample, SweepAxis, Test, VarianceMethod,
+    Allocation, Goal, RateDesign, SampleSize, Sides, SimulatedPower, SimulationSettings,
+    SlopeDesign, SmallSample, SweepAxis, Test, VarianceMethod, simulate_rate_trials,
+    simulate_slope_trials,
 };
 use trialstats::{Error, Outcome, Result};
 
@@ -478,7 +479,7 @@ pub fn run(args: Args) -> Result<Outcome> {
 
 fn run_survival(a: SurvivalArgs) -> Result<Outcome> {
     use trialstats::power::hazard_ratio::planned_hazard_ratio;
-    use trialstats::power::survival::{survival_power, Enrolment, SurvivalDesign};
+    use trialstats::power::survival::{Enrolment, SurvivalDesign, survival_power};
     let format: Format = a.common.format.parse()?;
     let (test, allocation, goal) = (a.common.test()?, a.common.allocation()?, a.common.goal()?);
     if !a.common.sweep.is_empty() {
@@ -507,11 +508,19 @@ fn run_survival(a: SurvivalArgs) -> Result<Outcome> {
             return Err(Error::input(
                 "--median-control",
                 "patients need the control arm's median (or --rate-control) with --accrual and --follow-up",
-            ))
+            ));
         }
-        (_, None, _) => return Err(Error::input("--accrual", "missing; give the accrual duration")),
+        (_, None, _) => {
+            return Err(Error::input(
+                "--accrual",
+                "missing; give the accrual duration",
+            ));
+        }
         (_, _, None) => {
-            return Err(Error::input("--follow-up", "missing; give the follow-up after accrual"))
+            return Err(Error::input(
+                "--follow-up",
+                "missing; give the follow-up after accrual",
+            ));
         }
     };
     let (hr, provenance) = match (&a.hr_from, &a.study) {
@@ -627,7 +636,7 @@ fn run_mmrm(a: MmrmArgs) -> Result<Outcome> {
             return Err(Error::input(
                 "--visits",
                 "give the number of visits (or --retention, one value per visit, or a correlation matrix)",
-            ))
+            ));
         }
     };
     let spec = spec.ok_or_else(|| {
@@ -683,7 +692,7 @@ fn run_slope(a: SlopeArgs) -> Result<Outcome> {
             return Err(Error::input(
                 "--visits",
                 "give the visit times (--visits 0,3,6,9,12) or --months M --every K",
-            ))
+            ));
         }
     };
     let mut provenance = Vec::new();
@@ -851,7 +860,7 @@ fn run_rate(a: RateArgs) -> Result<Outcome> {
             return Err(Error::input(
                 "--rate-control",
                 "give --rate-control and --rate-ratio, or --from-study",
-            ))
+            ));
         }
     };
     let design = RateDesign {

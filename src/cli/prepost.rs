@@ -2,7 +2,7 @@
 //! pre/post correlation, with the r sweep and the smallest r at which it is significant.
 
 use trialstats::level::ConfidenceLevel;
-use trialstats::output::{render, Format};
+use trialstats::output::{Format, render};
 use trialstats::prepost::{self, Claim};
 use trialstats::{Outcome, Result};
 

@@ -4,9 +4,9 @@ use super::args;
 use std::path::PathBuf;
 use trialstats::analysis::AnalysisOptions;
 use trialstats::level::ConfidenceLevel;
-use trialstats::output::{render, Format};
+use trialstats::output::{Format, render};
 use trialstats::report;
-use trialstats::{study, Outcome, Result};
+use trialstats::{Outcome, Result, study};
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = super::EXIT_LINE)]

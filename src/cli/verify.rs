@@ -1,8 +1,8 @@
 //! `trialstats verify`: recompute the derived numbers the studies pin; exit 1 on a mismatch.
 
 use std::path::PathBuf;
-use trialstats::output::{render, CheckFormat};
-use trialstats::{verify, Outcome, Result};
+use trialstats::output::{CheckFormat, render};
+use trialstats::{Outcome, Result, verify};
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = super::EXIT_LINE)]

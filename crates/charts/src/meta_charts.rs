@@ -334,10 +334,12 @@ pub fn bubble_chart(
     };
     let (name, x) = match data.mods.as_deref() {
         Some(
-            [crate::meta::fitting::moderators::Moderator {
-                name,
-                values: crate::meta::fitting::moderators::ModeratorValues::Numeric(x),
-            }],
+            [
+                crate::meta::fitting::moderators::Moderator {
+                    name,
+                    values: crate::meta::fitting::moderators::ModeratorValues::Numeric(x),
+                },
+            ],
         ) if fit.coefficients.len() == 2 => (name, x),
         _ => return Err(refuse()),
     };

@@ -3,9 +3,9 @@
 
 use crate::plot::{PowerSweepChart, PowerSweepSeries};
 use trialstats_numerics::output::human_number;
-use trialstats_stats::power::survival::{EventsAt, SurvivalPower};
-use trialstats_stats::power::sweep::{describe_parameter, SweepRow};
 use trialstats_stats::power::SweepResult;
+use trialstats_stats::power::survival::{EventsAt, SurvivalPower};
+use trialstats_stats::power::sweep::{SweepRow, describe_parameter};
 
 /// The sweep as a chart: n per arm (or power) against the first axis, one line per
 /// value of the second.
@@ -71,7 +71,10 @@ pub fn survival_chart(power: &SurvivalPower, title: &str) -> PowerSweepChart {
             power.solution.allocation.describe(),
             en.map_or(String::new(), |e| human_number(e.accrual)),
             en.map_or(String::new(), |e| human_number(e.follow_up)),
-            en.map_or(String::new(), |e| format!("{:.3}", std::f64::consts::LN_2 / e.rate_control)),
+            en.map_or(String::new(), |e| format!(
+                "{:.3}",
+                std::f64::consts::LN_2 / e.rate_control
+            )),
             en.map_or(String::new(), |e| human_number(e.dropout_rate)),
         ),
         x_label: "calendar time from the first patient in".into(),

@@ -534,10 +534,11 @@ mod tests {
             )
             .unwrap();
         assert_eq!(all.len(), 500);
-        assert!(all
-            .iter()
-            .enumerate()
-            .all(|(i, (line, y))| *y == i as f64 && *line == i + 2));
+        assert!(
+            all.iter()
+                .enumerate()
+                .all(|(i, (line, y))| *y == i as f64 && *line == i + 2)
+        );
         let bad = CsvFile::from_text("t.csv", &text.replacen("400,", "4x0,", 1)).unwrap();
         let e = bad
             .fold_rows_parallel(|| (), |_, r| r.required_number(0).map(|_| ()), |_, _| {})

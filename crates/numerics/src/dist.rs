@@ -71,11 +71,7 @@ fn erfc(t: f64) -> f64 {
         return f64::NAN;
     }
     let (lower, upper) = gamma_tails(0.5, t * t);
-    if t >= 0.0 {
-        upper
-    } else {
-        1.0 + lower
-    }
+    if t >= 0.0 { upper } else { 1.0 + lower }
 }
 
 /// Standard normal distribution function (R `pnorm(x)`).
@@ -634,11 +630,7 @@ pub fn pt_upper(x: f64, df: f64) -> f64 {
         return pnorm_upper(x);
     }
     let tail = t_tail(x.abs(), df);
-    if x >= 0.0 {
-        tail
-    } else {
-        1.0 - tail
-    }
+    if x >= 0.0 { tail } else { 1.0 - tail }
 }
 
 /// P(T ≥ t) for t ≥ 0, with both beta arguments formed without cancellation.
@@ -712,11 +704,7 @@ pub fn qt(p: f64, df: f64) -> f64 {
         }
     }
     let t = solve_increasing(0.0, hi, start, eval);
-    if p < 0.5 {
-        -t
-    } else {
-        t
-    }
+    if p < 0.5 { -t } else { t }
 }
 
 /// Upper tail of the noncentral t with `df` degrees of freedom and noncentrality `ncp`
@@ -808,11 +796,7 @@ pub fn pt_noncentral_upper(x: f64, df: f64, ncp: f64) -> f64 {
     };
     let tnc = tnc.min(1.0);
     // for x < 0, P(T ≥ x; ncp) = P(T ≤ −x; −ncp) = tnc
-    if negdel {
-        tnc
-    } else {
-        1.0 - tnc
-    }
+    if negdel { tnc } else { 1.0 - tnc }
 }
 
 /// Upper tail of the F distribution (R `pf(x, df1, df2, lower = FALSE)`):

@@ -351,7 +351,7 @@ impl Expr {
                         return Err(fail(format!(
                             "unknown function '{other}'; allowed: {}",
                             function_list()
-                        )))
+                        )));
                     }
                 }
             }

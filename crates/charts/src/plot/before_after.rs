@@ -5,8 +5,8 @@
 
 use super::palette;
 use super::style::{
-    extent, fit_text, line_height, padded, pixel_in, plot_rect, put_text, require_drawable,
-    text_width, tick_number, wrap_text, Axes, Frame, LegendEntry, LegendMark, Style,
+    Axes, Frame, LegendEntry, LegendMark, Style, extent, fit_text, line_height, padded, pixel_in,
+    plot_rect, put_text, require_drawable, text_width, tick_number, wrap_text,
 };
 use super::{drawing, require_nonempty};
 use crate::error::{Error, Result};

@@ -3,7 +3,7 @@
 //! fitted regression line and its confidence band.
 
 use super::palette;
-use super::style::{extent, padded, require_drawable, Axes, Frame, LegendEntry, LegendMark, Style};
+use super::style::{Axes, Frame, LegendEntry, LegendMark, Style, extent, padded, require_drawable};
 use super::{drawing, require_nonempty};
 use crate::error::Result;
 use plotters::coord::Shift;

@@ -4,8 +4,8 @@
 
 use super::palette;
 use super::style::{
-    extent, padded, pixel_in, put_text, require_drawable, text_width, Axes, Frame, LegendEntry,
-    LegendMark, Style,
+    Axes, Frame, LegendEntry, LegendMark, Style, extent, padded, pixel_in, put_text,
+    require_drawable, text_width,
 };
 use super::{drawing, require_nonempty};
 use crate::dist::qnorm;

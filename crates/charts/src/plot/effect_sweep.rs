@@ -6,9 +6,9 @@
 use super::palette;
 use super::sensitivity::SensitivityPoint;
 use super::style::{
-    extent, line_height, need_plot_height, padded, pixel_in, plot_rect, put_lines,
-    require_drawable, require_drawable_interval, text_width, wrap_text, Axes, Frame, LegendEntry,
-    LegendMark, Style,
+    Axes, Frame, LegendEntry, LegendMark, Style, extent, line_height, need_plot_height, padded,
+    pixel_in, plot_rect, put_lines, require_drawable, require_drawable_interval, text_width,
+    wrap_text,
 };
 use super::{drawing, require_nonempty};
 use crate::error::{Error, Result};

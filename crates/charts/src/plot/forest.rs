@@ -12,9 +12,9 @@
 
 use super::palette;
 use super::style::{
-    annotation_number, centred_top, extent, fit_text, line_height, log_ticks, padded, pixel_in,
-    put_lines, put_text, require_drawable, require_drawable_interval, text_width, wrap_text, Axes,
-    Frame, LegendEntry, LegendMark, Style, MAX_CHART_VALUE, MIN_PLOT_PX,
+    Axes, Frame, LegendEntry, LegendMark, MAX_CHART_VALUE, MIN_PLOT_PX, Style, annotation_number,
+    centred_top, extent, fit_text, line_height, log_ticks, padded, pixel_in, put_lines, put_text,
+    require_drawable, require_drawable_interval, text_width, wrap_text,
 };
 use super::{drawing, require_nonempty};
 use crate::error::{Error, Result};

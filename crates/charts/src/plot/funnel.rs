@@ -9,7 +9,7 @@
 use super::geometry::{clip_polygon, clip_segment};
 use super::palette;
 use super::style::{
-    extent, padded, require_drawable, tick_number, Axes, Frame, LegendEntry, LegendMark, Style,
+    Axes, Frame, LegendEntry, LegendMark, Style, extent, padded, require_drawable, tick_number,
 };
 use super::{drawing, require_nonempty};
 use crate::dist::z_crit;

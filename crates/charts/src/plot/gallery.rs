@@ -7,7 +7,7 @@
 //! keeps the entries of charts already in the folder (`plot study X -o DIR` adds one study's
 //! charts to a gallery of several).
 
-use super::{render, Canvas, Chart};
+use super::{Canvas, Chart, render};
 use crate::error::{Error, Result};
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -4,15 +4,15 @@
 
 use super::palette;
 use super::style::{
-    extent, fit_text, line_height, need_plot_height, put_lines, put_text, require_drawable,
-    wrap_text, Axes, Frame, LegendEntry, LegendMark, Style,
+    Axes, Frame, LegendEntry, LegendMark, Style, extent, fit_text, line_height, need_plot_height,
+    put_lines, put_text, require_drawable, wrap_text,
 };
 use super::{drawing, require_nonempty};
 use crate::error::{Error, Result};
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::FontTransform;
+use plotters::style::text_anchor::{HPos, VPos};
 
 /// One sample of values.
 #[derive(Debug, Clone, PartialEq)]

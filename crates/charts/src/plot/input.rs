@@ -113,7 +113,7 @@ fn read_csv(path: &Path, columns: &[&str], required: usize) -> Result<Vec<Record
                         columns[..required].join(","),
                         columns[required..].join(",")
                     ),
-                ))
+                ));
             }
             None => index.push(None),
         }

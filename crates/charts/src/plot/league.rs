@@ -12,8 +12,8 @@
 
 use super::palette;
 use super::style::{
-    fit_text, line_height, need_plot_height, put_text, text_width, wrap_text, Frame, LegendEntry,
-    LegendMark, Style, MIN_TEXT_PX,
+    Frame, LegendEntry, LegendMark, MIN_TEXT_PX, Style, fit_text, line_height, need_plot_height,
+    put_text, text_width, wrap_text,
 };
 use super::{drawing, require_nonempty};
 use crate::error::{Error, Result};

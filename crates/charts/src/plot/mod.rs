@@ -66,7 +66,7 @@ pub mod slope;
 pub mod style;
 pub mod trajectory;
 
-pub use before_after::{bar_legend, BeforeAfterChart, TimePointValue};
+pub use before_after::{BeforeAfterChart, TimePointValue, bar_legend};
 pub use bubble::{Bubble, BubbleChart, FittedPoint};
 pub use diagnostic::{CaterpillarChart, QqChart, RandomEffectTerm};
 pub use effect_sweep::{EffectSweepChart, EffectSweepSeries};
@@ -74,7 +74,7 @@ pub use forest::{
     ForestChart, ForestColumn, ForestRow, ForestSubgroup, ForestSummary, ShrunkInterval,
 };
 pub use funnel::{EggerLine, FilledStudies, FunnelChart, FunnelStudy};
-pub use gallery::{write_gallery, GalleryItem};
+pub use gallery::{GalleryItem, write_gallery};
 pub use histogram::{HistogramChart, HistogramLayout, HistogramSample};
 pub use league::{LeagueChart, LeagueEntry};
 pub use lsmeans::{LsMeanArm, LsMeanPoint, LsMeansChart};
@@ -542,7 +542,9 @@ pub(crate) fn require_interval(
     if lower > upper {
         return Err(Error::input(
             location(),
-            format!("the {what} runs from {lower} to {upper}; the lower end must not be above the upper end"),
+            format!(
+                "the {what} runs from {lower} to {upper}; the lower end must not be above the upper end"
+            ),
         ));
     }
     Ok(())

@@ -8,10 +8,10 @@
 //! three lines, and a small image grows taller rather than squeezing the circle.
 
 use super::palette;
+use super::style::{Frame, Style, require_drawable};
 use super::style::{
     dry_run, fit_text, line_height, need_plot_height, put_text, text_width, wrap_text,
 };
-use super::style::{require_drawable, Frame, Style};
 use super::{drawing, require_nonempty};
 use crate::error::{Error, Result};
 use plotters::coord::Shift;

@@ -4,8 +4,8 @@
 
 use super::palette;
 use super::style::{
-    extent, padded, pixel_in, plot_rect, put_lines, put_text, require_drawable, significant,
-    text_width, wrap_text, Axes, Frame, LegendEntry, LegendMark, Style,
+    Axes, Frame, LegendEntry, LegendMark, Style, extent, padded, pixel_in, plot_rect, put_lines,
+    put_text, require_drawable, significant, text_width, wrap_text,
 };
 use super::{drawing, require_nonempty};
 use crate::error::{Error, Result};

@@ -1,7 +1,7 @@
 //! Study panel: every before/after measure of one study side by side (for example relapse
 //! rate, EDSS, pain and fatigue), each cell on its own measure's scale.
 
-use super::before_after::{bar_legend, BeforeAfterChart};
+use super::before_after::{BeforeAfterChart, bar_legend};
 use super::palette;
 use super::require_nonempty;
 use super::style::{Frame, LegendEntry, LegendMark, Style};

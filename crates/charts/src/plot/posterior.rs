@@ -9,7 +9,7 @@
 
 use super::palette;
 use super::panel::CELL_MIN;
-use super::style::{extent, padded, require_drawable, Axes, Frame, LegendEntry, LegendMark, Style};
+use super::style::{Axes, Frame, LegendEntry, LegendMark, Style, extent, padded, require_drawable};
 use super::{drawing, require_nonempty};
 use crate::error::{Error, Result};
 use plotters::coord::Shift;

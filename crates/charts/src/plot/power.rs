@@ -3,7 +3,7 @@
 
 use super::drawing;
 use super::palette;
-use super::style::{extent, padded, require_drawable, Axes, Frame, LegendEntry, LegendMark, Style};
+use super::style::{Axes, Frame, LegendEntry, LegendMark, Style, extent, padded, require_drawable};
 use crate::error::{Error, Result};
 use plotters::coord::Shift;
 use plotters::prelude::*;

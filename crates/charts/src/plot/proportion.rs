@@ -7,7 +7,7 @@
 use super::forest::{ForestChart, ForestRow};
 use super::require_nonempty;
 use super::style::Style;
-use crate::effect::proportion::{clopper_pearson_interval, EXACT_MAX_N};
+use crate::effect::proportion::{EXACT_MAX_N, clopper_pearson_interval};
 use crate::error::{Error, Result};
 use crate::level::ConfidenceLevel;
 use plotters::coord::Shift;

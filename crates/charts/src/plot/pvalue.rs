@@ -3,7 +3,7 @@
 //! axis), on a log scale, with the significance level as a line.
 
 use super::palette;
-use super::style::{extent, require_drawable, Axes, Frame, LegendEntry, LegendMark, Style};
+use super::style::{Axes, Frame, LegendEntry, LegendMark, Style, extent, require_drawable};
 use super::{drawing, require_nonempty};
 use crate::error::{Error, Result};
 use plotters::coord::Shift;

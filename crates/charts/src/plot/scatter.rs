@@ -6,8 +6,8 @@
 
 use super::palette;
 use super::style::{
-    dry_run, extent, fit_text, line_height, padded, require_drawable, text_width, Axes, Frame,
-    Style,
+    Axes, Frame, Style, dry_run, extent, fit_text, line_height, padded, require_drawable,
+    text_width,
 };
 use super::{drawing, require_nonempty};
 use crate::error::{Error, Result};

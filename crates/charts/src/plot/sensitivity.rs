@@ -4,8 +4,8 @@
 
 use super::palette;
 use super::style::{
-    extent, padded, require_drawable, require_drawable_interval, tick_number, vertical_marker,
-    vertical_marker_at, Axes, Frame, LegendEntry, LegendMark, Style,
+    Axes, Frame, LegendEntry, LegendMark, Style, extent, padded, require_drawable,
+    require_drawable_interval, tick_number, vertical_marker, vertical_marker_at,
 };
 use super::{drawing, require_nonempty};
 use crate::error::{Error, Result};
@@ -96,7 +96,9 @@ impl SensitivityChart {
                     if v.abs() > LOG_RATIO_LIMIT {
                         return Err(Error::input(
                             at(),
-                            format!("a value is {v}; on the log scale (--exp) values are log ratios, shown as exp(value), and must lie between -{LOG_RATIO_LIMIT:.1} and {LOG_RATIO_LIMIT:.1} (ratios from 1e-15 to 1e15)"),
+                            format!(
+                                "a value is {v}; on the log scale (--exp) values are log ratios, shown as exp(value), and must lie between -{LOG_RATIO_LIMIT:.1} and {LOG_RATIO_LIMIT:.1} (ratios from 1e-15 to 1e15)"
+                            ),
                         ));
                     }
                 }

@@ -5,8 +5,8 @@
 use super::drawing;
 use super::palette;
 use super::style::{
-    extent, padded, pixel_in, put_text, require_drawable, Axes, Frame, LegendEntry, LegendMark,
-    Style,
+    Axes, Frame, LegendEntry, LegendMark, Style, extent, padded, pixel_in, put_text,
+    require_drawable,
 };
 use crate::error::{Error, Result};
 use crate::level::ConfidenceLevel;

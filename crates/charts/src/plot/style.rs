@@ -2,17 +2,17 @@
 //! canvas's resolution, text measuring and wrapping, the frame (title, subtitle, legend,
 //! notes) around a plot, and the axes.
 
+pub use super::font::{FONT_FAMILY, register_font};
 use super::font::{advance_width, em_px, em_to_plotters};
-pub use super::font::{register_font, FONT_FAMILY};
 use super::palette;
-use super::{drawing, Canvas};
+use super::{Canvas, drawing};
 use crate::error::{Error, Result};
 use plotters::chart::{ChartBuilder, ChartContext};
-use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
+use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::FontTransform;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 use std::ops::Range;
 
 /// The smallest text any chart draws, in pixels per em at 96 dpi (8.25 pt): panel cells and

@@ -5,7 +5,7 @@
 use super::drawing;
 use super::palette;
 use super::style::{
-    extent, padded, require_drawable, vertical_marker, Axes, Frame, LegendEntry, LegendMark, Style,
+    Axes, Frame, LegendEntry, LegendMark, Style, extent, padded, require_drawable, vertical_marker,
 };
 use crate::error::{Error, Result};
 use plotters::coord::Shift;

@@ -353,9 +353,16 @@ fn study_items(
                 }),
                 assumptions: vec![format!(
                     "{}; the band is the paired t interval of the mean change (n = {}) at each r.",
-                    reading_of(sr, &mr.id).map_or("The ± was read as the SD".to_string(), |r| match r.reading.verdict.reading() {
-                        Some(x) => format!("The ± was read as {} (decided from the document's numbers)", x.with_article()),
-                        None => "The ± was read as the SD (not decided by the numbers)".to_string(),
+                    reading_of(sr, &mr.id).map_or("The ± was read as the SD".to_string(), |r| {
+                        match r.reading.verdict.reading() {
+                            Some(x) => format!(
+                                "The ± was read as {} (decided from the document's numbers)",
+                                x.with_article()
+                            ),
+                            None => {
+                                "The ± was read as the SD (not decided by the numbers)".to_string()
+                            }
+                        }
                     }),
                     crate::output::human_number(a.summary.n)
                 )],
@@ -483,10 +490,7 @@ fn study_items(
         add(
             format!("{} smcr forest", study.id),
             ForestChart {
-                title: format!(
-                    "{}: standardised mean change (SMCR) {title_r}",
-                    study.id
-                ),
+                title: format!("{}: standardised mean change (SMCR) {title_r}", study.id),
                 effect_label: "SMCR: (after − before) / SD before, Hedges-corrected".into(),
                 label_header: "measure".into(),
                 value_header: format!("SMCR [{} CI]", level.label()),
@@ -590,7 +594,10 @@ fn study_items(
                     .collect(),
             }
             .into(),
-            format!("Proportions with exact (Clopper–Pearson) {} intervals; a count the paper gives as a lower bound (\"at least\") is marked ≥ and its line runs on to 100%, since only its lower end is known.", level.label()),
+            format!(
+                "Proportions with exact (Clopper–Pearson) {} intervals; a count the paper gives as a lower bound (\"at least\") is marked ≥ and its line runs on to 100%, since only its lower end is known.",
+                level.label()
+            ),
         );
     }
     for rec in &sr.reconstructions {
@@ -717,7 +724,10 @@ fn study_items(
             by_effect.into(),
             format!(
                 "Patients in all a confirmatory trial of {} needs at 80 % power against the {} it plans on ({} there: {} patients); every other input as in the report's text, where each assumed one is named.",
-                study.id, c.effect_name, crate::output::human_number(c.effect), c.n_total
+                study.id,
+                c.effect_name,
+                crate::output::human_number(c.effect),
+                c.n_total
             ),
         );
         add(

@@ -14,9 +14,9 @@
 //! The ± of each arm is read as the data says (an SEM becomes an SD by × √n; an unstated ±
 //! is read as an SD, and said so), as for single-group measures.
 
-use super::measures::{implied_correlation, sd_with_rounding, spread_as_sd, ImpliedCorrelation};
-use super::medians::{convert_timepoint, Conversion};
 use super::AnalysisOptions;
+use super::measures::{ImpliedCorrelation, implied_correlation, sd_with_rounding, spread_as_sd};
+use super::medians::{Conversion, convert_timepoint};
 use crate::effect::{self, EffectSize, GroupSummary, MeasureCode, PersonTime, TwoByTwo};
 use crate::output::human_number as h;
 use crate::prepost;
@@ -80,7 +80,10 @@ impl ArmBasis {
                 format!("changes from baseline to {timepoint} as reported")
             }
             ArmBasis::Counts => "people with the event out of each arm's n".to_string(),
-            ArmBasis::Printed { timepoint, adjusted } => format!(
+            ArmBasis::Printed {
+                timepoint,
+                adjusted,
+            } => format!(
                 "the document's own difference at {timepoint}, its ± read as the SE; adjustment {adjusted}"
             ),
             ArmBasis::Rates => "events over each arm's person-time".to_string(),
@@ -208,7 +211,9 @@ fn arm_spread_reading(m: &ArmMeasure) -> String {
         .collect();
     match m.dispersion {
         SpreadKind::Sd => "± is the SD (as reported)".to_string(),
-        SpreadKind::Sem => "± is the SEM (as reported); each arm's SD = SEM·√n with its own n".to_string(),
+        SpreadKind::Sem => {
+            "± is the SEM (as reported); each arm's SD = SEM·√n with its own n".to_string()
+        }
         SpreadKind::NotReported => format!(
             "± not specified in the document: read as SD (were it the SEM, each arm's SD would be √n times larger: {})",
             root_n.join(", ")

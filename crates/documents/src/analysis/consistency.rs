@@ -9,8 +9,8 @@
 use super::{AnalysisOptions, ArmItemAnalysis, ImpliedCorrelation, MeasureAnalysis};
 use crate::checks::sprite::Sprite;
 use crate::checks::{
-    check_percent, check_summary_with_sprite, CheckName, Finding, ReportedPercent, ReportedSummary,
-    Status,
+    CheckName, Finding, ReportedPercent, ReportedSummary, Status, check_percent,
+    check_summary_with_sprite,
 };
 use crate::error::Result;
 use crate::reported::Scale;
@@ -199,7 +199,12 @@ fn implied_r_finding(study: &Study, measure: String, i: &ImpliedCorrelation) -> 
             Status::Consistent,
             format!(
                 "r = {} implied by {} (SD of the change {}: {}); within rounding r lies in [{}, {}], inside [-1, 1]",
-                h(i.r), i.from, h(i.sd_change), i.derivation, h(i.range.0), h(i.range.1)
+                h(i.r),
+                i.from,
+                h(i.sd_change),
+                i.derivation,
+                h(i.range.0),
+                h(i.range.1)
             ),
         )
     } else {
@@ -207,7 +212,12 @@ fn implied_r_finding(study: &Study, measure: String, i: &ImpliedCorrelation) -> 
             Status::Inconsistent,
             format!(
                 "r = {} implied by {} (SD of the change {}: {}) is outside [-1, 1] even within rounding ([{}, {}]): the before SD, the after SD and the change cannot all be true",
-                h(i.r), i.from, h(i.sd_change), i.derivation, h(i.range.0), h(i.range.1)
+                h(i.r),
+                i.from,
+                h(i.sd_change),
+                i.derivation,
+                h(i.range.0),
+                h(i.range.1)
             ),
         )
     };
@@ -225,7 +235,7 @@ fn implied_r_finding(study: &Study, measure: String, i: &ImpliedCorrelation) -> 
 /// statistic allows within its rounding against the printed p, at α = 1 − the run's level.
 /// Inconsistent and decision errors are inconsistencies (exit 1).
 pub fn reported_test_findings(study: &Study, options: &AnalysisOptions) -> Vec<Finding> {
-    use crate::checks::reported_test::{check_result, parse_result, CheckRules, TestVerdict};
+    use crate::checks::reported_test::{CheckRules, TestVerdict, check_result, parse_result};
     let alpha = options.level.alpha();
     study
         .tests

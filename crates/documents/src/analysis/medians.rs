@@ -7,7 +7,7 @@
 //! numbers (GRIM, GRIMMER, DEBIT, SPRITE, bounds) are not run on it.
 
 use crate::convert::five_numbers::{Distribution, FiveNumbers};
-use crate::convert::median::{mean_sd, MeanSd};
+use crate::convert::median::{MeanSd, mean_sd};
 use crate::error::Result;
 use crate::output::human_number as h;
 use crate::study::{MedianSummary, TimePoint};

@@ -51,7 +51,7 @@ pub use consistency::Reconstruction;
 pub use measures::{ImpliedCorrelation, MeasureAnalysis, TimePointSummary};
 pub use medians::Conversion;
 pub use patient_data::PatientDataAnalysis;
-pub use pooling::{poolable_sets, poolable_sets_with, PoolableSet};
+pub use pooling::{PoolableSet, poolable_sets, poolable_sets_with};
 pub use proportions::ProportionAnalysis;
 pub use slopes::SlopeAnalysis;
 pub use spread_readings::MeasureReading;

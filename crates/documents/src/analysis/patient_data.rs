@@ -7,7 +7,7 @@
 use crate::error::{Error, Result};
 use crate::level::ConfidenceLevel;
 use crate::lmm::emmeans::Contrast;
-use crate::mmrm::{fit_csv, MmrmFit, MmrmOptions};
+use crate::mmrm::{MmrmFit, MmrmOptions, fit_csv};
 use crate::study::{PatientData, Study};
 use serde::Serialize;
 

@@ -72,7 +72,9 @@ pub fn poolable_sets_with(
             if change_scores {
                 return Err(Error::input(
                     "--change-scores",
-                    format!("is for between-arm codes (MD, SMD); {code} is already a change within one group"),
+                    format!(
+                        "is for between-arm codes (MD, SMD); {code} is already a change within one group"
+                    ),
                 ));
             }
             for a in analyses {
@@ -137,7 +139,7 @@ pub fn poolable_sets_with(
                 format!(
                     "{code} cannot be pooled from the data; studies are pooled with a before/after code (MC, SMCC, SMCR, SMCRH, ROMC) or a between-arm code (MD, SMD, ROM, RR, OR, RD, IRR, IRD)"
                 ),
-            ))
+            ));
         }
     }
     // Two or more studies: the arms of one trial share its control and are not a

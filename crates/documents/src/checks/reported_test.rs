@@ -30,7 +30,7 @@
 use crate::dist::{pchisq_upper, pf_upper, pnorm_upper, pt_upper};
 use crate::error::{Error, Result};
 use crate::output::{Cell, Table, Tabular, TestCase};
-use crate::text::number::{read_df_list, DfList, NUMBER};
+use crate::text::number::{DfList, NUMBER, read_df_list};
 use crate::text::{PlainText, TextNumber};
 use regex::Regex;
 use serde::Serialize;
@@ -383,11 +383,16 @@ pub fn parse_result(text: &str) -> Result<ReportedTest> {
         [one] => read_match(one, &plain, &plain),
         [] => Err(Error::input(
             "RESULT",
-            format!("no test result found in '{text}'; write it as t(28) = 2.20, p = .04 (also F(2, 56), chi2(1) or χ2(1), r(48), z, Q(28), Qw, Qb; p =, <, > or ns)"),
+            format!(
+                "no test result found in '{text}'; write it as t(28) = 2.20, p = .04 (also F(2, 56), chi2(1) or χ2(1), r(48), z, Q(28), Qw, Qb; p =, <, > or ns)"
+            ),
         )),
         _ => Err(Error::input(
             "RESULT",
-            format!("{} test results found in '{text}'; give one (use `check text FILE` for many)", found.len()),
+            format!(
+                "{} test results found in '{text}'; give one (use `check text FILE` for many)",
+                found.len()
+            ),
         )),
     }
 }
@@ -460,13 +465,17 @@ fn lookalike_reason(caps: &regex::Captures, tail: &str) -> Option<String> {
                 "" | "w" | "b" | "within" | "between"
             )
         {
-            format!("'{name}' is not a test read here (Q, Qw, Qwithin, Qb, Qbetween as statcheck; t, F, χ², r, z)")
+            format!(
+                "'{name}' is not a test read here (Q, Qw, Qwithin, Qb, Qbetween as statcheck; t, F, χ², r, z)"
+            )
         } else if df.is_some_and(|d| d.starts_with('[')) {
             "degrees of freedom in square brackets are not read; write them in parentheses, as t(28) = 2.20".to_string()
         } else if !matches!(rel, "=" | "<" | ">" | "<=" | ">=") {
             format!("'{rel}' is not a comparison")
         } else if TextNumber::parse(value.trim_end_matches([',', '.', ';', ':'])).is_err() {
-            format!("the value '{value}' is not a number as printed (a sign or character that is not a digit)")
+            format!(
+                "the value '{value}' is not a number as printed (a sign or character that is not a digit)"
+            )
         } else if !has_p {
             "no p-value or ns follows the statistic (a result is checked with its p)".to_string()
         } else {

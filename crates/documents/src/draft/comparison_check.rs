@@ -21,7 +21,7 @@ use crate::checks::Rounding;
 use crate::error::Result;
 use crate::level::ConfidenceLevel;
 use crate::reading::comparison::{Group, Groups, PrintedComparison};
-use crate::reading::question::{read_spread, Design, SpreadQuestion};
+use crate::reading::question::{Design, SpreadQuestion, read_spread};
 use crate::reading::{PrintedTest, SpreadReading};
 use crate::reported::{Adjusted, ReportedNumber, ReportedP, SpreadKind};
 use serde::Serialize;
@@ -489,11 +489,13 @@ mod tests {
         );
         assert_eq!(found.len(), 2);
         assert!(found[0].not_checked.as_ref().unwrap().contains("n"));
-        assert!(found[1]
-            .not_checked
-            .as_ref()
-            .unwrap()
-            .contains("more than one"));
+        assert!(
+            found[1]
+                .not_checked
+                .as_ref()
+                .unwrap()
+                .contains("more than one")
+        );
     }
 
     #[test]
@@ -503,10 +505,12 @@ mod tests {
         let found = check("Scores were 3.1 ± 0.2 (n = 10) and 3.4 ± 0.2 (n = 10), p = 0.01.");
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0].reading.is_none());
-        assert!(found[0]
-            .not_checked
-            .as_ref()
-            .unwrap()
-            .contains("two groups, two time points"));
+        assert!(
+            found[0]
+                .not_checked
+                .as_ref()
+                .unwrap()
+                .contains("two groups, two time points")
+        );
     }
 }

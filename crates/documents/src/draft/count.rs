@@ -14,7 +14,7 @@
 
 use super::not_data::inside_name;
 use super::{Bound, ItemKind, Parts, Scan};
-use crate::text::number::{number_words, MULTIPLIED, NUMBER};
+use crate::text::number::{MULTIPLIED, NUMBER, number_words};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -549,7 +549,7 @@ pub fn find(scan: &mut Scan) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{read_items, Bound, ItemKind};
+    use super::super::{Bound, ItemKind, read_items};
 
     #[test]
     fn numbers_in_kanji() {
@@ -566,7 +566,9 @@ mod tests {
         assert_eq!(items[1].parts.value.as_ref().unwrap().number.text, "12");
         assert_eq!(items.len(), 2, "{items:?}");
         // Counts and durations in kanji, as Japanese reports print them; an ordinal is not one.
-        let items = read_items("三例が脱落し、二十五名が完了した。一年間追跡し、三か月ごとに二回評価した。一回目の評価。");
+        let items = read_items(
+            "三例が脱落し、二十五名が完了した。一年間追跡し、三か月ごとに二回評価した。一回目の評価。",
+        );
         assert_eq!(
             brief(&items),
             pairs(&[

@@ -886,9 +886,11 @@ mod tests {
             content_words(" years and disease duration "),
             ["disease", "duration"]
         );
-        assert!(content_words(" points in the drug group (n = 60) and by ")
-            .iter()
-            .all(|w| w == "drug"));
+        assert!(
+            content_words(" points in the drug group (n = 60) and by ")
+                .iter()
+                .all(|w| w == "drug")
+        );
         assert!(from_before("the QMG score improved from "));
         assert!(change_words("the score fell by"));
         assert_eq!(spread_kind("Data are mean ± SD."), Some("SD"));

@@ -143,11 +143,15 @@ mod tests {
     #[test]
     fn dates_as_documents_print_them() {
         assert_eq!(
-            dates("この研究成果は、2014 年 3 月 15 日（米国 3 月 14 日午後4 時）。2005 年に発見。令和 2 年 10 月 29 日。2020年度までに。"),
+            dates(
+                "この研究成果は、2014 年 3 月 15 日（米国 3 月 14 日午後4 時）。2005 年に発見。令和 2 年 10 月 29 日。2020年度までに。"
+            ),
             ["2014-03-15", "--03-14", "2005", "2020-10-29", "2020"]
         );
         assert_eq!(
-            dates("Published online 2014 Oct 6. On March 15, 2014 and 6 October 2014, in May 2020; since 1978."),
+            dates(
+                "Published online 2014 Oct 6. On March 15, 2014 and 6 October 2014, in May 2020; since 1978."
+            ),
             ["2014-10-06", "2014-03-15", "2014-10-06", "2020-05", "1978"]
         );
         assert!(dates("13 月 40 日").is_empty());

@@ -12,8 +12,8 @@
 use super::sentences::is_table_row;
 use super::{ItemKind, Parts, Printed, Scan};
 use crate::checks::reported_test::{self, CheckRules, FoundReading};
-use crate::text::number::NUMBER;
 use crate::text::TextNumber;
+use crate::text::number::NUMBER;
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -335,7 +335,7 @@ pub fn find_confidence_intervals(scan: &mut Scan) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{read_items, ItemKind};
+    use super::super::{ItemKind, read_items};
 
     #[test]
     fn intervals_p_values_and_results() {
@@ -404,12 +404,13 @@ mod tests {
         .collect();
         assert_eq!(cis, want);
         // The level is a part of its interval, never an item of its own.
-        assert!(items.iter().filter(|i| i.kind != ItemKind::Ci).all(|i| i
-            .parts
-            .value
-            .as_ref()
-            .is_some_and(|v| v.number.text == "95")
-            .not()));
+        assert!(items.iter().filter(|i| i.kind != ItemKind::Ci).all(|i| {
+            i.parts
+                .value
+                .as_ref()
+                .is_some_and(|v| v.number.text == "95")
+                .not()
+        }));
         assert_eq!(items.len(), 16, "{:?}", brief(&items));
     }
 

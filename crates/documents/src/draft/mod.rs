@@ -414,7 +414,7 @@ pub fn empty_cell_dash(plain: &str, range: Range<usize>, sign: &str) -> Option<u
     let before = &plain[..range.start];
     let cell = if let Some(b) = before.strip_suffix('-') {
         // `--`: the second hyphen of a double dash.
-        !b.chars().next_back().is_some_and(|c| !c.is_whitespace())
+        b.chars().next_back().is_none_or(|c| c.is_whitespace())
     } else {
         let trimmed = before.trim_end_matches([' ', '\t']);
         let last = trimmed.chars().next_back();

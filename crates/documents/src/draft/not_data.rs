@@ -217,14 +217,20 @@ mod tests {
 
     #[test]
     fn categories_listed_and_dosing_frequencies_are_not_data() {
-        let values = kinds_and_values("Attacks fell from 5.5 per 30 days to 3.1 migraines/30 days on the 3-component score and the 36-item form.");
+        let values = kinds_and_values(
+            "Attacks fell from 5.5 per 30 days to 3.1 migraines/30 days on the 3-component score and the 36-item form.",
+        );
         assert_eq!(values, ["number 5.5", "number 3.1"]);
-        let values = kinds_and_values("Each symptom was scored 0 to 3 (0 = none, 3 = severe) on a score ranging from 0 to 9; it fell by 1.4 points.");
+        let values = kinds_and_values(
+            "Each symptom was scored 0 to 3 (0 = none, 3 = severe) on a score ranging from 0 to 9; it fell by 1.4 points.",
+        );
         assert_eq!(values, ["number 1.4"]);
         // The range of the patients' values is data.
         let values = kinds_and_values("Median 7 (range 2–20); ages ranging from 18 to 64.");
         assert_eq!(values, ["median_range 7", "number 18", "number 64"]);
-        let values = kinds_and_values("17.1.1 第III相試験(QX-1試験)27),28)\n※1:平均値±標準偏差\n本剤群(106例)で12.5%であった。");
+        let values = kinds_and_values(
+            "17.1.1 第III相試験(QX-1試験)27),28)\n※1:平均値±標準偏差\n本剤群(106例)で12.5%であった。",
+        );
         assert_eq!(values, ["n 106", "percent 12.5"]);
         // A list of categories ends with its `or`; `34% genotype 1a, 19% genotype 1b` is no list.
         let text = "Patients with genotype 1, 2, 4, or 6 were enrolled; 40% had genotype 1a, 6% genotype 5, and 19% genotype 3b. 本剤2400mg/日(1日3回)を8週間投与し、1回最大5gを塗布した。";

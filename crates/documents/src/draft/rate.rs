@@ -98,7 +98,7 @@ pub fn find(scan: &mut Scan) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{read_items, ItemKind};
+    use super::super::{ItemKind, read_items};
 
     #[test]
     fn rates_in_english_and_japanese() {

@@ -82,7 +82,7 @@ impl<'a> Sentences<'a> {
     pub fn new(original: &'a str) -> Sentences<'a> {
         let plain = PlainText::new(original);
         let mut cuts: Vec<usize> = vec![0]; // byte offsets in the original
-                                            // Line-level cuts: headings, bullets, table rows, and capitals after a closed line.
+        // Line-level cuts: headings, bullets, table rows, and capitals after a closed line.
         let mut line_start = 0;
         let mut previous_line = "";
         let mut blank_before = false;

@@ -18,7 +18,7 @@
 //! `.04`), in ASCII digits with a `-` for a minus; how the document printed one otherwise
 //! (U+2212, full-width, a thousands separator) is said in its note, as the format asks.
 
-use super::structure::{read_structure, Cell, Measure, Shape, Structure};
+use super::structure::{Cell, Measure, Shape, Structure, read_structure};
 use super::{Bound, Item, ItemKind, Printed, Sentences};
 use crate::reported::ReportedNumber;
 

@@ -283,7 +283,7 @@ pub fn attach_n(items: &mut [Item]) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{read_items, ItemKind};
+    use super::super::{ItemKind, read_items};
 
     #[test]
     fn table_cells_glued_by_text_extraction_are_read_apart() {

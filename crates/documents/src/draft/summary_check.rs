@@ -12,7 +12,7 @@
 
 use super::structure::{Cell, Measure, Structure};
 use super::{Item, ItemKind};
-use crate::checks::{check_summary, Finding, ReportedSummary, Rounding, Status};
+use crate::checks::{Finding, ReportedSummary, Rounding, Status, check_summary};
 use crate::error::Result;
 use crate::reported::{ReportedNumber, Scale, SpreadKind};
 use serde::Serialize;

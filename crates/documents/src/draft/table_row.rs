@@ -113,7 +113,7 @@ pub fn find(scan: &mut Scan) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{read_items, ItemKind};
+    use super::super::{ItemKind, read_items};
 
     #[test]
     fn rows_labelled_n_and_p() {
@@ -142,7 +142,9 @@ mod tests {
             .collect();
         assert_eq!(
             values,
-            ["7.2", "6.9", "82.1", "80.4", "2.1", "- 4.46", "-3.1", "- 2.0"]
+            [
+                "7.2", "6.9", "82.1", "80.4", "2.1", "- 4.46", "-3.1", "- 2.0"
+            ]
         );
     }
 }

@@ -115,7 +115,7 @@ pub fn find(scan: &mut Scan) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{read_items, ItemKind};
+    use super::super::{ItemKind, read_items};
 
     #[test]
     fn every_other_number_is_kept_with_the_word_after_it() {

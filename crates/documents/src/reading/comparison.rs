@@ -23,7 +23,7 @@
 //! an adjusted mean may be compatible with it adjusted.
 
 use super::{
-    p_text, Evidence, Fit, PrintedTest, Reading, ReadingFit, Recomputed, ADJUSTED_SE_RATIO,
+    ADJUSTED_SE_RATIO, Evidence, Fit, PrintedTest, Reading, ReadingFit, Recomputed, p_text,
 };
 use crate::dist;
 use crate::error::{Error, Result};
@@ -286,11 +286,7 @@ fn fit_items(items: &Items, ranges: &Ranges) -> Fit {
         item(false, claimed.meets(ranges.p));
     }
     let _ = items.level;
-    if any {
-        worst
-    } else {
-        Fit::Allowed
-    }
+    if any { worst } else { Fit::Allowed }
 }
 
 /// The ranges of the recomputed values over the rounding of every input.
@@ -566,16 +562,24 @@ pub fn evidence(
             _ => String::new(),
         };
         let verdict = match (fit, adjusted_route) {
-            (Fit::Reproduces, _) => format!("reproduces the printed {printed_words} ({})", which.join(", ")),
-            (Fit::Compatible, false) => format!("agrees with the printed {printed_words} ({})", which.join(", ")),
+            (Fit::Reproduces, _) => format!(
+                "reproduces the printed {printed_words} ({})",
+                which.join(", ")
+            ),
+            (Fit::Compatible, false) => format!(
+                "agrees with the printed {printed_words} ({})",
+                which.join(", ")
+            ),
             (Fit::Compatible, true) => format!(
                 "compatible with the printed {printed_words} as an adjusted comparison (printed SE within {}–{} times this one)",
-                h(ADJUSTED_SE_RATIO.0), h(ADJUSTED_SE_RATIO.1)
+                h(ADJUSTED_SE_RATIO.0),
+                h(ADJUSTED_SE_RATIO.1)
             ),
             (_, false) => format!("does not give the printed {printed_words}"),
             (_, true) => format!(
                 "not even an adjusted comparison gives the printed {printed_words} (its SE would have to be within {}–{} times this one)",
-                h(ADJUSTED_SE_RATIO.0), h(ADJUSTED_SE_RATIO.1)
+                h(ADJUSTED_SE_RATIO.0),
+                h(ADJUSTED_SE_RATIO.1)
             ),
         };
         let _ = reading;

@@ -377,7 +377,7 @@ pub fn decide(
                 Reading::Sd => fit_of(Reading::Sd) == Some(Fit::Excluded),
                 _ => [Reading::Sem, Reading::AdjustedSe]
                     .iter()
-                    .all(|r| fit_of(*r).map_or(true, |f| f == Fit::Excluded)),
+                    .all(|r| fit_of(*r).is_none_or(|f| f == Fit::Excluded)),
             };
             if excluded {
                 (
@@ -528,7 +528,7 @@ pub fn adopt_document_reading(own: SpreadReading, others: &[(String, Reading)]) 
     let reading = *first;
     if own
         .summary_of(reading)
-        .map_or(true, |s| s.fit == Fit::Excluded)
+        .is_none_or(|s| s.fit == Fit::Excluded)
     {
         return own;
     }

@@ -5,7 +5,7 @@
 
 use super::change::{self, BeforeAfter, PrintedChange};
 use super::comparison::{self, Adjusted, Group, Groups, PrintedComparison};
-use super::{candidates, decide, scale, SpreadReading};
+use super::{SpreadReading, candidates, decide, scale};
 use crate::checks::Rounding;
 use crate::error::{Error, Result};
 use crate::output::{Cell, Table, Tabular, TestCase};

@@ -10,7 +10,7 @@
 use crate::analysis::{self, AnalysisOptions, StudyAnalysis};
 use crate::checks::{CheckReport, Status};
 use crate::error::{Outcome, Result};
-use crate::output::{human_number as h, Cell, Table, Tabular};
+use crate::output::{Cell, Table, Tabular, human_number as h};
 use crate::study::Study;
 use crate::verify::VerifyReport;
 use serde::Serialize;
@@ -76,7 +76,7 @@ pub fn build(studies: &[Study], options: &AnalysisOptions) -> Result<Report> {
 /// reading the trials file of `data_dir`.
 /// A design that cannot be solved leaves the study's section out with its reason.
 pub fn add_confirmatory_trials(report: &mut Report, data_dir: &std::path::Path) -> Result<()> {
-    use analysis::confirmatory::{confirmatory_trial, Plan};
+    use analysis::confirmatory::{Plan, confirmatory_trial};
     for a in &mut report.studies {
         match confirmatory_trial(&a.study, data_dir)? {
             Some(Plan::Trial(t)) => a.confirmatory_trial = Some(*t),

@@ -1,7 +1,7 @@
 //! Studies for people and for other programs: the one-line-per-study list (`trialstats list`)
 //! and every number of one study with its provenance (`trialstats show`).
 
-use super::{Bound, Measure, Reported, ReportedNumber, SpreadKind, Study, NOT_REPORTED};
+use super::{Bound, Measure, NOT_REPORTED, Reported, ReportedNumber, SpreadKind, Study};
 use crate::output::{Cell, Table, Tabular};
 use serde::Serialize;
 use std::fmt::Write;

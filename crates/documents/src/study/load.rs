@@ -14,9 +14,9 @@ use super::raw::{
 };
 use super::{
     Arm, ArmCount, ArmEvents, ArmMeasure, ArmSeries, ArmValues, Bound, Claim, DateFact,
-    Expectation, Fact, Measure, MedianSummary, PatientData, Provenance, Publication, Reference,
-    Reported, ReportedChange, ReportedComparison, ReportedNumber, ReportedTestResult, Scale,
-    SdDivisor, Slope, SlopeValue, SpreadKind, Study, TimePoint, NOT_REPORTED, SCHEMA_VERSION,
+    Expectation, Fact, Measure, MedianSummary, NOT_REPORTED, PatientData, Provenance, Publication,
+    Reference, Reported, ReportedChange, ReportedComparison, ReportedNumber, ReportedTestResult,
+    SCHEMA_VERSION, Scale, SdDivisor, Slope, SlopeValue, SpreadKind, Study, TimePoint,
 };
 use crate::error::{Error, Result};
 use crate::expression;
@@ -67,7 +67,7 @@ fn toml_files(dir: &Path) -> Result<(Vec<std::path::PathBuf>, Vec<Error>)> {
     let mut problems = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
         let path = entry.map_err(|e| Error::io(dir, e))?.path();
-        if !path.extension().is_some_and(|e| e == "toml") {
+        if path.extension().is_none_or(|e| e != "toml") {
             continue;
         }
         match std::fs::metadata(&path) {
@@ -1058,7 +1058,7 @@ fn build_change(
                     format!(
                         "'{other}' is not allowed; allowed: \"n - 1\" (the sample SD) or \"n\""
                     ),
-                ))
+                ));
             }
         },
     };
@@ -1419,16 +1419,14 @@ fn build_comparison(
         }
         None => match others.as_slice() {
             [one] => one.to_string(),
-            _ => {
-                return Err(ctx.err(
-                    raw.span(),
-                    &format!("{field}.arm"),
-                    format!(
+            _ => return Err(ctx.err(
+                raw.span(),
+                &format!("{field}.arm"),
+                format!(
                     "is needed when the measure has several arms besides the control; allowed: {}",
                     others.join(", ")
                 ),
-                ))
-            }
+            )),
         },
     };
     let ids: Vec<&str> = series
@@ -1839,7 +1837,7 @@ fn claim(ctx: &Context, raw: &RawClaim, field: &str) -> Result<Claim> {
                 raw.significant.span(),
                 &format!("{field}.significant"),
                 format!("{other} is not allowed; allowed: true, false or \"{NOT_REPORTED}\""),
-            ))
+            ));
         }
     };
     Ok(Claim {

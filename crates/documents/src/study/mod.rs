@@ -20,8 +20,8 @@ mod display;
 mod load;
 mod raw;
 
-pub use crate::reported::{Reported, ReportedNumber, Scale, SpreadKind, NOT_REPORTED};
-pub use display::{describe, StudyList, StudyNumbers, StudySummary};
+pub use crate::reported::{NOT_REPORTED, Reported, ReportedNumber, Scale, SpreadKind};
+pub use display::{StudyList, StudyNumbers, StudySummary, describe};
 pub use load::{load_dir, load_file, load_str, study_ids};
 
 /// What a study id may hold, for messages.
@@ -244,7 +244,7 @@ impl Study {
                 _ => {
                     return Err(format!(
                         "'{name}': a fact is referred to by its bare id '{head}'"
-                    ))
+                    ));
                 }
             }
         } else if let Some(s) = self.slope(head) {
@@ -254,7 +254,7 @@ impl Study {
                 _ => {
                     return Err(format!(
                         "'{name}': a slope is referred to as {head}.before or {head}.after"
-                    ))
+                    ));
                 }
             }
         } else if let Some(m) = self.measure(head) {
@@ -276,7 +276,7 @@ impl Study {
                 _ => {
                     return Err(format!(
                         "'{name}': an arm is referred to by its bare id '{head}' (its n)"
-                    ))
+                    ));
                 }
             }
         } else if let Some(m) = self.arm_measure(head) {

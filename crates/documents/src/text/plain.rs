@@ -274,7 +274,9 @@ mod tests {
     fn lancet_points_locale_separators_and_glued_cells() {
         // A middle dot between digits is a decimal point; before 10 and an exponent, a sign of
         // multiplication.
-        let p = PlainText::new("p=0·38, 2·1 (1·3–3·4), 0\u{2219}5 and 0\u{22C5}7; 2·10⁻⁴, HR 2·10 (1·5–3·0), 2·10–4·50; Jones·Smith");
+        let p = PlainText::new(
+            "p=0·38, 2·1 (1·3–3·4), 0\u{2219}5 and 0\u{22C5}7; 2·10⁻⁴, HR 2·10 (1·5–3·0), 2·10–4·50; Jones·Smith",
+        );
         assert_eq!(
             p.text,
             "p=0.38, 2.1 (1.3-3.4), 0.5 and 0.7; 2·10-4, HR 2.10 (1.5-3.0), 2.10-4.50; Jones·Smith"
@@ -292,7 +294,9 @@ mod tests {
             "12\u{202F}345\u{202F}678"
         );
         // A cell glued to its row's label by text extraction is set apart.
-        let p = PlainText::new("Age, years52.10 ± 9.80\nBMI, kg/m²28.1 ± 4.2\nBMI, kg/m228.1 (4.2)\nG93A, IL6 2 years9");
+        let p = PlainText::new(
+            "Age, years52.10 ± 9.80\nBMI, kg/m²28.1 ± 4.2\nBMI, kg/m228.1 (4.2)\nG93A, IL6 2 years9",
+        );
         assert_eq!(
             p.text,
             "Age, years 52.10 ± 9.80\nBMI, kg/m2 28.1 ± 4.2\nBMI, kg/m2 28.1 (4.2)\nG93A, IL6 2 years9"

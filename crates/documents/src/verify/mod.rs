@@ -9,7 +9,7 @@
 //! regression tests: load the data, verify, assert that everything holds.
 
 use crate::error::{Outcome, Result};
-use crate::expression::{parse, Lookup};
+use crate::expression::{Lookup, parse};
 use crate::output::{Cell, Table, Tabular};
 use serde::Serialize;
 
@@ -249,10 +249,12 @@ mod tests {
         let empty = VerifyReport {
             verifications: Vec::new(),
         };
-        assert!(empty
-            .epilogue()
-            .unwrap()
-            .starts_with("no expectations to verify"));
+        assert!(
+            empty
+                .epilogue()
+                .unwrap()
+                .starts_with("no expectations to verify")
+        );
     }
 
     struct Two;

@@ -32,11 +32,7 @@ pub use quasi_newton::Optimum;
 pub fn fmin(f: &dyn Fn(f64) -> f64, lower: f64, upper: f64, tol: f64) -> (f64, f64) {
     let eval = |x: f64| {
         let y = f(x);
-        if y.is_finite() {
-            y
-        } else {
-            f64::MAX
-        }
+        if y.is_finite() { y } else { f64::MAX }
     };
     let c = (3.0 - 5f64.sqrt()) * 0.5;
     let eps = f64::EPSILON.sqrt();
@@ -238,11 +234,7 @@ fn derivatives(
     let step = |j: usize| {
         let h = 1e-4 * x[j].abs().max(1e-3);
         // the direction that stays inside the box for a one-sided difference
-        if x[j] + 2.0 * h > upper[j] {
-            -h
-        } else {
-            h
-        }
+        if x[j] + 2.0 * h > upper[j] { -h } else { h }
     };
     let mut g = vec![0.0; m];
     let mut h = vec![0.0; m * m];

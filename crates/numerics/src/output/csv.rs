@@ -1,6 +1,6 @@
 //! CSV: the [`Tabular`] rows with a header; numbers at full precision, missing as empty.
 
-use super::{full_number, Cell, Exporter, Tabular};
+use super::{Cell, Exporter, Tabular, full_number};
 use crate::error::{Error, Result};
 use serde::Serialize;
 

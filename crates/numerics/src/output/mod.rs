@@ -12,7 +12,7 @@ pub mod table;
 
 pub use self::csv::CsvExporter;
 pub use self::json::JsonExporter;
-pub use self::junit::{escape as xml_escape, input_error as junit_input_error, JunitExporter};
+pub use self::junit::{JunitExporter, escape as xml_escape, input_error as junit_input_error};
 pub use self::table::TextTableExporter;
 
 use crate::error::Result;
@@ -45,7 +45,9 @@ impl std::str::FromStr for Format {
             )),
             other => Err(crate::error::Error::input(
                 "--format",
-                format!("unknown format '{other}'; allowed: table, json, csv (and junit for verify and check)"),
+                format!(
+                    "unknown format '{other}'; allowed: table, json, csv (and junit for verify and check)"
+                ),
             )),
         }
     }

@@ -1,7 +1,7 @@
 //! Plain-text table for people: preamble, aligned columns (numbers right-aligned with up to
 //! eight significant digits), epilogue.
 
-use super::{human_number, Cell, Exporter, Tabular};
+use super::{Cell, Exporter, Tabular, human_number};
 use crate::error::Result;
 use serde::Serialize;
 

@@ -483,11 +483,7 @@ impl Grid {
             den /= if den % 2 == 0 { 2 } else { 5 };
             d += 1;
         }
-        if den == 1 {
-            d
-        } else {
-            4
-        }
+        if den == 1 { d } else { 4 }
     }
 }
 
@@ -516,11 +512,7 @@ pub fn div_ceil(a: i128, b: i128) -> i128 {
 /// `⌊a / b⌋` for `b > 0`.
 pub fn div_floor(a: i128, b: i128) -> i128 {
     let q = a / b;
-    if a % b != 0 && a < 0 {
-        q - 1
-    } else {
-        q
-    }
+    if a % b != 0 && a < 0 { q - 1 } else { q }
 }
 
 /// Greatest common divisor of two positive integers.

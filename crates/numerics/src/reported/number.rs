@@ -44,7 +44,9 @@ impl ReportedNumber {
         let bad = |why: &str| {
             Error::input(
                 location,
-                format!("'{text}' is not a number as written: {why} (write it as printed, e.g. 5.19 or 3.0)"),
+                format!(
+                    "'{text}' is not a number as written: {why} (write it as printed, e.g. 5.19 or 3.0)"
+                ),
             )
         };
         let (negative, body) = match t.strip_prefix('-') {

@@ -72,7 +72,9 @@ impl ReportedP {
         let bad = |why: String| {
             Error::input(
                 location,
-                format!("'{text}' is not a p-value as printed: {why}; allowed: a number above 0 and at most 1, optionally after < or > (0.411, <0.001, > .05)"),
+                format!(
+                    "'{text}' is not a p-value as printed: {why}; allowed: a number above 0 and at most 1, optionally after < or > (0.411, <0.001, > .05)"
+                ),
             )
         };
         if !matches!(

@@ -83,7 +83,7 @@ impl Scale {
 
     /// Whether `x` lies within `[min, max]`.
     pub fn contains(&self, x: f64) -> bool {
-        self.min_value().map_or(true, |a| x >= a) && self.max_value().map_or(true, |b| x <= b)
+        self.min_value().is_none_or(|a| x >= a) && self.max_value().is_none_or(|b| x <= b)
     }
 
     /// The largest sample standard deviation (n − 1 denominator) that `n` values on the

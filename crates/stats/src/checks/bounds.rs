@@ -17,10 +17,10 @@
 //! reading (`SEM·√n`) exceeds the largest possible SD is flagged too (and fails the bounds
 //! check as an SEM).
 
-use super::exact::{max_sum_of_squares, mul, IntRange, Rounding};
+use super::exact::{IntRange, Rounding, max_sum_of_squares, mul};
 use super::grim::grim;
 use super::grimmer::{spread_of, sums_of_squares};
-use super::{definite, fixed, key_value_table, CheckName, Grid, Status, Verdict};
+use super::{CheckName, Grid, Status, Verdict, definite, fixed, key_value_table};
 use crate::error::Result;
 use crate::output::{Cell, Table, Tabular};
 use crate::reported::ReportedNumber;
@@ -94,7 +94,10 @@ pub fn bounds(
                     mean.text,
                     fixed(big, s.decimals as usize + 2),
                     if kind == SpreadKind::Sem {
-                        format!(" (SEM at most {})", fixed(big / (n as f64).sqrt(), s.decimals as usize + 2))
+                        format!(
+                            " (SEM at most {})",
+                            fixed(big / (n as f64).sqrt(), s.decimals as usize + 2)
+                        )
                     } else {
                         String::new()
                     }
@@ -111,13 +114,22 @@ pub fn bounds(
             ),
             (Some(_), _, _) if n < 2 => Verdict::new(
                 Status::Consistent,
-                format!("mean {} can lie inside {range}; a spread needs n ≥ 2, so it is not checked", mean.text),
+                format!(
+                    "mean {} can lie inside {range}; a spread needs n ≥ 2, so it is not checked",
+                    mean.text
+                ),
             ),
             (Some(_), _, _) => Verdict::new(
                 Status::Consistent,
-                format!("mean {} can lie inside {range}; the SD has no upper limit on a scale open at both ends", mean.text),
+                format!(
+                    "mean {} can lie inside {range}; the SD has no upper limit on a scale open at both ends",
+                    mean.text
+                ),
             ),
-            (None, _, _) => Verdict::new(Status::Consistent, format!("mean {} can lie inside {range}", mean.text)),
+            (None, _, _) => Verdict::new(
+                Status::Consistent,
+                format!("mean {} can lie inside {range}", mean.text),
+            ),
         }
     };
     Ok(Bounds {
@@ -206,8 +218,8 @@ fn continuous(
     let half = mean.half_unit();
     let (m_lo, m_hi) = (mean.value - half, mean.value + half);
     let tol = 1e-12 * (1.0 + mean.value.abs());
-    let inside = scale.min_value().map_or(true, |a| m_hi >= a - tol)
-        && scale.max_value().map_or(true, |b| m_lo <= b + tol);
+    let inside = scale.min_value().is_none_or(|a| m_hi >= a - tol)
+        && scale.max_value().is_none_or(|b| m_lo <= b + tol);
     if !inside {
         return (false, None, None);
     }

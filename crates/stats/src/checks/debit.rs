@@ -13,7 +13,7 @@
 use super::exact::Rounding;
 use super::grim::grim;
 use super::grimmer::sums_of_squares;
-use super::{fixed, key_value_table, CheckName, Grid, Status, Verdict};
+use super::{CheckName, Grid, Status, Verdict, fixed, key_value_table};
 use crate::error::Result;
 use crate::output::{Table, Tabular};
 use crate::reported::ReportedNumber;

@@ -7,7 +7,7 @@
 //! the reported precision (`h/n ≤ 10^−d`) every mean is possible and the test says nothing.
 
 use super::exact::{IntRange, Rounding};
-use super::{fixed, key_value_table, CheckName, Grid, Status, Verdict};
+use super::{CheckName, Grid, Status, Verdict, fixed, key_value_table};
 use crate::error::Result;
 use crate::output::{Table, Tabular};
 use crate::reported::ReportedNumber;

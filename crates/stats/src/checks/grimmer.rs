@@ -12,9 +12,9 @@
 //! GRIMMER is necessary, not sufficient: passing it does not prove a sample exists; SPRITE's
 //! exhaustive search ([`super::sprite`]) settles small cases completely.
 
-use super::exact::{add, div_ceil, div_floor, min_sum_of_squares, mul, IntRange, Rounding};
+use super::exact::{IntRange, Rounding, add, div_ceil, div_floor, min_sum_of_squares, mul};
 use super::grim::{fmt_step, fmt_sum, grim};
-use super::{fixed, key_value_table, CheckName, Grid, Status, Verdict};
+use super::{CheckName, Grid, Status, Verdict, fixed, key_value_table};
 use crate::error::Result;
 use crate::output::{Table, Tabular};
 use crate::reported::ReportedNumber;
@@ -200,7 +200,10 @@ pub fn grimmer(
                     format!(
                         "with sum {}, the smallest possible {label} is {} (values as equal as the grid allows), above {}",
                         fmt_sum(&grid, t),
-                        fixed(spread_of(t, q_min, n, kind, grid), spread.decimals as usize + 3),
+                        fixed(
+                            spread_of(t, q_min, n, kind, grid),
+                            spread.decimals as usize + 3
+                        ),
                         spread.text
                     ),
                 ))
@@ -218,7 +221,10 @@ pub fn grimmer(
                             fmt_sum(&grid, t),
                             t,
                             fmt_step(&grid),
-                            (from..=range.last).map(|q| q.to_string()).collect::<Vec<_>>().join(", "),
+                            (from..=range.last)
+                                .map(|q| q.to_string())
+                                .collect::<Vec<_>>()
+                                .join(", "),
                             if t % 2 == 0 { "odd" } else { "even" },
                             if t % 2 == 0 { "even" } else { "odd" },
                             if t % 2 == 0 { "even" } else { "odd" },

@@ -36,8 +36,8 @@ pub mod summary;
 
 pub use exact::{Grid, Rounding};
 pub use summary::{
-    check_all, check_percent, check_summary, check_summary_with_sprite, CheckReport,
-    ReportedPercent, ReportedSummary, SummaryChecks,
+    CheckReport, ReportedPercent, ReportedSummary, SummaryChecks, check_all, check_percent,
+    check_summary, check_summary_with_sprite,
 };
 
 use crate::error::{Error, Result};

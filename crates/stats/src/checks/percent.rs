@@ -4,7 +4,7 @@
 
 use super::exact::{IntRange, Rounding};
 use super::grim::grim;
-use super::{fixed, key_value_table, CheckName, Grid, Status, Verdict};
+use super::{CheckName, Grid, Status, Verdict, fixed, key_value_table};
 use crate::error::Result;
 use crate::output::{Cell, Table, Tabular};
 use crate::reported::ReportedNumber;
@@ -148,7 +148,11 @@ pub fn percent_count(
                         format!(
                             "no count out of {n} gives {} %; possible denominators up to {max_n}: {}",
                             percent.text,
-                            if denominators.is_empty() { "none".to_string() } else { listed(&denominators) }
+                            if denominators.is_empty() {
+                                "none".to_string()
+                            } else {
+                                listed(&denominators)
+                            }
                         ),
                     ),
                     None => Verdict::new(
@@ -156,7 +160,11 @@ pub fn percent_count(
                         format!(
                             "{} % of {n} is a count of {}",
                             percent.text,
-                            possible_counts.iter().map(|k| k.to_string()).collect::<Vec<_>>().join(" or ")
+                            possible_counts
+                                .iter()
+                                .map(|k| k.to_string())
+                                .collect::<Vec<_>>()
+                                .join(" or ")
                         ),
                     ),
                 }

@@ -19,10 +19,10 @@
 //!   Distinct samples are collected until enough are found. Reproducible under a seed
 //!   (ChaCha8).
 
-use super::exact::{max_sum_of_squares, min_sum_of_squares, mul, IntRange, Rounding};
+use super::exact::{IntRange, Rounding, max_sum_of_squares, min_sum_of_squares, mul};
 use super::grim::grim;
 use super::grimmer::{spread_of, sums_of_squares};
-use super::{fixed, Grid, Status};
+use super::{Grid, Status, fixed};
 use crate::error::{Error, Result};
 use crate::output::{Cell, Table, Tabular};
 use crate::reported::ReportedNumber;
@@ -295,7 +295,9 @@ pub fn sprite(req: &SpriteRequest) -> Result<Sprite> {
         ),
         _ if out.samples.is_empty() => (
             Status::Warning,
-            format!("no sample found for {what}; the random search is not exhaustive, so this is not a proof"),
+            format!(
+                "no sample found for {what}; the random search is not exhaustive, so this is not a proof"
+            ),
         ),
         _ => (
             Status::Consistent,
@@ -635,7 +637,7 @@ fn pair(
         for &b in &occupied {
             if moves(a, b) && (a != b || counts[a] >= 2) {
                 let d = (2 * (a as i128 - b as i128) + 2).abs();
-                if best.map_or(true, |(x, _, _)| d < x) {
+                if best.is_none_or(|(x, _, _)| d < x) {
                     best = Some((d, a, b));
                 }
             }

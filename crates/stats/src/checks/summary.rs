@@ -18,7 +18,7 @@ use super::debit::debit;
 use super::grim::grim;
 use super::grimmer::grimmer;
 use super::percent::percent_count;
-use super::sprite::{sprite, Sprite, SpriteRequest};
+use super::sprite::{Sprite, SpriteRequest, sprite};
 use super::{CheckName, Finding, Grid, Rounding, Status, Verdict};
 use crate::error::{Outcome, Result};
 use crate::output::{Table, Tabular};

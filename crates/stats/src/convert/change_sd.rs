@@ -75,7 +75,9 @@ pub fn change_sd(n: u64, source: ChangeSource, reference: Reference) -> Result<C
     if n < 2 {
         return Err(Error::input(
             "--n",
-            format!("n = {n}: the SD of a change needs at least 2 patients (n − 1 ≥ 1 degrees of freedom)"),
+            format!(
+                "n = {n}: the SD of a change needs at least 2 patients (n − 1 ≥ 1 degrees of freedom)"
+            ),
         ));
     }
     let nf = n as f64;
@@ -131,7 +133,9 @@ pub fn change_sd(n: u64, source: ChangeSource, reference: Reference) -> Result<C
             if t.is_finite() && t != 0.0 && d.signum() != t.signum() {
                 return Err(Error::input(
                     "--t",
-                    format!("t = {t} and the mean change {d} have opposite signs; a t statistic has the sign of its mean change"),
+                    format!(
+                        "t = {t} and the mean change {d} have opposite signs; a t statistic has the sign of its mean change"
+                    ),
                 ));
             }
             (
@@ -232,70 +236,86 @@ mod tests {
     fn bad_input_is_refused() {
         let level = ConfidenceLevel::default();
         let e = |n, s| change_sd(n, s, Reference::T).unwrap_err().to_string();
-        assert!(e(
-            1,
-            ChangeSource::T {
-                t: 2.0,
-                mean_change: 1.0
-            }
-        )
-        .contains("at least 2"));
-        assert!(e(
-            9,
-            ChangeSource::Ci {
-                lower: 2.0,
-                upper: 1.0,
-                level
-            }
-        )
-        .contains("must be larger"));
-        assert!(e(
-            9,
-            ChangeSource::P {
-                p: 0.0,
-                mean_change: 1.0
-            }
-        )
-        .contains("strictly between"));
-        assert!(e(
-            9,
-            ChangeSource::P {
-                p: 1.0,
-                mean_change: 1.0
-            }
-        )
-        .contains("strictly between"));
-        assert!(e(
-            9,
-            ChangeSource::P {
-                p: 0.04,
-                mean_change: 0.0
-            }
-        )
-        .contains("mean change of 0"));
-        assert!(e(
-            9,
-            ChangeSource::T {
-                t: 0.0,
-                mean_change: 1.0
-            }
-        )
-        .contains("non-zero"));
-        assert!(e(
-            9,
-            ChangeSource::T {
-                t: 2.0,
-                mean_change: -1.0
-            }
-        )
-        .contains("opposite signs"));
-        assert!(e(
-            9,
-            ChangeSource::T {
-                t: f64::NAN,
-                mean_change: 1.0
-            }
-        )
-        .contains("NaN"));
+        assert!(
+            e(
+                1,
+                ChangeSource::T {
+                    t: 2.0,
+                    mean_change: 1.0
+                }
+            )
+            .contains("at least 2")
+        );
+        assert!(
+            e(
+                9,
+                ChangeSource::Ci {
+                    lower: 2.0,
+                    upper: 1.0,
+                    level
+                }
+            )
+            .contains("must be larger")
+        );
+        assert!(
+            e(
+                9,
+                ChangeSource::P {
+                    p: 0.0,
+                    mean_change: 1.0
+                }
+            )
+            .contains("strictly between")
+        );
+        assert!(
+            e(
+                9,
+                ChangeSource::P {
+                    p: 1.0,
+                    mean_change: 1.0
+                }
+            )
+            .contains("strictly between")
+        );
+        assert!(
+            e(
+                9,
+                ChangeSource::P {
+                    p: 0.04,
+                    mean_change: 0.0
+                }
+            )
+            .contains("mean change of 0")
+        );
+        assert!(
+            e(
+                9,
+                ChangeSource::T {
+                    t: 0.0,
+                    mean_change: 1.0
+                }
+            )
+            .contains("non-zero")
+        );
+        assert!(
+            e(
+                9,
+                ChangeSource::T {
+                    t: 2.0,
+                    mean_change: -1.0
+                }
+            )
+            .contains("opposite signs")
+        );
+        assert!(
+            e(
+                9,
+                ChangeSource::T {
+                    t: f64::NAN,
+                    mean_change: 1.0
+                }
+            )
+            .contains("NaN")
+        );
     }
 }

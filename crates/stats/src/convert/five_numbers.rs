@@ -332,7 +332,9 @@ impl FiveNumbers {
             if let Some((name, v)) = given.iter().find(|(_, v)| *v <= 0.0) {
                 return Err(Error::input(
                     at,
-                    format!("{name} {v} is not positive; a log-normal distribution has only values > 0 (use --dist norm)"),
+                    format!(
+                        "{name} {v} is not positive; a log-normal distribution has only values > 0 (use --dist norm)"
+                    ),
                 ));
             }
         }

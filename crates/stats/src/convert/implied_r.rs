@@ -164,13 +164,17 @@ mod tests {
 
     #[test]
     fn bad_input_is_refused() {
-        assert!(implied_r(&num("0"), &num("1.6"), &num("1.2"))
-            .unwrap_err()
-            .to_string()
-            .contains("undefined"));
-        assert!(implied_r(&num("1"), &num("1.6"), &num("-1.2"))
-            .unwrap_err()
-            .to_string()
-            .contains("≥ 0"));
+        assert!(
+            implied_r(&num("0"), &num("1.6"), &num("1.2"))
+                .unwrap_err()
+                .to_string()
+                .contains("undefined")
+        );
+        assert!(
+            implied_r(&num("1"), &num("1.6"), &num("-1.2"))
+                .unwrap_err()
+                .to_string()
+                .contains("≥ 0")
+        );
     }
 }

@@ -31,8 +31,8 @@
 use super::blue;
 use super::five_numbers::{Distribution, FiveNumbers, MedianMethod, Methods, Scenario};
 use super::normal_order::{
-    expected_normal_range, wan_eta, wan_eta_exact, wan_xi, wan_xi_exact, WAN_TABLE1_LABEL,
-    WAN_TABLE2_LABEL,
+    WAN_TABLE1_LABEL, WAN_TABLE2_LABEL, expected_normal_range, wan_eta, wan_eta_exact, wan_xi,
+    wan_xi_exact,
 };
 use super::skewed::{self, SkewedFit};
 use crate::error::{Error, Result};
@@ -674,11 +674,13 @@ mod tests {
             ..ok
         };
         assert!(err(flat, MedianMethod::LuoWanShi, Distribution::Norm).contains("IQR of zero"));
-        assert!("xyz"
-            .parse::<MedianMethod>()
-            .unwrap_err()
-            .to_string()
-            .contains("wan2014"));
+        assert!(
+            "xyz"
+                .parse::<MedianMethod>()
+                .unwrap_err()
+                .to_string()
+                .contains("wan2014")
+        );
     }
 
     /// Simulation check of the default method where the papers give no worked example: the

@@ -285,13 +285,15 @@ mod tests {
     #[test]
     fn no_median_columns_leave_the_file_alone_and_bad_medians_are_named() {
         let plain = CsvFile::from_text("p.csv", "m1i,sd1i,n1i\n1,2,3\n").unwrap();
-        assert!(fill_means_from_medians(
-            &plain,
-            crate::convert::MedianMethod::LuoWanShi,
-            Distribution::Norm
-        )
-        .unwrap()
-        .is_none());
+        assert!(
+            fill_means_from_medians(
+                &plain,
+                crate::convert::MedianMethod::LuoWanShi,
+                Distribution::Norm
+            )
+            .unwrap()
+            .is_none()
+        );
         let bad =
             CsvFile::from_text("b.csv", "m1i,n1i,median1i,q1_1i,q3_1i\n,20,6,7,10\n").unwrap();
         let e = fill_means_from_medians(

@@ -4,7 +4,7 @@
 //! would be. Every bad row is reported at once, with its `FILE:LINE`.
 
 use super::five_numbers::{Distribution, FiveNumbers, Methods};
-use super::median::{mean_sd, MeanSd};
+use super::median::{MeanSd, mean_sd};
 use crate::csv_file::{CsvFile, Row};
 use crate::error::{Error, Result};
 use serde::Serialize;

@@ -34,11 +34,11 @@ mod quadrature;
 pub mod skewed;
 mod table;
 
-pub use change_sd::{change_sd, ChangeSd, ChangeSource, Reference};
+pub use change_sd::{ChangeSd, ChangeSource, Reference, change_sd};
 pub use five_numbers::{Distribution, FiveNumbers, MedianMethod, Methods, Scenario};
-pub use implied_r::{implied_r, ImpliedR};
-pub use median::{mean_sd, MeanSd, SkewnessTest};
+pub use implied_r::{ImpliedR, implied_r};
+pub use median::{MeanSd, SkewnessTest, mean_sd};
 pub use median_columns::{
-    fill_means_from_medians, mark_labels, mark_rows, FilledFile, RowMark, FROM_MEDIAN,
+    FROM_MEDIAN, FilledFile, RowMark, fill_means_from_medians, mark_labels, mark_rows,
 };
-pub use median_csv::{mean_sd_rows, MedianRow, MedianRows};
+pub use median_csv::{MedianRow, MedianRows, mean_sd_rows};

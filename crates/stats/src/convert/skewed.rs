@@ -323,11 +323,7 @@ fn weibull_start(mean: f64, sd: f64) -> f64 {
         (start * 10.0).min(1e3),
         1e-10,
     );
-    if k.is_finite() {
-        k
-    } else {
-        start
-    }
+    if k.is_finite() { k } else { start }
 }
 
 /// Box–Cox transform as estmeansd's `smooth.bc.transform` (sign-preserving power).
@@ -439,7 +435,10 @@ pub fn bc(x: &FiveNumbers, scenario: Scenario, at: &str) -> Result<SkewedFit> {
     let t: Vec<f64> = quants.iter().map(|&v| box_cox(v, lambda)).collect();
     let (mu, sigma) = luo_wan(&t, n, scenario);
     let reason = if raw_lambda < 0.0 && lambda == 0.0 {
-        format!("the Box-Cox power that makes the transformed quantiles most symmetric is {} < 0, raised to 0 (log) as estmeansd does", crate::output::human_number(raw_lambda))
+        format!(
+            "the Box-Cox power that makes the transformed quantiles most symmetric is {} < 0, raised to 0 (log) as estmeansd does",
+            crate::output::human_number(raw_lambda)
+        )
     } else {
         "the Box-Cox power that makes the transformed quantiles most symmetric; transformed mean and SD by Luo et al. 2018 and Wan et al. 2014".to_string()
     };

@@ -2,7 +2,7 @@
 //! results' own serde shape for JSON.
 
 use super::{ChangeSd, ImpliedR, MeanSd};
-use crate::output::{human_number, Cell, Table, Tabular};
+use crate::output::{Cell, Table, Tabular, human_number};
 
 fn key_values(pairs: Vec<(&str, Cell)>) -> Table {
     let text = |c: Cell| match c {

@@ -3,7 +3,7 @@
 //! four cells, for the estimate and its variance) and `vtype = "LS"`.
 
 use super::ZERO_CELL_NOTE;
-use super::{check_count, check_n, wrong_family, EffectSize, Family, MeasureCode};
+use super::{EffectSize, Family, MeasureCode, check_count, check_n, wrong_family};
 use crate::error::{Error, Result};
 use crate::level::ConfidenceLevel;
 

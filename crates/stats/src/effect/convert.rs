@@ -18,7 +18,11 @@ pub fn sd_from_sem(sem: f64, n: f64) -> Result<f64> {
     if !sd.is_finite() {
         return Err(Error::input(
             "sem",
-            format!("SEM·√n = {}·√{} overflows (beyond the largest double, about 1.8e308); rescale the data, e.g. to other units", crate::output::human_number(sem), crate::output::human_number(n)),
+            format!(
+                "SEM·√n = {}·√{} overflows (beyond the largest double, about 1.8e308); rescale the data, e.g. to other units",
+                crate::output::human_number(sem),
+                crate::output::human_number(n)
+            ),
         ));
     }
     Ok(sd)

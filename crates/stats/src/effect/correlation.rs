@@ -7,7 +7,7 @@
 //! estimable (NA) for n ≤ 3. A ZCOR of r = ±1 is infinite and refused. A pooled z is read back
 //! as a correlation by tanh (metafor's `transf.ztor`).
 
-use super::{check_n, wrong_family, EffectSize, Family, MeasureCode};
+use super::{EffectSize, Family, MeasureCode, check_n, wrong_family};
 use crate::error::{Error, Result};
 use crate::level::ConfidenceLevel;
 

@@ -7,9 +7,9 @@
 
 use super::Proportion;
 use super::{
-    binary, correlation, pre_post, proportion, rate_comparison, rate_measure, two_group, CiMethod,
-    Correlation, EffectSize, Family, GroupSummary, MeanSd, MeasureCode, PersonTime, PrePostSummary,
-    TwoByTwo,
+    CiMethod, Correlation, EffectSize, Family, GroupSummary, MeanSd, MeasureCode, PersonTime,
+    PrePostSummary, TwoByTwo, binary, correlation, pre_post, proportion, rate_comparison,
+    rate_measure, two_group,
 };
 use crate::csv_file::{CsvFile, Row};
 use crate::error::{Error, Result};

@@ -32,14 +32,14 @@ pub mod rate;
 pub mod slope;
 pub mod two_group;
 
-pub use binary::{binary, TwoByTwo};
-pub use correlation::{correlation, Correlation};
+pub use binary::{TwoByTwo, binary};
+pub use correlation::{Correlation, correlation};
 pub use escalc_csv::{escalc_csv, escalc_rows};
-pub use pre_post::{pre_post, MeanSd, PrePostSummary, ASSUMED_R};
-pub use proportion::{proportion, Proportion};
-pub use rate::{incidence_rate, rate_comparison, rate_measure, PersonTime};
-pub use slope::{slope_change, Slope, SlopeChange};
-pub use two_group::{two_group, GroupSummary};
+pub use pre_post::{ASSUMED_R, MeanSd, PrePostSummary, pre_post};
+pub use proportion::{Proportion, proportion};
+pub use rate::{PersonTime, incidence_rate, rate_comparison, rate_measure};
+pub use slope::{Slope, SlopeChange, slope_change};
+pub use two_group::{GroupSummary, two_group};
 
 use crate::error::{Error, Result};
 use crate::level::ConfidenceLevel;
@@ -211,14 +211,26 @@ impl MeasureCode {
         match self {
             MD => "mean difference, group1 − group2",
             SMD => "standardised mean difference (Hedges' g), group1 − group2 over the pooled SD",
-            SMDH => "standardised mean difference, group1 − group2 over √((SD1² + SD2²)/2), Hedges-corrected",
-            SMD1 => "standardised mean difference, group1 − group2 over the SD of group2, Hedges-corrected",
-            SMD1H => "standardised mean difference, group1 − group2 over the SD of group2, Hedges-corrected, heteroscedastic variance",
+            SMDH => {
+                "standardised mean difference, group1 − group2 over √((SD1² + SD2²)/2), Hedges-corrected"
+            }
+            SMD1 => {
+                "standardised mean difference, group1 − group2 over the SD of group2, Hedges-corrected"
+            }
+            SMD1H => {
+                "standardised mean difference, group1 − group2 over the SD of group2, Hedges-corrected, heteroscedastic variance"
+            }
             ROM => "log ratio of means, ln(group1 / group2)",
             MC => "mean change, after − before",
-            SMCC => "standardised mean change, (after − before) over the SD of the change, Hedges-corrected",
-            SMCR => "standardised mean change, (after − before) over the before SD, Hedges-corrected",
-            SMCRH => "standardised mean change, (after − before) over the before SD, Hedges-corrected, heteroscedastic variance",
+            SMCC => {
+                "standardised mean change, (after − before) over the SD of the change, Hedges-corrected"
+            }
+            SMCR => {
+                "standardised mean change, (after − before) over the before SD, Hedges-corrected"
+            }
+            SMCRH => {
+                "standardised mean change, (after − before) over the before SD, Hedges-corrected, heteroscedastic variance"
+            }
             ROMC => "log ratio of means, ln(after / before)",
             RR => "log risk ratio, group1 versus group2",
             OR => "log odds ratio, group1 versus group2",
@@ -227,7 +239,9 @@ impl MeasureCode {
             PLO => "log odds of the proportion, ln(p / (1 − p))",
             PLN => "log proportion, ln(p)",
             PAS => "arcsine square-root proportion, asin(√p)",
-            PFT => "Freeman–Tukey double-arcsine proportion, (asin√(x/(n+1)) + asin√((x+1)/(n+1))) / 2",
+            PFT => {
+                "Freeman–Tukey double-arcsine proportion, (asin√(x/(n+1)) + asin√((x+1)/(n+1))) / 2"
+            }
             COR => "correlation coefficient r",
             ZCOR => "Fisher's z of the correlation, atanh(r) = ln((1 + r)/(1 − r)) / 2",
             IR => "incidence rate, events per unit of person-time",

@@ -7,9 +7,9 @@
 //! SMCC and ROMC, and `sd1i = before SD, sd2i = after SD` for SMCR and SMCRH (metafor
 //! standardises those by `sd1i`).
 
+use super::{EffectSize, Family, MeasureCode};
 use super::{check_finite, check_n, check_ratio_means, check_sd, check_sd_or_zero};
 use super::{hedges_correction, wrong_family};
-use super::{EffectSize, Family, MeasureCode};
 use crate::error::{Error, Result};
 use crate::level::ConfidenceLevel;
 
@@ -164,7 +164,9 @@ pub fn pre_post(
         MeasureCode::MC | MeasureCode::SMCC if sd_change <= 0.0 => {
             return Err(Error::input(
                 "r",
-                format!("{code} is undefined here: with r = {r} and these SDs the SD of the change is 0"),
+                format!(
+                    "{code} is undefined here: with r = {r} and these SDs the SD of the change is 0"
+                ),
             ));
         }
         MeasureCode::MC => (d, var_diff / n),

@@ -3,7 +3,7 @@
 //! them), with a Wald, Wilson or Clopper–Pearson interval (transformed to the measure's
 //! scale; PFT, whose transformation depends on n, has the Wald interval only).
 
-use super::{check_count, check_n, wrong_family, CiMethod, EffectSize, Family};
+use super::{CiMethod, EffectSize, Family, check_count, check_n, wrong_family};
 use super::{MeasureCode, ZERO_CELL_NOTE};
 use crate::dist::qbeta;
 use crate::error::{Error, Result};
@@ -174,11 +174,19 @@ pub fn proportion(
                 "ci",
                 format!(
                     "the {} interval of {}/{} reaches {}, whose {} is infinite; use PR for this proportion, or the Wald interval (metafor's, after adding 1/2 to the cells)",
-                    if ci == CiMethod::Exact { "exact" } else { "Wilson" },
+                    if ci == CiMethod::Exact {
+                        "exact"
+                    } else {
+                        "Wilson"
+                    },
                     crate::output::human_number(input.events),
                     crate::output::human_number(input.n),
                     if lower <= 0.0 { "0" } else { "1" },
-                    if code == MeasureCode::PLO { "logit" } else { "log" }
+                    if code == MeasureCode::PLO {
+                        "logit"
+                    } else {
+                        "log"
+                    }
                 ),
             ));
         }

@@ -3,9 +3,9 @@
 //! comparisons (IRR, IRD), as metafor's `escalc` (`add = 1/2, to = "only0"` for IR, IRLN,
 //! IRR and IRD; nothing added for IRS and IRFT, as metafor's `add = 0` for them).
 
-use super::{check_count, check_positive, wrong_family};
 use super::{CiMethod, EffectSize, Family};
 use super::{MeasureCode, ZERO_CELL_NOTE};
+use super::{check_count, check_positive, wrong_family};
 use crate::dist::qgamma;
 use crate::error::{Error, Result};
 use crate::level::ConfidenceLevel;

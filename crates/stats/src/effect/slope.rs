@@ -11,8 +11,8 @@
 //!   otherwise;
 //! - percent slowing S = 100·(1 − R), Var S = 100²·Var R, interval from the ratio's.
 
-use super::{check_finite, check_n, check_positive, check_sd};
 use super::{EffectSize, MeasureCode};
+use super::{check_finite, check_n, check_positive, check_sd};
 use crate::error::{Error, Result};
 use crate::level::ConfidenceLevel;
 
@@ -79,7 +79,9 @@ pub fn slope_change(change: &SlopeChange, level: ConfidenceLevel) -> Result<Vec<
     let too_large = |location: &str, what: &str| {
         Error::input(
             location,
-            format!("{what} overflows for these slopes (beyond the largest double, about ±1.8e308); rescale them, e.g. to other time units"),
+            format!(
+                "{what} overflows for these slopes (beyond the largest double, about ±1.8e308); rescale them, e.g. to other time units"
+            ),
         )
     };
     if !(a - b).is_finite() {

@@ -3,9 +3,9 @@
 //! metafor's `escalc` with its default `vtype = "LS"`. The effect is group1 − group2
 //! (metafor's `m1i − m2i`).
 
+use super::{EffectSize, hedges_correction};
+use super::{Family, MeasureCode, wrong_family};
 use super::{check_finite, check_n, check_ratio_means, check_sd};
-use super::{hedges_correction, EffectSize};
-use super::{wrong_family, Family, MeasureCode};
 use crate::error::{Error, Result};
 use crate::level::ConfidenceLevel;
 
@@ -190,7 +190,9 @@ pub(crate) fn finite_wald(
     if !estimate.is_finite() {
         return Err(Error::input(
             estimate_at,
-            format!("{code} = {estimate} for these numbers: they are too large to compute with ({RESCALE})"),
+            format!(
+                "{code} = {estimate} for these numbers: they are too large to compute with ({RESCALE})"
+            ),
         ));
     }
     if !variance.is_finite() {

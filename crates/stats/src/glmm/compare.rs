@@ -2,11 +2,11 @@
 //! lme4's `anova(m0, m1)` for `glmer` fits: χ² = deviance₀ − deviance₁ on the difference in
 //! parameters.
 
-use super::fit::{fit_located, locate_in_file, GlmmFit, GlmmOptions};
+use super::fit::{GlmmFit, GlmmOptions, fit_located, locate_in_file};
 use super::model::columns_for;
 use crate::error::{Error, Result};
 use crate::likelihood_ratio::LikelihoodRatio;
-use crate::lmm::compare::{union_columns, ComparedModel, LikelihoodRatioTest};
+use crate::lmm::compare::{ComparedModel, LikelihoodRatioTest, union_columns};
 use crate::lmm::formula::Formula;
 use crate::lmm::frame::Frame;
 use crate::output::{Table, Tabular};

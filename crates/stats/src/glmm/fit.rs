@@ -15,8 +15,8 @@
 //! `glm.nb`).
 
 use super::family::Family;
-use super::laplace::{lower_times, Modes, Problem};
-use super::model::{build, columns_for, Locate, Model};
+use super::laplace::{Modes, Problem, lower_times};
+use super::model::{Locate, Model, build, columns_for};
 use super::several::SeveralFactors;
 use crate::csv_file::CsvFile;
 use crate::dense::{cholesky, inverse_from_cholesky};
@@ -24,13 +24,13 @@ use crate::dist::p_two_sided_z;
 use crate::error::{Error, Result};
 use crate::level::ConfidenceLevel;
 use crate::lmm::fit::{
-    factor_summaries, group_modes, mode_in, random_effects_lines, ranef_text, FactorModes,
-    GroupModes, GroupingFactor, RandomEffectCorrelation, RandomEffectSd,
+    FactorModes, GroupModes, GroupingFactor, RandomEffectCorrelation, RandomEffectSd,
+    factor_summaries, group_modes, mode_in, random_effects_lines, ranef_text,
 };
 use crate::lmm::formula::Formula;
 use crate::lmm::frame::{Frame, Role};
 use crate::optimize::quasi_newton::minimize_with;
-use crate::output::{human_number, Cell, Table, Tabular};
+use crate::output::{Cell, Table, Tabular, human_number};
 use serde::Serialize;
 use std::cell::RefCell;
 use std::path::Path;
@@ -284,11 +284,7 @@ impl Layout<'_> {
                 &mut modes.borrow_mut(),
             ),
         };
-        if d.is_finite() {
-            d
-        } else {
-            f64::INFINITY
-        }
+        if d.is_finite() { d } else { f64::INFINITY }
     }
 }
 
@@ -728,11 +724,13 @@ fn conditional_modes(model: &Model, theta: &[f64], modes: &Modes) -> Vec<FactorM
             let q = re.q();
             let mut t = vec![0.0; q * q];
             re.fill_t(theta, &mut t);
-            vec![modes
-                .u
-                .chunks(q)
-                .flat_map(|u| lower_times(&t, u, q)[..q].to_vec())
-                .collect()]
+            vec![
+                modes
+                    .u
+                    .chunks(q)
+                    .flat_map(|u| lower_times(&t, u, q)[..q].to_vec())
+                    .collect(),
+            ]
         }
         (None, None) => Vec::new(),
     };

@@ -49,6 +49,6 @@ pub mod model;
 pub mod quadrature;
 pub mod several;
 
-pub use compare::{compare_csv, GlmmLikelihoodRatioTest};
+pub use compare::{GlmmLikelihoodRatioTest, compare_csv};
 pub use family::Family;
-pub use fit::{fit, fit_csv, FixedEffect, GlmmFit, GlmmOptions, Ratio};
+pub use fit::{FixedEffect, GlmmFit, GlmmOptions, Ratio, fit, fit_csv};

@@ -5,8 +5,8 @@
 //! and column.
 
 use super::family::Family;
-use super::laplace::{Grouping, Problem, MAX_Q};
-use super::quadrature::{Rule, MAX_NODES};
+use super::laplace::{Grouping, MAX_Q, Problem};
+use super::quadrature::{MAX_NODES, Rule};
 use super::several::SeveralFactors;
 use crate::error::{Error, Result};
 use crate::lmm::design::fixed_matrix;
@@ -107,7 +107,9 @@ pub fn build(
                         if !whole(f) {
                             return Err(Error::input(
                                 locate(i, c),
-                                format!("{f} failures: the failures of cbind( ) must be whole numbers ≥ 0"),
+                                format!(
+                                    "{f} failures: the failures of cbind( ) must be whole numbers ≥ 0"
+                                ),
                             ));
                         }
                         trials[i] = y[i] + f;
@@ -124,7 +126,10 @@ pub fn build(
                         if y[i] > t {
                             return Err(Error::input(
                                 locate(i, response),
-                                format!("{} successes are more than the {t} trials in column '{c}'; successes must be between 0 and the trials", y[i]),
+                                format!(
+                                    "{} successes are more than the {t} trials in column '{c}'; successes must be between 0 and the trials",
+                                    y[i]
+                                ),
                             ));
                         }
                         trials[i] = t;
@@ -136,7 +141,10 @@ pub fn build(
             if let Some(i) = y.iter().position(|&v| v != 0.0 && v != 1.0) {
                 return Err(Error::input(
                     locate(i, response),
-                    format!("{}: a binomial response without cbind( ) must be 0 or 1; for counts of successes write cbind({response}, trials - {response})", y[i]),
+                    format!(
+                        "{}: a binomial response without cbind( ) must be 0 or 1; for counts of successes write cbind({response}, trials - {response})",
+                        y[i]
+                    ),
                 ));
             }
         }
@@ -147,7 +155,7 @@ pub fn build(
                     "cbind( ) on the left is for --family binomial, not {}",
                     family.r_name()
                 ),
-            ))
+            ));
         }
         (_, None) => {
             if let Some(i) = y.iter().position(|&v| !whole(v)) {
@@ -163,7 +171,9 @@ pub fn build(
             if y.iter().all(|&v| v == 0.0) {
                 return Err(Error::input(
                     format!("{}, column {response}", frame.source),
-                    format!("every one of the {n} counts is 0: the rate is estimated as 0 (log rate −∞); a model needs some events"),
+                    format!(
+                        "every one of the {n} counts is 0: the rate is estimated as 0 (log rate −∞); a model needs some events"
+                    ),
                 ));
             }
         }
@@ -176,7 +186,10 @@ pub fn build(
                 if v <= 0.0 {
                     return Err(Error::input(
                         locate(i, &o.column),
-                        format!("{v}: {} needs values > 0 (the logarithm of {v} is not defined); an exposure time of 0 cannot carry events — drop the row", o.label()),
+                        format!(
+                            "{v}: {} needs values > 0 (the logarithm of {v} is not defined); an exposure time of 0 cannot carry events — drop the row",
+                            o.label()
+                        ),
                     ));
                 }
                 offset[i] += v.ln();
@@ -234,11 +247,15 @@ pub fn build(
             format!(
                 "adaptive Gauss-Hermite quadrature (--nagq above 1) is for one scalar random effect, and this model has {} grouping factors ({}); as lme4's glmer (nAGQ > 1 needs a single scalar random-effects term), use the Laplace approximation (--nagq 1)",
                 factors.len(),
-                factors.iter().map(|f| f.group.as_str()).collect::<Vec<_>>().join(", ")
+                factors
+                    .iter()
+                    .map(|f| f.group.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         ));
     }
-    if nagq > 1 && factors.first().map_or(true, |re| re.q() != 1) {
+    if nagq > 1 && factors.first().is_none_or(|re| re.q() != 1) {
         return Err(Error::input(
             "--nagq",
             "adaptive Gauss-Hermite quadrature (--nagq above 1) needs exactly one scalar random effect, such as (1 | patient); as lme4, use the Laplace approximation (--nagq 1) otherwise",

@@ -25,7 +25,7 @@
 use super::laplace::{Modes, Problem};
 use crate::error::Result;
 use crate::lmm::blocked::BlockedSystem;
-use crate::lmm::random::{t_blocks, RandomEffects};
+use crate::lmm::random::{RandomEffects, t_blocks};
 use crate::model_matrix::ModelMatrix;
 
 /// The smallest information weight used for a PIRLS step (a fitted probability or rate that

@@ -41,7 +41,7 @@
 //! ([`BlockedSystem::moment_start`]) if its criterion is below that of lme4's start: a
 //! crossed model then needs about 50 evaluations instead of 180.
 
-use super::criterion::{ols_coefficients, profiled_criterion, Solution};
+use super::criterion::{Solution, ols_coefficients, profiled_criterion};
 use super::random::RandomEffects;
 use crate::dense::{backward_solve_transpose, cholesky};
 use crate::error::{Error, Result};

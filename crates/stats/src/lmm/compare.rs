@@ -2,12 +2,12 @@
 //! likelihood, as lme4's `anova(m0, m1)`: χ² = deviance₀ − deviance₁ on
 //! (parameters₁ − parameters₀) degrees of freedom.
 
-use super::fit::{columns_for, fit, LmmFit};
+use super::fit::{LmmFit, columns_for, fit};
 use super::formula::Formula;
 use super::frame::{Frame, Role};
 use crate::error::{Error, Result};
 use crate::likelihood_ratio::LikelihoodRatio;
-use crate::output::{human_number, Cell, Table, Tabular};
+use crate::output::{Cell, Table, Tabular, human_number};
 use serde::Serialize;
 use std::path::Path;
 

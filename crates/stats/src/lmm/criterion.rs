@@ -321,7 +321,7 @@ impl GroupFactor {
             }
         }
         let _ = cholesky(&mut self.l, q); // ok: Tᵀ A T + I is positive definite, pivots ≥ 1
-                                          // One logarithm of the product of the pivots (each ≥ 1, few of them) instead of q.
+        // One logarithm of the product of the pivots (each ≥ 1, few of them) instead of q.
         let logdet = 2.0 * (0..q).map(|j| self.l[j * q + j]).product::<f64>().ln();
         // v = Tᵀ, then forward-solve with L (column by column, in place on rows).
         for a in 0..q {

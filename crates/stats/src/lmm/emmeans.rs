@@ -224,7 +224,7 @@ pub fn emmeans(
                 return Err(Error::input(
                     "--contrast",
                     format!("column '{name}' is not in {}", frame.source),
-                ))
+                ));
             }
         };
         if let Some((_, vals)) = given {

@@ -17,8 +17,8 @@ use super::random::RandomEffects;
 use crate::dense::inverse_from_cholesky;
 use crate::error::{Error, Result};
 use crate::model_matrix::ModelMatrix;
-use crate::optimize::quasi_newton::{minimize_scaled, minimize_with, Optimum};
-use crate::output::{human_number, Cell, Table, Tabular};
+use crate::optimize::quasi_newton::{Optimum, minimize_scaled, minimize_with};
+use crate::output::{Cell, Table, Tabular, human_number};
 use serde::Serialize;
 use std::path::Path;
 
@@ -363,7 +363,7 @@ pub fn fit(formula: &Formula, frame: &Frame, reml: bool) -> Result<LmmFit> {
                     "the response '{}' must be a numeric column",
                     formula.response
                 ),
-            ))
+            ));
         }
     };
     require_rows(formula, frame)?;
@@ -577,7 +577,7 @@ impl LmmFit {
                 return Err(Error::input(
                     "--time",
                     format!("'{time}' is not a numeric column of the model's data"),
-                ))
+                ));
             }
         };
         let mut out: Vec<Trajectory> = self

@@ -360,7 +360,7 @@ impl<'a> Parser<'a> {
                         "expected the response column name before '~', found {}",
                         describe(&other)
                     ),
-                ))
+                ));
             }
         };
         self.expect(Token::Tilde, "'~' after the response")?;
@@ -517,7 +517,7 @@ impl<'a> Parser<'a> {
                                 "expected a column name inside factor( ), found {}",
                                 describe(&other)
                             ),
-                        ))
+                        ));
                     }
                 };
                 self.expect(Token::Close, "')' closing factor(")?;
@@ -607,7 +607,7 @@ impl<'a> Parser<'a> {
                             "expected 0, 1 or a column name in the random term, found {}",
                             describe(&other)
                         ),
-                    ))
+                    ));
                 }
             }
             match self.peek() {

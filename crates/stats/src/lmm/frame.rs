@@ -9,7 +9,7 @@
 //! Categorical levels are ordered by the one rule of [`crate::model_matrix::order_levels`]
 //! (numerically when every level is a number, otherwise by their bytes).
 
-use crate::csv_file::{is_missing, parse_number, CsvFile};
+use crate::csv_file::{CsvFile, is_missing, parse_number};
 use crate::error::{Error, Result};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -263,7 +263,7 @@ impl ColumnBuilder {
                             "'{}' is not a number; this column must hold numbers (write NA or leave the cell empty for a missing value)",
                             String::from_utf8_lossy(cell)
                         ),
-                    ))
+                    ));
                 }
             },
             Role::Categorical => {

@@ -31,7 +31,7 @@
 use super::fit::LmmFit;
 use super::formula::Formula;
 use super::frame::Frame;
-use super::marginal::{blocks, marginal_sums, Component, MarginalSums};
+use super::marginal::{Component, MarginalSums, blocks, marginal_sums};
 use super::random::RandomEffects;
 use crate::error::{Error, Result};
 use crate::level::ConfidenceLevel;

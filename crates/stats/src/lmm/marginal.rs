@@ -366,11 +366,7 @@ fn design_sums(
     let v = DMatrix::from_fn(members.len(), width, |bi, col| {
         let row = blocks[members[bi]][col / (p + 1)];
         let j = col % (p + 1);
-        if j < p {
-            x.row(row)[j]
-        } else {
-            e[row]
-        }
+        if j < p { x.row(row)[j] } else { e[row] }
     });
     let c = v.tr_mul(&v);
     // Σ_ab M[a, b] C[a, b] restricted to (x, x) and to (x, e).

@@ -55,10 +55,10 @@ pub mod marginal;
 pub mod random;
 pub mod summary;
 
-pub use compare::{compare, compare_csv, LikelihoodRatioTest};
+pub use compare::{LikelihoodRatioTest, compare, compare_csv};
 pub use fit::{
-    fit, fit_csv, fit_csv_with_frame, FactorModes, GroupingFactor, LmmFit, Trajectory,
-    TrajectoryPoint,
+    FactorModes, GroupingFactor, LmmFit, Trajectory, TrajectoryPoint, fit, fit_csv,
+    fit_csv_with_frame,
 };
 pub use formula::Formula;
 pub use frame::Frame;

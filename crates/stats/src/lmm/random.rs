@@ -133,7 +133,7 @@ impl RandomEffects {
                         return Err(Error::input(
                             format!("--formula, column {s}"),
                             format!("the random slope '{s}' must be a numeric column"),
-                        ))
+                        ));
                     }
                 }
             }
@@ -302,7 +302,7 @@ pub fn grouping_codes(frame: &Frame, columns: &[String]) -> Result<(Vec<u32>, Ve
                 return Err(Error::input(
                     format!("--formula, column {c}"),
                     format!("grouping column '{c}' was not read as categorical"),
-                ))
+                ));
             }
         }
     }

@@ -2,8 +2,8 @@
 //! anova ([`super::anova`]) and estimated marginal means with their pairwise differences
 //! ([`super::emmeans`]). JSON keeps the fit's keys and adds `anova`, `emmeans`, `contrasts`.
 
-use super::anova::{anova_table, AnovaRow};
-use super::emmeans::{contrasts_table, emmeans_table, Contrast, Emmean};
+use super::anova::{AnovaRow, anova_table};
+use super::emmeans::{Contrast, Emmean, contrasts_table, emmeans_table};
 use super::fit::LmmFit;
 use crate::output::table::align;
 use crate::output::{Table, Tabular};
@@ -75,7 +75,9 @@ impl Tabular for LmmSummary {
         }
         if let Some(rows) = &self.contrasts {
             parts.push(block(
-                format!("pairwise differences ({method} df; {level} CI; not adjusted for multiplicity):"),
+                format!(
+                    "pairwise differences ({method} df; {level} CI; not adjusted for multiplicity):"
+                ),
                 contrasts_table(rows),
             ));
         }

@@ -7,10 +7,10 @@
 //! moderators account for.
 
 use super::fitting::spec::{MetaData, MetaOptions, Method};
-use super::rma::{fit, MetaFit};
+use super::rma::{MetaFit, fit};
 use crate::error::{Error, Result};
 use crate::likelihood_ratio::LikelihoodRatio;
-use crate::output::{human_number, Cell, Table, Tabular};
+use crate::output::{Cell, Table, Tabular, human_number};
 use serde::Serialize;
 
 /// One model in the comparison.

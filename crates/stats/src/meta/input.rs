@@ -226,7 +226,9 @@ pub fn read_file_with(
             if r.is_some() && code.family() != Family::PrePost {
                 return Err(Error::input(
                     "--r",
-                    format!("{code} does not use a pre/post correlation; --r goes with MC, SMCC, SMCR, SMCRH or ROMC"),
+                    format!(
+                        "{code} does not use a pre/post correlation; --r goes with MC, SMCC, SMCR, SMCRH or ROMC"
+                    ),
                 ));
             }
             let effects =
@@ -246,8 +248,10 @@ pub fn read_file_with(
                     _ => {
                         return Err(Error::input(
                             file.line_location(line),
-                            format!("the {code} sampling variance is not estimable or not > 0 for this row, so it cannot be pooled"),
-                        ))
+                            format!(
+                                "the {code} sampling variance is not estimable or not > 0 for this row, so it cannot be pooled"
+                            ),
+                        ));
                     }
                 }
             }

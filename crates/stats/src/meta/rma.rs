@@ -18,7 +18,7 @@ use crate::meta::fitting::linear::{self, Inference, Prediction, WaldTest};
 use crate::meta::fitting::model::{self, Coefficient, FittedModel, Weighting};
 use crate::meta::fitting::per_study::{self, StudyPrediction};
 use crate::meta::fitting::spec::{
-    validate, MetaData, MetaOptions, Method, Tau2Interval, Test, MAX_REFITS,
+    MAX_REFITS, MetaData, MetaOptions, Method, Tau2Interval, Test, validate,
 };
 use crate::meta::fitting::{gls, heterogeneity, likelihood, moderators, robust, tau2};
 use crate::meta::subsets::influence::{self, BaujatPoint, Influence, LeaveOneOut};
@@ -519,8 +519,8 @@ pub fn fit_weighted(
             finite(e.slope)
                 && !e.statistic.is_nan()
                 && finite(e.p)
-                && e.limit_estimate.map_or(true, finite)
-                && e.limit_ci.map_or(true, |[a, b]| finite(a) && finite(b))
+                && e.limit_estimate.is_none_or(finite)
+                && e.limit_ci.is_none_or(|[a, b]| finite(a) && finite(b))
         }
     });
     if (options.leave_one_out || options.influence) && k > MAX_REFITS {

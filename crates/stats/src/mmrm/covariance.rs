@@ -218,10 +218,10 @@ impl Structure {
             Structure::Toeph | Structure::Adh => variances
                 .iter()
                 .copied()
-                .chain(std::iter::repeat(0.0).take(v - 1))
+                .chain(std::iter::repeat_n(0.0, v - 1))
                 .collect(),
             Structure::Ad => std::iter::once(mean)
-                .chain(std::iter::repeat(0.0).take(v - 1))
+                .chain(std::iter::repeat_n(0.0, v - 1))
                 .collect(),
         }
     }

@@ -9,14 +9,14 @@
 //! false` (exit 1, as `lmm`).
 
 use super::covariance::{CovarianceModel, Structure};
-use super::criterion::{derivatives, evaluate, marginal_sums, Evaluation};
+use super::criterion::{Evaluation, derivatives, evaluate, marginal_sums};
 use super::formula::MmrmFormula;
-use super::patterns::{group, Groups, Patterns};
+use super::patterns::{Groups, Patterns, group};
 use crate::error::{Error, Result};
 use crate::level::ConfidenceLevel;
 use crate::lmm::design::{check_full_rank, fixed_matrix};
 use crate::lmm::emmeans::{Contrast, Emmean};
-use crate::lmm::fit::{columns_for, FixedEffect};
+use crate::lmm::fit::{FixedEffect, columns_for};
 use crate::lmm::frame::{Column, Frame, Role};
 use crate::lmm::inference::{Ddf, FixedInference, KrInformation};
 use nalgebra::{DMatrix, DVector, SymmetricEigen};
@@ -136,13 +136,13 @@ pub fn fit_csv_grouped(
                 return Err(Error::input(
                     "--group",
                     format!("--group {g} and the formula's group '{h}' differ; give one"),
-                ))
+                ));
             }
             _ if g == f.visit || g == f.subject => {
                 return Err(Error::input(
                     "--group",
                     format!("'{g}' is the visit or subject column; name the arm column"),
-                ))
+                ));
             }
             _ => f.group = Some(g.to_string()),
         }
@@ -201,11 +201,7 @@ fn start_variances(
         .zip(&n)
         .map(|(s, &k)| {
             let var = if k > 0 { s / k as f64 } else { all };
-            if var > 0.0 {
-                var
-            } else {
-                all.max(1e-8)
-            }
+            if var > 0.0 { var } else { all.max(1e-8) }
         })
         .collect()
 }
@@ -259,22 +255,22 @@ fn check_estimable(
                             format!("visits '{}' and '{}'", visits[b], visits[a])
                         };
                         return Err(Error::input(
-                        loc,
-                        format!(
-                            "{together} subject(s){in_group} observed at {what}: an unstructured (us) covariance needs at least 2 to estimate it; use cs or toep, or fewer visits"
-                        ),
-                    ));
+                            loc,
+                            format!(
+                                "{together} subject(s){in_group} observed at {what}: an unstructured (us) covariance needs at least 2 to estimate it; use cs or toep, or fewer visits"
+                            ),
+                        ));
                     }
                 }
             }
             if data.n_subjects_per_group[g] <= v {
                 return Err(Error::input(
-                loc,
-                format!(
-                    "{} subjects{in_group} for an unstructured covariance over {v} visits: it needs more subjects than visits; use cs or toep",
-                    data.n_subjects_per_group[g]
-                ),
-            ));
+                    loc,
+                    format!(
+                        "{} subjects{in_group} for an unstructured covariance over {v} visits: it needs more subjects than visits; use cs or toep",
+                        data.n_subjects_per_group[g]
+                    ),
+                ));
             }
         }
     }
@@ -372,7 +368,7 @@ pub fn fit(formula: MmrmFormula, frame: Frame, options: MmrmOptions) -> Result<M
                     "the response '{}' is not a numeric column of {}",
                     formula.fixed.response, frame.source
                 ),
-            ))
+            ));
         }
     };
     if let Some(bad) = y.iter().find(|v| !v.is_finite()) {
@@ -605,7 +601,7 @@ impl Mmrm {
                 return Err(Error::input(
                     "--contrast",
                     format!("'{variable}' is not a categorical column"),
-                ))
+                ));
             }
         };
         let visit_codes: Vec<Option<usize>> = match self.frame.column(&self.fit.visit) {
@@ -625,7 +621,7 @@ impl Mmrm {
                 return Err(Error::input(
                     "--formula",
                     "the visit column is not categorical",
-                ))
+                ));
             }
         };
         let mut counts = vec![vec![0usize; self.fit.visits.len()]; levels.len()];

@@ -3,7 +3,7 @@
 //! categorical variable, whatever it holds) and the subject column; the rest is an `lmm`
 //! formula without random terms, parsed by [`crate::lmm::formula`].
 
-use super::covariance::{Structure, ALLOWED, NOT_SUPPORTED};
+use super::covariance::{ALLOWED, NOT_SUPPORTED, Structure};
 use crate::error::{Error, Result};
 use crate::lmm::Formula;
 
@@ -67,12 +67,12 @@ impl MmrmFormula {
                     None if NOT_SUPPORTED.contains(&name) => {
                         return Err(err(format!(
                             "the covariance structure '{name}' is not supported; allowed: {ALLOWED}"
-                        )))
+                        )));
                     }
                     None => {
                         return Err(err(format!(
                             "'{name}(...)' is not a covariance structure; allowed: {ALLOWED}, written as us(visit | subject)"
-                        )))
+                        )));
                     }
                 };
                 let (visit, subject) = inside.split_once('|').ok_or_else(|| {

@@ -46,5 +46,5 @@ pub mod patterns;
 pub mod summary;
 
 pub use covariance::Structure;
-pub use fit::{fit, fit_csv, fit_csv_grouped, Mmrm, MmrmFit, MmrmOptions};
+pub use fit::{Mmrm, MmrmFit, MmrmOptions, fit, fit_csv, fit_csv_grouped};
 pub use formula::MmrmFormula;

@@ -109,7 +109,9 @@ pub fn group(
                 format!("column {}", gs.column),
                 format!(
                     "subject '{}' is in group '{}' at one visit and '{}' at another; each subject must belong to one group",
-                    subjects[s], gs.levels[g], gs.levels[group_of(other)]
+                    subjects[s],
+                    gs.levels[g],
+                    gs.levels[group_of(other)]
                 ),
             ));
         }
@@ -215,9 +217,10 @@ mod tests {
             None,
             "f",
         );
-        assert!(dup
-            .unwrap_err()
-            .to_string()
-            .contains("subject '0' has 2 rows at visit '0'"));
+        assert!(
+            dup.unwrap_err()
+                .to_string()
+                .contains("subject '0' has 2 rows at visit '0'")
+        );
     }
 }

@@ -5,7 +5,7 @@
 use super::fit::MmrmFit;
 use crate::lmm::emmeans::{contrasts_table, emmeans_table};
 use crate::output::table::align;
-use crate::output::{human_number, Cell, Table, Tabular};
+use crate::output::{Cell, Table, Tabular, human_number};
 
 fn matrix_text(visits: &[String], m: &[Vec<f64>]) -> String {
     let mut header = vec![String::new()];

@@ -2,11 +2,11 @@
 //! models, τ², heterogeneity and its design decomposition, node splits, P-scores and the
 //! league table, every estimate against the reference and between every pair.
 
-use super::heterogeneity::{decompose, Heterogeneity};
+use super::heterogeneity::{Heterogeneity, decompose};
 use super::model::NetworkEstimates;
 use super::network::Network;
-use super::rank::{p_scores, SmallValues};
-use super::split::{node_split, Split};
+use super::rank::{SmallValues, p_scores};
+use super::split::{Split, node_split};
 use crate::dist::p_two_sided_z;
 use crate::error::{Error, Result};
 use crate::level::ConfidenceLevel;
@@ -30,7 +30,9 @@ impl std::str::FromStr for Tau2Method {
             "REML" => Ok(Tau2Method::Reml),
             other => Err(Error::input(
                 "--method",
-                format!("'{other}' is not a τ² method here; allowed: DL (netmeta's generalised DerSimonian-Laird, the default) or REML (rma.mv with rho = 1/2)"),
+                format!(
+                    "'{other}' is not a τ² method here; allowed: DL (netmeta's generalised DerSimonian-Laird, the default) or REML (rma.mv with rho = 1/2)"
+                ),
             )),
         }
     }

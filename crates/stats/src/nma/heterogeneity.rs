@@ -137,11 +137,7 @@ pub fn decompose(
                             // The τ² structure of the network model: 1 on the diagonal, 1/2
                             // between a multi-arm study's contrasts.
                             structure: DMatrix::from_fn(k - 1, k - 1, |a, b| {
-                                if a == b {
-                                    1.0
-                                } else {
-                                    0.5
-                                }
+                                if a == b { 1.0 } else { 0.5 }
                             }),
                         }
                     })

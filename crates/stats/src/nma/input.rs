@@ -89,7 +89,9 @@ fn arm_sizes(
             if v <= 0.0 {
                 return Err(Error::input(
                     row.location(c),
-                    format!("study '{study}' has {v} participants in an arm; give a number greater than 0, or leave the cell empty when not known"),
+                    format!(
+                        "study '{study}' has {v} participants in an arm; give a number greater than 0, or leave the cell empty when not known"
+                    ),
                 ));
             }
             out[k] = Some(v);
@@ -193,7 +195,7 @@ pub fn read_arms(
     notes: &mut Vec<String>,
 ) -> Result<Vec<Contrast>> {
     use crate::effect::binary::binary_from_cells;
-    use crate::effect::{binary, two_group, GroupSummary, MeasureCode, TwoByTwo};
+    use crate::effect::{GroupSummary, MeasureCode, TwoByTwo, binary, two_group};
     let binary_measure = matches!(measure, MeasureCode::OR | MeasureCode::RR | MeasureCode::RD);
     let continuous = matches!(
         measure,
@@ -202,7 +204,9 @@ pub fn read_arms(
     if !binary_measure && !continuous {
         return Err(Error::input(
             "--measure",
-            format!("{measure:?} is not a between-arm measure here; allowed: OR, RR, RD (with --events and --n) or MD, SMD, ROM (with --mean, --sd and --n)"),
+            format!(
+                "{measure:?} is not a between-arm measure here; allowed: OR, RR, RD (with --events and --n) or MD, SMD, ROM (with --mean, --sd and --n)"
+            ),
         ));
     }
     let cs = file.require(&cols.study, "--study")?;
@@ -329,7 +333,9 @@ pub fn read_arms(
                 if se.is_nan() || se <= 0.0 {
                     return Err(Error::input(
                         place,
-                        format!("{context}: the {measure:?} has no positive SE (identical arms with no spread?)"),
+                        format!(
+                            "{context}: the {measure:?} has no positive SE (identical arms with no spread?)"
+                        ),
                     ));
                 }
                 out.push(Contrast {
@@ -376,7 +382,7 @@ pub fn read_ratios(
     ratio: &RatioColumns,
     level: crate::level::ConfidenceLevel,
 ) -> Result<Vec<Contrast>> {
-    use super::ratio::{log_ratio, ReportedRatio};
+    use super::ratio::{ReportedRatio, log_ratio};
     let cs = file.require(&cols.study, "--study")?;
     let c1 = file.require(&cols.treat1, "--treat1")?;
     let c2 = file.require(&cols.treat2, "--treat2")?;

@@ -34,6 +34,6 @@ pub mod ratio;
 pub mod report;
 pub mod split;
 
-pub use analysis::{analyse, NmaOptions, NmaResult, Tau2Method};
+pub use analysis::{NmaOptions, NmaResult, Tau2Method, analyse};
 pub use network::{Contrast, Network};
 pub use rank::SmallValues;

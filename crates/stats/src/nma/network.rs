@@ -366,7 +366,7 @@ fn study_from_rows(
 fn name_of(index: &BTreeMap<&str, usize>, t: usize) -> String {
     index
         .iter()
-        .find(|(_, &i)| i == t)
+        .find(|&(_, &i)| i == t)
         .map(|(n, _)| n.to_string())
         .unwrap_or_default()
 }

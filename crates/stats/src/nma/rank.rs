@@ -21,7 +21,9 @@ impl std::str::FromStr for SmallValues {
             "bad" | "undesirable" => Ok(SmallValues::Bad),
             other => Err(crate::error::Error::input(
                 "--small-values",
-                format!("'{other}' is not allowed; allowed: good (a smaller estimate is better, e.g. a hazard ratio of relapse) or bad"),
+                format!(
+                    "'{other}' is not allowed; allowed: good (a smaller estimate is better, e.g. a hazard ratio of relapse) or bad"
+                ),
             )),
         }
     }

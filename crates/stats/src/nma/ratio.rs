@@ -62,7 +62,9 @@ pub fn log_ratio(r: &ReportedRatio, level: ConfidenceLevel) -> Result<LogRatio> 
         if est.is_nan() || est <= 0.0 {
             return Err(Error::input(
                 "estimate",
-                format!("a ratio must be greater than 0 (got {est}); give the ratio itself, not its logarithm"),
+                format!(
+                    "a ratio must be greater than 0 (got {est}); give the ratio itself, not its logarithm"
+                ),
             ));
         }
     }
@@ -78,7 +80,9 @@ pub fn log_ratio(r: &ReportedRatio, level: ConfidenceLevel) -> Result<LogRatio> 
             if !(lo <= est && est <= hi) {
                 return Err(Error::input(
                     "ci-lower",
-                    format!("the interval [{lo}, {hi}] does not contain its estimate {est}; check the columns' order and the transcription"),
+                    format!(
+                        "the interval [{lo}, {hi}] does not contain its estimate {est}; check the columns' order and the transcription"
+                    ),
                 ));
             }
             let se = se_from_ci(lo, hi, level, None, true)?;

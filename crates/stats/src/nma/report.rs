@@ -143,9 +143,11 @@ pub fn league_text(r: &NmaResult, m: &ModelResult, exp: bool) -> String {
         let t = |x: f64| f4(if exp { x.exp() } else { x });
         format!("{} [{}, {}]", t(c.estimate), t(c.ci_lower), t(c.ci_upper))
     };
-    let mut rows = vec![std::iter::once("row vs column".to_string())
-        .chain(r.treatments.iter().cloned())
-        .collect::<Vec<_>>()];
+    let mut rows = vec![
+        std::iter::once("row vs column".to_string())
+            .chain(r.treatments.iter().cloned())
+            .collect::<Vec<_>>(),
+    ];
     for i in 0..n {
         let mut row = vec![r.treatments[i].clone()];
         for j in 0..n {
@@ -166,7 +168,11 @@ pub fn text(r: &NmaResult, league: bool) -> String {
     let _ = writeln!(
         s,
         "Network meta-analysis: {} studies ({} multi-arm), {} pairwise comparisons, {} treatments, {} designs",
-        r.studies, r.multi_arm_studies, r.comparisons, r.treatments.len(), r.designs
+        r.studies,
+        r.multi_arm_studies,
+        r.comparisons,
+        r.treatments.len(),
+        r.designs
     );
     let _ = writeln!(
         s,

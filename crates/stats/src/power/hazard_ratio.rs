@@ -177,7 +177,7 @@ pub fn planned_hazard_ratio(
                         file.name(),
                         labels.join(", ")
                     ),
-                ))
+                ));
             }
         }
     }

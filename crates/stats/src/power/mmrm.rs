@@ -22,11 +22,11 @@
 //! estimated correlation, and the SD of its last visit).
 
 use super::{
-    require_positive, Allocation, Goal, SampleSize, Sides, Solution, Test, TwoArmVariances,
+    Allocation, Goal, SampleSize, Sides, Solution, Test, TwoArmVariances, require_positive,
 };
 use crate::csv_file::CsvFile;
 use crate::error::{Error, Result};
-use crate::output::{human_number, Cell, Table, Tabular};
+use crate::output::{Cell, Table, Tabular, human_number};
 use nalgebra::DMatrix;
 use serde::Serialize;
 use std::path::Path;
@@ -63,7 +63,9 @@ impl CorrelationSpec {
         }
         Err(Error::input(
             option,
-            format!("'{text}'; allowed: cs:R (compound symmetry), ar1:R (AR(1)) or FILE.csv (a K × K matrix under a header naming the visits)"),
+            format!(
+                "'{text}'; allowed: cs:R (compound symmetry), ar1:R (AR(1)) or FILE.csv (a K × K matrix under a header naming the visits)"
+            ),
         ))
     }
 

@@ -52,9 +52,9 @@ pub mod sweep;
 
 pub use rate::{RateDesign, RatePower, VarianceMethod};
 pub use simulate::{
-    simulate_rate_trials, simulate_slope_trials, SimulatedPower, SimulationSettings,
+    SimulatedPower, SimulationSettings, simulate_rate_trials, simulate_slope_trials,
 };
-pub use slope::{dropout_pattern, SlopeDesign, SlopePower};
+pub use slope::{SlopeDesign, SlopePower, dropout_pattern};
 pub use solve::{
     Allocation, Goal, Precision, SampleSize, SmallSample, Solution, Test, TwoArmVariances,
 };

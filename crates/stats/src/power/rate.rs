@@ -52,10 +52,10 @@
 //! method 3; at M = 1 with one dispersion it equals method 3 too.
 
 use super::{
-    require_non_negative, require_positive, Allocation, Goal, Precision, Sides, Solution, Test,
+    Allocation, Goal, Precision, Sides, Solution, Test, require_non_negative, require_positive,
 };
 use crate::error::{Error, Result};
-use crate::output::{human_number, Cell, Table, Tabular};
+use crate::output::{Cell, Table, Tabular, human_number};
 use crate::root::brent;
 use serde::Serialize;
 
@@ -161,7 +161,7 @@ impl RateDesign {
                 return Err(Error::input(
                     "--rate-ratio",
                     "1 is no effect; give the ratio the trial should detect (e.g. 0.7)",
-                ))
+                ));
             }
             None => {}
             Some(m) => {
@@ -171,7 +171,11 @@ impl RateDesign {
                         format!(
                             "{}: the non-inferiority margin is a rate ratio other than 1, from 1e-6 to 1e6 (above 1 when higher rates are worse, e.g. 1.25; below 1 when they are better){}",
                             human_number(m),
-                            if m == 1.0 { "; for the test of no difference leave --margin out" } else { "" }
+                            if m == 1.0 {
+                                "; for the test of no difference leave --margin out"
+                            } else {
+                                ""
+                            }
                         ),
                     ));
                 }

@@ -32,11 +32,11 @@
 //! between the arms, each arm has its own v (vₐ, v_b) and Var = vₐ/nₐ + v_b/n_b.
 
 use super::{
-    require_non_negative, require_positive, Allocation, Goal, Sides, Solution, Test,
-    TwoArmVariances,
+    Allocation, Goal, Sides, Solution, Test, TwoArmVariances, require_non_negative,
+    require_positive,
 };
 use crate::error::{Error, Result};
-use crate::output::{human_number, Cell, Table, Tabular};
+use crate::output::{Cell, Table, Tabular, human_number};
 use serde::Serialize;
 
 /// The assumptions of a two-arm slope trial.

@@ -69,7 +69,9 @@ impl std::str::FromStr for Allocation {
         let bad = |why: &str| {
             Error::input(
                 "--allocation",
-                format!("'{s}': {why}; allowed: A:B with A and B numbers from 0.001 to 1000 (e.g. 2:1, treatment to control)"),
+                format!(
+                    "'{s}': {why}; allowed: A:B with A and B numbers from 0.001 to 1000 (e.g. 2:1, treatment to control)"
+                ),
             )
         };
         let (a, b) = s
@@ -112,7 +114,9 @@ impl std::str::FromStr for SmallSample {
             "z" | "normal" => Ok(SmallSample::Normal),
             _ => Err(Error::input(
                 "--small-sample",
-                format!("'{s}'; allowed: t (t quantiles with df = N − 2, as power.t.test) or z (normal, the default)"),
+                format!(
+                    "'{s}'; allowed: t (t quantiles with df = N − 2, as power.t.test) or z (normal, the default)"
+                ),
             )),
         }
     }

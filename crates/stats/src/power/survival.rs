@@ -23,10 +23,10 @@
 //! (n/A)(λ/κ)[m − (e^{−κ(t−m)} − e^{−κt})/κ] with κ = λ + η and m = min(t, A).
 
 use super::{
-    require_non_negative, require_positive, Allocation, Goal, Precision, Sides, Solution, Test,
+    Allocation, Goal, Precision, Sides, Solution, Test, require_non_negative, require_positive,
 };
 use crate::error::{Error, Result};
-use crate::output::{human_number, Cell, Table, Tabular};
+use crate::output::{Cell, Table, Tabular, human_number};
 use serde::Serialize;
 
 /// How the events are counted.

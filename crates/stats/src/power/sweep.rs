@@ -4,13 +4,13 @@
 //! power counterpart of the pre/post r sweep: the values a document does not report are
 //! shown over their plausible range instead of being guessed once.
 
-use super::mmrm::{mmrm_power, MmrmDesign};
-use super::rate::{rate_power, RateDesign, VarianceMethod};
-use super::slope::{slope_power, SlopeDesign};
-use super::survival::{survival_power, SurvivalDesign};
+use super::mmrm::{MmrmDesign, mmrm_power};
+use super::rate::{RateDesign, VarianceMethod, rate_power};
+use super::slope::{SlopeDesign, slope_power};
+use super::survival::{SurvivalDesign, survival_power};
 use super::{Allocation, Goal, SampleSize, Solution, Test};
 use crate::error::{Error, Result};
-use crate::output::{human_number, Cell, Table, Tabular};
+use crate::output::{Cell, Table, Tabular, human_number};
 use serde::Serialize;
 
 /// One swept parameter and its values.

@@ -25,8 +25,8 @@ use crate::level::ConfidenceLevel;
 use crate::output::{Cell, Table, Tabular};
 use serde::Serialize;
 
-pub use crate::effect::PrePostSummary;
 pub use crate::effect::ASSUMED_R;
+pub use crate::effect::PrePostSummary;
 
 /// The grid of r that [`sweep`] uses by default: 0, 0.1, …, 0.9.
 pub fn default_r_grid() -> Vec<f64> {

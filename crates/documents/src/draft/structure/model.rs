@@ -1,8 +1,8 @@
 //! The structure's types: the groups, the measures with their cells (a value placed in its
 //! group and time point) and their comparison, as [`super::read_structure`] decides them.
 
-use crate::draft::cues;
 use crate::draft::ItemKind;
+use crate::draft::cues;
 use serde::Serialize;
 
 /// One group (arm) of the document.

@@ -1,7 +1,7 @@
 //! Running text: each summary read with the words around it (the rules in the module doc of
 //! [`super`]), the n of each value, the comparison after a measure.
 
-use super::model::{group_index, is_summary, Cell, Comparison, Measure, Shape, Structure};
+use super::model::{Cell, Comparison, Measure, Shape, Structure, group_index, is_summary};
 use crate::draft::cues::{self, Phrase};
 use crate::draft::{Item, ItemKind, Sentences};
 
@@ -945,7 +945,9 @@ mod tests {
 
     #[test]
     fn two_arms_in_one_sentence_are_arms_with_their_comparison() {
-        let (items, s) = read("At week 12 the MG-ADL score fell by 4.1 ± 0.5 points in the drug group (n = 60) and by 1.9 ± 0.5 points in the placebo group (n = 58); difference −2.2 (95% CI −3.6 to −0.8), p = 0.002.");
+        let (items, s) = read(
+            "At week 12 the MG-ADL score fell by 4.1 ± 0.5 points in the drug group (n = 60) and by 1.9 ± 0.5 points in the placebo group (n = 58); difference −2.2 (95% CI −3.6 to −0.8), p = 0.002.",
+        );
         assert_eq!(s.measures.len(), 1, "{:#?}", s.measures);
         let m = &s.measures[0];
         assert_eq!(m.shape, Shape::Arms);
@@ -987,7 +989,9 @@ mod tests {
 
     #[test]
     fn one_group_keeps_measures_apart_and_reads_its_time_course() {
-        let (items, s) = read("12 patients were treated. Mean age was 52.3 ± 11.0 years and disease duration 6.1 ± 4.2 years; the QMG score improved from 14.2 ± 3.1 to 9.8 ± 2.7 after six months (p = 0.004).");
+        let (items, s) = read(
+            "12 patients were treated. Mean age was 52.3 ± 11.0 years and disease duration 6.1 ± 4.2 years; the QMG score improved from 14.2 ± 3.1 to 9.8 ± 2.7 after six months (p = 0.004).",
+        );
         let shapes: Vec<Shape> = s.measures.iter().map(|m| m.shape).collect();
         assert_eq!(
             shapes,
@@ -1010,7 +1014,9 @@ mod tests {
 
     #[test]
     fn japanese_before_after_pairs() {
-        let (_, s) = read("疼痛は各々治療前 3.0 ± 1.5 から治療開始 1 年後には 0.9 ± 1.2、 治療前 6.1 ± 2.0 から 1 年後 3.0 ± 1.4 へと著明に改善しました。");
+        let (_, s) = read(
+            "疼痛は各々治療前 3.0 ± 1.5 から治療開始 1 年後には 0.9 ± 1.2、 治療前 6.1 ± 2.0 から 1 年後 3.0 ± 1.4 へと著明に改善しました。",
+        );
         let shapes: Vec<Shape> = s.measures.iter().map(|m| m.shape).collect();
         assert_eq!(
             shapes,
@@ -1050,7 +1056,9 @@ mod tests {
 
     #[test]
     fn japanese_arms_named_with_their_doses() {
-        let (_, s) = read("12週時の変化量(平均値±標準偏差)は、本剤5mg群−6.1±4.0、本剤10mg群−6.3±3.9、プラセボ群−2.2±4.1であった。");
+        let (_, s) = read(
+            "12週時の変化量(平均値±標準偏差)は、本剤5mg群−6.1±4.0、本剤10mg群−6.3±3.9、プラセボ群−2.2±4.1であった。",
+        );
         assert_eq!(s.measures.len(), 1, "{:#?}", s.measures);
         assert_eq!(s.measures[0].shape, Shape::Arms);
         let groups: Vec<String> = cells(&s, 0).into_iter().map(|c| c.0).collect();
@@ -1059,14 +1067,18 @@ mod tests {
 
     #[test]
     fn respectively_sets_values_against_the_groups_named_together() {
-        let (_, s) = read("Mean weight fell by 3.1 ± 1.2 kg and 0.9 ± 1.0 kg in the semaglutide and placebo groups, respectively.");
+        let (_, s) = read(
+            "Mean weight fell by 3.1 ± 1.2 kg and 0.9 ± 1.0 kg in the semaglutide and placebo groups, respectively.",
+        );
         assert_eq!(s.measures.len(), 1, "{:#?}", s.measures);
         assert_eq!(s.measures[0].shape, Shape::Arms);
         let groups: Vec<String> = cells(&s, 0).into_iter().map(|c| c.0).collect();
         assert_eq!(groups, ["semaglutide", "placebo"]);
         // A second list after a list of arms takes the same groups, in order; it is a
         // measure of its own (here the baselines).
-        let (_, s) = read("変化量は実薬群(40例)で-0.6±0.5%、対照群(41例)で-0.1±0.6%であった(ベースラインはそれぞれ、8.1±0.9%、8.0±0.8%)。");
+        let (_, s) = read(
+            "変化量は実薬群(40例)で-0.6±0.5%、対照群(41例)で-0.1±0.6%であった(ベースラインはそれぞれ、8.1±0.9%、8.0±0.8%)。",
+        );
         assert_eq!(s.measures.len(), 2, "{:#?}", s.measures);
         assert_eq!(
             cells(&s, 1),
@@ -1076,7 +1088,9 @@ mod tests {
             ]
         );
         // A list of time points: each group's values take them in order.
-        let (_, s) = read("Pain scores were similar (group 1: 5.1 ± 1.9 and 3.2 ± 1.5, group 2: 5.0 ± 1.7 and 3.3 ± 2.1, at 2 and 48 hours, respectively).");
+        let (_, s) = read(
+            "Pain scores were similar (group 1: 5.1 ± 1.9 and 3.2 ± 1.5, group 2: 5.0 ± 1.7 and 3.3 ± 2.1, at 2 and 48 hours, respectively).",
+        );
         assert_eq!(s.measures.len(), 1, "{:#?}", s.measures);
         let times: Vec<String> = cells(&s, 0).into_iter().map(|c| c.1).collect();
         assert_eq!(times, ["2 hours", "48 hours", "2 hours", "48 hours"]);
@@ -1092,11 +1106,15 @@ mod tests {
 
     #[test]
     fn what_the_document_says_once_about_the_spread_governs_its_bare_values() {
-        let (_, s) = read("Data are presented as mean ± SD. The score fell from 14.1 ± 3.0 to 9.9 ± 2.8 after six months.");
+        let (_, s) = read(
+            "Data are presented as mean ± SD. The score fell from 14.1 ± 3.0 to 9.9 ± 2.8 after six months.",
+        );
         let label = s.measures[0].spread_label.as_ref().map(|l| l.0);
         assert_eq!(label, Some("SD"));
         // A document that names both SD and SE decides nothing for its bare values.
-        let (_, s) = read("Baseline values are mean ± SD; changes are mean ± SE. The score fell from 14.1 ± 3.0 to 9.9 ± 2.8 after six months.");
+        let (_, s) = read(
+            "Baseline values are mean ± SD; changes are mean ± SE. The score fell from 14.1 ± 3.0 to 9.9 ± 2.8 after six months.",
+        );
         assert!(
             s.measures.iter().all(|m| m.spread_label.is_none()),
             "{:#?}",
@@ -1110,7 +1128,9 @@ mod tests {
 
     #[test]
     fn two_groups_time_courses_contrasted_in_one_sentence_are_arms() {
-        let (_, s) = read("Calprotectin dropped from 1210 ± 980 to 610 ± 700 μg/g feces in the XR-12 but not in the placebo group (990 ± 1010 to 1020 ± 1100; p = 0.04).");
+        let (_, s) = read(
+            "Calprotectin dropped from 1210 ± 980 to 610 ± 700 μg/g feces in the XR-12 but not in the placebo group (990 ± 1010 to 1020 ± 1100; p = 0.04).",
+        );
         assert_eq!(s.measures.len(), 1, "{:#?}", s.measures);
         assert_eq!(s.measures[0].shape, Shape::Arms);
         assert_eq!(
@@ -1126,7 +1146,9 @@ mod tests {
 
     #[test]
     fn a_than_comparison_leaves_the_groups_named_after_it() {
-        let (_, s) = read("Consumption was less than in the placebo group (37.1 ± 11.0 versus 45.2 ± 20.3, p < 0.05), although pain was similar (group 1: 4.1 ± 1.2 and 3.0 ± 1.1, group 2: 4.2 ± 1.5 and 3.1 ± 1.9, at 1 and 24 hours, respectively).");
+        let (_, s) = read(
+            "Consumption was less than in the placebo group (37.1 ± 11.0 versus 45.2 ± 20.3, p < 0.05), although pain was similar (group 1: 4.1 ± 1.2 and 3.0 ± 1.1, group 2: 4.2 ± 1.5 and 3.1 ± 1.9, at 1 and 24 hours, respectively).",
+        );
         let named: Vec<usize> = s
             .measures
             .iter()

@@ -12,7 +12,7 @@
 //!   of changes. The statistic cells of a row are its comparison.
 //! - With time columns, each row is one measure's time course.
 
-use super::model::{group_index, Cell, Comparison, Measure, Shape, Structure};
+use super::model::{Cell, Comparison, Measure, Shape, Structure, group_index};
 use crate::draft::cues;
 use crate::draft::{Item, ItemKind, Sentences};
 
@@ -385,8 +385,8 @@ pub(super) fn read_table(
 
 #[cfg(test)]
 mod tests {
-    use crate::draft::structure::{read_structure, Shape};
-    use crate::draft::{read_document, Sentences};
+    use crate::draft::structure::{Shape, read_structure};
+    use crate::draft::{Sentences, read_document};
 
     #[test]
     fn arm_columns_and_time_rows() {

@@ -11,7 +11,7 @@
 
 use super::mixture::Mixture;
 use super::posterior::Model;
-use super::{integrate, mu_mixture, tail_power, BayesFit, BayesOptions};
+use super::{BayesFit, BayesOptions, integrate, mu_mixture, tail_power};
 use crate::error::Result;
 
 /// Points along each marginal curve.

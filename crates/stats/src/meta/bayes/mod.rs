@@ -284,10 +284,9 @@ pub fn fit(labels: &[String], y: &[f64], v: &[f64], options: &BayesOptions) -> R
     let mu_summary = summarise(&mu_mix, level, mu_sd_exists)?;
     let p_negative = mu_mix.cdf(0.0);
     let p_positive = mu_mix.sf(0.0);
-    let p_beyond_threshold =
-        options
-            .threshold
-            .map(|t| if t < 0.0 { mu_mix.cdf(t) } else { mu_mix.sf(t) });
+    let p_beyond_threshold = options
+        .threshold
+        .map(|t| if t < 0.0 { mu_mix.cdf(t) } else { mu_mix.sf(t) });
     let mu = MuSummary {
         summary: mu_summary,
         p_negative,
@@ -359,7 +358,7 @@ pub fn fit(labels: &[String], y: &[f64], v: &[f64], options: &BayesOptions) -> R
             tau_0: options
                 .tau_prior
                 .upper_bound()
-                .map_or(true, |m| m > 0.0)
+                .is_none_or(|m| m > 0.0)
                 .then(|| (at_zero - log_evidence).exp()),
             mu_0,
             log_marginal_likelihood: Some(log_evidence),

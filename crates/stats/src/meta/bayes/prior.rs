@@ -123,7 +123,7 @@ impl std::str::FromStr for TauPrior {
                 return Err(Error::input(
                     OPT,
                     format!("unknown prior '{other}'; allowed: {TAU_PRIOR_FORMS}"),
-                ))
+                ));
             }
         })
     }
@@ -257,7 +257,9 @@ impl std::str::FromStr for MuPrior {
             }
             other => Err(Error::input(
                 OPT,
-                format!("unknown prior '{other}'; allowed: normal:MEAN,SD or uniform (improper, the default)"),
+                format!(
+                    "unknown prior '{other}'; allowed: normal:MEAN,SD or uniform (improper, the default)"
+                ),
             )),
         }
     }

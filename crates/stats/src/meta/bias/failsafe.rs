@@ -33,7 +33,7 @@
 use crate::dist::{pchisq_upper, pnorm_upper, qnorm};
 use crate::error::Result;
 use crate::meta::fitting::model::FittedModel;
-use crate::meta::fitting::moderators::{ModelMatrix, INTERCEPT};
+use crate::meta::fitting::moderators::{INTERCEPT, ModelMatrix};
 use crate::meta::fitting::spec::{Method, Test};
 use crate::root::{r_uniroot_tolerance, r_uniroot_up};
 use serde::Serialize;

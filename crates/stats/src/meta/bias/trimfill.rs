@@ -16,9 +16,9 @@
 
 use crate::error::{Error, Result};
 use crate::meta::fitting::model::{
-    coefficients, reads_through_to_tested, FittedModel, TestedEstimate,
+    FittedModel, TestedEstimate, coefficients, reads_through_to_tested,
 };
-use crate::meta::fitting::moderators::{ModelMatrix, INTERCEPT};
+use crate::meta::fitting::moderators::{INTERCEPT, ModelMatrix};
 use crate::meta::fitting::spec::{MetaOptions, Method, Test};
 use serde::Serialize;
 

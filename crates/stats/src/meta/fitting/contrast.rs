@@ -8,7 +8,7 @@
 //! 1995, *JRSS B* 57:289; Benjamini & Yekutieli 2001, *Ann Stat* 29:1165), as metafor's
 //! `anova(..., adjust = )`.
 
-use super::linear::{parse_btt, Inference, WaldTest};
+use super::linear::{Inference, WaldTest, parse_btt};
 use super::model::TestedEstimate;
 use crate::dist::{t_crit, z_crit};
 use crate::error::{Error, Result};

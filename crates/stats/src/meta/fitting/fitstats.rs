@@ -18,7 +18,7 @@
 //! `model::Standardised`): `log|X'X| − log|X'WX|` is the same for any basis of the column
 //! space. O(k·p²).
 
-use super::gls::{cross_product, WeightedFit};
+use super::gls::{WeightedFit, cross_product};
 use super::moderators::ModelMatrix;
 use super::spec::Method;
 use serde::Serialize;

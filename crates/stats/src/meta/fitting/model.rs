@@ -6,7 +6,7 @@
 //! holds and shows the same way.
 
 use super::fitstats::FitStatistics;
-use super::gls::{invert_spd, WeightedFit};
+use super::gls::{WeightedFit, invert_spd};
 use super::heterogeneity::Heterogeneity;
 use super::moderators::ModelMatrix;
 use super::spec::{Method, Test};

@@ -391,11 +391,7 @@ impl Problem {
         // step lengths of the quasi-Newton search suit any scale of the estimates.
         let f = |x: &[f64]| -> f64 {
             let (ll, _) = self.value_and_gradient(&[x[0] * scale, x[1] * scale]);
-            if ll.is_finite() {
-                -ll
-            } else {
-                f64::INFINITY
-            }
+            if ll.is_finite() { -ll } else { f64::INFINITY }
         };
         let g = |x: &[f64]| -> Option<Vec<f64>> {
             let (ll, g) = self.value_and_gradient(&[x[0] * scale, x[1] * scale]);
@@ -570,7 +566,7 @@ pub fn fit(
                     "three-level models (--cluster) are fitted by REML or ML, not {}",
                     other.name()
                 ),
-            ))
+            ));
         }
     };
     let (k, p) = (design.n, design.p);
@@ -646,7 +642,7 @@ pub fn fit(
             return Err(Error::input(
                 "--test",
                 "adhoc is for two-level models (rma); with --cluster use z or knha",
-            ))
+            ));
         }
     };
     let coefficients: Vec<Coefficient> = (0..p)
@@ -759,7 +755,7 @@ pub fn robust_members(robust: &[String], model: Option<&Clusters>) -> Result<Vec
                             i + 1,
                             robust[i]
                         ),
-                    ))
+                    ));
                 }
                 _ => {}
             }

@@ -128,7 +128,9 @@ pub fn hat_matrix(design: &ModelMatrix, model: &FittedModel) -> Result<Vec<Vec<f
     if k > MAX_HAT_MATRIX {
         return Err(Error::input(
             "--hat-matrix",
-            format!("{k} studies: the hat matrix has k² entries; it is formed for up to {MAX_HAT_MATRIX} studies"),
+            format!(
+                "{k} studies: the hat matrix has k² entries; it is formed for up to {MAX_HAT_MATRIX} studies"
+            ),
         ));
     }
     let a_inv = &model.fit.a_inv;

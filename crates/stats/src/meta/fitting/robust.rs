@@ -31,7 +31,7 @@
 //! three-level model's robust clusters must each hold whole model clusters).
 
 use super::gls::invert_spd;
-use super::model::{reads_through_to_tested, TestedEstimate};
+use super::model::{TestedEstimate, reads_through_to_tested};
 use super::moderators::ModelMatrix;
 use crate::dist::{pf_upper, t_crit};
 use crate::error::{Error, Result};

@@ -131,7 +131,7 @@ impl std::str::FromStr for Method {
                     format!(
                         "unknown method '{other}'; allowed: FE, DL, HE, HS, HSk, SJ, ML, REML, EB, PM, PMM, DLIT, SJIT, GENQ (with --weights)"
                     ),
-                ))
+                ));
             }
         })
     }

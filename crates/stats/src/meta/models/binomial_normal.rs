@@ -44,19 +44,19 @@ use super::{RatioScale, Tables};
 use crate::dist::pchisq_upper;
 use crate::effect::MeasureCode;
 use crate::error::{Error, Result};
+use crate::glmm::Family;
 use crate::glmm::fit::covariance_extrapolated;
 use crate::glmm::laplace::{Modes, Problem};
 use crate::glmm::quadrature::Rule;
-use crate::glmm::Family;
 use crate::level::ConfidenceLevel;
-use crate::meta::fitting::gls::{invert_spd, WeightedFit};
+use crate::meta::fitting::gls::{WeightedFit, invert_spd};
 use crate::meta::fitting::linear::{
-    wald_test_with, Coefficients as LinearCoefficients, Inference, WaldTest,
+    Coefficients as LinearCoefficients, Inference, WaldTest, wald_test_with,
 };
-use crate::meta::fitting::model::{Coefficient, TestedEstimate, TESTED_COLUMNS};
-use crate::meta::fitting::moderators::{model_matrix, ModelMatrix, Moderator};
-use crate::optimize::{minimize_box, BoxOptimum};
-use crate::output::{human_number, Cell, Table, Tabular};
+use crate::meta::fitting::model::{Coefficient, TESTED_COLUMNS, TestedEstimate};
+use crate::meta::fitting::moderators::{ModelMatrix, Moderator, model_matrix};
+use crate::optimize::{BoxOptimum, minimize_box};
+use crate::output::{Cell, Table, Tabular, human_number};
 use nalgebra::{DMatrix, DVector};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -164,11 +164,7 @@ impl Study {
         let d = self
             .problem
             .deviance(&[alpha, beta], &[tau], 0.0, &mut self.modes);
-        if d.is_finite() {
-            d
-        } else {
-            f64::INFINITY
-        }
+        if d.is_finite() { d } else { f64::INFINITY }
     }
 
     /// The study's deviance minimised over its intercept αᵢ at (β, τ). The minimum is
@@ -562,7 +558,12 @@ pub fn fit_with_moderators(
         design,
         fitting,
         t,
-    } = Design::new(tables, moderators, random, "the binomial-normal model needs at least 2 (studies with no events, or only events, in both groups are left out)")?;
+    } = Design::new(
+        tables,
+        moderators,
+        random,
+        "the binomial-normal model needs at least 2 (studies with no events, or only events, in both groups are left out)",
+    )?;
     let (k, p) = (cells.len(), design.p);
     // The fixed-effect model (the GLM) first: its log-likelihood is the heterogeneity test's,
     // and its β starts the random-effects fit. β starts at the inverse-variance weighted
@@ -610,7 +611,11 @@ pub fn fit_with_moderators(
             "the tables",
             format!(
                 "the {} has no standard error (the likelihood is flat or the optimum was not confirmed){unconfirmed}",
-                if p == 1 { "pooled log odds ratio" } else { "model" },
+                if p == 1 {
+                    "pooled log odds ratio"
+                } else {
+                    "model"
+                },
             ),
         )
     };

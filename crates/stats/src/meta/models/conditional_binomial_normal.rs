@@ -26,7 +26,7 @@
 //! (each study its own conditional MLE; a study whose aᵢ is at an end of its range has
 //! likelihood 1 there), on k − p df (metafor's `QE.LRT`). O(k · Σ range) per evaluation.
 
-use super::binomial_normal::{minimize_with_tau, BinomialNormalFit, Design, Estimation};
+use super::binomial_normal::{BinomialNormalFit, Design, Estimation, minimize_with_tau};
 use super::{RatioScale, Tables};
 use crate::error::{Error, Result};
 use crate::glmm::fit::covariance_extrapolated;

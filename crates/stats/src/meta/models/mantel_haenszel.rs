@@ -34,7 +34,7 @@ pub fn fit(
             return Err(Error::input(
                 "--measure",
                 format!("the Mantel-Haenszel method pools OR, RR or RD, not {other}"),
-            ))
+            ));
         }
     };
     let ratio = code != MeasureCode::RD;

@@ -23,14 +23,14 @@ pub mod mantel_haenszel;
 pub mod peto;
 
 use crate::csv_file::CsvFile;
-use crate::effect::binary::binary_from_cells;
 use crate::effect::MeasureCode;
+use crate::effect::binary::binary_from_cells;
 use crate::error::{Error, Result};
 use crate::level::ConfidenceLevel;
 use crate::meta::fitting::fitstats::Criteria;
-use crate::meta::fitting::model::{TestedEstimate, TESTED_COLUMNS};
+use crate::meta::fitting::model::{TESTED_COLUMNS, TestedEstimate};
 use crate::meta::fitting::moderators::Moderator;
-use crate::output::{human_number, Cell, Table, Tabular};
+use crate::output::{Cell, Table, Tabular, human_number};
 use serde::Serialize;
 use std::path::Path;
 
@@ -380,7 +380,7 @@ impl Tabular for TablesFit {
         let mut row = vec![Cell::from("intercept")];
         match &self.pooled {
             Some(t) => row.extend(t.cells().map(Cell::from)),
-            None => row.extend(std::iter::repeat(Cell::Missing).take(TESTED_COLUMNS.len())),
+            None => row.extend(std::iter::repeat_n(Cell::Missing, TESTED_COLUMNS.len())),
         }
         Table {
             header,

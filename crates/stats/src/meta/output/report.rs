@@ -8,7 +8,7 @@ use crate::meta::bias::ranktest::RankTest;
 use crate::meta::bias::selmodel::SelectionModel;
 use crate::meta::bias::trimfill::TrimFill;
 use crate::meta::fitting::linear::{Prediction, WaldTest};
-use crate::meta::fitting::model::{TestedEstimate, TESTED_COLUMNS};
+use crate::meta::fitting::model::{TESTED_COLUMNS, TestedEstimate};
 use crate::meta::fitting::multilevel::MultilevelFit;
 use crate::meta::fitting::multilevel_ranef::MultilevelRandomEffects;
 use crate::meta::fitting::per_study::StudyPrediction;
@@ -17,16 +17,12 @@ use crate::meta::rma::{MetaFit, StudyResult};
 use crate::meta::subsets::influence::{Influence, LeaveOneOut};
 use crate::meta::subsets::subgroup::SubgroupTest;
 use crate::meta::subsets::subset::SubsetSummary;
-use crate::output::{human_number as h, Cell, Table, Tabular};
+use crate::output::{Cell, Table, Tabular, human_number as h};
 use serde::Serialize;
 
 impl MetaFit {
     fn statistic_name(&self) -> &'static str {
-        if self.df.is_some() {
-            "t"
-        } else {
-            "z"
-        }
+        if self.df.is_some() { "t" } else { "z" }
     }
 }
 

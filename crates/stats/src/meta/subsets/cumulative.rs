@@ -4,7 +4,7 @@
 //! model refitted to the first 1, 2, …, k of them with the model's method and test.
 //! k refits of O(k) each: O(k²).
 
-use super::subset::{summarise, SubsetSummary};
+use super::subset::{SubsetSummary, summarise};
 use crate::csv_file::parse_number;
 use crate::error::{Error, Result};
 use crate::meta::fitting::spec::MetaOptions;

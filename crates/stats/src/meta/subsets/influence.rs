@@ -4,7 +4,7 @@
 
 use crate::error::{Error, Result};
 use crate::meta::fitting::gls::{cross_product, invert_spd, quadratic_form};
-use crate::meta::fitting::model::{reads_through_to_tested, FittedModel, TestedEstimate};
+use crate::meta::fitting::model::{FittedModel, TestedEstimate, reads_through_to_tested};
 use crate::meta::fitting::moderators::ModelMatrix;
 use crate::meta::fitting::spec::{MetaData, MetaOptions, Method};
 use serde::Serialize;

@@ -5,7 +5,7 @@
 //! `rma(estimate, sei = se, method = "FE")` on the subgroup fits, its `QE`). The mixed-effects
 //! alternative with one τ² common to the subgroups is the meta-regression `--mods COL`.
 
-use super::subset::{summarise, SubsetSummary};
+use super::subset::{SubsetSummary, summarise};
 use crate::dist::pchisq_upper;
 use crate::error::{Error, Result};
 use crate::meta::fitting::spec::MetaOptions;

@@ -3,8 +3,8 @@
 //! model they fit (metafor's `rma(yi, vi, subset = ...)` with the model's method and test).
 
 use crate::error::Result;
-use crate::meta::fitting::model::{reads_through_to_tested, FittedModel, TestedEstimate};
-use crate::meta::fitting::moderators::{ModelMatrix, INTERCEPT};
+use crate::meta::fitting::model::{FittedModel, TestedEstimate, reads_through_to_tested};
+use crate::meta::fitting::moderators::{INTERCEPT, ModelMatrix};
 use crate::meta::fitting::spec::{MetaOptions, Method, Test};
 use serde::Serialize;
 

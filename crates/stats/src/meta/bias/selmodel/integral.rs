@@ -14,7 +14,7 @@
 //! double precision for these analytic integrands) and a smooth function of the parameters.
 //! The range is μ ± 10σ; outside it the density is below 10⁻²² of its peak.
 
-use super::function::{clamp_p, Alternative, Normaliser, SelectionFunction};
+use super::function::{Alternative, Normaliser, SelectionFunction, clamp_p};
 use std::sync::OnceLock;
 
 /// Points per panel.

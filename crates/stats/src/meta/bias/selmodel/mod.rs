@@ -54,7 +54,7 @@ use crate::error::{Error, Result};
 use crate::likelihood_ratio::LikelihoodRatio;
 use crate::meta::fitting::linear;
 use crate::meta::fitting::model::{
-    reads_through_to_tested, Coefficient, FittedModel, TestedEstimate,
+    Coefficient, FittedModel, TestedEstimate, reads_through_to_tested,
 };
 use crate::meta::fitting::moderators::ModelMatrix;
 use crate::meta::fitting::newton::{hessian, polish};
@@ -196,7 +196,7 @@ impl Selection {
                 return Err(Error::input(
                     OPTION,
                     "the beta selection function takes no cut points",
-                ))
+                ));
             }
             _ => {
                 let values = crate::number_list::numbers(OPTION, text)?;
@@ -212,7 +212,7 @@ impl Selection {
                                  the p-value below which nothing is selected against",
                                 self.kind.name()
                             ),
-                        ))
+                        ));
                     }
                 }
             }
@@ -615,11 +615,7 @@ pub fn fit(
     };
     let objective = |x: &[f64]| -> f64 {
         let (ll, _) = lik.eval(&to_par(x));
-        if ll.is_finite() {
-            -ll
-        } else {
-            f64::INFINITY
-        }
+        if ll.is_finite() { -ll } else { f64::INFINITY }
     };
     let gradient = |x: &[f64]| -> Option<Vec<f64>> {
         let par = to_par(x);
