@@ -40,6 +40,14 @@ impl ConfidenceLevel {
 
     /// A level given as a fraction; refused (naming `--level`) outside
     /// [MIN_FRACTION, 1 − MIN_FRACTION] (see [`MIN_FRACTION`]).
+    ///
+    /// ```
+    /// use trialstats_numerics::level::ConfidenceLevel;
+    /// let level = ConfidenceLevel::new(0.9)?;
+    /// assert!((level.alpha() - 0.1).abs() < 1e-15);
+    /// assert!(ConfidenceLevel::new(95.0).is_err()); // a percentage, not a fraction
+    /// # Ok::<(), trialstats_numerics::Error>(())
+    /// ```
     pub fn new(level: f64) -> Result<ConfidenceLevel> {
         if level.is_finite() && (MIN_FRACTION..=1.0 - MIN_FRACTION).contains(&level) {
             Ok(ConfidenceLevel {

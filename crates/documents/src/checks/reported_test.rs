@@ -717,6 +717,23 @@ impl CheckRules {
 }
 
 /// Recompute the p of `test` and judge the reported one under `rules`.
+///
+/// ```
+/// use trialstats_documents::checks::reported_test::{
+///     check_result, parse_result, CheckRules, TestVerdict,
+/// };
+/// // t(28) = 2.20 gives p = 0.0362 (R: 2 * pt(-2.2, 28)): "p = .036" is consistent; "p = .01"
+/// // is not, and both are below .05, so it is no decision error (statcheck's verdicts).
+/// let rules = CheckRules::statcheck();
+/// let good = check_result(&parse_result("t(28) = 2.20, p = .036")?, &rules);
+/// assert_eq!(good.verdict, TestVerdict::Consistent);
+/// let bad = check_result(&parse_result("t(28) = 2.20, p = .01")?, &rules);
+/// assert_eq!(bad.verdict, TestVerdict::Inconsistent);
+/// // "p = .36" is on the other side of .05: a decision error.
+/// let wrong = check_result(&parse_result("t(28) = 2.20, p = .36")?, &rules);
+/// assert_eq!(wrong.verdict, TestVerdict::DecisionError);
+/// # Ok::<(), trialstats_documents::Error>(())
+/// ```
 pub fn check_result(test: &ReportedTest, rules: &CheckRules) -> TestCheck {
     let alpha = rules.alpha;
     let two_tailed = test.kind.has_two_tails();

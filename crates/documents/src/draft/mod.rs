@@ -434,6 +434,23 @@ pub fn text_of(bytes: Vec<u8>, name: &str) -> Result<String> {
 }
 
 /// Every item of `text`, in the order they stand.
+///
+/// ```
+/// use trialstats_documents::draft::{read_items, ItemKind};
+/// // The numbers as the sentence prints them: a mean ± SD (its label named), a percentage
+/// // read with the count and the whole it is of, and a p-value; "3.0" keeps its decimal.
+/// let items = read_items("EDSS fell from 3.0 ± 1.2 (mean ± SD). 5 of 7 patients (71%) improved; p = 0.04.");
+/// let kinds: Vec<ItemKind> = items.iter().map(|i| i.kind).collect();
+/// assert_eq!(kinds, [ItemKind::MeanSpread, ItemKind::Percent, ItemKind::P]);
+/// let percent = &items[1].parts;
+/// let printed = |x: &Option<trialstats_documents::draft::Printed>| x.as_ref().unwrap().original.clone();
+/// assert_eq!((printed(&percent.count), printed(&percent.of), printed(&percent.value)), ("5".into(), "7".into(), "71".into()));
+/// let mean = items.iter().find(|i| i.kind == ItemKind::MeanSpread).unwrap();
+/// assert_eq!(mean.parts.mean.as_ref().unwrap().original, "3.0");
+/// assert_eq!(mean.parts.spread_label, Some("SD"));
+/// let p = items.iter().find(|i| i.kind == ItemKind::P).unwrap();
+/// assert_eq!(p.parts.value.as_ref().unwrap().original, "0.04");
+/// ```
 pub fn read_items(text: &str) -> Vec<Item> {
     let doc = Sentences::new(text);
     read_document(&doc)

@@ -216,6 +216,13 @@ pub fn count_of(n: usize, one: &str, many: &str) -> String {
 /// A number for people: up to 8 significant digits, trailing zeros trimmed, scientific
 /// notation outside 1e-4..1e9. Enough digits to check against another tool's printout. A
 /// value that could not be estimated (NaN) reads `NA`, as metafor and R print it.
+///
+/// ```
+/// use trialstats_numerics::output::human_number;
+/// assert_eq!(human_number(0.4481391304347826), "0.44813913");
+/// assert_eq!(human_number(2.5), "2.5");
+/// assert_eq!(human_number(f64::NAN), "NA");
+/// ```
 pub fn human_number(x: f64) -> String {
     if x.is_nan() {
         return "NA".to_string();

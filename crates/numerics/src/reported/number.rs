@@ -39,6 +39,15 @@ impl ReportedNumber {
     /// are ignored.
     /// `location` names where the text came from (an option such as `--mean`, or
     /// `file:line: column mean`) in the error.
+    ///
+    /// ```
+    /// use trialstats_numerics::reported::ReportedNumber;
+    /// // "3.0" was printed with one decimal: its last digit is a tenth, which GRIM needs.
+    /// let x = ReportedNumber::parse("3.0", "mean")?;
+    /// assert_eq!((x.value, x.decimals), (3.0, 1));
+    /// assert!(ReportedNumber::parse("3,0", "mean").is_err());
+    /// # Ok::<(), trialstats_numerics::Error>(())
+    /// ```
     pub fn parse(text: &str, location: &str) -> Result<ReportedNumber> {
         let t = text.trim();
         let bad = |why: &str| {
