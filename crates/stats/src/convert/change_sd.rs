@@ -71,6 +71,19 @@ pub struct ChangeSd {
 /// for a CI or a p-value. Refused: n < 2, a CI whose ends are not ordered or not finite, a
 /// p outside (0, 1), a mean change of 0 with a p or t (its SE is then not determined), a t
 /// of 0.
+///
+/// ```
+/// use trialstats_numerics::level::ConfidenceLevel;
+/// use trialstats_stats::convert::{ChangeSource, Reference, change_sd};
+/// // A mean change of 12 patients with its 95 % CI −4.1 to −0.9. By hand: SE = 3.2 / (2 ·
+/// // t_{0.975, 11}) = 3.2 / (2 · 2.20098516009164) = 0.726947200286159 and SD = SE · √12 =
+/// // 2.51821897063115 (mpmath; R: 3.2 / (2 * qt(0.975, 11)) * sqrt(12)).
+/// let ci = ChangeSource::Ci { lower: -4.1, upper: -0.9, level: ConfidenceLevel::NINETY_FIVE };
+/// let c = change_sd(12, ci, Reference::T)?;
+/// assert!((c.se - 0.726947200286159).abs() < 1e-12);
+/// assert!((c.sd - 2.51821897063115).abs() < 1e-12);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn change_sd(n: u64, source: ChangeSource, reference: Reference) -> Result<ChangeSd> {
     if n < 2 {
         return Err(Error::input(

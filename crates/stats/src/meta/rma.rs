@@ -381,6 +381,54 @@ impl MetaFit {
 }
 
 /// Fit the meta-analysis (metafor: `rma(yi, vi, mods = ..., method = ..., test = ...)`).
+///
+/// ```
+/// use trialstats_stats::meta::{fit, MetaData, MetaOptions, Method};
+/// // The BCG vaccine trials' log risk ratios, as metafor computes them:
+/// // dat <- escalc("RR", ai=tpos, bi=tneg, ci=cpos, di=cneg, data=dat.bcg)
+/// let yi = [-0.88931133392020545, -1.5853886572014306, -1.3480731482996933,
+///     -1.4415511900213054, -0.21754732221129558, -0.78611558581886398, -1.6208982235983918,
+///     0.011952333523840508, -0.4694176487381494, -1.3713448034727844, -0.33935882833839059,
+///     0.44591340057137874, -0.017313948216879815];
+/// let vi = [0.32558476500396133, 0.19458112139814385, 0.41536796536796539,
+///     0.020010031902247573, 0.051210172169630863, 0.0069056184559087574, 0.22301724757231517,
+///     0.0039615792978177295, 0.056434210463248966, 0.07302479361302891, 0.01241221397155972,
+///     0.53250584520015276, 0.071404659683986293];
+/// let data = MetaData::from_triples(
+///     yi.iter().zip(vi).enumerate().map(|(i, (&y, v))| ((i + 1).to_string(), y, v)).collect(),
+/// );
+/// // R: rma(yi, vi, data=dat, method="DL") gives -0.71411722207322692 (SE 0.1787420895354031),
+/// // tau^2 0.30876026286237618 (metafor 3.8.1).
+/// let dl = fit(&data, &MetaOptions { method: Method::DL, ..MetaOptions::default() })?;
+/// assert!((dl.estimate - -0.71411722207322692).abs() < 1e-9);
+/// assert!((dl.se - 0.1787420895354031).abs() < 1e-9);
+/// assert!((dl.tau2 - 0.30876026286237618).abs() < 1e-9);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
+///
+/// The fit carries Egger's regression test of funnel asymmetry:
+///
+/// ```
+/// use trialstats_stats::meta::{fit, MetaData, MetaOptions};
+/// // The BCG vaccine trials' log risk ratios, as metafor computes them:
+/// // dat <- escalc("RR", ai=tpos, bi=tneg, ci=cpos, di=cneg, data=dat.bcg)
+/// let yi = [-0.88931133392020545, -1.5853886572014306, -1.3480731482996933,
+///     -1.4415511900213054, -0.21754732221129558, -0.78611558581886398, -1.6208982235983918,
+///     0.011952333523840508, -0.4694176487381494, -1.3713448034727844, -0.33935882833839059,
+///     0.44591340057137874, -0.017313948216879815];
+/// let vi = [0.32558476500396133, 0.19458112139814385, 0.41536796536796539,
+///     0.020010031902247573, 0.051210172169630863, 0.0069056184559087574, 0.22301724757231517,
+///     0.0039615792978177295, 0.056434210463248966, 0.07302479361302891, 0.01241221397155972,
+///     0.53250584520015276, 0.071404659683986293];
+/// let data = MetaData::from_triples(
+///     yi.iter().zip(vi).enumerate().map(|(i, (&y, v))| ((i + 1).to_string(), y, v)).collect(),
+/// );
+/// // R: regtest(rma(yi, vi, data=dat)) gives z = -0.80332919309080397, p = 0.421784488855319.
+/// let egger = fit(&data, &MetaOptions::default())?.egger.unwrap();
+/// assert!((egger.statistic - -0.80332919309080397).abs() < 1e-6);
+/// assert!((egger.p - 0.421784488855319).abs() < 1e-6);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn fit(data: &MetaData, options: &MetaOptions) -> Result<MetaFit> {
     fit_weighted(data, options, Weighting::InverseVariance)
 }

@@ -355,6 +355,31 @@ pub const RATE_METHOD: &str =
 /// The n (for [`Goal::Power`]), the power (for [`Goal::N`]) or the detectable rate ratio
 /// (for [`Goal::Delta`], on the side of 1 of `design.rate_ratio`) of `design`, with
 /// `allocation` treatment to control.
+///
+/// ```
+/// use trialstats_numerics::level::ConfidenceLevel;
+/// use trialstats_stats::power::rate::rate_power;
+/// use trialstats_stats::power::{
+///     Allocation, Goal, RateDesign, SampleSize, Sides, Test, VarianceMethod,
+/// };
+/// // Relapses at 2.9 a year on control, a rate ratio of 0.7 over 2 years, negative binomial
+/// // dispersion 0.8, 100 patients per arm: statsmodels 0.15's power_negbin_ratio_2indep
+/// // gives power 0.708973408788775 (method_var "alt"; benches/power_rate_reference.py).
+/// let design = RateDesign {
+///     rate_control: 2.9,
+///     rate_ratio: 0.7,
+///     years: 2.0,
+///     dispersion: 0.8,
+///     dispersion_treatment: None,
+///     accrual: None,
+///     margin: None,
+/// };
+/// let test = Test::normal(ConfidenceLevel::NINETY_FIVE, Sides::TwoSided);
+/// let goal = Goal::N(SampleSize::PerArm(100.0));
+/// let r = rate_power(&design, VarianceMethod::TrueRates, test, Allocation::EQUAL, goal)?;
+/// assert!((r.solution.power - 0.708973408788775).abs() < 1e-12);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn rate_power(
     design: &RateDesign,
     method: VarianceMethod,

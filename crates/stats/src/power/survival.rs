@@ -229,6 +229,24 @@ pub struct SurvivalPower {
 
 /// The n, power or detectable hazard ratio of `design` (see [`super::slope::slope_power`]):
 /// in events without enrolment, in patients with it.
+///
+/// ```
+/// use trialstats_numerics::level::ConfidenceLevel;
+/// use trialstats_stats::power::survival::{EventsMethod, SurvivalDesign, survival_power};
+/// use trialstats_stats::power::{Allocation, Goal, Sides, Test};
+/// // Schoenfeld (1983): events = (z_0.975 + z_0.8)² / (½·½·ln(0.5)²); R: z <- qnorm(0.975) +
+/// // qnorm(0.8); z^2 / (0.25 * log(0.5)^2) = 65.3456592588709, so 66 events.
+/// let design = SurvivalDesign {
+///     hazard_ratio: 0.5,
+///     events_method: EventsMethod::Schoenfeld,
+///     enrolment: None,
+/// };
+/// let test = Test::normal(ConfidenceLevel::NINETY_FIVE, Sides::TwoSided);
+/// let r = survival_power(&design, test, Allocation::EQUAL, Goal::Power(0.8))?;
+/// assert!((r.events_exact - 65.3456592588709).abs() < 1e-9);
+/// assert_eq!(r.events, 66);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn survival_power(
     design: &SurvivalDesign,
     test: Test,
