@@ -68,6 +68,24 @@ pub fn union_columns(a: Vec<(String, Role)>, b: Vec<(String, Role)>) -> Vec<(Str
 }
 
 /// Read the columns of both formulas from `path` (so both models use the same rows) and test.
+///
+/// ```
+/// # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap();
+/// use std::path::Path;
+/// use trialstats_stats::lmm::compare::compare_csv;
+/// // R 4.2.2, lme4 1.1.31 (tests/data/make_lmm_data.R): m0 <- lmer(alsfrs ~ month + arm +
+/// // (month | patient), tr); m1 <- lmer(alsfrs ~ month * arm + (month | patient), tr);
+/// // anova(m0, m1): Chisq 12.732146663910044 on 2 df, p 0.0017188955234318291.
+/// let t = compare_csv(
+///     Path::new("tests/data/trial_arms.csv"),
+///     "alsfrs ~ month * arm + (month | patient)",
+///     "alsfrs ~ month + arm + (month | patient)",
+/// )?;
+/// assert_eq!(t.df, 2);
+/// assert!((t.chisq - 12.732146663910044).abs() < 2e-6);
+/// assert!((t.p_value - 0.0017188955234318291).abs() < 1e-8);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn compare_csv(path: &Path, a: &str, b: &str) -> Result<LikelihoodRatioTest> {
     let fa = Formula::parse(a)?;
     let fb = Formula::parse(b)?;
