@@ -26,6 +26,18 @@ use std::path::Path;
 use toml::Spanned;
 
 /// Read and validate one study file.
+///
+/// ```
+/// # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap();
+/// use std::path::Path;
+/// use trialstats_documents::study::load_file;
+/// // The NCNP press release (source 002): "難治性視神経脊髄炎患者 7 名（女性 6 名、男性 1 名）".
+/// let study = load_file(Path::new("data/nmo-tocilizumab.toml"))?;
+/// let fact = |id: &str| study.facts.iter().find(|f| f.id == id).unwrap();
+/// assert_eq!(fact("n_patients").value.value().unwrap().text, "7");
+/// assert_eq!(fact("women").of.as_deref(), Some("n_patients"));
+/// # Ok::<(), trialstats_documents::Error>(())
+/// ```
 pub fn load_file(path: &Path) -> Result<Study> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
     load_str(&text, path)

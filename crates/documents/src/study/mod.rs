@@ -30,6 +30,12 @@ pub const STUDY_ID_RULE: &str = "lower-case letters a-z, digits, '_' and '-'";
 /// Is `id` a valid study id: `[a-z0-9_-]+`? A study's id also equals its file stem, so
 /// `paper_x.toml` holds `id = "paper_x"`. The one rule, used when a study file is loaded and
 /// when `draft` names one.
+///
+/// ```
+/// use trialstats_documents::study::valid_study_id;
+/// assert!(valid_study_id("paper_x") && valid_study_id("nmo-tocilizumab"));
+/// assert!(!valid_study_id("Paper X") && !valid_study_id(""));
+/// ```
 pub fn valid_study_id(id: &str) -> bool {
     !id.is_empty()
         && id
@@ -40,6 +46,12 @@ pub fn valid_study_id(id: &str) -> bool {
 /// A study id made from any name (a document's file stem): lower case, each run of other
 /// characters (spaces, dots, non-ASCII) one '-'; `"draft"` when nothing is left. A stem that
 /// is already a valid id is returned unchanged.
+///
+/// ```
+/// use trialstats_documents::study::study_id_from_name;
+/// assert_eq!(study_id_from_name("paper_x"), "paper_x"); // already an id: unchanged
+/// assert_eq!(study_id_from_name("NEJM 2019.Trial"), "nejm-2019-trial");
+/// ```
 pub fn study_id_from_name(name: &str) -> String {
     let mut out = String::new();
     for c in name.chars() {
