@@ -56,6 +56,13 @@ fn list<T>(
 }
 
 /// Any number (at least one) of finite numbers (`0.2,0.5,0.8`).
+///
+/// ```
+/// use trialstats_numerics::number_list::numbers;
+/// assert_eq!(numbers("--grid", "0.2,0.5, 0.8")?, vec![0.2, 0.5, 0.8]);
+/// assert!(numbers("--grid", "0.2,,0.8").is_err()); // the error names --grid
+/// # Ok::<(), trialstats_numerics::Error>(())
+/// ```
 pub fn numbers(option: &str, text: &str) -> Result<Vec<f64>> {
     numbers_expecting(option, text, "a comma-separated list of numbers")
 }

@@ -15,6 +15,14 @@ pub const MAX_EVALUATIONS: usize = 200;
 
 /// A root of `f` in `[lo, hi]`, where `f(lo)` and `f(hi)` have opposite signs (or one is 0).
 /// `what` names the quantity for the error message when the search fails.
+///
+/// ```
+/// use trialstats_numerics::root::brent;
+/// // The root of x² − 2 on [1, 2] is √2.
+/// let root = brent(|x| Ok(x * x - 2.0), 1.0, 2.0, -1.0, 2.0, "x")?;
+/// assert!((root - std::f64::consts::SQRT_2).abs() < 1e-15);
+/// # Ok::<(), trialstats_numerics::Error>(())
+/// ```
 pub fn brent(
     f: impl FnMut(f64) -> Result<f64>,
     lo: f64,

@@ -40,6 +40,16 @@ pub fn cholesky_in_place(a: &mut [f64], n: usize, rel_tol: f64) -> Result<(), us
 }
 
 /// [`cholesky_in_place`] with no tolerance: `None` when `a` is not positive definite.
+///
+/// ```
+/// use trialstats_numerics::dense::cholesky;
+/// // [[4, 2], [2, 3]] = L Lᵀ with L = [[2, 0], [1, √2]] (4 = 2², 2 = 2·1, 3 = 1² + √2²).
+/// let mut a = [4.0, 2.0, 2.0, 3.0];
+/// assert!(cholesky(&mut a, 2).is_some());
+/// assert_eq!(a[..3], [2.0, 0.0, 1.0]);
+/// assert!((a[3] - std::f64::consts::SQRT_2).abs() < 1e-15);
+/// assert!(cholesky(&mut [1.0, 2.0, 2.0, 1.0], 2).is_none()); // not positive definite
+/// ```
 #[inline(always)]
 pub fn cholesky(a: &mut [f64], n: usize) -> Option<()> {
     cholesky_in_place(a, n, 0.0).ok()

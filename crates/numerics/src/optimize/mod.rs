@@ -29,6 +29,14 @@ pub use quasi_newton::Optimum;
 /// and the value there (R's `$minimum` and `$objective`). A non-finite value of `f` counts
 /// as the largest double, as R replaces it. The number of evaluations is bounded (1,000;
 /// Brent's method needs about 50 at double precision).
+///
+/// ```
+/// use trialstats_numerics::optimize::fmin;
+/// // R's own example, ?optimize: f <- function(x, a) (x - a)^2;
+/// // optimize(f, c(0, 1), tol = 0.0001, a = 1/3) gives $minimum 0.3333333.
+/// let (x, fx) = fmin(&|x| (x - 1.0 / 3.0).powi(2), 0.0, 1.0, 1e-4);
+/// assert!((x - 1.0 / 3.0).abs() < 1e-4 && fx < 1e-8);
+/// ```
 pub fn fmin(f: &dyn Fn(f64) -> f64, lower: f64, upper: f64, tol: f64) -> (f64, f64) {
     let eval = |x: f64| {
         let y = f(x);
