@@ -19,6 +19,17 @@ pub struct Correlation {
 }
 
 /// The correlation measure `code` (COR or ZCOR) with its Wald interval.
+///
+/// ```
+/// use trialstats_numerics::level::ConfidenceLevel;
+/// use trialstats_stats::effect::{Correlation, MeasureCode, correlation};
+/// // Fisher's z of r = 0.5 from 30 patients: atanh(0.5) = 0.54930614433405485, variance
+/// // 1/(30 − 3) (metafor's escalc("ZCOR", ri=0.5, ni=30) gives the same).
+/// let e = correlation(MeasureCode::ZCOR, &Correlation { r: 0.5, n: 30.0 }, ConfidenceLevel::NINETY_FIVE)?;
+/// assert!((e.estimate - 0.54930614433405485).abs() < 1e-15);
+/// assert!((e.variance.unwrap() - 1.0 / 27.0).abs() < 1e-15);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn correlation(
     code: MeasureCode,
     input: &Correlation,

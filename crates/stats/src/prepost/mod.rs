@@ -111,6 +111,14 @@ fn sd_change(s: &PrePostSummary, r: f64) -> f64 {
 /// solved for r): r = (SD_b² + SD_a² − SD_change²) / (2·SD_b·SD_a). A value outside
 /// [−1, 1] means the three SDs cannot all be true; `None` when an SD is 0 (r is then
 /// undefined).
+///
+/// ```
+/// use trialstats_stats::prepost::implied_r;
+/// // SDs 1.1 before, 0.8 after, 0.9 of the change: (1.21 + 0.64 − 0.81)/(2·1.1·0.8) = 0.5909.
+/// assert!((implied_r(1.1, 0.8, 0.9).unwrap() - 0.5909090909090909).abs() < 1e-15);
+/// // A change SD of 2.5 is more than 1.1 + 0.8 allows: r < −1, the SDs cannot all be true.
+/// assert!(implied_r(1.1, 0.8, 2.5).unwrap() < -1.0);
+/// ```
 pub fn implied_r(sd_before: f64, sd_after: f64, sd_change: f64) -> Option<f64> {
     let denominator = 2.0 * sd_before * sd_after;
     (denominator > 0.0 && denominator.is_finite()).then(|| {
