@@ -83,6 +83,25 @@ pub fn function_list() -> String {
 }
 
 /// Parse `text`; errors name `location` and the character position.
+///
+/// ```
+/// use trialstats_stats::expression::{Lookup, parse};
+/// // A study's derived number: 5 of 7 patients relapse-free is 71.43 %.
+/// struct Facts;
+/// impl Lookup for Facts {
+///     fn lookup(&self, path: &[&str]) -> Result<f64, String> {
+///         match path {
+///             ["relapse_free"] => Ok(5.0),
+///             ["n_patients"] => Ok(7.0),
+///             _ => Err(format!("no fact {}", path.join("."))),
+///         }
+///     }
+/// }
+/// let e = parse("percent(relapse_free, n_patients)", "expectation")?;
+/// assert!((e.eval(&Facts, "expectation")? - 500.0 / 7.0).abs() < 1e-12);
+/// assert!(parse("percent(relapse_free", "expectation").is_err()); // unclosed
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn parse(text: &str, location: &str) -> Result<Expr> {
     let length = text.chars().count();
     if length > MAX_LENGTH {

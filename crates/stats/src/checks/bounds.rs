@@ -59,6 +59,21 @@ pub struct Bounds {
     pub sd_or_sem: Option<Verdict>,
 }
 
+/// ```
+/// use trialstats_numerics::reported::{ReportedNumber, Scale, SpreadKind};
+/// use trialstats_stats::checks::Rounding;
+/// use trialstats_stats::checks::bounds::bounds;
+/// // EDSS runs from 0 to 10 in steps of 0.5. Of all samples of seven EDSS scores whose mean
+/// // rounds to 9.8, the most spread is 8.5 and six 10s, SD 0.567 (every sample enumerated by
+/// // hand in Python), so 9.8 ± 4.5 cannot be seven EDSS scores; a mean of 10.5 is outside.
+/// let n = |s: &str| ReportedNumber::parse(s, "x");
+/// let edss = Scale::new(Some(n("0")?), Some(n("10")?), Some(n("0.5")?)).unwrap();
+/// let b = bounds(&n("9.8")?, Some(&n("4.5")?), SpreadKind::Sd, 7, &edss, Rounding::UpOrDown)?;
+/// assert_eq!(b.consistent, Some(false));
+/// let outside = bounds(&n("10.5")?, None, SpreadKind::Sd, 7, &edss, Rounding::UpOrDown)?;
+/// assert!(!outside.mean_inside);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 /// Check `mean` (and `spread`, if reported) against the scale.
 pub fn bounds(
     mean: &ReportedNumber,
