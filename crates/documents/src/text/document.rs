@@ -67,6 +67,16 @@ impl Document {
     }
 
     /// Reads a document's bytes; `name` is the file named in errors.
+    ///
+    /// ```
+    /// use trialstats_documents::text::Document;
+    /// let doc = Document::from_bytes("note.txt", "EDSS 3.0 ± 1.2".as_bytes())?;
+    /// assert_eq!(doc.text, "EDSS 3.0 ± 1.2");
+    /// // An empty file is refused, naming it.
+    /// let empty = Document::from_bytes("empty.txt", b"").unwrap_err();
+    /// assert!(empty.to_string().contains("empty.txt"));
+    /// # Ok::<(), trialstats_documents::Error>(())
+    /// ```
     pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Document> {
         let refuse = |message: String| Error::input(name, message);
         let too_long = |what: &str, len: usize| {

@@ -87,6 +87,13 @@ pub const MULTIPLIED: &str =
 
 /// The value of English number words (`thirty-two` = 32, `one hundred and five` = 105), or
 /// `None` for anything else.
+///
+/// ```
+/// use trialstats_documents::text::number::word_value;
+/// assert_eq!(word_value("Thirty-two"), Some(32));
+/// assert_eq!(word_value("one hundred and five"), Some(105));
+/// assert_eq!(word_value("several"), None);
+/// ```
 pub fn word_value(text: &str) -> Option<u64> {
     let lower = text.trim().to_lowercase();
     let words: Vec<&str> = lower
@@ -128,6 +135,13 @@ pub fn word_value(text: &str) -> Option<u64> {
 
 /// The value of a number written in kanji: positional (二〇 = 20) or with multipliers
 /// (二十五 = 25, 百二十 = 120, 三千五百 = 3500, 一万二千 = 12000); `None` for anything else.
+///
+/// ```
+/// use trialstats_documents::text::number::kanji_value;
+/// assert_eq!(kanji_value("二十五"), Some(25));
+/// assert_eq!(kanji_value("三千五百"), Some(3500));
+/// assert_eq!(kanji_value("二〇"), Some(20));
+/// ```
 pub fn kanji_value(text: &str) -> Option<u64> {
     let digit = |c: char| {
         "〇一二三四五六七八九"
@@ -274,6 +288,15 @@ pub struct TextNumber {
 
 impl TextNumber {
     /// Read `text` (what [`NUMBER`] matched); `Err` says why it is not a number.
+    ///
+    /// ```
+    /// use trialstats_documents::text::TextNumber;
+    /// // A thousands separator; a number's last printed digit kept (2.20 is known to ±0.005).
+    /// // (Mid-dot decimals and full-width digits are made plain first, by `PlainText`.)
+    /// assert_eq!(TextNumber::parse("11,455").unwrap().value, 11455.0);
+    /// let t = TextNumber::parse("2.20").unwrap();
+    /// assert_eq!((t.value, t.decimals, t.plain.as_str()), (2.2, 2, "2.20"));
+    /// ```
     pub fn parse(text: &str) -> std::result::Result<TextNumber, String> {
         let t = text.trim();
         if let Some(n) = Self::parse_spelled(t) {
