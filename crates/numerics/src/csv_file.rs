@@ -162,6 +162,16 @@ impl CsvFile {
 
     /// The index of the column called `name`, or an error naming `option` (the option or
     /// formula that asked for it) and listing the columns there are.
+    ///
+    /// ```
+    /// use trialstats_numerics::csv_file::CsvFile;
+    /// let csv = CsvFile::from_text("arms.csv", "arm,n\nplacebo,58\ndrug,60\n")?;
+    /// assert_eq!(csv.require("n", "--n")?, 1);
+    /// // A missing column is refused, naming the option that asked for it and the columns.
+    /// let e = csv.require("sd", "--sd").unwrap_err().to_string();
+    /// assert!(e.contains("--sd") && e.contains("arm, n"));
+    /// # Ok::<(), trialstats_numerics::Error>(())
+    /// ```
     pub fn require(&self, name: &str, option: &str) -> Result<usize> {
         self.find(name).ok_or_else(|| {
             Error::input(

@@ -515,6 +515,12 @@ pub fn pbeta_upper(x: f64, a: f64, b: f64) -> f64 {
 
 /// Beta quantile (R `qbeta(p, a, b)`), used by Clopper–Pearson intervals. The search works on
 /// the tail that holds min(p, 1 − p), so upper quantiles keep their accuracy.
+///
+/// ```
+/// use trialstats_numerics::dist::qbeta;
+/// // The inverse of pbeta's example: Beta(2, 5) has 0.579825 of its mass below 0.3.
+/// assert!((qbeta(0.579825, 2.0, 5.0) - 0.3).abs() < 1e-12);
+/// ```
 pub fn qbeta(p: f64, a: f64, b: f64) -> f64 {
     if a.is_nan() || b.is_nan() || !(0.0..=1.0).contains(&p) || a <= 0.0 || b <= 0.0 {
         return f64::NAN;

@@ -103,6 +103,14 @@ impl ConfidenceLevel {
     }
 
     /// The two-sided normal critical value z₁₋α/₂ (R `qnorm(1 - alpha/2)`).
+    ///
+    /// ```
+    /// use trialstats_numerics::level::ConfidenceLevel;
+    /// // R: qnorm(0.975) = 1.959963984540054; qnorm(0.95) = 1.6448536269514722.
+    /// assert!((ConfidenceLevel::NINETY_FIVE.z_crit() - 1.959963984540054).abs() < 1e-12);
+    /// assert!((ConfidenceLevel::new(0.9)?.z_crit() - 1.6448536269514722).abs() < 1e-12);
+    /// # Ok::<(), trialstats_numerics::Error>(())
+    /// ```
     pub fn z_crit(self) -> f64 {
         dist::z_crit(self.level)
     }

@@ -68,6 +68,16 @@ impl Column {
 /// Order the distinct levels `(text, first code)` of a categorical variable by the one rule
 /// (numerically when every level is a number, else by bytes); returns the new code of each
 /// old code, and the levels in order.
+///
+/// ```
+/// use trialstats_numerics::model_matrix::order_levels;
+/// // Visits 10 and 9 are numbers: 9 comes first, as R's factor() of a numeric vector.
+/// let (_, levels) = order_levels(vec![(b"10".to_vec(), 0), (b"9".to_vec(), 1)]);
+/// assert_eq!(levels, ["9", "10"]);
+/// // Words sort by their bytes, as R in the C locale: "Drug" before "placebo".
+/// let (_, levels) = order_levels(vec![(b"placebo".to_vec(), 0), (b"Drug".to_vec(), 1)]);
+/// assert_eq!(levels, ["Drug", "placebo"]);
+/// ```
 pub fn order_levels(mut levels: Vec<(Vec<u8>, u32)>) -> (Vec<u32>, Vec<String>) {
     let all_numbers = levels.iter().all(|(l, _)| parse_number(l).is_some());
     if all_numbers {

@@ -100,6 +100,17 @@ impl ReportedP {
 
     /// The p-values the printed text allows: an exact value's rounding interval; for a bound,
     /// everything below (or above) it, with the bound's own rounding.
+    ///
+    /// ```
+    /// use trialstats_numerics::reported::ReportedP;
+    /// // "p = 0.04" is any p from 0.035 to 0.045; "p < 0.001" anything below 0.0015.
+    /// let (lo, hi) = ReportedP::parse("0.04", "p")?.interval();
+    /// assert!((lo - 0.035).abs() < 1e-15 && (hi - 0.045).abs() < 1e-15);
+    /// let (lo, hi) = ReportedP::parse("< 0.001", "p")?.interval();
+    /// assert_eq!(lo, 0.0);
+    /// assert!((hi - 0.0015).abs() < 1e-15);
+    /// # Ok::<(), trialstats_numerics::Error>(())
+    /// ```
     pub fn interval(&self) -> (f64, f64) {
         let (v, h) = (self.number.value, self.number.half_unit());
         match self.relation {

@@ -102,6 +102,16 @@ impl Scale {
     /// Σ(x − m)² = n(n − 1)(m − a)², so the sample SD is at most |m − a|·√n.
     ///
     /// Either bound ignores the step, so it is never too strict.
+    ///
+    /// ```
+    /// use trialstats_numerics::reported::{ReportedNumber, Scale};
+    /// // Seven EDSS scores (0 to 10) with mean 9.8: SD at most √(7/6 · 9.8 · 0.2) = 1.5119.
+    /// let n = |s: &str| ReportedNumber::parse(s, "scale").unwrap();
+    /// let edss = Scale::new(Some(n("0")), Some(n("10")), Some(n("0.5"))).unwrap();
+    /// let largest = edss.largest_sd_at(9.8, 7).unwrap();
+    /// assert!((largest - (7.0f64 / 6.0 * 9.8 * 0.2).sqrt()).abs() < 1e-12);
+    /// assert_eq!(edss.largest_sd_at(10.5, 7), None); // outside the scale
+    /// ```
     pub fn largest_sd_at(&self, mean: f64, n: u64) -> Option<f64> {
         if n < 2 || !self.contains(mean) {
             return None;

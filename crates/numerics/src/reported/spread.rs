@@ -47,6 +47,13 @@ impl SpreadKind {
     /// The SD that a spread of this kind stands for in `n` patients: an SD as it is, an SEM
     /// times √n. A spread of unreported kind is read as an SD, its smaller meaning; callers
     /// that do so say it (see `crate::analysis`).
+    ///
+    /// ```
+    /// use trialstats_numerics::reported::SpreadKind;
+    /// // An SEM of 0.5 among 16 patients is an SD of 0.5 · √16 = 2.
+    /// assert_eq!(SpreadKind::Sem.to_sd(0.5, 16.0), 2.0);
+    /// assert_eq!(SpreadKind::Sd.to_sd(0.5, 16.0), 0.5);
+    /// ```
     pub fn to_sd(self, spread: f64, n: f64) -> f64 {
         match self {
             SpreadKind::Sem => spread * n.sqrt(),
