@@ -33,6 +33,18 @@ pub fn sd_from_sem(sem: f64, n: f64) -> Result<f64> {
 /// critical value on n − 1 degrees of freedom when `n` is given (§6.5.2.2, small samples).
 /// With `ratio`, the interval is of a ratio measure and is taken on the log scale (§6.3.2):
 /// SE(ln) = (ln upper − ln lower)/(2·z).
+///
+/// ```
+/// use trialstats_numerics::level::ConfidenceLevel;
+/// use trialstats_stats::effect::convert::se_from_ci;
+/// // A difference with its 95 % CI 0.2 to 1.4: SE = 1.2 / (2 · 1.959964) = 0.30612807415479243;
+/// // a hazard ratio's CI 0.5 to 0.9 on the log scale: (ln 0.9 − ln 0.5) / (2 · 1.959964)
+/// // = 0.1499483331169617 (Python's NormalDist; R: qnorm(0.975)).
+/// let level = ConfidenceLevel::NINETY_FIVE;
+/// assert!((se_from_ci(0.2, 1.4, level, None, false)? - 0.30612807415479243).abs() < 1e-12);
+/// assert!((se_from_ci(0.5, 0.9, level, None, true)? - 0.1499483331169617).abs() < 1e-12);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn se_from_ci(
     lower: f64,
     upper: f64,
@@ -76,6 +88,13 @@ pub fn se_from_ci(
 }
 
 /// The SE of an estimate from its t (or z) statistic: SE = |estimate / t|.
+///
+/// ```
+/// use trialstats_stats::effect::convert::se_from_t;
+/// assert_eq!(se_from_t(-2.5, -5.0)?, 0.5);
+/// assert!(se_from_t(-2.5, 0.0).is_err()); // a t of 0 says nothing about the SE
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn se_from_t(estimate: f64, t: f64) -> Result<f64> {
     check_finite(estimate, "estimate", "the estimate")?;
     if !(t.is_finite() && t != 0.0) {
@@ -101,6 +120,14 @@ pub fn se_from_t(estimate: f64, t: f64) -> Result<f64> {
 /// The SE of an estimate from its two-sided p-value (Cochrane Handbook §6.3.1): the
 /// statistic is z = Φ⁻¹(1 − p/2) (or the t quantile on n − 1 degrees of freedom when `n` is
 /// given) and SE = |estimate| / statistic.
+///
+/// ```
+/// use trialstats_stats::effect::convert::se_from_p;
+/// // A change of −2.5 with p = 0.04: z = Φ⁻¹(0.98) = 2.053749, SE = 2.5/z = 1.217286099122454
+/// // (Python's NormalDist().inv_cdf; R: 2.5 / qnorm(0.98)).
+/// assert!((se_from_p(-2.5, 0.04, None)? - 1.217286099122454).abs() < 1e-12);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn se_from_p(estimate: f64, p: f64, n: Option<f64>) -> Result<f64> {
     check_finite(estimate, "estimate", "the estimate")?;
     if !(p.is_finite() && p > 0.0 && p < 1.0) {

@@ -52,6 +52,12 @@ const INDEPENDENCE: &str =
 /// positive when the decline slowed (0.47 → 0.25 points a month is 46.8 % slower). The one
 /// definition: SLOWING here, and `percent_slowing(before, after)` in the expectations of the
 /// study files (`crate::expression`).
+///
+/// ```
+/// use trialstats_stats::effect::slope::percent_slowing;
+/// // Source 001 (Muse cells in ALS): ALSFRS-R fell 0.47 points a month before and 0.25 after.
+/// assert!((percent_slowing(0.47, 0.25) - 100.0 * 0.22 / 0.47).abs() < 1e-12); // 46.8 %
+/// ```
 pub fn percent_slowing(before: f64, after: f64) -> f64 {
     100.0 * (1.0 - after / before)
 }
