@@ -488,6 +488,23 @@ fn lookalike_reason(caps: &regex::Captures, tail: &str) -> Option<String> {
 /// Every result in `text`, each checked under `rules`. A match that cannot be a result (a t
 /// without df, an r above 1) and a place that only looks like one (`t[28] = 2.20, p = .03`,
 /// `Qs(2) = …`) are kept with the reason, never dropped silently.
+///
+/// ```
+/// use trialstats_documents::checks::reported_test::{CheckRules, FoundReading, find_results};
+/// // Two results in running text; t(28) = 2.20 gives p = 0.036 (R: 2 * pt(-2.2, 28)), so the
+/// // first is consistent; F(2, 30) = 4.2 gives p = 0.0247 (R: pf(4.2, 2, 30, lower.tail =
+/// // FALSE)), so "p = .01" is not.
+/// let text = "Scores rose, t(28) = 2.20, p = .036, and differed by arm, F(2, 30) = 4.2, p = .01.";
+/// let found = find_results(text, &CheckRules::statcheck());
+/// let consistent: Vec<bool> = found
+///     .iter()
+///     .map(|f| match &f.reading {
+///         FoundReading::Test(t) => t.consistent(),
+///         FoundReading::Unreadable { .. } => panic!("both are readable"),
+///     })
+///     .collect();
+/// assert_eq!(consistent, [true, false]);
+/// ```
 pub fn find_results(text: &str, rules: &CheckRules) -> Vec<FoundResult> {
     let plain = PlainText::new(text);
     let mut out = Vec::new();

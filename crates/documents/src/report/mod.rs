@@ -61,6 +61,19 @@ impl Report {
 }
 
 /// Analyse `studies` and build the report.
+///
+/// ```
+/// # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap();
+/// use std::path::Path;
+/// use trialstats_documents::{analysis::AnalysisOptions, report::build, study::load_dir};
+/// // The main job on the shipped data: every study analysed once, and every number the
+/// // documents derive from their own numbers (71.4 % of 7 patients, 6 + 1 = 7, ...) holds.
+/// let studies = load_dir(Path::new("data"))?;
+/// let report = build(&studies, &AnalysisOptions::default())?;
+/// assert_eq!(report.studies.len(), studies.len());
+/// assert!(report.verification.all_hold());
+/// # Ok::<(), trialstats_documents::Error>(())
+/// ```
 pub fn build(studies: &[Study], options: &AnalysisOptions) -> Result<Report> {
     let analyses = analysis::analyse_studies(studies, options)?;
     Ok(Report {

@@ -201,6 +201,19 @@ impl std::fmt::Display for VerifyReport {
 }
 
 /// Recompute every expectation of `study`.
+///
+/// ```
+/// # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap();
+/// use std::path::Path;
+/// use trialstats_documents::{study::load_file, verify::verify_study};
+/// // The press release prints 5 of 7 patients relapse-free and 71.4 %: 500/7 = 71.43.
+/// let study = load_file(Path::new("data/nmo-tocilizumab.toml"))?;
+/// let checks = verify_study(&study)?;
+/// let percent = checks.iter().find(|v| v.id == "relapse_free_percent").unwrap();
+/// assert!(percent.holds);
+/// assert!((percent.computed.unwrap() - 500.0 / 7.0).abs() < 1e-12);
+/// # Ok::<(), trialstats_documents::Error>(())
+/// ```
 pub fn verify_study(study: &crate::study::Study) -> Result<Vec<Verification>> {
     study
         .expectations
