@@ -86,11 +86,24 @@ pub fn pnorm(x: f64) -> f64 {
 }
 
 /// Upper tail of the standard normal, computed without cancellation (R `pnorm(x, lower = FALSE)`).
+///
+/// ```
+/// use trialstats_numerics::dist::pnorm_upper;
+/// // R: pnorm(3, lower.tail = FALSE) = 0.0013498980316300946 (mpmath's ncdf(-3)).
+/// assert!((pnorm_upper(3.0) - 0.0013498980316300946).abs() < 1e-17);
+/// ```
 pub fn pnorm_upper(x: f64) -> f64 {
     0.5 * erfc(x / std::f64::consts::SQRT_2)
 }
 
 /// Two-sided p-value of a z statistic: `2 * pnorm(-|z|)`.
+///
+/// ```
+/// use trialstats_numerics::dist::p_two_sided_z;
+/// // R: 2 * pnorm(-1.96) = 0.04999579029644087.
+/// assert!((p_two_sided_z(1.96) - 0.04999579029644087).abs() < 1e-15);
+/// assert!((p_two_sided_z(-1.96) - 0.04999579029644087).abs() < 1e-15);
+/// ```
 pub fn p_two_sided_z(z: f64) -> f64 {
     if z.is_nan() {
         return f64::NAN;
@@ -661,6 +674,12 @@ pub fn pchisq_upper(x: f64, df: f64) -> f64 {
 
 /// Upper tail of Student's t (R `pt(x, df, lower = FALSE)`): ½·I_{df/(df+x²)}(df/2, ½)
 /// for x ≥ 0. Infinite `df` is the normal.
+///
+/// ```
+/// use trialstats_numerics::dist::pt_upper;
+/// // ½·I_{10/14}(5, ½) = 0.03669401738537019 (mpmath; R: pt(2, 10, lower.tail = FALSE)).
+/// assert!((pt_upper(2.0, 10.0) - 0.03669401738537019).abs() < 1e-15);
+/// ```
 pub fn pt_upper(x: f64, df: f64) -> f64 {
     if x.is_nan() || df.is_nan() || df <= 0.0 {
         return f64::NAN;
@@ -886,6 +905,12 @@ pub fn z_crit(level: f64) -> f64 {
 }
 
 /// Two-sided critical value of Student's t for a confidence `level`.
+///
+/// ```
+/// use trialstats_numerics::dist::t_crit;
+/// // The 95 % two-sided t critical value on 10 df: R's qt(0.975, 10) = 2.228138851986274.
+/// assert!((t_crit(0.95, 10.0) - 2.228138851986274).abs() < 1e-12);
+/// ```
 pub fn t_crit(level: f64, df: f64) -> f64 {
     qt(1.0 - (1.0 - level) / 2.0, df)
 }

@@ -205,6 +205,15 @@ fn project(x: &mut [f64], lower: &[f64]) {
 
 /// Minimise `f` from `x0` subject to `x ≥ lower` (use `-∞` for unbounded components).
 /// The gradient is taken by finite differences.
+///
+/// ```
+/// use trialstats_numerics::optimize::quasi_newton::minimize;
+/// // (x − 1)² + (y + 2)² with y ≥ 0: the minimum is on the bound, at (1, 0), value 4.
+/// let f = |p: &[f64]| (p[0] - 1.0).powi(2) + (p[1] + 2.0).powi(2);
+/// let m = minimize(&f, &[0.0, 1.0], &[f64::NEG_INFINITY, 0.0]);
+/// assert!(m.converged);
+/// assert!((m.x[0] - 1.0).abs() < 1e-6 && m.x[1] == 0.0 && (m.value - 4.0).abs() < 1e-9);
+/// ```
 pub fn minimize<F: Fn(&[f64]) -> f64>(f: &F, x0: &[f64], lower: &[f64]) -> Optimum {
     minimize_with(f, None, x0, lower)
 }

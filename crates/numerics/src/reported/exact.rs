@@ -431,6 +431,15 @@ impl Grid {
 
     /// The grid of a scale with step `step` (as written) whose reported score is the mean of
     /// `items` item scores (1 for a single item or a sum score).
+    ///
+    /// ```
+    /// use trialstats_numerics::reported::ReportedNumber;
+    /// use trialstats_numerics::reported::exact::Grid;
+    /// // The mean of 4 items scored in steps of 0.5 moves in steps of 0.5 / 4 = 0.125.
+    /// let grid = Grid::new(&ReportedNumber::parse("0.5", "step")?, 4, "--step")?;
+    /// assert_eq!(grid.step(), 0.125);
+    /// # Ok::<(), trialstats_numerics::Error>(())
+    /// ```
     pub fn new(step: &ReportedNumber, items: u32, location: &str) -> Result<Grid> {
         if step.scaled <= 0 {
             return Err(Error::input(
