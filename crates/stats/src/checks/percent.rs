@@ -35,6 +35,18 @@ pub struct PercentCount {
 }
 
 /// The counts `k` in `0..=n` with `100·k/n` rounding to `percent`.
+///
+/// ```
+/// use trialstats_numerics::reported::ReportedNumber;
+/// use trialstats_stats::checks::Rounding;
+/// use trialstats_stats::checks::percent::counts_for;
+/// // 71.4 % of 7: only 5/7 = 71.43 % rounds to it.
+/// let counts = counts_for(&ReportedNumber::parse("71.4", "%")?, 7, Rounding::UpOrDown)?;
+/// assert_eq!((counts.first, counts.last), (5, 5));
+/// // 80 % of 7: none (5/7 = 71.4 %, 6/7 = 85.7 %).
+/// assert!(counts_for(&ReportedNumber::parse("80", "%")?, 7, Rounding::UpOrDown)?.is_empty());
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn counts_for(percent: &ReportedNumber, n: u64, rule: Rounding) -> Result<IntRange> {
     let g = grim(percent, n, PERCENT_GRID, rule)?;
     Ok(g.sums_in_steps.intersect(&IntRange {
@@ -44,6 +56,16 @@ pub fn counts_for(percent: &ReportedNumber, n: u64, rule: Rounding) -> Result<In
 }
 
 /// Every denominator `1..=max_n` for which some count gives `percent`.
+///
+/// ```
+/// use trialstats_numerics::reported::ReportedNumber;
+/// use trialstats_stats::checks::Rounding;
+/// use trialstats_stats::checks::percent::possible_denominators;
+/// // Whole-number 80 % from at most 10 patients: 4/5 and 8/10 only.
+/// let whole = possible_denominators(&ReportedNumber::parse("80", "%")?, 10, Rounding::UpOrDown)?;
+/// assert_eq!(whole, [5, 10]);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn possible_denominators(
     percent: &ReportedNumber,
     max_n: u64,

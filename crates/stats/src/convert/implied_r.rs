@@ -37,6 +37,17 @@ pub struct ImpliedR {
 
 /// The implied pre/post correlation of three SDs as printed. Refused: a negative SD, an SD
 /// before or after of 0 (r is then undefined).
+///
+/// ```
+/// use trialstats_numerics::reported::ReportedNumber;
+/// use trialstats_stats::convert::implied_r;
+/// // SDs 1.1 before, 0.8 after, 0.9 of the change: r = (1.21 + 0.64 − 0.81)/(2·1.1·0.8)
+/// // = 0.5909 (Cochrane Handbook 6.5.2.8, solved for r).
+/// let sd = |s: &str| ReportedNumber::parse(s, "sd").unwrap();
+/// let r = implied_r(&sd("1.1"), &sd("0.8"), &sd("0.9"))?;
+/// assert!((r.r - 1.04 / 1.76).abs() < 1e-12);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn implied_r(
     sd_before: &ReportedNumber,
     sd_after: &ReportedNumber,

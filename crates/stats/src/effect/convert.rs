@@ -11,6 +11,13 @@ use serde::Serialize;
 
 /// The SD of individual values from the standard error of a mean over `n` people:
 /// SD = SEM·√n (Cochrane Handbook §6.5.2.2).
+///
+/// ```
+/// use trialstats_stats::effect::convert::sd_from_sem;
+/// assert_eq!(sd_from_sem(0.5, 16.0)?, 2.0); // 0.5 · √16
+/// assert!(sd_from_sem(0.5, 0.0).is_err());
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn sd_from_sem(sem: f64, n: f64) -> Result<f64> {
     check_positive(sem, "sem", "the SEM")?;
     check_n(n, 1.0, "n", "")?;
