@@ -16,6 +16,33 @@ use crate::plot::{
 /// The forest plot of `fit` (which must keep its per-study rows). `exponentiate` draws log
 /// ratios (RR, OR, ROM …) back on the ratio scale. With moderators there is no single pooled
 /// estimate, so no diamond.
+///
+/// ```
+/// use trialstats_charts::meta_charts::forest_chart;
+/// use trialstats_stats::meta::{MetaData, MetaOptions, fit};
+/// // The BCG vaccine trials (metafor's dat.bcg, log risk ratios): one row per trial, and the
+/// // pooled effect as R prints it: rma(yi, vi, data=dat, control=list(threshold=1e-12,
+/// // maxiter=1000, tol=1e-12)) gives -0.71453234215813966 and the prediction interval
+/// // -1.8666922179028962 to 0.43762753358661677 (metafor 3.8.1; tests/data/metafor_cases.rs).
+/// let yi = [-0.88931133392020545, -1.5853886572014306, -1.3480731482996933,
+///     -1.4415511900213054, -0.21754732221129558, -0.78611558581886398, -1.6208982235983918,
+///     0.011952333523840508, -0.4694176487381494, -1.3713448034727844, -0.33935882833839059,
+///     0.44591340057137874, -0.017313948216879815];
+/// let vi = [0.32558476500396133, 0.19458112139814385, 0.41536796536796539,
+///     0.020010031902247573, 0.051210172169630863, 0.0069056184559087574, 0.22301724757231517,
+///     0.0039615792978177295, 0.056434210463248966, 0.07302479361302891, 0.01241221397155972,
+///     0.53250584520015276, 0.071404659683986293];
+/// let data = MetaData::from_triples(
+///     yi.iter().zip(vi).enumerate().map(|(i, (&y, v))| ((i + 1).to_string(), y, v)).collect(),
+/// );
+/// let chart = forest_chart(&fit(&data, &MetaOptions::default())?, "BCG", "log risk ratio", false);
+/// assert_eq!(chart.rows.len(), 13);
+/// let pooled = chart.summary.unwrap();
+/// assert!((pooled.estimate - -0.71453234215813966).abs() < 1e-6);
+/// let (lo, hi) = pooled.prediction.unwrap();
+/// assert!((lo - -1.8666922179028962).abs() < 1e-6 && (hi - 0.43762753358661677).abs() < 1e-6);
+/// # Ok::<(), trialstats_numerics::Error>(())
+/// ```
 pub fn forest_chart(
     fit: &MetaFit,
     title: &str,

@@ -40,6 +40,24 @@ pub const MAX_CHART_ROWS: usize = 300;
 
 /// The before/after chart of one measure, every time point as reported (a time point with no
 /// reported value stays on the axis as a labelled gap).
+///
+/// ```
+/// # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap();
+/// use std::path::Path;
+/// use trialstats_charts::plot::{Canvas, render_svg};
+/// use trialstats_charts::report_charts::gallery::before_after_chart;
+/// use trialstats_documents::study::load_file;
+/// // The NCNP press release: "EDSS … は 5.1 ± 1.7 から 4.1 ± 1.6 に有意に改善しました", 7 patients.
+/// let study = load_file(Path::new("data/nmo-tocilizumab.toml"))?;
+/// let edss = study.measures.iter().find(|m| m.id == "edss").unwrap();
+/// let chart = before_after_chart(&study, edss);
+/// let means: Vec<_> = chart.points.iter().map(|p| p.mean_text.clone().unwrap()).collect();
+/// assert_eq!(means, ["5.1", "4.1"]);
+/// assert_eq!(chart.n, Some(7));
+/// let svg = render_svg(&chart.into(), Canvas::default())?;
+/// assert!(svg.contains("5.1") && svg.contains("4.1"));
+/// # Ok::<(), trialstats_numerics::Error>(())
+/// ```
 pub fn before_after_chart(study: &Study, m: &Measure) -> BeforeAfterChart {
     BeforeAfterChart {
         title: format!("{}: {}", study.id, m.label),
