@@ -597,6 +597,12 @@ pub fn pgamma_upper(x: f64, shape: f64) -> f64 {
 
 /// Gamma quantile with shape `shape` and rate 1 (R `qgamma(p, shape)`), used by exact
 /// Poisson intervals.
+///
+/// ```
+/// use trialstats_numerics::dist::qgamma;
+/// // The inverse of pgamma's example: shape 3 has 1 − 5e⁻² of its mass below 2.
+/// assert!((qgamma(1.0 - 5.0 * (-2.0f64).exp(), 3.0) - 2.0).abs() < 1e-12);
+/// ```
 pub fn qgamma(p: f64, shape: f64) -> f64 {
     let a = shape;
     if a.is_nan() || !(0.0..=1.0).contains(&p) || a <= 0.0 || a.is_infinite() {

@@ -47,6 +47,19 @@ impl LikelihoodRatio {
 
     /// The test from the log-likelihoods of the smaller and the larger model: the same as
     /// [`LikelihoodRatio::from_deviances`] of −2ℓ, to the last bit (doubling is exact).
+    ///
+    /// ```
+    /// use trialstats_numerics::likelihood_ratio::LikelihoodRatio;
+    /// // lme4 1.1.31's anova(m0, m1) (tests/lmm_lme4.rs): deviances 1601.1423566912144 and
+    /// // 1588.4102100273044 on 2 df give Chisq 12.732146663910044, p 0.0017188955234318291.
+    /// let t = LikelihoodRatio::from_log_likelihoods(
+    ///     -1601.1423566912144 / 2.0,
+    ///     -1588.4102100273044 / 2.0,
+    ///     2,
+    /// );
+    /// assert!((t.statistic - 12.732146663910044).abs() < 1e-9);
+    /// assert!((t.p_value.unwrap() - 0.0017188955234318291).abs() < 1e-12);
+    /// ```
     pub fn from_log_likelihoods(smaller: f64, larger: f64, df: usize) -> LikelihoodRatio {
         LikelihoodRatio::from_deviances(-2.0 * smaller, -2.0 * larger, df)
     }

@@ -376,6 +376,16 @@ fn read_match(caps: &regex::Captures, plain: &str, context: &str) -> Result<Repo
 
 /// Read a single result (`trialstats check stat "t(28) = 2.20, p = .04"`): exactly one must
 /// be in `text`.
+///
+/// ```
+/// use trialstats_documents::checks::reported_test::parse_result;
+/// let t = parse_result("t(28) = 2.20, p = .04")?;
+/// assert_eq!((t.statistic.value, t.statistic.plain.as_str()), (2.2, "2.20"));
+/// // Two results, or none, are refused: say which one to check.
+/// assert!(parse_result("t(28) = 2.20, p = .04; t(30) = 1.1, p = .28").is_err());
+/// assert!(parse_result("the drug worked").is_err());
+/// # Ok::<(), trialstats_documents::Error>(())
+/// ```
 pub fn parse_result(text: &str) -> Result<ReportedTest> {
     let plain = normalize(text);
     let found: Vec<regex::Captures> = pattern().captures_iter(&plain).collect();

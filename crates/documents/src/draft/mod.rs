@@ -428,6 +428,15 @@ pub fn empty_cell_dash(plain: &str, range: Range<usize>, sign: &str) -> Option<u
 
 /// Read a document's bytes as text: UTF-8, not empty, not binary. `name` names the file in
 /// the error (exit 2).
+///
+/// ```
+/// use trialstats_documents::draft::text_of;
+/// assert_eq!(text_of(b"EDSS 5.1 \xc2\xb1 1.7".to_vec(), "a.txt")?, "EDSS 5.1 ± 1.7");
+/// // Bytes that are no text (a zip file's header) are refused, naming the file.
+/// let e = text_of(vec![0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0], "paper.docx").unwrap_err();
+/// assert!(e.to_string().contains("paper.docx"));
+/// # Ok::<(), trialstats_documents::Error>(())
+/// ```
 pub fn text_of(bytes: Vec<u8>, name: &str) -> Result<String> {
     // One reader of document files for every command: plain text, HTML or PDF.
     crate::text::Document::from_bytes(name, &bytes).map(|d| d.text)

@@ -127,6 +127,25 @@ impl Writer<'_> {
 }
 
 /// The draft of a study file from a document and its items.
+///
+/// ```
+/// use std::path::Path;
+/// use trialstats_documents::draft::read_document;
+/// use trialstats_documents::draft::sentences::Sentences;
+/// use trialstats_documents::draft::study_file::{DraftOptions, draft_study};
+/// use trialstats_documents::study::load_str;
+/// // A before/after sentence: the draft is a study file that loads, with the quote kept and
+/// // the text's "from … to" as the measure's two time points.
+/// let text = "In the 12 patients, QMG improved from 14.2 ± 3.1 to 9.8 ± 2.7 (p = 0.004).";
+/// let doc = Sentences::new(text);
+/// let options = DraftOptions { id: "qmg".into(), source_file: "qmg.txt".into() };
+/// let toml = draft_study(&doc, &read_document(&doc), &options);
+/// let study = load_str(&toml, Path::new("qmg.toml"))?;
+/// let means: Vec<_> = study.measures[0].timepoints.iter().map(|t| t.mean.value().unwrap().text.clone()).collect();
+/// assert_eq!(means, ["14.2", "9.8"]);
+/// assert!(toml.contains(text));
+/// # Ok::<(), trialstats_documents::Error>(())
+/// ```
 pub fn draft_study(doc: &Sentences, items: &[Item], options: &DraftOptions) -> String {
     let mut w = Writer {
         doc,

@@ -168,6 +168,17 @@ fn glued_to_label(plain: &str, rest: &str) -> bool {
 
 impl PlainText {
     /// Make `original` plain.
+    ///
+    /// ```
+    /// use trialstats_documents::text::PlainText;
+    /// // Full-width digits and a mid-dot decimal (The Lancet's p=0·38) become ASCII; each plain
+    /// // byte still knows where it came from in the original.
+    /// let original = "７名, p=0·38";
+    /// let plain = PlainText::new(original);
+    /// assert_eq!(plain.text, "7名, p=0.38");
+    /// let at = plain.text.find("0.38").unwrap();
+    /// assert_eq!(&original[plain.original_span(at..at + 4)], "0·38");
+    /// ```
     pub fn new(original: &str) -> PlainText {
         let mut text = String::with_capacity(original.len());
         let mut origin = Vec::with_capacity(original.len() + 1);

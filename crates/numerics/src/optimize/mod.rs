@@ -145,6 +145,15 @@ pub struct BoxOptimum {
 /// (moved into the box first). `scale` is the size of `f` that counts as large: the iterations go on
 /// while a Newton step promises more than 1e-16·scale, and the optimum is confirmed when it
 /// promises at most 1e-10·scale. At most 500 Newton iterations.
+///
+/// ```
+/// use trialstats_numerics::optimize::minimize_box;
+/// // (x − 2)² + (y − 0.5)² over 0 ≤ x ≤ 1, 0 ≤ y ≤ 1: x stops at its bound 1, y at 0.5.
+/// let f = |p: &[f64]| (p[0] - 2.0).powi(2) + (p[1] - 0.5).powi(2);
+/// let m = minimize_box(&f, &[0.5, 0.5], &[0.0, 0.0], &[1.0, 1.0], 1.0);
+/// assert!(m.converged && m.at_bound);
+/// assert!((m.x[0] - 1.0).abs() < 1e-9 && (m.x[1] - 0.5).abs() < 1e-6);
+/// ```
 pub fn minimize_box(
     f: &dyn Fn(&[f64]) -> f64,
     x0: &[f64],

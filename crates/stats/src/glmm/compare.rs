@@ -35,6 +35,25 @@ fn summary(f: &GlmmFit) -> ComparedModel {
 
 /// Read the columns of both formulas from `path` (so both models use the same rows), fit
 /// both and test the smaller against the larger.
+///
+/// ```
+/// # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap();
+/// use std::path::Path;
+/// use trialstats_stats::glmm::compare::compare_csv;
+/// use trialstats_stats::glmm::{Family, GlmmOptions};
+/// // R (benches/glmm_reference.R): anova(m0, m1) of glmmTMB fits of lme4's cbpp gives
+/// // chisq 25.610063449900139 on 3 df, p 1.150936691434434e-05.
+/// let t = compare_csv(
+///     Path::new("tests/data/cbpp.csv"),
+///     "cbind(incidence, size - incidence) ~ 1 + (1 | herd)",
+///     "cbind(incidence, size - incidence) ~ factor(period) + (1 | herd)",
+///     GlmmOptions { family: Family::Binomial, nagq: 1 },
+/// )?;
+/// assert_eq!(t.test.df, 3);
+/// assert!((t.test.chisq - 25.610063449900139).abs() < 1e-5);
+/// assert!((t.test.p_value - 1.150936691434434e-05).abs() < 1e-9);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn compare_csv(
     path: &Path,
     a: &str,

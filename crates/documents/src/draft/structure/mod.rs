@@ -46,6 +46,22 @@ pub use model::{Cell, Comparison, Group, Measure, Shape, Structure};
 use crate::draft::{Item, Sentences};
 
 /// The structure of a document from its items.
+///
+/// ```
+/// use trialstats_documents::draft::read_document;
+/// use trialstats_documents::draft::sentences::Sentences;
+/// use trialstats_documents::draft::structure::{Shape, read_structure};
+/// // Two groups named with their values are two arms, never two time points; a transition
+/// // ("from … to") in one group is a time course; an age and a dose are two measures.
+/// let shapes = |text: &str| {
+///     let doc = Sentences::new(text);
+///     let items = read_document(&doc);
+///     read_structure(&doc, &items).measures.iter().map(|m| m.shape).collect::<Vec<_>>()
+/// };
+/// assert_eq!(shapes("HbA1c fell by 1.2 ± 0.3 in the drug group vs 0.4 ± 0.3 in the placebo group."), [Shape::Arms]);
+/// assert_eq!(shapes("In the 12 patients, QMG improved from 14.2 ± 3.1 to 9.8 ± 2.7."), [Shape::TimeCourse]);
+/// assert!(!shapes("Mean age was 52.3 ± 11.0 years and the mean dose 6.1 ± 4.2 mg.").contains(&Shape::TimeCourse));
+/// ```
 pub fn read_structure(doc: &Sentences, items: &[Item]) -> Structure {
     let mut s = Structure {
         placed: vec![false; items.len()],
