@@ -270,20 +270,62 @@ fn reading_caption(sr: &StudyAnalysis, id: &str) -> String {
     reading_of(sr, id).map_or(String::new(), |r| format!(" {}.", r.describe()))
 }
 
+/// The charts of one study, in the order the gallery lists them.
 fn study_items(
     sr: &StudyAnalysis,
     items: &mut Vec<GalleryItem>,
     not_drawn: &mut Vec<NotDrawn>,
 ) -> Result<()> {
-    let study = &sr.study;
-    let level = sr.options.level;
-    let mut add = |name: String, chart: Chart, caption: String| {
-        items.push(GalleryItem {
+    let mut out = StudyCharts { items, not_drawn };
+    before_after_charts(sr, &mut out);
+    sensitivity_charts(sr, &mut out);
+    measures_together_charts(sr, &mut out);
+    smcr_forest(sr, &mut out);
+    arm_forests(sr, &mut out);
+    slope_charts(sr, &mut out);
+    proportion_chart(sr, &mut out);
+    reconstruction_charts(sr, &mut out);
+    patient_data_charts(sr, &mut out)?;
+    confirmatory_charts(sr, &mut out);
+    Ok(())
+}
+
+/// The charts of one study as they are chosen: each one drawn, and each one left out with the
+/// reason.
+struct StudyCharts<'a> {
+    items: &'a mut Vec<GalleryItem>,
+    not_drawn: &'a mut Vec<NotDrawn>,
+}
+
+impl StudyCharts<'_> {
+    fn add(&mut self, name: String, chart: Chart, caption: String) {
+        self.items.push(GalleryItem {
             name,
             chart,
             caption,
         })
-    };
+    }
+
+    /// Whether `n` measures fit one chart of the study's measures together; when they do not,
+    /// the chart is recorded as not drawn, with the reason.
+    fn fit_together(&mut self, study_id: &str, chart: &str, n: usize) -> bool {
+        let fits = n <= MAX_CHART_MEASURES;
+        if !fits {
+            self.not_drawn.push(NotDrawn {
+                name: format!("{study_id} {chart}"),
+                reason: format!(
+                    "{n} measures; a chart of a study's measures together draws at most {MAX_CHART_MEASURES} (each measure's own charts are drawn)"
+                ),
+            });
+        }
+        fits
+    }
+}
+
+/// Each measure's before/after chart (means ± spreads as printed, time points as the text
+/// decides them) and, for two or more, the panel of all of them.
+fn before_after_charts(sr: &StudyAnalysis, out: &mut StudyCharts) {
+    let study = &sr.study;
     // The before/after chart draws printed means ± spreads; a measure with a time point
     // reported as a median has none there (its converted mean and SD are in the report text
     // and its effect forests), so it gets no such chart rather than a false "not reported".
@@ -293,14 +335,14 @@ fn study_items(
             continue;
         }
         if let Some(why) = m.unconfirmed_reason() {
-            not_drawn.push(NotDrawn {
+            out.not_drawn.push(NotDrawn {
                 name: format!("{} {} before-after", study.id, m.id),
                 reason: why,
             });
             continue;
         }
         if m.timepoints.len() > MAX_CHART_TIMEPOINTS {
-            not_drawn.push(NotDrawn {
+            out.not_drawn.push(NotDrawn {
                 name: format!("{} {} before-after", study.id, m.id),
                 reason: format!(
                     "{} time points; a before/after chart draws at most {MAX_CHART_TIMEPOINTS} (more merge into a band); every value is in the report's text",
@@ -313,20 +355,8 @@ fn study_items(
     }
     let charts: Vec<BeforeAfterChart> =
         drawn.iter().map(|m| before_after_chart(study, m)).collect();
-    let too_many = |chart: &str, n: usize, not_drawn: &mut Vec<NotDrawn>| {
-        let fits = n <= MAX_CHART_MEASURES;
-        if !fits {
-            not_drawn.push(NotDrawn {
-                name: format!("{} {chart}", study.id),
-                reason: format!(
-                    "{n} measures; a chart of a study's measures together draws at most {MAX_CHART_MEASURES} (each measure's own charts are drawn)"
-                ),
-            });
-        }
-        fits
-    };
-    if charts.len() > 1 && too_many("panel", charts.len(), not_drawn) {
-        add(
+    if charts.len() > 1 && out.fit_together(&study.id, "panel", charts.len()) {
+        out.add(
             format!("{} panel", study.id),
             PanelChart {
                 title: format!("{}: before and after", study.id),
@@ -343,15 +373,21 @@ fn study_items(
             crate::plot::bar_legend(chart.bar_kind).trim_start_matches("mean "),
             reading_caption(sr, &m.id)
         );
-        add(
+        out.add(
             format!("{} {} before-after", study.id, m.id),
             chart.into(),
             caption,
         );
     }
+}
+
+/// Each analysed measure's change and its interval against the assumed pre/post r.
+fn sensitivity_charts(sr: &StudyAnalysis, out: &mut StudyCharts) {
+    let study = &sr.study;
+    let level = sr.options.level;
     for mr in &sr.measures {
         let Some(a) = &mr.analysis else { continue };
-        add(
+        out.add(
             format!("{} {} r-sensitivity", study.id, mr.id),
             SensitivityChart {
                 exponentiate: false,
@@ -403,13 +439,19 @@ fn study_items(
             ),
         );
     }
+}
+
+/// Every analysed measure on one chart: the paired test's p against r, and the SMCC against r.
+fn measures_together_charts(sr: &StudyAnalysis, out: &mut StudyCharts) {
+    let study = &sr.study;
+    let level = sr.options.level;
     let swept: Vec<_> = sr
         .measures
         .iter()
         .filter_map(|mr| Some((mr, mr.analysis.as_ref()?)))
         .collect();
-    if swept.len() > 1 && too_many("p-vs-r", swept.len(), not_drawn) {
-        add(
+    if swept.len() > 1 && out.fit_together(&study.id, "p-vs-r", swept.len()) {
+        out.add(
             format!("{} p-vs-r", study.id),
             crate::plot::PValueChart {
                 title: format!("{}: every measure's p against the assumed r", study.id),
@@ -430,14 +472,14 @@ fn study_items(
         );
     }
     if let Some(chart) =
-        smcc_sweep_chart(sr).filter(|c| too_many("smcc-vs-r", c.series.len(), not_drawn))
+        smcc_sweep_chart(sr).filter(|c| out.fit_together(&study.id, "smcc-vs-r", c.series.len()))
     {
         let rs = chart
             .series
             .iter()
             .flat_map(|s| s.points.iter().map(|p| p.r));
         let (rlo, rhi) = crate::plot::style::extent(rs).unwrap_or((0.0, 0.0));
-        add(
+        out.add(
             format!("{} smcc-vs-r", study.id),
             chart.into(),
             format!(
@@ -448,6 +490,12 @@ fn study_items(
             ),
         );
     }
+}
+
+/// The forest of every measure's SMCR, each at its own r.
+fn smcr_forest(sr: &StudyAnalysis, out: &mut StudyCharts) {
+    let study = &sr.study;
+    let level = sr.options.level;
     // Each measure's SMCR is at its own r (reported, implied by its printed change, chosen or
     // assumed), so the r and where it comes from go with each row, and into the title only
     // when every row shares them.
@@ -505,7 +553,7 @@ fn study_items(
                 ),
             )
         };
-        add(
+        out.add(
             format!("{} smcr forest", study.id),
             ForestChart {
                 title: format!("{}: standardised mean change (SMCR) {title_r}", study.id),
@@ -529,6 +577,12 @@ fn study_items(
             ),
         );
     }
+}
+
+/// Each between-arm measure's forest: the effect computed from each arm's printed numbers.
+fn arm_forests(sr: &StudyAnalysis, out: &mut StudyCharts) {
+    let study = &sr.study;
+    let level = sr.options.level;
     for item in &sr.arms {
         if let Some(chart) = arm_forest(sr, item) {
             let caption = format!(
@@ -538,16 +592,22 @@ fn study_items(
                     .as_deref()
                     .unwrap_or("counts as reported")
             );
-            add(
+            out.add(
                 format!("{} {} arms forest", study.id, item.id),
                 chart.into(),
                 caption,
             );
         }
     }
+}
+
+/// Each slope measure's rates of decline before and after treatment.
+fn slope_charts(sr: &StudyAnalysis, out: &mut StudyCharts) {
+    let study = &sr.study;
+    let level = sr.options.level;
     for sl in &sr.slopes {
         let (before, after) = sl.values;
-        add(
+        out.add(
             format!("{} {} slopes", study.id, sl.id),
             SlopeChart {
                 title: format!("{}: {}", study.id, sl.label),
@@ -579,16 +639,22 @@ fn study_items(
             "Declines per month as reported, drawn as straight lines from a common start; the paper gives no SD or n for the slopes, so the gap has no interval.".into(),
         );
     }
+}
+
+/// The study's proportions with their exact intervals, or why there are too many to draw.
+fn proportion_chart(sr: &StudyAnalysis, out: &mut StudyCharts) {
+    let study = &sr.study;
+    let level = sr.options.level;
     let rows = sr.proportions.len();
     if rows > MAX_CHART_ROWS {
-        not_drawn.push(NotDrawn {
+        out.not_drawn.push(NotDrawn {
             name: format!("{} proportions", study.id),
             reason: format!(
                 "{rows} proportions; a proportion chart draws at most {MAX_CHART_ROWS} rows (the image stops growing at its largest size, so more would be drawn smaller than a line of text); every proportion is in the report's text"
             ),
         });
     } else if rows > 0 {
-        add(
+        out.add(
             format!("{} proportions", study.id),
             ProportionChart {
                 title: format!("{}: proportions with exact {} CIs", study.id, level.label()),
@@ -618,6 +684,11 @@ fn study_items(
             ),
         );
     }
+}
+
+/// The samples SPRITE reconstructed for each reported summary, where the search found few.
+fn reconstruction_charts(sr: &StudyAnalysis, out: &mut StudyCharts) {
+    let study = &sr.study;
     for rec in &sr.reconstructions {
         let (s, sp) = (&rec.summary, &rec.sprite);
         // Only complete searches with a handful of samples make a chart a reader can trust:
@@ -632,7 +703,7 @@ fn study_items(
         let label = study
             .measure(&s.measure)
             .map_or(s.measure.clone(), |m| m.label.clone());
-        add(
+        out.add(
             format!("{} {} {} sprite", study.id, s.measure, timepoint),
             HistogramChart {
                 title: format!(
@@ -669,6 +740,12 @@ fn study_items(
             "SPRITE reconstructions: every sample of whole-number scores on the scale that matches the reported mean, ± read as the SD, and n.".into(),
         );
     }
+}
+
+/// The least-squares means of each patient-level MMRM.
+fn patient_data_charts(sr: &StudyAnalysis, out: &mut StudyCharts) -> Result<()> {
+    let study = &sr.study;
+    let level = sr.options.level;
     for d in &sr.patient_data {
         let counts: Vec<(String, Vec<usize>)> = d
             .subjects_per_visit
@@ -716,7 +793,7 @@ fn study_items(
             })
             .collect::<Vec<_>>()
             .join("; ");
-        add(
+        out.add(
             format!("{} {} lsmeans", study.id, d.id),
             chart.into(),
             format!(
@@ -728,6 +805,12 @@ fn study_items(
             ),
         );
     }
+    Ok(())
+}
+
+/// The confirmatory trial's patients against the effect and against the allocation.
+fn confirmatory_charts(sr: &StudyAnalysis, out: &mut StudyCharts) {
+    let study = &sr.study;
     if let Some(c) = &sr.confirmatory_trial {
         let mut by_effect = crate::power_charts::sweep_chart(
             &c.effect_sweep,
@@ -737,7 +820,7 @@ fn study_items(
             ),
         );
         by_effect.x_label = c.effect_name.clone();
-        add(
+        out.add(
             format!("{} confirmatory-n-vs-effect", study.id),
             by_effect.into(),
             format!(
@@ -748,7 +831,7 @@ fn study_items(
                 c.n_total
             ),
         );
-        add(
+        out.add(
             format!("{} confirmatory-n-vs-allocation", study.id),
             crate::power_charts::sweep_chart(
                 &c.allocation_sweep,
@@ -764,5 +847,4 @@ fn study_items(
             ),
         );
     }
-    Ok(())
 }
