@@ -3,7 +3,7 @@
 //! `"3.0"` is not `"3"`: the printed decimals say how precisely the number was reported, and
 //! the GRIM-type checks need them. A [`ReportedNumber`] keeps the text, its decimals, the
 //! numeric value, and the same value as the exact integer `scaled = value · 10^decimals` for
-//! the checks' exact arithmetic (`crate::checks::exact`).
+//! the checks' exact arithmetic ([`super::exact`]).
 
 use crate::error::{Error, Result};
 use serde::Serialize;
