@@ -53,12 +53,35 @@ pub struct Row<'a> {
 
 impl CsvFile {
     /// Read the file at `path` and its header.
+    ///
+    /// ```
+    /// # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap();
+    /// use std::path::Path;
+    /// use trialstats_numerics::csv_file::CsvFile;
+    /// // The 13 BCG trials (Colditz et al. 1994; metafor's dat.bcg), one row each.
+    /// let csv = CsvFile::read(Path::new("tests/data/bcg.csv"))?;
+    /// assert_eq!(csv.header(), ["study", "yi", "vi", "ablat", "year", "alloc"]);
+    /// assert_eq!(csv.for_each_row(|_| Ok(()))?, 13); // the number of rows
+    /// assert!(CsvFile::read(Path::new("tests/data/no-such.csv")).is_err());
+    /// # Ok::<(), trialstats_numerics::Error>(())
+    /// ```
     pub fn read(path: &Path) -> Result<CsvFile> {
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
         CsvFile::from_bytes(&path.display().to_string(), bytes)
     }
 
     /// A CSV text held in memory; `name` stands for the file in messages.
+    ///
+    /// ```
+    /// use trialstats_numerics::csv_file::CsvFile;
+    /// // Two arms; the drug arm's SD is missing (NA, as R writes it).
+    /// let csv = CsvFile::from_text("arms.csv", "arm,n,sd\nplacebo,58,1.2\ndrug,60,NA\n")?;
+    /// let (n, sd) = (csv.require("n", "--n")?, csv.require("sd", "--sd")?);
+    /// let mut cells = Vec::new();
+    /// csv.for_each_row(|row| Ok(cells.push((row.required_number(n)?, row.number(sd)?))))?;
+    /// assert_eq!(cells, [(58.0, Some(1.2)), (60.0, None)]);
+    /// # Ok::<(), trialstats_numerics::Error>(())
+    /// ```
     pub fn from_text(name: &str, text: &str) -> Result<CsvFile> {
         CsvFile::from_bytes(name, text.as_bytes().to_vec())
     }
@@ -152,6 +175,15 @@ impl CsvFile {
 
     /// The index of the first of `names` present, compared without regard to case (for
     /// conventional columns such as `study` or `label`).
+    ///
+    /// ```
+    /// use trialstats_numerics::csv_file::CsvFile;
+    /// let csv = CsvFile::from_text("bcg.csv", "Study,yi,vi\nAronson 1948,-0.889,0.326\n")?;
+    /// assert_eq!(csv.find("yi"), Some(1));
+    /// assert_eq!(csv.find("study"), None); // exact names are case-sensitive
+    /// assert_eq!(csv.find_ignore_case(&["label", "study"]), Some(0));
+    /// # Ok::<(), trialstats_numerics::Error>(())
+    /// ```
     pub fn find_ignore_case(&self, names: &[&str]) -> Option<usize> {
         names.iter().find_map(|n| {
             self.header
@@ -424,6 +456,13 @@ pub fn is_missing(cell: &[u8]) -> bool {
 }
 
 /// A cell as a finite number (`inf` and `NaN` are not data values).
+///
+/// ```
+/// use trialstats_numerics::csv_file::{is_missing, parse_number};
+/// assert_eq!(parse_number(b" -0.889 "), Some(-0.889));
+/// assert_eq!(parse_number(b"inf"), None);
+/// assert!(is_missing(b"NA") && is_missing(b"") && !is_missing(b"0"));
+/// ```
 pub fn parse_number(cell: &[u8]) -> Option<f64> {
     let s = std::str::from_utf8(cell).ok()?;
     let x: f64 = s.trim().parse().ok()?;

@@ -44,6 +44,14 @@ fn standard_normal() -> Normal {
 
 /// Standard normal quantile (R `qnorm(p)`): statrs' rational approximation, polished by
 /// one Newton step on the accurate [`pnorm`] (in the tail that holds p).
+///
+/// ```
+/// use trialstats_numerics::dist::qnorm;
+/// // R: qnorm(0.025) = -1.9599639845400538; qnorm(0.995) = 2.5758293035488999.
+/// assert!((qnorm(0.025) + 1.9599639845400538).abs() < 1e-12);
+/// assert!((qnorm(0.995) - 2.5758293035488999).abs() < 1e-12);
+/// assert!(qnorm(1.5).is_nan()); // not a probability
+/// ```
 pub fn qnorm(p: f64) -> f64 {
     if p.is_nan() || !(0.0..=1.0).contains(&p) {
         return f64::NAN;
@@ -522,6 +530,13 @@ pub fn pbeta(x: f64, a: f64, b: f64) -> f64 {
 }
 
 /// Upper tail of the beta distribution (R `pbeta(x, a, b, lower = FALSE)`).
+///
+/// ```
+/// use trialstats_numerics::dist::pbeta_upper;
+/// // Beta(2, 5) above 0.3: 0.7⁶ + 6·0.3·0.7⁵ = 0.117649 + 0.302526 = 0.420175 (the binomial
+/// // identity; R: pbeta(0.3, 2, 5, lower.tail = FALSE) = 0.42017499999999985).
+/// assert!((pbeta_upper(0.3, 2.0, 5.0) - 0.420175).abs() < 1e-14);
+/// ```
 pub fn pbeta_upper(x: f64, a: f64, b: f64) -> f64 {
     beta_tails(a, b, x, 1.0 - x).1
 }
@@ -591,6 +606,13 @@ pub fn pgamma(x: f64, shape: f64) -> f64 {
 }
 
 /// Regularised upper incomplete gamma Q(shape, x) (R `pgamma(x, shape, lower = FALSE)`).
+///
+/// ```
+/// use trialstats_numerics::dist::pgamma_upper;
+/// // Shape 3 above 2: e⁻²(1 + 2 + 2²/2) = 5e⁻² = 0.6766764161830634 (the Poisson identity;
+/// // R: pgamma(2, 3, lower.tail = FALSE)).
+/// assert!((pgamma_upper(2.0, 3.0) - 5.0 * (-2.0f64).exp()).abs() < 1e-14);
+/// ```
 pub fn pgamma_upper(x: f64, shape: f64) -> f64 {
     gamma_tails(shape, x).1
 }
@@ -602,6 +624,9 @@ pub fn pgamma_upper(x: f64, shape: f64) -> f64 {
 /// use trialstats_numerics::dist::qgamma;
 /// // The inverse of pgamma's example: shape 3 has 1 − 5e⁻² of its mass below 2.
 /// assert!((qgamma(1.0 - 5.0 * (-2.0f64).exp(), 3.0) - 2.0).abs() < 1e-12);
+/// // The exact 95 % upper limit for 2 observed events is qgamma(0.975, 3): R gives
+/// // 7.2246876677239582 (Garwood's table: 7.22).
+/// assert!((qgamma(0.975, 3.0) - 7.2246876677239582).abs() < 1e-10);
 /// ```
 pub fn qgamma(p: f64, shape: f64) -> f64 {
     let a = shape;
@@ -793,6 +818,14 @@ pub fn qt(p: f64, df: f64) -> f64 {
 /// when the bound on its remainder is below 1e-12 (at most 1000 terms). A negative x uses
 /// P(T ≤ x; δ) = 1 − P(T ≤ −x; −δ). For δ² beyond about 1400 (where the weights underflow)
 /// or df > 4·10⁵ the normal approximation R also falls back on is used.
+///
+/// ```
+/// use trialstats_numerics::dist::pt_noncentral_upper;
+/// // R: pt(2, 10, ncp = 1, lower.tail = FALSE) = 0.19238843746968892.
+/// assert!((pt_noncentral_upper(2.0, 10.0, 1.0) - 0.19238843746968892).abs() < 1e-10);
+/// // With no noncentrality it is Student's t: R: pt(2, 10, lower.tail = FALSE) = 0.03669401738537019.
+/// assert!((pt_noncentral_upper(2.0, 10.0, 0.0) - 0.03669401738537019).abs() < 1e-15);
+/// ```
 pub fn pt_noncentral_upper(x: f64, df: f64, ncp: f64) -> f64 {
     if x.is_nan() || df.is_nan() || ncp.is_nan() || df <= 0.0 {
         return f64::NAN;
@@ -906,6 +939,12 @@ pub fn pf_upper(x: f64, df1: f64, df2: f64) -> f64 {
 }
 
 /// Two-sided critical value of the normal for a confidence `level` (0.95 → 1.959964).
+///
+/// ```
+/// use trialstats_numerics::dist::z_crit;
+/// // The 99 % two-sided normal critical value: R's qnorm(0.995) = 2.5758293035488999.
+/// assert!((z_crit(0.99) - 2.5758293035488999).abs() < 1e-12);
+/// ```
 pub fn z_crit(level: f64) -> f64 {
     qnorm(1.0 - (1.0 - level) / 2.0)
 }

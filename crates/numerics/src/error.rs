@@ -66,6 +66,18 @@ impl Error {
 
     /// `errors` as one error: the error itself when there is one, [`Error::Several`] when
     /// there are more (nested lists flattened).
+    ///
+    /// ```
+    /// use trialstats_numerics::Error;
+    /// // Every mistake of a data folder at once: two errors become one of two problems.
+    /// let both = Error::all(vec![
+    ///     Error::input("a.toml:3", "sd must be positive"),
+    ///     Error::input("b.toml:7", "n must be a whole number"),
+    /// ]);
+    /// let text = both.unwrap().to_string();
+    /// assert!(text.starts_with("2 problems:") && text.contains("a.toml:3: sd must be positive"));
+    /// assert!(Error::all(Vec::new()).is_none());
+    /// ```
     pub fn all(errors: Vec<Error>) -> Option<Error> {
         let mut flat = Vec::new();
         for e in errors {
@@ -102,6 +114,13 @@ pub enum Outcome {
 
 impl Outcome {
     /// Combine two outcomes: a problem anywhere is a problem overall.
+    ///
+    /// ```
+    /// use trialstats_numerics::Outcome;
+    /// let overall = Outcome::Ok.and(Outcome::ProblemFound);
+    /// assert_eq!(overall, Outcome::ProblemFound);
+    /// assert_eq!((overall.exit_code(), Outcome::Ok.and(Outcome::Ok).exit_code()), (1, 0));
+    /// ```
     pub fn and(self, other: Outcome) -> Outcome {
         if self == Outcome::ProblemFound || other == Outcome::ProblemFound {
             Outcome::ProblemFound

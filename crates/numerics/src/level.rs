@@ -66,6 +66,17 @@ impl ConfidenceLevel {
 
     /// The level 1 − α of a two-sided test at significance level `alpha`; refused (naming
     /// `--alpha`) unless α is strictly between 0 and 1.
+    ///
+    /// ```
+    /// use trialstats_numerics::level::ConfidenceLevel;
+    /// // A test at α = 0.1 matches a 90 % interval (1 − 0.1 = 0.9).
+    /// let level = ConfidenceLevel::from_alpha(0.1)?;
+    /// assert!((level.value() - 0.9).abs() < 1e-15);
+    /// assert_eq!(level.label(), "90%");
+    /// let e = ConfidenceLevel::from_alpha(5.0).unwrap_err().to_string();
+    /// assert!(e.starts_with("--alpha")); // the error names the option
+    /// # Ok::<(), trialstats_numerics::Error>(())
+    /// ```
     pub fn from_alpha(alpha: f64) -> Result<ConfidenceLevel> {
         if alpha.is_finite() && (MIN_FRACTION..=1.0 - MIN_FRACTION).contains(&alpha) {
             Ok(ConfidenceLevel {
@@ -98,6 +109,16 @@ impl ConfidenceLevel {
     }
 
     /// "95%" (up to 8 significant digits: "97.5%").
+    ///
+    /// ```
+    /// use trialstats_numerics::level::ConfidenceLevel;
+    /// // 0.975 is 97.5 per cent.
+    /// let level = ConfidenceLevel::new(0.975)?;
+    /// assert!((level.percent() - 97.5).abs() < 1e-12);
+    /// assert_eq!(level.label(), "97.5%");
+    /// assert_eq!(ConfidenceLevel::default().label(), "95%");
+    /// # Ok::<(), trialstats_numerics::Error>(())
+    /// ```
     pub fn label(self) -> String {
         format!("{}%", crate::output::human_number(self.percent()))
     }
@@ -116,6 +137,14 @@ impl ConfidenceLevel {
     }
 
     /// The two-sided t critical value on `df` degrees of freedom (R `qt(1 - alpha/2, df)`).
+    ///
+    /// ```
+    /// use trialstats_numerics::level::ConfidenceLevel;
+    /// // R: qt(0.975, 28) = 2.0484071417952445; qt(0.95, 20) = 1.7247182429207868.
+    /// assert!((ConfidenceLevel::NINETY_FIVE.t_crit(28.0) - 2.0484071417952445).abs() < 1e-12);
+    /// assert!((ConfidenceLevel::new(0.9)?.t_crit(20.0) - 1.7247182429207868).abs() < 1e-12);
+    /// # Ok::<(), trialstats_numerics::Error>(())
+    /// ```
     pub fn t_crit(self, df: f64) -> f64 {
         dist::t_crit(self.level, df)
     }

@@ -59,6 +59,11 @@ impl LikelihoodRatio {
     /// );
     /// assert!((t.statistic - 12.732146663910044).abs() < 1e-9);
     /// assert!((t.p_value.unwrap() - 0.0017188955234318291).abs() < 1e-12);
+    /// // ℓ = −100 and −98.08: χ² = 2 · 1.92 = 3.84 on 1 df, P(χ² > 3.84) = 0.0500435212487051
+    /// // (R: pchisq(3.84, 1, lower.tail = FALSE)).
+    /// let t = LikelihoodRatio::from_log_likelihoods(-100.0, -98.08, 1);
+    /// assert!((t.statistic - 3.84).abs() < 1e-9);
+    /// assert!((t.p_value.unwrap() - 0.0500435212487051).abs() < 1e-9);
     /// ```
     pub fn from_log_likelihoods(smaller: f64, larger: f64, df: usize) -> LikelihoodRatio {
         LikelihoodRatio::from_deviances(-2.0 * smaller, -2.0 * larger, df)

@@ -35,6 +35,15 @@ pub enum Column {
 
 impl Column {
     /// A categorical column from its cells, levels in the order of [`order_levels`].
+    ///
+    /// ```
+    /// use trialstats_numerics::model_matrix::Column;
+    /// // R: factor(c("placebo", "drug", "placebo")) has levels "drug", "placebo", codes 2 1 2.
+    /// let arm = Column::categorical(&["placebo", "drug", "placebo"]);
+    /// assert_eq!(arm.n_levels(), Some(2));
+    /// let Column::Categorical { codes, levels } = arm else { unreachable!() };
+    /// assert_eq!((codes, levels), (vec![1, 0, 1], vec!["drug".to_string(), "placebo".into()]));
+    /// ```
     pub fn categorical<S: AsRef<str>>(cells: &[S]) -> Column {
         // Codes in order of first appearance, found by hashing (many studies may each have
         // their own level).
@@ -180,6 +189,22 @@ impl ModelMatrix {
     /// The matrix of `terms` over `n` rows, with an intercept column named `intercept` when
     /// given. A categorical variable with one level only cannot be coded and is refused,
     /// naming it, at `location` (the option or formula that asked for it).
+    ///
+    /// ```
+    /// use trialstats_numerics::model_matrix::{Column, Factor, ModelMatrix};
+    /// // R: model.matrix(~ month * arm, data.frame(month = c(0, 6, 0, 6),
+    /// //     arm = c("A", "A", "B", "B"))): (Intercept) month armB month:armB, and the last
+    /// // row 1 6 1 6; attr(, "assign") is 0 1 2 3.
+    /// let month = Column::Numeric(vec![0.0, 6.0, 0.0, 6.0]);
+    /// let arm = Column::categorical(&["A", "A", "B", "B"]);
+    /// let m = Factor { key: "month", label: "month", column: &month };
+    /// let a = Factor { key: "arm", label: "arm", column: &arm };
+    /// let x = ModelMatrix::build(4, Some("(Intercept)"), &[vec![m], vec![a], vec![m, a]], "--formula")?;
+    /// assert_eq!(x.names, ["(Intercept)", "month", "armB", "month:armB"]);
+    /// assert_eq!(x.row(3), [1.0, 6.0, 1.0, 6.0]);
+    /// assert_eq!(x.assign, [0, 1, 2, 3]);
+    /// # Ok::<(), trialstats_numerics::Error>(())
+    /// ```
     pub fn build(
         n: usize,
         intercept: Option<&str>,

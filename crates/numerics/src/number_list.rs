@@ -74,6 +74,13 @@ pub fn numbers_expecting(option: &str, text: &str, expected: &str) -> Result<Vec
 }
 
 /// Finite numbers or `NA` (any case) for a missing entry (`1,NA,0.5`), as R writes them.
+///
+/// ```
+/// use trialstats_numerics::number_list::numbers_or_na;
+/// assert_eq!(numbers_or_na("--sd", "1,NA,0.5")?, [Some(1.0), None, Some(0.5)]);
+/// assert!(numbers_or_na("--sd", "1,inf").is_err()); // not a finite number
+/// # Ok::<(), trialstats_numerics::Error>(())
+/// ```
 pub fn numbers_or_na(option: &str, text: &str) -> Result<Vec<Option<f64>>> {
     const EXPECTED: &str = "a comma-separated list of numbers or NA";
     list(option, text, EXPECTED, |p| {
@@ -87,6 +94,15 @@ pub fn numbers_or_na(option: &str, text: &str) -> Result<Vec<Option<f64>>> {
 
 /// Exactly `names.len()` finite numbers, one per name (`2.9,1.1` for `["MEAN", "SD"]`); errors
 /// show the form as `MEAN,SD`.
+///
+/// ```
+/// use trialstats_numerics::number_list::named_numbers;
+/// assert_eq!(named_numbers("--arm", "2.9,1.1", &["MEAN", "SD"])?, [2.9, 1.1]);
+/// // Three values for two names: the error shows the form expected.
+/// let e = named_numbers("--arm", "2.9,1.1,7", &["MEAN", "SD"]).unwrap_err().to_string();
+/// assert!(e.contains("--arm") && e.contains("MEAN,SD"));
+/// # Ok::<(), trialstats_numerics::Error>(())
+/// ```
 pub fn named_numbers(option: &str, text: &str, names: &[&str]) -> Result<Vec<f64>> {
     named_numbers_in(option, text, names, &names.join(","))
 }

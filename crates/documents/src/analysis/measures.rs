@@ -257,6 +257,17 @@ impl MeasureAnalysis {
 
 /// The spread of a time point as an SD, with how it was read: an SD as it is, an SEM times
 /// √n; an unstated ± is read as an SD and the reading says what it would be as an SEM.
+///
+/// ```
+/// use trialstats_documents::analysis::measures::spread_as_sd;
+/// use trialstats_documents::study::SpreadKind;
+/// // An SEM of 0.4 in 16 patients is an SD of 0.4 · √16 = 1.6; an unstated ± is read as
+/// // the SD, and the reading says an SEM would make it √16 = 4 times larger.
+/// assert_eq!(spread_as_sd(SpreadKind::Sem, 0.4, 16.0).0, 1.6);
+/// let (sd, reading) = spread_as_sd(SpreadKind::NotReported, 1.6, 16.0);
+/// assert_eq!(sd, 1.6);
+/// assert!(reading.contains("√16 = 4 times larger"));
+/// ```
 pub fn spread_as_sd(kind: SpreadKind, spread: f64, n: f64) -> (f64, String) {
     let sd = kind.to_sd(spread, n);
     let reading = match kind {

@@ -151,6 +151,25 @@ pub struct StudyAnalysis {
 }
 
 /// Analyse one study.
+///
+/// ```
+/// # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap();
+/// use std::path::Path;
+/// use trialstats_documents::analysis::{analyse_study, AnalysisOptions};
+/// use trialstats_documents::study::load_file;
+/// // The press release's EDSS: 5.1 ± 1.7 before, 4.1 ± 1.6 after, 7 patients, ± unlabelled
+/// // and read as the SD. At the assumed r = 0.5 the SD of the change is
+/// // √(1.7² + 1.6² − 1.7·1.6) = 1.6522711641858305, t = −1.0/(1.6523/√7) = −1.6012815380508716
+/// // on 6 df, p = 0.16043342397196245 (R: 2 * pt(-1.6012815380508716, 6)).
+/// let study = load_file(Path::new("data/nmo-tocilizumab.toml"))?;
+/// let a = analyse_study(&study, &AnalysisOptions::default())?;
+/// let edss = a.measures.iter().find(|m| m.id == "edss").unwrap();
+/// let test = &edss.analysis.as_ref().unwrap().at_assumed_r;
+/// assert!((test.mean_change + 1.0).abs() < 1e-12 && test.r == 0.5 && test.df == 6.0);
+/// assert!((test.t + 1.6012815380508716).abs() < 1e-12);
+/// assert!((test.p - 0.16043342397196245).abs() < 1e-12);
+/// # Ok::<(), trialstats_documents::Error>(())
+/// ```
 pub fn analyse_study(study: &Study, options: &AnalysisOptions) -> Result<StudyAnalysis> {
     options.validate()?;
     // What ± means is decided first, from the document's own numbers; everything after reads

@@ -198,6 +198,13 @@ impl TestCheck {
 
 /// The text made plain for reading (full-width forms, signs, ligatures: see
 /// [`crate::text::plain`]).
+///
+/// ```
+/// use trialstats_documents::checks::reported_test::normalize;
+/// // A Japanese text's full-width result, and a minus printed as U+2212.
+/// assert_eq!(normalize("ｔ（２８）＝２．２０"), "t(28)=2.20");
+/// assert_eq!(normalize("Z = \u{2212}2.42"), "Z = -2.42");
+/// ```
 pub fn normalize(text: &str) -> String {
     PlainText::new(text).text
 }
@@ -384,6 +391,18 @@ fn read_match(caps: &regex::Captures, plain: &str, context: &str) -> Result<Repo
 /// // Two results, or none, are refused: say which one to check.
 /// assert!(parse_result("t(28) = 2.20, p = .04; t(30) = 1.1, p = .28").is_err());
 /// assert!(parse_result("the drug worked").is_err());
+/// # Ok::<(), trialstats_documents::Error>(())
+/// ```
+///
+/// ```
+/// use trialstats_documents::checks::reported_test::{parse_result, Relation, TestKind};
+/// // statcheck's form of an F test: the name, two df, the statistic and the p's bound.
+/// let f = parse_result("Fatigue differed by arm, F(2, 56) = 1.203, p < .001.")?;
+/// assert_eq!((f.kind, f.df.clone(), f.statistic.value), (TestKind::F, vec![2.0, 56.0], 1.203));
+/// assert_eq!(f.p_relation, Relation::Lt);
+/// assert_eq!(f.describe(), "F(2, 56) = 1.203, p < .001");
+/// // A text without a result is refused.
+/// assert!(parse_result("Fatigue differed by arm.").is_err());
 /// # Ok::<(), trialstats_documents::Error>(())
 /// ```
 pub fn parse_result(text: &str) -> Result<ReportedTest> {
@@ -579,6 +598,17 @@ pub fn find_results(text: &str, rules: &CheckRules) -> Vec<FoundResult> {
 }
 
 /// Every p-value in `text` (`p = .03`, `p < .001`, `ns`), whether a result holds it or not.
+///
+/// ```
+/// use trialstats_documents::checks::reported_test::{find_p_values, find_results, CheckRules};
+/// // Two p-values, one of them in a result; "ns" is p > α with no value; "p. 12" is a page
+/// // (statcheck's test-extract-pvalues.R).
+/// let text = "Pain fell, t(28) = 2.20, p = .036; fatigue did not (ns; see p. 12).";
+/// let p = find_p_values(text, &find_results(text, &CheckRules::statcheck()));
+/// let read: Vec<(&str, Option<f64>, bool)> =
+///     p.iter().map(|p| (p.relation.as_str(), p.value, p.in_result)).collect();
+/// assert_eq!(read, [("=", Some(0.036), true), (">", None, false)]);
+/// ```
 pub fn find_p_values(text: &str, results: &[FoundResult]) -> Vec<FoundP> {
     let plain = PlainText::new(text);
     p_value_pattern()
@@ -725,6 +755,19 @@ pub struct CheckRules {
 
 impl CheckRules {
     /// Our defaults at `alpha`.
+    ///
+    /// ```
+    /// use trialstats_documents::checks::reported_test::{check_result, parse_result, CheckRules};
+    /// // A text that says its test is one-tailed: p = .018 is the one-sided
+    /// // pt(2.2, 28, lower.tail = FALSE) = 0.018112742389418915 (R). Our rules read the text so
+    /// // (OneTailedTxt on); statcheck's defaults do not, and call it an error (test-error.R).
+    /// let test = parse_result("t(28) = 2.20, p = .018, one-tailed")?;
+    /// let ours = check_result(&test, &CheckRules::at(0.05));
+    /// assert!(ours.consistent() && ours.one_sided);
+    /// assert!((ours.computed_p - 0.018112742389418915).abs() < 1e-13);
+    /// assert!(!check_result(&test, &CheckRules::statcheck()).consistent());
+    /// # Ok::<(), trialstats_documents::Error>(())
+    /// ```
     pub fn at(alpha: f64) -> CheckRules {
         CheckRules {
             alpha,
@@ -735,6 +778,17 @@ impl CheckRules {
         }
     }
     /// statcheck's defaults (`statcheck()` 1.5: OneTailedTxt = FALSE).
+    ///
+    /// ```
+    /// use trialstats_documents::checks::reported_test::{check_result, parse_result, CheckRules};
+    /// // pZeroError: a p is never 0, so "p = .000" is an error (statcheck's test-error.R); with
+    /// // the option off it is read as p < .0005, which t(28) = 22.20 gives.
+    /// let test = parse_result("t(28) = 22.20, p = .000")?;
+    /// assert!(!check_result(&test, &CheckRules::statcheck()).consistent());
+    /// let zero_ok = CheckRules { p_zero_error: false, ..CheckRules::statcheck() };
+    /// assert!(check_result(&test, &zero_ok).consistent());
+    /// # Ok::<(), trialstats_documents::Error>(())
+    /// ```
     pub fn statcheck() -> CheckRules {
         CheckRules {
             one_tailed_text: false,
@@ -759,6 +813,18 @@ impl CheckRules {
 /// // "p = .36" is on the other side of .05: a decision error.
 /// let wrong = check_result(&parse_result("t(28) = 2.20, p = .36")?, &rules);
 /// assert_eq!(wrong.verdict, TestVerdict::DecisionError);
+/// # Ok::<(), trialstats_documents::Error>(())
+/// ```
+///
+/// ```
+/// use trialstats_documents::checks::reported_test::{check_result, parse_result, CheckRules};
+/// // "2.2" is any t from 2.15 to 2.25, so p may be anything from 2 * pt(-2.25, 28) =
+/// // 0.03249343615120915 to 2 * pt(-2.15, 28) = 0.040338183264729613 (R); "p = .036" lies
+/// // within (statcheck's test-error.R, correct rounding).
+/// let c = check_result(&parse_result("t(28) = 2.2, p = .036")?, &CheckRules::statcheck());
+/// assert!((c.p_range[0] - 0.03249343615120915).abs() < 1e-13);
+/// assert!((c.p_range[1] - 0.040338183264729613).abs() < 1e-13);
+/// assert!(c.consistent());
 /// # Ok::<(), trialstats_documents::Error>(())
 /// ```
 pub fn check_result(test: &ReportedTest, rules: &CheckRules) -> TestCheck {
@@ -1172,6 +1238,28 @@ pub struct ScanSummary {
 impl TextScan {
     /// Scan `text` (the contents of `file`) under `rules`; with `all_p_values`, list every
     /// p-value too.
+    ///
+    /// ```
+    /// use trialstats_documents::checks::reported_test::{CheckRules, TextScan};
+    /// // statcheck's test-APAfactor.R: one of the text's two p-values is in a result it reads,
+    /// // so the APA factor is 0.5.
+    /// let text = "This text has 50% of its stats in APA style: t(28) = 2.20, p < .05, some other p = .035.";
+    /// let scan = TextScan::new("x.txt", text, &CheckRules::statcheck(), false);
+    /// assert_eq!((scan.summary.results, scan.summary.p_values), (1, 2));
+    /// assert_eq!(scan.summary.apa_factor, Some(0.5));
+    /// assert!(scan.consistent()); // R: 2 * pt(-2.2, 28) = 0.036 < .05
+    /// ```
+    ///
+    /// ```
+    /// # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap();
+    /// use trialstats_documents::checks::reported_test::{CheckRules, TextScan};
+    /// // The test manuscript's seven results: t(37) = −4.93 and χ2(1, N = 2,080) = 16.78 hold;
+    /// // Z, Q and r are inconsistent; Qb and F decision errors (statcheck's hand coding of its
+    /// // test papers for four of them, R's p for the others: tests/check_documents.rs).
+    /// let text = std::fs::read_to_string("tests/data/documents/results.txt").unwrap();
+    /// let s = TextScan::new("results.txt", &text, &CheckRules::statcheck(), false).summary;
+    /// assert_eq!((s.results, s.consistent, s.inconsistent, s.decision_errors), (7, 2, 3, 2));
+    /// ```
     pub fn new(file: &str, text: &str, rules: &CheckRules, all_p_values: bool) -> TextScan {
         let results = find_results(text, rules);
         let p_values = find_p_values(text, &results);

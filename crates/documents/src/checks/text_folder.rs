@@ -120,6 +120,18 @@ impl FolderScan {
 
 /// The documents under `dir` (sub-folders included; hidden files and folders skipped), in
 /// path order.
+///
+/// ```
+/// # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap();
+/// use std::path::Path;
+/// use trialstats_documents::checks::text_folder::document_files;
+/// // The test folder holds the manuscript as a web page, a PDF and plain text, and the
+/// // Python script that wrote the PDF, which is no document.
+/// let files = document_files(Path::new("tests/data/documents"))?;
+/// let names: Vec<_> = files.iter().map(|f| f.file_name().unwrap().to_str().unwrap()).collect();
+/// assert_eq!(names, ["results.html", "results.pdf", "results.txt"]);
+/// # Ok::<(), trialstats_documents::Error>(())
+/// ```
 pub fn document_files(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut found = Vec::new();
     let mut pending = vec![dir.to_path_buf()];

@@ -367,6 +367,14 @@ pub fn coordinated_times(s: &str) -> Vec<Vec<String>> {
 }
 
 /// Is the group a comparator (the control of a trial)?
+///
+/// ```
+/// use trialstats_documents::draft::cues::{group_key, is_control};
+/// assert!(is_control("the placebo group") && is_control("usual care") && is_control("プラセボ群"));
+/// assert!(!is_control("the tocilizumab group"));
+/// // "In the Drug group" and "drug arm" are one group.
+/// assert_eq!(group_key("In the Drug group"), group_key("drug arm"));
+/// ```
 pub fn is_control(label: &str) -> bool {
     static P: OnceLock<Regex> = OnceLock::new();
     re(&P, &format!(r"(?i)(?:{COMPARATORS})")).is_match(label)
@@ -433,6 +441,13 @@ pub fn time_key(label: &str) -> String {
 }
 
 /// Is this time phrase a baseline (the first of a time course)?
+///
+/// ```
+/// use trialstats_documents::draft::cues::{is_baseline, time_key};
+/// assert!(is_baseline("at baseline") && is_baseline("before treatment") && is_baseline("治療前"));
+/// assert!(!is_baseline("at week 12"));
+/// assert_eq!(time_key("at Week 12"), "week 12");
+/// ```
 pub fn is_baseline(label: &str) -> bool {
     static P: OnceLock<Regex> = OnceLock::new();
     re(
@@ -507,6 +522,14 @@ pub fn difference_word(s: &str) -> bool {
 /// What a text says the spread is: `SD` for `mean ± SD`, `(SD)`, `standard deviation`,
 /// `標準偏差`; `SEM` for `± SE`, `(SEM)`, `standard error`, `標準誤差`; `None` when it says
 /// neither, or both.
+///
+/// ```
+/// use trialstats_documents::draft::cues::spread_kind;
+/// assert_eq!(spread_kind("Data are mean ± SD."), Some("SD"));
+/// assert_eq!(spread_kind("values are means (standard error)"), Some("SEM"));
+/// assert_eq!(spread_kind("平均値±標準偏差"), Some("SD"));
+/// assert_eq!(spread_kind("EDSS improved from 5.1 ± 1.7"), None); // the text does not say
+/// ```
 pub fn spread_kind(s: &str) -> Option<&'static str> {
     static SD: OnceLock<Regex> = OnceLock::new();
     static SE: OnceLock<Regex> = OnceLock::new();

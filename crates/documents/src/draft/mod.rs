@@ -466,6 +466,16 @@ pub fn read_items(text: &str) -> Vec<Item> {
 }
 
 /// Every item of a document, in the order they stand.
+///
+/// ```
+/// use trialstats_documents::draft::{read_document, ItemKind, Sentences};
+/// // A result with its test statistic, a ratio with its 95 % CI, and a median with its IQR.
+/// let doc = Sentences::new(
+///     "Pain fell, t(28) = 2.20, p = .036. HR 0.75 (95% CI 0.60 to 0.94). Age was 52 (IQR 45–60) years.",
+/// );
+/// let kinds: Vec<ItemKind> = read_document(&doc).iter().map(|i| i.kind).collect();
+/// assert_eq!(kinds, [ItemKind::TestStatistic, ItemKind::Ratio, ItemKind::Ci, ItemKind::MedianIqr]);
+/// ```
 pub fn read_document(doc: &Sentences) -> Vec<Item> {
     let mut scan = Scan {
         doc,

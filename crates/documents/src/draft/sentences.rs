@@ -209,6 +209,17 @@ impl<'a> Sentences<'a> {
     }
 
     /// Where a sentence stands, for a study file's `where`: its heading and line.
+    ///
+    /// ```
+    /// use trialstats_documents::draft::Sentences;
+    /// // Two sentences under the heading "Results", the second on line 3; "et al." and
+    /// // "Fig." end no sentence.
+    /// let doc = Sentences::new("Results\nAs Smith et al. found (Fig. 2), pain fell.\nEDSS improved.");
+    /// let quotes: Vec<&str> = doc.sentences.iter().map(|s| s.quote.as_str()).collect();
+    /// assert_eq!(quotes, ["Results", "As Smith et al. found (Fig. 2), pain fell.", "EDSS improved."]);
+    /// let at = doc.original.find("EDSS").unwrap();
+    /// assert_eq!(doc.place(doc.sentence_at(at)), "Results, line 3");
+    /// ```
     pub fn place(&self, sentence: usize) -> String {
         let s = &self.sentences[sentence];
         match &s.heading {

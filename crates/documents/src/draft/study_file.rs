@@ -146,6 +146,36 @@ impl Writer<'_> {
 /// assert!(toml.contains(text));
 /// # Ok::<(), trialstats_documents::Error>(())
 /// ```
+///
+/// ```
+/// use std::path::Path;
+/// use trialstats_documents::draft::study_file::{draft_study, DraftOptions};
+/// use trialstats_documents::draft::{read_document, Sentences};
+/// use trialstats_documents::study::{load_str, SpreadKind};
+/// // A before/after sentence drafts one measure with two time points, the numbers as printed
+/// // and ± read as the SD the sentence names; the draft loads as it is.
+/// let doc = Sentences::new("EDSS improved from 5.1 ± 1.7 to 4.1 ± 1.6 (mean ± SD).");
+/// let options = DraftOptions { id: "edss-note".into(), source_file: "edss-note.txt".into() };
+/// let toml = draft_study(&doc, &read_document(&doc), &options);
+/// let study = load_str(&toml, Path::new("edss-note.toml"))?;
+/// let edss = &study.measures[0];
+/// let means: Vec<&str> = edss.timepoints.iter().map(|t| t.mean.value().unwrap().text.as_str()).collect();
+/// assert_eq!(means, ["5.1", "4.1"]);
+/// assert_eq!(edss.dispersion, SpreadKind::Sd);
+/// # Ok::<(), trialstats_documents::Error>(())
+/// ```
+///
+/// ```
+/// use trialstats_documents::draft::study_file::{draft_study, DraftOptions};
+/// use trialstats_documents::draft::{read_document, Sentences};
+/// // "5 of 7 patients (71%)": the count's fact names the whole it is of; what a person must
+/// // decide (the label, the unit) is marked "review", never guessed.
+/// let doc = Sentences::new("5 of 7 patients (71%) were relapse-free.");
+/// let options = DraftOptions { id: "nmo".into(), source_file: "nmo.txt".into() };
+/// let toml = draft_study(&doc, &read_document(&doc), &options);
+/// assert!(toml.contains("value = \"5\"") && toml.contains("value = \"7\"") && toml.contains("value = \"71\""));
+/// assert!(toml.contains("of = ") && toml.contains("\"review"));
+/// ```
 pub fn draft_study(doc: &Sentences, items: &[Item], options: &DraftOptions) -> String {
     let mut w = Writer {
         doc,

@@ -139,6 +139,26 @@ fn pinned(printed: &PrintedChange, d: Interval, n: f64) -> Interval {
 
 /// Evidence from what the document prints about the change of `group`, under the SD and SEM
 /// readings. `None` when nothing is printed that pins the SD of the change.
+///
+/// ```
+/// use trialstats_documents::reading::change::{evidence, BeforeAfter, PrintedChange};
+/// use trialstats_documents::reading::{candidates, decide, PrintedTest, Verdict};
+/// use trialstats_documents::study::{ReportedNumber, SpreadKind};
+/// use trialstats_numerics::reported::ReportedP;
+/// let n = |s: &str| ReportedNumber::parse(s, "x").unwrap();
+/// // Daussin et al. 2007: VO2max "from 26.3 ± 1.6 to 35.2 ± 3.8", P < 0.01, 10 subjects. By
+/// // hand: as SDs p is 3e-7 to 0.0007 over every pre/post r in [−1, 1], as SEMs 0.002 to
+/// // 0.14; both fit "< 0.01" for some r, so the ± stays undecided.
+/// let group = BeforeAfter { before: (n("26.3"), n("1.6")), after: (n("35.2"), n("3.8")), n: 10 };
+/// let printed = PrintedChange {
+///     test: PrintedTest { p: Some(ReportedP::parse("< 0.01", "p")?), ..Default::default() },
+///     ..Default::default()
+/// };
+/// let found = evidence(&group, &printed).into_iter().collect();
+/// let reading = decide(SpreadKind::NotReported, &candidates(false), found);
+/// assert_eq!(reading.verdict, Verdict::Undecided);
+/// # Ok::<(), trialstats_documents::Error>(())
+/// ```
 pub fn evidence(group: &BeforeAfter, printed: &PrintedChange) -> Option<Evidence> {
     if printed.is_empty() {
         return None;

@@ -447,6 +447,26 @@ fn short_words(fit: Fit, rc: &Recomputed, adjusted_route: bool, printed_se: bool
 
 /// Evidence from a printed comparison of `groups`, adjusted as `adjusted` says. `None` when
 /// nothing is printed to recompute.
+///
+/// ```
+/// use trialstats_documents::reading::comparison::{evidence, Adjusted, Group, Groups, PrintedComparison};
+/// use trialstats_documents::reading::{Fit, PrintedTest, Reading};
+/// use trialstats_documents::study::ReportedNumber;
+/// use trialstats_numerics::reported::ReportedP;
+/// let n = |s: &str| ReportedNumber::parse(s, "x").unwrap();
+/// // Grube et al. 2013: weight change "3.8 ± 1.8 kg in IQ vs. 1.4 ± 2.6 kg in placebo
+/// // (P < 0.001)", 123 patients (62/61 here). By hand: as SEMs the SE of the difference is
+/// // √(1.8² + 2.6²) = 3.16, t = 0.76, p = 0.45: excluded; as SDs p < 1e-7 fits.
+/// let arms = Groups::Two(Group::new(n("3.8"), n("1.8"), 62, "IQ")?, Group::new(n("1.4"), n("2.6"), 61, "placebo")?);
+/// let printed = PrintedComparison {
+///     test: PrintedTest { p: Some(ReportedP::parse("< 0.001", "p")?), ..Default::default() },
+///     ..Default::default()
+/// };
+/// let e = evidence(&arms, &printed, Adjusted::No).unwrap();
+/// assert_eq!(e.fit_of(Reading::Sem).unwrap().fit, Fit::Excluded);
+/// assert_ne!(e.fit_of(Reading::Sd).unwrap().fit, Fit::Excluded);
+/// # Ok::<(), trialstats_documents::Error>(())
+/// ```
 pub fn evidence(
     groups: &Groups,
     printed: &PrintedComparison,

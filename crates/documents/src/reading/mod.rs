@@ -311,6 +311,14 @@ impl SpreadReading {
 
 /// The candidate readings for a spread: SD and SEM always; the SE of an adjusted mean when
 /// some comparison of it is (or may be) adjusted.
+///
+/// ```
+/// use trialstats_documents::reading::{candidates, Reading};
+/// assert_eq!(candidates(false), [Reading::Sd, Reading::Sem]);
+/// assert_eq!(candidates(true), [Reading::Sd, Reading::Sem, Reading::AdjustedSe]);
+/// // An SEM of 0.5 in 16 patients stands for an SD of 0.5 · √16 = 2.
+/// assert_eq!(Reading::Sem.to_sd(0.5, 16.0), 2.0);
+/// ```
 pub fn candidates(adjusted_possible: bool) -> Vec<Reading> {
     let mut out = vec![Reading::Sd, Reading::Sem];
     if adjusted_possible {

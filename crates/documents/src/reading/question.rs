@@ -34,6 +34,62 @@ pub struct SpreadQuestion {
 }
 
 /// Decide the reading of the spread of `q`.
+///
+/// ```
+/// use trialstats_documents::checks::Rounding;
+/// use trialstats_documents::reading::comparison::{Adjusted, Group, Groups, PrintedComparison};
+/// use trialstats_documents::reading::question::{read_spread, Design, SpreadQuestion};
+/// use trialstats_documents::reading::{PrintedTest, Verdict};
+/// use trialstats_documents::study::{ReportedNumber, SpreadKind};
+/// let n = |s: &str| ReportedNumber::parse(s, "x").unwrap();
+/// // J Hum Hypertens 2017 (PMID 28447625): diastolic BP "81±8 versus 82±7 mm Hg, P=0.382",
+/// // 88 per arm, unlabelled. Worked by hand (scipy): as SDs Welch's p = 0.379, as SEMs
+/// // p = 0.925, so only the SD reading gives the printed 0.382
+/// // (tests/data/spread_readings/reports.toml).
+/// let arms = Groups::Two(Group::new(n("81"), n("8"), 88, "supplement")?, Group::new(n("82"), n("7"), 88, "placebo")?);
+/// let printed = PrintedComparison {
+///     test: PrintedTest { p: Some(trialstats_numerics::reported::ReportedP::parse("0.382", "p")?), ..Default::default() },
+///     ..Default::default()
+/// };
+/// let q = SpreadQuestion {
+///     design: Design::Groups(arms, printed),
+///     adjusted: Adjusted::No,
+///     label: SpreadKind::NotReported,
+///     scale: None,
+///     rounding: Rounding::UpOrDown,
+/// };
+/// assert_eq!(read_spread(&q)?.verdict, Verdict::Sd);
+/// # Ok::<(), trialstats_documents::Error>(())
+/// ```
+///
+/// ```
+/// use trialstats_documents::checks::Rounding;
+/// use trialstats_documents::reading::comparison::{Adjusted, Group, Groups, PrintedComparison};
+/// use trialstats_documents::reading::question::{read_spread, Design, SpreadQuestion};
+/// use trialstats_documents::reading::{PrintedTest, Verdict};
+/// use trialstats_documents::study::{ReportedNumber, SpreadKind};
+/// use trialstats_numerics::reported::ReportedP;
+/// let n = |s: &str| ReportedNumber::parse(s, "x").unwrap();
+/// // Abe et al. 2014 (edaravone in ALS): "−6.35 ± 0.84 in the placebo group (n = 99) and
+/// // −5.70 ± 0.85 in the edaravone group (n = 100), with a difference of 0.65 ± 0.78
+/// // (p = 0.411)". By hand: 0.65/0.78 reproduces p; as SDs the SE of the difference would be
+/// // 0.120 (6.5 times too small), as SEMs 1.195: the SEs of adjusted (least-squares) means.
+/// let arms = Groups::Two(Group::new(n("-5.70"), n("0.85"), 100, "edaravone")?, Group::new(n("-6.35"), n("0.84"), 99, "placebo")?);
+/// let printed = PrintedComparison {
+///     difference: Some(n("0.65")),
+///     spread: Some(n("0.78")),
+///     test: PrintedTest { p: Some(ReportedP::parse("0.411", "p")?), ..Default::default() },
+/// };
+/// let q = SpreadQuestion {
+///     design: Design::Groups(arms, printed),
+///     adjusted: Adjusted::Yes,
+///     label: SpreadKind::NotReported,
+///     scale: None,
+///     rounding: Rounding::UpOrDown,
+/// };
+/// assert_eq!(read_spread(&q)?.verdict, Verdict::AdjustedSe);
+/// # Ok::<(), trialstats_documents::Error>(())
+/// ```
 pub fn read_spread(q: &SpreadQuestion) -> Result<SpreadReading> {
     let adjusted_possible = matches!(q.design, Design::Groups(..)) && q.adjusted != Adjusted::No;
     let readings = candidates(adjusted_possible);

@@ -226,6 +226,20 @@ fn conversions_text(conversions: &[crate::analysis::Conversion], indent: &str) -
 }
 
 /// One study of the report as readable text.
+///
+/// ```
+/// # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap();
+/// use std::path::Path;
+/// use trialstats_documents::analysis::{analyse_study, AnalysisOptions};
+/// use trialstats_documents::{report::study_text, study::load_file};
+/// // The study's heading names it, its source file and its design, as the data file says.
+/// let study = load_file(Path::new("data/nmo-tocilizumab.toml"))?;
+/// let text = study_text(&analyse_study(&study, &AnalysisOptions::default())?);
+/// assert!(text.contains("nmo-tocilizumab — Tocilizumab (anti-IL-6 receptor antibody)"));
+/// assert!(text.contains("source: 002_f6b3e19b5df4114a.txt"));
+/// assert!(text.contains("design: single-arm, before/after"));
+/// # Ok::<(), trialstats_documents::Error>(())
+/// ```
 pub fn study_text(a: &StudyAnalysis) -> String {
     {
         let s = a;
@@ -617,6 +631,23 @@ impl Report {
 }
 
 /// One row per analysed measure, for CSV and quick comparison.
+///
+/// ```
+/// # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap();
+/// use std::path::Path;
+/// use trialstats_documents::{analysis::AnalysisOptions, report::{build, measure_table}};
+/// use trialstats_documents::study::load_file;
+/// use trialstats_numerics::output::Cell;
+/// // The press release's EDSS row: 5.1 → 4.1 is a change of −1.0; at r = 0.5 the paired
+/// // p = 0.16043342397196245 (R: 2 * pt(-1 / (sqrt(1.7^2 + 1.6^2 - 1.7 * 1.6) / sqrt(7)), 6)).
+/// let study = load_file(Path::new("data/nmo-tocilizumab.toml"))?;
+/// let table = measure_table(&build(&[study], &AnalysisOptions::default())?);
+/// assert_eq!(table.header[..4], ["study", "measure", "r", "mean_change"]);
+/// let edss = table.rows.iter().find(|r| r[1] == Cell::from("edss")).unwrap();
+/// let Cell::Number(p) = edss[6] else { panic!("p is a number") };
+/// assert!((p - 0.16043342397196245).abs() < 1e-12);
+/// # Ok::<(), trialstats_documents::Error>(())
+/// ```
 pub fn measure_table(report: &Report) -> Table {
     let mut rows = Vec::new();
     for s in &report.studies {

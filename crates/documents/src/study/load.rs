@@ -46,6 +46,18 @@ pub fn load_file(path: &Path) -> Result<Study> {
 /// Read and validate every `*.toml` file in `dir` (other files, such as `README.md`, are
 /// ignored), sorted by study id. Every problem of every file is reported at once
 /// ([`Error::Several`]), not just the first.
+///
+/// ```
+/// # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap();
+/// use std::path::Path;
+/// use trialstats_documents::study::{load_dir, study_ids};
+/// // Every study file of data/ (the README and the CSV files are not studies), by id.
+/// let studies = load_dir(Path::new("data"))?;
+/// let ids: Vec<&str> = studies.iter().map(|s| s.id.as_str()).collect();
+/// assert_eq!(ids, study_ids(Path::new("data"))?);
+/// assert!(ids.contains(&"nmo-tocilizumab") && ids.windows(2).all(|w| w[0] < w[1]));
+/// # Ok::<(), trialstats_documents::Error>(())
+/// ```
 pub fn load_dir(dir: &Path) -> Result<Vec<Study>> {
     let mut studies = Vec::new();
     let (files, mut problems) = toml_files(dir)?;
@@ -112,6 +124,46 @@ pub fn study_ids(dir: &Path) -> Result<Vec<String>> {
 
 /// Parse and validate the text of a study file; `path` names it in messages and its stem
 /// must equal the study id.
+///
+/// ```
+/// use std::path::Path;
+/// use trialstats_documents::study::load_str;
+/// // A study file of two facts: 5 of 7 patients, each with the sentence it stands in.
+/// let facts = r#"
+/// schema = 1
+/// id = "note"
+/// title = "A note"
+/// source_file = "note.txt"
+/// document = "A note"
+/// publication = { title = "not reported", journal = "not reported", date = "not reported", doi = "not reported" }
+/// design = "single-arm"
+/// population = "7 patients"
+/// intervention = "not reported"
+///
+/// [[facts]]
+/// id = "n_patients"
+/// label = "Patients treated"
+/// value = "7"
+/// unit = "patients"
+/// quote = "5 of 7 patients were relapse-free."
+/// where = "line 1"
+///
+/// [[facts]]
+/// id = "relapse_free"
+/// label = "Patients without a relapse"
+/// value = "5"
+/// unit = "patients"
+/// of = "n_patients"
+/// quote = "5 of 7 patients were relapse-free."
+/// where = "line 1"
+/// "#;
+/// let study = load_str(facts, Path::new("note.toml"))?;
+/// assert_eq!(study.value_of("relapse_free"), Ok(5.0));
+/// // 8 of 7 patients is refused, as is a file whose name is not its id.
+/// assert!(load_str(&facts.replace("value = \"5\"", "value = \"8\""), Path::new("note.toml")).is_err());
+/// assert!(load_str(facts, Path::new("other.toml")).is_err());
+/// # Ok::<(), trialstats_documents::Error>(())
+/// ```
 pub fn load_str(text: &str, path: &Path) -> Result<Study> {
     let ctx = Context {
         path: path.display().to_string(),

@@ -246,6 +246,19 @@ impl Study {
     /// side (`alsfrs_r_decline.before`) or a measure time point's `mean`, `spread` or `n`
     /// (`edss.before.mean`). The error says what is unknown or "not reported" and what is
     /// allowed.
+    ///
+    /// ```
+    /// # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap();
+    /// use std::path::Path;
+    /// use trialstats_documents::study::load_file;
+    /// // The press release: "EDSS ... は 5.1 ± 1.7 から 4.1 ± 1.6 に有意に改善", 7 patients.
+    /// let study = load_file(Path::new("data/nmo-tocilizumab.toml"))?;
+    /// assert_eq!(study.value_of("edss.before.mean"), Ok(5.1));
+    /// assert_eq!(study.value_of("edss.after.spread"), Ok(1.6));
+    /// assert_eq!(study.value_of("n_patients"), Ok(7.0));
+    /// assert!(study.value_of("edss.week12.mean").unwrap_err().contains("before, after"));
+    /// # Ok::<(), trialstats_documents::Error>(())
+    /// ```
     pub fn value_of(&self, name: &str) -> std::result::Result<f64, String> {
         let parts: Vec<&str> = name.split('.').collect();
         let head = parts[0];
@@ -647,6 +660,12 @@ pub struct ArmEvents {
 
 /// Is a field's value a placeholder a drafted file leaves for a person (`"review"`,
 /// `"review: which time point …"`)?
+///
+/// ```
+/// use trialstats_documents::study::is_review_mark;
+/// assert!(is_review_mark("review") && is_review_mark("Review: which time point?"));
+/// assert!(!is_review_mark("EDSS") && !is_review_mark("not reported"));
+/// ```
 pub fn is_review_mark(value: &str) -> bool {
     let v = value.trim_start();
     v.get(..6)

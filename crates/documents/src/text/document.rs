@@ -61,6 +61,21 @@ pub struct Document {
 
 impl Document {
     /// Reads `path` as plain text, HTML or PDF, by its first bytes.
+    ///
+    /// ```
+    /// # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap();
+    /// use std::path::Path;
+    /// use trialstats_documents::text::{Document, DocumentKind};
+    /// // The web page writes <i>t</i>(37) = &minus;4.93: read as text, tags dropped and the
+    /// // entity decoded to U+2212, as a browser shows it.
+    /// let page = Document::read(Path::new("tests/data/documents/results.html"))?;
+    /// assert_eq!(page.kind, DocumentKind::Html);
+    /// assert!(page.text.contains("t(37) = \u{2212}4.93"));
+    /// assert_eq!(page.kind.name(), "HTML");
+    /// let missing = Document::read(Path::new("tests/data/documents/none.txt")).unwrap_err();
+    /// assert!(missing.to_string().contains("none.txt"));
+    /// # Ok::<(), trialstats_documents::Error>(())
+    /// ```
     pub fn read(path: &Path) -> Result<Document> {
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
         Document::from_bytes(&path.display().to_string(), &bytes)

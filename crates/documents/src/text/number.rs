@@ -297,6 +297,16 @@ impl TextNumber {
     /// let t = TextNumber::parse("2.20").unwrap();
     /// assert_eq!((t.value, t.decimals, t.plain.as_str()), (2.2, 2, "2.20"));
     /// ```
+    ///
+    /// ```
+    /// use trialstats_documents::text::{number::NumberForm, TextNumber};
+    /// // A decimal comma (0,03) against a thousands separator (2,200: two thousand two
+    /// // hundred, as English texts print it).
+    /// let comma = TextNumber::parse("0,03").unwrap();
+    /// assert_eq!((comma.value, comma.form), (0.03, NumberForm::DecimalComma));
+    /// assert_eq!(TextNumber::parse("2,200").unwrap().value, 2200.0);
+    /// assert!(TextNumber::parse("2.").is_err()); // a point with no digit after it
+    /// ```
     pub fn parse(text: &str) -> std::result::Result<TextNumber, String> {
         let t = text.trim();
         if let Some(n) = Self::parse_spelled(t) {
@@ -387,6 +397,18 @@ impl TextNumber {
     }
 
     /// Half a unit in the last printed digit: the true value lies within this distance.
+    ///
+    /// ```
+    /// use trialstats_documents::text::TextNumber;
+    /// // "1.6e-5" is 0.000016 known to its sixth decimal: ± 0.0000005.
+    /// let t = TextNumber::parse("1.6e-5").unwrap();
+    /// assert_eq!((t.plain.as_str(), t.decimals), ("0.000016", 6));
+    /// assert!((t.half_unit() - 5e-7).abs() < 1e-20);
+    /// // For the exact checks it is the reported number "0.000016", six decimals.
+    /// let r = t.to_reported("p")?;
+    /// assert_eq!((r.text.as_str(), r.decimals), ("0.000016", 6));
+    /// # Ok::<(), trialstats_documents::Error>(())
+    /// ```
     pub fn half_unit(&self) -> f64 {
         0.5 * 10f64.powi(-self.decimals)
     }
@@ -491,6 +513,16 @@ fn plain_decimal(negative: bool, int_part: &str, frac_part: &str, exponent: i32)
 }
 
 /// Degrees of freedom as printed: `28`, `28.1`, `l` or `I` (for 1), `1,024`.
+///
+/// ```
+/// use trialstats_documents::text::number::read_df;
+/// // PDF typesetting prints F(l, 76) for F(1, 76) (statcheck's RGX_DF1_I_L); Welch's df are
+/// // fractional.
+/// assert_eq!(read_df("l"), Ok(1.0));
+/// assert_eq!(read_df("28.1"), Ok(28.1));
+/// assert_eq!(read_df("1,024"), Ok(1024.0));
+/// assert!(read_df("0").is_err()); // df must be above 0
+/// ```
 pub fn read_df(text: &str) -> std::result::Result<f64, String> {
     let t = text.trim();
     if t == "l" || t == "I" {
@@ -522,6 +554,16 @@ pub struct DfList {
 /// separator when the test takes one df), `2,28` (two df when it takes two), `1, N = 11,455`.
 /// `wanted` is how many df the test takes; a different count is returned as found, for the
 /// caller to refuse with its own words.
+///
+/// ```
+/// use trialstats_documents::text::number::read_df_list;
+/// // χ2(1, N = 2,080): one df and the sample size, its comma a thousands separator.
+/// let chi2 = read_df_list("1, N = 2,080", 1)?;
+/// assert_eq!((chi2.df, chi2.n), (vec![1.0], Some(2080.0)));
+/// // F(2, 56): two df.
+/// assert_eq!(read_df_list("2, 56", 2)?.df, [2.0, 56.0]);
+/// # Ok::<(), String>(())
+/// ```
 pub fn read_df_list(text: &str, wanted: usize) -> std::result::Result<DfList, String> {
     let mut parts: Vec<&str> = text.split([',', ';']).map(str::trim).collect();
     // A trailing `N = …` (its own commas are thousands separators).

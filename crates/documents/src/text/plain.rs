@@ -178,6 +178,10 @@ impl PlainText {
     /// assert_eq!(plain.text, "7名, p=0.38");
     /// let at = plain.text.find("0.38").unwrap();
     /// assert_eq!(&original[plain.original_span(at..at + 4)], "0·38");
+    /// // The Lancet prints decimals with a middle dot (0·38); a minus may be U+2212 (−4.93);
+    /// // "ﬁ" is one ligature character; full-width forms (ｔ（２８）＝２．２０) are ASCII's.
+    /// let plain = PlainText::new("HR 0·38, t(37) = −4.93, signiﬁcant; ｔ（２８）＝２．２０");
+    /// assert_eq!(plain.text, "HR 0.38, t(37) = -4.93, significant; t(28)=2.20");
     /// ```
     pub fn new(original: &str) -> PlainText {
         let mut text = String::with_capacity(original.len());
@@ -231,6 +235,18 @@ impl PlainText {
     }
 
     /// The byte range in the original of the plain range `range`.
+    ///
+    /// ```
+    /// use trialstats_documents::text::PlainText;
+    /// // A finding quotes the document as printed: the plain "-2.15" on the second line is
+    /// // "－2.15" in the original, with the full-width minus (3 bytes in UTF-8).
+    /// let original = "投与群\n実薬群－2.15";
+    /// let plain = PlainText::new(original);
+    /// let at = plain.text.find("-2.15").unwrap();
+    /// let span = plain.original_span(at..at + "-2.15".len());
+    /// assert_eq!(&original[span.clone()], "－2.15");
+    /// assert_eq!(plain.line_of(span.start), 2);
+    /// ```
     pub fn original_span(&self, range: Range<usize>) -> Range<usize> {
         let start = self.origin[range.start.min(self.text.len())];
         let end = self.origin[range.end.min(self.text.len())];

@@ -45,6 +45,28 @@ pub struct Verification {
 /// Recompute `spec` against `names`. An expression that cannot be evaluated (an unknown id, a
 /// value not reported) is a failed verification with the reason in `detail`, not an error, so
 /// that one broken expectation does not hide the others; a malformed expression is an error.
+///
+/// ```
+/// # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap();
+/// use std::path::Path;
+/// use trialstats_documents::study::load_file;
+/// use trialstats_documents::verify::{verify_expectation, ExpectationSpec};
+/// // The press release: 5 of 7 patients relapse-free, printed as 71.4 %; 500/7 = 71.43.
+/// let study = load_file(Path::new("data/nmo-tocilizumab.toml"))?;
+/// let spec = |expected| ExpectationSpec {
+///     study: "nmo-tocilizumab",
+///     id: "relapse_free_percent",
+///     description: "5 of 7 as a percentage",
+///     compute: "100 * relapse_free / n_patients",
+///     expected,
+///     tolerance: 0.05,
+///     location: "example",
+/// };
+/// assert!(verify_expectation(&spec(71.4), &study)?.holds);
+/// let wrong = verify_expectation(&spec(75.0), &study)?; // 75 % would be 3 of 4
+/// assert!(!wrong.holds && wrong.detail.starts_with("MISMATCH"));
+/// # Ok::<(), trialstats_documents::Error>(())
+/// ```
 pub fn verify_expectation(spec: &ExpectationSpec<'_>, names: &dyn Lookup) -> Result<Verification> {
     let expression = parse(spec.compute, spec.location)?;
     let (computed, holds, detail) = match expression.eval(names, spec.location) {
@@ -239,7 +261,8 @@ pub fn verify_study(study: &crate::study::Study) -> Result<Vec<Verification>> {
 /// Recompute every expectation of every study: the library form of `trialstats verify`, for
 /// pinning reported numbers in a Rust regression test:
 ///
-/// ```no_run
+/// ```
+/// # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap();
 /// let studies = trialstats_documents::study::load_dir(std::path::Path::new("data")).unwrap();
 /// let report = trialstats_documents::verify::verify_all(&studies).unwrap();
 /// assert!(report.all_hold(), "{report}");

@@ -199,6 +199,18 @@ pub trait Exporter {
 }
 
 /// Render `value` in `format`.
+///
+/// ```
+/// use trialstats_numerics::output::{render, Cell, Format, Table, TableOnly};
+/// let table = Table {
+///     header: vec!["arm".into(), "n".into()],
+///     rows: vec![vec![Cell::from("placebo"), Cell::from(58usize)]],
+/// };
+/// // CSV: a header record, then one record per row (RFC 4180).
+/// let format: Format = "csv".parse()?;
+/// assert_eq!(render(format, &TableOnly(table))?, "arm,n\nplacebo,58\n");
+/// # Ok::<(), trialstats_numerics::Error>(())
+/// ```
 pub fn render<T: Tabular + Serialize + ?Sized>(format: Format, value: &T) -> Result<String> {
     match format {
         Format::Table => TextTableExporter.export(value),
@@ -209,6 +221,12 @@ pub fn render<T: Tabular + Serialize + ?Sized>(format: Format, value: &T) -> Res
 }
 
 /// A count with its noun: "1 study", "3 studies", "0 findings".
+///
+/// ```
+/// use trialstats_numerics::output::count_of;
+/// assert_eq!(count_of(1, "study", "studies"), "1 study");
+/// assert_eq!(count_of(0, "finding", "findings"), "0 findings");
+/// ```
 pub fn count_of(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
@@ -255,6 +273,14 @@ pub fn human_number(x: f64) -> String {
 }
 
 /// A number for machines: the shortest text that reads back to the same `f64`.
+///
+/// ```
+/// use trialstats_numerics::output::full_number;
+/// // 0.1 + 0.2 is not 0.3 in binary floating point: all 17 digits are kept.
+/// assert_eq!(full_number(0.1 + 0.2), "0.30000000000000004");
+/// assert_eq!(full_number(0.3), "0.3");
+/// assert_eq!(full_number(f64::NEG_INFINITY), "-Inf");
+/// ```
 pub fn full_number(x: f64) -> String {
     if x.is_nan() {
         "NaN".to_string()

@@ -118,6 +118,16 @@ impl Threshold {
 
 impl std::str::FromStr for Rounding {
     type Err = Error;
+    /// A rule by its name as the command line takes it (scrutiny's names, with hyphens).
+    ///
+    /// ```
+    /// use trialstats_numerics::reported::exact::Rounding;
+    /// assert_eq!("half-even".parse::<Rounding>()?, Rounding::HalfEven);
+    /// assert_eq!("up".parse::<Rounding>()?, Rounding::HalfUp); // scrutiny's "up"
+    /// assert_eq!("up-from:5".parse::<Rounding>()?.to_string(), "up-from:5");
+    /// assert!("up-from".parse::<Rounding>().is_err()); // needs its threshold
+    /// # Ok::<(), trialstats_numerics::Error>(())
+    /// ```
     fn from_str(s: &str) -> Result<Self> {
         let canonical = s.trim().replace('_', "-");
         let (name, threshold) = match canonical.split_once(':') {
@@ -295,6 +305,17 @@ impl ReportedNumber {
 
     /// The ends of the interval of true values that round to this value under `rule`, as
     /// floats (for messages).
+    ///
+    /// ```
+    /// use trialstats_numerics::reported::{exact::Rounding, ReportedNumber};
+    /// // "5.19" with 2 decimals is any value from 5.185 to 5.195 (half a hundredth either way).
+    /// let (lo, hi) = ReportedNumber::parse("5.19", "mean")?.rounding_bounds(Rounding::UpOrDown);
+    /// assert!((lo - 5.185).abs() < 1e-12 && (hi - 5.195).abs() < 1e-12);
+    /// // Rounded always up (ceiling): from just above 5.18 to 5.19.
+    /// let (lo, hi) = ReportedNumber::parse("5.19", "mean")?.rounding_bounds(Rounding::Ceiling);
+    /// assert!((lo - 5.18).abs() < 1e-12 && (hi - 5.19).abs() < 1e-12);
+    /// # Ok::<(), trialstats_numerics::Error>(())
+    /// ```
     pub fn rounding_bounds(&self, rule: Rounding) -> (f64, f64) {
         let (q, a, _, b, _) = rule.offsets(self.scaled);
         let d = q as f64 * self.scale() as f64;
@@ -305,6 +326,19 @@ impl ReportedNumber {
     /// The integers `k` whose value `k · unit_num / unit_den` rounds to this reported value
     /// under `rule`, as an inclusive range (possibly empty). This is the core of GRIM: with
     /// `unit = step / n` the `k` are the possible sums (in steps) of `n` values.
+    ///
+    /// ```
+    /// use trialstats_numerics::reported::{exact::Rounding, ReportedNumber};
+    /// // GRIM (Brown & Heathers 2016): a mean of 5.19 from 28 integer scores. The sum would be
+    /// // 5.19 · 28 = 145.32, but 145 / 28 = 5.1786 and 146 / 28 = 5.2143: no sum gives 5.19.
+    /// let mean = ReportedNumber::parse("5.19", "mean")?;
+    /// assert!(mean.integers_rounding_here(1, 28, Rounding::UpOrDown)?.is_empty());
+    /// // 5.18 is possible: exactly the sum 145.
+    /// let mean = ReportedNumber::parse("5.18", "mean")?;
+    /// let sums = mean.integers_rounding_here(1, 28, Rounding::UpOrDown)?;
+    /// assert_eq!((sums.first, sums.last), (145, 145));
+    /// # Ok::<(), trialstats_numerics::Error>(())
+    /// ```
     pub fn integers_rounding_here(
         &self,
         unit_num: i128,
@@ -349,6 +383,15 @@ impl ReportedNumber {
     }
 
     /// Is the exact fraction `num/den` (den > 0) one that rounds to this value under `rule`?
+    ///
+    /// ```
+    /// use trialstats_numerics::reported::{exact::Rounding, ReportedNumber};
+    /// // 1/8 = 0.125 is a tie: half up gives 0.13, half to even gives 0.12.
+    /// let printed = ReportedNumber::parse("0.13", "mean")?;
+    /// assert!(printed.contains(1, 8, Rounding::HalfUp)?);
+    /// assert!(!printed.contains(1, 8, Rounding::HalfEven)?);
+    /// # Ok::<(), trialstats_numerics::Error>(())
+    /// ```
     pub fn contains(&self, num: i128, den: i128, rule: Rounding) -> Result<bool> {
         let iv = self.rounding_interval(rule)?;
         // num/den vs lo/D  ⇔  num·D vs lo·den
@@ -362,6 +405,15 @@ impl ReportedNumber {
 /// The printed values (as integers in units of the last of `decimals` decimals) that the
 /// exact fraction `num/den` (den > 0) rounds to under `rule`: one, or two where the rule
 /// allows either (a tie under up-or-down, ceiling-or-floor).
+///
+/// ```
+/// use trialstats_numerics::reported::exact::{rounded_values, Rounding};
+/// // 1/8 = 0.125 to 2 decimals: 0.12 or 0.13 when ties go either way; 0.12 (12 hundredths)
+/// // to even, as R's round(0.125, 2) gives 0.12.
+/// assert_eq!(rounded_values(1, 8, 2, Rounding::UpOrDown)?, [12, 13]);
+/// assert_eq!(rounded_values(1, 8, 2, Rounding::HalfEven)?, [12]);
+/// # Ok::<(), trialstats_numerics::Error>(())
+/// ```
 pub fn rounded_values(num: i128, den: i128, decimals: u32, rule: Rounding) -> Result<Vec<i128>> {
     let scale = 10i128.checked_pow(decimals).ok_or_else(too_large)?;
     let floor = div_floor(mul(num, scale)?, den);
@@ -519,6 +571,13 @@ pub fn div_ceil(a: i128, b: i128) -> i128 {
 }
 
 /// `⌊a / b⌋` for `b > 0`.
+///
+/// ```
+/// use trialstats_numerics::reported::exact::{div_ceil, div_floor, gcd};
+/// // −7 / 2 = −3.5: floor −4, ceiling −3 (Rust's `/` truncates to −3); gcd(12, 18) = 6.
+/// assert_eq!((div_floor(-7, 2), div_ceil(-7, 2), -7 / 2), (-4, -3, -3));
+/// assert_eq!(gcd(12, 18), 6);
+/// ```
 pub fn div_floor(a: i128, b: i128) -> i128 {
     let q = a / b;
     if a % b != 0 && a < 0 { q - 1 } else { q }
@@ -534,6 +593,15 @@ pub fn gcd(mut a: i128, mut b: i128) -> i128 {
 
 /// Smallest sum of squares of `r` integers in `[lo, hi]` that sum to `s` (values as equal as
 /// possible), or `None` if no such integers exist.
+///
+/// ```
+/// use trialstats_numerics::reported::exact::{max_sum_of_squares, min_sum_of_squares};
+/// // Three scores from 0 to 10 summing to 7: at least 2² + 2² + 3² = 17 (as equal as can
+/// // be), at most 7² + 0² + 0² = 49 (pushed to the ends); no three sum to 31 (> 3 · 10).
+/// assert_eq!(min_sum_of_squares(3, 7, 0, 10), Some(17));
+/// assert_eq!(max_sum_of_squares(3, 7, 0, 10), Some(49));
+/// assert_eq!(min_sum_of_squares(3, 31, 0, 10), None);
+/// ```
 pub fn min_sum_of_squares(r: i128, s: i128, lo: i128, hi: i128) -> Option<i128> {
     if r == 0 {
         return (s == 0).then_some(0);

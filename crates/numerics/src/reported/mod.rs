@@ -44,6 +44,14 @@ fn serialize_not_reported<S: serde::Serializer>(s: S) -> std::result::Result<S::
 
 impl<T> Reported<T> {
     /// The value, if reported.
+    ///
+    /// ```
+    /// use trialstats_numerics::reported::Reported;
+    /// assert_eq!(Reported::Value(7).value(), Some(&7));
+    /// let missing: Reported<u32> = Reported::NotReported;
+    /// assert_eq!((missing.value(), missing.is_reported()), (None, false));
+    /// assert_eq!(missing.to_string(), "not reported");
+    /// ```
     pub fn value(&self) -> Option<&T> {
         match self {
             Reported::Value(v) => Some(v),

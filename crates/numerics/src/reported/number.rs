@@ -129,6 +129,14 @@ impl ReportedNumber {
     /// The shortest text that reads back to `x` (`0.5`, `10`), for numbers that come as
     /// values rather than text (a scale bound in a data file); `None` for a value that is not
     /// a plain decimal within the limits (NaN, 1e300, more than [`MAX_DECIMALS`] decimals).
+    ///
+    /// ```
+    /// use trialstats_numerics::reported::ReportedNumber;
+    /// // A scale step of 0.5 given as a number in a data file: written "0.5", one decimal.
+    /// let step = ReportedNumber::from_value(0.5).unwrap();
+    /// assert_eq!((step.text.as_str(), step.decimals), ("0.5", 1));
+    /// assert!(ReportedNumber::from_value(f64::NAN).is_none());
+    /// ```
     pub fn from_value(x: f64) -> Option<ReportedNumber> {
         if !x.is_finite() {
             return None;
@@ -143,11 +151,27 @@ impl ReportedNumber {
 
     /// Half a unit in the last printed digit: `"1.7"` → 0.05. The true value lies within
     /// this distance of the printed one.
+    ///
+    /// ```
+    /// use trialstats_numerics::reported::ReportedNumber;
+    /// // "1.7" is any value from 1.65 to 1.75; "1.70" from 1.695 to 1.705.
+    /// assert!((ReportedNumber::parse("1.7", "sd")?.half_unit() - 0.05).abs() < 1e-15);
+    /// assert!((ReportedNumber::parse("1.70", "sd")?.half_unit() - 0.005).abs() < 1e-15);
+    /// # Ok::<(), trialstats_numerics::Error>(())
+    /// ```
     pub fn half_unit(&self) -> f64 {
         0.5 * 10f64.powi(-(self.decimals as i32))
     }
 
     /// Is this a whole number (no fractional part, whatever the decimals written)?
+    ///
+    /// ```
+    /// use trialstats_numerics::reported::ReportedNumber;
+    /// // "7.00" is the whole number 7 (700 hundredths); "3.5" is not whole.
+    /// assert_eq!(ReportedNumber::parse("7.00", "n")?.as_integer(), Some(7));
+    /// assert_eq!(ReportedNumber::parse("3.5", "n")?.as_integer(), None);
+    /// # Ok::<(), trialstats_numerics::Error>(())
+    /// ```
     pub fn as_integer(&self) -> Option<i128> {
         let s = self.scale();
         (self.scaled % s == 0).then_some(self.scaled / s)

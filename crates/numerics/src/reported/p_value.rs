@@ -32,6 +32,13 @@ impl Relation {
 
     /// `<` and `≤` are [`Relation::Lt`], `>` and `≥` are [`Relation::Gt`], anything else
     /// (`=`, nothing) [`Relation::Eq`].
+    ///
+    /// ```
+    /// use trialstats_numerics::reported::Relation;
+    /// assert_eq!(Relation::from_symbol("≤"), Relation::Lt);
+    /// assert_eq!(Relation::from_symbol(">="), Relation::Gt);
+    /// assert_eq!(Relation::from_symbol("").as_str(), "=");
+    /// ```
     pub fn from_symbol(s: &str) -> Relation {
         match s {
             "<" | "≤" | "<=" => Relation::Lt,
@@ -58,6 +65,18 @@ impl ReportedP {
     /// Read `text`: an optional `p`, then `=`, `<`, `>`, `≤`, `≥` (or nothing), then a number
     /// as written in (0, 1]: `0.411`, `<0.001`, `p < .001`, `> 0.05`. `location` names the
     /// field or option in the error.
+    ///
+    /// ```
+    /// use trialstats_numerics::reported::{Relation, ReportedP};
+    /// // "p < .001" is a bound, "p = 0.411" an exact value; a p above 1 is refused.
+    /// let bound = ReportedP::parse("p < .001", "p")?;
+    /// assert_eq!(bound.relation, Relation::Lt);
+    /// assert!(!bound.is_exact());
+    /// assert_eq!(bound.describe(), "p < .001");
+    /// assert!(ReportedP::parse("0.411", "p")?.is_exact());
+    /// assert!(ReportedP::parse("1.2", "p").is_err());
+    /// # Ok::<(), trialstats_numerics::Error>(())
+    /// ```
     pub fn parse(text: &str, location: &str) -> Result<ReportedP> {
         let mut rest = text.trim();
         if let Some(r) = rest.strip_prefix(['p', 'P']) {

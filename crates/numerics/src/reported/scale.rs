@@ -23,6 +23,18 @@ pub struct Scale {
 impl Scale {
     /// A scale with these bounds and step, one item; refused (with what is wrong) when the
     /// maximum is not above the minimum or the step is not positive.
+    ///
+    /// ```
+    /// use trialstats_numerics::reported::{ReportedNumber, Scale};
+    /// let n = |s: &str| ReportedNumber::parse(s, "scale").unwrap();
+    /// // EDSS: 0 to 10 in steps of 0.5.
+    /// let edss = Scale::new(Some(n("0")), Some(n("10")), Some(n("0.5")))?;
+    /// assert_eq!(edss.describe(), "0–10 (step 0.5)");
+    /// assert!(edss.contains(10.0) && !edss.contains(10.5));
+    /// // 10 is not a whole number of steps of 0.3 (10 / 0.3 = 33.3...): refused.
+    /// assert!(Scale::new(Some(n("0")), Some(n("10")), Some(n("0.3"))).is_err());
+    /// # Ok::<(), String>(())
+    /// ```
     pub fn new(
         min: Option<ReportedNumber>,
         max: Option<ReportedNumber>,
@@ -130,6 +142,17 @@ impl Scale {
     /// largest (nearest the middle of a bounded scale, as the bound is concave in the mean;
     /// farthest from the bound of a half-open one). `None` where that is: a scale open at
     /// both ends, `n < 2`, or no such mean.
+    ///
+    /// ```
+    /// use trialstats_numerics::reported::{ReportedNumber, Scale};
+    /// let n = |s: &str| ReportedNumber::parse(s, "scale").unwrap();
+    /// let edss = Scale::new(Some(n("0")), Some(n("10")), Some(n("0.5")))?;
+    /// // A printed mean of 9.8 is 9.75 at the least; the bound is largest there, nearest the
+    /// // middle: √(7/6 · (9.75 − 0) · (10 − 9.75)) for 7 patients (Bhatia–Davis).
+    /// let largest = edss.largest_sd(&n("9.8"), 7).unwrap();
+    /// assert!((largest - (7.0f64 / 6.0 * 9.75 * 0.25).sqrt()).abs() < 1e-12);
+    /// # Ok::<(), String>(())
+    /// ```
     pub fn largest_sd(&self, mean: &ReportedNumber, n: u64) -> Option<f64> {
         let half = mean.half_unit();
         let lo = self

@@ -63,6 +63,13 @@ impl SpreadKind {
 
     /// The standard error of a mean over `n` patients that a spread of this kind implies:
     /// an SEM as it is, an SD divided by √n (an unreported kind read as an SD).
+    ///
+    /// ```
+    /// use trialstats_numerics::reported::SpreadKind;
+    /// // An SD of 2 among 16 patients is an SEM of 2 / √16 = 0.5.
+    /// assert_eq!(SpreadKind::Sd.to_sem(2.0, 16.0), 0.5);
+    /// assert_eq!(SpreadKind::Sem.to_sem(0.5, 16.0), 0.5);
+    /// ```
     pub fn to_sem(self, spread: f64, n: f64) -> f64 {
         match self {
             SpreadKind::Sem => spread,
@@ -74,6 +81,16 @@ impl SpreadKind {
     /// rounding: the printed value less half a unit in its last digit, times √n for an SEM.
     /// An unreported kind is read as an SD, the smaller of its two meanings, so that a bound
     /// on the SD is never applied too strictly.
+    ///
+    /// ```
+    /// use trialstats_numerics::reported::{ReportedNumber, SpreadKind};
+    /// // A printed SEM of 0.5 is at least 0.45; among 16 patients an SD of 0.45 · √16 = 1.8.
+    /// let sem = ReportedNumber::parse("0.5", "sem")?;
+    /// assert!((SpreadKind::Sem.smallest_sd(&sem, 16) - 1.8).abs() < 1e-12);
+    /// // "SE" is read as an SEM.
+    /// assert_eq!("SE".parse::<SpreadKind>()?, SpreadKind::Sem);
+    /// # Ok::<(), trialstats_numerics::Error>(())
+    /// ```
     pub fn smallest_sd(self, spread: &ReportedNumber, n: u64) -> f64 {
         let low = (spread.value - spread.half_unit()).max(0.0);
         self.to_sd(low, n as f64)

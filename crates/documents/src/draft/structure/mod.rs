@@ -62,6 +62,28 @@ use crate::draft::{Item, Sentences};
 /// assert_eq!(shapes("In the 12 patients, QMG improved from 14.2 ± 3.1 to 9.8 ± 2.7."), [Shape::TimeCourse]);
 /// assert!(!shapes("Mean age was 52.3 ± 11.0 years and the mean dose 6.1 ± 4.2 mg.").contains(&Shape::TimeCourse));
 /// ```
+///
+/// ```
+/// use trialstats_documents::draft::{read_document, structure::{read_structure, Shape}, Sentences};
+/// // A two-arm sentence: each value names its group, so they are the arms of one measure;
+/// // the placebo group is the comparator.
+/// let doc = Sentences::new("EDSS was 4.1 ± 0.5 in the drug group and 5.2 ± 0.6 in the placebo group.");
+/// let s = read_structure(&doc, &read_document(&doc));
+/// assert_eq!((s.measures.len(), s.measures[0].shape), (1, Shape::Arms));
+/// let groups: Vec<(&str, bool)> = s.groups.iter().map(|g| (g.key.as_str(), g.control)).collect();
+/// assert_eq!(groups, [("drug", false), ("placebo", true)]);
+/// ```
+///
+/// ```
+/// use trialstats_documents::draft::{read_document, structure::{read_structure, Shape}, Sentences};
+/// // A before/after sentence: "from ... to" joins two time points of one group, and the
+/// // first is the baseline.
+/// let doc = Sentences::new("EDSS improved from 5.1 ± 1.7 at baseline to 4.1 ± 1.6 after one year.");
+/// let s = read_structure(&doc, &read_document(&doc));
+/// let edss = &s.measures[0];
+/// assert_eq!((s.measures.len(), edss.shape, edss.cells.len()), (1, Shape::TimeCourse, 2));
+/// assert!(s.groups.is_empty()); // one group: the whole sample
+/// ```
 pub fn read_structure(doc: &Sentences, items: &[Item]) -> Structure {
     let mut s = Structure {
         placed: vec![false; items.len()],
