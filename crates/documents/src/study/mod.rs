@@ -665,11 +665,19 @@ pub struct ArmEvents {
 /// use trialstats_documents::study::is_review_mark;
 /// assert!(is_review_mark("review") && is_review_mark("Review: which time point?"));
 /// assert!(!is_review_mark("EDSS") && !is_review_mark("not reported"));
+/// // A value that only begins with the word is the document's, not a placeholder.
+/// assert!(!is_review_mark("reviewed by two neurologists") && !is_review_mark("Review of Systems"));
 /// ```
 pub fn is_review_mark(value: &str) -> bool {
-    let v = value.trim_start();
-    v.get(..6)
-        .is_some_and(|head| head.eq_ignore_ascii_case("review"))
+    // `draft` writes exactly "review" or "review: <what to check>" (data/README.md).
+    let v = value.trim();
+    match v.get(..6) {
+        Some(head) if head.eq_ignore_ascii_case("review") => {
+            let rest = v[6..].trim_start();
+            rest.is_empty() || rest.starts_with(':')
+        }
+        _ => false,
+    }
 }
 
 impl Study {
