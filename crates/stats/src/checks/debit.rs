@@ -142,6 +142,13 @@ pub fn debit(mean: &ReportedNumber, sd: &ReportedNumber, n: u64, rule: Rounding)
 }
 
 /// The sample SD of `k` ones among `n` binary values.
+///
+/// ```
+/// use trialstats_stats::checks::debit::binary_sd;
+/// // Seven 1s and thirteen 0s: the sample SD is √(7·13/(20·19)) = √(91/380) = 0.48936.
+/// assert!((binary_sd(7, 20) - (91.0f64 / 380.0).sqrt()).abs() < 1e-15);
+/// assert_eq!(binary_sd(0, 20), 0.0); // all 0s
+/// ```
 pub fn binary_sd(k: i128, n: u64) -> f64 {
     let (k, n) = (k as f64, n as f64);
     (k * (n - k) / (n * (n - 1.0))).sqrt()

@@ -44,6 +44,17 @@ pub struct Grim {
 
 /// The GRIM ratio (scrutiny's `grim_ratio`) of a mean printed with `decimals` decimals, for
 /// `n` values on `grid`: `(10^d − n/h) / 10^d`, computed exactly and rounded once.
+///
+/// ```
+/// use trialstats_stats::checks::grim::grim_ratio;
+/// use trialstats_stats::checks::Grid;
+/// // scrutiny's grim_ratio: a two-decimal mean of 28 integers can take 28 of the 100 endings per
+/// // unit, so (100 − 28)/100 = 0.72 of them fail GRIM; with 120 integers every ending is
+/// // possible and the ratio, (100 − 120)/100, is below 0.
+/// assert_eq!(grim_ratio(2, 28, Grid::INTEGER)?, 0.72);
+/// assert!(grim_ratio(2, 120, Grid::INTEGER)? < 0.0);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn grim_ratio(decimals: u32, n: u64, grid: Grid) -> Result<f64> {
     use super::exact::mul;
     // (10^d − n·den/num) / 10^d = (10^d·num − n·den) / (10^d·num)
@@ -56,6 +67,19 @@ pub fn grim_ratio(decimals: u32, n: u64, grid: Grid) -> Result<f64> {
 }
 
 /// Run GRIM on `mean` (as written) for `n` values on `grid`, with ties rounded by `rule`.
+///
+/// ```
+/// use trialstats_numerics::reported::ReportedNumber;
+/// use trialstats_stats::checks::grim::grim;
+/// use trialstats_stats::checks::input::grid;
+/// use trialstats_stats::checks::Rounding;
+/// // 28 patients on a 1-to-7 scale. One item: sums over 28, 145/28 = 5.18 and 146/28 = 5.21, so
+/// // 5.19 is impossible. The mean of 3 items: sums over 84, and 436/84 = 5.1905 rounds to 5.19.
+/// let mean = ReportedNumber::parse("5.19", "mean")?;
+/// assert_eq!(grim(&mean, 28, grid("1", 1)?, Rounding::UpOrDown)?.consistent, Some(false));
+/// assert_eq!(grim(&mean, 28, grid("1", 3)?, Rounding::UpOrDown)?.consistent, Some(true));
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn grim(mean: &ReportedNumber, n: u64, grid: Grid, rule: Rounding) -> Result<Grim> {
     let n_i = n as i128;
     let sums = mean.integers_rounding_here(grid.num, super::exact::mul(grid.den, n_i)?, rule)?;

@@ -128,6 +128,31 @@ struct Target {
 }
 
 /// Reconstruct samples for `req`.
+///
+/// ```
+/// use trialstats_numerics::reported::{ReportedNumber, SpreadKind};
+/// use trialstats_stats::checks::input::scale;
+/// use trialstats_stats::checks::sprite::{sprite, SpriteRequest};
+/// use trialstats_stats::checks::Rounding;
+/// // Four integers from 1 to 7 with mean 2.50 and SD 1.29: the sum is 10, and an SD in
+/// // [1.285, 1.295) needs squared deviations summing to 3·SD² in [4.95, 5.03], so 5, a sum of
+/// // squares of 30. Of the ways to write 10 as four such integers only 1 + 2 + 3 + 4 gives 30.
+/// let request = SpriteRequest {
+///     mean: ReportedNumber::parse("2.50", "mean")?,
+///     sd: ReportedNumber::parse("1.29", "sd")?,
+///     kind: SpreadKind::Sd,
+///     n: 4,
+///     scale: scale(Some("1"), Some("7"), Some("1"), 1)?,
+///     samples: 5,
+///     seed: 1,
+///     random_fallback: false,
+///     rounding: Rounding::UpOrDown,
+/// };
+/// let s = sprite(&request)?;
+/// assert_eq!((s.complete, s.total_samples), (true, Some(1)));
+/// assert_eq!(s.samples, vec![vec![1.0, 2.0, 3.0, 4.0]]);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn sprite(req: &SpriteRequest) -> Result<Sprite> {
     #[cfg(debug_assertions)]
     crate::counters::count(crate::counters::Work::SpriteSearch);

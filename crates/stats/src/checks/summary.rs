@@ -166,6 +166,22 @@ pub fn check_all(summaries: &[ReportedSummary], rounding: Rounding) -> Result<Ch
 }
 
 /// Check one percentage against its denominator and count.
+///
+/// ```
+/// use trialstats_stats::checks::{check_percent, ReportedPercent, Rounding, Status};
+/// // "6 of 7 (85.7%)" holds: 6/7 = 85.714 %. "5 of 7 (80%)" does not: 5/7 = 71.4 %.
+/// let p = |text: &str, count| ReportedPercent {
+///     study: "demo".into(),
+///     measure: "responders".into(),
+///     timepoint: None,
+///     percent_text: text.into(),
+///     n: Some(7),
+///     count: Some(count),
+/// };
+/// assert_eq!(check_percent(&p("85.7", 6), Rounding::UpOrDown)?[0].status, Status::Consistent);
+/// assert_eq!(check_percent(&p("80", 5), Rounding::UpOrDown)?[0].status, Status::Inconsistent);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn check_percent(p: &ReportedPercent, rounding: Rounding) -> Result<Vec<Finding>> {
     let at = location(&p.study, &p.measure, &p.timepoint);
     let percent = ReportedNumber::parse(&p.percent_text, &format!("{at}: percent"))?;
@@ -205,6 +221,28 @@ pub struct SummaryChecks {
 }
 
 /// Run every applicable check on one summary.
+///
+/// ```
+/// use trialstats_numerics::reported::{ReportedNumber, SpreadKind};
+/// use trialstats_stats::checks::input::scale;
+/// use trialstats_stats::checks::{check_summary, CheckName, ReportedSummary, Rounding, Status};
+/// // 5.19 ± 1.50 from 28 patients on a 1-to-7 scale: GRIM fails (145/28 = 5.18, 146/28 = 5.21),
+/// // so the summary cannot be right whatever the SD.
+/// let s = ReportedSummary {
+///     study: "demo".into(),
+///     measure: "pain".into(),
+///     timepoint: None,
+///     mean: ReportedNumber::parse("5.19", "mean")?,
+///     spread: Some(ReportedNumber::parse("1.50", "sd")?),
+///     spread_kind: SpreadKind::Sd,
+///     n: 28,
+///     scale: scale(Some("1"), Some("7"), Some("1"), 1)?,
+/// };
+/// let findings = check_summary(&s, Rounding::UpOrDown)?;
+/// let grim = findings.iter().find(|f| f.check == CheckName::Grim).unwrap();
+/// assert_eq!(grim.status, Status::Inconsistent);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn check_summary(s: &ReportedSummary, rounding: Rounding) -> Result<Vec<Finding>> {
     Ok(check_summary_with_sprite(s, rounding)?.findings)
 }

@@ -28,6 +28,19 @@ pub fn ranks(n: u64, scenario: Scenario) -> Vec<u64> {
 /// μ̂ and σ̂, Lloyd's BLUE from the reported numbers of `x` (validated: ordered, n ≥ 5, so the
 /// ranks are distinct). The normal equations are solved through the Cholesky factor of the
 /// covariance, not its inverse. `at` names the place for messages.
+///
+/// ```
+/// use trialstats_stats::convert::blue::blue;
+/// use trialstats_stats::convert::{FiveNumbers, Scenario};
+/// // Median 6 (range 2–14) of 20. R: metaBLUE::BLUE_s(c(2, 6, 14), 20, "S1") gives mean
+/// // 6.4670435453097976 and SD 3.1871778342772790 (metaBLUE 1.0.0, benches/blue_reference.R,
+/// // tests/blue_medians.rs).
+/// let x = FiveNumbers { min: Some(2.0), q1: None, median: 6.0, q3: None, max: Some(14.0), n: 20 };
+/// let (mean, sd) = blue(&x, Scenario::Range, "range")?;
+/// assert!((mean - 6.4670435453097976).abs() < 1e-12);
+/// assert!((sd - 3.1871778342772790).abs() < 1e-12);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn blue(x: &FiveNumbers, scenario: Scenario, at: &str) -> Result<(f64, f64)> {
     let ranks = ranks(x.n, scenario);
     let (expected, cov) = order_statistic_moments(&ranks, x.n);

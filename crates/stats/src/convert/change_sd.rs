@@ -28,6 +28,22 @@ pub enum Reference {
 }
 
 /// What the paper reported about the change.
+///
+/// ```
+/// use trialstats_stats::convert::{change_sd, ChangeSource, Reference};
+/// // A mean change of −2.5 in 7 patients with paired t = −6.715883618966692 (the t of
+/// // prepost::paired_t_test's example, whose change SD is √(1.1² + 0.8² − 2·0.5·1.1·0.8) = √0.97):
+/// // SE = 2.5/6.7158… and SD = SE·√7 give back √0.97 (Cochrane Handbook 6.5.2.3).
+/// let t = ChangeSource::T { t: -6.715883618966692, mean_change: -2.5 };
+/// assert!((change_sd(7, t, Reference::T)?.sd - 0.97f64.sqrt()).abs() < 1e-12);
+/// // A change of −1.8 in 20 patients with p = 0.03. R: 1.8/qt(1 - 0.03/2, 19) =
+/// // 0.76737871919998957 is its SE (tests/effect_slope_convert.rs).
+/// let p = ChangeSource::P { p: 0.03, mean_change: -1.8 };
+/// let c = change_sd(20, p, Reference::T)?;
+/// assert!((c.se - 0.76737871919998957).abs() < 1e-12);
+/// assert!((c.sd - 0.76737871919998957 * 20f64.sqrt()).abs() < 1e-12);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[serde(tag = "from", rename_all = "lowercase")]
 pub enum ChangeSource {

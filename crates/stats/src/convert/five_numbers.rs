@@ -36,6 +36,18 @@ impl Scenario {
 }
 
 /// How the mean and SD are estimated.
+///
+/// ```
+/// use trialstats_stats::convert::{mean_sd, Distribution, FiveNumbers, MedianMethod};
+/// // Median 6 (IQR 4–10) of 20 by Wan et al. (2014): mean (4 + 6 + 10)/3 = 20/3 (eq. 14) and
+/// // SD 6/(2 Φ⁻¹((0.75·20 − 0.125)/20.25)) = 4.7870760433704662 (eq. 16; R:
+/// // 6/(2*qnorm((0.75*20-0.125)/(20+0.25))), tests/convert_cli.rs).
+/// let x = FiveNumbers { min: None, q1: Some(4.0), median: 6.0, q3: Some(10.0), max: None, n: 20 };
+/// let m = mean_sd(&x, MedianMethod::Wan2014, Distribution::Norm, "quartiles")?;
+/// assert!((m.mean - 20.0 / 3.0).abs() < 1e-12);
+/// assert!((m.sd - 4.7870760433704662).abs() < 1e-12);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub enum MedianMethod {
     /// Mean by Luo et al. 2018, SD by Wan et al. 2014 (S1, S2) or Shi et al. 2020 (S3).

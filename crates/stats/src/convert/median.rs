@@ -53,6 +53,19 @@ pub struct SkewnessTest {
 /// Shi et al. (2023), "Detecting the skewness of data from the five-number summary", the
 /// statistics T1, T2, T3 and their critical values at α = 0.05 (Section 3; the constants
 /// of the published version, as metafor's `conv.fivenum`).
+///
+/// ```
+/// use trialstats_stats::convert::median::skewness_test;
+/// use trialstats_stats::convert::{FiveNumbers, Scenario};
+/// // ?conv.fivenum (metafor >= 4): quartiles 4, 6, 10 of 20 give T2 = |(4 + 10 − 2·6)/(10 − 4)|
+/// // = 1/3, not skewed; the five numbers 2, 4, 6, 14, 20 of 20 (its third example) look skewed.
+/// let quartiles = FiveNumbers { min: None, q1: Some(4.0), median: 6.0, q3: Some(10.0), max: None, n: 20 };
+/// let t = skewness_test(&quartiles, Scenario::Quartiles);
+/// assert!((t.statistic - 1.0 / 3.0).abs() < 1e-15);
+/// assert!(!t.skewed);
+/// let five = FiveNumbers { min: Some(2.0), q1: Some(4.0), median: 6.0, q3: Some(14.0), max: Some(20.0), n: 20 };
+/// assert!(skewness_test(&five, Scenario::FiveNumbers).skewed);
+/// ```
 pub fn skewness_test(x: &FiveNumbers, scenario: Scenario) -> SkewnessTest {
     let n = x.n as f64;
     let m = x.median;

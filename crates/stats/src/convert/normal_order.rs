@@ -10,6 +10,13 @@ use crate::dist::{pnorm, qnorm};
 
 /// Wan et al. (2014) eq. 9: ξ(n) = 2 Φ⁻¹((n − 0.375)/(n + 0.25)), the expected range of n
 /// standard normals as Blom's approximation gives it.
+///
+/// ```
+/// use trialstats_stats::convert::normal_order::wan_xi;
+/// // Wan et al. (2014) eq. 9 at n = 20: 2 Φ⁻¹(19.625/20.25) = 3.7364… (R: 2*qnorm(19.625/20.25));
+/// // the range 2–20 over it is the SD 18/3.7364… = 4.817363951054554 of convert::mean_sd's example.
+/// assert!((18.0 / wan_xi(20.0) - 4.817363951054554).abs() < 1e-12);
+/// ```
 pub fn wan_xi(n: f64) -> f64 {
     2.0 * qnorm((n - 0.375) / (n + 0.25))
 }
@@ -42,6 +49,14 @@ pub(super) const WAN_TABLE1_LABEL: &str = "Wan et al. 2014 Table 1 (n ≤ 50)";
 pub(super) const WAN_TABLE2_LABEL: &str = "Wan et al. 2014 Table 2 (n ≤ 201, at Q = ⌈(n − 1)/4⌉)";
 
 /// ξ(n) from Wan et al.'s Table 1 for n ≤ 50, eq. 9 beyond (as R `meta`), with its source.
+///
+/// ```
+/// use trialstats_stats::convert::normal_order::wan_xi_exact;
+/// // The expected range of n standard normals is the d2 of quality-control tables (Tippett
+/// // 1925; Wan et al. 2014, Table 1): 3.078 for n = 10 and 3.735 for n = 20.
+/// assert_eq!(wan_xi_exact(10).0, 3.078);
+/// assert_eq!(wan_xi_exact(20).0, 3.735);
+/// ```
 pub fn wan_xi_exact(n: u64) -> (f64, &'static str) {
     match n {
         2..=50 => (WAN_TABLE1[n as usize - 1], WAN_TABLE1_LABEL),

@@ -159,6 +159,21 @@ fn family_moments(family: &str, a: f64, b: f64) -> (f64, f64) {
 
 /// QE: fit the five families and select the best (McGrath et al. 2020; estmeansd's
 /// `qe.fit` and `qe.mean.sd`).
+///
+/// ```
+/// use trialstats_stats::convert::skewed::qe;
+/// use trialstats_stats::convert::{FiveNumbers, Scenario};
+/// // estmeansd's README example: median 4 (range 2–9) of 100. R: qe.mean.sd(min.val = 2,
+/// // med.val = 4, max.val = 9, n = 100) picks the log-normal; taken to its exact optimum by
+/// // optim(method = "L-BFGS-B", control = list(factr = 1, pgtol = 0)) it gives mean
+/// // 4.3472681629427115, SD 1.5021793160022541 (benches/skewed_reference.R, tests/skewed_medians.rs).
+/// let x = FiveNumbers { min: Some(2.0), q1: None, median: 4.0, q3: None, max: Some(9.0), n: 100 };
+/// let fit = qe(&x, Scenario::Range, "range")?;
+/// assert!((fit.mean - 4.3472681629427115).abs() < 1e-6 * 4.35);
+/// assert!((fit.sd - 1.5021793160022541).abs() < 1e-6 * 1.5);
+/// assert_eq!(fit.distribution, "log-normal");
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn qe(x: &FiveNumbers, scenario: Scenario, at: &str) -> Result<SkewedFit> {
     let n = x.n as f64;
     let (quants, probs) = quantiles(x, scenario);

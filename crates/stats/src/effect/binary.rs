@@ -9,6 +9,23 @@ use crate::level::ConfidenceLevel;
 
 /// Events and totals in two groups: cells a = events1, b = n1 − events1, c = events2,
 /// d = n2 − events2 (metafor's `ai, bi, ci, di`).
+///
+/// ```
+/// use trialstats_numerics::level::ConfidenceLevel;
+/// use trialstats_stats::effect::{binary, MeasureCode, TwoByTwo};
+/// // 0 of 30 against 5 of 31: metafor adds 1/2 to the four cells. R: escalc("OR", ai=0, n1i=30,
+/// // ci=5, n2i=31) gives yi -2.5384772234195601, vi 2.2523409161206871; escalc("RD", ...) on
+/// // 12/50 against 20/48 gives yi -0.17666666666666669, vi 0.0087116574074074075 (metafor 3.8.1,
+/// // tests/effect_reference.rs).
+/// let l = ConfidenceLevel::NINETY_FIVE;
+/// let or = binary(MeasureCode::OR, &TwoByTwo { events1: 0.0, n1: 30.0, events2: 5.0, n2: 31.0 }, l)?;
+/// assert!((or.estimate - -2.5384772234195601).abs() < 1e-12);
+/// assert!((or.variance.unwrap() - 2.2523409161206871).abs() < 1e-12);
+/// let rd = binary(MeasureCode::RD, &TwoByTwo { events1: 12.0, n1: 50.0, events2: 20.0, n2: 48.0 }, l)?;
+/// assert!((rd.estimate - -0.17666666666666669).abs() < 1e-12);
+/// assert!((rd.variance.unwrap() - 0.0087116574074074075).abs() < 1e-12);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TwoByTwo {
     pub events1: f64,

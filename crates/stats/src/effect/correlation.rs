@@ -12,6 +12,19 @@ use crate::error::{Error, Result};
 use crate::level::ConfidenceLevel;
 
 /// A correlation coefficient and the number of people it was computed from.
+///
+/// ```
+/// use trialstats_numerics::level::ConfidenceLevel;
+/// use trialstats_stats::effect::{correlation, Correlation, MeasureCode};
+/// // r = 0.62 from 15 people (dat.mcdaniel1994, row 13). R: escalc(measure = "COR", ri = 0.62,
+/// // ni = 15) gives yi 0.62, vi 0.027068811428571423 = (1 − 0.62²)²/14 (metafor 3.8-1,
+/// // tests/effect_correlation.rs).
+/// let c = Correlation { r: 0.62, n: 15.0 };
+/// let e = correlation(MeasureCode::COR, &c, ConfidenceLevel::NINETY_FIVE)?;
+/// assert!((e.estimate - 0.62).abs() < 1e-15);
+/// assert!((e.variance.unwrap() - 0.027068811428571423).abs() < 1e-15);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Correlation {
     pub r: f64,

@@ -85,6 +85,22 @@ const COUNT_COLUMNS: [&str; 10] = [
 
 /// One effect size per row of the CSV file at `path`; `default_r` fills a missing `ri`
 /// column. Errors name the file, line and column.
+///
+/// ```
+/// # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap();
+/// use std::path::Path;
+/// use trialstats_numerics::level::ConfidenceLevel;
+/// use trialstats_stats::effect::{escalc_csv, CiMethod, MeasureCode};
+/// // dat.bcg's counts (tests/data/bcg_raw.csv, columns ai, bi, ci, di). R: escalc("RR", ai=tpos,
+/// // bi=tneg, ci=cpos, di=cneg, data=dat.bcg) gives, for the first trial, yi -0.88931133392020545,
+/// // vi 0.32558476500396133 (metafor 3.8-1; tests/data/bcg.csv holds all 13).
+/// let path = Path::new("tests/data/bcg_raw.csv");
+/// let rows = escalc_csv(path, MeasureCode::RR, ConfidenceLevel::NINETY_FIVE, CiMethod::Wald, None)?;
+/// assert_eq!(rows.len(), 13);
+/// assert!((rows[0].estimate - -0.88931133392020545).abs() < 1e-12);
+/// assert!((rows[0].variance.unwrap() - 0.32558476500396133).abs() < 1e-12);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn escalc_csv(
     path: &Path,
     code: MeasureCode,

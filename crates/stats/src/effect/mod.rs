@@ -21,6 +21,21 @@
 //! Errors are [`Error::Input`] whose `location` is the input's field path (`"before.sd"`,
 //! `"n"`, `"group1.n"`, `"events1"`, `"level"`); the command line maps these to its options
 //! (`--before`) or to CSV columns (`row 3, column sd1i`).
+//!
+//! ```
+//! use trialstats_numerics::level::ConfidenceLevel;
+//! use trialstats_stats::effect::{two_group, GroupSummary, MeasureCode};
+//! // Two arms, 0.5 ± 0.9 (n 8) against 1.4 ± 1.1 (n 10). R: escalc("SMD", m1i=0.5, sd1i=0.9,
+//! // n1i=8, m2i=1.4, sd2i=1.1, n2i=10) gives yi -0.84241300895733606, vi 0.24471276882390425;
+//! // escalc("ROM", ...) gives yi -1.0296194171811581 (metafor 3.8.1, tests/effect_reference.rs).
+//! let (a, b) = (GroupSummary { mean: 0.5, sd: 0.9, n: 8.0 }, GroupSummary { mean: 1.4, sd: 1.1, n: 10.0 });
+//! let g = two_group(MeasureCode::SMD, &a, &b, ConfidenceLevel::NINETY_FIVE)?;
+//! assert!((g.estimate - -0.84241300895733606).abs() < 1e-12);
+//! assert!((g.variance.unwrap() - 0.24471276882390425).abs() < 1e-12);
+//! let rom = two_group(MeasureCode::ROM, &a, &b, ConfidenceLevel::NINETY_FIVE)?;
+//! assert!((rom.estimate - -1.0296194171811581).abs() < 1e-12); // ln(0.5/1.4)
+//! # Ok::<(), trialstats_stats::Error>(())
+//! ```
 
 pub mod binary;
 pub mod convert;
@@ -322,6 +337,22 @@ impl Serialize for MeasureCode {
 }
 
 /// How a confidence interval is computed.
+///
+/// ```
+/// use trialstats_numerics::level::ConfidenceLevel;
+/// use trialstats_stats::effect::{proportion, CiMethod, MeasureCode, Proportion};
+/// // 12 of 40. R: prop.test(12, 40, correct=FALSE)$conf.int is 0.18074845229746531 to
+/// // 0.45430018818144935 (Wilson); binom.test(12, 40)$conf.int is 0.16562720439323556 to
+/// // 0.46531628525412339 (Clopper-Pearson; tests/effect_reference.rs).
+/// let (p, l) = (Proportion { events: 12.0, n: 40.0 }, ConfidenceLevel::NINETY_FIVE);
+/// let wilson = proportion(MeasureCode::PR, &p, l, CiMethod::Wilson)?;
+/// assert!((wilson.ci_lower.unwrap() - 0.18074845229746531).abs() < 1e-9);
+/// assert!((wilson.ci_upper.unwrap() - 0.45430018818144935).abs() < 1e-9);
+/// let exact = proportion(MeasureCode::PR, &p, l, CiMethod::Exact)?;
+/// assert!((exact.ci_lower.unwrap() - 0.16562720439323556).abs() < 1e-9);
+/// assert!((exact.ci_upper.unwrap() - 0.46531628525412339).abs() < 1e-9);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum CiMethod {
     /// estimate ± z·SE, as metafor's `summary.escalc` (the default).

@@ -24,6 +24,22 @@ pub struct MeanSd {
 }
 
 /// A before/after summary of one group of `n` people.
+///
+/// ```
+/// use trialstats_numerics::level::ConfidenceLevel;
+/// use trialstats_stats::effect::{pre_post, MeasureCode, PrePostSummary};
+/// // 7 patients, before 2.9 ± 1.1, after 0.4 ± 0.8, r = 0.5. Change variance by hand:
+/// // 1.1² + 0.8² − 2·0.5·1.1·0.8 = 0.97. R (after − before): escalc("SMCC", m1i=0.4, sd1i=0.8,
+/// // m2i=2.9, sd2i=1.1, ni=7, ri=0.5) gives yi -2.2048919410457031, vi 0.49011060512059201
+/// // (metafor 3.8.1, tests/effect_reference.rs).
+/// let s = PrePostSummary::new(7.0, (2.9, 1.1), (0.4, 0.8), Some(0.5));
+/// assert!((s.mean_change() - -2.5).abs() < 1e-15);
+/// assert!((s.change_variance(0.5) - 0.97).abs() < 1e-12);
+/// let e = pre_post(MeasureCode::SMCC, &s, ConfidenceLevel::NINETY_FIVE)?;
+/// assert!((e.estimate - -2.2048919410457031).abs() < 1e-12);
+/// assert!((e.variance.unwrap() - 0.49011060512059201).abs() < 1e-12);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
 pub struct PrePostSummary {
     pub n: f64,

@@ -28,6 +28,21 @@ impl PersonTime {
 /// The exact Poisson interval for a rate x/t (Garwood 1936; R `poisson.test`):
 /// (G(α/2; x)/t, G(1 − α/2; x + 1)/t) with G the gamma quantile of unit rate, and 0 as the
 /// lower limit when x = 0.
+///
+/// ```
+/// use trialstats_numerics::level::ConfidenceLevel;
+/// use trialstats_stats::effect::rate::poisson_exact_interval;
+/// // R: poisson.test(0, 80)$conf.int is 0 to 0.046110993176424191 (= -log(0.025)/80);
+/// // poisson.test(7, 152.3, conf.level=0.9)$conf.int is 0.021571344004561205 to
+/// // 0.086330359832121575 (tests/effect_reference.rs).
+/// let (lo, hi) = poisson_exact_interval(0.0, 80.0, ConfidenceLevel::NINETY_FIVE);
+/// assert_eq!(lo, 0.0);
+/// assert!((hi - 0.046110993176424191).abs() < 1e-12);
+/// let (lo, hi) = poisson_exact_interval(7.0, 152.3, ConfidenceLevel::new(0.90)?);
+/// assert!((lo - 0.021571344004561205).abs() < 1e-9);
+/// assert!((hi - 0.086330359832121575).abs() < 1e-9);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn poisson_exact_interval(events: f64, time: f64, level: ConfidenceLevel) -> (f64, f64) {
     let alpha = level.alpha();
     let lower = if events <= 0.0 {

@@ -26,6 +26,15 @@ pub struct Slope {
 impl Slope {
     /// A slope whose SE comes from an SD of individual slopes over `n` people: SE = SD/√n.
     /// `location` names the input in errors (`"before"` or `"after"`).
+    ///
+    /// ```
+    /// use trialstats_stats::effect::Slope;
+    /// // SE = SD/√n: R sprintf("%.17g", 0.3/sqrt(25)) = 0.059999999999999998.
+    /// let s = Slope::with_sd(0.47, 0.3, 25.0, "before")?;
+    /// assert!((s.se.unwrap() - 0.059999999999999998).abs() < 1e-15);
+    /// assert!(Slope::with_sd(0.47, -0.3, 25.0, "before").is_err()); // a negative SD
+    /// # Ok::<(), trialstats_stats::Error>(())
+    /// ```
     pub fn with_sd(value: f64, sd: f64, n: f64, location: &str) -> Result<Slope> {
         check_sd(sd, &format!("sd-{location}"))?;
         check_n(n, 1.0, &format!("n-{location}"), "")?;
@@ -63,6 +72,26 @@ pub fn percent_slowing(before: f64, after: f64) -> f64 {
 }
 
 /// The three slope measures (difference, ratio, percent slowing), in that order.
+///
+/// ```
+/// use trialstats_numerics::level::ConfidenceLevel;
+/// use trialstats_stats::effect::{slope_change, Slope, SlopeChange};
+/// // ALSFRS-R fell 0.47 (SE 0.06) points a month before and 0.25 (SE 0.05) after, independent.
+/// // R: est <- c(a=0.25, b=0.47); V <- diag(c(0.05^2, 0.06^2)); car::deltaMethod(est, "a-b",
+/// // vcov.=V)$SE = 0.078102496759066553 and car::deltaMethod(est, "100*(b-a)/b", vcov.=V)$SE =
+/// // 12.620735047035447 (tests/effect_slope_convert.rs).
+/// let change = SlopeChange {
+///     before: Slope { value: 0.47, se: Some(0.06) },
+///     after: Slope { value: 0.25, se: Some(0.05) },
+/// };
+/// let rows = slope_change(&change, ConfidenceLevel::NINETY_FIVE)?; // difference, ratio, slowing
+/// let (difference, ratio, slowing) = (&rows[0], &rows[1], &rows[2]);
+/// assert!((difference.estimate - -0.22).abs() < 1e-12);
+/// assert!((difference.se.unwrap() - 0.078102496759066553).abs() < 1e-12);
+/// assert!((ratio.estimate - 0.25 / 0.47).abs() < 1e-12);
+/// assert!((slowing.se.unwrap() - 12.620735047035447).abs() < 1e-9);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn slope_change(change: &SlopeChange, level: ConfidenceLevel) -> Result<Vec<EffectSize>> {
     let (b, a) = (change.before.value, change.after.value);
     check_finite(b, "slope-before", "the before slope")?;

@@ -120,6 +120,24 @@ pub struct GlmmFit {
 }
 
 /// Parse `formula`, read its columns from `path`, and fit.
+///
+/// ```
+/// # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap();
+/// use std::path::Path;
+/// use trialstats_stats::glmm::{fit_csv, Family, GlmmOptions};
+/// // Seizure counts (MASS's epil, tests/data/epil.csv). R: glmmTMB(y ~ lbase * trt + lage + V4 +
+/// // (1 | subject), family = poisson, data = epil) at tight tolerances: logLik
+/// // -665.47442607144001, trtprogabide -0.33421100678734833 (SE 0.14765237884706162), subject SD
+/// // 0.50113691284216955 (tests/glmm_reference.rs).
+/// let options = GlmmOptions { family: Family::Poisson, nagq: 1 };
+/// let m = fit_csv(Path::new("tests/data/epil.csv"), "y ~ lbase * trt + lage + V4 + (1 | subject)", options)?;
+/// let trt = m.fixed_effect("trtprogabide").unwrap();
+/// assert!((trt.estimate - -0.33421100678734833).abs() < 1e-4 * 0.1477);
+/// assert!((trt.se - 0.14765237884706162).abs() < 1e-4 * 0.1477);
+/// assert!((m.random[0].sd - 0.50113691284216955).abs() < 1e-4 * 0.5011);
+/// assert!((m.log_likelihood - -665.47442607144001).abs() < 1e-5);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn fit_csv(path: &Path, formula: &str, options: GlmmOptions) -> Result<GlmmFit> {
     let f = Formula::parse(formula)?;
     let wanted = columns_for(&f);

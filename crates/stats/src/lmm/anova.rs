@@ -204,6 +204,29 @@ fn doolittle_lower(x: &DMatrix<f64>) -> DMatrix<f64> {
 
 /// The type III F test of every fixed term of the model `formula` fitted to `frame`, by the
 /// method of `inference`.
+///
+/// ```
+/// # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap();
+/// use std::path::Path;
+/// use trialstats_numerics::level::ConfidenceLevel;
+/// use trialstats_stats::lmm::fit_csv_with_frame;
+/// use trialstats_stats::lmm::formula::Formula;
+/// use trialstats_stats::lmm::inference::Ddf;
+/// use trialstats_stats::lmm::anova::anova;
+/// // R 4.2.2, lme4 1.1.31, lmerTest 3.1-3: m <- lmer(Reaction ~ Days + (Days | Subject),
+/// // sleepstudy); anova(m, type = 3) gives F 45.8530116654007 on 1 and 17.000002783050181 df,
+/// // p 3.2637826691113168e-06 (tests/lmm_ddf.rs).
+/// let text = "Reaction ~ Days + (Days | Subject)";
+/// let (fit, frame) = fit_csv_with_frame(Path::new("tests/data/sleepstudy.csv"), text, true)?;
+/// let formula = Formula::parse(text)?;
+/// let (_, inference) = fit.with_ddf(&formula, &frame, Ddf::Satterthwaite, ConfidenceLevel::NINETY_FIVE)?;
+/// let rows = anova(&formula, &frame, &inference.unwrap())?;
+/// assert_eq!((rows[0].term.as_str(), rows[0].num_df), ("Days", 1.0));
+/// assert!((rows[0].f - 45.8530116654007).abs() < 1e-6 * 45.85);
+/// assert!((rows[0].den_df - 17.000002783050181).abs() < 1e-4);
+/// assert!((rows[0].p - 3.2637826691113168e-06).abs() < 1e-4 * 3.26e-6);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn anova(
     formula: &Formula,
     frame: &Frame,

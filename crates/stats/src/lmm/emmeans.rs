@@ -119,6 +119,31 @@ pub fn held_variables(
 /// The estimated marginal means of `variable` and their pairwise differences at every point
 /// of `at` (the combinations of the values given per variable), for the model `formula`
 /// fitted to `frame`.
+///
+/// ```
+/// # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap();
+/// use std::path::Path;
+/// use trialstats_numerics::level::ConfidenceLevel;
+/// use trialstats_stats::lmm::fit_csv_with_frame;
+/// use trialstats_stats::lmm::formula::Formula;
+/// use trialstats_stats::lmm::inference::Ddf;
+/// use trialstats_stats::lmm::emmeans::emmeans;
+/// // R 4.2.2, lme4 1.1.31, emmeans 1.8.4.1: m <- lmer(alsfrs ~ month * arm + (month | patient),
+/// // tr); summary(emmeans(m, ~ arm, at = list(month = 9), lmer.df = "satterthwaite")) gives
+/// // "high" 35.758625877064141 (SE 1.0154465422195538, df 58.045459908268100) (tests/lmm_ddf.rs).
+/// let text = "alsfrs ~ month * arm + (month | patient)";
+/// let (fit, frame) = fit_csv_with_frame(Path::new("tests/data/trial_arms.csv"), text, true)?;
+/// let formula = Formula::parse(text)?;
+/// let level = ConfidenceLevel::NINETY_FIVE;
+/// let (_, inference) = fit.with_ddf(&formula, &frame, Ddf::Satterthwaite, level)?;
+/// let at = [("month".to_string(), vec!["9".to_string()])];
+/// let (means, _pairs) = emmeans(&formula, &frame, &inference.unwrap(), "arm", &at, level)?;
+/// assert_eq!(means[0].level, "high");
+/// assert!((means[0].estimate - 35.758625877064141).abs() < 1e-6 * 35.76);
+/// assert!((means[0].se - 1.0154465422195538).abs() < 1e-6);
+/// assert!((means[0].df - 58.045459908268100).abs() < 1e-4);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn emmeans(
     formula: &Formula,
     frame: &Frame,

@@ -217,6 +217,22 @@ pub fn columns_for(formula: &Formula) -> Vec<(String, Role)> {
 }
 
 /// Parse `formula`, read the columns it needs from `path`, and fit.
+///
+/// ```
+/// # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap();
+/// use std::path::Path;
+/// use trialstats_stats::lmm::fit_csv;
+/// // R 4.2.2, lme4 1.1.31: m <- lmer(Reaction ~ Days + (Days | Subject), sleepstudy,
+/// // REML = FALSE); deviance(m) = 1751.9393444889909, sigma(m) = 25.591907036486965, and
+/// // sqrt(diag(vcov(m)))[2] = 1.5022302138320407 (tests/lmm_lme4.rs).
+/// let m = fit_csv(Path::new("tests/data/sleepstudy.csv"), "Reaction ~ Days + (Days | Subject)", false)?;
+/// // lme4 stops where the criterion is flat: SDs and SEs agree to 1e-4 relative, as there.
+/// assert!((m.criterion - 1751.9393444889909).abs() < 1e-6);
+/// assert!((m.sigma - 25.591907036486965).abs() < 1e-4 * 25.59);
+/// assert!((m.fixed[1].se - 1.5022302138320407).abs() < 1e-4 * 1.502);
+/// assert_eq!((m.n_obs, m.n_groups), (180, 18));
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn fit_csv(path: &Path, formula: &str, reml: bool) -> Result<LmmFit> {
     fit_csv_with_frame(path, formula, reml).map(|(fit, _)| fit)
 }

@@ -424,6 +424,26 @@ impl LmmFit {
     /// (Kenward–Roger also replaces the SEs by the adjusted ones, as lmerTest's
     /// `summary(m, ddf = "Kenward-Roger")`); `formula` and `frame` are the fit's. Returns the
     /// inference too, for further contrasts. [`Ddf::None`] leaves the fit as it is.
+    ///
+    /// ```
+    /// # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap();
+    /// use std::path::Path;
+    /// use trialstats_numerics::level::ConfidenceLevel;
+    /// use trialstats_stats::lmm::fit_csv_with_frame;
+    /// use trialstats_stats::lmm::formula::Formula;
+    /// use trialstats_stats::lmm::inference::Ddf;
+    /// // R 4.2.2, lme4 1.1.31, lmerTest 3.1-3: coef(summary(lmer(Reaction ~ Days + (Days | Subject),
+    /// // sleepstudy), ddf = "Satterthwaite")) gives Days: SE 1.5457887992631254 on
+    /// // 17.000002783050181 df (tests/lmm_ddf.rs).
+    /// let text = "Reaction ~ Days + (Days | Subject)";
+    /// let (fit, frame) = fit_csv_with_frame(Path::new("tests/data/sleepstudy.csv"), text, true)?;
+    /// let formula = Formula::parse(text)?;
+    /// let (fit, _) = fit.with_ddf(&formula, &frame, Ddf::Satterthwaite, ConfidenceLevel::NINETY_FIVE)?;
+    /// let days = fit.fixed_effect("Days").unwrap();
+    /// assert!((days.se - 1.5457887992631254).abs() < 1e-6);
+    /// assert!((days.df.unwrap() - 17.000002783050181).abs() < 1e-4);
+    /// # Ok::<(), trialstats_stats::Error>(())
+    /// ```
     pub fn with_ddf(
         mut self,
         formula: &Formula,

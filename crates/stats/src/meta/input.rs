@@ -105,6 +105,28 @@ pub struct ReadStudies {
 }
 
 /// Read the studies of the CSV file at `path`.
+///
+/// ```
+/// # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap();
+/// use std::path::Path;
+/// use trialstats_stats::effect::MeasureCode;
+/// use trialstats_stats::meta::input::{read_csv, Columns, Effects};
+/// // dat.bcg's raw counts (tests/data/bcg_raw.csv: ai, bi, ci, di), log risk ratios computed on
+/// // reading. R: escalc("RR", ai=tpos, bi=tneg, ci=cpos, di=cneg, data=dat.bcg) gives, for Aronson
+/// // 1948, yi -0.88931133392020545 and vi 0.32558476500396133 (metafor 3.8-1).
+/// let columns = Columns {
+///     effects: Effects::Computed { code: MeasureCode::RR, r: None },
+///     label: None,
+///     mods: vec!["ablat".into()],
+///     level: Default::default(),
+///     na: Default::default(),
+/// };
+/// let bcg = read_csv(Path::new("tests/data/bcg_raw.csv"), &columns)?;
+/// assert_eq!((bcg.labels.len(), bcg.labels[0].as_str()), (13, "Aronson 1948"));
+/// assert!((bcg.yi[0] - -0.88931133392020545).abs() < 1e-12);
+/// assert!((bcg.vi[0] - 0.32558476500396133).abs() < 1e-12);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn read_csv(path: &Path, columns: &Columns) -> Result<MetaData> {
     Ok(read_csv_with(path, columns, &[])?.data)
 }

@@ -35,6 +35,26 @@
 //! rather than clamped; and a likelihood maximum on the boundary is exactly τ² = 0 (metafor
 //! can stop up to about 1e-5 above it when its iterations start from a positive Hedges
 //! estimate).
+//!
+//! ```
+//! # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap();
+//! use std::path::Path;
+//! use trialstats_stats::meta::input::{read_csv, Columns, Effects};
+//! use trialstats_stats::meta::{fit, MetaOptions};
+//! // The BCG trials' log risk ratios (tests/data/bcg.csv). R: dat <- read.csv("tests/data/bcg.csv");
+//! // res <- rma(yi, vi, data = dat, control = list(threshold = 1e-12, maxiter = 1000, tol = 1e-12))
+//! // gives -0.71453234215813966 (SE 0.1797815161052069), tau^2 0.3132432581364859,
+//! // I^2 92.221384521269073 %, QE 152.23300808237329 (metafor 3.8-1, tests/data/metafor_cases.rs).
+//! let effects = Effects::Columns { yi: "yi".into(), variance: "vi".into(), is_se: false };
+//! let columns = Columns { effects, label: None, mods: vec![], level: Default::default(), na: Default::default() };
+//! let bcg = read_csv(Path::new("tests/data/bcg.csv"), &columns)?;
+//! let res = fit(&bcg, &MetaOptions::default())?;
+//! assert!((res.estimate - -0.71453234215813966).abs() < 1e-8);
+//! assert!((res.tau2 - 0.3132432581364859).abs() < 1e-8);
+//! assert!((res.i2 - 92.221384521269073).abs() < 1e-6);
+//! assert!((res.q - 152.23300808237329).abs() < 1e-8);
+//! # Ok::<(), trialstats_stats::Error>(())
+//! ```
 
 pub mod bayes;
 pub mod bias;

@@ -117,6 +117,24 @@ pub struct MmrmOptions {
 }
 
 /// Read the columns of `formula` from `path` (visit and subject categorical) and fit.
+///
+/// ```
+/// # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap();
+/// use std::path::Path;
+/// use trialstats_stats::mmrm::{fit_csv, MmrmOptions};
+/// use trialstats_stats::lmm::inference::Ddf;
+/// // openpharma/mmrm's fev_data (tests/data/fev_data.csv) with an AR(1) covariance. R: gls(FEV1 ~
+/// // ARMCD, correlation = corAR1(form = ~ vis | USUBJID), method = "REML") gives -2 logLik
+/// // 3855.12433950821, ARMCDTRT 4.22574325046466 (SE 0.959868287469079) and variance
+/// // 84.4289651905766 (tests/mmrm_structures.rs).
+/// let options = MmrmOptions { reml: true, ddf: Ddf::None, level: Default::default() };
+/// let m = fit_csv(Path::new("tests/data/fev_data.csv"), "FEV1 ~ ARMCD + ar1(AVISIT | USUBJID)", options)?;
+/// assert!((m.fit.criterion - 3855.12433950821).abs() < 1e-10 * 3855.0);
+/// assert!((m.fit.fixed[1].estimate - 4.22574325046466).abs() < 2e-5 * 4.23);
+/// assert!((m.fit.fixed[1].se - 0.959868287469079).abs() < 2e-5 * 0.96);
+/// assert!((m.fit.covariance[0][0] - 84.4289651905766).abs() < 2e-5 * 84.43);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn fit_csv(path: &Path, formula: &str, options: MmrmOptions) -> Result<Mmrm> {
     fit_csv_grouped(path, formula, None, options)
 }

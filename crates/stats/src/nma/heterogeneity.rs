@@ -63,6 +63,19 @@ fn p_of(q: f64, df: usize) -> Option<f64> {
 /// I² and its interval from Q and df: `H = √(Q/df)`, `log H ± z·se` with Higgins &
 /// Thompson's SE (their eq. for Q > k and Q ≤ k), each bound floored at H = 1, then
 /// `I² = (H² − 1)/H²` (meta's `calcH`/`isquared`).
+///
+/// ```
+/// use trialstats_numerics::level::ConfidenceLevel;
+/// use trialstats_stats::nma::heterogeneity::i_squared;
+/// // Franchini et al. (2012): Q = 2.28789024087262 on 4 df. Q < df, so I² = 0; meta's
+/// // isquared gives the upper bound 0.792035738149886 (benches/nma_reference.R,
+/// // tests/common/nma_reference_values.rs).
+/// let (i2, lower, upper) = i_squared(2.28789024087262, 4, ConfidenceLevel::NINETY_FIVE).unwrap();
+/// assert_eq!((i2, lower), (0.0, 0.0));
+/// assert!((upper - 0.792035738149886).abs() < 1e-9);
+/// // Q = 20 on 4 df: I² = (20 − 4)/20 = 0.8 by definition.
+/// assert!((i_squared(20.0, 4, ConfidenceLevel::NINETY_FIVE).unwrap().0 - 0.8).abs() < 1e-12);
+/// ```
 pub fn i_squared(q: f64, df: usize, level: ConfidenceLevel) -> Option<(f64, f64, f64)> {
     if df < 1 {
         return None;

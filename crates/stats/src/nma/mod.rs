@@ -23,6 +23,37 @@
 //!
 //! Agreement (tests/nma_reference.rs): netmeta's formulas written out in R and metafor's
 //! `rma.mv`, to 1e-6 or better on three networks, two with multi-arm trials.
+//!
+//! ```
+//! # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap();
+//! use std::path::Path;
+//! use trialstats_numerics::csv_file::CsvFile;
+//! use trialstats_numerics::level::ConfidenceLevel;
+//! use trialstats_stats::nma::input::{read_contrasts, ContrastColumns};
+//! use trialstats_stats::nma::{analyse, Network, NmaOptions, SmallValues, Tau2Method};
+//! // netmeta's Franchini et al. (2012) Parkinson's network (tests/data/nma/franchini2012.csv).
+//! let file = CsvFile::read(Path::new("tests/data/nma/franchini2012.csv"))?;
+//! let network = Network::from_contrasts("franchini2012", &read_contrasts(&file, &ContrastColumns::default())?)?;
+//! let options = NmaOptions {
+//!     reference: Some("Placebo".into()),
+//!     level: ConfidenceLevel::NINETY_FIVE,
+//!     small_values: SmallValues::Good,
+//!     method: Tau2Method::DerSimonianLaird,
+//!     exp: false,
+//!     scale: "given".into(),
+//! };
+//! let r = analyse(&network, &options)?;
+//! // R (benches/nma_reference.R, metafor 3.8.1): the common-effect rma.mv of the basic
+//! // contrasts, and netmeta's formulas written out, give Pramipexole − Placebo
+//! // -1.81155332088742 (SE 0.332668071697028) and Q 2.28789024087262 on 4 df
+//! // (tests/common/nma_reference_values.rs).
+//! let pramipexole = r.common.effects.iter().find(|e| e.treatment == "Pramipexole").unwrap();
+//! assert!((pramipexole.estimate - -1.81155332088742).abs() < 1e-6);
+//! assert!((pramipexole.se - 0.332668071697028).abs() < 1e-6);
+//! assert!((r.heterogeneity.q - 2.28789024087262).abs() < 1e-6);
+//! assert_eq!(r.heterogeneity.df, 4);
+//! # Ok::<(), trialstats_stats::Error>(())
+//! ```
 
 pub mod analysis;
 pub mod heterogeneity;

@@ -30,6 +30,32 @@ impl std::str::FromStr for SmallValues {
 }
 
 /// The P-score of every treatment, in the network's order.
+///
+/// ```
+/// # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap();
+/// # use std::path::Path;
+/// # use trialstats_numerics::csv_file::CsvFile;
+/// # use trialstats_numerics::level::ConfidenceLevel;
+/// # use trialstats_stats::nma::input::{read_contrasts, ContrastColumns};
+/// # use trialstats_stats::nma::{analyse, Network, NmaOptions, SmallValues, Tau2Method};
+/// // r: nma's module example, Franchini et al. (2012) (tests/data/nma/franchini2012.csv).
+/// # let file = CsvFile::read(Path::new("tests/data/nma/franchini2012.csv"))?;
+/// # let network = Network::from_contrasts("franchini2012", &read_contrasts(&file, &ContrastColumns::default())?)?;
+/// # let options = NmaOptions {
+/// #     reference: Some("Placebo".into()),
+/// #     level: ConfidenceLevel::NINETY_FIVE,
+/// #     small_values: SmallValues::Good,
+/// #     method: Tau2Method::DerSimonianLaird,
+/// #     exp: false,
+/// #     scale: "given".into(),
+/// # };
+/// # let r = analyse(&network, &options)?;
+/// // netmeta's P-scores written out in R (benches/nma_reference.R): with smaller values good,
+/// // Pramipexole 0.986668543612469 and Placebo 0.0892393396364058 (tests/common/nma_reference_values.rs).
+/// assert!((r.common.p_scores["Pramipexole"] - 0.986668543612469).abs() < 1e-6);
+/// assert!((r.common.p_scores["Placebo"] - 0.0892393396364058).abs() < 1e-6);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn p_scores(est: &NetworkEstimates, small: SmallValues) -> Vec<f64> {
     let n = est.theta.len();
     (0..n)

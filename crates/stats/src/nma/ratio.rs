@@ -57,6 +57,19 @@ impl crate::output::Tabular for LogRatio {
 
 /// Convert, trying the CI, then the p-value, then O − E with V, then events with p. Errors
 /// name the field (`estimate`, `ci-lower`, ...), which callers map to a column or option.
+///
+/// ```
+/// use trialstats_numerics::level::ConfidenceLevel;
+/// use trialstats_stats::nma::ratio::{log_ratio, ReportedRatio};
+/// // SAkuraStar: "hazard ratio [HR] 0.45; 95% confidence interval [CI] 0.23–0.89". By the
+/// // Cochrane Handbook (6.3.2): R: log(0.45) and (log(0.89) - log(0.23)) / (2 * qnorm(0.975))
+/// // = 0.34527…
+/// let reported = ReportedRatio { estimate: Some(0.45), ci_lower: Some(0.23), ci_upper: Some(0.89), ..Default::default() };
+/// let l = log_ratio(&reported, ConfidenceLevel::NINETY_FIVE)?;
+/// assert!((l.log_ratio - 0.45f64.ln()).abs() < 1e-15);
+/// assert!((l.se - (0.89f64.ln() - 0.23f64.ln()) / (2.0 * 1.959963984540054)).abs() < 1e-12);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn log_ratio(r: &ReportedRatio, level: ConfidenceLevel) -> Result<LogRatio> {
     if let Some(est) = r.estimate {
         if est.is_nan() || est <= 0.0 {

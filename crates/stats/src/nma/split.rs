@@ -37,6 +37,36 @@ pub struct Split {
 }
 
 /// Every comparison with direct evidence, pairs in the network's order.
+///
+/// ```
+/// # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap();
+/// # use std::path::Path;
+/// # use trialstats_numerics::csv_file::CsvFile;
+/// # use trialstats_numerics::level::ConfidenceLevel;
+/// # use trialstats_stats::nma::input::{read_contrasts, ContrastColumns};
+/// # use trialstats_stats::nma::{analyse, Network, NmaOptions, SmallValues, Tau2Method};
+/// // r: nma's module example, Franchini et al. (2012) (tests/data/nma/franchini2012.csv).
+/// # let file = CsvFile::read(Path::new("tests/data/nma/franchini2012.csv"))?;
+/// # let network = Network::from_contrasts("franchini2012", &read_contrasts(&file, &ContrastColumns::default())?)?;
+/// # let options = NmaOptions {
+/// #     reference: Some("Placebo".into()),
+/// #     level: ConfidenceLevel::NINETY_FIVE,
+/// #     small_values: SmallValues::Good,
+/// #     method: Tau2Method::DerSimonianLaird,
+/// #     exp: false,
+/// #     scale: "given".into(),
+/// # };
+/// # let r = analyse(&network, &options)?;
+/// // netsplit written out in R (benches/nma_reference.R): Bromocriptine:Placebo direct -0.9
+/// // (SE 0.6949880912962), indirect -0.184748322237368 (SE 0.660141120540295), difference
+/// // -0.715251677762632 (tests/common/nma_reference_values.rs).
+/// let s = r.common.netsplit.iter().find(|s| s.comparison == "Bromocriptine:Placebo").unwrap();
+/// assert!((s.direct - -0.9).abs() < 1e-6);
+/// assert!((s.se_direct - 0.6949880912962).abs() < 1e-6);
+/// assert!((s.indirect.unwrap() - -0.184748322237368).abs() < 1e-6);
+/// assert!((s.difference.unwrap() - -0.715251677762632).abs() < 1e-6);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn node_split(network: &Network, est: &NetworkEstimates) -> Vec<Split> {
     let n = network.treatments.len();
     // Σw and Σw·te per pair (i < j), oriented i minus j.

@@ -88,6 +88,23 @@ impl PlannedHazardRatio {
 /// The HR of the trials `studies` (labels in the `studlab` column) in `file`: the one trial's
 /// as reported, or several pooled. Errors name `option` (the option that gave the labels)
 /// or the cell.
+///
+/// ```
+/// # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap();
+/// use std::path::Path;
+/// use trialstats_numerics::csv_file::CsvFile;
+/// use trialstats_stats::power::hazard_ratio::planned_hazard_ratio;
+/// // data/nmosd-nma.csv: SAkuraSky HR 0.38 (0.16–0.88) and SAkuraStar 0.45 (0.23–0.89), pooled.
+/// // R, metafor 3.8-1: y <- log(c(0.38, 0.45)); se <- (log(c(0.88, 0.89)) - log(c(0.16, 0.23))) /
+/// // (2 * qnorm(0.975)); exp(rma(y, sei = se, method = "REML", control = list(threshold =
+/// // 1e-12))$b) = 0.421532413254050 (tests/power_hazard_ratio.rs).
+/// let file = CsvFile::read(Path::new("data/nmosd-nma.csv"))?;
+/// let one = planned_hazard_ratio(&file, &["SAkuraStar".into()], "--study")?;
+/// assert_eq!(one.hr, 0.45); // as reported
+/// let pooled = planned_hazard_ratio(&file, &["SAkuraSky".into(), "SAkuraStar".into()], "--study")?;
+/// assert!((pooled.hr - 0.421532413254050).abs() < 1e-10);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn planned_hazard_ratio(
     file: &CsvFile,
     studies: &[String],

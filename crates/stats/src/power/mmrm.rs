@@ -44,6 +44,15 @@ pub enum CorrelationSpec {
 
 impl CorrelationSpec {
     /// Read `cs:R`, `ar1:R` or a CSV file's name (named `option` in errors).
+    ///
+    /// ```
+    /// use trialstats_stats::power::mmrm::CorrelationSpec;
+    /// // AR(1) at 0.6: visits i and j correlate at 0.6^|i − j|, so 0.36 two visits apart.
+    /// let m = CorrelationSpec::parse("ar1:0.6", "--correlation")?.matrix(3, "--correlation")?;
+    /// assert_eq!(m[0][0], 1.0);
+    /// assert!((m[0][2] - 0.36).abs() < 1e-15);
+    /// # Ok::<(), trialstats_stats::Error>(())
+    /// ```
     pub fn parse(text: &str, option: &str) -> Result<CorrelationSpec> {
         let rho = |v: &str| -> Result<f64> {
             v.trim()
@@ -177,6 +186,19 @@ pub fn check_correlation(m: &[Vec<f64>], k: usize, option: &str) -> Result<()> {
 
 /// φ, the variance inflation at the last visit for correlation `r` and retention
 /// `retention` (Lu, Luo & Chen 2008; see the module doc).
+///
+/// ```
+/// use trialstats_stats::power::mmrm::{phi, CorrelationSpec};
+/// // longpower's power.mmrm.ar1 example (Lu, Luo & Chen 2008, Table 5): rho = 0.6,
+/// // ra = c(100, 76, 63, 52)/100 and rb = c(100, 87, 81, 78)/100 give phi1 = 1.75227635858878
+/// // and phi2 = 1.24695119599175 (tests/power_mmrm.rs).
+/// let r = CorrelationSpec::Ar1(0.6).matrix(4, "--correlation")?;
+/// assert!((phi(&r, &[1.0, 0.76, 0.63, 0.52])? - 1.75227635858878).abs() < 1e-12);
+/// assert!((phi(&r, &[1.0, 0.87, 0.81, 0.78])? - 1.24695119599175).abs() < 1e-12);
+/// // Everyone at every visit: no inflation.
+/// assert!((phi(&r, &[1.0, 1.0, 1.0, 1.0])? - 1.0).abs() < 1e-12);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn phi(r: &[Vec<f64>], retention: &[f64]) -> Result<f64> {
     let k = r.len();
     let mut info = DMatrix::<f64>::zeros(k, k);
@@ -302,6 +324,29 @@ pub struct CurvePoint {
 pub const MMRM_METHOD: &str = "MMRM, difference at the last visit (Lu, Luo & Chen 2008, formula (3); as longpower power.mmrm)";
 
 /// The n, power or detectable difference of `design` (see [`super::slope::slope_power`]).
+///
+/// ```
+/// use trialstats_numerics::level::ConfidenceLevel;
+/// use trialstats_stats::power::mmrm::{mmrm_power, CorrelationSpec, MmrmDesign};
+/// use trialstats_stats::power::{Allocation, Goal, Sides, Test};
+/// // longpower's own example (R/power_mmrm.R): Ra compound symmetry 0.25 over 4 visits,
+/// // ra = c(1, 0.90, 0.80, 0.70); power.mmrm(Ra = Ra, ra = ra, sigmaa = 1, delta = 0.5,
+/// // power = 0.80) gives n1 = n2 = 86.9917503890357 (tests/power_mmrm.rs).
+/// let design = MmrmDesign {
+///     delta: 0.5,
+///     sd: 1.0,
+///     sd_b: None,
+///     correlation: CorrelationSpec::CompoundSymmetry(0.25).matrix(4, "--correlation")?,
+///     correlation_b: None,
+///     retention: vec![1.0, 0.9, 0.8, 0.7],
+///     retention_b: None,
+/// };
+/// let test = Test::normal(ConfidenceLevel::NINETY_FIVE, Sides::TwoSided);
+/// let r = mmrm_power(&design, test, Allocation::EQUAL, Goal::Power(0.80))?;
+/// assert!((r.solution.n_total_exact.unwrap() - 2.0 * 86.9917503890357).abs() < 1e-6);
+/// assert_eq!((r.solution.n_a, r.solution.n_b), (87, 87)); // whole patients per arm
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn mmrm_power(
     design: &MmrmDesign,
     test: Test,

@@ -76,6 +76,15 @@ pub enum Sides {
 
 impl Sides {
     /// The critical value of the test: z₁₋α/₂ (two-sided) or z₁₋α (one-sided).
+    ///
+    /// ```
+    /// use trialstats_numerics::level::ConfidenceLevel;
+    /// use trialstats_stats::power::Sides;
+    /// // R: qnorm(0.975) = 1.959963984540054 and qnorm(0.95) = 1.6448536269514722.
+    /// let l = ConfidenceLevel::NINETY_FIVE;
+    /// assert!((Sides::TwoSided.z_crit(l) - 1.959963984540054).abs() < 1e-12);
+    /// assert!((Sides::OneSided.z_crit(l) - 1.6448536269514722).abs() < 1e-12);
+    /// ```
     pub fn z_crit(self, alpha: ConfidenceLevel) -> f64 {
         match self {
             Sides::TwoSided => alpha.z_crit(),

@@ -261,6 +261,14 @@ pub fn check_visits(visits: &[f64]) -> Result<()> {
 
 /// Visits every `every` time units from 0 to `months` (0, K, 2K, ..., M), named
 /// `--months`/`--every`; M must be a whole multiple of K.
+///
+/// ```
+/// use trialstats_stats::power::slope::regular_visits;
+/// // Every 3 months over a year: 0, 3, 6, 9, 12. A year is not a whole number of 5-month steps.
+/// assert_eq!(regular_visits(12.0, 3.0)?, [0.0, 3.0, 6.0, 9.0, 12.0]);
+/// assert!(regular_visits(12.0, 5.0).is_err());
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn regular_visits(months: f64, every: f64) -> Result<Vec<f64>> {
     require_positive("--months", months, "the trial length")?;
     require_positive("--every", every, "the interval between visits")?;

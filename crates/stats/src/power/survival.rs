@@ -30,6 +30,20 @@ use crate::output::{Cell, Table, Tabular, human_number};
 use serde::Serialize;
 
 /// How the events are counted.
+///
+/// ```
+/// use trialstats_numerics::level::ConfidenceLevel;
+/// use trialstats_stats::power::survival::{EventsMethod, SurvivalDesign, survival_power};
+/// use trialstats_stats::power::{Allocation, Goal, Sides, Test};
+/// // Freedman (1982) for HR 0.5, 80 % power, 1:1. R: z <- qnorm(0.975) + qnorm(0.8);
+/// // z^2 * (1 + 0.5)^2 / (1 - 0.5)^2 = 70.6399176091418 events (tests/power_survival.rs).
+/// let design = SurvivalDesign { hazard_ratio: 0.5, events_method: EventsMethod::Freedman, enrolment: None };
+/// let test = Test::normal(ConfidenceLevel::NINETY_FIVE, Sides::TwoSided);
+/// let r = survival_power(&design, test, Allocation::EQUAL, Goal::Power(0.8))?;
+/// assert!((r.events_exact - 70.6399176091418).abs() < 1e-9);
+/// assert_eq!(r.events, 71);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "kebab-case")]
 pub enum EventsMethod {

@@ -300,6 +300,20 @@ pub fn paired_t_test(s: &PrePostSummary, r: f64, level: ConfidenceLevel) -> Resu
 }
 
 /// The paired test at each r of `grid`.
+///
+/// ```
+/// use trialstats_numerics::level::ConfidenceLevel;
+/// use trialstats_stats::effect::PrePostSummary;
+/// use trialstats_stats::prepost::sweep;
+/// // R: b <- c(4,5,3,6,5,7,4); a <- c(3,4,3,4,4,5,4); t.test(a, b, paired = TRUE) gives p
+/// // 0.017678667376839822 at the data's own r, cor(a, b) = 0.87208159927238094. Unreported, r is
+/// // swept: a larger r leaves a smaller SD of the change, so a larger |t| and a smaller p.
+/// let s = PrePostSummary::new(7.0, (34.0 / 7.0, (38.0f64 / 21.0).sqrt()), (27.0 / 7.0, (10.0f64 / 21.0).sqrt()), None);
+/// let tests = sweep(&s, &[0.0, 0.5, 0.87208159927238094], ConfidenceLevel::NINETY_FIVE)?;
+/// assert!((tests[2].p - 0.017678667376839822).abs() < 1e-9);
+/// assert!(tests[0].p > tests[1].p && tests[1].p > tests[2].p);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn sweep(s: &PrePostSummary, grid: &[f64], level: ConfidenceLevel) -> Result<Vec<PairedTest>> {
     grid.iter().map(|&r| paired_t_test(s, r, level)).collect()
 }
@@ -330,6 +344,23 @@ impl std::fmt::Display for SignificanceThreshold {
 
 /// The smallest r at which the paired test of after − before is significant at α =
 /// 1 − `level` (closed form, see the module documentation).
+///
+/// ```
+/// use trialstats_numerics::level::ConfidenceLevel;
+/// use trialstats_stats::effect::PrePostSummary;
+/// use trialstats_stats::prepost::{significance_threshold, SignificanceThreshold};
+/// // R: b <- c(4,5,3,6,5,7,4); a <- c(3,4,3,4,4,5,4): means 34/7 and 27/7, variances 38/21 and
+/// // 10/21, cor(a, b) = 0.872, and t.test(a, b, paired = TRUE) gives p = 0.0177. The test is
+/// // significant from r* = (38/21 + 10/21 − 7·1²/t²)/(2·√(38/21)·√(10/21)) on, with t = qt(0.975, 6)
+/// // = 2.4469118511449692: r* = 0.6014, below the observed 0.872.
+/// let s = PrePostSummary::new(7.0, (34.0 / 7.0, (38.0f64 / 21.0).sqrt()), (27.0 / 7.0, (10.0f64 / 21.0).sqrt()), None);
+/// let t: f64 = 2.4469118511449692;
+/// let by_hand = (48.0 / 21.0 - 7.0 / (t * t)) / (2.0 * (380.0f64).sqrt() / 21.0);
+/// let SignificanceThreshold::From(r) = significance_threshold(&s, ConfidenceLevel::NINETY_FIVE)? else { panic!() };
+/// assert!((r - by_hand).abs() < 1e-12);
+/// assert!(r < 0.87208159927238094);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn significance_threshold(
     s: &PrePostSummary,
     level: ConfidenceLevel,

@@ -101,6 +101,24 @@ fn limit_estimate(
 }
 
 /// PET and PEESE for the studies `y`, `v` (intercept-only models; k ≥ 3).
+///
+/// ```
+/// # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap();
+/// # use trialstats_stats::meta::input::{read_csv, Columns, Effects};
+/// # let effects = Effects::Columns { yi: "yi".into(), variance: "vi".into(), is_se: false };
+/// # let columns = Columns { effects, label: None, mods: vec![], level: Default::default(), na: Default::default() };
+/// # let bcg = read_csv(std::path::Path::new("tests/data/bcg.csv"), &columns)?;
+/// use trialstats_stats::meta::bias::egger::pet_peese;
+/// use trialstats_stats::meta::MetaOptions;
+/// // The BCG trials (tests/data/bcg.csv). R: res <- rma(yi, vi, data = dat);
+/// // regtest(res, predictor = "sei")$est gives -0.51043187410303659 (PET) and
+/// // regtest(res, predictor = "vi")$est -0.655359443948621 (PEESE; metafor 3.8-1,
+/// // tests/data/meta_review_cases.rs).
+/// let pp = pet_peese(&bcg.yi, &bcg.vi, &MetaOptions::default())?;
+/// assert!((pp.pet.estimate - -0.51043187410303659).abs() < 1e-8);
+/// assert!((pp.peese.estimate - -0.655359443948621).abs() < 1e-8);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn pet_peese(y: &[f64], v: &[f64], options: &MetaOptions) -> Result<PetPeese> {
     let sei: Vec<f64> = v.iter().map(|x| x.sqrt()).collect();
     let pet = limit_estimate(y, v, "sei", &sei, options)?;

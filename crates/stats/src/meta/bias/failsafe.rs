@@ -116,6 +116,21 @@ fn whole(n: f64) -> f64 {
 
 /// Fail-safe N of the studies `y`, `v` at significance level `alpha` (metafor's default 0.05),
 /// with Orwin's N for `target` when given.
+///
+/// ```
+/// # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap();
+/// # use trialstats_stats::meta::input::{read_csv, Columns, Effects};
+/// # let effects = Effects::Columns { yi: "yi".into(), variance: "vi".into(), is_se: false };
+/// # let columns = Columns { effects, label: None, mods: vec![], level: Default::default(), na: Default::default() };
+/// # let bcg = read_csv(std::path::Path::new("tests/data/bcg.csv"), &columns)?;
+/// use trialstats_stats::meta::bias::failsafe::fail_safe_n;
+/// // The BCG trials (tests/data/bcg.csv). R: fsn(yi, vi, data = dat); fsn(..., type = "Orwin");
+/// // fsn(..., type = "Rosenberg") give 598, 13 and 370 (metafor 3.8-1,
+/// // tests/data/meta_review_cases.rs).
+/// let n = fail_safe_n(&bcg.yi, &bcg.vi, 0.05, None)?;
+/// assert_eq!((n.rosenthal, n.orwin, n.rosenberg), (598.0, Some(13.0), 370.0));
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn fail_safe_n(y: &[f64], v: &[f64], alpha: f64, target: Option<f64>) -> Result<FailSafeN> {
     let k = y.len() as f64;
     let z_sum: f64 = y.iter().zip(v).map(|(y, v)| y / v.sqrt()).sum();

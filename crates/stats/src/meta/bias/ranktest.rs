@@ -28,6 +28,22 @@ pub struct RankTest {
 }
 
 /// Run the test on estimates `y` and sampling variances `v` (k ≥ 3).
+///
+/// ```
+/// # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap();
+/// # use trialstats_stats::meta::input::{read_csv, Columns, Effects};
+/// # let effects = Effects::Columns { yi: "yi".into(), variance: "vi".into(), is_se: false };
+/// # let columns = Columns { effects, label: None, mods: vec![], level: Default::default(), na: Default::default() };
+/// # let bcg = read_csv(std::path::Path::new("tests/data/bcg.csv"), &columns)?;
+/// use trialstats_stats::meta::bias::ranktest::rank_test;
+/// // The BCG trials (tests/data/bcg.csv). R: ranktest(rma(yi, vi, data = dat)) gives Kendall's
+/// // tau 0.02564102564102564 (= 2/78: 40 concordant and 38 discordant of the 78 pairs) and
+/// // p 0.95236190796086628 (metafor 3.8-1, tests/data/meta_review_cases.rs).
+/// let r = rank_test(&bcg.yi, &bcg.vi);
+/// assert!((r.tau - 2.0 / 78.0).abs() < 1e-12);
+/// assert!((r.p - 0.95236190796086628).abs() < 1e-10);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn rank_test(y: &[f64], v: &[f64]) -> RankTest {
     let sw: f64 = v.iter().map(|x| 1.0 / x).sum();
     let theta = y.iter().zip(v).map(|(y, v)| y / v).sum::<f64>() / sw;

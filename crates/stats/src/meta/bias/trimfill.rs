@@ -112,6 +112,25 @@ const MAX_ITERATIONS: usize = 100;
 
 /// Trim and fill the studies `y`, `v` of an intercept-only model (`side`: `None` to choose
 /// it as metafor does).
+///
+/// ```
+/// # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap();
+/// # use trialstats_stats::meta::input::{read_csv, Columns, Effects};
+/// # let effects = Effects::Columns { yi: "yi".into(), variance: "vi".into(), is_se: false };
+/// # let columns = Columns { effects, label: None, mods: vec![], level: Default::default(), na: Default::default() };
+/// # let bcg = read_csv(std::path::Path::new("tests/data/bcg.csv"), &columns)?;
+/// use trialstats_stats::meta::bias::trimfill::{trimfill, Estimator, Side};
+/// use trialstats_stats::meta::MetaOptions;
+/// // The BCG trials (tests/data/bcg.csv). R: trimfill(rma(yi, vi, data = dat), estimator = "L0")
+/// // fills 1 study on the right, at 0.31040302402906716, and gives -0.65708278348776694
+/// // (SE 0.17852838013187666; metafor 3.8-1, tests/data/meta_review_cases.rs).
+/// let t = trimfill(&bcg.yi, &bcg.vi, &MetaOptions::default(), Estimator::L0, None)?;
+/// assert_eq!((t.k0, t.side), (1, Side::Right));
+/// assert!((t.filled[0].yi - 0.31040302402906716).abs() < 1e-8);
+/// assert!((t.estimate - -0.65708278348776694).abs() < 1e-8);
+/// assert!((t.se - 0.17852838013187666).abs() < 1e-8);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn trimfill(
     y: &[f64],
     v: &[f64],

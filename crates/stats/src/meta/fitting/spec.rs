@@ -34,6 +34,24 @@ impl Tau2Value {
 }
 
 /// Estimator of τ² (metafor's `method`).
+///
+/// ```
+/// # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap();
+/// # use trialstats_stats::meta::input::{read_csv, Columns, Effects};
+/// # let effects = Effects::Columns { yi: "yi".into(), variance: "vi".into(), is_se: false };
+/// # let columns = Columns { effects, label: None, mods: vec![], level: Default::default(), na: Default::default() };
+/// # let bcg = read_csv(std::path::Path::new("tests/data/bcg.csv"), &columns)?;
+/// use trialstats_stats::meta::{fit, MetaOptions, Method};
+/// // The BCG trials (tests/data/bcg.csv), metafor's default settings: for (m in c("ML", "HE",
+/// // "SJ", "HS")) rma(yi, vi, data = dat, method = m)$tau2 gives 0.28002817104959499,
+/// // 0.32856385799576882, 0.34551570159859507, 0.22836286367690684 (tests/meta_metafor.rs).
+/// for (method, tau2) in [(Method::ML, 0.28002817104959499), (Method::HE, 0.32856385799576882),
+///     (Method::SJ, 0.34551570159859507), (Method::HS, 0.22836286367690684)] {
+///     let res = fit(&bcg, &MetaOptions { method, ..MetaOptions::default() })?;
+///     assert!((res.tau2 - tau2).abs() < 1e-6 * tau2);
+/// }
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Method {
     /// Fixed (common) effect: τ² = 0.

@@ -20,6 +20,24 @@ use crate::level::ConfidenceLevel;
 
 /// Fit the Mantel–Haenszel model of `code` (OR, RR or RD) to `tables`; `correct`: the
 /// continuity correction of the CMH test (metafor's `correct = TRUE`, its default).
+///
+/// ```
+/// # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap();
+/// use std::path::Path;
+/// use trialstats_numerics::level::ConfidenceLevel;
+/// use trialstats_stats::effect::MeasureCode;
+/// use trialstats_stats::meta::models::{mantel_haenszel, Tables};
+/// // dat.bcg's 2x2 tables (tests/data/bcg_raw.csv). R: rma.mh(ai = ai, bi = bi, ci = ci, di = di,
+/// // data = bcg, measure = "OR") gives the log odds ratio -0.47341098838858547 (SE
+/// // 0.041007778404231442), QE 163.94257956919316 (metafor 3.8-1, tests/meta_tables.rs).
+/// let bcg = Tables::read_csv(Path::new("tests/data/bcg_raw.csv"), None)?;
+/// let mh = mantel_haenszel::fit(&bcg, MeasureCode::OR, ConfidenceLevel::NINETY_FIVE, true)?;
+/// let pooled = mh.pooled.unwrap();
+/// assert!((pooled.estimate - -0.47341098838858547).abs() < 1e-10);
+/// assert!((pooled.se - 0.041007778404231442).abs() < 1e-10);
+/// assert!((mh.heterogeneity.q - 163.94257956919316).abs() < 1e-8);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn fit(
     tables: &Tables,
     code: MeasureCode,

@@ -21,6 +21,21 @@ fn observed_minus_expected([a, b, c, d]: [f64; 4]) -> (f64, f64) {
 }
 
 /// Fit Peto's model to `tables`.
+///
+/// ```
+/// # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap();
+/// use std::path::Path;
+/// use trialstats_numerics::level::ConfidenceLevel;
+/// use trialstats_stats::meta::models::{peto, Tables};
+/// // dat.bcg's 2x2 tables (tests/data/bcg_raw.csv). R: rma.peto(ai = ai, bi = bi, ci = ci,
+/// // di = di, data = bcg) gives -0.47444631094063633 (SE 0.040659080744648281; metafor 3.8-1,
+/// // tests/meta_tables.rs).
+/// let bcg = Tables::read_csv(Path::new("tests/data/bcg_raw.csv"), None)?;
+/// let pooled = peto::fit(&bcg, ConfidenceLevel::NINETY_FIVE)?.pooled.unwrap();
+/// assert!((pooled.estimate - -0.47444631094063633).abs() < 1e-10);
+/// assert!((pooled.se - 0.040659080744648281).abs() < 1e-10);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn fit(tables: &Tables, level: ConfidenceLevel) -> Result<TablesFit> {
     let (mut sum_o_e, mut sum_v, mut sum_sq) = (0.0, 0.0, 0.0);
     for &cells in &tables.cells {

@@ -26,6 +26,26 @@ pub fn order_by(keys: &[String]) -> Vec<usize> {
 /// One row per study in the order of `keys`: the model of that study and all before it
 /// (`label` is the study added). A step whose model cannot be fitted is left out, as metafor
 /// leaves it empty.
+///
+/// ```
+/// # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap();
+/// # use trialstats_stats::meta::input::{read_csv_with, Columns, Effects};
+/// # let effects = Effects::Columns { yi: "yi".into(), variance: "vi".into(), is_se: false };
+/// # let columns = Columns { effects, label: None, mods: vec![], level: Default::default(), na: Default::default() };
+/// use trialstats_stats::meta::subsets::cumulative::cumulative;
+/// use trialstats_stats::meta::MetaOptions;
+/// // The BCG trials (tests/data/bcg.csv) in order of publication. R: cumul(rma(yi, vi, data = dat,
+/// // slab = study), order = dat$year) gives, after the first 3 trials, -0.97207993181325436 with
+/// // tau^2 0.087206792838736488 (metafor 3.8-1, tests/data/meta_review_cases.rs).
+/// let path = std::path::Path::new("tests/data/bcg.csv");
+/// let read = read_csv_with(path, &columns, &[("--cumulative", "year")])?;
+/// let (bcg, years) = (&read.data, &read.groupings[0]);
+/// let steps = cumulative(years, &bcg.labels, &bcg.yi, &bcg.vi, &MetaOptions::default())?;
+/// assert_eq!((steps[2].label.as_str(), steps[2].k), ("Stein & Aronson 1953", 3));
+/// assert!((steps[2].estimate - -0.97207993181325436).abs() < 1e-8);
+/// assert!((steps[2].tau2 - 0.087206792838736488).abs() < 1e-8);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn cumulative(
     keys: &[String],
     labels: &[String],

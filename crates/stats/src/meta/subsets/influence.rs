@@ -67,6 +67,25 @@ fn without(v: &[f64], i: usize) -> Vec<f64> {
 }
 
 /// Leave-one-out estimates (intercept-only models, as metafor).
+///
+/// ```
+/// # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap();
+/// # use trialstats_stats::meta::input::{read_csv, Columns, Effects};
+/// # let effects = Effects::Columns { yi: "yi".into(), variance: "vi".into(), is_se: false };
+/// # let columns = Columns { effects, label: None, mods: vec![], level: Default::default(), na: Default::default() };
+/// # let bcg = read_csv(std::path::Path::new("tests/data/bcg.csv"), &columns)?;
+/// use trialstats_stats::meta::{fit, MetaOptions};
+/// // The BCG trials (tests/data/bcg.csv). R: leave1out(rma(yi, vi, data = dat)) gives, without
+/// // Aronson 1948, -0.70708378469926159 (SE 0.18996101452887812), tau^2 0.33615670180367124
+/// // (metafor 3.8-1, tests/meta_diagnostics.rs).
+/// let res = fit(&bcg, &MetaOptions { leave_one_out: true, ..MetaOptions::default() })?;
+/// let without_first = &res.leave_one_out.unwrap().0[0];
+/// assert_eq!(without_first.label, "Aronson 1948");
+/// assert!((without_first.estimate - -0.70708378469926159).abs() < 1e-8);
+/// assert!((without_first.se - 0.18996101452887812).abs() < 1e-8);
+/// assert!((without_first.tau2 - 0.33615670180367124).abs() < 1e-8);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn leave_one_out(
     design: &ModelMatrix,
     data: &MetaData,
@@ -105,6 +124,25 @@ pub fn leave_one_out(
 
 /// Studentised deleted residuals, DFFITS, Cook's distances, covariance ratios, τ² and QE
 /// after deletion, hat values and weights (metafor `influence.rma.uni`).
+///
+/// ```
+/// # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap();
+/// # use trialstats_stats::meta::input::{read_csv, Columns, Effects};
+/// # let effects = Effects::Columns { yi: "yi".into(), variance: "vi".into(), is_se: false };
+/// # let columns = Columns { effects, label: None, mods: vec![], level: Default::default(), na: Default::default() };
+/// # let bcg = read_csv(std::path::Path::new("tests/data/bcg.csv"), &columns)?;
+/// use trialstats_stats::meta::{fit, MetaOptions};
+/// // The BCG trials (tests/data/bcg.csv). R: influence(rma(yi, vi, data = dat))$inf gives, for
+/// // Aronson 1948, rstudent -0.21814248573607822, Cook's distance 0.0017165413416167629, hat
+/// // 0.050594827343666576 and weight 5.0594827343666582 % (metafor 3.8-1, tests/meta_diagnostics.rs).
+/// let res = fit(&bcg, &MetaOptions { influence: true, ..MetaOptions::default() })?;
+/// let first = &res.influence.unwrap().0[0];
+/// assert!((first.rstudent - -0.21814248573607822).abs() < 1e-8);
+/// assert!((first.cooks_distance - 0.0017165413416167629).abs() < 1e-10);
+/// assert!((first.hat - 0.050594827343666576).abs() < 1e-9);
+/// assert!((first.weight_percent - 5.0594827343666582).abs() < 1e-8);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn influence(
     design: &ModelMatrix,
     data: &MetaData,

@@ -34,6 +34,30 @@ pub struct Subgroups {
 }
 
 /// Fit each subgroup of `groups` (one level per study) and test their differences.
+///
+/// ```
+/// # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap();
+/// # use trialstats_stats::meta::input::{read_csv_with, Columns, Effects};
+/// # let effects = Effects::Columns { yi: "yi".into(), variance: "vi".into(), is_se: false };
+/// # let columns = Columns { effects, label: None, mods: vec![], level: Default::default(), na: Default::default() };
+/// use trialstats_stats::meta::subsets::subgroup::subgroups;
+/// use trialstats_stats::meta::MetaOptions;
+/// // The BCG trials (tests/data/bcg.csv) by allocation. R: rma(yi, vi, data = dat[dat$alloc ==
+/// // "random", ]) gives -0.97096470426308867 over 7 trials; the test of the three subgroups,
+/// // rma(estimates, sei = ses, method = "FE")$QE, gives Q 1.8614449461546356 on 2 df, p
+/// // 0.39426875888558488 (metafor 3.8-1, tests/data/meta_review_cases.rs).
+/// let path = std::path::Path::new("tests/data/bcg.csv");
+/// let read = read_csv_with(path, &columns, &[("--subgroup", "alloc")])?;
+/// let (bcg, alloc) = (&read.data, &read.groupings[0]);
+/// let s = subgroups("alloc", alloc, &bcg.yi, &bcg.vi, &MetaOptions::default())?;
+/// let random = s.fits.iter().find(|g| g.label == "random").unwrap();
+/// assert_eq!(random.k, 7);
+/// assert!((random.estimate - -0.97096470426308867).abs() < 1e-8);
+/// assert_eq!(s.test.df, 2);
+/// assert!((s.test.q - 1.8614449461546356).abs() < 1e-8);
+/// assert!((s.test.p - 0.39426875888558488).abs() < 1e-8);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
 pub fn subgroups(
     column: &str,
     groups: &[String],
