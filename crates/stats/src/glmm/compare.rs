@@ -5,7 +5,6 @@
 use super::fit::{GlmmFit, GlmmOptions, fit_located, locate_in_file};
 use super::model::columns_for;
 use crate::error::{Error, Result};
-use crate::likelihood_ratio::LikelihoodRatio;
 use crate::lmm::compare::{ComparedModel, LikelihoodRatioTest, union_columns};
 use crate::lmm::formula::Formula;
 use crate::lmm::frame::Frame;
@@ -98,22 +97,14 @@ fn test(a: &Formula, b: &Formula, ma: GlmmFit, mb: GlmmFit) -> Result<GlmmLikeli
             ),
         ));
     }
-    let lr = LikelihoodRatio::from_deviances(
-        small.deviance,
-        large.deviance,
-        large.n_parameters - small.n_parameters,
-    );
     Ok(GlmmLikelihoodRatioTest {
         family: small.family.clone(),
-        test: LikelihoodRatioTest {
-            chisq: lr.statistic,
-            df: lr.df,
-            // The larger model has more parameters (checked above), so there is a p.
-            p_value: lr.p_value.unwrap_or(1.0),
-            n_obs: small.n_obs,
-            n_dropped: small.n_dropped,
-            models: [summary(&small), summary(&large)],
-        },
+        test: LikelihoodRatioTest::of_nested(
+            summary(&small),
+            summary(&large),
+            small.n_obs,
+            small.n_dropped,
+        ),
     })
 }
 

@@ -123,20 +123,12 @@ pub fn compare(a: &Formula, b: &Formula, frame: &Frame) -> Result<LikelihoodRati
             ),
         ));
     }
-    let test = LikelihoodRatio::from_deviances(
-        small.criterion,
-        large.criterion,
-        large.n_parameters - small.n_parameters,
-    );
-    Ok(LikelihoodRatioTest {
-        chisq: test.statistic,
-        df: test.df,
-        // The larger model has more parameters (checked above), so there is a p.
-        p_value: test.p_value.unwrap_or(1.0),
-        n_obs: small.n_obs,
-        n_dropped: small.n_dropped,
-        models: [summary(&small), summary(&large)],
-    })
+    Ok(LikelihoodRatioTest::of_nested(
+        summary(&small),
+        summary(&large),
+        small.n_obs,
+        small.n_dropped,
+    ))
 }
 
 impl LmmFit {
@@ -147,6 +139,31 @@ impl LmmFit {
 }
 
 impl LikelihoodRatioTest {
+    /// The test of `small` against `large`, nested models fitted by maximum likelihood to the
+    /// same `n_obs` rows (`n_dropped` left out), from their deviances: the one table `lmm` and
+    /// `glmm` print. `large` must have more parameters (the callers check nesting), so there
+    /// is always a p.
+    pub fn of_nested(
+        small: ComparedModel,
+        large: ComparedModel,
+        n_obs: usize,
+        n_dropped: usize,
+    ) -> LikelihoodRatioTest {
+        let test = LikelihoodRatio::from_deviances(
+            small.deviance,
+            large.deviance,
+            large.n_parameters - small.n_parameters,
+        );
+        LikelihoodRatioTest {
+            chisq: test.statistic,
+            df: test.df,
+            p_value: test.p_value.unwrap_or(1.0),
+            n_obs,
+            n_dropped,
+            models: [small, large],
+        }
+    }
+
     /// The preamble under the title `title`: observations, dropped rows, fits that did not
     /// converge.
     pub fn preamble_with_title(&self, title: &str) -> String {
