@@ -1,4 +1,5 @@
-# Reference values for tests/meta_parity.rs (issue 23), computed with metafor 3.8-1 on R 4.2.2.
+# Reference values for tests/meta_parity.rs (issue 23), computed with metafor 3.8-1 on R 4.2.2
+# (the DLIT rows of "estimators" with metafor 5.1-12: metafor 4.6 changed DLIT to the PM root).
 # Run from the crate root:  Rscript benches/meta_parity_reference.R SECTION
 # Each value is printed with 17 significant digits under the R call that produced it.
 suppressMessages(library(metafor))

@@ -1836,3 +1836,33 @@ fn orwin_fail_safe_n_with_a_target_matches_metafor_test_suite() {
         );
     }
 }
+
+/// Viechtbauer (2007b)'s table of τ² estimators on the Linde et al. (2005) rows, with the
+/// interaction of dose and baseline (metafor's tests/testthat/
+/// test_analysis_example_viechtbauer2007b.r). metafor 5.1-12 on R 4.2.2:
+/// `rma(yi, vi, mods = ~ dose_c + base_c + inter, data = d, method = m, control = list(threshold
+/// = 1e-14, maxiter = 1e5, tol = 1e-14)); c(res$tau2, res$se.tau2)`. DLIT, SJIT, PM and EB are
+/// one value: each is the root of Q(τ²) = k − p.
+#[test]
+fn viechtbauer2007b_estimators_match_metafor() {
+    let data = load(
+        "linde2005_viechtbauer2007b.csv",
+        &["dose_c", "base_c", "inter"],
+    );
+    let metafor = [
+        ("HS", 0.029492312008673017, 0.021041359072350104),
+        ("HE", 0.049969030973127722, 0.08222599177000707),
+        ("DL", 0.053939310910333313, 0.04099536505154782),
+        ("SJ", 0.097077596632111796, 0.045339549296033052),
+        ("DLIT", 0.070703673336419193, 0.049206926567393013),
+        ("SJIT", 0.070703673336434208, 0.049206926567399521),
+        ("PM", 0.07070367333641743, 0.049206926567392249),
+        ("ML", 0.03011128937288338, 0.024784414947921031),
+        ("REML", 0.064095096314266492, 0.044870768351019642),
+        ("EB", 0.070703673336417111, 0.049206926567392111),
+    ];
+    for (method, tau2, se) in metafor {
+        let f = fit(&data, method, "z");
+        assert_all_close(method, &[f.tau2, f.tau2_se.unwrap()], &[tau2, se], 1e-9);
+    }
+}

@@ -547,8 +547,8 @@ pub fn find_results(text: &str, rules: &CheckRules) -> Vec<FoundResult> {
             reading,
         }
     };
-    for caps in pattern().captures_iter(&plain.text) {
-        let range = caps.name("kind").map_or(0, |m| m.start())..caps.get(0).map_or(0, |m| m.end());
+    for caps in captures_after_ns(pattern(), &plain.text) {
+        let range = caps.name("kind").map_or(0, |m| m.start())..match_end(&caps);
         let context = plain.lines_around(range.clone());
         let reading = match read_match(&caps, &plain.text, context) {
             Ok(test) => FoundReading::Test(Box::new(check_result(&test, rules))),
@@ -597,6 +597,34 @@ pub fn find_results(text: &str, rules: &CheckRules) -> Vec<FoundResult> {
     out
 }
 
+/// Where a match of [`pattern`] or [`p_value_pattern`] ends: after its `ns`, not after the
+/// character that shows `ns` is a word of its own (which the match consumes, the regex crate
+/// having no look-ahead).
+fn match_end(caps: &regex::Captures) -> usize {
+    caps.name("ns").or(caps.get(0)).map_or(0, |m| m.end())
+}
+
+/// Every match of `re` in `text`, each search resuming at [`match_end`] of the one before.
+/// `captures_iter` resumes after the character that follows an `ns`, so a result on the next
+/// line (`t(28) = 2.20, ns⏎t(28) = 2.20, p = .03`) lost the boundary its pattern starts
+/// with and was not read (issue 45).
+fn captures_after_ns<'t>(re: &Regex, text: &'t str) -> Vec<regex::Captures<'t>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at <= text.len() {
+        let Some(caps) = re.captures_at(text, at) else {
+            break;
+        };
+        // A match is never empty, so this always moves on.
+        at = match_end(&caps).max(at + 1);
+        while !text.is_char_boundary(at) && at < text.len() {
+            at += 1;
+        }
+        out.push(caps);
+    }
+    out
+}
+
 /// Every p-value in `text` (`p = .03`, `p < .001`, `ns`), whether a result holds it or not.
 ///
 /// ```
@@ -611,15 +639,15 @@ pub fn find_results(text: &str, rules: &CheckRules) -> Vec<FoundResult> {
 /// ```
 pub fn find_p_values(text: &str, results: &[FoundResult]) -> Vec<FoundP> {
     let plain = PlainText::new(text);
-    p_value_pattern()
-        .captures_iter(&plain.text)
+    captures_after_ns(p_value_pattern(), &plain.text)
+        .into_iter()
         .filter_map(|caps| {
             let whole = caps.get(0)?;
             let start = caps
                 .name("rel")
                 .or(caps.name("ns"))
                 .map_or(whole.start(), |m| m.start());
-            let span = plain.original_span(start..whole.end());
+            let span = plain.original_span(start..match_end(&caps));
             let in_result = results.iter().any(|r| {
                 matches!(r.reading, FoundReading::Test(_))
                     && r.span[0] <= span.start

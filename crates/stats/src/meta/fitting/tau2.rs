@@ -12,7 +12,11 @@
 //!   the generalised Q statistic `Q(τ²) = k − p` (Viechtbauer et al. 2015), truncated at 0.
 //! * PMM — the root of `Q(τ²)` = the median of χ²(k − p) (metafor's median-unbiased PM).
 //! * HSk — Hunter–Schmidt with `k/(k − p) Q`; DLIT and SJIT — the fixed points of the iterated
-//!   DL and SJ updates (SJIT's is the PM root), as metafor's methods of those names.
+//!   DL and SJ updates, as metafor's methods of those names. Both are the PM root: metafor
+//!   (since 4.6) iterates DL as the generalised-Q estimator `(Q(τ²) − tr(PV)) / tr(P)` with
+//!   weights `1/(vᵢ + τ²)`, and at a fixed point `tr(PV) + τ² tr(P) = tr(P W⁻¹) = k − p`, so
+//!   `Q(τ²) = k − p`. (metafor ≤ 4.4 subtracted `k − p` in place of `tr(PV)`, whose fixed point
+//!   differs; its own tests now give the PM value, e.g. τ² = 0.3181 on the BCG data.)
 //!
 //! Standard errors follow the large-sample formulas in metafor's documentation (the variance
 //! of a quadratic form, `Var(y'Ay) = 2 tr(AΣAΣ)`), using the estimate truncated at 0.
@@ -23,7 +27,7 @@ use super::moderators::ModelMatrix;
 use super::spec::Method;
 use crate::dist::qchisq;
 use crate::error::{Error, Result};
-use crate::root::{self, safeguarded_newton};
+use crate::root::safeguarded_newton;
 
 /// An estimate of τ² with its standard error where metafor gives one.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -71,7 +75,6 @@ pub fn point(method: Method, design: &ModelMatrix, y: &[f64], v: &[f64]) -> Resu
             let factor = if method == Method::HSk { k / df } else { 1.0 };
             Ok(((factor * fe.rss() - k) / fe.sum_weights()).max(0.0))
         }
-        Method::DLIT => iterated_dl_point(design, y, v),
         Method::HE => hedges_point(design, y, v),
         Method::SJ | Method::SJStart(_) => {
             let tau0 = sj_start(method, y);
@@ -83,7 +86,7 @@ pub fn point(method: Method, design: &ModelMatrix, y: &[f64], v: &[f64]) -> Resu
             let start = hedges_point(design, y, v)?;
             likelihood::maximise(design, y, v, method == Method::REML, start)
         }
-        Method::PM | Method::EB | Method::SJIT => {
+        Method::PM | Method::EB | Method::SJIT | Method::DLIT => {
             generalised_q_root(design, y, v, df, 0.0, method.name())
         }
         Method::PMM => generalised_q_root(design, y, v, qchisq(0.5, df), 0.0, method.name()),
@@ -121,42 +124,6 @@ pub fn generalised_q(
     })
 }
 
-/// The fixed point of the DerSimonian–Laird update `τ² ← (Q(τ²) − (k − p)) / tr P(τ²)` (Q and
-/// P with weights `1/(vᵢ + τ²)`; metafor's `DLIT` iterates it from 0). A fixed point τ² > 0 is
-/// a root of `h(τ²) = Q(τ²) − (k − p) − τ² tr P(τ²)`, which falls from `h(0)` to below 0
-/// (Q → 0 and `τ² tr P → k − p` as τ² grows), found by Brent's method: the iteration itself
-/// can converge very slowly or oscillate (metafor needs thousands of steps on the BCG data).
-/// 0 when `h(0) ≤ 0`, where the update is truncated at 0.
-fn iterated_dl_point(design: &ModelMatrix, y: &[f64], v: &[f64]) -> Result<f64> {
-    let df = (design.n - design.p) as f64;
-    let h = |t: f64| -> Result<f64> {
-        let fit = WeightedFit::inverse_variance(design, y, v, t)?;
-        Ok(fit.rss() - df - t * fit.trace_pd(design, None))
-    };
-    let at_zero = h(0.0)?;
-    if at_zero <= 0.0 {
-        return Ok(0.0);
-    }
-    let mut hi = v
-        .iter()
-        .fold(0.0_f64, |m, x| m.max(*x))
-        .max(f64::MIN_POSITIVE);
-    let mut at_hi = h(hi)?;
-    let mut doublings = 0;
-    while at_hi > 0.0 {
-        doublings += 1;
-        if doublings > root::MAX_EVALUATIONS || !hi.is_finite() {
-            return Err(Error::Numerical(
-                "DLIT: no fixed point of the iterated DerSimonian-Laird estimator was found"
-                    .to_string(),
-            ));
-        }
-        hi *= 2.0;
-        at_hi = h(hi)?;
-    }
-    root::brent(h, 0.0, hi, at_zero, at_hi, "DLIT tau^2")
-}
-
 /// The standard error metafor reports for the estimate `tau2` of `method` (`None` for FE and
 /// k = 1): the large-sample formulas of the module's doc, each from the fit it is based on.
 fn standard_error(
@@ -174,14 +141,12 @@ fn standard_error(
     let df = k - p;
     let se = match method {
         Method::FE => return Ok(None),
-        Method::DL | Method::HS | Method::HSk | Method::DLIT => {
-            // DLIT: the DL formula with the weights of its fixed point.
-            let at = if method == Method::DLIT { tau2 } else { 0.0 };
-            let fit = WeightedFit::inverse_variance(design, y, v, at)?;
+        Method::DL | Method::HS | Method::HSk => {
+            let fit = WeightedFit::inverse_variance(design, y, v, 0.0)?;
             let tr_p = fit.trace_pd(design, None);
             let tr_pp = fit.trace_pdpd(design, None, None);
             let scale = match method {
-                Method::DL | Method::DLIT => tr_p,
+                Method::DL => tr_p,
                 // HSk: k/(k − p) times the HS standard error.
                 Method::HSk => fit.sum_weights() * df / k,
                 _ => fit.sum_weights(),
@@ -214,7 +179,7 @@ fn standard_error(
             };
             (2.0 / info).sqrt()
         }
-        Method::PM | Method::EB | Method::PMM | Method::SJIT => {
+        Method::PM | Method::EB | Method::PMM | Method::SJIT | Method::DLIT => {
             let sw: f64 = v.iter().map(|vi| 1.0 / (vi + tau2)).sum();
             (2.0 * k * k / df).sqrt() / sw
         }
