@@ -63,6 +63,7 @@ mod power_cli;
 mod power_hazard_ratio;
 mod power_mmrm;
 mod power_reference;
+mod power_sequential;
 mod power_simulation;
 mod power_survival;
 mod prepost_cli;

@@ -94,7 +94,7 @@ pub enum Command {
     Mmrm(mmrm::Args),
     /// Patients per arm (or power) for a confirmatory trial: slopes by a mixed model, event
     /// rates by negative binomial regression; simulation and sweeps of the unreported values.
-    Power(power::Args),
+    Power(Box<power::Args>),
     /// Generalised linear mixed model of counts or proportions (lme4's glmer, glmmTMB).
     Glmm(glmm::Args),
     /// Draft a study file from a document's text: every number with its sentence, classified
@@ -118,7 +118,7 @@ pub fn dispatch(command: Command) -> Result<Outcome> {
         Command::Nma(a) => nma::run(*a),
         Command::Lmm(a) => lmm::run(a),
         Command::Mmrm(a) => mmrm::run(a),
-        Command::Power(a) => power::run(a),
+        Command::Power(a) => power::run(*a),
         Command::Glmm(a) => glmm::run(a),
         Command::Draft(a) => draft::run(a),
     }

@@ -12,10 +12,14 @@ use trialstats::analysis::measures::planned_rate_effect;
 use trialstats::analysis::slopes::planned_slope_effect;
 use trialstats::level::ConfidenceLevel;
 use trialstats::nma::SmallValues;
+use trialstats::output::Tabular;
 use trialstats::output::{Format, render};
 use trialstats::power::mmrm::{CorrelationSpec, MmrmDesign, from_fitted_mmrm, mmrm_power};
 use trialstats::power::rate::rate_power;
+use trialstats::power::sequential::sample_size::{SequentialSize, WithSequential};
+use trialstats::power::sequential::{self, BoundaryScale, Efficacy, Futility, SequentialSpec};
 use trialstats::power::slope::{check_visits, regular_visits, slope_power};
+use trialstats::power::solve::Solution;
 use trialstats::power::sweep::{sweep_rate, sweep_slope};
 use trialstats::power::{
     Allocation, Goal, RateDesign, SampleSize, Sides, SimulatedPower, SimulationSettings,
@@ -44,6 +48,10 @@ pub enum PowerCommand {
     /// A hazard ratio analysed by the log-rank test: events (Schoenfeld 1983 or Freedman
     /// 1982), and patients from accrual, follow-up and hazards (Lachin & Foulkes 1986).
     Survival(SurvivalArgs),
+    /// A group-sequential design: efficacy (and futility) boundaries by look, spent α, power
+    /// per look, inflation factor and expected sample sizes (as rpact's
+    /// getDesignGroupSequential and getDesignCharacteristics).
+    Sequential(SequentialArgs),
 }
 
 /// Options both endpoints share.
@@ -90,9 +98,63 @@ pub struct Common {
     /// Output format: table, json or csv.
     #[arg(long, default_value = "table")]
     format: String,
+    /// A group-sequential design: the fixed answer times its inflation factor.
+    #[command(flatten)]
+    sequential: SequentialOptions,
 }
 
 impl Common {
+    /// Print `result`; with --looks, --timing or --design, beside the group-sequential design
+    /// those ask for, whose maximum is the fixed design's unrounded n (`fixed_patients`) or
+    /// events (`fixed_events`) times its inflation factor.
+    fn print_with_sequential<T: Tabular + serde::Serialize>(
+        &self,
+        format: Format,
+        result: T,
+        solution: &Solution,
+        fixed_patients: Option<f64>,
+        fixed_events: Option<f64>,
+    ) -> Result<()> {
+        if !self.sequential.given() {
+            super::print(&render(format, &result)?);
+            return Ok(());
+        }
+        let Some(power) = solution.target_power.filter(|_| solution.solved_for == "n") else {
+            return Err(Error::input(
+                "--looks",
+                "a group-sequential design carries the fixed design's n to its maximum: solve for n (leave out --n, --n-total and --solve)",
+            ));
+        };
+        let sides = if self.one_sided { 1 } else { 2 };
+        let spec = self.sequential.spec(self.alpha, sides, 1.0 - power)?;
+        let size = SequentialSize::new(
+            sequential::design(&spec)?,
+            fixed_patients,
+            solution.allocation.fraction_a(),
+            fixed_events,
+        );
+        super::print(&render(
+            format,
+            &WithSequential {
+                fixed: result,
+                sequential: size,
+            },
+        )?);
+        Ok(())
+    }
+
+    /// Refuse the group-sequential options where they have no meaning (`what`: a sweep, a
+    /// simulation).
+    fn refuse_sequential(&self, what: &str) -> Result<()> {
+        if self.sequential.given() {
+            return Err(Error::input(
+                "--looks",
+                format!("the group-sequential options do not combine with {what}; leave one out"),
+            ));
+        }
+        Ok(())
+    }
+
     fn level(&self) -> Result<ConfidenceLevel> {
         ConfidenceLevel::from_alpha(self.alpha)
     }
@@ -468,12 +530,130 @@ where it came from, with the row's quote and URL.
 Exit codes: 0 success; 2 bad input or usage (the message names the option).
 Example: trialstats power survival --hr 0.5 --median-control 10 --accrual 12 --follow-up 30";
 
+/// The looks and boundaries of a group-sequential design.
+#[derive(Debug, clap::Args)]
+pub struct SequentialOptions {
+    /// Number of looks at the data, the last the final analysis [default: 3].
+    #[arg(long, allow_negative_numbers = true)]
+    looks: Option<i64>,
+    /// Information fractions of the looks, increasing, the last 1 [default: equally spaced].
+    #[arg(long, value_name = "t1,...,tK")]
+    timing: Option<String>,
+    /// Efficacy boundary, as rpact's typeOfDesign: OF, P (classical O'Brien–Fleming, Pocock),
+    /// asOF, asP, asKD, asHSD (α-spending) [default: OF].
+    #[arg(long, value_name = "OF|P|asOF|asP|asKD|asHSD")]
+    design: Option<String>,
+    /// γ of asKD (above 0) or asHSD (−10 to 5).
+    #[arg(long, allow_negative_numbers = true)]
+    gamma: Option<f64>,
+    /// Futility bounds by β-spending, as rpact's typeBetaSpending: bsOF, bsP, bsKD, bsHSD
+    /// (one-sided α-spending designs).
+    #[arg(long, value_name = "bsOF|bsP|bsKD|bsHSD")]
+    futility: Option<String>,
+    /// γ of bsKD or bsHSD.
+    #[arg(long, allow_negative_numbers = true, requires = "futility")]
+    futility_gamma: Option<f64>,
+    /// The futility bounds are binding (the efficacy bounds count on stopping at them).
+    #[arg(long, requires = "futility")]
+    binding: bool,
+}
+
+impl SequentialOptions {
+    /// Whether any option asks for a group-sequential design.
+    fn given(&self) -> bool {
+        self.looks.is_some() || self.timing.is_some() || self.design.is_some()
+    }
+
+    /// The design these options ask for at `alpha` (both sides together), `sides` and `beta`.
+    fn spec(&self, alpha: f64, sides: u8, beta: f64) -> Result<SequentialSpec> {
+        let timing = sequential::timing(self.looks, list_option("--timing", &self.timing)?)?;
+        Ok(SequentialSpec {
+            timing,
+            alpha,
+            sides,
+            beta,
+            efficacy: Efficacy::parse(self.design.as_deref().unwrap_or("OF"), self.gamma)?,
+            futility: self
+                .futility
+                .as_deref()
+                .map(|f| Futility::parse(f, self.futility_gamma, self.binding))
+                .transpose()?,
+        })
+    }
+}
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = SEQUENTIAL_HELP)]
+pub struct SequentialArgs {
+    #[command(flatten)]
+    design: SequentialOptions,
+    /// Type I error, both sides together when --sides 2.
+    #[arg(long, default_value_t = 0.025, allow_negative_numbers = true)]
+    alpha: f64,
+    /// 1 (one-sided; default) or 2 (two-sided, symmetric bounds).
+    #[arg(long, default_value_t = 1, allow_negative_numbers = true)]
+    sides: i64,
+    /// Type II error: the power is 1 − β.
+    #[arg(long, default_value_t = 0.2, allow_negative_numbers = true)]
+    beta: f64,
+    /// Draw the boundaries by information fraction to this file (.png or .svg).
+    #[arg(long)]
+    plot: Option<PathBuf>,
+    /// The chart's scale: z (the test statistic) or effect (the estimate that crosses each
+    /// bound, as a fraction of the effect the trial is powered for).
+    #[arg(long, default_value = "z", value_name = "z|effect", requires = "plot")]
+    scale: String,
+    /// Size, resolution and labels of the --plot chart.
+    #[command(flatten)]
+    chart: args::ChartOptions,
+    /// Output format: table, json or csv.
+    #[arg(long, default_value = "table")]
+    format: String,
+}
+
+const SEQUENTIAL_HELP: &str = "\
+Defaults as rpact's getDesignGroupSequential: 3 equally spaced looks, one-sided alpha 0.025,
+beta 0.2, O'Brien-Fleming (OF). Crossing probabilities by recursive numerical integration
+(Armitage, McPherson & Rowe 1969; Jennison & Turnbull 2000, ch. 19). The inflation factor is
+the maximum sample size over the fixed design's; expected n under H0, theta/2 and H1 are
+fractions of the fixed design's n (futility bounds obeyed). The sample-size commands (power
+slope, rate, mmrm, survival) take the same --looks, --timing, --design, --futility options.
+Exit codes: 0 success; 2 bad input or usage (the message names the option).
+Example: trialstats power sequential --looks 3 --design asOF --futility bsOF";
+
+fn run_sequential(a: SequentialArgs) -> Result<Outcome> {
+    let format: Format = a.format.parse()?;
+    let sides = u8::try_from(a.sides)
+        .ok()
+        .filter(|s| matches!(s, 1 | 2))
+        .ok_or_else(|| Error::input("--sides", format!("{}; allowed: 1 or 2", a.sides)))?;
+    let spec = a.design.spec(a.alpha, sides, a.beta)?;
+    let result = sequential::design(&spec)?;
+    if let Some(path) = &a.plot {
+        let scale: BoundaryScale = a.scale.parse()?;
+        let chart = &a.chart;
+        trialstats::plot::render(
+            &trialstats::charts::power_charts::boundaries_chart(
+                &result,
+                scale,
+                &chart.title_or("Group-sequential boundaries"),
+            )
+            .into(),
+            path,
+            chart.canvas()?,
+        )?;
+    }
+    super::print(&render(format, &result)?);
+    Ok(Outcome::Ok)
+}
+
 pub fn run(args: Args) -> Result<Outcome> {
     match args.command {
         PowerCommand::Slope(a) => run_slope(a),
         PowerCommand::Rate(a) => run_rate(a),
         PowerCommand::Mmrm(a) => run_mmrm(a),
         PowerCommand::Survival(a) => run_survival(a),
+        PowerCommand::Sequential(a) => run_sequential(a),
     }
 }
 
@@ -571,7 +751,14 @@ fn run_survival(a: SurvivalArgs) -> Result<Outcome> {
             chart.canvas()?,
         )?;
     }
-    super::print(&render(format, &result)?);
+    let (patients, events) = if result.counts == "patients" {
+        (result.solution.n_total_exact, Some(result.events_exact))
+    } else {
+        (None, Some(result.events_exact))
+    };
+    let solution = result.solution;
+    a.common
+        .print_with_sequential(format, result, &solution, patients, events)?;
     Ok(Outcome::Ok)
 }
 
@@ -668,7 +855,9 @@ fn run_mmrm(a: MmrmArgs) -> Result<Outcome> {
     }
     let mut result = mmrm_power(&design, test, allocation, goal)?;
     result.provenance = provenance;
-    super::print(&render(format, &result)?);
+    let solution = result.solution;
+    a.common
+        .print_with_sequential(format, result, &solution, solution.n_total_exact, None)?;
     Ok(Outcome::Ok)
 }
 
@@ -733,6 +922,7 @@ fn run_slope(a: SlopeArgs) -> Result<Outcome> {
     design.validate()?;
     if !axes.is_empty() {
         a.simulation.refuse_with_sweep()?;
+        a.common.refuse_sequential("--sweep")?;
         let mut result = sweep_slope(&design, test, allocation, goal, &axes)?;
         result.provenance = provenance;
         if let Some(path) = &a.common.plot {
@@ -754,6 +944,7 @@ fn run_slope(a: SlopeArgs) -> Result<Outcome> {
     let mut result = slope_power(&design, test, allocation, goal)?;
     result.provenance = provenance;
     if a.simulation.simulate.is_some() {
+        a.common.refuse_sequential("--simulate")?;
         refuse_simulation(!allocation.is_equal(), "--allocation")?;
         refuse_simulation(design.retention_b.is_some(), "--retention-b")?;
     }
@@ -765,7 +956,9 @@ fn run_slope(a: SlopeArgs) -> Result<Outcome> {
     {
         result = result.with_simulation(sim);
     }
-    super::print(&render(format, &result)?);
+    let solution = result.solution;
+    a.common
+        .print_with_sequential(format, result, &solution, solution.n_total_exact, None)?;
     Ok(Outcome::Ok)
 }
 
@@ -876,6 +1069,7 @@ fn run_rate(a: RateArgs) -> Result<Outcome> {
     design.validate()?;
     if !axes.is_empty() {
         a.simulation.refuse_with_sweep()?;
+        a.common.refuse_sequential("--sweep")?;
         let mut result = sweep_rate(&design, method, test, allocation, goal, &axes)?;
         result.provenance = provenance;
         if let Some(path) = &a.common.plot {
@@ -896,6 +1090,7 @@ fn run_rate(a: RateArgs) -> Result<Outcome> {
     let mut result = rate_power(&design, method, test, allocation, goal)?;
     result.provenance = provenance;
     if a.simulation.simulate.is_some() {
+        a.common.refuse_sequential("--simulate")?;
         refuse_simulation(!allocation.is_equal(), "--allocation")?;
         refuse_simulation(
             design.dispersion_treatment.is_some(),
@@ -917,6 +1112,8 @@ fn run_rate(a: RateArgs) -> Result<Outcome> {
     {
         result = result.with_simulation(sim);
     }
-    super::print(&render(format, &result)?);
+    let solution = result.solution;
+    a.common
+        .print_with_sequential(format, result, &solution, solution.n_total_exact, None)?;
     Ok(Outcome::Ok)
 }

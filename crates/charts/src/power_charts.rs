@@ -1,9 +1,13 @@
 //! The charts of `power`: a sweep of the sample size (or power) across nuisance parameters, and
-//! the expected events of a survival design by calendar time.
+//! the expected events of a survival design by calendar time, and a group-sequential design's
+//! boundaries.
 
-use crate::plot::{PowerSweepChart, PowerSweepSeries};
+use crate::plot::{
+    BoundaryChart, BoundaryKind, BoundaryLine, BoundaryPoint, PowerSweepChart, PowerSweepSeries,
+};
 use trialstats_numerics::output::human_number;
 use trialstats_stats::power::SweepResult;
+use trialstats_stats::power::sequential::{BoundaryScale, SequentialDesign};
 use trialstats_stats::power::survival::{EventsAt, SurvivalPower};
 use trialstats_stats::power::sweep::{SweepRow, describe_parameter};
 
@@ -80,5 +84,110 @@ pub fn survival_chart(power: &SurvivalPower, title: &str) -> PowerSweepChart {
         x_label: "calendar time from the first patient in".into(),
         y_label: "expected events".into(),
         series,
+    }
+}
+
+/// A group-sequential design's bounds by information fraction on `scale`: the efficacy bound
+/// of each look with its nominal one-sided p, the futility bounds, the lower efficacy bound of
+/// a two-sided design, and (on the z scale) the fixed design's critical value.
+pub fn boundaries_chart(
+    design: &SequentialDesign,
+    scale: BoundaryScale,
+    title: &str,
+) -> BoundaryChart {
+    let line =
+        |label: &str, kind: BoundaryKind, bounds: &[f64], sign: f64, notes: bool| BoundaryLine {
+            label: label.to_string(),
+            kind,
+            points: bounds
+                .iter()
+                .enumerate()
+                .map(|(k, &z)| BoundaryPoint {
+                    x: design.timing[k],
+                    y: design.on_scale(scale, k, sign * z),
+                    note: notes.then(|| format!("p {}", p_text(design.stage_levels[k]))),
+                })
+                .collect(),
+        };
+    let mut lines = vec![line(
+        if design.sides == 2 {
+            "efficacy (reject H0 beyond ±)"
+        } else {
+            "efficacy (reject H0 above)"
+        },
+        BoundaryKind::Efficacy,
+        &design.critical_values,
+        1.0,
+        true,
+    )];
+    if design.sides == 2 {
+        lines.push(line(
+            "efficacy (reject H0 beyond ±)",
+            BoundaryKind::Efficacy,
+            &design.critical_values,
+            -1.0,
+            false,
+        ));
+    }
+    if !design.futility_bounds.is_empty() {
+        let mut futility = design.futility_bounds.clone();
+        // The last look's futility bound is its efficacy bound.
+        futility.push(design.critical_values[design.looks - 1]);
+        lines.push(line(
+            if design.binding_futility {
+                "futility (stop below; binding)"
+            } else {
+                "futility (stop below; non-binding)"
+            },
+            BoundaryKind::Futility,
+            &futility,
+            1.0,
+            false,
+        ));
+    }
+    let fixed_z = design.fixed_critical_value;
+    let mut subtitle = vec![format!(
+        "{} look(s), {} α = {}, power {}; {}{}",
+        design.looks,
+        if design.sides == 2 {
+            "two-sided"
+        } else {
+            "one-sided"
+        },
+        human_number(design.alpha),
+        human_number(1.0 - design.beta),
+        design.design,
+        design
+            .futility
+            .as_ref()
+            .map(|f| format!(" with futility {f}"))
+            .unwrap_or_default(),
+    )];
+    subtitle.push(format!(
+        "maximum n = {:.3} × the fixed design's; expected n under H1 = {:.3} ×, under H0 = {:.3} ×",
+        design.inflation_factor, design.expected_n_h1, design.expected_n_h0
+    ));
+    BoundaryChart {
+        title: title.to_string(),
+        subtitle,
+        x_label: "information fraction".into(),
+        y_label: match scale {
+            BoundaryScale::Z => "z statistic".into(),
+            BoundaryScale::Effect => "estimate / planned effect".into(),
+        },
+        lines,
+        reference: (scale == BoundaryScale::Z)
+            .then(|| (fixed_z, format!("fixed design (z = {fixed_z:.2})"))),
+    }
+}
+
+/// A nominal p as a reader compares it with a printed p: 2 significant digits, and "< 0.0001"
+/// below that.
+fn p_text(p: f64) -> String {
+    if p < 1e-4 {
+        "< 0.0001".to_string()
+    } else {
+        let decimals = (1.0 - p.log10().floor()).max(0.0) as usize;
+        format!("{p:.decimals$}")
     }
 }

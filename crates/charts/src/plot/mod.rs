@@ -39,6 +39,7 @@
 //! figure. Every chart is drawn once as SVG; the PNG is that SVG rasterised.
 
 pub mod before_after;
+pub mod boundaries;
 pub mod bubble;
 pub mod diagnostic;
 pub mod effect_sweep;
@@ -67,6 +68,7 @@ pub mod style;
 pub mod trajectory;
 
 pub use before_after::{BeforeAfterChart, TimePointValue, bar_legend};
+pub use boundaries::{BoundaryChart, BoundaryKind, BoundaryLine, BoundaryPoint};
 pub use bubble::{Bubble, BubbleChart, FittedPoint};
 pub use diagnostic::{CaterpillarChart, QqChart, RandomEffectTerm};
 pub use effect_sweep::{EffectSweepChart, EffectSweepSeries};
@@ -122,6 +124,8 @@ pub enum Chart {
     LsMeans(LsMeansChart),
     /// Patients per arm (or power) across a sweep.
     PowerSweep(PowerSweepChart),
+    /// A group-sequential design's bounds by information fraction.
+    Boundaries(BoundaryChart),
     /// Per-patient before/after lines with the mean ± SD at each time point.
     Paired(PairedChart),
     /// Residuals against normal quantiles.
@@ -166,6 +170,7 @@ chart_from!(
     Trajectory(TrajectoryChart),
     LsMeans(LsMeansChart),
     PowerSweep(PowerSweepChart),
+    Boundaries(BoundaryChart),
     Paired(PairedChart),
     Qq(QqChart),
     Caterpillar(CaterpillarChart),
@@ -199,6 +204,7 @@ impl Chart {
             Chart::Trajectory(c) => c.validate(),
             Chart::LsMeans(c) => c.validate(),
             Chart::PowerSweep(c) => c.validate(),
+            Chart::Boundaries(c) => c.validate(),
             Chart::Paired(c) => c.validate(),
             Chart::Qq(c) => c.validate(),
             Chart::Caterpillar(c) => c.validate(),
@@ -258,6 +264,7 @@ impl Chart {
             Chart::Trajectory(c) => c.draw(area, style),
             Chart::LsMeans(c) => c.draw(area, style),
             Chart::PowerSweep(c) => c.draw(area, style),
+            Chart::Boundaries(c) => c.draw(area, style),
             Chart::Paired(c) => c.draw(area, style),
             Chart::Qq(c) => c.draw(area, style),
             Chart::Caterpillar(c) => c.draw(area, style),

@@ -40,10 +40,12 @@
 //! | [`hazard_ratio`] | the HR to plan on from a CSV of trials: one trial's as reported, or several pooled |
 //! | [`simulate`] | simulated slope and rate trials, fitted by `lmm` and `glmm`, in parallel |
 //! | [`sweep`] | a closed form across one or two nuisance parameters, as a table and a chart |
+//! | [`sequential`] | group-sequential designs: boundaries, spending functions, inflation factor, expected n |
 
 pub mod hazard_ratio;
 pub mod mmrm;
 pub mod rate;
+pub mod sequential;
 pub mod simulate;
 pub mod slope;
 pub mod solve;
