@@ -50,8 +50,24 @@ fn als_muse_gets_the_readme_mmrm_plan() {
         .find(|r| r.values[0] == 2.0)
         .unwrap();
     assert_eq!(at_two.solution.n_total(), c.n_total);
+    // With two interim looks (3-look asOF, two-sided 5 %, power 80 %): rpact 3.3.4
+    // getDesignCharacteristics(getDesignGroupSequential(kMax = 3, alpha = 0.05, sided = 2,
+    // beta = 0.2, typeOfDesign = "asOF")): inflationFactor 1.0127948129740079,
+    // averageSampleNumber1 0.86556869598147257, averageSampleNumber0 1.0086410748824295;
+    // times the fixed design's unrounded n, 207.1629470534868 (`power mmrm … --format json`,
+    // whose 209 the README's plan checks above): at most 209.81 → 140 + 70.
+    let p = c.sequential.patients.as_ref().unwrap();
+    let fixed = 207.1629470534868;
+    assert!((p.n_max_exact - fixed * 1.0127948129740079).abs() < 1e-5);
+    assert_eq!((p.n_max, p.n_max_per_arm), (210, [140, 70]));
+    assert!((p.expected_n_h1.unwrap() - fixed * 0.86556869598147257).abs() < 1e-5);
+    assert!((p.expected_n_h0.unwrap() - fixed * 1.0086410748824295).abs() < 1e-5);
     let text = trialstats::report::study_text(als);
     assert!(text.contains("confirmatory trial (MMRM)"), "{text}");
+    assert!(
+        text.contains("with 2 interim looks") && text.contains("at most 210 patients (140 + 70"),
+        "{text}"
+    );
     assert!(
         text.contains("209 patients (139 treatment + 70 control)"),
         "{text}"
@@ -78,6 +94,13 @@ fn nmo_tocilizumab_gets_the_readme_relapse_plan() {
     // = 55.3939042131, so 56 events.
     let schoenfeld: f64 = 55.3939042131;
     assert_eq!(c.events, Some(schoenfeld.ceil() as u64));
+    // With two interim looks: at most those events times rpact's inflation factor of the
+    // 3-look asOF design (1.0127948129740079, as above), and expected under H1 times its
+    // averageSampleNumber1 (0.86556869598147257).
+    let e = c.sequential.events.as_ref().unwrap();
+    assert!((e.events_max_exact - schoenfeld * 1.0127948129740079).abs() < 1e-6);
+    assert_eq!(e.events_max, 57);
+    assert!((e.events_expected_h1 - schoenfeld * 0.86556869598147257).abs() < 1e-6);
     for what in ["accrual", "hazard ratio", "allocation"] {
         assert!(
             c.provenance

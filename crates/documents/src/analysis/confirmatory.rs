@@ -26,6 +26,9 @@ use crate::level::ConfidenceLevel;
 use crate::output::human_number as h;
 use crate::power::mmrm::{CorrelationSpec, MmrmDesign, mmrm_power};
 use crate::power::rate::{RateDesign, VarianceMethod, rate_power};
+use crate::power::sequential::sample_size::SequentialSize;
+use crate::power::sequential::spending::Spending;
+use crate::power::sequential::{self, Efficacy, SequentialSpec, equally_spaced};
 use crate::power::survival::{Enrolment, EventsMethod, SurvivalDesign, survival_power};
 use crate::power::sweep::{SweepAxis, SweepResult, sweep_mmrm, sweep_survival};
 use crate::power::{Allocation, Goal, Sides, Test};
@@ -86,6 +89,35 @@ pub struct ConfirmatoryTrial {
     /// The relapse trial analysed by counts per patient instead (time to event only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub relapse_counts: Option<RelapseCounts>,
+    /// The same trial with two interim looks ([`SEQUENTIAL_LOOKS`] equally spaced, Lan–DeMets
+    /// O'Brien–Fleming-type α-spending, the usual choice): its maximum and expected n.
+    pub sequential: SequentialSize,
+}
+
+/// Looks of the group-sequential alternative (two interim analyses and the final one).
+pub const SEQUENTIAL_LOOKS: usize = 3;
+
+/// The plan's fixed answer carried to a [`SEQUENTIAL_LOOKS`]-look asOF design at the plan's
+/// two-sided 5 % and power ([`crate::power::sequential`]).
+fn sequential_alternative(
+    n_total_exact: Option<f64>,
+    allocation: Allocation,
+    events_exact: Option<f64>,
+) -> Result<SequentialSize> {
+    let spec = SequentialSpec {
+        timing: equally_spaced(SEQUENTIAL_LOOKS),
+        alpha: 0.05,
+        sides: 2,
+        beta: 1.0 - POWER,
+        efficacy: Efficacy::Spending(Spending::OBrienFleming),
+        futility: None,
+    };
+    Ok(SequentialSize::new(
+        sequential::design(&spec)?,
+        n_total_exact,
+        allocation.fraction_a(),
+        events_exact,
+    ))
 }
 
 /// The relapse trial analysed by each patient's relapse count (negative binomial regression
@@ -254,6 +286,7 @@ fn mmrm_plan(effect: &super::slopes::PlannedSlopeEffect) -> Result<ConfirmatoryT
             effect_sweep,
             allocation_sweep,
             relapse_counts: None,
+            sequential: sequential_alternative(r.solution.n_total_exact, allocation, None)?,
         })
     }
 }
@@ -333,6 +366,11 @@ fn relapse_plan(
         effect_sweep,
         allocation_sweep,
         relapse_counts,
+        sequential: sequential_alternative(
+            r.solution.n_total_exact,
+            allocation,
+            Some(r.events_exact),
+        )?,
     })
 }
 

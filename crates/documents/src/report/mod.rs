@@ -127,6 +127,7 @@ fn confirmatory_text(s: &StudyAnalysis) -> String {
     for line in &c.provenance {
         t.push_str(&format!("  - {line}\n"));
     }
+    t.push_str(&sequential_text(&c.sequential));
     t.push_str(
         "  charts: n against the effect and n against the allocation A:1, everything else as above\n",
     );
@@ -143,6 +144,45 @@ fn confirmatory_text(s: &StudyAnalysis) -> String {
             t.push_str(&format!("    - {line}\n"));
         }
     }
+    t
+}
+
+/// The confirmatory trial with interim looks, in one or two lines.
+fn sequential_text(s: &crate::power::sequential::sample_size::SequentialSize) -> String {
+    let d = &s.design;
+    let interim = d.looks - 1;
+    let mut t = format!(
+        "  with {interim} interim look{} (at information {}, then 1; Lan–DeMets O'Brien–Fleming-type α-spending, bounds z {}):",
+        if interim == 1 { "" } else { "s" },
+        d.timing[..interim]
+            .iter()
+            .map(|x| format!("{x:.2}"))
+            .collect::<Vec<_>>()
+            .join(", "),
+        d.critical_values
+            .iter()
+            .map(|z| format!("{z:.3}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    if let Some(p) = &s.patients {
+        t.push_str(&format!(
+            " at most {} patients ({} + {}; inflation factor {:.4})",
+            p.n_max, p.n_max_per_arm[0], p.n_max_per_arm[1], d.inflation_factor
+        ));
+        if let (Some(h1), Some(h0)) = (p.expected_n_h1, p.expected_n_h0) {
+            t.push_str(&format!(
+                ", {h1:.1} expected if the effect is as planned, {h0:.1} if there is none"
+            ));
+        }
+    }
+    if let Some(e) = &s.events {
+        t.push_str(&format!(
+            "; at most {} events, {:.1} expected if the effect is as planned, {:.1} if there is none",
+            e.events_max, e.events_expected_h1, e.events_expected_h0
+        ));
+    }
+    t.push('\n');
     t
 }
 
