@@ -9,6 +9,7 @@ mod analysis_layer;
 mod bad_input_cli;
 mod bad_input_corpus;
 mod blue_medians;
+mod check_baseline;
 mod check_documents;
 mod checks_allard_grimmer;
 mod checks_bruteforce;

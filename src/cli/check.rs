@@ -63,6 +63,60 @@ pub enum CheckCommand {
     /// What an unlabelled ± means (SD, SEM or the SE of an adjusted mean), decided from what
     /// the document prints about the comparison: its p, CI, t or ± (exit 1 when contradicted).
     Spread(SpreadArgs),
+    /// Carlisle's check of baseline tables: are the arms as alike as randomisation makes them?
+    /// (ANOVA and simulated p per variable, Stouffer per trial; as R's simdistr.)
+    Baseline(BaselineArgs),
+}
+
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "The file: one row per arm of each baseline variable: trial, variable, arm, n, mean
+(a proportion from 0 to 1 when sd is empty), sd, and optionally decimals (the decimals the mean
+was rounded to; by default those of the mean as written, so write 0.50, not 0.5, if the paper
+printed 0.50). Exit codes: 0 nothing flagged; 1 a trial's combined p below --flag-below (a
+reason to look at its table, not a verdict); 2 bad input (the message names the row and column).
+Example: trialstats check baseline tests/data/baseline_saitoh.csv --simulations 10000 --seed 1"
+)]
+pub struct BaselineArgs {
+    /// The baseline table (CSV).
+    #[arg(value_name = "FILE.csv")]
+    pub file: PathBuf,
+    /// Column of the trial's name.
+    #[arg(long, default_value = "trial")]
+    pub trial: String,
+    /// Column of the variable's name.
+    #[arg(long, default_value = "variable")]
+    pub variable: String,
+    /// Column of the arm.
+    #[arg(long, default_value = "arm")]
+    pub arm: String,
+    /// Column of the arm's n.
+    #[arg(long, default_value = "n")]
+    pub n: String,
+    /// Column of the mean (or proportion) as printed.
+    #[arg(long, default_value = "mean")]
+    pub mean: String,
+    /// Column of the SD (empty for a binary variable).
+    #[arg(long, default_value = "sd")]
+    pub sd: String,
+    /// Column of the decimals the mean was rounded to (optional).
+    #[arg(long, default_value = "decimals")]
+    pub decimals: String,
+    /// Simulated tables per variable for similar_p.
+    #[arg(long, default_value_t = 10_000, allow_negative_numbers = true, value_parser = super::args::whole_number)]
+    pub simulations: i64,
+    /// Seed of the simulations.
+    #[arg(long, default_value_t = 1, allow_negative_numbers = true, value_parser = super::args::whole_number)]
+    pub seed: i64,
+    /// Flag a trial (exit 1) whose combined anova or similar p is below this.
+    #[arg(long, default_value_t = 0.0001, allow_negative_numbers = true)]
+    pub flag_below: f64,
+    /// Draw the variables' p-values against the uniform distribution (.png or .svg).
+    #[arg(long)]
+    pub plot: Option<PathBuf>,
+    /// Size, resolution and labels of the --plot chart.
+    #[command(flatten)]
+    pub chart: super::args::ChartOptions,
 }
 
 /// The numbers of one spread, as printed.
@@ -447,6 +501,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             );
             show(format, &r, r.consistent())
         }
+        Some(CheckCommand::Baseline(a)) => run_baseline(format, &a),
         Some(CheckCommand::Spread(a)) => {
             let r = trialstats::reading::question::read_spread(&spread_question(&a, rounding)?)?;
             show(format, &r, !r.is_contradicted())
@@ -517,6 +572,53 @@ fn text_scale(a: &TextArgs) -> Result<trialstats::reported::Scale> {
     scale
         .with_items(a.items as u32)
         .map_err(|e| Error::input("--items", e))
+}
+
+fn run_baseline(format: Format, a: &BaselineArgs) -> Result<Outcome> {
+    use trialstats::checks::baseline::{
+        BaselineColumns, BaselineSettings, BaselineTable, check_baseline,
+    };
+    let columns = BaselineColumns {
+        trial: a.trial.clone(),
+        variable: a.variable.clone(),
+        arm: a.arm.clone(),
+        n: a.n.clone(),
+        mean: a.mean.clone(),
+        sd: a.sd.clone(),
+        decimals: a.decimals.clone(),
+    };
+    if !(a.flag_below > 0.0 && a.flag_below < 1.0) {
+        return Err(Error::input(
+            "--flag-below",
+            format!("{}: a p between 0 and 1", a.flag_below),
+        ));
+    }
+    let settings = BaselineSettings {
+        simulations: usize::try_from(a.simulations).map_err(|_| {
+            Error::input(
+                "--simulations",
+                format!("{}: a whole number ≥ 100", a.simulations),
+            )
+        })?,
+        seed: u64::try_from(a.seed)
+            .map_err(|_| Error::input("--seed", format!("{}: a whole number ≥ 0", a.seed)))?,
+    };
+    let table = BaselineTable::from_csv(&trialstats::csv_file::CsvFile::read(&a.file)?, &columns)?;
+    let result = check_baseline(&table, settings)?;
+    if let Some(path) = &a.plot {
+        trialstats::plot::render(
+            &trialstats::charts::check_charts::baseline_chart(
+                &result,
+                &a.chart
+                    .title_or("Baseline p-values against the uniform distribution"),
+            )
+            .into(),
+            path,
+            a.chart.canvas()?,
+        )?;
+    }
+    let flagged = result.flagged(a.flag_below);
+    show(format, &result, flagged.is_empty())
 }
 
 fn show<T: Tabular + serde::Serialize>(

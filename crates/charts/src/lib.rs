@@ -29,6 +29,7 @@
 //! # Ok::<(), trialstats_numerics::Error>(())
 //! ```
 
+pub mod check_charts;
 pub mod lmm_charts;
 pub mod meta_charts;
 pub mod mmrm_charts;

@@ -12,6 +12,7 @@
 //! | [`percent`] | percent vs count: which denominators can give a reported percentage |
 //! | [`bounds`] | mean inside the scale; SD at most the largest possible; SD that looks like an SEM |
 //! | [`sprite`] | SPRITE: samples consistent with mean, SD, `n`, bounds and grid (Heathers et al. 2018) |
+//! | [`baseline`] | Carlisle's check of a baseline table: ANOVA and simulated p per variable, Stouffer per trial |
 //! | [`input`] | what the single checks accept from a user, each input validated once |
 //! | [`summary`] | every check on every reported summary: [`ReportedSummary`] → [`CheckReport`] |
 //!
@@ -23,6 +24,7 @@
 //! a [`crate::reported::SpreadKind`]; which numbers of a study are checked is decided in
 //! `analysis`.
 
+pub mod baseline;
 pub mod bounds;
 pub mod debit;
 /// The exact arithmetic of numbers as written lives with them, in `reported`.
