@@ -72,6 +72,7 @@ mod readme_images;
 mod report_cli;
 mod report_confirmatory;
 mod report_mmrm;
+mod serve_page;
 mod skewed_medians;
 mod spread_reading_reports;
 mod statcheck_suite;

@@ -2,8 +2,7 @@
 
 use std::io::Write;
 use std::path::PathBuf;
-use trialstats::draft::{self, Item, Sentences, study_file};
-use trialstats::output::{Cell, Table, Tabular};
+use trialstats::draft::{self, DraftedItems, Sentences, study_file};
 use trialstats::study;
 use trialstats::{Error, Outcome, Result};
 
@@ -28,46 +27,6 @@ pub struct Args {
     pub format: String,
 }
 
-/// The items, for `--format json` and `table`.
-#[derive(serde::Serialize)]
-struct Items<'a> {
-    file: String,
-    items: &'a [Item],
-}
-
-impl Tabular for Items<'_> {
-    fn table(&self) -> Table {
-        Table {
-            header: ["line", "kind", "numbers", "as printed"]
-                .map(String::from)
-                .to_vec(),
-            rows: self
-                .items
-                .iter()
-                .map(|i| {
-                    let numbers = match (&i.parts.date, &i.parts.statistic) {
-                        (Some(d), _) => d.clone(),
-                        (None, Some(s)) => s.clone(),
-                        _ => i
-                            .parts
-                            .numbers()
-                            .iter()
-                            .map(|p| p.number.text.clone())
-                            .collect::<Vec<_>>()
-                            .join(" "),
-                    };
-                    vec![
-                        Cell::Integer(i.line as i64),
-                        Cell::Text(i.kind.as_str().to_string()),
-                        Cell::Text(numbers),
-                        Cell::Text(i.text.replace(['\n', '\r'], "")),
-                    ]
-                })
-                .collect(),
-        }
-    }
-}
-
 pub fn run(args: Args) -> Result<Outcome> {
     let name = args.file.display().to_string();
     let bytes = std::fs::read(&args.file).map_err(|e| Error::io(&args.file, e))?;
@@ -77,13 +36,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     match args.format.as_str() {
         "json" | "table" => {
             let format = args.format.parse()?;
-            let out = trialstats::output::render(
-                format,
-                &Items {
-                    file: name,
-                    items: &items,
-                },
-            )?;
+            let out = trialstats::output::render(format, &DraftedItems { file: name, items })?;
             super::print(&out);
             return Ok(Outcome::Ok);
         }

@@ -17,6 +17,7 @@ mod plot;
 mod power;
 mod prepost;
 mod report;
+mod serve;
 mod show;
 mod verify;
 
@@ -100,6 +101,9 @@ pub enum Command {
     /// Draft a study file from a document's text: every number with its sentence, classified
     /// (mean ± spread, median, count, percent, n, p, CI, rate, test, date), for review.
     Draft(draft::Args),
+    /// A local web page: paste a report, see what it says, check it, chart it (listens on
+    /// 127.0.0.1; nothing leaves the machine).
+    Serve(serve::Args),
 }
 
 /// Run one command.
@@ -121,6 +125,7 @@ pub fn dispatch(command: Command) -> Result<Outcome> {
         Command::Power(a) => power::run(*a),
         Command::Glmm(a) => glmm::run(a),
         Command::Draft(a) => draft::run(a),
+        Command::Serve(a) => serve::run(a),
     }
 }
 

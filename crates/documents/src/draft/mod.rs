@@ -300,6 +300,56 @@ pub struct Item {
     pub sentence: usize,
 }
 
+/// A document's drafted items, as `trialstats draft --format json` prints them (and the
+/// page's API returns them): the file and each item with its kind, quote, line, span and
+/// numbers as printed.
+#[derive(Debug, Clone, Serialize)]
+pub struct DraftedItems {
+    pub file: String,
+    pub items: Vec<Item>,
+}
+
+impl crate::output::Tabular for DraftedItems {
+    fn table(&self) -> crate::output::Table {
+        use crate::output::Cell;
+        crate::output::Table {
+            header: ["line", "kind", "numbers", "as printed"]
+                .map(String::from)
+                .to_vec(),
+            rows: self
+                .items
+                .iter()
+                .map(|i| {
+                    vec![
+                        Cell::Integer(i.line as i64),
+                        Cell::Text(i.kind.as_str().to_string()),
+                        Cell::Text(i.numbers_text()),
+                        Cell::Text(i.text.replace(['\n', '\r'], "")),
+                    ]
+                })
+                .collect(),
+        }
+    }
+}
+
+impl Item {
+    /// The item's numbers as printed, for a line of a table: its date or statistic where it
+    /// is one, else its numbers separated by spaces.
+    pub fn numbers_text(&self) -> String {
+        match (&self.parts.date, &self.parts.statistic) {
+            (Some(d), _) => d.clone(),
+            (None, Some(s)) => s.clone(),
+            _ => self
+                .parts
+                .numbers()
+                .iter()
+                .map(|p| p.number.text.clone())
+                .collect::<Vec<_>>()
+                .join(" "),
+        }
+    }
+}
+
 /// Bytes of the document already read by an item, or not data.
 pub struct Claims {
     taken: Vec<bool>,

@@ -28,20 +28,33 @@ impl Exporter for TextTableExporter {
     }
 }
 
+/// A cell as the table prints it: text as it is, a number by [`human_number`], `NA` for a
+/// value that is not estimable (metafor's NA; an infinite value stays as it is), `-` for a
+/// missing one.
+///
+/// ```
+/// use trialstats_numerics::output::{Cell, table::cell_text};
+/// assert_eq!(cell_text(&Cell::Number(f64::NAN)), "NA");
+/// assert_eq!(cell_text(&Cell::Missing), "-");
+/// assert_eq!(cell_text(&Cell::Integer(7)), "7");
+/// ```
+pub fn cell_text(c: &Cell) -> String {
+    match c {
+        Cell::Text(s) => s.clone(),
+        Cell::Number(x) if x.is_nan() => "NA".to_string(),
+        Cell::Number(x) => human_number(*x),
+        Cell::Integer(i) => i.to_string(),
+        Cell::Missing => "-".to_string(),
+    }
+}
+
 /// Align `rows` under `header`: text left-aligned, numbers right-aligned.
 pub fn align(header: &[String], rows: &[Vec<Cell>]) -> String {
     let cells: Vec<Vec<(String, bool)>> = rows
         .iter()
         .map(|r| {
             r.iter()
-                .map(|c| match c {
-                    Cell::Text(s) => (s.clone(), false),
-                    // Not estimable (metafor's NA); an infinite value stays as it is.
-                    Cell::Number(x) if x.is_nan() => ("NA".to_string(), true),
-                    Cell::Number(x) => (human_number(*x), true),
-                    Cell::Integer(i) => (i.to_string(), true),
-                    Cell::Missing => ("-".to_string(), true),
-                })
+                .map(|c| (cell_text(c), !matches!(c, Cell::Text(_))))
                 .collect()
         })
         .collect();

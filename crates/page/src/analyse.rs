@@ -1,0 +1,172 @@
+//! What the page shows for a document: the same library calls as the commands, for one text.
+//!
+//! A pasted report (or an uploaded .txt, .html or .pdf) is drafted as `trialstats draft` drafts
+//! it, checked as `trialstats check text` checks it, and its drafted study file is loaded and
+//! analysed as `trialstats report` analyses a study (effects, consistency checks, charts). A
+//! drafted study that does not load or analyse is not an error of the page: the draft and the
+//! text's checks are still shown, with the reason. An edited study file is analysed the same
+//! way without the draft.
+
+use serde::Serialize;
+use std::path::Path;
+use trialstats_charts::plot::{Canvas, Chart, Size, render_svg};
+use trialstats_charts::report_charts::gallery::gallery_items;
+use trialstats_documents::analysis::{self, AnalysisOptions};
+use trialstats_documents::checks::reported_test::CheckRules;
+use trialstats_documents::draft::summary_check::TextChecks;
+use trialstats_documents::draft::{self, DraftedItems, Sentences, study_file};
+use trialstats_documents::text::Document;
+use trialstats_documents::{report, study};
+use trialstats_numerics::error::Result;
+use trialstats_numerics::reported::Scale;
+use trialstats_stats::checks::CheckReport;
+
+/// The id a pasted document's study gets.
+pub const PASTED_ID: &str = "pasted-document";
+
+/// One chart as inline SVG.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageChart {
+    pub title: String,
+    pub caption: String,
+    pub svg: String,
+}
+
+/// Everything the page shows for one document (or one edited study file).
+#[derive(Debug, Clone, Serialize)]
+pub struct PageAnalysis {
+    /// The document's text (empty for an edited study file).
+    pub text: String,
+    /// As `draft --format json` prints it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub draft: Option<DraftedItems>,
+    /// The drafted (or edited) study file.
+    pub study_toml: String,
+    /// As `check text --format json` prints it (a document only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub check: Option<TextChecks>,
+    /// The study's consistency checks, as `check --format json` prints them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub study_check: Option<CheckReport>,
+    /// The study's analysis as `report` writes it (effects with their intervals, the r sweep,
+    /// slopes, proportions, confirmatory trial).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub effects: Option<String>,
+    pub charts: Vec<PageChart>,
+    /// Why a part is missing (the study did not load, a chart could not be drawn).
+    pub problems: Vec<String>,
+}
+
+/// Analyse a document's bytes (plain text, HTML or PDF, told apart by their first bytes);
+/// `name` is the file named in messages.
+pub fn analyse_document(name: &str, bytes: &[u8]) -> Result<PageAnalysis> {
+    let text = Document::from_bytes(name, bytes)?.text;
+    let doc = Sentences::new(&text);
+    let items = draft::read_document(&doc);
+    let study_toml = study_file::draft_study(
+        &doc,
+        &items,
+        &study_file::DraftOptions {
+            id: PASTED_ID.to_string(),
+            source_file: name.to_string(),
+        },
+    );
+    let rules = CheckRules::at(0.05);
+    let scale =
+        Scale::new(None, None, None).map_err(|e| trialstats_numerics::Error::input("scale", e))?;
+    let check = TextChecks::read(
+        name,
+        &text,
+        &rules,
+        false,
+        &scale,
+        trialstats_numerics::reported::exact::Rounding::UpOrDown,
+    )?;
+    let mut analysis = analyse_study_toml(&study_toml);
+    analysis.text = text;
+    analysis.draft = Some(DraftedItems {
+        file: name.to_string(),
+        items,
+    });
+    analysis.check = Some(check);
+    Ok(analysis)
+}
+
+/// Analyse a study file's text as `report` analyses a study; what cannot be done is said in
+/// `problems`.
+pub fn analyse_study_toml(study_toml: &str) -> PageAnalysis {
+    let mut out = PageAnalysis {
+        text: String::new(),
+        draft: None,
+        study_toml: study_toml.to_string(),
+        check: None,
+        study_check: None,
+        effects: None,
+        charts: Vec::new(),
+        problems: Vec::new(),
+    };
+    let id = toml_id(study_toml).unwrap_or_else(|| PASTED_ID.to_string());
+    let study = match study::load_str(study_toml, Path::new(&format!("{id}.toml"))) {
+        Ok(s) => s,
+        Err(e) => {
+            out.problems.push(format!(
+                "the study file does not load, so nothing is analysed: {e}"
+            ));
+            return out;
+        }
+    };
+    let options = AnalysisOptions::default();
+    let analysed = match analysis::analyse_study(&study, &options) {
+        Ok(a) => a,
+        Err(e) => {
+            out.problems
+                .push(format!("the study cannot be analysed: {e}"));
+            return out;
+        }
+    };
+    out.effects = Some(report::study_text(&analysed));
+    let analyses = [analysed];
+    out.study_check = Some(analysis::check_report(&analyses, options.rounding));
+    match gallery_items(&analyses) {
+        Ok((items, not_drawn)) => {
+            for item in items {
+                match svg_of(&item.chart) {
+                    Ok(svg) => out.charts.push(PageChart {
+                        title: item.name,
+                        caption: item.caption,
+                        svg,
+                    }),
+                    Err(e) => out
+                        .problems
+                        .push(format!("chart '{}' not drawn: {e}", item.name)),
+                }
+            }
+            for n in not_drawn {
+                out.problems.push(format!("not drawn: {n:?}"));
+            }
+        }
+        Err(e) => out.problems.push(format!("no charts: {e}")),
+    }
+    out
+}
+
+/// The `id` a study file gives itself (its first `id = "…"` line), if any.
+fn toml_id(study_toml: &str) -> Option<String> {
+    study_toml.lines().find_map(|l| {
+        let rest = l
+            .trim()
+            .strip_prefix("id")?
+            .trim_start()
+            .strip_prefix('=')?;
+        let id = rest.trim().trim_matches('"').to_string();
+        study::valid_study_id(&id).then_some(id)
+    })
+}
+
+/// A chart as SVG at the page's size.
+fn svg_of(chart: &Chart) -> Result<String> {
+    render_svg(
+        chart,
+        Canvas::new(Size::new(800, 600)?, Canvas::DEFAULT_DPI)?,
+    )
+}

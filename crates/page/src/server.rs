@@ -1,0 +1,366 @@
+//! The HTTP server: the page (`GET /`, `POST /` from its forms), the JSON API
+//! (`POST /api/analyse`), and the rules that keep a local server safe on a user's machine:
+//!
+//! * a request whose `Host` is not the address the server listens on (or, on loopback,
+//!   `localhost`) gets 403, so a web page the user visits cannot reach it by DNS rebinding;
+//!   no CORS headers are sent, so other sites cannot read its answers;
+//! * bodies over [`MAX_BODY`] get 413, a malformed body 400 with the reason, another content
+//!   type 415;
+//! * each analysis runs on the blocking pool, so a slow one does not hold up the others, and a
+//!   panic in one is answered with 500 and its message while the server goes on answering;
+//! * nothing is written to disk: downloads are `data:` links in the page.
+
+use crate::analyse::{PageAnalysis, analyse_document, analyse_study_toml};
+use crate::html::{EXAMPLES, page};
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{DefaultBodyLimit, FromRequest, Multipart, Query, Request, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::{get, post};
+use serde::Deserialize;
+use std::net::{IpAddr, SocketAddr};
+use std::sync::Arc;
+use trialstats_numerics::error::{Error, Result};
+
+/// The largest request body accepted (10 MB).
+pub const MAX_BODY: usize = 10 * 1024 * 1024;
+
+/// Where to listen.
+#[derive(Debug, Clone, Copy)]
+pub struct ServeConfig {
+    pub host: IpAddr,
+    /// 0 takes a free port.
+    pub port: u16,
+}
+
+/// Listen, print `listening on http://HOST:PORT/` as the first line on stdout, and answer
+/// until Ctrl-C.
+pub fn serve(config: ServeConfig) -> Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Error::Numerical(format!("cannot start the server's runtime: {e}")))?;
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind((config.host, config.port))
+            .await
+            .map_err(|e| {
+                Error::input(
+                    "--port",
+                    format!("cannot listen on {}:{}: {e}", config.host, config.port),
+                )
+            })?;
+        let address = listener
+            .local_addr()
+            .map_err(|e| Error::Numerical(format!("no local address: {e}")))?;
+        println!("listening on http://{}/", host_port(address));
+        use std::io::Write;
+        let _ = std::io::stdout().flush();
+        axum::serve(listener, router(address))
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await
+            .map_err(|e| Error::Numerical(format!("the server stopped: {e}")))
+    })
+}
+
+/// `IP:PORT`, an IPv6 address in brackets (as a URL and a `Host` header write it).
+fn host_port(address: SocketAddr) -> String {
+    match address.ip() {
+        IpAddr::V4(ip) => format!("{ip}:{}", address.port()),
+        IpAddr::V6(ip) => format!("[{ip}]:{}", address.port()),
+    }
+}
+
+/// The `Host` values a request may carry to a server listening on `address`.
+fn allowed_hosts(address: SocketAddr) -> Vec<String> {
+    let port = address.port();
+    let mut hosts = vec![host_port(address)];
+    if address.ip().is_loopback() {
+        hosts.extend([
+            format!("localhost:{port}"),
+            format!("127.0.0.1:{port}"),
+            format!("[::1]:{port}"),
+        ]);
+    }
+    hosts
+}
+
+/// The routes, for a server listening on `address`.
+pub fn router(address: SocketAddr) -> Router {
+    let hosts = Arc::new(allowed_hosts(address));
+    Router::new()
+        .route("/", get(index).post(analyse_form))
+        .route("/api/analyse", post(api_analyse))
+        .fallback(|| async { (StatusCode::NOT_FOUND, "not found: the page is at /") })
+        .layer(DefaultBodyLimit::max(MAX_BODY))
+        .layer(middleware::from_fn_with_state(hosts, check_host))
+}
+
+/// 403 unless the `Host` header names this server.
+async fn check_host(
+    State(hosts): State<Arc<Vec<String>>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let host = request
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("");
+    if hosts.iter().any(|h| h.eq_ignore_ascii_case(host)) {
+        next.run(request).await
+    } else {
+        (
+            StatusCode::FORBIDDEN,
+            format!(
+                "forbidden: this server answers requests to {} only",
+                hosts.join(", ")
+            ),
+        )
+            .into_response()
+    }
+}
+
+#[derive(Deserialize)]
+struct ExampleQuery {
+    example: Option<String>,
+}
+
+/// The page; with `?example=ID`, that example analysed.
+async fn index(Query(q): Query<ExampleQuery>) -> Response {
+    let Some(id) = q.example else {
+        return Html(page("", None, None).into_string()).into_response();
+    };
+    let Some(example) = EXAMPLES.iter().find(|e| e.id == id) else {
+        let known: Vec<&str> = EXAMPLES.iter().map(|e| e.id).collect();
+        let message = format!("no example '{id}'; the examples are {}", known.join(", "));
+        return (
+            StatusCode::NOT_FOUND,
+            Html(page("", None, Some(&message)).into_string()),
+        )
+            .into_response();
+    };
+    let input = if example.is_study_file {
+        Input::StudyFile(example.text.to_string())
+    } else {
+        Input::Document {
+            name: format!("{}.txt", example.id),
+            bytes: example.text.as_bytes().to_vec(),
+        }
+    };
+    let shown = if example.is_study_file {
+        ""
+    } else {
+        example.text
+    };
+    match run(input).await {
+        Ok(a) => Html(page(shown, Some(&a), None).into_string()).into_response(),
+        Err((status, message)) => (
+            status,
+            Html(page(shown, None, Some(&message)).into_string()),
+        )
+            .into_response(),
+    }
+}
+
+/// What a request asks to analyse.
+enum Input {
+    Document { name: String, bytes: Vec<u8> },
+    StudyFile(String),
+}
+
+/// Analyse on the blocking pool; an input error is 400, a panic 500, each with its message.
+async fn run(input: Input) -> std::result::Result<PageAnalysis, (StatusCode, String)> {
+    let task = tokio::task::spawn_blocking(move || match input {
+        Input::Document { name, bytes } => analyse_document(&name, &bytes),
+        Input::StudyFile(toml) => Ok(analyse_study_toml(&toml)),
+    });
+    match task.await {
+        Ok(Ok(a)) => Ok(a),
+        Ok(Err(e)) => Err((StatusCode::BAD_REQUEST, e.to_string())),
+        Err(e) => {
+            let why = e
+                .try_into_panic()
+                .ok()
+                .and_then(|p| {
+                    p.downcast_ref::<String>()
+                        .cloned()
+                        .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
+                })
+                .unwrap_or_else(|| "the analysis was stopped".to_string());
+            Err((
+                StatusCode::INTERNAL_SERVER_ERROR,
+                format!("the analysis failed (a fault of trialstats, please report it): {why}"),
+            ))
+        }
+    }
+}
+
+/// The fields of a form or multipart body: `text`, `file` (with its name), `study_toml`.
+async fn read_multipart(mut form: Multipart) -> std::result::Result<Input, (StatusCode, String)> {
+    let bad = |e: axum::extract::multipart::MultipartError| (e.status(), e.body_text());
+    let (mut text, mut file, mut study) = (None, None, None);
+    while let Some(field) = form.next_field().await.map_err(bad)? {
+        let name = field.name().unwrap_or("").to_string();
+        let file_name = field.file_name().map(str::to_string);
+        let data = field.bytes().await.map_err(bad)?;
+        match name.as_str() {
+            "text" => text = Some(data),
+            "file" if !data.is_empty() => {
+                file = Some((file_name.unwrap_or_else(|| "uploaded file".into()), data))
+            }
+            "study_toml" => study = Some(data),
+            _ => {}
+        }
+    }
+    if let Some((name, bytes)) = file {
+        return Ok(Input::Document {
+            name,
+            bytes: bytes.to_vec(),
+        });
+    }
+    if let Some(toml) = study {
+        let toml = String::from_utf8(toml.to_vec()).map_err(|_| {
+            (
+                StatusCode::BAD_REQUEST,
+                "study_toml is not UTF-8 text".to_string(),
+            )
+        })?;
+        return Ok(Input::StudyFile(toml));
+    }
+    match text {
+        Some(t) if !t.iter().all(u8::is_ascii_whitespace) => Ok(Input::Document {
+            name: "pasted text".into(),
+            bytes: t.to_vec(),
+        }),
+        _ => Err((
+            StatusCode::BAD_REQUEST,
+            "nothing to analyse: paste a report's text or choose a file".to_string(),
+        )),
+    }
+}
+
+/// `POST /` from the page's forms: the page with the results.
+async fn analyse_form(request: Request) -> Response {
+    let shown = |input: &Input| match input {
+        Input::Document { bytes, .. } => String::from_utf8_lossy(bytes).into_owned(),
+        Input::StudyFile(_) => String::new(),
+    };
+    let form = match Multipart::from_request(request, &()).await {
+        Ok(f) => f,
+        Err(e) => {
+            let message = format!("the form could not be read: {}", e.body_text());
+            return (
+                e.status(),
+                Html(page("", None, Some(&message)).into_string()),
+            )
+                .into_response();
+        }
+    };
+    let input = match read_multipart(form).await {
+        Ok(i) => i,
+        Err((status, message)) => {
+            return (status, Html(page("", None, Some(&message)).into_string())).into_response();
+        }
+    };
+    let text = match &input {
+        Input::Document { name, .. } if name.ends_with(".pdf") => String::new(),
+        other => shown(other),
+    };
+    match run(input).await {
+        Ok(a) => {
+            let text = if a.text.is_empty() {
+                text
+            } else {
+                a.text.clone()
+            };
+            Html(page(&text, Some(&a), None).into_string()).into_response()
+        }
+        Err((status, message)) => (
+            status,
+            Html(page(&text, None, Some(&message)).into_string()),
+        )
+            .into_response(),
+    }
+}
+
+/// The JSON body of `POST /api/analyse`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ApiRequest {
+    text: Option<String>,
+    study_toml: Option<String>,
+}
+
+/// `POST /api/analyse`: `{"text": …}` or `{"study_toml": …}` as JSON, or a multipart body as
+/// the page's form sends; the analysis as JSON, or `{"error": …}`.
+async fn api_analyse(headers: HeaderMap, request: Request) -> Response {
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let input = if content_type.starts_with("application/json") {
+        let body = match Bytes::from_request(request, &()).await {
+            Ok(b) => b,
+            Err(e) => return json_error(e.status(), &e.body_text()),
+        };
+        match serde_json::from_slice::<ApiRequest>(&body) {
+            Ok(ApiRequest {
+                study_toml: Some(toml),
+                text: None,
+            }) => Input::StudyFile(toml),
+            Ok(ApiRequest {
+                text: Some(text),
+                study_toml: None,
+            }) => {
+                if text.trim().is_empty() {
+                    return json_error(StatusCode::BAD_REQUEST, "text is empty");
+                }
+                Input::Document {
+                    name: "pasted text".into(),
+                    bytes: text.into_bytes(),
+                }
+            }
+            Ok(_) => {
+                return json_error(
+                    StatusCode::BAD_REQUEST,
+                    "give exactly one of \"text\" and \"study_toml\"",
+                );
+            }
+            Err(e) => {
+                return json_error(
+                    StatusCode::BAD_REQUEST,
+                    &format!(
+                        "the body is not the JSON expected ({{\"text\": \"...\"}} or {{\"study_toml\": \"...\"}}): {e}"
+                    ),
+                );
+            }
+        }
+    } else if content_type.starts_with("multipart/form-data") {
+        let form = match Multipart::from_request(request, &()).await {
+            Ok(f) => f,
+            Err(e) => return json_error(e.status(), &e.body_text()),
+        };
+        match read_multipart(form).await {
+            Ok(i) => i,
+            Err((status, message)) => return json_error(status, &message),
+        }
+    } else {
+        return json_error(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "send application/json ({\"text\": \"...\"}) or multipart/form-data (a file)",
+        );
+    };
+    match run(input).await {
+        Ok(a) => axum::Json(a).into_response(),
+        Err((status, message)) => json_error(status, &message),
+    }
+}
+
+fn json_error(status: StatusCode, message: &str) -> Response {
+    (status, axum::Json(serde_json::json!({ "error": message }))).into_response()
+}

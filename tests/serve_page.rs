@@ -1,0 +1,349 @@
+//! `trialstats serve` (issue 41): the local page and its JSON API, over real HTTP against the
+//! built binary. The page gives what the commands give for the same text; the safety rules
+//! (Host check, body limit, malformed bodies, no CORS) each have a test; the server keeps
+//! answering after bad input and under 100 concurrent analyses.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+/// A running `trialstats serve --port 0`, stopped when dropped.
+pub struct Server {
+    child: Child,
+    pub port: u16,
+}
+
+impl Server {
+    pub fn start() -> Server {
+        let mut child = Command::new(assert_cmd::cargo::cargo_bin("trialstats"))
+            .args(["serve", "--port", "0"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        // The first line: listening on http://127.0.0.1:PORT/
+        let port = first
+            .trim()
+            .strip_prefix("listening on http://127.0.0.1:")
+            .and_then(|rest| rest.strip_suffix('/'))
+            .unwrap_or_else(|| panic!("first line: {first:?}"))
+            .parse()
+            .unwrap();
+        Server { child, port }
+    }
+
+    /// One request with `Host: 127.0.0.1:PORT` (or `host`); the status and body.
+    pub fn request(
+        &self,
+        method: &str,
+        path: &str,
+        content_type: Option<&str>,
+        body: &[u8],
+    ) -> (u16, String) {
+        self.request_as(
+            &format!("127.0.0.1:{}", self.port),
+            method,
+            path,
+            content_type,
+            body,
+        )
+    }
+
+    pub fn request_as(
+        &self,
+        host: &str,
+        method: &str,
+        path: &str,
+        content_type: Option<&str>,
+        body: &[u8],
+    ) -> (u16, String) {
+        let (status, _, body) = self.exchange(host, method, path, content_type, body);
+        (status, body)
+    }
+
+    /// The status, the headers (lower case) and the body.
+    pub fn exchange(
+        &self,
+        host: &str,
+        method: &str,
+        path: &str,
+        content_type: Option<&str>,
+        body: &[u8],
+    ) -> (u16, String, String) {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(120)))
+            .unwrap();
+        let mut head = format!(
+            "{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\nContent-Length: {}\r\n",
+            body.len()
+        );
+        if let Some(t) = content_type {
+            head.push_str(&format!("Content-Type: {t}\r\n"));
+        }
+        head.push_str("\r\n");
+        stream.write_all(head.as_bytes()).unwrap();
+        // A server may answer (413) before reading a large body; a write error then is fine.
+        let _ = stream.write_all(body);
+        let mut response = Vec::new();
+        let _ = stream.read_to_end(&mut response);
+        let text = String::from_utf8_lossy(&response).into_owned();
+        let (headers, rest) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+        let status = headers
+            .split_whitespace()
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        let body = if headers
+            .to_ascii_lowercase()
+            .contains("transfer-encoding: chunked")
+        {
+            unchunk(rest)
+        } else {
+            rest.to_string()
+        };
+        (status, headers.to_ascii_lowercase(), body)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A chunked body's data.
+fn unchunk(mut rest: &str) -> String {
+    let mut out = String::new();
+    while let Some((size, after)) = rest.split_once("\r\n") {
+        let Ok(n) = usize::from_str_radix(size.trim(), 16) else {
+            break;
+        };
+        if n == 0 || after.len() < n {
+            break;
+        }
+        out.push_str(&after[..n]);
+        rest = &after[n..];
+        rest = rest.strip_prefix("\r\n").unwrap_or(rest);
+    }
+    out
+}
+
+/// A multipart body with one file field.
+fn multipart_file(name: &str, bytes: &[u8]) -> (String, Vec<u8>) {
+    let boundary = "trialstatsBoundary7MA4YWxk";
+    let mut body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+    )
+    .into_bytes();
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+const ABSTRACT: &str = "tests/data/abstracts/calgb30306.txt";
+
+fn json(body: &str) -> serde_json::Value {
+    serde_json::from_str(body).unwrap_or_else(|e| panic!("{e}: {body:.300}"))
+}
+
+#[test]
+fn the_page_has_its_elements_and_the_first_line_its_address() {
+    let server = Server::start();
+    let (status, page) = server.request("GET", "/", None, b"");
+    assert_eq!(status, 200);
+    for id in ["document", "analyse", "file", "examples"] {
+        assert!(page.contains(&format!("id=\"{id}\"")), "{id}");
+    }
+    // An example is one click away, analysed: numbers marked, verdicts, checks and charts.
+    let (status, page) = server.request("GET", "/?example=nmo-press-release", None, b"");
+    assert_eq!(status, 200);
+    for id in [
+        "text-marked",
+        "study-toml",
+        "verdicts",
+        "checks",
+        "effects",
+        "charts",
+        "download-toml",
+    ] {
+        assert!(page.contains(&format!("id=\"{id}\"")), "{id}");
+    }
+    assert!(page.contains("<mark") && page.contains("data-kind=") && page.contains("<svg"));
+    assert!(page.contains("data-verdict="));
+}
+
+/// The API's draft and check are what `draft --format json` and `check text --format json`
+/// print for the same file.
+#[test]
+fn the_api_gives_what_the_commands_give() {
+    let server = Server::start();
+    let bytes = std::fs::read(ABSTRACT).unwrap();
+    let (content_type, body) = multipart_file(ABSTRACT, &bytes);
+    let (status, answer) = server.request("POST", "/api/analyse", Some(&content_type), &body);
+    assert_eq!(status, 200, "{answer:.300}");
+    let api = json(&answer);
+    let command = |args: &[&str]| -> serde_json::Value {
+        let out = assert_cmd::Command::cargo_bin("trialstats")
+            .unwrap()
+            .args(args)
+            .output()
+            .unwrap();
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let draft = command(&["draft", ABSTRACT, "--format", "json"]);
+    assert_eq!(api["draft"], draft);
+    let check = command(&["check", "text", ABSTRACT, "--format", "json"]);
+    assert_eq!(api["check"], check);
+    assert!(
+        api["study_toml"]
+            .as_str()
+            .unwrap()
+            .contains("id = \"pasted-document\"")
+    );
+    // A JSON body with the text gives the same draft items.
+    let text = String::from_utf8(bytes).unwrap();
+    let (status, answer) = server.request(
+        "POST",
+        "/api/analyse",
+        Some("application/json"),
+        serde_json::json!({ "text": text }).to_string().as_bytes(),
+    );
+    assert_eq!(status, 200);
+    assert_eq!(json(&answer)["draft"]["items"], draft["items"]);
+    // An edited study file is analysed as the report analyses it.
+    let toml = std::fs::read_to_string("data/nmo-tocilizumab.toml").unwrap();
+    let (status, answer) = server.request(
+        "POST",
+        "/api/analyse",
+        Some("application/json"),
+        serde_json::json!({ "study_toml": toml })
+            .to_string()
+            .as_bytes(),
+    );
+    assert_eq!(status, 200);
+    let a = json(&answer);
+    assert!(a["effects"].as_str().unwrap().contains("[edss]"));
+    assert!(a["charts"].as_array().unwrap().len() >= 5);
+    assert!(a["charts"][0]["svg"].as_str().unwrap().starts_with("<svg"));
+}
+
+/// Each safety rule, and the server still answering after every refusal.
+#[test]
+fn the_safety_rules_hold_and_the_server_keeps_answering() {
+    let server = Server::start();
+    // DNS rebinding: another Host is refused.
+    let (status, _) = server.request_as("evil.example", "GET", "/", None, b"");
+    assert_eq!(status, 403);
+    let (status, _) = server.request_as(
+        &format!("evil.example:{}", server.port),
+        "GET",
+        "/",
+        None,
+        b"",
+    );
+    assert_eq!(status, 403);
+    let (status, _) =
+        server.request_as(&format!("localhost:{}", server.port), "GET", "/", None, b"");
+    assert_eq!(status, 200);
+    // No CORS headers.
+    let (_, headers, _) =
+        server.exchange(&format!("127.0.0.1:{}", server.port), "GET", "/", None, b"");
+    assert!(
+        !headers.contains("access-control-allow-origin"),
+        "{headers}"
+    );
+    // Over 10 MB: 413.
+    let big = vec![b'a'; 11 * 1024 * 1024];
+    let (status, _) = server.request("POST", "/api/analyse", Some("application/json"), &big);
+    assert_eq!(status, 413);
+    // Malformed JSON: 400 with the reason; another content type: 415; nothing to analyse: 400.
+    let (status, body) = server.request(
+        "POST",
+        "/api/analyse",
+        Some("application/json"),
+        b"{\"text\": ",
+    );
+    assert_eq!(status, 400);
+    assert!(
+        json(&body)["error"]
+            .as_str()
+            .unwrap()
+            .contains("not the JSON expected")
+    );
+    let (status, _) = server.request("POST", "/api/analyse", Some("text/plain"), b"x");
+    assert_eq!(status, 415);
+    let (status, _) = server.request(
+        "POST",
+        "/api/analyse",
+        Some("application/json"),
+        b"{\"text\": \"  \"}",
+    );
+    assert_eq!(status, 400);
+    // A PDF that cannot be read: 400 with a message naming it.
+    let (content_type, body) = multipart_file("broken.pdf", b"%PDF-1.4 not really a pdf");
+    let (status, body) = server.request("POST", "/api/analyse", Some(&content_type), &body);
+    assert_eq!(status, 400, "{body}");
+    assert!(
+        json(&body)["error"]
+            .as_str()
+            .unwrap()
+            .contains("broken.pdf")
+    );
+    // A study file that does not load is analysed as far as it goes, with the reason.
+    let (status, body) = server.request(
+        "POST",
+        "/api/analyse",
+        Some("application/json"),
+        b"{\"study_toml\": \"this is not toml [\"}",
+    );
+    assert_eq!(status, 200);
+    assert!(
+        json(&body)["problems"][0]
+            .as_str()
+            .unwrap()
+            .contains("does not load")
+    );
+    // Only POST analyses; an unknown path is 404; and the server still answers.
+    let (status, _) = server.request("GET", "/api/analyse", None, b"");
+    assert_eq!(status, 405);
+    let (status, _) = server.request("GET", "/nothing", None, b"");
+    assert_eq!(status, 404);
+    let (status, _) = server.request("GET", "/", None, b"");
+    assert_eq!(status, 200);
+}
+
+/// 100 concurrent analyses of a real abstract all answer, each with the same draft.
+#[test]
+fn a_hundred_concurrent_analyses_all_answer() {
+    let server = Server::start();
+    let text = std::fs::read_to_string(ABSTRACT).unwrap();
+    let body = serde_json::json!({ "text": text }).to_string();
+    let answers: Vec<(u16, String)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..100)
+            .map(|_| {
+                scope.spawn(|| {
+                    server.request(
+                        "POST",
+                        "/api/analyse",
+                        Some("application/json"),
+                        body.as_bytes(),
+                    )
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    let first = json(&answers[0].1)["draft"].clone();
+    assert!(first["items"].as_array().is_some_and(|i| !i.is_empty()));
+    for (status, body) in &answers {
+        assert_eq!(*status, 200);
+        assert_eq!(json(body)["draft"], first);
+    }
+}
