@@ -347,3 +347,182 @@ fn a_hundred_concurrent_analyses_all_answer() {
         assert_eq!(json(body)["draft"], first);
     }
 }
+
+// ----- in a real browser -----
+
+/// Headless Chromium, or `None` (the test then says it is skipped) when there is none and the
+/// environment does not require it (`.ci/run` installs Chromium and sets
+/// `TRIALSTATS_BROWSER_TESTS=required`).
+fn browser(width: u32, height: u32) -> Option<headless_chrome::Browser> {
+    let path = [
+        "/usr/bin/chromium",
+        "/usr/bin/chromium-browser",
+        "/usr/bin/google-chrome",
+    ]
+    .into_iter()
+    .map(std::path::PathBuf::from)
+    .find(|p| p.exists());
+    let required = std::env::var("TRIALSTATS_BROWSER_TESTS").is_ok_and(|v| v == "required");
+    let Some(path) = path else {
+        assert!(
+            !required,
+            "TRIALSTATS_BROWSER_TESTS=required but no Chromium was found"
+        );
+        eprintln!("skipped: no Chromium at /usr/bin/chromium (apt-get install chromium)");
+        return None;
+    };
+    let args: Vec<&std::ffi::OsStr> = [
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--hide-scrollbars",
+    ]
+    .iter()
+    .map(std::ffi::OsStr::new)
+    .collect();
+    let options = headless_chrome::LaunchOptions::default_builder()
+        .path(Some(path))
+        .headless(true)
+        .sandbox(false)
+        .window_size(Some((width, height)))
+        .args(args)
+        .idle_browser_timeout(Duration::from_secs(120))
+        .build()
+        .unwrap();
+    Some(headless_chrome::Browser::new(options).unwrap())
+}
+
+/// Make the tab's viewport `width` × `height` CSS pixels (a phone's when `mobile`).
+fn viewport(tab: &headless_chrome::Tab, width: u32, height: u32, mobile: bool) {
+    use headless_chrome::protocol::cdp::Emulation::SetDeviceMetricsOverride;
+    tab.call_method(SetDeviceMetricsOverride {
+        width,
+        height,
+        device_scale_factor: 1.0,
+        mobile,
+        scale: None,
+        screen_width: None,
+        screen_height: None,
+        position_x: None,
+        position_y: None,
+        dont_set_visible_size: None,
+        screen_orientation: None,
+        viewport: None,
+        display_feature: None,
+        device_posture: None,
+    })
+    .unwrap();
+}
+
+/// A string from the page's JavaScript.
+fn js(tab: &headless_chrome::Tab, expression: &str) -> String {
+    let value = tab.evaluate(expression, false).unwrap().value;
+    match value {
+        Some(serde_json::Value::String(s)) => s,
+        other => panic!("{expression}: {other:?}"),
+    }
+}
+
+/// The width and height of a PNG.
+fn png_size(bytes: &[u8]) -> (u32, u32) {
+    let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+    let reader = decoder.read_info().unwrap();
+    (reader.info().width, reader.info().height)
+}
+
+/// Paste a real abstract, press Analyse, read the marked numbers, the verdict and a chart
+/// from the DOM; correct one number in the study file, analyse it again and see the effect
+/// recomputed; screenshots at 1280 × 800 and on a phone (390 × 844), saved under target/ to
+/// be looked at.
+#[test]
+fn a_report_pasted_into_the_page_in_a_real_browser() {
+    let Some(desktop) = browser(1280, 800) else {
+        return;
+    };
+    let server = Server::start();
+    let tab = desktop.new_tab().unwrap();
+    viewport(&tab, 1280, 800, false);
+    tab.navigate_to(&format!("http://127.0.0.1:{}/", server.port))
+        .unwrap()
+        .wait_until_navigated()
+        .unwrap();
+    let text = std::fs::read_to_string("tests/data/seeds/abe2014_edaravone_abstract.txt").unwrap();
+    tab.evaluate(
+        &format!(
+            "document.querySelector('#document').value = {}; 'ok'",
+            serde_json::to_string(&text).unwrap()
+        ),
+        false,
+    )
+    .unwrap();
+    tab.find_element("#analyse").unwrap().click().unwrap();
+    tab.wait_until_navigated().unwrap();
+    tab.wait_for_element("#text-marked").unwrap();
+    let marks = js(
+        &tab,
+        "Array.from(document.querySelectorAll('#text-marked mark')).map(m => m.dataset.kind + '=' + m.textContent).join('|')",
+    );
+    assert!(marks.contains("mean_spread=−6.35 ± 0.84"), "{marks}");
+    assert!(marks.contains("p=p = 0.411"), "{marks}");
+    let verdicts = js(
+        &tab,
+        "document.querySelector('#verdicts-table').textContent",
+    );
+    assert!(verdicts.contains("SE of an adjusted"), "{verdicts}");
+    let charts = js(
+        &tab,
+        "String(document.querySelectorAll('#charts svg').length)",
+    );
+    assert!(charts.parse::<usize>().unwrap() >= 1, "{charts}");
+    let effects = js(&tab, "document.querySelector('#effects').textContent");
+    assert!(effects.contains("MD   0.65"), "{effects}");
+    let shot = tab
+        .capture_screenshot(
+            headless_chrome::protocol::cdp::Page::CaptureScreenshotFormatOption::Png,
+            None,
+            None,
+            true,
+        )
+        .unwrap();
+    assert_eq!(png_size(&shot), (1280, 800));
+    let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
+    std::fs::write(out.join("page-1280x800.png"), &shot).unwrap();
+    // Correct the edaravone arm's change (−5.70 → −4.70) in the study file and analyse again.
+    tab.evaluate(
+        "const t = document.querySelector('#study-toml'); t.value = t.value.replace('mean = \"-5.70\"', 'mean = \"-4.70\"'); 'ok'",
+        false,
+    )
+    .unwrap();
+    tab.find_element("#reanalyse").unwrap().click().unwrap();
+    tab.wait_until_navigated().unwrap();
+    tab.wait_for_element("#effects").unwrap();
+    let effects = js(&tab, "document.querySelector('#effects').textContent");
+    assert!(effects.contains("MD   1.65"), "{effects}");
+    // A phone-sized screen.
+    let tab = desktop.new_tab().unwrap();
+    viewport(&tab, 390, 844, true);
+    tab.navigate_to(&format!(
+        "http://127.0.0.1:{}/?example=edaravone-abstract",
+        server.port
+    ))
+    .unwrap()
+    .wait_until_navigated()
+    .unwrap();
+    tab.wait_for_element("#text-marked").unwrap();
+    let shot = tab
+        .capture_screenshot(
+            headless_chrome::protocol::cdp::Page::CaptureScreenshotFormatOption::Png,
+            None,
+            None,
+            true,
+        )
+        .unwrap();
+    assert_eq!(png_size(&shot), (390, 844));
+    std::fs::write(out.join("page-390x844.png"), &shot).unwrap();
+    // Nothing wider than the screen: the page scrolls down, not across.
+    let width = js(&tab, "String(document.documentElement.scrollWidth)");
+    assert!(width.parse::<u32>().unwrap() <= 390, "scroll width {width}");
+}

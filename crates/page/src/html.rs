@@ -58,7 +58,7 @@ body { font: 16px/1.5 system-ui, sans-serif; margin: 0 auto; max-width: 72rem; p
 h1 { margin: 1rem 0 0; } h2 { border-bottom: 1px solid #ddd; margin-top: 2rem; }
 textarea { width: 100%; box-sizing: border-box; font: 14px/1.4 ui-monospace, monospace; }
 button { font-size: 1rem; padding: .4rem 1.2rem; margin: .5rem .5rem .5rem 0; cursor: pointer; }
-.doc { white-space: pre-wrap; border: 1px solid #ddd; padding: .75rem; background: #fafafa; }
+.doc { white-space: pre-wrap; overflow-wrap: anywhere; border: 1px solid #ddd; padding: .75rem; background: #fafafa; }
 mark { padding: 0 .1em; border-radius: 3px; background: #e5e7eb; }
 mark[data-kind="mean_spread"], mark[data-kind="median_iqr"], mark[data-kind="median_range"] { background: #bfdbfe; }
 mark[data-kind="n"], mark[data-kind="count_of"], mark[data-kind="percent"], mark[data-kind="rate"] { background: #bbf7d0; }
@@ -72,7 +72,7 @@ th, td { border-bottom: 1px solid #eee; padding: .25rem .5rem; text-align: left;
 tr[data-verdict="inconsistent"], tr[data-verdict="decision error"], tr[data-verdict="contradicted"] { background: #fee2e2; }
 figure { margin: 1rem 0; } figure svg { max-width: 100%; height: auto; }
 .problems { background: #fff7ed; border-left: 4px solid #f97316; padding: .5rem 1rem; }
-pre { white-space: pre-wrap; font-size: 13px; }
+pre { white-space: pre-wrap; overflow-wrap: anywhere; font-size: 13px; }
 @media print { form, nav, .downloads { display: none; } }
 "#;
 
