@@ -547,7 +547,7 @@ pub struct SequentialOptions {
     #[arg(long, allow_negative_numbers = true)]
     gamma: Option<f64>,
     /// Futility bounds by β-spending, as rpact's typeBetaSpending: bsOF, bsP, bsKD, bsHSD
-    /// (one-sided α-spending designs).
+    /// (α-spending designs; two-sided: stop when |Z| is below it).
     #[arg(long, value_name = "bsOF|bsP|bsKD|bsHSD")]
     futility: Option<String>,
     /// γ of bsKD or bsHSD.

@@ -12,13 +12,16 @@
 //! * `asOF`, `asP`, `asKD`, `asHSD`: α-spending (Lan & DeMets 1983): at look k the bound c_k
 //!   spends α(t_k) − α(t_{k−1}) given the looks before ([`spending`]).
 //!
-//! Optionally (one-sided α-spending designs) a futility bound from β-spending (`bsOF`, `bsP`,
+//! Optionally (α-spending designs) a futility bound from β-spending (`bsOF`, `bsP`,
 //! `bsKD`, `bsHSD`; Pampallona, Tsiatis & Kim 2001): at look k the bound a_k spends
 //! β(t_k) − β(t_{k−1}) of stopping for futility under the alternative, and the drift θ (the
 //! mean of the final Z under H1) is the one at which the last futility bound meets the last
 //! efficacy bound. Non-binding futility (the default) leaves the efficacy bounds as without
 //! futility (α is kept whether or not the trial stops when it may); binding futility computes
-//! the efficacy bounds with the futility bounds in place, so they are lower.
+//! the efficacy bounds with the futility bounds in place, so they are lower. A two-sided design
+//! stops for futility when |Z_k| < a_k, with rpact's rules for it (`with_futility_two_sided`;
+//! rpact calls its two-sided β-spending experimental). With futility the drift is then solved
+//! again for the power over the final bounds, as rpact's `getDesignCharacteristics` does.
 //!
 //! Without futility, θ gives the power 1 − β over the looks (crossings of the upper bound only,
 //! as rpact's default `twoSidedPower = FALSE`). The inflation factor is θ² over the fixed
@@ -298,12 +301,6 @@ impl SequentialSpec {
         }
         if let Some(f) = &self.futility {
             f.spending.validate("--futility-gamma")?;
-            if self.sides == 2 {
-                return Err(Error::input(
-                    "--futility",
-                    "β-spending futility bounds are built for one-sided designs here (--sides 1 in power sequential, --one-sided in the sample-size commands); a two-sided design with futility is not supported",
-                ));
-            }
             if !matches!(self.efficacy, Efficacy::Spending(_)) {
                 return Err(Error::input(
                     "--futility",
@@ -332,7 +329,7 @@ impl SequentialSpec {
     /// Where the trial goes on at look k under efficacy bound `upper` and futility `lower`.
     fn region(&self, lower: Option<f64>, upper: f64) -> Continuation {
         if self.sides == 2 {
-            Continuation::new(-upper, upper)
+            Continuation::two_sided(upper, lower.unwrap_or(0.0))
         } else {
             Continuation::new(lower.unwrap_or(f64::NEG_INFINITY), upper)
         }
@@ -420,8 +417,13 @@ pub fn design(spec: &SequentialSpec) -> Result<SequentialDesign> {
     let (critical_values, futility_bounds, drift) = match spec.futility {
         None => {
             let critical = efficacy_bounds(spec, None)?;
-            let drift = drift_for_power(spec, &critical)?;
+            let drift = drift_for_power(spec, &critical, &[])?;
             (critical, Vec::new(), drift)
+        }
+        Some(futility) if spec.sides == 2 => {
+            let (critical, lower) = with_futility_two_sided(spec, futility)?;
+            let drift = drift_for_power(spec, &critical, &lower)?;
+            (critical, lower, drift)
         }
         Some(futility) => with_futility(spec, futility)?,
     };
@@ -485,7 +487,7 @@ fn spending_bound(
     }
     let spent_at = |c: f64| -> f64 {
         let region = spec.region(None, c);
-        let exit = h0.exit(k, before, region.lower, region.upper);
+        let exit = h0.exit(k, before, region);
         let lower_tail = if spec.sides == 2 { exit.below } else { 0.0 };
         exit.above + lower_tail
     };
@@ -545,9 +547,15 @@ fn solve_decreasing(
     )
 }
 
-/// The drift at which the design rejects with probability 1 − β over its looks.
-fn drift_for_power(spec: &SequentialSpec, critical: &[f64]) -> Result<f64> {
-    let regions: Vec<Continuation> = critical.iter().map(|&c| spec.region(None, c)).collect();
+/// The drift at which the design rejects H0 (above its upper bounds) with probability 1 − β
+/// over its looks, the trial stopping at the futility bounds `futility` where given (rpact's
+/// `getDesignCharacteristics` solves the drift this way for every design).
+fn drift_for_power(spec: &SequentialSpec, critical: &[f64], futility: &[f64]) -> Result<f64> {
+    let regions: Vec<Continuation> = critical
+        .iter()
+        .enumerate()
+        .map(|(k, &c)| spec.region(futility.get(k).copied(), c))
+        .collect();
     let power = |drift: f64| -> f64 {
         let r = Recursion {
             timing: &spec.timing,
@@ -630,6 +638,156 @@ fn with_futility(spec: &SequentialSpec, futility: Futility) -> Result<(Vec<f64>,
     Ok((critical, lower, drift))
 }
 
+/// The efficacy and futility bounds of a two-sided design with β-spending futility, as
+/// rpact 3.3.4's `getDesignGroupSequentialBetaSpendingTwoSidedCpp`: the trial stops for
+/// futility at look k when |Z_k| < a_k, each a_k spending its share of β under H1, the drift
+/// the one at which the last a meets the last efficacy bound. As rpact:
+/// * a look whose futility bound in the one-sided design at α/2 is negative gets none
+///   (a = 0);
+/// * β is spent from the first look with a positive one-sided bound on, rescaled to spend it
+///   all (rpact's `betaAdjustment`, its default);
+/// * a bound above its look's efficacy bound is the efficacy bound;
+/// * a bound at most 1e-5 is none.
+///
+/// Returns the efficacy bounds and the interim looks' futility bounds (0: none).
+fn with_futility_two_sided(
+    spec: &SequentialSpec,
+    futility: Futility,
+) -> Result<(Vec<f64>, Vec<f64>)> {
+    let looks = spec.looks();
+    let one_sided = SequentialSpec {
+        alpha: spec.alpha / 2.0,
+        sides: 1,
+        ..spec.clone()
+    };
+    let (_, one_sided_futility, _) = with_futility(&one_sided, futility)?;
+    let mut beta: Vec<f64> = spec
+        .timing
+        .iter()
+        .map(|&t| futility.spending.spent(t, spec.beta, 1))
+        .collect();
+    if let Some(first) = one_sided_futility.iter().position(|&a| a > 0.0) {
+        if first > 0 {
+            let (from, total) = (beta[first - 1], beta[looks - 1]);
+            for (k, b) in beta.iter_mut().enumerate() {
+                *b = if k < first {
+                    0.0
+                } else {
+                    (*b - from) / (total - from) * total
+                };
+            }
+        }
+    }
+    let no_futility: Vec<bool> = (0..looks)
+        .map(|k| one_sided_futility.get(k).is_some_and(|&a| a < 0.0))
+        .collect();
+    let fixed = if futility.binding {
+        None
+    } else {
+        Some(efficacy_bounds(spec, None)?)
+    };
+    let gap = |drift: f64| -> Result<(f64, Vec<f64>, Vec<f64>)> {
+        let (critical, lower) =
+            two_sided_bounds_at_drift(spec, &beta, &no_futility, drift, fixed.as_deref())?;
+        Ok((lower[looks - 1] - critical[looks - 1], critical, lower))
+    };
+    let mut hi = 2.0 * spec.fixed_drift().max(1.0);
+    while gap(hi)?.0 < 0.0 && hi < 100.0 {
+        hi *= 2.0;
+    }
+    let (g_lo, g_hi) = (gap(0.0)?.0, gap(hi)?.0);
+    if g_lo > 0.0 || g_hi < 0.0 {
+        return Err(Error::Numerical(
+            "no drift makes the last futility bound meet the last efficacy bound".to_string(),
+        ));
+    }
+    let drift = root::brent_to(
+        |d| gap(d).map(|g| g.0),
+        0.0,
+        hi,
+        g_lo,
+        g_hi,
+        TOLERANCE,
+        "the drift at which the futility and efficacy bounds meet",
+    )?;
+    let (_, critical, mut lower) = gap(drift)?;
+    lower.truncate(looks - 1);
+    for a in &mut lower {
+        if *a <= 1e-5 {
+            *a = 0.0;
+        }
+    }
+    Ok((critical, lower))
+}
+
+/// The efficacy bounds (`fixed`, or under H0 with the futility holes in place when binding)
+/// and the two-sided futility bounds spending the cumulative `beta` under `drift`.
+fn two_sided_bounds_at_drift(
+    spec: &SequentialSpec,
+    beta: &[f64],
+    no_futility: &[bool],
+    drift: f64,
+    fixed: Option<&[f64]>,
+) -> Result<(Vec<f64>, Vec<f64>)> {
+    let h0 = Recursion {
+        timing: &spec.timing,
+        drift: 0.0,
+    };
+    let h1 = Recursion {
+        timing: &spec.timing,
+        drift,
+    };
+    let spending = match spec.efficacy {
+        Efficacy::Spending(s) => s,
+        _ => unreachable!("validate() allows futility with α-spending only"),
+    };
+    let looks = spec.looks();
+    let (mut critical, mut lower) = (Vec::with_capacity(looks), Vec::with_capacity(looks));
+    let (mut d0, mut d1): (Option<Density>, Option<Density>) = (None, None);
+    let mut spent = 0.0;
+    for k in 0..looks {
+        let c = match fixed {
+            Some(f) => f[k],
+            None => match spending_bound(spec, spending, k, &h0, d0.as_ref()) {
+                Err(Error::Numerical(_)) => LOWEST_BOUND,
+                other => other?,
+            },
+        };
+        let inside = |a: f64| {
+            h1.exit(k, d1.as_ref(), Continuation::two_sided(c, a))
+                .inside
+        };
+        let target = beta[k] - spent;
+        let last = k + 1 == looks;
+        let a = if no_futility[k] || target <= 0.0 {
+            0.0
+        } else if last {
+            // Unclamped, so that the drift search sees how far the bounds are apart.
+            let top = drift * spec.timing[k].sqrt() + 12.0;
+            if inside(top) <= target {
+                c.max(top) + 12.0
+            } else {
+                solve_increasing(inside, target, 0.0, top, "a futility bound")?
+            }
+        } else if inside(c) <= target {
+            c
+        } else {
+            solve_increasing(inside, target, 0.0, c, "a futility bound")?
+        };
+        spent += inside(a);
+        critical.push(c);
+        lower.push(a);
+        if !last {
+            let region = Continuation::two_sided(c, a.min(c));
+            if fixed.is_none() {
+                d0 = Some(h0.advance(k, d0.as_ref(), region));
+            }
+            d1 = Some(h1.advance(k, d1.as_ref(), region));
+        }
+    }
+    Ok((critical, lower))
+}
+
 /// The efficacy bounds (`fixed`, or under H0 with the futility bounds in place when binding)
 /// and the futility bounds spending β under `drift`, look by look.
 fn bounds_at_drift(
@@ -672,7 +830,10 @@ fn bounds_at_drift(
         let a = match &d1 {
             None => qnorm(target) + mean,
             Some(before) => {
-                let stops_below = |a: f64| h1.exit(k, Some(before), a, f64::INFINITY).below;
+                let stops_below = |a: f64| {
+                    h1.exit(k, Some(before), Continuation::new(a, f64::INFINITY))
+                        .below
+                };
                 // The last look may need a bound above its efficacy bound (the drift is then
                 // too large); interim looks stop at it (the trial then always stops there).
                 let top = if k + 1 == looks { mean + 12.0 } else { c };
@@ -741,7 +902,7 @@ fn characteristics(
         let mut reached = 1.0;
         let mut sum = 0.0;
         for (k, e) in exits.iter().enumerate().take(looks - 1) {
-            let stop = e.above + e.below;
+            let stop = e.above + e.below + e.inside;
             sum += spec.timing[k] * stop;
             reached -= stop;
         }
@@ -757,7 +918,10 @@ fn characteristics(
         })
         .collect();
     let futility_probabilities: Vec<f64> = if spec.futility.is_some() {
-        h1.iter().take(looks - 1).map(|e| e.below).collect()
+        h1.iter()
+            .take(looks - 1)
+            .map(|e| if spec.sides == 2 { e.inside } else { e.below })
+            .collect()
     } else {
         Vec::new()
     };

@@ -38,26 +38,55 @@ const GAUSS_WEIGHTS: [f64; 4] = [
 /// How far from the mean θ√t_k the continuation interval is cut (in SDs of Z_k).
 const CUT: f64 = 12.0;
 
-/// The continuation interval at one look: the trial goes on while `lower < Z < upper`
-/// (either may be infinite).
+/// The continuation region at one look: the trial goes on while `lower < Z < upper` and
+/// `|Z| ≥ hole` (either end may be infinite; `hole` is 0 but for a two-sided design's futility
+/// bound, which stops the trial when `−hole < Z < hole`).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Continuation {
     pub lower: f64,
     pub upper: f64,
+    pub hole: f64,
 }
 
 impl Continuation {
     /// Go on while `lower < Z < upper`.
     pub fn new(lower: f64, upper: f64) -> Continuation {
-        Continuation { lower, upper }
+        Continuation {
+            lower,
+            upper,
+            hole: 0.0,
+        }
+    }
+
+    /// Go on while `hole ≤ |Z| < bound` (a two-sided design with futility bound `hole`).
+    pub fn two_sided(bound: f64, hole: f64) -> Continuation {
+        Continuation {
+            lower: -bound,
+            upper: bound,
+            hole: hole.max(0.0),
+        }
+    }
+
+    /// The intervals the trial goes on through.
+    fn intervals(&self) -> Vec<(f64, f64)> {
+        if self.hole > 0.0 {
+            vec![
+                (self.lower, (-self.hole).min(self.upper)),
+                (self.hole.max(self.lower), self.upper),
+            ]
+        } else {
+            vec![(self.lower, self.upper)]
+        }
     }
 }
 
-/// The probabilities of stopping at one look: below `lower` and above `upper`.
+/// The probabilities of stopping at one look: below `lower`, above `upper`, and inside the
+/// futility hole.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Exit {
     pub below: f64,
     pub above: f64,
+    pub inside: f64,
 }
 
 /// The sub-density of Z at a look on quadrature nodes: `mass[i]` is the quadrature weight
@@ -83,28 +112,39 @@ impl Recursion<'_> {
         self.drift * self.timing[k].sqrt()
     }
 
-    /// The probabilities of stopping at look `k` (0-based) below `lower` and above `upper`,
-    /// given the density of going on past look k − 1 (`None` at the first look).
-    pub fn exit(&self, k: usize, before: Option<&Density>, lower: f64, upper: f64) -> Exit {
-        match before {
-            None => {
-                let mean = self.mean(k);
-                Exit {
-                    below: pnorm(lower - mean),
-                    above: pnorm_upper(upper - mean),
-                }
+    /// The probabilities of stopping at look `k` (0-based) outside `region`, given the
+    /// density of going on past look k − 1 (`None` at the first look).
+    pub fn exit(&self, k: usize, before: Option<&Density>, region: Continuation) -> Exit {
+        let (lower, upper, hole) = (region.lower, region.upper, region.hole);
+        let tails = |m: f64, s: f64| -> Exit {
+            Exit {
+                below: if lower > f64::NEG_INFINITY {
+                    pnorm((lower - m) / s)
+                } else {
+                    0.0
+                },
+                above: if upper < f64::INFINITY {
+                    pnorm_upper((upper - m) / s)
+                } else {
+                    0.0
+                },
+                inside: if hole > 0.0 {
+                    (pnorm((hole - m) / s) - pnorm((-hole - m) / s)).max(0.0)
+                } else {
+                    0.0
+                },
             }
+        };
+        match before {
+            None => tails(self.mean(k), 1.0),
             Some(density) => {
                 let (scale, shift, s) = self.step(density.time, self.timing[k]);
                 let mut exit = Exit::default();
                 for (u, mass) in density.nodes.iter().zip(&density.mass) {
-                    let m = scale * u + shift;
-                    if lower > f64::NEG_INFINITY {
-                        exit.below += mass * pnorm((lower - m) / s);
-                    }
-                    if upper < f64::INFINITY {
-                        exit.above += mass * pnorm_upper((upper - m) / s);
-                    }
+                    let e = tails(scale * u + shift, s);
+                    exit.below += mass * e.below;
+                    exit.above += mass * e.above;
+                    exit.inside += mass * e.inside;
                 }
                 exit
             }
@@ -116,8 +156,6 @@ impl Recursion<'_> {
     pub fn advance(&self, k: usize, before: Option<&Density>, region: Continuation) -> Density {
         let t = self.timing[k];
         let mean = self.mean(k);
-        let lo = region.lower.max(mean - CUT);
-        let hi = region.upper.min(mean + CUT);
         let mut width: f64 = 1.0;
         if let Some(d) = before {
             width = width.min(((t - d.time) / t).sqrt());
@@ -125,7 +163,11 @@ impl Recursion<'_> {
         if let Some(&next) = self.timing.get(k + 1) {
             width = width.min(((next - t) / t).sqrt());
         }
-        let nodes_and_weights = panels(lo, hi, width);
+        let nodes_and_weights: Vec<(f64, f64)> = region
+            .intervals()
+            .into_iter()
+            .flat_map(|(lo, hi)| panels(lo.max(mean - CUT), hi.min(mean + CUT), width))
+            .collect();
         let mut nodes = Vec::with_capacity(nodes_and_weights.len());
         let mut mass = Vec::with_capacity(nodes_and_weights.len());
         match before {
@@ -174,7 +216,7 @@ impl Recursion<'_> {
         let mut out = Vec::with_capacity(regions.len());
         let mut density: Option<Density> = None;
         for (k, region) in regions.iter().enumerate() {
-            out.push(self.exit(k, density.as_ref(), region.lower, region.upper));
+            out.push(self.exit(k, density.as_ref(), *region));
             if k + 1 < regions.len() {
                 density = Some(self.advance(k, density.as_ref(), *region));
             }
@@ -226,13 +268,7 @@ mod tests {
             Continuation::new(-0.5, 1.96),
         ];
         let exits = r.exits(&regions);
-        assert_eq!(
-            exits[0],
-            Exit {
-                below: 0.0,
-                above: 0.0
-            }
-        );
+        assert_eq!(exits[0], Exit::default());
         // Z₂ ~ N(1.3, 1): Φ(−1.8) and Φ̄(0.66) (R: pnorm(-1.8) = 0.035930319112925789,
         // pnorm(0.66, lower.tail = FALSE) = 0.25462691467133614).
         assert!(
@@ -244,6 +280,34 @@ mod tests {
             (exits[1].above - 0.25462691467133614).abs() < 1e-13,
             "{:?}",
             exits[1]
+        );
+    }
+
+    /// A futility hole: stop at look 1 when |Z₁| < ½, then reject when |Z₂| ≥ 2 (t = ½, 1,
+    /// no drift). mpmath at 30 digits: P(|Z₁| < ½) = Φ(½) − Φ(−½) = 0.38292492254802621, and
+    /// P(|Z₁| ≥ ½, |Z₂| ≥ 2) = ∫_{|u|≥½} φ(u)[Φ((−2 − ρu)/s) + Φ̄((2 − ρu)/s)] du with ρ = √½,
+    /// s = √½: 0.043032041041521768.
+    #[test]
+    fn a_futility_hole_stops_the_middle() {
+        let timing = [0.5, 1.0];
+        let r = Recursion {
+            timing: &timing,
+            drift: 0.0,
+        };
+        let regions = [
+            Continuation::two_sided(f64::INFINITY, 0.5),
+            Continuation::two_sided(2.0, 0.0),
+        ];
+        let exits = r.exits(&regions);
+        assert!(
+            (exits[0].inside - 0.38292492254802621).abs() < 1e-15,
+            "{:?}",
+            exits[0]
+        );
+        let rejected = exits[1].below + exits[1].above;
+        assert!(
+            (rejected - 0.043032041041521768).abs() < 1e-13,
+            "{rejected}"
         );
     }
 
