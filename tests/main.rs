@@ -69,6 +69,7 @@ mod power_simulation;
 mod power_survival;
 mod prepost_cli;
 mod readme_images;
+mod reference_levels;
 mod report_cli;
 mod report_confirmatory;
 mod report_mmrm;

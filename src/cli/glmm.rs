@@ -4,7 +4,7 @@
 //! infinite (the output says so), 2 on bad input.
 
 use std::path::PathBuf;
-use trialstats::glmm::{Family, GlmmOptions, compare_csv, fit_csv};
+use trialstats::glmm::{Family, GlmmOptions, compare_csv, fit_csv_with_references};
 use trialstats::level::ConfidenceLevel;
 use trialstats::output::{Format, render};
 use trialstats::{Error, Outcome, Result};
@@ -38,6 +38,11 @@ pub struct Args {
     pub command: Option<GlmmCommand>,
     /// CSV file with a header row; "NA" and empty cells are missing (those rows are dropped).
     pub file: Option<PathBuf>,
+    /// The reference level of a categorical variable, VAR=LEVEL (repeatable; e.g.
+    /// arm=placebo): every other level is compared with it (R's relevel). Default: the first
+    /// level in sorted order.
+    #[arg(long, value_name = "VAR=LEVEL")]
+    pub reference: Vec<String>,
     /// Model formula, e.g. 'relapses ~ period + offset(log(years)) + (1 | patient)'.
     #[arg(long)]
     pub formula: Option<String>,
@@ -136,7 +141,8 @@ pub fn run(args: Args) -> Result<Outcome> {
         )
     })?;
     let options = args.model.options()?;
-    let mut fit = fit_csv(&file, &formula, options)?;
+    let references = trialstats::lmm::ReferenceLevels::parse(&args.reference)?;
+    let mut fit = fit_csv_with_references(&file, &formula, options, &references)?;
     if args.exp {
         fit = fit.with_ratios(args.level);
     }

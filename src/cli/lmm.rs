@@ -10,7 +10,7 @@ use trialstats::lmm::emmeans::{emmeans, held_variables, parse_at};
 use trialstats::lmm::inference::Ddf;
 use trialstats::lmm::summary::LmmSummary;
 use trialstats::lmm::{Formula, LmmFit};
-use trialstats::lmm::{compare::compare_csv, fit_csv_with_frame};
+use trialstats::lmm::{ReferenceLevels, compare::compare_csv, fit_csv_with_references};
 use trialstats::output::{Format, render};
 use trialstats::plot::Chart;
 use trialstats::{Error, Outcome, Result};
@@ -40,6 +40,11 @@ pub struct Args {
     pub command: Option<LmmCommand>,
     /// CSV file with a header row; "NA" and empty cells are missing (those rows are dropped).
     pub file: Option<PathBuf>,
+    /// The reference level of a categorical variable, VAR=LEVEL (repeatable; e.g.
+    /// arm=placebo): every other level is compared with it (R's relevel). Default: the first
+    /// level in sorted order.
+    #[arg(long, value_name = "VAR=LEVEL")]
+    pub reference: Vec<String>,
     /// Model formula, e.g. 'alsfrs ~ month * arm + (month | patient)'.
     #[arg(long)]
     pub formula: Option<String>,
@@ -139,7 +144,8 @@ pub fn run(args: Args) -> Result<Outcome> {
             "--anova and --contrast need denominator df: use --ddf satterthwaite or kenward-roger",
         ));
     }
-    let (fit, frame) = fit_csv_with_frame(&file, &formula, !args.ml)?;
+    let references = ReferenceLevels::parse(&args.reference)?;
+    let (fit, frame) = fit_csv_with_references(&file, &formula, !args.ml, &references)?;
     let parsed = Formula::parse(&formula)?;
     let (fit, inference) = fit.with_ddf(&parsed, &frame, args.ddf, args.level)?;
     let mut summary = LmmSummary::new(fit);

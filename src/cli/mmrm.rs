@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use trialstats::level::ConfidenceLevel;
 use trialstats::lmm::emmeans::parse_at;
 use trialstats::lmm::inference::Ddf;
-use trialstats::mmrm::{MmrmOptions, fit_csv_grouped};
+use trialstats::mmrm::{MmrmOptions, fit_csv_with_references};
 use trialstats::output::{Format, render};
 use trialstats::{Error, Outcome, Result};
 
@@ -34,6 +34,11 @@ Example: trialstats mmrm tests/data/fev_data.csv \\
 pub struct Args {
     /// CSV file with a header row, one row per subject and visit.
     pub file: PathBuf,
+    /// The reference level of a categorical variable, VAR=LEVEL (repeatable; e.g.
+    /// arm=placebo): every other level is compared with it (R's relevel). Default: the first
+    /// level in sorted order.
+    #[arg(long, value_name = "VAR=LEVEL")]
+    pub reference: Vec<String>,
     /// Model formula, e.g. 'chg ~ base + arm * visit + us(visit | subject)'.
     #[arg(long)]
     pub formula: String,
@@ -89,7 +94,14 @@ pub fn run(args: Args) -> Result<Outcome> {
         ddf: args.ddf,
         level: args.level,
     };
-    let mut model = fit_csv_grouped(&args.file, &args.formula, args.group.as_deref(), options)?;
+    let references = trialstats::lmm::ReferenceLevels::parse(&args.reference)?;
+    let mut model = fit_csv_with_references(
+        &args.file,
+        &args.formula,
+        args.group.as_deref(),
+        options,
+        &references,
+    )?;
     if let Some(variable) = &args.contrast {
         model = model.with_contrast(variable, &at)?;
     }

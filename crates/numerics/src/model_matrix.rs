@@ -65,6 +65,53 @@ impl Column {
         Column::Categorical { codes, levels }
     }
 
+    /// The column with `level` first, the others in their order (R's `relevel`): treatment
+    /// coding then compares every other level with it. `name` names the column in errors,
+    /// which go to `--reference`: a numeric column, or a level the column does not have (the
+    /// levels are listed).
+    ///
+    /// ```
+    /// use trialstats_numerics::model_matrix::Column;
+    /// // R: relevel(factor(c("placebo", "drug", "placebo")), ref = "placebo") has levels
+    /// // "placebo", "drug" and codes 1 2 1.
+    /// let arm = Column::categorical(&["placebo", "drug", "placebo"]).with_reference("placebo", "arm")?;
+    /// let Column::Categorical { codes, levels } = arm else { unreachable!() };
+    /// assert_eq!((codes, levels), (vec![0, 1, 0], vec!["placebo".to_string(), "drug".into()]));
+    /// let e = Column::categorical(&["a", "b"]).with_reference("c", "arm").unwrap_err();
+    /// assert!(e.to_string().contains("--reference") && e.to_string().contains("a, b"));
+    /// # Ok::<(), trialstats_numerics::Error>(())
+    /// ```
+    pub fn with_reference(self, level: &str, name: &str) -> Result<Column> {
+        match self {
+            Column::Numeric(_) => Err(Error::input(
+                "--reference",
+                format!("{name} is numeric; a reference level is for a categorical variable"),
+            )),
+            Column::Categorical { codes, levels } => {
+                let Some(at) = levels.iter().position(|l| l == level) else {
+                    return Err(Error::input(
+                        "--reference",
+                        format!(
+                            "{name} has no level '{level}'; its levels are {}",
+                            levels.join(", ")
+                        ),
+                    ));
+                };
+                // New order: the reference, then the others as they were.
+                let mut order: Vec<usize> = vec![at];
+                order.extend((0..levels.len()).filter(|&i| i != at));
+                let mut recode = vec![0u32; levels.len()];
+                for (new, &old) in order.iter().enumerate() {
+                    recode[old] = new as u32;
+                }
+                Ok(Column::Categorical {
+                    codes: codes.into_iter().map(|c| recode[c as usize]).collect(),
+                    levels: order.into_iter().map(|i| levels[i].clone()).collect(),
+                })
+            }
+        }
+    }
+
     /// Number of distinct levels (categorical) or `None` (numeric).
     pub fn n_levels(&self) -> Option<usize> {
         match self {

@@ -28,7 +28,7 @@ use crate::lmm::fit::{
     factor_summaries, group_modes, mode_in, random_effects_lines, ranef_text,
 };
 use crate::lmm::formula::Formula;
-use crate::lmm::frame::{Frame, Role};
+use crate::lmm::frame::{Frame, ReferenceLevels, Role};
 use crate::optimize::quasi_newton::minimize_with;
 use crate::output::{Cell, Table, Tabular, human_number};
 use serde::Serialize;
@@ -66,6 +66,10 @@ pub struct Ratio {
 #[derive(Debug, Clone, Serialize)]
 pub struct GlmmFit {
     pub formula: String,
+    /// Each categorical fixed-effect variable's reference level (`--reference`, else the first
+    /// in sorted order), as (variable, level).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reference_levels: Vec<(String, String)>,
     /// `poisson`, `binomial` or `nbinom2`.
     pub family: String,
     pub link: String,
@@ -139,9 +143,20 @@ pub struct GlmmFit {
 /// # Ok::<(), trialstats_stats::Error>(())
 /// ```
 pub fn fit_csv(path: &Path, formula: &str, options: GlmmOptions) -> Result<GlmmFit> {
+    fit_csv_with_references(path, formula, options, &ReferenceLevels::default())
+}
+
+/// [`fit_csv`] with each variable's reference level as `references` sets it.
+pub fn fit_csv_with_references(
+    path: &Path,
+    formula: &str,
+    options: GlmmOptions,
+    references: &ReferenceLevels,
+) -> Result<GlmmFit> {
     let f = Formula::parse(formula)?;
     let wanted = columns_for(&f);
-    let frame = Frame::read_csv(path, &wanted)?;
+    let mut frame = Frame::read_csv(path, &wanted)?;
+    frame.relevel(references)?;
     let locate = |row: usize, column: &str| locate_in_file(path, &wanted, row, column);
     fit_located(&f, &frame, options, &locate)
 }
@@ -661,6 +676,7 @@ fn fit_model(
     let log_likelihood = -deviance / 2.0;
     Ok(GlmmFit {
         formula: formula.text.clone(),
+        reference_levels: frame.reference_levels(formula),
         family: family.r_name().to_string(),
         link: family.link().to_string(),
         method: if options.nagq > 1 {
@@ -896,6 +912,12 @@ impl Tabular for GlmmFit {
             s.push_str(&format!(
                 "\n{} row(s) with missing values dropped (as R's na.omit)",
                 self.n_dropped
+            ));
+        }
+        if !self.reference_levels.is_empty() {
+            s.push_str(&format!(
+                "\nreference levels: {}",
+                crate::lmm::ReferenceLevels(self.reference_levels.clone()).describe()
             ));
         }
         s.push_str(&format!(

@@ -51,4 +51,4 @@ pub mod several;
 
 pub use compare::{GlmmLikelihoodRatioTest, compare_csv};
 pub use family::Family;
-pub use fit::{FixedEffect, GlmmFit, GlmmOptions, Ratio, fit, fit_csv};
+pub use fit::{FixedEffect, GlmmFit, GlmmOptions, Ratio, fit, fit_csv, fit_csv_with_references};

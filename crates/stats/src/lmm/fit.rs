@@ -12,7 +12,7 @@ use super::blocked::BlockedSystem;
 use super::criterion::{CrossProducts, ProfiledCriterion, Solution};
 use super::design::fixed_matrix;
 use super::formula::Formula;
-use super::frame::{Frame, Role};
+use super::frame::{Frame, ReferenceLevels, Role};
 use super::random::RandomEffects;
 use crate::dense::inverse_from_cholesky;
 use crate::error::{Error, Result};
@@ -93,6 +93,10 @@ pub struct FactorModes {
 #[derive(Debug, Clone, Serialize)]
 pub struct LmmFit {
     pub formula: String,
+    /// Each categorical fixed-effect variable's reference level (`--reference`, else the first
+    /// in sorted order), as (variable, level).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reference_levels: Vec<(String, String)>,
     /// `"REML"` or `"ML"`.
     pub method: String,
     /// REML criterion (REML fits) or deviance −2ℓ (ML fits), as lme4's `REMLcrit`/`deviance`.
@@ -239,8 +243,19 @@ pub fn fit_csv(path: &Path, formula: &str, reml: bool) -> Result<LmmFit> {
 
 /// [`fit_csv`], also returning the data used (for [`LmmFit::trajectories`]).
 pub fn fit_csv_with_frame(path: &Path, formula: &str, reml: bool) -> Result<(LmmFit, Frame)> {
+    fit_csv_with_references(path, formula, reml, &ReferenceLevels::default())
+}
+
+/// [`fit_csv_with_frame`] with each variable's reference level as `references` sets it.
+pub fn fit_csv_with_references(
+    path: &Path,
+    formula: &str,
+    reml: bool,
+    references: &ReferenceLevels,
+) -> Result<(LmmFit, Frame)> {
     let f = Formula::parse(formula)?;
-    let frame = Frame::read_csv(path, &columns_for(&f))?;
+    let mut frame = Frame::read_csv(path, &columns_for(&f))?;
+    frame.relevel(references)?;
     let fit = fit(&f, &frame, reml)?;
     Ok((fit, frame))
 }
@@ -471,6 +486,7 @@ pub fn fit(formula: &Formula, frame: &Frame, reml: bool) -> Result<LmmFit> {
         .collect();
     Ok(LmmFit {
         formula: formula.text.clone(),
+        reference_levels: frame.reference_levels(formula),
         method: if reml { "REML" } else { "ML" }.to_string(),
         criterion: sol.criterion,
         log_likelihood,
@@ -745,6 +761,12 @@ impl Tabular for LmmFit {
             s.push_str(&format!(
                 "\n{} row(s) with missing values dropped (as R's na.omit)",
                 self.n_dropped
+            ));
+        }
+        if !self.reference_levels.is_empty() {
+            s.push_str(&format!(
+                "\nreference levels: {}",
+                super::ReferenceLevels(self.reference_levels.clone()).describe()
             ));
         }
         s.push_str(&format!(

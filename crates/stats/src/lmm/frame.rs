@@ -28,6 +28,61 @@ pub enum Role {
 
 pub use crate::model_matrix::Column;
 
+/// The reference level of categorical variables (`--reference VAR=LEVEL`, repeatable): the
+/// level every other level of VAR is compared with under treatment coding (R's `relevel`).
+/// Without one, the first level in the order of [`crate::model_matrix::order_levels`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReferenceLevels(pub Vec<(String, String)>);
+
+impl ReferenceLevels {
+    /// Read `VAR=LEVEL` texts, refusing a malformed one or a variable given twice.
+    ///
+    /// ```
+    /// use trialstats_stats::lmm::frame::ReferenceLevels;
+    /// let r = ReferenceLevels::parse(&["arm=placebo".to_string()])?;
+    /// assert_eq!(r.0, [("arm".to_string(), "placebo".to_string())]);
+    /// assert!(ReferenceLevels::parse(&["arm".to_string()]).is_err());
+    /// # Ok::<(), trialstats_stats::Error>(())
+    /// ```
+    pub fn parse(texts: &[String]) -> Result<ReferenceLevels> {
+        let mut out: Vec<(String, String)> = Vec::new();
+        for t in texts {
+            let (var, level) = t
+                .split_once('=')
+                .map(|(v, l)| (v.trim(), l.trim()))
+                .filter(|(v, l)| !v.is_empty() && !l.is_empty())
+                .ok_or_else(|| {
+                    Error::input(
+                        "--reference",
+                        format!("'{t}': give VAR=LEVEL, e.g. arm=placebo"),
+                    )
+                })?;
+            if out.iter().any(|(v, _)| v == var) {
+                return Err(Error::input(
+                    "--reference",
+                    format!("{var} is given twice; give one reference level per variable"),
+                ));
+            }
+            out.push((var.to_string(), level.to_string()));
+        }
+        Ok(ReferenceLevels(out))
+    }
+
+    /// Whether no reference level is set.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// `arm = placebo, visit = 0`, for the output.
+    pub fn describe(&self) -> String {
+        self.0
+            .iter()
+            .map(|(v, l)| format!("{v} = {l}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
 /// The columns a model uses, complete cases only.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Frame {
@@ -42,6 +97,45 @@ pub struct Frame {
 }
 
 impl Frame {
+    /// Put each variable's reference level first ([`ReferenceLevels`]), refusing a variable
+    /// the model does not use, a numeric one, or a level it does not have (each naming
+    /// `--reference`).
+    pub fn relevel(&mut self, references: &ReferenceLevels) -> Result<()> {
+        for (var, level) in &references.0 {
+            let Some(i) = self.names.iter().position(|n| n == var) else {
+                return Err(Error::input(
+                    "--reference",
+                    format!(
+                        "{var} is not a variable of the model (its variables: {})",
+                        self.names.join(", ")
+                    ),
+                ));
+            };
+            let column = std::mem::replace(&mut self.columns[i], Column::Numeric(Vec::new()));
+            self.columns[i] = column.with_reference(level, var)?;
+        }
+        Ok(())
+    }
+
+    /// The reference level (the first) of each categorical variable among `formula`'s fixed
+    /// terms, in the terms' order: what treatment coding compares the other levels with.
+    pub fn reference_levels(&self, formula: &super::Formula) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = Vec::new();
+        for term in &formula.fixed {
+            for v in &term.variables {
+                if out.iter().any(|(n, _)| n == &v.name) {
+                    continue;
+                }
+                if let Some(Column::Categorical { levels, .. }) = self.column(&v.name) {
+                    if let Some(first) = levels.first() {
+                        out.push((v.name.clone(), first.clone()));
+                    }
+                }
+            }
+        }
+        out
+    }
+
     /// The column called `name`.
     pub fn column(&self, name: &str) -> Option<&Column> {
         self.names

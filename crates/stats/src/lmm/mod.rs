@@ -58,7 +58,7 @@ pub mod summary;
 pub use compare::{LikelihoodRatioTest, compare, compare_csv};
 pub use fit::{
     FactorModes, GroupingFactor, LmmFit, Trajectory, TrajectoryPoint, fit, fit_csv,
-    fit_csv_with_frame,
+    fit_csv_with_frame, fit_csv_with_references,
 };
 pub use formula::Formula;
-pub use frame::Frame;
+pub use frame::{Frame, ReferenceLevels};

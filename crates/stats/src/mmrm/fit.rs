@@ -17,7 +17,7 @@ use crate::level::ConfidenceLevel;
 use crate::lmm::design::{check_full_rank, fixed_matrix};
 use crate::lmm::emmeans::{Contrast, Emmean};
 use crate::lmm::fit::{FixedEffect, columns_for};
-use crate::lmm::frame::{Column, Frame, Role};
+use crate::lmm::frame::{Column, Frame, ReferenceLevels, Role};
 use crate::lmm::inference::{Ddf, FixedInference, KrInformation};
 use nalgebra::{DMatrix, DVector, SymmetricEigen};
 use serde::Serialize;
@@ -147,6 +147,18 @@ pub fn fit_csv_grouped(
     group: Option<&str>,
     options: MmrmOptions,
 ) -> Result<Mmrm> {
+    fit_csv_with_references(path, formula, group, options, &ReferenceLevels::default())
+}
+
+/// [`fit_csv_grouped`] with each variable's reference level as `references` sets it (the
+/// arm's, say: `arm=placebo`).
+pub fn fit_csv_with_references(
+    path: &Path,
+    formula: &str,
+    group: Option<&str>,
+    options: MmrmOptions,
+    references: &ReferenceLevels,
+) -> Result<Mmrm> {
     let mut f = MmrmFormula::parse(formula)?;
     if let Some(g) = group {
         match &f.group {
@@ -175,7 +187,8 @@ pub fn fit_csv_grouped(
             None => wanted.push((name.clone(), Role::Categorical)),
         }
     }
-    let frame = Frame::read_csv(path, &wanted)?;
+    let mut frame = Frame::read_csv(path, &wanted)?;
+    frame.relevel(references)?;
     fit(f, frame, options)
 }
 

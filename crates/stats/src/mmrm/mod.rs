@@ -46,5 +46,5 @@ pub mod patterns;
 pub mod summary;
 
 pub use covariance::Structure;
-pub use fit::{Mmrm, MmrmFit, MmrmOptions, fit, fit_csv, fit_csv_grouped};
+pub use fit::{Mmrm, MmrmFit, MmrmOptions, fit, fit_csv, fit_csv_grouped, fit_csv_with_references};
 pub use formula::MmrmFormula;
