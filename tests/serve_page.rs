@@ -526,3 +526,37 @@ fn a_report_pasted_into_the_page_in_a_real_browser() {
     let width = js(&tab, "String(document.documentElement.scrollWidth)");
     assert!(width.parse::<u32>().unwrap() <= 390, "scroll width {width}");
 }
+
+/// A chart's PNG button: the study file and the chart's number give the PNG, drawn again.
+#[test]
+fn a_chart_downloads_as_png() {
+    let server = Server::start();
+    let toml = std::fs::read_to_string("data/nmo-tocilizumab.toml").unwrap();
+    let boundary = "trialstatsPngBoundary";
+    let body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"study_toml\"\r\n\r\n{toml}\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"index\"\r\n\r\n0\r\n--{boundary}--\r\n"
+    );
+    let content_type = format!("multipart/form-data; boundary={boundary}");
+    let (status, headers, png) = server.exchange(
+        &format!("127.0.0.1:{}", server.port),
+        "POST",
+        "/chart.png",
+        Some(&content_type),
+        body.as_bytes(),
+    );
+    assert_eq!(status, 200);
+    assert!(headers.contains("content-type: image/png"), "{headers}");
+    assert!(
+        headers.contains("attachment; filename=\"chart-0.png\""),
+        "{headers}"
+    );
+    assert!(
+        png.get(..8).is_some_and(|start| start.contains("PNG")),
+        "{:?}",
+        png.get(..8)
+    );
+    // A chart the study does not draw: 400.
+    let body = body.replace("\r\n\r\n0\r\n", "\r\n\r\n999\r\n");
+    let (status, _) = server.request("POST", "/chart.png", Some(&content_type), body.as_bytes());
+    assert_eq!(status, 400);
+}

@@ -9,7 +9,7 @@
 
 use serde::Serialize;
 use std::path::Path;
-use trialstats_charts::plot::{Canvas, Chart, Size, render_svg};
+use trialstats_charts::plot::{Canvas, Chart, Size, render_png, render_svg};
 use trialstats_charts::report_charts::gallery::gallery_items;
 use trialstats_documents::analysis::{self, AnalysisOptions};
 use trialstats_documents::checks::reported_test::CheckRules;
@@ -148,6 +148,25 @@ pub fn analyse_study_toml(study_toml: &str) -> PageAnalysis {
         Err(e) => out.problems.push(format!("no charts: {e}")),
     }
     out
+}
+
+/// Chart `index` of what [`analyse_study_toml`] draws for `study_toml`, as PNG (the page keeps
+/// no state: a PNG is asked for with the study file, and drawn again).
+pub fn chart_png(study_toml: &str, index: usize) -> Result<Vec<u8>> {
+    let id = toml_id(study_toml).unwrap_or_else(|| PASTED_ID.to_string());
+    let study = study::load_str(study_toml, Path::new(&format!("{id}.toml")))?;
+    let analysed = analysis::analyse_study(&study, &AnalysisOptions::default())?;
+    let (items, _) = gallery_items(&[analysed])?;
+    let item = items.get(index).ok_or_else(|| {
+        trialstats_numerics::Error::input(
+            "index",
+            format!("no chart {index}: the study file draws {}", items.len()),
+        )
+    })?;
+    render_png(
+        &item.chart,
+        Canvas::new(Size::new(800, 600)?, Canvas::DEFAULT_DPI)?,
+    )
 }
 
 /// The `id` a study file gives itself (its first `id = "…"` line), if any.

@@ -193,6 +193,11 @@ fn results(a: &PageAnalysis) -> Markup {
                         (c.caption) " "
                         a class="downloads" download={ "chart-" (i) ".svg" } href=(data_uri("image/svg+xml", &c.svg)) { "SVG" }
                     }
+                    form class="downloads" method="post" action="/chart.png" enctype="multipart/form-data" {
+                        input type="hidden" name="study_toml" value=(a.study_toml);
+                        input type="hidden" name="index" value=(i);
+                        button type="submit" id={ "png-" (i) } { "PNG" }
+                    }
                 }
             }
         }

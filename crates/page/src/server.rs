@@ -94,6 +94,7 @@ pub fn router(address: SocketAddr) -> Router {
     Router::new()
         .route("/", get(index).post(analyse_form))
         .route("/api/analyse", post(api_analyse))
+        .route("/chart.png", post(chart_png))
         .fallback(|| async { (StatusCode::NOT_FOUND, "not found: the page is at /") })
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(middleware::from_fn_with_state(hosts, check_host))
@@ -358,6 +359,60 @@ async fn api_analyse(headers: HeaderMap, request: Request) -> Response {
     match run(input).await {
         Ok(a) => axum::Json(a).into_response(),
         Err((status, message)) => json_error(status, &message),
+    }
+}
+
+/// `POST /chart.png` with `study_toml` and `index` (multipart, as the page's PNG buttons send
+/// them): that chart as a PNG download.
+async fn chart_png(request: Request) -> Response {
+    let mut form = match Multipart::from_request(request, &()).await {
+        Ok(f) => f,
+        Err(e) => return (e.status(), e.body_text()).into_response(),
+    };
+    let (mut toml, mut index) = (None, None);
+    loop {
+        match form.next_field().await {
+            Ok(Some(field)) => {
+                let name = field.name().unwrap_or("").to_string();
+                let Ok(text) = field.text().await else {
+                    return (StatusCode::BAD_REQUEST, "a field is not text").into_response();
+                };
+                match name.as_str() {
+                    "study_toml" => toml = Some(text),
+                    "index" => index = text.trim().parse::<usize>().ok(),
+                    _ => {}
+                }
+            }
+            Ok(None) => break,
+            Err(e) => return (e.status(), e.body_text()).into_response(),
+        }
+    }
+    let (Some(toml), Some(index)) = (toml, index) else {
+        return (
+            StatusCode::BAD_REQUEST,
+            "give study_toml and index (a chart's number)",
+        )
+            .into_response();
+    };
+    let task = tokio::task::spawn_blocking(move || crate::analyse::chart_png(&toml, index));
+    match task.await {
+        Ok(Ok(png)) => (
+            [
+                (header::CONTENT_TYPE, "image/png".to_string()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"chart-{index}.png\""),
+                ),
+            ],
+            png,
+        )
+            .into_response(),
+        Ok(Err(e)) => (StatusCode::BAD_REQUEST, e.to_string()).into_response(),
+        Err(_) => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "the chart could not be drawn (a fault of trialstats, please report it)",
+        )
+            .into_response(),
     }
 }
 

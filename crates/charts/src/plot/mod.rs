@@ -470,6 +470,16 @@ pub(crate) fn readable_by_all(path: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Draw `chart` on `canvas` and return the PNG file's bytes (as [`render`] writes them).
+pub fn render_png(chart: &Chart, canvas: impl Into<Canvas>) -> Result<Vec<u8>> {
+    let canvas = canvas.into();
+    let canvas = Canvas::new(canvas.size, canvas.dpi)?;
+    chart.validate()?;
+    font::register_font()?;
+    let (svg, size) = draw_svg(chart, canvas)?;
+    raster::svg_to_png(&svg, size.width, size.height, canvas.dpi)
+}
+
 /// Draw `chart` on `canvas` and return the SVG text.
 pub fn render_svg(chart: &Chart, canvas: impl Into<Canvas>) -> Result<String> {
     let canvas = canvas.into();
