@@ -17,7 +17,7 @@ fn close(what: &str, got: f64, want: f64, rel: f64) {
     );
 }
 
-/// nlme 3.1-160 on R 4.2.2: d <- na.omit(read.csv("tests/data/trial_arms.csv"));
+/// nlme 3.1-162 on R 4.2.2: d <- na.omit(read.csv("tests/data/trial_arms.csv"));
 /// d$arm <- relevel(factor(d$arm), ref = "placebo"); m <- lme(alsfrs ~ month * arm, random =
 /// ~ 1 | patient, data = d, method = "REML"); fixef(m), sqrt(diag(vcov(m))), logLik(m).
 #[test]
@@ -77,7 +77,7 @@ fn glm_with_progabide_as_reference_is_rs() {
     close("logLik", fit.log_likelihood, -874.1173429050973, 1e-9);
 }
 
-/// nlme on R 4.2.2: f$ARMCD <- relevel(factor(f$ARMCD), ref = "TRT"); gls(FEV1 ~ ARMCD *
+/// nlme 3.1-162 on R 4.2.2: f$ARMCD <- relevel(factor(f$ARMCD), ref = "TRT"); gls(FEV1 ~ ARMCD *
 /// AVISIT, correlation = corSymm(form = ~ as.integer(AVISIT) | USUBJID), weights =
 /// varIdent(form = ~ 1 | AVISIT), method = "REML") on tests/data/fev_data.csv.
 #[test]
