@@ -114,6 +114,13 @@ fn mmrm_with_trt_as_reference_is_glss() {
         close(name, f.estimate, estimate, 1e-5);
         close(name, f.se, se, 1e-5);
     }
+    assert_eq!(
+        model.fit.reference_levels,
+        [
+            ("ARMCD".to_string(), "TRT".to_string()),
+            ("AVISIT".to_string(), "VIS1".to_string())
+        ]
+    );
 }
 
 #[test]

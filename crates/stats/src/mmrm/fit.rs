@@ -51,6 +51,10 @@ pub struct GroupCovariance {
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct MmrmFit {
     pub formula: String,
+    /// Each categorical fixed-effect variable's reference level (`--reference`, else the first
+    /// in sorted order), as (variable, level).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reference_levels: Vec<(String, String)>,
     /// `REML` or `ML`.
     pub method: String,
     /// `us`, `cs`, `toep` or `diag`.
@@ -528,6 +532,7 @@ pub fn fit(formula: MmrmFormula, frame: Frame, options: MmrmOptions) -> Result<M
         .collect();
     let mut fit = MmrmFit {
         formula: formula.text.clone(),
+        reference_levels: frame.reference_levels(&formula.fixed),
         method: if options.reml { "REML" } else { "ML" }.into(),
         covariance_structure: formula.structure,
         visit: formula.visit.clone(),

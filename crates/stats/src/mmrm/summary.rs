@@ -54,6 +54,12 @@ impl Tabular for MmrmFit {
             self.n_subjects,
             per_visit.join(", "),
         );
+        if !self.reference_levels.is_empty() {
+            s.push_str(&format!(
+                "\nreference levels: {}",
+                crate::lmm::ReferenceLevels(self.reference_levels.clone()).describe()
+            ));
+        }
         if self.n_dropped > 0 {
             s.push_str(&format!(
                 "\n{} row(s) with missing values dropped (each subject keeps the visits it has)",
