@@ -256,9 +256,14 @@ pub struct MetaArgs {
     #[arg(long)]
     pub fsn: bool,
     /// With --fsn: Orwin's fail-safe N for this target effect, from the unweighted and the
-    /// weighted mean (metafor's fsn(type = "Orwin", target = T)).
+    /// weighted mean (metafor's fsn(type = "Orwin", target = T)), and the General method's
+    /// (fsn(type = "General", target = T)).
     #[arg(long, value_name = "T", requires = "fsn", allow_hyphen_values = true)]
     pub fsn_target: Option<f64>,
+    /// With --fsn: the General method refits the model with the missing studies added
+    /// (metafor's fsn(type = "General", exact = TRUE)) instead of its approximation.
+    #[arg(long, requires = "fsn")]
+    pub fsn_exact: bool,
     /// Begg and Mazumdar's rank correlation test.
     #[arg(long)]
     pub ranktest: bool,
@@ -1075,6 +1080,7 @@ fn read_csv(
             }
             other => other,
         },
+        fsn_exact: args.fsn_exact,
         ranktest: args.ranktest,
         pet_peese: args.pet_peese,
         selmodel: args

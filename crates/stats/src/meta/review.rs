@@ -22,8 +22,10 @@ pub struct ReviewRequest {
     pub trimfill: Option<(Estimator, Option<Side>)>,
     /// `--fsn`.
     pub fsn: bool,
-    /// `--fsn-target`: Orwin's target effect.
+    /// `--fsn-target`: the target effect of Orwin's and of the General method's N.
     pub fsn_target: Option<f64>,
+    /// `--fsn-exact`: the General method refits the model with the missing studies added.
+    pub fsn_exact: bool,
     /// `--ranktest`.
     pub ranktest: bool,
     /// `--pet-peese`.
@@ -102,7 +104,25 @@ pub fn add_review(
         // The General method's approximation is metafor's for z tests (other tests make it
         // refit with simulated studies).
         if options.test == Test::Z {
-            fsn.general = Some(failsafe::general(y, v, 0.05, options.method)?);
+            let exact = request.fsn_exact;
+            fsn.general = Some(failsafe::general_with(
+                y,
+                v,
+                0.05,
+                options.method,
+                exact,
+                None,
+            )?);
+            if let Some(t) = request.fsn_target {
+                fsn.general_target = Some(failsafe::general_with(
+                    y,
+                    v,
+                    0.05,
+                    options.method,
+                    exact,
+                    Some(t),
+                )?);
+            }
         }
         fit.fsn = Some(fsn);
     }

@@ -55,13 +55,24 @@ pub struct FailSafeN {
     /// The General method's N, from the random-effects model (`None` when it was not
     /// computed: see [`general`]).
     pub general: Option<GeneralFailSafe>,
+    /// The General method's N for a target effect (`--fsn-target`; see
+    /// [`general_with`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub general_target: Option<GeneralFailSafe>,
 }
 
 /// The General method's fail-safe N and the model with the N missing studies added
 /// (metafor's `fsnum`, `est.fsn`, `tau2.fsn`, `pval.fsn`).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct GeneralFailSafe {
+    /// The number of missing studies (infinite for a target of 0).
     pub n: f64,
+    /// The model refitted with the missing studies added (metafor's `exact = TRUE`), or its
+    /// approximation.
+    pub exact: bool,
+    /// The target effect, when the N is the one that brings the estimate down to it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<f64>,
     /// τ² method of the random-effects model.
     pub method: &'static str,
     /// The pooled estimate, τ² and p-value with the N studies added.
@@ -153,6 +164,7 @@ pub fn fail_safe_n(y: &[f64], v: &[f64], alpha: f64, target: Option<f64>) -> Res
         orwin_target: target.map(|t| orwin_target(y, v, t)),
         fisher: fisher(y, v, alpha),
         general: None,
+        general_target: None,
     })
 }
 
@@ -187,25 +199,132 @@ pub fn fisher(y: &[f64], v: &[f64], alpha: f64) -> Option<f64> {
     .map(whole)
 }
 
-/// The most missing studies the General method considers (metafor's `maxint`).
-const GENERAL_MAX: f64 = 1e7;
-
-/// The General method's fail-safe N at α for the random-effects model of `y`, `v` by
-/// `method` with z tests (metafor's `fsn(yi, vi, type = "General", method = ...)`; a fixed
-/// τ² is kept, as its `tau2`). The missing studies have mean 0 (`mumiss = 0`).
-pub fn general(y: &[f64], v: &[f64], alpha: f64, method: Method) -> Result<GeneralFailSafe> {
+/// The General method's exact and targeted forms (metafor ≥ 4.2 `fsn(type = "General", exact
+/// = TRUE)` and `fsn(type = "General", target = T)`).
+///
+/// * `exact`: the missing studies are added to the data and the random-effects model is
+///   refitted by `method` (up to 5,000 of them, as metafor; beyond, the approximation of
+///   [`general`]). Their effects have mean 0 and SD √(v̄ + τ̂²) exactly (metafor scales
+///   random normals to that mean and SD); the estimators depend on them only through these
+///   two moments, because the added studies share one variance, so any such set gives the
+///   same fit, and this one is deterministic.
+/// * `target`: the N at which the estimate comes down to `target` (its sign taken as the
+///   estimate's; 0 gives an infinite N, a target at or beyond the estimate 0), instead of
+///   the N at which the p-value reaches α.
+///
+/// The answer is the least N that reaches the goal (the estimate or p-value change only at
+/// whole numbers of studies); metafor rounds up the end of a `uniroot` search on that step
+/// function, which gives the same N unless the search ends just past it.
+pub fn general_with(
+    y: &[f64],
+    v: &[f64],
+    alpha: f64,
+    method: Method,
+    exact: bool,
+    target: Option<f64>,
+) -> Result<GeneralFailSafe> {
     let k = y.len();
     let design = ModelMatrix::intercept_only(k, INTERCEPT);
     let model = FittedModel::new(&design, y, v, method, Test::Z, 0.95)?;
     let (est, tau2) = (model.fit.beta[0], model.tau2.tau2);
     let p = model.tested(0).p;
-    let kf = k as f64;
-    let v_bar = kf / v.iter().map(|v| 1.0 / v).sum::<f64>();
+    let v_bar = k as f64 / v.iter().map(|v| 1.0 / v).sum::<f64>();
+    if !exact && target.is_none() {
+        return general(y, v, alpha, method);
+    }
+    let approximate = general_approximation(y, v, est, tau2, v_bar, method);
+    let refit = |n: usize| -> Result<(f64, f64, f64)> {
+        if !exact || n > 5000 {
+            return Ok(approximate(n as f64));
+        }
+        let sd = (v_bar + tau2).sqrt();
+        let mut y_new = y.to_vec();
+        let mut v_new = v.to_vec();
+        y_new.extend(standardised(n).into_iter().map(|x| x * sd));
+        v_new.extend(std::iter::repeat_n(v_bar, n));
+        let design = ModelMatrix::intercept_only(k + n, INTERCEPT);
+        let m = FittedModel::new(&design, &y_new, &v_new, method, Test::Z, 0.95)?;
+        Ok((m.fit.beta[0], m.tau2.tau2, m.tested(0).p))
+    };
+    let goal_target = target.map(|t| if t.signum() != est.signum() { -t } else { t });
+    let reached = |n: usize| -> Result<bool> {
+        let (e, _, pn) = refit(n)?;
+        Ok(match goal_target {
+            Some(t) => (e - t) * est.signum() <= 0.0,
+            None => pn >= alpha,
+        })
+    };
+    let n = match goal_target {
+        Some(0.0) => None,
+        Some(t) if t.abs() >= est.abs() => Some(0),
+        None if p >= alpha => Some(0),
+        _ => Some(least_reaching(&reached)?),
+    };
+    let (estimate, tau2_n, p_value) = match n {
+        Some(0) => (est, tau2, p),
+        Some(n) => refit(n)?,
+        None => (0.0, tau2, 1.0),
+    };
+    Ok(GeneralFailSafe {
+        n: n.map_or(f64::INFINITY, |n| n as f64),
+        exact,
+        target: goal_target,
+        method: method.name(),
+        estimate,
+        tau2: tau2_n,
+        p_value,
+    })
+}
+
+/// The least whole N ≥ 1 at which `reached` holds: doubling until it does (at most up to
+/// [`GENERAL_MAX`]), then bisecting.
+fn least_reaching(reached: &dyn Fn(usize) -> Result<bool>) -> Result<usize> {
+    let max = GENERAL_MAX as usize;
+    let mut hi = 1usize;
+    while !reached(hi)? {
+        if hi >= max {
+            return Ok(max);
+        }
+        hi = (hi * 2).min(max);
+    }
+    let mut lo = hi / 2; // not reached (0 is the fit without missing studies)
+    while hi - lo > 1 {
+        let mid = lo + (hi - lo) / 2;
+        if reached(mid)? {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    Ok(hi)
+}
+
+/// n values with mean 0 and SD 1 (n − 1 in the denominator); one value is 0 (metafor's
+/// `.fsn.scale`).
+fn standardised(n: usize) -> Vec<f64> {
+    if n < 2 {
+        return vec![0.0; n];
+    }
+    let mean = (n as f64 + 1.0) / 2.0;
+    let raw: Vec<f64> = (1..=n).map(|i| i as f64 - mean).collect();
+    let sd = (raw.iter().map(|x| x * x).sum::<f64>() / (n as f64 - 1.0)).sqrt();
+    raw.into_iter().map(|x| x / sd).collect()
+}
+
+/// The approximation of metafor's `.fsn.gen` with `exact = FALSE`: the estimate, τ² and
+/// p-value with ⌊n⌋ studies of effect 0 and variance `v_bar` added.
+fn general_approximation<'a>(
+    y: &'a [f64],
+    v: &'a [f64],
+    est: f64,
+    tau2: f64,
+    v_bar: f64,
+    method: Method,
+) -> impl Fn(f64) -> (f64, f64, f64) + 'a {
+    let kf = y.len() as f64;
     let fixed = method.is_fixed();
     let fe = method == Method::FE;
-    // The model with ⌊n⌋ studies of effect 0 and variance v̄ added (metafor's .fsn.gen with
-    // exact = FALSE, weighted = TRUE).
-    let with_missing = |n: f64| -> (f64, f64, f64) {
+    move |n: f64| {
         let n = n.floor().min(GENERAL_MAX);
         let tau2_n = if fe {
             0.0
@@ -228,7 +347,26 @@ pub fn general(y: &[f64], v: &[f64], alpha: f64, method: Method) -> Result<Gener
         let est_fsn = swy / sw_all;
         let z = est_fsn * sw_all.sqrt();
         (est_fsn, tau2_n, 2.0 * pnorm_upper(z.abs()))
-    };
+    }
+}
+
+/// The most missing studies the General method considers (metafor's `maxint`).
+const GENERAL_MAX: f64 = 1e7;
+
+/// The General method's fail-safe N at α for the random-effects model of `y`, `v` by
+/// `method` with z tests (metafor's `fsn(yi, vi, type = "General", method = ...)`; a fixed
+/// τ² is kept, as its `tau2`). The missing studies have mean 0 (`mumiss = 0`).
+pub fn general(y: &[f64], v: &[f64], alpha: f64, method: Method) -> Result<GeneralFailSafe> {
+    let k = y.len();
+    let design = ModelMatrix::intercept_only(k, INTERCEPT);
+    let model = FittedModel::new(&design, y, v, method, Test::Z, 0.95)?;
+    let (est, tau2) = (model.fit.beta[0], model.tau2.tau2);
+    let p = model.tested(0).p;
+    let kf = k as f64;
+    let v_bar = kf / v.iter().map(|v| 1.0 / v).sum::<f64>();
+    // The model with ⌊n⌋ studies of effect 0 and variance v̄ added (metafor's .fsn.gen with
+    // exact = FALSE, weighted = TRUE).
+    let with_missing = general_approximation(y, v, est, tau2, v_bar, method);
     let below = |n: f64| n < GENERAL_MAX && with_missing(n).2 < alpha;
     let n = if p >= alpha {
         0.0
@@ -272,6 +410,8 @@ pub fn general(y: &[f64], v: &[f64], alpha: f64, method: Method) -> Result<Gener
     };
     Ok(GeneralFailSafe {
         n,
+        exact: false,
+        target: None,
         method: method.name(),
         estimate,
         tau2: tau2_n,

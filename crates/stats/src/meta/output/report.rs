@@ -590,11 +590,16 @@ impl Tabular for PublicationBias {
                 "fail-safe N (Rosenthal, Fisher's method)",
                 [f.fisher, None, None, None, None, None],
             ));
-            if let Some(g) = &f.general {
-                rows.push(row(
-                    &format!("fail-safe N (General, {})", g.method),
-                    only(g.n),
-                ));
+            for g in [&f.general, &f.general_target].into_iter().flatten() {
+                let label = format!(
+                    "fail-safe N (General, {}{}{})",
+                    g.method,
+                    if g.exact { ", exact" } else { "" },
+                    g.target
+                        .map(|t| format!(", target {}", h(t)))
+                        .unwrap_or_default()
+                );
+                rows.push(row(&label, only(g.n)));
                 rows.push(row(
                     "fail-safe N (General): estimate and p with them",
                     [Some(g.estimate), None, None, Some(g.p_value), None, None],
