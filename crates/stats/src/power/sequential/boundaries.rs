@@ -185,26 +185,7 @@ pub(super) fn with_futility(
         let k = spec.looks() - 1;
         Ok((lower[k] - critical[k], critical, lower))
     };
-    let mut hi = 2.0 * spec.fixed_drift().max(1.0);
-    while gap(hi)?.0 < 0.0 && hi < 100.0 {
-        hi *= 2.0;
-    }
-    let (g_lo, g_hi) = (gap(0.0)?.0, gap(hi)?.0);
-    if g_lo > 0.0 || g_hi < 0.0 {
-        return Err(Error::Numerical(
-            "no drift makes the last futility bound meet the last efficacy bound".to_string(),
-        ));
-    }
-    let drift = root::brent_to(
-        |d| gap(d).map(|g| g.0),
-        0.0,
-        hi,
-        g_lo,
-        g_hi,
-        TOLERANCE,
-        "the drift at which the futility and efficacy bounds meet",
-    )?;
-    let (_, critical, mut lower) = gap(drift)?;
+    let (drift, critical, mut lower) = meeting_drift(spec, gap)?;
     let k = spec.looks() - 1;
     for (i, (a, c)) in lower.iter().zip(&critical).enumerate().take(k) {
         if a > c {
@@ -274,6 +255,23 @@ pub(super) fn with_futility_two_sided(
             two_sided_bounds_at_drift(spec, &beta, &no_futility, drift, fixed.as_deref())?;
         Ok((lower[looks - 1] - critical[looks - 1], critical, lower))
     };
+    let (_, critical, mut lower) = meeting_drift(spec, gap)?;
+    lower.truncate(looks - 1);
+    for a in &mut lower {
+        if *a <= 1e-5 {
+            *a = 0.0;
+        }
+    }
+    Ok((critical, lower))
+}
+
+/// The drift at which the last futility bound meets the last efficacy bound, with the bounds
+/// there: `gap(drift)` is (last futility − last efficacy bound, efficacy bounds, futility
+/// bounds), increasing in the drift; bracketed from 0 up by doubling, then Brent's method.
+fn meeting_drift(
+    spec: &SequentialSpec,
+    gap: impl Fn(f64) -> Result<(f64, Vec<f64>, Vec<f64>)>,
+) -> Result<(f64, Vec<f64>, Vec<f64>)> {
     let mut hi = 2.0 * spec.fixed_drift().max(1.0);
     while gap(hi)?.0 < 0.0 && hi < 100.0 {
         hi *= 2.0;
@@ -293,14 +291,55 @@ pub(super) fn with_futility_two_sided(
         TOLERANCE,
         "the drift at which the futility and efficacy bounds meet",
     )?;
-    let (_, critical, mut lower) = gap(drift)?;
-    lower.truncate(looks - 1);
-    for a in &mut lower {
-        if *a <= 1e-5 {
-            *a = 0.0;
+    let (_, critical, lower) = gap(drift)?;
+    Ok((drift, critical, lower))
+}
+
+/// What the futility searches share at one drift: the recursions under H0 and H1 and the
+/// efficacy bound of each look (`fixed` when the futility bounds are non-binding, else the
+/// α-spending bound under H0 given the futility bounds so far).
+struct LookByLook<'a> {
+    spec: &'a SequentialSpec,
+    spending: Spending,
+    h0: Recursion<'a>,
+    h1: Recursion<'a>,
+    fixed: Option<&'a [f64]>,
+}
+
+impl<'a> LookByLook<'a> {
+    fn new(spec: &'a SequentialSpec, drift: f64, fixed: Option<&'a [f64]>) -> Self {
+        let spending = match spec.efficacy {
+            Efficacy::Spending(s) => s,
+            _ => unreachable!("validate() allows futility with α-spending only"),
+        };
+        LookByLook {
+            spec,
+            spending,
+            h0: Recursion {
+                timing: &spec.timing,
+                drift: 0.0,
+            },
+            h1: Recursion {
+                timing: &spec.timing,
+                drift,
+            },
+            fixed,
         }
     }
-    Ok((critical, lower))
+
+    /// The efficacy bound of look `k`, given the H0 density of going on past look k − 1.
+    /// Binding: when the futility bounds of a too large drift leave less than this look's α
+    /// to spend under H0, the bound goes to the bottom of its range, which tells the drift
+    /// search that the drift is too large.
+    fn efficacy(&self, k: usize, d0: Option<&Density>) -> Result<f64> {
+        match self.fixed {
+            Some(f) => Ok(f[k]),
+            None => match spending_bound(self.spec, self.spending, k, &self.h0, d0) {
+                Err(Error::Numerical(_)) => Ok(LOWEST_BOUND),
+                other => other,
+            },
+        }
+    }
 }
 
 /// The efficacy bounds (`fixed`, or under H0 with the futility holes in place when binding)
@@ -312,30 +351,14 @@ fn two_sided_bounds_at_drift(
     drift: f64,
     fixed: Option<&[f64]>,
 ) -> Result<(Vec<f64>, Vec<f64>)> {
-    let h0 = Recursion {
-        timing: &spec.timing,
-        drift: 0.0,
-    };
-    let h1 = Recursion {
-        timing: &spec.timing,
-        drift,
-    };
-    let spending = match spec.efficacy {
-        Efficacy::Spending(s) => s,
-        _ => unreachable!("validate() allows futility with α-spending only"),
-    };
+    let looks_by = LookByLook::new(spec, drift, fixed);
+    let (h0, h1) = (&looks_by.h0, &looks_by.h1);
     let looks = spec.looks();
     let (mut critical, mut lower) = (Vec::with_capacity(looks), Vec::with_capacity(looks));
     let (mut d0, mut d1): (Option<Density>, Option<Density>) = (None, None);
     let mut spent = 0.0;
     for k in 0..looks {
-        let c = match fixed {
-            Some(f) => f[k],
-            None => match spending_bound(spec, spending, k, &h0, d0.as_ref()) {
-                Err(Error::Numerical(_)) => LOWEST_BOUND,
-                other => other?,
-            },
-        };
+        let c = looks_by.efficacy(k, d0.as_ref())?;
         let inside = |a: f64| {
             h1.exit(k, d1.as_ref(), Continuation::two_sided(c, a))
                 .inside
@@ -379,33 +402,14 @@ fn bounds_at_drift(
     drift: f64,
     fixed: Option<&[f64]>,
 ) -> Result<(Vec<f64>, Vec<f64>)> {
-    let h0 = Recursion {
-        timing: &spec.timing,
-        drift: 0.0,
-    };
-    let h1 = Recursion {
-        timing: &spec.timing,
-        drift,
-    };
-    let spending = match spec.efficacy {
-        Efficacy::Spending(s) => s,
-        _ => unreachable!("validate() allows futility with α-spending only"),
-    };
+    let looks_by = LookByLook::new(spec, drift, fixed);
+    let (h0, h1) = (&looks_by.h0, &looks_by.h1);
     let looks = spec.looks();
     let (mut critical, mut lower) = (Vec::with_capacity(looks), Vec::with_capacity(looks));
     let (mut d0, mut d1): (Option<Density>, Option<Density>) = (None, None);
     let mut beta_before = 0.0;
     for k in 0..looks {
-        let c = match fixed {
-            Some(f) => f[k],
-            // Binding: when the futility bounds of a too large drift leave less than this
-            // look's α to spend under H0, the bound goes to the bottom of its range, which
-            // tells the drift search that the drift is too large.
-            None => match spending_bound(spec, spending, k, &h0, d0.as_ref()) {
-                Err(Error::Numerical(_)) => LOWEST_BOUND,
-                other => other?,
-            },
-        };
+        let c = looks_by.efficacy(k, d0.as_ref())?;
         let beta_now = futility.spending.spent(spec.timing[k], spec.beta, 1);
         let target = beta_now - beta_before;
         beta_before = beta_now;
