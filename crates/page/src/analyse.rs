@@ -8,8 +8,7 @@
 //! way without the draft.
 
 use serde::Serialize;
-use std::path::Path;
-use trialstats_charts::plot::{Canvas, Chart, Size, render_png, render_svg};
+use trialstats_charts::plot::{Canvas, Size, render_png, render_svg};
 use trialstats_charts::report_charts::gallery::gallery_items;
 use trialstats_documents::analysis::{self, AnalysisOptions};
 use trialstats_documents::checks::reported_test::CheckRules;
@@ -23,6 +22,9 @@ use trialstats_stats::checks::CheckReport;
 
 /// The id a pasted document's study gets.
 pub const PASTED_ID: &str = "pasted-document";
+
+/// What messages call a study file given as text (it has no file name).
+const STUDY_FILE: &str = "the study file";
 
 /// One chart as inline SVG.
 #[derive(Debug, Clone, Serialize)]
@@ -105,8 +107,7 @@ pub fn analyse_study_toml(study_toml: &str) -> PageAnalysis {
         charts: Vec::new(),
         problems: Vec::new(),
     };
-    let id = toml_id(study_toml).unwrap_or_else(|| PASTED_ID.to_string());
-    let study = match study::load_str(study_toml, Path::new(&format!("{id}.toml"))) {
+    let study = match study::load_text(study_toml, STUDY_FILE) {
         Ok(s) => s,
         Err(e) => {
             out.problems.push(format!(
@@ -130,7 +131,7 @@ pub fn analyse_study_toml(study_toml: &str) -> PageAnalysis {
     match gallery_items(&analyses) {
         Ok((items, not_drawn)) => {
             for item in items {
-                match svg_of(&item.chart) {
+                match page_canvas().and_then(|c| render_svg(&item.chart, c)) {
                     Ok(svg) => out.charts.push(PageChart {
                         title: item.name,
                         caption: item.caption,
@@ -153,8 +154,7 @@ pub fn analyse_study_toml(study_toml: &str) -> PageAnalysis {
 /// Chart `index` of what [`analyse_study_toml`] draws for `study_toml`, as PNG (the page keeps
 /// no state: a PNG is asked for with the study file, and drawn again).
 pub fn chart_png(study_toml: &str, index: usize) -> Result<Vec<u8>> {
-    let id = toml_id(study_toml).unwrap_or_else(|| PASTED_ID.to_string());
-    let study = study::load_str(study_toml, Path::new(&format!("{id}.toml")))?;
+    let study = study::load_text(study_toml, STUDY_FILE)?;
     let analysed = analysis::analyse_study(&study, &AnalysisOptions::default())?;
     let (items, _) = gallery_items(&[analysed])?;
     let item = items.get(index).ok_or_else(|| {
@@ -163,29 +163,10 @@ pub fn chart_png(study_toml: &str, index: usize) -> Result<Vec<u8>> {
             format!("no chart {index}: the study file draws {}", items.len()),
         )
     })?;
-    render_png(
-        &item.chart,
-        Canvas::new(Size::new(800, 600)?, Canvas::DEFAULT_DPI)?,
-    )
+    render_png(&item.chart, page_canvas()?)
 }
 
-/// The `id` a study file gives itself (its first `id = "…"` line), if any.
-fn toml_id(study_toml: &str) -> Option<String> {
-    study_toml.lines().find_map(|l| {
-        let rest = l
-            .trim()
-            .strip_prefix("id")?
-            .trim_start()
-            .strip_prefix('=')?;
-        let id = rest.trim().trim_matches('"').to_string();
-        study::valid_study_id(&id).then_some(id)
-    })
-}
-
-/// A chart as SVG at the page's size.
-fn svg_of(chart: &Chart) -> Result<String> {
-    render_svg(
-        chart,
-        Canvas::new(Size::new(800, 600)?, Canvas::DEFAULT_DPI)?,
-    )
+/// The size the page draws its charts at (the report's).
+fn page_canvas() -> Result<Canvas> {
+    Canvas::new(Size::new(800, 600)?, Canvas::DEFAULT_DPI)
 }

@@ -165,16 +165,31 @@ pub fn study_ids(dir: &Path) -> Result<Vec<String>> {
 /// # Ok::<(), trialstats_documents::Error>(())
 /// ```
 pub fn load_str(text: &str, path: &Path) -> Result<Study> {
-    let ctx = Context {
-        path: path.display().to_string(),
-        text,
-        newlines: text
-            .bytes()
-            .enumerate()
-            .filter_map(|(i, b)| (b == b'\n').then_some(i))
-            .collect(),
-    };
-    let raw: RawStudy = toml::from_str(text).map_err(|e| {
+    let ctx = Context::new(&path.display().to_string(), text);
+    let study = parse(&ctx)?;
+    check_file_stem(&ctx, study, path)
+}
+
+/// Parse and validate a study file's text that is not a file (pasted into the page, say):
+/// as [`load_str`] without its rule that the file stem is the id. `name` names the text in
+/// messages.
+///
+/// ```
+/// use trialstats_documents::study::load_text;
+/// let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/nmo-tocilizumab.toml")).unwrap();
+/// let study = load_text(&text, "edited study file")?;
+/// assert_eq!(study.id, "nmo-tocilizumab");
+/// # Ok::<(), trialstats_documents::Error>(())
+/// ```
+pub fn load_text(text: &str, name: &str) -> Result<Study> {
+    let mut study = parse(&Context::new(name, text))?;
+    study.path = std::path::PathBuf::from(name);
+    Ok(study)
+}
+
+/// The study of `ctx`'s text, parsed and validated.
+fn parse(ctx: &Context) -> Result<Study> {
+    let raw: RawStudy = toml::from_str(ctx.text).map_err(|e| {
         let line = e.span().map_or(1, |s| ctx.line(s.start));
         let message = e.message().trim();
         let message = match ctx.key_of_line(line) {
@@ -183,7 +198,11 @@ pub fn load_str(text: &str, path: &Path) -> Result<Study> {
         };
         Error::input(format!("{}:{line}", ctx.path), message)
     })?;
-    let mut study = build(&ctx, raw)?;
+    build(ctx, raw)
+}
+
+/// `study` as loaded from `path`, whose stem must be its id.
+fn check_file_stem(ctx: &Context, mut study: Study, path: &Path) -> Result<Study> {
     study.path = path.to_path_buf();
     if let Some(stem) = path.file_stem().and_then(|s| s.to_str()) {
         if !super::valid_study_id(stem) {
@@ -200,7 +219,7 @@ pub fn load_str(text: &str, path: &Path) -> Result<Study> {
         }
         if study.id != stem {
             return Err(Error::input(
-                format!("{}:{}", ctx.path, study_id_line(&ctx)),
+                format!("{}:{}", ctx.path, study_id_line(ctx)),
                 format!(
                     "id: '{}' does not match the file name; the id must equal the file stem '{stem}'",
                     study.id
@@ -229,7 +248,20 @@ struct Context<'a> {
     newlines: Vec<usize>,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
+    /// The context of `text`, named `path` in messages.
+    fn new(path: &str, text: &'a str) -> Context<'a> {
+        Context {
+            path: path.to_string(),
+            text,
+            newlines: text
+                .bytes()
+                .enumerate()
+                .filter_map(|(i, b)| (b == b'\n').then_some(i))
+                .collect(),
+        }
+    }
+
     fn line(&self, offset: usize) -> usize {
         let end = offset.min(self.text.len());
         self.newlines.partition_point(|&n| n < end) + 1
