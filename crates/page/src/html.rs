@@ -358,12 +358,8 @@ fn csv_of(table: &Table) -> String {
 fn data_uri(mime: &str, text: &str) -> String {
     let mut out = format!("data:{mime};charset=utf-8,");
     for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~ ".contains(&b) {
-            if b == b' ' {
-                out.push_str("%20");
-            } else {
-                out.push(b as char);
-            }
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
         } else {
             out.push_str(&format!("%{b:02X}"));
         }

@@ -223,15 +223,15 @@ pub fn general_with(
     exact: bool,
     target: Option<f64>,
 ) -> Result<GeneralFailSafe> {
+    if !exact && target.is_none() {
+        return general(y, v, alpha, method);
+    }
     let k = y.len();
     let design = ModelMatrix::intercept_only(k, INTERCEPT);
     let model = FittedModel::new(&design, y, v, method, Test::Z, 0.95)?;
     let (est, tau2) = (model.fit.beta[0], model.tau2.tau2);
     let p = model.tested(0).p;
     let v_bar = k as f64 / v.iter().map(|v| 1.0 / v).sum::<f64>();
-    if !exact && target.is_none() {
-        return general(y, v, alpha, method);
-    }
     let approximate = general_approximation(y, v, est, tau2, v_bar, method);
     let refit = |n: usize| -> Result<(f64, f64, f64)> {
         if !exact || n > 5000 {

@@ -340,6 +340,24 @@ impl<'a> LookByLook<'a> {
             },
         }
     }
+
+    /// Carry the densities under H0 (needed only when the efficacy bounds are not fixed) and
+    /// H1 past look `k`, whose efficacy bound is `c` and futility bound `a` (no higher than
+    /// `c`: at it the trial always stops).
+    fn advance(
+        &self,
+        k: usize,
+        c: f64,
+        a: f64,
+        d0: &mut Option<Density>,
+        d1: &mut Option<Density>,
+    ) {
+        let region = self.spec.region(Some(a.min(c)), c);
+        if self.fixed.is_none() {
+            *d0 = Some(self.h0.advance(k, d0.as_ref(), region));
+        }
+        *d1 = Some(self.h1.advance(k, d1.as_ref(), region));
+    }
 }
 
 /// The efficacy bounds (`fixed`, or under H0 with the futility holes in place when binding)
@@ -352,7 +370,7 @@ fn two_sided_bounds_at_drift(
     fixed: Option<&[f64]>,
 ) -> Result<(Vec<f64>, Vec<f64>)> {
     let looks_by = LookByLook::new(spec, drift, fixed);
-    let (h0, h1) = (&looks_by.h0, &looks_by.h1);
+    let h1 = &looks_by.h1;
     let looks = spec.looks();
     let (mut critical, mut lower) = (Vec::with_capacity(looks), Vec::with_capacity(looks));
     let (mut d0, mut d1): (Option<Density>, Option<Density>) = (None, None);
@@ -384,11 +402,7 @@ fn two_sided_bounds_at_drift(
         critical.push(c);
         lower.push(a);
         if !last {
-            let region = Continuation::two_sided(c, a.min(c));
-            if fixed.is_none() {
-                d0 = Some(h0.advance(k, d0.as_ref(), region));
-            }
-            d1 = Some(h1.advance(k, d1.as_ref(), region));
+            looks_by.advance(k, c, a, &mut d0, &mut d1);
         }
     }
     Ok((critical, lower))
@@ -403,7 +417,7 @@ fn bounds_at_drift(
     fixed: Option<&[f64]>,
 ) -> Result<(Vec<f64>, Vec<f64>)> {
     let looks_by = LookByLook::new(spec, drift, fixed);
-    let (h0, h1) = (&looks_by.h0, &looks_by.h1);
+    let h1 = &looks_by.h1;
     let looks = spec.looks();
     let (mut critical, mut lower) = (Vec::with_capacity(looks), Vec::with_capacity(looks));
     let (mut d0, mut d1): (Option<Density>, Option<Density>) = (None, None);
@@ -434,11 +448,7 @@ fn bounds_at_drift(
         critical.push(c);
         lower.push(a);
         if k + 1 < looks {
-            let region = Continuation::new(a.min(c), c);
-            if fixed.is_none() {
-                d0 = Some(h0.advance(k, d0.as_ref(), region));
-            }
-            d1 = Some(h1.advance(k, d1.as_ref(), region));
+            looks_by.advance(k, c, a, &mut d0, &mut d1);
         }
     }
     Ok((critical, lower))
