@@ -646,7 +646,7 @@ fn draft_on_the_held_out_part() {
 
 // Floors: the figures measured when the test was last changed (a change that reads worse
 // fails); not goals.
-const FLOOR_DEV_FOUND: f64 = 78.9;
-const FLOOR_HOLDOUT_FOUND: f64 = 67.9;
-const CEILING_DEV_NON_DATA: f64 = 8.2;
+const FLOOR_DEV_FOUND: f64 = 84.3;
+const FLOOR_HOLDOUT_FOUND: f64 = 69.9;
+const CEILING_DEV_NON_DATA: f64 = 7.7;
 const CEILING_HOLDOUT_NON_DATA: f64 = 12.5;

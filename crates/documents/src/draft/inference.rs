@@ -9,7 +9,6 @@
 //! sentence that names a CI, or holding the estimate before it in a document that names a
 //! CI elsewhere (a table whose footnote says `(95% confidence interval)`).
 
-use super::sentences::is_table_row;
 use super::{ItemKind, Parts, Printed, Scan};
 use crate::checks::reported_test::{self, CheckRules, FoundReading};
 use crate::text::TextNumber;
@@ -189,20 +188,14 @@ pub fn find_ratios(scan: &mut Scan) {
 
 /// Does a row above the table row holding plain offset `at` (its header) name a median
 /// (`Characteristic | Median (IQR) |`)? Then its rows' `12 (8–20)` are medians, not intervals.
-fn table_header_names_median(plain: &str, at: usize) -> bool {
-    let start = plain[..at].rfind('\n').map_or(0, |i| i + 1);
-    let end = plain[at..].find('\n').map_or(plain.len(), |i| at + i);
-    if !is_table_row(&plain[start..end]) {
-        return false;
-    }
-    plain[..start]
-        .lines()
-        .rev()
-        .take_while(|l| is_table_row(l))
-        .any(|l| {
-            let l = l.to_ascii_lowercase();
+fn table_header_names_median(scan: &Scan, at: usize) -> bool {
+    let plain = &scan.doc.plain.text;
+    scan.tables.at(at).is_some_and(|(table, row, _)| {
+        table.rows[..row].iter().any(|r| {
+            let l = plain[r.line.clone()].to_ascii_lowercase();
             l.contains("median") || l.contains("iqr") || l.contains("中央値")
         })
+    })
 }
 
 /// Every confidence interval.
@@ -266,7 +259,7 @@ pub fn find_confidence_intervals(scan: &mut Scan) {
             || lower.contains("iqr")
             || lower.contains("interquartile")
             || sentence.quote.contains("中央値");
-        if (names_median && !names_ci) || table_header_names_median(&plain, range.start) {
+        if (names_median && !names_ci) || table_header_names_median(scan, range.start) {
             continue;
         }
         let estimate_inside = |lo: f64, hi: f64| {

@@ -9,7 +9,8 @@
 //! | [`not_data`] | what is not data: URLs, e-mail and postal addresses, telephone numbers, DOIs and registry ids, figure and table numbers, footnote marks, citations, numbers inside names (IL-6, G93A), list enumerators |
 //! | [`inference`] | test statistics (the statcheck forms of [`crate::checks::reported_test`]), p-values, confidence intervals |
 //! | [`summary`] | mean ± spread (`m ± s`, `m +/- s`, `m (s)`, `m (SD s)`), medians with IQR or range |
-//! | [`table_row`] | rows of a table labelled `n` or `P`: each cell's number is that column's n or p |
+//! | [`table`] | the tables as text extraction leaves them: rows, cells, column headers (aligned as tables are printed) and the caption, header and legend where a table states what its cells are |
+//! | [`table_row`] | what a table's labels make of its cells: a row labelled `n` or `P`, a column headed `P` or `n`, the `; n` after a summary in a cell, `x (y)` in a row or column of `n (%)` |
 //! | [`count`] | `x of n`, `x/n`, 7 名中 5 名, `n = k`, 5 例, percentages (`x %`, `x % (k/n)`) |
 //! | [`rate`] | rates per period (`0.47 points per month`, 1月あたり平均0.47ポイント) |
 //! | [`date`] | dates (`2014 年 3 月 15 日`, 令和 2 年, `March 15, 2014`, `2014-03-15`) |
@@ -39,6 +40,7 @@ pub mod structure;
 pub mod study_file;
 pub mod summary;
 pub mod summary_check;
+pub mod table;
 pub mod table_row;
 pub mod unclassified;
 
@@ -385,6 +387,8 @@ pub struct Scan<'a> {
     pub claimed: Claims,
     /// Bytes that are not data ([`not_data`]).
     pub not_data: Claims,
+    /// The document's tables, found in its plain text ([`table`]).
+    pub tables: table::Tables,
     pub items: Vec<Item>,
 }
 
@@ -531,6 +535,7 @@ pub fn read_document(doc: &Sentences) -> Vec<Item> {
         doc,
         claimed: Claims::new(doc.original.len()),
         not_data: not_data::find(doc),
+        tables: table::Tables::find(&doc.plain.text),
         items: Vec::new(),
     };
     // From the most specific form to the least: each claims what it reads.

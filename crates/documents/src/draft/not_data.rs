@@ -18,6 +18,10 @@
 //!   (`100*[(T–BL)/BL]`), codes with a leading zero (0323);
 //! - list enumerators at a line's start (`1. `, `１）`) and section numbers (`17.1.1`, as
 //!   package inserts number their headings), times of day (午後4 時, 16:00);
+//! - an allocation ratio (`randomised 2:1`, `1:1:1`), a proportion of arms, not counts;
+//! - a significance threshold (`P < 0.05 was considered significant`, `significant at p <
+//!   0.05`, `a two-sided alpha of 0.05`, `p<0.05を統計学的に有意とした`): the test's rule,
+//!   not a result;
 //! - responder thresholds: the change that defines a responder (`≥50% reduction`, `a reduction
 //!   of at least 50%`, `a decrease of at least 4 points`, 50%以上改善), a criterion, not a
 //!   result.
@@ -68,6 +72,12 @@ fn patterns() -> &'static Regex {
             | 第 \s* \d+ \s* (?:回|期|相|版|号|報|条|章|節|段落)
             | \d+ \s* 重
             | (?-u:\b) (?:Vol|vol|No|no|pp|p)\. \s* \d+ (?: \s* - \s* \d+ )?
+            | (?-u:\b) \d [:：] \d (?: [:：] \d )* (?-u:\b)
+            | (?i: significan(?:t|ce) ) [\x20\w]{0,25}? (?i: at | of | level | threshold | set \x20 at | was ) \s* (?:an? \x20)? (?i: (?: two-sided \x20 | two-tailed \x20 )? (?: alpha | α ) (?: \x20 level )? (?: \x20 of )? \s* | [(（]? \s* (?i:p) \s* (?: < | ≤ | <= | ＜ | = ) \s* ) 0?\.\d+
+            | [(（]? (?i:p) \s* (?: < | ≤ | <= | ＜ ) \s* 0?\.\d+ [)）]? \s* (?: (?i: was | were | is ) \s+ )? (?i: considered | regarded | taken | accepted | defined | set | indicated | denotes? | indicates? )
+            | (?i:p) \s* (?: < | ≤ | <= | ＜ ) \s* 0?\.\d+ \s* (?: を | で | が | 未満を | 未満で ) [^。\n]{0,20}? 有意
+            | (?i: (?-u:\b) alpha | α ) (?i: \x20 level )? \s* (?i: of | = | was | at | set \x20 at )? \s* 0?\.\d+
+            | 有意水準 \s* (?: は | を )? \s* (?:両側|片側)? \s* 0?\.\d+
             ",
         )
         .expect("the not-data pattern is valid")
@@ -80,6 +90,15 @@ pub fn find(doc: &Sentences) -> Claims {
     let text = &doc.plain.text;
     for m in patterns().find_iter(text) {
         let mut range = m.range();
+        // `1:5.1` is a label and a value (`group 1:5.1`), not a ratio of small numbers.
+        let ratio = m.as_str().contains([':', '：'])
+            && m.as_str()
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ':' || c == '：');
+        let after = &text[m.end()..];
+        if ratio && after.starts_with('.') && after[1..].starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
         // A list of categories whose last number is a percentage (`6% genotype 5, and 7%
         // genotype 6`) is no list: only the category's own number is a label.
         if text[m.end()..].trim_start().starts_with(['%', '％']) {
@@ -206,6 +225,24 @@ mod tests {
             .iter()
             .map(|i| format!("{} {}", i.kind.as_str(), i.parts.numbers()[0].number.text))
             .collect()
+    }
+
+    #[test]
+    fn allocation_ratios_and_significance_thresholds_are_not_data() {
+        let values = kinds_and_values(
+            "Patients (n = 90) were randomised 2:1 to drug or placebo and 1：1：1 at the second stage (group 1:5.1 kept). P < 0.05 was considered significant; significance was set at p < 0.01; a two-sided alpha of 0.05 was used. Statistically significant at p < 0.05. The difference was significant (p = 0.03). p<0.05を統計学的に有意と判断した。",
+        );
+        assert_eq!(values.first().map(String::as_str), Some("n 90"));
+        assert!(values.contains(&"number 5.1".to_string()), "{values:?}");
+        assert_eq!(values.last().map(String::as_str), Some("p 0.03"));
+        assert!(
+            !values
+                .iter()
+                .any(|v| v.ends_with(" 0.05") || v.ends_with(" 0.01"))
+        );
+        // A p printed as a result stays one; so does a time of day as before.
+        let values = kinds_and_values("Pain fell (p < 0.05) at 10:30 in 12 patients.");
+        assert_eq!(values, ["p 0.05", "n 12"]);
     }
 
     #[test]

@@ -210,9 +210,22 @@ pub fn find(scan: &mut Scan) {
         }
         let original_span = scan.doc.plain.original_span(whole_range.clone());
         let sentence = &scan.doc.sentences[scan.doc.sentence_at(original_span.start)];
-        let stated = stated_label_pattern()
-            .captures(&sentence.quote)
-            .map(|l| label_of(&l[1]));
+        // A statement in the sentence, else (in a table) in the cell's column header, else
+        // in the table's caption, header rows or legend (`Data are mean (SD); n`).
+        let in_table = scan.tables.at(whole_range.start).map(|(table, row, cell)| {
+            [
+                table.column_header(&plain, row, cell),
+                table.statement.clone(),
+            ]
+        });
+        let statement = std::iter::once((sentence.quote.as_str(), "sentence"))
+            .chain(in_table.iter().flatten().map(|t| (t.as_str(), "table")))
+            .find_map(|(text, whence)| {
+                stated_label_pattern()
+                    .captures(text)
+                    .map(|l| (label_of(&l[1]), whence))
+            });
+        let stated = statement.map(|(l, _)| l);
         let bracketed = c.name("pmean").is_some();
         if bracketed
             && label.is_none()
@@ -225,8 +238,9 @@ pub fn find(scan: &mut Scan) {
         let spread_label = match (label, stated) {
             (Some(l), _) => Some(label_of(l.as_str())),
             (None, Some(l)) => {
+                let whence = statement.map_or("sentence", |(_, w)| w);
                 notes.push(format!(
-                    "the sentence states the spread as {l} (mean {l}); check it applies here"
+                    "the {whence} states the spread as {l} (mean {l}); check it applies here"
                 ));
                 Some(l)
             }

@@ -1,113 +1,190 @@
-//! Rows of a table whose first cell says what every number in the row is: `n | 48 | 44 | 42`
-//! (each column's n) and `P | ‐ | < 0.0001 | 0.02` (each column's p-value), as journals print
-//! a table's n and P rows under its estimates. Cells are set apart by `|` or tabs
-//! ([`super::sentences::is_table_row`]); a cell holding anything but one number (and, for a p,
-//! its relation) is left to the other recognisers.
+//! What a table's labels make of its cells ([`super::table`] finds the rows, cells and
+//! headers):
+//! - a row labelled `n` or `P` (`n | 48 | 44 | 42`, `P | ‐ | < 0.0001 | 0.02`): each cell's
+//!   number is that column's n or p, as journals print a table's n and P rows under its
+//!   estimates;
+//! - a column headed `P` (`p value`, `P*`) or `n` in the header rows above: each of its cells
+//!   holding one number is a p or an n;
+//! - a cell printing a summary and then, after a semicolon, a whole number (`17·4 (4·8);
+//!   219`, as tables laid out `mean (SD); n` print it): that number is the summary's n;
+//! - a cell `x (y)` in a row or column labelled as counts with their percentage (`n (%)`,
+//!   `Response (%)`): x patients, y %.
+//!
+//! A cell holding anything else is left to the other recognisers.
 
-use super::sentences::is_table_row;
+use super::table::{names_count_percent, names_n, names_p};
 use super::{ItemKind, Parts, Scan};
 use crate::text::number::NUMBER;
 use regex::Regex;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 fn cell_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
         Regex::new(&format!(
-            r"^\s*(?P<rel><=|>=|[<>=])?\s*(?P<num>{NUMBER})\s*$"
+            r"^\s*(?P<rel><=|>=|[<>=≤≥])?\s*(?P<num>{NUMBER})\s*[*†‡§]*\s*$"
         ))
         .expect("the table cell pattern is valid")
     })
 }
 
-/// What a row's label makes of its numbers.
-#[derive(Clone, Copy, PartialEq)]
-enum RowOf {
-    N,
-    P,
+/// `… ; 219` closing a cell after a summary's bracket or number.
+fn n_after_semicolon_pattern() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| {
+        Regex::new(&format!(r"[)\]\d]\s*;\s*(?P<num>{NUMBER})\s*$"))
+            .expect("the `; n` pattern is valid")
+    })
 }
 
-fn row_of(label: &str) -> Option<RowOf> {
-    match label.trim().to_ascii_lowercase().as_str() {
-        "n" | "no." | "no. of patients" | "number of patients" => Some(RowOf::N),
-        "p" | "p value" | "p-value" | "p values" | "p-values" => Some(RowOf::P),
-        _ => None,
+/// `2 (40)`: a count and its percentage, with no `%` printed.
+fn count_percent_pattern() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| {
+        Regex::new(&format!(
+            r"^\s*(?P<count>{NUMBER})\s*[(（]\s*(?P<pct>{NUMBER})\s*[)）]\s*[*†‡§]*\s*$"
+        ))
+        .expect("the count (percent) pattern is valid")
+    })
+}
+
+/// What a row's label or a column's header makes of its numbers.
+#[derive(Clone, Copy, PartialEq)]
+enum CellsOf {
+    N,
+    P,
+    CountPercent,
+}
+
+fn cells_of(label: &str) -> Option<CellsOf> {
+    if names_n(label) {
+        Some(CellsOf::N)
+    } else if names_p(label) {
+        Some(CellsOf::P)
+    } else if names_count_percent(label) {
+        Some(CellsOf::CountPercent)
+    } else {
+        None
     }
 }
 
-/// Every number in a table row labelled `n` or `P`.
+/// Every number a table's labels decide.
 pub fn find(scan: &mut Scan) {
     let plain = scan.doc.plain.text.clone();
-    let mut at = 0;
-    for line in plain.split_inclusive('\n') {
-        let start = at;
-        at += line.len();
-        if !is_table_row(line) {
-            continue;
-        }
-        let sep = if line.contains('|') { '|' } else { '\t' };
-        let mut cells = Vec::new();
-        let mut cell_start = start;
-        for (i, ch) in line.char_indices() {
-            if ch == sep {
-                cells.push(cell_start..start + i);
-                cell_start = start + i + ch.len_utf8();
-            }
-        }
-        cells.push(cell_start..start + line.trim_end().len());
-        let Some(first) = cells
-            .iter()
-            .position(|c| !plain[c.clone()].trim().is_empty())
-        else {
-            continue;
-        };
-        let Some(of) = row_of(&plain[cells[first].clone()]) else {
-            continue;
-        };
-        for cell in &cells[first + 1..] {
-            let Some(c) = cell_pattern().captures(&plain[cell.clone()]) else {
+    let tables = std::mem::take(&mut scan.tables);
+    for table in &tables.tables {
+        for (r, row) in table.rows.iter().enumerate() {
+            let Some(first) = row
+                .cells
+                .iter()
+                .position(|c| !plain[c.clone()].trim().is_empty())
+            else {
                 continue;
             };
-            let num = c.name("num").expect("num");
-            let range = cell.start + num.start()..cell.start + num.end();
-            let whole = cell.start + c.name("rel").map_or(num.start(), |r| r.start())
-                ..cell.start + num.end();
-            if !scan.free(whole.clone()) {
-                continue;
-            }
-            let Some(value) = scan.number(range) else {
-                continue;
-            };
-            match of {
-                RowOf::N if value.number.value >= 0.0 && value.number.decimals <= 0 => {
-                    scan.push(
-                        ItemKind::N,
-                        whole,
-                        Parts {
-                            value: Some(value),
-                            ..Parts::default()
-                        },
-                    );
-                }
-                RowOf::P if (0.0..=1.0).contains(&value.number.value) => {
-                    let relation = match c.name("rel").map(|r| r.as_str()) {
-                        Some("<") | Some("<=") => "<",
-                        Some(">") | Some(">=") => ">",
-                        _ => "=",
-                    };
-                    scan.push(
-                        ItemKind::P,
-                        whole,
-                        Parts {
-                            value: Some(value),
-                            relation: Some(relation),
-                            ..Parts::default()
-                        },
-                    );
-                }
-                _ => {}
+            let by_row = cells_of(&plain[row.cells[first].clone()]);
+            for (k, cell) in row.cells.iter().enumerate().skip(first + 1) {
+                let of = by_row.or_else(|| {
+                    table
+                        .is_data_row(r)
+                        .then(|| cells_of(&table.column_header(&plain, r, k)))
+                        .flatten()
+                });
+                read_cell(scan, &plain, cell.clone(), of);
             }
         }
+    }
+    scan.tables = tables;
+}
+
+fn read_cell(scan: &mut Scan, plain: &str, cell: Range<usize>, of: Option<CellsOf>) {
+    let text = &plain[cell.clone()];
+    if let Some(c) = n_after_semicolon_pattern().captures(text) {
+        let num = c.name("num").expect("num");
+        let range = cell.start + num.start()..cell.start + num.end();
+        if scan.free(range.clone())
+            && let Some(value) = scan.number(range.clone())
+            && value.number.value >= 1.0
+            && value.number.decimals <= 0
+        {
+            scan.push(
+                ItemKind::N,
+                range,
+                Parts {
+                    value: Some(value),
+                    ..Parts::default()
+                },
+            );
+        }
+        return;
+    }
+    if of == Some(CellsOf::CountPercent) {
+        if let Some(c) = count_percent_pattern().captures(text) {
+            let count = c.name("count").expect("count");
+            let pct = c.name("pct").expect("pct");
+            let whole = cell.start + count.start()..cell.start + c.get(0).expect("m").end();
+            let whole = whole.start..cell.start + text.trim_end().len();
+            if let (true, Some(count), Some(value)) = (
+                scan.free(whole.clone()),
+                scan.number(cell.start + count.start()..cell.start + count.end()),
+                scan.number(cell.start + pct.start()..cell.start + pct.end()),
+            ) && count.number.decimals <= 0
+                && (0.0..=100.0).contains(&value.number.value)
+            {
+                scan.push(
+                    ItemKind::Percent,
+                    whole,
+                    Parts {
+                        value: Some(value),
+                        count: Some(count),
+                        ..Parts::default()
+                    },
+                );
+            }
+        }
+        return;
+    }
+    let Some(c) = cell_pattern().captures(text) else {
+        return;
+    };
+    let num = c.name("num").expect("num");
+    let range = cell.start + num.start()..cell.start + num.end();
+    let whole =
+        cell.start + c.name("rel").map_or(num.start(), |r| r.start())..cell.start + num.end();
+    if !scan.free(whole.clone()) {
+        return;
+    }
+    let Some(value) = scan.number(range) else {
+        return;
+    };
+    match of {
+        Some(CellsOf::N) if value.number.value >= 0.0 && value.number.decimals <= 0 => {
+            scan.push(
+                ItemKind::N,
+                whole,
+                Parts {
+                    value: Some(value),
+                    ..Parts::default()
+                },
+            );
+        }
+        Some(CellsOf::P) if (0.0..=1.0).contains(&value.number.value) => {
+            let relation = match c.name("rel").map(|r| r.as_str()) {
+                Some("<") | Some("<=") | Some("≤") => "<",
+                Some(">") | Some(">=") | Some("≥") => ">",
+                _ => "=",
+            };
+            scan.push(
+                ItemKind::P,
+                whole,
+                Parts {
+                    value: Some(value),
+                    relation: Some(relation),
+                    ..Parts::default()
+                },
+            );
+        }
+        _ => {}
     }
 }
 
@@ -128,6 +205,39 @@ mod tests {
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].parts.relation, Some("<"));
         assert_eq!(p[0].text, "< 0.0001");
+    }
+
+    #[test]
+    fn columns_headed_p_the_n_after_a_summary_and_counts_with_their_percent() {
+        // A statistic header standing over the last columns (no stub cell), cells laid out
+        // `mean (SD); n`, and a row of counts with their percentage.
+        let text = "A | B |\n---|---|---|---|---|\nDifference | p value | ||||\nScore | |||||\nFollow-up | 8·4 (7·5); 189 | 8·4 (7·0); 175 | 0·1 (−1·3 to 1·5) | 0·89 | |\nResponse (%) | 0 | 2 (40) | |||\nData are mean (SD); n or mean (95% CI).\n";
+        let items = read_items(text);
+        let brief = crate::draft::tests::brief(&items);
+        let want: Vec<(&str, String)> = [
+            ("mean_spread", "8.4/7.5/189"),
+            ("n", "189"),
+            ("mean_spread", "8.4/7.0/175"),
+            ("n", "175"),
+            ("number", "0.1"),
+            ("ci", "95/-1.3/1.5"),
+            ("p", "0.89"),
+            ("number", "0"),
+            ("percent", "2/40"),
+        ]
+        .iter()
+        .map(|(k, v)| (*k, v.to_string()))
+        .collect();
+        assert_eq!(brief, want);
+        // The table's legend says what the spread is.
+        let ms = items
+            .iter()
+            .find(|i| i.kind == ItemKind::MeanSpread)
+            .unwrap();
+        assert_eq!(ms.parts.spread_label, Some("SD"));
+        // A bare number under a header that names no statistic stays a number.
+        let items = read_items("Group | A | B |\nScore | 0.89 | 0.5 |\n");
+        assert!(items.iter().all(|i| i.kind == ItemKind::Number));
     }
 
     #[test]

@@ -35,13 +35,7 @@ enum Stat {
 fn stat_of(header: &str) -> Option<Stat> {
     let h = header.to_lowercase();
     let h = h.trim();
-    if h == "p"
-        || h.starts_with("p ")
-        || h.contains("p value")
-        || h.contains("p-value")
-        || h.contains("p値")
-        || h == "p*"
-    {
+    if crate::draft::table::names_p(h) {
         Some(Stat::P)
     } else if h.contains("difference") || h.contains("群間差") || h.contains("diff") {
         Some(Stat::Difference)
@@ -79,28 +73,10 @@ fn time_only(label: &str) -> Option<String> {
         .then(|| first.text.clone())
 }
 
-/// The byte ranges (in the document) of a row's cells.
+/// The byte ranges (in the document) of a row's cells: the one splitter of table rows,
+/// [`crate::draft::table::cells`].
 fn cells_of(original: &str, span: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
-    let text = &original[span.clone()];
-    let sep: &[char] = if text.matches('|').count() >= 2 {
-        &['|']
-    } else {
-        &['\t']
-    };
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, c) in text.char_indices() {
-        if sep.contains(&c) {
-            out.push(span.start + start..span.start + i);
-            start = i + c.len_utf8();
-        }
-    }
-    out.push(span.start + start..span.end);
-    // A row that opens with `|` has an empty first cell; drop it so the label is cell 0.
-    if text.trim_start().starts_with(sep) && !out.is_empty() {
-        out.remove(0);
-    }
-    out
+    crate::draft::table::cells(&original[span.clone()], span.start)
 }
 
 fn cell_index(cells: &[std::ops::Range<usize>], at: usize) -> Option<usize> {
