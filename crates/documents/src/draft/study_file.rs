@@ -222,15 +222,24 @@ pub fn draft_study(doc: &Sentences, items: &[Item], options: &DraftOptions) -> S
         if written[j] || w.n_written.contains(&j) {
             continue;
         }
-        match w.pending_notes.remove(&j) {
-            Some(notes) => {
-                let mut it = item.clone();
-                it.notes = notes;
-                it.parts.spread_label = it.parts.spread_label.or(w.pending_spread.get(&j).copied());
-                draft_one(&mut w, &it);
-            }
-            None => draft_one(&mut w, item),
+        let mut it = item.clone();
+        if let Some(notes) = w.pending_notes.remove(&j) {
+            it.notes = notes;
+            it.parts.spread_label = it.parts.spread_label.or(w.pending_spread.get(&j).copied());
         }
+        // A value that names no spread takes the one the document states for all of its ±
+        // (as the structure's measures do), said in its note.
+        if let (ItemKind::MeanSpread, None, Some((kind, line))) =
+            (it.kind, it.parts.spread_label, structure.document_spread)
+        {
+            it.parts.spread_label = Some(kind);
+            it.notes
+                .retain(|n| !n.starts_with("the text does not say what the spread is"));
+            it.notes.push(format!(
+                "the document says ± is {kind} (line {line}) and names no other spread; check it applies here"
+            ));
+        }
+        draft_one(&mut w, &it);
     }
     let body = std::mem::take(&mut w.out);
     let unclassified = items.iter().filter(|i| i.kind == ItemKind::Number).count();

@@ -210,20 +210,26 @@ pub fn find(scan: &mut Scan) {
         }
         let original_span = scan.doc.plain.original_span(whole_range.clone());
         let sentence = &scan.doc.sentences[scan.doc.sentence_at(original_span.start)];
-        // A statement in the sentence, else (in a table) in the cell's column header, else
-        // in the table's caption, header rows or legend (`Data are mean (SD); n`).
+        // A statement in the sentence, else (in a table) in the row's label, the cell's
+        // column header, or the table's caption, header rows or legend (`Data are mean (SD);
+        // n`), read as the structure reads them ([`super::cues::spread_kind`]: a text that
+        // names both SD and SE says neither).
         let in_table = scan.tables.at(whole_range.start).map(|(table, row, cell)| {
             [
+                table.row_label(&plain, row).to_string(),
                 table.column_header(&plain, row, cell),
                 table.statement.clone(),
             ]
         });
-        let statement = std::iter::once((sentence.quote.as_str(), "sentence"))
-            .chain(in_table.iter().flatten().map(|t| (t.as_str(), "table")))
-            .find_map(|(text, whence)| {
-                stated_label_pattern()
-                    .captures(text)
-                    .map(|l| (label_of(&l[1]), whence))
+        let statement = stated_label_pattern()
+            .captures(&sentence.quote)
+            .map(|l| (label_of(&l[1]), "sentence"))
+            .or_else(|| {
+                in_table
+                    .iter()
+                    .flatten()
+                    .find_map(|t| super::cues::spread_kind(t))
+                    .map(|l| (l, "table"))
             });
         let stated = statement.map(|(l, _)| l);
         let bracketed = c.name("pmean").is_some();

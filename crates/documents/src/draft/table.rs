@@ -6,12 +6,15 @@
 //!
 //! How tables are printed, and what this reads of it:
 //! - **Header rows** stand above the first **data row** (a row with a cell after its label
-//!   that opens with a number). Rows of dashes (`---|---`) separate, and are no header.
+//!   that opens with a datum: a number not followed by a word, as `12 weeks` or `10 mg` in a
+//!   header are). Rows of dashes (`---|---`) separate, and are no header.
 //! - A header row often has fewer cells than the rows below it: the stub column (the row
 //!   labels) and the group columns are named in a row above, or not at all, and a statistic's
 //!   header (`Difference | p value`) stands over the last columns. So a header row with fewer
 //!   filled cells than a data row is aligned to it from the **right**; one with as many, from
 //!   the left.
+//! - A row whose cell holds a sentence or more is running text laid out in cells (a page of
+//!   labels and paragraphs), not a table's row ([`is_prose_row`]).
 //! - A table's **statement** of what its cells are (`Data are mean (SD); n`, `Mean (SD)` in a
 //!   header) is printed in the caption above it (at most two lines), in its header rows, or in
 //!   the legend right below it (at most three lines, up to a blank line).
@@ -83,11 +86,51 @@ fn is_separator(text: &str) -> bool {
             .all(|c| matches!(c, '-' | '|' | ':' | ' ' | '\t' | '—' | '–'))
 }
 
-/// Does a cell open with a number (`17·4 (4·8)`, `−0.1`, `< 0.001`, `.04`)?
-fn opens_with_number(cell: &str) -> bool {
-    let t = cell.trim_start_matches([' ', '<', '>', '≤', '≥', '=', '+', '-', '−', '–']);
-    t.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
-        || t.starts_with('.') && t[1..].starts_with(|c: char| c.is_ascii_digit())
+/// Does a cell open with a datum (`17·4 (4·8)`, `−0.1`, `< 0.001`, `.04`, `52 (43%)`, `106例`),
+/// rather than a header that opens with a number (`12 weeks`, `10 mg (n = 50)`, `24週`)? A
+/// number followed by a word is a header's; by a bracket, a sign, a count's 例 or nothing, a
+/// datum.
+fn opens_with_datum(cell: &str) -> bool {
+    // Spaces of every width (a table copied from a page keeps its no-break spaces) and the
+    // signs and relations a value may open with, as printed (full-width, ▲ for a fall).
+    let t = cell.trim_start_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '<' | '>'
+                    | '≤'
+                    | '≥'
+                    | '≦'
+                    | '≧'
+                    | '＜'
+                    | '＞'
+                    | '='
+                    | '+'
+                    | '＋'
+                    | '±'
+                    | '-'
+                    | '−'
+                    | '–'
+                    | '‐'
+                    | '‑'
+                    | '‒'
+                    | '－'
+                    | '﹣'
+                    | '▲'
+                    | '△'
+                    | '('
+            )
+    });
+    let opens = t.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        || t.starts_with('.') && t[1..].starts_with(|c: char| c.is_ascii_digit());
+    if !opens {
+        return false;
+    }
+    let rest = t.trim_start_matches(|c: char| {
+        c.is_ascii_digit() || ('０'..='９').contains(&c) || matches!(c, '.' | '·' | ',')
+    });
+    let next = rest.trim_start().chars().next();
+    !next.is_some_and(|c| c.is_alphabetic() && !matches!(c, '例' | '名' | '人' | '件' | '回'))
 }
 
 /// The text of the cells a row holds, trailing empty cells dropped.
@@ -107,16 +150,30 @@ impl Tables {
             lines.push(at..at + l.trim_end_matches(['\n', '\r']).len());
             at += l.len();
         }
+        // A row of one cell closed by its separator (`Observed data only |`, a spanning
+        // header as copied) belongs to the table it stands in, when there is one.
+        let row = |l: &Range<usize>| {
+            let t = &text[l.clone()];
+            (is_table_row(t) || t.trim_end().ends_with('|')) && !is_prose_row(t)
+        };
         let mut tables = Vec::new();
         let mut i = 0;
         while i < lines.len() {
-            if !is_table_row(&text[lines[i].clone()]) {
+            if !row(&lines[i]) {
                 i += 1;
                 continue;
             }
             let first = i;
-            while i < lines.len() && is_table_row(&text[lines[i].clone()]) {
+            while i < lines.len() && row(&lines[i]) {
                 i += 1;
+            }
+            // Lines of one cell each (a transposed table copied a cell a line) are no table
+            // of rows and columns: a block needs a row with two cells or more.
+            if !lines[first..i]
+                .iter()
+                .any(|l| is_table_row(&text[l.clone()]))
+            {
+                continue;
             }
             let rows: Vec<Row> = lines[first..i]
                 .iter()
@@ -131,7 +188,7 @@ impl Tables {
                     r.cells
                         .iter()
                         .skip(1)
-                        .any(|c| opens_with_number(&text[c.clone()]))
+                        .any(|c| opens_with_datum(&text[c.clone()]))
                 })
                 .unwrap_or(rows.len());
             let caption = lines[..first]
@@ -180,37 +237,114 @@ impl Tables {
     }
 }
 
+/// A header row placed over the columns: which of its cells are filled, where each stands
+/// (cell, column), and whether it only says what the cells print.
+struct PlacedRow {
+    filled: Vec<usize>,
+    placed: Vec<(usize, usize)>,
+    describes: bool,
+}
+
 impl Table {
     /// The header of cell `cell` of data row `row`: the texts of the header rows standing
     /// over it (each aligned as the module doc says), joined by spaces; empty when none.
     pub fn column_header(&self, text: &str, row: usize, cell: usize) -> String {
         let width = filled_width(text, &self.rows[row]);
-        let mut parts = Vec::new();
-        for h in &self.rows[..self.header_rows] {
+        self.headers(text, width)
+            .get(cell)
+            .map(|cells| {
+                cells
+                    .iter()
+                    .map(|c| text[c.clone()].trim())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .unwrap_or_default()
+    }
+
+    /// The widest data row's number of cells (trailing empty cells not counted).
+    pub fn width(&self, text: &str) -> usize {
+        self.rows[self.header_rows..]
+            .iter()
+            .map(|r| filled_width(text, r))
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// The header cells standing over each column (top row first), for data rows `width`
+    /// cells wide.
+    ///
+    /// The header rows are read from the bottom up, as they stack:
+    /// - a row as wide as the data stands over the columns from the left;
+    /// - a narrower row nearest the data whose first cell names a statistic stands over the
+    ///   last columns (`Difference | p value`, with the stub and the groups named above); one
+    ///   that opens with its stub cell (empty, or a stub's name such as `Characteristic`)
+    ///   from the left; any other stands where the text does not show, and names nothing;
+    /// - a row higher up with its cells filled where a row below that says what its cells
+    ///   print has them stands over the same columns (`| Placebo | Drug |` over `| Mean ± SD
+    ///   | Mean ± SD |`); else over the columns the rows below left unnamed (after the stub)
+    ///   when it has as many filled cells as there are such columns, as a row of group names
+    ///   stands beside the statistics named below it; otherwise its cells span columns in a
+    ///   way the text does not show (`Baseline | Week 2` over pairs of columns) and it names
+    ///   none.
+    pub fn headers(&self, text: &str, width: usize) -> Vec<Vec<Range<usize>>> {
+        let mut columns: Vec<Vec<Range<usize>>> = vec![Vec::new(); width];
+        let mut named = vec![false; width];
+        let mut nearest = true;
+        let mut below: Vec<PlacedRow> = Vec::new();
+        for h in self.rows[..self.header_rows].iter().rev() {
+            let filled: Vec<usize> = (0..h.cells.len())
+                .filter(|&k| !text[h.cells[k].clone()].trim().is_empty())
+                .collect();
             // A row of dashes separates; a row with one filled cell is a section's or a
             // spanning header's label, over no one column.
-            let filled = h
-                .cells
-                .iter()
-                .filter(|c| !text[(*c).clone()].trim().is_empty())
-                .count();
-            if is_separator(&text[h.line.clone()]) || filled < 2 {
+            if is_separator(&text[h.line.clone()]) || filled.len() < 2 {
                 continue;
             }
             let hw = filled_width(text, h);
-            let index = if hw < width {
-                (cell + hw).checked_sub(width)
+            let unnamed: Vec<usize> = (1..width).filter(|&c| !named[c]).collect();
+            // Over a row that says what its cells print (`Mean ± SD`), not over a row of the
+            // comparison's statistics (`Difference | p value`), which no group's name heads.
+            let same_layout = below
+                .iter()
+                .find(|b| b.filled == filled && b.describes)
+                .map(|b| b.placed.clone());
+            let placed: Vec<(usize, usize)> = if hw >= width {
+                (0..width).map(|k| (k, k)).collect()
+            } else if nearest && names_statistic(&text[h.cells[0].clone()]) {
+                // A statistic's header over the last columns, the stub unnamed.
+                (0..hw).map(|k| (k, k + width - hw)).collect()
+            } else if nearest && names_stub(&text[h.cells[0].clone()]) {
+                // A row that opens with its stub cell (empty, or `Characteristic`): from the
+                // left.
+                (0..hw).map(|k| (k, k)).collect()
+            } else if nearest {
+                // Where a narrower row's first cell stands is not shown: it names nothing.
+                Vec::new()
+            } else if let Some(p) = same_layout {
+                p
+            } else if filled.len() == unnamed.len() {
+                filled.iter().copied().zip(unnamed).collect()
             } else {
-                Some(cell)
+                Vec::new()
             };
-            if let Some(c) = index.and_then(|k| h.cells.get(k)) {
-                let t = text[c.clone()].trim();
-                if !t.is_empty() {
-                    parts.push(t);
+            nearest = false;
+            let describes = filled
+                .iter()
+                .all(|&k| describes_cells(&text[h.cells[k].clone()]));
+            below.push(PlacedRow {
+                filled: filled.clone(),
+                placed: placed.clone(),
+                describes,
+            });
+            for (k, c) in placed {
+                if !text[h.cells[k].clone()].trim().is_empty() {
+                    columns[c].insert(0, h.cells[k].clone());
+                    named[c] = true;
                 }
             }
         }
-        parts.join(" ")
+        columns
     }
 
     /// The label of row `row` (its first cell), trimmed.
@@ -262,34 +396,145 @@ pub fn names_count_percent(header: &str) -> bool {
     h.contains("(%)") || h.contains("( %)") || h.contains("(% )")
 }
 
+/// Does a header only say what its cells print (`Mean (SD)`, `% (SD)`, `n (%)`, `Median
+/// (IQR)`, `LSM (SE)`, 平均値±標準偏差)? Such a column is no group: which group and time its
+/// cells belong to is said elsewhere, or not at all.
+///
+/// ```
+/// use trialstats_documents::draft::table::describes_cells;
+/// assert!(describes_cells("Mean (SD)") && describes_cells("% (SD)") && describes_cells("n (%)"));
+/// assert!(!describes_cells("Placebo (n = 60)") && !describes_cells("Week 12"));
+/// ```
+pub fn describes_cells(header: &str) -> bool {
+    let mut rest = header.to_lowercase();
+    for w in [
+        "standard deviation",
+        "standard error",
+        "adjusted",
+        "median",
+        "mean",
+        "lsm",
+        "iqr",
+        "range",
+        "sem",
+        "sd",
+        "se",
+        "ci",
+        "no.",
+        "平均値",
+        "平均",
+        "標準偏差",
+        "標準誤差",
+        "中央値",
+        "例数",
+    ] {
+        rest = rest.replace(w, " ");
+    }
+    let rest: String = rest
+        .chars()
+        .filter(|c| !c.is_whitespace() && !"()[]（）%±,;/n95".contains(*c))
+        .collect();
+    rest.is_empty() && header.chars().any(char::is_alphabetic)
+}
+
+/// Does a header name a statistic of the comparison or of the cells (`p value`,
+/// `Difference`, `95% CI`, `Mean (SD)`), rather than a group, a time or the stub?
+pub fn names_statistic(header: &str) -> bool {
+    let h = header.to_lowercase();
+    names_p(header)
+        || describes_cells(header)
+        || [
+            "difference",
+            "diff.",
+            "群間差",
+            "95%",
+            "ci",
+            "ratio",
+            "estimate",
+            "信頼区間",
+        ]
+        .iter()
+        .any(|w| {
+            h.split(|c: char| !c.is_alphanumeric() && c != '%' && c != '.')
+                .any(|t| t == *w)
+                || (!w.is_ascii() && h.contains(w))
+        })
+}
+
+/// Is a header cell the stub's (the row labels' column): empty, or a name such as
+/// `Characteristic`, `Variable`, `Outcome`, 項目?
+pub fn names_stub(header: &str) -> bool {
+    let h = header.trim().trim_end_matches(['*', ':']).to_lowercase();
+    h.is_empty()
+        || [
+            "characteristic",
+            "variable",
+            "outcome",
+            "endpoint",
+            "end point",
+            "parameter",
+            "measure",
+            "item",
+            "efficacy",
+            "項目",
+            "評価項目",
+            "変数",
+        ]
+        .iter()
+        .any(|w| h.starts_with(w))
+}
+
+/// Is a row set apart by `|` or tabs really running text: a cell holding a sentence or more
+/// (`Results | In the 12 patients, EDSS fell from … |`, a page laid out as labels and
+/// paragraphs)? Such a row is read as the sentences it holds, not as a table's row.
+///
+/// ```
+/// use trialstats_documents::draft::table::is_prose_row;
+/// assert!(is_prose_row("Results | In all twelve patients the score fell from 5.1 ± 1.7 at baseline to 4.1 ± 1.6 after one year of treatment with the drug. |"));
+/// assert!(!is_prose_row("Age, years | 52.1 ± 9.8 | 51.9 ± 10.2 | 0.81 |"));
+/// ```
+pub fn is_prose_row(line: &str) -> bool {
+    cells(line, 0).iter().any(|c| {
+        let cell = line[c.clone()].trim();
+        let words = cell
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .count();
+        let cjk_sentence =
+            cell.chars().count() >= 60 && (cell.contains('。') || cell.matches('、').count() >= 2);
+        words >= 15 || cjk_sentence
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const COBRA_LIKE: &str = "Table 2.\nOutcomes at 12 months\nA | B |\n||||\n---|---|---|---|---|\nDifference | p value | ||||\nScore | |||||\nBaseline | 17·4 (4·8); 219 | 17·7 (4·8); 221 | .. | .. | |\nWeek 12 | 8·4 (7·5); 189 | 8·4 (7·0); 175 | 0·1 (−1·3 to 1·5) | 0·89 | |\nData are mean (SD); n or mean (95% CI).\n\nNext paragraph.\n";
+    const COBRA_LIKE: &str = "Table 2.\nOutcomes at 12 months\nA | B |\nObserved |\n||||\n---|---|---|---|---|---|---|\nDifference | p value | Difference | p value | ||||\nScore | |||||||\nBaseline | 17·4 (4·8); 219 | 17·7 (4·8); 221 | .. | .. | |\nWeek 12 | 8·4 (7·5); 189 | 8·4 (7·0); 175 | 0·1 (−1·3 to 1·5) | 0·89 | 0·2 (−1·1 to 1·7) | 0·80 |\nData are mean (SD); n or mean (95% CI).\n\nNext paragraph.\n";
 
     #[test]
     fn header_rows_with_fewer_cells_stand_over_the_last_columns() {
         let t = Tables::find(COBRA_LIKE);
         assert_eq!(t.tables.len(), 1);
         let table = &t.tables[0];
-        assert_eq!(table.header_rows, 5);
-        // Row 6 (`Week 12`): cells label, A, B, difference, p. The section row `Score` above
-        // the data names no column. `A | B |` has no stub cell, so it is taken to stand over
-        // the last two columns too (where a table prints its columns' spanning names is not
-        // decided by its text): the header still ends in what the nearest row names.
-        assert_eq!(table.column_header(COBRA_LIKE, 6, 4), "B p value");
-        assert!(names_p(&table.column_header(COBRA_LIKE, 6, 4)));
-        assert_eq!(table.column_header(COBRA_LIKE, 6, 3), "A Difference");
-        assert!(!names_p(&table.column_header(COBRA_LIKE, 6, 2)));
-        assert_eq!(table.row_label(COBRA_LIKE, 6), "Week 12");
+        assert_eq!(table.header_rows, 6);
+        // Row 7 (`Week 12`): cells label, A, B, then difference and p twice. The section row
+        // `Score` and the spanning `Observed |` name no column; `Difference | p value | …`
+        // stands over the last four columns and `A | B |` over the two it left unnamed.
+        assert_eq!(table.column_header(COBRA_LIKE, 7, 4), "p value");
+        assert!(names_p(&table.column_header(COBRA_LIKE, 7, 6)));
+        assert_eq!(table.column_header(COBRA_LIKE, 7, 3), "Difference");
+        assert_eq!(table.column_header(COBRA_LIKE, 7, 1), "A");
+        assert_eq!(table.column_header(COBRA_LIKE, 7, 2), "B");
+        assert_eq!(table.column_header(COBRA_LIKE, 7, 0), "");
+        assert_eq!(table.row_label(COBRA_LIKE, 7), "Week 12");
         assert!(table.statement.contains("Data are mean (SD); n"));
         assert!(table.statement.contains("Outcomes at 12 months"));
         assert!(!table.statement.contains("Next paragraph"));
         let at = COBRA_LIKE.find("0·89").unwrap();
         let (_, row, cell) = t.at(at).unwrap();
-        assert_eq!((row, cell), (6, 4));
-        assert!(table.is_data_row(6) && !table.is_data_row(4));
+        assert_eq!((row, cell), (7, 4));
+        assert!(table.is_data_row(7) && !table.is_data_row(5));
         assert!(t.at(COBRA_LIKE.find("Next").unwrap()).is_none());
     }
 

@@ -9,6 +9,8 @@
 //!   219`, as tables laid out `mean (SD); n` print it): that number is the summary's n;
 //! - a cell `x (y)` in a row or column labelled as counts with their percentage (`n (%)`,
 //!   `Response (%)`): x patients, y %.
+//! - a number from 0 to 1 closing a results row glued by text extraction, after two or more
+//!   means ± spreads (`GAF2.94 ± 0.702.82 ± 0.86<0.045*`): the row's p ([`find_row_end_p`]).
 //!
 //! A cell holding anything else is left to the other recognisers.
 
@@ -188,6 +190,77 @@ fn read_cell(scan: &mut Scan, plain: &str, cell: Range<usize>, of: Option<CellsO
     }
 }
 
+/// `p` closing a results row as text extraction glues it (`PANSS (N6 item)−0.23 ± 0.080.03 ±
+/// 0.08<0.018*`): a number from 0 to 1 at the end of a line that holds two or more means ±
+/// spreads and nothing else after its label, with its relation and significance mark, is
+/// the row's p, as a results table prints its last column. Runs after [`super::summary`].
+pub fn find_row_end_p(scan: &mut Scan) {
+    static END: OnceLock<Regex> = OnceLock::new();
+    let end = END.get_or_init(|| {
+        Regex::new(&format!(
+            r"^\s*(?P<rel><=|>=|[<>=≤≥])?\s*(?P<num>{NUMBER})\s*[*†‡§]*\s*$"
+        ))
+        .expect("the row-end p pattern is valid")
+    });
+    let plain = scan.doc.plain.text.clone();
+    let mut at = 0;
+    for line in plain.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let line_end = start + line.trim_end().len();
+        let span = scan.doc.plain.original_span(start..line_end);
+        let summaries: Vec<usize> = scan
+            .items
+            .iter()
+            .filter(|i| {
+                i.kind == ItemKind::MeanSpread && i.span[0] >= span.start && i.span[1] <= span.end
+            })
+            .map(|i| i.span[1])
+            .collect();
+        let Some(&last_end) = summaries.iter().max() else {
+            continue;
+        };
+        if summaries.len() < 2 {
+            continue;
+        }
+        // The plain offset where the last summary ends.
+        let Some(after) =
+            (start..=line_end).find(|&k| scan.doc.plain.original_span(start..k).end >= last_end)
+        else {
+            continue;
+        };
+        let Some(c) = end.captures(&plain[after..line_end]) else {
+            continue;
+        };
+        let num = c.name("num").expect("num");
+        let range = after + num.start()..after + num.end();
+        let whole = after + c.name("rel").map_or(num.start(), |r| r.start())..after + num.end();
+        if !scan.free(whole.clone()) {
+            continue;
+        }
+        let Some(value) = scan.number(range) else {
+            continue;
+        };
+        if !(0.0..=1.0).contains(&value.number.value) || value.number.decimals < 2 {
+            continue;
+        }
+        let relation = match c.name("rel").map(|r| r.as_str()) {
+            Some("<") | Some("<=") | Some("≤") => "<",
+            Some(">") | Some(">=") | Some("≥") => ">",
+            _ => "=",
+        };
+        scan.push(
+            ItemKind::P,
+            whole,
+            Parts {
+                value: Some(value),
+                relation: Some(relation),
+                ..Parts::default()
+            },
+        );
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::{ItemKind, read_items};
@@ -238,6 +311,20 @@ mod tests {
         // A bare number under a header that names no statistic stays a number.
         let items = read_items("Group | A | B |\nScore | 0.89 | 0.5 |\n");
         assert!(items.iter().all(|i| i.kind == ItemKind::Number));
+    }
+
+    #[test]
+    fn a_p_closing_a_glued_results_row() {
+        let items = read_items(
+            " PANSS (N6 item)−0.23 ± 0.080.03 ± 0.08<0.018*\n GAF2.94 ± 0.702.82 ± 0.86ns\n Dose 12.5 ± 2.0 mg 0.5\n",
+        );
+        let brief = crate::draft::tests::brief(&items);
+        assert!(brief.contains(&("p", "0.018".to_string())), "{brief:?}");
+        // One summary before it is no results row: the number stays what it was.
+        assert!(
+            !brief.iter().any(|(k, v)| *k == "p" && v == "0.5"),
+            "{brief:?}"
+        );
     }
 
     #[test]

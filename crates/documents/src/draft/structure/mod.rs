@@ -101,7 +101,7 @@ pub fn read_structure(doc: &Sentences, items: &[Item]) -> Structure {
     for (si, members) in by_sentence.iter().enumerate() {
         let line = doc.sentences[si].span.clone();
         let text = &doc.original[line];
-        if crate::draft::sentences::is_table_row(text) {
+        if crate::draft::sentences::is_table_row(text) && !crate::draft::table::is_prose_row(text) {
             table_rows.push(si);
             continue;
         }
@@ -114,7 +114,8 @@ pub fn read_structure(doc: &Sentences, items: &[Item]) -> Structure {
     if !table_rows.is_empty() {
         table::read_table(doc, items, &by_sentence, &table_rows, &mut s);
     }
-    if let Some((kind, line)) = sentence::document_spread(doc, items) {
+    s.document_spread = sentence::document_spread(doc, items);
+    if let Some((kind, line)) = s.document_spread {
         for m in s.measures.iter_mut().filter(|m| m.spread_label.is_none()) {
             m.spread_label = Some((
                 kind,

@@ -111,6 +111,9 @@ pub struct Structure {
     pub measures: Vec<Measure>,
     /// The one number of people a single-group document states, if it states one.
     pub document_n: Option<usize>,
+    /// What the document says ± is, where every statement of it names one spread: the spread
+    /// and the line of its first statement.
+    pub document_spread: Option<(&'static str, usize)>,
     /// Items the structure places (summaries, and the n, p, CI and differences it attaches).
     #[serde(skip)]
     pub placed: Vec<bool>,

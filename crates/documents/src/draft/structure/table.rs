@@ -100,41 +100,82 @@ pub(super) fn read_table(
             ItemKind::MeanSpread | ItemKind::MedianIqr | ItemKind::MedianRange
         )
     };
-    // The header: the first row with two or more cells after the label and no summary.
-    let Some(h) = rows.iter().position(|&r| {
-        let cells = cells_of(original, doc.sentences[r].span.clone());
-        cells.len() >= 3 && !by_sentence[r].iter().any(summary)
+    // The table these rows are, as the one table model reads it: its header rows and the
+    // header cells standing over each column.
+    let first_line = doc.sentences[rows[0]].span.start;
+    let tables = crate::draft::table::Tables::find(original);
+    let Some(model) = tables.tables.iter().find(|t| {
+        t.rows
+            .iter()
+            .any(|r| r.line.start <= first_line && first_line <= r.line.end)
     }) else {
         return;
     };
+    let width = model.width(original);
+    if model.header_rows == 0 || model.header_rows >= model.rows.len() || width < 2 {
+        return;
+    }
+    let header_of = model.headers(original, width);
+    // The header row named in the evidence: the lowest one that names a column.
+    let header_line = header_of
+        .iter()
+        .flatten()
+        .map(|c| c.start)
+        .max()
+        .unwrap_or(model.rows[0].line.start);
+    // Its sentence among these rows; else (a header the sentences did not cut as a table
+    // row) the last of these rows above the first data row.
+    let first_data = model.rows[model.header_rows].line.start;
+    let Some(h) = rows
+        .iter()
+        .position(|&r| {
+            let sp = &doc.sentences[r].span;
+            sp.start <= header_line && header_line <= sp.end
+        })
+        .or_else(|| {
+            rows.iter()
+                .rposition(|&r| doc.sentences[r].span.start < first_data)
+        })
+    else {
+        return;
+    };
     let header_row = rows[h];
-    let header_cells = cells_of(original, doc.sentences[header_row].span.clone());
     let mut columns = vec![Column::Label];
-    for c in &header_cells[1..] {
-        let text = original[c.clone()].trim();
-        let col = if text.is_empty() || text.chars().all(|ch| ch == '-' || ch == ':' || ch == ' ') {
+    for cells in header_of.iter().skip(1) {
+        let text = cells
+            .iter()
+            .map(|c| original[c.clone()].trim())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let col = if text.is_empty() || crate::draft::table::describes_cells(&text) {
             Column::Statistic(Stat::Other)
-        } else if let Some(st) = stat_of(text) {
+        } else if let Some(st) = stat_of(&text) {
             Column::Statistic(st)
-        } else if time_only(text).is_some() {
+        } else if time_only(&text).is_some() {
             Column::Time
         } else {
-            // The group's label without its `n = 60`.
-            let n_item = by_sentence[header_row].iter().copied().find(|&j| {
-                items[j].kind == ItemKind::N
-                    && items[j].span[0] >= c.start
-                    && items[j].span[1] <= c.end
-            });
-            let label_end = n_item.map(|j| items[j].span[0]).unwrap_or(c.end);
-            let label = original[c.start..label_end.max(c.start)]
-                .trim()
-                .trim_end_matches(['(', '（', ',', ';'])
-                .trim()
-                .to_string();
-            let label = if label.is_empty() {
-                text.to_string()
+            // The group's label without its `n = 60`, from every header cell over it.
+            let mut n_item = None;
+            let mut label_parts = Vec::new();
+            for c in cells {
+                let n_here = items.iter().position(|i| {
+                    i.kind == ItemKind::N && i.span[0] >= c.start && i.span[1] <= c.end
+                });
+                let end = n_here.map_or(c.end, |j| items[j].span[0]).max(c.start);
+                let part = original[c.start..end]
+                    .trim()
+                    .trim_end_matches(['(', '（', ',', ';'])
+                    .trim();
+                // `Mean (SD)` under a group's name says what the cells print, not whose.
+                if !part.is_empty() && !crate::draft::table::describes_cells(part) {
+                    label_parts.push(part.to_string());
+                }
+                n_item = n_item.or(n_here);
+            }
+            let label = if label_parts.is_empty() {
+                text.clone()
             } else {
-                label
+                label_parts.join(" ")
             };
             let key = label.to_lowercase();
             let g = group_index(s, &label, &key);
@@ -207,17 +248,6 @@ pub(super) fn read_table(
             }
             continue;
         }
-        // Merged header cells (`| Baseline | Week 2 | ||||` over seven columns): which
-        // column is which is not decided, so nothing of the row is placed together.
-        let filled = |cs: &[std::ops::Range<usize>]| {
-            cs.iter()
-                .skip(1)
-                .filter(|c| !original[(*c).clone()].trim().is_empty())
-                .count()
-        };
-        if filled(&cells) > filled(&header_cells) + 1 {
-            continue;
-        }
         let change = cues::change_words(&label);
         let row_time = time_only(&label);
         let (measure_label, time) = match (&row_time, &section) {
@@ -235,19 +265,49 @@ pub(super) fn read_table(
                 .copied()
                 .unwrap_or(Column::Statistic(Stat::Other));
             match (col, summary(&j)) {
-                (Column::Group(g), true) => row_cells.push(Cell {
-                    item: j,
-                    group: Some(g),
-                    time: time.clone(),
-                    n: s.groups[g].n,
-                    n_evidence: s.groups[g]
-                        .n
-                        .map(|n| format!("the column's n ('{}')", items[n].text.trim())),
-                }),
+                (Column::Group(g), true) => {
+                    // The n printed in the cell itself (`17·4 (4·8); 219`) before the column's.
+                    let own = items[j].parts.n.as_ref().and_then(|p| {
+                        items.iter().position(|i| {
+                            i.kind == ItemKind::N
+                                && i.span[0] <= p.span[0]
+                                && p.span[1] <= i.span[1]
+                                && cell_index(&cells, i.span[0]) == Some(ci)
+                        })
+                    });
+                    let (n, n_evidence) = match own {
+                        Some(k) => (
+                            Some(k),
+                            Some(format!("printed with it ('{}')", items[k].text.trim())),
+                        ),
+                        None => (
+                            s.groups[g].n,
+                            s.groups[g]
+                                .n
+                                .map(|n| format!("the column's n ('{}')", items[n].text.trim())),
+                        ),
+                    };
+                    if let Some(k) = own {
+                        s.placed[k] = true;
+                    }
+                    row_cells.push(Cell {
+                        item: j,
+                        group: Some(g),
+                        time: time.clone(),
+                        n,
+                        n_evidence,
+                    })
+                }
                 (Column::Time, true) if time_columns => row_cells.push(Cell {
                     item: j,
                     group: None,
-                    time: Some(original[header_cells[ci].clone()].trim().to_string()),
+                    time: Some(
+                        header_of[ci]
+                            .iter()
+                            .map(|c| original[c.clone()].trim())
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                    ),
                     n: None,
                     n_evidence: None,
                 }),
@@ -326,9 +386,20 @@ pub(super) fn read_table(
         for j in comparison.items() {
             s.placed[j] = true;
         }
-        // The spread named by the row, its section, the column headers or the lines above
-        // the table (`LSM (SE) change`, `Mean (SD)`, `Data are mean ± SD`).
-        let spread_label = [
+        // The spread its values' own reading names (each cell's column header, the table's
+        // caption, header rows or legend: [`crate::draft::summary`]) when they agree; else
+        // the one named by the row, its section, the column headers or the lines above the
+        // table (`LSM (SE) change`, `Mean (SD)`, `Data are mean ± SD`).
+        let own: Vec<Option<&'static str>> = row_cells
+            .iter()
+            .map(|c| items[c.item].parts.spread_label)
+            .collect();
+        let agreed = own
+            .first()
+            .copied()
+            .flatten()
+            .filter(|l| own.iter().all(|o| *o == Some(*l)));
+        let named = [
             (label.as_str(), "the row's label"),
             (section.as_deref().unwrap_or(""), "the section's label"),
             (
@@ -344,6 +415,9 @@ pub(super) fn read_table(
         )
         .chain(caption.iter().map(|c| (c.as_str(), "the table's caption")))
         .find_map(|(text, whence)| cues::spread_kind(text).map(|k| (k, whence.to_string())));
+        let spread_label = agreed
+            .map(|l| (l, "the values' own label".to_string()))
+            .or(named);
         s.measures.push(Measure {
             spread_label,
             label: measure_label,
@@ -363,6 +437,59 @@ pub(super) fn read_table(
 mod tests {
     use crate::draft::structure::{Shape, read_structure};
     use crate::draft::{Sentences, read_document};
+
+    #[test]
+    fn stacked_headers_name_the_groups_beside_the_statistics() {
+        // The group names in a row above, the statistics' headers over the last columns,
+        // cells laid out `mean (SD); n`, and a legend below saying so.
+        let text = "Table 2.\nCBT | BA |\nObserved data only |\n||||\n---|---|---|---|---|\nDifference | p value | ||||\nPHQ-9 | |||||\nBaseline | 17·4 (4·8); 219 | 17·7 (4·8); 221 | .. | .. | |\nMonth 12 | 8·4 (7·5); 189 | 8·4 (7·0); 175 | 0·1 (−1·3 to 1·5) | 0·89 | |\nData are mean (SD); n or mean (95% CI).\n";
+        let doc = Sentences::new(text);
+        let items = read_document(&doc);
+        let s = read_structure(&doc, &items);
+        assert_eq!(s.measures.len(), 1, "{:#?}", s.measures);
+        let m = &s.measures[0];
+        assert_eq!((m.shape, m.cells.len()), (Shape::Arms, 4));
+        assert_eq!(m.label.as_deref(), Some("PHQ-9"));
+        let groups: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
+        assert_eq!(groups, ["CBT", "BA"]);
+        // Each cell's n is the one printed in it, not a column's.
+        let ns: Vec<&str> = m
+            .cells
+            .iter()
+            .map(|c| items[c.n.unwrap()].text.as_str())
+            .collect();
+        assert_eq!(ns, ["219", "221", "189", "175"]);
+        assert_eq!(m.spread_label.as_ref().map(|(k, _)| *k), Some("SD"));
+        let p = m.comparison.p.expect("the row's p");
+        assert_eq!(items[p].text, "0·89");
+    }
+
+    #[test]
+    fn headers_that_only_say_what_the_cells_print_name_no_group() {
+        // `Mean (SD)` and `% (SD)` over the columns, the times in a merged row above: no
+        // arms, no time course (which column is which time is not shown).
+        let text = "Table 2.\n| Baseline | Week 2 | Week 4 | ||||\n|---|---|---|---|---|---|\n| Mean (SD) | Mean (SD) | % (SD) | Mean (SD) | % (SD) | |\n| MADRS | 32.8 (2.68) | 26.8 (6.37) | 17.68 (21.16) | 21.4 (10.35) | 33.67 (32.99) |\n";
+        let doc = Sentences::new(text);
+        let items = read_document(&doc);
+        let s = read_structure(&doc, &items);
+        assert!(
+            s.measures
+                .iter()
+                .all(|m| m.shape == Shape::Single || m.cells.len() < 2),
+            "{:#?}",
+            s.measures
+        );
+    }
+
+    #[test]
+    fn a_row_holding_a_paragraph_is_read_as_running_text() {
+        let text = "Methods | Data are mean ± SD. |\nResults | In the 12 patients, the score improved from 14.2 ± 3.1 at baseline to 9.8 ± 2.7 after one year of treatment. |\n";
+        let doc = Sentences::new(text);
+        let items = read_document(&doc);
+        let s = read_structure(&doc, &items);
+        assert_eq!(s.measures.len(), 1, "{:#?}", s.measures);
+        assert_eq!(s.measures[0].shape, Shape::TimeCourse);
+    }
 
     #[test]
     fn arm_columns_and_time_rows() {
