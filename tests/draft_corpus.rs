@@ -145,8 +145,10 @@ fn same(a: &[f64], b: &[f64]) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| (x - y).abs() < 1e-9)
 }
 
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default, Clone)]
 struct Figures {
+    /// Labelled items not found, by kind (counted on both parts; listed only on dev).
+    missed_by_kind: std::collections::BTreeMap<String, usize>,
     documents: usize,
     labelled: usize,
     found: usize,
@@ -364,8 +366,9 @@ fn measure_part(part: &str, verbose: bool) -> Figures {
                 );
             }
         }
-        if verbose {
-            for l in unmatched.iter().flatten() {
+        for l in unmatched.iter().flatten() {
+            *f.missed_by_kind.entry(l.kind.clone()).or_default() += 1;
+            if verbose {
                 println!("  {part}/{name}: missed {} {:?}", l.kind, l.numbers);
             }
         }
@@ -562,6 +565,10 @@ fn pct(a: usize, b: usize) -> f64 {
 
 fn print(part: &str, f: &Figures) {
     println!(
+        "{part}: labelled items not found, by kind: {:?}",
+        f.missed_by_kind
+    );
+    println!(
         "{part}: {} documents; items: {}/{} labelled found with kind and value ({:.1} %, goal ≥ 95 %); {} of {} drafted right ({:.1} %); non-data drafted as data {} ({:.1} %, goal ≤ 2 %)",
         f.documents,
         f.found,
@@ -617,7 +624,7 @@ fn draft_on_the_development_part() {
         f.path_right >= FLOOR_DEV_PATH && f.decided >= FLOOR_DEV_DECIDED,
         "{f:?}"
     );
-    assert!(pct(f.non_data, f.drafted) <= CEILING_DEV_NON_DATA, "{f:?}");
+    assert!(f.non_data <= CEILING_DEV_NON_DATA, "{f:?}");
     assert_eq!(f.spread_wrong + f.path_wrong, 0, "{f:?}");
     assert_eq!(f.spread_right, f.spread_labelled, "{f:?}");
     assert_eq!(f.check_text_problems, 0, "{f:?}");
@@ -643,24 +650,22 @@ fn draft_on_the_held_out_part() {
         0,
         "± read against the text's own label: {f:?}"
     );
-    assert!(
-        pct(f.non_data, f.drafted) <= CEILING_HOLDOUT_NON_DATA,
-        "{f:?}"
-    );
+    assert!(f.non_data <= CEILING_HOLDOUT_NON_DATA, "{f:?}");
     assert_eq!(f.spread_right, f.spread_labelled, "{f:?}");
     assert_eq!(f.check_text_problems, 0, "{f:?}");
     assert_eq!(f.not_loading, 0, "{f:?}");
 }
 
 // Floors: the figures measured when the test was last changed (a change that reads worse
-// fails); not goals.
-const FLOOR_DEV_FOUND: f64 = 84.8;
-const FLOOR_HOLDOUT_FOUND: f64 = 71.2;
-const CEILING_DEV_NON_DATA: f64 = 7.7;
-const CEILING_HOLDOUT_NON_DATA: f64 = 12.4;
+// fails); not goals. Non-data is held as a count: its share also moves when fewer items are
+// drafted for the right reason (three numbers read as one median).
+const FLOOR_DEV_FOUND: f64 = 86.7;
+const FLOOR_HOLDOUT_FOUND: f64 = 74.6;
+const CEILING_DEV_NON_DATA: usize = 94;
+const CEILING_HOLDOUT_NON_DATA: usize = 183;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 const FLOOR_DEV_PATH: usize = 103;
-const FLOOR_HOLDOUT_PATH: usize = 78;
+const FLOOR_HOLDOUT_PATH: usize = 79;
 const FLOOR_DEV_DECIDED: usize = 42;
 const FLOOR_HOLDOUT_DECIDED: usize = 4;

@@ -20,7 +20,8 @@ use std::sync::OnceLock;
 
 /// Counters of people, animals and places, Japanese and English.
 const COUNTERS_JA: &str = r"(?:名|例|人|匹|頭|症例|施設|件|カ所|か所|ヶ所)";
-const COUNTERS_EN: &str = r"(?:patients?|participants?|subjects?|people|persons?|individuals?|children|adults?|women|men|males?|females?|mice|rats|cases|sites|centres|centers|hospitals|volunteers|infants|eyes|studies|trials)";
+/// `pts` and `pwMS` (people with MS, pwPD, PwE) are how abstracts abbreviate patients.
+const COUNTERS_EN: &str = r"(?:patients?|pts|participants?|subjects?|people|persons?|individuals?|children|adolescents|adults?|women|men|males?|females?|mice|rats|cases|sites|centres|centers|hospitals|volunteers|infants|neonates|newborns|eyes|studies|trials|respondents|residents|survivors|smokers|outpatients|inpatients|caregivers|(?-i:[Pp]w[A-Z][A-Za-z]{0,4}))";
 
 fn percent_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
@@ -138,7 +139,8 @@ fn n_pattern() -> &'static Regex {
             | (?P<afterunit> CEN ) \s* \( \s* (?P<after> NUMBER ) \s* \)
             | (?P<arm> NUMBER ) \s+ (?P<armunit> intervention | control | placebo | treatment | usual \x20 care ) (?: \s+ (?: arm | group ) )? \s* [,;)]
             | (?i: of \s+ whom ) \s+ (?P<whom> NUMBER ) (?-u:\b)
-            | (?P<assigned> NUMBER ) \s+ (?: (?: were | was ) \s+ (?: randomi[sz]ed | assigned | allocated | enrolled | included ) | to \s+ the \s+ [a-z-]+ \s+ (?: arm | group ) ) (?-u:\b)"
+            | (?P<assigned> NUMBER ) \s+ (?: (?: were | was ) \s+ (?: randomi[sz]ed | assigned | allocated | enrolled | included | analy[sz]ed | treated | screened | evaluated | followed ) | (?: completed | discontinued | withdrew | participated ) | to \s+ the \s+ [a-z-]+ \s+ (?: arm | group ) ) (?-u:\b)
+            | (?i: of \s+ the ) \s+ (?P<ofthe> NUMBER ) \s+ (?: randomi[sz]ed | enrolled | included | treated | evaluable | analy[sz]ed ) (?-u:\b)"
             .replace("MULTIPLIED", MULTIPLIED)
             .replace("NUMBER", NUMBER)
             .replace("WORDS", number_words())
@@ -500,7 +502,7 @@ pub fn find(scan: &mut Scan) {
         } else if let Some(m) = c.name("arm") {
             let u = c.name("armunit").expect("unit");
             (m, Some(u.as_str().to_string()), m.start()..m.end())
-        } else if let Some(m) = c.name("whom") {
+        } else if let Some(m) = c.name("whom").or(c.name("ofthe")) {
             (m, None, m.start()..m.end())
         } else {
             let m = c.name("assigned").expect("assigned");
@@ -550,6 +552,19 @@ pub fn find(scan: &mut Scan) {
 #[cfg(test)]
 mod tests {
     use super::super::{Bound, ItemKind, read_items};
+
+    #[test]
+    fn counts_of_people_said_by_what_they_did() {
+        let items = super::super::read_items(
+            "A total of 120 patients were randomized; 118 completed and 2 discontinued. Of the 310 randomised, 290 were analysed. 45 pts received the drug; 304 pwMS were followed. The 12 weeks passed.",
+        );
+        let ns: Vec<&str> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::N)
+            .map(|i| i.parts.value.as_ref().unwrap().number.text.as_str())
+            .collect();
+        assert_eq!(ns, ["120", "118", "2", "310", "290", "45", "304"]);
+    }
 
     #[test]
     fn numbers_in_kanji() {

@@ -70,6 +70,51 @@ pub fn find_p_values(scan: &mut Scan) {
             .map_or(span.start, |(i, _)| i);
         scan.push_original(ItemKind::P, begin..span.end, parts);
     }
+    find_worded_p_values(scan);
+}
+
+/// A p-value named in words rather than `p =`: `the p-value was 0.03`, `(p-value: 0.12)`, `P
+/// value 0.27`, `P for trend = 0.02`, `P for interaction < 0.05`, p値は0.003. (Not in
+/// statcheck's reader, [`reported_test`], which reads only the `p =` forms a test result
+/// prints.)
+fn find_worded_p_values(scan: &mut Scan) {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let pattern = P.get_or_init(|| {
+        let p = r"(?x)
+            (?: (?-u:\b) (?i: p [\x20-]? values? | p \x20 for \x20 (?: trend | interaction | heterogeneity | difference ) ) (?-u:\b) | [pPｐＰ] \s* 値 )
+            \s* (?: [:：] | (?i: was | were | is | of ) (?-u:\b) | は )? \s*
+            (?P<rel> <= | >= | [<>=≤≥＜＞＝] )? \s* (?P<num> NUMBER )"
+            .replace("NUMBER", NUMBER);
+        Regex::new(&p).expect("the worded p pattern is valid")
+    });
+    let plain = scan.doc.plain.text.clone();
+    for c in pattern.captures_iter(&plain) {
+        let whole = c.get(0).expect("a match");
+        let num = c.name("num").expect("num");
+        if !scan.free(whole.range()) {
+            continue;
+        }
+        let Some(value) = scan.number(num.range()) else {
+            continue;
+        };
+        if !(0.0..=1.0).contains(&value.number.value) {
+            continue;
+        }
+        let relation = match c.name("rel").map(|r| r.as_str()) {
+            Some("<") | Some("<=") | Some("≤") | Some("＜") => "<",
+            Some(">") | Some(">=") | Some("≥") | Some("＞") => ">",
+            _ => "=",
+        };
+        scan.push(
+            ItemKind::P,
+            whole.range(),
+            Parts {
+                value: Some(value),
+                relation: Some(relation),
+                ..Parts::default()
+            },
+        );
+    }
 }
 
 fn ci_pattern() -> &'static Regex {
@@ -329,6 +374,34 @@ pub fn find_confidence_intervals(scan: &mut Scan) {
 #[cfg(test)]
 mod tests {
     use super::super::{ItemKind, read_items};
+
+    #[test]
+    fn p_values_named_in_words() {
+        let items = crate::draft::read_items(
+            "The p-value was 0.03; (P for trend = 0.02); (p-value: 0.12); P value 0.27; p値は0.003。A p-value below 0.05 was the aim of 2 trials.",
+        );
+        let ps: Vec<(String, &str)> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::P)
+            .map(|i| {
+                (
+                    i.parts.value.as_ref().unwrap().number.text.clone(),
+                    i.parts.relation.unwrap(),
+                )
+            })
+            .collect();
+        let want: Vec<(String, &str)> = [
+            ("0.03", "="),
+            ("0.02", "="),
+            ("0.12", "="),
+            ("0.27", "="),
+            ("0.003", "="),
+        ]
+        .iter()
+        .map(|(v, r)| (v.to_string(), *r))
+        .collect();
+        assert_eq!(ps, want);
+    }
 
     #[test]
     fn intervals_p_values_and_results() {

@@ -5,7 +5,8 @@
 //! says `mean (SD)` or the like: `cycle 1 (2)` is not a summary), `6 (IQR 4–10)`,
 //! `6 (interquartile range 4 to 10)`, `6 (range 2–20)`, 中央値 6（範囲 2–20）, and `19 (5–64)`
 //! or `6 [4–10]` holding its median between its bounds in a document that states `median
-//! (IQR)` or `median (25–75 centile)` (a sentence, a table's header). What ± means is taken only from the text: a label
+//! (IQR)` or `median (25–75 centile)` (a sentence, a table's header), or in the paragraph
+//! after a median printed with its label. What ± means is taken only from the text: a label
 //! after the spread (`± 1.7 SD`, `(SD 1.7)`) or a statement in the same sentence (`mean ±
 //! SD`, `mean (SEM)`); otherwise it stays unstated, for the reviewer.
 
@@ -18,15 +19,23 @@ use std::sync::OnceLock;
 
 const LABEL: &str = r"(?:SD|SEM|SE|S\.D\.|S\.E\.M\.|S\.E\.|s\.d\.|s\.e\.m\.|s\.e\.|(?i:standard\x20deviation|standard\x20error(?:\x20of\x20the\x20mean)?)|標準偏差|標準誤差)";
 
+/// Units printed between a mean and its bracketed spread (`52.1 years (SD 9.8)`, `7.1% (SD,
+/// 0.8)`): read there only with the spread's label or a ± inside the bracket.
+const UNIT: &str = r"(?: % | (?i: years? | yrs? | months? | weeks? | days? | hours? | minutes? | points? | kg/m2 | kg/m² | kg | cm | mm | mmHg | mg/dL | mmol/L | ml | mL | L ) (?-u:\b) )";
+
 fn mean_spread_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
         let p = r"(?x)
               (?P<mean> NUMBER ) \s* (?: ± | \+/- | \+- | \+\x20?/\x20?- ) \s* (?P<spread> NUMBER )
               (?: \s* (?P<label> LABEL ) (?: [^A-Za-z] | $ ) )?
-            | (?P<pmean> NUMBER ) \s* [(\[] \s* (?: (?P<plabel> LABEL ) \s* [=:,]? \s* )? (?P<pspread> NUMBER ) \s* [)\]]"
+            | (?P<pmean> NUMBER ) \s* [(\[] \s* (?: (?P<plabel> LABEL ) \s* [=:,]? \s* )? (?P<pspread> NUMBER ) \s* [)\]]
+            | (?P<umean> NUMBER ) \s* (?P<unit> UNIT ) \s* [(\[] \s* (?: (?P<ulabel> LABEL ) \s* [=:,]? | (?P<upm> ± | \+/- ) ) \s* (?P<uspread> NUMBER ) \s* [)\]]
+            | (?P<bmean> NUMBER ) \s* [(\[] \s* (?: ± | \+/- ) \s* (?P<bspread> NUMBER ) \s* [)\]]
+            | (?i: mean | average ) \s* (?: (?i: of | was | were ) \s+ | [:=] \s* )? (?P<wmean> NUMBER ) \s* (?: UNIT \s* )? [,;] \s* (?P<wlabel> LABEL ) \s* (?: [:=,] | (?i: of | was ) )? \s* (?P<wspread> NUMBER ) (?: \s* UNIT )? (?-u:\b)"
             .replace("NUMBER", NUMBER)
-            .replace("LABEL", LABEL);
+            .replace("LABEL", LABEL)
+            .replace("UNIT", UNIT);
         Regex::new(&p).expect("the mean ± spread pattern is valid")
     })
 }
@@ -35,9 +44,15 @@ fn median_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
         let p = r"(?x)
-            (?P<median> NUMBER ) \s* [(\[] \s*
-            (?P<what> (?i: IQR | inter-?quartile \s+ range | quartiles? | range | min(?:imum)? \s* - \s* max(?:imum)? ) | 四分位範囲 | 四分位 | 範囲 )
-            \s* [:=,]? \s* (?P<lo> NUMBER ) \s* (?: (?i: to ) | [-,;~] ) \s* (?P<hi> NUMBER ) \s* [)\]]"
+            (?P<median> NUMBER ) \s* (?: (?i: days? | weeks? | months? | years? | hours? | points? ) \s* )? [(\[] \s*
+            (?P<what> (?i: IQR | inter-?quartile \s+ range | quartiles? | range | min(?:imum)? \s* - \s* max(?:imum)?
+                | Q1 \s* [-–—,;/] \s* Q3 | 25(?:th)? \s* [-–—] \s* 75(?:th)? \s* (?: percentiles? | centiles? ) ) | 四分位範囲 | 四分位 | 範囲 )
+            (?: \s* [\[(] (?i: IQR ) [\])] )?
+            \s* [:=,]? \s* (?P<lo> NUMBER ) \s* (?: (?i: to ) | [-,;~] ) \s* (?P<hi> NUMBER ) \s* [)\]]
+          | (?i: median ) \s* (?: (?i: of | was | were | is ) \s+ | [:=] \s* )? (?P<wmedian> NUMBER ) \s*
+            (?: (?i: days? | weeks? | months? | years? | hours? | points? ) \s* )? [,;] \s*
+            (?P<wwhat> (?i: IQR | inter-?quartile \s+ range | range ) ) \s* [:=,]? \s*
+            (?P<wlo> NUMBER ) \s* (?: (?i: to ) | [-~] ) \s* (?P<whi> NUMBER ) (?-u:\b)"
             .replace("NUMBER", NUMBER);
         Regex::new(&p).expect("the median pattern is valid")
     })
@@ -58,17 +73,18 @@ fn stated_median_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
         Regex::new(
-            r"(?i)medians?\s*[(\[,]\s*(?:(?P<iqr>IQR|inter-?quartile\s+range|quartiles|25(?:th)?\s*-\s*75(?:th)?\s*(?:centiles?|percentiles?))|(?P<range>range|min(?:imum)?\s*-\s*max(?:imum)?))",
+            r"(?i)medians?\s*(?:[(\[,]|and|with)\s*(?:(?P<iqr>IQR|inter-?quartile\s+ranges?|quartiles|Q1\s*[-–—,;/]\s*Q3|25(?:th)?\s*[-–—]\s*75(?:th)?\s*(?:centiles?|percentiles?))|(?P<range>ranges?|min(?:imum)?\s*-\s*max(?:imum)?))",
         )
         .expect("valid pattern")
     })
 }
 
-/// `m (a–b)`, `m [a–b]`, `m (a to b)`: a median with its quartiles or range when the document says so.
+/// `m (a–b)`, `m [a–b]`, `m (a to b)`, `m [a, b]`: a median with its quartiles or range when the
+/// document says so.
 fn bracketed_pair_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
-        let p = r"(?x) (?P<m> NUMBER ) \s* [(\[] \s* (?P<lo> NUMBER ) \s* (?: - | ~ | (?i: to ) ) \s* (?P<hi> NUMBER ) \s* [)\]]"
+        let p = r"(?x) (?P<m> NUMBER ) \s* [(\[] \s* (?P<lo> NUMBER ) \s* (?: - | ~ | , | ; | (?i: to ) ) \s* (?P<hi> NUMBER ) \s* [)\]]"
             .replace("NUMBER", NUMBER);
         Regex::new(&p).expect("the bracketed pair pattern is valid")
     })
@@ -95,6 +111,8 @@ fn median_with_bounds(
     plain: &str,
     c: &regex::Captures,
     median_group: &str,
+    lo: &str,
+    hi: &str,
 ) -> Option<(Range<usize>, Parts)> {
     let whole = c.get(0)?;
     let m = c.name(median_group)?;
@@ -103,8 +121,8 @@ fn median_with_bounds(
     }
     let parts = Parts {
         median: Some(scan.number(m.range())?),
-        lower: Some(scan.number(c.name("lo")?.range())?),
-        upper: Some(scan.number(c.name("hi")?.range())?),
+        lower: Some(scan.number(c.name(lo)?.range())?),
+        upper: Some(scan.number(c.name(hi)?.range())?),
         ..Parts::default()
     };
     Some((whole.range(), parts))
@@ -113,11 +131,20 @@ fn median_with_bounds(
 /// Every mean ± spread and median with IQR or range.
 pub fn find(scan: &mut Scan) {
     let plain = scan.doc.plain.text.clone();
+    // Each labelled median's kind, where it stands and the text it was read from.
+    let mut labelled: Vec<(ItemKind, Range<usize>, String)> = Vec::new();
     for c in median_pattern().captures_iter(&plain) {
-        let Some((whole, parts)) = median_with_bounds(scan, &plain, &c, "median") else {
+        let worded = c.name("wmedian").is_some();
+        let (median_group, lo, hi, what) = if worded {
+            ("wmedian", "wlo", "whi", "wwhat")
+        } else {
+            ("median", "lo", "hi", "what")
+        };
+        let Some((whole, parts)) = median_with_bounds(scan, &plain, &c, median_group, lo, hi)
+        else {
             continue;
         };
-        let what = c["what"].to_ascii_lowercase();
+        let what = c[what].to_ascii_lowercase();
         let range = what.contains("range") && !what.contains("quartile")
             || what == "範囲"
             || what.starts_with("min");
@@ -126,7 +153,58 @@ pub fn find(scan: &mut Scan) {
         } else {
             ItemKind::MedianIqr
         };
+        labelled.push((kind, whole.clone(), plain[whole.clone()].to_string()));
         scan.push(kind, whole, parts);
+    }
+    // After a median printed with its label (`2.2 (IQR: 1.2 to 4.9)`), the paragraph prints
+    // the further ones bare (`the respective values were 2.2 (1.2 to 4.9) and 3.3 (1.5 to
+    // 6.7)`): a bracketed pair holding its median between its bounds, in the same paragraph
+    // and after it, is read as one of the same kind.
+    for (kind, at, shown) in &labelled {
+        let paragraph_end = plain[at.end..]
+            .find("\n\n")
+            .map_or(plain.len(), |k| at.end + k);
+        let paragraph = at.end..paragraph_end;
+        for c in bracketed_pair_pattern().captures_iter(&plain[paragraph.clone()]) {
+            let shift = |m: regex::Match| paragraph.start + m.start()..paragraph.start + m.end();
+            let (Some(whole), Some(m), Some(lo), Some(hi)) =
+                (c.get(0), c.name("m"), c.name("lo"), c.name("hi"))
+            else {
+                continue;
+            };
+            let whole = shift(whole);
+            if !scan.free(whole.clone()) || inside_name(&plain, whole.start, whole.end) {
+                continue;
+            }
+            let (Some(median), Some(lower), Some(upper)) = (
+                scan.number(shift(m)),
+                scan.number(shift(lo)),
+                scan.number(shift(hi)),
+            ) else {
+                continue;
+            };
+            let (l, x, u) = (lower.number.value, median.number.value, upper.number.value);
+            if !(l <= x && x <= u && l < u) {
+                continue;
+            }
+            scan.push(
+                *kind,
+                whole,
+                Parts {
+                    median: Some(median),
+                    lower: Some(lower),
+                    upper: Some(upper),
+                    ..Parts::default()
+                },
+            );
+            if let Some(item) = scan.items.last_mut() {
+                item.notes.push(format!(
+                    "read as a median with its {} as the paragraph prints one labelled before it (`{}`); check it applies here",
+                    if *kind == ItemKind::MedianRange { "range" } else { "quartiles" },
+                    shown.trim()
+                ));
+            }
+        }
     }
     // A document that states `median (IQR)` (a table's header, a sentence's lead-in) prints
     // its medians as `19 (5–64)` with no label at each: one holding its median between its
@@ -138,7 +216,7 @@ pub fn find(scan: &mut Scan) {
             ItemKind::MedianIqr
         };
         for c in bracketed_pair_pattern().captures_iter(&plain) {
-            let Some((whole, parts)) = median_with_bounds(scan, &plain, &c, "m") else {
+            let Some((whole, parts)) = median_with_bounds(scan, &plain, &c, "m", "lo", "hi") else {
                 continue;
             };
             let (Some(lo), Some(mid), Some(hi)) = (&parts.lower, &parts.median, &parts.upper)
@@ -163,13 +241,20 @@ pub fn find(scan: &mut Scan) {
     while let Some(c) = mean_spread_pattern().captures_at(&plain, pos) {
         let whole = c.get(0).expect("a match");
         pos = whole.end();
-        let (mean, spread, label) = match c.name("mean") {
-            Some(m) => (m, c.name("spread").expect("spread"), c.name("label")),
-            None => (
-                c.name("pmean").expect("pmean"),
-                c.name("pspread").expect("pspread"),
-                c.name("plabel"),
-            ),
+        let (mean, spread, label) = if let Some(m) = c.name("mean") {
+            (m, c.name("spread").expect("spread"), c.name("label"))
+        } else if let Some(m) = c.name("pmean") {
+            (m, c.name("pspread").expect("pspread"), c.name("plabel"))
+        } else if let Some(m) = c.name("umean") {
+            (m, c.name("uspread").expect("uspread"), c.name("ulabel"))
+        } else if let Some(m) = c.name("bmean") {
+            (m, c.name("bspread").expect("bspread"), None)
+        } else {
+            (
+                c.name("wmean").expect("wmean"),
+                c.name("wspread").expect("wspread"),
+                c.name("wlabel"),
+            )
         };
         let mut spread_range = spread.range();
         // Table cells glued by text extraction (`−0.23 ± 0.080.03 ± 0.08`, `2.94 ± 0.702.82 ±
@@ -233,6 +318,7 @@ pub fn find(scan: &mut Scan) {
             });
         let stated = statement.map(|(l, _)| l);
         let bracketed = c.name("pmean").is_some();
+        let closes_bracket = bracketed || c.name("umean").is_some() || c.name("bmean").is_some();
         if bracketed
             && label.is_none()
             && stated.is_none()
@@ -261,14 +347,15 @@ pub fn find(scan: &mut Scan) {
         // End the item at the spread or its label (not the character after the label).
         let end = label
             .map_or(spread_range.end, |l| l.end())
-            .max(if bracketed {
+            .max(if closes_bracket {
                 whole.end()
             } else {
                 spread_range.end
             });
         scan.push(
             ItemKind::MeanSpread,
-            whole.start()..end,
+            // A worded mean (`mean 80.2, SD 9.1`) starts at its number.
+            c.name("wmean").map_or(whole.start(), |m| m.start())..end,
             Parts {
                 mean: Some(mean_n),
                 spread: Some(spread_n),
@@ -360,6 +447,59 @@ mod tests {
         assert_eq!(med[0].kind, ItemKind::MedianIqr);
         assert_eq!(med[1].kind, ItemKind::MedianRange);
         assert_eq!(med[1].parts.upper.as_ref().unwrap().number.text, "20");
+    }
+
+    #[test]
+    fn means_with_a_unit_a_bracketed_plus_minus_or_in_words() {
+        let items = read_items(
+            "Mean age was 52.1 years (SD 9.8). The score was 5.1 (±1.7). Weight: mean 80.2, SD 9.1 kg. HbA1c 7.1% (SD, 0.8). Cycle 1 (2) and week 12 (4) stay apart.",
+        );
+        let ms: Vec<(String, String, Option<&str>)> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::MeanSpread)
+            .map(|i| {
+                (
+                    i.parts.mean.as_ref().unwrap().number.text.clone(),
+                    i.parts.spread.as_ref().unwrap().number.text.clone(),
+                    i.parts.spread_label,
+                )
+            })
+            .collect();
+        let want: Vec<(String, String, Option<&str>)> = [
+            ("52.1", "9.8", Some("SD")),
+            ("5.1", "1.7", None),
+            ("80.2", "9.1", Some("SD")),
+            ("7.1", "0.8", Some("SD")),
+        ]
+        .iter()
+        .map(|(a, b, l)| (a.to_string(), b.to_string(), *l))
+        .collect();
+        assert_eq!(ms, want);
+        let worded = items.iter().find(|i| i.text.starts_with("80.2")).unwrap();
+        assert_eq!(worded.text, "80.2, SD 9.1");
+    }
+
+    #[test]
+    fn bare_medians_after_a_labelled_one_in_its_paragraph() {
+        let items = read_items(
+            "The median stay was 2.2 (IQR: 1.2 to 4.9) days; at 1 year the respective values were 2.1 (1.2 to 4.7) and 3.1 days (IQR: 1.5 to 8.0).\n\nIn another paragraph, 2.0 (1.0 to 3.0) stays unread.",
+        );
+        let med: Vec<(ItemKind, String)> = items
+            .iter()
+            .filter(|i| matches!(i.kind, ItemKind::MedianIqr | ItemKind::MedianRange))
+            .map(|i| (i.kind, i.text.clone()))
+            .collect();
+        assert_eq!(
+            med,
+            [
+                (ItemKind::MedianIqr, "2.2 (IQR: 1.2 to 4.9)".to_string()),
+                (ItemKind::MedianIqr, "2.1 (1.2 to 4.7)".to_string()),
+                (
+                    ItemKind::MedianIqr,
+                    "3.1 days (IQR: 1.5 to 8.0)".to_string()
+                ),
+            ]
+        );
     }
 
     #[test]

@@ -182,40 +182,14 @@ impl Tables {
                     cells: cells(&text[l.clone()], l.start),
                 })
                 .collect();
-            let header_rows = rows
-                .iter()
-                .position(|r| {
-                    r.cells
-                        .iter()
-                        .skip(1)
-                        .any(|c| opens_with_datum(&text[c.clone()]))
-                })
-                .unwrap_or(rows.len());
-            let caption = lines[..first]
-                .iter()
-                .rev()
-                .filter(|l| !text[(*l).clone()].trim().is_empty())
-                .take(2)
-                .map(|l| &text[l.clone()])
-                .collect::<Vec<_>>();
-            let legend = lines[i..]
-                .iter()
-                .take_while(|l| !text[(*l).clone()].trim().is_empty())
-                .take(3)
-                .map(|l| &text[l.clone()]);
-            let statement = caption
-                .into_iter()
-                .rev()
-                .chain(rows[..header_rows].iter().map(|r| &text[r.line.clone()]))
-                .chain(legend)
-                .collect::<Vec<_>>()
-                .join("\n");
-            tables.push(Table {
-                rows,
-                header_rows,
-                statement,
-            });
+            tables.push(Table::new(text, rows, &lines, (first, i), false));
         }
+        let taken: Vec<Range<usize>> = tables
+            .iter()
+            .filter_map(|t| Some(t.rows.first()?.line.start..t.rows.last()?.line.end))
+            .collect();
+        tables.extend(find_stacked(text, &lines, &taken));
+        tables.sort_by_key(|t| t.rows.first().map_or(0, |r| r.line.start));
         Tables { tables }
     }
 
@@ -237,6 +211,112 @@ impl Tables {
     }
 }
 
+/// A table's title line (`Table 2`, `TABLE 3.`, `Tab. 1`, `表 2`, `表1`).
+fn is_title(line: &str) -> bool {
+    let t = line.trim_start();
+    let rest = ["Table", "TABLE", "Tab.", "表"]
+        .iter()
+        .find_map(|w| t.strip_prefix(w));
+    rest.is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Tables copied a cell a line (as a web page's table pastes: each cell on its own line, the
+/// cells set apart by blank lines and an empty cell a line of spaces), after a title line
+/// (`Table 2 …`). The columns are not marked, so their number is found: the one that
+/// groups the most cells into rows whose first cell (the row's label) never opens with a
+/// datum while the rows below the header hold data, as a table's rows do. A long line (a
+/// footnote) or the next title ends the table. Lines inside `taken` (tables of `|` or tabs)
+/// are not looked at.
+fn find_stacked(text: &str, lines: &[Range<usize>], taken: &[Range<usize>]) -> Vec<Table> {
+    let mut out = Vec::new();
+    let inside = |l: &Range<usize>| taken.iter().any(|t| t.start <= l.start && l.start <= t.end);
+    let mut i = 0;
+    while i < lines.len() {
+        if inside(&lines[i]) || !is_title(&text[lines[i].clone()]) {
+            i += 1;
+            continue;
+        }
+        // The cells: after the title and any long lines under it (its description).
+        let mut k = i + 1;
+        while k < lines.len()
+            && (text[lines[k].clone()].trim().is_empty()
+                || text[lines[k].clone()].chars().count() > 100)
+        {
+            k += 1;
+        }
+        let start = k;
+        // Blank lines set the cells apart when every other line is blank at the start.
+        let spaced = lines[start..]
+            .iter()
+            .take(8)
+            .skip(1)
+            .step_by(2)
+            .all(|l| text[l.clone()].is_empty());
+        // Without blank lines between them, short lines are as likely a table's rows with
+        // their cells set apart by spaces (`プラセボ群 113 4.3±8.20`) as cells: not read.
+        if !spaced {
+            i += 1;
+            continue;
+        }
+        let mut cells_at: Vec<Range<usize>> = Vec::new();
+        let mut end = start;
+        while end < lines.len() {
+            let l = &lines[end];
+            let line = &text[l.clone()];
+            if inside(l) || is_title(line) || line.chars().count() > 100 {
+                break;
+            }
+            if line.is_empty() || (!spaced && line.trim().is_empty()) {
+                end += 1;
+                continue;
+            }
+            cells_at.push(l.clone());
+            end += 1;
+        }
+        i = end.max(i + 1);
+        let datum = |c: &Range<usize>| opens_with_datum(&text[c.clone()]);
+        // For each number of columns, how many cells its consistent rows take.
+        let mut best: Option<(usize, usize)> = None; // (cells taken, columns)
+        for width in 3..=10 {
+            if cells_at.len() < 3 * width {
+                break;
+            }
+            let rows: Vec<&[Range<usize>]> = cells_at.chunks_exact(width).collect();
+            if rows[0].iter().any(datum) {
+                continue;
+            }
+            let consistent = rows.iter().take_while(|r| !datum(&r[0])).count();
+            let data_rows = rows[..consistent]
+                .iter()
+                .filter(|r| r[1..].iter().any(datum))
+                .count();
+            if data_rows >= 2 && best.is_none_or(|(taken, _)| consistent * width > taken) {
+                best = Some((consistent * width, width));
+            }
+        }
+        let Some((taken_cells, width)) = best else {
+            continue;
+        };
+        let rows: Vec<Row> = cells_at[..taken_cells]
+            .chunks_exact(width)
+            .map(|r| Row {
+                line: r[0].start..r[width - 1].end,
+                cells: r.to_vec(),
+            })
+            .collect();
+        let first = lines
+            .iter()
+            .position(|l| l.start == rows[0].line.start)
+            .unwrap_or(start);
+        let last = lines
+            .iter()
+            .position(|l| l.end >= rows[rows.len() - 1].line.end)
+            .map_or(end, |p| p + 1);
+        out.push(Table::new(text, rows, lines, (first, last), spaced));
+    }
+    out
+}
+
 /// A header row placed over the columns: which of its cells are filled, where each stands
 /// (cell, column), and whether it only says what the cells print.
 struct PlacedRow {
@@ -246,10 +326,60 @@ struct PlacedRow {
 }
 
 impl Table {
+    /// The table of `rows`, standing on lines `first..end` of `lines`: its header rows (those
+    /// above the first data row) and its statement (the caption above, the header rows and
+    /// the legend below).
+    /// `spaced`: the table sets its lines apart by blank lines, so its legend may stand after
+    /// one too.
+    fn new(
+        text: &str,
+        rows: Vec<Row>,
+        lines: &[Range<usize>],
+        (first, end): (usize, usize),
+        spaced: bool,
+    ) -> Table {
+        let header_rows = rows
+            .iter()
+            .position(|r| {
+                r.cells
+                    .iter()
+                    .skip(1)
+                    .any(|c| opens_with_datum(&text[c.clone()]))
+            })
+            .unwrap_or(rows.len());
+        let caption = lines[..first]
+            .iter()
+            .rev()
+            .filter(|l| !text[(*l).clone()].trim().is_empty())
+            .take(2)
+            .map(|l| &text[l.clone()])
+            .collect::<Vec<_>>();
+        let legend = lines[end.min(lines.len())..]
+            .iter()
+            .skip_while(|l| spaced && text[(*l).clone()].trim().is_empty())
+            .take_while(|l| !text[(*l).clone()].trim().is_empty())
+            .take(3)
+            .map(|l| &text[l.clone()]);
+        let statement = caption
+            .into_iter()
+            .rev()
+            .chain(rows[..header_rows].iter().map(|r| &text[r.line.clone()]))
+            .chain(legend)
+            .collect::<Vec<_>>()
+            .join("\n");
+        Table {
+            rows,
+            header_rows,
+            statement,
+        }
+    }
+
     /// The header of cell `cell` of data row `row`: the texts of the header rows standing
     /// over it (each aligned as the module doc says), joined by spaces; empty when none.
     pub fn column_header(&self, text: &str, row: usize, cell: usize) -> String {
-        let width = filled_width(text, &self.rows[row]);
+        // Every row against the widest data row: a row with its last cells empty is no
+        // narrower table.
+        let width = self.width(text).max(filled_width(text, &self.rows[row]));
         self.headers(text, width)
             .get(cell)
             .map(|cells| {
@@ -536,6 +666,33 @@ mod tests {
         assert_eq!((row, cell), (7, 4));
         assert!(table.is_data_row(7) && !table.is_data_row(5));
         assert!(t.at(COBRA_LIKE.find("Next").unwrap()).is_none());
+    }
+
+    #[test]
+    fn a_table_pasted_a_cell_a_line() {
+        let text = "Table 2 Primary end points\n\nEfficacy variable\n\nDrug (n = 74)\n\nPlacebo (n = 86)\n\nP value\n\nHbA1c, mean (SE)\n\n7.92 (0.11)\n\n7.97 (0.09)\n\n0.71\n\nHbA1c <7%, n (%)\n\n29 (37.5)\n\n19 (24.2)\n\n0.04\n\n1. A footnote that is much longer than any cell of the table, as footnotes under a table are printed.\n";
+        let t = Tables::find(text);
+        assert_eq!(t.tables.len(), 1);
+        let table = &t.tables[0];
+        assert_eq!((table.rows.len(), table.header_rows), (3, 1));
+        let at = text.find("0.04").unwrap();
+        let (_, row, cell) = t.at(at).unwrap();
+        assert_eq!((row, cell), (2, 3));
+        assert_eq!(table.column_header(text, row, cell), "P value");
+        assert_eq!(table.row_label(text, row), "HbA1c <7%, n (%)");
+        // Read through it: the P column, and counts with their percentage.
+        let items = crate::draft::read_items(text);
+        let brief = crate::draft::tests::brief(&items);
+        assert!(brief.contains(&("p", "0.04".to_string())), "{brief:?}");
+        assert!(
+            brief.contains(&("percent", "29/37.5".to_string())),
+            "{brief:?}"
+        );
+        // Short lines with no blank lines between them are not taken for cells.
+        let t = Tables::find(
+            "表3 結果\n投与群 例数 平均値\nプラセボ群 113 4.3\n本剤群 111 1.1\n実薬群 98 2.0\n",
+        );
+        assert!(t.tables.is_empty());
     }
 
     #[test]

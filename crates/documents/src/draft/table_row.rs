@@ -86,12 +86,17 @@ pub fn find(scan: &mut Scan) {
             };
             let by_row = cells_of(&plain[row.cells[first].clone()]);
             for (k, cell) in row.cells.iter().enumerate().skip(first + 1) {
-                let of = by_row.or_else(|| {
-                    table
-                        .is_data_row(r)
-                        .then(|| cells_of(&table.column_header(&plain, r, k)))
-                        .flatten()
-                });
+                let by_column = table
+                    .is_data_row(r)
+                    .then(|| cells_of(&table.column_header(&plain, r, k)))
+                    .flatten();
+                // A row labelled `n` or `P` decides its cells; else a column headed so does
+                // (a `P` column crosses a row of `n (%)`); else the row's or column's `(%)`.
+                let of = match (by_row, by_column) {
+                    (Some(CellsOf::N | CellsOf::P), _) => by_row,
+                    (_, Some(CellsOf::N | CellsOf::P)) => by_column,
+                    _ => by_row.or(by_column),
+                };
                 read_cell(scan, &plain, cell.clone(), of);
             }
         }
