@@ -625,6 +625,10 @@ fn draft_on_the_development_part() {
         "{f:?}"
     );
     assert!(f.non_data <= CEILING_DEV_NON_DATA, "{f:?}");
+    assert_eq!(
+        f.n_wrong, 0,
+        "an n attached that the text gives another: {f:?}"
+    );
     assert_eq!(f.spread_wrong + f.path_wrong, 0, "{f:?}");
     assert_eq!(f.spread_right, f.spread_labelled, "{f:?}");
     assert_eq!(f.check_text_problems, 0, "{f:?}");
@@ -651,6 +655,7 @@ fn draft_on_the_held_out_part() {
         "± read against the text's own label: {f:?}"
     );
     assert!(f.non_data <= CEILING_HOLDOUT_NON_DATA, "{f:?}");
+    assert!(f.n_wrong <= CEILING_HOLDOUT_N_WRONG, "{f:?}");
     assert_eq!(f.spread_right, f.spread_labelled, "{f:?}");
     assert_eq!(f.check_text_problems, 0, "{f:?}");
     assert_eq!(f.not_loading, 0, "{f:?}");
@@ -669,3 +674,4 @@ const FLOOR_DEV_PATH: usize = 103;
 const FLOOR_HOLDOUT_PATH: usize = 79;
 const FLOOR_DEV_DECIDED: usize = 42;
 const FLOOR_HOLDOUT_DECIDED: usize = 4;
+const CEILING_HOLDOUT_N_WRONG: usize = 1;

@@ -552,7 +552,7 @@ pub fn read_document(doc: &Sentences) -> Vec<Item> {
     unclassified::find(&mut scan);
     let mut items = scan.items;
     items.sort_by_key(|i| i.span[0]);
-    summary::attach_n(&mut items);
+    summary::attach_n(&mut items, doc.original);
     items
 }
 

@@ -369,9 +369,21 @@ pub fn find(scan: &mut Scan) {
     }
 }
 
+/// Can an n starting at `n_start` be printed with the value ending at `value_end`: at most
+/// `within` bytes after it and no paragraph break (a blank line) between, past which an `n =`
+/// heads the next table section or paragraph. The one rule of both readers of "printed with
+/// it" (this module's [`attach_n`] and the structure's).
+pub fn n_printed_with(original: &str, value_end: usize, n_start: usize, within: usize) -> bool {
+    let Some(between) = original.get(value_end..n_start) else {
+        return false;
+    };
+    between.len() <= within && !between.split('\n').skip(1).any(|l| l.trim().is_empty())
+}
+
 /// Give each mean ± spread the n printed right after it in the same sentence (`−6.35 ± 0.84
-/// in the placebo group (n = 99)`): the next `n` item, with no other number between.
-pub fn attach_n(items: &mut [Item]) {
+/// in the placebo group (n = 99)`): the next `n` item, with no other number between
+/// ([`n_printed_with`]).
+pub fn attach_n(items: &mut [Item], original: &str) {
     for i in 0..items.len() {
         if items[i].kind != ItemKind::MeanSpread {
             continue;
@@ -381,7 +393,7 @@ pub fn attach_n(items: &mut [Item]) {
             .take_while(|j| j.sentence == items[i].sentence)
             .find(|j| j.kind != ItemKind::Date);
         if let Some(j) = next {
-            if j.kind == ItemKind::N && j.span[0] - items[i].span[1] <= 60 {
+            if j.kind == ItemKind::N && n_printed_with(original, items[i].span[1], j.span[0], 60) {
                 items[i].parts.n = j.parts.value.clone();
             }
         }
@@ -477,6 +489,25 @@ mod tests {
         assert_eq!(ms, want);
         let worded = items.iter().find(|i| i.text.starts_with("80.2")).unwrap();
         assert_eq!(worded.text, "80.2, SD 9.1");
+    }
+
+    #[test]
+    fn an_n_past_a_blank_line_is_not_printed_with_the_value() {
+        let text = "DIEPSS−0.57 ± 0.21−0.68 ± 0.19ns\n\nn = 54n = 60\nPain 5.1 ± 1.2\n(n = 40)";
+        let items = read_items(text);
+        let ns: Vec<Option<String>> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::MeanSpread)
+            .map(|i| i.parts.n.as_ref().map(|n| n.number.text.clone()))
+            .collect();
+        // A line break alone (a wrapped line) keeps the n; a blank line does not.
+        assert_eq!(ns, [None, None, Some("40".to_string())]);
+        let after_ns = text.find("ns").unwrap() + 2;
+        let n54 = text.find("n = 54").unwrap();
+        assert!(!super::n_printed_with(text, after_ns, n54, 60));
+        let after_pain = text.find("1.2").unwrap() + 3;
+        let n40 = text.find("n = 40").unwrap();
+        assert!(super::n_printed_with(text, after_pain, n40, 60));
     }
 
     #[test]

@@ -869,7 +869,12 @@ fn attach_n(doc_text: &str, items: &[Item], members: &[usize], s: &mut Structure
             let with = ns.iter().copied().find(|&j| {
                 items[j].span[0] >= items[item].span[1]
                     && items[j].span[0] < next
-                    && items[j].span[0] - items[item].span[1] <= 80
+                    && crate::draft::summary::n_printed_with(
+                        doc_text,
+                        items[item].span[1],
+                        items[j].span[0],
+                        80,
+                    )
             });
             // An n after the value is its own unless another group is named between them
             // (`群(112例)で-0.95、ピオグリタゾン群(97例)で…`: 97 is the next group's).
