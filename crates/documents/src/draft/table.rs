@@ -193,6 +193,15 @@ impl Tables {
         Tables { tables }
     }
 
+    /// The index of the table whose rows span byte `at` (its first row's start to its last
+    /// row's end).
+    pub fn index_at(&self, at: usize) -> Option<usize> {
+        self.tables.iter().position(|t| {
+            t.rows.first().is_some_and(|r| r.line.start <= at)
+                && t.rows.last().is_some_and(|r| at <= r.line.end)
+        })
+    }
+
     /// The table, row and cell at byte `at`, when `at` stands in a table's cell.
     pub fn at(&self, at: usize) -> Option<(&Table, usize, usize)> {
         let table = self.tables.iter().find(|t| {
@@ -317,6 +326,24 @@ fn find_stacked(text: &str, lines: &[Range<usize>], taken: &[Range<usize>]) -> V
     out
 }
 
+/// Is a cell an n and nothing else (`n = 74`, `(N=120)`, `n=54`)?
+fn is_n_cell(cell: &str) -> bool {
+    let t = cell
+        .trim()
+        .trim_start_matches(['(', '（'])
+        .trim_end_matches([')', '）'])
+        .trim();
+    let Some(rest) = t.strip_prefix(['n', 'N']) else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    let Some(rest) = rest.strip_prefix(['=', '＝']) else {
+        return false;
+    };
+    let rest = rest.trim();
+    !rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit() || c == ',')
+}
+
 /// A header row placed over the columns: which of its cells are filled, where each stands
 /// (cell, column), and whether it only says what the cells print.
 struct PlacedRow {
@@ -427,8 +454,13 @@ impl Table {
                 .filter(|&k| !text[h.cells[k].clone()].trim().is_empty())
                 .collect();
             // A row of dashes separates; a row with one filled cell is a section's or a
-            // spanning header's label, over no one column.
-            if is_separator(&text[h.line.clone()]) || filled.len() < 2 {
+            // spanning header's label, over no one column; a row of each column's n (`HbA1c |
+            // n = 74 | n = 84`) heads the rows below it, as their section.
+            let only_ns = filled.len() >= 3
+                && filled[1..]
+                    .iter()
+                    .all(|&k| is_n_cell(&text[h.cells[k].clone()]));
+            if is_separator(&text[h.line.clone()]) || filled.len() < 2 || only_ns {
                 continue;
             }
             let hw = filled_width(text, h);

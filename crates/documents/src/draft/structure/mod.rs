@@ -97,22 +97,26 @@ pub fn read_structure(doc: &Sentences, items: &[Item]) -> Structure {
             by_sentence[item.sentence].push(i);
         }
     }
-    let mut table_rows: Vec<usize> = Vec::new();
+    // Tables are read whole, as the one table model finds them, where their first row
+    // stands; every other sentence (a paragraph in a cell included) as running text.
+    let tables = crate::draft::table::Tables::find(doc.original);
+    let mut table_read = vec![false; tables.tables.len()];
     for (si, members) in by_sentence.iter().enumerate() {
-        let line = doc.sentences[si].span.clone();
-        let text = &doc.original[line];
-        if crate::draft::sentences::is_table_row(text) && !crate::draft::table::is_prose_row(text) {
-            table_rows.push(si);
+        let at = doc.sentences[si].span.start;
+        if let Some(t) = tables.index_at(at) {
+            if !table_read[t] {
+                table::read_table(doc, items, &tables.tables[t], &mut s);
+                table_read[t] = true;
+            }
             continue;
         }
-        if !table_rows.is_empty() {
-            table::read_table(doc, items, &by_sentence, &table_rows, &mut s);
-            table_rows.clear();
+        // Cells set apart by `|` or tabs that no table takes (a transposed table's cells
+        // joined into one sentence) are neither a table's row nor running text: not read.
+        let text = &doc.original[doc.sentences[si].span.clone()];
+        if crate::draft::sentences::is_table_row(text) && !crate::draft::table::is_prose_row(text) {
+            continue;
         }
         sentence::read_sentence(doc, items, si, members, &mut s);
-    }
-    if !table_rows.is_empty() {
-        table::read_table(doc, items, &by_sentence, &table_rows, &mut s);
     }
     s.document_spread = sentence::document_spread(doc, items);
     if let Some((kind, line)) = s.document_spread {

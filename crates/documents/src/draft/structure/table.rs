@@ -14,6 +14,7 @@
 
 use super::model::{Cell, Comparison, Measure, Shape, Structure, group_index};
 use crate::draft::cues;
+use crate::draft::table::Table;
 use crate::draft::{Item, ItemKind, Sentences};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -69,14 +70,18 @@ fn time_only(label: &str) -> Option<String> {
     for p in t.iter().rev() {
         rest.replace_range(p.start..p.end, " ");
     }
+    // What the row's cells print (`Baseline mean (SE)`, `Week 12* mean (SE)`) is no content
+    // of the label: the row is still a time point.
+    let rest: String = rest
+        .split_whitespace()
+        .filter(|w| {
+            let w = w.trim_matches(|c: char| "*†‡§,;:".contains(c));
+            !w.is_empty() && !crate::draft::table::describes_cells(w)
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
     (cues::content_words(&rest).is_empty() && cues::content_ja(&rest).is_empty())
         .then(|| first.text.clone())
-}
-
-/// The byte ranges (in the document) of a row's cells: the one splitter of table rows,
-/// [`crate::draft::table::cells`].
-fn cells_of(original: &str, span: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
-    crate::draft::table::cells(&original[span.clone()], span.start)
 }
 
 fn cell_index(cells: &[std::ops::Range<usize>], at: usize) -> Option<usize> {
@@ -85,14 +90,8 @@ fn cell_index(cells: &[std::ops::Range<usize>], at: usize) -> Option<usize> {
         .position(|c| c.start <= at && at < c.end.max(c.start + 1))
 }
 
-/// Read one block of table rows (sentence indices, in order).
-pub(super) fn read_table(
-    doc: &Sentences,
-    items: &[Item],
-    by_sentence: &[Vec<usize>],
-    rows: &[usize],
-    s: &mut Structure,
-) {
+/// Read one table of the document, as [`crate::draft::table`] models it.
+pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut Structure) {
     let original = doc.original;
     let summary = |j: &usize| {
         matches!(
@@ -100,46 +99,18 @@ pub(super) fn read_table(
             ItemKind::MeanSpread | ItemKind::MedianIqr | ItemKind::MedianRange
         )
     };
-    // The table these rows are, as the one table model reads it: its header rows and the
-    // header cells standing over each column.
-    let first_line = doc.sentences[rows[0]].span.start;
-    let tables = crate::draft::table::Tables::find(original);
-    let Some(model) = tables.tables.iter().find(|t| {
-        t.rows
-            .iter()
-            .any(|r| r.line.start <= first_line && first_line <= r.line.end)
-    }) else {
-        return;
-    };
     let width = model.width(original);
     if model.header_rows == 0 || model.header_rows >= model.rows.len() || width < 2 {
         return;
     }
+    // The header cells standing over each column, and the lowest header row naming one (the
+    // rows after it are read: section labels, then data).
     let header_of = model.headers(original, width);
-    // The header row named in the evidence: the lowest one that names a column.
-    let header_line = header_of
+    let h = model.rows[..model.header_rows]
         .iter()
-        .flatten()
-        .map(|c| c.start)
-        .max()
-        .unwrap_or(model.rows[0].line.start);
-    // Its sentence among these rows; else (a header the sentences did not cut as a table
-    // row) the last of these rows above the first data row.
-    let first_data = model.rows[model.header_rows].line.start;
-    let Some(h) = rows
-        .iter()
-        .position(|&r| {
-            let sp = &doc.sentences[r].span;
-            sp.start <= header_line && header_line <= sp.end
-        })
-        .or_else(|| {
-            rows.iter()
-                .rposition(|&r| doc.sentences[r].span.start < first_data)
-        })
-    else {
-        return;
-    };
-    let header_row = rows[h];
+        .rposition(|r| header_of.iter().flatten().any(|c| r.cells.contains(c)))
+        .unwrap_or(0);
+    let header_line = doc.plain.line_of(model.rows[h].line.start);
     let mut columns = vec![Column::Label];
     for cells in header_of.iter().skip(1) {
         let text = cells
@@ -187,30 +158,53 @@ pub(super) fn read_table(
         };
         columns.push(col);
     }
-    let caption: Vec<String> = (rows[0].saturating_sub(2)..rows[0])
-        .map(|i| doc.sentences[i].quote.clone())
-        .collect();
     let time_columns = columns.iter().filter(|c| **c == Column::Time).count() >= 2;
     let group_columns = columns
         .iter()
         .filter(|c| matches!(c, Column::Group(_)))
         .count();
     let mut section: Option<String> = None;
+    // A row whose cells are each an n (`HbA1c, % | n = 74 | n = 84 |`) gives each column's n
+    // for the rows below it, until the next such row: the n a measure was analysed on.
+    let mut section_n: Vec<Option<usize>> = vec![None; columns.len()];
     let mut last_measure: Option<usize> = None;
-    for &r in &rows[h + 1..] {
-        let span = doc.sentences[r].span.clone();
-        let cells = cells_of(original, span);
+    for row in &model.rows[h + 1..] {
+        let cells = &row.cells;
         let label = cells
             .first()
             .map(|c| original[c.clone()].trim().to_string())
             .unwrap_or_default();
-        let members = &by_sentence[r];
+        let members: Vec<usize> = (0..items.len())
+            .filter(|&j| cell_index(cells, items[j].span[0]).is_some())
+            .collect();
+        let members = &members;
         let summaries: Vec<usize> = members.iter().copied().filter(summary).collect();
         let has_items = members
             .iter()
-            .any(|&j| cell_index(&cells, items[j].span[0]).is_some_and(|c| c >= 1));
+            .any(|&j| cell_index(cells, items[j].span[0]).is_some_and(|c| c >= 1));
         if !has_items {
             if !label.is_empty() && !label.chars().all(|c| c == '-' || c == ':' || c == ' ') {
+                section = Some(label.clone());
+            }
+            continue;
+        }
+        let cell_ns: Vec<(usize, usize)> = members
+            .iter()
+            .filter_map(|&j| Some((cell_index(cells, items[j].span[0])?, j)))
+            .filter(|&(ci, _)| ci >= 1)
+            .collect();
+        if summaries.is_empty()
+            && cell_ns.len() >= 2
+            && cell_ns.iter().all(|&(_, j)| items[j].kind == ItemKind::N)
+        {
+            section_n = vec![None; columns.len()];
+            for (ci, j) in cell_ns {
+                if let Some(slot) = section_n.get_mut(ci) {
+                    *slot = Some(j);
+                    s.placed[j] = true;
+                }
+            }
+            if !label.is_empty() {
                 section = Some(label.clone());
             }
             continue;
@@ -257,7 +251,7 @@ pub(super) fn read_table(
         let mut row_cells: Vec<Cell> = Vec::new();
         let mut comparison = Comparison::default();
         for &j in members {
-            let Some(ci) = cell_index(&cells, items[j].span[0]) else {
+            let Some(ci) = cell_index(cells, items[j].span[0]) else {
                 continue;
             };
             let col = columns
@@ -272,7 +266,7 @@ pub(super) fn read_table(
                             i.kind == ItemKind::N
                                 && i.span[0] <= p.span[0]
                                 && p.span[1] <= i.span[1]
-                                && cell_index(&cells, i.span[0]) == Some(ci)
+                                && cell_index(cells, i.span[0]) == Some(ci)
                         })
                     });
                     let (n, n_evidence) = match own {
@@ -280,12 +274,21 @@ pub(super) fn read_table(
                             Some(k),
                             Some(format!("printed with it ('{}')", items[k].text.trim())),
                         ),
-                        None => (
-                            s.groups[g].n,
-                            s.groups[g]
-                                .n
-                                .map(|n| format!("the column's n ('{}')", items[n].text.trim())),
-                        ),
+                        None => match section_n.get(ci).copied().flatten() {
+                            Some(k) => (
+                                Some(k),
+                                Some(format!(
+                                    "the n of the rows' section ('{}')",
+                                    items[k].text.trim()
+                                )),
+                            ),
+                            None => (
+                                s.groups[g].n,
+                                s.groups[g].n.map(|n| {
+                                    format!("the column's n ('{}')", items[n].text.trim())
+                                }),
+                            ),
+                        },
                     };
                     if let Some(k) = own {
                         s.placed[k] = true;
@@ -370,14 +373,12 @@ pub(super) fn read_table(
             }
         }
         let evidence = match shape {
-            Shape::Arms => format!(
-                "the table's columns name the groups (header line {})",
-                doc.sentences[header_row].line
-            ),
-            Shape::TimeCourse => format!(
-                "the table's columns name the time points (header line {})",
-                doc.sentences[header_row].line
-            ),
+            Shape::Arms => {
+                format!("the table's columns name the groups (header line {header_line})")
+            }
+            Shape::TimeCourse => {
+                format!("the table's columns name the time points (header line {header_line})")
+            }
             Shape::Single => "one value of the row".to_string(),
         };
         for c in &row_cells {
@@ -402,18 +403,18 @@ pub(super) fn read_table(
         let named = [
             (label.as_str(), "the row's label"),
             (section.as_deref().unwrap_or(""), "the section's label"),
-            (
-                &original[doc.sentences[header_row].span.clone()],
-                "the table's header",
-            ),
         ]
         .into_iter()
         .chain(
-            rows[..h]
+            model.rows[..=h]
                 .iter()
-                .map(|&r| (&original[doc.sentences[r].span.clone()], "a header row")),
+                .rev()
+                .map(|r| (&original[r.line.clone()], "the table's header")),
         )
-        .chain(caption.iter().map(|c| (c.as_str(), "the table's caption")))
+        .chain([(
+            model.statement.as_str(),
+            "the table's caption, header or legend",
+        )])
         .find_map(|(text, whence)| cues::spread_kind(text).map(|k| (k, whence.to_string())));
         let spread_label = agreed
             .map(|l| (l, "the values' own label".to_string()))
@@ -423,8 +424,8 @@ pub(super) fn read_table(
             label: measure_label,
             change,
             shape,
+            sentence: items[row_cells[0].item].sentence,
             cells: row_cells,
-            sentence: r,
             comparison,
             evidence: vec![evidence],
             review: Vec::new(),
@@ -462,6 +463,35 @@ mod tests {
         assert_eq!(m.spread_label.as_ref().map(|(k, _)| *k), Some("SD"));
         let p = m.comparison.p.expect("the row's p");
         assert_eq!(items[p].text, "0·89");
+    }
+
+    #[test]
+    fn a_table_pasted_a_cell_a_line_with_each_sections_n() {
+        let text = "Table 2 Primary end points\n\nEfficacy variable\n\nDrug (n = 74)\n\nPlacebo (n = 86)\n\nDifference vs placebo\n\nHbA1c, %\n\nn = 74\n\nn = 84\n\n \n\nBaseline mean (SE)\n\n7.92 (0.11)\n\n7.97 (0.09)\n\n \n\nWeek 12 mean (SE)\n\n7.36 (0.13)\n\n7.75 (0.12)\n\n \n\n1. A footnote that is much longer than any cell of the table above it, as footnotes are.\n";
+        let doc = Sentences::new(text);
+        let items = read_document(&doc);
+        let s = read_structure(&doc, &items);
+        assert_eq!(s.measures.len(), 1, "{:#?}", s.measures);
+        let m = &s.measures[0];
+        assert_eq!((m.shape, m.cells.len()), (Shape::Arms, 4));
+        assert_eq!(m.label.as_deref(), Some("HbA1c, %"));
+        // The section's n (84 analysed), not the column's (86 randomised).
+        let ns: Vec<&str> = m
+            .cells
+            .iter()
+            .map(|c| {
+                items[c.n.unwrap()]
+                    .parts
+                    .value
+                    .as_ref()
+                    .unwrap()
+                    .number
+                    .text
+                    .as_str()
+            })
+            .collect();
+        assert_eq!(ns, ["74", "84", "74", "84"]);
+        assert_eq!(m.spread_label.as_ref().map(|(k, _)| *k), Some("SE"));
     }
 
     #[test]
