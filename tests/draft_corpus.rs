@@ -672,6 +672,6 @@ const CEILING_HOLDOUT_NON_DATA: usize = 183;
 // together: counts, each a floor as above.
 const FLOOR_DEV_PATH: usize = 103;
 const FLOOR_HOLDOUT_PATH: usize = 79;
-const FLOOR_DEV_DECIDED: usize = 48;
+const FLOOR_DEV_DECIDED: usize = 66;
 const FLOOR_HOLDOUT_DECIDED: usize = 4;
 const CEILING_HOLDOUT_N_WRONG: usize = 1;

@@ -326,6 +326,41 @@ fn find_stacked(text: &str, lines: &[Range<usize>], taken: &[Range<usize>]) -> V
     out
 }
 
+/// Where a header row's cells span several columns each (`| Baseline | Week 2 | Week 4 |` over
+/// `| Mean (SD) | Mean (SD) | % (SD) | Mean (SD) | % (SD) |`): the row below repeats the
+/// same sub-headers under each, and each repetition starts with the first of them. When the
+/// row below splits into as many such runs as this row has cells, each cell stands over its
+/// run; otherwise `None`.
+fn spans_over(filled: &[usize], below: Option<&PlacedRow>) -> Option<Vec<(usize, usize)>> {
+    let below = below?;
+    let mut cols: Vec<(usize, String)> = below
+        .placed
+        .iter()
+        .map(|&(k, c)| (c, below.texts[k].clone()))
+        .filter(|(_, t)| !t.is_empty())
+        .collect();
+    cols.sort_by_key(|(c, _)| *c);
+    let first = cols.first()?.1.clone();
+    let starts: Vec<usize> = cols
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, t))| *t == first)
+        .map(|(i, _)| i)
+        .collect();
+    if starts.len() != filled.len() || starts.len() < 2 {
+        return None;
+    }
+    let mut out = Vec::new();
+    for (run, &k) in filled.iter().enumerate() {
+        let from = starts[run];
+        let to = starts.get(run + 1).copied().unwrap_or(cols.len());
+        for (c, _) in &cols[from..to] {
+            out.push((k, *c));
+        }
+    }
+    Some(out)
+}
+
 /// Is a cell an n and nothing else (`n = 74`, `(N=120)`, `n=54`)?
 fn is_n_cell(cell: &str) -> bool {
     let t = cell
@@ -350,6 +385,8 @@ struct PlacedRow {
     filled: Vec<usize>,
     placed: Vec<(usize, usize)>,
     describes: bool,
+    /// Each cell's text, trimmed.
+    texts: Vec<String>,
 }
 
 impl Table {
@@ -488,7 +525,7 @@ impl Table {
             } else if filled.len() == unnamed.len() {
                 filled.iter().copied().zip(unnamed).collect()
             } else {
-                Vec::new()
+                spans_over(&filled, below.first()).unwrap_or_default()
             };
             nearest = false;
             let describes = filled
@@ -498,6 +535,11 @@ impl Table {
                 filled: filled.clone(),
                 placed: placed.clone(),
                 describes,
+                texts: h
+                    .cells
+                    .iter()
+                    .map(|c| text[c.clone()].trim().to_string())
+                    .collect(),
             });
             for (k, c) in placed {
                 if !text[h.cells[k].clone()].trim().is_empty() {

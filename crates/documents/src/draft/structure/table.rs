@@ -112,6 +112,9 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
         .unwrap_or(0);
     let header_line = doc.plain.line_of(model.rows[h].line.start);
     let mut columns = vec![Column::Label];
+    // What each time column's cells print, apart from its time (`mean (sd)`, `% (sd)`): the
+    // cells of one row under different descriptors are different measures.
+    let mut descriptors: Vec<String> = vec![String::new()];
     for cells in header_of.iter().skip(1) {
         let text = cells
             .iter()
@@ -122,7 +125,15 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
             Column::Statistic(Stat::Other)
         } else if let Some(st) = stat_of(&text) {
             Column::Statistic(st)
-        } else if time_only(&text).is_some() {
+        } else if let Some(t) = time_only(&text) {
+            descriptors.resize(columns.len(), String::new());
+            descriptors.push(
+                text.replacen(&t, " ", 1)
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .to_lowercase(),
+            );
             Column::Time
         } else {
             // The group's label without its `n = 60`, from every header cell over it.
@@ -301,19 +312,35 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
                         n_evidence,
                     })
                 }
-                (Column::Time, true) if time_columns => row_cells.push(Cell {
-                    item: j,
-                    group: None,
-                    time: Some(
-                        header_of[ci]
-                            .iter()
-                            .map(|c| original[c.clone()].trim())
-                            .collect::<Vec<_>>()
-                            .join(" "),
-                    ),
-                    n: None,
-                    n_evidence: None,
-                }),
+                (Column::Time, true)
+                    if time_columns
+                        && row_cells.first().is_none_or(|first: &Cell| {
+                            // Only the cells printing what the row's first one prints.
+                            let d = |item: usize| {
+                                cell_index(cells, items[item].span[0])
+                                    .and_then(|k| descriptors.get(k))
+                                    .cloned()
+                                    .unwrap_or_default()
+                            };
+                            d(first.item) == d(j)
+                        }) =>
+                {
+                    row_cells.push(Cell {
+                        item: j,
+                        group: None,
+                        time: {
+                            let header = header_of[ci]
+                                .iter()
+                                .map(|c| original[c.clone()].trim())
+                                .collect::<Vec<_>>()
+                                .join(" ");
+                            // The time alone (`Week 2`), not what the cells print under it.
+                            Some(time_only(&header).unwrap_or(header))
+                        },
+                        n: None,
+                        n_evidence: None,
+                    })
+                }
                 (Column::Statistic(Stat::P), false)
                     if items[j].kind == ItemKind::P && comparison.p.is_none() =>
                 {
@@ -495,17 +522,44 @@ mod tests {
     }
 
     #[test]
-    fn headers_that_only_say_what_the_cells_print_name_no_group() {
-        // `Mean (SD)` and `% (SD)` over the columns, the times in a merged row above: no
-        // arms, no time course (which column is which time is not shown).
+    fn a_time_spanning_the_columns_of_what_its_cells_print() {
+        // `Mean (SD)` and `% (SD)` name no group; the times above span them (each run of the
+        // row below starts with `Mean (SD)`). The means make one time course; the percent
+        // changes, printed under another header, are not put in it.
         let text = "Table 2.\n| Baseline | Week 2 | Week 4 | ||||\n|---|---|---|---|---|---|\n| Mean (SD) | Mean (SD) | % (SD) | Mean (SD) | % (SD) | |\n| MADRS | 32.8 (2.68) | 26.8 (6.37) | 17.68 (21.16) | 21.4 (10.35) | 33.67 (32.99) |\n";
         let doc = Sentences::new(text);
         let items = read_document(&doc);
         let s = read_structure(&doc, &items);
-        assert!(
-            s.measures
-                .iter()
-                .all(|m| m.shape == Shape::Single || m.cells.len() < 2),
+        let courses: Vec<Vec<(&str, Option<&str>)>> = s
+            .measures
+            .iter()
+            .filter(|m| m.shape == Shape::TimeCourse)
+            .map(|m| {
+                m.cells
+                    .iter()
+                    .map(|c| {
+                        (
+                            items[c.item]
+                                .parts
+                                .mean
+                                .as_ref()
+                                .unwrap()
+                                .number
+                                .text
+                                .as_str(),
+                            c.time.as_deref(),
+                        )
+                    })
+                    .collect()
+            })
+            .collect();
+        assert_eq!(
+            courses,
+            [vec![
+                ("32.8", Some("Baseline")),
+                ("26.8", Some("Week 2")),
+                ("21.4", Some("Week 4")),
+            ]],
             "{:#?}",
             s.measures
         );
