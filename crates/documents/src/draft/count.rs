@@ -371,11 +371,49 @@ fn words_not_a_count(plain: &str, start: usize) -> bool {
         || (one && ["to", "into", "in", "from", "at", "on", "with"].contains(&word.as_str()))
 }
 
+/// Two percentages sharing one sign (`56.9 vs. 4.5%`, `12 and 15%`, `from 30 to 45%`): the
+/// first is a percentage too, as the sign printed once after the second says. (The second is
+/// read with its sign by [`find`].) A pair of whole numbers joined by a dash (`10-12%`) is a
+/// range of percentages and is read the same way.
+fn find_shared_percent_sign(scan: &mut Scan, plain: &str) {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let pattern = P.get_or_init(|| {
+        let p = r"(?x)
+            (?P<first> NUMBER ) \s* (?: (?i: vs\.? | versus | and | or | to ) \s+ | [-–] \s* )
+            (?P<second> NUMBER ) \s* (?: % | ％ )"
+            .replace("NUMBER", NUMBER);
+        Regex::new(&p).expect("the shared percent sign pattern is valid")
+    });
+    let mut pos = 0;
+    while let Some(c) = pattern.captures_at(plain, pos) {
+        let first = c.name("first").expect("first");
+        pos = c.name("second").expect("second").start();
+        if !scan.free(first.range()) || inside_name(plain, first.start(), first.end()) {
+            continue;
+        }
+        let Some(value) = scan.number(first.range()) else {
+            continue;
+        };
+        if !(-100.0..=100.0).contains(&value.number.value) || value.number.value < 0.0 {
+            continue;
+        }
+        scan.push(
+            ItemKind::Percent,
+            first.range(),
+            Parts {
+                value: Some(value),
+                ..Parts::default()
+            },
+        );
+    }
+}
+
 /// Every percentage, count of a whole and n.
 pub fn find(scan: &mut Scan) {
     let plain = scan.doc.plain.text.clone();
     find_kanji_counts(scan, &plain);
     find_count_percent(scan, &plain);
+    find_shared_percent_sign(scan, &plain);
     for c in percent_pattern().captures_iter(&plain) {
         let whole = c.get(0).expect("a match");
         let Some(v) = c.name("value").or(c.name("words")) else {
@@ -554,6 +592,19 @@ mod tests {
     use super::super::{Bound, ItemKind, read_items};
 
     #[test]
+    fn two_percentages_sharing_one_sign() {
+        let items = read_items(
+            "Responders: 56.9 vs. 4.5% (p < 0.001); 12 and 15% at week 4; from 30 to 45%; 12 to 24 weeks.",
+        );
+        let percents: Vec<String> = brief(&items)
+            .into_iter()
+            .filter(|(k, _)| *k == "percent")
+            .map(|(_, v)| v)
+            .collect();
+        assert_eq!(percents, ["56.9", "4.5", "12", "15", "30", "45"]);
+    }
+
+    #[test]
     fn counts_of_people_said_by_what_they_did() {
         let items = super::super::read_items(
             "A total of 120 patients were randomized; 118 completed and 2 discontinued. Of the 310 randomised, 290 were analysed. 45 pts received the drug; 304 pwMS were followed. The 12 weeks passed.",
@@ -696,7 +747,7 @@ mod tests {
                 ("percent_change", "35"),
                 ("percent_change", "20"),
                 ("percent_change", "-12"),
-                ("number", "10"),
+                ("percent", "10"), // the first of a range of percentages, `10-12%`
                 ("percent", "12"),
                 ("percent_change", "12"),
                 ("percent_change", "35"),

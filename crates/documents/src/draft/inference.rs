@@ -74,7 +74,8 @@ pub fn find_p_values(scan: &mut Scan) {
 }
 
 /// A p-value named in words rather than `p =`: `the p-value was 0.03`, `(p-value: 0.12)`, `P
-/// value 0.27`, `P for trend = 0.02`, `P for interaction < 0.05`, p値は0.003. (Not in
+/// value 0.27`, `P for trend = 0.02`, `P for interaction < 0.05`, p値は0.003, or with a colon
+/// (`p:0,102`). (Not in
 /// statcheck's reader, [`reported_test`], which reads only the `p =` forms a test result
 /// prints.)
 fn find_worded_p_values(scan: &mut Scan) {
@@ -83,14 +84,15 @@ fn find_worded_p_values(scan: &mut Scan) {
         let p = r"(?x)
             (?: (?-u:\b) (?i: p [\x20-]? values? | p \x20 for \x20 (?: trend | interaction | heterogeneity | difference ) ) (?-u:\b) | [pPｐＰ] \s* 値 )
             \s* (?: [:：] | (?i: was | were | is | of ) (?-u:\b) | は )? \s*
-            (?P<rel> <= | >= | [<>=≤≥＜＞＝] )? \s* (?P<num> NUMBER )"
+            (?P<rel> <= | >= | [<>=≤≥＜＞＝] )? \s* (?P<num> NUMBER )
+          | (?-u:\b) [pP] \s* [:：] \s* (?P<crel> <= | >= | [<>=≤≥＜＞＝] )? \s* (?P<cnum> NUMBER )"
             .replace("NUMBER", NUMBER);
         Regex::new(&p).expect("the worded p pattern is valid")
     });
     let plain = scan.doc.plain.text.clone();
     for c in pattern.captures_iter(&plain) {
         let whole = c.get(0).expect("a match");
-        let num = c.name("num").expect("num");
+        let num = c.name("num").or(c.name("cnum")).expect("num");
         if !scan.free(whole.range()) {
             continue;
         }
@@ -100,7 +102,7 @@ fn find_worded_p_values(scan: &mut Scan) {
         if !(0.0..=1.0).contains(&value.number.value) {
             continue;
         }
-        let relation = match c.name("rel").map(|r| r.as_str()) {
+        let relation = match c.name("rel").or(c.name("crel")).map(|r| r.as_str()) {
             Some("<") | Some("<=") | Some("≤") | Some("＜") => "<",
             Some(">") | Some(">=") | Some("≥") | Some("＞") => ">",
             _ => "=",
@@ -378,7 +380,7 @@ mod tests {
     #[test]
     fn p_values_named_in_words() {
         let items = crate::draft::read_items(
-            "The p-value was 0.03; (P for trend = 0.02); (p-value: 0.12); P value 0.27; p値は0.003。A p-value below 0.05 was the aim of 2 trials.",
+            "The p-value was 0.03; (P for trend = 0.02); (p-value: 0.12); P value 0.27; p値は0.003。(p:0.102). A p-value below 0.05 was the aim of 2 trials.",
         );
         let ps: Vec<(String, &str)> = items
             .iter()
@@ -396,6 +398,7 @@ mod tests {
             ("0.12", "="),
             ("0.27", "="),
             ("0.003", "="),
+            ("0.102", "="),
         ]
         .iter()
         .map(|(v, r)| (v.to_string(), *r))

@@ -1,7 +1,8 @@
 //! Rates per period: `0.47 points per month`, `1.2 relapses per patient-year`, `0.5/year`,
 //! `3 per 100 patient-years`, 1月あたり平均0.47ポイント, 年間 2 回, and, in a sentence that names
 //! the period once (…1月あたり平均0.47ポイント…、…平均0.25ポイントの低下), each further
-//! 平均 N ポイント.
+//! 平均 N ポイント; and the bare numbers after a relapse rate's name (`ARR decreased from 0.20
+//! to 0.10`, 年間再発率は2.9).
 
 use super::not_data::inside_name;
 use super::{ItemKind, Parts, Scan};
@@ -70,6 +71,7 @@ pub fn find(scan: &mut Scan) {
             },
         );
     }
+    find_named_relapse_rates(scan, &plain);
     for c in further_pattern().captures_iter(&plain) {
         let whole = c.get(0).expect("a match");
         if !scan.free(whole.range()) {
@@ -96,9 +98,77 @@ pub fn find(scan: &mut Scan) {
     }
 }
 
+/// A relapse rate named once (`ARR`, `annualised relapse rate`, 年間再発率) and then printed as
+/// bare numbers: `ARR decreased from 0.20 to 0.10, 0.08 and 0.04`, 年間再発率は2.9から0.6に.
+/// Every decimal number after the name, to the end of its sentence, not read as anything else
+/// (a CI or p is read before this), and not a percentage, is a rate per year. Relapse rates
+/// are printed with decimals; a whole number there is a year or a count (`at Years 2, 3`).
+fn find_named_relapse_rates(scan: &mut Scan, plain: &str) {
+    static CUE: OnceLock<Regex> = OnceLock::new();
+    static DECIMAL: OnceLock<Regex> = OnceLock::new();
+    let cue = CUE.get_or_init(|| {
+        Regex::new(
+            r"(?-u:\b)ARRs?(?-u:\b)|(?i:annuali[sz]ed\s+relapse\s+rates?)|年間再発率|年率換算再発率",
+        )
+        .expect("the relapse-rate cue is valid")
+    });
+    let decimal = DECIMAL.get_or_init(|| {
+        Regex::new(&format!(r"(?P<num>{NUMBER})(?P<after>\s*[%％])?")).expect("valid")
+    });
+    for m in cue.find_iter(plain) {
+        let span = scan.doc.plain.original_span(m.range());
+        let sentence = scan.doc.sentence_at(span.start);
+        let end_original = scan.doc.sentences[sentence].span.end;
+        // The plain offset where the sentence ends.
+        let end = (m.end()..plain.len())
+            .find(|&k| scan.doc.plain.original_span(m.end()..k).end >= end_original)
+            .unwrap_or(plain.len());
+        for c in decimal.captures_iter(&plain[m.end()..end]) {
+            let num = c.name("num").expect("num");
+            let range = m.end() + num.start()..m.end() + num.end();
+            if c.name("after").is_some()
+                || !num.as_str().contains(['.', '·', ','])
+                || !scan.free(range.clone())
+                || inside_name(plain, range.start, range.end)
+            {
+                continue;
+            }
+            let Some(printed) = scan.number(range.clone()) else {
+                continue;
+            };
+            if !(0.0..10.0).contains(&printed.number.value) {
+                continue;
+            }
+            scan.push(
+                ItemKind::Rate,
+                range,
+                Parts {
+                    value: Some(printed),
+                    unit: Some("relapses".to_string()),
+                    per: Some("year".to_string()),
+                    ..Parts::default()
+                },
+            );
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::{ItemKind, read_items};
+
+    #[test]
+    fn bare_numbers_after_a_relapse_rates_name() {
+        let items = read_items(
+            "Among switched patients, ARR decreased from 0.20 in the year before to 0.10, 0.08 and 0.04 at Years 2, 3 and 4 (95% CI 0.02 to 0.09). 年間再発率は2.9から0.6に低下した。Weight fell by 0.5 kg.",
+        );
+        let rates: Vec<&str> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::Rate)
+            .map(|i| i.parts.value.as_ref().unwrap().number.text.as_str())
+            .collect();
+        assert_eq!(rates, ["0.20", "0.10", "0.08", "0.04", "2.9", "0.6"]);
+    }
 
     #[test]
     fn rates_in_english_and_japanese() {
