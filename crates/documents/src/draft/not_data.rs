@@ -63,7 +63,7 @@ fn patterns() -> &'static Regex {
             | [1１] \s* 日 \s* [\d０-９]+ \s* 回
             | [1１] \s* 回 \s* (?: 最大 | 量 | あたり | 当たり )
             | (?i: (?-u:\b) (?: cycles? | visits? | cohort | part | study | session | wave ) \x20 ) [IVX\d]+ (?-u:\b)
-            | (?-u:\b) \d{1,2} (?: st | nd | rd | th )? (?: \x20? - \x20? \d{1,2} (?: st | nd | rd | th )? )? \x20? (?i: centiles? | percentiles? ) (?-u:\b)
+            | (?-u:\b) \d{1,2} (?: st | nd | rd | th )? (?: \x20? [-,] \x20? \d{1,2} (?: st | nd | rd | th )? )? \x20? (?i: centiles? | percentiles? ) (?-u:\b)
             | (?-u:\b) \d+ \x20? [*×] \x20? [\[(]
             | \d{1,2} \) \s* [~-] \s* \d{1,2} \)
             | (?: >=? | (?i: at \x20 least | more \x20 than | greater \x20 than ) ) \s* \d+ (?: \.\d+ )? \s* (?: % | (?i: percent | points? ) )? \s* (?i: relative \s+ )? (?i: reduction | decrease | improvement | increase | decline | drop | fall | rise ) (?-u:\b)

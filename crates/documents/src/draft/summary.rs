@@ -73,7 +73,7 @@ fn stated_median_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
         Regex::new(
-            r"(?i)medians?\s*(?:[(\[,]|and|with)\s*(?:(?P<iqr>IQR|inter-?quartile\s+ranges?|quartiles|Q1\s*[-–—,;/]\s*Q3|25(?:th)?\s*[-–—]\s*75(?:th)?\s*(?:centiles?|percentiles?))|(?P<range>ranges?|min(?:imum)?\s*-\s*max(?:imum)?))",
+            r"(?i)(?:medians?\s*(?:[(\[,]|and|with)\s*(?:(?P<iqr>IQR|inter-?quartile\s+ranges?|quartiles|Q1\s*[-–—,;/]\s*Q3|25(?:th)?\s*[-–—,]\s*75(?:th)?\s*(?:centiles?|percentiles?))|(?P<range>ranges?|min(?:imum)?\s*[-–,]\s*max(?:imum)?))|中央値\s*[(（\[［]\s*(?:(?P<jiqr>四分位範囲|四分位|IQR|25\s*[-–~～]\s*75)|(?P<jrange>範囲|最小値?\s*[,，、~～\-–]\s*最大値?)))",
         )
         .expect("valid pattern")
     })
@@ -84,7 +84,7 @@ fn stated_median_pattern() -> &'static Regex {
 fn bracketed_pair_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
-        let p = r"(?x) (?P<m> NUMBER ) \s* [(\[] \s* (?P<lo> NUMBER ) \s* (?: - | ~ | , | ; | (?i: to ) ) \s* (?P<hi> NUMBER ) \s* [)\]]"
+        let p = r"(?x) (?P<m> NUMBER ) \s* [(\[（［] \s* (?P<lo> NUMBER ) \s* (?: - | ~ | ～ | , | ， | 、 | ; | (?i: to ) ) \s* (?P<hi> NUMBER ) \s* [)\]）］]"
             .replace("NUMBER", NUMBER);
         Regex::new(&p).expect("the bracketed pair pattern is valid")
     })
@@ -209,13 +209,33 @@ pub fn find(scan: &mut Scan) {
     // A document that states `median (IQR)` (a table's header, a sentence's lead-in) prints
     // its medians as `19 (5–64)` with no label at each: one holding its median between its
     // bounds is read as one.
-    if let Some(stated) = stated_median_pattern().captures(&plain) {
-        let kind = if stated.name("range").is_some() {
-            ItemKind::MedianRange
-        } else {
-            ItemKind::MedianIqr
-        };
+    // Every statement, where it stands and what it says; a pair takes the nearest one before
+    // it (a document may print medians with quartiles in one table and with their range in
+    // another), or the first when none stands before it.
+    let statements: Vec<(usize, ItemKind, String)> = stated_median_pattern()
+        .captures_iter(&plain)
+        .map(|stated| {
+            let kind = if stated.name("range").or(stated.name("jrange")).is_some() {
+                ItemKind::MedianRange
+            } else {
+                ItemKind::MedianIqr
+            };
+            (
+                stated.get(0).map_or(0, |m| m.start()),
+                kind,
+                stated[0].to_string(),
+            )
+        })
+        .collect();
+    if !statements.is_empty() {
         for c in bracketed_pair_pattern().captures_iter(&plain) {
+            let at = c.get(0).map_or(0, |m| m.start());
+            let (_, kind, stated) = statements
+                .iter()
+                .rev()
+                .find(|(p, _, _)| *p <= at)
+                .unwrap_or(&statements[0]);
+            let kind = *kind;
             let Some((whole, parts)) = median_with_bounds(scan, &plain, &c, "m", "lo", "hi") else {
                 continue;
             };
@@ -232,7 +252,7 @@ pub fn find(scan: &mut Scan) {
                 item.notes.push(format!(
                     "read as a median with its {} because the document says `{}`; check it applies here",
                     if kind == ItemKind::MedianRange { "range" } else { "quartiles" },
-                    &stated[0]
+                    stated
                 ));
             }
         }
@@ -508,6 +528,23 @@ mod tests {
         let after_pain = text.find("1.2").unwrap() + 3;
         let n40 = text.find("n = 40").unwrap();
         assert!(super::n_printed_with(text, after_pain, n40, 60));
+    }
+
+    #[test]
+    fn medians_stated_in_japanese_and_the_nearest_statement_decides() {
+        let items = read_items(
+            "表2 中央値（四分位範囲）\n投与期間 | 12（8～20） | 14（9、22） |\n血中濃度の中央値(最小値,最大値)は1.5(0.2,3.9)であった。\nMedian (25th, 75th percentile) 7.0 (5.0, 9.5) days.",
+        );
+        let med: Vec<(ItemKind, String)> = items.iter().map(|i| (i.kind, i.text.clone())).collect();
+        assert_eq!(
+            med,
+            [
+                (ItemKind::MedianIqr, "12（8～20）".to_string()),
+                (ItemKind::MedianIqr, "14（9、22）".to_string()),
+                (ItemKind::MedianRange, "1.5(0.2,3.9)".to_string()),
+                (ItemKind::MedianIqr, "7.0 (5.0, 9.5)".to_string()),
+            ]
+        );
     }
 
     #[test]
