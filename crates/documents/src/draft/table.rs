@@ -230,8 +230,8 @@ fn is_title(line: &str) -> bool {
 }
 
 /// Tables copied a cell a line (as a web page's table pastes: each cell on its own line, the
-/// cells set apart by blank lines and an empty cell a line of spaces), after a title line
-/// (`Table 2 …`). The columns are not marked, so their number is found: the one that
+/// cells often set apart by blank lines and an empty cell then a line of spaces), after a
+/// title line (`Table 2 …`). The columns are not marked, so their number is found: the one that
 /// groups the most cells into rows whose first cell (the row's label) never opens with a
 /// datum while the rows below the header hold data, as a table's rows do. A long line (a
 /// footnote) or the next title ends the table. Lines inside `taken` (tables of `|` or tabs)
@@ -261,11 +261,26 @@ fn find_stacked(text: &str, lines: &[Range<usize>], taken: &[Range<usize>]) -> V
             .skip(1)
             .step_by(2)
             .all(|l| text[l.clone()].is_empty());
-        // Without blank lines between them, short lines are as likely a table's rows with
-        // their cells set apart by spaces (`プラセボ群 113 4.3±8.20`) as cells: not read.
+        // Without blank lines between them, short lines may be a table's rows with their cells
+        // set apart by spaces (`プラセボ群 113 4.3±8.20`) rather than cells: read as cells only
+        // when (nearly) every line holds one cell at most (no two numbers side by side).
         if !spaced {
-            i += 1;
-            continue;
+            let candidates: Vec<&Range<usize>> = lines[start..]
+                .iter()
+                .take_while(|l| {
+                    let line = &text[(*l).clone()];
+                    !is_title(line) && line.chars().count() <= 100
+                })
+                .filter(|l| !text[(*l).clone()].trim().is_empty())
+                .collect();
+            let multi = candidates
+                .iter()
+                .filter(|l| two_numbers_side_by_side(&text[(**l).clone()]))
+                .count();
+            if candidates.len() < 9 || multi * 10 > candidates.len() {
+                i += 1;
+                continue;
+            }
         }
         let mut cells_at: Vec<Range<usize>> = Vec::new();
         let mut end = start;
@@ -324,6 +339,20 @@ fn find_stacked(text: &str, lines: &[Range<usize>], taken: &[Range<usize>]) -> V
         out.push(Table::new(text, rows, lines, (first, last), spaced));
     }
     out
+}
+
+/// Does a line print two numbers side by side, set apart by spaces only (`113 4.3±8.20`, `12
+/// 15`): two cells on one line, not one cell (`7.92 (0.11)`, `5.1 ± 1.2`, `-0.34 (0.12) P =
+/// 0.006`)?
+fn two_numbers_side_by_side(line: &str) -> bool {
+    static P: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let p = P.get_or_init(|| {
+        regex::Regex::new(
+            r"(?:^|[\s(])[-−+]?[0-9０-９][0-9０-９.,·]*[%％]?[ \t\u{3000}]+[-−+]?[0-9０-９]",
+        )
+        .expect("valid pattern")
+    });
+    p.is_match(line)
 }
 
 /// Where a header row's cells span several columns each (`| Baseline | Week 2 | Week 4 |` over
@@ -762,11 +791,19 @@ mod tests {
             brief.contains(&("percent", "29/37.5".to_string())),
             "{brief:?}"
         );
-        // Short lines with no blank lines between them are not taken for cells.
+        // Short lines with no blank lines between them are not taken for cells when they hold
+        // cells set apart by spaces; a cell a line, with no blank lines, is read.
         let t = Tables::find(
             "表3 結果\n投与群 例数 平均値\nプラセボ群 113 4.3\n本剤群 111 1.1\n実薬群 98 2.0\n",
         );
         assert!(t.tables.is_empty());
+        let text = "Table 1\nVariable\nDrug\nPlacebo\nP value\nAge, years\n52.1 (9.8)\n51.9 (10.2)\n0.81\nWeight, kg\n80.1 (12.3)\n82.4 (11.9)\n0.35\n";
+        let t = Tables::find(text);
+        assert_eq!(t.tables.len(), 1);
+        assert_eq!((t.tables[0].rows.len(), t.tables[0].header_rows), (3, 1));
+        assert!(two_numbers_side_by_side("プラセボ群 113 4.3±8.20"));
+        assert!(!two_numbers_side_by_side("-0.34 (0.12) P = 0.006"));
+        assert!(!two_numbers_side_by_side("5.1 ± 1.2"));
     }
 
     #[test]
