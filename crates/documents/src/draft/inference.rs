@@ -73,6 +73,31 @@ pub fn find_p_values(scan: &mut Scan) {
     find_worded_p_values(scan);
 }
 
+/// Record a p-value item at the plain range `range`, its relation from the sign printed before
+/// it (`<`, `≤`, `＜` → `<`; `>` … → `>`; none or `=` → `=`). The one way every reader of a
+/// p outside statcheck's forms (a table's P column, a row's last cell, `p:`) records one.
+pub(super) fn push_p(
+    scan: &mut Scan,
+    range: std::ops::Range<usize>,
+    value: Printed,
+    sign: Option<&str>,
+) {
+    let relation = match sign {
+        Some("<") | Some("<=") | Some("≤") | Some("＜") | Some("≦") => "<",
+        Some(">") | Some(">=") | Some("≥") | Some("＞") | Some("≧") => ">",
+        _ => "=",
+    };
+    scan.push(
+        ItemKind::P,
+        range,
+        Parts {
+            value: Some(value),
+            relation: Some(relation),
+            ..Parts::default()
+        },
+    );
+}
+
 /// A p-value named in words rather than `p =`: `the p-value was 0.03`, `(p-value: 0.12)`, `P
 /// value 0.27`, `P for trend = 0.02`, `P for interaction < 0.05`, p値は0.003, or with a colon
 /// (`p:0,102`). (Not in
@@ -102,19 +127,11 @@ fn find_worded_p_values(scan: &mut Scan) {
         if !(0.0..=1.0).contains(&value.number.value) {
             continue;
         }
-        let relation = match c.name("rel").or(c.name("crel")).map(|r| r.as_str()) {
-            Some("<") | Some("<=") | Some("≤") | Some("＜") => "<",
-            Some(">") | Some(">=") | Some("≥") | Some("＞") => ">",
-            _ => "=",
-        };
-        scan.push(
-            ItemKind::P,
+        push_p(
+            scan,
             whole.range(),
-            Parts {
-                value: Some(value),
-                relation: Some(relation),
-                ..Parts::default()
-            },
+            value,
+            c.name("rel").or(c.name("crel")).map(|r| r.as_str()),
         );
     }
 }

@@ -14,6 +14,7 @@
 //!
 //! A cell holding anything else is left to the other recognisers.
 
+use super::inference::push_p;
 use super::table::{names_count_percent, names_n, names_p};
 use super::{ItemKind, Parts, Scan};
 use crate::text::number::NUMBER;
@@ -176,20 +177,7 @@ fn read_cell(scan: &mut Scan, plain: &str, cell: Range<usize>, of: Option<CellsO
             );
         }
         Some(CellsOf::P) if (0.0..=1.0).contains(&value.number.value) => {
-            let relation = match c.name("rel").map(|r| r.as_str()) {
-                Some("<") | Some("<=") | Some("≤") => "<",
-                Some(">") | Some(">=") | Some("≥") => ">",
-                _ => "=",
-            };
-            scan.push(
-                ItemKind::P,
-                whole,
-                Parts {
-                    value: Some(value),
-                    relation: Some(relation),
-                    ..Parts::default()
-                },
-            );
+            push_p(scan, whole, value, c.name("rel").map(|r| r.as_str()));
         }
         _ => {}
     }
@@ -249,20 +237,7 @@ pub fn find_row_end_p(scan: &mut Scan) {
         if !(0.0..=1.0).contains(&value.number.value) || value.number.decimals < 2 {
             continue;
         }
-        let relation = match c.name("rel").map(|r| r.as_str()) {
-            Some("<") | Some("<=") | Some("≤") => "<",
-            Some(">") | Some(">=") | Some("≥") => ">",
-            _ => "=",
-        };
-        scan.push(
-            ItemKind::P,
-            whole,
-            Parts {
-                value: Some(value),
-                relation: Some(relation),
-                ..Parts::default()
-            },
-        );
+        push_p(scan, whole, value, c.name("rel").map(|r| r.as_str()));
     }
 }
 

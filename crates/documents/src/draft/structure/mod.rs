@@ -129,3 +129,12 @@ pub fn read_structure(doc: &Sentences, items: &[Item]) -> Structure {
     }
     s
 }
+
+/// The items and the structure of a text: what the structure's tests read.
+#[cfg(test)]
+pub(crate) fn read_text(text: &str) -> (Vec<Item>, Structure) {
+    let doc = Sentences::new(text);
+    let items = crate::draft::read_document(&doc);
+    let s = read_structure(&doc, &items);
+    (items, s)
+}

@@ -937,15 +937,10 @@ fn attach_n(doc_text: &str, items: &[Item], members: &[usize], s: &mut Structure
 
 #[cfg(test)]
 mod tests {
-    use super::super::read_structure;
     use super::*;
-    use crate::draft::read_document;
 
     fn read(text: &str) -> (Vec<Item>, Structure) {
-        let doc = Sentences::new(text);
-        let items = read_document(&doc);
-        let s = read_structure(&doc, &items);
-        (items, s)
+        super::super::read_text(text)
     }
 
     #[test]

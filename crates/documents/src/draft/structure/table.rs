@@ -463,17 +463,14 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
 
 #[cfg(test)]
 mod tests {
-    use crate::draft::structure::{Shape, read_structure};
-    use crate::draft::{Sentences, read_document};
+    use crate::draft::structure::{Shape, read_text};
 
     #[test]
     fn stacked_headers_name_the_groups_beside_the_statistics() {
         // The group names in a row above, the statistics' headers over the last columns,
         // cells laid out `mean (SD); n`, and a legend below saying so.
         let text = "Table 2.\nCBT | BA |\nObserved data only |\n||||\n---|---|---|---|---|\nDifference | p value | ||||\nPHQ-9 | |||||\nBaseline | 17·4 (4·8); 219 | 17·7 (4·8); 221 | .. | .. | |\nMonth 12 | 8·4 (7·5); 189 | 8·4 (7·0); 175 | 0·1 (−1·3 to 1·5) | 0·89 | |\nData are mean (SD); n or mean (95% CI).\n";
-        let doc = Sentences::new(text);
-        let items = read_document(&doc);
-        let s = read_structure(&doc, &items);
+        let (items, s) = read_text(text);
         assert_eq!(s.measures.len(), 1, "{:#?}", s.measures);
         let m = &s.measures[0];
         assert_eq!((m.shape, m.cells.len()), (Shape::Arms, 4));
@@ -495,9 +492,7 @@ mod tests {
     #[test]
     fn a_table_pasted_a_cell_a_line_with_each_sections_n() {
         let text = "Table 2 Primary end points\n\nEfficacy variable\n\nDrug (n = 74)\n\nPlacebo (n = 86)\n\nDifference vs placebo\n\nHbA1c, %\n\nn = 74\n\nn = 84\n\n \n\nBaseline mean (SE)\n\n7.92 (0.11)\n\n7.97 (0.09)\n\n \n\nWeek 12 mean (SE)\n\n7.36 (0.13)\n\n7.75 (0.12)\n\n \n\n1. A footnote that is much longer than any cell of the table above it, as footnotes are.\n";
-        let doc = Sentences::new(text);
-        let items = read_document(&doc);
-        let s = read_structure(&doc, &items);
+        let (items, s) = read_text(text);
         assert_eq!(s.measures.len(), 1, "{:#?}", s.measures);
         let m = &s.measures[0];
         assert_eq!((m.shape, m.cells.len()), (Shape::Arms, 4));
@@ -527,9 +522,7 @@ mod tests {
         // row below starts with `Mean (SD)`). The means make one time course; the percent
         // changes, printed under another header, are not put in it.
         let text = "Table 2.\n| Baseline | Week 2 | Week 4 | ||||\n|---|---|---|---|---|---|\n| Mean (SD) | Mean (SD) | % (SD) | Mean (SD) | % (SD) | |\n| MADRS | 32.8 (2.68) | 26.8 (6.37) | 17.68 (21.16) | 21.4 (10.35) | 33.67 (32.99) |\n";
-        let doc = Sentences::new(text);
-        let items = read_document(&doc);
-        let s = read_structure(&doc, &items);
+        let (items, s) = read_text(text);
         let courses: Vec<Vec<(&str, Option<&str>)>> = s
             .measures
             .iter()
@@ -568,9 +561,7 @@ mod tests {
     #[test]
     fn a_row_holding_a_paragraph_is_read_as_running_text() {
         let text = "Methods | Data are mean ± SD. |\nResults | In the 12 patients, the score improved from 14.2 ± 3.1 at baseline to 9.8 ± 2.7 after one year of treatment. |\n";
-        let doc = Sentences::new(text);
-        let items = read_document(&doc);
-        let s = read_structure(&doc, &items);
+        let (_, s) = read_text(text);
         assert_eq!(s.measures.len(), 1, "{:#?}", s.measures);
         assert_eq!(s.measures[0].shape, Shape::TimeCourse);
     }
@@ -578,9 +569,7 @@ mod tests {
     #[test]
     fn arm_columns_and_time_rows() {
         let text = "Table 2.\nEfficacy endpoint | Placebo n = 60 | Drug 4 mg n = 59 |\n---|---|---|\nBody weight, kg | ||\nBaseline | 97.5 (12.1) | 100.8 (19.3) |\nWeek 21 | 97.9 (12.2) | 93.6 (15.7) |\nLSM (SE) change from baseline | −0.1 (0.6) | −6.6 (0.6) |\n";
-        let doc = Sentences::new(text);
-        let items = read_document(&doc);
-        let s = read_structure(&doc, &items);
+        let (_, s) = read_text(text);
         let shapes: Vec<(Shape, usize, bool)> = s
             .measures
             .iter()
