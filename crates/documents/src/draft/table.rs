@@ -196,18 +196,22 @@ impl Tables {
     /// The index of the table whose rows span byte `at` (its first row's start to its last
     /// row's end).
     pub fn index_at(&self, at: usize) -> Option<usize> {
-        self.tables.iter().position(|t| {
-            t.rows.first().is_some_and(|r| r.line.start <= at)
-                && t.rows.last().is_some_and(|r| at <= r.line.end)
-        })
+        // The tables are in document order and do not overlap: the last one starting at or
+        // before `at` is the only candidate.
+        let k = self
+            .tables
+            .partition_point(|t| t.rows.first().is_some_and(|r| r.line.start <= at));
+        let k = k.checked_sub(1)?;
+        self.tables[k]
+            .rows
+            .last()
+            .is_some_and(|r| at <= r.line.end)
+            .then_some(k)
     }
 
     /// The table, row and cell at byte `at`, when `at` stands in a table's cell.
     pub fn at(&self, at: usize) -> Option<(&Table, usize, usize)> {
-        let table = self.tables.iter().find(|t| {
-            t.rows.first().is_some_and(|r| r.line.start <= at)
-                && t.rows.last().is_some_and(|r| at <= r.line.end)
-        })?;
+        let table = &self.tables[self.index_at(at)?];
         let row = table
             .rows
             .iter()

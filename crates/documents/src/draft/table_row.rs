@@ -196,24 +196,31 @@ pub fn find_row_end_p(scan: &mut Scan) {
         .expect("the row-end p pattern is valid")
     });
     let plain = scan.doc.plain.text.clone();
+    // The means ± spreads in document order, found by binary search per line (one pass).
+    let mut summaries: Vec<[usize; 2]> = scan
+        .items
+        .iter()
+        .filter(|i| i.kind == ItemKind::MeanSpread)
+        .map(|i| i.span)
+        .collect();
+    summaries.sort_unstable();
     let mut at = 0;
     for line in plain.split_inclusive('\n') {
         let start = at;
         at += line.len();
         let line_end = start + line.trim_end().len();
         let span = scan.doc.plain.original_span(start..line_end);
-        let summaries: Vec<usize> = scan
-            .items
+        let first = summaries.partition_point(|s| s[0] < span.start);
+        let in_line: Vec<usize> = summaries[first..]
             .iter()
-            .filter(|i| {
-                i.kind == ItemKind::MeanSpread && i.span[0] >= span.start && i.span[1] <= span.end
-            })
-            .map(|i| i.span[1])
+            .take_while(|s| s[0] < span.end)
+            .filter(|s| s[1] <= span.end)
+            .map(|s| s[1])
             .collect();
-        let Some(&last_end) = summaries.iter().max() else {
+        let Some(&last_end) = in_line.iter().max() else {
             continue;
         };
-        if summaries.len() < 2 {
+        if in_line.len() < 2 {
             continue;
         }
         // The plain offset where the last summary ends.

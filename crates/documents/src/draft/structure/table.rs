@@ -185,7 +185,10 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
             .first()
             .map(|c| original[c.clone()].trim().to_string())
             .unwrap_or_default();
-        let members: Vec<usize> = (0..items.len())
+        // The items in the row's cells (items are in document order: found by binary search).
+        let from = items.partition_point(|i| i.span[0] < row.line.start);
+        let members: Vec<usize> = (from..items.len())
+            .take_while(|&j| items[j].span[0] <= row.line.end)
             .filter(|&j| cell_index(cells, items[j].span[0]).is_some())
             .collect();
         let members = &members;
