@@ -1,4 +1,4 @@
-//! `trialstats draft` measured on the project's labelled corpus (`tests/data/corpus/`: 106
+//! `trialstats draft` measured on the project's labelled corpus (`tests/data/corpus/`: 118
 //! public reports, a third of them Japanese, labelled by hand before the drafter was run on
 //! them; see its README). Two parts: `dev/` (rules are developed on it; its misses are
 //! printed) and `holdout/` (only counted: its misses are never printed, so no rule is written
@@ -664,14 +664,14 @@ fn draft_on_the_held_out_part() {
 // Floors: the figures measured when the test was last changed (a change that reads worse
 // fails); not goals. Non-data is held as a count: its share also moves when fewer items are
 // drafted for the right reason (three numbers read as one median).
-const FLOOR_DEV_FOUND: f64 = 88.1;
-const FLOOR_HOLDOUT_FOUND: f64 = 74.8;
-const CEILING_DEV_NON_DATA: usize = 94;
-const CEILING_HOLDOUT_NON_DATA: usize = 183;
+const FLOOR_DEV_FOUND: f64 = 84.5;
+const FLOOR_HOLDOUT_FOUND: f64 = 74.7;
+const CEILING_DEV_NON_DATA: usize = 111;
+const CEILING_HOLDOUT_NON_DATA: usize = 194;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
-const FLOOR_DEV_PATH: usize = 103;
-const FLOOR_HOLDOUT_PATH: usize = 79;
+const FLOOR_DEV_PATH: usize = 137;
+const FLOOR_HOLDOUT_PATH: usize = 111;
 const FLOOR_DEV_DECIDED: usize = 66;
 const FLOOR_HOLDOUT_DECIDED: usize = 4;
 const CEILING_HOLDOUT_N_WRONG: usize = 1;

@@ -361,11 +361,19 @@ fn two_numbers_side_by_side(line: &str) -> bool {
 
 /// Where a header row's cells span several columns each (`| Baseline | Week 2 | Week 4 |` over
 /// `| Mean (SD) | Mean (SD) | % (SD) | Mean (SD) | % (SD) |`): the row below repeats the
-/// same sub-headers under each, and each repetition starts with the first of them. When the
-/// row below splits into as many such runs as this row has cells, each cell stands over its
-/// run; otherwise `None`.
-fn spans_over(filled: &[usize], below: Option<&PlacedRow>) -> Option<Vec<(usize, usize)>> {
-    let below = below?;
+/// same sub-headers under each, and each repetition starts with the first of them. A stub's
+/// name first stands over the row labels; the next cells over the runs, one each; any cells
+/// left (`Hazard Ratio (95% CI)` after the arms) over the columns after the last run. `None`
+/// when there are fewer such cells than runs, or too many to fit.
+fn spans_over<'t>(
+    filled: &[usize],
+    below: Option<&PlacedRow>,
+    cell_text: impl Fn(usize) -> &'t str,
+    width: usize,
+) -> Option<Vec<(usize, usize)>> {
+    // Only over a row that says what its cells print (`Mean (SD) | % (SD)`): a row of the
+    // comparison's statistics (`Difference | p value`) is headed by no group.
+    let below = below.filter(|b| b.describes)?;
     let mut cols: Vec<(usize, String)> = below
         .placed
         .iter()
@@ -380,17 +388,30 @@ fn spans_over(filled: &[usize], below: Option<&PlacedRow>) -> Option<Vec<(usize,
         .filter(|(_, (_, t))| *t == first)
         .map(|(i, _)| i)
         .collect();
-    if starts.len() != filled.len() || starts.len() < 2 {
+    // The stub's name (`Outcome`) stands over the row labels, not over a run.
+    let (stub, spanning): (Option<usize>, &[usize]) = match filled.split_first() {
+        Some((&k, rest)) if k == 0 && names_stub(cell_text(k)) => (Some(k), rest),
+        _ => (None, filled),
+    };
+    if starts.len() < 2 || spanning.len() < starts.len() {
         return None;
     }
-    let mut out = Vec::new();
-    for (run, &k) in filled.iter().enumerate() {
+    let mut out: Vec<(usize, usize)> = stub.map(|k| (k, 0)).into_iter().collect();
+    for (run, &k) in spanning.iter().take(starts.len()).enumerate() {
         let from = starts[run];
         let to = starts.get(run + 1).copied().unwrap_or(cols.len());
         for (c, _) in &cols[from..to] {
             out.push((k, *c));
         }
     }
+    // Cells past the runs (`Hazard Ratio (95% CI)` after the arms) stand over the columns
+    // after the last run, in order.
+    let after = cols.last()?.0 + 1;
+    let rest = &spanning[starts.len()..];
+    if after + rest.len() > width {
+        return None;
+    }
+    out.extend(rest.iter().enumerate().map(|(i, &k)| (k, after + i)));
     Some(out)
 }
 
@@ -543,6 +564,16 @@ impl Table {
                 .map(|b| b.placed.clone());
             let placed: Vec<(usize, usize)> = if hw >= width {
                 (0..width).map(|k| (k, k)).collect()
+            } else if nearest
+                && hw < width
+                && describes_cells(&text[h.cells[0].clone()])
+                && filled
+                    .iter()
+                    .all(|&k| describes_cells(&text[h.cells[k].clone()]))
+            {
+                // What the cells print (`no. of patients (%) | % per yr | …`), under the
+                // groups named above: from the first column after the stub.
+                (0..hw).map(|k| (k, k + 1)).collect()
             } else if nearest && names_statistic(&text[h.cells[0].clone()]) {
                 // A statistic's header over the last columns, the stub unnamed.
                 (0..hw).map(|k| (k, k + width - hw)).collect()
@@ -553,12 +584,19 @@ impl Table {
             } else if nearest {
                 // Where a narrower row's first cell stands is not shown: it names nothing.
                 Vec::new()
+            } else if let Some(p) = spans_over(
+                &filled,
+                below.first(),
+                |k| text[h.cells[k].clone()].trim(),
+                width,
+            ) {
+                p
             } else if let Some(p) = same_layout {
                 p
             } else if filled.len() == unnamed.len() {
                 filled.iter().copied().zip(unnamed).collect()
             } else {
-                spans_over(&filled, below.first()).unwrap_or_default()
+                Vec::new()
             };
             nearest = false;
             let describes = filled
@@ -645,6 +683,12 @@ pub fn names_count_percent(header: &str) -> bool {
 pub fn describes_cells(header: &str) -> bool {
     let mut rest = header.to_lowercase();
     for w in [
+        "no. of patients",
+        "number of patients",
+        "no. of events",
+        "number of events",
+        "per yr",
+        "per year",
         "standard deviation",
         "standard error",
         "adjusted",
@@ -773,6 +817,35 @@ mod tests {
         assert_eq!((row, cell), (7, 4));
         assert!(table.is_data_row(7) && !table.is_data_row(5));
         assert!(t.at(COBRA_LIKE.find("Next").unwrap()).is_none());
+    }
+
+    #[test]
+    fn arms_spanning_what_their_cells_print_then_the_comparison() {
+        // As a journal prints it: each arm over `no. of patients (%) | % per yr`, then the
+        // hazard ratio; the P column's header on a row of its own.
+        let text = "Outcome | Intensive (N = 5128) | Standard (N = 5123) | Hazard Ratio (95% CI) |\nP Value | ||\n---|---|---|---|---|---|---|\nno. of patients (%) | % per yr | no. of patients (%) | % per yr | |||\nPrimary outcome | 352 (6.9) | 2.11 | 371 (7.2) | 2.29 | 0.90 (0.78–1.04) | 0.16 |\n";
+        let t = Tables::find(text);
+        let table = &t.tables[0];
+        let row = table.rows.len() - 1;
+        let headers: Vec<String> = (0..7).map(|c| table.column_header(text, row, c)).collect();
+        assert_eq!(
+            headers,
+            [
+                "Outcome",
+                "Intensive (N = 5128) no. of patients (%)",
+                "Intensive (N = 5128) % per yr",
+                "Standard (N = 5123) no. of patients (%)",
+                "Standard (N = 5123) % per yr",
+                "Hazard Ratio (95% CI)",
+                "",
+            ]
+        );
+        let items = crate::draft::read_items(text);
+        let brief = crate::draft::tests::brief(&items);
+        assert!(
+            brief.contains(&("percent", "352/6.9".to_string())),
+            "{brief:?}"
+        );
     }
 
     #[test]
