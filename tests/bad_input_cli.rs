@@ -1,11 +1,7 @@
 //! Bad input found in review: each gives exit 2 with the option named, never a result.
 
-use assert_cmd::Command;
+use crate::common::trialstats;
 use predicates::str::contains;
-
-fn trialstats() -> Command {
-    Command::cargo_bin("trialstats").unwrap()
-}
 
 fn refused(args: &[&str], needle: &str) {
     trialstats()

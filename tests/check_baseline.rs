@@ -4,7 +4,7 @@
 //! error of simdistr 1.0.1's `sim_distr` run in R 4.2.2 with m = 100,000
 //! (`set.seed(20261124); sim_distr(100000, example_trials, FALSE)`, 229 s).
 
-use assert_cmd::Command;
+use crate::common::trialstats;
 use predicates::str::contains;
 use std::path::Path;
 use trialstats::checks::baseline::{
@@ -150,10 +150,6 @@ fn a_seed_repeats() {
         saitoh(2000, 5).variables[0].similar_p,
         saitoh(2000, 6).variables[0].similar_p
     );
-}
-
-fn trialstats() -> Command {
-    Command::cargo_bin("trialstats").unwrap()
 }
 
 #[test]

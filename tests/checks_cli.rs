@@ -1,17 +1,13 @@
 //! `trialstats check ...`: exit codes (0 consistent, 1 inconsistent, 2 bad input) and the
 //! content of the messages. Reference values are worked in the library's unit tests.
 
-use assert_cmd::Command;
+use crate::common::subcommand;
 use predicates::str::contains;
 
-fn check() -> Command {
-    let mut c = Command::cargo_bin("trialstats").unwrap();
-    c.arg("check");
-    c
-}
-
-fn json(args: &[&str]) -> (i32, serde_json::Value) {
-    let out = check()
+/// `trialstats check ARGS --format json` whatever its exit: the exit code, and stdout as JSON
+/// (null when it is not JSON).
+fn code_and_json(args: &[&str]) -> (i32, serde_json::Value) {
+    let out = subcommand("check")
         .args(args)
         .args(["--format", "json"])
         .output()
@@ -24,12 +20,12 @@ fn json(args: &[&str]) -> (i32, serde_json::Value) {
 #[test]
 fn grim_brown_heathers_example_is_inconsistent() {
     // Brown & Heathers (2017): 5.19 with n = 28 is impossible (145/28 = 5.1786, 146/28 = 5.2143).
-    check()
+    subcommand("check")
         .args(["grim", "--mean", "5.19", "--n", "28"])
         .assert()
         .code(1)
         .stdout(contains("inconsistent").and(contains("5.17857")));
-    let (code, v) = json(&["grim", "--mean", "5.21", "--n", "28"]);
+    let (code, v) = code_and_json(&["grim", "--mean", "5.21", "--n", "28"]);
     assert_eq!(code, 0);
     assert_eq!(v["consistent"], true);
 }
@@ -37,11 +33,11 @@ fn grim_brown_heathers_example_is_inconsistent() {
 #[test]
 fn grim_with_half_steps_and_items() {
     // EDSS 5.1 with n = 7 on 0.5 steps: every one-decimal mean is possible (not applicable).
-    let (code, v) = json(&["grim", "--mean", "5.1", "--n", "7", "--step", "0.5"]);
+    let (code, v) = code_and_json(&["grim", "--mean", "5.1", "--n", "7", "--step", "0.5"]);
     assert_eq!(code, 0);
     assert_eq!(v["status"], "not_applicable");
     // scrutiny: grim("0.81", 28, items = 2) is FALSE.
-    let (code, v) = json(&["grim", "--mean", "0.81", "--n", "28", "--items", "2"]);
+    let (code, v) = code_and_json(&["grim", "--mean", "0.81", "--n", "28", "--items", "2"]);
     assert_eq!(
         (code, v["consistent"].clone()),
         (1, serde_json::json!(false))
@@ -52,13 +48,13 @@ fn grim_with_half_steps_and_items() {
 fn rounding_rule_changes_ties_only() {
     // 49/56 = 0.875 exactly: 0.87 only when ties may round down.
     let base = ["grim", "--mean", "0.87", "--n", "28", "--items", "2"];
-    check().args(base).assert().code(0);
-    check()
+    subcommand("check").args(base).assert().code(0);
+    subcommand("check")
         .args(base)
         .args(["--rounding", "half-up"])
         .assert()
         .code(1);
-    check()
+    subcommand("check")
         .args(base)
         .args(["--rounding", "sideways"])
         .assert()
@@ -68,11 +64,11 @@ fn rounding_rule_changes_ties_only() {
 #[test]
 fn grimmer_parity_failure_and_sem() {
     // scrutiny pigs5 case 3: 5.23 ± 2.55, n = 35 fails Allard's test 3 (parity).
-    let (code, v) = json(&["grimmer", "--mean", "5.23", "--sd", "2.55", "--n", "35"]);
+    let (code, v) = code_and_json(&["grimmer", "--mean", "5.23", "--sd", "2.55", "--n", "35"]);
     assert_eq!(code, 1);
     assert_eq!(v["failed_test"], "parity");
     // 3.0 ± 0.58 as an SEM with n = 7 means SD ≈ 1.53: consistent (Q = 77).
-    let (code, v) = json(&[
+    let (code, v) = code_and_json(&[
         "grimmer", "--mean", "3.0", "--sd", "0.58", "--n", "7", "--sem",
     ]);
     assert_eq!(code, 0);
@@ -82,17 +78,17 @@ fn grimmer_parity_failure_and_sem() {
 #[test]
 fn debit_and_percent() {
     // scrutiny pigs3 case 4: 0.19 ± 0.35, n = 1683 is DEBIT-inconsistent.
-    check()
+    subcommand("check")
         .args(["debit", "--mean", "0.19", "--sd", "0.35", "--n", "1683"])
         .assert()
         .code(1);
-    let (code, v) = json(&["percent", "--percent", "85.7", "--max-n", "30"]);
+    let (code, v) = code_and_json(&["percent", "--percent", "85.7", "--max-n", "30"]);
     assert_eq!(code, 0);
     assert_eq!(
         v["possible_denominators"],
         serde_json::json!([7, 14, 21, 28])
     );
-    check()
+    subcommand("check")
         .args(["percent", "--percent", "85.7", "--n", "7", "--count", "5"])
         .assert()
         .code(1)
@@ -102,7 +98,7 @@ fn debit_and_percent() {
 #[test]
 fn bounds_largest_sd_and_sem_warning() {
     // Pain 0.9 on 0..10 integers, n = 7: largest SD 2.2678 (see bounds.rs); 2.4 is impossible.
-    check()
+    subcommand("check")
         .args([
             "bounds", "--mean", "0.9", "--sd", "2.4", "--n", "7", "--min", "0", "--max", "10",
             "--step", "1",
@@ -110,12 +106,12 @@ fn bounds_largest_sd_and_sem_warning() {
         .assert()
         .code(1)
         .stdout(contains("2.268"));
-    let (code, v) = json(&[
+    let (code, v) = code_and_json(&[
         "bounds", "--mean", "5.0", "--sd", "0.30", "--n", "50", "--min", "0", "--max", "10",
     ]);
     assert_eq!(code, 0);
     assert_eq!(v["sd_or_sem"]["status"], "warning");
-    check()
+    subcommand("check")
         .args([
             "bounds", "--mean", "11.0", "--n", "7", "--min", "0", "--max", "10",
         ])
@@ -127,7 +123,7 @@ fn bounds_largest_sd_and_sem_warning() {
 #[test]
 fn sprite_nmo_relapses_single_sample() {
     // 0.4 ± 0.8 relapses, n = 7: exactly one sample, {0,0,0,0,0,1,2}.
-    let (code, v) = json(&[
+    let (code, v) = code_and_json(&[
         "sprite", "--mean", "0.4", "--sd", "0.8", "--n", "7", "--min", "0", "--max", "10",
     ]);
     assert_eq!(code, 0);
@@ -158,13 +154,13 @@ fn sprite_random_search_is_seeded() {
         "--seed",
         "7",
     ];
-    let (code, a) = json(&args);
-    let (_, b) = json(&args);
+    let (code, a) = code_and_json(&args);
+    let (_, b) = code_and_json(&args);
     assert_eq!(code, 0);
     assert_eq!(a["samples"].as_array().unwrap().len(), 50);
     assert_eq!(a["samples"], b["samples"]);
     // Impossible: 4.0 ± 4.0 with n = 7 on 1..7 (largest SD 3.0).
-    check()
+    subcommand("check")
         .args([
             "sprite", "--mean", "4.0", "--sd", "4.0", "--n", "7", "--min", "1", "--max", "7",
         ])
@@ -175,22 +171,22 @@ fn sprite_random_search_is_seeded() {
 
 #[test]
 fn bad_input_exits_2_with_location() {
-    check()
+    subcommand("check")
         .args(["grim", "--mean", "5.1x", "--n", "28"])
         .assert()
         .code(2)
         .stderr(contains("--mean").and(contains("not a number as written")));
-    check()
+    subcommand("check")
         .args(["grim", "--mean", "5.1", "--n", "0"])
         .assert()
         .code(2)
         .stderr(contains("--n"));
-    check()
+    subcommand("check")
         .args(["grim", "--mean", "5.1", "--n", "7", "--step", "0"])
         .assert()
         .code(2)
         .stderr(contains("--step"));
-    check()
+    subcommand("check")
         .args([
             "sprite", "--mean", "5", "--sd", "1", "--n", "7", "--min", "0", "--max", "10.25",
             "--step", "0.5",
@@ -198,14 +194,17 @@ fn bad_input_exits_2_with_location() {
         .assert()
         .code(2)
         .stderr(contains("--max"));
-    check()
+    subcommand("check")
         .args([
             "bounds", "--mean", "5", "--n", "7", "--min", "10", "--max", "0",
         ])
         .assert()
         .code(2);
-    check().args(["grim", "--n", "7"]).assert().code(2);
-    check()
+    subcommand("check")
+        .args(["grim", "--n", "7"])
+        .assert()
+        .code(2);
+    subcommand("check")
         .args(["--data", "/no/such/folder"])
         .assert()
         .code(2)
@@ -216,19 +215,19 @@ use predicates::prelude::PredicateBooleanExt;
 
 #[test]
 fn options_before_the_subcommand_and_data_conflict() {
-    check()
+    subcommand("check")
         .args(["--format", "json", "grim", "--mean", "3.0", "--n", "7"])
         .assert()
         .code(0)
         .stdout(contains("\"consistent\": true"));
-    check()
+    subcommand("check")
         .args(["--data", "data", "grim", "--mean", "3.0", "--n", "7"])
         .assert()
         .code(2)
         .stderr(contains("--data"));
     // GRIMMER test 1 message names the real interval: 0.4 ± 0.6, n = 7 needs a sum of squares
     // in [6·0.55² + 9/7, 6·0.65² + 9/7] = [3.101, 3.821].
-    check()
+    subcommand("check")
         .args(["grimmer", "--mean", "0.4", "--sd", "0.6", "--n", "7"])
         .assert()
         .code(1)
@@ -241,7 +240,7 @@ fn options_before_the_subcommand_and_data_conflict() {
 /// ({0,0,0,0,1,1,1}: 0.53; {0,0,0,0,0,0,3}: 1.13), which agrees with 5 of 7 relapse-free.
 #[test]
 fn data_folder_is_consistent_and_the_relapse_sample_is_unique() {
-    check()
+    subcommand("check")
         .args(["--data", "data"])
         .assert()
         .code(0)
@@ -254,7 +253,7 @@ fn data_folder_is_consistent_and_the_relapse_sample_is_unique() {
 /// 0.7 (5/7 = 0.714) or 0.9 (6/7 = 0.857), never 0.8, so GRIM fails and the command exits 1.
 #[test]
 fn an_impossible_mean_in_the_data_exits_1() {
-    check()
+    subcommand("check")
         .args([
             "--data",
             "tests/data/check_inconsistent",
@@ -321,13 +320,13 @@ fn a_percent_change_is_not_a_proportion_but_an_impossible_share_is_inconsistent(
         ("percent", "review: percentage of …"), // negative, and the quote names a reduction
     ] {
         std::fs::write(&file, percent_study("71.4", unit, label)).unwrap();
-        check()
+        subcommand("check")
             .args(["--data", d])
             .assert()
             .code(0)
             .stdout(contains("between 0 and 100").not());
         std::fs::write(&file, percent_study("70", unit, label)).unwrap();
-        check()
+        subcommand("check")
             .args(["--data", d])
             .assert()
             .code(1)
@@ -339,7 +338,7 @@ fn a_percent_change_is_not_a_proportion_but_an_impossible_share_is_inconsistent(
         "The figure was",
     );
     std::fs::write(&file, text).unwrap();
-    check()
+    subcommand("check")
         .args(["--data", d])
         .assert()
         .code(1)
@@ -354,12 +353,12 @@ fn check_data_suggests_no_option_of_another_command() {
     let text =
         percent_study("71.4", "percent change", "Change").replace("of = \"n_patients\"\n", "");
     std::fs::write(dir.path().join("pct_study.toml"), text).unwrap();
-    check()
+    subcommand("check")
         .args(["--data", dir.path().to_str().unwrap()])
         .assert()
         .code(0)
         .stdout(contains("searched)").and(contains("--max-n").not()));
-    check()
+    subcommand("check")
         .args(["percent", "--percent", "71.4"])
         .assert()
         .stdout(contains("--max-n searches further"));

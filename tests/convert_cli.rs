@@ -3,13 +3,9 @@
 //! checked against R and statcheck in the library's tests (crates/stats/src/convert/, crates/stats/src/checks/
 //! reported_test.rs).
 
-use assert_cmd::Command;
+use crate::common::trialstats;
 use predicates::prelude::*;
 use predicates::str::contains;
-
-fn trialstats() -> Command {
-    Command::cargo_bin("trialstats").unwrap()
-}
 
 /// The example of ?conv.fivenum (metafor >= 4), study 2 (q1 = 4, median = 6, q3 = 10,
 /// n = 20): mean 6.7195, SD 4.7870760433704662 (benches/convert_reference.R).

@@ -2,24 +2,16 @@
 //! conversions `nma --ratio` applies to each row (`trialstats::nma::ratio`). Reference values
 //! are the formulas written out in R 4.2.2 (the call beside each).
 
-use assert_cmd::Command;
+use crate::common::{json_of, trialstats};
 use predicates::prelude::*;
 use predicates::str::contains;
 
 fn ratio(args: &[&str]) -> serde_json::Value {
-    let out = Command::cargo_bin("trialstats")
-        .unwrap()
-        .args(["convert", "ratio", "--format", "json"])
-        .args(args)
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    json_of(
+        trialstats()
+            .args(["convert", "ratio", "--format", "json"])
+            .args(args),
+    )
 }
 
 fn close(v: &serde_json::Value, key: &str, want: f64) {
@@ -87,8 +79,7 @@ fn events_with_a_log_rank_p() {
 
 #[test]
 fn the_table_names_each_number_and_bad_input_names_the_option() {
-    Command::cargo_bin("trialstats")
-        .unwrap()
+    trialstats()
         .args([
             "convert",
             "ratio",
@@ -122,8 +113,7 @@ fn the_table_names_each_number_and_bad_input_names_the_option() {
         ),
         (vec!["--estimate", "0.5"], "--estimate"),
     ] {
-        Command::cargo_bin("trialstats")
-            .unwrap()
+        trialstats()
             .args(["convert", "ratio"])
             .args(&args)
             .assert()

@@ -2,14 +2,10 @@
 //! `--format json` lists the items, bad input exits 2 naming the file, and `check text` puts
 //! each mean ± spread with its n through GRIM, GRIMMER and bounds, naming its line.
 
-use assert_cmd::Command;
+use crate::common::trialstats;
 use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 use std::path::PathBuf;
-
-fn bin() -> Command {
-    Command::cargo_bin("trialstats").unwrap()
-}
 
 fn seed(file: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -21,7 +17,7 @@ fn seed(file: &str) -> PathBuf {
 fn the_draft_of_an_abstract_loads_with_show() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("edaravone-draft.toml");
-    bin()
+    trialstats()
         .arg("draft")
         .arg(seed("abe2014_edaravone_abstract.txt"))
         .arg("-o")
@@ -33,7 +29,7 @@ fn the_draft_of_an_abstract_loads_with_show() {
     // −6.35 is printed with U+2212: written -6.35 with a note.
     assert!(text.contains("mean = \"-6.35\""), "{text}");
     assert!(text.contains("U+2212"), "{text}");
-    bin()
+    trialstats()
         .arg("show")
         .arg(&out)
         .assert()
@@ -43,7 +39,7 @@ fn the_draft_of_an_abstract_loads_with_show() {
 
 #[test]
 fn items_as_json_keep_the_numbers_as_printed() {
-    let out = bin()
+    let out = trialstats()
         .arg("draft")
         .arg(seed("002_f6b3e19b5df4114a.txt"))
         .args(["--format", "json"])
@@ -79,7 +75,7 @@ fn a_file_that_is_not_text_exits_2_naming_it() {
         let path = dir.path().join(name);
         std::fs::write(&path, bytes).unwrap();
         for args in [vec!["draft"], vec!["check", "text"]] {
-            bin()
+            trialstats()
                 .args(&args)
                 .arg(&path)
                 .assert()
@@ -100,7 +96,7 @@ fn check_text_checks_each_mean_with_its_n_and_names_the_line() {
         "Scores were 5.18 ± 1.20 (n = 28) at baseline\nand 5.19 ± 1.20 (n = 28) at week 12.\n",
     )
     .unwrap();
-    let out = bin()
+    let out = trialstats()
         .args(["check", "text"])
         .arg(&path)
         .args(["--scale", "1,7", "--format", "json"])
@@ -122,7 +118,7 @@ fn check_text_checks_each_mean_with_its_n_and_names_the_line() {
     assert_eq!(status(1, "grim").as_deref(), Some("inconsistent"));
     assert_eq!(status(0, "grim").as_deref(), Some("consistent"));
     // The table names the line.
-    bin()
+    trialstats()
         .args(["check", "text"])
         .arg(&path)
         .args(["--scale", "1,7"])
@@ -145,7 +141,7 @@ fn check_text_reads_the_spread_of_two_groups_by_their_p() {
         "Blood pressure\n\nDiastolic BP was 81 ± 8 (n = 88) versus 82 ± 7 mm Hg (n = 88), unadjusted P = 0.382.\n",
     )
     .unwrap();
-    let out = bin()
+    let out = trialstats()
         .args(["check", "text"])
         .arg(&good)
         .args(["--format", "json"])
@@ -157,7 +153,7 @@ fn check_text_reads_the_spread_of_two_groups_by_their_p() {
     assert_eq!(c["line"], 3);
     assert_eq!(c["verdict"], "SD");
     assert_eq!(c["groups"][1]["n"], "88");
-    bin()
+    trialstats()
         .args(["check", "text"])
         .arg(&good)
         .assert()
@@ -169,7 +165,7 @@ fn check_text_reads_the_spread_of_two_groups_by_their_p() {
         "Diastolic BP was 81 ± 8 (n = 88) versus 82 ± 7 mm Hg (n = 88), unadjusted P = 0.001.\n",
     )
     .unwrap();
-    bin()
+    trialstats()
         .args(["check", "text"])
         .arg(&bad)
         .assert()
@@ -192,22 +188,22 @@ fn a_study_named_with_an_underscore_drafts_and_loads_everywhere() {
     let data = dir.path().join("data");
     std::fs::create_dir(&data).unwrap();
     let out = data.join("paper_x.toml");
-    bin()
+    trialstats()
         .args(["draft", doc.to_str().unwrap(), "-o", out.to_str().unwrap()])
         .assert()
         .code(0);
     let toml = std::fs::read_to_string(&out).unwrap();
     assert!(toml.contains("id = \"paper_x\""), "{toml}");
     let d = data.to_str().unwrap();
-    bin()
+    trialstats()
         .args(["show", "paper_x", "--data", d])
         .assert()
         .code(0)
         .stdout(contains("paper_x"));
-    let check = bin().args(["check", "--data", d]).output().unwrap();
+    let check = trialstats().args(["check", "--data", d]).output().unwrap();
     assert!(matches!(check.status.code(), Some(0 | 1)), "{check:?}");
     assert!(String::from_utf8_lossy(&check.stdout).contains("paper_x"));
-    bin()
+    trialstats()
         .current_dir(dir.path())
         .args(["report", "--data", d, "--no-plots"])
         .assert()
@@ -215,7 +211,7 @@ fn a_study_named_with_an_underscore_drafts_and_loads_everywhere() {
 
     // Upper case and a space: refused, naming the rule and a name that works; nothing written.
     let spaced = data.join("Paper X.toml");
-    bin()
+    trialstats()
         .args([
             "draft",
             doc.to_str().unwrap(),
@@ -230,14 +226,14 @@ fn a_study_named_with_an_underscore_drafts_and_loads_everywhere() {
     // Without -o the id is made from the document's name by the same rule.
     let upper = dir.path().join("Paper X.txt");
     std::fs::copy(&doc, &upper).unwrap();
-    bin()
+    trialstats()
         .args(["draft", upper.to_str().unwrap()])
         .assert()
         .code(0)
         .stdout(contains("id = \"paper-x\""));
     // A study file whose name is not an id is refused when loaded, with the name to use.
     std::fs::copy(&out, &spaced).unwrap();
-    bin()
+    trialstats()
         .args(["check", "--data", d])
         .assert()
         .code(2)
@@ -258,7 +254,7 @@ fn check_of_a_drafted_report_finds_a_percentage_no_count_gives() {
             format!("Of the patients treated, 5 of 7 ({percent}%) improved.\n"),
         )
         .unwrap();
-        bin()
+        trialstats()
             .args(["draft"])
             .arg(&doc)
             .arg("-o")
@@ -266,7 +262,7 @@ fn check_of_a_drafted_report_finds_a_percentage_no_count_gives() {
             .assert()
             .success();
         std::fs::remove_file(&doc).unwrap();
-        let out = bin()
+        let out = trialstats()
             .args(["check", "--data"])
             .arg(dir.path())
             .output()

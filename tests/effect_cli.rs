@@ -4,24 +4,19 @@
 // R's values are kept with all 17 printed digits, so they read the same as R's output.
 #![allow(clippy::excessive_precision)]
 
+use crate::common::{json_of, subcommand};
 use assert_cmd::Command;
 use predicates::prelude::*;
 use predicates::str::contains;
 use std::io::Write;
 
 fn effect(args: &[&str]) -> assert_cmd::assert::Assert {
-    Command::cargo_bin("trialstats")
-        .unwrap()
-        .arg("effect")
-        .args(args)
-        .assert()
+    subcommand("effect").args(args).assert()
 }
 
-fn json(args: &[&str]) -> serde_json::Value {
-    let mut all = args.to_vec();
-    all.extend(["--format", "json"]);
-    let out = effect(&all).success().get_output().stdout.clone();
-    serde_json::from_slice(&out).unwrap()
+/// `trialstats effect ARGS --format json`, required to succeed.
+fn effect_json(args: &[&str]) -> serde_json::Value {
+    json_of(subcommand("effect").args(args).args(["--format", "json"]))
 }
 
 fn close(got: &serde_json::Value, want: f64) {
@@ -40,7 +35,7 @@ fn csv_file(text: &str) -> tempfile::NamedTempFile {
 #[test]
 fn pre_post_contract_example() {
     // R: escalc("SMCR", m1i=0.4, m2i=2.9, sd1i=1.1, ni=7, ri=0.5)  (after − before, before SD)
-    let v = json(&[
+    let v = effect_json(&[
         "SMCR", "--n", "7", "--before", "2.9,1.1", "--after", "0.4,0.8", "--r", "0.5",
     ]);
     assert_eq!(v["measure"], "SMCR");
@@ -55,7 +50,7 @@ fn pre_post_contract_example() {
 
 #[test]
 fn missing_r_is_assumed_with_a_note_and_kept_in_the_output() {
-    let v = json(&[
+    let v = effect_json(&[
         "SMCR", "--n", "7", "--before", "2.9,1.1", "--after", "0.4,0.8",
     ]);
     assert_eq!(v["r"], 0.5);
@@ -76,11 +71,11 @@ fn missing_r_is_assumed_with_a_note_and_kept_in_the_output() {
 #[test]
 fn two_groups() {
     // R: escalc("SMD", m1i=10.2, sd1i=2.1, n1i=25, m2i=8.9, sd2i=2.5, n2i=23)
-    let v = json(&["SMD", "--group1", "10.2,2.1,25", "--group2", "8.9,2.5,23"]);
+    let v = effect_json(&["SMD", "--group1", "10.2,2.1,25", "--group2", "8.9,2.5,23"]);
     close(&v["estimate"], 0.55594305424155732);
     close(&v["variance"], 0.086697767948309301);
     // R: summary(..., level=90)
-    let v = json(&[
+    let v = effect_json(&[
         "SMD",
         "--group1",
         "10.2,2.1,25",
@@ -96,7 +91,7 @@ fn two_groups() {
 #[test]
 fn two_by_two_with_zero_cell_says_so() {
     // R: escalc("RR", ai=0, n1i=30, ci=5, n2i=31)
-    let v = json(&[
+    let v = effect_json(&[
         "RR",
         "--events1",
         "0",
@@ -120,28 +115,28 @@ fn two_by_two_with_zero_cell_says_so() {
 #[test]
 fn proportion_with_each_interval() {
     // R: escalc("PR", xi=12, ni=40); prop.test(12, 40, correct=FALSE); binom.test(12, 40)
-    let v = json(&["PR", "--events", "12", "--n", "40"]);
+    let v = effect_json(&["PR", "--events", "12", "--n", "40"]);
     close(&v["ci_lower"], 0.15798711745533733);
-    let v = json(&["PR", "--events", "12", "--n", "40", "--ci", "wilson"]);
+    let v = effect_json(&["PR", "--events", "12", "--n", "40", "--ci", "wilson"]);
     close(&v["ci_lower"], 0.18074845229746531);
     close(&v["ci_upper"], 0.45430018818144935);
-    let v = json(&["PR", "--events", "12", "--n", "40", "--ci", "exact"]);
+    let v = effect_json(&["PR", "--events", "12", "--n", "40", "--ci", "exact"]);
     close(&v["ci_lower"], 0.16562720439323556);
     close(&v["ci_upper"], 0.46531628525412339);
     // R: escalc("PLO", xi=12, ni=40)
-    let v = json(&["PLO", "--events", "12", "--n", "40"]);
+    let v = effect_json(&["PLO", "--events", "12", "--n", "40"]);
     close(&v["estimate"], -0.84729786038720356);
 }
 
 #[test]
 fn rates() {
     // R: poisson.test(7, 152.3)$conf.int
-    let v = json(&["IR", "--events", "7", "--time", "152.3", "--ci", "exact"]);
+    let v = effect_json(&["IR", "--events", "7", "--time", "152.3", "--ci", "exact"]);
     close(&v["estimate"], 0.04596191726854891);
     close(&v["ci_lower"], 0.018479074533945285);
     close(&v["ci_upper"], 0.094699115966529065);
     // R: escalc("IRR", x1i=7, t1i=152.3, x2i=15, t2i=160.1)
-    let v = json(&[
+    let v = effect_json(&[
         "IRR",
         "--events1",
         "7",
@@ -158,7 +153,7 @@ fn rates() {
 
 #[test]
 fn slopes_with_and_without_standard_errors() {
-    let v = json(&["SLOPE", "--slope-before", "0.47", "--slope-after", "0.25"]);
+    let v = effect_json(&["SLOPE", "--slope-before", "0.47", "--slope-after", "0.25"]);
     let rows = v.as_array().unwrap();
     assert_eq!(rows.len(), 3);
     assert_eq!(rows[2]["measure"], "SLOWING");
@@ -166,7 +161,7 @@ fn slopes_with_and_without_standard_errors() {
     assert!(rows[0]["se"].is_null());
     assert_eq!(rows[0]["notes"][0], "not estimable: no SD reported");
     // car::deltaMethod(c(a=0.25,b=0.47), "a-b", vcov.=diag(c(0.05^2,0.06^2)))$SE
-    let v = json(&[
+    let v = effect_json(&[
         "SLOPE",
         "--slope-before",
         "0.47",
@@ -179,7 +174,7 @@ fn slopes_with_and_without_standard_errors() {
     ]);
     close(&v[0]["se"], 0.078102496759066553);
     // SE from SD and n: 0.3/sqrt(25) = 0.06 and 0.25/sqrt(25) = 0.05, the same result
-    let w = json(&[
+    let w = effect_json(&[
         "SLOPE",
         "--slope-before",
         "0.47",
@@ -194,7 +189,7 @@ fn slopes_with_and_without_standard_errors() {
     ]);
     close(&w[0]["se"], 0.078102496759066553);
     // any of the three slope codes gives all three rows
-    let v = json(&["slowing", "--slope-before", "0.47", "--slope-after", "0.25"]);
+    let v = effect_json(&["slowing", "--slope-before", "0.47", "--slope-after", "0.25"]);
     assert_eq!(v.as_array().unwrap().len(), 3);
     effect(&["SLOPE", "--slope-before", "0.47", "--slope-after", "0.25"])
         .success()
@@ -204,11 +199,11 @@ fn slopes_with_and_without_standard_errors() {
 #[test]
 fn conversions() {
     // R: 0.4*sqrt(7)
-    let v = json(&["convert", "--sem", "0.4", "--n", "7"]);
+    let v = effect_json(&["convert", "--sem", "0.4", "--n", "7"]);
     assert_eq!(v["quantity"], "sd");
     close(&v["value"], 1.0583005244258363);
     // R: (3.1 - 0.5)/(2*qt(0.975, 11))
-    let v = json(&[
+    let v = effect_json(&[
         "convert",
         "--ci-lower",
         "0.5",
@@ -219,9 +214,9 @@ fn conversions() {
     ]);
     close(&v["value"], 0.59064460023250409);
     // R: 1.8/qnorm(1 - 0.03/2)
-    let v = json(&["convert", "--estimate", "1.8", "--p", "0.03"]);
+    let v = effect_json(&["convert", "--estimate", "1.8", "--p", "0.03"]);
     close(&v["value"], 0.82945854172373557);
-    let v = json(&["convert", "--estimate", "1.8", "--t", "2.4"]);
+    let v = effect_json(&["convert", "--estimate", "1.8", "--t", "2.4"]);
     close(&v["value"], 0.75);
     effect(&["convert", "--sem", "0.4", "--n", "7"])
         .success()
@@ -233,7 +228,7 @@ fn csv_input_behaves_as_escalc() {
     // metafor columns: yi = m1i − m2i, SMCR divides by sd1i
     // R: escalc("SMCR", m1i=c(0.4,26.8), sd1i=c(1.1,5.1), m2i=c(2.9,24.3), ni=c(7,30), ri=c(0.5,0.72))
     let f = csv_file("study,m1i,sd1i,m2i,ni,ri\nA,0.4,1.1,2.9,7,0.5\nB,26.8,5.1,24.3,30,0.72\n");
-    let v = json(&["SMCR", "--input", f.path().to_str().unwrap()]);
+    let v = effect_json(&["SMCR", "--input", f.path().to_str().unwrap()]);
     let rows = v.as_array().unwrap();
     assert_eq!(rows.len(), 2);
     assert_eq!(rows[0]["study"], "A");
@@ -242,38 +237,38 @@ fn csv_input_behaves_as_escalc() {
     close(&rows[1]["variance"], 0.022465015401220974);
     // R: escalc("ROMC", m1i=c(0.4,26.8), sd1i=c(0.8,6.2), m2i=c(2.9,24.3), sd2i=c(1.1,5.1), ni=c(7,30), ri=c(0.5,0.72))
     let f = csv_file("m1i,sd1i,m2i,sd2i,ni,ri\n0.4,0.8,2.9,1.1,7,0.5\n26.8,6.2,24.3,5.1,30,0.72\n");
-    let v = json(&["ROMC", "--input", f.path().to_str().unwrap()]);
+    let v = effect_json(&["ROMC", "--input", f.path().to_str().unwrap()]);
     close(&v[1]["variance"], 0.00092169323293018156);
     // R: escalc("MD", m1i=c(10.2,0.5), sd1i=c(2.1,0.9), n1i=c(25,8), m2i=c(8.9,1.4), sd2i=c(2.5,1.1), n2i=c(23,10))
     let f = csv_file(
         "slab,m1i,sd1i,n1i,m2i,sd2i,n2i\nX,10.2,2.1,25,8.9,2.5,23\nY,0.5,0.9,8,1.4,1.1,10\n",
     );
-    let v = json(&["MD", "--input", f.path().to_str().unwrap()]);
+    let v = effect_json(&["MD", "--input", f.path().to_str().unwrap()]);
     close(&v[1]["estimate"], -0.89999999999999991);
     assert_eq!(v[1]["study"], "Y");
     // 2×2 with bi/di instead of n1i/n2i; R: escalc("OR", ai=c(12,0), bi=c(38,30), ci=c(20,5), di=c(28,26))
     let f = csv_file("ai,bi,ci,di\n12,38,20,28\n0,30,5,26\n");
-    let v = json(&["OR", "--input", f.path().to_str().unwrap()]);
+    let v = effect_json(&["OR", "--input", f.path().to_str().unwrap()]);
     close(&v[0]["estimate"], -0.8162072733171728);
     close(&v[1]["variance"], 2.2523409161206871);
     // R: escalc("PLO", xi=c(12,0), ni=c(40,25))
     let f = csv_file("xi,ni\n12,40\n0,25\n");
-    let v = json(&["PLO", "--input", f.path().to_str().unwrap()]);
+    let v = effect_json(&["PLO", "--input", f.path().to_str().unwrap()]);
     close(&v[1]["estimate"], -3.9318256327243257);
     // R: escalc("IR", xi=c(7,0), ti=c(152.3,80))
     let f = csv_file("xi,ti\n7,152.3\n0,80\n");
-    let v = json(&["IR", "--input", f.path().to_str().unwrap()]);
+    let v = effect_json(&["IR", "--input", f.path().to_str().unwrap()]);
     close(&v[1]["variance"], 7.8125000000000002e-05);
     // R: escalc("IRD", x1i=c(7,0), t1i=c(152.3,80), x2i=c(15,4), t2i=c(160.1,95))
     let f = csv_file("x1i,t1i,x2i,t2i\n7,152.3,15,160.1\n0,80,4,95\n");
-    let v = json(&["IRD", "--input", f.path().to_str().unwrap()]);
+    let v = effect_json(&["IRD", "--input", f.path().to_str().unwrap()]);
     close(&v[0]["estimate"], -0.047729525579670959);
 }
 
 #[test]
 fn csv_without_ri_uses_the_r_option() {
     let f = csv_file("m1i,sd1i,m2i,sd2i,ni\n0.4,1.1,2.9,0.8,7\n");
-    let v = json(&["SMCR", "--input", f.path().to_str().unwrap(), "--r", "0.5"]);
+    let v = effect_json(&["SMCR", "--input", f.path().to_str().unwrap(), "--r", "0.5"]);
     close(&v[0]["estimate"], -1.9741515632441209);
     assert_eq!(v[0]["r"], 0.5);
 }

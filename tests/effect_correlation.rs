@@ -3,8 +3,7 @@
 //! test_misc_fsn.r) and dat.molloy2014 (test_misc_rma_vs_lm.r). Reference values:
 //! `Rscript benches/meta_correlation_reference.R` (which also writes the two CSV files).
 
-use serde_json::Value;
-use std::process::Command;
+use crate::common::{json, trialstats};
 use trialstats::effect::{Correlation, MeasureCode, correlation};
 use trialstats::level::ConfidenceLevel;
 
@@ -16,23 +15,6 @@ fn close(what: &str, got: f64, want: f64, rel: f64) {
         (got - want).abs() <= rel * want.abs().max(1e-3),
         "{what}: {got} vs {want}"
     );
-}
-
-fn run(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_trialstats"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn json(args: &[&str]) -> Value {
-    let out = run(args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
 }
 
 /// `effect CODE --input FILE --format json`: yi and vi of rows `rows` (1-based).
@@ -166,7 +148,7 @@ fn one_correlation_from_the_library_and_the_command_line() {
         (vec!["effect", "ZCOR", "--r", "1", "--n", "15"], "infinite"),
         (vec!["effect", "ZCOR", "--r", "0.2", "--n", "0"], "--n"),
     ] {
-        let out = run(&args);
+        let out = trialstats().args(&args).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains(message), "{args:?}: {err}");

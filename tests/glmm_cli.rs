@@ -3,6 +3,7 @@
 
 #![allow(clippy::excessive_precision)]
 
+use crate::common::{json_of, subcommand};
 use assert_cmd::Command;
 use predicates::prelude::*;
 use std::path::PathBuf;
@@ -13,27 +14,10 @@ fn data(name: &str) -> PathBuf {
         .join(name)
 }
 
-fn glmm() -> Command {
-    let mut c = Command::cargo_bin("trialstats").expect("binary");
-    c.arg("glmm");
-    c
-}
-
-fn json(c: &mut Command) -> serde_json::Value {
-    let out = c.output().expect("runs");
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("JSON")
-}
-
 #[test]
 fn json_has_the_issue_keys_and_theta_for_negbin() {
     // glmmTMB (tests/glmm_reference.rs): logLik -1741.8049578122436, theta 0.8419938792084547.
-    let v = json(glmm().arg(data("owls.csv")).args([
+    let v = json_of(subcommand("glmm").arg(data("owls.csv")).args([
         "--family",
         "negbin",
         "--formula",
@@ -66,7 +50,7 @@ fn json_has_the_issue_keys_and_theta_for_negbin() {
     assert_eq!(v["n_obs"], 599);
     assert_eq!(v["converged"], true);
     // Poisson has no theta key.
-    let v = json(glmm().arg(data("epil.csv")).args([
+    let v = json_of(subcommand("glmm").arg(data("epil.csv")).args([
         "--family",
         "poisson",
         "--formula",
@@ -83,7 +67,7 @@ fn exp_gives_rate_ratios_with_their_interval() {
     // R: b <- -2.2641425987588706; s <- 0.59165905463999857
     //   exp(b) = 0.10391909671683279; exp(b + c(-1, 1) * qnorm(0.975) * s) =
     //   0.032589242263685217 0.331372499399170406
-    let v = json(
+    let v = json_of(
         Command::cargo_bin("trialstats")
             .unwrap()
             .current_dir(env!("CARGO_MANIFEST_DIR"))
@@ -138,16 +122,21 @@ fn exp_gives_rate_ratios_with_their_interval() {
 fn compare_is_glmmtmbs_likelihood_ratio_test() {
     // R: anova(m0, m1) of glmmTMB fits of cbpp (benches/glmm_reference.R):
     //   m0 logLik -104.83131358971171, chisq 25.610063449900139 on 3 df, p 1.150936691434434e-05
-    let v = json(glmm().args(["compare"]).arg(data("cbpp.csv")).args([
-        "--family",
-        "binomial",
-        "--formula",
-        "cbind(incidence, size - incidence) ~ 1 + (1 | herd)",
-        "--formula",
-        "cbind(incidence, size - incidence) ~ factor(period) + (1 | herd)",
-        "--format",
-        "json",
-    ]));
+    let v = json_of(
+        subcommand("glmm")
+            .args(["compare"])
+            .arg(data("cbpp.csv"))
+            .args([
+                "--family",
+                "binomial",
+                "--formula",
+                "cbind(incidence, size - incidence) ~ 1 + (1 | herd)",
+                "--formula",
+                "cbind(incidence, size - incidence) ~ factor(period) + (1 | herd)",
+                "--format",
+                "json",
+            ]),
+    );
     assert!(
         (v["chisq"].as_f64().unwrap() - 25.610063449900139).abs() < 1e-5,
         "{v}"
@@ -157,7 +146,7 @@ fn compare_is_glmmtmbs_likelihood_ratio_test() {
     assert!(
         (v["models"][0]["log_likelihood"].as_f64().unwrap() - -104.83131358971171).abs() < 1e-6
     );
-    glmm()
+    subcommand("glmm")
         .args(["compare"])
         .arg(data("cbpp.csv"))
         .args([
@@ -174,7 +163,7 @@ fn compare_is_glmmtmbs_likelihood_ratio_test() {
 
 #[test]
 fn separation_is_a_warning_with_exit_1() {
-    glmm()
+    subcommand("glmm")
         .arg(data("bad_inputs/glmm_separation.csv"))
         .args([
             "--family",
@@ -197,7 +186,7 @@ fn several_grouping_factors_in_json_ranef_and_compare() {
     //   m1 <- TICKS ~ YEAR + cHEIGHT + (1 | BROOD) + (1 | INDEX) + (1 | LOCATION)
     //   logLik m0 -891.01997825733918, m1 -890.27133008796056, chisq 1.4972963387572236 on 1 df,
     //   p 0.22108783343578947.
-    let v = json(glmm().arg(data("grouseticks.csv")).args([
+    let v = json_of(subcommand("glmm").arg(data("grouseticks.csv")).args([
         "--family",
         "poisson",
         "--formula",
@@ -215,16 +204,21 @@ fn several_grouping_factors_in_json_ranef_and_compare() {
     assert_eq!(v["grouping_factors"][2]["levels"], 63);
     assert_eq!(v["ranef"].as_array().unwrap().len(), 403 + 118 + 63);
     assert!(v["correlations"].as_array().unwrap().is_empty());
-    let v = json(glmm().args(["compare"]).arg(data("grouseticks.csv")).args([
-        "--family",
-        "poisson",
-        "--formula",
-        "TICKS ~ factor(YEAR) + cHEIGHT + (1 | BROOD) + (1 | INDEX)",
-        "--formula",
-        "TICKS ~ factor(YEAR) + cHEIGHT + (1 | BROOD) + (1 | INDEX) + (1 | LOCATION)",
-        "--format",
-        "json",
-    ]));
+    let v = json_of(
+        subcommand("glmm")
+            .args(["compare"])
+            .arg(data("grouseticks.csv"))
+            .args([
+                "--family",
+                "poisson",
+                "--formula",
+                "TICKS ~ factor(YEAR) + cHEIGHT + (1 | BROOD) + (1 | INDEX)",
+                "--formula",
+                "TICKS ~ factor(YEAR) + cHEIGHT + (1 | BROOD) + (1 | INDEX) + (1 | LOCATION)",
+                "--format",
+                "json",
+            ]),
+    );
     assert!(
         (v["chisq"].as_f64().unwrap() - 1.4972963387572236).abs() < 1e-6,
         "{v}"
@@ -235,7 +229,7 @@ fn several_grouping_factors_in_json_ranef_and_compare() {
         (v["models"][0]["log_likelihood"].as_f64().unwrap() - -891.01997825733918).abs() < 1e-6
     );
     // Not nested: a different grouping factor.
-    glmm()
+    subcommand("glmm")
         .args(["compare"])
         .arg(data("grouseticks.csv"))
         .args([
@@ -260,7 +254,7 @@ fn a_singular_fit_with_several_factors_is_confirmed_at_its_boundary() {
     //           family = poisson, data = gt)
     //   logLik -890.27133008740907; SDs BROOD 0.7500336851, INDEX 0.5415088448,
     //   LOCATION 0.5287199635, YEAR 3.98e-7; convergence 0, pdHess TRUE.
-    let v = json(glmm().arg(data("grouseticks.csv")).args([
+    let v = json_of(subcommand("glmm").arg(data("grouseticks.csv")).args([
         "--family",
         "poisson",
         "--formula",

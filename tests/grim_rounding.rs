@@ -15,7 +15,7 @@
 //! The cases are those where the rule's verdict differs from up-or-down (so each one tests
 //! the rule), plus one where they agree.
 
-use assert_cmd::Command;
+use crate::common::subcommand;
 use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 use trialstats::checks::grim::{grim, grim_ratio};
@@ -248,22 +248,16 @@ fn grim_ratio_and_probability_as_scrutiny() {
     assert_eq!((g.ratio, g.probability), (-0.5, 0.0));
 }
 
-fn check() -> Command {
-    let mut c = Command::cargo_bin("trialstats").unwrap();
-    c.arg("check");
-    c
-}
-
 #[test]
 fn cli_takes_the_rules_and_prints_probability_and_ratio() {
     // grim_scalar("0.29", 7, rounding = "floor") is FALSE: 2/7 = 0.2857 floors to 0.28.
-    check()
+    subcommand("check")
         .args(["grim", "--mean", "0.29", "--n", "7", "--rounding", "floor"])
         .assert()
         .code(1)
         .stdout(contains("0.28").and(contains("always down")));
     // grim_scalar("0.42", 7, rounding = "trunc") is TRUE (3/7 = 0.428…).
-    let out = check()
+    let out = subcommand("check")
         .args(["grim", "--mean", "0.42", "--n", "7", "--rounding", "trunc"])
         .args(["--format", "json"])
         .output()
@@ -273,12 +267,12 @@ fn cli_takes_the_rules_and_prints_probability_and_ratio() {
     // grim_ratio("0.42", 7) = 0.93, grim_probability("0.42", 7) = 0.93.
     assert!((v["ratio"].as_f64().unwrap() - 0.93).abs() < 1e-12);
     assert!((v["probability"].as_f64().unwrap() - 0.93).abs() < 1e-12);
-    check()
+    subcommand("check")
         .args(["grim", "--mean", "5.30", "--n", "25"])
         .assert()
         .stdout(contains("probability").and(contains("0.75")));
     // scrutiny-style underscores are taken too.
-    check()
+    subcommand("check")
         .args([
             "grim",
             "--mean",
@@ -291,7 +285,7 @@ fn cli_takes_the_rules_and_prints_probability_and_ratio() {
         .assert()
         .code(1);
     // The global option reaches the data-folder run, whose epilogue names the rule.
-    check()
+    subcommand("check")
         .args(["--data", "data", "--rounding", "up-from:5"])
         .assert()
         .stdout(contains("--rounding up-from:5"));
@@ -311,7 +305,7 @@ fn bad_rounding_is_exit_2_naming_the_option() {
         "up-from:2.5555",
         "sideways",
     ] {
-        check()
+        subcommand("check")
             .args(["grim", "--mean", "5.19", "--n", "28", "--rounding", bad])
             .assert()
             .code(2)
@@ -319,7 +313,7 @@ fn bad_rounding_is_exit_2_naming_the_option() {
     }
     // A threshold with decimals is allowed: up-from:2.5 rounds up from 0.25 of a unit;
     // grim_scalar("5.19", 28, rounding = "up_from", threshold = 2.5, symmetric = TRUE) is FALSE.
-    check()
+    subcommand("check")
         .args([
             "grim",
             "--mean",

@@ -1,6 +1,7 @@
 //! `trialstats lmm` from the command line: output formats, the JSON contract, the
 //! likelihood-ratio test, and refusals of bad input with exit code 2.
 
+use crate::common::subcommand;
 use assert_cmd::Command;
 use predicates::prelude::*;
 use std::io::Write;
@@ -10,12 +11,6 @@ fn data(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data")
         .join(name)
-}
-
-fn lmm() -> Command {
-    let mut c = Command::cargo_bin("trialstats").expect("binary");
-    c.arg("lmm");
-    c
 }
 
 fn csv(text: &str) -> tempfile::NamedTempFile {
@@ -31,7 +26,7 @@ fn csv(text: &str) -> tempfile::NamedTempFile {
 fn table_output_shows_the_lme4_summary_numbers() {
     // lme4: REMLcrit 1743.6282719599519, fixef 251.40510484848497 10.467285959595987,
     // sigma 25.59179572167535 (see tests/lmm_lme4.rs for the R call).
-    lmm()
+    subcommand("lmm")
         .arg(data("sleepstudy.csv"))
         .args(["--formula", "Reaction ~ Days + (Days | Subject)"])
         .assert()
@@ -45,7 +40,7 @@ fn table_output_shows_the_lme4_summary_numbers() {
 
 #[test]
 fn json_follows_the_contract() {
-    let out = lmm()
+    let out = subcommand("lmm")
         .arg(data("sleepstudy.csv"))
         .args([
             "--formula",
@@ -82,7 +77,7 @@ fn json_follows_the_contract() {
 
 #[test]
 fn ranef_lists_every_group() {
-    lmm()
+    subcommand("lmm")
         .arg(data("sleepstudy.csv"))
         .args(["--formula", "Reaction ~ Days + (1 | Subject)", "--ranef"])
         .assert()
@@ -95,7 +90,7 @@ fn ranef_lists_every_group() {
 #[test]
 fn compare_gives_the_likelihood_ratio_test() {
     // lme4: anova(m0, m1) on trial_arms.csv: Chisq 12.732146663910044, Df 2, p 0.0017188955234318291
-    lmm()
+    subcommand("lmm")
         .arg("compare")
         .arg(data("trial_arms.csv"))
         .args(["--formula", "alsfrs ~ month + arm + (month | patient)"])
@@ -111,7 +106,7 @@ fn compare_gives_the_likelihood_ratio_test() {
 
 #[test]
 fn missing_values_are_dropped_and_counted() {
-    lmm()
+    subcommand("lmm")
         .arg(data("trial_arms.csv"))
         .args(["--formula", "alsfrs ~ month + (1 | patient)"])
         .assert()
@@ -125,7 +120,7 @@ fn missing_values_are_dropped_and_counted() {
 #[test]
 fn a_word_in_a_numeric_column_is_refused() {
     let f = csv("y,x,g\n1,0,a\n2,1,a\n3,0,b\n4,1,b\nfive,0,c\n6,1,c\n");
-    lmm()
+    subcommand("lmm")
         .arg(f.path())
         .args(["--formula", "y ~ x + (1 | g)"])
         .assert()
@@ -136,7 +131,7 @@ fn a_word_in_a_numeric_column_is_refused() {
 
 #[test]
 fn an_unknown_column_is_refused_with_the_columns_available() {
-    lmm()
+    subcommand("lmm")
         .arg(data("sleepstudy.csv"))
         .args(["--formula", "Reaction ~ Day + (1 | Subject)"])
         .assert()
@@ -147,7 +142,7 @@ fn an_unknown_column_is_refused_with_the_columns_available() {
 
 #[test]
 fn a_malformed_formula_is_refused_at_its_position() {
-    lmm()
+    subcommand("lmm")
         .arg(data("sleepstudy.csv"))
         .args(["--formula", "Reaction ~ Days + (Days | Subject"])
         .assert()
@@ -160,7 +155,7 @@ fn a_malformed_formula_is_refused_at_its_position() {
 #[test]
 fn a_grouping_factor_with_one_level_is_refused() {
     let f = csv("y,x,g\n1,0,a\n2,1,a\n3,0,a\n4,1,a\n");
-    lmm()
+    subcommand("lmm")
         .arg(f.path())
         .args(["--formula", "y ~ x + (1 | g)"])
         .assert()
@@ -171,7 +166,7 @@ fn a_grouping_factor_with_one_level_is_refused() {
 #[test]
 fn a_rank_deficient_design_names_the_column() {
     let f = csv("y,x,x2,g\n1,0,0,a\n2,1,2,a\n3,2,4,a\n4,0,0,b\n5,1,2,b\n6,2,4,b\n2,1,2,c\n");
-    lmm()
+    subcommand("lmm")
         .arg(f.path())
         .args(["--formula", "y ~ x + x2 + (1 | g)"])
         .assert()
@@ -181,7 +176,7 @@ fn a_rank_deficient_design_names_the_column() {
 
 #[test]
 fn models_that_are_not_nested_are_refused() {
-    lmm()
+    subcommand("lmm")
         .arg("compare")
         .arg(data("sleepstudy.csv"))
         .args(["--formula", "Reaction ~ Days + (1 | Subject)"])
@@ -195,7 +190,7 @@ fn models_that_are_not_nested_are_refused() {
 fn too_few_observations_for_the_random_effects_are_refused() {
     // lme4 stops here too (check.nobs.vs.nRE = "stop"): 5 observations, 3 groups × 2 effects.
     let f = csv("y,x,g\n1,1,a\n2,2,a\n3,1,b\n4,2,b\n5,3,c\n");
-    lmm()
+    subcommand("lmm")
         .arg(f.path())
         .args(["--formula", "y ~ x + (x | g)"])
         .assert()
@@ -208,7 +203,7 @@ fn too_few_observations_for_the_random_effects_are_refused() {
 #[test]
 fn a_file_without_complete_rows_is_refused() {
     let f = csv("y,x,g\nNA,1,a\n2,,b\n");
-    lmm()
+    subcommand("lmm")
         .arg(f.path())
         .args(["--formula", "y ~ x + (1 | g)"])
         .assert()
@@ -217,7 +212,7 @@ fn a_file_without_complete_rows_is_refused() {
             "every one of the 2 rows has a missing value",
         ));
     let empty = csv("y,x,g\n");
-    lmm()
+    subcommand("lmm")
         .arg(empty.path())
         .args(["--formula", "y ~ x + (1 | g)"])
         .assert()
@@ -285,7 +280,7 @@ fn plot_draws_trajectories_and_never_overwrites_the_input() {
 #[test]
 fn ddf_anova_and_contrasts_reach_the_json() {
     // Values checked against lmerTest / pbkrtest / emmeans in tests/lmm_ddf.rs; here: the keys.
-    let out = lmm()
+    let out = subcommand("lmm")
         .arg(data("trial_arms.csv"))
         .args(["--formula", "alsfrs ~ month * arm + (month | patient)"])
         .args(["--anova", "--contrast", "arm", "--at", "month=3,9"])
@@ -312,7 +307,7 @@ fn ddf_anova_and_contrasts_reach_the_json() {
         assert!(c.get(key).is_some(), "contrasts[] lacks {key}");
     }
     // --ddf none: lme4's summary, no df.
-    let out = lmm()
+    let out = subcommand("lmm")
         .arg(data("sleepstudy.csv"))
         .args([
             "--formula",
@@ -330,7 +325,7 @@ fn ddf_anova_and_contrasts_reach_the_json() {
 #[test]
 fn bad_inference_options_exit_2_naming_the_option() {
     let trial = |extra: &[&str]| {
-        let mut c = lmm();
+        let mut c = subcommand("lmm");
         c.arg(data("trial_arms.csv"))
             .args(["--formula", "alsfrs ~ month * arm + (month | patient)"])
             .args(extra);
@@ -371,7 +366,7 @@ fn bad_inference_options_exit_2_naming_the_option() {
             .stderr(predicate::str::contains(says));
     }
     // An unknown level of a categorical --at variable.
-    lmm()
+    subcommand("lmm")
         .arg(data("visits.csv"))
         .args(["--formula", "score ~ site * sex + week + (1 | id)"])
         .args(["--contrast", "sex", "--at", "site=west"])
@@ -388,7 +383,7 @@ fn bad_inference_options_exit_2_naming_the_option() {
 /// grid; a variable given with `--at` is left out of that line.
 #[test]
 fn least_squares_means_say_where_the_other_variables_sit() {
-    let out = lmm()
+    let out = subcommand("lmm")
         .args([
             "tests/data/visits.csv",
             "--formula",
@@ -406,7 +401,7 @@ fn least_squares_means_say_where_the_other_variables_sit() {
         ),
         "{text}"
     );
-    let out = lmm()
+    let out = subcommand("lmm")
         .args([
             "tests/data/visits.csv",
             "--formula",

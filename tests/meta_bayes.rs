@@ -5,7 +5,7 @@
 //! number below); and against the numbers the bayesmeta vignette prints. `--test adhoc`
 //! against metafor's formula (`benches/adhoc_reference.R`).
 
-use assert_cmd::Command;
+use crate::common::trialstats;
 use trialstats::meta::bayes::{self, BayesFit, BayesOptions, MuPrior, Summary, TauPrior};
 
 /// Relative agreement asked of every posterior number (1e-6, as the issue asks); numbers
@@ -635,13 +635,9 @@ fn turner_presets_are_table_iv_halved_for_tau() {
     }
 }
 
-fn meta() -> Command {
-    Command::cargo_bin("trialstats").unwrap()
-}
-
 #[test]
 fn json_keys_are_the_contract() {
-    let out = meta()
+    let out = trialstats()
         .args([
             "meta",
             "tests/data/satralizumab.csv",
@@ -692,7 +688,7 @@ fn json_keys_are_the_contract() {
 }
 
 fn refused(args: &[&str], option: &str) {
-    let out = meta().arg("meta").args(args).output().unwrap();
+    let out = trialstats().arg("meta").args(args).output().unwrap();
     assert_eq!(out.status.code(), Some(2), "{args:?}");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains(option), "{args:?}: {err}");
@@ -769,7 +765,7 @@ fn adhoc_is_knapp_hartung_never_narrower_than_the_standard_interval() {
     // estimate -0.863858604724501489, adhoc SE 0.270375001541862225 (the z SE),
     // CI [-4.299298729858951340, 2.571581520409948585] (t(1)); knha CI [-1.909985259568225846,
     // 0.182268050119222980]; FE and z half-width 0.529925265342011453.
-    let out = meta()
+    let out = trialstats()
         .args([
             "meta",
             "tests/data/satralizumab.csv",
@@ -797,7 +793,7 @@ fn adhoc_is_knapp_hartung_never_narrower_than_the_standard_interval() {
     // narrower than the RE and FE half-width 0.178919414371715657; adhoc keeps
     // [-0.036092491187494746, 0.470814713409716978].
     let run = |test: &str| -> serde_json::Value {
-        let out = meta()
+        let out = trialstats()
             .args([
                 "meta",
                 "tests/data/knha_narrow_synthetic.csv",
@@ -836,7 +832,7 @@ fn adhoc_is_knapp_hartung_never_narrower_than_the_standard_interval() {
     assert!(rel(&v["ci_lower"], -0.036092491187494746));
     assert!(rel(&v["ci_upper"], 0.470814713409716978));
     // BCG (s2w = 1.0113 > 1): adhoc is knha, CI [-1.108443713685551169, -0.320620970630728086].
-    let out = meta()
+    let out = trialstats()
         .args([
             "meta",
             "tests/data/bcg_raw.csv",
@@ -859,7 +855,7 @@ fn adhoc_is_knapp_hartung_never_narrower_than_the_standard_interval() {
 fn the_forest_model_line_names_the_test_and_shows_the_warnings() {
     let dir = tempfile::tempdir().unwrap();
     let svg = dir.path().join("forest.svg");
-    meta()
+    trialstats()
         .args([
             "meta",
             "tests/data/satralizumab.csv",
@@ -880,7 +876,7 @@ fn the_forest_model_line_names_the_test_and_shows_the_warnings() {
     assert!(text.contains("Warning: tau^2 is estimated as 0 from 2 studies"));
     // Five trials that agree closely: the KNHA interval is narrower than the standard and the
     // fixed-effect ones, and the forest says so.
-    meta()
+    trialstats()
         .args([
             "meta",
             "tests/data/knha_narrow_synthetic.csv",
@@ -905,7 +901,7 @@ fn bayesian_forest_and_densities_are_drawn() {
     let dir = tempfile::tempdir().unwrap();
     let forest = dir.path().join("bayes-forest.svg");
     let densities = dir.path().join("densities.svg");
-    meta()
+    trialstats()
         .args([
             "meta",
             "tests/data/satralizumab.csv",

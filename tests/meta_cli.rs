@@ -3,6 +3,7 @@
 // References are R's 17-significant-digit printouts.
 #![allow(clippy::excessive_precision)]
 
+use crate::common::{json, subcommand};
 use assert_cmd::Command;
 use predicates::prelude::*;
 use std::io::Write;
@@ -11,27 +12,10 @@ fn bcg() -> String {
     format!("{}/tests/data/bcg.csv", env!("CARGO_MANIFEST_DIR"))
 }
 
-fn meta() -> Command {
-    let mut c = Command::cargo_bin("trialstats").unwrap();
-    c.arg("meta");
-    c
-}
-
 fn temp_csv(text: &str) -> tempfile::NamedTempFile {
     let mut f = tempfile::Builder::new().suffix(".csv").tempfile().unwrap();
     f.write_all(text.as_bytes()).unwrap();
     f
-}
-
-fn json(args: &[&str]) -> serde_json::Value {
-    let out = meta().args(args).output().unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
 }
 
 fn close(v: &serde_json::Value, want: f64) -> bool {
@@ -41,7 +25,16 @@ fn close(v: &serde_json::Value, want: f64) -> bool {
 
 #[test]
 fn json_has_the_documented_fields_with_metafor_values() {
-    let v = json(&[&bcg(), "--yi", "yi", "--vi", "vi", "--format", "json"]);
+    let v = json(&[
+        "meta",
+        &bcg(),
+        "--yi",
+        "yi",
+        "--vi",
+        "vi",
+        "--format",
+        "json",
+    ]);
     // rma(yi, vi, data = dat, method = "REML", control = list(threshold = 1e-12, tol = 1e-12))
     // (see tests/data/metafor_cases.rs): beta = -0.71453234215813966, se = 0.1797815161052069
     assert!(close(&v["estimate"], -0.71453234215813966));
@@ -61,6 +54,7 @@ fn json_has_the_documented_fields_with_metafor_values() {
 #[test]
 fn moderators_give_coefficients_intercept_first_qm_and_r2() {
     let v = json(&[
+        "meta",
         &bcg(),
         "--yi",
         "yi",
@@ -91,25 +85,25 @@ fn standard_errors_can_be_given_instead_of_variances() {
     let f = temp_csv("study,yi,sei\nA,0.1,0.2\nB,0.5,0.3\nC,-0.2,0.25\n");
     let p = f.path().to_str().unwrap();
     let a = json(&[
-        p, "--yi", "yi", "--sei", "sei", "--method", "DL", "--format", "json",
+        "meta", p, "--yi", "yi", "--sei", "sei", "--method", "DL", "--format", "json",
     ]);
     let g = temp_csv("study,yi,vi\nA,0.1,0.04\nB,0.5,0.09\nC,-0.2,0.0625\n");
     let q = g.path().to_str().unwrap();
     let b = json(&[
-        q, "--yi", "yi", "--vi", "vi", "--method", "DL", "--format", "json",
+        "meta", q, "--yi", "yi", "--vi", "vi", "--method", "DL", "--format", "json",
     ]);
     assert_eq!(a["estimate"], b["estimate"]);
 }
 
 #[test]
 fn table_and_csv_formats_print_the_pooled_estimate() {
-    meta()
+    subcommand("meta")
         .args([&bcg(), "--yi", "yi", "--vi", "vi"])
         .assert()
         .code(0)
         .stdout(predicate::str::contains("Random-effects model (k = 13"))
         .stdout(predicate::str::contains("-0.71453234"));
-    meta()
+    subcommand("meta")
         .args([
             &bcg(),
             "--yi",
@@ -129,14 +123,14 @@ fn table_and_csv_formats_print_the_pooled_estimate() {
 #[test]
 fn negative_or_zero_variance_is_refused_with_row_and_column() {
     let f = temp_csv("study,yi,vi\nA,0.1,0.04\nB,0.5,-0.09\n");
-    meta()
+    subcommand("meta")
         .args([f.path().to_str().unwrap(), "--yi", "yi", "--vi", "vi"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains(".csv:3: column vi"))
         .stderr(predicate::str::contains("must be > 0"));
     let f = temp_csv("study,yi,vi\nA,0.1,0\nB,0.5,0.09\n");
-    meta()
+    subcommand("meta")
         .args([f.path().to_str().unwrap(), "--yi", "yi", "--vi", "vi"])
         .assert()
         .code(2)
@@ -146,7 +140,7 @@ fn negative_or_zero_variance_is_refused_with_row_and_column() {
 #[test]
 fn non_numeric_cell_is_refused_with_row_and_column() {
     let f = temp_csv("study,yi,vi\nA,0.1,0.04\nB,abc,0.09\n");
-    meta()
+    subcommand("meta")
         .args([f.path().to_str().unwrap(), "--yi", "yi", "--vi", "vi"])
         .assert()
         .code(2)
@@ -156,14 +150,14 @@ fn non_numeric_cell_is_refused_with_row_and_column() {
 
 #[test]
 fn missing_column_is_refused_naming_the_option_and_the_columns() {
-    meta()
+    subcommand("meta")
         .args([&bcg(), "--yi", "logrr", "--vi", "vi"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("--yi"))
         .stderr(predicate::str::contains("no column 'logrr'"))
         .stderr(predicate::str::contains("ablat"));
-    meta()
+    subcommand("meta")
         .args([&bcg(), "--yi", "yi", "--vi", "vi", "--mods", "latitude"])
         .assert()
         .code(2)
@@ -173,7 +167,7 @@ fn missing_column_is_refused_naming_the_option_and_the_columns() {
 #[test]
 fn fewer_studies_than_coefficients_is_refused() {
     let f = temp_csv("study,yi,vi,a,b\nA,0.1,0.04,1,3\nB,0.5,0.09,2,1\n");
-    meta()
+    subcommand("meta")
         .args([
             f.path().to_str().unwrap(),
             "--yi",
@@ -189,7 +183,7 @@ fn fewer_studies_than_coefficients_is_refused() {
     // Random effects need one study more than coefficients (metafor: "Number of parameters
     // to be estimated is larger than the number of observations").
     let f = temp_csv("study,yi,vi,a\nA,0.1,0.04,1\nB,0.5,0.09,2\n");
-    meta()
+    subcommand("meta")
         .args([
             f.path().to_str().unwrap(),
             "--yi",
@@ -206,23 +200,23 @@ fn fewer_studies_than_coefficients_is_refused() {
 
 #[test]
 fn unknown_method_test_and_bad_level_are_usage_errors() {
-    meta()
+    subcommand("meta")
         .args([&bcg(), "--yi", "yi", "--vi", "vi", "--method", "XYZ"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("--method"))
         .stderr(predicate::str::contains("REML"));
-    meta()
+    subcommand("meta")
         .args([&bcg(), "--yi", "yi", "--vi", "vi", "--test", "t"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("--test"));
-    meta()
+    subcommand("meta")
         .args([&bcg(), "--yi", "yi", "--vi", "vi", "--level", "95"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("--level"));
-    meta()
+    subcommand("meta")
         .args([&bcg(), "--yi", "yi"])
         .assert()
         .code(2)
@@ -233,6 +227,7 @@ fn unknown_method_test_and_bad_level_are_usage_errors() {
 fn a_single_study_is_its_own_estimate() {
     let f = temp_csv("study,yi,vi\nA,0.3,0.04\n");
     let v = json(&[
+        "meta",
         f.path().to_str().unwrap(),
         "--yi",
         "yi",

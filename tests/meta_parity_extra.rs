@@ -6,6 +6,7 @@
 // The references are R's 17-significant-digit printouts.
 #![allow(clippy::excessive_precision)]
 
+use crate::common::{json_of, subcommand};
 use assert_cmd::Command;
 use serde_json::Value;
 
@@ -22,20 +23,12 @@ fn assert_all_close(what: &str, got: &[f64], want: &[f64], tol: f64) {
 
 /// `trialstats meta ARGS --format json`, which must succeed.
 fn meta_json(args: &[&str]) -> Value {
-    let out = Command::cargo_bin("trialstats")
-        .unwrap()
-        .arg("meta")
-        .args(args)
-        .args(["--format", "json"])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    json_of(
+        subcommand("meta")
+            .args(args)
+            .args(["--format", "json"])
+            .current_dir(env!("CARGO_MANIFEST_DIR")),
+    )
 }
 
 fn numbers(json: &Value, path: &[&str]) -> Vec<f64> {

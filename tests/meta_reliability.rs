@@ -7,7 +7,7 @@
 // The references are R's 17-significant-digit printouts.
 #![allow(clippy::excessive_precision)]
 
-use assert_cmd::Command;
+use crate::common::subcommand;
 use std::io::Write;
 use trialstats::Error;
 use trialstats::meta::{
@@ -60,12 +60,6 @@ fn csv_file(text: &str) -> tempfile::NamedTempFile {
     let mut f = tempfile::Builder::new().suffix(".csv").tempfile().unwrap();
     f.write_all(text.as_bytes()).unwrap();
     f
-}
-
-fn cli() -> Command {
-    let mut c = Command::cargo_bin("trialstats").unwrap();
-    c.arg("meta");
-    c
 }
 
 /// dat.hackshaw1998 (tests/data/hackshaw1998.csv), with the publication year (the last word
@@ -233,7 +227,7 @@ fn cli_knha_with_identical_studies_prints_metafors_answer_and_exits_0() {
             text.push_str(&format!("s{i},0.5,0.1\n"));
         }
         let f = csv_file(&text);
-        let out = cli()
+        let out = subcommand("meta")
             .args([
                 f.path().to_str().unwrap(),
                 "--yi",
@@ -283,7 +277,7 @@ fn a_variance_of_1e_300_is_refused_naming_the_study() {
         }
     }
     let f = csv_file("study,yi,vi\na,0.5,1e-300\nb,0.3,0.1\nc,0.1,0.05\nd,0.7,0.2\n");
-    let out = cli()
+    let out = subcommand("meta")
         .args([f.path().to_str().unwrap(), "--yi", "yi", "--vi", "vi"])
         .output()
         .unwrap();
@@ -671,7 +665,7 @@ fn cli_fits_hackshaw_with_the_publication_year() {
         ));
     }
     let f = csv_file(&text);
-    let out = cli()
+    let out = subcommand("meta")
         .args([
             f.path().to_str().unwrap(),
             "--yi",

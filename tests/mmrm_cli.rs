@@ -1,16 +1,10 @@
 //! `trialstats mmrm` from the command line: the printed summary, JSON keys, and refusals of
 //! bad input with exit code 2 naming what is wrong.
 
-use assert_cmd::Command;
+use crate::common::subcommand;
 use predicates::prelude::*;
 use std::io::Write;
 use std::path::PathBuf;
-
-fn mmrm() -> Command {
-    let mut c = Command::cargo_bin("trialstats").expect("binary");
-    c.arg("mmrm");
-    c
-}
 
 fn fev() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/fev_data.csv")
@@ -28,7 +22,7 @@ fn csv(text: &str) -> tempfile::NamedTempFile {
 #[test]
 fn prints_covariance_fixed_effects_and_contrasts() {
     // -2 REML log-likelihood of gls (tests/mmrm.rs): 3386.44987116239.
-    mmrm()
+    subcommand("mmrm")
         .arg(fev())
         .args([
             "--formula",
@@ -51,7 +45,7 @@ fn prints_covariance_fixed_effects_and_contrasts() {
 
 #[test]
 fn json_has_the_contract_keys() {
-    let out = mmrm()
+    let out = subcommand("mmrm")
         .arg(fev())
         .args([
             "--formula",
@@ -161,7 +155,7 @@ fn bad_input_is_exit_2_naming_it() {
             "Kenward-Roger needs a REML fit",
         ),
     ] {
-        mmrm()
+        subcommand("mmrm")
             .arg(file)
             .args(["--formula", formula])
             .args(extra)
@@ -178,7 +172,7 @@ fn bad_input_is_exit_2_naming_it() {
 fn chart_shows_means_per_arm_and_visit_with_n() {
     let dir = tempfile::tempdir().unwrap();
     let svg = dir.path().join("lsmeans.svg");
-    mmrm()
+    subcommand("mmrm")
         .arg(fev())
         .args([
             "--formula",
@@ -195,7 +189,7 @@ fn chart_shows_means_per_arm_and_visit_with_n() {
         assert!(text.contains(want), "{want} missing from the chart");
     }
     // Without --contrast there are no means to draw: clap refuses (exit 2).
-    mmrm()
+    subcommand("mmrm")
         .arg(fev())
         .args([
             "--formula",

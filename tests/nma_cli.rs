@@ -1,6 +1,7 @@
 //! `trialstats nma` from the command line: the JSON contract, options and every bad input
 //! the issue lists (exit 2 with a message naming the study, row or column).
 
+use crate::common::{json, subcommand};
 use assert_cmd::Command;
 use predicates::prelude::*;
 use std::io::Write;
@@ -9,27 +10,10 @@ fn data(name: &str) -> String {
     format!("{}/tests/data/nma/{name}", env!("CARGO_MANIFEST_DIR"))
 }
 
-fn nma() -> Command {
-    let mut c = Command::cargo_bin("trialstats").unwrap();
-    c.arg("nma");
-    c
-}
-
 fn temp_csv(text: &str) -> tempfile::NamedTempFile {
     let mut f = tempfile::Builder::new().suffix(".csv").tempfile().unwrap();
     f.write_all(text.as_bytes()).unwrap();
     f
-}
-
-fn json(args: &[&str]) -> serde_json::Value {
-    let out = nma().args(args).output().unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
 }
 
 /// The JSON holds what the issue specifies; values are the netmeta-formula references of
@@ -37,6 +21,7 @@ fn json(args: &[&str]) -> serde_json::Value {
 #[test]
 fn json_has_the_specified_fields() {
     let v = json(&[
+        "nma",
         &data("senn2013.csv"),
         "--reference",
         "plac",
@@ -94,6 +79,7 @@ fn json_has_the_specified_fields() {
 #[test]
 fn exp_level_and_reference_options() {
     let v = json(&[
+        "nma",
         &data("smokingcessation.csv"),
         "--reference",
         "B",
@@ -116,7 +102,7 @@ fn exp_level_and_reference_options() {
     let z90 = 1.6448536269514722;
     assert!((a["ci_upper"].as_f64().unwrap() - (est + z90 * se)).abs() < 1e-12);
     assert!((a["exp_estimate"].as_f64().unwrap() - est.exp()).abs() < 1e-12);
-    let text = nma()
+    let text = subcommand("nma")
         .args([&data("smokingcessation.csv"), "--exp"])
         .output()
         .unwrap();
@@ -127,7 +113,7 @@ fn exp_level_and_reference_options() {
 
 fn refused(csv: &str, args: &[&str], needles: &[&str]) {
     let f = temp_csv(csv);
-    let out = nma().arg(f.path()).args(args).output().unwrap();
+    let out = subcommand("nma").arg(f.path()).args(args).output().unwrap();
     assert_eq!(
         out.status.code(),
         Some(2),
@@ -212,7 +198,7 @@ fn bad_inputs_are_refused_with_their_place() {
 
 #[test]
 fn disconnected_message_exits_2_not_nan() {
-    let out = nma()
+    let out = subcommand("nma")
         .arg(data("senn2013.csv"))
         .args(["--format", "yaml"])
         .output()
@@ -243,6 +229,7 @@ fn arms_input_matches_pairwise_references() {
         ("franchini2012_arms.csv", "MD", &values::FRANCHINI2012),
     ] {
         let v = json(&[
+            "nma",
             &data(file),
             "--arms",
             "--measure",
@@ -296,7 +283,7 @@ fn ratio_input_converts_each_form_and_says_how() {
         "--format",
         "json",
     ];
-    let out = nma().arg(f.path()).args(args).output().unwrap();
+    let out = subcommand("nma").arg(f.path()).args(args).output().unwrap();
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -373,7 +360,7 @@ fn forest_and_split_forest_are_drawn() {
     let dir = tempfile::tempdir().unwrap();
     let forest = dir.path().join("forest.png");
     let split = dir.path().join("split.svg");
-    let out = nma()
+    let out = subcommand("nma")
         .arg(data("senn2013.csv"))
         .arg("--forest")
         .arg(&forest)
@@ -414,7 +401,7 @@ fn network_graph_and_league_chart_are_drawn() {
     let graph = dir.path().join("graph.svg");
     let league = dir.path().join("league.svg");
     let forest = dir.path().join("forest.svg");
-    let out = nma()
+    let out = subcommand("nma")
         .arg(data("senn2013.csv"))
         .args(["--network-graph"])
         .arg(&graph)
@@ -442,7 +429,7 @@ fn network_graph_and_league_chart_are_drawn() {
     // League table: below the diagonal the random-effects network estimate of the row vs
     // the column; plac vs rosi is 1.23 [0.98, 1.48] (the JSON's league cell, itself checked
     // against netmeta's formulas in nma_reference.rs).
-    let v = json(&[&data("senn2013.csv"), "--format", "json"]);
+    let v = json(&["nma", &data("senn2013.csv"), "--format", "json"]);
     let cell = v["random"]["league"]
         .as_array()
         .unwrap()
@@ -471,7 +458,7 @@ fn network_graph_and_league_chart_are_drawn() {
 fn network_graph_sizes_nodes_by_participants() {
     let dir = tempfile::tempdir().unwrap();
     let graph = dir.path().join("graph.svg");
-    nma()
+    subcommand("nma")
         .arg(data("smokingcessation_arms.csv"))
         .args(["--arms", "--measure", "OR", "--network-graph"])
         .arg(&graph)
@@ -487,7 +474,7 @@ fn network_graph_sizes_nodes_by_participants() {
     let f = temp_csv(
         "studlab,treat1,treat2,TE,seTE,n1,n2\ns1,a,b,0.1,0.2,50,60\ns2,b,c,0.2,0.3,40,45\ns3,a,c,0.3,0.25,30,\n",
     );
-    let out = nma()
+    let out = subcommand("nma")
         .arg(f.path())
         .args(["--n1", "n1", "--n2", "n2", "--network-graph"])
         .arg(dir.path().join("partial.svg"))
@@ -500,7 +487,7 @@ fn network_graph_sizes_nodes_by_participants() {
     let bad = temp_csv(
         "studlab,treat1,treat2,TE,seTE,n1,n2\ns1,a,b,0.1,0.2,0,60\ns2,b,c,0.2,0.3,40,45\n",
     );
-    nma()
+    subcommand("nma")
         .arg(bad.path())
         .args(["--n1", "n1", "--n2", "n2"])
         .assert()
@@ -512,7 +499,7 @@ fn network_graph_sizes_nodes_by_participants() {
 fn charts_need_different_files_and_a_league_table_grows_wide_enough() {
     let dir = tempfile::tempdir().unwrap();
     let same = dir.path().join("same.png");
-    nma()
+    subcommand("nma")
         .arg(data("senn2013.csv"))
         .arg("--forest")
         .arg(&same)
@@ -523,7 +510,7 @@ fn charts_need_different_files_and_a_league_table_grows_wide_enough() {
         .stderr(predicate::str::contains("--league-chart"));
     // Ten treatments cannot hold their intervals in 200 pixels: the picture is drawn wider.
     let narrow = dir.path().join("narrow.png");
-    nma()
+    subcommand("nma")
         .arg(data("senn2013.csv"))
         .args(["--width", "200", "--height", "200", "--league-chart"])
         .arg(&narrow)
@@ -549,7 +536,7 @@ fn text_y(svg: &str, needle: &str) -> f64 {
 fn forest_footnotes_sit_below_the_axis_label() {
     let dir = tempfile::tempdir().unwrap();
     let forest = dir.path().join("forest.svg");
-    nma()
+    subcommand("nma")
         .arg(data("senn2013.csv"))
         .arg("--forest")
         .arg(&forest)

@@ -12,7 +12,7 @@
 //! c(y[1] - sat$b, sqrt(s[1]^2 + sat$se^2))                 # -1.4312194675038  0.724431490296911
 //! ```
 
-use assert_cmd::Command;
+use crate::common::json;
 
 const TOL: f64 = 1e-9;
 
@@ -62,32 +62,21 @@ fn every_number_stands_in_its_quote() {
 }
 
 fn nma_json(file: &str) -> serde_json::Value {
-    let out = Command::cargo_bin("trialstats")
-        .unwrap()
-        .args([
-            "nma",
-            &data(file),
-            "--ratio",
-            "--estimate",
-            "hr",
-            "--ci-lower",
-            "ci_lower",
-            "--ci-upper",
-            "ci_upper",
-            "--reference",
-            "placebo",
-            "--format",
-            "json",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    json(&[
+        "nma",
+        &data(file),
+        "--ratio",
+        "--estimate",
+        "hr",
+        "--ci-lower",
+        "ci_lower",
+        "--ci-upper",
+        "ci_upper",
+        "--reference",
+        "placebo",
+        "--format",
+        "json",
+    ])
 }
 
 fn effect(v: &serde_json::Value, model: &str, t: &str) -> (f64, f64) {

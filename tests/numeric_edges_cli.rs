@@ -2,17 +2,13 @@
 //! NaN/Inf with exit 0. Now each answers within seconds with finite numbers (exit 0) or is
 //! refused with exit 2 and a message naming the option or column and what is allowed.
 
-use assert_cmd::Command;
+use crate::common::trialstats_with_timeout;
 use predicates::prelude::*;
 use predicates::str::contains;
 use std::time::Duration;
 
 /// Every run is killed after 20 s, so a hang fails the test instead of stalling the suite.
-fn trialstats() -> Command {
-    let mut cmd = Command::cargo_bin("trialstats").unwrap();
-    cmd.timeout(Duration::from_secs(20));
-    cmd
-}
+const LIMIT: Duration = Duration::from_secs(20);
 
 fn no_inf_or_nan() -> impl Predicate<str> {
     contains("inf")
@@ -22,7 +18,7 @@ fn no_inf_or_nan() -> impl Predicate<str> {
 }
 
 fn refused(args: &[&str], needles: &[&str]) {
-    let out = trialstats()
+    let out = trialstats_with_timeout(LIMIT)
         .args(args)
         .assert()
         .code(2)
@@ -39,7 +35,7 @@ fn refused(args: &[&str], needles: &[&str]) {
 #[test]
 fn exact_proportion_interval_for_n_ten_million_answers() {
     // binom.test(5, 1e7)$conf.int = 1.623486583030331e-07, 1.1668328188907439e-06
-    trialstats()
+    trialstats_with_timeout(LIMIT)
         .args([
             "effect", "PR", "--events", "5", "--n", "10000000", "--ci", "exact",
         ])
@@ -52,7 +48,7 @@ fn exact_proportion_interval_for_n_ten_million_answers() {
 fn proportion_chart_with_a_hundred_million_answers() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("p.png");
-    trialstats()
+    trialstats_with_timeout(LIMIT)
         .args(["plot", "proportion", "--item", "A,5,100000000", "-o"])
         .arg(&out)
         .assert()
@@ -63,7 +59,7 @@ fn proportion_chart_with_a_hundred_million_answers() {
 #[test]
 fn exact_poisson_interval_for_a_trillion_events_is_finite() {
     // poisson.test(1e12, 1)$conf.int = 999998040036.96265, 1000001959965.9316
-    trialstats()
+    trialstats_with_timeout(LIMIT)
         .args([
             "effect",
             "IR",
@@ -87,7 +83,7 @@ fn exact_poisson_interval_for_a_trillion_events_is_finite() {
 fn paired_test_with_a_hundred_million_patients_answers() {
     // d ± qt(0.975, 1e8 - 1)·se = -1.0003238392013694, -0.99967616079863053 (see
     // numeric_edges.rs)
-    trialstats()
+    trialstats_with_timeout(LIMIT)
         .args([
             "prepost",
             "--n",

@@ -1,13 +1,9 @@
 //! `trialstats plot KIND …`: every kind's inline and CSV forms write the image (exit 0);
 //! bad numbers, options and files are refused with exit 2 and a message naming where.
 
-use assert_cmd::Command;
+use crate::common::trialstats;
 use predicates::prelude::*;
 use std::path::Path;
-
-fn trialstats() -> Command {
-    Command::cargo_bin("trialstats").unwrap()
-}
 
 fn png_size(path: &Path) -> (u32, u32) {
     let bytes = std::fs::read(path).unwrap();

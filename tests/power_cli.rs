@@ -1,24 +1,9 @@
 //! `trialstats power`: the command line over the power library (its numbers are checked
 //! against references in tests/power_reference.rs).
 
-use assert_cmd::Command;
+use crate::common::{json, trialstats};
 use predicates::prelude::*;
 use predicates::str::contains;
-
-fn trialstats() -> Command {
-    Command::cargo_bin("trialstats").unwrap()
-}
-
-fn json(args: &[&str]) -> serde_json::Value {
-    let out = trialstats().args(args).output().unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
 
 const ALS: [&str; 14] = [
     "power",

@@ -2,23 +2,8 @@
 //! (data/nmosd-nma.csv), one trial's as reported or several pooled. The pooled HR is checked
 //! against metafor 3.8-1 and the events against Schoenfeld's formula written out in R 4.2.2.
 
-use assert_cmd::Command;
+use crate::common::{json, trialstats};
 use predicates::str::contains;
-
-fn trialstats() -> Command {
-    Command::cargo_bin("trialstats").unwrap()
-}
-
-fn json(args: &[&str]) -> serde_json::Value {
-    let out = trialstats().args(args).output().unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
 
 fn close(got: f64, want: f64, tol: f64) {
     assert!((got - want).abs() < tol, "got {got}, want {want} (±{tol})");

@@ -139,23 +139,8 @@ fn spending_functions_match_their_formulas() {
 
 // ----- the command line -----
 
-use assert_cmd::Command;
+use crate::common::{json, trialstats};
 use predicates::str::contains;
-
-fn trialstats() -> Command {
-    Command::cargo_bin("trialstats").unwrap()
-}
-
-fn json(args: &[&str]) -> serde_json::Value {
-    let out = trialstats().args(args).output().unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
 
 fn numbers(v: &serde_json::Value) -> Vec<f64> {
     v.as_array()

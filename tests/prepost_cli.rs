@@ -1,11 +1,7 @@
 //! `trialstats prepost`: paired test from summaries at an assumed r.
 
-use assert_cmd::Command;
+use crate::common::trialstats;
 use predicates::str::contains;
-
-fn trialstats() -> Command {
-    Command::cargo_bin("trialstats").unwrap()
-}
 
 /// Reference: R 4.2.2, t.test(X[,2], X[,1], paired = TRUE) on
 /// X <- MASS::mvrnorm(7, c(5.1, 4.1), matrix(c(1.7^2, .9*1.7*1.6, .9*1.7*1.6, 1.6^2), 2), empirical = TRUE)

@@ -1,11 +1,7 @@
 //! `trialstats report`: the main job over the shipped data.
 
-use assert_cmd::Command;
+use crate::common::trialstats;
 use predicates::str::contains;
-
-fn trialstats() -> Command {
-    Command::cargo_bin("trialstats").unwrap()
-}
 
 #[test]
 fn report_covers_all_six_studies_and_states_assumptions() {

@@ -20,13 +20,9 @@
 //! df come from the same code as `trialstats mmrm`, checked against mmrm's SAS values in
 //! `tests/mmrm_structures.rs` and `tests/mmrm.rs`.
 
-use assert_cmd::Command;
+use crate::common::trialstats;
 use predicates::str::contains;
 use std::path::Path;
-
-fn trialstats() -> Command {
-    Command::cargo_bin("trialstats").unwrap()
-}
 
 fn close(ours: f64, reference: f64, rel: f64) -> bool {
     (ours - reference).abs() <= rel * reference.abs()

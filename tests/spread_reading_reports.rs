@@ -3,11 +3,10 @@
 //! difference; the cases, with URL and verbatim quote, are in
 //! `tests/data/spread_readings/reports.toml`.
 
-use assert_cmd::Command;
+use crate::common::{outcome, trialstats};
 
 fn verdict(args: &[String]) -> (i32, String) {
-    let out = Command::cargo_bin("trialstats")
-        .unwrap()
+    let out = trialstats()
         .args(["check", "spread", "--format", "json"])
         .args(args)
         .output()
@@ -59,23 +58,10 @@ fn every_real_report_gets_the_verdict_worked_out_by_hand() {
     }
 }
 
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("trialstats")
-        .unwrap()
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8_lossy(&out.stdout).to_string(),
-        String::from_utf8_lossy(&out.stderr).to_string(),
-    )
-}
-
 #[test]
 fn check_spread_prints_each_reading_with_its_recomputed_numbers() {
     // The example: Abe et al. 2014, "a difference of 0.65 ± 0.78 (p = 0.411)".
-    let (code, out, _) = run(&[
+    let (code, out, _) = outcome(&[
         "check",
         "spread",
         "--group",
@@ -100,7 +86,7 @@ fn check_spread_prints_each_reading_with_its_recomputed_numbers() {
     let p = sd["recomputed"]["p"].as_f64().unwrap();
     assert!((p - 1.6829497554385595e-07).abs() < 1e-16, "{p}");
     // The table names the verdict and the reason.
-    let (_, text, _) = run(&[
+    let (_, text, _) = outcome(&[
         "check",
         "spread",
         "--group",
@@ -122,7 +108,7 @@ fn check_spread_prints_each_reading_with_its_recomputed_numbers() {
 #[test]
 fn a_stated_label_the_numbers_reject_is_contradicted_and_exits_1() {
     // As SEMs these arms give p = 0.587 unadjusted; the document says p < 0.001 and SEM.
-    let (code, out, _) = run(&[
+    let (code, out, _) = outcome(&[
         "check",
         "spread",
         "--group",
@@ -181,19 +167,19 @@ fn bad_input_to_check_spread_names_its_option_and_exits_2() {
     ] {
         let mut all = vec!["check", "spread"];
         all.extend(args.iter());
-        let (code, _, err) = run(&all);
+        let (code, _, err) = outcome(&all);
         assert_eq!(code, 2, "{args:?}: {err}");
         assert!(err.contains(option), "{args:?}: {err}");
     }
     // Nothing to decide from is a usage error.
-    let (code, _, err) = run(&["check", "spread", "--group", "1,2,10"]);
+    let (code, _, err) = outcome(&["check", "spread", "--group", "1,2,10"]);
     assert_eq!(code, 2);
     assert!(err.contains("nothing to decide from"), "{err}");
 }
 
 #[test]
 fn check_over_the_data_states_a_verdict_for_every_measure_with_a_spread() {
-    let (code, out, _) = run(&["check", "--format", "json"]);
+    let (code, out, _) = outcome(&["check", "--format", "json"]);
     assert_eq!(code, 0, "{out}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     let findings = v["findings"].as_array().unwrap();
@@ -227,7 +213,7 @@ fn check_over_the_data_states_a_verdict_for_every_measure_with_a_spread() {
 
 #[test]
 fn the_edaravone_report_reads_the_se_and_its_smd_interval_spans_zero() {
-    let (code, out, _) = run(&["report", "--no-plots"]);
+    let (code, out, _) = outcome(&["report", "--no-plots"]);
     assert_eq!(code, 0, "{out}");
     let at = out.find("[alsfrs_r_change]").unwrap();
     // The measure's block runs to the next blank line.

@@ -1,12 +1,8 @@
 //! `trialstats list` and `trialstats show`: output on the seed data, and exit code 2 with a
 //! located message for every kind of invalid study file.
 
-use assert_cmd::Command;
+use crate::common::trialstats;
 use predicates::prelude::*;
-
-fn trialstats() -> Command {
-    Command::cargo_bin("trialstats").unwrap()
-}
 
 #[test]
 fn list_shows_every_seed_study() {

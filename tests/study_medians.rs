@@ -8,7 +8,7 @@
 //! 3.8.1, `Rscript benches/convert_reference.R`, the lines quoted next to each number) and
 //! R 4.2.2 with metafor 3.8.1 for `escalc` (each call next to its numbers).
 
-use assert_cmd::Command;
+use crate::common::{outcome_of, trialstats};
 use std::path::{Path, PathBuf};
 use trialstats::analysis::{self, AnalysisOptions};
 use trialstats::checks::{CheckName, Status};
@@ -31,20 +31,6 @@ fn close(got: f64, want: f64, what: &str) {
         ((got - want) / want).abs() < 1e-12,
         "{what}: got {got}, reference {want}"
     );
-}
-
-fn trialstats(args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("trialstats")
-        .unwrap()
-        .current_dir(manifest())
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).to_string(),
-        String::from_utf8_lossy(&out.stderr).to_string(),
-    )
 }
 
 #[test]
@@ -197,7 +183,12 @@ fn converted_means_are_not_checked_as_printed_numbers() {
 
 #[test]
 fn the_report_names_the_method_and_the_skewness_next_to_the_effects() {
-    let (code, out, err) = trialstats(&["report", "--no-plots", "--data", "tests/data/medians"]);
+    let (code, out, err) = outcome_of(trialstats().current_dir(manifest()).args([
+        "report",
+        "--no-plots",
+        "--data",
+        "tests/data/medians",
+    ]));
     assert_eq!(code, 0, "{err}");
     for want in [
         "  reported: before median 6 (IQR 4–10); after median 6 (IQR 4–14, range 2–20)\n",
@@ -215,25 +206,33 @@ fn the_report_names_the_method_and_the_skewness_next_to_the_effects() {
 fn a_printed_test_result_that_its_statistic_cannot_give_is_an_inconsistency() {
     // t(28) = 1.20 gives p = 0.24 (two-sided; pt(1.2, 28, lower.tail = FALSE) * 2 =
     // 0.24019459), not .04: statcheck's decision error.
-    let (code, out, _) = trialstats(&["check", "--data", "tests/data/medians_bad_test"]);
+    let (code, out, _) = outcome_of(trialstats().current_dir(manifest()).args([
+        "check",
+        "--data",
+        "tests/data/medians_bad_test",
+    ]));
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("reported_test  inconsistent"), "{out}");
     assert!(
         out.contains("decision error: the two-sided p of t = 1.20 is 0.24019459"),
         "{out}"
     );
-    let (code, out, _) = trialstats(&[
+    let (code, out, _) = outcome_of(trialstats().current_dir(manifest()).args([
         "report",
         "--no-plots",
         "--data",
         "tests/data/medians_bad_test",
-    ]);
+    ]));
     assert_eq!(code, 1, "{out}");
     assert!(
         out.contains("[misreported] \"t(28) = 1.20, p = .04\": decision error"),
         "{out}"
     );
-    let (code, out, _) = trialstats(&["check", "--data", "tests/data/medians"]);
+    let (code, out, _) = outcome_of(trialstats().current_dir(manifest()).args([
+        "check",
+        "--data",
+        "tests/data/medians",
+    ]));
     assert_eq!(code, 0, "{out}");
     let s = load();
     let a = analysis::analyse_study(&s, &AnalysisOptions::default()).unwrap();
@@ -258,8 +257,7 @@ fn refusal(edits: &[(&str, &str)]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("medians-trial.toml");
     std::fs::write(&path, text).unwrap();
-    let out = Command::cargo_bin("trialstats")
-        .unwrap()
+    let out = trialstats()
         .args(["list", "--data"])
         .arg(dir.path())
         .output()
@@ -368,13 +366,13 @@ fn a_measure_reported_as_medians_gets_no_before_after_chart_of_printed_means() {
     // The before/after chart draws printed means ± spreads; medians have none to draw.
     let dir = tempfile::tempdir().unwrap();
     let plots = dir.path().join("plots");
-    let (code, _, err) = trialstats(&[
+    let (code, _, err) = outcome_of(trialstats().current_dir(manifest()).args([
         "report",
         "--data",
         "tests/data/medians",
         "--plots",
         plots.to_str().unwrap(),
-    ]);
+    ]));
     assert_eq!(code, 0, "{err}");
     let names: Vec<String> = std::fs::read_dir(&plots)
         .unwrap()

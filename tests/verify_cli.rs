@@ -1,13 +1,9 @@
 //! `trialstats verify`: exit 0 when every pinned number holds, 1 on a mismatch, 2 on bad data;
 //! and the library form used as a regression test of the shipped data.
 
-use assert_cmd::Command;
+use crate::common::trialstats;
 use predicates::str::contains;
 use std::path::Path;
-
-fn trialstats() -> Command {
-    Command::cargo_bin("trialstats").unwrap()
-}
 
 #[test]
 fn shipped_data_verifies() {

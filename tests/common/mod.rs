@@ -1,8 +1,72 @@
-//! Data generators and reference values that several test modules share.
+//! Data generators, reference values and ways of running the built command line that several
+//! test modules share.
 
 pub mod als_synthetic;
 pub mod nma_reference_values;
 pub mod relapse_synthetic;
+
+use assert_cmd::Command;
+use std::time::Duration;
+
+/// The built `trialstats` binary, ready for arguments. Tests that need a current directory,
+/// environment or stdin set them on the command this returns.
+pub fn trialstats() -> Command {
+    Command::cargo_bin("trialstats").unwrap()
+}
+
+/// `trialstats NAME`: the built binary with its subcommand (`"meta"`, `"check"`, …) given,
+/// ready for the subcommand's arguments.
+pub fn subcommand(name: &str) -> Command {
+    let mut command = trialstats();
+    command.arg(name);
+    command
+}
+
+/// The built binary, killed if it has not finished within `limit`: for inputs that could make
+/// it hang.
+pub fn trialstats_with_timeout(limit: Duration) -> Command {
+    let mut command = trialstats();
+    command.timeout(limit);
+    command
+}
+
+/// Run `trialstats ARGS`, require exit 0 and parse stdout as JSON (the arguments ask for
+/// `--format json` themselves). See [`json_of`] for a command built some other way.
+#[track_caller]
+pub fn json(args: &[&str]) -> serde_json::Value {
+    json_of(trialstats().args(args))
+}
+
+/// Run `command`, require exit 0 (else panic with the command and its stderr) and parse its
+/// stdout as JSON.
+#[track_caller]
+pub fn json_of(command: &mut Command) -> serde_json::Value {
+    let out = command.output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{command:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// Run `trialstats ARGS` whatever its exit: its exit code, stdout and stderr. See
+/// [`outcome_of`] for a command built some other way.
+pub fn outcome(args: &[&str]) -> (i32, String, String) {
+    outcome_of(trialstats().args(args))
+}
+
+/// Run `command` whatever its exit: its exit code (−1 when killed by a signal), stdout and
+/// stderr.
+pub fn outcome_of(command: &mut Command) -> (i32, String, String) {
+    let out = command.output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
 
 /// A PNG file's width, height and pixels as RGB (alpha dropped, palettes and grey expanded),
 /// read with the `png` crate the charts are written with.
