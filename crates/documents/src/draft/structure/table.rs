@@ -260,6 +260,11 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
         let row_time = time_only(&label);
         let (measure_label, time) = match (&row_time, &section) {
             (Some(t), Some(sec)) if !change => (Some(sec.clone()), Some(t.clone())),
+            // A row under a section's label (`PHQ-9`, then `mITT`) is that section's measure
+            // in the row's sense: both names.
+            (None, Some(sec)) if !label.is_empty() && !change => {
+                (Some(format!("{sec} ({label})")), None)
+            }
             _ => (Some(label.clone()).filter(|l| !l.is_empty()), None),
         };
         let mut row_cells: Vec<Cell> = Vec::new();
