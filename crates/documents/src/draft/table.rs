@@ -70,6 +70,8 @@ pub struct Table {
     /// The caption above, the header rows and the legend below, joined by newlines: where a
     /// table states what its cells are.
     pub statement: String,
+    /// The widest data row's number of cells (trailing empty cells not counted).
+    width: usize,
 }
 
 /// Every table of a text.
@@ -212,10 +214,12 @@ impl Tables {
     /// The table, row and cell at byte `at`, when `at` stands in a table's cell.
     pub fn at(&self, at: usize) -> Option<(&Table, usize, usize)> {
         let table = &self.tables[self.index_at(at)?];
+        // Rows are in document order: the last one starting at or before `at`.
         let row = table
             .rows
-            .iter()
-            .position(|r| r.line.start <= at && at <= r.line.end)?;
+            .partition_point(|r| r.line.start <= at)
+            .checked_sub(1)
+            .filter(|&k| at <= table.rows[k].line.end)?;
         let cell = table.rows[row]
             .cells
             .iter()
@@ -485,10 +489,16 @@ impl Table {
             .chain(legend)
             .collect::<Vec<_>>()
             .join("\n");
+        let width = rows[header_rows..]
+            .iter()
+            .map(|r| filled_width(text, r))
+            .max()
+            .unwrap_or(0);
         Table {
             rows,
             header_rows,
             statement,
+            width,
         }
     }
 
@@ -511,12 +521,8 @@ impl Table {
     }
 
     /// The widest data row's number of cells (trailing empty cells not counted).
-    pub fn width(&self, text: &str) -> usize {
-        self.rows[self.header_rows..]
-            .iter()
-            .map(|r| filled_width(text, r))
-            .max()
-            .unwrap_or(0)
+    pub fn width(&self, _text: &str) -> usize {
+        self.width
     }
 
     /// The header cells standing over each column (top row first), for data rows `width`
