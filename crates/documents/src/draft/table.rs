@@ -507,7 +507,7 @@ impl Table {
     pub fn column_header(&self, text: &str, row: usize, cell: usize) -> String {
         // Every row against the widest data row: a row with its last cells empty is no
         // narrower table.
-        let width = self.width(text).max(filled_width(text, &self.rows[row]));
+        let width = self.width().max(filled_width(text, &self.rows[row]));
         self.headers(text, width)
             .get(cell)
             .map(|cells| {
@@ -521,7 +521,7 @@ impl Table {
     }
 
     /// The widest data row's number of cells (trailing empty cells not counted).
-    pub fn width(&self, _text: &str) -> usize {
+    pub fn width(&self) -> usize {
         self.width
     }
 

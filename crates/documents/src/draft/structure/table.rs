@@ -99,7 +99,7 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
             ItemKind::MeanSpread | ItemKind::MedianIqr | ItemKind::MedianRange
         )
     };
-    let width = model.width(original);
+    let width = model.width();
     if model.header_rows == 0 || model.header_rows >= model.rows.len() || width < 2 {
         return;
     }
