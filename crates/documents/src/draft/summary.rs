@@ -128,6 +128,33 @@ fn median_with_bounds(
     Some((whole.range(), parts))
 }
 
+/// A bare bracketed pair (`2.1 (1.2 to 4.7)`, capture of [`bracketed_pair_pattern`]) read as
+/// a median of `kind` with its bounds, with `note` saying why, when its span is free and its
+/// median lies between its bounds. The one reader behind both reasons a bare pair is a median
+/// (the document states `median (IQR)`; a labelled median before it in its paragraph).
+fn push_bare_median(
+    scan: &mut Scan,
+    plain: &str,
+    c: &regex::Captures,
+    kind: ItemKind,
+    note: String,
+) {
+    let Some((whole, parts)) = median_with_bounds(scan, plain, c, "m", "lo", "hi") else {
+        return;
+    };
+    let (Some(lo), Some(mid), Some(hi)) = (&parts.lower, &parts.median, &parts.upper) else {
+        return;
+    };
+    let (lo, mid, hi) = (lo.number.value, mid.number.value, hi.number.value);
+    if !(lo <= mid && mid <= hi && lo < hi) {
+        return;
+    }
+    scan.push(kind, whole, parts);
+    if let Some(item) = scan.items.last_mut() {
+        item.notes.push(note);
+    }
+}
+
 /// Every mean ± spread and median with IQR or range.
 pub fn find(scan: &mut Scan) {
     let plain = scan.doc.plain.text.clone();
@@ -164,46 +191,28 @@ pub fn find(scan: &mut Scan) {
         let paragraph_end = plain[at.end..]
             .find("\n\n")
             .map_or(plain.len(), |k| at.end + k);
-        let paragraph = at.end..paragraph_end;
-        for c in bracketed_pair_pattern().captures_iter(&plain[paragraph.clone()]) {
-            let shift = |m: regex::Match| paragraph.start + m.start()..paragraph.start + m.end();
-            let (Some(whole), Some(m), Some(lo), Some(hi)) =
-                (c.get(0), c.name("m"), c.name("lo"), c.name("hi"))
-            else {
-                continue;
-            };
-            let whole = shift(whole);
-            if !scan.free(whole.clone()) || inside_name(&plain, whole.start, whole.end) {
-                continue;
+        let mut pos = at.end;
+        while let Some(c) = bracketed_pair_pattern().captures_at(&plain, pos) {
+            let whole = c.get(0).expect("a match");
+            if whole.end() > paragraph_end {
+                break;
             }
-            let (Some(median), Some(lower), Some(upper)) = (
-                scan.number(shift(m)),
-                scan.number(shift(lo)),
-                scan.number(shift(hi)),
-            ) else {
-                continue;
+            pos = whole.end();
+            let kind_name = if *kind == ItemKind::MedianRange {
+                "range"
+            } else {
+                "quartiles"
             };
-            let (l, x, u) = (lower.number.value, median.number.value, upper.number.value);
-            if !(l <= x && x <= u && l < u) {
-                continue;
-            }
-            scan.push(
+            push_bare_median(
+                scan,
+                &plain,
+                &c,
                 *kind,
-                whole,
-                Parts {
-                    median: Some(median),
-                    lower: Some(lower),
-                    upper: Some(upper),
-                    ..Parts::default()
-                },
-            );
-            if let Some(item) = scan.items.last_mut() {
-                item.notes.push(format!(
-                    "read as a median with its {} as the paragraph prints one labelled before it (`{}`); check it applies here",
-                    if *kind == ItemKind::MedianRange { "range" } else { "quartiles" },
+                format!(
+                    "read as a median with its {kind_name} as the paragraph prints one labelled before it (`{}`); check it applies here",
                     shown.trim()
-                ));
-            }
+                ),
+            );
         }
     }
     // A document that states `median (IQR)` (a table's header, a sentence's lead-in) prints
@@ -235,26 +244,20 @@ pub fn find(scan: &mut Scan) {
                 .rev()
                 .find(|(p, _, _)| *p <= at)
                 .unwrap_or(&statements[0]);
-            let kind = *kind;
-            let Some((whole, parts)) = median_with_bounds(scan, &plain, &c, "m", "lo", "hi") else {
-                continue;
+            let kind_name = if *kind == ItemKind::MedianRange {
+                "range"
+            } else {
+                "quartiles"
             };
-            let (Some(lo), Some(mid), Some(hi)) = (&parts.lower, &parts.median, &parts.upper)
-            else {
-                continue;
-            };
-            let (lo, mid, hi) = (lo.number.value, mid.number.value, hi.number.value);
-            if !(lo <= mid && mid <= hi && lo < hi) {
-                continue;
-            }
-            scan.push(kind, whole, parts);
-            if let Some(item) = scan.items.last_mut() {
-                item.notes.push(format!(
-                    "read as a median with its {} because the document says `{}`; check it applies here",
-                    if kind == ItemKind::MedianRange { "range" } else { "quartiles" },
-                    stated
-                ));
-            }
+            push_bare_median(
+                scan,
+                &plain,
+                &c,
+                *kind,
+                format!(
+                    "read as a median with its {kind_name} because the document says `{stated}`; check it applies here"
+                ),
+            );
         }
     }
     let mut pos = 0;
