@@ -72,6 +72,8 @@ pub struct Table {
     pub statement: String,
     /// The widest data row's number of cells (trailing empty cells not counted).
     width: usize,
+    /// [`Table::headers`] at that width, read once: every cell's header is asked for.
+    column_headers: Vec<Vec<Range<usize>>>,
 }
 
 /// Every table of a text.
@@ -494,12 +496,15 @@ impl Table {
             .map(|r| filled_width(text, r))
             .max()
             .unwrap_or(0);
-        Table {
+        let mut table = Table {
             rows,
             header_rows,
             statement,
             width,
-        }
+            column_headers: Vec::new(),
+        };
+        table.column_headers = table.headers(text, width);
+        table
     }
 
     /// The header of cell `cell` of data row `row`: the texts of the header rows standing
@@ -508,7 +513,14 @@ impl Table {
         // Every row against the widest data row: a row with its last cells empty is no
         // narrower table.
         let width = self.width().max(filled_width(text, &self.rows[row]));
-        self.headers(text, width)
+        let wider;
+        let headers = if width == self.width {
+            &self.column_headers
+        } else {
+            wider = self.headers(text, width);
+            &wider
+        };
+        headers
             .get(cell)
             .map(|cells| {
                 cells
@@ -518,6 +530,11 @@ impl Table {
                     .join(" ")
             })
             .unwrap_or_default()
+    }
+
+    /// The header cells standing over each column at the table's width ([`Table::headers`]).
+    pub fn column_headers(&self) -> &[Vec<Range<usize>>] {
+        &self.column_headers
     }
 
     /// The widest data row's number of cells (trailing empty cells not counted).

@@ -105,7 +105,7 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
     }
     // The header cells standing over each column, and the lowest header row naming one (the
     // rows after it are read: section labels, then data).
-    let header_of = model.headers(original, width);
+    let header_of = model.column_headers();
     let h = model.rows[..model.header_rows]
         .iter()
         .rposition(|r| header_of.iter().flatten().any(|c| r.cells.contains(c)))
