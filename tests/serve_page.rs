@@ -234,6 +234,66 @@ fn the_api_gives_what_the_commands_give() {
     assert!(a["charts"][0]["svg"].as_str().unwrap().starts_with("<svg"));
 }
 
+/// `POST /api/analyse` with a study file and `edits`: the corrections applied to the file's
+/// text (all else kept), the study analysed as corrected; an edit naming what the file lacks,
+/// or edits without a study file, get 400 with the reason.
+#[test]
+fn the_api_applies_a_readers_corrections() {
+    let server = Server::start();
+    let toml = std::fs::read_to_string("data/als-edaravone-phase3.toml").unwrap();
+    let post = |body: serde_json::Value| {
+        let (status, answer) = server.request(
+            "POST",
+            "/api/analyse",
+            Some("application/json"),
+            body.to_string().as_bytes(),
+        );
+        (status, json(&answer))
+    };
+    let edits = serde_json::json!([
+        {"edit": "dispersion", "measure": "alsfrs_r_change", "spread": "SEM"},
+        {"edit": "move_time_point", "measure": "alsfrs_r_change", "timepoint": "week_24",
+         "from_arm": "placebo", "to_arm": "edaravone"},
+        {"edit": "move_time_point", "measure": "alsfrs_r_change", "timepoint": "week_24",
+         "from_arm": "edaravone", "to_arm": "placebo"}
+    ]);
+    let (status, a) = post(serde_json::json!({ "study_toml": toml, "edits": edits }));
+    assert_eq!(status, 200, "{a}");
+    let edited = a["study_toml"].as_str().unwrap();
+    assert!(edited.contains("dispersion = \"SEM\""), "{edited}");
+    // Every quote of the file is still there.
+    for line in toml.lines().filter(|l| l.starts_with("quote = ")) {
+        assert!(edited.contains(line), "lost: {line}");
+    }
+    let series = &a["structure"]["measures"][0]["series"];
+    assert_eq!(series[0]["arm"], "placebo");
+    assert_eq!(series[0]["timepoints"][0]["value"], "-5.70 ± 0.85");
+    // The arms traded numbers, so the difference (edaravone − placebo) changed sign.
+    let effects = a["effects"].as_str().unwrap();
+    assert!(effects.contains("MD   -0.65"), "{effects}");
+    // What the file lacks, and edits without a study file.
+    let (status, a) = post(serde_json::json!({ "study_toml": toml,
+        "edits": [{"edit": "arm_n", "arm": "drug", "n": 5}] }));
+    assert_eq!(status, 400);
+    assert_eq!(
+        a["error"],
+        "edits[0]: no arm 'drug': the study file has placebo, edaravone"
+    );
+    let (status, a) = post(serde_json::json!({ "text": "x", "edits": [] }));
+    assert_eq!(status, 400);
+    assert!(a["error"].as_str().unwrap().contains("only with"), "{a}");
+    let (status, a) = post(serde_json::json!({ "study_toml": toml,
+        "edits": [{"edit": "arm_n", "arm": "placebo", "n": "many"}] }));
+    assert_eq!(status, 400);
+    assert!(
+        a["error"]
+            .as_str()
+            .unwrap()
+            .contains("not the JSON expected"),
+        "{a}"
+    );
+}
+
 /// Each safety rule, and the server still answering after every refusal.
 #[test]
 fn the_safety_rules_hold_and_the_server_keeps_answering() {
@@ -426,6 +486,49 @@ fn js(tab: &headless_chrome::Tab, expression: &str) -> String {
     }
 }
 
+/// The text of the element `selector` once it holds `needle` (a form's answer has loaded), or
+/// whatever it holds after 60 s. A click's navigation may not have begun when the click
+/// returns, so the old page's element would be read.
+fn wait_for_text(tab: &headless_chrome::Tab, selector: &str, needle: &str) -> String {
+    let expression = format!(
+        "(document.querySelector({}) || {{ textContent: '' }}).textContent",
+        serde_json::to_string(selector).unwrap()
+    );
+    let mut text = String::new();
+    for _ in 0..600 {
+        if let Ok(Some(serde_json::Value::String(s))) =
+            tab.evaluate(&expression, false).map(|r| r.value)
+        {
+            text = s;
+            if text.contains(needle) {
+                break;
+            }
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    text
+}
+
+/// What the tab shows, as PNG.
+fn screenshot(tab: &headless_chrome::Tab) -> Vec<u8> {
+    tab.capture_screenshot(
+        headless_chrome::protocol::cdp::Page::CaptureScreenshotFormatOption::Png,
+        None,
+        None,
+        true,
+    )
+    .unwrap()
+}
+
+/// What the tab shows with the element `selector` scrolled to the top, as PNG.
+fn screenshot_at(tab: &headless_chrome::Tab, selector: &str) -> Vec<u8> {
+    js(
+        tab,
+        &format!("document.querySelector('{selector}').scrollIntoView(); 'ok'"),
+    );
+    screenshot(tab)
+}
+
 /// The width and height of a PNG.
 fn png_size(bytes: &[u8]) -> (u32, u32) {
     let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
@@ -479,28 +582,90 @@ fn a_report_pasted_into_the_page_in_a_real_browser() {
     assert!(charts.parse::<usize>().unwrap() >= 1, "{charts}");
     let effects = js(&tab, "document.querySelector('#effects').textContent");
     assert!(effects.contains("MD   0.65"), "{effects}");
-    let shot = tab
-        .capture_screenshot(
-            headless_chrome::protocol::cdp::Page::CaptureScreenshotFormatOption::Png,
-            None,
-            None,
-            true,
-        )
-        .unwrap();
+    let shot = screenshot(&tab);
     assert_eq!(png_size(&shot), (1280, 800));
     let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
     std::fs::write(out.join("page-1280x800.png"), &shot).unwrap();
-    // Correct the edaravone arm's change (−5.70 → −4.70) in the study file and analyse again.
+    // Correct the edaravone arm's change (−5.70 → −4.70) in the study file itself and analyse
+    // it again.
     tab.evaluate(
-        "const t = document.querySelector('#study-toml'); t.value = t.value.replace('mean = \"-5.70\"', 'mean = \"-4.70\"'); 'ok'",
+        "document.querySelector('#study-file').open = true; const t = document.querySelector('#study-toml'); t.value = t.value.replace('mean = \"-5.70\"', 'mean = \"-4.70\"'); 'ok'",
         false,
     )
     .unwrap();
     tab.find_element("#reanalyse").unwrap().click().unwrap();
-    tab.wait_until_navigated().unwrap();
-    tab.wait_for_element("#effects").unwrap();
-    let effects = js(&tab, "document.querySelector('#effects').textContent");
+    let effects = wait_for_text(&tab, "#effects", "MD   1.65");
     assert!(effects.contains("MD   1.65"), "{effects}");
+    // Correct the structure in its tables, as a reader would: the edaravone arm's n is 102
+    // (the draft took the 100 analysed), its change is of 100, and the two numbers trade
+    // arms. The effect is recomputed from the corrected study file.
+    let arms = js(
+        &tab,
+        "Array.from(document.querySelectorAll('#arms-table tr[data-arm]')).map(r => r.dataset.arm + '=' + r.dataset.value).join('|')",
+    );
+    assert_eq!(arms, "placebo=104|edaravone=100");
+    tab.evaluate(
+        "const f = document.querySelector('#structure-form');
+         f.querySelector('[name=\"arm:edaravone:n\"]').value = '102';
+         f.querySelector('[name=\"measure:alsfrs_r_1:edaravone:n\"]').value = '100';
+         f.querySelector('[name=\"point:alsfrs_r_1:placebo:t1:arm\"]').value = 'edaravone';
+         f.querySelector('[name=\"point:alsfrs_r_1:edaravone:t1:arm\"]').value = 'placebo';
+         'ok'",
+        false,
+    )
+    .unwrap();
+    let shot = screenshot_at(&tab, "#structure");
+    std::fs::write(out.join("page-structure-1280.png"), &shot).unwrap();
+    tab.find_element("#apply-corrections")
+        .unwrap()
+        .click()
+        .unwrap();
+    let effects = wait_for_text(&tab, "#effects", "MD   -1.65");
+    assert!(effects.contains("MD   -1.65"), "{effects}");
+    let arms = js(
+        &tab,
+        "Array.from(document.querySelectorAll('#arms-table tr[data-arm]')).map(r => r.dataset.arm + '=' + r.dataset.value).join('|')",
+    );
+    assert_eq!(arms, "placebo=104|edaravone=102");
+    let numbers = js(
+        &tab,
+        "Array.from(document.querySelectorAll('#measures-table tr[data-arm]')).map(r => r.dataset.arm + '=' + r.dataset.value).join('|')",
+    );
+    assert_eq!(numbers, "placebo=-4.70 ± 0.85|edaravone=-6.35 ± 0.84");
+    // A correction the form cannot hold is named, and nothing is lost.
+    tab.evaluate(
+        "document.querySelector('[name=\"arm:placebo:n\"]').value = 'a hundred'; 'ok'",
+        false,
+    )
+    .unwrap();
+    tab.find_element("#apply-corrections")
+        .unwrap()
+        .click()
+        .unwrap();
+    let error = wait_for_text(&tab, "#error", "n must be");
+    assert!(
+        error.contains("arm:placebo:n: arm 'placebo': n must be a whole number"),
+        "{error}"
+    );
+    // A single-group press release (Japanese): each measure's time points in one table.
+    tab.navigate_to(&format!(
+        "http://127.0.0.1:{}/?example=nmo-press-release",
+        server.port
+    ))
+    .unwrap()
+    .wait_until_navigated()
+    .unwrap();
+    tab.wait_for_element("#measures-table").unwrap();
+    let rows = js(
+        &tab,
+        "Array.from(document.querySelectorAll('#measures-table tr[data-measure]')).map(r => r.dataset.value).join('|')",
+    );
+    assert!(
+        rows.contains("2.9 ± 1.1") && rows.contains("0.4 ± 0.8"),
+        "{rows}"
+    );
+    let shot = screenshot_at(&tab, "#structure");
+    std::fs::write(out.join("page-structure-nmo-1280.png"), &shot).unwrap();
     // A phone-sized screen.
     let tab = desktop.new_tab().unwrap();
     viewport(&tab, 390, 844, true);
@@ -512,16 +677,12 @@ fn a_report_pasted_into_the_page_in_a_real_browser() {
     .wait_until_navigated()
     .unwrap();
     tab.wait_for_element("#text-marked").unwrap();
-    let shot = tab
-        .capture_screenshot(
-            headless_chrome::protocol::cdp::Page::CaptureScreenshotFormatOption::Png,
-            None,
-            None,
-            true,
-        )
-        .unwrap();
+    let shot = screenshot(&tab);
     assert_eq!(png_size(&shot), (390, 844));
     std::fs::write(out.join("page-390x844.png"), &shot).unwrap();
+    // The correction tables on the phone: they scroll across inside their box.
+    let shot = screenshot_at(&tab, "#structure");
+    std::fs::write(out.join("page-structure-390x844.png"), &shot).unwrap();
     // Nothing wider than the screen: the page scrolls down, not across.
     let width = js(&tab, "String(document.documentElement.scrollWidth)");
     assert!(width.parse::<u32>().unwrap() <= 390, "scroll width {width}");

@@ -5,7 +5,8 @@
 //! analysed as `trialstats report` analyses a study (effects, consistency checks, charts). A
 //! drafted study that does not load or analyse is not an error of the page: the draft and the
 //! text's checks are still shown, with the reason. An edited study file is analysed the same
-//! way without the draft.
+//! way without the draft, and a reader's corrections of its structure
+//! ([`trialstats_documents::study::edit`]) are applied to it first.
 
 use serde::Serialize;
 use trialstats_charts::plot::{Canvas, Size, render_png, render_svg};
@@ -14,6 +15,7 @@ use trialstats_documents::analysis::{self, AnalysisOptions};
 use trialstats_documents::checks::reported_test::CheckRules;
 use trialstats_documents::draft::summary_check::TextChecks;
 use trialstats_documents::draft::{self, DraftedItems, Sentences, study_file};
+use trialstats_documents::study::edit::{StudyEdit, StudyStructure, apply_edits};
 use trialstats_documents::text::Document;
 use trialstats_documents::{report, study};
 use trialstats_numerics::error::Result;
@@ -44,6 +46,10 @@ pub struct PageAnalysis {
     pub draft: Option<DraftedItems>,
     /// The drafted (or edited) study file.
     pub study_toml: String,
+    /// The study file's arms and measures, as the page shows them to be corrected (absent
+    /// when the study file is not TOML).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub structure: Option<StudyStructure>,
     /// As `check text --format json` prints it (a document only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub check: Option<TextChecks>,
@@ -101,6 +107,7 @@ pub fn analyse_study_toml(study_toml: &str) -> PageAnalysis {
         text: String::new(),
         draft: None,
         study_toml: study_toml.to_string(),
+        structure: StudyStructure::read(study_toml).ok(),
         check: None,
         study_check: None,
         effects: None,
@@ -149,6 +156,17 @@ pub fn analyse_study_toml(study_toml: &str) -> PageAnalysis {
         Err(e) => out.problems.push(format!("no charts: {e}")),
     }
     out
+}
+
+/// Apply a reader's corrections to a study file, then analyse it as [`analyse_study_toml`]
+/// does; an edit naming what the file lacks is an error. With no edits the file is analysed
+/// as it is, even when it is not TOML (the analysis says so).
+pub fn analyse_edited(study_toml: &str, edits: &[StudyEdit]) -> Result<PageAnalysis> {
+    if edits.is_empty() {
+        return Ok(analyse_study_toml(study_toml));
+    }
+    let edited = apply_edits(study_toml, edits)?;
+    Ok(analyse_study_toml(&edited))
 }
 
 /// Chart `index` of what [`analyse_study_toml`] draws for `study_toml`, as PNG (the page keeps

@@ -4,8 +4,10 @@
 //! `data-verdict`. Downloads are `data:` links, so the server keeps no file and no state.
 
 use crate::analyse::PageAnalysis;
+use crate::corrections;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 use trialstats_documents::draft::Item;
+use trialstats_documents::study::edit::{MeasureKind, MeasureRows, StudyStructure};
 use trialstats_numerics::output::table::cell_text;
 use trialstats_numerics::output::{Cell, Table, Tabular};
 
@@ -68,6 +70,8 @@ mark.review { outline: 2px dashed #b45309; }
 .legend mark { margin-right: .5em; }
 .scroll { overflow-x: auto; }
 table { border-collapse: collapse; font-size: 14px; }
+td input[type="text"] { font: inherit; max-width: 18rem; } td input[name$=":when"] { width: 16rem; } td select { font: inherit; max-width: 14rem; }
+details { margin: 1rem 0; } summary { cursor: pointer; }
 th, td { border-bottom: 1px solid #eee; padding: .25rem .5rem; text-align: left; vertical-align: top; }
 tr[data-verdict="inconsistent"], tr[data-verdict="decision error"], tr[data-verdict="contradicted"] { background: #fee2e2; }
 figure { margin: 1rem 0; } figure svg { max-width: 100%; height: auto; }
@@ -140,11 +144,14 @@ fn results(a: &PageAnalysis) -> Markup {
             }
         }
         section id="structure" {
-            h2 { "The study file" }
-            p { "Everything below comes from this file. Correct it (rename an arm, move a number, set an n, say what ± is) and analyse it again." }
-            form method="post" action="/" enctype="multipart/form-data" {
-                textarea id="study-toml" name="study_toml" rows="16" { (a.study_toml) }
-                button id="reanalyse" type="submit" { "Analyse the study file" }
+            h2 { "What the study reports: arms, measures, time points" }
+            @if let Some(st) = &a.structure { (structure_form(a, st)) }
+            details id="study-file" {
+                summary { "The study file itself (everything below comes from it; edit it directly)" }
+                form method="post" action="/" enctype="multipart/form-data" {
+                    textarea id="study-toml" name="study_toml" rows="16" { (a.study_toml) }
+                    button id="reanalyse" type="submit" { "Analyse the study file" }
+                }
             }
             p class="downloads" {
                 a id="download-toml" download="study.toml" href=(data_uri("application/toml", &a.study_toml)) { "Download the study file" }
@@ -200,6 +207,118 @@ fn results(a: &PageAnalysis) -> Markup {
                     }
                 }
             }
+        }
+    }
+}
+
+/// The drafted structure as tables whose values can be corrected: the arms (label, n), and
+/// each measure's numbers by arm and time point (what ± is, n, the time point's name, the arm
+/// a number belongs to). Submitting applies the changed values to the study file.
+fn structure_form(a: &PageAnalysis, st: &StudyStructure) -> Markup {
+    let arm_label = |id: &str| {
+        st.arms
+            .iter()
+            .find(|a| a.id == id)
+            .map_or(id.to_string(), |a| a.label.clone())
+    };
+    html! {
+        @if st.arms.is_empty() && st.measures.is_empty() {
+            p { "The draft found no arm and no measure with numbers by time point." }
+        } @else {
+            p { "Correct what the draft read wrong (an arm's name or n, the arm or time point a number belongs to, what ± is) and apply: everything below is recomputed from the corrected study file." }
+            form id="structure-form" method="post" action="/" enctype="multipart/form-data" {
+                input type="hidden" name="study_toml" value=(a.study_toml);
+                @if !st.arms.is_empty() {
+                    h3 { "Arms" }
+                    div class="scroll" {
+                        table id="arms-table" {
+                            thead { tr { th { "arm" } th { "label" } th { "n" } th { "control" } } }
+                            tbody {
+                                @for arm in &st.arms {
+                                    tr data-arm=(arm.id) data-value=(arm.n) {
+                                        td { code { (arm.id) } }
+                                        td { input type="text" name=(corrections::arm_label(&arm.id)) value=(arm.label) aria-label={ "label of " (arm.id) }; }
+                                        td { input type="text" inputmode="numeric" size="6" name=(corrections::arm_n(&arm.id)) value=(arm.n) aria-label={ "n of " (arm.id) }; }
+                                        td { @if arm.control { "control" } }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                @if !st.measures.is_empty() {
+                    h3 { "Measures" }
+                    div class="scroll" {
+                        table id="measures-table" {
+                            thead { tr { th { "measure" } th { "± is" } th { "arm" } th { "n" } th { "time point" } th { "numbers" } } }
+                            tbody {
+                                @for m in &st.measures {
+                                    @for (si, s) in m.series.iter().enumerate() {
+                                        @for (ti, t) in s.timepoints.iter().enumerate() {
+                                            @let first = si == 0 && ti == 0;
+                                            tr data-measure=(m.id) data-arm=[s.arm.as_deref()] data-timepoint=(t.id) data-value=(t.value) {
+                                                td { @if first { input type="text" name=(corrections::measure_label(&m.id)) value=(m.label) aria-label={ "label of " (m.id) }; br; code { (m.id) } } }
+                                                td { @if first { (dispersion_select(m)) } }
+                                                td {
+                                                    @match s.arm.as_deref() {
+                                                        Some(arm) => {
+                                                            select name=(corrections::timepoint_arm(&m.id, arm, &t.id)) aria-label={ "arm of " (m.id) " " (t.id) } {
+                                                                @for other in &st.arms {
+                                                                    option value=(other.id) selected[other.id == arm] { (other.label) }
+                                                                }
+                                                                @if !st.arms.iter().any(|o| o.id == arm) {
+                                                                    option value=(arm) selected { (arm_label(arm)) }
+                                                                }
+                                                            }
+                                                        }
+                                                        None => "all",
+                                                    }
+                                                }
+                                                td {
+                                                    @if ti == 0 {
+                                                        @match (m.kind, s.arm.as_deref()) {
+                                                            (MeasureKind::ByArm, Some(arm)) => {
+                                                                input type="text" inputmode="numeric" size="6" name=(corrections::measure_n(&m.id, Some(arm))) value=(s.n) placeholder="arm's" aria-label={ "n of " (m.id) " in " (arm) };
+                                                            }
+                                                            (MeasureKind::ByArm, None) => {}
+                                                            _ => @if si == 0 {
+                                                                input type="text" inputmode="numeric" size="6" name=(corrections::measure_n(&m.id, None)) value=(m.n) aria-label={ "n of " (m.id) };
+                                                            },
+                                                        }
+                                                    }
+                                                }
+                                                td {
+                                                    @if m.kind == MeasureKind::Slope { (t.when) }
+                                                    @else {
+                                                        input type="text" name=(corrections::timepoint_when(&m.id, s.arm.as_deref(), &t.id)) value=(t.when) aria-label={ "time point " (t.id) " of " (m.id) };
+                                                    }
+                                                }
+                                                td { (t.value) }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                button id="apply-corrections" type="submit" { "Apply the corrections" }
+            }
+        }
+    }
+}
+
+/// The choice of what a measure's ± is.
+fn dispersion_select(m: &MeasureRows) -> Markup {
+    let known = corrections::DISPERSIONS
+        .iter()
+        .any(|k| k.as_str() == m.dispersion);
+    html! {
+        select name=(corrections::dispersion(&m.id)) aria-label={ "what ± is in " (m.id) } {
+            @for k in corrections::DISPERSIONS {
+                option value=(k.as_str()) selected[k.as_str() == m.dispersion] { (k.as_str()) }
+            }
+            @if !known { option value=(m.dispersion) selected { (m.dispersion) } }
         }
     }
 }

@@ -6,10 +6,12 @@
 //! | file | owns |
 //! |---|---|
 //! | [`analyse`] | one document (or edited study file) through the library, as the commands do |
+//! | [`corrections`] | the correction form's fields (an arm's n, a number's arm, what ± is) and the edits a submitted form asks for |
 //! | [`html`] | the page, rendered on the server (maud), with no script |
 //! | [`server`] | the HTTP server (axum): routes, the JSON API, the safety rules |
 
 pub mod analyse;
+pub mod corrections;
 pub mod html;
 pub mod server;
 

@@ -10,7 +10,8 @@
 //!   panic in one is answered with 500 and its message while the server goes on answering;
 //! * nothing is written to disk: downloads are `data:` links in the page.
 
-use crate::analyse::{PageAnalysis, analyse_document, analyse_study_toml};
+use crate::analyse::{PageAnalysis, analyse_document, analyse_edited};
+use crate::corrections::edits_from_form;
 use crate::html::{EXAMPLES, page};
 use axum::Router;
 use axum::body::Bytes;
@@ -22,6 +23,7 @@ use axum::routing::{get, post};
 use serde::Deserialize;
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
+use trialstats_documents::study::edit::{StudyEdit, StudyStructure};
 use trialstats_numerics::error::{Error, Result};
 
 /// The largest request body accepted (10 MB).
@@ -145,7 +147,10 @@ async fn index(Query(q): Query<ExampleQuery>) -> Response {
             .into_response();
     };
     let input = if example.is_study_file {
-        Input::StudyFile(example.text.to_string())
+        Input::StudyFile {
+            toml: example.text.to_string(),
+            edits: Vec::new(),
+        }
     } else {
         Input::Document {
             name: format!("{}.txt", example.id),
@@ -167,17 +172,17 @@ async fn index(Query(q): Query<ExampleQuery>) -> Response {
     }
 }
 
-/// What a request asks to analyse.
+/// What a request asks to analyse: a document, or a study file with the reader's corrections.
 enum Input {
     Document { name: String, bytes: Vec<u8> },
-    StudyFile(String),
+    StudyFile { toml: String, edits: Vec<StudyEdit> },
 }
 
 /// Analyse on the blocking pool; an input error is 400, a panic 500, each with its message.
 async fn run(input: Input) -> std::result::Result<PageAnalysis, (StatusCode, String)> {
     let task = tokio::task::spawn_blocking(move || match input {
         Input::Document { name, bytes } => analyse_document(&name, &bytes),
-        Input::StudyFile(toml) => Ok(analyse_study_toml(&toml)),
+        Input::StudyFile { toml, edits } => analyse_edited(&toml, &edits),
     });
     match task.await {
         Ok(Ok(a)) => Ok(a),
@@ -200,10 +205,12 @@ async fn run(input: Input) -> std::result::Result<PageAnalysis, (StatusCode, Str
     }
 }
 
-/// The fields of a form or multipart body: `text`, `file` (with its name), `study_toml`.
+/// The fields of a form or multipart body: `text`, `file` (with its name), `study_toml`, and
+/// with a study file the correction form's fields ([`crate::corrections`]).
 async fn read_multipart(mut form: Multipart) -> std::result::Result<Input, (StatusCode, String)> {
     let bad = |e: axum::extract::multipart::MultipartError| (e.status(), e.body_text());
     let (mut text, mut file, mut study) = (None, None, None);
+    let mut corrections = Vec::new();
     while let Some(field) = form.next_field().await.map_err(bad)? {
         let name = field.name().unwrap_or("").to_string();
         let file_name = field.file_name().map(str::to_string);
@@ -214,7 +221,11 @@ async fn read_multipart(mut form: Multipart) -> std::result::Result<Input, (Stat
                 file = Some((file_name.unwrap_or_else(|| "uploaded file".into()), data))
             }
             "study_toml" => study = Some(data),
-            _ => {}
+            _ => {
+                if let Ok(value) = String::from_utf8(data.to_vec()) {
+                    corrections.push((name, value));
+                }
+            }
         }
     }
     if let Some((name, bytes)) = file {
@@ -230,7 +241,12 @@ async fn read_multipart(mut form: Multipart) -> std::result::Result<Input, (Stat
                 "study_toml is not UTF-8 text".to_string(),
             )
         })?;
-        return Ok(Input::StudyFile(toml));
+        let edits = match StudyStructure::read(&toml) {
+            Ok(structure) => edits_from_form(&structure, &corrections)
+                .map_err(|e| (StatusCode::BAD_REQUEST, format!("the corrections: {e}")))?,
+            Err(_) => Vec::new(),
+        };
+        return Ok(Input::StudyFile { toml, edits });
     }
     match text {
         Some(t) if !t.iter().all(u8::is_ascii_whitespace) => Ok(Input::Document {
@@ -248,7 +264,7 @@ async fn read_multipart(mut form: Multipart) -> std::result::Result<Input, (Stat
 async fn analyse_form(request: Request) -> Response {
     let shown = |input: &Input| match input {
         Input::Document { bytes, .. } => String::from_utf8_lossy(bytes).into_owned(),
-        Input::StudyFile(_) => String::new(),
+        Input::StudyFile { .. } => String::new(),
     };
     let form = match Multipart::from_request(request, &()).await {
         Ok(f) => f,
@@ -294,6 +310,8 @@ async fn analyse_form(request: Request) -> Response {
 struct ApiRequest {
     text: Option<String>,
     study_toml: Option<String>,
+    /// Corrections applied to `study_toml` first.
+    edits: Option<Vec<StudyEdit>>,
 }
 
 /// `POST /api/analyse`: `{"text": …}` or `{"study_toml": …}` as JSON, or a multipart body as
@@ -313,10 +331,15 @@ async fn api_analyse(headers: HeaderMap, request: Request) -> Response {
             Ok(ApiRequest {
                 study_toml: Some(toml),
                 text: None,
-            }) => Input::StudyFile(toml),
+                edits,
+            }) => Input::StudyFile {
+                toml,
+                edits: edits.unwrap_or_default(),
+            },
             Ok(ApiRequest {
                 text: Some(text),
                 study_toml: None,
+                edits: None,
             }) => {
                 if text.trim().is_empty() {
                     return json_error(StatusCode::BAD_REQUEST, "text is empty");
@@ -329,14 +352,14 @@ async fn api_analyse(headers: HeaderMap, request: Request) -> Response {
             Ok(_) => {
                 return json_error(
                     StatusCode::BAD_REQUEST,
-                    "give exactly one of \"text\" and \"study_toml\"",
+                    "give exactly one of \"text\" and \"study_toml\" (\"edits\" only with \"study_toml\")",
                 );
             }
             Err(e) => {
                 return json_error(
                     StatusCode::BAD_REQUEST,
                     &format!(
-                        "the body is not the JSON expected ({{\"text\": \"...\"}} or {{\"study_toml\": \"...\"}}): {e}"
+                        "the body is not the JSON expected ({{\"text\": \"...\"}} or {{\"study_toml\": \"...\", \"edits\": [...]}}): {e}"
                     ),
                 );
             }

@@ -1758,17 +1758,15 @@ impl IdRegistry {
 
 fn check_item_id(ctx: &Context, id: &Spanned<String>, field: &str) -> Result<()> {
     let s = id.get_ref();
-    let ok = s.bytes().next().is_some_and(|b| b.is_ascii_lowercase())
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
-    if ok && !expression::is_function(s) {
+    if super::valid_item_id(s) && !expression::is_function(s) {
         Ok(())
     } else {
         Err(ctx.err(
             id.span(),
             &format!("{field}.id"),
             format!(
-                "'{s}' is not a valid id; allowed: a lowercase letter, then lowercase letters, digits and '_' (not a function name: {})",
+                "'{s}' is not a valid id; allowed: {} (not a function name: {})",
+                super::ITEM_ID_RULE,
                 expression::function_list()
             ),
         ))

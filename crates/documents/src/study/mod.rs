@@ -8,6 +8,7 @@
 //! | `raw.rs` | the TOML file as written: private mirrors of the public types with byte spans |
 //! | `load.rs` | reading a file or a folder, validation, and every message naming `file:line: field` |
 //! | `display.rs` | `list` and `show`: the studies and their numbers as tables and text |
+//! | [`edit`] | a reader's corrections of a study file's structure (an arm's n, a number's arm, what ± is), applied to its text, and that structure as rows |
 //!
 //! Every number is kept *as printed* ([`ReportedNumber`]: `"3.0"` is not `"3"`), and what a
 //! document does not report is [`Reported::NotReported`], never a guess (both from
@@ -17,6 +18,7 @@
 #![doc = include_str!("../../../../data/README.md")]
 
 mod display;
+pub mod edit;
 mod load;
 mod raw;
 
@@ -41,6 +43,23 @@ pub fn valid_study_id(id: &str) -> bool {
         && id
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+}
+
+/// What the id of an item of a study (a measure, an arm, a time point) may hold, for messages.
+pub const ITEM_ID_RULE: &str = "a lowercase letter, then lowercase letters, digits and '_'";
+
+/// Is `id` a valid item id (a measure's, an arm's, a time point's): `[a-z][a-z0-9_]*`?
+///
+/// ```
+/// use trialstats_documents::study::valid_item_id;
+/// assert!(valid_item_id("week_24") && valid_item_id("alsfrs_r"));
+/// assert!(!valid_item_id("Week 24") && !valid_item_id("24_weeks") && !valid_item_id(""));
+/// ```
+pub fn valid_item_id(id: &str) -> bool {
+    id.bytes().next().is_some_and(|b| b.is_ascii_lowercase())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
 }
 
 /// A study id made from any name (a document's file stem): lower case, each run of other

@@ -1,0 +1,246 @@
+//! The page's correction form: one field per value a reader may correct in the drafted
+//! structure (an arm's label and n, a measure's n and what its ± is, a time point's name and
+//! arm), named from the ids of the study file, and the edits a submitted form asks for.
+//!
+//! The form carries every value as shown; only the fields whose value changed become edits
+//! ([`StudyEdit`]), applied by the documents crate to the study file's text. The names are
+//! written here once, for the page that renders the fields and the server that reads them.
+
+use trialstats_documents::study::SpreadKind;
+use trialstats_documents::study::edit::{MeasureKind, StudyEdit, StudyStructure};
+use trialstats_numerics::error::{Error, Result};
+
+/// The field of an arm's label.
+pub fn arm_label(arm: &str) -> String {
+    format!("arm:{arm}:label")
+}
+
+/// The field of an arm's n.
+pub fn arm_n(arm: &str) -> String {
+    format!("arm:{arm}:n")
+}
+
+/// The field of a measure's n (single group or slope) or, with an arm, of one arm's numbers
+/// of an arm measure.
+pub fn measure_n(measure: &str, arm: Option<&str>) -> String {
+    format!("measure:{measure}:{}:n", arm.unwrap_or("-"))
+}
+
+/// The field of a measure's label.
+pub fn measure_label(measure: &str) -> String {
+    format!("measure:{measure}:label")
+}
+
+/// The field of what a measure's ± is.
+pub fn dispersion(measure: &str) -> String {
+    format!("measure:{measure}:dispersion")
+}
+
+/// The field of a time point's name.
+pub fn timepoint_when(measure: &str, arm: Option<&str>, timepoint: &str) -> String {
+    format!("point:{measure}:{}:{timepoint}:when", arm.unwrap_or("-"))
+}
+
+/// The field of the arm a time point's numbers belong to (arm measures).
+pub fn timepoint_arm(measure: &str, arm: &str, timepoint: &str) -> String {
+    format!("point:{measure}:{arm}:{timepoint}:arm")
+}
+
+/// What a `±` may be said to be, as the form's choices (the study file's spellings).
+pub const DISPERSIONS: [SpreadKind; 3] = [SpreadKind::NotReported, SpreadKind::Sd, SpreadKind::Sem];
+
+/// The edits a submitted form asks for: each field whose value differs from `structure`'s.
+/// Fields the structure does not have are ignored (the form is the page's own); a value that
+/// cannot be what its field holds (an n that is not a whole number) is an error naming it.
+pub fn edits_from_form(
+    structure: &StudyStructure,
+    fields: &[(String, String)],
+) -> Result<Vec<StudyEdit>> {
+    let field = |name: &str| {
+        fields
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.trim())
+    };
+    let changed = |name: &str, now: &str| field(name).filter(|v| *v != now.trim());
+    let whole = |name: &str, label: &str, v: &str| {
+        v.parse::<u64>().ok().filter(|n| *n >= 1).ok_or_else(|| {
+            Error::input(
+                name,
+                format!("{label}: n must be a whole number of patients (1 or more), got '{v}'"),
+            )
+        })
+    };
+    let mut edits = Vec::new();
+    let mut moves = Vec::new();
+    for arm in &structure.arms {
+        if let Some(label) = changed(&arm_label(&arm.id), &arm.label) {
+            edits.push(StudyEdit::ArmLabel {
+                arm: arm.id.clone(),
+                label: label.to_string(),
+            });
+        }
+        if let Some(n) = changed(&arm_n(&arm.id), &arm.n) {
+            let n = whole(&arm_n(&arm.id), &format!("arm '{}'", arm.label), n)?;
+            edits.push(StudyEdit::ArmN {
+                arm: arm.id.clone(),
+                n,
+            });
+        }
+    }
+    for m in &structure.measures {
+        if let Some(label) = changed(&measure_label(&m.id), &m.label) {
+            edits.push(StudyEdit::MeasureLabel {
+                measure: m.id.clone(),
+                label: label.to_string(),
+            });
+        }
+        if let Some(d) = changed(&dispersion(&m.id), &m.dispersion) {
+            let spread = DISPERSIONS
+                .into_iter()
+                .find(|k| k.as_str() == d)
+                .ok_or_else(|| {
+                    Error::input(
+                        dispersion(&m.id),
+                        format!("'{d}' is not SD, SEM or not reported"),
+                    )
+                })?;
+            edits.push(StudyEdit::Dispersion {
+                measure: m.id.clone(),
+                spread,
+            });
+        }
+        if m.kind != MeasureKind::ByArm {
+            let name = measure_n(&m.id, None);
+            if let Some(n) = changed(&name, &m.n) {
+                let n = whole(&name, &format!("measure '{}'", m.label), n)?;
+                edits.push(StudyEdit::MeasureN {
+                    measure: m.id.clone(),
+                    n,
+                });
+            }
+        }
+        if m.kind == MeasureKind::Slope {
+            continue;
+        }
+        for s in &m.series {
+            let arm = s.arm.as_deref();
+            if let Some(arm) = arm {
+                let name = measure_n(&m.id, Some(arm));
+                if let Some(n) = changed(&name, &s.n).filter(|v| !v.is_empty()) {
+                    let n = whole(&name, &format!("measure '{}', arm '{arm}'", m.label), n)?;
+                    edits.push(StudyEdit::SeriesN {
+                        measure: m.id.clone(),
+                        arm: arm.to_string(),
+                        n,
+                    });
+                }
+            }
+            for t in &s.timepoints {
+                if let Some(when) = changed(&timepoint_when(&m.id, arm, &t.id), &t.when) {
+                    edits.push(StudyEdit::TimePointWhen {
+                        measure: m.id.clone(),
+                        arm: arm.map(str::to_string),
+                        timepoint: t.id.clone(),
+                        when: when.to_string(),
+                    });
+                }
+                if let Some(arm) = arm {
+                    if let Some(to) = changed(&timepoint_arm(&m.id, arm, &t.id), arm) {
+                        moves.push(StudyEdit::MoveTimePoint {
+                            measure: m.id.clone(),
+                            timepoint: t.id.clone(),
+                            from_arm: arm.to_string(),
+                            to_arm: to.to_string(),
+                            to_timepoint: None,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    // Moves last: the other edits name a time point by the arm it is shown under.
+    edits.extend(moves);
+    Ok(edits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EDARAVONE: &str = include_str!("../../../data/als-edaravone-phase3.toml");
+
+    fn fields(pairs: &[(String, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.clone(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn only_changed_fields_become_edits_and_moves_come_last() {
+        let structure = StudyStructure::read(EDARAVONE).unwrap();
+        let form = fields(&[
+            (arm_label("placebo"), "Placebo"),
+            (arm_n("placebo"), " 104 "),
+            (arm_n("edaravone"), "101"),
+            (
+                timepoint_arm("alsfrs_r_change", "placebo", "week_24"),
+                "edaravone",
+            ),
+            (dispersion("alsfrs_r_change"), "SEM"),
+            (
+                timepoint_when("alsfrs_r_change", Some("edaravone"), "week_24"),
+                "week 24",
+            ),
+            ("unknown:field".to_string(), "x"),
+        ]);
+        let edits = edits_from_form(&structure, &form).unwrap();
+        assert_eq!(
+            edits,
+            vec![
+                StudyEdit::ArmN {
+                    arm: "edaravone".into(),
+                    n: 101
+                },
+                StudyEdit::Dispersion {
+                    measure: "alsfrs_r_change".into(),
+                    spread: SpreadKind::Sem
+                },
+                StudyEdit::TimePointWhen {
+                    measure: "alsfrs_r_change".into(),
+                    arm: Some("edaravone".into()),
+                    timepoint: "week_24".into(),
+                    when: "week 24".into()
+                },
+                StudyEdit::MoveTimePoint {
+                    measure: "alsfrs_r_change".into(),
+                    timepoint: "week_24".into(),
+                    from_arm: "placebo".into(),
+                    to_arm: "edaravone".into(),
+                    to_timepoint: None
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn a_value_a_field_cannot_hold_is_named() {
+        let structure = StudyStructure::read(EDARAVONE).unwrap();
+        let e = edits_from_form(&structure, &fields(&[(arm_n("placebo"), "ninety")]))
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            e,
+            "arm:placebo:n: arm 'Placebo': n must be a whole number of patients (1 or more), got 'ninety'"
+        );
+        let e = edits_from_form(
+            &structure,
+            &fields(&[(dispersion("alsfrs_r_change"), "IQR")]),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("'IQR' is not SD, SEM or not reported"), "{e}");
+    }
+}
