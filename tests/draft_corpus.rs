@@ -539,7 +539,14 @@ fn measure_part(part: &str, verbose: bool) -> Figures {
                             );
                         }
                     }
-                    None => {}
+                    None => {
+                        if verbose {
+                            println!(
+                                "  {part}/{name}: no n where the label says {want} ({:?})",
+                                l.numbers
+                            );
+                        }
+                    }
                 }
             }
         }

@@ -596,18 +596,17 @@ fn a_report_pasted_into_the_page_in_a_real_browser() {
     tab.find_element("#reanalyse").unwrap().click().unwrap();
     let effects = wait_for_text(&tab, "#effects", "MD   1.65");
     assert!(effects.contains("MD   1.65"), "{effects}");
-    // Correct the structure in its tables, as a reader would: the edaravone arm's n is 102
-    // (the draft took the 100 analysed), its change is of 100, and the two numbers trade
-    // arms. The effect is recomputed from the corrected study file.
+    // The arms' n as the text gives them (`placebo (n = 104) and edaravone (n = 102)`).
+    // Correct the structure in its tables, as a reader would: say that ± is the SEM, and let
+    // the two numbers trade arms. The effect is recomputed from the corrected study file.
     let arms = js(
         &tab,
         "Array.from(document.querySelectorAll('#arms-table tr[data-arm]')).map(r => r.dataset.arm + '=' + r.dataset.value).join('|')",
     );
-    assert_eq!(arms, "placebo=104|edaravone=100");
+    assert_eq!(arms, "placebo=104|edaravone=102");
     tab.evaluate(
         "const f = document.querySelector('#structure-form');
-         f.querySelector('[name=\"arm:edaravone:n\"]').value = '102';
-         f.querySelector('[name=\"measure:alsfrs_r_1:edaravone:n\"]').value = '100';
+         f.querySelector('[name=\"measure:alsfrs_r_1:dispersion\"]').value = 'SEM';
          f.querySelector('[name=\"point:alsfrs_r_1:placebo:t1:arm\"]').value = 'edaravone';
          f.querySelector('[name=\"point:alsfrs_r_1:edaravone:t1:arm\"]').value = 'placebo';
          'ok'",
@@ -627,6 +626,11 @@ fn a_report_pasted_into_the_page_in_a_real_browser() {
         "Array.from(document.querySelectorAll('#arms-table tr[data-arm]')).map(r => r.dataset.arm + '=' + r.dataset.value).join('|')",
     );
     assert_eq!(arms, "placebo=104|edaravone=102");
+    let spread = js(
+        &tab,
+        "document.querySelector('[name=\"measure:alsfrs_r_1:dispersion\"]').value",
+    );
+    assert_eq!(spread, "SEM");
     let numbers = js(
         &tab,
         "Array.from(document.querySelectorAll('#measures-table tr[data-arm]')).map(r => r.dataset.arm + '=' + r.dataset.value).join('|')",

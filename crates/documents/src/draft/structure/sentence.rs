@@ -244,7 +244,15 @@ pub(super) fn document_spread(doc: &Sentences, items: &[Item]) -> Option<(&'stat
 
 /// Groups named with their n anywhere in the text (`placebo (n = 104)`, `プラセボ群 52 名`):
 /// the group's n, read before any value is placed.
+///
+/// Arms are listed with their n's in one sentence (`treated with placebo (n = 104) and
+/// edaravone (n = 102)`, `randomised to SOTYKTU (n=330) or placebo (n=166)`): where one name
+/// of such a list is a group by its words (a comparator, `… group`), the others, each a name
+/// right before its bracketed n, are groups too, though a drug's name alone says nothing.
 pub(super) fn group_ns(doc: &Sentences, items: &[Item], s: &mut Structure) {
+    // Each n named by a group (its words make it one) or by a name right before a bracketed
+    // n: the sentence, the item, the group's text, and whether its words make it a group.
+    let mut named: Vec<(usize, usize, String, bool)> = Vec::new();
     for (j, item) in items.iter().enumerate() {
         if item.kind != ItemKind::N {
             continue;
@@ -255,26 +263,109 @@ pub(super) fn group_ns(doc: &Sentences, items: &[Item], s: &mut Structure) {
         }
         let start = sentence.span.start;
         let before = &doc.original[start..item.span[0]];
-        let Some(g) = cues::groups(before).into_iter().last() else {
-            continue;
-        };
-        // Only brackets, `n`, `=` and white space between the group and its n.
-        let gap = &before[g.end..];
-        if gap
-            .chars()
-            .all(|c| c.is_whitespace() || "(（[:=,nN".contains(c))
-            && gap.len() <= 8
-        {
-            let key = cues::group_key(&g.text);
-            if key.is_empty() {
-                continue;
-            }
-            let gi = group_index(s, &g.text, &key);
-            if s.groups[gi].n.is_none() {
-                s.groups[gi].n = Some(j);
+        let group = cues::groups(before).into_iter().last().filter(|g| {
+            // Only brackets, `n`, `=` and white space between the group and its n.
+            let gap = &before[g.end..];
+            gap.chars()
+                .all(|c| c.is_whitespace() || "(（[:=,nN".contains(c))
+                && gap.len() <= 8
+        });
+        match group {
+            Some(g) => named.push((item.sentence, j, g.text.clone(), true)),
+            None => {
+                if let Some(name) = name_before_bracketed_n(before) {
+                    named.push((item.sentence, j, name.to_string(), false));
+                }
             }
         }
     }
+    // In the text's order, so that an arm's first n (of those randomised) is its n.
+    for &(sentence, j, ref text, is_group) in &named {
+        let in_a_list_of_arms = || {
+            named
+                .iter()
+                .any(|other| other.0 == sentence && other.3 && other.1 != j)
+        };
+        if !is_group && !in_a_list_of_arms() {
+            continue;
+        }
+        let key = cues::group_key(text);
+        if key.is_empty() {
+            continue;
+        }
+        let gi = group_index(s, text, &key);
+        if s.groups[gi].n.is_none() {
+            s.groups[gi].n = Some(j);
+        }
+    }
+}
+
+/// The name right before a bracketed n at the end of `before` (`… and edaravone (n = ` →
+/// `edaravone`, `Salmeterol(n = ` → `Salmeterol`): the words after the last word that joins
+/// or introduces a list item, at most four, starting with a letter; none for a whole sample
+/// (`all patients (n = 12)`).
+fn name_before_bracketed_n(before: &str) -> Option<&str> {
+    let open = before.trim_end_matches(|c: char| c.is_whitespace() || "=:nN".contains(c));
+    let name = open
+        .strip_suffix('(')
+        .or_else(|| open.strip_suffix('（'))
+        .or_else(|| open.strip_suffix('['))?
+        .trim_end();
+    let mut from = 0;
+    for (at, word) in word_starts(name) {
+        let joins = [
+            "and",
+            "or",
+            "with",
+            "to",
+            "vs",
+            "vs.",
+            "versus",
+            "received",
+            "receiving",
+            "of",
+            "for",
+            "in",
+            "on",
+            "either",
+            "both",
+            "plus",
+        ];
+        if joins.contains(&word.to_lowercase().as_str()) {
+            from = at + word.len();
+        }
+    }
+    if let Some(k) = name[from..].rfind([',', ';', ':', '(', ')']) {
+        from += k + 1;
+    }
+    let name = name[from..].trim();
+    let words = name.split_whitespace().count();
+    // A whole sample or a part of it by who they are (`all patients`, `women`) is no arm.
+    let people = [
+        "patients",
+        "participants",
+        "subjects",
+        "people",
+        "total",
+        "overall",
+        "all",
+        "women",
+        "men",
+        "children",
+        "adults",
+    ];
+    (name.chars().next().is_some_and(char::is_alphabetic)
+        && (1..=4).contains(&words)
+        && !name
+            .split_whitespace()
+            .any(|w| people.contains(&w.to_lowercase().as_str())))
+    .then_some(name)
+}
+
+/// Each word of `s` (split at white space) with its byte offset.
+fn word_starts(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    s.split_whitespace()
+        .map(move |w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
 }
 
 /// The one number of people a document states in a sentence with no summary (`Twelve
@@ -941,6 +1032,55 @@ mod tests {
 
     fn read(text: &str) -> (Vec<Item>, Structure) {
         super::super::read_text(text)
+    }
+
+    /// Each group's key and its n as printed.
+    fn group_ns_of(items: &[Item], s: &Structure) -> Vec<(String, String)> {
+        s.groups
+            .iter()
+            .map(|g| {
+                let n = g.n.map_or(String::new(), |j| {
+                    items[j].parts.value.as_ref().unwrap().number.plain.clone()
+                });
+                (g.key.clone(), n)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_list_of_arms_with_their_ns_names_each_arm() {
+        // A drug's name alone is no group; beside a comparator in one list of n's it is one.
+        let (items, s) = read(
+            "Patients were treated with placebo (n = 104) and edaravone (n = 102). Changes were −6.35 ± 0.84 in the placebo group (n = 99) and −5.70 ± 0.85 in the edaravone group (n = 100).",
+        );
+        assert_eq!(
+            group_ns_of(&items, &s),
+            [
+                ("placebo".into(), "104".into()),
+                ("edaravone".into(), "102".into())
+            ]
+        );
+        let (items, s) = read(
+            "Adults were randomised to SOTYKTU (n=330), apremilast (n=168) or placebo (n=166).",
+        );
+        assert_eq!(
+            group_ns_of(&items, &s),
+            [
+                ("sotyktu".into(), "330".into()),
+                ("apremilast".into(), "168".into()),
+                ("placebo".into(), "166".into())
+            ]
+        );
+        // No comparator or group word in the list: nothing says these are arms.
+        let (items, s) = read("Sites enrolled Tokyo (n = 40) and Osaka (n = 38) patients.");
+        assert!(
+            group_ns_of(&items, &s).is_empty(),
+            "{:?}",
+            group_ns_of(&items, &s)
+        );
+        // A whole sample before its n is no arm.
+        let (items, s) = read("All patients (n = 12) and the placebo group (n = 6) were followed.");
+        assert_eq!(group_ns_of(&items, &s), [("placebo".into(), "6".into())]);
     }
 
     #[test]
