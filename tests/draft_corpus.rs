@@ -373,7 +373,7 @@ fn measure_part(part: &str, verbose: bool) -> Figures {
             }
         }
         // Structure.
-        let summary_of = |item: usize| summary_of_numbers(&labels, &items[item]);
+        let summary_of = |item: usize| summary_of_numbers(&labels, &items, item);
         let mut together: Vec<(usize, usize)> = Vec::new();
         for m in &structure.measures {
             if m.shape == Shape::Single {
@@ -419,7 +419,7 @@ fn measure_part(part: &str, verbose: bool) -> Figures {
         }
         // The rule before the structure layer: every mean ± spread of a sentence chained.
         for (x, a) in items.iter().enumerate() {
-            for b in items.iter().skip(x + 1) {
+            for (y, b) in items.iter().enumerate().skip(x + 1) {
                 if a.kind != ItemKind::MeanSpread
                     || b.kind != ItemKind::MeanSpread
                     || a.sentence != b.sentence
@@ -427,8 +427,8 @@ fn measure_part(part: &str, verbose: bool) -> Figures {
                     continue;
                 }
                 let (Some(la), Some(lb)) = (
-                    summary_of_numbers(&labels, a),
-                    summary_of_numbers(&labels, b),
+                    summary_of_numbers(&labels, &items, x),
+                    summary_of_numbers(&labels, &items, y),
                 ) else {
                     continue;
                 };
@@ -554,12 +554,25 @@ fn measure_part(part: &str, verbose: bool) -> Figures {
     f
 }
 
-fn summary_of_numbers<'a>(labels: &'a Labels, item: &Item) -> Option<&'a LabelSummary> {
-    let n = drafted_numbers(item);
-    labels
+/// The summary line labelling drafted item `index`: of the summary lines with its numbers, the
+/// one in the same place among them as the item among the drafted items with those numbers
+/// (a table prints `1.3 (0.5)` in both arms), else the first.
+fn summary_of_numbers<'a>(
+    labels: &'a Labels,
+    items: &[Item],
+    index: usize,
+) -> Option<&'a LabelSummary> {
+    let n = drafted_numbers(&items[index]);
+    let earlier = items[..index]
+        .iter()
+        .filter(|i| i.kind == items[index].kind && same(&drafted_numbers(i), &n))
+        .count();
+    let mut matching = labels
         .summaries
         .iter()
-        .find(|s| s.numbers.len() >= n.len() && same(&s.numbers[..n.len()], &n))
+        .filter(|s| s.numbers.len() >= n.len() && same(&s.numbers[..n.len()], &n));
+    let first = matching.clone().next();
+    matching.nth(earlier).or(first)
 }
 
 fn pct(a: usize, b: usize) -> f64 {
@@ -671,14 +684,14 @@ fn draft_on_the_held_out_part() {
 // Floors: the figures measured when the test was last changed (a change that reads worse
 // fails); not goals. Non-data is held as a count: its share also moves when fewer items are
 // drafted for the right reason (three numbers read as one median).
-const FLOOR_DEV_FOUND: f64 = 84.5;
+const FLOOR_DEV_FOUND: f64 = 85.1;
 const FLOOR_HOLDOUT_FOUND: f64 = 74.7;
 const CEILING_DEV_NON_DATA: usize = 111;
 const CEILING_HOLDOUT_NON_DATA: usize = 194;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
-const FLOOR_DEV_PATH: usize = 137;
+const FLOOR_DEV_PATH: usize = 145;
 const FLOOR_HOLDOUT_PATH: usize = 111;
-const FLOOR_DEV_DECIDED: usize = 66;
+const FLOOR_DEV_DECIDED: usize = 96;
 const FLOOR_HOLDOUT_DECIDED: usize = 4;
 const CEILING_HOLDOUT_N_WRONG: usize = 1;

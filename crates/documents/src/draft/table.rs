@@ -193,6 +193,11 @@ impl Tables {
             .filter_map(|t| Some(t.rows.first()?.line.start..t.rows.last()?.line.end))
             .collect();
         tables.extend(find_stacked(text, &lines, &taken));
+        let taken: Vec<Range<usize>> = tables
+            .iter()
+            .filter_map(|t| Some(t.rows.first()?.line.start..t.rows.last()?.line.end))
+            .collect();
+        tables.extend(find_glued(text, &lines, &taken));
         tables.sort_by_key(|t| t.rows.first().map_or(0, |r| r.line.start));
         Tables { tables }
     }
@@ -239,6 +244,19 @@ fn is_title(line: &str) -> bool {
     rest.is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit()))
 }
 
+/// Is line `l` inside one of the `taken` ranges (a table already found)?
+fn is_inside(taken: &[Range<usize>], l: &Range<usize>) -> bool {
+    taken.iter().any(|t| t.start <= l.start && l.start <= t.end)
+}
+
+/// The indices of the title lines (`Table 2 …`) outside the tables already found: where a
+/// table without separators may start.
+fn titles_outside(text: &str, lines: &[Range<usize>], taken: &[Range<usize>]) -> Vec<usize> {
+    (0..lines.len())
+        .filter(|&i| !is_inside(taken, &lines[i]) && is_title(&text[lines[i].clone()]))
+        .collect()
+}
+
 /// Tables copied a cell a line (as a web page's table pastes: each cell on its own line, the
 /// cells often set apart by blank lines and an empty cell then a line of spaces), after a
 /// title line (`Table 2 …`). The columns are not marked, so their number is found: the one that
@@ -248,13 +266,8 @@ fn is_title(line: &str) -> bool {
 /// are not looked at.
 fn find_stacked(text: &str, lines: &[Range<usize>], taken: &[Range<usize>]) -> Vec<Table> {
     let mut out = Vec::new();
-    let inside = |l: &Range<usize>| taken.iter().any(|t| t.start <= l.start && l.start <= t.end);
-    let mut i = 0;
-    while i < lines.len() {
-        if inside(&lines[i]) || !is_title(&text[lines[i].clone()]) {
-            i += 1;
-            continue;
-        }
+    let inside = |l: &Range<usize>| is_inside(taken, l);
+    for i in titles_outside(text, lines, taken) {
         // The cells: after the title and any long lines under it (its description).
         let mut k = i + 1;
         while k < lines.len()
@@ -288,7 +301,6 @@ fn find_stacked(text: &str, lines: &[Range<usize>], taken: &[Range<usize>]) -> V
                 .filter(|l| two_numbers_side_by_side(&text[(**l).clone()]))
                 .count();
             if candidates.len() < 9 || multi * 10 > candidates.len() {
-                i += 1;
                 continue;
             }
         }
@@ -307,7 +319,6 @@ fn find_stacked(text: &str, lines: &[Range<usize>], taken: &[Range<usize>]) -> V
             cells_at.push(l.clone());
             end += 1;
         }
-        i = end.max(i + 1);
         let datum = |c: &Range<usize>| opens_with_datum(&text[c.clone()]);
         // For each number of columns, how many cells its consistent rows take.
         let mut best: Option<(usize, usize)> = None; // (cells taken, columns)
@@ -349,6 +360,285 @@ fn find_stacked(text: &str, lines: &[Range<usize>], taken: &[Range<usize>]) -> V
         out.push(Table::new(text, rows, lines, (first, last), spaced));
     }
     out
+}
+
+/// Tables copied from a web page with their cells glued together (`Age (years)62.3 (9.1)62.4
+/// (9.2)`, `Placebo(n = 318)Salmeterol(n = 316)`), after a title line. A cell is found by how
+/// a value is printed, not by a separator: a number, its `± spread` or its bracket (`(9.1)`,
+/// `(76%)`, `(0.7 to 3.2)`), stars; a row is a label (words) and two such cells or more, the
+/// label ending where the rest of the line reads as cells. Where cells are glued, a `±`
+/// spread is read with as many decimals as its mean (`−0.23 ± 0.080.03 ± 0.08` is −0.23 ±
+/// 0.08 and 0.03 ± 0.08), as tables print a column's values. Above the rows, a header of
+/// names each with its n (`Placebo(n = 318)Salmeterol(n = 316)`), of n's (`n = 48n = 50`), or
+/// of names glued at a capital (`TJ-54Placebo`) as many as the value columns, stands over the
+/// columns after the stub. Lines without values within the rows (`Smoking status, n (%)`)
+/// are section rows; other lines between the header and the rows (a legend) go into the
+/// table's statement. Without such a header the lines are no table here.
+fn find_glued(text: &str, lines: &[Range<usize>], taken: &[Range<usize>]) -> Vec<Table> {
+    let mut out = Vec::new();
+    let inside = |l: &Range<usize>| is_inside(taken, l);
+    for i in titles_outside(text, lines, taken) {
+        // The block: up to the next title or table.
+        let mut end = i + 1;
+        while end < lines.len() && !inside(&lines[end]) && !is_title(&text[lines[end].clone()]) {
+            end += 1;
+        }
+        let block = i + 1..end;
+        let data: Vec<(usize, Vec<Range<usize>>)> = block
+            .clone()
+            .filter_map(|k| Some((k, glued_row(&text[lines[k].clone()], lines[k].start)?)))
+            .collect();
+        if data.len() < 3 {
+            continue;
+        }
+        // The group columns: as many as the fewest values a row prints (a row with a p after
+        // its groups' values prints one more).
+        let values = data
+            .iter()
+            .map(|(_, cells)| {
+                cells[1..]
+                    .iter()
+                    .filter(|c| opens_with_datum(&text[(*c).clone()]))
+                    .count()
+            })
+            .min()
+            .unwrap_or(0);
+        let (first_data, last_data) = (data[0].0, data[data.len() - 1].0);
+        let mut rows: Vec<Row> = Vec::new();
+        let mut legend: Vec<&str> = Vec::new();
+        // The header: the lines above the first row that split into as many names (or n's) as
+        // there are value columns, each under an empty stub.
+        for l in &lines[block.start..first_data] {
+            match glued_header(&text[l.clone()], l.start, values) {
+                Some(cells) => rows.push(Row {
+                    line: l.clone(),
+                    cells: std::iter::once(l.start..l.start).chain(cells).collect(),
+                }),
+                None if !rows.is_empty() && !text[l.clone()].trim().is_empty() => {
+                    legend.push(&text[l.clone()])
+                }
+                None => {}
+            }
+        }
+        // Columns no header names are left to the sentence reader, which reads a row's
+        // values side by side as before.
+        if rows.is_empty() {
+            continue;
+        }
+        let header_first = rows.first().map(|r| r.line.start);
+        for (k, l) in lines
+            .iter()
+            .enumerate()
+            .take(last_data + 1)
+            .skip(first_data)
+        {
+            let line = &text[l.clone()];
+            if let Some((_, cells)) = data.iter().find(|(d, _)| *d == k) {
+                rows.push(Row {
+                    line: l.clone(),
+                    cells: cells.clone(),
+                });
+            } else if let Some(cells) = glued_header(line, l.start, values)
+                .filter(|c| c.iter().all(|c| is_n_cell(&text[c.clone()])))
+            {
+                // A section's n's (`n = 54n = 60` over the ITT rows).
+                rows.push(Row {
+                    line: l.clone(),
+                    cells: std::iter::once(l.start..l.start).chain(cells).collect(),
+                });
+            } else if !line.trim().is_empty()
+                && line.trim().chars().count() <= 60
+                && !line.trim_end().ends_with('.')
+            {
+                rows.push(Row {
+                    line: l.clone(),
+                    cells: vec![l.clone()],
+                });
+            }
+        }
+        let first = lines
+            .iter()
+            .position(|l| Some(l.start) == header_first)
+            .unwrap_or(first_data);
+        let mut table = Table::new(text, rows, lines, (first, last_data + 1), false);
+        for l in legend {
+            table.statement.push('\n');
+            table.statement.push_str(l);
+        }
+        out.push(table);
+    }
+    out
+}
+
+/// A row of glued cells (`Age (years)62.3 (9.1)62.4 (9.2)`, ` CGI-S−0.36 ± 0.09−0.25 ±
+/// 0.07ns`): the label's range and each value cell's (a trailing `ns` one too), when the line
+/// is a label and two values or more.
+fn glued_row(line: &str, offset: usize) -> Option<Vec<Range<usize>>> {
+    let starts = line.char_indices().filter(|&(k, c)| {
+        let opens = c.is_ascii_digit() || "-−+<>≤≥".contains(c);
+        let after = line[..k].chars().next_back();
+        opens && k > 0 && !after.is_some_and(|p| p.is_ascii_digit() || ".,·-−+<>≤≥±".contains(p))
+    });
+    for (k, _) in starts {
+        let label = &line[..k];
+        if !label.chars().any(char::is_alphabetic)
+            || label.trim_end().ends_with(['(', '[', '=', ':'])
+        {
+            continue;
+        }
+        if let Some(cells) = glued_cells(&line[k..]) {
+            let values = cells.iter().filter(|c| c.1).count();
+            if values >= 2 {
+                let mut out = Vec::with_capacity(cells.len() + 1);
+                out.push(offset..offset + label.trim_end().len());
+                out.extend(
+                    cells
+                        .into_iter()
+                        .map(|(c, _)| offset + k + c.start..offset + k + c.end),
+                );
+                return Some(out);
+            }
+        }
+    }
+    None
+}
+
+/// `s` read wholly as glued cells: each cell's range and whether it is a value (not `ns`).
+fn glued_cells(s: &str) -> Option<Vec<(Range<usize>, bool)>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    loop {
+        at += s[at..].len() - s[at..].trim_start().len();
+        if at >= s.len() {
+            break;
+        }
+        let rest = &s[at..];
+        let len = if let Some(word) = ["n.s.", "ns", "NS", "N.S.", "—", "–"]
+            .iter()
+            .find(|w| rest.starts_with(**w))
+        {
+            out.push((at..at + word.len(), false));
+            at += word.len();
+            continue;
+        } else {
+            glued_value(rest)?
+        };
+        out.push((at..at + len, true));
+        at += len;
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// The length of the value cell `s` opens with: `< 0.018*`, `62.3 (9.1)`, `242 (76%)`,
+/// `−7.04 ± 1.59`, `1.9 (0.7 to 3.2)`.
+fn glued_value(s: &str) -> Option<usize> {
+    let mut at = 0;
+    let skip = |at: &mut usize, set: &str| {
+        while let Some(c) = s[*at..].chars().next().filter(|c| set.contains(*c)) {
+            *at += c.len_utf8();
+        }
+    };
+    skip(&mut at, "<>≤≥= ");
+    let (end, decimals) = number_at(s, at, None)?;
+    at = end;
+    skip(&mut at, "%");
+    let spaced = |at: usize| at + s[at..].len() - s[at..].trim_start().len();
+    let next = spaced(at);
+    if s[next..].starts_with('±') {
+        let after = spaced(next + '±'.len_utf8());
+        if let Some((end, _)) = number_at(s, after, Some(decimals)) {
+            at = end;
+        }
+    }
+    let next = spaced(at);
+    if s[next..].starts_with(['(', '[']) {
+        let close = s[next..].find([')', ']'])? + next;
+        let inside = &s[next + 1..close];
+        let numeric = inside.chars().any(|c| c.is_ascii_digit())
+            && inside
+                .split(|c: char| !c.is_alphabetic())
+                .all(|w| w.is_empty() || ["to", "SD", "SE", "IQR", "CI"].contains(&w));
+        if numeric {
+            at = close + 1;
+        }
+    }
+    skip(&mut at, "*†‡");
+    Some(at)
+}
+
+/// A number at `at` (sign, digits, thousands commas, decimals): its end and its decimals.
+/// With `decimals`, a number glued to the next one (its digits run into another decimal
+/// point: `0.080.03`) keeps only that many decimals.
+fn number_at(s: &str, at: usize, decimals: Option<usize>) -> Option<(usize, usize)> {
+    let mut k = at;
+    if let Some(c) = s[k..].chars().next().filter(|c| "-−+".contains(*c)) {
+        k += c.len_utf8();
+    }
+    let digits = |k: usize| s[k..].bytes().take_while(u8::is_ascii_digit).count();
+    let n = digits(k);
+    if n == 0 {
+        return None;
+    }
+    k += n;
+    while s[k..].starts_with(',') && digits(k + 1) == 3 {
+        k += 4;
+    }
+    let mut places = 0;
+    if s[k..].starts_with(['.', '·']) {
+        let dot = s[k..].chars().next().map_or(1, char::len_utf8);
+        let d = digits(k + dot);
+        if d > 0 {
+            let glued = s[k + dot + d..].starts_with(['.', '·']);
+            places = match decimals {
+                Some(want) if glued && d > want && want > 0 => want,
+                _ => d,
+            };
+            k += dot + places;
+        }
+    }
+    Some((k, places))
+}
+
+/// A header line above glued rows split into `values` cells: names each with its n
+/// (`Placebo(n = 318)Salmeterol(n = 316)`), n's (`n = 48n = 50`), or names glued at a
+/// capital (`TJ-54Placebo`).
+fn glued_header(line: &str, offset: usize, values: usize) -> Option<Vec<Range<usize>>> {
+    static N: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let n = N.get_or_init(|| {
+        regex::Regex::new(r"[(（]?\s*[nN]\s*[=＝]\s*[0-9][0-9,]*\s*[)）]?").expect("valid pattern")
+    });
+    let trimmed = line.trim_end();
+    let ends: Vec<usize> = n.find_iter(trimmed).map(|m| m.end()).collect();
+    let cuts: Vec<usize> = if ends.len() == values && ends.last() == Some(&trimmed.len()) {
+        ends
+    } else if values >= 2 && trimmed.chars().count() <= 40 && !trimmed.contains("  ") {
+        // Names glued at a capital: a lower-case letter, digit or bracket, then a capital.
+        let mut cuts: Vec<usize> = trimmed
+            .char_indices()
+            .zip(trimmed.chars().skip(1))
+            .filter(|((_, a), b)| {
+                (a.is_lowercase() || a.is_ascii_digit() || *a == ')') && b.is_uppercase()
+            })
+            .map(|((k, a), _)| k + a.len_utf8())
+            .collect();
+        cuts.push(trimmed.len());
+        if cuts.len() != values {
+            return None;
+        }
+        cuts
+    } else {
+        return None;
+    };
+    let mut start = trimmed.len() - trimmed.trim_start().len();
+    let mut out = Vec::new();
+    for end in cuts {
+        if line[start..end].trim().is_empty() {
+            return None;
+        }
+        out.push(offset + start..offset + end);
+        start = end;
+    }
+    Some(out)
 }
 
 /// Does a line print two numbers side by side, set apart by spaces only (`113 4.3±8.20`, `12
@@ -904,6 +1194,52 @@ mod tests {
         assert!(two_numbers_side_by_side("プラセボ群 113 4.3±8.20"));
         assert!(!two_numbers_side_by_side("-0.34 (0.12) P = 0.006"));
         assert!(!two_numbers_side_by_side("5.1 ± 1.2"));
+    }
+
+    #[test]
+    fn a_table_copied_with_its_cells_glued() {
+        let text = "Table 1\n\nBaseline characteristics\n\nDrug(n = 120)Placebo(n = 118)\nValues are mean (SD) unless stated.\nAge (years)61.2 (8.4)60.9 (8.8)\nWomen, n (%)64 (53%)60 (51%)\nSmoking status, n (%)\n    Current40 (33%)38 (32%)\nHbA1c (%)−0.23 ± 0.080.03 ± 0.08<0.018*\nn = 110n = 109\nWeight (kg)80.1 (12.3)82.4 (11.9)ns\n";
+        let t = Tables::find(text);
+        assert_eq!(t.tables.len(), 1, "{:?}", t.tables);
+        let table = &t.tables[0];
+        let cell_texts = |row: usize| -> Vec<&str> {
+            table.rows[row]
+                .cells
+                .iter()
+                .map(|c| text[c.clone()].trim())
+                .collect()
+        };
+        assert_eq!(cell_texts(0), ["", "Drug(n = 120)", "Placebo(n = 118)"]);
+        assert_eq!(cell_texts(1), ["Age (years)", "61.2 (8.4)", "60.9 (8.8)"]);
+        assert_eq!(cell_texts(2), ["Women, n (%)", "64 (53%)", "60 (51%)"]);
+        assert_eq!(cell_texts(3), ["Smoking status, n (%)"]);
+        // A spread glued to the next value keeps its mean's decimals.
+        assert_eq!(
+            cell_texts(5),
+            ["HbA1c (%)", "−0.23 ± 0.08", "0.03 ± 0.08", "<0.018*"]
+        );
+        assert_eq!(cell_texts(6), ["", "n = 110", "n = 109"]);
+        assert_eq!(
+            cell_texts(7),
+            ["Weight (kg)", "80.1 (12.3)", "82.4 (11.9)", "ns"]
+        );
+        assert_eq!(table.header_rows, 1);
+        assert_eq!(table.column_header(text, 1, 2), "Placebo(n = 118)");
+        // The legend between the header and the rows is part of what the table states.
+        assert!(
+            table.statement.contains("Values are mean (SD)"),
+            "{}",
+            table.statement
+        );
+        // Names glued at a capital, over as many value columns; prose is no glued row.
+        assert_eq!(glued_header("TJ-54Placebo", 0, 2).map(|c| c.len()), Some(2));
+        assert!(glued_header("TJ-54Placebo", 0, 3).is_none());
+        assert!(glued_row("The mean age was 61.2 years.", 0).is_none());
+        // Without a header naming the columns, the lines are left to the sentence reader.
+        let t = Tables::find(
+            "Table 2\nAge (years)61.2 (8.4)60.9 (8.8)\nWeight (kg)80.1 (12.3)82.4 (11.9)\nBMI24.1 (3.1)24.5 (3.3)\n",
+        );
+        assert!(t.tables.is_empty());
     }
 
     #[test]

@@ -85,9 +85,16 @@ fn time_only(label: &str) -> Option<String> {
 }
 
 fn cell_index(cells: &[std::ops::Range<usize>], at: usize) -> Option<usize> {
+    // A cell that holds `at` first; an empty cell only where no other does (a glued table's
+    // empty stub stands at its line's start, where the first value cell starts too).
     cells
         .iter()
-        .position(|c| c.start <= at && at < c.end.max(c.start + 1))
+        .position(|c| c.start <= at && at < c.end)
+        .or_else(|| {
+            cells
+                .iter()
+                .position(|c| c.start <= at && at < c.end.max(c.start + 1))
+        })
 }
 
 /// Read one table of the document, as [`crate::draft::table`] models it.
@@ -179,6 +186,10 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
     // for the rows below it, until the next such row: the n a measure was analysed on.
     let mut section_n: Vec<Option<usize>> = vec![None; columns.len()];
     let mut last_measure: Option<usize> = None;
+    // The labels of rows that count patients (`Current | 146 (46%) | 147 (47%)`): a row
+    // with the same label further down (`Pack years`, then `Current`) summarises that
+    // subgroup, whose n is the count, not the column's.
+    let mut counted: Vec<String> = Vec::new();
     for row in &model.rows[h + 1..] {
         let cells = &row.cells;
         let label = cells
@@ -193,6 +204,13 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
             .collect();
         let members = &members;
         let summaries: Vec<usize> = members.iter().copied().filter(summary).collect();
+        let counts = members.iter().any(|&j| {
+            matches!(items[j].kind, ItemKind::Percent | ItemKind::CountOf)
+                && cell_index(cells, items[j].span[0]).is_some_and(|c| c >= 1)
+        });
+        if counts && !label.is_empty() {
+            counted.push(label.to_lowercase());
+        }
         let has_items = members
             .iter()
             .any(|&j| cell_index(cells, items[j].span[0]).is_some_and(|c| c >= 1));
@@ -301,6 +319,7 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
                                     items[k].text.trim()
                                 )),
                             ),
+                            None if counted.contains(&label.to_lowercase()) => (None, None),
                             None => (
                                 s.groups[g].n,
                                 s.groups[g].n.map(|n| {
