@@ -198,7 +198,7 @@ fn ratio_pattern() -> &'static Regex {
 }
 
 /// What a ratio's printed name estimates.
-fn ratio_of(name: &str) -> &'static str {
+pub(super) fn ratio_of(name: &str) -> &'static str {
     let n = name.to_ascii_lowercase();
     let abbreviation = n
         .trim_start_matches("adj")

@@ -186,6 +186,7 @@ impl Tables {
                     cells: cells(&text[l.clone()], l.start),
                 })
                 .collect();
+            let rows = join_broken_rows(text, rows);
             tables.push(Table::new(text, rows, &lines, (first, i), false));
         }
         let taken: Vec<Range<usize>> = tables
@@ -242,6 +243,66 @@ fn is_title(line: &str) -> bool {
         .iter()
         .find_map(|w| t.strip_prefix(w));
     rest.is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Rows that copying broke across two lines, joined again. A long cell wraps, and the copy
+/// keeps the wrap as a new line, which then reads as a row of its own:
+/// - a row label alone, closed by its separator (`Fatal or nonfatal congestive heart failure
+///   |`), then a line that opens with a datum (`152 (3.0) | 0.90 | …`): one row;
+/// - a header row closed by its separator (`… | Hazard Ratio (95% CI) |`), then a line whose
+///   one filled cell names a statistic (`P Value | ||`): that header continues, its last
+///   column named on the next line.
+fn join_broken_rows(text: &str, rows: Vec<Row>) -> Vec<Row> {
+    let mut out: Vec<Row> = Vec::with_capacity(rows.len());
+    let mut seen_data = false;
+    for row in rows {
+        let filled = |r: &Row| {
+            r.cells
+                .iter()
+                .filter(|c| !text[(*c).clone()].trim().is_empty())
+                .count()
+        };
+        let first_cell = row.cells.first().map_or("", |c| text[c.clone()].trim());
+        let joined = out.last().is_some_and(|prev: &Row| {
+            let closed = text[prev.line.clone()].trim_end().ends_with('|');
+            let label_alone = prev.cells.len() <= 2 && filled(prev) == 1;
+            let wrapped_label = label_alone && opens_with_datum(first_cell);
+            let wrapped_header =
+                !seen_data && filled(prev) >= 2 && filled(&row) == 1 && names_statistic(first_cell);
+            closed && (wrapped_label || wrapped_header)
+        });
+        let is_data = row
+            .cells
+            .iter()
+            .skip(1)
+            .any(|c| opens_with_datum(&text[c.clone()]))
+            || opens_with_datum(first_cell);
+        match (joined, out.last_mut()) {
+            (true, Some(prev)) => {
+                // The previous row without its closing separator and empty cell (a row of one
+                // separator is one cell, `label |`), then this row's cells.
+                if let Some(last) = prev.cells.last_mut() {
+                    let cell = &text[last.clone()];
+                    let trimmed = cell.trim_end();
+                    if let Some(kept) = trimmed.strip_suffix('|') {
+                        last.end = last.start + kept.len();
+                    }
+                }
+                while prev
+                    .cells
+                    .last()
+                    .is_some_and(|c| text[c.clone()].trim().is_empty())
+                {
+                    prev.cells.pop();
+                }
+                prev.cells.extend(row.cells);
+                prev.line = prev.line.start..row.line.end;
+            }
+            _ => out.push(row),
+        }
+        seen_data |= is_data;
+    }
+    out
 }
 
 /// Is line `l` inside one of the `taken` ranges (a table already found)?
@@ -977,6 +1038,48 @@ pub fn names_n(header: &str) -> bool {
     )
 }
 
+/// Does a header say its cells are rates per period (`% per yr`, `per 100 patient-years`,
+/// `events/year`, `年率`)? A count with its percentage (`n (%)`) is not.
+pub fn names_rate(header: &str) -> bool {
+    let h = header.to_lowercase();
+    !names_count_percent(header)
+        && [
+            "per yr",
+            "per year",
+            "per 100",
+            "per 1000",
+            "patient-year",
+            "person-year",
+            "/yr",
+            "/year",
+            "年率",
+        ]
+        .iter()
+        .any(|w| h.contains(w))
+}
+
+/// Does a header say its cells are ratios (`Hazard Ratio (95% CI)`, `OR`, `RR (95% CI)`,
+/// `ハザード比`)?
+pub fn names_ratio(header: &str) -> bool {
+    let h = header.to_lowercase();
+    let first = h
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    [
+        "hazard ratio",
+        "odds ratio",
+        "risk ratio",
+        "rate ratio",
+        "relative risk",
+        "ハザード比",
+        "オッズ比",
+    ]
+    .iter()
+    .any(|w| h.contains(w))
+        || ["hr", "or", "rr", "irr", "ahr", "aor"].contains(&first)
+}
+
 /// Does a header or row label say its cells are counts with their percentage, `x (y)`
 /// (`n (%)`, `No. (%)`, `Response (%)`, `例数（%）`)? A `% (SD)` is a mean of percentages.
 pub fn names_count_percent(header: &str) -> bool {
@@ -1135,11 +1238,12 @@ mod tests {
     #[test]
     fn arms_spanning_what_their_cells_print_then_the_comparison() {
         // As a journal prints it: each arm over `no. of patients (%) | % per yr`, then the
-        // hazard ratio; the P column's header on a row of its own.
-        let text = "Outcome | Intensive (N = 5128) | Standard (N = 5123) | Hazard Ratio (95% CI) |\nP Value | ||\n---|---|---|---|---|---|---|\nno. of patients (%) | % per yr | no. of patients (%) | % per yr | |||\nPrimary outcome | 352 (6.9) | 2.11 | 371 (7.2) | 2.29 | 0.90 (0.78–1.04) | 0.16 |\n";
+        // hazard ratio; the P column's header wrapped onto a line of its own, and a long row
+        // label wrapped before its cells.
+        let text = "Outcome | Intensive (N = 5128) | Standard (N = 5123) | Hazard Ratio (95% CI) |\nP Value | ||\n---|---|---|---|---|---|---|\nno. of patients (%) | % per yr | no. of patients (%) | % per yr | |||\nPrimary outcome | 352 (6.9) | 2.11 | 371 (7.2) | 2.29 | 0.90 (0.78–1.04) | 0.16 |\nFatal or nonfatal congestive heart failure |\n152 (3.0) | 0.90 | 124 (2.4) | 0.75 | 1.18 (0.93–1.49) | 0.17 |\n";
         let t = Tables::find(text);
         let table = &t.tables[0];
-        let row = table.rows.len() - 1;
+        let row = table.rows.len() - 2;
         let headers: Vec<String> = (0..7).map(|c| table.column_header(text, row, c)).collect();
         assert_eq!(
             headers,
@@ -1150,15 +1254,32 @@ mod tests {
                 "Standard (N = 5123) no. of patients (%)",
                 "Standard (N = 5123) % per yr",
                 "Hazard Ratio (95% CI)",
-                "",
+                "P Value",
             ]
         );
+        // The wrapped label and its cells are one row.
+        assert_eq!(
+            table.row_label(text, row + 1),
+            "Fatal or nonfatal congestive heart failure"
+        );
+        assert_eq!(table.rows[row + 1].cells.len(), 8);
         let items = crate::draft::read_items(text);
         let brief = crate::draft::tests::brief(&items);
-        assert!(
-            brief.contains(&("percent", "352/6.9".to_string())),
-            "{brief:?}"
-        );
+        for (kind, numbers) in [
+            ("percent", "352/6.9"),
+            ("rate", "2.11"),
+            ("ratio", "0.90"),
+            ("p", "0.16"),
+            ("percent", "152/3.0"),
+            ("rate", "0.75"),
+            ("ratio", "1.18"),
+            ("p", "0.17"),
+        ] {
+            assert!(
+                brief.contains(&(kind, numbers.to_string())),
+                "{kind} {numbers}: {brief:?}"
+            );
+        }
     }
 
     #[test]

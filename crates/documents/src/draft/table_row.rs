@@ -9,13 +9,16 @@
 //!   219`, as tables laid out `mean (SD); n` print it): that number is the summary's n;
 //! - a cell `x (y)` in a row or column labelled as counts with their percentage (`n (%)`,
 //!   `Response (%)`): x patients, y %.
+//! - a column headed as rates per period (`% per yr`) or as ratios (`Hazard Ratio (95% CI)`):
+//!   a cell's number is a rate per year, or a ratio (its bracketed interval is left to the
+//!   interval reader);
 //! - a number from 0 to 1 closing a results row glued by text extraction, after two or more
 //!   means ± spreads (`GAF2.94 ± 0.702.82 ± 0.86<0.045*`): the row's p ([`find_row_end_p`]).
 //!
 //! A cell holding anything else is left to the other recognisers.
 
 use super::inference::push_p;
-use super::table::{names_count_percent, names_n, names_p};
+use super::table::{names_count_percent, names_n, names_p, names_rate, names_ratio};
 use super::{ItemKind, Parts, Scan};
 use crate::text::number::NUMBER;
 use regex::Regex;
@@ -29,6 +32,17 @@ fn cell_pattern() -> &'static Regex {
             r"^\s*(?P<rel><=|>=|[<>=≤≥])?\s*(?P<num>{NUMBER})\s*[*†‡§]*\s*$"
         ))
         .expect("the table cell pattern is valid")
+    })
+}
+
+/// A ratio's cell: its number, then its bracketed interval or nothing.
+fn ratio_cell_pattern() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| {
+        Regex::new(&format!(
+            r"^\s*(?P<num>{NUMBER})\s*[*†‡§]*\s*(?:[(（\[][^)）\]]*[)）\]])?\s*$"
+        ))
+        .expect("the ratio cell pattern is valid")
     })
 }
 
@@ -58,6 +72,9 @@ enum CellsOf {
     N,
     P,
     CountPercent,
+    Rate,
+    /// Ratios of the kind the header names (`hazard ratio`).
+    Ratio(&'static str),
 }
 
 fn cells_of(label: &str) -> Option<CellsOf> {
@@ -67,6 +84,10 @@ fn cells_of(label: &str) -> Option<CellsOf> {
         Some(CellsOf::P)
     } else if names_count_percent(label) {
         Some(CellsOf::CountPercent)
+    } else if names_rate(label) {
+        Some(CellsOf::Rate)
+    } else if names_ratio(label) {
+        Some(CellsOf::Ratio(super::inference::ratio_of(label)))
     } else {
         None
     }
@@ -152,6 +173,31 @@ fn read_cell(scan: &mut Scan, plain: &str, cell: Range<usize>, of: Option<CellsO
         }
         return;
     }
+    if let Some(CellsOf::Ratio(kind)) = of {
+        // `0.90 (0.78–1.04)`: the ratio; its interval is read as an interval.
+        if let Some(m) = ratio_cell_pattern()
+            .captures(text)
+            .and_then(|c| c.name("num"))
+        {
+            let range = cell.start + m.start()..cell.start + m.end();
+            if scan.free(range.clone())
+                && let Some(value) = scan.number(range.clone())
+                && value.number.value > 0.0
+                && !value.number.text.starts_with(['-', '+'])
+            {
+                scan.push(
+                    ItemKind::Ratio,
+                    range,
+                    Parts {
+                        value: Some(value),
+                        ratio: Some(kind),
+                        ..Parts::default()
+                    },
+                );
+            }
+        }
+        return;
+    }
     let Some(c) = cell_pattern().captures(text) else {
         return;
     };
@@ -178,6 +224,17 @@ fn read_cell(scan: &mut Scan, plain: &str, cell: Range<usize>, of: Option<CellsO
         }
         Some(CellsOf::P) if (0.0..=1.0).contains(&value.number.value) => {
             push_p(scan, whole, value, c.name("rel").map(|r| r.as_str()));
+        }
+        Some(CellsOf::Rate) if value.number.value >= 0.0 && c.name("rel").is_none() => {
+            scan.push(
+                ItemKind::Rate,
+                whole,
+                Parts {
+                    value: Some(value),
+                    per: Some("year".to_string()),
+                    ..Parts::default()
+                },
+            );
         }
         _ => {}
     }
