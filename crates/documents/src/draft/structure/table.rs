@@ -286,6 +286,7 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
             _ => (Some(label.clone()).filter(|l| !l.is_empty()), None),
         };
         let mut row_cells: Vec<Cell> = Vec::new();
+        let mut others: Vec<(String, Cell)> = Vec::new();
         let mut comparison = Comparison::default();
         for &j in members {
             let Some(ci) = cell_index(cells, items[j].span[0]) else {
@@ -367,6 +368,26 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
                         n: None,
                         n_evidence: None,
                     })
+                }
+                (Column::Time, true) if time_columns => {
+                    // A cell printing something else than the row's first (`% (SD)` beside
+                    // `Mean (SD)`): the time course of another measure of the row.
+                    let d = descriptors.get(ci).cloned().unwrap_or_default();
+                    let header = header_of[ci]
+                        .iter()
+                        .map(|c| original[c.clone()].trim())
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    others.push((
+                        d,
+                        Cell {
+                            item: j,
+                            group: None,
+                            time: Some(time_only(&header).unwrap_or(header)),
+                            n: None,
+                            n_evidence: None,
+                        },
+                    ));
                 }
                 (Column::Statistic(Stat::P), false)
                     if items[j].kind == ItemKind::P && comparison.p.is_none() =>
@@ -473,18 +494,49 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
         let spread_label = agreed
             .map(|l| (l, "the values' own label".to_string()))
             .or(named);
+        let sentence = items[row_cells[0].item].sentence;
         s.measures.push(Measure {
-            spread_label,
-            label: measure_label,
+            spread_label: spread_label.clone(),
+            label: measure_label.clone(),
             change,
             shape,
-            sentence: items[row_cells[0].item].sentence,
+            sentence,
             cells: row_cells,
             comparison,
             evidence: vec![evidence],
             review: Vec::new(),
         });
         last_measure = Some(s.measures.len() - 1);
+        // The row's other measures, one per thing its cells print, each a time course when
+        // it has two time points or more (a lone cell stays unplaced, for review).
+        let mut kinds: Vec<String> = others.iter().map(|(d, _)| d.clone()).collect();
+        kinds.dedup();
+        for d in kinds {
+            let cells: Vec<Cell> = others
+                .iter()
+                .filter(|(k, _)| *k == d)
+                .map(|(_, c)| c.clone())
+                .collect();
+            if cells.len() < 2 {
+                continue;
+            }
+            for c in &cells {
+                s.placed[c.item] = true;
+            }
+            s.measures.push(Measure {
+                spread_label: spread_label.clone(),
+                label: measure_label.as_ref().map(|l| format!("{l} ({d})")),
+                change,
+                shape: Shape::TimeCourse,
+                sentence,
+                cells,
+                comparison: Comparison::default(),
+                evidence: vec![format!(
+                    "the table's columns name the time points (header line {header_line}); these cells print '{d}', the row's first another thing"
+                )],
+                review: Vec::new(),
+            });
+        }
     }
 }
 
@@ -547,7 +599,7 @@ mod tests {
     fn a_time_spanning_the_columns_of_what_its_cells_print() {
         // `Mean (SD)` and `% (SD)` name no group; the times above span them (each run of the
         // row below starts with `Mean (SD)`). The means make one time course; the percent
-        // changes, printed under another header, are not put in it.
+        // changes, printed under another header, another (never one zig-zag line of both).
         let text = "Table 2.\n| Baseline | Week 2 | Week 4 | ||||\n|---|---|---|---|---|---|\n| Mean (SD) | Mean (SD) | % (SD) | Mean (SD) | % (SD) | |\n| MADRS | 32.8 (2.68) | 26.8 (6.37) | 17.68 (21.16) | 21.4 (10.35) | 33.67 (32.99) |\n";
         let (items, s) = read_text(text);
         let courses: Vec<Vec<(&str, Option<&str>)>> = s
@@ -575,14 +627,24 @@ mod tests {
             .collect();
         assert_eq!(
             courses,
-            [vec![
-                ("32.8", Some("Baseline")),
-                ("26.8", Some("Week 2")),
-                ("21.4", Some("Week 4")),
-            ]],
+            [
+                vec![
+                    ("32.8", Some("Baseline")),
+                    ("26.8", Some("Week 2")),
+                    ("21.4", Some("Week 4")),
+                ],
+                vec![("17.68", Some("Week 2")), ("33.67", Some("Week 4"))],
+            ],
             "{:#?}",
             s.measures
         );
+        let labels: Vec<Option<&str>> = s
+            .measures
+            .iter()
+            .filter(|m| m.shape == Shape::TimeCourse)
+            .map(|m| m.label.as_deref())
+            .collect();
+        assert_eq!(labels, [Some("MADRS"), Some("MADRS (% (sd))")]);
     }
 
     #[test]
