@@ -271,6 +271,32 @@ fn the_api_applies_a_readers_corrections() {
     // The arms traded numbers, so the difference (edaravone − placebo) changed sign.
     let effects = a["effects"].as_str().unwrap();
     assert!(effects.contains("MD   -0.65"), "{effects}");
+    // Two "time points" that are arms: each named after its arm, then made arms. The file's
+    // expectation that computed from the old time points is then said to fail, with its line,
+    // and the corrected structure is shown to correct further.
+    let nmo = std::fs::read_to_string("data/nmo-tocilizumab.toml").unwrap();
+    let (status, a) = post(serde_json::json!({ "study_toml": nmo, "edits": [
+        {"edit": "time_point_when", "measure": "edss", "timepoint": "before", "when": "Placebo"},
+        {"edit": "time_point_when", "measure": "edss", "timepoint": "after", "when": "Tocilizumab"},
+        {"edit": "time_points_are_arms", "measure": "edss"}
+    ] }));
+    assert_eq!(status, 200, "{a}");
+    let arms: Vec<&str> = a["structure"]["arms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(arms, ["placebo", "tocilizumab"]);
+    let edss = a["structure"]["measures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["id"] == "edss")
+        .unwrap();
+    assert_eq!(edss["kind"], "by_arm");
+    let problem = a["problems"][0].as_str().unwrap();
+    assert!(problem.contains("expectations[edss_change]"), "{problem}");
     // What the file lacks, and edits without a study file.
     let (status, a) = post(serde_json::json!({ "study_toml": toml,
         "edits": [{"edit": "arm_n", "arm": "drug", "n": 5}] }));

@@ -31,6 +31,11 @@ pub fn measure_label(measure: &str) -> String {
     format!("measure:{measure}:label")
 }
 
+/// The field (a checkbox) saying a single-group measure's time points are arms.
+pub fn time_points_are_arms(measure: &str) -> String {
+    format!("measure:{measure}:arms")
+}
+
 /// The field of what a measure's ± is.
 pub fn dispersion(measure: &str) -> String {
     format!("measure:{measure}:dispersion")
@@ -73,6 +78,7 @@ pub fn edits_from_form(
         })
     };
     let mut edits = Vec::new();
+    let mut conversions = Vec::new();
     let mut moves = Vec::new();
     for arm in &structure.arms {
         if let Some(label) = changed(&arm_label(&arm.id), &arm.label) {
@@ -124,6 +130,11 @@ pub fn edits_from_form(
         if m.kind == MeasureKind::Slope {
             continue;
         }
+        if m.kind == MeasureKind::SingleGroup && field(&time_points_are_arms(&m.id)).is_some() {
+            conversions.push(StudyEdit::TimePointsAreArms {
+                measure: m.id.clone(),
+            });
+        }
         for s in &m.series {
             let arm = s.arm.as_deref();
             if let Some(arm) = arm {
@@ -160,7 +171,9 @@ pub fn edits_from_form(
             }
         }
     }
-    // Moves last: the other edits name a time point by the arm it is shown under.
+    // Time points made arms after their names are set (they name the arms); moves last: the
+    // other edits name a time point by the arm it is shown under.
+    edits.extend(conversions);
     edits.extend(moves);
     Ok(edits)
 }
@@ -220,6 +233,31 @@ mod tests {
                     from_arm: "placebo".into(),
                     to_arm: "edaravone".into(),
                     to_timepoint: None
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn time_points_said_to_be_arms_are_made_arms_after_their_names_are_set() {
+        let structure =
+            StudyStructure::read(include_str!("../../../data/nmo-tocilizumab.toml")).unwrap();
+        let form = fields(&[
+            (time_points_are_arms("edss"), "arms"),
+            (timepoint_when("edss", None, "before"), "Placebo"),
+        ]);
+        let edits = edits_from_form(&structure, &form).unwrap();
+        assert_eq!(
+            edits,
+            vec![
+                StudyEdit::TimePointWhen {
+                    measure: "edss".into(),
+                    arm: None,
+                    timepoint: "before".into(),
+                    when: "Placebo".into()
+                },
+                StudyEdit::TimePointsAreArms {
+                    measure: "edss".into()
                 },
             ]
         );

@@ -71,7 +71,7 @@ mark.review { outline: 2px dashed #b45309; }
 .scroll { overflow-x: auto; }
 table { border-collapse: collapse; font-size: 14px; }
 td input[type="text"] { font: inherit; max-width: 18rem; } td input[name$=":when"] { width: 16rem; } td select { font: inherit; max-width: 14rem; }
-details { margin: 1rem 0; } summary { cursor: pointer; }
+details { margin: 1rem 0; } summary { cursor: pointer; } .arms-check { font-size: 13px; white-space: nowrap; }
 th, td { border-bottom: 1px solid #eee; padding: .25rem .5rem; text-align: left; vertical-align: top; }
 tr[data-verdict="inconsistent"], tr[data-verdict="decision error"], tr[data-verdict="contradicted"] { background: #fee2e2; }
 figure { margin: 1rem 0; } figure svg { max-width: 100%; height: auto; }
@@ -257,7 +257,18 @@ fn structure_form(a: &PageAnalysis, st: &StudyStructure) -> Markup {
                                         @for (ti, t) in s.timepoints.iter().enumerate() {
                                             @let first = si == 0 && ti == 0;
                                             tr data-measure=(m.id) data-arm=[s.arm.as_deref()] data-timepoint=(t.id) data-value=(t.value) {
-                                                td { @if first { input type="text" name=(corrections::measure_label(&m.id)) value=(m.label) aria-label={ "label of " (m.id) }; br; code { (m.id) } } }
+                                                td {
+                                                    @if first {
+                                                        input type="text" name=(corrections::measure_label(&m.id)) value=(m.label) aria-label={ "label of " (m.id) }; br; code { (m.id) }
+                                                        @if m.kind == MeasureKind::SingleGroup && s.timepoints.len() >= 2 {
+                                                            br;
+                                                            label class="arms-check" {
+                                                                input type="checkbox" name=(corrections::time_points_are_arms(&m.id)) value="arms";
+                                                                " these are arms, each named as its time point is"
+                                                            }
+                                                        }
+                                                    }
+                                                }
                                                 td { @if first { (dispersion_select(m)) } }
                                                 td {
                                                     @match s.arm.as_deref() {

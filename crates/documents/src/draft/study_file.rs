@@ -576,25 +576,6 @@ fn draft_one(w: &mut Writer, item: &Item) {
     }
 }
 
-/// An id `[a-z][a-z0-9_]*` from a label (`Drug 4 mg` → `drug_4_mg`), or `None` when the label
-/// has no ASCII letter to start one.
-fn id_of(label: &str) -> Option<String> {
-    let mut out = String::new();
-    for c in label.chars() {
-        let c = c.to_ascii_lowercase();
-        if c.is_ascii_lowercase() || (c.is_ascii_digit() && !out.is_empty()) {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('_') {
-            out.push('_');
-        }
-        if out.len() >= 32 {
-            break;
-        }
-    }
-    let out = out.trim_end_matches('_').to_string();
-    (!out.is_empty()).then_some(out)
-}
-
 /// The `p` of the `data/` format: as printed, a bound written `<0.001`.
 fn p_value(item: &Item) -> Option<String> {
     let v = item.parts.value.as_ref()?;
@@ -647,8 +628,8 @@ impl StudyArms {
                 if arms.iter().any(|(a, _)| *a == g) {
                     continue;
                 }
-                let base =
-                    id_of(&s.groups[g].key).unwrap_or_else(|| format!("arm_{}", arms.len() + 1));
+                let base = crate::study::item_id_from_label(&s.groups[g].key)
+                    .unwrap_or_else(|| format!("arm_{}", arms.len() + 1));
                 let mut id = base.clone();
                 let mut k = 2;
                 while arms.iter().any(|(_, x)| *x == id) {
@@ -760,7 +741,10 @@ impl Writer<'_> {
         } else {
             "measure"
         };
-        let base = m.label.as_deref().and_then(id_of);
+        let base = m
+            .label
+            .as_deref()
+            .and_then(crate::study::item_id_from_label);
         match base {
             Some(b) => {
                 let n = self.next.entry(stem).or_insert(0);

@@ -71,6 +71,12 @@ pub enum StudyEdit {
         timepoint: String,
         when: String,
     },
+    /// A single-group measure whose "time points" are really arms (the document prints two
+    /// groups side by side and the draft took them for a before and after): each time point
+    /// becomes the numbers of the arm its name (`when`) names — an arm of the study with that
+    /// id or label, else a new arm with the measure's n and quote — and the measure an arm
+    /// measure. The first arm is the control unless the study has one.
+    TimePointsAreArms { measure: String },
     /// Move a time point (its numbers, quote and n) of an arm measure from one arm to another;
     /// with `to_timepoint` it takes that id there (the id a comparison names).
     MoveTimePoint {
@@ -166,6 +172,7 @@ fn apply(doc: &mut DocumentMut, edit: &StudyEdit) -> std::result::Result<(), Str
             let point = point_mut(holder, timepoint).expect("checked by holder_of");
             point.insert("when", value(when.trim()));
         }
+        StudyEdit::TimePointsAreArms { measure } => time_points_are_arms(doc, measure)?,
         StudyEdit::MoveTimePoint { .. } => {
             if let Some(point) = take_moved(doc, edit)? {
                 put_moved(doc, edit, point)?;
@@ -447,6 +454,151 @@ fn finish_moves(doc: &mut DocumentMut) {
     renumber(doc.as_table_mut(), &mut 0);
 }
 
+fn time_points_are_arms(doc: &mut DocumentMut, measure: &str) -> std::result::Result<(), String> {
+    let table = table_in(doc, &["measures"], "single-group measure", measure)?.clone();
+    let timepoints: Vec<Table> = match table.get("timepoints") {
+        Some(Item::ArrayOfTables(a)) => a.iter().cloned().collect(),
+        Some(Item::Value(Value::Array(a))) => a
+            .iter()
+            .filter_map(Value::as_inline_table)
+            .map(|t| t.clone().into_table())
+            .collect(),
+        _ => Vec::new(),
+    };
+    if timepoints.len() < 2 {
+        return Err(format!(
+            "measure '{measure}' has {} time point(s); arms need two or more",
+            timepoints.len()
+        ));
+    }
+    let measure_n = table.get("n").cloned();
+    let mut arm_ids = Vec::new();
+    for point in &timepoints {
+        let name = point
+            .get("when")
+            .and_then(Item::as_str)
+            .unwrap_or("")
+            .trim()
+            .to_string();
+        let wanted = super::item_id_from_label(&name);
+        let existing = tables(doc, "arms").and_then(|arms| {
+            arms.iter()
+                .map(|a| (id_of(a).to_string(), text_of(a.get("label"))))
+                .find(|(id, label)| {
+                    Some(id) == wanted.as_ref() || label.eq_ignore_ascii_case(&name)
+                })
+                .map(|(id, _)| id)
+        });
+        let id = match existing {
+            Some(id) => id,
+            None => {
+                let taken: Vec<String> = tables(doc, "arms")
+                    .into_iter()
+                    .flat_map(ArrayOfTables::iter)
+                    .map(|a| id_of(a).to_string())
+                    .chain(arm_ids.iter().cloned())
+                    .collect();
+                let base = wanted.unwrap_or_else(|| "arm".to_string());
+                let id = (1..)
+                    .map(|k| {
+                        if k == 1 {
+                            base.clone()
+                        } else {
+                            format!("{base}_{k}")
+                        }
+                    })
+                    .find(|c| !taken.contains(c))
+                    .expect("an unused id");
+                let mut arm = Table::new();
+                arm.insert("id", value(id.as_str()));
+                arm.insert(
+                    "label",
+                    value(if name.is_empty() {
+                        id.as_str()
+                    } else {
+                        name.as_str()
+                    }),
+                );
+                arm.insert(
+                    "n",
+                    point
+                        .get("n")
+                        .or(measure_n.as_ref())
+                        .cloned()
+                        .unwrap_or_else(|| value("not reported")),
+                );
+                arm.insert(
+                    "note",
+                    value(format!(
+                        "made by a reader from the time point '{name}' of '{measure}': the document prints arms there, not times"
+                    )),
+                );
+                for key in ["quote", "where"] {
+                    if let Some(v) = table.get(key) {
+                        arm.insert(key, v.clone());
+                    }
+                }
+                doc.entry("arms")
+                    .or_insert(Item::ArrayOfTables(ArrayOfTables::new()))
+                    .as_array_of_tables_mut()
+                    .ok_or("arms is not a list of tables")?
+                    .push(arm);
+                id
+            }
+        };
+        if arm_ids.contains(&id) {
+            return Err(format!(
+                "two time points of '{measure}' name the arm '{id}'; name each time point after its arm first"
+            ));
+        }
+        arm_ids.push(id);
+    }
+    // The control: the study's, else the first of these arms.
+    let has_control = tables(doc, "arms").is_some_and(|arms| {
+        arms.iter()
+            .any(|a| a.get("control").and_then(Item::as_bool) == Some(true))
+    });
+    if !has_control {
+        table_in(doc, &["arms"], "arm", &arm_ids[0])?["control"] = value(true);
+    }
+    // The measure, as an arm measure: its numbers by arm, at one time point.
+    let mut by_arm = Table::new();
+    for (key, item) in table.iter() {
+        if !matches!(key, "n" | "timepoints" | "change") {
+            by_arm.insert(key, item.clone());
+        }
+    }
+    let mut series = ArrayOfTables::new();
+    for (arm, mut point) in arm_ids.iter().zip(timepoints) {
+        let mut s = Table::new();
+        s.insert("arm", value(arm.as_str()));
+        if let Some(n) = point.remove("n").or_else(|| measure_n.clone()) {
+            s.insert("n", n);
+        }
+        point.insert("id", value("reported"));
+        point.insert("when", value("as reported"));
+        put_point(&mut s, point);
+        series.push(s);
+    }
+    by_arm.insert("arms", Item::ArrayOfTables(series));
+    if let Some(measures) = doc
+        .get_mut("measures")
+        .and_then(Item::as_array_of_tables_mut)
+    {
+        measures.retain(|m| id_of(m) != measure);
+        if measures.is_empty() {
+            doc.remove("measures");
+        }
+    }
+    doc.entry("arm_measures")
+        .or_insert(Item::ArrayOfTables(ArrayOfTables::new()))
+        .as_array_of_tables_mut()
+        .ok_or("arm_measures is not a list of tables")?
+        .push(by_arm);
+    renumber(doc.as_table_mut(), &mut 0);
+    Ok(())
+}
+
 /// Number the tables under `table` in tree order, from `next`.
 fn renumber(table: &mut Table, next: &mut usize) {
     for (_, item) in table.iter_mut() {
@@ -659,6 +811,30 @@ mod tests {
     /// A real single-group study file of `data/` (the NMO press release).
     const NMO: &str = include_str!("../../../../data/nmo-tocilizumab.toml");
 
+    /// Each arm of an arm measure with the mean of its first time point, as printed.
+    fn first_means<'a>(study: &'a crate::study::Study, measure: &str) -> Vec<(&'a str, &'a str)> {
+        let m = study.arm_measures.iter().find(|m| m.id == measure).unwrap();
+        m.arms
+            .iter()
+            .map(|s| {
+                (
+                    s.arm.as_str(),
+                    s.timepoints[0].mean.value().unwrap().text.as_str(),
+                )
+            })
+            .collect()
+    }
+
+    /// `toml` without its `[[expectations]]` table of id `id`.
+    fn without_expectation(toml: &str, id: &str) -> String {
+        let mut doc: DocumentMut = toml.parse().unwrap();
+        doc["expectations"]
+            .as_array_of_tables_mut()
+            .unwrap()
+            .retain(|t| id_of(t) != id);
+        doc.to_string()
+    }
+
     fn arm_series<'a>(
         study: &'a crate::study::Study,
         measure: &str,
@@ -800,27 +976,76 @@ mod tests {
         )
         .unwrap();
         let study = load_text(&swapped, "swapped").unwrap();
-        let m = study
-            .arm_measures
-            .iter()
-            .find(|m| m.id == "alsfrs_r_change")
-            .unwrap();
-        let means: Vec<(&str, &str)> = m
-            .arms
-            .iter()
-            .map(|s| {
-                (
-                    s.arm.as_str(),
-                    s.timepoints[0].mean.value().unwrap().text.as_str(),
-                )
-            })
-            .collect();
-        assert_eq!(means, vec![("placebo", "-5.70"), ("edaravone", "-6.35")]);
+        assert_eq!(
+            first_means(&study, "alsfrs_r_change"),
+            [("placebo", "-5.70"), ("edaravone", "-6.35")]
+        );
         // One at a time, the first move finds the place taken.
         let e = apply_edits(EDARAVONE, &[swap("placebo", "edaravone")])
             .unwrap_err()
             .to_string();
         assert!(e.contains("already has a time point 'week_24'"), "{e}");
+    }
+
+    #[test]
+    fn a_time_course_that_is_two_arms_becomes_an_arm_measure() {
+        // As a draft misreads `4.1 ± 0.5 with placebo and 2.2 ± 0.6 with the drug`: two "time
+        // points" of one group. The reader names each after its arm, then says they are arms.
+        // (The file's expectation computed from EDSS before and after is dropped: it names time
+        // points the arms no longer have, which loading would say.)
+        let toml = without_expectation(NMO, "edss_change");
+        let edited = apply_edits(
+            &toml,
+            &[
+                StudyEdit::TimePointWhen {
+                    measure: "edss".into(),
+                    arm: None,
+                    timepoint: "before".into(),
+                    when: "Placebo".into(),
+                },
+                StudyEdit::TimePointWhen {
+                    measure: "edss".into(),
+                    arm: None,
+                    timepoint: "after".into(),
+                    when: "Tocilizumab".into(),
+                },
+                StudyEdit::TimePointsAreArms {
+                    measure: "edss".into(),
+                },
+            ],
+        )
+        .unwrap();
+        let study = load_text(&edited, "edited").unwrap();
+        assert!(study.measures.iter().all(|m| m.id != "edss"));
+        let arms: Vec<(&str, &str, bool)> = study
+            .arms
+            .iter()
+            .map(|a| (a.id.as_str(), a.label.as_str(), a.control))
+            .collect();
+        assert_eq!(
+            arms,
+            [
+                ("placebo", "Placebo", true),
+                ("tocilizumab", "Tocilizumab", false)
+            ]
+        );
+        assert_eq!(
+            first_means(&study, "edss"),
+            [("placebo", "5.1"), ("tocilizumab", "4.1")]
+        );
+        // A measure with one time point is no pair of arms.
+        let e = apply_edits(
+            EDARAVONE,
+            &[StudyEdit::TimePointsAreArms {
+                measure: "alsfrs_r_change".into(),
+            }],
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.contains("no single-group measure 'alsfrs_r_change'"),
+            "{e}"
+        );
     }
 
     #[test]

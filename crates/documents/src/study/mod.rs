@@ -62,6 +62,31 @@ pub fn valid_item_id(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
 }
 
+/// An item id `[a-z][a-z0-9_]*` from a label (`Drug 4 mg` → `drug_4_mg`), or `None` when the
+/// label has no ASCII letter to start one.
+///
+/// ```
+/// use trialstats_documents::study::item_id_from_label;
+/// assert_eq!(item_id_from_label("Drug 4 mg").as_deref(), Some("drug_4_mg"));
+/// assert_eq!(item_id_from_label("実薬群"), None);
+/// ```
+pub fn item_id_from_label(label: &str) -> Option<String> {
+    let mut out = String::new();
+    for c in label.chars() {
+        let c = c.to_ascii_lowercase();
+        if c.is_ascii_lowercase() || (c.is_ascii_digit() && !out.is_empty()) {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('_') {
+            out.push('_');
+        }
+        if out.len() >= 32 {
+            break;
+        }
+    }
+    let out = out.trim_end_matches('_').to_string();
+    (!out.is_empty()).then_some(out)
+}
+
 /// A study id made from any name (a document's file stem): lower case, each run of other
 /// characters (spaces, dots, non-ASCII) one '-'; `"draft"` when nothing is left. A stem that
 /// is already a valid id is returned unchanged.
