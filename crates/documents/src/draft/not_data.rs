@@ -18,7 +18,8 @@
 //!   (`100*[(T–BL)/BL]`), codes with a leading zero (0323);
 //! - list enumerators at a line's start (`1. `, `１）`) and section numbers (`17.1.1`, as
 //!   package inserts number their headings), times of day (午後4 時, 16:00);
-//! - an allocation ratio (`randomised 2:1`, `1:1:1`), a proportion of arms, not counts;
+//! - an allocation ratio (`randomised 2:1`, `1:1:1`), a proportion of arms, not counts, and
+//!   an allocation in words (`assigned to one of four preventive treatments`), the design;
 //! - a significance threshold (`P < 0.05 was considered significant`, `significant at p <
 //!   0.05`, `a two-sided alpha of 0.05`, `p<0.05を統計学的に有意とした`): the test's rule,
 //!   not a result;
@@ -76,6 +77,7 @@ fn patterns() -> &'static Regex {
             | \d+ \s* 重
             | (?-u:\b) (?:Vol|vol|No|no|pp|p)\. \s* \d+ (?: \s* - \s* \d+ )?
             | (?-u:\b) \d [:：] \d (?: [:：] \d )* (?-u:\b)
+            | (?i: (?-u:\b) (?: one | 1 ) \x20 of \x20 (?: two | three | four | five | six | \d ) \x20 (?: [a-z-]+ \x20 )? (?: treatments? | groups? | arms? | regimens? | doses? | dose \x20 levels | interventions? | sequences? | strategies ) (?-u:\b) )
             | (?i: significan(?:t|ce) ) [\x20A-Za-z]{0,25}? (?i: at | of | level | threshold | set \x20 at | was ) [\x20\t]* (?:an? \x20)? (?: (?i: (?: two-sided \x20 | two-tailed \x20 )? alpha | α ) (?i: \x20 level )? (?i: \x20 of )? [\x20\t]* | [(（]? [\x20\t]* [pP] [\x20\t]* (?: < | ≤ | <= | ＜ | = ) [\x20\t]* ) 0?\.\d+
             | [(（]? [pP] [\x20\t]* (?: < | ≤ | <= | ＜ ) [\x20\t]* 0?\.\d+ [)）]? [\x20\t]* (?: (?i: was | were | is ) [\x20\t]+ )? (?i: considered | regarded | taken | accepted | defined | set | indicated | denotes? | indicates? )
             | [pP] [\x20\t]* (?: < | ≤ | <= | ＜ ) [\x20\t]* 0?\.\d+ [\x20\t]* (?: を | で | が | 未満を | 未満で ) [^。\n]{0,20}? 有意
@@ -248,6 +250,15 @@ mod tests {
         // A p printed as a result stays one; so does a time of day as before.
         let values = kinds_and_values("Pain fell (p < 0.05) at 10:30 in 12 patients.");
         assert_eq!(values, ["p 0.05", "n 12"]);
+    }
+
+    #[test]
+    fn an_allocation_in_words_is_not_data() {
+        // The design (each patient gets one of the arms), not a count of patients.
+        let values = kinds_and_values(
+            "Each subject was randomly assigned to one of two treatments per week; 40 patients added one of four preventive treatments. One of 7 patients relapsed.",
+        );
+        assert_eq!(values, ["n 40", "count_of 1"], "{values:?}");
     }
 
     #[test]
