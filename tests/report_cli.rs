@@ -118,12 +118,27 @@ fn bad_options_exit_2() {
 fn the_gallery_is_written_with_stable_names() {
     let dir = tempfile::tempdir().unwrap();
     let plots = dir.path().join("gallery");
-    trialstats()
+    let out = trialstats()
         .args(["report", "--plots"])
         .arg(&plots)
         .assert()
         .code(0)
-        .stdout(contains("charts written"));
+        .get_output()
+        .stdout
+        .clone();
+    // The charts are counted as charts (one PNG each), not as the files written for them.
+    let pngs = std::fs::read_dir(&plots)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "png"))
+        })
+        .count();
+    assert!(
+        String::from_utf8_lossy(&out).contains(&format!("\n{pngs} charts written (")),
+        "{}",
+        String::from_utf8_lossy(&out)
+    );
     for stem in [
         "nmo-tocilizumab-panel",
         "nmo-tocilizumab-edss-before-after",

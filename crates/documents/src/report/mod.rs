@@ -624,7 +624,23 @@ impl Tabular for Report {
     fn epilogue(&self) -> Option<String> {
         let mut t = self.verification.epilogue().unwrap_or_default();
         if !self.charts.is_empty() {
-            t.push_str(&format!("\n\n{} charts written:\n", self.charts.len()));
+            // Each chart is written as SVG and PNG, beside the gallery's index files: the
+            // charts are counted by their PNGs, the files listed.
+            let drawn = self.charts.iter().filter(|c| c.ends_with(".png")).count();
+            t.push_str(&match drawn {
+                0 => format!(
+                    "\n\nno chart drawn; {} files written:\n",
+                    self.charts.len()
+                ),
+                1 => format!(
+                    "\n\n1 chart written ({} files: SVG, PNG and the gallery's index):\n",
+                    self.charts.len()
+                ),
+                k => format!(
+                    "\n\n{k} charts written ({} files: each as SVG and PNG, and the gallery's index):\n",
+                    self.charts.len()
+                ),
+            });
             for c in &self.charts {
                 t.push_str(&format!("  {c}\n"));
             }
