@@ -65,6 +65,54 @@ fn items_as_json_keep_the_numbers_as_printed() {
 }
 
 #[test]
+fn json_carries_the_structure_the_study_file_is_written_from() {
+    // The groups, the measures with their cells and the printed comparison, as indices
+    // into `items`: what the study file and the page read.
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("two_arms.txt");
+    std::fs::write(
+        &doc,
+        "At week 12 the MG-ADL score fell by 4.1 ± 0.5 points in the drug group (n = 60) and by 1.9 ± 0.5 points in the placebo group (n = 58); difference −2.2 (95% CI −3.6 to −0.8), p = 0.002.\n",
+    )
+    .unwrap();
+    let out = trialstats()
+        .arg("draft")
+        .arg(&doc)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let items = v["items"].as_array().unwrap();
+    let s = &v["structure"];
+    let groups: Vec<&str> = s["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["key"].as_str().unwrap())
+        .collect();
+    assert_eq!(groups, ["drug", "placebo"]);
+    let m = &s["measures"][0];
+    assert_eq!(m["shape"], "arms");
+    let ns: Vec<&str> = m["cells"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            items[c["n"].as_u64().unwrap() as usize]["value"]
+                .as_str()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(ns, ["60", "58"]);
+    let p = m["comparison"]["p"].as_u64().unwrap() as usize;
+    assert_eq!(
+        (&items[p]["kind"], &items[p]["value"]),
+        (&"p".into(), &"0.002".into())
+    );
+}
+
+#[test]
 fn a_file_that_is_not_text_exits_2_naming_it() {
     let dir = tempfile::tempdir().unwrap();
     for (name, bytes, says) in [

@@ -32,11 +32,10 @@ pub fn run(args: Args) -> Result<Outcome> {
     let bytes = std::fs::read(&args.file).map_err(|e| Error::io(&args.file, e))?;
     let text = draft::text_of(bytes, &name)?;
     let doc = Sentences::new(&text);
-    let items = draft::read_document(&doc);
     match args.format.as_str() {
         "json" | "table" => {
             let format = args.format.parse()?;
-            let out = trialstats::output::render(format, &DraftedItems { file: name, items })?;
+            let out = trialstats::output::render(format, &DraftedItems::read(&name, &doc))?;
             super::print(&out);
             return Ok(Outcome::Ok);
         }
@@ -109,6 +108,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         .file
         .file_name()
         .map_or(name.clone(), |s| s.to_string_lossy().to_string());
+    let items = draft::read_document(&doc);
     let toml = study_file::draft_study(&doc, &items, &study_file::DraftOptions { id, source_file });
     match &args.output {
         None => super::print(&toml),

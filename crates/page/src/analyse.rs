@@ -14,7 +14,7 @@ use trialstats_charts::report_charts::gallery::gallery_items;
 use trialstats_documents::analysis::{self, AnalysisOptions};
 use trialstats_documents::checks::reported_test::CheckRules;
 use trialstats_documents::draft::summary_check::TextChecks;
-use trialstats_documents::draft::{self, DraftedItems, Sentences, study_file};
+use trialstats_documents::draft::{DraftedItems, Sentences, study_file};
 use trialstats_documents::study::edit::{StudyEdit, StudyStructure, apply_edits};
 use trialstats_documents::text::Document;
 use trialstats_documents::{report, study};
@@ -70,10 +70,9 @@ pub struct PageAnalysis {
 pub fn analyse_document(name: &str, bytes: &[u8]) -> Result<PageAnalysis> {
     let text = Document::from_bytes(name, bytes)?.text;
     let doc = Sentences::new(&text);
-    let items = draft::read_document(&doc);
-    let study_toml = study_file::draft_study(
+    let drafted = DraftedItems::read(name, &doc);
+    let study_toml = drafted.study_file(
         &doc,
-        &items,
         &study_file::DraftOptions {
             id: PASTED_ID.to_string(),
             source_file: name.to_string(),
@@ -92,10 +91,7 @@ pub fn analyse_document(name: &str, bytes: &[u8]) -> Result<PageAnalysis> {
     )?;
     let mut analysis = analyse_study_toml(&study_toml);
     analysis.text = text;
-    analysis.draft = Some(DraftedItems {
-        file: name.to_string(),
-        items,
-    });
+    analysis.draft = Some(drafted);
     analysis.check = Some(check);
     Ok(analysis)
 }

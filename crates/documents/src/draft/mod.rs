@@ -303,12 +303,33 @@ pub struct Item {
 }
 
 /// A document's drafted items, as `trialstats draft --format json` prints them (and the
-/// page's API returns them): the file and each item with its kind, quote, line, span and
-/// numbers as printed.
+/// page's API returns them): the file, each item with its kind, quote, line, span and
+/// numbers as printed, and the structure decided from them (groups, measures with their
+/// cells, evidence and what to review; indices point into `items`).
 #[derive(Debug, Clone, Serialize)]
 pub struct DraftedItems {
     pub file: String,
     pub items: Vec<Item>,
+    pub structure: structure::Structure,
+}
+
+impl DraftedItems {
+    /// Read `doc` (the text of the file named `file`): its items and their structure.
+    pub fn read(file: &str, doc: &Sentences) -> DraftedItems {
+        let items = read_document(doc);
+        let structure = structure::read_structure(doc, &items);
+        DraftedItems {
+            file: file.to_string(),
+            items,
+            structure,
+        }
+    }
+
+    /// The study file drafted from these items and their structure (as
+    /// [`study_file::draft_study`]).
+    pub fn study_file(&self, doc: &Sentences, options: &study_file::DraftOptions) -> String {
+        study_file::write_study(doc, &self.items, &self.structure, options)
+    }
 }
 
 impl crate::output::Tabular for DraftedItems {

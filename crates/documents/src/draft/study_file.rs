@@ -177,6 +177,16 @@ impl Writer<'_> {
 /// assert!(toml.contains("of = ") && toml.contains("\"review"));
 /// ```
 pub fn draft_study(doc: &Sentences, items: &[Item], options: &DraftOptions) -> String {
+    write_study(doc, items, &read_structure(doc, items), options)
+}
+
+/// The study file of items whose structure is already read (what [`draft_study`] writes).
+pub(crate) fn write_study(
+    doc: &Sentences,
+    items: &[Item],
+    structure: &Structure,
+    options: &DraftOptions,
+) -> String {
     let mut w = Writer {
         doc,
         out: String::new(),
@@ -186,17 +196,16 @@ pub fn draft_study(doc: &Sentences, items: &[Item], options: &DraftOptions) -> S
         n_written: Default::default(),
         pending_spread: Default::default(),
     };
-    let structure = read_structure(doc, items);
-    let arms = StudyArms::of(&structure, items);
-    arms.write(&mut w, &structure, items);
+    let arms = StudyArms::of(structure, items);
+    arms.write(&mut w, structure, items);
     let mut written = vec![false; items.len()];
     for (mi, m) in structure.measures.iter().enumerate() {
         let written_as_structure = match m.shape {
             Shape::TimeCourse => {
-                w.time_course(m, &structure, items);
+                w.time_course(m, structure, items);
                 true
             }
-            Shape::Arms => arms.covers(m) && w.arm_measure(mi, m, items, &structure, &arms),
+            Shape::Arms => arms.covers(m) && w.arm_measure(mi, m, items, structure, &arms),
             Shape::Single => false,
         };
         if written_as_structure {
@@ -210,7 +219,7 @@ pub fn draft_study(doc: &Sentences, items: &[Item], options: &DraftOptions) -> S
             // Each value alone, with what the text says about it.
             for c in &m.cells {
                 let mut notes = items[c.item].notes.clone();
-                notes.extend(cell_notes(c, m, &structure, items));
+                notes.extend(cell_notes(c, m, structure, items));
                 w.pending_notes.insert(c.item, notes);
                 if let Some((kind, _)) = &m.spread_label {
                     w.pending_spread.insert(c.item, kind);
