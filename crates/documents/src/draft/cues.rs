@@ -55,7 +55,7 @@ pub fn groups(s: &str) -> Vec<Phrase> {
             (?P<noun>\b(?:group|arm|cohort)s?\b)
           | (?P<recv>\b(?:patients|participants|subjects|those|women|men|children)\s+(?:receiving|treated\s+with|taking|given|on)\s+(?:[a-z0-9][a-z0-9\-+./]*)(?:\s+\d+(?:\.\d+)?\s*(?:mg|µg|mcg|g|mg/kg|iu|units?))?)
           | (?P<cmp>\b(?:{COMPARATORS})\b)
-          | (?P<ja>(?:[^\s、。，,：:;；（）()「」・群\d０-９]|{JA_DOSE}|{LATIN_NAME}){{1,12}}群)
+          | (?P<ja>(?:[^\s、。，,：:;；（）()「」・群\d０-９]|{JA_DOSE}|{LATIN_NAME}){{1,20}}群)
         "
         ),
     );
@@ -88,6 +88,28 @@ pub fn groups(s: &str) -> Vec<Phrase> {
             let name = &s[start..end];
             if let Some(k) = name.rfind(['は', 'が']) {
                 start += k + 'は'.len_utf8();
+            }
+            // A postpositional phrase before the name (`20mg群におけるプラセボ群`, `本試験に
+            // おいて実薬群`) relates it to what comes before; it is no part of the name.
+            let name = &s[start..end];
+            if let Some(k) = [
+                "における",
+                "において",
+                "に対する",
+                "に対して",
+                "では",
+                "には",
+                "での",
+                "について",
+                "として",
+                "とは",
+            ]
+            .iter()
+            .filter_map(|p| name.rfind(p).map(|k| k + p.len()))
+            .max()
+            .filter(|&k| name.len() > k + "群".len())
+            {
+                start += k;
             }
             let name = &s[start..end];
             for joiner in [
@@ -381,23 +403,50 @@ pub fn is_control(label: &str) -> bool {
 }
 
 /// Time phrases in `s`.
+///
+/// Reports name a time point in a few grammatical forms, in both languages; the pattern is
+/// built from those forms rather than from a list of phrases:
+/// - a **named point**: baseline, screening, entry, discharge, follow-up, the end (or start)
+///   of treatment, study, trial or intervention, the last visit;
+/// - a **counted point**: a time noun and its number (`week 12`, `Day 28`, `visit 3`, `cycle
+///   2`, `wk 8`), or a number and its unit with what it counts from or to (`12 weeks`, `6
+///   months later`, `24 h after dosing`, `one year of treatment`), after a preposition or
+///   not;
+/// - a point **relative to an event**: before or after treatment, surgery, the intervention
+///   (`before treatment`, `pre-treatment`, `post-test`, `postoperative`);
+/// - in Japanese, a period and its count in any of their orders: `投与開始24週後`, `投与12週`,
+///   `投与期間第1週`, `観察期間第2週`, `介入終了後15ヶ月`, `第4週`, `52週時`, `3ヵ月後`,
+///   `1週間以内`, and the named points (`治療前`, `投与開始時`, `ベースライン`, `終了時`).
 pub fn times(s: &str) -> Vec<Phrase> {
     static P: OnceLock<Regex> = OnceLock::new();
-    let p = re(
-        &P,
-        r"(?ix)
-          \b(?:at\s+|on\s+|by\s+|in\s+|after\s+|during\s+|over\s+)?(?:the\s+)?(?:baseline|screening|enrol?ment|entry|admission|discharge|endpoint|end\s+of\s+(?:treatment|study|the\s+study|therapy|follow-up)|last\s+visit|final\s+visit|follow-up)\b
-        | \b(?:at\s+|on\s+|by\s+|in\s+|after\s+|during\s+|over\s+|to\s+)?(?:the\s+)?(?:week|month|day|year|visit)\s*\d+\b
-        | \b(?:at\s+|after\s+|by\s+|over\s+|within\s+|in\s+|during\s+)?(?:the\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty-four)[\s\-](?:weeks?|months?|days?|years?|hours?)(?:\s+(?:later|after\s+\w+|post-?\w*|of\s+(?:treatment|therapy|follow-up)|treatment|period|study|visit|follow-up|therapy|course))?\b
-        | \b(?:before|after|pre-?|post-?)(?:treatment|therapy|surgery|operation|operative|intervention|infusion|injection|transplantation|administration|dose|dosing|randomi[sz]ation|training|program(?:me)?)\b
-        | \b(?:pretreatment|posttreatment|preoperative|postoperative|pre-intervention|post-intervention)\b
-        | (?:治療|投与|手術|術|移植|導入|介入|観察|投薬|服薬)(?:開始)?(?:前|後|時)
+    const PREP: &str =
+        r"(?:(?:at|on|by|in|after|during|over|to|until|within|through)\s+)?(?:the\s+)?";
+    const EVENT: &str = r"(?:treatment|therapy|surgery|operation|operative|intervention|infusion|injection|transplantation|administration|dose|dosing|randomi[sz]ation|training|program(?:me)?|test(?:ing)?|discharge|the\s+(?:treatment|intervention|study|programme|program|trial))";
+    const UNIT_EN: &str =
+        r"(?:weeks?|wks?|months?|mos?|days?|years?|yrs?|hours?|hrs?|h|minutes?|mins?)";
+    const NUMBER_EN: &str = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|twenty-four|thirty|thirty-six|forty-eight|fifty-two)";
+    const UNIT_JA: &str = r"(?:週|か月|カ月|ヶ月|ケ月|ヵ月|箇月|年|日|時間)";
+    const PERIOD_JA: &str = r"(?:投与|治療|観察|介入|試験|評価|服薬|投薬|導入|維持|追跡|手術|術|移植)(?:期間|開始|終了)?後?";
+    let p = P.get_or_init(|| {
+        let pattern = format!(
+            r"(?ix)
+          \b{PREP}(?:baseline|screening|enrol?ment|entry|admission|discharge|endpoint|(?:the\s+)?(?:end|start|beginning|completion)(?:\s+|-)of(?:\s+|-)(?:the\s+)?(?:treatment|study|trial|therapy|follow-up|intervention|programme|program|observation|period|double-blind\s+period)|last\s+visit|final\s+visit|last\s+follow-up|follow-up)\b
+        | \b{PREP}(?:week|wk|month|day|year|visit|cycle|session)s?\.?\s*\d+\b
+        | \b{PREP}{NUMBER_EN}[\s\-]{UNIT_EN}(?:\s+(?:later|after\s+(?:the\s+)?\w+|post-?\w*|of\s+(?:treatment|therapy|follow-up)|treatment|period|study|visit|follow-up|therapy|course))?\b
+        | \b(?:before|after|prior\s+to|following)\s+{EVENT}\b
+        | \b(?:pre|post)-?{EVENT}\b
+        | \b(?:pretreatment|posttreatment|preoperative|postoperative|pre-intervention|post-intervention|pretest|posttest|pre-test|post-test)\b
+        | {PERIOD_JA}第?\d+\s*{UNIT_JA}(?:間)?(?:後|目|時点|時|以内)?
+        | 第\d+\s*(?:週|日|病日|回|クール|サイクル)(?:目|時点|時)?
+        | (?:\d+|[一二三四五六七八九十]+)\s*{UNIT_JA}(?:間)?(?:後|目|時点|以内)
+        | (?:\d+|[一二三四五六七八九十]+)\s*(?:週|か月|カ月|ヶ月|ケ月|ヵ月|箇月)時
+        | (?:治療|投与|手術|術|移植|導入|介入|観察|投薬|服薬)(?:開始|終了)?(?:前|後|時)
         | ベースライン | 開始時 | 登録時 | 終了時 | 最終評価時 | 最終観察時
-        | (?:\d+|[一二三四五六七八九十]+)\s*(?:週|か月|カ月|ヶ月|ケ月|箇月|年|日)(?:間)?(?:後|目|時点)
-        | (?:\d+|[一二三四五六七八九十]+)\s*(?:週|か月|カ月|ヶ月|ケ月|箇月)時
         | 術前 | 術後 | 前後
-        ",
-    );
+        "
+        );
+        Regex::new(&pattern).expect("a valid pattern")
+    });
     p.find_iter(s)
         .filter(|m| !(is_baseline(m.as_str()) && change_anchor(&s[..m.start()], &s[m.end()..])))
         .map(|m| Phrase {
@@ -452,7 +501,7 @@ pub fn is_baseline(label: &str) -> bool {
     static P: OnceLock<Regex> = OnceLock::new();
     re(
         &P,
-        r"(?i)baseline|screening|enrol|entry|admission|before|pre-?treatment|pre-?operative|pre-?intervention|\bpre-|前$|ベースライン|開始時|登録時",
+        r"(?i)baseline|screening|enrol|entry|admission|before|prior\s+to|pre-?treatment|pre-?operative|pre-?intervention|\bpre-|\bpretest|前$|ベースライン|開始時|登録時",
     )
     .is_match(label)
 }

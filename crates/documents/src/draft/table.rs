@@ -219,6 +219,19 @@ impl Tables {
             .then_some(k)
     }
 
+    /// The indices of the tables whose first row starts inside `range`.
+    pub fn starting_in(&self, range: Range<usize>) -> impl Iterator<Item = usize> + '_ {
+        let first = self
+            .tables
+            .partition_point(|t| t.rows.first().is_none_or(|r| r.line.start < range.start));
+        (first..self.tables.len()).take_while(move |&k| {
+            self.tables[k]
+                .rows
+                .first()
+                .is_some_and(|r| r.line.start < range.end)
+        })
+    }
+
     /// The table, row and cell at byte `at`, when `at` stands in a table's cell.
     pub fn at(&self, at: usize) -> Option<(&Table, usize, usize)> {
         let table = &self.tables[self.index_at(at)?];
@@ -670,8 +683,49 @@ fn glued_header(line: &str, offset: usize, values: usize) -> Option<Vec<Range<us
     });
     let trimmed = line.trim_end();
     let ends: Vec<usize> = n.find_iter(trimmed).map(|m| m.end()).collect();
+    // Names set apart by spaces (`Placebo group   Drug group`, `  A群 B群`): at runs of two
+    // spaces or more (a name may hold one), or at single spaces where each piece is itself
+    // a group's or a time's name (a caption's words are not column names).
+    let is_space = |c: char| matches!(c, ' ' | '\u{3000}' | '\u{a0}' | '\t');
+    let spaced = |min_run: usize| -> Option<Vec<usize>> {
+        let body = trimmed.trim_start_matches(is_space);
+        let lead = trimmed.len() - body.len();
+        let mut ends = Vec::new();
+        let (mut last, mut run) = (0, 0);
+        for (k, c) in body.char_indices() {
+            if is_space(c) {
+                run += 1;
+                continue;
+            }
+            if run >= min_run && last > 0 {
+                ends.push(lead + last);
+            }
+            run = 0;
+            last = k + c.len_utf8();
+        }
+        ends.push(lead + last);
+        (values >= 2 && ends.len() == values).then_some(ends)
+    };
+    let names_a_column = |piece: &str| {
+        let piece = piece.trim();
+        let whole = |found: Vec<super::cues::Phrase>| found.iter().any(|p| p.text == piece);
+        whole(super::cues::groups(piece)) || whole(super::cues::times(piece))
+    };
+    let single_spaced = || {
+        let cuts = spaced(1)?;
+        let mut start = 0;
+        cuts.iter()
+            .all(|&end| {
+                let ok = names_a_column(&trimmed[start..end]);
+                start = end;
+                ok
+            })
+            .then_some(cuts)
+    };
     let cuts: Vec<usize> = if ends.len() == values && ends.last() == Some(&trimmed.len()) {
         ends
+    } else if let Some(cuts) = spaced(2).or_else(single_spaced) {
+        cuts
     } else if values >= 2 && trimmed.chars().count() <= 40 && !trimmed.contains("  ") {
         // Names glued at a capital: a lower-case letter, digit or bracket, then a capital.
         let mut cuts: Vec<usize> = trimmed
@@ -728,9 +782,16 @@ fn spans_over<'t>(
     cell_text: impl Fn(usize) -> &'t str,
     width: usize,
 ) -> Option<Vec<(usize, usize)>> {
-    // Only over a row that says what its cells print (`Mean (SD) | % (SD)`): a row of the
-    // comparison's statistics (`Difference | p value`) is headed by no group.
-    let below = below.filter(|b| b.describes)?;
+    // Over a row that says what its cells print (`Mean (SD) | % (SD) | Mean (SD) | % (SD)`)
+    // or when (`Baseline | Week 8 | p | Baseline | Week 8 | p`): each return of its first
+    // header opens a run under one spanning header. A row of the comparison's statistics
+    // (`Difference | p value | Difference | p value`, under two analyses) is headed by no
+    // group.
+    let names_time = |t: &String| {
+        let t = t.trim();
+        !t.is_empty() && super::cues::times(t).iter().any(|p| p.text == t)
+    };
+    let below = below.filter(|b| b.describes || b.texts.iter().any(names_time))?;
     let mut cols: Vec<(usize, String)> = below
         .placed
         .iter()
@@ -753,22 +814,45 @@ fn spans_over<'t>(
     if starts.len() < 2 || spanning.len() < starts.len() {
         return None;
     }
+    // A run ends where the next begins; the last is as long as the one before it (the runs
+    // repeat the same sub-headers; the first may hold fewer: `Baseline` prints no % change).
+    let last_len = starts[starts.len() - 1] - starts[starts.len() - 2];
+    let run_end = |run: usize| {
+        starts
+            .get(run + 1)
+            .copied()
+            .unwrap_or((starts[run] + last_len).min(cols.len()))
+    };
     let mut out: Vec<(usize, usize)> = stub.map(|k| (k, 0)).into_iter().collect();
     for (run, &k) in spanning.iter().take(starts.len()).enumerate() {
         let from = starts[run];
-        let to = starts.get(run + 1).copied().unwrap_or(cols.len());
+        let to = run_end(run);
         for (c, _) in &cols[from..to] {
             out.push((k, *c));
         }
     }
-    // Cells past the runs (`Hazard Ratio (95% CI)` after the arms) stand over the columns
-    // after the last run, in order.
-    let after = cols.last()?.0 + 1;
+    // Cells past the runs (`Hazard Ratio (95% CI)` after the arms, `Comparison between
+    // groups` over `p1 | p2 | p3`) stand over the columns after the last run: one each, or
+    // one over them all.
     let rest = &spanning[starts.len()..];
-    if after + rest.len() > width {
-        return None;
+    let left: Vec<usize> = cols[run_end(starts.len() - 1)..]
+        .iter()
+        .map(|(c, _)| *c)
+        .collect();
+    match (rest.len(), left.len()) {
+        (0, _) => {}
+        (1, l) if l >= 1 => out.extend(left.iter().map(|&c| (rest[0], c))),
+        (r, l) if r == l => out.extend(rest.iter().copied().zip(left)),
+        _ => {
+            // Past the columns the row below names (`Hazard Ratio (95% CI)` over a column
+            // the row below leaves empty), in order.
+            let after = cols.last()?.0 + 1;
+            if after + rest.len() > width {
+                return None;
+            }
+            out.extend(rest.iter().enumerate().map(|(i, &k)| (k, after + i)));
+        }
     }
-    out.extend(rest.iter().enumerate().map(|(i, &k)| (k, after + i)));
     Some(out)
 }
 
@@ -948,6 +1032,15 @@ impl Table {
                 // What the cells print (`no. of patients (%) | % per yr | …`), under the
                 // groups named above: from the first column after the stub.
                 (0..hw).map(|k| (k, k + 1)).collect()
+            } else if nearest
+                && hw + 1 == width
+                && !names_stub(&text[h.cells[0].clone()])
+                && !describes_cells(&text[h.cells[0].clone()])
+            {
+                // One cell short of the data rows: every column named but the stub (a copy
+                // that leaves the stub's header out). Read from the right or from the first
+                // column after the stub, the cells stand over the same columns.
+                (0..hw).map(|k| (k, k + 1)).collect()
             } else if nearest && names_statistic(&text[h.cells[0].clone()]) {
                 // A statistic's header over the last columns, the stub unnamed.
                 (0..hw).map(|k| (k, k + width - hw)).collect()
@@ -1022,7 +1115,15 @@ pub fn names_p(header: &str) -> bool {
         .trim()
         .trim_end_matches(['*', '†', '‡', '§', '¶', 'ᵃ', 'ᵇ', ' '])
         .to_lowercase();
+    // `p0`, `p1`, `P a`, `P†`: a p numbered or marked for its footnote.
+    let numbered = h.len() <= 3
+        && h.starts_with('p')
+        && h[1..]
+            .trim()
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_ascii_lowercase() && c <= 'd');
     h == "p"
+        || numbered
         || h.starts_with("p ")
         || h.contains("p value")
         || h.contains("p-value")

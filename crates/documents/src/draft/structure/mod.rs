@@ -102,11 +102,32 @@ pub fn read_structure(doc: &Sentences, items: &[Item]) -> Structure {
     let tables = crate::draft::table::Tables::find(doc.original);
     let mut table_read = vec![false; tables.tables.len()];
     for (si, members) in by_sentence.iter().enumerate() {
-        let at = doc.sentences[si].span.start;
-        if let Some(t) = tables.index_at(at) {
+        let span = doc.sentences[si].span.clone();
+        if let Some(t) = tables.index_at(span.start) {
             if !table_read[t] {
                 table::read_table(doc, items, &tables.tables[t], &mut s);
                 table_read[t] = true;
+            }
+            continue;
+        }
+        // A table found by how its lines print values (no `|` or tabs) may stand inside a
+        // sentence that opens with its caption: the table is read as a table, the words
+        // around it as running text.
+        let inside: Vec<usize> = tables.starting_in(span.clone()).collect();
+        if !inside.is_empty() {
+            for &t in &inside {
+                if !table_read[t] {
+                    table::read_table(doc, items, &tables.tables[t], &mut s);
+                    table_read[t] = true;
+                }
+            }
+            let outside: Vec<usize> = members
+                .iter()
+                .copied()
+                .filter(|&i| tables.index_at(items[i].span[0]).is_none())
+                .collect();
+            if !outside.is_empty() {
+                sentence::read_sentence(doc, items, si, &outside, &mut s);
             }
             continue;
         }

@@ -74,6 +74,29 @@ fn adjacent(before: &str) -> bool {
     })
 }
 
+/// Does `rest` (the text between a phrase and the value after it) hold only separators and a
+/// particle (`は`, `で`), so that the phrase names that value?
+fn leads_into(rest: &str) -> bool {
+    let kept: String = rest
+        .chars()
+        .filter(|c| !c.is_whitespace() && !":：、,，=（(".contains(*c))
+        .collect();
+    matches!(
+        kept.as_str(),
+        "" | "は" | "で" | "が" | "に" | "には" | "では"
+    )
+}
+
+/// Is `rest` (the words between a group's name and the next value) short enough for the name
+/// to lead into the value: at most three words and no number (`was`, `had a mean of`)?
+fn short_lead(rest: &str) -> bool {
+    let words: Vec<&str> = rest
+        .split(|c: char| c.is_whitespace() || ",:;=（(".contains(c))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() <= 3 && !words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()))
+}
+
 /// The phrases of `between` (the text after value `k - 1` and before value `k`), each bound
 /// backward to the value before it or forward to the value after it.
 fn bind(between: &str, found: Vec<Phrase>, first: bool) -> Vec<Bound> {
@@ -461,6 +484,9 @@ pub(super) fn read_sentence(
     let mut locals: Vec<Local> = vec![Local::default(); summaries.len()];
     let mut sentence_time: Option<String> = None;
     let mut carried_group: Option<(String, String)> = None;
+    // The sentence names its first group before the first value (a list of `group value`).
+    let mut names_lead = false;
+    let mut listed_times = false;
     // A `than` comparison names its groups in an order the values may not follow.
     // The values it governs run from the `than` to the next value that names its own group
     // (`…less than in the placebo group (37.5 versus 46.8), although … (group 1: 4.8 …)`).
@@ -493,7 +519,52 @@ pub(super) fn read_sentence(
                 groups[0].backward = true;
             }
         }
+        // A list keeps the order its first item sets: where the sentence names a group
+        // before its first value (`in group I was 8.92 (±3.2), in group II 6.88 (±2.1)`,
+        // `In the drug group … from 8.1 to 7.2; in the placebo group from 8.0 to 7.9`), a
+        // group named in the same slot later (right after a separator, a few words before the
+        // next value) is the next value's, not the one before's.
+        if first {
+            names_lead = groups.iter().any(|b| !b.backward);
+        } else if names_lead && !last {
+            for b in &mut groups {
+                // Only separators and function words before the name (`, in `, `; and in
+                // the `, `、`).
+                let in_slot = between[..b.phrase.start]
+                    .split(|c: char| c.is_whitespace() || ",;、，；)）]".contains(c))
+                    .filter(|w| !w.is_empty())
+                    .all(|w| {
+                        matches!(
+                            w.to_lowercase().as_str(),
+                            "and"
+                                | "in"
+                                | "the"
+                                | "for"
+                                | "among"
+                                | "while"
+                                | "whereas"
+                                | "but"
+                                | "with"
+                        )
+                    });
+                if b.backward && in_slot && short_lead(&between[b.phrase.end..]) {
+                    b.backward = false;
+                }
+            }
+        }
         let times = bind(between, cues::times(between), first);
+        // Several times before the first value (`At 28 days, 1 year, and 2 years, the
+        // respective values were …`) are a list the values take in order, not the time of
+        // every value: none of them is the sentence's.
+        if first {
+            let mut keys: Vec<String> = times
+                .iter()
+                .map(|b| cues::time_key(&b.phrase.text))
+                .collect();
+            keys.sort();
+            keys.dedup();
+            listed_times = keys.len() >= 2;
+        }
         for b in &groups {
             let key = cues::group_key(&b.phrase.text);
             if key.is_empty() {
@@ -530,7 +601,16 @@ pub(super) fn read_sentence(
                     locals[k - 1].time = Some(b.phrase.text.clone());
                 }
             } else if first {
-                sentence_time = Some(b.phrase.text.clone());
+                // `観察期間第2週2.05±1.02、投与期間第1週3.88±1.50`, `at baseline, 14.2 ± 3.1`:
+                // a time printed right before the first value is that value's own, as the
+                // times before the values after it are theirs.
+                if leads_into(&between[b.phrase.end..]) {
+                    locals[0].time = Some(b.phrase.text.clone());
+                }
+                // Of a list, each value's time stays to be read from its own words.
+                if !listed_times {
+                    sentence_time = Some(b.phrase.text.clone());
+                }
             } else if !last && locals[k].time.is_none() {
                 locals[k].time = Some(b.phrase.text.clone());
             }
@@ -871,6 +951,11 @@ fn label_of(text: &str) -> Option<String> {
         let a = lower.find(first.as_str())?;
         let last = words.last()?;
         let b = lower.rfind(last.as_str())? + last.len();
+        // To the end of the printed word (`HbA1c`, `SF-36`), which the content words cut at
+        // its digits.
+        let b = b + text[b..]
+            .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .unwrap_or(text.len() - b);
         let span = text.get(a..b)?.trim();
         // Keep a capitalised acronym before it (`QMG score`).
         let before = text[..a].trim_end();
@@ -1295,5 +1380,67 @@ mod tests {
             .map(|m| m.cells.iter().filter(|c| c.group.is_some()).count())
             .collect();
         assert_eq!(named, [0, 4], "{:#?}", s.measures);
+    }
+
+    #[test]
+    fn a_list_of_times_each_before_its_value_is_a_time_course() {
+        // Each time printed right before its value, the first one too.
+        let (_, s) = read(
+            "Bristol便形状スケールの平均値は、観察期間第2週2.05±1.02、投与期間第1週3.88±1.50、第2週3.80±1.44であった。",
+        );
+        assert_eq!(s.measures.len(), 1, "{:#?}", s.measures);
+        assert_eq!(s.measures[0].shape, Shape::TimeCourse);
+        let times: Vec<String> = cells(&s, 0).into_iter().map(|c| c.1).collect();
+        assert_eq!(times, ["観察期間第2週", "投与期間第1週", "第2週"]);
+    }
+
+    #[test]
+    fn a_list_that_names_each_group_before_its_value_keeps_that_order() {
+        let (_, s) = read(
+            "The mean HbA1c in group I was 8.92% (±3.2), in group II 6.88% (±2.1), in group III 7.5% (±3.3).",
+        );
+        assert_eq!(s.measures.len(), 1, "{:#?}", s.measures);
+        assert_eq!(s.measures[0].label.as_deref(), Some("HbA1c"));
+        let groups: Vec<String> = cells(&s, 0).into_iter().map(|c| c.0).collect();
+        assert_eq!(groups, ["i", "ii", "iii"]);
+        // Named after their values, the groups close them as before.
+        let (_, s) = read("HbA1c was 8.92% (±3.2) in group I, 6.88% (±2.1) in group II.");
+        let groups: Vec<String> = cells(&s, 0).into_iter().map(|c| c.0).collect();
+        assert_eq!(groups, ["i", "ii"]);
+    }
+
+    #[test]
+    fn times_listed_before_the_values_are_no_time_of_every_value() {
+        let (_, s) = read(
+            "At 28 days, 1 year, and 2 years, the respective values were 2.2 ± 1.2 and 3.3 ± 1.5.",
+        );
+        assert!(
+            s.measures
+                .iter()
+                .flat_map(|m| &m.cells)
+                .all(|c| c.time.is_none()),
+            "{:#?}",
+            s.measures
+        );
+    }
+
+    #[test]
+    fn a_postpositional_phrase_is_no_part_of_a_groups_name() {
+        let (_, s) = read("20mg群におけるプラセボ群との差は-2.1±0.5、10mg群で4.0±0.6であった。");
+        assert!(
+            s.groups.iter().any(|g| g.label == "プラセボ群"),
+            "{:#?}",
+            s.groups
+        );
+        // A long name of what the group received stays whole.
+        let (_, s) = read(
+            "変化量はメトホルミンを併用した群で-0.95±0.671%、スルホニルウレア剤を投与した群で-0.84±0.714%であった。",
+        );
+        let labels: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            ["メトホルミンを併用した群", "スルホニルウレア剤を投与した群"]
+        );
+        assert_eq!(s.measures[0].shape, Shape::Arms);
     }
 }

@@ -84,6 +84,44 @@ fn time_only(label: &str) -> Option<String> {
         .then(|| first.text.clone())
 }
 
+/// Is a column header a time point: a time phrase and nothing else, or a word that places a
+/// column in time only in a header (`Initial | Final`, `Pre | Post`, `Before | After`,
+/// `前 | 後`)? The time as the header prints it.
+fn header_time(header: &str) -> Option<String> {
+    if let Some(t) = time_only(header) {
+        return Some(t);
+    }
+    static P: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let p = P.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)^(?:initial|final|first|last|pre|post|before|after|end|start|前|後|治療前|治療後|投与前|投与後|介入前|介入後)(?:[\s\-]?(?:visit|test|assessment|measurement|treatment|intervention|value|values|値))?[\s*†‡§a-d]*$",
+        )
+        .expect("a valid pattern")
+    });
+    let h = header.trim();
+    p.is_match(h)
+        .then(|| h.trim_end_matches(['*', '†', '‡', '§']).to_string())
+}
+
+/// Does a column header say its cells are changes (`Change (Δ)`, `Absolute change`, `%
+/// change`, `変化量`)? Under a group's name they are that group's changes; alone, a
+/// statistic of one group, never a group.
+fn names_change(header: &str) -> bool {
+    let h = header.to_lowercase();
+    [
+        "change",
+        "δ",
+        "delta",
+        "変化量",
+        "変化率",
+        "変化",
+        "reduction",
+        "improvement",
+    ]
+    .iter()
+    .any(|w| h.contains(w))
+}
+
 fn cell_index(cells: &[std::ops::Range<usize>], at: usize) -> Option<usize> {
     // A cell that holds `at` first; an empty cell only where no other does (a glued table's
     // empty stub stands at its line's start, where the first value cell starts too).
@@ -122,17 +160,40 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
     // What each time column's cells print, apart from its time (`mean (sd)`, `% (sd)`): the
     // cells of one row under different descriptors are different measures.
     let mut descriptors: Vec<String> = vec![String::new()];
+    // The time each group column stands under, where a header row names it (`Sertraline
+    // group (n = 30)` over `Baseline | Week 8`): a grid of groups by times.
+    let mut column_time: Vec<Option<String>> = vec![None];
     for cells in header_of.iter().skip(1) {
         let text = cells
             .iter()
             .map(|c| original[c.clone()].trim())
             .collect::<Vec<_>>()
             .join(" ");
+        // Each header cell over the column plays one part: what the cells print, a
+        // statistic, a time, a change, or (any other words) the group's name.
+        let parts: Vec<&str> = cells
+            .iter()
+            .map(|c| original[c.clone()].trim())
+            .filter(|t| !t.is_empty())
+            .collect();
+        let cell_time = parts.iter().find_map(|t| header_time(t));
+        let cell_stat = parts.iter().find_map(|t| stat_of(t));
+        let named_group = parts.iter().any(|t| {
+            !crate::draft::table::describes_cells(t)
+                && stat_of(t).is_none()
+                && header_time(t).is_none()
+                && !names_change(t)
+                && !crate::draft::table::names_n(t)
+        });
+        column_time.resize(columns.len(), None);
         let col = if text.is_empty() || crate::draft::table::describes_cells(&text) {
             Column::Statistic(Stat::Other)
-        } else if let Some(st) = stat_of(&text) {
+        } else if let Some(st) = stat_of(&text).or(cell_stat) {
             Column::Statistic(st)
-        } else if let Some(t) = time_only(&text) {
+        } else if let Some(t) = (!named_group)
+            .then(|| time_only(&text).or_else(|| header_time(&text)))
+            .flatten()
+        {
             descriptors.resize(columns.len(), String::new());
             descriptors.push(
                 text.replacen(&t, " ", 1)
@@ -142,8 +203,13 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
                     .to_lowercase(),
             );
             Column::Time
+        } else if !named_group {
+            // A change (`Absolute change`, `Change (%)`) or a time with what its cells print,
+            // with no group's name over it: one group's statistic, never an arm.
+            Column::Statistic(Stat::Other)
         } else {
-            // The group's label without its `n = 60`, from every header cell over it.
+            // The group's label without its `n = 60`, its time or what its cells print, from
+            // every header cell over it.
             let mut n_item = None;
             let mut label_parts = Vec::new();
             for c in cells {
@@ -155,8 +221,13 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
                     .trim()
                     .trim_end_matches(['(', '（', ',', ';'])
                     .trim();
-                // `Mean (SD)` under a group's name says what the cells print, not whose.
-                if !part.is_empty() && !crate::draft::table::describes_cells(part) {
+                // `Mean (SD)` under a group's name says what the cells print, not whose;
+                // `Week 8` when.
+                if !part.is_empty()
+                    && !crate::draft::table::describes_cells(part)
+                    && header_time(part).is_none()
+                    && !names_change(part)
+                {
                     label_parts.push(part.to_string());
                 }
                 n_item = n_item.or(n_here);
@@ -172,6 +243,7 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
                 s.groups[g].n = Some(j);
                 s.placed[j] = true;
             }
+            column_time.push(cell_time);
             Column::Group(g)
         };
         columns.push(col);
@@ -335,7 +407,11 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
                     row_cells.push(Cell {
                         item: j,
                         group: Some(g),
-                        time: time.clone(),
+                        time: column_time
+                            .get(ci)
+                            .cloned()
+                            .flatten()
+                            .or_else(|| time.clone()),
                         n,
                         n_evidence,
                     })
@@ -415,7 +491,22 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
             g.dedup();
             g
         };
-        let shape = if time_columns && row_cells.len() >= 2 {
+        // One group's cells under two times or more of a grid (`Sertraline group` over
+        // `Baseline | Week 8`): its time course.
+        let distinct_times = {
+            let mut t: Vec<String> = row_cells
+                .iter()
+                .filter_map(|c| c.time.as_deref().map(cues::time_key))
+                .collect();
+            t.sort();
+            t.dedup();
+            t.len()
+        };
+        let one_group_over_time = groups.len() == 1
+            && row_cells.len() >= 2
+            && distinct_times == row_cells.len()
+            && row_cells.iter().all(|c| c.group.is_some());
+        let shape = if time_columns && row_cells.len() >= 2 || one_group_over_time {
             Shape::TimeCourse
         } else if group_columns >= 2 && groups.len() >= 2 {
             Shape::Arms
@@ -673,5 +764,84 @@ mod tests {
         assert_eq!(s.measures[0].label.as_deref(), Some("Body weight, kg"));
         assert!(s.groups.iter().all(|g| g.n.is_some()));
         assert!(s.groups[0].control);
+    }
+
+    /// The cells of measure `m`: (group key or `-`, time or `-`).
+    fn cells(s: &crate::draft::structure::Structure, m: usize) -> Vec<(String, String)> {
+        s.measures[m]
+            .cells
+            .iter()
+            .map(|c| {
+                (
+                    c.group.map_or("-".into(), |g| s.groups[g].key.clone()),
+                    c.time.clone().unwrap_or("-".into()),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn groups_spanning_their_time_columns_are_arms_each_with_its_time_course() {
+        // Arm names over runs of `Baseline | Week 8 | p | Change`, the header row one cell
+        // short of the data (no stub), the between-group p's after the runs under one header.
+        let text = "Table 2.\n| Drug group (n = 30) | Placebo group (n = 30) | Comparison between groups | ||||||||\n|---|---|---|---|---|---|---|---|---|---|---|---|\n| Baseline | Week 8 | p0 | Change (Δ) | Baseline | Week 8 | p0 | Change (Δ) | p1 | p2 | p3 | |\n| Itch score (cm) | 5.27 ± 2.75 | 3.45 ± 2.03 | < 0.001 | 1.82 | 4.57 ± 1.94 | 4.36 ± 2.34 | 0.469 | 0.21 | 0.435 | 0.175 | 0.002 |\n";
+        let (_, s) = read_text(text);
+        assert_eq!(s.measures.len(), 1, "{:#?}", s.measures);
+        assert_eq!(s.measures[0].shape, Shape::Arms);
+        let want: Vec<(String, String)> = [
+            ("drug group", "Baseline"),
+            ("drug group", "Week 8"),
+            ("placebo group", "Baseline"),
+            ("placebo group", "Week 8"),
+        ]
+        .map(|(g, t)| (g.to_string(), t.to_string()))
+        .to_vec();
+        assert_eq!(cells(&s, 0), want);
+        assert!(s.groups.iter().all(|g| g.n.is_some()));
+    }
+
+    #[test]
+    fn initial_and_final_columns_are_one_groups_time_points_never_arms() {
+        // `Initial | Final | Absolute change | P value`: one group measured twice; the change
+        // column is a statistic of that group, not a third arm.
+        let text = "Table 2\n| Variable | Initial | Final | Absolute change | P value |\n|---|---|---|---|---|\n| Physical functioning | 58 ± 8 | 79 ± 7 | 21 ± 6 | 0.03 |\n| Bodily pain | 81 ± 5 | 83 ± 5 | 2 ± 3 | 0.29 |\n";
+        let (items, s) = read_text(text);
+        assert!(s.groups.is_empty(), "{:#?}", s.groups);
+        assert_eq!(s.measures.len(), 2, "{:#?}", s.measures);
+        for (m, label) in s
+            .measures
+            .iter()
+            .zip(["Physical functioning", "Bodily pain"])
+        {
+            assert_eq!((m.shape, m.cells.len()), (Shape::TimeCourse, 2));
+            assert_eq!(m.label.as_deref(), Some(label));
+            assert!(
+                m.comparison
+                    .p
+                    .is_some_and(|p| items[p].kind == crate::draft::ItemKind::P)
+            );
+        }
+        assert_eq!(cells(&s, 0)[1].1, "Final");
+    }
+
+    #[test]
+    fn a_table_whose_columns_are_set_apart_by_spaces_names_its_groups() {
+        // PDF text extraction: a title, a header of names set apart by spaces, rows of a label
+        // and values, section rows alone.
+        let text = "表7：介入終了後15ヵ月のA群とB群の比較\n  A群 B群\n抑うつ 9.5±11.5 8.1±9.4\n活気 24.6±8.9 27.6±3.1\nGHQ-30\n総得点 6.4±4.6 6.2±5.9\n";
+        let (_, s) = read_text(text);
+        assert_eq!(s.measures.len(), 3, "{:#?}", s.measures);
+        assert!(s.measures.iter().all(|m| m.shape == Shape::Arms));
+        assert_eq!(
+            cells(&s, 1),
+            [
+                ("a群".to_string(), "-".to_string()),
+                ("b群".to_string(), "-".to_string())
+            ]
+        );
+        // A caption's words are no column names: two words over two value columns name nothing.
+        let caption = "Table 3\nPruritus assessment\nItch 5.2 ± 1.1 4.9 ± 1.3\nSleep 3.1 ± 0.9 3.3 ± 1.0\nMood 2.2 ± 0.4 2.1 ± 0.5\n";
+        let (_, s) = read_text(caption);
+        assert!(s.groups.is_empty(), "{:#?}", s.groups);
     }
 }
