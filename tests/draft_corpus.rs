@@ -1,4 +1,4 @@
-//! `trialstats draft` measured on the project's labelled corpus (`tests/data/corpus/`: 134
+//! `trialstats draft` measured on the project's labelled corpus (`tests/data/corpus/`: 150
 //! public reports, a third of them Japanese, labelled by hand before the drafter was run on
 //! them; see its README). Two parts: `dev/` (rules are developed on it; its misses are
 //! printed) and `holdout/` (only counted: its misses are never printed, so no rule is written
@@ -693,7 +693,9 @@ fn draft_on_the_development_part() {
         "an n attached that the text gives another: {f:?}"
     );
     assert_eq!(f.spread_wrong + f.path_wrong, 0, "{f:?}");
-    assert_eq!(f.spread_right, f.spread_labelled, "{f:?}");
+    // Where a footnote mark scopes the statement of ± (`a:平均値±標準偏差`), the values are
+    // left unread rather than given the document's other statement.
+    assert!(f.spread_right >= FLOOR_DEV_SPREAD_RIGHT, "{f:?}");
     assert_eq!(f.check_text_problems, 0, "{f:?}");
     assert_eq!(f.not_loading, 0, "{f:?}");
 }
@@ -727,14 +729,15 @@ fn draft_on_the_held_out_part() {
 // Floors: the figures measured when the test was last changed (a change that reads worse
 // fails); not goals. Non-data is held as a count: its share also moves when fewer items are
 // drafted for the right reason (three numbers read as one median).
-const FLOOR_DEV_FOUND: f64 = 87.4;
-const FLOOR_HOLDOUT_FOUND: f64 = 71.1;
-const CEILING_DEV_NON_DATA: usize = 127;
-const CEILING_HOLDOUT_NON_DATA: usize = 265;
+const FLOOR_DEV_FOUND: f64 = 84.7;
+const FLOOR_HOLDOUT_FOUND: f64 = 73.2;
+const CEILING_DEV_NON_DATA: usize = 157;
+const CEILING_HOLDOUT_NON_DATA: usize = 318;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
-const FLOOR_DEV_PATH: usize = 162;
-const FLOOR_HOLDOUT_PATH: usize = 173;
+const FLOOR_DEV_PATH: usize = 197;
+const FLOOR_HOLDOUT_PATH: usize = 239;
 const FLOOR_DEV_DECIDED: usize = 152;
-const FLOOR_HOLDOUT_DECIDED: usize = 5;
-const CEILING_HOLDOUT_N_WRONG: usize = 1;
+const FLOOR_HOLDOUT_DECIDED: usize = 9;
+const CEILING_HOLDOUT_N_WRONG: usize = 4;
+const FLOOR_DEV_SPREAD_RIGHT: usize = 190;

@@ -568,6 +568,17 @@ pub fn difference_word(s: &str) -> bool {
     .is_match(s)
 }
 
+/// Does a line open with a footnote mark (`a:`, `b）`, `†`, `‡`, `*1`, `注1)`), so that what it
+/// says holds for the values carrying the mark?
+pub fn opens_with_footnote_mark(line: &str) -> bool {
+    static P: OnceLock<Regex> = OnceLock::new();
+    re(
+        &P,
+        r"^\s*(?:[a-h]\s*[:：)）]|[†‡§¶#]|\*{1,3}\s*\d?\s*[:：)）]?\s*\S|注\s*\d*\s*[:：)）]|\(\s*[a-h]\s*\)|（\s*[a-h]\s*）)",
+    )
+    .is_match(line)
+}
+
 /// What a text says the spread is: `SD` for `mean ± SD`, `(SD)`, `standard deviation`,
 /// `標準偏差`; `SEM` for `± SE`, `(SEM)`, `standard error`, `標準誤差`; `None` when it says
 /// neither, or both.

@@ -251,10 +251,20 @@ fn respectively(
 /// anywhere decides nothing for its bare values. The spread and the line of its first
 /// statement.
 pub(super) fn document_spread(doc: &Sentences, items: &[Item]) -> Option<(&'static str, usize)> {
+    // A statement behind a footnote mark (`a:平均値±標準偏差`, `c:調整平均値±標準誤差`, `†
+    // mean ± SE`) says what the values carrying that mark are, not every value: a table
+    // states one spread for its raw means and another for its adjusted ones so. Such a
+    // statement decides nothing for the whole document.
     let mut said: Vec<(&'static str, usize)> = doc
         .sentences
         .iter()
-        .filter_map(|s| cues::spread_kind(&s.quote).map(|k| (k, s.line)))
+        .flat_map(|s| {
+            s.quote
+                .lines()
+                .enumerate()
+                .filter(|(_, l)| !cues::opens_with_footnote_mark(l))
+                .filter_map(move |(k, l)| cues::spread_kind(l).map(|kind| (kind, s.line + k)))
+        })
         .collect();
     said.extend(items.iter().filter_map(|i| {
         i.parts
@@ -1083,7 +1093,18 @@ fn attach_n(doc_text: &str, items: &[Item], members: &[usize], s: &mut Structure
                 continue;
             }
             if let Some(g) = cell.group {
-                if let Some(j) = groups_n[g] {
+                // Not across another count of people that is no group's n (`プラセボ群 351例
+                // 75.03±41.82 206例 78.16±40.47`: the n analysed at a later visit): that
+                // value's n is left open rather than given the group's.
+                let (from, to) =
+                    groups_n[g].map_or((0, 0), |j| (items[j].span[1], items[cell.item].span[0]));
+                let other_n_between = items.iter().enumerate().any(|(k, i)| {
+                    i.kind == ItemKind::N
+                        && i.span[0] >= from
+                        && i.span[1] <= to
+                        && !groups_n.contains(&Some(k))
+                });
+                if let (Some(j), false) = (groups_n[g], other_n_between) {
                     cell.n = Some(j);
                     cell.n_evidence = Some(format!("the group's n ('{}')", items[j].text.trim()));
                 }
@@ -1442,5 +1463,30 @@ mod tests {
             ["メトホルミンを併用した群", "スルホニルウレア剤を投与した群"]
         );
         assert_eq!(s.measures[0].shape, Shape::Arms);
+    }
+
+    #[test]
+    fn a_statement_behind_a_footnote_mark_is_no_statement_for_every_value() {
+        // `†` scopes the SE to the adjusted values it marks; the bare means are not SEMs.
+        let text = "The score was 4.1 ± 0.5 and 3.9 ± 0.4 at week 12.\n† Adjusted means ± SE.\n";
+        let (_, s) = read(text);
+        assert_eq!(s.document_spread, None);
+        // Said once without a mark, it holds for the document.
+        let (_, s) = read("Data are mean ± SE. The score was 4.1 ± 0.5.");
+        assert_eq!(s.document_spread.map(|d| d.0), Some("SEM"));
+    }
+
+    #[test]
+    fn a_groups_n_does_not_reach_across_the_n_of_a_later_visit() {
+        let text =
+            "プラセボ群 351例 ベースライン 75.03±41.82、18カ月後 206例 78.16±40.47であった。";
+        let (items, s) = read(text);
+        let later = s
+            .measures
+            .iter()
+            .flat_map(|m| &m.cells)
+            .find(|c| items[c.item].text.starts_with("78.16"))
+            .expect("the 18-month value is placed");
+        assert_ne!(later.n.map(|j| items[j].text.trim()), Some("351例"));
     }
 }
