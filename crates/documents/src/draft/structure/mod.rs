@@ -159,3 +159,19 @@ pub(crate) fn read_text(text: &str) -> (Vec<Item>, Structure) {
     let s = read_structure(&doc, &items);
     (items, s)
 }
+
+/// The groups' keys (`-` for the whole sample) and the time (`-` where none) of each cell of
+/// measure `m`: what the structure's tests compare.
+#[cfg(test)]
+pub(crate) fn cells_of(s: &Structure, m: usize) -> Vec<(String, String)> {
+    s.measures[m]
+        .cells
+        .iter()
+        .map(|c| {
+            (
+                c.group.map_or("-".into(), |g| s.groups[g].key.clone()),
+                c.time.clone().unwrap_or("-".into()),
+            )
+        })
+        .collect()
+}

@@ -1286,19 +1286,7 @@ mod tests {
         assert_eq!(s.measures[0].shape, Shape::Arms);
     }
 
-    /// The groups' keys and the time of each cell of measure `m`.
-    fn cells(s: &Structure, m: usize) -> Vec<(String, String)> {
-        s.measures[m]
-            .cells
-            .iter()
-            .map(|c| {
-                (
-                    c.group.map_or("-".into(), |g| s.groups[g].key.clone()),
-                    c.time.clone().unwrap_or("-".into()),
-                )
-            })
-            .collect()
-    }
+    use super::super::cells_of as cells;
 
     #[test]
     fn japanese_arms_named_with_their_doses() {

@@ -766,19 +766,7 @@ mod tests {
         assert!(s.groups[0].control);
     }
 
-    /// The cells of measure `m`: (group key or `-`, time or `-`).
-    fn cells(s: &crate::draft::structure::Structure, m: usize) -> Vec<(String, String)> {
-        s.measures[m]
-            .cells
-            .iter()
-            .map(|c| {
-                (
-                    c.group.map_or("-".into(), |g| s.groups[g].key.clone()),
-                    c.time.clone().unwrap_or("-".into()),
-                )
-            })
-            .collect()
-    }
+    use crate::draft::structure::cells_of as cells;
 
     #[test]
     fn groups_spanning_their_time_columns_are_arms_each_with_its_time_course() {
