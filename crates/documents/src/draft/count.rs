@@ -115,6 +115,34 @@ fn find_count_percent(scan: &mut Scan, plain: &str) {
     }
 }
 
+/// Is the slash pair at `range` (`5/15`) a month and day rather than a count of a whole: a
+/// month (1–12) and a day (1–31) printed where a date stands, right after the ordinal of an
+/// event (`総会(第589回 5/15)`, `the 3rd meeting 5/15`) or before a weekday (`5/15(水)`,
+/// `5/15 (Wed)`)?
+fn slash_date(
+    plain: &str,
+    range: std::ops::Range<usize>,
+    month: &super::Printed,
+    day: &super::Printed,
+) -> bool {
+    static ORDINAL: OnceLock<Regex> = OnceLock::new();
+    static WEEKDAY: OnceLock<Regex> = OnceLock::new();
+    let (m, d) = (month.number.value, day.number.value);
+    let calendar = (1.0..=12.0).contains(&m) && (1.0..=31.0).contains(&d) && m.fract() == 0.0;
+    if !calendar {
+        return false;
+    }
+    let ordinal = ORDINAL.get_or_init(|| {
+        Regex::new(r"(?i)(?:第\s*\d+\s*回|\d+(?:st|nd|rd|th)\s+(?:meeting|session|conference|congress))\s*$")
+            .expect("a valid pattern")
+    });
+    let weekday = WEEKDAY.get_or_init(|| {
+        Regex::new(r"(?i)^\s*[(（]\s*(?:[月火水木金土日]|mon|tue|wed|thu|fri|sat|sun)")
+            .expect("a valid pattern")
+    });
+    ordinal.is_match(&plain[..range.start]) || weekday.is_match(&plain[range.end..])
+}
+
 fn count_of_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
@@ -493,6 +521,9 @@ pub fn find(scan: &mut Scan) {
         if k.number.value > n.number.value || n.number.value == 0.0 {
             continue;
         }
+        if c.name("count3").is_some() && slash_date(&plain, range.clone(), &k, &n) {
+            continue;
+        }
         scan.push(
             ItemKind::CountOf,
             range,
@@ -782,5 +813,26 @@ mod tests {
         assert_eq!(items[4].parts.bound, Some(Bound::AtLeast));
         assert_eq!(items[0].kind, ItemKind::CountOf);
         assert_eq!(items[0].parts.count.as_ref().unwrap().number.text, "5");
+    }
+
+    #[test]
+    fn a_month_and_day_after_an_events_ordinal_is_a_date_not_a_count() {
+        let kinds = |text: &str| -> Vec<ItemKind> {
+            let doc = crate::draft::Sentences::new(text);
+            crate::draft::read_document(&doc)
+                .iter()
+                .filter(|i| i.kind == ItemKind::CountOf)
+                .map(|i| i.kind)
+                .collect()
+        };
+        assert!(
+            kinds("出典情報 中央社会保険医療協議会 総会(第589回 5/15)《厚生労働省》").is_empty()
+        );
+        assert!(kinds("次回は5/15(水)に開催する。").is_empty());
+        // A count stays a count.
+        assert_eq!(
+            kinds("Responders: 5/15 patients in the placebo arm."),
+            [ItemKind::CountOf]
+        );
     }
 }
