@@ -27,7 +27,7 @@ fn mean_spread_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
         let p = r"(?x)
-              (?P<mean> NUMBER ) \s* (?: ± | \+/- | \+- | \+\x20?/\x20?- ) \s* (?P<spread> NUMBER )
+              (?P<mean> NUMBER ) \s* (?: [%％] \s* )? (?: ± | \+/- | \+- | \+\x20?/\x20?- ) \s* (?P<spread> NUMBER )
               (?: \s* (?P<label> LABEL ) (?: [^A-Za-z] | $ ) )?
             | (?P<pmean> NUMBER ) \s* [(\[] \s* (?: (?P<plabel> LABEL ) \s* [=:,]? \s* )? (?P<pspread> NUMBER ) \s* [)\]]
             | (?P<umean> NUMBER ) \s* (?P<unit> UNIT ) \s* [(\[] \s* (?: (?P<ulabel> LABEL ) \s* [=:,]? | (?P<upm> ± | \+/- ) ) \s* (?P<uspread> NUMBER ) \s* [)\]]
@@ -482,6 +482,22 @@ mod tests {
         assert_eq!(med[0].kind, ItemKind::MedianIqr);
         assert_eq!(med[1].kind, ItemKind::MedianRange);
         assert_eq!(med[1].parts.upper.as_ref().unwrap().number.text, "20");
+    }
+
+    #[test]
+    fn a_mean_and_spread_in_percent_units_is_one_mean_not_two_percentages() {
+        // `82.0%±16.0%`: a mean of a percentage (a time in range, an HbA1c) and its spread.
+        let items = read_items("Time in range was 82.0%±16.0% in the drug group.");
+        let kinds: Vec<ItemKind> = items.iter().map(|i| i.kind).collect();
+        assert_eq!(kinds, [ItemKind::MeanSpread], "{items:#?}");
+        let m = &items[0].parts;
+        assert_eq!(
+            (
+                m.mean.as_ref().unwrap().number.text.as_str(),
+                m.spread.as_ref().unwrap().number.text.as_str()
+            ),
+            ("82.0", "16.0")
+        );
     }
 
     #[test]
