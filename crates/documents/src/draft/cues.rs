@@ -402,6 +402,14 @@ pub fn is_control(label: &str) -> bool {
     re(&P, &format!(r"(?i)(?:{COMPARATORS})")).is_match(label)
 }
 
+/// Is `s` (trimmed) one phrase of `found` and nothing else: a column header that is a group's
+/// name (`A群`, `Placebo group`) with [`groups`], or a time (`Week 8`, `Baseline`) with
+/// [`times`]?
+pub fn is_whole(s: &str, found: fn(&str) -> Vec<Phrase>) -> bool {
+    let s = s.trim();
+    !s.is_empty() && found(s).iter().any(|p| p.text == s)
+}
+
 /// Time phrases in `s`.
 ///
 /// Reports name a time point in a few grammatical forms, in both languages; the pattern is

@@ -707,9 +707,8 @@ fn glued_header(line: &str, offset: usize, values: usize) -> Option<Vec<Range<us
         (values >= 2 && ends.len() == values).then_some(ends)
     };
     let names_a_column = |piece: &str| {
-        let piece = piece.trim();
-        let whole = |found: Vec<super::cues::Phrase>| found.iter().any(|p| p.text == piece);
-        whole(super::cues::groups(piece)) || whole(super::cues::times(piece))
+        use super::cues::{groups, is_whole, times};
+        is_whole(piece, groups) || is_whole(piece, times)
     };
     let single_spaced = || {
         let cuts = spaced(1)?;
@@ -787,11 +786,12 @@ fn spans_over<'t>(
     // header opens a run under one spanning header. A row of the comparison's statistics
     // (`Difference | p value | Difference | p value`, under two analyses) is headed by no
     // group.
-    let names_time = |t: &String| {
-        let t = t.trim();
-        !t.is_empty() && super::cues::times(t).iter().any(|p| p.text == t)
-    };
-    let below = below.filter(|b| b.describes || b.texts.iter().any(names_time))?;
+    let below = below.filter(|b| {
+        b.describes
+            || b.texts
+                .iter()
+                .any(|t| super::cues::is_whole(t, super::cues::times))
+    })?;
     let mut cols: Vec<(usize, String)> = below
         .placed
         .iter()

@@ -1098,12 +1098,11 @@ fn attach_n(doc_text: &str, items: &[Item], members: &[usize], s: &mut Structure
                 // value's n is left open rather than given the group's.
                 let (from, to) =
                     groups_n[g].map_or((0, 0), |j| (items[j].span[1], items[cell.item].span[0]));
-                let other_n_between = items.iter().enumerate().any(|(k, i)| {
-                    i.kind == ItemKind::N
-                        && i.span[0] >= from
-                        && i.span[1] <= to
-                        && !groups_n.contains(&Some(k))
-                });
+                // Items are in document order: the ones between, found by binary search.
+                let first = items.partition_point(|i| i.span[0] < from);
+                let other_n_between = (first..items.len())
+                    .take_while(|&k| items[k].span[1] <= to)
+                    .any(|k| items[k].kind == ItemKind::N && !groups_n.contains(&Some(k)));
                 if let (Some(j), false) = (groups_n[g], other_n_between) {
                     cell.n = Some(j);
                     cell.n_evidence = Some(format!("the group's n ('{}')", items[j].text.trim()));
