@@ -420,8 +420,9 @@ pub fn is_whole(s: &str, found: fn(&str) -> Vec<Phrase>) -> bool {
 ///   2`, `wk 8`), or a number and its unit with what it counts from or to (`12 weeks`, `6
 ///   months later`, `24 h after dosing`, `one year of treatment`), after a preposition or
 ///   not;
-/// - a point **relative to an event**: before or after treatment, surgery, the intervention
-///   (`before treatment`, `pre-treatment`, `post-test`, `postoperative`);
+/// - a point **relative to an event**: before, during or after treatment, surgery, the
+///   intervention, the trial (`before treatment`, `during trial`, `pre-treatment`, `post-test`,
+///   `postoperative`);
 /// - in Japanese, a period and its count in any of their orders: `投与開始24週後`, `投与12週`,
 ///   `投与期間第1週`, `観察期間第2週`, `介入終了後15ヶ月`, `第4週`, `52週時`, `3ヵ月後`,
 ///   `1週間以内`, and the named points (`治療前`, `投与開始時`, `ベースライン`, `終了時`).
@@ -429,7 +430,7 @@ pub fn times(s: &str) -> Vec<Phrase> {
     static P: OnceLock<Regex> = OnceLock::new();
     const PREP: &str =
         r"(?:(?:at|on|by|in|after|during|over|to|until|within|through)\s+)?(?:the\s+)?";
-    const EVENT: &str = r"(?:treatment|therapy|surgery|operation|operative|intervention|infusion|injection|transplantation|administration|dose|dosing|randomi[sz]ation|training|program(?:me)?|test(?:ing)?|discharge|the\s+(?:treatment|intervention|study|programme|program|trial))";
+    const EVENT: &str = r"(?:treatment|therapy|surgery|operation|operative|intervention|infusion|injection|transplantation|administration|dose|dosing|randomi[sz]ation|training|program(?:me)?|test(?:ing)?|discharge|(?:the\s+)?(?:study|trial)|the\s+(?:treatment|intervention|programme|program))";
     const UNIT_EN: &str =
         r"(?:weeks?|wks?|months?|mos?|days?|years?|yrs?|hours?|hrs?|h|minutes?|mins?)";
     const NUMBER_EN: &str = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|twenty-four|thirty|thirty-six|forty-eight|fifty-two)";
@@ -441,7 +442,7 @@ pub fn times(s: &str) -> Vec<Phrase> {
           \b{PREP}(?:baseline|screening|enrol?ment|entry|admission|discharge|endpoint|(?:the\s+)?(?:end|start|beginning|completion)(?:\s+|-)of(?:\s+|-)(?:the\s+)?(?:treatment|study|trial|therapy|follow-up|intervention|programme|program|observation|period|double-blind\s+period)|last\s+visit|final\s+visit|last\s+follow-up|follow-up)\b
         | \b{PREP}(?:week|wk|month|day|year|visit|cycle|session)s?\.?\s*\d+\b
         | \b{PREP}{NUMBER_EN}[\s\-]{UNIT_EN}(?:\s+(?:later|after\s+(?:the\s+)?\w+|post-?\w*|of\s+(?:treatment|therapy|follow-up)|treatment|period|study|visit|follow-up|therapy|course))?\b
-        | \b(?:before|after|prior\s+to|following)\s+{EVENT}\b
+        | \b(?:before|after|prior\s+to|following|during)\s+{EVENT}\b
         | \b(?:pre|post)-?{EVENT}\b
         | \b(?:pretreatment|posttreatment|preoperative|postoperative|pre-intervention|post-intervention|pretest|posttest|pre-test|post-test)\b
         | {PERIOD_JA}第?\d+\s*{UNIT_JA}(?:間)?(?:後|目|時点|時|以内)?

@@ -457,13 +457,380 @@ fn find_glued(text: &str, lines: &[Range<usize>], taken: &[Range<usize>]) -> Vec
         while end < lines.len() && !inside(&lines[end]) && !is_title(&text[lines[end].clone()]) {
             end += 1;
         }
-        let block = i + 1..end;
+        out.extend(glued_table(text, lines, i + 1..end));
+    }
+    // Without a title: a run of short lines between paragraphs (a PDF's table extracted with
+    // its columns set apart by spaces, under no `Table 2` line). Its header must still name
+    // the columns (names with their n's, or names set apart by runs of spaces, or each a
+    // group's or a time's name), so that a list of values in short lines is no table.
+    let mut taken: Vec<Range<usize>> = taken.to_vec();
+    taken.extend(
+        out.iter()
+            .filter_map(|t| Some(t.rows.first()?.line.start..t.rows.last()?.line.end)),
+    );
+    let breaks = |l: &Range<usize>| {
+        let line = &text[l.clone()];
+        is_inside(&taken, l) || is_title(line) || is_prose_line(line)
+    };
+    let mut i = 0;
+    while i < lines.len() {
+        if breaks(&lines[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < lines.len() && !breaks(&lines[i]) {
+            i += 1;
+        }
+        // A run may hold several tables, each under its own header.
+        let mut from = start;
+        while from < i {
+            match untitled_table(text, lines, from..i) {
+                Some((table, end)) => {
+                    out.push(table);
+                    from = end;
+                }
+                None => break,
+            }
+        }
+    }
+    out
+}
+
+/// The first table in `run` (lines of `text` between paragraphs, under no title): a header
+/// naming the columns above rows of a label and values set apart by spaces
+/// ([`glued_row_spaced`]), with section rows (a short label alone) between them. Returns the
+/// table and the line after it. The evidence asked of it is more than under a title, since
+/// nothing else says the lines are a table:
+/// - the header is at most three lines above the first row;
+/// - where the columns are aligned (as a PDF's text extraction keeps them), each value stands
+///   under one name of the lowest header line, and a name of a line above may span several
+///   columns (`Control group (n = 191)` over `Before trial | During trial`): each column's
+///   header is what stands over it ([`aligned_headers`]);
+/// - otherwise the header line splits into as many names as the first row prints values,
+///   each set apart by a run of spaces, or a group's or a time's name, or carrying an n;
+/// - no header name says what the cells print (`n`, `例数`, `Mean ± SD`): such a header
+///   stands over a table whose rows are the groups, which this does not read;
+/// - every row prints values in the columns (as many as the header names, or one fewer where
+///   the last column is a statistic a row may leave empty); a row that does not, or another
+///   header, ends the table. A line of values with no label under the columns (a CI or p
+///   printed below its estimate) is passed over.
+fn untitled_table(text: &str, lines: &[Range<usize>], run: Range<usize>) -> Option<(Table, usize)> {
+    let line = |k: usize| &text[lines[k].clone()];
+    let row_at = |k: usize| glued_row_spaced(line(k), lines[k].start);
+    let first_data = run.clone().find(|&k| row_at(k).is_some())?;
+    let first_cells = row_at(first_data)?;
+    let values = first_cells.len() - 1;
+    let above: Vec<usize> = (run.start..first_data)
+        .rev()
+        .filter(|&k| !line(k).trim().is_empty())
+        .take(3)
+        .collect();
+    let next = || untitled_table(text, lines, first_data + 1..run.end);
+    // Aligned columns: the value cells' display columns in the first row.
+    let span_of = |k: usize, r: &Range<usize>| {
+        let l = &lines[k];
+        display_column(line(k), r.start - l.start)..display_column(line(k), r.end - l.start)
+    };
+    let columns: Vec<Range<usize>> = first_cells[1..]
+        .iter()
+        .map(|c| span_of(first_data, c))
+        .collect();
+    let aligned = aligned_headers(text, lines, &above, &columns);
+    let is_aligned = aligned.is_some();
+    let (header_rows, column_headers) = match aligned {
+        Some(found) => found,
+        None => {
+            let Some((k, cells)) = above
+                .iter()
+                .find_map(|&k| Some((k, untitled_header(line(k), lines[k].start, values)?)))
+            else {
+                return next();
+            };
+            let headers: Vec<Vec<Range<usize>>> = std::iter::once(Vec::new())
+                .chain(cells.iter().map(|c| vec![c.clone()]))
+                .collect();
+            let row = Row {
+                line: lines[k].clone(),
+                cells: std::iter::once(lines[k].start..lines[k].start)
+                    .chain(cells)
+                    .collect(),
+            };
+            (vec![(k, row)], headers)
+        }
+    };
+    let last_is_statistic = column_headers.last().is_some_and(|cells| {
+        cells
+            .iter()
+            .any(|c| names_statistic(&text[c.clone()]) || names_p(&text[c.clone()]))
+    });
+    let header_first = header_rows.first().map_or(first_data, |(k, _)| *k);
+    let mut rows: Vec<Row> = header_rows.into_iter().map(|(_, r)| r).collect();
+    let mut last_data = first_data;
+    let mut k = first_data;
+    while k < run.end {
+        let l = &lines[k];
+        let t = line(k).trim();
+        if let Some(cells) = row_at(k) {
+            let placed = if is_aligned {
+                place_by_column(&cells, &columns, |c| span_of(k, c))
+            } else {
+                let n = cells.len() - 1;
+                (n == values || last_is_statistic && n + 1 == values).then_some(cells)
+            };
+            let Some(cells) = placed else { break };
+            rows.push(Row {
+                line: l.clone(),
+                cells,
+            });
+            last_data = k;
+        } else if t.is_empty() {
+        } else if is_aligned
+            && display_column(line(k), line(k).len() - line(k).trim_start().len())
+                >= columns[0].start
+        {
+            // Under the value columns with no label: the rest of the row above.
+        } else if untitled_header(line(k), l.start, values).is_some()
+            || two_numbers_side_by_side(t)
+            || t.chars().count() > 60
+        {
+            break;
+        } else {
+            rows.push(Row {
+                line: l.clone(),
+                cells: vec![l.clone()],
+            });
+        }
+        k += 1;
+    }
+    // Section rows after the last data row belong to what follows.
+    while rows
+        .last()
+        .is_some_and(|r| r.line.start > lines[last_data].start)
+    {
+        rows.pop();
+    }
+    let data_rows = rows.iter().filter(|r| r.cells.len() > 1).count();
+    if data_rows < 2 && rows.len() < 3 {
+        return None;
+    }
+    let mut table = Table::new(text, rows, lines, (header_first, last_data + 1), false);
+    if is_aligned {
+        table.column_headers = column_headers;
+    }
+    Some((table, last_data + 1))
+}
+
+/// A table's header rows (each with its line's index) and, for each column, the header cells
+/// standing over it (the stub's first, empty).
+type AlignedHeader = (Vec<(usize, Row)>, Vec<Vec<Range<usize>>>);
+
+/// The display column of byte `at` of `line` (a wide CJK character takes two, as a page or
+/// a PDF's extraction aligns them).
+fn display_column(line: &str, at: usize) -> usize {
+    unicode_width::UnicodeWidthStr::width(&line[..at.min(line.len())])
+}
+
+/// The header rows and each column's header cells of a table whose columns are aligned:
+/// the lines `above` the first row (nearest first) split at runs of two spaces or more into
+/// names, each standing over the value `columns` its display columns overlap. The lowest
+/// line must name each column once (a name over no column, at the left margin, names the
+/// stub); a line above it may span columns. `None` when the lowest line does not.
+fn aligned_headers(
+    text: &str,
+    lines: &[Range<usize>],
+    above: &[usize],
+    columns: &[Range<usize>],
+) -> Option<AlignedHeader> {
+    let mut headers: Vec<Vec<Range<usize>>> = vec![Vec::new(); columns.len() + 1];
+    let mut rows: Vec<(usize, Row)> = Vec::new();
+    for (depth, &k) in above.iter().enumerate() {
+        let l = &lines[k];
+        let line = &text[l.clone()];
+        let names = spaced_names(line);
+        let overlaps = |name: &Range<usize>, col: &Range<usize>| {
+            let span = display_column(line, name.start)..display_column(line, name.end);
+            span.start < col.end && col.start < span.end
+        };
+        let lowest = depth == 0;
+        // Which name stands over each column: on the lowest line the one overlapping it; on a
+        // line above, a name spans from its first column to the next name (a spanning header
+        // is printed at the left of its columns, or centred over them).
+        let over: Vec<Option<usize>> = columns
+            .iter()
+            .map(|col| {
+                let overlapping = names.iter().position(|n| overlaps(n, col));
+                if lowest {
+                    return overlapping;
+                }
+                overlapping.or_else(|| {
+                    names
+                        .iter()
+                        .rposition(|n| display_column(line, n.start) < col.start)
+                        .filter(|&i| display_column(line, names[i].start) >= columns[0].start)
+                })
+            })
+            .collect();
+        let each_once = over.iter().all(Option::is_some)
+            && over.windows(2).all(|w| w[0] != w[1])
+            && names.len() >= columns.len();
+        if lowest && !each_once {
+            return None;
+        }
+        // A name over no column: the stub's (left of the first column), else the line is no
+        // header of these columns.
+        let stray = names.iter().enumerate().any(|(i, n)| {
+            !over.contains(&Some(i)) && display_column(line, n.start) >= columns[0].start
+        });
+        // A name running from the row labels' margin into the columns is a caption's line.
+        let caption = names.iter().any(|n| {
+            display_column(line, n.start) < columns[0].start
+                && display_column(line, n.end) > columns[0].start
+        });
+        if stray || caption || over.iter().all(Option::is_none) || line_has_values(line) {
+            break;
+        }
+        // The stub's cell is empty: the names stand over the value columns.
+        let mut cells: Vec<Range<usize>> = std::iter::once(l.start..l.start).collect();
+        for (c, o) in over.iter().enumerate() {
+            if let Some(i) = o {
+                let r = l.start + names[*i].start..l.start + names[*i].end;
+                headers[c + 1].insert(0, r.clone());
+                if cells.last() != Some(&r) {
+                    cells.push(r);
+                }
+            }
+        }
+        rows.insert(
+            0,
+            (
+                k,
+                Row {
+                    line: l.clone(),
+                    cells,
+                },
+            ),
+        );
+    }
+    let names: Vec<String> = headers
+        .iter()
+        .flatten()
+        .map(|c| text[c.clone()].trim().to_string())
+        .collect();
+    // A column of n's (`n`, `例数`) is the tell of a table whose rows are the groups.
+    (!rows.is_empty() && !names.iter().any(|n| names_n(n))).then_some((rows, headers))
+}
+
+/// The names of a line set apart by runs of two spaces or more (or a tab, or an ideographic
+/// space): their byte ranges in `line`.
+fn spaced_names(line: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut last_end = 0;
+    let mut run = 0;
+    for (k, c) in line.char_indices() {
+        let wide_gap = c == '\t' || c == '\u{3000}';
+        if c.is_whitespace() {
+            run += if wide_gap { 2 } else { 1 };
+            continue;
+        }
+        if run >= 2 {
+            if let Some(s) = start.take() {
+                out.push(s..last_end);
+            }
+        }
+        start.get_or_insert(k);
+        run = 0;
+        last_end = k + c.len_utf8();
+    }
+    if let Some(s) = start {
+        out.push(s..last_end);
+    }
+    out
+}
+
+/// Does a line print values (a number that is no n and no part of a name)?
+fn line_has_values(line: &str) -> bool {
+    glued_row_spaced(line, 0).is_some()
+}
+
+/// A row's value cells placed in the `columns` their display columns overlap (an empty cell
+/// where a column prints nothing); `None` when a cell stands under no column or two cells
+/// under one.
+fn place_by_column(
+    cells: &[Range<usize>],
+    columns: &[Range<usize>],
+    span: impl Fn(&Range<usize>) -> Range<usize>,
+) -> Option<Vec<Range<usize>>> {
+    let mut out: Vec<Option<Range<usize>>> = vec![None; columns.len()];
+    for c in &cells[1..] {
+        let s = span(c);
+        let i = columns
+            .iter()
+            .position(|col| s.start < col.end && col.start < s.end)?;
+        if out[i].is_some() {
+            return None;
+        }
+        out[i] = Some(c.clone());
+    }
+    let label = cells[0].clone();
+    let at = label.end;
+    Some(
+        std::iter::once(label)
+            .chain(out.into_iter().map(|c| c.unwrap_or(at..at)))
+            .collect(),
+    )
+}
+
+/// A header line over `values` columns of a table under no title ([`untitled_table`]).
+fn untitled_header(line: &str, offset: usize, values: usize) -> Option<Vec<Range<usize>>> {
+    let cells = glued_header(line, 0, values, false)?;
+    let names: Vec<&str> = cells.iter().map(|c| line[c.clone()].trim()).collect();
+    let names_column = |name: &str| {
+        use super::cues::{groups, is_whole, times};
+        !groups(name).is_empty() || is_whole(name, times) || names_p(name) || name.contains('=')
+    };
+    let says_what_cells_print =
+        |name: &str| names_n(name) || describes_cells(name) || names_count_percent(name);
+    (names.iter().any(|n| names_column(n)) && !names.iter().any(|n| says_what_cells_print(n))).then(
+        || {
+            cells
+                .into_iter()
+                .map(|c| offset + c.start..offset + c.end)
+                .collect()
+        },
+    )
+}
+
+/// A line of running text, not a table's row: a name (the line's text between runs of
+/// spaces) of fifteen words or more, or a long line that is one name, or a sentence (a
+/// Japanese full stop, or a full stop after many words), or a row holding a paragraph
+/// ([`is_prose_row`], for a line of `|` or tab cells).
+fn is_prose_line(line: &str) -> bool {
+    let t = line.trim();
+    let names = spaced_names(t);
+    let long_name = names
+        .iter()
+        .any(|n| t[n.clone()].split_whitespace().count() >= 15);
+    let words = t.split_whitespace().count();
+    long_name
+        || t.chars().count() > 120 && names.len() < 2
+        || t.contains('。')
+        || (t.ends_with('.') && words >= 8 && names.len() < 2)
+        || (is_table_row(t) && is_prose_row(line))
+}
+
+/// The table in `block` (lines of `text`) whose rows are a label and glued or spaced values
+/// ([`glued_row`]) under a header naming the value columns ([`glued_header`]), after a
+/// table's title; `None` when the block holds fewer than three such rows or no header.
+fn glued_table(text: &str, lines: &[Range<usize>], block: Range<usize>) -> Option<Table> {
+    {
         let data: Vec<(usize, Vec<Range<usize>>)> = block
             .clone()
             .filter_map(|k| Some((k, glued_row(&text[lines[k].clone()], lines[k].start)?)))
             .collect();
         if data.len() < 3 {
-            continue;
+            return None;
         }
         // The group columns: as many as the fewest values a row prints (a row with a p after
         // its groups' values prints one more).
@@ -483,7 +850,7 @@ fn find_glued(text: &str, lines: &[Range<usize>], taken: &[Range<usize>]) -> Vec
         // The header: the lines above the first row that split into as many names (or n's) as
         // there are value columns, each under an empty stub.
         for l in &lines[block.start..first_data] {
-            match glued_header(&text[l.clone()], l.start, values) {
+            match glued_header(&text[l.clone()], l.start, values, true) {
                 Some(cells) => rows.push(Row {
                     line: l.clone(),
                     cells: std::iter::once(l.start..l.start).chain(cells).collect(),
@@ -497,7 +864,7 @@ fn find_glued(text: &str, lines: &[Range<usize>], taken: &[Range<usize>]) -> Vec
         // Columns no header names are left to the sentence reader, which reads a row's
         // values side by side as before.
         if rows.is_empty() {
-            continue;
+            return None;
         }
         let header_first = rows.first().map(|r| r.line.start);
         for (k, l) in lines
@@ -512,7 +879,7 @@ fn find_glued(text: &str, lines: &[Range<usize>], taken: &[Range<usize>]) -> Vec
                     line: l.clone(),
                     cells: cells.clone(),
                 });
-            } else if let Some(cells) = glued_header(line, l.start, values)
+            } else if let Some(cells) = glued_header(line, l.start, values, true)
                 .filter(|c| c.iter().all(|c| is_n_cell(&text[c.clone()])))
             {
                 // A section's n's (`n = 54n = 60` over the ITT rows).
@@ -539,19 +906,35 @@ fn find_glued(text: &str, lines: &[Range<usize>], taken: &[Range<usize>]) -> Vec
             table.statement.push('\n');
             table.statement.push_str(l);
         }
-        out.push(table);
+        Some(table)
     }
-    out
 }
 
 /// A row of glued cells (`Age (years)62.3 (9.1)62.4 (9.2)`, ` CGI-S−0.36 ± 0.09−0.25 ±
 /// 0.07ns`): the label's range and each value cell's (a trailing `ns` one too), when the line
 /// is a label and two values or more.
 fn glued_row(line: &str, offset: usize) -> Option<Vec<Range<usize>>> {
+    label_and_values(line, offset, false)
+}
+
+/// A row whose values are set apart from its label and from each other by spaces (`MG-ADL
+/// -1.9 ± 0.5   -4.1 ± 0.5   0.002`, `抑うつ　9.5±11.5　8.1±9.4`): as [`glued_row`], but the
+/// first value follows a space, so that a number inside the label (`HbA1c`, `E/T比10:1`) stays
+/// in it, and a label's time (`Week 12`, `Day 28`) keeps its number.
+fn glued_row_spaced(line: &str, offset: usize) -> Option<Vec<Range<usize>>> {
+    label_and_values(line, offset, true)
+}
+
+/// The label and value cells of a row ([`glued_row`], [`glued_row_spaced`]).
+fn label_and_values(line: &str, offset: usize, spaced: bool) -> Option<Vec<Range<usize>>> {
     let starts = line.char_indices().filter(|&(k, c)| {
         let opens = c.is_ascii_digit() || "-−+<>≤≥".contains(c);
         let after = line[..k].chars().next_back();
-        opens && k > 0 && !after.is_some_and(|p| p.is_ascii_digit() || ".,·-−+<>≤≥±".contains(p))
+        let apart = !spaced || after.is_some_and(char::is_whitespace);
+        opens
+            && k > 0
+            && apart
+            && !after.is_some_and(|p| p.is_ascii_digit() || ".,·-−+<>≤≥±".contains(p))
     });
     for (k, _) in starts {
         let label = &line[..k];
@@ -562,6 +945,16 @@ fn glued_row(line: &str, offset: usize) -> Option<Vec<Range<usize>>> {
         }
         if let Some(cells) = glued_cells(&line[k..]) {
             let values = cells.iter().filter(|c| c.1).count();
+            // A label ending in a time noun keeps the number after it (`Week 12`): the row's
+            // values start after that number.
+            let first = &line[k..][cells[0].0.clone()];
+            let time_number = first.bytes().all(|b| b.is_ascii_digit())
+                && super::cues::times(&format!("{}{first}", label.trim_start()))
+                    .last()
+                    .is_some_and(|p| p.end == label.trim_start().len() + first.len());
+            if spaced && time_number {
+                continue;
+            }
             if values >= 2 {
                 let mut out = Vec::with_capacity(cells.len() + 1);
                 out.push(offset..offset + label.trim_end().len());
@@ -675,8 +1068,13 @@ fn number_at(s: &str, at: usize, decimals: Option<usize>) -> Option<(usize, usiz
 
 /// A header line above glued rows split into `values` cells: names each with its n
 /// (`Placebo(n = 318)Salmeterol(n = 316)`), n's (`n = 48n = 50`), or names glued at a
-/// capital (`TJ-54Placebo`).
-fn glued_header(line: &str, offset: usize, values: usize) -> Option<Vec<Range<usize>>> {
+/// capital (`TJ-54Placebo`, only with `glued_names`: under a table's title).
+fn glued_header(
+    line: &str,
+    offset: usize,
+    values: usize,
+    glued_names: bool,
+) -> Option<Vec<Range<usize>>> {
     static N: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let n = N.get_or_init(|| {
         regex::Regex::new(r"[(（]?\s*[nN]\s*[=＝]\s*[0-9][0-9,]*\s*[)）]?").expect("valid pattern")
@@ -725,7 +1123,8 @@ fn glued_header(line: &str, offset: usize, values: usize) -> Option<Vec<Range<us
         ends
     } else if let Some(cuts) = spaced(2).or_else(single_spaced) {
         cuts
-    } else if values >= 2 && trimmed.chars().count() <= 40 && !trimmed.contains("  ") {
+    } else if glued_names && values >= 2 && trimmed.chars().count() <= 40 && !trimmed.contains("  ")
+    {
         // Names glued at a capital: a lower-case letter, digit or bracket, then a capital.
         let mut cuts: Vec<usize> = trimmed
             .char_indices()
@@ -1454,8 +1853,11 @@ mod tests {
             table.statement
         );
         // Names glued at a capital, over as many value columns; prose is no glued row.
-        assert_eq!(glued_header("TJ-54Placebo", 0, 2).map(|c| c.len()), Some(2));
-        assert!(glued_header("TJ-54Placebo", 0, 3).is_none());
+        assert_eq!(
+            glued_header("TJ-54Placebo", 0, 2, true).map(|c| c.len()),
+            Some(2)
+        );
+        assert!(glued_header("TJ-54Placebo", 0, 3, true).is_none());
         assert!(glued_row("The mean age was 61.2 years.", 0).is_none());
         // Without a header naming the columns, the lines are left to the sentence reader.
         let t = Tables::find(

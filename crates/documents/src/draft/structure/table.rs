@@ -163,6 +163,9 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
     // The time each group column stands under, where a header row names it (`Sertraline
     // group (n = 30)` over `Baseline | Week 8`): a grid of groups by times.
     let mut column_time: Vec<Option<String>> = vec![None];
+    // The group columns headed by a change (`Placebo` over `Baseline | Change`): their cells
+    // are another measure than the cells beside them.
+    let mut column_change: Vec<bool> = vec![false];
     for cells in header_of.iter().skip(1) {
         let text = cells
             .iter()
@@ -244,6 +247,8 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
                 s.placed[j] = true;
             }
             column_time.push(cell_time);
+            column_change.resize(columns.len(), false);
+            column_change.push(parts.iter().any(|t| names_change(t)));
             Column::Group(g)
         };
         columns.push(col);
@@ -358,6 +363,8 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
             _ => (Some(label.clone()).filter(|l| !l.is_empty()), None),
         };
         let mut row_cells: Vec<Cell> = Vec::new();
+        // Cells under a change beside cells of values: each arm's change, its own measure.
+        let mut change_cells: Vec<Cell> = Vec::new();
         let mut others: Vec<(String, Cell)> = Vec::new();
         let mut comparison = Comparison::default();
         for &j in members {
@@ -404,7 +411,7 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
                     if let Some(k) = own {
                         s.placed[k] = true;
                     }
-                    row_cells.push(Cell {
+                    let cell = Cell {
                         item: j,
                         group: Some(g),
                         time: column_time
@@ -414,7 +421,12 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
                             .or_else(|| time.clone()),
                         n,
                         n_evidence,
-                    })
+                    };
+                    if column_change.get(ci).copied().unwrap_or(false) && !change {
+                        change_cells.push(cell);
+                    } else {
+                        row_cells.push(cell);
+                    }
                 }
                 (Column::Time, true)
                     if time_columns
@@ -483,6 +495,30 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
                 _ => {}
             }
         }
+        if change_cells.len() >= 2 || row_cells.is_empty() && !change_cells.is_empty() {
+            // Every arm's change of the row, one measure of changes beside the values'.
+            let mut groups: Vec<Option<usize>> = change_cells.iter().map(|c| c.group).collect();
+            groups.sort();
+            groups.dedup();
+            if groups.len() == change_cells.len() && groups.len() >= 2 {
+                for c in &change_cells {
+                    s.placed[c.item] = true;
+                }
+                s.measures.push(Measure {
+                    spread_label: None,
+                    label: measure_label.as_ref().map(|l| format!("{l} change")),
+                    change: true,
+                    shape: Shape::Arms,
+                    sentence: items[change_cells[0].item].sentence,
+                    cells: std::mem::take(&mut change_cells),
+                    comparison: Comparison::default(),
+                    evidence: vec![format!(
+                        "the table's columns name the groups and, under each, a change (header line {header_line})"
+                    )],
+                    review: Vec::new(),
+                });
+            }
+        }
         if row_cells.is_empty() {
             continue;
         }
@@ -506,9 +542,25 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
             && row_cells.len() >= 2
             && distinct_times == row_cells.len()
             && row_cells.iter().all(|c| c.group.is_some());
-        let shape = if time_columns && row_cells.len() >= 2 || one_group_over_time {
+        // A time course visits each time once: times that repeat along a row (`Baseline |
+        // Week 12 | Baseline | Week 12`) are a grid of groups whose names the table did not
+        // give us, so the row is no one group's course.
+        let times_repeat = distinct_times < row_cells.len();
+        // Likewise each arm stands once at each time: a group's name over two cells of one
+        // time (`Before | During | Before | During` read as names) is no arm of the row.
+        let arms_repeat = {
+            let mut seen: Vec<(Option<usize>, Option<String>)> = row_cells
+                .iter()
+                .map(|c| (c.group, c.time.as_deref().map(cues::time_key)))
+                .collect();
+            seen.sort();
+            seen.dedup();
+            seen.len() < row_cells.len()
+        };
+        let shape = if time_columns && row_cells.len() >= 2 && !times_repeat || one_group_over_time
+        {
             Shape::TimeCourse
-        } else if group_columns >= 2 && groups.len() >= 2 {
+        } else if group_columns >= 2 && groups.len() >= 2 && !arms_repeat {
             Shape::Arms
         } else {
             Shape::Single
@@ -831,5 +883,118 @@ mod tests {
         let caption = "Table 3\nPruritus assessment\nItch 5.2 ± 1.1 4.9 ± 1.3\nSleep 3.1 ± 0.9 3.3 ± 1.0\nMood 2.2 ± 0.4 2.1 ± 0.5\n";
         let (_, s) = read_text(caption);
         assert!(s.groups.is_empty(), "{:#?}", s.groups);
+    }
+}
+
+#[cfg(test)]
+mod untitled_tests {
+    use crate::draft::structure::{Shape, cells_of, read_text};
+
+    fn shapes(text: &str) -> Vec<(Shape, usize)> {
+        let (_, s) = read_text(text);
+        s.measures
+            .iter()
+            .map(|m| (m.shape, m.cells.len()))
+            .collect()
+    }
+
+    #[test]
+    fn a_table_set_apart_by_spaces_under_no_title() {
+        // A PDF's table extracted between paragraphs: a header of arms with their n's and a p
+        // column, rows of a label and values set apart by runs of spaces.
+        let text = "Outcomes at week 12 are shown below.\n\n                 Placebo (n = 60)    Drug (n = 58)    P\nMG-ADL          -1.9 ± 0.5          -4.1 ± 0.5        0.002\nQMG             -1.2 ± 0.6          -3.0 ± 0.7        0.04\n\nAdverse events were mild and transient in both groups of the trial.\n";
+        assert_eq!(shapes(text), [(Shape::Arms, 2), (Shape::Arms, 2)]);
+        let (_, s) = read_text(text);
+        assert_eq!(
+            cells_of(&s, 1),
+            [
+                ("placebo".to_string(), "-".to_string()),
+                ("drug".to_string(), "-".to_string())
+            ]
+        );
+        assert!(s.measures[0].comparison.p.is_some(), "{:#?}", s.measures[0]);
+        // Time columns: one group's time course per row.
+        let text = "Scores before and after treatment\n          Baseline      Week 12\nEDSS      5.1 ± 1.7     4.1 ± 1.5\nPain      6.2 ± 2.0     3.1 ± 1.9\n";
+        assert_eq!(
+            shapes(text),
+            [(Shape::TimeCourse, 2), (Shape::TimeCourse, 2)]
+        );
+        let (_, s) = read_text(text);
+        assert_eq!(
+            cells_of(&s, 0),
+            [
+                ("-".to_string(), "Baseline".to_string()),
+                ("-".to_string(), "Week 12".to_string())
+            ]
+        );
+        // The same in Japanese, set apart by ideographic spaces.
+        let text = "\u{3000}\u{3000}\u{3000}\u{3000}投与前\u{3000}\u{3000}投与後\nEDSS\u{3000}5.1±1.7\u{3000}4.1±1.5\n疼痛VAS\u{3000}6.2±2.0\u{3000}3.1±1.9\n";
+        assert_eq!(
+            shapes(text),
+            [(Shape::TimeCourse, 2), (Shape::TimeCourse, 2)]
+        );
+    }
+
+    #[test]
+    fn columns_aligned_by_spaces_take_the_names_standing_over_them() {
+        // The stub's name in the header row, times then a change and a p: one group's time
+        // course per row.
+        let text = "Scale           Baseline   Month 6   Change    P\nPain            58 ± 8     79 ± 7    21 ± 8    0.03\nFatigue         48 ± 7     66 ± 4    17 ± 6    0.02\n";
+        assert_eq!(
+            shapes(text),
+            [(Shape::TimeCourse, 2), (Shape::TimeCourse, 2)]
+        );
+        // Two levels: each arm's name (with its n) spans its two times; the difference spans
+        // its two analyses; the CI and p printed on the lines below the estimates.
+        let text = "          Placebo (n = 91)          Drug (n = 96)             Difference (95% CI)\n          Week 0       Week 24      Week 0       Week 24      Crude      Adjusted\nHbA1c     8.4 (1.6)    8.3 (1.6)    8.4 (1.7)    8.1 (1.5)    -0.26      -0.30\n                                                              (-0.6, 0.1) (-0.5, -0.1)\nWeight    92.1 (14.2)  91.0 (14.1)  93.3 (15.0)  90.2 (15.2)  -1.2       -1.4\n";
+        let (_, s) = read_text(text);
+        assert_eq!(shapes(text), [(Shape::Arms, 4), (Shape::Arms, 4)]);
+        let want: Vec<(String, String)> = [
+            ("placebo", "Week 0"),
+            ("placebo", "Week 24"),
+            ("drug", "Week 0"),
+            ("drug", "Week 24"),
+        ]
+        .map(|(g, t)| (g.to_string(), t.to_string()))
+        .to_vec();
+        assert_eq!(cells_of(&s, 0), want);
+        assert!(s.groups.iter().all(|g| g.n.is_some()), "{:#?}", s.groups);
+        assert!(s.measures[0].comparison.difference.is_some());
+    }
+
+    #[test]
+    fn each_arms_change_beside_its_values_is_a_measure_of_its_own() {
+        // Each arm over `Baseline | Change`: the changes are not the arm's second value.
+        let text = "Table 2\n| | Placebo (n = 20) | | Drug (n = 21) | |\n| | Baseline | Change | Baseline | Change |\n| HbA1c | 8.1 ± 0.9 | -0.2 ± 0.5 | 8.2 ± 1.0 | -0.9 ± 0.6 |\n";
+        let (_, s) = read_text(text);
+        type Read = (Shape, bool, Vec<(String, String)>);
+        let read: Vec<Read> = (0..s.measures.len())
+            .map(|m| (s.measures[m].shape, s.measures[m].change, cells_of(&s, m)))
+            .collect();
+        let arms = |t: &str| {
+            vec![
+                ("placebo".to_string(), t.to_string()),
+                ("drug".to_string(), t.to_string()),
+            ]
+        };
+        assert!(read.contains(&(Shape::Arms, true, arms("-"))), "{read:?}");
+        assert!(
+            read.contains(&(Shape::Arms, false, arms("Baseline"))),
+            "{read:?}"
+        );
+    }
+
+    #[test]
+    fn short_lines_of_values_without_a_header_naming_columns_are_no_table() {
+        // Two values side by side under words that name no column: left to the sentence
+        // reader, never placed together.
+        let text =
+            "Results of the two scales\nItch 5.2 ± 1.1 4.9 ± 1.3\nSleep 3.1 ± 0.9 3.3 ± 1.0\n";
+        let (_, s) = read_text(text);
+        assert!(
+            s.measures.iter().all(|m| m.cells.len() < 2),
+            "{:#?}",
+            s.measures
+        );
     }
 }
