@@ -749,7 +749,7 @@ const CEILING_HOLDOUT_NON_DATA: usize = 327;
 // together: counts, each a floor as above.
 const FLOOR_DEV_PATH: usize = 274;
 const FLOOR_HOLDOUT_PATH: usize = 324;
-const FLOOR_DEV_DECIDED: usize = 188;
+const FLOOR_DEV_DECIDED: usize = 218;
 const FLOOR_HOLDOUT_DECIDED: usize = 57;
 const CEILING_HOLDOUT_N_WRONG: usize = 4;
 const FLOOR_DEV_SPREAD_RIGHT: usize = 251;

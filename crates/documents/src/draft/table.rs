@@ -848,12 +848,33 @@ fn glued_table(text: &str, lines: &[Range<usize>], block: Range<usize>) -> Optio
         let mut rows: Vec<Row> = Vec::new();
         let mut legend: Vec<&str> = Vec::new();
         // The header: the lines above the first row that split into as many names (or n's) as
-        // there are value columns, each under an empty stub.
+        // there are value columns, each under an empty stub; or one more, the last naming the
+        // p that only some rows print.
+        let header = |l: &Range<usize>| {
+            glued_header(&text[l.clone()], l.start, values, true).or_else(|| {
+                glued_header(&text[l.clone()], l.start, values + 1, true)
+                    .filter(|c| c.last().is_some_and(|c| names_p(text[c.clone()].trim())))
+            })
+        };
         for l in &lines[block.start..first_data] {
-            match glued_header(&text[l.clone()], l.start, values, true) {
+            match header(l) {
                 Some(cells) => rows.push(Row {
                     line: l.clone(),
                     cells: std::iter::once(l.start..l.start).chain(cells).collect(),
+                }),
+                None if !rows.is_empty()
+                    && section_with_ns(&text[l.clone()], l.start).is_some() =>
+                {
+                    rows.push(Row {
+                        line: l.clone(),
+                        cells: section_with_ns(&text[l.clone()], l.start).unwrap_or_default(),
+                    })
+                }
+                // A short label under the header, with no statement of what the cells are, is
+                // the first rows' section (`Pain score` over `Week 4`, `Week 8`).
+                None if !rows.is_empty() && is_section_label(&text[l.clone()]) => rows.push(Row {
+                    line: l.clone(),
+                    cells: vec![l.clone()],
                 }),
                 None if !rows.is_empty() && !text[l.clone()].trim().is_empty() => {
                     legend.push(&text[l.clone()])
@@ -886,6 +907,12 @@ fn glued_table(text: &str, lines: &[Range<usize>], block: Range<usize>) -> Optio
                 rows.push(Row {
                     line: l.clone(),
                     cells: std::iter::once(l.start..l.start).chain(cells).collect(),
+                });
+            } else if let Some(cells) = section_with_ns(line, l.start) {
+                // A section's label with its columns' n's (`Pain (n=23) (n=21) (n=22)`).
+                rows.push(Row {
+                    line: l.clone(),
+                    cells,
                 });
             } else if !line.trim().is_empty()
                 && line.trim().chars().count() <= 60
@@ -952,7 +979,7 @@ fn label_and_values(line: &str, offset: usize, spaced: bool) -> Option<Vec<Range
                 && super::cues::times(&format!("{}{first}", label.trim_start()))
                     .last()
                     .is_some_and(|p| p.end == label.trim_start().len() + first.len());
-            if spaced && time_number {
+            if time_number {
                 continue;
             }
             if values >= 2 {
@@ -992,6 +1019,24 @@ fn glued_cells(s: &str) -> Option<Vec<(Range<usize>, bool)>> {
         };
         out.push((at..at + len, true));
         at += len;
+        // A footnote's mark glued to a bracket's close (`5.10 (0.67)3 4.04 (0.73)`): one or
+        // two digits, then a space and the next value. A value glued there prints its own
+        // decimals or bracket (`(9.1)62.4 (9.2)`, `(53%)60 (51%)`).
+        if s[..at].ends_with([')', ']']) {
+            let digits = s[at..].bytes().take_while(u8::is_ascii_digit).count();
+            let after = &s[at + digits..];
+            let next = after.trim_start();
+            if (1..=2).contains(&digits)
+                && after.starts_with(char::is_whitespace)
+                && !next.starts_with(['(', '['])
+                && glued_value(next).is_some()
+            {
+                if let Some(last) = out.last_mut() {
+                    last.0.end += digits;
+                }
+                at += digits;
+            }
+        }
     }
     (!out.is_empty()).then_some(out)
 }
@@ -1104,20 +1149,30 @@ fn glued_header(
         ends.push(lead + last);
         (values >= 2 && ends.len() == values).then_some(ends)
     };
+    // A column's name set apart by single spaces: a group's, a time's, a dose's (an arm
+    // named by its dose, `50 mg`), or the p's.
     let names_a_column = |piece: &str| {
         use super::cues::{groups, is_whole, times};
-        is_whole(piece, groups) || is_whole(piece, times)
+        let piece = piece.trim();
+        is_whole(piece, groups) || is_whole(piece, times) || is_dose(piece) || names_p(piece)
     };
+    // At single spaces, a dose's number and unit kept together (`Placebo 50 mg 100 mg
+    // p-value`).
     let single_spaced = || {
-        let cuts = spaced(1)?;
-        let mut start = 0;
-        cuts.iter()
-            .all(|&end| {
-                let ok = names_a_column(&trimmed[start..end]);
-                start = end;
-                ok
-            })
-            .then_some(cuts)
+        let mut pieces: Vec<Range<usize>> = Vec::new();
+        let mut at = 0;
+        for word in trimmed.split_whitespace() {
+            let start = at + trimmed[at..].find(word)?;
+            at = start + word.len();
+            match pieces.last_mut() {
+                Some(last) if is_dose(&trimmed[last.start..at]) => last.end = at,
+                _ => pieces.push(start..at),
+            }
+        }
+        (values >= 2
+            && pieces.len() == values
+            && pieces.iter().all(|p| names_a_column(&trimmed[p.clone()])))
+        .then(|| pieces.iter().map(|p| p.end).collect())
     };
     let cuts: Vec<usize> = if ends.len() == values && ends.last() == Some(&trimmed.len()) {
         ends
@@ -1152,6 +1207,55 @@ fn glued_header(
         start = end;
     }
     Some(out)
+}
+
+/// A section's label followed by its columns' n's, each in brackets or not (`Vasomotor
+/// composite (n=23) (n=21) (n=22)`): the label's cell and each n's, when there are two n's or
+/// more and nothing else after the label.
+fn section_with_ns(line: &str, offset: usize) -> Option<Vec<Range<usize>>> {
+    static N: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let n = N.get_or_init(|| {
+        regex::Regex::new(r"[(（]?\s*[nN]\s*[=＝]\s*[0-9][0-9,]*\s*[)）]?").expect("valid pattern")
+    });
+    let found: Vec<Range<usize>> = n.find_iter(line).map(|m| m.range()).collect();
+    let first = found.first()?.start;
+    let label = line[..first].trim_end();
+    let only_ns = found
+        .windows(2)
+        .all(|w| line[w[0].end..w[1].start].trim().is_empty())
+        && found
+            .last()
+            .is_some_and(|l| line[l.end..].trim().is_empty());
+    (found.len() >= 2 && only_ns && label.chars().any(char::is_alphabetic)).then(|| {
+        let start = line.len() - line.trim_start().len();
+        std::iter::once(offset + start..offset + label.len())
+            .chain(found.into_iter().map(|r| offset + r.start..offset + r.end))
+            .collect()
+    })
+}
+
+/// A table's section label: a short line that is no sentence and says nothing of what the
+/// cells print (`Pain score`, `Secondary outcomes`; not `Values are mean (SD).`).
+fn is_section_label(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty()
+        && t.chars().count() <= 60
+        && !t.ends_with(['.', '。'])
+        && super::cues::spread_kind(t).is_none()
+        && !describes_cells(t)
+}
+
+/// Is `s` a dose and nothing else (`50 mg`, `0.5 mg/kg`, `10 µg`, `300mg`): how an arm is
+/// named in a dose-ranging table's header?
+fn is_dose(s: &str) -> bool {
+    static P: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    P.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)^[0-9]+(?:\.[0-9]+)?\s*(?:mg|µg|μg|mcg|g|iu|units?|ml)(?:/(?:kg|day|d|m2|m²))?$",
+        )
+        .expect("valid pattern")
+    })
+    .is_match(s.trim())
 }
 
 /// Does a line print two numbers side by side, set apart by spaces only (`113 4.3±8.20`, `12
@@ -1296,7 +1400,7 @@ impl Table {
         (first, end): (usize, usize),
         spaced: bool,
     ) -> Table {
-        let header_rows = rows
+        let mut header_rows = rows
             .iter()
             .position(|r| {
                 r.cells
@@ -1305,6 +1409,11 @@ impl Table {
                     .any(|c| opens_with_datum(&text[c.clone()]))
             })
             .unwrap_or(rows.len());
+        // A section label alone on its row (one cell: a row of a table found without
+        // separators) above the first data row is the first rows' section, not a header.
+        while header_rows > 1 && rows[header_rows - 1].cells.len() == 1 {
+            header_rows -= 1;
+        }
         let caption = lines[..first]
             .iter()
             .rev()
@@ -1852,6 +1961,13 @@ mod tests {
             "{}",
             table.statement
         );
+        // A footnote's digit glued to a bracket is no cell of its own.
+        let row = glued_row("Pain 5.10 (0.67)3 4.04 (0.73) 0.57", 0).unwrap();
+        let texts: Vec<&str> = row
+            .iter()
+            .map(|c| &"Pain 5.10 (0.67)3 4.04 (0.73) 0.57"[c.clone()])
+            .collect();
+        assert_eq!(texts, ["Pain", "5.10 (0.67)3", "4.04 (0.73)", "0.57"]);
         // Names glued at a capital, over as many value columns; prose is no glued row.
         assert_eq!(
             glued_header("TJ-54Placebo", 0, 2, true).map(|c| c.len()),

@@ -985,6 +985,19 @@ mod untitled_tests {
     }
 
     #[test]
+    fn arms_named_by_their_doses_over_rows_of_weeks() {
+        // A dose-ranging table: the arms named by their doses, set apart by single spaces;
+        // rows labelled with a week under the measure's section row.
+        let text = "Table 3\nChanges by week\nPlacebo 10 mg 20 mg p-value\nPain score\n  Week 4 1.38 (0.54) 1.00 (0.58) 2.20 (0.57)\n  Week 8 1.13 (0.54) 0.50 (0.58) 1.89 (0.57)\n  Week 12 0.30 (0.54) 0.20 (0.60) 0.69 (0.57) 0.41\n";
+        let (_, s) = read_text(text);
+        assert_eq!(s.measures.len(), 1, "{:#?}", s.measures);
+        let cells = cells_of(&s, 0);
+        assert_eq!(cells.len(), 9, "{cells:?}");
+        assert_eq!(cells[0], ("placebo".to_string(), "Week 4".to_string()));
+        assert_eq!(cells[8], ("20 mg".to_string(), "Week 12".to_string()));
+    }
+
+    #[test]
     fn short_lines_of_values_without_a_header_naming_columns_are_no_table() {
         // Two values side by side under words that name no column: left to the sentence
         // reader, never placed together.
