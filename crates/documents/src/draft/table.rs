@@ -199,6 +199,11 @@ impl Tables {
             .filter_map(|t| Some(t.rows.first()?.line.start..t.rows.last()?.line.end))
             .collect();
         tables.extend(find_glued(text, &lines, &taken));
+        let taken: Vec<Range<usize>> = tables
+            .iter()
+            .filter_map(|t| Some(t.rows.first()?.line.start..t.rows.last()?.line.end))
+            .collect();
+        tables.extend(find_cell_lines(text, &lines, &taken));
         tables.sort_by_key(|t| t.rows.first().map_or(0, |r| r.line.start));
         Tables { tables }
     }
@@ -434,6 +439,151 @@ fn find_stacked(text: &str, lines: &[Range<usize>], taken: &[Range<usize>]) -> V
         out.push(Table::new(text, rows, lines, (first, last), spaced));
     }
     out
+}
+
+/// Tables copied a cell a line with no blank lines between the cells and no marked columns,
+/// found by their rows, title or none: a row is a label (a line that opens with no datum)
+/// and the values below it (lines that open with one), so a row may print fewer values than
+/// there are columns (a later visit of one arm only), and a label followed by another label
+/// is a section's (`DLQI(OC)` over `16 週`). The first row with two values or more sets the
+/// number of value columns; the header is as many label lines right above that row's label
+/// (a stub's name before them, as `評価時期`, stands over the labels), and at least one of them
+/// must name a group, a time or the p, none a column of n's. A row printing more values than
+/// the columns and one more (a p), or a long line, ends the table.
+fn find_cell_lines(text: &str, lines: &[Range<usize>], taken: &[Range<usize>]) -> Vec<Table> {
+    let mut out = Vec::new();
+    let line = |k: usize| text[lines[k].clone()].trim();
+    let usable = |k: usize| {
+        let t = line(k);
+        !is_inside(taken, &lines[k])
+            && t.chars().count() <= 80
+            && !is_prose_line(t)
+            && !is_title(t)
+            && !is_table_row(t)
+    };
+    // A line that is only separators (`|`, `---|`) sets nothing apart here.
+    let is_rule = |k: usize| line(k).chars().all(|c| matches!(c, '|' | '-' | ':' | ' '));
+    let mut i = 0;
+    while i < lines.len() {
+        if !usable(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < lines.len() && usable(i) {
+            i += 1;
+        }
+        // The run's cells, in order, with whether each opens with a datum.
+        let cells: Vec<(usize, bool)> = (start..i)
+            .filter(|&k| !line(k).is_empty() && !is_rule(k))
+            .map(|k| (k, opens_with_datum(line(k))))
+            .collect();
+        if let Some(table) = cell_lines_table(text, lines, &cells) {
+            out.push(table);
+        }
+    }
+    out
+}
+
+/// The table of [`find_cell_lines`] in one run of cells (line index, opens with a datum).
+fn cell_lines_table(text: &str, lines: &[Range<usize>], cells: &[(usize, bool)]) -> Option<Table> {
+    let line = |k: usize| text[lines[k].clone()].trim();
+    // Rows: each label and the values after it.
+    let mut rows: Vec<(usize, Vec<usize>)> = Vec::new();
+    for &(k, datum) in cells {
+        match (datum, rows.last_mut()) {
+            (true, Some((_, values))) => values.push(k),
+            (true, None) => {}
+            (false, _) => rows.push((k, Vec::new())),
+        }
+    }
+    let first = rows.iter().position(|(_, v)| v.len() >= 2)?;
+    let width = rows[first].1.len();
+    // The header: the `width` labels right above the first row's label, after any sections.
+    if first < width {
+        return None;
+    }
+    let header: Vec<usize> = rows[first - width..first].iter().map(|(k, _)| *k).collect();
+    if rows[first - width..first]
+        .iter()
+        .any(|(_, v)| !v.is_empty())
+    {
+        return None;
+    }
+    let names_column = |t: &str| {
+        use super::cues::{groups, is_whole, times};
+        !groups(t).is_empty() || is_whole(t, times) || names_p(t) || is_dose(t) || t.contains('=')
+    };
+    // Rows that are the groups (`Topical diclofenac`, `Vehicle control`, each with its N and
+    // its values) are a table turned the other way, which this does not read; a column of n's
+    // (`N`) among the labels above says so too.
+    let rows_are_groups = rows[first..]
+        .iter()
+        .any(|(k, v)| !v.is_empty() && !super::cues::groups(line(*k)).is_empty());
+    let n_column = rows[first.saturating_sub(width + 2)..first]
+        .iter()
+        .any(|(k, _)| names_n(line(*k)));
+    if rows_are_groups
+        || n_column
+        || !header.iter().any(|&k| names_column(line(k)))
+        || header
+            .iter()
+            .any(|&k| names_n(line(k)) || describes_cells(line(k)))
+    {
+        return None;
+    }
+    let stub = (first > width)
+        .then(|| rows[first - width - 1].0)
+        .filter(|&k| names_stub(line(k)) || super::cues::is_whole(line(k), super::cues::times));
+    let span = |k: usize| {
+        lines[k].start + (text[lines[k].clone()].len() - text[lines[k].clone()].trim_start().len())
+            ..lines[k].start + text[lines[k].clone()].trim_end().len()
+    };
+    let header_first = stub.unwrap_or(header[0]);
+    let mut table_rows = vec![Row {
+        line: lines[header_first].start..lines[header[width - 1]].end,
+        cells: std::iter::once(stub.map_or(lines[header[0]].start..lines[header[0]].start, span))
+            .chain(header.iter().map(|&k| span(k)))
+            .collect(),
+    }];
+    let mut last = header[width - 1];
+    let mut full_rows = 0;
+    for (label, values) in &rows[first..] {
+        if values.len() > width + 1 {
+            break;
+        }
+        full_rows += usize::from(values.len() == width);
+        let end = values.last().copied().unwrap_or(*label);
+        table_rows.push(Row {
+            line: lines[*label].start..lines[end].end,
+            cells: std::iter::once(*label)
+                .chain(values.iter().copied())
+                .map(span)
+                .collect(),
+        });
+        last = end;
+    }
+    // Section rows after the last data row belong to what follows.
+    while table_rows.last().is_some_and(|r| r.cells.len() == 1) {
+        table_rows.pop();
+        last = table_rows
+            .last()
+            .and_then(|r| lines.iter().position(|l| l.end == r.line.end))
+            .unwrap_or(last);
+    }
+    if full_rows < 2 {
+        return None;
+    }
+    let first_line = lines
+        .iter()
+        .position(|l| l.start == lines[header_first].start)?;
+    Some(Table::new(
+        text,
+        table_rows,
+        lines,
+        (first_line, last + 1),
+        false,
+    ))
 }
 
 /// Tables copied from a web page with their cells glued together (`Age (years)62.3 (9.1)62.4

@@ -85,8 +85,9 @@ fn time_only(label: &str) -> Option<String> {
 }
 
 /// Is a column header a time point: a time phrase and nothing else, or a word that places a
-/// column in time only in a header (`Initial | Final`, `Pre | Post`, `Before | After`,
-/// `前 | 後`)? The time as the header prints it.
+/// column in time only in a header or a row's label (`Initial | Final`, `Pre | Post`, `Before
+/// | After`, `前 | 後`, a bare count `4週`, `16 週` as a table prints a visit)? The time as the
+/// header prints it.
 fn header_time(header: &str) -> Option<String> {
     if let Some(t) = time_only(header) {
         return Some(t);
@@ -94,7 +95,7 @@ fn header_time(header: &str) -> Option<String> {
     static P: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let p = P.get_or_init(|| {
         regex::Regex::new(
-            r"(?i)^(?:initial|final|first|last|pre|post|before|after|end|start|前|後|治療前|治療後|投与前|投与後|介入前|介入後)(?:[\s\-]?(?:visit|test|assessment|measurement|treatment|intervention|value|values|値))?[\s*†‡§a-d]*$",
+            r"(?i)^(?:(?:initial|final|first|last|pre|post|before|after|end|start|前|後|治療前|治療後|投与前|投与後|介入前|介入後)(?:[\s\-]?(?:visit|test|assessment|measurement|treatment|intervention|value|values|値))?|[0-9]+\s*(?:週|か月|カ月|ヶ月|ケ月|ヵ月|箇月|日|年)(?:間)?(?:目|時)?)[\s*†‡§a-d]*$",
         )
         .expect("a valid pattern")
     });
@@ -352,7 +353,7 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
             continue;
         }
         let change = cues::change_words(&label);
-        let row_time = time_only(&label);
+        let row_time = header_time(&label);
         let (measure_label, time) = match (&row_time, &section) {
             (Some(t), Some(sec)) if !change => (Some(sec.clone()), Some(t.clone())),
             // A row under a section's label (`PHQ-9`, then `mITT`) is that section's measure
@@ -360,6 +361,9 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
             (None, Some(sec)) if !label.is_empty() && !change => {
                 (Some(format!("{sec} ({label})")), None)
             }
+            // A row labelled with a time and no section above it: a time point of the
+            // measure the table is of (its caption names it, not a row).
+            (Some(t), None) if !change => (None, Some(t.clone())),
             _ => (Some(label.clone()).filter(|l| !l.is_empty()), None),
         };
         let mut row_cells: Vec<Cell> = Vec::new();
@@ -995,6 +999,32 @@ mod untitled_tests {
         assert_eq!(cells.len(), 9, "{cells:?}");
         assert_eq!(cells[0], ("placebo".to_string(), "Week 4".to_string()));
         assert_eq!(cells[8], ("20 mg".to_string(), "Week 12".to_string()));
+    }
+
+    #[test]
+    fn a_table_a_cell_a_line_read_by_its_rows() {
+        // No title, no blank lines: the arms' names, then each row's label and its values;
+        // a later visit of one arm only prints one value.
+        let text = "評価時期\n本剤群\nプラセボ群\nベースライン\n12.4±5.4 (132)\n12.2±5.5 (65)\n4週\n7.4±5.5 (134)\n9.8±6.0 (65)\n32週\n4.7±3.8 (128)\n";
+        let (_, s) = read_text(text);
+        assert_eq!(s.measures.len(), 2, "{:#?}", s.measures);
+        let want: Vec<(String, String)> = [
+            ("本剤群", "ベースライン"),
+            ("プラセボ群", "ベースライン"),
+            ("本剤群", "4週"),
+            ("プラセボ群", "4週"),
+        ]
+        .map(|(g, t)| (g.to_string(), t.to_string()))
+        .to_vec();
+        assert_eq!(cells_of(&s, 0), want);
+        // Labels and values that name no column above them are no table.
+        let text = "Outcome\nPain\n5.1 ± 1.2\n4.3 ± 1.1\nSleep\n3.1 ± 0.9\n3.3 ± 1.0\n";
+        let (_, s) = read_text(text);
+        assert!(
+            s.measures.iter().all(|m| m.cells.len() < 2),
+            "{:#?}",
+            s.measures
+        );
     }
 
     #[test]
