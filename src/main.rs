@@ -11,6 +11,9 @@ fn main() {
     let code = match cli::dispatch(args.command) {
         Ok(outcome) => outcome.exit_code(),
         Err(e) => {
+            // The library names a request's fields in its own terms (`rate_ratio`); here they
+            // are the options that set them.
+            let e = e.naming_fields(&cli::option_of_field);
             eprintln!("trialstats: error: {e}");
             e.exit_code()
         }

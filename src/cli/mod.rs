@@ -150,3 +150,9 @@ pub fn load_for(
         }
     })
 }
+
+/// The command-line option that sets a request's field, for an error the library reports in
+/// its own terms ([`trialstats::Error::Field`]): `rate_ratio` is `--rate-ratio`.
+pub fn option_of_field(field: &str) -> String {
+    format!("--{}", field.replace('_', "-"))
+}

@@ -667,11 +667,7 @@ fn run_survival(a: SurvivalArgs) -> Result<Outcome> {
     }
     let rate = match (a.median_control, a.rate_control) {
         (Some(m), _) => {
-            trialstats::power::require_positive_option(
-                "--median-control",
-                m,
-                "the control median",
-            )?;
+            trialstats::power::require_positive_option("median_control", m, "the control median")?;
             Some(std::f64::consts::LN_2 / m)
         }
         (None, r) => r,
@@ -686,7 +682,7 @@ fn run_survival(a: SurvivalArgs) -> Result<Outcome> {
         }),
         (None, _, _) => {
             return Err(Error::input(
-                "--median-control",
+                "median_control",
                 "patients need the control arm's median (or --rate-control) with --accrual and --follow-up",
             ));
         }
@@ -711,7 +707,7 @@ fn run_survival(a: SurvivalArgs) -> Result<Outcome> {
                 .map(|l| l.trim().to_string())
                 .filter(|l| !l.is_empty())
                 .collect();
-            let planned = planned_hazard_ratio(&file, &labels, "--study")?;
+            let planned = planned_hazard_ratio(&file, &labels, "study")?;
             let mut provenance = planned.provenance();
             if enrolment.is_some() {
                 provenance.push(
@@ -795,7 +791,7 @@ fn run_mmrm(a: MmrmArgs) -> Result<Outcome> {
     let mut provenance = Vec::new();
     let (fitted, fitted_sd) = match &a.from_mmrm {
         Some(path) => {
-            let (r, sd, visits) = from_fitted_mmrm(path, "--from-mmrm")?;
+            let (r, sd, visits) = from_fitted_mmrm(path, "from_mmrm")?;
             provenance.push(format!(
                 "correlation and SD at the last visit ({}) estimated by the fitted MMRM in {} (visits {})",
                 trialstats::output::human_number(sd),
@@ -807,7 +803,7 @@ fn run_mmrm(a: MmrmArgs) -> Result<Outcome> {
         None => (None, None),
     };
     let spec = match (&a.correlation, &fitted) {
-        (Some(text), _) => Some(CorrelationSpec::parse(text, "--correlation")?),
+        (Some(text), _) => Some(CorrelationSpec::parse(text, "correlation")?),
         (None, Some(m)) => Some(CorrelationSpec::Matrix(m.clone())),
         (None, None) => None,
     };
@@ -842,7 +838,7 @@ fn run_mmrm(a: MmrmArgs) -> Result<Outcome> {
         delta: effect_or_start(a.delta, goal, sd / 2.0, "--delta")?,
         sd,
         sd_b: a.sd_b,
-        correlation: spec.matrix(k, "--correlation")?,
+        correlation: spec.matrix(k, "correlation")?,
         correlation_b: None,
         retention: retention.unwrap_or_else(|| vec![1.0; k]),
         retention_b,

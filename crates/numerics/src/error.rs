@@ -15,6 +15,19 @@ pub enum Error {
     #[error("{location}: {message}")]
     Input { location: String, message: String },
 
+    /// A field of a request out of its range (a level outside (0, 1), a rate ratio of 0):
+    /// `field` is the request's own name for it (`rate_ratio`, `sd_slope`), in the library's
+    /// terms; a front end names it as its users know it ([`Error::naming_fields`]: the
+    /// command line's `--rate-ratio`).
+    /// The message may name another field the user could set instead, written
+    /// `{field:n_total}`: shown as `n_total` here, as the front end names it after
+    /// [`Error::naming_fields`].
+    #[error("{field}: {}", name_fields_in(.message, &|f: &str| f.to_string()))]
+    Field {
+        field: &'static str,
+        message: String,
+    },
+
     /// A request the library cannot honour as asked (wrong combination of arguments, a
     /// measure code that needs other inputs, ...).
     #[error("{0}")]
@@ -39,6 +52,28 @@ pub enum Error {
     Several(Vec<Error>),
 }
 
+/// `message` with each `{field:NAME}` written as `name(NAME)`.
+fn name_fields_in(message: &str, name: &dyn Fn(&str) -> String) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(at) = rest.find("{field:") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + "{field:".len()..];
+        match after.find('}') {
+            Some(end) => {
+                out.push_str(&name(&after[..end]));
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push_str(&rest[at..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 fn several(errors: &[Error]) -> String {
     errors
         .iter()
@@ -53,6 +88,53 @@ impl Error {
         Error::Input {
             location: location.into(),
             message: message.into(),
+        }
+    }
+
+    /// A request's `field` (its name in the library) out of its range.
+    ///
+    /// ```
+    /// use trialstats_numerics::Error;
+    /// let e = Error::field("rate_ratio", "0: the rate ratio must be a number greater than 0");
+    /// assert_eq!(e.to_string(), "rate_ratio: 0: the rate ratio must be a number greater than 0");
+    /// ```
+    pub fn field(field: &'static str, message: impl Into<String>) -> Self {
+        Error::Field {
+            field,
+            message: message.into(),
+        }
+    }
+
+    /// This error with each request field it names given the front end's name for it
+    /// (`name(field)`), as bad input at that name: the command line maps `rate_ratio` to
+    /// `--rate-ratio`. Every other error is unchanged.
+    ///
+    /// ```
+    /// use trialstats_numerics::Error;
+    /// let option = |field: &str| format!("--{}", field.replace('_', "-"));
+    /// let e = Error::all(vec![
+    ///     Error::field("sd_slope", "0: the SD of individual slopes must be a number greater than 0"),
+    ///     Error::input("data.csv:3", "n is not a number"),
+    /// ])
+    /// .unwrap()
+    /// .naming_fields(&option);
+    /// assert!(e.to_string().contains("  --sd-slope: 0: the SD"));
+    /// assert!(e.to_string().contains("  data.csv:3: n is not a number"));
+    /// // A message may name the field to set instead.
+    /// let e = Error::field("n", "ambiguous; give {field:n_total} instead");
+    /// assert_eq!(e.to_string(), "n: ambiguous; give n_total instead");
+    /// assert_eq!(e.naming_fields(&option).to_string(), "--n: ambiguous; give --n-total instead");
+    /// ```
+    pub fn naming_fields(self, name: &dyn Fn(&str) -> String) -> Error {
+        match self {
+            Error::Field { field, message } => Error::Input {
+                location: name(field),
+                message: name_fields_in(&message, name),
+            },
+            Error::Several(all) => {
+                Error::Several(all.into_iter().map(|e| e.naming_fields(name)).collect())
+            }
+            other => other,
         }
     }
 

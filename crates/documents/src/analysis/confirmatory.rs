@@ -195,7 +195,7 @@ pub fn confirmatory_trial(study: &Study, data_dir: &Path) -> Result<Option<Plan>
     let hr = crate::power::hazard_ratio::planned_hazard_ratio(
         &trials,
         &[HAZARD_RATIO_TRIAL.to_string()],
-        "--study",
+        "study",
     )?;
     Ok(Some(relapse_plan(&rates, &hr).map_or_else(
         |e| left_out("time-to-event", e),
@@ -208,8 +208,8 @@ fn mmrm_plan(effect: &super::slopes::PlannedSlopeEffect) -> Result<ConfirmatoryT
     let (test, allocation, goal, test_line) = shared()?;
     {
         let k = ASSUMED_RETENTION.len();
-        let correlation = CorrelationSpec::parse(ASSUMED_CORRELATION, "--correlation")?
-            .matrix(k, "--correlation")?;
+        let correlation =
+            CorrelationSpec::parse(ASSUMED_CORRELATION, "correlation")?.matrix(k, "correlation")?;
         let design = MmrmDesign {
             delta: effect.delta * MONTHS,
             sd: ASSUMED_SD,
@@ -247,7 +247,7 @@ fn mmrm_plan(effect: &super::slopes::PlannedSlopeEffect) -> Result<ConfirmatoryT
             ),
             format!(
                 "correlation over {k} quarterly visits to month 12 = {}: assumed (not reported)",
-                CorrelationSpec::parse(ASSUMED_CORRELATION, "--correlation")?.describe()
+                CorrelationSpec::parse(ASSUMED_CORRELATION, "correlation")?.describe()
             ),
             format!(
                 "retention at the visits = {}: assumed (20 % lost by month 12; not reported)",

@@ -86,7 +86,7 @@ impl PlannedHazardRatio {
 }
 
 /// The HR of the trials `studies` (labels in the `studlab` column) in `file`: the one trial's
-/// as reported, or several pooled. Errors name `option` (the option that gave the labels)
+/// as reported, or several pooled. Errors name `field` (the field that gave the labels)
 /// or the cell.
 ///
 /// ```
@@ -99,27 +99,27 @@ impl PlannedHazardRatio {
 /// // (2 * qnorm(0.975)); exp(rma(y, sei = se, method = "REML", control = list(threshold =
 /// // 1e-12))$b) = 0.421532413254050 (tests/power_hazard_ratio.rs).
 /// let file = CsvFile::read(Path::new("data/nmosd-nma.csv"))?;
-/// let one = planned_hazard_ratio(&file, &["SAkuraStar".into()], "--study")?;
+/// let one = planned_hazard_ratio(&file, &["SAkuraStar".into()], "study")?;
 /// assert_eq!(one.hr, 0.45); // as reported
-/// let pooled = planned_hazard_ratio(&file, &["SAkuraSky".into(), "SAkuraStar".into()], "--study")?;
+/// let pooled = planned_hazard_ratio(&file, &["SAkuraSky".into(), "SAkuraStar".into()], "study")?;
 /// assert!((pooled.hr - 0.421532413254050).abs() < 1e-10);
 /// # Ok::<(), trialstats_stats::Error>(())
 /// ```
 pub fn planned_hazard_ratio(
     file: &CsvFile,
     studies: &[String],
-    option: &str,
+    field: &'static str,
 ) -> Result<PlannedHazardRatio> {
     if studies.is_empty() {
-        return Err(Error::input(
-            option,
+        return Err(Error::field(
+            field,
             "no study named; give the label (studlab) of one trial, or several separated by commas to pool them",
         ));
     }
-    let study_col = file.require("studlab", option)?;
-    let hr_col = file.require("hr", option)?;
-    let lo_col = file.require("ci_lower", option)?;
-    let hi_col = file.require("ci_upper", option)?;
+    let study_col = file.require("studlab", field)?;
+    let hr_col = file.require("hr", field)?;
+    let lo_col = file.require("ci_lower", field)?;
+    let hi_col = file.require("ci_upper", field)?;
     let optional = |name: &str| file.find(name);
     let (t1_col, t2_col, quote_col, url_col) = (
         optional("treat1"),
@@ -187,8 +187,8 @@ pub fn planned_hazard_ratio(
         match t {
             Some(t) => trials.push(t),
             None => {
-                return Err(Error::input(
-                    option,
+                return Err(Error::field(
+                    field,
                     format!(
                         "no study '{name}' in {}; its studies are: {}",
                         file.name(),
@@ -210,8 +210,8 @@ pub fn planned_hazard_ratio(
     }
     let pair = |t: &TrialHazardRatio| (t.treat1.clone(), t.treat2.clone());
     if let Some(other) = trials.iter().find(|t| pair(t) != pair(&trials[0])) {
-        return Err(Error::input(
-            option,
+        return Err(Error::field(
+            field,
             format!(
                 "'{}' and '{}' compare different treatments; pooling needs the same comparison (use trialstats nma for a network)",
                 trials[0].study, other.study

@@ -43,23 +43,23 @@ pub enum CorrelationSpec {
 }
 
 impl CorrelationSpec {
-    /// Read `cs:R`, `ar1:R` or a CSV file's name (named `option` in errors).
+    /// Read `cs:R`, `ar1:R` or a CSV file's name (named `field` in errors).
     ///
     /// ```
     /// use trialstats_stats::power::mmrm::CorrelationSpec;
     /// // AR(1) at 0.6: visits i and j correlate at 0.6^|i − j|, so 0.36 two visits apart.
-    /// let m = CorrelationSpec::parse("ar1:0.6", "--correlation")?.matrix(3, "--correlation")?;
+    /// let m = CorrelationSpec::parse("ar1:0.6", "correlation")?.matrix(3, "correlation")?;
     /// assert_eq!(m[0][0], 1.0);
     /// assert!((m[0][2] - 0.36).abs() < 1e-15);
     /// # Ok::<(), trialstats_stats::Error>(())
     /// ```
-    pub fn parse(text: &str, option: &str) -> Result<CorrelationSpec> {
+    pub fn parse(text: &str, field: &'static str) -> Result<CorrelationSpec> {
         let rho = |v: &str| -> Result<f64> {
             v.trim()
                 .parse::<f64>()
                 .ok()
                 .filter(|r| r.is_finite())
-                .ok_or_else(|| Error::input(option, format!("'{text}': '{v}' is not a number")))
+                .ok_or_else(|| Error::field(field, format!("'{text}': '{v}' is not a number")))
         };
         if let Some(v) = text.strip_prefix("cs:") {
             return Ok(CorrelationSpec::CompoundSymmetry(rho(v)?));
@@ -68,10 +68,10 @@ impl CorrelationSpec {
             return Ok(CorrelationSpec::Ar1(rho(v)?));
         }
         if text.ends_with(".csv") {
-            return read_matrix(Path::new(text), option).map(CorrelationSpec::Matrix);
+            return read_matrix(Path::new(text), field).map(CorrelationSpec::Matrix);
         }
-        Err(Error::input(
-            option,
+        Err(Error::field(
+            field,
             format!(
                 "'{text}'; allowed: cs:R (compound symmetry), ar1:R (AR(1)) or FILE.csv (a K × K matrix under a header naming the visits)"
             ),
@@ -79,7 +79,7 @@ impl CorrelationSpec {
     }
 
     /// The K × K matrix for `k` visits, checked: symmetric, unit diagonal, positive definite.
-    pub fn matrix(&self, k: usize, option: &str) -> Result<Vec<Vec<f64>>> {
+    pub fn matrix(&self, k: usize, field: &'static str) -> Result<Vec<Vec<f64>>> {
         let m: Vec<Vec<f64>> = match self {
             CorrelationSpec::CompoundSymmetry(r) => (0..k)
                 .map(|i| (0..k).map(|j| if i == j { 1.0 } else { *r }).collect())
@@ -93,7 +93,7 @@ impl CorrelationSpec {
                 .collect(),
             CorrelationSpec::Matrix(m) => m.clone(),
         };
-        check_correlation(&m, k, option)?;
+        check_correlation(&m, k, field)?;
         Ok(m)
     }
 
@@ -108,7 +108,7 @@ impl CorrelationSpec {
 }
 
 /// A K × K matrix from a CSV file: a header naming the K visits, then K rows of K numbers.
-pub fn read_matrix(path: &Path, option: &str) -> Result<Vec<Vec<f64>>> {
+pub fn read_matrix(path: &Path, field: &'static str) -> Result<Vec<Vec<f64>>> {
     let csv = CsvFile::read(path)?;
     let k = csv.header().len();
     let mut rows: Vec<Vec<f64>> = Vec::new();
@@ -121,10 +121,11 @@ pub fn read_matrix(path: &Path, option: &str) -> Result<Vec<Vec<f64>>> {
         Ok(())
     })?;
     if rows.len() != k {
-        return Err(Error::input(
-            format!("{option} {}", path.display()),
+        return Err(Error::field(
+            field,
             format!(
-                "{} rows under a header of {k} visits; a correlation matrix is square (one row per visit)",
+                "{}: {} rows under a header of {k} visits; a correlation matrix is square (one row per visit)",
+                path.display(),
                 rows.len()
             ),
         ));
@@ -132,12 +133,12 @@ pub fn read_matrix(path: &Path, option: &str) -> Result<Vec<Vec<f64>>> {
     Ok(rows)
 }
 
-/// Refuse a matrix that is not a K × K correlation matrix, naming `option`.
+/// Refuse a matrix that is not a K × K correlation matrix, naming `field`.
 #[allow(clippy::needless_range_loop)] // (i, j) and (j, i) are read together
-pub fn check_correlation(m: &[Vec<f64>], k: usize, option: &str) -> Result<()> {
+pub fn check_correlation(m: &[Vec<f64>], k: usize, field: &'static str) -> Result<()> {
     if m.len() != k || m.iter().any(|row| row.len() != k) {
-        return Err(Error::input(
-            option,
+        return Err(Error::field(
+            field,
             format!(
                 "a {} x {} matrix for {k} visits; give one row and one column per visit",
                 m.len(),
@@ -147,8 +148,8 @@ pub fn check_correlation(m: &[Vec<f64>], k: usize, option: &str) -> Result<()> {
     }
     for i in 0..k {
         if (m[i][i] - 1.0).abs() > 1e-8 {
-            return Err(Error::input(
-                option,
+            return Err(Error::field(
+                field,
                 format!(
                     "diagonal element {} is {}; a correlation matrix has 1 on its diagonal",
                     i + 1,
@@ -159,8 +160,8 @@ pub fn check_correlation(m: &[Vec<f64>], k: usize, option: &str) -> Result<()> {
         for j in 0..i {
             let (a, b) = (m[i][j], m[j][i]);
             if !(a.is_finite() && (a - b).abs() <= 1e-8 && a.abs() <= 1.0) {
-                return Err(Error::input(
-                    option,
+                return Err(Error::field(
+                    field,
                     format!(
                         "elements ({}, {}) = {} and ({}, {}) = {}: a correlation matrix is symmetric with entries in [−1, 1]",
                         i + 1,
@@ -176,8 +177,8 @@ pub fn check_correlation(m: &[Vec<f64>], k: usize, option: &str) -> Result<()> {
     }
     let dm = DMatrix::from_fn(k, k, |i, j| m[i][j]);
     if dm.cholesky().is_none() {
-        return Err(Error::input(
-            option,
+        return Err(Error::field(
+            field,
             "the correlation matrix is not positive definite (no outcomes can correlate so); e.g. cs:R needs R > −1/(K − 1), ar1:R needs |R| < 1",
         ));
     }
@@ -192,7 +193,7 @@ pub fn check_correlation(m: &[Vec<f64>], k: usize, option: &str) -> Result<()> {
 /// // longpower's power.mmrm.ar1 example (Lu, Luo & Chen 2008, Table 5): rho = 0.6,
 /// // ra = c(100, 76, 63, 52)/100 and rb = c(100, 87, 81, 78)/100 give phi1 = 1.75227635858878
 /// // and phi2 = 1.24695119599175 (tests/power_mmrm.rs).
-/// let r = CorrelationSpec::Ar1(0.6).matrix(4, "--correlation")?;
+/// let r = CorrelationSpec::Ar1(0.6).matrix(4, "correlation")?;
 /// assert!((phi(&r, &[1.0, 0.76, 0.63, 0.52])? - 1.75227635858878).abs() < 1e-12);
 /// assert!((phi(&r, &[1.0, 0.87, 0.81, 0.78])? - 1.24695119599175).abs() < 1e-12);
 /// // Everyone at every visit: no inflation.
@@ -249,35 +250,35 @@ pub struct MmrmDesign {
 }
 
 impl MmrmDesign {
-    /// Refuse what has no answer, naming the option.
+    /// Refuse what has no answer, naming the field.
     pub fn validate(&self) -> Result<()> {
         if !(self.delta.is_finite() && self.delta > 0.0 && self.delta < 1e100) {
-            return Err(Error::input(
-                "--delta",
+            return Err(Error::field(
+                "delta",
                 format!(
                     "{}: the difference at the last visit must be greater than 0 (its size; the direction does not change n)",
                     human_number(self.delta)
                 ),
             ));
         }
-        require_positive("--sd", self.sd, "the SD at the last visit")?;
+        require_positive("sd", self.sd, "the SD at the last visit")?;
         if let Some(s) = self.sd_b {
-            require_positive("--sd-b", s, "arm b's SD at the last visit")?;
+            require_positive("sd_b", s, "arm b's SD at the last visit")?;
         }
         let k = self.correlation.len();
         if !(1..=1000).contains(&k) {
-            return Err(Error::input(
-                "--visits",
+            return Err(Error::field(
+                "visits",
                 format!("{k} visits; allowed: 1 to 1000"),
             ));
         }
-        check_correlation(&self.correlation, k, "--correlation")?;
+        check_correlation(&self.correlation, k, "correlation")?;
         if let Some(m) = &self.correlation_b {
-            check_correlation(m, k, "--correlation-b")?;
+            check_correlation(m, k, "correlation_b")?;
         }
-        super::slope::check_retention("--retention", &self.retention, k)?;
+        super::slope::check_retention("retention", &self.retention, k)?;
         if let Some(r) = &self.retention_b {
-            super::slope::check_retention("--retention-b", r, k)?;
+            super::slope::check_retention("retention_b", r, k)?;
         }
         Ok(())
     }
@@ -336,7 +337,7 @@ pub const MMRM_METHOD: &str = "MMRM, difference at the last visit (Lu, Luo & Che
 ///     delta: 0.5,
 ///     sd: 1.0,
 ///     sd_b: None,
-///     correlation: CorrelationSpec::CompoundSymmetry(0.25).matrix(4, "--correlation")?,
+///     correlation: CorrelationSpec::CompoundSymmetry(0.25).matrix(4, "correlation")?,
 ///     correlation_b: None,
 ///     retention: vec![1.0, 0.9, 0.8, 0.7],
 ///     retention_b: None,
@@ -396,31 +397,32 @@ pub fn mmrm_power(
 }
 
 /// The correlation and last-visit SD estimated by a fitted `trialstats mmrm --format json`
-/// (its `correlation` and `covariance` matrices), named `option` in errors.
-pub fn from_fitted_mmrm(path: &Path, option: &str) -> Result<(Vec<Vec<f64>>, f64, Vec<String>)> {
+/// (its `correlation` and `covariance` matrices), named `field` in errors.
+pub fn from_fitted_mmrm(
+    path: &Path,
+    field: &'static str,
+) -> Result<(Vec<Vec<f64>>, f64, Vec<String>)> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-    let at = format!("{option} {}", path.display());
+    let bad = |message: &str| Error::field(field, format!("{}: {message}", path.display()));
     let json: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
-        Error::input(
-            &at,
-            format!("not JSON ({e}); give the output of `trialstats mmrm --format json`"),
-        )
+        bad(&format!(
+            "not JSON ({e}); give the output of `trialstats mmrm --format json`"
+        ))
     })?;
     let matrix = |key: &str| -> Result<Vec<Vec<f64>>> {
         let rows = json.get(key).and_then(|v| v.as_array()).ok_or_else(|| {
-            Error::input(
-                &at,
-                format!("no '{key}' matrix; give the output of `trialstats mmrm --format json`"),
-            )
+            bad(&format!(
+                "no '{key}' matrix; give the output of `trialstats mmrm --format json`"
+            ))
         })?;
         rows.iter()
             .map(|row| {
                 row.as_array()
-                    .ok_or_else(|| Error::input(&at, format!("'{key}' is not a matrix")))?
+                    .ok_or_else(|| bad(&format!("'{key}' is not a matrix")))?
                     .iter()
                     .map(|v| {
                         v.as_f64()
-                            .ok_or_else(|| Error::input(&at, format!("'{key}' holds a non-number")))
+                            .ok_or_else(|| bad(&format!("'{key}' holds a non-number")))
                     })
                     .collect()
             })
@@ -430,10 +432,7 @@ pub fn from_fitted_mmrm(path: &Path, option: &str) -> Result<(Vec<Vec<f64>>, f64
     let covariance = matrix("covariance")?;
     let k = correlation.len();
     if k == 0 || covariance.len() != k || covariance[k - 1].len() != k {
-        return Err(Error::input(
-            &at,
-            "the fitted correlation and covariance do not match",
-        ));
+        return Err(bad("the fitted correlation and covariance do not match"));
     }
     let visits = json
         .get("visits")
@@ -511,7 +510,7 @@ mod tests {
     #[test]
     fn phi_without_dropout_is_one_and_with_independence_the_inverse_retention() {
         let r = CorrelationSpec::CompoundSymmetry(0.0)
-            .matrix(4, "--correlation")
+            .matrix(4, "correlation")
             .unwrap();
         assert!((phi(&r, &[1.0, 1.0, 1.0, 1.0]).unwrap() - 1.0).abs() < 1e-14);
         assert!((phi(&r, &[1.0, 0.9, 0.8, 0.7]).unwrap() - 1.0 / 0.7).abs() < 1e-14);
@@ -520,16 +519,16 @@ mod tests {
     #[test]
     fn bad_correlations_are_refused_by_option() {
         let e = CorrelationSpec::CompoundSymmetry(-0.5)
-            .matrix(4, "--correlation")
+            .matrix(4, "correlation")
             .unwrap_err()
             .to_string();
         assert!(
-            e.contains("--correlation") && e.contains("positive definite"),
+            e.contains("correlation") && e.contains("positive definite"),
             "{e}"
         );
-        let e = CorrelationSpec::parse("xyz:1", "--correlation")
+        let e = CorrelationSpec::parse("xyz:1", "correlation")
             .unwrap_err()
             .to_string();
-        assert!(e.contains("--correlation"), "{e}");
+        assert!(e.contains("correlation"), "{e}");
     }
 }

@@ -125,13 +125,13 @@ pub(crate) fn preamble_with(mut head: String, provenance: &[String]) -> Option<S
     Some(head)
 }
 
-/// Refuse a value that must be finite and > 0 (an SD, a rate, a duration), naming `option`.
-pub(crate) fn require_positive(option: &str, value: f64, what: &str) -> Result<()> {
+/// Refuse a value that must be finite and > 0 (an SD, a rate, a duration), naming `field`.
+pub(crate) fn require_positive(field: &'static str, value: f64, what: &str) -> Result<()> {
     if value.is_finite() && value > 0.0 {
         Ok(())
     } else {
-        Err(Error::input(
-            option,
+        Err(Error::field(
+            field,
             format!(
                 "{}: {what} must be a number greater than 0",
                 crate::output::human_number(value)
@@ -140,18 +140,18 @@ pub(crate) fn require_positive(option: &str, value: f64, what: &str) -> Result<(
     }
 }
 
-/// A value that must be positive (finite, above 0), refused naming the command-line option.
-pub fn require_positive_option(option: &str, value: f64, what: &str) -> Result<()> {
-    require_positive(option, value, what)
+/// A value that must be positive (finite, above 0), refused naming the command-line field.
+pub fn require_positive_option(field: &'static str, value: f64, what: &str) -> Result<()> {
+    require_positive(field, value, what)
 }
 
-/// Refuse a value that must be finite and ≥ 0, naming `option`.
-pub(crate) fn require_non_negative(option: &str, value: f64, what: &str) -> Result<()> {
+/// Refuse a value that must be finite and ≥ 0, naming `field`.
+pub(crate) fn require_non_negative(field: &'static str, value: f64, what: &str) -> Result<()> {
     if value.is_finite() && value >= 0.0 {
         Ok(())
     } else {
-        Err(Error::input(
-            option,
+        Err(Error::field(
+            field,
             format!(
                 "{}: {what} must be a number of at least 0",
                 crate::output::human_number(value)
@@ -182,12 +182,12 @@ mod tests {
     fn goals_outside_their_range_are_refused() {
         for p in [0.0, 1.0, -0.1, 1.5, f64::NAN] {
             let e = Goal::Power(p).validate().unwrap_err().to_string();
-            assert!(e.contains("--power"), "{e}");
+            assert!(e.contains("power"), "{e}");
         }
         let e = Goal::N(SampleSize::PerArm(1.0))
             .validate()
             .unwrap_err()
             .to_string();
-        assert!(e.contains("--n"), "{e}");
+        assert!(e.contains("n"), "{e}");
     }
 }

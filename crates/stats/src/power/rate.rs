@@ -83,7 +83,7 @@ impl VarianceMethod {
         VarianceMethod::RestrictedMl,
     ];
 
-    /// The option value (`control-rate`, `true-rates`, `pooled`).
+    /// The field value (`control-rate`, `true-rates`, `pooled`).
     pub fn name(self) -> &'static str {
         match self {
             VarianceMethod::ControlRate => "control-rate",
@@ -112,8 +112,8 @@ impl std::str::FromStr for VarianceMethod {
             .into_iter()
             .find(|m| m.name() == s || m.number().to_string() == s)
             .ok_or_else(|| {
-                Error::input(
-                    "--variance",
+                Error::field(
+                    "variance",
                     format!("unknown method '{s}'; allowed: control-rate (1), true-rates (2), pooled (3), restricted-ml (4)"),
                 )
             })
@@ -148,26 +148,22 @@ pub struct RateDesign {
 }
 
 impl RateDesign {
-    /// Refuse what has no answer, naming the option.
+    /// Refuse what has no answer, naming the field.
     pub fn validate(&self) -> Result<()> {
-        require_positive(
-            "--rate-control",
-            self.rate_control,
-            "the control event rate",
-        )?;
-        require_positive("--rate-ratio", self.rate_ratio, "the rate ratio")?;
+        require_positive("rate_control", self.rate_control, "the control event rate")?;
+        require_positive("rate_ratio", self.rate_ratio, "the rate ratio")?;
         match self.margin {
             None if self.rate_ratio == 1.0 => {
-                return Err(Error::input(
-                    "--rate-ratio",
+                return Err(Error::field(
+                    "rate_ratio",
                     "1 is no effect; give the ratio the trial should detect (e.g. 0.7)",
                 ));
             }
             None => {}
             Some(m) => {
                 if !(m.is_finite() && m > 0.0) || m == 1.0 || !(1e-6..=1e6).contains(&m) {
-                    return Err(Error::input(
-                        "--margin",
+                    return Err(Error::field(
+                        "margin",
                         format!(
                             "{}: the non-inferiority margin is a rate ratio other than 1, from 1e-6 to 1e6 (above 1 when higher rates are worse, e.g. 1.25; below 1 when they are better){}",
                             human_number(m),
@@ -181,8 +177,8 @@ impl RateDesign {
                 }
                 let shown_below = m > 1.0;
                 if (shown_below && self.rate_ratio >= m) || (!shown_below && self.rate_ratio <= m) {
-                    return Err(Error::input(
-                        "--rate-ratio",
+                    return Err(Error::field(
+                        "rate_ratio",
                         format!(
                             "{}: the true rate ratio must lie {} the margin {} for non-inferiority to be shown (e.g. 1, no difference)",
                             human_number(self.rate_ratio),
@@ -193,29 +189,26 @@ impl RateDesign {
                 }
             }
         }
-        require_positive("--years", self.years, "the mean follow-up")?;
-        require_non_negative("--dispersion", self.dispersion, "the dispersion k")?;
+        require_positive("years", self.years, "the mean follow-up")?;
+        require_non_negative("dispersion", self.dispersion, "the dispersion k")?;
         if let Some(k) = self.dispersion_treatment {
-            require_non_negative("--dispersion-treatment", k, "the dispersion k")?;
+            require_non_negative("dispersion_treatment", k, "the dispersion k")?;
         }
         if let Some(a) = self.accrual {
-            require_non_negative("--accrual", a, "the accrual period")?;
+            require_non_negative("accrual", a, "the accrual period")?;
             if a > 1e12 {
-                return Err(Error::input(
-                    "--accrual",
-                    "out of range; allowed: 0 to 1e12",
-                ));
+                return Err(Error::field("accrual", "out of range; allowed: 0 to 1e12"));
             }
         }
-        for (option, v) in [
-            ("--rate-control", self.rate_control),
-            ("--rate-ratio", self.rate_ratio),
-            ("--years", self.years),
-            ("--dispersion", self.dispersion),
+        for (field, v) in [
+            ("rate_control", self.rate_control),
+            ("rate_ratio", self.rate_ratio),
+            ("years", self.years),
+            ("dispersion", self.dispersion),
         ] {
             if !(1e-12..=1e12).contains(&v) && v != 0.0 {
-                return Err(Error::input(
-                    option,
+                return Err(Error::field(
+                    field,
                     format!(
                         "{} is out of range; allowed: 1e-12 to 1e12",
                         human_number(v)

@@ -127,8 +127,8 @@ impl Outcome {
 /// the message).
 fn check_size(settings: SimulationSettings, rows: u64, visits: Option<usize>) -> Result<()> {
     if !(1..=MAX_REPLICATES).contains(&settings.replicates) {
-        return Err(Error::input(
-            "--simulate",
+        return Err(Error::field(
+            "simulate",
             format!(
                 "{} trials; allowed: 1 to {MAX_REPLICATES}",
                 settings.replicates
@@ -140,8 +140,8 @@ fn check_size(settings: SimulationSettings, rows: u64, visits: Option<usize>) ->
             Some(v) => (format!(" with {v} visits"), "patients x visits, both arms"),
             None => (String::new(), "patients, both arms"),
         };
-        return Err(Error::input(
-            "--simulate",
+        return Err(Error::field(
+            "simulate",
             format!(
                 "{} patients per arm{shape}; a simulated trial needs 2 to {MAX_ROWS_PER_TRIAL} rows ({rows_are})",
                 settings.n_per_arm,
@@ -256,8 +256,8 @@ pub fn simulate_rate_trials(
     check_size(settings, 2 * settings.n_per_arm, None)?;
     let largest = design.rate_control * design.rate_ratio.max(1.0) * design.years;
     if largest > MAX_MEAN_COUNT {
-        return Err(Error::input(
-            "--simulate",
+        return Err(Error::field(
+            "simulate",
             format!(
                 "a mean of {} events per patient; simulated trials allow up to 1e9 (rate x years)",
                 human_number(largest)

@@ -65,56 +65,56 @@ pub struct SlopeDesign {
 }
 
 impl SlopeDesign {
-    /// Refuse what has no answer, naming the option: δ ≤ 0, SDs ≤ 0 (the intercept SD may
+    /// Refuse what has no answer, naming the field: δ ≤ 0, SDs ≤ 0 (the intercept SD may
     /// be 0), a correlation outside (−1, 1), fewer than two visits or visits out of order,
     /// dropout outside [0, 1).
     pub fn validate(&self) -> Result<()> {
         if !(self.delta.is_finite() && self.delta > 0.0) {
-            return Err(Error::input(
-                "--delta",
+            return Err(Error::field(
+                "delta",
                 format!(
                     "{}: the difference in mean slopes must be greater than 0 (give its size; the direction does not change n)",
                     self.delta
                 ),
             ));
         }
-        require_positive("--sd-slope", self.sd_slope, "the SD of individual slopes")?;
-        require_positive("--sd-residual", self.sd_residual, "the residual SD")?;
-        require_non_negative("--sd-intercept", self.sd_intercept, "the SD of intercepts")?;
+        require_positive("sd_slope", self.sd_slope, "the SD of individual slopes")?;
+        require_positive("sd_residual", self.sd_residual, "the residual SD")?;
+        require_non_negative("sd_intercept", self.sd_intercept, "the SD of intercepts")?;
         let r = self.corr_intercept_slope;
         if !(r.is_finite() && r > -1.0 && r < 1.0) {
-            return Err(Error::input(
-                "--corr-intercept-slope",
+            return Err(Error::field(
+                "corr_intercept_slope",
                 format!("{r}: a correlation must lie strictly between −1 and 1"),
             ));
         }
         check_visits(&self.visits)?;
-        for (option, r) in [
-            ("--retention", &self.retention),
-            ("--retention-b", &self.retention_b),
+        for (field, r) in [
+            ("retention", &self.retention),
+            ("retention_b", &self.retention_b),
         ] {
             if let Some(r) = r {
-                check_retention(option, r, self.visits.len())?;
+                check_retention(field, r, self.visits.len())?;
             }
         }
         if !(self.dropout.is_finite() && (0.0..1.0).contains(&self.dropout)) {
-            return Err(Error::input(
-                "--dropout",
+            return Err(Error::field(
+                "dropout",
                 format!(
                     "{}: the proportion lost by the last visit must be at least 0 and less than 1",
                     self.dropout
                 ),
             ));
         }
-        for (option, v) in [
-            ("--delta", self.delta),
-            ("--sd-slope", self.sd_slope),
-            ("--sd-residual", self.sd_residual),
-            ("--sd-intercept", self.sd_intercept),
+        for (field, v) in [
+            ("delta", self.delta),
+            ("sd_slope", self.sd_slope),
+            ("sd_residual", self.sd_residual),
+            ("sd_intercept", self.sd_intercept),
         ] {
             if v > 1e100 || (v != 0.0 && v < 1e-100) {
-                return Err(Error::input(
-                    option,
+                return Err(Error::field(
+                    field,
                     format!(
                         "{} is out of range; allowed: 1e-100 to 1e100 (its square must stay a normal double)",
                         human_number(v)
@@ -177,11 +177,11 @@ impl SlopeDesign {
     }
 }
 
-/// Retention per visit: one value per visit, each in (0, 1], never rising; named `option`.
-pub fn check_retention(option: &str, r: &[f64], n_visits: usize) -> Result<()> {
+/// Retention per visit: one value per visit, each in (0, 1], never rising; named `field`.
+pub fn check_retention(field: &'static str, r: &[f64], n_visits: usize) -> Result<()> {
     if r.len() != n_visits {
-        return Err(Error::input(
-            option,
+        return Err(Error::field(
+            field,
             format!(
                 "{} values for {n_visits} visits; give one retention per visit (e.g. 1,0.9,0.8,0.7)",
                 r.len()
@@ -192,8 +192,8 @@ pub fn check_retention(option: &str, r: &[f64], n_visits: usize) -> Result<()> {
         .iter()
         .find(|v| !(v.is_finite() && **v > 0.0 && **v <= 1.0))
     {
-        return Err(Error::input(
-            option,
+        return Err(Error::field(
+            field,
             format!(
                 "{}: a retention is the proportion still seen at a visit; allowed: greater than 0 and at most 1",
                 human_number(*bad)
@@ -201,8 +201,8 @@ pub fn check_retention(option: &str, r: &[f64], n_visits: usize) -> Result<()> {
         ));
     }
     if let Some((k, w)) = r.windows(2).enumerate().find(|(_, w)| w[1] > w[0]) {
-        return Err(Error::input(
-            option,
+        return Err(Error::field(
+            field,
             format!(
                 "retention rises from {} at visit {} to {} at visit {}; dropout is monotone, so retention may only stay or fall",
                 human_number(w[0]),
@@ -226,8 +226,8 @@ pub fn pattern_of_retention(r: &[f64]) -> Vec<f64> {
 /// Visits: at least two, finite, strictly increasing; named `--visits`.
 pub fn check_visits(visits: &[f64]) -> Result<()> {
     if visits.len() < 2 {
-        return Err(Error::input(
-            "--visits",
+        return Err(Error::field(
+            "visits",
             format!(
                 "{} visit(s); a slope needs at least two visits (e.g. 0,3,6,9,12)",
                 visits.len()
@@ -235,20 +235,20 @@ pub fn check_visits(visits: &[f64]) -> Result<()> {
         ));
     }
     if visits.len() > 10_000 {
-        return Err(Error::input(
-            "--visits",
+        return Err(Error::field(
+            "visits",
             format!("{} visits; allowed: at most 10000", visits.len()),
         ));
     }
     if let Some(bad) = visits.iter().find(|t| !t.is_finite() || t.abs() > 1e6) {
-        return Err(Error::input(
-            "--visits",
+        return Err(Error::field(
+            "visits",
             format!("the visit time {bad} is not a finite number within ±1e6"),
         ));
     }
     if let Some(w) = visits.windows(2).find(|w| w[1] <= w[0]) {
-        return Err(Error::input(
-            "--visits",
+        return Err(Error::field(
+            "visits",
             format!(
                 "visit times must increase: {} is followed by {}",
                 human_number(w[0]),
@@ -270,13 +270,13 @@ pub fn check_visits(visits: &[f64]) -> Result<()> {
 /// # Ok::<(), trialstats_stats::Error>(())
 /// ```
 pub fn regular_visits(months: f64, every: f64) -> Result<Vec<f64>> {
-    require_positive("--months", months, "the trial length")?;
-    require_positive("--every", every, "the interval between visits")?;
+    require_positive("months", months, "the trial length")?;
+    require_positive("every", every, "the interval between visits")?;
     let steps = months / every;
     let k = steps.round();
     if (steps - k).abs() > 1e-9 * steps.max(1.0) || k < 1.0 {
-        return Err(Error::input(
-            "--every",
+        return Err(Error::field(
+            "every",
             format!(
                 "{} does not divide the trial length {} into whole intervals",
                 human_number(every),
@@ -285,8 +285,8 @@ pub fn regular_visits(months: f64, every: f64) -> Result<Vec<f64>> {
         ));
     }
     if k > 10_000.0 {
-        return Err(Error::input(
-            "--every",
+        return Err(Error::field(
+            "every",
             format!("{k} intervals; allowed: at most 10000"),
         ));
     }
@@ -573,9 +573,9 @@ mod tests {
             vec![0.0, 3.0, 6.0, 9.0, 12.0]
         );
         let e = regular_visits(12.0, 5.0).unwrap_err().to_string();
-        assert!(e.contains("--every"), "{e}");
+        assert!(e.contains("every"), "{e}");
         let e = check_visits(&[0.0]).unwrap_err().to_string();
-        assert!(e.contains("--visits") && e.contains("at least two"), "{e}");
+        assert!(e.contains("visits") && e.contains("at least two"), "{e}");
         let e = check_visits(&[0.0, 2.0, 1.0]).unwrap_err().to_string();
         assert!(e.contains("must increase"), "{e}");
     }

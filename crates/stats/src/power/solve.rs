@@ -67,8 +67,8 @@ impl std::str::FromStr for Allocation {
     type Err = Error;
     fn from_str(s: &str) -> Result<Self> {
         let bad = |why: &str| {
-            Error::input(
-                "--allocation",
+            Error::field(
+                "allocation",
                 format!(
                     "'{s}': {why}; allowed: A:B with A and B numbers from 0.001 to 1000 (e.g. 2:1, treatment to control)"
                 ),
@@ -112,8 +112,8 @@ impl std::str::FromStr for SmallSample {
         match s {
             "t" => Ok(SmallSample::T),
             "z" | "normal" => Ok(SmallSample::Normal),
-            _ => Err(Error::input(
-                "--small-sample",
+            _ => Err(Error::field(
+                "small_sample",
                 format!(
                     "'{s}'; allowed: t (t quantiles with df = N − 2, as power.t.test) or z (normal, the default)"
                 ),
@@ -171,8 +171,8 @@ fn check_power(p: f64) -> Result<()> {
     if p.is_finite() && p > 0.0 && p < 1.0 {
         Ok(())
     } else {
-        Err(Error::input(
-            "--power",
+        Err(Error::field(
+            "power",
             format!("{p} is not a power; allowed: a fraction strictly between 0 and 1 (e.g. 0.8)"),
         ))
     }
@@ -180,16 +180,13 @@ fn check_power(p: f64) -> Result<()> {
 
 fn check_size(n: SampleSize) -> Result<()> {
     match n {
-        SampleSize::PerArm(n) if !(n.is_finite() && (2.0..=1e9).contains(&n)) => Err(Error::input(
-            "--n",
+        SampleSize::PerArm(n) if !(n.is_finite() && (2.0..=1e9).contains(&n)) => Err(Error::field(
+            "n",
             format!("{n} patients per arm; allowed: 2 to 1e9"),
         )),
-        SampleSize::Total(n) if !(n.is_finite() && (4.0..=MAX_N_TOTAL).contains(&n)) => {
-            Err(Error::input(
-                "--n-total",
-                format!("{n} patients in all; allowed: 4 to 2e9"),
-            ))
-        }
+        SampleSize::Total(n) if !(n.is_finite() && (4.0..=MAX_N_TOTAL).contains(&n)) => Err(
+            Error::field("n_total", format!("{n} patients in all; allowed: 4 to 2e9")),
+        ),
         _ => Ok(()),
     }
 }
@@ -225,10 +222,10 @@ pub fn arms_of(n: SampleSize, allocation: Allocation) -> Result<(u64, u64)> {
     match n {
         SampleSize::PerArm(n) => {
             if !allocation.is_equal() {
-                return Err(Error::input(
-                    "--n",
+                return Err(Error::field(
+                    "n",
                     format!(
-                        "patients per arm is ambiguous with allocation {}; give the total with --n-total",
+                        "patients per arm is ambiguous with allocation {}; give the total number of patients ({{field:n_total}}) instead",
                         allocation.describe()
                     ),
                 ));
@@ -429,8 +426,8 @@ impl Solution {
         allocation: Allocation,
     ) -> Result<Solution> {
         if test.small_sample == SmallSample::T && precision.df_lost.is_none() {
-            return Err(Error::input(
-                "--small-sample",
+            return Err(Error::field(
+                "small_sample",
                 format!(
                     "this design counts {}; its test has no t version (give z or leave it out)",
                     precision.unit
@@ -640,12 +637,12 @@ mod tests {
         assert!((a.fraction_a() - 2.0 / 3.0).abs() < 1e-15);
         for bad in ["2:0", "2", "a:1", "-1:1", "1:inf"] {
             let e = bad.parse::<Allocation>().unwrap_err().to_string();
-            assert!(e.contains("--allocation"), "{e}");
+            assert!(e.contains("allocation"), "{e}");
         }
         let e = arms_of(SampleSize::PerArm(10.0), a)
             .unwrap_err()
             .to_string();
-        assert!(e.contains("--n-total"), "{e}");
+        assert!(e.contains("the total number of patients (n_total)"), "{e}");
         assert_eq!(arms_of(SampleSize::Total(174.0), a).unwrap(), (116, 58));
     }
 }

@@ -58,8 +58,8 @@ impl std::str::FromStr for EventsMethod {
         match s.to_ascii_lowercase().as_str() {
             "schoenfeld" => Ok(EventsMethod::Schoenfeld),
             "freedman" => Ok(EventsMethod::Freedman),
-            _ => Err(Error::input(
-                "--method",
+            _ => Err(Error::field(
+                "method",
                 format!("'{s}'; allowed: schoenfeld (the default), freedman"),
             )),
         }
@@ -80,12 +80,12 @@ pub struct Enrolment {
 }
 
 impl Enrolment {
-    /// Refuse what has no answer, naming the option.
+    /// Refuse what has no answer, naming the field.
     pub fn validate(&self) -> Result<()> {
-        require_non_negative("--accrual", self.accrual, "the accrual duration")?;
+        require_non_negative("accrual", self.accrual, "the accrual duration")?;
         if !(self.follow_up.is_finite() && self.follow_up >= 0.0) {
-            return Err(Error::input(
-                "--follow-up",
+            return Err(Error::field(
+                "follow_up",
                 format!(
                     "{}: the follow-up after the last patient enters must be at least 0",
                     human_number(self.follow_up)
@@ -93,26 +93,22 @@ impl Enrolment {
             ));
         }
         if self.accrual + self.follow_up <= 0.0 {
-            return Err(Error::input(
-                "--follow-up",
+            return Err(Error::field(
+                "follow_up",
                 "the accrual and the follow-up are both 0: no patient is followed",
             ));
         }
-        require_positive(
-            "--rate-control",
-            self.rate_control,
-            "the control event rate",
-        )?;
-        require_non_negative("--dropout-rate", self.dropout_rate, "the dropout hazard")?;
-        for (option, v) in [
-            ("--accrual", self.accrual),
-            ("--follow-up", self.follow_up),
-            ("--rate-control", self.rate_control),
-            ("--dropout-rate", self.dropout_rate),
+        require_positive("rate_control", self.rate_control, "the control event rate")?;
+        require_non_negative("dropout_rate", self.dropout_rate, "the dropout hazard")?;
+        for (field, v) in [
+            ("accrual", self.accrual),
+            ("follow_up", self.follow_up),
+            ("rate_control", self.rate_control),
+            ("dropout_rate", self.dropout_rate),
         ] {
             if v > 1e6 || (v != 0.0 && v < 1e-9) {
-                return Err(Error::input(
-                    option,
+                return Err(Error::field(
+                    field,
                     format!("{} is out of range; allowed: 1e-9 to 1e6", human_number(v)),
                 ));
             }
@@ -156,17 +152,17 @@ pub struct SurvivalDesign {
 }
 
 impl SurvivalDesign {
-    /// Refuse what has no answer, naming the option.
+    /// Refuse what has no answer, naming the field.
     pub fn validate(&self) -> Result<()> {
-        require_positive("--hr", self.hazard_ratio, "the hazard ratio")?;
+        require_positive("hr", self.hazard_ratio, "the hazard ratio")?;
         if self.hazard_ratio == 1.0 {
-            return Err(Error::input(
-                "--hr",
+            return Err(Error::field(
+                "hr",
                 "1 is no effect; give the hazard ratio the trial should detect (e.g. 0.5)",
             ));
         }
         if !(1e-6..=1e6).contains(&self.hazard_ratio) {
-            return Err(Error::input("--hr", "out of range; allowed: 1e-6 to 1e6"));
+            return Err(Error::field("hr", "out of range; allowed: 1e-6 to 1e6"));
         }
         if let Some(e) = &self.enrolment {
             e.validate()?;

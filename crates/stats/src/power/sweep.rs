@@ -16,7 +16,7 @@ use serde::Serialize;
 /// One swept parameter and its values.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SweepAxis {
-    /// The option name without dashes (`sd-slope`).
+    /// The field name without dashes (`sd-slope`).
     pub name: String,
     pub values: Vec<f64>,
 }
@@ -29,7 +29,7 @@ impl std::str::FromStr for SweepAxis {
     type Err = Error;
     /// `name=from:to:step` or `name=v1,v2,...`.
     fn from_str(text: &str) -> Result<SweepAxis> {
-        let bad = |why: String| Error::input("--sweep", format!("'{text}': {why}"));
+        let bad = |why: String| Error::field("sweep", format!("'{text}': {why}"));
         let (name, spec) = text.split_once('=').ok_or_else(|| {
             bad("expected NAME=FROM:TO:STEP or NAME=V1,V2,... (e.g. sd-slope=0.1:0.6:0.1)".into())
         })?;
@@ -120,8 +120,8 @@ pub const SLOPE_PARAMETERS: [&str; 6] = [
 pub const RATE_PARAMETERS: [&str; 4] = ["rate-control", "rate-ratio", "years", "dispersion"];
 
 fn unknown(name: &str, allowed: &[&str]) -> Error {
-    Error::input(
-        "--sweep",
+    Error::field(
+        "sweep",
         format!(
             "'{name}' cannot be swept; allowed: {}, allocation (A of A:1) (and power for the n, or n for the power, with --power / --n)",
             allowed.join(", ")
@@ -131,14 +131,14 @@ fn unknown(name: &str, allowed: &[&str]) -> Error {
 
 fn check_axes(axes: &[SweepAxis], allowed: &[&str], goal: Goal) -> Result<()> {
     if axes.is_empty() || axes.len() > 2 {
-        return Err(Error::input(
-            "--sweep",
+        return Err(Error::field(
+            "sweep",
             format!("{} sweeps; allowed: one or two", axes.len()),
         ));
     }
     if axes.len() == 2 && axes[0].name == axes[1].name {
-        return Err(Error::input(
-            "--sweep",
+        return Err(Error::field(
+            "sweep",
             format!("'{}' is swept twice", axes[0].name),
         ));
     }
@@ -154,8 +154,8 @@ fn check_axes(axes: &[SweepAxis], allowed: &[&str], goal: Goal) -> Result<()> {
         }
     }
     if axes.iter().map(|a| a.values.len()).product::<usize>() > MAX_POINTS {
-        return Err(Error::input(
-            "--sweep",
+        return Err(Error::field(
+            "sweep",
             format!("too many points; allowed: at most {MAX_POINTS}"),
         ));
     }
@@ -520,8 +520,12 @@ fn at_point(e: Error, axes: &[SweepAxis], values: &[f64]) -> Error {
         .collect::<Vec<_>>()
         .join(", ");
     match e {
+        Error::Field { field, message } => Error::Field {
+            field,
+            message: format!("at the sweep's point {point}: {message}"),
+        },
         Error::Input { location, message } => {
-            Error::input(format!("--sweep ({point}), {location}"), message)
+            Error::field("sweep", format!("({point}), {location}: {message}"))
         }
         other => Error::Numerical(format!("at {point}: {other}")),
     }
@@ -539,7 +543,7 @@ impl SweepResult {
     }
 }
 
-/// An axis title for a swept parameter: what it is, then its option name.
+/// An axis title for a swept parameter: what it is, then its field name.
 pub fn describe_parameter(name: &str) -> String {
     let what = match name {
         "delta" => "difference in mean slopes",
@@ -559,7 +563,7 @@ pub fn describe_parameter(name: &str) -> String {
         "hr" => "hazard ratio",
         _ => return name.to_string(),
     };
-    // "allocation A:1" already names its option; the others get theirs in brackets.
+    // "allocation A:1" already names its field; the others get theirs in brackets.
     if what.contains(name) {
         what.to_string()
     } else {
@@ -620,7 +624,7 @@ mod tests {
         assert_eq!(a.values, vec![0.0, 0.1, 0.25]);
         for bad in ["sd-slope", "x=1:0:1", "x=0:1:0", "x=0:1", "x=a,b"] {
             let e = bad.parse::<SweepAxis>().unwrap_err().to_string();
-            assert!(e.contains("--sweep"), "{bad}: {e}");
+            assert!(e.contains("sweep"), "{bad}: {e}");
         }
     }
 

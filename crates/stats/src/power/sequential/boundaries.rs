@@ -189,8 +189,8 @@ pub(super) fn with_futility(
     let k = spec.looks() - 1;
     for (i, (a, c)) in lower.iter().zip(&critical).enumerate().take(k) {
         if a > c {
-            return Err(Error::input(
-                "--futility",
+            return Err(Error::field(
+                "futility",
                 format!(
                     "look {}: the futility bound {a:.4} is above the efficacy bound {c:.4}; spend less β early (another --futility or --futility-gamma)",
                     i + 1

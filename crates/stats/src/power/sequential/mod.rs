@@ -79,8 +79,8 @@ impl Efficacy {
         match name {
             "OF" | "P" => {
                 if gamma.is_some() {
-                    return Err(Error::input(
-                        "--gamma",
+                    return Err(Error::field(
+                        "gamma",
                         format!("the {name} design has no parameter; γ is for asKD and asHSD"),
                     ));
                 }
@@ -92,11 +92,11 @@ impl Efficacy {
             }
             _ => match name.strip_prefix("as") {
                 Some(family) if !family.is_empty() => Ok(Efficacy::Spending(
-                    Spending::from_name(family, gamma, "--design", "--gamma")
+                    Spending::from_name(family, gamma, "design", "gamma")
                         .map_err(|e| unknown_design(e, name))?,
                 )),
-                _ => Err(Error::input(
-                    "--design",
+                _ => Err(Error::field(
+                    "design",
                     format!("unknown design '{name}'; allowed: OF, P, asOF, asP, asKD, asHSD"),
                 )),
             },
@@ -125,8 +125,8 @@ impl Efficacy {
 /// An unknown family after `as` reads as an unknown design.
 fn unknown_design(e: Error, name: &str) -> Error {
     match e {
-        Error::Input { location, .. } if location == "--design" => Error::input(
-            "--design",
+        Error::Input { location, .. } if location == "design" => Error::field(
+            "design",
             format!("unknown design '{name}'; allowed: OF, P, asOF, asP, asKD, asHSD"),
         ),
         other => other,
@@ -157,17 +157,18 @@ impl Futility {
     /// two).
     pub fn parse(name: &str, gamma: Option<f64>, binding: bool) -> Result<Futility> {
         let unknown = || {
-            Error::input(
-                "--futility",
+            Error::field(
+                "futility",
                 format!("unknown futility spending '{name}'; allowed: bsOF, bsP, bsKD, bsHSD"),
             )
         };
         let family = name.strip_prefix("bs").ok_or_else(unknown)?;
-        let spending = Spending::from_name(family, gamma, "--futility", "--futility-gamma")
-            .map_err(|e| match e {
-                Error::Input { location, .. } if location == "--futility" => unknown(),
+        let spending = Spending::from_name(family, gamma, "futility", "futility_gamma").map_err(
+            |e| match e {
+                Error::Input { location, .. } if location == "futility" => unknown(),
                 other => other,
-            })?;
+            },
+        )?;
         Ok(Futility { spending, binding })
     }
 }
@@ -213,22 +214,22 @@ pub fn equally_spaced(looks: usize) -> Vec<f64> {
 /// use trialstats_stats::power::sequential::timing;
 /// assert_eq!(timing(Some(4), None)?, [0.25, 0.5, 0.75, 1.0]);
 /// assert_eq!(timing(None, Some(vec![0.3, 1.0]))?, [0.3, 1.0]);
-/// assert!(timing(Some(3), Some(vec![0.5, 1.0])).unwrap_err().to_string().contains("--timing"));
+/// assert!(timing(Some(3), Some(vec![0.5, 1.0])).unwrap_err().to_string().contains("timing"));
 /// # Ok::<(), trialstats_stats::Error>(())
 /// ```
 pub fn timing(looks: Option<i64>, timing: Option<Vec<f64>>) -> Result<Vec<f64>> {
     let looks = match looks {
         Some(k) if !(1..=MAX_LOOKS as i64).contains(&k) => {
-            return Err(Error::input(
-                "--looks",
+            return Err(Error::field(
+                "looks",
                 format!("{k}; allowed: 1 to {MAX_LOOKS}"),
             ));
         }
         other => other.map(|k| k as usize),
     };
     match (looks, timing) {
-        (Some(k), Some(t)) if t.len() != k => Err(Error::input(
-            "--timing",
+        (Some(k), Some(t)) if t.len() != k => Err(Error::field(
+            "timing",
             format!(
                 "{} information fractions for {k} looks; give one per look, the last 1",
                 t.len()
@@ -241,20 +242,20 @@ pub fn timing(looks: Option<i64>, timing: Option<Vec<f64>>) -> Result<Vec<f64>> 
 }
 
 impl SequentialSpec {
-    /// Refuse what has no design, naming the option.
+    /// Refuse what has no design, naming the field.
     pub fn validate(&self) -> Result<()> {
         let k = self.timing.len();
         if k == 0 || k > MAX_LOOKS {
-            return Err(Error::input(
-                "--looks",
+            return Err(Error::field(
+                "looks",
                 format!("{k} looks; allowed: 1 to {MAX_LOOKS}"),
             ));
         }
         let mut before = 0.0;
         for (i, &t) in self.timing.iter().enumerate() {
             if !(t.is_finite() && t > before && t <= 1.0) {
-                return Err(Error::input(
-                    "--timing",
+                return Err(Error::field(
+                    "timing",
                     format!(
                         "look {}: {}: the information fractions must increase strictly from above 0 to 1",
                         i + 1,
@@ -265,8 +266,8 @@ impl SequentialSpec {
             before = t;
         }
         if before != 1.0 {
-            return Err(Error::input(
-                "--timing",
+            return Err(Error::field(
+                "timing",
                 format!(
                     "the last information fraction is {}; it must be 1 (the final analysis)",
                     human_number(before)
@@ -274,8 +275,8 @@ impl SequentialSpec {
             ));
         }
         if !(self.alpha > 0.0 && self.alpha <= 0.5) {
-            return Err(Error::input(
-                "--alpha",
+            return Err(Error::field(
+                "alpha",
                 format!(
                     "{}: α must be above 0 and at most 0.5",
                     human_number(self.alpha)
@@ -283,8 +284,8 @@ impl SequentialSpec {
             ));
         }
         if !(self.beta > 0.0 && self.beta < 1.0 - self.alpha / f64::from(self.sides)) {
-            return Err(Error::input(
-                "--beta",
+            return Err(Error::field(
+                "beta",
                 format!(
                     "{}: β must be above 0 and below 1 − α{} (power above the level)",
                     human_number(self.beta),
@@ -293,25 +294,25 @@ impl SequentialSpec {
             ));
         }
         if !matches!(self.sides, 1 | 2) {
-            return Err(Error::input(
-                "--sides",
+            return Err(Error::field(
+                "sides",
                 format!("{}; allowed: 1 or 2", self.sides),
             ));
         }
         if let Efficacy::Spending(s) = &self.efficacy {
-            s.validate("--gamma")?;
+            s.validate("gamma")?;
         }
         if let Some(f) = &self.futility {
-            f.spending.validate("--futility-gamma")?;
+            f.spending.validate("futility_gamma")?;
             if !matches!(self.efficacy, Efficacy::Spending(_)) {
-                return Err(Error::input(
-                    "--futility",
+                return Err(Error::field(
+                    "futility",
                     "β-spending futility bounds go with an α-spending design (asOF, asP, asKD, asHSD), as in rpact",
                 ));
             }
             if k < 2 {
-                return Err(Error::input(
-                    "--futility",
+                return Err(Error::field(
+                    "futility",
                     "a futility bound needs an interim look (--looks 2 or more)",
                 ));
             }
@@ -564,8 +565,8 @@ impl std::str::FromStr for BoundaryScale {
         match s {
             "z" => Ok(BoundaryScale::Z),
             "effect" => Ok(BoundaryScale::Effect),
-            other => Err(Error::input(
-                "--scale",
+            other => Err(Error::field(
+                "scale",
                 format!("'{other}'; allowed: z, effect"),
             )),
         }
@@ -695,44 +696,44 @@ mod tests {
 
     #[test]
     fn bad_specs_name_their_option() {
-        let bad = |spec: SequentialSpec, option: &str| {
+        let bad = |spec: SequentialSpec, field: &'static str| {
             let e = design(&spec).unwrap_err().to_string();
-            assert!(e.contains(option), "{e}");
+            assert!(e.contains(field), "{e}");
         };
         bad(
             SequentialSpec {
                 timing: vec![],
                 ..SequentialSpec::default()
             },
-            "--looks",
+            "looks",
         );
         bad(
             SequentialSpec {
                 timing: vec![0.5, 0.4, 1.0],
                 ..SequentialSpec::default()
             },
-            "--timing",
+            "timing",
         );
         bad(
             SequentialSpec {
                 timing: vec![0.5, 0.9],
                 ..SequentialSpec::default()
             },
-            "--timing",
+            "timing",
         );
         bad(
             SequentialSpec {
                 alpha: 0.6,
                 ..SequentialSpec::default()
             },
-            "--alpha",
+            "alpha",
         );
         bad(
             SequentialSpec {
                 efficacy: Efficacy::Spending(Spending::KimDeMets { gamma: -1.0 }),
                 ..SequentialSpec::default()
             },
-            "--gamma",
+            "gamma",
         );
         bad(
             SequentialSpec {
@@ -742,7 +743,7 @@ mod tests {
                 }),
                 ..SequentialSpec::default()
             },
-            "--futility",
+            "futility",
         );
     }
 

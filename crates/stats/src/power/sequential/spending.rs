@@ -30,17 +30,17 @@ pub enum Spending {
 
 impl Spending {
     /// The family named as rpact names it without its `as`/`bs` prefix (`OF`, `P`, `KD`,
-    /// `HSD`), with `gamma` where the family has one. `option` names the options for errors.
+    /// `HSD`), with `gamma` where the family has one. `field` names the options for errors.
     pub fn from_name(
         name: &str,
         gamma: Option<f64>,
-        option: &str,
-        gamma_option: &str,
+        field: &'static str,
+        gamma_field: &'static str,
     ) -> Result<Spending> {
         let needs_gamma = |range: &str| -> Result<f64> {
             gamma.ok_or_else(|| {
-                Error::input(
-                    gamma_option,
+                Error::field(
+                    gamma_field,
                     format!("the {name} spending function needs its parameter γ ({range})"),
                 )
             })
@@ -55,32 +55,32 @@ impl Spending {
                 gamma: needs_gamma("a number from −10 to 5, e.g. −4 for a conservative start")?,
             },
             other => {
-                return Err(Error::input(
-                    option,
+                return Err(Error::field(
+                    field,
                     format!("unknown spending function '{other}'; allowed: OF, P, KD, HSD"),
                 ));
             }
         };
         if gamma.is_some() && matches!(spending, Spending::OBrienFleming | Spending::Pocock) {
-            return Err(Error::input(
-                gamma_option,
+            return Err(Error::field(
+                gamma_field,
                 format!("the {name} spending function has no parameter; γ is for KD and HSD"),
             ));
         }
-        spending.validate(gamma_option)?;
+        spending.validate(gamma_field)?;
         Ok(spending)
     }
 
     /// Refuse a γ outside the family's range (rpact's: KD 0.4 to 8, HSD −10 to 5).
-    pub fn validate(&self, gamma_option: &str) -> Result<()> {
+    pub fn validate(&self, gamma_field: &'static str) -> Result<()> {
         match *self {
-            Spending::KimDeMets { gamma } if !(0.4..=8.0).contains(&gamma) => Err(Error::input(
-                gamma_option,
+            Spending::KimDeMets { gamma } if !(0.4..=8.0).contains(&gamma) => Err(Error::field(
+                gamma_field,
                 format!("{gamma}: the Kim–DeMets γ must be from 0.4 to 8 (as rpact)"),
             )),
             Spending::HwangShihDeCani { gamma } if !(-10.0..=5.0).contains(&gamma) => {
-                Err(Error::input(
-                    gamma_option,
+                Err(Error::field(
+                    gamma_field,
                     format!("{gamma}: the Hwang–Shih–DeCani γ must be from −10 to 5"),
                 ))
             }
