@@ -143,6 +143,31 @@ fn slash_date(
     ordinal.is_match(&plain[..range.start]) || weekday.is_match(&plain[range.end..])
 }
 
+/// Is the slash pair at `range` a page counter (`24/82`, `- 12/56`, `page 3/10`, `3/10ページ`):
+/// the page's number and the pages in all, printed alone on their line (or with the word
+/// page), as an e-book or a PDF's running header prints them? A count of a whole is printed
+/// with what it counts.
+fn page_counter(plain: &str, range: std::ops::Range<usize>) -> bool {
+    let start = plain[..range.start].rfind('\n').map_or(0, |p| p + 1);
+    let end = plain[range.end..]
+        .find('\n')
+        .map_or(plain.len(), |p| range.end + p);
+    let around = format!("{} {}", &plain[start..range.start], &plain[range.end..end]);
+    let dashed = around.trim_start().starts_with(['-', '–', '—']);
+    let rest = around
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|' | '(' | ')'))
+        .to_lowercase();
+    // Alone on its line, a pair is a page counter where a running header stands (among the
+    // first lines) or where the page's furniture marks it (a dash, the word page); a table's
+    // cell printed a line each (`42/125`) is neither.
+    let head = plain[..start].matches('\n').count() < 6;
+    match rest.as_str() {
+        "page" | "p." | "pp." | "ページ" | "頁" => true,
+        "" => head || dashed,
+        _ => false,
+    }
+}
+
 fn count_of_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
@@ -521,7 +546,9 @@ pub fn find(scan: &mut Scan) {
         if k.number.value > n.number.value || n.number.value == 0.0 {
             continue;
         }
-        if c.name("count3").is_some() && slash_date(&plain, range.clone(), &k, &n) {
+        if c.name("count3").is_some_and(|_| {
+            slash_date(&plain, range.clone(), &k, &n) || page_counter(&plain, range.clone())
+        }) {
             continue;
         }
         scan.push(
@@ -813,6 +840,35 @@ mod tests {
         assert_eq!(items[4].parts.bound, Some(Bound::AtLeast));
         assert_eq!(items[0].kind, ItemKind::CountOf);
         assert_eq!(items[0].parts.count.as_ref().unwrap().number.text, "5");
+    }
+
+    #[test]
+    fn a_page_counter_is_not_a_count() {
+        let brief = |text: &str| crate::draft::tests::brief(&crate::draft::read_items(text));
+        // An e-book's running header and a PDF's footer.
+        for text in [
+            "医療看護研究会誌 第12巻1号\n24/82\n介入前後の比較を行った。",
+            "看護研究\n本文\n\n\n\n\n\n- 12/56\n",
+            "Results\nPage 3/10\n",
+        ] {
+            assert!(
+                !brief(text).iter().any(|(k, _)| *k == "count_of"),
+                "{text}: {:?}",
+                brief(text)
+            );
+        }
+        // A count printed with what it counts, or a table's cell a line, stays a count.
+        let text = "Table 2\nResponders\nDrug\nPlacebo\nWeek 12\n\n\n42/125\n17/63\n";
+        assert!(
+            brief(text).iter().any(|(k, _)| *k == "count_of"),
+            "{:?}",
+            brief(text)
+        );
+        assert!(
+            brief("Response: 12/56 patients.")
+                .iter()
+                .any(|(k, _)| *k == "count_of")
+        );
     }
 
     #[test]

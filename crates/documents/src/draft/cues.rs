@@ -458,12 +458,31 @@ pub fn times(s: &str) -> Vec<Phrase> {
     });
     p.find_iter(s)
         .filter(|m| !(is_baseline(m.as_str()) && change_anchor(&s[..m.start()], &s[m.end()..])))
+        .filter(|m| !number_of_another(s, m.start(), m.as_str()))
         .map(|m| Phrase {
             start: m.start(),
             end: m.end(),
             text: m.as_str().trim().to_string(),
         })
         .collect()
+}
+
+/// Does a time phrase that opens with its number (`7 week`) take that number from something
+/// else: a power of ten's exponent (`2.50 x 10−7` then `week` on the next line), or the last
+/// number of a line of numbers (a table's row) whose next line opens with the unit? A time's
+/// number and its unit are printed together.
+fn number_of_another(s: &str, start: usize, phrase: &str) -> bool {
+    if !phrase.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    static EXPONENT: OnceLock<Regex> = OnceLock::new();
+    let before = &s[..start];
+    let exponent = re(&EXPONENT, r"(?:[x×]\s*10\s*[−\-–^]?|\^)\s*$").is_match(before);
+    let split_line = phrase.contains('\n') && {
+        let line_start = before.rfind('\n').map_or(0, |p| p + 1);
+        before[line_start..].chars().any(|c| c.is_ascii_digit())
+    };
+    exponent || split_line
 }
 
 /// Is a baseline phrase, with the text `before` and `after` it, the reference of a change
@@ -845,6 +864,20 @@ pub fn content_ja(s: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_times_number_is_printed_with_its_unit() {
+        let texts = |s: &str| times(s).into_iter().map(|p| p.text).collect::<Vec<_>>();
+        // An exponent on a table's row, then `week` opening the next row: no time.
+        assert!(texts("week-10.4 (10.8)-1.7 (5.8)2.50 x 10−7\nweek-17.4 (19.0)").is_empty());
+        assert!(texts("p = 3.2 × 10−6 weeks").is_empty());
+        // A time wrapped in prose stays one.
+        assert_eq!(texts("assessed at\n12 weeks"), ["at\n12 weeks"]);
+        assert_eq!(
+            texts("after 12 weeks of treatment"),
+            ["after 12 weeks of treatment"]
+        );
+    }
 
     #[test]
     fn group_phrases_in_both_languages() {

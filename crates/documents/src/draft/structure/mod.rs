@@ -139,6 +139,7 @@ pub fn read_structure(doc: &Sentences, items: &[Item]) -> Structure {
         }
         sentence::read_sentence(doc, items, si, members, &mut s);
     }
+    split_by_unit(doc, items, &mut s);
     s.document_spread = sentence::document_spread(doc, items);
     if let Some((kind, line)) = s.document_spread {
         for m in s.measures.iter_mut().filter(|m| m.spread_label.is_none()) {
@@ -149,6 +150,75 @@ pub fn read_structure(doc: &Sentences, items: &[Item]) -> Structure {
         }
     }
     s
+}
+
+/// The unit printed right after an item (`/mm2` in `2,059±614/mm2と`, `カ月` in
+/// `13.7±8.5カ月の`, `kg` in `80.1 ± 12.3 kg`): the letters, `/`, `%` and digits of a unit
+/// word, or a Japanese unit of time or count; `None` when none follows.
+fn unit_after(doc: &Sentences, item: &Item) -> Option<String> {
+    let rest = doc.original.get(item.span[1]..)?;
+    let rest = rest.strip_prefix(' ').unwrap_or(rest);
+    const JA_UNITS: [&str; 12] = [
+        "カ月", "ヵ月", "ヶ月", "か月", "ケ月", "歳", "点", "日", "週", "年", "時間", "分",
+    ];
+    if let Some(u) = JA_UNITS.iter().find(|u| rest.starts_with(**u)) {
+        return Some((*u).to_string());
+    }
+    let unit: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '%' | 'µ' | '²' | '³'))
+        .take(12)
+        .collect();
+    // A unit of measurement, not the next word (`to`, `after`): a rate (`/mm2`), a percent,
+    // or a unit word of the SI, of time, or of clinical scores.
+    const UNITS: [&str; 40] = [
+        "kg", "g", "mg", "µg", "mcg", "ng", "pg", "ml", "l", "dl", "mm", "cm", "m", "mmhg", "mmol",
+        "µmol", "umol", "iu", "u", "years", "year", "yrs", "months", "month", "mo", "weeks",
+        "week", "wk", "days", "day", "hours", "hour", "h", "min", "s", "sec", "points", "pts",
+        "bpm", "cells",
+    ];
+    let unit = unit.to_lowercase();
+    let stem = unit.split('/').next().unwrap_or("");
+    (unit.starts_with('/') || unit.starts_with('%') || UNITS.contains(&stem)).then_some(unit)
+}
+
+/// A measure's values share their unit: values printed with different units (a follow-up's
+/// `13.7±8.5カ月` between a cell density's `2,292±563/mm2` and `2,059±614/mm2`) are different
+/// measures, however a sentence lists them. Such a measure is split into its values, each a
+/// single fact left for review.
+fn split_by_unit(doc: &Sentences, items: &[Item], s: &mut Structure) {
+    let mut out = Vec::with_capacity(s.measures.len());
+    for m in std::mem::take(&mut s.measures) {
+        let mut units: Vec<String> = m
+            .cells
+            .iter()
+            .filter_map(|c| unit_after(doc, &items[c.item]))
+            .collect();
+        units.sort();
+        units.dedup();
+        if m.shape == Shape::Single || units.len() < 2 {
+            out.push(m);
+            continue;
+        }
+        let why = format!(
+            "its values are printed in different units ({}): not one measure",
+            units.join(", ")
+        );
+        for c in m.cells {
+            out.push(Measure {
+                shape: Shape::Single,
+                cells: vec![c],
+                comparison: Comparison::default(),
+                evidence: m.evidence.clone(),
+                review: vec![why.clone()],
+                label: m.label.clone(),
+                spread_label: m.spread_label.clone(),
+                change: m.change,
+                sentence: m.sentence,
+            });
+        }
+    }
+    s.measures = out;
 }
 
 /// The items and the structure of a text: what the structure's tests read.
@@ -174,4 +244,33 @@ pub(crate) fn cells_of(s: &Structure, m: usize) -> Vec<(String, String)> {
             )
         })
         .collect()
+}
+
+#[cfg(test)]
+mod unit_tests {
+    use super::{Shape, read_text};
+
+    #[test]
+    fn values_printed_in_different_units_are_not_one_measure() {
+        // A follow-up's duration between an outcome's two values: never chained with them.
+        let text = "CDは術前2,292±563/mm2に対して,平均術後観察期間13.7±8.5カ月の最終観察時に2,059±614/mm2と有意に減少した(p=0.0002).";
+        let (items, s) = read_text(text);
+        for m in s.measures.iter().filter(|m| m.shape != Shape::Single) {
+            let texts: Vec<&str> = m
+                .cells
+                .iter()
+                .map(|c| items[c.item].text.as_str())
+                .collect();
+            assert!(!texts.iter().any(|t| t.starts_with("13.7")), "{texts:?}");
+        }
+        // The same unit on both values: one time course stays.
+        let (_, s) = read_text(
+            "In the 12 patients, weight fell from 92.1 ± 14.2 kg to 88.3 ± 13.9 kg after six months.",
+        );
+        assert!(
+            s.measures.iter().any(|m| m.shape == Shape::TimeCourse),
+            "{:#?}",
+            s.measures
+        );
+    }
 }
