@@ -499,7 +499,32 @@ pub fn find(scan: &mut Scan) {
         };
         let count = c.name("count").and_then(|m| scan.number(m.range()));
         let of = c.name("of").and_then(|m| scan.number(m.range()));
-        let kind = if is_change(&plain, v_range.start, whole.end(), &value) {
+        // A percentage above 100 is no share of a whole (a change, or a ratio: `128.6%`); a
+        // cell under a column headed by a change (`% improvement`, `Percentage change`,
+        // `変化率`) is that change.
+        let beyond_a_whole = value.number.value > 100.0 && count.is_none() && of.is_none();
+        let under_a_change = scan
+            .tables
+            .at(v_range.start)
+            .is_some_and(|(table, row, cell)| {
+                let header = table.column_header(&plain, row, cell).to_lowercase();
+                cell > 0
+                    && [
+                        "change",
+                        "improvement",
+                        "impro",
+                        "reduction",
+                        "increase",
+                        "decrease",
+                        "変化",
+                    ]
+                    .iter()
+                    .any(|w| header.contains(w))
+            });
+        let kind = if beyond_a_whole
+            || under_a_change
+            || is_change(&plain, v_range.start, whole.end(), &value)
+        {
             ItemKind::PercentChange
         } else {
             ItemKind::Percent
