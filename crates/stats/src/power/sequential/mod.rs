@@ -125,7 +125,9 @@ impl Efficacy {
 /// An unknown family after `as` reads as an unknown design.
 fn unknown_design(e: Error, name: &str) -> Error {
     match e {
-        Error::Input { location, .. } if location == "design" => Error::field(
+        Error::Field {
+            field: "design", ..
+        } => Error::field(
             "design",
             format!("unknown design '{name}'; allowed: OF, P, asOF, asP, asKD, asHSD"),
         ),
@@ -165,7 +167,9 @@ impl Futility {
         let family = name.strip_prefix("bs").ok_or_else(unknown)?;
         let spending = Spending::from_name(family, gamma, "futility", "futility_gamma").map_err(
             |e| match e {
-                Error::Input { location, .. } if location == "futility" => unknown(),
+                Error::Field {
+                    field: "futility", ..
+                } => unknown(),
                 other => other,
             },
         )?;
