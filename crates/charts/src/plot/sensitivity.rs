@@ -284,11 +284,11 @@ impl SensitivityChart {
                 &label,
             )?;
         }
-        // The r of the headline result, labelled at the foot of the plot so that it never
+        // The r of the headline result (`report`'s paired test at that r), labelled at the foot of the plot so that it never
         // covers the label of the significance line at its head.
         if let Some(m) = &self.marked_r {
             let label = format!(
-                "{} r = {} (the report's r)",
+                "{} r = {} (headline result)",
                 m.source,
                 crate::output::human_number((m.r * 100.0).round() / 100.0)
             );
