@@ -2,7 +2,7 @@
 //! `--format json` lists the items, bad input exits 2 naming the file, and `check text` puts
 //! each mean ± spread with its n through GRIM, GRIMMER and bounds, naming its line.
 
-use crate::common::trialstats;
+use crate::common::{json_of, trialstats};
 use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 use std::path::PathBuf;
@@ -39,14 +39,12 @@ fn the_draft_of_an_abstract_loads_with_show() {
 
 #[test]
 fn items_as_json_keep_the_numbers_as_printed() {
-    let out = trialstats()
-        .arg("draft")
-        .arg(seed("002_f6b3e19b5df4114a.txt"))
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = json_of(
+        trialstats()
+            .arg("draft")
+            .arg(seed("002_f6b3e19b5df4114a.txt"))
+            .args(["--format", "json"]),
+    );
     let items = v["items"].as_array().unwrap();
     let pain = items
         .iter()
@@ -75,14 +73,12 @@ fn json_carries_the_structure_the_study_file_is_written_from() {
         "At week 12 the MG-ADL score fell by 4.1 ± 0.5 points in the drug group (n = 60) and by 1.9 ± 0.5 points in the placebo group (n = 58); difference −2.2 (95% CI −3.6 to −0.8), p = 0.002.\n",
     )
     .unwrap();
-    let out = trialstats()
-        .arg("draft")
-        .arg(&doc)
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = json_of(
+        trialstats()
+            .arg("draft")
+            .arg(&doc)
+            .args(["--format", "json"]),
+    );
     let items = v["items"].as_array().unwrap();
     let s = &v["structure"];
     let groups: Vec<&str> = s["groups"]
@@ -189,14 +185,12 @@ fn check_text_reads_the_spread_of_two_groups_by_their_p() {
         "Blood pressure\n\nDiastolic BP was 81 ± 8 (n = 88) versus 82 ± 7 mm Hg (n = 88), unadjusted P = 0.382.\n",
     )
     .unwrap();
-    let out = trialstats()
-        .args(["check", "text"])
-        .arg(&good)
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = json_of(
+        trialstats()
+            .args(["check", "text"])
+            .arg(&good)
+            .args(["--format", "json"]),
+    );
     let c = &v["comparisons"][0];
     assert_eq!(c["line"], 3);
     assert_eq!(c["verdict"], "SD");

@@ -667,7 +667,7 @@ fn run_survival(a: SurvivalArgs) -> Result<Outcome> {
     }
     let rate = match (a.median_control, a.rate_control) {
         (Some(m), _) => {
-            trialstats::power::require_positive_option("median_control", m, "the control median")?;
+            trialstats::power::require_positive("median_control", m, "the control median")?;
             Some(std::f64::consts::LN_2 / m)
         }
         (None, r) => r,

@@ -189,20 +189,11 @@ impl Tables {
             let rows = join_broken_rows(text, rows);
             tables.push(Table::new(text, rows, &lines, (first, i), false));
         }
-        let taken: Vec<Range<usize>> = tables
-            .iter()
-            .filter_map(|t| Some(t.rows.first()?.line.start..t.rows.last()?.line.end))
-            .collect();
+        let taken = extents(&tables);
         tables.extend(find_stacked(text, &lines, &taken));
-        let taken: Vec<Range<usize>> = tables
-            .iter()
-            .filter_map(|t| Some(t.rows.first()?.line.start..t.rows.last()?.line.end))
-            .collect();
+        let taken = extents(&tables);
         tables.extend(find_glued(text, &lines, &taken));
-        let taken: Vec<Range<usize>> = tables
-            .iter()
-            .filter_map(|t| Some(t.rows.first()?.line.start..t.rows.last()?.line.end))
-            .collect();
+        let taken = extents(&tables);
         tables.extend(find_cell_lines(text, &lines, &taken));
         tables.sort_by_key(|t| t.rows.first().map_or(0, |r| r.line.start));
         Tables { tables }
@@ -319,6 +310,33 @@ fn join_broken_rows(text: &str, rows: Vec<Row>) -> Vec<Row> {
             _ => out.push(row),
         }
         seen_data |= is_data;
+    }
+    out
+}
+
+/// The byte ranges the `tables` span (first row's start to last row's end): where a later
+/// finder does not look.
+fn extents(tables: &[Table]) -> Vec<Range<usize>> {
+    tables
+        .iter()
+        .filter_map(|t| Some(t.rows.first()?.line.start..t.rows.last()?.line.end))
+        .collect()
+}
+
+/// The runs of consecutive lines (indices into `lines`) that `keep` keeps.
+fn runs(lines: &[Range<usize>], keep: impl Fn(usize) -> bool) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if !keep(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < lines.len() && keep(i) {
+            i += 1;
+        }
+        out.push(start..i);
     }
     out
 }
@@ -463,18 +481,9 @@ fn find_cell_lines(text: &str, lines: &[Range<usize>], taken: &[Range<usize>]) -
     };
     // A line that is only separators (`|`, `---|`) sets nothing apart here.
     let is_rule = |k: usize| line(k).chars().all(|c| matches!(c, '|' | '-' | ':' | ' '));
-    let mut i = 0;
-    while i < lines.len() {
-        if !usable(i) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < lines.len() && usable(i) {
-            i += 1;
-        }
+    for run in runs(lines, usable) {
         // The run's cells, in order, with whether each opens with a datum.
-        let cells: Vec<(usize, bool)> = (start..i)
+        let cells: Vec<(usize, bool)> = run
             .filter(|&k| !line(k).is_empty() && !is_rule(k))
             .map(|k| (k, opens_with_datum(line(k))))
             .collect();
@@ -510,10 +519,7 @@ fn cell_lines_table(text: &str, lines: &[Range<usize>], cells: &[(usize, bool)])
     {
         return None;
     }
-    let names_column = |t: &str| {
-        use super::cues::{groups, is_whole, times};
-        !groups(t).is_empty() || is_whole(t, times) || names_p(t) || is_dose(t) || t.contains('=')
-    };
+    let names_column = |t: &str| names_a_column(t) || is_dose(t);
     // Rows that are the groups (`Topical diclofenac`, `Vehicle control`, each with its N and
     // its values) are a table turned the other way, which this does not read; a column of n's
     // (`N`) among the labels above says so too.
@@ -614,28 +620,16 @@ fn find_glued(text: &str, lines: &[Range<usize>], taken: &[Range<usize>]) -> Vec
     // the columns (names with their n's, or names set apart by runs of spaces, or each a
     // group's or a time's name), so that a list of values in short lines is no table.
     let mut taken: Vec<Range<usize>> = taken.to_vec();
-    taken.extend(
-        out.iter()
-            .filter_map(|t| Some(t.rows.first()?.line.start..t.rows.last()?.line.end)),
-    );
-    let breaks = |l: &Range<usize>| {
-        let line = &text[l.clone()];
-        is_inside(&taken, l) || is_title(line) || is_prose_line(line)
+    taken.extend(extents(&out));
+    let in_run = |k: usize| {
+        let line = &text[lines[k].clone()];
+        !(is_inside(&taken, &lines[k]) || is_title(line) || is_prose_line(line))
     };
-    let mut i = 0;
-    while i < lines.len() {
-        if breaks(&lines[i]) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < lines.len() && !breaks(&lines[i]) {
-            i += 1;
-        }
+    for run in runs(lines, in_run) {
         // A run may hold several tables, each under its own header.
-        let mut from = start;
-        while from < i {
-            match untitled_table(text, lines, from..i) {
+        let mut from = run.start;
+        while from < run.end {
+            match untitled_table(text, lines, from..run.end) {
                 Some((table, end)) => {
                     out.push(table);
                     from = end;
@@ -668,107 +662,111 @@ fn find_glued(text: &str, lines: &[Range<usize>], taken: &[Range<usize>]) -> Vec
 fn untitled_table(text: &str, lines: &[Range<usize>], run: Range<usize>) -> Option<(Table, usize)> {
     let line = |k: usize| &text[lines[k].clone()];
     let row_at = |k: usize| glued_row_spaced(line(k), lines[k].start);
-    let first_data = run.clone().find(|&k| row_at(k).is_some())?;
-    let first_cells = row_at(first_data)?;
-    let values = first_cells.len() - 1;
-    let above: Vec<usize> = (run.start..first_data)
-        .rev()
-        .filter(|&k| !line(k).trim().is_empty())
-        .take(3)
-        .collect();
-    let next = || untitled_table(text, lines, first_data + 1..run.end);
-    // Aligned columns: the value cells' display columns in the first row.
-    let span_of = |k: usize, r: &Range<usize>| {
-        let l = &lines[k];
-        display_column(line(k), r.start - l.start)..display_column(line(k), r.end - l.start)
-    };
-    let columns: Vec<Range<usize>> = first_cells[1..]
-        .iter()
-        .map(|c| span_of(first_data, c))
-        .collect();
-    let aligned = aligned_headers(text, lines, &above, &columns);
-    let is_aligned = aligned.is_some();
-    let (header_rows, column_headers) = match aligned {
-        Some(found) => found,
-        None => {
-            let Some((k, cells)) = above
-                .iter()
-                .find_map(|&k| Some((k, untitled_header(line(k), lines[k].start, values)?)))
-            else {
-                return next();
-            };
-            let headers: Vec<Vec<Range<usize>>> = std::iter::once(Vec::new())
-                .chain(cells.iter().map(|c| vec![c.clone()]))
-                .collect();
-            let row = Row {
-                line: lines[k].clone(),
-                cells: std::iter::once(lines[k].start..lines[k].start)
-                    .chain(cells)
-                    .collect(),
-            };
-            (vec![(k, row)], headers)
-        }
-    };
-    let last_is_statistic = column_headers.last().is_some_and(|cells| {
-        cells
+    let mut run = run;
+    loop {
+        let first_data = run.clone().find(|&k| row_at(k).is_some())?;
+        let first_cells = row_at(first_data)?;
+        let values = first_cells.len() - 1;
+        let above: Vec<usize> = (run.start..first_data)
+            .rev()
+            .filter(|&k| !line(k).trim().is_empty())
+            .take(3)
+            .collect();
+        // Aligned columns: the value cells' display columns in the first row.
+        let span_of = |k: usize, r: &Range<usize>| {
+            let l = &lines[k];
+            display_column(line(k), r.start - l.start)..display_column(line(k), r.end - l.start)
+        };
+        let columns: Vec<Range<usize>> = first_cells[1..]
             .iter()
-            .any(|c| names_statistic(&text[c.clone()]) || names_p(&text[c.clone()]))
-    });
-    let header_first = header_rows.first().map_or(first_data, |(k, _)| *k);
-    let mut rows: Vec<Row> = header_rows.into_iter().map(|(_, r)| r).collect();
-    let mut last_data = first_data;
-    let mut k = first_data;
-    while k < run.end {
-        let l = &lines[k];
-        let t = line(k).trim();
-        if let Some(cells) = row_at(k) {
-            let placed = if is_aligned {
-                place_by_column(&cells, &columns, |c| span_of(k, c))
+            .map(|c| span_of(first_data, c))
+            .collect();
+        let aligned = aligned_headers(text, lines, &above, &columns);
+        let is_aligned = aligned.is_some();
+        let (header_rows, column_headers) = match aligned {
+            Some(found) => found,
+            None => {
+                let Some((k, cells)) = above
+                    .iter()
+                    .find_map(|&k| Some((k, untitled_header(line(k), lines[k].start, values)?)))
+                else {
+                    // No header over this row: look past it for the next table of the run.
+                    run = first_data + 1..run.end;
+                    continue;
+                };
+                let headers: Vec<Vec<Range<usize>>> = std::iter::once(Vec::new())
+                    .chain(cells.iter().map(|c| vec![c.clone()]))
+                    .collect();
+                let row = Row {
+                    line: lines[k].clone(),
+                    cells: std::iter::once(lines[k].start..lines[k].start)
+                        .chain(cells)
+                        .collect(),
+                };
+                (vec![(k, row)], headers)
+            }
+        };
+        let last_is_statistic = column_headers.last().is_some_and(|cells| {
+            cells
+                .iter()
+                .any(|c| names_statistic(&text[c.clone()]) || names_p(&text[c.clone()]))
+        });
+        let header_first = header_rows.first().map_or(first_data, |(k, _)| *k);
+        let mut rows: Vec<Row> = header_rows.into_iter().map(|(_, r)| r).collect();
+        let mut last_data = first_data;
+        let mut k = first_data;
+        while k < run.end {
+            let l = &lines[k];
+            let t = line(k).trim();
+            if let Some(cells) = row_at(k) {
+                let placed = if is_aligned {
+                    place_by_column(&cells, &columns, |c| span_of(k, c))
+                } else {
+                    let n = cells.len() - 1;
+                    (n == values || last_is_statistic && n + 1 == values).then_some(cells)
+                };
+                let Some(cells) = placed else { break };
+                rows.push(Row {
+                    line: l.clone(),
+                    cells,
+                });
+                last_data = k;
+            } else if t.is_empty() {
+            } else if is_aligned
+                && display_column(line(k), line(k).len() - line(k).trim_start().len())
+                    >= columns[0].start
+            {
+                // Under the value columns with no label: the rest of the row above.
+            } else if untitled_header(line(k), l.start, values).is_some()
+                || two_numbers_side_by_side(t)
+                || t.chars().count() > 60
+            {
+                break;
             } else {
-                let n = cells.len() - 1;
-                (n == values || last_is_statistic && n + 1 == values).then_some(cells)
-            };
-            let Some(cells) = placed else { break };
-            rows.push(Row {
-                line: l.clone(),
-                cells,
-            });
-            last_data = k;
-        } else if t.is_empty() {
-        } else if is_aligned
-            && display_column(line(k), line(k).len() - line(k).trim_start().len())
-                >= columns[0].start
-        {
-            // Under the value columns with no label: the rest of the row above.
-        } else if untitled_header(line(k), l.start, values).is_some()
-            || two_numbers_side_by_side(t)
-            || t.chars().count() > 60
-        {
-            break;
-        } else {
-            rows.push(Row {
-                line: l.clone(),
-                cells: vec![l.clone()],
-            });
+                rows.push(Row {
+                    line: l.clone(),
+                    cells: vec![l.clone()],
+                });
+            }
+            k += 1;
         }
-        k += 1;
+        // Section rows after the last data row belong to what follows.
+        while rows
+            .last()
+            .is_some_and(|r| r.line.start > lines[last_data].start)
+        {
+            rows.pop();
+        }
+        let data_rows = rows.iter().filter(|r| r.cells.len() > 1).count();
+        if data_rows < 2 && rows.len() < 3 {
+            return None;
+        }
+        let mut table = Table::new(text, rows, lines, (header_first, last_data + 1), false);
+        if is_aligned {
+            table.column_headers = column_headers;
+        }
+        return Some((table, last_data + 1));
     }
-    // Section rows after the last data row belong to what follows.
-    while rows
-        .last()
-        .is_some_and(|r| r.line.start > lines[last_data].start)
-    {
-        rows.pop();
-    }
-    let data_rows = rows.iter().filter(|r| r.cells.len() > 1).count();
-    if data_rows < 2 && rows.len() < 3 {
-        return None;
-    }
-    let mut table = Table::new(text, rows, lines, (header_first, last_data + 1), false);
-    if is_aligned {
-        table.column_headers = column_headers;
-    }
-    Some((table, last_data + 1))
 }
 
 /// A table's header rows (each with its line's index) and, for each column, the header cells
@@ -932,24 +930,26 @@ fn place_by_column(
     )
 }
 
+/// Does a header name, in a table found without separators, name a column: a group's name
+/// in it, a time and nothing else, the p, or an n (`=`)?
+fn names_a_column(name: &str) -> bool {
+    use super::cues::{groups, is_whole, times};
+    !groups(name).is_empty() || is_whole(name, times) || names_p(name) || name.contains('=')
+}
+
 /// A header line over `values` columns of a table under no title ([`untitled_table`]).
 fn untitled_header(line: &str, offset: usize, values: usize) -> Option<Vec<Range<usize>>> {
     let cells = glued_header(line, 0, values, false)?;
     let names: Vec<&str> = cells.iter().map(|c| line[c.clone()].trim()).collect();
-    let names_column = |name: &str| {
-        use super::cues::{groups, is_whole, times};
-        !groups(name).is_empty() || is_whole(name, times) || names_p(name) || name.contains('=')
-    };
     let says_what_cells_print =
         |name: &str| names_n(name) || describes_cells(name) || names_count_percent(name);
-    (names.iter().any(|n| names_column(n)) && !names.iter().any(|n| says_what_cells_print(n))).then(
-        || {
+    (names.iter().any(|n| names_a_column(n)) && !names.iter().any(|n| says_what_cells_print(n)))
+        .then(|| {
             cells
                 .into_iter()
                 .map(|c| offset + c.start..offset + c.end)
                 .collect()
-        },
-    )
+        })
 }
 
 /// A line of running text, not a table's row: a name (the line's text between runs of
@@ -1007,29 +1007,29 @@ fn glued_table(text: &str, lines: &[Range<usize>], block: Range<usize>) -> Optio
             })
         };
         for l in &lines[block.start..first_data] {
-            match header(l) {
-                Some(cells) => rows.push(Row {
+            match (header(l), rows.is_empty()) {
+                (Some(cells), _) => rows.push(Row {
                     line: l.clone(),
                     cells: std::iter::once(l.start..l.start).chain(cells).collect(),
                 }),
-                None if !rows.is_empty()
-                    && section_with_ns(&text[l.clone()], l.start).is_some() =>
-                {
-                    rows.push(Row {
-                        line: l.clone(),
-                        cells: section_with_ns(&text[l.clone()], l.start).unwrap_or_default(),
-                    })
+                (None, true) => {}
+                (None, false) => {
+                    if let Some(cells) = section_with_ns(&text[l.clone()], l.start) {
+                        rows.push(Row {
+                            line: l.clone(),
+                            cells,
+                        })
+                    } else if is_section_label(&text[l.clone()]) {
+                        // A short label under the header, with no statement of what the cells
+                        // are, is the first rows' section (`Pain score` over `Week 4`).
+                        rows.push(Row {
+                            line: l.clone(),
+                            cells: vec![l.clone()],
+                        })
+                    } else if !text[l.clone()].trim().is_empty() {
+                        legend.push(&text[l.clone()])
+                    }
                 }
-                // A short label under the header, with no statement of what the cells are, is
-                // the first rows' section (`Pain score` over `Week 4`, `Week 8`).
-                None if !rows.is_empty() && is_section_label(&text[l.clone()]) => rows.push(Row {
-                    line: l.clone(),
-                    cells: vec![l.clone()],
-                }),
-                None if !rows.is_empty() && !text[l.clone()].trim().is_empty() => {
-                    legend.push(&text[l.clone()])
-                }
-                None => {}
             }
         }
         // Columns no header names are left to the sentence reader, which reads a row's
@@ -1270,12 +1270,8 @@ fn glued_header(
     values: usize,
     glued_names: bool,
 ) -> Option<Vec<Range<usize>>> {
-    static N: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    let n = N.get_or_init(|| {
-        regex::Regex::new(r"[(（]?\s*[nN]\s*[=＝]\s*[0-9][0-9,]*\s*[)）]?").expect("valid pattern")
-    });
     let trimmed = line.trim_end();
-    let ends: Vec<usize> = n.find_iter(trimmed).map(|m| m.end()).collect();
+    let ends: Vec<usize> = n_printed().find_iter(trimmed).map(|m| m.end()).collect();
     // Names set apart by spaces (`Placebo group   Drug group`, `  A群 B群`): at runs of two
     // spaces or more (a name may hold one), or at single spaces where each piece is itself
     // a group's or a time's name (a caption's words are not column names).
@@ -1359,15 +1355,19 @@ fn glued_header(
     Some(out)
 }
 
+/// A group's n as a header prints it: `n = 318`, `(N=120)`, `（n＝54）`.
+fn n_printed() -> &'static regex::Regex {
+    static N: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    N.get_or_init(|| {
+        regex::Regex::new(r"[(（]?\s*[nN]\s*[=＝]\s*[0-9][0-9,]*\s*[)）]?").expect("valid pattern")
+    })
+}
+
 /// A section's label followed by its columns' n's, each in brackets or not (`Vasomotor
 /// composite (n=23) (n=21) (n=22)`): the label's cell and each n's, when there are two n's or
 /// more and nothing else after the label.
 fn section_with_ns(line: &str, offset: usize) -> Option<Vec<Range<usize>>> {
-    static N: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    let n = N.get_or_init(|| {
-        regex::Regex::new(r"[(（]?\s*[nN]\s*[=＝]\s*[0-9][0-9,]*\s*[)）]?").expect("valid pattern")
-    });
-    let found: Vec<Range<usize>> = n.find_iter(line).map(|m| m.range()).collect();
+    let found: Vec<Range<usize>> = n_printed().find_iter(line).map(|m| m.range()).collect();
     let first = found.first()?.start;
     let label = line[..first].trim_end();
     let only_ns = found

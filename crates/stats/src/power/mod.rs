@@ -126,7 +126,7 @@ pub(crate) fn preamble_with(mut head: String, provenance: &[String]) -> Option<S
 }
 
 /// Refuse a value that must be finite and > 0 (an SD, a rate, a duration), naming `field`.
-pub(crate) fn require_positive(field: &'static str, value: f64, what: &str) -> Result<()> {
+pub fn require_positive(field: &'static str, value: f64, what: &str) -> Result<()> {
     if value.is_finite() && value > 0.0 {
         Ok(())
     } else {
@@ -138,11 +138,6 @@ pub(crate) fn require_positive(field: &'static str, value: f64, what: &str) -> R
             ),
         ))
     }
-}
-
-/// A value that must be positive (finite, above 0), refused naming the command-line field.
-pub fn require_positive_option(field: &'static str, value: f64, what: &str) -> Result<()> {
-    require_positive(field, value, what)
 }
 
 /// Refuse a value that must be finite and ≥ 0, naming `field`.

@@ -83,7 +83,7 @@ impl VarianceMethod {
         VarianceMethod::RestrictedMl,
     ];
 
-    /// The field value (`control-rate`, `true-rates`, `pooled`).
+    /// The method's name as written (`control-rate`, `true-rates`, `pooled`).
     pub fn name(self) -> &'static str {
         match self {
             VarianceMethod::ControlRate => "control-rate",

@@ -16,7 +16,7 @@ use serde::Serialize;
 /// One swept parameter and its values.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SweepAxis {
-    /// The field name without dashes (`sd-slope`).
+    /// The parameter's name as the sweep gives it, without leading dashes (`sd-slope`).
     pub name: String,
     pub values: Vec<f64>,
 }
@@ -543,7 +543,7 @@ impl SweepResult {
     }
 }
 
-/// An axis title for a swept parameter: what it is, then its field name.
+/// An axis title for a swept parameter: what it is, then its name as the sweep gives it.
 pub fn describe_parameter(name: &str) -> String {
     let what = match name {
         "delta" => "difference in mean slopes",
@@ -563,7 +563,7 @@ pub fn describe_parameter(name: &str) -> String {
         "hr" => "hazard ratio",
         _ => return name.to_string(),
     };
-    // "allocation A:1" already names its field; the others get theirs in brackets.
+    // "allocation A:1" already holds its name; the others get theirs in brackets.
     if what.contains(name) {
         what.to_string()
     } else {

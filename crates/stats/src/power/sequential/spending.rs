@@ -30,7 +30,8 @@ pub enum Spending {
 
 impl Spending {
     /// The family named as rpact names it without its `as`/`bs` prefix (`OF`, `P`, `KD`,
-    /// `HSD`), with `gamma` where the family has one. `field` names the options for errors.
+    /// `HSD`), with `gamma` where the family has one. Errors name `field`
+    /// (the family) or `gamma_field` (its parameter), the request's fields.
     pub fn from_name(
         name: &str,
         gamma: Option<f64>,
