@@ -28,6 +28,7 @@
 //! an item reads are claimed, so no number is drafted twice. The patterns are regular
 //! expressions of the `regex` crate (linear time: no text makes a scan hang).
 
+pub mod cell_template;
 pub mod comparison_check;
 pub mod count;
 pub mod cues;
@@ -556,7 +557,7 @@ pub fn read_document(doc: &Sentences) -> Vec<Item> {
         doc,
         claimed: Claims::new(doc.original.len()),
         not_data: not_data::find(doc),
-        tables: table::Tables::find(&doc.plain.text),
+        tables: table::Tables::find(&doc.plain.text_with_tabs(doc.original)),
         items: Vec::new(),
     };
     // From the most specific form to the least: each claims what it reads.

@@ -13,10 +13,14 @@
 //!   a cell's number is a rate per year, or a ratio (its bracketed interval is left to the
 //!   interval reader);
 //! - a number from 0 to 1 closing a results row glued by text extraction, after two or more
-//!   means ± spreads (`GAF2.94 ± 0.702.82 ± 0.86<0.045*`): the row's p ([`find_row_end_p`]).
+//!   means ± spreads (`GAF2.94 ± 0.702.82 ± 0.86<0.045*`): the row's p ([`find_row_end_p`]);
+//! - a cell under a label that lays out its cells with a count, a percentage or a p (`n (%)
+//!   (p)`, `% (p)`, `mean±SD (p)`, `n/N (%)`: [`super::cell_template`]): each number by its
+//!   place in that layout.
 //!
 //! A cell holding anything else is left to the other recognisers.
 
+use super::cell_template::{Bounds, CellTemplate, Slot};
 use super::inference::push_p;
 use super::table::{names_count_percent, names_n, names_p, names_rate, names_ratio};
 use super::{ItemKind, Parts, Scan};
@@ -106,12 +110,27 @@ pub fn find(scan: &mut Scan) {
             else {
                 continue;
             };
-            let by_row = cells_of(&plain[row.cells[first].clone()]);
+            let label = &plain[row.cells[first].clone()];
+            let by_row = cells_of(label);
+            let row_layout =
+                CellTemplate::of_label(label).filter(CellTemplate::decides_more_than_a_summary);
             for (k, cell) in row.cells.iter().enumerate().skip(first + 1) {
-                let by_column = table
+                let header = table
                     .is_data_row(r)
-                    .then(|| cells_of(&table.column_header(&plain, r, k)))
-                    .flatten();
+                    .then(|| table.column_header(&plain, r, k));
+                let by_column = header.as_deref().and_then(cells_of);
+                // A layout the row's label or the column's header declares reads the cell,
+                // unless that column holds only p's or n's (a `P` column crosses every row).
+                let column_layout = header
+                    .as_deref()
+                    .and_then(CellTemplate::of_label)
+                    .filter(CellTemplate::decides_more_than_a_summary);
+                if !matches!(by_column, Some(CellsOf::N | CellsOf::P))
+                    && let Some(layout) = row_layout.as_ref().or(column_layout.as_ref())
+                    && read_by_layout(scan, &plain, cell.clone(), layout)
+                {
+                    continue;
+                }
                 // A row labelled `n` or `P` decides its cells; else a column headed so does
                 // (a `P` column crosses a row of `n (%)`); else the row's or column's `(%)`.
                 let of = match (by_row, by_column) {
@@ -124,6 +143,251 @@ pub fn find(scan: &mut Scan) {
         }
     }
     scan.tables = tables;
+}
+
+/// A number in a cell, its relation sign (`<`, `≤`) where one stands before it, and its
+/// group: the numbers outside brackets, then each bracket.
+struct CellNumber {
+    range: Range<usize>,
+    relation: Option<Range<usize>>,
+}
+
+/// The numbers of a cell in groups, as [`CellTemplate::assign`] takes them, or `None` when the
+/// cell holds words (`NA`, `vs`) or brackets within brackets: such a cell is left to the
+/// other readers. A hyphen right after a digit separates bounds (`4-10`), and is no minus.
+fn cell_groups(plain: &str, cell: Range<usize>) -> Option<Vec<Vec<CellNumber>>> {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let number = P.get_or_init(|| Regex::new(NUMBER).expect("NUMBER is valid"));
+    let text = &plain[cell.clone()];
+    let mut groups: Vec<Vec<CellNumber>> = vec![Vec::new()];
+    let mut depth = 0;
+    let mut pos = 0;
+    let mut relation: Option<Range<usize>> = None;
+    for m in number.find_iter(text) {
+        let mut start = m.start();
+        let gap = &text[pos..start];
+        for (i, c) in gap.char_indices() {
+            match c {
+                '(' | '[' | '（' => {
+                    depth += 1;
+                    groups.push(Vec::new());
+                }
+                ')' | ']' | '）' => {
+                    depth -= 1;
+                    groups.push(Vec::new());
+                }
+                '<' | '>' | '≤' | '≥' | '＜' | '＞' => {
+                    relation = Some(cell.start + pos + i..cell.start + pos + i + c.len_utf8())
+                }
+                c if c.is_whitespace() || "±,;/~:=%％*†‡§¶+-".contains(c) => {}
+                _ => return None,
+            }
+            if !(0..=1).contains(&depth) {
+                return None;
+            }
+        }
+        if text[start..].starts_with('-') && text[..start].ends_with(|c: char| c.is_ascii_digit()) {
+            start += 1;
+        }
+        groups
+            .last_mut()
+            .expect("one group at least")
+            .push(CellNumber {
+                range: cell.start + start..cell.start + m.end(),
+                relation: relation.take(),
+            });
+        pos = m.end();
+    }
+    let rest = &text[pos..];
+    if rest
+        .chars()
+        .any(|c| !(c.is_whitespace() || "()[]（）%％*†‡§¶".contains(c)))
+    {
+        return None;
+    }
+    groups.retain(|g| !g.is_empty());
+    Some(groups)
+}
+
+/// Read a cell by the layout its label declares; `false` when the cell has another shape
+/// (then the other readers take it).
+fn read_by_layout(scan: &mut Scan, plain: &str, cell: Range<usize>, layout: &CellTemplate) -> bool {
+    let Some(groups) = cell_groups(plain, cell.clone()) else {
+        return false;
+    };
+    let ranges: Vec<Vec<Range<usize>>> = groups
+        .iter()
+        .map(|g| g.iter().map(|n| n.range.clone()).collect())
+        .collect();
+    let Some(slots) = layout.assign(&ranges) else {
+        return false;
+    };
+    let relations: Vec<Option<Range<usize>>> =
+        groups.into_iter().flatten().map(|n| n.relation).collect();
+    // The cell's end, past the bracket that closes its last number.
+    let closing = |end: usize| {
+        let after = &plain[end..cell.end];
+        let skip = after.len() - after.trim_start_matches([' ', '%', '％']).len();
+        let after = &after[skip..];
+        end + skip
+            + after
+                .chars()
+                .next()
+                .filter(|c| matches!(c, ')' | ']' | '）'))
+                .map_or(0, char::len_utf8)
+    };
+    let whole = |from: usize, to: usize| from..closing(to);
+    if !scan.free(cell.clone()) {
+        return false;
+    }
+    let mut k = 0;
+    while k < slots.len() {
+        let (slot, range) = (slots[k].0, slots[k].1.clone());
+        let next = slots.get(k + 1).map(|(s, r)| (*s, r.clone()));
+        let Some(value) = scan.number(range.clone()) else {
+            return true;
+        };
+        let used = match (slot, next) {
+            (Slot::Count, Some((Slot::Whole, of))) => {
+                let of_value = scan.number(of.clone());
+                match slots.get(k + 2).map(|(s, r)| (*s, r.clone())) {
+                    Some((Slot::Percent, pct)) => {
+                        let pct_value = scan.number(pct.clone());
+                        scan.push(
+                            ItemKind::Percent,
+                            whole(range.start, pct.end),
+                            Parts {
+                                value: pct_value,
+                                count: Some(value),
+                                of: of_value,
+                                ..Parts::default()
+                            },
+                        );
+                        3
+                    }
+                    _ => {
+                        scan.push(
+                            ItemKind::CountOf,
+                            range.start..of.end,
+                            Parts {
+                                count: Some(value),
+                                of: of_value,
+                                ..Parts::default()
+                            },
+                        );
+                        2
+                    }
+                }
+            }
+            (Slot::Count, Some((Slot::Percent, pct))) => {
+                scan.push(
+                    ItemKind::Percent,
+                    whole(range.start, pct.end),
+                    Parts {
+                        value: scan.number(pct.clone()),
+                        count: Some(value),
+                        ..Parts::default()
+                    },
+                );
+                2
+            }
+            (Slot::Percent, _) => {
+                scan.push(
+                    ItemKind::Percent,
+                    whole(range.start, range.end),
+                    Parts {
+                        value: Some(value),
+                        ..Parts::default()
+                    },
+                );
+                1
+            }
+            (Slot::Mean, Some((Slot::Spread(label), spread))) => {
+                scan.push(
+                    ItemKind::MeanSpread,
+                    whole(range.start, spread.end),
+                    Parts {
+                        mean: Some(value),
+                        spread: scan.number(spread.clone()),
+                        spread_label: label,
+                        ..Parts::default()
+                    },
+                );
+                2
+            }
+            (Slot::Median, Some((Slot::Bounds(b @ (Bounds::Quartiles | Bounds::Range)), lo))) => {
+                let hi = slots
+                    .get(k + 2)
+                    .map(|(_, r)| r.clone())
+                    .unwrap_or(lo.clone());
+                scan.push(
+                    if b == Bounds::Range {
+                        ItemKind::MedianRange
+                    } else {
+                        ItemKind::MedianIqr
+                    },
+                    whole(range.start, hi.end),
+                    Parts {
+                        median: Some(value),
+                        lower: scan.number(lo),
+                        upper: scan.number(hi),
+                        ..Parts::default()
+                    },
+                );
+                3
+            }
+            (Slot::Bounds(Bounds::Ci), _) => {
+                let hi = slots
+                    .get(k + 1)
+                    .map(|(_, r)| r.clone())
+                    .unwrap_or(range.clone());
+                scan.push(
+                    ItemKind::Ci,
+                    whole(range.start, hi.end),
+                    Parts {
+                        lower: Some(value),
+                        upper: scan.number(hi),
+                        ..Parts::default()
+                    },
+                );
+                2
+            }
+            (Slot::P, _) if (0.0..=1.0).contains(&value.number.value) => {
+                let relation = relations[k].clone();
+                let sign = relation.as_ref().map(|r| &plain[r.clone()]);
+                let start = relation.as_ref().map_or(range.start, |r| r.start);
+                push_p(scan, whole(start, range.end), value, sign);
+                1
+            }
+            (Slot::Ratio(kind), _) => {
+                scan.push(
+                    ItemKind::Ratio,
+                    range,
+                    Parts {
+                        value: Some(value),
+                        ratio: Some(kind),
+                        ..Parts::default()
+                    },
+                );
+                1
+            }
+            // A point with nothing the layout pairs it with (`LS mean` before its CI, a count
+            // alone): a number.
+            _ => {
+                scan.push(
+                    ItemKind::Number,
+                    range,
+                    Parts {
+                        value: Some(value),
+                        ..Parts::default()
+                    },
+                );
+                1
+            }
+        };
+        k += used;
+    }
+    true
 }
 
 fn read_cell(scan: &mut Scan, plain: &str, cell: Range<usize>, of: Option<CellsOf>) {
@@ -355,6 +619,48 @@ mod tests {
         // A bare number under a header that names no statistic stays a number.
         let items = read_items("Group | A | B |\nScore | 0.89 | 0.5 |\n");
         assert!(items.iter().all(|i| i.kind == ItemKind::Number));
+    }
+
+    #[test]
+    fn a_label_lays_out_its_cells() {
+        // The stub says each cell prints a count, its percentage and the p against the
+        // reference column (which has no p), or a percentage and a p, or a mean ± SD and a p.
+        let text = "\tControl (N=40)\tDose A (N=38)\tDose B (N=41)\n\
+Responders, n (%) (p)\t9 (22.5)\t12 (31.6) (0.210)\t15 (36.6) (0.081)\n\
+Modelled, % (p)\t20.4\t30.2 (0.640)\t35.0 (0.045)\n\
+Score, mean±SD change from baseline (p)\t−1.2±1.1\t−1.6±1.0 (0.330)\t−2.0±1.3 (0.012)\n\
+Events, n/N (%)\t3/40 (7.5)\t4/38 (10.5)\t5/41 (12.2)\n";
+        let items = read_items(text);
+        let brief = crate::draft::tests::brief(&items);
+        let want: Vec<(&str, String)> = [
+            ("percent", "9/22.5"),
+            ("percent", "12/31.6"),
+            ("p", "0.210"),
+            ("percent", "15/36.6"),
+            ("p", "0.081"),
+            ("percent", "20.4"),
+            ("percent", "30.2"),
+            ("p", "0.640"),
+            ("percent", "35.0"),
+            ("p", "0.045"),
+            ("mean_spread", "-1.2/1.1"),
+            ("mean_spread", "-1.6/1.0"),
+            ("p", "0.330"),
+            ("mean_spread", "-2.0/1.3"),
+            ("p", "0.012"),
+            ("percent", "3/40/7.5"),
+            ("percent", "4/38/10.5"),
+        ]
+        .iter()
+        .map(|(k, v)| (*k, v.to_string()))
+        .collect();
+        let rows: Vec<_> = brief.iter().filter(|(k, _)| *k != "n").cloned().collect();
+        assert_eq!(&rows[..want.len()], &want[..], "{brief:?}");
+        let sd = items
+            .iter()
+            .find(|i| i.kind == ItemKind::MeanSpread)
+            .unwrap();
+        assert_eq!(sd.parts.spread_label, Some("SD"));
     }
 
     #[test]

@@ -253,6 +253,28 @@ impl PlainText {
         start..end.max(start)
     }
 
+    /// The plain text with the original's tabs where they stood: a tab is made a space for
+    /// reading sentences, but it is also how a table copied from a page or a PDF sets its
+    /// cells apart, so the table reader ([`crate::draft::table`]) is given this text. Both are
+    /// one byte, so every offset is the plain text's.
+    ///
+    /// ```
+    /// use trialstats_documents::text::PlainText;
+    /// let original = "Age\t52 ± 9\t51 ± 10";
+    /// let plain = PlainText::new(original);
+    /// assert_eq!(plain.text, "Age 52 ± 9 51 ± 10");
+    /// assert_eq!(plain.text_with_tabs(original), original);
+    /// ```
+    pub fn text_with_tabs(&self, original: &str) -> String {
+        let mut bytes = self.text.clone().into_bytes();
+        for (i, b) in bytes.iter_mut().enumerate() {
+            if *b == b' ' && original.as_bytes().get(self.origin[i]) == Some(&b'\t') {
+                *b = b'\t';
+            }
+        }
+        String::from_utf8(bytes).expect("a space made a tab keeps the text UTF-8")
+    }
+
     /// The line (1-based) of the original at byte offset `at`.
     pub fn line_of(&self, at: usize) -> usize {
         self.line_starts.partition_point(|&s| s <= at)
