@@ -2,7 +2,8 @@
 //! kanji 七名中五名 and 十二例 (read by [`crate::text::number::kanji_value`], kept as printed
 //! with a note), 一年間 (a duration in kanji, a number with its unit), `n = 104`, `N = 11,455`,
 //! 7 名, 5例, 70例以上, 約3千人 and 2.5万人 (multiplied), `104 patients`, `88.5%`,
-//! `88.5% (92/104)`, `12 of 15 patients (80%)`, 85.7 パーセント.
+//! `88.5% (92/104)`, `44.2%(125/283例)`, `134例中28例(20.9%)`, `12 of 15 patients (80%)`, 85.7
+//! パーセント, and `33.6 (42/125)` where 42/125 is 33.6 % as printed.
 //!
 //! Numbers in words are read where they are data: before a counted noun (`Fifteen patients`),
 //! in `x of n` (`twenty-one of thirty`) and before `percent` (`Thirty-two percent`); never in
@@ -28,9 +29,10 @@ fn percent_pattern() -> &'static Regex {
     P.get_or_init(|| {
         let p = r"(?x)
             (?: (?P<value> NUMBER ) | (?P<words> WORDS ) ) \s* (?: % | (?i: percent | per \s cent ) (?-u:\b) | パーセント )
-            (?: \s* [(\[] \s* (?P<count> \d+ ) \s* (?: / | (?i: of ) ) \s* (?P<of> \d+ ) \s* [)\]] )?"
+            (?: \s* [(\[] \s* (?P<count> \d+ ) \s* (?: COUNTER )? \s* (?: / | (?i: of ) ) \s* (?P<of> \d+ ) \s* (?: COUNTER )? \s* [)\]] )?"
             .replace("NUMBER", NUMBER)
-            .replace("WORDS", number_words());
+            .replace("WORDS", number_words())
+            .replace("COUNTER", COUNTERS_JA);
         Regex::new(&p).expect("the percent pattern is valid")
     })
 }
@@ -51,6 +53,74 @@ fn count_percent_pattern() -> &'static Regex {
             .replace("WORDS", number_words());
         Regex::new(&p).expect("the count-percent pattern is valid")
     })
+}
+
+/// A percentage printed with no `%` before the count and the whole it is of: `33.6 (42/125)`
+/// (a table row of response rates), `59.2 (29/49例)`. Read as a percentage only where the
+/// document's own numbers say so: 100·count/whole rounds to it as printed.
+fn bare_percent_pattern() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| {
+        let p = r"(?x)
+            (?P<value> \d{1,3} (?: \.\d+ )? ) \s* [(\[] \s* (?P<count> \d+ ) \s* (?: COUNTER )? \s* / \s* (?P<of> \d+ ) \s* (?: COUNTER )? \s* [)\]]"
+            .replace("COUNTER", COUNTERS_JA);
+        Regex::new(&p).expect("the bare percent pattern is valid")
+    })
+}
+
+/// The whole, then the count, then its percentage, as Japanese package inserts print a share:
+/// `134例中28例(20.9%)`, `52名中32名（61.5%）`.
+fn whole_count_percent_pattern() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| {
+        let p = r"(?x)
+            (?P<of> \d+ ) \s* COUNTER \s* (?: 中 | のうち ) \s* (?P<count> \d+ ) \s* COUNTER \s*
+            [(\[] \s* (?P<value> \d+ (?: \.\d+ )? ) \s* % \s* [)\]]"
+            .replace("COUNTER", COUNTERS_JA);
+        Regex::new(&p).expect("the whole-count-percent pattern is valid")
+    })
+}
+
+/// The two forms above: a percentage with the count and the whole the document prints for it.
+fn find_percent_of_printed_whole(scan: &mut Scan, plain: &str) {
+    for (pattern, percent_sign) in [
+        (whole_count_percent_pattern(), true),
+        (bare_percent_pattern(), false),
+    ] {
+        for c in pattern.captures_iter(plain) {
+            let whole = c.get(0).expect("a match");
+            let v = c.name("value").expect("value");
+            if !scan.free(whole.range())
+                || inside_name(plain, v.start(), v.end())
+                || plain[..whole.start()].ends_with(|c: char| c.is_ascii_digit() || c == '.')
+            {
+                continue;
+            }
+            let (Some(value), Some(count), Some(of)) = (
+                scan.number(v.range()),
+                c.name("count").and_then(|m| scan.number(m.range())),
+                c.name("of").and_then(|m| scan.number(m.range())),
+            ) else {
+                continue;
+            };
+            if count.number.value > of.number.value
+                || !(percent_sign
+                    || is_percent_of(&value.number, count.number.value, of.number.value))
+            {
+                continue;
+            }
+            scan.push(
+                ItemKind::Percent,
+                whole.range(),
+                Parts {
+                    value: Some(value),
+                    count: Some(count),
+                    of: Some(of),
+                    ..Parts::default()
+                },
+            );
+        }
+    }
 }
 
 /// Does `value` (a percentage as printed) round 100·`count`/`of` to its printed decimals?
@@ -465,6 +535,7 @@ fn find_shared_percent_sign(scan: &mut Scan, plain: &str) {
 pub fn find(scan: &mut Scan) {
     let plain = scan.doc.plain.text.clone();
     find_kanji_counts(scan, &plain);
+    find_percent_of_printed_whole(scan, &plain);
     find_count_percent(scan, &plain);
     find_shared_percent_sign(scan, &plain);
     for c in percent_pattern().captures_iter(&plain) {
@@ -672,6 +743,26 @@ pub fn find(scan: &mut Scan) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_share_with_the_count_and_whole_printed_for_it() {
+        // A package insert's `%(k/n例)`, the whole then the count, and a table's bare
+        // percentage whose bracketed count/whole fits it as printed (made-up numbers).
+        let items = super::super::read_items(
+            "副作用は41.7%(25/60例)、60例中25例(41.7%)であった。\n応答 41.7 (25/60) 12.0 (7/55)\n",
+        );
+        let brief = crate::draft::tests::brief(&items);
+        let want: Vec<(&str, String)> = [
+            ("percent", "41.7/25/60"),
+            ("percent", "60/25/41.7"),
+            ("percent", "41.7/25/60"),
+            ("number", "12.0"),
+        ]
+        .iter()
+        .map(|(k, v)| (*k, v.to_string()))
+        .collect();
+        assert_eq!(&brief[..4], &want[..], "{brief:?}");
+    }
+
     use super::super::{Bound, ItemKind, read_items};
 
     #[test]

@@ -23,6 +23,11 @@
 //! - a significance threshold (`P < 0.05 was considered significant`, `significant at p <
 //!   0.05`, `a two-sided alpha of 0.05`, `p<0.05を統計学的に有意とした`): the test's rule,
 //!   not a result;
+//! - how news prints its own furniture: the issue date (`配信日時:2022/12/01 14:12`, 公開日),
+//!   a day of the month with no month, as Japanese news dates the events it reports (`ロシュは
+//!   30日、`, `[シカゴ 30日 ロイター]`), and a page counter (`Page 8 of 36`);
+//! - counts of the things a report lists, not of people (`14項目`, `呼吸器4症状`, `2群の間`),
+//!   and a scale's maximum and its normal range (`30点満点で26点以上は正常`);
 //! - responder thresholds: the change that defines a responder (`≥50% reduction`, `a reduction
 //!   of at least 50%`, `a decrease of at least 4 points`, 50%以上改善), a criterion, not a
 //!   result.
@@ -83,6 +88,14 @@ fn patterns() -> &'static Regex {
             | [pP] [\x20\t]* (?: < | ≤ | <= | ＜ ) [\x20\t]* 0?\.\d+ [\x20\t]* (?: を | で | が | 未満を | 未満で ) [^。\n]{0,20}? 有意
             | (?: (?-u:\b) (?i: alpha ) | α ) (?i: \x20 level )? [\x20\t]* (?i: of | = | was | at | set \x20 at )? [\x20\t]* 0?\.\d+
             | 有意水準 [\x20\t]* (?: は | を )? [\x20\t]* (?:両側|片側)? [\x20\t]* 0?\.\d+
+            | (?i: (?-u:\b) page ) \s* \d+ \s* (?: (?i: of ) | / ) \s* \d+
+            | (?: (?m: ^ ) | [^月\d後目第~\x20-] ) \d{1,2} 日 [,]
+            | \x20 \d{1,2} \x20? 日 \x20 ロイター
+            | \d+ \s* (?: 項目 | 症状 | 種類 | 領域 )
+            | \d \s* 群 \s* (?: の間 | 間 | とも | ともに )
+            | \d+ \s* 点満点
+            | \d+ \s* 点 \s* (?: 以上 | 以下 | 未満 ) \s* (?: は | が | を ) \s* (?: 正常 | 異常 )
+            | (?: 配信日時 | 配信日 | 公開日 | 掲載日 | 発行日 | 更新日 | 発表日 ) \s* [:：]? \s* \d{4} [/年.-] \d{1,2} (?: [/月.-] \d{1,2} 日? )? (?: \s* \d{1,2} : \d{2} )?
             ",
         )
         .dfa_size_limit(64 << 20)
@@ -143,6 +156,20 @@ pub fn inside_name(plain: &str, start: usize, end: usize) -> bool {
     if letter(b1) || (matches!(b1, Some('-' | '_' | '/')) && letter(b2) && !per_time) {
         return true;
     }
+    // The last part of a code of letters and digits joined by hyphens (`FX2016-40`,
+    // `ABC123-07`): the word before the hyphen holds a letter and ends in a digit.
+    if b1 == Some('-') {
+        let word: String = before[..before.len() - 1]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        if word.starts_with(|c: char| c.is_ascii_digit())
+            && word.chars().any(|c| c.is_ascii_alphabetic())
+        {
+            return true;
+        }
+    }
     // A number after a katakana word (one space allowed) and not followed by a unit or
     // counter is part of the word's name: アクアポリン 4 抗体, インターロイキン 6（IL-6）; but
     // トシリズマブ 8mg/kg is a dose.
@@ -189,6 +216,38 @@ pub fn inside_name(plain: &str, start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn news_furniture_listed_things_and_a_scales_maximum_are_not_data() {
+        // Forms of how reports are written, with made-up numbers.
+        let text = "配信日時:2021/07/15 09:30\n[東京 14日 ロイター] - A社は13日、結果を発表した。\n試験は8項目を比べ、呼吸器5症状は改善し、3群の間に差はなかった。\n検査(20点満点で17点以上は正常範囲)の平均は18.1点。投与後30日、42例が継続。10 月 12 日、公表。\nPage 3 of 12. Study QX2019-27 enrolled 40 patients.";
+        let doc = Sentences::new(text);
+        let claims = find(&doc);
+        for not in [
+            "2021/07/15",
+            "14日",
+            "13日",
+            "8項目",
+            "5症状",
+            "3群",
+            "20点満点",
+            "17点以上",
+            "3 of 12",
+        ] {
+            let at = text.find(not).unwrap();
+            assert!(claims.any(at..at + not.len()), "{not}");
+        }
+        // A duration, a count of patients and a mean stay data.
+        for data in ["30日", "42例", "18.1", "40 patients", "12 日"] {
+            let at = text.find(data).unwrap();
+            assert!(!claims.any(at..at + data.len()), "{data}");
+        }
+        let plain = "Study QX2019-27 and COVID-19 and 10-20";
+        let at = plain.find("27").unwrap();
+        assert!(inside_name(plain, at, at + 2));
+        let at = plain.rfind("20").unwrap();
+        assert!(!inside_name(plain, at, at + 2));
+    }
 
     #[test]
     fn contact_details_identifiers_and_names_are_not_data() {
