@@ -26,6 +26,9 @@
 //! - how news prints its own furniture: the issue date (`配信日時:2022/12/01 14:12`, 公開日),
 //!   a day of the month with no month, as Japanese news dates the events it reports (`ロシュは
 //!   30日、`, `[シカゴ 30日 ロイター]`), and a page counter (`Page 8 of 36`);
+//! - a trial's name with its number (`TRILOGY 2 study`, `in TRILOGY 1.`) and an author's
+//!   affiliation marks (`J M Lecerf 1,*, E Clerc 1`);
+//! - the thresholds of entry criteria, in a sentence that names them ([`entry_criteria`]);
 //! - counts of the things a report lists, not of people (`14項目`, `呼吸器4症状`, `2群の間`),
 //!   and a scale's maximum and its normal range (`30点満点で26点以上は正常`);
 //! - responder thresholds: the change that defines a responder (`≥50% reduction`, `a reduction
@@ -95,6 +98,9 @@ fn patterns() -> &'static Regex {
             | \d \s* 群 \s* (?: の間 | 間 | とも | ともに )
             | \d+ \s* 点満点
             | \d+ \s* 点 \s* (?: 以上 | 以下 | 未満 ) \s* (?: は | が | を ) \s* (?: 正常 | 異常 )
+            | (?-u:\b) [A-Z][A-Z-]{3,} \x20 \d{1,2} \x20 (?i: study | trial | studies | trials | program | extension ) (?-u:\b)
+            | (?-u:\b) (?i: in ) \x20 [A-Z][A-Z-]{3,} \x20 \d{1,2} (?: [.,;)] | $ )
+            | (?m: (?-u:\b) (?: [A-Z] \.? \x20 ){1,3} [A-Z][a-z'-]+ \x20? \d{1,2} (?: , \d{1,2} )* (?: ,? \* )? (?: , | $ ) )
             | (?: 配信日時 | 配信日 | 公開日 | 掲載日 | 発行日 | 更新日 | 発表日 ) \s* [:：]? \s* \d{4} [/年.-] \d{1,2} (?: [/月.-] \d{1,2} 日? )? (?: \s* \d{1,2} : \d{2} )?
             ",
         )
@@ -134,7 +140,43 @@ pub fn find(doc: &Sentences) -> Claims {
         }
         claims.claim(doc.plain.original_span(range));
     }
+    entry_criteria(doc, &mut claims);
     claims
+}
+
+/// The thresholds of a trial's entry criteria (`主な組入れ基準は、1回排尿量50mL以上、残尿量100mL
+/// 未満`, `Inclusion criteria were age ≥ 18 years and an EDSS of at least 2.0`): who could
+/// enter, not what was found. Read only in a sentence that names the criteria, and only the
+/// numbers a comparison bounds (`≥ 18`, `at least 2.0`, `50mL以上`), with a per-unit `1回` or
+/// `1日` before a quantity.
+fn entry_criteria(doc: &Sentences, claims: &mut Claims) {
+    static NAMES: OnceLock<Regex> = OnceLock::new();
+    static BOUNDED: OnceLock<Regex> = OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        Regex::new(
+            r"(?i:inclusion\x20criteri|exclusion\x20criteri|eligibility\x20criteri|were\x20eligible|eligible\x20patients\x20(?:had|were)|組入れ基準|組み入れ基準|選択基準|除外基準|登録基準|適格基準|主な基準)",
+        )
+        .expect("the criteria names are valid")
+    });
+    let bounded = BOUNDED.get_or_init(|| {
+        Regex::new(
+            r"(?x)
+              (?: [≥≤><＞＜≧≦] =? | (?i: at \x20 least | more \x20 than | less \x20 than | greater \x20 than | fewer \x20 than | no \x20 more \x20 than ) ) \s* \d+ (?: [.,]\d+ )*
+            | \d+ (?: [.,]\d+ )* \s* [^\s\d,、。;；]{0,6}? \s* (?: 以上 | 以下 | 未満 | 超 )
+            | [1１] \s* (?: 回 | 日 )",
+        )
+        .expect("the bounded pattern is valid")
+    });
+    for sentence in &doc.sentences {
+        let text = &doc.original[sentence.span.clone()];
+        if !names.is_match(text) {
+            continue;
+        }
+        for m in bounded.find_iter(text) {
+            let start = sentence.span.start + m.start();
+            claims.claim(start..sentence.span.start + m.end());
+        }
+    }
 }
 
 /// Is the number at `start..end` of `plain` part of a name: right after a Latin letter
@@ -216,6 +258,32 @@ pub fn inside_name(plain: &str, start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trial_names_affiliations_and_entry_criteria_are_not_data() {
+        // Made-up names and numbers in the forms reports print.
+        let text = "A B Smith 1,*, C Jones 2\nThe ZENITH 2 study enrolled 310 patients; 41% responded, as in ZENITH 1.\nInclusion criteria were age ≥ 18 years and at least 2 relapses; 120 were randomised.\n主な組入れ基準は、1回尿量40mL以上、スコアが5以上とした。120例が登録された。";
+        let doc = Sentences::new(text);
+        let claims = find(&doc);
+        for not in [
+            "Smith 1",
+            "Jones 2",
+            "ZENITH 2 study",
+            "ZENITH 1",
+            "≥ 18",
+            "at least 2",
+            "1回",
+            "40mL以上",
+            "5以上",
+        ] {
+            let at = text.find(not).unwrap();
+            assert!(claims.any(at..at + not.len()), "{not}");
+        }
+        for data in ["310", "41%", "120 were", "120例"] {
+            let at = text.find(data).unwrap();
+            assert!(!claims.any(at..at + data.len()), "{data}");
+        }
+    }
 
     #[test]
     fn news_furniture_listed_things_and_a_scales_maximum_are_not_data() {
