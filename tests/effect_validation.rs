@@ -12,6 +12,7 @@ use trialstats::level::ConfidenceLevel;
 fn location(e: Error) -> String {
     match e {
         Error::Input { location, .. } => location,
+        Error::Field { field, .. } => field.to_string(),
         other => panic!("expected an input error, got {other}"),
     }
 }
@@ -78,7 +79,8 @@ fn refusals_name_the_field() {
     );
     assert_eq!(location(e.unwrap_err()), "events1");
     // A level is checked where it is made, once: the effect functions take a checked one.
-    assert_eq!(location(ConfidenceLevel::new(1.5).unwrap_err()), "--level");
+    // The library names its field; the command line maps it to `--level`.
+    assert_eq!(location(ConfidenceLevel::new(1.5).unwrap_err()), "level");
     let e = incidence_rate(
         &PersonTime {
             events: 1.0,

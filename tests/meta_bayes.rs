@@ -754,7 +754,7 @@ fn one_study_with_improper_priors_is_refused() {
         .unwrap_err()
         .to_string();
     assert!(
-        err.contains("--tau-prior") && err.contains("improper"),
+        err.starts_with("tau_prior:") && err.contains("improper"),
         "{err}"
     );
 }

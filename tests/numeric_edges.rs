@@ -176,7 +176,7 @@ fn a_change_without_spread_is_not_a_test_result() {
         1.0,
         trialstats::level::ConfidenceLevel::NINETY_FIVE,
     ));
-    assert!(msg.starts_with("--r:") && msg.contains("below 1"), "{msg}");
+    assert!(msg.starts_with("r:") && msg.contains("below 1"), "{msg}");
     // one SD 0 is a proper test (the SD of the change is the other SD)
     let s = paired_summary("edss", 7.0, (5.0, 0.0), (4.0, 1.0)).unwrap();
     assert!(

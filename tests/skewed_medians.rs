@@ -260,5 +260,8 @@ fn bad_input_for_the_skewed_methods_is_refused_with_the_field() {
     )
     .unwrap_err()
     .to_string();
-    assert!(e.contains("--dist"), "{e}");
+    assert!(
+        e.starts_with("dist:") && e.contains("leave out dist"),
+        "{e}"
+    );
 }

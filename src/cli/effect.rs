@@ -718,7 +718,9 @@ fn required<T: Copy>(value: Option<T>, option: &str) -> Result<T> {
 /// Map a library field location (`before.sd`, `level`) to the option that carried it.
 fn to_option(e: Error) -> Error {
     match e {
-        Error::Input { location, message } if !location.starts_with("--") => {
+        Error::Input { location, message }
+            if !location.starts_with("--") && !location.starts_with("{field:") =>
+        {
             let field = location.split('.').next().unwrap_or(&location);
             let option = if field == "measure" {
                 "CODE".to_string()

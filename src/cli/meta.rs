@@ -874,7 +874,9 @@ fn run_data(dir: &Path, args: &MetaArgs, options: &MetaOptions, format: Format) 
             .unwrap_or("SMCR")
             .parse()
             .map_err(|e: Error| match e {
-                Error::Input { message, .. } => Error::input("--effect", message),
+                e @ (Error::Input { .. } | Error::Field { .. }) => {
+                    Error::input("--effect", e.into_message())
+                }
                 other => other,
             })?;
     let studies = trialstats::study::load_dir(dir)?;
@@ -990,7 +992,9 @@ fn read_csv(
     let effects = match &args.measure {
         Some(code) => Effects::Computed {
             code: code.parse().map_err(|e: Error| match e {
-                Error::Input { message, .. } => Error::input("--measure", message),
+                e @ (Error::Input { .. } | Error::Field { .. }) => {
+                    Error::input("--measure", e.into_message())
+                }
                 other => other,
             })?,
             r: args.r,

@@ -519,7 +519,9 @@ fn before_after(a: &BeforeAfterArgs) -> Result<Chart> {
         unit: a.unit.clone(),
         n: a.n,
         bar_kind: a.bars.parse().map_err(|e| match e {
-            Error::Input { message, .. } => Error::input("--bars", message),
+            e @ (Error::Input { .. } | Error::Field { .. }) => {
+                Error::input("--bars", e.into_message())
+            }
             other => other,
         })?,
         scale: scale(a.scale.as_deref())?,

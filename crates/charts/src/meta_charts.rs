@@ -135,9 +135,9 @@ pub fn subgroup_forest_chart(
     exponentiate: bool,
 ) -> Result<ForestChart> {
     let (Some(fits), Some(test)) = (&fit.subgroups, fit.subgroup_test) else {
-        return Err(Error::input(
-            "--forest",
-            "the subgrouped forest plot needs the subgroup fits (--subgroup COL)",
+        return Err(Error::field(
+            "forest",
+            "the subgrouped forest plot needs the subgroup fits ({field:subgroup} COL)",
         ));
     };
     if groups.len() != fit.studies.len() {

@@ -21,9 +21,9 @@ pub fn ls_means_chart(model: &Mmrm) -> Result<LsMeansChart> {
 }
 
 fn no_means() -> Error {
-    Error::input(
-        "--chart",
-        "the chart shows least-squares means: give --contrast ARM",
+    Error::field(
+        "chart",
+        "the chart shows least-squares means: give {field:contrast} ARM",
     )
 }
 
@@ -44,10 +44,10 @@ pub fn ls_means_chart_of(fit: &MmrmFit, counts: &[(String, Vec<usize>)]) -> Resu
         })
     };
     if means.iter().any(|e| visit_of(&e.at).is_none()) {
-        return Err(Error::input(
-            "--chart",
+        return Err(Error::field(
+            "chart",
             format!(
-                "the least-squares means are not per {}: the chart needs the visit in the model and no --at on another variable",
+                "the least-squares means are not per {}: the chart needs the visit in the model and no {{field:at}} on another variable",
                 fit.visit
             ),
         ));

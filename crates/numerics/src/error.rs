@@ -12,7 +12,9 @@ use std::path::PathBuf;
 pub enum Error {
     /// Bad input data: `location` names the file and line, or the command-line option, or the
     /// row and column; `message` says what is wrong and what is allowed.
-    #[error("{location}: {message}")]
+    /// The location and the message may name a request's field as `{field:NAME}` (as
+    /// [`Error::Field`]).
+    #[error("{}: {}", name_fields_in(.location, &|f: &str| f.to_string()), name_fields_in(.message, &|f: &str| f.to_string()))]
     Input { location: String, message: String },
 
     /// A field of a request out of its range (a level outside (0, 1), a rate ratio of 0):
@@ -30,7 +32,8 @@ pub enum Error {
 
     /// A request the library cannot honour as asked (wrong combination of arguments, a
     /// measure code that needs other inputs, ...).
-    #[error("{0}")]
+    /// The message may name a request's field as `{field:NAME}` (as [`Error::Field`]).
+    #[error("{}", name_fields_in(.0, &|f: &str| f.to_string()))]
     Usage(String),
 
     /// A file could not be read or written.
@@ -43,13 +46,26 @@ pub enum Error {
 
     /// The arithmetic cannot be done for these inputs (for example a variance that is not
     /// estimable, or a model that is not identifiable); the message says why.
-    #[error("{0}")]
+    /// The message may name a request's field as `{field:NAME}` (as [`Error::Field`]).
+    #[error("{}", name_fields_in(.0, &|f: &str| f.to_string()))]
     Numerical(String),
 
     /// Several problems found at once (every mistake of every file of a data folder), one
     /// per line.
     #[error("{} problems:\n{}", .0.len(), several(.0))]
     Several(Vec<Error>),
+}
+
+/// `text` (an error's location or message) with each request field it names (`{field:NAME}`)
+/// written as the library names it, `NAME`: for a message taken out of an error into a report
+/// or a page, where no front end names the fields.
+///
+/// ```
+/// use trialstats_numerics::error::fields_named_plainly;
+/// assert_eq!(fields_named_plainly("give {field:n_total} instead"), "give n_total instead");
+/// ```
+pub fn fields_named_plainly(text: &str) -> String {
+    name_fields_in(text, &|f: &str| f.to_string())
 }
 
 /// `message` with each `{field:NAME}` written as `name(NAME)`.
@@ -107,7 +123,8 @@ impl Error {
 
     /// This error with each request field it names given the front end's name for it
     /// (`name(field)`), as bad input at that name: the command line maps `rate_ratio` to
-    /// `--rate-ratio`. Every other error is unchanged.
+    /// `--rate-ratio`. A field named in the message of bad input or of a usage error
+    /// (`{field:events}`) is named so too. Every other error is unchanged.
     ///
     /// ```
     /// use trialstats_numerics::Error;
@@ -131,10 +148,52 @@ impl Error {
                 location: name(field),
                 message: name_fields_in(&message, name),
             },
+            Error::Input { location, message } => Error::Input {
+                location: name_fields_in(&location, name),
+                message: name_fields_in(&message, name),
+            },
+            Error::Usage(message) => Error::Usage(name_fields_in(&message, name)),
+            Error::Numerical(message) => Error::Numerical(name_fields_in(&message, name)),
             Error::Several(all) => {
                 Error::Several(all.into_iter().map(|e| e.naming_fields(name)).collect())
             }
             other => other,
+        }
+    }
+
+    /// What is wrong, without where: the message of bad input or of a field out of range (its
+    /// fields named as the library names them), for a caller that says the place itself (a
+    /// study file's key, a row); any other error as it displays.
+    ///
+    /// ```
+    /// use trialstats_numerics::Error;
+    /// let e = Error::field("method", "unknown method 'x'; see {field:method}");
+    /// assert_eq!(e.into_message(), "unknown method 'x'; see method");
+    /// assert_eq!(Error::input("a.csv:3", "n is not a number").into_message(), "n is not a number");
+    /// ```
+    pub fn into_message(self) -> String {
+        match self {
+            Error::Input { message, .. } | Error::Field { message, .. } => {
+                fields_named_plainly(&message)
+            }
+            other => other.to_string(),
+        }
+    }
+
+    /// Where and what, for bad input or a field out of range (a field's place is its name);
+    /// any other error back as it is. For a caller that puts the place in its own terms (a
+    /// row's column, a study file's key).
+    ///
+    /// ```
+    /// use trialstats_numerics::Error;
+    /// let (at, why) = Error::field("sd", "-1 is negative").into_place().unwrap();
+    /// assert_eq!((at.as_str(), why.as_str()), ("sd", "-1 is negative"));
+    /// ```
+    pub fn into_place(self) -> std::result::Result<(String, String), Error> {
+        match self {
+            Error::Input { location, message } => Ok((location, message)),
+            Error::Field { field, message } => Ok((field.to_string(), message)),
+            other => Err(other),
         }
     }
 

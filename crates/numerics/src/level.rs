@@ -55,8 +55,8 @@ impl ConfidenceLevel {
                 alpha: 1.0 - level,
             })
         } else {
-            Err(Error::input(
-                "--level",
+            Err(Error::field(
+                "level",
                 format!(
                     "level = {level}: a confidence level must lie strictly between 0 and 1, from 0.000001 to 0.999999 (e.g. 0.95)"
                 ),
@@ -65,7 +65,7 @@ impl ConfidenceLevel {
     }
 
     /// The level 1 − α of a two-sided test at significance level `alpha`; refused (naming
-    /// `--alpha`) unless α is strictly between 0 and 1.
+    /// the field `alpha`) unless α is strictly between 0 and 1.
     ///
     /// ```
     /// use trialstats_numerics::level::ConfidenceLevel;
@@ -74,7 +74,7 @@ impl ConfidenceLevel {
     /// assert!((level.value() - 0.9).abs() < 1e-15);
     /// assert_eq!(level.label(), "90%");
     /// let e = ConfidenceLevel::from_alpha(5.0).unwrap_err().to_string();
-    /// assert!(e.starts_with("--alpha")); // the error names the option
+    /// assert!(e.starts_with("alpha:")); // the error names the field
     /// # Ok::<(), trialstats_numerics::Error>(())
     /// ```
     pub fn from_alpha(alpha: f64) -> Result<ConfidenceLevel> {
@@ -84,8 +84,8 @@ impl ConfidenceLevel {
                 alpha,
             })
         } else {
-            Err(Error::input(
-                "--alpha",
+            Err(Error::field(
+                "alpha",
                 format!(
                     "alpha = {alpha}: a significance level must lie strictly between 0 and 1, from 0.000001 to 0.999999 (e.g. 0.05)"
                 ),
@@ -167,7 +167,7 @@ impl std::str::FromStr for ConfidenceLevel {
             ))
         })?;
         ConfidenceLevel::new(x).map_err(|e| match e {
-            Error::Input { message, .. } => Error::Usage(message),
+            e @ (Error::Input { .. } | Error::Field { .. }) => Error::Usage(e.into_message()),
             other => other,
         })
     }
@@ -184,13 +184,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn levels_outside_zero_one_are_refused_naming_the_option() {
+    fn levels_outside_zero_one_are_refused_naming_the_field() {
+        // The library's name for the field; the command line names its option (`--level`).
+        let option = |f: &str| format!("--{f}");
         for bad in [0.0, 1.0, 1.5, -0.1, f64::NAN, f64::INFINITY, 95.0] {
-            let e = ConfidenceLevel::new(bad).unwrap_err().to_string();
-            assert!(e.starts_with("--level:"), "{e}");
+            let e = ConfidenceLevel::new(bad).unwrap_err();
+            assert!(e.to_string().starts_with("level:"), "{e}");
+            assert!(e.naming_fields(&option).to_string().starts_with("--level:"));
         }
         let e = ConfidenceLevel::from_alpha(1.5).unwrap_err().to_string();
-        assert!(e.starts_with("--alpha:"), "{e}");
+        assert!(e.starts_with("alpha:"), "{e}");
         assert!("x".parse::<ConfidenceLevel>().is_err());
     }
 

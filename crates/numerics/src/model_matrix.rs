@@ -67,7 +67,7 @@ impl Column {
 
     /// The column with `level` first, the others in their order (R's `relevel`): treatment
     /// coding then compares every other level with it. `name` names the column in errors,
-    /// which go to `--reference`: a numeric column, or a level the column does not have (the
+    /// which name the field `reference`: a numeric column, or a level the column does not have (the
     /// levels are listed).
     ///
     /// ```
@@ -78,19 +78,19 @@ impl Column {
     /// let Column::Categorical { codes, levels } = arm else { unreachable!() };
     /// assert_eq!((codes, levels), (vec![0, 1, 0], vec!["placebo".to_string(), "drug".into()]));
     /// let e = Column::categorical(&["a", "b"]).with_reference("c", "arm").unwrap_err();
-    /// assert!(e.to_string().contains("--reference") && e.to_string().contains("a, b"));
+    /// assert!(e.to_string().starts_with("reference:") && e.to_string().contains("a, b"));
     /// # Ok::<(), trialstats_numerics::Error>(())
     /// ```
     pub fn with_reference(self, level: &str, name: &str) -> Result<Column> {
         match self {
-            Column::Numeric(_) => Err(Error::input(
-                "--reference",
+            Column::Numeric(_) => Err(Error::field(
+                "reference",
                 format!("{name} is numeric; a reference level is for a categorical variable"),
             )),
             Column::Categorical { codes, levels } => {
                 let Some(at) = levels.iter().position(|l| l == level) else {
-                    return Err(Error::input(
-                        "--reference",
+                    return Err(Error::field(
+                        "reference",
                         format!(
                             "{name} has no level '{level}'; its levels are {}",
                             levels.join(", ")

@@ -48,8 +48,8 @@ pub fn serve(config: ServeConfig) -> Result<()> {
         let listener = tokio::net::TcpListener::bind((config.host, config.port))
             .await
             .map_err(|e| {
-                Error::input(
-                    "--port",
+                Error::field(
+                    "port",
                     format!("cannot listen on {}:{}: {e}", config.host, config.port),
                 )
             })?;

@@ -230,7 +230,7 @@ impl ForestChart {
                 Err(Error::input(
                     at(),
                     format!(
-                        "{what} is {}; on the log scale (--exp) values are shown as exp(value) and must lie between -{limit:.1} and {limit:.1} (ratios from 1e-15 to 1e15)",
+                        "{what} is {}; on the log scale ({{field:exp}}) values are shown as exp(value) and must lie between -{limit:.1} and {limit:.1} (ratios from 1e-15 to 1e15)",
                         crate::output::human_number(v)
                     ),
                 ))

@@ -343,8 +343,8 @@ impl Canvas {
     pub fn new(size: Size, dpi: f64) -> Result<Canvas> {
         let size = Size::new(size.width, size.height)?;
         if !(dpi.is_finite() && (Self::MIN_DPI..=Self::MAX_DPI).contains(&dpi)) {
-            return Err(Error::input(
-                "--dpi",
+            return Err(Error::field(
+                "dpi",
                 format!(
                     "{dpi} is out of range; allowed: {} to {} pixels per inch",
                     Self::MIN_DPI,

@@ -37,10 +37,10 @@ impl PowerSweepChart {
         }
         // One colour per line: beyond the palette's six, lines could not be told apart.
         if self.series.len() > palette::SERIES.len() {
-            return Err(Error::input(
-                "--sweep",
+            return Err(Error::field(
+                "sweep",
                 format!(
-                    "the second swept parameter has {} values, one line each; a chart shows at most {} (give fewer values, or leave out --plot)",
+                    "the second swept parameter has {} values, one line each; a chart shows at most {} (give fewer values, or leave out {{field:plot}})",
                     self.series.len(),
                     palette::SERIES.len()
                 ),

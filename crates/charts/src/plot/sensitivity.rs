@@ -97,7 +97,7 @@ impl SensitivityChart {
                         return Err(Error::input(
                             at(),
                             format!(
-                                "a value is {v}; on the log scale (--exp) values are log ratios, shown as exp(value), and must lie between -{LOG_RATIO_LIMIT:.1} and {LOG_RATIO_LIMIT:.1} (ratios from 1e-15 to 1e15)"
+                                "a value is {v}; on the log scale ({{field:exp}}) values are log ratios, shown as exp(value), and must lie between -{LOG_RATIO_LIMIT:.1} and {LOG_RATIO_LIMIT:.1} (ratios from 1e-15 to 1e15)"
                             ),
                         ));
                     }

@@ -184,8 +184,8 @@ pub(super) fn change_sd(
     if let Some((source, from)) = source {
         let derived =
             crate::convert::change_sd(n as u64, source, Reference::T).map_err(|e| match e {
-                crate::error::Error::Input { message, .. } => {
-                    crate::error::Error::input("change", message)
+                e @ (crate::error::Error::Input { .. } | crate::error::Error::Field { .. }) => {
+                    crate::error::Error::input("change", e.into_message())
                 }
                 other => other,
             })?;
@@ -435,8 +435,10 @@ pub fn analyse_measure(
             // An option's name (`--r`) means nothing in a report of the data; the place is
             // the measure, named in the heading.
             let why = match e {
-                crate::error::Error::Input { location, message } if location.starts_with("--") => {
-                    message
+                crate::error::Error::Input { location, message }
+                    if location.starts_with("--") || location.starts_with("{field:") =>
+                {
+                    crate::error::fields_named_plainly(&message)
                 }
                 other => other.to_string(),
             };
@@ -523,8 +525,8 @@ pub fn planned_rate_effect(study: &Study, measure_id: Option<&str>) -> Result<Pl
     });
     let Some(m) = found else {
         let ids: Vec<&str> = study.measures.iter().map(|m| m.id.as_str()).collect();
-        return Err(Error::input(
-            "--from-study",
+        return Err(Error::field(
+            "from_study",
             match measure_id {
                 Some(id) => format!(
                     "study '{}' has no measure '{id}'; its measures: {}",
@@ -532,7 +534,7 @@ pub fn planned_rate_effect(study: &Study, measure_id: Option<&str>) -> Result<Pl
                     ids.join(", ")
                 ),
                 None => format!(
-                    "study '{}' has no rate measure (unit per year); give --measure (its measures: {}) or the rates",
+                    "study '{}' has no rate measure (unit per year); give {{field:measure}} (its measures: {}) or the rates",
                     study.id,
                     ids.join(", ")
                 ),
@@ -540,8 +542,8 @@ pub fn planned_rate_effect(study: &Study, measure_id: Option<&str>) -> Result<Pl
         ));
     };
     let (Some(before), Some(after)) = (m.baseline(), m.last_reported()) else {
-        return Err(Error::input(
-            "--from-study",
+        return Err(Error::field(
+            "from_study",
             format!(
                 "study '{}', measure '{}': the means before and after are not both reported",
                 study.id, m.id
@@ -549,8 +551,8 @@ pub fn planned_rate_effect(study: &Study, measure_id: Option<&str>) -> Result<Pl
         ));
     };
     let (Some(b), Some(a)) = (before.mean.value(), after.mean.value()) else {
-        return Err(Error::input(
-            "--from-study",
+        return Err(Error::field(
+            "from_study",
             format!(
                 "study '{}', measure '{}': a mean is not reported",
                 study.id, m.id
@@ -558,8 +560,8 @@ pub fn planned_rate_effect(study: &Study, measure_id: Option<&str>) -> Result<Pl
         ));
     };
     if !(b.value > 0.0 && a.value > 0.0) {
-        return Err(Error::input(
-            "--from-study",
+        return Err(Error::field(
+            "from_study",
             format!(
                 "study '{}', measure '{}': rates {} and {}; both must be greater than 0 for a rate ratio",
                 study.id, m.id, b.text, a.text

@@ -96,8 +96,8 @@ impl AnalysisOptions {
             crate::prepost::check_r(r)?;
         }
         if self.r_grid.is_empty() {
-            return Err(Error::input(
-                "--grid",
+            return Err(Error::field(
+                "grid",
                 "the r grid is empty; give at least one correlation",
             ));
         }

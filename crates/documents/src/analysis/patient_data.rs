@@ -68,10 +68,18 @@ pub fn analyse_patient_data(
                 // The fit names its command-line options (`--formula`, `--contrast`); here
                 // they are the entry's fields.
                 let why = match e {
-                    Error::Input { location, message } => match location.strip_prefix("--") {
-                        Some(option) => format!("{}: {message}", field_of(option)),
-                        None => format!("{location}: {message}"),
-                    },
+                    Error::Input { location, message } => {
+                        match location.strip_prefix("--").or_else(|| {
+                            location
+                                .strip_prefix("{field:")
+                                .map(|f| f.trim_end_matches('}'))
+                        }) {
+                            Some(option) => {
+                                format!("{}: {message}", field_of(&option.replace('_', "-")))
+                            }
+                            None => format!("{location}: {message}"),
+                        }
+                    }
                     other => other.to_string(),
                 };
                 Error::input(

@@ -70,8 +70,8 @@ pub fn poolable_sets_with(
     match code.family() {
         Family::PrePost => {
             if change_scores {
-                return Err(Error::input(
-                    "--change-scores",
+                return Err(Error::field(
+                    "change_scores",
                     format!(
                         "is for between-arm codes (MD, SMD); {code} is already a change within one group"
                     ),
@@ -89,8 +89,8 @@ pub fn poolable_sets_with(
             if code != MeasureCode::SMDH =>
         {
             if change_scores && code.family() != Family::TwoGroup {
-                return Err(Error::input(
-                    "--change-scores",
+                return Err(Error::field(
+                    "change_scores",
                     format!("is for per-arm measures (MD, SMD); {code} compares counts"),
                 ));
             }
@@ -134,8 +134,8 @@ pub fn poolable_sets_with(
             }
         }
         _ => {
-            return Err(Error::input(
-                "--effect",
+            return Err(Error::field(
+                "effect",
                 format!(
                     "{code} cannot be pooled from the data; studies are pooled with a before/after code (MC, SMCC, SMCR, SMCRH, ROMC) or a between-arm code (MD, SMD, ROM, RR, OR, RD, IRR, IRD)"
                 ),

@@ -60,10 +60,7 @@ pub fn analyse_slopes(study: &Study, level: ConfidenceLevel) -> Vec<SlopeAnalysi
             Err(e) => {
                 // The library names its input fields (`slope-before`); here the place is
                 // the study file's slope.
-                let why = match e {
-                    crate::error::Error::Input { message, .. } => message,
-                    other => other.to_string(),
-                };
+                let why = e.into_message();
                 (
                     Vec::new(),
                     Some(format!(

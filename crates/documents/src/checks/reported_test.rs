@@ -553,8 +553,8 @@ pub fn find_results(text: &str, rules: &CheckRules) -> Vec<FoundResult> {
         let reading = match read_match(&caps, &plain.text, context) {
             Ok(test) => FoundReading::Test(Box::new(check_result(&test, rules))),
             Err(Error::Input { location, message }) => FoundReading::Unreadable {
-                text: location,
-                problem: message,
+                text: crate::error::fields_named_plainly(&location),
+                problem: crate::error::fields_named_plainly(&message),
             },
             Err(other) => FoundReading::Unreadable {
                 text: caps[0].trim().to_string(),

@@ -85,10 +85,7 @@ impl FolderScan {
                 Err(e) => not_read.push(NotRead {
                     file: name,
                     // The file is named beside it; the message alone says why.
-                    problem: match e {
-                        Error::Input { message, .. } => message,
-                        other => other.to_string(),
-                    },
+                    problem: e.into_message(),
                 }),
             }
         }

@@ -98,7 +98,7 @@ pub fn read_spread(q: &SpreadQuestion) -> Result<SpreadReading> {
         Design::Groups(groups, printed) => {
             if printed.is_empty() && q.scale.is_none() {
                 return Err(Error::Usage(
-                    "nothing to decide from: give what the document prints about the comparison (--p, --ci, --t, or --difference D,S) or the scale (--min, --max, --step)".into(),
+                    "nothing to decide from: give what the document prints about the comparison ({field:p}, {field:ci}, {field:t}, or {field:difference} D,S) or the scale ({field:min}, {field:max}, {field:step})".into(),
                 ));
             }
             let gs: Vec<&Group> = match groups {
@@ -106,8 +106,8 @@ pub fn read_spread(q: &SpreadQuestion) -> Result<SpreadReading> {
                 Groups::One(a) => vec![a],
             };
             if !printed.is_empty() && gs.iter().all(|g| g.spread.value == 0.0) {
-                return Err(Error::input(
-                    "--group",
+                return Err(Error::field(
+                    "group",
                     "every spread is 0, so the SE of the difference is 0 and no test can be recomputed; give the spreads as printed",
                 ));
             }
@@ -127,7 +127,7 @@ pub fn read_spread(q: &SpreadQuestion) -> Result<SpreadReading> {
         Design::BeforeAfter(group, printed) => {
             if printed.is_empty() && q.scale.is_none() {
                 return Err(Error::Usage(
-                    "nothing to decide from: give what the document prints about the change (--p, --ci, --t, or --difference D,S) or the scale (--min, --max, --step)".into(),
+                    "nothing to decide from: give what the document prints about the change ({field:p}, {field:ci}, {field:t}, or {field:difference} D,S) or the scale ({field:min}, {field:max}, {field:step})".into(),
                 ));
             }
             evidence.extend(change::evidence(group, printed));

@@ -79,10 +79,10 @@ pub fn load_dir(dir: &Path) -> Result<Vec<Study>> {
 /// refused rather than skipped, as the user meant it to be a study.
 fn toml_files(dir: &Path) -> Result<(Vec<std::path::PathBuf>, Vec<Error>)> {
     if !dir.is_dir() {
-        return Err(Error::input(
-            "--data",
+        return Err(Error::field(
+            "data",
             format!(
-                "'{}' is not a folder; give the folder holding the study files (*.toml) with --data DIR",
+                "'{}' is not a folder; give the folder holding the study files (*.toml) with {{field:data}} DIR",
                 dir.display()
             ),
         ));
@@ -484,10 +484,7 @@ fn build(ctx: &Context, raw: RawStudy) -> Result<Study> {
                 // Parsed here so that a result the checker cannot read is refused with its
                 // place, not skipped by `check`.
                 crate::checks::reported_test::parse_result(r.text.get_ref()).map_err(|e| {
-                    let why = match e {
-                        Error::Input { message, .. } => message,
-                        other => other.to_string(),
-                    };
+                    let why = e.into_message();
                     ctx.err(r.text.span(), &format!("{field}.text"), why)
                 })?;
                 tests.push(ReportedTestResult {
@@ -632,10 +629,7 @@ fn build_patient_data(ctx: &Context, d: RawPatientData, field: &str) -> Result<P
             ),
         ));
     }
-    let message = |e: Error| match e {
-        Error::Input { message, .. } => message,
-        other => other.to_string(),
-    };
+    let message = |e: Error| e.into_message();
     let names = [
         (&d.subject, "subject"),
         (&d.visit, "visit"),
@@ -1038,10 +1032,7 @@ fn build_median(
     let method = match &t.method {
         None => MedianMethod::default(),
         Some(raw) => raw.get_ref().parse::<MedianMethod>().map_err(|e| {
-            let why = match e {
-                Error::Input { message, .. } => message,
-                other => other.to_string(),
-            };
+            let why = e.into_message();
             ctx.err(raw.span(), &format!("{tfield}.method"), why)
         })?,
     };
@@ -1567,10 +1558,7 @@ fn build_comparison(
         c.p.as_ref()
             .map(|raw_p| {
                 crate::reported::ReportedP::parse(raw_p.get_ref(), "p").map_err(|e| {
-                    let message = match e {
-                        Error::Input { message, .. } => message,
-                        other => other.to_string(),
-                    };
+                    let message = e.into_message();
                     ctx.err(raw_p.span(), &format!("{field}.p"), message)
                 })
             })

@@ -14,8 +14,7 @@ pub struct JunitExporter;
 impl Exporter for JunitExporter {
     fn export<T: Tabular + Serialize + ?Sized>(&self, value: &T) -> Result<String> {
         let cases = value.test_cases().ok_or_else(|| {
-            Error::input(
-                "--format",
+            Error::field("format",
                 "junit is written for verify, check over the data folder, check stat and check text (each expectation or finding a test case); use table, json or csv here",
             )
         })?;

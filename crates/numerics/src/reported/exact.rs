@@ -69,8 +69,8 @@ impl Threshold {
 
     fn parse(text: &str, mode: &str) -> Result<Threshold> {
         let bad = || {
-            Error::input(
-                "--rounding",
+            Error::field(
+                "rounding",
                 format!(
                     "the threshold of {mode} must be a number above 0 and below 10 with at most {} decimals (the digit cut off from which it rounds; 5 is the half), got '{text}'",
                     Self::MAX_DECIMALS
@@ -148,14 +148,14 @@ impl std::str::FromStr for Rounding {
         };
         match (name, plain, threshold) {
             (_, Some(rule), None) => Ok(rule),
-            (_, Some(_), Some(_)) => Err(Error::input(
-                "--rounding",
+            (_, Some(_), Some(_)) => Err(Error::field(
+                "rounding",
                 format!(
                     "'{s}': only up-from and down-from take a threshold (up-from:T, down-from:T)"
                 ),
             )),
-            ("up-from" | "down-from", None, None) => Err(Error::input(
-                "--rounding",
+            ("up-from" | "down-from", None, None) => Err(Error::field(
+                "rounding",
                 format!(
                     "'{s}' needs a threshold: {name}:T with T above 0 and below 10, e.g. {name}:5"
                 ),
@@ -164,8 +164,8 @@ impl std::str::FromStr for Rounding {
             ("down-from", None, Some(t)) => {
                 Ok(Rounding::DownFrom(Threshold::parse(t, "down-from")?))
             }
-            _ => Err(Error::input(
-                "--rounding",
+            _ => Err(Error::field(
+                "rounding",
                 format!(
                     "unknown rounding rule '{s}'; allowed: {}",
                     Rounding::ALLOWED
@@ -500,8 +500,8 @@ impl Grid {
             ));
         }
         if items == 0 {
-            return Err(Error::input(
-                "--items",
+            return Err(Error::field(
+                "items",
                 "the number of items must be at least 1",
             ));
         }
@@ -671,8 +671,8 @@ impl Scale {
         let hi = steps(&self.max, "--max")?;
         if let (Some(l), Some(h)) = (lo, hi) {
             if l >= h {
-                return Err(Error::input(
-                    "--max",
+                return Err(Error::field(
+                    "max",
                     "the scale maximum must be above the minimum",
                 ));
             }

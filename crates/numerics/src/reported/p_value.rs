@@ -103,7 +103,7 @@ impl ReportedP {
             return Err(bad(format!("'{symbol}' is not a comparison")));
         }
         let number = ReportedNumber::parse(number_text, location).map_err(|e| match e {
-            Error::Input { message, .. } => bad(message),
+            e @ (Error::Input { .. } | Error::Field { .. }) => bad(e.into_message()),
             other => other,
         })?;
         if !(number.value > 0.0 && number.value <= 1.0) {

@@ -345,8 +345,8 @@ pub struct BaselineCheck {
 /// ```
 pub fn check_baseline(table: &BaselineTable, settings: BaselineSettings) -> Result<BaselineCheck> {
     if settings.simulations < 100 {
-        return Err(Error::input(
-            "--simulations",
+        return Err(Error::field(
+            "simulations",
             format!(
                 "{}: at least 100 (10,000 or more for p-values of 0.001)",
                 settings.simulations

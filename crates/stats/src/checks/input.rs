@@ -40,8 +40,8 @@ pub fn spread(text: &str, option: &str) -> Result<ReportedNumber> {
 pub fn sample_size(n: i64) -> Result<u64> {
     match u64::try_from(n) {
         Ok(n) if (1..=MAX_N).contains(&n) => Ok(n),
-        _ => Err(Error::input(
-            "--n",
+        _ => Err(Error::field(
+            "n",
             format!("the sample size must be a whole number from 1 to {MAX_N}, got {n}"),
         )),
     }
@@ -66,8 +66,8 @@ pub fn proportion(text: &str, option: &str) -> Result<ReportedNumber> {
 pub fn percent(text: &str) -> Result<ReportedNumber> {
     let percent = number(text, "--percent")?;
     if !(0.0..=100.0).contains(&percent.value) {
-        return Err(Error::input(
-            "--percent",
+        return Err(Error::field(
+            "percent",
             format!("{}: a percentage lies between 0 and 100", percent.text),
         ));
     }
@@ -78,8 +78,8 @@ pub fn percent(text: &str) -> Result<ReportedNumber> {
 pub fn listed_n(max_n: i64) -> Result<u64> {
     match u64::try_from(max_n) {
         Ok(m) if (1..=MAX_LISTED_N).contains(&m) => Ok(m),
-        _ => Err(Error::input(
-            "--max-n",
+        _ => Err(Error::field(
+            "max_n",
             format!("must be a whole number from 1 to {MAX_LISTED_N}, got {max_n}"),
         )),
     }
@@ -89,8 +89,8 @@ pub fn listed_n(max_n: i64) -> Result<u64> {
 pub fn samples(k: i64) -> Result<usize> {
     match usize::try_from(k) {
         Ok(k) if (1..=MAX_SAMPLES).contains(&k) => Ok(k),
-        _ => Err(Error::input(
-            "--samples",
+        _ => Err(Error::field(
+            "samples",
             format!("must be a whole number from 1 to {MAX_SAMPLES}, got {k}"),
         )),
     }
@@ -105,8 +105,8 @@ pub fn grid(step: &str, items: i64) -> Result<Grid> {
 fn items_count(items: i64) -> Result<u32> {
     match u32::try_from(items) {
         Ok(k) if k >= 1 => Ok(k),
-        _ => Err(Error::input(
-            "--items",
+        _ => Err(Error::field(
+            "items",
             format!("the number of items must be a whole number of at least 1, got {items}"),
         )),
     }
@@ -137,7 +137,7 @@ pub fn scale(
         Error::input(option, why)
     })?
     .with_items(items_count(items)?)
-    .map_err(|why| Error::input("--items", why))?;
+    .map_err(|why| Error::field("items", why))?;
     let grid = scale.grid("--step")?;
     scale.bounds_in_steps(grid)?;
     Ok(scale)

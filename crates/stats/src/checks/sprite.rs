@@ -161,19 +161,19 @@ pub fn sprite(req: &SpriteRequest) -> Result<Sprite> {
         .grid("--step")?
         .ok_or_else(|| Error::Usage("SPRITE needs the scale's step".into()))?;
     let (lo, hi) = req.scale.bounds_in_steps(Some(grid))?;
-    let lo = lo.ok_or_else(|| Error::input("--min", "SPRITE needs the scale minimum"))?;
+    let lo = lo.ok_or_else(|| Error::field("min", "SPRITE needs the scale minimum"))?;
     if req.n < 2 {
-        return Err(Error::input(
-            "--n",
+        return Err(Error::field(
+            "n",
             "SPRITE needs n ≥ 2 (an SD needs two values)",
         ));
     }
     if req.samples == 0 {
-        return Err(Error::input("--samples", "ask for at least 1 sample"));
+        return Err(Error::field("samples", "ask for at least 1 sample"));
     }
     if (req.samples as u128) * (req.n as u128) > MAX_VALUES as u128 {
-        return Err(Error::input(
-            "--samples",
+        return Err(Error::field(
+            "samples",
             format!(
                 "{} samples of {} values would be more than {MAX_VALUES} values to hold; ask for fewer samples",
                 req.samples, req.n
@@ -230,8 +230,8 @@ pub fn sprite(req: &SpriteRequest) -> Result<Sprite> {
         high = high.min(h);
     }
     if high - low + 1 > MAX_LEVELS {
-        return Err(Error::input(
-            "--step",
+        return Err(Error::field(
+            "step",
             format!("the scale has more than {MAX_LEVELS} values within reach; use a coarser step"),
         ));
     }
@@ -350,8 +350,8 @@ fn targets(req: &SpriteRequest, grid: Grid, lo: i128, hi: Option<i128>) -> Resul
         },
     });
     if inside.len() > MAX_TARGETS {
-        return Err(Error::input(
-            "--n",
+        return Err(Error::field(
+            "n",
             format!(
                 "{} sums of {} values on this step round to the mean {}: too many to reconstruct samples (a coarser step or a smaller n is needed)",
                 inside.len(),

@@ -102,8 +102,8 @@ pub struct ChangeSd {
 /// ```
 pub fn change_sd(n: u64, source: ChangeSource, reference: Reference) -> Result<ChangeSd> {
     if n < 2 {
-        return Err(Error::input(
-            "--n",
+        return Err(Error::field(
+            "n",
             format!(
                 "n = {n}: the SD of a change needs at least 2 patients (n − 1 ≥ 1 degrees of freedom)"
             ),
@@ -160,8 +160,8 @@ pub fn change_sd(n: u64, source: ChangeSource, reference: Reference) -> Result<C
         ChangeSource::T { t, mean_change } => {
             let d = nonzero_change(mean_change)?;
             if t.is_finite() && t != 0.0 && d.signum() != t.signum() {
-                return Err(Error::input(
-                    "--t",
+                return Err(Error::field(
+                    "t",
                     format!(
                         "t = {t} and the mean change {d} have opposite signs; a t statistic has the sign of its mean change"
                     ),
@@ -191,14 +191,14 @@ pub fn change_sd(n: u64, source: ChangeSource, reference: Reference) -> Result<C
 
 fn nonzero_change(d: f64) -> Result<f64> {
     if !d.is_finite() {
-        return Err(Error::input(
-            "--mean-change",
+        return Err(Error::field(
+            "mean_change",
             format!("{d} is not a finite number"),
         ));
     }
     if d == 0.0 {
-        return Err(Error::input(
-            "--mean-change",
+        return Err(Error::field(
+            "mean_change",
             "a mean change of 0 gives no SE from a p-value or t (SE = mean change / t); give the CI instead",
         ));
     }

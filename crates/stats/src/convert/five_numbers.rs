@@ -163,8 +163,8 @@ impl std::str::FromStr for MedianMethod {
             "bc" => Ok(MedianMethod::Bc),
             "mln" => Ok(MedianMethod::Mln),
             "blue" => Ok(MedianMethod::Blue),
-            other => Err(Error::input(
-                "--method",
+            other => Err(Error::field(
+                "method",
                 format!("unknown method '{other}'; allowed: {METHOD_NAMES}"),
             )),
         }
@@ -188,8 +188,8 @@ impl std::str::FromStr for Distribution {
         match s.to_ascii_lowercase().as_str() {
             "norm" | "normal" => Ok(Distribution::Norm),
             "lnorm" | "lognormal" | "log-normal" => Ok(Distribution::Lnorm),
-            other => Err(Error::input(
-                "--dist",
+            other => Err(Error::field(
+                "dist",
                 format!("unknown distribution '{other}'; allowed: norm, lnorm"),
             )),
         }
@@ -345,7 +345,7 @@ impl FiveNumbers {
                 return Err(Error::input(
                     at,
                     format!(
-                        "{name} {v} is not positive; a log-normal distribution has only values > 0 (use --dist norm)"
+                        "{name} {v} is not positive; a log-normal distribution has only values > 0 (use {{field:dist}} norm)"
                     ),
                 ));
             }

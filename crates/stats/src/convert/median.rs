@@ -210,13 +210,13 @@ pub fn mean_sd(
             ));
         }
         if dist == Distribution::Lnorm && method != MedianMethod::LuoWanShi {
-            return Err(Error::input(
-                "--dist",
+            return Err(Error::field(
+                "dist",
                 format!(
                     "lnorm is done with luo-wan-shi only (Shi et al. 2020b's corrections); method {} {}",
                     method.as_str(),
                     if method.is_skewed() {
-                        "fits its own skewed distribution (leave out --dist)"
+                        "fits its own skewed distribution (leave out {field:dist})"
                     } else {
                         "assumes normal data"
                     }

@@ -57,8 +57,8 @@ pub fn mean_sd_rows(
     let median = file.find_ignore_case(&["median"]);
     let n_column = file.find_ignore_case(&["n"]);
     let (Some(median), Some(n_column)) = (median, n_column) else {
-        return Err(Error::input(
-            "--input",
+        return Err(Error::field(
+            "input",
             format!(
                 "{} needs the columns median and n (and min, max and/or q1, q3); its columns are: {}",
                 file.name(),
@@ -101,8 +101,8 @@ pub fn mean_sd_rows(
         return Err(e);
     }
     if rows.is_empty() {
-        return Err(Error::input(
-            "--input",
+        return Err(Error::field(
+            "input",
             format!("{} has a header but no rows to convert", file.name()),
         ));
     }

@@ -357,7 +357,7 @@ fn check_positive_distinct(q: &[f64], method: MedianMethod, at: &str) -> Result<
         return Err(Error::input(
             at,
             format!(
-                "{} needs values > 0 (it takes logarithms and powers); {v} is not (use --method qe)",
+                "{} needs values > 0 (it takes logarithms and powers); {v} is not (use {{field:method}} qe)",
                 method.as_str()
             ),
         ));
@@ -366,7 +366,7 @@ fn check_positive_distinct(q: &[f64], method: MedianMethod, at: &str) -> Result<
         return Err(Error::input(
             at,
             format!(
-                "{} needs the reported values distinct; two are equal (use --method qe)",
+                "{} needs the reported values distinct; two are equal (use {{field:method}} qe)",
                 method.as_str()
             ),
         ));

@@ -207,29 +207,30 @@ pub fn escalc_rows(
             }
         }
         check_totals(row, file, code)?;
-        let effect = csv_effect(code, &values, level, ci, default_r).map_err(|e| match e {
-            Error::Input { location, message } => {
-                let column = columns
-                    .iter()
-                    .find(|(_, field)| *field == location)
-                    .and_then(|(c, _)| {
-                        file.find(c)
-                            .or_else(|| replacement(c).and_then(|alt| file.find(alt)))
-                    });
-                match column {
-                    Some(c) => Error::Input {
-                        location: row.location(c),
-                        message,
-                    },
-                    // A field with no column of its own (the level, an r from --r).
-                    None => Error::Input {
-                        location: format!("{} ({location})", row.line_location()),
-                        message,
-                    },
+        let effect =
+            csv_effect(code, &values, level, ci, default_r).map_err(|e| match e.into_place() {
+                Ok((location, message)) => {
+                    let column = columns
+                        .iter()
+                        .find(|(_, field)| *field == location)
+                        .and_then(|(c, _)| {
+                            file.find(c)
+                                .or_else(|| replacement(c).and_then(|alt| file.find(alt)))
+                        });
+                    match column {
+                        Some(c) => Error::Input {
+                            location: row.location(c),
+                            message,
+                        },
+                        // A field with no column of its own (the level, an r from --r).
+                        None => Error::Input {
+                            location: format!("{} ({location})", row.line_location()),
+                            message,
+                        },
+                    }
                 }
-            }
-            other => other,
-        })?;
+                Err(other) => other,
+            })?;
         let label = label_column
             .map(|c| row.text(c).map(str::to_string))
             .transpose()?;

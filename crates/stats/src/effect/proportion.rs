@@ -146,7 +146,7 @@ pub fn proportion(
                 return Err(Error::input(
                     "n",
                     format!(
-                        "the exact (Clopper-Pearson) interval is computed for n up to {EXACT_MAX_N:e} (got {}); at such sizes use --ci wilson, which agrees with it closely",
+                        "the exact (Clopper-Pearson) interval is computed for n up to {EXACT_MAX_N:e} (got {}); at such sizes use {{field:ci}} wilson, which agrees with it closely",
                         crate::output::human_number(input.n)
                     ),
                 ));

@@ -89,8 +89,8 @@ fn test(a: &Formula, b: &Formula, ma: GlmmFit, mb: GlmmFit) -> Result<GlmmLikeli
                 .any(|s| s.group == r.group && s.term == r.term)
         });
     if !nested || small.n_parameters == large.n_parameters {
-        return Err(Error::input(
-            "--formula",
+        return Err(Error::field(
+            "formula",
             format!(
                 "the models are not nested: they need the same response and offsets, and every fixed and random term of '{}' must also be in '{}', which must have more parameters",
                 small.formula, large.formula

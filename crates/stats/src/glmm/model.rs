@@ -65,8 +65,8 @@ impl Model {
 fn numeric<'a>(frame: &'a Frame, name: &str) -> Result<&'a [f64]> {
     match frame.column(name) {
         Some(Column::Numeric(v)) => Ok(v),
-        _ => Err(Error::input(
-            "--formula",
+        _ => Err(Error::field(
+            "formula",
             format!("the column '{name}' must hold numbers"),
         )),
     }
@@ -149,10 +149,10 @@ pub fn build(
             }
         }
         (_, Some(_)) => {
-            return Err(Error::input(
-                "--formula",
+            return Err(Error::field(
+                "formula",
                 format!(
-                    "cbind( ) on the left is for --family binomial, not {}",
+                    "cbind( ) on the left is for {{field:family}} binomial, not {}",
                     family.r_name()
                 ),
             ));
@@ -200,8 +200,8 @@ pub fn build(
     }
     let x: ModelMatrix = fixed_matrix(formula, frame)?;
     if n <= x.p {
-        return Err(Error::input(
-            "--formula",
+        return Err(Error::field(
+            "formula",
             format!("{n} complete rows are too few for {} fixed effects", x.p),
         ));
     }
@@ -214,8 +214,8 @@ pub fn build(
     for re in &factors {
         let n_random = re.q() * re.levels.len();
         if n_random > n {
-            return Err(Error::input(
-                "--formula",
+            return Err(Error::field(
+                "formula",
                 format!(
                     "{n_random} random effects ({} per group × {} groups of '{}') outnumber the {n} observations; use fewer random terms",
                     re.q(),
@@ -225,8 +225,8 @@ pub fn build(
             ));
         }
         if re.q() > MAX_Q {
-            return Err(Error::input(
-                "--formula",
+            return Err(Error::field(
+                "formula",
                 format!(
                     "{} random effects per group of '{}'; at most {MAX_Q} are supported",
                     re.q(),
@@ -236,16 +236,16 @@ pub fn build(
         }
     }
     if nagq == 0 || nagq > MAX_NODES {
-        return Err(Error::input(
-            "--nagq",
+        return Err(Error::field(
+            "nagq",
             format!("{nagq}: the number of quadrature nodes must be 1 (Laplace) to {MAX_NODES}"),
         ));
     }
     if nagq > 1 && factors.len() > 1 {
-        return Err(Error::input(
-            "--nagq",
+        return Err(Error::field(
+            "nagq",
             format!(
-                "adaptive Gauss-Hermite quadrature (--nagq above 1) is for one scalar random effect, and this model has {} grouping factors ({}); as lme4's glmer (nAGQ > 1 needs a single scalar random-effects term), use the Laplace approximation (--nagq 1)",
+                "adaptive Gauss-Hermite quadrature ({{field:nagq}} above 1) is for one scalar random effect, and this model has {} grouping factors ({}); as lme4's glmer (nAGQ > 1 needs a single scalar random-effects term), use the Laplace approximation ({{field:nagq}} 1)",
                 factors.len(),
                 factors
                     .iter()
@@ -256,9 +256,9 @@ pub fn build(
         ));
     }
     if nagq > 1 && factors.first().is_none_or(|re| re.q() != 1) {
-        return Err(Error::input(
-            "--nagq",
-            "adaptive Gauss-Hermite quadrature (--nagq above 1) needs exactly one scalar random effect, such as (1 | patient); as lme4, use the Laplace approximation (--nagq 1) otherwise",
+        return Err(Error::field(
+            "nagq",
+            "adaptive Gauss-Hermite quadrature ({field:nagq} above 1) needs exactly one scalar random effect, such as (1 | patient); as lme4, use the Laplace approximation ({field:nagq} 1) otherwise",
         ));
     }
     let (random, several) = if factors.len() > 1 {

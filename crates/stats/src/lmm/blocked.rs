@@ -131,8 +131,8 @@ impl<'a> BlockedSystem<'a> {
                 .iter()
                 .map(|f| format!("'{}' ({} levels)", f.group, f.levels.len()))
                 .collect();
-            return Err(Error::input(
-                "--formula",
+            return Err(Error::field(
+                "formula",
                 format!(
                     "the grouping factors after the largest ('{}') have {m} random effects together ({}); at most {} are supported, because the part of the system that couples them is held dense",
                     factors[0].group,

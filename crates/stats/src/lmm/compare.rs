@@ -115,8 +115,8 @@ pub fn compare(a: &Formula, b: &Formula, frame: &Frame) -> Result<LikelihoodRati
                 .any(|s| s.group == r.group && s.term == r.term)
         });
     if !nested || small.n_parameters == large.n_parameters {
-        return Err(Error::input(
-            "--formula",
+        return Err(Error::field(
+            "formula",
             format!(
                 "the models are not nested: every fixed and random term of '{}' must also be in '{}', which must have more parameters",
                 small.formula, large.formula

@@ -21,8 +21,8 @@ impl std::str::FromStr for Ddf {
             "satterthwaite" => Ok(Ddf::Satterthwaite),
             "kenward-roger" | "kr" => Ok(Ddf::KenwardRoger),
             "none" => Ok(Ddf::None),
-            _ => Err(Error::input(
-                "--ddf",
+            _ => Err(Error::field(
+                "ddf",
                 format!("'{s}' is not a method; allowed: satterthwaite, kenward-roger, none"),
             )),
         }

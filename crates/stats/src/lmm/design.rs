@@ -27,8 +27,8 @@ pub fn fixed_matrix(formula: &Formula, frame: &Frame) -> Result<ModelMatrix> {
         let mut factors = Vec::new();
         for v in &term.variables {
             let column = frame.column(&v.name).ok_or_else(|| {
-                Error::input(
-                    "--formula",
+                Error::field(
+                    "formula",
                     format!("column '{}' is not in {}", v.name, frame.source),
                 )
             })?;
@@ -71,8 +71,8 @@ pub fn full_term_matrices(formula: &Formula, frame: &Frame) -> Result<Vec<ModelM
             let mut factors = Vec::new();
             for (v, label) in term.variables.iter().zip(&labels) {
                 let column = frame.column(&v.name).ok_or_else(|| {
-                    Error::input(
-                        "--formula",
+                    Error::field(
+                        "formula",
                         format!("column '{}' is not in {}", v.name, frame.source),
                     )
                 })?;
@@ -104,8 +104,8 @@ pub fn check_full_rank(xtx: &[f64], names: &[String]) -> Result<()> {
                     names[..j].join(", ")
                 )
             };
-            Err(Error::input(
-                "--formula",
+            Err(Error::field(
+                "formula",
                 format!(
                     "the fixed-effect design is rank deficient at column '{}': {before}; remove that term or the one it duplicates",
                     names[j]

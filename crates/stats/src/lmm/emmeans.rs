@@ -51,15 +51,15 @@ pub struct Contrast {
 /// Parse one `--at` value, `VAR=V` or `VAR=V1,V2`.
 pub fn parse_at(text: &str) -> Result<(String, Vec<String>)> {
     let (var, values) = text.split_once('=').ok_or_else(|| {
-        Error::input(
-            "--at",
+        Error::field(
+            "at",
             format!("'{text}' is not VARIABLE=VALUE (for example month=9 or month=3,6,9)"),
         )
     })?;
     let values: Vec<String> = values.split(',').map(|v| v.trim().to_string()).collect();
     if var.trim().is_empty() || values.iter().any(|v| v.is_empty()) {
-        return Err(Error::input(
-            "--at",
+        return Err(Error::field(
+            "at",
             format!("'{text}' needs a variable and at least one value, as month=9"),
         ));
     }
@@ -166,8 +166,8 @@ pub fn emmeans(
         _ => None,
     };
     if !names.iter().any(|n| n == variable) {
-        return Err(Error::input(
-            "--contrast",
+        return Err(Error::field(
+            "contrast",
             format!(
                 "'{variable}' is not a variable of the fixed effects; allowed: {}",
                 names.join(", ")
@@ -175,15 +175,14 @@ pub fn emmeans(
         ));
     }
     let contrast_levels = levels_of(variable).ok_or_else(|| {
-        Error::input(
-            "--contrast",
+        Error::field("contrast",
             format!("'{variable}' is numeric; least-squares means compare the levels of a categorical variable (write factor({variable}) in the formula to treat it as one)"),
         )
     })?;
     for (v, _) in at {
         if !names.contains(v) || v == variable {
-            return Err(Error::input(
-                "--at",
+            return Err(Error::field(
+                "at",
                 format!(
                     "'{v}' is not another variable of the fixed effects; allowed: {}",
                     names
@@ -202,56 +201,55 @@ pub fn emmeans(
     let mut at_dims: Vec<(usize, Vec<String>)> = Vec::new();
     for name in &names {
         let given = at.iter().find(|(v, _)| v == name);
-        let values = match (frame.column(name), given) {
-            (Some(Column::Numeric(x)), None) => {
-                GridValues::Numbers(vec![x.iter().sum::<f64>() / x.len() as f64])
-            }
-            (Some(Column::Numeric(_)), Some((_, vals))) => GridValues::Numbers(
-                vals.iter()
-                    .map(|s| {
-                        s.parse::<f64>()
+        let values =
+            match (frame.column(name), given) {
+                (Some(Column::Numeric(x)), None) => {
+                    GridValues::Numbers(vec![x.iter().sum::<f64>() / x.len() as f64])
+                }
+                (Some(Column::Numeric(_)), Some((_, vals))) => GridValues::Numbers(
+                    vals.iter()
+                        .map(|s| {
+                            s.parse::<f64>()
                             .ok()
                             .filter(|v| v.is_finite())
                             .ok_or_else(|| {
-                                Error::input(
-                                    "--at",
+                                Error::field("at",
                                     format!(
                                         "{name}={s}: '{name}' is numeric and '{s}' is not a number"
                                     ),
                                 )
                             })
-                    })
-                    .collect::<Result<_>>()?,
-            ),
-            (Some(Column::Categorical { levels, .. }), Some((_, vals))) => GridValues::Levels(
-                vals.iter()
-                    .map(|s| {
-                        levels
+                        })
+                        .collect::<Result<_>>()?,
+                ),
+                (Some(Column::Categorical { levels, .. }), Some((_, vals))) => GridValues::Levels(
+                    vals.iter()
+                        .map(|s| {
+                            levels
                             .iter()
                             .position(|l| l == s)
                             .map(|k| k as u32)
                             .ok_or_else(|| {
-                                Error::input(
-                                    "--at",
+                                Error::field("at",
                                     format!(
                                         "{name}={s}: '{s}' is not a level of '{name}'; allowed: {}",
                                         levels.join(", ")
                                     ),
                                 )
                             })
-                    })
-                    .collect::<Result<_>>()?,
-            ),
-            (Some(Column::Categorical { levels, .. }), None) => {
-                GridValues::Levels((0..levels.len() as u32).collect())
-            }
-            (None, _) => {
-                return Err(Error::input(
-                    "--contrast",
-                    format!("column '{name}' is not in {}", frame.source),
-                ));
-            }
-        };
+                        })
+                        .collect::<Result<_>>()?,
+                ),
+                (Some(Column::Categorical { levels, .. }), None) => {
+                    GridValues::Levels((0..levels.len() as u32).collect())
+                }
+                (None, _) => {
+                    return Err(Error::field(
+                        "contrast",
+                        format!("column '{name}' is not in {}", frame.source),
+                    ));
+                }
+            };
         if let Some((_, vals)) = given {
             at_dims.push((grid.len(), vals.clone()));
         }

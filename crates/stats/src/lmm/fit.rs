@@ -380,16 +380,16 @@ pub fn require_rows(formula: &Formula, frame: &Frame) -> Result<()> {
 /// Fit `formula` to `frame` by REML (`reml = true`) or maximum likelihood.
 pub fn fit(formula: &Formula, frame: &Frame, reml: bool) -> Result<LmmFit> {
     if formula.failures.is_some() || !formula.offsets.is_empty() {
-        return Err(Error::input(
-            "--formula",
+        return Err(Error::field(
+            "formula",
             "cbind( ) responses and offset( ) terms belong to generalised models: use trialstats glmm",
         ));
     }
     let y = match frame.column(&formula.response) {
         Some(super::frame::Column::Numeric(v)) => v,
         _ => {
-            return Err(Error::input(
-                "--formula",
+            return Err(Error::field(
+                "formula",
                 format!(
                     "the response '{}' must be a numeric column",
                     formula.response
@@ -408,7 +408,7 @@ pub fn fit(formula: &Formula, frame: &Frame, reml: bool) -> Result<LmmFit> {
         let n_random = re.q() * re.levels.len();
         if n <= n_random {
             return Err(Error::input(
-                format!("--formula, column {}", re.group),
+                format!("{{field:formula}}, column {}", re.group),
                 format!(
                     "{n} observations are too few for {n_random} random effects ({} per group × {} groups of '{}'); the random-effect and residual variances are not identifiable: use fewer random terms",
                     re.q(),
@@ -419,8 +419,8 @@ pub fn fit(formula: &Formula, frame: &Frame, reml: bool) -> Result<LmmFit> {
         }
     }
     if n <= x.p {
-        return Err(Error::input(
-            "--formula",
+        return Err(Error::field(
+            "formula",
             format!("{n} complete rows are too few for {} fixed effects", x.p),
         ));
     }
@@ -606,8 +606,8 @@ impl LmmFit {
         let times = match frame.column(time) {
             Some(super::frame::Column::Numeric(v)) if v.len() == self.observed.len() => v,
             _ => {
-                return Err(Error::input(
-                    "--time",
+                return Err(Error::field(
+                    "time",
                     format!("'{time}' is not a numeric column of the model's data"),
                 ));
             }

@@ -250,8 +250,8 @@ impl<'a> Parser<'a> {
             "{}^",
             " ".repeat(self.text[..at.min(self.text.len())].chars().count())
         );
-        Error::input(
-            "--formula",
+        Error::field(
+            "formula",
             format!(
                 "{} at position {}\n  {}\n  {}",
                 message.into(),
@@ -734,7 +734,7 @@ mod tests {
     #[test]
     fn errors_point_at_the_position() {
         let e = Formula::parse("y ~ x + + z").unwrap_err().to_string();
-        assert!(e.contains("--formula") && e.contains("position 9"), "{e}");
+        assert!(e.starts_with("formula:") && e.contains("position 9"), "{e}");
         let e = Formula::parse("y ~ x + (x | g").unwrap_err().to_string();
         assert!(e.contains("expected ')'"), "{e}");
         let e = Formula::parse("y ~ (1 | a/b:c)").unwrap_err().to_string();

@@ -52,14 +52,14 @@ impl ReferenceLevels {
                 .map(|(v, l)| (v.trim(), l.trim()))
                 .filter(|(v, l)| !v.is_empty() && !l.is_empty())
                 .ok_or_else(|| {
-                    Error::input(
-                        "--reference",
+                    Error::field(
+                        "reference",
                         format!("'{t}': give VAR=LEVEL, e.g. arm=placebo"),
                     )
                 })?;
             if out.iter().any(|(v, _)| v == var) {
-                return Err(Error::input(
-                    "--reference",
+                return Err(Error::field(
+                    "reference",
                     format!("{var} is given twice; give one reference level per variable"),
                 ));
             }
@@ -103,8 +103,8 @@ impl Frame {
     pub fn relevel(&mut self, references: &ReferenceLevels) -> Result<()> {
         for (var, level) in &references.0 {
             let Some(i) = self.names.iter().position(|n| n == var) else {
-                return Err(Error::input(
-                    "--reference",
+                return Err(Error::field(
+                    "reference",
                     format!(
                         "{var} is not a variable of the model (its variables: {})",
                         self.names.join(", ")
@@ -227,7 +227,7 @@ impl Frame {
         let file = CsvFile::read(path)?;
         let index: Vec<usize> = wanted
             .iter()
-            .map(|(name, _)| file.require(name, "--formula"))
+            .map(|(name, _)| file.require(name, "{field:formula}"))
             .collect::<Result<_>>()?;
         let source = file.name().to_string();
         let new_builders = || -> Vec<ColumnBuilder> {

@@ -161,9 +161,9 @@ impl FixedInference {
     ) -> Result<Self> {
         let reml = fit.method == "REML";
         if method == Ddf::KenwardRoger && !reml {
-            return Err(Error::input(
-                "--ddf",
-                "Kenward-Roger needs a REML fit (as pbkrtest and lmerTest): drop --ml, or use --ddf satterthwaite",
+            return Err(Error::field(
+                "ddf",
+                "Kenward-Roger needs a REML fit (as pbkrtest and lmerTest): drop {field:ml}, or use {field:ddf} satterthwaite",
             ));
         }
         let beta = DVector::from_iterator(x.p, fit.fixed.iter().map(|f| f.estimate));

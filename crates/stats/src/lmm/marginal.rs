@@ -240,10 +240,10 @@ pub fn marginal_sums(
 ) -> Result<MarginalSums> {
     let (p, k) = (x.p, components.len());
     if let Some(big) = blocks.iter().find(|b| b.len() > MAX_BLOCK_ROWS) {
-        return Err(Error::input(
-            "--ddf",
+        return Err(Error::field(
+            "ddf",
             format!(
-                "the grouping factors link {} rows into one block of the marginal covariance; small-sample degrees of freedom are computed from dense blocks of at most {MAX_BLOCK_ROWS} rows: use --ddf none",
+                "the grouping factors link {} rows into one block of the marginal covariance; small-sample degrees of freedom are computed from dense blocks of at most {MAX_BLOCK_ROWS} rows: use {{field:ddf}} none",
                 big.len()
             ),
         ));

@@ -39,8 +39,8 @@ impl RandomEffects {
     pub fn build(formula: &Formula, frame: &Frame) -> Result<RandomEffects> {
         let mut all = Self::build_all(formula, frame)?;
         if all.len() > 1 {
-            return Err(Error::input(
-                "--formula",
+            return Err(Error::field(
+                "formula",
                 format!(
                     "random terms on more than one grouping factor ('{}' and '{}'): use RandomEffects::build_all",
                     all[0].group, all[1].group
@@ -67,8 +67,8 @@ impl RandomEffects {
     ) -> Result<Vec<RandomEffects>> {
         let factors = formula.grouping_factors();
         if factors.is_empty() {
-            return Err(Error::input(
-                "--formula",
+            return Err(Error::field(
+                "formula",
                 "the formula has no random term such as '(1 | patient)'; a linear mixed model needs one",
             ));
         }
@@ -131,7 +131,7 @@ impl RandomEffects {
                     Some(Column::Numeric(v)) => cols.push((s.clone(), Some(v.as_slice()))),
                     _ => {
                         return Err(Error::input(
-                            format!("--formula, column {s}"),
+                            format!("{{field:formula}}, column {s}"),
                             format!("the random slope '{s}' must be a numeric column"),
                         ));
                     }
@@ -139,8 +139,8 @@ impl RandomEffects {
             }
             for (name, _) in &cols {
                 if names.contains(name) {
-                    return Err(Error::input(
-                        "--formula",
+                    return Err(Error::field(
+                        "formula",
                         format!("'{name}' appears in more than one random term for '{group}'"),
                     ));
                 }
@@ -300,7 +300,7 @@ pub fn grouping_codes(frame: &Frame, columns: &[String]) -> Result<(Vec<u32>, Ve
             Some(Column::Categorical { codes, levels }) => parts.push((codes, levels)),
             _ => {
                 return Err(Error::input(
-                    format!("--formula, column {c}"),
+                    format!("{{field:formula}}, column {c}"),
                     format!("grouping column '{c}' was not read as categorical"),
                 ));
             }

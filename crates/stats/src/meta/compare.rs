@@ -64,7 +64,7 @@ fn with_mods(data: &MetaData, mods: &[String]) -> Result<MetaData> {
         mods.iter()
             .map(|m| {
                 all.iter().find(|x| &x.name == m).cloned().ok_or_else(|| {
-                    Error::input("--model", format!("the moderator '{m}' was not read"))
+                    Error::field("model", format!("the moderator '{m}' was not read"))
                 })
             })
             .collect::<Result<Vec<_>>>()?;
@@ -97,8 +97,8 @@ pub fn compare(
     };
     let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if small.len() == large.len() || !small.iter().all(|m| large.contains(m)) {
-        return Err(Error::input(
-            "--model",
+        return Err(Error::field(
+            "model",
             format!(
                 "the models are not nested: every moderator of the smaller ({}) must also be in \
                  the larger ({}), which must have more",

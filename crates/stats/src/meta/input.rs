@@ -68,8 +68,8 @@ impl std::str::FromStr for MissingValues {
         match s.to_ascii_lowercase().as_str() {
             "omit" => Ok(MissingValues::Omit),
             "fail" => Ok(MissingValues::Fail),
-            _ => Err(Error::input(
-                "--na",
+            _ => Err(Error::field(
+                "na",
                 format!(
                     "'{s}' is not allowed; give omit (leave the row out) or fail (refuse the file)"
                 ),
@@ -159,14 +159,14 @@ pub fn read_file_with(
         .collect::<Result<_>>()?;
     let mut grouping_values: Vec<Vec<String>> = vec![Vec::new(); groupings.len()];
     let label = match &columns.label {
-        Some(l) => Some(file.require(l, "--label")?),
+        Some(l) => Some(file.require(l, "{field:label}")?),
         None => file.find_ignore_case(&["study", "label", "author", "trial", "id"]),
     };
     let mods: Vec<(usize, &str)> = columns
         .mods
         .iter()
         .filter(|m| !m.is_empty())
-        .map(|m| Ok((file.require(m, "--mods")?, m.as_str())))
+        .map(|m| Ok((file.require(m, "{field:mods}")?, m.as_str())))
         .collect::<Result<_>>()?;
     // The columns the model reads: a row missing one of them is left out (or refused).
     let mut used: Vec<usize> = match &columns.effects {
@@ -175,8 +175,8 @@ pub fn read_file_with(
             variance,
             is_se,
         } => vec![
-            file.require(yi, "--yi")?,
-            file.require(variance, if *is_se { "--sei" } else { "--vi" })?,
+            file.require(yi, "{field:yi}")?,
+            file.require(variance, if *is_se { "{field:sei}" } else { "{field:vi}" })?,
         ],
         Effects::Computed { code, .. } => effect::escalc_csv::columns_read(file, *code),
     };
@@ -223,7 +223,10 @@ pub fn read_file_with(
             is_se,
         } => {
             let option = if *is_se { "--sei" } else { "--vi" };
-            let (y, v) = (file.require(yi, "--yi")?, file.require(variance, option)?);
+            let (y, v) = (
+                file.require(yi, "{field:yi}")?,
+                file.require(variance, option)?,
+            );
             let what = if *is_se {
                 "standard error"
             } else {
@@ -246,10 +249,10 @@ pub fn read_file_with(
         }
         Effects::Computed { code, r } => {
             if r.is_some() && code.family() != Family::PrePost {
-                return Err(Error::input(
-                    "--r",
+                return Err(Error::field(
+                    "r",
                     format!(
-                        "{code} does not use a pre/post correlation; --r goes with MC, SMCC, SMCR, SMCRH or ROMC"
+                        "{code} does not use a pre/post correlation; {{field:r}} goes with MC, SMCC, SMCR, SMCRH or ROMC"
                     ),
                 ));
             }

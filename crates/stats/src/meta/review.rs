@@ -43,7 +43,7 @@ fn intercept_only(fit: &MetaFit, option: &str) -> Result<()> {
     if fit.p > 1 {
         return Err(Error::input(
             option,
-            "this analysis is for models without moderators (as metafor's); drop --mods",
+            "this analysis is for models without moderators (as metafor's); drop {field:mods}",
         ));
     }
     Ok(())
@@ -141,9 +141,9 @@ pub fn add_review(
     }
     if let Some((column, values)) = &request.robust {
         if options.test != Test::Z {
-            return Err(Error::input(
-                "--robust",
-                "cluster-robust tests replace the model's own; use them with --test z",
+            return Err(Error::field(
+                "robust",
+                "cluster-robust tests replace the model's own; use them with {field:test} z",
             ));
         }
         let members = multilevel::robust_members(values, None)?;

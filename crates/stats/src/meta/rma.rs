@@ -332,8 +332,8 @@ impl MetaFit {
     pub fn predict_intercept(&self) -> Result<Prediction> {
         let (names, beta) = (self.coefficient_names(), self.beta());
         if beta.len() != 1 {
-            return Err(Error::input(
-                "--newmods",
+            return Err(Error::field(
+                "newmods",
                 "the model has moderators: give the values to predict at",
             ));
         }
@@ -462,13 +462,13 @@ pub fn fit_weighted(
         if let Some((_, option)) = refused.iter().find(|(asked, _)| *asked) {
             return Err(Error::input(
                 *option,
-                "is computed for inverse-variance weights only; leave out --weights/--unweighted, or this option",
+                "is computed for inverse-variance weights only; leave out {field:weights}/{field:unweighted}, or this option",
             ));
         }
     } else if options.method == Method::GENQ {
-        return Err(Error::input(
-            "--method",
-            "GENQ estimates tau^2 with the user's weights; give them with --weights COL",
+        return Err(Error::field(
+            "method",
+            "GENQ estimates tau^2 with the user's weights; give them with {field:weights} COL",
         ));
     }
     let level = options.level.value();
@@ -476,8 +476,8 @@ pub fn fit_weighted(
     let k = data.yi.len();
     let design = data.design()?;
     if k < design.p {
-        return Err(Error::input(
-            "--mods",
+        return Err(Error::field(
+            "mods",
             format!(
                 "{k} studies but the model has {} coefficients ({}); fewer studies than \
                  coefficients cannot be fitted",
@@ -574,9 +574,9 @@ pub fn fit_weighted(
     if (options.leave_one_out || options.influence) && k > MAX_REFITS {
         return Err(Error::input(
             if options.leave_one_out {
-                "--leave-one-out"
+                "{field:leave_one_out}"
             } else {
-                "--influence"
+                "{field:influence}"
             },
             format!(
                 "{k} studies: the diagnostics refit the model once per study (work growing with k²); they are computed for up to {MAX_REFITS} studies"
@@ -781,8 +781,8 @@ fn check_magnitudes(data: &MetaData) -> Result<()> {
 /// and infinite weights).
 fn check_weights(data: &MetaData, a: &[f64]) -> Result<()> {
     if a.len() != data.yi.len() {
-        return Err(Error::input(
-            "--weights",
+        return Err(Error::field(
+            "weights",
             format!(
                 "{} weights for {} studies; give one per study",
                 a.len(),
@@ -800,8 +800,8 @@ fn check_weights(data: &MetaData, a: &[f64]) -> Result<()> {
         ));
     }
     if a.iter().all(|w| *w == 0.0) {
-        return Err(Error::input(
-            "--weights",
+        return Err(Error::field(
+            "weights",
             "every weight is 0; at least one must be > 0",
         ));
     }
@@ -832,7 +832,7 @@ fn check_finite(fit: &MetaFit, data: &MetaData) -> Result<()> {
         Error::Numerical(format!(
             "Knapp-Hartung test: the model fits every estimate exactly (residual Q = 0), so \
              the standard errors are 0, and the coefficient {name} is 0 too: its t statistic \
-             0/0 is undefined; use --test z"
+             0/0 is undefined; use {{field:test}} z"
         ))
     };
     let mut numbers: Vec<(String, f64)> = vec![

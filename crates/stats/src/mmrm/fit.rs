@@ -167,14 +167,14 @@ pub fn fit_csv_with_references(
     if let Some(g) = group {
         match &f.group {
             Some(h) if h != g => {
-                return Err(Error::input(
-                    "--group",
-                    format!("--group {g} and the formula's group '{h}' differ; give one"),
+                return Err(Error::field(
+                    "group",
+                    format!("{{field:group}} {g} and the formula's group '{h}' differ; give one"),
                 ));
             }
             _ if g == f.visit || g == f.subject => {
-                return Err(Error::input(
-                    "--group",
+                return Err(Error::field(
+                    "group",
                     format!("'{g}' is the visit or subject column; name the arm column"),
                 ));
             }
@@ -199,8 +199,8 @@ pub fn fit_csv_with_references(
 fn categorical<'a>(frame: &'a Frame, name: &str) -> Result<(&'a [u32], &'a [String])> {
     match frame.column(name) {
         Some(Column::Categorical { codes, levels }) => Ok((codes, levels)),
-        _ => Err(Error::input(
-            "--formula",
+        _ => Err(Error::field(
+            "formula",
             format!("column '{name}' is not in {}", frame.source),
         )),
     }
@@ -389,16 +389,16 @@ fn optimise(
 /// Fit `formula` to `frame`.
 pub fn fit(formula: MmrmFormula, frame: Frame, options: MmrmOptions) -> Result<Mmrm> {
     if options.ddf == Ddf::KenwardRoger && !options.reml {
-        return Err(Error::input(
-            "--ddf",
-            "Kenward-Roger needs a REML fit (as SAS and mmrm): drop --ml, or use --ddf satterthwaite",
+        return Err(Error::field(
+            "ddf",
+            "Kenward-Roger needs a REML fit (as SAS and mmrm): drop {field:ml}, or use {field:ddf} satterthwaite",
         ));
     }
     let y: Vec<f64> = match frame.column(&formula.fixed.response) {
         Some(Column::Numeric(v)) => v.clone(),
         _ => {
-            return Err(Error::input(
-                "--formula",
+            return Err(Error::field(
+                "formula",
                 format!(
                     "the response '{}' is not a numeric column of {}",
                     formula.fixed.response, frame.source
@@ -634,8 +634,8 @@ impl Mmrm {
         let (codes, levels) = match self.frame.column(variable) {
             Some(Column::Categorical { codes, levels }) => (codes, levels),
             _ => {
-                return Err(Error::input(
-                    "--contrast",
+                return Err(Error::field(
+                    "contrast",
                     format!("'{variable}' is not a categorical column"),
                 ));
             }
@@ -654,8 +654,8 @@ impl Mmrm {
                 })
                 .collect(),
             _ => {
-                return Err(Error::input(
-                    "--formula",
+                return Err(Error::field(
+                    "formula",
                     "the visit column is not categorical",
                 ));
             }
@@ -675,9 +675,8 @@ impl Mmrm {
     /// estimand).
     pub fn with_contrast(mut self, variable: &str, at: &[(String, Vec<String>)]) -> Result<Self> {
         let inference = self.inference.as_ref().ok_or_else(|| {
-            Error::input(
-                "--ddf",
-                "--contrast needs denominator df: use --ddf satterthwaite or kenward-roger",
+            Error::field("ddf",
+                "{field:contrast} needs denominator df: use {field:ddf} satterthwaite or kenward-roger",
             )
         })?;
         let mut at = at.to_vec();

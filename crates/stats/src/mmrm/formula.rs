@@ -32,7 +32,7 @@ fn is_name(s: &str) -> bool {
 impl MmrmFormula {
     /// Parse `text`; errors name `--formula`.
     pub fn parse(text: &str) -> Result<MmrmFormula> {
-        let err = |m: String| Error::input("--formula", m);
+        let err = |m: String| Error::field("formula", m);
         let example = "for example 'chg ~ base + arm * visit + us(visit | subject)'";
         let tilde = text
             .find('~')

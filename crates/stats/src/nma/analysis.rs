@@ -28,8 +28,8 @@ impl std::str::FromStr for Tau2Method {
         match s.to_ascii_uppercase().as_str() {
             "DL" => Ok(Tau2Method::DerSimonianLaird),
             "REML" => Ok(Tau2Method::Reml),
-            other => Err(Error::input(
-                "--method",
+            other => Err(Error::field(
+                "method",
                 format!(
                     "'{other}' is not a τ² method here; allowed: DL (netmeta's generalised DerSimonian-Laird, the default) or REML (rma.mv with rho = 1/2)"
                 ),
@@ -150,8 +150,8 @@ fn reference_index(network: &Network, wanted: &Option<String>) -> Result<usize> 
             .iter()
             .position(|t| t == r)
             .ok_or_else(|| {
-                Error::input(
-                    "--reference",
+                Error::field(
+                    "reference",
                     format!(
                         "'{r}' is not a treatment of this network; its treatments are: {}",
                         network.treatments.join(", ")

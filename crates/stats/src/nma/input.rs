@@ -67,11 +67,11 @@ fn arm_size_columns(file: &CsvFile, cols: &ContrastColumns) -> Result<[Option<us
     Ok([
         cols.n1
             .as_ref()
-            .map(|c| file.require(c, "--n1"))
+            .map(|c| file.require(c, "{field:n1}"))
             .transpose()?,
         cols.n2
             .as_ref()
-            .map(|c| file.require(c, "--n2"))
+            .map(|c| file.require(c, "{field:n2}"))
             .transpose()?,
     ])
 }
@@ -102,11 +102,11 @@ fn arm_sizes(
 
 /// Read the contrasts of `file`.
 pub fn read_contrasts(file: &CsvFile, cols: &ContrastColumns) -> Result<Vec<Contrast>> {
-    let cs = file.require(&cols.study, "--study")?;
-    let c1 = file.require(&cols.treat1, "--treat1")?;
-    let c2 = file.require(&cols.treat2, "--treat2")?;
-    let ct = file.require(&cols.te, "--te")?;
-    let cse = file.require(&cols.se, "--se")?;
+    let cs = file.require(&cols.study, "{field:study}")?;
+    let c1 = file.require(&cols.treat1, "{field:treat1}")?;
+    let c2 = file.require(&cols.treat2, "{field:treat2}")?;
+    let ct = file.require(&cols.te, "{field:te}")?;
+    let cse = file.require(&cols.se, "{field:se}")?;
     let sizes = arm_size_columns(file, cols)?;
     let mut out = Vec::new();
     file.for_each_row(|row| {
@@ -153,11 +153,9 @@ pub fn read_contrasts(file: &CsvFile, cols: &ContrastColumns) -> Result<Vec<Cont
 
 /// Re-place an error of a computation on one row (whose location is a field name) at the row.
 fn at_row(place: String, context: &str, e: Error) -> Error {
-    match e {
-        Error::Input { location, message } => {
-            Error::input(place, format!("{context}: {location}: {message}"))
-        }
-        other => other,
+    match e.into_place() {
+        Ok((location, message)) => Error::input(place, format!("{context}: {location}: {message}")),
+        Err(other) => other,
     }
 }
 
@@ -202,19 +200,22 @@ pub fn read_arms(
         MeasureCode::MD | MeasureCode::SMD | MeasureCode::ROM
     );
     if !binary_measure && !continuous {
-        return Err(Error::input(
-            "--measure",
+        return Err(Error::field(
+            "measure",
             format!(
-                "{measure:?} is not a between-arm measure here; allowed: OR, RR, RD (with --events and --n) or MD, SMD, ROM (with --mean, --sd and --n)"
+                "{measure:?} is not a between-arm measure here; allowed: OR, RR, RD (with {{field:events}} and {{field:n}}) or MD, SMD, ROM (with {{field:mean}}, {{field:sd}} and {{field:n}})"
             ),
         ));
     }
-    let cs = file.require(&cols.study, "--study")?;
-    let ct = file.require(&cols.treatment, "--treatment")?;
-    let cn = file.require(&cols.n, "--n")?;
+    let cs = file.require(&cols.study, "{field:study}")?;
+    let ct = file.require(&cols.treatment, "{field:treatment}")?;
+    let cn = file.require(&cols.n, "{field:n}")?;
     let need = |c: &Option<String>, opt: &str| -> Result<usize> {
         let name = c.as_ref().ok_or_else(|| {
-            Error::input(opt, format!("--measure {measure:?} needs {opt} (a column)"))
+            Error::input(
+                opt,
+                format!("{{field:measure}} {measure:?} needs {opt} (a column)"),
+            )
         })?;
         file.require(name, opt)
     };
@@ -303,7 +304,7 @@ pub fn read_arms(
                     if add == 0.0 && [a, b].iter().any(|x| x.events == 0.0 || x.events == x.n) {
                         return Err(Error::input(
                             place,
-                            format!("{context}: a zero cell with --incr 0 gives no finite {measure:?}; use an increment (netmeta's default 0.5)"),
+                            format!("{context}: a zero cell with {{field:incr}} 0 gives no finite {measure:?}; use an increment (netmeta's default 0.5)"),
                         ));
                     }
                     // The counts checked as escalc checks them, then the increment of the
@@ -383,9 +384,9 @@ pub fn read_ratios(
     level: crate::level::ConfidenceLevel,
 ) -> Result<Vec<Contrast>> {
     use super::ratio::{ReportedRatio, log_ratio};
-    let cs = file.require(&cols.study, "--study")?;
-    let c1 = file.require(&cols.treat1, "--treat1")?;
-    let c2 = file.require(&cols.treat2, "--treat2")?;
+    let cs = file.require(&cols.study, "{field:study}")?;
+    let c1 = file.require(&cols.treat1, "{field:treat1}")?;
+    let c2 = file.require(&cols.treat2, "{field:treat2}")?;
     let opt = |c: &Option<String>, o: &str| -> Result<Option<usize>> {
         c.as_ref().map(|name| file.require(name, o)).transpose()
     };
@@ -420,8 +421,8 @@ pub fn read_ratios(
             variance: values[5],
             events: values[6],
         };
-        let lr = log_ratio(&reported, level).map_err(|e| match e {
-            Error::Input { location, message } => {
+        let lr = log_ratio(&reported, level).map_err(|e| match e.into_place() {
+            Ok((location, message)) => {
                 let column = fields
                     .iter()
                     .find(|(f, _)| *f == location)
@@ -432,7 +433,7 @@ pub fn read_ratios(
                 };
                 Error::input(place, format!("study '{study}' ({t1} vs {t2}): {message}"))
             }
-            other => other,
+            Err(other) => other,
         })?;
         let [n1, n2] = arm_sizes(row, sizes, &study)?;
         out.push(Contrast {

@@ -168,7 +168,7 @@ impl RateDesign {
                             "{}: the non-inferiority margin is a rate ratio other than 1, from 1e-6 to 1e6 (above 1 when higher rates are worse, e.g. 1.25; below 1 when they are better){}",
                             human_number(m),
                             if m == 1.0 {
-                                "; for the test of no difference leave --margin out"
+                                "; for the test of no difference leave {field:margin} out"
                             } else {
                                 ""
                             }

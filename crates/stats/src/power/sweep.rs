@@ -123,7 +123,7 @@ fn unknown(name: &str, allowed: &[&str]) -> Error {
     Error::field(
         "sweep",
         format!(
-            "'{name}' cannot be swept; allowed: {}, allocation (A of A:1) (and power for the n, or n for the power, with --power / --n)",
+            "'{name}' cannot be swept; allowed: {}, allocation (A of A:1) (and power for the n, or n for the power, with {{field:power}} / {{field:n}})",
             allowed.join(", ")
         ),
     )

@@ -131,8 +131,8 @@ pub fn check_r(r: f64) -> Result<()> {
     if (-1.0..=1.0).contains(&r) {
         Ok(())
     } else {
-        Err(Error::input(
-            "--r",
+        Err(Error::field(
+            "r",
             format!("r = {r}: a correlation must lie between -1 and 1"),
         ))
     }
@@ -141,8 +141,8 @@ pub fn check_r(r: f64) -> Result<()> {
 /// An r grid: every value in [−1, 1], named `--grid` in errors.
 pub fn check_grid(grid: &[f64]) -> Result<()> {
     match grid.iter().find(|r| !(-1.0..=1.0).contains(*r)) {
-        Some(bad) => Err(Error::input(
-            "--grid",
+        Some(bad) => Err(Error::field(
+            "grid",
             format!("r = {bad}: every correlation of the grid must lie between -1 and 1"),
         )),
         None => Ok(()),
@@ -248,8 +248,8 @@ pub fn paired_t_test(s: &PrePostSummary, r: f64, level: ConfidenceLevel) -> Resu
         // a test result.
         let h = crate::output::human_number;
         return Err(if r >= 1.0 {
-            Error::input(
-                "--r",
+            Error::field(
+                "r",
                 format!(
                     "r = {r} with before SD {} and after SD {} makes the SD of the change 0, so the paired t-test is undefined (t = change / 0); use an r below 1",
                     h(s.before.sd),
@@ -258,7 +258,7 @@ pub fn paired_t_test(s: &PrePostSummary, r: f64, level: ConfidenceLevel) -> Resu
             )
         } else {
             Error::input(
-                "--before/--after",
+                "{field:before}/{field:after}",
                 format!(
                     "the SDs {} and {} are too small: the SD of the change is 0 in double precision, so the paired t-test is undefined; rescale the measure",
                     h(s.before.sd),
@@ -270,7 +270,7 @@ pub fn paired_t_test(s: &PrePostSummary, r: f64, level: ConfidenceLevel) -> Resu
     let t = d / se;
     if !t.is_finite() {
         return Err(Error::input(
-            "--before/--after",
+            "{field:before}/{field:after}",
             format!(
                 "the change {} is too large for its standard error {}: t overflows (beyond 1.8e308); rescale the measure",
                 crate::output::human_number(d),
@@ -740,6 +740,6 @@ mod tests {
             .to_string();
         assert!(e.contains("before SD") && e.contains("≥ 0"), "{e}");
         let e = paired_t_test(&edss(), 1.5, L95).unwrap_err().to_string();
-        assert!(e.contains("--r") && e.contains("between -1 and 1"), "{e}");
+        assert!(e.starts_with("r:") && e.contains("between -1 and 1"), "{e}");
     }
 }

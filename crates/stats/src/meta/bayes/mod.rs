@@ -220,12 +220,12 @@ pub fn fit(labels: &[String], y: &[f64], v: &[f64], options: &BayesOptions) -> R
         return Err(Error::input("data", "no studies to pool"));
     }
     if !(options.level > 0.0 && options.level < 1.0) {
-        return Err(Error::input("--level", "must be between 0 and 1"));
+        return Err(Error::field("level", "must be between 0 and 1"));
     }
     let a = tail_power(k, options);
     if a <= 1.0 {
-        return Err(Error::input(
-            "--tau-prior",
+        return Err(Error::field(
+            "tau_prior",
             format!(
                 "the posterior is improper: with {} and {} on mu, {k} {} cannot make it \
                  integrate (the posterior of tau falls no faster than 1/tau); give a proper \

@@ -36,8 +36,8 @@ impl std::str::FromStr for Estimator {
         match s.to_ascii_uppercase().as_str() {
             "L0" => Ok(Estimator::L0),
             "R0" => Ok(Estimator::R0),
-            other => Err(Error::input(
-                "--trimfill",
+            other => Err(Error::field(
+                "trimfill",
                 format!("unknown estimator '{other}'; allowed: L0, R0"),
             )),
         }
@@ -140,8 +140,8 @@ pub fn trimfill(
 ) -> Result<TrimFill> {
     let k = y.len();
     if k < 3 {
-        return Err(Error::input(
-            "--trimfill",
+        return Err(Error::field(
+            "trimfill",
             format!("{k} studies: trim and fill needs at least 3"),
         ));
     }

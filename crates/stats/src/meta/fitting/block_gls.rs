@@ -276,7 +276,7 @@ impl BlockGls {
             doublings += 1;
             if doublings > 200 {
                 return Err(Error::input(
-                    "--method REML",
+                    "{field:method} REML",
                     "the restricted likelihood keeps increasing with τ²; no finite REML estimate",
                 ));
             }

@@ -94,8 +94,8 @@ impl std::str::FromStr for PAdjust {
             "hochberg" => Ok(PAdjust::Hochberg),
             "bh" | "fdr" => Ok(PAdjust::BH),
             "by" => Ok(PAdjust::BY),
-            other => Err(Error::input(
-                "--adjust",
+            other => Err(Error::field(
+                "adjust",
                 format!(
                     "unknown method '{other}'; allowed: none, bonferroni, holm, hochberg, BH, BY"
                 ),
@@ -135,8 +135,8 @@ pub struct Contrasts {
 pub fn parse_contrast(row: &str, names: &[String]) -> Result<Vec<f64>> {
     let p = names.len();
     let bad = |what: String| {
-        Error::input(
-            "--contrast",
+        Error::field(
+            "contrast",
             format!(
                 "{what}; give one weight per coefficient ({}), comma-separated, or one per \
                  coefficient after the intercept",
@@ -168,12 +168,14 @@ pub fn parse_contrast(row: &str, names: &[String]) -> Result<Vec<f64>> {
 /// for each pair i < j the row with −1 at i and +1 at j (metafor's `pairmat`).
 pub fn pairwise(spec: &str, names: &[String]) -> Result<Vec<Vec<f64>>> {
     let chosen = parse_btt(spec, names).map_err(|e| match e {
-        Error::Input { message, .. } => Error::input("--pairwise", message),
+        e @ (Error::Input { .. } | Error::Field { .. }) => {
+            Error::field("pairwise", e.into_message())
+        }
         other => other,
     })?;
     if chosen.len() < 2 {
-        return Err(Error::input(
-            "--pairwise",
+        return Err(Error::field(
+            "pairwise",
             "pairwise contrasts need at least two coefficients",
         ));
     }
@@ -230,7 +232,7 @@ pub fn contrasts(
     adjust: PAdjust,
 ) -> Result<Contrasts> {
     if rows.is_empty() {
-        return Err(Error::input("--contrast", "no contrast given"));
+        return Err(Error::field("contrast", "no contrast given"));
     }
     let tested: Vec<(TestedEstimate, Option<f64>)> = rows
         .iter()

@@ -70,8 +70,8 @@ pub fn invert_spd(a: DMatrix<f64>) -> Result<DMatrix<f64>> {
 }
 
 fn not_full_rank() -> Error {
-    Error::input(
-        "--mods",
+    Error::field(
+        "mods",
         "the model matrix is not of full rank (a moderator is constant or a linear \
          combination of others); drop or recode it",
     )

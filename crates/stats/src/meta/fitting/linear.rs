@@ -76,7 +76,7 @@ impl Inference<'_> {
                 let inv = invert_spd(rows * v * rows.transpose()).map_err(|_| {
                     Error::Numerical(
                         "the covariance of the tested combinations is singular (under \
-                         Knapp-Hartung the residuals are all 0); use --test z"
+                         Knapp-Hartung the residuals are all 0); use {field:test} z"
                             .to_string(),
                     )
                 })?;
@@ -127,8 +127,8 @@ pub struct WaldTest {
 /// `btt`) or names, comma-separated; ranges `2:4`.
 pub fn parse_btt(spec: &str, names: &[String]) -> Result<Vec<usize>> {
     let bad = |what: String| {
-        Error::input(
-            "--btt",
+        Error::field(
+            "btt",
             format!(
                 "{what}; give coefficient positions (1 = {}, up to {}) or names ({}), comma-separated",
                 names.first().map_or("", |s| s.as_str()),
@@ -178,7 +178,7 @@ pub fn wald_test_with(names: &[String], inference: Inference, btt: &[usize]) -> 
     inference
         .joint_test(&rows, btt.iter().map(|&j| names[j].clone()).collect())
         .map_err(|e| match e {
-            Error::Numerical(m) => Error::Numerical(format!("--btt: {m}")),
+            Error::Numerical(m) => Error::Numerical(format!("{{field:btt}}: {m}")),
             other => other,
         })
 }
@@ -204,8 +204,8 @@ pub fn parse_newmods(row: &str, names: &[String]) -> Result<Vec<f64>> {
     let want = names.len() - 1;
     let values: Vec<&str> = row.split(',').map(str::trim).collect();
     let bad = |what: String| {
-        Error::input(
-            "--newmods",
+        Error::field(
+            "newmods",
             format!(
                 "{what}; give one number per moderator column, in the order {} (a categorical \
                  moderator as its 0/1 columns)",

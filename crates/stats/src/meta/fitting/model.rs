@@ -289,10 +289,10 @@ impl FittedModel {
             ));
         }
         if test != Test::Z && k <= p {
-            return Err(Error::input(
-                "--test",
+            return Err(Error::field(
+                "test",
                 format!(
-                    "{} needs more studies ({k}) than coefficients ({p}); use --test z",
+                    "{} needs more studies ({k}) than coefficients ({p}); use {{field:test}} z",
                     test.name()
                 ),
             ));

@@ -179,8 +179,8 @@ impl Clusters {
             let mut seen: HashMap<(usize, &str), usize> = HashMap::new();
             for (i, (c, e)) in of_row.iter().zip(id).enumerate() {
                 if let Some(first) = seen.insert((*c, e.as_str()), i) {
-                    return Err(Error::input(
-                        "--id",
+                    return Err(Error::field(
+                        "id",
                         format!(
                             "rows {} and {} share cluster '{}' and id '{e}'; each effect needs \
                              its own id within its cluster (a fourth level is not supported)",
@@ -560,10 +560,10 @@ pub fn fit(
         Method::REML => true,
         Method::ML => false,
         other => {
-            return Err(Error::input(
-                "--method",
+            return Err(Error::field(
+                "method",
                 format!(
-                    "three-level models (--cluster) are fitted by REML or ML, not {}",
+                    "three-level models ({{field:cluster}}) are fitted by REML or ML, not {}",
                     other.name()
                 ),
             ));
@@ -571,14 +571,14 @@ pub fn fit(
     };
     let (k, p) = (design.n, design.p);
     if k < p + 2 {
-        return Err(Error::input(
-            "--cluster",
+        return Err(Error::field(
+            "cluster",
             format!("{k} effects are too few for {p} coefficient(s) and two variance components"),
         ));
     }
     if clusters.len() < 2 {
-        return Err(Error::input(
-            "--cluster",
+        return Err(Error::field(
+            "cluster",
             "all effects are in one cluster; the between-cluster variance needs two or more",
         ));
     }
@@ -639,9 +639,9 @@ pub fn fit(
         Test::Z => (None, z_crit(level.value())),
         Test::Knha => (Some(k - p), t_crit(level.value(), (k - p) as f64)),
         Test::Adhoc => {
-            return Err(Error::input(
-                "--test",
-                "adhoc is for two-level models (rma); with --cluster use z or knha",
+            return Err(Error::field(
+                "test",
+                "adhoc is for two-level models (rma); with {field:cluster} use z or knha",
             ));
         }
     };
@@ -747,10 +747,10 @@ pub fn robust_members(robust: &[String], model: Option<&Clusters>) -> Result<Vec
             match home[c] {
                 None => home[c] = Some(g),
                 Some(h) if h != g => {
-                    return Err(Error::input(
-                        "--robust",
+                    return Err(Error::field(
+                        "robust",
                         format!(
-                            "row {} puts a --cluster cluster in two --robust clusters ('{}' and \
+                            "row {} puts a {{field:cluster}} cluster in two {{field:robust}} clusters ('{}' and \
                              another); each robust cluster must hold whole model clusters",
                             i + 1,
                             robust[i]

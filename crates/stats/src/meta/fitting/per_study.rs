@@ -126,8 +126,8 @@ pub const MAX_HAT_MATRIX: usize = 5_000;
 pub fn hat_matrix(design: &ModelMatrix, model: &FittedModel) -> Result<Vec<Vec<f64>>> {
     let k = design.n;
     if k > MAX_HAT_MATRIX {
-        return Err(Error::input(
-            "--hat-matrix",
+        return Err(Error::field(
+            "hat_matrix",
             format!(
                 "{k} studies: the hat matrix has k² entries; it is formed for up to {MAX_HAT_MATRIX} studies"
             ),

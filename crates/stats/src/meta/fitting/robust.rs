@@ -67,8 +67,8 @@ impl std::str::FromStr for RobustType {
             "CR0" => Ok(RobustType::CR0),
             "CR1" => Ok(RobustType::CR1),
             "CR2" => Ok(RobustType::CR2),
-            other => Err(Error::input(
-                "--robust-type",
+            other => Err(Error::field(
+                "robust_type",
                 format!(
                     "unknown type '{other}'; allowed: CR0 (no small-sample factor), CR1 (factor \
                      J/(J-p), metafor's default), CR2 (clubSandwich, Satterthwaite df)"
@@ -185,8 +185,8 @@ impl Sandwich {
         let p = design.p;
         let clusters = members.len();
         if clusters <= p {
-            return Err(Error::input(
-                "--robust",
+            return Err(Error::field(
+                "robust",
                 format!(
                     "{clusters} clusters: cluster-robust tests need more clusters than \
                      coefficients ({p})"
@@ -208,7 +208,9 @@ impl Sandwich {
             let n = rows.len();
             let th = DMatrix::from_fn(n, n, |a, b| theta(rows[a], rows[b]));
             let chol = th.clone().cholesky().ok_or_else(|| {
-                Error::Numerical("--robust: a cluster's covariance is not positive definite".into())
+                Error::Numerical(
+                    "{field:robust}: a cluster's covariance is not positive definite".into(),
+                )
             })?;
             let x = DMatrix::from_fn(n, p, |a, j| design.row(rows[a])[j]);
             let wx = chol.solve(&x);

@@ -144,10 +144,10 @@ impl std::str::FromStr for Method {
             "SJIT" => Method::SJIT,
             "GENQ" => Method::GENQ,
             other => {
-                return Err(Error::input(
-                    "--method",
+                return Err(Error::field(
+                    "method",
                     format!(
-                        "unknown method '{other}'; allowed: FE, DL, HE, HS, HSk, SJ, ML, REML, EB, PM, PMM, DLIT, SJIT, GENQ (with --weights)"
+                        "unknown method '{other}'; allowed: FE, DL, HE, HS, HSk, SJ, ML, REML, EB, PM, PMM, DLIT, SJIT, GENQ (with {{field:weights}})"
                     ),
                 ));
             }
@@ -188,8 +188,8 @@ impl std::str::FromStr for Test {
             "z" => Ok(Test::Z),
             "knha" | "hksj" => Ok(Test::Knha),
             "adhoc" => Ok(Test::Adhoc),
-            other => Err(Error::input(
-                "--test",
+            other => Err(Error::field(
+                "test",
                 format!("unknown test '{other}'; allowed: z, knha, adhoc"),
             )),
         }
@@ -288,8 +288,8 @@ impl std::str::FromStr for Tau2Interval {
             "QP" => Ok(Tau2Interval::QProfile),
             "PL" => Ok(Tau2Interval::ProfileLikelihood),
             "WALD" => Ok(Tau2Interval::Wald),
-            other => Err(Error::input(
-                "--tau2-ci",
+            other => Err(Error::field(
+                "tau2_ci",
                 format!("unknown interval type '{other}'; allowed: QP, PL, Wald"),
             )),
         }

@@ -95,9 +95,9 @@ pub fn point(method: Method, design: &ModelMatrix, y: &[f64], v: &[f64]) -> Resu
 }
 
 fn needs_weights() -> Error {
-    Error::input(
-        "--method",
-        "GENQ estimates tau^2 with the user's weights; give them with --weights COL",
+    Error::field(
+        "method",
+        "GENQ estimates tau^2 with the user's weights; give them with {field:weights} COL",
     )
 }
 

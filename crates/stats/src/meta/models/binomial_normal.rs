@@ -363,8 +363,8 @@ impl Design {
         );
         let p = design.p;
         if p + usize::from(random) > k {
-            return Err(Error::input(
-                "--mods",
+            return Err(Error::field(
+                "mods",
                 format!(
                     "{p} coefficients{} but {k} studies with events and non-events; the model needs at least {}",
                     if random { " and tau^2" } else { "" },

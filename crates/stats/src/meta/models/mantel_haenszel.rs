@@ -49,8 +49,8 @@ pub fn fit(
         MeasureCode::RR => risk_ratio(&tables.cells),
         MeasureCode::RD => risk_difference(&tables.cells),
         other => {
-            return Err(Error::input(
-                "--measure",
+            return Err(Error::field(
+                "measure",
                 format!("the Mantel-Haenszel method pools OR, RR or RD, not {other}"),
             ));
         }

@@ -73,7 +73,7 @@ impl Tables {
         let (b, b_total) = column("bi", "n1i")?;
         let (d, d_total) = column("di", "n2i")?;
         let label = match label {
-            Some(l) => Some(file.require(l, "--label")?),
+            Some(l) => Some(file.require(l, "{field:label}")?),
             None => file.find_ignore_case(&["study", "label", "author", "trial", "id"]),
         };
         let mut tables = Tables {
@@ -140,7 +140,7 @@ impl Tables {
         let columns: Vec<(usize, &str)> = names
             .iter()
             .filter(|m| !m.is_empty())
-            .map(|m| Ok((file.require(m, "--mods")?, m.as_str())))
+            .map(|m| Ok((file.require(m, "{field:mods}")?, m.as_str())))
             .collect::<Result<_>>()?;
         let mut cells: Vec<Vec<String>> = vec![Vec::new(); columns.len()];
         file.for_each_row(|row| {

@@ -54,8 +54,8 @@ pub fn cumulative(
     options: &MetaOptions,
 ) -> Result<Vec<SubsetSummary>> {
     if y.len() > MAX_CUMULATIVE {
-        return Err(Error::input(
-            "--cumulative",
+        return Err(Error::field(
+            "cumulative",
             format!(
                 "{} studies: the cumulative analysis refits the model once per study (work \
                  growing with k^2); it is computed for up to {MAX_CUMULATIVE} studies",

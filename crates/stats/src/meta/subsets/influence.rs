@@ -92,13 +92,13 @@ pub fn leave_one_out(
     o: &MetaOptions,
 ) -> Result<LeaveOneOut> {
     if !design.is_intercept_only() {
-        return Err(Error::input(
-            "--leave-one-out",
-            "the leave-one-out table is for models without moderators; use --influence instead",
+        return Err(Error::field(
+            "leave_one_out",
+            "the leave-one-out table is for models without moderators; use {field:influence} instead",
         ));
     }
     if design.n < 2 {
-        return Err(Error::input("--leave-one-out", "needs at least 2 studies"));
+        return Err(Error::field("leave_one_out", "needs at least 2 studies"));
     }
     let reduced =
         ModelMatrix::intercept_only(design.n - 1, crate::meta::fitting::moderators::INTERCEPT);
@@ -153,7 +153,7 @@ pub fn influence(
         return Err(Error::Numerical(
             "influence diagnostics: under Knapp-Hartung the model fits every estimate exactly \
              (residual Q = 0), so the coefficients' covariance is 0 and Cook's distances and \
-             covariance ratios are undefined; use --test z"
+             covariance ratios are undefined; use {field:test} z"
                 .to_string(),
         ));
     }
@@ -244,15 +244,15 @@ pub fn baujat(
     o: &MetaOptions,
 ) -> Result<Vec<BaujatPoint>> {
     if coefficients > 1 {
-        return Err(Error::input(
-            "--baujat",
-            "the Baujat plot is for models without moderators; leave out --mods",
+        return Err(Error::field(
+            "baujat",
+            "the Baujat plot is for models without moderators; leave out {field:mods}",
         ));
     }
     let n = data.yi.len();
     if n > crate::meta::fitting::spec::MAX_REFITS {
-        return Err(Error::input(
-            "--baujat",
+        return Err(Error::field(
+            "baujat",
             format!(
                 "{n} studies: the plot refits the model once per study; it is drawn for up to {} studies",
                 crate::meta::fitting::spec::MAX_REFITS
@@ -261,7 +261,7 @@ pub fn baujat(
     }
     let design = ModelMatrix::intercept_only(n, crate::meta::fitting::moderators::INTERCEPT);
     let deleted = leave_one_out(&design, data, o).map_err(|e| match e {
-        Error::Input { message, .. } => Error::input("--baujat", message),
+        e @ (Error::Input { .. } | Error::Field { .. }) => Error::field("baujat", e.into_message()),
         other => other,
     })?;
     let tau2 = if o.method == Method::FE { 0.0 } else { tau2 };

@@ -77,8 +77,8 @@ pub fn subgroups(
         code_of.push(c);
     }
     if levels.len() < 2 {
-        return Err(Error::input(
-            "--subgroup",
+        return Err(Error::field(
+            "subgroup",
             format!(
                 "column '{column}' has one level only ({}); subgroups need two or more",
                 groups.first().map_or("", |g| g.as_str())
@@ -94,8 +94,8 @@ pub fn subgroups(
         let ys: Vec<f64> = members.iter().map(|&i| y[i]).collect();
         let vs: Vec<f64> = members.iter().map(|&i| v[i]).collect();
         let fit = summarise(name, &ys, &vs, options).map_err(|e| {
-            Error::input(
-                "--subgroup",
+            Error::field(
+                "subgroup",
                 format!(
                     "subgroup {column} = {name} ({} studies) cannot be fitted: {e}",
                     ys.len()

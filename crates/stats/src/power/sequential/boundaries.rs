@@ -192,7 +192,7 @@ pub(super) fn with_futility(
             return Err(Error::field(
                 "futility",
                 format!(
-                    "look {}: the futility bound {a:.4} is above the efficacy bound {c:.4}; spend less β early (another --futility or --futility-gamma)",
+                    "look {}: the futility bound {a:.4} is above the efficacy bound {c:.4}; spend less β early (another {{field:futility}} or {{field:futility_gamma}})",
                     i + 1
                 ),
             ));

@@ -317,7 +317,7 @@ impl SequentialSpec {
             if k < 2 {
                 return Err(Error::field(
                     "futility",
-                    "a futility bound needs an interim look (--looks 2 or more)",
+                    "a futility bound needs an interim look ({field:looks} 2 or more)",
                 ));
             }
         }

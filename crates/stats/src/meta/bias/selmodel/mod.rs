@@ -174,8 +174,8 @@ impl Selection {
             .next()
             .is_some_and(|c| c.is_ascii_alphabetic())
         {
-            return Err(Error::input(
-                "--selmodel",
+            return Err(Error::field(
+                "selmodel",
                 format!(
                     "'{value}' is not a selection function; give one of stepfun, beta, \
                      halfnorm, negexp, logistic, power, or the step function's cut points \
@@ -431,9 +431,9 @@ pub fn fit(
     let beta0: Vec<f64> = null_model.fit.beta.iter().copied().collect();
     let tau2_0 = null_model.tau2.tau2;
     if selection.kind == Kind::StepFunction && selection.steps.len() < 2 {
-        return Err(Error::input(
-            "--selmodel-steps",
-            "the step function needs its cut points (for example --selmodel-steps 0.025,0.5)",
+        return Err(Error::field(
+            "selmodel_steps",
+            "the step function needs its cut points (for example {field:selmodel_steps} 0.025,0.5)",
         ));
     }
     let f = selection.function();
@@ -452,14 +452,14 @@ pub fn fit(
     }
     if selection.decreasing {
         if selection.kind != Kind::StepFunction {
-            return Err(Error::input(
-                "--selmodel-decreasing",
+            return Err(Error::field(
+                "selmodel_decreasing",
                 format!("is for the step function, not {name}"),
             ));
         }
         if fixed[1..].iter().any(Option::is_some) {
-            return Err(Error::input(
-                "--selmodel-decreasing",
+            return Err(Error::field(
+                "selmodel_decreasing",
                 "cannot be combined with fixed values of δ beyond the first",
             ));
         }
@@ -474,8 +474,8 @@ pub fn fit(
                 *d < lb
             };
             if below || *d > ub {
-                return Err(Error::input(
-                    "--selmodel-delta",
+                return Err(Error::field(
+                    "selmodel_delta",
                     format!(
                         "δ{} = {d} is outside the {name} function's parameter space \
                          ({}{lb}, {ub})",
@@ -505,9 +505,9 @@ pub fn fit(
         if lo < lb || hi > ub || hi < lo || (selection.kind == Kind::Beta && lo <= lb) {
             return Err(Error::input(
                 if hi < lo || hi > ub {
-                    "--selmodel-delta-max"
+                    "{field:selmodel_delta_max}"
                 } else {
-                    "--selmodel-delta-min"
+                    "{field:selmodel_delta_min}"
                 },
                 format!(
                     "the limits [{lo}, {hi}] of δ{} are not inside the {name} function's \
@@ -534,8 +534,8 @@ pub fn fit(
     if selection.kind == Kind::StepFunction {
         if let Some(j) = (0..m).find(|&j| k_per_interval[j] == 0 && fixed[j].is_none()) {
             let lo = if j == 0 { 0.0 } else { selection.steps[j - 1] };
-            return Err(Error::input(
-                "--selmodel",
+            return Err(Error::field(
+                "selmodel",
                 format!(
                     "no study has a one-sided p-value in ({lo}, {}]; the selection probability \
                      of an empty interval cannot be estimated: choose other cut points or fix \
@@ -548,8 +548,8 @@ pub fn fit(
     let free_delta: Vec<usize> = (0..m).filter(|&j| fixed[j].is_none()).collect();
     let parameters = np + usize::from(fixed_tau2.is_none()) + free_delta.len();
     if k < parameters {
-        return Err(Error::input(
-            "--selmodel",
+        return Err(Error::field(
+            "selmodel",
             format!(
                 "{k} studies are too few for the {parameters} parameters of this selection model"
             ),
