@@ -360,15 +360,7 @@ fn read_by_layout(scan: &mut Scan, plain: &str, cell: Range<usize>, layout: &Cel
                 1
             }
             (Slot::Ratio(kind), _) => {
-                scan.push(
-                    ItemKind::Ratio,
-                    range,
-                    Parts {
-                        value: Some(value),
-                        ratio: Some(kind),
-                        ..Parts::default()
-                    },
-                );
+                push_ratio(scan, range, value, kind);
                 1
             }
             // A point with nothing the layout pairs it with (`LS mean` before its CI, a count
@@ -388,6 +380,19 @@ fn read_by_layout(scan: &mut Scan, plain: &str, cell: Range<usize>, layout: &Cel
         k += used;
     }
     true
+}
+
+/// A ratio of the kind a label names (`hazard ratio`), standing at `range`.
+fn push_ratio(scan: &mut Scan, range: Range<usize>, value: super::Printed, kind: &'static str) {
+    scan.push(
+        ItemKind::Ratio,
+        range,
+        Parts {
+            value: Some(value),
+            ratio: Some(kind),
+            ..Parts::default()
+        },
+    );
 }
 
 fn read_cell(scan: &mut Scan, plain: &str, cell: Range<usize>, of: Option<CellsOf>) {
@@ -449,15 +454,7 @@ fn read_cell(scan: &mut Scan, plain: &str, cell: Range<usize>, of: Option<CellsO
                 && value.number.value > 0.0
                 && !value.number.text.starts_with(['-', '+'])
             {
-                scan.push(
-                    ItemKind::Ratio,
-                    range,
-                    Parts {
-                        value: Some(value),
-                        ratio: Some(kind),
-                        ..Parts::default()
-                    },
-                );
+                push_ratio(scan, range, value, kind);
             }
         }
         return;
