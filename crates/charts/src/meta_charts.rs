@@ -354,9 +354,9 @@ pub fn bubble_chart(
 ) -> crate::error::Result<crate::plot::BubbleChart> {
     use crate::plot::{Bubble, BubbleChart, FittedPoint};
     let refuse = || {
-        crate::error::Error::input(
-            "--bubble",
-            "the bubble plot is for a meta-regression on one numeric moderator: give --mods COL with a numeric column",
+        crate::error::Error::field(
+            "bubble",
+            "the bubble plot is for a meta-regression on one numeric moderator: give {field:mods} COL with a numeric column",
         )
     };
     let (name, x) = match data.mods.as_deref() {

@@ -299,7 +299,7 @@ impl Size {
 
     /// A size, refused unless both sides are within [`Size::MIN`]..=[`Size::MAX`].
     pub fn new(width: u32, height: u32) -> Result<Size> {
-        for (name, v) in [("--width", width), ("--height", height)] {
+        for (name, v) in [("{field:width}", width), ("{field:height}", height)] {
             if !(Self::MIN..=Self::MAX).contains(&v) {
                 return Err(Error::input(
                     name,

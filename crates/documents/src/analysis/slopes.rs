@@ -131,18 +131,18 @@ pub fn planned_slope_effect(study: &Study) -> crate::error::Result<PlannedSlopeE
         .into_iter()
         .next()
     else {
-        return Err(crate::error::Error::input(
-            "--from-study",
+        return Err(crate::error::Error::field(
+            "from_study",
             format!(
-                "study '{}' reports no before/after slope with both values; give --delta",
+                "study '{}' reports no before/after slope with both values; give {{field:delta}}",
                 study.id
             ),
         ));
     };
     let delta = (s.values.0 - s.values.1).abs();
     if delta == 0.0 {
-        return Err(crate::error::Error::input(
-            "--from-study",
+        return Err(crate::error::Error::field(
+            "from_study",
             format!(
                 "study '{}': the slopes before and after are equal ({}); there is no effect to power a trial for",
                 study.id, s.before

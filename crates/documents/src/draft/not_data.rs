@@ -28,7 +28,7 @@
 //!   30日、`, `[シカゴ 30日 ロイター]`), and a page counter (`Page 8 of 36`);
 //! - a trial's name with its number (`TRILOGY 2 study`, `in TRILOGY 1.`) and an author's
 //!   affiliation marks (`J M Lecerf 1,*, E Clerc 1`);
-//! - the thresholds of entry criteria, in a sentence that names them ([`entry_criteria`]);
+//! - the thresholds of entry criteria, in a sentence that names them (`entry_criteria`);
 //! - counts of the things a report lists, not of people (`14項目`, `呼吸器4症状`, `2群の間`),
 //!   and a scale's maximum and its normal range (`30点満点で26点以上は正常`);
 //! - responder thresholds: the change that defines a responder (`≥50% reduction`, `a reduction

@@ -39,12 +39,12 @@ impl std::str::FromStr for Format {
             "table" | "text" => Ok(Format::Table),
             "json" => Ok(Format::Json),
             "csv" => Ok(Format::Csv),
-            "junit" => Err(crate::error::Error::input(
-                "--format",
+            "junit" => Err(crate::error::Error::field(
+                "format",
                 "junit is for verify and check (each expectation or finding a test case); allowed here: table, json, csv",
             )),
-            other => Err(crate::error::Error::input(
-                "--format",
+            other => Err(crate::error::Error::field(
+                "format",
                 format!(
                     "unknown format '{other}'; allowed: table, json, csv (and junit for verify and check)"
                 ),
@@ -311,7 +311,7 @@ mod tests {
         assert_eq!("JSON".parse::<Format>().unwrap(), Format::Json);
         let err = "xml".parse::<Format>().unwrap_err().to_string();
         assert!(
-            err.contains("--format") && err.contains("table, json, csv"),
+            err.starts_with("format:") && err.contains("table, json, csv"),
             "{err}"
         );
         let junit = "junit".parse::<Format>().unwrap_err().to_string();

@@ -667,8 +667,8 @@ impl Scale {
                 }),
             }
         };
-        let lo = steps(&self.min, "--min")?;
-        let hi = steps(&self.max, "--max")?;
+        let lo = steps(&self.min, "{field:min}")?;
+        let hi = steps(&self.max, "{field:max}")?;
         if let (Some(l), Some(h)) = (lo, hi) {
             if l >= h {
                 return Err(Error::field(

@@ -126,12 +126,12 @@ impl BaselineTable {
     /// ```
     pub fn from_csv(file: &CsvFile, columns: &BaselineColumns) -> Result<BaselineTable> {
         let col = |name: &str, option: &str| file.require(name, option);
-        let trial = col(&columns.trial, "--trial")?;
-        let variable = col(&columns.variable, "--variable")?;
-        let arm = col(&columns.arm, "--arm")?;
-        let n = col(&columns.n, "--n")?;
-        let mean = col(&columns.mean, "--mean")?;
-        let sd = col(&columns.sd, "--sd")?;
+        let trial = col(&columns.trial, "{field:trial}")?;
+        let variable = col(&columns.variable, "{field:variable}")?;
+        let arm = col(&columns.arm, "{field:arm}")?;
+        let n = col(&columns.n, "{field:n}")?;
+        let mean = col(&columns.mean, "{field:mean}")?;
+        let sd = col(&columns.sd, "{field:sd}")?;
         let decimals = file.find(&columns.decimals);
         let mut variables: Vec<BaselineVariable> = Vec::new();
         file.for_each_row(|row| {

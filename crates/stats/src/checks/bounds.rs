@@ -84,7 +84,7 @@ pub fn bounds(
     rule: Rounding,
 ) -> Result<Bounds> {
     let kind = definite(kind)?;
-    let (mean_inside, largest_sd, spread_possible) = match scale.grid("--step")? {
+    let (mean_inside, largest_sd, spread_possible) = match scale.grid("{field:step}")? {
         Some(grid) => on_grid(mean, spread, kind, n, grid, scale, rule)?,
         None => continuous(mean, spread, kind, n, scale),
     };
@@ -463,6 +463,6 @@ mod tests {
         let e = crate::checks::input::scale(Some("0"), Some("10.25"), Some("0.5"), 1)
             .unwrap_err()
             .to_string();
-        assert!(e.starts_with("--max:"), "{e}");
+        assert!(e.starts_with("max:"), "{e}");
     }
 }

@@ -64,7 +64,7 @@ pub fn proportion(text: &str, option: &str) -> Result<ReportedNumber> {
 
 /// A percentage from 0 to 100.
 pub fn percent(text: &str) -> Result<ReportedNumber> {
-    let percent = number(text, "--percent")?;
+    let percent = number(text, "{field:percent}")?;
     if !(0.0..=100.0).contains(&percent.value) {
         return Err(Error::field(
             "percent",
@@ -99,7 +99,7 @@ pub fn samples(k: i64) -> Result<usize> {
 /// The grid of a step for the mean of `items` items.
 pub fn grid(step: &str, items: i64) -> Result<Grid> {
     let items = items_count(items)?;
-    Grid::new(&number(step, "--step")?, items, "--step")
+    Grid::new(&number(step, "{field:step}")?, items, "{field:step}")
 }
 
 fn items_count(items: i64) -> Result<u32> {
@@ -122,23 +122,23 @@ pub fn scale(
     items: i64,
 ) -> Result<Scale> {
     let scale = Scale::new(
-        min.map(|m| number(m, "--min")).transpose()?,
-        max.map(|m| number(m, "--max")).transpose()?,
-        step.map(|s| number(s, "--step")).transpose()?,
+        min.map(|m| number(m, "{field:min}")).transpose()?,
+        max.map(|m| number(m, "{field:max}")).transpose()?,
+        step.map(|s| number(s, "{field:step}")).transpose()?,
     )
     .map_err(|why| {
         let option = if why.starts_with("the minimum") {
-            "--min"
+            "{field:min}"
         } else if why.starts_with("the maximum") {
-            "--max"
+            "{field:max}"
         } else {
-            "--step"
+            "{field:step}"
         };
         Error::input(option, why)
     })?
     .with_items(items_count(items)?)
     .map_err(|why| Error::field("items", why))?;
-    let grid = scale.grid("--step")?;
+    let grid = scale.grid("{field:step}")?;
     scale.bounds_in_steps(grid)?;
     Ok(scale)
 }

@@ -158,7 +158,7 @@ pub fn sprite(req: &SpriteRequest) -> Result<Sprite> {
     crate::counters::count(crate::counters::Work::SpriteSearch);
     let grid = req
         .scale
-        .grid("--step")?
+        .grid("{field:step}")?
         .ok_or_else(|| Error::Usage("SPRITE needs the scale's step".into()))?;
     let (lo, hi) = req.scale.bounds_in_steps(Some(grid))?;
     let lo = lo.ok_or_else(|| Error::field("min", "SPRITE needs the scale minimum"))?;

@@ -54,9 +54,9 @@ pub fn implied_r(
     sd_change: &ReportedNumber,
 ) -> Result<ImpliedR> {
     for (sd, option) in [
-        (sd_before, "--before"),
-        (sd_after, "--after"),
-        (sd_change, "--change-sd"),
+        (sd_before, "{field:before}"),
+        (sd_after, "{field:after}"),
+        (sd_change, "{field:change_sd}"),
     ] {
         if !(sd.value >= 0.0 && sd.value.is_finite()) {
             return Err(Error::input(
@@ -65,7 +65,7 @@ pub fn implied_r(
             ));
         }
     }
-    for (sd, option) in [(sd_before, "--before"), (sd_after, "--after")] {
+    for (sd, option) in [(sd_before, "{field:before}"), (sd_after, "{field:after}")] {
         if sd.value == 0.0 {
             return Err(Error::input(
                 option,

@@ -43,8 +43,8 @@ impl std::str::FromStr for Family {
             "poisson" => Ok(Family::Poisson),
             "binomial" => Ok(Family::Binomial),
             "negbin" | "nbinom2" | "negative-binomial" => Ok(Family::NegativeBinomial),
-            other => Err(crate::error::Error::input(
-                "--family",
+            other => Err(crate::error::Error::field(
+                "family",
                 format!("unknown family '{other}'; allowed: poisson, negbin, binomial"),
             )),
         }

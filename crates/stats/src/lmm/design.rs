@@ -45,7 +45,7 @@ pub fn fixed_matrix(formula: &Formula, frame: &Frame) -> Result<ModelMatrix> {
         frame.n_rows,
         formula.intercept.then_some("(Intercept)"),
         &terms,
-        "--formula",
+        "{field:formula}",
     )
 }
 
@@ -82,7 +82,7 @@ pub fn full_term_matrices(formula: &Formula, frame: &Frame) -> Result<Vec<ModelM
                     column,
                 });
             }
-            ModelMatrix::build(frame.n_rows, None, &[factors], "--formula")
+            ModelMatrix::build(frame.n_rows, None, &[factors], "{field:formula}")
         })
         .collect()
 }

@@ -222,7 +222,7 @@ pub fn read_file_with(
             variance,
             is_se,
         } => {
-            let option = if *is_se { "--sei" } else { "--vi" };
+            let option = if *is_se { "{field:sei}" } else { "{field:vi}" };
             let (y, v) = (
                 file.require(yi, "{field:yi}")?,
                 file.require(variance, option)?,

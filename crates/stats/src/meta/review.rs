@@ -82,24 +82,24 @@ pub fn add_review(
     let (y, v) = (&data.yi[..], &data.vi[..]);
     let k = y.len();
     if let Some((column, groups)) = &request.subgroup {
-        intercept_only(fit, "--subgroup")?;
+        intercept_only(fit, "{field:subgroup}")?;
         let s = subgroup::subgroups(column, groups, y, v, options)?;
         fit.subgroups = Some(s.fits);
         fit.subgroup_test = Some(s.test);
     }
     if let Some((_, keys)) = &request.cumulative {
-        intercept_only(fit, "--cumulative")?;
+        intercept_only(fit, "{field:cumulative}")?;
         fit.cumulative = Some(cumulative::cumulative(keys, &data.labels, y, v, options)?);
     }
     if let Some((estimator, side)) = request.trimfill {
-        intercept_only(fit, "--trimfill")?;
+        intercept_only(fit, "{field:trimfill}")?;
         if side.is_none() {
-            distinct_variances(v, "--trimfill")?;
+            distinct_variances(v, "{field:trimfill}")?;
         }
         fit.trimfill = Some(trimfill::trimfill(y, v, options, estimator, side)?);
     }
     if request.fsn {
-        at_least(k, 2, "--fsn")?;
+        at_least(k, 2, "{field:fsn}")?;
         let mut fsn = failsafe::fail_safe_n(y, v, 0.05, request.fsn_target)?;
         // The General method's approximation is metafor's for z tests (other tests make it
         // refit with simulated studies).
@@ -127,13 +127,13 @@ pub fn add_review(
         fit.fsn = Some(fsn);
     }
     if request.ranktest {
-        at_least(k, 3, "--ranktest")?;
+        at_least(k, 3, "{field:ranktest}")?;
         fit.ranktest = Some(ranktest::rank_test(y, v));
     }
     if request.pet_peese {
-        intercept_only(fit, "--pet-peese")?;
-        at_least(k, 3, "--pet-peese")?;
-        distinct_variances(v, "--pet-peese")?;
+        intercept_only(fit, "{field:pet_peese}")?;
+        at_least(k, 3, "{field:pet_peese}")?;
+        distinct_variances(v, "{field:pet_peese}")?;
         fit.pet_peese = Some(egger::pet_peese(y, v, options)?);
     }
     if let Some(selection) = &request.selmodel {

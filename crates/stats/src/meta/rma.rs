@@ -450,10 +450,10 @@ pub fn fit_weighted(
     }
     if weighted {
         let refused = [
-            (options.leave_one_out, "--leave-one-out"),
-            (options.influence, "--influence"),
-            (options.per_study, "--blup"),
-            (options.hat_matrix, "--hat-matrix"),
+            (options.leave_one_out, "{field:leave_one_out}"),
+            (options.influence, "{field:influence}"),
+            (options.per_study, "{field:blup}"),
+            (options.hat_matrix, "{field:hat_matrix}"),
             (
                 options.tau2_interval == Tau2Interval::ProfileLikelihood,
                 "--tau2-ci PL",

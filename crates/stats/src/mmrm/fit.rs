@@ -249,7 +249,7 @@ fn check_estimable(
     k: usize,
     group_levels: &[String],
 ) -> Result<()> {
-    let loc = "--formula";
+    let loc = "{field:formula}";
     let structure = formula.structure;
     if visits.len() < 2 {
         return Err(Error::input(

@@ -220,12 +220,12 @@ pub fn read_arms(
         file.require(name, opt)
     };
     let (ce, cm, csd) = if binary_measure {
-        (Some(need(&cols.events, "--events")?), None, None)
+        (Some(need(&cols.events, "{field:events}")?), None, None)
     } else {
         (
             None,
-            Some(need(&cols.mean, "--mean")?),
-            Some(need(&cols.sd, "--sd")?),
+            Some(need(&cols.mean, "{field:mean}")?),
+            Some(need(&cols.sd, "{field:sd}")?),
         )
     };
     let mut order: Vec<String> = Vec::new();
@@ -391,13 +391,13 @@ pub fn read_ratios(
         c.as_ref().map(|name| file.require(name, o)).transpose()
     };
     let fields = [
-        ("estimate", opt(&ratio.estimate, "--estimate")?),
-        ("ci-lower", opt(&ratio.ci_lower, "--ci-lower")?),
-        ("ci-upper", opt(&ratio.ci_upper, "--ci-upper")?),
-        ("p", opt(&ratio.p, "--p")?),
-        ("o-minus-e", opt(&ratio.o_minus_e, "--o-minus-e")?),
-        ("variance", opt(&ratio.variance, "--variance")?),
-        ("events", opt(&ratio.events, "--events")?),
+        ("estimate", opt(&ratio.estimate, "{field:estimate}")?),
+        ("ci-lower", opt(&ratio.ci_lower, "{field:ci_lower}")?),
+        ("ci-upper", opt(&ratio.ci_upper, "{field:ci_upper}")?),
+        ("p", opt(&ratio.p, "{field:p}")?),
+        ("o-minus-e", opt(&ratio.o_minus_e, "{field:o_minus_e}")?),
+        ("variance", opt(&ratio.variance, "{field:variance}")?),
+        ("events", opt(&ratio.events, "{field:events}")?),
     ];
     let sizes = arm_size_columns(file, cols)?;
     let mut out = Vec::new();

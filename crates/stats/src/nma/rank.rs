@@ -19,8 +19,8 @@ impl std::str::FromStr for SmallValues {
         match s.to_ascii_lowercase().as_str() {
             "good" | "desirable" => Ok(SmallValues::Good),
             "bad" | "undesirable" => Ok(SmallValues::Bad),
-            other => Err(crate::error::Error::input(
-                "--small-values",
+            other => Err(crate::error::Error::field(
+                "small_values",
                 format!(
                     "'{other}' is not allowed; allowed: good (a smaller estimate is better, e.g. a hazard ratio of relapse) or bad"
                 ),

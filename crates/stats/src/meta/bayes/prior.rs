@@ -64,7 +64,7 @@ fn positive(option: &str, what: &str, x: f64) -> Result<f64> {
 impl std::str::FromStr for TauPrior {
     type Err = Error;
     fn from_str(s: &str) -> Result<Self> {
-        const OPT: &str = "--tau-prior";
+        const OPT: &str = "{field:tau_prior}";
         let (name, rest) = match s.split_once(':') {
             Some((n, r)) => (n.trim().to_ascii_lowercase(), r.trim()),
             None => (s.trim().to_ascii_lowercase(), ""),
@@ -241,7 +241,7 @@ pub enum MuPrior {
 impl std::str::FromStr for MuPrior {
     type Err = Error;
     fn from_str(s: &str) -> Result<Self> {
-        const OPT: &str = "--mu-prior";
+        const OPT: &str = "{field:mu_prior}";
         let (name, rest) = match s.split_once(':') {
             Some((n, r)) => (n.trim().to_ascii_lowercase(), r.trim()),
             None => (s.trim().to_ascii_lowercase(), ""),

@@ -224,7 +224,7 @@ fn names<'a>(items: impl Iterator<Item = &'a str>) -> String {
 /// the setting in words. The table knows nothing of prior types; `prior` builds the prior on
 /// τ from these numbers.
 pub fn preset(spec: &str) -> Result<((f64, f64), String)> {
-    const OPT: &str = "--tau-prior";
+    const OPT: &str = "{field:tau_prior}";
     let spec = spec.trim().to_ascii_lowercase();
     let (ln_tau2, label) = if spec == "any" {
         (

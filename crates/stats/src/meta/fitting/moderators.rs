@@ -83,7 +83,7 @@ pub fn model_matrix(k: usize, moderators: &[Moderator]) -> Result<ModelMatrix> {
             }]
         })
         .collect();
-    ModelMatrix::build(k, Some(INTERCEPT), &terms, "--mods")
+    ModelMatrix::build(k, Some(INTERCEPT), &terms, "{field:mods}")
 }
 
 #[cfg(test)]

@@ -21,8 +21,8 @@ impl std::str::FromStr for Alternative {
             "greater" => Ok(Alternative::Greater),
             "less" => Ok(Alternative::Less),
             "two.sided" | "two-sided" | "two_sided" => Ok(Alternative::TwoSided),
-            _ => Err(crate::error::Error::input(
-                "--selmodel-alternative",
+            _ => Err(crate::error::Error::field(
+                "selmodel_alternative",
                 format!("'{s}' is not one of greater, less, two.sided"),
             )),
         }

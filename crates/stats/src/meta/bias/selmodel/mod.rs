@@ -114,7 +114,7 @@ pub struct Selection {
 /// Parse cut points such as `0.025` or `0.025,0.5` (each in (0, 1], sorted, duplicates
 /// dropped); 1 is appended, as metafor does.
 pub fn parse_steps(text: &str) -> Result<Vec<f64>> {
-    parse_steps_for(text, "--selmodel")
+    parse_steps_for(text, "{field:selmodel}")
 }
 
 fn parse_steps_for(text: &str, option: &str) -> Result<Vec<f64>> {
@@ -189,7 +189,7 @@ impl Selection {
     /// `--selmodel-steps`: the step function's cut points, or a decaying function's
     /// threshold α (one value in [0, 1)); beta takes none.
     pub fn with_steps(mut self, text: &str) -> Result<Self> {
-        const OPTION: &str = "--selmodel-steps";
+        const OPTION: &str = "{field:selmodel_steps}";
         match self.kind {
             Kind::StepFunction => self.steps = parse_steps_for(text, OPTION)?,
             Kind::Beta => {
@@ -222,16 +222,16 @@ impl Selection {
 
     /// `--selmodel-delta`: fixed values, `NA` for those to estimate (e.g. `1,NA,0.5`).
     pub fn with_delta(mut self, text: &str) -> Result<Self> {
-        self.delta = crate::number_list::numbers_or_na("--selmodel-delta", text)?;
+        self.delta = crate::number_list::numbers_or_na("{field:selmodel_delta}", text)?;
         Ok(self)
     }
 
     /// `--selmodel-delta-min` / `--selmodel-delta-max`.
     pub fn with_limit(mut self, text: &str, upper: bool) -> Result<Self> {
         let option = if upper {
-            "--selmodel-delta-max"
+            "{field:selmodel_delta_max}"
         } else {
-            "--selmodel-delta-min"
+            "{field:selmodel_delta_min}"
         };
         let values = crate::number_list::numbers(option, text)?;
         if upper {
@@ -445,7 +445,7 @@ pub fn fit(
     let mut fixed: Vec<Option<f64>> = if selection.delta.is_empty() {
         vec![None; m]
     } else {
-        expand(&selection.delta, m, "--selmodel-delta")?
+        expand(&selection.delta, m, "{field:selmodel_delta}")?
     };
     if selection.kind == Kind::StepFunction && (fixed[0].is_none() || selection.decreasing) {
         fixed[0] = Some(1.0);
@@ -492,11 +492,11 @@ pub fn fit(
     }
     let defaults = f.limits();
     let lower_limits = match &selection.delta_min {
-        Some(x) => expand(x, m, "--selmodel-delta-min")?,
+        Some(x) => expand(x, m, "{field:selmodel_delta_min}")?,
         None => defaults.iter().map(|l| l[0]).collect(),
     };
     let upper_limits = match &selection.delta_max {
-        Some(x) => expand(x, m, "--selmodel-delta-max")?,
+        Some(x) => expand(x, m, "{field:selmodel_delta_max}")?,
         None => defaults.iter().map(|l| l[1]).collect(),
     };
     for j in 0..m {
