@@ -504,7 +504,10 @@ fn read_cell(scan: &mut Scan, plain: &str, cell: Range<usize>, of: Option<CellsO
 /// `p` closing a results row as text extraction glues it (`PANSS (N6 item)−0.23 ± 0.080.03 ±
 /// 0.08<0.018*`): a number from 0 to 1 at the end of a line that holds two or more means ±
 /// spreads and nothing else after its label, with its relation and significance mark, is
-/// the row's p, as a results table prints its last column. Runs after [`super::summary`].
+/// the row's p, as a results table prints its last column. Where the document heads a column
+/// with p (a line `P`, `p value comparing …`), estimates with their intervals count as the
+/// row's summaries too (`WOMAC −17.1 (−19.8, −14.4) −23.2 (−25.9, −20.4) <0.001`). Runs after
+/// [`super::summary`].
 pub fn find_row_end_p(scan: &mut Scan) {
     static END: OnceLock<Regex> = OnceLock::new();
     let end = END.get_or_init(|| {
@@ -514,11 +517,27 @@ pub fn find_row_end_p(scan: &mut Scan) {
         .expect("the row-end p pattern is valid")
     });
     let plain = scan.doc.plain.text.clone();
-    // The means ± spreads in document order, found by binary search per line (one pass).
+    // A column headed p: a line that is only its name, or a header that names it.
+    let heads_p = plain.lines().any(|l| {
+        let l = l.trim();
+        let lower = l.to_lowercase();
+        (l.chars().count() <= 12 && names_p(l))
+            || lower.contains("p value")
+            || lower.contains("p-value")
+            || l.contains("p値")
+    });
+    // The row's summaries in document order, found by binary search per line (one pass).
     let mut summaries: Vec<[usize; 2]> = scan
         .items
         .iter()
-        .filter(|i| i.kind == ItemKind::MeanSpread)
+        .filter(|i| {
+            i.kind == ItemKind::MeanSpread
+                || heads_p
+                    && matches!(
+                        i.kind,
+                        ItemKind::Ci | ItemKind::MedianIqr | ItemKind::MedianRange
+                    )
+        })
         .map(|i| i.span)
         .collect();
     summaries.sort_unstable();
@@ -658,6 +677,24 @@ Events, n/N (%)\t3/40 (7.5)\t4/38 (10.5)\t5/41 (12.2)\n";
             .find(|i| i.kind == ItemKind::MeanSpread)
             .unwrap();
         assert_eq!(sd.parts.spread_label, Some("SD"));
+    }
+
+    #[test]
+    fn a_p_closing_a_row_of_estimates_with_intervals_under_a_p_column() {
+        // Made-up numbers in the layout of a results table whose columns are set apart by
+        // single spaces, with a p column named on its own line.
+        let head = "LSM change (95% CI)\nDifference\nP\n";
+        let row = "Pain score −12.1 (−14.8, −9.4) −18.2 (−20.9, −15.5) −6.1 (−9.4, −2.8) <0.001\nStiffness −3.1 (−4.0, −2.2) −3.4 (−4.3, −2.5) −0.3 (−1.5, 0.9) 0.62\n";
+        let brief = crate::draft::tests::brief(&read_items(&format!("{head}{row}")));
+        let p: Vec<&str> = brief
+            .iter()
+            .filter(|(k, _)| *k == "p")
+            .map(|(_, v)| v.as_str())
+            .collect();
+        assert_eq!(p, ["0.001", "0.62"], "{brief:?}");
+        // With no p column named, the last number stays what it was.
+        let brief = crate::draft::tests::brief(&read_items(row));
+        assert!(!brief.iter().any(|(k, _)| *k == "p"), "{brief:?}");
     }
 
     #[test]
