@@ -567,6 +567,7 @@ pub fn read_document(doc: &Sentences) -> Vec<Item> {
     inference::find_confidence_intervals(&mut scan);
     inference::find_ratios(&mut scan);
     summary::find(&mut scan);
+    summary::find_bracketed_n(&mut scan);
     table_row::find_row_end_p(&mut scan);
     inference::find_p_values(&mut scan);
     rate::find(&mut scan);

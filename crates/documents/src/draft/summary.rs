@@ -392,6 +392,59 @@ pub fn find(scan: &mut Scan) {
     }
 }
 
+/// A bracketed whole number right after a mean ± spread is that summary's n, as tables and
+/// package inserts print `mean ± SD (n)`: `12.4±5.4 (132)`, `74.92±10.48 （143）`. Only a whole
+/// number of 2 or more, alone in its bracket, with nothing but spaces before it.
+pub fn find_bracketed_n(scan: &mut Scan) {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let pattern = P.get_or_init(|| {
+        Regex::new(r"^[ \t]*[(\[][ \t]*(?P<n>\d{1,6})[ \t]*[)\]]")
+            .expect("the bracketed n is valid")
+    });
+    let plain = scan.doc.plain.text.clone();
+    let ends: Vec<usize> = scan
+        .items
+        .iter()
+        .filter(|i| i.kind == ItemKind::MeanSpread)
+        .map(|i| i.span[1])
+        .collect();
+    for end in ends {
+        // The plain offset where the summary ends: the first whose origin is at or past the
+        // item's end (origins only grow), by binary search.
+        let (mut lo, mut hi) = (0, plain.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if scan.doc.plain.original_span(mid..mid).start < end {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        let mut after = lo;
+        while !plain.is_char_boundary(after) {
+            after += 1;
+        }
+        let Some(c) = pattern.captures(&plain[after..]) else {
+            continue;
+        };
+        let n = c.name("n").expect("n");
+        let range = after + n.start()..after + n.end();
+        if scan.free(range.clone())
+            && let Some(value) = scan.number(range.clone())
+            && value.number.value >= 2.0
+        {
+            scan.push(
+                ItemKind::N,
+                range,
+                Parts {
+                    value: Some(value),
+                    ..Parts::default()
+                },
+            );
+        }
+    }
+}
+
 /// Can an n starting at `n_start` be printed with the value ending at `value_end`: at most
 /// `within` bytes after it and no paragraph break (a blank line) between, past which an `n =`
 /// heads the next table section or paragraph. The one rule of both readers of "printed with
@@ -425,6 +478,20 @@ pub fn attach_n(items: &mut [Item], original: &str) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_bracketed_whole_number_after_a_mean_and_spread_is_its_n() {
+        // Made-up numbers as a package insert's table prints `mean ± SD (n)`.
+        let items = super::super::read_items(
+            "ベースライン\n12.1±4.3 (120)\n11.8±4.9（61）\n8.2±1.1 (1.5)\n",
+        );
+        let n: Vec<&str> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::N)
+            .map(|i| i.parts.value.as_ref().unwrap().original.as_str())
+            .collect();
+        assert_eq!(n, ["120", "61"]);
+    }
+
     use super::super::{ItemKind, read_items};
 
     #[test]
