@@ -409,21 +409,7 @@ pub fn find_bracketed_n(scan: &mut Scan) {
         .map(|i| i.span[1])
         .collect();
     for end in ends {
-        // The plain offset where the summary ends: the first whose origin is at or past the
-        // item's end (origins only grow), by binary search.
-        let (mut lo, mut hi) = (0, plain.len());
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            if scan.doc.plain.original_span(mid..mid).start < end {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        let mut after = lo;
-        while !plain.is_char_boundary(after) {
-            after += 1;
-        }
+        let after = scan.doc.plain.plain_offset(end);
         let Some(c) = pattern.captures(&plain[after..]) else {
             continue;
         };

@@ -560,12 +560,11 @@ pub fn find_row_end_p(scan: &mut Scan) {
         if in_line.len() < 2 {
             continue;
         }
-        // The plain offset where the last summary ends.
-        let Some(after) =
-            (start..=line_end).find(|&k| scan.doc.plain.original_span(start..k).end >= last_end)
-        else {
+        // The plain offset where the last summary ends (on this line: it ends within it).
+        let after = scan.doc.plain.plain_offset(last_end);
+        if after > line_end {
             continue;
-        };
+        }
         let Some(c) = end.captures(&plain[after..line_end]) else {
             continue;
         };

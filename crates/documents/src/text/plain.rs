@@ -275,6 +275,25 @@ impl PlainText {
         String::from_utf8(bytes).expect("a space made a tab keeps the text UTF-8")
     }
 
+    /// The plain offset of the original offset `at`: the first plain byte that comes from at or
+    /// after it (origins only grow, so a binary search), on a character's start. The way back
+    /// from an item's span (in the original) to the plain text the readers search.
+    ///
+    /// ```
+    /// use trialstats_documents::text::PlainText;
+    /// let original = "実薬群－2.15 (n)";
+    /// let plain = PlainText::new(original);
+    /// let at = original.find(" (n)").unwrap();
+    /// assert_eq!(&plain.text[plain.plain_offset(at)..], " (n)");
+    /// ```
+    pub fn plain_offset(&self, at: usize) -> usize {
+        let mut k = self.origin[..=self.text.len()].partition_point(|&o| o < at);
+        while !self.text.is_char_boundary(k) {
+            k += 1;
+        }
+        k
+    }
+
     /// The line (1-based) of the original at byte offset `at`.
     pub fn line_of(&self, at: usize) -> usize {
         self.line_starts.partition_point(|&s| s <= at)
