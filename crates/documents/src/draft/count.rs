@@ -9,9 +9,11 @@
 //! in `x of n` (`twenty-one of thirty`) and before `percent` (`Thirty-two percent`); never in
 //! `one of the`, `no one` or `either one`, where no counted thing follows.
 //!
-//! A percentage that is a change (`a 12% reduction`, `reduced by 35%`, `−12%`, 12%減少) is a
-//! [`ItemKind::PercentChange`], not a share of a whole; a responder threshold (`≥50%
-//! reduction`) is not data ([`super::not_data`]).
+//! A percentage that is a change (`a 12% reduction`, `reduced by 35%`, `−12%`, 12%減少,
+//! `reduced the risk of death by 30 percent`, `13.8% weight loss`, and what is set against or
+//! listed with one: `compared to 25% for placebo`) is a [`ItemKind::PercentChange`], not a
+//! share of a whole; a responder threshold (`≥50% reduction`) is not data
+//! ([`super::not_data`]).
 
 use super::not_data::inside_name;
 use super::{Bound, ItemKind, Parts, Scan};
@@ -424,12 +426,13 @@ fn find_kanji_counts(scan: &mut Scan, plain: &str) {
 }
 
 /// The words around a percentage that make it a change: `a 12% reduction`, `12%の減少`,
-/// `reduced by 35%`, `decreased 20%`, `a change of 5%`.
+/// `a 30.4% median reduction`, `13.8% weight loss` (one word may name what changed),
+/// `reduced by 35%`, `decreased 20%`, `a change of 5%`, `the mean reduction was 75%`.
 fn change_after_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
         Regex::new(
-            r"^(?:\s*(?i:relative\s+)?(?i:reductions?|decreases?|declines?|drops?|falls?|increases?|rises?|improvements?|gains?|loss|lower|higher)(?-u:\b)|の?(?:減少|低下|増加|上昇|改善|短縮|減|増))",
+            r"^(?:\s*(?i:(?:relative|absolute|mean|median|average)\s+)?(?P<what>(?i:[a-z]+)\s+)?(?i:reductions?|decreases?|declines?|drops?|falls?|increases?|rises?|improvements?|gains?|loss|lower|higher)(?-u:\b)|の?(?:減少|低下|増加|上昇|改善|短縮|減|増|抑制|低減|軽減))",
         )
         .expect("valid pattern")
     })
@@ -439,7 +442,20 @@ fn change_before_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
         Regex::new(
-            r"(?i)(?:(?:reductions?|decreases?|declines?|drops?|falls?|increases?|rises?|improvements?|changes?|gains?|loss)\s+(?:of|by|in)|(?:reduced|decreased|declined|dropped|fell|increased|rose|improved|lowered|raised|changed|grew)(?:\s+by)?)\s+(?:an?\s+)?(?:mean\s+|average\s+|median\s+)?(?:of\s+)?$",
+            r"(?i)(?:(?:reductions?|decreases?|declines?|drops?|falls?|increases?|rises?|improvements?|changes?|gains?|loss)\s+(?:of|by|in|(?:was|were|is)(?:\s+about|\s+approximately|\s+nearly)?)|(?:reduced|decreased|declined|dropped|fell|increased|rose|improved|lowered|raised|changed|grew)(?:\s+by)?)\s+(?:an?\s+)?(?:mean\s+|average\s+|median\s+)?(?:of\s+)?$",
+        )
+        .expect("valid pattern")
+    })
+}
+
+/// `reduced the risk of clinical worsening by 76%`, `lowered LDL cholesterol by 30 percent`:
+/// a verb of change whose object stands between it and `by`. The clause may hold commas but no
+/// number and no end of sentence, so the verb governs the `by`.
+fn change_verb_then_by() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| {
+        Regex::new(
+            r"(?i)(?-u:\b)(?:reduc(?:ed|es|ing)|decreas(?:ed|es|ing)|lower(?:ed|s|ing)|cut(?:s|ting)?|improv(?:ed|es|ing)|increas(?:ed|es|ing)|rais(?:ed|es|ing)|shorten(?:ed|s|ing))\s[^0-9;:.。!?()\[\]]{1,120}?\sby\s+(?:about\s+|approximately\s+|nearly\s+|almost\s+|up\s+to\s+|over\s+)?$",
         )
         .expect("valid pattern")
     })
@@ -448,9 +464,11 @@ fn change_before_pattern() -> &'static Regex {
 /// Is the percentage at `start` (its `%` sign ending at `end`) a change rather than a share
 /// of a whole: printed with a sign (`−12%`, `+5%`), or with a word of change right before or
 /// after it? `50%が改善` (half improved) is a share: the change word must follow the sign
-/// straight away.
+/// straight away. A percentage takes the kind of the one it is set against or listed with
+/// (`a 75% reduction compared to 25% for placebo`, `mean changes of 43%, 35%, and 50%`), and
+/// a bracketed percentage after a change is that change relative to the start (`improved by a
+/// mean of 11.6 (55%)`).
 fn is_change(plain: &str, start: usize, end: usize, value: &super::Printed) -> bool {
-    // A number as matched may begin with the space before it.
     let start = start + (plain[start..end].len() - plain[start..end].trim_start().len());
     // A sign after a digit is the dash of a range (`10-12%`), not a change's sign.
     if value.number.text.starts_with(['-', '+'])
@@ -458,12 +476,140 @@ fn is_change(plain: &str, start: usize, end: usize, value: &super::Printed) -> b
     {
         return true;
     }
-    let before = &plain[plain[..start]
+    change_words_around(plain, start, end, 0)
+}
+
+/// The words of change around the percentage whose number starts at `start` and whose sign
+/// ends at `end` (see [`is_change`]); `depth` bounds the walk back through lists and
+/// comparisons.
+fn change_words_around(plain: &str, start: usize, end: usize, depth: usize) -> bool {
+    // A number as matched may begin with the space before it.
+    let start = start + (plain[start..end].len() - plain[start..end].trim_start().len());
+    let from = |chars: usize| {
+        plain[..start]
+            .char_indices()
+            .rev()
+            .nth(chars)
+            .map_or(0, |(i, _)| i)
+    };
+    let before = &plain[from(40)..start];
+    // The one word between the sign and the change names what changed (`weight loss`), unless
+    // it is a verb or a word of a share (`20% had improvement`, `30% of patients`).
+    let after = change_after_pattern()
+        .captures(&plain[end..])
+        .is_some_and(|c| {
+            c.name("what").is_none_or(|w| {
+                ![
+                    "had",
+                    "have",
+                    "has",
+                    "showed",
+                    "show",
+                    "shows",
+                    "achieved",
+                    "with",
+                    "reported",
+                    "experienced",
+                    "of",
+                    "in",
+                    "were",
+                    "was",
+                    "is",
+                    "are",
+                    "a",
+                    "an",
+                    "the",
+                    "and",
+                    "or",
+                    "no",
+                    "any",
+                    "patients",
+                    "subjects",
+                    "participants",
+                    "without",
+                    "saw",
+                ]
+                .contains(&w.as_str().trim().to_ascii_lowercase().as_str())
+            })
+        });
+    if after
+        || change_before_pattern().is_match(before)
+        || change_verb_then_by().is_match(&plain[from(160)..start])
+    {
+        return true;
+    }
+    if depth >= 4 {
+        return false;
+    }
+    static EARLIER: OnceLock<Regex> = OnceLock::new();
+    let earlier = EARLIER.get_or_init(|| {
+        let p = r"(?x)
+            (?: (?P<listed> (?P<lnum> NUMBER ) \s* (?: % | ％ | (?i:percent) ) \s* (?: , | 、 ) \s* (?i: (?: and | or ) \s+ )? )
+              | (?P<bracket> (?P<bnum> NUMBER ) [^\S\n]* [(（] \s* )
+              | (?P<against> (?i: (?: as \s+ )? compared \s+ (?: to | with ) | versus | vs\.? | than ) \s+ ) ) $"
+            .replace("NUMBER", NUMBER);
+        Regex::new(&p).expect("the earlier-percentage pattern is valid")
+    });
+    let Some(c) = earlier.captures(&plain[from(60)..start]) else {
+        return false;
+    };
+    let offset = from(60);
+    if let Some(n) = c.name("lnum") {
+        let (s, e) = (
+            offset + n.start(),
+            offset + c.name("listed").expect("listed").end(),
+        );
+        return change_words_around(plain, s, e, depth + 1);
+    }
+    if let Some(n) = c.name("bnum") {
+        let s = offset + n.start();
+        let s = s + (plain[s..].len() - plain[s..].trim_start().len());
+        // The change before the bracket: `improved by a mean of 11.6 (55%)`.
+        let before_number = &plain[plain[..s]
+            .char_indices()
+            .rev()
+            .nth(40)
+            .map_or(0, |(i, _)| i)..s];
+        return change_before_pattern().is_match(before_number);
+    }
+    // Set against an earlier percentage of the same sentence: take its kind. Right after a
+    // bare number (`1.1 vs. 4.8%`) the two share the sign and are two shares.
+    let against = offset + c.get(0).expect("a match").start();
+    if plain[..against]
+        .trim_end()
+        .ends_with(|ch: char| ch.is_ascii_digit())
+    {
+        return false;
+    }
+    // A clause ends at `;`, a line's end or a sentence's full stop (not a decimal point).
+    let clause_start = plain[..against]
         .char_indices()
         .rev()
-        .nth(40)
-        .map_or(0, |(i, _)| i)..start];
-    change_after_pattern().is_match(&plain[end..]) || change_before_pattern().is_match(before)
+        .find(|&(i, ch)| {
+            matches!(ch, '。' | ';' | '\n')
+                || (ch == '.' && plain[i + 1..].starts_with(char::is_whitespace))
+        })
+        .map_or(0, |(i, ch)| i + ch.len_utf8());
+    let Some(sign) = plain[clause_start..against].rfind(['%', '％']) else {
+        return false;
+    };
+    let sign = clause_start + sign;
+    let digits_start = plain[..sign]
+        .trim_end()
+        .char_indices()
+        .rev()
+        .take_while(|(_, ch)| ch.is_ascii_digit() || *ch == '.' || *ch == '·')
+        .last()
+        .map(|(i, _)| i);
+    match digits_start {
+        Some(s) => change_words_around(
+            plain,
+            s,
+            sign + plain[sign..].chars().next().map_or(1, char::len_utf8),
+            depth + 1,
+        ),
+        None => false,
+    }
 }
 
 /// Do the words before a number written in words at `start` of `plain` make it other than a
@@ -927,6 +1073,39 @@ mod tests {
                 ("percent_change", "35"),
                 ("percent", "50"),
                 ("percent", "40"),
+            ])
+        );
+    }
+
+    #[test]
+    fn a_change_is_read_from_its_verb_its_noun_and_what_it_is_set_against() {
+        let items = read_items(
+            "The drug reduced the risk of clinical worsening events by 76% versus placebo (1.1 vs. 4.8%). \
+             The mean reduction was 75% in the test group compared to 25% for placebo. \
+             A 30.4% median reduction, as compared to 30.5% before, and 13.8% weight loss. \
+             Symptoms improved by a mean of 11.6 (55%), with mean changes of 43%, 35%, and 50%. \
+             In all, 20% had improvement and 30% of patients improved; 40% vs 10% responded.",
+        );
+        assert_eq!(
+            brief(&items),
+            pairs(&[
+                ("percent_change", "76"),
+                ("percent", "1.1"), // `1.1 vs. 4.8%`: two shares of one sign
+                ("percent", "4.8"),
+                ("percent_change", "75"),
+                ("percent_change", "25"),
+                ("percent_change", "30.4"),
+                ("percent_change", "30.5"),
+                ("percent_change", "13.8"),
+                ("number", "11.6"),
+                ("percent_change", "55"),
+                ("percent_change", "43"),
+                ("percent_change", "35"),
+                ("percent_change", "50"),
+                ("percent", "20"),
+                ("percent", "30"),
+                ("percent", "40"),
+                ("percent", "10"),
             ])
         );
     }
