@@ -11,6 +11,9 @@
 //! Each group's n is the one the structure gives it (printed with the value, its group's,
 //! its table column's); a comparison without both is listed as not checked. With more than one
 //! p or CI after the arms, which one compares them is not printed: not checked, never guessed.
+//! Where the document says its arms are the same patients (a crossover, a within-subject
+//! design: [`Structure::within_patients`]), the two values are no two samples and the
+//! within-patient correlation a paired reading needs is not printed: not checked.
 //! The text rarely says whether the comparison was adjusted: it is read as adjusted when it
 //! says `adjusted`, `ANCOVA` or `least squares`, as unadjusted when it says `unadjusted`, and
 //! else as not stated (the adjusted SE stays a candidate).
@@ -228,6 +231,13 @@ pub fn check_comparisons(
             &ps,
             &cis,
         );
+        if let Some(line) = structure.within_patients {
+            finding.not_checked = Some(format!(
+                "the document's design is within patients (crossover, line {line}): both values are the same patients, and the within-patient correlation a paired comparison needs is not printed"
+            ));
+            out.push(finding);
+            continue;
+        }
         if several {
             finding.not_checked = Some(
                 "the text prints more than one p or CI after the two groups: which one compares them is not printed"
@@ -426,6 +436,21 @@ mod tests {
         check_comparisons("t.txt", &items, &structure, Rounding::UpOrDown).unwrap()
     }
     use crate::reading::Verdict;
+
+    #[test]
+    fn a_crossover_is_not_read_as_two_samples() {
+        // Sports Med Open 2021 (s40798-021-00319-5), as printed: a crossover of eight men; read
+        // as two samples of 8 the ± would be contradicted by P < 0.01.
+        let text = "In a randomised crossover design, time in range was 242 ± 135 min (n = 8) vs 88 ± 132 min (n = 8) for the other session; P < 0.01.";
+        let found = check(text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(!found[0].inconsistent());
+        let why = found[0].not_checked.as_deref().unwrap_or("");
+        assert!(why.contains("crossover, line 1"), "{why}");
+        // The same sentence without the design is read as two samples.
+        let found = check(&text.replace("randomised crossover design", "randomised design"));
+        assert!(found[0].not_checked.is_none(), "{:?}", found[0]);
+    }
 
     #[test]
     fn two_groups_with_their_p_are_read_by_the_p() {

@@ -84,12 +84,32 @@ use crate::draft::{Item, Sentences};
 /// assert_eq!((s.measures.len(), edss.shape, edss.cells.len()), (1, Shape::TimeCourse, 2));
 /// assert!(s.groups.is_empty()); // one group: the whole sample
 /// ```
+/// The line of the first place where `text` says its arms are the same patients: a crossover
+/// (`crossover`, `cross-over`, `crossed over`, `クロスオーバー`) or a within-subject design.
+fn within_patients(text: &str) -> Option<usize> {
+    let lower = text.to_lowercase();
+    let at = [
+        "crossover",
+        "cross-over",
+        "crossed over",
+        "within-subject",
+        "within-patient",
+        "within-participant",
+        "クロスオーバー",
+    ]
+    .iter()
+    .filter_map(|w| lower.find(w))
+    .min()?;
+    Some(lower[..at].matches('\n').count() + 1)
+}
+
 pub fn read_structure(doc: &Sentences, items: &[Item]) -> Structure {
     let mut s = Structure {
         placed: vec![false; items.len()],
         ..Default::default()
     };
     s.document_n = sentence::document_n(doc, items);
+    s.within_patients = within_patients(doc.original);
     sentence::group_ns(doc, items, &mut s);
     let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); doc.sentences.len()];
     for (i, item) in items.iter().enumerate() {

@@ -114,6 +114,9 @@ pub struct Structure {
     /// What the document says ± is, where every statement of it names one spread: the spread
     /// and the line of its first statement.
     pub document_spread: Option<(&'static str, usize)>,
+    /// The line where the document says its arms are the same patients (a crossover, a
+    /// within-subject design): two arms' values are then paired, not two samples.
+    pub within_patients: Option<usize>,
     /// Items the structure places (summaries, and the n, p, CI and differences it attaches).
     #[serde(skip)]
     pub placed: Vec<bool>,

@@ -401,6 +401,66 @@ fn word_starts(s: &str) -> impl Iterator<Item = (usize, &str)> {
         .map(move |w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
 }
 
+/// Is the number of people `item` how many had an event rather than a sample: `occurred in two
+/// participants`, `was reported in 5 patients`, `developed in 3 cases`, `2例に認められた`?
+fn had_an_event(text: &str, item: &Item) -> bool {
+    let before = text[..item.span[0]].trim_end().to_ascii_lowercase();
+    let after = text[item.span[1]..].trim_start();
+    [
+        "occurred in",
+        "observed in",
+        "seen in",
+        "reported in",
+        "reported by",
+        "developed in",
+        "experienced by",
+        "noted in",
+        "found in",
+    ]
+    .iter()
+    .any(|w| before.ends_with(w))
+        || [
+            "に認め",
+            "で認め",
+            "に発現",
+            "で発現",
+            "に発生",
+            "で発生",
+            "にみられ",
+            "でみられ",
+        ]
+        .iter()
+        .any(|w| after.starts_with(w))
+}
+
+/// Is the n item a number of people: `Twelve patients`, `7名`, `n = 12`; not `4 symptoms`?
+fn counts_people(item: &Item) -> bool {
+    match item.parts.unit.as_deref() {
+        None => true,
+        Some(u) => {
+            let u = u.to_lowercase();
+            [
+                "patient",
+                "participant",
+                "subject",
+                "people",
+                "person",
+                "women",
+                "men",
+                "children",
+                "adult",
+                "volunteer",
+                "case",
+                "名",
+                "例",
+                "人",
+            ]
+            .iter()
+            .any(|w| u.contains(w))
+        }
+    }
+}
+
 /// The one number of people a document states in a sentence with no summary (`Twelve
 /// patients were treated`, `7名の患者`), if it states exactly one distinct such number.
 pub(super) fn document_n(doc: &Sentences, items: &[Item]) -> Option<usize> {
@@ -412,34 +472,10 @@ pub(super) fn document_n(doc: &Sentences, items: &[Item]) -> Option<usize> {
         let same_sentence_summary = items
             .iter()
             .any(|j| j.sentence == item.sentence && is_summary(j.kind));
-        if same_sentence_summary {
+        if same_sentence_summary || had_an_event(doc.original, item) {
             continue;
         }
-        // A number of people: `Twelve patients`, `7名`, `n = 12`; not `4 symptoms`.
-        let people = match item.parts.unit.as_deref() {
-            None => true,
-            Some(u) => {
-                let u = u.to_lowercase();
-                [
-                    "patient",
-                    "participant",
-                    "subject",
-                    "people",
-                    "person",
-                    "women",
-                    "men",
-                    "children",
-                    "adult",
-                    "volunteer",
-                    "case",
-                    "名",
-                    "例",
-                    "人",
-                ]
-                .iter()
-                .any(|w| u.contains(w))
-            }
-        };
+        let people = counts_people(item);
         let in_table = crate::draft::sentences::is_table_row(
             &doc.original[doc.sentences[item.sentence].span.clone()],
         );
@@ -471,6 +507,57 @@ pub(super) fn document_n(doc: &Sentences, items: &[Item]) -> Option<usize> {
         [first, second, ..] if first.1 >= 2 && first.1 > second.1 => Some(first.2),
         _ => None,
     }
+}
+
+/// The sample the sentence of the summary `cell` names before its first summary (outside a
+/// table):
+/// `Some(Some(k))` where it names one number of people before the summary (`eight men with
+/// type 1 diabetes (age 27.6 ± 11.4)`), or several of which the last is said to be the subset
+/// described (`4647 were randomised, of whom 4575 (mean age 51.0 …)`, `うち`); `Some(None)`
+/// where it names several and does not say which; `None` where it names none.
+fn sentence_n(text: &str, items: &[Item], cell: usize) -> Option<Option<usize>> {
+    let sentence = items[cell].sentence;
+    if crate::draft::sentences::is_table_row(&items[cell].quote) {
+        return None;
+    }
+    // Named before the sentence's first summary: an n after a value is that value's.
+    let first = (0..=cell)
+        .rev()
+        .take_while(|&k| items[k].sentence == sentence)
+        .last()?;
+    let mut before: Vec<usize> = (first..cell)
+        .take_while(|&k| !is_summary(items[k].kind))
+        .filter(|&k| items[k].kind == ItemKind::N && counts_people(&items[k]))
+        .collect();
+    before.reverse();
+    let &nearest = before.first()?;
+    let values: std::collections::BTreeSet<String> = before
+        .iter()
+        .filter_map(|&k| {
+            items[k]
+                .parts
+                .value
+                .as_ref()
+                .map(|v| v.number.plain.clone())
+        })
+        .collect();
+    let subset = {
+        let b = text[..items[nearest].span[0]]
+            .trim_end()
+            .to_ascii_lowercase();
+        [
+            "of whom",
+            "of which",
+            "of these",
+            "of them",
+            "among them",
+            "うち",
+            "うち、",
+        ]
+        .iter()
+        .any(|w| b.ends_with(w))
+    };
+    Some((values.len() == 1 || subset).then_some(nearest))
 }
 
 pub(super) fn read_sentence(
@@ -1107,6 +1194,18 @@ fn attach_n(doc_text: &str, items: &[Item], members: &[usize], s: &mut Structure
                     cell.n = Some(j);
                     cell.n_evidence = Some(format!("the group's n ('{}')", items[j].text.trim()));
                 }
+            } else if let (Some(in_sentence), false) =
+                (sentence_n(doc_text, items, cell.item), any_groups)
+            {
+                // The sample its own sentence names before it, over the document's; where the
+                // sentence names several and not which, the n stays open.
+                if let Some(j) = in_sentence {
+                    cell.n = Some(j);
+                    cell.n_evidence = Some(format!(
+                        "the number of people its sentence names before it ('{}')",
+                        items[j].text.trim()
+                    ));
+                }
             } else if let (Some(j), false) = (doc_n, any_groups) {
                 cell.n = Some(j);
                 cell.n_evidence = Some(format!(
@@ -1461,6 +1560,39 @@ mod tests {
         // Said once without a mark, it holds for the document.
         let (_, s) = read("Data are mean ± SE. The score was 4.1 ± 0.5.");
         assert_eq!(s.document_spread.map(|d| d.0), Some("SEM"));
+    }
+
+    /// The n each placed summary gets, by the summary's text.
+    fn n_of(text: &str, value: &str) -> Option<String> {
+        let (items, s) = read(text);
+        let cell = s
+            .measures
+            .iter()
+            .flat_map(|m| &m.cells)
+            .find(|c| items[c.item].text.trim_start().starts_with(value))
+            .expect("the value is placed");
+        cell.n.map(|j| items[j].text.trim().to_string())
+    }
+
+    #[test]
+    fn a_summary_takes_the_sample_its_sentence_names_before_it() {
+        // The subset said to be described (`of whom`) over the document's most repeated n.
+        let text = "4647 participants were randomised. Of these, 4647 participants were randomised, of whom 4575 (mean age 51.0 ± 15.0 years) were analysed.";
+        assert_eq!(n_of(text, "51.0").as_deref(), Some("4575"));
+        // One number of people in the sentence before it.
+        let text = "Eight men with type 1 diabetes (age 27.6 ± 11.4 years) took part.";
+        assert_eq!(n_of(text, "27.6").as_deref(), Some("Eight"));
+        // Two, and the sentence does not say which: open, not the nearest, not the document's.
+        let text = "Twelve patients were screened. 120 patients were screened and 60 patients were enrolled (age 52.3 ± 11.0 years).";
+        assert_eq!(n_of(text, "52.3"), None);
+    }
+
+    #[test]
+    fn how_many_had_an_event_is_not_the_sample() {
+        let text = "Twelve patients were treated. The QMG score was 14.2 ± 3.1 at baseline. Rash occurred in two patients.";
+        assert_eq!(n_of(text, "14.2").as_deref(), Some("Twelve"));
+        let text = "The QMG score was 14.2 ± 3.1 at baseline. Rash occurred in two patients.";
+        assert_eq!(n_of(text, "14.2"), None);
     }
 
     #[test]
