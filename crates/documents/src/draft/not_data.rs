@@ -7,7 +7,10 @@
 //!   `試験)27),28)`), citations (`PNAS 2011;108:3701-3706`, `Chihara et al. 2011`);
 //! - numbers inside names (IL-6, G93A, SSEA-3, CL2020, アクアポリン 4, 第1回, 2重盲検) and
 //!   labels of a category (`phase 2`, `cycle 1`, `type 2`, `grade 3 or 4`, `genotype 1, 2, 4,
-//!   or 6`; `cycles 2 to 6` counts);
+//!   or 6`, `Definition 1`, `model 2`; `cycles 2 to 6` counts), responder criteria named by
+//!   their index and threshold (`PASI 75`, `ACR 20`, `EASI-90`), and the bounds in the bracket
+//!   that defines an outcome's abbreviation (`time in range (TIR, 70–180 mg/dL)`);
+//! - a press release's dateline (`July 31 /PRNewswire/`), its date of issue;
 //! - a dosing frequency in Japanese (`1日3回`, `1回最大5g`: the regimen's words; the dose
 //!   itself is data);
 //! - the period of a rate's unit (`migraines per 30 days`, `events/100 patient-years`) and the
@@ -74,7 +77,10 @@ fn patterns() -> &'static Regex {
             | (?-u:\b) \d+ \s? = \s? [A-Za-z]{2}
             | [1１] \s* 日 \s* [\d０-９]+ \s* 回
             | [1１] \s* 回 \s* (?: 最大 | 量 | あたり | 当たり )
-            | (?i: (?-u:\b) (?: cycles? | visits? | cohort | part | study | session | wave ) \x20 ) [IVX\d]+ (?-u:\b)
+            | (?i: (?-u:\b) (?: cycles? | visits? | cohort | part | study | session | wave | definition | criterion | model | method | experiment | scenario | step | round | version ) \x20 ) [IVX\d]+ (?-u:\b)
+            | (?-u:\b) (?: PASI | EASI | ACR | ASAS | SALT | HiSCR | SRI | MASI | mNAPSI ) [\x20-]? (?: 20 | 30 | 40 | 50 | 70 | 75 | 90 | 100 ) (?-u:\b)
+            | [(（] \s* [A-Z][A-Za-z0-9]{1,9} \s* [,，] \s* (?: [<>≤≥＜＞] =? \s* )? \d+ (?: \.\d+ )? (?: \s* [–~-] \s* \d+ (?: \.\d+ )? )? \s* [A-Za-z%/]{0,8} \s* [)）]
+            | (?: (?-u:\b) (?: Jan | Feb | Mar | Apr | May | Jun | Jul | Aug | Sep | Sept | Oct | Nov | Dec ) [a-z]* \.? \x20 \d{1,2} (?: , \x20? \d{4} )? \x20? / \x20? (?i: PRNewswire | PRNewswire-FirstCall | Business \x20? Wire | GLOBE \x20 NEWSWIRE ) )
             | (?-u:\b) \d{1,2} (?: st | nd | rd | th )? (?: \x20? [-,] \x20? \d{1,2} (?: st | nd | rd | th )? )? \x20? (?i: centiles? | percentiles? ) (?-u:\b)
             | (?-u:\b) \d+ \x20? [*×] \x20? [\[(]
             | \d{1,2} \) \s* [~-] \s* \d{1,2} \)
@@ -121,6 +127,25 @@ pub fn find(doc: &Sentences) -> Claims {
             && m.as_str()
                 .chars()
                 .all(|c| c.is_ascii_digit() || c == ':' || c == '：');
+        // A bracket that opens with a statistic's name holds that statistic (`(SE, 0.2%)`,
+        // `(IQR, 4-10)`), not an outcome's definition.
+        let bracket_word = m.as_str().strip_prefix(['(', '（']).map(|rest| {
+            rest.trim_start()
+                .split([',', '，'])
+                .next()
+                .unwrap_or("")
+                .trim()
+        });
+        if bracket_word.is_some_and(|w| {
+            [
+                "SD", "SE", "SEM", "SE", "IQR", "CI", "CrI", "HR", "OR", "RR", "Range", "Mean",
+                "Median", "P", "N", "Q1", "Q3",
+            ]
+            .iter()
+            .any(|s| s.eq_ignore_ascii_case(w))
+        }) {
+            continue;
+        }
         let after = &text[m.end()..];
         if ratio && after.starts_with('.') && after[1..].starts_with(|c: char| c.is_ascii_digit()) {
             continue;
@@ -258,6 +283,29 @@ pub fn inside_name(plain: &str, start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels_responder_criteria_outcome_definitions_and_datelines_are_not_data() {
+        // Made-up numbers in the forms reports print.
+        let text = "BOSTON, July 31 /PRNewswire/ -- Early response by Definition 1 was 60%; PASI 75 was reached by 41% and ACR 20 by 30%. Time in range (TIR, 70–180 mg/dL) rose to 71.2%; time below range (TBR, <70 mg/dL) was 1.1%. HbA1c fell −1.9% (SE, 0.2%).";
+        let doc = Sentences::new(text);
+        let claims = find(&doc);
+        for not in [
+            "July 31 /PRNewswire",
+            "Definition 1",
+            "PASI 75",
+            "ACR 20",
+            "(TIR, 70–180 mg/dL)",
+            "(TBR, <70 mg/dL)",
+        ] {
+            let at = text.find(not).unwrap();
+            assert!(claims.any(at..at + not.len()), "{not}");
+        }
+        for data in ["60%", "41%", "30%", "71.2%", "1.1%", "0.2%"] {
+            let at = text.find(data).unwrap();
+            assert!(!claims.any(at..at + data.len()), "{data}");
+        }
+    }
 
     #[test]
     fn trial_names_affiliations_and_entry_criteria_are_not_data() {

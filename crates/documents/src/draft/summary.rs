@@ -20,7 +20,8 @@ use std::sync::OnceLock;
 const LABEL: &str = r"(?:SD|SEM|SE|S\.D\.|S\.E\.M\.|S\.E\.|s\.d\.|s\.e\.m\.|s\.e\.|(?i:standard\x20deviation|standard\x20error(?:\x20of\x20the\x20mean)?)|標準偏差|標準誤差)";
 
 /// Units printed between a mean and its bracketed spread (`52.1 years (SD 9.8)`, `7.1% (SD,
-/// 0.8)`): read there only with the spread's label or a ± inside the bracket.
+/// 0.8)`, `−1.9% (SE, 0.2%)` with the spread's own sign): read there only with the spread's
+/// label or a ± inside the bracket.
 const UNIT: &str = r"(?: % | (?i: years? | yrs? | months? | weeks? | days? | hours? | minutes? | points? | kg/m2 | kg/m² | kg | cm | mm | mmHg | mg/dL | mmol/L | ml | mL | L ) (?-u:\b) )";
 
 fn mean_spread_pattern() -> &'static Regex {
@@ -30,7 +31,7 @@ fn mean_spread_pattern() -> &'static Regex {
               (?P<mean> NUMBER ) \s* (?: [%％] \s* )? (?: ± | \+/- | \+- | \+\x20?/\x20?- ) \s* (?P<spread> NUMBER )
               (?: \s* (?P<label> LABEL ) (?: [^A-Za-z] | $ ) )?
             | (?P<pmean> NUMBER ) \s* [(\[] \s* (?: (?P<plabel> LABEL ) \s* [=:,]? \s* )? (?P<pspread> NUMBER ) \s* [)\]]
-            | (?P<umean> NUMBER ) \s* (?P<unit> UNIT ) \s* [(\[] \s* (?: (?P<ulabel> LABEL ) \s* [=:,]? | (?P<upm> ± | \+/- ) ) \s* (?P<uspread> NUMBER ) \s* [)\]]
+            | (?P<umean> NUMBER ) \s* (?P<unit> UNIT ) \s* [(\[] \s* (?: (?P<ulabel> LABEL ) \s* [=:,]? | (?P<upm> ± | \+/- ) ) \s* (?P<uspread> NUMBER ) \s* (?: [%％] \s* )? [)\]]
             | (?P<bmean> NUMBER ) \s* [(\[] \s* (?: ± | \+/- ) \s* (?P<bspread> NUMBER ) \s* [)\]]
             | (?i: mean | average ) \s* (?: (?i: of | was | were ) \s+ | [:=] \s* )? (?P<wmean> NUMBER ) \s* (?: UNIT \s* )? [,;] \s* (?P<wlabel> LABEL ) \s* (?: [:=,] | (?i: of | was ) )? \s* (?P<wspread> NUMBER ) (?: \s* UNIT )? (?-u:\b)"
             .replace("NUMBER", NUMBER)
@@ -535,6 +536,30 @@ mod tests {
         assert_eq!(med[0].kind, ItemKind::MedianIqr);
         assert_eq!(med[1].kind, ItemKind::MedianRange);
         assert_eq!(med[1].parts.upper.as_ref().unwrap().number.text, "20");
+    }
+
+    #[test]
+    fn a_bracketed_labelled_spread_may_carry_the_means_percent_sign() {
+        // JAMA prints `−1.9% (SE, 0.2%)`: a mean change with its SE, both in % units.
+        let items =
+            read_items("Changes were metformin, −1.6% (SE, 0.2%); and diet, −1.5% (SD, 0.8%).");
+        let ms: Vec<_> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::MeanSpread)
+            .map(|i| {
+                (
+                    i.parts.mean.as_ref().unwrap().data_value().to_string(),
+                    i.parts.spread_label,
+                )
+            })
+            .collect();
+        assert_eq!(
+            ms,
+            [
+                ("-1.6".to_string(), Some("SE")),
+                ("-1.5".to_string(), Some("SD"))
+            ]
+        );
     }
 
     #[test]
