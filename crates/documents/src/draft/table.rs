@@ -1603,6 +1603,24 @@ impl Table {
     /// The header of cell `cell` of data row `row`: the texts of the header rows standing
     /// over it (each aligned as the module doc says), joined by spaces; empty when none.
     pub fn column_header(&self, text: &str, row: usize, cell: usize) -> String {
+        self.column_header_cells(text, row, cell)
+            .iter()
+            .map(|c| text[c.clone()].trim())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// The header cell nearest the data over cell `cell` of row `row` (`p0` under `Placebo
+    /// group (n = 30)`), empty where none stands over it: what the column's cells are, where
+    /// the cells above name the group it belongs to.
+    pub fn nearest_column_header<'t>(&self, text: &'t str, row: usize, cell: usize) -> &'t str {
+        self.column_header_cells(text, row, cell)
+            .last()
+            .map_or("", |c| text[c.clone()].trim())
+    }
+
+    /// The header cells over cell `cell` of row `row`, top first.
+    fn column_header_cells(&self, text: &str, row: usize, cell: usize) -> Vec<Range<usize>> {
         // Every row against the widest data row: a row with its last cells empty is no
         // narrower table.
         let width = self.width().max(filled_width(text, &self.rows[row]));
@@ -1613,16 +1631,7 @@ impl Table {
             wider = self.headers(text, width);
             &wider
         };
-        headers
-            .get(cell)
-            .map(|cells| {
-                cells
-                    .iter()
-                    .map(|c| text[c.clone()].trim())
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-            .unwrap_or_default()
+        headers.get(cell).cloned().unwrap_or_default()
     }
 
     /// The header cells standing over each column at the table's width ([`Table::headers`]).

@@ -118,7 +118,14 @@ pub fn find(scan: &mut Scan) {
                 let header = table
                     .is_data_row(r)
                     .then(|| table.column_header(&plain, r, k));
-                let by_column = header.as_deref().and_then(cells_of);
+                // The whole header, or else the cell nearest the data (`p0` under a group's
+                // name spanning its columns).
+                let by_column = header.as_deref().and_then(cells_of).or_else(|| {
+                    table
+                        .is_data_row(r)
+                        .then(|| table.nearest_column_header(&plain, r, k))
+                        .and_then(cells_of)
+                });
                 // A layout the row's label or the column's header declares reads the cell,
                 // unless that column holds only p's or n's (a `P` column crosses every row).
                 let column_layout = header
@@ -634,6 +641,20 @@ mod tests {
         // A bare number under a header that names no statistic stays a number.
         let items = read_items("Group | A | B |\nScore | 0.89 | 0.5 |\n");
         assert!(items.iter().all(|i| i.kind == ItemKind::Number));
+    }
+
+    #[test]
+    fn a_p_column_under_a_groups_spanning_name() {
+        // Made-up numbers in the layout of a web table copied with pipes: each group's name
+        // spans its columns, and the header nearest the data names what each column holds.
+        let text = "| Drug group (n = 30) | Placebo group (n = 30) | Between groups | ||||||\n|---|---|---|---|---|---|---|---|\n| Baseline | Week 8 | p0 | Baseline | Week 8 | p0 | p1 | |\n| Score | 5.2 ± 2.7 | 3.4 ± 2.0 | < 0.001 | 4.5 ± 1.9 | 4.3 ± 2.3 | 0.469 | 0.002 |\n";
+        let items = read_items(text);
+        let ps: Vec<&str> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::P)
+            .map(|i| i.parts.value.as_ref().unwrap().number.text.as_str())
+            .collect();
+        assert_eq!(ps, ["0.001", "0.469", "0.002"]);
     }
 
     #[test]
