@@ -742,7 +742,7 @@ fn draft_on_the_held_out_part() {
 // fails); not goals. Non-data is held as a count: its share also moves when fewer items are
 // drafted for the right reason (three numbers read as one median). Batch 7 (session 20)
 // joined with 58 and 66 non-data items as it arrived (measured alone before any rule).
-const FLOOR_DEV_FOUND: f64 = 87.3;
+const FLOOR_DEV_FOUND: f64 = 87.8;
 const FLOOR_HOLDOUT_FOUND: f64 = 76.1;
 const CEILING_DEV_NON_DATA: usize = 196;
 const CEILING_HOLDOUT_NON_DATA: usize = 401;

@@ -16,7 +16,11 @@
 //!   means ± spreads (`GAF2.94 ± 0.702.82 ± 0.86<0.045*`): the row's p ([`find_row_end_p`]);
 //! - a cell under a label that lays out its cells with a count, a percentage or a p (`n (%)
 //!   (p)`, `% (p)`, `mean±SD (p)`, `n/N (%)`: [`super::cell_template`]): each number by its
-//!   place in that layout.
+//!   place in that layout;
+//! - a row naming a stage of the patients' flow (`Randomized`, `Withdrawn`, `Completed`, a
+//!   label ending in `N`): its bare whole numbers are n's, in a table or on a line no table
+//!   model took ([`find_flow_lines`]); a column headed by the cell nearest the data (`p0`
+//!   under a group's spanning name) as by its whole header.
 //!
 //! A cell holding anything else is left to the other recognisers.
 
@@ -97,6 +101,82 @@ fn cells_of(label: &str) -> Option<CellsOf> {
     }
 }
 
+/// Does a row label name a stage of the patients' flow through a trial (`Randomized`,
+/// `Withdrawn (data not used)`, `Intent to treat`, `Completed`, `Lost to follow-up`), or end in
+/// `N` (`BP reported on N`)? Its bare whole numbers are numbers of people.
+fn names_patient_flow(label: &str) -> bool {
+    let l = label.trim().to_lowercase();
+    [
+        "randomized",
+        "randomised",
+        "enrolled",
+        "screened",
+        "withdrawn",
+        "withdrew",
+        "discontinued",
+        "completed",
+        "lost to follow",
+        "intent to treat",
+        "intent-to-treat",
+        "intention to treat",
+        "intention-to-treat",
+        "per protocol",
+        "per-protocol",
+        "as treated",
+        "crossed over",
+        "dropped out",
+        "analysed",
+        "analyzed",
+        "登録",
+        "無作為化",
+        "中止",
+        "脱落",
+        "完了",
+    ]
+    .iter()
+    .any(|w| l.starts_with(w))
+        || l.ends_with(" n")
+        || l.ends_with("(n)")
+}
+
+/// Lines of a table no table model took, that name a stage of the patients' flow and then
+/// print only whole numbers (`Randomized 34 22`, `Study Start and End BP reported on N 28 22`):
+/// each number is a number of people.
+pub fn find_flow_lines(scan: &mut Scan) {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let line_pattern = P.get_or_init(|| {
+        Regex::new(r"(?m)^[\x20\t]*(?P<label>[^\d\n|\t]{3,60}?)(?P<values>(?:[\x20\t]+\d{1,6})+)[\x20\t]*$")
+            .expect("the flow line pattern is valid")
+    });
+    static N: OnceLock<Regex> = OnceLock::new();
+    let number = N.get_or_init(|| Regex::new(r"\d+").expect("valid"));
+    let plain = scan.doc.plain.text.clone();
+    for c in line_pattern.captures_iter(&plain) {
+        let label = c.name("label").expect("label");
+        if !names_patient_flow(label.as_str()) {
+            continue;
+        }
+        let values = c.name("values").expect("values");
+        for m in number.find_iter(values.as_str()) {
+            let range = values.start() + m.start()..values.start() + m.end();
+            if !scan.free(range.clone()) {
+                continue;
+            }
+            let Some(value) = scan.number(range.clone()) else {
+                continue;
+            };
+            scan.push(
+                ItemKind::N,
+                range,
+                Parts {
+                    value: Some(value),
+                    ..Parts::default()
+                },
+            );
+        }
+    }
+}
+
 /// Every number a table's labels decide.
 pub fn find(scan: &mut Scan) {
     let plain = scan.doc.plain.text.clone();
@@ -145,6 +225,17 @@ pub fn find(scan: &mut Scan) {
                     (_, Some(CellsOf::N | CellsOf::P)) => by_column,
                     _ => by_row.or(by_column),
                 };
+                // A row of the patients' flow (`Randomized 34 22`, `Withdrawn 6 0`, `reported on
+                // N 28 22`) counts people in each column, where a cell is a bare whole number.
+                let of = of.or_else(|| {
+                    (names_patient_flow(label)
+                        && plain[cell.clone()]
+                            .trim()
+                            .chars()
+                            .all(|c| c.is_ascii_digit())
+                        && !plain[cell.clone()].trim().is_empty())
+                    .then_some(CellsOf::N)
+                });
                 read_cell(scan, &plain, cell.clone(), of);
             }
         }
@@ -655,6 +746,26 @@ mod tests {
             .map(|i| i.parts.value.as_ref().unwrap().number.text.as_str())
             .collect();
         assert_eq!(ps, ["0.001", "0.469", "0.002"]);
+    }
+
+    #[test]
+    fn rows_of_the_patients_flow_count_people() {
+        // Made-up numbers as a flow table prints them, as glued lines and as a tab table.
+        let lines = "N INTERVENTION CONTROL p-value\nRandomized 34 22\nWithdrawn (data not used) 6 0\nBP reported on N 28 22\nAverage SBP 140.0 (15.7) 139.8 (16.3)\n";
+        let tabs =
+            "\tDrug\tPlacebo\nRandomised\t120\t118\nCompleted\t110\t101\nResponders\t40\t22\n";
+        for (text, want) in [
+            (lines, vec!["34", "22", "6", "0", "28", "22"]),
+            (tabs, vec!["120", "118", "110", "101"]),
+        ] {
+            let items = read_items(text);
+            let n: Vec<&str> = items
+                .iter()
+                .filter(|i| i.kind == ItemKind::N)
+                .map(|i| i.parts.value.as_ref().unwrap().number.text.as_str())
+                .collect();
+            assert_eq!(n, want, "{text}");
+        }
     }
 
     #[test]
