@@ -9,7 +9,7 @@
 //! - scientific notation: `1.6e-5`, `2.3E-05`, `.5e-3`, `2 × 10-4`, `2 x 10^-4`, `2·10-4`
 //!   (from `2 × 10⁻⁴` or `2 × 10−4`);
 //! - dots between groups of three (`1.234.567`, `1.234.567,5`): two or more groups, so that
-//!   `1.234` stays one point two three four; the other locale separators (a thin or no-break
+//!   `1.234` stays one point two three four, or one before a decimal comma (`1.234,5`); the other locale separators (a thin or no-break
 //!   space, an apostrophe: `1 234`, `1'234`) are set aside by [`super::PlainText`];
 //! - English number words to the hundreds (`Fifteen`, `thirty-two`, `one hundred and five`),
 //!   found by [`number_words`];
@@ -36,7 +36,7 @@ use serde::Serialize;
 
 /// A number in running text: sign, digits with thousands separators or a decimal comma, and an
 /// exponent (`e-5`, `× 10-4`). White space is allowed only where typesetting puts it.
-pub const NUMBER: &str = r"[-+]?\x20?(?:\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?|\.\d+)(?:\x20?[eE]\x20?[-+]?\d+|\x20?[×xX*·]\x20?10\x20?\^?\x20?[-+]?\x20?\d+)?";
+pub const NUMBER: &str = r"[-+]?\x20?(?:\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?|[1-9]\d{0,2}\.\d{3},\d+|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?|\.\d+)(?:\x20?[eE]\x20?[-+]?\d+|\x20?[×xX*·]\x20?10\x20?\^?\x20?[-+]?\x20?\d+)?";
 
 const WORD_UNITS: [&str; 10] = [
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
@@ -305,6 +305,8 @@ impl TextNumber {
     /// let comma = TextNumber::parse("0,03").unwrap();
     /// assert_eq!((comma.value, comma.form), (0.03, NumberForm::DecimalComma));
     /// assert_eq!(TextNumber::parse("2,200").unwrap().value, 2200.0);
+    /// assert_eq!(TextNumber::parse("1.234,5").unwrap().value, 1234.5); // German
+    /// assert_eq!(TextNumber::parse("1.234").unwrap().value, 1.234);
     /// assert!(TextNumber::parse("2.").is_err()); // a point with no digit after it
     /// ```
     pub fn parse(text: &str) -> std::result::Result<TextNumber, String> {
@@ -430,8 +432,15 @@ fn parse_exponent(s: &str) -> std::result::Result<i32, String> {
 /// Integer digits (separators removed), decimal digits and the form of a mantissa.
 fn read_mantissa(m: &str) -> Option<(String, &str, NumberForm)> {
     let all_digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
-    // `1.234.567` (`,5` after it a decimal comma): dots between groups of three, two or more.
-    if m.matches('.').count() >= 2 {
+    // `1.234.567` (`,5` after it a decimal comma): dots between groups of three, two or more;
+    // or one such dot where a decimal comma follows (`1.234,5`, as German prints 1234.5).
+    let one_group_then_comma = m.matches('.').count() == 1
+        && m.split_once('.').is_some_and(|(_, rest)| {
+            rest.split_once(',').is_some_and(|(group, frac)| {
+                group.len() == 3 && !frac.is_empty() && all_digits(group) && all_digits(frac)
+            })
+        });
+    if m.matches('.').count() >= 2 || one_group_then_comma {
         let (int_part, frac) = m.split_once(',').unwrap_or((m, ""));
         if !all_digits(frac) || (m.contains(',') && frac.is_empty()) {
             return None;
