@@ -220,7 +220,15 @@ pub fn inside_name(plain: &str, start: usize, end: usize) -> bool {
     let per_time = b1 == Some('/')
         && plain[end..].trim_start().starts_with(['h', 'd', 'w'])
         && plain[end..].starts_with(' ');
-    if letter(b1) || (matches!(b1, Some('-' | '_' | '/')) && letter(b2) && !per_time) {
+    // A signed decimal right after a word (`baseline−0.1`, a table's row glued to its first
+    // cell) is a value: names carry whole numbers (IL-6, COVID-19).
+    let signed_decimal = {
+        let t = plain[start..end].trim_end();
+        (t.starts_with(['-', '+']) || b1 == Some('-')) && t.contains('.')
+    };
+    if (letter(b1) || (matches!(b1, Some('-' | '_' | '/')) && letter(b2) && !per_time))
+        && !signed_decimal
+    {
         return true;
     }
     // The last part of a code of letters and digits joined by hyphens (`FX2016-40`,

@@ -301,9 +301,9 @@ pub fn find(scan: &mut Scan) {
             pos = spread_range.end;
         }
         let whole_range = whole.start()..whole.end() - (spread.end() - spread_range.end);
-        // A decimal mean right after a row label (`GAF2.94 ± 0.70`) is no name's number:
-        // names carry whole numbers (IL-6, SOD1, G93A).
-        let glued_to_label = c.name("mean").is_some() && mean.as_str().contains('.');
+        // A decimal mean right after a row label (`GAF2.94 ± 0.70`, `Baseline8.4 (0.9)`) is no
+        // name's number: names carry whole numbers (IL-6, SOD1, G93A).
+        let glued_to_label = mean.as_str().contains('.');
         if !scan.free(whole_range.clone())
             || (inside_name(&plain, mean.start(), mean.end()) && !glued_to_label)
         {
@@ -536,6 +536,27 @@ mod tests {
         assert_eq!(med[0].kind, ItemKind::MedianIqr);
         assert_eq!(med[1].kind, ItemKind::MedianRange);
         assert_eq!(med[1].parts.upper.as_ref().unwrap().number.text, "20");
+    }
+
+    #[test]
+    fn a_row_glued_to_its_first_bracketed_cell_keeps_that_cell() {
+        // Made-up numbers as text extraction glues a results table (`Data are mean (SD)`):
+        // the first cell follows the row's label with no space, a signed one too.
+        let items = read_items(
+            "Score\n Baseline8.4 (0.9)8.8 (1.0)\n Week 27 change from baseline−0.1 (0.8)−0.4 (0.8)0.074\nIL-6 was measured.\n",
+        );
+        let ms: Vec<String> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::MeanSpread)
+            .map(|i| i.parts.mean.as_ref().unwrap().data_value().to_string())
+            .collect();
+        assert_eq!(ms, ["8.4", "8.8", "-0.1", "-0.4"]);
+        // A name keeps its whole number.
+        assert!(
+            !items
+                .iter()
+                .any(|i| i.text.trim() == "6" || i.text.trim() == "-6")
+        );
     }
 
     #[test]
