@@ -666,14 +666,7 @@ fn find_shared_percent_sign(scan: &mut Scan, plain: &str) {
         if !(-100.0..=100.0).contains(&value.number.value) || value.number.value < 0.0 {
             continue;
         }
-        scan.push(
-            ItemKind::Percent,
-            first.range(),
-            Parts {
-                value: Some(value),
-                ..Parts::default()
-            },
-        );
+        scan.push_value(ItemKind::Percent, first.range(), value);
     }
 }
 

@@ -449,6 +449,19 @@ impl<'a> Scan<'a> {
         self.push_original(kind, span, parts);
     }
 
+    /// Record an item of `kind` that is one number, `value`, standing at the plain range
+    /// `range` (an n, a p, a bare number), and claim its bytes.
+    pub fn push_value(&mut self, kind: ItemKind, range: Range<usize>, value: Printed) {
+        self.push(
+            kind,
+            range,
+            Parts {
+                value: Some(value),
+                ..Parts::default()
+            },
+        );
+    }
+
     /// Record an item of `kind` standing at the byte range `span` of the document, and
     /// claim its bytes.
     pub fn push_original(&mut self, kind: ItemKind, span: Range<usize>, parts: Parts) {

@@ -420,14 +420,7 @@ pub fn find_bracketed_n(scan: &mut Scan) {
             && let Some(value) = scan.number(range.clone())
             && value.number.value >= 2.0
         {
-            scan.push(
-                ItemKind::N,
-                range,
-                Parts {
-                    value: Some(value),
-                    ..Parts::default()
-                },
-            );
+            scan.push_value(ItemKind::N, range, value);
         }
     }
 }

@@ -165,14 +165,7 @@ pub fn find_flow_lines(scan: &mut Scan) {
             let Some(value) = scan.number(range.clone()) else {
                 continue;
             };
-            scan.push(
-                ItemKind::N,
-                range,
-                Parts {
-                    value: Some(value),
-                    ..Parts::default()
-                },
-            );
+            scan.push_value(ItemKind::N, range, value);
         }
     }
 }
@@ -390,14 +383,7 @@ fn read_by_layout(scan: &mut Scan, plain: &str, cell: Range<usize>, layout: &Cel
                 2
             }
             (Slot::Percent, _) => {
-                scan.push(
-                    ItemKind::Percent,
-                    whole(range.start, range.end),
-                    Parts {
-                        value: Some(value),
-                        ..Parts::default()
-                    },
-                );
+                scan.push_value(ItemKind::Percent, whole(range.start, range.end), value);
                 1
             }
             (Slot::Mean, Some((Slot::Spread(label), spread))) => {
@@ -464,14 +450,7 @@ fn read_by_layout(scan: &mut Scan, plain: &str, cell: Range<usize>, layout: &Cel
             // A point with nothing the layout pairs it with (`LS mean` before its CI, a count
             // alone): a number.
             _ => {
-                scan.push(
-                    ItemKind::Number,
-                    range,
-                    Parts {
-                        value: Some(value),
-                        ..Parts::default()
-                    },
-                );
+                scan.push_value(ItemKind::Number, range, value);
                 1
             }
         };
@@ -503,14 +482,7 @@ fn read_cell(scan: &mut Scan, plain: &str, cell: Range<usize>, of: Option<CellsO
             && value.number.value >= 1.0
             && value.number.decimals <= 0
         {
-            scan.push(
-                ItemKind::N,
-                range,
-                Parts {
-                    value: Some(value),
-                    ..Parts::default()
-                },
-            );
+            scan.push_value(ItemKind::N, range, value);
         }
         return;
     }
@@ -572,14 +544,7 @@ fn read_cell(scan: &mut Scan, plain: &str, cell: Range<usize>, of: Option<CellsO
     };
     match of {
         Some(CellsOf::N) if value.number.value >= 0.0 && value.number.decimals <= 0 => {
-            scan.push(
-                ItemKind::N,
-                whole,
-                Parts {
-                    value: Some(value),
-                    ..Parts::default()
-                },
-            );
+            scan.push_value(ItemKind::N, whole, value);
         }
         Some(CellsOf::P) if (0.0..=1.0).contains(&value.number.value) => {
             push_p(scan, whole, value, c.name("rel").map(|r| r.as_str()));
