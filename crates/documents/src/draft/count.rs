@@ -479,19 +479,22 @@ fn is_change(plain: &str, start: usize, end: usize, value: &super::Printed) -> b
     change_words_around(plain, start, end, 0)
 }
 
+/// The byte offset `chars` characters before `at` in `plain` (0 where there are fewer).
+fn chars_back(plain: &str, at: usize, chars: usize) -> usize {
+    plain[..at]
+        .char_indices()
+        .rev()
+        .nth(chars)
+        .map_or(0, |(i, _)| i)
+}
+
 /// The words of change around the percentage whose number starts at `start` and whose sign
 /// ends at `end` (see [`is_change`]); `depth` bounds the walk back through lists and
 /// comparisons.
 fn change_words_around(plain: &str, start: usize, end: usize, depth: usize) -> bool {
     // A number as matched may begin with the space before it.
     let start = start + (plain[start..end].len() - plain[start..end].trim_start().len());
-    let from = |chars: usize| {
-        plain[..start]
-            .char_indices()
-            .rev()
-            .nth(chars)
-            .map_or(0, |(i, _)| i)
-    };
+    let from = |chars: usize| chars_back(plain, start, chars);
     let before = &plain[from(40)..start];
     // The one word between the sign and the change names what changed (`weight loss`), unless
     // it is a verb or a word of a share (`20% had improvement`, `30% of patients`).
@@ -550,10 +553,10 @@ fn change_words_around(plain: &str, start: usize, end: usize, depth: usize) -> b
             .replace("NUMBER", NUMBER);
         Regex::new(&p).expect("the earlier-percentage pattern is valid")
     });
-    let Some(c) = earlier.captures(&plain[from(60)..start]) else {
+    let offset = from(60);
+    let Some(c) = earlier.captures(&plain[offset..start]) else {
         return false;
     };
-    let offset = from(60);
     if let Some(n) = c.name("lnum") {
         let (s, e) = (
             offset + n.start(),
@@ -565,12 +568,7 @@ fn change_words_around(plain: &str, start: usize, end: usize, depth: usize) -> b
         let s = offset + n.start();
         let s = s + (plain[s..].len() - plain[s..].trim_start().len());
         // The change before the bracket: `improved by a mean of 11.6 (55%)`.
-        let before_number = &plain[plain[..s]
-            .char_indices()
-            .rev()
-            .nth(40)
-            .map_or(0, |(i, _)| i)..s];
-        return change_before_pattern().is_match(before_number);
+        return change_before_pattern().is_match(&plain[chars_back(plain, s, 40)..s]);
     }
     // Set against an earlier percentage of the same sentence: take its kind. Right after a
     // bare number (`1.1 vs. 4.8%`) the two share the sign and are two shares.

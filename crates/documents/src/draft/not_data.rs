@@ -138,8 +138,8 @@ pub fn find(doc: &Sentences) -> Claims {
         });
         if bracket_word.is_some_and(|w| {
             [
-                "SD", "SE", "SEM", "SE", "IQR", "CI", "CrI", "HR", "OR", "RR", "Range", "Mean",
-                "Median", "P", "N", "Q1", "Q3",
+                "SD", "SE", "SEM", "IQR", "CI", "CrI", "HR", "OR", "RR", "Range", "Mean", "Median",
+                "P", "N", "Q1", "Q3",
             ]
             .iter()
             .any(|s| s.eq_ignore_ascii_case(w))

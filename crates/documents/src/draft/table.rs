@@ -1603,24 +1603,14 @@ impl Table {
     /// The header of cell `cell` of data row `row`: the texts of the header rows standing
     /// over it (each aligned as the module doc says), joined by spaces; empty when none.
     pub fn column_header(&self, text: &str, row: usize, cell: usize) -> String {
-        self.column_header_cells(text, row, cell)
-            .iter()
-            .map(|c| text[c.clone()].trim())
-            .collect::<Vec<_>>()
-            .join(" ")
+        header_text(text, &self.column_header_cells(text, row, cell))
     }
 
-    /// The header cell nearest the data over cell `cell` of row `row` (`p0` under `Placebo
-    /// group (n = 30)`), empty where none stands over it: what the column's cells are, where
-    /// the cells above name the group it belongs to.
-    pub fn nearest_column_header<'t>(&self, text: &'t str, row: usize, cell: usize) -> &'t str {
-        self.column_header_cells(text, row, cell)
-            .last()
-            .map_or("", |c| text[c.clone()].trim())
-    }
-
-    /// The header cells over cell `cell` of row `row`, top first.
-    fn column_header_cells(&self, text: &str, row: usize, cell: usize) -> Vec<Range<usize>> {
+    /// The header cells over cell `cell` of row `row`, top first: joined they are
+    /// [`Table::column_header`]; the last is the one nearest the data (`p0` under `Placebo
+    /// group (n = 30)`), which says what the column's cells are where the cells above name the
+    /// group it belongs to.
+    pub fn column_header_cells(&self, text: &str, row: usize, cell: usize) -> Vec<Range<usize>> {
         // Every row against the widest data row: a row with its last cells empty is no
         // narrower table.
         let width = self.width().max(filled_width(text, &self.rows[row]));
@@ -1635,6 +1625,7 @@ impl Table {
     }
 
     /// The header cells standing over each column at the table's width ([`Table::headers`]).
+    /// (See [`header_text`] for one column's cells read as one name.)
     pub fn column_headers(&self) -> &[Vec<Range<usize>>] {
         &self.column_headers
     }
@@ -1768,6 +1759,15 @@ impl Table {
     pub fn is_data_row(&self, row: usize) -> bool {
         row >= self.header_rows
     }
+}
+
+/// Header cells (`cells` of `text`, top first) read as one name: `Placebo group (n = 30) p0`.
+pub fn header_text(text: &str, cells: &[Range<usize>]) -> String {
+    cells
+        .iter()
+        .map(|c| text[c.clone()].trim())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Does a header or row label name p-values (`P`, `p value`, `P-value*`, `p値`)?

@@ -188,16 +188,19 @@ pub fn find(scan: &mut Scan) {
             let row_layout =
                 CellTemplate::of_label(label).filter(CellTemplate::decides_more_than_a_summary);
             for (k, cell) in row.cells.iter().enumerate().skip(first + 1) {
-                let header = table
+                let header_cells = table
                     .is_data_row(r)
-                    .then(|| table.column_header(&plain, r, k));
+                    .then(|| table.column_header_cells(&plain, r, k));
+                let header = header_cells
+                    .as_deref()
+                    .map(|cells| super::table::header_text(&plain, cells));
                 // The whole header, or else the cell nearest the data (`p0` under a group's
                 // name spanning its columns).
                 let by_column = header.as_deref().and_then(cells_of).or_else(|| {
-                    table
-                        .is_data_row(r)
-                        .then(|| table.nearest_column_header(&plain, r, k))
-                        .and_then(cells_of)
+                    header_cells
+                        .as_deref()
+                        .and_then(<[Range<usize>]>::last)
+                        .and_then(|c| cells_of(plain[c.clone()].trim()))
                 });
                 // A layout the row's label or the column's header declares reads the cell,
                 // unless that column holds only p's or n's (a `P` column crosses every row).
@@ -221,12 +224,10 @@ pub fn find(scan: &mut Scan) {
                 // A row of the patients' flow (`Randomized 34 22`, `Withdrawn 6 0`, `reported on
                 // N 28 22`) counts people in each column, where a cell is a bare whole number.
                 let of = of.or_else(|| {
+                    let t = plain[cell.clone()].trim();
                     (names_patient_flow(label)
-                        && plain[cell.clone()]
-                            .trim()
-                            .chars()
-                            .all(|c| c.is_ascii_digit())
-                        && !plain[cell.clone()].trim().is_empty())
+                        && !t.is_empty()
+                        && t.bytes().all(|b| b.is_ascii_digit()))
                     .then_some(CellsOf::N)
                 });
                 read_cell(scan, &plain, cell.clone(), of);

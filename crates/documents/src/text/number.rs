@@ -434,13 +434,14 @@ fn read_mantissa(m: &str) -> Option<(String, &str, NumberForm)> {
     let all_digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
     // `1.234.567` (`,5` after it a decimal comma): dots between groups of three, two or more;
     // or one such dot where a decimal comma follows (`1.234,5`, as German prints 1234.5).
-    let one_group_then_comma = m.matches('.').count() == 1
+    let dots = m.matches('.').count();
+    let one_group_then_comma = dots == 1
         && m.split_once('.').is_some_and(|(_, rest)| {
             rest.split_once(',').is_some_and(|(group, frac)| {
                 group.len() == 3 && !frac.is_empty() && all_digits(group) && all_digits(frac)
             })
         });
-    if m.matches('.').count() >= 2 || one_group_then_comma {
+    if dots >= 2 || one_group_then_comma {
         let (int_part, frac) = m.split_once(',').unwrap_or((m, ""));
         if !all_digits(frac) || (m.contains(',') && frac.is_empty()) {
             return None;

@@ -525,12 +525,11 @@ fn sentence_n(text: &str, items: &[Item], cell: usize) -> Option<Option<usize>> 
         .rev()
         .take_while(|&k| items[k].sentence == sentence)
         .last()?;
-    let mut before: Vec<usize> = (first..cell)
+    let before: Vec<usize> = (first..cell)
         .take_while(|&k| !is_summary(items[k].kind))
         .filter(|&k| items[k].kind == ItemKind::N && counts_people(&items[k]))
         .collect();
-    before.reverse();
-    let &nearest = before.first()?;
+    let &nearest = before.last()?;
     let values: std::collections::BTreeSet<String> = before
         .iter()
         .filter_map(|&k| {

@@ -168,11 +168,7 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
     // are another measure than the cells beside them.
     let mut column_change: Vec<bool> = vec![false];
     for cells in header_of.iter().skip(1) {
-        let text = cells
-            .iter()
-            .map(|c| original[c.clone()].trim())
-            .collect::<Vec<_>>()
-            .join(" ");
+        let text = crate::draft::table::header_text(original, cells);
         // Each header cell over the column plays one part: what the cells print, a
         // statistic, a time, a change, or (any other words) the group's name.
         let parts: Vec<&str> = cells
