@@ -245,6 +245,13 @@ impl Tables {
     }
 }
 
+/// Is a line only a cell separator (`|`) or a rule ending a row (`---|`), as a page's table
+/// converted a cell a line prints between its cells?
+fn is_rule_line(line: &str) -> bool {
+    let t = line.trim();
+    t.contains('|') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
+}
+
 /// A table's title line (`Table 2`, `TABLE 3.`, `Tab. 1`, `表 2`, `表1`).
 fn is_title(line: &str) -> bool {
     let t = line.trim_start();
@@ -413,6 +420,11 @@ fn find_stacked(text: &str, lines: &[Range<usize>], taken: &[Range<usize>]) -> V
                 end += 1;
                 continue;
             }
+            if is_rule_line(line) {
+                // Cells set apart by lines of `|` are [`find_cell_lines`]' to read.
+                cells_at.clear();
+                break;
+            }
             cells_at.push(l.clone());
             end += 1;
         }
@@ -466,8 +478,9 @@ fn find_stacked(text: &str, lines: &[Range<usize>], taken: &[Range<usize>]) -> V
 /// is a section's (`DLQI(OC)` over `16 週`). The first row with two values or more sets the
 /// number of value columns; the header is as many label lines right above that row's label
 /// (a stub's name before them, as `評価時期`, stands over the labels), and at least one of them
-/// must name a group, a time or the p, none a column of n's. A row printing more values than
-/// the columns and one more (a p), or a long line, ends the table.
+/// must name a group, a time or the p, none a column of n's; where rules (`---|`) end the
+/// header rows, they say which labels are the header ([`ruled_header`]). A row printing more
+/// values than the columns and one more (a p), or a long line, ends the table.
 fn find_cell_lines(text: &str, lines: &[Range<usize>], taken: &[Range<usize>]) -> Vec<Table> {
     let mut out = Vec::new();
     let line = |k: usize| text[lines[k].clone()].trim();
@@ -479,23 +492,33 @@ fn find_cell_lines(text: &str, lines: &[Range<usize>], taken: &[Range<usize>]) -
             && !is_title(t)
             && !is_table_row(t)
     };
-    // A line that is only separators (`|`, `---|`) sets nothing apart here.
-    let is_rule = |k: usize| line(k).chars().all(|c| matches!(c, '|' | '-' | ':' | ' '));
+    let is_rule = |k: usize| is_rule_line(line(k));
     for run in runs(lines, usable) {
         // The run's cells, in order, with whether each opens with a datum.
         let cells: Vec<(usize, bool)> = run
+            .clone()
             .filter(|&k| !line(k).is_empty() && !is_rule(k))
             .map(|k| (k, opens_with_datum(line(k))))
             .collect();
-        if let Some(table) = cell_lines_table(text, lines, &cells) {
+        let rules: Vec<usize> = run
+            .filter(|&k| is_rule(k) && line(k).contains('-'))
+            .collect();
+        if let Some(table) = cell_lines_table(text, lines, &cells, &rules) {
             out.push(table);
         }
     }
     out
 }
 
-/// The table of [`find_cell_lines`] in one run of cells (line index, opens with a datum).
-fn cell_lines_table(text: &str, lines: &[Range<usize>], cells: &[(usize, bool)]) -> Option<Table> {
+/// The table of [`find_cell_lines`] in one run of cells (line index, opens with a datum);
+/// `rules`: the lines of dashes (`---|`) in the run, which end a header row where a page's
+/// table was converted a cell a line ([`ruled_header`]).
+fn cell_lines_table(
+    text: &str,
+    lines: &[Range<usize>],
+    cells: &[(usize, bool)],
+    rules: &[usize],
+) -> Option<Table> {
     let line = |k: usize| text[lines[k].clone()].trim();
     // Rows: each label and the values after it.
     let mut rows: Vec<(usize, Vec<usize>)> = Vec::new();
@@ -508,17 +531,52 @@ fn cell_lines_table(text: &str, lines: &[Range<usize>], cells: &[(usize, bool)])
     }
     let first = rows.iter().position(|(_, v)| v.len() >= 2)?;
     let width = rows[first].1.len();
-    // The header: the `width` labels right above the first row's label, after any sections.
-    if first < width {
-        return None;
-    }
-    let header: Vec<usize> = rows[first - width..first].iter().map(|(k, _)| *k).collect();
-    if rows[first - width..first]
-        .iter()
-        .any(|(_, v)| !v.is_empty())
+    let span = |k: usize| {
+        lines[k].start + (text[lines[k].clone()].len() - text[lines[k].clone()].trim_start().len())
+            ..lines[k].start + text[lines[k].clone()].trim_end().len()
+    };
+    // The header: rows ended by rules, or the `width` labels right above the first row's
+    // label, after any sections.
+    let labels_above: Vec<usize> = rows[..first].iter().map(|(k, _)| *k).collect();
+    let (header_rows, names, sections) = if let Some(ruled) =
+        ruled_header(&labels_above, rows[first].0, rules, width, line)
     {
-        return None;
-    }
+        let rows = ruled
+            .rows
+            .iter()
+            .map(|cells| {
+                let filled: Vec<usize> = cells.iter().flatten().copied().collect();
+                let at = lines[*filled.first()?].start;
+                Some(Row {
+                    line: at..lines[*filled.last()?].end,
+                    cells: cells.iter().map(|c| c.map_or(at..at, span)).collect(),
+                })
+            })
+            .collect::<Option<Vec<Row>>>()?;
+        (rows, ruled.names, ruled.sections_from)
+    } else {
+        if first < width
+            || rows[first - width..first]
+                .iter()
+                .any(|(_, v)| !v.is_empty())
+        {
+            return None;
+        }
+        let header: Vec<usize> = rows[first - width..first].iter().map(|(k, _)| *k).collect();
+        let stub = (first > width)
+            .then(|| rows[first - width - 1].0)
+            .filter(|&k| names_stub(line(k)) || super::cues::is_whole(line(k), super::cues::times));
+        let header_first = stub.unwrap_or(header[0]);
+        let row = Row {
+            line: lines[header_first].start..lines[header[width - 1]].end,
+            cells: std::iter::once(
+                stub.map_or(lines[header[0]].start..lines[header[0]].start, span),
+            )
+            .chain(header.iter().map(|&k| span(k)))
+            .collect(),
+        };
+        (vec![row], header, first)
+    };
     let names_column = |t: &str| names_a_column(t) || is_dose(t);
     // Rows that are the groups (`Topical diclofenac`, `Vehicle control`, each with its N and
     // its values) are a table turned the other way, which this does not read; a column of n's
@@ -531,30 +589,19 @@ fn cell_lines_table(text: &str, lines: &[Range<usize>], cells: &[(usize, bool)])
         .any(|(k, _)| names_n(line(*k)));
     if rows_are_groups
         || n_column
-        || !header.iter().any(|&k| names_column(line(k)))
-        || header
+        || !names.iter().any(|&k| names_column(line(k)))
+        || names
             .iter()
             .any(|&k| names_n(line(k)) || describes_cells(line(k)))
     {
         return None;
     }
-    let stub = (first > width)
-        .then(|| rows[first - width - 1].0)
-        .filter(|&k| names_stub(line(k)) || super::cues::is_whole(line(k), super::cues::times));
-    let span = |k: usize| {
-        lines[k].start + (text[lines[k].clone()].len() - text[lines[k].clone()].trim_start().len())
-            ..lines[k].start + text[lines[k].clone()].trim_end().len()
-    };
-    let header_first = stub.unwrap_or(header[0]);
-    let mut table_rows = vec![Row {
-        line: lines[header_first].start..lines[header[width - 1]].end,
-        cells: std::iter::once(stub.map_or(lines[header[0]].start..lines[header[0]].start, span))
-            .chain(header.iter().map(|&k| span(k)))
-            .collect(),
-    }];
-    let mut last = header[width - 1];
+    let header_start = header_rows.first()?.line.start;
+    let header_end = header_rows.last()?.line.end;
+    let mut last = lines.iter().position(|l| l.end == header_end)?;
+    let mut table_rows = header_rows;
     let mut full_rows = 0;
-    for (label, values) in &rows[first..] {
+    for (label, values) in &rows[sections..] {
         if values.len() > width + 1 {
             break;
         }
@@ -580,9 +627,7 @@ fn cell_lines_table(text: &str, lines: &[Range<usize>], cells: &[(usize, bool)])
     if full_rows < 2 {
         return None;
     }
-    let first_line = lines
-        .iter()
-        .position(|l| l.start == lines[header_first].start)?;
+    let first_line = lines.iter().position(|l| l.start == header_start)?;
     Some(Table::new(
         text,
         table_rows,
@@ -590,6 +635,98 @@ fn cell_lines_table(text: &str, lines: &[Range<usize>], cells: &[(usize, bool)])
         (first_line, last + 1),
         false,
     ))
+}
+
+/// A header read from rows that rules end ([`ruled_header`]): each header row's cells over
+/// the stub and the value columns (a label's line, or none), the labels that name the value
+/// columns, and where the sections and data rows begin (an index into the run's rows).
+struct RuledHeader {
+    rows: Vec<Vec<Option<usize>>>,
+    names: Vec<usize>,
+    sections_from: usize,
+}
+
+/// The header rows of a table converted a cell a line with a rule (`---|`) after each header
+/// row, as pages' tables are copied (`WOMAC | Time | Control | Drug | ---| Low dose | High dose
+/// | ---|` over rows of a label and three values). `labels` are the label lines above the
+/// first data row, `rules` the rule lines, `width` the number of value columns.
+///
+/// Labels after the last rule and before the data are the first rows' section (`Pain`). The
+/// last header row names the value columns from the right when it has as many cells or more
+/// (a stub's name before them); when it has fewer, it is the sub-header of one spanning cell
+/// of the row above (`Drug` over `Low dose | High dose`), whose cells then name `width −
+/// fewer + 1` columns from the right, the cells before them the row labels' columns. Which of
+/// them spans is not printed: doses and regimens split an active arm, never its control, so
+/// the one cell that names no control spans; with none or several the header is not read.
+fn ruled_header<'t>(
+    labels: &[usize],
+    before: usize,
+    rules: &[usize],
+    width: usize,
+    line: impl Fn(usize) -> &'t str,
+) -> Option<RuledHeader> {
+    let first_label = *labels.first()?;
+    let rules: Vec<usize> = rules
+        .iter()
+        .copied()
+        .filter(|&r| first_label < r && r < before)
+        .collect();
+    if rules.is_empty() {
+        return None;
+    }
+    // Each label's header row: the number of rules above it.
+    let row_of = |k: usize| rules.iter().filter(|&&r| r < k).count();
+    let header: Vec<Vec<usize>> = (0..rules.len())
+        .map(|h| labels.iter().copied().filter(|&k| row_of(k) == h).collect())
+        .collect();
+    if header.iter().any(Vec::is_empty) {
+        return None;
+    }
+    let sections_from = labels
+        .iter()
+        .position(|&k| row_of(k) == rules.len())
+        .unwrap_or(labels.len());
+    let lower = header.last()?;
+    if lower.len() >= width {
+        let values = &lower[lower.len() - width..];
+        let stub = (lower.len() > width).then(|| lower[lower.len() - width - 1]);
+        return Some(RuledHeader {
+            rows: vec![
+                std::iter::once(stub)
+                    .chain(values.iter().copied().map(Some))
+                    .collect(),
+            ],
+            names: values.to_vec(),
+            sections_from,
+        });
+    }
+    let upper = header.get(header.len().checked_sub(2)?)?;
+    let spanned = width - lower.len() + 1;
+    let values = upper.get(upper.len().checked_sub(spanned)?..)?;
+    let active: Vec<usize> = (0..spanned)
+        .filter(|&i| !super::cues::is_control(line(values[i])))
+        .collect();
+    let [spanning] = active[..] else {
+        return None;
+    };
+    let stub = (upper.len() > spanned).then(|| upper[upper.len() - spanned - 1]);
+    let (mut top, mut bottom) = (vec![stub], vec![None]);
+    for (i, &c) in values.iter().enumerate() {
+        if i == spanning {
+            for &l in lower {
+                top.push(Some(c));
+                bottom.push(Some(l));
+            }
+        } else {
+            top.push(Some(c));
+            bottom.push(None);
+        }
+    }
+    Some(RuledHeader {
+        rows: vec![top, bottom],
+        names: values.iter().chain(lower).copied().collect(),
+        sections_from,
+    })
 }
 
 /// Tables copied from a web page with their cells glued together (`Age (years)62.3 (9.1)62.4
@@ -2148,5 +2285,38 @@ mod tests {
         let table = &t.tables[0];
         assert_eq!(table.column_header(text, 1, 1), "Mean (SD)");
         assert_eq!(table.column_header(text, 1, 2), "% (SD)");
+    }
+
+    #[test]
+    fn a_table_converted_a_cell_a_line_with_rules_after_its_header_rows() {
+        // As a page's table converts: `|` between the cells, `---|` after each header row;
+        // two stub columns (`Score`, `Time`) whose first prints as a section row (`Pain`); a
+        // spanning header (`Drug`) over its doses.
+        let text = "Source: a page\nScore\n|\nTime\n|\nPlacebo\n|\nDrug\n|\n---|\nLow dose\n|\nHigh dose\n|\n---|\nPain\n|\nBaseline\n|\n5.5 (5, 6)\n|\n7.5 (5, 9)\n|\n4.5 (4, 5)\n|\n3 months\n|\n3 (1, 3)*\n|\n3.5 (3, 7)\n|\n3 (2, 5)\n|\nStiffness\n|\nBaseline\n|\n2 (1, 3)\n|\n4 (2, 5)\n|\n2.5 (2, 4)\n|\n- Data are the median (IQR) of each group, a footnote longer than any of the table's cells.\n";
+        let t = Tables::find(text);
+        assert_eq!(t.tables.len(), 1);
+        let table = &t.tables[0];
+        let at = text.find("4.5 (4, 5)").unwrap();
+        let (_, row, cell) = t.at(at).unwrap();
+        assert_eq!(table.row_label(text, row), "Baseline");
+        assert_eq!(table.column_header(text, row, cell), "Drug High dose");
+        assert_eq!(table.column_header(text, row, 1), "Placebo");
+        assert_eq!(table.column_header(text, row, 0), "Time");
+        let (_, row, _) = t.at(text.find("2.5 (2, 4)").unwrap()).unwrap();
+        assert_eq!(table.row_label(text, row - 1), "Stiffness");
+        // Which cell spans is not printed: with no control among them, no header is read.
+        let two_active = text
+            .replace("Placebo", "Drug A")
+            .replace("\nDrug\n", "\nDrug B\n");
+        assert!(Tables::find(&two_active).tables.is_empty());
+        // With a title above (a cell-a-line table under a title is otherwise read by its
+        // columns' count), blank lines between the cells, one header row.
+        let text = "Table 2 Outcomes at week 12\n\nOutcome\n\n|\n\nPlacebo (n = 40)\n\n|\n\nDrug (n = 42)\n\n|\n\n---|\n\nHbA1c, %\n\n|\n\n7.1 (0.2)\n\n|\n\n6.8 (0.3)\n\n|\n\nWeight, kg\n\n|\n\n80.1 (2.1)\n\n|\n\n78.2 (2.0)\n\n|\n\nData are mean (SD), a footnote longer than any of the table's cells, as footnotes are.\n";
+        let t = Tables::find(text);
+        assert_eq!(t.tables.len(), 1);
+        let (table, row, cell) = t.at(text.find("78.2").unwrap()).unwrap();
+        assert_eq!(table.row_label(text, row), "Weight, kg");
+        assert_eq!(table.column_header(text, row, cell), "Drug (n = 42)");
+        assert_eq!(table.column_header(text, row, 0), "Outcome");
     }
 }
