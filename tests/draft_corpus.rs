@@ -742,7 +742,7 @@ fn draft_on_the_held_out_part() {
 // fails); not goals. Non-data is held as a count: its share also moves when fewer items are
 // drafted for the right reason (three numbers read as one median). Batch 7 (session 20)
 // joined with 58 and 66 non-data items as it arrived (measured alone before any rule).
-const FLOOR_DEV_FOUND: f64 = 89.4;
+const FLOOR_DEV_FOUND: f64 = 89.5;
 const FLOOR_HOLDOUT_FOUND: f64 = 76.1;
 const CEILING_DEV_NON_DATA: usize = 196;
 const CEILING_HOLDOUT_NON_DATA: usize = 401;
@@ -750,7 +750,7 @@ const CEILING_HOLDOUT_NON_DATA: usize = 401;
 // together: counts, each a floor as above.
 const FLOOR_DEV_PATH: usize = 319;
 const FLOOR_HOLDOUT_PATH: usize = 379;
-const FLOOR_DEV_DECIDED: usize = 389;
+const FLOOR_DEV_DECIDED: usize = 394;
 const FLOOR_HOLDOUT_DECIDED: usize = 87;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived.
 const CEILING_HOLDOUT_N_WRONG: usize = 5;

@@ -92,8 +92,8 @@ fn is_separator(text: &str) -> bool {
 
 /// Does a cell open with a datum (`17·4 (4·8)`, `−0.1`, `< 0.001`, `.04`, `52 (43%)`, `106例`),
 /// rather than a header that opens with a number (`12 weeks`, `10 mg (n = 50)`, `24週`)? A
-/// number followed by a word is a header's; by a bracket, a sign, a count's 例 or nothing, a
-/// datum.
+/// number followed by a word, or joined to one by a hyphen (`28-day mortality`), is a header's
+/// or a label's; by a bracket, a sign, a count's 例 or nothing, a datum.
 fn opens_with_datum(cell: &str) -> bool {
     // Spaces of every width (a table copied from a page keeps its no-break spaces) and the
     // signs and relations a value may open with, as printed (full-width, ▲ for a fall).
@@ -133,6 +133,13 @@ fn opens_with_datum(cell: &str) -> bool {
     let rest = t.trim_start_matches(|c: char| {
         c.is_ascii_digit() || ('０'..='９').contains(&c) || matches!(c, '.' | '·' | ',')
     });
+    // A number joined to a word by a hyphen names something (`28-day mortality`, `6-minute
+    // walk distance`, `5‐year survival`): a row's label, not a datum.
+    if let Some(after) = rest.strip_prefix(['-', '‐', '‑']) {
+        if after.starts_with(char::is_alphabetic) {
+            return false;
+        }
+    }
     let next = rest.trim_start().chars().next();
     !next.is_some_and(|c| c.is_alphabetic() && !matches!(c, '例' | '名' | '人' | '件' | '回'))
 }
@@ -429,34 +436,67 @@ fn find_stacked(text: &str, lines: &[Range<usize>], taken: &[Range<usize>]) -> V
             end += 1;
         }
         let datum = |c: &Range<usize>| opens_with_datum(&text[c.clone()]);
-        // For each number of columns, how many cells its consistent rows take.
-        let mut best: Option<(usize, usize)> = None; // (cells taken, columns)
+        // For each number of columns, how many cells its consistent rows take. The header row
+        // may leave the stub's cell out (`Control group (n= 180) | Tα1 (n= 181) | P value`
+        // over rows of a label and three values), as a page's table copies an empty cell.
+        let mut best: Option<(usize, usize, usize)> = None; // (cells taken, columns, header cells)
         for width in 3..=10 {
             if cells_at.len() < 3 * width {
                 break;
             }
-            let rows: Vec<&[Range<usize>]> = cells_at.chunks_exact(width).collect();
-            if rows[0].iter().any(datum) {
-                continue;
-            }
-            let consistent = rows.iter().take_while(|r| !datum(&r[0])).count();
-            let data_rows = rows[..consistent]
-                .iter()
-                .filter(|r| r[1..].iter().any(datum))
-                .count();
-            if data_rows >= 2 && best.is_none_or(|(taken, _)| consistent * width > taken) {
-                best = Some((consistent * width, width));
+            for header in [width, width - 1] {
+                if cells_at[..header].iter().any(datum) {
+                    continue;
+                }
+                let rows: Vec<&[Range<usize>]> = cells_at[header..].chunks_exact(width).collect();
+                // Without the stub's cell the rows must read as rows throughout: a label,
+                // then values (or empty cells) only; a label among the values says the
+                // columns were miscounted (a table of groups as rows, each with its n).
+                let values_only = |r: &[Range<usize>]| {
+                    header == width
+                        || r[1..].iter().all(|c| {
+                            let t = text[c.clone()].trim();
+                            datum(c)
+                                || t.is_empty()
+                                || is_n_cell(t)
+                                || ["—", "–", "-", "ns", "NS"].contains(&t)
+                        })
+                };
+                let consistent = rows
+                    .iter()
+                    .take_while(|r| !datum(&r[0]) && values_only(r))
+                    .count();
+                let data_rows = rows[..consistent]
+                    .iter()
+                    .filter(|r| r[1..].iter().any(datum))
+                    .count();
+                let taken = header + consistent * width;
+                if data_rows >= 2 && best.is_none_or(|(most, _, _)| taken > most) {
+                    best = Some((taken, width, header));
+                }
             }
         }
-        let Some((taken_cells, width)) = best else {
+
+        let Some((taken_cells, width, header)) = best else {
             continue;
         };
-        let rows: Vec<Row> = cells_at[..taken_cells]
-            .chunks_exact(width)
-            .map(|r| Row {
-                line: r[0].start..r[width - 1].end,
-                cells: r.to_vec(),
-            })
+        let header_row = Row {
+            line: cells_at[0].start..cells_at[header - 1].end,
+            cells: (header < width)
+                .then(|| cells_at[0].start..cells_at[0].start)
+                .into_iter()
+                .chain(cells_at[..header].iter().cloned())
+                .collect(),
+        };
+        let rows: Vec<Row> = std::iter::once(header_row)
+            .chain(
+                cells_at[header..taken_cells]
+                    .chunks_exact(width)
+                    .map(|r| Row {
+                        line: r[0].start..r[width - 1].end,
+                        cells: r.to_vec(),
+                    }),
+            )
             .collect();
         let first = lines
             .iter()
@@ -2318,5 +2358,26 @@ mod tests {
         assert_eq!(table.row_label(text, row), "Weight, kg");
         assert_eq!(table.column_header(text, row, cell), "Drug (n = 42)");
         assert_eq!(table.column_header(text, row, 0), "Outcome");
+    }
+
+    #[test]
+    fn a_stacked_table_whose_header_leaves_the_stub_out() {
+        // A page's table copied a cell a line, blank lines between the cells; the header
+        // prints no cell over the row labels, and a label opens with a number joined to a
+        // word (`28-day mortality`), which is no datum.
+        let text = "Table 4 Outcomes\n\nControl (n = 80)\n\nDrug (n = 81)\n\nP value\n\n28-day mortality\n\n20 (25.0%)\n\n12 (14.8%)\n\n0.091\n\nIn-hospital mortality\n\n24 (30.0%)\n\n15 (18.5%)\n\n0.083\n\n6-minute walk, m\n\n310 (60)\n\n342 (55)\n\n0.001\n";
+        let t = Tables::find(text);
+        assert_eq!(t.tables.len(), 1);
+        let (table, row, cell) = t.at(text.find("0.083").unwrap()).unwrap();
+        assert_eq!(table.row_label(text, row), "In-hospital mortality");
+        assert_eq!(table.column_header(text, row, cell), "P value");
+        assert_eq!(table.column_header(text, row, 2), "Drug (n = 81)");
+        assert!(!opens_with_datum("28-day mortality") && !opens_with_datum("6‐minute walk"));
+        assert!(opens_with_datum("6.0 (2.0-14.0)") && opens_with_datum("-0.5"));
+        // Rows that do not read as a label and values throughout are not read so: a table
+        // of groups as rows (each with its n, the measure's label on its first group's row
+        // only), under a caption line, is no table whose header leaves the stub out.
+        let text = "Table 2\n\nEfficacy of the continuous variables\n\nVariable\n\nGroup\n\nN\n\nBaseline, mean (SD)\n\nChange, mean (SD)\n\nDifference (95% CI)\n\nP\n\nEffect size (95% CI)\n\nPain\n\nDrug\n\n105\n\n13.0 (3.1)\n\n-5.2 (5.0)\n\n1.9 (0.7 to 3.2)\n\n0.003\n\n0.41 (0.14 to 0.68)\n\nPlacebo\n\n107\n\n12.7 (3.2)\n\n-3.3 (4.3)\n\nFunction\n\nDrug\n\n105\n\n40.9 (11.9)\n\n-13.4 (16.3)\n\n5.2 (1.1 to 9.3)\n\n0.02\n\n0.30 (0.05 to 0.57)\n\nPlacebo\n\n107\n\n41.2 (12.0)\n\n-9.8 (14.1)\n";
+        assert!(Tables::find(text).at(text.find("12.7").unwrap()).is_none());
     }
 }
