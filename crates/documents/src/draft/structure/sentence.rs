@@ -402,10 +402,22 @@ fn word_starts(s: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 /// Is the number of people `item` how many had an event rather than a sample: `occurred in two
-/// participants`, `was reported in 5 patients`, `developed in 3 cases`, `2例に認められた`?
+/// participants`, `was reported in 5 patients`, `developed in 3 cases`, `2例に認められた`; or
+/// how many left the study (`Two subjects withdrew`, `3 patients were lost to follow-up`,
+/// `2名が脱落した`), who are no sample of what is measured?
 fn had_an_event(text: &str, item: &Item) -> bool {
     let before = text[..item.span[0]].trim_end().to_ascii_lowercase();
     let after = text[item.span[1]..].trim_start();
+    static LEFT: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let left = LEFT.get_or_init(|| {
+        regex::Regex::new(
+            r"^(?:[A-Za-z]+\s+){0,2}?(?:withdrew|were withdrawn|dropped out|discontinued|were excluded|were lost|died|left the)\b|^(?:名|例|人)?(?:が|は)?(?:脱落|中止|除外|死亡)",
+        )
+        .expect("valid pattern")
+    });
+    if left.is_match(after) {
+        return true;
+    }
     [
         "occurred in",
         "observed in",
@@ -556,7 +568,11 @@ fn sentence_n(text: &str, items: &[Item], cell: usize) -> Option<Option<usize>> 
         .iter()
         .any(|w| b.ends_with(w))
     };
-    Some((values.len() == 1 || subset).then_some(nearest))
+    // A count out of a whole before the n (`33名のうち4名が男性、29名が女性`, `Of 33
+    // participants, 4 were men and 29 women`) makes the n another part of that whole, not the
+    // sample the summary describes: left open.
+    let part_of_a_whole = (first..nearest).any(|k| items[k].kind == ItemKind::CountOf);
+    Some(((values.len() == 1 && !part_of_a_whole) || subset).then_some(nearest))
 }
 
 pub(super) fn read_sentence(
@@ -1592,6 +1608,21 @@ mod tests {
         assert_eq!(n_of(text, "14.2").as_deref(), Some("Twelve"));
         let text = "The QMG score was 14.2 ± 3.1 at baseline. Rash occurred in two patients.";
         assert_eq!(n_of(text, "14.2"), None);
+        // Those who left the study are no sample either.
+        let text =
+            "The QMG score was 14.2 ± 3.1 at baseline. Two subjects withdrew for medical reasons.";
+        assert_eq!(n_of(text, "14.2"), None);
+        let text = "QMGスコアは14.2 ± 3.1であった。2名が脱落した。";
+        assert_eq!(n_of(text, "14.2"), None);
+    }
+
+    #[test]
+    fn an_n_that_is_another_part_of_a_counted_whole_is_not_the_sample() {
+        let text = "参加した33名のうち4名が男性、29名が女性であった(平均年齢±標準偏差, 84.8±9.3)。";
+        assert_eq!(n_of(text, "84.8"), None);
+        let text =
+            "Of the 33 participants, 4 of 33 were men and 29 were women (mean age 84.8 ± 9.3).";
+        assert_ne!(n_of(text, "84.8").as_deref(), Some("29"));
     }
 
     #[test]
