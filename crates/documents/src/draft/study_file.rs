@@ -929,12 +929,20 @@ impl Writer<'_> {
         if let Some(p) = m.comparison.p.and_then(|j| p_value(&items[j])) {
             let j = m.comparison.p.expect("a p");
             let place = self.doc.place(items[j].sentence);
-            self.out.push_str(&format!(
-                "change = {{ p = {}, quote = {}, where = {} }}\n",
-                q(&p),
-                q(&items[j].quote),
-                q(&place)
-            ));
+            if p.starts_with(['<', '>']) {
+                // A change's p is read back into its SD, which a bound does not give: the
+                // format takes an exact p only, so the bound stays in a comment.
+                self.out.push_str(&format!(
+                    "# the change's p is printed as a bound ({p}, {place}): it gives no SD, so it is not drafted as change.p\n"
+                ));
+            } else {
+                self.out.push_str(&format!(
+                    "change = {{ p = {}, quote = {}, where = {} }}\n",
+                    q(&p),
+                    q(&items[j].quote),
+                    q(&place)
+                ));
+            }
         }
         for (k, c) in m.cells.iter().enumerate() {
             self.out.push_str("\n[[measures.timepoints]]\n");
@@ -1108,6 +1116,25 @@ mod tests {
             s.measures[0].label.ends_with("(placebo group)"),
             "{}",
             s.measures[0].label
+        );
+    }
+
+    #[test]
+    fn a_change_whose_p_is_a_bound_drafts_a_file_that_loads() {
+        // The change's p feeds its SD, which a bound does not give: the draft keeps the
+        // bound in a comment, and the measure loads with both time points.
+        let text = "The score improved from 12.4 ± 5.3 at baseline to 6.8 ± 6.3 at six months (p < 0.0001). The grip improved from 30.1 ± 4.0 at baseline to 32.0 ± 4.2 at six months (p = 0.042).";
+        let (toml, s) = drafted(text);
+        assert_eq!(s.measures.len(), 2, "{toml}");
+        assert!(toml.contains("printed as a bound (<0.0001"), "{toml}");
+        assert!(s.measures[0].change.is_none());
+        assert_eq!(
+            s.measures[1]
+                .change
+                .as_ref()
+                .and_then(|c| c.p.as_ref())
+                .map(|p| p.text.as_str()),
+            Some("0.042")
         );
     }
 }
