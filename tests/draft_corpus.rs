@@ -741,23 +741,24 @@ fn draft_on_the_held_out_part() {
 // Floors: the figures measured when the test was last changed (a change that reads worse
 // fails); not goals. Non-data is held as a count: its share also moves when fewer items are
 // drafted for the right reason (three numbers read as one median). Batch 7 (session 20)
-// joined with 58 and 66 non-data items as it arrived (measured alone before any rule).
-const FLOOR_DEV_FOUND: f64 = 89.5;
-const FLOOR_HOLDOUT_FOUND: f64 = 76.1;
-const CEILING_DEV_NON_DATA: usize = 196;
-const CEILING_HOLDOUT_NON_DATA: usize = 401;
+// joined with 58 and 66 non-data items as it arrived (measured alone before any rule);
+// batch 8 (session 21) with 35 and 39.
+const FLOOR_DEV_FOUND: f64 = 87.3;
+const FLOOR_HOLDOUT_FOUND: f64 = 77.7;
+const CEILING_DEV_NON_DATA: usize = 231;
+const CEILING_HOLDOUT_NON_DATA: usize = 440;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
-const FLOOR_DEV_PATH: usize = 319;
-const FLOOR_HOLDOUT_PATH: usize = 379;
-const FLOOR_DEV_DECIDED: usize = 394;
-const FLOOR_HOLDOUT_DECIDED: usize = 87;
+const FLOOR_DEV_PATH: usize = 380;
+const FLOOR_HOLDOUT_PATH: usize = 434;
+const FLOOR_DEV_DECIDED: usize = 473;
+const FLOOR_HOLDOUT_DECIDED: usize = 95;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived.
 const CEILING_HOLDOUT_N_WRONG: usize = 5;
-const FLOOR_DEV_SPREAD_RIGHT: usize = 294;
+const FLOOR_DEV_SPREAD_RIGHT: usize = 355;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above).
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 266;
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 274;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Not read (the held-out rule); the count may only fall.
 const CEILING_HOLDOUT_VIOLATIONS: usize = 6;

@@ -244,10 +244,13 @@ impl Tables {
             .partition_point(|r| r.line.start <= at)
             .checked_sub(1)
             .filter(|&k| at <= table.rows[k].line.end)?;
-        let cell = table.rows[row]
-            .cells
+        // A cell glued to the one before it starts where that one ends (`(8.4)60.9`): the cell
+        // that holds `at` comes first, the one it closes only at a row's last byte.
+        let cells = &table.rows[row].cells;
+        let cell = cells
             .iter()
-            .position(|c| c.start <= at && at <= c.end)?;
+            .position(|c| c.start <= at && at < c.end)
+            .or_else(|| cells.iter().position(|c| c.start <= at && at == c.end))?;
         Some((table, row, cell))
     }
 }
@@ -1244,6 +1247,7 @@ fn glued_table(text: &str, lines: &[Range<usize>], block: Range<usize>) -> Optio
             } else if !line.trim().is_empty()
                 && line.trim().chars().count() <= 60
                 && !line.trim_end().ends_with('.')
+                && !is_marks_line(line)
             {
                 rows.push(Row {
                     line: l.clone(),
@@ -1401,8 +1405,26 @@ fn glued_value(s: &str) -> Option<usize> {
             at = close + 1;
         }
     }
-    skip(&mut at, "*†‡");
+    // Footnote marks after a value (`0.46+#`, `3.18§`, `9.10+`): a `+` is a mark where no
+    // number follows it (else it is the next value's sign).
+    loop {
+        skip(&mut at, "*†‡§¶#");
+        let rest = &s[at..];
+        if rest.starts_with('+') && !rest[1..].starts_with(|c: char| c.is_ascii_digit() || c == '.')
+        {
+            at += 1;
+        } else {
+            break;
+        }
+    }
     Some(at)
+}
+
+/// Is a line only footnote marks (`#`, `§`, `*†`), as a table copied from a page prints the
+/// marks of the cells above on lines of their own?
+fn is_marks_line(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty() && t.chars().all(|c| "*†‡§¶#+ ".contains(c))
 }
 
 /// A number at `at` (sign, digits, thousands commas, decimals): its end and its decimals.
@@ -1497,9 +1519,70 @@ fn glued_header(
             && pieces.iter().all(|p| names_a_column(&trimmed[p.clone()])))
         .then(|| pieces.iter().map(|p| p.end).collect())
     };
+    // Under a title, at single spaces from the right: each column's name a phrase of a few
+    // words that names a column (`… (Missing) Baseline Six-month follow-up P-value*`), the
+    // words left before them the stub's name, which is no column's.
+    let named_from_right = || -> Option<(usize, Vec<usize>)> {
+        let words: Vec<Range<usize>> = trimmed
+            .split_whitespace()
+            .scan(0, |at, word| {
+                let start = *at + trimmed[*at..].find(word)?;
+                *at = start + word.len();
+                Some(start..*at)
+            })
+            .collect();
+        // The names' first words, last name first: the longest phrase that leaves the rest
+        // splittable, found by trying each length in turn.
+        fn split(
+            end: usize,
+            left: usize,
+            names: &dyn Fn(usize, usize) -> bool,
+            firsts: &mut Vec<usize>,
+        ) -> bool {
+            if left == 0 {
+                return end > 0;
+            }
+            for from in end.saturating_sub(4)..end {
+                firsts.push(from);
+                if names(from, end) && split(from, left - 1, names, firsts) {
+                    return true;
+                }
+                firsts.pop();
+            }
+            false
+        }
+        // A p's name opens the phrase (`P-value*`, `p value`): `follow-up P-value*` is two.
+        let names = |from: usize, end: usize| {
+            let phrase = &trimmed[words[from].start..words[end - 1].end];
+            names_a_column(phrase) && (!names_p(phrase) || phrase.starts_with(['p', 'P']))
+        };
+        let mut firsts = Vec::new();
+        if !split(words.len(), values, &names, &mut firsts) {
+            return None;
+        }
+        // The stub's name ends in no column's name: one there says the header prints more
+        // columns than asked for (`… Baseline Six-month follow-up P-value*` over rows of two
+        // values and a p that some rows leave out).
+        firsts.reverse();
+        let stub = firsts[0];
+        if (stub.saturating_sub(4)..stub).any(|from| names(from, stub)) {
+            return None;
+        }
+        // Each name ends where the next begins; the last at the line's end.
+        let cuts = firsts[1..]
+            .iter()
+            .map(|&f| words[f - 1].end)
+            .chain(std::iter::once(trimmed.len()))
+            .collect();
+        Some((words[firsts[0]].start, cuts))
+    };
+    let mut start = trimmed.len() - trimmed.trim_start().len();
     let cuts: Vec<usize> = if ends.len() == values && ends.last() == Some(&trimmed.len()) {
         ends
     } else if let Some(cuts) = spaced(2).or_else(single_spaced) {
+        cuts
+    } else if let Some((from, cuts)) = named_from_right().filter(|_| glued_names && values >= 2) {
+        start = from;
         cuts
     } else if glued_names && values >= 2 && trimmed.chars().count() <= 40 && !trimmed.contains("  ")
     {
@@ -1520,7 +1603,6 @@ fn glued_header(
     } else {
         return None;
     };
-    let mut start = trimmed.len() - trimmed.trim_start().len();
     let mut out = Vec::new();
     for end in cuts {
         if line[start..end].trim().is_empty() {
@@ -2379,5 +2461,47 @@ mod tests {
         // only), under a caption line, is no table whose header leaves the stub out.
         let text = "Table 2\n\nEfficacy of the continuous variables\n\nVariable\n\nGroup\n\nN\n\nBaseline, mean (SD)\n\nChange, mean (SD)\n\nDifference (95% CI)\n\nP\n\nEffect size (95% CI)\n\nPain\n\nDrug\n\n105\n\n13.0 (3.1)\n\n-5.2 (5.0)\n\n1.9 (0.7 to 3.2)\n\n0.003\n\n0.41 (0.14 to 0.68)\n\nPlacebo\n\n107\n\n12.7 (3.2)\n\n-3.3 (4.3)\n\nFunction\n\nDrug\n\n105\n\n40.9 (11.9)\n\n-13.4 (16.3)\n\n5.2 (1.1 to 9.3)\n\n0.02\n\n0.30 (0.05 to 0.57)\n\nPlacebo\n\n107\n\n41.2 (12.0)\n\n-9.8 (14.1)\n";
         assert!(Tables::find(text).at(text.find("12.7").unwrap()).is_none());
+    }
+
+    #[test]
+    fn a_titled_table_set_apart_by_single_spaces_and_its_footnote_marks() {
+        // The header's names at single spaces, read from the right (each a time's or the p's
+        // name, `Six-month follow-up` one name), the stub's name before them; rows of two
+        // values, or two and the p.
+        let text = "Table 4.\n\nChanges from baseline (n = 55)\n\nOutcome (Missing) Baseline Six-month follow-up P-value*\n\nNone (%) 47.2 71.7\nMinor (%) 18.9 7.6\nMean severity (SD) (2) 12.4 (5.3) 6.8 (6.3) < 0.0001\nMean summary (SD) (3) 39.0 (11.2) 45.2 (12.9) 0.042\n";
+        let t = Tables::find(text);
+        assert_eq!(t.tables.len(), 1);
+        let (table, row, cell) = t.at(text.find("45.2").unwrap()).unwrap();
+        assert_eq!(table.column_header(text, row, cell), "Six-month follow-up");
+        assert_eq!(table.column_header(text, row, 1), "Baseline");
+        assert_eq!(table.column_header(text, row, 3), "P-value*");
+        // A stub that ends in a column's name would be a column more: not split so.
+        assert!(glued_header("Outcome Baseline Week 12 P", 0, 2, true).is_none());
+        assert_eq!(
+            glued_header("Outcome Baseline Week 12 P", 0, 3, true).map(|c| c.len()),
+            Some(3)
+        );
+        // Footnote marks glued after a value, and lines of marks alone, are no cells or rows.
+        let text = "Table 3\n\nGroup A (n = 30)Group B (n = 30)Group C (n = 30)\n\nTime (min)127.47 ± 32.52+#59.13 ± 3.18§26.33 ± 9.10+\n#\n§\nVAS\nRecovery unit3.17 ± 0.46+#4.60 ± 0.68§6.33 ± 1.47+\n#\n4 h after operation3.37 ± 0.77#4.47 ± 0.51§4.97 ± 0.85#\n";
+        let t = Tables::find(text);
+        assert_eq!(t.tables.len(), 1);
+        let table = &t.tables[0];
+        let labels: Vec<&str> = (0..table.rows.len())
+            .map(|r| table.row_label(text, r))
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                "",
+                "Time (min)",
+                "VAS",
+                "Recovery unit",
+                "4 h after operation"
+            ]
+        );
+        let (table, row, cell) = t.at(text.find("4.60").unwrap()).unwrap();
+        assert_eq!(table.column_header(text, row, cell), "Group B (n = 30)");
+        assert_eq!(glued_value("0.46+#4.60"), Some(6));
+        assert_eq!(glued_value("0.46+4.60"), Some(4));
     }
 }
