@@ -17,6 +17,9 @@
 //! - a cell under a label that lays out its cells with a count, a percentage or a p (`n (%)
 //!   (p)`, `% (p)`, `mean±SD (p)`, `n/N (%)`: [`super::cell_template`]): each number by its
 //!   place in that layout;
+//! - rows right under a section's label printing only bare numbers that add up to 100 in
+//!   every column (`None 47.2 71.7`, `Minor 18.9 7.6`, `Major 34.0 20.8`): the categories'
+//!   percentages ([`category_rows`]);
 //! - a row naming a stage of the patients' flow (`Randomized`, `Withdrawn`, `Completed`, a
 //!   label ending in `N`): its bare whole numbers are n's, in a table or on a line no table
 //!   model took ([`find_flow_lines`]); a column headed by the cell nearest the data (`p0`
@@ -28,7 +31,7 @@ use super::cell_template::{Bounds, CellTemplate, Slot};
 use super::inference::push_p;
 use super::table::{names_count_percent, names_n, names_p, names_rate, names_ratio};
 use super::{ItemKind, Parts, Scan};
-use crate::text::number::NUMBER;
+use crate::text::number::{NUMBER, TextNumber};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -80,6 +83,8 @@ enum CellsOf {
     N,
     P,
     CountPercent,
+    /// A category's share of its column, in %: a bare number.
+    Percent,
     Rate,
     /// Ratios of the kind the header names (`hazard ratio`).
     Ratio(&'static str),
@@ -171,10 +176,80 @@ pub fn find_flow_lines(scan: &mut Scan) {
 }
 
 /// Every number a table's labels decide.
+/// The data rows of `table` that are a section's categories with their percentages: two rows
+/// or more right under a section's label (a row of one cell, or the header), each printing
+/// only bare numbers from 0 to 100 after its label, whose numbers add up to 100 in every
+/// column, within their rounding (`Depression diagnosis` over `None (%) 47.2 71.7`,
+/// `Minor 18.9 7.6`, `Major 34.0 20.8`). The document's own numbers say they are shares of
+/// one whole; a label's `(%)` alone may be a unit (`HbA1c (%)`).
+fn category_rows(plain: &str, table: &super::table::Table) -> Vec<usize> {
+    let bare = |c: &Range<usize>| {
+        cell_pattern()
+            .captures(&plain[c.clone()])
+            .filter(|m| m.name("rel").is_none())
+            .and_then(|m| TextNumber::parse(m.name("num")?.as_str()).ok())
+            .filter(|n| (0.0..=100.0).contains(&n.value))
+    };
+    // A row's filled cells after its label (a copy's trailing empty cells dropped).
+    let values = |row: &super::table::Row| -> Vec<Range<usize>> {
+        let filled = row
+            .cells
+            .iter()
+            .rposition(|c| !plain[c.clone()].trim().is_empty())
+            .map_or(0, |k| k + 1);
+        row.cells[1.min(filled)..filled].to_vec()
+    };
+    let is_bare_row = |row: &super::table::Row| {
+        let v = values(row);
+        !v.is_empty() && v.iter().all(|c| bare(c).is_some())
+    };
+    let mut out = Vec::new();
+    let mut r = table.header_rows;
+    while r < table.rows.len() {
+        // A section's label: a row with no cell filled after its label.
+        let opens = r == table.header_rows
+            || table.rows[r - 1]
+                .cells
+                .iter()
+                .skip(1)
+                .all(|c| plain[c.clone()].trim().is_empty());
+        let end = (r..table.rows.len())
+            .find(|&k| !is_bare_row(&table.rows[k]))
+            .unwrap_or(table.rows.len());
+        if !opens || end < r + 2 {
+            r = end.max(r + 1);
+            continue;
+        }
+        // The categories run from the section's label to where the shares add up (a row of
+        // another measure may follow them under the same label).
+        let adds_up = |block: &[super::table::Row]| {
+            let rows: Vec<Vec<Range<usize>>> = block.iter().map(values).collect();
+            let width = rows.iter().map(Vec::len).min().unwrap_or(0);
+            width > 0
+                && (0..width).all(|c| {
+                    let col: Vec<TextNumber> = rows.iter().filter_map(|v| bare(&v[c])).collect();
+                    let sum: f64 = col.iter().map(|n| n.value).sum();
+                    // Each share rounded to its printed digits is off by half a unit there.
+                    let slack: f64 = col.iter().map(TextNumber::half_unit).sum();
+                    (sum - 100.0).abs() <= slack + 1e-9
+                })
+        };
+        if let Some(len) = (2..=end - r)
+            .rev()
+            .find(|&len| adds_up(&table.rows[r..r + len]))
+        {
+            out.extend(r..r + len);
+        }
+        r = end;
+    }
+    out
+}
+
 pub fn find(scan: &mut Scan) {
     let plain = scan.doc.plain.text.clone();
     let tables = std::mem::take(&mut scan.tables);
     for table in &tables.tables {
+        let categories = category_rows(&plain, table);
         for (r, row) in table.rows.iter().enumerate() {
             let Some(first) = row
                 .cells
@@ -219,6 +294,7 @@ pub fn find(scan: &mut Scan) {
                 let of = match (by_row, by_column) {
                     (Some(CellsOf::N | CellsOf::P), _) => by_row,
                     (_, Some(CellsOf::N | CellsOf::P)) => by_column,
+                    _ if categories.contains(&r) => Some(CellsOf::Percent),
                     _ => by_row.or(by_column),
                 };
                 // A row of the patients' flow (`Randomized 34 22`, `Withdrawn 6 0`, `reported on
@@ -550,6 +626,7 @@ fn read_cell(scan: &mut Scan, plain: &str, cell: Range<usize>, of: Option<CellsO
         Some(CellsOf::P) if (0.0..=1.0).contains(&value.number.value) => {
             push_p(scan, whole, value, c.name("rel").map(|r| r.as_str()));
         }
+        Some(CellsOf::Percent) => scan.push_value(ItemKind::Percent, whole, value),
         Some(CellsOf::Rate) if value.number.value >= 0.0 && c.name("rel").is_none() => {
             scan.push(
                 ItemKind::Rate,
@@ -824,5 +901,20 @@ Events, n/N (%)\t3/40 (7.5)\t4/38 (10.5)\t5/41 (12.2)\n";
                 "7.2", "6.9", "82.1", "80.4", "2.1", "- 4.46", "-3.1", "- 2.0"
             ]
         );
+    }
+
+    #[test]
+    fn a_sections_categories_whose_numbers_add_up_to_100_are_percentages() {
+        // Under a section's label, rows of bare numbers that add up to 100 in each column
+        // (within their rounding) are the categories' shares; a measure in % units (`HbA1c
+        // (%)`) and rows that add up to anything else are not.
+        let text = "Outcome | Baseline | Six months |\nDepression diagnosis | | |\nNone (%) | 47.2 | 71.7 |\nMinor (%) | 18.9 | 7.6 |\nMajor (%) | 34.0 | 20.8 |\nHbA1c (%) | 7.1 | 6.8 |\nVisits | | |\nClinic | 12.0 | 9.0 |\nPhone | 3.0 | 5.0 |\n";
+        let items = read_items(text);
+        let percents: Vec<&str> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::Percent)
+            .map(|i| i.parts.value.as_ref().unwrap().number.text.as_str())
+            .collect();
+        assert_eq!(percents, ["47.2", "71.7", "18.9", "7.6", "34.0", "20.8"]);
     }
 }
