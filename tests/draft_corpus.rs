@@ -464,10 +464,13 @@ fn measure_part(part: &str, verbose: bool) -> Figures {
             })
             .map(|(k, _)| (k, k))
             .collect();
-        let placed: Vec<(usize, &LabelSummary)> = cell_of
+        // In document order: a pair's place is read at its first item (a map's order would
+        // move pairs between places from run to run).
+        let mut placed: Vec<(usize, &LabelSummary)> = cell_of
             .keys()
             .filter_map(|&k| summary_of(k).map(|s| (k, s)))
             .collect();
+        placed.sort_by_key(|(k, _)| *k);
         for (x, (ka, la)) in placed.iter().enumerate() {
             for (kb, lb) in placed.iter().skip(x + 1) {
                 let decidable = la.measure == lb.measure
@@ -743,7 +746,7 @@ fn draft_on_the_held_out_part() {
 // drafted for the right reason (three numbers read as one median). Batch 7 (session 20)
 // joined with 58 and 66 non-data items as it arrived (measured alone before any rule);
 // batch 8 (session 21) with 35 and 39.
-const FLOOR_DEV_FOUND: f64 = 87.8;
+const FLOOR_DEV_FOUND: f64 = 88.0;
 const FLOOR_HOLDOUT_FOUND: f64 = 77.7;
 const CEILING_DEV_NON_DATA: usize = 231;
 const CEILING_HOLDOUT_NON_DATA: usize = 440;

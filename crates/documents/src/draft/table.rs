@@ -1199,6 +1199,8 @@ fn glued_table(text: &str, lines: &[Range<usize>], block: Range<usize>) -> Optio
                             line: l.clone(),
                             cells,
                         })
+                    } else if let Some(row) = section_p_row(text, &rows[0], l) {
+                        rows.push(row)
                     } else if is_section_label(&text[l.clone()]) {
                         // A short label under the header, with no statement of what the cells
                         // are, is the first rows' section (`Pain score` over `Week 4`).
@@ -1244,6 +1246,8 @@ fn glued_table(text: &str, lines: &[Range<usize>], block: Range<usize>) -> Optio
                     line: l.clone(),
                     cells,
                 });
+            } else if let Some(row) = rows.first().and_then(|h| section_p_row(text, h, l)) {
+                rows.push(row);
             } else if !line.trim().is_empty()
                 && line.trim().chars().count() <= 60
                 && !line.trim_end().ends_with('.')
@@ -1418,6 +1422,42 @@ fn glued_value(s: &str) -> Option<usize> {
         }
     }
     Some(at)
+}
+
+/// Where the `header`'s last column is the p's, a section's label may print its own p and
+/// nothing else (`Depression diagnosis (2) 0.001` over its categories' rows, as a test across
+/// the categories is printed): the row of line `l`, its p in the last column.
+fn section_p_row(text: &str, header: &Row, l: &Range<usize>) -> Option<Row> {
+    let last = header.cells.last()?;
+    if !names_p(text[last.clone()].trim()) {
+        return None;
+    }
+    let (label, p) = label_and_p(&text[l.clone()])?;
+    let at = l.start + p.start;
+    Some(Row {
+        line: l.clone(),
+        cells: std::iter::once(l.start + label.start..l.start + label.end)
+            .chain((2..header.cells.len()).map(|_| at..at))
+            .chain(std::iter::once(at..l.start + p.end))
+            .collect(),
+    })
+}
+
+/// A line that is a label and one p-like number after it (`Cigarette smoking (1) 0.320`,
+/// `Alcohol consumption (17) < 0.001`): the label's and the number's ranges in `line`.
+fn label_and_p(line: &str) -> Option<(Range<usize>, Range<usize>)> {
+    static P: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let c = P
+        .get_or_init(|| {
+            regex::Regex::new(
+                r"^\s*(?P<label>.*[^\s\d.<>≤≥])\s+(?P<p>(?:[<>≤≥]\s*)?(?:0?\.[0-9]+|1\.0+))\s*[*†‡§]*\s*$",
+            )
+            .expect("valid pattern")
+        })
+        .captures(line)?;
+    let label = c.name("label")?;
+    let p = c.name("p")?;
+    Some((label.range(), p.range()))
 }
 
 /// Is a line only footnote marks (`#`, `§`, `*†`), as a table copied from a page prints the
@@ -2468,13 +2508,22 @@ mod tests {
         // The header's names at single spaces, read from the right (each a time's or the p's
         // name, `Six-month follow-up` one name), the stub's name before them; rows of two
         // values, or two and the p.
-        let text = "Table 4.\n\nChanges from baseline (n = 55)\n\nOutcome (Missing) Baseline Six-month follow-up P-value*\n\nNone (%) 47.2 71.7\nMinor (%) 18.9 7.6\nMean severity (SD) (2) 12.4 (5.3) 6.8 (6.3) < 0.0001\nMean summary (SD) (3) 39.0 (11.2) 45.2 (12.9) 0.042\n";
+        let text = "Table 4.\n\nChanges from baseline (n = 55)\n\nOutcome (Missing) Baseline Six-month follow-up P-value*\n\nDepression diagnosis (2) 0.001\nNone (%) 47.2 71.7\nMinor (%) 18.9 7.6\nMean severity (SD) (2) 12.4 (5.3) 6.8 (6.3) < 0.0001\nMean summary (SD) (3) 39.0 (11.2) 45.2 (12.9) 0.042\n";
         let t = Tables::find(text);
         assert_eq!(t.tables.len(), 1);
         let (table, row, cell) = t.at(text.find("45.2").unwrap()).unwrap();
         assert_eq!(table.column_header(text, row, cell), "Six-month follow-up");
         assert_eq!(table.column_header(text, row, 1), "Baseline");
         assert_eq!(table.column_header(text, row, 3), "P-value*");
+        // A section's label with its own p only: the p in the p's column.
+        let (table, row, cell) = t.at(text.find("0.001").unwrap()).unwrap();
+        assert_eq!(table.row_label(text, row), "Depression diagnosis (2)");
+        assert_eq!(table.column_header(text, row, cell), "P-value*");
+        assert_eq!(
+            label_and_p("Alcohol consumption (17) < 0.007").map(|(_, p)| p.len()),
+            Some(7)
+        );
+        assert!(label_and_p("Week 12 3.5").is_none());
         // A stub that ends in a column's name would be a column more: not split so.
         assert!(glued_header("Outcome Baseline Week 12 P", 0, 2, true).is_none());
         assert_eq!(

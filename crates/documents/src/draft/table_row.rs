@@ -206,13 +206,15 @@ fn category_rows(plain: &str, table: &super::table::Table) -> Vec<usize> {
     let mut out = Vec::new();
     let mut r = table.header_rows;
     while r < table.rows.len() {
-        // A section's label: a row with no cell filled after its label.
-        let opens = r == table.header_rows
-            || table.rows[r - 1]
-                .cells
-                .iter()
-                .skip(1)
-                .all(|c| plain[c.clone()].trim().is_empty());
+        // A section's label: a row with no cell filled after its label, or only its last
+        // (the section's own p, `Depression diagnosis (2) | | | 0.001`).
+        let section = |row: &super::table::Row| {
+            let after = values(row);
+            let empty = |c: &Range<usize>| plain[c.clone()].trim().is_empty();
+            after.iter().all(empty)
+                || after.len() >= 2 && after[..after.len() - 1].iter().all(empty)
+        };
+        let opens = r == table.header_rows || section(&table.rows[r - 1]);
         let end = (r..table.rows.len())
             .find(|&k| !is_bare_row(&table.rows[k]))
             .unwrap_or(table.rows.len());
@@ -916,5 +918,12 @@ Events, n/N (%)\t3/40 (7.5)\t4/38 (10.5)\t5/41 (12.2)\n";
             .map(|i| i.parts.value.as_ref().unwrap().number.text.as_str())
             .collect();
         assert_eq!(percents, ["47.2", "71.7", "18.9", "7.6", "34.0", "20.8"]);
+        // A section's label that prints its own p in the p's column still opens its
+        // categories.
+        let text = "Outcome | Baseline | Six months | P |\nSmoking | | | 0.320 |\nNever | 79.6 | 83.3 | |\nCurrent | 20.4 | 16.7 | |\n";
+        let brief = crate::draft::tests::brief(&read_items(text));
+        for want in [("p", "0.320"), ("percent", "79.6"), ("percent", "16.7")] {
+            assert!(brief.contains(&(want.0, want.1.to_string())), "{brief:?}");
+        }
     }
 }
