@@ -438,48 +438,7 @@ fn find_stacked(text: &str, lines: &[Range<usize>], taken: &[Range<usize>]) -> V
             cells_at.push(l.clone());
             end += 1;
         }
-        let datum = |c: &Range<usize>| opens_with_datum(&text[c.clone()]);
-        // For each number of columns, how many cells its consistent rows take. The header row
-        // may leave the stub's cell out (`Control group (n= 180) | Tα1 (n= 181) | P value`
-        // over rows of a label and three values), as a page's table copies an empty cell.
-        let mut best: Option<(usize, usize, usize)> = None; // (cells taken, columns, header cells)
-        for width in 3..=10 {
-            if cells_at.len() < 3 * width {
-                break;
-            }
-            for header in [width, width - 1] {
-                if cells_at[..header].iter().any(datum) {
-                    continue;
-                }
-                let rows: Vec<&[Range<usize>]> = cells_at[header..].chunks_exact(width).collect();
-                // Without the stub's cell the rows must read as rows throughout: a label,
-                // then values (or empty cells) only; a label among the values says the
-                // columns were miscounted (a table of groups as rows, each with its n).
-                let values_only = |r: &[Range<usize>]| {
-                    header == width
-                        || r[1..].iter().all(|c| {
-                            let t = text[c.clone()].trim();
-                            datum(c)
-                                || t.is_empty()
-                                || is_n_cell(t)
-                                || ["—", "–", "-", "ns", "NS"].contains(&t)
-                        })
-                };
-                let consistent = rows
-                    .iter()
-                    .take_while(|r| !datum(&r[0]) && values_only(r))
-                    .count();
-                let data_rows = rows[..consistent]
-                    .iter()
-                    .filter(|r| r[1..].iter().any(datum))
-                    .count();
-                let taken = header + consistent * width;
-                if data_rows >= 2 && best.is_none_or(|(most, _, _)| taken > most) {
-                    best = Some((taken, width, header));
-                }
-            }
-        }
-
+        let best = stacked_columns(text, &cells_at);
         let Some((taken_cells, width, header)) = best else {
             continue;
         };
@@ -512,6 +471,54 @@ fn find_stacked(text: &str, lines: &[Range<usize>], taken: &[Range<usize>]) -> V
         out.push(Table::new(text, rows, lines, (first, last), spaced));
     }
     out
+}
+
+/// The columns of a stacked table's cells ([`find_stacked`]): (cells taken, columns, header
+/// cells) of the count of columns whose consistent rows take the most cells, or `None`.
+fn stacked_columns(text: &str, cells_at: &[Range<usize>]) -> Option<(usize, usize, usize)> {
+    let datum = |c: &Range<usize>| opens_with_datum(&text[c.clone()]);
+    // For each number of columns, how many cells its consistent rows take. The header row
+    // may leave the stub's cell out (`Control group (n= 180) | Tα1 (n= 181) | P value`
+    // over rows of a label and three values), as a page's table copies an empty cell.
+    let mut best: Option<(usize, usize, usize)> = None; // (cells taken, columns, header cells)
+    for width in 3..=10 {
+        if cells_at.len() < 3 * width {
+            break;
+        }
+        for header in [width, width - 1] {
+            if cells_at[..header].iter().any(datum) {
+                continue;
+            }
+            let rows: Vec<&[Range<usize>]> = cells_at[header..].chunks_exact(width).collect();
+            // Without the stub's cell the rows must read as rows throughout: a label,
+            // then values (or empty cells) only; a label among the values says the
+            // columns were miscounted (a table of groups as rows, each with its n).
+            let values_only = |r: &[Range<usize>]| {
+                header == width
+                    || r[1..].iter().all(|c| {
+                        let t = text[c.clone()].trim();
+                        datum(c)
+                            || t.is_empty()
+                            || is_n_cell(t)
+                            || ["—", "–", "-", "ns", "NS"].contains(&t)
+                    })
+            };
+            let consistent = rows
+                .iter()
+                .take_while(|r| !datum(&r[0]) && values_only(r))
+                .count();
+            let data_rows = rows[..consistent]
+                .iter()
+                .filter(|r| r[1..].iter().any(datum))
+                .count();
+            let taken = header + consistent * width;
+            if data_rows >= 2 && best.is_none_or(|(most, _, _)| taken > most) {
+                best = Some((taken, width, header));
+            }
+        }
+    }
+
+    best
 }
 
 /// Tables copied a cell a line with no blank lines between the cells and no marked columns,
@@ -581,45 +588,24 @@ fn cell_lines_table(
     // The header: rows ended by rules, or the `width` labels right above the first row's
     // label, after any sections.
     let labels_above: Vec<usize> = rows[..first].iter().map(|(k, _)| *k).collect();
-    let (header_rows, names, sections) = if let Some(ruled) =
-        ruled_header(&labels_above, rows[first].0, rules, width, line)
-    {
-        let rows = ruled
-            .rows
-            .iter()
-            .map(|cells| {
-                let filled: Vec<usize> = cells.iter().flatten().copied().collect();
-                let at = lines[*filled.first()?].start;
-                Some(Row {
-                    line: at..lines[*filled.last()?].end,
-                    cells: cells.iter().map(|c| c.map_or(at..at, span)).collect(),
-                })
-            })
-            .collect::<Option<Vec<Row>>>()?;
-        (rows, ruled.names, ruled.sections_from)
-    } else {
-        if first < width
-            || rows[first - width..first]
+    let (header_rows, names, sections) =
+        if let Some(ruled) = ruled_header(&labels_above, rows[first].0, rules, width, line) {
+            let rows = ruled
+                .rows
                 .iter()
-                .any(|(_, v)| !v.is_empty())
-        {
-            return None;
-        }
-        let header: Vec<usize> = rows[first - width..first].iter().map(|(k, _)| *k).collect();
-        let stub = (first > width)
-            .then(|| rows[first - width - 1].0)
-            .filter(|&k| names_stub(line(k)) || super::cues::is_whole(line(k), super::cues::times));
-        let header_first = stub.unwrap_or(header[0]);
-        let row = Row {
-            line: lines[header_first].start..lines[header[width - 1]].end,
-            cells: std::iter::once(
-                stub.map_or(lines[header[0]].start..lines[header[0]].start, span),
-            )
-            .chain(header.iter().map(|&k| span(k)))
-            .collect(),
+                .map(|cells| {
+                    let filled: Vec<usize> = cells.iter().flatten().copied().collect();
+                    let at = lines[*filled.first()?].start;
+                    Some(Row {
+                        line: at..lines[*filled.last()?].end,
+                        cells: cells.iter().map(|c| c.map_or(at..at, span)).collect(),
+                    })
+                })
+                .collect::<Option<Vec<Row>>>()?;
+            (rows, ruled.names, ruled.sections_from)
+        } else {
+            labels_header(text, lines, &rows, first, width, &span)?
         };
-        (vec![row], header, first)
-    };
     let names_column = |t: &str| names_a_column(t) || is_dose(t);
     // Rows that are the groups (`Topical diclofenac`, `Vehicle control`, each with its N and
     // its values) are a table turned the other way, which this does not read; a column of n's
@@ -678,6 +664,39 @@ fn cell_lines_table(
         (first_line, last + 1),
         false,
     ))
+}
+
+/// The header of [`cell_lines_table`] where no rules mark it: the `width` labels right above
+/// the first data row's label (`first` in `rows`), after any sections, with a stub's name
+/// before them where one stands there. The header row, its labels and where the data begin.
+fn labels_header(
+    text: &str,
+    lines: &[Range<usize>],
+    rows: &[(usize, Vec<usize>)],
+    first: usize,
+    width: usize,
+    span: &dyn Fn(usize) -> Range<usize>,
+) -> Option<(Vec<Row>, Vec<usize>, usize)> {
+    let line = |k: usize| text[lines[k].clone()].trim();
+    if first < width
+        || rows[first - width..first]
+            .iter()
+            .any(|(_, v)| !v.is_empty())
+    {
+        return None;
+    }
+    let header: Vec<usize> = rows[first - width..first].iter().map(|(k, _)| *k).collect();
+    let stub = (first > width)
+        .then(|| rows[first - width - 1].0)
+        .filter(|&k| names_stub(line(k)) || super::cues::is_whole(line(k), super::cues::times));
+    let header_first = stub.unwrap_or(header[0]);
+    let row = Row {
+        line: lines[header_first].start..lines[header[width - 1]].end,
+        cells: std::iter::once(stub.map_or(lines[header[0]].start..lines[header[0]].start, span))
+            .chain(header.iter().map(|&k| span(k)))
+            .collect(),
+    };
+    Some((vec![row], header, first))
 }
 
 /// A header read from rows that rules end ([`ruled_header`]): each header row's cells over
@@ -1534,13 +1553,6 @@ fn glued_header(
         ends.push(lead + last);
         (values >= 2 && ends.len() == values).then_some(ends)
     };
-    // A column's name set apart by single spaces: a group's, a time's, a dose's (an arm
-    // named by its dose, `50 mg`), or the p's.
-    let names_a_column = |piece: &str| {
-        use super::cues::{groups, is_whole, times};
-        let piece = piece.trim();
-        is_whole(piece, groups) || is_whole(piece, times) || is_dose(piece) || names_p(piece)
-    };
     // At single spaces, a dose's number and unit kept together (`Placebo 50 mg 100 mg
     // p-value`).
     let single_spaced = || {
@@ -1556,66 +1568,10 @@ fn glued_header(
         }
         (values >= 2
             && pieces.len() == values
-            && pieces.iter().all(|p| names_a_column(&trimmed[p.clone()])))
+            && pieces.iter().all(|p| is_column_name(&trimmed[p.clone()])))
         .then(|| pieces.iter().map(|p| p.end).collect())
     };
-    // Under a title, at single spaces from the right: each column's name a phrase of a few
-    // words that names a column (`… (Missing) Baseline Six-month follow-up P-value*`), the
-    // words left before them the stub's name, which is no column's.
-    let named_from_right = || -> Option<(usize, Vec<usize>)> {
-        let words: Vec<Range<usize>> = trimmed
-            .split_whitespace()
-            .scan(0, |at, word| {
-                let start = *at + trimmed[*at..].find(word)?;
-                *at = start + word.len();
-                Some(start..*at)
-            })
-            .collect();
-        // The names' first words, last name first: the longest phrase that leaves the rest
-        // splittable, found by trying each length in turn.
-        fn split(
-            end: usize,
-            left: usize,
-            names: &dyn Fn(usize, usize) -> bool,
-            firsts: &mut Vec<usize>,
-        ) -> bool {
-            if left == 0 {
-                return end > 0;
-            }
-            for from in end.saturating_sub(4)..end {
-                firsts.push(from);
-                if names(from, end) && split(from, left - 1, names, firsts) {
-                    return true;
-                }
-                firsts.pop();
-            }
-            false
-        }
-        // A p's name opens the phrase (`P-value*`, `p value`): `follow-up P-value*` is two.
-        let names = |from: usize, end: usize| {
-            let phrase = &trimmed[words[from].start..words[end - 1].end];
-            names_a_column(phrase) && (!names_p(phrase) || phrase.starts_with(['p', 'P']))
-        };
-        let mut firsts = Vec::new();
-        if !split(words.len(), values, &names, &mut firsts) {
-            return None;
-        }
-        // The stub's name ends in no column's name: one there says the header prints more
-        // columns than asked for (`… Baseline Six-month follow-up P-value*` over rows of two
-        // values and a p that some rows leave out).
-        firsts.reverse();
-        let stub = firsts[0];
-        if (stub.saturating_sub(4)..stub).any(|from| names(from, stub)) {
-            return None;
-        }
-        // Each name ends where the next begins; the last at the line's end.
-        let cuts = firsts[1..]
-            .iter()
-            .map(|&f| words[f - 1].end)
-            .chain(std::iter::once(trimmed.len()))
-            .collect();
-        Some((words[firsts[0]].start, cuts))
-    };
+    let named_from_right = || names_from_right(trimmed, values);
     let mut start = trimmed.len() - trimmed.trim_start().len();
     let cuts: Vec<usize> = if ends.len() == values && ends.last() == Some(&trimmed.len()) {
         ends
@@ -1652,6 +1608,74 @@ fn glued_header(
         start = end;
     }
     Some(out)
+}
+
+/// A column's name set apart by single spaces: a group's, a time's, a dose's (an arm named by
+/// its dose, `50 mg`), or the p's.
+fn is_column_name(piece: &str) -> bool {
+    use super::cues::{groups, is_whole, times};
+    let piece = piece.trim();
+    is_whole(piece, groups) || is_whole(piece, times) || is_dose(piece) || names_p(piece)
+}
+
+/// A header under a title with its names at single spaces, read from the right (`Outcome
+/// (Missing) Baseline Six-month follow-up P-value*`): each of the `values` columns' names a
+/// phrase of up to four words that names a column ([`is_column_name`]), the words left before
+/// them the stub's name, which is no column's. The first name's start and each name's end in
+/// `trimmed`.
+fn names_from_right(trimmed: &str, values: usize) -> Option<(usize, Vec<usize>)> {
+    let words: Vec<Range<usize>> = trimmed
+        .split_whitespace()
+        .scan(0, |at, word| {
+            let start = *at + trimmed[*at..].find(word)?;
+            *at = start + word.len();
+            Some(start..*at)
+        })
+        .collect();
+    // The names' first words, last name first: the longest phrase that leaves the rest
+    // splittable, found by trying each length in turn.
+    fn split(
+        end: usize,
+        left: usize,
+        names: &dyn Fn(usize, usize) -> bool,
+        firsts: &mut Vec<usize>,
+    ) -> bool {
+        if left == 0 {
+            return end > 0;
+        }
+        for from in end.saturating_sub(4)..end {
+            firsts.push(from);
+            if names(from, end) && split(from, left - 1, names, firsts) {
+                return true;
+            }
+            firsts.pop();
+        }
+        false
+    }
+    // A p's name opens the phrase (`P-value*`, `p value`): `follow-up P-value*` is two.
+    let names = |from: usize, end: usize| {
+        let phrase = &trimmed[words[from].start..words[end - 1].end];
+        is_column_name(phrase) && (!names_p(phrase) || phrase.starts_with(['p', 'P']))
+    };
+    let mut firsts = Vec::new();
+    if !split(words.len(), values, &names, &mut firsts) {
+        return None;
+    }
+    // The stub's name ends in no column's name: one there says the header prints more
+    // columns than asked for (`… Baseline Six-month follow-up P-value*` over rows of two
+    // values and a p that some rows leave out).
+    firsts.reverse();
+    let stub = firsts[0];
+    if (stub.saturating_sub(4)..stub).any(|from| names(from, stub)) {
+        return None;
+    }
+    // Each name ends where the next begins; the last at the line's end.
+    let cuts = firsts[1..]
+        .iter()
+        .map(|&f| words[f - 1].end)
+        .chain(std::iter::once(trimmed.len()))
+        .collect();
+    Some((words[firsts[0]].start, cuts))
 }
 
 /// A group's n as a header prints it: `n = 318`, `(N=120)`, `（n＝54）`.

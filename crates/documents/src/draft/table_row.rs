@@ -19,7 +19,7 @@
 //!   place in that layout;
 //! - rows right under a section's label printing only bare numbers that add up to 100 in
 //!   every column (`None 47.2 71.7`, `Minor 18.9 7.6`, `Major 34.0 20.8`): the categories'
-//!   percentages ([`category_rows`]);
+//!   percentages (`category_rows`);
 //! - a row naming a stage of the patients' flow (`Randomized`, `Withdrawn`, `Completed`, a
 //!   label ending in `N`): its bare whole numbers are n's, in a table or on a line no table
 //!   model took ([`find_flow_lines`]); a column headed by the cell nearest the data (`p0`
