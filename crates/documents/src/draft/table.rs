@@ -145,7 +145,7 @@ fn opens_with_datum(cell: &str) -> bool {
 }
 
 /// The text of the cells a row holds, trailing empty cells dropped.
-fn filled_width(text: &str, row: &Row) -> usize {
+pub(super) fn filled_width(text: &str, row: &Row) -> usize {
     row.cells
         .iter()
         .rposition(|c| !text[c.clone()].trim().is_empty())
@@ -438,8 +438,7 @@ fn find_stacked(text: &str, lines: &[Range<usize>], taken: &[Range<usize>]) -> V
             cells_at.push(l.clone());
             end += 1;
         }
-        let best = stacked_columns(text, &cells_at);
-        let Some((taken_cells, width, header)) = best else {
+        let Some((taken_cells, width, header)) = stacked_columns(text, &cells_at) else {
             continue;
         };
         let header_row = Row {
@@ -1557,13 +1556,10 @@ fn glued_header(
     // p-value`).
     let single_spaced = || {
         let mut pieces: Vec<Range<usize>> = Vec::new();
-        let mut at = 0;
-        for word in trimmed.split_whitespace() {
-            let start = at + trimmed[at..].find(word)?;
-            at = start + word.len();
+        for word in word_ranges(trimmed) {
             match pieces.last_mut() {
-                Some(last) if is_dose(&trimmed[last.start..at]) => last.end = at,
-                _ => pieces.push(start..at),
+                Some(last) if is_dose(&trimmed[last.start..word.end]) => last.end = word.end,
+                _ => pieces.push(word),
             }
         }
         (values >= 2
@@ -1571,13 +1567,15 @@ fn glued_header(
             && pieces.iter().all(|p| is_column_name(&trimmed[p.clone()])))
         .then(|| pieces.iter().map(|p| p.end).collect())
     };
-    let named_from_right = || names_from_right(trimmed, values);
     let mut start = trimmed.len() - trimmed.trim_start().len();
     let cuts: Vec<usize> = if ends.len() == values && ends.last() == Some(&trimmed.len()) {
         ends
     } else if let Some(cuts) = spaced(2).or_else(single_spaced) {
         cuts
-    } else if let Some((from, cuts)) = named_from_right().filter(|_| glued_names && values >= 2) {
+    } else if let Some((from, cuts)) = (glued_names && values >= 2)
+        .then(|| names_from_right(trimmed, values))
+        .flatten()
+    {
         start = from;
         cuts
     } else if glued_names && values >= 2 && trimmed.chars().count() <= 40 && !trimmed.contains("  ")
@@ -1610,6 +1608,16 @@ fn glued_header(
     Some(out)
 }
 
+/// The byte ranges of the words of `s` (runs of non-space characters).
+fn word_ranges(s: &str) -> Vec<Range<usize>> {
+    s.split_whitespace()
+        .map(|w| {
+            let start = w.as_ptr() as usize - s.as_ptr() as usize;
+            start..start + w.len()
+        })
+        .collect()
+}
+
 /// A column's name set apart by single spaces: a group's, a time's, a dose's (an arm named by
 /// its dose, `50 mg`), or the p's.
 fn is_column_name(piece: &str) -> bool {
@@ -1624,14 +1632,7 @@ fn is_column_name(piece: &str) -> bool {
 /// them the stub's name, which is no column's. The first name's start and each name's end in
 /// `trimmed`.
 fn names_from_right(trimmed: &str, values: usize) -> Option<(usize, Vec<usize>)> {
-    let words: Vec<Range<usize>> = trimmed
-        .split_whitespace()
-        .scan(0, |at, word| {
-            let start = *at + trimmed[*at..].find(word)?;
-            *at = start + word.len();
-            Some(start..*at)
-        })
-        .collect();
+    let words = word_ranges(trimmed);
     // The names' first words, last name first: the longest phrase that leaves the rest
     // splittable, found by trying each length in turn.
     fn split(

@@ -192,11 +192,7 @@ fn category_rows(plain: &str, table: &super::table::Table) -> Vec<usize> {
     };
     // A row's filled cells after its label (a copy's trailing empty cells dropped).
     let values = |row: &super::table::Row| -> Vec<Range<usize>> {
-        let filled = row
-            .cells
-            .iter()
-            .rposition(|c| !plain[c.clone()].trim().is_empty())
-            .map_or(0, |k| k + 1);
+        let filled = super::table::filled_width(plain, row);
         row.cells[1.min(filled)..filled].to_vec()
     };
     let is_bare_row = |row: &super::table::Row| {
@@ -652,13 +648,8 @@ fn read_cell(scan: &mut Scan, plain: &str, cell: Range<usize>, of: Option<CellsO
 /// row's summaries too (`WOMAC −17.1 (−19.8, −14.4) −23.2 (−25.9, −20.4) <0.001`). Runs after
 /// [`super::summary`].
 pub fn find_row_end_p(scan: &mut Scan) {
-    static END: OnceLock<Regex> = OnceLock::new();
-    let end = END.get_or_init(|| {
-        Regex::new(&format!(
-            r"^\s*(?P<rel><=|>=|[<>=≤≥])?\s*(?P<num>{NUMBER})\s*[*†‡§]*\s*$"
-        ))
-        .expect("the row-end p pattern is valid")
-    });
+    // What closes the row is one table cell's number.
+    let end = cell_pattern();
     let plain = scan.doc.plain.text.clone();
     // A column headed p: a line that is only its name, or a header that names it.
     let heads_p = plain.lines().any(|l| {
