@@ -19,7 +19,7 @@
 //! (U+2212, full-width, a thousands separator) is said in its note, as the format asks.
 
 use super::structure::{Cell, Measure, Shape, Structure, read_structure};
-use super::{Bound, Item, ItemKind, Printed, Sentences};
+use super::{Bound, Item, ItemKind, Printed, Sentences, cues};
 use crate::reported::ReportedNumber;
 
 /// What the draft needs besides the items.
@@ -219,11 +219,14 @@ pub(crate) fn write_study(
             // Each value alone, with what the text says about it.
             for c in &m.cells {
                 let mut notes = items[c.item].notes.clone();
-                notes.extend(cell_notes(c, m, structure, items));
-                w.pending_notes.insert(c.item, notes);
                 if let Some((kind, _)) = &m.spread_label {
                     w.pending_spread.insert(c.item, kind);
+                    // What the measure's label, table or document says ± is stands in the
+                    // cell's notes; the sentence's own silence on it is no longer the news.
+                    notes.retain(|n| !n.starts_with("the text does not say what the spread is"));
                 }
+                notes.extend(cell_notes(c, m, structure, items));
+                w.pending_notes.insert(c.item, notes);
             }
         }
     }
@@ -595,6 +598,28 @@ fn p_value(item: &Item) -> Option<String> {
 }
 
 /// What the structure says about a value drafted on its own.
+/// Every time an arm measure's cells are printed at, in the order they first stand (each a
+/// key of [`cues::time_key`] and the time as printed), where every cell names its time and no
+/// arm stands twice at one; `None` otherwise.
+fn arm_times(m: &Measure) -> Option<Vec<(String, String)>> {
+    let mut times: Vec<(String, String)> = Vec::new();
+    for (_, cells) in m.arms() {
+        let mut seen: Vec<String> = Vec::new();
+        for c in cells {
+            let t = c.time.as_deref()?;
+            let key = cues::time_key(t);
+            if seen.contains(&key) {
+                return None;
+            }
+            if !times.iter().any(|(k, _)| *k == key) {
+                times.push((key.clone(), t.to_string()));
+            }
+            seen.push(key);
+        }
+    }
+    Some(times)
+}
+
 fn cell_notes(c: &Cell, m: &Measure, s: &Structure, items: &[Item]) -> Vec<String> {
     let mut notes = Vec::new();
     if let Some(g) = c.group {
@@ -694,7 +719,8 @@ impl StudyArms {
                 .iter()
                 .all(|(g, _)| g.is_some_and(|g| self.id(g).is_some()))
             && arms.iter().any(|(g, _)| *g == self.control)
-            && arms.iter().all(|(_, cells)| cells.len() == arms[0].1.len())
+            && (arms.iter().all(|(_, cells)| cells.len() == arms[0].1.len())
+                || arm_times(m).is_some())
     }
 
     fn write(&self, w: &mut Writer, s: &Structure, items: &[Item]) {
@@ -1007,14 +1033,36 @@ impl Writer<'_> {
             {
                 self.out.push_str(&format!("n = {n}\n"));
             }
-            for (k, c) in cells.iter().enumerate() {
-                self.out.push_str("\n[[arm_measures.arms.timepoints]]\n");
-                self.out.push_str(&format!(
-                    "id = \"t{}\"\nwhen = {}\n",
-                    k + 1,
-                    q(&Self::when(c, items))
-                ));
-                self.summary_fields(c, items);
+            match arm_times(m).filter(|times| times.len() > cells.len()) {
+                // An arm printed at fewer times than another (a later visit of one arm only):
+                // every arm lists every time, as the format asks, its missing values "not
+                // reported".
+                Some(times) => {
+                    for (k, (key, when)) in times.iter().enumerate() {
+                        self.out.push_str("\n[[arm_measures.arms.timepoints]]\n");
+                        self.out
+                            .push_str(&format!("id = \"t{}\"\nwhen = {}\n", k + 1, q(when)));
+                        match cells.iter().find(|c| {
+                            c.time.as_deref().map(cues::time_key).as_ref() == Some(key)
+                        }) {
+                            Some(c) => self.summary_fields(c, items),
+                            None => self.out.push_str(
+                                "# the table prints no value of this arm at this time\nmean = \"not reported\"\nspread = \"not reported\"\n",
+                            ),
+                        }
+                    }
+                }
+                None => {
+                    for (k, c) in cells.iter().enumerate() {
+                        self.out.push_str("\n[[arm_measures.arms.timepoints]]\n");
+                        self.out.push_str(&format!(
+                            "id = \"t{}\"\nwhen = {}\n",
+                            k + 1,
+                            q(&Self::when(c, items))
+                        ));
+                        self.summary_fields(c, items);
+                    }
+                }
             }
         }
         let c = &m.comparison;
@@ -1104,6 +1152,37 @@ mod tests {
             .map(|a| (a.arm.as_str(), a.timepoints.len()))
             .collect();
         assert_eq!(arms, [("active", 2), ("placebo", 2)]);
+    }
+
+    #[test]
+    fn an_arm_printed_at_fewer_times_lists_them_not_reported() {
+        // The open extension's visits print the drug's column only: every arm lists every
+        // time (the format asks for the same time points in each arm), the placebo's later
+        // ones "not reported", and the file loads.
+        let text = "Table 3 Lung function by visit\nVisit\nDrug group\nPlacebo group\nBaseline\n2.10±0.40 (60)\n2.08±0.42 (58)\nWeek 12\n2.31±0.45 (59)\n2.09±0.43 (57)\nWeek 52\n2.38±0.49 (50)\n";
+        let (toml, s) = drafted(text);
+        assert_eq!(s.arm_measures.len(), 1, "{toml}");
+        let arms: Vec<(&str, Vec<&str>)> = s.arm_measures[0]
+            .arms
+            .iter()
+            .map(|a| {
+                (
+                    a.arm.as_str(),
+                    a.timepoints.iter().map(|t| t.when.as_str()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            arms,
+            [
+                ("drug_group", vec!["Baseline", "Week 12", "Week 52"]),
+                ("placebo_group", vec!["Baseline", "Week 12", "Week 52"]),
+            ]
+        );
+        assert!(
+            toml.contains("when = \"Week 52\"\n# the table prints no value of this arm at this time\nmean = \"not reported\""),
+            "{toml}"
+        );
     }
 
     #[test]

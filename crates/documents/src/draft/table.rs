@@ -441,6 +441,23 @@ fn find_stacked(text: &str, lines: &[Range<usize>], taken: &[Range<usize>]) -> V
         let Some((taken_cells, width, header)) = stacked_columns(text, &cells_at) else {
             continue;
         };
+        // Columns counted in fixed steps stop at the first row that prints fewer values
+        // (a later visit of one arm only, a section's label between rows); where reading
+        // each label with the values below it takes more of the lines, the table is
+        // [`find_cell_lines`]' to read.
+        if !spaced && taken_cells < cells_at.len() {
+            let by_label: Vec<(usize, bool)> = (start..end)
+                .filter(|&k| !text[lines[k].clone()].trim().is_empty())
+                .map(|k| (k, opens_with_datum(&text[lines[k].clone()])))
+                .collect();
+            let stacked_end = cells_at[taken_cells - 1].end;
+            if cell_lines_table(text, lines, &by_label, &[])
+                .and_then(|t| t.rows.last().map(|r| r.line.end))
+                .is_some_and(|e| e > stacked_end)
+            {
+                continue;
+            }
+        }
         let header_row = Row {
             line: cells_at[0].start..cells_at[header - 1].end,
             cells: (header < width)

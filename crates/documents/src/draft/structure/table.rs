@@ -14,7 +14,7 @@
 
 use super::model::{Cell, Comparison, Measure, Shape, Structure, group_index};
 use crate::draft::cues;
-use crate::draft::table::Table;
+use crate::draft::table::{Row, Table};
 use crate::draft::{Item, ItemKind, Sentences};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -102,6 +102,69 @@ fn header_time(header: &str) -> Option<String> {
     let h = header.trim();
     p.is_match(h)
         .then(|| h.trim_end_matches(['*', '†', '‡', '§']).to_string())
+}
+
+/// The measure each time course in a table's rows is of, where its name is printed among its
+/// rows rather than above them: a page's table copied a cell a line prints a label that spans
+/// several rows (`DLQI(OC)`, then `(16 歳以上)`) between them, at the height of its middle.
+/// A time course runs while its rows' times are new (`ベースライン`, `4週` … `68 週`); a
+/// time printed again (`4週`) starts the next one, and a row of another kind ends it. Every
+/// label printed between a time course's first row and its last, and those right above its
+/// first, name it, joined in order. For each of `rows`: `Some(name)` for a row of a time
+/// course with a label printed among its rows (`None` inside when no label names it);
+/// `None` for other rows, and for a time course whose labels all stand above it, which
+/// [`read_table`] reads under its section row as before.
+fn time_block_names(original: &str, items: &[Item], rows: &[Row]) -> Vec<Option<Option<String>>> {
+    // (its labels, its times, its rows, whether a label stood among its rows)
+    let mut blocks: Vec<(Vec<String>, Vec<String>, Vec<usize>, bool)> = Vec::new();
+    let mut pending: Vec<String> = Vec::new();
+    let mut open = false;
+    for (r, row) in rows.iter().enumerate() {
+        let label = row.cells.first().map_or("", |c| original[c.clone()].trim());
+        let from = items.partition_point(|i| i.span[0] < row.line.start);
+        let has_items = items[from..]
+            .iter()
+            .take_while(|i| i.span[0] <= row.line.end)
+            .any(|i| cell_index(&row.cells, i.span[0]).is_some_and(|c| c >= 1));
+        if !has_items {
+            if !label.is_empty() && !label.chars().all(|c| matches!(c, '-' | ':' | ' ')) {
+                pending.push(label.to_string());
+            }
+            continue;
+        }
+        let time = header_time(label)
+            .filter(|_| !cues::change_words(label))
+            .map(|t| t.split_whitespace().collect::<String>());
+        match (time, blocks.last_mut()) {
+            (Some(t), Some(b)) if open && !b.1.contains(&t) => {
+                b.3 |= !pending.is_empty();
+                b.0.append(&mut pending);
+                b.1.push(t);
+                b.2.push(r);
+            }
+            (Some(t), _) => {
+                blocks.push((std::mem::take(&mut pending), vec![t], vec![r], false));
+                open = true;
+            }
+            (None, _) => {
+                pending.clear();
+                open = false;
+            }
+        }
+    }
+    let mut out = vec![None; rows.len()];
+    for (labels, _, block_rows, among) in blocks {
+        // A label among the rows says the layout is this one; a time course with one label
+        // above it and none among its rows is read as before, under its section.
+        if !among {
+            continue;
+        }
+        let name = (!labels.is_empty()).then(|| labels.join(" "));
+        for r in block_rows {
+            out[r] = Some(name.clone());
+        }
+    }
+    out
 }
 
 /// Does a column header say its cells are changes (`Change (Δ)`, `Absolute change`, `%
@@ -256,6 +319,7 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
         .filter(|c| matches!(c, Column::Group(_)))
         .count();
     let mut section: Option<String> = None;
+    let block_names = time_block_names(original, items, &model.rows[h + 1..]);
     // A row whose cells are each an n (`HbA1c, % | n = 74 | n = 84 |`) gives each column's n
     // for the rows below it, until the next such row: the n a measure was analysed on.
     let mut section_n: Vec<Option<usize>> = vec![None; columns.len()];
@@ -264,7 +328,7 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
     // with the same label further down (`Pack years`, then `Current`) summarises that
     // subgroup, whose n is the count, not the column's.
     let mut counted: Vec<String> = Vec::new();
-    for row in &model.rows[h + 1..] {
+    for (r, row) in model.rows[h + 1..].iter().enumerate() {
         let cells = &row.cells;
         let label = cells
             .first()
@@ -351,6 +415,10 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
         let change = cues::change_words(&label);
         let row_time = header_time(&label);
         let (measure_label, time) = match (&row_time, &section) {
+            // A time course's rows with the labels printed among them: the measure they name.
+            (Some(t), _) if !change && block_names[r].is_some() => {
+                (block_names[r].clone().flatten(), Some(t.clone()))
+            }
             (Some(t), Some(sec)) if !change => (Some(sec.clone()), Some(t.clone())),
             // A row under a section's label (`PHQ-9`, then `mITT`) is that section's measure
             // in the row's sense: both names.
@@ -565,18 +633,36 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
         } else {
             Shape::Single
         };
-        // A later time of the measure just read (same label, same groups): its next time point.
-        if let (Some(mi), Some(_), Shape::Arms) = (last_measure, &time, shape) {
+        // A later time of the measure just read (same label, same groups): its next time
+        // point. A row printing fewer of its groups (a later visit of one arm only, as an
+        // extension phase after the controlled one prints) is that next time point of those
+        // groups, where each is new at that time.
+        let arms_or_fewer = shape == Shape::Arms
+            || shape == Shape::Single && row_cells.iter().all(|c| c.group.is_some());
+        if let (Some(mi), Some(t), true) = (last_measure, &time, arms_or_fewer) {
             let m = &mut s.measures[mi];
-            let same_groups = {
+            let (same_groups, fewer_groups) = {
                 let mut a: Vec<Option<usize>> = m.cells.iter().map(|c| c.group).collect();
                 a.sort();
                 a.dedup();
                 let mut b = groups.clone();
                 b.sort();
-                a == b
+                let key = cues::time_key(t);
+                let new_at_time = !m.cells.iter().any(|c| {
+                    groups.contains(&c.group)
+                        && c.time.as_deref().map(cues::time_key) == Some(key.clone())
+                });
+                (
+                    a == b,
+                    b.len() < a.len() && b.iter().all(|g| a.contains(g)) && new_at_time,
+                )
             };
-            if m.shape == Shape::Arms && m.label == measure_label && same_groups && !m.change {
+            let fits = if shape == Shape::Arms {
+                same_groups
+            } else {
+                fewer_groups
+            };
+            if m.shape == Shape::Arms && m.label == measure_label && fits && !m.change {
                 for c in &row_cells {
                     s.placed[c.item] = true;
                 }
@@ -736,6 +822,53 @@ mod tests {
             .collect();
         assert_eq!(ns, ["74", "84", "74", "84"]);
         assert_eq!(m.spread_label.as_ref().map(|(k, _)| *k), Some("SE"));
+    }
+
+    #[test]
+    fn a_label_spanning_rows_printed_among_them_and_an_arms_later_visits() {
+        // A page's table copied a cell a line under a title: the measure's label spans its
+        // rows and is printed at their middle (`FEV1 (L)`, then `(full set)`), and the open
+        // extension's visits print the drug's column only. One measure: both arms at each
+        // controlled visit, then the drug alone; the next measure starts where a time is
+        // printed again.
+        let text = "Table 3 Lung function by visit\nVisit\nDrug group\nPlacebo group\nBaseline\n2.10±0.40 (60)\n2.08±0.42 (58)\nWeek 4\n2.25±0.41 (60)\n2.11±0.44 (58)\nFEV1 (L)\nWeek 12\n2.31±0.45 (59)\n2.09±0.43 (57)\n(full set)\nWeek 24\n2.35±0.47 (55)\nWeek 52\n2.38±0.49 (50)\nBaseline\n3.01±0.52 (60)\n2.98±0.55 (58)\nFVC (L)\nWeek 12\n3.20±0.50 (59)\n3.02±0.51 (57)\n";
+        let (items, s) = read_text(text);
+        let mean = |j: usize| items[j].parts.mean.as_ref().unwrap().number.text.clone();
+        let measures: Vec<(Option<&str>, Shape, Vec<String>)> = s
+            .measures
+            .iter()
+            .map(|m| {
+                (
+                    m.label.as_deref(),
+                    m.shape,
+                    m.cells.iter().map(|c| mean(c.item)).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            measures,
+            [
+                (
+                    Some("FEV1 (L) (full set)"),
+                    Shape::Arms,
+                    [
+                        "2.10", "2.08", "2.25", "2.11", "2.31", "2.09", "2.35", "2.38"
+                    ]
+                    .map(String::from)
+                    .to_vec()
+                ),
+                (
+                    Some("FVC (L)"),
+                    Shape::Arms,
+                    ["3.01", "2.98", "3.20", "3.02"].map(String::from).to_vec()
+                ),
+            ],
+            "{:#?}",
+            s.measures
+        );
+        let drug_alone: Vec<Option<usize>> =
+            s.measures[0].cells[6..].iter().map(|c| c.group).collect();
+        assert_eq!(drug_alone, [s.measures[0].cells[0].group; 2]);
     }
 
     #[test]
@@ -1000,15 +1133,17 @@ mod untitled_tests {
     #[test]
     fn a_table_a_cell_a_line_read_by_its_rows() {
         // No title, no blank lines: the arms' names, then each row's label and its values;
-        // a later visit of one arm only prints one value.
+        // a later visit of one arm only prints one value: that arm's next time point of the
+        // same measure.
         let text = "評価時期\n本剤群\nプラセボ群\nベースライン\n12.4±5.4 (132)\n12.2±5.5 (65)\n4週\n7.4±5.5 (134)\n9.8±6.0 (65)\n32週\n4.7±3.8 (128)\n";
         let (_, s) = read_text(text);
-        assert_eq!(s.measures.len(), 2, "{:#?}", s.measures);
+        assert_eq!(s.measures.len(), 1, "{:#?}", s.measures);
         let want: Vec<(String, String)> = [
             ("本剤群", "ベースライン"),
             ("プラセボ群", "ベースライン"),
             ("本剤群", "4週"),
             ("プラセボ群", "4週"),
+            ("本剤群", "32週"),
         ]
         .map(|(g, t)| (g.to_string(), t.to_string()))
         .to_vec();
