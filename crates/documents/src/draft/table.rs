@@ -74,6 +74,9 @@ pub struct Table {
     width: usize,
     /// [`Table::headers`] at that width, read once: every cell's header is asked for.
     column_headers: Vec<Vec<Range<usize>>>,
+    /// Which set of columns this is, from the second on, where a table prints the same groups
+    /// side by side for several sets of patients ([`Table::column_sets`]).
+    pub set: Option<usize>,
 }
 
 /// Every table of a text.
@@ -1936,9 +1939,80 @@ impl Table {
             statement,
             width,
             column_headers: Vec::new(),
+            set: None,
         };
         table.column_headers = table.headers(text, width);
         table
+    }
+
+    /// The sets of value columns of a table that prints the same groups side by side for
+    /// several sets of patients (subgroups, analysis sets, periods: `Drug (N=40) | Placebo
+    /// (N=20) | p | Drug (N=20) | Placebo (N=12) | p`): the columns' names nearest the data,
+    /// their n's left out, repeat in the same order, and each run names two groups or more
+    /// (names that are no time, statistic or statement of what the cells print). Each set is
+    /// a table of its own: its groups are other patients than the same names in the next set,
+    /// and its statistics compare its own groups. `None` where the names do not repeat so.
+    pub fn column_sets(&self, text: &str) -> Option<Vec<Vec<usize>>> {
+        let names: Vec<String> = self
+            .column_headers
+            .iter()
+            .skip(1)
+            .map(|cells| {
+                let last = cells.last().map_or("", |c| text[c.clone()].trim());
+                n_printed()
+                    .replace_all(last, "")
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .to_lowercase()
+            })
+            .collect();
+        let group_like = |t: &str| {
+            !t.is_empty()
+                && !describes_cells(t)
+                && !names_p(t)
+                && !names_statistic(t)
+                && !super::cues::is_whole(t, super::cues::times)
+        };
+        let period = (2..=names.len() / 2).find(|&p| {
+            names.len() % p == 0
+                && (p..names.len()).all(|i| names[i] == names[i - p])
+                && names[..p].iter().filter(|t| group_like(t)).count() >= 2
+        })?;
+        Some(
+            (0..names.len() / period)
+                .map(|k| (1 + k * period..1 + (k + 1) * period).collect())
+                .collect(),
+        )
+    }
+
+    /// The table of one set of columns ([`Table::column_sets`]): every row's label and those
+    /// columns' cells (an empty range where a row prints fewer), their headers as this table
+    /// reads them; `set` numbers it from the second on.
+    pub fn column_set(&self, columns: &[usize], set: Option<usize>) -> Table {
+        let pick = |row: &Row| Row {
+            line: row.line.clone(),
+            cells: std::iter::once(0)
+                .chain(columns.iter().copied())
+                .map(|c| {
+                    row.cells
+                        .get(c)
+                        .cloned()
+                        .unwrap_or(row.line.end..row.line.end)
+                })
+                .collect(),
+        };
+        Table {
+            rows: self.rows.iter().map(pick).collect(),
+            header_rows: self.header_rows,
+            statement: self.statement.clone(),
+            width: columns.len() + 1,
+            column_headers: std::iter::once(0)
+                .chain(columns.iter().copied())
+                .map(|c| self.column_headers.get(c).cloned().unwrap_or_default())
+                .collect(),
+            set,
+        }
     }
 
     /// The header of cell `cell` of data row `row`: the texts of the header rows standing
@@ -2135,6 +2209,8 @@ pub fn names_p(header: &str) -> bool {
         || h.starts_with("p ")
         || h.contains("p value")
         || h.contains("p-value")
+        // Broken at its hyphen where a page's copy wrapped it (`p- value`).
+        || h.contains("p- value")
         || h.contains("p値")
         || h == "p*"
 }

@@ -115,8 +115,15 @@ fn header_time(header: &str) -> Option<String> {
 /// `None` for other rows, and for a time course whose labels all stand above it, which
 /// [`read_table`] reads under its section row as before.
 fn time_block_names(original: &str, items: &[Item], rows: &[Row]) -> Vec<Option<Option<String>>> {
-    // (its labels, its times, its rows, whether a label stood among its rows)
-    let mut blocks: Vec<(Vec<String>, Vec<String>, Vec<usize>, bool)> = Vec::new();
+    /// One time course of the rows.
+    struct Course {
+        labels: Vec<String>,
+        times: Vec<String>,
+        rows: Vec<usize>,
+        /// Whether a label stood among its rows.
+        label_among: bool,
+    }
+    let mut blocks: Vec<Course> = Vec::new();
     let mut pending: Vec<String> = Vec::new();
     let mut open = false;
     for (r, row) in rows.iter().enumerate() {
@@ -136,14 +143,19 @@ fn time_block_names(original: &str, items: &[Item], rows: &[Row]) -> Vec<Option<
             .filter(|_| !cues::change_words(label))
             .map(|t| t.split_whitespace().collect::<String>());
         match (time, blocks.last_mut()) {
-            (Some(t), Some(b)) if open && !b.1.contains(&t) => {
-                b.3 |= !pending.is_empty();
-                b.0.append(&mut pending);
-                b.1.push(t);
-                b.2.push(r);
+            (Some(t), Some(b)) if open && !b.times.contains(&t) => {
+                b.label_among |= !pending.is_empty();
+                b.labels.append(&mut pending);
+                b.times.push(t);
+                b.rows.push(r);
             }
             (Some(t), _) => {
-                blocks.push((std::mem::take(&mut pending), vec![t], vec![r], false));
+                blocks.push(Course {
+                    labels: std::mem::take(&mut pending),
+                    times: vec![t],
+                    rows: vec![r],
+                    label_among: false,
+                });
                 open = true;
             }
             (None, _) => {
@@ -153,14 +165,14 @@ fn time_block_names(original: &str, items: &[Item], rows: &[Row]) -> Vec<Option<
         }
     }
     let mut out = vec![None; rows.len()];
-    for (labels, _, block_rows, among) in blocks {
+    for course in blocks {
         // A label among the rows says the layout is this one; a time course with one label
         // above it and none among its rows is read as before, under its section.
-        if !among {
+        if !course.label_among {
             continue;
         }
-        let name = (!labels.is_empty()).then(|| labels.join(" "));
-        for r in block_rows {
+        let name = (!course.labels.is_empty()).then(|| course.labels.join(" "));
+        for r in course.rows {
             out[r] = Some(name.clone());
         }
     }
@@ -211,6 +223,17 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
     let width = model.width();
     if model.header_rows == 0 || model.header_rows >= model.rows.len() || width < 2 {
         return;
+    }
+    // The same groups printed side by side for several sets of patients: each set is read
+    // as a table of its own.
+    if model.set.is_none() {
+        if let Some(sets) = model.column_sets(original) {
+            for (k, columns) in sets.iter().enumerate() {
+                let set = model.column_set(columns, (k > 0).then_some(k + 1));
+                read_table(doc, items, &set, s);
+            }
+            return;
+        }
     }
     // The header cells standing over each column, and the lowest header row naming one (the
     // rows after it are read: section labels, then data).
@@ -299,6 +322,11 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
                 text.clone()
             } else {
                 label_parts.join(" ")
+            };
+            // The same name in another set of columns is other patients.
+            let label = match model.set {
+                Some(k) => format!("{label} (set {k})"),
+                None => label,
             };
             let key = label.to_lowercase();
             let g = group_index(s, &label, &key);
@@ -869,6 +897,49 @@ mod tests {
         let drug_alone: Vec<Option<usize>> =
             s.measures[0].cells[6..].iter().map(|c| c.group).collect();
         assert_eq!(drug_alone, [s.measures[0].cells[0].group; 2]);
+    }
+
+    #[test]
+    fn two_sets_of_the_same_groups_side_by_side() {
+        // The same two groups and their p for two sets of patients side by side. Each set is
+        // read as its own table: its groups with their own n's, its own p.
+        let text = "Table 2.\nOutcomes by subgroup\n| | Adults (N=60) | | | Children (N=30) | | |\n| | Drug (N=40) | Placebo (N=20) | p- value | Drug (N=18) | Placebo (N=12) | p- value |\n|---|---|---|---|---|---|---|\n| Pain score (Mean ±SD) | | | | | | |\n| Week 12 | 3.1 ±1.2 | 4.0 ±1.3 | 0.010 | 2.9 ±1.1 | 3.6 ±1.4 | 0.160 |\n";
+        let (items, s) = read_text(text);
+        let value = |j: usize| items[j].parts.value.as_ref().unwrap().number.text.clone();
+        let arms: Vec<Vec<(String, String)>> = s
+            .measures
+            .iter()
+            .map(|m| {
+                m.cells
+                    .iter()
+                    .map(|c| {
+                        let g = &s.groups[c.group.unwrap()];
+                        (g.label.clone(), value(g.n.unwrap()))
+                    })
+                    .collect()
+            })
+            .collect();
+        let pair = |a: &str, na: &str, b: &str, nb: &str| {
+            vec![
+                (a.to_string(), na.to_string()),
+                (b.to_string(), nb.to_string()),
+            ]
+        };
+        assert_eq!(
+            arms,
+            [
+                pair("Drug", "40", "Placebo", "20"),
+                pair("Drug (set 2)", "18", "Placebo (set 2)", "12")
+            ],
+            "{:#?}",
+            s.measures
+        );
+        let ps: Vec<String> = s
+            .measures
+            .iter()
+            .map(|m| value(m.comparison.p.unwrap()))
+            .collect();
+        assert_eq!(ps, ["0.010", "0.160"]);
     }
 
     #[test]
