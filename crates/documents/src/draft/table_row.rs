@@ -20,6 +20,9 @@
 //! - rows right under a section's label printing only bare numbers that add up to 100 in
 //!   every column (`None 47.2 71.7`, `Minor 18.9 7.6`, `Major 34.0 20.8`): the categories'
 //!   percentages (`category_rows`);
+//! - a header row of means and spreads in columns of their own (`Mean | SD | Mean | SD`):
+//!   each data row's first value cells, two by two, are means with their spreads
+//!   (`mean_spread_columns`);
 //! - a row naming a stage of the patients' flow (`Randomized`, `Withdrawn`, `Completed`, a
 //!   label ending in `N`): its bare whole numbers are n's, in a table or on a line no table
 //!   model took ([`find_flow_lines`]); a column headed by the cell nearest the data (`p0`
@@ -248,6 +251,7 @@ pub fn find(scan: &mut Scan) {
     let tables = std::mem::take(&mut scan.tables);
     for table in &tables.tables {
         let categories = category_rows(&plain, table);
+        let mean_spread_pairs = mean_spread_columns(&plain, table);
         for (r, row) in table.rows.iter().enumerate() {
             let Some(first) = row
                 .cells
@@ -256,6 +260,9 @@ pub fn find(scan: &mut Scan) {
             else {
                 continue;
             };
+            if table.is_data_row(r) {
+                read_mean_spread_cells(scan, &plain, &row.cells[first + 1..], &mean_spread_pairs);
+            }
             let label = &plain[row.cells[first].clone()];
             let by_row = cells_of(label);
             let row_layout =
@@ -309,6 +316,92 @@ pub fn find(scan: &mut Scan) {
         }
     }
     scan.tables = tables;
+}
+
+/// The spreads a header row of means and spreads in columns of their own names, pair by pair
+/// (`Mean | SD | Mean | SD` under `Before | After`, as tables print a summary's two numbers in
+/// two columns): a header row whose filled cells are only a mean's name, each followed by a
+/// spread's (`SD`, `SE`, `SEM`, `標準偏差`). Empty where no header row is so. The stub's
+/// cell above the row labels is often left out of such a row, so the pairs are the data
+/// rows' first value cells, counted from the row's label, not aligned by the header's cells.
+fn mean_spread_columns(plain: &str, table: &super::table::Table) -> Vec<&'static str> {
+    let is_mean = |t: &str| {
+        ["mean", "means", "m", "average", "平均", "平均値"]
+            .iter()
+            .any(|w| t.eq_ignore_ascii_case(w))
+    };
+    let spread = |t: &str| -> Option<&'static str> {
+        match t.to_ascii_lowercase().trim_end_matches('.') {
+            "sd" | "s.d" | "標準偏差" => Some("SD"),
+            "se" | "sem" | "s.e" | "s.e.m" | "標準誤差" => Some("SE"),
+            _ => None,
+        }
+    };
+    for row in &table.rows[..table.header_rows.min(table.rows.len())] {
+        let filled: Vec<&str> = row
+            .cells
+            .iter()
+            .map(|c| plain[c.clone()].trim())
+            .filter(|t| !t.is_empty())
+            .collect();
+        if filled.len() < 2 || filled.len() % 2 != 0 {
+            continue;
+        }
+        let pairs: Option<Vec<&'static str>> = filled
+            .chunks(2)
+            .map(|p| is_mean(p[0]).then(|| spread(p[1])).flatten())
+            .collect();
+        if let Some(pairs) = pairs {
+            return pairs;
+        }
+    }
+    Vec::new()
+}
+
+/// A data row's first value cells, two by two, as the means and spreads [`mean_spread_columns`]
+/// names: each pair of cells holding one number each (no relation sign) is one mean ± spread
+/// with the header's spread.
+fn read_mean_spread_cells(
+    scan: &mut Scan,
+    plain: &str,
+    values: &[Range<usize>],
+    pairs: &[&'static str],
+) {
+    for (k, label) in pairs.iter().enumerate() {
+        let (Some(mean_cell), Some(spread_cell)) = (values.get(2 * k), values.get(2 * k + 1))
+        else {
+            return;
+        };
+        let bare = |cell: &Range<usize>| {
+            let c = cell_pattern().captures(&plain[cell.clone()])?;
+            if c.name("rel").is_some() {
+                return None;
+            }
+            let num = c.name("num")?;
+            Some(cell.start + num.start()..cell.start + num.end())
+        };
+        let (Some(mean_at), Some(spread_at)) = (bare(mean_cell), bare(spread_cell)) else {
+            continue;
+        };
+        let whole = mean_at.start..spread_at.end;
+        if let (true, Some(mean), Some(spread)) = (
+            scan.free(whole.clone()),
+            scan.number(mean_at),
+            scan.number(spread_at),
+        ) && spread.number.value >= 0.0
+        {
+            scan.push(
+                ItemKind::MeanSpread,
+                whole,
+                Parts {
+                    mean: Some(mean),
+                    spread: Some(spread),
+                    spread_label: Some(label),
+                    ..Parts::default()
+                },
+            );
+        }
+    }
 }
 
 /// A number in a cell, its relation sign (`<`, `≤`) where one stands before it, and its
@@ -721,6 +814,37 @@ pub fn find_row_end_p(scan: &mut Scan) {
 #[cfg(test)]
 mod tests {
     use super::super::{ItemKind, read_items};
+
+    #[test]
+    fn means_and_spreads_in_columns_of_their_own() {
+        // `Mean | SD | Mean | SD` under `Before | After`, the stub's cell left out of that
+        // row: each row's first four values are two means with their SDs; the change and the
+        // p after them are not.
+        let text = "| Scale, Group | Before | After | Diff. | P Value |\n|---|---|---|---|---|\n| Mean | SD | Mean | SD | |\n| Pain | | | | |\n| Intervention | 57.84 | 30.20 | 76.96 | 24.92 | 19.12 | < 0.001 |\n| Control | 63.00 | 22.15 | 42.50 | 22.73 | -20.5 | 0.104 |\n";
+        let items = read_items(text);
+        let summaries: Vec<(String, String, Option<&str>)> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::MeanSpread)
+            .map(|i| {
+                (
+                    i.parts.mean.as_ref().unwrap().number.text.clone(),
+                    i.parts.spread.as_ref().unwrap().number.text.clone(),
+                    i.parts.spread_label,
+                )
+            })
+            .collect();
+        let want = [
+            ("57.84", "30.20"),
+            ("76.96", "24.92"),
+            ("63.00", "22.15"),
+            ("42.50", "22.73"),
+        ]
+        .map(|(m, s)| (m.to_string(), s.to_string(), Some("SD")));
+        assert_eq!(summaries, want);
+        // A header of means alone names no pairs.
+        let items = read_items("| Group | Mean | Mean |\n|---|---|---|\n| A | 5.1 | 4.0 |\n");
+        assert!(items.iter().all(|i| i.kind != ItemKind::MeanSpread));
+    }
 
     #[test]
     fn rows_labelled_n_and_p() {
