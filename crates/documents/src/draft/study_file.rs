@@ -1033,35 +1033,34 @@ impl Writer<'_> {
             {
                 self.out.push_str(&format!("n = {n}\n"));
             }
-            match arm_times(m).filter(|times| times.len() > cells.len()) {
-                // An arm printed at fewer times than another (a later visit of one arm only):
-                // every arm lists every time, as the format asks, its missing values "not
-                // reported".
-                Some(times) => {
-                    for (k, (key, when)) in times.iter().enumerate() {
-                        self.out.push_str("\n[[arm_measures.arms.timepoints]]\n");
-                        self.out
-                            .push_str(&format!("id = \"t{}\"\nwhen = {}\n", k + 1, q(when)));
-                        match cells.iter().find(|c| {
-                            c.time.as_deref().map(cues::time_key).as_ref() == Some(key)
-                        }) {
-                            Some(c) => self.summary_fields(c, items),
-                            None => self.out.push_str(
-                                "# the table prints no value of this arm at this time\nmean = \"not reported\"\nspread = \"not reported\"\n",
-                            ),
-                        }
-                    }
-                }
-                None => {
-                    for (k, c) in cells.iter().enumerate() {
-                        self.out.push_str("\n[[arm_measures.arms.timepoints]]\n");
-                        self.out.push_str(&format!(
-                            "id = \"t{}\"\nwhen = {}\n",
-                            k + 1,
-                            q(&Self::when(c, items))
-                        ));
-                        self.summary_fields(c, items);
-                    }
+            // Each time point: when, and the arm's value there. An arm printed at fewer times
+            // than another (a later visit of one arm only) lists every time, as the format
+            // asks, its missing values "not reported".
+            let slots: Vec<(String, Option<&Cell>)> =
+                match arm_times(m).filter(|times| times.len() > cells.len()) {
+                    Some(times) => times
+                        .into_iter()
+                        .map(|(key, when)| {
+                            let cell = cells.iter().copied().find(|c| {
+                                c.time.as_deref().map(cues::time_key).as_ref() == Some(&key)
+                            });
+                            (when, cell)
+                        })
+                        .collect(),
+                    None => cells
+                        .iter()
+                        .map(|c| (Self::when(c, items), Some(*c)))
+                        .collect(),
+                };
+            for (k, (when, cell)) in slots.iter().enumerate() {
+                self.out.push_str("\n[[arm_measures.arms.timepoints]]\n");
+                self.out
+                    .push_str(&format!("id = \"t{}\"\nwhen = {}\n", k + 1, q(when)));
+                match cell {
+                    Some(c) => self.summary_fields(c, items),
+                    None => self.out.push_str(
+                        "# the table prints no value of this arm at this time\nmean = \"not reported\"\nspread = \"not reported\"\n",
+                    ),
                 }
             }
         }
