@@ -1028,11 +1028,15 @@ impl Writer<'_> {
                 .n
                 .and_then(|j| items[j].parts.value.as_ref())
                 .map(|v| v.number.plain.clone());
-            if let Some(n) =
-                n.filter(|n| Some(n) != group_n.as_ref() && n.parse::<u32>().is_ok_and(|v| v >= 1))
+            if let Some(n) = n
+                .as_ref()
+                .filter(|n| Some(*n) != group_n.as_ref() && n.parse::<u32>().is_ok_and(|v| v >= 1))
             {
                 self.out.push_str(&format!("n = {n}\n"));
             }
+            // The n the arm's values are of, where a time point prints another (fewer seen at
+            // a later visit: `2.31±0.45 (59)` under `Drug group (n = 60)`).
+            let arm_n = n.or(group_n);
             // Each time point: when, and the arm's value there. An arm printed at fewer times
             // than another (a later visit of one arm only) lists every time, as the format
             // asks, its missing values "not reported".
@@ -1057,7 +1061,17 @@ impl Writer<'_> {
                 self.out
                     .push_str(&format!("id = \"t{}\"\nwhen = {}\n", k + 1, q(when)));
                 match cell {
-                    Some(c) => self.summary_fields(c, items),
+                    Some(c) => {
+                        self.summary_fields(c, items);
+                        let own_n = c
+                            .n
+                            .and_then(|j| items[j].parts.value.as_ref())
+                            .map(|v| v.number.plain.clone())
+                            .filter(|n| n.parse::<u32>().is_ok_and(|v| v >= 1));
+                        if let Some(own) = own_n.filter(|own| Some(own) != arm_n.as_ref()) {
+                            self.out.push_str(&format!("n = {own}\n"));
+                        }
+                    }
                     None => self.out.push_str(
                         "# the table prints no value of this arm at this time\nmean = \"not reported\"\nspread = \"not reported\"\n",
                     ),
@@ -1182,6 +1196,17 @@ mod tests {
             toml.contains("when = \"Week 52\"\n# the table prints no value of this arm at this time\nmean = \"not reported\""),
             "{toml}"
         );
+        // Said once, not as `not reported ± not reported`.
+        let placebo = &s.arm_measures[0].arms[1];
+        assert_eq!(placebo.timepoints[2].printed(), "not reported");
+        assert_eq!(placebo.timepoints[1].printed(), "2.09 ± 0.43");
+        // Each time point's own n where it prints one other than the arm's.
+        let ns: Vec<Option<u32>> = s.arm_measures[0].arms[0]
+            .timepoints
+            .iter()
+            .map(|t| t.n.value().copied())
+            .collect();
+        assert_eq!(ns, [Some(60), Some(59), Some(50)]);
     }
 
     #[test]

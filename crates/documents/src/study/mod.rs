@@ -933,10 +933,14 @@ pub struct ReportedTestResult {
 }
 
 impl TimePoint {
-    /// The values as printed: `5.1 ± 1.7`, or `median 4 (IQR 2–6)`.
+    /// The values as printed: `5.1 ± 1.7`, `median 4 (IQR 2–6)`, or `not reported`.
     pub fn printed(&self) -> String {
         match &self.median {
             Some(m) => m.describe(),
+            // A time point the document prints no value at (a later visit of one arm only).
+            None if !self.mean.is_reported() && !self.spread.is_reported() => {
+                "not reported".to_string()
+            }
             None => format!("{} ± {}", self.mean, self.spread),
         }
     }
