@@ -63,6 +63,22 @@ struct Writer<'a> {
 }
 
 impl Writer<'_> {
+    /// A measure the file does not write as one: each value alone, with what the text says
+    /// about it, written with the single facts.
+    fn hold_as_single_facts(&mut self, m: &Measure, structure: &Structure, items: &[Item]) {
+        for c in &m.cells {
+            let mut notes = items[c.item].notes.clone();
+            if let Some((kind, _)) = &m.spread_label {
+                self.pending_spread.insert(c.item, kind);
+                // What the measure's label, table or document says ± is stands in the
+                // cell's notes; the sentence's own silence on it is no longer the news.
+                notes.retain(|n| !n.starts_with("the text does not say what the spread is"));
+            }
+            notes.extend(cell_notes(c, m, structure, items));
+            self.pending_notes.insert(c.item, notes);
+        }
+    }
+
     fn id(&mut self, stem: &'static str) -> String {
         let n = self.next.entry(stem).or_insert(0);
         *n += 1;
@@ -216,18 +232,7 @@ pub(crate) fn write_study(
                 written[j] = true;
             }
         } else {
-            // Each value alone, with what the text says about it.
-            for c in &m.cells {
-                let mut notes = items[c.item].notes.clone();
-                if let Some((kind, _)) = &m.spread_label {
-                    w.pending_spread.insert(c.item, kind);
-                    // What the measure's label, table or document says ± is stands in the
-                    // cell's notes; the sentence's own silence on it is no longer the news.
-                    notes.retain(|n| !n.starts_with("the text does not say what the spread is"));
-                }
-                notes.extend(cell_notes(c, m, structure, items));
-                w.pending_notes.insert(c.item, notes);
-            }
+            w.hold_as_single_facts(m, structure, items);
         }
     }
     for (j, item) in items.iter().enumerate() {

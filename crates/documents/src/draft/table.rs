@@ -444,22 +444,11 @@ fn find_stacked(text: &str, lines: &[Range<usize>], taken: &[Range<usize>]) -> V
         let Some((taken_cells, width, header)) = stacked_columns(text, &cells_at) else {
             continue;
         };
-        // Columns counted in fixed steps stop at the first row that prints fewer values
-        // (a later visit of one arm only, a section's label between rows); where reading
-        // each label with the values below it takes more of the lines, the table is
-        // [`find_cell_lines`]' to read.
-        if !spaced && taken_cells < cells_at.len() {
-            let by_label: Vec<(usize, bool)> = (start..end)
-                .filter(|&k| !text[lines[k].clone()].trim().is_empty())
-                .map(|k| (k, opens_with_datum(&text[lines[k].clone()])))
-                .collect();
-            let stacked_end = cells_at[taken_cells - 1].end;
-            if cell_lines_table(text, lines, &by_label, &[])
-                .and_then(|t| t.rows.last().map(|r| r.line.end))
-                .is_some_and(|e| e > stacked_end)
-            {
-                continue;
-            }
+        if !spaced
+            && taken_cells < cells_at.len()
+            && read_further_by_labels(text, lines, start..end, cells_at[taken_cells - 1].end)
+        {
+            continue;
         }
         let header_row = Row {
             line: cells_at[0].start..cells_at[header - 1].end,
@@ -490,6 +479,25 @@ fn find_stacked(text: &str, lines: &[Range<usize>], taken: &[Range<usize>]) -> V
         out.push(Table::new(text, rows, lines, (first, last), spaced));
     }
     out
+}
+
+/// Columns counted in fixed steps ([`stacked_columns`]) stop at the first row that prints
+/// fewer values (a later visit of one arm only, a section's label between rows): does reading
+/// each label with the values below it ([`cell_lines_table`]) take the lines `run` further
+/// than `stacked_end`? Then the table is [`find_cell_lines`]' to read.
+fn read_further_by_labels(
+    text: &str,
+    lines: &[Range<usize>],
+    run: Range<usize>,
+    stacked_end: usize,
+) -> bool {
+    let by_label: Vec<(usize, bool)> = run
+        .filter(|&k| !text[lines[k].clone()].trim().is_empty())
+        .map(|k| (k, opens_with_datum(&text[lines[k].clone()])))
+        .collect();
+    cell_lines_table(text, lines, &by_label, &[])
+        .and_then(|t| t.rows.last().map(|r| r.line.end))
+        .is_some_and(|e| e > stacked_end)
 }
 
 /// The columns of a stacked table's cells ([`find_stacked`]): (cells taken, columns, header
