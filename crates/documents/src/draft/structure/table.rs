@@ -11,6 +11,11 @@
 //!   own at one time point; a row labelled as a change (`change from baseline`) is a measure
 //!   of changes. The statistic cells of a row are its comparison.
 //! - With time columns, each row is one measure's time course.
+//! - Rows labelled with times run as one time course while their times are new; the labels
+//!   printed among them (a spanning label copied at the height of its middle) name it, and a
+//!   row printing fewer of the groups is those groups' next visit.
+//! - The same groups printed side by side for several sets of patients (`Drug | Placebo | p |
+//!   Drug | Placebo | p`) are read as one table per set, each set's groups its own.
 
 use super::model::{Cell, Comparison, Measure, Shape, Structure, group_index};
 use crate::draft::cues;
