@@ -554,25 +554,6 @@ pub fn read_items(text: &str) -> Vec<Item> {
     read_document(&doc)
 }
 
-/// The means ± spreads among `items`, each as its mean and spread as printed and the spread's
-/// label: what the readers' tests compare.
-#[cfg(test)]
-pub(crate) fn mean_spreads(items: &[Item]) -> Vec<(String, String, Option<&'static str>)> {
-    items
-        .iter()
-        .filter(|i| i.kind == ItemKind::MeanSpread)
-        .map(|i| {
-            let text =
-                |p: &Option<Printed>| p.as_ref().map_or(String::new(), |p| p.number.text.clone());
-            (
-                text(&i.parts.mean),
-                text(&i.parts.spread),
-                i.parts.spread_label,
-            )
-        })
-        .collect()
-}
-
 /// Every item of a document, in the order they stand.
 ///
 /// ```
@@ -627,6 +608,27 @@ pub(crate) mod tests {
                         .map(|p| p.number.text.clone())
                         .collect::<Vec<_>>()
                         .join("/"),
+                )
+            })
+            .collect()
+    }
+
+    /// The means ± spreads among `items`, each as its mean and spread as printed and the
+    /// spread's label: what the readers' tests compare.
+    pub(crate) fn mean_spreads(
+        items: &[super::Item],
+    ) -> Vec<(String, String, Option<&'static str>)> {
+        let text = |p: &Option<super::Printed>| {
+            p.as_ref().map_or(String::new(), |p| p.number.text.clone())
+        };
+        items
+            .iter()
+            .filter(|i| i.kind == super::ItemKind::MeanSpread)
+            .map(|i| {
+                (
+                    text(&i.parts.mean),
+                    text(&i.parts.spread),
+                    i.parts.spread_label,
                 )
             })
             .collect()

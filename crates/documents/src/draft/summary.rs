@@ -597,7 +597,7 @@ mod tests {
         let items = read_items(
             "Mean age was 52.1 years (SD 9.8). The score was 5.1 (±1.7). Weight: mean 80.2, SD 9.1 kg. HbA1c 7.1% (SD, 0.8). Cycle 1 (2) and week 12 (4) stay apart.",
         );
-        let ms = super::super::mean_spreads(&items);
+        let ms = crate::draft::tests::mean_spreads(&items);
         let want: Vec<(String, String, Option<&str>)> = [
             ("52.1", "9.8", Some("SD")),
             ("5.1", "1.7", None),

@@ -446,7 +446,13 @@ fn find_stacked(text: &str, lines: &[Range<usize>], taken: &[Range<usize>]) -> V
         };
         if !spaced
             && taken_cells < cells_at.len()
-            && read_further_by_labels(text, lines, start..end, cells_at[taken_cells - 1].end)
+            && read_further_by_labels(
+                text,
+                lines,
+                taken,
+                start..end,
+                cells_at[taken_cells - 1].end,
+            )
         {
             continue;
         }
@@ -482,22 +488,22 @@ fn find_stacked(text: &str, lines: &[Range<usize>], taken: &[Range<usize>]) -> V
 }
 
 /// Columns counted in fixed steps ([`stacked_columns`]) stop at the first row that prints
-/// fewer values (a later visit of one arm only, a section's label between rows): does reading
-/// each label with the values below it ([`cell_lines_table`]) take the lines `run` further
-/// than `stacked_end`? Then the table is [`find_cell_lines`]' to read.
+/// fewer values (a later visit of one arm only, a section's label between rows): does
+/// [`find_cell_lines`], reading each label with the values below it, take the lines of
+/// `block` further than `stacked_end`? Then the table is its to read: asked of the same runs
+/// and cells that reader will take (lines inside `taken` are not its).
 fn read_further_by_labels(
     text: &str,
     lines: &[Range<usize>],
-    run: Range<usize>,
+    taken: &[Range<usize>],
+    block: Range<usize>,
     stacked_end: usize,
 ) -> bool {
-    let by_label: Vec<(usize, bool)> = run
-        .filter(|&k| !text[lines[k].clone()].trim().is_empty())
-        .map(|k| (k, opens_with_datum(&text[lines[k].clone()])))
-        .collect();
-    cell_lines_table(text, lines, &by_label, &[])
-        .and_then(|t| t.rows.last().map(|r| r.line.end))
-        .is_some_and(|e| e > stacked_end)
+    cell_line_runs(text, lines, taken)
+        .into_iter()
+        .filter(|run| run.start < block.end && block.start < run.end)
+        .filter_map(|run| cell_lines_run(text, lines, run))
+        .any(|t| t.rows.last().is_some_and(|r| r.line.end > stacked_end))
 }
 
 /// The columns of a stacked table's cells ([`find_stacked`]): (cells taken, columns, header
@@ -559,32 +565,39 @@ fn stacked_columns(text: &str, cells_at: &[Range<usize>]) -> Option<(usize, usiz
 /// header rows, they say which labels are the header ([`ruled_header`]). A row printing more
 /// values than the columns and one more (a p), or a long line, ends the table.
 fn find_cell_lines(text: &str, lines: &[Range<usize>], taken: &[Range<usize>]) -> Vec<Table> {
-    let mut out = Vec::new();
-    let line = |k: usize| text[lines[k].clone()].trim();
-    let usable = |k: usize| {
-        let t = line(k);
+    cell_line_runs(text, lines, taken)
+        .into_iter()
+        .filter_map(|run| cell_lines_run(text, lines, run))
+        .collect()
+}
+
+/// The runs of lines [`find_cell_lines`] reads: short lines outside `taken` that are no
+/// prose, title or row of `|` or tabs.
+fn cell_line_runs(text: &str, lines: &[Range<usize>], taken: &[Range<usize>]) -> Vec<Range<usize>> {
+    runs(lines, |k| {
+        let t = text[lines[k].clone()].trim();
         !is_inside(taken, &lines[k])
             && t.chars().count() <= 80
             && !is_prose_line(t)
             && !is_title(t)
             && !is_table_row(t)
-    };
+    })
+}
+
+/// The table of [`find_cell_lines`] in one run of lines: its cells, in order, with whether
+/// each opens with a datum, and its rules.
+fn cell_lines_run(text: &str, lines: &[Range<usize>], run: Range<usize>) -> Option<Table> {
+    let line = |k: usize| text[lines[k].clone()].trim();
     let is_rule = |k: usize| is_rule_line(line(k));
-    for run in runs(lines, usable) {
-        // The run's cells, in order, with whether each opens with a datum.
-        let cells: Vec<(usize, bool)> = run
-            .clone()
-            .filter(|&k| !line(k).is_empty() && !is_rule(k))
-            .map(|k| (k, opens_with_datum(line(k))))
-            .collect();
-        let rules: Vec<usize> = run
-            .filter(|&k| is_rule(k) && line(k).contains('-'))
-            .collect();
-        if let Some(table) = cell_lines_table(text, lines, &cells, &rules) {
-            out.push(table);
-        }
-    }
-    out
+    let cells: Vec<(usize, bool)> = run
+        .clone()
+        .filter(|&k| !line(k).is_empty() && !is_rule(k))
+        .map(|k| (k, opens_with_datum(line(k))))
+        .collect();
+    let rules: Vec<usize> = run
+        .filter(|&k| is_rule(k) && line(k).contains('-'))
+        .collect();
+    cell_lines_table(text, lines, &cells, &rules)
 }
 
 /// The table of [`find_cell_lines`] in one run of cells (line index, opens with a datum);

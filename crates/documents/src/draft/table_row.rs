@@ -822,7 +822,7 @@ mod tests {
         // p after them are not.
         let text = "| Scale, Group | Before | After | Diff. | P Value |\n|---|---|---|---|---|\n| Mean | SD | Mean | SD | |\n| Pain | | | | |\n| Intervention | 57.84 | 30.20 | 76.96 | 24.92 | 19.12 | < 0.001 |\n| Control | 63.00 | 22.15 | 42.50 | 22.73 | -20.5 | 0.104 |\n";
         let items = read_items(text);
-        let summaries = super::super::mean_spreads(&items);
+        let summaries = crate::draft::tests::mean_spreads(&items);
         let want = [
             ("57.84", "30.20"),
             ("76.96", "24.92"),
