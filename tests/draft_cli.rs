@@ -315,3 +315,61 @@ fn check_of_a_drafted_report_finds_a_percentage_no_count_gives() {
         }
     }
 }
+
+/// Issue 40: a chart never shows what the document contradicts. `fell by 4.1 … and by 1.9` are
+/// the sizes of two falls; the document's own difference, −2.2 (95% CI −3.6 to −0.8), is that
+/// of the changes −4.1 and −1.9. The draft writes the changes, so the difference `report`
+/// recomputes from the arms has the document's sign and value (before, +2.2 was charted), and
+/// its 95% CI is the printed one to its printed rounding (±0.05) once ± is read as the SEM.
+#[test]
+fn values_printed_as_falls_are_drafted_as_changes_the_printed_difference_confirms() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("two_arms.txt");
+    std::fs::write(
+        &doc,
+        "At week 12 the MG-ADL score fell by 4.1 ± 0.5 points in the drug group (n = 60) and by 1.9 ± 0.5 points in the placebo group (n = 58); difference −2.2 (95% CI −3.6 to −0.8), p = 0.002.\n",
+    )
+    .unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    let out = data.join("two_arms.toml");
+    trialstats()
+        .args(["draft", doc.to_str().unwrap(), "-o", out.to_str().unwrap()])
+        .assert()
+        .code(0);
+    let toml = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        toml.contains("mean = \"-4.1\"") && toml.contains("mean = \"-1.9\""),
+        "{toml}"
+    );
+    assert!(
+        toml.contains("the document's difference -2.2 is theirs"),
+        "{toml}"
+    );
+    let v = json_of(trialstats().current_dir(dir.path()).args([
+        "report",
+        "--data",
+        data.to_str().unwrap(),
+        "--no-plots",
+        "--format",
+        "json",
+    ]));
+    let comparison = v["studies"][0]["arms"][0]["comparisons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["basis"]["kind"] == "reported_changes")
+        .expect("the arms' recomputed difference");
+    let md = &comparison["effects"][0];
+    assert_eq!(md["measure"], "MD");
+    let (estimate, lower, upper) = (
+        md["estimate"].as_f64().unwrap(),
+        md["ci_lower"].as_f64().unwrap(),
+        md["ci_upper"].as_f64().unwrap(),
+    );
+    assert!((estimate - -2.2).abs() < 1e-9, "{md}");
+    assert!(
+        (lower - -3.6).abs() <= 0.05 && (upper - -0.8).abs() <= 0.05,
+        "{md}"
+    );
+}

@@ -568,10 +568,27 @@ pub fn change_words(s: &str) -> bool {
 /// Words that print a change as the size of a fall (`fell by 4.1`, `decreased by`, `reduction
 /// of`, `低下`): a positive value printed so is a negative change.
 pub fn fall_words(s: &str) -> bool {
+    fall_match(s).is_some()
+}
+
+/// The first words of `s` that print a change as the size of a fall (see [`fall_words`]).
+pub fn fall_match(s: &str) -> Option<&str> {
     static P: OnceLock<Regex> = OnceLock::new();
     re(
         &P,
         r"(?i)\b(?:fell|dropped|declined|decreased|reduced|lowered)\s+by\b|\b(?:reduction|decrease|decline|fall|drop)\s+(?:of|in)\b|低下|減少",
+    )
+    .find(s)
+    .map(|m| m.as_str())
+}
+
+/// Words that print a change as the size of a rise (`rose by 2.1`, `increased by`, `gain of`,
+/// `上昇`, `増加`): beside [`fall_words`], they say the values are not all falls.
+pub fn rise_words(s: &str) -> bool {
+    static P: OnceLock<Regex> = OnceLock::new();
+    re(
+        &P,
+        r"(?i)\b(?:rose|increased|grew|gained|climbed)\s+by\b|\b(?:rise|increase|gain|growth)\s+(?:of|in)\b|上昇|増加",
     )
     .is_match(s)
 }

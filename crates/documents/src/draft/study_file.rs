@@ -822,14 +822,21 @@ impl Writer<'_> {
         }
     }
 
-    fn summary_fields(&mut self, c: &Cell, items: &[Item]) {
+    /// A cell's summary numbers. `m` printed its values as the size of a fall where
+    /// [`Measure::negated`] says so: the mean written is the change, their negative (the head's
+    /// note says why).
+    fn summary_fields(&mut self, c: &Cell, m: &Measure, items: &[Item]) {
         let p = &items[c.item].parts;
         match items[c.item].kind {
             ItemKind::MeanSpread => {
                 if let (Some(mean), Some(spread)) = (&p.mean, &p.spread) {
+                    let mut mean = value(mean);
+                    if m.negated.is_some() {
+                        mean.insert(0, '-');
+                    }
                     self.out.push_str(&format!(
                         "mean = {}\nspread = {}\n",
-                        q(&value(mean)),
+                        q(&mean),
                         q(&value(spread))
                     ));
                 }
@@ -905,6 +912,9 @@ impl Writer<'_> {
             note.push_str(&format!("; the text names the measure {n}"));
         }
         note.push_str(&format!("; structure: {}", m.evidence.join("; ")));
+        if let Some(why) = &m.negated {
+            note.push_str(&format!("; {why}"));
+        }
         for r in &m.review {
             note.push_str(&format!("; review: {r}"));
         }
@@ -982,7 +992,7 @@ impl Writer<'_> {
                 k + 1,
                 q(&Self::when(c, items))
             ));
-            self.summary_fields(c, items);
+            self.summary_fields(c, m, items);
             if let (Some(n), None) = (ns[k], &common) {
                 if n.parse::<u32>().is_ok_and(|v| v >= 1) {
                     self.out.push_str(&format!("n = {n}\n"));
@@ -1067,7 +1077,7 @@ impl Writer<'_> {
                     .push_str(&format!("id = \"t{}\"\nwhen = {}\n", k + 1, q(when)));
                 match cell {
                     Some(c) => {
-                        self.summary_fields(c, items);
+                        self.summary_fields(c, m, items);
                         let own_n = c
                             .n
                             .and_then(|j| items[j].parts.value.as_ref())

@@ -235,6 +235,7 @@ fn split_by_unit(doc: &Sentences, items: &[Item], s: &mut Structure) {
                 spread_label: m.spread_label.clone(),
                 change: m.change,
                 sentence: m.sentence,
+                negated: None,
             });
         }
     }

@@ -88,6 +88,9 @@ pub struct Measure {
     /// What the text says the spread is (`SD`, `SEM`) where the values do not say it
     /// themselves, and where it says so.
     pub spread_label: Option<(&'static str, String)>,
+    /// The values are printed as the size of a fall (`fell by 4.1`) and are the changes' negatives
+    /// (the change is −4.1): why the text decides so. `None`: the values are written as printed.
+    pub negated: Option<String>,
 }
 
 impl Measure {

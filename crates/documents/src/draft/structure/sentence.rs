@@ -917,6 +917,7 @@ pub(super) fn read_sentence(
             comparison: Comparison::default(),
             evidence: Vec::new(),
             review: Vec::new(),
+            negated: None,
             spread_label: cues::spread_kind(&sentence.quote)
                 .map(|k| (k, format!("the sentence says so (line {})", sentence.line))),
         };
@@ -1004,20 +1005,6 @@ pub(super) fn read_sentence(
                 m.review.push("another mean ± spread stands in this sentence with nothing that says whether they are two time points, two groups or two measures: confirm before pairing them".into());
             }
         }
-        // `fell by 4.1`: the change is −4.1; a difference printed beside it may be signed.
-        if change
-            && cues::fall_words(&sentence.quote)
-            && m.cells.iter().all(|c| {
-                items[c.item]
-                    .parts
-                    .mean
-                    .as_ref()
-                    .or(items[c.item].parts.median.as_ref())
-                    .is_some_and(|v| v.number.value > 0.0)
-            })
-        {
-            m.review.push("the values are printed as the size of a fall ('fell by', 'reduction of', 低下): the change is their negative; write the sign the analysis should use".into());
-        }
         // The comparison after the measure, up to the next summary of the sentence.
         let end_k = *runs[*arms.last().expect("one arm")]
             .last()
@@ -1030,10 +1017,110 @@ pub(super) fn read_sentence(
         if m.shape != Shape::Single {
             m.comparison = comparison(original, items, members, after, until);
         }
+        if change && cues::fall_words(&sentence.quote) {
+            read_fall(&mut m, &s.groups, items, &sentence.quote);
+        }
         s.measures.push(m);
         r = arms.last().expect("one arm") + 1;
     }
     attach_n(original, items, members, s, si);
+}
+
+/// The values of a measure of changes printed as the size of a fall (`fell by 4.1 … and by
+/// 1.9`, `a reduction of`, `低下`): a fall of 4.1 is the change −4.1. The values are written as
+/// their negatives ([`Measure::negated`]) when every value is printed positive, the sentence
+/// prints no rise beside the fall (`rose by`, `増加`: then not every value is a fall), and the
+/// document's own numbers do not say otherwise: where it prints the difference of two arms, one
+/// of them the control, that difference must be the negatives' (drug − control: −4.1 − (−1.9)
+/// = −2.2) and not the printed values' (4.1 − 1.9 = 2.2), within the rounding of the three
+/// numbers. Where they fit the values as printed, the values stay so (the document's difference
+/// is of the falls, and the report's recomputed one agrees with it); where they fit neither, or
+/// a value is printed negative or is no mean, the sign is left for review.
+fn read_fall(m: &mut Measure, groups: &[super::model::Group], items: &[Item], sentence: &str) {
+    let values: Option<Vec<&crate::text::TextNumber>> = m
+        .cells
+        .iter()
+        .map(|c| {
+            let i = &items[c.item];
+            (i.kind == ItemKind::MeanSpread)
+                .then_some(i.parts.mean.as_ref())
+                .flatten()
+                .map(|p| &p.number)
+        })
+        .collect();
+    let review = "the values are printed as the size of a fall ('fell by', 'reduction of', 低下): the change is their negative; write the sign the analysis should use";
+    let Some(values) = values.filter(|v| v.iter().all(|x| x.value > 0.0)) else {
+        return;
+    };
+    if m.shape == Shape::Single || cues::rise_words(sentence) {
+        m.review.push(review.into());
+        return;
+    }
+    let mut why = format!(
+        "the values are printed as the size of a fall ('{}'): a fall of {} is the change -{}; written as their negatives",
+        cues::fall_match(sentence).unwrap_or("fell by"),
+        values[0].plain,
+        values[0].plain
+    );
+    // The document's difference of two arms, one the control: the negatives' or the values'?
+    let difference = m
+        .comparison
+        .difference
+        .and_then(|j| {
+            items[j]
+                .parts
+                .value
+                .as_ref()
+                .or(items[j].parts.mean.as_ref())
+        })
+        .map(|p| &p.number);
+    let arms = m.arms();
+    if let (Some(d), Shape::Arms, 2) = (difference, m.shape, arms.len()) {
+        let control = |g: Option<usize>| g.is_some_and(|g| groups[g].control);
+        let (Some(active), Some(ctl)) = (
+            arms.iter().position(|(g, _)| !control(*g)),
+            arms.iter().position(|(g, _)| control(*g)),
+        ) else {
+            m.review.push(review.into());
+            return;
+        };
+        let (ka, kc) = (
+            m.cells.iter().position(|c| c.group == arms[active].0),
+            m.cells.iter().position(|c| c.group == arms[ctl].0),
+        );
+        let (Some(ka), Some(kc)) = (ka, kc) else {
+            m.review.push(review.into());
+            return;
+        };
+        if arms.iter().any(|(_, cells)| cells.len() != 1) {
+            m.review.push(review.into());
+            return;
+        }
+        let (a, c) = (values[ka], values[kc]);
+        let slack = a.half_unit() + c.half_unit() + d.half_unit() + 1e-9;
+        let as_negatives = ((c.value - a.value) - d.value).abs() <= slack;
+        let as_printed = ((a.value - c.value) - d.value).abs() <= slack;
+        match (as_negatives, as_printed) {
+            (true, false) => {
+                why.push_str(&format!(
+                    "; the document's difference {} is theirs (-{} - (-{}))",
+                    d.plain, a.plain, c.plain
+                ));
+            }
+            (false, true) => {
+                m.evidence.push(format!(
+                    "the values are printed as the size of a fall; the document's difference {} is of the falls as printed ({} - {}): written as printed",
+                    d.plain, a.plain, c.plain
+                ));
+                return;
+            }
+            _ => {
+                m.review.push(review.into());
+                return;
+            }
+        }
+    }
+    m.negated = Some(why);
 }
 
 /// The last word of `text` when it is an acronym (`QMG`, `MG-ADL`, `HbA1c` is not): a scale's
@@ -1338,12 +1425,50 @@ mod tests {
                 && m.comparison.p.is_some()
         );
         assert!(s.groups[1].control && !s.groups[0].control);
-        // `fell by 4.1`: the printed values are the size of a fall.
+        // `fell by 4.1`: the printed values are the size of a fall, and the printed difference
+        // −2.2 is the negatives' (−4.1 − (−1.9)), not the values' (4.1 − 1.9 = 2.2).
         assert!(
-            m.review.iter().any(|r| r.contains("size of a fall")),
+            m.negated
+                .as_deref()
+                .is_some_and(|w| w.contains("difference -2.2 is theirs")),
             "{:?}",
-            m.review
+            m.negated
         );
+        assert!(m.review.is_empty(), "{:?}", m.review);
+    }
+
+    /// The one measure of `text`'s structure: whether it is written negated, and its review.
+    fn fall_of(text: &str) -> (bool, Vec<String>) {
+        let (_, s) = read(text);
+        let m = &s.measures[0];
+        (m.negated.is_some(), m.review.clone())
+    }
+
+    #[test]
+    fn values_printed_as_falls_are_negated_unless_the_documents_numbers_say_otherwise() {
+        let arms = |difference: &str| {
+            format!(
+                "The MG-ADL score fell by 4.1 ± 0.5 points in the drug group (n = 60) and by 1.9 ± 0.5 points in the placebo group (n = 58); difference {difference} (95% CI 0.8 to 3.6), p = 0.002."
+            )
+        };
+        // A difference of the falls as printed (4.1 − 1.9 = 2.2): the values stay as printed,
+        // and nothing is left to review (the report's difference agrees with the document's).
+        let (negated, review) = fall_of(&arms("2.2"));
+        assert!(!negated && review.is_empty(), "{review:?}");
+        // 2.15 is 2.2 within the rounding of the three printed numbers (4.1 − 1.9 ± 0.1).
+        assert!(!fall_of(&arms("2.15")).0);
+        // A difference that fits neither reading: the sign is left for review.
+        let (negated, review) = fall_of(&arms("3.0"));
+        assert!(!negated && review.iter().any(|r| r.contains("size of a fall")));
+        // No difference printed: a fall of 4.1 is the change −4.1, by the words.
+        assert!(fall_of(
+            "The MG-ADL score fell by 4.1 ± 0.5 points in the drug group (n = 60) and by 1.9 ± 0.5 points in the placebo group (n = 58)."
+        ).0);
+        // A rise printed beside the fall: not every value is a fall.
+        let (negated, review) = fall_of(
+            "The MG-ADL score fell by 4.1 ± 0.5 points in the drug group (n = 60) and rose by 1.9 ± 0.5 points in the placebo group (n = 58).",
+        );
+        assert!(!negated && !review.is_empty());
     }
 
     #[test]

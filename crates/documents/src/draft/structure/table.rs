@@ -617,6 +617,7 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
                         "the table's columns name the groups and, under each, a change (header line {header_line})"
                     )],
                     review: Vec::new(),
+                    negated: None,
                 });
             }
         }
@@ -767,6 +768,7 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
             comparison,
             evidence: vec![evidence],
             review: Vec::new(),
+            negated: None,
         });
         last_measure = Some(s.measures.len() - 1);
         // The row's other measures, one per thing its cells print, each a time course when
@@ -797,6 +799,7 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
                     "the table's columns name the time points (header line {header_line}); these cells print '{d}', the row's first another thing"
                 )],
                 review: Vec::new(),
+                negated: None,
             });
         }
     }
