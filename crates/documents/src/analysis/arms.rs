@@ -214,6 +214,7 @@ fn arm_spread_reading(m: &ArmMeasure) -> String {
         SpreadKind::Sem => {
             "± is the SEM (as reported); each arm's SD = SEM·√n with its own n".to_string()
         }
+        SpreadKind::NotReported if root_n.is_empty() => "± not specified in the document: read as SD (were it the SEM, each arm's SD would be √n times larger; no arm's n is reported)".to_string(),
         SpreadKind::NotReported => format!(
             "± not specified in the document: read as SD (were it the SEM, each arm's SD would be √n times larger: {})",
             root_n.join(", ")

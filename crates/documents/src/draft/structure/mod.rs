@@ -36,8 +36,10 @@
 //! | `model.rs` | the types: [`Structure`], [`Group`], [`Measure`], [`Cell`], [`Shape`], [`Comparison`] |
 //! | `sentence.rs` | running text: the words around each value, the n, the comparison |
 //! | `table.rs` | tables: the header's columns, the rows' labels |
+//! | `row_groups.rs` | tables no table model takes whose rows are the groups: names repeating under every measure, a header of times |
 
 mod model;
+mod row_groups;
 mod sentence;
 mod table;
 
@@ -121,7 +123,17 @@ pub fn read_structure(doc: &Sentences, items: &[Item]) -> Structure {
     // stands; every other sentence (a paragraph in a cell included) as running text.
     let tables = crate::draft::table::Tables::find(doc.original);
     let mut table_read = vec![false; tables.tables.len()];
+    // Rows of groups that no table model takes are read first; the sentences keep the rest.
+    let mut taken = vec![false; items.len()];
+    for i in row_groups::read_row_groups(doc, items, |at| tables.index_at(at).is_some(), &mut s) {
+        taken[i] = true;
+    }
     for (si, members) in by_sentence.iter().enumerate() {
+        let kept: Vec<usize> = members.iter().copied().filter(|&i| !taken[i]).collect();
+        if kept.len() < members.len() && !kept.iter().any(|&i| model::is_summary(items[i].kind)) {
+            continue;
+        }
+        let members = &kept;
         let span = doc.sentences[si].span.clone();
         if let Some(t) = tables.index_at(span.start) {
             if !table_read[t] {
