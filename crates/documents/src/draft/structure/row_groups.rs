@@ -200,6 +200,35 @@ pub(super) fn read_row_groups(
     taken
 }
 
+/// The period of the rows' names: `k` ≥ 2 distinct names repeated in the same order, at least
+/// twice, over the whole run.
+fn repeat_period(run: &[Row]) -> Option<usize> {
+    let key = |r: &Row| r.name.to_lowercase();
+    let k = run.iter().skip(1).position(|r| key(r) == key(&run[0]))? + 1;
+    let mut period: Vec<String> = run[..k].iter().map(key).collect();
+    period.sort();
+    period.dedup();
+    let repeats = run
+        .iter()
+        .enumerate()
+        .all(|(i, r)| key(r) == key(&run[i % k]));
+    (k >= 2 && period.len() == k && run.len() % k == 0 && repeats).then_some(k)
+}
+
+/// What the header above a run says of its columns, and the rows of patients under it.
+struct Header {
+    /// Its time columns, in order.
+    times: Vec<String>,
+    /// A change column follows the times.
+    change_column: bool,
+    /// What ± is, where the header says it.
+    spread_label: Option<(&'static str, String)>,
+    /// Why the rows are read as groups, in words.
+    evidence: String,
+    /// Each group's row of patients: its name, line and n's (see [`count_rows`]).
+    counts: Vec<(String, usize, Vec<usize>)>,
+}
+
 /// One run of rows: the repeated names, the header of times above it, one measure per
 /// repetition.
 fn read_run(
@@ -210,29 +239,9 @@ fn read_run(
     s: &mut Structure,
 ) -> Vec<usize> {
     let text = doc.original;
-    let key = |r: &Row| r.name.to_lowercase();
-    // The names repeat with a period of k ≥ 2 distinct names, at least twice.
-    let Some(k) = run
-        .iter()
-        .skip(1)
-        .position(|r| key(r) == key(&run[0]))
-        .map(|p| p + 1)
-    else {
+    let Some(k) = repeat_period(run) else {
         return Vec::new();
     };
-    let mut period: Vec<String> = run[..k].iter().map(key).collect();
-    period.sort();
-    period.dedup();
-    if k < 2
-        || period.len() < k
-        || run.len() % k != 0
-        || run
-            .iter()
-            .enumerate()
-            .any(|(i, r)| key(r) != key(&run[i % k]))
-    {
-        return Vec::new();
-    }
     // The header: the nearest line above the run naming two or more times, before any prose.
     let first_line = run[0].line;
     let Some((header_line, (times, change_column))) = (0..first_line)
@@ -243,35 +252,37 @@ fn read_run(
     else {
         return Vec::new();
     };
-    let m = times.len();
     let names: Vec<&str> = run[..k].iter().map(|r| r.name.as_str()).collect();
-    let evidence = format!(
-        "a table whose rows are the groups: the same row names ({}) repeat under every measure, and the header (line {}) names the columns as times ({})",
-        names.join(", "),
-        header_line + 1,
-        times.join(", ")
-    );
-    let spread_label = cues::spread_kind(&text[ranges[header_line].clone()]).map(|kind| {
-        (
-            kind,
-            format!("the table's header says so (line {})", header_line + 1),
-        )
-    });
-    let counts = count_rows(
-        text,
-        items,
-        ranges,
-        header_line + 1..first_line,
-        &run[..k],
-        m,
-    );
+    let header = Header {
+        evidence: format!(
+            "a table whose rows are the groups: the same row names ({}) repeat under every measure, and the header (line {}) names the columns as times ({})",
+            names.join(", "),
+            header_line + 1,
+            times.join(", ")
+        ),
+        spread_label: cues::spread_kind(&text[ranges[header_line].clone()]).map(|kind| {
+            (
+                kind,
+                format!("the table's header says so (line {})", header_line + 1),
+            )
+        }),
+        counts: count_rows(
+            text,
+            items,
+            ranges,
+            header_line + 1..first_line,
+            &run[..k],
+            times.len(),
+        ),
+        times,
+        change_column,
+    };
     let mut taken = Vec::new();
     let mut previous_end = header_line + 1;
     for block in run.chunks(k) {
-        let label_line = block[0].line;
         // The measure: printed on its first row, else the label line right above it.
         let label = block[0].measure.clone().or_else(|| {
-            (previous_end..label_line)
+            (previous_end..block[0].line)
                 .rev()
                 .map(|l| text[ranges[l].clone()].trim())
                 .find(|t| !t.is_empty())
@@ -282,72 +293,97 @@ fn read_run(
                 })
         });
         previous_end = block[k - 1].line + 1;
-        let count = block[0].summaries.len();
-        let with_change = count == m + 1 && change_column;
-        if block.iter().any(|r| r.summaries.len() != count) || !(count == m || with_change) {
-            continue;
-        }
-        let spread = spread_label.clone().or_else(|| {
-            label.as_deref().and_then(cues::spread_kind).map(|kind| {
-                (
-                    kind,
-                    format!("the measure's label says so (line {})", label_line + 1),
-                )
-            })
-        });
-        let mut cells = Vec::new();
-        let mut change_cells = Vec::new();
-        for row in block {
-            let g = group_index(s, &row.name, &cues::group_key(&row.name));
-            for (t, &item) in row.summaries.iter().enumerate() {
-                let n = counts
-                    .iter()
-                    .find(|(name, _, _)| name.eq_ignore_ascii_case(&row.name))
-                    .and_then(|(_, line, ns)| ns.get(t.min(m - 1)).map(|&j| (j, *line)));
-                let cell = Cell {
-                    item,
-                    group: Some(g),
-                    time: Some(times.get(t).cloned().unwrap_or_else(|| times[m - 1].clone())),
-                    n: n.map(|(j, _)| j),
-                    n_evidence: n.map(|(_, line)| {
-                        format!("the table's row of numbers of patients for {} (line {}), in this time's column", row.name, line + 1)
-                    }),
-                };
-                if t < m {
-                    cells.push(cell);
-                } else {
-                    change_cells.push(cell);
-                }
-                s.placed[item] = true;
-                taken.push(item);
-            }
-        }
-        let sentence = items[cells[0].item].sentence;
-        let measure =
-            |label: Option<String>, change: bool, cells: Vec<Cell>, evidence: String| Measure {
-                label,
-                change,
-                shape: Shape::Arms,
-                cells,
-                sentence,
-                comparison: Comparison::default(),
-                evidence: vec![evidence],
-                review: Vec::new(),
-                spread_label: spread.clone(),
-                negated: None,
+        taken.extend(read_block(items, block, label, &header, s));
+    }
+    taken
+}
+
+/// One repetition of the rows: one measure, each group at each of the header's times, and the
+/// groups' changes where the rows print one more value under a change column. A row printing
+/// another number of values leaves the measure open.
+fn read_block(
+    items: &[Item],
+    block: &[Row],
+    label: Option<String>,
+    header: &Header,
+    s: &mut Structure,
+) -> Vec<usize> {
+    let m = header.times.len();
+    let count = block[0].summaries.len();
+    let with_change = count == m + 1 && header.change_column;
+    if block.iter().any(|r| r.summaries.len() != count) || !(count == m || with_change) {
+        return Vec::new();
+    }
+    let spread = header.spread_label.clone().or_else(|| {
+        label.as_deref().and_then(cues::spread_kind).map(|kind| {
+            (
+                kind,
+                format!("the measure's label says so (line {})", block[0].line + 1),
+            )
+        })
+    });
+    let mut taken = Vec::new();
+    let (mut cells, mut change_cells) = (Vec::new(), Vec::new());
+    for row in block {
+        let g = group_index(s, &row.name, &cues::group_key(&row.name));
+        let counts = header
+            .counts
+            .iter()
+            .find(|(name, _, _)| name.eq_ignore_ascii_case(&row.name));
+        for (t, &item) in row.summaries.iter().enumerate() {
+            let n = counts.and_then(|(_, line, ns)| ns.get(t.min(m - 1)).map(|&j| (j, *line)));
+            let cell = Cell {
+                item,
+                group: Some(g),
+                time: Some(header.times[t.min(m - 1)].clone()),
+                n: n.map(|(j, _)| j),
+                n_evidence: n.map(|(_, line)| {
+                    format!(
+                        "the table's row of numbers of patients for {} (line {}), in this time's column",
+                        row.name,
+                        line + 1
+                    )
+                }),
             };
-        s.measures
-            .push(measure(label.clone(), false, cells, evidence.clone()));
-        if !change_cells.is_empty() {
-            s.measures.push(measure(
-                label.map(|l| format!("{l} change")),
-                true,
-                change_cells,
-                format!(
-                    "{evidence}; the value after the times is under the header's change column"
-                ),
-            ));
+            if t < m {
+                cells.push(cell);
+            } else {
+                change_cells.push(cell);
+            }
+            s.placed[item] = true;
+            taken.push(item);
         }
+    }
+    let sentence = items[cells[0].item].sentence;
+    let measure =
+        |label: Option<String>, change: bool, cells: Vec<Cell>, evidence: String| Measure {
+            label,
+            change,
+            shape: Shape::Arms,
+            cells,
+            sentence,
+            comparison: Comparison::default(),
+            evidence: vec![evidence],
+            review: Vec::new(),
+            spread_label: spread.clone(),
+            negated: None,
+        };
+    s.measures.push(measure(
+        label.clone(),
+        false,
+        cells,
+        header.evidence.clone(),
+    ));
+    if !change_cells.is_empty() {
+        s.measures.push(measure(
+            label.map(|l| format!("{l} change")),
+            true,
+            change_cells,
+            format!(
+                "{}; the value after the times is under the header's change column",
+                header.evidence
+            ),
+        ));
     }
     taken
 }
