@@ -240,12 +240,13 @@ pub fn groups(s: &str) -> Vec<Phrase> {
 const INN_STEMS: &str = "mab|nib|tinib|ciclib|parib|tide|glutide|gliptin|gliflozin|sartan|pril|olol|statin|cept|vir|previr|asvir|buvir|azole|prazole|mycin|cillin|dronate|setron|tidine|triptan|lukast|afil|oxacin|imod|zomib|lisib|degib|rafenib|lutamide|gepant|tegravir|semide|thiazide|dipine|floxacin|conazole|sertib|barb|ridone|apine|oxetine|pramine|triptyline|azepam|zolam|profen|coxib|caine|dronate|parin|xaban|gatran|grel|glinide|formin";
 
 /// A group's key: its words lower-cased without articles and group nouns (`In the Drug
-/// group` and `drug arm` are one group).
+/// group` and `drug arm` are one group). An `A` that ends the label is the group's letter
+/// (`Group A`, a row named `A`), not an article: an article is followed by its noun.
 pub fn group_key(label: &str) -> String {
     static P: OnceLock<Regex> = OnceLock::new();
     let p = re(
         &P,
-        r"(?i)\b(?:in|for|among|with|of|the|a|an|group|groups|arm|arms|cohort|patients|participants|subjects|those|receiving|treated|taking|given|on)\b|群$",
+        r"(?i)\b(?:in|for|among|with|of|the|group|groups|arm|arms|cohort|patients|participants|subjects|those|receiving|treated|taking|given|on)\b|\b(?:a|an)\s+|群$",
     );
     let k = p.replace_all(label, " ").to_lowercase();
     k.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -396,6 +397,8 @@ pub fn coordinated_times(s: &str) -> Vec<Vec<String>> {
 /// assert!(!is_control("the tocilizumab group"));
 /// // "In the Drug group" and "drug arm" are one group.
 /// assert_eq!(group_key("In the Drug group"), group_key("drug arm"));
+/// // A group's letter is kept: `Group A` and `Group B` are two groups.
+/// assert_eq!((group_key("Group A").as_str(), group_key("Group B").as_str()), ("a", "b"));
 /// ```
 pub fn is_control(label: &str) -> bool {
     static P: OnceLock<Regex> = OnceLock::new();
