@@ -696,7 +696,11 @@ pub(super) fn read_sentence(
                     .trim_end_matches(" in")
                     .trim_end()
                     .ends_with("than");
-                if than {
+                // `shorter in the zinc group (3.1 ± 1.2) than in the probiotic group (3.8 ±
+                // 1.4)`: where the value before has its own group and the value follows the
+                // `than` group's name at once, each group is printed with its own value.
+                let own_value = k > 0 && named[k - 1] && leads_into(&between[b.phrase.end..]);
+                if than && !own_value {
                     // `less in X than in the placebo group (37.5 versus 46.8)`: the values
                     // follow the order of the comparison, not the last group named.
                     comparator = comparator.or(Some(k));
@@ -1439,6 +1443,28 @@ mod tests {
             m.negated
         );
         assert!(m.review.is_empty(), "{:?}", m.review);
+    }
+
+    #[test]
+    fn a_comparison_with_than_gives_each_group_the_value_printed_with_it() {
+        // `shorter in A (x) than in B (y)`: each group's value follows its name.
+        let (_, s) = read(
+            "The mean duration of diarrhea was significantly shorter in the zinc group (3.1 ± 1.2 days) than in the probiotic group (3.8 ± 1.4 days; p=0.008).",
+        );
+        assert_eq!(s.measures.len(), 1, "{:#?}", s.measures);
+        assert_eq!(s.measures[0].shape, Shape::Arms);
+        let groups: Vec<&str> = s.measures[0]
+            .cells
+            .iter()
+            .map(|c| s.groups[c.group.unwrap()].key.as_str())
+            .collect();
+        assert_eq!(groups, ["zinc", "probiotic"]);
+        // `less in A than in B (x versus y)`: the values follow the comparison's order, and
+        // which is whose is not printed beside them: no group is given to either.
+        let (_, s) = read(
+            "Pain was less in the drug group than in the placebo group (3.5 ± 1.0 versus 4.6 ± 1.2).",
+        );
+        assert!(s.measures[0].cells.iter().all(|c| c.group.is_none()));
     }
 
     /// The one measure of `text`'s structure: whether it is written negated, and its review.
