@@ -230,8 +230,42 @@ pub fn groups(s: &str) -> Vec<Phrase> {
             text: m.as_str().to_string(),
         });
     }
+    // A list that names each group before its value with a comma, as journals print arms in
+    // brackets or after a colon (`(semaglutide, −12.4 ± 1.1; placebo, −2.6 ± 0.9)`,
+    // `changes: placebo, −0.2 ± 0.1; dapagliflozin 5 mg, −0.8 ± 0.1`): a nonproprietary drug
+    // name (its WHO INN stem) with its dose, at the end of `s` (right before the value) and
+    // after the list's opening (a bracket, a colon, `were`) or its separator. A measure's name in the same place (`age,
+    // 52 ± 11`, `BMI, 27.6`) is no group: only a drug's name is taken.
+    static LISTED: OnceLock<Regex> = OnceLock::new();
+    let listed = re(
+        &LISTED,
+        &format!(
+            r"(?x)(?:^|[;:(（]|\b(?:and|were|was|are|is))\s*(?P<name>(?i:[a-z]{{3,}}(?:{INN_STEMS}))(?:\s+\d+(?:\.\d+)?\s*(?:mg|µg|μg|mcg|g|mg/kg|IU|units?))?)\s*,\s*$"
+        ),
+    );
+    if let Some(m) = listed.captures(s).and_then(|c| c.name("name")) {
+        if !out.iter().any(|p| p.start < m.end() && m.start() < p.end) {
+            out.push(Phrase {
+                start: m.start(),
+                end: m.end(),
+                text: m.as_str().to_string(),
+            });
+        }
+    }
     out.sort_by_key(|p| p.start);
     out
+}
+
+/// Does `between` (the text before a value) open a new slot of a list that names each value's
+/// own subject with a comma (`; dapagliflozin 5 mg, `, `; ZX-101, `, `; and Drug B, `)? A group
+/// named in an earlier slot does not carry into it.
+pub fn list_slot(between: &str) -> bool {
+    static P: OnceLock<Regex> = OnceLock::new();
+    re(
+        &P,
+        r"[;；]\s*(?:and\s+)?[^\s,;；()（）][^,;；()（）]{0,40},\s*$",
+    )
+    .is_match(between)
 }
 
 /// Stems of the WHO's International Nonproprietary Names that end a drug's name (`-mab`

@@ -734,7 +734,9 @@ pub(super) fn read_sentence(
         if last {
             break;
         }
-        if locals[k].group.is_none() && !(k > 0 && cues::versus(between)) {
+        if locals[k].group.is_none()
+            && !(k > 0 && (cues::versus(between) || cues::list_slot(between)))
+        {
             // A group named before carries to the values after it, but not across `vs`:
             // `placebo 4.1 vs 3.2` does not make 3.2 placebo's.
             if let Some(g) = &carried_group {
@@ -1465,6 +1467,62 @@ mod tests {
             "Pain was less in the drug group than in the placebo group (3.5 ± 1.0 versus 4.6 ± 1.2).",
         );
         assert!(s.measures[0].cells.iter().all(|c| c.group.is_none()));
+    }
+
+    #[test]
+    fn a_list_naming_each_drug_before_its_value_is_a_set_of_arms() {
+        let keys = |text: &str| {
+            let (_, s) = read(text);
+            s.measures
+                .iter()
+                .map(|m| {
+                    (
+                        m.shape,
+                        m.cells
+                            .iter()
+                            .map(|c| c.group.map_or("-".to_string(), |g| s.groups[g].key.clone()))
+                            .collect::<Vec<_>>(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            keys(
+                "The mean change in body weight was greater with semaglutide than with placebo (semaglutide, −12.4 ± 1.1 kg; placebo, −2.6 ± 0.9 kg)."
+            ),
+            [(
+                Shape::Arms,
+                vec!["semaglutide".to_string(), "placebo".to_string()]
+            )]
+        );
+        assert_eq!(
+            keys(
+                "Mean HbA1c changes: placebo, −0.2 ± 0.1; dapagliflozin 5 mg, −0.8 ± 0.1; dapagliflozin 10 mg, −0.9 ± 0.1."
+            ),
+            [(
+                Shape::Arms,
+                vec![
+                    "placebo".to_string(),
+                    "dapagliflozin 5 mg".to_string(),
+                    "dapagliflozin 10 mg".to_string()
+                ]
+            )]
+        );
+        // Measures listed the same way are no groups.
+        assert!(
+            keys("Baseline characteristics: age, 52.3 ± 11.0 years; BMI, 27.6 ± 3.1.")
+                .iter()
+                .all(|(shape, _)| *shape == Shape::Single)
+        );
+        // A name the draft cannot class still opens its own slot: the group named before
+        // does not carry into it.
+        assert_eq!(
+            keys("In the placebo group, HbA1c was 7.1 ± 0.8; ZX-101, 6.2 ± 0.7."),
+            [
+                (Shape::Single, vec!["placebo".to_string()]),
+                (Shape::Single, vec!["-".to_string()])
+            ]
+        );
     }
 
     /// The one measure of `text`'s structure: whether it is written negated, and its review.
