@@ -45,7 +45,7 @@ mod table;
 
 pub use model::{Cell, Comparison, Group, Measure, Shape, Structure};
 
-use crate::draft::{Item, Sentences};
+use crate::draft::{Item, Sentences, cues};
 
 /// The structure of a document from its items.
 ///
@@ -172,6 +172,7 @@ pub fn read_structure(doc: &Sentences, items: &[Item]) -> Structure {
         sentence::read_sentence(doc, items, si, members, &mut s);
     }
     split_by_unit(doc, items, &mut s);
+    split_incoherent_arms(&mut s);
     s.document_spread = sentence::document_spread(doc, items);
     if let Some((kind, line)) = s.document_spread {
         for m in s.measures.iter_mut().filter(|m| m.spread_label.is_none()) {
@@ -236,22 +237,65 @@ fn split_by_unit(doc: &Sentences, items: &[Item], s: &mut Structure) {
             "its values are printed in different units ({}): not one measure",
             units.join(", ")
         );
-        for c in m.cells {
-            out.push(Measure {
-                shape: Shape::Single,
-                cells: vec![c],
-                comparison: Comparison::default(),
-                evidence: m.evidence.clone(),
-                review: vec![why.clone()],
-                label: m.label.clone(),
-                spread_label: m.spread_label.clone(),
-                change: m.change,
-                sentence: m.sentence,
-                negated: None,
-            });
-        }
+        out.extend(into_singles(m, why));
     }
     s.measures = out;
+}
+
+/// Arms whose cells do not make one grid of groups and times: a value placed at a time
+/// with no group beside values with a group, or one group twice at one time. (Values set
+/// against each other with no group named at all are arms whose order is left for review.) A reader that
+/// matched a table's columns to its header wrongly leaves such a measure (a header naming
+/// fewer columns than the rows print, the p's columns unnamed): nothing in it is then decided,
+/// and each value stays a single fact for review.
+fn split_incoherent_arms(s: &mut Structure) {
+    let mut out = Vec::with_capacity(s.measures.len());
+    for m in std::mem::take(&mut s.measures) {
+        let timed = m.cells.iter().any(|c| c.time.is_some());
+        let mut slots: Vec<(Option<usize>, Option<String>)> = m
+            .cells
+            .iter()
+            .map(|c| (c.group, c.time.as_deref().map(cues::time_key)))
+            .collect();
+        slots.sort();
+        slots.dedup();
+        // Values set against each other with no group named (`37.5 versus 46.8`) are arms
+        // whose order is left for review, a grid of their own.
+        let named = m.cells.iter().filter(|c| c.group.is_some()).count();
+        let coherent =
+            !timed || named == 0 || (named == m.cells.len() && slots.len() == m.cells.len());
+        if m.shape != Shape::Arms || coherent {
+            out.push(m);
+            continue;
+        }
+        let why = "its values do not make one grid of groups and times (a value at a time with no group, or a group twice at one time): the table's columns were not matched to its header; confirm which group and time each value is".to_string();
+        // Nothing the mismatched columns gave a value is kept: not its group, time or n.
+        let mut m = m;
+        for c in &mut m.cells {
+            (c.group, c.time, c.n, c.n_evidence) = (None, None, None, None);
+        }
+        out.extend(into_singles(m, why));
+    }
+    s.measures = out;
+}
+
+/// Each cell of `m` a single value of its own, with `why` to review.
+fn into_singles(m: Measure, why: String) -> Vec<Measure> {
+    m.cells
+        .into_iter()
+        .map(|c| Measure {
+            shape: Shape::Single,
+            cells: vec![c],
+            comparison: Comparison::default(),
+            evidence: m.evidence.clone(),
+            review: vec![why.clone()],
+            label: m.label.clone(),
+            spread_label: m.spread_label.clone(),
+            change: m.change,
+            sentence: m.sentence,
+            negated: None,
+        })
+        .collect()
 }
 
 /// The items and the structure of a text: what the structure's tests read.
@@ -281,7 +325,70 @@ pub(crate) fn cells_of(s: &Structure, m: usize) -> Vec<(String, String)> {
 
 #[cfg(test)]
 mod unit_tests {
-    use super::{Shape, read_text};
+    use super::{Cell, Comparison, Measure, Shape, Structure, read_text, split_incoherent_arms};
+
+    fn arms_of(cells: &[(Option<usize>, Option<&str>)]) -> Structure {
+        let cell = |(k, &(group, time)): (usize, &(Option<usize>, Option<&str>))| Cell {
+            item: k,
+            group,
+            time: time.map(str::to_string),
+            n: group.map(|_| 9),
+            n_evidence: None,
+        };
+        Structure {
+            measures: vec![Measure {
+                label: None,
+                change: false,
+                shape: Shape::Arms,
+                cells: cells.iter().enumerate().map(cell).collect(),
+                sentence: 0,
+                comparison: Comparison::default(),
+                evidence: Vec::new(),
+                review: Vec::new(),
+                spread_label: None,
+                negated: None,
+            }],
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn arms_that_make_no_grid_of_groups_and_times_are_single_values_with_nothing_kept() {
+        // Columns matched wrongly: a value at `Post` with no group beside grouped values.
+        let mut s = arms_of(&[(Some(0), None), (None, Some("Post")), (Some(1), None)]);
+        split_incoherent_arms(&mut s);
+        assert_eq!(s.measures.len(), 3);
+        for m in &s.measures {
+            assert_eq!(m.shape, Shape::Single);
+            assert!(
+                m.cells[0].group.is_none() && m.cells[0].n.is_none() && m.cells[0].time.is_none()
+            );
+            assert!(m.review[0].contains("one grid"));
+        }
+        // One group twice at one time.
+        let mut s = arms_of(&[
+            (Some(0), Some("Week 4")),
+            (Some(0), Some("week 4")),
+            (Some(1), Some("Week 4")),
+        ]);
+        split_incoherent_arms(&mut s);
+        assert!(s.measures.iter().all(|m| m.shape == Shape::Single));
+        // A grid: two groups at two times; and values set against each other with no group
+        // named at all (their order left for review): both kept.
+        for cells in [
+            vec![
+                (Some(0), Some("Baseline")),
+                (Some(0), Some("Week 4")),
+                (Some(1), Some("Baseline")),
+                (Some(1), Some("Week 4")),
+            ],
+            vec![(None, Some("24 hours")), (None, Some("24 hours"))],
+        ] {
+            let mut s = arms_of(&cells);
+            split_incoherent_arms(&mut s);
+            assert_eq!((s.measures.len(), s.measures[0].shape), (1, Shape::Arms));
+        }
+    }
 
     #[test]
     fn values_printed_in_different_units_are_not_one_measure() {
