@@ -37,7 +37,9 @@
 //! | `sentence.rs` | running text: the words around each value, the n, the comparison |
 //! | `table.rs` | tables: the header's columns, the rows' labels |
 //! | `row_groups.rs` | tables no table model takes whose rows are the groups: names repeating under every measure, a header of times |
+//! | `grid_columns.rs` | tables no table model takes whose columns are each group's times: a line of groups over their times repeated |
 
+mod grid_columns;
 mod model;
 mod row_groups;
 mod sentence;
@@ -126,6 +128,10 @@ pub fn read_structure(doc: &Sentences, items: &[Item]) -> Structure {
     // Rows of groups that no table model takes are read first; the sentences keep the rest.
     let mut taken = vec![false; items.len()];
     for i in row_groups::read_row_groups(doc, items, |at| tables.index_at(at).is_some(), &mut s) {
+        taken[i] = true;
+    }
+    let in_table = |at| tables.index_at(at).is_some();
+    for i in grid_columns::read_grid_columns(doc, items, in_table, &taken, &mut s) {
         taken[i] = true;
     }
     for (si, members) in by_sentence.iter().enumerate() {

@@ -40,7 +40,7 @@ struct Row {
 }
 
 /// The lines of `text` with their byte ranges.
-fn lines(text: &str) -> Vec<std::ops::Range<usize>> {
+pub(super) fn lines(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     for l in text.split_inclusive('\n') {
@@ -53,7 +53,7 @@ fn lines(text: &str) -> Vec<std::ops::Range<usize>> {
 /// A header's cells glued together as a page's copy prints them (`OutcomeBaselineFollow-UpRaw
 /// Change`) set apart where a lower-case letter runs into a capital: the only mark of a cell's
 /// end that the copy keeps.
-fn unglued(header: &str) -> String {
+pub(super) fn unglued(header: &str) -> String {
     let mut out = String::with_capacity(header.len() + 8);
     let mut previous = ' ';
     for c in header.chars() {
@@ -109,7 +109,7 @@ fn group_name(name: &str) -> bool {
 
 /// A line that may stand between a table's rows or above them: a measure's label, a header,
 /// a blank; no sentence.
-fn between_rows(line: &str) -> bool {
+pub(super) fn between_rows(line: &str) -> bool {
     let t = line.trim();
     t.chars().count() <= 200 && !t.contains(". ") && !t.contains('。')
 }
