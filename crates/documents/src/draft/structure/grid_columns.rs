@@ -17,8 +17,8 @@
 //! is left open, as is a table whose group line cannot be split into as many names as the times
 //! repeat.
 
-use super::model::{Cell, Comparison, Measure, Shape, Structure, group_index, is_summary};
-use super::row_groups::{between_rows, lines, unglued};
+use super::model::{Cell, Comparison, Measure, Shape, Structure, group_index};
+use super::row_groups::{between_rows, lines, summaries_by_line, unglued};
 use crate::draft::{Item, Sentences, cues};
 use regex::Regex;
 use std::sync::OnceLock;
@@ -82,16 +82,7 @@ pub(super) fn read_grid_columns(
 ) -> Vec<usize> {
     let text = doc.original;
     let ranges = lines(text);
-    let mut by_line: Vec<Vec<usize>> = vec![Vec::new(); ranges.len()];
-    for (i, item) in items.iter().enumerate() {
-        if !is_summary(item.kind) || in_table(item.span[0]) || taken[i] {
-            continue;
-        }
-        let line = ranges.partition_point(|r| r.end < item.span[0]);
-        if line < ranges.len() {
-            by_line[line].push(i);
-        }
-    }
+    let by_line = summaries_by_line(&ranges, items, |i| !in_table(items[i].span[0]) && !taken[i]);
     let mut placed = Vec::new();
     for h in 1..ranges.len() {
         let header = &text[ranges[h].clone()];

@@ -50,6 +50,25 @@ pub(super) fn lines(text: &str) -> Vec<std::ops::Range<usize>> {
     out
 }
 
+/// The summaries of each line (by index into `ranges`) that `keep` keeps, in order.
+pub(super) fn summaries_by_line(
+    ranges: &[std::ops::Range<usize>],
+    items: &[Item],
+    keep: impl Fn(usize) -> bool,
+) -> Vec<Vec<usize>> {
+    let mut by_line: Vec<Vec<usize>> = vec![Vec::new(); ranges.len()];
+    for (i, item) in items.iter().enumerate() {
+        if !is_summary(item.kind) || !keep(i) {
+            continue;
+        }
+        let line = ranges.partition_point(|r| r.end < item.span[0]);
+        if line < ranges.len() {
+            by_line[line].push(i);
+        }
+    }
+    by_line
+}
+
 /// A header's cells glued together as a page's copy prints them (`OutcomeBaselineFollow-UpRaw
 /// Change`) set apart where a lower-case letter runs into a capital: the only mark of a cell's
 /// end that the copy keeps.
@@ -168,16 +187,7 @@ pub(super) fn read_row_groups(
 ) -> Vec<usize> {
     let text = doc.original;
     let ranges = lines(text);
-    let mut by_line: Vec<Vec<usize>> = vec![Vec::new(); ranges.len()];
-    for (i, item) in items.iter().enumerate() {
-        if !is_summary(item.kind) || in_table(item.span[0]) {
-            continue;
-        }
-        let line = ranges.partition_point(|r| r.end < item.span[0]);
-        if line < ranges.len() {
-            by_line[line].push(i);
-        }
-    }
+    let by_line = summaries_by_line(&ranges, items, |i| !in_table(items[i].span[0]));
     // Runs of rows with only measures' labels (or blanks) between them.
     let mut runs: Vec<Vec<Row>> = Vec::new();
     let mut run: Vec<Row> = Vec::new();
