@@ -122,14 +122,16 @@ pub(super) fn read_grid_columns(
                 break;
             }
             let gaps_clear = summaries.windows(2).all(|w| {
-                !text[items[w[0]].span[1]..items[w[1]].span[0]]
-                    .chars()
-                    .any(char::is_alphabetic)
+                text.get(items[w[0]].span[1]..items[w[1]].span[0])
+                    .is_some_and(|gap| !gap.chars().any(char::is_alphabetic))
             });
             if summaries.len() != times.len() * r || !gaps_clear {
                 continue;
             }
-            let label = text[ranges[row].start..items[summaries[0]].span[0]].trim();
+            let label = text
+                .get(ranges[row].start..items[summaries[0]].span[0])
+                .unwrap_or("")
+                .trim();
             let cells: Vec<Cell> = summaries
                 .iter()
                 .enumerate()

@@ -144,12 +144,13 @@ fn row_of(
 ) -> Option<Row> {
     let first = items[*summaries.first()?].span[0];
     for pair in summaries.windows(2) {
-        let gap = &text[items[pair[0]].span[1]..items[pair[1]].span[0]];
+        // Summaries in document order, only numbers and signs between them.
+        let gap = text.get(items[pair[0]].span[1]..items[pair[1]].span[0])?;
         if gap.chars().any(char::is_alphabetic) {
             return None;
         }
     }
-    let lead = text[range.start..first].trim();
+    let lead = text.get(range.start..first)?.trim();
     let lead = lead.trim_end_matches([':', ',', '：']).trim_end();
     // Numbers before the first summary: the row's first values were not read as summaries (a
     // glued cell: `Con42 ± 2037 ± 19-5 ± 18`). Its name still counts for the repetition; its
