@@ -16,10 +16,16 @@
 //! the header's order (a p after them is no column's). A row printing another number of values
 //! is left open, as is a table whose group line cannot be split into as many names as the times
 //! repeat.
+//!
+//! With no line of times, the columns are the groups themselves: a run of rows printing the
+//! same number of values, under a header (or a caption) that names as many groups, one of
+//! them a comparator (`N INTERVENTION CONTROL p-value`; `… in the intervention and control
+//! groups`), or each closed by a group noun or its n. Each row is then one measure, each group
+//! once. A comparator among the names is what says the columns are arms, not statistics.
 
 use super::model::{Cell, Comparison, Measure, Shape, Structure, group_index};
 use super::row_groups::{between_rows, lines, summaries_by_line, unglued};
-use crate::draft::{Item, Sentences, cues};
+use crate::draft::{Item, ItemKind, Sentences, cues};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -67,6 +73,54 @@ fn group_names(line: &str, r: usize) -> Option<Vec<String>> {
                 .iter()
                 .all(|n| !cues::is_whole(n, cues::times) && n.chars().any(char::is_alphabetic)))
         .then_some(names)
+    })
+}
+
+/// The `c` groups a one-level header or caption names, in order: as [`group_names`] splits
+/// them, or coordinated in a caption (`in the intervention and control groups`), or as the
+/// line's words once the stub's and the statistics' names are left out (`N INTERVENTION
+/// CONTROL p-value`); for the last two, one name must be a comparator.
+fn column_groups(line: &str, c: usize) -> Option<Vec<String>> {
+    if let Some(names) = group_names(line, c) {
+        return Some(names);
+    }
+    let with_control = |names: Vec<String>| {
+        (names.len() == c && names.iter().any(|n| cues::is_control(n))).then_some(names)
+    };
+    let listed = cues::coordinated_groups(line)
+        .into_iter()
+        .map(|l| l.into_iter().map(|p| p.text).collect::<Vec<_>>())
+        .find_map(with_control);
+    listed.or_else(|| {
+        let words: Vec<String> = line
+            .split_whitespace()
+            .filter(|w| {
+                !matches!(
+                    w.to_lowercase().trim_end_matches([':', '.']),
+                    "n" | "p"
+                        | "p-value"
+                        | "p-values"
+                        | "value"
+                        | "values"
+                        | "variable"
+                        | "variables"
+                        | "characteristic"
+                        | "characteristics"
+                        | "outcome"
+                        | "outcomes"
+                        | "measure"
+                        | "measures"
+                        | "total"
+                        | "mean"
+                        | "sd"
+                )
+            })
+            .map(str::to_string)
+            .collect();
+        let names_only = words
+            .iter()
+            .all(|w| w.chars().all(|ch| ch.is_alphabetic() || ch == '-'));
+        names_only.then_some(words).and_then(with_control)
     })
 }
 
@@ -121,11 +175,7 @@ pub(super) fn read_grid_columns(
                 }
                 break;
             }
-            let gaps_clear = summaries.windows(2).all(|w| {
-                text.get(items[w[0]].span[1]..items[w[1]].span[0])
-                    .is_some_and(|gap| !gap.chars().any(char::is_alphabetic))
-            });
-            if summaries.len() != times.len() * r || !gaps_clear {
+            if summaries.len() != times.len() * r || !gaps_clear(text, items, summaries) {
                 continue;
             }
             let label = text
@@ -160,6 +210,143 @@ pub(super) fn read_grid_columns(
                     .map(|k| (k, format!("the row's label says so (line {})", row + 1))),
                 negated: None,
             });
+        }
+    }
+    let done: Vec<bool> = (0..items.len()).map(|i| placed.contains(&i)).collect();
+    let left: Vec<Vec<usize>> = by_line
+        .into_iter()
+        .map(|l| l.into_iter().filter(|&i| !done[i]).collect())
+        .collect();
+    placed.extend(read_group_columns(text, &ranges, &left, items, s));
+    placed
+}
+
+/// Each column's n with where it comes from: the header's, where it prints one for each
+/// group in order (`Placebo (n = 30) Drug (n = 31)`), else the group's, where the text states
+/// it (`the placebo group (n = 104)`).
+fn column_ns(
+    items: &[Item],
+    header: &std::ops::Range<usize>,
+    header_line: usize,
+    groups: &[usize],
+    s: &Structure,
+) -> Vec<Option<(usize, String)>> {
+    let printed: Vec<usize> = items
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| {
+            i.kind == ItemKind::N && i.span[0] >= header.start && i.span[1] <= header.end
+        })
+        .map(|(j, _)| j)
+        .collect();
+    groups
+        .iter()
+        .enumerate()
+        .map(|(k, &g)| {
+            if printed.len() == groups.len() {
+                Some((
+                    printed[k],
+                    format!("the column's n in the header (line {})", header_line + 1),
+                ))
+            } else {
+                s.groups[g].n.map(|j| (j, "the group's n".to_string()))
+            }
+        })
+        .collect()
+}
+
+/// Only numbers and signs between a row's summaries, in document order.
+fn gaps_clear(text: &str, items: &[Item], summaries: &[usize]) -> bool {
+    summaries.windows(2).all(|w| {
+        text.get(items[w[0]].span[1]..items[w[1]].span[0])
+            .is_some_and(|gap| !gap.chars().any(char::is_alphabetic))
+    })
+}
+
+/// The one-level form (the module doc): runs of rows printing the same number of values under
+/// a header or caption naming as many groups.
+fn read_group_columns(
+    text: &str,
+    ranges: &[std::ops::Range<usize>],
+    by_line: &[Vec<usize>],
+    items: &[Item],
+    s: &mut Structure,
+) -> Vec<usize> {
+    let mut placed = Vec::new();
+    let mut line = 0;
+    while line < ranges.len() {
+        let c = by_line[line].len();
+        if c < 2 || !gaps_clear(text, items, &by_line[line]) {
+            line += 1;
+            continue;
+        }
+        // The header: the nearest line above naming c groups, over section labels only.
+        let header = (line.saturating_sub(6)..line)
+            .rev()
+            .take_while(|&l| by_line[l].is_empty() && between_rows(&text[ranges[l].clone()]))
+            .find_map(|l| column_groups(text[ranges[l].clone()].trim(), c).map(|n| (l, n)));
+        let Some((header_line, names)) = header else {
+            line += 1;
+            continue;
+        };
+        let groups: Vec<usize> = names
+            .iter()
+            .map(|n| group_index(s, n, &cues::group_key(n)))
+            .collect();
+        let evidence = format!(
+            "the table's header (line {}) names its columns as the groups ({}), and the rows print one value under each",
+            header_line + 1,
+            names.join(", ")
+        );
+        let ns = column_ns(items, &ranges[header_line], header_line, &groups, s);
+        // The run: rows of c values, with section labels between them.
+        while line < ranges.len() {
+            let summaries = &by_line[line];
+            if summaries.is_empty() {
+                if !between_rows(&text[ranges[line].clone()]) {
+                    break;
+                }
+                line += 1;
+                continue;
+            }
+            // A row printing another number of values (a glued cell misread) is left open.
+            if summaries.len() != c || !gaps_clear(text, items, summaries) {
+                line += 1;
+                continue;
+            }
+            let label = text
+                .get(ranges[line].start..items[summaries[0]].span[0])
+                .unwrap_or("")
+                .trim();
+            for &item in summaries {
+                s.placed[item] = true;
+                placed.push(item);
+            }
+            s.measures.push(Measure {
+                label: (!label.is_empty()).then(|| label.to_string()),
+                change: cues::change_words(label),
+                shape: Shape::Arms,
+                sentence: items[summaries[0]].sentence,
+                cells: summaries
+                    .iter()
+                    .zip(&groups)
+                    .enumerate()
+                    .map(|(k, (&item, &g))| Cell {
+                        item,
+                        group: Some(g),
+                        time: None,
+                        n: ns[k].as_ref().map(|(j, _)| *j),
+                        n_evidence: ns[k].as_ref().map(|(_, why)| why.clone()),
+                    })
+                    .collect(),
+                comparison: Comparison::default(),
+                evidence: vec![evidence.clone()],
+                review: Vec::new(),
+                spread_label: cues::spread_kind(label)
+                    .map(|k| (k, format!("the row's label says so (line {})", line + 1))),
+                negated: None,
+            });
+            line += 1;
         }
     }
     placed
@@ -243,6 +430,62 @@ mod tests {
         // Names that do not split into as many groups as the times repeat: none.
         assert_eq!(group_names("LI group HI group", 3), None);
         assert_eq!(group_names("Outcome measures by visit", 2), None);
+    }
+
+    #[test]
+    fn a_header_naming_the_groups_one_a_comparator_makes_each_row_arms() {
+        let groups_of = |text: &str| {
+            let (items, s) = read_text(text);
+            s.measures
+                .iter()
+                .filter(|m| m.shape == Shape::Arms)
+                .map(|m| {
+                    m.cells
+                        .iter()
+                        .map(|c| {
+                            let n = c.n.map_or("-".to_string(), |j| {
+                                items[j].parts.value.as_ref().unwrap().number.plain.clone()
+                            });
+                            (s.groups[c.group.unwrap()].key.clone(), n)
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .collect::<Vec<_>>()
+        };
+        // Arm names in capitals between the stub's n and the p's column.
+        let arms = groups_of(
+            "N INTERVENTION CONTROL p-value\nAverage SBP Study Start 140.0 (15.7) 139.8 (16.3)\nAverage SBP Study End 130.2 (11.4) 133.9 (16.9)\n",
+        );
+        assert_eq!(arms.len(), 2, "{arms:?}");
+        assert_eq!(
+            arms[0],
+            [
+                ("intervention".to_string(), "-".to_string()),
+                ("control".to_string(), "-".to_string())
+            ]
+        );
+        // A caption naming the groups over glued rows; a misread row is left open, the rows
+        // after it still read.
+        let arms = groups_of(
+            "Baseline characteristics of participants in the intervention and control groups\n\nAge (years)55.8 ± 7.255.0 ± 6.9\nSmokers (%)811\nSystolic blood pressure (mmHg)140 ± 18136 ± 18\nBMI (kg/m2)31.3 ± 4.531.2 ± 4.6\n",
+        );
+        assert_eq!(arms.len(), 2, "{arms:?}");
+        assert_eq!(arms[1][1].0, "control");
+        // Each group's n from the header.
+        let arms = groups_of("Placebo (n = 30) Drug (n = 31)\nHbA1c 7.4 ± 0.3 6.9 ± 0.4\n");
+        assert_eq!(
+            arms,
+            [vec![
+                ("placebo".to_string(), "30".to_string()),
+                ("drug".to_string(), "31".to_string())
+            ]]
+        );
+        // Two columns that are no groups (times, statistics): not read as arms.
+        assert!(
+            groups_of("Before After\nHbA1c 7.4 ± 0.3 6.9 ± 0.4\nWeight 80.1 ± 9.0 79.2 ± 8.8\n")
+                .is_empty()
+        );
+        assert!(groups_of("Mean SD\nHbA1c 7.4 ± 0.3 6.9 ± 0.4\n").is_empty());
     }
 
     #[test]
