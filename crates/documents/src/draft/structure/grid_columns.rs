@@ -23,7 +23,7 @@
 //! groups`), or each closed by a group noun or its n. Each row is then one measure, each group
 //! once. A comparator among the names is what says the columns are arms, not statistics.
 
-use super::model::{Cell, Comparison, Measure, Shape, Structure, group_index};
+use super::model::{Cell, Comparison, Measure, Shape, Structure, group_index, without_stub_name};
 use super::row_groups::{between_rows, lines, summaries_by_line, unglued};
 use crate::draft::{Item, ItemKind, Sentences, cues};
 use regex::Regex;
@@ -62,10 +62,15 @@ fn group_names(line: &str, r: usize) -> Option<Vec<String>> {
     });
     let line = line.trim();
     [noun, with_n].into_iter().find_map(|p| {
-        let names: Vec<String> = p
+        let mut names: Vec<String> = p
             .captures_iter(line)
             .map(|c| c[1].trim().to_string())
             .collect();
+        // The stub's own name before the first group (`Outcome Placebo (n = 30) …`) is no part
+        // of it.
+        if let Some(first) = names.first_mut() {
+            *first = without_stub_name(first).to_string();
+        }
         let covered: usize = p.find_iter(line).map(|m| m.len()).sum();
         (names.len() == r
             && covered == line.len()
@@ -471,8 +476,9 @@ mod tests {
         );
         assert_eq!(arms.len(), 2, "{arms:?}");
         assert_eq!(arms[1][1].0, "control");
-        // Each group's n from the header.
-        let arms = groups_of("Placebo (n = 30) Drug (n = 31)\nHbA1c 7.4 ± 0.3 6.9 ± 0.4\n");
+        // Each group's n from the header; the stub's name before the first group is no part
+        // of it.
+        let arms = groups_of("Outcome Placebo (n = 30) Drug (n = 31)\nHbA1c 7.4 ± 0.3 6.9 ± 0.4\n");
         assert_eq!(
             arms,
             [vec![

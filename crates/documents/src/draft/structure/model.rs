@@ -132,8 +132,48 @@ pub(super) fn is_summary(kind: ItemKind) -> bool {
     )
 }
 
-/// The group index for `(label, key)`, added if new.
+/// `name` without the leading words that name a table's stub column (`Outcome`, `Variable`,
+/// `Characteristic`, `Endpoint`, …): a header printed on one line runs the stub's name into
+/// the first group's (`Outcome Placebo (n = 30) Drug (n = 31)`), and no group is named so.
+pub(super) fn without_stub_name(name: &str) -> &str {
+    let mut rest = name.trim_start();
+    while let Some((word, after)) = rest.split_once(char::is_whitespace) {
+        let stub = matches!(
+            word.to_lowercase().trim_end_matches([':', ',']),
+            "outcome"
+                | "outcomes"
+                | "variable"
+                | "variables"
+                | "characteristic"
+                | "characteristics"
+                | "measure"
+                | "measures"
+                | "parameter"
+                | "parameters"
+                | "endpoint"
+                | "endpoints"
+                | "item"
+                | "items"
+                | "assessment"
+        );
+        if !stub {
+            break;
+        }
+        rest = after.trim_start();
+    }
+    rest
+}
+
+/// The group index for `(label, key)`, added if new. A table's stub name run into the label
+/// is left out of both ([`without_stub_name`]).
 pub(super) fn group_index(s: &mut Structure, label: &str, key: &str) -> usize {
+    let stripped = without_stub_name(label);
+    let (label, key) = if stripped.len() < label.trim_start().len() && !stripped.is_empty() {
+        (stripped, cues::group_key(stripped))
+    } else {
+        (label, key.to_string())
+    };
+    let key = key.as_str();
     if let Some(i) = s.groups.iter().position(|g| g.key == key) {
         return i;
     }
