@@ -198,26 +198,13 @@ pub(super) fn read_grid_columns(
                     n_evidence: None,
                 })
                 .collect();
-            for &item in summaries {
-                s.placed[item] = true;
-                placed.push(item);
-            }
-            s.measures.push(Measure {
-                label: (!label.is_empty()).then(|| label.to_string()),
-                change: cues::change_words(label),
-                shape: Shape::Arms,
-                sentence: items[summaries[0]].sentence,
-                cells,
-                comparison: Comparison::default(),
-                evidence: vec![evidence.clone()],
-                review: Vec::new(),
-                spread_label: cues::spread_kind(label)
-                    .map(|k| (k, format!("the row's label says so (line {})", row + 1))),
-                negated: None,
-            });
+            placed.extend(push_row(s, items, row, label, cells, &evidence));
         }
     }
-    let done: Vec<bool> = (0..items.len()).map(|i| placed.contains(&i)).collect();
+    let mut done = vec![false; items.len()];
+    for &i in &placed {
+        done[i] = true;
+    }
     let left: Vec<Vec<usize>> = by_line
         .into_iter()
         .map(|l| l.into_iter().filter(|&i| !done[i]).collect())
@@ -258,6 +245,36 @@ fn column_ns(
             }
         })
         .collect()
+}
+
+/// One row of a grid as its measure of arms: `cells` placed, the row's `label` (at `line`)
+/// naming it and what ± is where it says so. Returns the items placed.
+fn push_row(
+    s: &mut Structure,
+    items: &[Item],
+    line: usize,
+    label: &str,
+    cells: Vec<Cell>,
+    evidence: &str,
+) -> Vec<usize> {
+    let placed: Vec<usize> = cells.iter().map(|c| c.item).collect();
+    for &item in &placed {
+        s.placed[item] = true;
+    }
+    s.measures.push(Measure {
+        label: (!label.is_empty()).then(|| label.to_string()),
+        change: cues::change_words(label),
+        shape: Shape::Arms,
+        sentence: items[placed[0]].sentence,
+        cells,
+        comparison: Comparison::default(),
+        evidence: vec![evidence.to_string()],
+        review: Vec::new(),
+        spread_label: cues::spread_kind(label)
+            .map(|k| (k, format!("the row's label says so (line {})", line + 1))),
+        negated: None,
+    });
+    placed
 }
 
 /// Only numbers and signs between a row's summaries, in document order.
@@ -323,34 +340,19 @@ fn read_group_columns(
                 .get(ranges[line].start..items[summaries[0]].span[0])
                 .unwrap_or("")
                 .trim();
-            for &item in summaries {
-                s.placed[item] = true;
-                placed.push(item);
-            }
-            s.measures.push(Measure {
-                label: (!label.is_empty()).then(|| label.to_string()),
-                change: cues::change_words(label),
-                shape: Shape::Arms,
-                sentence: items[summaries[0]].sentence,
-                cells: summaries
-                    .iter()
-                    .zip(&groups)
-                    .enumerate()
-                    .map(|(k, (&item, &g))| Cell {
-                        item,
-                        group: Some(g),
-                        time: None,
-                        n: ns[k].as_ref().map(|(j, _)| *j),
-                        n_evidence: ns[k].as_ref().map(|(_, why)| why.clone()),
-                    })
-                    .collect(),
-                comparison: Comparison::default(),
-                evidence: vec![evidence.clone()],
-                review: Vec::new(),
-                spread_label: cues::spread_kind(label)
-                    .map(|k| (k, format!("the row's label says so (line {})", line + 1))),
-                negated: None,
-            });
+            let cells = summaries
+                .iter()
+                .zip(&groups)
+                .enumerate()
+                .map(|(k, (&item, &g))| Cell {
+                    item,
+                    group: Some(g),
+                    time: None,
+                    n: ns[k].as_ref().map(|(j, _)| *j),
+                    n_evidence: ns[k].as_ref().map(|(_, why)| why.clone()),
+                })
+                .collect();
+            placed.extend(push_row(s, items, line, label, cells, &evidence));
             line += 1;
         }
     }
