@@ -361,7 +361,7 @@ fn read_group_columns(
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Shape, read_text};
+    use super::super::{Shape, means_of, read_text};
     use super::{group_names, repeated_times};
 
     #[test]
@@ -374,24 +374,7 @@ mod tests {
             .filter(|m| m.shape == Shape::Arms)
             .collect();
         assert_eq!(arms.len(), 2, "{:#?}", s.measures);
-        let cells: Vec<(String, String, String)> = arms[1]
-            .cells
-            .iter()
-            .map(|c| {
-                (
-                    s.groups[c.group.unwrap()].label.clone(),
-                    c.time.clone().unwrap(),
-                    items[c.item]
-                        .parts
-                        .mean
-                        .as_ref()
-                        .unwrap()
-                        .number
-                        .plain
-                        .clone(),
-                )
-            })
-            .collect();
+        let cells = means_of(&items, &s, arms[1]);
         let want = [
             ("LI group", "Baseline", "7.4"),
             ("LI group", "2 months", "7.3"),
@@ -400,10 +383,11 @@ mod tests {
             ("HI group", "2 months", "6.9"),
             ("HI group", "6 months", "6.6"),
         ];
-        assert_eq!(cells.len(), want.len());
-        for (got, want) in cells.iter().zip(want) {
-            assert_eq!((got.0.as_str(), got.1.as_str(), got.2.as_str()), want);
-        }
+        let want: Vec<(String, String, String)> = want
+            .iter()
+            .map(|(g, t, v)| (g.to_string(), t.to_string(), v.to_string()))
+            .collect();
+        assert_eq!(cells, want);
         assert_eq!(arms[1].label.as_deref(), Some("HbA1c (%)"));
     }
 

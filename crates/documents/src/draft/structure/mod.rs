@@ -329,6 +329,42 @@ pub(crate) fn cells_of(s: &Structure, m: usize) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Each cell of `m` as its group's label, its time as printed and its mean: what the table
+/// readers' tests compare.
+#[cfg(test)]
+pub(crate) fn means_of(
+    items: &[Item],
+    s: &Structure,
+    m: &Measure,
+) -> Vec<(String, String, String)> {
+    m.cells
+        .iter()
+        .map(|c| {
+            (
+                c.group.map_or("-".into(), |g| s.groups[g].label.clone()),
+                c.time.clone().unwrap_or("-".into()),
+                items[c.item]
+                    .parts
+                    .mean
+                    .as_ref()
+                    .map_or("-".into(), |p| p.number.plain.clone()),
+            )
+        })
+        .collect()
+}
+
+/// The n each cell of `m` is given, as printed (`-` where none).
+#[cfg(test)]
+pub(crate) fn ns_of(items: &[Item], m: &Measure) -> Vec<String> {
+    m.cells
+        .iter()
+        .map(|c| {
+            c.n.and_then(|j| items[j].parts.value.as_ref())
+                .map_or("-".into(), |v| v.number.plain.clone())
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod unit_tests {
     use super::{Cell, Comparison, Measure, Shape, Structure, read_text, split_incoherent_arms};

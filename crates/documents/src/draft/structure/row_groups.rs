@@ -458,7 +458,7 @@ fn count_rows(
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Shape, read_text};
+    use super::super::{Shape, means_of, ns_of, read_text};
 
     #[test]
     fn groups_as_rows_under_each_measure_are_arms_at_the_headers_times() {
@@ -475,31 +475,14 @@ mod tests {
         let groups: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
         assert_eq!(groups, ["Con", "Int"]);
         // Con at Baseline and Follow-Up, then Int at both, each value in place.
-        let cells: Vec<(String, &str, String)> = arms[0]
-            .cells
-            .iter()
-            .map(|c| {
-                (
-                    s.groups[c.group.unwrap()].label.clone(),
-                    c.time.as_deref().unwrap(),
-                    items[c.item]
-                        .parts
-                        .mean
-                        .as_ref()
-                        .unwrap()
-                        .number
-                        .plain
-                        .clone(),
-                )
-            })
-            .collect();
+        let cells = means_of(&items, &s, arms[0]);
         assert_eq!(
             cells,
             [
-                ("Con".to_string(), "Baseline", "38.6".to_string()),
-                ("Con".to_string(), "Follow-Up", "42.5".to_string()),
-                ("Int".to_string(), "Baseline", "39.4".to_string()),
-                ("Int".to_string(), "Follow-Up", "44.2".to_string()),
+                ("Con".into(), "Baseline".into(), "38.6".into()),
+                ("Con".into(), "Follow-Up".into(), "42.5".into()),
+                ("Int".into(), "Baseline".into(), "39.4".into()),
+                ("Int".into(), "Follow-Up".into(), "44.2".into()),
             ]
         );
         assert_eq!(
@@ -539,20 +522,7 @@ mod tests {
             .iter()
             .find(|m| m.shape == Shape::Arms)
             .expect("arms");
-        let ns: Vec<&str> = m
-            .cells
-            .iter()
-            .map(|c| {
-                items[c.n.expect("an n")]
-                    .parts
-                    .value
-                    .as_ref()
-                    .unwrap()
-                    .number
-                    .plain
-                    .as_str()
-            })
-            .collect();
+        let ns = ns_of(&items, m);
         assert_eq!(ns, ["27", "27", "26", "28", "25", "24"]);
     }
 

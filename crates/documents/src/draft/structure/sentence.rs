@@ -1414,20 +1414,7 @@ mod tests {
             .map(|c| s.groups[c.group.unwrap()].key.as_str())
             .collect();
         assert_eq!(groups, ["drug", "placebo"]);
-        let ns: Vec<&str> = m
-            .cells
-            .iter()
-            .map(|c| {
-                items[c.n.unwrap()]
-                    .parts
-                    .value
-                    .as_ref()
-                    .unwrap()
-                    .number
-                    .plain
-                    .as_str()
-            })
-            .collect();
+        let ns = super::super::ns_of(&items, m);
         assert_eq!(ns, ["60", "58"]);
         assert!(
             m.comparison.difference.is_some()
