@@ -23,7 +23,7 @@
 //! groups`), or each closed by a group noun or its n. Each row is then one measure, each group
 //! once. A comparator among the names is what says the columns are arms, not statistics.
 
-use super::model::{Cell, Comparison, Measure, Shape, Structure, group_index, without_stub_name};
+use super::model::{Cell, Measure, Shape, Structure, group_index, without_stub_name};
 use super::row_groups::{between_rows, lines, summaries_by_line, unglued};
 use crate::draft::{Item, ItemKind, Sentences, cues};
 use regex::Regex;
@@ -264,15 +264,14 @@ fn push_row(
     s.measures.push(Measure {
         label: (!label.is_empty()).then(|| label.to_string()),
         change: cues::change_words(label),
-        shape: Shape::Arms,
-        sentence: items[placed[0]].sentence,
-        cells,
-        comparison: Comparison::default(),
-        evidence: vec![evidence.to_string()],
-        review: Vec::new(),
         spread_label: cues::spread_kind(label)
             .map(|k| (k, format!("the row's label says so (line {})", line + 1))),
-        negated: None,
+        ..Measure::new(
+            Shape::Arms,
+            items[placed[0]].sentence,
+            cells,
+            evidence.to_string(),
+        )
     });
     placed
 }

@@ -94,6 +94,25 @@ pub struct Measure {
 }
 
 impl Measure {
+    /// A measure of `shape` from `cells` in `sentence`, read so for the reason `evidence`
+    /// gives: no label, not changes, no comparison, nothing to review, no spread named, values
+    /// as printed. The readers set what they know with struct update syntax
+    /// (`Measure { label, ..Measure::new(…) }`).
+    pub fn new(shape: Shape, sentence: usize, cells: Vec<Cell>, evidence: String) -> Measure {
+        Measure {
+            label: None,
+            change: false,
+            shape,
+            cells,
+            sentence,
+            comparison: Comparison::default(),
+            evidence: vec![evidence],
+            review: Vec::new(),
+            spread_label: None,
+            negated: None,
+        }
+    }
+
     /// The arms of an [`Shape::Arms`] measure, in order, each with its cells.
     pub fn arms(&self) -> Vec<(Option<usize>, Vec<&Cell>)> {
         let mut out: Vec<(Option<usize>, Vec<&Cell>)> = Vec::new();

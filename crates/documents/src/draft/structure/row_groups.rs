@@ -22,7 +22,7 @@
 //! a measure of changes of its own. A run with no repeated names, or no header of times, is not
 //! read here (the sentence reader and the review keep it).
 
-use super::model::{Cell, Comparison, Measure, Shape, Structure, group_index, is_summary};
+use super::model::{Cell, Measure, Shape, Structure, group_index, is_summary};
 use crate::draft::{Item, ItemKind, Sentences, cues};
 
 /// One line that prints a short name and then one or more summaries.
@@ -370,14 +370,8 @@ fn read_block(
         |label: Option<String>, change: bool, cells: Vec<Cell>, evidence: String| Measure {
             label,
             change,
-            shape: Shape::Arms,
-            cells,
-            sentence,
-            comparison: Comparison::default(),
-            evidence: vec![evidence],
-            review: Vec::new(),
             spread_label: spread.clone(),
-            negated: None,
+            ..Measure::new(Shape::Arms, sentence, cells, evidence)
         };
     s.measures.push(measure(
         label.clone(),

@@ -575,6 +575,10 @@ fn sentence_n(text: &str, items: &[Item], cell: usize) -> Option<Option<usize>> 
     Some(((values.len() == 1 && !part_of_a_whole) || subset).then_some(nearest))
 }
 
+/// Read the structure of one sentence's summaries: what the words between them say of each
+/// (group, time, a new measure), how consecutive values relate, then the measures: time
+/// courses, arms of one measure, and single values, with the comparison after each and the
+/// n of each value.
 pub(super) fn read_sentence(
     doc: &Sentences,
     items: &[Item],
@@ -592,18 +596,19 @@ pub(super) fn read_sentence(
     }
     let sentence = &doc.sentences[si];
     let original = doc.original;
+    let mut gaps = GapReader {
+        original,
+        items,
+        members,
+        locals: vec![Local::default(); summaries.len()],
+        sentence_time: None,
+        carried_group: None,
+        names_lead: false,
+        listed_times: false,
+        comparator: None,
+        named: vec![false; summaries.len()],
+    };
     // The text before each summary (since the one before it), and after the last.
-    let mut locals: Vec<Local> = vec![Local::default(); summaries.len()];
-    let mut sentence_time: Option<String> = None;
-    let mut carried_group: Option<(String, String)> = None;
-    // The sentence names its first group before the first value (a list of `group value`).
-    let mut names_lead = false;
-    let mut listed_times = false;
-    // A `than` comparison names its groups in an order the values may not follow.
-    // The values it governs run from the `than` to the next value that names its own group
-    // (`…less than in the placebo group (37.5 versus 46.8), although … (group 1: 4.8 …)`).
-    let mut comparator: Option<usize> = None;
-    let mut named = vec![false; summaries.len()];
     for k in 0..=summaries.len() {
         let start = if k == 0 {
             sentence.span.start
@@ -618,52 +623,72 @@ pub(super) fn read_sentence(
         if end < start {
             continue;
         }
-        let between = &original[start..end];
+        if !gaps.read_gap(k, start..end, k == summaries.len()) {
+            break;
+        }
+    }
+    let (mut locals, sentence_time) = gaps.finish();
+    respectively(
+        &original[sentence.span.start..sentence.span.end],
+        sentence.span.start,
+        items,
+        &summaries,
+        &mut locals,
+    );
+    let relation = relations(&locals);
+    let runs = time_runs(&relation);
+    let reader = RunReader {
+        doc,
+        items,
+        si,
+        members,
+        summaries: &summaries,
+        locals: &locals,
+        relation: &relation,
+        runs: &runs,
+        sentence_time,
+        change: cues::change_words(&sentence.quote),
+    };
+    let mut r = 0;
+    while r < runs.len() {
+        r = reader.read_run_at(r, s);
+    }
+    attach_n(original, items, members, s, si);
+}
+
+/// The words between a sentence's summaries, read gap by gap from left to right: each
+/// summary's [`Local`], and what carries from one gap to the next.
+struct GapReader<'a> {
+    original: &'a str,
+    items: &'a [Item],
+    members: &'a [usize],
+    locals: Vec<Local>,
+    /// The time the sentence names before its first value: every value's with none of its own.
+    sentence_time: Option<String>,
+    /// The group named last, which carries to the values after it.
+    carried_group: Option<(String, String)>,
+    /// The sentence names its first group before the first value (a list of `group value`).
+    names_lead: bool,
+    /// Several times stand before the first value: a list the values take in order.
+    listed_times: bool,
+    /// A `than` comparison names its groups in an order the values may not follow. The values
+    /// it governs run from the `than` to the next value that names its own group (`…less than
+    /// in the placebo group (37.5 versus 46.8), although … (group 1: 4.8 …)`).
+    comparator: Option<usize>,
+    /// Which values a group is named for.
+    named: Vec<bool>,
+}
+
+impl GapReader<'_> {
+    /// Read the gap before summary `k` (after the last one where `last`): the groups and
+    /// times it names, and for a gap before a value, the words that name a new measure.
+    /// Whether to read on (the gap after the last value ends the sentence).
+    fn read_gap(&mut self, k: usize, span: std::ops::Range<usize>, last: bool) -> bool {
+        let original = self.original;
+        let between = &original[span.clone()];
         let first = k == 0;
-        let last = k == summaries.len();
         let mut groups = bind(between, cues::groups(between), first);
-        // Two groups between two values (`…557 in the ACRE but not in the placebo group (947
-        // …`): the first closes the values before, the last opens the values after.
-        if groups.len() >= 2 && !first && !last {
-            let first_key = cues::group_key(&groups[0].phrase.text);
-            let last_key = cues::group_key(&groups[groups.len() - 1].phrase.text);
-            if first_key != last_key && locals[k - 1].group.is_none() {
-                groups[0].backward = true;
-            }
-        }
-        // A list keeps the order its first item sets: where the sentence names a group
-        // before its first value (`in group I was 8.92 (±3.2), in group II 6.88 (±2.1)`,
-        // `In the drug group … from 8.1 to 7.2; in the placebo group from 8.0 to 7.9`), a
-        // group named in the same slot later (right after a separator, a few words before the
-        // next value) is the next value's, not the one before's.
-        if first {
-            names_lead = groups.iter().any(|b| !b.backward);
-        } else if names_lead && !last {
-            for b in &mut groups {
-                // Only separators and function words before the name (`, in `, `; and in
-                // the `, `、`).
-                let in_slot = between[..b.phrase.start]
-                    .split(|c: char| c.is_whitespace() || ",;、，；)）]".contains(c))
-                    .filter(|w| !w.is_empty())
-                    .all(|w| {
-                        matches!(
-                            w.to_lowercase().as_str(),
-                            "and"
-                                | "in"
-                                | "the"
-                                | "for"
-                                | "among"
-                                | "while"
-                                | "whereas"
-                                | "but"
-                                | "with"
-                        )
-                    });
-                if b.backward && in_slot && short_lead(&between[b.phrase.end..]) {
-                    b.backward = false;
-                }
-            }
-        }
+        self.order_groups(k, between, &mut groups, last);
         let times = bind(between, cues::times(between), first);
         // Several times before the first value (`At 28 days, 1 year, and 2 years, the
         // respective values were …`) are a list the values take in order, not the time of
@@ -675,9 +700,67 @@ pub(super) fn read_sentence(
                 .collect();
             keys.sort();
             keys.dedup();
-            listed_times = keys.len() >= 2;
+            self.listed_times = keys.len() >= 2;
         }
-        for b in &groups {
+        self.place_groups(k, between, &groups, last);
+        self.place_times(k, between, &times, last);
+        if last {
+            return false;
+        }
+        if self.locals[k].group.is_none()
+            && !(k > 0 && (cues::versus(between) || cues::list_slot(between)))
+        {
+            // A group named before carries to the values after it, but not across `vs`:
+            // `placebo 4.1 vs 3.2` does not make 3.2 placebo's.
+            if let Some(g) = &self.carried_group {
+                self.locals[k].group = Some(g.clone());
+            }
+        }
+        let phrases: Vec<(usize, usize)> = groups
+            .iter()
+            .chain(&times)
+            .map(|b| (b.phrase.start, b.phrase.end))
+            .collect();
+        self.read_rest(k, span, phrases);
+        true
+    }
+
+    /// Which value each group named between two values belongs to, where the order of the
+    /// text decides it rather than the words right around the name.
+    fn order_groups(&mut self, k: usize, between: &str, groups: &mut [Bound], last: bool) {
+        let first = k == 0;
+        // Two groups between two values (`…557 in the ACRE but not in the placebo group (947
+        // …`): the first closes the values before, the last opens the values after.
+        if groups.len() >= 2 && !first && !last {
+            let first_key = cues::group_key(&groups[0].phrase.text);
+            let last_key = cues::group_key(&groups[groups.len() - 1].phrase.text);
+            if first_key != last_key && self.locals[k - 1].group.is_none() {
+                groups[0].backward = true;
+            }
+        }
+        // A list keeps the order its first item sets: where the sentence names a group
+        // before its first value (`in group I was 8.92 (±3.2), in group II 6.88 (±2.1)`,
+        // `In the drug group … from 8.1 to 7.2; in the placebo group from 8.0 to 7.9`), a
+        // group named in the same slot later (right after a separator, a few words before the
+        // next value) is the next value's, not the one before's.
+        if first {
+            self.names_lead = groups.iter().any(|b| !b.backward);
+        } else if self.names_lead && !last {
+            for b in groups.iter_mut() {
+                if b.backward
+                    && in_list_slot(&between[..b.phrase.start])
+                    && short_lead(&between[b.phrase.end..])
+                {
+                    b.backward = false;
+                }
+            }
+        }
+    }
+
+    /// Give each group named in the gap before value `k` to its value: the value before it
+    /// (a name that follows a value closely) or the value after it.
+    fn place_groups(&mut self, k: usize, between: &str, groups: &[Bound], last: bool) {
+        for b in groups {
             let key = cues::group_key(&b.phrase.text);
             if key.is_empty() {
                 continue;
@@ -685,8 +768,8 @@ pub(super) fn read_sentence(
             let g = (b.phrase.text.clone(), key);
             if b.backward {
                 if k > 0 {
-                    locals[k - 1].group = Some(g);
-                    named[k - 1] = true;
+                    self.locals[k - 1].group = Some(g);
+                    self.named[k - 1] = true;
                 }
             } else if !last {
                 let than = between[..b.phrase.start]
@@ -699,60 +782,53 @@ pub(super) fn read_sentence(
                 // `shorter in the zinc group (3.1 ± 1.2) than in the probiotic group (3.8 ±
                 // 1.4)`: where the value before has its own group and the value follows the
                 // `than` group's name at once, each group is printed with its own value.
-                let own_value = k > 0 && named[k - 1] && leads_into(&between[b.phrase.end..]);
+                let own_value = k > 0 && self.named[k - 1] && leads_into(&between[b.phrase.end..]);
                 if than && !own_value {
                     // `less in X than in the placebo group (37.5 versus 46.8)`: the values
                     // follow the order of the comparison, not the last group named.
-                    comparator = comparator.or(Some(k));
+                    self.comparator = self.comparator.or(Some(k));
                     continue;
                 }
-                locals[k].group = Some(g.clone());
-                named[k] = true;
-                carried_group = Some(g);
+                self.locals[k].group = Some(g.clone());
+                self.named[k] = true;
+                self.carried_group = Some(g);
             }
         }
-        for b in &times {
+    }
+
+    /// Give each time named in the gap before value `k` to its value, or to the sentence.
+    fn place_times(&mut self, k: usize, between: &str, times: &[Bound], last: bool) {
+        for b in times {
             if b.backward {
-                if k > 0 && locals[k - 1].time.is_none() {
-                    locals[k - 1].time = Some(b.phrase.text.clone());
+                if k > 0 && self.locals[k - 1].time.is_none() {
+                    self.locals[k - 1].time = Some(b.phrase.text.clone());
                 }
-            } else if first {
+            } else if k == 0 {
                 // `観察期間第2週2.05±1.02、投与期間第1週3.88±1.50`, `at baseline, 14.2 ± 3.1`:
                 // a time printed right before the first value is that value's own, as the
                 // times before the values after it are theirs.
                 if leads_into(&between[b.phrase.end..]) {
-                    locals[0].time = Some(b.phrase.text.clone());
+                    self.locals[0].time = Some(b.phrase.text.clone());
                 }
                 // Of a list, each value's time stays to be read from its own words.
-                if !listed_times {
-                    sentence_time = Some(b.phrase.text.clone());
+                if !self.listed_times {
+                    self.sentence_time = Some(b.phrase.text.clone());
                 }
-            } else if !last && locals[k].time.is_none() {
-                locals[k].time = Some(b.phrase.text.clone());
+            } else if !last && self.locals[k].time.is_none() {
+                self.locals[k].time = Some(b.phrase.text.clone());
             }
         }
-        if last {
-            break;
-        }
-        if locals[k].group.is_none()
-            && !(k > 0 && (cues::versus(between) || cues::list_slot(between)))
-        {
-            // A group named before carries to the values after it, but not across `vs`:
-            // `placebo 4.1 vs 3.2` does not make 3.2 placebo's.
-            if let Some(g) = &carried_group {
-                locals[k].group = Some(g.clone());
-            }
-        }
-        // What is left once the phrases, the other items and the numbers are taken out names
-        // a new measure, if anything.
+    }
+
+    /// What is left of the gap before value `k` once its group and time `phrases`, the other
+    /// items and the numbers are taken out: it names a new measure, if anything.
+    fn read_rest(&mut self, k: usize, span: std::ops::Range<usize>, mut cut: Vec<(usize, usize)>) {
+        let (start, end) = (span.start, span.end);
+        let original = self.original;
+        let between = &original[span];
         let mut rest = between.to_string();
-        let mut cut: Vec<(usize, usize)> = groups
-            .iter()
-            .map(|b| (b.phrase.start, b.phrase.end))
-            .chain(times.iter().map(|b| (b.phrase.start, b.phrase.end)))
-            .collect();
-        for &j in members {
-            let [a, b] = items[j].span;
+        for &j in self.members {
+            let [a, b] = self.items[j].span;
             if a >= start && b <= end {
                 cut.push((a - start, b - start));
             }
@@ -767,49 +843,67 @@ pub(super) fn read_sentence(
         // it is a space.
         let mut content = cues::content_words(&rest.replace(['\n', '\r'], " "));
         content.extend(cues::content_ja(&rest.replace(['\n', '\r'], "")));
-        if first {
-            locals[k].label = label_of(&rest);
-            locals[k].from = cues::from_before(between);
+        let local = &mut self.locals[k];
+        if k == 0 {
+            local.label = label_of(&rest);
+            local.from = cues::from_before(between);
         } else {
-            locals[k].difference = cues::difference_word(&rest);
-            locals[k].content = content;
-            locals[k].transition = cues::transition(&rest) && !cues::versus(&rest);
-            locals[k].versus = cues::versus(between);
-            if !locals[k].content.is_empty() {
-                locals[k].label = label_of(&rest);
-                locals[k].from = cues::from_before(between);
+            local.difference = cues::difference_word(&rest);
+            local.content = content;
+            local.transition = cues::transition(&rest) && !cues::versus(&rest);
+            local.versus = cues::versus(between);
+            if !local.content.is_empty() {
+                local.label = label_of(&rest);
+                local.from = cues::from_before(between);
             }
         }
     }
-    if let Some(from) = comparator {
-        for k in from..summaries.len() {
-            if k > from && named[k] {
-                break;
-            }
-            locals[k].group = None;
-        }
-    }
-    respectively(
-        &original[sentence.span.start..sentence.span.end],
-        sentence.span.start,
-        items,
-        &summaries,
-        &mut locals,
-    );
-    let change = cues::change_words(&sentence.quote);
 
-    // Relations between consecutive summaries, then runs of one time course, then arms.
-    #[derive(Clone, Copy, PartialEq, Debug)]
-    enum Relation {
-        Time,
-        Arms,
-        NewMeasure,
-        Undecided,
-        /// The difference between the arms just read (`a difference of 0.65 ± 0.78`).
-        Comparison,
+    /// Each summary's reading, and the sentence's time. The values a `than` comparison
+    /// governs lose the group carried to them: the comparison's order, not the last name,
+    /// decides theirs.
+    fn finish(mut self) -> (Vec<Local>, Option<String>) {
+        if let Some(from) = self.comparator {
+            for k in from..self.locals.len() {
+                if k > from && self.named[k] {
+                    break;
+                }
+                self.locals[k].group = None;
+            }
+        }
+        (self.locals, self.sentence_time)
     }
-    let mut relation = vec![Relation::NewMeasure; summaries.len()];
-    for k in 1..summaries.len() {
+}
+
+/// Only separators and function words before a group's name (`, in `, `; and in the `, `、`):
+/// the name stands in a list's slot.
+fn in_list_slot(before: &str) -> bool {
+    before
+        .split(|c: char| c.is_whitespace() || ",;、，；)）]".contains(c))
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "and" | "in" | "the" | "for" | "among" | "while" | "whereas" | "but" | "with"
+            )
+        })
+}
+
+/// How a summary relates to the one before it in a sentence.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Relation {
+    Time,
+    Arms,
+    NewMeasure,
+    Undecided,
+    /// The difference between the arms just read (`a difference of 0.65 ± 0.78`).
+    Comparison,
+}
+
+/// The relation of each summary to the one before it (the first: a new measure).
+fn relations(locals: &[Local]) -> Vec<Relation> {
+    let mut relation = vec![Relation::NewMeasure; locals.len()];
+    for k in 1..locals.len() {
         let (a, b) = (&locals[k - 1], &locals[k]);
         let group_differs = matches!((&a.group, &b.group), (Some(x), Some(y)) if x.1 != y.1);
         let times_differ = matches!((&a.time, &b.time), (Some(x), Some(y)) if cues::time_key(x) != cues::time_key(y));
@@ -830,52 +924,78 @@ pub(super) fn read_sentence(
             Relation::Undecided
         };
     }
-    // Time-course runs.
-    let mut runs: Vec<Vec<usize>> = Vec::new(); // indices into summaries
+    relation
+}
+
+/// The runs of one time course: consecutive summaries joined by a time relation (indices into
+/// the sentence's summaries).
+fn time_runs(relation: &[Relation]) -> Vec<Vec<usize>> {
+    let mut runs: Vec<Vec<usize>> = Vec::new();
     for (k, rel) in relation.iter().enumerate() {
         match runs.last_mut() {
             Some(run) if k > 0 && *rel == Relation::Time => run.push(k),
             _ => runs.push(vec![k]),
         }
     }
-    // `dropped from A to B in the drug group but not in the placebo group (C to D)`: a
-    // clause that names a group (and no time) right before value `k` names no new measure;
-    // the values after it are the measure just read, of another group.
-    let group_clause = |k: usize| {
+    runs
+}
+
+/// A sentence's time-course runs made into measures: arms, time courses and single values.
+struct RunReader<'a> {
+    doc: &'a Sentences<'a>,
+    items: &'a [Item],
+    si: usize,
+    members: &'a [usize],
+    summaries: &'a [usize],
+    locals: &'a [Local],
+    relation: &'a [Relation],
+    runs: &'a [Vec<usize>],
+    sentence_time: Option<String>,
+    /// The sentence speaks of changes (`fell by`, `change from baseline`).
+    change: bool,
+}
+
+impl RunReader<'_> {
+    /// `dropped from A to B in the drug group but not in the placebo group (C to D)`: a
+    /// clause that names a group (and no time) right before value `k` names no new measure;
+    /// the values after it are the measure just read, of another group.
+    fn group_clause(&self, k: usize) -> bool {
         k > 0 && {
-            let start = items[summaries[k - 1]].span[1];
-            let end = items[summaries[k]].span[0];
-            let between = original.get(start..end).unwrap_or("");
+            let start = self.items[self.summaries[k - 1]].span[1];
+            let end = self.items[self.summaries[k]].span[0];
+            let between = self.doc.original.get(start..end).unwrap_or("");
             let clause = between
                 .rsplit(['(', ')', '（', '）', ';', '；', '。'])
                 .find(|c| !c.trim().is_empty())
                 .unwrap_or(between);
             !cues::groups(clause).is_empty() && cues::times(clause).is_empty()
         }
-    };
-    // One group for every value of a run, if the text names one.
-    let run_group = |run: &[usize]| -> Option<String> {
-        let keys: Vec<Option<&String>> = run
+    }
+
+    /// One group for every value of a run, if the text names one.
+    fn run_group(&self, run: &[usize]) -> Option<String> {
+        let named: Vec<&String> = run
             .iter()
-            .map(|&k| locals[k].group.as_ref().map(|g| &g.1))
+            .filter_map(|&k| self.locals[k].group.as_ref().map(|g| &g.1))
             .collect();
-        let named: Vec<&String> = keys.iter().flatten().copied().collect();
         let first = named.first()?;
         named.iter().all(|k| k == first).then(|| first.to_string())
-    };
-    // Arms: consecutive runs of the same length joined by an Arms relation, or two time
-    // courses of two named groups, the second opened by a clause that names its group.
-    let mut r = 0;
-    while r < runs.len() {
+    }
+
+    /// The runs from `r` on that are arms of one measure: consecutive runs of the same length
+    /// joined by an Arms relation, or two time courses of two named groups, the second opened
+    /// by a clause that names its group.
+    fn arms_from(&self, r: usize) -> Vec<usize> {
+        let runs = self.runs;
         let mut arms = vec![r];
         while let Some(&last) = arms.last() {
             let next = last + 1;
             let courses_of_two_groups = next < runs.len()
                 && runs[r].len() >= 2
-                && group_clause(runs[next][0])
-                && matches!((run_group(&runs[last]), run_group(&runs[next])), (Some(a), Some(b)) if a != b);
+                && self.group_clause(runs[next][0])
+                && matches!((self.run_group(&runs[last]), self.run_group(&runs[next])), (Some(a), Some(b)) if a != b);
             if next < runs.len()
-                && (relation[runs[next][0]] == Relation::Arms || courses_of_two_groups)
+                && (self.relation[runs[next][0]] == Relation::Arms || courses_of_two_groups)
                 && runs[next].len() == runs[r].len()
             {
                 arms.push(next);
@@ -883,96 +1003,145 @@ pub(super) fn read_sentence(
                 break;
             }
         }
-        let first_k = runs[r][0];
-        if relation[first_k] == Relation::Comparison && runs[r].len() == 1 {
-            let last_arms = s
-                .measures
-                .last_mut()
-                .filter(|m| m.sentence == si && m.shape == Shape::Arms && m.arms().len() == 2);
-            if let Some(m) = last_arms {
-                let j = summaries[first_k];
-                let until = summaries
-                    .get(first_k + 1)
-                    .map(|&x| items[x].span[0])
-                    .unwrap_or(sentence.span.end);
-                let after = comparison(original, items, members, items[j].span[1], until);
-                m.comparison.difference = Some(j);
-                m.comparison.ci = m.comparison.ci.or(after.ci);
-                m.comparison.p = m.comparison.p.or(after.p);
-                m.evidence
-                    .push("the difference between the arms follows them".into());
-                r += 1;
-                continue;
-            }
+        arms
+    }
+
+    /// Read the measure that starts at run `r`; the run after it.
+    fn read_run_at(&self, r: usize, s: &mut Structure) -> usize {
+        let arms = self.arms_from(r);
+        let first_k = self.runs[r][0];
+        if self.relation[first_k] == Relation::Comparison
+            && self.runs[r].len() == 1
+            && self.attach_difference(first_k, s)
+        {
+            return r + 1;
         }
+        let sentence = &self.doc.sentences[self.si];
         let previous_label = s
             .measures
             .last()
-            .filter(|p| p.sentence == si)
+            .filter(|p| p.sentence == self.si)
             .and_then(|p| p.label.clone());
-        let label = match (group_clause(first_k), previous_label) {
+        let label = match (self.group_clause(first_k), previous_label) {
             (true, Some(l)) => Some(l),
-            _ => locals[first_k].label.clone(),
+            _ => self.locals[first_k].label.clone(),
         };
         let mut m = Measure {
             label,
-            change,
-            shape: Shape::Single,
-            cells: Vec::new(),
-            sentence: si,
-            comparison: Comparison::default(),
-            evidence: Vec::new(),
-            review: Vec::new(),
-            negated: None,
+            change: self.change,
             spread_label: cues::spread_kind(&sentence.quote)
                 .map(|k| (k, format!("the sentence says so (line {})", sentence.line))),
+            evidence: Vec::new(),
+            ..Measure::new(Shape::Single, self.si, Vec::new(), String::new())
         };
         for &run in &arms {
-            let first_cell = m.cells.len();
-            for (pos, &k) in runs[run].iter().enumerate() {
-                let l = &locals[k];
-                let group = l
-                    .group
-                    .as_ref()
-                    .map(|(label, key)| group_index(s, label, key));
-                let mut time = l.time.clone();
-                if time.is_none() && runs[run].len() > 1 {
-                    // `from A to B`: A is the earlier, B the later.
-                    time = Some(if pos == 0 {
-                        "before".into()
-                    } else if pos + 1 == runs[run].len() {
-                        "after".into()
-                    } else {
-                        format!("time point {}", pos + 1)
-                    });
-                }
-                if time.is_none() {
-                    time = sentence_time.clone();
-                }
-                m.cells.push(Cell {
-                    item: summaries[k],
-                    group,
-                    time,
-                    n: None,
-                    n_evidence: None,
+            self.push_run_cells(&mut m, &self.runs[run], s);
+        }
+        self.decide_shape(&mut m, r, &arms);
+        // The comparison after the measure, up to the next summary of the sentence.
+        let end_k = *self.runs[*arms.last().expect("one arm")]
+            .last()
+            .expect("one value");
+        let after = self.items[self.summaries[end_k]].span[1];
+        let until = self
+            .summaries
+            .get(end_k + 1)
+            .map(|&j| self.items[j].span[0])
+            .unwrap_or(sentence.span.end);
+        if m.shape != Shape::Single {
+            m.comparison = comparison(self.doc.original, self.items, self.members, after, until);
+        }
+        if self.change && cues::fall_words(&sentence.quote) {
+            read_fall(&mut m, &s.groups, self.items, &sentence.quote);
+        }
+        s.measures.push(m);
+        arms.last().expect("one arm") + 1
+    }
+
+    /// A value named as a difference right after a measure of two arms of the sentence (`a
+    /// difference of 0.65 ± 0.78`): that measure's comparison, with the CI and p after it.
+    /// Whether there was such a measure.
+    fn attach_difference(&self, k: usize, s: &mut Structure) -> bool {
+        let last_arms = s
+            .measures
+            .last_mut()
+            .filter(|m| m.sentence == self.si && m.shape == Shape::Arms && m.arms().len() == 2);
+        let Some(m) = last_arms else {
+            return false;
+        };
+        let j = self.summaries[k];
+        let until = self
+            .summaries
+            .get(k + 1)
+            .map(|&x| self.items[x].span[0])
+            .unwrap_or(self.doc.sentences[self.si].span.end);
+        let after = comparison(
+            self.doc.original,
+            self.items,
+            self.members,
+            self.items[j].span[1],
+            until,
+        );
+        m.comparison.difference = Some(j);
+        m.comparison.ci = m.comparison.ci.or(after.ci);
+        m.comparison.p = m.comparison.p.or(after.p);
+        m.evidence
+            .push("the difference between the arms follows them".into());
+        true
+    }
+
+    /// Add a run's values to a measure, each with its group and time point.
+    fn push_run_cells(&self, m: &mut Measure, run: &[usize], s: &mut Structure) {
+        let first_cell = m.cells.len();
+        for (pos, &k) in run.iter().enumerate() {
+            let l = &self.locals[k];
+            let group = l
+                .group
+                .as_ref()
+                .map(|(label, key)| group_index(s, label, key));
+            let mut time = l.time.clone();
+            if time.is_none() && run.len() > 1 {
+                // `from A to B`: A is the earlier, B the later.
+                time = Some(if pos == 0 {
+                    "before".into()
+                } else if pos + 1 == run.len() {
+                    "after".into()
+                } else {
+                    format!("time point {}", pos + 1)
                 });
             }
-            // A time course is of one group: `from A to B in the drug group` names it after
-            // its last value.
-            let course = &mut m.cells[first_cell..];
-            let named: Vec<usize> = course.iter().filter_map(|c| c.group).collect();
-            if let Some(&g) = named.first() {
-                if course.len() >= 2 && named.iter().all(|&x| x == g) {
-                    for c in course.iter_mut() {
-                        c.group = Some(g);
-                    }
+            if time.is_none() {
+                time = self.sentence_time.clone();
+            }
+            m.cells.push(Cell {
+                item: self.summaries[k],
+                group,
+                time,
+                n: None,
+                n_evidence: None,
+            });
+        }
+        // A time course is of one group: `from A to B in the drug group` names it after
+        // its last value.
+        let course = &mut m.cells[first_cell..];
+        let named: Vec<usize> = course.iter().filter_map(|c| c.group).collect();
+        if let Some(&g) = named.first() {
+            if course.len() >= 2 && named.iter().all(|&x| x == g) {
+                for c in course.iter_mut() {
+                    c.group = Some(g);
                 }
             }
         }
+    }
+
+    /// The measure's shape (arms, a time course, or a single value), why, and what a person
+    /// must confirm.
+    fn decide_shape(&self, m: &mut Measure, r: usize, arms: &[usize]) {
+        let runs = self.runs;
         if arms.len() >= 2 {
             m.shape = Shape::Arms;
             m.evidence.push(
-                if arms.iter().any(|&a| locals[runs[a][0]].respectively) {
+                if arms.iter().any(|&a| self.locals[runs[a][0]].respectively) {
                     "the values take the groups or time points in the order the text names them ('respectively')".to_string()
                 } else if m.cells.iter().all(|c| c.group.is_some()) {
                     "each value names its group".to_string()
@@ -985,7 +1154,7 @@ pub(super) fn read_sentence(
             }
         } else if runs[r].len() >= 2 {
             m.shape = Shape::TimeCourse;
-            let transition = runs[r][1..].iter().any(|&k| locals[k].transition);
+            let transition = runs[r][1..].iter().any(|&k| self.locals[k].transition);
             m.evidence.push(if transition {
                 "a transition joins the values (from … to, →, から)".to_string()
             } else {
@@ -1005,31 +1174,14 @@ pub(super) fn read_sentence(
             }
         } else {
             let k = runs[r][0];
-            let undecided_before = k > 0 && relation[k] == Relation::Undecided;
-            let undecided_after = k + 1 < summaries.len() && relation[k + 1] == Relation::Undecided;
+            let undecided_before = k > 0 && self.relation[k] == Relation::Undecided;
+            let undecided_after =
+                k + 1 < self.summaries.len() && self.relation[k + 1] == Relation::Undecided;
             if undecided_before || undecided_after {
                 m.review.push("another mean ± spread stands in this sentence with nothing that says whether they are two time points, two groups or two measures: confirm before pairing them".into());
             }
         }
-        // The comparison after the measure, up to the next summary of the sentence.
-        let end_k = *runs[*arms.last().expect("one arm")]
-            .last()
-            .expect("one value");
-        let after = items[summaries[end_k]].span[1];
-        let until = summaries
-            .get(end_k + 1)
-            .map(|&j| items[j].span[0])
-            .unwrap_or(sentence.span.end);
-        if m.shape != Shape::Single {
-            m.comparison = comparison(original, items, members, after, until);
-        }
-        if change && cues::fall_words(&sentence.quote) {
-            read_fall(&mut m, &s.groups, items, &sentence.quote);
-        }
-        s.measures.push(m);
-        r = arms.last().expect("one arm") + 1;
     }
-    attach_n(original, items, members, s, si);
 }
 
 /// The values of a measure of changes printed as the size of a fall (`fell by 4.1 … and by
@@ -1239,36 +1391,9 @@ fn attach_n(doc_text: &str, items: &[Item], members: &[usize], s: &mut Structure
         .collect();
     for &mi in &measures {
         for ci in 0..s.measures[mi].cells.len() {
-            let item = s.measures[mi].cells[ci].item;
-            // Printed with it: the first n after it, before the next summary.
-            let next = all_cells
-                .iter()
-                .copied()
-                .filter(|&j| items[j].span[0] > items[item].span[1])
-                .map(|j| items[j].span[0])
-                .min()
-                .unwrap_or(usize::MAX);
-            let own = s.measures[mi].cells[ci]
-                .group
-                .map(|g| s.groups[g].key.clone());
-            let with = ns.iter().copied().find(|&j| {
-                items[j].span[0] >= items[item].span[1]
-                    && items[j].span[0] < next
-                    && crate::draft::summary::n_printed_with(
-                        doc_text,
-                        items[item].span[1],
-                        items[j].span[0],
-                        80,
-                    )
-            });
-            // An n after the value is its own unless another group is named between them
-            // (`群(112例)で-0.95、ピオグリタゾン群(97例)で…`: 97 is the next group's).
-            let with = with.filter(|&j| {
-                let between = &doc_text[items[item].span[1]..items[j].span[0]];
-                cues::groups(between)
-                    .iter()
-                    .all(|g| Some(cues::group_key(&g.text)) == own)
-            });
+            let cell = &s.measures[mi].cells[ci];
+            let own = cell.group.map(|g| s.groups[g].key.clone());
+            let with = n_printed_with_value(doc_text, items, (&ns, &all_cells), cell.item, own);
             let cell = &mut s.measures[mi].cells[ci];
             if let Some(j) = with {
                 cell.n = Some(j);
@@ -1283,48 +1408,15 @@ fn attach_n(doc_text: &str, items: &[Item], members: &[usize], s: &mut Structure
         }
     }
     // The group's n, or the document's, for the cells still without one.
-    let groups_n: Vec<Option<usize>> = s.groups.iter().map(|g| g.n).collect();
-    let doc_n = s.document_n;
-    let any_groups = !s.groups.is_empty();
+    let known = KnownNs {
+        groups: s.groups.iter().map(|g| g.n).collect(),
+        document: s.document_n,
+        any_groups: !s.groups.is_empty(),
+    };
     for &mi in &measures {
         for cell in &mut s.measures[mi].cells {
-            if cell.n.is_some() {
-                continue;
-            }
-            if let Some(g) = cell.group {
-                // Not across another count of people that is no group's n (`プラセボ群 351例
-                // 75.03±41.82 206例 78.16±40.47`: the n analysed at a later visit): that
-                // value's n is left open rather than given the group's.
-                let (from, to) =
-                    groups_n[g].map_or((0, 0), |j| (items[j].span[1], items[cell.item].span[0]));
-                // Items are in document order: the ones between, found by binary search.
-                let first = items.partition_point(|i| i.span[0] < from);
-                let other_n_between = (first..items.len())
-                    .take_while(|&k| items[k].span[1] <= to)
-                    .any(|k| items[k].kind == ItemKind::N && !groups_n.contains(&Some(k)));
-                if let (Some(j), false) = (groups_n[g], other_n_between) {
-                    cell.n = Some(j);
-                    cell.n_evidence = Some(format!("the group's n ('{}')", items[j].text.trim()));
-                }
-            } else if let (Some(in_sentence), false) =
-                (sentence_n(doc_text, items, cell.item), any_groups)
-            {
-                // The sample its own sentence names before it, over the document's; where the
-                // sentence names several and not which, the n stays open.
-                if let Some(j) = in_sentence {
-                    cell.n = Some(j);
-                    cell.n_evidence = Some(format!(
-                        "the number of people its sentence names before it ('{}')",
-                        items[j].text.trim()
-                    ));
-                }
-            } else if let (Some(j), false) = (doc_n, any_groups) {
-                cell.n = Some(j);
-                cell.n_evidence = Some(format!(
-                    "the document's number of patients ('{}', line {})",
-                    items[j].quote.trim(),
-                    items[j].line
-                ));
+            if cell.n.is_none() {
+                known.give(doc_text, items, cell);
             }
         }
     }
@@ -1342,6 +1434,94 @@ fn attach_n(doc_text: &str, items: &[Item], members: &[usize], s: &mut Structure
     }
 }
 
+/// The n printed with a summary (`item`): the first n after it, before the next summary of
+/// the sentence (`(ns, summaries)`: the sentence's n and summary items), unless another group
+/// than its own (`own`, a group key) is named between them (`群(112例)で-0.95、ピオグリタゾン群
+/// (97例)で…`: 97 is the next group's).
+fn n_printed_with_value(
+    doc_text: &str,
+    items: &[Item],
+    (ns, summaries): (&[usize], &[usize]),
+    item: usize,
+    own: Option<String>,
+) -> Option<usize> {
+    let next = summaries
+        .iter()
+        .copied()
+        .filter(|&j| items[j].span[0] > items[item].span[1])
+        .map(|j| items[j].span[0])
+        .min()
+        .unwrap_or(usize::MAX);
+    let with = ns.iter().copied().find(|&j| {
+        items[j].span[0] >= items[item].span[1]
+            && items[j].span[0] < next
+            && crate::draft::summary::n_printed_with(
+                doc_text,
+                items[item].span[1],
+                items[j].span[0],
+                80,
+            )
+    });
+    with.filter(|&j| {
+        let between = &doc_text[items[item].span[1]..items[j].span[0]];
+        cues::groups(between)
+            .iter()
+            .all(|g| Some(cues::group_key(&g.text)) == own)
+    })
+}
+
+/// The n the document states for whole groups and for its one sample: what a cell with no
+/// n printed with it takes.
+struct KnownNs {
+    /// Each group's n item.
+    groups: Vec<Option<usize>>,
+    /// The document's one number of people.
+    document: Option<usize>,
+    /// The document names groups (then its one number is no value's n).
+    any_groups: bool,
+}
+
+impl KnownNs {
+    /// Give a cell with no n printed with it its group's n, or (with no groups) the n its
+    /// sentence names before it, or the document's.
+    fn give(&self, doc_text: &str, items: &[Item], cell: &mut Cell) {
+        if let Some(g) = cell.group {
+            // Not across another count of people that is no group's n (`プラセボ群 351例
+            // 75.03±41.82 206例 78.16±40.47`: the n analysed at a later visit): that
+            // value's n is left open rather than given the group's.
+            let (from, to) =
+                self.groups[g].map_or((0, 0), |j| (items[j].span[1], items[cell.item].span[0]));
+            // Items are in document order: the ones between, found by binary search.
+            let first = items.partition_point(|i| i.span[0] < from);
+            let other_n_between = (first..items.len())
+                .take_while(|&k| items[k].span[1] <= to)
+                .any(|k| items[k].kind == ItemKind::N && !self.groups.contains(&Some(k)));
+            if let (Some(j), false) = (self.groups[g], other_n_between) {
+                cell.n = Some(j);
+                cell.n_evidence = Some(format!("the group's n ('{}')", items[j].text.trim()));
+            }
+        } else if let (Some(in_sentence), false) =
+            (sentence_n(doc_text, items, cell.item), self.any_groups)
+        {
+            // The sample its own sentence names before it, over the document's; where the
+            // sentence names several and not which, the n stays open.
+            if let Some(j) = in_sentence {
+                cell.n = Some(j);
+                cell.n_evidence = Some(format!(
+                    "the number of people its sentence names before it ('{}')",
+                    items[j].text.trim()
+                ));
+            }
+        } else if let (Some(j), false) = (self.document, self.any_groups) {
+            cell.n = Some(j);
+            cell.n_evidence = Some(format!(
+                "the document's number of patients ('{}', line {})",
+                items[j].quote.trim(),
+                items[j].line
+            ));
+        }
+    }
+}
 #[cfg(test)]
 mod tests {
     use super::*;

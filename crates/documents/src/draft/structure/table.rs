@@ -17,6 +17,8 @@
 //! - The same groups printed side by side for several sets of patients (`Drug | Placebo | p |
 //!   Drug | Placebo | p`) are read as one table per set, each set's groups its own.
 
+use std::ops::Range;
+
 use super::model::{Cell, Comparison, Measure, Shape, Structure, group_index};
 use crate::draft::cues;
 use crate::draft::table::{Row, Table};
@@ -216,52 +218,77 @@ fn cell_index(cells: &[std::ops::Range<usize>], at: usize) -> Option<usize> {
         })
 }
 
-/// Read one table of the document, as [`crate::draft::table`] models it.
-pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut Structure) {
-    let original = doc.original;
-    let summary = |j: &usize| {
-        matches!(
-            items[*j].kind,
-            ItemKind::MeanSpread | ItemKind::MedianIqr | ItemKind::MedianRange
-        )
-    };
-    let width = model.width();
-    if model.header_rows == 0 || model.header_rows >= model.rows.len() || width < 2 {
-        return;
-    }
-    // The same groups printed side by side for several sets of patients: each set is read
-    // as a table of its own.
-    if model.set.is_none() {
-        if let Some(sets) = model.column_sets(original) {
-            for (k, columns) in sets.iter().enumerate() {
-                let set = model.column_set(columns, (k > 0).then_some(k + 1));
-                read_table(doc, items, &set, s);
-            }
-            return;
-        }
-    }
-    // The header cells standing over each column, and the lowest header row naming one (the
-    // rows after it are read: section labels, then data).
-    let header_of = model.column_headers();
-    let h = model.rows[..model.header_rows]
+/// Does an item summarise a sample (mean ± spread, median with its IQR or range)?
+fn is_summary(item: &Item) -> bool {
+    matches!(
+        item.kind,
+        ItemKind::MeanSpread | ItemKind::MedianIqr | ItemKind::MedianRange
+    )
+}
+
+/// What a table's header says of its columns: the part each plays, and what its header cells
+/// add (a time, what the cells print, a change).
+struct Header<'t> {
+    /// The header cells standing over each column.
+    cells_over: &'t [Vec<Range<usize>>],
+    /// The lowest header row naming a column (the rows after it are read: section labels,
+    /// then data).
+    row: usize,
+    /// That row's line in the plain text, named in the evidence.
+    line: usize,
+    columns: Vec<Column>,
+    /// What each time column's cells print, apart from its time (`mean (sd)`, `% (sd)`): the
+    /// cells of one row under different descriptors are different measures.
+    descriptors: Vec<String>,
+    /// The time each group column stands under, where a header row names it (`Sertraline
+    /// group (n = 30)` over `Baseline | Week 8`): a grid of groups by times.
+    column_time: Vec<Option<String>>,
+    /// The group columns headed by a change (`Placebo` over `Baseline | Change`): their cells
+    /// are another measure than the cells beside them.
+    column_change: Vec<bool>,
+}
+
+/// Read the header of a table: what each column is; each group column's group (and its n) is
+/// added to the structure.
+fn read_header<'t>(
+    doc: &Sentences,
+    items: &[Item],
+    model: &'t Table,
+    s: &mut Structure,
+) -> Header<'t> {
+    let cells_over = model.column_headers();
+    let row = model.rows[..model.header_rows]
         .iter()
-        .rposition(|r| header_of.iter().flatten().any(|c| r.cells.contains(c)))
+        .rposition(|r| cells_over.iter().flatten().any(|c| r.cells.contains(c)))
         .unwrap_or(0);
-    let header_line = doc.plain.line_of(model.rows[h].line.start);
-    let mut columns = vec![Column::Label];
-    // What each time column's cells print, apart from its time (`mean (sd)`, `% (sd)`): the
-    // cells of one row under different descriptors are different measures.
-    let mut descriptors: Vec<String> = vec![String::new()];
-    // The time each group column stands under, where a header row names it (`Sertraline
-    // group (n = 30)` over `Baseline | Week 8`): a grid of groups by times.
-    let mut column_time: Vec<Option<String>> = vec![None];
-    // The group columns headed by a change (`Placebo` over `Baseline | Change`): their cells
-    // are another measure than the cells beside them.
-    let mut column_change: Vec<bool> = vec![false];
-    for cells in header_of.iter().skip(1) {
+    let mut header = Header {
+        cells_over,
+        row,
+        line: doc.plain.line_of(model.rows[row].line.start),
+        columns: vec![Column::Label],
+        descriptors: vec![String::new()],
+        column_time: vec![None],
+        column_change: vec![false],
+    };
+    for cells in cells_over.iter().skip(1) {
+        let column = header.column_of(doc.original, items, model, s, cells);
+        header.columns.push(column);
+    }
+    header
+}
+
+impl Header<'_> {
+    /// The part one column plays as the header cells over it say: what the cells print, a
+    /// statistic, a time, a change, or (any other words) the group's name.
+    fn column_of(
+        &mut self,
+        original: &str,
+        items: &[Item],
+        model: &Table,
+        s: &mut Structure,
+        cells: &[Range<usize>],
+    ) -> Column {
         let text = crate::draft::table::header_text(original, cells);
-        // Each header cell over the column plays one part: what the cells print, a
-        // statistic, a time, a change, or (any other words) the group's name.
         let parts: Vec<&str> = cells
             .iter()
             .map(|c| original[c.clone()].trim())
@@ -276,8 +303,8 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
                 && !names_change(t)
                 && !crate::draft::table::names_n(t)
         });
-        column_time.resize(columns.len(), None);
-        let col = if text.is_empty() || crate::draft::table::describes_cells(&text) {
+        self.column_time.resize(self.columns.len(), None);
+        if text.is_empty() || crate::draft::table::describes_cells(&text) {
             Column::Statistic(Stat::Other)
         } else if let Some(st) = stat_of(&text).or(cell_stat) {
             Column::Statistic(st)
@@ -285,8 +312,8 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
             .then(|| time_only(&text).or_else(|| header_time(&text)))
             .flatten()
         {
-            descriptors.resize(columns.len(), String::new());
-            descriptors.push(
+            self.descriptors.resize(self.columns.len(), String::new());
+            self.descriptors.push(
                 text.replacen(&t, " ", 1)
                     .split_whitespace()
                     .collect::<Vec<_>>()
@@ -299,158 +326,294 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
             // with no group's name over it: one group's statistic, never an arm.
             Column::Statistic(Stat::Other)
         } else {
-            // The group's label without its `n = 60`, its time or what its cells print, from
-            // every header cell over it.
-            let mut n_item = None;
-            let mut label_parts = Vec::new();
-            for c in cells {
-                let n_here = items.iter().position(|i| {
-                    i.kind == ItemKind::N && i.span[0] >= c.start && i.span[1] <= c.end
-                });
-                let end = n_here.map_or(c.end, |j| items[j].span[0]).max(c.start);
-                let part = original[c.start..end]
-                    .trim()
-                    .trim_end_matches(['(', '（', ',', ';'])
-                    .trim();
-                // `Mean (SD)` under a group's name says what the cells print, not whose;
-                // `Week 8` when.
-                if !part.is_empty()
-                    && !crate::draft::table::describes_cells(part)
-                    && header_time(part).is_none()
-                    && !names_change(part)
-                {
-                    label_parts.push(part.to_string());
-                }
-                n_item = n_item.or(n_here);
-            }
-            let label = if label_parts.is_empty() {
-                text.clone()
-            } else {
-                label_parts.join(" ")
-            };
-            // The same name in another set of columns is other patients.
-            let label = match model.set {
-                Some(k) => format!("{label} (set {k})"),
-                None => label,
-            };
-            let key = label.to_lowercase();
-            let g = group_index(s, &label, &key);
-            if let Some(j) = n_item {
-                s.groups[g].n = Some(j);
-                s.placed[j] = true;
-            }
-            column_time.push(cell_time);
-            column_change.resize(columns.len(), false);
-            column_change.push(parts.iter().any(|t| names_change(t)));
+            let g = column_group(original, items, model, s, cells, &text);
+            self.column_time.push(cell_time);
+            self.column_change.resize(self.columns.len(), false);
+            self.column_change
+                .push(parts.iter().any(|t| names_change(t)));
             Column::Group(g)
-        };
-        columns.push(col);
+        }
     }
-    let time_columns = columns.iter().filter(|c| **c == Column::Time).count() >= 2;
-    let group_columns = columns
-        .iter()
-        .filter(|c| matches!(c, Column::Group(_)))
-        .count();
-    let mut section: Option<String> = None;
-    let block_names = time_block_names(original, items, &model.rows[h + 1..]);
-    // A row whose cells are each an n (`HbA1c, % | n = 74 | n = 84 |`) gives each column's n
-    // for the rows below it, until the next such row: the n a measure was analysed on.
-    let mut section_n: Vec<Option<usize>> = vec![None; columns.len()];
-    let mut last_measure: Option<usize> = None;
-    // The labels of rows that count patients (`Current | 146 (46%) | 147 (47%)`): a row
-    // with the same label further down (`Pack years`, then `Current`) summarises that
-    // subgroup, whose n is the count, not the column's.
-    let mut counted: Vec<String> = Vec::new();
-    for (r, row) in model.rows[h + 1..].iter().enumerate() {
-        let cells = &row.cells;
+
+    /// The time a time column's header names, alone (`Week 2`), not what the cells print
+    /// under it.
+    fn time_of_column(&self, original: &str, column: usize) -> String {
+        let header = self.cells_over[column]
+            .iter()
+            .map(|c| original[c.clone()].trim())
+            .collect::<Vec<_>>()
+            .join(" ");
+        time_only(&header).unwrap_or(header)
+    }
+}
+
+/// The group a group column names, added to the structure (with the n its header prints):
+/// its label from every header cell over it, without its `n = 60`, its time or what its cells
+/// print.
+fn column_group(
+    original: &str,
+    items: &[Item],
+    model: &Table,
+    s: &mut Structure,
+    cells: &[Range<usize>],
+    text: &str,
+) -> usize {
+    let mut n_item = None;
+    let mut label_parts = Vec::new();
+    for c in cells {
+        let n_here = items
+            .iter()
+            .position(|i| i.kind == ItemKind::N && i.span[0] >= c.start && i.span[1] <= c.end);
+        let end = n_here.map_or(c.end, |j| items[j].span[0]).max(c.start);
+        let part = original[c.start..end]
+            .trim()
+            .trim_end_matches(['(', '（', ',', ';'])
+            .trim();
+        // `Mean (SD)` under a group's name says what the cells print, not whose; `Week 8` when.
+        if !part.is_empty()
+            && !crate::draft::table::describes_cells(part)
+            && header_time(part).is_none()
+            && !names_change(part)
+        {
+            label_parts.push(part.to_string());
+        }
+        n_item = n_item.or(n_here);
+    }
+    let label = if label_parts.is_empty() {
+        text.to_string()
+    } else {
+        label_parts.join(" ")
+    };
+    // The same name in another set of columns is other patients.
+    let label = match model.set {
+        Some(k) => format!("{label} (set {k})"),
+        None => label,
+    };
+    let key = label.to_lowercase();
+    let g = group_index(s, &label, &key);
+    if let Some(j) = n_item {
+        s.groups[g].n = Some(j);
+        s.placed[j] = true;
+    }
+    g
+}
+
+/// Read one table of the document, as [`crate::draft::table`] models it.
+pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut Structure) {
+    let original = doc.original;
+    if model.header_rows == 0 || model.header_rows >= model.rows.len() || model.width() < 2 {
+        return;
+    }
+    // The same groups printed side by side for several sets of patients: each set is read
+    // as a table of its own.
+    if model.set.is_none() {
+        if let Some(sets) = model.column_sets(original) {
+            for (k, columns) in sets.iter().enumerate() {
+                let set = model.column_set(columns, (k > 0).then_some(k + 1));
+                read_table(doc, items, &set, s);
+            }
+            return;
+        }
+    }
+    let header = read_header(doc, items, model, s);
+    let body = &model.rows[header.row + 1..];
+    let mut reader = RowReader {
+        original,
+        items,
+        model,
+        time_columns: header
+            .columns
+            .iter()
+            .filter(|c| **c == Column::Time)
+            .count()
+            >= 2,
+        group_columns: header
+            .columns
+            .iter()
+            .filter(|c| matches!(c, Column::Group(_)))
+            .count(),
+        block_names: time_block_names(original, items, body),
+        section: None,
+        section_n: vec![None; header.columns.len()],
+        last_measure: None,
+        counted: Vec::new(),
+        header,
+    };
+    for (r, row) in body.iter().enumerate() {
+        reader.read_row(r, row, s);
+    }
+}
+
+/// A table read row by row: what the header says of the columns, and what the rows above
+/// say of the rows below.
+struct RowReader<'a> {
+    original: &'a str,
+    items: &'a [Item],
+    model: &'a Table,
+    header: Header<'a>,
+    /// Two time columns or more: each row is one measure's time course.
+    time_columns: bool,
+    /// How many columns are groups.
+    group_columns: usize,
+    /// The measure each time course's rows are of, where printed among them
+    /// ([`time_block_names`]).
+    block_names: Vec<Option<Option<String>>>,
+    /// The label of the last row with no values: the section the rows below it are in.
+    section: Option<String>,
+    /// A row whose cells are each an n (`HbA1c, % | n = 74 | n = 84 |`) gives each column's n
+    /// for the rows below it, until the next such row: the n a measure was analysed on.
+    section_n: Vec<Option<usize>>,
+    /// The measure the last row of values made, which the next rows may continue.
+    last_measure: Option<usize>,
+    /// The labels of rows that count patients (`Current | 146 (46%) | 147 (47%)`): a row
+    /// with the same label further down (`Pack years`, then `Current`) summarises that
+    /// subgroup, whose n is the count, not the column's.
+    counted: Vec<String>,
+}
+
+/// A row's cells as the columns place them.
+#[derive(Default)]
+struct RowCells {
+    /// The values of the row's measure.
+    values: Vec<Cell>,
+    /// Cells under a change beside cells of values: each arm's change, its own measure.
+    changes: Vec<Cell>,
+    /// Cells printing something else than the row's first (`% (SD)` beside `Mean (SD)`),
+    /// with what they print: the time course of another measure of the row.
+    others: Vec<(String, Cell)>,
+    /// The row's statistic cells: its comparison.
+    comparison: Comparison,
+}
+
+impl RowReader<'_> {
+    /// The items in a row's cells (items are in document order: found by binary search).
+    fn members(&self, row: &Row) -> Vec<usize> {
+        let items = self.items;
+        let from = items.partition_point(|i| i.span[0] < row.line.start);
+        (from..items.len())
+            .take_while(|&j| items[j].span[0] <= row.line.end)
+            .filter(|&j| cell_index(&row.cells, items[j].span[0]).is_some())
+            .collect()
+    }
+
+    /// Read one row of the table's body (`r`: its index among the body's rows).
+    fn read_row(&mut self, r: usize, row: &Row, s: &mut Structure) {
+        let (items, cells) = (self.items, &row.cells);
         let label = cells
             .first()
-            .map(|c| original[c.clone()].trim().to_string())
+            .map(|c| self.original[c.clone()].trim().to_string())
             .unwrap_or_default();
-        // The items in the row's cells (items are in document order: found by binary search).
-        let from = items.partition_point(|i| i.span[0] < row.line.start);
-        let members: Vec<usize> = (from..items.len())
-            .take_while(|&j| items[j].span[0] <= row.line.end)
-            .filter(|&j| cell_index(cells, items[j].span[0]).is_some())
-            .collect();
-        let members = &members;
-        let summaries: Vec<usize> = members.iter().copied().filter(summary).collect();
+        let members = self.members(row);
+        let in_value_cell = |j: usize| cell_index(cells, items[j].span[0]).is_some_and(|c| c >= 1);
         let counts = members.iter().any(|&j| {
-            matches!(items[j].kind, ItemKind::Percent | ItemKind::CountOf)
-                && cell_index(cells, items[j].span[0]).is_some_and(|c| c >= 1)
+            matches!(items[j].kind, ItemKind::Percent | ItemKind::CountOf) && in_value_cell(j)
         });
         if counts && !label.is_empty() {
-            counted.push(label.to_lowercase());
+            self.counted.push(label.to_lowercase());
         }
-        let has_items = members
-            .iter()
-            .any(|&j| cell_index(cells, items[j].span[0]).is_some_and(|c| c >= 1));
-        if !has_items {
+        if !members.iter().any(|&j| in_value_cell(j)) {
             if !label.is_empty() && !label.chars().all(|c| c == '-' || c == ':' || c == ' ') {
-                section = Some(label.clone());
+                self.section = Some(label.clone());
             }
-            continue;
+            return;
         }
+        if !members.iter().any(|&j| is_summary(&items[j])) {
+            if !self.read_n_row(cells, &members, &label, s) {
+                self.attach_comparison_row(&label, &members, s);
+            }
+            return;
+        }
+        let change = cues::change_words(&label);
+        let (measure_label, time) = self.measure_and_time(r, &label, change);
+        let mut read = self.read_cells(cells, &members, &label, (change, &time), s);
+        push_change_measure(
+            items,
+            &mut read.changes,
+            &measure_label,
+            self.header.line,
+            s,
+        );
+        if read.values.is_empty() {
+            return;
+        }
+        let mut groups: Vec<Option<usize>> = read.values.iter().map(|c| c.group).collect();
+        groups.dedup();
+        let shape = self.shape_of(&read.values, &groups);
+        if self.continues_last_measure(shape, (&measure_label, &time), &groups, &mut read, s) {
+            return;
+        }
+        self.push_row_measures(read, shape, (measure_label, change), &label, s);
+    }
+
+    /// A row whose cells are each an n (`HbA1c, % | n = 74 | n = 84 |`): the n of each column
+    /// for the rows below it. Whether the row was one.
+    fn read_n_row(
+        &mut self,
+        cells: &[Range<usize>],
+        members: &[usize],
+        label: &str,
+        s: &mut Structure,
+    ) -> bool {
+        let items = self.items;
         let cell_ns: Vec<(usize, usize)> = members
             .iter()
             .filter_map(|&j| Some((cell_index(cells, items[j].span[0])?, j)))
             .filter(|&(ci, _)| ci >= 1)
             .collect();
-        if summaries.is_empty()
-            && cell_ns.len() >= 2
-            && cell_ns.iter().all(|&(_, j)| items[j].kind == ItemKind::N)
-        {
-            section_n = vec![None; columns.len()];
-            for (ci, j) in cell_ns {
-                if let Some(slot) = section_n.get_mut(ci) {
-                    *slot = Some(j);
-                    s.placed[j] = true;
-                }
-            }
-            if !label.is_empty() {
-                section = Some(label.clone());
-            }
-            continue;
+        if cell_ns.len() < 2 || !cell_ns.iter().all(|&(_, j)| items[j].kind == ItemKind::N) {
+            return false;
         }
-        // A row of p-values or differences after a measure: its comparison.
-        if summaries.is_empty() {
-            if let (Some(st), Some(mi)) = (
-                stat_of(&label)
-                    .or_else(|| cues::difference_word(&label).then_some(Stat::Difference)),
-                last_measure,
-            ) {
-                let m: &mut Measure = &mut s.measures[mi];
-                if m.shape == Shape::Arms && m.arms().len() == 2 {
-                    for &j in members {
-                        let k = items[j].kind;
-                        match (st, k) {
-                            (Stat::P, ItemKind::P) if m.comparison.p.is_none() => {
-                                m.comparison.p = Some(j)
-                            }
-                            (Stat::Difference, ItemKind::Number)
-                                if m.comparison.difference.is_none() =>
-                            {
-                                m.comparison.difference = Some(j)
-                            }
-                            (_, ItemKind::Ci) if m.comparison.ci.is_none() => {
-                                m.comparison.ci = Some(j)
-                            }
-                            _ => {}
-                        }
-                    }
-                    for j in m.comparison.items() {
-                        s.placed[j] = true;
-                    }
-                }
+        self.section_n = vec![None; self.header.columns.len()];
+        for (ci, j) in cell_ns {
+            if let Some(slot) = self.section_n.get_mut(ci) {
+                *slot = Some(j);
+                s.placed[j] = true;
             }
-            continue;
         }
-        let change = cues::change_words(&label);
-        let row_time = header_time(&label);
-        let (measure_label, time) = match (&row_time, &section) {
+        if !label.is_empty() {
+            self.section = Some(label.to_string());
+        }
+        true
+    }
+
+    /// A row of p-values or differences after a measure of two arms: its comparison.
+    fn attach_comparison_row(&self, label: &str, members: &[usize], s: &mut Structure) {
+        let stat =
+            stat_of(label).or_else(|| cues::difference_word(label).then_some(Stat::Difference));
+        let (Some(st), Some(mi)) = (stat, self.last_measure) else {
+            return;
+        };
+        let m: &mut Measure = &mut s.measures[mi];
+        if m.shape != Shape::Arms || m.arms().len() != 2 {
+            return;
+        }
+        for &j in members {
+            match (st, self.items[j].kind) {
+                (Stat::P, ItemKind::P) if m.comparison.p.is_none() => m.comparison.p = Some(j),
+                (Stat::Difference, ItemKind::Number) if m.comparison.difference.is_none() => {
+                    m.comparison.difference = Some(j)
+                }
+                (_, ItemKind::Ci) if m.comparison.ci.is_none() => m.comparison.ci = Some(j),
+                _ => {}
+            }
+        }
+        for j in m.comparison.items() {
+            s.placed[j] = true;
+        }
+    }
+
+    /// The measure a row of values is of, and its time point, from its label, its section
+    /// and the labels printed among a time course's rows.
+    fn measure_and_time(
+        &self,
+        r: usize,
+        label: &str,
+        change: bool,
+    ) -> (Option<String>, Option<String>) {
+        match (&header_time(label), &self.section) {
             // A time course's rows with the labels printed among them: the measure they name.
-            (Some(t), _) if !change && block_names[r].is_some() => {
-                (block_names[r].clone().flatten(), Some(t.clone()))
+            (Some(t), _) if !change && self.block_names[r].is_some() => {
+                (self.block_names[r].clone().flatten(), Some(t.clone()))
             }
             (Some(t), Some(sec)) if !change => (Some(sec.clone()), Some(t.clone())),
             // A row under a section's label (`PHQ-9`, then `mITT`) is that section's measure
@@ -461,122 +624,86 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
             // A row labelled with a time and no section above it: a time point of the
             // measure the table is of (its caption names it, not a row).
             (Some(t), None) if !change => (None, Some(t.clone())),
-            _ => (Some(label.clone()).filter(|l| !l.is_empty()), None),
-        };
-        let mut row_cells: Vec<Cell> = Vec::new();
-        // Cells under a change beside cells of values: each arm's change, its own measure.
-        let mut change_cells: Vec<Cell> = Vec::new();
-        let mut others: Vec<(String, Cell)> = Vec::new();
-        let mut comparison = Comparison::default();
+            _ => (Some(label.to_string()).filter(|l| !l.is_empty()), None),
+        }
+    }
+
+    /// What a time column's cell prints apart from its time (its column's descriptor).
+    fn descriptor(&self, cells: &[Range<usize>], item: usize) -> String {
+        cell_index(cells, self.items[item].span[0])
+            .and_then(|k| self.header.descriptors.get(k))
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    /// Place each item of a row of values by its column: a group's value, a time's value,
+    /// another measure's value, or the row's comparison. `(change, time)`: whether the row's
+    /// label names a change, and the row's time point.
+    fn read_cells(
+        &self,
+        cells: &[Range<usize>],
+        members: &[usize],
+        label: &str,
+        (change, time): (bool, &Option<String>),
+        s: &mut Structure,
+    ) -> RowCells {
+        let items = self.items;
+        let mut read = RowCells::default();
         for &j in members {
             let Some(ci) = cell_index(cells, items[j].span[0]) else {
                 continue;
             };
-            let col = columns
+            let col = self
+                .header
+                .columns
                 .get(ci)
                 .copied()
                 .unwrap_or(Column::Statistic(Stat::Other));
-            match (col, summary(&j)) {
+            let comparison = &mut read.comparison;
+            match (col, is_summary(&items[j])) {
                 (Column::Group(g), true) => {
-                    // The n printed in the cell itself (`17·4 (4·8); 219`) before the column's.
-                    let own = items[j].parts.n.as_ref().and_then(|p| {
-                        items.iter().position(|i| {
-                            i.kind == ItemKind::N
-                                && i.span[0] <= p.span[0]
-                                && p.span[1] <= i.span[1]
-                                && cell_index(cells, i.span[0]) == Some(ci)
-                        })
-                    });
-                    let (n, n_evidence) = match own {
-                        Some(k) => (
-                            Some(k),
-                            Some(format!("printed with it ('{}')", items[k].text.trim())),
-                        ),
-                        None => match section_n.get(ci).copied().flatten() {
-                            Some(k) => (
-                                Some(k),
-                                Some(format!(
-                                    "the n of the rows' section ('{}')",
-                                    items[k].text.trim()
-                                )),
-                            ),
-                            None if counted.contains(&label.to_lowercase()) => (None, None),
-                            None => (
-                                s.groups[g].n,
-                                s.groups[g].n.map(|n| {
-                                    format!("the column's n ('{}')", items[n].text.trim())
-                                }),
-                            ),
-                        },
-                    };
-                    if let Some(k) = own {
-                        s.placed[k] = true;
-                    }
+                    let (n, n_evidence) = self.cell_n(cells, (j, ci), g, label, s);
+                    let column_time = self.header.column_time.get(ci).cloned().flatten();
                     let cell = Cell {
                         item: j,
                         group: Some(g),
-                        time: column_time
-                            .get(ci)
-                            .cloned()
-                            .flatten()
-                            .or_else(|| time.clone()),
+                        time: column_time.or_else(|| time.clone()),
                         n,
                         n_evidence,
                     };
-                    if column_change.get(ci).copied().unwrap_or(false) && !change {
-                        change_cells.push(cell);
+                    if self.header.column_change.get(ci).copied().unwrap_or(false) && !change {
+                        read.changes.push(cell);
                     } else {
-                        row_cells.push(cell);
+                        read.values.push(cell);
                     }
                 }
+                // Only the cells printing what the row's first one prints.
                 (Column::Time, true)
-                    if time_columns
-                        && row_cells.first().is_none_or(|first: &Cell| {
-                            // Only the cells printing what the row's first one prints.
-                            let d = |item: usize| {
-                                cell_index(cells, items[item].span[0])
-                                    .and_then(|k| descriptors.get(k))
-                                    .cloned()
-                                    .unwrap_or_default()
-                            };
-                            d(first.item) == d(j)
+                    if self.time_columns
+                        && read.values.first().is_none_or(|first: &Cell| {
+                            self.descriptor(cells, first.item) == self.descriptor(cells, j)
                         }) =>
                 {
-                    row_cells.push(Cell {
+                    read.values.push(Cell {
                         item: j,
                         group: None,
-                        time: {
-                            let header = header_of[ci]
-                                .iter()
-                                .map(|c| original[c.clone()].trim())
-                                .collect::<Vec<_>>()
-                                .join(" ");
-                            // The time alone (`Week 2`), not what the cells print under it.
-                            Some(time_only(&header).unwrap_or(header))
-                        },
+                        time: Some(self.header.time_of_column(self.original, ci)),
                         n: None,
                         n_evidence: None,
                     })
                 }
-                (Column::Time, true) if time_columns => {
+                (Column::Time, true) if self.time_columns => {
                     // A cell printing something else than the row's first (`% (SD)` beside
                     // `Mean (SD)`): the time course of another measure of the row.
-                    let d = descriptors.get(ci).cloned().unwrap_or_default();
-                    let header = header_of[ci]
-                        .iter()
-                        .map(|c| original[c.clone()].trim())
-                        .collect::<Vec<_>>()
-                        .join(" ");
-                    others.push((
-                        d,
-                        Cell {
-                            item: j,
-                            group: None,
-                            time: Some(time_only(&header).unwrap_or(header)),
-                            n: None,
-                            n_evidence: None,
-                        },
-                    ));
+                    let d = self.header.descriptors.get(ci).cloned().unwrap_or_default();
+                    let cell = Cell {
+                        item: j,
+                        group: None,
+                        time: Some(self.header.time_of_column(self.original, ci)),
+                        n: None,
+                        n_evidence: None,
+                    };
+                    read.others.push((d, cell));
                 }
                 (Column::Statistic(Stat::P), false)
                     if items[j].kind == ItemKind::P && comparison.p.is_none() =>
@@ -596,43 +723,60 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
                 _ => {}
             }
         }
-        if change_cells.len() >= 2 || row_cells.is_empty() && !change_cells.is_empty() {
-            // Every arm's change of the row, one measure of changes beside the values'.
-            let mut groups: Vec<Option<usize>> = change_cells.iter().map(|c| c.group).collect();
-            groups.sort();
-            groups.dedup();
-            if groups.len() == change_cells.len() && groups.len() >= 2 {
-                for c in &change_cells {
-                    s.placed[c.item] = true;
-                }
-                s.measures.push(Measure {
-                    spread_label: None,
-                    label: measure_label.as_ref().map(|l| format!("{l} change")),
-                    change: true,
-                    shape: Shape::Arms,
-                    sentence: items[change_cells[0].item].sentence,
-                    cells: std::mem::take(&mut change_cells),
-                    comparison: Comparison::default(),
-                    evidence: vec![format!(
-                        "the table's columns name the groups and, under each, a change (header line {header_line})"
-                    )],
-                    review: Vec::new(),
-                    negated: None,
-                });
-            }
+        read
+    }
+
+    /// The n of a group's cell (`(j, ci)`: its item and column) and where it comes from: the
+    /// n printed in the cell itself (`17·4 (4·8); 219`), else its section's, else the
+    /// column's (none for a subgroup a row above counted).
+    fn cell_n(
+        &self,
+        cells: &[Range<usize>],
+        (j, ci): (usize, usize),
+        g: usize,
+        label: &str,
+        s: &mut Structure,
+    ) -> (Option<usize>, Option<String>) {
+        let items = self.items;
+        let own = items[j].parts.n.as_ref().and_then(|p| {
+            items.iter().position(|i| {
+                i.kind == ItemKind::N
+                    && i.span[0] <= p.span[0]
+                    && p.span[1] <= i.span[1]
+                    && cell_index(cells, i.span[0]) == Some(ci)
+            })
+        });
+        if let Some(k) = own {
+            s.placed[k] = true;
+            return (
+                Some(k),
+                Some(format!("printed with it ('{}')", items[k].text.trim())),
+            );
         }
-        if row_cells.is_empty() {
-            continue;
+        match self.section_n.get(ci).copied().flatten() {
+            Some(k) => (
+                Some(k),
+                Some(format!(
+                    "the n of the rows' section ('{}')",
+                    items[k].text.trim()
+                )),
+            ),
+            None if self.counted.contains(&label.to_lowercase()) => (None, None),
+            None => (
+                s.groups[g].n,
+                s.groups[g]
+                    .n
+                    .map(|n| format!("the column's n ('{}')", items[n].text.trim())),
+            ),
         }
-        let groups: Vec<Option<usize>> = {
-            let mut g: Vec<Option<usize>> = row_cells.iter().map(|c| c.group).collect();
-            g.dedup();
-            g
-        };
+    }
+
+    /// How a row's values relate: a time course, arms, or one value.
+    fn shape_of(&self, values: &[Cell], groups: &[Option<usize>]) -> Shape {
         // One group's cells under two times or more of a grid (`Sertraline group` over
         // `Baseline | Week 8`): its time course.
         let distinct_times = {
-            let mut t: Vec<String> = row_cells
+            let mut t: Vec<String> = values
                 .iter()
                 .filter_map(|c| c.time.as_deref().map(cues::time_key))
                 .collect();
@@ -641,97 +785,89 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
             t.len()
         };
         let one_group_over_time = groups.len() == 1
-            && row_cells.len() >= 2
-            && distinct_times == row_cells.len()
-            && row_cells.iter().all(|c| c.group.is_some());
+            && values.len() >= 2
+            && distinct_times == values.len()
+            && values.iter().all(|c| c.group.is_some());
         // A time course visits each time once: times that repeat along a row (`Baseline |
         // Week 12 | Baseline | Week 12`) are a grid of groups whose names the table did not
         // give us, so the row is no one group's course.
-        let times_repeat = distinct_times < row_cells.len();
+        let times_repeat = distinct_times < values.len();
         // Likewise each arm stands once at each time: a group's name over two cells of one
         // time (`Before | During | Before | During` read as names) is no arm of the row.
         let arms_repeat = {
-            let mut seen: Vec<(Option<usize>, Option<String>)> = row_cells
+            let mut seen: Vec<(Option<usize>, Option<String>)> = values
                 .iter()
                 .map(|c| (c.group, c.time.as_deref().map(cues::time_key)))
                 .collect();
             seen.sort();
             seen.dedup();
-            seen.len() < row_cells.len()
+            seen.len() < values.len()
         };
-        let shape = if time_columns && row_cells.len() >= 2 && !times_repeat || one_group_over_time
-        {
+        if self.time_columns && values.len() >= 2 && !times_repeat || one_group_over_time {
             Shape::TimeCourse
-        } else if group_columns >= 2 && groups.len() >= 2 && !arms_repeat {
+        } else if self.group_columns >= 2 && groups.len() >= 2 && !arms_repeat {
             Shape::Arms
         } else {
             Shape::Single
-        };
-        // A later time of the measure just read (same label, same groups): its next time
-        // point. A row printing fewer of its groups (a later visit of one arm only, as an
-        // extension phase after the controlled one prints) is that next time point of those
-        // groups, where each is new at that time.
-        let arms_or_fewer = shape == Shape::Arms
-            || shape == Shape::Single && row_cells.iter().all(|c| c.group.is_some());
-        if let (Some(mi), Some(t), true) = (last_measure, &time, arms_or_fewer) {
-            let m = &mut s.measures[mi];
-            let (same_groups, fewer_groups) = {
-                let mut a: Vec<Option<usize>> = m.cells.iter().map(|c| c.group).collect();
-                a.sort();
-                a.dedup();
-                let mut b = groups.clone();
-                b.sort();
-                let key = cues::time_key(t);
-                let new_at_time = !m.cells.iter().any(|c| {
-                    groups.contains(&c.group)
-                        && c.time.as_deref().map(cues::time_key) == Some(key.clone())
-                });
-                (
-                    a == b,
-                    b.len() < a.len() && b.iter().all(|g| a.contains(g)) && new_at_time,
-                )
-            };
-            let fits = if shape == Shape::Arms {
-                same_groups
-            } else {
-                fewer_groups
-            };
-            if m.shape == Shape::Arms && m.label == measure_label && fits && !m.change {
-                for c in &row_cells {
-                    s.placed[c.item] = true;
-                }
-                m.cells.extend(row_cells);
-                if !comparison.items().is_empty() {
-                    m.comparison = comparison;
-                }
-                for j in s.measures[mi].comparison.items() {
-                    s.placed[j] = true;
-                }
-                continue;
-            }
         }
-        let evidence = match shape {
-            Shape::Arms => {
-                format!("the table's columns name the groups (header line {header_line})")
-            }
-            Shape::TimeCourse => {
-                format!("the table's columns name the time points (header line {header_line})")
-            }
-            Shape::Single => "one value of the row".to_string(),
+    }
+
+    /// A later time of the measure just read (same label, same groups): its next time point.
+    /// A row printing fewer of its groups (a later visit of one arm only, as an extension
+    /// phase after the controlled one prints) is that next time point of those groups, where
+    /// each is new at that time. Whether the row's values were added to that measure.
+    fn continues_last_measure(
+        &self,
+        shape: Shape,
+        (measure_label, time): (&Option<String>, &Option<String>),
+        groups: &[Option<usize>],
+        read: &mut RowCells,
+        s: &mut Structure,
+    ) -> bool {
+        let arms_or_fewer = shape == Shape::Arms
+            || shape == Shape::Single && read.values.iter().all(|c| c.group.is_some());
+        let (Some(mi), Some(t), true) = (self.last_measure, time, arms_or_fewer) else {
+            return false;
         };
-        for c in &row_cells {
+        let m = &mut s.measures[mi];
+        let mut a: Vec<Option<usize>> = m.cells.iter().map(|c| c.group).collect();
+        a.sort();
+        a.dedup();
+        let mut b = groups.to_vec();
+        b.sort();
+        let key = cues::time_key(t);
+        let new_at_time = !m.cells.iter().any(|c| {
+            groups.contains(&c.group) && c.time.as_deref().map(cues::time_key) == Some(key.clone())
+        });
+        let fits = if shape == Shape::Arms {
+            a == b
+        } else {
+            b.len() < a.len() && b.iter().all(|g| a.contains(g)) && new_at_time
+        };
+        if m.shape != Shape::Arms || m.label != *measure_label || !fits || m.change {
+            return false;
+        }
+        for c in &read.values {
             s.placed[c.item] = true;
         }
-        for j in comparison.items() {
+        m.cells.append(&mut read.values);
+        if !read.comparison.items().is_empty() {
+            m.comparison = std::mem::take(&mut read.comparison);
+        }
+        for j in s.measures[mi].comparison.items() {
             s.placed[j] = true;
         }
-        // The spread its values' own reading names (each cell's column header, the table's
-        // caption, header rows or legend: [`crate::draft::summary`]) when they agree; else
-        // the one named by the row, its section, the column headers or the lines above the
-        // table (`LSM (SE) change`, `Mean (SD)`, `Data are mean ± SD`).
-        let own: Vec<Option<&'static str>> = row_cells
+        true
+    }
+
+    /// The spread a row's values print: the one their own reading names (each cell's column
+    /// header, the table's caption, header rows or legend: [`crate::draft::summary`]) when
+    /// they agree; else the one named by the row, its section, the column headers or the
+    /// lines above the table (`LSM (SE) change`, `Mean (SD)`, `Data are mean ± SD`).
+    fn spread_label(&self, values: &[Cell], label: &str) -> Option<(&'static str, String)> {
+        let own: Vec<Option<&'static str>> = values
             .iter()
-            .map(|c| items[c.item].parts.spread_label)
+            .map(|c| self.items[c.item].parts.spread_label)
             .collect();
         let agreed = own
             .first()
@@ -739,44 +875,66 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
             .flatten()
             .filter(|l| own.iter().all(|o| *o == Some(*l)));
         let named = [
-            (label.as_str(), "the row's label"),
-            (section.as_deref().unwrap_or(""), "the section's label"),
+            (label, "the row's label"),
+            (self.section.as_deref().unwrap_or(""), "the section's label"),
         ]
         .into_iter()
         .chain(
-            model.rows[..=h]
+            self.model.rows[..=self.header.row]
                 .iter()
                 .rev()
-                .map(|r| (&original[r.line.clone()], "the table's header")),
+                .map(|r| (&self.original[r.line.clone()], "the table's header")),
         )
         .chain([(
-            model.statement.as_str(),
+            self.model.statement.as_str(),
             "the table's caption, header or legend",
         )])
         .find_map(|(text, whence)| cues::spread_kind(text).map(|k| (k, whence.to_string())));
-        let spread_label = agreed
+        agreed
             .map(|l| (l, "the values' own label".to_string()))
-            .or(named);
-        let sentence = items[row_cells[0].item].sentence;
+            .or(named)
+    }
+
+    /// Add a row's measure, and its other measures, one per thing its cells print, each a
+    /// time course when it has two time points or more (a lone cell stays unplaced, for
+    /// review).
+    fn push_row_measures(
+        &mut self,
+        read: RowCells,
+        shape: Shape,
+        (measure_label, change): (Option<String>, bool),
+        label: &str,
+        s: &mut Structure,
+    ) {
+        let line = self.header.line;
+        let evidence = match shape {
+            Shape::Arms => format!("the table's columns name the groups (header line {line})"),
+            Shape::TimeCourse => {
+                format!("the table's columns name the time points (header line {line})")
+            }
+            Shape::Single => "one value of the row".to_string(),
+        };
+        for c in &read.values {
+            s.placed[c.item] = true;
+        }
+        for j in read.comparison.items() {
+            s.placed[j] = true;
+        }
+        let spread_label = self.spread_label(&read.values, label);
+        let sentence = self.items[read.values[0].item].sentence;
         s.measures.push(Measure {
             spread_label: spread_label.clone(),
             label: measure_label.clone(),
             change,
-            shape,
-            sentence,
-            cells: row_cells,
-            comparison,
-            evidence: vec![evidence],
-            review: Vec::new(),
-            negated: None,
+            comparison: read.comparison,
+            ..Measure::new(shape, sentence, read.values, evidence)
         });
-        last_measure = Some(s.measures.len() - 1);
-        // The row's other measures, one per thing its cells print, each a time course when
-        // it has two time points or more (a lone cell stays unplaced, for review).
-        let mut kinds: Vec<String> = others.iter().map(|(d, _)| d.clone()).collect();
+        self.last_measure = Some(s.measures.len() - 1);
+        let mut kinds: Vec<String> = read.others.iter().map(|(d, _)| d.clone()).collect();
         kinds.dedup();
         for d in kinds {
-            let cells: Vec<Cell> = others
+            let cells: Vec<Cell> = read
+                .others
                 .iter()
                 .filter(|(k, _)| *k == d)
                 .map(|(_, c)| c.clone())
@@ -787,22 +945,53 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
             for c in &cells {
                 s.placed[c.item] = true;
             }
+            let evidence = format!(
+                "the table's columns name the time points (header line {line}); these cells print '{d}', the row's first another thing"
+            );
             s.measures.push(Measure {
                 spread_label: spread_label.clone(),
                 label: measure_label.as_ref().map(|l| format!("{l} ({d})")),
                 change,
-                shape: Shape::TimeCourse,
-                sentence,
-                cells,
-                comparison: Comparison::default(),
-                evidence: vec![format!(
-                    "the table's columns name the time points (header line {header_line}); these cells print '{d}', the row's first another thing"
-                )],
-                review: Vec::new(),
-                negated: None,
+                ..Measure::new(Shape::TimeCourse, sentence, cells, evidence)
             });
         }
     }
+}
+
+/// Every arm's change of a row (cells under a change beside cells of values), one measure of
+/// changes beside the values', where each group stands once.
+fn push_change_measure(
+    items: &[Item],
+    changes: &mut Vec<Cell>,
+    measure_label: &Option<String>,
+    header_line: usize,
+    s: &mut Structure,
+) {
+    if changes.len() < 2 {
+        return;
+    }
+    let mut groups: Vec<Option<usize>> = changes.iter().map(|c| c.group).collect();
+    groups.sort();
+    groups.dedup();
+    if groups.len() != changes.len() || groups.len() < 2 {
+        return;
+    }
+    for c in changes.iter() {
+        s.placed[c.item] = true;
+    }
+    let evidence = format!(
+        "the table's columns name the groups and, under each, a change (header line {header_line})"
+    );
+    s.measures.push(Measure {
+        label: measure_label.as_ref().map(|l| format!("{l} change")),
+        change: true,
+        ..Measure::new(
+            Shape::Arms,
+            items[changes[0].item].sentence,
+            std::mem::take(changes),
+            evidence,
+        )
+    });
 }
 
 #[cfg(test)]
