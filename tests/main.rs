@@ -15,6 +15,7 @@ mod checks_allard_grimmer;
 mod checks_bruteforce;
 mod checks_cli;
 mod checks_scrutiny;
+mod code_shape;
 mod convert_cli;
 mod convert_ratio;
 mod draft_abstracts;
