@@ -177,8 +177,10 @@ pub fn grimmer(
             ),
         )
     } else {
-        let (found, first_failure) =
-            first_fitting_sum(&g.sums_in_steps, n, spread, kind, grid, rule)?;
+        let SumSearch {
+            found,
+            first_failure,
+        } = first_fitting_sum(&g.sums_in_steps, n, spread, kind, grid, rule)?;
         match (found, first_failure) {
             (Some((t, q)), _) => {
                 out.example_sum = Some(t);
@@ -289,6 +291,14 @@ fn test_sum(
     })
 }
 
+/// What the walk over the possible sums found.
+struct SumSearch {
+    /// The first sum and a sum of squares (in steps) that pass every test.
+    found: Option<(i128, i128)>,
+    /// The failure at the first sum, when it failed.
+    first_failure: Option<Failure>,
+}
+
 /// The first sum in `sums` with a sum of squares that passes every test (that sum and sum of
 /// squares), else the failure at the first sum.
 fn first_fitting_sum(
@@ -298,11 +308,16 @@ fn first_fitting_sum(
     kind: SpreadKind,
     grid: Grid,
     rule: Rounding,
-) -> Result<(Option<(i128, i128)>, Option<Failure>)> {
+) -> Result<SumSearch> {
     let mut first_failure: Option<Failure> = None;
     for t in sums.first..=sums.last {
         match test_sum(t, n, spread, kind, grid, rule)? {
-            SumTest::Fits(q) => return Ok((Some((t, q)), first_failure)),
+            SumTest::Fits(q) => {
+                return Ok(SumSearch {
+                    found: Some((t, q)),
+                    first_failure,
+                });
+            }
             SumTest::Fails(failure) => {
                 if first_failure.is_none() {
                     first_failure = Some(failure);
@@ -310,7 +325,10 @@ fn first_fitting_sum(
             }
         }
     }
-    Ok((None, first_failure))
+    Ok(SumSearch {
+        found: None,
+        first_failure,
+    })
 }
 
 impl Tabular for Grimmer {

@@ -298,6 +298,9 @@ fn arm_position(arms: &[usize], index: &BTreeMap<&str, usize>, t: &str) -> usize
     arms.binary_search(&index[t]).unwrap()
 }
 
+/// A square matrix as rows, indexed by a study's arms.
+type Square = Vec<Vec<f64>>;
+
 /// A study's contrasts `te[i][j]` and their variances `var[i][j]` between its arms `i`, `j`
 /// (NaN for pairs not given); an error when a pair is given twice.
 fn contrast_matrices(
@@ -305,7 +308,7 @@ fn contrast_matrices(
     rows: &[&Contrast],
     arms: &[usize],
     index: &BTreeMap<&str, usize>,
-) -> Result<(Vec<Vec<f64>>, Vec<Vec<f64>>)> {
+) -> Result<(Square, Square)> {
     let k = arms.len();
     let mut te = vec![vec![f64::NAN; k]; k];
     let mut var = vec![vec![f64::NAN; k]; k];
