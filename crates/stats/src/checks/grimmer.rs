@@ -177,68 +177,10 @@ pub fn grimmer(
             ),
         )
     } else {
-        let mut first_failure: Option<(&'static str, String)> = None;
-        let mut found = None;
-        for t in g.sums_in_steps.first..=g.sums_in_steps.last {
-            let range = sums_of_squares(t, n, spread, kind, grid, rule)?;
-            // ok: n ≥ 2 here and the bounds are unbounded, so a minimum always exists.
-            let q_min = min_sum_of_squares(n as i128, t, i128::MIN / 4, i128::MAX / 4).unwrap_or(0);
-            let failure = if range.is_empty() {
-                Some((
-                    "integer_sum_of_squares",
-                    format!(
-                        "with sum {}, no whole-number sum of squares gives an {label} that rounds to {} (it would need one between {} and {}, in steps squared)",
-                        fmt_sum(&grid, t),
-                        spread.text,
-                        fixed(q_for(t, n, spread.rounding_bounds(rule).0, kind, grid), 3),
-                        fixed(q_for(t, n, spread.rounding_bounds(rule).1, kind, grid), 3),
-                    ),
-                ))
-            } else if range.last < q_min {
-                Some((
-                    "below_minimum_sd",
-                    format!(
-                        "with sum {}, the smallest possible {label} is {} (values as equal as the grid allows), above {}",
-                        fmt_sum(&grid, t),
-                        fixed(
-                            spread_of(t, q_min, n, kind, grid),
-                            spread.decimals as usize + 3
-                        ),
-                        spread.text
-                    ),
-                ))
-            } else {
-                let from = range.first.max(q_min);
-                match first_with_parity(from, range.last, t) {
-                    Some(q) => {
-                        found = Some((t, q));
-                        None
-                    }
-                    None => Some((
-                        "parity",
-                        format!(
-                            "with sum {} ({} in steps of {}), the only sums of squares that fit ({}) are {}, but integers with an {} sum have an {} sum of squares",
-                            fmt_sum(&grid, t),
-                            t,
-                            fmt_step(&grid),
-                            (from..=range.last)
-                                .map(|q| q.to_string())
-                                .collect::<Vec<_>>()
-                                .join(", "),
-                            if t % 2 == 0 { "odd" } else { "even" },
-                            if t % 2 == 0 { "even" } else { "odd" },
-                            if t % 2 == 0 { "even" } else { "odd" },
-                        ),
-                    )),
-                }
-            };
-            if found.is_some() {
-                break;
-            }
-            if first_failure.is_none() {
-                first_failure = failure;
-            }
-        }
+        let SumSearch {
+            found,
+            first_failure,
+        } = first_fitting_sum(&g.sums_in_steps, n, spread, kind, grid, rule)?;
         match (found, first_failure) {
             (Some((t, q)), _) => {
                 out.example_sum = Some(t);
@@ -274,6 +216,119 @@ pub fn grimmer(
     out.status = verdict.status;
     out.detail = verdict.detail;
     Ok(out)
+}
+
+/// A failure of GRIMMER at one sum: the test that failed and why.
+type Failure = (&'static str, String);
+
+/// What the tests at one possible sum found.
+enum SumTest {
+    /// A sum of squares (in steps) that passes every test.
+    Fits(i128),
+    /// The first test that fails, with why.
+    Fails(Failure),
+}
+
+/// The tests at sum `t` (in steps): the first sum of squares that passes them all, or the
+/// first test that fails (Allard's test 1, the minimum SD, Allard's test 3 parity).
+fn test_sum(
+    t: i128,
+    n: u64,
+    spread: &ReportedNumber,
+    kind: SpreadKind,
+    grid: Grid,
+    rule: Rounding,
+) -> Result<SumTest> {
+    let range = sums_of_squares(t, n, spread, kind, grid, rule)?;
+    // ok: n ≥ 2 here and the bounds are unbounded, so a minimum always exists.
+    let q_min = min_sum_of_squares(n as i128, t, i128::MIN / 4, i128::MAX / 4).unwrap_or(0);
+    let label = kind.as_str();
+    Ok(if range.is_empty() {
+        SumTest::Fails((
+            "integer_sum_of_squares",
+            format!(
+                "with sum {}, no whole-number sum of squares gives an {label} that rounds to {} (it would need one between {} and {}, in steps squared)",
+                fmt_sum(&grid, t),
+                spread.text,
+                fixed(q_for(t, n, spread.rounding_bounds(rule).0, kind, grid), 3),
+                fixed(q_for(t, n, spread.rounding_bounds(rule).1, kind, grid), 3),
+            ),
+        ))
+    } else if range.last < q_min {
+        SumTest::Fails((
+            "below_minimum_sd",
+            format!(
+                "with sum {}, the smallest possible {label} is {} (values as equal as the grid allows), above {}",
+                fmt_sum(&grid, t),
+                fixed(
+                    spread_of(t, q_min, n, kind, grid),
+                    spread.decimals as usize + 3
+                ),
+                spread.text
+            ),
+        ))
+    } else {
+        let from = range.first.max(q_min);
+        match first_with_parity(from, range.last, t) {
+            Some(q) => SumTest::Fits(q),
+            None => SumTest::Fails((
+                "parity",
+                format!(
+                    "with sum {} ({} in steps of {}), the only sums of squares that fit ({}) are {}, but integers with an {} sum have an {} sum of squares",
+                    fmt_sum(&grid, t),
+                    t,
+                    fmt_step(&grid),
+                    (from..=range.last)
+                        .map(|q| q.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    if t % 2 == 0 { "odd" } else { "even" },
+                    if t % 2 == 0 { "even" } else { "odd" },
+                    if t % 2 == 0 { "even" } else { "odd" },
+                ),
+            )),
+        }
+    })
+}
+
+/// What the walk over the possible sums found.
+struct SumSearch {
+    /// The first sum and a sum of squares (in steps) that pass every test.
+    found: Option<(i128, i128)>,
+    /// The failure at the first sum, when it failed.
+    first_failure: Option<Failure>,
+}
+
+/// The first sum in `sums` with a sum of squares that passes every test (that sum and sum of
+/// squares), else the failure at the first sum.
+fn first_fitting_sum(
+    sums: &IntRange,
+    n: u64,
+    spread: &ReportedNumber,
+    kind: SpreadKind,
+    grid: Grid,
+    rule: Rounding,
+) -> Result<SumSearch> {
+    let mut first_failure: Option<Failure> = None;
+    for t in sums.first..=sums.last {
+        match test_sum(t, n, spread, kind, grid, rule)? {
+            SumTest::Fits(q) => {
+                return Ok(SumSearch {
+                    found: Some((t, q)),
+                    first_failure,
+                });
+            }
+            SumTest::Fails(failure) => {
+                if first_failure.is_none() {
+                    first_failure = Some(failure);
+                }
+            }
+        }
+    }
+    Ok(SumSearch {
+        found: None,
+        first_failure,
+    })
 }
 
 impl Tabular for Grimmer {

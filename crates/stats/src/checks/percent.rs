@@ -104,13 +104,6 @@ pub fn percent_count(
     rule: Rounding,
 ) -> Result<PercentCount> {
     let denominators = possible_denominators(percent, max_n, rule)?;
-    let listed = |v: &[u64]| {
-        let mut s: Vec<String> = v.iter().take(30).map(|x| x.to_string()).collect();
-        if v.len() > 30 {
-            s.push(format!("and {} more", v.len() - 30));
-        }
-        s.join(", ")
-    };
     let mut possible_counts = Vec::new();
     let verdict = if percent.scaled < 0 || percent.scaled > 100 * percent.scale() {
         Verdict::new(
@@ -140,56 +133,10 @@ pub fn percent_count(
                 }
             }
             Some(n) => {
-                let range = counts_for(percent, n, rule)?;
-                possible_counts = (range.first.max(0)..=range.last)
-                    .map(|k| k as u64)
-                    .collect();
-                match count {
-                    Some(k) if k > n => Verdict::new(
-                        Status::Inconsistent,
-                        format!("the count {k} is larger than the denominator {n}"),
-                    ),
-                    Some(k) if !possible_counts.contains(&k) => Verdict::new(
-                        Status::Inconsistent,
-                        format!(
-                            "{k}/{n} = {} %, which does not round to {} %",
-                            fixed(100.0 * k as f64 / n as f64, percent.decimals as usize + 2),
-                            percent.text
-                        ),
-                    ),
-                    Some(k) => Verdict::new(
-                        Status::Consistent,
-                        format!(
-                            "{k}/{n} = {} % rounds to {} %",
-                            fixed(100.0 * k as f64 / n as f64, percent.decimals as usize + 2),
-                            percent.text
-                        ),
-                    ),
-                    None if possible_counts.is_empty() => Verdict::new(
-                        Status::Inconsistent,
-                        format!(
-                            "no count out of {n} gives {} %; possible denominators up to {max_n}: {}",
-                            percent.text,
-                            if denominators.is_empty() {
-                                "none".to_string()
-                            } else {
-                                listed(&denominators)
-                            }
-                        ),
-                    ),
-                    None => Verdict::new(
-                        Status::Consistent,
-                        format!(
-                            "{} % of {n} is a count of {}",
-                            percent.text,
-                            possible_counts
-                                .iter()
-                                .map(|k| k.to_string())
-                                .collect::<Vec<_>>()
-                                .join(" or ")
-                        ),
-                    ),
-                }
+                let (verdict, counts) =
+                    verdict_of_count(percent, n, count, max_n, &denominators, rule)?;
+                possible_counts = counts;
+                verdict
             }
         }
     };
@@ -204,6 +151,78 @@ pub fn percent_count(
         possible_denominators: denominators,
         max_n,
     })
+}
+
+/// The denominators in `v` as a list, the first 30 and how many more.
+fn listed(v: &[u64]) -> String {
+    let mut s: Vec<String> = v.iter().take(30).map(|x| x.to_string()).collect();
+    if v.len() > 30 {
+        s.push(format!("and {} more", v.len() - 30));
+    }
+    s.join(", ")
+}
+
+/// The verdict on a percentage of a reported `n` (and `count`, when reported), and the
+/// counts out of `n` that give the percentage.
+fn verdict_of_count(
+    percent: &ReportedNumber,
+    n: u64,
+    count: Option<u64>,
+    max_n: u64,
+    denominators: &[u64],
+    rule: Rounding,
+) -> Result<(Verdict, Vec<u64>)> {
+    let range = counts_for(percent, n, rule)?;
+    let possible_counts: Vec<u64> = (range.first.max(0)..=range.last)
+        .map(|k| k as u64)
+        .collect();
+    let verdict = match count {
+        Some(k) if k > n => Verdict::new(
+            Status::Inconsistent,
+            format!("the count {k} is larger than the denominator {n}"),
+        ),
+        Some(k) if !possible_counts.contains(&k) => Verdict::new(
+            Status::Inconsistent,
+            format!(
+                "{k}/{n} = {} %, which does not round to {} %",
+                fixed(100.0 * k as f64 / n as f64, percent.decimals as usize + 2),
+                percent.text
+            ),
+        ),
+        Some(k) => Verdict::new(
+            Status::Consistent,
+            format!(
+                "{k}/{n} = {} % rounds to {} %",
+                fixed(100.0 * k as f64 / n as f64, percent.decimals as usize + 2),
+                percent.text
+            ),
+        ),
+        None if possible_counts.is_empty() => Verdict::new(
+            Status::Inconsistent,
+            format!(
+                "no count out of {n} gives {} %; possible denominators up to {max_n}: {}",
+                percent.text,
+                if denominators.is_empty() {
+                    "none".to_string()
+                } else {
+                    listed(denominators)
+                }
+            ),
+        ),
+        None => Verdict::new(
+            Status::Consistent,
+            format!(
+                "{} % of {n} is a count of {}",
+                percent.text,
+                possible_counts
+                    .iter()
+                    .map(|k| k.to_string())
+                    .collect::<Vec<_>>()
+                    .join(" or ")
+            ),
+        ),
+    };
+    Ok((verdict, possible_counts))
 }
 
 impl Tabular for PercentCount {

@@ -156,30 +156,7 @@ struct Target {
 pub fn sprite(req: &SpriteRequest) -> Result<Sprite> {
     #[cfg(debug_assertions)]
     crate::counters::count(crate::counters::Work::SpriteSearch);
-    let grid = req
-        .scale
-        .grid("{field:step}")?
-        .ok_or_else(|| Error::Usage("SPRITE needs the scale's step".into()))?;
-    let (lo, hi) = req.scale.bounds_in_steps(Some(grid))?;
-    let lo = lo.ok_or_else(|| Error::field("min", "SPRITE needs the scale minimum"))?;
-    if req.n < 2 {
-        return Err(Error::field(
-            "n",
-            "SPRITE needs n ≥ 2 (an SD needs two values)",
-        ));
-    }
-    if req.samples == 0 {
-        return Err(Error::field("samples", "ask for at least 1 sample"));
-    }
-    if (req.samples as u128) * (req.n as u128) > MAX_VALUES as u128 {
-        return Err(Error::field(
-            "samples",
-            format!(
-                "{} samples of {} values would be more than {MAX_VALUES} values to hold; ask for fewer samples",
-                req.samples, req.n
-            ),
-        ));
-    }
+    let (grid, lo, hi) = checked_scale(req)?;
     let n = req.n as i128;
     let targets = targets(req, grid, lo, hi)?;
     let mut out = Sprite {
@@ -206,6 +183,83 @@ pub fn sprite(req: &SpriteRequest) -> Result<Sprite> {
         );
         return Ok(out);
     }
+    let (low, high) = levels_within_reach(&targets, n, lo, hi)?;
+    let levels = (high - low + 1) as usize;
+    let mut rng = ChaCha8Rng::seed_from_u64(req.seed);
+
+    let exhaustive = if levels <= EXHAUSTIVE_MAX_LEVELS {
+        enumerate(&targets, n, low, high)
+    } else {
+        None
+    };
+    let histograms: Vec<Vec<u32>> = match exhaustive {
+        Some(all) => {
+            out.total_samples = Some(all.len() as u64);
+            out.histogram = histogram(&all, low, grid);
+            if all.len() <= EVERY_SAMPLE_KEPT {
+                out.every_sample = Some(all.iter().map(|h| values_of(h, low, grid)).collect());
+            }
+            choose_samples(all, req.samples, &mut rng)
+        }
+        None => {
+            out.complete = false;
+            out.total_samples = None;
+            let found = if req.random_fallback {
+                random_search(&targets, req.n, low, levels, req.samples, &mut rng)
+            } else {
+                Vec::new()
+            };
+            out.histogram = histogram(&found, low, grid);
+            found
+        }
+    };
+    out.samples = histograms.iter().map(|h| values_of(h, low, grid)).collect();
+    let example = histograms
+        .first()
+        .map(|h| example_summary(req, h, low, grid));
+    (out.status, out.detail) = verdict(req, &out, example);
+    out.consistent = out.status.answer();
+    Ok(out)
+}
+
+/// The scale's grid and its bounds in grid steps (minimum, optional maximum), after checking
+/// that the request has a step, a minimum, n ≥ 2 and a bounded number of values to return.
+fn checked_scale(req: &SpriteRequest) -> Result<(Grid, i128, Option<i128>)> {
+    let grid = req
+        .scale
+        .grid("{field:step}")?
+        .ok_or_else(|| Error::Usage("SPRITE needs the scale's step".into()))?;
+    let (lo, hi) = req.scale.bounds_in_steps(Some(grid))?;
+    let lo = lo.ok_or_else(|| Error::field("min", "SPRITE needs the scale minimum"))?;
+    if req.n < 2 {
+        return Err(Error::field(
+            "n",
+            "SPRITE needs n ≥ 2 (an SD needs two values)",
+        ));
+    }
+    if req.samples == 0 {
+        return Err(Error::field("samples", "ask for at least 1 sample"));
+    }
+    if (req.samples as u128) * (req.n as u128) > MAX_VALUES as u128 {
+        return Err(Error::field(
+            "samples",
+            format!(
+                "{} samples of {} values would be more than {MAX_VALUES} values to hold; ask for fewer samples",
+                req.samples, req.n
+            ),
+        ));
+    }
+    Ok((grid, lo, hi))
+}
+
+/// The lowest and highest scale levels (in grid steps) any target's sample can reach, inside
+/// the scale's bounds; an error when there are more than [`MAX_LEVELS`] of them.
+fn levels_within_reach(
+    targets: &[Target],
+    n: i128,
+    lo: i128,
+    hi: Option<i128>,
+) -> Result<(i128, i128)> {
     // Values cannot stray further from the mean than the SD allows:
     // (u − T/n)² ≤ (n − 1)/n · (Q − T²/n).
     let reach = |t: &Target| {
@@ -235,72 +289,56 @@ pub fn sprite(req: &SpriteRequest) -> Result<Sprite> {
             format!("the scale has more than {MAX_LEVELS} values within reach; use a coarser step"),
         ));
     }
-    let levels = (high - low + 1) as usize;
-    let mut rng = ChaCha8Rng::seed_from_u64(req.seed);
+    Ok((low, high))
+}
 
-    let exhaustive = if levels <= EXHAUSTIVE_MAX_LEVELS {
-        enumerate(&targets, n, low, high)
+/// All the exhaustive search's samples when there are at most `samples`, else `samples` of
+/// them picked by a seeded partial Fisher–Yates shuffle, sorted.
+fn choose_samples(all: Vec<Vec<u32>>, samples: usize, rng: &mut ChaCha8Rng) -> Vec<Vec<u32>> {
+    if all.len() <= samples {
+        all
     } else {
-        None
-    };
-    let histograms: Vec<Vec<u32>> = match exhaustive {
-        Some(all) => {
-            out.total_samples = Some(all.len() as u64);
-            out.histogram = histogram(&all, low, grid);
-            if all.len() <= EVERY_SAMPLE_KEPT {
-                out.every_sample = Some(all.iter().map(|h| values_of(h, low, grid)).collect());
-            }
-            if all.len() <= req.samples {
-                all
-            } else {
-                let mut all = all;
-                // A seeded partial Fisher–Yates shuffle picks `samples` of them.
-                for i in 0..req.samples {
-                    let j = rng.random_range(i..all.len());
-                    all.swap(i, j);
-                }
-                all.truncate(req.samples);
-                all.sort();
-                all
-            }
+        let mut all = all;
+        // A seeded partial Fisher–Yates shuffle picks `samples` of them.
+        for i in 0..samples {
+            let j = rng.random_range(i..all.len());
+            all.swap(i, j);
         }
-        None => {
-            out.complete = false;
-            out.total_samples = None;
-            let found = if req.random_fallback {
-                random_search(&targets, req.n, low, levels, req.samples, &mut rng)
-            } else {
-                Vec::new()
-            };
-            out.histogram = histogram(&found, low, grid);
-            found
-        }
-    };
-    out.samples = histograms.iter().map(|h| values_of(h, low, grid)).collect();
-    let example = histograms.first().map(|h| {
-        let (t, q) = sums(h, low);
-        format!(
-            " (e.g. mean {}, {} {})",
-            fixed(
-                grid.value_of(t) / req.n as f64,
-                req.mean.decimals as usize + 3
-            ),
-            if req.kind == SpreadKind::Sem {
-                "SEM"
-            } else {
-                "SD"
-            },
-            fixed(
-                spread_of(t, q, req.n, req.kind, grid),
-                req.sd.decimals as usize + 3
-            )
+        all.truncate(samples);
+        all.sort();
+        all
+    }
+}
+
+/// The text " (e.g. mean …, SD …)" giving one sample's own mean and spread, three decimals
+/// beyond the reported ones.
+fn example_summary(req: &SpriteRequest, counts: &[u32], low: i128, grid: Grid) -> String {
+    let (t, q) = sums(counts, low);
+    format!(
+        " (e.g. mean {}, {} {})",
+        fixed(
+            grid.value_of(t) / req.n as f64,
+            req.mean.decimals as usize + 3
+        ),
+        if req.kind == SpreadKind::Sem {
+            "SEM"
+        } else {
+            "SD"
+        },
+        fixed(
+            spread_of(t, q, req.n, req.kind, grid),
+            req.sd.decimals as usize + 3
         )
-    });
+    )
+}
+
+/// The status and detail sentence of a search whose samples and completeness are in `out`.
+fn verdict(req: &SpriteRequest, out: &Sprite, example: Option<String>) -> (Status, String) {
     let what = match req.kind {
         SpreadKind::Sem => format!("{} ± {} (SEM), n = {}", req.mean.text, req.sd.text, req.n),
         _ => format!("{} ± {}, n = {}", req.mean.text, req.sd.text, req.n),
     };
-    (out.status, out.detail) = match (out.complete, out.total_samples) {
+    match (out.complete, out.total_samples) {
         (true, Some(0)) => (
             Status::Inconsistent,
             format!("no sample exists for {what} within the scale (exhaustive search)"),
@@ -333,9 +371,7 @@ pub fn sprite(req: &SpriteRequest) -> Result<Sprite> {
                 example.unwrap_or_default()
             ),
         ),
-    };
-    out.consistent = out.status.answer();
-    Ok(out)
+    }
 }
 
 /// The `(T, Q range)` pairs that reproduce mean and SD inside the scale.

@@ -255,7 +255,6 @@ pub fn check_summary_with_sprite(s: &ReportedSummary, rounding: Rounding) -> Res
     let binary = grid == Some(Grid::INTEGER)
         && scale.min.as_ref().and_then(|v| v.as_integer()) == Some(0)
         && scale.max.as_ref().and_then(|v| v.as_integer()) == Some(1);
-    let readings = s.spread_kind.readings();
     let mut out = Vec::new();
     let mut push = |check: CheckName, v: Verdict| {
         out.push(Finding {
@@ -295,7 +294,43 @@ pub fn check_summary_with_sprite(s: &ReportedSummary, rounding: Rounding) -> Res
     };
 
     // GRIMMER, or DEBIT on a 0/1 scale.
-    if binary {
+    let (check, verdict) = spread_granularity(s, spread, grid, binary, rounding)?;
+    push(check, verdict);
+
+    // Bounds and SD-or-SEM.
+    if scale.min.is_some() || scale.max.is_some() {
+        let (bound, kind) = bounds_and_kind(s, spread, rounding)?;
+        push(CheckName::Bounds, bound);
+        if let Some(v) = kind {
+            push(CheckName::SdOrSem, v);
+        }
+    }
+
+    // SPRITE, exhaustive only: settles small samples completely.
+    let mut search = None;
+    if grid.is_some() && scale.min.is_some() && s.n >= 2 {
+        let (v, sp) = sprite_check(s, spread, rounding);
+        search = sp;
+        push(CheckName::Sprite, v);
+    }
+    Ok(SummaryChecks {
+        findings: out,
+        sprite: search,
+    })
+}
+
+/// The check of the spread's granularity and its verdict: DEBIT on a 0/1 scale, GRIMMER on
+/// any other scale with a step, GRIMMER not applicable on a continuous measure.
+fn spread_granularity(
+    s: &ReportedSummary,
+    spread: &ReportedNumber,
+    grid: Option<Grid>,
+    binary: bool,
+    rounding: Rounding,
+) -> Result<(CheckName, Verdict)> {
+    let mean = &s.mean;
+    let readings = s.spread_kind.readings();
+    Ok(if binary {
         let mut verdicts = Vec::new();
         for &r in readings {
             verdicts.push((
@@ -308,98 +343,105 @@ pub fn check_summary_with_sprite(s: &ReportedSummary, rounding: Rounding) -> Res
                 },
             ));
         }
-        push(CheckName::Debit, combine(s.spread_kind, verdicts));
+        (CheckName::Debit, combine(s.spread_kind, verdicts))
     } else if let Some(grid) = grid {
         let mut verdicts = Vec::new();
         for &r in readings {
             let g = grimmer(mean, spread, r, s.n, grid, rounding)?;
             verdicts.push((r, Verdict::new(g.status, g.detail)));
         }
-        push(CheckName::Grimmer, combine(s.spread_kind, verdicts));
+        (CheckName::Grimmer, combine(s.spread_kind, verdicts))
     } else {
-        push(
+        (
             CheckName::Grimmer,
             Verdict::new(
                 Status::NotApplicable,
                 "continuous measure (no step): GRIMMER needs a scale step",
             ),
-        );
-    }
-
-    // Bounds and SD-or-SEM.
-    if scale.min.is_some() || scale.max.is_some() {
-        let mut bound_verdicts = Vec::new();
-        let mut kind_verdicts = Vec::new();
-        for &r in readings {
-            let b = bounds(mean, Some(spread), r, s.n, scale, rounding)?;
-            if let Some(v) = b.sd_or_sem {
-                kind_verdicts.push((r, v));
-            }
-            bound_verdicts.push((r, Verdict::new(b.status, b.detail)));
-        }
-        push(CheckName::Bounds, combine(s.spread_kind, bound_verdicts));
-        if s.spread_kind != SpreadKind::NotReported {
-            if let Some((_, v)) = kind_verdicts.pop() {
-                push(CheckName::SdOrSem, v);
-            }
-        }
-    }
-
-    // SPRITE, exhaustive only: settles small samples completely.
-    let mut search = None;
-    // SPRITE reads a stated (or decided) SEM as an SEM, and an unstated spread as an SD.
-    if grid.is_some() && scale.min.is_some() && s.n >= 2 {
-        let req = SpriteRequest {
-            kind: match s.spread_kind {
-                SpreadKind::Sem => SpreadKind::Sem,
-                SpreadKind::Sd | SpreadKind::NotReported => SpreadKind::Sd,
-            },
-            mean: mean.clone(),
-            sd: spread.clone(),
-            n: s.n,
-            scale: scale.clone(),
-            samples: SPRITE_LISTED,
-            seed: 1,
-            random_fallback: false,
-            rounding,
-        };
-        let v = match sprite(&req) {
-            Ok(sp) => {
-                let mut detail = sp.detail.clone();
-                if sp.complete
-                    && !sp.samples.is_empty()
-                    && sp.total_samples.unwrap_or(0) <= SPRITE_LISTED as u64
-                {
-                    let listed: Vec<String> = sp
-                        .samples
-                        .iter()
-                        .map(|x| {
-                            let v: Vec<String> =
-                                x.iter().map(|y| crate::output::human_number(*y)).collect();
-                            format!("{{{}}}", v.join(", "))
-                        })
-                        .collect();
-                    detail = format!("{detail}: {}", listed.join(" "));
-                }
-                let status = match (sp.status, s.spread_kind) {
-                    // Under an unstated kind, "no sample as an SD" is not a verdict on the data.
-                    (Status::Inconsistent, SpreadKind::NotReported) => Status::Warning,
-                    (st, _) => st,
-                };
-                if s.spread_kind == SpreadKind::NotReported {
-                    detail = format!("spread read as an SD: {detail}");
-                }
-                search = Some(sp);
-                Verdict::new(status, detail)
-            }
-            Err(e) => Verdict::new(Status::NotApplicable, format!("not reconstructed: {e}")),
-        };
-        push(CheckName::Sprite, v);
-    }
-    Ok(SummaryChecks {
-        findings: out,
-        sprite: search,
+        )
     })
+}
+
+/// The bounds verdict over the spread's readings, and the SD-or-SEM verdict when the kind is
+/// stated and the bounds check gave one.
+fn bounds_and_kind(
+    s: &ReportedSummary,
+    spread: &ReportedNumber,
+    rounding: Rounding,
+) -> Result<(Verdict, Option<Verdict>)> {
+    let mut bound_verdicts = Vec::new();
+    let mut kind_verdicts = Vec::new();
+    for &r in s.spread_kind.readings() {
+        let b = bounds(&s.mean, Some(spread), r, s.n, &s.scale, rounding)?;
+        if let Some(v) = b.sd_or_sem {
+            kind_verdicts.push((r, v));
+        }
+        bound_verdicts.push((r, Verdict::new(b.status, b.detail)));
+    }
+    let bound = combine(s.spread_kind, bound_verdicts);
+    let kind = if s.spread_kind != SpreadKind::NotReported {
+        kind_verdicts.pop().map(|(_, v)| v)
+    } else {
+        None
+    };
+    Ok((bound, kind))
+}
+
+/// The exhaustive SPRITE search's verdict (listing the samples when there are few), and the
+/// search itself when it ran; a search that cannot run is a not-applicable verdict.
+fn sprite_check(
+    s: &ReportedSummary,
+    spread: &ReportedNumber,
+    rounding: Rounding,
+) -> (Verdict, Option<Sprite>) {
+    // SPRITE reads a stated (or decided) SEM as an SEM, and an unstated spread as an SD.
+    let req = SpriteRequest {
+        kind: match s.spread_kind {
+            SpreadKind::Sem => SpreadKind::Sem,
+            SpreadKind::Sd | SpreadKind::NotReported => SpreadKind::Sd,
+        },
+        mean: s.mean.clone(),
+        sd: spread.clone(),
+        n: s.n,
+        scale: s.scale.clone(),
+        samples: SPRITE_LISTED,
+        seed: 1,
+        random_fallback: false,
+        rounding,
+    };
+    match sprite(&req) {
+        Ok(sp) => {
+            let mut detail = sp.detail.clone();
+            if sp.complete
+                && !sp.samples.is_empty()
+                && sp.total_samples.unwrap_or(0) <= SPRITE_LISTED as u64
+            {
+                let listed: Vec<String> = sp
+                    .samples
+                    .iter()
+                    .map(|x| {
+                        let v: Vec<String> =
+                            x.iter().map(|y| crate::output::human_number(*y)).collect();
+                        format!("{{{}}}", v.join(", "))
+                    })
+                    .collect();
+                detail = format!("{detail}: {}", listed.join(" "));
+            }
+            let status = match (sp.status, s.spread_kind) {
+                // Under an unstated kind, "no sample as an SD" is not a verdict on the data.
+                (Status::Inconsistent, SpreadKind::NotReported) => Status::Warning,
+                (st, _) => st,
+            };
+            if s.spread_kind == SpreadKind::NotReported {
+                detail = format!("spread read as an SD: {detail}");
+            }
+            (Verdict::new(status, detail), Some(sp))
+        }
+        Err(e) => (
+            Verdict::new(Status::NotApplicable, format!("not reconstructed: {e}")),
+            None,
+        ),
+    }
 }
 
 /// One verdict from the readings of a spread: for an unstated kind the data are consistent

@@ -196,50 +196,13 @@ pub fn mean_sd(
 ) -> Result<MeanSd> {
     let methods: Methods = methods.into();
     let scenario = x.validate(dist, methods, at)?;
-    for method in [methods.mean, methods.sd] {
-        if !method.scenarios().contains(&scenario) {
-            let names: Vec<&str> = method.scenarios().iter().map(|s| s.as_str()).collect();
-            return Err(Error::input(
-                at,
-                format!(
-                    "method {} has no formula for the {} scenario (it takes {}); use luo-wan-shi or wan2014",
-                    method.as_str(),
-                    scenario.as_str(),
-                    names.join(", ")
-                ),
-            ));
-        }
-        if dist == Distribution::Lnorm && method != MedianMethod::LuoWanShi {
-            return Err(Error::field(
-                "dist",
-                format!(
-                    "lnorm is done with luo-wan-shi only (Shi et al. 2020b's corrections); method {} {}",
-                    method.as_str(),
-                    if method.is_skewed() {
-                        "fits its own skewed distribution (leave out {field:dist})"
-                    } else {
-                        "assumes normal data"
-                    }
-                ),
-            ));
-        }
-    }
+    check_methods(methods, scenario, dist, at)?;
     let data = match dist {
         Distribution::Norm => *x,
         Distribution::Lnorm => x.logged(),
     };
     let skewness = skewness_test(&data, scenario);
-    // The skewed-data fits, each computed once even when it gives both numbers.
-    let mut fits: Vec<SkewedFit> = Vec::new();
-    for method in [methods.mean, methods.sd] {
-        if method.is_skewed() && !fits.iter().any(|f| f.method == method) {
-            fits.push(match method {
-                MedianMethod::Qe => skewed::qe(x, scenario, at)?,
-                MedianMethod::Bc => skewed::bc(x, scenario, at)?,
-                _ => skewed::mln(x, scenario, at)?,
-            });
-        }
-    }
+    let fits = skewed_fits(x, scenario, methods, at)?;
     let fit_of = |m: MedianMethod| fits.iter().find(|f| f.method == m);
     // The BLUE gives μ and σ together: computed once when either asks for it.
     let blue_estimate = if methods.mean == MedianMethod::Blue || methods.sd == MedianMethod::Blue {
@@ -293,6 +256,61 @@ pub fn mean_sd(
         )));
     }
     Ok(out)
+}
+
+/// An error when a method of `methods` has no formula for `scenario`, or is not
+/// luo-wan-shi under the log-normal `dist`.
+fn check_methods(methods: Methods, scenario: Scenario, dist: Distribution, at: &str) -> Result<()> {
+    for method in [methods.mean, methods.sd] {
+        if !method.scenarios().contains(&scenario) {
+            let names: Vec<&str> = method.scenarios().iter().map(|s| s.as_str()).collect();
+            return Err(Error::input(
+                at,
+                format!(
+                    "method {} has no formula for the {} scenario (it takes {}); use luo-wan-shi or wan2014",
+                    method.as_str(),
+                    scenario.as_str(),
+                    names.join(", ")
+                ),
+            ));
+        }
+        if dist == Distribution::Lnorm && method != MedianMethod::LuoWanShi {
+            return Err(Error::field(
+                "dist",
+                format!(
+                    "lnorm is done with luo-wan-shi only (Shi et al. 2020b's corrections); method {} {}",
+                    method.as_str(),
+                    if method.is_skewed() {
+                        "fits its own skewed distribution (leave out {field:dist})"
+                    } else {
+                        "assumes normal data"
+                    }
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The skewed-data fits `methods` ask for, each computed once even when it gives both
+/// numbers.
+fn skewed_fits(
+    x: &FiveNumbers,
+    scenario: Scenario,
+    methods: Methods,
+    at: &str,
+) -> Result<Vec<SkewedFit>> {
+    let mut fits: Vec<SkewedFit> = Vec::new();
+    for method in [methods.mean, methods.sd] {
+        if method.is_skewed() && !fits.iter().any(|f| f.method == method) {
+            fits.push(match method {
+                MedianMethod::Qe => skewed::qe(x, scenario, at)?,
+                MedianMethod::Bc => skewed::bc(x, scenario, at)?,
+                _ => skewed::mln(x, scenario, at)?,
+            });
+        }
+    }
+    Ok(fits)
 }
 
 /// The paper behind a skewed-data method's mean and SD.

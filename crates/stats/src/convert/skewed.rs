@@ -184,20 +184,64 @@ pub fn qe(x: &FiveNumbers, scenario: Scenario, at: &str) -> Result<SkewedFit> {
     };
     let min_q = quants.iter().cloned().fold(f64::INFINITY, f64::min);
     let scale = quants.iter().map(|q| q * q).sum::<f64>().max(1e-300);
-    let fit = |family: &'static str,
-               quantile: Quantile,
-               names: [&'static str; 2],
-               start: [f64; 2],
-               lower: [f64; 2],
-               upper: [f64; 2]| {
+    let data = QuantileFit {
+        quants: &quants,
+        probs: &probs,
+        scale,
+    };
+    let (candidates, skipped) = qe_candidates(&data, [mean_hat, sd_hat], [lo_q, hi_q], min_q);
+    let best = candidates
+        .iter()
+        .filter(|c| c.converged)
+        .min_by(|a, b| a.sum_of_squares.total_cmp(&b.sum_of_squares))
+        .ok_or_else(|| {
+            Error::Numerical(format!(
+                "{at}: QE: no distribution's least-squares fit could be confirmed as an optimum"
+            ))
+        })?;
+    let reason = qe_reason(best, &candidates, skipped);
+    Ok(SkewedFit {
+        method: MedianMethod::Qe,
+        mean: best.mean,
+        sd: best.sd,
+        distribution: best.family.to_string(),
+        reason,
+        lambda: None,
+        location: None,
+        scale: None,
+        back_transform: "the fitted distribution's own mean and SD",
+        candidates: candidates.clone(),
+    })
+}
+
+/// The reported quantiles, the probabilities QE fits them at, and the scale of the
+/// least-squares objective.
+struct QuantileFit<'a> {
+    quants: &'a [f64],
+    probs: &'a [f64],
+    scale: f64,
+}
+
+impl QuantileFit<'_> {
+    /// One family fitted by least squares between its quantiles and the reported ones,
+    /// from `start` inside the box `lower`..`upper` (estmeansd's `qe.fit`).
+    fn fit(
+        &self,
+        family: &'static str,
+        quantile: Quantile,
+        names: [&'static str; 2],
+        start: [f64; 2],
+        lower: [f64; 2],
+        upper: [f64; 2],
+    ) -> Candidate {
         let objective = |t: &[f64]| {
-            probs
+            self.probs
                 .iter()
-                .zip(&quants)
+                .zip(self.quants)
                 .map(|(&p, &q)| (quantile(p, t[0], t[1]) - q).powi(2))
                 .sum::<f64>()
         };
-        let o = minimize_box(&objective, &start, &lower, &upper, scale);
+        let o = minimize_box(&objective, &start, &lower, &upper, self.scale);
         let (mean, sd) = family_moments(family, o.x[0], o.x[1]);
         Candidate {
             family,
@@ -208,8 +252,18 @@ pub fn qe(x: &FiveNumbers, scenario: Scenario, at: &str) -> Result<SkewedFit> {
             converged: o.converged && mean.is_finite() && sd.is_finite(),
             at_bound: o.at_bound,
         }
-    };
-    let mut candidates = vec![fit(
+    }
+}
+
+/// Every family QE fits, from estmeansd's starting values (Luo/Wan's mean and SD) and boxes
+/// (`set.qe.fit.control`), and why only the normal was fitted when a value is negative.
+fn qe_candidates(
+    data: &QuantileFit,
+    [mean_hat, sd_hat]: [f64; 2],
+    [lo_q, hi_q]: [f64; 2],
+    min_q: f64,
+) -> (Vec<Candidate>, Option<&'static str>) {
+    let mut candidates = vec![data.fit(
         "normal",
         q_norm,
         ["mu", "sigma"],
@@ -217,68 +271,66 @@ pub fn qe(x: &FiveNumbers, scenario: Scenario, at: &str) -> Result<SkewedFit> {
         [lo_q, 1e-3],
         [hi_q, 50.0],
     )];
-    let mut skipped = None;
     if min_q < 0.0 {
-        skipped = Some("only the normal was fitted: a reported value is negative");
-    } else {
-        let cv2 = (sd_hat / mean_hat).powi(2);
-        // With a zero among the quantiles estmeansd leaves the log-normal μ's box unset and
-        // R recycles the σ box for it: μ in [0.001, 10].
-        let (mu_lo, mu_hi) = if min_q > 0.0 {
-            (lo_q.ln(), hi_q.ln())
-        } else {
-            (1e-3, 10.0)
-        };
-        candidates.push(fit(
-            "log-normal",
-            q_lnorm,
-            ["mu", "sigma"],
-            [
-                (mean_hat / (1.0 + cv2).sqrt()).ln(),
-                (1.0 + cv2).ln().sqrt(),
-            ],
-            [mu_lo, 1e-3],
-            [mu_hi, 10.0],
-        ));
-        candidates.push(fit(
-            "gamma",
-            q_gamma,
-            ["shape", "rate"],
-            [
-                mean_hat * mean_hat / (sd_hat * sd_hat),
-                mean_hat / (sd_hat * sd_hat),
-            ],
-            [1e-3, 1e-3],
-            [1e2, 1e2],
-        ));
-        let k = weibull_start(mean_hat, sd_hat);
-        candidates.push(fit(
-            "weibull",
-            q_weibull,
-            ["shape", "scale"],
-            [k, mean_hat / gamma_fn((k + 1.0) / k)],
-            [1e-3, 1e-3],
-            [1e2, 1e2],
-        ));
-        let a = mean_hat * (mean_hat * (1.0 - mean_hat) / (sd_hat * sd_hat) - 1.0);
-        candidates.push(fit(
-            "beta",
-            q_beta,
-            ["shape1", "shape2"],
-            [a, a * (1.0 - mean_hat) / mean_hat],
-            [1e-3, 1e-3],
-            [40.0, 40.0],
-        ));
+        return (
+            candidates,
+            Some("only the normal was fitted: a reported value is negative"),
+        );
     }
-    let best = candidates
-        .iter()
-        .filter(|c| c.converged)
-        .min_by(|a, b| a.sum_of_squares.total_cmp(&b.sum_of_squares))
-        .ok_or_else(|| {
-            Error::Numerical(format!(
-                "{at}: QE: no distribution's least-squares fit could be confirmed as an optimum"
-            ))
-        })?;
+    let cv2 = (sd_hat / mean_hat).powi(2);
+    // With a zero among the quantiles estmeansd leaves the log-normal μ's box unset and
+    // R recycles the σ box for it: μ in [0.001, 10].
+    let (mu_lo, mu_hi) = if min_q > 0.0 {
+        (lo_q.ln(), hi_q.ln())
+    } else {
+        (1e-3, 10.0)
+    };
+    candidates.push(data.fit(
+        "log-normal",
+        q_lnorm,
+        ["mu", "sigma"],
+        [
+            (mean_hat / (1.0 + cv2).sqrt()).ln(),
+            (1.0 + cv2).ln().sqrt(),
+        ],
+        [mu_lo, 1e-3],
+        [mu_hi, 10.0],
+    ));
+    candidates.push(data.fit(
+        "gamma",
+        q_gamma,
+        ["shape", "rate"],
+        [
+            mean_hat * mean_hat / (sd_hat * sd_hat),
+            mean_hat / (sd_hat * sd_hat),
+        ],
+        [1e-3, 1e-3],
+        [1e2, 1e2],
+    ));
+    let k = weibull_start(mean_hat, sd_hat);
+    candidates.push(data.fit(
+        "weibull",
+        q_weibull,
+        ["shape", "scale"],
+        [k, mean_hat / gamma_fn((k + 1.0) / k)],
+        [1e-3, 1e-3],
+        [1e2, 1e2],
+    ));
+    let a = mean_hat * (mean_hat * (1.0 - mean_hat) / (sd_hat * sd_hat) - 1.0);
+    candidates.push(data.fit(
+        "beta",
+        q_beta,
+        ["shape1", "shape2"],
+        [a, a * (1.0 - mean_hat) / mean_hat],
+        [1e-3, 1e-3],
+        [40.0, 40.0],
+    ));
+    (candidates, None)
+}
+
+/// Why QE selected `best`: its sum of squares against the other families', and what was
+/// skipped or stopped at the search box's edge.
+fn qe_reason(best: &Candidate, candidates: &[Candidate], skipped: Option<&str>) -> String {
     let others: Vec<String> = candidates
         .iter()
         .filter(|c| c.family != best.family)
@@ -306,18 +358,7 @@ pub fn qe(x: &FiveNumbers, scenario: Scenario, at: &str) -> Result<SkewedFit> {
     if best.at_bound {
         reason.push_str("; its fit ends on an edge of estmeansd's search box (as theirs does)");
     }
-    Ok(SkewedFit {
-        method: MedianMethod::Qe,
-        mean: best.mean,
-        sd: best.sd,
-        distribution: best.family.to_string(),
-        reason,
-        lambda: None,
-        location: None,
-        scale: None,
-        back_transform: "the fitted distribution's own mean and SD",
-        candidates: candidates.clone(),
-    })
+    reason
 }
 
 /// The Weibull shape whose coefficient of variation is sd/mean (estmeansd's start,

@@ -119,9 +119,43 @@ pub fn escalc_rows(
     ci: CiMethod,
     default_r: Option<f64>,
 ) -> Result<Vec<EffectSize>> {
-    let has = |c: &str| file.find(c).is_some();
     let columns = columns_for(code);
-    for (column, _) in &columns {
+    check_columns(file, code, &columns, default_r)?;
+    let label_column = file.find("slab").or_else(|| file.find("study"));
+    let mut out = Vec::new();
+    file.for_each_row(|row| {
+        let values = row_values(file, row, code, &columns)?;
+        check_totals(row, file, code)?;
+        let effect = csv_effect(code, &values, level, ci, default_r)
+            .map_err(|e| at_column(e, file, row, &columns))?;
+        let label = label_column
+            .map(|c| row.text(c).map(str::to_string))
+            .transpose()?;
+        out.push(match label {
+            Some(l) => effect.with_study(l),
+            None => effect,
+        });
+        Ok(())
+    })?;
+    if out.is_empty() {
+        return Err(Error::input(
+            file.name(),
+            "no data rows (the first row is the header)",
+        ));
+    }
+    Ok(out)
+}
+
+/// An error at the header naming the first of `code`'s `columns` that `file` lacks (with
+/// what could stand in for it), if any.
+fn check_columns(
+    file: &CsvFile,
+    code: MeasureCode,
+    columns: &[(&'static str, &'static str)],
+    default_r: Option<f64>,
+) -> Result<()> {
+    let has = |c: &str| file.find(c).is_some();
+    for (column, _) in columns {
         let present = has(column)
             || replacement(column).is_some_and(|alt| has(alt) && has(first_of(column)))
             || (*column == "ri" && default_r.is_some() && code.family() == Family::PrePost)
@@ -158,95 +192,96 @@ pub fn escalc_rows(
             ));
         }
     }
-    let label_column = file.find("slab").or_else(|| file.find("study"));
-    let mut out = Vec::new();
-    file.for_each_row(|row| {
-        let cell = |column: &str| -> Result<Option<f64>> {
-            match file.find(column) {
-                Some(i) => {
-                    let v = row.number(i)?;
-                    if let Some(x) = v {
-                        if x < 0.0 && COUNT_COLUMNS.contains(&column) {
-                            return Err(Error::input(
-                                row.location(i),
-                                format!("{x} is negative; a count is 0 or more"),
-                            ));
-                        }
+    Ok(())
+}
+
+/// A row's values by library field (a total built from its parts where only they are
+/// given); an error at a missing cell or a negative count.
+fn row_values(
+    file: &CsvFile,
+    row: &Row,
+    code: MeasureCode,
+    columns: &[(&'static str, &'static str)],
+) -> Result<HashMap<&'static str, f64>> {
+    let cell = |column: &str| -> Result<Option<f64>> {
+        match file.find(column) {
+            Some(i) => {
+                let v = row.number(i)?;
+                if let Some(x) = v {
+                    if x < 0.0 && COUNT_COLUMNS.contains(&column) {
+                        return Err(Error::input(
+                            row.location(i),
+                            format!("{x} is negative; a count is 0 or more"),
+                        ));
                     }
-                    Ok(v)
                 }
-                None => Ok(None),
+                Ok(v)
             }
-        };
-        let mut values: HashMap<&str, f64> = HashMap::new();
-        for (column, field) in &columns {
-            if let Some(i) = file.find(column) {
-                let optional = *column == "sd2i" && code == MeasureCode::SMCR;
-                if row.is_missing(i) && !optional {
-                    return Err(Error::input(
-                        row.location(i),
-                        format!(
-                            "the cell is missing ('{}'); {code} needs a number here",
-                            row.text(i)?
-                        ),
-                    ));
-                }
-            }
-            let value = match cell(column)? {
-                Some(v) => Some(v),
-                None => match replacement(column) {
-                    Some(alt) => match (cell(alt)?, cell(first_of(column))?) {
-                        (Some(rest), Some(events)) => Some(rest + events),
-                        _ => None,
-                    },
-                    None => None,
-                },
-            };
-            if let Some(v) = value {
-                values.insert(field, v);
+            None => Ok(None),
+        }
+    };
+    let mut values: HashMap<&'static str, f64> = HashMap::new();
+    for (column, field) in columns {
+        if let Some(i) = file.find(column) {
+            let optional = *column == "sd2i" && code == MeasureCode::SMCR;
+            if row.is_missing(i) && !optional {
+                return Err(Error::input(
+                    row.location(i),
+                    format!(
+                        "the cell is missing ('{}'); {code} needs a number here",
+                        row.text(i)?
+                    ),
+                ));
             }
         }
-        check_totals(row, file, code)?;
-        let effect =
-            csv_effect(code, &values, level, ci, default_r).map_err(|e| match e.into_place() {
-                Ok((location, message)) => {
-                    let column = columns
-                        .iter()
-                        .find(|(_, field)| *field == location)
-                        .and_then(|(c, _)| {
-                            file.find(c)
-                                .or_else(|| replacement(c).and_then(|alt| file.find(alt)))
-                        });
-                    match column {
-                        Some(c) => Error::Input {
-                            location: row.location(c),
-                            message,
-                        },
-                        // A field with no column of its own (the level, an r from --r).
-                        None => Error::Input {
-                            location: format!("{} ({location})", row.line_location()),
-                            message,
-                        },
-                    }
-                }
-                Err(other) => other,
-            })?;
-        let label = label_column
-            .map(|c| row.text(c).map(str::to_string))
-            .transpose()?;
-        out.push(match label {
-            Some(l) => effect.with_study(l),
-            None => effect,
-        });
-        Ok(())
-    })?;
-    if out.is_empty() {
-        return Err(Error::input(
-            file.name(),
-            "no data rows (the first row is the header)",
-        ));
+        let value = match cell(column)? {
+            Some(v) => Some(v),
+            None => match replacement(column) {
+                Some(alt) => match (cell(alt)?, cell(first_of(column))?) {
+                    (Some(rest), Some(events)) => Some(rest + events),
+                    _ => None,
+                },
+                None => None,
+            },
+        };
+        if let Some(v) = value {
+            values.insert(field, v);
+        }
     }
-    Ok(out)
+    Ok(values)
+}
+
+/// An error of the computation on a row (whose location is a library field) placed at the
+/// row's cell of that field's column, or at the row when the field has no column.
+fn at_column(
+    e: Error,
+    file: &CsvFile,
+    row: &Row,
+    columns: &[(&'static str, &'static str)],
+) -> Error {
+    match e.into_place() {
+        Ok((location, message)) => {
+            let column = columns
+                .iter()
+                .find(|(_, field)| *field == location)
+                .and_then(|(c, _)| {
+                    file.find(c)
+                        .or_else(|| replacement(c).and_then(|alt| file.find(alt)))
+                });
+            match column {
+                Some(c) => Error::Input {
+                    location: row.location(c),
+                    message,
+                },
+                // A field with no column of its own (the level, an r from --r).
+                None => Error::Input {
+                    location: format!("{} ({location})", row.line_location()),
+                    message,
+                },
+            }
+        }
+        Err(other) => other,
+    }
 }
 
 /// The columns of `file` that `code` reads (a row missing one has no effect size): the

@@ -135,36 +135,7 @@ pub fn proportion(
     if corrected {
         result = result.with_note(ZERO_CELL_NOTE);
     }
-    let interval = match ci {
-        CiMethod::Wald => None,
-        CiMethod::Wilson => Some((
-            wilson_interval(input.events, input.n, level),
-            "Wilson score interval from the uncorrected events/n",
-        )),
-        CiMethod::Exact => {
-            if input.n > EXACT_MAX_N {
-                return Err(Error::input(
-                    "n",
-                    format!(
-                        "the exact (Clopper-Pearson) interval is computed for n up to {EXACT_MAX_N:e} (got {}); at such sizes use {{field:ci}} wilson, which agrees with it closely",
-                        crate::output::human_number(input.n)
-                    ),
-                ));
-            }
-            let (lower, upper) = clopper_pearson_interval(input.events, input.n, level);
-            if !(lower.is_finite() && upper.is_finite()) {
-                return Err(Error::Numerical(format!(
-                    "the exact interval for {} events out of {} could not be computed",
-                    crate::output::human_number(input.events),
-                    crate::output::human_number(input.n)
-                )));
-            }
-            Some((
-                (lower, upper),
-                "Clopper-Pearson exact interval from the uncorrected events/n",
-            ))
-        }
-    };
+    let interval = interval_of_proportion(input, level, ci)?;
     if let Some(((lower, upper), note)) = interval {
         if (code == MeasureCode::PLO && (lower <= 0.0 || upper >= 1.0))
             || (code == MeasureCode::PLN && lower <= 0.0)
@@ -199,6 +170,45 @@ pub fn proportion(
         .with_note(note);
     }
     Ok(result)
+}
+
+/// An interval of the uncorrected events/n on the proportion scale by `ci` (Wilson or
+/// Clopper–Pearson) with its note; `None` for the Wald interval (the measure's own).
+fn interval_of_proportion(
+    input: &Proportion,
+    level: ConfidenceLevel,
+    ci: CiMethod,
+) -> Result<Option<((f64, f64), &'static str)>> {
+    Ok(match ci {
+        CiMethod::Wald => None,
+        CiMethod::Wilson => Some((
+            wilson_interval(input.events, input.n, level),
+            "Wilson score interval from the uncorrected events/n",
+        )),
+        CiMethod::Exact => {
+            if input.n > EXACT_MAX_N {
+                return Err(Error::input(
+                    "n",
+                    format!(
+                        "the exact (Clopper-Pearson) interval is computed for n up to {EXACT_MAX_N:e} (got {}); at such sizes use {{field:ci}} wilson, which agrees with it closely",
+                        crate::output::human_number(input.n)
+                    ),
+                ));
+            }
+            let (lower, upper) = clopper_pearson_interval(input.events, input.n, level);
+            if !(lower.is_finite() && upper.is_finite()) {
+                return Err(Error::Numerical(format!(
+                    "the exact interval for {} events out of {} could not be computed",
+                    crate::output::human_number(input.events),
+                    crate::output::human_number(input.n)
+                )));
+            }
+            Some((
+                (lower, upper),
+                "Clopper-Pearson exact interval from the uncorrected events/n",
+            ))
+        }
+    })
 }
 
 // Reference values are R's sprintf("%.17g") printout, kept verbatim.

@@ -116,29 +116,7 @@ pub fn two_group(
             // multiplied by c² (3.8-1 returned c² times this).
             (g, v)
         }
-        MeasureCode::SMD1 | MeasureCode::SMD1H => {
-            // Standardised by the SD of group 2 (metafor: mi = n2 − 1, sdpi = sd2i).
-            let c = hedges_correction(n2 - 1.0).ok_or_else(|| {
-                Error::input(
-                    "group2.n",
-                    format!("{code} needs n2 ≥ 3 (the small-sample correction needs more than one degree of freedom; got n2 = {n2})"),
-                )
-            })?;
-            if s2 <= 0.0 {
-                return Err(Error::input(
-                    "group2.sd",
-                    format!("{code} divides by the SD of group 2, which must be > 0"),
-                ));
-            }
-            let g = c * (m1 - m2) / s2;
-            let v = if code == MeasureCode::SMD1 {
-                1.0 / n1 + 1.0 / n2 + g * g / (2.0 * n2)
-            } else {
-                // Bonett (2008a, eq. 12) with the corrected g, as metafor ≥ 4.6-0.
-                (r1 / r2).powi(2) / (n1 - 1.0) + 1.0 / (n2 - 1.0) + g * g / (2.0 * (n2 - 1.0))
-            };
-            (g, v)
-        }
+        MeasureCode::SMD1 | MeasureCode::SMD1H => glass_delta(code, group1, group2, (r1, r2))?,
         MeasureCode::ROM => {
             if !same_sign(m1, m2) {
                 check_ratio_means(code, (m1, "group1.mean"), (m2, "group2.mean"))?;
@@ -157,6 +135,44 @@ pub fn two_group(
         level,
         ("group1.mean", "group1.sd"),
     )
+}
+
+/// SMD1 or SMD1H (`code`): Glass's Δ standardised by group 2's SD with the small-sample
+/// correction, and its variance (metafor's "LS" for SMD1; Bonett 2008, eq. 12, for SMD1H);
+/// `(r1, r2)` are the SDs over the larger one.
+fn glass_delta(
+    code: MeasureCode,
+    group1: &GroupSummary,
+    group2: &GroupSummary,
+    (r1, r2): (f64, f64),
+) -> Result<(f64, f64)> {
+    let (m1, n1) = (group1.mean, group1.n);
+    let GroupSummary {
+        mean: m2,
+        sd: s2,
+        n: n2,
+    } = *group2;
+    // Standardised by the SD of group 2 (metafor: mi = n2 − 1, sdpi = sd2i).
+    let c = hedges_correction(n2 - 1.0).ok_or_else(|| {
+        Error::input(
+            "group2.n",
+            format!("{code} needs n2 ≥ 3 (the small-sample correction needs more than one degree of freedom; got n2 = {n2})"),
+        )
+    })?;
+    if s2 <= 0.0 {
+        return Err(Error::input(
+            "group2.sd",
+            format!("{code} divides by the SD of group 2, which must be > 0"),
+        ));
+    }
+    let g = c * (m1 - m2) / s2;
+    let v = if code == MeasureCode::SMD1 {
+        1.0 / n1 + 1.0 / n2 + g * g / (2.0 * n2)
+    } else {
+        // Bonett (2008a, eq. 12) with the corrected g, as metafor ≥ 4.6-0.
+        (r1 / r2).powi(2) / (n1 - 1.0) + 1.0 / (n2 - 1.0) + g * g / (2.0 * (n2 - 1.0))
+    };
+    Ok((g, v))
 }
 
 /// Non-zero and of the same sign (by sign, not by a/b > 0, which underflows for 1e-300/1e300).

@@ -179,6 +179,31 @@ struct Arm {
     sd: f64,
 }
 
+/// The column indices of the arm form in a file, the measure's columns only.
+struct ArmIndex {
+    study: usize,
+    treatment: usize,
+    n: usize,
+    events: Option<usize>,
+    mean: Option<usize>,
+    sd: Option<usize>,
+}
+
+/// The measure of the arm form and how it is computed.
+struct ArmMeasure {
+    measure: crate::effect::MeasureCode,
+    /// OR, RR or RD (from events and n); otherwise MD, SMD or ROM (from mean, SD and n).
+    binary: bool,
+    level: crate::level::ConfidenceLevel,
+}
+
+/// The studies' arms in file order: the study labels in the order first seen, and each
+/// study's arms in file order.
+struct StudyArms {
+    order: Vec<String>,
+    studies: std::collections::HashMap<String, Vec<Arm>>,
+}
+
 /// Every pair of arms of every study as a contrast (the earlier arm in the file first, as
 /// netmeta's `pairwise()`), the measure computed as metafor's `escalc`
 /// ([`crate::effect::binary()`], [`crate::effect::two_group()`]). For OR, RR and RD a study with
@@ -192,8 +217,7 @@ pub fn read_arms(
     incr: f64,
     notes: &mut Vec<String>,
 ) -> Result<Vec<Contrast>> {
-    use crate::effect::binary::binary_from_cells;
-    use crate::effect::{GroupSummary, MeasureCode, TwoByTwo, binary, two_group};
+    use crate::effect::MeasureCode;
     let binary_measure = matches!(measure, MeasureCode::OR | MeasureCode::RR | MeasureCode::RD);
     let continuous = matches!(
         measure,
@@ -207,6 +231,63 @@ pub fn read_arms(
             ),
         ));
     }
+    let index = arm_index(file, cols, measure, binary_measure)?;
+    let StudyArms { order, studies } = read_study_arms(file, &index)?;
+    let how = ArmMeasure {
+        measure,
+        binary: binary_measure,
+        level: crate::level::ConfidenceLevel::new(0.95)?,
+    };
+    let mut out = Vec::new();
+    for study in order {
+        let arms = &studies[&study];
+        if arms.len() < 2 {
+            return Err(Error::input(
+                format!("{}:{}", file.name(), arms[0].line),
+                format!("study '{study}' has one arm only; a study needs two or more arms"),
+            ));
+        }
+        let mut add = 0.0;
+        if binary_measure {
+            if arms.iter().all(|a| a.events == 0.0) {
+                notes.push(format!(
+                    "study '{study}' has no events in any arm and is left out (its {measure:?} is not estimable; netmeta's allstudies = FALSE)"
+                ));
+                continue;
+            }
+            if arms.iter().any(|a| a.events == 0.0 || a.events == a.n) {
+                add = incr;
+            }
+        }
+        for i in 0..arms.len() {
+            for j in i + 1..arms.len() {
+                out.push(pair_contrast(
+                    file,
+                    &study,
+                    [&arms[i], &arms[j]],
+                    &how,
+                    add,
+                )?);
+            }
+        }
+    }
+    if out.is_empty() {
+        return Err(Error::input(
+            file.name(),
+            "the file has no studies with two or more arms",
+        ));
+    }
+    Ok(out)
+}
+
+/// The columns of the arm form in `file`: study, treatment and n, with events for a binary
+/// measure or mean and SD for a continuous one (an error naming the option when not given).
+fn arm_index(
+    file: &CsvFile,
+    cols: &ArmColumns,
+    measure: crate::effect::MeasureCode,
+    binary_measure: bool,
+) -> Result<ArmIndex> {
     let cs = file.require(&cols.study, "{field:study}")?;
     let ct = file.require(&cols.treatment, "{field:treatment}")?;
     let cn = file.require(&cols.n, "{field:n}")?;
@@ -228,6 +309,26 @@ pub fn read_arms(
             Some(need(&cols.sd, "{field:sd}")?),
         )
     };
+    Ok(ArmIndex {
+        study: cs,
+        treatment: ct,
+        n: cn,
+        events: ce,
+        mean: cm,
+        sd: csd,
+    })
+}
+
+/// Each row of `file` as an arm of its study; an error when a study names a treatment twice.
+fn read_study_arms(file: &CsvFile, index: &ArmIndex) -> Result<StudyArms> {
+    let ArmIndex {
+        study: cs,
+        treatment: ct,
+        n: cn,
+        events: ce,
+        mean: cm,
+        sd: csd,
+    } = *index;
     let mut order: Vec<String> = Vec::new();
     let mut studies: std::collections::HashMap<String, Vec<Arm>> = Default::default();
     file.for_each_row(|row| {
@@ -267,100 +368,84 @@ pub fn read_arms(
         arms.push(arm);
         Ok(())
     })?;
-    let level = crate::level::ConfidenceLevel::new(0.95)?;
-    let mut out = Vec::new();
-    for study in order {
-        let arms = &studies[&study];
-        if arms.len() < 2 {
+    Ok(StudyArms { order, studies })
+}
+
+/// The contrast of arm `a` with arm `b` of `study` (the study's increment `add` in each cell
+/// of a binary measure); an error at the two rows when it has no positive SE.
+fn pair_contrast(
+    file: &CsvFile,
+    study: &str,
+    [a, b]: [&Arm; 2],
+    how: &ArmMeasure,
+    add: f64,
+) -> Result<Contrast> {
+    use crate::effect::binary::binary_from_cells;
+    use crate::effect::{GroupSummary, TwoByTwo, binary, two_group};
+    let ArmMeasure {
+        measure,
+        binary: binary_measure,
+        level,
+    } = *how;
+    let context = format!("study '{study}', {} vs {}", a.treatment, b.treatment);
+    let place = format!("{}: lines {}, {}", file.name(), a.line, b.line);
+    let es = if binary_measure {
+        let table = TwoByTwo {
+            events1: a.events,
+            n1: a.n,
+            events2: b.events,
+            n2: b.n,
+        };
+        if add == 0.0 && [a, b].iter().any(|x| x.events == 0.0 || x.events == x.n) {
             return Err(Error::input(
-                format!("{}:{}", file.name(), arms[0].line),
-                format!("study '{study}' has one arm only; a study needs two or more arms"),
+                place,
+                format!("{context}: a zero cell with {{field:incr}} 0 gives no finite {measure:?}; use an increment (netmeta's default 0.5)"),
             ));
         }
-        let mut add = 0.0;
-        if binary_measure {
-            if arms.iter().all(|a| a.events == 0.0) {
-                notes.push(format!(
-                    "study '{study}' has no events in any arm and is left out (its {measure:?} is not estimable; netmeta's allstudies = FALSE)"
-                ));
-                continue;
-            }
-            if arms.iter().any(|a| a.events == 0.0 || a.events == a.n) {
-                add = incr;
-            }
-        }
-        for i in 0..arms.len() {
-            for j in i + 1..arms.len() {
-                let (a, b) = (&arms[i], &arms[j]);
-                let context = format!("study '{study}', {} vs {}", a.treatment, b.treatment);
-                let place = format!("{}: lines {}, {}", file.name(), a.line, b.line);
-                let es = if binary_measure {
-                    let table = TwoByTwo {
-                        events1: a.events,
-                        n1: a.n,
-                        events2: b.events,
-                        n2: b.n,
-                    };
-                    if add == 0.0 && [a, b].iter().any(|x| x.events == 0.0 || x.events == x.n) {
-                        return Err(Error::input(
-                            place,
-                            format!("{context}: a zero cell with {{field:incr}} 0 gives no finite {measure:?}; use an increment (netmeta's default 0.5)"),
-                        ));
-                    }
-                    // The counts checked as escalc checks them, then the increment of the
-                    // whole study added to each cell.
-                    binary(measure, &table, level).and_then(|_| {
-                        binary_from_cells(
-                            measure,
-                            [
-                                a.events + add,
-                                a.n - a.events + add,
-                                b.events + add,
-                                b.n - b.events + add,
-                            ],
-                            level,
-                        )
-                    })
-                } else {
-                    two_group(
-                        measure,
-                        &GroupSummary { mean: a.mean, sd: a.sd, n: a.n },
-                        &GroupSummary { mean: b.mean, sd: b.sd, n: b.n },
-                        level,
-                    )
-                }
-                .map_err(|e| at_row(place.clone(), &context, e))?;
-                let se = es.se.unwrap_or(f64::NAN);
-                if se.is_nan() || se <= 0.0 {
-                    return Err(Error::input(
-                        place,
-                        format!(
-                            "{context}: the {measure:?} has no positive SE (identical arms with no spread?)"
-                        ),
-                    ));
-                }
-                out.push(Contrast {
-                    study: study.clone(),
-                    t1: a.treatment.clone(),
-                    t2: b.treatment.clone(),
-                    te: es.estimate,
-                    se,
-                    file: file.name().to_string(),
-                    line: a.line,
-                    se_method: None,
-                    n1: Some(a.n),
-                    n2: Some(b.n),
-                });
-            }
-        }
+        // The counts checked as escalc checks them, then the increment of the
+        // whole study added to each cell.
+        binary(measure, &table, level).and_then(|_| {
+            binary_from_cells(
+                measure,
+                [
+                    a.events + add,
+                    a.n - a.events + add,
+                    b.events + add,
+                    b.n - b.events + add,
+                ],
+                level,
+            )
+        })
+    } else {
+        two_group(
+            measure,
+            &GroupSummary { mean: a.mean, sd: a.sd, n: a.n },
+            &GroupSummary { mean: b.mean, sd: b.sd, n: b.n },
+            level,
+        )
     }
-    if out.is_empty() {
+    .map_err(|e| at_row(place.clone(), &context, e))?;
+    let se = es.se.unwrap_or(f64::NAN);
+    if se.is_nan() || se <= 0.0 {
         return Err(Error::input(
-            file.name(),
-            "the file has no studies with two or more arms",
+            place,
+            format!(
+                "{context}: the {measure:?} has no positive SE (identical arms with no spread?)"
+            ),
         ));
     }
-    Ok(out)
+    Ok(Contrast {
+        study: study.to_string(),
+        t1: a.treatment.clone(),
+        t2: b.treatment.clone(),
+        te: es.estimate,
+        se,
+        file: file.name().to_string(),
+        line: a.line,
+        se_method: None,
+        n1: Some(a.n),
+        n2: Some(b.n),
+    })
 }
 
 /// The columns of the ratio form (one row per comparison, the ratio as printed).

@@ -225,16 +225,15 @@ pub fn basic_covariance(s: &Study) -> DMatrix<f64> {
     })
 }
 
+/// The study `label` from its contrast rows: its arms (as indices into `index`), the
+/// contrasts and variances between them and the arm sizes; an error when a pair is given
+/// twice or missing, or when a multi-arm study's contrasts or SEs do not fit together.
 fn study_from_rows(
     label: &str,
     rows: &[&Contrast],
     index: &BTreeMap<&str, usize>,
     notes: &mut Vec<String>,
 ) -> Result<Study> {
-    let places = || {
-        let lines: Vec<String> = rows.iter().map(|c| c.line.to_string()).collect();
-        format!("{}: lines {}", rows[0].file, lines.join(", "))
-    };
     let mut arms: Vec<usize> = rows
         .iter()
         .flat_map(|c| [index[c.t1.as_str()], index[c.t2.as_str()]])
@@ -242,11 +241,82 @@ fn study_from_rows(
     arms.sort_unstable();
     arms.dedup();
     let k = arms.len();
-    let pos = |t: &str| arms.binary_search(&index[t]).unwrap();
+    let (te, var) = contrast_matrices(label, rows, &arms, index)?;
+    let expected = k * (k - 1) / 2;
+    if rows.len() != expected {
+        let names: Vec<String> = arms.iter().map(|&a| name_of(index, a)).collect();
+        let mut missing = Vec::new();
+        for i in 0..k {
+            for j in i + 1..k {
+                if te[i][j].is_nan() {
+                    missing.push(format!("{}:{}", names[i], names[j]));
+                }
+            }
+        }
+        return Err(Error::input(
+            places(rows),
+            format!(
+                "study '{label}' has {k} treatments ({}) but {} of their {expected} pairwise contrasts; a multi-arm study must give every pair (missing: {})",
+                names.join(", "),
+                rows.len(),
+                missing.join(", ")
+            ),
+        ));
+    }
+    let mut arm_n = vec![None; k];
+    for c in rows {
+        if let (Some(a), Some(b)) = (c.n1, c.n2) {
+            arm_n[arm_position(&arms, index, &c.t1)] = Some(a);
+            arm_n[arm_position(&arms, index, &c.t2)] = Some(b);
+        }
+    }
+    let n: Option<Vec<f64>> = arm_n.into_iter().collect();
+    let study = Study {
+        label: label.to_string(),
+        arms,
+        te,
+        var,
+        n,
+    };
+    if k > 2 {
+        check_multiarm(&study, rows, index)?;
+        if k == 3 {
+            note_negative_arm_variances(&study, index, notes);
+        }
+    }
+    Ok(study)
+}
+
+/// The file and lines of a study's contrast rows, for errors.
+fn places(rows: &[&Contrast]) -> String {
+    let lines: Vec<String> = rows.iter().map(|c| c.line.to_string()).collect();
+    format!("{}: lines {}", rows[0].file, lines.join(", "))
+}
+
+/// The position among a study's sorted `arms` of treatment `t`.
+fn arm_position(arms: &[usize], index: &BTreeMap<&str, usize>, t: &str) -> usize {
+    arms.binary_search(&index[t]).unwrap()
+}
+
+/// A square matrix as rows, indexed by a study's arms.
+type Square = Vec<Vec<f64>>;
+
+/// A study's contrasts `te[i][j]` and their variances `var[i][j]` between its arms `i`, `j`
+/// (NaN for pairs not given); an error when a pair is given twice.
+fn contrast_matrices(
+    label: &str,
+    rows: &[&Contrast],
+    arms: &[usize],
+    index: &BTreeMap<&str, usize>,
+) -> Result<(Square, Square)> {
+    let k = arms.len();
     let mut te = vec![vec![f64::NAN; k]; k];
     let mut var = vec![vec![f64::NAN; k]; k];
     for c in rows {
-        let (i, j) = (pos(&c.t1), pos(&c.t2));
+        let (i, j) = (
+            arm_position(arms, index, &c.t1),
+            arm_position(arms, index, &c.t2),
+        );
         if !te[i][j].is_nan() {
             return Err(Error::input(
                 format!("{}:{}", c.file, c.line),
@@ -263,104 +333,75 @@ fn study_from_rows(
         te[i][i] = 0.0;
         te[j][j] = 0.0;
     }
-    let expected = k * (k - 1) / 2;
-    if rows.len() != expected {
-        let names: Vec<String> = arms.iter().map(|&a| name_of(index, a)).collect();
-        let mut missing = Vec::new();
-        for i in 0..k {
-            for j in i + 1..k {
-                if te[i][j].is_nan() {
-                    missing.push(format!("{}:{}", names[i], names[j]));
-                }
+    Ok((te, var))
+}
+
+/// An error when the contrasts of a multi-arm study do not fit together (to
+/// [`MULTIARM_TOLERANCE`]) or its SEs give no positive-definite covariance.
+fn check_multiarm(study: &Study, rows: &[&Contrast], index: &BTreeMap<&str, usize>) -> Result<()> {
+    let (label, arms, te) = (&study.label, &study.arms, &study.te);
+    let k = arms.len();
+    // The contrasts of one study must fit together: te[i][j] = θ_i − θ_j. The least-squares
+    // θ of a complete graph is the row mean (Σθ = 0), as netmeta's chkmultiarm projects.
+    let theta: Vec<f64> = (0..k)
+        .map(|i| te[i].iter().sum::<f64>() / k as f64)
+        .collect();
+    for i in 0..k {
+        for j in i + 1..k {
+            let implied = theta[i] - theta[j];
+            if (te[i][j] - implied).abs() > MULTIARM_TOLERANCE {
+                let names: Vec<String> = arms.iter().map(|&a| name_of(index, a)).collect();
+                let via = (0..k).find(|&m| m != i && m != j).unwrap();
+                return Err(Error::input(
+                    places(rows),
+                    format!(
+                        "the contrasts of multi-arm study '{label}' do not fit together: {a}:{b} is {} but {a}:{c} + {c}:{b} = {}; within one study every contrast must equal the difference of the arms' effects (to {MULTIARM_TOLERANCE}, as netmeta's tol.multiarm); check the signs and which arm is treat1",
+                        te[i][j],
+                        te[i][via] + te[via][j],
+                        a = names[i],
+                        b = names[j],
+                        c = names[via]
+                    ),
+                ));
             }
         }
+    }
+    let cov = basic_covariance(study);
+    if cov.clone().cholesky().is_none() {
+        let names: Vec<String> = arms.iter().map(|&a| name_of(index, a)).collect();
         return Err(Error::input(
-            places(),
+            places(rows),
             format!(
-                "study '{label}' has {k} treatments ({}) but {} of their {expected} pairwise contrasts; a multi-arm study must give every pair (missing: {})",
-                names.join(", "),
-                rows.len(),
-                missing.join(", ")
+                "the standard errors of multi-arm study '{label}' ({}) do not fit together: no arm variances give these contrast variances (the covariance of its contrasts is not positive definite; netmeta would give a negative variance and no result). For three arms each squared SE must be at most the sum of the other two; check that the SEs are of the contrasts, not of the arms",
+                names.join(", ")
             ),
         ));
     }
-    let mut arm_n = vec![None; k];
-    for c in rows {
-        if let (Some(a), Some(b)) = (c.n1, c.n2) {
-            arm_n[pos(&c.t1)] = Some(a);
-            arm_n[pos(&c.t2)] = Some(b);
-        }
-    }
-    let n: Option<Vec<f64>> = arm_n.into_iter().collect();
-    if k > 2 {
-        // The contrasts of one study must fit together: te[i][j] = θ_i − θ_j. The least-squares
-        // θ of a complete graph is the row mean (Σθ = 0), as netmeta's chkmultiarm projects.
-        let theta: Vec<f64> = (0..k)
-            .map(|i| te[i].iter().sum::<f64>() / k as f64)
-            .collect();
-        for i in 0..k {
-            for j in i + 1..k {
-                let implied = theta[i] - theta[j];
-                if (te[i][j] - implied).abs() > MULTIARM_TOLERANCE {
-                    let names: Vec<String> = arms.iter().map(|&a| name_of(index, a)).collect();
-                    let via = (0..k).find(|&m| m != i && m != j).unwrap();
-                    return Err(Error::input(
-                        places(),
-                        format!(
-                            "the contrasts of multi-arm study '{label}' do not fit together: {a}:{b} is {} but {a}:{c} + {c}:{b} = {}; within one study every contrast must equal the difference of the arms' effects (to {MULTIARM_TOLERANCE}, as netmeta's tol.multiarm); check the signs and which arm is treat1",
-                            te[i][j],
-                            te[i][via] + te[via][j],
-                            a = names[i],
-                            b = names[j],
-                            c = names[via]
-                        ),
-                    ));
-                }
-            }
-        }
-        let study = Study {
-            label: label.to_string(),
-            arms: arms.clone(),
-            te: te.clone(),
-            var: var.clone(),
-            n: n.clone(),
-        };
-        let cov = basic_covariance(&study);
-        if cov.clone().cholesky().is_none() {
-            let names: Vec<String> = arms.iter().map(|&a| name_of(index, a)).collect();
-            return Err(Error::input(
-                places(),
-                format!(
-                    "the standard errors of multi-arm study '{label}' ({}) do not fit together: no arm variances give these contrast variances (the covariance of its contrasts is not positive definite; netmeta would give a negative variance and no result). For three arms each squared SE must be at most the sum of the other two; check that the SEs are of the contrasts, not of the arms",
-                    names.join(", ")
-                ),
+    Ok(())
+}
+
+/// A note for each arm of a three-arm study to which its contrast SEs imply a negative
+/// variance (the study is still used as given).
+fn note_negative_arm_variances(
+    study: &Study,
+    index: &BTreeMap<&str, usize>,
+    notes: &mut Vec<String>,
+) {
+    let (label, arms, var) = (&study.label, &study.arms, &study.var);
+    let v = |a: usize, b: usize| var[a][b];
+    let arm_var = [
+        (v(0, 1) + v(0, 2) - v(1, 2)) / 2.0,
+        (v(0, 1) + v(1, 2) - v(0, 2)) / 2.0,
+        (v(0, 2) + v(1, 2) - v(0, 1)) / 2.0,
+    ];
+    for (a, av) in arm_var.iter().enumerate() {
+        if *av < 0.0 {
+            notes.push(format!(
+                "study '{label}': the contrast SEs imply a negative variance ({av:.4}) for arm {}; the contrasts' covariance is still valid, so the study is used as given",
+                name_of(index, arms[a])
             ));
         }
-        if k == 3 {
-            let v = |a: usize, b: usize| var[a][b];
-            let arm_var = [
-                (v(0, 1) + v(0, 2) - v(1, 2)) / 2.0,
-                (v(0, 1) + v(1, 2) - v(0, 2)) / 2.0,
-                (v(0, 2) + v(1, 2) - v(0, 1)) / 2.0,
-            ];
-            for (a, av) in arm_var.iter().enumerate() {
-                if *av < 0.0 {
-                    notes.push(format!(
-                        "study '{label}': the contrast SEs imply a negative variance ({av:.4}) for arm {}; the contrasts' covariance is still valid, so the study is used as given",
-                        name_of(index, arms[a])
-                    ));
-                }
-            }
-        }
-        return Ok(study);
     }
-    Ok(Study {
-        label: label.to_string(),
-        arms,
-        te,
-        var,
-        n,
-    })
 }
 
 fn name_of(index: &BTreeMap<&str, usize>, t: usize) -> String {

@@ -81,31 +81,8 @@ pub fn log_ratio(r: &ReportedRatio, level: ConfidenceLevel) -> Result<LogRatio> 
             ));
         }
     }
-    let pct = crate::output::human_number(level.percent());
     match (r.estimate, r.ci_lower, r.ci_upper) {
-        (Some(est), Some(lo), Some(hi)) => {
-            if lo <= 0.0 {
-                return Err(Error::input(
-                    "ci-lower",
-                    format!("a ratio's lower limit must be greater than 0 (got {lo})"),
-                ));
-            }
-            if !(lo <= est && est <= hi) {
-                return Err(Error::input(
-                    "ci-lower",
-                    format!(
-                        "the interval [{lo}, {hi}] does not contain its estimate {est}; check the columns' order and the transcription"
-                    ),
-                ));
-            }
-            let se = se_from_ci(lo, hi, level, None, true)?;
-            return Ok(LogRatio {
-                log_ratio: est.ln(),
-                se,
-                ratio: est,
-                method: format!("SE from the {pct}% CI on the log scale"),
-            });
-        }
+        (Some(est), Some(lo), Some(hi)) => return from_ci(est, lo, hi, level),
         (_, Some(_), None) | (_, None, Some(_)) => {
             return Err(Error::input(
                 "ci-upper",
@@ -145,32 +122,63 @@ pub fn log_ratio(r: &ReportedRatio, level: ConfidenceLevel) -> Result<LogRatio> 
                 method: "SE from the two-sided p (z test)".into(),
             })
         }
-        (Some(est), Some(p), Some(d)) => {
-            if !(d.is_finite() && d > 0.0) {
-                return Err(Error::input(
-                    "events",
-                    format!("the number of events must be greater than 0 (got {d})"),
-                ));
-            }
-            if !(p > 0.0 && p < 1.0) {
-                return Err(Error::input(
-                    "p",
-                    format!("the p-value must be strictly between 0 and 1 (got {p})"),
-                ));
-            }
-            let v = d / 4.0;
-            let z = -crate::dist::qnorm(p / 2.0);
-            let l = est.ln().signum() * z / v.sqrt();
-            Ok(LogRatio {
-                log_ratio: l,
-                se: 1.0 / v.sqrt(),
-                ratio: l.exp(),
-                method: "ln HR from the log-rank p and events, V = events/4 (Tierney 2007); the printed ratio gives only the direction".into(),
-            })
-        }
+        (Some(est), Some(p), Some(d)) => from_events_and_p(est, p, d),
         _ => Err(Error::input(
             "estimate",
             "not enough to give a log ratio and its SE: give the ratio with its CI, or with its p-value (and the events for a log-rank p), or O − E with its variance",
         )),
     }
+}
+
+/// The log ratio from a ratio and its confidence interval at `level`: SE = (ln upper − ln
+/// lower)/(2·z) (Cochrane Handbook §6.3.2); an error when the interval cannot be right.
+fn from_ci(est: f64, lo: f64, hi: f64, level: ConfidenceLevel) -> Result<LogRatio> {
+    let pct = crate::output::human_number(level.percent());
+    if lo <= 0.0 {
+        return Err(Error::input(
+            "ci-lower",
+            format!("a ratio's lower limit must be greater than 0 (got {lo})"),
+        ));
+    }
+    if !(lo <= est && est <= hi) {
+        return Err(Error::input(
+            "ci-lower",
+            format!(
+                "the interval [{lo}, {hi}] does not contain its estimate {est}; check the columns' order and the transcription"
+            ),
+        ));
+    }
+    let se = se_from_ci(lo, hi, level, None, true)?;
+    Ok(LogRatio {
+        log_ratio: est.ln(),
+        se,
+        ratio: est,
+        method: format!("SE from the {pct}% CI on the log scale"),
+    })
+}
+
+/// The log hazard ratio from the total events `d` and the log-rank p, its sign from the
+/// printed ratio: V ≈ D/4, ln HR = ±z(1 − p/2)/√V (Tierney et al. 2007).
+fn from_events_and_p(est: f64, p: f64, d: f64) -> Result<LogRatio> {
+    if !(d.is_finite() && d > 0.0) {
+        return Err(Error::input(
+            "events",
+            format!("the number of events must be greater than 0 (got {d})"),
+        ));
+    }
+    if !(p > 0.0 && p < 1.0) {
+        return Err(Error::input(
+            "p",
+            format!("the p-value must be strictly between 0 and 1 (got {p})"),
+        ));
+    }
+    let v = d / 4.0;
+    let z = -crate::dist::qnorm(p / 2.0);
+    let l = est.ln().signum() * z / v.sqrt();
+    Ok(LogRatio {
+        log_ratio: l,
+        se: 1.0 / v.sqrt(),
+        ratio: l.exp(),
+        method: "ln HR from the log-rank p and events, V = events/4 (Tierney 2007); the printed ratio gives only the direction".into(),
+    })
 }

@@ -200,6 +200,38 @@ pub fn text(r: &NmaResult, league: bool) -> String {
         }
     );
     s.push_str(&effects_table(r, &r.random));
+    s.push_str(&heterogeneity_text(r, tau2));
+    let _ = writeln!(
+        s,
+        "\nNode splitting, random effects (back-calculation; first vs second treatment of each comparison, {} scale; k studies, prop = proportion of direct evidence)",
+        r.scale
+    );
+    s.push_str(&split_table(&r.netsplit));
+    let _ = writeln!(s, "\nNode splitting, common effect");
+    s.push_str(&split_table(&r.common.netsplit));
+    if league {
+        for (name, m) in [("random effects", &r.random), ("common effect", &r.common)] {
+            let _ = writeln!(
+                s,
+                "\nLeague table, {name}: each cell is the ROW treatment vs the COLUMN treatment{} [{}% CI]",
+                if r.exp { ", exponentiated" } else { "" },
+                human_number(r.level * 100.0)
+            );
+            s.push_str(&league_text(r, m, r.exp));
+        }
+    } else {
+        let _ = writeln!(
+            s,
+            "\nLeague table: {} treatments; shown with --league (all pairs are in --format json)",
+            r.treatments.len()
+        );
+    }
+    s
+}
+
+/// The heterogeneity and inconsistency section: τ², I² and the Q table by design.
+fn heterogeneity_text(r: &NmaResult, tau2: f64) -> String {
+    let mut s = String::new();
     let h = &r.heterogeneity;
     let pct = |x: Option<f64>| x.map_or("NA".into(), |v| format!("{:.1}%", 100.0 * v));
     let _ = writeln!(
@@ -239,30 +271,5 @@ pub fn text(r: &NmaResult, league: bool) -> String {
         "(random effects: tau^2 within designs = {} from the full design-by-treatment interaction model, added to every contrast's variance; netmeta's Q.inc.random)",
         f4(h.tau2_within)
     );
-    let _ = writeln!(
-        s,
-        "\nNode splitting, random effects (back-calculation; first vs second treatment of each comparison, {} scale; k studies, prop = proportion of direct evidence)",
-        r.scale
-    );
-    s.push_str(&split_table(&r.netsplit));
-    let _ = writeln!(s, "\nNode splitting, common effect");
-    s.push_str(&split_table(&r.common.netsplit));
-    if league {
-        for (name, m) in [("random effects", &r.random), ("common effect", &r.common)] {
-            let _ = writeln!(
-                s,
-                "\nLeague table, {name}: each cell is the ROW treatment vs the COLUMN treatment{} [{}% CI]",
-                if r.exp { ", exponentiated" } else { "" },
-                human_number(r.level * 100.0)
-            );
-            s.push_str(&league_text(r, m, r.exp));
-        }
-    } else {
-        let _ = writeln!(
-            s,
-            "\nLeague table: {} treatments; shown with --league (all pairs are in --format json)",
-            r.treatments.len()
-        );
-    }
     s
 }

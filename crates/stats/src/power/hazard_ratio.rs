@@ -116,88 +116,7 @@ pub fn planned_hazard_ratio(
             "no study named; give the label (studlab) of one trial, or several separated by commas to pool them",
         ));
     }
-    let study_col = file.require("studlab", field)?;
-    let hr_col = file.require("hr", field)?;
-    let lo_col = file.require("ci_lower", field)?;
-    let hi_col = file.require("ci_upper", field)?;
-    let optional = |name: &str| file.find(name);
-    let (t1_col, t2_col, quote_col, url_col) = (
-        optional("treat1"),
-        optional("treat2"),
-        optional("quote"),
-        optional("url"),
-    );
-    let mut found: Vec<Option<TrialHazardRatio>> = vec![None; studies.len()];
-    let mut labels = Vec::new();
-    file.for_each_row(|row| {
-        let label = row.text(study_col)?.to_string();
-        let Some(k) = studies.iter().position(|s| *s == label) else {
-            labels.push(label);
-            return Ok(());
-        };
-        if found[k].is_some() {
-            return Err(Error::input(
-                row.location(study_col),
-                format!("the study '{label}' has a second row; one row per trial is allowed"),
-            ));
-        }
-        let text = |c: Option<usize>| -> Result<Option<String>> {
-            match c {
-                Some(c) if !row.is_missing(c) => Ok(Some(row.text(c)?.to_string())),
-                _ => Ok(None),
-            }
-        };
-        let hr = row.required_number(hr_col)?;
-        let (lo, hi) = (
-            row.required_number(lo_col)?,
-            row.required_number(hi_col)?,
-        );
-        if !(hr > 0.0 && hr.is_finite()) {
-            return Err(Error::input(
-                row.location(hr_col),
-                format!("{hr} is not a hazard ratio; allowed: a number greater than 0 (the ratio, not its logarithm)"),
-            ));
-        }
-        if !(lo > 0.0 && lo <= hr && hr <= hi) {
-            return Err(Error::input(
-                row.location(lo_col),
-                format!(
-                    "the interval [{lo}, {hi}] does not hold its HR {hr} above 0; check the columns and the transcription"
-                ),
-            ));
-        }
-        let se = se_from_ci(lo, hi, ConfidenceLevel::NINETY_FIVE, None, true)
-            .map_err(|e| Error::input(row.location(hi_col), e.to_string()))?;
-        found[k] = Some(TrialHazardRatio {
-            study: label,
-            treat1: text(t1_col)?,
-            treat2: text(t2_col)?,
-            hr,
-            ci_lower: lo,
-            ci_upper: hi,
-            se_log_hr: se,
-            quote: text(quote_col)?,
-            url: text(url_col)?,
-            place: row.line_location(),
-        });
-        Ok(())
-    })?;
-    let mut trials = Vec::new();
-    for (name, t) in studies.iter().zip(found) {
-        match t {
-            Some(t) => trials.push(t),
-            None => {
-                return Err(Error::field(
-                    field,
-                    format!(
-                        "no study '{name}' in {}; its studies are: {}",
-                        file.name(),
-                        labels.join(", ")
-                    ),
-                ));
-            }
-        }
-    }
+    let trials = read_trials(file, studies, field)?;
     if trials.len() == 1 {
         let t = &trials[0];
         return Ok(PlannedHazardRatio {
@@ -236,5 +155,117 @@ pub fn planned_hazard_ratio(
             human_number(fit.tau2)
         ),
         trials,
+    })
+}
+
+/// The columns of the trials file: the required ones, and the optional ones when present.
+struct HrColumns {
+    study: usize,
+    hr: usize,
+    lo: usize,
+    hi: usize,
+    treat1: Option<usize>,
+    treat2: Option<usize>,
+    quote: Option<usize>,
+    url: Option<usize>,
+}
+
+/// The trials `studies` from `file`, in the order named; an error naming `field` when one is
+/// not in the file, or at the cell when a row is repeated or its HR and CI cannot be right.
+fn read_trials(
+    file: &CsvFile,
+    studies: &[String],
+    field: &'static str,
+) -> Result<Vec<TrialHazardRatio>> {
+    let optional = |name: &str| file.find(name);
+    let cols = HrColumns {
+        study: file.require("studlab", field)?,
+        hr: file.require("hr", field)?,
+        lo: file.require("ci_lower", field)?,
+        hi: file.require("ci_upper", field)?,
+        treat1: optional("treat1"),
+        treat2: optional("treat2"),
+        quote: optional("quote"),
+        url: optional("url"),
+    };
+    let mut found: Vec<Option<TrialHazardRatio>> = vec![None; studies.len()];
+    let mut labels = Vec::new();
+    file.for_each_row(|row| {
+        let label = row.text(cols.study)?.to_string();
+        let Some(k) = studies.iter().position(|s| *s == label) else {
+            labels.push(label);
+            return Ok(());
+        };
+        if found[k].is_some() {
+            return Err(Error::input(
+                row.location(cols.study),
+                format!("the study '{label}' has a second row; one row per trial is allowed"),
+            ));
+        }
+        found[k] = Some(trial_from_row(row, &cols, label)?);
+        Ok(())
+    })?;
+    let mut trials = Vec::new();
+    for (name, t) in studies.iter().zip(found) {
+        match t {
+            Some(t) => trials.push(t),
+            None => {
+                return Err(Error::field(
+                    field,
+                    format!(
+                        "no study '{name}' in {}; its studies are: {}",
+                        file.name(),
+                        labels.join(", ")
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(trials)
+}
+
+/// The trial `label` of `row`: its HR and 95 % CI, checked, and the SE of ln HR from the CI.
+fn trial_from_row(
+    row: &crate::csv_file::Row,
+    cols: &HrColumns,
+    label: String,
+) -> Result<TrialHazardRatio> {
+    let text = |c: Option<usize>| -> Result<Option<String>> {
+        match c {
+            Some(c) if !row.is_missing(c) => Ok(Some(row.text(c)?.to_string())),
+            _ => Ok(None),
+        }
+    };
+    let hr = row.required_number(cols.hr)?;
+    let (lo, hi) = (row.required_number(cols.lo)?, row.required_number(cols.hi)?);
+    if !(hr > 0.0 && hr.is_finite()) {
+        return Err(Error::input(
+            row.location(cols.hr),
+            format!(
+                "{hr} is not a hazard ratio; allowed: a number greater than 0 (the ratio, not its logarithm)"
+            ),
+        ));
+    }
+    if !(lo > 0.0 && lo <= hr && hr <= hi) {
+        return Err(Error::input(
+            row.location(cols.lo),
+            format!(
+                "the interval [{lo}, {hi}] does not hold its HR {hr} above 0; check the columns and the transcription"
+            ),
+        ));
+    }
+    let se = se_from_ci(lo, hi, ConfidenceLevel::NINETY_FIVE, None, true)
+        .map_err(|e| Error::input(row.location(cols.hi), e.to_string()))?;
+    Ok(TrialHazardRatio {
+        study: label,
+        treat1: text(cols.treat1)?,
+        treat2: text(cols.treat2)?,
+        hr,
+        ci_lower: lo,
+        ci_upper: hi,
+        se_log_hr: se,
+        quote: text(cols.quote)?,
+        url: text(cols.url)?,
+        place: row.line_location(),
     })
 }

@@ -46,7 +46,7 @@ use crate::dist::{pnorm_upper, qnorm};
 use crate::error::{Error, Result};
 use crate::output::{Cell, Table, Tabular, human_number};
 use boundaries::{drift_for_power, efficacy_bounds, with_futility, with_futility_two_sided};
-use recursion::{Continuation, Recursion};
+use recursion::{Continuation, Exit, Recursion};
 use serde::Serialize;
 use spending::Spending;
 
@@ -472,13 +472,7 @@ fn characteristics(
         }
         .exits(&regions(with_futility))
     };
-    let h0_alpha = under(0.0, binding);
-    let mut alpha_spent = Vec::with_capacity(looks);
-    let mut total = 0.0;
-    for e in &h0_alpha {
-        total += e.above + if spec.sides == 2 { e.below } else { 0.0 };
-        alpha_spent.push(total);
-    }
+    let alpha_spent = alpha_spent(&under(0.0, binding), spec.sides, looks);
     let fixed_shift = spec.fixed_drift().powi(2);
     let shift = drift * drift;
     let inflation_factor = shift / fixed_shift;
@@ -495,13 +489,7 @@ fn characteristics(
     };
     let h1 = under(drift, true);
     let rejection_probabilities: Vec<f64> = h1.iter().map(|e| e.above).collect();
-    let power = rejection_probabilities
-        .iter()
-        .scan(0.0, |s, p| {
-            *s += p;
-            Some(*s)
-        })
-        .collect();
+    let power = running_sum(&rejection_probabilities);
     let futility_probabilities: Vec<f64> = if spec.futility.is_some() {
         h1.iter()
             .take(looks - 1)
@@ -510,13 +498,7 @@ fn characteristics(
     } else {
         Vec::new()
     };
-    let beta_spent = futility_probabilities
-        .iter()
-        .scan(0.0, |s, p| {
-            *s += p;
-            Some(*s)
-        })
-        .collect();
+    let beta_spent = running_sum(&futility_probabilities);
     let (expected_n_h0, expected_n_h01, expected_n_h1) =
         (expected(0.0), expected(drift / 2.0), expected(drift));
     let stage_levels = critical_values.iter().map(|&c| pnorm_upper(c)).collect();
@@ -551,6 +533,28 @@ fn characteristics(
         expected_n_h01,
         expected_n_h1,
     }
+}
+
+/// The α spent by each look: the running sum of the probabilities of crossing the upper
+/// bound (and, two-sided, the lower) under H0.
+fn alpha_spent(h0: &[Exit], sides: u8, looks: usize) -> Vec<f64> {
+    let mut alpha_spent = Vec::with_capacity(looks);
+    let mut total = 0.0;
+    for e in h0 {
+        total += e.above + if sides == 2 { e.below } else { 0.0 };
+        alpha_spent.push(total);
+    }
+    alpha_spent
+}
+
+/// The running sums of `p`, first to last.
+fn running_sum(p: &[f64]) -> Vec<f64> {
+    p.iter()
+        .scan(0.0, |s, p| {
+            *s += p;
+            Some(*s)
+        })
+        .collect()
 }
 
 /// The scale a design's bounds are shown on.
