@@ -279,21 +279,7 @@ fn analyse_arm_measure(
     options: &AnalysisOptions,
 ) -> ArmItemAnalysis {
     let level = options.level;
-    let reported = m
-        .arms
-        .iter()
-        .map(|s| {
-            let tps: Vec<String> = s
-                .timepoints
-                .iter()
-                .map(|t| format!("{} {}", t.id, t.printed()))
-                .collect();
-            let n =
-                s.n.value()
-                    .map_or("not reported".to_string(), |n| n.to_string());
-            format!("{} (n = {n}): {}", s.arm, tps.join("; "))
-        })
-        .collect();
+    let reported = reported_by_arm(m);
     let spread_reading = arm_spread_reading(m);
     let mut out = ArmItemAnalysis {
         id: m.id.clone(),
@@ -310,108 +296,191 @@ fn analyse_arm_measure(
         return out;
     };
     let (r, r_source) = prepost::pick_r(m.correlation.value().copied(), options.r);
+    let against = AgainstControl {
+        m,
+        ctrl,
+        control,
+        level,
+    };
     for arm in m.arms.iter().filter(|s| s.arm != control) {
-        // Direct comparisons at every time point both arms report (for a score with later
-        // time points, not at the baseline: the change-score forms use it).
-        let skip = usize::from(m.values == ArmValues::Score && arm.timepoints.len() > 1);
-        for (ta, tc) in arm.timepoints.iter().zip(&ctrl.timepoints).skip(skip) {
-            let (Some(g1), Some(g2)) = (group(m, arm, ta), group(m, ctrl, tc)) else {
-                continue;
-            };
-            let (basis, codes): (ArmBasis, &[MeasureCode]) = match m.values {
-                ArmValues::Score => (
-                    ArmBasis::Values {
-                        timepoint: ta.id.clone(),
-                    },
-                    &[MeasureCode::MD, MeasureCode::SMD, MeasureCode::ROM],
-                ),
-                ArmValues::ChangeFromBaseline => (
-                    ArmBasis::ReportedChanges {
-                        timepoint: ta.id.clone(),
-                    },
-                    &[MeasureCode::MD, MeasureCode::SMD],
-                ),
-            };
-            let (effects, not_computed) =
-                compare(codes, |code| effect::two_group(code, &g1, &g2, level));
-            out.comparisons.push(ArmComparison {
-                arm: arm.arm.clone(),
-                control: control.to_string(),
-                basis,
-                effects,
-                not_computed,
-                conversions: conversions(m, &[(arm, ta), (ctrl, tc)]),
-            });
-        }
+        out.comparisons.extend(direct_comparisons(&against, arm));
         // The change-score forms of a score: baseline (first time point) to the last time
         // point both arms report.
         if m.values != ArmValues::Score {
             continue;
         }
-        let last = arm
-            .timepoints
-            .iter()
-            .zip(&ctrl.timepoints)
-            .skip(1)
-            .rev()
-            .find(|(ta, tc)| group(m, arm, ta).is_some() && group(m, ctrl, tc).is_some());
-        let (Some((ba, bc)), Some((ta, tc))) =
-            (arm.timepoints.first().zip(ctrl.timepoints.first()), last)
-        else {
-            continue;
-        };
-        let mut derived = Vec::new();
-        let mut change = |series: &ArmSeries, before: &TimePoint, after: &TimePoint| {
-            let b = group(m, series, before)?;
-            let a = group(m, series, after)?;
-            let summary = effect::PrePostSummary::new(a.n, (b.mean, b.sd), (a.mean, a.sd), Some(r));
-            // What the arm reports about its change gives its SD directly, when the r that SD
-            // implies can be true; else the SD comes from r.
-            let sd = match out
-                .implied
+        if let Some(c) = change_score_comparison(&against, arm, &out.implied, r, r_source) {
+            out.comparisons.push(c);
+        }
+    }
+    out.comparisons
+        .extend(printed_comparisons(m, control, level));
+    if out.comparisons.is_empty() {
+        out.not_analysed = Some(
+            "no time point at which an arm and the control both report a mean, a spread and n"
+                .to_string(),
+        );
+    }
+    out
+}
+
+/// Each arm's time points as printed: `low (n = 12): before 5.1 ± 1.7; after 4.1 ± 1.6`.
+fn reported_by_arm(m: &ArmMeasure) -> Vec<String> {
+    m.arms
+        .iter()
+        .map(|s| {
+            let tps: Vec<String> = s
+                .timepoints
                 .iter()
-                .find(|(arm, i)| *arm == series.arm && i.is_possible())
-            {
-                Some((_, i)) => {
-                    derived.push(format!(
-                        "{}: {} from {}",
-                        series.arm,
-                        h(i.sd_change),
-                        i.from
-                    ));
-                    i.sd_change
-                }
-                None => summary.change_variance(r).sqrt(),
-            };
-            Some(GroupSummary {
-                mean: summary.mean_change(),
-                sd,
-                n: a.n,
-            })
-        };
-        let (Some(g1), Some(g2)) = (change(arm, ba, ta), change(ctrl, bc, tc)) else {
+                .map(|t| format!("{} {}", t.id, t.printed()))
+                .collect();
+            let n =
+                s.n.value()
+                    .map_or("not reported".to_string(), |n| n.to_string());
+            format!("{} (n = {n}): {}", s.arm, tps.join("; "))
+        })
+        .collect()
+}
+
+/// A per-arm measure with its control arm, compared at one confidence level.
+struct AgainstControl<'a> {
+    m: &'a ArmMeasure,
+    ctrl: &'a ArmSeries,
+    control: &'a str,
+    level: crate::level::ConfidenceLevel,
+}
+
+/// The comparisons of `arm` with the control at every time point both report.
+fn direct_comparisons(against: &AgainstControl, arm: &ArmSeries) -> Vec<ArmComparison> {
+    let AgainstControl {
+        m,
+        ctrl,
+        control,
+        level,
+    } = *against;
+    let mut comparisons = Vec::new();
+    // Direct comparisons at every time point both arms report (for a score with later
+    // time points, not at the baseline: the change-score forms use it).
+    let skip = usize::from(m.values == ArmValues::Score && arm.timepoints.len() > 1);
+    for (ta, tc) in arm.timepoints.iter().zip(&ctrl.timepoints).skip(skip) {
+        let (Some(g1), Some(g2)) = (group(m, arm, ta), group(m, ctrl, tc)) else {
             continue;
         };
-        let (effects, not_computed) = compare(&[MeasureCode::MD, MeasureCode::SMD], |code| {
-            effect::two_group(code, &g1, &g2, level)
-        });
-        out.comparisons.push(ArmComparison {
+        let (basis, codes): (ArmBasis, &[MeasureCode]) = match m.values {
+            ArmValues::Score => (
+                ArmBasis::Values {
+                    timepoint: ta.id.clone(),
+                },
+                &[MeasureCode::MD, MeasureCode::SMD, MeasureCode::ROM],
+            ),
+            ArmValues::ChangeFromBaseline => (
+                ArmBasis::ReportedChanges {
+                    timepoint: ta.id.clone(),
+                },
+                &[MeasureCode::MD, MeasureCode::SMD],
+            ),
+        };
+        let (effects, not_computed) =
+            compare(codes, |code| effect::two_group(code, &g1, &g2, level));
+        comparisons.push(ArmComparison {
             arm: arm.arm.clone(),
             control: control.to_string(),
-            basis: ArmBasis::ChangeScores {
-                from: ba.id.clone(),
-                to: ta.id.clone(),
-                r,
-                r_source: r_source.describe().to_string(),
-                derived,
-            },
+            basis,
             effects,
             not_computed,
-            conversions: conversions(m, &[(arm, ba), (arm, ta), (ctrl, bc), (ctrl, tc)]),
+            conversions: conversions(m, &[(arm, ta), (ctrl, tc)]),
         });
     }
-    // The document's own differences (an adjusted one cannot be recomputed from the arms):
-    // MD with its printed SE (or the SE its CI implies), a normal-theory interval.
+    comparisons
+}
+
+/// The change-score forms (MD, SMD) of a score's `arm` against the control, from the
+/// baseline to the last time point both report; `None` when there is no such pair. An
+/// arm's change SD is what it reports about its change (`implied`), when the r that SD
+/// implies can be true; else it comes from `r`.
+fn change_score_comparison(
+    against: &AgainstControl,
+    arm: &ArmSeries,
+    implied: &[(String, ImpliedCorrelation)],
+    r: f64,
+    r_source: prepost::RSource,
+) -> Option<ArmComparison> {
+    let AgainstControl {
+        m,
+        ctrl,
+        control,
+        level,
+    } = *against;
+    let last = arm
+        .timepoints
+        .iter()
+        .zip(&ctrl.timepoints)
+        .skip(1)
+        .rev()
+        .find(|(ta, tc)| group(m, arm, ta).is_some() && group(m, ctrl, tc).is_some());
+    let (Some((ba, bc)), Some((ta, tc))) =
+        (arm.timepoints.first().zip(ctrl.timepoints.first()), last)
+    else {
+        return None;
+    };
+    let mut derived = Vec::new();
+    let mut change = |series: &ArmSeries, before: &TimePoint, after: &TimePoint| {
+        let b = group(m, series, before)?;
+        let a = group(m, series, after)?;
+        let summary = effect::PrePostSummary::new(a.n, (b.mean, b.sd), (a.mean, a.sd), Some(r));
+        // What the arm reports about its change gives its SD directly, when the r that SD
+        // implies can be true; else the SD comes from r.
+        let sd = match implied
+            .iter()
+            .find(|(arm, i)| *arm == series.arm && i.is_possible())
+        {
+            Some((_, i)) => {
+                derived.push(format!(
+                    "{}: {} from {}",
+                    series.arm,
+                    h(i.sd_change),
+                    i.from
+                ));
+                i.sd_change
+            }
+            None => summary.change_variance(r).sqrt(),
+        };
+        Some(GroupSummary {
+            mean: summary.mean_change(),
+            sd,
+            n: a.n,
+        })
+    };
+    let (Some(g1), Some(g2)) = (change(arm, ba, ta), change(ctrl, bc, tc)) else {
+        return None;
+    };
+    let (effects, not_computed) = compare(&[MeasureCode::MD, MeasureCode::SMD], |code| {
+        effect::two_group(code, &g1, &g2, level)
+    });
+    Some(ArmComparison {
+        arm: arm.arm.clone(),
+        control: control.to_string(),
+        basis: ArmBasis::ChangeScores {
+            from: ba.id.clone(),
+            to: ta.id.clone(),
+            r,
+            r_source: r_source.describe().to_string(),
+            derived,
+        },
+        effects,
+        not_computed,
+        conversions: conversions(m, &[(arm, ba), (arm, ta), (ctrl, bc), (ctrl, tc)]),
+    })
+}
+
+/// The document's own differences (an adjusted one cannot be recomputed from the arms):
+/// MD with its printed SE (or the SE its CI implies), a normal-theory interval.
+fn printed_comparisons(
+    m: &ArmMeasure,
+    control: &str,
+    level: crate::level::ConfidenceLevel,
+) -> Vec<ArmComparison> {
+    let mut comparisons = Vec::new();
     for c in &m.comparisons {
         let Some(d) = &c.difference else { continue };
         let se = match (&c.spread, &c.ci) {
@@ -427,7 +496,7 @@ fn analyse_arm_measure(
                 .as_ref()
                 .map_or(String::new(), |s| format!(" ± {}", s.text))
         ));
-        out.comparisons.push(ArmComparison {
+        comparisons.push(ArmComparison {
             arm: c.arm.clone(),
             control: control.to_string(),
             basis: ArmBasis::Printed {
@@ -439,13 +508,7 @@ fn analyse_arm_measure(
             conversions: Vec::new(),
         });
     }
-    if out.comparisons.is_empty() {
-        out.not_analysed = Some(
-            "no time point at which an arm and the control both report a mean, a spread and n"
-                .to_string(),
-        );
-    }
-    out
+    comparisons
 }
 
 fn analyse_arm_count(c: &ArmCount, control: &str, options: &AnalysisOptions) -> ArmItemAnalysis {

@@ -147,7 +147,40 @@ pub(super) fn change_sd(
     }
     // A CI, t or p goes through the one conversion (convert::change_sd: t on n − 1 df, the
     // Cochrane Handbook's formulas); its errors are named after the study's `change` field.
-    let source = if let Some((lo, hi, level)) = &change.ci {
+    let source = change_source(change, mean_change);
+    if let Some((source, from)) = source {
+        let derived =
+            crate::convert::change_sd(n as u64, source, Reference::T).map_err(|e| match e {
+                e @ (crate::error::Error::Input { .. } | crate::error::Error::Field { .. }) => {
+                    crate::error::Error::input("change", e.into_message())
+                }
+                other => other,
+            })?;
+        let method = if matches!(source, ChangeSource::Ci { .. }) {
+            derived.method
+        } else {
+            format!(
+                "{} (mean change {})",
+                derived.method,
+                h(derived.mean_change)
+            )
+        };
+        return exact(derived.se, from, method);
+    }
+    Err(crate::error::Error::input(
+        "change",
+        "nothing reported to derive the SD of the change from",
+    ))
+}
+
+/// The CI, t or p of the change (the first given) as a source for `convert::change_sd`, with
+/// what it is in words; `None` when none is given.
+fn change_source(
+    change: &crate::study::ReportedChange,
+    mean_change: f64,
+) -> Option<(crate::convert::ChangeSource, String)> {
+    use crate::convert::ChangeSource;
+    if let Some((lo, hi, level)) = &change.ci {
         Some((
             ChangeSource::Ci {
                 lower: lo.value,
@@ -180,30 +213,7 @@ pub(super) fn change_sd(
                 format!("the reported p = {} of the change", p.text),
             )
         })
-    };
-    if let Some((source, from)) = source {
-        let derived =
-            crate::convert::change_sd(n as u64, source, Reference::T).map_err(|e| match e {
-                e @ (crate::error::Error::Input { .. } | crate::error::Error::Field { .. }) => {
-                    crate::error::Error::input("change", e.into_message())
-                }
-                other => other,
-            })?;
-        let method = if matches!(source, ChangeSource::Ci { .. }) {
-            derived.method
-        } else {
-            format!(
-                "{} (mean change {})",
-                derived.method,
-                h(derived.mean_change)
-            )
-        };
-        return exact(derived.se, from, method);
     }
-    Err(crate::error::Error::input(
-        "change",
-        "nothing reported to derive the SD of the change from",
-    ))
 }
 
 /// The r implied by `change` with the before and after SDs (each with its rounding interval).
@@ -334,29 +344,7 @@ pub fn analyse_measure(
     m: &Measure,
     options: &AnalysisOptions,
 ) -> Result<MeasureAnalysis> {
-    let mut out = MeasureAnalysis {
-        id: m.id.clone(),
-        label: m.label.clone(),
-        unit: m.unit.clone(),
-        n: m.n.value().copied(),
-        timepoints: m
-            .timepoints
-            .iter()
-            .map(|t| TimePointSummary {
-                label: t.id.clone(),
-                mean: t.mean.to_string(),
-                spread: t.spread.to_string(),
-                median: t.median.as_ref().map(|m| m.describe()),
-            })
-            .collect(),
-        spread_reading: String::new(),
-        analysis: None,
-        effects: Vec::new(),
-        not_analysed: None,
-        implied: None,
-        conversions: Vec::new(),
-        summary: None,
-    };
+    let mut out = unanalysed(m);
     if let Some(why) = m.unconfirmed_reason() {
         out.not_analysed = Some(why);
         return Ok(out);
@@ -415,33 +403,18 @@ pub fn analyse_measure(
         None => Claim::NotReported,
     };
     let label = format!("{} ({} → {})", m.label, before.id, after.id);
-    // Numbers the paired test cannot take (n = 1, a change with no spread at all) leave this
-    // measure unanalysed with the reason; the rest of the study and the run go on.
-    let analysed =
-        prepost::paired_summary(&location, n, (bm, bsd), (am, asd)).and_then(|summary| {
-            let analysis = prepost::analyse(
-                &label,
-                &summary,
-                (r, source),
-                &options.r_grid,
-                options.level,
-                claim,
-            )?;
-            Ok((summary, analysis))
-        });
-    let (summary, analysis) = match analysed {
+    let paired = paired_test(
+        &location,
+        &label,
+        n,
+        [(bm, bsd), (am, asd)],
+        (r, source),
+        options,
+        claim,
+    );
+    let (summary, analysis) = match paired {
         Ok(done) => done,
-        Err(e) => {
-            // An option's name (`--r`) means nothing in a report of the data; the place is
-            // the measure, named in the heading.
-            let why = match e {
-                crate::error::Error::Input { location, message }
-                    if location.starts_with("--") || location.starts_with("{field:") =>
-                {
-                    crate::error::fields_named_plainly(&message)
-                }
-                other => other.to_string(),
-            };
+        Err(why) => {
             out.spread_reading = reading;
             out.not_analysed = Some(format!("no paired test: {why}"));
             return Ok(out);
@@ -458,10 +431,87 @@ pub fn analyse_measure(
     out.spread_reading = reading;
     out.analysis = Some(analysis);
     out.summary = Some(summary);
+    add_pre_post_effects(&mut out, &summary, options.level);
+    Ok(out)
+}
+
+/// The analysis of `m` before anything is computed: its numbers as reported, nothing else.
+fn unanalysed(m: &Measure) -> MeasureAnalysis {
+    MeasureAnalysis {
+        id: m.id.clone(),
+        label: m.label.clone(),
+        unit: m.unit.clone(),
+        n: m.n.value().copied(),
+        timepoints: m
+            .timepoints
+            .iter()
+            .map(|t| TimePointSummary {
+                label: t.id.clone(),
+                mean: t.mean.to_string(),
+                spread: t.spread.to_string(),
+                median: t.median.as_ref().map(|m| m.describe()),
+            })
+            .collect(),
+        spread_reading: String::new(),
+        analysis: None,
+        effects: Vec::new(),
+        not_analysed: None,
+        implied: None,
+        conversions: Vec::new(),
+        summary: None,
+    }
+}
+
+/// The paired test of a measure (`label`, placed at `location`) from its before and after
+/// mean and SD, with its pre/post summary; the reason in words when the numbers cannot take
+/// it.
+fn paired_test(
+    location: &str,
+    label: &str,
+    n: f64,
+    [(bm, bsd), (am, asd)]: [(f64, f64); 2],
+    (r, source): (f64, prepost::RSource),
+    options: &AnalysisOptions,
+    claim: Claim,
+) -> std::result::Result<(PrePostSummary, CorrelationAnalysis), String> {
+    // Numbers the paired test cannot take (n = 1, a change with no spread at all) leave this
+    // measure unanalysed with the reason; the rest of the study and the run go on.
+    let analysed = prepost::paired_summary(location, n, (bm, bsd), (am, asd)).and_then(|summary| {
+        let analysis = prepost::analyse(
+            label,
+            &summary,
+            (r, source),
+            &options.r_grid,
+            options.level,
+            claim,
+        )?;
+        Ok((summary, analysis))
+    });
+    analysed.map_err(|e| {
+        // An option's name (`--r`) means nothing in a report of the data; the place is
+        // the measure, named in the heading.
+        match e {
+            crate::error::Error::Input { location, message }
+                if location.starts_with("--") || location.starts_with("{field:") =>
+            {
+                crate::error::fields_named_plainly(&message)
+            }
+            other => other.to_string(),
+        }
+    })
+}
+
+/// Add the pre/post effects (MC, SMCR, SMCC) of `summary` to `out`; the reason of each one
+/// that cannot be computed is added to its `not_analysed`.
+fn add_pre_post_effects(
+    out: &mut MeasureAnalysis,
+    summary: &PrePostSummary,
+    level: ConfidenceLevel,
+) {
     for code in [MeasureCode::MC, MeasureCode::SMCR, MeasureCode::SMCC] {
         // A measure can be outside what a code allows (SMCR with a zero before SD); the
         // others still stand, and the reason is kept.
-        match effect::pre_post(code, &summary, options.level) {
+        match effect::pre_post(code, summary, level) {
             Ok(e) => out.effects.push(e),
             Err(e) => {
                 let note = format!("{code} not computed: {e}");
@@ -472,7 +522,6 @@ pub fn analyse_measure(
             }
         }
     }
-    Ok(out)
 }
 
 /// The event rates a confirmatory trial would compare, taken from a study's before/after

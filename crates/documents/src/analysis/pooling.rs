@@ -46,27 +46,6 @@ pub fn poolable_sets_with(
     change_scores: bool,
 ) -> Result<Vec<PoolableSet>> {
     let mut sets: Vec<PoolableSet> = Vec::new();
-    let mut add = |id: &str, study: &str, label: String, e: &EffectSize| {
-        let Some(v) = e.variance.filter(|v| *v > 0.0) else {
-            return;
-        };
-        let index = match sets.iter().position(|p| p.measure == id) {
-            Some(i) => i,
-            None => {
-                sets.push(PoolableSet {
-                    measure: id.to_string(),
-                    data: MetaData::default(),
-                    studies: Vec::new(),
-                });
-                sets.len() - 1
-            }
-        };
-        sets[index].studies.push(study.to_string());
-        let data = &mut sets[index].data;
-        data.labels.push(label);
-        data.yi.push(e.estimate);
-        data.vi.push(v);
-    };
     match code.family() {
         Family::PrePost => {
             if change_scores {
@@ -80,7 +59,7 @@ pub fn poolable_sets_with(
             for a in analyses {
                 for m in &a.measures {
                     if let Some(e) = m.effect(code, level) {
-                        add(&m.id, &a.id, a.id.clone(), &e);
+                        add_effect(&mut sets, &m.id, &a.id, a.id.clone(), &e);
                     }
                 }
             }
@@ -95,42 +74,7 @@ pub fn poolable_sets_with(
                 ));
             }
             for a in analyses {
-                for item in &a.arms {
-                    let arms: Vec<&str> = {
-                        let mut v: Vec<&str> =
-                            item.comparisons.iter().map(|c| c.arm.as_str()).collect();
-                        v.dedup();
-                        v
-                    };
-                    for arm in &arms {
-                        let wanted = |c: &&ArmComparison| {
-                            c.arm == *arm
-                                && match &c.basis {
-                                    ArmBasis::ChangeScores { .. } => change_scores,
-                                    ArmBasis::Values { .. } => !change_scores,
-                                    // The document's own difference is in the report, not
-                                    // pooled: every trial is pooled from its arms alike.
-                                    ArmBasis::Printed { .. } => false,
-                                    _ => true,
-                                }
-                        };
-                        let found = item
-                            .comparisons
-                            .iter()
-                            .rev()
-                            .filter(wanted)
-                            .find_map(|c| c.effects.iter().find(|e| e.measure == code));
-                        let Some(e) = found else {
-                            continue;
-                        };
-                        let label = if arms.len() > 1 {
-                            format!("{}: {arm}", a.id)
-                        } else {
-                            a.id.clone()
-                        };
-                        add(&item.id, &a.id, label, e);
-                    }
-                }
+                add_arm_effects(&mut sets, a, code, change_scores);
             }
         }
         _ => {
@@ -150,4 +94,73 @@ pub fn poolable_sets_with(
         studies.len() >= 2
     });
     Ok(sets)
+}
+
+/// Add effect `e` of study `study` (its row labelled `label`) to the set of measure `id`,
+/// made when it is the first; an effect without a positive variance is left out.
+fn add_effect(sets: &mut Vec<PoolableSet>, id: &str, study: &str, label: String, e: &EffectSize) {
+    let Some(v) = e.variance.filter(|v| *v > 0.0) else {
+        return;
+    };
+    let index = match sets.iter().position(|p| p.measure == id) {
+        Some(i) => i,
+        None => {
+            sets.push(PoolableSet {
+                measure: id.to_string(),
+                data: MetaData::default(),
+                studies: Vec::new(),
+            });
+            sets.len() - 1
+        }
+    };
+    sets[index].studies.push(study.to_string());
+    let data = &mut sets[index].data;
+    data.labels.push(label);
+    data.yi.push(e.estimate);
+    data.vi.push(v);
+}
+
+/// Add to `sets` the effect `code` of each arm against its control in every per-arm item of
+/// analysis `a` (its change-score comparison when `change_scores`), the latest one found.
+fn add_arm_effects(
+    sets: &mut Vec<PoolableSet>,
+    a: &StudyAnalysis,
+    code: MeasureCode,
+    change_scores: bool,
+) {
+    for item in &a.arms {
+        let arms: Vec<&str> = {
+            let mut v: Vec<&str> = item.comparisons.iter().map(|c| c.arm.as_str()).collect();
+            v.dedup();
+            v
+        };
+        for arm in &arms {
+            let wanted = |c: &&ArmComparison| {
+                c.arm == *arm
+                    && match &c.basis {
+                        ArmBasis::ChangeScores { .. } => change_scores,
+                        ArmBasis::Values { .. } => !change_scores,
+                        // The document's own difference is in the report, not
+                        // pooled: every trial is pooled from its arms alike.
+                        ArmBasis::Printed { .. } => false,
+                        _ => true,
+                    }
+            };
+            let found = item
+                .comparisons
+                .iter()
+                .rev()
+                .filter(wanted)
+                .find_map(|c| c.effects.iter().find(|e| e.measure == code));
+            let Some(e) = found else {
+                continue;
+            };
+            let label = if arms.len() > 1 {
+                format!("{}: {arm}", a.id)
+            } else {
+                a.id.clone()
+            };
+            add_effect(sets, &item.id, &a.id, label, e);
+        }
+    }
 }

@@ -211,81 +211,12 @@ fn arm_measure_evidence(
     m: &ArmMeasure,
     options: &AnalysisOptions,
 ) -> Result<(Vec<Evidence>, bool)> {
-    let mut comparisons: Vec<(Groups, PrintedComparison, Adjusted)> = Vec::new();
     let control = study
         .control_arm()
         .map(|a| a.id.clone())
         .unwrap_or_default();
-    for c in &m.comparisons {
-        let (Some(g1), Some(g2)) = (
-            arm_group(m, &c.arm, &c.timepoint),
-            arm_group(m, &control, &c.timepoint),
-        ) else {
-            continue;
-        };
-        comparisons.push((
-            Groups::Two(g1, g2),
-            PrintedComparison {
-                difference: c.difference.clone(),
-                spread: c.spread.clone(),
-                test: PrintedTest {
-                    ci: c.ci.clone(),
-                    p: c.p.clone(),
-                    t: c.t.clone(),
-                    claim: None,
-                },
-            },
-            c.adjusted,
-        ));
-    }
-    // The measure's claim is about the comparison at the last time point, when the trial has
-    // one arm besides the control and the values are compared there directly (changes from
-    // baseline, or a score reported once).
-    let others: Vec<&str> = m
-        .arms
-        .iter()
-        .map(|s| s.arm.as_str())
-        .filter(|a| *a != control)
-        .collect();
-    let direct =
-        m.values == ArmValues::ChangeFromBaseline || m.arms.iter().all(|s| s.timepoints.len() == 1);
-    if let (Some(claim), [arm], true) = (claim_of(&m.claim, options), others.as_slice(), direct) {
-        let last = m
-            .arms
-            .first()
-            .and_then(|s| s.timepoints.last())
-            .map(|t| t.id.clone());
-        if let Some(tp) = last {
-            match m
-                .comparisons
-                .iter()
-                .position(|c| c.arm == *arm && c.timepoint == tp)
-            {
-                Some(i) => {
-                    if let Some(found) = comparisons.get_mut(i) {
-                        found.1.test.claim = Some(claim);
-                    }
-                }
-                None => {
-                    if let (Some(g1), Some(g2)) =
-                        (arm_group(m, arm, &tp), arm_group(m, &control, &tp))
-                    {
-                        comparisons.push((
-                            Groups::Two(g1, g2),
-                            PrintedComparison {
-                                test: PrintedTest {
-                                    claim: Some(claim),
-                                    ..PrintedTest::default()
-                                },
-                                ..PrintedComparison::default()
-                            },
-                            Adjusted::NotReported,
-                        ));
-                    }
-                }
-            }
-        }
-    }
+    let mut comparisons = printed_arm_comparisons(m, &control);
+    add_measure_claim(m, &control, options, &mut comparisons);
     let adjusted_possible = comparisons.iter().any(|(_, _, a)| *a != Adjusted::No);
     let readings = reading::candidates(adjusted_possible);
     let mut out = Vec::new();
@@ -319,6 +250,96 @@ fn arm_measure_evidence(
         out.extend(reading::comparison::evidence(groups, printed, *adjusted));
     }
     Ok((out, adjusted_possible))
+}
+
+/// A comparison of an arm with the control as the document prints it: the two groups, what
+/// is printed, and whether it is adjusted.
+type ArmComparisonPrinted = (Groups, PrintedComparison, Adjusted);
+
+/// The printed comparisons of `m` whose arm and `control` both print a mean, spread and n.
+fn printed_arm_comparisons(m: &ArmMeasure, control: &str) -> Vec<ArmComparisonPrinted> {
+    let mut comparisons: Vec<ArmComparisonPrinted> = Vec::new();
+    for c in &m.comparisons {
+        let (Some(g1), Some(g2)) = (
+            arm_group(m, &c.arm, &c.timepoint),
+            arm_group(m, control, &c.timepoint),
+        ) else {
+            continue;
+        };
+        comparisons.push((
+            Groups::Two(g1, g2),
+            PrintedComparison {
+                difference: c.difference.clone(),
+                spread: c.spread.clone(),
+                test: PrintedTest {
+                    ci: c.ci.clone(),
+                    p: c.p.clone(),
+                    t: c.t.clone(),
+                    claim: None,
+                },
+            },
+            c.adjusted,
+        ));
+    }
+    comparisons
+}
+
+/// Add the measure's claim to `comparisons`: to the printed comparison at the last time
+/// point, else as a comparison of its own, when the claim can be placed (see below).
+fn add_measure_claim(
+    m: &ArmMeasure,
+    control: &str,
+    options: &AnalysisOptions,
+    comparisons: &mut Vec<ArmComparisonPrinted>,
+) {
+    // The measure's claim is about the comparison at the last time point, when the trial has
+    // one arm besides the control and the values are compared there directly (changes from
+    // baseline, or a score reported once).
+    let others: Vec<&str> = m
+        .arms
+        .iter()
+        .map(|s| s.arm.as_str())
+        .filter(|a| *a != control)
+        .collect();
+    let direct =
+        m.values == ArmValues::ChangeFromBaseline || m.arms.iter().all(|s| s.timepoints.len() == 1);
+    if let (Some(claim), [arm], true) = (claim_of(&m.claim, options), others.as_slice(), direct) {
+        let last = m
+            .arms
+            .first()
+            .and_then(|s| s.timepoints.last())
+            .map(|t| t.id.clone());
+        if let Some(tp) = last {
+            match m
+                .comparisons
+                .iter()
+                .position(|c| c.arm == *arm && c.timepoint == tp)
+            {
+                Some(i) => {
+                    if let Some(found) = comparisons.get_mut(i) {
+                        found.1.test.claim = Some(claim);
+                    }
+                }
+                None => {
+                    if let (Some(g1), Some(g2)) =
+                        (arm_group(m, arm, &tp), arm_group(m, control, &tp))
+                    {
+                        comparisons.push((
+                            Groups::Two(g1, g2),
+                            PrintedComparison {
+                                test: PrintedTest {
+                                    claim: Some(claim),
+                                    ..PrintedTest::default()
+                                },
+                                ..PrintedComparison::default()
+                            },
+                            Adjusted::NotReported,
+                        ));
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// The decided reading of every measure of `study` whose time points print a spread.

@@ -270,6 +270,47 @@ fn one_sided_stated(text: &str) -> bool {
         .is_match(text)
 }
 
+/// The test a statistic's name (lower-cased) stands for: t, F, r, z, Q (Qb, Qw), else χ².
+fn test_kind(kind_text: &str) -> TestKind {
+    match kind_text {
+        "t" => TestKind::T,
+        "f" => TestKind::F,
+        "r" => TestKind::R,
+        "z" => TestKind::Z,
+        k if k.starts_with('q') => {
+            if k.contains('b') {
+                TestKind::Qb
+            } else if k.contains('w') {
+                TestKind::Qw
+            } else {
+                TestKind::Q
+            }
+        }
+        _ => TestKind::Chi2,
+    }
+}
+
+/// `Ok` if the statistic can be what `kind` gives: F, χ² and Q not negative, |r| at most 1.
+fn check_statistic(kind: TestKind, statistic: &TextNumber, text: &str) -> Result<()> {
+    if matches!(
+        kind,
+        TestKind::F | TestKind::Chi2 | TestKind::Q | TestKind::Qw | TestKind::Qb
+    ) && statistic.value < 0.0
+    {
+        return Err(Error::input(
+            text,
+            format!("{} = {} cannot be negative", kind.as_str(), statistic.text),
+        ));
+    }
+    if kind == TestKind::R && statistic.value.abs() > 1.0 {
+        return Err(Error::input(
+            text,
+            format!("r = {} is outside [-1, 1]", statistic.text),
+        ));
+    }
+    Ok(())
+}
+
 /// Read one match into a test, or say why it is not one (a missing or extra df, a negative
 /// F or χ², an |r| above 1, a p above 1). `plain` is the text matched in; `context` the
 /// line(s) around it (where "one-sided" is looked for).
@@ -287,22 +328,7 @@ fn read_match(caps: &regex::Captures, plain: &str, context: &str) -> Result<Repo
         .collect::<Vec<_>>()
         .join(" ");
     let kind_text = caps["kind"].to_ascii_lowercase();
-    let kind = match kind_text.as_str() {
-        "t" => TestKind::T,
-        "f" => TestKind::F,
-        "r" => TestKind::R,
-        "z" => TestKind::Z,
-        k if k.starts_with('q') => {
-            if k.contains('b') {
-                TestKind::Qb
-            } else if k.contains('w') {
-                TestKind::Qw
-            } else {
-                TestKind::Q
-            }
-        }
-        _ => TestKind::Chi2,
-    };
+    let kind = test_kind(&kind_text);
     let needed = match kind {
         TestKind::F => 2,
         TestKind::Z => 0,
@@ -341,22 +367,7 @@ fn read_match(caps: &regex::Captures, plain: &str, context: &str) -> Result<Repo
         TextNumber::parse(&caps[name]).map_err(|e| Error::input(&text, e))
     };
     let statistic = number("stat")?;
-    if matches!(
-        kind,
-        TestKind::F | TestKind::Chi2 | TestKind::Q | TestKind::Qw | TestKind::Qb
-    ) && statistic.value < 0.0
-    {
-        return Err(Error::input(
-            &text,
-            format!("{} = {} cannot be negative", kind.as_str(), statistic.text),
-        ));
-    }
-    if kind == TestKind::R && statistic.value.abs() > 1.0 {
-        return Err(Error::input(
-            &text,
-            format!("r = {} is outside [-1, 1]", statistic.text),
-        ));
-    }
+    check_statistic(kind, &statistic, &text)?;
     let (p_relation, p) = if caps.name("ns").is_some() {
         (Relation::Gt, None)
     } else {

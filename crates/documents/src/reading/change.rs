@@ -137,6 +137,63 @@ fn pinned(printed: &PrintedChange, d: Interval, n: f64) -> Interval {
     out
 }
 
+/// The size of the change, |after − before|, over the rounding of what is printed: the
+/// printed mean change, else the difference of the printed means (from 0 when it may be 0).
+fn change_size(group: &BeforeAfter, printed: &PrintedChange) -> Interval {
+    let d = match &printed.mean {
+        Some(m) => half(m),
+        None => {
+            let (b, a) = (&group.before.0, &group.after.0);
+            (
+                (a.value - a.half_unit()) - (b.value + b.half_unit()),
+                (a.value + a.half_unit()) - (b.value - b.half_unit()),
+            )
+        }
+    };
+    if d.0 <= 0.0 && d.1 >= 0.0 {
+        (0.0, d.0.abs().max(d.1.abs()))
+    } else {
+        (d.0.abs().min(d.1.abs()), d.0.abs().max(d.1.abs()))
+    }
+}
+
+/// The SDs of the change that some r in [−1, 1] gives under `reading`, over the rounding of
+/// the printed spreads.
+fn possible_change_sd(group: &BeforeAfter, reading: Reading, n: f64) -> Interval {
+    let sd = |x: &ReportedNumber| {
+        let (lo, hi) = half(x);
+        (reading.to_sd(lo.max(0.0), n), reading.to_sd(hi, n))
+    };
+    let (b, a) = (sd(&group.before.1), sd(&group.after.1));
+    // |SD_b − SD_a| at r = 1 (0 when the intervals overlap) to SD_b + SD_a at r = −1.
+    let closest = if b.1 < a.0 {
+        a.0 - b.1
+    } else if a.1 < b.0 {
+        b.0 - a.1
+    } else {
+        0.0
+    };
+    (closest, b.1 + a.1)
+}
+
+/// The r at which the SD of the change is each end of `iv`, within [−1, 1], given the SDs
+/// before (`bs`) and after (`as_`), in words.
+fn r_words(bs: f64, as_: f64, iv: Interval) -> String {
+    let r_at = |sdc: f64| crate::prepost::implied_r(bs, as_, sdc);
+    let clip = |r: f64| r.clamp(-1.0, 1.0);
+    let hi_r = r_at(iv.0).map_or(1.0, clip);
+    let lo_r = if iv.1.is_finite() {
+        r_at(iv.1).map_or(-1.0, clip)
+    } else {
+        -1.0
+    };
+    if (hi_r - lo_r).abs() < 1e-12 {
+        format!("r = {}", h(lo_r))
+    } else {
+        format!("r from {} to {}", h(lo_r), h(hi_r))
+    }
+}
+
 /// Evidence from what the document prints about the change of `group`, under the SD and SEM
 /// readings. `None` when nothing is printed that pins the SD of the change.
 ///
@@ -164,38 +221,11 @@ pub fn evidence(group: &BeforeAfter, printed: &PrintedChange) -> Option<Evidence
         return None;
     }
     let n = group.n as f64;
-    let d = match &printed.mean {
-        Some(m) => half(m),
-        None => {
-            let (b, a) = (&group.before.0, &group.after.0);
-            (
-                (a.value - a.half_unit()) - (b.value + b.half_unit()),
-                (a.value + a.half_unit()) - (b.value - b.half_unit()),
-            )
-        }
-    };
-    let d_abs = if d.0 <= 0.0 && d.1 >= 0.0 {
-        (0.0, d.0.abs().max(d.1.abs()))
-    } else {
-        (d.0.abs().min(d.1.abs()), d.0.abs().max(d.1.abs()))
-    };
+    let d_abs = change_size(group, printed);
     let needed = pinned(printed, d_abs, n);
     let mut fits = Vec::new();
     for reading in [Reading::Sd, Reading::Sem] {
-        let sd = |x: &ReportedNumber| {
-            let (lo, hi) = half(x);
-            (reading.to_sd(lo.max(0.0), n), reading.to_sd(hi, n))
-        };
-        let (b, a) = (sd(&group.before.1), sd(&group.after.1));
-        // |SD_b − SD_a| at r = 1 (0 when the intervals overlap) to SD_b + SD_a at r = −1.
-        let closest = if b.1 < a.0 {
-            a.0 - b.1
-        } else if a.1 < b.0 {
-            b.0 - a.1
-        } else {
-            0.0
-        };
-        let possible = (closest, b.1 + a.1);
+        let possible = possible_change_sd(group, reading, n);
         let meet = intersect(possible, needed);
         let slack = 1e-9 * possible.1.max(1e-300);
         let fits_some_r = meet.0 <= meet.1 + slack;
@@ -203,22 +233,6 @@ pub fn evidence(group: &BeforeAfter, printed: &PrintedChange) -> Option<Evidence
             reading.to_sd(group.before.1.value, n),
             reading.to_sd(group.after.1.value, n),
         );
-        let r_at = |sdc: f64| crate::prepost::implied_r(bs, as_, sdc);
-        // The r at which the SD of the change is each end of `iv`, within [−1, 1].
-        let r_words = |iv: Interval| -> String {
-            let clip = |r: f64| r.clamp(-1.0, 1.0);
-            let hi_r = r_at(iv.0).map_or(1.0, clip);
-            let lo_r = if iv.1.is_finite() {
-                r_at(iv.1).map_or(-1.0, clip)
-            } else {
-                -1.0
-            };
-            if (hi_r - lo_r).abs() < 1e-12 {
-                format!("r = {}", h(lo_r))
-            } else {
-                format!("r from {} to {}", h(lo_r), h(hi_r))
-            }
-        };
         let needed_words = format!(
             "needs an SD of the change of {} to {}",
             h(needed.0),
@@ -241,7 +255,7 @@ pub fn evidence(group: &BeforeAfter, printed: &PrintedChange) -> Option<Evidence
                 printed.describe(),
                 h(possible.0),
                 h(possible.1),
-                r_words(needed)
+                r_words(bs, as_, needed)
             )
         } else {
             format!(
@@ -257,7 +271,7 @@ pub fn evidence(group: &BeforeAfter, printed: &PrintedChange) -> Option<Evidence
             format!(
                 "the printed {} fits at {}",
                 printed.describe(),
-                r_words(needed)
+                r_words(bs, as_, needed)
             )
         } else {
             format!(

@@ -482,135 +482,29 @@ pub fn evidence(
         .ci
         .as_ref()
         .map_or(ConfidenceLevel::NINETY_FIVE, |c| c.2);
-    let (d, d_range) = match (&printed.difference, groups) {
-        (Some(d), _) => (d.value, Range::of(d)),
-        (None, Groups::Two(a, b)) => (
-            a.mean.value - b.mean.value,
-            Range(
-                a.mean.value - a.mean.half_unit() - (b.mean.value + b.mean.half_unit()),
-                a.mean.value + a.mean.half_unit() - (b.mean.value - b.mean.half_unit()),
-            ),
-        ),
-        (None, Groups::One(a)) => (a.mean.value, Range::of(&a.mean)),
-    };
-    let items = Items { printed, level };
-    let tests: &[Test] = match groups {
-        Groups::Two(..) => &[Test::Welch, Test::Student, Test::Z],
-        Groups::One(..) => &[Test::OneSample, Test::Z],
-    };
+    let (d, d_range) = difference_of(printed, groups);
     let gs = groups.list();
-    let ns: Vec<f64> = gs.iter().map(|g| g.n as f64).collect();
-    let spreads: Vec<f64> = gs.iter().map(|g| g.spread.value).collect();
-    let reported_se = printed_se(printed, d);
-    // One reading on one route: its fit, the tests that give it, and its numbers at the
-    // printed values (with the first test of the best fit).
-    let route = |reading: Reading, adjusted_route: bool| -> (Fit, Vec<&'static str>, Recomputed) {
-        let widen = if adjusted_route {
-            ADJUSTED_SE_RATIO
-        } else {
-            (1.0, 1.0)
-        };
-        let route_tests: Vec<Test> = if adjusted_route {
-            vec![tests[0]]
-        } else {
-            tests.to_vec()
-        };
-        let mut best = Fit::Excluded;
-        let mut which: Vec<&'static str> = Vec::new();
-        let mut chosen = route_tests[0];
-        for (i, &t) in route_tests.iter().enumerate() {
-            let r = ranges(t, reading, groups, d_range, widen, level);
-            let mut f = fit_items(&items, &r);
-            if adjusted_route {
-                f = f.min(Fit::Compatible);
-            }
-            if i == 0 || f > best {
-                best = f;
-                which.clear();
-                chosen = t;
-            }
-            if f == best {
-                which.push(t.name());
-            }
-        }
-        which.dedup();
-        let at = point(chosen, reading, d, &spreads, &ns, 1.0, level);
-        let full = ranges(chosen, reading, groups, d_range, (1.0, 1.0), level);
-        let recomputed = Recomputed {
-            test: chosen.name().to_string(),
-            estimate: at.estimate,
-            se: at.se,
-            statistic: at.statistic,
-            df: at.df,
-            p: at.p,
-            ci_lower: at.ci.0,
-            ci_upper: at.ci.1,
-            level: level.value(),
-            p_range: (full.p.0, full.p.1),
-            se_ratio: reported_se.as_ref().map(|(se, _)| se / at.se),
-        };
-        (best, which, recomputed)
-    };
-    let printed_words = printed.describe();
-    let describe = |reading: Reading,
-                    fit: Fit,
-                    which: &[&str],
-                    rc: &Recomputed,
-                    adjusted_route: bool|
-     -> String {
-        let df = rc.df.map_or(String::new(), |df| format!("({})", h(df)));
-        let stat = if rc.test == "z" {
-            "z".to_string()
-        } else {
-            format!("t{df}")
-        };
-        let numbers = format!(
-            "SE {}, {} = {}, p = {} ({} to {} over the rounding), {}% CI [{}, {}] ({})",
-            h(rc.se),
-            stat,
-            h(rc.statistic),
-            p_text(rc.p),
-            p_text(rc.p_range.0),
-            p_text(rc.p_range.1),
-            h(rc.level * 100.0),
-            h(rc.ci_lower),
-            h(rc.ci_upper),
-            rc.test
-        );
-        let ratio = match (&reported_se, rc.se_ratio) {
-            (Some((_, from)), Some(ratio)) => format!("; {from} is {} times this SE", h(ratio)),
-            _ => String::new(),
-        };
-        let verdict = match (fit, adjusted_route) {
-            (Fit::Reproduces, _) => format!(
-                "reproduces the printed {printed_words} ({})",
-                which.join(", ")
-            ),
-            (Fit::Compatible, false) => format!(
-                "agrees with the printed {printed_words} ({})",
-                which.join(", ")
-            ),
-            (Fit::Compatible, true) => format!(
-                "compatible with the printed {printed_words} as an adjusted comparison (printed SE within {}–{} times this one)",
-                h(ADJUSTED_SE_RATIO.0),
-                h(ADJUSTED_SE_RATIO.1)
-            ),
-            (_, false) => format!("does not give the printed {printed_words}"),
-            (_, true) => format!(
-                "not even an adjusted comparison gives the printed {printed_words} (its SE would have to be within {}–{} times this one)",
-                h(ADJUSTED_SE_RATIO.0),
-                h(ADJUSTED_SE_RATIO.1)
-            ),
-        };
-        let _ = reading;
-        format!("{numbers}{ratio}: {verdict}")
+    let routes = Routes {
+        groups,
+        items: Items { printed, level },
+        tests: match groups {
+            Groups::Two(..) => &[Test::Welch, Test::Student, Test::Z],
+            Groups::One(..) => &[Test::OneSample, Test::Z],
+        },
+        d,
+        d_range,
+        ns: gs.iter().map(|g| g.n as f64).collect(),
+        spreads: gs.iter().map(|g| g.spread.value).collect(),
+        reported_se: printed_se(printed, d),
+        level,
+        printed_words: printed.describe(),
     };
     let mut fits = Vec::new();
     let mut push = |reading: Reading,
                     (fit, which, rc): (Fit, Vec<&'static str>, Recomputed),
                     adjusted_route: bool| {
-        let detail = describe(reading, fit, &which, &rc, adjusted_route);
-        let short = short_words(fit, &rc, adjusted_route, reported_se.is_some());
+        let detail = routes.describe(fit, &which, &rc, adjusted_route);
+        let short = short_words(fit, &rc, adjusted_route, routes.reported_se.is_some());
         fits.push(ReadingFit {
             reading,
             fit,
@@ -619,6 +513,7 @@ pub fn evidence(
             recomputed: Some(rc),
         });
     };
+    let route = |reading: Reading, adjusted_route: bool| routes.route(reading, adjusted_route);
     match adjusted {
         Adjusted::No => {
             push(Reading::Sd, route(Reading::Sd, false), false);
@@ -654,9 +549,162 @@ pub fn evidence(
         Adjusted::NotReported => "",
     };
     Some(Evidence {
-        source: format!("the printed {printed_words}{adjusted_words} ({groups_words})"),
+        source: format!(
+            "the printed {}{adjusted_words} ({groups_words})",
+            routes.printed_words
+        ),
         readings: fits,
     })
+}
+
+/// The difference a comparison is about and its rounding interval: the printed difference,
+/// else the difference of the two printed means (or the one mean change).
+fn difference_of(printed: &PrintedComparison, groups: &Groups) -> (f64, Range) {
+    match (&printed.difference, groups) {
+        (Some(d), _) => (d.value, Range::of(d)),
+        (None, Groups::Two(a, b)) => (
+            a.mean.value - b.mean.value,
+            Range(
+                a.mean.value - a.mean.half_unit() - (b.mean.value + b.mean.half_unit()),
+                a.mean.value + a.mean.half_unit() - (b.mean.value - b.mean.half_unit()),
+            ),
+        ),
+        (None, Groups::One(a)) => (a.mean.value, Range::of(&a.mean)),
+    }
+}
+
+/// What every reading of one printed comparison is recomputed from: the groups, the printed
+/// items and the tests that may have given them, the difference, and the printed SE.
+struct Routes<'a> {
+    groups: &'a Groups,
+    items: Items<'a>,
+    tests: &'static [Test],
+    d: f64,
+    d_range: Range,
+    ns: Vec<f64>,
+    spreads: Vec<f64>,
+    reported_se: Option<(f64, String)>,
+    level: ConfidenceLevel,
+    printed_words: String,
+}
+
+impl Routes<'_> {
+    /// One reading on one route: its fit, the tests that give it, and its numbers at the
+    /// printed values (with the first test of the best fit).
+    fn route(
+        &self,
+        reading: Reading,
+        adjusted_route: bool,
+    ) -> (Fit, Vec<&'static str>, Recomputed) {
+        let Routes {
+            groups,
+            ref items,
+            tests,
+            d,
+            d_range,
+            ref ns,
+            ref spreads,
+            ref reported_se,
+            level,
+            ..
+        } = *self;
+        let widen = if adjusted_route {
+            ADJUSTED_SE_RATIO
+        } else {
+            (1.0, 1.0)
+        };
+        let route_tests: Vec<Test> = if adjusted_route {
+            vec![tests[0]]
+        } else {
+            tests.to_vec()
+        };
+        let mut best = Fit::Excluded;
+        let mut which: Vec<&'static str> = Vec::new();
+        let mut chosen = route_tests[0];
+        for (i, &t) in route_tests.iter().enumerate() {
+            let r = ranges(t, reading, groups, d_range, widen, level);
+            let mut f = fit_items(items, &r);
+            if adjusted_route {
+                f = f.min(Fit::Compatible);
+            }
+            if i == 0 || f > best {
+                best = f;
+                which.clear();
+                chosen = t;
+            }
+            if f == best {
+                which.push(t.name());
+            }
+        }
+        which.dedup();
+        let at = point(chosen, reading, d, spreads, ns, 1.0, level);
+        let full = ranges(chosen, reading, groups, d_range, (1.0, 1.0), level);
+        let recomputed = Recomputed {
+            test: chosen.name().to_string(),
+            estimate: at.estimate,
+            se: at.se,
+            statistic: at.statistic,
+            df: at.df,
+            p: at.p,
+            ci_lower: at.ci.0,
+            ci_upper: at.ci.1,
+            level: level.value(),
+            p_range: (full.p.0, full.p.1),
+            se_ratio: reported_se.as_ref().map(|(se, _)| se / at.se),
+        };
+        (best, which, recomputed)
+    }
+
+    /// The detail of one reading: its recomputed numbers, how the printed SE compares, and
+    /// whether (`fit`, by the tests `which`) it gives the printed comparison.
+    fn describe(&self, fit: Fit, which: &[&str], rc: &Recomputed, adjusted_route: bool) -> String {
+        let printed_words = &self.printed_words;
+        let df = rc.df.map_or(String::new(), |df| format!("({})", h(df)));
+        let stat = if rc.test == "z" {
+            "z".to_string()
+        } else {
+            format!("t{df}")
+        };
+        let numbers = format!(
+            "SE {}, {} = {}, p = {} ({} to {} over the rounding), {}% CI [{}, {}] ({})",
+            h(rc.se),
+            stat,
+            h(rc.statistic),
+            p_text(rc.p),
+            p_text(rc.p_range.0),
+            p_text(rc.p_range.1),
+            h(rc.level * 100.0),
+            h(rc.ci_lower),
+            h(rc.ci_upper),
+            rc.test
+        );
+        let ratio = match (&self.reported_se, rc.se_ratio) {
+            (Some((_, from)), Some(ratio)) => format!("; {from} is {} times this SE", h(ratio)),
+            _ => String::new(),
+        };
+        let verdict = match (fit, adjusted_route) {
+            (Fit::Reproduces, _) => format!(
+                "reproduces the printed {printed_words} ({})",
+                which.join(", ")
+            ),
+            (Fit::Compatible, false) => format!(
+                "agrees with the printed {printed_words} ({})",
+                which.join(", ")
+            ),
+            (Fit::Compatible, true) => format!(
+                "compatible with the printed {printed_words} as an adjusted comparison (printed SE within {}–{} times this one)",
+                h(ADJUSTED_SE_RATIO.0),
+                h(ADJUSTED_SE_RATIO.1)
+            ),
+            (_, false) => format!("does not give the printed {printed_words}"),
+            (_, true) => format!(
+                "not even an adjusted comparison gives the printed {printed_words} (its SE would have to be within {}–{} times this one)",
+                h(ADJUSTED_SE_RATIO.0),
+                h(ADJUSTED_SE_RATIO.1)
+            ),
+        };
+        format!("{numbers}{ratio}: {verdict}")
+    }
 }
 
 #[cfg(test)]

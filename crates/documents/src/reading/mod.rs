@@ -341,79 +341,14 @@ pub fn decide(
 ) -> SpreadReading {
     let readings: Vec<ReadingSummary> = candidates
         .iter()
-        .map(|&reading| {
-            let fits: Vec<&ReadingFit> =
-                evidence.iter().filter_map(|e| e.fit_of(reading)).collect();
-            let fit = if fits.iter().any(|f| f.fit == Fit::Excluded) {
-                Fit::Excluded
-            } else {
-                fits.iter().map(|f| f.fit).max().unwrap_or(Fit::Allowed)
-            };
-            ReadingSummary {
-                reading,
-                fit,
-                details: fits.iter().map(|f| f.detail.clone()).collect(),
-                // The evidence that decides the reading's standing first: what excludes it, or
-                // its best support.
-                short: {
-                    let mut pairs: Vec<(Fit, String)> =
-                        fits.iter().map(|f| (f.fit, f.short.clone())).collect();
-                    if fit == Fit::Excluded {
-                        pairs.sort_by_key(|(f, _)| *f != Fit::Excluded);
-                    } else {
-                        pairs.sort_by_key(|(f, _)| std::cmp::Reverse(*f));
-                    }
-                    pairs.into_iter().map(|(_, s)| s).collect()
-                },
-                recomputed: fits.iter().find_map(|f| f.recomputed.clone()),
-            }
-        })
+        .map(|&reading| summarise_reading(reading, &evidence))
         .collect();
-    let fit_of = |r: Reading| readings.iter().find(|s| s.reading == r).map(|s| s.fit);
     let survivors: Vec<&ReadingSummary> =
         readings.iter().filter(|s| s.fit != Fit::Excluded).collect();
     let best = survivors.iter().map(|s| s.fit).max();
     let at_best: Vec<&&ReadingSummary> = survivors.iter().filter(|s| Some(s.fit) == best).collect();
     let (verdict, reason) = match stated {
-        SpreadKind::Sd | SpreadKind::Sem => {
-            let label = if stated == SpreadKind::Sd {
-                Reading::Sd
-            } else {
-                Reading::Sem
-            };
-            let excluded = match label {
-                Reading::Sd => fit_of(Reading::Sd) == Some(Fit::Excluded),
-                _ => [Reading::Sem, Reading::AdjustedSe]
-                    .iter()
-                    .all(|r| fit_of(*r).is_none_or(|f| f == Fit::Excluded)),
-            };
-            if excluded {
-                (
-                    Verdict::Contradicted,
-                    format!(
-                        "± is labelled {} but the numbers rule that out: {}{}",
-                        label.as_str(),
-                        against(&readings, label),
-                        match at_best.first() {
-                            Some(s) =>
-                                format!("; as {}: {}", s.reading.with_article(), first_detail(s)),
-                            None => String::new(),
-                        }
-                    ),
-                )
-            } else {
-                let support = readings
-                    .iter()
-                    .find(|s| s.reading == label)
-                    .filter(|s| !s.details.is_empty())
-                    .map(|s| format!(": {}", s.short.join("; ")))
-                    .unwrap_or_else(|| ": nothing printed contradicts it".to_string());
-                (
-                    Verdict::of(label),
-                    format!("± is {} (as labelled){support}", label.with_article()),
-                )
-            }
-        }
+        SpreadKind::Sd | SpreadKind::Sem => labelled_verdict(stated, &readings, &at_best),
         SpreadKind::NotReported => {
             if evidence.is_empty() {
                 (
@@ -480,6 +415,81 @@ pub fn decide(
         reason,
         readings,
         evidence,
+    }
+}
+
+/// How `reading` stands on all the `evidence`: excluded when any evidence excludes it, else
+/// at the best fit any gives it (`allowed` when none speaks of it), with the details.
+fn summarise_reading(reading: Reading, evidence: &[Evidence]) -> ReadingSummary {
+    let fits: Vec<&ReadingFit> = evidence.iter().filter_map(|e| e.fit_of(reading)).collect();
+    let fit = if fits.iter().any(|f| f.fit == Fit::Excluded) {
+        Fit::Excluded
+    } else {
+        fits.iter().map(|f| f.fit).max().unwrap_or(Fit::Allowed)
+    };
+    ReadingSummary {
+        reading,
+        fit,
+        details: fits.iter().map(|f| f.detail.clone()).collect(),
+        // The evidence that decides the reading's standing first: what excludes it, or
+        // its best support.
+        short: {
+            let mut pairs: Vec<(Fit, String)> =
+                fits.iter().map(|f| (f.fit, f.short.clone())).collect();
+            if fit == Fit::Excluded {
+                pairs.sort_by_key(|(f, _)| *f != Fit::Excluded);
+            } else {
+                pairs.sort_by_key(|(f, _)| std::cmp::Reverse(*f));
+            }
+            pairs.into_iter().map(|(_, s)| s).collect()
+        },
+        recomputed: fits.iter().find_map(|f| f.recomputed.clone()),
+    }
+}
+
+/// The verdict on a spread labelled SD or SEM (`stated`): the label stands unless the
+/// numbers exclude it (a stated SEM also stands when the SE of an adjusted mean fits).
+fn labelled_verdict(
+    stated: SpreadKind,
+    readings: &[ReadingSummary],
+    at_best: &[&&ReadingSummary],
+) -> (Verdict, String) {
+    let fit_of = |r: Reading| readings.iter().find(|s| s.reading == r).map(|s| s.fit);
+    let label = if stated == SpreadKind::Sd {
+        Reading::Sd
+    } else {
+        Reading::Sem
+    };
+    let excluded = match label {
+        Reading::Sd => fit_of(Reading::Sd) == Some(Fit::Excluded),
+        _ => [Reading::Sem, Reading::AdjustedSe]
+            .iter()
+            .all(|r| fit_of(*r).is_none_or(|f| f == Fit::Excluded)),
+    };
+    if excluded {
+        (
+            Verdict::Contradicted,
+            format!(
+                "± is labelled {} but the numbers rule that out: {}{}",
+                label.as_str(),
+                against(readings, label),
+                match at_best.first() {
+                    Some(s) => format!("; as {}: {}", s.reading.with_article(), first_detail(s)),
+                    None => String::new(),
+                }
+            ),
+        )
+    } else {
+        let support = readings
+            .iter()
+            .find(|s| s.reading == label)
+            .filter(|s| !s.details.is_empty())
+            .map(|s| format!(": {}", s.short.join("; ")))
+            .unwrap_or_else(|| ": nothing printed contradicts it".to_string());
+        (
+            Verdict::of(label),
+            format!("± is {} (as labelled){support}", label.with_article()),
+        )
     }
 }
 

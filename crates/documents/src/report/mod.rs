@@ -290,24 +290,7 @@ pub fn study_text(a: &StudyAnalysis) -> String {
             "source: {}   design: {}\n{rule}\n",
             s.source_file, s.design
         ));
-        if !s.review_marks.is_empty() {
-            let structural = s
-                .review_marks
-                .iter()
-                .filter(|r| {
-                    let (path, value) = r.split_once(": ").unwrap_or((r, ""));
-                    path.ends_with(".when")
-                        || value.contains("which arm")
-                        || value.contains("control")
-                        || value.contains("time point")
-                })
-                .count();
-            t.push_str(&format!(
-                "REVIEW: this file still holds {} field(s) marked 'review' (a drafted file: a person decides them; `trialstats report --format json` lists them as review_marks){}. Nothing below pairs time points that are not confirmed.\n",
-                s.review_marks.len(),
-                if structural > 0 { format!(", {structural} of them about its structure (arms, time points)") } else { String::new() }
-            ));
-        }
+        t.push_str(&review_marks_text(s));
         if s.measures.is_empty()
             && s.slopes.is_empty()
             && s.proportions.is_empty()
@@ -317,74 +300,7 @@ pub fn study_text(a: &StudyAnalysis) -> String {
             t.push_str("No before/after measures, slopes, proportions or arms: see `trialstats show` for its numbers.\n");
         }
         for m in &s.measures {
-            t.push_str(&format!(
-                "\n[{}] {} ({}), n = {}\n",
-                m.id,
-                m.label,
-                m.unit,
-                m.n.map_or("not reported".to_string(), |n| n.to_string())
-            ));
-            let tps: Vec<String> = m
-                .timepoints
-                .iter()
-                .map(|v| match &v.median {
-                    Some(median) => format!("{} {median}", v.label),
-                    None => format!("{} {} ± {}", v.label, v.mean, v.spread),
-                })
-                .collect();
-            t.push_str(&format!("  reported: {}\n", tps.join("; ")));
-            if !m.spread_reading.is_empty() {
-                t.push_str(&format!("  {}\n", m.spread_reading));
-            }
-            t.push_str(&conversions_text(&m.conversions, "  "));
-            if let Some(i) = &m.implied {
-                t.push_str(&format!("  change: {}\n", implied_text(i)));
-            }
-            if let Some(a) = &m.analysis {
-                let p = &a.at_assumed_r;
-                t.push_str(&format!(
-                    "  paired test at r = {} ({}): change {} {}, {}% CI {}, t({}) = {}, p = {}\n",
-                    h(a.assumed_r),
-                    a.r_source,
-                    h(p.mean_change),
-                    m.unit,
-                    h(p.level.percent()),
-                    ci(Some(p.ci_lower), Some(p.ci_upper)),
-                    h(p.df),
-                    h(p.t),
-                    h(p.p),
-                ));
-                if !m.effects.is_empty() {
-                    t.push_str(&format!(
-                        "  effect sizes at r = {} (metafor escalc, normal-theory {}% CIs):\n",
-                        h(a.assumed_r),
-                        h(p.level.percent())
-                    ));
-                }
-                for e in &m.effects {
-                    t.push_str(&format!(
-                        "    {:<5} {} {}\n",
-                        e.measure.as_str(),
-                        h(e.estimate),
-                        ci(e.ci_lower, e.ci_upper)
-                    ));
-                }
-                let sweep: Vec<String> = a
-                    .sweep
-                    .iter()
-                    .map(|x| format!("r={}: p={}", h(x.r), h(x.p)))
-                    .collect();
-                t.push_str(&format!("  r sweep: {}\n", sweep.join(", ")));
-                t.push_str(&format!(
-                    "  significant (α = {}): {}\n  {}\n",
-                    h(a.alpha),
-                    a.threshold,
-                    a.claim.detail
-                ));
-            }
-            if let Some(why) = &m.not_analysed {
-                t.push_str(&format!("  not analysed: {why}\n"));
-            }
+            t.push_str(&measure_text(m));
         }
         for sl in &s.slopes {
             t.push_str(&format!(
@@ -434,6 +350,106 @@ pub fn study_text(a: &StudyAnalysis) -> String {
         t.push_str(&confirmatory_text(s));
         t
     }
+}
+
+/// The warning that a drafted file still holds fields marked 'review' (how many, and how
+/// many are about its structure); empty when none is.
+fn review_marks_text(s: &StudyAnalysis) -> String {
+    let mut t = String::new();
+    if !s.review_marks.is_empty() {
+        let structural = s
+            .review_marks
+            .iter()
+            .filter(|r| {
+                let (path, value) = r.split_once(": ").unwrap_or((r, ""));
+                path.ends_with(".when")
+                    || value.contains("which arm")
+                    || value.contains("control")
+                    || value.contains("time point")
+            })
+            .count();
+        t.push_str(&format!(
+        "REVIEW: this file still holds {} field(s) marked 'review' (a drafted file: a person decides them; `trialstats report --format json` lists them as review_marks){}. Nothing below pairs time points that are not confirmed.\n",
+        s.review_marks.len(),
+        if structural > 0 { format!(", {structural} of them about its structure (arms, time points)") } else { String::new() }
+    ));
+    }
+    t
+}
+
+/// One before/after measure: its numbers as reported, how ± was read, the conversions, the
+/// paired test at the assumed r with its effect sizes and r sweep, or why it is not analysed.
+fn measure_text(m: &analysis::MeasureAnalysis) -> String {
+    let mut t = String::new();
+    t.push_str(&format!(
+        "\n[{}] {} ({}), n = {}\n",
+        m.id,
+        m.label,
+        m.unit,
+        m.n.map_or("not reported".to_string(), |n| n.to_string())
+    ));
+    let tps: Vec<String> = m
+        .timepoints
+        .iter()
+        .map(|v| match &v.median {
+            Some(median) => format!("{} {median}", v.label),
+            None => format!("{} {} ± {}", v.label, v.mean, v.spread),
+        })
+        .collect();
+    t.push_str(&format!("  reported: {}\n", tps.join("; ")));
+    if !m.spread_reading.is_empty() {
+        t.push_str(&format!("  {}\n", m.spread_reading));
+    }
+    t.push_str(&conversions_text(&m.conversions, "  "));
+    if let Some(i) = &m.implied {
+        t.push_str(&format!("  change: {}\n", implied_text(i)));
+    }
+    if let Some(a) = &m.analysis {
+        let p = &a.at_assumed_r;
+        t.push_str(&format!(
+            "  paired test at r = {} ({}): change {} {}, {}% CI {}, t({}) = {}, p = {}\n",
+            h(a.assumed_r),
+            a.r_source,
+            h(p.mean_change),
+            m.unit,
+            h(p.level.percent()),
+            ci(Some(p.ci_lower), Some(p.ci_upper)),
+            h(p.df),
+            h(p.t),
+            h(p.p),
+        ));
+        if !m.effects.is_empty() {
+            t.push_str(&format!(
+                "  effect sizes at r = {} (metafor escalc, normal-theory {}% CIs):\n",
+                h(a.assumed_r),
+                h(p.level.percent())
+            ));
+        }
+        for e in &m.effects {
+            t.push_str(&format!(
+                "    {:<5} {} {}\n",
+                e.measure.as_str(),
+                h(e.estimate),
+                ci(e.ci_lower, e.ci_upper)
+            ));
+        }
+        let sweep: Vec<String> = a
+            .sweep
+            .iter()
+            .map(|x| format!("r={}: p={}", h(x.r), h(x.p)))
+            .collect();
+        t.push_str(&format!("  r sweep: {}\n", sweep.join(", ")));
+        t.push_str(&format!(
+            "  significant (α = {}): {}\n  {}\n",
+            h(a.alpha),
+            a.threshold,
+            a.claim.detail
+        ));
+    }
+    if let Some(why) = &m.not_analysed {
+        t.push_str(&format!("  not analysed: {why}\n"));
+    }
+    t
 }
 
 /// The between-arm comparisons of a trial: each arm's numbers as reported, how ± was read,

@@ -111,44 +111,8 @@ impl Tabular for StudyNumbers<'_> {
         ]
         .map(String::from)
         .to_vec();
-        let text = |x: &str| Cell::Text(x.to_string());
-        let mut rows = Vec::new();
-        for f in &s.facts {
-            rows.push(vec![
-                text("fact"),
-                text(&f.id),
-                Cell::Missing,
-                text(&f.label),
-                text(&f.value.to_string()),
-                Cell::Missing,
-                Cell::Missing,
-                text(f.bound.as_str()),
-                text(&f.unit),
-                Cell::Missing,
-                Cell::Missing,
-                Cell::Missing,
-                text(&f.provenance.quote),
-                text(&f.provenance.location),
-            ]);
-        }
-        for d in &s.dates {
-            rows.push(vec![
-                text("date"),
-                text(&d.id),
-                Cell::Missing,
-                text(&d.label),
-                text(&d.date),
-                Cell::Missing,
-                Cell::Missing,
-                Cell::Missing,
-                Cell::Missing,
-                Cell::Missing,
-                Cell::Missing,
-                Cell::Missing,
-                text(&d.provenance.quote),
-                text(&d.provenance.location),
-            ]);
-        }
+        let text = text_cell;
+        let mut rows = fact_and_date_rows(s);
         // A time point of a measure or of one arm's series of an arm measure: the same columns.
         let timepoint_row = |kind: &str,
                              id: &str,
@@ -189,44 +153,7 @@ impl Tabular for StudyNumbers<'_> {
                 ));
             }
         }
-        for sl in &s.slopes {
-            for (side, v) in [("before", &sl.before), ("after", &sl.after)] {
-                rows.push(vec![
-                    text("slope"),
-                    text(&sl.id),
-                    text(side),
-                    text(&sl.label),
-                    text(&v.value.to_string()),
-                    text(&v.spread.to_string()),
-                    text(sl.dispersion.as_str()),
-                    Cell::Missing,
-                    text(&sl.unit),
-                    text(&scale_text(sl.scale.as_ref())),
-                    text(&sl.n.to_string()),
-                    text(&format!("period: {}", v.period)),
-                    text(&sl.provenance.quote),
-                    text(&sl.provenance.location),
-                ]);
-            }
-        }
-        for a in &s.arms {
-            rows.push(vec![
-                text(if a.control { "arm (control)" } else { "arm" }),
-                text(&a.id),
-                Cell::Missing,
-                text(&a.label),
-                Cell::Missing,
-                Cell::Missing,
-                Cell::Missing,
-                Cell::Missing,
-                Cell::Missing,
-                Cell::Missing,
-                text(&a.n.to_string()),
-                Cell::Missing,
-                text(&a.provenance.quote),
-                text(&a.provenance.location),
-            ]);
-        }
+        rows.extend(slope_and_arm_rows(s));
         for m in &s.arm_measures {
             for series in &m.arms {
                 for t in &series.timepoints {
@@ -243,31 +170,132 @@ impl Tabular for StudyNumbers<'_> {
                 }
             }
         }
-        for c in &s.arm_counts {
-            for e in &c.arms {
-                rows.push(vec![
-                    text("arm count"),
-                    text(&format!("{}.{}", c.id, e.arm)),
-                    Cell::Missing,
-                    text(&c.label),
-                    text(&e.events.to_string()),
-                    Cell::Missing,
-                    Cell::Missing,
-                    Cell::Missing,
-                    text(c.time_unit.as_deref().unwrap_or("people")),
-                    Cell::Missing,
-                    text(&match &e.person_time {
-                        Some(pt) => format!("person-time {pt}"),
-                        None => e.n.to_string(),
-                    }),
-                    Cell::Missing,
-                    text(&e.provenance.quote),
-                    text(&e.provenance.location),
-                ]);
-            }
-        }
+        rows.extend(arm_count_rows(s));
         Table { header, rows }
     }
+}
+
+/// A text cell holding `x`.
+fn text_cell(x: &str) -> Cell {
+    Cell::Text(x.to_string())
+}
+
+/// The rows of the study's facts, then of its dates.
+fn fact_and_date_rows(s: &Study) -> Vec<Vec<Cell>> {
+    let text = text_cell;
+    let mut rows = Vec::new();
+    for f in &s.facts {
+        rows.push(vec![
+            text("fact"),
+            text(&f.id),
+            Cell::Missing,
+            text(&f.label),
+            text(&f.value.to_string()),
+            Cell::Missing,
+            Cell::Missing,
+            text(f.bound.as_str()),
+            text(&f.unit),
+            Cell::Missing,
+            Cell::Missing,
+            Cell::Missing,
+            text(&f.provenance.quote),
+            text(&f.provenance.location),
+        ]);
+    }
+    for d in &s.dates {
+        rows.push(vec![
+            text("date"),
+            text(&d.id),
+            Cell::Missing,
+            text(&d.label),
+            text(&d.date),
+            Cell::Missing,
+            Cell::Missing,
+            Cell::Missing,
+            Cell::Missing,
+            Cell::Missing,
+            Cell::Missing,
+            Cell::Missing,
+            text(&d.provenance.quote),
+            text(&d.provenance.location),
+        ]);
+    }
+    rows
+}
+
+/// The rows of the study's slopes (a row per side), then of its arms.
+fn slope_and_arm_rows(s: &Study) -> Vec<Vec<Cell>> {
+    let text = text_cell;
+    let mut rows = Vec::new();
+    for sl in &s.slopes {
+        for (side, v) in [("before", &sl.before), ("after", &sl.after)] {
+            rows.push(vec![
+                text("slope"),
+                text(&sl.id),
+                text(side),
+                text(&sl.label),
+                text(&v.value.to_string()),
+                text(&v.spread.to_string()),
+                text(sl.dispersion.as_str()),
+                Cell::Missing,
+                text(&sl.unit),
+                text(&scale_text(sl.scale.as_ref())),
+                text(&sl.n.to_string()),
+                text(&format!("period: {}", v.period)),
+                text(&sl.provenance.quote),
+                text(&sl.provenance.location),
+            ]);
+        }
+    }
+    for a in &s.arms {
+        rows.push(vec![
+            text(if a.control { "arm (control)" } else { "arm" }),
+            text(&a.id),
+            Cell::Missing,
+            text(&a.label),
+            Cell::Missing,
+            Cell::Missing,
+            Cell::Missing,
+            Cell::Missing,
+            Cell::Missing,
+            Cell::Missing,
+            text(&a.n.to_string()),
+            Cell::Missing,
+            text(&a.provenance.quote),
+            text(&a.provenance.location),
+        ]);
+    }
+    rows
+}
+
+/// The rows of the study's per-arm counts (a row per arm).
+fn arm_count_rows(s: &Study) -> Vec<Vec<Cell>> {
+    let text = text_cell;
+    let mut rows = Vec::new();
+    for c in &s.arm_counts {
+        for e in &c.arms {
+            rows.push(vec![
+                text("arm count"),
+                text(&format!("{}.{}", c.id, e.arm)),
+                Cell::Missing,
+                text(&c.label),
+                text(&e.events.to_string()),
+                Cell::Missing,
+                Cell::Missing,
+                Cell::Missing,
+                text(c.time_unit.as_deref().unwrap_or("people")),
+                Cell::Missing,
+                text(&match &e.person_time {
+                    Some(pt) => format!("person-time {pt}"),
+                    None => e.n.to_string(),
+                }),
+                Cell::Missing,
+                text(&e.provenance.quote),
+                text(&e.provenance.location),
+            ]);
+        }
+    }
+    rows
 }
 
 fn scale_text(scale: Option<&super::Scale>) -> String {
@@ -303,6 +331,83 @@ fn mean_and_spread(mean: &Reported<ReportedNumber>, spread: &Reported<ReportedNu
 pub fn describe(study: &Study) -> String {
     let mut o = String::new();
     let s = study;
+    describe_header(&mut o, s);
+    describe_facts_and_dates(&mut o, s);
+    if !s.measures.is_empty() {
+        put!(o, "\nMeasures (mean ± spread)");
+        for m in &s.measures {
+            describe_measure(&mut o, m);
+            put_quote(&mut o, &m.provenance);
+        }
+    }
+    describe_slopes(&mut o, s);
+    if !s.arms.is_empty() {
+        put!(o, "\nArms (each compared with the control)");
+        for a in &s.arms {
+            put!(
+                o,
+                "  {} — {}{}: n = {}",
+                a.id,
+                a.label,
+                if a.control { " [control]" } else { "" },
+                a.n
+            );
+            if let Some(n) = &a.note {
+                put!(o, "    note:  {n}");
+            }
+            put_quote(&mut o, &a.provenance);
+        }
+    }
+    for m in &s.arm_measures {
+        describe_arm_measure(&mut o, m);
+    }
+    for c in &s.arm_counts {
+        describe_arm_count(&mut o, c);
+    }
+    if !s.tests.is_empty() {
+        put!(o, "\nPrinted test results (checked by `trialstats check`)");
+        for t in &s.tests {
+            put!(o, "  {} — {}", t.id, t.text);
+            if let Some(n) = &t.note {
+                put!(o, "    note:  {n}");
+            }
+            put_quote(&mut o, &t.provenance);
+        }
+    }
+    describe_patient_data(&mut o, s);
+    if !s.references.is_empty() {
+        put!(o, "\nReferences");
+        for r in &s.references {
+            put!(o, "  {} ({}) — {}", r.id, r.kind, r.citation);
+            put_quote(&mut o, &r.provenance);
+        }
+    }
+    if !s.expectations.is_empty() {
+        put!(o, "\nExpectations (checked by `trialstats verify`)");
+        for e in &s.expectations {
+            put!(
+                o,
+                "  {} — {}\n    {} = {} ± {}",
+                e.id,
+                e.description,
+                e.compute,
+                crate::output::human_number(e.expected),
+                crate::output::human_number(e.tolerance)
+            );
+        }
+    }
+    o
+}
+
+/// Write the quote and place of an item (indented under it).
+fn put_quote(o: &mut String, q: &super::Provenance) {
+    put!(o, "    quote: {}", quoted(&q.quote));
+    put!(o, "    where: {}", q.location);
+}
+
+/// Write the study's header: id and title, source, publication, design, population,
+/// intervention and notes.
+fn describe_header(o: &mut String, s: &Study) {
     put!(o, "{} — {}", s.id, s.title);
     put!(o, "source file:   {}", s.source_file);
     put!(o, "document:      {}", s.document);
@@ -321,10 +426,10 @@ pub fn describe(study: &Study) -> String {
     for n in &s.notes {
         put!(o, "note:          {n}");
     }
-    let quote = |o: &mut String, q: &super::Provenance| {
-        put!(o, "    quote: {}", quoted(&q.quote));
-        put!(o, "    where: {}", q.location);
-    };
+}
+
+/// Write the study's facts and dates, each with its quote.
+fn describe_facts_and_dates(o: &mut String, s: &Study) {
     if !s.facts.is_empty() {
         put!(o, "\nFacts");
         for f in &s.facts {
@@ -343,7 +448,7 @@ pub fn describe(study: &Study) -> String {
             if let Some(n) = &f.note {
                 put!(o, "    note:  {n}");
             }
-            quote(&mut o, &f.provenance);
+            put_quote(o, &f.provenance);
         }
     }
     if !s.dates.is_empty() {
@@ -353,16 +458,13 @@ pub fn describe(study: &Study) -> String {
             if let Some(n) = &d.note {
                 put!(o, "    note:  {n}");
             }
-            quote(&mut o, &d.provenance);
+            put_quote(o, &d.provenance);
         }
     }
-    if !s.measures.is_empty() {
-        put!(o, "\nMeasures (mean ± spread)");
-        for m in &s.measures {
-            describe_measure(&mut o, m);
-            quote(&mut o, &m.provenance);
-        }
-    }
+}
+
+/// Write the study's slopes, each side with its period, the claim and the quote.
+fn describe_slopes(o: &mut String, s: &Study) {
     if !s.slopes.is_empty() {
         put!(o, "\nSlopes (rate of change)");
         for sl in &s.slopes {
@@ -395,136 +497,123 @@ pub fn describe(study: &Study) -> String {
             if let Some(n) = &sl.note {
                 put!(o, "    note:  {n}");
             }
-            quote(&mut o, &sl.provenance);
+            put_quote(o, &sl.provenance);
         }
     }
-    if !s.arms.is_empty() {
-        put!(o, "\nArms (each compared with the control)");
-        for a in &s.arms {
+}
+
+/// Write one per-arm measure: its scale and spread, each arm's time points, the claim and
+/// the document's comparisons.
+fn describe_arm_measure(o: &mut String, m: &super::ArmMeasure) {
+    put!(
+        o,
+        "\nPer-arm measure: {} — {} [{}], {}",
+        m.id,
+        m.label,
+        m.unit,
+        m.values.as_str()
+    );
+    let spread_meaning = match m.dispersion {
+        SpreadKind::NotReported => format!("± meaning {NOT_REPORTED}"),
+        d => format!("± is {}", d.as_str()),
+    };
+    put!(
+        o,
+        "    scale {}, {spread_meaning}, pre/post correlation {}, {}",
+        scale_text(m.scale.as_ref()),
+        m.correlation,
+        m.direction.as_str()
+    );
+    if let Some(note) = &m.dispersion_note {
+        put!(o, "    ±:     {note}");
+    }
+    for series in &m.arms {
+        put!(o, "    {} (n = {})", series.arm, series.n);
+        for t in &series.timepoints {
             put!(
                 o,
-                "  {} — {}{}: n = {}",
-                a.id,
-                a.label,
-                if a.control { " [control]" } else { "" },
-                a.n
+                "      {:<8} {}   when: {}",
+                t.id,
+                timepoint_values(t),
+                t.when
             );
-            if let Some(n) = &a.note {
-                put!(o, "    note:  {n}");
-            }
-            quote(&mut o, &a.provenance);
         }
     }
-    for m in &s.arm_measures {
-        put!(
-            o,
-            "\nPer-arm measure: {} — {} [{}], {}",
-            m.id,
-            m.label,
-            m.unit,
-            m.values.as_str()
-        );
-        let spread_meaning = match m.dispersion {
-            SpreadKind::NotReported => format!("± meaning {NOT_REPORTED}"),
-            d => format!("± is {}", d.as_str()),
+    put!(
+        o,
+        "    claim: significant = {}{}",
+        m.claim.significant,
+        m.claim
+            .wording
+            .as_ref()
+            .map_or(String::new(), |w| format!(" ({w})"))
+    );
+    put_quote(o, &m.provenance);
+    for c in &m.comparisons {
+        describe_comparison(o, c);
+    }
+}
+
+/// Write one comparison of an arm with the control, as printed, with its quote.
+fn describe_comparison(o: &mut String, c: &super::ReportedComparison) {
+    let mut parts = Vec::new();
+    if let Some(d) = &c.difference {
+        parts.push(format!("difference {}", d.text));
+    }
+    if let Some(sp) = &c.spread {
+        parts.push(format!("± {}", sp.text));
+    }
+    if let Some((lo, hi, level)) = &c.ci {
+        parts.push(format!("{} CI {} to {}", level.label(), lo.text, hi.text));
+    }
+    if let Some(t) = &c.t {
+        parts.push(format!("t = {}", t.text));
+    }
+    if let Some(p) = &c.p {
+        parts.push(p.describe());
+    }
+    put!(
+        o,
+        "    comparison {} vs control at {}: {} (adjustment {}{})",
+        c.arm,
+        c.timepoint,
+        parts.join(", "),
+        c.adjusted.as_str(),
+        c.method
+            .as_ref()
+            .map_or(String::new(), |m| format!(": {m}"))
+    );
+    put_quote(o, &c.provenance);
+}
+
+/// Write one per-arm count: each arm's events (of n, or over person-time).
+fn describe_arm_count(o: &mut String, c: &super::ArmCount) {
+    put!(
+        o,
+        "\nPer-arm count: {} — {} ({})",
+        c.id,
+        c.label,
+        c.direction.as_str()
+    );
+    for e in &c.arms {
+        let line = match &e.person_time {
+            Some(pt) => format!(
+                "{} events over {pt} {}",
+                e.events,
+                c.time_unit.as_deref().unwrap_or_default()
+            ),
+            None => format!("{} of {}", e.events, e.n),
         };
-        put!(
-            o,
-            "    scale {}, {spread_meaning}, pre/post correlation {}, {}",
-            scale_text(m.scale.as_ref()),
-            m.correlation,
-            m.direction.as_str()
-        );
-        if let Some(note) = &m.dispersion_note {
-            put!(o, "    ±:     {note}");
-        }
-        for series in &m.arms {
-            put!(o, "    {} (n = {})", series.arm, series.n);
-            for t in &series.timepoints {
-                put!(
-                    o,
-                    "      {:<8} {}   when: {}",
-                    t.id,
-                    timepoint_values(t),
-                    t.when
-                );
-            }
-        }
-        put!(
-            o,
-            "    claim: significant = {}{}",
-            m.claim.significant,
-            m.claim
-                .wording
-                .as_ref()
-                .map_or(String::new(), |w| format!(" ({w})"))
-        );
-        quote(&mut o, &m.provenance);
-        for c in &m.comparisons {
-            let mut parts = Vec::new();
-            if let Some(d) = &c.difference {
-                parts.push(format!("difference {}", d.text));
-            }
-            if let Some(sp) = &c.spread {
-                parts.push(format!("± {}", sp.text));
-            }
-            if let Some((lo, hi, level)) = &c.ci {
-                parts.push(format!("{} CI {} to {}", level.label(), lo.text, hi.text));
-            }
-            if let Some(t) = &c.t {
-                parts.push(format!("t = {}", t.text));
-            }
-            if let Some(p) = &c.p {
-                parts.push(p.describe());
-            }
-            put!(
-                o,
-                "    comparison {} vs control at {}: {} (adjustment {}{})",
-                c.arm,
-                c.timepoint,
-                parts.join(", "),
-                c.adjusted.as_str(),
-                c.method
-                    .as_ref()
-                    .map_or(String::new(), |m| format!(": {m}"))
-            );
-            quote(&mut o, &c.provenance);
-        }
+        put!(o, "    {}: {line}", e.arm);
     }
-    for c in &s.arm_counts {
-        put!(
-            o,
-            "\nPer-arm count: {} — {} ({})",
-            c.id,
-            c.label,
-            c.direction.as_str()
-        );
-        for e in &c.arms {
-            let line = match &e.person_time {
-                Some(pt) => format!(
-                    "{} events over {pt} {}",
-                    e.events,
-                    c.time_unit.as_deref().unwrap_or_default()
-                ),
-                None => format!("{} of {}", e.events, e.n),
-            };
-            put!(o, "    {}: {line}", e.arm);
-        }
-        if let Some(n) = &c.note {
-            put!(o, "    note:  {n}");
-        }
-        quote(&mut o, &c.provenance);
+    if let Some(n) = &c.note {
+        put!(o, "    note:  {n}");
     }
-    if !s.tests.is_empty() {
-        put!(o, "\nPrinted test results (checked by `trialstats check`)");
-        for t in &s.tests {
-            put!(o, "  {} — {}", t.id, t.text);
-            if let Some(n) = &t.note {
-                put!(o, "    note:  {n}");
-            }
-            quote(&mut o, &t.provenance);
-        }
-    }
+    put_quote(o, &c.provenance);
+}
+
+/// Write the study's patient-level data files and the model each is analysed with.
+fn describe_patient_data(o: &mut String, s: &Study) {
     if !s.patient_data.is_empty() {
         put!(o, "\nPatient-level data (an MMRM in `trialstats report`)");
         for d in &s.patient_data {
@@ -554,28 +643,6 @@ pub fn describe(study: &Study) -> String {
             }
         }
     }
-    if !s.references.is_empty() {
-        put!(o, "\nReferences");
-        for r in &s.references {
-            put!(o, "  {} ({}) — {}", r.id, r.kind, r.citation);
-            quote(&mut o, &r.provenance);
-        }
-    }
-    if !s.expectations.is_empty() {
-        put!(o, "\nExpectations (checked by `trialstats verify`)");
-        for e in &s.expectations {
-            put!(
-                o,
-                "  {} — {}\n    {} = {} ± {}",
-                e.id,
-                e.description,
-                e.compute,
-                crate::output::human_number(e.expected),
-                crate::output::human_number(e.tolerance)
-            );
-        }
-    }
-    o
 }
 
 fn describe_measure(o: &mut String, m: &Measure) {

@@ -492,52 +492,8 @@ fn time_points_are_arms(doc: &mut DocumentMut, measure: &str) -> std::result::Re
         let id = match existing {
             Some(id) => id,
             None => {
-                let taken: Vec<String> = tables(doc, "arms")
-                    .into_iter()
-                    .flat_map(ArrayOfTables::iter)
-                    .map(|a| id_of(a).to_string())
-                    .chain(arm_ids.iter().cloned())
-                    .collect();
-                let base = wanted.unwrap_or_else(|| "arm".to_string());
-                let id = (1..)
-                    .map(|k| {
-                        if k == 1 {
-                            base.clone()
-                        } else {
-                            format!("{base}_{k}")
-                        }
-                    })
-                    .find(|c| !taken.contains(c))
-                    .expect("an unused id");
-                let mut arm = Table::new();
-                arm.insert("id", value(id.as_str()));
-                arm.insert(
-                    "label",
-                    value(if name.is_empty() {
-                        id.as_str()
-                    } else {
-                        name.as_str()
-                    }),
-                );
-                arm.insert(
-                    "n",
-                    point
-                        .get("n")
-                        .or(measure_n.as_ref())
-                        .cloned()
-                        .unwrap_or_else(|| value("not reported")),
-                );
-                arm.insert(
-                    "note",
-                    value(format!(
-                        "made by a reader from the time point '{name}' of '{measure}': the document prints arms there, not times"
-                    )),
-                );
-                for key in ["quote", "where"] {
-                    if let Some(v) = table.get(key) {
-                        arm.insert(key, v.clone());
-                    }
-                }
+                let id = unused_arm_id(doc, wanted, &arm_ids);
+                let arm = arm_from_point(&id, &name, point, measure_n.as_ref(), (&table, measure));
                 doc.entry("arms")
                     .or_insert(Item::ArrayOfTables(ArrayOfTables::new()))
                     .as_array_of_tables_mut()
@@ -562,25 +518,7 @@ fn time_points_are_arms(doc: &mut DocumentMut, measure: &str) -> std::result::Re
         table_in(doc, &["arms"], "arm", &arm_ids[0])?["control"] = value(true);
     }
     // The measure, as an arm measure: its numbers by arm, at one time point.
-    let mut by_arm = Table::new();
-    for (key, item) in table.iter() {
-        if !matches!(key, "n" | "timepoints" | "change") {
-            by_arm.insert(key, item.clone());
-        }
-    }
-    let mut series = ArrayOfTables::new();
-    for (arm, mut point) in arm_ids.iter().zip(timepoints) {
-        let mut s = Table::new();
-        s.insert("arm", value(arm.as_str()));
-        if let Some(n) = point.remove("n").or_else(|| measure_n.clone()) {
-            s.insert("n", n);
-        }
-        point.insert("id", value("reported"));
-        point.insert("when", value("as reported"));
-        put_point(&mut s, point);
-        series.push(s);
-    }
-    by_arm.insert("arms", Item::ArrayOfTables(series));
+    let by_arm = arm_measure_from(&table, &arm_ids, timepoints, measure_n.as_ref());
     if let Some(measures) = doc
         .get_mut("measures")
         .and_then(Item::as_array_of_tables_mut)
@@ -597,6 +535,93 @@ fn time_points_are_arms(doc: &mut DocumentMut, measure: &str) -> std::result::Re
         .push(by_arm);
     renumber(doc.as_table_mut(), &mut 0);
     Ok(())
+}
+
+/// A new arm id for `wanted` (`arm` when none): it, or it with `_2`, `_3`… when the study's
+/// arms or `arm_ids` already hold it.
+fn unused_arm_id(doc: &DocumentMut, wanted: Option<String>, arm_ids: &[String]) -> String {
+    let taken: Vec<String> = tables(doc, "arms")
+        .into_iter()
+        .flat_map(ArrayOfTables::iter)
+        .map(|a| id_of(a).to_string())
+        .chain(arm_ids.iter().cloned())
+        .collect();
+    let base = wanted.unwrap_or_else(|| "arm".to_string());
+    (1..)
+        .map(|k| {
+            if k == 1 {
+                base.clone()
+            } else {
+                format!("{base}_{k}")
+            }
+        })
+        .find(|c| !taken.contains(c))
+        .expect("an unused id")
+}
+
+/// A new arm `id` made from the time point `point` (printed as `name`) of the measure
+/// (its table and id): its label, n, a note saying where it came from, and the
+/// measure's quote and place.
+fn arm_from_point(
+    id: &str,
+    name: &str,
+    point: &Table,
+    measure_n: Option<&Item>,
+    (table, measure): (&Table, &str),
+) -> Table {
+    let mut arm = Table::new();
+    arm.insert("id", value(id));
+    arm.insert("label", value(if name.is_empty() { id } else { name }));
+    arm.insert(
+        "n",
+        point
+            .get("n")
+            .or(measure_n)
+            .cloned()
+            .unwrap_or_else(|| value("not reported")),
+    );
+    arm.insert(
+        "note",
+        value(format!(
+            "made by a reader from the time point '{name}' of '{measure}': the document prints arms there, not times"
+        )),
+    );
+    for key in ["quote", "where"] {
+        if let Some(v) = table.get(key) {
+            arm.insert(key, v.clone());
+        }
+    }
+    arm
+}
+
+/// The measure `table` as an arm measure: its numbers by arm (`arm_ids`, in the order of
+/// its `timepoints`), each at one time point.
+fn arm_measure_from(
+    table: &Table,
+    arm_ids: &[String],
+    timepoints: Vec<Table>,
+    measure_n: Option<&Item>,
+) -> Table {
+    let mut by_arm = Table::new();
+    for (key, item) in table.iter() {
+        if !matches!(key, "n" | "timepoints" | "change") {
+            by_arm.insert(key, item.clone());
+        }
+    }
+    let mut series = ArrayOfTables::new();
+    for (arm, mut point) in arm_ids.iter().zip(timepoints) {
+        let mut s = Table::new();
+        s.insert("arm", value(arm.as_str()));
+        if let Some(n) = point.remove("n").or_else(|| measure_n.cloned()) {
+            s.insert("n", n);
+        }
+        point.insert("id", value("reported"));
+        point.insert("when", value("as reported"));
+        put_point(&mut s, point);
+        series.push(s);
+    }
+    by_arm.insert("arms", Item::ArrayOfTables(series));
+    by_arm
 }
 
 /// Number the tables under `table` in tree order, from `next`.

@@ -9,8 +9,9 @@
 //! [`crate::expression`], the same parser `verify` evaluates with.
 
 use super::raw::{
-    RawArm, RawArmCount, RawArmMeasure, RawChange, RawClaim, RawComparison, RawMeasure,
-    RawPatientData, RawScale, RawSlopeValue, RawStudy, RawTimePoint,
+    RawArm, RawArmCount, RawArmMeasure, RawChange, RawClaim, RawComparison, RawDate,
+    RawExpectation, RawFact, RawMeasure, RawPatientData, RawReference, RawScale, RawSlope,
+    RawSlopeValue, RawStudy, RawTest, RawTimePoint,
 };
 use super::{
     Arm, ArmCount, ArmEvents, ArmMeasure, ArmSeries, ArmValues, Bound, Claim, DateFact,
@@ -292,7 +293,39 @@ impl<'a> Context<'a> {
 // ---------------------------------------------------------------------------------------
 // Building and checking.
 
-fn build(ctx: &Context, raw: RawStudy) -> Result<Study> {
+fn build(ctx: &Context, mut raw: RawStudy) -> Result<Study> {
+    check_schema_and_id(ctx, &raw)?;
+    // Every item is checked on its own, and every problem is kept: a file with three
+    // mistakes is reported with three messages, not one at a time.
+    let mut items = Items {
+        ctx,
+        ids: IdRegistry::default(),
+        problems: Vec::new(),
+    };
+    let raw_expectations = std::mem::take(&mut raw.expectations);
+    let mut study = build_items(&mut items, raw);
+
+    // An item refused above would make every expectation naming it fail too; those
+    // follow-on messages say nothing new, so expectations are checked on a clean file.
+    let items_ok = items.problems.is_empty();
+    let expectations = items.each(
+        raw_expectations,
+        "expectations",
+        |e| &e.id,
+        |e, field| build_expectation(ctx, e, field, &study, items_ok),
+    );
+    study.expectations = expectations;
+    let mut problems = items.problems;
+    match problems.len() {
+        0 => Ok(study),
+        1 => Err(problems.remove(0)),
+        _ => Err(Error::Several(problems)),
+    }
+}
+
+/// `Ok` if the file's schema version is the one this build reads and its id is a valid
+/// study id; the refusal naming the field otherwise.
+fn check_schema_and_id(ctx: &Context, raw: &RawStudy) -> Result<()> {
     if *raw.schema.get_ref() != SCHEMA_VERSION {
         return Err(ctx.err(
             raw.schema.span(),
@@ -314,218 +347,82 @@ fn build(ctx: &Context, raw: RawStudy) -> Result<Study> {
             ),
         ));
     }
+    Ok(())
+}
+
+/// The study with every item but its expectations (left empty), each item checked; the
+/// problems of the items refused are kept in `items`.
+fn build_items(items: &mut Items, raw: RawStudy) -> Study {
+    let ctx = items.ctx;
     let provenance = |quote: String, location: String| Provenance {
         source_file: raw.source_file.clone(),
         quote,
         location,
     };
-
-    // Every item is checked on its own, and every problem is kept: a file with three
-    // mistakes is reported with three messages, not one at a time.
-    let mut problems: Vec<Error> = Vec::new();
-    fn keep(problems: &mut Vec<Error>, r: Result<()>) {
-        if let Err(e) = r {
-            problems.push(e);
-        }
-    }
-    let mut ids = IdRegistry::default();
-    let mut facts = Vec::new();
-    for f in raw.facts {
-        let field = format!("facts[{}]", f.id.get_ref());
-        keep(
-            &mut problems,
-            (|| {
-                ids.add(ctx, &f.id, &field)?;
-                if f.of.as_ref().is_some_and(|o| o.get_ref() == f.id.get_ref()) {
-                    let of = f.of.as_ref().map_or(f.id.span(), |o| o.span());
-                    return Err(ctx.err(
-                    of,
-                    &format!("{field}.of"),
-                    "a fact cannot be a part of itself; allowed: the id of another fact (its denominator)",
-                ));
-                }
-                let value = reported_number(ctx, &f.value, &format!("{field}.value"))?;
-                if let (Some(v), Some(_)) = (value.value(), &f.of) {
-                    if v.value < 0.0 {
-                        return Err(ctx.err(
-                            f.value.span(),
-                            &format!("{field}.value"),
-                            format!("{} is negative; a part of a whole (a fact with `of`) is a count, 0 or more", v.text),
-                        ));
-                    }
-                }
-                facts.push((
-                    Fact {
-                        id: f.id.get_ref().clone(),
-                        label: f.label,
-                        value,
-                        bound: f.bound,
-                        unit: f.unit,
-                        of: f.of.as_ref().map(|o| o.get_ref().clone()),
-                        note: f.note,
-                        provenance: provenance(f.quote, f.location),
-                    },
-                    f.of,
-                ));
-                Ok(())
-            })(),
-        );
-    }
-    problems.extend(check_denominators(ctx, &facts));
+    let facts = items.each(
+        raw.facts,
+        "facts",
+        |f| &f.id,
+        |f, field| build_fact(ctx, f, field, &provenance),
+    );
+    items.problems.extend(check_denominators(ctx, &facts));
     let facts: Vec<Fact> = facts.into_iter().map(|(f, _)| f).collect();
-
-    let mut dates = Vec::new();
-    for d in raw.dates {
-        let field = format!("dates[{}]", d.id.get_ref());
-        keep(
-            &mut problems,
-            (|| {
-                ids.add(ctx, &d.id, &field)?;
-                if !is_iso_date(d.date.get_ref()) {
-                    return Err(ctx.err(
-                    d.date.span(),
-                    &format!("{field}.date"),
-                    format!(
-                        "'{}' is not a date; allowed: YYYY, YYYY-MM, YYYY-MM-DD or --MM-DD (no year printed), a day that the month has",
-                        d.date.get_ref()
-                    ),
-                ));
-                }
-                dates.push(DateFact {
-                    id: d.id.get_ref().clone(),
-                    label: d.label,
-                    date: d.date.into_inner(),
-                    note: d.note,
-                    provenance: provenance(d.quote, d.location),
-                });
-                Ok(())
-            })(),
-        );
-    }
-
-    let measures = build_each(
-        ctx,
-        &mut ids,
-        &mut problems,
+    let dates = items.each(
+        raw.dates,
+        "dates",
+        |d| &d.id,
+        |d, field| build_date(ctx, d, field, &provenance),
+    );
+    let measures = items.each(
         raw.measures,
         "measures",
         |m| &m.id,
         |m, field| build_measure(ctx, m, field, &provenance),
     );
-
-    let mut slopes = Vec::new();
-    for s in raw.slopes {
-        let field = format!("slopes[{}]", s.id.get_ref());
-        keep(
-            &mut problems,
-            (|| {
-                ids.add(ctx, &s.id, &field)?;
-                let n = count(ctx, &s.n, &format!("{field}.n"))?;
-                let scale = s
-                    .scale
-                    .as_ref()
-                    .map(|sc| scale(ctx, sc, &format!("{field}.scale")))
-                    .transpose()?;
-                let side = |v: &RawSlopeValue, name: &str| -> Result<SlopeValue> {
-                    let spread = reported_value(ctx, &v.spread, &format!("{field}.{name}.spread"))?;
-                    non_negative(ctx, &v.spread, &spread, &format!("{field}.{name}.spread"))?;
-                    Ok(SlopeValue {
-                        value: reported_value(ctx, &v.value, &format!("{field}.{name}.value"))?,
-                        spread,
-                        period: reported_text(&v.period),
-                    })
-                };
-                slopes.push(Slope {
-                    id: s.id.get_ref().clone(),
-                    label: s.label,
-                    unit: s.unit,
-                    n,
-                    scale,
-                    dispersion: s.dispersion,
-                    direction: s.direction,
-                    claim: claim(ctx, &s.claim, &format!("{field}.claim"))?,
-                    before: side(&s.before, "before")?,
-                    after: side(&s.after, "after")?,
-                    note: s.note,
-                    provenance: provenance(s.quote, s.location),
-                });
-                Ok(())
-            })(),
-        );
-    }
-
-    let arms = build_arms(ctx, raw.arms, &mut ids, &provenance, &mut problems);
-    let arm_measures = build_each(
+    let slopes = items.each(
+        raw.slopes,
+        "slopes",
+        |s| &s.id,
+        |s, field| build_slope(ctx, s, field, &provenance),
+    );
+    let arms = build_arms(
         ctx,
-        &mut ids,
-        &mut problems,
+        raw.arms,
+        &mut items.ids,
+        &provenance,
+        &mut items.problems,
+    );
+    let arm_measures = items.each(
         raw.arm_measures,
         "arm_measures",
         |m| &m.id,
         |m, field| build_arm_measure(ctx, m, field, &arms, &provenance),
     );
-    let arm_counts = build_each(
-        ctx,
-        &mut ids,
-        &mut problems,
+    let arm_counts = items.each(
         raw.arm_counts,
         "arm_counts",
         |c| &c.id,
         |c, field| build_arm_count(ctx, c, field, &arms, &provenance),
     );
-
-    let mut tests = Vec::new();
-    for r in raw.tests {
-        let field = format!("tests[{}]", r.id.get_ref());
-        keep(
-            &mut problems,
-            (|| {
-                ids.add(ctx, &r.id, &field)?;
-                // Parsed here so that a result the checker cannot read is refused with its
-                // place, not skipped by `check`.
-                crate::checks::reported_test::parse_result(r.text.get_ref()).map_err(|e| {
-                    let why = e.into_message();
-                    ctx.err(r.text.span(), &format!("{field}.text"), why)
-                })?;
-                tests.push(ReportedTestResult {
-                    id: r.id.get_ref().clone(),
-                    text: r.text.get_ref().clone(),
-                    note: r.note.clone(),
-                    provenance: provenance(r.quote.clone(), r.location.clone()),
-                });
-                Ok(())
-            })(),
-        );
-    }
-
-    let mut references = Vec::new();
-    for r in raw.references {
-        keep(
-            &mut problems,
-            (|| {
-                ids.add(ctx, &r.id, &format!("references[{}]", r.id.get_ref()))?;
-                references.push(Reference {
-                    id: r.id.get_ref().clone(),
-                    kind: r.kind,
-                    citation: r.citation,
-                    provenance: provenance(r.quote, r.location),
-                });
-                Ok(())
-            })(),
-        );
-    }
-
-    let patient_data = build_each(
-        ctx,
-        &mut ids,
-        &mut problems,
+    let tests = items.each(
+        raw.tests,
+        "tests",
+        |r| &r.id,
+        |r, field| build_test(ctx, r, field, &provenance),
+    );
+    let references = items.each(
+        raw.references,
+        "references",
+        |r| &r.id,
+        |r, _| Ok(build_reference(r, &provenance)),
+    );
+    let patient_data = items.each(
         raw.patient_data,
         "patient_data",
         |d| &d.id,
         |d, field| build_patient_data(ctx, d, field),
     );
-
-    let mut study = Study {
+    Study {
         id: raw.id.into_inner(),
         title: raw.title,
         source_file: raw.source_file.clone(),
@@ -552,54 +449,188 @@ fn build(ctx: &Context, raw: RawStudy) -> Result<Study> {
         expectations: Vec::new(),
         patient_data,
         path: Default::default(),
-    };
+    }
+}
 
-    // An item refused above would make every expectation naming it fail too; those
-    // follow-on messages say nothing new, so expectations are checked on a clean file.
-    let items_ok = problems.is_empty();
-    for e in raw.expectations {
-        let field = format!("expectations[{}]", e.id.get_ref());
-        keep(
-            &mut problems,
-            (|| {
-                ids.add(ctx, &e.id, &field)?;
-                let tolerance = *e.tolerance.get_ref();
-                if !(tolerance.is_finite() && tolerance >= 0.0) {
-                    return Err(ctx.err(
-                        e.tolerance.span(),
-                        &format!("{field}.tolerance"),
-                        format!("{tolerance} is not allowed; allowed: a finite number, 0 or more"),
-                    ));
-                }
-                if !e.expected.get_ref().is_finite() {
-                    return Err(ctx.err(
-                        e.expected.span(),
-                        &format!("{field}.expected"),
-                        format!(
-                            "{} is not allowed; allowed: a finite number",
-                            e.expected.get_ref()
-                        ),
-                    ));
-                }
-                if items_ok {
-                    check_expression(ctx, &study, &e.compute, &format!("{field}.compute"))?;
-                }
-                study.expectations.push(Expectation {
-                    id: e.id.get_ref().clone(),
-                    description: e.description,
-                    compute: e.compute.into_inner(),
-                    expected: e.expected.into_inner(),
-                    tolerance: e.tolerance.into_inner(),
-                });
-                Ok(())
-            })(),
-        );
+/// A `[[references]]` entry (nothing in it to check but its id).
+fn build_reference(
+    r: RawReference,
+    provenance: &dyn Fn(String, String) -> Provenance,
+) -> Reference {
+    Reference {
+        id: r.id.get_ref().clone(),
+        kind: r.kind,
+        citation: r.citation,
+        provenance: provenance(r.quote, r.location),
     }
-    match problems.len() {
-        0 => Ok(study),
-        1 => Err(problems.remove(0)),
-        _ => Err(Error::Several(problems)),
+}
+
+/// A `[[facts]]` entry, with the span of its `of` (checked against the other facts by
+/// [`check_denominators`]).
+fn build_fact(
+    ctx: &Context,
+    f: RawFact,
+    field: &str,
+    provenance: &dyn Fn(String, String) -> Provenance,
+) -> Result<(Fact, Option<Spanned<String>>)> {
+    if f.of.as_ref().is_some_and(|o| o.get_ref() == f.id.get_ref()) {
+        let of = f.of.as_ref().map_or(f.id.span(), |o| o.span());
+        return Err(ctx.err(
+            of,
+            &format!("{field}.of"),
+            "a fact cannot be a part of itself; allowed: the id of another fact (its denominator)",
+        ));
     }
+    let value = reported_number(ctx, &f.value, &format!("{field}.value"))?;
+    if let (Some(v), Some(_)) = (value.value(), &f.of) {
+        if v.value < 0.0 {
+            return Err(ctx.err(
+                f.value.span(),
+                &format!("{field}.value"),
+                format!(
+                    "{} is negative; a part of a whole (a fact with `of`) is a count, 0 or more",
+                    v.text
+                ),
+            ));
+        }
+    }
+    Ok((
+        Fact {
+            id: f.id.get_ref().clone(),
+            label: f.label,
+            value,
+            bound: f.bound,
+            unit: f.unit,
+            of: f.of.as_ref().map(|o| o.get_ref().clone()),
+            note: f.note,
+            provenance: provenance(f.quote, f.location),
+        },
+        f.of,
+    ))
+}
+
+/// A `[[dates]]` entry whose date is an ISO date (or a day of the year).
+fn build_date(
+    ctx: &Context,
+    d: RawDate,
+    field: &str,
+    provenance: &dyn Fn(String, String) -> Provenance,
+) -> Result<DateFact> {
+    if !is_iso_date(d.date.get_ref()) {
+        return Err(ctx.err(
+            d.date.span(),
+            &format!("{field}.date"),
+            format!(
+                "'{}' is not a date; allowed: YYYY, YYYY-MM, YYYY-MM-DD or --MM-DD (no year printed), a day that the month has",
+                d.date.get_ref()
+            ),
+        ));
+    }
+    Ok(DateFact {
+        id: d.id.get_ref().clone(),
+        label: d.label,
+        date: d.date.into_inner(),
+        note: d.note,
+        provenance: provenance(d.quote, d.location),
+    })
+}
+
+/// A `[[slopes]]` entry: its n, scale, claim and the two sides, each spread 0 or more.
+fn build_slope(
+    ctx: &Context,
+    s: RawSlope,
+    field: &str,
+    provenance: &dyn Fn(String, String) -> Provenance,
+) -> Result<Slope> {
+    let n = count(ctx, &s.n, &format!("{field}.n"))?;
+    let scale = s
+        .scale
+        .as_ref()
+        .map(|sc| scale(ctx, sc, &format!("{field}.scale")))
+        .transpose()?;
+    let side = |v: &RawSlopeValue, name: &str| -> Result<SlopeValue> {
+        let spread = reported_value(ctx, &v.spread, &format!("{field}.{name}.spread"))?;
+        non_negative(ctx, &v.spread, &spread, &format!("{field}.{name}.spread"))?;
+        Ok(SlopeValue {
+            value: reported_value(ctx, &v.value, &format!("{field}.{name}.value"))?,
+            spread,
+            period: reported_text(&v.period),
+        })
+    };
+    Ok(Slope {
+        id: s.id.get_ref().clone(),
+        label: s.label,
+        unit: s.unit,
+        n,
+        scale,
+        dispersion: s.dispersion,
+        direction: s.direction,
+        claim: claim(ctx, &s.claim, &format!("{field}.claim"))?,
+        before: side(&s.before, "before")?,
+        after: side(&s.after, "after")?,
+        note: s.note,
+        provenance: provenance(s.quote, s.location),
+    })
+}
+
+/// A `[[tests]]` entry whose printed result the checker can read.
+fn build_test(
+    ctx: &Context,
+    r: RawTest,
+    field: &str,
+    provenance: &dyn Fn(String, String) -> Provenance,
+) -> Result<ReportedTestResult> {
+    // Parsed here so that a result the checker cannot read is refused with its
+    // place, not skipped by `check`.
+    crate::checks::reported_test::parse_result(r.text.get_ref()).map_err(|e| {
+        let why = e.into_message();
+        ctx.err(r.text.span(), &format!("{field}.text"), why)
+    })?;
+    Ok(ReportedTestResult {
+        id: r.id.get_ref().clone(),
+        text: r.text.get_ref().clone(),
+        note: r.note,
+        provenance: provenance(r.quote, r.location),
+    })
+}
+
+/// An `[[expectations]]` entry with a finite tolerance (0 or more) and expected value; its
+/// expression is checked against `study` only when `items_ok` (no item was refused).
+fn build_expectation(
+    ctx: &Context,
+    e: RawExpectation,
+    field: &str,
+    study: &Study,
+    items_ok: bool,
+) -> Result<Expectation> {
+    let tolerance = *e.tolerance.get_ref();
+    if !(tolerance.is_finite() && tolerance >= 0.0) {
+        return Err(ctx.err(
+            e.tolerance.span(),
+            &format!("{field}.tolerance"),
+            format!("{tolerance} is not allowed; allowed: a finite number, 0 or more"),
+        ));
+    }
+    if !e.expected.get_ref().is_finite() {
+        return Err(ctx.err(
+            e.expected.span(),
+            &format!("{field}.expected"),
+            format!(
+                "{} is not allowed; allowed: a finite number",
+                e.expected.get_ref()
+            ),
+        ));
+    }
+    if items_ok {
+        check_expression(ctx, study, &e.compute, &format!("{field}.compute"))?;
+    }
+    Ok(Expectation {
+        id: e.id.get_ref().clone(),
+        description: e.description,
+        compute: e.compute.into_inner(),
+        expected: e.expected.into_inner(),
+        tolerance: e.tolerance.into_inner(),
+    })
 }
 
 /// A `[[patient_data]]` entry: the file is found (relative to the study file's folder), the
@@ -607,6 +638,63 @@ fn build(ctx: &Context, raw: RawStudy) -> Result<Study> {
 /// Whether the columns and the control level exist is known only from the data, when the
 /// analysis reads them.
 fn build_patient_data(ctx: &Context, d: RawPatientData, field: &str) -> Result<PatientData> {
+    let (file, path) = patient_data_path(ctx, &d, field)?;
+    let names = [
+        (&d.subject, "subject"),
+        (&d.visit, "visit"),
+        (&d.arm, "arm"),
+        (&d.control, "control"),
+    ];
+    for (value, name) in names
+        .iter()
+        .chain(d.group.as_ref().map(|g| (g, "group")).iter())
+    {
+        if value.get_ref().trim().is_empty() {
+            return Err(ctx.err(
+                value.span(),
+                &format!("{field}.{name}"),
+                "is empty; allowed: a column name of the file (for control: a level of the arm column)",
+            ));
+        }
+    }
+    let covariance = covariance_of(ctx, &d, field)?;
+    let ddf = ddf_of(ctx, &d, field)?;
+    // The fixed part alone: a covariance term belongs in the fields, not in the formula.
+    if crate::mmrm::MmrmFormula::parse(d.formula.get_ref()).is_ok() {
+        return Err(ctx.err(
+            d.formula.span(),
+            &format!("{field}.formula"),
+            "has a covariance term; write the fixed part here ('chg ~ base + arm * visit') and the covariance in covariance, visit and subject",
+        ));
+    }
+    let data = PatientData {
+        id: d.id.get_ref().clone(),
+        label: d.label,
+        unit: d.unit,
+        file,
+        path,
+        formula: d.formula.get_ref().trim().to_string(),
+        subject: d.subject.get_ref().trim().to_string(),
+        visit: d.visit.get_ref().trim().to_string(),
+        covariance,
+        group: d.group.as_ref().map(|g| g.get_ref().trim().to_string()),
+        arm: d.arm.get_ref().trim().to_string(),
+        control: d.control.get_ref().trim().to_string(),
+        ddf,
+        synthetic: d.synthetic,
+        note: d.note,
+    };
+    check_model_has_arm_and_visit(ctx, &data, (&d.formula, &d.arm), field)?;
+    Ok(data)
+}
+
+/// The data file as written (trimmed) and its path from the study file's folder, if it is
+/// a file there.
+fn patient_data_path(
+    ctx: &Context,
+    d: &RawPatientData,
+    field: &str,
+) -> Result<(String, std::path::PathBuf)> {
     let file = d.file.get_ref().trim();
     if file.is_empty() {
         return Err(ctx.err(
@@ -629,26 +717,12 @@ fn build_patient_data(ctx: &Context, d: RawPatientData, field: &str) -> Result<P
             ),
         ));
     }
-    let message = |e: Error| e.into_message();
-    let names = [
-        (&d.subject, "subject"),
-        (&d.visit, "visit"),
-        (&d.arm, "arm"),
-        (&d.control, "control"),
-    ];
-    for (value, name) in names
-        .iter()
-        .chain(d.group.as_ref().map(|g| (g, "group")).iter())
-    {
-        if value.get_ref().trim().is_empty() {
-            return Err(ctx.err(
-                value.span(),
-                &format!("{field}.{name}"),
-                "is empty; allowed: a column name of the file (for control: a level of the arm column)",
-            ));
-        }
-    }
-    let covariance = match &d.covariance {
+    Ok((file.to_string(), path))
+}
+
+/// The covariance structure named (unstructured when none is).
+fn covariance_of(ctx: &Context, d: &RawPatientData, field: &str) -> Result<crate::mmrm::Structure> {
+    Ok(match &d.covariance {
         None => crate::mmrm::Structure::Us,
         Some(c) => crate::mmrm::Structure::from_name(c.get_ref()).ok_or_else(|| {
             ctx.err(
@@ -661,8 +735,12 @@ fn build_patient_data(ctx: &Context, d: RawPatientData, field: &str) -> Result<P
                 ),
             )
         })?,
-    };
-    let ddf = match &d.ddf {
+    })
+}
+
+/// The denominator degrees of freedom named (Satterthwaite when none is); `none` is refused.
+fn ddf_of(ctx: &Context, d: &RawPatientData, field: &str) -> Result<crate::lmm::inference::Ddf> {
+    Ok(match &d.ddf {
         None => crate::lmm::inference::Ddf::Satterthwaite,
         Some(text) => match text.get_ref().parse() {
             Ok(crate::lmm::inference::Ddf::None) | Err(_) => {
@@ -677,34 +755,21 @@ fn build_patient_data(ctx: &Context, d: RawPatientData, field: &str) -> Result<P
             }
             Ok(ddf) => ddf,
         },
-    };
-    // The fixed part alone: a covariance term belongs in the fields, not in the formula.
-    if crate::mmrm::MmrmFormula::parse(d.formula.get_ref()).is_ok() {
-        return Err(ctx.err(
-            d.formula.span(),
-            &format!("{field}.formula"),
-            "has a covariance term; write the fixed part here ('chg ~ base + arm * visit') and the covariance in covariance, visit and subject",
-        ));
-    }
-    let data = PatientData {
-        id: d.id.get_ref().clone(),
-        label: d.label,
-        unit: d.unit,
-        file: file.to_string(),
-        path,
-        formula: d.formula.get_ref().trim().to_string(),
-        subject: d.subject.get_ref().trim().to_string(),
-        visit: d.visit.get_ref().trim().to_string(),
-        covariance,
-        group: d.group.as_ref().map(|g| g.get_ref().trim().to_string()),
-        arm: d.arm.get_ref().trim().to_string(),
-        control: d.control.get_ref().trim().to_string(),
-        ddf,
-        synthetic: d.synthetic,
-        note: d.note,
-    };
+    })
+}
+
+/// `Ok` if the model (formula and covariance) parses and has both the visit and the arm as
+/// variables; `spans` are the raw formula and arm, to place a refusal.
+fn check_model_has_arm_and_visit(
+    ctx: &Context,
+    data: &PatientData,
+    spans: (&Spanned<String>, &Spanned<String>),
+    field: &str,
+) -> Result<()> {
+    let (formula, arm) = spans;
+    let message = |e: Error| e.into_message();
     let parsed = crate::mmrm::MmrmFormula::parse(&data.mmrm_formula())
-        .map_err(|e| ctx.err(d.formula.span(), &format!("{field}.formula"), message(e)))?;
+        .map_err(|e| ctx.err(formula.span(), &format!("{field}.formula"), message(e)))?;
     let in_model = parsed
         .fixed
         .fixed
@@ -717,7 +782,7 @@ fn build_patient_data(ctx: &Context, d: RawPatientData, field: &str) -> Result<P
         .any(|t| t.variables.iter().any(|v| v.name == data.visit));
     if !visit_in_model {
         return Err(ctx.err(
-            d.formula.span(),
+            formula.span(),
             &format!("{field}.formula"),
             format!(
                 "'{}' does not have the visit '{}'; the arms are compared at every visit, so the formula needs it (as arm * visit)",
@@ -727,7 +792,7 @@ fn build_patient_data(ctx: &Context, d: RawPatientData, field: &str) -> Result<P
     }
     if !in_model {
         return Err(ctx.err(
-            d.arm.span(),
+            arm.span(),
             &format!("{field}.arm"),
             format!(
                 "'{}' is not a variable of the formula '{}'; the arms are compared through the model, so the formula needs it (as arm * visit)",
@@ -735,7 +800,7 @@ fn build_patient_data(ctx: &Context, d: RawPatientData, field: &str) -> Result<P
             ),
         ));
     }
-    Ok(data)
+    Ok(())
 }
 
 fn build_measure(
@@ -843,30 +908,7 @@ fn build_timepoints(
             None => n.clone(),
         };
         let median = build_median(ctx, t, &tfield, &tn, source)?;
-        let (mean, spread) = match (&t.mean, &t.spread, &median) {
-            (Some(raw_mean), Some(raw_spread), None) => {
-                let mean = reported_value(ctx, raw_mean, &format!("{tfield}.mean"))?;
-                let spread = reported_value(ctx, raw_spread, &format!("{tfield}.spread"))?;
-                non_negative(ctx, raw_spread, &spread, &format!("{tfield}.spread"))?;
-                (mean, spread)
-            }
-            (None, None, Some(_)) => (Reported::NotReported, Reported::NotReported),
-            (Some(raw), _, Some(_)) | (_, Some(raw), Some(_)) => {
-                return Err(ctx.err(
-                    raw.span(),
-                    &tfield,
-                    "gives both mean ± spread and a median; allowed: mean and spread, or median with q1/q3 and/or min/max",
-                ))
-            }
-            (None, _, None) | (_, None, None) => {
-                let name = if t.mean.is_none() { "mean" } else { "spread" };
-                return Err(ctx.err(
-                    t.id.span(),
-                    &format!("{tfield}.{name}"),
-                    "missing; a time point gives mean and spread (each as printed, or \"not reported\"), or a median with q1/q3 and/or min/max",
-                ));
-            }
-        };
+        let (mean, spread) = timepoint_mean_spread(ctx, t, &tfield, median.is_some())?;
         let own_scale = match &t.scale {
             Some(raw) => Some(self::scale(ctx, raw, &format!("{tfield}.scale"))?),
             None => None,
@@ -896,20 +938,7 @@ fn build_timepoints(
                 if let Some(limit) = sc.largest_sd(mean_v, u64::from(nn)) {
                     let sd = dispersion.smallest_sd(spread_v, u64::from(nn));
                     if sd > limit + 1e-12 {
-                        let what = match dispersion {
-                            SpreadKind::Sem => format!(
-                                "SEM {} (an SD of {} = SEM × √n)",
-                                spread_v.text,
-                                crate::output::human_number(
-                                    SpreadKind::Sem.to_sd(spread_v.value, f64::from(nn))
-                                )
-                            ),
-                            SpreadKind::Sd => format!("SD {}", spread_v.text),
-                            SpreadKind::NotReported => format!(
-                                "spread {} (read as an SD, its smallest meaning)",
-                                spread_v.text
-                            ),
-                        };
+                        let what = spread_described(dispersion, spread_v, nn);
                         return Err(ctx.err(
                             t.spread.as_ref().map_or(t.id.span(), |s| s.span()),
                             &format!("{tfield}.spread"),
@@ -939,6 +968,57 @@ fn build_timepoints(
     Ok(timepoints)
 }
 
+/// A time point's mean and spread: as printed when it gives them and no median
+/// (`has_median`), "not reported" both when it gives a median instead.
+fn timepoint_mean_spread(
+    ctx: &Context,
+    t: &RawTimePoint,
+    tfield: &str,
+    has_median: bool,
+) -> Result<(Reported<ReportedNumber>, Reported<ReportedNumber>)> {
+    Ok(match (&t.mean, &t.spread, has_median) {
+        (Some(raw_mean), Some(raw_spread), false) => {
+            let mean = reported_value(ctx, raw_mean, &format!("{tfield}.mean"))?;
+            let spread = reported_value(ctx, raw_spread, &format!("{tfield}.spread"))?;
+            non_negative(ctx, raw_spread, &spread, &format!("{tfield}.spread"))?;
+            (mean, spread)
+        }
+        (None, None, true) => (Reported::NotReported, Reported::NotReported),
+        (Some(raw), _, true) | (_, Some(raw), true) => {
+            return Err(ctx.err(
+                raw.span(),
+                tfield,
+                "gives both mean ± spread and a median; allowed: mean and spread, or median with q1/q3 and/or min/max",
+            ))
+        }
+        (None, _, false) | (_, None, false) => {
+            let name = if t.mean.is_none() { "mean" } else { "spread" };
+            return Err(ctx.err(
+                t.id.span(),
+                &format!("{tfield}.{name}"),
+                "missing; a time point gives mean and spread (each as printed, or \"not reported\"), or a median with q1/q3 and/or min/max",
+            ));
+        }
+    })
+}
+
+/// How a spread reads in a message saying it is too large for the scale: an SEM with the
+/// SD it means, an SD, or an unlabelled spread read as an SD.
+fn spread_described(dispersion: SpreadKind, spread_v: &ReportedNumber, nn: u32) -> String {
+    match dispersion {
+        SpreadKind::Sem => format!(
+            "SEM {} (an SD of {} = SEM × √n)",
+            spread_v.text,
+            crate::output::human_number(SpreadKind::Sem.to_sd(spread_v.value, f64::from(nn)))
+        ),
+        SpreadKind::Sd => format!("SD {}", spread_v.text),
+        SpreadKind::NotReported => format!(
+            "spread {} (read as an SD, its smallest meaning)",
+            spread_v.text
+        ),
+    }
+}
+
 /// Where the numbers of a measure's (or an arm's) time points stand, for a time point that
 /// gives no quote of its own.
 pub(super) struct TimePointSource<'a> {
@@ -958,7 +1038,6 @@ fn build_median(
     n: &Reported<u32>,
     source: &TimePointSource,
 ) -> Result<Option<MedianSummary>> {
-    use crate::convert::{MedianMethod, Scenario};
     let extras = [
         ("q1", &t.q1),
         ("q3", &t.q3),
@@ -1011,6 +1090,34 @@ fn build_median(
         ("q3", &t.q3, &q3),
         ("max", &t.max, &max),
     ];
+    check_five_numbers_ordered(ctx, tfield, &ordered)?;
+    let method = median_method(ctx, t, tfield, raw_median, (q1.is_some(), min.is_some()), n)?;
+    Ok(Some(MedianSummary {
+        median,
+        q1,
+        q3,
+        min,
+        max,
+        method,
+        provenance: (source.provenance)(
+            t.quote.clone().unwrap_or_else(|| source.quote.to_string()),
+            t.location
+                .clone()
+                .unwrap_or_else(|| source.location.to_string()),
+        ),
+    }))
+}
+
+/// One of min, q1, median, q3 and max: its name, as written, and as read (when given).
+type FiveNumber<'a> = (
+    &'a str,
+    &'a Option<Spanned<String>>,
+    &'a Option<ReportedNumber>,
+);
+
+/// `Ok` if the numbers given among min, q1, median, q3 and max (name, raw, parsed) are in
+/// that order.
+fn check_five_numbers_ordered(ctx: &Context, tfield: &str, ordered: &[FiveNumber]) -> Result<()> {
     let given: Vec<(&str, &Spanned<String>, f64)> = ordered
         .iter()
         .filter_map(|(name, raw, v)| Some((*name, raw.as_ref()?, v.as_ref()?.value)))
@@ -1029,6 +1136,20 @@ fn build_median(
             ));
         }
     }
+    Ok(())
+}
+
+/// The median's conversion method (the default when none is named), if it has a formula for
+/// the numbers given (`given`: quartiles, range) and n is large enough for it.
+fn median_method(
+    ctx: &Context,
+    t: &RawTimePoint,
+    tfield: &str,
+    raw_median: &Spanned<String>,
+    given: (bool, bool),
+    n: &Reported<u32>,
+) -> Result<crate::convert::MedianMethod> {
+    use crate::convert::{MedianMethod, Scenario};
     let method = match &t.method {
         None => MedianMethod::default(),
         Some(raw) => raw.get_ref().parse::<MedianMethod>().map_err(|e| {
@@ -1036,7 +1157,7 @@ fn build_median(
             ctx.err(raw.span(), &format!("{tfield}.method"), why)
         })?,
     };
-    let scenario = match (q1.is_some(), min.is_some()) {
+    let scenario = match given {
         (true, true) => Scenario::FiveNumbers,
         (true, false) => Scenario::Quartiles,
         _ => Scenario::Range,
@@ -1067,20 +1188,7 @@ fn build_median(
             ));
         }
     }
-    Ok(Some(MedianSummary {
-        median,
-        q1,
-        q3,
-        min,
-        max,
-        method,
-        provenance: (source.provenance)(
-            t.quote.clone().unwrap_or_else(|| source.quote.to_string()),
-            t.location
-                .clone()
-                .unwrap_or_else(|| source.location.to_string()),
-        ),
-    }))
+    Ok(method)
 }
 
 /// A number the document prints (never "not reported": an item it does not print is left
@@ -1334,33 +1442,8 @@ fn build_arm_measure(
             m.dispersion,
             &source,
         )?;
-        let ids: Vec<String> = timepoints.iter().map(|t| t.id.clone()).collect();
-        match &first_ids {
-            None => first_ids = Some(ids),
-            Some(first) if *first != ids => {
-                return Err(ctx.err(
-                    a.arm.span(),
-                    &format!("{afield}.timepoints"),
-                    format!(
-                        "time points {} differ from the first arm's {}; every arm lists the same time points in the same order (\"not reported\" where an arm has no value)",
-                        ids.join(", "),
-                        first.join(", ")
-                    ),
-                ))
-            }
-            Some(_) => {}
-        }
-        let change = match (&a.change, m.values) {
-            (None, _) => None,
-            (Some(c), ArmValues::Score) => Some(build_change(ctx, c, &format!("{afield}.change"), provenance)?),
-            (Some(c), ArmValues::ChangeFromBaseline) => {
-                return Err(ctx.err(
-                    c.span(),
-                    &format!("{afield}.change"),
-                    "is for the change of a score; a measure of changes from baseline gives its spread as each time point's ±",
-                ))
-            }
-        };
+        check_same_timepoints(ctx, &a.arm, &afield, &timepoints, &mut first_ids)?;
+        let change = arm_change(ctx, &a.change, m.values, &afield, provenance)?;
         series.push(ArmSeries {
             arm: arm.id.clone(),
             change,
@@ -1386,26 +1469,101 @@ fn build_arm_measure(
         direction: m.direction,
         claim: claim(ctx, &m.claim, &format!("{field}.claim"))?,
         provenance: provenance(m.quote.clone(), m.location.clone()),
-        comparisons: m
-            .comparisons
-            .iter()
-            .enumerate()
-            .map(|(i, c)| build_comparison(ctx, c, &format!("{field}.comparisons[{i}]"), arms, &series, provenance))
-            .collect::<Result<Vec<_>>>()
-            .and_then(|list| {
-                for (i, c) in list.iter().enumerate() {
-                    if list[..i].iter().any(|o| o.arm == c.arm && o.timepoint == c.timepoint) {
-                        return Err(ctx.err(
-                            m.comparisons[i].span(),
-                            &format!("{field}.comparisons[{i}]"),
-                            format!("compares {} at {} a second time; give each arm and time point once", c.arm, c.timepoint),
-                        ));
-                    }
-                }
-                Ok(list)
-            })?,
+        comparisons: build_comparisons(ctx, &m.comparisons, field, arms, &series, provenance)?,
         arms: series,
     })
+}
+
+/// `Ok` if an arm's time points (`arm` names it, `afield` places it) are those of the first
+/// arm, in the same order; the first arm's are kept in `first_ids`.
+fn check_same_timepoints(
+    ctx: &Context,
+    arm: &Spanned<String>,
+    afield: &str,
+    timepoints: &[TimePoint],
+    first_ids: &mut Option<Vec<String>>,
+) -> Result<()> {
+    let ids: Vec<String> = timepoints.iter().map(|t| t.id.clone()).collect();
+    match first_ids {
+        None => *first_ids = Some(ids),
+        Some(first) if *first != ids => {
+            return Err(ctx.err(
+                arm.span(),
+                &format!("{afield}.timepoints"),
+                format!(
+                    "time points {} differ from the first arm's {}; every arm lists the same time points in the same order (\"not reported\" where an arm has no value)",
+                    ids.join(", "),
+                    first.join(", ")
+                ),
+            ))
+        }
+        Some(_) => {}
+    }
+    Ok(())
+}
+
+/// An arm's change of a score, when it gives one; a measure of changes from baseline has none.
+fn arm_change(
+    ctx: &Context,
+    change: &Option<Spanned<RawChange>>,
+    values: ArmValues,
+    afield: &str,
+    provenance: &dyn Fn(String, String) -> Provenance,
+) -> Result<Option<ReportedChange>> {
+    Ok(match (change, values) {
+        (None, _) => None,
+        (Some(c), ArmValues::Score) => Some(build_change(ctx, c, &format!("{afield}.change"), provenance)?),
+        (Some(c), ArmValues::ChangeFromBaseline) => {
+            return Err(ctx.err(
+                c.span(),
+                &format!("{afield}.change"),
+                "is for the change of a score; a measure of changes from baseline gives its spread as each time point's ±",
+            ))
+        }
+    })
+}
+
+/// A per-arm measure's comparisons, each arm and time point compared once.
+fn build_comparisons(
+    ctx: &Context,
+    comparisons: &[Spanned<RawComparison>],
+    field: &str,
+    arms: &[Arm],
+    series: &[ArmSeries],
+    provenance: &dyn Fn(String, String) -> Provenance,
+) -> Result<Vec<ReportedComparison>> {
+    comparisons
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            build_comparison(
+                ctx,
+                c,
+                &format!("{field}.comparisons[{i}]"),
+                arms,
+                series,
+                provenance,
+            )
+        })
+        .collect::<Result<Vec<_>>>()
+        .and_then(|list| {
+            for (i, c) in list.iter().enumerate() {
+                if list[..i]
+                    .iter()
+                    .any(|o| o.arm == c.arm && o.timepoint == c.timepoint)
+                {
+                    return Err(ctx.err(
+                        comparisons[i].span(),
+                        &format!("{field}.comparisons[{i}]"),
+                        format!(
+                            "compares {} at {} a second time; give each arm and time point once",
+                            c.arm, c.timepoint
+                        ),
+                    ));
+                }
+            }
+            Ok(list)
+        })
 }
 
 /// A printed interval (`ci_lower`, `ci_upper`, optional `level`, default 0.95) of `field`:
@@ -1476,46 +1634,7 @@ fn build_comparison(
     provenance: &dyn Fn(String, String) -> Provenance,
 ) -> Result<ReportedComparison> {
     let c = raw.get_ref();
-    let control = arms.iter().find(|a| a.control).map(|a| a.id.as_str());
-    let others: Vec<&str> = series
-        .iter()
-        .map(|s| s.arm.as_str())
-        .filter(|a| Some(*a) != control)
-        .collect();
-    let arm = match &c.arm {
-        Some(a) => {
-            let id = a.get_ref();
-            if Some(id.as_str()) == control {
-                return Err(ctx.err(
-                    a.span(),
-                    &format!("{field}.arm"),
-                    format!("'{id}' is the control; a comparison names the arm compared with it (one of: {})", others.join(", ")),
-                ));
-            }
-            if !others.contains(&id.as_str()) {
-                return Err(ctx.err(
-                    a.span(),
-                    &format!("{field}.arm"),
-                    format!(
-                        "'{id}' is not an arm of this measure; allowed: {}",
-                        others.join(", ")
-                    ),
-                ));
-            }
-            id.clone()
-        }
-        None => match others.as_slice() {
-            [one] => one.to_string(),
-            _ => return Err(ctx.err(
-                raw.span(),
-                &format!("{field}.arm"),
-                format!(
-                    "is needed when the measure has several arms besides the control; allowed: {}",
-                    others.join(", ")
-                ),
-            )),
-        },
-    };
+    let arm = comparison_arm(ctx, raw, field, arms, series)?;
     let ids: Vec<&str> = series
         .first()
         .map(|s| s.timepoints.iter().map(|t| t.id.as_str()).collect())
@@ -1571,7 +1690,80 @@ fn build_comparison(
             "gives nothing to compare; allowed: spread (the ± of the difference), ci_lower and ci_upper, p, or t",
         ));
     }
-    let adjusted = match &c.adjusted {
+    let adjusted = comparison_adjusted(ctx, &c.adjusted, field)?;
+    Ok(ReportedComparison {
+        arm,
+        timepoint,
+        difference,
+        spread,
+        ci,
+        p,
+        t,
+        adjusted,
+        method: c.method.clone(),
+        provenance: provenance(c.quote.clone(), c.location.clone()),
+    })
+}
+
+/// The arm a comparison names, if it is an arm of the measure besides the control; the only
+/// such arm when it names none.
+fn comparison_arm(
+    ctx: &Context,
+    raw: &Spanned<RawComparison>,
+    field: &str,
+    arms: &[Arm],
+    series: &[ArmSeries],
+) -> Result<String> {
+    let c = raw.get_ref();
+    let control = arms.iter().find(|a| a.control).map(|a| a.id.as_str());
+    let others: Vec<&str> = series
+        .iter()
+        .map(|s| s.arm.as_str())
+        .filter(|a| Some(*a) != control)
+        .collect();
+    Ok(match &c.arm {
+        Some(a) => {
+            let id = a.get_ref();
+            if Some(id.as_str()) == control {
+                return Err(ctx.err(
+                    a.span(),
+                    &format!("{field}.arm"),
+                    format!("'{id}' is the control; a comparison names the arm compared with it (one of: {})", others.join(", ")),
+                ));
+            }
+            if !others.contains(&id.as_str()) {
+                return Err(ctx.err(
+                    a.span(),
+                    &format!("{field}.arm"),
+                    format!(
+                        "'{id}' is not an arm of this measure; allowed: {}",
+                        others.join(", ")
+                    ),
+                ));
+            }
+            id.clone()
+        }
+        None => match others.as_slice() {
+            [one] => one.to_string(),
+            _ => return Err(ctx.err(
+                raw.span(),
+                &format!("{field}.arm"),
+                format!(
+                    "is needed when the measure has several arms besides the control; allowed: {}",
+                    others.join(", ")
+                ),
+            )),
+        },
+    })
+}
+
+/// Whether a comparison is adjusted (for baseline or covariates), as the file says.
+fn comparison_adjusted(
+    ctx: &Context,
+    adjusted: &Option<Spanned<toml::Value>>,
+    field: &str,
+) -> Result<crate::reported::Adjusted> {
+    Ok(match adjusted {
         None => crate::reported::Adjusted::NotReported,
         Some(v) => match v.get_ref() {
             toml::Value::Boolean(true) => crate::reported::Adjusted::Yes,
@@ -1585,18 +1777,6 @@ fn build_comparison(
                 ))
             }
         },
-    };
-    Ok(ReportedComparison {
-        arm,
-        timepoint,
-        difference,
-        spread,
-        ci,
-        p,
-        t,
-        adjusted,
-        method: c.method.clone(),
-        provenance: provenance(c.quote.clone(), c.location.clone()),
     })
 }
 
@@ -1696,30 +1876,38 @@ fn build_arm_count(
     })
 }
 
-/// Build every item of one kind (`kind` names it in messages: `measures[edss]`): each id is
-/// registered, each item built, and every problem kept (a file with three mistakes is
-/// reported with three messages).
-fn build_each<R, T>(
-    ctx: &Context,
-    ids: &mut IdRegistry,
-    problems: &mut Vec<Error>,
-    raw: Vec<R>,
-    kind: &str,
-    id_of: fn(&R) -> &Spanned<String>,
-    mut build: impl FnMut(R, &str) -> Result<T>,
-) -> Vec<T> {
-    let mut out = Vec::new();
-    for item in raw {
-        let field = format!("{kind}[{}]", id_of(&item).get_ref());
-        match ids
-            .add(ctx, id_of(&item), &field)
-            .and_then(|()| build(item, &field))
-        {
-            Ok(built) => out.push(built),
-            Err(e) => problems.push(e),
+/// The checks of one file's items so far: the ids registered and every problem kept.
+struct Items<'c, 'a> {
+    ctx: &'c Context<'a>,
+    ids: IdRegistry,
+    problems: Vec<Error>,
+}
+
+impl Items<'_, '_> {
+    /// Build every item of one kind (`kind` names it in messages: `measures[edss]`): each id
+    /// is registered, each item built, and every problem kept (a file with three mistakes is
+    /// reported with three messages).
+    fn each<R, T>(
+        &mut self,
+        raw: Vec<R>,
+        kind: &str,
+        id_of: fn(&R) -> &Spanned<String>,
+        mut build: impl FnMut(R, &str) -> Result<T>,
+    ) -> Vec<T> {
+        let mut out = Vec::new();
+        for item in raw {
+            let field = format!("{kind}[{}]", id_of(&item).get_ref());
+            match self
+                .ids
+                .add(self.ctx, id_of(&item), &field)
+                .and_then(|()| build(item, &field))
+            {
+                Ok(built) => out.push(built),
+                Err(e) => self.problems.push(e),
+            }
         }
+        out
     }
-    out
 }
 
 /// The study-wide namespace of item ids (facts, dates, measures, slopes, references and

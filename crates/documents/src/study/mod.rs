@@ -349,62 +349,91 @@ impl Study {
                 }
             }
         } else if let Some(m) = self.arm_measure(head) {
-            let usage = || {
-                let arms: Vec<&str> = m.arms.iter().map(|a| a.arm.as_str()).collect();
-                let tps: Vec<&str> = m
-                    .arms
-                    .first()
-                    .map(|a| a.timepoints.iter().map(|t| t.id.as_str()).collect())
-                    .unwrap_or_default();
-                format!(
-                    "'{name}': a per-arm measure is referred to as {head}.ARM.TIMEPOINT.mean|spread|n with ARM one of {} and TIMEPOINT one of {}",
-                    arms.join(", "),
-                    tps.join(", ")
-                )
-            };
-            let [_, arm, tp, what] = parts.as_slice() else {
-                return Err(usage());
-            };
-            let series = m.series(arm).ok_or_else(usage)?;
-            let t = series.timepoint(tp).ok_or_else(usage)?;
-            t.value_of(what).ok_or_else(usage)?
+            arm_measure_value(m, name, &parts)?
         } else if let Some(c) = self.arm_count(head) {
-            let usage = || {
-                let arms: Vec<&str> = c.arms.iter().map(|a| a.arm.as_str()).collect();
-                format!(
-                    "'{name}': a per-arm count is referred to as {head}.ARM.events|n|person_time with ARM one of {}",
-                    arms.join(", ")
-                )
-            };
-            let [_, arm, what] = parts.as_slice() else {
-                return Err(usage());
-            };
-            let e = c.events_of(arm).ok_or_else(usage)?;
-            match *what {
-                "events" => number(&e.events),
-                "n" => e.n.value().map(|&n| f64::from(n)),
-                "person_time" => e.person_time.as_ref().and_then(number),
-                _ => return Err(usage()),
-            }
+            arm_count_value(c, name, &parts)?
         } else {
-            let mut known: Vec<&str> = self.facts.iter().map(|f| f.id.as_str()).collect();
-            known.extend(self.slopes.iter().map(|s| s.id.as_str()));
-            known.extend(self.measures.iter().map(|m| m.id.as_str()));
-            known.extend(self.arms.iter().map(|a| a.id.as_str()));
-            known.extend(self.arm_measures.iter().map(|m| m.id.as_str()));
-            known.extend(self.arm_counts.iter().map(|c| c.id.as_str()));
-            let arms = if self.arms.is_empty() {
-                ""
-            } else {
-                ", arm or per-arm item"
-            };
-            return Err(format!(
-                "'{head}' is not a fact, slope or measure{arms} of this study; known: {}",
-                known.join(", ")
-            ));
+            return Err(self.unknown_item(head));
         };
         found.ok_or_else(|| format!("'{name}' is \"{NOT_REPORTED}\" in the document"))
     }
+
+    /// The message for a name whose head is no fact, slope, measure, arm or per-arm item of
+    /// this study, with the ids it knows.
+    fn unknown_item(&self, head: &str) -> String {
+        let mut known: Vec<&str> = self.facts.iter().map(|f| f.id.as_str()).collect();
+        known.extend(self.slopes.iter().map(|s| s.id.as_str()));
+        known.extend(self.measures.iter().map(|m| m.id.as_str()));
+        known.extend(self.arms.iter().map(|a| a.id.as_str()));
+        known.extend(self.arm_measures.iter().map(|m| m.id.as_str()));
+        known.extend(self.arm_counts.iter().map(|c| c.id.as_str()));
+        let arms = if self.arms.is_empty() {
+            ""
+        } else {
+            ", arm or per-arm item"
+        };
+        format!(
+            "'{head}' is not a fact, slope or measure{arms} of this study; known: {}",
+            known.join(", ")
+        )
+    }
+}
+
+/// The value `name` (`head.ARM.TIMEPOINT.mean|spread|n`) names in per-arm measure `m`;
+/// `None` when it is "not reported".
+fn arm_measure_value(
+    m: &ArmMeasure,
+    name: &str,
+    parts: &[&str],
+) -> std::result::Result<Option<f64>, String> {
+    let head = parts[0];
+    let usage = || {
+        let arms: Vec<&str> = m.arms.iter().map(|a| a.arm.as_str()).collect();
+        let tps: Vec<&str> = m
+            .arms
+            .first()
+            .map(|a| a.timepoints.iter().map(|t| t.id.as_str()).collect())
+            .unwrap_or_default();
+        format!(
+            "'{name}': a per-arm measure is referred to as {head}.ARM.TIMEPOINT.mean|spread|n with ARM one of {} and TIMEPOINT one of {}",
+            arms.join(", "),
+            tps.join(", ")
+        )
+    };
+    let [_, arm, tp, what] = parts else {
+        return Err(usage());
+    };
+    let series = m.series(arm).ok_or_else(usage)?;
+    let t = series.timepoint(tp).ok_or_else(usage)?;
+    t.value_of(what).ok_or_else(usage)
+}
+
+/// The value `name` (`head.ARM.events|n|person_time`) names in per-arm count `c`; `None`
+/// when it is "not reported".
+fn arm_count_value(
+    c: &ArmCount,
+    name: &str,
+    parts: &[&str],
+) -> std::result::Result<Option<f64>, String> {
+    let head = parts[0];
+    let number = |r: &Reported<ReportedNumber>| r.value().map(|v| v.value);
+    let usage = || {
+        let arms: Vec<&str> = c.arms.iter().map(|a| a.arm.as_str()).collect();
+        format!(
+            "'{name}': a per-arm count is referred to as {head}.ARM.events|n|person_time with ARM one of {}",
+            arms.join(", ")
+        )
+    };
+    let [_, arm, what] = parts else {
+        return Err(usage());
+    };
+    let e = c.events_of(arm).ok_or_else(usage)?;
+    Ok(match *what {
+        "events" => number(&e.events),
+        "n" => e.n.value().map(|&n| f64::from(n)),
+        "person_time" => e.person_time.as_ref().and_then(number),
+        _ => return Err(usage()),
+    })
 }
 
 /// Names in an expectation are resolved by [`Study::value_of`]: a fact id,
