@@ -156,22 +156,12 @@ pub fn safeguarded_newton(
     } else {
         1.0
     };
-    let mut eval = |x: f64, evaluations: &mut usize| -> Result<(f64, f64, f64)> {
-        *evaluations += 1;
-        let (fx, dfx, cautious) = f(x)?;
-        if fx.is_nan() {
-            return Err(Error::Numerical(format!(
-                "{what}: the function cannot be evaluated at {x} (not a number)"
-            )));
-        }
-        Ok((fx, dfx, cautious))
-    };
-    let mut evaluations = 0;
+    let mut eval = Evaluator::new(&mut f, what);
     // Known bracket ends: f(a) > 0, f(b) < 0 (b = ∞ until found).
     let mut a: Option<f64> = None;
     let mut b: Option<f64> = None;
     let mut x = start.max(lo);
-    let (mut fx, mut dfx, mut cautious) = eval(x, &mut evaluations)?;
+    let (mut fx, mut dfx, mut cautious) = eval.at(x)?;
     let mut step_old = f64::INFINITY;
     let mut step = f64::INFINITY;
     let mut unbracketed = 0;
@@ -208,7 +198,7 @@ pub fn safeguarded_newton(
             }
             let f_lo = match lo_value {
                 Some(v) => v,
-                None => eval(lo, &mut evaluations)?.0,
+                None => eval.at(lo)?.0,
             };
             lo_value = Some(f_lo);
             if f_lo > 0.0 {
@@ -227,33 +217,12 @@ pub fn safeguarded_newton(
         } else {
             // Bisect; first make sure the right end is known.
             if b.is_none() {
-                let mut hi = upper()?.max(2.0 * x + scale);
-                loop {
-                    if evaluations >= MAX_EVALUATIONS || !hi.is_finite() {
-                        return Err(Error::Numerical(format!(
-                            "{what}: no sign change up to {hi}; the search cannot bracket a root"
-                        )));
-                    }
-                    let (f_hi, _, _) = eval(hi, &mut evaluations)?;
-                    if f_hi < 0.0 {
-                        break;
-                    }
-                    if f_hi == 0.0 {
-                        return Ok(hi);
-                    }
-                    a = Some(hi);
-                    hi *= 2.0;
+                match find_right_end(&mut eval, upper()?.max(2.0 * x + scale), &mut a)? {
+                    RightEnd::Found(hi) => b = Some(hi),
+                    RightEnd::Root(hi) => return Ok(hi),
                 }
-                b = Some(hi);
             }
-            let (l, r) = (a.unwrap_or(lo), b.unwrap_or(f64::INFINITY));
-            if r + scale > 4.0 * (l + scale) {
-                ((l + scale).sqrt() * (r + scale).sqrt() - scale)
-                    .max(l)
-                    .min(r)
-            } else {
-                0.5 * (l + r)
-            }
+            bisection_point(a.unwrap_or(lo), b.unwrap_or(f64::INFINITY), scale)
         };
         step_old = step;
         step = next - x;
@@ -263,14 +232,90 @@ pub fn safeguarded_newton(
         {
             return Ok(next);
         }
-        if evaluations >= MAX_EVALUATIONS {
+        if eval.count >= MAX_EVALUATIONS {
             return Err(Error::Numerical(format!(
                 "{what}: no convergence in {MAX_EVALUATIONS} evaluations (the root lies in \
                  [{l}, {r}])"
             )));
         }
         x = next;
-        (fx, dfx, cautious) = eval(x, &mut evaluations)?;
+        (fx, dfx, cautious) = eval.at(x)?;
+    }
+}
+
+/// The function of [`safeguarded_newton`] with its evaluations counted.
+struct Evaluator<'a, F> {
+    f: &'a mut F,
+    /// Evaluations so far.
+    count: usize,
+    /// What is searched for, for the errors.
+    what: &'a str,
+}
+
+impl<'a, F: FnMut(f64) -> Result<(f64, f64, f64)>> Evaluator<'a, F> {
+    /// `f` not yet evaluated; `what` names the search in the errors.
+    fn new(f: &'a mut F, what: &'a str) -> Self {
+        Evaluator { f, count: 0, what }
+    }
+
+    /// The function's value and two slopes at `x`; an error where the value is not a number.
+    fn at(&mut self, x: f64) -> Result<(f64, f64, f64)> {
+        self.count += 1;
+        let (fx, dfx, cautious) = (self.f)(x)?;
+        if fx.is_nan() {
+            let what = self.what;
+            return Err(Error::Numerical(format!(
+                "{what}: the function cannot be evaluated at {x} (not a number)"
+            )));
+        }
+        Ok((fx, dfx, cautious))
+    }
+}
+
+/// How the search for the right end of [`safeguarded_newton`]'s bracket ended.
+enum RightEnd {
+    /// A point where the function is negative.
+    Found(f64),
+    /// A point where it is 0: a root.
+    Root(f64),
+}
+
+/// The right end of the bracket: the first of `hi`, 2·hi, 4·hi, … where the function is not
+/// positive (each point where it is positive becomes the left end `a`); an error when the
+/// evaluations run out or the points overflow first.
+fn find_right_end<F: FnMut(f64) -> Result<(f64, f64, f64)>>(
+    eval: &mut Evaluator<'_, F>,
+    mut hi: f64,
+    a: &mut Option<f64>,
+) -> Result<RightEnd> {
+    loop {
+        if eval.count >= MAX_EVALUATIONS || !hi.is_finite() {
+            let what = eval.what;
+            return Err(Error::Numerical(format!(
+                "{what}: no sign change up to {hi}; the search cannot bracket a root"
+            )));
+        }
+        let (f_hi, _, _) = eval.at(hi)?;
+        if f_hi < 0.0 {
+            return Ok(RightEnd::Found(hi));
+        }
+        if f_hi == 0.0 {
+            return Ok(RightEnd::Root(hi));
+        }
+        *a = Some(hi);
+        hi *= 2.0;
+    }
+}
+
+/// The bisection point of the bracket `[l, r]`: geometric on `x + scale` while it spans
+/// orders of magnitude, else the midpoint.
+fn bisection_point(l: f64, r: f64, scale: f64) -> f64 {
+    if r + scale > 4.0 * (l + scale) {
+        ((l + scale).sqrt() * (r + scale).sqrt() - scale)
+            .max(l)
+            .min(r)
+    } else {
+        0.5 * (l + r)
     }
 }
 

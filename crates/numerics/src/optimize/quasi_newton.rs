@@ -324,21 +324,7 @@ fn quasi_newton<F: Fn(&[f64]) -> f64>(
     diagonal_start: bool,
 ) {
     let n = x.len();
-    let start = |curvature: &[f64]| {
-        let mut h = identity(n);
-        // Only where f curves upwards along every axis: elsewhere the start is not near a
-        // minimum, and a step scaled by the other axes' curvature would rush along the axis
-        // that curves downwards (to a bound, where it may stay).
-        if diagonal_start
-            && curvature.len() == n
-            && curvature.iter().all(|c| *c > 0.0 && c.is_finite())
-        {
-            for (j, c) in curvature.iter().enumerate() {
-                h[j * n + j] = 1.0 / c;
-            }
-        }
-        h
-    };
+    let start = |curvature: &[f64]| initial_inverse_hessian(n, curvature, diagonal_start);
     let mut hinv = start(&fc.curvature);
     let mut fresh = true;
     let mut small_steps = 0;
@@ -347,15 +333,7 @@ fn quasi_newton<F: Fn(&[f64]) -> f64>(
         if projected_norm(g, &free) < 1e-7 {
             break;
         }
-        let mut d = vec![0.0; n];
-        for i in 0..n {
-            if free[i] {
-                d[i] = -(0..n)
-                    .filter(|&j| free[j])
-                    .map(|j| hinv[i * n + j] * g[j])
-                    .sum::<f64>();
-            }
-        }
+        let mut d = quasi_newton_direction(&hinv, g, &free);
         let slope: f64 = d.iter().zip(g.iter()).map(|(a, b)| a * b).sum();
         if !fresh && -slope < 1e-7 {
             // The quadratic model predicts less than 1e-7 further decrease: hand over to
@@ -377,35 +355,9 @@ fn quasi_newton<F: Fn(&[f64]) -> f64>(
         if norm > MAX_STEP {
             d.iter_mut().for_each(|v| *v *= MAX_STEP / norm);
         }
-        let mut alpha = 1.0;
-        let mut accepted = None;
-        for _ in 0..60 {
-            let mut xn: Vec<f64> = x.iter().zip(&d).map(|(a, b)| a + alpha * b).collect();
-            project(&mut xn, lower);
-            let decrease: f64 = g
-                .iter()
-                .zip(xn.iter().zip(x.iter()))
-                .map(|(g, (a, b))| g * (a - b))
-                .sum();
-            let fnew = fc.eval(&xn);
-            if fnew.is_finite() && fnew <= *fx + 1e-4 * decrease.min(0.0) {
-                accepted = Some((xn, fnew));
-                break;
-            }
-            // Minimiser of the quadratic through f(0), f'(0) and f(alpha), kept in [0.1, 0.5]·alpha.
-            let next = if fnew.is_finite() && decrease < 0.0 {
-                let curvature = fnew - *fx - decrease;
-                if curvature > 0.0 {
-                    -decrease * alpha / (2.0 * curvature)
-                } else {
-                    0.5 * alpha
-                }
-            } else {
-                0.1 * alpha
-            };
-            alpha = next.clamp(0.1 * alpha, 0.5 * alpha);
-        }
-        let Some((xn, fnew)) = accepted else { break };
+        let Some((xn, fnew)) = backtrack(fc, x, *fx, g, &d, lower) else {
+            break;
+        };
         let gn = fc.gradient(&xn, fnew, lower);
         let s: Vec<f64> = xn.iter().zip(x.iter()).map(|(a, b)| a - b).collect();
         let yv: Vec<f64> = gn.iter().zip(g.iter()).map(|(a, b)| a - b).collect();
@@ -427,6 +379,80 @@ fn quasi_newton<F: Fn(&[f64]) -> f64>(
             small_steps = 0;
         }
     }
+}
+
+/// The first inverse Hessian of the BFGS iterations (n×n, row-major): the identity, or with
+/// `diagonal_start` the inverse of the Hessian's diagonal `curvature` where f curves upwards
+/// along every axis.
+fn initial_inverse_hessian(n: usize, curvature: &[f64], diagonal_start: bool) -> Vec<f64> {
+    let mut h = identity(n);
+    // Only where f curves upwards along every axis: elsewhere the start is not near a
+    // minimum, and a step scaled by the other axes' curvature would rush along the axis
+    // that curves downwards (to a bound, where it may stay).
+    if diagonal_start && curvature.len() == n && curvature.iter().all(|c| *c > 0.0 && c.is_finite())
+    {
+        for (j, c) in curvature.iter().enumerate() {
+            h[j * n + j] = 1.0 / c;
+        }
+    }
+    h
+}
+
+/// The quasi-Newton direction `−H⁻¹g` over the `free` components (0 for the others).
+fn quasi_newton_direction(hinv: &[f64], g: &[f64], free: &[bool]) -> Vec<f64> {
+    let n = g.len();
+    let mut d = vec![0.0; n];
+    for i in 0..n {
+        if free[i] {
+            d[i] = -(0..n)
+                .filter(|&j| free[j])
+                .map(|j| hinv[i * n + j] * g[j])
+                .sum::<f64>();
+        }
+    }
+    d
+}
+
+/// The first point `(x', f(x'))` along `d` from `x` (projected onto the bounds) with
+/// sufficient decrease (Armijo, 10⁻⁴), backtracking by quadratic interpolation from the full
+/// step; `None` after 60 tries.
+fn backtrack<F: Fn(&[f64]) -> f64>(
+    fc: &mut Counted<F>,
+    x: &[f64],
+    fx: f64,
+    g: &[f64],
+    d: &[f64],
+    lower: &[f64],
+) -> Option<(Vec<f64>, f64)> {
+    let mut alpha = 1.0;
+    let mut accepted = None;
+    for _ in 0..60 {
+        let mut xn: Vec<f64> = x.iter().zip(d).map(|(a, b)| a + alpha * b).collect();
+        project(&mut xn, lower);
+        let decrease: f64 = g
+            .iter()
+            .zip(xn.iter().zip(x.iter()))
+            .map(|(g, (a, b))| g * (a - b))
+            .sum();
+        let fnew = fc.eval(&xn);
+        if fnew.is_finite() && fnew <= fx + 1e-4 * decrease.min(0.0) {
+            accepted = Some((xn, fnew));
+            break;
+        }
+        // Minimiser of the quadratic through f(0), f'(0) and f(alpha), kept in [0.1, 0.5]·alpha.
+        let next = if fnew.is_finite() && decrease < 0.0 {
+            let curvature = fnew - fx - decrease;
+            if curvature > 0.0 {
+                -decrease * alpha / (2.0 * curvature)
+            } else {
+                0.5 * alpha
+            }
+        } else {
+            0.1 * alpha
+        };
+        alpha = next.clamp(0.1 * alpha, 0.5 * alpha);
+    }
+    accepted
 }
 
 /// What the Newton stage found at the final point.

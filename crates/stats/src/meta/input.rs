@@ -157,7 +157,6 @@ pub fn read_file_with(
         .iter()
         .map(|(option, name)| file.require(name, option))
         .collect::<Result<_>>()?;
-    let mut grouping_values: Vec<Vec<String>> = vec![Vec::new(); groupings.len()];
     let label = match &columns.label {
         Some(l) => Some(file.require(l, "{field:label}")?),
         None => file.find_ignore_case(&["study", "label", "author", "trial", "id"]),
@@ -182,106 +181,15 @@ pub fn read_file_with(
     };
     used.extend(mods.iter().map(|(c, _)| *c));
     used.extend(&grouping_columns);
-    let omit = columns.na == MissingValues::Omit;
-    let (mut omitted, mut row_numbers, mut rows) = (Vec::new(), Vec::new(), 0usize);
-    let (kept, _) = file.without_rows(|row| {
-        rows += 1;
-        let missing: Vec<String> = used
-            .iter()
-            .filter(|&&c| row.is_missing(c))
-            .map(|&c| file.header()[c].clone())
-            .collect();
-        if omit && !missing.is_empty() {
-            omitted.push(OmittedRow {
-                line: row.line,
-                label: match label {
-                    Some(c) if !row.is_missing(c) => row.text(c)?.to_string(),
-                    _ => rows.to_string(),
-                },
-                missing: dedup(missing),
-            });
-            return Ok(true);
-        }
-        row_numbers.push(rows);
-        Ok(false)
-    })?;
-    if rows > 0 && row_numbers.is_empty() {
-        return Err(Error::input(
-            file.name(),
-            format!(
-                "no studies: every row misses a value the model needs (line {}: {}); fill the cells, or choose other columns",
-                omitted[0].line,
-                omitted[0].missing.join(", ")
-            ),
-        ));
-    }
-    let file = &kept;
+    let kept = KeptRows::of(file, &used, label, columns.na == MissingValues::Omit)?;
+    let file = &kept.file;
     let (yi, vi) = match &columns.effects {
         Effects::Columns {
             yi,
             variance,
             is_se,
-        } => {
-            let option = if *is_se { "{field:sei}" } else { "{field:vi}" };
-            let (y, v) = (
-                file.require(yi, "{field:yi}")?,
-                file.require(variance, option)?,
-            );
-            let what = if *is_se {
-                "standard error"
-            } else {
-                "sampling variance"
-            };
-            let (mut ys, mut vs) = (Vec::new(), Vec::new());
-            file.for_each_row(|row| {
-                ys.push(row.required_number(y)?);
-                let x = row.required_number(v)?;
-                if x <= 0.0 {
-                    return Err(Error::input(
-                        row.location(v),
-                        format!("the {what} {x} is not allowed; it must be > 0"),
-                    ));
-                }
-                vs.push(if *is_se { x * x } else { x });
-                Ok(())
-            })?;
-            (ys, vs)
-        }
-        Effects::Computed { code, r } => {
-            if r.is_some() && code.family() != Family::PrePost {
-                return Err(Error::field(
-                    "r",
-                    format!(
-                        "{code} does not use a pre/post correlation; {{field:r}} goes with MC, SMCC, SMCR, SMCRH or ROMC"
-                    ),
-                ));
-            }
-            let effects =
-                effect::escalc_csv::escalc_rows(file, *code, columns.level, CiMethod::Wald, *r)?;
-            let mut lines = Vec::new();
-            file.for_each_row(|row| {
-                lines.push(row.line);
-                Ok(())
-            })?;
-            let (mut ys, mut vs) = (Vec::new(), Vec::new());
-            for (e, line) in effects.iter().zip(lines) {
-                match e.variance {
-                    Some(v) if v > 0.0 => {
-                        ys.push(e.estimate);
-                        vs.push(v);
-                    }
-                    _ => {
-                        return Err(Error::input(
-                            file.line_location(line),
-                            format!(
-                                "the {code} sampling variance is not estimable or not > 0 for this row, so it cannot be pooled"
-                            ),
-                        ));
-                    }
-                }
-            }
-            (ys, vs)
-        }
+        } => read_effects(file, yi, variance, *is_se)?,
+        Effects::Computed { code, r } => compute_effects(file, *code, *r, columns.level)?,
     };
     if yi.is_empty() {
         return Err(Error::input(
@@ -289,52 +197,221 @@ pub fn read_file_with(
             "no studies: the file has a header but no rows",
         ));
     }
-    let mut labels = Vec::new();
-    let mut cells: Vec<Vec<String>> = vec![Vec::new(); mods.len()];
-    file.for_each_row(|row| {
-        labels.push(match label {
-            Some(c) => row.text(c)?.to_string(),
-            None => row_numbers[labels.len()].to_string(),
-        });
-        for ((c, _), values) in mods.iter().zip(cells.iter_mut()) {
-            if row.is_missing(*c) {
-                return Err(Error::input(
-                    row.location(*c),
-                    "the moderator is missing; every study needs a value",
-                ));
-            }
-            values.push(row.text(*c)?.to_string());
-        }
-        for ((c, (option, _)), values) in grouping_columns
-            .iter()
-            .zip(groupings)
-            .zip(grouping_values.iter_mut())
-        {
-            if row.is_missing(*c) {
-                return Err(Error::input(
-                    row.location(*c),
-                    format!("the {option} value is missing; every study needs one"),
-                ));
-            }
-            values.push(row.text(*c)?.to_string());
-        }
-        Ok(())
-    })?;
+    let texts = RowTexts::read(
+        file,
+        label,
+        &kept.row_numbers,
+        &mods,
+        &grouping_columns,
+        groupings,
+    )?;
     let moderators: Vec<Moderator> = mods
         .iter()
-        .zip(cells)
+        .zip(texts.cells)
         .map(|((_, name), cells)| Moderator::from_cells(name, cells))
         .collect();
     Ok(ReadStudies {
         data: MetaData {
-            labels,
+            labels: texts.labels,
             yi,
             vi,
             mods: (!moderators.is_empty()).then_some(moderators),
         },
-        groupings: grouping_values,
-        omitted: Omitted(omitted),
+        groupings: texts.groupings,
+        omitted: Omitted(kept.omitted),
     })
+}
+
+/// The rows of a file kept for the model.
+struct KeptRows {
+    /// The file without the rows left out.
+    file: CsvFile,
+    /// Each kept row's number among the file's rows (from 1).
+    row_numbers: Vec<usize>,
+    /// The rows left out.
+    omitted: Vec<OmittedRow>,
+}
+
+impl KeptRows {
+    /// The rows of `file` with a value in every column of `used`; with `omit` the others are
+    /// left out and listed (labelled by the `label` column or their row number). An error
+    /// when every row is left out.
+    fn of(file: &CsvFile, used: &[usize], label: Option<usize>, omit: bool) -> Result<Self> {
+        let (mut omitted, mut row_numbers, mut rows) = (Vec::new(), Vec::new(), 0usize);
+        let (kept, _) = file.without_rows(|row| {
+            rows += 1;
+            let missing: Vec<String> = used
+                .iter()
+                .filter(|&&c| row.is_missing(c))
+                .map(|&c| file.header()[c].clone())
+                .collect();
+            if omit && !missing.is_empty() {
+                omitted.push(OmittedRow {
+                    line: row.line,
+                    label: match label {
+                        Some(c) if !row.is_missing(c) => row.text(c)?.to_string(),
+                        _ => rows.to_string(),
+                    },
+                    missing: dedup(missing),
+                });
+                return Ok(true);
+            }
+            row_numbers.push(rows);
+            Ok(false)
+        })?;
+        if rows > 0 && row_numbers.is_empty() {
+            return Err(Error::input(
+                file.name(),
+                format!(
+                    "no studies: every row misses a value the model needs (line {}: {}); fill the cells, or choose other columns",
+                    omitted[0].line,
+                    omitted[0].missing.join(", ")
+                ),
+            ));
+        }
+        Ok(KeptRows {
+            file: kept,
+            row_numbers,
+            omitted,
+        })
+    }
+}
+
+/// The estimates and sampling variances `(yi, vi)` of the columns `yi` and `variance` (the
+/// latter standard errors, squared, when `is_se`), each variance checked > 0.
+fn read_effects(
+    file: &CsvFile,
+    yi: &str,
+    variance: &str,
+    is_se: bool,
+) -> Result<(Vec<f64>, Vec<f64>)> {
+    let option = if is_se { "{field:sei}" } else { "{field:vi}" };
+    let (y, v) = (
+        file.require(yi, "{field:yi}")?,
+        file.require(variance, option)?,
+    );
+    let what = if is_se {
+        "standard error"
+    } else {
+        "sampling variance"
+    };
+    let (mut ys, mut vs) = (Vec::new(), Vec::new());
+    file.for_each_row(|row| {
+        ys.push(row.required_number(y)?);
+        let x = row.required_number(v)?;
+        if x <= 0.0 {
+            return Err(Error::input(
+                row.location(v),
+                format!("the {what} {x} is not allowed; it must be > 0"),
+            ));
+        }
+        vs.push(if is_se { x * x } else { x });
+        Ok(())
+    })?;
+    Ok((ys, vs))
+}
+
+/// The estimates and sampling variances `(yi, vi)` computed from the raw columns by the
+/// `escalc` code `code` (`r` the pre/post correlation), each variance checked > 0.
+fn compute_effects(
+    file: &CsvFile,
+    code: MeasureCode,
+    r: Option<f64>,
+    level: ConfidenceLevel,
+) -> Result<(Vec<f64>, Vec<f64>)> {
+    if r.is_some() && code.family() != Family::PrePost {
+        return Err(Error::field(
+            "r",
+            format!(
+                "{code} does not use a pre/post correlation; {{field:r}} goes with MC, SMCC, SMCR, SMCRH or ROMC"
+            ),
+        ));
+    }
+    let effects = effect::escalc_csv::escalc_rows(file, code, level, CiMethod::Wald, r)?;
+    let mut lines = Vec::new();
+    file.for_each_row(|row| {
+        lines.push(row.line);
+        Ok(())
+    })?;
+    let (mut ys, mut vs) = (Vec::new(), Vec::new());
+    for (e, line) in effects.iter().zip(lines) {
+        match e.variance {
+            Some(v) if v > 0.0 => {
+                ys.push(e.estimate);
+                vs.push(v);
+            }
+            _ => {
+                return Err(Error::input(
+                    file.line_location(line),
+                    format!(
+                        "the {code} sampling variance is not estimable or not > 0 for this row, so it cannot be pooled"
+                    ),
+                ));
+            }
+        }
+    }
+    Ok((ys, vs))
+}
+
+/// The text read from each kept row besides the effects.
+struct RowTexts {
+    /// Each study's label.
+    labels: Vec<String>,
+    /// Each moderator's cells.
+    cells: Vec<Vec<String>>,
+    /// Each grouping column's values.
+    groupings: Vec<Vec<String>>,
+}
+
+impl RowTexts {
+    /// Each row's label (the `label` column's text or its number in `row_numbers`), and its
+    /// text in the moderator columns `mods` and the grouping columns (none of them missing).
+    fn read(
+        file: &CsvFile,
+        label: Option<usize>,
+        row_numbers: &[usize],
+        mods: &[(usize, &str)],
+        grouping_columns: &[usize],
+        groupings: &[(&str, &str)],
+    ) -> Result<Self> {
+        let mut grouping_values: Vec<Vec<String>> = vec![Vec::new(); groupings.len()];
+        let mut labels = Vec::new();
+        let mut cells: Vec<Vec<String>> = vec![Vec::new(); mods.len()];
+        file.for_each_row(|row| {
+            labels.push(match label {
+                Some(c) => row.text(c)?.to_string(),
+                None => row_numbers[labels.len()].to_string(),
+            });
+            for ((c, _), values) in mods.iter().zip(cells.iter_mut()) {
+                if row.is_missing(*c) {
+                    return Err(Error::input(
+                        row.location(*c),
+                        "the moderator is missing; every study needs a value",
+                    ));
+                }
+                values.push(row.text(*c)?.to_string());
+            }
+            for ((c, (option, _)), values) in grouping_columns
+                .iter()
+                .zip(groupings)
+                .zip(grouping_values.iter_mut())
+            {
+                if row.is_missing(*c) {
+                    return Err(Error::input(
+                        row.location(*c),
+                        format!("the {option} value is missing; every study needs one"),
+                    ));
+                }
+                values.push(row.text(*c)?.to_string());
+            }
+            Ok(())
+        })?;
+        Ok(RowTexts {
+            labels,
+            cells,
+            groupings: grouping_values,
+        })
+    }
 }
 
 /// The names in order, each once (a column can be both a moderator and a grouping).

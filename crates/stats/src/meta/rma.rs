@@ -445,6 +445,73 @@ pub fn fit_weighted(
 ) -> Result<MetaFit> {
     validate(data)?;
     let weighted = weighting != Weighting::InverseVariance;
+    check_weighting(data, options, weighting)?;
+    let level = options.level.value();
+    check_magnitudes(data)?;
+    let k = data.yi.len();
+    let design = data.design()?;
+    if k < design.p {
+        return Err(Error::field(
+            "mods",
+            format!(
+                "{k} studies but the model has {} coefficients ({}); fewer studies than \
+                 coefficients cannot be fitted",
+                design.p,
+                design.names.join(", ")
+            ),
+        ));
+    }
+    let (y, v) = (&data.yi[..], &data.vi[..]);
+    let model = FittedModel::weighted(
+        &design,
+        y,
+        v,
+        options.method,
+        options.test,
+        level,
+        weighting,
+    )?;
+    let tau2 = model.tau2.tau2;
+    let tau2_ci = tau2_interval(&design, y, v, options, &model)?;
+    let coefficients: Vec<Coefficient> = (0..design.p)
+        .map(|j| Coefficient {
+            name: design.names[j].clone(),
+            tested: model.tested(j),
+        })
+        .collect();
+    let (pi_lower, pi_upper) = if design.is_intercept_only() {
+        let half = model.crit * (model.vb[(0, 0)] + tau2).sqrt();
+        let b = model.fit.beta[0];
+        (Some(b - half), Some(b + half))
+    } else {
+        (None, None)
+    };
+    // R² compares τ² with the intercept-only model's estimate: a fixed τ² has none.
+    let r2 = if design.is_intercept_only() || options.method.is_fixed() {
+        None
+    } else {
+        Some(r_squared(&design, y, v, options.method, &model, weighting)?)
+    };
+    let parts = FitParts {
+        k,
+        tau2_ci,
+        coefficients,
+        pi: [pi_lower, pi_upper],
+        r2,
+        studies: study_results(data, level, &model),
+        egger: egger_if_finite(&design, data, options, weighted),
+        diagnostics: Diagnostics::compute(&design, data, options, &model)?,
+        warnings: fit_warnings(&design, v, options, &model, weighted),
+    };
+    let fit = assemble(&design, options, &model, parts);
+    check_finite(&fit, data)?;
+    Ok(fit)
+}
+
+/// Checks the options against the weighting: the user's weights must fit the data, other
+/// weights refuse the diagnostics of inverse-variance weights, and GENQ needs the user's.
+fn check_weighting(data: &MetaData, options: &MetaOptions, weighting: Weighting) -> Result<()> {
+    let weighted = weighting != Weighting::InverseVariance;
     if let Weighting::User(a) = weighting {
         check_weights(data, a)?;
     }
@@ -471,81 +538,56 @@ pub fn fit_weighted(
             "GENQ estimates tau^2 with the user's weights; give them with {field:weights} COL",
         ));
     }
+    Ok(())
+}
+
+/// The fit's interval of τ² (`--tau2-ci`): none for a fixed-effect model, a fixed τ², or no
+/// more studies than coefficients.
+fn tau2_interval(
+    design: &ModelMatrix,
+    y: &[f64],
+    v: &[f64],
+    options: &MetaOptions,
+    model: &FittedModel,
+) -> Result<Option<[f64; 2]>> {
     let level = options.level.value();
-    check_magnitudes(data)?;
-    let k = data.yi.len();
-    let design = data.design()?;
-    if k < design.p {
-        return Err(Error::field(
-            "mods",
-            format!(
-                "{k} studies but the model has {} coefficients ({}); fewer studies than \
-                 coefficients cannot be fitted",
-                design.p,
-                design.names.join(", ")
-            ),
-        ));
-    }
-    let (y, v) = (&data.yi[..], &data.vi[..]);
-    let model = FittedModel::weighted(
-        &design,
-        y,
-        v,
-        options.method,
-        options.test,
-        level,
-        weighting,
-    )?;
-    let random = options.method != Method::FE;
     let tau2 = model.tau2.tau2;
-    let het = model.heterogeneity;
-    let tau2_for_i2 = random.then_some(tau2);
-    let tau2_ci = if random && !options.method.is_fixed() && k > design.p {
-        // On the centred and scaled design the model uses (the same column space, so the
-        // same Q profile and likelihood, computed without the cancellation of uncentred
-        // moderators).
-        let standardised = model::Standardised::new(&design);
-        let work = standardised.as_ref().map_or(&design, |s| &s.design);
-        Some(match options.tau2_interval {
-            Tau2Interval::QProfile => heterogeneity::q_profile_interval(work, y, v, level)?,
-            Tau2Interval::ProfileLikelihood => likelihood::profile_interval(
-                work,
-                y,
-                v,
-                options.method == Method::REML,
-                tau2,
-                level,
-            )?,
-            Tau2Interval::Wald => {
-                let half = z_crit(level) * model.tau2.se.unwrap_or(f64::NAN);
-                [(tau2 - half).max(0.0), tau2 + half]
-            }
-        })
-    } else {
-        None
-    };
-    let coefficients: Vec<Coefficient> = (0..design.p)
-        .map(|j| Coefficient {
-            name: design.names[j].clone(),
-            tested: model.tested(j),
-        })
-        .collect();
-    let (pi_lower, pi_upper) = if design.is_intercept_only() {
-        let half = model.crit * (model.vb[(0, 0)] + tau2).sqrt();
-        let b = model.fit.beta[0];
-        (Some(b - half), Some(b + half))
-    } else {
-        (None, None)
-    };
-    // R² compares τ² with the intercept-only model's estimate: a fixed τ² has none.
-    let r2 = if design.is_intercept_only() || options.method.is_fixed() {
-        None
-    } else {
-        Some(r_squared(&design, y, v, options.method, &model, weighting)?)
-    };
+    let random = options.method != Method::FE;
+    Ok(
+        if random && !options.method.is_fixed() && y.len() > design.p {
+            // On the centred and scaled design the model uses (the same column space, so the
+            // same Q profile and likelihood, computed without the cancellation of uncentred
+            // moderators).
+            let standardised = model::Standardised::new(design);
+            let work = standardised.as_ref().map_or(design, |s| &s.design);
+            Some(match options.tau2_interval {
+                Tau2Interval::QProfile => heterogeneity::q_profile_interval(work, y, v, level)?,
+                Tau2Interval::ProfileLikelihood => likelihood::profile_interval(
+                    work,
+                    y,
+                    v,
+                    options.method == Method::REML,
+                    tau2,
+                    level,
+                )?,
+                Tau2Interval::Wald => {
+                    let half = z_crit(level) * model.tau2.se.unwrap_or(f64::NAN);
+                    [(tau2 - half).max(0.0), tau2 + half]
+                }
+            })
+        } else {
+            None
+        },
+    )
+}
+
+/// Each study's own estimate with its Wald interval at `level` and its share of the model's
+/// weight.
+fn study_results(data: &MetaData, level: f64, model: &FittedModel) -> Vec<StudyResult> {
+    let (y, v) = (&data.yi[..], &data.vi[..]);
     let z = z_crit(level);
     let sum_w = model.fit.sum_weights();
-    let studies = (0..k)
+    (0..y.len())
         .map(|i| {
             let se = v[i].sqrt();
             StudyResult {
@@ -558,10 +600,20 @@ pub fn fit_weighted(
                 weight_percent: 100.0 * model.fit.weights[i] / sum_w,
             }
         })
-        .collect();
-    // As when it cannot be fitted, Egger's test is left out when its arithmetic fails (and
-    // with other weights, which metafor's regtest would carry into its regression).
-    let egger = egger::egger_test(&design, y, v, options).ok().filter(|e| {
+        .collect()
+}
+
+/// Egger's test of the fit; as when it cannot be fitted, it is left out when its arithmetic
+/// fails (and with other weights, `weighted`, which metafor's regtest would carry into its
+/// regression).
+fn egger_if_finite(
+    design: &ModelMatrix,
+    data: &MetaData,
+    options: &MetaOptions,
+    weighted: bool,
+) -> Option<Egger> {
+    let (y, v) = (&data.yi[..], &data.vi[..]);
+    egger::egger_test(design, y, v, options).ok().filter(|e| {
         !weighted && {
             let finite = |x: f64| x.is_finite();
             finite(e.slope)
@@ -570,43 +622,132 @@ pub fn fit_weighted(
                 && e.limit_estimate.is_none_or(finite)
                 && e.limit_ci.is_none_or(|[a, b]| finite(a) && finite(b))
         }
-    });
-    if (options.leave_one_out || options.influence) && k > MAX_REFITS {
-        return Err(Error::input(
-            if options.leave_one_out {
-                "{field:leave_one_out}"
-            } else {
-                "{field:influence}"
-            },
-            format!(
-                "{k} studies: the diagnostics refit the model once per study (work growing with k²); they are computed for up to {MAX_REFITS} studies"
-            ),
-        ));
+    })
+}
+
+/// The per-study diagnostics the options ask for.
+struct Diagnostics {
+    leave_one_out: Option<LeaveOneOut>,
+    influence: Option<Influence>,
+    per_study: Option<Vec<StudyPrediction>>,
+    hat_matrix: Option<Vec<Vec<f64>>>,
+}
+
+impl Diagnostics {
+    /// The leave-one-out fits, influence, BLUPs and hat matrix the options ask for (the refits
+    /// refused beyond [`MAX_REFITS`] studies).
+    fn compute(
+        design: &ModelMatrix,
+        data: &MetaData,
+        options: &MetaOptions,
+        model: &FittedModel,
+    ) -> Result<Self> {
+        let k = data.yi.len();
+        if (options.leave_one_out || options.influence) && k > MAX_REFITS {
+            return Err(Error::input(
+                if options.leave_one_out {
+                    "{field:leave_one_out}"
+                } else {
+                    "{field:influence}"
+                },
+                format!(
+                    "{k} studies: the diagnostics refit the model once per study (work growing with k²); they are computed for up to {MAX_REFITS} studies"
+                ),
+            ));
+        }
+        let leave_one_out = if options.leave_one_out {
+            Some(influence::leave_one_out(design, data, options)?)
+        } else {
+            None
+        };
+        let influence = if options.influence {
+            Some(influence::influence(design, data, options, model)?)
+        } else {
+            None
+        };
+        let random = options.method != Method::FE;
+        let (y, v) = (&data.yi[..], &data.vi[..]);
+        let per_study = options
+            .per_study
+            .then(|| per_study::per_study(design, &data.labels, y, v, model, random));
+        let hat_matrix = if options.hat_matrix {
+            Some(per_study::hat_matrix(design, model)?)
+        } else {
+            None
+        };
+        Ok(Diagnostics {
+            leave_one_out,
+            influence,
+            per_study,
+            hat_matrix,
+        })
     }
-    let leave_one_out = if options.leave_one_out {
-        Some(influence::leave_one_out(&design, data, options)?)
+}
+
+/// The warnings on the fit's interval ([`interval_warnings`]).
+fn fit_warnings(
+    design: &ModelMatrix,
+    v: &[f64],
+    options: &MetaOptions,
+    model: &FittedModel,
+    weighted: bool,
+) -> Vec<String> {
+    let z = z_crit(options.level.value());
+    // The standard random-effects interval: with other weights, their sandwich
+    // covariance before the Knapp–Hartung factor.
+    let re_half = if weighted && model.s2w > 0.0 {
+        z * (model.vb[(0, 0)] / model.s2w).sqrt()
     } else {
-        None
+        z * model.fit.a_inv[(0, 0)].sqrt()
     };
-    let influence = if options.influence {
-        Some(influence::influence(&design, data, options, &model)?)
-    } else {
-        None
-    };
-    let per_study = options
-        .per_study
-        .then(|| per_study::per_study(&design, &data.labels, y, v, &model, random));
-    let hat_matrix = if options.hat_matrix {
-        Some(per_study::hat_matrix(&design, &model)?)
-    } else {
-        None
-    };
-    let first = &coefficients[0];
-    let fit = MetaFit {
+    let fe_half = design
+        .is_intercept_only()
+        .then(|| z / v.iter().map(|x| 1.0 / x).sum::<f64>().sqrt());
+    interval_warnings(
+        model.crit * model.se(0),
+        re_half,
+        fe_half,
+        options.test,
+        options.method,
+        v.len(),
+        model.tau2.tau2,
+    )
+}
+
+/// What [`fit_weighted`] computes besides the model, for [`assemble`].
+struct FitParts {
+    /// Number of studies.
+    k: usize,
+    tau2_ci: Option<[f64; 2]>,
+    coefficients: Vec<Coefficient>,
+    /// The prediction interval `[lower, upper]` (intercept-only models).
+    pi: [Option<f64>; 2],
+    r2: Option<f64>,
+    studies: Vec<StudyResult>,
+    egger: Option<Egger>,
+    diagnostics: Diagnostics,
+    warnings: Vec<String>,
+}
+
+/// The [`MetaFit`] of `model` on `design` and its `parts`, the analyses run on it afterwards
+/// (subgroups, bias tests, …) left empty.
+fn assemble(
+    design: &ModelMatrix,
+    options: &MetaOptions,
+    model: &FittedModel,
+    parts: FitParts,
+) -> MetaFit {
+    let tau2 = model.tau2.tau2;
+    let het = model.heterogeneity;
+    let tau2_for_i2 = (options.method != Method::FE).then_some(tau2);
+    let tau2_ci = parts.tau2_ci;
+    let first = &parts.coefficients[0];
+    let diagnostics = parts.diagnostics;
+    MetaFit {
         method: options.method.name(),
         test: options.test.name(),
         level: options.level,
-        k,
+        k: parts.k,
         p: design.p,
         estimate: first.estimate,
         se: first.se,
@@ -627,18 +768,18 @@ pub fn fit_weighted(
         q: het.q,
         q_df: het.q_df,
         q_p: het.q_p,
-        pi_lower,
-        pi_upper,
+        pi_lower: parts.pi[0],
+        pi_upper: parts.pi[1],
         qm: model.qm,
         qm_df: model.qm_df,
         qm_p: model.qm_p,
-        r2,
-        studies,
-        egger,
-        leave_one_out,
-        influence,
-        per_study,
-        hat_matrix,
+        r2: parts.r2,
+        studies: parts.studies,
+        egger: parts.egger,
+        leave_one_out: diagnostics.leave_one_out,
+        influence: diagnostics.influence,
+        per_study: diagnostics.per_study,
+        hat_matrix: diagnostics.hat_matrix,
         btt: None,
         predictions: None,
         contrasts: None,
@@ -653,7 +794,7 @@ pub fn fit_weighted(
         vcov: (0..design.p)
             .map(|a| (0..design.p).map(|b| model.vb[(a, b)]).collect())
             .collect(),
-        coefficients,
+        coefficients: parts.coefficients,
         subgroups: None,
         subgroup_test: None,
         cumulative: None,
@@ -663,34 +804,11 @@ pub fn fit_weighted(
         pet_peese: None,
         selmodel: None,
         robust: None,
-        warnings: {
-            let z = z_crit(level);
-            // The standard random-effects interval: with other weights, their sandwich
-            // covariance before the Knapp–Hartung factor.
-            let re_half = if weighted && model.s2w > 0.0 {
-                z * (model.vb[(0, 0)] / model.s2w).sqrt()
-            } else {
-                z * model.fit.a_inv[(0, 0)].sqrt()
-            };
-            let fe_half = design
-                .is_intercept_only()
-                .then(|| z / v.iter().map(|x| 1.0 / x).sum::<f64>().sqrt());
-            interval_warnings(
-                model.crit * model.se(0),
-                re_half,
-                fe_half,
-                options.test,
-                options.method,
-                k,
-                tau2,
-            )
-        },
+        warnings: parts.warnings,
         bayes: None,
         exponentiated: None,
         as_correlation: None,
-    };
-    check_finite(&fit, data)?;
-    Ok(fit)
+    }
 }
 
 /// Least share of the total inverse-variance weight `Σ 1/vᵢ` that the studies other than the
@@ -814,27 +932,56 @@ fn check_weights(data: &MetaData, a: &[f64]) -> Result<()> {
 /// number that is not finite otherwise means the arithmetic overflowed or cancelled, and the
 /// fit is refused with the reason rather than printed.
 fn check_finite(fit: &MetaFit, data: &MetaData) -> Result<()> {
+    let numbers = named_numbers(fit, data)?;
+    // One entry per study: named only when one fails (k can be in the millions).
+    if let Some(st) = fit.studies.iter().find(|s| !s.weight_percent.is_finite()) {
+        return Err(overflow(
+            data,
+            &format!("weight of study {}", st.label),
+            st.weight_percent,
+        ));
+    }
+    if fit.qm.is_nan() {
+        return Err(overflow(data, "omnibus test statistic", fit.qm));
+    }
+    if let Some(l) = &fit.leave_one_out {
+        check_leave_one_out_finite(l, data)?;
+    }
+    match numbers.into_iter().find(|(_, x)| !x.is_finite()) {
+        Some((what, x)) => Err(overflow(data, &what, x)),
+        None => Ok(()),
+    }
+}
+
+/// The error for the fit's `what`, `value`, not finite: the data's magnitudes are too extreme.
+fn overflow(data: &MetaData, what: &str, value: f64) -> Error {
     let range = |x: &[f64]| {
         let lo = x.iter().fold(f64::INFINITY, |m, v| m.min(*v));
         let hi = x.iter().fold(f64::NEG_INFINITY, |m, v| m.max(*v));
         format!("{lo:e} to {hi:e}")
     };
-    let overflow = |what: &str, value: f64| {
-        Error::Numerical(format!(
-            "the {what} is {value}, not a finite number: the estimates ({}) or the sampling \
-             variances ({}) are too extreme in magnitude for double-precision arithmetic; \
-             rescale them (other units)",
-            range(&data.yi),
-            range(&data.vi)
-        ))
-    };
-    let zero_over_zero = |name: &str| {
-        Error::Numerical(format!(
-            "Knapp-Hartung test: the model fits every estimate exactly (residual Q = 0), so \
-             the standard errors are 0, and the coefficient {name} is 0 too: its t statistic \
-             0/0 is undefined; use {{field:test}} z"
-        ))
-    };
+    Error::Numerical(format!(
+        "the {what} is {value}, not a finite number: the estimates ({}) or the sampling \
+         variances ({}) are too extreme in magnitude for double-precision arithmetic; \
+         rescale them (other units)",
+        range(&data.yi),
+        range(&data.vi)
+    ))
+}
+
+/// The error for the Knapp–Hartung t statistic 0/0 of the coefficient `name`.
+fn zero_over_zero(name: &str) -> Error {
+    Error::Numerical(format!(
+        "Knapp-Hartung test: the model fits every estimate exactly (residual Q = 0), so \
+         the standard errors are 0, and the coefficient {name} is 0 too: its t statistic \
+         0/0 is undefined; use {{field:test}} z"
+    ))
+}
+
+/// The fit's numbers that must be finite, each with its name (the heterogeneity, intervals,
+/// coefficients and covariance); an error already for a coefficient's test statistic that is
+/// 0/0 or not finite with a non-zero SE.
+fn named_numbers(fit: &MetaFit, data: &MetaData) -> Result<Vec<(String, f64)>> {
     let mut numbers: Vec<(String, f64)> = vec![
         ("tau^2".into(), fit.tau2),
         ("tau".into(), fit.tau),
@@ -871,6 +1018,7 @@ fn check_finite(fit: &MetaFit, data: &MetaData) -> Result<()> {
         }
         if !(c.statistic.is_finite() || c.se == 0.0) {
             return Err(overflow(
+                data,
                 &format!("test statistic of {}", c.name),
                 c.statistic,
             ));
@@ -882,45 +1030,40 @@ fn check_finite(fit: &MetaFit, data: &MetaData) -> Result<()> {
             numbers.push(("covariance of the coefficients".into(), *x));
         }
     }
-    // One entry per study: named only when one fails (k can be in the millions).
-    if let Some(st) = fit.studies.iter().find(|s| !s.weight_percent.is_finite()) {
-        return Err(overflow(
-            &format!("weight of study {}", st.label),
-            st.weight_percent,
-        ));
-    }
-    if fit.qm.is_nan() {
-        return Err(overflow("omnibus test statistic", fit.qm));
-    }
-    if let Some(l) = &fit.leave_one_out {
-        for r in &l.0 {
-            if r.statistic.is_nan() && r.se == 0.0 {
-                return Err(zero_over_zero(&format!(
-                    "intrcpt (without study {})",
-                    r.label
-                )));
-            }
-            for (what, x) in [
-                ("estimate", r.estimate),
-                ("SE", r.se),
-                ("p-value", r.p),
-                ("lower CI bound", r.ci_lower),
-                ("upper CI bound", r.ci_upper),
-                ("Q", r.q),
-                ("tau^2", r.tau2),
-                ("I^2", r.i2),
-                ("H^2", r.h2),
-            ] {
-                if !x.is_finite() {
-                    return Err(overflow(&format!("{what} without study {}", r.label), x));
-                }
+    Ok(numbers)
+}
+
+/// Every leave-one-out fit's numbers must be finite (a 0/0 Knapp–Hartung statistic refused
+/// as in [`check_finite`]).
+fn check_leave_one_out_finite(l: &LeaveOneOut, data: &MetaData) -> Result<()> {
+    for r in &l.0 {
+        if r.statistic.is_nan() && r.se == 0.0 {
+            return Err(zero_over_zero(&format!(
+                "intrcpt (without study {})",
+                r.label
+            )));
+        }
+        for (what, x) in [
+            ("estimate", r.estimate),
+            ("SE", r.se),
+            ("p-value", r.p),
+            ("lower CI bound", r.ci_lower),
+            ("upper CI bound", r.ci_upper),
+            ("Q", r.q),
+            ("tau^2", r.tau2),
+            ("I^2", r.i2),
+            ("H^2", r.h2),
+        ] {
+            if !x.is_finite() {
+                return Err(overflow(
+                    data,
+                    &format!("{what} without study {}", r.label),
+                    x,
+                ));
             }
         }
     }
-    match numbers.into_iter().find(|(_, x)| !x.is_finite()) {
-        Some((what, x)) => Err(overflow(&what, x)),
-        None => Ok(()),
-    }
+    Ok(())
 }
 
 /// R² as metafor computes it: for random/mixed-effects models the proportional reduction in

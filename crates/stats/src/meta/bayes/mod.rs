@@ -247,36 +247,7 @@ pub fn fit(labels: &[String], y: &[f64], v: &[f64], options: &BayesOptions) -> R
     };
     let (post, nodes) = integrate(model, [mean_exists, var_exists])?;
     let level = options.level;
-
-    // τ.
-    let tau_mean = nodes.iter().map(|n| n.weight * n.tau).sum::<f64>();
-    let tau_sd = (nodes
-        .iter()
-        .map(|n| n.weight * (n.tau - tau_mean).powi(2))
-        .sum::<f64>())
-    .sqrt();
-    let half = 0.5 * (1.0 - level);
-    let upper_end = options
-        .tau_prior
-        .upper_bound()
-        .map(|m| (m, post.density(m)));
-    let [tau_sl, tau_su] = mixture::shortest_interval(
-        level,
-        |p| post.quantile(p),
-        |t| Ok(post.density(t)),
-        Some((0.0, post.density(0.0))),
-        upper_end,
-    )?;
-    let tau = Summary {
-        mean: mean_exists.then_some(tau_mean),
-        median: post.quantile(0.5)?,
-        mode: post.mode(),
-        sd: var_exists.then_some(tau_sd),
-        lower: post.quantile(half)?,
-        upper: post.quantile(1.0 - half)?,
-        shortest_lower: tau_sl,
-        shortest_upper: tau_su,
-    };
+    let tau = tau_summary(&post, &nodes, options, [mean_exists, var_exists])?;
 
     // μ and the prediction.
     let mu_mix = mu_mixture(&nodes);
@@ -305,9 +276,80 @@ pub fn fit(labels: &[String], y: &[f64], v: &[f64], options: &BayesOptions) -> R
             .collect(),
     };
     let prediction = summarise(&pred_mix, level, var_exists)?;
+    let shrinkage = shrinkage(labels, y, v, &nodes, level)?;
+    let proper =
+        options.tau_prior.is_proper() && matches!(options.mu_prior, MuPrior::Normal { .. });
+    let bayes_factors = bayes_factors(&post, &model, &mu_mix, options, proper);
+    let notes = notes(options, proper, [mean_exists, var_exists], mu_sd_exists);
+    Ok(BayesFit {
+        tau_prior_text: options.tau_prior.describe(),
+        tau_prior: options.tau_prior.clone(),
+        mu_prior: options.mu_prior,
+        mu_prior_text: options.mu_prior.describe(),
+        level,
+        k,
+        mu,
+        tau,
+        prediction,
+        shrinkage,
+        bayes_factors,
+        quadrature: Quadrature {
+            nodes: nodes.len(),
+            error_bound: post.error_bound(),
+        },
+        notes,
+    })
+}
 
-    // Each study's own effect.
-    let shrinkage = (0..k)
+/// The summary of τ's posterior `post` (quadrature `nodes`), its mean and SD only where
+/// `moments` says they exist.
+fn tau_summary(
+    post: &TauPosterior<'_>,
+    nodes: &[Node],
+    options: &BayesOptions,
+    moments: [bool; 2],
+) -> Result<Summary> {
+    let [mean_exists, var_exists] = moments;
+    let level = options.level;
+    let tau_mean = nodes.iter().map(|n| n.weight * n.tau).sum::<f64>();
+    let tau_sd = (nodes
+        .iter()
+        .map(|n| n.weight * (n.tau - tau_mean).powi(2))
+        .sum::<f64>())
+    .sqrt();
+    let half = 0.5 * (1.0 - level);
+    let upper_end = options
+        .tau_prior
+        .upper_bound()
+        .map(|m| (m, post.density(m)));
+    let [tau_sl, tau_su] = mixture::shortest_interval(
+        level,
+        |p| post.quantile(p),
+        |t| Ok(post.density(t)),
+        Some((0.0, post.density(0.0))),
+        upper_end,
+    )?;
+    Ok(Summary {
+        mean: mean_exists.then_some(tau_mean),
+        median: post.quantile(0.5)?,
+        mode: post.mode(),
+        sd: var_exists.then_some(tau_sd),
+        lower: post.quantile(half)?,
+        upper: post.quantile(1.0 - half)?,
+        shortest_lower: tau_sl,
+        shortest_upper: tau_su,
+    })
+}
+
+/// Each study's own effect: the posterior of its true effect, a mixture over the `nodes`.
+fn shrinkage(
+    labels: &[String],
+    y: &[f64],
+    v: &[f64],
+    nodes: &[Node],
+    level: f64,
+) -> Result<Vec<Shrinkage>> {
+    (0..y.len())
         .into_par_iter()
         .map(|i| {
             let (yi, vi) = (y[i], v[i]);
@@ -342,12 +384,19 @@ pub fn fit(labels: &[String], y: &[f64], v: &[f64], options: &BayesOptions) -> R
                 shortest_upper,
             })
         })
-        .collect::<Result<Vec<_>>>()?;
+        .collect::<Result<Vec<_>>>()
+}
 
-    // Bayes factors.
-    let proper =
-        options.tau_prior.is_proper() && matches!(options.mu_prior, MuPrior::Normal { .. });
-    let bayes_factors = if proper {
+/// The Bayes factors of τ = 0 and μ = 0 (from μ's posterior mixture `mu_mix`), only where
+/// both priors are `proper`.
+fn bayes_factors(
+    post: &TauPosterior<'_>,
+    model: &Model<'_>,
+    mu_mix: &Mixture,
+    options: &BayesOptions,
+    proper: bool,
+) -> BayesFactors {
+    if proper {
         let log_evidence = post.log_evidence();
         let at_zero = model.conditional(0.0).log_likelihood;
         let mu_0 = options
@@ -369,8 +418,18 @@ pub fn fit(labels: &[String], y: &[f64], v: &[f64], options: &BayesOptions) -> R
             mu_0: None,
             log_marginal_likelihood: None,
         }
-    };
+    }
+}
 
+/// The fit's notes: no Bayes factors without `proper` priors, and which of τ's posterior
+/// `moments` (mean, variance) do not exist.
+fn notes(
+    options: &BayesOptions,
+    proper: bool,
+    moments: [bool; 2],
+    mu_sd_exists: bool,
+) -> Vec<String> {
+    let [mean_exists, var_exists] = moments;
     let mut notes = Vec::new();
     if !proper {
         notes.push(format!(
@@ -387,22 +446,5 @@ pub fn fit(labels: &[String], y: &[f64], v: &[f64], options: &BayesOptions) -> R
             if mu_sd_exists { " and of the prediction" } else { ", of mu and of the prediction" }
         ));
     }
-    Ok(BayesFit {
-        tau_prior_text: options.tau_prior.describe(),
-        tau_prior: options.tau_prior.clone(),
-        mu_prior: options.mu_prior,
-        mu_prior_text: options.mu_prior.describe(),
-        level,
-        k,
-        mu,
-        tau,
-        prediction,
-        shrinkage,
-        bayes_factors,
-        quadrature: Quadrature {
-            nodes: nodes.len(),
-            error_bound: post.error_bound(),
-        },
-        notes,
-    })
+    notes
 }

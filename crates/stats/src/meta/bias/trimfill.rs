@@ -174,40 +174,8 @@ pub fn trimfill(
         beta = coefficients(&design, &ys[..kept], &vs[..kept], method)?[0];
         let dev: Vec<f64> = ys.iter().map(|x| x - beta).collect();
         let signed = signed_ranks_of_sorted(&dev);
-        let k0_raw = match estimator {
-            Estimator::R0 => {
-                let longest = signed
-                    .iter()
-                    .filter(|r| **r < 0.0)
-                    .map(|r| -r)
-                    .fold(f64::NEG_INFINITY, f64::max);
-                if !longest.is_finite() {
-                    return Err(Error::Numerical(
-                        "trim and fill (R0): every study lies on one side of the estimate, so \
-                         the number of missing studies cannot be estimated; use L0"
-                            .into(),
-                    ));
-                }
-                let k0 = kf - longest - 1.0;
-                se_k0 = (2.0 * k0.max(0.0) + 2.0).sqrt();
-                k0
-            }
-            Estimator::L0 => {
-                let sr: f64 = signed.iter().filter(|r| **r > 0.0).sum();
-                let k0 = (4.0 * sr - kf * (kf + 1.0)) / (2.0 * kf - 1.0);
-                let var_sr = (kf * (kf + 1.0) * (2.0 * kf + 1.0)
-                    + 10.0 * k0.powi(3)
-                    + 27.0 * k0 * k0
-                    + 17.0 * k0
-                    - 18.0 * kf * k0 * k0
-                    - 18.0 * kf * k0
-                    + 6.0 * kf * kf * k0)
-                    / 24.0;
-                se_k0 = 4.0 * var_sr.sqrt() / (2.0 * kf - 1.0);
-                k0
-            }
-        };
-        se_k0 = se_k0.max(0.0);
+        let (k0_raw, se) = estimate_missing(estimator, &signed, kf)?;
+        se_k0 = se.max(0.0);
         let rounded = k0_raw.round_ties_even().max(0.0);
         if rounded >= kf {
             return Err(Error::Numerical(format!(
@@ -233,6 +201,42 @@ pub fn trimfill(
     all_v.extend(filled.iter().map(|f| f.vi));
     let m = intercept_fit(&all_y, &all_v, method, Test::Z, options.level.value())?;
     Ok(result(estimator, k0, se_k0, side, &m, filled))
+}
+
+/// The estimator's number of missing studies (before rounding) and its standard error, from
+/// the signed ranks `signed` of the `kf` studies' deviations from the trimmed estimate.
+fn estimate_missing(estimator: Estimator, signed: &[f64], kf: f64) -> Result<(f64, f64)> {
+    match estimator {
+        Estimator::R0 => {
+            let longest = signed
+                .iter()
+                .filter(|r| **r < 0.0)
+                .map(|r| -r)
+                .fold(f64::NEG_INFINITY, f64::max);
+            if !longest.is_finite() {
+                return Err(Error::Numerical(
+                    "trim and fill (R0): every study lies on one side of the estimate, so \
+                     the number of missing studies cannot be estimated; use L0"
+                        .into(),
+                ));
+            }
+            let k0 = kf - longest - 1.0;
+            Ok((k0, (2.0 * k0.max(0.0) + 2.0).sqrt()))
+        }
+        Estimator::L0 => {
+            let sr: f64 = signed.iter().filter(|r| **r > 0.0).sum();
+            let k0 = (4.0 * sr - kf * (kf + 1.0)) / (2.0 * kf - 1.0);
+            let var_sr = (kf * (kf + 1.0) * (2.0 * kf + 1.0)
+                + 10.0 * k0.powi(3)
+                + 27.0 * k0 * k0
+                + 17.0 * k0
+                - 18.0 * kf * k0 * k0
+                - 18.0 * kf * k0
+                + 6.0 * kf * kf * k0)
+                / 24.0;
+            Ok((k0, 4.0 * var_sr.sqrt() / (2.0 * kf - 1.0)))
+        }
+    }
 }
 
 fn result(

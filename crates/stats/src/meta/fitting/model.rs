@@ -239,6 +239,100 @@ impl Weighting<'_> {
     }
 }
 
+/// Checks there are enough studies (`k`) for `p` coefficients with `method` (and τ²), and more
+/// than `p` for a t test.
+fn check_study_count(k: usize, p: usize, method: Method, test: Test) -> Result<()> {
+    let needed = if method == Method::FE || (k == 1 && p == 1) {
+        p
+    } else {
+        p + 1
+    };
+    if k < needed {
+        return Err(Error::input(
+            "data",
+            format!(
+                "{k} studies are too few for {p} coefficient(s) with method {}: at least \
+                 {needed} are needed",
+                method.name()
+            ),
+        ));
+    }
+    if test != Test::Z && k <= p {
+        return Err(Error::field(
+            "test",
+            format!(
+                "{} needs more studies ({k}) than coefficients ({p}); use {{field:test}} z",
+                test.name()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// The scale `s2w` of the covariance, the tests' df (`None` for z) and critical value at
+/// `level`: 1 and z, or under Knapp–Hartung (and its ad hoc floor at 1) the weighted residual
+/// sum of squares of `fit` over `residual_df` = k − p, and t.
+fn test_scale(
+    test: Test,
+    fit: &WeightedFit,
+    residual_df: usize,
+    level: f64,
+) -> (f64, Option<usize>, f64) {
+    match test {
+        Test::Z => (1.0, None, z_crit(level)),
+        Test::Knha | Test::Adhoc => {
+            let rss = fit.rss();
+            let mut s2w = if rss <= f64::EPSILON {
+                0.0
+            } else {
+                rss / residual_df as f64
+            };
+            if test == Test::Adhoc {
+                // metafor: `s2w[s2w < 1] <- 1`.
+                s2w = s2w.max(1.0);
+            }
+            (s2w, Some(residual_df), t_crit(level, residual_df as f64))
+        }
+    }
+}
+
+/// The omnibus Wald test `(QM, df, p)` of every coefficient of `beta` but the intercept (the
+/// intercept when it is the only one), with covariance `unscaled · s2w`: χ² by z, F on `ddf`.
+fn omnibus_wald(
+    beta: &DVector<f64>,
+    unscaled: &DMatrix<f64>,
+    s2w: f64,
+    ddf: Option<usize>,
+) -> (f64, usize, f64) {
+    let p = beta.len();
+    let btt: Vec<usize> = if p == 1 { vec![0] } else { (1..p).collect() };
+    let m = btt.len();
+    let sub = DMatrix::from_fn(m, m, |a, b| unscaled[(btt[a], btt[b])]);
+    let b = DVector::from_fn(m, |a, _| beta[btt[a]]);
+    let qm_chi = if s2w == 0.0 {
+        // Knapp–Hartung with residuals that are exactly 0: every standard error is 0, and
+        // the statistic is infinite (as metafor's t = Inf) unless the coefficients are 0.
+        if b.iter().all(|x| *x == 0.0) {
+            f64::NAN
+        } else {
+            f64::INFINITY
+        }
+    } else {
+        match invert_spd(sub) {
+            Ok(inv) => (b.transpose() * inv * &b)[(0, 0)] / s2w,
+            Err(_) => f64::NAN,
+        }
+    };
+    let (qm, qm_p) = match ddf {
+        None => (qm_chi, pchisq_upper(qm_chi, m as f64)),
+        Some(d) => {
+            let f = qm_chi / m as f64;
+            (f, pf_upper(f, m as f64, d as f64))
+        }
+    };
+    (qm, m, qm_p)
+}
+
 impl FittedModel {
     /// Fit `y` with sampling variances `v` on `design`.
     pub fn new(
@@ -273,30 +367,7 @@ impl FittedModel {
         weighting: Weighting,
     ) -> Result<Self> {
         let (k, p) = (design.n, design.p);
-        let needed = if method == Method::FE || (k == 1 && p == 1) {
-            p
-        } else {
-            p + 1
-        };
-        if k < needed {
-            return Err(Error::input(
-                "data",
-                format!(
-                    "{k} studies are too few for {p} coefficient(s) with method {}: at least \
-                     {needed} are needed",
-                    method.name()
-                ),
-            ));
-        }
-        if test != Test::Z && k <= p {
-            return Err(Error::field(
-                "test",
-                format!(
-                    "{} needs more studies ({k}) than coefficients ({p}); use {{field:test}} z",
-                    test.name()
-                ),
-            ));
-        }
+        check_study_count(k, p, method, test)?;
         let standardised = Standardised::new(design);
         let work = standardised.as_ref().map_or(design, |s| &s.design);
         let tau2 = match (method, weighting) {
@@ -304,22 +375,7 @@ impl FittedModel {
             _ => tau2::estimate(method, work, y, v)?,
         };
         let mut fit = WeightedFit::inverse_variance(work, y, v, tau2.tau2)?;
-        let (s2w, ddf, crit) = match test {
-            Test::Z => (1.0, None, z_crit(level)),
-            Test::Knha | Test::Adhoc => {
-                let rss = fit.rss();
-                let mut s2w = if rss <= f64::EPSILON {
-                    0.0
-                } else {
-                    rss / (k - p) as f64
-                };
-                if test == Test::Adhoc {
-                    // metafor: `s2w[s2w < 1] <- 1`.
-                    s2w = s2w.max(1.0);
-                }
-                (s2w, Some(k - p), t_crit(level, (k - p) as f64))
-            }
-        };
+        let (s2w, ddf, crit) = test_scale(test, &fit, k - p, level);
         let heterogeneity = Heterogeneity::new(work, y, v)?;
         // With other weights: their fit and its sandwich covariance; the likelihood takes
         // the inverse-variance weights with the weighted fit's residuals (metafor's `RSS.f`).
@@ -352,31 +408,7 @@ impl FittedModel {
         let unscaled = sandwich.unwrap_or_else(|| fit.a_inv.clone());
         // The omnibus Wald test, on the standardised coefficients (the tested moderator
         // coefficients are the user's times positive constants, so the statistic is the same).
-        let btt: Vec<usize> = if p == 1 { vec![0] } else { (1..p).collect() };
-        let m = btt.len();
-        let sub = DMatrix::from_fn(m, m, |a, b| unscaled[(btt[a], btt[b])]);
-        let b = DVector::from_fn(m, |a, _| fit.beta[btt[a]]);
-        let qm_chi = if s2w == 0.0 {
-            // Knapp–Hartung with residuals that are exactly 0: every standard error is 0, and
-            // the statistic is infinite (as metafor's t = Inf) unless the coefficients are 0.
-            if b.iter().all(|x| *x == 0.0) {
-                f64::NAN
-            } else {
-                f64::INFINITY
-            }
-        } else {
-            match invert_spd(sub) {
-                Ok(inv) => (b.transpose() * inv * &b)[(0, 0)] / s2w,
-                Err(_) => f64::NAN,
-            }
-        };
-        let (qm, qm_p) = match ddf {
-            None => (qm_chi, pchisq_upper(qm_chi, m as f64)),
-            Some(d) => {
-                let f = qm_chi / m as f64;
-                (f, pf_upper(f, m as f64, d as f64))
-            }
-        };
+        let (qm, m, qm_p) = omnibus_wald(&fit.beta, &unscaled, s2w, ddf);
         let mut unscaled = unscaled;
         if let Some(st) = &standardised {
             let (beta, a_inv) = st.to_user(&fit.beta, &fit.a_inv);

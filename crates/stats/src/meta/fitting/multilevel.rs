@@ -249,14 +249,151 @@ struct Evaluation {
     a_inv: DMatrix<f64>,
 }
 
+/// The second pass's sums: `r'M⁻¹r`, the quadratic forms `y'P Vⱼ P y` and traces
+/// `tr(M⁻¹ Vⱼ)` of the gradient, and (REML) the lower triangles of the matrices whose
+/// products with `(X'M⁻¹X)⁻¹` correct the traces.
+struct GradientSums {
+    rss: f64,
+    q: [f64; 2],
+    tr: [f64; 2],
+    f1: DMatrix<f64>,
+    f2: DMatrix<f64>,
+}
+
 impl Problem {
+    /// The problem of `y`, `v` on the working design `work`, its rows put in the order of
+    /// `clusters`.
+    fn new(
+        work: &ModelMatrix,
+        y: &[f64],
+        v: &[f64],
+        clusters: &Clusters,
+        reml: bool,
+    ) -> Result<Self> {
+        let (k, p) = (work.n, work.p);
+        let mut x = Vec::with_capacity(k * p);
+        let (mut ys, mut vs) = (Vec::with_capacity(k), Vec::with_capacity(k));
+        for &i in &clusters.order {
+            x.extend_from_slice(work.row(i));
+            ys.push(y[i]);
+            vs.push(v[i]);
+        }
+        let log_det_xtx = {
+            let xtx = super::gls::cross_product(work, |_| 1.0);
+            invert_spd(xtx.clone())?;
+            xtx.cholesky()
+                .map(|c| 2.0 * c.l_dirty().diagonal().iter().map(|d| d.ln()).sum::<f64>())
+                .unwrap_or(0.0)
+        };
+        let two_pi = (2.0 * std::f64::consts::PI).ln();
+        Ok(Problem {
+            x,
+            y: ys,
+            v: vs,
+            starts: clusters.starts.clone(),
+            p,
+            reml,
+            constant: if reml {
+                (k - p) as f64 * two_pi - log_det_xtx
+            } else {
+                k as f64 * two_pi
+            },
+            scale: v.iter().sum::<f64>() / k as f64,
+        })
+    }
+
+    /// The maximum `(σ², log-likelihood)`, searched from the method-of-moments τ² of the
+    /// two-level model (heterogeneity `het`) split between the levels; `mean_v` is the mean
+    /// sampling variance.
+    fn maximise_from_moments(&self, het: &Heterogeneity, mean_v: f64) -> Result<(Vec<f64>, f64)> {
+        let tau2_dl = if het.q_df > 0 {
+            ((het.q - het.q_df as f64) * het.typical_variance / het.q_df as f64).max(0.0)
+        } else {
+            0.0
+        };
+        let start = (tau2_dl / 2.0).max(0.01 * mean_v);
+        let (sigma, ll) = self.maximise([start, start], mean_v);
+        if !ll.is_finite() {
+            return Err(Error::Numerical(
+                "the three-level likelihood could not be maximised".into(),
+            ));
+        }
+        Ok((sigma, ll))
+    }
+
+    /// The profile-likelihood interval `[lower, upper]` of each variance component at the
+    /// maximum `sigma` (log-likelihood `ll`): where the profile falls χ²₁(level)/2 below it.
+    fn profile_intervals(
+        &self,
+        sigma: &[f64],
+        ll: f64,
+        level: crate::level::ConfidenceLevel,
+    ) -> [[Option<f64>; 2]; 2] {
+        let drop = qchisq(level.value(), 1.0) / 2.0;
+        let target = ll - drop;
+        // The profile's curvature at the maximum, for the starting points: from the Hessian of
+        // the log-likelihood, h_jj − h_jo² / h_oo.
+        let h = hessian(&|s: &[f64]| self.value_and_gradient(s), sigma, &[0, 1]);
+        let mut sigma2_ci = [[None, None]; 2];
+        for (j, ci) in sigma2_ci.iter_mut().enumerate() {
+            let o = 1 - j;
+            let curvature = h[(j, j)] - h[(j, o)] * h[(j, o)] / h[(o, o)];
+            let other = sigma[o];
+            *ci = [
+                self.interval_bound(j, sigma[j], other, (target, drop, curvature), false),
+                self.interval_bound(j, sigma[j], other, (target, drop, curvature), true),
+            ];
+        }
+        sigma2_ci
+    }
+
     fn evaluate(&self, s1: f64, s2: f64) -> Result<Evaluation> {
+        let p = self.p;
+        let (a, b, log_det) = self.weighted_system(s1, s2);
+        let log_det_a = a
+            .clone()
+            .cholesky()
+            .map(|c| 2.0 * c.l_dirty().diagonal().iter().map(|d| d.ln()).sum::<f64>());
+        let a_inv = invert_spd(a)?;
+        let beta = &a_inv * &b;
+        let GradientSums {
+            rss,
+            q: [q1, q2],
+            tr: [tr1, tr2],
+            mut f1,
+            mut f2,
+        } = self.gradient_sums(s1, s2, &beta);
+        let mut ll = -0.5 * (self.constant + log_det + rss);
+        let (mut c1, mut c2) = (0.0, 0.0);
+        if self.reml {
+            let log_det_a = log_det_a
+                .ok_or_else(|| Error::Numerical("X'M^-1 X is not positive definite".to_string()))?;
+            ll -= 0.5 * log_det_a;
+            for j in 0..p {
+                for l in 0..j {
+                    f1[(l, j)] = f1[(j, l)];
+                    f2[(l, j)] = f2[(j, l)];
+                }
+            }
+            c1 = (&a_inv * &f1).trace();
+            c2 = (&a_inv * &f2).trace();
+        }
+        Ok(Evaluation {
+            ll,
+            gradient: [-0.5 * (tr1 - c1) + 0.5 * q1, -0.5 * (tr2 - c2) + 0.5 * q2],
+            beta,
+            a_inv,
+        })
+    }
+
+    /// The first pass over the clusters at (σ₁², σ₂²) = (`s1`, `s2`): `A = X'M⁻¹X` (both
+    /// triangles), `b = X'M⁻¹y` and `log|M|`.
+    fn weighted_system(&self, s1: f64, s2: f64) -> (DMatrix<f64>, DVector<f64>, f64) {
         let p = self.p;
         let mut a = DMatrix::<f64>::zeros(p, p);
         let mut b = DVector::<f64>::zeros(p);
         let mut log_det = 0.0;
         let mut sc = vec![0.0; p];
-        // First pass: A = X'M⁻¹X, b = X'M⁻¹y, log|M|.
         for c in 0..self.starts.len() - 1 {
             let (lo, hi) = (self.starts[c], self.starts[c + 1]);
             let mut s = 0.0;
@@ -293,13 +430,14 @@ impl Problem {
                 a[(l, j)] = a[(j, l)];
             }
         }
-        let log_det_a = a
-            .clone()
-            .cholesky()
-            .map(|c| 2.0 * c.l_dirty().diagonal().iter().map(|d| d.ln()).sum::<f64>());
-        let a_inv = invert_spd(a)?;
-        let beta = &a_inv * &b;
-        // Second pass: residuals, u = M⁻¹r, the quadratic forms and traces of the gradient.
+        (a, b, log_det)
+    }
+
+    /// The second pass over the clusters at (`s1`, `s2`) and the coefficients `beta`:
+    /// residuals, `u = M⁻¹r`, the quadratic forms and traces of the gradient.
+    fn gradient_sums(&self, s1: f64, s2: f64, beta: &DVector<f64>) -> GradientSums {
+        let p = self.p;
+        let mut sc = vec![0.0; p];
         let mut rss = 0.0;
         let (mut q1, mut q2) = (0.0, 0.0);
         let (mut tr1, mut tr2) = (0.0, 0.0);
@@ -354,27 +492,13 @@ impl Problem {
                 }
             }
         }
-        let mut ll = -0.5 * (self.constant + log_det + rss);
-        let (mut c1, mut c2) = (0.0, 0.0);
-        if self.reml {
-            let log_det_a = log_det_a
-                .ok_or_else(|| Error::Numerical("X'M^-1 X is not positive definite".to_string()))?;
-            ll -= 0.5 * log_det_a;
-            for j in 0..p {
-                for l in 0..j {
-                    f1[(l, j)] = f1[(j, l)];
-                    f2[(l, j)] = f2[(j, l)];
-                }
-            }
-            c1 = (&a_inv * &f1).trace();
-            c2 = (&a_inv * &f2).trace();
+        GradientSums {
+            rss,
+            q: [q1, q2],
+            tr: [tr1, tr2],
+            f1,
+            f2,
         }
-        Ok(Evaluation {
-            ll,
-            gradient: [-0.5 * (tr1 - c1) + 0.5 * q1, -0.5 * (tr2 - c2) + 0.5 * q2],
-            beta,
-            a_inv,
-        })
     }
 
     /// The log-likelihood and gradient (−∞ where it cannot be evaluated).
@@ -556,78 +680,15 @@ pub fn fit(
     level: crate::level::ConfidenceLevel,
     columns: (&str, Option<&str>),
 ) -> Result<MultilevelFit> {
-    let reml = match method {
-        Method::REML => true,
-        Method::ML => false,
-        other => {
-            return Err(Error::field(
-                "method",
-                format!(
-                    "three-level models ({{field:cluster}}) are fitted by REML or ML, not {}",
-                    other.name()
-                ),
-            ));
-        }
-    };
+    let reml = is_reml(method)?;
     let (k, p) = (design.n, design.p);
-    if k < p + 2 {
-        return Err(Error::field(
-            "cluster",
-            format!("{k} effects are too few for {p} coefficient(s) and two variance components"),
-        ));
-    }
-    if clusters.len() < 2 {
-        return Err(Error::field(
-            "cluster",
-            "all effects are in one cluster; the between-cluster variance needs two or more",
-        ));
-    }
+    check_sizes(k, p, clusters)?;
     let standardised = Standardised::new(design);
     let work = standardised.as_ref().map_or(design, |s| &s.design);
-    let mut x = Vec::with_capacity(k * p);
-    let (mut ys, mut vs) = (Vec::with_capacity(k), Vec::with_capacity(k));
-    for &i in &clusters.order {
-        x.extend_from_slice(work.row(i));
-        ys.push(y[i]);
-        vs.push(v[i]);
-    }
-    let log_det_xtx = {
-        let xtx = super::gls::cross_product(work, |_| 1.0);
-        invert_spd(xtx.clone())?;
-        xtx.cholesky()
-            .map(|c| 2.0 * c.l_dirty().diagonal().iter().map(|d| d.ln()).sum::<f64>())
-            .unwrap_or(0.0)
-    };
-    let two_pi = (2.0 * std::f64::consts::PI).ln();
-    let problem = Problem {
-        x,
-        y: ys,
-        v: vs,
-        starts: clusters.starts.clone(),
-        p,
-        reml,
-        constant: if reml {
-            (k - p) as f64 * two_pi - log_det_xtx
-        } else {
-            k as f64 * two_pi
-        },
-        scale: v.iter().sum::<f64>() / k as f64,
-    };
+    let problem = Problem::new(work, y, v, clusters, reml)?;
     let mean_v = v.iter().sum::<f64>() / k as f64;
     let het = Heterogeneity::new(work, y, v)?;
-    // Start: the method-of-moments τ² of the two-level model, split between the levels.
-    let tau2_dl = if het.q_df > 0 {
-        ((het.q - het.q_df as f64) * het.typical_variance / het.q_df as f64).max(0.0)
-    } else {
-        0.0
-    };
-    let start = (tau2_dl / 2.0).max(0.01 * mean_v);
-    let (sigma, ll) = problem.maximise([start, start], mean_v);
-    if !ll.is_finite() {
-        return Err(Error::Numerical(
-            "the three-level likelihood could not be maximised".into(),
-        ));
-    }
+    let (sigma, ll) = problem.maximise_from_moments(&het, mean_v)?;
     let sigma2 = [sigma[0], sigma[1]];
     let best = problem.evaluate(sigma2[0], sigma2[1])?;
     // Coefficients on the user's scale.
@@ -635,56 +696,21 @@ pub fn fit(
         Some(s) => s.to_user(&best.beta, &best.a_inv),
         None => (best.beta.clone(), best.a_inv.clone()),
     };
-    let (ddf, crit) = match test {
-        Test::Z => (None, z_crit(level.value())),
-        Test::Knha => (Some(k - p), t_crit(level.value(), (k - p) as f64)),
-        Test::Adhoc => {
-            return Err(Error::field(
-                "test",
-                "adhoc is for two-level models (rma); with {field:cluster} use z or knha",
-            ));
-        }
-    };
+    let (ddf, crit) = test_distribution(test, level, k - p)?;
     let coefficients: Vec<Coefficient> = (0..p)
         .map(|j| Coefficient {
             name: design.names[j].clone(),
             tested: TestedEstimate::new(beta[j], a_inv[(j, j)].sqrt(), ddf.map(|d| d as f64), crit),
         })
         .collect();
-    // Omnibus test on the working design's coefficients (the same statistic).
-    let btt: Vec<usize> = if p == 1 { vec![0] } else { (1..p).collect() };
-    let m = btt.len();
-    let sub = DMatrix::from_fn(m, m, |a, b| best.a_inv[(btt[a], btt[b])]);
-    let bsub = DVector::from_fn(m, |a, _| best.beta[btt[a]]);
-    let chi = (bsub.transpose() * invert_spd(sub)? * &bsub)[(0, 0)];
-    let (qm, qm_p) = match ddf {
-        None => (chi, pchisq_upper(chi, m as f64)),
-        Some(d) => (chi / m as f64, pf_upper(chi / m as f64, m as f64, d as f64)),
-    };
-    // Profile-likelihood intervals: where the profile falls χ²₁(level)/2 below the maximum.
-    let drop = qchisq(level.value(), 1.0) / 2.0;
-    let target = ll - drop;
-    // The profile's curvature at the maximum, for the starting points: from the Hessian of
-    // the log-likelihood, h_jj − h_jo² / h_oo.
-    let h = hessian(&|s: &[f64]| problem.value_and_gradient(s), &sigma, &[0, 1]);
-    let mut sigma2_ci = [[None, None]; 2];
-    for (j, ci) in sigma2_ci.iter_mut().enumerate() {
-        let o = 1 - j;
-        let curvature = h[(j, j)] - h[(j, o)] * h[(j, o)] / h[(o, o)];
-        let other = sigma2[o];
-        *ci = [
-            problem.interval_bound(j, sigma2[j], other, (target, drop, curvature), false),
-            problem.interval_bound(j, sigma2[j], other, (target, drop, curvature), true),
-        ];
-    }
+    let (qm, qm_df, qm_p) = omnibus_test(&best, ddf)?;
+    let sigma2_ci = problem.profile_intervals(&sigma, ll, level);
     // The two-level model: σ₁² = 0, σ₂² re-maximised.
     let (ll_two, _, _) = problem.profile(0, 0.0, sigma2[1].max(0.01 * mean_v))?;
     let two_level_test = LikelihoodRatio::from_log_likelihoods(ll_two, ll, 1);
     let tv = het.typical_variance;
     let total = sigma2[0] + sigma2[1] + tv;
-    let parms = (p + 2) as f64;
-    let n_eff = if reml { (k - p) as f64 } else { k as f64 };
-    let deviance = -2.0 * ll;
+    let [deviance, aic, bic, aicc] = information_criteria(ll, p, k, reml);
     let first = &coefficients[0];
     Ok(MultilevelFit {
         method: method.name(),
@@ -709,17 +735,16 @@ pub fn fit(
         i2_total: 100.0 * (sigma2[0] + sigma2[1]) / total,
         df: ddf,
         qm,
-        qm_df: m,
+        qm_df,
         qm_p,
         q: het.q,
         q_df: het.q_df,
         q_p: het.q_p,
         log_likelihood: ll,
         deviance,
-        aic: deviance + 2.0 * parms,
-        bic: deviance + parms * n_eff.ln(),
-        aicc: deviance
-            + 2.0 * parms * n_eff.max(parms + 2.0) / (n_eff.max(parms + 2.0) - parms - 1.0),
+        aic,
+        bic,
+        aicc,
         two_level_test: TwoLevelTest {
             log_likelihood_two_level: ll_two,
             lrt: two_level_test.statistic,
@@ -734,6 +759,87 @@ pub fn fit(
         ranef: None,
         predictions: None,
     })
+}
+
+/// Checks there are more effects (`k`) than coefficients (`p`) and variance components, and
+/// two clusters or more.
+fn check_sizes(k: usize, p: usize, clusters: &Clusters) -> Result<()> {
+    if k < p + 2 {
+        return Err(Error::field(
+            "cluster",
+            format!("{k} effects are too few for {p} coefficient(s) and two variance components"),
+        ));
+    }
+    if clusters.len() < 2 {
+        return Err(Error::field(
+            "cluster",
+            "all effects are in one cluster; the between-cluster variance needs two or more",
+        ));
+    }
+    Ok(())
+}
+
+/// Whether `method` is REML (else ML); the three-level model is fitted by no other.
+fn is_reml(method: Method) -> Result<bool> {
+    match method {
+        Method::REML => Ok(true),
+        Method::ML => Ok(false),
+        other => Err(Error::field(
+            "method",
+            format!(
+                "three-level models ({{field:cluster}}) are fitted by REML or ML, not {}",
+                other.name()
+            ),
+        )),
+    }
+}
+
+/// The tests' df (`None` for z; `residual_df` = k − p for Knapp–Hartung's t) and critical
+/// value at `level`.
+fn test_distribution(
+    test: Test,
+    level: crate::level::ConfidenceLevel,
+    residual_df: usize,
+) -> Result<(Option<usize>, f64)> {
+    match test {
+        Test::Z => Ok((None, z_crit(level.value()))),
+        Test::Knha => Ok((Some(residual_df), t_crit(level.value(), residual_df as f64))),
+        Test::Adhoc => Err(Error::field(
+            "test",
+            "adhoc is for two-level models (rma); with {field:cluster} use z or knha",
+        )),
+    }
+}
+
+/// The omnibus test `(QM, df, p)` of every coefficient but the intercept (the intercept when
+/// it is the only one) on the working design's coefficients of `best` (the same statistic):
+/// χ² by z, F on `ddf` by t.
+fn omnibus_test(best: &Evaluation, ddf: Option<usize>) -> Result<(f64, usize, f64)> {
+    let p = best.beta.len();
+    let btt: Vec<usize> = if p == 1 { vec![0] } else { (1..p).collect() };
+    let m = btt.len();
+    let sub = DMatrix::from_fn(m, m, |a, b| best.a_inv[(btt[a], btt[b])]);
+    let bsub = DVector::from_fn(m, |a, _| best.beta[btt[a]]);
+    let chi = (bsub.transpose() * invert_spd(sub)? * &bsub)[(0, 0)];
+    let (qm, qm_p) = match ddf {
+        None => (chi, pchisq_upper(chi, m as f64)),
+        Some(d) => (chi / m as f64, pf_upper(chi / m as f64, m as f64, d as f64)),
+    };
+    Ok((qm, m, qm_p))
+}
+
+/// `[deviance, AIC, BIC, AICc]` of the maximum `ll` with `p` coefficients and two variance
+/// components, as metafor's `fitstats` (BIC with log(k − p) under REML).
+fn information_criteria(ll: f64, p: usize, k: usize, reml: bool) -> [f64; 4] {
+    let parms = (p + 2) as f64;
+    let n_eff = if reml { (k - p) as f64 } else { k as f64 };
+    let deviance = -2.0 * ll;
+    [
+        deviance,
+        deviance + 2.0 * parms,
+        deviance + parms * n_eff.ln(),
+        deviance + 2.0 * parms * n_eff.max(parms + 2.0) / (n_eff.max(parms + 2.0) - parms - 1.0),
+    ]
 }
 
 /// The rows of each robust cluster (in order of first appearance), checking that each

@@ -565,38 +565,8 @@ pub fn fit_with_moderators(
         "the binomial-normal model needs at least 2 (studies with no events, or only events, in both groups are left out)",
     )?;
     let (k, p) = (cells.len(), design.p);
-    // The fixed-effect model (the GLM) first: its log-likelihood is the heterogeneity test's,
-    // and its β starts the random-effects fit. β starts at the inverse-variance weighted
-    // regression of the studies' own log ORs (escalc's, 1/2 added to tables with a zero cell).
-    let (y0, w0): (Vec<f64>, Vec<f64>) = tables
-        .study_effects(MeasureCode::OR)?
-        .iter()
-        .map(|(y, v)| (*y, 1.0 / v))
-        .unzip();
-    let beta0: Vec<f64> = WeightedFit::new(&fitting, &y0, w0)?
-        .beta
-        .iter()
-        .copied()
-        .collect();
-    let glm_studies = RefCell::new(cells.iter().map(|&c| Study::new(c, None)).collect());
-    let glm = optimise(&glm_studies, &fitting, &beta0, false);
-    let glm_log_likelihood = -0.5 * glm.deviance;
-    let fit = match estimation {
-        Estimation::FixedEffect => glm,
-        Estimation::RandomEffects => {
-            let rule = Rule::new(NAGQ);
-            let studies: Vec<Study> = glm_studies
-                .borrow()
-                .iter()
-                .zip(&cells)
-                .map(|(g, &c)| Study {
-                    alpha: g.alpha,
-                    ..Study::new(c, Some(&rule))
-                })
-                .collect();
-            optimise(&RefCell::new(studies), &fitting, &glm.beta, true)
-        }
-    };
+    let beta0 = starting_coefficients(tables, &fitting)?;
+    let (glm_log_likelihood, fit) = fit_models(&cells, &fitting, &beta0, estimation);
     let mut warnings = Vec::new();
     if !fit.converged {
         warnings.push("the optimum of the likelihood could not be confirmed".to_string());
@@ -639,28 +609,7 @@ pub fn fit_with_moderators(
         }
     };
     let qe_lrt = (2.0 * (saturated_log_likelihood(&cells) - glm_log_likelihood)).max(0.0);
-    let qe_wald = if cells.iter().all(|c| c.iter().all(|&x| x > 0.0)) {
-        let (y, w): (Vec<f64>, Vec<f64>) = cells
-            .iter()
-            .map(|&[a, b, c, d]| {
-                (
-                    (a * d / (b * c)).ln(),
-                    1.0 / (1.0 / a + 1.0 / b + 1.0 / c + 1.0 / d),
-                )
-            })
-            .unzip();
-        let wls = WeightedFit::new(&fitting, &y, w)?;
-        Some(
-            wls.residuals
-                .iter()
-                .zip(&wls.weights)
-                .map(|(r, w)| w * r * r)
-                .sum::<f64>()
-                .max(0.0),
-        )
-    } else {
-        None
-    };
+    let qe_wald = wald_heterogeneity(&cells, &fitting)?;
     Ok(BinomialNormalFit {
         model: "UM.FS",
         method: estimation.metafor_name(),
@@ -681,6 +630,80 @@ pub fn fit_with_moderators(
         qe_wald_p: qe_wald.map(qe_p),
         qe_df,
         warnings,
+    })
+}
+
+/// The starting coefficients: the inverse-variance weighted regression on `fitting` of the
+/// studies' own log ORs (escalc's, 1/2 added to tables with a zero cell).
+fn starting_coefficients(tables: &Tables, fitting: &ModelMatrix) -> Result<Vec<f64>> {
+    let (y0, w0): (Vec<f64>, Vec<f64>) = tables
+        .study_effects(MeasureCode::OR)?
+        .iter()
+        .map(|(y, v)| (*y, 1.0 / v))
+        .unzip();
+    Ok(WeightedFit::new(fitting, &y0, w0)?
+        .beta
+        .iter()
+        .copied()
+        .collect())
+}
+
+/// The fixed-effect model (the GLM) fitted first from `beta0`: its log-likelihood (the
+/// heterogeneity test's), and the fit `estimation` asks for (the random-effects one started at
+/// the GLM's β and study effects).
+fn fit_models(
+    cells: &[[f64; 4]],
+    fitting: &ModelMatrix,
+    beta0: &[f64],
+    estimation: Estimation,
+) -> (f64, Optimum) {
+    let glm_studies = RefCell::new(cells.iter().map(|&c| Study::new(c, None)).collect());
+    let glm = optimise(&glm_studies, fitting, beta0, false);
+    let glm_log_likelihood = -0.5 * glm.deviance;
+    let fit = match estimation {
+        Estimation::FixedEffect => glm,
+        Estimation::RandomEffects => {
+            let rule = Rule::new(NAGQ);
+            let studies: Vec<Study> = glm_studies
+                .borrow()
+                .iter()
+                .zip(cells)
+                .map(|(g, &c)| Study {
+                    alpha: g.alpha,
+                    ..Study::new(c, Some(&rule))
+                })
+                .collect();
+            optimise(&RefCell::new(studies), fitting, &glm.beta, true)
+        }
+    };
+    (glm_log_likelihood, fit)
+}
+
+/// The Wald-type test statistic of residual heterogeneity: the weighted residual sum of
+/// squares of the studies' log ORs regressed on `fitting` (`None` when a table has a zero
+/// cell).
+fn wald_heterogeneity(cells: &[[f64; 4]], fitting: &ModelMatrix) -> Result<Option<f64>> {
+    Ok(if cells.iter().all(|c| c.iter().all(|&x| x > 0.0)) {
+        let (y, w): (Vec<f64>, Vec<f64>) = cells
+            .iter()
+            .map(|&[a, b, c, d]| {
+                (
+                    (a * d / (b * c)).ln(),
+                    1.0 / (1.0 / a + 1.0 / b + 1.0 / c + 1.0 / d),
+                )
+            })
+            .unzip();
+        let wls = WeightedFit::new(fitting, &y, w)?;
+        Some(
+            wls.residuals
+                .iter()
+                .zip(&wls.weights)
+                .map(|(r, w)| w * r * r)
+                .sum::<f64>()
+                .max(0.0),
+        )
+    } else {
+        None
     })
 }
 

@@ -204,6 +204,61 @@ pub fn fit(
     fit_with_moderators(tables, &[], estimation, level)
 }
 
+/// The random-effects fit started from the fixed-effect one `fixed` = (β, its covariance,
+/// log-likelihood): `(β, covariance of β, τ², log-likelihood)`, a warning pushed to `warnings`
+/// when its optimum is not confirmed.
+fn random_effects(
+    conditional: &[Conditional],
+    design: &ModelMatrix,
+    p: usize,
+    fixed: (Vec<f64>, Vec<f64>, f64),
+    warnings: &mut Vec<String>,
+) -> (Vec<f64>, Option<Vec<f64>>, f64, f64) {
+    let (beta_fe, vcov_fe, ll_fe) = fixed;
+    let rule = Rule::new(NODES);
+    let theta =
+        |b: &[f64], i: usize| -> f64 { design.row(i).iter().zip(b).map(|(x, b)| x * b).sum() };
+    // −2 log-likelihood at (βₛ, τ)
+    let deviance = |v: &[f64]| -> f64 {
+        -2.0 * conditional
+            .iter()
+            .enumerate()
+            .map(|(i, c)| c.log_marginal(theta(&v[..p], i), v[p], &rule))
+            .sum::<f64>()
+    };
+    let mut start = beta_fe.clone();
+    start.push(0.3);
+    let mut lower: Vec<f64> = beta_fe.iter().map(|b| b - 20.0).collect();
+    let mut upper: Vec<f64> = beta_fe.iter().map(|b| b + 20.0).collect();
+    lower.push(0.0);
+    upper.push(20.0);
+    let scale = 2.0 * ll_fe.abs().max(1.0);
+    // the boundary τ = 0: the fixed-effect model, exact
+    let edge = |_: &[f64]| BoxOptimum {
+        x: beta_fe.clone(),
+        value: -2.0 * ll_fe,
+        converged: true,
+        at_bound: false,
+    };
+    let opt = minimize_with_tau(&deviance, &start, &lower, &upper, scale, &edge);
+    if !opt.converged {
+        warnings.push("the optimum of the likelihood was not confirmed".to_string());
+    }
+    let tau = opt.x[p];
+    let vcov = if tau > 1e-8 {
+        // the (β, β) block of the inverse over (β, τ)
+        covariance_extrapolated(&deviance, &opt.x, &(0..=p).collect::<Vec<_>>()).map(|c| {
+            (0..p)
+                .flat_map(|a| (0..p).map(move |b| (a, b)))
+                .map(|(a, b)| c[a * (p + 1) + b])
+                .collect()
+        })
+    } else {
+        Some(vcov_fe)
+    };
+    (opt.x[..p].to_vec(), vcov, tau * tau, -0.5 * opt.value)
+}
+
 /// Fit the model with `moderators` (none: intercept-only): table i's log odds ratio is
 /// N(xᵢᵀβ, τ²), xᵢ its row of the model matrix (metafor's `rma.glmm(..., mods = ~ ...,
 /// model = "CM.EL")`), with the model matrix, its checks and the scaling of numeric
@@ -232,51 +287,13 @@ pub fn fit_with_moderators(
     let mut warnings = Vec::new();
     let (beta, vcov, tau2, ll) = match estimation {
         Estimation::FixedEffect => (beta_fe, Some(vcov_fe), 0.0, ll_fe),
-        Estimation::RandomEffects => {
-            let rule = Rule::new(NODES);
-            let theta = |b: &[f64], i: usize| -> f64 {
-                design.row(i).iter().zip(b).map(|(x, b)| x * b).sum()
-            };
-            // −2 log-likelihood at (βₛ, τ)
-            let deviance = |v: &[f64]| -> f64 {
-                -2.0 * conditional
-                    .iter()
-                    .enumerate()
-                    .map(|(i, c)| c.log_marginal(theta(&v[..p], i), v[p], &rule))
-                    .sum::<f64>()
-            };
-            let mut start = beta_fe.clone();
-            start.push(0.3);
-            let mut lower: Vec<f64> = beta_fe.iter().map(|b| b - 20.0).collect();
-            let mut upper: Vec<f64> = beta_fe.iter().map(|b| b + 20.0).collect();
-            lower.push(0.0);
-            upper.push(20.0);
-            let scale = 2.0 * ll_fe.abs().max(1.0);
-            // the boundary τ = 0: the fixed-effect model, exact
-            let edge = |_: &[f64]| BoxOptimum {
-                x: beta_fe.clone(),
-                value: -2.0 * ll_fe,
-                converged: true,
-                at_bound: false,
-            };
-            let opt = minimize_with_tau(&deviance, &start, &lower, &upper, scale, &edge);
-            if !opt.converged {
-                warnings.push("the optimum of the likelihood was not confirmed".to_string());
-            }
-            let tau = opt.x[p];
-            let vcov = if tau > 1e-8 {
-                // the (β, β) block of the inverse over (β, τ)
-                covariance_extrapolated(&deviance, &opt.x, &(0..=p).collect::<Vec<_>>()).map(|c| {
-                    (0..p)
-                        .flat_map(|a| (0..p).map(move |b| (a, b)))
-                        .map(|(a, b)| c[a * (p + 1) + b])
-                        .collect()
-                })
-            } else {
-                Some(vcov_fe)
-            };
-            (opt.x[..p].to_vec(), vcov, tau * tau, -0.5 * opt.value)
-        }
+        Estimation::RandomEffects => random_effects(
+            &conditional,
+            design,
+            p,
+            (beta_fe, vcov_fe, ll_fe),
+            &mut warnings,
+        ),
     };
     let no_se = || {
         Error::input(

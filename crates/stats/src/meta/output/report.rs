@@ -26,6 +26,11 @@ impl MetaFit {
     }
 }
 
+/// The cells of a row with one number, the first.
+fn only(x: f64) -> [Option<f64>; 6] {
+    [Some(x), None, None, None, None, None]
+}
+
 /// One row of the summary table: a term and up to six numbers (absent ones shown as "-").
 fn row(term: &str, cells: [Option<f64>; 6]) -> Vec<Cell> {
     let mut r = vec![Cell::from(term)];
@@ -67,7 +72,6 @@ impl Tabular for MetaFit {
     fn table(&self) -> Table {
         let (header, mut rows) = coefficient_rows(&self.coefficients);
         let ci = |i: usize| self.tau2_ci.map(|c| c[i]);
-        let only = |x: f64| [Some(x), None, None, None, None, None];
         let test = |x: f64, p: f64| [Some(x), None, Some(x), Some(p), None, None];
         let interval =
             |x: f64, lo: Option<f64>, hi: Option<f64>| [Some(x), None, None, None, lo, hi];
@@ -563,57 +567,11 @@ impl PublicationBias {
 impl Tabular for PublicationBias {
     fn table(&self) -> Table {
         let (header, mut rows) = coefficient_rows(&[]);
-        let only = |x: f64| [Some(x), None, None, None, None, None];
         if let Some(t) = &self.trimfill {
-            rows.push(row(
-                &format!(
-                    "trim and fill ({:?}): missing studies on the {}",
-                    t.estimator,
-                    match t.side {
-                        crate::meta::bias::trimfill::Side::Left => "left",
-                        crate::meta::bias::trimfill::Side::Right => "right",
-                    }
-                ),
-                [Some(t.k0 as f64), Some(t.se_k0), None, None, None, None],
-            ));
-            rows.push(tested_row("trim and fill: estimate with filled studies", t));
-            rows.push(row("trim and fill: tau^2", only(t.tau2)));
+            trimfill_rows(t, &mut rows);
         }
         if let Some(f) = &self.fsn {
-            rows.push(row("fail-safe N (Rosenthal)", only(f.rosenthal)));
-            rows.push(row(
-                "fail-safe N (Orwin, target half the mean)",
-                [f.orwin, None, None, None, None, None],
-            ));
-            rows.push(row("fail-safe N (Rosenberg)", only(f.rosenberg)));
-            rows.push(row(
-                "fail-safe N (Rosenthal, Fisher's method)",
-                [f.fisher, None, None, None, None, None],
-            ));
-            for g in [&f.general, &f.general_target].into_iter().flatten() {
-                let label = format!(
-                    "fail-safe N (General, {}{}{})",
-                    g.method,
-                    if g.exact { ", exact" } else { "" },
-                    g.target
-                        .map(|t| format!(", target {}", h(t)))
-                        .unwrap_or_default()
-                );
-                rows.push(row(&label, only(g.n)));
-                rows.push(row(
-                    "fail-safe N (General): estimate and p with them",
-                    [Some(g.estimate), None, None, Some(g.p_value), None, None],
-                ));
-                rows.push(row("fail-safe N (General): tau^2 with them", only(g.tau2)));
-            }
-            if let Some(o) = &f.orwin_target {
-                for (what, n) in [("unweighted", o.unweighted), ("weighted", o.weighted)] {
-                    rows.push(row(
-                        &format!("fail-safe N (Orwin, target {}, {what})", h(o.target)),
-                        [n, None, None, None, None, None],
-                    ));
-                }
-            }
+            fail_safe_rows(f, &mut rows);
         }
         if let Some(r) = &self.ranktest {
             rows.push(row(
@@ -631,76 +589,7 @@ impl Tabular for PublicationBias {
             ));
         }
         if let Some(s) = &self.selmodel {
-            let name = format!("selection model ({})", s.kind);
-            if s.coefficients.len() > 1 {
-                // A meta-regression: each coefficient, then their omnibus test.
-                for c in &s.coefficients {
-                    rows.push(tested_row(&format!("{name}: {}", c.name), c));
-                }
-                if let (Some(qm), Some(df), Some(p)) = (s.qm, s.qm_df, s.qm_p) {
-                    rows.push(row(
-                        &format!("{name}: QM (df = {df}) of {}", s.qm_coefficients.join(", ")),
-                        [Some(qm), None, Some(qm), Some(p), None, None],
-                    ));
-                }
-            } else {
-                rows.push(tested_row(&format!("{name}: estimate"), s));
-            }
-            rows.push(row(
-                &format!("{name}: tau^2"),
-                [
-                    Some(s.tau2),
-                    s.tau2_se,
-                    None,
-                    None,
-                    s.tau2_ci.map(|c| c[0]),
-                    s.tau2_ci.map(|c| c[1]),
-                ],
-            ));
-            if let (Some(x), Some(p)) = (s.tau2_lrt, s.tau2_lrt_p) {
-                rows.push(row(
-                    &format!("{name}: LRT of tau^2 = 0 (df = 1)"),
-                    [Some(x), None, Some(x), Some(p), None, None],
-                ));
-            }
-            for (j, d) in s.delta.iter().enumerate() {
-                // the step function's δ are per interval of p-values
-                let what = match (s.kind, s.steps.get(j)) {
-                    ("stepfun", Some(hi)) => format!(
-                        "delta for {} < p <= {} (k = {})",
-                        h(if j == 0 { 0.0 } else { s.steps[j - 1] }),
-                        h(*hi),
-                        s.k_per_interval[j]
-                    ),
-                    _ => format!("delta {}", j + 1),
-                };
-                let test = s.delta_tests.iter().find(|t| t.parameter == j + 1);
-                let label = match (test, s.delta_fixed[j]) {
-                    (Some(t), _) => format!("{name}: {what}, z and p of delta = {}", h(t.null)),
-                    (None, true) => format!("{name}: {what} (fixed)"),
-                    (None, false) => format!("{name}: {what}"),
-                };
-                let cells = match test {
-                    Some(t) => [
-                        Some(t.delta),
-                        Some(t.se),
-                        Some(t.z),
-                        Some(t.p),
-                        Some(t.ci_lower),
-                        Some(t.ci_upper),
-                    ],
-                    None => only(*d),
-                };
-                rows.push(row(&label, cells));
-            }
-            rows.push(row(
-                &format!("{name}: log-likelihood (ML)"),
-                only(s.log_likelihood),
-            ));
-            rows.push(row(
-                &format!("{name}: LRT (df = {})", s.lrt_df),
-                [Some(s.lrt), None, Some(s.lrt), s.lrt_p, None, None],
-            ));
+            selection_model_rows(s, &mut rows);
         }
         Table { header, rows }
     }
@@ -709,10 +598,140 @@ impl Tabular for PublicationBias {
     }
 }
 
+/// The rows of trim and fill's `t`: the missing studies, the estimate with them, τ².
+fn trimfill_rows(t: &TrimFill, rows: &mut Vec<Vec<Cell>>) {
+    rows.push(row(
+        &format!(
+            "trim and fill ({:?}): missing studies on the {}",
+            t.estimator,
+            match t.side {
+                crate::meta::bias::trimfill::Side::Left => "left",
+                crate::meta::bias::trimfill::Side::Right => "right",
+            }
+        ),
+        [Some(t.k0 as f64), Some(t.se_k0), None, None, None, None],
+    ));
+    rows.push(tested_row("trim and fill: estimate with filled studies", t));
+    rows.push(row("trim and fill: tau^2", only(t.tau2)));
+}
+
+/// The rows of the fail-safe numbers `f` (each method's, and the general ones' estimate and
+/// τ² with the added studies).
+fn fail_safe_rows(f: &FailSafeN, rows: &mut Vec<Vec<Cell>>) {
+    rows.push(row("fail-safe N (Rosenthal)", only(f.rosenthal)));
+    rows.push(row(
+        "fail-safe N (Orwin, target half the mean)",
+        [f.orwin, None, None, None, None, None],
+    ));
+    rows.push(row("fail-safe N (Rosenberg)", only(f.rosenberg)));
+    rows.push(row(
+        "fail-safe N (Rosenthal, Fisher's method)",
+        [f.fisher, None, None, None, None, None],
+    ));
+    for g in [&f.general, &f.general_target].into_iter().flatten() {
+        let label = format!(
+            "fail-safe N (General, {}{}{})",
+            g.method,
+            if g.exact { ", exact" } else { "" },
+            g.target
+                .map(|t| format!(", target {}", h(t)))
+                .unwrap_or_default()
+        );
+        rows.push(row(&label, only(g.n)));
+        rows.push(row(
+            "fail-safe N (General): estimate and p with them",
+            [Some(g.estimate), None, None, Some(g.p_value), None, None],
+        ));
+        rows.push(row("fail-safe N (General): tau^2 with them", only(g.tau2)));
+    }
+    if let Some(o) = &f.orwin_target {
+        for (what, n) in [("unweighted", o.unweighted), ("weighted", o.weighted)] {
+            rows.push(row(
+                &format!("fail-safe N (Orwin, target {}, {what})", h(o.target)),
+                [n, None, None, None, None, None],
+            ));
+        }
+    }
+}
+
+/// The rows of the selection model `s`: its coefficients (and omnibus test), τ² and its
+/// test, each δ (tested, fixed or estimated), the log-likelihood and the test of selection.
+fn selection_model_rows(s: &SelectionModel, rows: &mut Vec<Vec<Cell>>) {
+    let name = format!("selection model ({})", s.kind);
+    if s.coefficients.len() > 1 {
+        // A meta-regression: each coefficient, then their omnibus test.
+        for c in &s.coefficients {
+            rows.push(tested_row(&format!("{name}: {}", c.name), c));
+        }
+        if let (Some(qm), Some(df), Some(p)) = (s.qm, s.qm_df, s.qm_p) {
+            rows.push(row(
+                &format!("{name}: QM (df = {df}) of {}", s.qm_coefficients.join(", ")),
+                [Some(qm), None, Some(qm), Some(p), None, None],
+            ));
+        }
+    } else {
+        rows.push(tested_row(&format!("{name}: estimate"), s));
+    }
+    rows.push(row(
+        &format!("{name}: tau^2"),
+        [
+            Some(s.tau2),
+            s.tau2_se,
+            None,
+            None,
+            s.tau2_ci.map(|c| c[0]),
+            s.tau2_ci.map(|c| c[1]),
+        ],
+    ));
+    if let (Some(x), Some(p)) = (s.tau2_lrt, s.tau2_lrt_p) {
+        rows.push(row(
+            &format!("{name}: LRT of tau^2 = 0 (df = 1)"),
+            [Some(x), None, Some(x), Some(p), None, None],
+        ));
+    }
+    for (j, d) in s.delta.iter().enumerate() {
+        // the step function's δ are per interval of p-values
+        let what = match (s.kind, s.steps.get(j)) {
+            ("stepfun", Some(hi)) => format!(
+                "delta for {} < p <= {} (k = {})",
+                h(if j == 0 { 0.0 } else { s.steps[j - 1] }),
+                h(*hi),
+                s.k_per_interval[j]
+            ),
+            _ => format!("delta {}", j + 1),
+        };
+        let test = s.delta_tests.iter().find(|t| t.parameter == j + 1);
+        let label = match (test, s.delta_fixed[j]) {
+            (Some(t), _) => format!("{name}: {what}, z and p of delta = {}", h(t.null)),
+            (None, true) => format!("{name}: {what} (fixed)"),
+            (None, false) => format!("{name}: {what}"),
+        };
+        let cells = match test {
+            Some(t) => [
+                Some(t.delta),
+                Some(t.se),
+                Some(t.z),
+                Some(t.p),
+                Some(t.ci_lower),
+                Some(t.ci_upper),
+            ],
+            None => only(*d),
+        };
+        rows.push(row(&label, cells));
+    }
+    rows.push(row(
+        &format!("{name}: log-likelihood (ML)"),
+        only(s.log_likelihood),
+    ));
+    rows.push(row(
+        &format!("{name}: LRT (df = {})", s.lrt_df),
+        [Some(s.lrt), None, Some(s.lrt), s.lrt_p, None, None],
+    ));
+}
+
 impl Tabular for MultilevelFit {
     fn table(&self) -> Table {
         let (header, mut rows) = coefficient_rows(&self.coefficients);
-        let only = |x: f64| [Some(x), None, None, None, None, None];
         let test = |x: f64, p: f64| [Some(x), None, Some(x), Some(p), None, None];
         let inner = self.id_column.as_deref().unwrap_or("effect");
         for (j, name) in [

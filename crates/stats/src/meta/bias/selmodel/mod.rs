@@ -423,25 +423,144 @@ pub fn fit(
         Method::Fixed(t) => Some(t.get()),
         _ => None,
     };
+    let (beta0, tau2_0) = fit_without_selection(design, y, v, options)?;
+    let f = selection.function();
+    let m = f.parameters();
+    let name = f.name();
+    let fixed = fixed_deltas(selection, f.as_ref())?;
+    let (lower_limits, upper_limits) = delta_limits(selection, f.as_ref())?;
+
+    let p = p_values(selection, f.as_ref(), y, v);
+    let k_per_interval = studies_per_interval(selection, &p, &fixed, m)?;
+    let free_delta: Vec<usize> = (0..m).filter(|&j| fixed[j].is_none()).collect();
+    let parameters = np + usize::from(fixed_tau2.is_none()) + free_delta.len();
+    if k < parameters {
+        return Err(Error::field(
+            "selmodel",
+            format!(
+                "{k} studies are too few for the {parameters} parameters of this selection model"
+            ),
+        ));
+    }
+    let lik = Likelihood {
+        x: design,
+        y,
+        v,
+        p,
+        f: f.as_ref(),
+        alternative: selection.alternative,
+    };
+    let search = Search {
+        np,
+        fixed_tau2,
+        fixed: &fixed,
+        free_delta: &free_delta,
+        lower_limits: &lower_limits,
+        upper_limits: &upper_limits,
+        floor: f.floor(),
+        decreasing: selection.decreasing,
+    };
+    let (par, ll) = search.maximise(&lik, &beta0, tau2_0, &f.start())?;
+    let estimates = Estimates::at_maximum(&search, &lik, &par, selection, options)?;
+    let ll0 = null_log_likelihood(design, y, v, &beta0, tau2_0);
+    let selection_test = LikelihoodRatio::from_log_likelihoods(ll0, ll, free_delta.len());
+    let tau2_lrt = if fixed_tau2.is_none() {
+        heterogeneity_test(design, y, v, selection, options, ll)
+    } else {
+        None
+    };
+    let mut model = SelectionModel {
+        kind: name,
+        alternative: selection.alternative,
+        steps: selection.steps.clone(),
+        k_per_interval,
+        tested: estimates.coefficients[0].tested,
+        coefficients: estimates.coefficients,
+        vcov: estimates.vcov,
+        qm: None,
+        qm_df: None,
+        qm_p: None,
+        qm_coefficients: Vec::new(),
+        tau2: par[np],
+        tau2_se: estimates.tau2_se,
+        tau2_ci: estimates.tau2_ci,
+        delta: par[np + 1..].to_vec(),
+        delta_fixed: fixed.iter().map(Option::is_some).collect(),
+        delta_tests: estimates.delta_tests,
+        decreasing: selection.decreasing,
+        log_likelihood: ll,
+        lrt: selection_test.statistic,
+        lrt_df: selection_test.df,
+        lrt_p: selection_test.p_value,
+        tau2_lrt: tau2_lrt.map(|t| t.statistic),
+        tau2_lrt_p: tau2_lrt.and_then(|t| t.p_value),
+    };
+    // QM over the coefficients but the intercept (metafor's default btt = 2:p).
+    if np > 1 {
+        model.test_coefficients(&(1..np).collect::<Vec<_>>())?;
+    }
+    Ok(model)
+}
+
+/// The estimates `(β, τ²)` of the model without selection: the options' fixed-effect or
+/// fixed-τ² model, else the random-effects one by ML.
+fn fit_without_selection(
+    design: &ModelMatrix,
+    y: &[f64],
+    v: &[f64],
+    options: &MetaOptions,
+) -> Result<(Vec<f64>, f64)> {
     let null_method = match options.method {
         Method::FE | Method::Fixed(_) => options.method,
         _ => Method::ML,
     };
     let null_model = FittedModel::new(design, y, v, null_method, Test::Z, options.level.value())?;
     let beta0: Vec<f64> = null_model.fit.beta.iter().copied().collect();
-    let tau2_0 = null_model.tau2.tau2;
+    Ok((beta0, null_model.tau2.tau2))
+}
+
+/// Each study's p-value of the selection's alternative, kept inside `[p_min, 1 − p_min]`.
+fn p_values(selection: &Selection, f: &dyn SelectionFunction, y: &[f64], v: &[f64]) -> Vec<f64> {
+    let p_min = f.p_min();
+    y.iter()
+        .zip(v)
+        .map(|(yi, vi)| function::clamp_p(selection.alternative.p_value(*yi, vi.sqrt()), p_min))
+        .collect()
+}
+
+/// The likelihood-ratio test of τ² = 0 against the maximum `ll`: metafor refits the selection
+/// model with τ² = 0 (the fixed-effect one) for its test of heterogeneity; so do we, and leave
+/// the test out (`None`) where that fit fails, as metafor does.
+fn heterogeneity_test(
+    design: &ModelMatrix,
+    y: &[f64],
+    v: &[f64],
+    selection: &Selection,
+    options: &MetaOptions,
+    ll: f64,
+) -> Option<LikelihoodRatio> {
+    let fixed_effect = MetaOptions {
+        method: Method::FE,
+        ..*options
+    };
+    fit(design, y, v, selection, &fixed_effect)
+        .ok()
+        .map(|m| LikelihoodRatio::from_log_likelihoods(m.log_likelihood, ll, 1))
+}
+
+/// The δ the selection fixes (the step function's first is 1 unless given), `None` for those
+/// estimated, checked against `decreasing` and the function's parameter space (and a step
+/// function checked to have its cut points).
+fn fixed_deltas(selection: &Selection, f: &dyn SelectionFunction) -> Result<Vec<Option<f64>>> {
     if selection.kind == Kind::StepFunction && selection.steps.len() < 2 {
         return Err(Error::field(
             "selmodel_steps",
             "the step function needs its cut points (for example {field:selmodel_steps} 0.025,0.5)",
         ));
     }
-    let f = selection.function();
     let m = f.parameters();
     let space = f.space();
     let name = f.name();
-
-    // Fixed δ (the step function's first is 1 unless given).
     let mut fixed: Vec<Option<f64>> = if selection.delta.is_empty() {
         vec![None; m]
     } else {
@@ -490,6 +609,15 @@ pub fn fit(
             }
         }
     }
+    Ok(fixed)
+}
+
+/// The search limits `(delta.min, delta.max)` of each δ (the function's defaults or the
+/// user's), checked to lie inside its parameter space in order.
+fn delta_limits(selection: &Selection, f: &dyn SelectionFunction) -> Result<(Vec<f64>, Vec<f64>)> {
+    let m = f.parameters();
+    let space = f.space();
+    let name = f.name();
     let defaults = f.limits();
     let lower_limits = match &selection.delta_min {
         Some(x) => expand(x, m, "{field:selmodel_delta_min}")?,
@@ -517,16 +645,19 @@ pub fn fit(
             ));
         }
     }
+    Ok((lower_limits, upper_limits))
+}
 
-    // p-values and the studies per interval.
-    let p_min = f.p_min();
-    let p: Vec<f64> = y
-        .iter()
-        .zip(v)
-        .map(|(yi, vi)| function::clamp_p(selection.alternative.p_value(*yi, vi.sqrt()), p_min))
-        .collect();
+/// The number of studies whose p-value `p` falls in each interval of the cut points; an error
+/// when a step function's estimated δ has an empty interval.
+fn studies_per_interval(
+    selection: &Selection,
+    p: &[f64],
+    fixed: &[Option<f64>],
+    m: usize,
+) -> Result<Vec<usize>> {
     let mut k_per_interval = vec![0; selection.steps.len()];
-    for pi in &p {
+    for pi in p {
         if let Some(j) = selection.steps.iter().position(|s| pi <= s) {
             k_per_interval[j] += 1;
         }
@@ -545,263 +676,305 @@ pub fn fit(
             ));
         }
     }
-    let free_delta: Vec<usize> = (0..m).filter(|&j| fixed[j].is_none()).collect();
-    let parameters = np + usize::from(fixed_tau2.is_none()) + free_delta.len();
-    if k < parameters {
-        return Err(Error::field(
-            "selmodel",
-            format!(
-                "{k} studies are too few for the {parameters} parameters of this selection model"
-            ),
-        ));
-    }
-    let lik = Likelihood {
-        x: design,
-        y,
-        v,
-        p,
-        f: f.as_ref(),
-        alternative: selection.alternative,
-    };
+    Ok(k_per_interval)
+}
 
-    // The search runs over x = (β, [τ²], free δ), each δ mapped into its limits by
-    // δ = lo + (hi − lo)/(1 + e^(−θ)) (metafor's `.mapfun`), or with `decreasing` over the
-    // log-decrements uⱼ = log δⱼ₋₁ − log δⱼ ≥ 0. In `par` (the likelihood's order) τ² is at
-    // `np` and δⱼ at `dp + j`.
-    let tau2_free = fixed_tau2.is_none();
-    let offset = np + usize::from(tau2_free);
-    let dp = np + 1;
-    let floor_of = |j: usize| lower_limits[j].max(f.floor());
-    let to_par = |x: &[f64]| -> Vec<f64> {
+/// The ML log-likelihood of the model without selection, at its estimates `beta0`, `tau2_0`.
+fn null_log_likelihood(
+    design: &ModelMatrix,
+    y: &[f64],
+    v: &[f64],
+    beta0: &[f64],
+    tau2_0: f64,
+) -> f64 {
+    (0..y.len())
+        .map(|i| {
+            let s2 = v[i] + tau2_0;
+            let mu: f64 = design.row(i).iter().zip(beta0).map(|(a, b)| a * b).sum();
+            -0.5 * ((2.0 * std::f64::consts::PI).ln() + s2.ln() + (y[i] - mu).powi(2) / s2)
+        })
+        .sum()
+}
+
+/// The search space of the likelihood's maximisation.
+///
+/// The search runs over x = (β, [τ²], free δ), each δ mapped into its limits by
+/// δ = lo + (hi − lo)/(1 + e^(−θ)) (metafor's `.mapfun`), or with `decreasing` over the
+/// log-decrements uⱼ = log δⱼ₋₁ − log δⱼ ≥ 0. In `par` (the likelihood's order) τ² is at
+/// `np` and δⱼ at `dp + j`.
+struct Search<'a> {
+    /// Number of coefficients β.
+    np: usize,
+    /// τ² when it is not estimated.
+    fixed_tau2: Option<f64>,
+    /// The fixed δ, `None` for those estimated.
+    fixed: &'a [Option<f64>],
+    /// The positions of the estimated δ.
+    free_delta: &'a [usize],
+    lower_limits: &'a [f64],
+    upper_limits: &'a [f64],
+    /// The selection function's least δ.
+    floor: f64,
+    /// The step function's δ kept non-increasing.
+    decreasing: bool,
+}
+
+impl Search<'_> {
+    /// Whether τ² is estimated.
+    fn tau2_free(&self) -> bool {
+        self.fixed_tau2.is_none()
+    }
+
+    /// The position of δ₁ in `par`.
+    fn dp(&self) -> usize {
+        self.np + 1
+    }
+
+    /// The least value δⱼ may take in the search.
+    fn floor_of(&self, j: usize) -> f64 {
+        self.lower_limits[j].max(self.floor)
+    }
+
+    /// The likelihood's parameters `par` = (β, τ², δ) at the search point `x`.
+    fn to_par(&self, x: &[f64]) -> Vec<f64> {
+        let np = self.np;
+        let offset = np + usize::from(self.tau2_free());
         let mut par = x[..np].to_vec();
-        par.push(fixed_tau2.unwrap_or_else(|| x[np]));
-        let mut delta: Vec<f64> = fixed.iter().map(|d| d.unwrap_or(0.0)).collect();
-        if selection.decreasing {
+        par.push(self.fixed_tau2.unwrap_or_else(|| x[np]));
+        let mut delta: Vec<f64> = self.fixed.iter().map(|d| d.unwrap_or(0.0)).collect();
+        if self.decreasing {
             let mut log_delta = 0.0;
-            for (a, &j) in free_delta.iter().enumerate() {
+            for (a, &j) in self.free_delta.iter().enumerate() {
                 log_delta -= x[offset + a];
                 delta[j] = log_delta.exp();
             }
         } else {
-            for (a, &j) in free_delta.iter().enumerate() {
-                let (lo, hi) = (floor_of(j), upper_limits[j]);
+            for (a, &j) in self.free_delta.iter().enumerate() {
+                let (lo, hi) = (self.floor_of(j), self.upper_limits[j]);
                 delta[j] = lo + (hi - lo) / (1.0 + (-x[offset + a]).exp());
             }
         }
         par.extend(delta);
         par
-    };
-    let to_search_gradient = |par: &[f64], g: &[f64]| -> Vec<f64> {
+    }
+
+    /// The gradient `g` on the likelihood's parameters at `par`, carried to the search's.
+    fn to_search_gradient(&self, par: &[f64], g: &[f64]) -> Vec<f64> {
+        let (np, dp) = (self.np, self.dp());
         let mut out = g[..np].to_vec();
-        if tau2_free {
+        if self.tau2_free() {
             out.push(g[np]);
         }
-        if selection.decreasing {
+        if self.decreasing {
             // δⱼ = exp(−Σ_{l ≤ j} u_l): ∂/∂u_l = −Σ_{j ≥ l} δⱼ ∂/∂δⱼ
             let mut tail = 0.0;
-            let mut rev = Vec::with_capacity(free_delta.len());
-            for &j in free_delta.iter().rev() {
+            let mut rev = Vec::with_capacity(self.free_delta.len());
+            for &j in self.free_delta.iter().rev() {
                 tail += par[dp + j] * g[dp + j];
                 rev.push(-tail);
             }
             out.extend(rev.into_iter().rev());
         } else {
-            for &j in &free_delta {
-                let (lo, hi, d) = (floor_of(j), upper_limits[j], par[dp + j]);
+            for &j in self.free_delta {
+                let (lo, hi, d) = (self.floor_of(j), self.upper_limits[j], par[dp + j]);
                 out.push(g[dp + j] * (d - lo) * (hi - d) / (hi - lo));
             }
         }
         out
-    };
-    let objective = |x: &[f64]| -> f64 {
-        let (ll, _) = lik.eval(&to_par(x));
-        if ll.is_finite() { -ll } else { f64::INFINITY }
-    };
-    let gradient = |x: &[f64]| -> Option<Vec<f64>> {
-        let par = to_par(x);
-        let (ll, g) = lik.eval(&par);
-        (ll.is_finite() && g.iter().all(|d| d.is_finite())).then(|| {
-            to_search_gradient(&par, &g)
-                .into_iter()
-                .map(|d| -d)
-                .collect()
-        })
-    };
-    let start = f.start();
-    let mut x0 = beta0.clone();
-    let mut lower = vec![f64::NEG_INFINITY; np];
-    if tau2_free {
-        x0.push(tau2_0);
-        lower.push(0.0);
     }
-    for &j in &free_delta {
-        if selection.decreasing {
-            x0.push(0.1);
+
+    /// The search's starting point (the model without selection's `beta0`, `tau2_0`, and the
+    /// function's `start` δ strictly inside the limits) and its lower bounds.
+    fn start(&self, beta0: &[f64], tau2_0: f64, start: &[f64]) -> (Vec<f64>, Vec<f64>) {
+        let mut x0 = beta0.to_vec();
+        let mut lower = vec![f64::NEG_INFINITY; self.np];
+        if self.tau2_free() {
+            x0.push(tau2_0);
             lower.push(0.0);
-        } else {
-            let (lo, hi) = (floor_of(j), upper_limits[j]);
-            if hi > lo {
-                // strictly inside the limits
-                let u = ((start[j] - lo) / (hi - lo)).clamp(0.05, 0.95);
-                x0.push((u / (1.0 - u)).ln());
-            } else {
-                x0.push(0.0);
-            }
-            lower.push(f64::NEG_INFINITY);
         }
+        for &j in self.free_delta {
+            if self.decreasing {
+                x0.push(0.1);
+                lower.push(0.0);
+            } else {
+                let (lo, hi) = (self.floor_of(j), self.upper_limits[j]);
+                if hi > lo {
+                    // strictly inside the limits
+                    let u = ((start[j] - lo) / (hi - lo)).clamp(0.05, 0.95);
+                    x0.push((u / (1.0 - u)).ln());
+                } else {
+                    x0.push(0.0);
+                }
+                lower.push(f64::NEG_INFINITY);
+            }
+        }
+        (x0, lower)
     }
-    let opt = minimize_with(&objective, Some(&gradient), &x0, &lower);
-    if !opt.value.is_finite() {
-        return Err(Error::Numerical(
-            "the selection model's likelihood could not be maximised".into(),
-        ));
-    }
-    let searched = to_par(&opt.x);
 
-    // Newton steps on the parameters inside their limits finish the search; they are kept only
-    // if they stay inside (and, with `decreasing`, in order).
-    let inside = |j: usize, par: &[f64]| {
-        let d = par[dp + j];
-        let tol = 1e-9 * d.abs().max(1e-3);
-        d > floor_of(j) + tol && d < upper_limits[j] - tol
-    };
-    let mut idx: Vec<usize> = (0..np).collect();
-    if tau2_free && searched[np] > 0.0 {
-        idx.push(np);
+    /// Whether δⱼ in `par` keeps the order `decreasing` asks for.
+    fn ordered(&self, par: &[f64], j: usize) -> bool {
+        let dp = self.dp();
+        !self.decreasing || par[dp + j] < par[dp + j - 1]
     }
-    let ordered = |par: &[f64], j: usize| !selection.decreasing || par[dp + j] < par[dp + j - 1];
-    idx.extend(
-        free_delta
-            .iter()
-            .filter(|&&j| inside(j, &searched) && ordered(&searched, j))
-            .map(|j| dp + j),
-    );
-    let eval = |par: &[f64]| lik.eval(par);
-    let mut bounds = vec![f64::NEG_INFINITY; np];
-    bounds.push(0.0);
-    bounds.extend((0..m).map(floor_of));
-    let (polished, polished_ll) = polish(&eval, &searched, &idx, &bounds);
-    let feasible = free_delta
-        .iter()
-        .all(|&j| polished[dp + j] <= upper_limits[j] && (j == 0 || ordered(&polished, j)));
-    let (par, ll) = if feasible && polished_ll >= -opt.value {
-        (polished, polished_ll)
-    } else {
-        (searched, -opt.value)
-    };
 
-    // The Hessian over the estimated parameters, as metafor takes it: τ² left out below its
-    // `tau2tol` (and when fixed), a step function's δ below its `deltatol` 10⁻⁴ left out.
-    let tau2_hat = par[np];
-    let tau2_tol = v.iter().fold(1e-4_f64, |a, vi| a.min(vi / 10.0));
-    let mut hes: Vec<usize> = (0..np).collect();
-    if tau2_free && tau2_hat >= tau2_tol {
-        hes.push(np);
-    }
-    hes.extend(
-        free_delta
-            .iter()
-            .filter(|&&j| !(selection.kind == Kind::StepFunction && par[dp + j] < 1e-4))
-            .map(|j| dp + j),
-    );
-    let inverse = (-hessian(&eval, &par, &hes))
-        .try_inverse()
-        .filter(|inv| (0..np).all(|j| inv[(j, j)].is_finite() && inv[(j, j)] > 0.0))
-        .ok_or_else(|| {
-            Error::Numerical(
-                "the selection model's information matrix is singular at the maximum".into(),
-            )
-        })?;
-    let z = z_crit(options.level.value());
-    let coefficients: Vec<Coefficient> = (0..np)
-        .map(|j| Coefficient {
-            name: design.names[j].clone(),
-            tested: TestedEstimate::new(par[j], inverse[(j, j)].sqrt(), None, z),
-        })
-        .collect();
-    let vcov: Vec<Vec<f64>> = (0..np)
-        .map(|a| (0..np).map(|b| inverse[(a, b)]).collect())
-        .collect();
-    let se_of = |parameter: usize| {
-        hes.iter()
-            .position(|&j| j == parameter)
-            .map(|a| inverse[(a, a)].max(0.0).sqrt())
-    };
-    let tau2_se = se_of(np);
-    let tau2_ci = tau2_se.map(|s| [(tau2_hat - z * s).max(0.0), tau2_hat + z * s]);
-    let null = f.no_selection();
-    let delta_tests = free_delta
-        .iter()
-        .filter_map(|&j| {
-            let s = se_of(dp + j)?;
-            let d = par[dp + j];
-            let statistic = (d - null[j]) / s;
-            let low = space[j][0].max(lower_limits[j]);
-            let high = space[j][1].min(upper_limits[j]);
-            Some(DeltaTest {
-                parameter: j + 1,
-                delta: d,
-                null: null[j],
-                se: s,
-                z: statistic,
-                p: p_two_sided_z(statistic),
-                ci_lower: (d - z * s).max(low),
-                ci_upper: (d + z * s).min(high),
-            })
-        })
-        .collect();
-    let ll0: f64 = (0..k)
-        .map(|i| {
-            let s2 = v[i] + tau2_0;
-            let mu: f64 = design.row(i).iter().zip(&beta0).map(|(a, b)| a * b).sum();
-            -0.5 * ((2.0 * std::f64::consts::PI).ln() + s2.ln() + (y[i] - mu).powi(2) / s2)
-        })
-        .sum();
-    let selection_test = LikelihoodRatio::from_log_likelihoods(ll0, ll, free_delta.len());
-    // metafor refits the selection model with τ² = 0 (the fixed-effect one) for its test of
-    // heterogeneity; so do we, and leave the test out where that fit fails, as metafor does.
-    let tau2_lrt = if tau2_free {
-        let fixed_effect = MetaOptions {
-            method: Method::FE,
-            ..*options
+    /// The maximum of the likelihood `lik` and its parameters `(par, log-likelihood)`: the
+    /// quasi-Newton search from the model without selection's estimates, finished by Newton
+    /// steps on the parameters inside their limits, kept only if they stay inside (and, with
+    /// `decreasing`, in order).
+    fn maximise(
+        &self,
+        lik: &Likelihood<'_>,
+        beta0: &[f64],
+        tau2_0: f64,
+        start: &[f64],
+    ) -> Result<(Vec<f64>, f64)> {
+        let objective = |x: &[f64]| -> f64 {
+            let (ll, _) = lik.eval(&self.to_par(x));
+            if ll.is_finite() { -ll } else { f64::INFINITY }
         };
-        fit(design, y, v, selection, &fixed_effect)
-            .ok()
-            .map(|m| LikelihoodRatio::from_log_likelihoods(m.log_likelihood, ll, 1))
-    } else {
-        None
-    };
-    let mut model = SelectionModel {
-        kind: name,
-        alternative: selection.alternative,
-        steps: selection.steps.clone(),
-        k_per_interval,
-        tested: coefficients[0].tested,
-        coefficients,
-        vcov,
-        qm: None,
-        qm_df: None,
-        qm_p: None,
-        qm_coefficients: Vec::new(),
-        tau2: tau2_hat,
-        tau2_se,
-        tau2_ci,
-        delta: par[dp..].to_vec(),
-        delta_fixed: fixed.iter().map(Option::is_some).collect(),
-        delta_tests,
-        decreasing: selection.decreasing,
-        log_likelihood: ll,
-        lrt: selection_test.statistic,
-        lrt_df: selection_test.df,
-        lrt_p: selection_test.p_value,
-        tau2_lrt: tau2_lrt.map(|t| t.statistic),
-        tau2_lrt_p: tau2_lrt.and_then(|t| t.p_value),
-    };
-    // QM over the coefficients but the intercept (metafor's default btt = 2:p).
-    if np > 1 {
-        model.test_coefficients(&(1..np).collect::<Vec<_>>())?;
+        let gradient = |x: &[f64]| -> Option<Vec<f64>> {
+            let par = self.to_par(x);
+            let (ll, g) = lik.eval(&par);
+            (ll.is_finite() && g.iter().all(|d| d.is_finite())).then(|| {
+                self.to_search_gradient(&par, &g)
+                    .into_iter()
+                    .map(|d| -d)
+                    .collect()
+            })
+        };
+        let (x0, lower) = self.start(beta0, tau2_0, start);
+        let opt = minimize_with(&objective, Some(&gradient), &x0, &lower);
+        if !opt.value.is_finite() {
+            return Err(Error::Numerical(
+                "the selection model's likelihood could not be maximised".into(),
+            ));
+        }
+        let searched = self.to_par(&opt.x);
+
+        let (np, dp) = (self.np, self.dp());
+        let inside = |j: usize, par: &[f64]| {
+            let d = par[dp + j];
+            let tol = 1e-9 * d.abs().max(1e-3);
+            d > self.floor_of(j) + tol && d < self.upper_limits[j] - tol
+        };
+        let mut idx: Vec<usize> = (0..np).collect();
+        if self.tau2_free() && searched[np] > 0.0 {
+            idx.push(np);
+        }
+        idx.extend(
+            self.free_delta
+                .iter()
+                .filter(|&&j| inside(j, &searched) && self.ordered(&searched, j))
+                .map(|j| dp + j),
+        );
+        let eval = |par: &[f64]| lik.eval(par);
+        let mut bounds = vec![f64::NEG_INFINITY; np];
+        bounds.push(0.0);
+        bounds.extend((0..self.fixed.len()).map(|j| self.floor_of(j)));
+        let (polished, polished_ll) = polish(&eval, &searched, &idx, &bounds);
+        let feasible = self.free_delta.iter().all(|&j| {
+            polished[dp + j] <= self.upper_limits[j] && (j == 0 || self.ordered(&polished, j))
+        });
+        Ok(if feasible && polished_ll >= -opt.value {
+            (polished, polished_ll)
+        } else {
+            (searched, -opt.value)
+        })
     }
-    Ok(model)
+}
+
+/// The Wald inference at the maximum: coefficients, their covariance, τ²'s SE and interval,
+/// and the tests of the estimated δ.
+struct Estimates {
+    coefficients: Vec<Coefficient>,
+    vcov: Vec<Vec<f64>>,
+    tau2_se: Option<f64>,
+    tau2_ci: Option<[f64; 2]>,
+    delta_tests: Vec<DeltaTest>,
+}
+
+impl Estimates {
+    /// The estimates' SEs from the inverse Hessian of `lik` at `par`, as metafor takes it: τ²
+    /// left out below its `tau2tol` (and when fixed), a step function's δ below its
+    /// `deltatol` 10⁻⁴ left out.
+    fn at_maximum(
+        search: &Search<'_>,
+        lik: &Likelihood<'_>,
+        par: &[f64],
+        selection: &Selection,
+        options: &MetaOptions,
+    ) -> Result<Self> {
+        let (np, dp) = (search.np, search.dp());
+        let tau2_hat = par[np];
+        let tau2_tol = lik.v.iter().fold(1e-4_f64, |a, vi| a.min(vi / 10.0));
+        let mut hes: Vec<usize> = (0..np).collect();
+        if search.tau2_free() && tau2_hat >= tau2_tol {
+            hes.push(np);
+        }
+        hes.extend(
+            search
+                .free_delta
+                .iter()
+                .filter(|&&j| !(selection.kind == Kind::StepFunction && par[dp + j] < 1e-4))
+                .map(|j| dp + j),
+        );
+        let eval = |par: &[f64]| lik.eval(par);
+        let inverse = (-hessian(&eval, par, &hes))
+            .try_inverse()
+            .filter(|inv| (0..np).all(|j| inv[(j, j)].is_finite() && inv[(j, j)] > 0.0))
+            .ok_or_else(|| {
+                Error::Numerical(
+                    "the selection model's information matrix is singular at the maximum".into(),
+                )
+            })?;
+        let z = z_crit(options.level.value());
+        let coefficients: Vec<Coefficient> = (0..np)
+            .map(|j| Coefficient {
+                name: lik.x.names[j].clone(),
+                tested: TestedEstimate::new(par[j], inverse[(j, j)].sqrt(), None, z),
+            })
+            .collect();
+        let vcov: Vec<Vec<f64>> = (0..np)
+            .map(|a| (0..np).map(|b| inverse[(a, b)]).collect())
+            .collect();
+        let se_of = |parameter: usize| {
+            hes.iter()
+                .position(|&j| j == parameter)
+                .map(|a| inverse[(a, a)].max(0.0).sqrt())
+        };
+        let tau2_se = se_of(np);
+        let tau2_ci = tau2_se.map(|s| [(tau2_hat - z * s).max(0.0), tau2_hat + z * s]);
+        let null = lik.f.no_selection();
+        let space = lik.f.space();
+        let delta_tests = search
+            .free_delta
+            .iter()
+            .filter_map(|&j| {
+                let s = se_of(dp + j)?;
+                let d = par[dp + j];
+                let statistic = (d - null[j]) / s;
+                let low = space[j][0].max(search.lower_limits[j]);
+                let high = space[j][1].min(search.upper_limits[j]);
+                Some(DeltaTest {
+                    parameter: j + 1,
+                    delta: d,
+                    null: null[j],
+                    se: s,
+                    z: statistic,
+                    p: p_two_sided_z(statistic),
+                    ci_lower: (d - z * s).max(low),
+                    ci_upper: (d + z * s).min(high),
+                })
+            })
+            .collect();
+        Ok(Estimates {
+            coefficients,
+            vcov,
+            tau2_se,
+            tau2_ci,
+            delta_tests,
+        })
+    }
 }
 
 impl SelectionModel {
