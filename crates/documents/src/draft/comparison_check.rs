@@ -18,7 +18,7 @@
 //! says `adjusted`, `ANCOVA` or `least squares`, as unadjusted when it says `unadjusted`, and
 //! else as not stated (the adjusted SE stays a candidate).
 
-use super::structure::{Shape, Structure};
+use super::structure::{Cell, Measure, Shape, Structure};
 use super::{Item, ItemKind};
 use crate::checks::Rounding;
 use crate::error::Result;
@@ -159,180 +159,231 @@ pub fn check_comparisons(
         if m.shape != Shape::Arms || m.comparison.is_empty() {
             continue;
         }
-        // Two values set against each other (`81 ± 8 versus 82 ± 7`) are two arms even where
-        // the text names neither group.
-        let (a, b) = match (m.cells.as_slice(), m.arms().as_slice()) {
-            ([a, b], _) => (a, b),
-            (_, [(Some(_), a), (Some(_), b)]) if a.len() == 1 && b.len() == 1 => (a[0], b[0]),
-            _ => continue,
-        };
-        if items[a.item].kind != ItemKind::MeanSpread || items[b.item].kind != ItemKind::MeanSpread
-        {
-            continue;
-        }
-        let mut cells = [a, b];
-        // The printed difference, ordered so that it is group 1 − group 2; a number that is
-        // neither order's difference within the rounding is left out.
-        let mut difference = m.comparison.difference.map(|j| &items[j]);
-        if let Some(d) = difference {
-            match difference_order(&items[a.item], &items[b.item], d) {
-                Some(true) => {}
-                Some(false) => cells.swap(0, 1),
-                None => difference = None,
-            }
-        }
-        let ps: Vec<&Item> = m.comparison.p.iter().map(|&j| &items[j]).collect();
-        let cis: Vec<&Item> = m.comparison.ci.iter().map(|&j| &items[j]).collect();
-        // More than one p or CI in the stretch after the arms: which one compares them is not
-        // printed.
-        let first = &items[cells[0].item];
-        let stretch_end = m
-            .comparison
-            .items()
-            .into_iter()
-            .map(|j| items[j].span[1])
-            .max()
-            .unwrap_or(first.span[1]);
-        let after_arms = m
-            .cells
-            .iter()
-            .map(|c| items[c.item].span[1])
-            .max()
-            .unwrap_or(0);
-        let next_summary = items
-            .iter()
-            .filter(|i| i.span[0] > after_arms && i.sentence == first.sentence)
-            .filter(|i| {
-                matches!(
-                    i.kind,
-                    ItemKind::MeanSpread | ItemKind::MedianIqr | ItemKind::MedianRange
-                )
-            })
-            .map(|i| i.span[0])
-            .min()
-            .unwrap_or(usize::MAX);
-        let count = |kind: ItemKind| {
-            items
-                .iter()
-                .filter(|i| {
-                    i.kind == kind
-                        && i.span[0] > after_arms
-                        && i.span[0] < next_summary.max(stretch_end)
-                })
-                .filter(|i| i.sentence == items[m.cells[m.cells.len() - 1].item].sentence)
-                .count()
-        };
-        let several = count(ItemKind::P) > 1 || count(ItemKind::Ci) > 1;
-        let ns: Vec<Option<&Item>> = cells.iter().map(|c| c.n.map(|j| &items[j])).collect();
-        let mut finding = finding_of(
-            &[&items[cells[0].item], &items[cells[1].item]],
-            &ns,
-            difference,
-            &ps,
-            &cis,
-        );
-        if let Some(line) = structure.within_patients {
-            finding.not_checked = Some(format!(
-                "the document's design is within patients (crossover, line {line}): both values are the same patients, and the within-patient correlation a paired comparison needs is not printed"
-            ));
+        if let Some(finding) = check_arm_measure(file, items, structure, m, rounding)? {
             out.push(finding);
-            continue;
         }
-        if several {
-            finding.not_checked = Some(
-                "the text prints more than one p or CI after the two groups: which one compares them is not printed"
-                    .into(),
-            );
-            out.push(finding);
-            continue;
-        }
-        let at = format!("{file}:{}", first.line);
-        let (Some(g1), Some(g2)) = (
-            group_of(&items[cells[0].item], ns[0], &at, "group 1"),
-            group_of(&items[cells[1].item], ns[1], &at, "group 2"),
-        ) else {
-            finding.not_checked = Some(
-                "each group's n (2 or more) must be printed: with its value, its group or its table column"
-                    .into(),
-            );
-            out.push(finding);
-            continue;
-        };
-        let p = ps.first().and_then(|i| p_of(i, &at));
-        let ci = cis.first().and_then(|i| ci_of(i, &at));
-        let estimate = |d: &Item| {
-            d.parts
-                .mean
-                .as_ref()
-                .or(d.parts.value.as_ref())
-                .and_then(|m| m.number.to_reported(&at).ok())
-        };
-        let (diff, diff_se) = match difference {
-            Some(d) => (
-                estimate(d),
-                d.parts
-                    .spread
-                    .as_ref()
-                    .and_then(|m| m.number.to_reported(&at).ok()),
-            ),
-            None => (None, None),
-        };
-        if p.is_none() && ci.is_none() && diff_se.is_none() {
-            finding.not_checked = Some("the p or CI is not one the reading takes".into());
-            out.push(finding);
-            continue;
-        }
-        let labels = (
-            items[cells[0].item].parts.spread_label,
-            items[cells[1].item].parts.spread_label,
-        );
-        let label = match labels {
-            (Some("SD"), Some("SD")) => SpreadKind::Sd,
-            (Some(a), Some(b)) if a != "SD" && b != "SD" => SpreadKind::Sem,
-            (None, None) => match m.spread_label {
-                Some(("SD", _)) => SpreadKind::Sd,
-                Some(_) => SpreadKind::Sem,
-                None => SpreadKind::NotReported,
-            },
-            _ => SpreadKind::NotReported,
-        };
-        let words = first.quote.to_ascii_lowercase();
-        let adjusted = if words.contains("unadjusted") {
-            Adjusted::No
-        } else if words.contains("adjusted")
-            || words.contains("ancova")
-            || words.contains("least squares")
-            || words.contains("least-squares")
-        {
-            Adjusted::Yes
-        } else {
-            Adjusted::NotReported
-        };
-        let reading = read_spread(&SpreadQuestion {
-            design: Design::Groups(
-                Groups::Two(g1, g2),
-                PrintedComparison {
-                    difference: diff,
-                    spread: diff_se,
-                    test: PrintedTest {
-                        ci,
-                        t: None,
-                        p,
-                        claim: None,
-                    },
-                },
-            ),
-            adjusted,
-            label,
-            scale: None,
-            rounding,
-        })?;
-        finding.verdict = Some(reading.verdict.as_str().to_string());
-        finding.reason = Some(reading.reason.clone());
-        finding.reading = Some(reading);
-        out.push(finding);
     }
-    // Two means ± spreads of one sentence, with a p or CI, that the structure leaves open.
+    push_open_pairs(items, &in_structure, &mut out);
+    out.sort_by_key(|f| f.line);
+    Ok(out)
+}
+
+/// The two cells of a measure of two arms, one mean ± spread each, or `None` when it is not one.
+fn two_arm_cells<'m>(m: &'m Measure, items: &[Item]) -> Option<[&'m Cell; 2]> {
+    // Two values set against each other (`81 ± 8 versus 82 ± 7`) are two arms even where
+    // the text names neither group.
+    let (a, b) = match (m.cells.as_slice(), m.arms().as_slice()) {
+        ([a, b], _) => (a, b),
+        (_, [(Some(_), a), (Some(_), b)]) if a.len() == 1 && b.len() == 1 => (a[0], b[0]),
+        _ => return None,
+    };
+    if items[a.item].kind != ItemKind::MeanSpread || items[b.item].kind != ItemKind::MeanSpread {
+        return None;
+    }
+    Some([a, b])
+}
+
+/// Does the text print more than one p or CI in the stretch after the arms of `m` (whose
+/// first value is `first`), so that which one compares them is not printed?
+fn several_ps_or_cis(m: &Measure, items: &[Item], first: &Item) -> bool {
+    let stretch_end = m
+        .comparison
+        .items()
+        .into_iter()
+        .map(|j| items[j].span[1])
+        .max()
+        .unwrap_or(first.span[1]);
+    let after_arms = m
+        .cells
+        .iter()
+        .map(|c| items[c.item].span[1])
+        .max()
+        .unwrap_or(0);
+    let next_summary = items
+        .iter()
+        .filter(|i| i.span[0] > after_arms && i.sentence == first.sentence)
+        .filter(|i| {
+            matches!(
+                i.kind,
+                ItemKind::MeanSpread | ItemKind::MedianIqr | ItemKind::MedianRange
+            )
+        })
+        .map(|i| i.span[0])
+        .min()
+        .unwrap_or(usize::MAX);
+    let count = |kind: ItemKind| {
+        items
+            .iter()
+            .filter(|i| {
+                i.kind == kind
+                    && i.span[0] > after_arms
+                    && i.span[0] < next_summary.max(stretch_end)
+            })
+            .filter(|i| i.sentence == items[m.cells[m.cells.len() - 1].item].sentence)
+            .count()
+    };
+    count(ItemKind::P) > 1 || count(ItemKind::Ci) > 1
+}
+
+/// What the text says ± is for two arms: the label both values print (SD, or SE for any
+/// other), else the measure's, else not reported.
+fn arms_spread_kind(first: &Item, second: &Item, m: &Measure) -> SpreadKind {
+    match (first.parts.spread_label, second.parts.spread_label) {
+        (Some("SD"), Some("SD")) => SpreadKind::Sd,
+        (Some(a), Some(b)) if a != "SD" && b != "SD" => SpreadKind::Sem,
+        (None, None) => match m.spread_label {
+            Some(("SD", _)) => SpreadKind::Sd,
+            Some(_) => SpreadKind::Sem,
+            None => SpreadKind::NotReported,
+        },
+        _ => SpreadKind::NotReported,
+    }
+}
+
+/// Whether the sentence `quote` says the comparison was adjusted (`adjusted`, `ANCOVA`,
+/// `least squares`), unadjusted, or neither.
+fn adjusted_in(quote: &str) -> Adjusted {
+    let words = quote.to_ascii_lowercase();
+    if words.contains("unadjusted") {
+        Adjusted::No
+    } else if words.contains("adjusted")
+        || words.contains("ancova")
+        || words.contains("least squares")
+        || words.contains("least-squares")
+    {
+        Adjusted::Yes
+    } else {
+        Adjusted::NotReported
+    }
+}
+
+/// The finding of one measure of the structure: its two arms' values read against the p,
+/// CI or difference printed after them, or why they are not checked; `None` when the
+/// measure is not two arms of one mean ± spread each.
+fn check_arm_measure(
+    file: &str,
+    items: &[Item],
+    structure: &Structure,
+    m: &Measure,
+    rounding: Rounding,
+) -> Result<Option<ComparisonFinding>> {
+    let Some([a, b]) = two_arm_cells(m, items) else {
+        return Ok(None);
+    };
+    let mut cells = [a, b];
+    // The printed difference, ordered so that it is group 1 − group 2; a number that is
+    // neither order's difference within the rounding is left out.
+    let mut difference = m.comparison.difference.map(|j| &items[j]);
+    if let Some(d) = difference {
+        match difference_order(&items[a.item], &items[b.item], d) {
+            Some(true) => {}
+            Some(false) => cells.swap(0, 1),
+            None => difference = None,
+        }
+    }
+    let ps: Vec<&Item> = m.comparison.p.iter().map(|&j| &items[j]).collect();
+    let cis: Vec<&Item> = m.comparison.ci.iter().map(|&j| &items[j]).collect();
+    // More than one p or CI in the stretch after the arms: which one compares them is not
+    // printed.
+    let first = &items[cells[0].item];
+    let several = several_ps_or_cis(m, items, first);
+    let ns: Vec<Option<&Item>> = cells.iter().map(|c| c.n.map(|j| &items[j])).collect();
+    let mut finding = finding_of(
+        &[&items[cells[0].item], &items[cells[1].item]],
+        &ns,
+        difference,
+        &ps,
+        &cis,
+    );
+    if let Some(line) = structure.within_patients {
+        finding.not_checked = Some(format!(
+            "the document's design is within patients (crossover, line {line}): both values are the same patients, and the within-patient correlation a paired comparison needs is not printed"
+        ));
+        return Ok(Some(finding));
+    }
+    if several {
+        finding.not_checked = Some(
+            "the text prints more than one p or CI after the two groups: which one compares them is not printed"
+                .into(),
+        );
+        return Ok(Some(finding));
+    }
+    let at = format!("{file}:{}", first.line);
+    let (Some(g1), Some(g2)) = (
+        group_of(&items[cells[0].item], ns[0], &at, "group 1"),
+        group_of(&items[cells[1].item], ns[1], &at, "group 2"),
+    ) else {
+        finding.not_checked = Some(
+            "each group's n (2 or more) must be printed: with its value, its group or its table column"
+                .into(),
+        );
+        return Ok(Some(finding));
+    };
+    let Some(printed) = printed_comparison(difference, &ps, &cis, &at) else {
+        finding.not_checked = Some("the p or CI is not one the reading takes".into());
+        return Ok(Some(finding));
+    };
+    let label = arms_spread_kind(&items[cells[0].item], &items[cells[1].item], m);
+    let adjusted = adjusted_in(&first.quote);
+    let reading = read_spread(&SpreadQuestion {
+        design: Design::Groups(Groups::Two(g1, g2), printed),
+        adjusted,
+        label,
+        scale: None,
+        rounding,
+    })?;
+    finding.verdict = Some(reading.verdict.as_str().to_string());
+    finding.reason = Some(reading.reason.clone());
+    finding.reading = Some(reading);
+    Ok(Some(finding))
+}
+
+/// What the text prints of two arms' comparison (read at `at`): the difference and its
+/// spread, and the first p and CI; `None` when it prints no p, CI or spread of the
+/// difference the reading takes.
+fn printed_comparison(
+    difference: Option<&Item>,
+    ps: &[&Item],
+    cis: &[&Item],
+    at: &str,
+) -> Option<PrintedComparison> {
+    let p = ps.first().and_then(|i| p_of(i, at));
+    let ci = cis.first().and_then(|i| ci_of(i, at));
+    let estimate = |d: &Item| {
+        d.parts
+            .mean
+            .as_ref()
+            .or(d.parts.value.as_ref())
+            .and_then(|m| m.number.to_reported(at).ok())
+    };
+    let (diff, diff_se) = match difference {
+        Some(d) => (
+            estimate(d),
+            d.parts
+                .spread
+                .as_ref()
+                .and_then(|m| m.number.to_reported(at).ok()),
+        ),
+        None => (None, None),
+    };
+    if p.is_none() && ci.is_none() && diff_se.is_none() {
+        return None;
+    }
+    Some(PrintedComparison {
+        difference: diff,
+        spread: diff_se,
+        test: PrintedTest {
+            ci,
+            t: None,
+            p,
+            claim: None,
+        },
+    })
+}
+
+/// Pushes onto `out`, as not checked, two means ± spreads of one sentence, with a p or CI,
+/// that the structure leaves open (`in_structure` marks the items it decided).
+fn push_open_pairs(items: &[Item], in_structure: &[bool], out: &mut Vec<ComparisonFinding>) {
     let mut start = 0;
     for i in 1..=items.len() {
         if i < items.len() && items[i].sentence == items[start].sentence {
@@ -371,8 +422,6 @@ pub fn check_comparisons(
         );
         out.push(finding);
     }
-    out.sort_by_key(|f| f.line);
-    Ok(out)
 }
 
 /// The finding's record of what the text prints: the two groups (with their n), the

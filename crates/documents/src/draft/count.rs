@@ -488,6 +488,54 @@ fn chars_back(plain: &str, at: usize, chars: usize) -> usize {
         .map_or(0, |(i, _)| i)
 }
 
+/// Words that, right after a percentage's sign, do not name what changed: verbs and the
+/// words of a share (`20% had improvement`, `30% of patients`).
+const NOT_WHAT_CHANGED: [&str; 28] = [
+    "had",
+    "have",
+    "has",
+    "showed",
+    "show",
+    "shows",
+    "achieved",
+    "with",
+    "reported",
+    "experienced",
+    "of",
+    "in",
+    "were",
+    "was",
+    "is",
+    "are",
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "no",
+    "any",
+    "patients",
+    "subjects",
+    "participants",
+    "without",
+    "saw",
+];
+
+/// The pattern of what ends the text right before a percentage that takes an earlier one's
+/// kind: a list's earlier item (`12%, `), a number before a bracket (`11.6 (`), or words
+/// setting it against another (`compared with `, `versus `, `than `).
+fn earlier_percentage_pattern() -> &'static Regex {
+    static EARLIER: OnceLock<Regex> = OnceLock::new();
+    EARLIER.get_or_init(|| {
+        let p = r"(?x)
+            (?: (?P<listed> (?P<lnum> NUMBER ) \s* (?: % | ％ | (?i:percent) ) \s* (?: , | 、 ) \s* (?i: (?: and | or ) \s+ )? )
+              | (?P<bracket> (?P<bnum> NUMBER ) [^\S\n]* [(（] \s* )
+              | (?P<against> (?i: (?: as \s+ )? compared \s+ (?: to | with ) | versus | vs\.? | than ) \s+ ) ) $"
+            .replace("NUMBER", NUMBER);
+        Regex::new(&p).expect("the earlier-percentage pattern is valid")
+    })
+}
+
 /// The words of change around the percentage whose number starts at `start` and whose sign
 /// ends at `end` (see [`is_change`]); `depth` bounds the walk back through lists and
 /// comparisons.
@@ -502,37 +550,7 @@ fn change_words_around(plain: &str, start: usize, end: usize, depth: usize) -> b
         .captures(&plain[end..])
         .is_some_and(|c| {
             c.name("what").is_none_or(|w| {
-                ![
-                    "had",
-                    "have",
-                    "has",
-                    "showed",
-                    "show",
-                    "shows",
-                    "achieved",
-                    "with",
-                    "reported",
-                    "experienced",
-                    "of",
-                    "in",
-                    "were",
-                    "was",
-                    "is",
-                    "are",
-                    "a",
-                    "an",
-                    "the",
-                    "and",
-                    "or",
-                    "no",
-                    "any",
-                    "patients",
-                    "subjects",
-                    "participants",
-                    "without",
-                    "saw",
-                ]
-                .contains(&w.as_str().trim().to_ascii_lowercase().as_str())
+                !NOT_WHAT_CHANGED.contains(&w.as_str().trim().to_ascii_lowercase().as_str())
             })
         });
     if after
@@ -544,17 +562,8 @@ fn change_words_around(plain: &str, start: usize, end: usize, depth: usize) -> b
     if depth >= 4 {
         return false;
     }
-    static EARLIER: OnceLock<Regex> = OnceLock::new();
-    let earlier = EARLIER.get_or_init(|| {
-        let p = r"(?x)
-            (?: (?P<listed> (?P<lnum> NUMBER ) \s* (?: % | ％ | (?i:percent) ) \s* (?: , | 、 ) \s* (?i: (?: and | or ) \s+ )? )
-              | (?P<bracket> (?P<bnum> NUMBER ) [^\S\n]* [(（] \s* )
-              | (?P<against> (?i: (?: as \s+ )? compared \s+ (?: to | with ) | versus | vs\.? | than ) \s+ ) ) $"
-            .replace("NUMBER", NUMBER);
-        Regex::new(&p).expect("the earlier-percentage pattern is valid")
-    });
     let offset = from(60);
-    let Some(c) = earlier.captures(&plain[offset..start]) else {
+    let Some(c) = earlier_percentage_pattern().captures(&plain[offset..start]) else {
         return false;
     };
     if let Some(n) = c.name("lnum") {
@@ -570,9 +579,16 @@ fn change_words_around(plain: &str, start: usize, end: usize, depth: usize) -> b
         // The change before the bracket: `improved by a mean of 11.6 (55%)`.
         return change_before_pattern().is_match(&plain[chars_back(plain, s, 40)..s]);
     }
+    let against = offset + c.get(0).expect("a match").start();
+    change_words_of_earlier(plain, against, depth)
+}
+
+/// The words of change around the earlier percentage of the clause that a percentage is set
+/// against by the words at `against` (`compared with`, `versus`, `than`); `false` when there
+/// is none.
+fn change_words_of_earlier(plain: &str, against: usize, depth: usize) -> bool {
     // Set against an earlier percentage of the same sentence: take its kind. Right after a
     // bare number (`1.1 vs. 4.8%`) the two share the sign and are two shares.
-    let against = offset + c.get(0).expect("a match").start();
     if plain[..against]
         .trim_end()
         .ends_with(|ch: char| ch.is_ascii_digit())
@@ -675,22 +691,54 @@ pub fn find(scan: &mut Scan) {
     find_percent_of_printed_whole(scan, &plain);
     find_count_percent(scan, &plain);
     find_shared_percent_sign(scan, &plain);
-    for c in percent_pattern().captures_iter(&plain) {
+    find_percents(scan, &plain);
+    find_counts_of(scan, &plain);
+    find_ns(scan, &plain);
+}
+
+/// Does a confidence or credible interval's name follow the percentage ending at `end`
+/// (`95% confidence interval`, `95% CI`)?
+fn names_an_interval(plain: &str, end: usize) -> bool {
+    let rest: String = plain[end..].chars().take(14).collect();
+    let rest = rest.trim_start().to_ascii_lowercase();
+    ["ci", "c.i.", "confidence", "credible", "cri", "信頼区間"]
+        .iter()
+        .any(|w| rest.starts_with(w))
+}
+
+/// Is the number at `at` a cell (past the row's label) under a column headed by a change
+/// (`% improvement`, `Percentage change`, `変化率`)?
+fn under_a_change_header(scan: &Scan, plain: &str, at: usize) -> bool {
+    scan.tables.at(at).is_some_and(|(table, row, cell)| {
+        let header = table.column_header(plain, row, cell).to_lowercase();
+        cell > 0
+            && [
+                "change",
+                "improvement",
+                "impro",
+                "reduction",
+                "increase",
+                "decrease",
+                "変化",
+            ]
+            .iter()
+            .any(|w| header.contains(w))
+    })
+}
+
+/// Reads every percentage with its sign, as a share or as a change.
+fn find_percents(scan: &mut Scan, plain: &str) {
+    for c in percent_pattern().captures_iter(plain) {
         let whole = c.get(0).expect("a match");
         let Some(v) = c.name("value").or(c.name("words")) else {
             continue;
         };
-        if !scan.free(whole.range()) || inside_name(&plain, v.start(), v.end()) {
+        if !scan.free(whole.range()) || inside_name(plain, v.start(), v.end()) {
             continue;
         }
         // `95% confidence interval` where no interval follows (a table's footnote): the level
         // of the document's intervals, not a number of its own.
-        let rest: String = plain[whole.end()..].chars().take(14).collect();
-        let rest = rest.trim_start().to_ascii_lowercase();
-        if ["ci", "c.i.", "confidence", "credible", "cri", "信頼区間"]
-            .iter()
-            .any(|w| rest.starts_with(w))
-        {
+        if names_an_interval(plain, whole.end()) {
             let span = scan.doc.plain.original_span(whole.range());
             scan.claimed.claim(span);
             continue;
@@ -711,27 +759,10 @@ pub fn find(scan: &mut Scan) {
         // cell under a column headed by a change (`% improvement`, `Percentage change`,
         // `変化率`) is that change.
         let beyond_a_whole = value.number.value > 100.0 && count.is_none() && of.is_none();
-        let under_a_change = scan
-            .tables
-            .at(v_range.start)
-            .is_some_and(|(table, row, cell)| {
-                let header = table.column_header(&plain, row, cell).to_lowercase();
-                cell > 0
-                    && [
-                        "change",
-                        "improvement",
-                        "impro",
-                        "reduction",
-                        "increase",
-                        "decrease",
-                        "変化",
-                    ]
-                    .iter()
-                    .any(|w| header.contains(w))
-            });
+        let under_a_change = under_a_change_header(scan, plain, v_range.start);
         let kind = if beyond_a_whole
             || under_a_change
-            || is_change(&plain, v_range.start, whole.end(), &value)
+            || is_change(plain, v_range.start, whole.end(), &value)
         {
             ItemKind::PercentChange
         } else {
@@ -744,12 +775,16 @@ pub fn find(scan: &mut Scan) {
                 value: Some(value),
                 count,
                 of,
-                bound: bound_around(&plain, v.start(), v.end()),
+                bound: bound_around(plain, v.start(), v.end()),
                 ..Parts::default()
             },
         );
     }
-    for c in count_of_pattern().captures_iter(&plain) {
+}
+
+/// Reads every count of a whole (`5 of 7`, `92/104`, `7 名中 5 名`).
+fn find_counts_of(scan: &mut Scan, plain: &str) {
+    for c in count_of_pattern().captures_iter(plain) {
         let whole = c.get(0).expect("a match");
         let (count, of) = match (c.name("count1"), c.name("count2")) {
             (Some(k), _) => (k, c.name("of1").expect("of1")),
@@ -767,9 +802,9 @@ pub fn find(scan: &mut Scan) {
         };
         let range = whole.start().max(count.start().min(of.start()))..end;
         if !scan.free(range.clone())
-            || inside_name(&plain, count.start().min(of.start()), count.end())
+            || inside_name(plain, count.start().min(of.start()), count.end())
             || plain[..range.start].ends_with('/')
-            || words_not_a_count(&plain, range.start)
+            || words_not_a_count(plain, range.start)
         {
             continue;
         }
@@ -780,7 +815,7 @@ pub fn find(scan: &mut Scan) {
             continue;
         }
         if c.name("count3").is_some_and(|_| {
-            slash_date(&plain, range.clone(), &k, &n) || page_counter(&plain, range.clone())
+            slash_date(plain, range.clone(), &k, &n) || page_counter(plain, range.clone())
         }) {
             continue;
         }
@@ -794,10 +829,32 @@ pub fn find(scan: &mut Scan) {
             },
         );
     }
+}
+
+/// Does a number in words (capture `en` of [`n_pattern`], `m`) count nothing: followed by a
+/// word that makes it `one of the patients` rather than `Fifteen adult patients`, or preceded
+/// by one that makes it other than a count?
+fn words_count_nothing(plain: &str, c: &regex::Captures, m: regex::Match) -> bool {
+    // A number in words counts what follows it straight away or after its adjectives
+    // (`Fifteen adult patients`), not `one of the patients`.
+    let words = m.as_str().starts_with(|c: char| c.is_ascii_alphabetic());
+    let between = c.name("between").map_or("", |b| b.as_str());
+    words
+        && (between.split_whitespace().any(|w| {
+            [
+                "of", "the", "a", "an", "these", "those", "our", "their", "who", "were", "was",
+                "and", "or", "in", "to", "per",
+            ]
+            .contains(&w.to_ascii_lowercase().as_str())
+        }) || words_not_a_count(plain, m.start()))
+}
+
+/// Reads every n (`n = 104`, `7 名`, `Fifteen adult patients`), with its unit when printed.
+fn find_ns(scan: &mut Scan, plain: &str) {
     // Read on from the end of each number, not of the match: `599 (301 intervention, 298
     // control) patients` holds three.
     let mut pos = 0;
-    while let Some(c) = n_pattern().captures_at(&plain, pos) {
+    while let Some(c) = n_pattern().captures_at(plain, pos) {
         let (m, unit, range) = if let Some(m) = c.name("n") {
             (m, None, c.get(0).expect("a match").start()..m.end())
         } else if let Some(m) = c.name("ja") {
@@ -805,19 +862,7 @@ pub fn find(scan: &mut Scan) {
             (m, Some(u.as_str().to_string()), m.start()..u.end())
         } else if let Some(m) = c.name("en") {
             let u = c.name("enunit").expect("unit");
-            // A number in words counts what follows it straight away or after its adjectives
-            // (`Fifteen adult patients`), not `one of the patients`.
-            let words = m.as_str().starts_with(|c: char| c.is_ascii_alphabetic());
-            let between = c.name("between").map_or("", |b| b.as_str());
-            if words
-                && (between.split_whitespace().any(|w| {
-                    [
-                        "of", "the", "a", "an", "these", "those", "our", "their", "who", "were",
-                        "was", "and", "or", "in", "to", "per",
-                    ]
-                    .contains(&w.to_ascii_lowercase().as_str())
-                }) || words_not_a_count(&plain, m.start()))
-            {
+            if words_count_nothing(plain, &c, m) {
                 pos = m.end();
                 continue;
             }
@@ -855,7 +900,7 @@ pub fn find(scan: &mut Scan) {
             }
             None => range,
         };
-        if !scan.free(range.clone()) || inside_name(&plain, m.start(), m.end()) {
+        if !scan.free(range.clone()) || inside_name(plain, m.start(), m.end()) {
             continue;
         }
         let Some(value) = scan.number(m.range()) else {
@@ -864,7 +909,7 @@ pub fn find(scan: &mut Scan) {
         if value.number.value < 0.0 {
             continue;
         }
-        let bound = bound_around(&plain, m.start(), m.end());
+        let bound = bound_around(plain, m.start(), m.end());
         scan.push(
             ItemKind::N,
             range,

@@ -61,137 +61,9 @@ pub fn groups(s: &str) -> Vec<Phrase> {
     );
     let mut out: Vec<Phrase> = Vec::new();
     for c in p.captures_iter(s) {
-        let m = c.get(0).expect("the match");
-        let (mut start, mut end) = (m.start(), m.end());
-        let numbered = c.name("noun").is_some() && {
-            // `group 1`, `Group B`, `arm II`: a group named by its number.
-            let rest = &s[end..];
-            let label: String = rest
-                .trim_start_matches([' ', '\u{a0}'])
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric())
-                .collect();
-            let ok = !label.is_empty()
-                && label.len() <= 3
-                && (label.chars().all(|c| c.is_ascii_digit())
-                    || label.chars().all(|c| c.is_ascii_uppercase()));
-            if ok {
-                let skip = rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
-                end += skip + label.len();
-            }
-            ok
+        let Some((start, end)) = group_span(s, &c) else {
+            continue;
         };
-        if c.name("ja").is_some() {
-            // `実薬群及びプラセボ群`: a conjunction (or a particle) before the second name
-            // joins two groups; it is not part of the name.
-            // A topic or subject particle ends the words before the name (`変化量は実薬群`).
-            let name = &s[start..end];
-            if let Some(k) = name.rfind(['は', 'が']) {
-                start += k + 'は'.len_utf8();
-            }
-            // A postpositional phrase before the name (`20mg群におけるプラセボ群`, `本試験に
-            // おいて実薬群`) relates it to what comes before; it is no part of the name.
-            let name = &s[start..end];
-            if let Some(k) = [
-                "における",
-                "において",
-                "に対する",
-                "に対して",
-                "では",
-                "には",
-                "での",
-                "について",
-                "として",
-                "とは",
-            ]
-            .iter()
-            .filter_map(|p| name.rfind(p).map(|k| k + p.len()))
-            .max()
-            .filter(|&k| name.len() > k + "群".len())
-            {
-                start += k;
-            }
-            let name = &s[start..end];
-            for joiner in [
-                "及び",
-                "および",
-                "並びに",
-                "又は",
-                "または",
-                "と",
-                "や",
-                "は",
-                "で",
-                "の",
-            ] {
-                if name.starts_with(joiner) && name.len() > joiner.len() + "群".len() {
-                    start += joiner.len();
-                    break;
-                }
-            }
-        }
-        if c.name("noun").is_some() && !numbered {
-            // The group's name: up to three words before the noun, back to a word that
-            // cannot be part of a name (a preposition, an article, a number with a unit).
-            let before = &s[..start];
-            let mut name_start = start;
-            for (k, w) in before
-                .split_inclusive(char::is_whitespace)
-                .rev()
-                .enumerate()
-            {
-                let raw = w.trim();
-                let word = raw.trim_end_matches([',', ';', ':']);
-                let stop = word.is_empty() && k > 0
-                    || raw.ends_with([',', ';', ':', '(', ')', '.'])
-                    || raw.contains(['(', ')', '[', ']'])
-                    || matches!(
-                        word.to_lowercase().as_str(),
-                        "in" | "for"
-                            | "among"
-                            | "with"
-                            | "of"
-                            | "the"
-                            | "a"
-                            | "an"
-                            | "and"
-                            | "or"
-                            | "vs"
-                            | "vs."
-                            | "versus"
-                            | "to"
-                            | "from"
-                            | "by"
-                            | "at"
-                            | "points"
-                            | "point"
-                            | "was"
-                            | "were"
-                            | "is"
-                            | "are"
-                            | "both"
-                            | "each"
-                            | "all"
-                            | "than"
-                    )
-                    || word.ends_with([')', '.', ';', ','])
-                    || word
-                        .chars()
-                        .next()
-                        .is_some_and(|c| c.is_ascii_digit() || c == '-' || c == '−')
-                        && !word.to_lowercase().ends_with("mg")
-                    || k >= 3;
-                if stop {
-                    break;
-                }
-                name_start -= w.len();
-            }
-            if name_start == start {
-                // `the group` alone names no group.
-                continue;
-            }
-            start = name_start;
-        }
         let text = s[start..end].trim().to_string();
         let trimmed = strip_leading_words(&text);
         if trimmed.is_empty() {
@@ -206,9 +78,155 @@ pub fn groups(s: &str) -> Vec<Phrase> {
             text: trimmed,
         });
     }
-    // A treatment named beside a comparator is a group too, without any group noun:
-    // `in the ACRE but not in the placebo group`, `etrasimod versus placebo`, `TJ-54 or
-    // placebo`. The name is an acronym or a nonproprietary drug name (its WHO INN stem).
+    push_named_beside_comparator(s, &mut out);
+    push_listed_drug(s, &mut out);
+    out.sort_by_key(|p| p.start);
+    out
+}
+
+/// Where the group a match `c` of the group pattern names starts and ends in `s` (its
+/// number, its Japanese name without the particles before it, the words before its noun),
+/// or `None` when it names no group (`the group` alone).
+fn group_span(s: &str, c: &regex::Captures) -> Option<(usize, usize)> {
+    let m = c.get(0).expect("the match");
+    let (mut start, mut end) = (m.start(), m.end());
+    let numbered = c.name("noun").is_some() && {
+        // `group 1`, `Group B`, `arm II`: a group named by its number.
+        let number = group_number_len(&s[end..]);
+        end += number.unwrap_or(0);
+        number.is_some()
+    };
+    if c.name("ja").is_some() {
+        start = ja_group_name_start(s, start, end);
+    }
+    if c.name("noun").is_some() && !numbered {
+        let name_start = group_name_start(s, start);
+        if name_start == start {
+            // `the group` alone names no group.
+            return None;
+        }
+        start = name_start;
+    }
+    Some((start, end))
+}
+
+/// The length of the number or letter naming a group at the start of `rest` (the text right
+/// after its noun), with the spaces before it: `1`, `B`, `II`; `None` when none follows.
+fn group_number_len(rest: &str) -> Option<usize> {
+    let label: String = rest
+        .trim_start_matches([' ', '\u{a0}'])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect();
+    let ok = !label.is_empty()
+        && label.len() <= 3
+        && (label.chars().all(|c| c.is_ascii_digit())
+            || label.chars().all(|c| c.is_ascii_uppercase()));
+    ok.then(|| {
+        let skip = rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
+        skip + label.len()
+    })
+}
+
+/// Where a Japanese group's name `s[start..end]` starts once the particle, postpositional
+/// phrase or conjunction before it is left out.
+fn ja_group_name_start(s: &str, mut start: usize, end: usize) -> usize {
+    // `実薬群及びプラセボ群`: a conjunction (or a particle) before the second name
+    // joins two groups; it is not part of the name.
+    // A topic or subject particle ends the words before the name (`変化量は実薬群`).
+    let name = &s[start..end];
+    if let Some(k) = name.rfind(['は', 'が']) {
+        start += k + 'は'.len_utf8();
+    }
+    // A postpositional phrase before the name (`20mg群におけるプラセボ群`, `本試験に
+    // おいて実薬群`) relates it to what comes before; it is no part of the name.
+    let name = &s[start..end];
+    if let Some(k) = [
+        "における",
+        "において",
+        "に対する",
+        "に対して",
+        "では",
+        "には",
+        "での",
+        "について",
+        "として",
+        "とは",
+    ]
+    .iter()
+    .filter_map(|p| name.rfind(p).map(|k| k + p.len()))
+    .max()
+    .filter(|&k| name.len() > k + "群".len())
+    {
+        start += k;
+    }
+    let name = &s[start..end];
+    for joiner in [
+        "及び",
+        "および",
+        "並びに",
+        "又は",
+        "または",
+        "と",
+        "や",
+        "は",
+        "で",
+        "の",
+    ] {
+        if name.starts_with(joiner) && name.len() > joiner.len() + "群".len() {
+            start += joiner.len();
+            break;
+        }
+    }
+    start
+}
+
+/// Words that cannot be part of a group's name before its noun (prepositions, articles,
+/// verbs, quantifiers).
+const NOT_IN_GROUP_NAME: [&str; 27] = [
+    "in", "for", "among", "with", "of", "the", "a", "an", "and", "or", "vs", "vs.", "versus", "to",
+    "from", "by", "at", "points", "point", "was", "were", "is", "are", "both", "each", "all",
+    "than",
+];
+
+/// Where the name of a group whose noun starts at `start` begins: up to three words before
+/// the noun, back to a word that cannot be part of a name (a preposition, an article, a
+/// number with a unit); `start` itself when no word before it is part of a name.
+fn group_name_start(s: &str, start: usize) -> usize {
+    let before = &s[..start];
+    let mut name_start = start;
+    for (k, w) in before
+        .split_inclusive(char::is_whitespace)
+        .rev()
+        .enumerate()
+    {
+        let raw = w.trim();
+        let word = raw.trim_end_matches([',', ';', ':']);
+        let stop = word.is_empty() && k > 0
+            || raw.ends_with([',', ';', ':', '(', ')', '.'])
+            || raw.contains(['(', ')', '[', ']'])
+            || NOT_IN_GROUP_NAME.contains(&word.to_lowercase().as_str())
+            || word.ends_with([')', '.', ';', ','])
+            || word
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit() || c == '-' || c == '−')
+                && !word.to_lowercase().ends_with("mg")
+            || k >= 3;
+        if stop {
+            break;
+        }
+        name_start -= w.len();
+    }
+    name_start
+}
+
+/// Pushes onto `out` each treatment named beside a comparator that no phrase found covers.
+///
+/// A treatment named beside a comparator is a group too, without any group noun:
+/// `in the ACRE but not in the placebo group`, `etrasimod versus placebo`, `TJ-54 or
+/// placebo`. The name is an acronym or a nonproprietary drug name (its WHO INN stem).
+fn push_named_beside_comparator(s: &str, out: &mut Vec<Phrase>) {
     static BESIDE: OnceLock<Regex> = OnceLock::new();
     let beside = re(
         &BESIDE,
@@ -230,12 +248,18 @@ pub fn groups(s: &str) -> Vec<Phrase> {
             text: m.as_str().to_string(),
         });
     }
-    // A list that names each group before its value with a comma, as journals print arms in
-    // brackets or after a colon (`(semaglutide, −12.4 ± 1.1; placebo, −2.6 ± 0.9)`,
-    // `changes: placebo, −0.2 ± 0.1; dapagliflozin 5 mg, −0.8 ± 0.1`): a nonproprietary drug
-    // name (its WHO INN stem) with its dose, at the end of `s` (right before the value) and
-    // after the list's opening (a bracket, a colon, `were`) or its separator. A measure's name in the same place (`age,
-    // 52 ± 11`, `BMI, 27.6`) is no group: only a drug's name is taken.
+}
+
+/// Pushes onto `out` the drug a list names right before its value, when no phrase found
+/// covers it.
+///
+/// A list that names each group before its value with a comma, as journals print arms in
+/// brackets or after a colon (`(semaglutide, −12.4 ± 1.1; placebo, −2.6 ± 0.9)`,
+/// `changes: placebo, −0.2 ± 0.1; dapagliflozin 5 mg, −0.8 ± 0.1`): a nonproprietary drug
+/// name (its WHO INN stem) with its dose, at the end of `s` (right before the value) and
+/// after the list's opening (a bracket, a colon, `were`) or its separator. A measure's name in the same place (`age,
+/// 52 ± 11`, `BMI, 27.6`) is no group: only a drug's name is taken.
+fn push_listed_drug(s: &str, out: &mut Vec<Phrase>) {
     static LISTED: OnceLock<Regex> = OnceLock::new();
     let listed = re(
         &LISTED,
@@ -252,8 +276,6 @@ pub fn groups(s: &str) -> Vec<Phrase> {
             });
         }
     }
-    out.sort_by_key(|p| p.start);
-    out
 }
 
 /// Does `between` (the text before a value) open a new slot of a list that names each value's

@@ -265,7 +265,13 @@ fn table_header_names_median(scan: &Scan, at: usize) -> bool {
 /// Every confidence interval.
 pub fn find_confidence_intervals(scan: &mut Scan) {
     let plain = scan.doc.plain.text.clone();
-    for c in ci_pattern().captures_iter(&plain) {
+    find_labelled_cis(scan, &plain);
+    find_bracketed_cis(scan, &plain);
+}
+
+/// Reads every interval printed with its name (`95% CI 0.2 to 1.4`).
+fn find_labelled_cis(scan: &mut Scan, plain: &str) {
+    for c in ci_pattern().captures_iter(plain) {
         let whole = c.get(0).expect("a match");
         let range = whole.start()..whole.end();
         if !scan.free(range.clone()) {
@@ -295,11 +301,43 @@ pub fn find_confidence_intervals(scan: &mut Scan) {
             },
         );
     }
-    // A document that names a CI anywhere (a table's footnote) makes a bracketed pair that
-    // holds the estimate before it a CI: `−0.74 (−0.84, −0.65)`.
-    let document_names_ci = level_pattern().is_match(&plain)
+}
+
+/// Does a sentence `quote` name an interval, and does it name a median or its quartiles?
+fn names_ci_and_median(quote: &str) -> (bool, bool) {
+    let names_ci = quote.contains("CI")
+        || quote.to_ascii_lowercase().contains("confidence")
+        || quote.contains("信頼区間");
+    let lower = quote.to_ascii_lowercase();
+    let names_median = lower.contains("median")
+        || lower.contains("iqr")
+        || lower.contains("interquartile")
+        || quote.contains("中央値");
+    (names_ci, names_median)
+}
+
+/// Is a ratio's name printed right before the estimate (capture `est`) of a bracketed pair:
+/// `RR=0.957 [0.810 − 1.131]`, `OR 2.1 (1.1, 3.9)`?
+fn ratio_before_estimate(plain: &str, c: &regex::Captures) -> bool {
+    c.name("est").is_some_and(|e| {
+        ratio_label_pattern().is_match(
+            &plain[plain[..e.start()]
+                .char_indices()
+                .rev()
+                .nth(24)
+                .map_or(0, |(i, _)| i)..e.start()],
+        )
+    })
+}
+
+/// Reads every bracketed pair that is an interval, though printed without its name.
+///
+/// A document that names a CI anywhere (a table's footnote) makes a bracketed pair that
+/// holds the estimate before it a CI: `−0.74 (−0.84, −0.65)`.
+fn find_bracketed_cis(scan: &mut Scan, plain: &str) {
+    let document_names_ci = level_pattern().is_match(plain)
         || plain.to_ascii_lowercase().contains("confidence interval");
-    for c in bracket_pattern().captures_iter(&plain) {
+    for c in bracket_pattern().captures_iter(plain) {
         let whole = c.get(0).expect("a match");
         let bracket = c.name("lo").map_or(whole.start(), |lo| {
             plain[..lo.start()]
@@ -313,16 +351,9 @@ pub fn find_confidence_intervals(scan: &mut Scan) {
         let sentence = &scan.doc.sentences[scan
             .doc
             .sentence_at(scan.doc.plain.original_span(range.clone()).start)];
-        let names_ci = sentence.quote.contains("CI")
-            || sentence.quote.to_ascii_lowercase().contains("confidence")
-            || sentence.quote.contains("信頼区間");
         // A sentence that names a median or its quartiles and no interval prints `6 [4–10]`
         // as a median with its quartiles or range (read by [`super::summary`]).
-        let lower = sentence.quote.to_ascii_lowercase();
-        let names_median = lower.contains("median")
-            || lower.contains("iqr")
-            || lower.contains("interquartile")
-            || sentence.quote.contains("中央値");
+        let (names_ci, names_median) = names_ci_and_median(&sentence.quote);
         if (names_median && !names_ci) || table_header_names_median(scan, range.start) {
             continue;
         }
@@ -341,15 +372,7 @@ pub fn find_confidence_intervals(scan: &mut Scan) {
         };
         // A ratio's estimate printed before its bracket: `RR=0.957 [0.810 − 1.131]`,
         // `OR 2.1 (1.1, 3.9)`.
-        let ratio_before = c.name("est").is_some_and(|e| {
-            ratio_label_pattern().is_match(
-                &plain[plain[..e.start()]
-                    .char_indices()
-                    .rev()
-                    .nth(24)
-                    .map_or(0, |(i, _)| i)..e.start()],
-            )
-        });
+        let ratio_before = ratio_before_estimate(plain, &c);
         let inside = estimate_inside(lo.value, hi.value);
         // A pair joined by a comma or semicolon in a sentence naming a CI is one; a pair joined
         // by `to` or a dash (which ranges and quartiles also print) must hold its estimate.
@@ -370,7 +393,7 @@ pub fn find_confidence_intervals(scan: &mut Scan) {
         // else in the document.
         let level = level_pattern()
             .captures(&sentence.quote)
-            .or_else(|| level_pattern().captures(&plain))
+            .or_else(|| level_pattern().captures(plain))
             .and_then(|l| TextNumber::parse(&l[1]).ok())
             .map(|number| Printed {
                 original: number.text.clone(),

@@ -82,119 +82,12 @@ impl<'a> Sentences<'a> {
     pub fn new(original: &'a str) -> Sentences<'a> {
         let plain = PlainText::new(original);
         let mut cuts: Vec<usize> = vec![0]; // byte offsets in the original
-        // Line-level cuts: headings, bullets, table rows, and capitals after a closed line.
-        let mut line_start = 0;
-        let mut previous_line = "";
-        let mut blank_before = false;
-        let mut headings: Vec<(usize, String)> = Vec::new();
-        for line in original.split_inclusive('\n') {
-            let content = line.trim_end_matches(['\n', '\r']);
-            let t = content.trim_start_matches(|c: char| c.is_whitespace());
-            let lead = content.len() - t.len();
-            if is_heading_line(content) {
-                headings.push((line_start, content.trim().to_string()));
-            }
-            if !t.is_empty() {
-                let starts_capital = t.starts_with(|c: char| c.is_ascii_uppercase());
-                let before = previous_line.trim_end();
-                let closed = !before.ends_with(|c: char| {
-                    c.is_ascii_lowercase() || matches!(c, ',' | '-' | '、' | '，')
-                }) && before
-                    .chars()
-                    .last()
-                    .is_some_and(|c| c.is_ascii() || c == '）' || c == '」')
-                    || before.is_empty();
-                if t.starts_with(BULLETS)
-                    || t.starts_with('【')
-                    || is_table_row(content)
-                    || is_table_row(previous_line)
-                    || is_heading_line(previous_line)
-                    || (starts_capital && (closed || (blank_before && before.is_empty())))
-                {
-                    cuts.push(line_start + lead);
-                }
-                if is_table_row(content) || is_heading_line(content) {
-                    cuts.push(line_start + content.len());
-                }
-                previous_line = content;
-                blank_before = false;
-            } else {
-                blank_before = true;
-            }
-            line_start += line.len();
-        }
-        // Character-level cuts in the plain text, mapped back.
-        let p = &plain.text;
-        let bytes = p.as_bytes();
-        for (i, c) in p.char_indices() {
-            let after = i + c.len_utf8();
-            let cut = match c {
-                '。' | '！' | '？' | '】' => true,
-                '【' => {
-                    cuts.push(plain.original_span(i..i).start);
-                    false
-                }
-                '.' | '!' | '?' => {
-                    let rest = &p[after..];
-                    let next = rest.trim_start();
-                    let spaced = rest.len() > next.len();
-                    let word_before: &str = p[..i]
-                        .rsplit(|c: char| c.is_whitespace() || c == '(')
-                        .next()
-                        .unwrap_or("");
-                    spaced
-                        && (next.is_empty()
-                            || next.starts_with(|c: char| {
-                                c.is_ascii_uppercase() || c.is_ascii_digit() || !c.is_ascii()
-                            }))
-                        && !ABBREVIATIONS.contains(&word_before)
-                        && !(word_before.len() == 1
-                            && word_before.as_bytes()[0].is_ascii_uppercase())
-                        && !(c == '.' && i > 0 && bytes[i - 1] == b'.')
-                }
-                _ => false,
-            };
-            if cut {
-                cuts.push(plain.original_span(after..after).start);
-            }
-        }
+        let headings = line_cuts(original, &mut cuts);
+        character_cuts(&plain, &mut cuts);
         cuts.push(original.len());
         cuts.sort_unstable();
         cuts.dedup();
-        let mut sentences = Vec::with_capacity(cuts.len());
-        for w in cuts.windows(2) {
-            let (start, end) = (w[0], w[1]);
-            let raw = &original[start..end];
-            let t_start = raw.len() - raw.trim_start().len();
-            let t_end = raw.trim_end().len();
-            if t_end <= t_start {
-                continue;
-            }
-            let (s, e) = (start + t_start, start + t_end);
-            let quote: String = original[s..e]
-                .chars()
-                .filter(|c| *c != '\n' && *c != '\r')
-                .collect();
-            let heading = headings
-                .iter()
-                .rev()
-                .find(|(at, _)| *at <= s)
-                .map(|(_, h)| h.clone());
-            sentences.push(Sentence {
-                span: s..e,
-                quote,
-                heading,
-                line: plain.line_of(s),
-            });
-        }
-        if sentences.is_empty() {
-            sentences.push(Sentence {
-                span: 0..0,
-                quote: String::new(),
-                heading: None,
-                line: 1,
-            });
-        }
+        let sentences = sentences_between(original, &plain, &cuts, &headings);
         Sentences {
             original,
             plain,
@@ -227,6 +120,135 @@ impl<'a> Sentences<'a> {
             None => format!("line {}", s.line),
         }
     }
+}
+
+/// Pushes onto `cuts` the line-level cuts of `original` (headings, bullets, table rows, and
+/// capitals after a closed line), and returns each heading with the offset of its line.
+fn line_cuts(original: &str, cuts: &mut Vec<usize>) -> Vec<(usize, String)> {
+    let mut line_start = 0;
+    let mut previous_line = "";
+    let mut blank_before = false;
+    let mut headings: Vec<(usize, String)> = Vec::new();
+    for line in original.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        let t = content.trim_start_matches(|c: char| c.is_whitespace());
+        let lead = content.len() - t.len();
+        if is_heading_line(content) {
+            headings.push((line_start, content.trim().to_string()));
+        }
+        if !t.is_empty() {
+            let starts_capital = t.starts_with(|c: char| c.is_ascii_uppercase());
+            let before = previous_line.trim_end();
+            let closed = !before.ends_with(|c: char| {
+                c.is_ascii_lowercase() || matches!(c, ',' | '-' | '、' | '，')
+            }) && before
+                .chars()
+                .last()
+                .is_some_and(|c| c.is_ascii() || c == '）' || c == '」')
+                || before.is_empty();
+            if t.starts_with(BULLETS)
+                || t.starts_with('【')
+                || is_table_row(content)
+                || is_table_row(previous_line)
+                || is_heading_line(previous_line)
+                || (starts_capital && (closed || (blank_before && before.is_empty())))
+            {
+                cuts.push(line_start + lead);
+            }
+            if is_table_row(content) || is_heading_line(content) {
+                cuts.push(line_start + content.len());
+            }
+            previous_line = content;
+            blank_before = false;
+        } else {
+            blank_before = true;
+        }
+        line_start += line.len();
+    }
+    headings
+}
+
+/// Pushes onto `cuts` the character-level cuts of the plain text (a sentence's end mark, a
+/// heading's brackets), mapped back to offsets in the original.
+fn character_cuts(plain: &PlainText, cuts: &mut Vec<usize>) {
+    let p = &plain.text;
+    let bytes = p.as_bytes();
+    for (i, c) in p.char_indices() {
+        let after = i + c.len_utf8();
+        let cut = match c {
+            '。' | '！' | '？' | '】' => true,
+            '【' => {
+                cuts.push(plain.original_span(i..i).start);
+                false
+            }
+            '.' | '!' | '?' => {
+                let rest = &p[after..];
+                let next = rest.trim_start();
+                let spaced = rest.len() > next.len();
+                let word_before: &str = p[..i]
+                    .rsplit(|c: char| c.is_whitespace() || c == '(')
+                    .next()
+                    .unwrap_or("");
+                spaced
+                    && (next.is_empty()
+                        || next.starts_with(|c: char| {
+                            c.is_ascii_uppercase() || c.is_ascii_digit() || !c.is_ascii()
+                        }))
+                    && !ABBREVIATIONS.contains(&word_before)
+                    && !(word_before.len() == 1 && word_before.as_bytes()[0].is_ascii_uppercase())
+                    && !(c == '.' && i > 0 && bytes[i - 1] == b'.')
+            }
+            _ => false,
+        };
+        if cut {
+            cuts.push(plain.original_span(after..after).start);
+        }
+    }
+}
+
+/// The sentences between consecutive `cuts` of `original` (sorted, without repeats), each
+/// with the last of `headings` at or before it; one empty sentence when there is none.
+fn sentences_between(
+    original: &str,
+    plain: &PlainText,
+    cuts: &[usize],
+    headings: &[(usize, String)],
+) -> Vec<Sentence> {
+    let mut sentences = Vec::with_capacity(cuts.len());
+    for w in cuts.windows(2) {
+        let (start, end) = (w[0], w[1]);
+        let raw = &original[start..end];
+        let t_start = raw.len() - raw.trim_start().len();
+        let t_end = raw.trim_end().len();
+        if t_end <= t_start {
+            continue;
+        }
+        let (s, e) = (start + t_start, start + t_end);
+        let quote: String = original[s..e]
+            .chars()
+            .filter(|c| *c != '\n' && *c != '\r')
+            .collect();
+        let heading = headings
+            .iter()
+            .rev()
+            .find(|(at, _)| *at <= s)
+            .map(|(_, h)| h.clone());
+        sentences.push(Sentence {
+            span: s..e,
+            quote,
+            heading,
+            line: plain.line_of(s),
+        });
+    }
+    if sentences.is_empty() {
+        sentences.push(Sentence {
+            span: 0..0,
+            quote: String::new(),
+            heading: None,
+            line: 1,
+        });
+    }
+    sentences
 }
 
 #[cfg(test)]

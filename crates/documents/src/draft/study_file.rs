@@ -290,81 +290,152 @@ pub(crate) fn write_study(
     head + &body
 }
 
+/// Writes one item the structure did not write: its entry or entries, by its kind.
 fn draft_one(w: &mut Writer, item: &Item) {
+    match item.kind {
+        ItemKind::MeanSpread => draft_mean_spread(w, item),
+        ItemKind::MedianIqr | ItemKind::MedianRange => draft_median(w, item),
+        ItemKind::CountOf => draft_count_of(w, item),
+        ItemKind::Percent => draft_percent(w, item),
+        ItemKind::P => draft_p(w, item),
+        ItemKind::Ci => draft_ci(w, item),
+        ItemKind::N
+        | ItemKind::Rate
+        | ItemKind::Ratio
+        | ItemKind::PercentChange
+        | ItemKind::Number => draft_single_value(w, item),
+        ItemKind::TestStatistic => draft_test(w, item),
+        ItemKind::Date => draft_date(w, item),
+    }
+}
+
+/// Writes a mean ± spread as two facts, `…_mean` and `…_spread`, sharing a stem.
+fn draft_mean_spread(w: &mut Writer, item: &Item) {
     let notes = &item.notes;
     let p = &item.parts;
-    match item.kind {
-        ItemKind::MeanSpread => {
-            let stem = w.id("mean_spread");
-            let (Some(mean), Some(spread)) = (&p.mean, &p.spread) else {
-                return;
-            };
-            let mut n = notes.clone();
-            if let Some(count) = &p.n {
-                n.push(format!("n = {} printed with it", count.number.text));
-            }
-            let spread_label = match p.spread_label {
-                Some(l) => format!("± ({l}) of "),
-                None => "± (meaning not stated) of ".to_string(),
-            };
-            w.fact(
-                &format!("{stem}_mean"),
-                "review: mean of …",
-                mean,
-                None,
-                "review",
-                None,
-                &n,
-                item,
-            );
-            w.fact(
-                &format!("{stem}_spread"),
-                &format!("review: {spread_label}…"),
-                spread,
-                None,
-                "review",
-                None,
-                &n,
-                item,
-            );
-        }
-        ItemKind::MedianIqr | ItemKind::MedianRange => {
-            let stem = w.id("median");
-            let what = if item.kind == ItemKind::MedianIqr {
-                ("lower quartile", "upper quartile")
+    let stem = w.id("mean_spread");
+    let (Some(mean), Some(spread)) = (&p.mean, &p.spread) else {
+        return;
+    };
+    let mut n = notes.clone();
+    if let Some(count) = &p.n {
+        n.push(format!("n = {} printed with it", count.number.text));
+    }
+    let spread_label = match p.spread_label {
+        Some(l) => format!("± ({l}) of "),
+        None => "± (meaning not stated) of ".to_string(),
+    };
+    w.fact(
+        &format!("{stem}_mean"),
+        "review: mean of …",
+        mean,
+        None,
+        "review",
+        None,
+        &n,
+        item,
+    );
+    w.fact(
+        &format!("{stem}_spread"),
+        &format!("review: {spread_label}…"),
+        spread,
+        None,
+        "review",
+        None,
+        &n,
+        item,
+    );
+}
+
+/// Writes a median with its IQR or range as a fact for each number printed.
+fn draft_median(w: &mut Writer, item: &Item) {
+    let notes = &item.notes;
+    let p = &item.parts;
+    let stem = w.id("median");
+    let what = if item.kind == ItemKind::MedianIqr {
+        ("lower quartile", "upper quartile")
+    } else {
+        ("minimum", "maximum")
+    };
+    for (suffix, label, number) in [
+        ("median", "review: median of …", &p.median),
+        ("lower", what.0, &p.lower),
+        ("upper", what.1, &p.upper),
+    ] {
+        if let Some(number) = number {
+            let label = if suffix == "median" {
+                label.to_string()
             } else {
-                ("minimum", "maximum")
+                format!("review: {label} of …")
             };
-            for (suffix, label, number) in [
-                ("median", "review: median of …", &p.median),
-                ("lower", what.0, &p.lower),
-                ("upper", what.1, &p.upper),
-            ] {
-                if let Some(number) = number {
-                    let label = if suffix == "median" {
-                        label.to_string()
-                    } else {
-                        format!("review: {label} of …")
-                    };
-                    w.fact(
-                        &format!("{stem}_{suffix}"),
-                        &label,
-                        number,
-                        None,
-                        "review",
-                        None,
-                        notes,
-                        item,
-                    );
-                }
-            }
+            w.fact(
+                &format!("{stem}_{suffix}"),
+                &label,
+                number,
+                None,
+                "review",
+                None,
+                notes,
+                item,
+            );
         }
-        ItemKind::CountOf => {
-            let stem = w.id("count");
-            let (Some(count), Some(of)) = (&p.count, &p.of) else {
-                return;
-            };
-            let whole = format!("{stem}_of");
+    }
+}
+
+/// Writes `x of n` as two facts: the whole, and the count whose `of` names it.
+fn draft_count_of(w: &mut Writer, item: &Item) {
+    let notes = &item.notes;
+    let p = &item.parts;
+    let stem = w.id("count");
+    let (Some(count), Some(of)) = (&p.count, &p.of) else {
+        return;
+    };
+    let whole = format!("{stem}_of");
+    w.fact(
+        &whole,
+        "review: the whole (denominator)",
+        of,
+        None,
+        "review",
+        None,
+        notes,
+        item,
+    );
+    w.fact(
+        &stem,
+        "review: how many of them",
+        count,
+        None,
+        "review",
+        Some(&whole),
+        notes,
+        item,
+    );
+}
+
+/// Writes a percentage as a fact, with its count and whole when printed with it.
+fn draft_percent(w: &mut Writer, item: &Item) {
+    let notes = &item.notes;
+    let p = &item.parts;
+    let stem = w.id("percent");
+    let Some(v) = &p.value else { return };
+    let whole = format!("{stem}_of");
+    // `5 of 7 (80%)`: the percentage names its whole, so `check` tests it against
+    // 100·k/7 for whole k (here none gives 80 %: inconsistent).
+    let with_whole =
+        matches!((&p.count, &p.of), (Some(c), Some(o)) if c.number.value <= o.number.value);
+    w.fact(
+        &stem,
+        "review: percentage of …",
+        v,
+        p.bound,
+        "percent",
+        with_whole.then_some(whole.as_str()),
+        notes,
+        item,
+    );
+    if let (Some(count), Some(of)) = (&p.count, &p.of) {
+        if with_whole {
             w.fact(
                 &whole,
                 "review: the whole (denominator)",
@@ -376,7 +447,7 @@ fn draft_one(w: &mut Writer, item: &Item) {
                 item,
             );
             w.fact(
-                &stem,
+                &format!("{stem}_count"),
                 "review: how many of them",
                 count,
                 None,
@@ -386,211 +457,142 @@ fn draft_one(w: &mut Writer, item: &Item) {
                 item,
             );
         }
-        ItemKind::Percent => {
-            let stem = w.id("percent");
-            let Some(v) = &p.value else { return };
-            let whole = format!("{stem}_of");
-            // `5 of 7 (80%)`: the percentage names its whole, so `check` tests it against
-            // 100·k/7 for whole k (here none gives 80 %: inconsistent).
-            let with_whole =
-                matches!((&p.count, &p.of), (Some(c), Some(o)) if c.number.value <= o.number.value);
+    }
+}
+
+/// Writes a p-value as a fact, a printed `<` or `>` as its bound.
+fn draft_p(w: &mut Writer, item: &Item) {
+    let notes = &item.notes;
+    let p = &item.parts;
+    let stem = w.id("p");
+    let Some(v) = &p.value else { return };
+    let bound = match p.relation {
+        Some("<") => Some(Bound::AtMost),
+        Some(">") => Some(Bound::AtLeast),
+        _ => None,
+    };
+    let mut n = notes.clone();
+    if bound.is_some() {
+        n.push(format!(
+            "printed p {} {} (a strict bound)",
+            p.relation.unwrap_or("="),
+            v.number.text
+        ));
+    }
+    w.fact(
+        &stem,
+        "review: p-value of …",
+        v,
+        bound,
+        "p-value",
+        None,
+        &n,
+        item,
+    );
+}
+
+/// Writes a confidence interval as a fact for each end printed, naming its level.
+fn draft_ci(w: &mut Writer, item: &Item) {
+    let notes = &item.notes;
+    let p = &item.parts;
+    let stem = w.id("ci");
+    let level = p
+        .level
+        .as_ref()
+        .map_or("level not printed".to_string(), |l| {
+            format!("{}% CI", l.number.text)
+        });
+    for (suffix, number) in [("lower", &p.lower), ("upper", &p.upper)] {
+        if let Some(number) = number {
             w.fact(
-                &stem,
-                "review: percentage of …",
-                v,
-                p.bound,
-                "percent",
-                with_whole.then_some(whole.as_str()),
-                notes,
-                item,
-            );
-            if let (Some(count), Some(of)) = (&p.count, &p.of) {
-                if with_whole {
-                    w.fact(
-                        &whole,
-                        "review: the whole (denominator)",
-                        of,
-                        None,
-                        "review",
-                        None,
-                        notes,
-                        item,
-                    );
-                    w.fact(
-                        &format!("{stem}_count"),
-                        "review: how many of them",
-                        count,
-                        None,
-                        "review",
-                        Some(&whole),
-                        notes,
-                        item,
-                    );
-                }
-            }
-        }
-        ItemKind::P => {
-            let stem = w.id("p");
-            let Some(v) = &p.value else { return };
-            let bound = match p.relation {
-                Some("<") => Some(Bound::AtMost),
-                Some(">") => Some(Bound::AtLeast),
-                _ => None,
-            };
-            let mut n = notes.clone();
-            if bound.is_some() {
-                n.push(format!(
-                    "printed p {} {} (a strict bound)",
-                    p.relation.unwrap_or("="),
-                    v.number.text
-                ));
-            }
-            w.fact(
-                &stem,
-                "review: p-value of …",
-                v,
-                bound,
-                "p-value",
+                &format!("{stem}_{suffix}"),
+                &format!("review: {suffix} end of the {level} of …"),
+                number,
                 None,
-                &n,
-                item,
-            );
-        }
-        ItemKind::Ci => {
-            let stem = w.id("ci");
-            let level = p
-                .level
-                .as_ref()
-                .map_or("level not printed".to_string(), |l| {
-                    format!("{}% CI", l.number.text)
-                });
-            for (suffix, number) in [("lower", &p.lower), ("upper", &p.upper)] {
-                if let Some(number) = number {
-                    w.fact(
-                        &format!("{stem}_{suffix}"),
-                        &format!("review: {suffix} end of the {level} of …"),
-                        number,
-                        None,
-                        "review",
-                        None,
-                        notes,
-                        item,
-                    );
-                }
-            }
-        }
-        ItemKind::N => {
-            let stem = w.id("n");
-            let Some(v) = &p.value else { return };
-            w.fact(
-                &stem,
-                "review: how many",
-                v,
-                p.bound,
-                &Writer::unit_of(item),
+                "review",
                 None,
                 notes,
                 item,
             );
         }
-        ItemKind::Rate => {
-            let stem = w.id("rate");
-            let Some(v) = &p.value else { return };
-            let unit = format!(
+    }
+}
+
+/// Writes an item of one value (an n, rate, ratio, percent change or other number) as one
+/// fact, with the label and unit its kind drafts.
+fn draft_single_value(w: &mut Writer, item: &Item) {
+    let p = &item.parts;
+    let (stem, label, unit) = match item.kind {
+        ItemKind::N => ("n", "review: how many".to_string(), Writer::unit_of(item)),
+        ItemKind::Rate => (
+            "rate",
+            "review: rate of …".to_string(),
+            format!(
                 "review: {} per {}",
                 p.unit.as_deref().unwrap_or("…"),
                 p.per.as_deref().unwrap_or("…")
-            );
-            w.fact(
-                &stem,
-                "review: rate of …",
-                v,
-                p.bound,
-                &unit,
-                None,
-                notes,
-                item,
-            );
-        }
-        ItemKind::Ratio => {
-            let stem = w.id("ratio");
-            let Some(v) = &p.value else { return };
-            w.fact(
-                &stem,
-                &format!("review: {} of …", p.ratio.unwrap_or("ratio")),
-                v,
-                p.bound,
-                p.ratio.unwrap_or("ratio"),
-                None,
-                notes,
-                item,
-            );
-        }
-        ItemKind::PercentChange => {
-            // Not "percent": a change is not a share between 0 and 100 and is not checked so.
-            let stem = w.id("percent_change");
-            let Some(v) = &p.value else { return };
-            w.fact(
-                &stem,
-                "review: percent change of …",
-                v,
-                p.bound,
-                "percent change",
-                None,
-                notes,
-                item,
-            );
-        }
-        ItemKind::Number => {
-            let stem = w.id("number");
-            let Some(v) = &p.value else { return };
-            w.fact(
-                &stem,
-                "review",
-                v,
-                p.bound,
-                &Writer::unit_of(item),
-                None,
-                notes,
-                item,
-            );
-        }
-        ItemKind::TestStatistic => {
-            let Some(text) = &p.statistic else { return };
-            let id = w.id("test");
-            *w.counts.entry("tests").or_insert(0) += 1;
-            w.out.push_str("\n[[tests]]\n");
-            w.out
-                .push_str(&format!("id = {}\ntext = {}\n", q(&id), q(text)));
-            w.out.push_str(&format!(
-                "note = {}\n",
-                q(&format!(
-                    "review: what this test compares; printed '{}'",
-                    item.text.replace(['\n', '\r'], "")
-                ))
-            ));
-            w.provenance(item);
-        }
-        ItemKind::Date => {
-            let Some(date) = &p.date else { return };
-            let id = w.id("date");
-            *w.counts.entry("dates").or_insert(0) += 1;
-            w.out.push_str("\n[[dates]]\n");
-            w.out.push_str(&format!(
-                "id = {}\nlabel = \"review: what happened on this date\"\ndate = {}\n",
-                q(&id),
-                q(date)
-            ));
-            w.out.push_str(&format!(
-                "note = {}\n",
-                q(&format!(
-                    "printed '{}'; a date of issue is not data (data/README.md): delete it if it is one",
-                    item.text.replace(['\n', '\r'], "")
-                ))
-            ));
-            w.provenance(item);
-        }
-    }
+            ),
+        ),
+        ItemKind::Ratio => (
+            "ratio",
+            format!("review: {} of …", p.ratio.unwrap_or("ratio")),
+            p.ratio.unwrap_or("ratio").to_string(),
+        ),
+        // Not "percent": a change is not a share between 0 and 100 and is not checked so.
+        ItemKind::PercentChange => (
+            "percent_change",
+            "review: percent change of …".to_string(),
+            "percent change".to_string(),
+        ),
+        // ItemKind::Number, the only other kind drafted here.
+        _ => ("number", "review".to_string(), Writer::unit_of(item)),
+    };
+    let stem = w.id(stem);
+    let Some(v) = &p.value else { return };
+    w.fact(&stem, &label, v, p.bound, &unit, None, &item.notes, item);
+}
+
+/// Writes a test statistic as a `[[tests]]` entry, as printed.
+fn draft_test(w: &mut Writer, item: &Item) {
+    let Some(text) = &item.parts.statistic else {
+        return;
+    };
+    let id = w.id("test");
+    *w.counts.entry("tests").or_insert(0) += 1;
+    w.out.push_str("\n[[tests]]\n");
+    w.out
+        .push_str(&format!("id = {}\ntext = {}\n", q(&id), q(text)));
+    w.out.push_str(&format!(
+        "note = {}\n",
+        q(&format!(
+            "review: what this test compares; printed '{}'",
+            item.text.replace(['\n', '\r'], "")
+        ))
+    ));
+    w.provenance(item);
+}
+
+/// Writes a date as a `[[dates]]` entry, its note saying a date of issue is not data.
+fn draft_date(w: &mut Writer, item: &Item) {
+    let Some(date) = &item.parts.date else {
+        return;
+    };
+    let id = w.id("date");
+    *w.counts.entry("dates").or_insert(0) += 1;
+    w.out.push_str("\n[[dates]]\n");
+    w.out.push_str(&format!(
+        "id = {}\nlabel = \"review: what happened on this date\"\ndate = {}\n",
+        q(&id),
+        q(date)
+    ));
+    w.out.push_str(&format!(
+        "note = {}\n",
+        q(&format!(
+            "printed '{}'; a date of issue is not data (data/README.md): delete it if it is one",
+            item.text.replace(['\n', '\r'], "")
+        ))
+    ));
+    w.provenance(item);
 }
 
 /// The `p` of the `data/` format: as printed, a bound written `<0.001`.
@@ -1030,75 +1032,110 @@ impl Writer<'_> {
         self.provenance(&items[m.cells[0].item]);
         for (g, cells) in &by_arm {
             let g = g.expect("covered arms have groups");
-            self.out.push_str("\n[[arm_measures.arms]]\n");
-            self.out.push_str(&format!(
-                "arm = {}\n",
-                q(arms.id(g).expect("a written arm"))
-            ));
-            let n = cells[0]
-                .n
-                .and_then(|j| items[j].parts.value.as_ref())
-                .map(|v| v.number.plain.clone());
-            let group_n = s.groups[g]
-                .n
-                .and_then(|j| items[j].parts.value.as_ref())
-                .map(|v| v.number.plain.clone());
-            if let Some(n) = n
-                .as_ref()
-                .filter(|n| Some(*n) != group_n.as_ref() && n.parse::<u32>().is_ok_and(|v| v >= 1))
-            {
-                self.out.push_str(&format!("n = {n}\n"));
-            }
-            // The n the arm's values are of, where a time point prints another (fewer seen at
-            // a later visit: `2.31±0.45 (59)` under `Drug group (n = 60)`).
-            let arm_n = n.or(group_n);
-            // Each time point: when, and the arm's value there. An arm printed at fewer times
-            // than another (a later visit of one arm only) lists every time, as the format
-            // asks, its missing values "not reported".
-            let slots: Vec<(String, Option<&Cell>)> =
-                match arm_times(m).filter(|times| times.len() > cells.len()) {
-                    Some(times) => times
-                        .into_iter()
-                        .map(|(key, when)| {
-                            let cell = cells.iter().copied().find(|c| {
-                                c.time.as_deref().map(cues::time_key).as_ref() == Some(&key)
-                            });
-                            (when, cell)
-                        })
-                        .collect(),
-                    None => cells
-                        .iter()
-                        .map(|c| (Self::when(c, items), Some(*c)))
-                        .collect(),
-                };
-            for (k, (when, cell)) in slots.iter().enumerate() {
-                self.out.push_str("\n[[arm_measures.arms.timepoints]]\n");
-                self.out
-                    .push_str(&format!("id = \"t{}\"\nwhen = {}\n", k + 1, q(when)));
-                match cell {
-                    Some(c) => {
-                        self.summary_fields(c, m, items);
-                        let own_n = c
-                            .n
-                            .and_then(|j| items[j].parts.value.as_ref())
-                            .map(|v| v.number.plain.clone())
-                            .filter(|n| n.parse::<u32>().is_ok_and(|v| v >= 1));
-                        if let Some(own) = own_n.filter(|own| Some(own) != arm_n.as_ref()) {
-                            self.out.push_str(&format!("n = {own}\n"));
-                        }
+            self.arm_of_measure(g, cells, m, items, s, arms);
+        }
+        self.arms_comparison(m, items, &id, by_arm.len());
+        true
+    }
+
+    /// Writes one `[[arm_measures.arms]]` of `m`: group `g`'s arm, its n where the group's
+    /// differs, and its `cells` at each time point.
+    fn arm_of_measure(
+        &mut self,
+        g: usize,
+        cells: &[&Cell],
+        m: &Measure,
+        items: &[Item],
+        s: &Structure,
+        arms: &StudyArms,
+    ) {
+        self.out.push_str("\n[[arm_measures.arms]]\n");
+        self.out.push_str(&format!(
+            "arm = {}\n",
+            q(arms.id(g).expect("a written arm"))
+        ));
+        let n = cells[0]
+            .n
+            .and_then(|j| items[j].parts.value.as_ref())
+            .map(|v| v.number.plain.clone());
+        let group_n = s.groups[g]
+            .n
+            .and_then(|j| items[j].parts.value.as_ref())
+            .map(|v| v.number.plain.clone());
+        if let Some(n) = n
+            .as_ref()
+            .filter(|n| Some(*n) != group_n.as_ref() && n.parse::<u32>().is_ok_and(|v| v >= 1))
+        {
+            self.out.push_str(&format!("n = {n}\n"));
+        }
+        // The n the arm's values are of, where a time point prints another (fewer seen at
+        // a later visit: `2.31±0.45 (59)` under `Drug group (n = 60)`).
+        let arm_n = n.or(group_n);
+        self.arm_timepoints(m, cells, items, arm_n.as_ref());
+    }
+
+    /// Writes an arm's `[[arm_measures.arms.timepoints]]`: when, and the arm's value there
+    /// with its n where it differs from `arm_n`, the arm's.
+    fn arm_timepoints(
+        &mut self,
+        m: &Measure,
+        cells: &[&Cell],
+        items: &[Item],
+        arm_n: Option<&String>,
+    ) {
+        // Each time point: when, and the arm's value there. An arm printed at fewer times
+        // than another (a later visit of one arm only) lists every time, as the format
+        // asks, its missing values "not reported".
+        let slots: Vec<(String, Option<&Cell>)> =
+            match arm_times(m).filter(|times| times.len() > cells.len()) {
+                Some(times) => times
+                    .into_iter()
+                    .map(|(key, when)| {
+                        let cell = cells
+                            .iter()
+                            .copied()
+                            .find(|c| c.time.as_deref().map(cues::time_key).as_ref() == Some(&key));
+                        (when, cell)
+                    })
+                    .collect(),
+                None => cells
+                    .iter()
+                    .map(|c| (Self::when(c, items), Some(*c)))
+                    .collect(),
+            };
+        for (k, (when, cell)) in slots.iter().enumerate() {
+            self.out.push_str("\n[[arm_measures.arms.timepoints]]\n");
+            self.out
+                .push_str(&format!("id = \"t{}\"\nwhen = {}\n", k + 1, q(when)));
+            match cell {
+                Some(c) => {
+                    self.summary_fields(c, m, items);
+                    let own_n = c
+                        .n
+                        .and_then(|j| items[j].parts.value.as_ref())
+                        .map(|v| v.number.plain.clone())
+                        .filter(|n| n.parse::<u32>().is_ok_and(|v| v >= 1));
+                    if let Some(own) = own_n.filter(|own| Some(own) != arm_n) {
+                        self.out.push_str(&format!("n = {own}\n"));
                     }
-                    None => self.out.push_str(
-                        "# the table prints no value of this arm at this time\nmean = \"not reported\"\nspread = \"not reported\"\n",
-                    ),
                 }
+                None => self.out.push_str(
+                    "# the table prints no value of this arm at this time\nmean = \"not reported\"\nspread = \"not reported\"\n",
+                ),
             }
         }
+    }
+
+    /// Writes the `[[arm_measures.comparisons]]` of the measure `id` when it has two arms
+    /// and a test (a p, a CI or a difference with its spread); a difference with nothing to
+    /// test it is held as a fact.
+    fn arms_comparison(&mut self, m: &Measure, items: &[Item], id: &str, arm_count: usize) {
         let c = &m.comparison;
         let has_test = c.p.is_some()
             || c.ci.is_some()
             || c.difference
                 .is_some_and(|j| items[j].parts.spread.is_some());
-        if by_arm.len() == 2 && has_test {
+        if arm_count == 2 && has_test {
             self.out.push_str("\n[[arm_measures.comparisons]]\n");
             if let Some(j) = c.difference {
                 let p = &items[j].parts;
@@ -1140,7 +1177,6 @@ impl Writer<'_> {
             self.pending_notes
                 .insert(j, vec![format!("the difference between the arms of {id}")]);
         }
-        true
     }
 }
 

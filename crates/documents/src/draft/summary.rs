@@ -159,17 +159,24 @@ fn push_bare_median(
 /// Every mean ± spread and median with IQR or range.
 pub fn find(scan: &mut Scan) {
     let plain = scan.doc.plain.text.clone();
-    // Each labelled median's kind, where it stands and the text it was read from.
+    let labelled = find_labelled_medians(scan, &plain);
+    find_medians_after_labelled(scan, &plain, &labelled);
+    find_medians_stated_once(scan, &plain);
+    find_mean_spreads(scan, &plain);
+}
+
+/// Reads every median printed with its labelled IQR or range, and returns each one's kind,
+/// where it stands and the text it was read from.
+fn find_labelled_medians(scan: &mut Scan, plain: &str) -> Vec<(ItemKind, Range<usize>, String)> {
     let mut labelled: Vec<(ItemKind, Range<usize>, String)> = Vec::new();
-    for c in median_pattern().captures_iter(&plain) {
+    for c in median_pattern().captures_iter(plain) {
         let worded = c.name("wmedian").is_some();
         let (median_group, lo, hi, what) = if worded {
             ("wmedian", "wlo", "whi", "wwhat")
         } else {
             ("median", "lo", "hi", "what")
         };
-        let Some((whole, parts)) = median_with_bounds(scan, &plain, &c, median_group, lo, hi)
-        else {
+        let Some((whole, parts)) = median_with_bounds(scan, plain, &c, median_group, lo, hi) else {
             continue;
         };
         let what = c[what].to_ascii_lowercase();
@@ -184,29 +191,44 @@ pub fn find(scan: &mut Scan) {
         labelled.push((kind, whole.clone(), plain[whole.clone()].to_string()));
         scan.push(kind, whole, parts);
     }
-    // After a median printed with its label (`2.2 (IQR: 1.2 to 4.9)`), the paragraph prints
-    // the further ones bare (`the respective values were 2.2 (1.2 to 4.9) and 3.3 (1.5 to
-    // 6.7)`): a bracketed pair holding its median between its bounds, in the same paragraph
-    // and after it, is read as one of the same kind.
-    for (kind, at, shown) in &labelled {
+    labelled
+}
+
+/// What a median of `kind` is printed with, as its note names it (`range`, `quartiles`).
+fn bounds_name(kind: ItemKind) -> &'static str {
+    if kind == ItemKind::MedianRange {
+        "range"
+    } else {
+        "quartiles"
+    }
+}
+
+/// Reads the bare medians a paragraph prints after one printed with its label.
+///
+/// After a median printed with its label (`2.2 (IQR: 1.2 to 4.9)`), the paragraph prints
+/// the further ones bare (`the respective values were 2.2 (1.2 to 4.9) and 3.3 (1.5 to
+/// 6.7)`): a bracketed pair holding its median between its bounds, in the same paragraph
+/// and after it, is read as one of the same kind.
+fn find_medians_after_labelled(
+    scan: &mut Scan,
+    plain: &str,
+    labelled: &[(ItemKind, Range<usize>, String)],
+) {
+    for (kind, at, shown) in labelled {
         let paragraph_end = plain[at.end..]
             .find("\n\n")
             .map_or(plain.len(), |k| at.end + k);
         let mut pos = at.end;
-        while let Some(c) = bracketed_pair_pattern().captures_at(&plain, pos) {
+        while let Some(c) = bracketed_pair_pattern().captures_at(plain, pos) {
             let whole = c.get(0).expect("a match");
             if whole.end() > paragraph_end {
                 break;
             }
             pos = whole.end();
-            let kind_name = if *kind == ItemKind::MedianRange {
-                "range"
-            } else {
-                "quartiles"
-            };
+            let kind_name = bounds_name(*kind);
             push_bare_median(
                 scan,
-                &plain,
+                plain,
                 &c,
                 *kind,
                 format!(
@@ -216,14 +238,19 @@ pub fn find(scan: &mut Scan) {
             );
         }
     }
-    // A document that states `median (IQR)` (a table's header, a sentence's lead-in) prints
-    // its medians as `19 (5–64)` with no label at each: one holding its median between its
-    // bounds is read as one.
+}
+
+/// Reads the bare medians of a document that states once how it prints them.
+///
+/// A document that states `median (IQR)` (a table's header, a sentence's lead-in) prints
+/// its medians as `19 (5–64)` with no label at each: one holding its median between its
+/// bounds is read as one.
+fn find_medians_stated_once(scan: &mut Scan, plain: &str) {
     // Every statement, where it stands and what it says; a pair takes the nearest one before
     // it (a document may print medians with quartiles in one table and with their range in
     // another), or the first when none stands before it.
     let statements: Vec<(usize, ItemKind, String)> = stated_median_pattern()
-        .captures_iter(&plain)
+        .captures_iter(plain)
         .map(|stated| {
             let kind = if stated.name("range").or(stated.name("jrange")).is_some() {
                 ItemKind::MedianRange
@@ -238,21 +265,17 @@ pub fn find(scan: &mut Scan) {
         })
         .collect();
     if !statements.is_empty() {
-        for c in bracketed_pair_pattern().captures_iter(&plain) {
+        for c in bracketed_pair_pattern().captures_iter(plain) {
             let at = c.get(0).map_or(0, |m| m.start());
             let (_, kind, stated) = statements
                 .iter()
                 .rev()
                 .find(|(p, _, _)| *p <= at)
                 .unwrap_or(&statements[0]);
-            let kind_name = if *kind == ItemKind::MedianRange {
-                "range"
-            } else {
-                "quartiles"
-            };
+            let kind_name = bounds_name(*kind);
             push_bare_median(
                 scan,
-                &plain,
+                plain,
                 &c,
                 *kind,
                 format!(
@@ -261,43 +284,127 @@ pub fn find(scan: &mut Scan) {
             );
         }
     }
+}
+
+/// The mean, the spread and the spread's label (when printed) of a mean ± spread match,
+/// whichever of the pattern's forms matched.
+fn mean_spread_groups<'h>(
+    c: &regex::Captures<'h>,
+) -> (regex::Match<'h>, regex::Match<'h>, Option<regex::Match<'h>>) {
+    if let Some(m) = c.name("mean") {
+        (m, c.name("spread").expect("spread"), c.name("label"))
+    } else if let Some(m) = c.name("pmean") {
+        (m, c.name("pspread").expect("pspread"), c.name("plabel"))
+    } else if let Some(m) = c.name("umean") {
+        (m, c.name("uspread").expect("uspread"), c.name("ulabel"))
+    } else if let Some(m) = c.name("bmean") {
+        (m, c.name("bspread").expect("bspread"), None)
+    } else {
+        (
+            c.name("wmean").expect("wmean"),
+            c.name("wspread").expect("wspread"),
+            c.name("wlabel"),
+        )
+    }
+}
+
+/// Where the spread ends when the next table cell is glued to it, or `None` when it is not.
+///
+/// Table cells glued by text extraction (`−0.23 ± 0.080.03 ± 0.08`, `2.94 ± 0.702.82 ±
+/// 0.86`): a decimal point right after the spread starts the next cell. A table prints
+/// a mean and its spread with the same decimals, so the spread ends there and the
+/// digits after it are the next cell's whole part, from which reading goes on.
+fn glued_spread_end(
+    plain: &str,
+    c: &regex::Captures,
+    spread: regex::Match,
+    label: Option<regex::Match>,
+) -> Option<usize> {
+    let decimals = |t: &str| t.rsplit_once('.').map_or(0, |(_, d)| d.len());
+    let (mean_decimals, spread_decimals) = (
+        decimals(c.name("mean").map_or("", |m| m.as_str())),
+        decimals(spread.as_str()),
+    );
+    (label.is_none()
+        && c.name("mean").is_some()
+        && plain[spread.end()..].starts_with('.')
+        && plain[spread.end() + 1..].starts_with(|c: char| c.is_ascii_digit())
+        && mean_decimals >= 1
+        && spread_decimals > mean_decimals)
+        .then(|| spread.end() - (spread_decimals - mean_decimals))
+}
+
+/// What the text states ± is for the summary at `whole_range` (SD or SE), with where it
+/// says so (`sentence` or `table`), or `None` when it does not say.
+///
+/// A statement in the sentence, else (in a table) in the row's label, the cell's
+/// column header, or the table's caption, header rows or legend (`Data are mean (SD);
+/// n`), read as the structure reads them ([`super::cues::spread_kind`]: a text that
+/// names both SD and SE says neither).
+fn stated_spread(
+    scan: &Scan,
+    plain: &str,
+    whole_range: Range<usize>,
+) -> Option<(&'static str, &'static str)> {
+    let original_span = scan.doc.plain.original_span(whole_range.clone());
+    let sentence = &scan.doc.sentences[scan.doc.sentence_at(original_span.start)];
+    let in_table = scan.tables.at(whole_range.start).map(|(table, row, cell)| {
+        [
+            table.row_label(plain, row).to_string(),
+            table.column_header(plain, row, cell),
+            table.statement.clone(),
+        ]
+    });
+    stated_label_pattern()
+        .captures(&sentence.quote)
+        .map(|l| (label_of(&l[1]), "sentence"))
+        .or_else(|| {
+            in_table
+                .iter()
+                .flatten()
+                .find_map(|t| super::cues::spread_kind(t))
+                .map(|l| (l, "table"))
+        })
+}
+
+/// The spread's label (printed with it, else stated in the text) and the notes saying
+/// where it came from or that the text does not say.
+fn spread_label_and_notes(
+    label: Option<regex::Match>,
+    statement: Option<(&'static str, &'static str)>,
+) -> (Option<&'static str>, Vec<String>) {
+    let stated = statement.map(|(l, _)| l);
+    let mut notes = Vec::new();
+    let spread_label = match (label, stated) {
+        (Some(l), _) => Some(label_of(l.as_str())),
+        (None, Some(l)) => {
+            let whence = statement.map_or("sentence", |(_, w)| w);
+            notes.push(format!(
+                "the {whence} states the spread as {l} (mean {l}); check it applies here"
+            ));
+            Some(l)
+        }
+        (None, None) => {
+            notes.push(
+                "the text does not say what the spread is (SD or SE): dispersion stays \"not reported\""
+                    .to_string(),
+            );
+            None
+        }
+    };
+    (spread_label, notes)
+}
+
+/// Reads every mean ± spread: `m ± s`, `m (SD s)`, `m (s)` and the worded forms.
+fn find_mean_spreads(scan: &mut Scan, plain: &str) {
     let mut pos = 0;
-    while let Some(c) = mean_spread_pattern().captures_at(&plain, pos) {
+    while let Some(c) = mean_spread_pattern().captures_at(plain, pos) {
         let whole = c.get(0).expect("a match");
         pos = whole.end();
-        let (mean, spread, label) = if let Some(m) = c.name("mean") {
-            (m, c.name("spread").expect("spread"), c.name("label"))
-        } else if let Some(m) = c.name("pmean") {
-            (m, c.name("pspread").expect("pspread"), c.name("plabel"))
-        } else if let Some(m) = c.name("umean") {
-            (m, c.name("uspread").expect("uspread"), c.name("ulabel"))
-        } else if let Some(m) = c.name("bmean") {
-            (m, c.name("bspread").expect("bspread"), None)
-        } else {
-            (
-                c.name("wmean").expect("wmean"),
-                c.name("wspread").expect("wspread"),
-                c.name("wlabel"),
-            )
-        };
+        let (mean, spread, label) = mean_spread_groups(&c);
         let mut spread_range = spread.range();
-        // Table cells glued by text extraction (`−0.23 ± 0.080.03 ± 0.08`, `2.94 ± 0.702.82 ±
-        // 0.86`): a decimal point right after the spread starts the next cell. A table prints
-        // a mean and its spread with the same decimals, so the spread ends there and the
-        // digits after it are the next cell's whole part, from which reading goes on.
-        let decimals = |t: &str| t.rsplit_once('.').map_or(0, |(_, d)| d.len());
-        let (mean_decimals, spread_decimals) = (
-            decimals(c.name("mean").map_or("", |m| m.as_str())),
-            decimals(spread.as_str()),
-        );
-        if label.is_none()
-            && c.name("mean").is_some()
-            && plain[spread.end()..].starts_with('.')
-            && plain[spread.end() + 1..].starts_with(|c: char| c.is_ascii_digit())
-            && mean_decimals >= 1
-            && spread_decimals > mean_decimals
-        {
-            spread_range = spread.start()..spread.end() - (spread_decimals - mean_decimals);
+        if let Some(end) = glued_spread_end(plain, &c, spread, label) {
+            spread_range = spread.start()..end;
             pos = spread_range.end;
         }
         let whole_range = whole.start()..whole.end() - (spread.end() - spread_range.end);
@@ -305,7 +412,7 @@ pub fn find(scan: &mut Scan) {
         // name's number: names carry whole numbers (IL-6, SOD1, G93A).
         let glued_to_label = mean.as_str().contains('.');
         if !scan.free(whole_range.clone())
-            || (inside_name(&plain, mean.start(), mean.end()) && !glued_to_label)
+            || (inside_name(plain, mean.start(), mean.end()) && !glued_to_label)
         {
             continue;
         }
@@ -317,29 +424,7 @@ pub fn find(scan: &mut Scan) {
         if spread_n.number.value < 0.0 {
             continue;
         }
-        let original_span = scan.doc.plain.original_span(whole_range.clone());
-        let sentence = &scan.doc.sentences[scan.doc.sentence_at(original_span.start)];
-        // A statement in the sentence, else (in a table) in the row's label, the cell's
-        // column header, or the table's caption, header rows or legend (`Data are mean (SD);
-        // n`), read as the structure reads them ([`super::cues::spread_kind`]: a text that
-        // names both SD and SE says neither).
-        let in_table = scan.tables.at(whole_range.start).map(|(table, row, cell)| {
-            [
-                table.row_label(&plain, row).to_string(),
-                table.column_header(&plain, row, cell),
-                table.statement.clone(),
-            ]
-        });
-        let statement = stated_label_pattern()
-            .captures(&sentence.quote)
-            .map(|l| (label_of(&l[1]), "sentence"))
-            .or_else(|| {
-                in_table
-                    .iter()
-                    .flatten()
-                    .find_map(|t| super::cues::spread_kind(t))
-                    .map(|l| (l, "table"))
-            });
+        let statement = stated_spread(scan, plain, whole_range.clone());
         let stated = statement.map(|(l, _)| l);
         let bracketed = c.name("pmean").is_some();
         let closes_bracket = bracketed || c.name("umean").is_some() || c.name("bmean").is_some();
@@ -350,24 +435,7 @@ pub fn find(scan: &mut Scan) {
         {
             continue;
         }
-        let mut notes = Vec::new();
-        let spread_label = match (label, stated) {
-            (Some(l), _) => Some(label_of(l.as_str())),
-            (None, Some(l)) => {
-                let whence = statement.map_or("sentence", |(_, w)| w);
-                notes.push(format!(
-                    "the {whence} states the spread as {l} (mean {l}); check it applies here"
-                ));
-                Some(l)
-            }
-            (None, None) => {
-                notes.push(
-                    "the text does not say what the spread is (SD or SE): dispersion stays \"not reported\""
-                        .to_string(),
-                );
-                None
-            }
-        };
+        let (spread_label, notes) = spread_label_and_notes(label, statement);
         // End the item at the spread or its label (not the character after the label).
         let end = label
             .map_or(spread_range.end, |l| l.end())

@@ -404,22 +404,8 @@ fn find_stacked(text: &str, lines: &[Range<usize>], taken: &[Range<usize>]) -> V
         // Without blank lines between them, short lines may be a table's rows with their cells
         // set apart by spaces (`プラセボ群 113 4.3±8.20`) rather than cells: read as cells only
         // when (nearly) every line holds one cell at most (no two numbers side by side).
-        if !spaced {
-            let candidates: Vec<&Range<usize>> = lines[start..]
-                .iter()
-                .take_while(|l| {
-                    let line = &text[(*l).clone()];
-                    !is_title(line) && line.chars().count() <= 100
-                })
-                .filter(|l| !text[(*l).clone()].trim().is_empty())
-                .collect();
-            let multi = candidates
-                .iter()
-                .filter(|l| two_numbers_side_by_side(&text[(**l).clone()]))
-                .count();
-            if candidates.len() < 9 || multi * 10 > candidates.len() {
-                continue;
-            }
+        if !spaced && !lines_hold_one_cell(text, &lines[start..]) {
+            continue;
         }
         let mut cells_at: Vec<Range<usize>> = Vec::new();
         let mut end = start;
@@ -456,24 +442,7 @@ fn find_stacked(text: &str, lines: &[Range<usize>], taken: &[Range<usize>]) -> V
         {
             continue;
         }
-        let header_row = Row {
-            line: cells_at[0].start..cells_at[header - 1].end,
-            cells: (header < width)
-                .then(|| cells_at[0].start..cells_at[0].start)
-                .into_iter()
-                .chain(cells_at[..header].iter().cloned())
-                .collect(),
-        };
-        let rows: Vec<Row> = std::iter::once(header_row)
-            .chain(
-                cells_at[header..taken_cells]
-                    .chunks_exact(width)
-                    .map(|r| Row {
-                        line: r[0].start..r[width - 1].end,
-                        cells: r.to_vec(),
-                    }),
-            )
-            .collect();
+        let rows = stacked_rows(&cells_at[..taken_cells], width, header);
         let first = lines
             .iter()
             .position(|l| l.start == rows[0].line.start)
@@ -485,6 +454,44 @@ fn find_stacked(text: &str, lines: &[Range<usize>], taken: &[Range<usize>]) -> V
         out.push(Table::new(text, rows, lines, (first, last), spaced));
     }
     out
+}
+
+/// Do the short lines from the start of `lines` (up to a title or a long line) hold a cell
+/// each: nine or more, and at most one in ten with two numbers side by side?
+fn lines_hold_one_cell(text: &str, lines: &[Range<usize>]) -> bool {
+    let candidates: Vec<&Range<usize>> = lines
+        .iter()
+        .take_while(|l| {
+            let line = &text[(*l).clone()];
+            !is_title(line) && line.chars().count() <= 100
+        })
+        .filter(|l| !text[(*l).clone()].trim().is_empty())
+        .collect();
+    let multi = candidates
+        .iter()
+        .filter(|l| two_numbers_side_by_side(&text[(**l).clone()]))
+        .count();
+    !(candidates.len() < 9 || multi * 10 > candidates.len())
+}
+
+/// The rows of a table copied a cell a line: the first `header` cells as its header row
+/// (under an empty stub when they are fewer than the `width` columns), then the rest,
+/// `width` cells a row.
+fn stacked_rows(cells_at: &[Range<usize>], width: usize, header: usize) -> Vec<Row> {
+    let header_row = Row {
+        line: cells_at[0].start..cells_at[header - 1].end,
+        cells: (header < width)
+            .then(|| cells_at[0].start..cells_at[0].start)
+            .into_iter()
+            .chain(cells_at[..header].iter().cloned())
+            .collect(),
+    };
+    std::iter::once(header_row)
+        .chain(cells_at[header..].chunks_exact(width).map(|r| Row {
+            line: r[0].start..r[width - 1].end,
+            cells: r.to_vec(),
+        }))
+        .collect()
 }
 
 /// Columns counted in fixed steps ([`stacked_columns`]) stop at the first row that prints
@@ -630,19 +637,11 @@ fn cell_lines_table(
     let labels_above: Vec<usize> = rows[..first].iter().map(|(k, _)| *k).collect();
     let (header_rows, names, sections) =
         if let Some(ruled) = ruled_header(&labels_above, rows[first].0, rules, width, line) {
-            let rows = ruled
-                .rows
-                .iter()
-                .map(|cells| {
-                    let filled: Vec<usize> = cells.iter().flatten().copied().collect();
-                    let at = lines[*filled.first()?].start;
-                    Some(Row {
-                        line: at..lines[*filled.last()?].end,
-                        cells: cells.iter().map(|c| c.map_or(at..at, span)).collect(),
-                    })
-                })
-                .collect::<Option<Vec<Row>>>()?;
-            (rows, ruled.names, ruled.sections_from)
+            (
+                ruled_rows(&ruled, lines, &span)?,
+                ruled.names,
+                ruled.sections_from,
+            )
         } else {
             labels_header(text, lines, &rows, first, width, &span)?
         };
@@ -704,6 +703,27 @@ fn cell_lines_table(
         (first_line, last + 1),
         false,
     ))
+}
+
+/// The rows of a ruled header, each line's cell at its text's `span` (a cell no line fills
+/// empty, at its row's start); `None` when a row has no cell filled.
+fn ruled_rows(
+    ruled: &RuledHeader,
+    lines: &[Range<usize>],
+    span: &dyn Fn(usize) -> Range<usize>,
+) -> Option<Vec<Row>> {
+    ruled
+        .rows
+        .iter()
+        .map(|cells| {
+            let filled: Vec<usize> = cells.iter().flatten().copied().collect();
+            let at = lines[*filled.first()?].start;
+            Some(Row {
+                line: at..lines[*filled.last()?].end,
+                cells: cells.iter().map(|c| c.map_or(at..at, span)).collect(),
+            })
+        })
+        .collect::<Option<Vec<Row>>>()
 }
 
 /// The header of [`cell_lines_table`] where no rules mark it: the `width` labels right above
@@ -922,28 +942,12 @@ fn untitled_table(text: &str, lines: &[Range<usize>], run: Range<usize>) -> Opti
             .collect();
         let aligned = aligned_headers(text, lines, &above, &columns);
         let is_aligned = aligned.is_some();
-        let (header_rows, column_headers) = match aligned {
-            Some(found) => found,
-            None => {
-                let Some((k, cells)) = above
-                    .iter()
-                    .find_map(|&k| Some((k, untitled_header(line(k), lines[k].start, values)?)))
-                else {
-                    // No header over this row: look past it for the next table of the run.
-                    run = first_data + 1..run.end;
-                    continue;
-                };
-                let headers: Vec<Vec<Range<usize>>> = std::iter::once(Vec::new())
-                    .chain(cells.iter().map(|c| vec![c.clone()]))
-                    .collect();
-                let row = Row {
-                    line: lines[k].clone(),
-                    cells: std::iter::once(lines[k].start..lines[k].start)
-                        .chain(cells)
-                        .collect(),
-                };
-                (vec![(k, row)], headers)
-            }
+        let Some((header_rows, column_headers)) =
+            aligned.or_else(|| spaced_header(text, lines, &above, values))
+        else {
+            // No header over this row: look past it for the next table of the run.
+            run = first_data + 1..run.end;
+            continue;
         };
         let last_is_statistic = column_headers.last().is_some_and(|cells| {
             cells
@@ -1006,6 +1010,31 @@ fn untitled_table(text: &str, lines: &[Range<usize>], run: Range<usize>) -> Opti
         }
         return Some((table, last_data + 1));
     }
+}
+
+/// The header row and each column's header cell of a table under no title whose columns
+/// are not aligned: the nearest of the lines `above` its first row that splits into `values`
+/// names ([`untitled_header`]), over an empty stub; `None` when none does.
+fn spaced_header(
+    text: &str,
+    lines: &[Range<usize>],
+    above: &[usize],
+    values: usize,
+) -> Option<AlignedHeader> {
+    let line = |k: usize| &text[lines[k].clone()];
+    let (k, cells) = above
+        .iter()
+        .find_map(|&k| Some((k, untitled_header(line(k), lines[k].start, values)?)))?;
+    let headers: Vec<Vec<Range<usize>>> = std::iter::once(Vec::new())
+        .chain(cells.iter().map(|c| vec![c.clone()]))
+        .collect();
+    let row = Row {
+        line: lines[k].clone(),
+        cells: std::iter::once(lines[k].start..lines[k].start)
+            .chain(cells)
+            .collect(),
+    };
+    Some((vec![(k, row)], headers))
 }
 
 /// A table's header rows (each with its line's index) and, for each column, the header cells
@@ -1213,121 +1242,144 @@ fn is_prose_line(line: &str) -> bool {
 /// ([`glued_row`]) under a header naming the value columns ([`glued_header`]), after a
 /// table's title; `None` when the block holds fewer than three such rows or no header.
 fn glued_table(text: &str, lines: &[Range<usize>], block: Range<usize>) -> Option<Table> {
-    {
-        let data: Vec<(usize, Vec<Range<usize>>)> = block
-            .clone()
-            .filter_map(|k| Some((k, glued_row(&text[lines[k].clone()], lines[k].start)?)))
-            .collect();
-        if data.len() < 3 {
-            return None;
-        }
-        // The group columns: as many as the fewest values a row prints (a row with a p after
-        // its groups' values prints one more).
-        let values = data
-            .iter()
-            .map(|(_, cells)| {
-                cells[1..]
-                    .iter()
-                    .filter(|c| opens_with_datum(&text[(*c).clone()]))
-                    .count()
-            })
-            .min()
-            .unwrap_or(0);
-        let (first_data, last_data) = (data[0].0, data[data.len() - 1].0);
-        let mut rows: Vec<Row> = Vec::new();
-        let mut legend: Vec<&str> = Vec::new();
-        // The header: the lines above the first row that split into as many names (or n's) as
-        // there are value columns, each under an empty stub; or one more, the last naming the
-        // p that only some rows print.
-        let header = |l: &Range<usize>| {
-            glued_header(&text[l.clone()], l.start, values, true).or_else(|| {
-                glued_header(&text[l.clone()], l.start, values + 1, true)
-                    .filter(|c| c.last().is_some_and(|c| names_p(text[c.clone()].trim())))
-            })
-        };
-        for l in &lines[block.start..first_data] {
-            match (header(l), rows.is_empty()) {
-                (Some(cells), _) => rows.push(Row {
-                    line: l.clone(),
-                    cells: std::iter::once(l.start..l.start).chain(cells).collect(),
-                }),
-                (None, true) => {}
-                (None, false) => {
-                    if let Some(cells) = section_with_ns(&text[l.clone()], l.start) {
-                        rows.push(Row {
-                            line: l.clone(),
-                            cells,
-                        })
-                    } else if let Some(row) = section_p_row(text, &rows[0], l) {
-                        rows.push(row)
-                    } else if is_section_label(&text[l.clone()]) {
-                        // A short label under the header, with no statement of what the cells
-                        // are, is the first rows' section (`Pain score` over `Week 4`).
-                        rows.push(Row {
-                            line: l.clone(),
-                            cells: vec![l.clone()],
-                        })
-                    } else if !text[l.clone()].trim().is_empty() {
-                        legend.push(&text[l.clone()])
-                    }
+    let data: Vec<(usize, Vec<Range<usize>>)> = block
+        .clone()
+        .filter_map(|k| Some((k, glued_row(&text[lines[k].clone()], lines[k].start)?)))
+        .collect();
+    if data.len() < 3 {
+        return None;
+    }
+    // The group columns: as many as the fewest values a row prints (a row with a p after
+    // its groups' values prints one more).
+    let values = data
+        .iter()
+        .map(|(_, cells)| {
+            cells[1..]
+                .iter()
+                .filter(|c| opens_with_datum(&text[(*c).clone()]))
+                .count()
+        })
+        .min()
+        .unwrap_or(0);
+    let (first_data, last_data) = (data[0].0, data[data.len() - 1].0);
+    let (mut rows, legend) = glued_header_rows(text, &lines[block.start..first_data], values);
+    // Columns no header names are left to the sentence reader, which reads a row's
+    // values side by side as before.
+    if rows.is_empty() {
+        return None;
+    }
+    let header_first = rows.first().map(|r| r.line.start);
+    push_glued_body(text, lines, &data, values, &mut rows);
+    let first = lines
+        .iter()
+        .position(|l| Some(l.start) == header_first)
+        .unwrap_or(first_data);
+    let mut table = Table::new(text, rows, lines, (first, last_data + 1), false);
+    for l in legend {
+        table.statement.push('\n');
+        table.statement.push_str(l);
+    }
+    Some(table)
+}
+
+/// The header rows of a [`glued_table`] in the lines `above` its first data row, with the
+/// section rows under them, and the other lines under them (a legend).
+///
+/// The header: the lines above the first row that split into as many names (or n's) as
+/// there are value columns, each under an empty stub; or one more, the last naming the
+/// p that only some rows print.
+fn glued_header_rows<'t>(
+    text: &'t str,
+    above: &[Range<usize>],
+    values: usize,
+) -> (Vec<Row>, Vec<&'t str>) {
+    let mut rows: Vec<Row> = Vec::new();
+    let mut legend: Vec<&str> = Vec::new();
+    let header = |l: &Range<usize>| {
+        glued_header(&text[l.clone()], l.start, values, true).or_else(|| {
+            glued_header(&text[l.clone()], l.start, values + 1, true)
+                .filter(|c| c.last().is_some_and(|c| names_p(text[c.clone()].trim())))
+        })
+    };
+    for l in above {
+        match (header(l), rows.is_empty()) {
+            (Some(cells), _) => rows.push(Row {
+                line: l.clone(),
+                cells: std::iter::once(l.start..l.start).chain(cells).collect(),
+            }),
+            (None, true) => {}
+            (None, false) => {
+                if let Some(cells) = section_with_ns(&text[l.clone()], l.start) {
+                    rows.push(Row {
+                        line: l.clone(),
+                        cells,
+                    })
+                } else if let Some(row) = section_p_row(text, &rows[0], l) {
+                    rows.push(row)
+                } else if is_section_label(&text[l.clone()]) {
+                    // A short label under the header, with no statement of what the cells
+                    // are, is the first rows' section (`Pain score` over `Week 4`).
+                    rows.push(Row {
+                        line: l.clone(),
+                        cells: vec![l.clone()],
+                    })
+                } else if !text[l.clone()].trim().is_empty() {
+                    legend.push(&text[l.clone()])
                 }
             }
         }
-        // Columns no header names are left to the sentence reader, which reads a row's
-        // values side by side as before.
-        if rows.is_empty() {
-            return None;
-        }
-        let header_first = rows.first().map(|r| r.line.start);
-        for (k, l) in lines
-            .iter()
-            .enumerate()
-            .take(last_data + 1)
-            .skip(first_data)
+    }
+    (rows, legend)
+}
+
+/// Pushes onto `rows` (the header's first) the rows of a [`glued_table`] from its first to
+/// its last `data` row: those rows, sections' n's and p's, and short section labels.
+fn push_glued_body(
+    text: &str,
+    lines: &[Range<usize>],
+    data: &[(usize, Vec<Range<usize>>)],
+    values: usize,
+    rows: &mut Vec<Row>,
+) {
+    let (first_data, last_data) = (data[0].0, data[data.len() - 1].0);
+    for (k, l) in lines
+        .iter()
+        .enumerate()
+        .take(last_data + 1)
+        .skip(first_data)
+    {
+        let line = &text[l.clone()];
+        if let Some((_, cells)) = data.iter().find(|(d, _)| *d == k) {
+            rows.push(Row {
+                line: l.clone(),
+                cells: cells.clone(),
+            });
+        } else if let Some(cells) = glued_header(line, l.start, values, true)
+            .filter(|c| c.iter().all(|c| is_n_cell(&text[c.clone()])))
         {
-            let line = &text[l.clone()];
-            if let Some((_, cells)) = data.iter().find(|(d, _)| *d == k) {
-                rows.push(Row {
-                    line: l.clone(),
-                    cells: cells.clone(),
-                });
-            } else if let Some(cells) = glued_header(line, l.start, values, true)
-                .filter(|c| c.iter().all(|c| is_n_cell(&text[c.clone()])))
-            {
-                // A section's n's (`n = 54n = 60` over the ITT rows).
-                rows.push(Row {
-                    line: l.clone(),
-                    cells: std::iter::once(l.start..l.start).chain(cells).collect(),
-                });
-            } else if let Some(cells) = section_with_ns(line, l.start) {
-                // A section's label with its columns' n's (`Pain (n=23) (n=21) (n=22)`).
-                rows.push(Row {
-                    line: l.clone(),
-                    cells,
-                });
-            } else if let Some(row) = rows.first().and_then(|h| section_p_row(text, h, l)) {
-                rows.push(row);
-            } else if !line.trim().is_empty()
-                && line.trim().chars().count() <= 60
-                && !line.trim_end().ends_with('.')
-                && !is_marks_line(line)
-            {
-                rows.push(Row {
-                    line: l.clone(),
-                    cells: vec![l.clone()],
-                });
-            }
+            // A section's n's (`n = 54n = 60` over the ITT rows).
+            rows.push(Row {
+                line: l.clone(),
+                cells: std::iter::once(l.start..l.start).chain(cells).collect(),
+            });
+        } else if let Some(cells) = section_with_ns(line, l.start) {
+            // A section's label with its columns' n's (`Pain (n=23) (n=21) (n=22)`).
+            rows.push(Row {
+                line: l.clone(),
+                cells,
+            });
+        } else if let Some(row) = rows.first().and_then(|h| section_p_row(text, h, l)) {
+            rows.push(row);
+        } else if !line.trim().is_empty()
+            && line.trim().chars().count() <= 60
+            && !line.trim_end().ends_with('.')
+            && !is_marks_line(line)
+        {
+            rows.push(Row {
+                line: l.clone(),
+                cells: vec![l.clone()],
+            });
         }
-        let first = lines
-            .iter()
-            .position(|l| Some(l.start) == header_first)
-            .unwrap_or(first_data);
-        let mut table = Table::new(text, rows, lines, (first, last_data + 1), false);
-        for l in legend {
-            table.statement.push('\n');
-            table.statement.push_str(l);
-        }
-        Some(table)
     }
 }
 

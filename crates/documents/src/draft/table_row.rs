@@ -483,9 +483,39 @@ fn read_by_layout(scan: &mut Scan, plain: &str, cell: Range<usize>, layout: &Cel
     };
     let relations: Vec<Option<Range<usize>>> =
         groups.into_iter().flatten().map(|n| n.relation).collect();
-    // The cell's end, past the bracket that closes its last number.
-    let closing = |end: usize| {
-        let after = &plain[end..cell.end];
+    if !scan.free(cell.clone()) {
+        return false;
+    }
+    let laid_out = LaidOutCell {
+        plain,
+        end: cell.end,
+        slots,
+        relations,
+    };
+    let mut k = 0;
+    while k < laid_out.slots.len() {
+        let Some(value) = scan.number(laid_out.slots[k].1.clone()) else {
+            return true;
+        };
+        k += laid_out.push_slot(scan, k, value);
+    }
+    true
+}
+
+/// A cell whose numbers its label's layout has placed: each number's slot and span, and the
+/// sign printed before each (`<` of a p).
+struct LaidOutCell<'a> {
+    plain: &'a str,
+    /// Where the cell ends.
+    end: usize,
+    slots: Vec<(Slot, Range<usize>)>,
+    relations: Vec<Option<Range<usize>>>,
+}
+
+impl LaidOutCell<'_> {
+    /// The cell's end, past the bracket that closes its last number (ending at `end`).
+    fn closing(&self, end: usize) -> usize {
+        let after = &self.plain[end..self.end];
         let skip = after.len() - after.trim_start_matches([' ', '%', '％']).len();
         let after = &after[skip..];
         end + skip
@@ -494,54 +524,25 @@ fn read_by_layout(scan: &mut Scan, plain: &str, cell: Range<usize>, layout: &Cel
                 .next()
                 .filter(|c| matches!(c, ')' | ']' | '）'))
                 .map_or(0, char::len_utf8)
-    };
-    let whole = |from: usize, to: usize| from..closing(to);
-    if !scan.free(cell.clone()) {
-        return false;
     }
-    let mut k = 0;
-    while k < slots.len() {
+
+    /// The span from `from` to past the bracket closing the number that ends at `to`.
+    fn whole(&self, from: usize, to: usize) -> Range<usize> {
+        from..self.closing(to)
+    }
+
+    /// Pushes the item the slots from `k` on make (`value` the number in slot `k`), and
+    /// returns how many slots it took.
+    fn push_slot(&self, scan: &mut Scan, k: usize, value: super::Printed) -> usize {
+        let slots = &self.slots;
         let (slot, range) = (slots[k].0, slots[k].1.clone());
         let next = slots.get(k + 1).map(|(s, r)| (*s, r.clone()));
-        let Some(value) = scan.number(range.clone()) else {
-            return true;
-        };
-        let used = match (slot, next) {
-            (Slot::Count, Some((Slot::Whole, of))) => {
-                let of_value = scan.number(of.clone());
-                match slots.get(k + 2).map(|(s, r)| (*s, r.clone())) {
-                    Some((Slot::Percent, pct)) => {
-                        let pct_value = scan.number(pct.clone());
-                        scan.push(
-                            ItemKind::Percent,
-                            whole(range.start, pct.end),
-                            Parts {
-                                value: pct_value,
-                                count: Some(value),
-                                of: of_value,
-                                ..Parts::default()
-                            },
-                        );
-                        3
-                    }
-                    _ => {
-                        scan.push(
-                            ItemKind::CountOf,
-                            range.start..of.end,
-                            Parts {
-                                count: Some(value),
-                                of: of_value,
-                                ..Parts::default()
-                            },
-                        );
-                        2
-                    }
-                }
-            }
+        match (slot, next) {
+            (Slot::Count, Some((Slot::Whole, of))) => self.push_count_of_whole(scan, k, value, of),
             (Slot::Count, Some((Slot::Percent, pct))) => {
                 scan.push(
                     ItemKind::Percent,
-                    whole(range.start, pct.end),
+                    self.whole(range.start, pct.end),
                     Parts {
                         value: scan.number(pct.clone()),
                         count: Some(value),
@@ -551,13 +552,13 @@ fn read_by_layout(scan: &mut Scan, plain: &str, cell: Range<usize>, layout: &Cel
                 2
             }
             (Slot::Percent, _) => {
-                scan.push_value(ItemKind::Percent, whole(range.start, range.end), value);
+                scan.push_value(ItemKind::Percent, self.whole(range.start, range.end), value);
                 1
             }
             (Slot::Mean, Some((Slot::Spread(label), spread))) => {
                 scan.push(
                     ItemKind::MeanSpread,
-                    whole(range.start, spread.end),
+                    self.whole(range.start, spread.end),
                     Parts {
                         mean: Some(value),
                         spread: scan.number(spread.clone()),
@@ -578,7 +579,7 @@ fn read_by_layout(scan: &mut Scan, plain: &str, cell: Range<usize>, layout: &Cel
                     } else {
                         ItemKind::MedianIqr
                     },
-                    whole(range.start, hi.end),
+                    self.whole(range.start, hi.end),
                     Parts {
                         median: Some(value),
                         lower: scan.number(lo),
@@ -595,7 +596,7 @@ fn read_by_layout(scan: &mut Scan, plain: &str, cell: Range<usize>, layout: &Cel
                     .unwrap_or(range.clone());
                 scan.push(
                     ItemKind::Ci,
-                    whole(range.start, hi.end),
+                    self.whole(range.start, hi.end),
                     Parts {
                         lower: Some(value),
                         upper: scan.number(hi),
@@ -605,10 +606,10 @@ fn read_by_layout(scan: &mut Scan, plain: &str, cell: Range<usize>, layout: &Cel
                 2
             }
             (Slot::P, _) if (0.0..=1.0).contains(&value.number.value) => {
-                let relation = relations[k].clone();
-                let sign = relation.as_ref().map(|r| &plain[r.clone()]);
+                let relation = self.relations[k].clone();
+                let sign = relation.as_ref().map(|r| &self.plain[r.clone()]);
                 let start = relation.as_ref().map_or(range.start, |r| r.start);
-                push_p(scan, whole(start, range.end), value, sign);
+                push_p(scan, self.whole(start, range.end), value, sign);
                 1
             }
             (Slot::Ratio(kind), _) => {
@@ -621,10 +622,50 @@ fn read_by_layout(scan: &mut Scan, plain: &str, cell: Range<usize>, layout: &Cel
                 scan.push_value(ItemKind::Number, range, value);
                 1
             }
-        };
-        k += used;
+        }
     }
-    true
+
+    /// Pushes a count (`value`, slot `k`) of the whole at `of`, as a percentage when the next
+    /// slot is one (`n/N (%)`) or else as a count of a whole, and returns how many slots it
+    /// took.
+    fn push_count_of_whole(
+        &self,
+        scan: &mut Scan,
+        k: usize,
+        value: super::Printed,
+        of: Range<usize>,
+    ) -> usize {
+        let range = self.slots[k].1.clone();
+        let of_value = scan.number(of.clone());
+        match self.slots.get(k + 2).map(|(s, r)| (*s, r.clone())) {
+            Some((Slot::Percent, pct)) => {
+                let pct_value = scan.number(pct.clone());
+                scan.push(
+                    ItemKind::Percent,
+                    self.whole(range.start, pct.end),
+                    Parts {
+                        value: pct_value,
+                        count: Some(value),
+                        of: of_value,
+                        ..Parts::default()
+                    },
+                );
+                3
+            }
+            _ => {
+                scan.push(
+                    ItemKind::CountOf,
+                    range.start..of.end,
+                    Parts {
+                        count: Some(value),
+                        of: of_value,
+                        ..Parts::default()
+                    },
+                );
+                2
+            }
+        }
+    }
 }
 
 /// A ratio of the kind a label names (`hazard ratio`), standing at `range`.
