@@ -396,7 +396,6 @@ pub fn run(args: Args) -> Result<Outcome> {
             "--data is for checking the whole data folder; a subcommand checks the numbers given as options",
         ));
     }
-    let kind = |sem: bool| if sem { SpreadKind::Sem } else { SpreadKind::Sd };
     match args.command {
         None => {
             let dir = args.data.unwrap_or_else(|| PathBuf::from("data"));
@@ -419,7 +418,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         Some(CheckCommand::Grimmer(a)) => {
             let (mean, spread, n) = a.summary.read()?;
             let grid = input::grid(&a.grid.step, a.grid.items)?;
-            let r = grimmer(&mean, &spread, kind(a.sem), n, grid, rounding)?;
+            let r = grimmer(&mean, &spread, spread_kind(a.sem), n, grid, rounding)?;
             show(format, &r, r.status.possible())
         }
         Some(CheckCommand::Debit(a)) => {
@@ -428,28 +427,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             let r = debit(&mean, &sd, n, rounding)?;
             show(format, &r, r.status.possible())
         }
-        Some(CheckCommand::Percent(a)) => {
-            let n = a.n.map(input::sample_size).transpose()?;
-            let count = a
-                .count
-                .map(|c| {
-                    u64::try_from(c).map_err(|_| {
-                        Error::input("--count", format!("a count is a whole number ≥ 0, got {c}"))
-                    })
-                })
-                .transpose()?;
-            let max_n = input::listed_n(a.max_n)?;
-            let percent = input::percent(&a.percent)?;
-            let mut r = percent_count(&percent, n, count, max_n, rounding)?;
-            // The library names no option (the study checks print the same message); here
-            // --max-n is the way to search further.
-            if n.is_none() {
-                r.detail = r
-                    .detail
-                    .replace(" searched)", " searched; --max-n searches further)");
-            }
-            show(format, &r, r.status.possible())
-        }
+        Some(CheckCommand::Percent(a)) => run_percent(format, &a, rounding),
         Some(CheckCommand::Bounds(a)) => {
             let n = input::sample_size(a.n)?;
             let scale = input::scale(
@@ -465,34 +443,14 @@ pub fn run(args: Args) -> Result<Outcome> {
             let r = bounds(
                 &input::number(&a.mean, "--mean")?,
                 spread.as_ref(),
-                kind(a.sem),
+                spread_kind(a.sem),
                 n,
                 &scale,
                 rounding,
             )?;
             show(format, &r, r.status.possible())
         }
-        Some(CheckCommand::Sprite(a)) => {
-            let (mean, sd, n) = a.summary.read()?;
-            let req = SpriteRequest {
-                kind: kind(a.sem),
-                mean,
-                sd,
-                n,
-                scale: input::scale(Some(&a.min), Some(&a.max), Some(&a.grid.step), a.grid.items)?,
-                samples: input::samples(a.samples)?,
-                seed: u64::try_from(a.seed).map_err(|_| {
-                    Error::input(
-                        "--seed",
-                        format!("{}: a seed is a whole number ≥ 0", a.seed),
-                    )
-                })?,
-                random_fallback: true,
-                rounding,
-            };
-            let r = sprite(&req)?;
-            show(format, &r, r.status.possible())
-        }
+        Some(CheckCommand::Sprite(a)) => run_sprite(format, &a, rounding),
         Some(CheckCommand::Stat(a)) => {
             let alpha = ConfidenceLevel::from_alpha(a.alpha)?.alpha();
             let r = reported_test::check_result(
@@ -506,38 +464,89 @@ pub fn run(args: Args) -> Result<Outcome> {
             let r = trialstats::reading::question::read_spread(&spread_question(&a, rounding)?)?;
             show(format, &r, !r.is_contradicted())
         }
-        Some(CheckCommand::Text(a)) => {
-            let alpha = ConfidenceLevel::from_alpha(a.alpha)?.alpha();
-            let rules = reported_test::CheckRules {
-                p_equal_alpha_significant: a.p_equal_alpha == PEqualAlpha::Significant,
-                one_tailed_tests: a.one_tailed_tests,
-                one_tailed_text: a.one_tailed_text == Switch::On,
-                p_zero_error: a.p_zero_error == Switch::On,
-                ..reported_test::CheckRules::at(alpha)
-            };
-            if a.file.is_dir() {
-                let r = trialstats::checks::text_folder::FolderScan::new(
-                    &a.file,
-                    &rules,
-                    a.all_p_values,
-                )?;
-                return show(format, &r, r.all_hold());
-            }
-            // Plain text, a web page or a PDF, told apart by the file's first bytes.
-            let name = a.file.display().to_string();
-            let text = trialstats::text::Document::read(&a.file)?.text;
-            let scale = text_scale(&a)?;
-            let r = trialstats::draft::summary_check::TextChecks::read(
-                &name,
-                &text,
-                &rules,
-                a.all_p_values,
-                &scale,
-                rounding,
-            )?;
-            show(format, &r, r.consistent())
-        }
+        Some(CheckCommand::Text(a)) => run_text(format, &a, rounding),
     }
+}
+
+/// What ± means with `--sem` (the SEM) and without it (the SD).
+fn spread_kind(sem: bool) -> SpreadKind {
+    if sem { SpreadKind::Sem } else { SpreadKind::Sd }
+}
+
+/// `check percent`: the counts that print as the percentage, of n or of any n up to --max-n.
+fn run_percent(format: Format, a: &PercentArgs, rounding: Rounding) -> Result<Outcome> {
+    let n = a.n.map(input::sample_size).transpose()?;
+    let count = a
+        .count
+        .map(|c| {
+            u64::try_from(c).map_err(|_| {
+                Error::input("--count", format!("a count is a whole number ≥ 0, got {c}"))
+            })
+        })
+        .transpose()?;
+    let max_n = input::listed_n(a.max_n)?;
+    let percent = input::percent(&a.percent)?;
+    let mut r = percent_count(&percent, n, count, max_n, rounding)?;
+    // The library names no option (the study checks print the same message); here
+    // --max-n is the way to search further.
+    if n.is_none() {
+        r.detail = r
+            .detail
+            .replace(" searched)", " searched; --max-n searches further)");
+    }
+    show(format, &r, r.status.possible())
+}
+
+/// `check sprite`: samples on the scale with the mean and SD as printed.
+fn run_sprite(format: Format, a: &SpriteArgs, rounding: Rounding) -> Result<Outcome> {
+    let (mean, sd, n) = a.summary.read()?;
+    let req = SpriteRequest {
+        kind: spread_kind(a.sem),
+        mean,
+        sd,
+        n,
+        scale: input::scale(Some(&a.min), Some(&a.max), Some(&a.grid.step), a.grid.items)?,
+        samples: input::samples(a.samples)?,
+        seed: u64::try_from(a.seed).map_err(|_| {
+            Error::input(
+                "--seed",
+                format!("{}: a seed is a whole number ≥ 0", a.seed),
+            )
+        })?,
+        random_fallback: true,
+        rounding,
+    };
+    let r = sprite(&req)?;
+    show(format, &r, r.status.possible())
+}
+
+/// `check text`: every test result in a file (or a folder of files) against its p-value.
+fn run_text(format: Format, a: &TextArgs, rounding: Rounding) -> Result<Outcome> {
+    let alpha = ConfidenceLevel::from_alpha(a.alpha)?.alpha();
+    let rules = reported_test::CheckRules {
+        p_equal_alpha_significant: a.p_equal_alpha == PEqualAlpha::Significant,
+        one_tailed_tests: a.one_tailed_tests,
+        one_tailed_text: a.one_tailed_text == Switch::On,
+        p_zero_error: a.p_zero_error == Switch::On,
+        ..reported_test::CheckRules::at(alpha)
+    };
+    if a.file.is_dir() {
+        let r = trialstats::checks::text_folder::FolderScan::new(&a.file, &rules, a.all_p_values)?;
+        return show(format, &r, r.all_hold());
+    }
+    // Plain text, a web page or a PDF, told apart by the file's first bytes.
+    let name = a.file.display().to_string();
+    let text = trialstats::text::Document::read(&a.file)?.text;
+    let scale = text_scale(a)?;
+    let r = trialstats::draft::summary_check::TextChecks::read(
+        &name,
+        &text,
+        &rules,
+        a.all_p_values,
+        &scale,
+        rounding,
+    )?;
+    show(format, &r, r.consistent())
 }
 
 /// The scale of `check text`: --scale MIN,MAX, --step, --items.
@@ -656,11 +665,9 @@ fn spread_question(
     a: &SpreadArgs,
     rounding: Rounding,
 ) -> Result<trialstats::reading::question::SpreadQuestion> {
-    use trialstats::reading::PrintedTest;
     use trialstats::reading::change::{BeforeAfter, PrintedChange};
-    use trialstats::reading::comparison::{Adjusted, Group, Groups, PrintedComparison};
+    use trialstats::reading::comparison::{Adjusted, PrintedComparison};
     use trialstats::reading::question::{Design, SpreadQuestion};
-    use trialstats::reported::ReportedP;
     let (difference, diff_spread) = match &a.difference {
         Some(text) => {
             let p = parts("--difference", text, &["D", "SPREAD"], 1)?;
@@ -673,53 +680,8 @@ fn spread_question(
         }
         None => (None, None),
     };
-    let level = ConfidenceLevel::new(a.level).map_err(|_| {
-        Error::input(
-            "--level",
-            format!(
-                "{}: the level of --ci must lie strictly between 0 and 1 (e.g. 0.95)",
-                a.level
-            ),
-        )
-    })?;
-    let ci =
-        a.ci.as_ref()
-            .map(|text| -> Result<_> {
-                let p = parts("--ci", text, &["LO", "HI"], 2)?;
-                let (lo, hi) = (input::number(p[0], "--ci")?, input::number(p[1], "--ci")?);
-                if lo.value >= hi.value {
-                    return Err(Error::input(
-                        "--ci",
-                        format!(
-                            "{} is not below {}; give LO,HI with LO < HI",
-                            lo.text, hi.text
-                        ),
-                    ));
-                }
-                Ok((lo, hi, level))
-            })
-            .transpose()?;
-    let p =
-        a.p.as_deref()
-            .map(|t| ReportedP::parse(t, "--p"))
-            .transpose()?;
-    let t =
-        a.t.as_deref()
-            .map(|t| input::number(t, "--t"))
-            .transpose()?;
-    let label = match a.label.as_deref() {
-        None => SpreadKind::NotReported,
-        Some(l) => match l.to_ascii_lowercase().as_str() {
-            "sd" => SpreadKind::Sd,
-            "sem" | "se" => SpreadKind::Sem,
-            other => {
-                return Err(Error::input(
-                    "--label",
-                    format!("'{other}' is not a label of ±; allowed: sd, sem"),
-                ));
-            }
-        },
-    };
+    let test = printed_test(a)?;
+    let label = spread_label(a.label.as_deref())?;
     let adjusted = match (a.adjusted, a.unadjusted) {
         (true, _) => Adjusted::Yes,
         (_, true) => Adjusted::No,
@@ -761,58 +723,18 @@ fn spread_question(
                     mean: difference,
                     sd: None,
                     se: diff_spread,
-                    test: PrintedTest {
-                        ci,
-                        t,
-                        p,
-                        claim: None,
-                    },
+                    test,
                 },
             )
         }
         _ => {
-            let groups = a
-                .group
-                .iter()
-                .map(|text| -> Result<Group> {
-                    let p = parts("--group", text, &["MEAN", "SPREAD", "N"], 3)?;
-                    let n = p[2].parse::<i64>().map_err(|_| {
-                        Error::input(
-                            "--group",
-                            format!("n '{}' in '{text}' is not a whole number", p[2]),
-                        )
-                    })?;
-                    Group::new(
-                        input::number(p[0], "--group")?,
-                        input::spread(p[1], "--group")?,
-                        input::sample_size(n)?,
-                        "--group",
-                    )
-                })
-                .collect::<Result<Vec<_>>>()?;
-            let groups = match groups.len() {
-                1 => Groups::One(groups[0].clone()),
-                2 => Groups::Two(groups[0].clone(), groups[1].clone()),
-                k => {
-                    return Err(Error::input(
-                        "--group",
-                        format!(
-                            "given {k} times; give it twice (two arms, group 1 − group 2) or once (a mean change tested against 0), or use --before, --after and --n"
-                        ),
-                    ));
-                }
-            };
+            let groups = read_groups(&a.group)?;
             Design::Groups(
                 groups,
                 PrintedComparison {
                     difference,
                     spread: diff_spread,
-                    test: PrintedTest {
-                        ci,
-                        p,
-                        t,
-                        claim: None,
-                    },
+                    test,
                 },
             )
         }
@@ -823,5 +745,102 @@ fn spread_question(
         label,
         scale,
         rounding,
+    })
+}
+
+/// The test as `check spread` was given it: --ci (at --level), --p and --t.
+fn printed_test(a: &SpreadArgs) -> Result<trialstats::reading::PrintedTest> {
+    use trialstats::reported::ReportedP;
+    let level = ConfidenceLevel::new(a.level).map_err(|_| {
+        Error::input(
+            "--level",
+            format!(
+                "{}: the level of --ci must lie strictly between 0 and 1 (e.g. 0.95)",
+                a.level
+            ),
+        )
+    })?;
+    let ci =
+        a.ci.as_ref()
+            .map(|text| -> Result<_> {
+                let p = parts("--ci", text, &["LO", "HI"], 2)?;
+                let (lo, hi) = (input::number(p[0], "--ci")?, input::number(p[1], "--ci")?);
+                if lo.value >= hi.value {
+                    return Err(Error::input(
+                        "--ci",
+                        format!(
+                            "{} is not below {}; give LO,HI with LO < HI",
+                            lo.text, hi.text
+                        ),
+                    ));
+                }
+                Ok((lo, hi, level))
+            })
+            .transpose()?;
+    let p =
+        a.p.as_deref()
+            .map(|t| ReportedP::parse(t, "--p"))
+            .transpose()?;
+    let t =
+        a.t.as_deref()
+            .map(|t| input::number(t, "--t"))
+            .transpose()?;
+    Ok(trialstats::reading::PrintedTest {
+        ci,
+        t,
+        p,
+        claim: None,
+    })
+}
+
+/// The label of ± given with --label (sd or sem), or not reported.
+fn spread_label(label: Option<&str>) -> Result<SpreadKind> {
+    Ok(match label {
+        None => SpreadKind::NotReported,
+        Some(l) => match l.to_ascii_lowercase().as_str() {
+            "sd" => SpreadKind::Sd,
+            "sem" | "se" => SpreadKind::Sem,
+            other => {
+                return Err(Error::input(
+                    "--label",
+                    format!("'{other}' is not a label of ±; allowed: sd, sem"),
+                ));
+            }
+        },
+    })
+}
+
+/// The arms given with --group (MEAN,SPREAD,N): one (a change tested against 0) or two.
+fn read_groups(group: &[String]) -> Result<trialstats::reading::comparison::Groups> {
+    use trialstats::reading::comparison::{Group, Groups};
+    let groups = group
+        .iter()
+        .map(|text| -> Result<Group> {
+            let p = parts("--group", text, &["MEAN", "SPREAD", "N"], 3)?;
+            let n = p[2].parse::<i64>().map_err(|_| {
+                Error::input(
+                    "--group",
+                    format!("n '{}' in '{text}' is not a whole number", p[2]),
+                )
+            })?;
+            Group::new(
+                input::number(p[0], "--group")?,
+                input::spread(p[1], "--group")?,
+                input::sample_size(n)?,
+                "--group",
+            )
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(match groups.len() {
+        1 => Groups::One(groups[0].clone()),
+        2 => Groups::Two(groups[0].clone(), groups[1].clone()),
+        k => {
+            return Err(Error::input(
+                "--group",
+                format!(
+                    "given {k} times; give it twice (two arms, group 1 − group 2) or once (a mean change tested against 0), or use --before, --after and --n"
+                ),
+            ));
+        }
     })
 }

@@ -352,6 +352,63 @@ pub fn run(args: Args) -> Result<Outcome> {
         None => {}
     }
     let args = *args.options;
+    refuse_conflicting_options(&args)?;
+    let format: Format = args.format.parse()?;
+    let options = MetaOptions {
+        method: method_of(&args)?,
+        test: args.test.parse::<Test>()?,
+        level: args.level,
+        leave_one_out: args.leave_one_out,
+        influence: args.influence,
+        per_study: args.blup,
+        hat_matrix: args.hat_matrix,
+        tau2_interval: args.tau2_ci.parse()?,
+    };
+    if let Some(dir) = &args.data {
+        return run_data(dir, &args, &options, format);
+    }
+    let (data, request, clusters, omitted, weights) = read_csv(&args)?;
+    if let Some(clusters) = clusters {
+        let study = CsvStudies {
+            data: &data,
+            request: &request,
+            omitted: &omitted,
+        };
+        return run_multilevel(&args, &study, clusters, &options, format);
+    }
+    let bayes_options = bayes_options(&args, &data)?;
+    let mut fit = fit_univariate(
+        &args,
+        &data,
+        &options,
+        &request,
+        weights,
+        bayes_options.as_ref(),
+    )?;
+    write_charts(
+        &args,
+        &fit,
+        &data,
+        &options,
+        &request,
+        bayes_options.as_ref(),
+    )?;
+    if !args.studies {
+        fit.studies.clear();
+    }
+    let mut out = render_with_omitted(format, &fit, &omitted)?;
+    if format != Format::Json {
+        push_tables(&mut out, format, &fit, &data, &args)?;
+    }
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    super::print(&out);
+    Ok(Outcome::Ok)
+}
+
+/// Refuses --r without a measure or --data, and one file for both --forest and --funnel.
+fn refuse_conflicting_options(args: &MetaArgs) -> Result<()> {
     if args.r.is_some() && args.measure.is_none() && args.data.is_none() {
         return Err(Error::input(
             "--r",
@@ -369,67 +426,85 @@ pub fn run(args: Args) -> Result<Outcome> {
             ));
         }
     }
-    let format: Format = args.format.parse()?;
-    let options = MetaOptions {
-        method: method_of(&args)?,
-        test: args.test.parse::<Test>()?,
-        level: args.level,
-        leave_one_out: args.leave_one_out,
-        influence: args.influence,
-        per_study: args.blup,
-        hat_matrix: args.hat_matrix,
-        tau2_interval: args.tau2_ci.parse()?,
+    Ok(())
+}
+
+/// The studies read from the CSV file, the analyses asked for beyond the fit and the rows
+/// left out for missing values.
+struct CsvStudies<'a> {
+    data: &'a meta::MetaData,
+    request: &'a meta::ReviewRequest,
+    omitted: &'a meta::input::Omitted,
+}
+
+/// `--cluster` (and `--id`): fits the three-level model and prints it, with its random
+/// effects and predictions.
+fn run_multilevel(
+    args: &MetaArgs,
+    study: &CsvStudies,
+    (cluster, id): (NamedColumn, Option<NamedColumn>),
+    options: &MetaOptions,
+    format: Format,
+) -> Result<Outcome> {
+    let columns = meta::fitting::multilevel::ClusterColumns {
+        cluster: (&cluster.0, &cluster.1),
+        id: id.as_ref().map(|(n, v)| (n.as_str(), &v[..])),
+        robust: study
+            .request
+            .robust
+            .as_ref()
+            .map(|(n, v)| (n.as_str(), &v[..])),
+        robust_type: study.request.robust_type,
     };
-    if let Some(dir) = &args.data {
-        return run_data(dir, &args, &options, format);
+    let mut fit = meta::fitting::multilevel::fit_data(study.data, columns, options)?;
+    if !args.newmods.is_empty() {
+        fit.predictions = Some(fit.predict(&args.newmods)?);
     }
-    let (data, request, clusters, omitted, weights) = read_csv(&args)?;
-    if let Some((cluster, id)) = clusters {
-        let columns = meta::fitting::multilevel::ClusterColumns {
-            cluster: (&cluster.0, &cluster.1),
-            id: id.as_ref().map(|(n, v)| (n.as_str(), &v[..])),
-            robust: request.robust.as_ref().map(|(n, v)| (n.as_str(), &v[..])),
-            robust_type: request.robust_type,
-        };
-        let mut fit = meta::fitting::multilevel::fit_data(&data, columns, &options)?;
-        if !args.newmods.is_empty() {
-            fit.predictions = Some(fit.predict(&args.newmods)?);
-        }
-        let mut out = render_with_omitted(format, &fit, &omitted)?;
-        if let (Some(r), true) = (&fit.ranef, format != Format::Json) {
-            out.push('\n');
-            out.push_str(&render(format, r)?);
-        }
-        if let (Some(p), true) = (&fit.predictions, format != Format::Json) {
-            out.push('\n');
-            out.push_str(&render(
-                format,
-                &meta::output::report::Predictions {
-                    names: fit.coefficients[1..]
-                        .iter()
-                        .map(|c| c.name.clone())
-                        .collect(),
-                    rows: p.clone(),
-                },
-            )?);
-        }
-        if !out.ends_with('\n') {
-            out.push('\n');
-        }
-        super::print(&out);
-        return Ok(Outcome::Ok);
+    let mut out = render_with_omitted(format, &fit, study.omitted)?;
+    if let (Some(r), true) = (&fit.ranef, format != Format::Json) {
+        out.push('\n');
+        out.push_str(&render(format, r)?);
     }
-    let bayes_options = bayes_options(&args, &data)?;
+    if let (Some(p), true) = (&fit.predictions, format != Format::Json) {
+        out.push('\n');
+        out.push_str(&render(
+            format,
+            &meta::output::report::Predictions {
+                names: fit.coefficients[1..]
+                    .iter()
+                    .map(|c| c.name.clone())
+                    .collect(),
+                rows: p.clone(),
+            },
+        )?);
+    }
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    super::print(&out);
+    Ok(Outcome::Ok)
+}
+
+/// The two-level model with its weights, the review analyses, --btt, predictions,
+/// contrasts, the Bayesian model and the --exp/--ztor back-transformations.
+fn fit_univariate(
+    args: &MetaArgs,
+    data: &meta::MetaData,
+    options: &MetaOptions,
+    request: &meta::ReviewRequest,
+    weights: Option<NamedColumn>,
+    bayes_options: Option<&meta::bayes::BayesOptions>,
+) -> Result<meta::MetaFit> {
     let weights = weights
-        .map(|(_, w)| numeric_weights(&w, &data))
+        .map(|(_, w)| numeric_weights(&w, data))
         .transpose()?;
     let weighting = match (&weights, args.unweighted) {
         (Some(w), _) => meta::fitting::model::Weighting::User(w),
         (None, true) => meta::fitting::model::Weighting::Unweighted,
         (None, false) => meta::fitting::model::Weighting::InverseVariance,
     };
-    let mut fit = meta::rma::fit_weighted(&data, &options, weighting)?;
-    meta::review::add_review(&mut fit, &data, &options, &request)?;
+    let mut fit = meta::rma::fit_weighted(data, options, weighting)?;
+    meta::review::add_review(&mut fit, data, options, request)?;
     if let Some(spec) = &args.btt {
         fit.btt = Some(fit.wald_test(spec)?);
         // metafor's selmodel tests the model's btt too.
@@ -452,7 +527,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             "adjusts the p-values of --contrast or --pairwise; give one of them",
         ));
     }
-    if let Some(b) = &bayes_options {
+    if let Some(b) = bayes_options {
         fit.bayes = Some(meta::bayes::fit(&data.labels, &data.yi, &data.vi, b)?);
     }
     if args.exp {
@@ -461,31 +536,68 @@ pub fn run(args: Args) -> Result<Outcome> {
     if args.ztor {
         fit.z_to_correlation();
     }
+    Ok(fit)
+}
+
+/// What every chart of a fit shares: the options, the measure, the title and the canvas.
+struct ChartText<'a> {
+    args: &'a MetaArgs,
+    measure: Option<MeasureCode>,
+    title: String,
+    canvas: trialstats::plot::Canvas,
+}
+
+impl ChartText<'_> {
+    /// The effect axis's label: the measure's name ("log risk ratio") or the estimates'
+    /// column, on the ratio scale when `exponentiate`.
+    fn axis_label(&self, exponentiate: bool) -> String {
+        match self.measure {
+            Some(code) => trialstats::charts::meta_charts::measure_axis_label(code, exponentiate),
+            // Without a measure the axis names the column, and says when its ticks are ratios.
+            None if exponentiate => {
+                format!(
+                    "ratio, exp(column {})",
+                    self.args.yi.as_deref().unwrap_or("yi")
+                )
+            }
+            None => format!(
+                "effect size (column {})",
+                self.args.yi.as_deref().unwrap_or("yi")
+            ),
+        }
+    }
+}
+
+/// The measure's name as a title ("Log risk ratio"), or "Meta-analysis".
+fn measure_title(measure: Option<MeasureCode>, exponentiate: bool) -> String {
+    match measure {
+        Some(code) => capitalised(&trialstats::charts::meta_charts::measure_axis_label(
+            code,
+            exponentiate,
+        )),
+        None => "Meta-analysis".into(),
+    }
+}
+
+/// Draws every chart asked for: forest and funnel, the Bayesian charts, Baujat, bubble and
+/// the cumulative and leave-one-out forests.
+fn write_charts(
+    args: &MetaArgs,
+    fit: &meta::MetaFit,
+    data: &meta::MetaData,
+    options: &MetaOptions,
+    request: &meta::ReviewRequest,
+    bayes_options: Option<&meta::bayes::BayesOptions>,
+) -> Result<()> {
     // Chart labels from the data: the measure's name ("log risk ratio") or the estimates'
     // column; --title and --xlab override them.
     let measure = match &args.measure {
         Some(code) => Some(code.parse::<MeasureCode>()?),
         None => None,
     };
-    let axis_label = |exponentiate: bool| match measure {
-        Some(code) => trialstats::charts::meta_charts::measure_axis_label(code, exponentiate),
-        // Without a measure the axis names the column, and says when its ticks are ratios.
-        None if exponentiate => {
-            format!("ratio, exp(column {})", args.yi.as_deref().unwrap_or("yi"))
-        }
-        None => format!(
-            "effect size (column {})",
-            args.yi.as_deref().unwrap_or("yi")
-        ),
-    };
     let title = args.chart.title_or(format!(
         "{} ({}, {}): {} studies",
-        match measure {
-            Some(code) => capitalised(&trialstats::charts::meta_charts::measure_axis_label(
-                code, args.exp
-            )),
-            None => "Meta-analysis".into(),
-        },
+        measure_title(measure, args.exp),
         if fit.method == "FE" {
             "fixed effect"
         } else {
@@ -494,20 +606,38 @@ pub fn run(args: Args) -> Result<Outcome> {
         fit.method,
         fit.k
     ));
-    let canvas = args.chart.canvas()?;
-    // With --subgroup the forest plot is subgrouped (each subgroup's rows, diamond and
-    // heterogeneity line, then the test for subgroup differences).
+    let text = ChartText {
+        args,
+        measure,
+        title,
+        canvas: args.chart.canvas()?,
+    };
+    write_forest_and_funnel(&text, fit, request)?;
+    if let (Some(b), Some(options)) = (&fit.bayes, bayes_options) {
+        write_bayes_charts(&text, fit, data, options, b)?;
+    }
+    write_baujat_and_bubble(&text, fit, data, options)?;
+    write_sequence_forests(&text, fit)
+}
+
+/// Draws --forest (subgrouped with --subgroup: each subgroup's rows, diamond and
+/// heterogeneity line, then the test for subgroup differences) and --funnel.
+fn write_forest_and_funnel(
+    text: &ChartText,
+    fit: &meta::MetaFit,
+    request: &meta::ReviewRequest,
+) -> Result<()> {
+    let args = text.args;
+    let title = &text.title;
     let forest = match &args.forest {
         None => None,
         Some(_) => {
-            let label = args.chart.xlab_or(axis_label(args.exp));
+            let label = args.chart.xlab_or(text.axis_label(args.exp));
             Some(match &request.subgroup {
                 Some((column, groups)) => trialstats::charts::meta_charts::subgroup_forest_chart(
-                    &fit, column, groups, &title, &label, args.exp,
+                    fit, column, groups, title, &label, args.exp,
                 )?,
-                None => {
-                    trialstats::charts::meta_charts::forest_chart(&fit, &title, &label, args.exp)
-                }
+                None => trialstats::charts::meta_charts::forest_chart(fit, title, &label, args.exp),
             })
         }
     };
@@ -517,62 +647,79 @@ pub fn run(args: Args) -> Result<Outcome> {
             &args.funnel,
             args.funnel.as_ref().map(|_| {
                 // The funnel's x axis is the scale of the analysis: log ratios stay logs.
-                let label = args.chart.xlab_or(axis_label(false));
-                trialstats::charts::meta_charts::funnel_chart(&fit, &title, &label).into()
+                let label = args.chart.xlab_or(text.axis_label(false));
+                trialstats::charts::meta_charts::funnel_chart(fit, title, &label).into()
             }),
         ),
     ] {
         if let (Some(path), Some(chart)) = (path, chart) {
-            super::args::refuse_overwrite("--forest/--funnel", path, &[input_file(&args)?])?;
-            trialstats::plot::render(&chart, path, canvas)?;
+            super::args::refuse_overwrite("--forest/--funnel", path, &[input_file(args)?])?;
+            trialstats::plot::render(&chart, path, text.canvas)?;
         }
     }
-    if let (Some(b), Some(options)) = (&fit.bayes, &bayes_options) {
-        let others = [
-            &args.forest,
-            &args.funnel,
-            &args.baujat,
-            &args.bubble,
-            &args.cumulative_forest,
-            &args.leave_one_out_forest,
-        ];
-        let bayes_title = format!(
-            "{} (Bayesian random effects): {} studies",
-            match measure {
-                Some(code) => capitalised(&trialstats::charts::meta_charts::measure_axis_label(
-                    code, args.exp
-                )),
-                None => "Meta-analysis".into(),
-            },
-            fit.k
+    Ok(())
+}
+
+/// Draws --bayes-forest and --bayes-densities.
+fn write_bayes_charts(
+    text: &ChartText,
+    fit: &meta::MetaFit,
+    data: &meta::MetaData,
+    options: &meta::bayes::BayesOptions,
+    b: &meta::bayes::BayesFit,
+) -> Result<()> {
+    let args = text.args;
+    let others = [
+        &args.forest,
+        &args.funnel,
+        &args.baujat,
+        &args.bubble,
+        &args.cumulative_forest,
+        &args.leave_one_out_forest,
+    ];
+    let bayes_title = format!(
+        "{} (Bayesian random effects): {} studies",
+        measure_title(text.measure, args.exp),
+        fit.k
+    );
+    if let Some(path) = &args.bayes_forest {
+        let mut all = others.to_vec();
+        all.push(&args.bayes_densities);
+        refuse_chart_file(args, "--bayes-forest", path, &all)?;
+        let chart = trialstats::charts::meta_charts::bayes_forest_chart(
+            fit,
+            b,
+            &args.chart.title_or(bayes_title.clone()),
+            &args.chart.xlab_or(text.axis_label(args.exp)),
+            args.exp,
         );
-        if let Some(path) = &args.bayes_forest {
-            let mut all = others.to_vec();
-            all.push(&args.bayes_densities);
-            refuse_chart_file(&args, "--bayes-forest", path, &all)?;
-            let chart = trialstats::charts::meta_charts::bayes_forest_chart(
-                &fit,
-                b,
-                &args.chart.title_or(bayes_title.clone()),
-                &args.chart.xlab_or(axis_label(args.exp)),
-                args.exp,
-            );
-            trialstats::plot::render(&chart.into(), path, canvas)?;
-        }
-        if let Some(path) = &args.bayes_densities {
-            refuse_chart_file(&args, "--bayes-densities", path, &others)?;
-            let densities = meta::bayes::densities::densities(&data.yi, &data.vi, options, b)?;
-            let chart = trialstats::charts::meta_charts::posterior_chart(
-                b,
-                &densities,
-                &args
-                    .chart
-                    .title_or(format!("Posterior densities: {bayes_title}")),
-                &axis_label(false),
-            );
-            trialstats::plot::render(&chart.into(), path, canvas)?;
-        }
+        trialstats::plot::render(&chart.into(), path, text.canvas)?;
     }
+    if let Some(path) = &args.bayes_densities {
+        refuse_chart_file(args, "--bayes-densities", path, &others)?;
+        let densities = meta::bayes::densities::densities(&data.yi, &data.vi, options, b)?;
+        let chart = trialstats::charts::meta_charts::posterior_chart(
+            b,
+            &densities,
+            &args
+                .chart
+                .title_or(format!("Posterior densities: {bayes_title}")),
+            &text.axis_label(false),
+        );
+        trialstats::plot::render(&chart.into(), path, text.canvas)?;
+    }
+    Ok(())
+}
+
+/// Draws --baujat and --bubble.
+fn write_baujat_and_bubble(
+    text: &ChartText,
+    fit: &meta::MetaFit,
+    data: &meta::MetaData,
+    options: &MetaOptions,
+) -> Result<()> {
+    let args = text.args;
+    let title = &text.title;
     if let Some(path) = &args.baujat {
         let others = [
             &args.forest,
@@ -580,29 +727,36 @@ pub fn run(args: Args) -> Result<Outcome> {
             &args.cumulative_forest,
             &args.leave_one_out_forest,
         ];
-        refuse_chart_file(&args, "--baujat", path, &others)?;
-        let points = fit.baujat(&data, &options)?;
+        refuse_chart_file(args, "--baujat", path, &others)?;
+        let points = fit.baujat(data, options)?;
         let mut chart = trialstats::charts::meta_charts::baujat_chart(
-            &fit,
+            fit,
             &points,
             &args.chart.title_or(format!("Baujat plot: {title}")),
         );
         chart.x_label = args.chart.xlab_or(chart.x_label);
         chart.y_label = args.chart.ylab_or(chart.y_label);
-        trialstats::plot::render(&chart.into(), path, canvas)?;
+        trialstats::plot::render(&chart.into(), path, text.canvas)?;
     }
     if let Some(path) = &args.bubble {
         let others = [&args.forest, &args.funnel, &args.baujat];
-        refuse_chart_file(&args, "--bubble", path, &others)?;
+        refuse_chart_file(args, "--bubble", path, &others)?;
         let mut chart = trialstats::charts::meta_charts::bubble_chart(
-            &fit,
-            &data,
+            fit,
+            data,
             &args.chart.title_or(format!("Meta-regression: {title}")),
-            &args.chart.ylab_or(axis_label(false)),
+            &args.chart.ylab_or(text.axis_label(false)),
         )?;
         chart.x_label = args.chart.xlab_or(chart.x_label);
-        trialstats::plot::render(&chart.into(), path, canvas)?;
+        trialstats::plot::render(&chart.into(), path, text.canvas)?;
     }
+    Ok(())
+}
+
+/// Draws --cumulative-forest and --leave-one-out-forest.
+fn write_sequence_forests(text: &ChartText, fit: &meta::MetaFit) -> Result<()> {
+    let args = text.args;
+    let title = &text.title;
     let sequences = [
         (
             &args.cumulative_forest,
@@ -630,116 +784,119 @@ pub fn run(args: Args) -> Result<Outcome> {
             super::args::refuse_overwrite(
                 "--cumulative-forest/--leave-one-out-forest",
                 path,
-                &[input_file(&args)?],
+                &[input_file(args)?],
             )?;
             let chart = trialstats::charts::meta_charts::sequence_forest_chart(
-                &fit,
+                fit,
                 &rows,
                 &format!("{title}, {kind}"),
                 header,
-                &args.chart.xlab_or(axis_label(args.exp)),
+                &args.chart.xlab_or(text.axis_label(args.exp)),
                 args.exp,
             );
-            trialstats::plot::render(&chart.into(), path, canvas)?;
+            trialstats::plot::render(&chart.into(), path, text.canvas)?;
         }
     }
-    if !args.studies {
-        fit.studies.clear();
-    }
-    let mut out = render_with_omitted(format, &fit, &omitted)?;
-    if format != Format::Json {
-        if args.studies {
-            out.push('\n');
-            out.push_str(&render(format, &meta::Studies(fit.studies.clone()))?);
-        }
-        if let Some(l) = &fit.leave_one_out {
-            out.push('\n');
-            out.push_str(&render(format, l)?);
-        }
-        if let Some(i) = &fit.influence {
-            out.push('\n');
-            out.push_str(&render(format, i)?);
-        }
-        if let Some(t) = &fit.btt {
-            out.push('\n');
-            out.push_str(&render(format, t)?);
-        }
-        if let Some(c) = &fit.contrasts {
-            out.push('\n');
-            out.push_str(&render(format, c)?);
-        }
-        if let Some(p) = &fit.predictions {
-            out.push('\n');
-            out.push_str(&render(
-                format,
-                &meta::output::report::Predictions {
-                    names: fit.coefficients[1..]
-                        .iter()
-                        .map(|c| c.name.clone())
-                        .collect(),
-                    rows: p.clone(),
-                },
-            )?);
-        }
-        if let Some(rows) = &fit.per_study {
-            out.push('\n');
-            out.push_str(&render(
-                format,
-                &meta::output::report::PerStudy(rows.clone()),
-            )?);
-        }
-        if let Some(h) = &fit.hat_matrix {
-            out.push('\n');
-            let labels = data.labels.clone();
-            out.push_str(&render(
-                format,
-                &meta::output::report::LabelledMatrix {
-                    title: "Hat matrix H = X (X'WX)^-1 X'W".to_string(),
-                    labels,
-                    rows: h.clone(),
-                },
-            )?);
-        }
-        if args.vcov {
-            out.push('\n');
-            out.push_str(&render(
-                format,
-                &meta::output::report::LabelledMatrix {
-                    title: "Covariance matrix of the coefficients (vcov)".to_string(),
-                    labels: fit.coefficients.iter().map(|c| c.name.clone()).collect(),
-                    rows: fit.vcov.clone(),
-                },
-            )?);
-        }
-        if let (Some(subgroups), Some(test)) = (&fit.subgroups, fit.subgroup_test) {
-            out.push('\n');
-            let table = meta::output::report::SubgroupTable {
-                subgroups: subgroups.clone(),
-                subgroup_test: test,
-            };
-            out.push_str(&render(format, &table)?);
-        }
-        if let Some(c) = &fit.cumulative {
-            out.push('\n');
-            out.push_str(&render(
-                format,
-                &meta::output::report::CumulativeTable(c.clone()),
-            )?);
-        }
-        if let Some(bias) = meta::output::report::PublicationBias::of(&fit) {
-            out.push('\n');
-            out.push_str(&render(format, &bias)?);
-        }
-        if let Some(r) = &fit.robust {
-            out.push('\n');
-            out.push_str(&render(format, r)?);
-        }
-    }
-    if !out.ends_with('\n') {
+    Ok(())
+}
+
+/// Appends the tables after the fit's (not in JSON): studies, leave-one-out, influence,
+/// btt, contrasts, predictions, per-study, hat matrix, vcov, subgroups, cumulative,
+/// publication bias and the robust variance.
+fn push_tables(
+    out: &mut String,
+    format: Format,
+    fit: &meta::MetaFit,
+    data: &meta::MetaData,
+    args: &MetaArgs,
+) -> Result<()> {
+    if args.studies {
         out.push('\n');
+        out.push_str(&render(format, &meta::Studies(fit.studies.clone()))?);
     }
-    super::print(&out);
-    Ok(Outcome::Ok)
+    if let Some(l) = &fit.leave_one_out {
+        out.push('\n');
+        out.push_str(&render(format, l)?);
+    }
+    if let Some(i) = &fit.influence {
+        out.push('\n');
+        out.push_str(&render(format, i)?);
+    }
+    if let Some(t) = &fit.btt {
+        out.push('\n');
+        out.push_str(&render(format, t)?);
+    }
+    if let Some(c) = &fit.contrasts {
+        out.push('\n');
+        out.push_str(&render(format, c)?);
+    }
+    if let Some(p) = &fit.predictions {
+        out.push('\n');
+        out.push_str(&render(
+            format,
+            &meta::output::report::Predictions {
+                names: fit.coefficients[1..]
+                    .iter()
+                    .map(|c| c.name.clone())
+                    .collect(),
+                rows: p.clone(),
+            },
+        )?);
+    }
+    if let Some(rows) = &fit.per_study {
+        out.push('\n');
+        out.push_str(&render(
+            format,
+            &meta::output::report::PerStudy(rows.clone()),
+        )?);
+    }
+    if let Some(h) = &fit.hat_matrix {
+        out.push('\n');
+        let labels = data.labels.clone();
+        out.push_str(&render(
+            format,
+            &meta::output::report::LabelledMatrix {
+                title: "Hat matrix H = X (X'WX)^-1 X'W".to_string(),
+                labels,
+                rows: h.clone(),
+            },
+        )?);
+    }
+    if args.vcov {
+        out.push('\n');
+        out.push_str(&render(
+            format,
+            &meta::output::report::LabelledMatrix {
+                title: "Covariance matrix of the coefficients (vcov)".to_string(),
+                labels: fit.coefficients.iter().map(|c| c.name.clone()).collect(),
+                rows: fit.vcov.clone(),
+            },
+        )?);
+    }
+    if let (Some(subgroups), Some(test)) = (&fit.subgroups, fit.subgroup_test) {
+        out.push('\n');
+        let table = meta::output::report::SubgroupTable {
+            subgroups: subgroups.clone(),
+            subgroup_test: test,
+        };
+        out.push_str(&render(format, &table)?);
+    }
+    if let Some(c) = &fit.cumulative {
+        out.push('\n');
+        out.push_str(&render(
+            format,
+            &meta::output::report::CumulativeTable(c.clone()),
+        )?);
+    }
+    if let Some(bias) = meta::output::report::PublicationBias::of(fit) {
+        out.push('\n');
+        out.push_str(&render(format, &bias)?);
+    }
+    if let Some(r) = &fit.robust {
+        out.push('\n');
+        out.push_str(&render(format, r)?);
+    }
+    Ok(())
 }
 
 /// The τ² method of `--method`, `--tau2` (fixed) and `--tau2-init` (SJ's starting value).
@@ -989,35 +1146,7 @@ fn read_csv(
     meta::input::Omitted,
     Option<NamedColumn>,
 )> {
-    let effects = match &args.measure {
-        Some(code) => Effects::Computed {
-            code: code.parse().map_err(|e: Error| match e {
-                e @ (Error::Input { .. } | Error::Field { .. }) => {
-                    Error::input("--measure", e.into_message())
-                }
-                other => other,
-            })?,
-            r: args.r,
-        },
-        None => match (&args.vi, &args.sei) {
-            (Some(v), None) => Effects::Columns {
-                yi: args.yi.clone().unwrap_or_default(),
-                variance: v.clone(),
-                is_se: false,
-            },
-            (None, Some(s)) => Effects::Columns {
-                yi: args.yi.clone().unwrap_or_default(),
-                variance: s.clone(),
-                is_se: true,
-            },
-            _ => {
-                return Err(Error::input(
-                    "--vi",
-                    "give the sampling variances with --vi COL or the standard errors with --sei COL",
-                ));
-            }
-        },
-    };
+    let effects = effects_of(args)?;
     let file = CsvFile::read(input_file(args)?)?;
     let filled = match effects {
         Effects::Computed { .. } => super::convert::medians_as_means(
@@ -1029,25 +1158,7 @@ fn read_csv(
         )?,
         Effects::Columns { .. } => None,
     };
-    let mut groupings: Vec<(&str, &str)> = Vec::new();
-    if let Some(c) = &args.subgroup {
-        groupings.push(("--subgroup", c));
-    }
-    if let Some(c) = &args.cumulative {
-        groupings.push(("--cumulative", c));
-    }
-    if let Some(c) = &args.robust {
-        groupings.push(("--robust", c));
-    }
-    if let Some(c) = &args.cluster {
-        groupings.push(("--cluster", c));
-    }
-    if let Some(c) = &args.id {
-        groupings.push(("--id", c));
-    }
-    if let Some(c) = &args.weights {
-        groupings.push(("--weights", c));
-    }
+    let groupings = groupings_of(args);
     let meta::input::ReadStudies {
         mut data,
         groupings: mut columns,
@@ -1098,6 +1209,65 @@ fn read_csv(
     let cluster = take(&args.cluster).map(|c| (c, take(&args.id)));
     let weights = take(&args.weights);
     Ok((data, request, cluster, omitted, weights))
+}
+
+/// How the effects are given: computed from the arms with --measure, or read from the
+/// --yi and --vi (or --sei) columns.
+fn effects_of(args: &MetaArgs) -> Result<Effects> {
+    Ok(match &args.measure {
+        Some(code) => Effects::Computed {
+            code: code.parse().map_err(|e: Error| match e {
+                e @ (Error::Input { .. } | Error::Field { .. }) => {
+                    Error::input("--measure", e.into_message())
+                }
+                other => other,
+            })?,
+            r: args.r,
+        },
+        None => match (&args.vi, &args.sei) {
+            (Some(v), None) => Effects::Columns {
+                yi: args.yi.clone().unwrap_or_default(),
+                variance: v.clone(),
+                is_se: false,
+            },
+            (None, Some(s)) => Effects::Columns {
+                yi: args.yi.clone().unwrap_or_default(),
+                variance: s.clone(),
+                is_se: true,
+            },
+            _ => {
+                return Err(Error::input(
+                    "--vi",
+                    "give the sampling variances with --vi COL or the standard errors with --sei COL",
+                ));
+            }
+        },
+    })
+}
+
+/// The grouping columns named by the options (--subgroup, --cumulative, --robust, --cluster,
+/// --id, --weights), each with its option, in that order.
+fn groupings_of(args: &MetaArgs) -> Vec<(&str, &str)> {
+    let mut groupings: Vec<(&str, &str)> = Vec::new();
+    if let Some(c) = &args.subgroup {
+        groupings.push(("--subgroup", c));
+    }
+    if let Some(c) = &args.cumulative {
+        groupings.push(("--cumulative", c));
+    }
+    if let Some(c) = &args.robust {
+        groupings.push(("--robust", c));
+    }
+    if let Some(c) = &args.cluster {
+        groupings.push(("--cluster", c));
+    }
+    if let Some(c) = &args.id {
+        groupings.push(("--id", c));
+    }
+    if let Some(c) = &args.weights {
+        groupings.push(("--weights", c));
+    }
+    groupings
 }
 
 /// The --weights column as numbers (finite and >= 0 is checked by the fit).

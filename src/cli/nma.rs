@@ -8,7 +8,7 @@ use trialstats::level::ConfidenceLevel;
 use trialstats::nma::input::{
     ArmColumns, ContrastColumns, RatioColumns, read_arms, read_contrasts, read_ratios,
 };
-use trialstats::nma::{Network, NmaOptions, SmallValues, Tau2Method, analyse};
+use trialstats::nma::{Contrast, Network, NmaOptions, NmaResult, SmallValues, Tau2Method, analyse};
 use trialstats::{Error, Outcome, Result};
 
 #[derive(Debug, clap::Args)]
@@ -147,16 +147,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
-    let json = match args.format.to_ascii_lowercase().as_str() {
-        "table" | "text" => false,
-        "json" => true,
-        other => {
-            return Err(Error::input(
-                "--format",
-                format!("unknown format '{other}'; allowed: table (text) or json"),
-            ));
-        }
-    };
+    let json = is_json(&args.format)?;
     let small_values: SmallValues = args.small_values.parse()?;
     let method: Tau2Method = args.method.parse()?;
     let file = CsvFile::read(&args.file)?;
@@ -189,23 +180,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             sd: Some(args.sd.unwrap_or_else(|| "sd".into())),
         };
         let contrasts = read_arms(&file, &arm_columns, measure, args.incr, &mut notes)?;
-        let ratio = matches!(
-            measure,
-            MeasureCode::OR | MeasureCode::RR | MeasureCode::ROM
-        );
-        let name = match measure {
-            MeasureCode::OR => "odds ratio",
-            MeasureCode::RR => "risk ratio",
-            MeasureCode::RD => "risk difference",
-            MeasureCode::MD => "mean difference",
-            MeasureCode::SMD => "standardised mean difference (Hedges' g)",
-            _ => "ratio of means",
-        };
-        let scale = if ratio {
-            format!("log {name}")
-        } else {
-            name.to_string()
-        };
+        let (scale, ratio) = arm_scale(measure);
         (contrasts, scale, ratio || args.exp)
     } else if args.ratio {
         let ratio_columns = RatioColumns {
@@ -218,15 +193,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             events: args.events,
         };
         let contrasts = read_ratios(&file, &columns, &ratio_columns, args.ci_level)?;
-        let mut methods: std::collections::BTreeMap<String, usize> = Default::default();
-        for c in &contrasts {
-            *methods
-                .entry(c.se_method.clone().unwrap_or_default())
-                .or_default() += 1;
-        }
-        for (m, k) in methods {
-            notes.push(format!("{m}: {k} of {} contrasts", contrasts.len()));
-        }
+        se_method_notes(&contrasts, &mut notes);
         let name = args.effect_name.as_deref().unwrap_or("ratio");
         (contrasts, format!("log {name}"), true)
     } else {
@@ -251,14 +218,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     };
     let result = analyse(&network, &options)?;
     // The charts' axes name the scale: "hazard ratio vs placebo (log scale)".
-    let shown = if result.exp {
-        match result.scale.strip_prefix("log ") {
-            Some(ratio) => ratio.to_string(),
-            None => format!("exp({})", result.scale),
-        }
-    } else {
-        result.scale.clone()
-    };
+    let shown = shown_scale(&result);
     let log_scale = if result.exp { " (log scale)" } else { "" };
     let charts: [(&Option<PathBuf>, &str); 4] = [
         (&args.forest, "--forest"),
@@ -266,53 +226,14 @@ pub fn run(args: Args) -> Result<Outcome> {
         (&args.network_graph, "--network-graph"),
         (&args.league_chart, "--league-chart"),
     ];
-    for (k, (path, option)) in charts.iter().enumerate() {
-        let Some(path) = path else { continue };
-        super::args::refuse_overwrite(option, path, &[args.file.as_path()])?;
-        if let Some((_, other)) = charts[..k].iter().find(|(p, _)| p.as_ref() == Some(path)) {
-            return Err(Error::input(
-                *option,
-                format!(
-                    "'{}' is also the {other} file; give the charts different names",
-                    path.display()
-                ),
-            ));
-        }
-        let random = !args.common;
-        let chart: trialstats::plot::Chart = match *option {
-            "--forest" => trialstats::charts::nma_charts::forest_chart(
-                &result,
-                random,
-                &args.chart.title_or("Network meta-analysis"),
-                &args
-                    .chart
-                    .xlab_or(format!("{shown} vs {}{log_scale}", result.reference)),
-            )
-            .into(),
-            "--split-forest" => trialstats::charts::nma_charts::split_forest_chart(
-                &result,
-                random,
-                &args
-                    .chart
-                    .title_or("Node splitting: direct and indirect evidence"),
-                &args.chart.xlab_or(format!("{shown}{log_scale}")),
-            )
-            .into(),
-            "--network-graph" => trialstats::charts::nma_charts::network_chart(
-                &result,
-                &args.chart.title_or("Network of treatments compared"),
-            )
-            .into(),
-            _ => trialstats::charts::nma_charts::league_chart(
-                &result,
-                random,
-                &args.chart.title_or("League table"),
-                &shown,
-            )
-            .into(),
-        };
-        trialstats::plot::render(&chart, path, args.chart.canvas()?)?;
-    }
+    write_charts(
+        &charts,
+        &args.file,
+        !args.common,
+        &args.chart,
+        &result,
+        (&shown, log_scale),
+    )?;
     if json {
         let text = serde_json::to_string_pretty(&result)
             .map_err(|e| Error::input("--format json", e.to_string()))?;
@@ -322,4 +243,134 @@ pub fn run(args: Args) -> Result<Outcome> {
         super::print(&trialstats::nma::report::text(&result, league));
     }
     Ok(Outcome::Ok)
+}
+
+/// Draws each chart given a file (--forest, --split-forest, --network-graph,
+/// --league-chart), refusing the input file and a file named twice.
+fn write_charts(
+    charts: &[(&Option<PathBuf>, &str)],
+    input: &std::path::Path,
+    random: bool,
+    chart_options: &super::args::ChartOptions,
+    result: &NmaResult,
+    (shown, log_scale): (&str, &str),
+) -> Result<()> {
+    for (k, (path, option)) in charts.iter().enumerate() {
+        let Some(path) = path else { continue };
+        super::args::refuse_overwrite(option, path, &[input])?;
+        if let Some((_, other)) = charts[..k].iter().find(|(p, _)| p.as_ref() == Some(path)) {
+            return Err(Error::input(
+                *option,
+                format!(
+                    "'{}' is also the {other} file; give the charts different names",
+                    path.display()
+                ),
+            ));
+        }
+        let chart = nma_chart(option, result, random, chart_options, (shown, log_scale));
+        trialstats::plot::render(&chart, path, chart_options.canvas()?)?;
+    }
+    Ok(())
+}
+
+/// Whether `--format` asks for JSON (else the text tables).
+fn is_json(format: &str) -> Result<bool> {
+    Ok(match format.to_ascii_lowercase().as_str() {
+        "table" | "text" => false,
+        "json" => true,
+        other => {
+            return Err(Error::input(
+                "--format",
+                format!("unknown format '{other}'; allowed: table (text) or json"),
+            ));
+        }
+    })
+}
+
+/// The scale of the contrasts computed with `measure` ("log odds ratio", "mean
+/// difference") and whether it is a ratio's (shown exponentiated).
+fn arm_scale(measure: MeasureCode) -> (String, bool) {
+    let ratio = matches!(
+        measure,
+        MeasureCode::OR | MeasureCode::RR | MeasureCode::ROM
+    );
+    let name = match measure {
+        MeasureCode::OR => "odds ratio",
+        MeasureCode::RR => "risk ratio",
+        MeasureCode::RD => "risk difference",
+        MeasureCode::MD => "mean difference",
+        MeasureCode::SMD => "standardised mean difference (Hedges' g)",
+        _ => "ratio of means",
+    };
+    let scale = if ratio {
+        format!("log {name}")
+    } else {
+        name.to_string()
+    };
+    (scale, ratio)
+}
+
+/// Notes counting the contrasts by how their standard error was found.
+fn se_method_notes(contrasts: &[Contrast], notes: &mut Vec<String>) {
+    let mut methods: std::collections::BTreeMap<String, usize> = Default::default();
+    for c in contrasts {
+        *methods
+            .entry(c.se_method.clone().unwrap_or_default())
+            .or_default() += 1;
+    }
+    for (m, k) in methods {
+        notes.push(format!("{m}: {k} of {} contrasts", contrasts.len()));
+    }
+}
+
+/// The scale as the charts' axes name it: the ratio itself when shown exponentiated
+/// ("hazard ratio"), else the scale.
+fn shown_scale(result: &NmaResult) -> String {
+    if result.exp {
+        match result.scale.strip_prefix("log ") {
+            Some(ratio) => ratio.to_string(),
+            None => format!("exp({})", result.scale),
+        }
+    } else {
+        result.scale.clone()
+    }
+}
+
+/// The chart that `option` draws (--forest, --split-forest, --network-graph or the league
+/// table), of the random-effects model when `random`, its axis on the scale `shown`.
+fn nma_chart(
+    option: &str,
+    result: &NmaResult,
+    random: bool,
+    chart: &super::args::ChartOptions,
+    (shown, log_scale): (&str, &str),
+) -> trialstats::plot::Chart {
+    match option {
+        "--forest" => trialstats::charts::nma_charts::forest_chart(
+            result,
+            random,
+            &chart.title_or("Network meta-analysis"),
+            &chart.xlab_or(format!("{shown} vs {}{log_scale}", result.reference)),
+        )
+        .into(),
+        "--split-forest" => trialstats::charts::nma_charts::split_forest_chart(
+            result,
+            random,
+            &chart.title_or("Node splitting: direct and indirect evidence"),
+            &chart.xlab_or(format!("{shown}{log_scale}")),
+        )
+        .into(),
+        "--network-graph" => trialstats::charts::nma_charts::network_chart(
+            result,
+            &chart.title_or("Network of treatments compared"),
+        )
+        .into(),
+        _ => trialstats::charts::nma_charts::league_chart(
+            result,
+            random,
+            &chart.title_or("League table"),
+            shown,
+        )
+        .into(),
+    }
 }

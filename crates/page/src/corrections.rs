@@ -7,7 +7,9 @@
 //! written here once, for the page that renders the fields and the server that reads them.
 
 use trialstats_documents::study::SpreadKind;
-use trialstats_documents::study::edit::{MeasureKind, StudyEdit, StudyStructure};
+use trialstats_documents::study::edit::{
+    MeasureKind, MeasureRows, SeriesRows, StudyEdit, StudyStructure,
+};
 use trialstats_numerics::error::{Error, Result};
 
 /// The field of an arm's label.
@@ -61,33 +63,18 @@ pub fn edits_from_form(
     structure: &StudyStructure,
     fields: &[(String, String)],
 ) -> Result<Vec<StudyEdit>> {
-    let field = |name: &str| {
-        fields
-            .iter()
-            .rev()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.trim())
-    };
-    let changed = |name: &str, now: &str| field(name).filter(|v| *v != now.trim());
-    let whole = |name: &str, label: &str, v: &str| {
-        v.parse::<u64>().ok().filter(|n| *n >= 1).ok_or_else(|| {
-            Error::input(
-                name,
-                format!("{label}: n must be a whole number of patients (1 or more), got '{v}'"),
-            )
-        })
-    };
+    let form = Form(fields);
     let mut edits = Vec::new();
     let mut conversions = Vec::new();
     let mut moves = Vec::new();
     for arm in &structure.arms {
-        if let Some(label) = changed(&arm_label(&arm.id), &arm.label) {
+        if let Some(label) = form.changed(&arm_label(&arm.id), &arm.label) {
             edits.push(StudyEdit::ArmLabel {
                 arm: arm.id.clone(),
                 label: label.to_string(),
             });
         }
-        if let Some(n) = changed(&arm_n(&arm.id), &arm.n) {
+        if let Some(n) = form.changed(&arm_n(&arm.id), &arm.n) {
             let n = whole(&arm_n(&arm.id), &format!("arm '{}'", arm.label), n)?;
             edits.push(StudyEdit::ArmN {
                 arm: arm.id.clone(),
@@ -96,13 +83,13 @@ pub fn edits_from_form(
         }
     }
     for m in &structure.measures {
-        if let Some(label) = changed(&measure_label(&m.id), &m.label) {
+        if let Some(label) = form.changed(&measure_label(&m.id), &m.label) {
             edits.push(StudyEdit::MeasureLabel {
                 measure: m.id.clone(),
                 label: label.to_string(),
             });
         }
-        if let Some(d) = changed(&dispersion(&m.id), &m.dispersion) {
+        if let Some(d) = form.changed(&dispersion(&m.id), &m.dispersion) {
             let spread = DISPERSIONS
                 .into_iter()
                 .find(|k| k.as_str() == d)
@@ -119,7 +106,7 @@ pub fn edits_from_form(
         }
         if m.kind != MeasureKind::ByArm {
             let name = measure_n(&m.id, None);
-            if let Some(n) = changed(&name, &m.n) {
+            if let Some(n) = form.changed(&name, &m.n) {
                 let n = whole(&name, &format!("measure '{}'", m.label), n)?;
                 edits.push(StudyEdit::MeasureN {
                     measure: m.id.clone(),
@@ -130,45 +117,14 @@ pub fn edits_from_form(
         if m.kind == MeasureKind::Slope {
             continue;
         }
-        if m.kind == MeasureKind::SingleGroup && field(&time_points_are_arms(&m.id)).is_some() {
+        if m.kind == MeasureKind::SingleGroup && form.field(&time_points_are_arms(&m.id)).is_some()
+        {
             conversions.push(StudyEdit::TimePointsAreArms {
                 measure: m.id.clone(),
             });
         }
         for s in &m.series {
-            let arm = s.arm.as_deref();
-            if let Some(arm) = arm {
-                let name = measure_n(&m.id, Some(arm));
-                if let Some(n) = changed(&name, &s.n).filter(|v| !v.is_empty()) {
-                    let n = whole(&name, &format!("measure '{}', arm '{arm}'", m.label), n)?;
-                    edits.push(StudyEdit::SeriesN {
-                        measure: m.id.clone(),
-                        arm: arm.to_string(),
-                        n,
-                    });
-                }
-            }
-            for t in &s.timepoints {
-                if let Some(when) = changed(&timepoint_when(&m.id, arm, &t.id), &t.when) {
-                    edits.push(StudyEdit::TimePointWhen {
-                        measure: m.id.clone(),
-                        arm: arm.map(str::to_string),
-                        timepoint: t.id.clone(),
-                        when: when.to_string(),
-                    });
-                }
-                if let Some(arm) = arm {
-                    if let Some(to) = changed(&timepoint_arm(&m.id, arm, &t.id), arm) {
-                        moves.push(StudyEdit::MoveTimePoint {
-                            measure: m.id.clone(),
-                            timepoint: t.id.clone(),
-                            from_arm: arm.to_string(),
-                            to_arm: to.to_string(),
-                            to_timepoint: None,
-                        });
-                    }
-                }
-            }
+            series_edits(&form, m, s, &mut edits, &mut moves)?;
         }
     }
     // Time points made arms after their names are set (they name the arms); moves last: the
@@ -176,6 +132,80 @@ pub fn edits_from_form(
     edits.extend(conversions);
     edits.extend(moves);
     Ok(edits)
+}
+
+/// The submitted form's fields (the last value of a name counts), trimmed.
+struct Form<'a>(&'a [(String, String)]);
+
+impl<'a> Form<'a> {
+    /// The value of the field `name`, if the form has it.
+    fn field(&self, name: &str) -> Option<&'a str> {
+        self.0
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.trim())
+    }
+
+    /// The value of the field `name` when it differs from `now`.
+    fn changed(&self, name: &str, now: &str) -> Option<&'a str> {
+        self.field(name).filter(|v| *v != now.trim())
+    }
+}
+
+/// `v`, the value of field `name` (of `label`), as an n: a whole number, 1 or more.
+fn whole(name: &str, label: &str, v: &str) -> Result<u64> {
+    v.parse::<u64>().ok().filter(|n| *n >= 1).ok_or_else(|| {
+        Error::input(
+            name,
+            format!("{label}: n must be a whole number of patients (1 or more), got '{v}'"),
+        )
+    })
+}
+
+/// The edits of one series of measure `m`: its arm's n, and each time point's name (into
+/// `edits`) and arm (into `moves`).
+fn series_edits(
+    form: &Form,
+    m: &MeasureRows,
+    s: &SeriesRows,
+    edits: &mut Vec<StudyEdit>,
+    moves: &mut Vec<StudyEdit>,
+) -> Result<()> {
+    let arm = s.arm.as_deref();
+    if let Some(arm) = arm {
+        let name = measure_n(&m.id, Some(arm));
+        if let Some(n) = form.changed(&name, &s.n).filter(|v| !v.is_empty()) {
+            let n = whole(&name, &format!("measure '{}', arm '{arm}'", m.label), n)?;
+            edits.push(StudyEdit::SeriesN {
+                measure: m.id.clone(),
+                arm: arm.to_string(),
+                n,
+            });
+        }
+    }
+    for t in &s.timepoints {
+        if let Some(when) = form.changed(&timepoint_when(&m.id, arm, &t.id), &t.when) {
+            edits.push(StudyEdit::TimePointWhen {
+                measure: m.id.clone(),
+                arm: arm.map(str::to_string),
+                timepoint: t.id.clone(),
+                when: when.to_string(),
+            });
+        }
+        if let Some(arm) = arm {
+            if let Some(to) = form.changed(&timepoint_arm(&m.id, arm, &t.id), arm) {
+                moves.push(StudyEdit::MoveTimePoint {
+                    measure: m.id.clone(),
+                    timepoint: t.id.clone(),
+                    from_arm: arm.to_string(),
+                    to_arm: to.to_string(),
+                    to_timepoint: None,
+                });
+            }
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -229,22 +229,7 @@ fn structure_form(a: &PageAnalysis, st: &StudyStructure) -> Markup {
             form id="structure-form" method="post" action="/" enctype="multipart/form-data" {
                 input type="hidden" name="study_toml" value=(a.study_toml);
                 @if !st.arms.is_empty() {
-                    h3 { "Arms" }
-                    div class="scroll" {
-                        table id="arms-table" {
-                            thead { tr { th { "arm" } th { "label" } th { "n" } th { "control" } } }
-                            tbody {
-                                @for arm in &st.arms {
-                                    tr data-arm=(arm.id) data-value=(arm.n) {
-                                        td { code { (arm.id) } }
-                                        td { input type="text" name=(corrections::arm_label(&arm.id)) value=(arm.label) aria-label={ "label of " (arm.id) }; }
-                                        td { input type="text" inputmode="numeric" size="6" name=(corrections::arm_n(&arm.id)) value=(arm.n) aria-label={ "n of " (arm.id) }; }
-                                        td { @if arm.control { "control" } }
-                                    }
-                                }
-                            }
-                        }
-                    }
+                    (arms_table(st))
                 }
                 @if !st.measures.is_empty() {
                     h3 { "Measures" }
@@ -314,6 +299,29 @@ fn structure_form(a: &PageAnalysis, st: &StudyStructure) -> Markup {
                     }
                 }
                 button id="apply-corrections" type="submit" { "Apply the corrections" }
+            }
+        }
+    }
+}
+
+/// The arms' table of the structure form: each arm's id, label and n (to correct), and
+/// whether it is the control.
+fn arms_table(st: &StudyStructure) -> Markup {
+    html! {
+        h3 { "Arms" }
+        div class="scroll" {
+            table id="arms-table" {
+                thead { tr { th { "arm" } th { "label" } th { "n" } th { "control" } } }
+                tbody {
+                    @for arm in &st.arms {
+                        tr data-arm=(arm.id) data-value=(arm.n) {
+                            td { code { (arm.id) } }
+                            td { input type="text" name=(corrections::arm_label(&arm.id)) value=(arm.label) aria-label={ "label of " (arm.id) }; }
+                            td { input type="text" inputmode="numeric" size="6" name=(corrections::arm_n(&arm.id)) value=(arm.n) aria-label={ "n of " (arm.id) }; }
+                            td { @if arm.control { "control" } }
+                        }
+                    }
+                }
             }
         }
     }

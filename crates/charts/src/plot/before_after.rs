@@ -5,8 +5,8 @@
 
 use super::palette;
 use super::style::{
-    Axes, Frame, LegendEntry, LegendMark, Style, extent, fit_text, line_height, padded, pixel_in,
-    plot_rect, put_text, require_drawable, text_width, tick_number, wrap_text,
+    Axes, Frame, LegendEntry, LegendMark, Plane, Style, extent, fit_text, line_height, padded,
+    pixel_in, plot_rect, put_text, require_drawable, text_width, tick_number, wrap_text,
 };
 use super::{drawing, require_nonempty};
 use crate::error::{Error, Result};
@@ -321,71 +321,17 @@ impl BeforeAfterChart {
             }
         }
 
-        let cap = 0.06;
+        let cap = SPREAD_CAP;
         let tick = style.tick();
-        let note = style.note();
         let r = style.px(5.0);
         for (i, p) in self.points.iter().enumerate() {
             let xi = i as f64;
             let Some(mean) = p.mean else {
-                let lines = wrap_text("not reported", &note, col_w - style.px(2.0), 2);
-                let (cx, cy) = pixel_in(&chart, &plot_area, (xi, (y.start + y.end) / 2.0));
-                let lh = line_height(&note);
-                let top = cy - lh * lines.len() as i32 / 2;
-                for (j, l) in lines.iter().enumerate() {
-                    put_text(
-                        &plot_area,
-                        l,
-                        (cx, top + j as i32 * lh),
-                        &note,
-                        HPos::Center,
-                        VPos::Top,
-                    )?;
-                }
-                // Dashed stubs above and below the label mark the empty slot.
-                let span = y.end - y.start;
-                for (from, to) in [(y.start, y.start + span * 0.3), (y.end - span * 0.3, y.end)] {
-                    chart
-                        .draw_series(DashedLineSeries::new(
-                            vec![(xi, from), (xi, to)],
-                            style.px(4.0),
-                            style.px(4.0),
-                            palette::MID_GREY.stroke_width(1),
-                        ))
-                        .map_err(drawing)?;
-                }
+                draw_not_reported(&mut chart, &plot_area, xi, &y, col_w, style)?;
                 continue;
             };
             if let Some(s) = p.spread {
-                let (lo, hi) = (mean - s, mean + s);
-                let (lo_c, hi_c) = (lo.max(y.start), hi.min(y.end));
-                chart
-                    .draw_series(std::iter::once(PathElement::new(
-                        vec![(xi, lo_c), (xi, hi_c)],
-                        colour.stroke_width(style.line(1.5)),
-                    )))
-                    .map_err(drawing)?;
-                for (end, was_cut, up) in [(lo_c, lo < y.start, false), (hi_c, hi > y.end, true)] {
-                    let (px, py) = pixel_in(&chart, &plot_area, (xi, end));
-                    if was_cut {
-                        let a = style.px(6.0);
-                        let base = if up { py + a } else { py - a };
-                        plot_area
-                            .draw(&Polygon::new(
-                                vec![(px, py), (px - a / 2 - 1, base), (px + a / 2 + 1, base)],
-                                colour.filled(),
-                            ))
-                            .map_err(drawing)?;
-                    } else {
-                        let half = (cap * col_w as f64) as i32;
-                        plot_area
-                            .draw(&PathElement::new(
-                                vec![(px - half, py), (px + half, py)],
-                                colour.stroke_width(style.line(1.5)),
-                            ))
-                            .map_err(drawing)?;
-                    }
-                }
+                draw_spread(&mut chart, &plot_area, (xi, mean, s), &y, col_w, style)?;
             }
             let (px, py) = pixel_in(&chart, &plot_area, (xi, mean));
             plot_area
@@ -412,11 +358,31 @@ impl BeforeAfterChart {
             }
         }
 
-        // Category labels under the axis, wrapped onto the lines reserved for them (cut only
-        // past three), the n under them where it varies.
+        self.draw_category_labels(
+            &chart,
+            &plot_area,
+            (y.start, col_w, bottom),
+            label_lines,
+            show_n,
+            style,
+        )
+    }
+
+    /// Draws the category labels under the axis, wrapped onto the `label_lines` reserved for
+    /// them (cut only past three), the n under them when `show_n`.
+    fn draw_category_labels<DB: DrawingBackend>(
+        &self,
+        chart: &Plane<DB>,
+        plot_area: &DrawingArea<DB, Shift>,
+        (y_start, col_w, bottom): (f64, i32, i32),
+        label_lines: usize,
+        show_n: bool,
+        style: &Style,
+    ) -> Result<()> {
+        let tick = style.tick();
         let lh = line_height(&tick);
         for (i, p) in self.points.iter().enumerate() {
-            let (cx, _) = pixel_in(&chart, &plot_area, (i as f64, y.start));
+            let (cx, _) = pixel_in(chart, plot_area, (i as f64, y_start));
             let mut lines = wrap_text(&p.label, &tick, label_width(col_w, style), label_lines);
             if show_n {
                 let n = p.n.map_or("n not reported".into(), |n| format!("n = {n}"));
@@ -424,7 +390,7 @@ impl BeforeAfterChart {
             }
             for (j, l) in lines.iter().enumerate() {
                 put_text(
-                    &plot_area,
+                    plot_area,
                     l,
                     (cx, bottom + style.px(6.0) + j as i32 * lh),
                     &tick,
@@ -479,6 +445,90 @@ impl BeforeAfterChart {
         self.label_lines(&mut axes, cell, style, 1)
     }
 }
+
+/// Draws "not reported" in an empty time point's slot, with dashed stubs above and below.
+fn draw_not_reported<DB: DrawingBackend>(
+    chart: &mut Plane<DB>,
+    plot_area: &DrawingArea<DB, Shift>,
+    xi: f64,
+    y: &Range<f64>,
+    col_w: i32,
+    style: &Style,
+) -> Result<()> {
+    let note = style.note();
+    let lines = wrap_text("not reported", &note, col_w - style.px(2.0), 2);
+    let (cx, cy) = pixel_in(chart, plot_area, (xi, (y.start + y.end) / 2.0));
+    let lh = line_height(&note);
+    let top = cy - lh * lines.len() as i32 / 2;
+    for (j, l) in lines.iter().enumerate() {
+        put_text(
+            plot_area,
+            l,
+            (cx, top + j as i32 * lh),
+            &note,
+            HPos::Center,
+            VPos::Top,
+        )?;
+    }
+    // Dashed stubs above and below the label mark the empty slot.
+    let span = y.end - y.start;
+    for (from, to) in [(y.start, y.start + span * 0.3), (y.end - span * 0.3, y.end)] {
+        chart
+            .draw_series(DashedLineSeries::new(
+                vec![(xi, from), (xi, to)],
+                style.px(4.0),
+                style.px(4.0),
+                palette::MID_GREY.stroke_width(1),
+            ))
+            .map_err(drawing)?;
+    }
+    Ok(())
+}
+
+/// Draws a mean's ± spread as a whisker with caps, an arrowhead where the axis cuts it.
+fn draw_spread<DB: DrawingBackend>(
+    chart: &mut Plane<DB>,
+    plot_area: &DrawingArea<DB, Shift>,
+    (xi, mean, s): (f64, f64, f64),
+    y: &Range<f64>,
+    col_w: i32,
+    style: &Style,
+) -> Result<()> {
+    let (colour, cap) = (palette::BLUE, SPREAD_CAP);
+    let (lo, hi) = (mean - s, mean + s);
+    let (lo_c, hi_c) = (lo.max(y.start), hi.min(y.end));
+    chart
+        .draw_series(std::iter::once(PathElement::new(
+            vec![(xi, lo_c), (xi, hi_c)],
+            colour.stroke_width(style.line(1.5)),
+        )))
+        .map_err(drawing)?;
+    for (end, was_cut, up) in [(lo_c, lo < y.start, false), (hi_c, hi > y.end, true)] {
+        let (px, py) = pixel_in(chart, plot_area, (xi, end));
+        if was_cut {
+            let a = style.px(6.0);
+            let base = if up { py + a } else { py - a };
+            plot_area
+                .draw(&Polygon::new(
+                    vec![(px, py), (px - a / 2 - 1, base), (px + a / 2 + 1, base)],
+                    colour.filled(),
+                ))
+                .map_err(drawing)?;
+        } else {
+            let half = (cap * col_w as f64) as i32;
+            plot_area
+                .draw(&PathElement::new(
+                    vec![(px - half, py), (px + half, py)],
+                    colour.stroke_width(style.line(1.5)),
+                ))
+                .map_err(drawing)?;
+        }
+    }
+    Ok(())
+}
+
+/// The half-width of a whisker's cap, as a share of a column's width.
+const SPREAD_CAP: f64 = 0.06;
 
 /// Most lines a time point's label takes under the axis; only what three cannot hold is cut.
 const MAX_LABEL_LINES: usize = 3;

@@ -88,14 +88,9 @@ impl BoundaryChart {
         Ok(())
     }
 
-    /// Draw the chart (with the note that some nominal p are left out when `note`) and
-    /// return whether every nominal p was written.
-    fn draw_with_note<DB: DrawingBackend>(
-        &self,
-        area: &DrawingArea<DB, Shift>,
-        style: &Style,
-        note: bool,
-    ) -> Result<bool> {
+    /// The title, the legend (each kind of line once, the reference line) and, when `note`,
+    /// the note that some nominal p are left out.
+    fn frame(&self, note: bool) -> Frame<'_> {
         let mut legend: Vec<LegendEntry> = Vec::new();
         for line in &self.lines {
             if !legend.iter().any(|e| e.label == line.label) {
@@ -114,12 +109,23 @@ impl BoundaryChart {
         let notes = note.then(|| {
             "Some looks' nominal p are left out at this size; the table lists them all.".to_string()
         });
-        let frame = Frame {
+        Frame {
             title: &self.title,
             subtitle: self.subtitle.clone(),
             legend,
             notes: notes.into_iter().collect(),
-        };
+        }
+    }
+
+    /// Draw the chart (with the note that some nominal p are left out when `note`) and
+    /// return whether every nominal p was written.
+    fn draw_with_note<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        style: &Style,
+        note: bool,
+    ) -> Result<bool> {
+        let frame = self.frame(note);
         let plot_area = frame.draw(area, style)?;
         let xs = self.lines.iter().flat_map(|l| l.points.iter().map(|p| p.x));
         let ys = self

@@ -6,9 +6,9 @@
 use super::palette;
 use super::sensitivity::SensitivityPoint;
 use super::style::{
-    Axes, Frame, LegendEntry, LegendMark, Style, extent, line_height, need_plot_height, padded,
-    pixel_in, plot_rect, put_lines, require_drawable, require_drawable_interval, text_width,
-    wrap_text,
+    Axes, Frame, LegendEntry, LegendMark, Plane, Style, extent, line_height, need_plot_height,
+    padded, pixel_in, plot_rect, put_lines, require_drawable, require_drawable_interval,
+    text_width, wrap_text,
 };
 use super::{drawing, require_nonempty};
 use crate::error::{Error, Result};
@@ -64,13 +64,10 @@ impl EffectSweepChart {
         Ok(())
     }
 
-    pub(crate) fn draw<DB: DrawingBackend>(
-        &self,
-        area: &DrawingArea<DB, Shift>,
-        style: &Style,
-    ) -> Result<()> {
+    /// The title, the subtitle, the legend (the band, the null line) and the notes.
+    fn frame(&self) -> Frame<'_> {
         let null = super::style::tick_number(self.null_value);
-        let frame = Frame {
+        Frame {
             title: &self.title,
             subtitle: vec![format!(
                 "one line per measure, each with its {} CI as a band",
@@ -87,7 +84,15 @@ impl EffectSweepChart {
                 ),
             ],
             notes: self.notes.clone(),
-        };
+        }
+    }
+
+    pub(crate) fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        style: &Style,
+    ) -> Result<()> {
+        let frame = self.frame();
         let plot_area = frame.draw(area, style)?;
         let sorted: Vec<Vec<SensitivityPoint>> = self
             .series
@@ -136,29 +141,7 @@ impl EffectSweepChart {
         axes.extra_right = column + gap;
         let mut chart = axes.draw(&plot_area, style)?;
 
-        for (i, pts) in sorted.iter().enumerate() {
-            let colour = palette::series(i);
-            if pts.len() > 1 {
-                let band: Vec<(f64, f64)> = pts
-                    .iter()
-                    .map(|p| (p.r, p.ci_upper))
-                    .chain(pts.iter().rev().map(|p| (p.r, p.ci_lower)))
-                    .collect();
-                chart
-                    .draw_series(std::iter::once(Polygon::new(
-                        band,
-                        colour.mix(0.13).filled(),
-                    )))
-                    .map_err(drawing)?;
-            } else if let [only] = pts.as_slice() {
-                chart
-                    .draw_series(std::iter::once(PathElement::new(
-                        vec![(only.r, only.ci_lower), (only.r, only.ci_upper)],
-                        colour.mix(0.4).stroke_width(style.line(3.0)),
-                    )))
-                    .map_err(drawing)?;
-            }
-        }
+        draw_bands(&mut chart, &sorted, style)?;
         chart
             .draw_series(DashedLineSeries::new(
                 vec![(x.start, self.null_value), (x.end, self.null_value)],
@@ -183,49 +166,93 @@ impl EffectSweepChart {
                 .map_err(drawing)?;
         }
 
-        // Each label beside its line's last point, moved up or down just enough that no two
-        // overlap, and tied to its point by a thin line when moved.
-        let (_, top, right, bottom) = plot_rect(&chart, &plot_area);
-        let lh = line_height(&text);
-        let ends: Vec<(i32, i32)> = sorted
-            .iter()
-            .map(|pts| {
-                pts.last().map_or((right, top), |p| {
-                    pixel_in(&chart, &plot_area, (p.r, p.estimate))
-                })
-            })
-            .collect();
-        let heights: Vec<i32> = labels.iter().map(|l| l.len() as i32 * lh).collect();
-        // Labels that need more height than the plot has: the image is drawn taller.
-        need_plot_height(heights.iter().sum::<i32>() + lh, bottom - top);
-        let centres = spread_apart(
-            &ends.iter().map(|e| e.1).collect::<Vec<_>>(),
-            &heights,
-            (top, bottom),
-        );
-        for (i, lines) in labels.iter().enumerate() {
-            let colour = palette::series(i);
-            let label_x = right + gap;
-            let (ex, ey) = ends[i];
-            if (centres[i] - ey).abs() > lh / 3 {
-                plot_area
-                    .draw(&PathElement::new(
-                        vec![(ex, ey), (label_x - style.px(2.0), centres[i])],
-                        colour.mix(0.6).stroke_width(1),
-                    ))
-                    .map_err(drawing)?;
-            }
-            put_lines(
-                &plot_area,
-                lines,
-                (label_x, centres[i] - heights[i] / 2 + lh / 2),
-                &text.color(&colour),
-                HPos::Left,
-                VPos::Center,
-            )?;
-        }
-        Ok(())
+        draw_end_labels(&chart, &plot_area, &sorted, &labels, gap, style)
     }
+}
+
+/// Draws each measure's interval along r in its colour: a band, or a whisker for a single r.
+fn draw_bands<DB: DrawingBackend>(
+    chart: &mut Plane<DB>,
+    sorted: &[Vec<SensitivityPoint>],
+    style: &Style,
+) -> Result<()> {
+    for (i, pts) in sorted.iter().enumerate() {
+        let colour = palette::series(i);
+        if pts.len() > 1 {
+            let band: Vec<(f64, f64)> = pts
+                .iter()
+                .map(|p| (p.r, p.ci_upper))
+                .chain(pts.iter().rev().map(|p| (p.r, p.ci_lower)))
+                .collect();
+            chart
+                .draw_series(std::iter::once(Polygon::new(
+                    band,
+                    colour.mix(0.13).filled(),
+                )))
+                .map_err(drawing)?;
+        } else if let [only] = pts.as_slice() {
+            chart
+                .draw_series(std::iter::once(PathElement::new(
+                    vec![(only.r, only.ci_lower), (only.r, only.ci_upper)],
+                    colour.mix(0.4).stroke_width(style.line(3.0)),
+                )))
+                .map_err(drawing)?;
+        }
+    }
+    Ok(())
+}
+
+/// Draws each label beside its line's last point, moved up or down just enough that no two
+/// overlap, and tied to its point by a thin line when moved.
+fn draw_end_labels<DB: DrawingBackend>(
+    chart: &Plane<DB>,
+    plot_area: &DrawingArea<DB, Shift>,
+    sorted: &[Vec<SensitivityPoint>],
+    labels: &[Vec<String>],
+    gap: i32,
+    style: &Style,
+) -> Result<()> {
+    let text = style.tick();
+    let (_, top, right, bottom) = plot_rect(chart, plot_area);
+    let lh = line_height(&text);
+    let ends: Vec<(i32, i32)> = sorted
+        .iter()
+        .map(|pts| {
+            pts.last().map_or((right, top), |p| {
+                pixel_in(chart, plot_area, (p.r, p.estimate))
+            })
+        })
+        .collect();
+    let heights: Vec<i32> = labels.iter().map(|l| l.len() as i32 * lh).collect();
+    // Labels that need more height than the plot has: the image is drawn taller.
+    need_plot_height(heights.iter().sum::<i32>() + lh, bottom - top);
+    let centres = spread_apart(
+        &ends.iter().map(|e| e.1).collect::<Vec<_>>(),
+        &heights,
+        (top, bottom),
+    );
+    for (i, lines) in labels.iter().enumerate() {
+        let colour = palette::series(i);
+        let label_x = right + gap;
+        let (ex, ey) = ends[i];
+        if (centres[i] - ey).abs() > lh / 3 {
+            plot_area
+                .draw(&PathElement::new(
+                    vec![(ex, ey), (label_x - style.px(2.0), centres[i])],
+                    colour.mix(0.6).stroke_width(1),
+                ))
+                .map_err(drawing)?;
+        }
+        put_lines(
+            plot_area,
+            lines,
+            (label_x, centres[i] - heights[i] / 2 + lh / 2),
+            &text.color(&colour),
+            HPos::Left,
+            VPos::Center,
+        )?;
+    }
+    Ok(())
 }
 
 /// Centres for labels of `heights` wanted at `wanted` (pixel rows), moved as little as

@@ -12,9 +12,9 @@
 
 use super::palette;
 use super::style::{
-    Axes, Frame, LegendEntry, LegendMark, MAX_CHART_VALUE, MIN_PLOT_PX, Style, annotation_number,
-    centred_top, extent, fit_text, line_height, log_ticks, padded, pixel_in, put_lines, put_text,
-    require_drawable, require_drawable_interval, text_width, wrap_text,
+    Axes, Frame, LegendEntry, LegendMark, MAX_CHART_VALUE, MIN_PLOT_PX, Plane, Style,
+    annotation_number, centred_top, extent, fit_text, line_height, log_ticks, padded, pixel_in,
+    put_lines, put_text, require_drawable, require_drawable_interval, text_width, wrap_text,
 };
 use super::{drawing, require_nonempty};
 use crate::error::{Error, Result};
@@ -342,52 +342,9 @@ impl ForestChart {
         let mut numbers: Vec<RowNumbers> = self.rows.iter().map(|r| self.row_numbers(r)).collect();
         numbers.extend(self.rows.iter().filter_map(|r| self.shrunk_numbers(r)));
         numbers.extend(self.summaries().map(|s| self.summary_numbers(s)));
-        let widest = |part: usize| {
-            numbers
-                .iter()
-                .filter_map(|n| match n {
-                    RowNumbers::Interval(p) => Some(text_width(&p[part], &tick)),
-                    RowNumbers::Text(_) => None,
-                })
-                .max()
-                .unwrap_or(0)
-        };
-        let columns = IntervalColumns {
-            estimate: widest(0),
-            gap: text_width(" [", &tick),
-            open: text_width("[", &tick),
-            lower: widest(1),
-            comma: text_width(", ", &tick),
-            upper: widest(2),
-            close: text_width("]", &tick),
-        };
-        let widest_line = |lines: &[String]| {
-            lines
-                .iter()
-                .map(|l| text_width(l, &tick))
-                .max()
-                .unwrap_or(0)
-        };
-        let texts = numbers.iter().filter_map(|n| match n {
-            RowNumbers::Text(t) => Some(t.as_str()),
-            RowNumbers::Interval(_) => None,
-        });
-        let (mut one_line, mut two_lines) = (columns.total(), columns.stacked());
-        for t in texts.chain(std::iter::once(self.value_header.as_str())) {
-            one_line = one_line.max(text_width(t, &tick));
-            two_lines = two_lines.max(widest_line(&stacked_text(t)));
-        }
-        // The last column holds the weights, or the chart's own column, which never gives way.
-        let weight_column = match &self.column {
-            Some(c) => c
-                .values
-                .iter()
-                .chain(std::iter::once(&c.header))
-                .map(|t| text_width(t, &tick))
-                .max()
-                .unwrap_or(0),
-            None => text_width("weight", &tick).max(text_width("100.0%", &tick)),
-        } + pad;
+        let columns = interval_columns(&numbers, &tick);
+        let (one_line, two_lines) = self.number_widths(&numbers, columns, &tick);
+        let weight_column = self.weight_column_width(&tick) + pad;
         let has_weight = self.column.is_some() || self.rows.iter().any(|r| r.weight.is_some());
         let min_plot = (width / 4).max(style.px(100.0));
         let labels = self.labels();
@@ -446,25 +403,45 @@ impl ForestChart {
         // Labels that wrap get the narrowest column that keeps them to those lines: the
         // rest goes to the plot.
         if lines > 1 {
-            let fits = |label_w: i32| {
-                let narrower = Layout { label_w, ..layout };
-                labels.iter().all(|(t, indented)| {
-                    let wrapped = narrower.label_lines(t, *indented, &tick);
-                    wrapped.len() <= lines && uncut(&wrapped, t)
-                })
-            };
-            let (mut lo, mut hi) = (style.px(40.0).min(layout.label_w), layout.label_w);
-            while hi - lo > 1 {
-                let mid = (lo + hi) / 2;
-                if fits(mid) {
-                    hi = mid;
-                } else {
-                    lo = mid;
-                }
-            }
-            layout.label_w = hi;
+            layout.label_w = narrowest_label_width(&layout, lines, &labels, &tick, style);
         }
         layout
+    }
+
+    /// The widest numbers text on one line and stacked on two ("est" over "[lo, hi]"),
+    /// with the value header.
+    fn number_widths(
+        &self,
+        numbers: &[RowNumbers],
+        columns: IntervalColumns,
+        tick: &TextStyle,
+    ) -> (i32, i32) {
+        let widest_line =
+            |lines: &[String]| lines.iter().map(|l| text_width(l, tick)).max().unwrap_or(0);
+        let texts = numbers.iter().filter_map(|n| match n {
+            RowNumbers::Text(t) => Some(t.as_str()),
+            RowNumbers::Interval(_) => None,
+        });
+        let (mut one_line, mut two_lines) = (columns.total(), columns.stacked());
+        for t in texts.chain(std::iter::once(self.value_header.as_str())) {
+            one_line = one_line.max(text_width(t, tick));
+            two_lines = two_lines.max(widest_line(&stacked_text(t)));
+        }
+        (one_line, two_lines)
+    }
+
+    /// The width of the last column: the chart's own column, or the weights.
+    fn weight_column_width(&self, tick: &TextStyle) -> i32 {
+        match &self.column {
+            Some(c) => c
+                .values
+                .iter()
+                .chain(std::iter::once(&c.header))
+                .map(|t| text_width(t, tick))
+                .max()
+                .unwrap_or(0),
+            None => text_width("weight", tick).max(text_width("100.0%", tick)),
+        }
     }
 
     /// The chart's lines from the top (header, subgroup headings, rows, summaries,
@@ -722,16 +699,6 @@ impl ForestChart {
         };
         let plot_area = frame.draw(area, style)?;
         let (_, plot_h) = plot_area.dim_in_pixel();
-        let Layout {
-            pad,
-            indent,
-            label_w,
-            number_w,
-            weight_w,
-            right_w,
-            stacked,
-            columns,
-        } = layout;
 
         // The y axis counts natural pixels from the bottom; when the plot is taller than
         // MAX_STRETCH times the lines need (a small chart kept at the smallest plot height),
@@ -739,74 +706,16 @@ impl ForestChart {
         let inner = f64::from((plot_h as i32 - axes_h).max(1));
         let span = f64::from(natural).max(inner / MAX_STRETCH);
         let offset = (span - f64::from(natural)) / 2.0;
-        let y_at = |from_top: f64| span - offset - from_top;
-        let centre = |p: &Placed| y_at(f64::from(p.top) + f64::from(p.height) / 2.0);
 
         let tick = style.tick();
         let lh = line_height(&tick);
-        let header = style.tick().color(&palette::DARK_GREY);
-        let left_w = label_w + 2 * pad;
+        let left_w = layout.label_w + 2 * layout.pad;
         let (left, rest) = plot_area.split_horizontally(left_w);
-        let (middle, right) = rest.split_horizontally((w - left_w - right_w).max(50));
+        let (middle, right) = rest.split_horizontally((w - left_w - layout.right_w).max(50));
         let (xlo, xhi) = (x_axis.lo, x_axis.hi);
 
         let mut chart = self.axes(&x_axis, 0.0..span).draw(&middle, style)?;
-        {
-            let axis_style = style.axis();
-            let (plot_left, _, plot_right, plot_bottom) =
-                super::style::plot_rect(&chart, &plot_area);
-            let half = x_axis
-                .description
-                .iter()
-                .map(|l| text_width(l, &axis_style))
-                .max()
-                .unwrap_or(0)
-                / 2;
-            let centre =
-                ((plot_left + plot_right) / 2).clamp(pad + half, (w - pad - half).max(pad + half));
-            put_lines(
-                &plot_area,
-                &x_axis.description,
-                (centre, plot_bottom + lh + style.px(8.0)),
-                &axis_style,
-                HPos::Center,
-                VPos::Top,
-            )?;
-        }
-        if self.own_ticks(&x_axis) {
-            let ticks = if self.exponentiate {
-                // The null, 1, first, then outwards.
-                let mut by_priority = x_axis.ratio_ticks.clone();
-                by_priority.sort_by(|a, b| a.ln().abs().total_cmp(&b.ln().abs()));
-                by_priority
-                    .into_iter()
-                    .map(|t| (t.ln(), super::style::tick_number(t)))
-                    .collect()
-            } else {
-                linear_ticks(&chart, &middle, (xlo, xhi), style)
-            };
-            draw_ticks(&chart, &middle, &ticks, style)?;
-        }
-
-        if let Some(v) = self.null_value {
-            if v >= xlo && v <= xhi {
-                // Through the rows and diamonds, not across headings and heterogeneity lines.
-                for (first, last) in drawn_runs(&placed) {
-                    chart
-                        .draw_series(DashedLineSeries::new(
-                            vec![
-                                (v, y_at(f64::from(last.top + last.height))),
-                                (v, y_at(f64::from(first.top))),
-                            ],
-                            style.px(5.0),
-                            style.px(4.0),
-                            palette::DARK_GREY.stroke_width(style.line(1.0)),
-                        ))
-                        .map_err(drawing)?;
-                }
-            }
-        }
-        let max_w = self
+        let max_weight = self
             .rows
             .iter()
             .filter_map(|r| r.weight)
@@ -816,162 +725,130 @@ impl ForestChart {
             let (_, b) = pixel_in(&chart, &middle, (xlo, f64::from(lh + style.px(4.0))));
             (a - b).abs()
         };
-        let base_side = (f64::from(row_px) * 0.7).min(f64::from(style.px(14.0)));
-        let clamp = |v: f64| v.clamp(xlo, xhi);
-        let number_lines = if stacked { 2 } else { 1 };
-        let shrinkage = self.has_shrinkage();
-        let parts = |p: &Placed, label: &[String]| {
-            let [label, own, shrunk] = row_centres(p, label.len(), number_lines, shrinkage, lh);
-            [y_at(label), y_at(own), y_at(shrunk)]
+        let view = RowsView {
+            plot_area: &plot_area,
+            left: &left,
+            middle: &middle,
+            right: &right,
+            layout,
+            x_range: (xlo, xhi),
+            span,
+            offset,
+            lh,
+            shrinkage: self.has_shrinkage(),
+            max_weight,
+            base_side: (f64::from(row_px) * 0.7).min(f64::from(style.px(14.0))),
+            style,
         };
+        view.draw_axis_description(&chart, &x_axis.description, w)?;
+        if self.own_ticks(&x_axis) {
+            let ticks = self.own_tick_labels(&chart, &middle, &x_axis, style);
+            draw_ticks(&chart, &middle, &ticks, style)?;
+        }
+        self.draw_null_line(&mut chart, &view, &placed)?;
         for p in &placed {
-            let yi = centre(p);
             match &p.line {
-                Line::Row(r, label) => {
-                    let [_, yi, ys] = parts(p, label);
-                    if let Some(s) = &r.shrunk {
-                        chart
-                            .draw_series(std::iter::once(PathElement::new(
-                                vec![(clamp(s.lower), ys), (clamp(s.upper), ys)],
-                                SHRINKAGE_COLOUR.stroke_width(style.line(1.5)),
-                            )))
-                            .map_err(drawing)?;
-                        if s.estimate >= xlo && s.estimate <= xhi {
-                            let (px, py) = pixel_in(&chart, &middle, (s.estimate, ys));
-                            middle
-                                .draw(&Circle::new(
-                                    (px, py),
-                                    style.px(3.5),
-                                    SHRINKAGE_COLOUR.filled(),
-                                ))
-                                .map_err(drawing)?;
-                        }
-                    }
-                    chart
-                        .draw_series(std::iter::once(PathElement::new(
-                            vec![(clamp(r.ci_lower), yi), (clamp(r.ci_upper), yi)],
-                            palette::BLACK.stroke_width(style.line(1.5)),
-                        )))
-                        .map_err(drawing)?;
-                    let side = match (r.weight, max_w > 0.0) {
-                        (Some(wt), true) => base_side * (wt / max_w).sqrt(),
-                        _ => base_side * 0.6,
-                    }
-                    .max(f64::from(style.px(3.0)));
-                    if r.estimate >= xlo && r.estimate <= xhi {
-                        let (px, py) = pixel_in(&chart, &middle, (r.estimate, yi));
-                        let half = (side / 2.0).round() as i32;
-                        middle
-                            .draw(&Rectangle::new(
-                                [(px - half, py - half), (px + half, py + half)],
-                                palette::BLUE.filled(),
-                            ))
-                            .map_err(drawing)?;
-                    }
-                }
+                Line::Row(r, label) => view.draw_row_marks(&mut chart, p, r, label)?,
                 Line::Summary {
                     summary: s,
                     overall,
                     ..
-                } => {
-                    if let Some((lo, hi)) = s.prediction {
-                        chart
-                            .draw_series(std::iter::once(PathElement::new(
-                                vec![(clamp(lo), yi), (clamp(hi), yi)],
-                                palette::DARK_GREY.stroke_width(style.line(2.0)),
-                            )))
-                            .map_err(drawing)?;
-                    }
-                    // The diamond's height is fixed in pixels, whatever the row height.
-                    let half = style.px(7.0);
-                    let at = |v: f64| pixel_in(&chart, &middle, (clamp(v), yi));
-                    let ((x0, cy), (xm, _), (x1, _)) =
-                        (at(s.ci_lower), at(s.estimate), at(s.ci_upper));
-                    let colour = if *overall {
-                        palette::VERMILLION
-                    } else {
-                        SUBGROUP_COLOUR
-                    };
-                    middle
-                        .draw(&Polygon::new(
-                            vec![(x0, cy), (xm, cy - half), (x1, cy), (xm, cy + half)],
-                            colour.filled(),
-                        ))
-                        .map_err(drawing)?;
-                }
+                } => view.draw_summary_marks(&mut chart, p, s, *overall)?,
                 _ => {}
             }
         }
-
         // Text columns, aligned with the lines.
-        let y_of = |area: &DrawingArea<DB, Shift>, yv: f64| pixel_in(&chart, area, (xlo, yv)).1;
-        let cell =
-            |area: &DrawingArea<DB, Shift>,
-             y: i32,
-             text: &str,
-             x: i32,
-             style: &TextStyle,
-             hpos: HPos| { put_text(area, text, (x, y), style, hpos, VPos::Center) };
-        let block = |area: &DrawingArea<DB, Shift>,
-                     yv: f64,
-                     lines: &[String],
-                     x: i32,
-                     style: &TextStyle,
-                     hpos: HPos| {
-            let top = centred_top(y_of(area, yv), lines.len(), style);
-            put_lines(area, lines, (x, top), style, hpos, VPos::Center)
+        let text = TextColumns {
+            chart: &chart,
+            view: &view,
         };
-        let numbers_end = pad + number_w;
-        let numbers = |yv: f64, numbers: &RowNumbers, tick: &TextStyle| -> Result<()> {
-            let tick = tick.clone();
-            let y = y_of(&right, yv);
-            let c = columns;
-            match (numbers, stacked) {
-                (RowNumbers::Text(t), false) => cell(&right, y, t, numbers_end, &tick, HPos::Right),
-                (RowNumbers::Text(t), true) => block(
-                    &right,
-                    yv,
-                    &stacked_text(t),
-                    numbers_end,
-                    &tick,
-                    HPos::Right,
-                ),
-                (RowNumbers::Interval([e, lo, hi]), false) => {
-                    // Right-aligned in sub-columns, so the brackets and commas line up.
-                    let x0 = numbers_end - c.total();
-                    let lo_end = x0 + c.estimate + c.gap + c.lower;
-                    let hi_end = lo_end + c.comma + c.upper;
-                    cell(&right, y, e, x0 + c.estimate, &tick, HPos::Right)?;
-                    cell(&right, y, "[", x0 + c.estimate + c.gap, &tick, HPos::Right)?;
-                    cell(&right, y, lo, lo_end, &tick, HPos::Right)?;
-                    cell(&right, y, ",", lo_end, &tick, HPos::Left)?;
-                    cell(&right, y, hi, hi_end, &tick, HPos::Right)?;
-                    cell(&right, y, "]", hi_end, &tick, HPos::Left)
-                }
-                (RowNumbers::Interval([e, lo, hi]), true) => {
-                    // The estimate over "[lo, hi]", its last digit over the lower end's.
-                    let top = centred_top(y, 2, &tick);
-                    let x0 = numbers_end - c.bracketed();
-                    let lo_end = x0 + c.open + c.lower;
-                    let hi_end = lo_end + c.comma + c.upper;
-                    let y2 = top + lh;
-                    cell(&right, top, e, lo_end, &tick, HPos::Right)?;
-                    cell(&right, y2, "[", x0 + c.open, &tick, HPos::Right)?;
-                    cell(&right, y2, lo, lo_end, &tick, HPos::Right)?;
-                    cell(&right, y2, ",", lo_end, &tick, HPos::Left)?;
-                    cell(&right, y2, hi, hi_end, &tick, HPos::Right)?;
-                    cell(&right, y2, "]", hi_end, &tick, HPos::Left)
+        self.draw_text_columns(&text, &placed)
+    }
+
+    /// The x ticks the chart draws itself (position, label), in order of priority: round
+    /// ratios from the null, 1, outwards on the log scale, else round values.
+    fn own_tick_labels<DB: DrawingBackend>(
+        &self,
+        chart: &Plane<DB>,
+        middle: &DrawingArea<DB, Shift>,
+        x_axis: &XAxis,
+        style: &Style,
+    ) -> Vec<(f64, String)> {
+        if self.exponentiate {
+            // The null, 1, first, then outwards.
+            let mut by_priority = x_axis.ratio_ticks.clone();
+            by_priority.sort_by(|a, b| a.ln().abs().total_cmp(&b.ln().abs()));
+            by_priority
+                .into_iter()
+                .map(|t| (t.ln(), super::style::tick_number(t)))
+                .collect()
+        } else {
+            linear_ticks(chart, middle, (x_axis.lo, x_axis.hi), style)
+        }
+    }
+
+    /// Draws the dashed null line through the rows and diamonds, not across headings and
+    /// heterogeneity lines, when the null value is on the axis.
+    fn draw_null_line<DB: DrawingBackend>(
+        &self,
+        chart: &mut Plane<DB>,
+        view: &RowsView<DB>,
+        placed: &[Placed],
+    ) -> Result<()> {
+        let (xlo, xhi) = view.x_range;
+        let style = view.style;
+        if let Some(v) = self.null_value {
+            if v >= xlo && v <= xhi {
+                // Through the rows and diamonds, not across headings and heterogeneity lines.
+                for (first, last) in drawn_runs(placed) {
+                    chart
+                        .draw_series(DashedLineSeries::new(
+                            vec![
+                                (v, view.y_at(f64::from(last.top + last.height))),
+                                (v, view.y_at(f64::from(first.top))),
+                            ],
+                            style.px(5.0),
+                            style.px(4.0),
+                            palette::DARK_GREY.stroke_width(style.line(1.0)),
+                        ))
+                        .map_err(drawing)?;
                 }
             }
-        };
+        }
+        Ok(())
+    }
+
+    /// Draws the text columns line by line: the headers, subgroup headings, each row's
+    /// label, numbers and weight (or own column), the summaries and the notes.
+    fn draw_text_columns<DB: DrawingBackend>(
+        &self,
+        text: &TextColumns<DB>,
+        placed: &[Placed],
+    ) -> Result<()> {
+        let view = text.view;
+        let style = view.style;
+        let Layout {
+            pad,
+            indent,
+            label_w,
+            number_w,
+            weight_w,
+            right_w,
+            stacked,
+            ..
+        } = view.layout;
+        let (left, right, plot_area) = (view.left, view.right, view.plot_area);
+        let tick = style.tick();
+        let header = style.tick().color(&palette::DARK_GREY);
+        let numbers_end = pad + number_w;
         let show_weight = weight_w > 0;
-        for p in &placed {
-            let yv = centre(p);
+        for p in placed {
+            let yv = view.centre(p);
             match &p.line {
                 Line::Header => {
-                    let y = y_of(&left, yv);
+                    let y = text.y_of(left, yv);
                     cell(
-                        &left,
+                        left,
                         y,
                         &fit_text(&self.label_header, &header, label_w),
                         pad,
@@ -983,32 +860,32 @@ impl ForestChart {
                     } else {
                         vec![self.value_header.clone()]
                     };
-                    block(&right, yv, &value, numbers_end, &header, HPos::Right)?;
+                    text.block(right, yv, &value, numbers_end, &header, HPos::Right)?;
                     if show_weight {
                         let heading = self.column.as_ref().map_or("weight", |c| &c.header);
-                        cell(&right, y, heading, right_w - pad, &header, HPos::Right)?;
+                        cell(right, y, heading, right_w - pad, &header, HPos::Right)?;
                     }
                 }
-                Line::Heading(text) => block(&plot_area, yv, text, pad, &tick, HPos::Left)?,
+                Line::Heading(lines) => text.block(plot_area, yv, lines, pad, &tick, HPos::Left)?,
                 Line::Row(r, label) => {
-                    let [yl, yo, ys] = parts(p, label);
+                    let [yl, yo, ys] = view.parts(p, label);
                     let x = pad + if self.subgroups.is_empty() { 0 } else { indent };
-                    block(&left, yl, label, x, &tick, HPos::Left)?;
-                    numbers(yo, &self.row_numbers(r), &tick)?;
+                    text.block(left, yl, label, x, &tick, HPos::Left)?;
+                    text.numbers(yo, &self.row_numbers(r), &tick)?;
                     if let Some(n) = self.shrunk_numbers(r) {
-                        numbers(ys, &n, &tick.color(&SHRINKAGE_COLOUR))?;
+                        text.numbers(ys, &n, &tick.color(&SHRINKAGE_COLOUR))?;
                     }
                     let own = self.column.as_ref().and_then(|c| {
                         let i = self.rows.iter().position(|x| std::ptr::eq(x, *r))?;
                         c.values.get(i)
                     });
-                    if let (Some(text), true) = (own, show_weight) {
-                        let y = y_of(&right, yo);
-                        cell(&right, y, text, right_w - pad, &tick, HPos::Right)?;
+                    if let (Some(own), true) = (own, show_weight) {
+                        let y = text.y_of(right, yo);
+                        cell(right, y, own, right_w - pad, &tick, HPos::Right)?;
                     } else if let (Some(wt), true) = (r.weight, show_weight) {
-                        let y = y_of(&right, yo);
+                        let y = text.y_of(right, yo);
                         cell(
-                            &right,
+                            right,
                             y,
                             &format!("{wt:.1}%"),
                             right_w - pad,
@@ -1023,18 +900,268 @@ impl ForestChart {
                     overall,
                 } => {
                     let x = pad + if *overall { 0 } else { indent };
-                    block(&left, yv, label, x, &tick, HPos::Left)?;
-                    numbers(yv, &self.summary_numbers(summary), &tick)?;
+                    text.block(left, yv, label, x, &tick, HPos::Left)?;
+                    text.numbers(yv, &self.summary_numbers(summary), &tick)?;
                 }
                 // Heterogeneity and the footer run from the label column across the plot.
-                Line::Note(text) => {
-                    block(&plot_area, yv, text, pad, &style.note(), HPos::Left)?;
+                Line::Note(lines) => {
+                    text.block(plot_area, yv, lines, pad, &style.note(), HPos::Left)?;
                 }
                 Line::Gap => {}
             }
         }
         Ok(())
     }
+}
+
+/// The drawn plot's areas (labels, plot, numbers), its layout and its y scale (natural
+/// pixels from the bottom), with what sizes the rows' squares.
+struct RowsView<'v, DB: DrawingBackend> {
+    plot_area: &'v DrawingArea<DB, Shift>,
+    left: &'v DrawingArea<DB, Shift>,
+    middle: &'v DrawingArea<DB, Shift>,
+    right: &'v DrawingArea<DB, Shift>,
+    layout: Layout,
+    x_range: (f64, f64),
+    span: f64,
+    offset: f64,
+    lh: i32,
+    shrinkage: bool,
+    /// The largest row weight (0 when none has one).
+    max_weight: f64,
+    /// The side of the square of the largest weight.
+    base_side: f64,
+    style: &'v Style,
+}
+
+impl<DB: DrawingBackend> RowsView<'_, DB> {
+    /// The y value of a point `from_top` natural pixels below the top of the rows.
+    fn y_at(&self, from_top: f64) -> f64 {
+        self.span - self.offset - from_top
+    }
+
+    /// The y value of a line's middle.
+    fn centre(&self, p: &Placed) -> f64 {
+        self.y_at(f64::from(p.top) + f64::from(p.height) / 2.0)
+    }
+
+    /// The y values of a row's label, own interval and shrinkage estimate (see
+    /// [`row_centres`]).
+    fn parts(&self, p: &Placed, label: &[String]) -> [f64; 3] {
+        let number_lines = if self.layout.stacked { 2 } else { 1 };
+        let [label, own, shrunk] =
+            row_centres(p, label.len(), number_lines, self.shrinkage, self.lh);
+        [self.y_at(label), self.y_at(own), self.y_at(shrunk)]
+    }
+
+    /// Draws the effect's name under the axis, centred under the plot but kept on the image.
+    fn draw_axis_description(
+        &self,
+        chart: &Plane<DB>,
+        description: &[String],
+        w: i32,
+    ) -> Result<()> {
+        let (style, pad) = (self.style, self.layout.pad);
+        let axis_style = style.axis();
+        let (plot_left, _, plot_right, plot_bottom) =
+            super::style::plot_rect(chart, self.plot_area);
+        let half = description
+            .iter()
+            .map(|l| text_width(l, &axis_style))
+            .max()
+            .unwrap_or(0)
+            / 2;
+        let centre =
+            ((plot_left + plot_right) / 2).clamp(pad + half, (w - pad - half).max(pad + half));
+        put_lines(
+            self.plot_area,
+            description,
+            (centre, plot_bottom + self.lh + style.px(8.0)),
+            &axis_style,
+            HPos::Center,
+            VPos::Top,
+        )
+    }
+
+    /// Draws a row's shrinkage interval and point (if any), its interval and its square,
+    /// sized by its weight.
+    fn draw_row_marks(
+        &self,
+        chart: &mut Plane<DB>,
+        p: &Placed,
+        r: &ForestRow,
+        label: &[String],
+    ) -> Result<()> {
+        let (style, middle) = (self.style, self.middle);
+        let (xlo, xhi) = self.x_range;
+        let clamp = |v: f64| v.clamp(xlo, xhi);
+        let [_, yi, ys] = self.parts(p, label);
+        if let Some(s) = &r.shrunk {
+            chart
+                .draw_series(std::iter::once(PathElement::new(
+                    vec![(clamp(s.lower), ys), (clamp(s.upper), ys)],
+                    SHRINKAGE_COLOUR.stroke_width(style.line(1.5)),
+                )))
+                .map_err(drawing)?;
+            if s.estimate >= xlo && s.estimate <= xhi {
+                let (px, py) = pixel_in(chart, middle, (s.estimate, ys));
+                middle
+                    .draw(&Circle::new(
+                        (px, py),
+                        style.px(3.5),
+                        SHRINKAGE_COLOUR.filled(),
+                    ))
+                    .map_err(drawing)?;
+            }
+        }
+        chart
+            .draw_series(std::iter::once(PathElement::new(
+                vec![(clamp(r.ci_lower), yi), (clamp(r.ci_upper), yi)],
+                palette::BLACK.stroke_width(style.line(1.5)),
+            )))
+            .map_err(drawing)?;
+        let side = match (r.weight, self.max_weight > 0.0) {
+            (Some(wt), true) => self.base_side * (wt / self.max_weight).sqrt(),
+            _ => self.base_side * 0.6,
+        }
+        .max(f64::from(style.px(3.0)));
+        if r.estimate >= xlo && r.estimate <= xhi {
+            let (px, py) = pixel_in(chart, middle, (r.estimate, yi));
+            let half = (side / 2.0).round() as i32;
+            middle
+                .draw(&Rectangle::new(
+                    [(px - half, py - half), (px + half, py + half)],
+                    palette::BLUE.filled(),
+                ))
+                .map_err(drawing)?;
+        }
+        Ok(())
+    }
+
+    /// Draws a summary's prediction interval (if any) and its diamond.
+    fn draw_summary_marks(
+        &self,
+        chart: &mut Plane<DB>,
+        p: &Placed,
+        s: &ForestSummary,
+        overall: bool,
+    ) -> Result<()> {
+        let (style, middle) = (self.style, self.middle);
+        let (xlo, xhi) = self.x_range;
+        let clamp = |v: f64| v.clamp(xlo, xhi);
+        let yi = self.centre(p);
+        if let Some((lo, hi)) = s.prediction {
+            chart
+                .draw_series(std::iter::once(PathElement::new(
+                    vec![(clamp(lo), yi), (clamp(hi), yi)],
+                    palette::DARK_GREY.stroke_width(style.line(2.0)),
+                )))
+                .map_err(drawing)?;
+        }
+        // The diamond's height is fixed in pixels, whatever the row height.
+        let half = style.px(7.0);
+        let at = |v: f64| pixel_in(chart, middle, (clamp(v), yi));
+        let ((x0, cy), (xm, _), (x1, _)) = (at(s.ci_lower), at(s.estimate), at(s.ci_upper));
+        let colour = if overall {
+            palette::VERMILLION
+        } else {
+            SUBGROUP_COLOUR
+        };
+        middle
+            .draw(&Polygon::new(
+                vec![(x0, cy), (xm, cy - half), (x1, cy), (xm, cy + half)],
+                colour.filled(),
+            ))
+            .map_err(drawing)
+    }
+}
+
+/// The drawn plane with the rows' view: what places text beside the lines.
+struct TextColumns<'v, 'c, DB: DrawingBackend> {
+    chart: &'v Plane<'c, DB>,
+    view: &'v RowsView<'v, DB>,
+}
+
+impl<DB: DrawingBackend> TextColumns<'_, '_, DB> {
+    /// The pixel row in `area` of the y value `yv`.
+    fn y_of(&self, area: &DrawingArea<DB, Shift>, yv: f64) -> i32 {
+        pixel_in(self.chart, area, (self.view.x_range.0, yv)).1
+    }
+
+    /// Draws `lines` centred as a block on the y value `yv`.
+    fn block(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        yv: f64,
+        lines: &[String],
+        x: i32,
+        style: &TextStyle,
+        hpos: HPos,
+    ) -> Result<()> {
+        let top = centred_top(self.y_of(area, yv), lines.len(), style);
+        put_lines(area, lines, (x, top), style, hpos, VPos::Center)
+    }
+
+    /// Draws a line's numbers in the numbers column: "est [lo, hi]" aligned on the brackets,
+    /// on one line or two, or the row's own text.
+    fn numbers(&self, yv: f64, numbers: &RowNumbers, tick: &TextStyle) -> Result<()> {
+        let right = self.view.right;
+        let Layout {
+            pad,
+            number_w,
+            stacked,
+            columns: c,
+            ..
+        } = self.view.layout;
+        let numbers_end = pad + number_w;
+        let lh = self.view.lh;
+        let tick = tick.clone();
+        let y = self.y_of(right, yv);
+        match (numbers, stacked) {
+            (RowNumbers::Text(t), false) => cell(right, y, t, numbers_end, &tick, HPos::Right),
+            (RowNumbers::Text(t), true) => {
+                self.block(right, yv, &stacked_text(t), numbers_end, &tick, HPos::Right)
+            }
+            (RowNumbers::Interval([e, lo, hi]), false) => {
+                // Right-aligned in sub-columns, so the brackets and commas line up.
+                let x0 = numbers_end - c.total();
+                let lo_end = x0 + c.estimate + c.gap + c.lower;
+                let hi_end = lo_end + c.comma + c.upper;
+                cell(right, y, e, x0 + c.estimate, &tick, HPos::Right)?;
+                cell(right, y, "[", x0 + c.estimate + c.gap, &tick, HPos::Right)?;
+                cell(right, y, lo, lo_end, &tick, HPos::Right)?;
+                cell(right, y, ",", lo_end, &tick, HPos::Left)?;
+                cell(right, y, hi, hi_end, &tick, HPos::Right)?;
+                cell(right, y, "]", hi_end, &tick, HPos::Left)
+            }
+            (RowNumbers::Interval([e, lo, hi]), true) => {
+                // The estimate over "[lo, hi]", its last digit over the lower end's.
+                let top = centred_top(y, 2, &tick);
+                let x0 = numbers_end - c.bracketed();
+                let lo_end = x0 + c.open + c.lower;
+                let hi_end = lo_end + c.comma + c.upper;
+                let y2 = top + lh;
+                cell(right, top, e, lo_end, &tick, HPos::Right)?;
+                cell(right, y2, "[", x0 + c.open, &tick, HPos::Right)?;
+                cell(right, y2, lo, lo_end, &tick, HPos::Right)?;
+                cell(right, y2, ",", lo_end, &tick, HPos::Left)?;
+                cell(right, y2, hi, hi_end, &tick, HPos::Right)?;
+                cell(right, y2, "]", hi_end, &tick, HPos::Left)
+            }
+        }
+    }
+}
+
+/// Draws one line of text vertically centred on pixel row `y`.
+fn cell<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    y: i32,
+    text: &str,
+    x: i32,
+    style: &TextStyle,
+    hpos: HPos,
+) -> Result<()> {
+    put_text(area, text, (x, y), style, hpos, VPos::Center)
 }
 
 /// The x ticks `ticks` (position, label), in order of priority: each left out when its
@@ -1173,6 +1300,58 @@ fn frame_height(frame: &Frame, width: u32, style: &Style) -> i32 {
 }
 
 /// `text` on two lines for a narrow numbers column: split before its interval ("5/7 =
+/// The widths of the interval numbers' parts: the widest estimate, lower and upper bound,
+/// and the brackets and separators between them.
+fn interval_columns(numbers: &[RowNumbers], tick: &TextStyle) -> IntervalColumns {
+    let widest = |part: usize| {
+        numbers
+            .iter()
+            .filter_map(|n| match n {
+                RowNumbers::Interval(p) => Some(text_width(&p[part], tick)),
+                RowNumbers::Text(_) => None,
+            })
+            .max()
+            .unwrap_or(0)
+    };
+    IntervalColumns {
+        estimate: widest(0),
+        gap: text_width(" [", tick),
+        open: text_width("[", tick),
+        lower: widest(1),
+        comma: text_width(", ", tick),
+        upper: widest(2),
+        close: text_width("]", tick),
+    }
+}
+
+/// The narrowest label column (at least 40 pt, at most `layout`'s) that keeps every label
+/// to `lines` lines without cutting a word.
+fn narrowest_label_width(
+    layout: &Layout,
+    lines: usize,
+    labels: &[(&str, bool)],
+    tick: &TextStyle,
+    style: &Style,
+) -> i32 {
+    let fits = |label_w: i32| {
+        let narrower = Layout { label_w, ..*layout };
+        labels.iter().all(|(t, indented)| {
+            let wrapped = narrower.label_lines(t, *indented, tick);
+            wrapped.len() <= lines && uncut(&wrapped, t)
+        })
+    };
+    let (mut lo, mut hi) = (style.px(40.0).min(layout.label_w), layout.label_w);
+    while hi - lo > 1 {
+        let mid = (lo + hi) / 2;
+        if fits(mid) {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    hi
+}
+
 /// 71.4%" over "[29.0, 96.3]"), else at the middle space; one line when it has no space.
 fn stacked_text(text: &str) -> Vec<String> {
     let at = text.rfind(" [").or_else(|| {

@@ -9,7 +9,8 @@
 use super::geometry::{clip_polygon, clip_segment};
 use super::palette;
 use super::style::{
-    Axes, Frame, LegendEntry, LegendMark, Style, extent, padded, require_drawable, tick_number,
+    Axes, Frame, LegendEntry, LegendMark, Plane, Style, extent, padded, require_drawable,
+    tick_number,
 };
 use super::{drawing, require_nonempty};
 use crate::dist::z_crit;
@@ -102,14 +103,10 @@ impl FunnelChart {
         Ok(())
     }
 
-    pub(crate) fn draw<DB: DrawingBackend>(
-        &self,
-        area: &DrawingArea<DB, Shift>,
-        style: &Style,
-    ) -> Result<()> {
-        // The half-width of the pseudo-CI funnel per unit SE, at the chart's level.
-        let z95 = self.level.z_crit();
-        let filled: &[FunnelStudy] = self.filled.as_ref().map_or(&[], |f| &f.studies[..]);
+    /// The SE at the bottom of the axis (a little below the largest) and the x values the
+    /// axis must show: the studies (and filled ones), the funnel's foot and, with contours,
+    /// the contours' foot around 0.
+    fn extent_values(&self, z95: f64, filled: &[FunnelStudy]) -> (f64, Vec<f64>) {
         let se_max = self
             .studies
             .iter()
@@ -131,17 +128,15 @@ impl FunnelChart {
         if self.contours {
             xs.extend([-z95 * bottom, z95 * bottom]);
         }
-        let (xlo, xhi) = extent(xs).unwrap_or((-1.0, 1.0));
-        let x = padded(xlo, xhi, 0.05);
-        // y is −SE, so that SE = 0 is at the top.
-        let y: Range<f64> = -bottom..0.0;
+        (bottom, xs)
+    }
 
-        // Without a pooled estimate the funnel is drawn around no effect (0), and says so.
-        let centre = self.pooled.unwrap_or(0.0);
+    /// The title, the count of studies (unless the title says it) and the legend; the
+    /// studies' mark is hollow when `many`.
+    fn frame(&self, many: bool) -> Frame<'_> {
         // Short entries, the three contours as one, so that the legend takes two rows at
         // 400 px wide and the plot keeps its height.
         // Many studies are drawn hollow (below), and so is their legend mark.
-        let many = self.studies.len() >= 30;
         let study_mark = if many {
             LegendMark::HollowPoint(palette::BLACK)
         } else {
@@ -190,44 +185,39 @@ impl FunnelChart {
         } else {
             vec![count]
         };
-        let frame = Frame {
+        Frame {
             title: &self.title,
             subtitle,
             legend,
             notes: Vec::new(),
-        };
+        }
+    }
+
+    pub(crate) fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        style: &Style,
+    ) -> Result<()> {
+        // The half-width of the pseudo-CI funnel per unit SE, at the chart's level.
+        let z95 = self.level.z_crit();
+        let filled: &[FunnelStudy] = self.filled.as_ref().map_or(&[], |f| &f.studies[..]);
+        let (bottom, xs) = self.extent_values(z95, filled);
+        let (xlo, xhi) = extent(xs).unwrap_or((-1.0, 1.0));
+        let x = padded(xlo, xhi, 0.05);
+        // y is −SE, so that SE = 0 is at the top.
+        let y: Range<f64> = -bottom..0.0;
+
+        // Without a pooled estimate the funnel is drawn around no effect (0), and says so.
+        let centre = self.pooled.unwrap_or(0.0);
+        let many = self.studies.len() >= 30;
+        let frame = self.frame(many);
         let plot_area = frame.draw(area, style)?;
         let mut axes = Axes::new(x.clone(), y.clone(), &self.effect_label, "standard error");
         axes.y_format = |v| tick_number(-v);
         let mut chart = axes.draw(&plot_area, style)?;
 
         if self.contours {
-            let rect = vec![
-                (x.start, y.start),
-                (x.end, y.start),
-                (x.end, y.end),
-                (x.start, y.end),
-            ];
-            chart
-                .draw_series(std::iter::once(Polygon::new(
-                    rect,
-                    palette::CONTOUR_SHADES[2].filled(),
-                )))
-                .map_err(drawing)?;
-            let fills = [
-                (z_crit(0.99), palette::CONTOUR_SHADES[1]),
-                (z_crit(0.95), palette::CONTOUR_SHADES[0]),
-                (z_crit(0.90), palette::WHITE),
-            ];
-            for (z, colour) in fills {
-                let tri = [(0.0, 0.0), (-z * bottom, -bottom), (z * bottom, -bottom)];
-                let clipped = clip_polygon(&tri, &x, &y);
-                if clipped.len() >= 3 {
-                    chart
-                        .draw_series(std::iter::once(Polygon::new(clipped, colour.filled())))
-                        .map_err(drawing)?;
-                }
-            }
+            draw_contours(&mut chart, &x, &y, bottom)?;
         }
         let mut segment =
             |a: (f64, f64), b: (f64, f64), colour: RGBColor, dashed: bool| -> Result<()> {
@@ -296,4 +286,41 @@ impl FunnelChart {
             .map_err(drawing)?;
         Ok(())
     }
+}
+
+/// Shades the contours (Peters et al. 2008): p < 0.01 outside, then 0.05 and 0.10, white
+/// where no study would be significant at 0.10.
+fn draw_contours<DB: DrawingBackend>(
+    chart: &mut Plane<DB>,
+    x: &Range<f64>,
+    y: &Range<f64>,
+    bottom: f64,
+) -> Result<()> {
+    let rect = vec![
+        (x.start, y.start),
+        (x.end, y.start),
+        (x.end, y.end),
+        (x.start, y.end),
+    ];
+    chart
+        .draw_series(std::iter::once(Polygon::new(
+            rect,
+            palette::CONTOUR_SHADES[2].filled(),
+        )))
+        .map_err(drawing)?;
+    let fills = [
+        (z_crit(0.99), palette::CONTOUR_SHADES[1]),
+        (z_crit(0.95), palette::CONTOUR_SHADES[0]),
+        (z_crit(0.90), palette::WHITE),
+    ];
+    for (z, colour) in fills {
+        let tri = [(0.0, 0.0), (-z * bottom, -bottom), (z * bottom, -bottom)];
+        let clipped = clip_polygon(&tri, x, y);
+        if clipped.len() >= 3 {
+            chart
+                .draw_series(std::iter::once(Polygon::new(clipped, colour.filled())))
+                .map_err(drawing)?;
+        }
+    }
+    Ok(())
 }

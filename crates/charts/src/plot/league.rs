@@ -103,6 +103,42 @@ impl LeagueChart {
         (self.treatments.len() as i32 * cell + 2 * style.px(10.0)).max(0) as u32
     }
 
+    /// The title, the legend (the lower and upper triangles' colours) and the notes, with
+    /// the note that numbers are cut when `cut`.
+    fn frame(&self, cut: bool) -> Frame<'_> {
+        let mut notes = self.notes.clone();
+        if cut {
+            notes.push(
+                "Some cells' numbers are cut to fit (…); a wider image (--width) shows them whole."
+                    .to_string(),
+            );
+        }
+        Frame {
+            title: &self.title,
+            subtitle: self.subtitle.clone(),
+            legend: vec![
+                LegendEntry::new(LegendMark::Square(shade(LOWER, true)), &self.lower),
+                LegendEntry::new(LegendMark::Square(shade(UPPER, true)), &self.upper),
+            ],
+            notes,
+        }
+    }
+
+    /// Each treatment's name wrapped to `room` (long words broken), for the diagonal.
+    fn wrapped_names(&self, name_style: &TextStyle, room: i32) -> Vec<Vec<String>> {
+        self.treatments
+            .iter()
+            .map(|t| {
+                wrap_text(
+                    &breakable(t, name_style, room),
+                    name_style,
+                    room,
+                    MAX_NAME_LINES,
+                )
+            })
+            .collect()
+    }
+
     pub(crate) fn draw<DB: DrawingBackend>(
         &self,
         area: &DrawingArea<DB, Shift>,
@@ -117,21 +153,7 @@ impl LeagueChart {
         // The text shrinks (to the smallest size charts use) until the widest entry fits.
         let entries = self.cells.iter().flatten().flatten();
         let base = style.tick();
-        let widest = entries
-            .clone()
-            .flat_map(|e| {
-                [
-                    text_width(&e.estimate, &base),
-                    text_width(&e.interval, &base),
-                ]
-            })
-            .max()
-            .unwrap_or(0);
-        let factor = if widest > room {
-            (f64::from(room) / f64::from(widest)).max(MIN_TEXT_PX / 13.0)
-        } else {
-            1.0
-        };
+        let factor = text_factor(entries.clone(), &base, room);
         let cell_style = style.shrunk(factor);
         let text = cell_style.tick();
         // An interval too wide for its cell goes onto two lines ("[lo," over "hi]"); only
@@ -139,53 +161,17 @@ impl LeagueChart {
         let split = entries
             .clone()
             .any(|e| text_width(&e.interval, &text) > room);
-        let lines_of = |e: &LeagueEntry| -> Vec<String> {
-            let mut lines = vec![e.estimate.clone()];
-            match e.interval.split_once(", ") {
-                Some((lo, hi)) if split => {
-                    lines.push(format!("{lo},"));
-                    lines.push(hi.to_string());
-                }
-                _ => lines.push(e.interval.clone()),
-            }
-            lines
-        };
+        let lines_of = |e: &LeagueEntry| entry_lines(e, split);
         let cut = entries
             .clone()
             .any(|e| lines_of(e).iter().any(|l| text_width(l, &text) > room));
-        let mut notes = self.notes.clone();
-        if cut {
-            notes.push(
-                "Some cells' numbers are cut to fit (…); a wider image (--width) shows them whole."
-                    .to_string(),
-            );
-        }
-        let frame = Frame {
-            title: &self.title,
-            subtitle: self.subtitle.clone(),
-            legend: vec![
-                LegendEntry::new(LegendMark::Square(shade(LOWER, true)), &self.lower),
-                LegendEntry::new(LegendMark::Square(shade(UPPER, true)), &self.upper),
-            ],
-            notes,
-        };
+        let frame = self.frame(cut);
         let plot = frame.draw(area, style)?;
         let (pw, ph) = plot.dim_in_pixel();
         let (pw, ph) = (pw as i32, ph as i32);
         let name_style = cell_style.tick();
         let lh = line_height(&text);
-        let names: Vec<Vec<String>> = self
-            .treatments
-            .iter()
-            .map(|t| {
-                wrap_text(
-                    &breakable(t, &name_style, room),
-                    &name_style,
-                    room,
-                    MAX_NAME_LINES,
-                )
-            })
-            .collect();
+        let names = self.wrapped_names(&name_style, room);
         let lines = names
             .iter()
             .map(Vec::len)
@@ -221,23 +207,15 @@ impl LeagueChart {
                     let colour = if i > j { LOWER } else { UPPER };
                     match &self.cells[i][j] {
                         Some(e) => {
-                            plot.draw(&Rectangle::new(
+                            draw_entry(
+                                &plot,
                                 cell,
-                                shade(colour, e.excludes_null).filled(),
-                            ))
-                            .map_err(drawing)?;
-                            let cell_lines = lines_of(e);
-                            let top = my - (cell_lines.len() as i32 - 1) * lh / 2;
-                            for (k, t) in cell_lines.iter().enumerate() {
-                                put_text(
-                                    &plot,
-                                    &fit_text(t, &text, room),
-                                    (mx, top + k as i32 * lh),
-                                    &text,
-                                    HPos::Center,
-                                    VPos::Center,
-                                )?;
-                            }
+                                shade(colour, e.excludes_null),
+                                &lines_of(e),
+                                (mx, my),
+                                (lh, room),
+                                &text,
+                            )?;
                         }
                         None => {
                             put_text(
@@ -260,6 +238,64 @@ impl LeagueChart {
         }
         Ok(())
     }
+}
+
+/// The factor the cells' text is shrunk by (down to the smallest size charts use) so that
+/// the widest entry fits `room`.
+fn text_factor<'e>(
+    entries: impl Iterator<Item = &'e LeagueEntry>,
+    base: &TextStyle,
+    room: i32,
+) -> f64 {
+    let widest = entries
+        .flat_map(|e| [text_width(&e.estimate, base), text_width(&e.interval, base)])
+        .max()
+        .unwrap_or(0);
+    if widest > room {
+        (f64::from(room) / f64::from(widest)).max(MIN_TEXT_PX / 13.0)
+    } else {
+        1.0
+    }
+}
+
+/// An entry's lines: the estimate over the interval, the interval on two lines ("[lo," over
+/// "hi]") when `split`.
+fn entry_lines(e: &LeagueEntry, split: bool) -> Vec<String> {
+    let mut lines = vec![e.estimate.clone()];
+    match e.interval.split_once(", ") {
+        Some((lo, hi)) if split => {
+            lines.push(format!("{lo},"));
+            lines.push(hi.to_string());
+        }
+        _ => lines.push(e.interval.clone()),
+    }
+    lines
+}
+
+/// Draws a comparison's cell: its shade, and its `lines` centred in it, each cut to `room`.
+fn draw_entry<DB: DrawingBackend>(
+    plot: &DrawingArea<DB, Shift>,
+    cell: [(i32, i32); 2],
+    fill: RGBColor,
+    lines: &[String],
+    (mx, my): (i32, i32),
+    (lh, room): (i32, i32),
+    text: &TextStyle,
+) -> Result<()> {
+    plot.draw(&Rectangle::new(cell, fill.filled()))
+        .map_err(drawing)?;
+    let top = my - (lines.len() as i32 - 1) * lh / 2;
+    for (k, t) in lines.iter().enumerate() {
+        put_text(
+            plot,
+            &fit_text(t, text, room),
+            (mx, top + k as i32 * lh),
+            text,
+            HPos::Center,
+            VPos::Center,
+        )?;
+    }
+    Ok(())
 }
 
 /// `text` with every word wider than `room` broken into pieces that fit, each but the last

@@ -4,8 +4,8 @@
 
 use super::palette;
 use super::style::{
-    Axes, Frame, LegendEntry, LegendMark, Style, extent, fit_text, line_height, padded, pixel_in,
-    plot_rect, put_text, require_drawable, wrap_text,
+    Axes, Frame, LegendEntry, LegendMark, Plane, Style, extent, fit_text, line_height, padded,
+    pixel_in, plot_rect, put_text, require_drawable, wrap_text,
 };
 use super::{drawing, require_nonempty};
 use crate::error::{Error, Result};
@@ -91,29 +91,36 @@ impl LsMeansChart {
         Ok(())
     }
 
-    pub(crate) fn draw<DB: DrawingBackend>(
-        &self,
-        area: &DrawingArea<DB, Shift>,
-        style: &Style,
-    ) -> Result<()> {
-        let colour = palette::series;
+    /// The title, the subtitle (what is drawn) and the legend (one entry per arm).
+    fn frame(&self) -> Frame<'_> {
         let legend: Vec<LegendEntry> = self
             .arms
             .iter()
             .enumerate()
-            .map(|(i, a)| LegendEntry::new(LegendMark::PointWithBar(colour(i)), a.arm.clone()))
+            .map(|(i, a)| {
+                LegendEntry::new(LegendMark::PointWithBar(palette::series(i)), a.arm.clone())
+            })
             .collect();
         let mut subtitle = self.subtitle.clone();
         subtitle.push(format!(
             "least-squares mean and {} per arm; n under each visit: subjects observed there",
             self.interval
         ));
-        let frame = Frame {
+        Frame {
             title: &self.title,
             subtitle,
             legend,
             notes: Vec::new(),
-        };
+        }
+    }
+
+    pub(crate) fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        style: &Style,
+    ) -> Result<()> {
+        let colour = palette::series;
+        let frame = self.frame();
         let plot_area = frame.draw(area, style)?;
         let k = self.visits.len();
         let m = self.arms.len();
@@ -181,16 +188,34 @@ impl LsMeansChart {
                     .map_err(drawing)?;
             }
         }
-        // Visit labels, then one n line per arm in the arm's colour.
+        self.draw_visit_labels(
+            &chart,
+            &plot_area,
+            (y.start, col_w, bottom),
+            label_lines,
+            style,
+        )
+    }
+
+    /// Draws the visit labels under the axis (wrapped onto `label_lines`), then one n line
+    /// per arm in the arm's colour.
+    fn draw_visit_labels<DB: DrawingBackend>(
+        &self,
+        chart: &Plane<DB>,
+        plot_area: &DrawingArea<DB, Shift>,
+        (y_start, col_w, bottom): (f64, i32, i32),
+        label_lines: usize,
+        style: &Style,
+    ) -> Result<()> {
         let tick = style.tick();
         let lh = line_height(&tick);
         let width = col_w - style.px(6.0);
         for (v, label) in self.visits.iter().enumerate() {
-            let (cx, _) = pixel_in(&chart, &plot_area, (v as f64, y.start));
+            let (cx, _) = pixel_in(chart, plot_area, (v as f64, y_start));
             let mut row = bottom + style.px(6.0);
             let lines = wrap_text(label, &tick, width, label_lines);
             for l in &lines {
-                put_text(&plot_area, l, (cx, row), &tick, HPos::Center, VPos::Top)?;
+                put_text(plot_area, l, (cx, row), &tick, HPos::Center, VPos::Top)?;
                 row += lh;
             }
             row += lh * label_lines.saturating_sub(lines.len()) as i32;
@@ -203,10 +228,10 @@ impl LsMeansChart {
                         .unwrap_or_else(|| p.n.to_string()),
                     None => "–".to_string(),
                 };
-                let arm_colour = colour(i);
+                let arm_colour = palette::series(i);
                 let coloured = tick.clone().color(&arm_colour);
                 put_text(
-                    &plot_area,
+                    plot_area,
                     &fit_text(&text, &tick, width),
                     (cx, row),
                     &coloured,

@@ -4,8 +4,8 @@
 
 use super::palette;
 use super::style::{
-    Axes, Frame, LegendEntry, LegendMark, Style, extent, padded, pixel_in, plot_rect, put_lines,
-    put_text, require_drawable, significant, text_width, wrap_text,
+    Axes, Frame, LegendEntry, LegendMark, Plane, Style, extent, padded, pixel_in, plot_rect,
+    put_lines, put_text, require_drawable, significant, text_width, wrap_text,
 };
 use super::{drawing, require_nonempty};
 use crate::error::{Error, Result};
@@ -83,12 +83,9 @@ impl PairedChart {
         Some(Summary { mean, sd, n })
     }
 
-    pub(crate) fn draw<DB: DrawingBackend>(
-        &self,
-        area: &DrawingArea<DB, Shift>,
-        style: &Style,
-    ) -> Result<()> {
-        let frame = Frame {
+    /// The title, the count of patients and the legend.
+    fn frame(&self) -> Frame<'_> {
+        Frame {
             title: &self.title,
             subtitle: vec![super::style::count_of(
                 self.patients.len(),
@@ -103,26 +100,16 @@ impl PairedChart {
                 ),
             ],
             notes: Vec::new(),
-        };
-        let plot_area = frame.draw(area, style)?;
-        let k = self.times.len();
-        let summaries: Vec<Option<Summary>> = (0..k).map(|t| self.summary(t)).collect();
-        let (ylo, yhi) = extent(
-            self.patients
-                .iter()
-                .flat_map(|p| p.values.iter().flatten().copied())
-                .chain(summaries.iter().flatten().flat_map(|s| {
-                    let sd = s.sd.unwrap_or(0.0);
-                    [s.mean - sd, s.mean + sd]
-                })),
-        )
-        .unwrap_or((0.0, 1.0));
-        let y = padded(ylo, yhi, 0.08);
-        let mut axes = Axes::new(-0.5..(k as f64 - 0.5), y.clone(), "", &self.y_label);
-        axes.x_ticks = false;
-        axes.x_label_lines = 3;
-        let mut chart = axes.draw(&plot_area, style)?;
-        // Patients: translucent lines joining consecutive measured time points.
+        }
+    }
+
+    /// Draws each patient: translucent lines joining consecutive measured time points, and
+    /// a point at each.
+    fn draw_patients<DB: DrawingBackend>(
+        &self,
+        chart: &mut Plane<DB>,
+        style: &Style,
+    ) -> Result<()> {
         let line = palette::MID_GREY.mix(0.6).stroke_width(style.line(1.0));
         for p in &self.patients {
             for (t, pair) in p.values.windows(2).enumerate() {
@@ -147,6 +134,34 @@ impl PairedChart {
                 }
             }
         }
+        Ok(())
+    }
+
+    pub(crate) fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        style: &Style,
+    ) -> Result<()> {
+        let frame = self.frame();
+        let plot_area = frame.draw(area, style)?;
+        let k = self.times.len();
+        let summaries: Vec<Option<Summary>> = (0..k).map(|t| self.summary(t)).collect();
+        let (ylo, yhi) = extent(
+            self.patients
+                .iter()
+                .flat_map(|p| p.values.iter().flatten().copied())
+                .chain(summaries.iter().flatten().flat_map(|s| {
+                    let sd = s.sd.unwrap_or(0.0);
+                    [s.mean - sd, s.mean + sd]
+                })),
+        )
+        .unwrap_or((0.0, 1.0));
+        let y = padded(ylo, yhi, 0.08);
+        let mut axes = Axes::new(-0.5..(k as f64 - 0.5), y.clone(), "", &self.y_label);
+        axes.x_ticks = false;
+        axes.x_label_lines = 3;
+        let mut chart = axes.draw(&plot_area, style)?;
+        self.draw_patients(&mut chart, style)?;
         // Summaries beside each time point (offset right), with their numbers.
         let (left, _, right, bottom) = plot_rect(&chart, &plot_area);
         let col_w = (right - left) / k as i32;

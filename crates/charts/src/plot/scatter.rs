@@ -67,6 +67,35 @@ impl ScatterChart {
         Ok(())
     }
 
+    /// The title and subtitle, with the note that only the `k` most influential points are
+    /// labelled when `note` is `Some(k)`.
+    fn frame(&self, note: Option<usize>) -> Frame<'_> {
+        Frame {
+            title: &self.title,
+            subtitle: self.subtitle.clone(),
+            legend: Vec::new(),
+            notes: note
+                .map(|k| unlabelled_note(k, self.points.len()))
+                .into_iter()
+                .collect(),
+        }
+    }
+
+    /// The points in order of influence: furthest from the origin first, each axis scaled
+    /// to its largest value (`xhi`, `yhi`).
+    fn by_influence(&self, xhi: f64, yhi: f64) -> Vec<&LabelledPoint> {
+        let distance = |p: &LabelledPoint| {
+            let (sx, sy) = (
+                p.x / xhi.max(f64::MIN_POSITIVE),
+                p.y / yhi.max(f64::MIN_POSITIVE),
+            );
+            sx * sx + sy * sy
+        };
+        let mut order: Vec<&LabelledPoint> = self.points.iter().collect();
+        order.sort_by(|a, b| distance(b).total_cmp(&distance(a)));
+        order
+    }
+
     /// Draw the chart, with the note that only the `k` most influential points are
     /// labelled when `note` is `Some(k)`, and return how many points were labelled. Labels
     /// go in order of influence (the points furthest from the origin, each axis scaled to
@@ -79,16 +108,7 @@ impl ScatterChart {
         note: Option<usize>,
         label_all: bool,
     ) -> Result<usize> {
-        let frame = Frame {
-            title: &self.title,
-            subtitle: self.subtitle.clone(),
-            legend: Vec::new(),
-            notes: note
-                .map(|k| unlabelled_note(k, self.points.len()))
-                .into_iter()
-                .collect(),
-        };
-        let plot_area = frame.draw(area, style)?;
+        let plot_area = self.frame(note).draw(area, style)?;
         let (_, xhi) = extent(self.points.iter().map(|p| p.x).chain([0.0])).unwrap_or((0.0, 1.0));
         let (_, yhi) = extent(self.points.iter().map(|p| p.y).chain([0.0])).unwrap_or((0.0, 1.0));
         let x = padded(0.0, xhi.max(f64::MIN_POSITIVE), 0.06);
@@ -115,16 +135,8 @@ impl ScatterChart {
         let gap = style.px(6.0);
         let lh = line_height(&text);
         let radius = style.px(4.0);
-        let distance = |p: &LabelledPoint| {
-            let (sx, sy) = (
-                p.x / xhi.max(f64::MIN_POSITIVE),
-                p.y / yhi.max(f64::MIN_POSITIVE),
-            );
-            sx * sx + sy * sy
-        };
-        let mut order: Vec<&LabelledPoint> = self.points.iter().collect();
-        order.sort_by(|a, b| distance(b).total_cmp(&distance(a)));
-        let dots: Vec<(i32, i32, i32, i32)> = self
+        let order = self.by_influence(xhi, yhi);
+        let dots: Vec<Rect> = self
             .points
             .iter()
             .map(|p| {
@@ -132,11 +144,9 @@ impl ScatterChart {
                 (px - radius, py - radius, px + radius, py + radius)
             })
             .collect();
-        let mut placed: Vec<(i32, i32, i32, i32)> = Vec::new();
+        let mut placed: Vec<Rect> = Vec::new();
         let (xs, ys) = chart.plotting_area().get_pixel_range();
-        let inside = |r: (i32, i32, i32, i32)| {
-            r.0 >= xs.start && r.2 <= xs.end && r.1 >= ys.start && r.3 <= ys.end
-        };
+        let inside = |r: Rect| r.0 >= xs.start && r.2 <= xs.end && r.1 >= ys.start && r.3 <= ys.end;
         let mut labelled = 0;
         for p in order {
             let right_side = p.x > x.start + (x.end - x.start) * 2.0 / 3.0;
@@ -157,22 +167,7 @@ impl ScatterChart {
                 let yc = py + dy;
                 (x0, yc - lh / 2, x0 + width, yc + lh / 2)
             };
-            let overlaps = |a: (i32, i32, i32, i32), b: &(i32, i32, i32, i32)| {
-                a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
-            };
-            // Beside the point, then just above or below it, then beside it a line or two
-            // up or down.
-            let close = lh / 2 + radius + 1;
-            let candidates = sides
-                .into_iter()
-                .map(|(h, dx)| (h, dx, 0))
-                .chain([(HPos::Center, 0, -close), (HPos::Center, 0, close)])
-                .chain(
-                    [lh, -lh, 2 * lh, -2 * lh]
-                        .into_iter()
-                        .flat_map(|dy| sides.map(|(h, dx)| (h, dx, dy))),
-                );
-            let free = candidates.clone().find(|&(h, dx, dy)| {
+            let free = label_places(sides, lh, radius).find(|&(h, dx, dy)| {
                 let r = rect(h, dx, dy);
                 inside(r)
                     && !placed.iter().any(|b| overlaps(r, b))
@@ -201,6 +196,34 @@ impl ScatterChart {
         }
         Ok(labelled)
     }
+}
+
+/// A box in pixels: left, top, right, bottom.
+type Rect = (i32, i32, i32, i32);
+
+/// Whether two boxes overlap.
+fn overlaps(a: Rect, b: &Rect) -> bool {
+    a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
+}
+
+/// The places a label may take, in order (alignment, x and y offset from its point):
+/// beside the point on `sides`, then just above or below it, then beside it a line or two
+/// up or down.
+fn label_places(
+    sides: [(HPos, i32); 2],
+    lh: i32,
+    radius: i32,
+) -> impl Iterator<Item = (HPos, i32, i32)> {
+    let close = lh / 2 + radius + 1;
+    sides
+        .into_iter()
+        .map(|(h, dx)| (h, dx, 0))
+        .chain([(HPos::Center, 0, -close), (HPos::Center, 0, close)])
+        .chain(
+            [lh, -lh, 2 * lh, -2 * lh]
+                .into_iter()
+                .flat_map(move |dy| sides.map(|(h, dx)| (h, dx, dy))),
+        )
 }
 
 /// Under a chart whose labels did not all fit: which points carry one (the number written

@@ -4,7 +4,7 @@
 
 use super::palette;
 use super::style::{
-    Axes, Frame, LegendEntry, LegendMark, Style, extent, padded, require_drawable,
+    Axes, Frame, LegendEntry, LegendMark, Plane, Style, extent, padded, require_drawable,
     require_drawable_interval, tick_number, vertical_marker, vertical_marker_at,
 };
 use super::{drawing, require_nonempty};
@@ -142,17 +142,9 @@ impl SensitivityChart {
         }
     }
 
-    pub(crate) fn draw<DB: DrawingBackend>(
-        &self,
-        area: &DrawingArea<DB, Shift>,
-        style: &Style,
-    ) -> Result<()> {
-        let pts = self.sorted();
-        let null = if self.exponentiate {
-            tick_number(self.null_value.exp())
-        } else {
-            tick_number(self.null_value)
-        };
+    /// The title, where significance starts (with `null`, the null value as printed) as
+    /// the subtitle, the legend and the assumptions as notes.
+    fn frame(&self, null: &str) -> Frame<'_> {
         let onset_text = match self.onset() {
             SignificanceOnset::Everywhere => format!("the interval excludes {null} at every r"),
             SignificanceOnset::Nowhere => format!("the interval includes {null} at every r"),
@@ -174,7 +166,7 @@ impl SensitivityChart {
             }
         };
         let level = format!("{} CI", self.level.label());
-        let frame = Frame {
+        Frame {
             title: &self.title,
             subtitle: vec![onset_text],
             legend: vec![
@@ -189,7 +181,21 @@ impl SensitivityChart {
                 ),
             ],
             notes: self.assumptions.clone(),
+        }
+    }
+
+    pub(crate) fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        style: &Style,
+    ) -> Result<()> {
+        let pts = self.sorted();
+        let null = if self.exponentiate {
+            tick_number(self.null_value.exp())
+        } else {
+            tick_number(self.null_value)
         };
+        let frame = self.frame(&null);
         let plot_area = frame.draw(area, style)?;
         let (rlo, rhi) = extent(
             pts.iter()
@@ -216,39 +222,7 @@ impl SensitivityChart {
             axes.y_log_base = Some(std::f64::consts::E);
         }
         let mut chart = axes.draw(&plot_area, style)?;
-        let band: Vec<(f64, f64)> = pts
-            .iter()
-            .map(|p| (p.r, p.ci_upper))
-            .chain(pts.iter().rev().map(|p| (p.r, p.ci_lower)))
-            .collect();
-        if let [only] = pts.as_slice() {
-            // One r: the interval as a whisker.
-            chart
-                .draw_series(std::iter::once(PathElement::new(
-                    vec![(only.r, only.ci_lower), (only.r, only.ci_upper)],
-                    palette::SKY_BLUE.stroke_width(style.line(3.0)),
-                )))
-                .map_err(drawing)?;
-        }
-        if pts.len() > 1 {
-            chart
-                .draw_series(std::iter::once(Polygon::new(
-                    band,
-                    palette::tint(palette::SKY_BLUE, 0.35).filled(),
-                )))
-                .map_err(drawing)?;
-        }
-        for bound in [
-            |p: &SensitivityPoint| p.ci_lower,
-            |p: &SensitivityPoint| p.ci_upper,
-        ] {
-            chart
-                .draw_series(LineSeries::new(
-                    pts.iter().map(|p| (p.r, bound(p))),
-                    palette::SKY_BLUE.stroke_width(style.line(1.0)),
-                ))
-                .map_err(drawing)?;
-        }
+        draw_band(&mut chart, &pts, style)?;
         chart
             .draw_series(DashedLineSeries::new(
                 vec![(x.start, self.null_value), (x.end, self.null_value)],
@@ -304,6 +278,49 @@ impl SensitivityChart {
         }
         Ok(())
     }
+}
+
+/// Draws the interval at each r: a band between the bounds (a whisker for a single r),
+/// edged by the bounds' lines.
+fn draw_band<DB: DrawingBackend>(
+    chart: &mut Plane<DB>,
+    pts: &[SensitivityPoint],
+    style: &Style,
+) -> Result<()> {
+    let band: Vec<(f64, f64)> = pts
+        .iter()
+        .map(|p| (p.r, p.ci_upper))
+        .chain(pts.iter().rev().map(|p| (p.r, p.ci_lower)))
+        .collect();
+    if let [only] = pts {
+        // One r: the interval as a whisker.
+        chart
+            .draw_series(std::iter::once(PathElement::new(
+                vec![(only.r, only.ci_lower), (only.r, only.ci_upper)],
+                palette::SKY_BLUE.stroke_width(style.line(3.0)),
+            )))
+            .map_err(drawing)?;
+    }
+    if pts.len() > 1 {
+        chart
+            .draw_series(std::iter::once(Polygon::new(
+                band,
+                palette::tint(palette::SKY_BLUE, 0.35).filled(),
+            )))
+            .map_err(drawing)?;
+    }
+    for bound in [
+        |p: &SensitivityPoint| p.ci_lower,
+        |p: &SensitivityPoint| p.ci_upper,
+    ] {
+        chart
+            .draw_series(LineSeries::new(
+                pts.iter().map(|p| (p.r, bound(p))),
+                palette::SKY_BLUE.stroke_width(style.line(1.0)),
+            ))
+            .map_err(drawing)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

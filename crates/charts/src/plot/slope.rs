@@ -5,7 +5,7 @@
 use super::drawing;
 use super::palette;
 use super::style::{
-    Axes, Frame, LegendEntry, LegendMark, Style, extent, padded, pixel_in, put_text,
+    Axes, Frame, LegendEntry, LegendMark, Plane, Style, extent, padded, pixel_in, put_text,
     require_drawable,
 };
 use crate::error::{Error, Result};
@@ -146,15 +146,10 @@ impl SlopeChart {
         )
     }
 
-    pub(crate) fn draw<DB: DrawingBackend>(
-        &self,
-        area: &DrawingArea<DB, Shift>,
-        style: &Style,
-    ) -> Result<()> {
-        let start = self.start.unwrap_or(0.0);
+    /// The title, n and the gap as the subtitle, the legend (each period's rate) and the
+    /// notes (what the lines are; a gap without an interval).
+    fn frame(&self) -> Frame<'_> {
         let m = self.months;
-        let before_end = start - self.before_per_month * m;
-        let after_end = start - self.after_per_month * m;
         let per_month = |v: f64| format!("{}/month", human_number(-v).replace('-', "−"));
         let n = self
             .n
@@ -163,7 +158,7 @@ impl SlopeChart {
             Some(s) => format!("a common start of {}", human_number(s)),
             None => "a common start (change from 0)".into(),
         };
-        let frame = Frame {
+        Frame {
             title: &self.title,
             subtitle: vec![format!(
                 "{n} · gap at {} months: {} ({})",
@@ -199,7 +194,19 @@ impl SlopeChart {
                 "No SD or SEM of the slopes was reported, so the gap has no interval.".to_string()
             }))
             .collect(),
-        };
+        }
+    }
+
+    pub(crate) fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        style: &Style,
+    ) -> Result<()> {
+        let start = self.start.unwrap_or(0.0);
+        let m = self.months;
+        let before_end = start - self.before_per_month * m;
+        let after_end = start - self.after_per_month * m;
+        let frame = self.frame();
         let plot_area = frame.draw(area, style)?;
         let (xlo, xhi) = extent(
             [0.0, m]
@@ -242,9 +249,21 @@ impl SlopeChart {
                 }),
             )
             .map_err(drawing)?;
-        // The gap: a bracket between the line ends at `months`, labelled on its left.
-        let (gx, gy1) = pixel_in(&chart, &plot_area, (m, before_end));
-        let (_, gy2) = pixel_in(&chart, &plot_area, (m, after_end));
+        self.draw_gap(&chart, &plot_area, (before_end, after_end), style)
+    }
+
+    /// Draws the gap: a bracket between the line ends at `months`, labelled under its
+    /// lower end where the label fits above the x axis.
+    fn draw_gap<DB: DrawingBackend>(
+        &self,
+        chart: &Plane<DB>,
+        plot_area: &DrawingArea<DB, Shift>,
+        (before_end, after_end): (f64, f64),
+        style: &Style,
+    ) -> Result<()> {
+        let m = self.months;
+        let (gx, gy1) = pixel_in(chart, plot_area, (m, before_end));
+        let (_, gy2) = pixel_in(chart, plot_area, (m, after_end));
         let tick = style.px(5.0);
         let grey = palette::BLACK.stroke_width(style.line(1.5));
         for elem in [
@@ -261,7 +280,7 @@ impl SlopeChart {
         // there, since the subtitle gives the same gap and its uncertainty.
         let label = format!("gap: {} ({})", self.gap_label(), self.uncertainty());
         // Wrapped to the room left of the bracket, so it never runs off the plot.
-        let (left, _, _, bottom) = super::style::plot_rect(&chart, &plot_area);
+        let (left, _, _, bottom) = super::style::plot_rect(chart, plot_area);
         let text_style = style.axis();
         let lines =
             super::style::wrap_text(&label, &text_style, gx + tick - left - style.px(4.0), 3);
@@ -272,7 +291,7 @@ impl SlopeChart {
         if below + block <= bottom - style.px(2.0) {
             for (j, line) in lines.iter().enumerate() {
                 put_text(
-                    &plot_area,
+                    plot_area,
                     line,
                     (gx + tick, below + j as i32 * lh),
                     &text_style,

@@ -687,8 +687,6 @@ impl<'a> Axes<'a> {
             plot_w,
             plot_h,
         } = self.layout(style, aw as i32, ah);
-        let axis_style = style.axis();
-        let lh = line_height(&axis_style);
         // As many ticks as their labels leave room for: about one per 70 pixels across
         // (one per 40 up), from 5 to 10 (3 to 7 up); plotters keeps the round values among
         // them, which may be fewer.
@@ -760,47 +758,64 @@ impl<'a> Axes<'a> {
         if let Some(ticks) = &x_log_ticks {
             draw_ticks(&mut chart, area, style, ticks, Direction::X)?;
         }
-        // The descriptions, drawn here rather than by plotters so that they can take two
-        // lines: the y one turned to read upwards along the left edge (or across the top),
-        // the x one centred under the plot at the bottom edge.
-        let (left, top, right, bottom) = plot_rect(&chart, area);
-        if !y_desc_above.is_empty() {
-            // The description above took the plot's height: ask for the image to be drawn
-            // taller if too little is left.
-            need_plot_height(style.px(MIN_PLOT_PX * 0.6), bottom - top);
-        }
-        put_lines(
+        draw_descriptions(
             area,
-            &y_desc_above,
-            (style.px(6.0), style.px(4.0)),
-            &axis_style,
-            HPos::Left,
-            VPos::Top,
+            (&y_desc, &y_desc_above, &x_desc),
+            plot_rect(&chart, area),
+            style,
         )?;
-        let turned = axis_style.transform(FontTransform::Rotate270);
-        for (j, line) in y_desc.iter().enumerate() {
-            put_text(
-                area,
-                line,
-                (style.px(6.0) + j as i32 * lh, (top + bottom) / 2),
-                &turned,
-                HPos::Center,
-                VPos::Top,
-            )?;
-        }
-        for (j, line) in x_desc.iter().enumerate() {
-            let from_bottom = (x_desc.len() - 1 - j) as i32 * lh;
-            put_text(
-                area,
-                line,
-                ((left + right) / 2, ah - style.px(2.0) - from_bottom),
-                &axis_style,
-                HPos::Center,
-                VPos::Bottom,
-            )?;
-        }
         Ok(chart)
     }
+}
+
+/// Draws the axes' descriptions, here rather than by plotters so that they can take two
+/// lines: the y one turned to read upwards along the left edge (or across the top), the x one
+/// centred under the plot (`(left, top, right, bottom)`) at the bottom edge.
+fn draw_descriptions<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    (y_desc, y_desc_above, x_desc): (&[String], &[String], &[String]),
+    (left, top, right, bottom): (i32, i32, i32, i32),
+    style: &Style,
+) -> Result<()> {
+    let ah = area.dim_in_pixel().1 as i32;
+    let axis_style = style.axis();
+    let lh = line_height(&axis_style);
+    if !y_desc_above.is_empty() {
+        // The description above took the plot's height: ask for the image to be drawn
+        // taller if too little is left.
+        need_plot_height(style.px(MIN_PLOT_PX * 0.6), bottom - top);
+    }
+    put_lines(
+        area,
+        y_desc_above,
+        (style.px(6.0), style.px(4.0)),
+        &axis_style,
+        HPos::Left,
+        VPos::Top,
+    )?;
+    let turned = axis_style.transform(FontTransform::Rotate270);
+    for (j, line) in y_desc.iter().enumerate() {
+        put_text(
+            area,
+            line,
+            (style.px(6.0) + j as i32 * lh, (top + bottom) / 2),
+            &turned,
+            HPos::Center,
+            VPos::Top,
+        )?;
+    }
+    for (j, line) in x_desc.iter().enumerate() {
+        let from_bottom = (x_desc.len() - 1 - j) as i32 * lh;
+        put_text(
+            area,
+            line,
+            ((left + right) / 2, ah - style.px(2.0) - from_bottom),
+            &axis_style,
+            HPos::Center,
+            VPos::Bottom,
+        )?;
+    }
+    Ok(())
 }
 
 /// Where [`Axes`] put their text in a given area.

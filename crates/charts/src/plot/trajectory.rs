@@ -69,24 +69,14 @@ impl TrajectoryChart {
         Ok(())
     }
 
-    pub(crate) fn draw<DB: DrawingBackend>(
-        &self,
-        area: &DrawingArea<DB, Shift>,
-        style: &Style,
-    ) -> Result<()> {
-        let coloured = self.subjects.len() <= COLOURED_SUBJECTS;
-        let colour = |i: usize| {
-            if coloured {
-                palette::series(i)
-            } else {
-                palette::MID_GREY
-            }
-        };
+    /// The title, the count of subjects and the legend: each subject (when `coloured`) or
+    /// one entry for all, the fitted lines, the population line and the treatment start.
+    fn frame(&self, coloured: bool) -> Frame<'_> {
         let mut legend = Vec::new();
         if coloured {
             for (i, s) in self.subjects.iter().enumerate() {
                 legend.push(LegendEntry::new(
-                    LegendMark::Point(colour(i)),
+                    LegendMark::Point(subject_colour(coloured, i)),
                     format!("subject {}", s.subject),
                 ));
             }
@@ -100,7 +90,10 @@ impl TrajectoryChart {
             // The mark is drawn as the lines are: dashed in the subject's colour (grey when
             // there are too many subjects to colour).
             let (c, text) = if coloured {
-                (colour(0), "fitted, per subject (dashed, in its colour)")
+                (
+                    subject_colour(coloured, 0),
+                    "fitted, per subject (dashed, in its colour)",
+                )
             } else {
                 (palette::MID_GREY, "fitted, per subject (dashed)")
             };
@@ -118,7 +111,7 @@ impl TrajectoryChart {
                 "treatment start",
             ));
         }
-        let frame = Frame {
+        Frame {
             title: &self.title,
             subtitle: vec![super::style::count_of(
                 self.subjects.len(),
@@ -127,7 +120,17 @@ impl TrajectoryChart {
             )],
             legend,
             notes: Vec::new(),
-        };
+        }
+    }
+
+    pub(crate) fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        style: &Style,
+    ) -> Result<()> {
+        let coloured = self.subjects.len() <= COLOURED_SUBJECTS;
+        let colour = |i: usize| subject_colour(coloured, i);
+        let frame = self.frame(coloured);
         let plot_area = frame.draw(area, style)?;
         let points = || {
             self.subjects
@@ -199,5 +202,14 @@ impl TrajectoryChart {
             )?;
         }
         Ok(())
+    }
+}
+
+/// Subject `i`'s colour: its own when the subjects are `coloured`, else grey.
+fn subject_colour(coloured: bool, i: usize) -> RGBColor {
+    if coloured {
+        palette::series(i)
+    } else {
+        palette::MID_GREY
     }
 }
