@@ -409,8 +409,8 @@ impl Problem {
                 let d = self.family.dispersion_slopes(self.y[i], eta, phi);
                 sums.dl_sum += d.log_density;
                 sums.dw_lev += d.weight * lev;
-                for r in 0..q {
-                    sums.s_phi[r] += d.score * zi[r];
+                for (s, z) in sums.s_phi.iter_mut().zip(zi) {
+                    *s += d.score * z;
                 }
             }
             let v = term.weight_slope * lev;
