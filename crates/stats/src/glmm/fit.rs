@@ -25,7 +25,7 @@ use crate::error::{Error, Result};
 use crate::level::ConfidenceLevel;
 use crate::lmm::fit::{
     FactorModes, GroupModes, GroupingFactor, RandomEffectCorrelation, RandomEffectSd,
-    factor_summaries, group_modes, mode_in, random_effects_lines, ranef_text,
+    factor_summaries, group_modes, grouping_factors, mode_in, random_effects_lines, ranef_text,
 };
 use crate::lmm::formula::Formula;
 use crate::lmm::frame::{Frame, ReferenceLevels, Role};
@@ -222,7 +222,50 @@ struct Layout<'a> {
 
 // (θ positions are shared with the gradient of [`Problem::deviance_and_gradient`].)
 
-impl Layout<'_> {
+impl<'a> Layout<'a> {
+    /// The layout of `model`'s parameters for `family`, started from the GLM (Poisson for the
+    /// negative binomial, then its moment θ): (layout, start point, lower bounds).
+    fn start(model: &'a Model, family: Family) -> Result<(Self, Vec<f64>, Vec<f64>)> {
+        let problem = &model.problem;
+        let p = problem.p;
+        let start_phi = if family.has_dispersion() {
+            let poisson = Problem {
+                family: Family::Poisson,
+                ..problem.clone()
+            };
+            let (b, _) = glm_start(&poisson, 0.0).ok_or_else(not_identifiable)?;
+            moment_dispersion(problem, &b)
+        } else {
+            0.0
+        };
+        let (beta0, scale) = glm_start(problem, start_phi).ok_or_else(not_identifiable)?;
+        let factors = model.factors();
+        let positions = model
+            .random
+            .as_ref()
+            .map_or(Vec::new(), |re| re.theta_positions());
+        let lower_theta: Vec<f64> = factors.iter().flat_map(|r| r.lower_bounds()).collect();
+        let start_theta: Vec<f64> = factors.iter().flat_map(|r| r.initial_theta()).collect();
+        let layout = Layout {
+            problem,
+            several: model.several.as_ref(),
+            beta0,
+            scale,
+            n_theta: start_theta.len(),
+            positions,
+            dispersion: family.has_dispersion(),
+        };
+        let mut x0 = vec![0.0; p];
+        x0.extend(&start_theta);
+        let mut lower = vec![f64::NEG_INFINITY; p];
+        lower.extend(&lower_theta);
+        if layout.dispersion {
+            x0.push(start_phi);
+            lower.push(0.0);
+        }
+        Ok((layout, x0, lower))
+    }
+
     fn len(&self) -> usize {
         self.beta0.len() + self.n_theta + usize::from(self.dispersion)
     }
@@ -579,42 +622,8 @@ fn fit_model(
     let problem = &model.problem;
     let family = options.family;
     let p = problem.p;
-    // Start: the GLM (Poisson for the negative binomial, then its moment θ).
-    let start_phi = if family.has_dispersion() {
-        let poisson = Problem {
-            family: Family::Poisson,
-            ..problem.clone()
-        };
-        let (b, _) = glm_start(&poisson, 0.0).ok_or_else(not_identifiable)?;
-        moment_dispersion(problem, &b)
-    } else {
-        0.0
-    };
-    let (beta0, scale) = glm_start(problem, start_phi).ok_or_else(not_identifiable)?;
+    let (layout, x0, lower) = Layout::start(model, family)?;
     let factors = model.factors();
-    let positions = model
-        .random
-        .as_ref()
-        .map_or(Vec::new(), |re| re.theta_positions());
-    let lower_theta: Vec<f64> = factors.iter().flat_map(|r| r.lower_bounds()).collect();
-    let start_theta: Vec<f64> = factors.iter().flat_map(|r| r.initial_theta()).collect();
-    let layout = Layout {
-        problem,
-        several: model.several.as_ref(),
-        beta0: beta0.clone(),
-        scale: scale.clone(),
-        n_theta: start_theta.len(),
-        positions,
-        dispersion: family.has_dispersion(),
-    };
-    let mut x0 = vec![0.0; p];
-    x0.extend(&start_theta);
-    let mut lower = vec![f64::NEG_INFINITY; p];
-    lower.extend(&lower_theta);
-    if layout.dispersion {
-        x0.push(start_phi);
-        lower.push(0.0);
-    }
     let modes = RefCell::new(Modes::default());
     let objective = |v: &[f64]| layout.deviance(v, &modes);
     let gradient = |v: &[f64]| layout.gradient(v, &modes);
@@ -633,42 +642,15 @@ fn fit_model(
         .collect();
     let cov = covariance(&objective, &gradient, &v, &free);
     objective(&v); // leave the modes at the optimum
-    let mut warnings = Vec::new();
-    let fixed: Vec<FixedEffect> = (0..p)
-        .map(|j| {
-            let se = cov
-                .as_ref()
-                .map_or(f64::NAN, |c| scale[j] * c[j * free.len() + j].sqrt());
-            let z = beta[j] / se;
-            FixedEffect {
-                term: model.fixed_names[j].clone(),
-                estimate: beta[j],
-                se,
-                z,
-                p: p_two_sided_z(z),
-            }
-        })
-        .collect();
+    let fixed = fixed_effects(model, &beta, &layout.scale, cov.as_deref(), free.len());
     let theta_cov: Vec<f64> = v[p..p + layout.n_theta].to_vec();
     let (random, correlations, singular) = factor_summaries(factors, &theta_cov, 1.0);
     let factor_modes = conditional_modes(model, &theta_cov, &modes.borrow());
     let group = factors.first().map(|re| re.group.clone());
     let n_groups = factors.first().map_or(0, |re| re.levels.len());
-    let grouping_factors = factors
-        .iter()
-        .map(|re| GroupingFactor {
-            group: re.group.clone(),
-            levels: re.levels.len(),
-        })
-        .collect();
+    let grouping_factors = grouping_factors(factors);
     let converged = opt.converged && cov.is_some();
-    if !opt.converged {
-        warnings.push(
-            "the optimum could not be confirmed (the Hessian of the deviance is not positive definite or the Newton decrement stayed above 1e-6)".to_string(),
-        );
-    } else if cov.is_none() {
-        warnings.push("the Hessian of the deviance is not positive definite at the optimum: standard errors are not available (NA)".to_string());
-    }
+    let mut warnings = convergence_warnings(opt.converged, cov.is_some());
     let eta = linear_predictor(model, &beta, &layout.t(&v), &theta_cov, &modes.borrow());
     warnings.extend(separation_warnings(problem.family, &eta, &fixed));
     let n = problem.n();
@@ -710,6 +692,45 @@ fn fit_model(
         gradient: opt.projected_gradient,
         covariance_parameters: theta_cov,
     })
+}
+
+/// The fixed effects `beta` with their SEs from `cov` (the covariance of the `n_free` free
+/// parameters in optimised units, `None` when not available: SEs NaN), `scale` back to β's
+/// units, and their Wald z and p.
+fn fixed_effects(
+    model: &Model,
+    beta: &[f64],
+    scale: &[f64],
+    cov: Option<&[f64]>,
+    n_free: usize,
+) -> Vec<FixedEffect> {
+    (0..model.problem.p)
+        .map(|j| {
+            let se = cov.map_or(f64::NAN, |c| scale[j] * c[j * n_free + j].sqrt());
+            let z = beta[j] / se;
+            FixedEffect {
+                term: model.fixed_names[j].clone(),
+                estimate: beta[j],
+                se,
+                z,
+                p: p_two_sided_z(z),
+            }
+        })
+        .collect()
+}
+
+/// The warnings of an optimum not confirmed (`converged` false) or without standard errors
+/// (`has_covariance` false).
+fn convergence_warnings(converged: bool, has_covariance: bool) -> Vec<String> {
+    let mut warnings = Vec::new();
+    if !converged {
+        warnings.push(
+            "the optimum could not be confirmed (the Hessian of the deviance is not positive definite or the Newton decrement stayed above 1e-6)".to_string(),
+        );
+    } else if !has_covariance {
+        warnings.push("the Hessian of the deviance is not positive definite at the optimum: standard errors are not available (NA)".to_string());
+    }
+    warnings
 }
 
 fn not_identifiable() -> Error {

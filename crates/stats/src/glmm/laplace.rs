@@ -83,6 +83,39 @@ struct GroupSolution {
     hess: [f64; MAX_Q * MAX_Q],
 }
 
+/// One group's sums over its rows for the gradient ([`Problem::group_gradient`]'s names).
+struct GroupSums {
+    /// Per row: (s, w, v).
+    per_row: Vec<(f64, f64, f64)>,
+    /// G = Σ sᵢ zᵢ.
+    gz: [f64; MAX_Q],
+    /// W = Σ wᵢ zᵢ zᵢᵀ.
+    w_mat: [f64; MAX_Q * MAX_Q],
+    /// V = Σ vᵢ zᵢ.
+    v_sum: [f64; MAX_Q],
+    /// Σ ℓ̇ᵢ, Σ ẇᵢ zᵢᵀ M zᵢ and Σ ṡᵢ zᵢ (negative binomial only; 0 otherwise).
+    dl_sum: f64,
+    dw_lev: f64,
+    s_phi: [f64; MAX_Q],
+}
+
+/// M = T H⁻¹ Tᵀ (q × q, row-major) for the lower-triangular `t` and `hinv` = H⁻¹.
+fn t_hinv_tt(t: &[f64], hinv: &[f64], q: usize) -> [f64; MAX_Q * MAX_Q] {
+    let mut th = [0.0; MAX_Q * MAX_Q];
+    for r in 0..q {
+        for c in 0..q {
+            th[r * q + c] = (0..=r).map(|k| t[r * q + k] * hinv[k * q + c]).sum();
+        }
+    }
+    let mut m = [0.0; MAX_Q * MAX_Q];
+    for r in 0..q {
+        for c in 0..q {
+            m[r * q + c] = (0..=c).map(|k| th[r * q + k] * t[c * q + k]).sum();
+        }
+    }
+    m
+}
+
 struct Pass {
     h: f64,
     grad: [f64; MAX_Q],
@@ -277,54 +310,17 @@ impl Problem {
         crate::dense::cholesky(&mut l, q)?;
         let hinv = crate::dense::inverse_from_cholesky(&l, q);
         let b = lower_times(t, u, q);
-        // M = T H⁻¹ Tᵀ.
-        let mut th = [0.0; MAX_Q * MAX_Q];
-        for r in 0..q {
-            for c in 0..q {
-                th[r * q + c] = (0..=r).map(|k| t[r * q + k] * hinv[k * q + c]).sum();
-            }
-        }
-        let mut m = [0.0; MAX_Q * MAX_Q];
-        for r in 0..q {
-            for c in 0..q {
-                m[r * q + c] = (0..=c).map(|k| th[r * q + k] * t[c * q + k]).sum();
-            }
-        }
-        let n_rows = rows.len();
-        let mut per_row = Vec::with_capacity(n_rows);
-        let mut gz = [0.0; MAX_Q];
-        let mut w_mat = [0.0; MAX_Q * MAX_Q];
-        let mut v_sum = [0.0; MAX_Q];
+        let m = t_hinv_tt(t, &hinv, q);
         let dispersion = self.family.has_dispersion();
-        let (mut dl_sum, mut dw_lev, mut s_phi) = (0.0, 0.0, [0.0; MAX_Q]);
-        for i in rows.clone() {
-            let zi = &z[i * q..(i + 1) * q];
-            let eta = eta0[i] + zi.iter().zip(&b[..q]).map(|(a, c)| a * c).sum::<f64>();
-            let term = self.family.terms(self.y[i], self.trials[i], eta, phi);
-            let mut lev = 0.0;
-            for r in 0..q {
-                for c in 0..q {
-                    lev += zi[r] * m[r * q + c] * zi[c];
-                }
-            }
-            if dispersion {
-                let d = self.family.dispersion_slopes(self.y[i], eta, phi);
-                dl_sum += d.log_density;
-                dw_lev += d.weight * lev;
-                for r in 0..q {
-                    s_phi[r] += d.score * zi[r];
-                }
-            }
-            let v = term.weight_slope * lev;
-            for r in 0..q {
-                gz[r] += term.score * zi[r];
-                v_sum[r] += v * zi[r];
-                for c in 0..q {
-                    w_mat[r * q + c] += term.weight * zi[r] * zi[c];
-                }
-            }
-            per_row.push((term.score, term.weight, v));
-        }
+        let GroupSums {
+            per_row,
+            gz,
+            w_mat,
+            v_sum,
+            dl_sum,
+            dw_lev,
+            s_phi,
+        } = self.group_sums(rows.clone(), eta0, &b, &m, phi, q);
         // a = H⁻¹ Tᵀ V, and T a.
         let mut ttv = [0.0; MAX_Q];
         for c in 0..q {
@@ -375,6 +371,59 @@ impl Problem {
                 + a[c] * gz[r];
         }
         Some(out)
+    }
+
+    /// The sums over one group's `rows` that [`Problem::group_gradient`] needs, at the
+    /// random effects `b` = T u, with `m` = T H⁻¹ Tᵀ.
+    fn group_sums(
+        &self,
+        rows: std::ops::Range<usize>,
+        eta0: &[f64],
+        b: &[f64],
+        m: &[f64],
+        phi: f64,
+        q: usize,
+    ) -> GroupSums {
+        let z = &self.grouping.as_ref().expect("grouped").z;
+        let mut sums = GroupSums {
+            per_row: Vec::with_capacity(rows.len()),
+            gz: [0.0; MAX_Q],
+            w_mat: [0.0; MAX_Q * MAX_Q],
+            v_sum: [0.0; MAX_Q],
+            dl_sum: 0.0,
+            dw_lev: 0.0,
+            s_phi: [0.0; MAX_Q],
+        };
+        let dispersion = self.family.has_dispersion();
+        for i in rows {
+            let zi = &z[i * q..(i + 1) * q];
+            let eta = eta0[i] + zi.iter().zip(&b[..q]).map(|(a, c)| a * c).sum::<f64>();
+            let term = self.family.terms(self.y[i], self.trials[i], eta, phi);
+            let mut lev = 0.0;
+            for r in 0..q {
+                for c in 0..q {
+                    lev += zi[r] * m[r * q + c] * zi[c];
+                }
+            }
+            if dispersion {
+                let d = self.family.dispersion_slopes(self.y[i], eta, phi);
+                sums.dl_sum += d.log_density;
+                sums.dw_lev += d.weight * lev;
+                for (s, z) in sums.s_phi.iter_mut().zip(zi) {
+                    *s += d.score * z;
+                }
+            }
+            let v = term.weight_slope * lev;
+            for r in 0..q {
+                sums.gz[r] += term.score * zi[r];
+                sums.v_sum[r] += v * zi[r];
+                for c in 0..q {
+                    sums.w_mat[r * q + c] += term.weight * zi[r] * zi[c];
+                }
+            }
+            sums.per_row.push((term.score, term.weight, v));
+        }
+        sums
     }
 
     /// h, its gradient and Hessian in u for one group's rows at `u`.

@@ -87,55 +87,74 @@ pub fn build(
     require_rows(formula, frame)?;
     let n = frame.n_rows;
     let y = numeric(frame, &formula.response)?.to_vec();
+    let trials = checked_trials(formula, frame, family, &y, locate)?;
+    let offset = offsets(formula, frame, locate)?;
+    let x: ModelMatrix = fixed_matrix(formula, frame)?;
+    if n <= x.p {
+        return Err(Error::field(
+            "formula",
+            format!("{n} complete rows are too few for {} fixed effects", x.p),
+        ));
+    }
+    let mut factors = random_factors(formula, frame)?;
+    check_nagq(nagq, &factors)?;
+    let (random, several) = if factors.len() > 1 {
+        (None, Some(SeveralFactors::new(factors, n)?))
+    } else {
+        (factors.pop(), None)
+    };
+    // Rows in group order (stable, so rows keep their file order within a group).
+    let mut order: Vec<usize> = (0..n).collect();
+    if let Some(re) = &random {
+        order.sort_by_key(|&i| re.group_of_row[i]);
+    }
+    let p = x.p;
+    let mut xs = Vec::with_capacity(n * p);
+    for &i in &order {
+        xs.extend_from_slice(x.row(i));
+    }
+    let ys: Vec<f64> = order.iter().map(|&i| y[i]).collect();
+    let ts: Vec<f64> = order.iter().map(|&i| trials[i]).collect();
+    let constant = ys
+        .iter()
+        .zip(&ts)
+        .map(|(&y, &t)| family.constant(y, t))
+        .sum();
+    let grouping = random.as_ref().map(|re| grouping_of(re, &order));
+    Ok(Model {
+        problem: Problem {
+            family,
+            y: ys,
+            trials: ts,
+            offset: order.iter().map(|&i| offset[i]).collect(),
+            x: xs,
+            p,
+            constant,
+            grouping,
+            rule: (nagq > 1).then(|| Rule::new(nagq)),
+        },
+        fixed_names: x.names.clone(),
+        random,
+        several,
+        order,
+    })
+}
+
+/// The trials of each row (1 unless binomial with cbind( )), after checking the response `y`
+/// against `family`: whole counts, 0/1, or successes within trials.
+fn checked_trials(
+    formula: &Formula,
+    frame: &Frame,
+    family: Family,
+    y: &[f64],
+    locate: Locate,
+) -> Result<Vec<f64>> {
+    let n = frame.n_rows;
     let response = &formula.response;
     let mut trials = vec![1.0; n];
     match (family, &formula.failures) {
         (Family::Binomial, Some(failures)) => {
-            for (i, &v) in y.iter().enumerate() {
-                if !whole(v) {
-                    return Err(Error::input(
-                        locate(i, response),
-                        format!(
-                            "{v} successes: the successes of cbind( ) must be whole numbers ≥ 0"
-                        ),
-                    ));
-                }
-            }
-            match failures {
-                Failures::Column(c) => {
-                    for (i, &f) in numeric(frame, c)?.iter().enumerate() {
-                        if !whole(f) {
-                            return Err(Error::input(
-                                locate(i, c),
-                                format!(
-                                    "{f} failures: the failures of cbind( ) must be whole numbers ≥ 0"
-                                ),
-                            ));
-                        }
-                        trials[i] = y[i] + f;
-                    }
-                }
-                Failures::TrialsMinusSuccesses(c) => {
-                    for (i, &t) in numeric(frame, c)?.iter().enumerate() {
-                        if !whole(t) {
-                            return Err(Error::input(
-                                locate(i, c),
-                                format!("{t} trials: the trials must be whole numbers ≥ 0"),
-                            ));
-                        }
-                        if y[i] > t {
-                            return Err(Error::input(
-                                locate(i, response),
-                                format!(
-                                    "{} successes are more than the {t} trials in column '{c}'; successes must be between 0 and the trials",
-                                    y[i]
-                                ),
-                            ));
-                        }
-                        trials[i] = t;
-                    }
-                }
-            }
+            binomial_trials(frame, response, failures, y, &mut trials, locate)?;
         }
         (Family::Binomial, None) => {
             if let Some(i) = y.iter().position(|&v| v != 0.0 && v != 1.0) {
@@ -178,7 +197,67 @@ pub fn build(
             }
         }
     }
-    let mut offset = vec![0.0; n];
+    Ok(trials)
+}
+
+/// Fills `trials` from cbind(successes, `failures`) after checking the successes `y` and the
+/// failures or trials column are whole numbers ≥ 0 (and the successes at most the trials).
+fn binomial_trials(
+    frame: &Frame,
+    response: &str,
+    failures: &Failures,
+    y: &[f64],
+    trials: &mut [f64],
+    locate: Locate,
+) -> Result<()> {
+    for (i, &v) in y.iter().enumerate() {
+        if !whole(v) {
+            return Err(Error::input(
+                locate(i, response),
+                format!("{v} successes: the successes of cbind( ) must be whole numbers ≥ 0"),
+            ));
+        }
+    }
+    match failures {
+        Failures::Column(c) => {
+            for (i, &f) in numeric(frame, c)?.iter().enumerate() {
+                if !whole(f) {
+                    return Err(Error::input(
+                        locate(i, c),
+                        format!("{f} failures: the failures of cbind( ) must be whole numbers ≥ 0"),
+                    ));
+                }
+                trials[i] = y[i] + f;
+            }
+        }
+        Failures::TrialsMinusSuccesses(c) => {
+            for (i, &t) in numeric(frame, c)?.iter().enumerate() {
+                if !whole(t) {
+                    return Err(Error::input(
+                        locate(i, c),
+                        format!("{t} trials: the trials must be whole numbers ≥ 0"),
+                    ));
+                }
+                if y[i] > t {
+                    return Err(Error::input(
+                        locate(i, response),
+                        format!(
+                            "{} successes are more than the {t} trials in column '{c}'; successes must be between 0 and the trials",
+                            y[i]
+                        ),
+                    ));
+                }
+                trials[i] = t;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Each row's offset: the sum of the formula's offset columns (logged for log( ) offsets,
+/// which must be > 0).
+fn offsets(formula: &Formula, frame: &Frame, locate: Locate) -> Result<Vec<f64>> {
+    let mut offset = vec![0.0; frame.n_rows];
     for o in &formula.offsets {
         let values = numeric(frame, &o.column)?;
         for (i, &v) in values.iter().enumerate() {
@@ -198,14 +277,14 @@ pub fn build(
             }
         }
     }
-    let x: ModelMatrix = fixed_matrix(formula, frame)?;
-    if n <= x.p {
-        return Err(Error::field(
-            "formula",
-            format!("{n} complete rows are too few for {} fixed effects", x.p),
-        ));
-    }
-    let mut factors = if formula.random.is_empty() {
+    Ok(offset)
+}
+
+/// The random effects of every grouping factor (none for a GLM), each checked to have no more
+/// effects than observations and at most [`MAX_Q`] per group.
+fn random_factors(formula: &Formula, frame: &Frame) -> Result<Vec<RandomEffects>> {
+    let n = frame.n_rows;
+    let factors = if formula.random.is_empty() {
         Vec::new()
     } else {
         // An observation-level factor, (1 | obs), is identifiable here (overdispersion).
@@ -235,6 +314,12 @@ pub fn build(
             ));
         }
     }
+    Ok(factors)
+}
+
+/// Checks the number of quadrature nodes `nagq`: 1 (Laplace) to [`MAX_NODES`], and above 1
+/// only for one scalar random effect.
+fn check_nagq(nagq: usize, factors: &[RandomEffects]) -> Result<()> {
     if nagq == 0 || nagq > MAX_NODES {
         return Err(Error::field(
             "nagq",
@@ -261,58 +346,23 @@ pub fn build(
             "adaptive Gauss-Hermite quadrature ({field:nagq} above 1) needs exactly one scalar random effect, such as (1 | patient); as lme4, use the Laplace approximation ({field:nagq} 1) otherwise",
         ));
     }
-    let (random, several) = if factors.len() > 1 {
-        (None, Some(SeveralFactors::new(factors, n)?))
-    } else {
-        (factors.pop(), None)
-    };
-    // Rows in group order (stable, so rows keep their file order within a group).
-    let mut order: Vec<usize> = (0..n).collect();
-    if let Some(re) = &random {
-        order.sort_by_key(|&i| re.group_of_row[i]);
+    Ok(())
+}
+
+/// The grouping of the rows in `order` (group order) by `re`: where each group starts, and the
+/// random-effect design rows in that order.
+fn grouping_of(re: &RandomEffects, order: &[usize]) -> Grouping {
+    let q = re.q();
+    let mut starts = vec![0usize; re.levels.len() + 1];
+    for &g in &re.group_of_row {
+        starts[g as usize + 1] += 1;
     }
-    let p = x.p;
-    let mut xs = Vec::with_capacity(n * p);
-    for &i in &order {
-        xs.extend_from_slice(x.row(i));
+    for k in 1..starts.len() {
+        starts[k] += starts[k - 1];
     }
-    let ys: Vec<f64> = order.iter().map(|&i| y[i]).collect();
-    let ts: Vec<f64> = order.iter().map(|&i| trials[i]).collect();
-    let constant = ys
-        .iter()
-        .zip(&ts)
-        .map(|(&y, &t)| family.constant(y, t))
-        .sum();
-    let grouping = random.as_ref().map(|re| {
-        let q = re.q();
-        let mut starts = vec![0usize; re.levels.len() + 1];
-        for &g in &re.group_of_row {
-            starts[g as usize + 1] += 1;
-        }
-        for k in 1..starts.len() {
-            starts[k] += starts[k - 1];
-        }
-        let mut z = Vec::with_capacity(n * q);
-        for &i in &order {
-            z.extend_from_slice(&re.z[i * q..(i + 1) * q]);
-        }
-        Grouping { q, starts, z }
-    });
-    Ok(Model {
-        problem: Problem {
-            family,
-            y: ys,
-            trials: ts,
-            offset: order.iter().map(|&i| offset[i]).collect(),
-            x: xs,
-            p,
-            constant,
-            grouping,
-            rule: (nagq > 1).then(|| Rule::new(nagq)),
-        },
-        fixed_names: x.names.clone(),
-        random,
-        several,
-        order,
-    })
+    let mut z = Vec::with_capacity(order.len() * q);
+    for &i in order {
+        z.extend_from_slice(&re.z[i * q..(i + 1) * q]);
+    }
+    Grouping { q, starts, z }
 }

@@ -153,122 +153,22 @@ impl<'a> BlockedSystem<'a> {
             })
             .collect();
         let moment_theta = moment_theta(factors, &residual, p);
-        // The nonzeros of row i of [Z_rest X y], in increasing column order.
-        let nonzeros = |i: usize, cols: &mut Vec<u32>, vals: &mut Vec<f64>| {
-            cols.clear();
-            vals.clear();
-            for (k, f) in factors.iter().enumerate().skip(1) {
-                let q = f.q();
-                let start = offsets[k] + f.group_of_row[i] as usize * q;
-                for a in 0..q {
-                    cols.push((start + a) as u32);
-                    vals.push(f.z[i * q + a]);
-                }
-            }
-            for (j, v) in x.row(i).iter().enumerate() {
-                cols.push((m + j) as u32);
-                vals.push(*v);
-            }
-            cols.push((m + p) as u32);
-            vals.push(residual[i]);
+        let dense = DenseRows {
+            factors,
+            offsets: &offsets,
+            x,
+            m,
+            residual: &residual,
         };
-        let mut cross = vec![0.0; order * order];
-        let mut cols = Vec::new();
-        let mut vals = Vec::new();
-        for i in 0..n {
-            nonzeros(i, &mut cols, &mut vals);
-            for a in 0..cols.len() {
-                let row = cols[a] as usize * order;
-                for b in 0..=a {
-                    cross[row + cols[b] as usize] += vals[a] * vals[b];
-                }
-            }
-        }
-        for r in 0..order {
-            for c in 0..r {
-                cross[c * order + r] = cross[r * order + c];
-            }
-        }
-        // Rows by level of factor 0 (a counting sort keeps file order within a level).
-        let f0 = &factors[0];
-        let levels0 = f0.levels.len();
-        let mut start = vec![0usize; levels0 + 1];
-        for &g in &f0.group_of_row {
-            start[g as usize + 1] += 1;
-        }
-        for g in 0..levels0 {
-            start[g + 1] += start[g];
-        }
-        let mut next = start.clone();
-        let mut rows = vec![0usize; n];
-        for (i, &g) in f0.group_of_row.iter().enumerate() {
-            rows[next[g as usize]] = i;
-            next[g as usize] += 1;
-        }
-        let mut a0 = vec![0.0; levels0 * q0 * q0];
-        let mut s_start = Vec::with_capacity(levels0 + 1);
-        let mut s_cols: Vec<u32> = Vec::new();
-        let mut b_vals: Vec<f64> = Vec::new();
-        let mut slot = vec![NONE; order];
-        let mut local_cols: Vec<u32> = Vec::new();
-        let mut local_vals: Vec<f64> = Vec::new(); // [local column][a]
-        for g in 0..levels0 {
-            s_start.push(s_cols.len());
-            local_cols.clear();
-            local_vals.clear();
-            let a = &mut a0[g * q0 * q0..(g + 1) * q0 * q0];
-            for &i in &rows[start[g]..start[g + 1]] {
-                let z = &f0.z[i * q0..(i + 1) * q0];
-                for u in 0..q0 {
-                    for v in 0..q0 {
-                        a[u * q0 + v] += z[u] * z[v];
-                    }
-                }
-                nonzeros(i, &mut cols, &mut vals);
-                for (&c, &v) in cols.iter().zip(&vals) {
-                    let mut s = slot[c as usize];
-                    if s == NONE {
-                        s = local_cols.len() as u32;
-                        slot[c as usize] = s;
-                        local_cols.push(c);
-                        local_vals.resize(local_vals.len() + q0, 0.0);
-                    }
-                    for u in 0..q0 {
-                        local_vals[s as usize * q0 + u] += z[u] * v;
-                    }
-                }
-            }
-            let mut sorted: Vec<u32> = (0..local_cols.len() as u32).collect();
-            sorted.sort_unstable_by_key(|&s| local_cols[s as usize]);
-            let len = sorted.len();
-            let base = b_vals.len();
-            b_vals.resize(base + q0 * len, 0.0);
-            for (j, &s) in sorted.iter().enumerate() {
-                s_cols.push(local_cols[s as usize]);
-                for u in 0..q0 {
-                    b_vals[base + u * len + j] = local_vals[s as usize * q0 + u];
-                }
-            }
-            for &c in &local_cols {
-                slot[c as usize] = NONE;
-            }
-        }
-        s_start.push(s_cols.len());
-        let mut column_start = vec![0usize; order + 1];
-        for &c in &s_cols {
-            column_start[c as usize + 1] += 1;
-        }
-        for c in 0..order {
-            column_start[c + 1] += column_start[c];
-        }
-        let mut fill = column_start.clone();
-        let mut column_entries = vec![(0u32, 0u32); s_cols.len()];
-        for g in 0..levels0 {
-            for (j, &c) in s_cols[s_start[g]..s_start[g + 1]].iter().enumerate() {
-                column_entries[fill[c as usize]] = (g as u32, j as u32);
-                fill[c as usize] += 1;
-            }
-        }
+        let cross = dense.cross_products(order);
+        let blocks = LevelBlocks::new(&dense, order);
+        let (column_start, column_entries) = blocks.columns_met(order);
+        let LevelBlocks {
+            a0,
+            s_start,
+            s_cols,
+            b_vals,
+        } = blocks;
         Ok(BlockedSystem {
             pool: Mutex::new(Vec::new()),
             column_start,
@@ -340,8 +240,7 @@ impl<'a> BlockedSystem<'a> {
 
     fn factorize(&self, theta: &[f64]) -> Option<Factorization> {
         let ts = self.t_blocks(theta);
-        let (order, m, q0) = (self.order, self.m, self.q0);
-        // D = Λ̃ᵀ C Λ̃ + [I 0; 0 0]; symmetric, so the row-major product is also column-major.
+        let (order, q0) = (self.order, self.q0);
         let diagonal = self.diagonal_lambda(&ts);
         let levels0 = self.s_start.len() - 1;
         let mut f = self
@@ -355,8 +254,20 @@ impl<'a> BlockedSystem<'a> {
                 ls: vec![0.0; levels0 * q0 * q0],
                 ws: vec![0.0; self.b_vals.len()],
             });
-        let d = f.r.as_mut_slice();
-        if let Some(scale) = &diagonal {
+        self.scaled_cross(&ts, diagonal.as_deref(), f.r.as_mut_slice());
+        f.logdet_groups = self.eliminate_levels(&ts, diagonal.as_deref(), &mut f.ls, &mut f.ws)?;
+        self.subtract_level_products(f.r.as_mut_slice(), &f.ws);
+        if !crate::dense::blocked::cholesky_lower(&mut f.r) {
+            return None;
+        }
+        Some(f)
+    }
+
+    /// Writes `D = Λ̃ᵀ C Λ̃ + [I 0; 0 0]` to `d` (order × order; symmetric, so the row-major
+    /// product is also column-major), scaling by `diagonal` when Λ̃ is diagonal.
+    fn scaled_cross(&self, ts: &[Vec<f64>], diagonal: Option<&[f64]>, d: &mut [f64]) {
+        let (order, m) = (self.order, self.m);
+        if let Some(scale) = diagonal {
             // Only the lower triangle: nothing below reads the upper one.
             for (c, column) in d.chunks_mut(order).enumerate() {
                 let from = &self.cross[c * order..(c + 1) * order];
@@ -370,7 +281,7 @@ impl<'a> BlockedSystem<'a> {
             let mut e = vec![0.0; order * order];
             for r in 0..order {
                 self.times_lambda(
-                    &ts,
+                    ts,
                     &all,
                     &self.cross[r * order..(r + 1) * order],
                     &mut e[r * order..(r + 1) * order],
@@ -385,7 +296,7 @@ impl<'a> BlockedSystem<'a> {
             }
             for r in 0..order {
                 self.times_lambda(
-                    &ts,
+                    ts,
                     &all,
                     &et[r * order..(r + 1) * order],
                     &mut d[r * order..(r + 1) * order],
@@ -395,10 +306,22 @@ impl<'a> BlockedSystem<'a> {
         for j in 0..m {
             d[j * order + j] += 1.0;
         }
-        // Eliminate the levels of factor 0, in parallel chunks: Lᵢ and Wᵢ for every level.
+    }
+
+    /// Eliminates the levels of factor 0, in parallel chunks: writes Lᵢ and Wᵢ for every level
+    /// to `ls` and `ws`, and returns Σᵢ log|Lᵢ|² (`None` if a factorisation fails).
+    fn eliminate_levels(
+        &self,
+        ts: &[Vec<f64>],
+        diagonal: Option<&[f64]>,
+        ls: &mut [f64],
+        ws: &mut [f64],
+    ) -> Option<f64> {
+        let q0 = self.q0;
+        let levels0 = self.s_start.len() - 1;
         let mut chunks = Vec::new();
         {
-            let (mut l_rest, mut w_rest) = (f.ls.as_mut_slice(), f.ws.as_mut_slice());
+            let (mut l_rest, mut w_rest) = (ls, ws);
             let mut g = 0;
             while g < levels0 {
                 let end = (g + GROUP_CHUNK).min(levels0);
@@ -414,19 +337,24 @@ impl<'a> BlockedSystem<'a> {
             .into_par_iter()
             .map(|(range, l, w)| match q0 {
                 // The literal q₀ lets the compiler unroll the small loops.
-                1 => self.eliminate(&ts, diagonal.as_deref(), range, l, w, 1),
-                2 => self.eliminate(&ts, diagonal.as_deref(), range, l, w, 2),
-                _ => self.eliminate(&ts, diagonal.as_deref(), range, l, w, q0),
+                1 => self.eliminate(ts, diagonal, range, l, w, 1),
+                2 => self.eliminate(ts, diagonal, range, l, w, 2),
+                _ => self.eliminate(ts, diagonal, range, l, w, q0),
             })
             .collect();
-        f.logdet_groups = 0.0;
+        let mut logdet_groups = 0.0;
         for l in logdets {
-            f.logdet_groups += l?;
+            logdet_groups += l?;
         }
-        let (d, ws) = (f.r.as_mut_slice(), &f.ws);
-        // D −= Σᵢ WᵢᵀWᵢ, column by column (lower triangle): each column of D is contiguous and
-        // small enough to stay in cache while every level meeting it is added, and the
-        // columns are independent, so they are split between threads.
+        Some(logdet_groups)
+    }
+
+    /// `D −= Σᵢ WᵢᵀWᵢ` on `d` (order × order, column-major), from the `ws` of every level.
+    fn subtract_level_products(&self, d: &mut [f64], ws: &[f64]) {
+        let (order, q0) = (self.order, self.q0);
+        // Column by column (lower triangle): each column of D is contiguous and small enough
+        // to stay in cache while every level meeting it is added, and the columns are
+        // independent, so they are split between threads.
         d.par_chunks_mut(order).enumerate().for_each(|(c, column)| {
             for &(g, j) in &self.column_entries[self.column_start[c]..self.column_start[c + 1]] {
                 let (g, j) = (g as usize, j as usize);
@@ -445,10 +373,6 @@ impl<'a> BlockedSystem<'a> {
                 }
             }
         });
-        if !crate::dense::blocked::cholesky_lower(&mut f.r) {
-            return None;
-        }
-        Some(f)
     }
 
     /// Hand a factorisation's buffers back for the next evaluation.
@@ -668,6 +592,182 @@ impl<'a> BlockedSystem<'a> {
         self.recycle(f);
         Some((out, logdet_l))
     }
+}
+
+/// The rows of `[Z_rest X y]` (factor 0 left out; y as its OLS residual), over the dense
+/// columns.
+struct DenseRows<'b> {
+    factors: &'b [RandomEffects],
+    /// First dense column of each factor (0 for factor 0, unused).
+    offsets: &'b [usize],
+    x: &'b ModelMatrix,
+    /// Random effects of the factors after the first.
+    m: usize,
+    residual: &'b [f64],
+}
+
+impl DenseRows<'_> {
+    /// Writes the nonzeros of row `i` to `cols` and `vals`, in increasing column order.
+    fn nonzeros(&self, i: usize, cols: &mut Vec<u32>, vals: &mut Vec<f64>) {
+        let (m, p) = (self.m, self.x.p);
+        cols.clear();
+        vals.clear();
+        for (k, f) in self.factors.iter().enumerate().skip(1) {
+            let q = f.q();
+            let start = self.offsets[k] + f.group_of_row[i] as usize * q;
+            for a in 0..q {
+                cols.push((start + a) as u32);
+                vals.push(f.z[i * q + a]);
+            }
+        }
+        for (j, v) in self.x.row(i).iter().enumerate() {
+            cols.push((m + j) as u32);
+            vals.push(*v);
+        }
+        cols.push((m + p) as u32);
+        vals.push(self.residual[i]);
+    }
+
+    /// `[Z_rest X y]ᵀ[Z_rest X y]`, `order` × `order`, both triangles filled.
+    fn cross_products(&self, order: usize) -> Vec<f64> {
+        let mut cross = vec![0.0; order * order];
+        let mut cols = Vec::new();
+        let mut vals = Vec::new();
+        for i in 0..self.residual.len() {
+            self.nonzeros(i, &mut cols, &mut vals);
+            for a in 0..cols.len() {
+                let row = cols[a] as usize * order;
+                for b in 0..=a {
+                    cross[row + cols[b] as usize] += vals[a] * vals[b];
+                }
+            }
+        }
+        for r in 0..order {
+            for c in 0..r {
+                cross[c * order + r] = cross[r * order + c];
+            }
+        }
+        cross
+    }
+}
+
+/// Per level i of factor 0: `Aᵢ`, the dense columns Sᵢ it meets and `Bᵢ` on them (the fields
+/// of [`BlockedSystem`] of the same names).
+struct LevelBlocks {
+    a0: Vec<f64>,
+    s_start: Vec<usize>,
+    s_cols: Vec<u32>,
+    b_vals: Vec<f64>,
+}
+
+impl LevelBlocks {
+    /// Accumulates `Aᵢ = Z₀ᵢᵀZ₀ᵢ` and `Bᵢ = Z₀ᵢᵀ[Z_rest X y]` (on the sorted columns Sᵢ)
+    /// over the rows of each level of factor 0.
+    fn new(dense: &DenseRows, order: usize) -> Self {
+        let f0 = &dense.factors[0];
+        let (q0, levels0) = (f0.q(), f0.levels.len());
+        let (start, rows) = rows_by_level(f0, dense.residual.len());
+        let (mut cols, mut vals) = (Vec::new(), Vec::new());
+        let mut a0 = vec![0.0; levels0 * q0 * q0];
+        let mut s_start = Vec::with_capacity(levels0 + 1);
+        let mut s_cols: Vec<u32> = Vec::new();
+        let mut b_vals: Vec<f64> = Vec::new();
+        let mut slot = vec![NONE; order];
+        let mut local_cols: Vec<u32> = Vec::new();
+        let mut local_vals: Vec<f64> = Vec::new(); // [local column][a]
+        for g in 0..levels0 {
+            s_start.push(s_cols.len());
+            local_cols.clear();
+            local_vals.clear();
+            let a = &mut a0[g * q0 * q0..(g + 1) * q0 * q0];
+            for &i in &rows[start[g]..start[g + 1]] {
+                let z = &f0.z[i * q0..(i + 1) * q0];
+                for u in 0..q0 {
+                    for v in 0..q0 {
+                        a[u * q0 + v] += z[u] * z[v];
+                    }
+                }
+                dense.nonzeros(i, &mut cols, &mut vals);
+                for (&c, &v) in cols.iter().zip(&vals) {
+                    let mut s = slot[c as usize];
+                    if s == NONE {
+                        s = local_cols.len() as u32;
+                        slot[c as usize] = s;
+                        local_cols.push(c);
+                        local_vals.resize(local_vals.len() + q0, 0.0);
+                    }
+                    for u in 0..q0 {
+                        local_vals[s as usize * q0 + u] += z[u] * v;
+                    }
+                }
+            }
+            let mut sorted: Vec<u32> = (0..local_cols.len() as u32).collect();
+            sorted.sort_unstable_by_key(|&s| local_cols[s as usize]);
+            let len = sorted.len();
+            let base = b_vals.len();
+            b_vals.resize(base + q0 * len, 0.0);
+            for (j, &s) in sorted.iter().enumerate() {
+                s_cols.push(local_cols[s as usize]);
+                for u in 0..q0 {
+                    b_vals[base + u * len + j] = local_vals[s as usize * q0 + u];
+                }
+            }
+            for &c in &local_cols {
+                slot[c as usize] = NONE;
+            }
+        }
+        s_start.push(s_cols.len());
+        LevelBlocks {
+            a0,
+            s_start,
+            s_cols,
+            b_vals,
+        }
+    }
+
+    /// For each dense column c, the levels that meet it as (level, position of c in Sᵢ):
+    /// `column_entries[column_start[c]..column_start[c + 1]]`, returned as (column_start,
+    /// column_entries).
+    fn columns_met(&self, order: usize) -> (Vec<usize>, Vec<(u32, u32)>) {
+        let (s_start, s_cols) = (&self.s_start, &self.s_cols);
+        let levels0 = s_start.len() - 1;
+        let mut column_start = vec![0usize; order + 1];
+        for &c in s_cols {
+            column_start[c as usize + 1] += 1;
+        }
+        for c in 0..order {
+            column_start[c + 1] += column_start[c];
+        }
+        let mut fill = column_start.clone();
+        let mut column_entries = vec![(0u32, 0u32); s_cols.len()];
+        for g in 0..levels0 {
+            for (j, &c) in s_cols[s_start[g]..s_start[g + 1]].iter().enumerate() {
+                column_entries[fill[c as usize]] = (g as u32, j as u32);
+                fill[c as usize] += 1;
+            }
+        }
+        (column_start, column_entries)
+    }
+}
+
+/// The `n` rows by level of `f0` (a counting sort keeps file order within a level), as
+/// (where each level starts, the rows): level g's rows are `rows[start[g]..start[g + 1]]`.
+fn rows_by_level(f0: &RandomEffects, n: usize) -> (Vec<usize>, Vec<usize>) {
+    let levels0 = f0.levels.len();
+    let mut start = vec![0usize; levels0 + 1];
+    for &g in &f0.group_of_row {
+        start[g as usize + 1] += 1;
+    }
+    for g in 0..levels0 {
+        start[g + 1] += start[g];
+    }
+    let mut next = start.clone();
+    let mut rows = vec![0usize; n];
+    for (i, &g) in f0.group_of_row.iter().enumerate() {
+        rows[next[g as usize]] = i;
+        next[g as usize] += 1;
+    }
+    (start, rows)
 }
 
 /// A start for θ from moments of the OLS residuals `residual` (`p` fixed effects) when every

@@ -15,6 +15,7 @@ use super::frame::{Column, Frame};
 use super::inference::FixedInference;
 use crate::error::{Error, Result};
 use crate::level::ConfidenceLevel;
+use crate::model_matrix::ModelMatrix;
 use crate::output::{Cell, Table};
 use serde::Serialize;
 
@@ -152,19 +153,7 @@ pub fn emmeans(
     at: &[(String, Vec<String>)],
     level: ConfidenceLevel,
 ) -> Result<(Vec<Emmean>, Vec<Contrast>)> {
-    // The model's predictor variables, each once.
-    let mut names: Vec<String> = Vec::new();
-    for t in &formula.fixed {
-        for v in &t.variables {
-            if !names.contains(&v.name) {
-                names.push(v.name.clone());
-            }
-        }
-    }
-    let levels_of = |name: &str| match frame.column(name) {
-        Some(Column::Categorical { levels, .. }) => Some(levels.clone()),
-        _ => None,
-    };
+    let names = predictor_names(formula);
     if !names.iter().any(|n| n == variable) {
         return Err(Error::field(
             "contrast",
@@ -174,7 +163,7 @@ pub fn emmeans(
             ),
         ));
     }
-    let contrast_levels = levels_of(variable).ok_or_else(|| {
+    let contrast_levels = levels_of(frame, variable).ok_or_else(|| {
         Error::field("contrast",
             format!("'{variable}' is numeric; least-squares means compare the levels of a categorical variable (write factor({variable}) in the formula to treat it as one)"),
         )
@@ -195,115 +184,26 @@ pub fn emmeans(
             ));
         }
     }
-    // Each variable's values on the grid: the contrast's levels, the --at values, or the
-    // default (mean or every level).
-    let mut grid: Vec<(String, GridValues)> = Vec::new();
-    let mut at_dims: Vec<(usize, Vec<String>)> = Vec::new();
-    for name in &names {
-        let given = at.iter().find(|(v, _)| v == name);
-        let values =
-            match (frame.column(name), given) {
-                (Some(Column::Numeric(x)), None) => {
-                    GridValues::Numbers(vec![x.iter().sum::<f64>() / x.len() as f64])
-                }
-                (Some(Column::Numeric(_)), Some((_, vals))) => GridValues::Numbers(
-                    vals.iter()
-                        .map(|s| {
-                            s.parse::<f64>()
-                            .ok()
-                            .filter(|v| v.is_finite())
-                            .ok_or_else(|| {
-                                Error::field("at",
-                                    format!(
-                                        "{name}={s}: '{name}' is numeric and '{s}' is not a number"
-                                    ),
-                                )
-                            })
-                        })
-                        .collect::<Result<_>>()?,
-                ),
-                (Some(Column::Categorical { levels, .. }), Some((_, vals))) => GridValues::Levels(
-                    vals.iter()
-                        .map(|s| {
-                            levels
-                            .iter()
-                            .position(|l| l == s)
-                            .map(|k| k as u32)
-                            .ok_or_else(|| {
-                                Error::field("at",
-                                    format!(
-                                        "{name}={s}: '{s}' is not a level of '{name}'; allowed: {}",
-                                        levels.join(", ")
-                                    ),
-                                )
-                            })
-                        })
-                        .collect::<Result<_>>()?,
-                ),
-                (Some(Column::Categorical { levels, .. }), None) => {
-                    GridValues::Levels((0..levels.len() as u32).collect())
-                }
-                (None, _) => {
-                    return Err(Error::field(
-                        "contrast",
-                        format!("column '{name}' is not in {}", frame.source),
-                    ));
-                }
-            };
-        if let Some((_, vals)) = given {
-            at_dims.push((grid.len(), vals.clone()));
-        }
-        grid.push((name.clone(), values));
-    }
-    let contrast_index = names.iter().position(|n| n == variable).unwrap_or(0);
-    // Enumerate every combination (the first variable fastest).
-    let sizes: Vec<usize> = grid
-        .iter()
-        .map(|(_, v)| match v {
-            GridValues::Numbers(x) => x.len(),
-            GridValues::Levels(x) => x.len(),
-        })
-        .collect();
-    let total: usize = sizes.iter().product();
-    let mut combos: Vec<Vec<usize>> = Vec::with_capacity(total);
-    for c in 0..total {
-        let mut rest = c;
-        combos.push(
-            sizes
-                .iter()
-                .map(|s| {
-                    let k = rest % s;
-                    rest /= s;
-                    k
-                })
-                .collect(),
-        );
-    }
-    let columns: Vec<(String, Column)> = grid
-        .iter()
-        .enumerate()
-        .map(|(g, (name, values))| {
-            let column = match values {
-                GridValues::Numbers(x) => Column::Numeric(combos.iter().map(|c| x[c[g]]).collect()),
-                GridValues::Levels(x) => Column::Categorical {
-                    codes: combos.iter().map(|c| x[c[g]]).collect(),
-                    levels: levels_of(name).unwrap_or_default(),
-                },
-            };
-            (name.clone(), column)
-        })
-        .collect();
-    let grid_frame = Frame::from_typed_columns("the reference grid", columns)?;
-    let x = fixed_matrix(formula, &grid_frame)?;
+    let grid = ReferenceGrid::new(frame, &names, at)?;
+    let x = fixed_matrix(formula, &grid.frame(frame)?)?;
+    let by_level = LevelMeans {
+        inference,
+        level,
+        variable,
+        contrast_levels: &contrast_levels,
+        contrast_index: names.iter().position(|n| n == variable).unwrap_or(0),
+        grid: &grid,
+        x: &x,
+    };
     // The at points, in the order given (first --at variable fastest).
-    let at_sizes: Vec<usize> = at_dims.iter().map(|(g, _)| sizes[*g]).collect();
+    let at_sizes: Vec<usize> = grid.at_dims.iter().map(|(g, _)| grid.sizes[*g]).collect();
     let n_points: usize = at_sizes.iter().product();
     let mut means = Vec::new();
     let mut contrasts = Vec::new();
-    let p = x.p;
     for point in 0..n_points {
         let mut rest = point;
-        let chosen: Vec<(usize, usize)> = at_dims
+        let chosen: Vec<(usize, usize)> = grid
+            .at_dims
             .iter()
             .zip(&at_sizes)
             .map(|((g, _), s)| {
@@ -312,23 +212,212 @@ pub fn emmeans(
                 (*g, k)
             })
             .collect();
-        let label = at_dims
+        let label = grid
+            .at_dims
             .iter()
             .zip(&chosen)
-            .map(|((g, vals), &(_, k))| format!("{}={}", grid[*g].0, vals[k]))
+            .map(|((g, vals), &(_, k))| format!("{}={}", grid.variables[*g].0, vals[k]))
             .collect::<Vec<_>>()
             .join(", ");
+        let ls = by_level.means(&chosen, &label, &mut means);
+        by_level.differences(&ls, &label, &mut contrasts);
+    }
+    Ok((means, contrasts))
+}
+
+/// The model's predictor variables, each once, in the order the fixed terms name them.
+fn predictor_names(formula: &Formula) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for t in &formula.fixed {
+        for v in &t.variables {
+            if !names.contains(&v.name) {
+                names.push(v.name.clone());
+            }
+        }
+    }
+    names
+}
+
+/// The levels of the column `name` of `frame` (`None` unless it is categorical).
+fn levels_of(frame: &Frame, name: &str) -> Option<Vec<String>> {
+    match frame.column(name) {
+        Some(Column::Categorical { levels, .. }) => Some(levels.clone()),
+        _ => None,
+    }
+}
+
+/// The reference grid: each variable's values and every combination of them.
+struct ReferenceGrid {
+    /// Each predictor and its values on the grid.
+    variables: Vec<(String, GridValues)>,
+    /// The variables `--at` names: their index in `variables` and the values given.
+    at_dims: Vec<(usize, Vec<String>)>,
+    /// Each variable's number of values.
+    sizes: Vec<usize>,
+    /// Every combination of values (an index per variable), the first variable fastest.
+    combos: Vec<Vec<usize>>,
+}
+
+impl ReferenceGrid {
+    /// The grid of the predictors `names` of `frame`, with the values `at` gives.
+    fn new(frame: &Frame, names: &[String], at: &[(String, Vec<String>)]) -> Result<Self> {
+        // Each variable's values on the grid: the contrast's levels, the --at values, or the
+        // default (mean or every level).
+        let mut variables: Vec<(String, GridValues)> = Vec::new();
+        let mut at_dims: Vec<(usize, Vec<String>)> = Vec::new();
+        for name in names {
+            let given = at.iter().find(|(v, _)| v == name);
+            let values = grid_values(frame, name, given.map(|(_, vals)| vals.as_slice()))?;
+            if let Some((_, vals)) = given {
+                at_dims.push((variables.len(), vals.clone()));
+            }
+            variables.push((name.clone(), values));
+        }
+        // Enumerate every combination (the first variable fastest).
+        let sizes: Vec<usize> = variables
+            .iter()
+            .map(|(_, v)| match v {
+                GridValues::Numbers(x) => x.len(),
+                GridValues::Levels(x) => x.len(),
+            })
+            .collect();
+        let total: usize = sizes.iter().product();
+        let mut combos: Vec<Vec<usize>> = Vec::with_capacity(total);
+        for c in 0..total {
+            let mut rest = c;
+            combos.push(
+                sizes
+                    .iter()
+                    .map(|s| {
+                        let k = rest % s;
+                        rest /= s;
+                        k
+                    })
+                    .collect(),
+            );
+        }
+        Ok(ReferenceGrid {
+            variables,
+            at_dims,
+            sizes,
+            combos,
+        })
+    }
+
+    /// The grid as a frame, one row per combination, categorical columns with the levels
+    /// they have in `frame`.
+    fn frame(&self, frame: &Frame) -> Result<Frame> {
+        let combos = &self.combos;
+        let columns: Vec<(String, Column)> = self
+            .variables
+            .iter()
+            .enumerate()
+            .map(|(g, (name, values))| {
+                let column = match values {
+                    GridValues::Numbers(x) => {
+                        Column::Numeric(combos.iter().map(|c| x[c[g]]).collect())
+                    }
+                    GridValues::Levels(x) => Column::Categorical {
+                        codes: combos.iter().map(|c| x[c[g]]).collect(),
+                        levels: levels_of(frame, name).unwrap_or_default(),
+                    },
+                };
+                (name.clone(), column)
+            })
+            .collect();
+        Frame::from_typed_columns("the reference grid", columns)
+    }
+}
+
+/// The values of the variable `name` on the grid: the `given` ones (`--at`), else its mean
+/// (numeric) or every level (categorical).
+fn grid_values(frame: &Frame, name: &str, given: Option<&[String]>) -> Result<GridValues> {
+    Ok(match (frame.column(name), given) {
+        (Some(Column::Numeric(x)), None) => {
+            GridValues::Numbers(vec![x.iter().sum::<f64>() / x.len() as f64])
+        }
+        (Some(Column::Numeric(_)), Some(vals)) => GridValues::Numbers(
+            vals.iter()
+                .map(|s| {
+                    s.parse::<f64>()
+                        .ok()
+                        .filter(|v| v.is_finite())
+                        .ok_or_else(|| {
+                            Error::field(
+                                "at",
+                                format!(
+                                    "{name}={s}: '{name}' is numeric and '{s}' is not a number"
+                                ),
+                            )
+                        })
+                })
+                .collect::<Result<_>>()?,
+        ),
+        (Some(Column::Categorical { levels, .. }), Some(vals)) => GridValues::Levels(
+            vals.iter()
+                .map(|s| {
+                    levels
+                        .iter()
+                        .position(|l| l == s)
+                        .map(|k| k as u32)
+                        .ok_or_else(|| {
+                            Error::field(
+                                "at",
+                                format!(
+                                    "{name}={s}: '{s}' is not a level of '{name}'; allowed: {}",
+                                    levels.join(", ")
+                                ),
+                            )
+                        })
+                })
+                .collect::<Result<_>>()?,
+        ),
+        (Some(Column::Categorical { levels, .. }), None) => {
+            GridValues::Levels((0..levels.len() as u32).collect())
+        }
+        (None, _) => {
+            return Err(Error::field(
+                "contrast",
+                format!("column '{name}' is not in {}", frame.source),
+            ));
+        }
+    })
+}
+
+/// The means of the contrast variable's levels on a reference grid and their differences.
+struct LevelMeans<'a> {
+    inference: &'a FixedInference,
+    level: ConfidenceLevel,
+    variable: &'a str,
+    contrast_levels: &'a [String],
+    /// The contrast variable's index among the grid's variables.
+    contrast_index: usize,
+    grid: &'a ReferenceGrid,
+    /// The model matrix of the grid, a row per combination.
+    x: &'a ModelMatrix,
+}
+
+impl LevelMeans<'_> {
+    /// Pushes the mean of each level at the `--at` point `chosen` (grid variable, value) to
+    /// `means`, and returns each level's `l` (the average of its grid rows).
+    fn means(
+        &self,
+        chosen: &[(usize, usize)],
+        label: &str,
+        means: &mut Vec<Emmean>,
+    ) -> Vec<Vec<f64>> {
+        let (inference, level, combos) = (self.inference, self.level, &self.grid.combos);
         let mut ls: Vec<Vec<f64>> = Vec::new();
-        for (k, lev) in contrast_levels.iter().enumerate() {
-            let rows: Vec<usize> = (0..total)
+        for (k, lev) in self.contrast_levels.iter().enumerate() {
+            let rows: Vec<usize> = (0..combos.len())
                 .filter(|&r| {
-                    combos[r][contrast_index] == k
+                    combos[r][self.contrast_index] == k
                         && chosen.iter().all(|&(g, kk)| combos[r][g] == kk)
                 })
                 .collect();
-            let mut l = vec![0.0; p];
+            let mut l = vec![0.0; self.x.p];
             for &r in &rows {
-                for (j, v) in x.row(r).iter().enumerate() {
+                for (j, v) in self.x.row(r).iter().enumerate() {
                     l[j] += v / rows.len() as f64;
                 }
             }
@@ -341,8 +430,8 @@ pub fn emmeans(
             let se = c.variance.sqrt();
             let half = level.t_crit(c.df) * se;
             means.push(Emmean {
-                at: label.clone(),
-                variable: variable.to_string(),
+                at: label.to_string(),
+                variable: self.variable.to_string(),
                 level: lev.clone(),
                 estimate,
                 se,
@@ -352,6 +441,13 @@ pub fn emmeans(
             });
             ls.push(l);
         }
+        ls
+    }
+
+    /// Pushes every pairwise difference (`high - low`, in level order) of the levels whose
+    /// `l` are `ls` to `contrasts`.
+    fn differences(&self, ls: &[Vec<f64>], label: &str, contrasts: &mut Vec<Contrast>) {
+        let (inference, level) = (self.inference, self.level);
         for a in 0..ls.len() {
             for b in a + 1..ls.len() {
                 let l: Vec<f64> = ls[a].iter().zip(&ls[b]).map(|(u, v)| u - v).collect();
@@ -365,8 +461,8 @@ pub fn emmeans(
                 let t = estimate / se;
                 let half = level.t_crit(c.df) * se;
                 contrasts.push(Contrast {
-                    contrast: format!("{} - {}", contrast_levels[a], contrast_levels[b]),
-                    at: label.clone(),
+                    contrast: format!("{} - {}", self.contrast_levels[a], self.contrast_levels[b]),
+                    at: label.to_string(),
                     estimate,
                     se,
                     df: c.df,
@@ -378,7 +474,6 @@ pub fn emmeans(
             }
         }
     }
-    Ok((means, contrasts))
 }
 
 /// The table of estimated marginal means.

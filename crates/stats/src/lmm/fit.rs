@@ -402,28 +402,7 @@ pub fn fit(formula: &Formula, frame: &Frame, reml: bool) -> Result<LmmFit> {
     let x = fixed_matrix(formula, frame)?;
     let factors = RandomEffects::build_all(formula, frame)?;
     let n = frame.n_rows;
-    // As lme4's check.nobs.vs.nRE = "stop", for each grouping factor: with no more
-    // observations than its random effects, they cannot be told apart from the residual.
-    for re in &factors {
-        let n_random = re.q() * re.levels.len();
-        if n <= n_random {
-            return Err(Error::input(
-                format!("{{field:formula}}, column {}", re.group),
-                format!(
-                    "{n} observations are too few for {n_random} random effects ({} per group × {} groups of '{}'); the random-effect and residual variances are not identifiable: use fewer random terms",
-                    re.q(),
-                    re.levels.len(),
-                    re.group
-                ),
-            ));
-        }
-    }
-    if n <= x.p {
-        return Err(Error::field(
-            "formula",
-            format!("{n} complete rows are too few for {} fixed effects", x.p),
-        ));
-    }
+    check_enough_rows(&factors, n, x.p)?;
     let (opt, sol, modes) = if factors.len() == 1 {
         fit_one_factor(y, &x, &factors[0], reml)?
     } else {
@@ -437,53 +416,14 @@ pub fn fit(formula: &Formula, frame: &Frame, reml: bool) -> Result<LmmFit> {
     let p = x.p;
     let df_resid = if reml { n - p } else { n } as f64;
     let sigma = (sol.pwrss / df_resid).sqrt();
-    let vcov = inverse_from_cholesky(&sol.rx, p);
-    let fixed = (0..p)
-        .map(|j| {
-            let se = sigma * vcov[j * p + j].sqrt();
-            FixedEffect {
-                term: x.names[j].clone(),
-                estimate: sol.beta[j],
-                se,
-                t: sol.beta[j] / se,
-                df: None,
-                p: None,
-                ci_lower: None,
-                ci_upper: None,
-            }
-        })
-        .collect();
+    let fixed = fixed_effects(&x, &sol, sigma);
     let (random, correlations, singular) = factor_summaries(&factors, &opt.x, sigma);
-    let mut population = Vec::with_capacity(n);
-    let mut fitted = Vec::with_capacity(n);
-    for i in 0..n {
-        let pop: f64 = x.row(i).iter().zip(&sol.beta).map(|(a, b)| a * b).sum();
-        let mut b = 0.0;
-        for (re, m) in factors.iter().zip(&modes) {
-            let (q, g) = (re.q(), re.group_of_row[i] as usize);
-            b += re.z[i * q..(i + 1) * q]
-                .iter()
-                .zip(&m[g * q..(g + 1) * q])
-                .map(|(a, b)| a * b)
-                .sum::<f64>();
-        }
-        population.push(pop);
-        fitted.push(pop + b);
-    }
+    let (population, fitted) = fitted_values(&x, &factors, &sol.beta, &modes);
     let n_theta: usize = factors.iter().map(|f| f.n_theta()).sum();
     let n_parameters = p + n_theta + 1;
     let log_likelihood = -sol.criterion / 2.0;
     let first = &factors[0];
-    let factor_modes: Vec<FactorModes> = factors
-        .iter()
-        .zip(modes)
-        .map(|(re, values)| FactorModes {
-            group: re.group.clone(),
-            terms: re.names.clone(),
-            levels: re.levels.clone(),
-            values,
-        })
-        .collect();
+    let factor_modes = named_modes(&factors, modes);
     Ok(LmmFit {
         formula: formula.text.clone(),
         reference_levels: frame.reference_levels(formula),
@@ -506,13 +446,7 @@ pub fn fit(formula: &Formula, frame: &Frame, reml: bool) -> Result<LmmFit> {
         n_dropped: frame.n_dropped,
         group: first.group.clone(),
         n_groups: first.levels.len(),
-        grouping_factors: factors
-            .iter()
-            .map(|f| GroupingFactor {
-                group: f.group.clone(),
-                levels: f.levels.len(),
-            })
-            .collect(),
+        grouping_factors: grouping_factors(&factors),
         evaluations: opt.evaluations,
         gradient: opt.projected_gradient,
         ranef: None,
@@ -524,6 +458,109 @@ pub fn fit(formula: &Formula, frame: &Frame, reml: bool) -> Result<LmmFit> {
         group_of_row: first.group_of_row.clone(),
         observed: y.clone(),
     })
+}
+
+/// Refuses `n` rows that are too few for the random effects of some factor (as lme4's
+/// check.nobs.vs.nRE = "stop") or for the `p` fixed effects.
+fn check_enough_rows(factors: &[RandomEffects], n: usize, p: usize) -> Result<()> {
+    // For each grouping factor: with no more observations than its random effects, they
+    // cannot be told apart from the residual.
+    for re in factors {
+        let n_random = re.q() * re.levels.len();
+        if n <= n_random {
+            return Err(Error::input(
+                format!("{{field:formula}}, column {}", re.group),
+                format!(
+                    "{n} observations are too few for {n_random} random effects ({} per group × {} groups of '{}'); the random-effect and residual variances are not identifiable: use fewer random terms",
+                    re.q(),
+                    re.levels.len(),
+                    re.group
+                ),
+            ));
+        }
+    }
+    if n <= p {
+        return Err(Error::field(
+            "formula",
+            format!("{n} complete rows are too few for {p} fixed effects"),
+        ));
+    }
+    Ok(())
+}
+
+/// The fixed effects of the solution `sol` with their SEs `σ̂ √diag((RX RXᵀ)⁻¹)` and t (no
+/// df, p or CI yet).
+fn fixed_effects(x: &ModelMatrix, sol: &Solution, sigma: f64) -> Vec<FixedEffect> {
+    let p = x.p;
+    let vcov = inverse_from_cholesky(&sol.rx, p);
+    (0..p)
+        .map(|j| {
+            let se = sigma * vcov[j * p + j].sqrt();
+            FixedEffect {
+                term: x.names[j].clone(),
+                estimate: sol.beta[j],
+                se,
+                t: sol.beta[j] / se,
+                df: None,
+                p: None,
+                ci_lower: None,
+                ci_upper: None,
+            }
+        })
+        .collect()
+}
+
+/// Each row's population prediction `xβ̂` and fitted value `xβ̂ + zb` (the conditional modes
+/// `modes` of every factor), as (population, fitted).
+fn fitted_values(
+    x: &ModelMatrix,
+    factors: &[RandomEffects],
+    beta: &[f64],
+    modes: &[Vec<f64>],
+) -> (Vec<f64>, Vec<f64>) {
+    let n = x.n;
+    let mut population = Vec::with_capacity(n);
+    let mut fitted = Vec::with_capacity(n);
+    for i in 0..n {
+        let pop: f64 = x.row(i).iter().zip(beta).map(|(a, b)| a * b).sum();
+        let mut b = 0.0;
+        for (re, m) in factors.iter().zip(modes) {
+            let (q, g) = (re.q(), re.group_of_row[i] as usize);
+            b += re.z[i * q..(i + 1) * q]
+                .iter()
+                .zip(&m[g * q..(g + 1) * q])
+                .map(|(a, b)| a * b)
+                .sum::<f64>();
+        }
+        population.push(pop);
+        fitted.push(pop + b);
+    }
+    (population, fitted)
+}
+
+/// Each grouping factor of `factors` with its number of levels.
+pub(crate) fn grouping_factors(factors: &[RandomEffects]) -> Vec<GroupingFactor> {
+    factors
+        .iter()
+        .map(|f| GroupingFactor {
+            group: f.group.clone(),
+            levels: f.levels.len(),
+        })
+        .collect()
+}
+
+/// The conditional modes `modes` of each factor of `factors`, with its group, terms and levels.
+fn named_modes(factors: &[RandomEffects], modes: Vec<Vec<f64>>) -> Vec<FactorModes> {
+    factors
+        .iter()
+        .zip(modes)
+        .map(|(re, values)| FactorModes {
+            group: re.group.clone(),
+            terms: re.names.clone(),
+            levels: re.levels.clone(),
+            values,
+        })
+        .collect()
 }
 
 /// The optimum, the solution there and the conditional modes (one vector per factor).

@@ -582,6 +582,39 @@ impl<'a> Parser<'a> {
     fn random_term(&mut self) -> Result<Vec<RandomTerm>> {
         let open = self.offset();
         self.expect(Token::Open, "'('")?;
+        let (intercept, slopes) = self.random_effects()?;
+        let uncorrelated = self.next() == Token::DoubleBar;
+        let (columns, nested) = self.grouping(open)?;
+        if !intercept && slopes.is_empty() {
+            return Err(self.error(open, "the random term has no effects (0 and no column)"));
+        }
+        for (k, c) in columns.iter().enumerate() {
+            if columns[..k].contains(c) {
+                return Err(self.error(
+                    open,
+                    format!("the grouping column '{c}' appears twice in the random term"),
+                ));
+            }
+        }
+        let term = |group_columns: Vec<String>| RandomTerm {
+            intercept,
+            slopes: slopes.clone(),
+            group: group_columns.join(":"),
+            group_columns,
+            uncorrelated,
+        };
+        if !nested {
+            return Ok(vec![term(columns)]);
+        }
+        // lme4's expandSlash: a/b/c = a + b:a + c:b:a (the innermost column first).
+        Ok((1..=columns.len())
+            .map(|k| term(columns[..k].iter().rev().cloned().collect()))
+            .collect())
+    }
+
+    /// The effects of a random term, up to its '|' or '||' (left unread): whether it has an
+    /// intercept, and its slopes.
+    fn random_effects(&mut self) -> Result<(bool, Vec<String>)> {
         let mut intercept = true;
         let mut slopes = Vec::new();
         loop {
@@ -624,7 +657,12 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        let uncorrelated = self.next() == Token::DoubleBar;
+        Ok((intercept, slopes))
+    }
+
+    /// The grouping of a random term after its '|', through its ')' (the term opened at
+    /// `open`): the grouping columns and whether they are nested (a/b) rather than joined (a:b).
+    fn grouping(&mut self, open: usize) -> Result<(Vec<String>, bool)> {
         let mut columns = vec![self.group_name()?];
         let mut nested = false;
         let mut joined = false;
@@ -654,31 +692,7 @@ impl<'a> Parser<'a> {
             }
         }
         self.next();
-        if !intercept && slopes.is_empty() {
-            return Err(self.error(open, "the random term has no effects (0 and no column)"));
-        }
-        for (k, c) in columns.iter().enumerate() {
-            if columns[..k].contains(c) {
-                return Err(self.error(
-                    open,
-                    format!("the grouping column '{c}' appears twice in the random term"),
-                ));
-            }
-        }
-        let term = |group_columns: Vec<String>| RandomTerm {
-            intercept,
-            slopes: slopes.clone(),
-            group: group_columns.join(":"),
-            group_columns,
-            uncorrelated,
-        };
-        if !nested {
-            return Ok(vec![term(columns)]);
-        }
-        // lme4's expandSlash: a/b/c = a + b:a + c:b:a (the innermost column first).
-        Ok((1..=columns.len())
-            .map(|k| term(columns[..k].iter().rev().cloned().collect()))
-            .collect())
+        Ok((columns, nested))
     }
 
     fn group_name(&mut self) -> Result<String> {

@@ -512,56 +512,107 @@ fn low_rank_sums(
     rows: &[usize],
     out: &mut MarginalSums,
 ) -> Result<()> {
-    let (p, m, r) = (x.p, rows.len(), stacked.width);
-    let width = r + p + 1;
-    let v = DMatrix::from_fn(m, width, |i, c| {
-        if c < r {
-            stacked.z[i * r + c]
-        } else if c < r + p {
-            x.row(rows[i])[c - r]
-        } else {
-            e[rows[i]]
-        }
-    });
-    // Σ = Z̃ D Z̃ᵀ + (residual) I, D = Σᵣ φᵣ Σ w e_c e_dᵀ.
-    let mut d = DMatrix::zeros(r, r);
-    let mut residual = 0.0;
-    for (terms, f) in stacked.terms.iter().zip(phi) {
-        match terms {
-            None => residual += f,
-            Some(t) => {
-                for &(c, dd, w) in t {
-                    d[(c, dd)] += w * f;
-                }
-            }
-        }
-    }
-    let zt = v.columns(0, r);
-    let mut sigma = zt * &d * zt.transpose();
-    for i in 0..m {
-        sigma[(i, i)] += residual;
-    }
-    let w_inv = sigma
-        .cholesky()
-        .ok_or_else(|| {
-            Error::Numerical("the marginal covariance of a block is not positive definite".into())
-        })?
-        .inverse();
-    let s = &w_inv * &v; // Σ⁻¹V
-    let a = v.tr_mul(&s); // VᵀΣ⁻¹V
-    let b = s.tr_mul(&s); // VᵀΣ⁻²V
-    let s_xe = s.columns(r, p + 1);
-    let c3 = s_xe.tr_mul(&(&w_inv * s_xe)); // [X e]ᵀΣ⁻³[X e]
-    let tr_inv2 = w_inv.norm_squared(); // tr(Σ⁻²)
-    let (xc, ec) = (r, r + p); // the first X column and the e column of V
+    let products = LowRankProducts::new(x, e, stacked, phi, rows)?;
+    let (p, xc) = (x.p, products.xc);
     for i in 0..p {
         for j in 0..p {
-            out.xtsx[(i, j)] += a[(xc + i, xc + j)];
+            out.xtsx[(i, j)] += products.a[(xc + i, xc + j)];
         }
     }
     let k = stacked.terms.len();
     for (ri, tr) in stacked.terms.iter().enumerate() {
-        // pᵣ and bᵣ.
+        products.add_p_and_b(tr.as_deref(), ri, out);
+        for (si, ts) in stacked.terms.iter().enumerate() {
+            products.add_pair(tr.as_deref(), ts.as_deref(), (ri, si), k, out);
+        }
+    }
+    Ok(())
+}
+
+/// The small products of one block's `V = [Z̃ X e]` that its low-rank sums are made of.
+struct LowRankProducts {
+    /// `VᵀΣ⁻¹V`.
+    a: DMatrix<f64>,
+    /// `VᵀΣ⁻²V`.
+    b: DMatrix<f64>,
+    /// `[X e]ᵀΣ⁻³[X e]`.
+    c3: DMatrix<f64>,
+    /// `tr(Σ⁻²)`.
+    tr_inv2: f64,
+    /// Columns of X.
+    p: usize,
+    /// The first X column and the e column of V.
+    xc: usize,
+    ec: usize,
+}
+
+impl LowRankProducts {
+    /// The products for the block of `rows`, its random-effect columns `stacked`, at `phi`;
+    /// refuses a block whose Σ is not positive definite.
+    fn new(
+        x: &ModelMatrix,
+        e: &[f64],
+        stacked: &StackedZ,
+        phi: &[f64],
+        rows: &[usize],
+    ) -> Result<Self> {
+        let (p, m, r) = (x.p, rows.len(), stacked.width);
+        let width = r + p + 1;
+        let v = DMatrix::from_fn(m, width, |i, c| {
+            if c < r {
+                stacked.z[i * r + c]
+            } else if c < r + p {
+                x.row(rows[i])[c - r]
+            } else {
+                e[rows[i]]
+            }
+        });
+        // Σ = Z̃ D Z̃ᵀ + (residual) I, D = Σᵣ φᵣ Σ w e_c e_dᵀ.
+        let mut d = DMatrix::zeros(r, r);
+        let mut residual = 0.0;
+        for (terms, f) in stacked.terms.iter().zip(phi) {
+            match terms {
+                None => residual += f,
+                Some(t) => {
+                    for &(c, dd, w) in t {
+                        d[(c, dd)] += w * f;
+                    }
+                }
+            }
+        }
+        let zt = v.columns(0, r);
+        let mut sigma = zt * &d * zt.transpose();
+        for i in 0..m {
+            sigma[(i, i)] += residual;
+        }
+        let w_inv = sigma
+            .cholesky()
+            .ok_or_else(|| {
+                Error::Numerical(
+                    "the marginal covariance of a block is not positive definite".into(),
+                )
+            })?
+            .inverse();
+        let s = &w_inv * &v; // Σ⁻¹V
+        let a = v.tr_mul(&s); // VᵀΣ⁻¹V
+        let b = s.tr_mul(&s); // VᵀΣ⁻²V
+        let s_xe = s.columns(r, p + 1);
+        let c3 = s_xe.tr_mul(&(&w_inv * s_xe)); // [X e]ᵀΣ⁻³[X e]
+        let tr_inv2 = w_inv.norm_squared(); // tr(Σ⁻²)
+        Ok(LowRankProducts {
+            a,
+            b,
+            c3,
+            tr_inv2,
+            p,
+            xc: r,
+            ec: r + p,
+        })
+    }
+
+    /// Adds `pᵣ` and `bᵣ` of component `ri` (its terms `tr`, `None` for the residual) to `out`.
+    fn add_p_and_b(&self, tr: Option<&[(usize, usize, f64)]>, ri: usize, out: &mut MarginalSums) {
+        let (a, b, p, xc, ec) = (&self.a, &self.b, self.p, self.xc, self.ec);
         match tr {
             None => {
                 for i in 0..p {
@@ -583,63 +634,73 @@ fn low_rank_sums(
                 }
             }
         }
-        for (si, ts) in stacked.terms.iter().enumerate() {
-            let q = &mut out.q[ri * k + si];
-            match (tr, ts) {
-                (None, None) => {
+    }
+
+    /// Adds `qᵣₛ`, `kᵣₛ` and `aᵣₛ` of the components `(ri, si)` (of `k`; their terms `tr`
+    /// and `ts`, `None` for the residual) to `out`.
+    fn add_pair(
+        &self,
+        tr: Option<&[(usize, usize, f64)]>,
+        ts: Option<&[(usize, usize, f64)]>,
+        (ri, si): (usize, usize),
+        k: usize,
+        out: &mut MarginalSums,
+    ) {
+        let (a, b, c3, p, xc, ec) = (&self.a, &self.b, &self.c3, self.p, self.xc, self.ec);
+        let q = &mut out.q[ri * k + si];
+        match (tr, ts) {
+            (None, None) => {
+                for i in 0..p {
+                    for j in 0..p {
+                        q[(i, j)] += c3[(i, j)];
+                    }
+                }
+                out.k[(ri, si)] += self.tr_inv2;
+                out.a[(ri, si)] += c3[(p, p)];
+            }
+            (Some(t), None) => {
+                // XᵀΣ⁻¹ z̃_c z̃_dᵀ Σ⁻² X
+                for &(c, dd, w) in t {
                     for i in 0..p {
+                        let left = w * a[(xc + i, c)];
                         for j in 0..p {
-                            q[(i, j)] += c3[(i, j)];
+                            q[(i, j)] += left * b[(dd, xc + j)];
                         }
                     }
-                    out.k[(ri, si)] += tr_inv2;
-                    out.a[(ri, si)] += c3[(p, p)];
+                    out.k[(ri, si)] += w * b[(dd, c)];
+                    out.a[(ri, si)] += w * a[(ec, c)] * b[(dd, ec)];
                 }
-                (Some(t), None) => {
-                    // XᵀΣ⁻¹ z̃_c z̃_dᵀ Σ⁻² X
-                    for &(c, dd, w) in t {
+            }
+            (None, Some(t)) => {
+                for &(c, dd, w) in t {
+                    for i in 0..p {
+                        let left = w * b[(xc + i, c)];
+                        for j in 0..p {
+                            q[(i, j)] += left * a[(dd, xc + j)];
+                        }
+                    }
+                    out.k[(ri, si)] += w * b[(dd, c)];
+                    out.a[(ri, si)] += w * b[(ec, c)] * a[(dd, ec)];
+                }
+            }
+            (Some(t), Some(u)) => {
+                // XᵀΣ⁻¹ z̃_c z̃_dᵀ Σ⁻¹ z̃_f z̃_gᵀ Σ⁻¹X, and its trace and e-form.
+                for &(c, dd, w) in t {
+                    for &(f, g, wu) in u {
+                        let middle = w * wu * a[(dd, f)];
                         for i in 0..p {
-                            let left = w * a[(xc + i, c)];
+                            let left = middle * a[(xc + i, c)];
                             for j in 0..p {
-                                q[(i, j)] += left * b[(dd, xc + j)];
+                                q[(i, j)] += left * a[(g, xc + j)];
                             }
                         }
-                        out.k[(ri, si)] += w * b[(dd, c)];
-                        out.a[(ri, si)] += w * a[(ec, c)] * b[(dd, ec)];
-                    }
-                }
-                (None, Some(t)) => {
-                    for &(c, dd, w) in t {
-                        for i in 0..p {
-                            let left = w * b[(xc + i, c)];
-                            for j in 0..p {
-                                q[(i, j)] += left * a[(dd, xc + j)];
-                            }
-                        }
-                        out.k[(ri, si)] += w * b[(dd, c)];
-                        out.a[(ri, si)] += w * b[(ec, c)] * a[(dd, ec)];
-                    }
-                }
-                (Some(t), Some(u)) => {
-                    // XᵀΣ⁻¹ z̃_c z̃_dᵀ Σ⁻¹ z̃_f z̃_gᵀ Σ⁻¹X, and its trace and e-form.
-                    for &(c, dd, w) in t {
-                        for &(f, g, wu) in u {
-                            let middle = w * wu * a[(dd, f)];
-                            for i in 0..p {
-                                let left = middle * a[(xc + i, c)];
-                                for j in 0..p {
-                                    q[(i, j)] += left * a[(g, xc + j)];
-                                }
-                            }
-                            out.k[(ri, si)] += middle * a[(g, c)];
-                            out.a[(ri, si)] += middle * a[(ec, c)] * a[(g, ec)];
-                        }
+                        out.k[(ri, si)] += middle * a[(g, c)];
+                        out.a[(ri, si)] += middle * a[(ec, c)] * a[(g, ec)];
                     }
                 }
             }
         }
     }
-    Ok(())
 }
 
 fn block_sums(

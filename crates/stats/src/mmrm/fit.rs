@@ -19,6 +19,8 @@ use crate::lmm::emmeans::{Contrast, Emmean};
 use crate::lmm::fit::{FixedEffect, columns_for};
 use crate::lmm::frame::{Column, Frame, ReferenceLevels, Role};
 use crate::lmm::inference::{Ddf, FixedInference, KrInformation};
+use crate::lmm::marginal::MarginalSums;
+use crate::model_matrix::ModelMatrix;
 use nalgebra::{DMatrix, DVector, SymmetricEigen};
 use serde::Serialize;
 use std::path::Path;
@@ -394,142 +396,26 @@ pub fn fit(formula: MmrmFormula, frame: Frame, options: MmrmOptions) -> Result<M
             "Kenward-Roger needs a REML fit (as SAS and mmrm): drop {field:ml}, or use {field:ddf} satterthwaite",
         ));
     }
-    let y: Vec<f64> = match frame.column(&formula.fixed.response) {
-        Some(Column::Numeric(v)) => v.clone(),
-        _ => {
-            return Err(Error::field(
-                "formula",
-                format!(
-                    "the response '{}' is not a numeric column of {}",
-                    formula.fixed.response, frame.source
-                ),
-            ));
-        }
-    };
-    if let Some(bad) = y.iter().find(|v| !v.is_finite()) {
-        return Err(Error::input(
-            format!("{}, column {}", frame.source, formula.fixed.response),
-            format!("the value {bad} is not a finite number"),
-        ));
-    }
+    let y = response(&formula, &frame)?;
     let x = fixed_matrix(&formula.fixed, &frame)?;
-    let mut xtx = vec![0.0; x.p * x.p];
-    for i in 0..x.n {
-        let r = x.row(i);
-        for a in 0..x.p {
-            for b in 0..x.p {
-                xtx[a * x.p + b] += r[a] * r[b];
-            }
-        }
-    }
-    check_full_rank(&xtx, &x.names)?;
-    let (subject, subjects) = categorical(&frame, &formula.subject)?;
-    let (visit, visits) = categorical(&frame, &formula.visit)?;
-    let location = format!(
-        "{}, columns {} and {}",
-        frame.source, formula.subject, formula.visit
-    );
-    let group_column = match &formula.group {
-        Some(name) => Some(categorical(&frame, name)?),
-        None => None,
-    };
-    let groups = group_column.map(|(code, levels)| Groups {
-        code,
-        levels,
-        column: formula.group.as_deref().unwrap_or_default(),
-    });
-    let data = group(&x, &y, subject, subjects, visit, visits, groups, &location)?;
-    // Levels seen only in dropped rows have no observations: keep the visits observed.
-    let observed: Vec<usize> = (0..visits.len())
-        .filter(|&a| data.n_per_visit[a] > 0)
-        .collect();
-    let (data, visit_levels) = if observed.len() < visits.len() {
-        let mut remap = vec![u32::MAX; visits.len()];
-        for (k, &a) in observed.iter().enumerate() {
-            remap[a] = k as u32;
-        }
-        let v2: Vec<u32> = visit.iter().map(|&c| remap[c as usize]).collect();
-        let levels: Vec<String> = observed.iter().map(|&a| visits[a].clone()).collect();
-        (
-            group(&x, &y, subject, subjects, &v2, &levels, groups, &location)?,
-            levels,
-        )
-    } else {
-        (data, visits.to_vec())
-    };
+    check_fixed_rank(&x)?;
+    let Grouped {
+        data,
+        model,
+        visit_levels,
+        visit_codes,
+        group_levels,
+    } = group_rows(&formula, &frame, &x, &y)?;
     let v = visit_levels.len();
-    let group_levels: Vec<String> = groups.map_or(vec![String::new()], |g| g.levels.to_vec());
-    let model = CovarianceModel {
-        structure: formula.structure,
-        visits: v,
-        groups: group_levels.len(),
-    };
-    if let Some(g) = data.n_subjects_per_group.iter().position(|&n| n == 0) {
-        return Err(Error::input(
-            format!("column {}", formula.group.as_deref().unwrap_or_default()),
-            format!(
-                "group '{}' has no subject with data; each group gets its own covariance",
-                group_levels[g]
-            ),
-        ));
-    }
-    check_estimable(
-        &formula,
-        &data,
-        &visit_levels,
-        model.n_parameters(),
-        &group_levels,
-    )?;
-    let visit_codes: Vec<u32> = {
-        let lookup: std::collections::HashMap<&str, u32> = visit_levels
-            .iter()
-            .enumerate()
-            .map(|(k, l)| (l.as_str(), k as u32))
-            .collect();
-        visit
-            .iter()
-            .map(|&c| lookup[visits[c as usize].as_str()])
-            .collect()
-    };
     let one = formula
         .structure
         .start(&start_variances(&x, &y, &visit_codes, v));
     let start: Vec<f64> = (0..model.groups).flat_map(|_| one.clone()).collect();
     let (phi, ev, converged, iterations) = optimise(&data, &model, start, options.reml)?;
     let sigmas: Vec<DMatrix<f64>> = (0..model.groups).map(|g| model.sigma(&phi, g)).collect();
-    let correlations: Vec<DMatrix<f64>> = sigmas
-        .iter()
-        .map(|sigma| {
-            DMatrix::from_fn(v, v, |a, b| {
-                sigma[(a, b)] / (sigma[(a, a)] * sigma[(b, b)]).sqrt()
-            })
-        })
-        .collect();
+    let correlations: Vec<DMatrix<f64>> = sigmas.iter().map(|s| correlation_of(s, v)).collect();
     let (sigma, correlation) = (&sigmas[0], &correlations[0]);
-    let rows = |m: &DMatrix<f64>| -> Vec<Vec<f64>> {
-        (0..m.nrows())
-            .map(|a| m.row(a).iter().copied().collect())
-            .collect()
-    };
     let k = phi.len() + if options.reml { 0 } else { x.p };
-    let fixed: Vec<FixedEffect> = x
-        .names
-        .iter()
-        .enumerate()
-        .map(|(j, name)| {
-            let se = ev.phi_beta[(j, j)].sqrt();
-            FixedEffect {
-                term: name.clone(),
-                estimate: ev.beta[j],
-                se,
-                t: ev.beta[j] / se,
-                df: None,
-                p: None,
-                ci_lower: None,
-                ci_upper: None,
-            }
-        })
-        .collect();
     let mut fit = MmrmFit {
         formula: formula.text.clone(),
         reference_levels: frame.reference_levels(&formula.fixed),
@@ -559,26 +445,8 @@ pub fn fit(formula: MmrmFormula, frame: Frame, options: MmrmOptions) -> Result<M
                 })
                 .collect()
         }),
-        covariance_parameters: group_levels
-            .iter()
-            .flat_map(|level| {
-                let grouped = formula.group.is_some();
-                formula
-                    .structure
-                    .parameter_names(&visit_levels)
-                    .into_iter()
-                    .map(move |name| {
-                        if grouped {
-                            format!("{name} [{level}]")
-                        } else {
-                            name
-                        }
-                    })
-            })
-            .zip(&phi)
-            .map(|(name, &estimate)| CovarianceParameter { name, estimate })
-            .collect(),
-        fixed,
+        covariance_parameters: covariance_parameters(&formula, &visit_levels, &group_levels, &phi),
+        fixed: fixed_effects(&x.names, &ev),
         ddf: None,
         level: None,
         converged,
@@ -590,33 +458,7 @@ pub fn fit(formula: MmrmFormula, frame: Frame, options: MmrmOptions) -> Result<M
         None
     } else {
         let sums = marginal_sums(&data, &model, &phi, &ev);
-        // Kenward–Roger with the observed information, as SAS and mmrm (pbkrtest, and so
-        // `lmm`, use the expected one).
-        let inf = FixedInference::from_sums_with(
-            sums,
-            ev.beta.clone(),
-            options.reml,
-            options.ddf,
-            KrInformation::Observed,
-        )?;
-        let p = fit.fixed.len();
-        for (j, f) in fit.fixed.iter_mut().enumerate() {
-            let mut l = vec![0.0; p];
-            l[j] = 1.0;
-            let c = inf.contrast(&l);
-            let se = c.variance.sqrt();
-            let t = f.estimate / se;
-            let half = options.level.t_crit(c.df) * se;
-            f.se = se;
-            f.t = t;
-            f.df = Some(c.df);
-            f.p = Some(crate::dist::p_two_sided_t(t, c.df));
-            f.ci_lower = Some(f.estimate - half);
-            f.ci_upper = Some(f.estimate + half);
-        }
-        fit.ddf = Some(options.ddf);
-        fit.level = Some(options.level);
-        Some(inf)
+        Some(add_inference(&mut fit, sums, &ev, options)?)
     };
     Ok(Mmrm {
         fit,
@@ -624,6 +466,237 @@ pub fn fit(formula: MmrmFormula, frame: Frame, options: MmrmOptions) -> Result<M
         frame,
         inference,
     })
+}
+
+/// The response column of `formula` in `frame`, refused unless numeric and finite.
+fn response(formula: &MmrmFormula, frame: &Frame) -> Result<Vec<f64>> {
+    let y: Vec<f64> = match frame.column(&formula.fixed.response) {
+        Some(Column::Numeric(v)) => v.clone(),
+        _ => {
+            return Err(Error::field(
+                "formula",
+                format!(
+                    "the response '{}' is not a numeric column of {}",
+                    formula.fixed.response, frame.source
+                ),
+            ));
+        }
+    };
+    if let Some(bad) = y.iter().find(|v| !v.is_finite()) {
+        return Err(Error::input(
+            format!("{}, column {}", frame.source, formula.fixed.response),
+            format!("the value {bad} is not a finite number"),
+        ));
+    }
+    Ok(y)
+}
+
+/// Refuses a fixed-effect design `x` whose `XᵀX` is not of full rank (naming the columns).
+fn check_fixed_rank(x: &ModelMatrix) -> Result<()> {
+    let mut xtx = vec![0.0; x.p * x.p];
+    for i in 0..x.n {
+        let r = x.row(i);
+        for a in 0..x.p {
+            for b in 0..x.p {
+                xtx[a * x.p + b] += r[a] * r[b];
+            }
+        }
+    }
+    check_full_rank(&xtx, &x.names)
+}
+
+/// The rows of an MMRM grouped by pattern ([`group`]) over the visits observed, with the
+/// covariance model they are fitted with.
+struct Grouped {
+    data: Patterns,
+    model: CovarianceModel,
+    /// The visit levels observed in the rows used.
+    visit_levels: Vec<String>,
+    /// Each row's visit, a code into `visit_levels`.
+    visit_codes: Vec<u32>,
+    /// The `--group` levels (one empty level without a group).
+    group_levels: Vec<String>,
+}
+
+/// The rows of `x`, `y` grouped by subject and visit (the visits seen only in dropped rows
+/// left out), refused when a group has no subject or the covariance is not estimable.
+fn group_rows(formula: &MmrmFormula, frame: &Frame, x: &ModelMatrix, y: &[f64]) -> Result<Grouped> {
+    let (subject, subjects) = categorical(frame, &formula.subject)?;
+    let (visit, visits) = categorical(frame, &formula.visit)?;
+    let location = format!(
+        "{}, columns {} and {}",
+        frame.source, formula.subject, formula.visit
+    );
+    let group_column = match &formula.group {
+        Some(name) => Some(categorical(frame, name)?),
+        None => None,
+    };
+    let groups = group_column.map(|(code, levels)| Groups {
+        code,
+        levels,
+        column: formula.group.as_deref().unwrap_or_default(),
+    });
+    let data = group(x, y, subject, subjects, visit, visits, groups, &location)?;
+    // Levels seen only in dropped rows have no observations: keep the visits observed.
+    let observed: Vec<usize> = (0..visits.len())
+        .filter(|&a| data.n_per_visit[a] > 0)
+        .collect();
+    let (data, visit_levels) = if observed.len() < visits.len() {
+        let mut remap = vec![u32::MAX; visits.len()];
+        for (k, &a) in observed.iter().enumerate() {
+            remap[a] = k as u32;
+        }
+        let v2: Vec<u32> = visit.iter().map(|&c| remap[c as usize]).collect();
+        let levels: Vec<String> = observed.iter().map(|&a| visits[a].clone()).collect();
+        (
+            group(x, y, subject, subjects, &v2, &levels, groups, &location)?,
+            levels,
+        )
+    } else {
+        (data, visits.to_vec())
+    };
+    let group_levels: Vec<String> = groups.map_or(vec![String::new()], |g| g.levels.to_vec());
+    let model = CovarianceModel {
+        structure: formula.structure,
+        visits: visit_levels.len(),
+        groups: group_levels.len(),
+    };
+    if let Some(g) = data.n_subjects_per_group.iter().position(|&n| n == 0) {
+        return Err(Error::input(
+            format!("column {}", formula.group.as_deref().unwrap_or_default()),
+            format!(
+                "group '{}' has no subject with data; each group gets its own covariance",
+                group_levels[g]
+            ),
+        ));
+    }
+    check_estimable(
+        formula,
+        &data,
+        &visit_levels,
+        model.n_parameters(),
+        &group_levels,
+    )?;
+    let visit_codes: Vec<u32> = {
+        let lookup: std::collections::HashMap<&str, u32> = visit_levels
+            .iter()
+            .enumerate()
+            .map(|(k, l)| (l.as_str(), k as u32))
+            .collect();
+        visit
+            .iter()
+            .map(|&c| lookup[visits[c as usize].as_str()])
+            .collect()
+    };
+    Ok(Grouped {
+        data,
+        model,
+        visit_levels,
+        visit_codes,
+        group_levels,
+    })
+}
+
+/// The correlation matrix (`v` × `v`) of the covariance `sigma`.
+fn correlation_of(sigma: &DMatrix<f64>, v: usize) -> DMatrix<f64> {
+    DMatrix::from_fn(v, v, |a, b| {
+        sigma[(a, b)] / (sigma[(a, a)] * sigma[(b, b)]).sqrt()
+    })
+}
+
+/// The rows of `m`, each as a vector.
+fn rows(m: &DMatrix<f64>) -> Vec<Vec<f64>> {
+    (0..m.nrows())
+        .map(|a| m.row(a).iter().copied().collect())
+        .collect()
+}
+
+/// The covariance parameters `phi` named by the structure (and, with `--group`, the group's
+/// level), group by group.
+fn covariance_parameters(
+    formula: &MmrmFormula,
+    visit_levels: &[String],
+    group_levels: &[String],
+    phi: &[f64],
+) -> Vec<CovarianceParameter> {
+    group_levels
+        .iter()
+        .flat_map(|level| {
+            let grouped = formula.group.is_some();
+            formula
+                .structure
+                .parameter_names(visit_levels)
+                .into_iter()
+                .map(move |name| {
+                    if grouped {
+                        format!("{name} [{level}]")
+                    } else {
+                        name
+                    }
+                })
+        })
+        .zip(phi)
+        .map(|(name, &estimate)| CovarianceParameter { name, estimate })
+        .collect()
+}
+
+/// The fixed effects `names` with their GLS estimates and model-based SEs and t (no df, p
+/// or CI yet).
+fn fixed_effects(names: &[String], ev: &Evaluation) -> Vec<FixedEffect> {
+    names
+        .iter()
+        .enumerate()
+        .map(|(j, name)| {
+            let se = ev.phi_beta[(j, j)].sqrt();
+            FixedEffect {
+                term: name.clone(),
+                estimate: ev.beta[j],
+                se,
+                t: ev.beta[j] / se,
+                df: None,
+                p: None,
+                ci_lower: None,
+                ci_upper: None,
+            }
+        })
+        .collect()
+}
+
+/// The fixed effects' inference from the marginal `sums`, after filling each fixed effect's
+/// SE, t, df, p and CI and the df method and level into `fit`.
+fn add_inference(
+    fit: &mut MmrmFit,
+    sums: MarginalSums,
+    ev: &Evaluation,
+    options: MmrmOptions,
+) -> Result<FixedInference> {
+    // Kenward–Roger with the observed information, as SAS and mmrm (pbkrtest, and so
+    // `lmm`, use the expected one).
+    let inf = FixedInference::from_sums_with(
+        sums,
+        ev.beta.clone(),
+        options.reml,
+        options.ddf,
+        KrInformation::Observed,
+    )?;
+    let p = fit.fixed.len();
+    for (j, f) in fit.fixed.iter_mut().enumerate() {
+        let mut l = vec![0.0; p];
+        l[j] = 1.0;
+        let c = inf.contrast(&l);
+        let se = c.variance.sqrt();
+        let t = f.estimate / se;
+        let half = options.level.t_crit(c.df) * se;
+        f.se = se;
+        f.t = t;
+        f.df = Some(c.df);
+        f.p = Some(crate::dist::p_two_sided_t(t, c.df));
+        f.ci_lower = Some(f.estimate - half);
+        f.ci_upper = Some(f.estimate + half);
+    }
+    fit.ddf = Some(options.ddf);
+    fit.level = Some(options.level);
+    Ok(inf)
 }
 
 impl Mmrm {

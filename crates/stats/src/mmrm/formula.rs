@@ -29,89 +29,42 @@ fn is_name(s: &str) -> bool {
             .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
 }
 
+/// An error naming `--formula`.
+fn err(m: String) -> Error {
+    Error::field("formula", m)
+}
+
+/// How an MMRM formula is written, for the messages.
+const EXAMPLE: &str = "for example 'chg ~ base + arm * visit + us(visit | subject)'";
+
+/// The covariance term `NAME(visit | subject)` found in a right-hand side.
+struct CovarianceTerm {
+    /// Where the term starts and ends (past its ')') in the right-hand side.
+    start: usize,
+    end: usize,
+    structure: Structure,
+    visit: String,
+    subject: String,
+    group: Option<String>,
+}
+
 impl MmrmFormula {
     /// Parse `text`; errors name `--formula`.
     pub fn parse(text: &str) -> Result<MmrmFormula> {
-        let err = |m: String| Error::field("formula", m);
-        let example = "for example 'chg ~ base + arm * visit + us(visit | subject)'";
         let tilde = text
             .find('~')
-            .ok_or_else(|| err(format!("no '~' in '{text}'; {example}")))?;
-        // The covariance term: NAME( ... | ... ) at the top level of the right-hand side.
+            .ok_or_else(|| err(format!("no '~' in '{text}'; {EXAMPLE}")))?;
         let rhs = &text[tilde + 1..];
-        #[allow(clippy::type_complexity)]
-        let mut found: Option<(usize, usize, Structure, String, String, Option<String>)> = None;
-        let bytes = rhs.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            if bytes[i].is_ascii_alphabetic()
-                && (i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_'))
-            {
-                let start = i;
-                while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
-                    i += 1;
-                }
-                let name = &rhs[start..i];
-                let rest = rhs[i..].trim_start();
-                if !rest.starts_with('(') || name == "factor" {
-                    continue;
-                }
-                let open = rhs.len() - rest.len();
-                let close = rhs[open..]
-                    .find(')')
-                    .map(|c| open + c)
-                    .ok_or_else(|| err(format!("'{name}(' is not closed by ')'")))?;
-                let inside = &rhs[open + 1..close];
-                let structure = match Structure::from_name(name) {
-                    Some(s) => s,
-                    None if NOT_SUPPORTED.contains(&name) => {
-                        return Err(err(format!(
-                            "the covariance structure '{name}' is not supported; allowed: {ALLOWED}"
-                        )));
-                    }
-                    None => {
-                        return Err(err(format!(
-                            "'{name}(...)' is not a covariance structure; allowed: {ALLOWED}, written as us(visit | subject)"
-                        )));
-                    }
-                };
-                let (visit, subject) = inside.split_once('|').ok_or_else(|| {
-                    err(format!(
-                        "'{name}({inside})' needs a visit and a subject column: {name}(visit | subject)"
-                    ))
-                })?;
-                let (visit, subject) = (visit.trim(), subject.trim());
-                let (group, subject) = match subject.split_once('/') {
-                    Some((g, s)) => (Some(g.trim().to_string()), s.trim()),
-                    None => (None, subject),
-                };
-                if !is_name(visit)
-                    || !is_name(subject)
-                    || group.as_deref().is_some_and(|g| !is_name(g))
-                {
-                    return Err(err(format!(
-                        "'{name}({inside})' needs one visit column and one subject column, as {name}(visit | subject), or {name}(visit | group / subject) for one covariance per group"
-                    )));
-                }
-                if found.is_some() {
-                    return Err(err("the formula has two covariance terms; give one".into()));
-                }
-                found = Some((
-                    start,
-                    close + 1,
-                    structure,
-                    visit.into(),
-                    subject.into(),
-                    group,
-                ));
-                i = close + 1;
-            } else {
-                i += 1;
-            }
-        }
-        let (start, end, structure, visit, subject, group) = found.ok_or_else(|| {
+        let CovarianceTerm {
+            start,
+            end,
+            structure,
+            visit,
+            subject,
+            group,
+        } = find_covariance_term(rhs)?.ok_or_else(|| {
             err(format!(
-                "no covariance term over visits; add one of {ALLOWED}, {example}"
+                "no covariance term over visits; add one of {ALLOWED}, {EXAMPLE}"
             ))
         })?;
         if visit == subject {
@@ -126,25 +79,7 @@ impl MmrmFormula {
                 )));
             }
         }
-        // The fixed part: the right-hand side without the term and the '+' joining it.
-        let before = rhs[..start].trim_end();
-        let after = rhs[end..].trim_start();
-        let fixed_rhs = if let Some(b) = before.strip_suffix('+') {
-            format!("{b} {after}")
-        } else if let Some(a) = after.strip_prefix('+') {
-            format!("{before} {a}")
-        } else if before.is_empty() && after.is_empty() {
-            "1".to_string()
-        } else {
-            return Err(err(format!(
-                "join the covariance term to the fixed terms with '+', {example}"
-            )));
-        };
-        let fixed_rhs = if fixed_rhs.trim().is_empty() {
-            "1".to_string()
-        } else {
-            fixed_rhs
-        };
+        let fixed_rhs = fixed_part(rhs, start, end)?;
         let fixed = Formula::parse(&format!("{} ~ {}", &text[..tilde].trim(), fixed_rhs.trim()))?;
         if !fixed.random.is_empty() {
             return Err(err(
@@ -171,6 +106,107 @@ impl MmrmFormula {
             text: text.to_string(),
         })
     }
+}
+
+/// The covariance term, NAME( ... | ... ) at the top level of the right-hand side `rhs`
+/// (`None` if there is none); two such terms are refused.
+fn find_covariance_term(rhs: &str) -> Result<Option<CovarianceTerm>> {
+    let mut found: Option<CovarianceTerm> = None;
+    let bytes = rhs.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_alphabetic()
+            && (i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_'))
+        {
+            let start = i;
+            while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
+                i += 1;
+            }
+            let name = &rhs[start..i];
+            let rest = rhs[i..].trim_start();
+            if !rest.starts_with('(') || name == "factor" {
+                continue;
+            }
+            let term = covariance_term(rhs, name, start, rhs.len() - rest.len())?;
+            if found.is_some() {
+                return Err(err("the formula has two covariance terms; give one".into()));
+            }
+            i = term.end;
+            found = Some(term);
+        } else {
+            i += 1;
+        }
+    }
+    Ok(found)
+}
+
+/// The covariance term `name(` ... `)` of `rhs` starting at `start`, its '(' at `open`:
+/// the structure `name` names and the visit, subject and group columns, each checked.
+fn covariance_term(rhs: &str, name: &str, start: usize, open: usize) -> Result<CovarianceTerm> {
+    let close = rhs[open..]
+        .find(')')
+        .map(|c| open + c)
+        .ok_or_else(|| err(format!("'{name}(' is not closed by ')'")))?;
+    let inside = &rhs[open + 1..close];
+    let structure = match Structure::from_name(name) {
+        Some(s) => s,
+        None if NOT_SUPPORTED.contains(&name) => {
+            return Err(err(format!(
+                "the covariance structure '{name}' is not supported; allowed: {ALLOWED}"
+            )));
+        }
+        None => {
+            return Err(err(format!(
+                "'{name}(...)' is not a covariance structure; allowed: {ALLOWED}, written as us(visit | subject)"
+            )));
+        }
+    };
+    let (visit, subject) = inside.split_once('|').ok_or_else(|| {
+        err(format!(
+            "'{name}({inside})' needs a visit and a subject column: {name}(visit | subject)"
+        ))
+    })?;
+    let (visit, subject) = (visit.trim(), subject.trim());
+    let (group, subject) = match subject.split_once('/') {
+        Some((g, s)) => (Some(g.trim().to_string()), s.trim()),
+        None => (None, subject),
+    };
+    if !is_name(visit) || !is_name(subject) || group.as_deref().is_some_and(|g| !is_name(g)) {
+        return Err(err(format!(
+            "'{name}({inside})' needs one visit column and one subject column, as {name}(visit | subject), or {name}(visit | group / subject) for one covariance per group"
+        )));
+    }
+    Ok(CovarianceTerm {
+        start,
+        end: close + 1,
+        structure,
+        visit: visit.into(),
+        subject: subject.into(),
+        group,
+    })
+}
+
+/// The fixed part: the right-hand side `rhs` without the covariance term (at `start..end`)
+/// and the '+' joining it ("1" when nothing is left).
+fn fixed_part(rhs: &str, start: usize, end: usize) -> Result<String> {
+    let before = rhs[..start].trim_end();
+    let after = rhs[end..].trim_start();
+    let fixed_rhs = if let Some(b) = before.strip_suffix('+') {
+        format!("{b} {after}")
+    } else if let Some(a) = after.strip_prefix('+') {
+        format!("{before} {a}")
+    } else if before.is_empty() && after.is_empty() {
+        "1".to_string()
+    } else {
+        return Err(err(format!(
+            "join the covariance term to the fixed terms with '+', {EXAMPLE}"
+        )));
+    };
+    Ok(if fixed_rhs.trim().is_empty() {
+        "1".to_string()
+    } else {
+        fixed_rhs
+    })
 }
 
 #[cfg(test)]

@@ -140,30 +140,10 @@ pub fn group(
             z.extend_from_slice(x.row(i));
             z.push(y[i]);
         }
-        // Upper triangle of visit pairs; the lower one is its transpose (filled below).
-        for a in 0..m {
-            let za = &z[a * w..(a + 1) * w];
-            for b in a..m {
-                let zb = &z[b * w..(b + 1) * w];
-                let c = &mut pat.cross[a * m + b];
-                for (col, &f) in zb.iter().enumerate() {
-                    if f != 0.0 {
-                        let dst = &mut c.as_mut_slice()[col * w..(col + 1) * w];
-                        for (d, &e) in dst.iter_mut().zip(za) {
-                            *d += e * f;
-                        }
-                    }
-                }
-            }
-        }
+        add_upper_cross_products(pat, &z, w);
     }
     for pat in &mut patterns {
-        let m = pat.visits.len();
-        for a in 0..m {
-            for b in 0..a {
-                pat.cross[a * m + b] = pat.cross[b * m + a].transpose();
-            }
-        }
+        fill_lower_cross_products(pat);
     }
     Ok(Patterns {
         patterns,
@@ -174,6 +154,38 @@ pub fn group(
         n_together,
         n_subjects_per_group,
     })
+}
+
+/// Adds one subject's `z_a z_bᵀ` to `pat`'s `C_P[a, b]` for the upper triangle of visit pairs
+/// `a ≤ b` (the lower one is its transpose, filled once all subjects are in); `z` holds the
+/// subject's rows `(xᵀ, y)`, `w` values each, in visit order.
+fn add_upper_cross_products(pat: &mut Pattern, z: &[f64], w: usize) {
+    let m = pat.visits.len();
+    for a in 0..m {
+        let za = &z[a * w..(a + 1) * w];
+        for b in a..m {
+            let zb = &z[b * w..(b + 1) * w];
+            let c = &mut pat.cross[a * m + b];
+            for (col, &f) in zb.iter().enumerate() {
+                if f != 0.0 {
+                    let dst = &mut c.as_mut_slice()[col * w..(col + 1) * w];
+                    for (d, &e) in dst.iter_mut().zip(za) {
+                        *d += e * f;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Sets `pat`'s `C_P[a, b]` for `a > b` to the transpose of `C_P[b, a]`.
+fn fill_lower_cross_products(pat: &mut Pattern) {
+    let m = pat.visits.len();
+    for a in 0..m {
+        for b in 0..a {
+            pat.cross[a * m + b] = pat.cross[b * m + a].transpose();
+        }
+    }
 }
 
 #[cfg(test)]
