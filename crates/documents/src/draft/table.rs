@@ -1915,12 +1915,20 @@ fn spans_over<'t>(
         (r, l) if r == l => out.extend(rest.iter().copied().zip(left)),
         _ => {
             // Past the columns the row below names (`Hazard Ratio (95% CI)` over a column
-            // the row below leaves empty), in order.
+            // the row below leaves empty), in order. Cells past the data's last column
+            // (`Diff. | P Value | P Value` over two columns, one p printed on the section's
+            // row instead) stand over no column: the runs and the columns they reach are
+            // still named.
             let after = cols.last()?.0 + 1;
-            if after + rest.len() > width {
+            if after >= width {
                 return None;
             }
-            out.extend(rest.iter().enumerate().map(|(i, &k)| (k, after + i)));
+            out.extend(
+                rest.iter()
+                    .take(width - after)
+                    .enumerate()
+                    .map(|(i, &k)| (k, after + i)),
+            );
         }
     }
     Some(out)

@@ -9,8 +9,11 @@
 //! - With group columns, a row labelled with a time is a time point of the measure named by
 //!   the section row above it (a label with no numbers); any other label is a measure of its
 //!   own at one time point; a row labelled as a change (`change from baseline`) is a measure
-//!   of changes. The statistic cells of a row are its comparison.
-//! - With time columns, each row is one measure's time course.
+//!   of changes. The statistic cells of a row are its comparison. A row naming a measure with
+//!   only p-values beside it (the groups' comparison on the measure's own row) is a section
+//!   label too.
+//! - With time columns, each row is one measure's time course. A time over what its cells
+//!   print (`Before` over `Mean | SD`, read `Before Mean`) is that time.
 //! - Rows labelled with times run as one time course while their times are new; the labels
 //!   printed among them (a spanning label copied at the height of its middle) name it, and a
 //!   row printing fewer of the groups is those groups' next visit.
@@ -107,8 +110,18 @@ fn header_time(header: &str) -> Option<String> {
         .expect("a valid pattern")
     });
     let h = header.trim();
-    p.is_match(h)
-        .then(|| h.trim_end_matches(['*', '†', '‡', '§']).to_string())
+    if p.is_match(h) {
+        return Some(h.trim_end_matches(['*', '†', '‡', '§']).to_string());
+    }
+    // Such a word with what the cells under it print (`Before Mean`, `After SD`, as a header
+    // spanning `Mean | SD` reads over each column): the word is the time.
+    let word: Vec<&str> = h
+        .split_whitespace()
+        .filter(|w| !crate::draft::table::describes_cells(w))
+        .collect();
+    let word = word.join(" ");
+    (word.len() < h.len() && p.is_match(&word))
+        .then(|| word.trim_end_matches(['*', '†', '‡', '§']).to_string())
 }
 
 /// The measure each time course in a table's rows is of, where its name is printed among its
@@ -343,7 +356,9 @@ impl Header<'_> {
             .map(|c| original[c.clone()].trim())
             .collect::<Vec<_>>()
             .join(" ");
-        time_only(&header).unwrap_or(header)
+        time_only(&header)
+            .or_else(|| header_time(&header))
+            .unwrap_or(header)
     }
 }
 
@@ -518,7 +533,23 @@ impl RowReader<'_> {
             return;
         }
         if !members.iter().any(|&j| is_summary(&items[j])) {
-            if !self.read_n_row(cells, &members, &label, s) {
+            if self.read_n_row(cells, &members, &label, s) {
+                return;
+            }
+            // A row naming a measure with only p-values beside it (`Physical functioning | <
+            // 0.001`, the groups' comparison printed on the measure's own row): the section
+            // the rows below it are in. A row labelled as a statistic is the comparison of
+            // the measure above it.
+            let names_statistic = stat_of(&label).is_some() || cues::difference_word(&label);
+            // (`< 0.001` with no `p` before it is read as a number printed as a bound: a
+            // measure's value is never printed so in a table of summaries.)
+            let only_ps = members.iter().filter(|&&j| in_value_cell(j)).all(|&j| {
+                items[j].kind == ItemKind::P
+                    || items[j].kind == ItemKind::Number && items[j].parts.bound.is_some()
+            });
+            if !label.is_empty() && !names_statistic && only_ps {
+                self.section = Some(label.clone());
+            } else {
                 self.attach_comparison_row(&label, &members, s);
             }
             return;
@@ -997,6 +1028,28 @@ fn push_change_measure(
 #[cfg(test)]
 mod tests {
     use crate::draft::structure::{Shape, read_text};
+
+    #[test]
+    fn times_spanning_mean_and_sd_columns_under_a_measure_row_with_its_p() {
+        // `Before | After` over `Mean | SD` pairs (the lower header row copied without its
+        // stub cell), one more statistic header than columns left, and each measure named on
+        // a row that prints only the groups' p.
+        let text = "| Variable, Group | Before | After | Diff. | P Value | P Value |\n|---|---|---|---|---|---|\n| Mean | SD | Mean | SD | |\n| Pain | < 0.001 | | | | | |\n| Drug | 50.5 | 10.2 | 70.1 | 12.3 | 19.6 | < 0.001 |\n| Placebo | 51.0 | 11.4 | 49.0 | 10.9 | -2.0 | 0.41 |\n";
+        let (items, s) = read_text(text);
+        assert_eq!(s.measures.len(), 2, "{:#?} {items:#?}", s.measures);
+        for (m, who, means) in [
+            (&s.measures[0], "Drug", ["50.5", "70.1"]),
+            (&s.measures[1], "Placebo", ["51.0", "49.0"]),
+        ] {
+            assert_eq!(m.shape, Shape::TimeCourse, "{m:#?} {items:#?}");
+            assert_eq!(m.label.as_deref(), Some(format!("Pain ({who})").as_str()));
+            let want: Vec<(String, String, String)> = [("Before", means[0]), ("After", means[1])]
+                .iter()
+                .map(|(t, m)| ("-".to_string(), t.to_string(), m.to_string()))
+                .collect();
+            assert_eq!(crate::draft::structure::means_of(&items, &s, m), want);
+        }
+    }
 
     #[test]
     fn stacked_headers_name_the_groups_beside_the_statistics() {
