@@ -45,7 +45,9 @@ const JA_DOSE: &str =
 const LATIN_NAME: &str = r"[A-Za-zα-ωΑ-Ω][A-Za-z0-9α-ωΑ-Ω\-]*[0-9][A-Za-z0-9]*";
 
 /// Group phrases in `s`: `in the drug group`, `placebo arm`, `the 6 mg group`, `patients
-/// receiving X`, `実薬群`, bare comparators. Overlapping matches keep the longest.
+/// receiving X`, `実薬群`, bare comparators, and the groups an observational report sets by
+/// outcome (`survivors` and `nonsurvivors`, `responders` and `non-responders`). Overlapping
+/// matches keep the longest.
 pub fn groups(s: &str) -> Vec<Phrase> {
     static P: OnceLock<Regex> = OnceLock::new();
     let p = re(
@@ -55,6 +57,7 @@ pub fn groups(s: &str) -> Vec<Phrase> {
             (?P<noun>\b(?:group|arm|cohort)s?\b)
           | (?P<recv>\b(?:patients|participants|subjects|those|women|men|children)\s+(?:receiving|treated\s+with|taking|given|on)\s+(?:[a-z0-9][a-z0-9\-+./]*)(?:\s+\d+(?:\.\d+)?\s*(?:mg|µg|mcg|g|mg/kg|iu|units?))?)
           | (?P<cmp>\b(?:{COMPARATORS})\b)
+          | (?P<outcome>\b(?:non-?survivors|survivors|non-?responders|responders)\b)
           | (?P<ja>(?:[^\s、。，,：:;；（）()「」・群\d０-９]|{JA_DOSE}|{LATIN_NAME}){{1,20}}群)
         "
         ),

@@ -1637,6 +1637,32 @@ mod tests {
     }
 
     #[test]
+    fn groups_set_by_outcome_are_arms() {
+        // An observational report's groups are set by outcome: survivors and nonsurvivors,
+        // responders and non-responders, each named before its value.
+        for (text, keys) in [
+            (
+                "The median LOS in days for survivors was 2.2 (IQR: 1.2 to 4.9) and that of nonsurvivors was 3.2 (IQR: 1.5 to 7.9).",
+                ["survivors", "nonsurvivors"],
+            ),
+            (
+                "Baseline HbA1c was 8.1 ± 0.9 in responders and 8.4 ± 1.0 in non-responders.",
+                ["responders", "non-responders"],
+            ),
+        ] {
+            let (_, s) = read(text);
+            assert_eq!(s.measures.len(), 1, "{text}: {:#?}", s.measures);
+            assert_eq!(s.measures[0].shape, Shape::Arms, "{text}");
+            let groups: Vec<&str> = s.measures[0]
+                .cells
+                .iter()
+                .map(|c| s.groups[c.group.unwrap()].key.as_str())
+                .collect();
+            assert_eq!(groups, keys, "{text}");
+        }
+    }
+
+    #[test]
     fn a_list_naming_each_drug_before_its_value_is_a_set_of_arms() {
         let keys = |text: &str| {
             let (_, s) = read(text);
