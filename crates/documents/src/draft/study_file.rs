@@ -384,15 +384,26 @@ fn draft_median(w: &mut Writer, item: &Item) {
 
 /// Writes `x of n` as two facts: the whole, and the count whose `of` names it.
 fn draft_count_of(w: &mut Writer, item: &Item) {
-    let notes = &item.notes;
     let p = &item.parts;
     let stem = w.id("count");
     let (Some(count), Some(of)) = (&p.count, &p.of) else {
         return;
     };
     let whole = format!("{stem}_of");
+    write_count_of_whole(w, (&stem, &whole), (count, of), item);
+}
+
+/// Writes a count and the whole it is of as two facts, `ids.1` for the whole and `ids.0` for
+/// the count (whose `of` names the whole, so `check` tests the count against it).
+fn write_count_of_whole(
+    w: &mut Writer,
+    (count_id, whole_id): (&str, &str),
+    (count, of): (&Printed, &Printed),
+    item: &Item,
+) {
+    let notes = &item.notes;
     w.fact(
-        &whole,
+        whole_id,
         "review: the whole (denominator)",
         of,
         None,
@@ -402,12 +413,12 @@ fn draft_count_of(w: &mut Writer, item: &Item) {
         item,
     );
     w.fact(
-        &stem,
+        count_id,
         "review: how many of them",
         count,
         None,
         "review",
-        Some(&whole),
+        Some(whole_id),
         notes,
         item,
     );
@@ -436,26 +447,7 @@ fn draft_percent(w: &mut Writer, item: &Item) {
     );
     if let (Some(count), Some(of)) = (&p.count, &p.of) {
         if with_whole {
-            w.fact(
-                &whole,
-                "review: the whole (denominator)",
-                of,
-                None,
-                "review",
-                None,
-                notes,
-                item,
-            );
-            w.fact(
-                &format!("{stem}_count"),
-                "review: how many of them",
-                count,
-                None,
-                "review",
-                Some(&whole),
-                notes,
-                item,
-            );
+            write_count_of_whole(w, (&format!("{stem}_count"), &whole), (count, of), item);
         }
     }
 }
