@@ -2134,7 +2134,8 @@ impl Table {
     /// The header cells standing over each column (top row first), for data rows `width`
     /// cells wide.
     ///
-    /// The header rows are read from the bottom up, as they stack:
+    /// A header row copied one cell per line under the rule (`Drug (N=40) |`, `Placebo (N=20) |`)
+    /// names the columns first. The header rows are read from the bottom up, as they stack:
     /// - a row as wide as the data stands over the columns from the left;
     /// - a narrower row nearest the data whose first cell names a statistic stands over the
     ///   last columns (`Difference | p value`, with the stub and the groups named above); one
@@ -2152,6 +2153,19 @@ impl Table {
         let mut named = vec![false; width];
         let mut nearest = true;
         let mut below: Vec<PlacedRow> = Vec::new();
+        if let Some(cells) = self.cell_per_line_header(text, width) {
+            for (k, cell) in cells.iter().enumerate() {
+                columns[k + 1].push(cell.clone());
+                named[k + 1] = true;
+            }
+            below.push(PlacedRow {
+                filled: (0..cells.len()).collect(),
+                placed: (0..cells.len()).map(|k| (k, k + 1)).collect(),
+                describes: false,
+                texts: cells.iter().map(|c| text[c.clone()].to_string()).collect(),
+            });
+            nearest = false;
+        }
         for h in self.rows[..self.header_rows].iter().rev() {
             let filled: Vec<usize> = (0..h.cells.len())
                 .filter(|&k| !text[h.cells[k].clone()].trim().is_empty())
@@ -2241,6 +2255,32 @@ impl Table {
             }
         }
         columns
+    }
+
+    /// A header row copied one cell per line under the table's rule (`Drug (N=40) |`,
+    /// `Placebo (N=20) |`, `p- value |`, … each on a line of its own): a run of lines of one
+    /// cell each, right under the rule and ended by a line with no words, as many as the data
+    /// rows have cells after the stub. Each line's cell, its closing `|` left out, stands over
+    /// the next column. `None` unless the count is exactly that.
+    fn cell_per_line_header(&self, text: &str, width: usize) -> Option<Vec<Range<usize>>> {
+        let header = &self.rows[..self.header_rows];
+        let rule = header
+            .iter()
+            .rposition(|r| is_separator(&text[r.line.clone()]))?;
+        let mut cells = Vec::new();
+        for r in &header[rule + 1..] {
+            let [cell] = r.cells.as_slice() else {
+                break;
+            };
+            let raw = &text[cell.clone()];
+            let name = raw.trim().trim_end_matches('|').trim();
+            if name.is_empty() {
+                break;
+            }
+            let start = cell.start + raw.find(name)?;
+            cells.push(start..start + name.len());
+        }
+        (cells.len() >= 2 && cells.len() + 1 == width).then_some(cells)
     }
 
     /// The label of row `row` (its first cell), trimmed.

@@ -272,7 +272,13 @@ fn read_header<'t>(
     let cells_over = model.column_headers();
     let row = model.rows[..model.header_rows]
         .iter()
-        .rposition(|r| cells_over.iter().flatten().any(|c| r.cells.contains(c)))
+        .rposition(|r| {
+            cells_over.iter().flatten().any(|c| {
+                r.cells
+                    .iter()
+                    .any(|rc| rc.start <= c.start && c.end <= rc.end)
+            })
+        })
         .unwrap_or(0);
     let mut header = Header {
         cells_over,
@@ -1028,6 +1034,32 @@ fn push_change_measure(
 #[cfg(test)]
 mod tests {
     use crate::draft::structure::{Shape, read_text};
+
+    #[test]
+    fn a_header_copied_one_cell_per_line_names_the_columns() {
+        // Each header cell on a line of its own under the rule, as many as the data rows have
+        // cells after the stub, the run closed by a line with no words.
+        let text = "Table 2.\n|||\n---|---|---|---|\nDrug (N=40) |\nPlacebo (N=20) |\np value |\n|\nScore (Mean ± SD) | |||\nWeek 12 | 13.8 ± 2.7 | 8.0 ± 3.1 | 0.134 |\nWeek 20 | 18.8 ± 2.9 | 11.7 ± 3.9 | 0.049 |\n";
+        let (items, s) = read_text(text);
+        assert_eq!(s.measures.len(), 1, "{:#?}", s.measures);
+        let m = &s.measures[0];
+        assert_eq!(m.shape, Shape::Arms);
+        let cells: Vec<(String, String, String)> = crate::draft::structure::means_of(&items, &s, m);
+        let want = [
+            ("Drug", "Week 12", "13.8"),
+            ("Placebo", "Week 12", "8.0"),
+            ("Drug", "Week 20", "18.8"),
+            ("Placebo", "Week 20", "11.7"),
+        ]
+        .map(|(g, t, v)| (g.to_string(), t.to_string(), v.to_string()));
+        assert_eq!(cells, want);
+        let ns: Vec<Option<&str>> = m
+            .cells
+            .iter()
+            .map(|c| c.n.map(|n| items[n].text.as_str()))
+            .collect();
+        assert_eq!(ns, [Some("N=40"), Some("N=20"), Some("N=40"), Some("N=20")]);
+    }
 
     #[test]
     fn times_spanning_mean_and_sd_columns_under_a_measure_row_with_its_p() {
