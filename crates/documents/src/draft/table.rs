@@ -2151,21 +2151,9 @@ impl Table {
     pub fn headers(&self, text: &str, width: usize) -> Vec<Vec<Range<usize>>> {
         let mut columns: Vec<Vec<Range<usize>>> = vec![Vec::new(); width];
         let mut named = vec![false; width];
-        let mut nearest = true;
-        let mut below: Vec<PlacedRow> = Vec::new();
-        if let Some(cells) = self.cell_per_line_header(text, width) {
-            for (k, cell) in cells.iter().enumerate() {
-                columns[k + 1].push(cell.clone());
-                named[k + 1] = true;
-            }
-            below.push(PlacedRow {
-                filled: (0..cells.len()).collect(),
-                placed: (0..cells.len()).map(|k| (k, k + 1)).collect(),
-                describes: false,
-                texts: cells.iter().map(|c| text[c.clone()].to_string()).collect(),
-            });
-            nearest = false;
-        }
+        let copied = self.cell_per_line_columns(text, &mut columns, &mut named);
+        let mut nearest = copied.is_none();
+        let mut below: Vec<PlacedRow> = copied.into_iter().collect();
         for h in self.rows[..self.header_rows].iter().rev() {
             let filled: Vec<usize> = (0..h.cells.len())
                 .filter(|&k| !text[h.cells[k].clone()].trim().is_empty())
@@ -2281,6 +2269,27 @@ impl Table {
             cells.push(start..start + name.len());
         }
         (cells.len() >= 2 && cells.len() + 1 == width).then_some(cells)
+    }
+
+    /// Name the columns by a header copied one cell per line ([`Table::cell_per_line_header`]),
+    /// each line's cell over the next column; the row as placed, for the rows above it.
+    fn cell_per_line_columns(
+        &self,
+        text: &str,
+        columns: &mut [Vec<Range<usize>>],
+        named: &mut [bool],
+    ) -> Option<PlacedRow> {
+        let cells = self.cell_per_line_header(text, columns.len())?;
+        for (k, cell) in cells.iter().enumerate() {
+            columns[k + 1].push(cell.clone());
+            named[k + 1] = true;
+        }
+        Some(PlacedRow {
+            filled: (0..cells.len()).collect(),
+            placed: (0..cells.len()).map(|k| (k, k + 1)).collect(),
+            describes: false,
+            texts: cells.iter().map(|c| text[c.clone()].to_string()).collect(),
+        })
     }
 
     /// The label of row `row` (its first cell), trimmed.
