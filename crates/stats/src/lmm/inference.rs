@@ -28,7 +28,7 @@
 //! observed information). The test uses `Φ_A`, a scale factor for F, and
 //! the df from the moments of Kenward & Roger's §4.
 
-use super::fit::LmmFit;
+use super::fit::{FixedEffect, LmmFit};
 use super::formula::Formula;
 use super::frame::Frame;
 use super::marginal::{Component, MarginalSums, blocks, marginal_sums};
@@ -333,6 +333,28 @@ impl FixedInference {
         (df, scale)
     }
 
+    /// Each fixed effect's t test and confidence interval at `level`, on this method's df:
+    /// the SE is the square root of `lᵀΦl` for `l` the effect's unit vector (Kenward–Roger's
+    /// adjusted `Φ_A` under that method), `t = β̂/SE`, the p two-sided, the interval
+    /// `β̂ ± t_{df}·SE`. `lmm` and `mmrm` report their coefficients so.
+    pub(crate) fn test_each(&self, fixed: &mut [FixedEffect], level: ConfidenceLevel) {
+        let p = fixed.len();
+        for (j, f) in fixed.iter_mut().enumerate() {
+            let mut l = vec![0.0; p];
+            l[j] = 1.0;
+            let c = self.contrast(&l);
+            let se = c.variance.sqrt();
+            let t = f.estimate / se;
+            let half = level.t_crit(c.df) * se;
+            f.se = se;
+            f.t = t;
+            f.df = Some(c.df);
+            f.p = Some(crate::dist::p_two_sided_t(t, c.df));
+            f.ci_lower = Some(f.estimate - half);
+            f.ci_upper = Some(f.estimate + half);
+        }
+    }
+
     /// The variance of `lᵀβ̂` (Kenward–Roger's adjusted one under that method) and its df.
     pub fn contrast(&self, l: &[f64]) -> ContrastVariance {
         let lv = DVector::from_column_slice(l);
@@ -455,21 +477,7 @@ impl LmmFit {
             return Ok((self, None));
         }
         let inference = FixedInference::new(formula, frame, &self, method)?;
-        let p = self.fixed.len();
-        for (j, f) in self.fixed.iter_mut().enumerate() {
-            let mut l = vec![0.0; p];
-            l[j] = 1.0;
-            let c = inference.contrast(&l);
-            let se = c.variance.sqrt();
-            let t = f.estimate / se;
-            let half = level.t_crit(c.df) * se;
-            f.se = se;
-            f.t = t;
-            f.df = Some(c.df);
-            f.p = Some(crate::dist::p_two_sided_t(t, c.df));
-            f.ci_lower = Some(f.estimate - half);
-            f.ci_upper = Some(f.estimate + half);
-        }
+        inference.test_each(&mut self.fixed, level);
         self.ddf = Some(method);
         self.level = Some(level);
         Ok((self, Some(inference)))

@@ -679,21 +679,7 @@ fn add_inference(
         options.ddf,
         KrInformation::Observed,
     )?;
-    let p = fit.fixed.len();
-    for (j, f) in fit.fixed.iter_mut().enumerate() {
-        let mut l = vec![0.0; p];
-        l[j] = 1.0;
-        let c = inf.contrast(&l);
-        let se = c.variance.sqrt();
-        let t = f.estimate / se;
-        let half = options.level.t_crit(c.df) * se;
-        f.se = se;
-        f.t = t;
-        f.df = Some(c.df);
-        f.p = Some(crate::dist::p_two_sided_t(t, c.df));
-        f.ci_lower = Some(f.estimate - half);
-        f.ci_upper = Some(f.estimate + half);
-    }
+    inf.test_each(&mut fit.fixed, options.level);
     fit.ddf = Some(options.ddf);
     fit.level = Some(options.level);
     Ok(inf)
