@@ -469,13 +469,7 @@ fn run_multilevel(
         out.push('\n');
         out.push_str(&render(
             format,
-            &meta::output::report::Predictions {
-                names: fit.coefficients[1..]
-                    .iter()
-                    .map(|c| c.name.clone())
-                    .collect(),
-                rows: p.clone(),
-            },
+            &meta::output::report::Predictions::of_fit(&fit.coefficients, p),
         )?);
     }
     if !out.ends_with('\n') {
@@ -834,13 +828,7 @@ fn push_tables(
         out.push('\n');
         out.push_str(&render(
             format,
-            &meta::output::report::Predictions {
-                names: fit.coefficients[1..]
-                    .iter()
-                    .map(|c| c.name.clone())
-                    .collect(),
-                rows: p.clone(),
-            },
+            &meta::output::report::Predictions::of_fit(&fit.coefficients, p),
         )?);
     }
     if let Some(rows) = &fit.per_study {

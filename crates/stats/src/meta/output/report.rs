@@ -8,7 +8,7 @@ use crate::meta::bias::ranktest::RankTest;
 use crate::meta::bias::selmodel::SelectionModel;
 use crate::meta::bias::trimfill::TrimFill;
 use crate::meta::fitting::linear::{Prediction, WaldTest};
-use crate::meta::fitting::model::{TESTED_COLUMNS, TestedEstimate};
+use crate::meta::fitting::model::{Coefficient, TESTED_COLUMNS, TestedEstimate};
 use crate::meta::fitting::multilevel::MultilevelFit;
 use crate::meta::fitting::multilevel_ranef::MultilevelRandomEffects;
 use crate::meta::fitting::per_study::StudyPrediction;
@@ -380,6 +380,21 @@ impl Tabular for WaldTest {
 pub struct Predictions {
     pub names: Vec<String>,
     pub rows: Vec<Prediction>,
+}
+
+impl Predictions {
+    /// The predictions of a fit with `coefficients` (the intercept first), named by its
+    /// moderators: every coefficient after the intercept.
+    pub fn of_fit(coefficients: &[Coefficient], rows: &[Prediction]) -> Predictions {
+        Predictions {
+            names: coefficients
+                .iter()
+                .skip(1)
+                .map(|c| c.name.clone())
+                .collect(),
+            rows: rows.to_vec(),
+        }
+    }
 }
 
 impl Tabular for Predictions {
