@@ -421,3 +421,24 @@ fn least_squares_means_say_where_the_other_variables_sit() {
         "averaged over the levels of sex (equal weights)"
     );
 }
+
+#[test]
+fn kenward_roger_on_a_design_too_large_for_dense_blocks_names_the_alternatives() {
+    // 3,000 crossed ratings link every row: Satterthwaite is computed (tests/lmm_ddf.rs checks
+    // its values against lmerTest); Kenward-Roger is refused, naming what to use instead.
+    let file = data("crossed_ratings_3000.csv");
+    let formula = "y ~ service + (1 | s) + (1 | d) + (1 | dept)";
+    subcommand("lmm")
+        .arg(&file)
+        .args(["--formula", formula])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("Satterthwaite df"));
+    subcommand("lmm")
+        .arg(&file)
+        .args(["--formula", formula, "--ddf", "kenward-roger"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--ddf satterthwaite"))
+        .stderr(predicate::str::contains("3000 rows"));
+}

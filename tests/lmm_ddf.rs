@@ -1147,3 +1147,56 @@ fn satterthwaite_covariance_equals_the_fit_and_kr_needs_reml() {
     let e = FixedInference::new(&formula, &frame, &ml, Ddf::KenwardRoger).unwrap_err();
     assert!(e.to_string().contains("REML"), "{e}");
 }
+
+#[test]
+fn crossed_design_too_large_for_dense_blocks() {
+    // 3,000 ratings of random students and lecturers (benches/lmm_multi_bench_data.sh crossed
+    // 3000): one block of 3,000 linked rows, beyond the dense blocks of the exact derivatives,
+    // so the df come from numerical derivatives of the deviance, as lmerTest takes them.
+    // benches/lmm_ddf_large_reference.R (lme4 1.1, lmerTest 3.1, bobyqa rhoend 2e-11):
+    // m <- lmer(y ~ service + (1 | s) + (1 | d) + (1 | dept), d); coef(summary(m))
+    let f = "y ~ service + (1 | s) + (1 | d) + (1 | dept)";
+    let m = model("crossed_ratings_3000.csv", f, true, Ddf::Satterthwaite);
+    m.check_fixed(&[
+        (
+            "(Intercept)",
+            2.98482965535721156,
+            0.054328409485660770,
+            18.065124852192159,
+            1.4668627295263936e-21,
+        ),
+        (
+            "service",
+            0.15395853975373847,
+            0.048294406238871199,
+            2885.688813451943588,
+            1.4483441046355323e-03,
+        ),
+    ]);
+    // anova(m, type = 3)
+    m.check_anova(&[(
+        "service",
+        10.16281,
+        1.0,
+        2885.6888134519436,
+        1.4483441046355323e-03,
+    )]);
+    // the same with REML = FALSE
+    let m = model("crossed_ratings_3000.csv", f, false, Ddf::Satterthwaite);
+    m.check_fixed(&[
+        (
+            "(Intercept)",
+            2.98477720922569167,
+            0.052696423867178280,
+            19.893846250361229,
+            1.8339251573961499e-23,
+        ),
+        (
+            "service",
+            0.15405108976215662,
+            0.048284798504065148,
+            2886.932614033115442,
+            1.4356564859073688e-03,
+        ),
+    ]);
+}

@@ -11,6 +11,7 @@
 //! | [`optimize`] | minimisation: R's `optimize` (Brent), a box-constrained Newton method, the bounded quasi-Newton (BFGS) method of the mixed models |
 //! | [`likelihood_ratio`] | the one likelihood-ratio test of two nested models |
 //! | [`root`] | root finding: Brent's bracketed method, safeguarded Newton, R's `uniroot` step for step |
+//! | [`derivatives`] | numerical Jacobians and Hessians by extrapolated central differences, as R's numDeriv |
 //! | [`dense`] | small dense linear algebra on row-major slices: the one Cholesky factorisation, triangular solves, the inverse from a factor |
 //! | [`level`] | the one confidence level (a probability in (0, 1), its z and t quantiles) |
 //! | [`csv_file`] | the one CSV reader: named columns, missing values, errors with file, line and column |
@@ -30,6 +31,7 @@
 pub mod counters;
 pub mod csv_file;
 pub mod dense;
+pub mod derivatives;
 pub mod dist;
 pub mod error;
 pub mod level;

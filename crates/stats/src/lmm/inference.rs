@@ -31,7 +31,7 @@
 use super::fit::{FixedEffect, LmmFit};
 use super::formula::Formula;
 use super::frame::Frame;
-use super::marginal::{Component, MarginalSums, blocks, marginal_sums};
+use super::marginal::{Component, MAX_BLOCK_ROWS, MarginalSums, blocks, marginal_sums};
 use super::random::RandomEffects;
 use crate::error::{Error, Result};
 use crate::level::ConfidenceLevel;
@@ -177,10 +177,58 @@ impl FixedInference {
                     .sum::<f64>()
             })
             .collect();
-        let (comps, phi_values) = components(factors, &fit.theta, fit.sigma);
         let groupings: Vec<&[u32]> = factors.iter().map(|f| f.group_of_row.as_slice()).collect();
-        let sums = marginal_sums(x, &e, &comps, &phi_values, &blocks(y.len(), &groupings))?;
+        let blocks = blocks(y.len(), &groupings);
+        if let Some(largest) = blocks.iter().map(Vec::len).max()
+            && largest > MAX_BLOCK_ROWS
+        {
+            // Too large for dense blocks: lmerTest's way, derivatives of the deviance.
+            return match method {
+                Ddf::Satterthwaite => {
+                    super::deviance_derivatives::satterthwaite_by_derivatives(x, y, factors, fit)
+                }
+                _ => Err(Error::field(
+                    "ddf",
+                    format!(
+                        "the grouping factors link {largest} rows into one block of the marginal covariance; Kenward-Roger is computed from dense blocks of at most {MAX_BLOCK_ROWS} rows: use {{field:ddf}} satterthwaite (from derivatives of the deviance, as lmerTest) or none"
+                    ),
+                )),
+            };
+        }
+        let (comps, phi_values) = components(factors, &fit.theta, fit.sigma);
+        let sums = marginal_sums(x, &e, &comps, &phi_values, &blocks)?;
         Self::from_sums(sums, beta, reml, method)
+    }
+
+    /// Satterthwaite's inference from derivatives taken elsewhere
+    /// ([`super::deviance_derivatives`]): `phi` = Φ at the fit, `jacobians[r]` = ∂Φ/∂φᵣ and
+    /// `deviance_hessian` the Hessian of −2ℓ in the same φ. Then `pᵣ = Φ⁻¹(∂Φ/∂φᵣ)Φ⁻¹` (so
+    /// that `Φpᵣ Φ = ∂Φ/∂φᵣ`, as for the exact sums) and `A` is the inverse of half the
+    /// Hessian over its eigenvalues above 1e-8 (as lmerTest).
+    pub(crate) fn from_derivatives(
+        beta: DVector<f64>,
+        phi: DMatrix<f64>,
+        jacobians: &[DMatrix<f64>],
+        deviance_hessian: &DMatrix<f64>,
+    ) -> Result<Self> {
+        let precision = phi
+            .clone()
+            .cholesky()
+            .ok_or_else(|| Error::Numerical("Var(β̂) is not positive definite at the fit".into()))?
+            .inverse();
+        let p = jacobians
+            .iter()
+            .map(|j| &precision * j * &precision)
+            .collect();
+        let info = (deviance_hessian * 0.5).symmetric_part();
+        Ok(FixedInference {
+            method: Ddf::Satterthwaite,
+            beta,
+            phi,
+            p,
+            info_inverse: positive_inverse(&info, 0.5e-8),
+            kr: None,
+        })
     }
 
     /// Inference from the marginal sums at the fit (`beta` = β̂; `reml` the fit's method),

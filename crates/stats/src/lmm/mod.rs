@@ -35,6 +35,7 @@
 //! | [`marginal`] | the marginal covariance Σ(φ) by blocks of rows, and the sums over rows that small-sample inference needs (linear algebra only) |
 //! | [`ddf`] | the choice of denominator df (`--ddf`), recorded by the fit |
 //! | [`inference`] | Satterthwaite and Kenward–Roger df, t and F tests of contrasts of β̂ |
+//! | `deviance_derivatives` | Satterthwaite's df from numerical derivatives of the deviance in (θ, σ), as lmerTest, where the marginal covariance is too large for dense blocks |
 //! | [`anova`](mod@anova) | type III hypotheses of the fixed terms and their F tests |
 //! | [`emmeans`](mod@emmeans) | estimated marginal means of a categorical variable and their pairwise differences |
 //! | [`summary`] | the fit with its anova and marginal means, as `trialstats lmm` prints them |
@@ -46,6 +47,7 @@ pub mod compare;
 pub mod criterion;
 pub mod ddf;
 pub mod design;
+mod deviance_derivatives;
 pub mod emmeans;
 pub mod fit;
 pub mod formula;
