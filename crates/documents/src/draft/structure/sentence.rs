@@ -1452,6 +1452,25 @@ fn n_printed_with_value(
         .map(|j| items[j].span[0])
         .min()
         .unwrap_or(usize::MAX);
+    // `(n=91, 4.8±1.0)`: an `n =` opening the value's own bracket, right before it, is its n
+    // (`(30 women, 52 ± 8 years)` counts a subset, not the value's sample).
+    if let Some(open) = open_bracket_at(doc_text, items[item].span[0]) {
+        let before = ns.iter().copied().rfind(|&j| {
+            let n_text = items[j].text.trim_start();
+            items[j].span[0] > open
+                && items[j].span[1] <= items[item].span[0]
+                && doc_text[open..items[j].span[0]]
+                    .chars()
+                    .all(|c| "(（ ".contains(c))
+                && (n_text.starts_with('n') || n_text.starts_with('N'))
+                && doc_text[items[j].span[1]..items[item].span[0]]
+                    .chars()
+                    .all(|c| c.is_whitespace() || ",;:、，；".contains(c))
+        });
+        if before.is_some() {
+            return before;
+        }
+    }
     let with = ns.iter().copied().find(|&j| {
         items[j].span[0] >= items[item].span[1]
             && items[j].span[0] < next
@@ -1461,6 +1480,8 @@ fn n_printed_with_value(
                 items[j].span[0],
                 80,
             )
+            && !opens_next_values_bracket(doc_text, items[item].span[1], items[j].span[0], next)
+            && !closes_a_bracket(&doc_text[items[item].span[1]..items[j].span[0]])
     });
     with.filter(|&j| {
         let between = &doc_text[items[item].span[1]..items[j].span[0]];
@@ -1468,6 +1489,57 @@ fn n_printed_with_value(
             .iter()
             .all(|g| Some(cues::group_key(&g.text)) == own)
     })
+}
+
+/// Where the innermost bracket still open at byte `at` opens (`(` or `（`), looking back at
+/// most 60 bytes and not past a sentence's end; `None` outside brackets.
+fn open_bracket_at(text: &str, at: usize) -> Option<usize> {
+    let mut from = at.saturating_sub(60);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut depth = 0usize;
+    for (k, c) in text.get(from..at)?.char_indices().rev() {
+        match c {
+            ')' | '）' => depth += 1,
+            '(' | '（' if depth == 0 => return Some(from + k),
+            '(' | '（' => depth -= 1,
+            '。' => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Does `between` (the text from a value to an n after it) close a bracket it did not open:
+/// the value was printed inside a bracket, and the n stands outside it (`(11.2±16.9 Mets
+/// h/week, P=0.017)一方、36人の女性患者は…`): a parenthesis scopes what it holds.
+fn closes_a_bracket(between: &str) -> bool {
+    let mut depth = 0i32;
+    for c in between.chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth -= 1,
+            _ => {}
+        }
+        if depth < 0 {
+            return true;
+        }
+    }
+    false
+}
+
+/// Does the n at `n_start` (after a value ending at `value_end`) sit in a bracket that opens
+/// after the value and is still open at the next value (`next`): `… 8.4±13.5) …患者(n=91,
+/// 4.8±1.0)`? Then it is printed with the next value, not this one.
+fn opens_next_values_bracket(text: &str, value_end: usize, n_start: usize, next: usize) -> bool {
+    if next == usize::MAX {
+        return false;
+    }
+    match open_bracket_at(text, n_start) {
+        Some(open) => open >= value_end && open_bracket_at(text, next) == Some(open),
+        None => false,
+    }
 }
 
 /// The n the document states for whole groups and for its one sample: what a cell with no
@@ -1577,6 +1649,33 @@ mod tests {
         // A whole sample before its n is no arm.
         let (items, s) = read("All patients (n = 12) and the placebo group (n = 6) were followed.");
         assert_eq!(group_ns_of(&items, &s), [("placebo".into(), "6".into())]);
+    }
+
+    /// Each measure cell's n as printed, in document order of the cells.
+    fn cell_ns(items: &[Item], s: &Structure) -> Vec<String> {
+        let mut cells: Vec<(usize, String)> = s
+            .measures
+            .iter()
+            .flat_map(|m| m.cells.iter())
+            .map(|c| {
+                let n = c.n.map_or(String::new(), |j| {
+                    items[j].parts.value.as_ref().unwrap().number.plain.clone()
+                });
+                (items[c.item].span[0], n)
+            })
+            .collect();
+        cells.sort();
+        cells.into_iter().map(|(_, n)| n).collect()
+    }
+
+    #[test]
+    fn a_bracket_scopes_the_n_printed_in_it() {
+        // Made-up numbers. The n opening a value's bracket is that value's; an n that opens
+        // the next value's bracket, or stands after the value's bracket has closed, is not.
+        let (items, s) = read(
+            "Treated patients (5.1 ± 2.0 points) scored higher than the other patients (n=40, 3.2 ± 1.1 points). Later (6.0 ± 2.2 points, P=0.01) whereas 25 untreated patients did not change.",
+        );
+        assert_eq!(cell_ns(&items, &s), ["", "40", ""], "{:#?}", s.measures);
     }
 
     #[test]
