@@ -1,6 +1,6 @@
 //! Summaries of a distribution: mean ± spread and median with IQR or range.
 //!
-//! Forms: `m ± s`, `m +/- s`, `m ± s SD`, `m (SD s)`, `m (standard deviation s)`, `m (SE s)`,
+//! Forms: `m ± s` (also with a unit sign after the mean: `74.0°±16.6°`, `8.3%±1.7`), `m +/- s`, `m ± s SD`, `m (SD s)`, `m (standard deviation s)`, `m (SE s)`,
 //! `m (s)` (the last only when both numbers print decimals, `2.70 (0.051)`, or the sentence
 //! says `mean (SD)` or the like: `cycle 1 (2)` is not a summary), `6 (IQR 4–10)`,
 //! `6 (interquartile range 4 to 10)`, `6 (range 2–20)`, 中央値 6（範囲 2–20）, and `19 (5–64)`
@@ -28,7 +28,7 @@ fn mean_spread_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
         let p = r"(?x)
-              (?P<mean> NUMBER ) \s* (?: [%％] \s* )? (?: ± | \+/- | \+- | \+\x20?/\x20?- ) \s* (?P<spread> NUMBER )
+              (?P<mean> NUMBER ) \s* (?: [%％°] \s* )? (?: ± | \+/- | \+- | \+\x20?/\x20?- ) \s* (?P<spread> NUMBER )
               (?: \s* (?P<label> LABEL ) (?: [^A-Za-z] | $ ) )?
             | (?P<pmean> NUMBER ) \s* [(\[] \s* (?: (?P<plabel> LABEL ) \s* [=:,]? \s* )? (?P<pspread> NUMBER ) \s* [)\]]
             | (?P<umean> NUMBER ) \s* (?P<unit> UNIT ) \s* [(\[] \s* (?: (?P<ulabel> LABEL ) \s* [=:,]? | (?P<upm> ± | \+/- ) ) \s* (?P<uspread> NUMBER ) \s* (?: [%％] \s* )? [)\]]
@@ -663,7 +663,7 @@ mod tests {
     #[test]
     fn means_with_a_unit_a_bracketed_plus_minus_or_in_words() {
         let items = read_items(
-            "Mean age was 52.1 years (SD 9.8). The score was 5.1 (±1.7). Weight: mean 80.2, SD 9.1 kg. HbA1c 7.1% (SD, 0.8). Cycle 1 (2) and week 12 (4) stay apart.",
+            "Mean age was 52.1 years (SD 9.8). The score was 5.1 (±1.7). Weight: mean 80.2, SD 9.1 kg. HbA1c 7.1% (SD, 0.8). Cycle 1 (2) and week 12 (4) stay apart. Flexion 74.5°±16.2°.",
         );
         let ms = crate::draft::tests::mean_spreads(&items);
         let want: Vec<(String, String, Option<&str>)> = [
@@ -671,6 +671,8 @@ mod tests {
             ("5.1", "1.7", None),
             ("80.2", "9.1", Some("SD")),
             ("7.1", "0.8", Some("SD")),
+            // An angle: the degree sign after the mean as after the spread.
+            ("74.5", "16.2", None),
         ]
         .iter()
         .map(|(a, b, l)| (a.to_string(), b.to_string(), *l))

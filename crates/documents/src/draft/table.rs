@@ -628,6 +628,7 @@ fn cell_lines_table(
     }
     let first = rows.iter().position(|(_, v)| v.len() >= 2)?;
     let width = rows[first].1.len();
+    merge_section_ns(&mut rows, first, width, &line);
     let span = |k: usize| {
         lines[k].start + (text[lines[k].clone()].len() - text[lines[k].clone()].trim_start().len())
             ..lines[k].start + text[lines[k].clone()].trim_end().len()
@@ -738,25 +739,80 @@ fn labels_header(
     span: &dyn Fn(usize) -> Range<usize>,
 ) -> Option<(Vec<Row>, Vec<usize>, usize)> {
     let line = |k: usize| text[lines[k].clone()].trim();
-    if first < width
-        || rows[first - width..first]
+    let labels_at = |end: usize| -> Option<Vec<usize>> {
+        let from = end.checked_sub(width)?;
+        rows[from..end]
             .iter()
-            .any(|(_, v)| !v.is_empty())
-    {
-        return None;
-    }
-    let header: Vec<usize> = rows[first - width..first].iter().map(|(k, _)| *k).collect();
-    let stub = (first > width)
-        .then(|| rows[first - width - 1].0)
-        .filter(|&k| names_stub(line(k)) || super::cues::is_whole(line(k), super::cues::times));
-    let header_first = stub.unwrap_or(header[0]);
-    let row = Row {
-        line: lines[header_first].start..lines[header[width - 1]].end,
+            .all(|(_, v)| v.is_empty())
+            .then(|| rows[from..end].iter().map(|(k, _)| *k).collect())
+    };
+    // The labels right above the first row; or, where those mix the columns' n's
+    // (`(n = 289)`) with a name, the columns are miscounted by a section's label between the
+    // header and the rows (`(n = 46) … (N = 385)`, `Total`, then the rows): the window of
+    // labels that are all n's, one or two labels higher, with those labels as sections.
+    let uniform = |h: &[usize]| {
+        let ns = h.iter().filter(|&&k| is_n_cell(line(k))).count();
+        ns == 0 || ns == h.len()
+    };
+    let (end, header) = (0..=2)
+        .filter_map(|skip| {
+            Some((
+                first.checked_sub(skip)?,
+                labels_at(first.checked_sub(skip)?)?,
+            ))
+        })
+        .find(|(_, h)| uniform(h))?;
+    let stub_at = |end: usize| {
+        (end > width)
+            .then(|| rows[end - width - 1].0)
+            .filter(|&k| names_stub(line(k)) || super::cues::is_whole(line(k), super::cues::times))
+    };
+    let header_row = |header: &[usize], stub: Option<usize>| Row {
+        line: lines[stub.unwrap_or(header[0])].start..lines[header[width - 1]].end,
         cells: std::iter::once(stub.map_or(lines[header[0]].start..lines[header[0]].start, span))
             .chain(header.iter().map(|&k| span(k)))
             .collect(),
     };
-    Some((vec![row], header, first))
+    // A row of the columns' n's under a row of their names (`PBO/RIS … All subjects`, then
+    // `PANSS`, `(n = 46) … (N = 385)`): both are header rows, the label between them the
+    // stub's.
+    let ns_only = header.iter().all(|&k| is_n_cell(line(k)));
+    if ns_only && end > width {
+        let stub = Some(rows[end - width - 1].0).filter(|&k| !is_n_cell(line(k)));
+        let names_end = end - width - usize::from(stub.is_some());
+        if let Some(names) = labels_at(names_end).filter(|h| h.iter().all(|&k| !is_n_cell(line(k))))
+        {
+            let names_row = header_row(&names, None);
+            let n_row = header_row(&header, stub);
+            return Some((vec![names_row, n_row], header, end));
+        }
+    }
+    let stub = stub_at(end);
+    Some((vec![header_row(&header, stub)], header, end))
+}
+
+/// Below the first data row, a section's label followed by exactly `width` lines that are
+/// each a column's n (`CGAS`, `(n = 45)`, `(n = 174)`, `(n = 41)`, `(n = 260)`) is one row:
+/// the section and the n of each column, as the header printed the first section's.
+fn merge_section_ns<'t>(
+    rows: &mut Vec<(usize, Vec<usize>)>,
+    first: usize,
+    width: usize,
+    line: &impl Fn(usize) -> &'t str,
+) {
+    let mut r = first + 1;
+    while r + width < rows.len() {
+        let ns = &rows[r + 1..=r + width];
+        if rows[r].1.is_empty()
+            && !is_n_cell(line(rows[r].0))
+            && ns.iter().all(|(k, v)| v.is_empty() && is_n_cell(line(*k)))
+        {
+            let values: Vec<usize> = ns.iter().map(|(k, _)| *k).collect();
+            rows[r].1 = values;
+            rows.drain(r + 1..=r + width);
+        }
+        r += 1;
+    }
 }
 
 /// A header read from rows that rules end ([`ruled_header`]): each header row's cells over
@@ -2728,6 +2784,41 @@ mod tests {
         assert_eq!(table.row_label(text, row), "Weight, kg");
         assert_eq!(table.column_header(text, row, cell), "Drug (n = 42)");
         assert_eq!(table.column_header(text, row, 0), "Outcome");
+    }
+
+    #[test]
+    fn a_row_of_the_columns_n_under_their_names_and_again_for_a_later_section() {
+        // Made-up numbers, a cell a line with blank lines between (no title, no rules): the
+        // columns' names, then a section's label with each column's n, a section label
+        // (`Total`), the rows; a later section prints its own n's. The n's are the columns',
+        // not miscounted over the row labels.
+        let text = "Source: a page\nDrug/Drug\n\nPlacebo/Drug\n\nAll patients\n\n\nScore A\n\n(n = 40)\n\n(n = 38)\n\n(N = 78)\n\n\nTotal\n\nBaseline, mean (SD)\n\n50.1 (10.2)\n\n49.8 (11.0)\n\n50.0 (10.6)\n\nChange, mean (SD)\n\n-8.1 (6.0)\n\n-4.2 (5.5)\n\n-6.2 (6.0)\n\nScore B\n\n(n = 35)\n\n(n = 33)\n\n(n = 68)\n\nBaseline, mean (SD)\n\n20.3 (4.1)\n\n21.0 (4.4)\n\n20.6 (4.2)\n\nChange, mean (SD)\n\n-2.1 (3.0)\n\n-1.0 (2.9)\n\n-1.6 (3.0)\n";
+        let t = Tables::find(text);
+        assert_eq!(t.tables.len(), 1);
+        let (table, row, cell) = t.at(text.find("49.8").unwrap()).unwrap();
+        assert_eq!(table.row_label(text, row), "Baseline, mean (SD)");
+        assert_eq!(table.column_header(text, row, cell), "Placebo/Drug");
+        let (_, row, _) = t.at(text.find("21.0").unwrap()).unwrap();
+        assert_eq!(table.row_label(text, row - 1), "Score B");
+        assert_eq!(
+            table.rows[row - 1].cells.len(),
+            4,
+            "the later section's n's are one row"
+        );
+        // Each value's n is its column's, in its section.
+        let (items, s) = crate::draft::structure::read_text(text);
+        let n_of = |value: &str| {
+            let cell = s
+                .measures
+                .iter()
+                .flat_map(|m| &m.cells)
+                .find(|c| items[c.item].text.starts_with(value))
+                .unwrap();
+            items[cell.n.unwrap()].text.trim().to_string()
+        };
+        assert_eq!(n_of("49.8"), "n = 38");
+        assert_eq!(n_of("-4.2"), "n = 38");
+        assert_eq!(n_of("21.0"), "n = 33");
     }
 
     #[test]

@@ -15,12 +15,21 @@ struct Bound {
 
 /// Does `before` (the text between a value and a phrase) leave the phrase attached to the
 /// value: only units, white space, brackets and an n between them?
-fn adjacent(before: &str) -> bool {
+/// `units`: the words already read as a value's unit in the sentence (a unit printed again
+/// after a later value is the same unit: `… (wpm) before training and 45.34±7.35 wpm after`).
+fn adjacent(before: &str, units: &[String]) -> bool {
     let stripped = before
         .replace(|c: char| "()（）[]、,;:=".contains(c), " ")
         .to_lowercase();
-    stripped.split_whitespace().all(|w| {
-        w.chars().all(|c| c.is_ascii_digit() || c == '.')
+    let words: Vec<&str> = stripped.split_whitespace().collect();
+    words.iter().enumerate().all(|(i, &w)| {
+        // A rate written out (`words per minute`, `beats per minute`) and its acronym
+        // (`(wpm)`: the initials of the words before it).
+        let per =
+            w == "per" || words.get(i + 1) == Some(&"per") || (i > 0 && words[i - 1] == "per");
+        per || is_acronym_of(w, &words[..i])
+            || units.iter().any(|u| u == w)
+            || w.chars().all(|c| c.is_ascii_digit() || c == '.')
             // A unit written as a ratio (`μg/g`, `mL/min/1.73m2`, `cells/μL`).
             || (w.contains('/') && !w.contains("//") && w.chars().count() <= 16)
             || matches!(
@@ -74,6 +83,19 @@ fn adjacent(before: &str) -> bool {
     })
 }
 
+/// Is `word` (three letters or more) the initials of the words right before it (`wpm` after
+/// `words per minute`)?
+fn is_acronym_of(word: &str, before: &[&str]) -> bool {
+    let n = word.chars().count();
+    n >= 3
+        && before.len() >= n
+        && word.chars().all(|c| c.is_alphabetic())
+        && before[before.len() - n..]
+            .iter()
+            .zip(word.chars())
+            .all(|(w, c)| w.starts_with(c))
+}
+
 /// Does `rest` (the text between a phrase and the value after it) hold only separators and a
 /// particle (`は`, `で`), so that the phrase names that value?
 fn leads_into(rest: &str) -> bool {
@@ -99,7 +121,7 @@ fn short_lead(rest: &str) -> bool {
 
 /// The phrases of `between` (the text after value `k - 1` and before value `k`), each bound
 /// backward to the value before it or forward to the value after it.
-fn bind(between: &str, found: Vec<Phrase>, first: bool) -> Vec<Bound> {
+fn bind(between: &str, found: Vec<Phrase>, first: bool, units: &[String]) -> Vec<Bound> {
     found
         .into_iter()
         .map(|phrase| {
@@ -107,8 +129,8 @@ fn bind(between: &str, found: Vec<Phrase>, first: bool) -> Vec<Bound> {
             let starts_preposition = {
                 let t = phrase.text.to_lowercase();
                 [
-                    "in ", "at ", "after ", "for ", "among ", "during ", "on ", "by ", "with ",
-                    "over ",
+                    "in ", "at ", "after ", "before ", "for ", "among ", "during ", "on ", "by ",
+                    "with ", "over ",
                 ]
                 .iter()
                 .any(|p| t.starts_with(p))
@@ -121,7 +143,7 @@ fn bind(between: &str, found: Vec<Phrase>, first: bool) -> Vec<Bound> {
                     || before.trim_end().to_lowercase().ends_with(" in the")
                     || before.trim_end().to_lowercase().ends_with(" at the")
             };
-            let backward = !first && adjacent(before) && starts_preposition;
+            let backward = !first && adjacent(before, units) && starts_preposition;
             Bound { phrase, backward }
         })
         .collect()
@@ -607,6 +629,7 @@ pub(super) fn read_sentence(
         listed_times: false,
         comparator: None,
         named: vec![false; summaries.len()],
+        units: Vec::new(),
     };
     // The text before each summary (since the one before it), and after the last.
     for k in 0..=summaries.len() {
@@ -677,6 +700,8 @@ struct GapReader<'a> {
     comparator: Option<usize>,
     /// Which values a group is named for.
     named: Vec<bool>,
+    /// The words read as a value's unit so far (see [`adjacent`]).
+    units: Vec<String>,
 }
 
 impl GapReader<'_> {
@@ -687,9 +712,22 @@ impl GapReader<'_> {
         let original = self.original;
         let between = &original[span.clone()];
         let first = k == 0;
-        let mut groups = bind(between, cues::groups(between), first);
+        let mut groups = bind(between, cues::groups(between), first, &self.units);
         self.order_groups(k, between, &mut groups, last);
-        let times = bind(between, cues::times(between), first);
+        let times = bind(between, cues::times(between), first, &self.units);
+        // The words between the value before and a phrase bound to it are that value's unit
+        // (`words per minute (wpm)`), not the name of a new measure.
+        let unit_end = groups
+            .iter()
+            .chain(&times)
+            .filter(|b| b.backward)
+            .map(|b| b.phrase.start)
+            .min();
+        if let Some(end) = unit_end {
+            let unit = between[..end].replace(|c: char| "()（）[]、,;:=".contains(c), " ");
+            self.units
+                .extend(unit.to_lowercase().split_whitespace().map(str::to_string));
+        }
         // Several times before the first value (`At 28 days, 1 year, and 2 years, the
         // respective values were …`) are a list the values take in order, not the time of
         // every value: none of them is the sentence's.
@@ -720,6 +758,7 @@ impl GapReader<'_> {
             .iter()
             .chain(&times)
             .map(|b| (b.phrase.start, b.phrase.end))
+            .chain(unit_end.map(|end| (0, end)))
             .collect();
         self.read_rest(k, span, phrases);
         true
@@ -1676,6 +1715,24 @@ mod tests {
             "Treated patients (5.1 ± 2.0 points) scored higher than the other patients (n=40, 3.2 ± 1.1 points). Later (6.0 ± 2.2 points, P=0.01) whereas 25 untreated patients did not change.",
         );
         assert_eq!(cell_ns(&items, &s), ["", "40", ""], "{:#?}", s.measures);
+    }
+
+    #[test]
+    fn times_printed_after_their_values_and_a_unit_written_out() {
+        // Made-up numbers. `X before … and Y after …`: each time follows its value; the unit
+        // between (a rate written out, its acronym, the acronym again after the second value)
+        // names no new measure.
+        let (_, s) = read(
+            "Reading speed was 31.5±4.2 words per minute (wpm) before training and 40.1±5.0 wpm after training (p<0.001).",
+        );
+        assert_eq!(s.measures.len(), 1, "{:#?}", s.measures);
+        assert_eq!(s.measures[0].shape, Shape::TimeCourse);
+        let times: Vec<Option<&str>> = s.measures[0]
+            .cells
+            .iter()
+            .map(|c| c.time.as_deref())
+            .collect();
+        assert_eq!(times, [Some("before training"), Some("after training")]);
     }
 
     #[test]
