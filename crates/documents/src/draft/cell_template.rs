@@ -115,9 +115,16 @@ impl CellTemplate {
     /// // A unit in brackets after a measure's name is no layout.
     /// assert!(CellTemplate::of_label("HbA1c (%)").is_none());
     /// assert!(CellTemplate::of_label("Age, years").is_none());
+    /// // The sample sizes stated in a label are no layout.
+    /// assert!(CellTemplate::of_label("Depression score (n = 71 intervention, n = 65 control)").is_none());
     /// ```
     pub fn of_label(label: &str) -> Option<CellTemplate> {
         let part = layout_part(label);
+        // `(n = 71 intervention, n = 65 control)` states the sample sizes: values, not the
+        // layout of the cells (`n (%)`), which names slots and assigns no number.
+        if part.contains(['=', '＝']) && part.chars().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
         let mut groups: Vec<Vec<Slot>> = vec![Vec::new()];
         let mut depth = 0i32;
         let mut first_word = true;
