@@ -442,3 +442,48 @@ fn kenward_roger_on_a_design_too_large_for_dense_blocks_names_the_alternatives()
         .stderr(predicate::str::contains("--ddf satterthwaite"))
         .stderr(predicate::str::contains("3000 rows"));
 }
+
+#[test]
+fn correlated_residuals_print_the_correlation_and_refuse_what_they_do_not_give() {
+    // Values checked against nlme in tests/lmm_residual.rs; here: the command's output and
+    // exit codes.
+    let file = data("visits_ar1.csv");
+    let formula = "score ~ visit * arm + (1 | id)";
+    let out = subcommand("lmm")
+        .arg(&file)
+        .args([
+            "--formula",
+            formula,
+            "--residual",
+            "ar1(visit | id)",
+            "--format",
+            "json",
+        ])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["residual"]["kind"], "ar1");
+    assert!((v["rho"].as_f64().unwrap() - 0.662341974305638).abs() < 1e-4);
+    assert!(v["fixed"][0].get("df").is_none());
+    for (extra, name) in [
+        (vec!["--anova"], "--anova"),
+        (vec!["--ddf", "kenward-roger"], "--ddf kenward-roger"),
+    ] {
+        subcommand("lmm")
+            .arg(&file)
+            .args(["--formula", formula, "--residual", "ar1(visit | id)"])
+            .args(&extra)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(name));
+    }
+    subcommand("lmm")
+        .arg(&file)
+        .args(["--formula", formula, "--residual", "ar1(week | id)"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("week"));
+}

@@ -37,6 +37,7 @@ mod lmm_cli;
 mod lmm_ddf;
 mod lmm_lme4;
 mod lmm_multi_lme4;
+mod lmm_residual;
 mod lmm_synthetic;
 mod meta_bayes;
 mod meta_cli;

@@ -8,6 +8,7 @@ use trialstats::level::ConfidenceLevel;
 use trialstats::lmm::anova::anova;
 use trialstats::lmm::emmeans::{emmeans, held_variables, parse_at};
 use trialstats::lmm::inference::Ddf;
+use trialstats::lmm::residual::fit_correlated_csv;
 use trialstats::lmm::summary::LmmSummary;
 use trialstats::lmm::{Formula, LmmFit};
 use trialstats::lmm::{ReferenceLevels, compare::compare_csv, fit_csv_with_references};
@@ -51,6 +52,11 @@ pub struct Args {
     /// Fit by maximum likelihood (default: REML).
     #[arg(long)]
     pub ml: bool,
+    /// Correlated residuals within each subject, beside its random effects (nlme's lme with
+    /// corAR1 or corCAR1): 'ar1(TIME | ID)' (whole-number times) or 'car1(TIME | ID)' (any
+    /// times); the random terms must group by the same ID. Fixed effects with SEs and t, no df.
+    #[arg(long, value_name = "STRUCTURE")]
+    pub residual: Option<String>,
     /// Denominator df of the fixed effects' t tests: satterthwaite (lmerTest's default),
     /// kenward-roger (pbkrtest; also adjusts the SEs; REML fits only) or none (lme4's summary:
     /// no df, p or CI).
@@ -98,6 +104,41 @@ pub struct Args {
     pub chart: super::args::ChartOptions,
 }
 
+/// `--residual`: the fit with correlated residuals, printed; the options that need an
+/// lme4-style fit (df, anova, contrasts, charts, conditional modes) are refused by name.
+fn run_residual(
+    args: &Args,
+    file: &std::path::Path,
+    formula: &str,
+    residual: &str,
+    references: &ReferenceLevels,
+    format: Format,
+) -> Result<Outcome> {
+    let others = [
+        (args.anova, "--anova"),
+        (args.contrast.is_some(), "--contrast"),
+        (args.ranef, "--ranef"),
+        (args.plot.is_some(), "--plot"),
+        (args.qq.is_some(), "--qq"),
+        (args.caterpillar.is_some(), "--caterpillar"),
+        (args.ddf == Ddf::KenwardRoger, "--ddf kenward-roger"),
+    ];
+    if let Some((_, name)) = others.iter().find(|(given, _)| *given) {
+        return Err(Error::input(
+            "--residual",
+            format!("{name} is not available with correlated residuals (yet); leave it out"),
+        ));
+    }
+    let structure = residual.parse()?;
+    let fit = fit_correlated_csv(file, formula, &structure, !args.ml, references)?;
+    super::print(&render(format, &fit)?);
+    Ok(if fit.converged {
+        Outcome::Ok
+    } else {
+        Outcome::ProblemFound
+    })
+}
+
 /// A model-checking chart drawn from a fit (`--qq`, `--caterpillar`).
 type DiagnosticChart = fn(&LmmFit) -> Chart;
 
@@ -124,10 +165,10 @@ pub fn run(args: Args) -> Result<Outcome> {
         return run_compare(c);
     }
     let format: Format = args.format.parse()?;
-    let file = args.file.ok_or_else(|| {
+    let file = args.file.clone().ok_or_else(|| {
         Error::Usage("give the CSV file: trialstats lmm FILE.csv --formula '...'".into())
     })?;
-    let formula = args.formula.ok_or_else(|| {
+    let formula = args.formula.clone().ok_or_else(|| {
         Error::input(
             "--formula",
             "missing; for example --formula 'y ~ month + (month | patient)'",
@@ -145,6 +186,9 @@ pub fn run(args: Args) -> Result<Outcome> {
         ));
     }
     let references = ReferenceLevels::parse(&args.reference)?;
+    if let Some(residual) = &args.residual {
+        return run_residual(&args, &file, &formula, residual, &references, format);
+    }
     let (fit, frame) = fit_csv_with_references(&file, &formula, !args.ml, &references)?;
     let parsed = Formula::parse(&formula)?;
     let (fit, inference) = fit.with_ddf(&parsed, &frame, args.ddf, args.level)?;

@@ -1,0 +1,450 @@
+//! Random effects with correlated residuals within each subject, as nlme's
+//! `lme(fixed, random = ~ terms | id, correlation = corAR1(form = ~ time | id))` (or
+//! `corCAR1`): `lmm --residual 'ar1(time | id)'` / `'car1(time | id)'`.
+//!
+//! For subject i (rows Sᵢ), with the random effects' relative factor T (lme4's θ, as
+//! [`super::random`]) and the residual correlation matrix Rᵢ(ρ):
+//!
+//! ```text
+//! Var(yᵢ) = σ² Vᵢ,   Vᵢ = Zᵢ T Tᵀ Zᵢᵀ + Rᵢ(ρ),   Rᵢ[a, b] = ρ^|tₐ − t_b|
+//! −2ℓ_ML   = n (1 + log 2πσ̂²) + Σ log|Vᵢ|,                      σ̂² = r²/n
+//! −2ℓ_REML = (n − p)(1 + log 2πσ̂²) + Σ log|Vᵢ| + log|XᵀV⁻¹X|,    σ̂² = r²/(n − p)
+//! ```
+//!
+//! with `r² = (y − Xβ̂)ᵀV⁻¹(y − Xβ̂)` at the GLS β̂ (σ² profiled out, Pinheiro & Bates 2000,
+//! *Mixed-Effects Models in S and S-PLUS*, §2.2 and §5.3; the AR(1) of corAR1 on integer
+//! times, the continuous-time AR(1) of corCAR1 on real times, §5.3.1). Each subject's Vᵢ is
+//! small (its visits) and is factored densely; the criterion is minimised over (θ, φ) with
+//! ρ = tanh φ (AR(1), ρ ∈ (−1, 1)) or ρ = 1/(1 + e^−φ) (CAR(1), ρ ∈ (0, 1)), nlme's own
+//! unconstrained forms. The random effects must be on the subject that the residuals are
+//! correlated within (one grouping factor), as nlme's single-level `lme`.
+//!
+//! Degrees of freedom are not computed here: nlme's are the containment df, not lmerTest's,
+//! and no reference for Satterthwaite's with correlated residuals has been checked.
+
+use super::design::fixed_matrix;
+use super::fit::{
+    FixedEffect, RandomEffectCorrelation, RandomEffectSd, fixed_effects_table,
+    random_effect_summaries, random_effects_lines,
+};
+use super::formula::Formula;
+use super::frame::{Column, Frame};
+use super::random::RandomEffects;
+use crate::error::{Error, Result};
+use crate::model_matrix::ModelMatrix;
+use crate::optimize::quasi_newton::minimize_with;
+use crate::output::{Table, Tabular, human_number};
+use nalgebra::{DMatrix, DVector};
+use serde::Serialize;
+
+/// The residual correlation within a subject.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ResidualKind {
+    /// First-order autoregressive on integer times (nlme's `corAR1`).
+    Ar1,
+    /// Continuous-time first-order autoregressive (nlme's `corCAR1`).
+    Car1,
+}
+
+/// `--residual 'ar1(time | id)'`: the kind, the time column and the subject column.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ResidualStructure {
+    pub kind: ResidualKind,
+    pub time: String,
+    pub group: String,
+}
+
+impl std::str::FromStr for ResidualStructure {
+    type Err = Error;
+    /// `ar1(visit | id)` or `car1(month | id)`.
+    fn from_str(text: &str) -> Result<ResidualStructure> {
+        let bad = || {
+            Error::field(
+                "residual",
+                format!(
+                    "'{text}' is not a residual structure; allowed: ar1(TIME | ID) (integer times, nlme's corAR1) or car1(TIME | ID) (any times, corCAR1)"
+                ),
+            )
+        };
+        let t = text.trim();
+        let open = t.find('(').ok_or_else(bad)?;
+        let kind = match t[..open].trim().to_ascii_lowercase().as_str() {
+            "ar1" => ResidualKind::Ar1,
+            "car1" => ResidualKind::Car1,
+            _ => return Err(bad()),
+        };
+        let inner = t[open + 1..].strip_suffix(')').ok_or_else(bad)?;
+        let (time, group) = inner.split_once('|').ok_or_else(bad)?;
+        let (time, group) = (time.trim(), group.trim());
+        if time.is_empty() || group.is_empty() {
+            return Err(bad());
+        }
+        Ok(ResidualStructure {
+            kind,
+            time: time.to_string(),
+            group: group.to_string(),
+        })
+    }
+}
+
+/// A fit with correlated residuals.
+#[derive(Debug, Clone, Serialize)]
+pub struct CorrelatedFit {
+    pub formula: String,
+    pub residual: ResidualStructure,
+    /// `REML` or `ML`.
+    pub method: String,
+    /// −2ℓ at the optimum (the REML criterion for a REML fit).
+    pub criterion: f64,
+    pub log_likelihood: f64,
+    pub aic: f64,
+    pub bic: f64,
+    /// Residual SD σ̂.
+    pub sigma: f64,
+    /// The residual correlation ρ (between visits one time unit apart).
+    pub rho: f64,
+    /// Fixed effects with SEs and t (no df).
+    pub fixed: Vec<FixedEffect>,
+    pub random: Vec<RandomEffectSd>,
+    pub correlations: Vec<RandomEffectCorrelation>,
+    pub n_obs: usize,
+    pub n_groups: usize,
+    pub converged: bool,
+    pub evaluations: usize,
+}
+
+/// One subject's rows and times.
+struct Subject {
+    rows: Vec<usize>,
+    times: Vec<f64>,
+}
+
+/// The data of the criterion.
+struct Problem<'a> {
+    x: &'a ModelMatrix,
+    y: &'a [f64],
+    re: &'a RandomEffects,
+    subjects: Vec<Subject>,
+    kind: ResidualKind,
+    reml: bool,
+}
+
+/// The sums over subjects at (θ, ρ): Σ log|Vᵢ|, XᵀV⁻¹X, XᵀV⁻¹y, yᵀV⁻¹y.
+struct Sums {
+    logdet: f64,
+    xtvx: DMatrix<f64>,
+    xtvy: DVector<f64>,
+    ytvy: f64,
+}
+
+/// The profiled criterion at one point: −2ℓ, β̂, σ̂² and (XᵀV⁻¹X)⁻¹.
+struct AtOptimum {
+    criterion: f64,
+    beta: DVector<f64>,
+    sigma2: f64,
+    unscaled_vcov: DMatrix<f64>,
+}
+
+impl Problem<'_> {
+    fn rho_of(&self, phi: f64) -> f64 {
+        match self.kind {
+            ResidualKind::Ar1 => phi.tanh(),
+            ResidualKind::Car1 => 1.0 / (1.0 + (-phi).exp()),
+        }
+    }
+
+    /// Vᵢ = Zᵢ T Tᵀ Zᵢᵀ + Rᵢ(ρ) for `subject`.
+    fn v_of(&self, subject: &Subject, t: &[f64], rho: f64) -> DMatrix<f64> {
+        let q = self.re.q();
+        let m = subject.rows.len();
+        // ZT, m × q.
+        let zt: DMatrix<f64> = DMatrix::from_fn(m, q, |a, j| {
+            let row = subject.rows[a];
+            (j..q).map(|k| self.re.z[row * q + k] * t[k * q + j]).sum()
+        });
+        let mut v: DMatrix<f64> = &zt * zt.transpose();
+        for a in 0..m {
+            for b in 0..m {
+                v[(a, b)] += rho.powf((subject.times[a] - subject.times[b]).abs());
+            }
+        }
+        v
+    }
+
+    fn sums(&self, theta: &[f64], rho: f64) -> Option<Sums> {
+        let p = self.x.p;
+        let q = self.re.q();
+        let mut t = vec![0.0; q * q];
+        self.re.fill_t(theta, &mut t);
+        let mut s = Sums {
+            logdet: 0.0,
+            xtvx: DMatrix::zeros(p, p),
+            xtvy: DVector::zeros(p),
+            ytvy: 0.0,
+        };
+        for subject in &self.subjects {
+            let chol = self.v_of(subject, &t, rho).cholesky()?;
+            let l = chol.l();
+            s.logdet += 2.0 * l.diagonal().iter().map(|d| d.ln()).sum::<f64>();
+            let m = subject.rows.len();
+            let x = DMatrix::from_fn(m, p, |a, j| self.x.row(subject.rows[a])[j]);
+            let y = DVector::from_fn(m, |a, _| self.y[subject.rows[a]]);
+            let lx = l.solve_lower_triangular(&x)?;
+            let ly = l.solve_lower_triangular(&y)?;
+            s.xtvx += lx.transpose() * &lx;
+            s.xtvy += lx.transpose() * &ly;
+            s.ytvy += ly.dot(&ly);
+        }
+        Some(s)
+    }
+
+    /// The profiled criterion at `params` = θ ++ [φ].
+    fn evaluate(&self, params: &[f64]) -> Option<AtOptimum> {
+        let (theta, phi) = params.split_at(params.len() - 1);
+        let s = self.sums(theta, self.rho_of(phi[0]))?;
+        let chol = s.xtvx.clone().cholesky()?;
+        let beta = chol.solve(&s.xtvy);
+        let r2 = s.ytvy - beta.dot(&s.xtvy);
+        let n = self.y.len() as f64;
+        let p = self.x.p as f64;
+        let df = if self.reml { n - p } else { n };
+        let sigma2 = r2 / df;
+        let log_2pi = (2.0 * std::f64::consts::PI).ln();
+        let mut criterion = df * (1.0 + log_2pi + sigma2.ln()) + s.logdet;
+        if self.reml {
+            criterion += 2.0 * chol.l().diagonal().iter().map(|d| d.ln()).sum::<f64>();
+        }
+        (criterion.is_finite() && sigma2 > 0.0).then(|| AtOptimum {
+            criterion,
+            beta,
+            sigma2,
+            unscaled_vcov: chol.inverse(),
+        })
+    }
+}
+
+/// The subjects of `re` in level order, each with its rows in time order and their times;
+/// refuses times that are missing, repeated within a subject or (AR(1)) not whole numbers.
+fn subjects(re: &RandomEffects, times: &[f64], kind: ResidualKind) -> Result<Vec<Subject>> {
+    let mut out: Vec<Subject> = (0..re.levels.len())
+        .map(|_| Subject {
+            rows: Vec::new(),
+            times: Vec::new(),
+        })
+        .collect();
+    for (row, &g) in re.group_of_row.iter().enumerate() {
+        out[g as usize].rows.push(row);
+    }
+    for (g, s) in out.iter_mut().enumerate() {
+        s.rows.sort_by(|&a, &b| times[a].total_cmp(&times[b]));
+        s.times = s.rows.iter().map(|&r| times[r]).collect();
+        if kind == ResidualKind::Ar1 && s.times.iter().any(|t| t.fract() != 0.0) {
+            return Err(Error::field(
+                "residual",
+                format!(
+                    "ar1 needs whole-number times (visit numbers, as nlme's corAR1); subject '{}' has {:?}: use car1 for times on a continuous scale",
+                    re.levels[g], s.times
+                ),
+            ));
+        }
+        if s.times.windows(2).any(|w| w[0] == w[1]) {
+            return Err(Error::field(
+                "residual",
+                format!(
+                    "subject '{}' has two rows at the same time; each time may appear once per subject",
+                    re.levels[g]
+                ),
+            ));
+        }
+    }
+    Ok(out)
+}
+
+/// [`fit_correlated`] on the CSV file at `path` (the formula's columns and the time column),
+/// each variable's reference level as `references` sets it.
+///
+/// ```
+/// # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap();
+/// use std::path::Path;
+/// use trialstats_stats::lmm::ReferenceLevels;
+/// use trialstats_stats::lmm::residual::fit_correlated_csv;
+/// // nlme: lme(score ~ visit * arm, random = ~ 1 | id, correlation = corAR1(form = ~ visit | id),
+/// //           data = d) gives logLik -922.694276781691, rho 0.662341974305638
+/// //           (benches/lmm_residual_reference.R).
+/// let fit = fit_correlated_csv(
+///     Path::new("tests/data/visits_ar1.csv"),
+///     "score ~ visit * arm + (1 | id)",
+///     &"ar1(visit | id)".parse()?,
+///     true,
+///     &ReferenceLevels::default(),
+/// )?;
+/// assert!((fit.log_likelihood - -922.694276781691).abs() < 1e-6);
+/// assert!((fit.rho - 0.662341974305638).abs() < 1e-4);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
+pub fn fit_correlated_csv(
+    path: &std::path::Path,
+    formula: &str,
+    residual: &ResidualStructure,
+    reml: bool,
+    references: &super::ReferenceLevels,
+) -> Result<CorrelatedFit> {
+    let f = Formula::parse(formula)?;
+    let mut columns = super::fit::columns_for(&f);
+    if !columns.iter().any(|(name, _)| *name == residual.time) {
+        columns.push((residual.time.clone(), super::frame::Role::Numeric));
+    }
+    let mut frame = Frame::read_csv(path, &columns)?;
+    frame.relevel(references)?;
+    fit_correlated(&f, &frame, residual, reml)
+}
+
+/// Fit `formula` (fixed effects and random terms on one grouping factor, the residual
+/// structure's subject) to `frame` with the residual correlation `residual`, by REML or ML.
+pub fn fit_correlated(
+    formula: &Formula,
+    frame: &Frame,
+    residual: &ResidualStructure,
+    reml: bool,
+) -> Result<CorrelatedFit> {
+    let x = fixed_matrix(formula, frame)?;
+    let factors = RandomEffects::build_all(formula, frame)?;
+    let [re] = factors.as_slice() else {
+        return Err(Error::field(
+            "residual",
+            "correlated residuals take random terms on one grouping factor, the subject the residuals are correlated within",
+        ));
+    };
+    if re.group != residual.group {
+        return Err(Error::field(
+            "residual",
+            format!(
+                "the residuals are correlated within '{}' but the random terms group by '{}': they must be the same subject",
+                residual.group, re.group
+            ),
+        ));
+    }
+    let (Some(Column::Numeric(y)), Some(Column::Numeric(times))) = (
+        frame.column(&formula.response),
+        frame.column(&residual.time),
+    ) else {
+        return Err(Error::field(
+            "residual",
+            format!(
+                "the response '{}' and the time '{}' must be numeric columns of the file",
+                formula.response, residual.time
+            ),
+        ));
+    };
+    let problem = Problem {
+        x: &x,
+        y,
+        re,
+        subjects: subjects(re, times, residual.kind)?,
+        kind: residual.kind,
+        reml,
+    };
+    let f = |v: &[f64]| problem.evaluate(v).map_or(f64::INFINITY, |a| a.criterion);
+    let mut start = re.initial_theta();
+    start.push(0.0);
+    let mut lower = re.lower_bounds();
+    lower.push(f64::NEG_INFINITY);
+    let opt = minimize_with(&f, None, &start, &lower);
+    let at = problem.evaluate(&opt.x).ok_or_else(|| {
+        Error::Numerical("the criterion cannot be evaluated at the optimum".into())
+    })?;
+    Ok(summarise(&problem, formula, residual, &opt, &at))
+}
+
+/// The fit's output from the optimum `opt` and the criterion there.
+fn summarise(
+    problem: &Problem,
+    formula: &Formula,
+    residual: &ResidualStructure,
+    opt: &crate::optimize::quasi_newton::Optimum,
+    at: &AtOptimum,
+) -> CorrelatedFit {
+    let sigma = at.sigma2.sqrt();
+    let (theta, phi) = opt.x.split_at(opt.x.len() - 1);
+    let fixed = (0..problem.x.p)
+        .map(|j| {
+            let se = sigma * at.unscaled_vcov[(j, j)].sqrt();
+            FixedEffect {
+                term: problem.x.names[j].clone(),
+                estimate: at.beta[j],
+                se,
+                t: at.beta[j] / se,
+                df: None,
+                p: None,
+                ci_lower: None,
+                ci_upper: None,
+            }
+        })
+        .collect();
+    let (random, correlations) = random_effect_summaries(problem.re, theta, sigma);
+    let n = problem.y.len();
+    // θ, the correlation, σ and the fixed effects (as nlme counts them).
+    let n_parameters = (problem.x.p + theta.len() + 2) as f64;
+    CorrelatedFit {
+        formula: formula.text.clone(),
+        residual: residual.clone(),
+        method: if problem.reml { "REML" } else { "ML" }.into(),
+        criterion: at.criterion,
+        log_likelihood: -at.criterion / 2.0,
+        aic: at.criterion + 2.0 * n_parameters,
+        bic: at.criterion + (n as f64).ln() * n_parameters,
+        sigma,
+        rho: problem.rho_of(phi[0]),
+        fixed,
+        random,
+        correlations,
+        n_obs: n,
+        n_groups: problem.re.levels.len(),
+        converged: opt.converged,
+        evaluations: opt.evaluations,
+    }
+}
+
+impl Tabular for CorrelatedFit {
+    fn preamble(&self) -> Option<String> {
+        let (name, nlme) = match self.residual.kind {
+            ResidualKind::Ar1 => ("AR(1)", "corAR1"),
+            ResidualKind::Car1 => ("continuous-time AR(1)", "corCAR1"),
+        };
+        let crit_name = if self.method == "REML" {
+            "REML criterion"
+        } else {
+            "deviance"
+        };
+        let mut lines = random_effects_lines(&self.random, &self.correlations);
+        lines.push(format!(
+            "{:<10} {:<14} {:>14}",
+            "Residual",
+            "",
+            human_number(self.sigma)
+        ));
+        Some(format!(
+            "Linear mixed model with correlated residuals, fit by {} (as nlme's lme with {nlme})\nformula: {}\nresiduals: {name} in {} within {}: correlation {} between times one unit apart\n\n{crit_name}: {}   log-likelihood: {}   AIC: {}   BIC: {}\n\nrandom effects:\n{}\n\nobservations: {}   groups ({}): {}\nconverged: {} ({} evaluations)\n\nfixed effects (no df: with correlated residuals they are not computed):",
+            self.method,
+            self.formula,
+            self.residual.time,
+            self.residual.group,
+            human_number(self.rho),
+            human_number(self.criterion),
+            human_number(self.log_likelihood),
+            human_number(self.aic),
+            human_number(self.bic),
+            lines.join("\n"),
+            self.n_obs,
+            self.residual.group,
+            self.n_groups,
+            if self.converged { "yes" } else { "NO" },
+            self.evaluations,
+        ))
+    }
+
+    fn table(&self) -> Table {
+        fixed_effects_table(&self.fixed)
+    }
+}
