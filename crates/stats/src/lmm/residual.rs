@@ -120,12 +120,64 @@ struct Subject {
     times: Vec<f64>,
 }
 
+/// Subjects with the same times and random-effect rows (so the same Vᵢ): one of them, how
+/// many, and the sums of their cross-products `uₐu_bᵀ`, `u = [x; y]`, per pair of positions.
+struct Pattern {
+    representative: usize,
+    count: usize,
+    cross: Vec<DMatrix<f64>>,
+}
+
+/// Group `subjects` by their times and their rows of Z, summing each group's cross-products.
+fn patterns(subjects: &[Subject], x: &ModelMatrix, y: &[f64], re: &RandomEffects) -> Vec<Pattern> {
+    let q = re.q();
+    let p = x.p;
+    let mut index: std::collections::HashMap<Vec<u64>, usize> = std::collections::HashMap::new();
+    let mut out: Vec<Pattern> = Vec::new();
+    for (i, subject) in subjects.iter().enumerate() {
+        let key: Vec<u64> = subject
+            .times
+            .iter()
+            .map(|t| t.to_bits())
+            .chain(
+                subject
+                    .rows
+                    .iter()
+                    .flat_map(|&r| re.z[r * q..(r + 1) * q].iter().map(|z| z.to_bits())),
+            )
+            .collect();
+        let m = subject.rows.len();
+        let k = *index.entry(key).or_insert_with(|| {
+            out.push(Pattern {
+                representative: i,
+                count: 0,
+                cross: vec![DMatrix::zeros(p + 1, p + 1); m * m],
+            });
+            out.len() - 1
+        });
+        let u: Vec<DVector<f64>> = subject
+            .rows
+            .iter()
+            .map(|&r| DVector::from_iterator(p + 1, x.row(r).iter().copied().chain([y[r]])))
+            .collect();
+        let pattern = &mut out[k];
+        pattern.count += 1;
+        for a in 0..m {
+            for b in 0..m {
+                pattern.cross[a * m + b] += &u[a] * u[b].transpose();
+            }
+        }
+    }
+    out
+}
+
 /// The data of the criterion.
 struct Problem<'a> {
     x: &'a ModelMatrix,
     y: &'a [f64],
     re: &'a RandomEffects,
     subjects: Vec<Subject>,
+    patterns: Vec<Pattern>,
     kind: ResidualKind,
     reml: bool,
 }
@@ -172,6 +224,10 @@ impl Problem<'_> {
         v
     }
 
+    /// The sums over subjects, pattern by pattern: subjects seen at the same times with the
+    /// same random-effect rows share Vᵢ, so Vᵢ⁻¹ is formed once per pattern and applied to
+    /// the pattern's cross-products `Σᵢ uᵢₐuᵢ_bᵀ` (`u = [x; y]` at positions a, b), as
+    /// [`crate::mmrm`] sums by pattern: `XᵀV⁻¹X = Σ_ab W[a, b] Σᵢ xᵢₐxᵢ_bᵀ` and so on.
     fn sums(&self, theta: &[f64], rho: f64) -> Option<Sums> {
         let p = self.x.p;
         let q = self.re.q();
@@ -183,18 +239,23 @@ impl Problem<'_> {
             xtvy: DVector::zeros(p),
             ytvy: 0.0,
         };
-        for subject in &self.subjects {
-            let chol = self.v_of(subject, &t, rho).cholesky()?;
-            let l = chol.l();
-            s.logdet += 2.0 * l.diagonal().iter().map(|d| d.ln()).sum::<f64>();
+        for pattern in &self.patterns {
+            let subject = &self.subjects[pattern.representative];
             let m = subject.rows.len();
-            let x = DMatrix::from_fn(m, p, |a, j| self.x.row(subject.rows[a])[j]);
-            let y = DVector::from_fn(m, |a, _| self.y[subject.rows[a]]);
-            let lx = l.solve_lower_triangular(&x)?;
-            let ly = l.solve_lower_triangular(&y)?;
-            s.xtvx += lx.transpose() * &lx;
-            s.xtvy += lx.transpose() * &ly;
-            s.ytvy += ly.dot(&ly);
+            let chol = self.v_of(subject, &t, rho).cholesky()?;
+            s.logdet += pattern.count as f64
+                * 2.0
+                * chol.l().diagonal().iter().map(|d| d.ln()).sum::<f64>();
+            let w = chol.inverse();
+            let mut total = DMatrix::<f64>::zeros(p + 1, p + 1);
+            for a in 0..m {
+                for b in 0..m {
+                    total += &pattern.cross[a * m + b] * w[(a, b)];
+                }
+            }
+            s.xtvx += total.view((0, 0), (p, p));
+            s.xtvy += total.view((0, p), (p, 1));
+            s.ytvy += total[(p, p)];
         }
         Some(s)
     }
@@ -337,11 +398,13 @@ pub fn fit_correlated(
             ),
         ));
     };
+    let subjects = subjects(re, times, residual.kind)?;
     let problem = Problem {
         x: &x,
         y,
         re,
-        subjects: subjects(re, times, residual.kind)?,
+        patterns: patterns(&subjects, &x, y, re),
+        subjects,
         kind: residual.kind,
         reml,
     };
