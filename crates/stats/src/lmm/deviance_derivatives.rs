@@ -17,15 +17,13 @@
 //! both from the sparse factorisation at θ that the fit itself uses (one grouping factor:
 //! [`super::criterion`]; several: [`super::blocked`]), so the cost is a few dozen
 //! factorisations and no matrix of order n. The Hessian of −2ℓ and the Jacobian of Var(β̂)
-//! are numDeriv's ([`trialstats_numerics::derivatives`], the same steps lmerTest takes), and
-//! [`FixedInference::from_derivatives`] turns them into the `A` and `∂Φ/∂φ` of
-//! Satterthwaite's formula. The factorisations at each θ are kept, since the Hessian visits
+//! are numDeriv's ([`trialstats_numerics::derivatives`], the same steps lmerTest takes);
+//! [`super::inference`] turns them into the `A` and `∂Φ/∂φ` of Satterthwaite's formula. The factorisations at each θ are kept, since the Hessian visits
 //! each θ with several σ.
 
 use super::blocked::BlockedSystem;
 use super::criterion::{CrossProducts, ProfiledCriterion, Solution};
 use super::fit::LmmFit;
-use super::inference::FixedInference;
 use super::random::RandomEffects;
 use crate::error::{Error, Result};
 use crate::model_matrix::ModelMatrix;
@@ -102,14 +100,26 @@ impl VarianceParameters<'_> {
     }
 }
 
-/// Satterthwaite's inference for `fit` (the model with design `x`, response `y` and random
-/// effects `factors`) from numerical derivatives in (θ, σ), as lmerTest.
-pub(crate) fn satterthwaite_by_derivatives(
+/// What Satterthwaite's df need, at the fit, in φ = (θ, σ).
+pub(crate) struct DevianceDerivatives {
+    /// β̂.
+    pub beta: DVector<f64>,
+    /// Φ = Var(β̂).
+    pub phi: DMatrix<f64>,
+    /// ∂Φ/∂φᵣ, one per variance parameter.
+    pub jacobians: Vec<DMatrix<f64>>,
+    /// The Hessian of −2ℓ in φ.
+    pub hessian: DMatrix<f64>,
+}
+
+/// The derivatives for `fit` (the model with design `x`, response `y` and random effects
+/// `factors`), taken numerically in (θ, σ) as lmerTest takes them.
+pub(crate) fn deviance_derivatives(
     x: &ModelMatrix,
     y: &[f64],
     factors: &[RandomEffects],
     fit: &LmmFit,
-) -> Result<FixedInference> {
+) -> Result<DevianceDerivatives> {
     let reml = fit.method == "REML";
     if factors.len() == 1 {
         let data = CrossProducts::new(y, x, &factors[0])?;
@@ -121,13 +131,13 @@ pub(crate) fn satterthwaite_by_derivatives(
     }
 }
 
-/// [`satterthwaite_by_derivatives`] given the solution at any θ.
+/// [`deviance_derivatives`] given the solution at any θ.
 fn from_solver(
     solve: &dyn Fn(&[f64]) -> Option<Solution>,
     x: &ModelMatrix,
     fit: &LmmFit,
     reml: bool,
-) -> Result<FixedInference> {
+) -> Result<DevianceDerivatives> {
     let p = x.p;
     let parameters = VarianceParameters {
         solve,
@@ -151,7 +161,12 @@ fn from_solver(
         .map(|c| DMatrix::from_row_slice(p, p, c))
         .collect();
     let beta = DVector::from_iterator(p, fit.fixed.iter().map(|f| f.estimate));
-    FixedInference::from_derivatives(beta, phi, &jacobians, &DMatrix::from_row_slice(k, k, &hess))
+    Ok(DevianceDerivatives {
+        beta,
+        phi,
+        jacobians,
+        hessian: DMatrix::from_row_slice(k, k, &hess),
+    })
 }
 
 #[cfg(test)]
@@ -172,7 +187,8 @@ mod tests {
         let parsed = Formula::parse(formula).unwrap();
         let x = fixed_matrix(&parsed, &frame).unwrap();
         let factors = RandomEffects::build_all(&parsed, &frame).unwrap();
-        let inference = satterthwaite_by_derivatives(&x, &fit.observed, &factors, &fit).unwrap();
+        let d = deviance_derivatives(&x, &fit.observed, &factors, &fit).unwrap();
+        let inference = crate::lmm::inference::FixedInference::from_derivatives(d).unwrap();
         (0..x.p)
             .map(|j| {
                 let mut l = vec![0.0; x.p];

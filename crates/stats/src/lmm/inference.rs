@@ -28,6 +28,7 @@
 //! observed information). The test uses `Φ_A`, a scale factor for F, and
 //! the df from the moments of Kenward & Roger's §4.
 
+use super::deviance_derivatives::DevianceDerivatives;
 use super::fit::{FixedEffect, LmmFit};
 use super::formula::Formula;
 use super::frame::Frame;
@@ -184,9 +185,9 @@ impl FixedInference {
         {
             // Too large for dense blocks: lmerTest's way, derivatives of the deviance.
             return match method {
-                Ddf::Satterthwaite => {
-                    super::deviance_derivatives::satterthwaite_by_derivatives(x, y, factors, fit)
-                }
+                Ddf::Satterthwaite => Self::from_derivatives(
+                    super::deviance_derivatives::deviance_derivatives(x, y, factors, fit)?,
+                ),
                 _ => Err(Error::field(
                     "ddf",
                     format!(
@@ -201,16 +202,17 @@ impl FixedInference {
     }
 
     /// Satterthwaite's inference from derivatives taken elsewhere
-    /// ([`super::deviance_derivatives`]): `phi` = Φ at the fit, `jacobians[r]` = ∂Φ/∂φᵣ and
-    /// `deviance_hessian` the Hessian of −2ℓ in the same φ. Then `pᵣ = Φ⁻¹(∂Φ/∂φᵣ)Φ⁻¹` (so
+    /// ([`super::deviance_derivatives`]): Φ at the fit, ∂Φ/∂φᵣ and the Hessian of −2ℓ in the
+    /// same φ. Then `pᵣ = Φ⁻¹(∂Φ/∂φᵣ)Φ⁻¹` (so
     /// that `Φpᵣ Φ = ∂Φ/∂φᵣ`, as for the exact sums) and `A` is the inverse of half the
     /// Hessian over its eigenvalues above 1e-8 (as lmerTest).
-    pub(crate) fn from_derivatives(
-        beta: DVector<f64>,
-        phi: DMatrix<f64>,
-        jacobians: &[DMatrix<f64>],
-        deviance_hessian: &DMatrix<f64>,
-    ) -> Result<Self> {
+    pub(crate) fn from_derivatives(d: DevianceDerivatives) -> Result<Self> {
+        let DevianceDerivatives {
+            beta,
+            phi,
+            jacobians,
+            hessian: deviance_hessian,
+        } = d;
         let precision = phi
             .clone()
             .cholesky()
