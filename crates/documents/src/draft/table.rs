@@ -296,8 +296,27 @@ fn join_broken_rows(text: &str, rows: Vec<Row>) -> Vec<Row> {
             let closed = text[prev.line.clone()].trim_end().ends_with('|');
             let label_alone = prev.cells.len() <= 2 && filled(prev) == 1;
             let wrapped_label = label_alone && opens_with_datum(first_cell);
-            let wrapped_header =
-                !seen_data && filled(prev) >= 2 && filled(&row) == 1 && names_statistic(first_cell);
+            // A header wrapped in its last column fills its cells up to the closing
+            // separator; one that ends in empty cells (`Baseline | 6 Months | … | |||`) is
+            // complete, and a statement under it (`Mean ± Standard Deviation ||||`) is a row
+            // of its own.
+            let trailing_empty = prev
+                .cells
+                .iter()
+                .rev()
+                .take_while(|c| {
+                    text[(*c).clone()]
+                        .trim()
+                        .trim_matches('|')
+                        .trim()
+                        .is_empty()
+                })
+                .count();
+            let wrapped_header = !seen_data
+                && filled(prev) >= 2
+                && trailing_empty <= 1
+                && filled(&row) == 1
+                && names_statistic(first_cell);
             closed && (wrapped_label || wrapped_header)
         });
         let is_data = row
@@ -1895,6 +1914,25 @@ fn two_numbers_side_by_side(line: &str) -> bool {
     p.is_match(line)
 }
 
+/// Are `cells` (a header row's filled cells) one sequence of two or more times printed two or
+/// more times over (`Baseline, 6 Months, Baseline, 6 Months`)?
+fn repeats_times(cells: &[&str]) -> bool {
+    let is_time = |t: &str| super::cues::is_whole(t, super::cues::times);
+    let Some(m) = cells
+        .iter()
+        .skip(1)
+        .position(|t| *t == cells[0])
+        .map(|p| p + 1)
+    else {
+        return false;
+    };
+    m >= 2
+        && cells.len() % m == 0
+        && cells.len() / m >= 2
+        && cells.iter().all(|t| is_time(t))
+        && cells.iter().enumerate().all(|(i, t)| *t == cells[i % m])
+}
+
 /// Where a header row's cells span several columns each (`| Baseline | Week 2 | Week 4 |` over
 /// `| Mean (SD) | Mean (SD) | % (SD) | Mean (SD) | % (SD) |`): the row below repeats the
 /// same sub-headers under each, and each repetition starts with the first of them. A stub's
@@ -2252,6 +2290,19 @@ impl Table {
                 // One cell short of the data rows: every column named but the stub (a copy
                 // that leaves the stub's header out). Read from the right or from the first
                 // column after the stub, the cells stand over the same columns.
+                (0..hw).map(|k| (k, k + 1)).collect()
+            } else if nearest
+                && hw + 1 < width
+                && repeats_times(
+                    &filled
+                        .iter()
+                        .map(|&k| text[h.cells[k].clone()].trim())
+                        .collect::<Vec<_>>(),
+                )
+            {
+                // Each group's times (`Baseline | 6 Months | Baseline | 6 Months`), the stub's
+                // cell left out of the copy: from the first column after the stub, under the
+                // groups that span them (the row above), the comparison's columns after them.
                 (0..hw).map(|k| (k, k + 1)).collect()
             } else if nearest && names_statistic(&text[h.cells[0].clone()]) {
                 // A statistic's header over the last columns, the stub unnamed.
@@ -2819,6 +2870,27 @@ mod tests {
         assert_eq!(n_of("49.8"), "n = 38");
         assert_eq!(n_of("-4.2"), "n = 38");
         assert_eq!(n_of("21.0"), "n = 33");
+    }
+
+    #[test]
+    fn each_groups_times_under_the_groups_with_the_stubs_cell_left_out() {
+        // Made-up numbers, as a journal page's table copies: groups spanning their times in
+        // the first header row, the times row without the stub's cell and ending in empty
+        // cells, a statement row under it (no continuation of the header's last column).
+        let text = "Table 2.\nOutcome | Drug | Placebo | Difference (95% CI) | P | ||\n---|---|---|---|---|---|---|\nBaseline | Week 12 | Baseline | Week 12 | |||\nMean ± SD | ||||||\nPain | 6.1 ± 1.2 | 3.2 ± 1.5 | 6.0 ± 1.3 | 5.1 ± 1.6 | −1.9 (−2.5 to −1.3) | .001 |\nFatigue | 5.0 ± 2.0 | 4.1 ± 2.1 | 5.2 ± 1.9 | 4.9 ± 2.2 | −0.6 (−1.4 to 0.2) | .14 |\n";
+        let t = Tables::find(text);
+        assert_eq!(t.tables.len(), 1);
+        let (table, row, cell) = t.at(text.find("3.2 ± 1.5").unwrap()).unwrap();
+        assert_eq!(table.column_header(text, row, cell), "Drug Week 12");
+        assert_eq!(table.column_header(text, row, 3), "Placebo Baseline");
+        assert_eq!(table.column_header(text, row, 5), "Difference (95% CI)");
+        assert!(
+            table
+                .rows
+                .iter()
+                .any(|r| text[r.line.clone()].starts_with("Mean")),
+            "the statement is a row of its own, not joined to the times row"
+        );
     }
 
     #[test]
