@@ -11,6 +11,7 @@
 //! | [`optimize`] | minimisation: R's `optimize` (Brent), a box-constrained Newton method, the bounded quasi-Newton (BFGS) method of the mixed models |
 //! | [`likelihood_ratio`] | the one likelihood-ratio test of two nested models |
 //! | [`root`] | root finding: Brent's bracketed method, safeguarded Newton, R's `uniroot` step for step |
+//! | [`special`] | the polygamma functions ψ, ψ′, ψ″ (R's `digamma`, `trigamma`, `psigamma`) |
 //! | [`dense`] | small dense linear algebra on row-major slices: the one Cholesky factorisation, triangular solves, the inverse from a factor |
 //! | [`level`] | the one confidence level (a probability in (0, 1), its z and t quantiles) |
 //! | [`csv_file`] | the one CSV reader: named columns, missing values, errors with file, line and column |
@@ -40,5 +41,6 @@ pub mod optimize;
 pub mod output;
 pub mod reported;
 pub mod root;
+pub mod special;
 
 pub use error::{Error, Outcome, Result};

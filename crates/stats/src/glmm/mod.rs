@@ -29,6 +29,7 @@
 //! | file | owns |
 //! |---|---|
 //! | [`family`] | response distributions and links: log density, score, information |
+//! | [`dispersion`] | the dispersion parameters: the negative binomial's 1/θ, or glmmTMB's log dispersion linear in a `dispformula`; each row's value and the chain rule back |
 //! | [`model`] | the data of a model: response checks, offsets, rows in group order |
 //! | [`laplace`] | conditional modes (penalised Newton) and the Laplace deviance |
 //! | [`several`] | several grouping factors: the joint modes (PIRLS on `lmm`'s blocked Cholesky) and the Laplace deviance |
@@ -42,6 +43,7 @@
 //! differenced numerically by the optimiser).
 
 pub mod compare;
+pub mod dispersion;
 pub mod family;
 pub mod fit;
 pub mod laplace;
@@ -51,4 +53,7 @@ pub mod several;
 
 pub use compare::{GlmmLikelihoodRatioTest, compare_csv};
 pub use family::Family;
-pub use fit::{FixedEffect, GlmmFit, GlmmOptions, Ratio, fit, fit_csv, fit_csv_with_references};
+pub use fit::{
+    DispersionEffect, FixedEffect, GlmmFit, GlmmOptions, Ratio, fit, fit_csv,
+    fit_csv_with_dispersion, fit_csv_with_references,
+};
