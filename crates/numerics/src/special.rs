@@ -21,7 +21,7 @@ pub fn digamma(x: f64) -> f64 {
 
 /// ψ′(x) = d² log Γ(x) / dx² (R's `trigamma`), for x > 0; NaN otherwise.
 pub fn trigamma(x: f64) -> f64 {
-    if !(x > 0.0) {
+    if x.is_nan() || x <= 0.0 {
         return f64::NAN;
     }
     let (mut x, mut sum) = (x, 0.0);
@@ -40,7 +40,7 @@ pub fn trigamma(x: f64) -> f64 {
 
 /// ψ″(x) = d³ log Γ(x) / dx³ (R's `psigamma(x, 2)`), for x > 0; NaN otherwise.
 pub fn tetragamma(x: f64) -> f64 {
-    if !(x > 0.0) {
+    if x.is_nan() || x <= 0.0 {
         return f64::NAN;
     }
     let (mut x, mut sum) = (x, 0.0);

@@ -247,8 +247,8 @@ impl Family {
     /// ∂w/∂φ = μ(y(1+x) − 2μ(1+φy))/(1+x)³. The first two terms cancel for small x; there
     /// they are μ² Σ_{k≥1} (−1)^{k+1} k/(k+1) x^{k−1} − μy/(1+x), exact at φ = 0 (the
     /// one-sided derivative at the Poisson bound). Not finite for counts above 10,000 (the
-    /// caller then differences). For the gamma and the beta, [`gamma_slopes`] and
-    /// [`beta_slopes`].
+    /// caller then differences). For the gamma and the beta, `gamma_slopes` and
+    /// `beta_slopes`.
     pub fn dispersion_slopes(self, y: f64, eta: f64, phi: f64) -> DispersionSlopes {
         match self {
             Family::Gamma => return gamma_slopes(y, eta, phi),
@@ -379,10 +379,10 @@ fn gamma_slopes(y: f64, eta: f64, k: f64) -> DispersionSlopes {
     }
 }
 
-/// The beta's derivatives in the precision φ at fixed η: ∂ℓ/∂φ = ψ(φ) − μψ(a) − (1 − μ)ψ(b)
-/// + μ log y + (1 − μ) log(1 − y); with r′ = −μψ′(a) + (1 − μ)ψ′(b), ∂s/∂φ = v r + φ v r′,
-/// ∂w/∂φ = 2φv²T + φ²v²(μψ″(a) + (1 − μ)ψ″(b)) − v(1 − 2μ)r − φv(1 − 2μ)r′ (names of
-/// [`beta_terms`]).
+/// The beta's derivatives in the precision φ at fixed η (names of [`beta_terms`]):
+/// ∂ℓ/∂φ = ψ(φ) − μψ(a) − (1 − μ)ψ(b) + μ log y + (1 − μ) log(1 − y); with
+/// r′ = −μψ′(a) + (1 − μ)ψ′(b), ∂s/∂φ = v r + φ v r′ and
+/// ∂w/∂φ = 2φv²T + φ²v²(μψ″(a) + (1 − μ)ψ″(b)) − v(1 − 2μ)r − φv(1 − 2μ)r′.
 fn beta_slopes(y: f64, eta: f64, phi: f64) -> DispersionSlopes {
     let mu = 1.0 / (1.0 + (-eta).exp());
     let (a, b) = (mu * phi, (1.0 - mu) * phi);

@@ -400,8 +400,9 @@ impl<'a> Layout<'a> {
         let p = self.beta0.len();
         let mut out: Vec<f64> = g[..p].iter().zip(&self.scale).map(|(g, s)| g * s).collect();
         out.extend_from_slice(&g[p..p + self.n_theta]);
-        for k in p + self.n_theta..self.len() {
-            out.push(self.dispersion_slope(v, k, g[k], modes));
+        let first = p + self.n_theta;
+        for (k, &slope) in g.iter().enumerate().skip(first) {
+            out.push(self.dispersion_slope(v, k, slope, modes));
         }
         out.iter().all(|g| g.is_finite()).then_some(out)
     }
@@ -460,14 +461,12 @@ impl<'a> Layout<'a> {
     }
 }
 
-/// Newton–Raphson for the GLM without random effects (the start): β̂ and its SEs, at
-/// negative-binomial φ `phi`.
-fn glm_start(problem: &Problem, phi: f64) -> Option<(Vec<f64>, Vec<f64>)> {
-    let (n, p) = (problem.n(), problem.p);
-    // Start from the mean response, as R's glm family `mustart` does (pulled off 0 and 1).
+/// The linear predictor the GLM's first IRLS step starts from: each response pulled towards
+/// the mean response (off 0 and 1), as R's glm family `mustart` does; the log of a gamma
+/// response itself.
+fn starting_predictor(problem: &Problem) -> Vec<f64> {
     let mean_y: f64 = problem.y.iter().sum::<f64>() / problem.trials.iter().sum::<f64>();
-    let mut beta = vec![0.0; p];
-    let mut eta: Vec<f64> = problem
+    problem
         .trials
         .iter()
         .zip(&problem.y)
@@ -483,7 +482,15 @@ fn glm_start(problem: &Problem, phi: f64) -> Option<(Vec<f64>, Vec<f64>)> {
             Family::Gamma => y.ln(),
             _ => (y + 0.5).ln(),
         })
-        .collect();
+        .collect()
+}
+
+/// Newton–Raphson for the GLM without random effects (the start): β̂ and its SEs, at
+/// negative-binomial φ `phi`.
+fn glm_start(problem: &Problem, phi: f64) -> Option<(Vec<f64>, Vec<f64>)> {
+    let (n, p) = (problem.n(), problem.p);
+    let mut beta = vec![0.0; p];
+    let mut eta = starting_predictor(problem);
     let kernel = |eta: &[f64]| -> f64 {
         (0..n)
             .map(|i| {
@@ -1112,10 +1119,10 @@ impl Tabular for GlmmFit {
             .map(|s| s.to_string())
             .collect();
         if let (Some(_), Some(level)) = (&self.ratios, self.level) {
-            let name = if self.link == "logit" {
-                "odds_ratio"
-            } else {
-                "rate_ratio"
+            let name = match (self.link.as_str(), self.family.as_str()) {
+                ("logit", _) => "odds_ratio",
+                (_, "Gamma") => "mean_ratio",
+                _ => "rate_ratio",
             };
             header.push(name.to_string());
             header.push(format!("lower_{}", human_number(level.percent())));

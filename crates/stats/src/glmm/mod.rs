@@ -1,7 +1,10 @@
-//! Generalised linear mixed models of counts and proportions (lme4's `glmer`, glmmTMB's
-//! `nbinom2`): Poisson, binomial and negative-binomial responses with random effects of one
-//! grouping factor, by the Laplace approximation or adaptive Gauss-Hermite quadrature, or of
-//! several (crossed or nested) by the Laplace approximation. The
+//! Generalised linear mixed models (lme4's `glmer`, glmmTMB's `nbinom2`, `Gamma` and
+//! `beta_family`): Poisson, binomial and negative-binomial counts, positive continuous values
+//! (gamma, log link) and proportions inside (0, 1) (beta, logit link), with random effects of
+//! one grouping factor, by the Laplace approximation or adaptive Gauss-Hermite quadrature, or
+//! of several (crossed or nested) by the Laplace approximation, and for the families with a
+//! dispersion parameter a log dispersion linear in fixed terms (glmmTMB's `dispformula`;
+//! Brooks et al. 2017, R Journal 9(2)). The
 //! formula, data frame and design matrices are `lmm`'s ([`crate::lmm::formula`],
 //! [`crate::lmm::frame`], [`crate::lmm::design`], [`crate::lmm::random`]); a formula without
 //! random terms fits a plain GLM with the same families.

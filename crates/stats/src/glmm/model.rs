@@ -199,7 +199,10 @@ fn checked_trials(
             ));
         }
         (Family::Gamma, None) => {
-            if let Some(i) = y.iter().position(|&v| !(v > 0.0 && v.is_finite())) {
+            if let Some(i) = y
+                .iter()
+                .position(|&v| v.is_nan() || v <= 0.0 || v.is_infinite())
+            {
                 return Err(Error::input(
                     locate(i, response),
                     format!(
@@ -210,7 +213,7 @@ fn checked_trials(
             }
         }
         (Family::Beta, None) => {
-            if let Some(i) = y.iter().position(|&v| !(v > 0.0 && v < 1.0)) {
+            if let Some(i) = y.iter().position(|&v| v.is_nan() || v <= 0.0 || v >= 1.0) {
                 return Err(Error::input(
                     locate(i, response),
                     format!(
