@@ -30,6 +30,7 @@ mod effect_slope_convert;
 mod effect_validation;
 mod fuzz_parsers;
 mod glmm_cli;
+mod glmm_families;
 mod glmm_reference;
 mod glmm_synthetic;
 mod grim_rounding;

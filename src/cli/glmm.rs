@@ -1,10 +1,10 @@
 //! `trialstats glmm`: fit a generalised linear mixed model (lme4's `glmer`, glmmTMB's
-//! `nbinom2`) to a CSV file, or `trialstats glmm compare` two nested models by a
+//! `nbinom2`, `Gamma` and `beta_family`, with its `dispformula`) to a CSV file, or `trialstats glmm compare` two nested models by a
 //! likelihood-ratio test. Exit 1 when an optimum could not be confirmed or an estimate is
 //! infinite (the output says so), 2 on bad input.
 
 use std::path::PathBuf;
-use trialstats::glmm::{Family, GlmmOptions, compare_csv, fit_csv_with_references};
+use trialstats::glmm::{Family, GlmmOptions, compare_csv, fit_csv_with_dispersion};
 use trialstats::level::ConfidenceLevel;
 use trialstats::output::{Format, render};
 use trialstats::{Error, Outcome, Result};
@@ -14,7 +14,8 @@ const FORMULA_GRAMMAR: &str = "\
 Formulas (a subset of lme4's):
   response ~ fixed terms + offset(log(exposure)) + (random terms | group)
   response      counts (poisson, negbin); for binomial a 0/1 column, or
-                cbind(events, trials - events), or cbind(events, failures)
+                cbind(events, trials - events), or cbind(events, failures);
+                values > 0 (gamma); proportions strictly inside (0, 1) (beta)
   fixed terms   numeric columns as they are; text columns and factor(x) are categorical
                 (treatment coding, the first level in sorted order is the reference);
                 a + b, a:b, a * b; a leading 0 + or a trailing - 1 drops the intercept
@@ -24,7 +25,12 @@ Formulas (a subset of lme4's):
                 several grouping factors, crossed (1 | a) + (1 | b) or nested (1 | a/b),
                 as lme4's glmer (Laplace); none at all fits a plain GLM
 Families: poisson (log link), binomial (logit), negbin (log link, Var = mu + mu^2/theta,
-theta estimated with the model, as glmmTMB's nbinom2).
+theta estimated with the model, as glmmTMB's nbinom2), gamma (log link, Var = mu^2/shape,
+glmmTMB's Gamma(link = \"log\")), beta (logit link, Var = mu(1 - mu)/(1 + phi), glmmTMB's
+beta_family()).
+Dispersion formula (negbin, gamma, beta): --dispformula '~ arm' makes the log dispersion
+(log theta, log shape, log phi) linear in fixed terms, as glmmTMB's dispformula; its
+coefficients are printed on that log scale (glmmTMB's fixef(m)$disp).
 Rows with a missing value (empty or NA) in a used column are dropped, as R's na.omit.
 Exit codes: 0 fitted; 1 the optimum could not be confirmed or an estimate is infinite
 (separation; the output says so); 2 bad input.
@@ -48,8 +54,12 @@ pub struct Args {
     pub formula: Option<String>,
     #[command(flatten)]
     pub model: ModelArgs,
-    /// Also show exp(estimate) with its confidence interval: rate ratios (poisson, negbin)
-    /// or odds ratios (binomial).
+    /// One-sided formula of the log dispersion, e.g. '~ arm' (negbin, gamma, beta; glmmTMB's
+    /// dispformula). Default: one dispersion for all rows.
+    #[arg(long, value_name = "FORMULA")]
+    pub dispformula: Option<String>,
+    /// Also show exp(estimate) with its confidence interval: rate ratios (poisson, negbin),
+    /// ratios of means (gamma) or odds ratios (binomial, beta).
     #[arg(long)]
     pub exp: bool,
     /// Confidence level of the --exp intervals.
@@ -71,7 +81,7 @@ pub struct Args {
 
 #[derive(Debug, clap::Args)]
 pub struct ModelArgs {
-    /// Response distribution: poisson, negbin or binomial.
+    /// Response distribution: poisson, negbin, binomial, gamma or beta.
     #[arg(long)]
     pub family: Option<String>,
     /// Quadrature nodes per group: 1 is the Laplace approximation (lme4's default); more
@@ -86,7 +96,12 @@ impl ModelArgs {
         let family: Family = self
             .family
             .as_deref()
-            .ok_or_else(|| Error::input("--family", "missing; allowed: poisson, negbin, binomial"))?
+            .ok_or_else(|| {
+                Error::input(
+                    "--family",
+                    "missing; allowed: poisson, negbin, binomial, gamma, beta",
+                )
+            })?
             .parse()?;
         if !(1..=25).contains(&self.nagq) {
             return Err(Error::input(
@@ -142,7 +157,13 @@ pub fn run(args: Args) -> Result<Outcome> {
     })?;
     let options = args.model.options()?;
     let references = trialstats::lmm::ReferenceLevels::parse(&args.reference)?;
-    let mut fit = fit_csv_with_references(&file, &formula, options, &references)?;
+    let mut fit = fit_csv_with_dispersion(
+        &file,
+        &formula,
+        args.dispformula.as_deref(),
+        options,
+        &references,
+    )?;
     if args.exp {
         fit = fit.with_ratios(args.level);
     }

@@ -12,6 +12,7 @@
 //! | [`likelihood_ratio`] | the one likelihood-ratio test of two nested models |
 //! | [`root`] | root finding: Brent's bracketed method, safeguarded Newton, R's `uniroot` step for step |
 //! | [`derivatives`] | numerical Jacobians and Hessians by extrapolated central differences, as R's numDeriv |
+//! | [`special`] | the polygamma functions ψ, ψ′, ψ″ (R's `digamma`, `trigamma`, `psigamma`) |
 //! | [`dense`] | small dense linear algebra on row-major slices: the one Cholesky factorisation, triangular solves, the inverse from a factor |
 //! | [`level`] | the one confidence level (a probability in (0, 1), its z and t quantiles) |
 //! | [`csv_file`] | the one CSV reader: named columns, missing values, errors with file, line and column |
@@ -42,5 +43,6 @@ pub mod optimize;
 pub mod output;
 pub mod reported;
 pub mod root;
+pub mod special;
 
 pub use error::{Error, Outcome, Result};

@@ -47,7 +47,7 @@ pub mod prepost;
 use trialstats_numerics::counters;
 use trialstats_numerics::{
     csv_file, dense, dist, error, level, likelihood_ratio, model_matrix, number_list, optimize,
-    output, reported, root,
+    output, reported, root, special,
 };
 
 pub use trialstats_numerics::{Error, Outcome, Result};

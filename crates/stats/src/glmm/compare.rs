@@ -64,8 +64,8 @@ pub fn compare_csv(
     let cols = union_columns(columns_for(&fa), columns_for(&fb));
     let frame = Frame::read_csv(path, &cols)?;
     let locate = |row: usize, column: &str| locate_in_file(path, &cols, row, column);
-    let ma = fit_located(&fa, &frame, options, &locate)?;
-    let mb = fit_located(&fb, &frame, options, &locate)?;
+    let ma = fit_located(&fa, &frame, options, None, &locate)?;
+    let mb = fit_located(&fb, &frame, options, None, &locate)?;
     test(&fa, &fb, ma, mb)
 }
 

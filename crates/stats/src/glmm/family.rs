@@ -1,15 +1,25 @@
 //! Response distributions with their canonical or log links, as R's `poisson()`,
-//! `binomial()` and glmmTMB's `nbinom2`: the log density of one observation given its linear
-//! predictor η, and its first two derivatives in η (the score and the observed information),
-//! which are all the fits need. Usable without random effects (a plain GLM; see
-//! [`super::fit::fit`] with a formula that has no random term), as issue 15's power
-//! calculations for relapse rates do.
+//! `binomial()` and glmmTMB's `nbinom2`, `Gamma(link = "log")` and `beta_family()`: the log
+//! density of one observation given its linear predictor η, and its first two derivatives in
+//! η (the score and the observed information), which are all the fits need. Usable without
+//! random effects (a plain GLM; see [`super::fit::fit`] with a formula that has no random
+//! term), as issue 15's power calculations for relapse rates do.
 //!
 //! | family | link | mean μ | variance | log density |
 //! |---|---|---|---|---|
 //! | Poisson | log | e^η | μ | y η − μ − log y! |
 //! | binomial (n trials) | logit | n/(1 + e^−η) | μ(1 − μ/n) | y η − n log(1 + e^η) + log C(n, y) |
 //! | negative binomial (NB2) | log | e^η | μ + φμ² (φ = 1/θ) | Σ_{k<y} log(1 + kφ) + y η − (y + 1/φ) log(1 + φμ) − log y! |
+//! | gamma (shape k) | log | e^η | μ²/k | k log k − log Γ(k) + (k − 1) log y − k y/μ − k log μ |
+//! | beta (precision φ) | logit | 1/(1 + e^−η) | μ(1 − μ)/(1 + φ) | log Γ(φ) − log Γ(μφ) − log Γ((1−μ)φ) + (μφ − 1) log y + ((1−μ)φ − 1) log(1 − y) |
+//!
+//! The dispersion parameter each family's [`Family::terms`] takes (`phi`) is 1/θ for the
+//! negative binomial, the shape k for the gamma and the precision φ for the beta. glmmTMB
+//! (Brooks et al. 2017, R Journal 9(2)) estimates each on its log scale, the scale of its
+//! `dispformula` and of `fixef(m)$disp` ([`Family::from_log_dispersion`]): log θ, log k (glmmTMB
+//! 1.1.5's `Gamma`: its `sigma()` is 1/√k, the coefficient of variation) and log φ. The beta
+//! is Ferrari & Cribari-Neto's (2004, J. Appl. Stat. 31(7)) mean–precision parameterisation,
+//! glmmTMB's `beta_family`.
 //!
 //! The negative binomial is written in φ = 1/θ (glmmTMB's θ is 1/φ): the same density as
 //! log Γ(y+θ) − log Γ(θ) − log y! + θ log θ + y η − (y+θ) log(θ + μ), but with the Poisson as
@@ -18,8 +28,14 @@
 //! chasing θ → ∞). Its weight is the observed information −∂²ℓ/∂η² = μ(1 + φy)/(1 + φμ)², as
 //! glmmTMB's Laplace approximation uses (automatic differentiation of the exact likelihood);
 //! lme4's `glmer.nb` uses the expected information μ/(1 + φμ) there instead, which is why its
-//! log-likelihood differs slightly. For the two canonical links they agree.
+//! log-likelihood differs slightly. For the two canonical links they agree. The gamma's
+//! observed information k y/μ is positive too; the beta's,
+//! φ²v²(ψ′(μφ) + ψ′((1−μ)φ)) − φv(1 − 2μ)(y* − μ*) with v = μ(1 − μ), y* = logit y and
+//! μ* = ψ(μφ) − ψ((1−μ)φ), can be negative for a row far from its mean (the beta is not
+//! log-concave in η), as in glmmTMB: the sum over a group's rows with the prior's 1 is what
+//! must be positive.
 
+use crate::special::{digamma, tetragamma, trigamma};
 use serde::Serialize;
 use statrs::function::gamma::ln_gamma;
 
@@ -34,6 +50,11 @@ pub enum Family {
     /// Overdispersed counts, log link, Var = μ + μ²/θ (glmmTMB's `nbinom2`, MASS's `glm.nb`).
     #[serde(rename = "negbin")]
     NegativeBinomial,
+    /// Positive continuous values, log link, Var = μ²/k (glmmTMB's `Gamma(link = "log")`).
+    Gamma,
+    /// Proportions strictly inside (0, 1), logit link, Var = μ(1 − μ)/(1 + φ) (glmmTMB's
+    /// `beta_family()`).
+    Beta,
 }
 
 impl std::str::FromStr for Family {
@@ -43,9 +64,13 @@ impl std::str::FromStr for Family {
             "poisson" => Ok(Family::Poisson),
             "binomial" => Ok(Family::Binomial),
             "negbin" | "nbinom2" | "negative-binomial" => Ok(Family::NegativeBinomial),
+            "gamma" => Ok(Family::Gamma),
+            "beta" | "beta_family" => Ok(Family::Beta),
             other => Err(crate::error::Error::field(
                 "family",
-                format!("unknown family '{other}'; allowed: poisson, negbin, binomial"),
+                format!(
+                    "unknown family '{other}'; allowed: poisson, negbin, binomial, gamma, beta"
+                ),
             )),
         }
     }
@@ -65,7 +90,7 @@ pub struct Terms {
     pub weight_slope: f64,
 }
 
-/// Derivatives in the negative binomial's φ at fixed η ([`Family::dispersion_slopes`]).
+/// Derivatives in the family's dispersion parameter at fixed η ([`Family::dispersion_slopes`]).
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct DispersionSlopes {
     /// ∂ log f(y | η) / ∂φ, constant part included.
@@ -86,69 +111,124 @@ fn softplus(x: f64) -> f64 {
 }
 
 impl Family {
-    /// The name R prints (`poisson`, `binomial`, `nbinom2`).
+    /// The name R prints (`poisson`, `binomial`, `nbinom2`, `Gamma`, `beta`).
     pub fn r_name(self) -> &'static str {
         match self {
             Family::Poisson => "poisson",
             Family::Binomial => "binomial",
             Family::NegativeBinomial => "nbinom2",
+            Family::Gamma => "Gamma",
+            Family::Beta => "beta",
         }
     }
 
     /// The link's name.
     pub fn link(self) -> &'static str {
         match self {
-            Family::Binomial => "logit",
+            Family::Binomial | Family::Beta => "logit",
             _ => "log",
         }
     }
 
-    /// What exp(coefficient) is: a rate ratio (log link) or an odds ratio (logit).
+    /// What exp(coefficient) is: a rate ratio (log link of counts), a ratio of means (gamma)
+    /// or an odds ratio (logit).
     pub fn ratio_name(self) -> &'static str {
         match self {
-            Family::Binomial => "odds ratio",
+            Family::Binomial | Family::Beta => "odds ratio",
+            Family::Gamma => "ratio of means",
             _ => "rate ratio",
         }
     }
 
-    /// Whether the family has a dispersion parameter θ (estimated with the model).
+    /// Whether the family has a dispersion parameter (estimated with the model).
     pub fn has_dispersion(self) -> bool {
-        self == Family::NegativeBinomial
+        matches!(
+            self,
+            Family::NegativeBinomial | Family::Gamma | Family::Beta
+        )
+    }
+
+    /// Whether the response is a count (Poisson, binomial, negative binomial), which can
+    /// separate (an estimate that is really infinite).
+    pub fn is_count(self) -> bool {
+        matches!(
+            self,
+            Family::Poisson | Family::Binomial | Family::NegativeBinomial
+        )
+    }
+
+    /// What glmmTMB's log-scale dispersion parameter is, for output: `log theta`,
+    /// `log shape` or `log precision` with the variance it gives (`None` without one).
+    pub fn dispersion_scale(self) -> Option<&'static str> {
+        match self {
+            Family::NegativeBinomial => Some("log theta, Var = mu + mu^2/theta"),
+            Family::Gamma => Some("log shape, Var = mu^2/shape"),
+            Family::Beta => Some("log precision phi, Var = mu(1 - mu)/(1 + phi)"),
+            _ => None,
+        }
+    }
+
+    /// The dispersion parameter [`Family::terms`] takes, and its derivative, at glmmTMB's
+    /// log-scale value `log_value` (log θ, log k, log φ): (1/θ = e^−δ, −1/θ) for the
+    /// negative binomial, (e^δ, e^δ) for the gamma and the beta.
+    pub fn from_log_dispersion(self, log_value: f64) -> (f64, f64) {
+        match self {
+            Family::NegativeBinomial => {
+                let phi = (-log_value).exp();
+                (phi, -phi)
+            }
+            _ => {
+                let v = log_value.exp();
+                (v, v)
+            }
+        }
     }
 
     /// The mean of one observation (`trials` is 1 except for binomial counts).
     pub fn mean(self, eta: f64, trials: f64) -> f64 {
         match self {
-            Family::Binomial => trials / (1.0 + (-eta).exp()),
+            Family::Binomial | Family::Beta => trials / (1.0 + (-eta).exp()),
             _ => eta.exp(),
         }
     }
 
-    /// The variance of one observation with mean `mu` (`phi` = 1/θ for the negative binomial).
+    /// The variance of one observation with mean `mu` and dispersion parameter `phi` (as
+    /// [`Family::terms`] takes it).
     pub fn variance(self, mu: f64, trials: f64, phi: f64) -> f64 {
         match self {
             Family::Poisson => mu,
             Family::Binomial => mu * (1.0 - mu / trials),
             Family::NegativeBinomial => mu + phi * mu * mu,
+            Family::Gamma => mu * mu / phi,
+            Family::Beta => mu * (1.0 - mu) / (1.0 + phi),
         }
     }
 
-    /// The η-free part of log f(y): −log y! (Poisson, negative binomial) or log C(n, y)
-    /// (binomial). The negative binomial's θ-dependent part is in [`Family::terms`].
+    /// The η-free part of log f(y) that does not depend on the dispersion either: −log y!
+    /// (Poisson, negative binomial), log C(n, y) (binomial), −log y (gamma),
+    /// −log y − log(1 − y) (beta). The dispersion's own part is
+    /// [`Family::dispersion_constant`].
     pub fn constant(self, y: f64, trials: f64) -> f64 {
         match self {
             Family::Binomial => {
                 ln_gamma(trials + 1.0) - ln_gamma(y + 1.0) - ln_gamma(trials - y + 1.0)
             }
+            Family::Gamma => -y.ln(),
+            Family::Beta => -y.ln() - (-y).ln_1p(),
             _ => -ln_gamma(y + 1.0),
         }
     }
 
-    /// The φ-dependent, η-free part of the negative binomial's log density,
-    /// Σ_{k<y} log(1 + kφ) = log Γ(y+θ) − log Γ(θ) − y log θ (0 for the other families and
-    /// at φ = 0). Summed term by term for counts up to 10,000 (exact at small φ), by log Γ
-    /// beyond.
+    /// The dispersion-dependent, η-free part of the log density: the negative binomial's
+    /// Σ_{k<y} log(1 + kφ) = log Γ(y+θ) − log Γ(θ) − y log θ (0 at φ = 0; summed term by term
+    /// for counts up to 10,000, exact at small φ, by log Γ beyond), the gamma's
+    /// k log k − log Γ(k) + k log y, the beta's log Γ(φ); 0 for the other families.
     pub fn dispersion_constant(self, y: f64, phi: f64) -> f64 {
+        match self {
+            Family::Gamma => return phi * phi.ln() - ln_gamma(phi) + phi * y.ln(),
+            Family::Beta => return ln_gamma(phi),
+            _ => {}
+        }
         if self != Family::NegativeBinomial || phi == 0.0 || y < 1.0 {
             return 0.0;
         }
@@ -167,10 +247,14 @@ impl Family {
     /// ∂w/∂φ = μ(y(1+x) − 2μ(1+φy))/(1+x)³. The first two terms cancel for small x; there
     /// they are μ² Σ_{k≥1} (−1)^{k+1} k/(k+1) x^{k−1} − μy/(1+x), exact at φ = 0 (the
     /// one-sided derivative at the Poisson bound). Not finite for counts above 10,000 (the
-    /// caller then differences).
+    /// caller then differences). For the gamma and the beta, `gamma_slopes` and
+    /// `beta_slopes`.
     pub fn dispersion_slopes(self, y: f64, eta: f64, phi: f64) -> DispersionSlopes {
-        if self != Family::NegativeBinomial {
-            return DispersionSlopes::default();
+        match self {
+            Family::Gamma => return gamma_slopes(y, eta, phi),
+            Family::Beta => return beta_slopes(y, eta, phi),
+            Family::NegativeBinomial => {}
+            _ => return DispersionSlopes::default(),
         }
         if y > 10_000.0 {
             return DispersionSlopes {
@@ -246,7 +330,78 @@ impl Family {
                     weight_slope: weight * (1.0 - x) / denominator,
                 }
             }
+            Family::Gamma => {
+                // −k(y/μ + log μ): score k(y/μ − 1), information k y/μ.
+                let ratio = y * (-eta).exp();
+                Terms {
+                    kernel: -phi * (ratio + eta),
+                    score: phi * (ratio - 1.0),
+                    weight: phi * ratio,
+                    weight_slope: -phi * ratio,
+                }
+            }
+            Family::Beta => beta_terms(y, eta, phi),
         }
+    }
+}
+
+/// The beta's kernel −log Γ(a) − log Γ(b) + a log y + b log(1 − y) (a = μφ, b = (1 − μ)φ)
+/// with its score φv(y* − μ*), information w = φ²v²T − φv(1 − 2μ)r (v = μ(1 − μ),
+/// r = y* − μ*, T = ψ′(a) + ψ′(b)) and dw/dη = 3φ²v²(1 − 2μ)T + φ³v³(ψ″(a) − ψ″(b)) +
+/// φvr(2v − (1 − 2μ)²).
+fn beta_terms(y: f64, eta: f64, phi: f64) -> Terms {
+    let mu = 1.0 / (1.0 + (-eta).exp());
+    let (a, b) = (mu * phi, (1.0 - mu) * phi);
+    let (log_y, log_1my) = (y.ln(), (-y).ln_1p());
+    let v = mu * (1.0 - mu);
+    let r = (log_y - log_1my) - (digamma(a) - digamma(b));
+    let t = trigamma(a) + trigamma(b);
+    let skew = 1.0 - 2.0 * mu;
+    Terms {
+        kernel: -ln_gamma(a) - ln_gamma(b) + a * log_y + b * log_1my,
+        score: phi * v * r,
+        weight: phi * phi * v * v * t - phi * v * skew * r,
+        weight_slope: 3.0 * phi * phi * v * v * skew * t
+            + phi.powi(3) * v.powi(3) * (tetragamma(a) - tetragamma(b))
+            + phi * v * r * (2.0 * v - skew * skew),
+    }
+}
+
+/// The gamma's derivatives in the shape k at fixed η (log density with
+/// [`Family::dispersion_constant`]): ∂ℓ/∂k = log k + 1 − ψ(k) + log(y/μ) − y/μ, ∂s/∂k =
+/// y/μ − 1, ∂w/∂k = y/μ.
+fn gamma_slopes(y: f64, eta: f64, k: f64) -> DispersionSlopes {
+    let ratio = y * (-eta).exp();
+    DispersionSlopes {
+        log_density: k.ln() + 1.0 - digamma(k) + ratio.ln() - ratio,
+        score: ratio - 1.0,
+        weight: ratio,
+    }
+}
+
+/// The beta's derivatives in the precision φ at fixed η (names of [`beta_terms`]):
+/// ∂ℓ/∂φ = ψ(φ) − μψ(a) − (1 − μ)ψ(b) + μ log y + (1 − μ) log(1 − y); with
+/// r′ = −μψ′(a) + (1 − μ)ψ′(b), ∂s/∂φ = v r + φ v r′ and
+/// ∂w/∂φ = 2φv²T + φ²v²(μψ″(a) + (1 − μ)ψ″(b)) − v(1 − 2μ)r − φv(1 − 2μ)r′.
+fn beta_slopes(y: f64, eta: f64, phi: f64) -> DispersionSlopes {
+    let mu = 1.0 / (1.0 + (-eta).exp());
+    let (a, b) = (mu * phi, (1.0 - mu) * phi);
+    let (log_y, log_1my) = (y.ln(), (-y).ln_1p());
+    let v = mu * (1.0 - mu);
+    let (psi_a, psi_b) = (digamma(a), digamma(b));
+    let r = (log_y - log_1my) - (psi_a - psi_b);
+    let (tri_a, tri_b) = (trigamma(a), trigamma(b));
+    let r_phi = -mu * tri_a + (1.0 - mu) * tri_b;
+    let skew = 1.0 - 2.0 * mu;
+    DispersionSlopes {
+        log_density: digamma(phi) - mu * psi_a - (1.0 - mu) * psi_b
+            + mu * log_y
+            + (1.0 - mu) * log_1my,
+        score: v * r + phi * v * r_phi,
+        weight: 2.0 * phi * v * v * (tri_a + tri_b)
+            + phi * phi * v * v * (mu * tetragamma(a) + (1.0 - mu) * tetragamma(b))
+            - v * skew * r
+            - phi * v * skew * r_phi,
     }
 }
 
@@ -372,6 +527,67 @@ mod tests {
                 assert!((score - t.score).abs() < 1e-7, "{f:?} {eta}");
                 assert!((weight - t.weight).abs() < 1e-7, "{f:?} {eta}");
                 assert!((slope - t.weight_slope).abs() < 1e-7, "{f:?} {eta}");
+            }
+        }
+    }
+
+    /// The full log density of `f` at (y, η, φ).
+    fn log_density(f: Family, y: f64, eta: f64, phi: f64) -> f64 {
+        f.terms(y, 1.0, eta, phi).kernel + f.constant(y, 1.0) + f.dispersion_constant(y, phi)
+    }
+
+    #[test]
+    fn gamma_and_beta_log_densities_match_r() {
+        // R (benches/glmm_families_reference.R): dgamma(2.3, shape = 1.7, scale = exp(0.4) /
+        // 1.7, log = TRUE) = -1.720039269732021
+        let got = log_density(Family::Gamma, 2.3, 0.4, 1.7);
+        assert!((got - -1.720039269732021).abs() < 1e-13, "{got}");
+        // R: dbeta(0.37, plogis(-0.6) * 8.5, (1 - plogis(-0.6)) * 8.5, log = TRUE)
+        // = 0.83246063198247144
+        let got = log_density(Family::Beta, 0.37, -0.6, 8.5);
+        assert!((got - 0.83246063198247144).abs() < 1e-13, "{got}");
+        assert_eq!(Family::Gamma.variance(2.0, 1.0, 4.0), 1.0);
+        assert_eq!(Family::Beta.variance(0.5, 1.0, 4.0), 0.05);
+    }
+
+    #[test]
+    fn gamma_and_beta_derivatives_in_eta_and_in_the_dispersion() {
+        for (f, ys) in [
+            (Family::Gamma, [0.05, 1.3, 40.0]),
+            (Family::Beta, [0.02, 0.45, 0.97]),
+        ] {
+            for y in ys {
+                for eta in [-2.0, 0.1, 1.5] {
+                    for phi in [0.4, 3.0, 60.0] {
+                        let t = f.terms(y, 1.0, eta, phi);
+                        let h = 1e-5;
+                        let (up, down) =
+                            (f.terms(y, 1.0, eta + h, phi), f.terms(y, 1.0, eta - h, phi));
+                        let close = |fd: f64, got: f64, what: &str| {
+                            assert!(
+                                (fd - got).abs() < 1e-6 * fd.abs().max(1.0),
+                                "{f:?} {what} y {y} η {eta} φ {phi}: {fd} vs {got}"
+                            )
+                        };
+                        close((up.kernel - down.kernel) / (2.0 * h), t.score, "score");
+                        close(-(up.score - down.score) / (2.0 * h), t.weight, "weight");
+                        close(
+                            (up.weight - down.weight) / (2.0 * h),
+                            t.weight_slope,
+                            "slope",
+                        );
+                        let d = f.dispersion_slopes(y, eta, phi);
+                        let h = 1e-6 * phi;
+                        let (up, down) =
+                            (f.terms(y, 1.0, eta, phi + h), f.terms(y, 1.0, eta, phi - h));
+                        let fd = (log_density(f, y, eta, phi + h)
+                            - log_density(f, y, eta, phi - h))
+                            / (2.0 * h);
+                        close(fd, d.log_density, "∂ℓ/∂φ");
+                        close((up.score - down.score) / (2.0 * h), d.score, "∂s/∂φ");
+                        close((up.weight - down.weight) / (2.0 * h), d.weight, "∂w/∂φ");
+                    }
+                }
             }
         }
     }

@@ -1,8 +1,9 @@
 //! Fitting a generalised linear mixed model: the fixed effects β, the covariance parameters
 //! θ (lme4's relative Cholesky factor, here the factor of the random effects' covariance
-//! itself, as there is no residual scale) and, for the negative binomial, its θ, all optimised
-//! jointly on the Laplace (or quadrature) deviance, as glmmTMB does and lme4's second
-//! `glmer` stage does. The optimiser is the one `lmm` uses ([`crate::optimize::quasi_newton`]: BFGS,
+//! itself, as there is no residual scale) and the dispersion parameters
+//! ([`super::dispersion`]: the negative binomial's 1/θ, or glmmTMB's log-scale dispersion
+//! linear in a `dispformula`), all optimised jointly on the Laplace (or quadrature) deviance,
+//! as glmmTMB does and lme4's second `glmer` stage does. The optimiser is the one `lmm` uses ([`crate::optimize::quasi_newton`]: BFGS,
 //! then Newton steps that confirm the optimum).
 //!
 //! The start is the GLM without random effects (Newton–Raphson), and β is optimised in units
@@ -14,15 +15,17 @@
 //! Without random terms the same code fits a GLM (and a negative-binomial GLM, as MASS's
 //! `glm.nb`).
 
+use super::dispersion::{Dispersion, moment_start};
 use super::family::Family;
 use super::laplace::{Modes, Problem, lower_times};
-use super::model::{Locate, Model, build, columns_for};
+use super::model::{Locate, Model, build, columns_for, parse_dispersion_formula};
 use super::several::SeveralFactors;
 use crate::csv_file::CsvFile;
 use crate::dense::{cholesky, inverse_from_cholesky};
 use crate::dist::p_two_sided_z;
 use crate::error::{Error, Result};
 use crate::level::ConfidenceLevel;
+use crate::lmm::compare::union_columns;
 use crate::lmm::fit::{
     FactorModes, GroupModes, GroupingFactor, RandomEffectCorrelation, RandomEffectSd,
     factor_summaries, group_modes, grouping_factors, mode_in, random_effects_lines, ranef_text,
@@ -51,6 +54,16 @@ pub struct FixedEffect {
     pub se: f64,
     pub z: f64,
     pub p: f64,
+}
+
+/// One coefficient of the log dispersion (glmmTMB's `fixef(m)$disp`).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct DispersionEffect {
+    pub term: String,
+    /// On glmmTMB's log scale: log θ (negative binomial), log shape (gamma), log precision
+    /// (beta).
+    pub estimate: f64,
+    pub se: f64,
 }
 
 /// exp(coefficient) with its Wald interval: a rate ratio (log link) or odds ratio (logit).
@@ -95,6 +108,16 @@ pub struct GlmmFit {
     /// infinite (JSON `null`) when the data show no overdispersion (the Poisson limit).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub theta: Option<f64>,
+    /// The log dispersion's coefficients (a gamma's or beta's, or any family's with a
+    /// dispersion formula), on glmmTMB's log scale (`fixef(m)$disp`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub dispersion: Vec<DispersionEffect>,
+    /// The dispersion formula (`~ arm`), or `~ 1` for a gamma's or beta's default.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dispformula: Option<String>,
+    /// What the dispersion coefficients are the log of (`log shape (Var = mu^2/shape)`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dispersion_scale: Option<String>,
     pub converged: bool,
     /// A random-effect SD at zero.
     pub singular: bool,
@@ -153,12 +176,50 @@ pub fn fit_csv_with_references(
     options: GlmmOptions,
     references: &ReferenceLevels,
 ) -> Result<GlmmFit> {
+    fit_csv_with_dispersion(path, formula, None, options, references)
+}
+
+/// [`fit_csv_with_references`] with the log dispersion linear in the terms of `dispformula`
+/// (glmmTMB's `dispformula`, a one-sided formula such as `~ arm`; `None`: the family's
+/// default), for the negative binomial, gamma and beta families.
+///
+/// ```
+/// # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap();
+/// use std::path::Path;
+/// use trialstats_stats::glmm::{fit_csv_with_dispersion, Family, GlmmOptions};
+/// use trialstats_stats::lmm::ReferenceLevels;
+/// // R (benches/glmm_families_reference.R, glmmTMB 1.1.5): glmmTMB(relapses ~ arm +
+/// // offset(log(years)) + (1 | patient), dispformula = ~ arm, family = nbinom2): log theta
+/// // -0.50275124170696328 (active), armplacebo 1.1018426268882739 (tests/glmm_families.rs).
+/// let m = fit_csv_with_dispersion(
+///     Path::new("tests/data/relapses_negbin.csv"),
+///     "relapses ~ arm + offset(log(years)) + (1 | patient)",
+///     Some("~ arm"),
+///     GlmmOptions { family: Family::NegativeBinomial, nagq: 1 },
+///     &ReferenceLevels::default(),
+/// )?;
+/// assert!((m.dispersion[1].estimate - 1.1018426268882739).abs() < 1e-5);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
+pub fn fit_csv_with_dispersion(
+    path: &Path,
+    formula: &str,
+    dispformula: Option<&str>,
+    options: GlmmOptions,
+    references: &ReferenceLevels,
+) -> Result<GlmmFit> {
     let f = Formula::parse(formula)?;
-    let wanted = columns_for(&f);
+    let d = dispformula
+        .map(|text| parse_dispersion_formula(text, &f.response))
+        .transpose()?;
+    let mut wanted = columns_for(&f);
+    if let Some(d) = &d {
+        wanted = union_columns(wanted, columns_for(d));
+    }
     let mut frame = Frame::read_csv(path, &wanted)?;
     frame.relevel(references)?;
     let locate = |row: usize, column: &str| locate_in_file(path, &wanted, row, column);
-    fit_located(&f, &frame, options, &locate)
+    fit_located(&f, &frame, options, d.as_ref(), &locate)
 }
 
 /// Fit `formula` to in-memory `frame` (errors name rows of the frame).
@@ -166,7 +227,7 @@ pub fn fit(formula: &Formula, frame: &Frame, options: GlmmOptions) -> Result<Glm
     let source = frame.source.clone();
     let locate =
         move |row: usize, column: &str| format!("{source}: row {}, column {column}", row + 1);
-    fit_located(formula, frame, options, &locate)
+    fit_located(formula, frame, options, None, &locate)
 }
 
 /// "FILE:LINE: column C" of the `row`-th complete row (0-based) of the `wanted` columns; read
@@ -203,13 +264,27 @@ pub(crate) fn fit_located(
     formula: &Formula,
     frame: &Frame,
     options: GlmmOptions,
+    dispformula: Option<&Formula>,
     locate: Locate,
 ) -> Result<GlmmFit> {
-    let model = build(formula, frame, options.family, options.nagq, locate)?;
-    fit_model(formula, frame, &model, options)
+    let model = build(
+        formula,
+        frame,
+        options.family,
+        options.nagq,
+        dispformula,
+        locate,
+    )?;
+    let mut fit = fit_model(formula, frame, &model, options)?;
+    if !fit.dispersion.is_empty() {
+        fit.dispformula = Some(dispformula.map_or("~ 1".to_string(), |d| d.text.clone()));
+    }
+    Ok(fit)
 }
 
-/// The parameters being optimised, in scaled units: z (β = β₀ + s ⊙ z), θ, log θ_nb.
+/// The parameters being optimised, in scaled units: z (β = β₀ + s ⊙ z), θ, then the
+/// dispersion parameters ([`Dispersion`]: the negative binomial's 1/θ ≥ 0, or the γ of a
+/// log-linear dispersion).
 struct Layout<'a> {
     problem: &'a Problem,
     several: Option<&'a SeveralFactors>,
@@ -217,26 +292,38 @@ struct Layout<'a> {
     scale: Vec<f64>,
     n_theta: usize,
     positions: Vec<(usize, usize)>,
-    dispersion: bool,
+    /// How many dispersion parameters (the last of the vector).
+    n_dispersion: usize,
 }
 
 // (θ positions are shared with the gradient of [`Problem::deviance_and_gradient`].)
 
 impl<'a> Layout<'a> {
-    /// The layout of `model`'s parameters for `family`, started from the GLM (Poisson for the
-    /// negative binomial, then its moment θ): (layout, start point, lower bounds).
-    fn start(model: &'a Model, family: Family) -> Result<(Self, Vec<f64>, Vec<f64>)> {
+    /// The layout of `model`'s parameters, started from the GLM (for the dispersion, a pilot
+    /// GLM and its moment estimate, [`moment_start`]): (layout, start point, lower bounds).
+    fn start(model: &'a Model) -> Result<(Self, Vec<f64>, Vec<f64>)> {
         let problem = &model.problem;
         let p = problem.p;
-        let start_phi = if family.has_dispersion() {
-            let poisson = Problem {
-                family: Family::Poisson,
-                ..problem.clone()
+        let (start_phi, start_dispersion) = if problem.family.has_dispersion() {
+            // The pilot: the Poisson for the negative binomial; the gamma's and beta's mean
+            // model does not need the dispersion to be right.
+            let pilot = match problem.family {
+                Family::NegativeBinomial => Problem {
+                    family: Family::Poisson,
+                    dispersion: Dispersion::None,
+                    ..problem.clone()
+                },
+                _ => problem.clone(),
             };
-            let (b, _) = glm_start(&poisson, 0.0).ok_or_else(not_identifiable)?;
-            moment_dispersion(problem, &b)
+            let pilot_phi = match problem.family {
+                Family::Gamma => 1.0,
+                Family::Beta => 10.0,
+                _ => 0.0,
+            };
+            let (b, _) = glm_start(&pilot, pilot_phi).ok_or_else(not_identifiable)?;
+            moment_start(problem, &b)?
         } else {
-            0.0
+            (0.0, Vec::new())
         };
         let (beta0, scale) = glm_start(problem, start_phi).ok_or_else(not_identifiable)?;
         let factors = model.factors();
@@ -253,21 +340,24 @@ impl<'a> Layout<'a> {
             scale,
             n_theta: start_theta.len(),
             positions,
-            dispersion: family.has_dispersion(),
+            n_dispersion: start_dispersion.len(),
         };
         let mut x0 = vec![0.0; p];
         x0.extend(&start_theta);
         let mut lower = vec![f64::NEG_INFINITY; p];
         lower.extend(&lower_theta);
-        if layout.dispersion {
-            x0.push(start_phi);
-            lower.push(0.0);
-        }
+        x0.extend(&start_dispersion);
+        // The negative binomial's 1/θ is ≥ 0 (0: the Poisson); a log dispersion is free.
+        let bound = match problem.dispersion {
+            Dispersion::Shared => 0.0,
+            _ => f64::NEG_INFINITY,
+        };
+        lower.extend(std::iter::repeat_n(bound, start_dispersion.len()));
         Ok((layout, x0, lower))
     }
 
     fn len(&self) -> usize {
-        self.beta0.len() + self.n_theta + usize::from(self.dispersion)
+        self.beta0.len() + self.n_theta + self.n_dispersion
     }
     fn beta(&self, v: &[f64]) -> Vec<f64> {
         self.beta0
@@ -286,18 +376,16 @@ impl<'a> Layout<'a> {
         }
         t
     }
-    /// The negative binomial's φ = 1/θ (≥ 0; 0 is the Poisson), 0 for the other families.
-    fn dispersion(&self, v: &[f64]) -> f64 {
-        if self.dispersion {
-            v[self.len() - 1]
-        } else {
-            0.0
-        }
+    /// The dispersion parameters (the negative binomial's φ = 1/θ ≥ 0, 0 being the Poisson;
+    /// or the γ of a log-linear dispersion); none for the Poisson and binomial.
+    fn dispersion<'v>(&self, v: &'v [f64]) -> &'v [f64] {
+        &v[self.len() - self.n_dispersion..]
     }
     /// The gradient in the optimised units; `None` where it is not available analytically
     /// (quadrature, several grouping factors), and then the optimiser takes differences. The
-    /// negative binomial's φ is analytic too, except for counts above 10,000, where it is
-    /// differenced here (central, or one-sided of second order at the bound φ = 0).
+    /// dispersion parameters are analytic too, except with negative-binomial counts above
+    /// 10,000, where they are differenced here (central, or one-sided of second order at the
+    /// bound φ = 0).
     fn gradient(&self, v: &[f64], modes: &RefCell<Modes>) -> Option<Vec<f64>> {
         if self.several.is_some() {
             return None;
@@ -312,13 +400,23 @@ impl<'a> Layout<'a> {
         let p = self.beta0.len();
         let mut out: Vec<f64> = g[..p].iter().zip(&self.scale).map(|(g, s)| g * s).collect();
         out.extend_from_slice(&g[p..p + self.n_theta]);
-        if let Some(&slope) = g.get(p + self.n_theta).filter(|s| s.is_finite()) {
-            out.push(slope);
-        } else if self.dispersion {
-            let k = self.len() - 1;
-            let h = 1e-5 * v[k].max(0.01);
+        let first = p + self.n_theta;
+        for (k, &slope) in g.iter().enumerate().skip(first) {
+            out.push(self.dispersion_slope(v, k, slope, modes));
+        }
+        out.iter().all(|g| g.is_finite()).then_some(out)
+    }
+
+    /// The derivative of the deviance in dispersion parameter `k` of `v`: `analytic` when it is
+    /// finite, else differenced (central, or one-sided of second order at the bound 0).
+    fn dispersion_slope(&self, v: &[f64], k: usize, analytic: f64, modes: &RefCell<Modes>) -> f64 {
+        if analytic.is_finite() {
+            analytic
+        } else {
+            let h = 1e-5 * v[k].abs().max(0.01);
             let mut y = v.to_vec();
-            let slope = if v[k] - h < 0.0 {
+            let at_bound = self.problem.dispersion == Dispersion::Shared && v[k] - h < 0.0;
+            let slope = if at_bound {
                 let f0 = self.deviance(v, modes);
                 y[k] = v[k] + h;
                 let f1 = self.deviance(&y, modes);
@@ -333,9 +431,8 @@ impl<'a> Layout<'a> {
                 (up - down) / (2.0 * h)
             };
             self.deviance(v, modes);
-            out.push(slope);
+            slope
         }
-        out.iter().all(|g| g.is_finite()).then_some(out)
     }
 
     /// The covariance parameters θ (lme4's `getME(m, "theta")`, factor after factor).
@@ -364,14 +461,12 @@ impl<'a> Layout<'a> {
     }
 }
 
-/// Newton–Raphson for the GLM without random effects (the start): β̂ and its SEs, at
-/// negative-binomial φ `phi`.
-fn glm_start(problem: &Problem, phi: f64) -> Option<(Vec<f64>, Vec<f64>)> {
-    let (n, p) = (problem.n(), problem.p);
-    // Start from the mean response, as R's glm family `mustart` does (pulled off 0 and 1).
+/// The linear predictor the GLM's first IRLS step starts from: each response pulled towards
+/// the mean response (off 0 and 1), as R's glm family `mustart` does; the log of a gamma
+/// response itself.
+fn starting_predictor(problem: &Problem) -> Vec<f64> {
     let mean_y: f64 = problem.y.iter().sum::<f64>() / problem.trials.iter().sum::<f64>();
-    let mut beta = vec![0.0; p];
-    let mut eta: Vec<f64> = problem
+    problem
         .trials
         .iter()
         .zip(&problem.y)
@@ -380,9 +475,22 @@ fn glm_start(problem: &Problem, phi: f64) -> Option<(Vec<f64>, Vec<f64>)> {
                 let m = (t * mean_y + y + 0.5) / (2.0 * t + 1.0);
                 (m / (1.0 - m)).ln()
             }
+            Family::Beta => {
+                let m = (y + mean_y) / 2.0;
+                (m / (1.0 - m)).ln()
+            }
+            Family::Gamma => y.ln(),
             _ => (y + 0.5).ln(),
         })
-        .collect();
+        .collect()
+}
+
+/// Newton–Raphson for the GLM without random effects (the start): β̂ and its SEs, at
+/// negative-binomial φ `phi`.
+fn glm_start(problem: &Problem, phi: f64) -> Option<(Vec<f64>, Vec<f64>)> {
+    let (n, p) = (problem.n(), problem.p);
+    let mut beta = vec![0.0; p];
+    let mut eta = starting_predictor(problem);
     let kernel = |eta: &[f64]| -> f64 {
         (0..n)
             .map(|i| {
@@ -465,19 +573,6 @@ fn glm_start(problem: &Problem, phi: f64) -> Option<(Vec<f64>, Vec<f64>)> {
     let inv = inverse_from_cholesky(&l, p);
     let se = (0..p).map(|j| inv[j * p + j].sqrt()).collect();
     Some((beta, se))
-}
-
-/// Method-of-moments φ = 1/θ for the negative binomial from a Poisson fit's means
-/// (Σ((y − μ)² − μ) / Σμ², kept within 0.01 to 100).
-fn moment_dispersion(problem: &Problem, beta: &[f64]) -> f64 {
-    let eta = problem.fixed_predictor(beta);
-    let (mut num, mut den) = (0.0, 0.0);
-    for (i, e) in eta.iter().enumerate() {
-        let mu = e.exp();
-        num += mu * mu;
-        den += (problem.y[i] - mu).powi(2) - mu;
-    }
-    (den / num).clamp(0.01, 100.0)
 }
 
 /// Finite-difference Hessian at `x` over the indices `free`, steps `h`: central differences
@@ -622,7 +717,7 @@ fn fit_model(
     let problem = &model.problem;
     let family = options.family;
     let p = problem.p;
-    let (layout, x0, lower) = Layout::start(model, family)?;
+    let (layout, x0, lower) = Layout::start(model)?;
     let factors = model.factors();
     let modes = RefCell::new(Modes::default());
     let objective = |v: &[f64]| layout.deviance(v, &modes);
@@ -643,6 +738,7 @@ fn fit_model(
     let cov = covariance(&objective, &gradient, &v, &free);
     objective(&v); // leave the modes at the optimum
     let fixed = fixed_effects(model, &beta, &layout.scale, cov.as_deref(), free.len());
+    let dispersion = dispersion_effects(&problem.dispersion, &v, &free, cov.as_deref());
     let theta_cov: Vec<f64> = v[p..p + layout.n_theta].to_vec();
     let (random, correlations, singular) = factor_summaries(factors, &theta_cov, 1.0);
     let factor_modes = conditional_modes(model, &theta_cov, &modes.borrow());
@@ -652,7 +748,9 @@ fn fit_model(
     let converged = opt.converged && cov.is_some();
     let mut warnings = convergence_warnings(opt.converged, cov.is_some());
     let eta = linear_predictor(model, &beta, &layout.t(&v), &theta_cov, &modes.borrow());
-    warnings.extend(separation_warnings(problem.family, &eta, &fixed));
+    if family.is_count() {
+        warnings.extend(separation_warnings(problem.family, &eta, &fixed));
+    }
     let n = problem.n();
     let n_parameters = v.len();
     let log_likelihood = -deviance / 2.0;
@@ -677,7 +775,12 @@ fn fit_model(
         level: None,
         random,
         correlations,
-        theta: layout.dispersion.then(|| 1.0 / layout.dispersion(&v)),
+        theta: (problem.dispersion == Dispersion::Shared).then(|| 1.0 / layout.dispersion(&v)[0]),
+        dispersion_scale: (!dispersion.is_empty())
+            .then(|| family.dispersion_scale().map(String::from))
+            .flatten(),
+        dispersion,
+        dispformula: None,
         converged,
         singular,
         warnings,
@@ -714,6 +817,34 @@ fn fixed_effects(
                 se,
                 z,
                 p: p_two_sided_z(z),
+            }
+        })
+        .collect()
+}
+
+/// The coefficients of a log-linear dispersion (none otherwise), the last parameters of `v`,
+/// with their SEs from `cov` (the covariance of the parameters `free`, NaN when `None`).
+fn dispersion_effects(
+    dispersion: &Dispersion,
+    v: &[f64],
+    free: &[usize],
+    cov: Option<&[f64]>,
+) -> Vec<DispersionEffect> {
+    let Dispersion::Linear { names, r, .. } = dispersion else {
+        return Vec::new();
+    };
+    let n_free = free.len();
+    (0..*r)
+        .map(|k| {
+            let at = v.len() - r + k;
+            let se = match (cov, free.iter().position(|&i| i == at)) {
+                (Some(c), Some(j)) => c[j * n_free + j].sqrt(),
+                _ => f64::NAN,
+            };
+            DispersionEffect {
+                term: names[k].clone(),
+                estimate: v[at],
+                se,
             }
         })
         .collect()
@@ -872,6 +1003,28 @@ impl GlmmFit {
         mode_in(&self.factor_modes, group, level, term)
     }
 
+    /// The dispersion model's coefficients as the preamble prints them: a title naming the
+    /// formula and the scale, then term, estimate and SE.
+    fn dispersion_lines(&self) -> String {
+        let mut s = format!(
+            "\n\ndispersion model {}: {}, as glmmTMB's fixef(m)$disp\n{:<16} {:>14} {:>14}",
+            self.dispformula.as_deref().unwrap_or("~ 1"),
+            self.dispersion_scale.as_deref().unwrap_or("log scale"),
+            "term",
+            "estimate",
+            "se"
+        );
+        for d in &self.dispersion {
+            s.push_str(&format!(
+                "\n{:<16} {:>14} {:>14}",
+                d.term,
+                human_number(d.estimate),
+                human_number(d.se)
+            ));
+        }
+        s
+    }
+
     /// The fixed effect called `term`.
     pub fn fixed_effect(&self, term: &str) -> Option<&FixedEffect> {
         self.fixed.iter().find(|f| f.term == term)
@@ -915,6 +1068,9 @@ impl Tabular for GlmmFit {
                 "\n\nnegative binomial dispersion theta: infinite (1/theta = 0: no overdispersion beyond the random effects; the fit is the Poisson model's)",
             ),
             None => {}
+        }
+        if !self.dispersion.is_empty() {
+            s.push_str(&self.dispersion_lines());
         }
         s.push_str(&format!("\n\nobservations: {}", self.n_obs));
         match self.grouping_factors.as_slice() {
@@ -963,10 +1119,10 @@ impl Tabular for GlmmFit {
             .map(|s| s.to_string())
             .collect();
         if let (Some(_), Some(level)) = (&self.ratios, self.level) {
-            let name = if self.link == "logit" {
-                "odds_ratio"
-            } else {
-                "rate_ratio"
+            let name = match (self.link.as_str(), self.family.as_str()) {
+                ("logit", _) => "odds_ratio",
+                (_, "Gamma") => "mean_ratio",
+                _ => "rate_ratio",
             };
             header.push(name.to_string());
             header.push(format!("lower_{}", human_number(level.percent())));

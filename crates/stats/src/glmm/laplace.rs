@@ -19,6 +19,7 @@
 //! solved in parallel for large data; their terms are summed in group order, so a result is
 //! the same on any number of cores.
 
+use super::dispersion::{Dispersion, RowDispersion};
 use super::family::Family;
 use super::quadrature::Rule;
 use rayon::prelude::*;
@@ -64,6 +65,8 @@ pub struct Problem {
     pub grouping: Option<Grouping>,
     /// Quadrature rule (`None`: Laplace).
     pub rule: Option<Rule>,
+    /// How the dispersion parameters give each row's.
+    pub dispersion: Dispersion,
 }
 
 /// The random-effect state at the parameters of one evaluation.
@@ -83,20 +86,26 @@ struct GroupSolution {
     hess: [f64; MAX_Q * MAX_Q],
 }
 
+/// One row's terms for the gradient ([`Problem::group_gradient`]'s names).
+struct RowSums {
+    s: f64,
+    w: f64,
+    v: f64,
+    /// ℓ̇ᵢ, ẇᵢ zᵢᵀ M zᵢ and ṡᵢ (families with a dispersion parameter; 0 otherwise).
+    dl: f64,
+    dw_lev: f64,
+    ds: f64,
+}
+
 /// One group's sums over its rows for the gradient ([`Problem::group_gradient`]'s names).
 struct GroupSums {
-    /// Per row: (s, w, v).
-    per_row: Vec<(f64, f64, f64)>,
+    per_row: Vec<RowSums>,
     /// G = Σ sᵢ zᵢ.
     gz: [f64; MAX_Q],
     /// W = Σ wᵢ zᵢ zᵢᵀ.
     w_mat: [f64; MAX_Q * MAX_Q],
     /// V = Σ vᵢ zᵢ.
     v_sum: [f64; MAX_Q],
-    /// Σ ℓ̇ᵢ, Σ ẇᵢ zᵢᵀ M zᵢ and Σ ṡᵢ zᵢ (negative binomial only; 0 otherwise).
-    dl_sum: f64,
-    dw_lev: f64,
-    s_phi: [f64; MAX_Q],
 }
 
 /// M = T H⁻¹ Tᵀ (q × q, row-major) for the lower-triangular `t` and `hinv` = H⁻¹.
@@ -160,6 +169,7 @@ impl Problem {
                 z,
             }),
             rule,
+            dispersion: Dispersion::None,
         }
     }
 
@@ -179,27 +189,38 @@ impl Problem {
         eta
     }
 
-    /// Sum over rows of the θ-dependent constant (negative binomial only).
-    pub(crate) fn dispersion_constant(&self, phi: f64) -> f64 {
+    /// Sum over rows of the dispersion-dependent constant
+    /// ([`Family::dispersion_constant`]) at the rows' values `phi`.
+    pub(crate) fn dispersion_constant(&self, phi: &RowDispersion) -> f64 {
         if !self.family.has_dispersion() {
             return 0.0;
         }
         self.y
             .iter()
-            .map(|&y| self.family.dispersion_constant(y, phi))
+            .enumerate()
+            .map(|(i, &y)| self.family.dispersion_constant(y, phi.at(i)))
             .sum()
     }
 
+    /// Every row's dispersion value at the dispersion parameters `dispersion`
+    /// ([`Problem::dispersion`]'s, as many as it has).
+    pub(crate) fn row_dispersion(&self, dispersion: &[f64]) -> RowDispersion {
+        self.dispersion.rows(self.family, dispersion)
+    }
+
     /// −2 × the (approximate) log-likelihood at fixed effects `beta`, relative covariance
-    /// factor `t` (row-major q × q, lower triangular) and negative-binomial overdispersion `phi` = 1/θ (0: Poisson); `modes` holds the
-    /// starting modes and receives the new ones. Not finite when the inner problem fails.
-    pub fn deviance(&self, beta: &[f64], t: &[f64], phi: f64, modes: &mut Modes) -> f64 {
-        self.evaluate(beta, t, phi, modes, None)
+    /// factor `t` (row-major q × q, lower triangular) and dispersion parameters `dispersion`
+    /// (as many as [`Problem::dispersion`] has: none, the negative binomial's 1/θ (0: Poisson),
+    /// or the γ of a log-linear dispersion); `modes` holds the starting modes and receives the
+    /// new ones. Not finite when the inner problem fails.
+    pub fn deviance(&self, beta: &[f64], t: &[f64], dispersion: &[f64], modes: &mut Modes) -> f64 {
+        let phi = self.row_dispersion(dispersion);
+        self.evaluate(beta, t, &phi, modes, None)
             .map_or(f64::NAN, |(d, _)| d)
     }
 
     /// [`Problem::deviance`] and its gradient in β and in the entries of `t` at `positions`
-    /// ((row, column) of each θ), then, for the negative binomial, in φ, by the
+    /// ((row, column) of each θ), then in the dispersion parameters, by the
     /// implicit-function rule at the modes (the modes' own derivatives enter through the log
     /// determinant only, as ∂h/∂u = 0 there). `None`
     /// with quadrature (K > 1: the optimiser then takes differences) or when the inner
@@ -209,13 +230,14 @@ impl Problem {
         beta: &[f64],
         t: &[f64],
         positions: &[(usize, usize)],
-        phi: f64,
+        dispersion: &[f64],
         modes: &mut Modes,
     ) -> Option<(f64, Vec<f64>)> {
         if self.rule.is_some() {
             return None;
         }
-        let (d, g) = self.evaluate(beta, t, phi, modes, Some(positions))?;
+        let phi = self.row_dispersion(dispersion);
+        let (d, g) = self.evaluate(beta, t, &phi, modes, Some(positions))?;
         Some((d, g.expect("asked for")))
     }
 
@@ -223,27 +245,33 @@ impl Problem {
         &self,
         beta: &[f64],
         t: &[f64],
-        phi: f64,
+        phi: &RowDispersion,
         modes: &mut Modes,
         gradient: Option<&[(usize, usize)]>,
     ) -> Option<(f64, Option<Vec<f64>>)> {
         let eta0 = self.fixed_predictor(beta);
         let constant = self.constant + self.dispersion_constant(phi);
         let p = self.p;
-        let dispersion = usize::from(self.family.has_dispersion());
+        let dispersion = self.dispersion.len();
         let Some(grouping) = &self.grouping else {
             let mut total = 0.0;
             let mut grad = gradient.map(|_| vec![0.0; p + dispersion]);
             for (i, &e) in eta0.iter().enumerate() {
-                let term = self.family.terms(self.y[i], self.trials[i], e, phi);
+                let term = self.family.terms(self.y[i], self.trials[i], e, phi.at(i));
                 total += term.kernel;
                 if let Some(g) = grad.as_mut() {
                     let row = &self.x[i * p..(i + 1) * p];
                     for (gj, xj) in g.iter_mut().zip(row) {
                         *gj -= 2.0 * term.score * xj;
                     }
-                    if dispersion == 1 {
-                        g[p] -= 2.0 * self.family.dispersion_slopes(self.y[i], e, phi).log_density;
+                    if dispersion > 0 {
+                        let slope = self.family.dispersion_slopes(self.y[i], e, phi.at(i));
+                        phi.add_gradient(
+                            &self.dispersion,
+                            i,
+                            -2.0 * slope.log_density,
+                            &mut g[p..],
+                        );
                     }
                 }
             }
@@ -289,16 +317,17 @@ impl Problem {
     /// at its mode `u` with H(u) = `hess`. With s, w, w′ the score, information and its slope
     /// in η, M = T H⁻¹ Tᵀ, vᵢ = w′ᵢ zᵢᵀ M zᵢ, V = Σ vᵢ zᵢ and a = H⁻¹ Tᵀ V:
     /// ∂D/∂β = Σᵢ xᵢ (−2sᵢ + vᵢ − wᵢ zᵢᵀ T a), and for θ at (r, c) of T, with G = Σ sᵢ zᵢ and
-    /// W = Σ wᵢ zᵢ zᵢᵀ: −2 G_r u_c + 2 (H⁻¹ Tᵀ W)_cr + u_c (V − W T a)_r + a_c G_r. For the
-    /// negative binomial's φ, with ℓ̇, ṡ, ẇ the derivatives of [`Family::dispersion_slopes`]
-    /// and dû/dφ = H⁻¹ Tᵀ Σ ṡᵢ zᵢ: −2 Σ ℓ̇ᵢ + Σ ẇᵢ zᵢᵀ M zᵢ + aᵀ Tᵀ Σ ṡᵢ zᵢ.
+    /// W = Σ wᵢ zᵢ zᵢᵀ: −2 G_r u_c + 2 (H⁻¹ Tᵀ W)_cr + u_c (V − W T a)_r + a_c G_r. For row
+    /// i's dispersion value φᵢ, with ℓ̇, ṡ, ẇ the derivatives of [`Family::dispersion_slopes`]
+    /// and dû/dφᵢ = H⁻¹ Tᵀ ṡᵢ zᵢ: −2 ℓ̇ᵢ + ẇᵢ zᵢᵀ M zᵢ + ṡᵢ zᵢᵀ T a, taken to the dispersion
+    /// parameters by [`RowDispersion::add_gradient`].
     #[allow(clippy::too_many_arguments)]
     fn group_gradient(
         &self,
         rows: std::ops::Range<usize>,
         eta0: &[f64],
         t: &[f64],
-        phi: f64,
+        phi: &RowDispersion,
         u: &[f64],
         q: usize,
         hess: &[f64],
@@ -311,15 +340,12 @@ impl Problem {
         let hinv = crate::dense::inverse_from_cholesky(&l, q);
         let b = lower_times(t, u, q);
         let m = t_hinv_tt(t, &hinv, q);
-        let dispersion = self.family.has_dispersion();
+        let dispersion = self.dispersion.len();
         let GroupSums {
             per_row,
             gz,
             w_mat,
             v_sum,
-            dl_sum,
-            dw_lev,
-            s_phi,
         } = self.group_sums(rows.clone(), eta0, &b, &m, phi, q);
         // a = H⁻¹ Tᵀ V, and T a.
         let mut ttv = [0.0; MAX_Q];
@@ -331,20 +357,19 @@ impl Problem {
             a[r] = (0..q).map(|c| hinv[r * q + c] * ttv[c]).sum();
         }
         let ta = lower_times(t, &a, q);
-        let mut out = vec![0.0; p + positions.len() + usize::from(dispersion)];
-        if dispersion {
-            // aᵀ Tᵀ S = (T a)ᵀ S.
-            let ta_s: f64 = (0..q).map(|r| ta[r] * s_phi[r]).sum();
-            out[p + positions.len()] = -2.0 * dl_sum + dw_lev + ta_s;
-        }
+        let mut out = vec![0.0; p + positions.len() + dispersion];
         for (k, i) in rows.enumerate() {
             let zi = &z[i * q..(i + 1) * q];
-            let (s, w, v) = per_row[k];
+            let r = &per_row[k];
             let zta: f64 = zi.iter().zip(&ta[..q]).map(|(a, b)| a * b).sum();
-            let c = -2.0 * s + v - w * zta;
+            let c = -2.0 * r.s + r.v - r.w * zta;
             let row = &self.x[i * p..(i + 1) * p];
             for (o, x) in out[..p].iter_mut().zip(row) {
                 *o += c * x;
+            }
+            if dispersion > 0 {
+                let slope = -2.0 * r.dl + r.dw_lev + r.ds * zta;
+                phi.add_gradient(&self.dispersion, i, slope, &mut out[p + positions.len()..]);
             }
         }
         // H⁻¹ Tᵀ W and W T a.
@@ -381,7 +406,7 @@ impl Problem {
         eta0: &[f64],
         b: &[f64],
         m: &[f64],
-        phi: f64,
+        phi: &RowDispersion,
         q: usize,
     ) -> GroupSums {
         let z = &self.grouping.as_ref().expect("grouped").z;
@@ -390,29 +415,23 @@ impl Problem {
             gz: [0.0; MAX_Q],
             w_mat: [0.0; MAX_Q * MAX_Q],
             v_sum: [0.0; MAX_Q],
-            dl_sum: 0.0,
-            dw_lev: 0.0,
-            s_phi: [0.0; MAX_Q],
         };
-        let dispersion = self.family.has_dispersion();
+        let dispersion = !self.dispersion.is_empty();
         for i in rows {
             let zi = &z[i * q..(i + 1) * q];
             let eta = eta0[i] + zi.iter().zip(&b[..q]).map(|(a, c)| a * c).sum::<f64>();
-            let term = self.family.terms(self.y[i], self.trials[i], eta, phi);
+            let term = self.family.terms(self.y[i], self.trials[i], eta, phi.at(i));
             let mut lev = 0.0;
             for r in 0..q {
                 for c in 0..q {
                     lev += zi[r] * m[r * q + c] * zi[c];
                 }
             }
-            if dispersion {
-                let d = self.family.dispersion_slopes(self.y[i], eta, phi);
-                sums.dl_sum += d.log_density;
-                sums.dw_lev += d.weight * lev;
-                for (s, z) in sums.s_phi.iter_mut().zip(zi) {
-                    *s += d.score * z;
-                }
-            }
+            let d = if dispersion {
+                self.family.dispersion_slopes(self.y[i], eta, phi.at(i))
+            } else {
+                Default::default()
+            };
             let v = term.weight_slope * lev;
             for r in 0..q {
                 sums.gz[r] += term.score * zi[r];
@@ -421,7 +440,14 @@ impl Problem {
                     sums.w_mat[r * q + c] += term.weight * zi[r] * zi[c];
                 }
             }
-            sums.per_row.push((term.score, term.weight, v));
+            sums.per_row.push(RowSums {
+                s: term.score,
+                w: term.weight,
+                v,
+                dl: d.log_density,
+                dw_lev: d.weight * lev,
+                ds: d.score,
+            });
         }
         sums
     }
@@ -432,7 +458,7 @@ impl Problem {
         rows: std::ops::Range<usize>,
         eta0: &[f64],
         t: &[f64],
-        phi: f64,
+        phi: &RowDispersion,
         u: &[f64],
         q: usize,
     ) -> Pass {
@@ -444,7 +470,7 @@ impl Problem {
         for i in rows {
             let zi = &z[i * q..(i + 1) * q];
             let eta = eta0[i] + zi.iter().zip(&b[..q]).map(|(a, c)| a * c).sum::<f64>();
-            let term = self.family.terms(self.y[i], self.trials[i], eta, phi);
+            let term = self.family.terms(self.y[i], self.trials[i], eta, phi.at(i));
             kernel += term.kernel;
             for r in 0..q {
                 gz[r] += zi[r] * term.score;
@@ -489,7 +515,7 @@ impl Problem {
         rows: std::ops::Range<usize>,
         eta0: &[f64],
         t: &[f64],
-        phi: f64,
+        phi: &RowDispersion,
         u: &mut [f64],
         q: usize,
     ) -> Option<GroupSolution> {
@@ -606,6 +632,11 @@ mod tests {
             p: 2,
             grouping: Some(Grouping { q: 2, starts, z }),
             rule: None,
+            dispersion: if family.has_dispersion() {
+                Dispersion::Shared
+            } else {
+                Dispersion::None
+            },
         }
     }
 
@@ -619,10 +650,11 @@ mod tests {
             let t_of = |th: &[f64]| vec![th[0], 0.0, th[1], th[2]];
             let mut modes = Modes::default();
             let (d, g) = pr
-                .deviance_and_gradient(&beta, &t_of(&theta), &positions, 0.6, &mut modes)
+                .deviance_and_gradient(&beta, &t_of(&theta), &positions, &[0.6], &mut modes)
                 .unwrap();
             assert!(d.is_finite());
-            let f = |b: &[f64], th: &[f64]| pr.deviance(b, &t_of(th), 0.6, &mut Modes::default());
+            let f =
+                |b: &[f64], th: &[f64]| pr.deviance(b, &t_of(th), &[0.6], &mut Modes::default());
             let h = 1e-6;
             for j in 0..2 {
                 let (mut up, mut down) = (beta, beta);
@@ -654,14 +686,14 @@ mod tests {
                     ..pr.clone()
                 };
                 for (pr, t) in [(&pr, t_of(&theta)), (&glm, Vec::new())] {
-                    let f = |phi: f64| pr.deviance(&beta, &t, phi, &mut Modes::default());
+                    let f = |phi: f64| pr.deviance(&beta, &t, &[phi], &mut Modes::default());
                     for phi in [0.6, 0.0] {
                         let (_, g) = pr
                             .deviance_and_gradient(
                                 &beta,
                                 &t,
                                 &positions,
-                                phi,
+                                &[phi],
                                 &mut Modes::default(),
                             )
                             .unwrap();
@@ -677,6 +709,56 @@ mod tests {
                             "φ = {phi}: {fd} vs {analytic}"
                         );
                     }
+                }
+            }
+        }
+    }
+
+    /// The gradient in the parameters of a log-linear dispersion (glmmTMB's `dispformula`,
+    /// here `~ x`) for the three families with one, with random effects and without.
+    #[test]
+    fn the_gradient_in_a_log_linear_dispersion_is_its_derivative() {
+        let positions = [(0, 0), (1, 0), (1, 1)];
+        let t = vec![0.7, 0.0, -0.3, 0.4];
+        for family in [Family::NegativeBinomial, Family::Gamma, Family::Beta] {
+            let mut pr = problem(family);
+            for y in pr.y.iter_mut() {
+                match family {
+                    Family::Gamma => *y += 0.5,
+                    Family::Beta => *y = (*y + 0.5) / 5.5,
+                    _ => {}
+                }
+            }
+            pr.constant = pr.y.iter().map(|&y| family.constant(y, 1.0)).sum();
+            // The design of ~ x: the fixed-effect design's two columns.
+            pr.dispersion = Dispersion::Linear {
+                design: pr.x.clone(),
+                r: 2,
+                names: vec!["(Intercept)".into(), "x".into()],
+            };
+            let glm = Problem {
+                grouping: None,
+                ..pr.clone()
+            };
+            let beta = [0.3, -0.2];
+            let gamma = [0.8, -0.5];
+            for (pr, t) in [(&pr, t.clone()), (&glm, Vec::new())] {
+                let (_, g) = pr
+                    .deviance_and_gradient(&beta, &t, &positions, &gamma, &mut Modes::default())
+                    .unwrap();
+                let n = g.len();
+                for k in 0..2 {
+                    let h = 1e-6;
+                    let (mut up, mut down) = (gamma, gamma);
+                    up[k] += h;
+                    down[k] -= h;
+                    let f = |d: &[f64]| pr.deviance(&beta, &t, d, &mut Modes::default());
+                    let fd = (f(&up) - f(&down)) / (2.0 * h);
+                    let analytic = g[n - 2 + k];
+                    assert!(
+                        (fd - analytic).abs() < 1e-5 * fd.abs().max(1.0),
+                        "{family:?} γ{k}: {fd} vs {analytic}"
+                    );
                 }
             }
         }

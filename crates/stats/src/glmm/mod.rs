@@ -1,7 +1,10 @@
-//! Generalised linear mixed models of counts and proportions (lme4's `glmer`, glmmTMB's
-//! `nbinom2`): Poisson, binomial and negative-binomial responses with random effects of one
-//! grouping factor, by the Laplace approximation or adaptive Gauss-Hermite quadrature, or of
-//! several (crossed or nested) by the Laplace approximation. The
+//! Generalised linear mixed models (lme4's `glmer`, glmmTMB's `nbinom2`, `Gamma` and
+//! `beta_family`): Poisson, binomial and negative-binomial counts, positive continuous values
+//! (gamma, log link) and proportions inside (0, 1) (beta, logit link), with random effects of
+//! one grouping factor, by the Laplace approximation or adaptive Gauss-Hermite quadrature, or
+//! of several (crossed or nested) by the Laplace approximation, and for the families with a
+//! dispersion parameter a log dispersion linear in fixed terms (glmmTMB's `dispformula`;
+//! Brooks et al. 2017, R Journal 9(2)). The
 //! formula, data frame and design matrices are `lmm`'s ([`crate::lmm::formula`],
 //! [`crate::lmm::frame`], [`crate::lmm::design`], [`crate::lmm::random`]); a formula without
 //! random terms fits a plain GLM with the same families.
@@ -29,6 +32,7 @@
 //! | file | owns |
 //! |---|---|
 //! | [`family`] | response distributions and links: log density, score, information |
+//! | [`dispersion`] | the dispersion parameters: the negative binomial's 1/θ, or glmmTMB's log dispersion linear in a `dispformula`; each row's value and the chain rule back |
 //! | [`model`] | the data of a model: response checks, offsets, rows in group order |
 //! | [`laplace`] | conditional modes (penalised Newton) and the Laplace deviance |
 //! | [`several`] | several grouping factors: the joint modes (PIRLS on `lmm`'s blocked Cholesky) and the Laplace deviance |
@@ -42,6 +46,7 @@
 //! differenced numerically by the optimiser).
 
 pub mod compare;
+pub mod dispersion;
 pub mod family;
 pub mod fit;
 pub mod laplace;
@@ -51,4 +56,7 @@ pub mod several;
 
 pub use compare::{GlmmLikelihoodRatioTest, compare_csv};
 pub use family::Family;
-pub use fit::{FixedEffect, GlmmFit, GlmmOptions, Ratio, fit, fit_csv, fit_csv_with_references};
+pub use fit::{
+    DispersionEffect, FixedEffect, GlmmFit, GlmmOptions, Ratio, fit, fit_csv,
+    fit_csv_with_dispersion, fit_csv_with_references,
+};

@@ -1,9 +1,12 @@
 //! A generalised model's data: the response checked against its family (whole counts;
-//! successes within trials), the offsets, the fixed-effect design (by [`crate::lmm::design`]),
+//! successes within trials; gamma values > 0; beta values inside (0, 1)), the offsets, the
+//! fixed-effect design (by [`crate::lmm::design`]), the dispersion model
+//! ([`super::dispersion`], its formula's design by the same [`crate::lmm::design`]),
 //! the random effects (by [`crate::lmm::random`]), and, for one grouping factor, the rows put
 //! in group order for [`super::laplace::Problem`] (several factors keep the data's order). Every refusal names the row (its file line)
 //! and column.
 
+use super::dispersion::Dispersion;
 use super::family::Family;
 use super::laplace::{Grouping, MAX_Q, Problem};
 use super::quadrature::{MAX_NODES, Rule};
@@ -76,17 +79,21 @@ fn whole(v: f64) -> bool {
     v >= 0.0 && v.fract() == 0.0
 }
 
-/// Check and assemble the data of `formula` for `family`.
+/// Check and assemble the data of `formula` for `family`, with the log dispersion linear in
+/// the terms of `dispersion` (glmmTMB's `dispformula`, parsed by
+/// [`parse_dispersion_formula`]; `None`: the family's default).
 pub fn build(
     formula: &Formula,
     frame: &Frame,
     family: Family,
     nagq: usize,
+    dispersion: Option<&Formula>,
     locate: Locate,
 ) -> Result<Model> {
     require_rows(formula, frame)?;
     let n = frame.n_rows;
     let y = numeric(frame, &formula.response)?.to_vec();
+    let dispersion = dispersion_model(family, dispersion, frame)?;
     let trials = checked_trials(formula, frame, family, &y, locate)?;
     let offset = offsets(formula, frame, locate)?;
     let x: ModelMatrix = fixed_matrix(formula, frame)?;
@@ -98,6 +105,20 @@ pub fn build(
     }
     let mut factors = random_factors(formula, frame)?;
     check_nagq(nagq, &factors)?;
+    if family == Family::Beta && factors.len() > 1 {
+        return Err(Error::field(
+            "family",
+            format!(
+                "the beta family is fitted with one grouping factor; this model has {} ({}). The beta's information in η can be negative for a row far from its mean, which the joint solver of several factors cannot hold",
+                factors.len(),
+                factors
+                    .iter()
+                    .map(|f| f.group.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        ));
+    }
     let (random, several) = if factors.len() > 1 {
         (None, Some(SeveralFactors::new(factors, n)?))
     } else {
@@ -132,6 +153,7 @@ pub fn build(
             constant,
             grouping,
             rule: (nagq > 1).then(|| Rule::new(nagq)),
+            dispersion: dispersion.reordered(&order),
         },
         fixed_names: x.names.clone(),
         random,
@@ -175,6 +197,31 @@ fn checked_trials(
                     family.r_name()
                 ),
             ));
+        }
+        (Family::Gamma, None) => {
+            if let Some(i) = y
+                .iter()
+                .position(|&v| v.is_nan() || v <= 0.0 || v.is_infinite())
+            {
+                return Err(Error::input(
+                    locate(i, response),
+                    format!(
+                        "{}: a gamma response must be a number greater than 0 (a positive measurement such as a concentration); zeros and negative values are outside its support",
+                        y[i]
+                    ),
+                ));
+            }
+        }
+        (Family::Beta, None) => {
+            if let Some(i) = y.iter().position(|&v| v.is_nan() || v <= 0.0 || v >= 1.0) {
+                return Err(Error::input(
+                    locate(i, response),
+                    format!(
+                        "{}: a beta response must lie strictly between 0 and 1 (a proportion such as 0.37); 0 and 1 themselves are outside its support (squeeze them in first, e.g. (y (n - 1) + 0.5) / n, Smithson & Verkuilen 2006)",
+                        y[i]
+                    ),
+                ));
+            }
         }
         (_, None) => {
             if let Some(i) = y.iter().position(|&v| !whole(v)) {
@@ -365,4 +412,77 @@ fn grouping_of(re: &RandomEffects, order: &[usize]) -> Grouping {
         z.extend_from_slice(&re.z[i * q..(i + 1) * q]);
     }
     Grouping { q, starts, z }
+}
+
+/// The dispersion formula `text` (a one-sided formula of fixed terms, `~ arm`, `~ 1`, as
+/// glmmTMB's `dispformula`) read with `response` on its left, so that `lmm`'s formula reader
+/// and design matrices serve it; random terms, offsets and a left-hand side are refused,
+/// naming the field `dispformula`.
+pub fn parse_dispersion_formula(text: &str, response: &str) -> Result<Formula> {
+    let trimmed = text.trim();
+    let Some(right) = trimmed.strip_prefix('~') else {
+        return Err(Error::field(
+            "dispformula",
+            format!(
+                "'{trimmed}': a dispersion formula is one-sided, starting with ~ (for example ~ arm, or ~ 1 for one dispersion for all rows)"
+            ),
+        ));
+    };
+    let mut f = Formula::parse(&format!("{response} ~{right}"))
+        .map_err(|e| Error::field("dispformula", format!("'{trimmed}': {}", e.into_message())))?;
+    if !f.random.is_empty() || !f.offsets.is_empty() || f.failures.is_some() {
+        return Err(Error::field(
+            "dispformula",
+            format!(
+                "'{trimmed}': a dispersion formula takes fixed terms only (factors and numeric columns, as glmmTMB's dispformula): no random terms (1 | g) and no offsets"
+            ),
+        ));
+    }
+    f.text = trimmed.to_string();
+    Ok(f)
+}
+
+/// The dispersion model of `family` with the formula `dispersion` (see [`build`]): the
+/// negative binomial's one 1/θ by default, one log shape or log precision for the gamma and
+/// the beta, none for the Poisson and the binomial (which refuse a formula).
+fn dispersion_model(
+    family: Family,
+    dispersion: Option<&Formula>,
+    frame: &Frame,
+) -> Result<Dispersion> {
+    let n = frame.n_rows;
+    match (family.has_dispersion(), dispersion, family) {
+        (false, None, _) => Ok(Dispersion::None),
+        (false, Some(_), _) => Err(Error::field(
+            "dispformula",
+            format!(
+                "family {} has no dispersion parameter to model; {{field:dispformula}} is for the families negbin, gamma and beta",
+                family.r_name()
+            ),
+        )),
+        (true, None, Family::NegativeBinomial) => Ok(Dispersion::Shared),
+        (true, None, _) => Ok(Dispersion::Linear {
+            design: vec![1.0; n],
+            r: 1,
+            names: vec!["(Intercept)".to_string()],
+        }),
+        (true, Some(f), _) => {
+            let d = fixed_matrix(f, frame)?;
+            if d.p == 0 || n <= d.p {
+                return Err(Error::field(
+                    "dispformula",
+                    format!(
+                        "'{}' has {} columns for {n} rows; it needs at least one term (~ 1 for an intercept) and fewer columns than rows",
+                        f.text, d.p
+                    ),
+                ));
+            }
+            let design = (0..n).flat_map(|i| d.row(i).to_vec()).collect();
+            Ok(Dispersion::Linear {
+                design,
+                r: d.p,
+                names: d.names.clone(),
+            })
+        }
+    }
 }

@@ -22,6 +22,7 @@
 //! (quadratic convergence) and the log determinant is taken there, so the deviance is smooth
 //! in the parameters for the outer finite differences.
 
+use super::dispersion::RowDispersion;
 use super::laplace::{Modes, Problem};
 use crate::error::Result;
 use crate::lmm::blocked::BlockedSystem;
@@ -94,13 +95,20 @@ impl SeveralFactors {
     }
 
     /// h(u) (without the data's constant) at the fixed predictor `eta0`.
-    fn h(&self, problem: &Problem, eta0: &[f64], theta: &[f64], phi: f64, u: &[f64]) -> f64 {
+    fn h(
+        &self,
+        problem: &Problem,
+        eta0: &[f64],
+        theta: &[f64],
+        phi: &RowDispersion,
+        u: &[f64],
+    ) -> f64 {
         let zb = self.predictor(theta, u, eta0.len());
         let kernel: f64 = (0..eta0.len())
             .map(|i| {
                 problem
                     .family
-                    .terms(problem.y[i], problem.trials[i], eta0[i] + zb[i], phi)
+                    .terms(problem.y[i], problem.trials[i], eta0[i] + zb[i], phi.at(i))
                     .kernel
             })
             .sum();
@@ -115,7 +123,7 @@ impl SeveralFactors {
         problem: &Problem,
         eta0: &[f64],
         theta: &[f64],
-        phi: f64,
+        phi: &RowDispersion,
         u: &mut Vec<f64>,
     ) -> Option<f64> {
         let n = eta0.len();
@@ -131,10 +139,12 @@ impl SeveralFactors {
             let zb = self.predictor(theta, u, n);
             let mut kernel = 0.0;
             for i in 0..n {
-                let term =
-                    problem
-                        .family
-                        .terms(problem.y[i], problem.trials[i], eta0[i] + zb[i], phi);
+                let term = problem.family.terms(
+                    problem.y[i],
+                    problem.trials[i],
+                    eta0[i] + zb[i],
+                    phi.at(i),
+                );
                 kernel += term.kernel;
                 let root = term.weight.max(MIN_WEIGHT).sqrt();
                 working[i] = root * zb[i] + term.score / root;
@@ -180,20 +190,21 @@ impl SeveralFactors {
         None
     }
 
-    /// −2 × the Laplace log-likelihood at `beta`, `theta` (the factors' θ in order) and
-    /// negative-binomial φ `phi`; `modes` holds the start and receives û. Not finite when the
-    /// inner problem fails.
+    /// −2 × the Laplace log-likelihood at `beta`, `theta` (the factors' θ in order) and the
+    /// dispersion parameters `dispersion` (as [`Problem::deviance`] takes them); `modes` holds
+    /// the start and receives û. Not finite when the inner problem fails.
     pub fn deviance(
         &self,
         problem: &Problem,
         beta: &[f64],
         theta: &[f64],
-        phi: f64,
+        dispersion: &[f64],
         modes: &mut Modes,
     ) -> f64 {
         let eta0 = problem.fixed_predictor(beta);
-        let constant = problem.constant + problem.dispersion_constant(phi);
-        match self.laplace(problem, &eta0, theta, phi, &mut modes.u) {
+        let phi = problem.row_dispersion(dispersion);
+        let constant = problem.constant + problem.dispersion_constant(&phi);
+        match self.laplace(problem, &eta0, theta, &phi, &mut modes.u) {
             Some(d) => d - 2.0 * constant,
             None => f64::NAN,
         }

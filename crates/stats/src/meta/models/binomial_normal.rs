@@ -163,7 +163,7 @@ impl Study {
     fn deviance(&mut self, alpha: f64, beta: f64, tau: f64) -> f64 {
         let d = self
             .problem
-            .deviance(&[alpha, beta], &[tau], 0.0, &mut self.modes);
+            .deviance(&[alpha, beta], &[tau], &[], &mut self.modes);
         if d.is_finite() { d } else { f64::INFINITY }
     }
 
