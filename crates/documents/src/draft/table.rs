@@ -1914,6 +1914,53 @@ fn two_numbers_side_by_side(line: &str) -> bool {
     p.is_match(line)
 }
 
+/// Where the cells of the header row `h` nearest the data stand (`filled`: its filled cells;
+/// `hw`: its filled width; `width`: the data rows'), in the cases its own cells decide; `None`
+/// for a row above the nearest, or one whose first cell's place is not shown.
+fn nearest_placement(
+    text: &str,
+    h: &Row,
+    filled: &[usize],
+    (hw, width): (usize, usize),
+    nearest: bool,
+) -> Option<Vec<(usize, usize)>> {
+    let cell = |k: usize| &text[h.cells[k].clone()];
+    let placed = if hw >= width {
+        (0..width).map(|k| (k, k)).collect()
+    } else if nearest
+        && hw < width
+        && describes_cells(cell(0))
+        && filled.iter().all(|&k| describes_cells(cell(k)))
+    {
+        // What the cells print (`no. of patients (%) | % per yr | …`), under the
+        // groups named above: from the first column after the stub.
+        (0..hw).map(|k| (k, k + 1)).collect()
+    } else if nearest && hw + 1 == width && !names_stub(cell(0)) && !describes_cells(cell(0)) {
+        // One cell short of the data rows: every column named but the stub (a copy
+        // that leaves the stub's header out). Read from the right or from the first
+        // column after the stub, the cells stand over the same columns.
+        (0..hw).map(|k| (k, k + 1)).collect()
+    } else if nearest
+        && hw + 1 < width
+        && repeats_times(&filled.iter().map(|&k| cell(k).trim()).collect::<Vec<_>>())
+    {
+        // Each group's times (`Baseline | 6 Months | Baseline | 6 Months`), the stub's
+        // cell left out of the copy: from the first column after the stub, under the
+        // groups that span them (the row above), the comparison's columns after them.
+        (0..hw).map(|k| (k, k + 1)).collect()
+    } else if nearest && names_statistic(cell(0)) {
+        // A statistic's header over the last columns, the stub unnamed.
+        (0..hw).map(|k| (k, k + width - hw)).collect()
+    } else if nearest && names_stub(cell(0)) {
+        // A row that opens with its stub cell (empty, or `Characteristic`): from the
+        // left.
+        (0..hw).map(|k| (k, k)).collect()
+    } else {
+        return None;
+    };
+    Some(placed)
+}
+
 /// Are `cells` (a header row's filled cells) one sequence of two or more times printed two or
 /// more times over (`Baseline, 6 Months, Baseline, 6 Months`)?
 fn repeats_times(cells: &[&str]) -> bool {
@@ -2270,64 +2317,26 @@ impl Table {
                 .iter()
                 .find(|b| b.filled == filled && b.describes)
                 .map(|b| b.placed.clone());
-            let placed: Vec<(usize, usize)> = if hw >= width {
-                (0..width).map(|k| (k, k)).collect()
-            } else if nearest
-                && hw < width
-                && describes_cells(&text[h.cells[0].clone()])
-                && filled
-                    .iter()
-                    .all(|&k| describes_cells(&text[h.cells[k].clone()]))
-            {
-                // What the cells print (`no. of patients (%) | % per yr | …`), under the
-                // groups named above: from the first column after the stub.
-                (0..hw).map(|k| (k, k + 1)).collect()
-            } else if nearest
-                && hw + 1 == width
-                && !names_stub(&text[h.cells[0].clone()])
-                && !describes_cells(&text[h.cells[0].clone()])
-            {
-                // One cell short of the data rows: every column named but the stub (a copy
-                // that leaves the stub's header out). Read from the right or from the first
-                // column after the stub, the cells stand over the same columns.
-                (0..hw).map(|k| (k, k + 1)).collect()
-            } else if nearest
-                && hw + 1 < width
-                && repeats_times(
-                    &filled
-                        .iter()
-                        .map(|&k| text[h.cells[k].clone()].trim())
-                        .collect::<Vec<_>>(),
-                )
-            {
-                // Each group's times (`Baseline | 6 Months | Baseline | 6 Months`), the stub's
-                // cell left out of the copy: from the first column after the stub, under the
-                // groups that span them (the row above), the comparison's columns after them.
-                (0..hw).map(|k| (k, k + 1)).collect()
-            } else if nearest && names_statistic(&text[h.cells[0].clone()]) {
-                // A statistic's header over the last columns, the stub unnamed.
-                (0..hw).map(|k| (k, k + width - hw)).collect()
-            } else if nearest && names_stub(&text[h.cells[0].clone()]) {
-                // A row that opens with its stub cell (empty, or `Characteristic`): from the
-                // left.
-                (0..hw).map(|k| (k, k)).collect()
-            } else if nearest {
-                // Where a narrower row's first cell stands is not shown: it names nothing.
-                Vec::new()
-            } else if let Some(p) = spans_over(
-                &filled,
-                below.first(),
-                |k| text[h.cells[k].clone()].trim(),
-                width,
-            ) {
-                p
-            } else if let Some(p) = same_layout {
-                p
-            } else if filled.len() == unnamed.len() {
-                filled.iter().copied().zip(unnamed).collect()
-            } else {
-                Vec::new()
-            };
+            let placed: Vec<(usize, usize)> =
+                if let Some(p) = nearest_placement(text, h, &filled, (hw, width), nearest) {
+                    p
+                } else if nearest {
+                    // Where a narrower row's first cell stands is not shown: it names nothing.
+                    Vec::new()
+                } else if let Some(p) = spans_over(
+                    &filled,
+                    below.first(),
+                    |k| text[h.cells[k].clone()].trim(),
+                    width,
+                ) {
+                    p
+                } else if let Some(p) = same_layout {
+                    p
+                } else if filled.len() == unnamed.len() {
+                    filled.iter().copied().zip(unnamed).collect()
+                } else {
+                    Vec::new()
+                };
             nearest = false;
             let describes = filled
                 .iter()
