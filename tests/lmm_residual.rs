@@ -212,4 +212,18 @@ fn structures_and_data_nlme_would_refuse_are_refused() {
         "toeplitz(visit | id)",
     );
     assert!(e.contains("allowed: ar1"), "{e}");
+    // The checks of an lme4-style fit hold here too: a constant response is no model.
+    let dir = tempfile::tempdir().unwrap();
+    let constant = dir.path().join("constant.csv");
+    std::fs::write(&constant, "id,visit,score\na,0,1\na,1,1\nb,0,1\nb,1,1\n").unwrap();
+    let e = fit_correlated_csv(
+        &constant,
+        "score ~ visit + (1 | id)",
+        &"ar1(visit | id)".parse().unwrap(),
+        true,
+        &ReferenceLevels::default(),
+    )
+    .expect_err("refused")
+    .to_string();
+    assert!(e.contains("constant"), "{e}");
 }

@@ -267,7 +267,7 @@ pub const MAX_ABS_VALUE: f64 = 1e100;
 
 /// Refuse numeric columns the fit cannot work with, naming the column: values that are not
 /// finite or beyond ±[`MAX_ABS_VALUE`], and a response without variation.
-fn check_numeric_columns(formula: &Formula, frame: &Frame, y: &[f64]) -> Result<()> {
+pub(crate) fn check_numeric_columns(formula: &Formula, frame: &Frame, y: &[f64]) -> Result<()> {
     let at = |name: &str| format!("{}, column {name}", frame.source);
     for name in formula.columns() {
         let Some(super::frame::Column::Numeric(values)) = frame.column(&name) else {
@@ -462,7 +462,7 @@ pub fn fit(formula: &Formula, frame: &Frame, reml: bool) -> Result<LmmFit> {
 
 /// Refuses `n` rows that are too few for the random effects of some factor (as lme4's
 /// check.nobs.vs.nRE = "stop") or for the `p` fixed effects.
-fn check_enough_rows(factors: &[RandomEffects], n: usize, p: usize) -> Result<()> {
+pub(crate) fn check_enough_rows(factors: &[RandomEffects], n: usize, p: usize) -> Result<()> {
     // For each grouping factor: with no more observations than its random effects, they
     // cannot be told apart from the residual.
     for re in factors {

@@ -369,8 +369,15 @@ pub fn fit_correlated(
     residual: &ResidualStructure,
     reml: bool,
 ) -> Result<CorrelatedFit> {
+    // The checks of an lme4-style fit: rows, numeric columns, a response that varies, more
+    // observations than random effects.
+    super::fit::require_rows(formula, frame)?;
     let x = fixed_matrix(formula, frame)?;
     let factors = RandomEffects::build_all(formula, frame)?;
+    if let Some(Column::Numeric(y)) = frame.column(&formula.response) {
+        super::fit::check_numeric_columns(formula, frame, y)?;
+    }
+    super::fit::check_enough_rows(&factors, frame.n_rows, x.p)?;
     let [re] = factors.as_slice() else {
         return Err(Error::field(
             "residual",
