@@ -116,22 +116,24 @@ impl RowDispersion {
     }
 }
 
-/// The start of the dispersion parameters from a pilot fit's coefficients `beta` (of the mean
+/// The start of the dispersion parameters from a pilot fit's linear predictor `eta` (the mean
 /// model without random effects): the method-of-moments value of the family's dispersion
 /// ([`moment_value`]) as [`super::family::Family::terms`] takes it, and the start of
-/// `problem`'s parameters: that value itself ([`Dispersion::Shared`]), or the γ whose δ = D γ
+/// the `dispersion` parameters: that value itself ([`Dispersion::Shared`]), or the γ whose δ = D γ
 /// is closest to its log-scale value (least squares: with an intercept or a full set of a
 /// factor's levels, exactly that value on every row).
 pub(crate) fn moment_start(
-    problem: &super::laplace::Problem,
-    beta: &[f64],
+    dispersion: &Dispersion,
+    family: super::Family,
+    y: &[f64],
+    eta: &[f64],
 ) -> crate::error::Result<(f64, Vec<f64>)> {
-    let phi = moment_value(problem, beta);
-    let start = match &problem.dispersion {
+    let phi = moment_value(family, y, eta);
+    let start = match dispersion {
         Dispersion::None => Vec::new(),
         Dispersion::Shared => vec![phi],
         Dispersion::Linear { design, r, .. } => {
-            let delta = match problem.family {
+            let delta = match family {
                 super::Family::NegativeBinomial => -phi.ln(),
                 _ => phi.ln(),
             };
@@ -160,17 +162,16 @@ pub(crate) fn moment_start(
     Ok((phi, start))
 }
 
-/// The method-of-moments dispersion at the means of the coefficients `beta`: the negative
+/// The method-of-moments dispersion of the responses `y` at the pilot fit's linear predictor
+/// `eta`: the negative
 /// binomial's φ = 1/θ = Σ((y − μ)² − μ) / Σμ² (within 0.01 to 100, from a Poisson pilot),
 /// the gamma's shape n / Σ((y − μ)/μ)² (within 0.01 to 10⁴), the beta's precision
 /// Σμ(1 − μ) / Σ(y − μ)² − 1 (within 0.1 to 10⁵).
-fn moment_value(problem: &super::laplace::Problem, beta: &[f64]) -> f64 {
-    let eta = problem.fixed_predictor(beta);
+fn moment_value(family: super::Family, y: &[f64], eta: &[f64]) -> f64 {
     let (mut num, mut den) = (0.0, 0.0);
-    for (i, &e) in eta.iter().enumerate() {
-        let y = problem.y[i];
-        let mu = problem.family.mean(e, 1.0);
-        match problem.family {
+    for (&y, &e) in y.iter().zip(eta) {
+        let mu = family.mean(e, 1.0);
+        match family {
             super::Family::Gamma => {
                 num += 1.0;
                 den += ((y - mu) / mu).powi(2);
@@ -185,7 +186,7 @@ fn moment_value(problem: &super::laplace::Problem, beta: &[f64]) -> f64 {
             }
         }
     }
-    match problem.family {
+    match family {
         super::Family::Gamma => (num / den).clamp(0.01, 1e4),
         super::Family::Beta => (num / den - 1.0).clamp(0.1, 1e5),
         _ => (den / num).clamp(0.01, 100.0),

@@ -321,7 +321,8 @@ impl<'a> Layout<'a> {
                 _ => 0.0,
             };
             let (b, _) = glm_start(&pilot, pilot_phi).ok_or_else(not_identifiable)?;
-            moment_start(problem, &b)?
+            let eta = problem.fixed_predictor(&b);
+            moment_start(&problem.dispersion, problem.family, &problem.y, &eta)?
         } else {
             (0.0, Vec::new())
         };
