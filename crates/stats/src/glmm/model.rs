@@ -111,11 +111,7 @@ pub fn build(
             format!(
                 "the beta family is fitted with one grouping factor; this model has {} ({}). The beta's information in η can be negative for a row far from its mean, which the joint solver of several factors cannot hold",
                 factors.len(),
-                factors
-                    .iter()
-                    .map(|f| f.group.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                group_names(&factors)
             ),
         ));
     }
@@ -364,6 +360,15 @@ fn random_factors(formula: &Formula, frame: &Frame) -> Result<Vec<RandomEffects>
     Ok(factors)
 }
 
+/// The grouping factors' names, `a, b`, for a message that lists them.
+fn group_names(factors: &[RandomEffects]) -> String {
+    factors
+        .iter()
+        .map(|f| f.group.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Checks the number of quadrature nodes `nagq`: 1 (Laplace) to [`MAX_NODES`], and above 1
 /// only for one scalar random effect.
 fn check_nagq(nagq: usize, factors: &[RandomEffects]) -> Result<()> {
@@ -379,11 +384,7 @@ fn check_nagq(nagq: usize, factors: &[RandomEffects]) -> Result<()> {
             format!(
                 "adaptive Gauss-Hermite quadrature ({{field:nagq}} above 1) is for one scalar random effect, and this model has {} grouping factors ({}); as lme4's glmer (nAGQ > 1 needs a single scalar random-effects term), use the Laplace approximation ({{field:nagq}} 1)",
                 factors.len(),
-                factors
-                    .iter()
-                    .map(|f| f.group.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                group_names(factors)
             ),
         ));
     }
