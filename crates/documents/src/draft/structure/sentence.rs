@@ -18,9 +18,7 @@ struct Bound {
 /// `units`: the words already read as a value's unit in the sentence (a unit printed again
 /// after a later value is the same unit: `… (wpm) before training and 45.34±7.35 wpm after`).
 fn adjacent(before: &str, units: &[String]) -> bool {
-    let stripped = before
-        .replace(|c: char| "()（）[]、,;:=".contains(c), " ")
-        .to_lowercase();
+    let stripped = plain_words(before);
     let words: Vec<&str> = stripped.split_whitespace().collect();
     words.iter().enumerate().all(|(i, &w)| {
         // A rate written out (`words per minute`, `beats per minute`) and its acronym
@@ -81,6 +79,12 @@ fn adjacent(before: &str, units: &[String]) -> bool {
                     | "sec"
             )
     })
+}
+
+/// `text` in lower case with brackets and separators as spaces: the words [`adjacent`] reads.
+fn plain_words(text: &str) -> String {
+    text.replace(|c: char| "()（）[]、,;:=".contains(c), " ")
+        .to_lowercase()
 }
 
 /// Is `word` (three letters or more) the initials of the words right before it (`wpm` after
@@ -724,9 +728,11 @@ impl GapReader<'_> {
             .map(|b| b.phrase.start)
             .min();
         if let Some(end) = unit_end {
-            let unit = between[..end].replace(|c: char| "()（）[]、,;:=".contains(c), " ");
-            self.units
-                .extend(unit.to_lowercase().split_whitespace().map(str::to_string));
+            self.units.extend(
+                plain_words(&between[..end])
+                    .split_whitespace()
+                    .map(str::to_string),
+            );
         }
         // Several times before the first value (`At 28 days, 1 year, and 2 years, the
         // respective values were …`) are a list the values take in order, not the time of
