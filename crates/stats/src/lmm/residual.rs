@@ -190,12 +190,13 @@ struct Sums {
     ytvy: f64,
 }
 
-/// The profiled criterion at one point: −2ℓ, β̂, σ̂² and (XᵀV⁻¹X)⁻¹.
+/// The profiled criterion at one point: −2ℓ, β̂, σ̂² and the factor of XᵀV⁻¹X (inverted only
+/// at the optimum, for the SEs).
 struct AtOptimum {
     criterion: f64,
     beta: DVector<f64>,
     sigma2: f64,
-    unscaled_vcov: DMatrix<f64>,
+    xtvx: nalgebra::Cholesky<f64, nalgebra::Dyn>,
 }
 
 impl Problem<'_> {
@@ -276,11 +277,11 @@ impl Problem<'_> {
         if self.reml {
             criterion += 2.0 * chol.l().diagonal().iter().map(|d| d.ln()).sum::<f64>();
         }
-        (criterion.is_finite() && sigma2 > 0.0).then(|| AtOptimum {
+        (criterion.is_finite() && sigma2 > 0.0).then_some(AtOptimum {
             criterion,
             beta,
             sigma2,
-            unscaled_vcov: chol.inverse(),
+            xtvx: chol,
         })
     }
 }
@@ -436,10 +437,11 @@ fn summarise(
     at: &AtOptimum,
 ) -> CorrelatedFit {
     let sigma = at.sigma2.sqrt();
+    let unscaled_vcov = at.xtvx.inverse();
     let (theta, phi) = opt.x.split_at(opt.x.len() - 1);
     let fixed = (0..problem.x.p)
         .map(|j| {
-            let se = sigma * at.unscaled_vcov[(j, j)].sqrt();
+            let se = sigma * unscaled_vcov[(j, j)].sqrt();
             FixedEffect {
                 term: problem.x.names[j].clone(),
                 estimate: at.beta[j],
