@@ -39,11 +39,11 @@
 //!
 //! | crate | modules |
 //! |---|---|
-//! | `trialstats-numerics` | [`error`], [`dist`], [`optimize`], [`level`], [`csv_file`], [`reported`], [`number_list`], [`model_matrix`], [`output`] |
+//! | `trialstats-numerics` | [`dist`], [`optimize`], [`level`], [`csv_file`], [`reported`], [`number_list`], [`model_matrix`], [`output`] |
 //! | `trialstats-stats` | [`effect`], [`expression`], [`prepost`], [`checks`] (but its text readers), [`convert`], [`meta`], [`nma`], [`lmm`], [`glmm`], [`mmrm`], [`power`] |
 //! | `trialstats-documents` | [`text`], [`draft`], [`checks`] (with statcheck's reading of texts), [`reading`], [`study`], [`verify`], [`analysis`], [`report`] |
 //! | `trialstats-charts` | [`plot`], [`charts`] (feature `charts`) |
-//! | `trialstats` | [`prelude`], and the command line |
+//! | `trialstats` | [`error`] (the crates' errors as one), [`prelude`], and the command line |
 //!
 //! What each module owns:
 //!
@@ -73,14 +73,15 @@
 //! | [`number_list`] | comma-separated numbers given to one option (`--grid 0.2,0.5`, `--before 2.9,1.1`, `1,NA`): the one reader, naming the option in its errors |
 //! | [`dist`] | distribution functions (quantiles and tail probabilities) |
 //! | [`optimize`] | numerical minimisation without derivatives (R's `optimize`, a bounded Newton minimiser) |
-//! | [`error`] | errors and exit-code semantics |
+//! | [`error`] | the crates' errors as one (each crate has its own enum beside the shared refusals) and exit-code semantics |
 
+pub mod error;
 pub mod prelude;
 
 #[cfg(debug_assertions)]
 pub use trialstats_numerics::counters;
 pub use trialstats_numerics::{
-    csv_file, dist, error, level, model_matrix, number_list, optimize, output, reported,
+    csv_file, dist, level, model_matrix, number_list, optimize, output, reported,
 };
 
 pub use trialstats_stats::{

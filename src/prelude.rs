@@ -57,7 +57,7 @@ pub use crate::verify::VerifyReport;
 /// ```
 pub fn grim_check(mean: &str, n: u64) -> Result<Grim> {
     let mean = ReportedNumber::parse(mean, "mean")?;
-    grim(&mean, n, Grid::INTEGER, Rounding::UpOrDown)
+    Ok(grim(&mean, n, Grid::INTEGER, Rounding::UpOrDown)?)
 }
 
 /// GRIMMER (Anaya 2016; Allard 2018) on a mean and SD as printed, for `n` integer values.
@@ -75,14 +75,14 @@ pub fn grim_check(mean: &str, n: u64) -> Result<Grim> {
 pub fn grimmer_check(mean: &str, sd: &str, n: u64) -> Result<Grimmer> {
     let mean = ReportedNumber::parse(mean, "mean")?;
     let sd = ReportedNumber::parse(sd, "sd")?;
-    grimmer(
+    Ok(grimmer(
         &mean,
         &sd,
         SpreadKind::Sd,
         n,
         Grid::INTEGER,
         Rounding::UpOrDown,
-    )
+    )?)
 }
 
 /// SPRITE (Heathers et al. 2018): up to 5 samples of `n` integers in `[min, max]` whose
@@ -104,7 +104,7 @@ pub fn sprite_check(mean: &str, sd: &str, n: u64, min: &str, max: &str) -> Resul
         Some(ReportedNumber::parse("1", "step")?),
     )
     .map_err(|why| Error::input("scale", why))?;
-    sprite(&SpriteRequest {
+    Ok(sprite(&SpriteRequest {
         mean: ReportedNumber::parse(mean, "mean")?,
         sd: ReportedNumber::parse(sd, "sd")?,
         kind: SpreadKind::Sd,
@@ -114,7 +114,7 @@ pub fn sprite_check(mean: &str, sd: &str, n: u64, min: &str, max: &str) -> Resul
         seed: 1,
         random_fallback: true,
         rounding: Rounding::UpOrDown,
-    })
+    })?)
 }
 
 /// What an unlabelled `mean ± spread` of two arms is, decided by the p-value the document
@@ -144,14 +144,14 @@ pub fn read_two_arm_spread(
     use crate::reading::comparison::{Adjusted, Group, Groups, PrintedComparison};
     use crate::reading::question::{Design, SpreadQuestion, read_spread};
     let group = |(mean, spread, n): (&str, &str, u64), what: &str| -> Result<Group> {
-        Group::new(
+        Ok(Group::new(
             ReportedNumber::parse(mean, what)?,
             crate::checks::input::spread(spread, what)?,
             n,
             what,
-        )
+        )?)
     };
-    read_spread(&SpreadQuestion {
+    Ok(read_spread(&SpreadQuestion {
         design: Design::Groups(
             Groups::Two(group(arm1, "arm 1")?, group(arm2, "arm 2")?),
             PrintedComparison {
@@ -169,7 +169,7 @@ pub fn read_two_arm_spread(
         label: SpreadKind::NotReported,
         scale: None,
         rounding: Rounding::UpOrDown,
-    })
+    })?)
 }
 
 /// The mean and SD of `n` values estimated from their median and quartiles by Luo et al.
@@ -188,7 +188,7 @@ pub fn read_two_arm_spread(
 /// # Ok::<(), trialstats::Error>(())
 /// ```
 pub fn mean_sd_from_quartiles(n: u64, q1: f64, median: f64, q3: f64) -> Result<MeanSd> {
-    crate::convert::mean_sd(
+    Ok(crate::convert::mean_sd(
         &FiveNumbers {
             min: None,
             q1: Some(q1),
@@ -200,7 +200,7 @@ pub fn mean_sd_from_quartiles(n: u64, q1: f64, median: f64, q3: f64) -> Result<M
         MedianMethod::LuoWanShi,
         crate::convert::Distribution::Norm,
         "quartiles",
-    )
+    )?)
 }
 
 /// Hedges' g of `group1` against `group2` (group1 − group2) with its variance and 95 %
@@ -223,12 +223,12 @@ pub fn standardised_mean_difference(
     group1: GroupSummary,
     group2: GroupSummary,
 ) -> Result<EffectSize> {
-    two_group(
+    Ok(two_group(
         MeasureCode::SMD,
         &group1,
         &group2,
         ConfidenceLevel::NINETY_FIVE,
-    )
+    )?)
 }
 
 /// The random-effects model of effects `yi` with sampling variances `vi`, τ² by REML, z
@@ -270,7 +270,7 @@ pub fn random_effects(yi: &[f64], vi: &[f64]) -> Result<MetaFit> {
         .enumerate()
         .map(|(i, (&y, &v))| ((i + 1).to_string(), y, v))
         .collect();
-    fit(&MetaData::from_triples(rows), &MetaOptions::default())
+    Ok(fit(&MetaData::from_triples(rows), &MetaOptions::default())?)
 }
 
 /// The paired t-test of after − before from `n` patients' before and after `(mean, SD)` at a
@@ -295,7 +295,7 @@ pub fn random_effects(yi: &[f64], vi: &[f64]) -> Result<MetaFit> {
 /// ```
 pub fn paired_change(n: u64, before: (f64, f64), after: (f64, f64), r: f64) -> Result<PairedTest> {
     let summary = crate::prepost::paired_summary("summary", n as f64, before, after)?;
-    paired_t_test(&summary, r, ConfidenceLevel::NINETY_FIVE)
+    Ok(paired_t_test(&summary, r, ConfidenceLevel::NINETY_FIVE)?)
 }
 
 /// Load every study file in `dir` and recompute every expectation pinned in them (the
@@ -311,5 +311,5 @@ pub fn paired_change(n: u64, before: (f64, f64), after: (f64, f64), r: f64) -> R
 /// ```
 pub fn verify_folder(dir: impl AsRef<Path>) -> Result<VerifyReport> {
     let studies = crate::study::load_dir(dir.as_ref())?;
-    crate::verify::verify_all(&studies)
+    Ok(crate::verify::verify_all(&studies)?)
 }

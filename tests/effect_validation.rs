@@ -7,12 +7,13 @@ use trialstats::effect::{
     SlopeChange, TwoByTwo, binary, incidence_rate, pre_post, proportion, rate_comparison,
     slope_change, two_group,
 };
+use trialstats::error::Refusal;
 use trialstats::level::ConfidenceLevel;
 
-fn location(e: Error) -> String {
-    match e {
-        Error::Input { location, .. } => location,
-        Error::Field { field, .. } => field.to_string(),
+fn location(e: impl Into<Error>) -> String {
+    match e.into() {
+        Error::Refused(Refusal::Input { location, .. }) => location,
+        Error::Refused(Refusal::Field { field, .. }) => field.to_string(),
         other => panic!("expected an input error, got {other}"),
     }
 }
@@ -124,7 +125,13 @@ fn a_code_of_another_family_is_a_usage_error() {
         ConfidenceLevel::NINETY_FIVE,
     )
     .unwrap_err();
-    assert!(matches!(e, Error::Usage(_)), "{e}");
+    assert!(
+        matches!(
+            e,
+            trialstats::error::StatisticsError::Refused(Refusal::Usage(_))
+        ),
+        "{e}"
+    );
     assert!(
         e.to_string().contains("MD, SMD, SMDH, SMD1, SMD1H, ROM"),
         "{e}"

@@ -1260,15 +1260,17 @@ fn contrasts_match_metafor_test_suite() {
 #[test]
 fn bad_contrasts_are_refused_naming_the_option() {
     use meta::fitting::contrast::PAdjust;
+    use trialstats::error::Refusal;
+    use trialstats::error::StatisticsError::Refused;
     let f = fit(&load("bcg.csv", &["ablat"]), "REML", "z");
     for row in ["1,2,3", "", "1,x", "inf,1"] {
         match f.contrasts(&[row.to_string()], None, PAdjust::None) {
-            Err(trialstats::Error::Field { field, .. }) => assert_eq!(field, "contrast"),
+            Err(Refused(Refusal::Field { field, .. })) => assert_eq!(field, "contrast"),
             other => panic!("{row}: {other:?}"),
         }
     }
     match f.contrasts(&[], Some("2"), PAdjust::None) {
-        Err(trialstats::Error::Field { field, .. }) => assert_eq!(field, "pairwise"),
+        Err(Refused(Refusal::Field { field, .. })) => assert_eq!(field, "pairwise"),
         other => panic!("{other:?}"),
     }
     assert!("sidak".parse::<PAdjust>().is_err());

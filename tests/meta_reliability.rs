@@ -9,7 +9,7 @@
 
 use crate::common::subcommand;
 use std::io::Write;
-use trialstats::Error;
+use trialstats::error::{Refusal, StatisticsError as Error};
 use trialstats::meta::{
     self, MetaData, MetaFit, MetaOptions, Method, Moderator, ModeratorValues, Test,
 };
@@ -214,7 +214,7 @@ fn knha_with_identical_studies_gives_metafors_infinite_t_instead_of_panicking() 
 fn knha_t_of_zero_over_zero_is_a_clear_error() {
     let data = studies(&[0.0; 3], &[0.1; 3]);
     match meta::fit(&data, &options(Method::REML, Test::Knha)) {
-        Err(e @ Error::Numerical(_)) => {
+        Err(e @ Error::Refused(Refusal::Numerical(_))) => {
             let m = e.to_string();
             assert!(m.contains("0/0") && m.contains("use test z"), "{m}")
         }
@@ -271,7 +271,7 @@ fn a_variance_of_1e_300_is_refused_naming_the_study() {
     for method in METHODS {
         for test in [Test::Z, Test::Knha] {
             match meta::fit(&data, &options(method, test)) {
-                Err(Error::Input { location, message }) => {
+                Err(Error::Refused(Refusal::Input { location, message })) => {
                     assert_eq!(location, "study 1 (s1)", "{}", method.name());
                     assert!(message.contains("sampling variance 1e-300"), "{message}");
                 }
@@ -300,7 +300,7 @@ fn a_study_with_practically_all_the_weight_is_refused_naming_it() {
     let mut data = hackshaw(false);
     data.vi[0] *= 1e-10;
     match meta::fit(&data, &MetaOptions::default()) {
-        Err(Error::Input { location, message }) => {
+        Err(Error::Refused(Refusal::Input { location, message })) => {
             assert_eq!(location, "study 1 (Garfinkel 1981)");
             assert!(message.contains("of the total weight"), "{message}");
         }
@@ -367,7 +367,7 @@ fn estimates_and_variances_too_large_for_double_precision_are_refused() {
         ([0.1, 0.2, 0.4], [0.1, 1e300, 0.2], "study 2 (s2)"),
     ] {
         match meta::fit(&studies(&yi, &vi), &MetaOptions::default()) {
-            Err(Error::Input { location, .. }) => assert_eq!(location, study),
+            Err(Error::Refused(Refusal::Input { location, .. })) => assert_eq!(location, study),
             other => panic!("{yi:?} {vi:?}: expected an input error, got {other:?}"),
         }
     }

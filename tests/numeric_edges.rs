@@ -25,7 +25,7 @@ fn close(got: f64, want: f64, rel: f64) {
     );
 }
 
-fn err_text<T: std::fmt::Debug>(r: trialstats::Result<T>) -> String {
+fn err_text<T: std::fmt::Debug, E: std::fmt::Display>(r: Result<T, E>) -> String {
     r.expect_err("expected a refusal").to_string()
 }
 
@@ -363,7 +363,7 @@ fn point(label: &str, mean: f64, spread: f64) -> TimePointValue {
 }
 
 fn svg(chart: Chart) -> trialstats::Result<String> {
-    render_svg(&chart, Size::DEFAULT)
+    Ok(render_svg(&chart, Size::DEFAULT)?)
 }
 
 #[test]

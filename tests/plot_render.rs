@@ -1042,7 +1042,10 @@ fn bad_requests_are_input_errors_and_write_nothing() {
     let bad_ext = dir.path().join("chart.jpg");
     let e = plot::render(&chart, &bad_ext, Size::DEFAULT).unwrap_err();
     assert!(
-        matches!(e, trialstats::Error::Input { .. }) && e.to_string().contains(".svg or .png"),
+        matches!(
+            e,
+            trialstats::charts::Error::Refused(trialstats::error::Refusal::Input { .. })
+        ) && e.to_string().contains(".svg or .png"),
         "{e}"
     );
     let e = plot::render(

@@ -3,7 +3,7 @@
 //! asserting the location (file:line) and the message (field, what is wrong, what is allowed).
 
 use std::path::{Path, PathBuf};
-use trialstats::Error;
+use trialstats::error::DocumentsError as Error;
 use trialstats::study::{self, Reported};
 
 fn fixture(rule: &str) -> PathBuf {
@@ -15,7 +15,9 @@ fn fixture(rule: &str) -> PathBuf {
 fn refusal(rule: &str) -> (String, String) {
     let path = fixture(rule);
     match study::load_file(&path) {
-        Err(Error::Input { location, message }) => (location, message),
+        Err(Error::Refused(trialstats::error::Refusal::Input { location, message })) => {
+            (location, message)
+        }
         other => panic!("{rule}: expected an input error, got {other:?}"),
     }
 }

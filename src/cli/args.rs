@@ -61,7 +61,10 @@ impl ChartOptions {
     /// The canvas from `--width`, `--height` and `--dpi` as typed (negative values reach the
     /// library's range check instead of clap's "unexpected argument").
     pub fn canvas(&self) -> Result<trialstats::plot::Canvas> {
-        trialstats::plot::Canvas::new(size(self.width, self.height)?, self.dpi)
+        Ok(trialstats::plot::Canvas::new(
+            size(self.width, self.height)?,
+            self.dpi,
+        )?)
     }
 
     /// `--title` if given, else `default`.
@@ -114,7 +117,10 @@ fn size(width: i64, height: i64) -> Result<trialstats::plot::Size> {
             )
         })
     };
-    trialstats::plot::Size::new(side(width, "--width")?, side(height, "--height")?)
+    Ok(trialstats::plot::Size::new(
+        side(width, "--width")?,
+        side(height, "--height")?,
+    )?)
 }
 
 /// A whole number as typed (clap value parser): refuses `28.5` or `x` saying what is allowed;
@@ -144,5 +150,7 @@ pub fn study_by_id(
             format!("unknown study '{id}' in {}; known: {known}", data.display()),
         ));
     }
-    trialstats::study::load_file(&data.join(format!("{id}.toml")))
+    Ok(trialstats::study::load_file(
+        &data.join(format!("{id}.toml")),
+    )?)
 }

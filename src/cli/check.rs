@@ -556,7 +556,9 @@ fn text_scale(a: &TextArgs) -> Result<trialstats::reported::Scale> {
         if t.is_empty() || t == "none" {
             return Ok(None);
         }
-        trialstats::reported::ReportedNumber::parse(t, option).map(Some)
+        Ok(Some(trialstats::reported::ReportedNumber::parse(
+            t, option,
+        )?))
     };
     let (min, max) = match &a.scale {
         Some(s) => {
@@ -823,12 +825,12 @@ fn read_groups(group: &[String]) -> Result<trialstats::reading::comparison::Grou
                     format!("n '{}' in '{text}' is not a whole number", p[2]),
                 )
             })?;
-            Group::new(
+            Ok(Group::new(
                 input::number(p[0], "--group")?,
                 input::spread(p[1], "--group")?,
                 input::sample_size(n)?,
                 "--group",
-            )
+            )?)
         })
         .collect::<Result<Vec<_>>>()?;
     Ok(match groups.len() {

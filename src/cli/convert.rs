@@ -10,6 +10,7 @@ use trialstats::convert::{
     self, ChangeSource, Distribution, FiveNumbers, MedianMethod, Methods, Reference,
 };
 use trialstats::csv_file::CsvFile;
+use trialstats::error::Refusal;
 use trialstats::level::ConfidenceLevel;
 use trialstats::output::{Format, Tabular, render};
 use trialstats::reported::ReportedNumber;
@@ -204,8 +205,10 @@ fn ratio(a: RatioArgs, format: Format) -> Result<Outcome> {
         events: number(&a.events, "--events")?,
     };
     // The library names the field; the message names the option.
-    let r = log_ratio(&reported, a.level).map_err(|e| match e {
-        Error::Input { location, message } => Error::input(format!("--{location}"), message),
+    let r = log_ratio(&reported, a.level).map_err(|e| match e.into() {
+        trialstats::Error::Refused(Refusal::Input { location, message }) => {
+            Error::input(format!("--{location}"), message)
+        }
         other => other,
     })?;
     show(format, &r, None)?;
@@ -213,9 +216,10 @@ fn ratio(a: RatioArgs, format: Format) -> Result<Outcome> {
 }
 
 fn number(text: &Option<String>, option: &str) -> Result<Option<f64>> {
-    text.as_deref()
+    Ok(text
+        .as_deref()
         .map(|t| ReportedNumber::parse(t, option).map(|x| x.value))
-        .transpose()
+        .transpose()?)
 }
 
 /// Print `value`; a warning goes after the table, or to standard error with JSON and CSV
@@ -321,7 +325,7 @@ fn implied_r(a: RArgs, format: Format) -> Result<Outcome> {
     let sd_of = |text: &str, option: &str| -> Result<ReportedNumber> {
         trialstats::number_list::named_numbers(option, text, &["MEAN", "SD"])?;
         let sd = text.split(',').nth(1).unwrap_or_default();
-        ReportedNumber::parse(sd.trim(), option)
+        Ok(ReportedNumber::parse(sd.trim(), option)?)
     };
     let before = sd_of(&a.before, "--before")?;
     let after = sd_of(&a.after, "--after")?;

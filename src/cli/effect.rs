@@ -14,6 +14,7 @@ use trialstats::effect::{
     self, CiMethod, EffectSize, EffectSizes, GroupSummary, MeanSd, MeasureCode, PersonTime,
     PrePostSummary, Proportion, Slope, SlopeChange, TwoByTwo,
 };
+use trialstats::error::Refusal;
 use trialstats::level::ConfidenceLevel;
 use trialstats::output::{Format, render};
 use trialstats::{Error, Outcome, Result};
@@ -506,11 +507,11 @@ fn from_csv(
     if let Some(f) = &filled {
         trialstats::convert::mark_rows(&mut rows, f);
     }
-    render(common.format, &EffectSizes(rows))
+    Ok(render(common.format, &EffectSizes(rows))?)
 }
 
-fn one(common: &Common, e: Result<EffectSize>) -> Result<String> {
-    render(common.format, &e.map_err(to_option)?)
+fn one(common: &Common, e: std::result::Result<EffectSize, impl Into<Error>>) -> Result<String> {
+    Ok(render(common.format, &e.map_err(to_option)?)?)
 }
 
 fn two_group(code: MeasureCode, a: TwoGroupArgs) -> Result<String> {
@@ -678,16 +679,15 @@ fn slope(a: SlopeArgs) -> Result<String> {
         after: side(a.slope_after, a.se_after, a.sd_after, "after").map_err(slope_option)?,
     };
     let rows = effect::slope_change(&change, a.common.level).map_err(slope_option)?;
-    render(a.common.format, &EffectSizes(rows))
+    Ok(render(a.common.format, &EffectSizes(rows))?)
 }
 
 /// Slope errors name `n-before`/`n-after` for the one `--n`.
-fn slope_option(e: Error) -> Error {
-    match e {
-        Error::Input { location, message } if location.starts_with("n-") => Error::Input {
-            location: "--n".into(),
-            message,
-        },
+fn slope_option(e: impl Into<Error>) -> Error {
+    match e.into() {
+        Error::Refused(Refusal::Input { location, message }) if location.starts_with("n-") => {
+            Error::input("--n", message)
+        }
         other => to_option(other),
     }
 }
@@ -695,17 +695,19 @@ fn slope_option(e: Error) -> Error {
 fn conversion(a: ConvertArgs) -> Result<Conversion> {
     let level = a.common.level;
     if let Some(sem) = a.sem {
-        return convert::sd_from_sem_conversion(sem, required(a.n, "--n")?);
+        return Ok(convert::sd_from_sem_conversion(sem, required(a.n, "--n")?)?);
     }
     if let (Some(lower), Some(upper)) = (a.ci_lower, a.ci_upper) {
-        return convert::se_from_ci_conversion(lower, upper, level, a.n, a.ratio);
+        return Ok(convert::se_from_ci_conversion(
+            lower, upper, level, a.n, a.ratio,
+        )?);
     }
     let estimate = required(a.estimate, "--estimate")?;
     match (a.t, a.p) {
-        (Some(t), _) => convert::se_from_t_conversion(estimate, t),
-        (None, Some(p)) => convert::se_from_p_conversion(estimate, p, a.n),
+        (Some(t), _) => Ok(convert::se_from_t_conversion(estimate, t)?),
+        (None, Some(p)) => Ok(convert::se_from_p_conversion(estimate, p, a.n)?),
         // ok to state: clap requires one of --sem, --ci-lower, --t, --p.
-        (None, None) => Err(Error::Usage(
+        (None, None) => Err(Error::usage(
             "convert needs one of: --sem S --n N; --ci-lower L --ci-upper U [--n N] [--ratio]; --estimate E --t T; --estimate E --p P [--n N]".into(),
         )),
     }
@@ -716,9 +718,9 @@ fn required<T: Copy>(value: Option<T>, option: &str) -> Result<T> {
 }
 
 /// Map a library field location (`before.sd`, `level`) to the option that carried it.
-fn to_option(e: Error) -> Error {
-    match e {
-        Error::Input { location, message }
+fn to_option(e: impl Into<Error>) -> Error {
+    match e.into() {
+        Error::Refused(Refusal::Input { location, message })
             if !location.starts_with("--") && !location.starts_with("{field:") =>
         {
             let field = location.split('.').next().unwrap_or(&location);
@@ -727,10 +729,7 @@ fn to_option(e: Error) -> Error {
             } else {
                 format!("--{field}")
             };
-            Error::Input {
-                location: option,
-                message,
-            }
+            Error::input(option, message)
         }
         other => other,
     }

@@ -145,7 +145,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     }
     let format: Format = args.format.parse()?;
     let file = args.file.ok_or_else(|| {
-        Error::Usage(
+        Error::usage(
             "give the CSV file: trialstats glmm FILE.csv --formula '...' --family poisson".into(),
         )
     })?;

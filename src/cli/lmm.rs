@@ -166,7 +166,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     }
     let format: Format = args.format.parse()?;
     let file = args.file.clone().ok_or_else(|| {
-        Error::Usage("give the CSV file: trialstats lmm FILE.csv --formula '...'".into())
+        Error::usage("give the CSV file: trialstats lmm FILE.csv --formula '...'".into())
     })?;
     let formula = args.formula.clone().ok_or_else(|| {
         Error::input(
@@ -178,7 +178,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         .at
         .iter()
         .map(|a| parse_at(a))
-        .collect::<Result<Vec<_>>>()?;
+        .collect::<std::result::Result<Vec<_>, _>>()?;
     if args.ddf == Ddf::None && (args.anova || args.contrast.is_some()) {
         return Err(Error::input(
             "--ddf",

@@ -1008,22 +1008,17 @@ fn refuse_chart_file(
 fn input_file(args: &MetaArgs) -> Result<&Path> {
     args.file
         .as_deref()
-        .ok_or_else(|| Error::Usage("give the CSV file, or --data DIR".into()))
+        .ok_or_else(|| Error::usage("give the CSV file, or --data DIR".into()))
 }
 
 /// `--data DIR`: pool every before/after measure that two or more studies report.
 fn run_data(dir: &Path, args: &MetaArgs, options: &MetaOptions, format: Format) -> Result<Outcome> {
-    let code: MeasureCode =
-        args.effect
-            .as_deref()
-            .unwrap_or("SMCR")
-            .parse()
-            .map_err(|e: Error| match e {
-                e @ (Error::Input { .. } | Error::Field { .. }) => {
-                    Error::input("--effect", e.into_message())
-                }
-                other => other,
-            })?;
+    let code: MeasureCode = args
+        .effect
+        .as_deref()
+        .unwrap_or("SMCR")
+        .parse()
+        .map_err(|e| Error::from(e).placed_at("--effect"))?;
     let studies = trialstats::study::load_dir(dir)?;
     let analysis_options = AnalysisOptions {
         r: args.r,
@@ -1076,7 +1071,7 @@ fn run_data(dir: &Path, args: &MetaArgs, options: &MetaOptions, format: Format) 
         match format {
             Format::Json => {
                 let mut v = serde_json::to_value(&fit)
-                    .map_err(|e| Error::Numerical(format!("cannot write JSON: {e}")))?;
+                    .map_err(|e| Error::numerical(format!("cannot write JSON: {e}")))?;
                 if let Some(o) = v.as_object_mut() {
                     o.insert("measure".into(), set.measure.clone().into());
                 }
@@ -1093,7 +1088,7 @@ fn run_data(dir: &Path, args: &MetaArgs, options: &MetaOptions, format: Format) 
     }
     if format == Format::Json {
         out = serde_json::to_string_pretty(&json)
-            .map_err(|e| Error::Numerical(format!("cannot write JSON: {e}")))?;
+            .map_err(|e| Error::numerical(format!("cannot write JSON: {e}")))?;
         out.push('\n');
     }
     super::print(&out);
@@ -1204,12 +1199,9 @@ fn read_csv(
 fn effects_of(args: &MetaArgs) -> Result<Effects> {
     Ok(match &args.measure {
         Some(code) => Effects::Computed {
-            code: code.parse().map_err(|e: Error| match e {
-                e @ (Error::Input { .. } | Error::Field { .. }) => {
-                    Error::input("--measure", e.into_message())
-                }
-                other => other,
-            })?,
+            code: code
+                .parse()
+                .map_err(|e| Error::from(e).placed_at("--measure"))?,
             r: args.r,
         },
         None => match (&args.vi, &args.sei) {

@@ -82,7 +82,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         .at
         .iter()
         .map(|a| parse_at(a))
-        .collect::<Result<Vec<_>>>()?;
+        .collect::<std::result::Result<Vec<_>, _>>()?;
     if args.ddf == Ddf::None && args.contrast.is_some() {
         return Err(Error::input(
             "--ddf",

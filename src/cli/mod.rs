@@ -144,11 +144,13 @@ pub fn load_for(
     format: trialstats::output::CheckFormat,
     suite: &str,
 ) -> trialstats::Result<Vec<trialstats::study::Study>> {
-    trialstats::study::load_dir(dir).inspect_err(|e| {
-        if format.0 == trialstats::output::Format::Junit {
-            print(&trialstats::output::junit_input_error(suite, e));
-        }
-    })
+    trialstats::study::load_dir(dir)
+        .map_err(trialstats::Error::from)
+        .inspect_err(|e| {
+            if format.0 == trialstats::output::Format::Junit {
+                print(&trialstats::output::junit_input_error(suite, e));
+            }
+        })
 }
 
 /// The command-line option that sets a request's field, for an error the library reports in

@@ -472,7 +472,7 @@ fn printed(r: &Record, i: usize) -> Option<String> {
 
 fn require_rows(rows: &[Record], what: &str) -> Result<()> {
     if rows.is_empty() {
-        Err(Error::Usage(format!("no {what} given; see --help")))
+        Err(Error::usage(format!("no {what} given; see --help")))
     } else {
         Ok(())
     }
@@ -518,12 +518,10 @@ fn before_after(a: &BeforeAfterArgs) -> Result<Chart> {
         measure_label: a.label.clone(),
         unit: a.unit.clone(),
         n: a.n,
-        bar_kind: a.bars.parse().map_err(|e| match e {
-            e @ (Error::Input { .. } | Error::Field { .. }) => {
-                Error::input("--bars", e.into_message())
-            }
-            other => other,
-        })?,
+        bar_kind: a
+            .bars
+            .parse()
+            .map_err(|e| Error::from(e).placed_at("--bars"))?,
         scale: scale(a.scale.as_deref())?,
         points,
     }
@@ -607,7 +605,7 @@ fn slope(a: &SlopeArgs) -> Result<Chart> {
         .observed
         .iter()
         .map(|v| pair("--observed", v).map(|(month, value)| ObservedPoint { month, value }))
-        .collect::<Result<_>>()?;
+        .collect::<std::result::Result<_, _>>()?;
     Ok(chart.into())
 }
 
@@ -774,7 +772,7 @@ fn histogram(a: &HistogramArgs) -> Result<Chart> {
             };
             let values = (0..rec.fields.len())
                 .map(|i| rec.number(i, &format!("value {}", i + 1)))
-                .collect::<Result<Vec<_>>>()?;
+                .collect::<std::result::Result<Vec<_>, _>>()?;
             Ok(HistogramSample {
                 label: label.to_string(),
                 values,

@@ -156,7 +156,7 @@ impl Common {
     }
 
     fn level(&self) -> Result<ConfidenceLevel> {
-        ConfidenceLevel::from_alpha(self.alpha)
+        Ok(ConfidenceLevel::from_alpha(self.alpha)?)
     }
     fn sides(&self) -> Sides {
         if self.one_sided {
@@ -177,7 +177,7 @@ impl Common {
     }
     fn allocation(&self) -> Result<Allocation> {
         match &self.allocation {
-            Some(a) => a.parse(),
+            Some(a) => Ok(a.parse()?),
             None => Ok(Allocation::EQUAL),
         }
     }
@@ -200,7 +200,7 @@ impl Common {
                 )
             })
         };
-        match solve {
+        let goal = match solve {
             "n" => {
                 if size.is_some() {
                     return Err(Error::input(
@@ -227,16 +227,20 @@ impl Common {
                 return Err(Error::input(
                     "--solve",
                     format!("'{other}'; allowed: n, power, delta"),
-                ))
+                ));
             }
-        }
-        .validate()
+        };
+        Ok(goal.validate()?)
     }
     fn axes(&self) -> Result<Vec<SweepAxis>> {
         if self.plot.is_some() && self.sweep.is_empty() {
             return Err(Error::input("--plot", "draws a sweep; give --sweep"));
         }
-        self.sweep.iter().map(|s| s.parse()).collect()
+        Ok(self
+            .sweep
+            .iter()
+            .map(|s| s.parse())
+            .collect::<std::result::Result<_, _>>()?)
     }
 }
 
@@ -264,10 +268,13 @@ pub struct Simulation {
 impl Simulation {
     /// Run `simulate` (one of the `simulate_*_trials`) with the trials and seed asked for, at
     /// `n_per_arm`, behind a progress bar; `None` without `--simulate`.
-    fn run(
+    fn run<E: Into<Error>>(
         &self,
         n_per_arm: u64,
-        simulate: impl FnOnce(SimulationSettings, &(dyn Fn() + Sync)) -> Result<SimulatedPower>,
+        simulate: impl FnOnce(
+            SimulationSettings,
+            &(dyn Fn() + Sync),
+        ) -> std::result::Result<SimulatedPower, E>,
     ) -> Result<Option<SimulatedPower>> {
         let Some(r) = self.simulate else {
             return Ok(None);
@@ -287,13 +294,13 @@ impl Simulation {
             &|| bar.inc(1),
         );
         bar.finish_and_clear();
-        sim.map(Some)
+        Ok(Some(sim.map_err(Into::into)?))
     }
 
     /// Refuse `--simulate` with `--sweep`.
     fn refuse_with_sweep(&self) -> Result<()> {
         if self.simulate.is_some() {
-            return Err(Error::Usage(
+            return Err(Error::usage(
                 "--simulate checks one design; give it without --sweep".into(),
             ));
         }
@@ -772,9 +779,10 @@ fn effect_or_start(given: Option<f64>, goal: Goal, start: f64, option: &str) -> 
 
 /// A list option's values, if given.
 fn list_option(option: &str, text: &Option<String>) -> Result<Option<Vec<f64>>> {
-    text.as_ref()
+    Ok(text
+        .as_ref()
         .map(|t| trialstats::number_list::numbers(option, t))
-        .transpose()
+        .transpose()?)
 }
 
 fn run_mmrm(a: MmrmArgs) -> Result<Outcome> {

@@ -7,6 +7,7 @@
 //!
 //! | module | owns |
 //! |---|---|
+//! | [`error`] | what drawing can refuse: the shared refusals, the lower layers' own failures, a chart that cannot be drawn or encoded |
 //! | [`plot`] | every chart kind as a plain input struct, rendering (plotters, resvg), the gallery folder |
 //! | [`meta_charts`] | a meta-analysis as forest, funnel, Baujat, bubble and posterior charts |
 //! | [`nma_charts`] | a network meta-analysis as forest, node-split forest, network graph and league table |
@@ -30,6 +31,7 @@
 //! ```
 
 pub mod check_charts;
+pub mod error;
 pub mod lmm_charts;
 pub mod meta_charts;
 pub mod mmrm_charts;
@@ -41,7 +43,7 @@ pub mod report_charts;
 // The layers below, named at this crate's root so that every module reaches them as
 // `crate::effect`, `crate::report`, … as it did when the crates were one.
 use trialstats_documents::{analysis, report, study};
-use trialstats_numerics::{csv_file, dist, error, level, output, reported};
+use trialstats_numerics::{csv_file, dist, level, output, reported};
 use trialstats_stats::{effect, lmm, meta, mmrm, nma, prepost};
 
-pub use trialstats_numerics::{Error, Outcome, Result};
+pub use error::{Error, Outcome, Result};

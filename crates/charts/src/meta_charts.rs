@@ -141,7 +141,7 @@ pub fn subgroup_forest_chart(
         ));
     };
     if groups.len() != fit.studies.len() {
-        return Err(Error::Numerical(format!(
+        return Err(Error::numerical(format!(
             "{} subgroup values for {} studies",
             groups.len(),
             fit.studies.len()

@@ -8,6 +8,7 @@
 //!
 //! | module | owns |
 //! |---|---|
+//! | [`error`] | what reading can refuse: the shared refusals, the statistics' own failures, a file that is no readable document |
 //! | [`text`] | running text made plain (full-width forms, signs, ligatures, PDF artefacts) and the one reader of numbers in prose, with spans back to the original |
 //! | [`draft`] | from a document's text to a drafted study file: every number found, its structure (arms, measures, time points) decided or marked for review, and `check text`'s checks |
 //! | [`checks`] | every consistency check of `trialstats-stats`, with the two that read text (statcheck's reported tests, a folder of documents) |
@@ -27,6 +28,7 @@
 pub mod analysis;
 pub mod checks;
 pub mod draft;
+pub mod error;
 pub mod reading;
 pub mod report;
 pub mod study;
@@ -35,7 +37,7 @@ pub mod verify;
 
 // The layers below, named at this crate's root so that every module reaches them as
 // `crate::dist`, `crate::effect`, … as it did when the crates were one.
-use trialstats_numerics::{csv_file, dist, error, level, output, reported};
+use trialstats_numerics::{csv_file, dist, level, output, reported};
 use trialstats_stats::{convert, effect, expression, lmm, meta, mmrm, power, prepost};
 
-pub use trialstats_numerics::{Error, Outcome, Result};
+pub use error::{Error, Outcome, Result};

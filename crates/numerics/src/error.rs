@@ -1,9 +1,16 @@
 //! Errors and what they mean for the exit code.
 //!
-//! Everything the library can refuse is an [`Error`]; the command-line front end maps every
-//! error to exit code 2 ("bad input or usage"). A check or verification that *finds a
-//! problem* is not an error: it is a normal result whose outcome the front end turns into
-//! exit code 1 (see [`Outcome`]).
+//! [`Error`] is the vocabulary of refusal every layer shares: bad input at a place, a request's
+//! field out of its range, a combination not allowed, a file that cannot be read, arithmetic
+//! that cannot be done. It is this crate's own error. Each library crate above has its own
+//! enum (`trialstats_stats::Error`, `trialstats_documents::Error`, …) holding this one as
+//! its `Refused` variant beside the failures only that crate has (a matrix that is not positive
+//! definite, a PDF that cannot be read); [`layer_error!`](crate::layer_error) gives those enums
+//! the shared constructors and field naming, written here once.
+//!
+//! The command-line front end maps every error to exit code 2 ("bad input or usage"). A check
+//! or verification that *finds a problem* is not an error: it is a normal result whose outcome
+//! the front end turns into exit code 1 (see [`Outcome`]).
 
 use std::path::PathBuf;
 
@@ -242,6 +249,171 @@ impl Error {
 
 /// Result alias used across the crate.
 pub type Result<T> = std::result::Result<T, Error>;
+
+/// `impl From<Lower> for Error` of a layer whose enum holds the error of a layer below it: the
+/// lower refusal stays a `Refused`, each variant named after `keeping` (the lower layer's own
+/// pass-through of the layers below it) goes into the variant of the same name, and every
+/// other failure of the lower layer into `Own`. So a failure has one place in each enum,
+/// whichever layer passed it up: `passes_up!(Error from trialstats_stats::Error => Statistics)`;
+/// `passes_up!(Error from trialstats_documents::Error => Documents, keeping Statistics)`.
+#[macro_export]
+macro_rules! passes_up {
+    ($error:ident from $lower:ty => $own:ident $(, keeping $($kept:ident),+)?) => {
+        impl From<$lower> for $error {
+            fn from(e: $lower) -> Self {
+                type Lower = $lower;
+                match e {
+                    Lower::Refused(r) => $error::Refused(r),
+                    $($(Lower::$kept(x) => $error::$kept(x),)+)?
+                    other => $error::$own(other),
+                }
+            }
+        }
+    };
+}
+
+/// The constructors and field naming of a layer's error enum, which must have a variant
+/// `Refused(trialstats_numerics::Error)` (the shared refusals) beside its own typed failures.
+/// Written once here so that each crate's enum refuses, names fields and maps to exit codes
+/// alike: `input`, `field`, `usage`, `numerical`, `io` build a `Refused`; `naming_fields`,
+/// `into_message`, `into_place` see through `Refused` and leave the crate's own failures as
+/// they are (they name no request field); `all` gathers several refusals into one. A crate's
+/// own failure that has a place of its own (a document's name) is named after the enum,
+/// `layer_error!(Error, UnreadableDocument { document, message })`, so that `into_message`
+/// and `into_place` see its place and message as a refusal's.
+///
+/// ```
+/// #[derive(Debug, thiserror::Error)]
+/// pub enum Error {
+///     #[error(transparent)]
+///     Refused(#[from] trialstats_numerics::Error),
+///     #[error("the model did not converge")]
+///     NotConverged,
+/// }
+/// trialstats_numerics::layer_error!(Error);
+///
+/// let e = Error::field("rate_ratio", "0 is not above 0");
+/// let option = |f: &str| format!("--{}", f.replace('_', "-"));
+/// assert_eq!(e.naming_fields(&option).to_string(), "--rate-ratio: 0 is not above 0");
+/// assert_eq!(Error::NotConverged.into_message(), "the model did not converge");
+/// assert_eq!(Error::NotConverged.exit_code(), 2);
+/// ```
+#[macro_export]
+macro_rules! layer_error {
+    ($error:ident $(, $placed:ident { $place:ident, $message:ident })* $(,)?) => {
+        impl $error {
+            /// Bad input at `location` (a file:line, a row and column, a request's part).
+            pub fn input(location: impl Into<String>, message: impl Into<String>) -> Self {
+                $error::Refused($crate::Error::input(location, message))
+            }
+
+            /// A request's `field` (its name in the library) out of its range.
+            pub fn field(field: &'static str, message: impl Into<String>) -> Self {
+                $error::Refused($crate::Error::field(field, message))
+            }
+
+            /// A request that cannot be honoured as asked (a combination not allowed).
+            pub fn usage(message: String) -> Self {
+                $error::Refused($crate::Error::Usage(message))
+            }
+
+            /// Arithmetic that cannot be done for these inputs; the message says why.
+            pub fn numerical(message: String) -> Self {
+                $error::Refused($crate::Error::Numerical(message))
+            }
+
+            /// An I/O failure on `path`.
+            pub fn io(path: impl Into<std::path::PathBuf>, source: std::io::Error) -> Self {
+                $error::Refused($crate::Error::io(path, source))
+            }
+
+            /// The shared refusal inside, if this is one.
+            pub fn refused(&self) -> Option<&$crate::Error> {
+                match self {
+                    $error::Refused(e) => Some(e),
+                    _ => None,
+                }
+            }
+
+            /// This error with each request field it names given the front end's name for
+            /// it (see [`Error::naming_fields`](trialstats_numerics::Error::naming_fields)).
+            pub fn naming_fields(self, name: &dyn Fn(&str) -> String) -> Self {
+                match self {
+                    $error::Refused(e) => $error::Refused(e.naming_fields(name)),
+                    other => other,
+                }
+            }
+
+            /// What is wrong, without where (see
+            /// [`Error::into_message`](trialstats_numerics::Error::into_message)).
+            pub fn into_message(self) -> String {
+                match self {
+                    $error::Refused(e) => e.into_message(),
+                    $($error::$placed { $message, .. } => $message,)*
+                    other => other.to_string(),
+                }
+            }
+
+            /// Where and what, for bad input or a field out of range; any other error back as
+            /// it is (see [`Error::into_place`](trialstats_numerics::Error::into_place)).
+            pub fn into_place(self) -> std::result::Result<(String, String), Self> {
+                match self {
+                    $error::Refused(e) => e.into_place().map_err($error::Refused),
+                    $($error::$placed { $place, $message } => Ok(($place, $message)),)*
+                    other => Err(other),
+                }
+            }
+
+            /// Bad input or a field out of range placed at `location` instead (its message
+            /// kept, its fields named plainly); any other error as it is. For a caller that
+            /// knows where the value came from (the option `--effect`, a study file's key).
+            pub fn placed_at(self, location: &str) -> Self {
+                match self {
+                    $error::Refused(
+                        e @ ($crate::Error::Input { .. } | $crate::Error::Field { .. }),
+                    ) => Self::input(location, e.into_message()),
+                    other => other,
+                }
+            }
+
+            /// `errors` as one error: the error itself when there is one; several as one
+            /// list of refusals (a failure of this layer's own kind joins the list as its
+            /// message). `None` for none.
+            pub fn all(errors: Vec<Self>) -> Option<Self> {
+                if errors.len() == 1 {
+                    return errors.into_iter().next();
+                }
+                let refusals = errors
+                    .into_iter()
+                    .map(|e| match e {
+                        $error::Refused(e) => e,
+                        other => $crate::Error::Numerical(other.to_string()),
+                    })
+                    .collect();
+                $crate::Error::all(refusals).map($error::Refused)
+            }
+
+            /// Exit code the command-line front end uses for this error: always 2 (bad
+            /// input or usage).
+            pub fn exit_code(&self) -> i32 {
+                2
+            }
+        }
+
+        /// A failure inside a callback that a lower layer runs (a CSV row reader, a root
+        /// search) goes up through that layer as a shared refusal: a refusal as it is, a
+        /// failure of this layer's own kind as its message. The caller gets it back as
+        /// `Refused`, with the same text.
+        impl From<$error> for $crate::Error {
+            fn from(e: $error) -> Self {
+                match e {
+                    $error::Refused(e) => e,
+                    other => $crate::Error::Numerical(other.to_string()),
+                }
+            }
+        }
+    };
+}
 
 /// What a successful run found: the command-line front end exits 0 for [`Outcome::Ok`] and
 /// 1 for [`Outcome::ProblemFound`] (a check or verification that did not hold).

@@ -8,6 +8,7 @@
 //! way without the draft, and a reader's corrections of its structure
 //! ([`trialstats_documents::study::edit`]) are applied to it first.
 
+use crate::error::Result;
 use serde::Serialize;
 use trialstats_charts::plot::{Canvas, Size, render_png, render_svg};
 use trialstats_charts::report_charts::gallery::gallery_items;
@@ -18,7 +19,6 @@ use trialstats_documents::draft::{DraftedItems, Sentences, study_file};
 use trialstats_documents::study::edit::{StudyEdit, StudyStructure, apply_edits};
 use trialstats_documents::text::Document;
 use trialstats_documents::{report, study};
-use trialstats_numerics::error::Result;
 use trialstats_numerics::reported::Scale;
 use trialstats_stats::checks::CheckReport;
 
@@ -79,8 +79,7 @@ pub fn analyse_document(name: &str, bytes: &[u8]) -> Result<PageAnalysis> {
         },
     );
     let rules = CheckRules::at(0.05);
-    let scale =
-        Scale::new(None, None, None).map_err(|e| trialstats_numerics::Error::input("scale", e))?;
+    let scale = Scale::new(None, None, None).map_err(|e| crate::Error::input("scale", e))?;
     let check = TextChecks::read(
         name,
         &text,
@@ -134,7 +133,7 @@ pub fn analyse_study_toml(study_toml: &str) -> PageAnalysis {
     match gallery_items(&analyses) {
         Ok((items, not_drawn)) => {
             for item in items {
-                match page_canvas().and_then(|c| render_svg(&item.chart, c)) {
+                match page_canvas().and_then(|c| Ok(render_svg(&item.chart, c)?)) {
                     Ok(svg) => out.charts.push(PageChart {
                         title: item.name,
                         caption: item.caption,
@@ -172,15 +171,15 @@ pub fn chart_png(study_toml: &str, index: usize) -> Result<Vec<u8>> {
     let analysed = analysis::analyse_study(&study, &AnalysisOptions::default())?;
     let (items, _) = gallery_items(&[analysed])?;
     let item = items.get(index).ok_or_else(|| {
-        trialstats_numerics::Error::input(
+        crate::Error::input(
             "index",
             format!("no chart {index}: the study file draws {}", items.len()),
         )
     })?;
-    render_png(&item.chart, page_canvas()?)
+    Ok(render_png(&item.chart, page_canvas()?)?)
 }
 
 /// The size the page draws its charts at (the report's).
 fn page_canvas() -> Result<Canvas> {
-    Canvas::new(Size::new(800, 600)?, Canvas::DEFAULT_DPI)
+    Ok(Canvas::new(Size::new(800, 600)?, Canvas::DEFAULT_DPI)?)
 }

@@ -6,11 +6,11 @@
 //! ([`StudyEdit`]), applied by the documents crate to the study file's text. The names are
 //! written here once, for the page that renders the fields and the server that reads them.
 
+use crate::error::{Error, Result};
 use trialstats_documents::study::SpreadKind;
 use trialstats_documents::study::edit::{
     MeasureKind, MeasureRows, SeriesRows, StudyEdit, StudyStructure,
 };
-use trialstats_numerics::error::{Error, Result};
 
 /// The field of an arm's label.
 pub fn arm_label(arm: &str) -> String {

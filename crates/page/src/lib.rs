@@ -12,7 +12,9 @@
 
 pub mod analyse;
 pub mod corrections;
+pub mod error;
 pub mod html;
 pub mod server;
 
+pub use error::{Error, Result};
 pub use server::{ServeConfig, serve};

@@ -12,6 +12,7 @@
 
 use crate::analyse::{PageAnalysis, analyse_document, analyse_edited};
 use crate::corrections::edits_from_form;
+use crate::error::{Error, Result};
 use crate::html::{EXAMPLES, page};
 use axum::Router;
 use axum::body::Bytes;
@@ -24,7 +25,6 @@ use serde::Deserialize;
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 use trialstats_documents::study::edit::{StudyEdit, StudyStructure};
-use trialstats_numerics::error::{Error, Result};
 
 /// The largest request body accepted (10 MB).
 pub const MAX_BODY: usize = 10 * 1024 * 1024;
@@ -43,7 +43,7 @@ pub fn serve(config: ServeConfig) -> Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
-        .map_err(|e| Error::Numerical(format!("cannot start the server's runtime: {e}")))?;
+        .map_err(|e| Error::Server(format!("cannot start its runtime: {e}")))?;
     runtime.block_on(async {
         let listener = tokio::net::TcpListener::bind((config.host, config.port))
             .await
@@ -55,7 +55,7 @@ pub fn serve(config: ServeConfig) -> Result<()> {
             })?;
         let address = listener
             .local_addr()
-            .map_err(|e| Error::Numerical(format!("no local address: {e}")))?;
+            .map_err(|e| Error::Server(format!("has no local address: {e}")))?;
         println!("listening on http://{}/", host_port(address));
         use std::io::Write;
         let _ = std::io::stdout().flush();
@@ -64,7 +64,7 @@ pub fn serve(config: ServeConfig) -> Result<()> {
                 let _ = tokio::signal::ctrl_c().await;
             })
             .await
-            .map_err(|e| Error::Numerical(format!("the server stopped: {e}")))
+            .map_err(|e| Error::Server(format!("stopped: {e}")))
     })
 }
 

@@ -8,6 +8,7 @@
 //! | module | owns |
 //! |---|---|
 //! | [`effect`] | effect sizes and their sampling variances, as R's metafor `escalc` |
+//! | [`error`] | what the statistics can refuse: the shared refusals, a singular matrix, a search that did not converge |
 //! | [`expression`] | arithmetic on named values (the derived numbers a study file pins) |
 //! | [`prepost`] | before/after analysis when the pre/post correlation is not reported: paired tests and the r sweep |
 //! | [`checks`] | do the reported numbers add up: GRIM, GRIMMER, DEBIT, bounds, SPRITE, percent vs count |
@@ -32,6 +33,7 @@
 pub mod checks;
 pub mod convert;
 pub mod effect;
+pub mod error;
 pub mod expression;
 pub mod glmm;
 pub mod lmm;
@@ -46,8 +48,8 @@ pub mod prepost;
 #[cfg(debug_assertions)]
 use trialstats_numerics::counters;
 use trialstats_numerics::{
-    csv_file, dense, dist, error, level, likelihood_ratio, model_matrix, number_list, optimize,
-    output, reported, root, special,
+    csv_file, dense, dist, level, likelihood_ratio, model_matrix, number_list, optimize, output,
+    reported, root, special,
 };
 
-pub use trialstats_numerics::{Error, Outcome, Result};
+pub use error::{Error, Outcome, Result};

@@ -47,7 +47,7 @@ pub fn register_font() -> Result<()> {
     if ok {
         Ok(())
     } else {
-        Err(Error::Numerical(
+        Err(Error::numerical(
             "the embedded font assets/fonts/DejaVuSans.ttf could not be loaded".into(),
         ))
     }

@@ -126,7 +126,7 @@ fn read_csv(path: &Path, columns: &[&str], required: usize) -> Result<Vec<Record
                 Some(i) => row.text(*i).map(str::to_string),
                 None => Ok(String::new()),
             })
-            .collect::<Result<Vec<_>>>()?;
+            .collect::<crate::error::RefusalResult<Vec<_>>>()?;
         out.push(Record {
             location: row.line_location(),
             fields,

@@ -532,7 +532,7 @@ fn draw_svg_at(chart: &Chart, size: Size, style: &Style) -> Result<String> {
 /// A plotters drawing failure as an error (these draw into memory, so they mean a bug or a
 /// font problem rather than bad input).
 pub(crate) fn drawing<E: std::fmt::Display>(e: E) -> Error {
-    Error::Numerical(format!("the chart could not be drawn: {e}"))
+    Error::Draw(e.to_string())
 }
 
 /// Refuse a value that is not a finite number; `what` names it for the message.

@@ -62,5 +62,8 @@ pub fn svg_to_png(svg: &str, width: u32, height: u32, dpi: f64) -> Result<Vec<u8
 }
 
 fn png_error(e: png::EncodingError) -> Error {
-    Error::Numerical(format!("the PNG could not be encoded: {e}"))
+    Error::Encode {
+        format: "PNG",
+        message: e.to_string(),
+    }
 }

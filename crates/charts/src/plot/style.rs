@@ -1079,7 +1079,7 @@ fn check_axis_range(range: &Range<f64>, axis: &str) -> Result<()> {
     {
         Ok(())
     } else {
-        Err(Error::Numerical(format!(
+        Err(Error::numerical(format!(
             "the {axis} axis would run from {lo} to {hi}, which cannot be drawn; a chart draws values from -{MAX_CHART_VALUE:e} to {MAX_CHART_VALUE:e}"
         )))
     }

@@ -381,7 +381,7 @@ fn direct_comparisons(against: &AgainstControl, arm: &ArmSeries) -> Vec<ArmCompa
             ),
         };
         let (effects, not_computed) =
-            compare(codes, |code| effect::two_group(code, &g1, &g2, level));
+            compare(codes, |code| Ok(effect::two_group(code, &g1, &g2, level)?));
         comparisons.push(ArmComparison {
             arm: arm.arm.clone(),
             control: control.to_string(),
@@ -455,7 +455,7 @@ fn change_score_comparison(
         return None;
     };
     let (effects, not_computed) = compare(&[MeasureCode::MD, MeasureCode::SMD], |code| {
-        effect::two_group(code, &g1, &g2, level)
+        Ok(effect::two_group(code, &g1, &g2, level)?)
     });
     Some(ArmComparison {
         arm: arm.arm.clone(),
@@ -562,7 +562,7 @@ fn analyse_arm_count(c: &ArmCount, control: &str, options: &AnalysisOptions) -> 
             (
                 ArmBasis::Rates,
                 compare(&[MeasureCode::IRR, MeasureCode::IRD], |code| {
-                    effect::rate_comparison(code, &g1, &g2, level)
+                    Ok(effect::rate_comparison(code, &g1, &g2, level)?)
                 }),
             )
         } else {
@@ -576,7 +576,7 @@ fn analyse_arm_count(c: &ArmCount, control: &str, options: &AnalysisOptions) -> 
                 ArmBasis::Counts,
                 compare(
                     &[MeasureCode::RR, MeasureCode::OR, MeasureCode::RD],
-                    |code| effect::binary(code, &table, level),
+                    |code| Ok(effect::binary(code, &table, level)?),
                 ),
             )
         };

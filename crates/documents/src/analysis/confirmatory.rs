@@ -157,7 +157,7 @@ fn axis(name: &str, values: Vec<f64>) -> SweepAxis {
 
 /// From `from` to `to` by `step`, as the sweep's own ranges.
 fn range(name: &str, from: f64, to: f64, step: f64) -> Result<SweepAxis> {
-    format!("{name}={from}:{to}:{step}").parse()
+    Ok(format!("{name}={from}:{to}:{step}").parse::<SweepAxis>()?)
 }
 
 /// The test, allocation and goal every plan shares, and the line that says they are assumed.

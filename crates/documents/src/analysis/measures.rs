@@ -151,10 +151,10 @@ pub(super) fn change_sd(
     if let Some((source, from)) = source {
         let derived =
             crate::convert::change_sd(n as u64, source, Reference::T).map_err(|e| match e {
-                e @ (crate::error::Error::Input { .. } | crate::error::Error::Field { .. }) => {
-                    crate::error::Error::input("change", e.into_message())
-                }
-                other => other,
+                e @ trialstats_stats::Error::Refused(
+                    crate::error::Refusal::Input { .. } | crate::error::Refusal::Field { .. },
+                ) => crate::error::Error::input("change", e.into_message()),
+                other => other.into(),
             })?;
         let method = if matches!(source, ChangeSource::Ci { .. }) {
             derived.method
@@ -491,9 +491,10 @@ fn paired_test(
         // An option's name (`--r`) means nothing in a report of the data; the place is
         // the measure, named in the heading.
         match e {
-            crate::error::Error::Input { location, message }
-                if location.starts_with("--") || location.starts_with("{field:") =>
-            {
+            trialstats_stats::Error::Refused(crate::error::Refusal::Input {
+                location,
+                message,
+            }) if location.starts_with("--") || location.starts_with("{field:") => {
                 crate::error::fields_named_plainly(&message)
             }
             other => other.to_string(),

@@ -55,7 +55,7 @@ fn convert(s: &MedianSummary, n: u32, at: &str) -> Result<MeanSd> {
         max: v(&s.max),
         n: u64::from(n),
     };
-    mean_sd(&five, s.method, Distribution::Norm, at)
+    Ok(mean_sd(&five, s.method, Distribution::Norm, at)?)
 }
 
 /// `median 4 (IQR 2–6) → mean 4, SD 2.9652 (luo-wan-shi: mean Luo et al. 2018 (q1, median,

@@ -101,7 +101,7 @@ impl AnalysisOptions {
                 "the r grid is empty; give at least one correlation",
             ));
         }
-        crate::prepost::check_grid(&self.r_grid)
+        Ok(crate::prepost::check_grid(&self.r_grid)?)
     }
 }
 

@@ -68,7 +68,7 @@ pub fn analyse_patient_data(
                 // The fit names its command-line options (`--formula`, `--contrast`); here
                 // they are the entry's fields.
                 let why = match e {
-                    Error::Input { location, message } => {
+                    Error::Refused(crate::error::Refusal::Input { location, message }) => {
                         match location.strip_prefix("--").or_else(|| {
                             location
                                 .strip_prefix("{field:")

@@ -563,10 +563,12 @@ pub fn find_results(text: &str, rules: &CheckRules) -> Vec<FoundResult> {
         let context = plain.lines_around(range.clone());
         let reading = match read_match(&caps, &plain.text, context) {
             Ok(test) => FoundReading::Test(Box::new(check_result(&test, rules))),
-            Err(Error::Input { location, message }) => FoundReading::Unreadable {
-                text: crate::error::fields_named_plainly(&location),
-                problem: crate::error::fields_named_plainly(&message),
-            },
+            Err(Error::Refused(crate::error::Refusal::Input { location, message })) => {
+                FoundReading::Unreadable {
+                    text: crate::error::fields_named_plainly(&location),
+                    problem: crate::error::fields_named_plainly(&message),
+                }
+            }
             Err(other) => FoundReading::Unreadable {
                 text: caps[0].trim().to_string(),
                 problem: other.to_string(),

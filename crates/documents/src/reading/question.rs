@@ -97,7 +97,7 @@ pub fn read_spread(q: &SpreadQuestion) -> Result<SpreadReading> {
     match &q.design {
         Design::Groups(groups, printed) => {
             if printed.is_empty() && q.scale.is_none() {
-                return Err(Error::Usage(
+                return Err(Error::usage(
                     "nothing to decide from: give what the document prints about the comparison ({field:p}, {field:ci}, {field:t}, or {field:difference} D,S) or the scale ({field:min}, {field:max}, {field:step})".into(),
                 ));
             }
@@ -126,7 +126,7 @@ pub fn read_spread(q: &SpreadQuestion) -> Result<SpreadReading> {
         }
         Design::BeforeAfter(group, printed) => {
             if printed.is_empty() && q.scale.is_none() {
-                return Err(Error::Usage(
+                return Err(Error::usage(
                     "nothing to decide from: give what the document prints about the change ({field:p}, {field:ci}, {field:t}, or {field:difference} D,S) or the scale ({field:min}, {field:max}, {field:step})".into(),
                 ));
             }

@@ -46,7 +46,7 @@ pub fn load_file(path: &Path) -> Result<Study> {
 
 /// Read and validate every `*.toml` file in `dir` (other files, such as `README.md`, are
 /// ignored), sorted by study id. Every problem of every file is reported at once
-/// ([`Error::Several`]), not just the first.
+/// ([`Refusal::Several`](crate::error::Refusal::Several)), not just the first.
 ///
 /// ```
 /// # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap();
@@ -319,7 +319,7 @@ fn build(ctx: &Context, mut raw: RawStudy) -> Result<Study> {
     match problems.len() {
         0 => Ok(study),
         1 => Err(problems.remove(0)),
-        _ => Err(Error::Several(problems)),
+        _ => Err(Error::all(problems).expect("two or more problems")),
     }
 }
 
@@ -767,7 +767,7 @@ fn check_model_has_arm_and_visit(
     field: &str,
 ) -> Result<()> {
     let (formula, arm) = spans;
-    let message = |e: Error| e.into_message();
+    let message = |e: trialstats_stats::Error| e.into_message();
     let parsed = crate::mmrm::MmrmFormula::parse(&data.mmrm_formula())
         .map_err(|e| ctx.err(formula.span(), &format!("{field}.formula"), message(e)))?;
     let in_model = parsed
@@ -2005,11 +2005,15 @@ fn reported_number(
         .map_err(|e| {
             // The limits of the exact arithmetic are worth saying; otherwise the form.
             let limit = match &e {
-                Error::Input { message, .. } if message.contains("at most") => message
+                crate::error::Refusal::Input { message, .. }
+                    if message.contains("at most") =>
+                {
+                    message
                     .split(": ")
                     .nth(1)
                     .map(|why| format!(" ({})", why.split(" (").next().unwrap_or(why)))
-                    .unwrap_or_default(),
+                    .unwrap_or_default()
+                }
                 _ => String::new(),
             };
             ctx.err(

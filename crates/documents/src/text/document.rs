@@ -93,7 +93,7 @@ impl Document {
     /// # Ok::<(), trialstats_documents::Error>(())
     /// ```
     pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Document> {
-        let refuse = |message: String| Error::input(name, message);
+        let refuse = |message: String| Error::unreadable(name, message);
         let too_long = |what: &str, len: usize| {
             refuse(format!(
                 "{what} is {:.1} MB; documents are read up to {} MB of text (a trial report is \
@@ -140,7 +140,7 @@ impl Document {
 fn plain_text(name: &str, bytes: &[u8]) -> Result<String> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if let Some(at) = bytes.iter().position(|&b| b == 0) {
-        return Err(Error::input(
+        return Err(Error::unreadable(
             name,
             format!(
                 "a binary file (a zero byte at byte {at}), not a document; give plain text \
@@ -151,7 +151,7 @@ fn plain_text(name: &str, bytes: &[u8]) -> Result<String> {
     let text = String::from_utf8(bytes.to_vec()).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         if looks_like_shift_jis(bytes) {
-            Error::input(
+            Error::unreadable(
                 name,
                 format!(
                     "not UTF-8 text (byte {at}): it looks like Shift-JIS (Japanese); documents \
@@ -160,7 +160,7 @@ fn plain_text(name: &str, bytes: &[u8]) -> Result<String> {
                 ),
             )
         } else {
-            Error::input(
+            Error::unreadable(
                 name,
                 format!(
                     "not UTF-8 text (byte {at}); save the document as UTF-8 plain text, HTML \
@@ -175,7 +175,7 @@ fn plain_text(name: &str, bytes: &[u8]) -> Result<String> {
         .char_indices()
         .find(|(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{0C}'))
     {
-        return Err(Error::input(
+        return Err(Error::unreadable(
             name,
             format!(
                 "binary data, not text (control character U+{:04X} at byte {at}); give plain \
@@ -419,11 +419,11 @@ fn pdf_text(name: &str, bytes: &[u8]) -> Result<String> {
     std::panic::set_hook(previous);
     match result {
         Ok(Ok(text)) => Ok(text),
-        Ok(Err(e)) => Err(Error::input(
+        Ok(Err(e)) => Err(Error::unreadable(
             name,
             format!("could not read the PDF ({e}); save it as text and give that"),
         )),
-        Err(_) => Err(Error::input(
+        Err(_) => Err(Error::unreadable(
             name,
             "could not read the PDF (its structure is damaged or unsupported); save it as text \
              and give that",
@@ -433,7 +433,7 @@ fn pdf_text(name: &str, bytes: &[u8]) -> Result<String> {
 
 #[cfg(not(feature = "pdf"))]
 fn pdf_text(name: &str, _bytes: &[u8]) -> Result<String> {
-    Err(Error::input(
+    Err(Error::unreadable(
         name,
         "a PDF, and this build has no PDF reader (the `pdf` feature); save it as text",
     ))

@@ -417,7 +417,7 @@ impl TextNumber {
 
     /// As a [`ReportedNumber`] (its plain decimal), for the checks' exact arithmetic.
     pub fn to_reported(&self, location: &str) -> Result<ReportedNumber> {
-        ReportedNumber::parse(&self.plain, location)
+        Ok(ReportedNumber::parse(&self.plain, location)?)
     }
 }
 

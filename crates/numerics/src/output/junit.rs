@@ -82,7 +82,7 @@ pub fn junit(cases: &[TestCase]) -> String {
 /// The XML document for a run that could not start (the data did not load): one failing
 /// test case named `input` in `suite` that carries the error, so a CI system shows what went
 /// wrong instead of an empty file. The command still exits 2.
-pub fn input_error(suite: &str, error: &Error) -> String {
+pub fn input_error(suite: &str, error: &dyn std::fmt::Display) -> String {
     junit(&[TestCase {
         suite: suite.to_string(),
         name: "input".to_string(),

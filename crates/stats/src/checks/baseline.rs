@@ -142,7 +142,7 @@ impl BaselineTable {
             );
             for (c, text) in [(trial, &t), (variable, &v), (arm, &a)] {
                 if text.is_empty() {
-                    return Err(Error::input(row.location(c), "the cell is empty; it names the row"));
+                    return Err(Error::input(row.location(c), "the cell is empty; it names the row").into());
                 }
             }
             let parsed = read_arm(row, a, [n, mean, sd], decimals)?;
@@ -162,13 +162,13 @@ impl BaselineTable {
                             format!(
                                 "{t}, {v}: some arms have an SD and some not; give every arm's SD (a mean) or none (a proportion)"
                             ),
-                        ));
+                        ).into());
                     }
                     if x.arms.iter().any(|p| p.arm == parsed.arm) {
                         return Err(Error::input(
                             row.location(arm),
                             format!("{t}, {v}: arm '{}' is given twice", parsed.arm),
-                        ));
+                        ).into());
                     }
                     x.arms.push(parsed);
                 }
@@ -505,7 +505,7 @@ fn simulate(
         ChaCha8Rng::seed_from_u64(settings.seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ place);
     let total: f64 = ns.iter().sum();
     let bad = |what: &str| {
-        Error::Numerical(format!(
+        Error::numerical(format!(
             "{}, {}: cannot simulate {what}",
             v.trial, v.variable
         ))

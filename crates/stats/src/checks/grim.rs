@@ -60,7 +60,7 @@ pub fn grim_ratio(decimals: u32, n: u64, grid: Grid) -> Result<f64> {
     // (10^d − n·den/num) / 10^d = (10^d·num − n·den) / (10^d·num)
     let p10 = 10i128
         .checked_pow(decimals)
-        .ok_or_else(|| crate::error::Error::Numerical("too many decimals".into()))?;
+        .ok_or_else(|| crate::error::Error::numerical("too many decimals".into()))?;
     let bottom = mul(p10, grid.num)?;
     let top = bottom - mul(n as i128, grid.den)?;
     Ok(top as f64 / bottom as f64)

@@ -17,7 +17,7 @@ pub const MAX_LISTED_N: u64 = 1_000_000;
 
 /// A number as written, given to `option`.
 pub fn number(text: &str, option: &str) -> Result<ReportedNumber> {
-    ReportedNumber::parse(text, option)
+    Ok(ReportedNumber::parse(text, option)?)
 }
 
 /// An SD or SEM as written: a number ≥ 0.
@@ -99,7 +99,11 @@ pub fn samples(k: i64) -> Result<usize> {
 /// The grid of a step for the mean of `items` items.
 pub fn grid(step: &str, items: i64) -> Result<Grid> {
     let items = items_count(items)?;
-    Grid::new(&number(step, "{field:step}")?, items, "{field:step}")
+    Ok(Grid::new(
+        &number(step, "{field:step}")?,
+        items,
+        "{field:step}",
+    )?)
 }
 
 fn items_count(items: i64) -> Result<u32> {

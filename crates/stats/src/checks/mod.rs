@@ -51,7 +51,7 @@ use serde::Serialize;
 /// document does not state is checked under each of [`SpreadKind::readings`] by the caller.
 pub(crate) fn definite(kind: SpreadKind) -> Result<SpreadKind> {
     match kind {
-        SpreadKind::NotReported => Err(Error::Usage(
+        SpreadKind::NotReported => Err(Error::usage(
             "this check needs the spread read as an SD or as an SEM; check each reading".into(),
         )),
         k => Ok(k),

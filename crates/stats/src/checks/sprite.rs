@@ -228,7 +228,7 @@ fn checked_scale(req: &SpriteRequest) -> Result<(Grid, i128, Option<i128>)> {
     let grid = req
         .scale
         .grid("{field:step}")?
-        .ok_or_else(|| Error::Usage("SPRITE needs the scale's step".into()))?;
+        .ok_or_else(|| Error::usage("SPRITE needs the scale's step".into()))?;
     let (lo, hi) = req.scale.bounds_in_steps(Some(grid))?;
     let lo = lo.ok_or_else(|| Error::field("min", "SPRITE needs the scale minimum"))?;
     if req.n < 2 {

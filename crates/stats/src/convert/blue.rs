@@ -46,7 +46,7 @@ pub fn blue(x: &FiveNumbers, scenario: Scenario, at: &str) -> Result<(f64, f64)>
     let (expected, cov) = order_statistic_moments(&ranks, x.n);
     let k = ranks.len();
     let failed = || {
-        Error::Numerical(format!(
+        Error::numerical(format!(
             "{at}: blue: the covariance of the order statistics of ranks {ranks:?} (n = {}) is not positive definite",
             x.n
         ))

@@ -248,7 +248,7 @@ pub fn mean_sd(
         );
     }
     if !(out.mean.is_finite() && out.sd.is_finite()) {
-        return Err(Error::Numerical(format!(
+        return Err(Error::numerical(format!(
             "{at}: the estimate is not finite (mean {}, SD {}); the numbers are too extreme for {}",
             out.mean,
             out.sd,

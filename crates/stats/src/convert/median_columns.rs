@@ -96,7 +96,7 @@ pub fn fill_means_from_medians(
         }
     }
     let mut writer = csv::WriterBuilder::new().from_writer(Vec::new());
-    let fail = |e: csv::Error| Error::Numerical(format!("cannot rebuild the CSV text: {e}"));
+    let fail = |e: csv::Error| Error::numerical(format!("cannot rebuild the CSV text: {e}"));
     writer.write_record(&header).map_err(fail)?;
     let mut text = Vec::new();
     let mut notes = Vec::new();
@@ -155,7 +155,7 @@ pub fn fill_means_from_medians(
         .map_err(|e| fail(e.into_error().into()))?;
     all.extend(text);
     let text = String::from_utf8(all)
-        .map_err(|e| Error::Numerical(format!("cannot rebuild the CSV text: {e}")))?;
+        .map_err(|e| Error::numerical(format!("cannot rebuild the CSV text: {e}")))?;
     Ok(Some(FilledFile {
         file: CsvFile::from_text(file.name(), &text)?,
         notes,

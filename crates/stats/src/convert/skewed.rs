@@ -195,7 +195,7 @@ pub fn qe(x: &FiveNumbers, scenario: Scenario, at: &str) -> Result<SkewedFit> {
         .filter(|c| c.converged)
         .min_by(|a, b| a.sum_of_squares.total_cmp(&b.sum_of_squares))
         .ok_or_else(|| {
-            Error::Numerical(format!(
+            Error::numerical(format!(
                 "{at}: QE: no distribution's least-squares fit could be confirmed as an optimum"
             ))
         })?;
@@ -510,7 +510,7 @@ fn finish(
 ) -> Result<SkewedFit> {
     let (mean, sd, how) = back_transform(mu, sigma, lambda);
     if !(mean.is_finite() && sd.is_finite()) {
-        return Err(Error::Numerical(format!(
+        return Err(Error::numerical(format!(
             "{at}: {}: the back-transformed mean or SD is not finite (λ = {lambda}, μ = {mu}, σ = {sigma})",
             method.as_str()
         )));
@@ -596,7 +596,7 @@ pub fn mln(x: &FiveNumbers, scenario: Scenario, at: &str) -> Result<SkewedFit> {
         neg(&[mu0, sigma0]).abs().max(1.0),
     );
     if !o.converged || o.at_bound {
-        return Err(Error::Numerical(format!(
+        return Err(Error::numerical(format!(
             "{at}: MLN: the maximum-likelihood μ and σ at λ = {lambda} could not be confirmed (ended at μ = {}, σ = {})",
             o.x[0], o.x[1]
         )));

@@ -269,15 +269,9 @@ fn at_column(
                         .or_else(|| replacement(c).and_then(|alt| file.find(alt)))
                 });
             match column {
-                Some(c) => Error::Input {
-                    location: row.location(c),
-                    message,
-                },
+                Some(c) => Error::input(row.location(c), message),
                 // A field with no column of its own (the level, an r from --r).
-                None => Error::Input {
-                    location: format!("{} ({location})", row.line_location()),
-                    message,
-                },
+                None => Error::input(format!("{} ({location})", row.line_location()), message),
             }
         }
         Err(other) => other,

@@ -18,7 +18,7 @@
 //! | [`slope`] | SLOPEDIFF, SLOPERATIO, SLOWING | a [`SlopeChange`] |
 //! | [`convert`] | — | SEM → SD, CI / t / p → SE |
 //!
-//! Errors are [`Error::Input`] whose `location` is the input's field path (`"before.sd"`,
+//! Errors are [`Refusal::Input`](crate::error::Refusal::Input) whose `location` is the input's field path (`"before.sd"`,
 //! `"n"`, `"group1.n"`, `"events1"`, `"level"`); the command line maps these to its options
 //! (`--before`) or to CSV columns (`row 3, column sd1i`).
 //!
@@ -656,7 +656,7 @@ pub(crate) fn wrong_family(code: MeasureCode, family: Family) -> Error {
         .filter(|c| c.family() == family)
         .map(|c| c.as_str())
         .collect();
-    Error::Usage(format!(
+    Error::usage(format!(
         "{code} needs other inputs; this computation takes {}",
         codes.join(", ")
     ))

@@ -197,7 +197,7 @@ fn interval_of_proportion(
             }
             let (lower, upper) = clopper_pearson_interval(input.events, input.n, level);
             if !(lower.is_finite() && upper.is_finite()) {
-                return Err(Error::Numerical(format!(
+                return Err(Error::numerical(format!(
                     "the exact interval for {} events out of {} could not be computed",
                     crate::output::human_number(input.events),
                     crate::output::human_number(input.n)

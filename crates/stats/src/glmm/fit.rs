@@ -727,7 +727,7 @@ fn fit_model(
     let v = opt.x.clone();
     let deviance = objective(&v);
     if !deviance.is_finite() {
-        return Err(Error::Numerical(
+        return Err(Error::numerical(
             "the log-likelihood is not finite at the optimum".into(),
         ));
     }
@@ -866,7 +866,7 @@ fn convergence_warnings(converged: bool, has_covariance: bool) -> Vec<String> {
 }
 
 fn not_identifiable() -> Error {
-    Error::Numerical(
+    Error::numerical(
         "the fixed-effect information matrix is singular at the start (is a covariate constant, or a column a combination of others?)".into(),
     )
 }

@@ -109,7 +109,10 @@ pub fn type3_hypotheses(
     }
     let rd = DMatrix::from_fn(x.n, cols.len(), |i, j| cols[j][i]);
     let chol = xtx.cholesky().ok_or_else(|| {
-        Error::Numerical("XᵀX is not positive definite (rank-deficient design)".into())
+        Error::singular(
+            "XᵀX",
+            "XᵀX is not positive definite (rank-deficient design)".into(),
+        )
     })?;
     // L: rows = overparametrised columns, columns = X's columns.
     let mut l = chol.solve(&(xm.transpose() * rd)).transpose();
@@ -133,7 +136,7 @@ pub fn type3_hypotheses(
             .clone()
             .svd(true, true)
             .solve(&y, 1e-10 * a.amax().max(1.0))
-            .map_err(|e| Error::Numerical(format!("type III hypotheses: {e}")))?;
+            .map_err(|e| Error::numerical(format!("type III hypotheses: {e}")))?;
         let mut resid = &y - &a * coef;
         zapsmall(&mut resid);
         for (j, &c) in mine.iter().enumerate() {
@@ -147,7 +150,7 @@ pub fn type3_hypotheses(
         .iter()
         .map(|name| {
             names.iter().position(|n| n == name).ok_or_else(|| {
-                Error::Numerical(format!(
+                Error::numerical(format!(
                     "type III hypotheses: column '{name}' is not among the full coding's"
                 ))
             })

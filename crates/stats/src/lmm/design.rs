@@ -41,12 +41,12 @@ pub fn fixed_matrix(formula: &Formula, frame: &Frame) -> Result<ModelMatrix> {
         }
         terms.push(factors);
     }
-    ModelMatrix::build(
+    Ok(ModelMatrix::build(
         frame.n_rows,
         formula.intercept.then_some("(Intercept)"),
         &terms,
         "{field:formula}",
-    )
+    )?)
 }
 
 /// Each fixed term's columns with every level of its categorical variables coded, as R's
@@ -82,7 +82,12 @@ pub fn full_term_matrices(formula: &Formula, frame: &Frame) -> Result<Vec<ModelM
                     column,
                 });
             }
-            ModelMatrix::build(frame.n_rows, None, &[factors], "{field:formula}")
+            Ok(ModelMatrix::build(
+                frame.n_rows,
+                None,
+                &[factors],
+                "{field:formula}",
+            )?)
         })
         .collect()
 }

@@ -148,7 +148,7 @@ fn from_solver(
     };
     let varpar: Vec<f64> = fit.theta.iter().copied().chain([fit.sigma]).collect();
     let failed = || {
-        Error::Numerical(
+        Error::numerical(
             "the deviance could not be evaluated near the fit, so Satterthwaite's degrees of freedom are not available".into(),
         )
     };

@@ -409,7 +409,7 @@ pub fn fit(formula: &Formula, frame: &Frame, reml: bool) -> Result<LmmFit> {
         fit_several_factors(y, &x, &factors, reml)?
     };
     if !sol.criterion.is_finite() {
-        return Err(Error::Numerical(
+        return Err(Error::numerical(
             "the criterion is not finite at the optimum (is the residual variance zero?)".into(),
         ));
     }
@@ -567,7 +567,10 @@ fn named_modes(factors: &[RandomEffects], modes: Vec<Vec<f64>>) -> Vec<FactorMod
 type Fitted = (Optimum, Solution, Vec<Vec<f64>>);
 
 fn not_positive_definite() -> Error {
-    Error::Numerical("the fixed-effect system is not positive definite at the optimum".into())
+    Error::singular(
+        "fixed-effect system",
+        "the fixed-effect system is not positive definite at the optimum".into(),
+    )
 }
 
 /// One grouping factor: the per-group criterion of [`super::criterion`] with its analytic

@@ -228,7 +228,7 @@ impl Frame {
         let index: Vec<usize> = wanted
             .iter()
             .map(|(name, _)| file.require(name, "{field:formula}"))
-            .collect::<Result<_>>()?;
+            .collect::<crate::error::RefusalResult<_>>()?;
         let source = file.name().to_string();
         let new_builders = || -> Vec<ColumnBuilder> {
             wanted.iter().map(|(_, r)| ColumnBuilder::new(*r)).collect()

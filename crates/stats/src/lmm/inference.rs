@@ -216,7 +216,12 @@ impl FixedInference {
         let precision = phi
             .clone()
             .cholesky()
-            .ok_or_else(|| Error::Numerical("Var(β̂) is not positive definite at the fit".into()))?
+            .ok_or_else(|| {
+                Error::singular(
+                    "Var(β̂)",
+                    "Var(β̂) is not positive definite at the fit".into(),
+                )
+            })?
             .inverse();
         let p = jacobians
             .iter()
@@ -252,7 +257,12 @@ impl FixedInference {
             .xtsx
             .clone()
             .cholesky()
-            .ok_or_else(|| Error::Numerical("XᵀΣ⁻¹X is not positive definite at the fit".into()))?
+            .ok_or_else(|| {
+                Error::singular(
+                    "XᵀΣ⁻¹X",
+                    "XᵀΣ⁻¹X is not positive definite at the fit".into(),
+                )
+            })?
             .inverse();
         // tr(PGᵣPGₛ) = kᵣₛ − 2 tr(Φqᵣₛ) + tr(ΦpᵣΦpₛ)
         let phi_p: Vec<DMatrix<f64>> = s.p.iter().map(|pr| &phi * pr).collect();

@@ -359,7 +359,10 @@ fn design_sums(
     let w = sigma
         .cholesky()
         .ok_or_else(|| {
-            Error::Numerical("the marginal covariance of a block is not positive definite".into())
+            Error::singular(
+                "marginal covariance",
+                "the marginal covariance of a block is not positive definite".into(),
+            )
         })?
         .inverse();
     // One row per block: its rows' (x, e) side by side; VᵀV holds every C[a, b].
@@ -588,7 +591,8 @@ impl LowRankProducts {
         let w_inv = sigma
             .cholesky()
             .ok_or_else(|| {
-                Error::Numerical(
+                Error::singular(
+                    "marginal covariance",
                     "the marginal covariance of a block is not positive definite".into(),
                 )
             })?
@@ -720,7 +724,10 @@ fn block_sums(
         sigma += gr * *f;
     }
     let chol = sigma.cholesky().ok_or_else(|| {
-        Error::Numerical("the marginal covariance of a block is not positive definite".into())
+        Error::singular(
+            "marginal covariance",
+            "the marginal covariance of a block is not positive definite".into(),
+        )
     })?;
     let xb = DMatrix::from_fn(m, p, |i, j| x.row(rows[i])[j]);
     let eb = DVector::from_fn(m, |i, _| e[rows[i]]);

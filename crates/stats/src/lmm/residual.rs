@@ -423,7 +423,7 @@ pub fn fit_correlated(
     lower.push(f64::NEG_INFINITY);
     let opt = minimize_with(&f, None, &start, &lower);
     let at = problem.evaluate(&opt.x).ok_or_else(|| {
-        Error::Numerical("the criterion cannot be evaluated at the optimum".into())
+        Error::numerical("the criterion cannot be evaluated at the optimum".into())
     })?;
     Ok(summarise(&problem, formula, residual, &opt, &at))
 }

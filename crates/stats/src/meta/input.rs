@@ -156,7 +156,7 @@ pub fn read_file_with(
     let grouping_columns: Vec<usize> = groupings
         .iter()
         .map(|(option, name)| file.require(name, option))
-        .collect::<Result<_>>()?;
+        .collect::<crate::error::RefusalResult<_>>()?;
     let label = match &columns.label {
         Some(l) => Some(file.require(l, "{field:label}")?),
         None => file.find_ignore_case(&["study", "label", "author", "trial", "id"]),
@@ -303,7 +303,8 @@ fn read_effects(
             return Err(Error::input(
                 row.location(v),
                 format!("the {what} {x} is not allowed; it must be > 0"),
-            ));
+            )
+            .into());
         }
         vs.push(if is_se { x * x } else { x });
         Ok(())
@@ -387,7 +388,8 @@ impl RowTexts {
                     return Err(Error::input(
                         row.location(*c),
                         "the moderator is missing; every study needs a value",
-                    ));
+                    )
+                    .into());
                 }
                 values.push(row.text(*c)?.to_string());
             }
@@ -400,7 +402,8 @@ impl RowTexts {
                     return Err(Error::input(
                         row.location(*c),
                         format!("the {option} value is missing; every study needs one"),
-                    ));
+                    )
+                    .into());
                 }
                 values.push(row.text(*c)?.to_string());
             }

@@ -960,7 +960,7 @@ fn overflow(data: &MetaData, what: &str, value: f64) -> Error {
         let hi = x.iter().fold(f64::NEG_INFINITY, |m, v| m.max(*v));
         format!("{lo:e} to {hi:e}")
     };
-    Error::Numerical(format!(
+    Error::numerical(format!(
         "the {what} is {value}, not a finite number: the estimates ({}) or the sampling \
          variances ({}) are too extreme in magnitude for double-precision arithmetic; \
          rescale them (other units)",
@@ -971,7 +971,7 @@ fn overflow(data: &MetaData, what: &str, value: f64) -> Error {
 
 /// The error for the Knapp–Hartung t statistic 0/0 of the coefficient `name`.
 fn zero_over_zero(name: &str) -> Error {
-    Error::Numerical(format!(
+    Error::numerical(format!(
         "Knapp-Hartung test: the model fits every estimate exactly (residual Q = 0), so \
          the standard errors are 0, and the coefficient {name} is 0 too: its t statistic \
          0/0 is undefined; use {{field:test}} z"

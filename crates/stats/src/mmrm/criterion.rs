@@ -103,7 +103,7 @@ pub fn evaluate(
     let xty = acc.view((0, p), (p, 1)).column(0).into_owned();
     let yty = acc[(p, p)];
     let chol = Cholesky::<f64, Dyn>::new(xtsx.clone()).ok_or_else(|| {
-        Error::Numerical("XᵀΣ⁻¹X is not positive definite: the fixed effects are not estimable with this covariance".into())
+        Error::numerical("XᵀΣ⁻¹X is not positive definite: the fixed effects are not estimable with this covariance".into())
     })?;
     let beta = chol.solve(&xty);
     let r = yty - xty.dot(&beta);

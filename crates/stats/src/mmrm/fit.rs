@@ -347,7 +347,10 @@ fn optimise(
 ) -> Result<(Vec<f64>, Evaluation, bool, usize)> {
     let mut phi = start;
     let mut ev = evaluate(data, basis, &phi, reml)?.ok_or_else(|| {
-        Error::Numerical("the starting covariance is not positive definite".into())
+        Error::singular(
+            "starting covariance",
+            "the starting covariance is not positive definite".into(),
+        )
     })?;
     let mut iterations = 0;
     let mut decrement = f64::INFINITY;

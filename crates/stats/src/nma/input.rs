@@ -125,7 +125,7 @@ pub fn read_contrasts(file: &CsvFile, cols: &ContrastColumns) -> Result<Vec<Cont
             return Err(Error::input(
                 row.location(cse),
                 format!("the SE of study '{study}' ({t1} vs {t2}) is {se}; an SE must be greater than 0"),
-            ));
+            ).into());
         }
         let [n1, n2] = arm_sizes(row, sizes, &study)?;
         out.push(Contrast {
@@ -298,7 +298,7 @@ fn arm_index(
                 format!("{{field:measure}} {measure:?} needs {opt} (a column)"),
             )
         })?;
-        file.require(name, opt)
+        Ok(file.require(name, opt)?)
     };
     let (ce, cm, csd) = if binary_measure {
         (Some(need(&cols.events, "{field:events}")?), None, None)
@@ -363,7 +363,7 @@ fn read_study_arms(file: &CsvFile, index: &ArmIndex) -> Result<StudyArms> {
                     "study '{study}' has a second arm of {} (the first is on line {}); give each treatment of a study once",
                     arm.treatment, prev.line
                 ),
-            ));
+            ).into());
         }
         arms.push(arm);
         Ok(())
@@ -473,7 +473,7 @@ pub fn read_ratios(
     let c1 = file.require(&cols.treat1, "{field:treat1}")?;
     let c2 = file.require(&cols.treat2, "{field:treat2}")?;
     let opt = |c: &Option<String>, o: &str| -> Result<Option<usize>> {
-        c.as_ref().map(|name| file.require(name, o)).transpose()
+        Ok(c.as_ref().map(|name| file.require(name, o)).transpose()?)
     };
     let fields = [
         ("estimate", opt(&ratio.estimate, "{field:estimate}")?),

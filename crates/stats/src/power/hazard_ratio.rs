@@ -200,7 +200,8 @@ fn read_trials(
             return Err(Error::input(
                 row.location(cols.study),
                 format!("the study '{label}' has a second row; one row per trial is allowed"),
-            ));
+            )
+            .into());
         }
         found[k] = Some(trial_from_row(row, &cols, label)?);
         Ok(())

@@ -211,7 +211,7 @@ pub fn phi(r: &[Vec<f64>], retention: &[f64]) -> Result<f64> {
         }
         let sub = DMatrix::from_fn(j, j, |a, b| r[a][b]);
         let inv = sub.cholesky().map(|c| c.inverse()).ok_or_else(|| {
-            Error::Numerical("a leading block of the correlation is singular".into())
+            Error::numerical("a leading block of the correlation is singular".into())
         })?;
         for a in 0..j {
             for b in 0..j {
@@ -220,7 +220,7 @@ pub fn phi(r: &[Vec<f64>], retention: &[f64]) -> Result<f64> {
         }
     }
     let cov = info.cholesky().map(|c| c.inverse()).ok_or_else(|| {
-        Error::Numerical(
+        Error::numerical(
             "no patient reaches the last visit: the difference there is not estimable".into(),
         )
     })?;

@@ -269,14 +269,14 @@ impl RateDesign {
         if lo == hi {
             return Ok(lo);
         }
-        brent(
+        Ok(brent(
             score,
             lo,
             hi,
             score(lo)?,
             score(hi)?,
             "the restricted maximum likelihood rate",
-        )
+        )?)
     }
 
     /// One patient's variance term of log λ̂ at rate `rate` and dispersion `k`: 1/(λt) + k
@@ -410,10 +410,12 @@ pub fn rate_power(
         allocation,
     )
     .map_err(|e| match e {
-        crate::Error::Numerical(m) => crate::Error::Numerical(format!(
-            "{m} (the rate ratio is too close to {})",
-            human_number(null_ratio)
-        )),
+        crate::Error::Refused(crate::error::Refusal::Numerical(m)) => {
+            crate::Error::numerical(format!(
+                "{m} (the rate ratio is too close to {})",
+                human_number(null_ratio)
+            ))
+        }
         other => other,
     })?;
     let mut design = design.clone();

@@ -305,7 +305,7 @@ fn draw_rate_trial(design: &RateDesign, n_per_arm: u64, rng: &mut ChaCha8Rng) ->
         let rate = design.rate_control * if a == 1 { design.rate_ratio } else { 1.0 };
         let mu = rate * design.years;
         let gamma = if k > 0.0 {
-            Some(Gamma::new(1.0 / k, k * mu).map_err(|e| Error::Numerical(e.to_string()))?)
+            Some(Gamma::new(1.0 / k, k * mu).map_err(|e| Error::numerical(e.to_string()))?)
         } else {
             None
         };
@@ -317,7 +317,7 @@ fn draw_rate_trial(design: &RateDesign, n_per_arm: u64, rng: &mut ChaCha8Rng) ->
             // A gamma draw may underflow to 0: that patient has no events.
             let count = if mean > 0.0 {
                 Poisson::new(mean)
-                    .map_err(|e| Error::Numerical(e.to_string()))?
+                    .map_err(|e| Error::numerical(e.to_string()))?
                     .sample(rng)
             } else {
                 0.0

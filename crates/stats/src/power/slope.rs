@@ -335,14 +335,17 @@ pub fn slope_variance(visits: &[f64], pattern: &[f64], d: [f64; 3], sigma2: f64)
             d[2] + sigma2 * inv_t[2],
         ];
         let mi = invert(m).ok_or_else(|| {
-            Error::Numerical("the per-pattern covariance is not positive definite".into())
+            Error::singular(
+                "per-pattern covariance",
+                "the per-pattern covariance is not positive definite".into(),
+            )
         })?;
         for (a, b) in info.iter_mut().zip(mi) {
             *a += pattern[k] * b;
         }
     }
     let cov = invert(info).ok_or_else(|| {
-        Error::Numerical("no patient has two visits: the slope is not estimable".into())
+        Error::numerical("no patient has two visits: the slope is not estimable".into())
     })?;
     Ok(cov[2])
 }

@@ -279,7 +279,7 @@ impl Precision<'_> {
         let root = (z * s0 + dist::qnorm(p) * s1) / e.abs();
         let n_normal = root * root;
         let too_many = |n: f64| {
-            Error::Numerical(format!(
+            Error::numerical(format!(
                 "the formula's {} in all ({}) are beyond 1e9 per arm: the effect is too small to study",
                 self.unit,
                 human_number(n)
@@ -307,7 +307,7 @@ impl Precision<'_> {
             }
             g_hi = g(hi)?;
         }
-        brent(g, lo, hi, g_lo, g_hi, "the total n for the t test")
+        Ok(brent(g, lo, hi, g_lo, g_hi, "the total n for the t test")?)
     }
 
     /// The effect detectable with power `p` by N in all (fraction `f` in arm a), searched
@@ -315,7 +315,7 @@ impl Precision<'_> {
     pub fn effect_for_power(&self, test: &Test, n: f64, f: f64, p: f64, guess: f64) -> Result<f64> {
         let g = |e: f64| Ok(self.power(test, e, n, f)? - p);
         let none = || {
-            Error::Numerical(format!(
+            Error::numerical(format!(
                 "no effect reaches power {} with {} {}",
                 human_number(p),
                 human_number(n),
@@ -342,7 +342,7 @@ impl Precision<'_> {
         if lo == hi {
             return Ok(lo);
         }
-        brent(g, lo, hi, g_lo, g_hi, "the detectable difference")
+        Ok(brent(g, lo, hi, g_lo, g_hi, "the detectable difference")?)
     }
 }
 

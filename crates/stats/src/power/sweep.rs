@@ -9,7 +9,7 @@ use super::rate::{RateDesign, VarianceMethod, rate_power};
 use super::slope::{SlopeDesign, slope_power};
 use super::survival::{SurvivalDesign, survival_power};
 use super::{Allocation, Goal, SampleSize, Solution, Test};
-use crate::error::{Error, Result};
+use crate::error::{Error, Refusal, Result};
 use crate::output::{Cell, Table, Tabular, human_number};
 use serde::Serialize;
 
@@ -520,14 +520,13 @@ fn at_point(e: Error, axes: &[SweepAxis], values: &[f64]) -> Error {
         .collect::<Vec<_>>()
         .join(", ");
     match e {
-        Error::Field { field, message } => Error::Field {
-            field,
-            message: format!("at the sweep's point {point}: {message}"),
-        },
-        Error::Input { location, message } => {
+        Error::Refused(Refusal::Field { field, message }) => {
+            Error::field(field, format!("at the sweep's point {point}: {message}"))
+        }
+        Error::Refused(Refusal::Input { location, message }) => {
             Error::field("sweep", format!("({point}), {location}: {message}"))
         }
-        other => Error::Numerical(format!("at {point}: {other}")),
+        other => Error::numerical(format!("at {point}: {other}")),
     }
 }
 

@@ -281,7 +281,7 @@ pub fn paired_t_test(s: &PrePostSummary, r: f64, level: ConfidenceLevel) -> Resu
     let p = dist::p_two_sided_t(t, df);
     let half = level.t_crit(df) * se;
     if !(p.is_finite() && half.is_finite()) {
-        return Err(Error::Numerical(format!(
+        return Err(Error::numerical(format!(
             "the paired t-test could not be computed for t = {t} with {df} degrees of freedom"
         )));
     }

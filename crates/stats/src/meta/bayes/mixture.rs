@@ -156,9 +156,10 @@ impl Mixture {
             }
             x = next;
         }
-        Err(Error::Numerical(format!(
-            "the {p}-quantile of a posterior mixture was not found in 200 steps"
-        )))
+        Err(Error::not_converged(
+            "posterior mixture quantile",
+            format!("the {p}-quantile of a posterior mixture was not found in 200 steps"),
+        ))
     }
 
     /// The mode: the root of the density's slope between the 0.1% and 99.9% quantiles (the
@@ -172,7 +173,14 @@ impl Mixture {
         if fb >= 0.0 {
             return Ok(b);
         }
-        root::brent(|x| Ok(self.pdf_slope(x)), a, b, fa, fb, "posterior mode")
+        Ok(root::brent(
+            |x| Ok(self.pdf_slope(x)),
+            a,
+            b,
+            fa,
+            fb,
+            "posterior mode",
+        )?)
     }
 
     /// The equal-tailed interval holding `level` of the mass.
@@ -252,7 +260,9 @@ pub fn shortest_interval(
     density_at_lower_end: Option<(f64, f64)>,
     density_at_upper_end: Option<(f64, f64)>,
 ) -> Result<[f64; 2]> {
-    let g = |p: f64| -> Result<f64> { Ok(density(quantile(p)?)? - density(quantile(p + level)?)?) };
+    let g = |p: f64| -> crate::error::RefusalResult<f64> {
+        Ok(density(quantile(p)?)? - density(quantile(p + level)?)?)
+    };
     let top = 1.0 - level;
     // At p = 0 the lower end is the support's lower end; at p = 1 − level the upper end is the
     // support's upper end.

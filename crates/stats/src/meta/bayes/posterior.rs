@@ -241,7 +241,7 @@ impl<'a> TauPosterior<'a> {
             }
         }
         if !best.0.is_finite() {
-            return Err(Error::Numerical(
+            return Err(Error::numerical(
                 "the posterior of tau is zero (or not finite) everywhere on the search grid".into(),
             ));
         }
@@ -253,7 +253,7 @@ impl<'a> TauPosterior<'a> {
         let mut breaks = vec![0.0, peak_u, 1.0];
         for drop in [1.0, 10.0, 40.0] {
             let target = peak - drop;
-            let g = |u: f64| -> Result<f64> { Ok(log_u(u) - target) };
+            let g = |u: f64| -> crate::error::RefusalResult<f64> { Ok(log_u(u) - target) };
             let f_left = g(0.0)?;
             if f_left < 0.0 && peak_u > 0.0 {
                 if let Ok(u) = root::brent_to(g, 0.0, peak_u, f_left, peak - target, 1e-6, "tau") {
@@ -286,7 +286,7 @@ impl<'a> TauPosterior<'a> {
         }
         post.refine();
         if !(post.total > 0.0 && post.total.is_finite()) {
-            return Err(Error::Numerical(
+            return Err(Error::numerical(
                 "the posterior of tau could not be normalised".into(),
             ));
         }

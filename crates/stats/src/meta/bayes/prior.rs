@@ -47,7 +47,9 @@ fn numbers(option: &str, text: &str, form: &str) -> Result<Vec<f64>> {
         .map_or("", |(_, n)| n)
         .split(',')
         .collect();
-    crate::number_list::named_numbers_in(option, text, &names, form)
+    Ok(crate::number_list::named_numbers_in(
+        option, text, &names, form,
+    )?)
 }
 
 fn positive(option: &str, what: &str, x: f64) -> Result<f64> {

@@ -385,7 +385,8 @@ pub fn general(y: &[f64], v: &[f64], alpha: f64, method: Method) -> Result<Gener
             1000,
         )
         .ok_or_else(|| {
-            crate::error::Error::Numerical(
+            crate::error::Error::not_converged(
+                "fail-safe N",
                 "fail-safe N (General): the search for the number of missing studies failed"
                     .to_string(),
             )

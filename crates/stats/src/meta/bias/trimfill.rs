@@ -164,7 +164,8 @@ pub fn trimfill(
         previous = k0;
         iterations += 1;
         if iterations > MAX_ITERATIONS {
-            return Err(Error::Numerical(
+            return Err(Error::not_converged(
+                "trim and fill",
                 "trim and fill did not converge (the number of missing studies keeps changing)"
                     .into(),
             ));
@@ -178,7 +179,7 @@ pub fn trimfill(
         se_k0 = se.max(0.0);
         let rounded = k0_raw.round_ties_even().max(0.0);
         if rounded >= kf {
-            return Err(Error::Numerical(format!(
+            return Err(Error::numerical(format!(
                 "trim and fill: {rounded} of the {k} studies would be trimmed; none would be left to fit"
             )));
         }
@@ -214,7 +215,7 @@ fn estimate_missing(estimator: Estimator, signed: &[f64], kf: f64) -> Result<(f6
                 .map(|r| -r)
                 .fold(f64::NEG_INFINITY, f64::max);
             if !longest.is_finite() {
-                return Err(Error::Numerical(
+                return Err(Error::numerical(
                     "trim and fill (R0): every study lies on one side of the estimate, so \
                      the number of missing studies cannot be estimated; use L0"
                         .into(),

@@ -281,7 +281,14 @@ impl BlockGls {
                 ));
             }
         }
-        brent(|t| self.reml_score(t), lo, hi, s_lo, s_hi, "the REML τ²")
+        Ok(brent(
+            |t| Ok(self.reml_score(t)?),
+            lo,
+            hi,
+            s_lo,
+            s_hi,
+            "the REML τ²",
+        )?)
     }
 }
 

@@ -11,7 +11,7 @@
 use super::linear::{Inference, WaldTest, parse_btt};
 use super::model::TestedEstimate;
 use crate::dist::{t_crit, z_crit};
-use crate::error::{Error, Result};
+use crate::error::{Error, Refusal, Result};
 use nalgebra::DMatrix;
 use serde::Serialize;
 
@@ -168,7 +168,7 @@ pub fn parse_contrast(row: &str, names: &[String]) -> Result<Vec<f64>> {
 /// for each pair i < j the row with −1 at i and +1 at j (metafor's `pairmat`).
 pub fn pairwise(spec: &str, names: &[String]) -> Result<Vec<Vec<f64>>> {
     let chosen = parse_btt(spec, names).map_err(|e| match e {
-        e @ (Error::Input { .. } | Error::Field { .. }) => {
+        e @ Error::Refused(Refusal::Input { .. } | Refusal::Field { .. }) => {
             Error::field("pairwise", e.into_message())
         }
         other => other,

@@ -89,12 +89,13 @@ pub fn maximise(design: &ModelMatrix, y: &[f64], v: &[f64], reml: bool, start: f
     let v_max = v.iter().fold(0.0_f64, |m, x| m.max(*x));
     // A score that is not a number stops the search; an information that is not positive
     // (rounding, with extreme weights) only makes the step a bisection.
-    let score = |t: f64| -> Result<(f64, f64, f64)> {
+    let score = |t: f64| -> crate::error::RefusalResult<(f64, f64, f64)> {
         let (s, expected, observed) = score_and_information(design, y, v, reml, t)?;
         if !s.is_finite() {
-            return Err(Error::Numerical(format!(
+            return Err(Error::numerical(format!(
                 "{what} failed: the score is {s}, not a finite number, at tau^2 = {t}"
-            )));
+            ))
+            .into());
         }
         // Newton's step (observed information) where the likelihood is concave, which
         // converges quadratically; Fisher's (expected information) elsewhere, and while no
@@ -103,7 +104,7 @@ pub fn maximise(design: &ModelMatrix, y: &[f64], v: &[f64], reml: bool, start: f
         let newton = if observed > 0.0 { observed } else { expected };
         Ok((s, -newton, -expected))
     };
-    let upper = || -> Result<f64> {
+    let upper = || -> crate::error::RefusalResult<f64> {
         let ols = WeightedFit::new(design, y, vec![1.0; design.n])?;
         Ok(v_max.max(2.0 * ols.rss() / (k - design.p as f64).max(1.0)))
     };
@@ -132,7 +133,7 @@ pub fn profile_interval(
 ) -> Result<[f64; 2]> {
     let ll_hat = log_likelihood(design, y, v, reml, tau2_hat)?;
     let crit = crate::dist::qchisq(level, 1.0);
-    let drop = |t: f64| -> Result<f64> {
+    let drop = |t: f64| -> crate::error::RefusalResult<f64> {
         Ok(2.0 * (ll_hat - log_likelihood(design, y, v, reml, t)?) - crit)
     };
     let at_hat = drop(tau2_hat)?;
@@ -156,7 +157,7 @@ pub fn profile_interval(
     while at_hi <= 0.0 {
         doublings += 1;
         if doublings > root::MAX_EVALUATIONS || !hi.is_finite() {
-            return Err(Error::Numerical(
+            return Err(Error::numerical(
                 "upper bound of the profile-likelihood interval for tau^2: the likelihood does \
                  not fall far enough as tau^2 grows"
                     .to_string(),

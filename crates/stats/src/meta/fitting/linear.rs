@@ -18,7 +18,7 @@
 use super::gls::{invert_spd, quadratic_form};
 use super::robust::Sandwich;
 use crate::dist::{pchisq_upper, pf_upper, t_crit, z_crit};
-use crate::error::{Error, Result};
+use crate::error::{Error, Refusal, Result};
 use nalgebra::{DMatrix, DVector};
 use serde::Serialize;
 
@@ -74,7 +74,7 @@ impl Inference<'_> {
                 let v = DMatrix::from_fn(p, p, |a, b| c.vcov[a][b]);
                 let b = rows * DVector::from_column_slice(c.beta);
                 let inv = invert_spd(rows * v * rows.transpose()).map_err(|_| {
-                    Error::Numerical(
+                    Error::numerical(
                         "the covariance of the tested combinations is singular (under \
                          Knapp-Hartung the residuals are all 0); use {field:test} z"
                             .to_string(),
@@ -178,7 +178,9 @@ pub fn wald_test_with(names: &[String], inference: Inference, btt: &[usize]) -> 
     inference
         .joint_test(&rows, btt.iter().map(|&j| names[j].clone()).collect())
         .map_err(|e| match e {
-            Error::Numerical(m) => Error::Numerical(format!("{{field:btt}}: {m}")),
+            Error::Refused(Refusal::Numerical(m)) => {
+                Error::numerical(format!("{{field:btt}}: {m}"))
+            }
             other => other,
         })
 }

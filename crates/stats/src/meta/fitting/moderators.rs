@@ -83,7 +83,12 @@ pub fn model_matrix(k: usize, moderators: &[Moderator]) -> Result<ModelMatrix> {
             }]
         })
         .collect();
-    ModelMatrix::build(k, Some(INTERCEPT), &terms, "{field:mods}")
+    Ok(ModelMatrix::build(
+        k,
+        Some(INTERCEPT),
+        &terms,
+        "{field:mods}",
+    )?)
 }
 
 #[cfg(test)]

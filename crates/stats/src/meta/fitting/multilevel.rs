@@ -314,7 +314,8 @@ impl Problem {
         let start = (tau2_dl / 2.0).max(0.01 * mean_v);
         let (sigma, ll) = self.maximise([start, start], mean_v);
         if !ll.is_finite() {
-            return Err(Error::Numerical(
+            return Err(Error::not_converged(
+                "three-level likelihood",
                 "the three-level likelihood could not be maximised".into(),
             ));
         }
@@ -366,8 +367,9 @@ impl Problem {
         let mut ll = -0.5 * (self.constant + log_det + rss);
         let (mut c1, mut c2) = (0.0, 0.0);
         if self.reml {
-            let log_det_a = log_det_a
-                .ok_or_else(|| Error::Numerical("X'M^-1 X is not positive definite".to_string()))?;
+            let log_det_a = log_det_a.ok_or_else(|| {
+                Error::singular("X'M⁻¹X", "X'M^-1 X is not positive definite".to_string())
+            })?;
             ll -= 0.5 * log_det_a;
             for j in 0..p {
                 for l in 0..j {
@@ -663,7 +665,8 @@ fn newton_root(
         }
         x = next;
     }
-    Err(Error::Numerical(
+    Err(Error::not_converged(
+        "profile likelihood root",
         "a root of the profile likelihood was not found in 100 steps".into(),
     ))
 }

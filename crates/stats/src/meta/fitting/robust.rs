@@ -208,7 +208,7 @@ impl Sandwich {
             let n = rows.len();
             let th = DMatrix::from_fn(n, n, |a, b| theta(rows[a], rows[b]));
             let chol = th.clone().cholesky().ok_or_else(|| {
-                Error::Numerical(
+                Error::numerical(
                     "{field:robust}: a cluster's covariance is not positive definite".into(),
                 )
             })?;
@@ -350,7 +350,7 @@ impl Sandwich {
         let cb = c * b;
         let v = c * &self.vcov * c.transpose();
         let inv = invert_spd(v).map_err(|_| {
-            Error::Numerical(
+            Error::numerical(
                 "the robust covariance of the tested combinations is singular (a robust \
                  covariance is only positive semi-definite: there are too few clusters for \
                  these combinations)"

@@ -226,14 +226,14 @@ pub fn generalised_q_root(
     start: f64,
     what: &str,
 ) -> Result<f64> {
-    let q = |t: f64| -> Result<(f64, f64, f64)> {
+    let q = |t: f64| -> crate::error::RefusalResult<(f64, f64, f64)> {
         let m = Moments::new(design, y, v, t, false)?;
         Ok((m.rss - target, -m.y_ppy, -m.y_ppy))
     };
     let v_min = v.iter().fold(f64::INFINITY, |m, x| m.min(*x));
-    let upper = || -> Result<f64> {
+    let upper = || -> crate::error::RefusalResult<f64> {
         let ols = WeightedFit::new(design, y, vec![1.0; design.n])?;
         Ok(ols.rss() / target)
     };
-    safeguarded_newton(q, 0.0, start, v_min, upper, what)
+    Ok(safeguarded_newton(q, 0.0, start, v_min, upper, what)?)
 }

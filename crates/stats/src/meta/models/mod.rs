@@ -111,7 +111,8 @@ impl Tables {
                     return Err(Error::input(
                         row.location(i),
                         "the group has no one in it; each group needs at least one person",
-                    ));
+                    )
+                    .into());
                 }
             }
             tables.labels.push(match label {
@@ -149,7 +150,7 @@ impl Tables {
                     return Err(Error::input(
                         row.location(*c),
                         "the moderator is missing; every study needs a value (meta glmm does not leave rows out)",
-                    ));
+                    ).into());
                 }
                 values.push(row.text(*c)?.to_string());
             }

@@ -2,7 +2,7 @@
 //! *Res Synth Methods* 1:112–125), as metafor's `leave1out` and `influence`: each study is
 //! removed in turn and the model refitted by the same method. k refits, so O(k²·p²).
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Refusal, Result};
 use crate::meta::fitting::gls::{cross_product, invert_spd, quadratic_form};
 use crate::meta::fitting::model::{FittedModel, TestedEstimate, reads_through_to_tested};
 use crate::meta::fitting::moderators::ModelMatrix;
@@ -150,7 +150,7 @@ pub fn influence(
     full: &FittedModel,
 ) -> Result<Influence> {
     if full.s2w == 0.0 {
-        return Err(Error::Numerical(
+        return Err(Error::numerical(
             "influence diagnostics: under Knapp-Hartung the model fits every estimate exactly \
              (residual Q = 0), so the coefficients' covariance is 0 and Cook's distances and \
              covariance ratios are undefined; use {field:test} z"
@@ -261,7 +261,9 @@ pub fn baujat(
     }
     let design = ModelMatrix::intercept_only(n, crate::meta::fitting::moderators::INTERCEPT);
     let deleted = leave_one_out(&design, data, o).map_err(|e| match e {
-        e @ (Error::Input { .. } | Error::Field { .. }) => Error::field("baujat", e.into_message()),
+        e @ Error::Refused(Refusal::Input { .. } | Refusal::Field { .. }) => {
+            Error::field("baujat", e.into_message())
+        }
         other => other,
     })?;
     let tau2 = if o.method == Method::FE { 0.0 } else { tau2 };

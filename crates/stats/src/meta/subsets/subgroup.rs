@@ -115,7 +115,7 @@ pub fn subgroups(
 /// Q between: `Σ wg (bg − b̄)²`, `wg = 1/SEg²`, `b̄ = Σ wg bg / Σ wg`.
 fn between_test(fits: &[SubsetSummary]) -> Result<SubgroupTest> {
     if let Some(f) = fits.iter().find(|f| !(f.se > 0.0 && f.se.is_finite())) {
-        return Err(Error::Numerical(format!(
+        return Err(Error::numerical(format!(
             "subgroup {}: its standard error is {}, so the subgroups cannot be compared",
             f.label, f.se
         )));

@@ -110,9 +110,9 @@ fn solve_decreasing(
 ) -> Result<f64> {
     let (f_lo, f_hi) = (f(lo) - target, f(hi) - target);
     if f_lo < 0.0 || f_hi > 0.0 {
-        return Err(Error::Numerical(what()));
+        return Err(Error::numerical(what()));
     }
-    root::brent_to(
+    Ok(root::brent_to(
         |x| Ok(f(x) - target),
         lo,
         hi,
@@ -120,7 +120,7 @@ fn solve_decreasing(
         f_hi,
         TOLERANCE,
         &what(),
-    )
+    )?)
 }
 
 /// The drift at which the design rejects H0 (above its upper bounds) with probability 1 − β
@@ -278,12 +278,12 @@ fn meeting_drift(
     }
     let (g_lo, g_hi) = (gap(0.0)?.0, gap(hi)?.0);
     if g_lo > 0.0 || g_hi < 0.0 {
-        return Err(Error::Numerical(
+        return Err(Error::numerical(
             "no drift makes the last futility bound meet the last efficacy bound".to_string(),
         ));
     }
     let drift = root::brent_to(
-        |d| gap(d).map(|g| g.0),
+        |d| Ok(gap(d)?.0),
         0.0,
         hi,
         g_lo,
@@ -335,7 +335,7 @@ impl<'a> LookByLook<'a> {
         match self.fixed {
             Some(f) => Ok(f[k]),
             None => match spending_bound(self.spec, self.spending, k, &self.h0, d0) {
-                Err(Error::Numerical(_)) => Ok(LOWEST_BOUND),
+                Err(Error::Refused(crate::error::Refusal::Numerical(_))) => Ok(LOWEST_BOUND),
                 other => other,
             },
         }

@@ -43,7 +43,7 @@ pub mod sample_size;
 pub mod spending;
 
 use crate::dist::{pnorm_upper, qnorm};
-use crate::error::{Error, Result};
+use crate::error::{Error, Refusal, Result};
 use crate::output::{Cell, Table, Tabular, human_number};
 use boundaries::{drift_for_power, efficacy_bounds, with_futility, with_futility_two_sided};
 use recursion::{Continuation, Exit, Recursion};
@@ -125,9 +125,9 @@ impl Efficacy {
 /// An unknown family after `as` reads as an unknown design.
 fn unknown_design(e: Error, name: &str) -> Error {
     match e {
-        Error::Field {
+        Error::Refused(Refusal::Field {
             field: "design", ..
-        } => Error::field(
+        }) => Error::field(
             "design",
             format!("unknown design '{name}'; allowed: OF, P, asOF, asP, asKD, asHSD"),
         ),
@@ -167,9 +167,9 @@ impl Futility {
         let family = name.strip_prefix("bs").ok_or_else(unknown)?;
         let spending = Spending::from_name(family, gamma, "futility", "futility_gamma").map_err(
             |e| match e {
-                Error::Field {
+                Error::Refused(Refusal::Field {
                     field: "futility", ..
-                } => unknown(),
+                }) => unknown(),
                 other => other,
             },
         )?;

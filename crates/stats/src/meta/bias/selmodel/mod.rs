@@ -845,7 +845,8 @@ impl Search<'_> {
         let (x0, lower) = self.start(beta0, tau2_0, start);
         let opt = minimize_with(&objective, Some(&gradient), &x0, &lower);
         if !opt.value.is_finite() {
-            return Err(Error::Numerical(
+            return Err(Error::not_converged(
+                "selection model likelihood",
                 "the selection model's likelihood could not be maximised".into(),
             ));
         }
@@ -923,7 +924,8 @@ impl Estimates {
             .try_inverse()
             .filter(|inv| (0..np).all(|j| inv[(j, j)].is_finite() && inv[(j, j)] > 0.0))
             .ok_or_else(|| {
-                Error::Numerical(
+                Error::singular(
+                    "information matrix",
                     "the selection model's information matrix is singular at the maximum".into(),
                 )
             })?;
