@@ -25,7 +25,8 @@
 //!   (`mean_spread_columns`);
 //! - a row naming a stage of the patients' flow (`Randomized`, `Withdrawn`, `Completed`, a
 //!   label ending in `N`): its bare whole numbers are n's, in a table or on a line no table
-//!   model took ([`find_flow_lines`]); a column headed by the cell nearest the data (`p0`
+//!   model took ([`find_flow_lines`]); a label laying out its cells alone on a line, the
+//!   cells a line below it ([`find_laid_out_lines`]); a column headed by the cell nearest the data (`p0`
 //!   under a group's spanning name) as by its whole header.
 //!
 //! A cell holding anything else is left to the other recognisers.
@@ -176,6 +177,91 @@ pub fn find_flow_lines(scan: &mut Scan) {
             scan.push_value(ItemKind::N, range, value);
         }
     }
+}
+
+/// A row's label that lays out its cells (`IGA 0/1, n (%)`, `例数（%）`) alone on a line, with
+/// its cells on the lines below, one or a few to a line and each p on a line of its own, up
+/// to the next label: how a journal's HTML table is copied when no table model takes it (a
+/// cell a line). Each cell is read by the label's layout, as in a table
+/// ([`super::cell_template`]); a line with words (the next row's label, a label with its cells
+/// glued on, prose) ends the row, and a line that is only a p (`p = 0.0002`) or a placeholder
+/// (`N/A`, `NR`, `–`) is passed over.
+pub fn find_laid_out_lines(scan: &mut Scan) {
+    let plain = scan.doc.plain.text.clone();
+    let mut layout: Option<CellTemplate> = None;
+    let mut at = 0;
+    for line in plain.split_inclusive('\n') {
+        let range = at..at + line.trim_end().len();
+        at += line.len();
+        let text = line.trim();
+        if text.is_empty() {
+            continue;
+        }
+        // A row's label starts with its words; a line of cells (`14 (11.4) N/A N/A`) is none.
+        if let Some(l) = text
+            .starts_with(char::is_alphabetic)
+            .then(|| CellTemplate::of_label(text))
+            .flatten()
+            .filter(CellTemplate::decides_more_than_a_summary)
+        {
+            layout = Some(l);
+            continue;
+        }
+        let Some(current) = layout.as_ref() else {
+            continue;
+        };
+        if is_p_line(text) {
+            continue;
+        }
+        let cells: Vec<Range<usize>> = line_cells(&plain, range)
+            .into_iter()
+            .filter(|c| !is_placeholder(plain[c.clone()].trim()))
+            .collect();
+        // A line with words is the next row's label, a label with its cells glued on
+        // (`Weight (kg)74.8 (16.53)`), or prose: the row has ended.
+        if cells
+            .iter()
+            .any(|c| plain[c.clone()].chars().any(char::is_alphabetic))
+        {
+            layout = None;
+            continue;
+        }
+        for cell in cells {
+            read_by_layout(scan, &plain, cell, current);
+        }
+    }
+}
+
+/// A line that is only a p (`p = 0.0002`, `P < 0.0001`), as a cell-a-line table prints the p
+/// under its cell.
+fn is_p_line(text: &str) -> bool {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| {
+        Regex::new(r"^(?i:p)\s*(?:value\s*)?[=<>≤≥＜＞]\s*[0-9.·]+\*?$")
+            .expect("the p line pattern is valid")
+    })
+    .is_match(text)
+}
+
+/// A cell that stands for no number (`N/A`, `NA`, `NR`, `NE`, `–`, `-`).
+fn is_placeholder(text: &str) -> bool {
+    matches!(
+        text,
+        "N/A" | "NA" | "n/a" | "NR" | "NE" | "–" | "—" | "-" | "‐"
+    )
+}
+
+/// The cells of one line of a cell-a-line table: each a run with its bracketed part
+/// (`14 (11.4)`, `N/A`), in order.
+fn line_cells(plain: &str, line: Range<usize>) -> Vec<Range<usize>> {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let cell = P.get_or_init(|| {
+        Regex::new(r"[^\s(\[（]+(?:\s*[(\[（][^)\]）]*[)\]）])*")
+            .expect("the cell pattern is valid")
+    });
+    cell.find_iter(&plain[line.clone()])
+        .map(|m| line.start + m.start()..line.start + m.end())
+        .collect()
 }
 
 /// Every number a table's labels decide.
@@ -999,6 +1085,28 @@ Events, n/N (%)\t3/40 (7.5)\t4/38 (10.5)\t5/41 (12.2)\n";
             .find(|i| i.kind == ItemKind::MeanSpread)
             .unwrap();
         assert_eq!(sd.parts.spread_label, Some("SD"));
+    }
+
+    #[test]
+    fn a_label_alone_on_its_line_lays_out_the_cells_below_it() {
+        // A journal's HTML table copied a cell a line: the row's label states its layout, the
+        // cells follow, each p on a line of its own, a placeholder for a column left empty.
+        let text = "Outcome A, n (%)\n\n23 (39.0)\n\np = 0.0002\n\n40 (32.8)\n\n14 (11.4) N/A N/A\n\
+Mean score, mean (SD)\n3.1 (1.2)\n";
+        let items = read_items(text);
+        let brief = crate::draft::tests::brief(&items);
+        let percents: Vec<String> = brief
+            .iter()
+            .filter(|(k, _)| *k == "percent")
+            .map(|(_, v)| v.clone())
+            .collect();
+        assert_eq!(percents, ["23/39.0", "40/32.8", "14/11.4"], "{brief:?}");
+        assert!(brief.contains(&("p", "0.0002".to_string())), "{brief:?}");
+        // The next label, a mean with its SD, ends the row: its cell is no count.
+        assert!(
+            brief.contains(&("mean_spread", "3.1/1.2".to_string())),
+            "{brief:?}"
+        );
     }
 
     #[test]
