@@ -662,7 +662,8 @@ pub(super) fn read_sentence(
         &summaries,
         &mut locals,
     );
-    let relation = relations(&locals);
+    let mut relation = relations(&locals);
+    undecide_value_and_its_baseline(items, members, &summaries, &locals, &mut relation);
     let runs = time_runs(&relation);
     let reader = RunReader {
         doc,
@@ -970,6 +971,64 @@ fn relations(locals: &[Local]) -> Vec<Relation> {
         };
     }
     relation
+}
+
+/// Two values set against each other (`x vs. y`) with no group named for either are read as
+/// two arms; but where the sentence prints, before them, a percent change that the two values
+/// themselves make (`reduced by 50% from baseline at week 26 (4·3 ± 2·5 vs. 8·7 ± 2·9)`:
+/// 1 − 4·3/8·7 = 51 %), they are one group's value and the value it changed from. Which is
+/// which time the words leave open, so the pair is left for review rather than placed as arms.
+/// The percent's own rounding and the two means' decide the match.
+fn undecide_value_and_its_baseline(
+    items: &[Item],
+    members: &[usize],
+    summaries: &[usize],
+    locals: &[Local],
+    relation: &mut [Relation],
+) {
+    let mean = |i: usize| items[i].parts.mean.as_ref().map(|p| &p.number);
+    for k in 1..summaries.len() {
+        let (a, b) = (&locals[k - 1], &locals[k]);
+        if relation[k] != Relation::Arms || !b.versus || a.group.is_some() || b.group.is_some() {
+            continue;
+        }
+        let (Some(x), Some(y)) = (mean(summaries[k - 1]), mean(summaries[k])) else {
+            continue;
+        };
+        let first = items[summaries[k - 1]].span[0];
+        let changes = members
+            .iter()
+            .filter(|&&i| items[i].kind == ItemKind::PercentChange && items[i].span[1] <= first);
+        let made_by_the_pair = changes
+            .filter_map(|&i| items[i].parts.value.as_ref())
+            .any(|p| percent_change_fits(p.number.value.abs(), p.number.decimals, x, y));
+        if made_by_the_pair {
+            relation[k] = Relation::Undecided;
+        }
+    }
+}
+
+/// Whether a change of `percent` % (printed to `decimals` places) lies between two values
+/// within their printed rounding: from the larger to the smaller or the other way.
+fn percent_change_fits(
+    percent: f64,
+    decimals: i32,
+    x: &crate::text::number::TextNumber,
+    y: &crate::text::number::TextNumber,
+) -> bool {
+    let half = |d: i32| 0.5 * 10f64.powi(-d);
+    let (hx, hy) = (half(x.decimals), half(y.decimals));
+    let (lo, hi) = (x.value.min(y.value), x.value.max(y.value));
+    if lo <= 0.0 || lo - hx <= 0.0 {
+        return false;
+    }
+    let tolerance = half(decimals);
+    // The range of each change the printed values allow.
+    let fall = (1.0 - (lo + hx) / (hi - hy)) * 100.0..=(1.0 - (lo - hx) / (hi + hy)) * 100.0;
+    let rise = ((hi - hy) / (lo + hx) - 1.0) * 100.0..=((hi + hy) / (lo - hx) - 1.0) * 100.0;
+    [fall, rise]
+        .iter()
+        .any(|r| percent + tolerance >= *r.start() && percent - tolerance <= *r.end())
 }
 
 /// The runs of one time course: consecutive summaries joined by a time relation (indices into
@@ -1658,6 +1717,28 @@ mod tests {
                 (g.key.clone(), n)
             })
             .collect()
+    }
+
+    #[test]
+    fn a_value_against_its_baseline_whose_percent_change_the_text_prints_is_no_pair_of_arms() {
+        // 1 − 4.3/8.7 = 51 %: the printed 50 % is the change between the two values, so they
+        // are one group's value and its baseline (which time is which is left for review).
+        let (_, s) = read(
+            "LDL-C fell by 50% from baseline at week 26 (4.3 ± 2.5 mmol/L vs. 8.7 ± 2.9 mmol/L, p<0.0001).",
+        );
+        assert!(
+            s.measures.iter().all(|m| m.shape != Shape::Arms),
+            "{:?}",
+            s.measures.iter().map(|m| m.shape).collect::<Vec<_>>()
+        );
+        // 1 − 3.5/4.6 = 24 % (4.6/3.5 − 1 = 31 %): the 60 % printed is no change between these two values, which
+        // stay two arms set against each other.
+        let (_, s) = read("Pain fell by 60% (3.5 ± 1.0 vs. 4.6 ± 1.2).");
+        assert!(
+            s.measures.iter().any(|m| m.shape == Shape::Arms),
+            "{:?}",
+            s.measures.iter().map(|m| m.shape).collect::<Vec<_>>()
+        );
     }
 
     #[test]
