@@ -768,6 +768,11 @@ fn find_percents(scan: &mut Scan, plain: &str) {
         } else {
             ItemKind::Percent
         };
+        let listed_before = if count.is_none() && of.is_none() {
+            list_sharing_the_sign(plain, v_range.start)
+        } else {
+            Vec::new()
+        };
         scan.push(
             kind,
             v_range.start.max(whole.start())..whole.end(),
@@ -779,7 +784,52 @@ fn find_percents(scan: &mut Scan, plain: &str) {
                 ..Parts::default()
             },
         );
+        for range in listed_before {
+            if !scan.free(range.clone()) {
+                continue;
+            }
+            if let Some(value) = scan.number(range.clone()) {
+                scan.push_value(kind, range, value);
+            }
+        }
     }
+}
+
+/// The bare numbers of a list that ends in the percentage at `at` (`0.8, -4.6 and -9.2%`,
+/// `12, 15 or 20%`): a list prints its unit once, after its last number, and each number of
+/// it is a percentage of the same kind. Empty where no list of bare numbers (each with nothing
+/// but a comma, `and` or `or` before the next) ends right there; a number with a unit or `%`
+/// of its own ends the list. A single number before a comma is no list (`In 2019, 45%`,
+/// `n = 12, 40%`), nor is one that reads as a year.
+fn list_sharing_the_sign(plain: &str, at: usize) -> Vec<std::ops::Range<usize>> {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let list = P.get_or_init(|| {
+        let p = r"(?x)
+            (?: (?: ^ | [\s(\[（:;] ) (?P<list> (?: [-−+]? \d+ (?: [.·] \d+ )? \s* (?: , \s* (?: (?: and | or ) \s+ )? | (?: and | or ) \s+ ) )+ ) ) $";
+        Regex::new(p).expect("the shared-sign list pattern is valid")
+    });
+    static N: OnceLock<Regex> = OnceLock::new();
+    let number = N.get_or_init(|| Regex::new(r"[-−+]?\d+(?:[.·]\d+)?").expect("valid"));
+    let from = plain[..at]
+        .char_indices()
+        .rev()
+        .nth(80)
+        .map_or(0, |(i, _)| i);
+    let Some(m) = list.captures(&plain[from..at]).and_then(|c| c.name("list")) else {
+        return Vec::new();
+    };
+    let start = from + m.start();
+    let numbers: Vec<_> = number.find_iter(m.as_str()).collect();
+    let joined = m.as_str().contains("and") || m.as_str().contains("or");
+    let a_year =
+        |t: &str| t.len() == 4 && t.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y));
+    if !(joined || numbers.len() >= 2) || numbers.iter().any(|n| a_year(n.as_str())) {
+        return Vec::new();
+    }
+    numbers
+        .iter()
+        .map(|n| start + n.start()..start + n.end())
+        .collect()
 }
 
 /// Reads every count of a whole (`5 of 7`, `92/104`, `7 名中 5 名`).
@@ -925,6 +975,31 @@ fn find_ns(scan: &mut Scan, plain: &str) {
 
 #[cfg(test)]
 mod tests {
+    use crate::draft::{Sentences, read_document};
+
+    #[test]
+    fn a_list_prints_its_percent_sign_once_after_its_last_number() {
+        let doc = Sentences::new(
+            "Trunk fat decreased (0.8, -4.6 and -9.2%; placebo, 1 and 2 mg, respectively). In 2019, 45% of sites took part.",
+        );
+        let items = read_document(&doc);
+        let kinds: Vec<(ItemKind, String)> = items
+            .iter()
+            .filter_map(|i| {
+                let v = i.parts.value.as_ref()?;
+                Some((i.kind, v.number.plain.clone()))
+            })
+            .filter(|(k, _)| matches!(k, ItemKind::Percent | ItemKind::PercentChange))
+            .collect();
+        let values: Vec<&str> = kinds.iter().map(|(_, v)| v.as_str()).collect();
+        // Each number of the list is a percentage of one kind; the year before a comma is not.
+        assert_eq!(values, ["0.8", "-4.6", "-9.2", "45"], "{kinds:?}");
+        assert!(
+            kinds[..3].iter().all(|(k, _)| *k == kinds[2].0),
+            "{kinds:?}"
+        );
+    }
+
     #[test]
     fn a_share_with_the_count_and_whole_printed_for_it() {
         // A package insert's `%(k/n例)`, the whole then the count, and a table's bare
