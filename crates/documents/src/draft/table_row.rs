@@ -25,7 +25,8 @@
 //!   (`mean_spread_columns`);
 //! - a row naming a stage of the patients' flow (`Randomized`, `Withdrawn`, `Completed`, a
 //!   label ending in `N`): its bare whole numbers are n's, in a table or on a line no table
-//!   model took ([`find_flow_lines`]); a label laying out its cells alone on a line, the
+//!   model took ([`find_flow_lines`]); lines of bracketed numbers from 0 to 1 under a row of
+//!   estimates, where one prints `<` ([`find_bracketed_p_lines`]): the cells' p's; a label laying out its cells alone on a line, the
 //!   cells a line below it ([`find_laid_out_lines`]); a column headed by the cell nearest the data (`p0`
 //!   under a group's spanning name) as by its whole header.
 //!
@@ -228,6 +229,65 @@ pub fn find_laid_out_lines(scan: &mut Scan) {
         }
         for cell in cells {
             read_by_layout(scan, &plain, cell, current);
+        }
+    }
+}
+
+/// Lines of a table that print only bracketed numbers from 0 to 1, one under each cell of the
+/// row above (`(0.0344) | (0.0017) | (<.0001) | (0.0123)`): each is that cell's p, as tables
+/// print a within-arm test under its estimate. Only a p is printed as `<` a small number, so the
+/// document decides: such lines are read as p's only where at least one of them prints a `<`.
+pub fn find_bracketed_p_lines(scan: &mut Scan) {
+    static C: OnceLock<Regex> = OnceLock::new();
+    let cell = C.get_or_init(|| {
+        Regex::new(r"^[(\[（]\s*(?P<sign>[<≤＜])?\s*(?P<p>0?[.·]\d+|0|1(?:[.·]0+)?)\s*[)\]）]$")
+            .expect("the bracketed p cell pattern is valid")
+    });
+    let plain = scan.doc.plain.text.clone();
+    let mut lines = Vec::new();
+    let mut at = 0;
+    for line in plain.split_inclusive('\n') {
+        let cells: Vec<std::ops::Range<usize>> = line
+            .split(['|', '\t'])
+            .scan(at, |offset, part| {
+                let start = *offset;
+                *offset += part.len() + 1;
+                Some(start..start + part.len())
+            })
+            .map(|r| {
+                let t = &plain[r.clone()];
+                let lead = t.len() - t.trim_start().len();
+                r.start + lead..r.start + t.trim_end().len()
+            })
+            .filter(|r| !r.is_empty())
+            .collect();
+        at += line.len();
+        if cells.len() >= 2 && cells.iter().all(|c| cell.is_match(&plain[c.clone()])) {
+            lines.push(cells);
+        }
+    }
+    let signed = lines.iter().flatten().any(|c| {
+        cell.captures(&plain[c.clone()])
+            .is_some_and(|m| m.name("sign").is_some())
+    });
+    if !signed {
+        return;
+    }
+    for c in lines.into_iter().flatten() {
+        let caps = cell.captures(&plain[c.clone()]).expect("matched above");
+        let p = caps.name("p").expect("a p");
+        let range = c.start + p.start()..c.start + p.end();
+        if !scan.free(c.clone()) {
+            continue;
+        }
+        if let Some(value) = scan.number(range.clone()) {
+            let sign = caps.name("sign").map(|s| s.as_str());
+            push_p(
+                scan,
+                c.start + caps.get(0).expect("whole").start() + 1..range.end,
+                value,
+                sign,
+            );
         }
     }
 }
@@ -1107,6 +1167,22 @@ Mean score, mean (SD)\n3.1 (1.2)\n";
             brief.contains(&("mean_spread", "3.1/1.2".to_string())),
             "{brief:?}"
         );
+    }
+
+    #[test]
+    fn lines_of_bracketed_ps_under_a_row_of_estimates() {
+        let text = "Arm A | Arm B |\nPain | −2.9±9.2 | −4.1±8.2 |\n(0.0344) | (<.0001) | |\nMood | 0.3±3.2 | −0.4±2.6 |\n(0.5901) | (0.3709) | |\n";
+        let brief = crate::draft::tests::brief(&read_items(text));
+        let ps: Vec<&str> = brief
+            .iter()
+            .filter(|(k, _)| *k == "p")
+            .map(|(_, v)| v.as_str())
+            .collect();
+        assert_eq!(ps, ["0.0344", ".0001", "0.5901", "0.3709"], "{brief:?}");
+        // Without a `<` anywhere the brackets could be anything (a proportion, an effect size).
+        let text = "Arm A | Arm B |\nPain | 2.9 | 4.1 |\n(0.34) | (0.51) | |\n";
+        let brief = crate::draft::tests::brief(&read_items(text));
+        assert!(brief.iter().all(|(k, _)| *k != "p"), "{brief:?}");
     }
 
     #[test]
