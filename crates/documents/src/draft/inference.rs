@@ -154,7 +154,9 @@ fn ci_pattern() -> &'static Regex {
 fn bracket_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
-        let p = r"(?x) (?: (?P<est> NUMBER ) \s* )? [(\[] \s* (?P<lo> NUMBER ) \s* (?: (?P<sep> [,;] ) | (?i: to ) | - ) \s* (?P<hi> NUMBER ) \s* [)\]]"
+        // The estimate may carry its `%` (`62.8% (29.3 to 80.4)`); Japanese prints the
+        // interval's bounds joined by a wave dash (`62.8%(29.3〜80.4)`).
+        let p = r"(?x) (?: (?P<est> NUMBER ) \s* [%％]? \s* )? [(\[] \s* (?P<lo> NUMBER ) \s* (?: (?P<sep> [,;] ) | (?i: to ) | - | [〜~～] ) \s* (?P<hi> NUMBER ) \s* [)\]]"
             .replace("NUMBER", NUMBER);
         Regex::new(&p).expect("the bracket pattern is valid")
     })
@@ -416,6 +418,29 @@ fn find_bracketed_cis(scan: &mut Scan, plain: &str) {
 #[cfg(test)]
 mod tests {
     use super::super::{ItemKind, read_items};
+
+    #[test]
+    fn an_interval_after_a_percentage_named_by_the_sentence() {
+        // The sentence names the interval once; each estimate carries its `%` before its
+        // bracket, and Japanese joins the bounds with a wave dash.
+        for text in [
+            "The relative risk reduction (95% CI) was 62.8% (29.3 to 80.4) with 40 mg.",
+            "相対リスク減少率[95%信頼区間]は、40mg群で62.8%(29.3〜80.4)であった。",
+        ] {
+            let cis: Vec<(f64, f64)> = read_items(text)
+                .iter()
+                .filter(|i| i.kind == ItemKind::Ci)
+                .map(|i| {
+                    let p = &i.parts;
+                    (
+                        p.lower.as_ref().unwrap().number.value,
+                        p.upper.as_ref().unwrap().number.value,
+                    )
+                })
+                .collect();
+            assert_eq!(cis, [(29.3, 80.4)], "{text}");
+        }
+    }
 
     #[test]
     fn p_values_named_in_words() {
