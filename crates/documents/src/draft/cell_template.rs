@@ -58,6 +58,15 @@ pub struct CellTemplate {
 /// One word of a label and what it names.
 fn slot_of(word: &str) -> Option<Slot> {
     let w = word.to_lowercase();
+    // Japanese names the statistic at the end of a compound word: `累積軽減率` (a cumulative
+    // rate, printed in %), `軽減人数` (a number of people), `発現割合`.
+    if w.chars().count() > 2 && (w.ends_with("人数") || w.ends_with("例数")) {
+        return Some(Slot::Count);
+    }
+    if w.chars().count() > 1 && (w.ends_with('率') || w.ends_with("割合")) && !w.ends_with("変化率")
+    {
+        return Some(Slot::Percent);
+    }
     Some(match w.as_str() {
         "n" | "no" | "no." | "number" | "例数" | "例" | "人数" => Slot::Count,
         "%" | "％" | "percent" => Slot::Percent,

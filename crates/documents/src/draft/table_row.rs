@@ -584,7 +584,8 @@ fn cell_groups(plain: &str, cell: Range<usize>) -> Option<Vec<Vec<CellNumber>>> 
                 '<' | '>' | '≤' | '≥' | '＜' | '＞' => {
                     relation = Some(cell.start + pos + i..cell.start + pos + i + c.len_utf8())
                 }
-                c if c.is_whitespace() || "±,;/~:=%％*†‡§¶+-".contains(c) => {}
+                // A Japanese counter after a count (`(1例)`, `12名`) is the count's.
+                c if c.is_whitespace() || "±,;/~:=%％*†‡§¶+-例名人件".contains(c) => {}
                 _ => return None,
             }
             if !(0..=1).contains(&depth) {
@@ -606,7 +607,7 @@ fn cell_groups(plain: &str, cell: Range<usize>) -> Option<Vec<Vec<CellNumber>>> 
     let rest = &text[pos..];
     if rest
         .chars()
-        .any(|c| !(c.is_whitespace() || "()[]（）%％*†‡§¶".contains(c)))
+        .any(|c| !(c.is_whitespace() || "()[]（）%％*†‡§¶例名人件".contains(c)))
     {
         return None;
     }
@@ -692,6 +693,19 @@ impl LaidOutCell<'_> {
                     Parts {
                         value: scan.number(pct.clone()),
                         count: Some(value),
+                        ..Parts::default()
+                    },
+                );
+                2
+            }
+            // `% (n)`, as `率(人数)` lays it out: the percentage with its count after it.
+            (Slot::Percent, Some((Slot::Count, count))) => {
+                scan.push(
+                    ItemKind::Percent,
+                    self.whole(range.start, count.end),
+                    Parts {
+                        value: Some(value),
+                        count: scan.number(count.clone()),
                         ..Parts::default()
                     },
                 );
@@ -1167,6 +1181,20 @@ Mean score, mean (SD)\n3.1 (1.2)\n";
             brief.contains(&("mean_spread", "3.1/1.2".to_string())),
             "{brief:?}"
         );
+    }
+
+    #[test]
+    fn a_japanese_header_names_a_rate_with_its_count() {
+        // `累積軽減率(軽減人数)`: each cell a cumulative rate in % and, in brackets, the number
+        // of people (with its counter 例).
+        let text = "薬剤群 | 累積軽減率(軽減人数) |\nプラセボ (107例) | 10.3 (10例) |\n本剤 (101例) | 13.9 (14例) |\n";
+        let brief = crate::draft::tests::brief(&read_items(text));
+        let percents: Vec<&str> = brief
+            .iter()
+            .filter(|(k, _)| *k == "percent")
+            .map(|(_, v)| v.as_str())
+            .collect();
+        assert_eq!(percents, ["10.3/10", "13.9/14"], "{brief:?}");
     }
 
     #[test]
