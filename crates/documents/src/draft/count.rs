@@ -687,6 +687,7 @@ fn find_shared_percent_sign(scan: &mut Scan, plain: &str) {
 /// Every percentage, count of a whole and n.
 pub fn find(scan: &mut Scan) {
     let plain = scan.doc.plain.text.clone();
+    find_parts_of_a_count(scan, &plain);
     find_kanji_counts(scan, &plain);
     find_percent_of_printed_whole(scan, &plain);
     find_count_percent(scan, &plain);
@@ -694,6 +695,49 @@ pub fn find(scan: &mut Scan) {
     find_percents(scan, &plain);
     find_counts_of(scan, &plain);
     find_ns(scan, &plain);
+}
+
+/// A count of people followed by a bracketed list of named parts whose numbers add up to it
+/// (`185 patients were randomized (NDC1:153, NDC2:10, and DC:22)`): each part is a number of
+/// people. The document's own sum decides; a list that does not add up (doses, ages) is left.
+fn find_parts_of_a_count(scan: &mut Scan, plain: &str) {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let pattern = P.get_or_init(|| {
+        let p = r"(?xi) (?P<total> \d[\d,]* ) \s+ COUNTERS [^()\n.;]{0,60}? \( (?P<list> [^()\n]{3,200} ) \)"
+            .replace("COUNTERS", COUNTERS_EN);
+        Regex::new(&p).expect("the parts-of-a-count pattern is valid")
+    });
+    static N: OnceLock<Regex> = OnceLock::new();
+    // A part: its name, then `:` or `=` or `n =`, then its number (`NDC1:153`, `A, n = 20`).
+    let part = N.get_or_init(|| {
+        Regex::new(r"(?i)[:=]\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?:\s*(?:patients?|participants?|subjects?))?\s*(?:[,;]|and\b|$)")
+            .expect("the part pattern is valid")
+    });
+    for c in pattern.captures_iter(plain) {
+        let (total, list) = (
+            c.name("total").expect("total"),
+            c.name("list").expect("list"),
+        );
+        let parts: Vec<std::ops::Range<usize>> = part
+            .captures_iter(list.as_str())
+            .filter_map(|p| p.name("n"))
+            .map(|n| list.start() + n.start()..list.start() + n.end())
+            .collect();
+        let value =
+            |r: &std::ops::Range<usize>| plain[r.clone()].replace(',', "").parse::<u64>().ok();
+        let sum: Option<u64> = parts.iter().map(value).sum();
+        if parts.len() < 2 || sum.is_none() || sum != value(&total.range()) {
+            continue;
+        }
+        for range in parts {
+            if !scan.free(range.clone()) {
+                continue;
+            }
+            if let Some(v) = scan.number(range.clone()) {
+                scan.push_value(ItemKind::N, range, v);
+            }
+        }
+    }
 }
 
 /// Does a confidence or credible interval's name follow the percentage ending at `end`
@@ -976,6 +1020,26 @@ fn find_ns(scan: &mut Scan, plain: &str) {
 #[cfg(test)]
 mod tests {
     use crate::draft::{Sentences, read_document};
+
+    #[test]
+    fn named_parts_that_add_up_to_a_count_of_people_are_its_parts() {
+        let ns = |text: &str| -> Vec<String> {
+            read_document(&Sentences::new(text))
+                .iter()
+                .filter(|i| i.kind == ItemKind::N)
+                .map(|i| i.parts.value.as_ref().unwrap().number.plain.clone())
+                .collect()
+        };
+        assert_eq!(
+            ns("A total of 185 patients were randomized (NDC1:153, NDC2:10, and DC:22)."),
+            ["185", "153", "10", "22"]
+        );
+        // Doses in brackets do not add up to the count: no n.
+        assert_eq!(
+            ns("A total of 30 patients were treated (low: 10 mg, high: 40 mg)."),
+            ["30"]
+        );
+    }
 
     #[test]
     fn a_list_prints_its_percent_sign_once_after_its_last_number() {

@@ -31,7 +31,9 @@
 //!   30日、`, `[シカゴ 30日 ロイター]`), and a page counter (`Page 8 of 36`);
 //! - a trial's name with its number (`TRILOGY 2 study`, `in TRILOGY 1.`) and an author's
 //!   affiliation marks (`J M Lecerf 1,*, E Clerc 1`);
-//! - the thresholds of entry criteria, in a sentence that names them (`entry_criteria`);
+//! - the thresholds of entry criteria, in a sentence that names them (`entry_criteria`), and a
+//!   half-open range wherever it stands (`5.1 to < 6.0 mmol/L`): a category's bounds, which
+//!   no result is printed as;
 //! - counts of the things a report lists, not of people (`14項目`, `呼吸器4症状`, `2群の間`),
 //!   and a scale's maximum and its normal range (`30点満点で26点以上は正常`);
 //! - responder thresholds: the change that defines a responder (`≥50% reduction`, `a reduction
@@ -75,6 +77,7 @@ fn patterns() -> &'static Regex {
             | (?i: (?-u:\b) (?: scored | rated | graded | scale \x20 of | scale \x20 from ) ) \s+ (?i: from \s+ )? \d+ \s* (?: = \s* [A-Za-z][\w\x20]{0,30}? \s+ )? (?i: to | - | – ) \s* \d+ (?-u:\b)
             | (?i: (?-u:\b) (?: score | scale | index ) s? ) [^.;\d]{0,30}? (?i: ranging | ranges? ) \s+ (?i: from \s+ )? \d+ \s* (?: = \s* [A-Za-z][\w\x20]{0,30}? \s+ )? (?i: to | - | – ) \s* \d+ (?-u:\b)
             | (?-u:\b) \d+ \s? = \s? [A-Za-z]{2}
+            | (?-u:\b) \d+ (?: \. \d+ )? \s* (?i: to | - | – | ~ ) \s* [<≤＜] \s* \d+ (?: \. \d+ )? (?-u:\b)
             | [1１] \s* 日 \s* [\d０-９]+ \s* 回
             | [1１] \s* 回 \s* (?: 最大 | 量 | あたり | 当たり )
             | (?i: (?-u:\b) (?: cycles? | visits? | cohort | part | study | session | wave | definition | criterion | model | method | experiment | scenario | step | round | version ) \x20 ) [IVX\d]+ (?-u:\b)
@@ -313,6 +316,22 @@ mod tests {
             let at = text.find(data).unwrap();
             assert!(!claims.any(at..at + data.len()), "{data}");
         }
+    }
+
+    #[test]
+    fn a_half_open_range_is_a_category_not_a_result() {
+        let doc = Sentences::new(
+            "Three cohorts: baseline potassium of 5.1 to < 6.0 mmol/L (NDC1) and 6.0 to <6.5 mmol/L (NDC2). Potassium fell from 5.6 to 4.9 mmol/L.",
+        );
+        let values: Vec<String> = crate::draft::read_document(&doc)
+            .iter()
+            .filter_map(|i| i.parts.value.as_ref().map(|v| v.number.plain.clone()))
+            .collect();
+        assert!(
+            !values.iter().any(|v| v == "5.1" || v == "6.5"),
+            "{values:?}"
+        );
+        assert!(values.iter().any(|v| v == "4.9"), "{values:?}");
     }
 
     #[test]
