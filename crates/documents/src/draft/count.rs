@@ -804,7 +804,12 @@ fn find_percents(scan: &mut Scan, plain: &str) {
         // `変化率`) is that change.
         let beyond_a_whole = value.number.value > 100.0 && count.is_none() && of.is_none();
         let under_a_change = under_a_change_header(scan, plain, v_range.start);
-        let kind = if beyond_a_whole
+        let kind = if count.is_none()
+            && of.is_none()
+            && names_a_concentration(plain, v_range.start, whole.end())
+        {
+            ItemKind::Number
+        } else if beyond_a_whole
             || under_a_change
             || is_change(plain, v_range.start, whole.end(), &value)
         {
@@ -837,6 +842,47 @@ fn find_percents(scan: &mut Scan, plain: &str) {
             }
         }
     }
+}
+
+/// Is the percentage from `start` to `end` a product's strength, part of its name (`timolol
+/// 0.1% gel`, `本剤0.5%`, `タクロリムス0.1%軟膏`)? A dose, not a share: it is followed by the
+/// form it is made up in (gel, cream, eye drops, 軟膏, 点眼液), or it follows 本剤/本薬 (this
+/// drug), or the word before it also names, elsewhere in the document, a strength followed by
+/// such a form (`timolol 0.5%` beside `timolol 0.1% gel`).
+fn names_a_concentration(plain: &str, start: usize, end: usize) -> bool {
+    static F: OnceLock<Regex> = OnceLock::new();
+    let form = F.get_or_init(|| {
+        Regex::new(r"^\s*(?i:gel|cream|ointment|lotion|solution|suspension|eye\s*drops?|drops|spray|foam|patch|shampoo|varnish|mouthwash|軟膏|クリーム|ゲル|ローション|点眼液|外用液|液)")
+            .expect("the formulation pattern is valid")
+    });
+    if form.is_match(&plain[end..]) {
+        return true;
+    }
+    let before = plain[..start].trim_end();
+    if before.ends_with("本剤") || before.ends_with("本薬") {
+        return true;
+    }
+    // The word right before the strength, and whether it names a strength with a form elsewhere.
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic() || *c == '-')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if word.chars().count() < 4 {
+        return false;
+    }
+    static S: OnceLock<Regex> = OnceLock::new();
+    let strength = S.get_or_init(|| {
+        Regex::new(r"(?P<word>[\p{L}-]+)\s*\d+(?:\.\d+)?\s*%")
+            .expect("the strength pattern is valid")
+    });
+    strength.captures_iter(plain).any(|c| {
+        let m = c.get(0).expect("a match");
+        c["word"].eq_ignore_ascii_case(&word) && form.is_match(&plain[m.end()..])
+    })
 }
 
 /// The bare numbers of a list that ends in the percentage at `at` (`0.8, -4.6 and -9.2%`,
@@ -1039,6 +1085,24 @@ mod tests {
             ns("A total of 30 patients were treated (low: 10 mg, high: 40 mg)."),
             ["30"]
         );
+    }
+
+    #[test]
+    fn a_strength_in_a_products_name_is_a_dose_not_a_share() {
+        let kinds = |text: &str| -> Vec<(ItemKind, String)> {
+            read_document(&Sentences::new(text))
+                .iter()
+                .filter_map(|i| Some((i.kind, i.parts.value.as_ref()?.number.plain.clone())))
+                .collect()
+        };
+        let k = kinds(
+            "IOP fell by 6.3 mmHg on timolol 0.1% gel and 7.0 mmHg on timolol 0.5%; 12% had redness.",
+        );
+        assert!(k.contains(&(ItemKind::Number, "0.1".into())), "{k:?}");
+        assert!(k.contains(&(ItemKind::Number, "0.5".into())), "{k:?}");
+        assert!(k.contains(&(ItemKind::Percent, "12".into())), "{k:?}");
+        let k = kinds("本剤0.5%又はプラセボを1日2回塗布した。");
+        assert!(k.contains(&(ItemKind::Number, "0.5".into())), "{k:?}");
     }
 
     #[test]
