@@ -771,7 +771,7 @@ fn draft_on_the_held_out_part() {
 // batch 8 (session 21) with 35 and 39; batch 9 (session 22, tables only) with 46 and 55;
 // batch 10 (session 23) with 25 and 27; batch 11 (session 25) with 40 and 50 (measured alone
 // first: development half 31 + 9 before its three rules, held-out half 18 + 32).
-const FLOOR_DEV_FOUND: f64 = 86.3;
+const FLOOR_DEV_FOUND: f64 = 86.5;
 const FLOOR_HOLDOUT_FOUND: f64 = 77.8;
 const CEILING_DEV_NON_DATA: usize = 366;
 const CEILING_HOLDOUT_NON_DATA: usize = 599;

@@ -396,6 +396,7 @@ pub fn find(scan: &mut Scan) {
     let plain = scan.doc.plain.text.clone();
     let tables = std::mem::take(&mut scan.tables);
     for table in &tables.tables {
+        read_lone_bounded_ps(scan, &plain, table);
         let categories = category_rows(&plain, table);
         let mean_spread_pairs = mean_spread_columns(&plain, table);
         for (r, row) in table.rows.iter().enumerate() {
@@ -462,6 +463,41 @@ pub fn find(scan: &mut Scan) {
         }
     }
     scan.tables = tables;
+}
+
+/// In a table with a p column, a cell that prints only a `<` and a number below 1 (`< 0.001`,
+/// `<.05`) is a p, wherever the row puts it: a section's label row prints the p of its
+/// comparison beside the label (`Physical functioning | < 0.001`), out of the p column's
+/// place. Only a p is printed as "less than a small number" in a table of results.
+fn read_lone_bounded_ps(scan: &mut Scan, plain: &str, table: &super::table::Table) {
+    if !table.column_headers().iter().any(|cells| {
+        names_p(&super::table::header_text(plain, cells))
+            || cells.iter().any(|c| names_p(&plain[c.clone()]))
+    }) {
+        return;
+    }
+    static P: OnceLock<Regex> = OnceLock::new();
+    let lone = P.get_or_init(|| {
+        Regex::new(r"^(?P<sign>[<≤＜])\s*(?P<p>0?[.·]\d+)$").expect("the lone p pattern is valid")
+    });
+    for row in &table.rows {
+        for cell in &row.cells {
+            let text = plain[cell.clone()].trim();
+            let Some(c) = lone.captures(text) else {
+                continue;
+            };
+            let lead = plain[cell.clone()].len() - plain[cell.clone()].trim_start().len();
+            let start = cell.start + lead;
+            let p = c.name("p").expect("a p");
+            let range = start + p.start()..start + p.end();
+            if !scan.free(start..start + text.len()) {
+                continue;
+            }
+            if let Some(value) = scan.number(range.clone()) {
+                push_p(scan, start..range.end, value, Some(&c["sign"]));
+            }
+        }
+    }
 }
 
 /// The spreads a header row of means and spreads in columns of their own names, pair by pair
@@ -1195,6 +1231,18 @@ Mean score, mean (SD)\n3.1 (1.2)\n";
             .map(|(_, v)| v.as_str())
             .collect();
         assert_eq!(percents, ["10.3/10", "13.9/14"], "{brief:?}");
+    }
+
+    #[test]
+    fn a_sections_p_beside_its_label_in_a_table_with_a_p_column() {
+        let text = "| Variable | Before | After | P Value |\n|---|---|---|---|\n| Pain | < 0.001 | | |\n| Intervention | 57.8 | 76.9 | < 0.001 |\n| Control | 63.0 | 42.5 | 0.104 |\n";
+        let brief = crate::draft::tests::brief(&read_items(text));
+        let ps = brief.iter().filter(|(k, _)| *k == "p").count();
+        assert_eq!(ps, 3, "{brief:?}");
+        // Without a p column a `< 0.5` cell is left to the other readers.
+        let text = "| Variable | Before | After |\n|---|---|---|\n| Dose | < 0.5 | |\n";
+        let brief = crate::draft::tests::brief(&read_items(text));
+        assert!(brief.iter().all(|(k, _)| *k != "p"), "{brief:?}");
     }
 
     #[test]
