@@ -1,8 +1,11 @@
 #!/bin/sh
-# `lmm --residual 'ar1(visit | id)'` against nlme's lme(..., correlation = corAR1()) on the
-# same simulated trial (PATIENTS patients, two arms, visits 0..4, a patient intercept and
-# AR(1) errors; default 20,000 patients = 100,000 rows), timed in the same run when R with
-# nlme is installed. Release binary, CSV reading included; R's time excludes read.csv.
+# `lmm --residual` against nlme's lme on the same simulated trial (PATIENTS patients, two arms,
+# visits 0..4, a patient intercept and AR(1) errors; default 20,000 patients = 100,000 rows),
+# timed in the same run when R with nlme is installed. Two fits:
+#   ar1: score ~ visit * arm + (1 | id)          with 'ar1(visit | id)' (corAR1)
+#   cs:  score ~ visit * arm + (0 + visit | id)  with 'cs(visit | id)'  (corCompSymm; a random
+#        slope alone, since compound symmetry beside a random intercept is not identifiable)
+# Release binary, CSV reading included; R's time excludes read.csv.
 #
 #   sh benches/lmm_residual_vs_nlme.sh [PATIENTS]
 set -eu
@@ -26,26 +29,34 @@ file="$tmp/ar1_$patients.csv"
     }
   }
 }' > "$file"
-formula='score ~ visit * arm + (1 | id)'
 now() { date +%s.%N; }
-best=
-for _ in 1 2 3; do
-  t0=$(now)
-  out=$("$bin" lmm "$file" --formula "$formula" --residual 'ar1(visit | id)' --format json)
-  t1=$(now)
-  t=$(echo "$t1 - $t0" | bc -l)
-  if [ -z "$best" ] || [ "$(echo "$t < $best" | bc -l)" = 1 ]; then best=$t; fi
-done
-ll=$(printf '%s\n' "$out" | sed -n 's/^ *"log_likelihood": \([^,]*\),.*/\1/p')
-printf 'trialstats: %.3f s (best of 3), logLik %s\n' "$best" "$ll"
+# time_fit LABEL FORMULA RESIDUAL: the best of three runs and the logLik.
+time_fit() {
+  best=
+  for _ in 1 2 3; do
+    t0=$(now)
+    out=$("$bin" lmm "$file" --formula "$2" --residual "$3" --format json)
+    t1=$(now)
+    t=$(echo "$t1 - $t0" | bc -l)
+    if [ -z "$best" ] || [ "$(echo "$t < $best" | bc -l)" = 1 ]; then best=$t; fi
+  done
+  ll=$(printf '%s\n' "$out" | sed -n 's/^ *"log_likelihood": \([^,]*\),.*/\1/p')
+  printf 'trialstats %s: %.3f s (best of 3), logLik %s\n' "$1" "$best" "$ll"
+}
+time_fit ar1 'score ~ visit * arm + (1 | id)' 'ar1(visit | id)'
+time_fit cs 'score ~ visit * arm + (0 + visit | id)' 'cs(visit | id)'
 if command -v Rscript >/dev/null 2>&1 && Rscript -e 'library(nlme)' >/dev/null 2>&1; then
   Rscript - "$file" <<'R'
 suppressMessages(library(nlme))
 d <- read.csv(commandArgs(TRUE)[1]); d$arm <- factor(d$arm)
-t0 <- Sys.time()
-m <- lme(score ~ visit * arm, random = ~ 1 | id, correlation = corAR1(form = ~ visit | id), data = d)
-t <- as.numeric(Sys.time() - t0, units = "secs")
-cat(sprintf("nlme:       %.3f s (read.csv excluded), logLik %.6f\n", t, as.numeric(logLik(m))))
+timed <- function(label, expr) {
+  t0 <- Sys.time()
+  m <- expr
+  t <- as.numeric(Sys.time() - t0, units = "secs")
+  cat(sprintf("nlme %s:       %.3f s (read.csv excluded), logLik %.6f\n", label, t, as.numeric(logLik(m))))
+}
+timed("ar1", lme(score ~ visit * arm, random = ~ 1 | id, correlation = corAR1(form = ~ visit | id), data = d))
+timed("cs", lme(score ~ visit * arm, random = ~ 0 + visit | id, correlation = corCompSymm(form = ~ visit | id), data = d))
 R
 else
   echo "(R with nlme not found: nlme not timed)"

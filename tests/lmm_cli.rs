@@ -444,6 +444,43 @@ fn kenward_roger_on_a_design_too_large_for_dense_blocks_names_the_alternatives()
 }
 
 #[test]
+fn compound_symmetry_prints_its_correlation_and_bad_structures_name_the_option() {
+    // Values checked against nlme in tests/lmm_residual.rs; here: the command's output and
+    // exit codes.
+    let file = data("visits_cs.csv");
+    let formula = "score ~ visit * arm + (0 + visit | id)";
+    subcommand("lmm")
+        .arg(&file)
+        .args(["--formula", formula, "--residual", "cs(visit | id)"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("as nlme's lme with corCompSymm"))
+        .stdout(predicate::str::contains(
+            "compound symmetry within id: correlation 0.767773",
+        ));
+    // Malformed, an unknown time column, and a random intercept beside cs: exit 2, naming
+    // --residual.
+    for (residual, formula, says) in [
+        ("cs(", formula, "is not a residual structure"),
+        ("cs(visit id)", formula, "is not a residual structure"),
+        ("cs(week | id)", formula, "no column 'week'"),
+        (
+            "cs(visit | id)",
+            "score ~ visit * arm + (1 | id)",
+            "random intercept",
+        ),
+    ] {
+        subcommand("lmm")
+            .arg(&file)
+            .args(["--formula", formula, "--residual", residual])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("--residual:"))
+            .stderr(predicate::str::contains(says));
+    }
+}
+
+#[test]
 fn correlated_residuals_print_the_correlation_and_refuse_what_they_do_not_give() {
     // Values checked against nlme in tests/lmm_residual.rs; here: the command's output and
     // exit codes.

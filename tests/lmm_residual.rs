@@ -1,10 +1,11 @@
 //! `lmm --residual`: random effects with correlated residuals within each patient, checked
-//! against nlme 3.1 `lme(..., correlation = corAR1(form = ~ visit | id))` and `corCAR1`, fitted
-//! with `lmeControl(tolerance = 1e-12, msTol = 1e-14)` on trial data simulated by
-//! `benches/lmm_residual_reference.R` (80 patients, two arms, up to six visits, a patient
-//! intercept and slope, AR(1) errors). Tolerances (the issue's): log-likelihood 1e-6
-//! absolute, fixed effects 1e-5 and SEs 1e-4 relative, the correlation and the random-effect
-//! SDs 1e-4.
+//! against nlme 3.1.162 `lme(..., correlation = corAR1(form = ~ visit | id))`, `corCAR1` and
+//! `corCompSymm`, fitted with `lmeControl(tolerance = 1e-12, msTol = 1e-14)` on trial data
+//! simulated by `benches/lmm_residual_reference.R` (80 patients, two arms, up to six visits, a
+//! patient intercept and slope, AR(1) errors) and `benches/lmm_residual_cs_reference.R` (the
+//! same design with a patient slope and compound-symmetric errors, positive and negative).
+//! Tolerances (the issue's): log-likelihood 1e-6 absolute, fixed effects 1e-5 and SEs 1e-4
+//! relative, the correlation 1e-4 absolute and the random-effect SDs 1e-4 relative.
 
 use std::path::PathBuf;
 use trialstats::lmm::ReferenceLevels;
@@ -173,6 +174,117 @@ fn continuous_time_ar1_on_irregular_months() {
             sds: &[3.59887087725961],
         },
     );
+}
+
+#[test]
+fn random_slope_with_compound_symmetry_reml_and_ml() {
+    // A random slope without a random intercept: compound symmetry's common correlation is the
+    // patient's shared level, identifiable beside the slope (with a random intercept it is not,
+    // see the next test). nlme reaches the same optimum from corCompSymm(0) and
+    // corCompSymm(0.5) (benches/lmm_residual_cs_reference.R).
+    // lme(score ~ visit * arm, random = ~ 0 + visit | id,
+    //     correlation = corCompSymm(form = ~ visit | id), data = d, method = "REML")
+    let f = "score ~ visit * arm + (0 + visit | id)";
+    check(
+        &fit("visits_cs.csv", f, "cs(visit | id)", true),
+        &Nlme {
+            log_likelihood: -990.745064802475,
+            fixed: &[
+                ("(Intercept)", 29.610225995205010, 0.489896456837356),
+                ("visit", -0.939267456744242, 0.123166058808069),
+                ("armplacebo", 0.451595843422907, 0.692493969702524),
+                ("visit:armplacebo", 0.517173390178612, 0.172579203860404),
+            ],
+            sigma: 3.27182898699932,
+            rho: 0.76777251151028,
+            sds: &[0.627686396737145],
+        },
+    );
+    // method = "ML"; the SEs are √diag(m$varFix), as for the ML AR(1) fit above.
+    check(
+        &fit("visits_cs.csv", f, "cs(visit | id)", false),
+        &Nlme {
+            log_likelihood: -988.729099765214,
+            fixed: &[
+                (
+                    "(Intercept)",
+                    29.609781103537308,
+                    0.2341873970385319f64.sqrt(),
+                ),
+                ("visit", -0.938730489894253, 0.0147980139187051f64.sqrt()),
+                (
+                    "armplacebo",
+                    0.451725743274442,
+                    0.4679307796220530f64.sqrt(),
+                ),
+                (
+                    "visit:armplacebo",
+                    0.517003910679455,
+                    0.0290479708913720f64.sqrt(),
+                ),
+            ],
+            sigma: 3.23618366056667,
+            rho: 0.762672210089414,
+            sds: &[0.616377453150125],
+        },
+    );
+}
+
+#[test]
+fn compound_symmetry_with_a_negative_correlation_inside_nlmes_bound() {
+    // Residuals that correlate negatively within a patient (simulated at rho -0.1); nlme keeps
+    // rho above -1/(m - 1) = -0.2 for the largest patient's m = 6 visits.
+    // lme(rating ~ visit * arm, random = ~ 0 + visit | id,
+    //     correlation = corCompSymm(form = ~ visit | id), data = d, method = "REML")
+    check(
+        &fit(
+            "visits_cs.csv",
+            "rating ~ visit * arm + (0 + visit | id)",
+            "cs(visit | id)",
+            true,
+        ),
+        &Nlme {
+            log_likelihood: -972.311000838395,
+            fixed: &[
+                ("(Intercept)", 29.9957277731706995, 0.197815168201989),
+                ("visit", -1.0270003691217919, 0.132788617924996),
+                ("armplacebo", -0.0659600040082941, 0.278656989777801),
+                ("visit:armplacebo", 0.6809443014091008, 0.185866490021241),
+            ],
+            sigma: 1.82437864148918,
+            rho: -0.182046972794258,
+            sds: &[0.620191266699203],
+        },
+    );
+}
+
+#[test]
+fn compound_symmetry_with_a_random_intercept_is_refused_as_not_identifiable() {
+    // nlme fits lme(score ~ visit * arm, random = ~ 1 | id, correlation =
+    // corCompSymm(value, form = ~ visit | id)) to logLik -1025.1798703768 from value 0, 0.3
+    // and 0.6 alike, stopping at rho 0, 0.286 and 0.576 with intercept SDs 3.11, 2.86 and
+    // 2.13: the split is where the start leads (benches/lmm_residual_cs_reference.R). Any
+    // random terms spanning an intercept are refused, naming the way out.
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/visits_cs.csv");
+    for formula in [
+        "score ~ visit * arm + (1 | id)",
+        "score ~ visit * arm + (visit | id)",
+        "score ~ visit * arm + (visit || id)",
+    ] {
+        let e = fit_correlated_csv(
+            &path,
+            formula,
+            &"cs(visit | id)".parse().unwrap(),
+            true,
+            &ReferenceLevels::default(),
+        )
+        .expect_err("refused")
+        .to_string();
+        assert!(
+            e.contains("random intercept") && e.contains("(0 + visit | id)"),
+            "{formula}: {e}"
+        );
+    }
 }
 
 #[test]

@@ -53,8 +53,10 @@ pub struct Args {
     #[arg(long)]
     pub ml: bool,
     /// Correlated residuals within each subject, beside its random effects (nlme's lme with
-    /// corAR1 or corCAR1): 'ar1(TIME | ID)' (whole-number times) or 'car1(TIME | ID)' (any
-    /// times); the random terms must group by the same ID. Fixed effects with SEs and t, no df.
+    /// corAR1, corCAR1 or corCompSymm): 'ar1(TIME | ID)' (whole-number times), 'car1(TIME |
+    /// ID)' (any times) or 'cs(TIME | ID)' (compound symmetry; not beside a random intercept,
+    /// e.g. with (0 + TIME | ID)); the random terms must group by the same ID. Fixed effects
+    /// with SEs and t, no df.
     #[arg(long, value_name = "STRUCTURE")]
     pub residual: Option<String>,
     /// Denominator df of the fixed effects' t tests: satterthwaite (lmerTest's default),

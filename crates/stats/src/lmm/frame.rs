@@ -222,12 +222,23 @@ impl Frame {
     }
 
     /// Read the columns in `wanted` (name, role) from the CSV file at `path`, with
-    /// [`CsvFile::fold_rows_parallel`] (a million rows are parsed on all cores).
+    /// [`CsvFile::fold_rows_parallel`] (a million rows are parsed on all cores); a column
+    /// the file lacks is refused naming `--formula`.
     pub fn read_csv(path: &Path, wanted: &[(String, Role)]) -> Result<Frame> {
+        Frame::read_csv_naming(path, wanted, &|_| "{field:formula}")
+    }
+
+    /// [`Frame::read_csv`], a column the file lacks refused naming the option `option_of`
+    /// gives for it (`{field:residual}` for the time of `lmm --residual`).
+    pub fn read_csv_naming(
+        path: &Path,
+        wanted: &[(String, Role)],
+        option_of: &dyn Fn(&str) -> &'static str,
+    ) -> Result<Frame> {
         let file = CsvFile::read(path)?;
         let index: Vec<usize> = wanted
             .iter()
-            .map(|(name, _)| file.require(name, "{field:formula}"))
+            .map(|(name, _)| file.require(name, option_of(name)))
             .collect::<crate::error::RefusalResult<_>>()?;
         let source = file.name().to_string();
         let new_builders = || -> Vec<ColumnBuilder> {

@@ -32,7 +32,7 @@
 //! | [`blocked`] | several grouping factors (nested, crossed): the criterion by blocked Cholesky algebra |
 //! | `optimize` | the bounded optimiser over θ: `trialstats-numerics`' `optimize::quasi_newton`, shared with `meta` and `glmm` |
 //! | [`fit`](mod@fit) | the fitted model and its output |
-//! | [`residual`] | random effects with correlated residuals within a subject (nlme's `lme` with `corAR1` / `corCAR1`), by dense per-subject algebra |
+//! | [`residual`] | random effects with correlated residuals within a subject (nlme's `lme` with `corAR1` / `corCAR1` / `corCompSymm`), by dense per-subject algebra |
 //! | [`marginal`] | the marginal covariance Σ(φ) by blocks of rows, and the sums over rows that small-sample inference needs (linear algebra only) |
 //! | [`ddf`] | the choice of denominator df (`--ddf`), recorded by the fit |
 //! | [`inference`] | Satterthwaite and Kenward–Roger df, t and F tests of contrasts of β̂ |

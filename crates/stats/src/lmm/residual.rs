@@ -1,12 +1,15 @@
 //! Random effects with correlated residuals within each subject, as nlme's
 //! `lme(fixed, random = ~ terms | id, correlation = corAR1(form = ~ time | id))` (or
-//! `corCAR1`): `lmm --residual 'ar1(time | id)'` / `'car1(time | id)'`.
+//! `corCAR1`, `corCompSymm`): `lmm --residual 'ar1(time | id)'` / `'car1(time | id)'` /
+//! `'cs(time | id)'`. This module owns the `--residual` structure, its parsing and its
+//! refusals, and the fit: the profiled criterion, its optimum and the output.
 //!
 //! For subject i (rows Sᵢ), with the random effects' relative factor T (lme4's θ, as
 //! [`super::random`]) and the residual correlation matrix Rᵢ(ρ):
 //!
 //! ```text
-//! Var(yᵢ) = σ² Vᵢ,   Vᵢ = Zᵢ T Tᵀ Zᵢᵀ + Rᵢ(ρ),   Rᵢ[a, b] = ρ^|tₐ − t_b|
+//! Var(yᵢ) = σ² Vᵢ,   Vᵢ = Zᵢ T Tᵀ Zᵢᵀ + Rᵢ(ρ),   Rᵢ[a, b] = ρ^|tₐ − t_b|  (ar1, car1)
+//!                                                Rᵢ[a, b] = ρ for a ≠ b  (cs)
 //! −2ℓ_ML   = n (1 + log 2πσ̂²) + Σ log|Vᵢ|,                      σ̂² = r²/n
 //! −2ℓ_REML = (n − p)(1 + log 2πσ̂²) + Σ log|Vᵢ| + log|XᵀV⁻¹X|,    σ̂² = r²/(n − p)
 //! ```
@@ -15,9 +18,19 @@
 //! *Mixed-Effects Models in S and S-PLUS*, §2.2 and §5.3; the AR(1) of corAR1 on integer
 //! times, the continuous-time AR(1) of corCAR1 on real times, §5.3.1). Each subject's Vᵢ is
 //! small (its visits) and is factored densely; the criterion is minimised over (θ, φ) with
-//! ρ = tanh φ (AR(1), ρ ∈ (−1, 1)) or ρ = 1/(1 + e^−φ) (CAR(1), ρ ∈ (0, 1)), nlme's own
-//! unconstrained forms. The random effects must be on the subject that the residuals are
-//! correlated within (one grouping factor), as nlme's single-level `lme`.
+//! ρ = tanh φ (AR(1), ρ ∈ (−1, 1)), ρ = 1/(1 + e^−φ) (CAR(1), ρ ∈ (0, 1)) or
+//! ρ = (e^φ + ρ₀)/(e^φ + 1) (compound symmetry, ρ ∈ (ρ₀, 1) with ρ₀ = −1/(m − 1) for the
+//! largest subject's m rows, so that every Rᵢ is positive definite), nlme's own unconstrained
+//! forms (`coef.corCompSymm` and `Initialize.corCompSymm` in nlme's R/corStruct.R,
+//! `compSymm_factList` in src/corStruct.c). The random effects must be on the subject that the
+//! residuals are correlated within (one grouping factor), as nlme's single-level `lme`.
+//!
+//! Compound symmetry with a random intercept is not identifiable, and is refused: the
+//! intercept's column of Zᵢ is 1 on every row, so ZᵢDZᵢᵀ + ρJ = Zᵢ(D + ρe₁e₁ᵀ)Zᵢᵀ and the
+//! intercept's variance and ρ trade off exactly (the likelihood is flat along a segment of
+//! them; nlme stops on it where its start leads, benches/lmm_residual_cs_reference.R). The
+//! same holds whenever some combination of the random-effect columns is 1 on every row
+//! ([`spans_intercept`]). A random slope alone, `(0 + time | id)`, is identifiable.
 //!
 //! Degrees of freedom are not computed here: nlme's are the containment df, not lmerTest's,
 //! and no reference for Satterthwaite's with correlated residuals has been checked.
@@ -45,6 +58,9 @@ pub enum ResidualKind {
     Ar1,
     /// Continuous-time first-order autoregressive (nlme's `corCAR1`).
     Car1,
+    /// Compound symmetry: one correlation between any two of a subject's residuals (nlme's
+    /// `corCompSymm`); the times only order the rows.
+    Cs,
 }
 
 /// `--residual 'ar1(time | id)'`: the kind, the time column and the subject column.
@@ -57,13 +73,13 @@ pub struct ResidualStructure {
 
 impl std::str::FromStr for ResidualStructure {
     type Err = Error;
-    /// `ar1(visit | id)` or `car1(month | id)`.
+    /// `ar1(visit | id)`, `car1(month | id)` or `cs(visit | id)`.
     fn from_str(text: &str) -> Result<ResidualStructure> {
         let bad = || {
             Error::field(
                 "residual",
                 format!(
-                    "'{text}' is not a residual structure; allowed: ar1(TIME | ID) (integer times, nlme's corAR1) or car1(TIME | ID) (any times, corCAR1)"
+                    "'{text}' is not a residual structure; allowed: ar1(TIME | ID) (integer times, nlme's corAR1), car1(TIME | ID) (any times, corCAR1) or cs(TIME | ID) (compound symmetry, corCompSymm)"
                 ),
             )
         };
@@ -72,6 +88,7 @@ impl std::str::FromStr for ResidualStructure {
         let kind = match t[..open].trim().to_ascii_lowercase().as_str() {
             "ar1" => ResidualKind::Ar1,
             "car1" => ResidualKind::Car1,
+            "cs" => ResidualKind::Cs,
             _ => return Err(bad()),
         };
         let inner = t[open + 1..].strip_suffix(')').ok_or_else(bad)?;
@@ -102,7 +119,8 @@ pub struct CorrelatedFit {
     pub bic: f64,
     /// Residual SD σ̂.
     pub sigma: f64,
-    /// The residual correlation ρ (between visits one time unit apart).
+    /// The residual correlation ρ: between visits one time unit apart (ar1, car1), between
+    /// any two visits (cs).
     pub rho: f64,
     /// Fixed effects with SEs and t (no df).
     pub fixed: Vec<FixedEffect>,
@@ -128,8 +146,15 @@ struct Pattern {
     cross: Vec<DMatrix<f64>>,
 }
 
-/// Group `subjects` by their times and their rows of Z, summing each group's cross-products.
-fn patterns(subjects: &[Subject], x: &ModelMatrix, y: &[f64], re: &RandomEffects) -> Vec<Pattern> {
+/// Group `subjects` by their rows of Z and (`with_times`; compound symmetry does not depend on
+/// them) their times, summing each group's cross-products.
+fn patterns(
+    subjects: &[Subject],
+    x: &ModelMatrix,
+    y: &[f64],
+    re: &RandomEffects,
+    with_times: bool,
+) -> Vec<Pattern> {
     let q = re.q();
     let p = x.p;
     let mut index: std::collections::HashMap<Vec<u64>, usize> = std::collections::HashMap::new();
@@ -138,6 +163,7 @@ fn patterns(subjects: &[Subject], x: &ModelMatrix, y: &[f64], re: &RandomEffects
         let key: Vec<u64> = subject
             .times
             .iter()
+            .filter(|_| with_times)
             .map(|t| t.to_bits())
             .chain(
                 subject
@@ -171,6 +197,12 @@ fn patterns(subjects: &[Subject], x: &ModelMatrix, y: &[f64], re: &RandomEffects
     out
 }
 
+/// Compound symmetry's ρ from the unconstrained φ: nlme's (e^φ + ρ₀)/(e^φ + 1)
+/// (`compSymm_factList` in src/corStruct.c), written so that a large φ gives 1, not ∞/∞.
+fn cs_rho(phi: f64, floor: f64) -> f64 {
+    1.0 - (1.0 - floor) / (1.0 + phi.exp())
+}
+
 /// The data of the criterion.
 struct Problem<'a> {
     x: &'a ModelMatrix,
@@ -179,6 +211,8 @@ struct Problem<'a> {
     subjects: Vec<Subject>,
     patterns: Vec<Pattern>,
     kind: ResidualKind,
+    /// ρ's lower bound for compound symmetry, −1/(m − 1) (unused by ar1 and car1).
+    cs_floor: f64,
     reml: bool,
 }
 
@@ -204,6 +238,16 @@ impl Problem<'_> {
         match self.kind {
             ResidualKind::Ar1 => phi.tanh(),
             ResidualKind::Car1 => 1.0 / (1.0 + (-phi).exp()),
+            ResidualKind::Cs => cs_rho(phi, self.cs_floor),
+        }
+    }
+
+    /// The starting φ: ρ = 0 for compound symmetry (nlme's default `corCompSymm(value = 0)`,
+    /// φ = log(−ρ₀)), φ = 0 otherwise.
+    fn start_phi(&self) -> f64 {
+        match self.kind {
+            ResidualKind::Cs => (-self.cs_floor).ln(),
+            ResidualKind::Ar1 | ResidualKind::Car1 => 0.0,
         }
     }
 
@@ -219,7 +263,13 @@ impl Problem<'_> {
         let mut v: DMatrix<f64> = &zt * zt.transpose();
         for a in 0..m {
             for b in 0..m {
-                v[(a, b)] += rho.powf((subject.times[a] - subject.times[b]).abs());
+                v[(a, b)] += match self.kind {
+                    ResidualKind::Cs if a == b => 1.0,
+                    ResidualKind::Cs => rho,
+                    ResidualKind::Ar1 | ResidualKind::Car1 => {
+                        rho.powf((subject.times[a] - subject.times[b]).abs())
+                    }
+                };
             }
         }
         v
@@ -287,7 +337,8 @@ impl Problem<'_> {
 }
 
 /// The subjects of `re` in level order, each with its rows in time order and their times;
-/// refuses times that are missing, repeated within a subject or (AR(1)) not whole numbers.
+/// refuses times that are (AR(1)) not whole numbers or (AR(1), CAR(1), as nlme's corAR1 and
+/// corCAR1) repeated within a subject.
 fn subjects(re: &RandomEffects, times: &[f64], kind: ResidualKind) -> Result<Vec<Subject>> {
     let mut out: Vec<Subject> = (0..re.levels.len())
         .map(|_| Subject {
@@ -310,7 +361,7 @@ fn subjects(re: &RandomEffects, times: &[f64], kind: ResidualKind) -> Result<Vec
                 ),
             ));
         }
-        if s.times.windows(2).any(|w| w[0] == w[1]) {
+        if kind != ResidualKind::Cs && s.times.windows(2).any(|w| w[0] == w[1]) {
             return Err(Error::field(
                 "residual",
                 format!(
@@ -321,6 +372,54 @@ fn subjects(re: &RandomEffects, times: &[f64], kind: ResidualKind) -> Result<Vec
         }
     }
     Ok(out)
+}
+
+/// Whether some combination c of the random-effect columns is 1 on every row (Z c = 1, as a
+/// random intercept's column is): then J = Zᵢ c cᵀ Zᵢᵀ in every subject and compound
+/// symmetry's ρJ is one more random intercept. c is the least squares solution of Z c = 1
+/// (normal equations, small q × q), the fit checked row by row.
+fn spans_intercept(re: &RandomEffects) -> bool {
+    let q = re.q();
+    let n = re.group_of_row.len();
+    let mut gram = DMatrix::<f64>::zeros(q, q);
+    let mut sums = DVector::<f64>::zeros(q);
+    for z in re.z.chunks_exact(q).take(n) {
+        let z = DVector::from_column_slice(z);
+        gram += &z * z.transpose();
+        sums += &z;
+    }
+    let Ok(c) = gram.svd(true, true).solve(&sums, 1e-12) else {
+        return false;
+    };
+    re.z.chunks_exact(q)
+        .take(n)
+        .all(|z| (z.iter().zip(c.iter()).map(|(a, b)| a * b).sum::<f64>() - 1.0).abs() < 1e-6)
+}
+
+/// For compound symmetry: ρ's lower bound −1/(m − 1), m the largest subject's rows (nlme's
+/// `Initialize.corCompSymm`: every Rᵢ is then positive definite). Refuses a fit where ρ is
+/// not identifiable (random effects that span an intercept, [`spans_intercept`]) or no
+/// subject has two rows.
+fn cs_floor(re: &RandomEffects, subjects: &[Subject], residual: &ResidualStructure) -> Result<f64> {
+    let (time, group) = (&residual.time, &residual.group);
+    let m = subjects.iter().map(|s| s.rows.len()).max().unwrap_or(0);
+    if m < 2 {
+        return Err(Error::field(
+            "residual",
+            format!(
+                "cs({time} | {group}) needs a subject with two or more rows; every '{group}' has one"
+            ),
+        ));
+    }
+    if spans_intercept(re) {
+        return Err(Error::field(
+            "residual",
+            format!(
+                "cs({time} | {group}) cannot be fitted with a random intercept on '{group}' (or random terms that add up to one): the common correlation and the intercept's variance trade off exactly, the likelihood is flat along a segment of them, so any split reported would be arbitrary (nlme's lme stops where its start leads). Keep cs and drop the intercept, e.g. (0 + {time} | {group}); or drop --residual ((1 | {group}) alone is the same model when the correlation is positive); or fit compound symmetry without random effects with trialstats mmrm (cs({time} | {group}), nlme's gls with corCompSymm)"
+            ),
+        ));
+    }
+    Ok(-1.0 / (m as f64 - 1.0))
 }
 
 /// [`fit_correlated`] on the CSV file at `path` (the formula's columns and the time column),
@@ -354,10 +453,19 @@ pub fn fit_correlated_csv(
 ) -> Result<CorrelatedFit> {
     let f = Formula::parse(formula)?;
     let mut columns = super::fit::columns_for(&f);
-    if !columns.iter().any(|(name, _)| *name == residual.time) {
+    // The time column alone is `--residual`'s; the others are the formula's.
+    let in_formula: Vec<String> = columns.iter().map(|(name, _)| name.clone()).collect();
+    if !in_formula.contains(&residual.time) {
         columns.push((residual.time.clone(), super::frame::Role::Numeric));
     }
-    let mut frame = Frame::read_csv(path, &columns)?;
+    let option_of = |name: &str| {
+        if in_formula.iter().any(|n| n == name) {
+            "{field:formula}"
+        } else {
+            "{field:residual}"
+        }
+    };
+    let mut frame = Frame::read_csv_naming(path, &columns, &option_of)?;
     frame.relevel(references)?;
     fit_correlated(&f, &frame, residual, reml)
 }
@@ -407,18 +515,23 @@ pub fn fit_correlated(
         ));
     };
     let subjects = subjects(re, times, residual.kind)?;
+    let cs_floor = match residual.kind {
+        ResidualKind::Cs => cs_floor(re, &subjects, residual)?,
+        ResidualKind::Ar1 | ResidualKind::Car1 => -1.0,
+    };
     let problem = Problem {
         x: &x,
         y,
         re,
-        patterns: patterns(&subjects, &x, y, re),
+        patterns: patterns(&subjects, &x, y, re, residual.kind != ResidualKind::Cs),
         subjects,
         kind: residual.kind,
+        cs_floor,
         reml,
     };
     let f = |v: &[f64]| problem.evaluate(v).map_or(f64::INFINITY, |a| a.criterion);
     let mut start = re.initial_theta();
-    start.push(0.0);
+    start.push(problem.start_phi());
     let mut lower = re.lower_bounds();
     lower.push(f64::NEG_INFINITY);
     let opt = minimize_with(&f, None, &start, &lower);
@@ -480,9 +593,30 @@ fn summarise(
 
 impl Tabular for CorrelatedFit {
     fn preamble(&self) -> Option<String> {
-        let (name, nlme) = match self.residual.kind {
-            ResidualKind::Ar1 => ("AR(1)", "corAR1"),
-            ResidualKind::Car1 => ("continuous-time AR(1)", "corCAR1"),
+        let (time, group, rho) = (
+            &self.residual.time,
+            &self.residual.group,
+            human_number(self.rho),
+        );
+        let (nlme, residuals) = match self.residual.kind {
+            ResidualKind::Ar1 => (
+                "corAR1",
+                format!(
+                    "AR(1) in {time} within {group}: correlation {rho} between times one unit apart"
+                ),
+            ),
+            ResidualKind::Car1 => (
+                "corCAR1",
+                format!(
+                    "continuous-time AR(1) in {time} within {group}: correlation {rho} between times one unit apart"
+                ),
+            ),
+            ResidualKind::Cs => (
+                "corCompSymm",
+                format!(
+                    "compound symmetry within {group}: correlation {rho} between any two times"
+                ),
+            ),
         };
         let crit_name = if self.method == "REML" {
             "REML criterion"
@@ -497,12 +631,9 @@ impl Tabular for CorrelatedFit {
             human_number(self.sigma)
         ));
         Some(format!(
-            "Linear mixed model with correlated residuals, fit by {} (as nlme's lme with {nlme})\nformula: {}\nresiduals: {name} in {} within {}: correlation {} between times one unit apart\n\n{crit_name}: {}   log-likelihood: {}   AIC: {}   BIC: {}\n\nrandom effects:\n{}\n\nobservations: {}   groups ({}): {}\nconverged: {} ({} evaluations)\n\nfixed effects (no df: with correlated residuals they are not computed):",
+            "Linear mixed model with correlated residuals, fit by {} (as nlme's lme with {nlme})\nformula: {}\nresiduals: {residuals}\n\n{crit_name}: {}   log-likelihood: {}   AIC: {}   BIC: {}\n\nrandom effects:\n{}\n\nobservations: {}   groups ({}): {}\nconverged: {} ({} evaluations)\n\nfixed effects (no df: with correlated residuals they are not computed):",
             self.method,
             self.formula,
-            self.residual.time,
-            self.residual.group,
-            human_number(self.rho),
             human_number(self.criterion),
             human_number(self.log_likelihood),
             human_number(self.aic),
@@ -518,5 +649,28 @@ impl Tabular for CorrelatedFit {
 
     fn table(&self) -> Table {
         fixed_effects_table(&self.fixed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cs_parses_and_its_rho_is_nlmes_transform() {
+        let r: ResidualStructure = " CS( visit | id ) ".parse().unwrap();
+        assert_eq!(
+            (r.kind, r.time.as_str(), r.group.as_str()),
+            (ResidualKind::Cs, "visit", "id")
+        );
+        // nlme's Initialize.corCompSymm starts at log((0 - inf)/(1 - 0)), rho 0; inf = -1/5
+        // for six visits. coef(..., unconstrained = FALSE) is (e^phi + inf)/(e^phi + 1).
+        let floor: f64 = -0.2;
+        assert!(cs_rho((-floor).ln(), floor).abs() < 1e-15);
+        let phi = 0.7f64;
+        let nlme = (phi.exp() + floor) / (phi.exp() + 1.0);
+        assert!((cs_rho(phi, floor) - nlme).abs() < 1e-15);
+        assert_eq!(cs_rho(800.0, floor), 1.0);
+        assert!((cs_rho(-800.0, floor) - floor).abs() < 1e-15);
     }
 }
