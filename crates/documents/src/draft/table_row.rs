@@ -716,6 +716,25 @@ impl LaidOutCell<'_> {
 
     /// Pushes the item the slots from `k` on make (`value` the number in slot `k`), and
     /// returns how many slots it took.
+    /// A percentage with its count, the cell's numbers from `span.start` to `span.end`.
+    fn push_percent(
+        &self,
+        scan: &mut Scan,
+        span: Range<usize>,
+        percent: Option<super::Printed>,
+        count: Option<super::Printed>,
+    ) {
+        scan.push(
+            ItemKind::Percent,
+            self.whole(span.start, span.end),
+            Parts {
+                value: percent,
+                count,
+                ..Parts::default()
+            },
+        );
+    }
+
     fn push_slot(&self, scan: &mut Scan, k: usize, value: super::Printed) -> usize {
         let slots = &self.slots;
         let (slot, range) = (slots[k].0, slots[k].1.clone());
@@ -723,28 +742,14 @@ impl LaidOutCell<'_> {
         match (slot, next) {
             (Slot::Count, Some((Slot::Whole, of))) => self.push_count_of_whole(scan, k, value, of),
             (Slot::Count, Some((Slot::Percent, pct))) => {
-                scan.push(
-                    ItemKind::Percent,
-                    self.whole(range.start, pct.end),
-                    Parts {
-                        value: scan.number(pct.clone()),
-                        count: Some(value),
-                        ..Parts::default()
-                    },
-                );
+                let percent = scan.number(pct.clone());
+                self.push_percent(scan, range.start..pct.end, percent, Some(value));
                 2
             }
             // `% (n)`, as `率(人数)` lays it out: the percentage with its count after it.
             (Slot::Percent, Some((Slot::Count, count))) => {
-                scan.push(
-                    ItemKind::Percent,
-                    self.whole(range.start, count.end),
-                    Parts {
-                        value: Some(value),
-                        count: scan.number(count.clone()),
-                        ..Parts::default()
-                    },
-                );
+                let count_value = scan.number(count.clone());
+                self.push_percent(scan, range.start..count.end, Some(value), count_value);
                 2
             }
             (Slot::Percent, _) => {
