@@ -2,8 +2,10 @@
 //! `rel.tol = 1e-12` over τ of the marginal posterior, `uniroot(tol = 1e-14)` for quantiles,
 //! `optimize(tol = 1e-12)` for modes and shortest intervals (`benches/bayes_reference.R`,
 //! whose function `reference(name, y, sei, dprior, mu0, sd0, level, threshold)` prints every
-//! number below); and against the numbers the bayesmeta vignette prints. `--test adhoc`
-//! against metafor's formula (`benches/adhoc_reference.R`).
+//! number below); and against the numbers the bayesmeta vignette prints. Posteriors of τ
+//! concentrated in a spike (many equal effects) against a brute-force Simpson integration
+//! written here (`BruteForce`). `--test adhoc` against metafor's formula
+//! (`benches/adhoc_reference.R`).
 
 use crate::common::trialstats;
 use trialstats::meta::bayes::{self, BayesFit, BayesOptions, MuPrior, Summary, TauPrior};
@@ -1134,4 +1136,223 @@ fn shrinkage_estimates_have_the_exact_shortest_intervals() {
             (2, -9.2419762187472649, 21.0506982757883954),
         ],
     );
+}
+
+/// The posterior of the normal–normal model under a half-normal(`scale`) prior on τ and the
+/// uniform prior on μ, by brute force, as an independent check of the quadrature on
+/// concentrated posteriors. A different integration method: composite Simpson's rule on a
+/// fixed, dense (4,000 panels) uniform grid in τ itself, where the library integrates
+/// adaptively by Gauss–Kronrod in u = τ/(s + τ) and measures the likelihood from its peak.
+/// The likelihood is written out here (Röver 2020, *J Stat Softw* 93(6), §2), with plain
+/// sums: at k = 200 they keep about 13 digits. Quantiles by bisection.
+struct BruteForce {
+    y: Vec<f64>,
+    v: Vec<f64>,
+    scale: f64,
+    /// The grid of τ (4,001 points), its spacing, and the log posterior's largest value on it.
+    tau: Vec<f64>,
+    h: f64,
+    peak: f64,
+    /// Simpson weight × posterior density (normalised to sum to 1), μ̂(τ) and V(τ) at each.
+    mass: Vec<f64>,
+    /// P(τ ≤ τ₂ᵢ) at the even grid points (the ends of the double panels).
+    cdf: Vec<f64>,
+    mu_mean: Vec<f64>,
+    mu_var: Vec<f64>,
+}
+
+impl BruteForce {
+    const PANELS: usize = 4000;
+
+    /// `ln p(τ) + ln p(y | τ)` up to a constant, μ̂(τ) and V(τ).
+    fn log_joint(y: &[f64], v: &[f64], scale: f64, tau: f64) -> (f64, f64, f64) {
+        let t2 = tau * tau;
+        let sw: f64 = v.iter().map(|v| 1.0 / (v + t2)).sum();
+        let swy: f64 = y.iter().zip(v).map(|(y, v)| y / (v + t2)).sum();
+        let mean = swy / sw;
+        let rss: f64 = y
+            .iter()
+            .zip(v)
+            .map(|(y, v)| (y - mean).powi(2) / (v + t2))
+            .sum();
+        let slog: f64 = v.iter().map(|v| (v + t2).ln()).sum();
+        let log = -0.5 * t2 / (scale * scale) - 0.5 * slog - 0.5 * sw.ln() - 0.5 * rss;
+        (log, mean, 1.0 / sw)
+    }
+
+    fn new(y: &[f64], v: &[f64], scale: f64) -> Self {
+        // The grid ends where the log posterior has fallen 50 below its largest value.
+        let f = |t: f64| Self::log_joint(y, v, scale, t).0;
+        let (mut t, mut best) = (1e-6, f(0.0));
+        loop {
+            let l = f(t);
+            best = best.max(l);
+            if l < best - 50.0 {
+                break;
+            }
+            t *= 1.02;
+        }
+        let h = t / Self::PANELS as f64;
+        let tau: Vec<f64> = (0..=Self::PANELS).map(|i| i as f64 * h).collect();
+        let evaluated: Vec<(f64, f64, f64)> = tau
+            .iter()
+            .map(|&t| Self::log_joint(y, v, scale, t))
+            .collect();
+        let peak = evaluated
+            .iter()
+            .map(|e| e.0)
+            .fold(f64::NEG_INFINITY, f64::max);
+        let mut mass: Vec<f64> = evaluated
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let w = if i == 0 || i == Self::PANELS {
+                    1.0
+                } else if i % 2 == 1 {
+                    4.0
+                } else {
+                    2.0
+                };
+                w * h / 3.0 * (e.0 - peak).exp()
+            })
+            .collect();
+        let total: f64 = mass.iter().sum();
+        mass.iter_mut().for_each(|m| *m /= total);
+        let density = |i: usize| (evaluated[i].0 - peak).exp() / total;
+        let mut cdf = vec![0.0];
+        for i in 0..Self::PANELS / 2 {
+            let panel = h / 3.0 * (density(2 * i) + 4.0 * density(2 * i + 1) + density(2 * i + 2));
+            cdf.push(cdf[i] + panel);
+        }
+        BruteForce {
+            y: y.to_vec(),
+            v: v.to_vec(),
+            scale,
+            tau,
+            h,
+            peak: peak + total.ln(),
+            mass,
+            cdf,
+            mu_mean: evaluated.iter().map(|e| e.1).collect(),
+            mu_var: evaluated.iter().map(|e| e.2).collect(),
+        }
+    }
+
+    /// The posterior density of τ (normalised).
+    fn density(&self, t: f64) -> f64 {
+        (Self::log_joint(&self.y, &self.v, self.scale, t).0 - self.peak).exp()
+    }
+
+    fn tau_mean(&self) -> f64 {
+        self.mass.iter().zip(&self.tau).map(|(m, t)| m * t).sum()
+    }
+
+    /// P(τ ≤ x): Simpson's rule over the whole double panels below x, then over [t, x] as one
+    /// panel of its own.
+    fn tau_cdf(&self, x: f64) -> f64 {
+        let pairs = ((x / (2.0 * self.h)).floor() as usize).min(Self::PANELS / 2);
+        let start = 2.0 * pairs as f64 * self.h;
+        let mut sum = self.cdf[pairs];
+        if x > start {
+            sum += (x - start) / 6.0
+                * (self.density(start) + 4.0 * self.density(0.5 * (start + x)) + self.density(x));
+        }
+        sum
+    }
+
+    fn mu_mean(&self) -> f64 {
+        self.mass
+            .iter()
+            .zip(&self.mu_mean)
+            .map(|(m, mu)| m * mu)
+            .sum()
+    }
+
+    fn mu_cdf(&self, x: f64) -> f64 {
+        self.mass
+            .iter()
+            .zip(self.mu_mean.iter().zip(&self.mu_var))
+            .map(|(m, (mu, var))| m * trialstats::dist::pnorm((x - mu) / var.sqrt()))
+            .sum()
+    }
+
+    /// The root of the increasing `cdf(x) − p` in [lo, hi], by bisection.
+    fn bisect(cdf: impl Fn(f64) -> f64, p: f64, mut lo: f64, mut hi: f64) -> f64 {
+        for _ in 0..100 {
+            let mid = 0.5 * (lo + hi);
+            if mid <= lo || mid >= hi {
+                break;
+            }
+            if cdf(mid) < p {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        0.5 * (lo + hi)
+    }
+
+    fn tau_quantile(&self, p: f64) -> f64 {
+        Self::bisect(|x| self.tau_cdf(x), p, 0.0, self.tau[Self::PANELS])
+    }
+
+    fn mu_quantile(&self, p: f64) -> f64 {
+        let sd = self.mu_var.iter().fold(0.0f64, |a, &b| a.max(b)).sqrt();
+        let (lo, hi) = self
+            .mu_mean
+            .iter()
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &m| {
+                (lo.min(m), hi.max(m))
+            });
+        Self::bisect(|x| self.mu_cdf(x), p, lo - 12.0 * sd, hi + 12.0 * sd)
+    }
+}
+
+/// `k` variances from a fixed sequence (a 64-bit LCG, seed 20261123), uniform on [lo, hi].
+fn seeded_variances(k: usize, lo: f64, hi: f64) -> Vec<f64> {
+    let mut state: u64 = 20_261_123;
+    (0..k)
+        .map(|_| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            lo + (hi - lo) * ((state >> 11) as f64 / (1u64 << 53) as f64)
+        })
+        .collect()
+}
+
+#[test]
+fn concentrated_posteriors_of_tau_agree_with_brute_force() {
+    // Issue 45 item 4: the quadrature on posteriors of tau that pile up in a spike (at 0 from
+    // equal effects, at a positive tau from two values repeated), k = 200, against
+    // BruteForce (Simpson's rule on a fixed grid in tau, an independent method).
+    let k = 200;
+    let cases: [(&str, Vec<f64>, Vec<f64>); 3] = [
+        (
+            "equal effects, vi ~ U(0.01, 0.2)",
+            vec![0.3; k],
+            seeded_variances(k, 0.01, 0.2),
+        ),
+        ("equal effects, equal vi", vec![0.3; k], vec![0.1; k]),
+        (
+            "effects 0.1 and 0.5 alternating, vi = 0.01",
+            (0..k).map(|i| if i % 2 == 0 { 0.5 } else { 0.1 }).collect(),
+            vec![0.01; k],
+        ),
+    ];
+    for (name, y, v) in cases {
+        let sei: Vec<f64> = v.iter().map(|v| v.sqrt()).collect();
+        let f = fit(&y, &sei, "half-normal:0.5", None, 0.95, None);
+        let b = BruteForce::new(&y, &v, 0.5);
+        let what = |x: &str| format!("{name}: {x}");
+        close(&what("tau mean"), f.tau.mean.unwrap(), b.tau_mean());
+        close(&what("tau median"), f.tau.median, b.tau_quantile(0.5));
+        close(&what("tau lower"), f.tau.lower, b.tau_quantile(0.025));
+        close(&what("tau upper"), f.tau.upper, b.tau_quantile(0.975));
+        close(&what("mu mean"), f.mu.mean.unwrap(), b.mu_mean());
+        close(&what("mu median"), f.mu.median, b.mu_quantile(0.5));
+        close(&what("mu lower"), f.mu.lower, b.mu_quantile(0.025));
+        close(&what("mu upper"), f.mu.upper, b.mu_quantile(0.975));
+        assert!(f.quadrature.error_bound < 1e-9, "{name}");
+    }
 }

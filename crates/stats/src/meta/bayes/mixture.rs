@@ -144,14 +144,20 @@ impl Mixture {
             } else {
                 hi = x;
             }
-            let d = self.pdf(x);
-            let mut next = x - g / d;
+            let step = g / self.pdf(x);
+            // Converged when the step is below 1e-9 of the scale: Φ's own error (1e-10
+            // relative, above) makes smaller steps noise. Tested before the bracket: a step
+            // below x's last bit lands on x, which is the bracket's end, and was taken for one
+            // that leaves the bracket (a median at a symmetric mixture's centre then cost some
+            // 20 bisections from the far end).
+            if step.abs() <= 1e-9 * (x.abs() + sd) {
+                return Ok(x - step);
+            }
+            let mut next = x - step;
             if !(next > lo && next < hi && next.is_finite()) {
                 next = 0.5 * (lo + hi);
             }
-            // Converged when the step is below 1e-9 of the scale: Φ's own error (1e-10
-            // relative, above) makes smaller steps noise.
-            if (next - x).abs() <= 1e-9 * (x.abs() + sd) || hi - lo <= 1e-9 * (x.abs() + sd) {
+            if hi - lo <= 1e-9 * (x.abs() + sd) {
                 return Ok(next);
             }
             x = next;

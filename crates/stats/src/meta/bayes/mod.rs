@@ -28,7 +28,7 @@
 //! | `mod.rs` | [`fit`], [`BayesOptions`], [`BayesFit`] and its summaries |
 //! | [`prior`] | [`TauPrior`], [`MuPrior`]: parsing, log densities, tails |
 //! | [`turner`] | the Turner et al. (2015) Table IV presets |
-//! | [`posterior`] | μ given τ, the likelihood of τ, and the quadrature of τ's posterior (its distribution function, quantiles, mode) |
+//! | [`posterior`] | μ given τ, the likelihood of τ (measured from its peak, so that a spiked posterior keeps its digits), and the quadrature of τ's posterior (its distribution function, quantiles, mode) |
 //! | [`report`] | the text block of the output |
 //! | [`densities`] | the marginal and joint posterior densities on grids, for the charts |
 //! | [`mixture`] | normal mixtures: distribution function, quantiles, mode, equal-tailed and shortest intervals |
