@@ -30,7 +30,7 @@
 //! intercept's variance and ρ trade off exactly (the likelihood is flat along a segment of
 //! them; nlme stops on it where its start leads, benches/lmm_residual_cs_reference.R). The
 //! same holds whenever some combination of the random-effect columns is 1 on every row
-//! ([`spans_intercept`]). A random slope alone, `(0 + time | id)`, is identifiable.
+//! (`spans_intercept`). A random slope alone, `(0 + time | id)`, is identifiable.
 //!
 //! Degrees of freedom are not computed here: nlme's are the containment df, not lmerTest's,
 //! and no reference for Satterthwaite's with correlated residuals has been checked.

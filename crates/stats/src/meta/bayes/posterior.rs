@@ -658,7 +658,7 @@ impl<'a> TauPosterior<'a> {
     }
 
     /// The p-quantile of τ: Newton's method on the distribution function in u, from
-    /// [`TauPosterior::quantile_start`], inside a bracket started from the subintervals'
+    /// `TauPosterior::quantile_start`, inside a bracket started from the subintervals'
     /// cumulative mass.
     pub fn quantile(&self, p: f64) -> Result<f64> {
         let (mut lo, mut hi, start) = self.quantile_start(p);
