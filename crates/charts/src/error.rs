@@ -49,6 +49,6 @@ trialstats_numerics::passes_up!(Error from trialstats_documents::Error => Docume
 /// Result alias used across the crate.
 pub type Result<T> = std::result::Result<T, Error>;
 
-/// The result of a callback that the layer below runs (a CSV row reader), which returns the
-/// shared refusal.
-pub type RefusalResult<T> = std::result::Result<T, Refusal>;
+/// The result of a callback that the layer below runs (a root search's function, a CSV row
+/// reader), which returns the shared refusal: the numerics crate's own `Result`.
+pub use trialstats_numerics::Result as RefusalResult;

@@ -54,7 +54,3 @@ impl Error {
 
 /// Result alias used across the crate.
 pub type Result<T> = std::result::Result<T, Error>;
-
-/// The result of a callback that the layer below runs (a CSV row reader), which returns the
-/// shared refusal.
-pub type RefusalResult<T> = std::result::Result<T, Refusal>;

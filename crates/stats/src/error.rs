@@ -65,5 +65,5 @@ impl Error {
 pub type Result<T> = std::result::Result<T, Error>;
 
 /// The result of a callback that the layer below runs (a root search's function, a CSV row
-/// reader), which returns the shared refusal.
-pub type RefusalResult<T> = std::result::Result<T, Refusal>;
+/// reader), which returns the shared refusal: the numerics crate's own `Result`.
+pub use trialstats_numerics::Result as RefusalResult;
