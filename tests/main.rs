@@ -33,6 +33,7 @@ mod glmm_cli;
 mod glmm_families;
 mod glmm_reference;
 mod glmm_synthetic;
+mod glmm_zero_inflation;
 mod grim_rounding;
 mod lmm_cli;
 mod lmm_ddf;

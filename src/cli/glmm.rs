@@ -1,10 +1,10 @@
 //! `trialstats glmm`: fit a generalised linear mixed model (lme4's `glmer`, glmmTMB's
-//! `nbinom2`, `Gamma` and `beta_family`, with its `dispformula`) to a CSV file, or `trialstats glmm compare` two nested models by a
+//! `nbinom2`, `Gamma` and `beta_family`, with its `dispformula` and `ziformula`) to a CSV file, or `trialstats glmm compare` two nested models by a
 //! likelihood-ratio test. Exit 1 when an optimum could not be confirmed or an estimate is
 //! infinite (the output says so), 2 on bad input.
 
 use std::path::PathBuf;
-use trialstats::glmm::{Family, GlmmOptions, compare_csv, fit_csv_with_dispersion};
+use trialstats::glmm::{Family, GlmmOptions, SideModels, compare_csv, fit_csv_with};
 use trialstats::level::ConfidenceLevel;
 use trialstats::output::{Format, render};
 use trialstats::{Error, Outcome, Result};
@@ -31,6 +31,10 @@ beta_family()).
 Dispersion formula (negbin, gamma, beta): --dispformula '~ arm' makes the log dispersion
 (log theta, log shape, log phi) linear in fixed terms, as glmmTMB's dispformula; its
 coefficients are printed on that log scale (glmmTMB's fixef(m)$disp).
+Zero inflation (poisson, negbin): --ziformula '~ 1' (or '~ arm') adds structural zeros,
+P(y = 0) = pi + (1 - pi) f(0), P(y > 0) = (1 - pi) f(y), with logit(pi) linear in fixed
+terms, as glmmTMB's ziformula; the random effects stay in the count model. Its coefficients
+are printed on the logit scale (glmmTMB's fixef(m)$zi).
 Rows with a missing value (empty or NA) in a used column are dropped, as R's na.omit.
 Exit codes: 0 fitted; 1 the optimum could not be confirmed or an estimate is infinite
 (separation; the output says so); 2 bad input.
@@ -58,6 +62,10 @@ pub struct Args {
     /// dispformula). Default: one dispersion for all rows.
     #[arg(long, value_name = "FORMULA")]
     pub dispformula: Option<String>,
+    /// One-sided formula of the logit of the probability of a structural zero, e.g. '~ 1' or
+    /// '~ arm' (poisson, negbin; glmmTMB's ziformula). Default: no zero inflation.
+    #[arg(long, value_name = "FORMULA")]
+    pub ziformula: Option<String>,
     /// Also show exp(estimate) with its confidence interval: rate ratios (poisson, negbin),
     /// ratios of means (gamma) or odds ratios (binomial, beta).
     #[arg(long)]
@@ -157,13 +165,11 @@ pub fn run(args: Args) -> Result<Outcome> {
     })?;
     let options = args.model.options()?;
     let references = trialstats::lmm::ReferenceLevels::parse(&args.reference)?;
-    let mut fit = fit_csv_with_dispersion(
-        &file,
-        &formula,
-        args.dispformula.as_deref(),
-        options,
-        &references,
-    )?;
+    let side = SideModels {
+        dispformula: args.dispformula.as_deref(),
+        ziformula: args.ziformula.as_deref(),
+    };
+    let mut fit = fit_csv_with(&file, &formula, side, options, &references)?;
     if args.exp {
         fit = fit.with_ratios(args.level);
     }

@@ -3,7 +3,7 @@
 //! parameters.
 
 use super::fit::{GlmmFit, GlmmOptions, fit_located, locate_in_file};
-use super::model::columns_for;
+use super::model::{SideFormulas, columns_for};
 use crate::error::{Error, Result};
 use crate::lmm::compare::{ComparedModel, LikelihoodRatioTest, union_columns};
 use crate::lmm::formula::Formula;
@@ -64,8 +64,9 @@ pub fn compare_csv(
     let cols = union_columns(columns_for(&fa), columns_for(&fb));
     let frame = Frame::read_csv(path, &cols)?;
     let locate = |row: usize, column: &str| locate_in_file(path, &cols, row, column);
-    let ma = fit_located(&fa, &frame, options, None, &locate)?;
-    let mb = fit_located(&fb, &frame, options, None, &locate)?;
+    let side = SideFormulas::default();
+    let ma = fit_located(&fa, &frame, options, &side, &locate)?;
+    let mb = fit_located(&fb, &frame, options, &side, &locate)?;
     test(&fa, &fb, ma, mb)
 }
 

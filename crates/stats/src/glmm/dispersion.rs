@@ -137,26 +137,12 @@ pub(crate) fn moment_start(
                 super::Family::NegativeBinomial => -phi.ln(),
                 _ => phi.ln(),
             };
-            let r = *r;
-            let mut dtd = vec![0.0; r * r];
-            let mut rhs = vec![0.0; r];
-            for row in design.chunks(r) {
-                for a in 0..r {
-                    rhs[a] += row[a] * delta;
-                    for b in 0..r {
-                        dtd[a * r + b] += row[a] * row[b];
-                    }
-                }
-            }
-            crate::dense::cholesky(&mut dtd, r).ok_or_else(|| {
+            super::zero_inflation::constant_fit(design, *r, delta).ok_or_else(|| {
                 crate::error::Error::field(
                     "dispformula",
                     "the columns of the dispersion formula are not identifiable (a constant column besides the intercept, or one a combination of the others)",
                 )
-            })?;
-            crate::dense::forward_solve(&dtd, r, &mut rhs);
-            crate::dense::backward_solve_transpose(&dtd, r, &mut rhs);
-            rhs
+            })?
         }
     };
     Ok((phi, start))

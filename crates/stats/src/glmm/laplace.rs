@@ -18,10 +18,17 @@
 //! outer finite differences), starting from the previous evaluation's modes. Groups are
 //! solved in parallel for large data; their terms are summed in group order, so a result is
 //! the same on any number of cores.
+//!
+//! With zero inflation (glmmTMB's `ziformula`) each row's log density, score and information
+//! are the mixture's ([`super::zero_inflation::mix`]); a zero's information can then be
+//! negative, and where H is not positive definite along the way the Newton step takes the
+//! information clamped at 0 (a descent direction; the line search keeps h falling). H at the
+//! mode, which the log determinant needs, is the exact one.
 
 use super::dispersion::{Dispersion, RowDispersion};
-use super::family::Family;
+use super::family::{DispersionSlopes, Family, Terms};
 use super::quadrature::Rule;
+use super::zero_inflation::{ZeroInflation, ZeroProbability, mix};
 use rayon::prelude::*;
 
 /// The most random effects per group (small dense blocks on the stack).
@@ -67,6 +74,24 @@ pub struct Problem {
     pub rule: Option<Rule>,
     /// How the dispersion parameters give each row's.
     pub dispersion: Dispersion,
+    /// How the zero-inflation parameters give each row's logit π (glmmTMB's `ziformula`).
+    pub zero_inflation: ZeroInflation,
+}
+
+/// Each row's dispersion value and probability of a structural zero at the parameters of one
+/// evaluation ([`Problem::row_parameters`]).
+pub(crate) struct RowParameters {
+    pub phi: RowDispersion,
+    /// Empty without zero inflation.
+    pub zero: Vec<ZeroProbability>,
+}
+
+/// One row's terms in η with their derivatives in its dispersion value and in ζ
+/// ([`Problem::slopes_at`]).
+struct RowSlopes {
+    terms: Terms,
+    dispersion: DispersionSlopes,
+    zeta: DispersionSlopes,
 }
 
 /// The random-effect state at the parameters of one evaluation.
@@ -91,10 +116,11 @@ struct RowSums {
     s: f64,
     w: f64,
     v: f64,
-    /// ℓ̇ᵢ, ẇᵢ zᵢᵀ M zᵢ and ṡᵢ (families with a dispersion parameter; 0 otherwise).
-    dl: f64,
-    dw_lev: f64,
-    ds: f64,
+    /// ℓ̇ᵢ, ṡᵢ and ẇᵢ zᵢᵀ M zᵢ in the row's dispersion value (families with a dispersion
+    /// parameter; 0 otherwise; `weight` holds ẇᵢ zᵢᵀ M zᵢ).
+    dispersion: DispersionSlopes,
+    /// The same in ζᵢ (zero inflation; 0 otherwise).
+    zeta: DispersionSlopes,
 }
 
 /// One group's sums over its rows for the gradient ([`Problem::group_gradient`]'s names).
@@ -129,6 +155,29 @@ struct Pass {
     h: f64,
     grad: [f64; MAX_Q],
     hess: [f64; MAX_Q * MAX_Q],
+    /// H with every row's information clamped at 0 (`None` when none is negative): a
+    /// positive-definite matrix to step with where H is not (a zero-inflated or beta row's
+    /// information can be negative).
+    clamped: Option<[f64; MAX_Q * MAX_Q]>,
+}
+
+/// I + Tᵀ W T for the symmetric `w` and lower-triangular `t` (q × q, row-major).
+fn penalised_hessian(w: &[f64], t: &[f64], q: usize) -> [f64; MAX_Q * MAX_Q] {
+    // M = W T (q × q), then Tᵀ M.
+    let mut m = [0.0; MAX_Q * MAX_Q];
+    for r in 0..q {
+        for c in 0..q {
+            m[r * q + c] = (c..q).map(|k| w[r * q + k] * t[k * q + c]).sum();
+        }
+    }
+    let mut out = [0.0; MAX_Q * MAX_Q];
+    for r in 0..q {
+        for c in 0..q {
+            let v: f64 = (r..q).map(|k| t[k * q + r] * m[k * q + c]).sum();
+            out[r * q + c] = v + if r == c { 1.0 } else { 0.0 };
+        }
+    }
+    out
 }
 
 impl Problem {
@@ -170,6 +219,7 @@ impl Problem {
             }),
             rule,
             dispersion: Dispersion::None,
+            zero_inflation: ZeroInflation::None,
         }
     }
 
@@ -208,21 +258,77 @@ impl Problem {
         self.dispersion.rows(self.family, dispersion)
     }
 
+    /// Every row's dispersion value and ζ at `extra`: the dispersion parameters, then the
+    /// zero-inflation coefficients γ.
+    pub(crate) fn row_parameters(&self, extra: &[f64]) -> RowParameters {
+        let nd = self.dispersion.len();
+        RowParameters {
+            phi: self.row_dispersion(&extra[..nd]),
+            zero: self
+                .zero_inflation
+                .predictor(&extra[nd..])
+                .into_iter()
+                .map(ZeroProbability::at)
+                .collect(),
+        }
+    }
+
+    /// Row `i`'s kernel, score and information at η = `eta` (zero-inflated when the model is).
+    #[inline]
+    fn terms_at(&self, i: usize, eta: f64, at: &RowParameters) -> Terms {
+        let f = self
+            .family
+            .terms(self.y[i], self.trials[i], eta, at.phi.at(i));
+        match at.zero.get(i) {
+            Some(zero) => mix(self.y[i], zero, f).terms,
+            None => f,
+        }
+    }
+
+    /// Row `i`'s terms at η = `eta` with their derivatives in its dispersion value (zeros
+    /// without one) and in ζ (zeros without zero inflation).
+    #[inline]
+    fn slopes_at(&self, i: usize, eta: f64, at: &RowParameters) -> RowSlopes {
+        let (y, phi) = (self.y[i], at.phi.at(i));
+        let f = self.family.terms(y, self.trials[i], eta, phi);
+        let dispersion = if self.dispersion.is_empty() {
+            DispersionSlopes::default()
+        } else {
+            self.family.dispersion_slopes(y, eta, phi)
+        };
+        match at.zero.get(i) {
+            Some(zero) => {
+                let m = mix(y, zero, f);
+                RowSlopes {
+                    terms: m.terms,
+                    dispersion: m.dispersion(dispersion),
+                    zeta: m.zeta,
+                }
+            }
+            None => RowSlopes {
+                terms: f,
+                dispersion,
+                zeta: DispersionSlopes::default(),
+            },
+        }
+    }
+
     /// −2 × the (approximate) log-likelihood at fixed effects `beta`, relative covariance
-    /// factor `t` (row-major q × q, lower triangular) and dispersion parameters `dispersion`
+    /// factor `t` (row-major q × q, lower triangular) and `extra`: the dispersion parameters
     /// (as many as [`Problem::dispersion`] has: none, the negative binomial's 1/θ (0: Poisson),
-    /// or the γ of a log-linear dispersion); `modes` holds the starting modes and receives the
+    /// or the γ of a log-linear dispersion), then the zero-inflation coefficients (as many as
+    /// [`Problem::zero_inflation`] has); `modes` holds the starting modes and receives the
     /// new ones. Not finite when the inner problem fails.
-    pub fn deviance(&self, beta: &[f64], t: &[f64], dispersion: &[f64], modes: &mut Modes) -> f64 {
-        let phi = self.row_dispersion(dispersion);
-        self.evaluate(beta, t, &phi, modes, None)
+    pub fn deviance(&self, beta: &[f64], t: &[f64], extra: &[f64], modes: &mut Modes) -> f64 {
+        let at = self.row_parameters(extra);
+        self.evaluate(beta, t, &at, modes, None)
             .map_or(f64::NAN, |(d, _)| d)
     }
 
     /// [`Problem::deviance`] and its gradient in β and in the entries of `t` at `positions`
-    /// ((row, column) of each θ), then in the dispersion parameters, by the
-    /// implicit-function rule at the modes (the modes' own derivatives enter through the log
-    /// determinant only, as ∂h/∂u = 0 there). `None`
+    /// ((row, column) of each θ), then in the dispersion parameters and the zero-inflation
+    /// coefficients, by the implicit-function rule at the modes (the modes' own derivatives
+    /// enter through the log determinant only, as ∂h/∂u = 0 there). `None`
     /// with quadrature (K > 1: the optimiser then takes differences) or when the inner
     /// problem fails.
     pub fn deviance_and_gradient(
@@ -230,53 +336,34 @@ impl Problem {
         beta: &[f64],
         t: &[f64],
         positions: &[(usize, usize)],
-        dispersion: &[f64],
+        extra: &[f64],
         modes: &mut Modes,
     ) -> Option<(f64, Vec<f64>)> {
         if self.rule.is_some() {
             return None;
         }
-        let phi = self.row_dispersion(dispersion);
-        let (d, g) = self.evaluate(beta, t, &phi, modes, Some(positions))?;
+        let at = self.row_parameters(extra);
+        let (d, g) = self.evaluate(beta, t, &at, modes, Some(positions))?;
         Some((d, g.expect("asked for")))
+    }
+
+    /// The number of dispersion and zero-inflation parameters, the last of the gradient.
+    fn n_extra(&self) -> usize {
+        self.dispersion.len() + self.zero_inflation.len()
     }
 
     fn evaluate(
         &self,
         beta: &[f64],
         t: &[f64],
-        phi: &RowDispersion,
+        at: &RowParameters,
         modes: &mut Modes,
         gradient: Option<&[(usize, usize)]>,
     ) -> Option<(f64, Option<Vec<f64>>)> {
         let eta0 = self.fixed_predictor(beta);
-        let constant = self.constant + self.dispersion_constant(phi);
-        let p = self.p;
-        let dispersion = self.dispersion.len();
+        let constant = self.constant + self.dispersion_constant(&at.phi);
         let Some(grouping) = &self.grouping else {
-            let mut total = 0.0;
-            let mut grad = gradient.map(|_| vec![0.0; p + dispersion]);
-            for (i, &e) in eta0.iter().enumerate() {
-                let term = self.family.terms(self.y[i], self.trials[i], e, phi.at(i));
-                total += term.kernel;
-                if let Some(g) = grad.as_mut() {
-                    let row = &self.x[i * p..(i + 1) * p];
-                    for (gj, xj) in g.iter_mut().zip(row) {
-                        *gj -= 2.0 * term.score * xj;
-                    }
-                    if dispersion > 0 {
-                        let slope = self.family.dispersion_slopes(self.y[i], e, phi.at(i));
-                        phi.add_gradient(
-                            &self.dispersion,
-                            i,
-                            -2.0 * slope.log_density,
-                            &mut g[p..],
-                        );
-                    }
-                }
-            }
-            let d = -2.0 * (total + constant);
-            return d.is_finite().then_some((d, grad));
+            return self.evaluate_glm(&eta0, constant, at, gradient.is_some());
         };
         let q = grouping.q;
         let g = grouping.n_groups();
@@ -285,10 +372,10 @@ impl Problem {
         }
         let solve = |(k, u): (usize, &mut [f64])| -> Option<(f64, Option<Vec<f64>>)> {
             let rows = grouping.starts[k]..grouping.starts[k + 1];
-            let s = self.solve_group(rows.clone(), &eta0, t, phi, u, q)?;
+            let s = self.solve_group(rows.clone(), &eta0, t, at, u, q)?;
             let grad = match gradient {
                 Some(positions) => {
-                    Some(self.group_gradient(rows, &eta0, t, phi, u, q, &s.hess, positions)?)
+                    Some(self.group_gradient(rows, &eta0, t, at, u, q, &s.hess, positions)?)
                 }
                 None => None,
             };
@@ -300,7 +387,8 @@ impl Problem {
             modes.u.chunks_mut(q).enumerate().map(solve).collect()
         };
         let mut total = -2.0 * constant;
-        let mut grad = gradient.map(|positions| vec![0.0; p + positions.len() + dispersion]);
+        let mut grad =
+            gradient.map(|positions| vec![0.0; self.p + positions.len() + self.n_extra()]);
         for s in solutions {
             let (d, gg) = s?;
             total += d;
@@ -313,6 +401,43 @@ impl Problem {
         total.is_finite().then_some((total, grad))
     }
 
+    /// The deviance of a model without random effects (a GLM) at the fixed predictor `eta0`,
+    /// the data's constant `constant` added, and with `gradient` its gradient in β, the
+    /// dispersion parameters and the zero-inflation coefficients.
+    fn evaluate_glm(
+        &self,
+        eta0: &[f64],
+        constant: f64,
+        at: &RowParameters,
+        gradient: bool,
+    ) -> Option<(f64, Option<Vec<f64>>)> {
+        let p = self.p;
+        let nd = self.dispersion.len();
+        let mut total = 0.0;
+        let mut grad = gradient.then(|| vec![0.0; p + self.n_extra()]);
+        for (i, &e) in eta0.iter().enumerate() {
+            let Some(g) = grad.as_mut() else {
+                total += self.terms_at(i, e, at).kernel;
+                continue;
+            };
+            let slopes = self.slopes_at(i, e, at);
+            total += slopes.terms.kernel;
+            let row = &self.x[i * p..(i + 1) * p];
+            for (gj, xj) in g.iter_mut().zip(row) {
+                *gj -= 2.0 * slopes.terms.score * xj;
+            }
+            let (dispersion, zero_inflation) = g[p..].split_at_mut(nd);
+            if nd > 0 {
+                let slope = -2.0 * slopes.dispersion.log_density;
+                at.phi.add_gradient(&self.dispersion, i, slope, dispersion);
+            }
+            let slope = -2.0 * slopes.zeta.log_density;
+            self.zero_inflation.add_gradient(i, slope, zero_inflation);
+        }
+        let d = -2.0 * (total + constant);
+        d.is_finite().then_some((d, grad))
+    }
+
     /// One group's share of the gradient of the deviance (β first, then θ at `positions`),
     /// at its mode `u` with H(u) = `hess`. With s, w, w′ the score, information and its slope
     /// in η, M = T H⁻¹ Tᵀ, vᵢ = w′ᵢ zᵢᵀ M zᵢ, V = Σ vᵢ zᵢ and a = H⁻¹ Tᵀ V:
@@ -320,14 +445,16 @@ impl Problem {
     /// W = Σ wᵢ zᵢ zᵢᵀ: −2 G_r u_c + 2 (H⁻¹ Tᵀ W)_cr + u_c (V − W T a)_r + a_c G_r. For row
     /// i's dispersion value φᵢ, with ℓ̇, ṡ, ẇ the derivatives of [`Family::dispersion_slopes`]
     /// and dû/dφᵢ = H⁻¹ Tᵀ ṡᵢ zᵢ: −2 ℓ̇ᵢ + ẇᵢ zᵢᵀ M zᵢ + ṡᵢ zᵢᵀ T a, taken to the dispersion
-    /// parameters by [`RowDispersion::add_gradient`].
+    /// parameters by [`RowDispersion::add_gradient`]; the same for row i's zero-inflation ζᵢ
+    /// with the derivatives in ζ of [`super::zero_inflation::mix`], taken to γ by
+    /// [`ZeroInflation::add_gradient`].
     #[allow(clippy::too_many_arguments)]
     fn group_gradient(
         &self,
         rows: std::ops::Range<usize>,
         eta0: &[f64],
         t: &[f64],
-        phi: &RowDispersion,
+        at: &RowParameters,
         u: &[f64],
         q: usize,
         hess: &[f64],
@@ -346,7 +473,7 @@ impl Problem {
             gz,
             w_mat,
             v_sum,
-        } = self.group_sums(rows.clone(), eta0, &b, &m, phi, q);
+        } = self.group_sums(rows.clone(), eta0, &b, &m, at, q);
         // a = H⁻¹ Tᵀ V, and T a.
         let mut ttv = [0.0; MAX_Q];
         for c in 0..q {
@@ -357,7 +484,7 @@ impl Problem {
             a[r] = (0..q).map(|c| hinv[r * q + c] * ttv[c]).sum();
         }
         let ta = lower_times(t, &a, q);
-        let mut out = vec![0.0; p + positions.len() + dispersion];
+        let mut out = vec![0.0; p + positions.len() + self.n_extra()];
         for (k, i) in rows.enumerate() {
             let zi = &z[i * q..(i + 1) * q];
             let r = &per_row[k];
@@ -367,10 +494,15 @@ impl Problem {
             for (o, x) in out[..p].iter_mut().zip(row) {
                 *o += c * x;
             }
+            let (disp, zero) = out[p + positions.len()..].split_at_mut(dispersion);
             if dispersion > 0 {
-                let slope = -2.0 * r.dl + r.dw_lev + r.ds * zta;
-                phi.add_gradient(&self.dispersion, i, slope, &mut out[p + positions.len()..]);
+                let slope = -2.0 * r.dispersion.log_density
+                    + r.dispersion.weight
+                    + r.dispersion.score * zta;
+                at.phi.add_gradient(&self.dispersion, i, slope, disp);
             }
+            let slope = -2.0 * r.zeta.log_density + r.zeta.weight + r.zeta.score * zta;
+            self.zero_inflation.add_gradient(i, slope, zero);
         }
         // H⁻¹ Tᵀ W and W T a.
         let mut tw = [0.0; MAX_Q * MAX_Q];
@@ -406,7 +538,7 @@ impl Problem {
         eta0: &[f64],
         b: &[f64],
         m: &[f64],
-        phi: &RowDispersion,
+        at: &RowParameters,
         q: usize,
     ) -> GroupSums {
         let z = &self.grouping.as_ref().expect("grouped").z;
@@ -416,22 +548,20 @@ impl Problem {
             w_mat: [0.0; MAX_Q * MAX_Q],
             v_sum: [0.0; MAX_Q],
         };
-        let dispersion = !self.dispersion.is_empty();
         for i in rows {
             let zi = &z[i * q..(i + 1) * q];
             let eta = eta0[i] + zi.iter().zip(&b[..q]).map(|(a, c)| a * c).sum::<f64>();
-            let term = self.family.terms(self.y[i], self.trials[i], eta, phi.at(i));
+            let RowSlopes {
+                terms: term,
+                dispersion: d,
+                zeta,
+            } = self.slopes_at(i, eta, at);
             let mut lev = 0.0;
             for r in 0..q {
                 for c in 0..q {
                     lev += zi[r] * m[r * q + c] * zi[c];
                 }
             }
-            let d = if dispersion {
-                self.family.dispersion_slopes(self.y[i], eta, phi.at(i))
-            } else {
-                Default::default()
-            };
             let v = term.weight_slope * lev;
             for r in 0..q {
                 sums.gz[r] += term.score * zi[r];
@@ -440,13 +570,16 @@ impl Problem {
                     sums.w_mat[r * q + c] += term.weight * zi[r] * zi[c];
                 }
             }
+            let levered = |d: DispersionSlopes| DispersionSlopes {
+                weight: d.weight * lev,
+                ..d
+            };
             sums.per_row.push(RowSums {
                 s: term.score,
                 w: term.weight,
                 v,
-                dl: d.log_density,
-                dw_lev: d.weight * lev,
-                ds: d.score,
+                dispersion: levered(d),
+                zeta: levered(zeta),
             });
         }
         sums
@@ -458,7 +591,7 @@ impl Problem {
         rows: std::ops::Range<usize>,
         eta0: &[f64],
         t: &[f64],
-        phi: &RowDispersion,
+        at: &RowParameters,
         u: &[f64],
         q: usize,
     ) -> Pass {
@@ -467,10 +600,12 @@ impl Problem {
         let mut kernel = 0.0;
         let mut gz = [0.0; MAX_Q];
         let mut wzz = [0.0; MAX_Q * MAX_Q];
+        // The negative informations' part of W (kept apart for the clamped H).
+        let mut negative: Option<[f64; MAX_Q * MAX_Q]> = None;
         for i in rows {
             let zi = &z[i * q..(i + 1) * q];
             let eta = eta0[i] + zi.iter().zip(&b[..q]).map(|(a, c)| a * c).sum::<f64>();
-            let term = self.family.terms(self.y[i], self.trials[i], eta, phi.at(i));
+            let term = self.terms_at(i, eta, at);
             kernel += term.kernel;
             for r in 0..q {
                 gz[r] += zi[r] * term.score;
@@ -478,33 +613,30 @@ impl Problem {
                     wzz[r * q + c] += term.weight * zi[r] * zi[c];
                 }
             }
-        }
-        for r in 0..q {
-            for c in 0..r {
-                wzz[c * q + r] = wzz[r * q + c];
+            if term.weight < 0.0 {
+                let neg = negative.get_or_insert([0.0; MAX_Q * MAX_Q]);
+                for r in 0..q {
+                    for c in 0..=r {
+                        neg[r * q + c] += term.weight * zi[r] * zi[c];
+                    }
+                }
             }
         }
+        symmetrise(&mut wzz, q);
         let mut out = Pass {
             h: -kernel + 0.5 * u.iter().map(|v| v * v).sum::<f64>(),
             grad: [0.0; MAX_Q],
-            hess: [0.0; MAX_Q * MAX_Q],
+            // H = I + Tᵀ W T.
+            hess: penalised_hessian(&wzz, t, q),
+            clamped: negative.map(|mut neg| {
+                symmetrise(&mut neg, q);
+                let positive: Vec<f64> = wzz.iter().zip(&neg).map(|(w, n)| w - n).collect();
+                penalised_hessian(&positive, t, q)
+            }),
         };
-        // grad = u − Tᵀ gz; H = I + Tᵀ W T.
+        // grad = u − Tᵀ gz.
         for c in 0..q {
             out.grad[c] = u[c] - (c..q).map(|r| t[r * q + c] * gz[r]).sum::<f64>();
-        }
-        // M = W T (q × q), then Tᵀ M.
-        let mut m = [0.0; MAX_Q * MAX_Q];
-        for r in 0..q {
-            for c in 0..q {
-                m[r * q + c] = (c..q).map(|k| wzz[r * q + k] * t[k * q + c]).sum();
-            }
-        }
-        for r in 0..q {
-            for c in 0..q {
-                let v: f64 = (r..q).map(|k| t[k * q + r] * m[k * q + c]).sum();
-                out.hess[r * q + c] = v + if r == c { 1.0 } else { 0.0 };
-            }
         }
         out
     }
@@ -515,11 +647,11 @@ impl Problem {
         rows: std::ops::Range<usize>,
         eta0: &[f64],
         t: &[f64],
-        phi: &RowDispersion,
+        at: &RowParameters,
         u: &mut [f64],
         q: usize,
     ) -> Option<GroupSolution> {
-        let mut current = self.pass(rows.clone(), eta0, t, phi, u, q);
+        let mut current = self.pass(rows.clone(), eta0, t, at, u, q);
         let mut trial = [0.0; MAX_Q];
         for _ in 0..200 {
             if !current.h.is_finite() {
@@ -527,7 +659,13 @@ impl Problem {
             }
             let mut l = current.hess;
             let mut step = current.grad;
-            cholesky_solve(&mut l, &mut step[..q], q)?;
+            if cholesky_solve(&mut l, &mut step[..q], q).is_none() {
+                // H is not positive definite here (some rows' information is negative): step
+                // with the clamped H, a descent direction; the line search keeps h falling.
+                l = current.clamped?;
+                step = current.grad;
+                cholesky_solve(&mut l, &mut step[..q], q)?;
+            }
             let size = step[..q].iter().fold(0.0f64, |m, s| m.max(s.abs()));
             let mut alpha = 1.0;
             let mut accepted = false;
@@ -535,7 +673,7 @@ impl Problem {
                 for k in 0..q {
                     trial[k] = u[k] - alpha * step[k];
                 }
-                let next = self.pass(rows.clone(), eta0, t, phi, &trial[..q], q);
+                let next = self.pass(rows.clone(), eta0, t, at, &trial[..q], q);
                 if next.h.is_finite() && next.h <= current.h + 1e-13 * current.h.abs().max(1.0) {
                     u.copy_from_slice(&trial[..q]);
                     current = next;
@@ -563,8 +701,8 @@ impl Problem {
         let s = (-0.5 * log_det).exp();
         let mut sum = 0.0;
         for (z, w) in rule.nodes.iter().zip(&rule.weights) {
-            let at = [u[0] + s * z];
-            let hk = self.pass(rows.clone(), eta0, t, phi, &at, 1).h;
+            let node = [u[0] + s * z];
+            let hk = self.pass(rows.clone(), eta0, t, at, &node, 1).h;
             sum += w * (0.5 * z * z - (hk - current.h)).exp();
         }
         if !(sum > 0.0 && sum.is_finite()) {
@@ -575,6 +713,15 @@ impl Problem {
             log_det: log_det - 2.0 * sum.ln(),
             hess: current.hess,
         })
+    }
+}
+
+/// Copies the lower triangle of the q × q row-major `a` to its upper triangle.
+fn symmetrise(a: &mut [f64], q: usize) {
+    for r in 0..q {
+        for c in 0..r {
+            a[c * q + r] = a[r * q + c];
+        }
     }
 }
 
@@ -637,6 +784,7 @@ mod tests {
             } else {
                 Dispersion::None
             },
+            zero_inflation: ZeroInflation::None,
         }
     }
 
@@ -758,6 +906,75 @@ mod tests {
                     assert!(
                         (fd - analytic).abs() < 1e-5 * fd.abs().max(1.0),
                         "{family:?} γ{k}: {fd} vs {analytic}"
+                    );
+                }
+            }
+        }
+    }
+
+    /// The gradient in the zero-inflation coefficients (glmmTMB's `ziformula`, here `~ x`)
+    /// and in β, θ and the dispersion of a zero-inflated model, with random effects and
+    /// without, for the Poisson, the negative binomial's one 1/θ and a log-linear 1/θ.
+    #[test]
+    fn the_gradient_of_a_zero_inflated_model_is_its_derivative() {
+        let positions = [(0, 0), (1, 0), (1, 1)];
+        let t = vec![0.7, 0.0, -0.3, 0.4];
+        for (family, linear) in [
+            (Family::Poisson, false),
+            (Family::NegativeBinomial, false),
+            (Family::NegativeBinomial, true),
+        ] {
+            let mut pr = problem(family);
+            pr.zero_inflation = ZeroInflation::Linear {
+                design: pr.x.clone(),
+                r: 2,
+                names: vec!["(Intercept)".into(), "x".into()],
+            };
+            let mut extra = match pr.dispersion {
+                Dispersion::Shared if linear => {
+                    pr.dispersion = Dispersion::Linear {
+                        design: pr.x.clone(),
+                        r: 2,
+                        names: vec!["(Intercept)".into(), "x".into()],
+                    };
+                    vec![0.4, -0.3]
+                }
+                Dispersion::Shared => vec![0.6],
+                _ => vec![],
+            };
+            extra.extend([-0.5, 0.8]);
+            let glm = Problem {
+                grouping: None,
+                ..pr.clone()
+            };
+            let beta = [0.3, -0.2];
+            for (pr, t) in [(&pr, t.clone()), (&glm, Vec::new())] {
+                let (_, g) = pr
+                    .deviance_and_gradient(&beta, &t, &positions, &extra, &mut Modes::default())
+                    .unwrap();
+                let mut point: Vec<f64> = beta.to_vec();
+                let n_theta = if t.is_empty() { 0 } else { 3 };
+                point.extend([0.7, -0.3, 0.4].iter().take(n_theta));
+                point.extend(&extra);
+                let f = |v: &[f64]| {
+                    let t = if n_theta == 0 {
+                        Vec::new()
+                    } else {
+                        vec![v[2], 0.0, v[3], v[4]]
+                    };
+                    pr.deviance(&v[..2], &t, &v[2 + n_theta..], &mut Modes::default())
+                };
+                assert_eq!(g.len(), point.len());
+                for k in 0..point.len() {
+                    let h = 1e-6;
+                    let (mut up, mut down) = (point.clone(), point.clone());
+                    up[k] += h;
+                    down[k] -= h;
+                    let fd = (f(&up) - f(&down)) / (2.0 * h);
+                    assert!(
+                        (fd - g[k]).abs() < 1e-5 * fd.abs().max(1.0),
+                        "{family:?} linear {linear} parameter {k}: {fd} vs {}",
+                        g[k]
                     );
                 }
             }

@@ -1,7 +1,8 @@
 //! A generalised model's data: the response checked against its family (whole counts;
 //! successes within trials; gamma values > 0; beta values inside (0, 1)), the offsets, the
 //! fixed-effect design (by [`crate::lmm::design`]), the dispersion model
-//! ([`super::dispersion`], its formula's design by the same [`crate::lmm::design`]),
+//! ([`super::dispersion`], its formula's design by the same [`crate::lmm::design`]), the
+//! zero-inflation model ([`super::zero_inflation`], likewise),
 //! the random effects (by [`crate::lmm::random`]), and, for one grouping factor, the rows put
 //! in group order for [`super::laplace::Problem`] (several factors keep the data's order). Every refusal names the row (its file line)
 //! and column.
@@ -11,6 +12,7 @@ use super::family::Family;
 use super::laplace::{Grouping, MAX_Q, Problem};
 use super::quadrature::{MAX_NODES, Rule};
 use super::several::SeveralFactors;
+use super::zero_inflation::ZeroInflation;
 use crate::error::{Error, Result};
 use crate::lmm::design::fixed_matrix;
 use crate::lmm::fit::{columns_for as lmm_columns, require_rows};
@@ -79,21 +81,33 @@ fn whole(v: f64) -> bool {
     v >= 0.0 && v.fract() == 0.0
 }
 
+/// The formulas of a model's parts besides its mean: glmmTMB's `dispformula` and
+/// `ziformula`, each read by [`parse_side_formula`] (`None`: the family's default dispersion;
+/// no zero inflation).
+#[derive(Debug, Clone, Default)]
+pub struct SideFormulas {
+    pub dispersion: Option<Formula>,
+    pub zero_inflation: Option<Formula>,
+}
+
 /// Check and assemble the data of `formula` for `family`, with the log dispersion linear in
-/// the terms of `dispersion` (glmmTMB's `dispformula`, parsed by
-/// [`parse_dispersion_formula`]; `None`: the family's default).
+/// the terms of `side.dispersion` (glmmTMB's `dispformula`) and the logit of a structural
+/// zero's probability linear in those of `side.zero_inflation` (glmmTMB's `ziformula`).
 pub fn build(
     formula: &Formula,
     frame: &Frame,
     family: Family,
     nagq: usize,
-    dispersion: Option<&Formula>,
+    side: &SideFormulas,
     locate: Locate,
 ) -> Result<Model> {
     require_rows(formula, frame)?;
+    if side.zero_inflation.is_some() {
+        zero_inflated_family(family)?;
+    }
     let n = frame.n_rows;
     let y = numeric(frame, &formula.response)?.to_vec();
-    let dispersion = dispersion_model(family, dispersion, frame)?;
+    let dispersion = dispersion_model(family, side.dispersion.as_ref(), frame)?;
     let trials = checked_trials(formula, frame, family, &y, locate)?;
     let offset = offsets(formula, frame, locate)?;
     let x: ModelMatrix = fixed_matrix(formula, frame)?;
@@ -115,6 +129,14 @@ pub fn build(
             ),
         ));
     }
+    let zero_inflation = zero_inflation_model(
+        family,
+        side.zero_inflation.as_ref(),
+        frame,
+        &factors,
+        nagq,
+        &y,
+    )?;
     let (random, several) = if factors.len() > 1 {
         (None, Some(SeveralFactors::new(factors, n)?))
     } else {
@@ -150,6 +172,7 @@ pub fn build(
             grouping,
             rule: (nagq > 1).then(|| Rule::new(nagq)),
             dispersion: dispersion.reordered(&order),
+            zero_inflation: zero_inflation.reordered(&order),
         },
         fixed_names: x.names.clone(),
         random,
@@ -415,32 +438,130 @@ fn grouping_of(re: &RandomEffects, order: &[usize]) -> Grouping {
     Grouping { q, starts, z }
 }
 
-/// The dispersion formula `text` (a one-sided formula of fixed terms, `~ arm`, `~ 1`, as
-/// glmmTMB's `dispformula`) read with `response` on its left, so that `lmm`'s formula reader
-/// and design matrices serve it; random terms, offsets and a left-hand side are refused,
-/// naming the field `dispformula`.
-pub fn parse_dispersion_formula(text: &str, response: &str) -> Result<Formula> {
+/// A one-sided formula of fixed terms, `text` (`~ arm`, `~ 1`: glmmTMB's `dispformula` or
+/// `ziformula`, named by `field`), read with `response` on its left, so that `lmm`'s formula
+/// reader and design matrices serve it; random terms, offsets and a left-hand side are refused,
+/// naming `field`.
+pub fn parse_side_formula(text: &str, response: &str, field: &'static str) -> Result<Formula> {
+    let (what, example) = match field {
+        "ziformula" => (
+            "a zero-inflation formula",
+            "~ 1 for one probability of a structural zero for all rows",
+        ),
+        _ => (
+            "a dispersion formula",
+            "~ 1 for one dispersion for all rows",
+        ),
+    };
     let trimmed = text.trim();
     let Some(right) = trimmed.strip_prefix('~') else {
         return Err(Error::field(
-            "dispformula",
+            field,
             format!(
-                "'{trimmed}': a dispersion formula is one-sided, starting with ~ (for example ~ arm, or ~ 1 for one dispersion for all rows)"
+                "'{trimmed}': {what} is one-sided, starting with ~ (for example ~ arm, or {example})"
             ),
         ));
     };
     let mut f = Formula::parse(&format!("{response} ~{right}"))
-        .map_err(|e| Error::field("dispformula", format!("'{trimmed}': {}", e.into_message())))?;
+        .map_err(|e| Error::field(field, format!("'{trimmed}': {}", e.into_message())))?;
     if !f.random.is_empty() || !f.offsets.is_empty() || f.failures.is_some() {
         return Err(Error::field(
-            "dispformula",
+            field,
             format!(
-                "'{trimmed}': a dispersion formula takes fixed terms only (factors and numeric columns, as glmmTMB's dispformula): no random terms (1 | g) and no offsets"
+                "'{trimmed}': {what} takes fixed terms only (factors and numeric columns, as glmmTMB's {field}): no random terms (1 | g) and no offsets"
             ),
         ));
     }
     f.text = trimmed.to_string();
     Ok(f)
+}
+
+/// [`parse_side_formula`] for glmmTMB's `dispformula`.
+pub fn parse_dispersion_formula(text: &str, response: &str) -> Result<Formula> {
+    parse_side_formula(text, response, "dispformula")
+}
+
+/// The design of the one-sided `formula` (field `field`) over the rows of `frame`, row-major,
+/// with its number of columns and their names; refused without a column or with as many
+/// columns as rows.
+fn side_design(
+    formula: &Formula,
+    frame: &Frame,
+    field: &'static str,
+) -> Result<(Vec<f64>, usize, Vec<String>)> {
+    let n = frame.n_rows;
+    let d = fixed_matrix(formula, frame)?;
+    if d.p == 0 || n <= d.p {
+        return Err(Error::field(
+            field,
+            format!(
+                "'{}' has {} columns for {n} rows; it needs at least one term (~ 1 for an intercept) and fewer columns than rows",
+                formula.text, d.p
+            ),
+        ));
+    }
+    let design = (0..n).flat_map(|i| d.row(i).to_vec()).collect();
+    Ok((design, d.p, d.names.clone()))
+}
+
+/// Refuses a zero-inflation formula for a family other than the Poisson and the negative
+/// binomial, before the response is checked against the family.
+fn zero_inflated_family(family: Family) -> Result<()> {
+    if matches!(family, Family::Poisson | Family::NegativeBinomial) {
+        return Ok(());
+    }
+    Err(Error::field(
+        "ziformula",
+        format!(
+            "family {} has no zero-inflated form here; {{field:ziformula}} is for the count families poisson and negbin (glmmTMB's zero-inflated Poisson and nbinom2)",
+            family.r_name()
+        ),
+    ))
+}
+
+/// The zero-inflation model of `family` with the formula `formula` (see [`build`]): none
+/// without one; with one, only for the Poisson and the negative binomial
+/// ([`zero_inflated_family`]), with at most one grouping factor (`factors`) and the Laplace
+/// approximation (`nagq` 1), and for responses `y` that have zeros.
+fn zero_inflation_model(
+    family: Family,
+    formula: Option<&Formula>,
+    frame: &Frame,
+    factors: &[RandomEffects],
+    nagq: usize,
+    y: &[f64],
+) -> Result<ZeroInflation> {
+    let Some(f) = formula else {
+        return Ok(ZeroInflation::None);
+    };
+    zero_inflated_family(family)?;
+    if factors.len() > 1 {
+        return Err(Error::field(
+            "ziformula",
+            format!(
+                "a zero-inflated model is fitted with one grouping factor; this model has {} ({}). A zero's information in η can be negative under zero inflation, which the joint solver of several factors cannot hold",
+                factors.len(),
+                group_names(factors)
+            ),
+        ));
+    }
+    if nagq > 1 {
+        return Err(Error::field(
+            "ziformula",
+            "a zero-inflated model is fitted by the Laplace approximation ({field:nagq} 1), as glmmTMB's",
+        ));
+    }
+    if !y.contains(&0.0) {
+        return Err(Error::field(
+            "ziformula",
+            format!(
+                "none of the {} counts is 0, so there are no zeros to inflate (the probability of a structural zero would be estimated as 0, its logit as −∞); fit the model without {{field:ziformula}}",
+                y.len()
+            ),
+        ));
+    }
+    let (design, r, names) = side_design(f, frame, "ziformula")?;
+    Ok(ZeroInflation::Linear { design, r, names })
 }
 
 /// The dispersion model of `family` with the formula `dispersion` (see [`build`]): the
@@ -468,22 +589,8 @@ fn dispersion_model(
             names: vec!["(Intercept)".to_string()],
         }),
         (true, Some(f), _) => {
-            let d = fixed_matrix(f, frame)?;
-            if d.p == 0 || n <= d.p {
-                return Err(Error::field(
-                    "dispformula",
-                    format!(
-                        "'{}' has {} columns for {n} rows; it needs at least one term (~ 1 for an intercept) and fewer columns than rows",
-                        f.text, d.p
-                    ),
-                ));
-            }
-            let design = (0..n).flat_map(|i| d.row(i).to_vec()).collect();
-            Ok(Dispersion::Linear {
-                design,
-                r: d.p,
-                names: d.names.clone(),
-            })
+            let (design, r, names) = side_design(f, frame, "dispformula")?;
+            Ok(Dispersion::Linear { design, r, names })
         }
     }
 }
