@@ -1376,7 +1376,25 @@ fn glued_header_rows<'t>(
                 .filter(|c| c.last().is_some_and(|c| names_p(text[c.clone()].trim())))
         })
     };
-    for l in above {
+    // A header whose names are stacked a line each, each with its n on the next line
+    // (`Iloperidone` over `(N = 151)`, as a web page's header cell with a line break copies)
+    // where no one line names the columns.
+    let stacked = above
+        .iter()
+        .all(|l| header(l).is_none())
+        .then(|| stacked_header(text, above, values))
+        .flatten();
+    for (k, l) in above.iter().enumerate() {
+        if let Some((row, last)) = &stacked {
+            match k.cmp(last) {
+                std::cmp::Ordering::Less => continue,
+                std::cmp::Ordering::Equal => {
+                    rows.push(row.clone());
+                    continue;
+                }
+                std::cmp::Ordering::Greater => {}
+            }
+        }
         match (header(l), rows.is_empty()) {
             (Some(cells), _) => rows.push(Row {
                 line: l.clone(),
@@ -1405,6 +1423,43 @@ fn glued_header_rows<'t>(
         }
     }
     (rows, legend)
+}
+
+/// A header stacked in the lines `above` a table's rows: as many lines printing an n alone
+/// (`(N = 151)`) as there are value columns, each column named by the line above its n
+/// (`Iloperidone`) where that line is a short name, or by its n alone. The header row (its
+/// cells spanning name and n) and the index of its last line in `above`.
+fn stacked_header(text: &str, above: &[Range<usize>], values: usize) -> Option<(Row, usize)> {
+    let n_alone = |l: &Range<usize>| {
+        let t = text[l.clone()].trim();
+        n_printed()
+            .find(t)
+            .is_some_and(|m| m.range() == (0..t.len()))
+    };
+    let ns: Vec<usize> = (0..above.len()).filter(|&k| n_alone(&above[k])).collect();
+    if values < 2 || ns.len() != values {
+        return None;
+    }
+    let cells: Vec<Range<usize>> = ns
+        .iter()
+        .map(|&k| {
+            let named = k > 0 && !n_alone(&above[k - 1]) && {
+                let name = text[above[k - 1].clone()].trim();
+                !name.is_empty() && name.chars().count() <= 60 && !name.ends_with(['.', '。'])
+            };
+            let from = if named { &above[k - 1] } else { &above[k] };
+            let lead = text[from.clone()].len() - text[from.clone()].trim_start().len();
+            from.start + lead..above[k].start + text[above[k].clone()].trim_end().len()
+        })
+        .collect();
+    let first = ns[0].saturating_sub(1);
+    let line = above[first].start..above[ns[values - 1]].end;
+    let stub = line.start..line.start;
+    let row = Row {
+        line,
+        cells: std::iter::once(stub).chain(cells).collect(),
+    };
+    Some((row, ns[values - 1]))
 }
 
 /// Pushes onto `rows` (the header's first) the rows of a [`glued_table`] from its first to
@@ -1540,6 +1595,25 @@ fn glued_cells(s: &str) -> Option<Vec<(Range<usize>, bool)>> {
         };
         out.push((at..at + len, true));
         at += len;
+        // A word in brackets after a summary with its spread says how it was computed (`1.1
+        // (1.12)* (Adj)`): part of its cell. (After a bare number it is the label's unit, as
+        // in `FEV1 (l)1.3 (0.5)`.)
+        let rest = &s[at..];
+        let gap = rest.len() - rest.trim_start().len();
+        let summary = s[at - len..at].contains(['(', '±', '[']);
+        if let Some(close) = rest[gap..]
+            .strip_prefix('(')
+            .and_then(|r| r.find(')'))
+            .filter(|_| summary)
+        {
+            let word = &rest[gap + 1..gap + 1 + close];
+            if (2..=8).contains(&word.chars().count()) && word.chars().all(char::is_alphabetic) {
+                at += gap + close + 2;
+                if let Some(last) = out.last_mut() {
+                    last.0.end = at;
+                }
+            }
+        }
         // A footnote's mark glued to a bracket's close (`5.10 (0.67)3 4.04 (0.73)`): one or
         // two digits, then a space and the next value. A value glued there prints its own
         // decimals or bracket (`(9.1)62.4 (9.2)`, `(53%)60 (51%)`).
@@ -2746,6 +2820,52 @@ mod tests {
         assert!(two_numbers_side_by_side("プラセボ群 113 4.3±8.20"));
         assert!(!two_numbers_side_by_side("-0.34 (0.12) P = 0.006"));
         assert!(!two_numbers_side_by_side("5.1 ± 1.2"));
+    }
+
+    #[test]
+    fn a_header_stacked_one_name_a_line_with_its_n_below_names_the_columns() {
+        // A web page's header cells with a line break inside, copied one line each; the rows
+        // a label and values set apart by single spaces, one value annotated `(Adj)`.
+        let text = "Table 2.\n\nSecondary outcomes\n\nVisit Open label\n(N = 629)\nRandomised\nDrug\n(N = 151)\nPlacebo\n(N = 150)\nScore, change to last visit\n N 607 150 149\n Baseline mean (SD) 76.8 (11.54) 55.6 (10.76) 55.2 (10.08)\n Change mean (SE) −14.0 (14.05) 1.1 (1.12)* (Adj) 12.4 (1.15) (Adj)\nFEV1 (l)1.3 (0.5)1.3 (0.5) 1.2 (0.4)\n";
+        let t = Tables::find(text);
+        assert_eq!(t.tables.len(), 1, "{:?}", t.tables);
+        let table = &t.tables[0];
+        let cells = |row: usize| -> Vec<&str> {
+            table.rows[row]
+                .cells
+                .iter()
+                .map(|c| text[c.clone()].trim())
+                .collect()
+        };
+        // The spanning `Randomised` names no column; each name goes with the n below it.
+        assert_eq!(
+            cells(0),
+            [
+                "",
+                "Visit Open label\n(N = 629)",
+                "Drug\n(N = 151)",
+                "Placebo\n(N = 150)"
+            ]
+        );
+        assert_eq!(
+            cells(4),
+            [
+                "Change mean (SE)",
+                "−14.0 (14.05)",
+                "1.1 (1.12)* (Adj)",
+                "12.4 (1.15) (Adj)"
+            ]
+        );
+        // A bracketed word after a bare number is the label's unit, not an annotation.
+        assert_eq!(
+            cells(5),
+            ["FEV1 (l)", "1.3 (0.5)", "1.3 (0.5)", "1.2 (0.4)"]
+        );
+        // Three n's alone for two value columns stack no header.
+        let over = "(N = 1)\n(N = 151)\n(N = 150)";
+        let lines: Vec<Range<usize>> = vec![0..7, 8..17, 18..27];
+        assert!(stacked_header(over, &lines, 2).is_none());
+        assert!(stacked_header(over, &lines, 3).is_some());
     }
 
     #[test]

@@ -607,7 +607,9 @@ impl RowReader<'_> {
                 s.placed[j] = true;
             }
         }
-        if !label.is_empty() {
+        // A row labelled `N` or `例数` says whose n, not which measure: the section above it
+        // stays the measure's name.
+        if !label.is_empty() && !crate::draft::table::names_n(label) {
             self.section = Some(label.to_string());
         }
         true
