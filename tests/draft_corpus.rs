@@ -1,4 +1,4 @@
-//! `trialstats draft` measured on the project's labelled corpus (`tests/data/corpus/`: 308
+//! `trialstats draft` measured on the project's labelled corpus (`tests/data/corpus/`: 356
 //! public reports, a third of them Japanese, labelled by hand before the drafter was run on
 //! them; see its README). Two parts: `dev/` (rules are developed on it; its misses are
 //! printed) and `holdout/` (only counted: its misses are never printed, so no rule is written
@@ -770,35 +770,37 @@ fn draft_on_the_held_out_part() {
 // joined with 58 and 66 non-data items as it arrived (measured alone before any rule);
 // batch 8 (session 21) with 35 and 39; batch 9 (session 22, tables only) with 46 and 55;
 // batch 10 (session 23) with 25 and 27; batch 11 (session 25) with 40 and 50 (measured alone
-// first: development half 31 + 9 before its three rules, held-out half 18 + 32).
-const FLOOR_DEV_FOUND: f64 = 86.7;
-const FLOOR_HOLDOUT_FOUND: f64 = 77.8;
-const CEILING_DEV_NON_DATA: usize = 366;
-const CEILING_HOLDOUT_NON_DATA: usize = 599;
+// first: development half 31 + 9 before its three rules, held-out half 18 + 32); batch 13
+// (session 27) with 31 and 47, as it arrived.
+const FLOOR_DEV_FOUND: f64 = 86.5;
+const FLOOR_HOLDOUT_FOUND: f64 = 77.7;
+const CEILING_DEV_NON_DATA: usize = 397;
+const CEILING_HOLDOUT_NON_DATA: usize = 646;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
-const FLOOR_DEV_PATH: usize = 772;
-const FLOOR_HOLDOUT_PATH: usize = 744;
-const FLOOR_DEV_DECIDED: usize = 892;
-const FLOOR_HOLDOUT_DECIDED: usize = 145;
+const FLOOR_DEV_PATH: usize = 812;
+const FLOOR_HOLDOUT_PATH: usize = 762;
+const FLOOR_DEV_DECIDED: usize = 914;
+const FLOOR_HOLDOUT_DECIDED: usize = 150;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
 // printed with the value).
 const CEILING_HOLDOUT_N_WRONG: usize = 21;
-const FLOOR_DEV_SPREAD_RIGHT: usize = 699;
+const FLOOR_DEV_SPREAD_RIGHT: usize = 728;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
 // held-out cell it had placed is now a single fact (306 -> 305 counted, 274 -> 273 right;
 // the path's count is unchanged at 434 of 479).
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 569;
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 586;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:
 // `measure_same=false group_same=false time_same=true`). Not read (the held-out rule); the
 // count may only fall.
-const CEILING_HOLDOUT_VIOLATIONS: usize = 11;
+// Batch 13's held-out half (session 27) brought one more, as it arrived.
+const CEILING_HOLDOUT_VIOLATIONS: usize = 12;
 // Batch 10's held-out part (session 23), as it arrived: 2 values whose own printed label the
 // draft reads as SD where the labels say SEM (by class, with no text: `read=SD labelled=SEM
 // from=the value's own label`; a recogniser taking a neighbour's label, or a label to check).

@@ -436,6 +436,16 @@ fn short_words(fit: Fit, rc: &Recomputed, adjusted_route: bool, printed_se: bool
             "1/3", "3/2"
         ),
         (Fit::Compatible, false) => format!(" ({}), as printed", rc.test),
+        // The printed SE within the range, yet the comparison not given (its estimate or
+        // its direction is another): the range is not what excludes it.
+        (_, true)
+            if rc
+                .se_ratio
+                .is_some_and(|r| (ADJUSTED_SE_RATIO.0..=ADJUSTED_SE_RATIO.1).contains(&r)) =>
+        {
+            ", within the 1/3–3/2 an adjusted comparison allows, yet not the printed estimate"
+                .to_string()
+        }
         (_, true) => format!(
             ", outside the {}–{} an adjusted comparison allows",
             "1/3", "3/2"
@@ -562,13 +572,26 @@ pub fn evidence(
 fn difference_of(printed: &PrintedComparison, groups: &Groups) -> (f64, Range) {
     match (&printed.difference, groups) {
         (Some(d), _) => (d.value, Range::of(d)),
-        (None, Groups::Two(a, b)) => (
-            a.mean.value - b.mean.value,
-            Range(
-                a.mean.value - a.mean.half_unit() - (b.mean.value + b.mean.half_unit()),
-                a.mean.value + a.mean.half_unit() - (b.mean.value - b.mean.half_unit()),
-            ),
-        ),
+        (None, Groups::Two(a, b)) => {
+            // Which group is subtracted is what the document's own numbers say: a difference
+            // printed only as its CI (`群間差 (−3.8, −2.2)` of drug minus placebo, under a
+            // table whose first column is placebo) is taken the way the CI points.
+            let (a, b) = match &printed.test.ci {
+                Some((lo, hi, _))
+                    if (lo.value + hi.value) * (a.mean.value - b.mean.value) < 0.0 =>
+                {
+                    (b, a)
+                }
+                _ => (a, b),
+            };
+            (
+                a.mean.value - b.mean.value,
+                Range(
+                    a.mean.value - a.mean.half_unit() - (b.mean.value + b.mean.half_unit()),
+                    a.mean.value + a.mean.half_unit() - (b.mean.value - b.mean.half_unit()),
+                ),
+            )
+        }
         (None, Groups::One(a)) => (a.mean.value, Range::of(&a.mean)),
     }
 }
@@ -721,6 +744,29 @@ mod tests {
         assert!((a - b).abs() <= tol * b.abs().max(1e-300), "{a} vs {b}");
     }
     const L95: ConfidenceLevel = ConfidenceLevel::NINETY_FIVE;
+
+    // A package insert's table (placebo first): change −0.6 ± 0.2 (n = 230) and −3.6 ± 0.3
+    // (n = 115), labelled least-squares mean ± SE, and only the drug-minus-placebo CI (−3.8,
+    // −2.2) printed. By hand: as SEMs the SE of the difference is √(0.2² + 0.3²) = 0.361, and
+    // the CI's half-width 0.8 / 1.96 = 0.408 is 1.13 times it (over the rounding of 0.2 and
+    // 0.3 the half-width reaches 1.96 √(0.25² + 0.35²) = 0.84): the SEM reading gives the
+    // CI once it is taken the way the CI points; as SDs the SE would be 0.031.
+    #[test]
+    fn a_difference_printed_only_as_its_ci_is_taken_the_way_the_ci_points() {
+        let arms = Groups::Two(group("-0.6", "0.2", 230), group("-3.6", "0.3", 115));
+        let printed = PrintedComparison {
+            test: PrintedTest {
+                ci: Some((rn("-3.8"), rn("-2.2"), L95)),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let e = evidence(&arms, &printed, Adjusted::No).unwrap();
+        let sem = e.fit_of(Reading::Sem).unwrap();
+        assert_ne!(sem.fit, Fit::Excluded, "{}", sem.detail);
+        close(sem.recomputed.as_ref().unwrap().estimate, -3.0, 1e-12);
+        assert_eq!(e.fit_of(Reading::Sd).unwrap().fit, Fit::Excluded);
+    }
 
     // R 4.2: mk <- function(n, m, s) { z <- rnorm(n); m + s * (z - mean(z)) / sd(z) } builds
     // data with exactly mean m and SD s (as MASS::mvrnorm(empirical = TRUE)); then
