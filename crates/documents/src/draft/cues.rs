@@ -55,7 +55,8 @@ pub fn groups(s: &str) -> Vec<Phrase> {
         &format!(
             r"(?ix)
             (?P<noun>\b(?:group|arm|cohort)s?\b)
-          | (?P<recv>\b(?:patients|participants|subjects|those|women|men|children)\s+(?:receiving|treated\s+with|taking|given|on)\s+(?:[a-z0-9][a-z0-9\-+./]*)(?:\s+\d+(?:\.\d+)?\s*(?:mg|µg|mcg|g|mg/kg|iu|units?))?)
+          | (?P<recv>\b(?:patients|participants|subjects|those|women|men|children)\s+(?:receiving|treated\s+with|taking|given|on)\s+(?:[a-z0-9][a-z0-9\-+./]*)(?:\s+\d+(?:\.\d+)?\s*(?:mg|µg|mcg|g|mg/kg|iu|units?)|\s+(?:care|therapy|treatment|medication|management|diet))?)
+          | (?P<within>\b(?:patients|participants|subjects|those)\s+in\s+the\s+(?:[a-z0-9][a-z0-9\-+./]*\s+){{0,2}}(?:programme|program|intervention|condition))
           | (?P<cmp>\b(?:{COMPARATORS})\b)
           | (?P<outcome>\b(?:non-?survivors|survivors|non-?responders|responders)\b)
           | (?P<ja>(?:[^\s、。，,：:;；（）()「」・群\d０-９]|{JA_DOSE}|{LATIN_NAME}){{1,20}}群)

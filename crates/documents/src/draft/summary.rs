@@ -11,7 +11,7 @@
 //! SD`, `mean (SEM)`); otherwise it stays unstated, for the reviewer.
 
 use super::not_data::inside_name;
-use super::{Item, ItemKind, Parts, Scan};
+use super::{Item, ItemKind, Parts, Printed, Scan};
 use crate::text::number::NUMBER;
 use regex::Regex;
 use std::ops::Range;
@@ -31,7 +31,7 @@ fn mean_spread_pattern() -> &'static Regex {
               (?P<mean> NUMBER ) \s* (?: [%％°] \s* )? (?: ± | \+/- | \+- | \+\x20?/\x20?- ) \s* (?P<spread> NUMBER )
               (?: \s* (?P<label> LABEL ) (?: [^A-Za-z] | $ ) )?
             | (?P<pmean> NUMBER ) \s* [(\[] \s* (?: (?P<plabel> LABEL ) \s* [=:,]? \s* )? (?P<pspread> NUMBER ) \s* [)\]]
-            | (?P<umean> NUMBER ) \s* (?P<unit> UNIT ) \s* [(\[] \s* (?: (?P<ulabel> LABEL ) \s* [=:,]? | (?P<upm> ± | \+/- ) ) \s* (?P<uspread> NUMBER ) \s* (?: [%％] \s* )? [)\]]
+            | (?P<umean> NUMBER ) \s* (?P<unit> UNIT ) \s* [(\[] \s* (?: (?P<ulabel> LABEL ) \s* [=:,]? | (?P<upm> ± | \+/- ) )? \s* (?P<uspread> NUMBER ) \s* (?: [%％] \s* )? (?P<uclose> [)\];] )
             | (?P<bmean> NUMBER ) \s* [(\[] \s* (?: ± | \+/- ) \s* (?P<bspread> NUMBER ) \s* [)\]]
             | (?i: mean | average ) \s* (?: (?i: of | was | were ) \s+ | [:=] \s* )? (?P<wmean> NUMBER ) \s* (?: UNIT \s* )? [,;] \s* (?P<wlabel> LABEL ) \s* (?: [:=,] | (?i: of | was ) )? \s* (?P<wspread> NUMBER ) (?: \s* UNIT )? (?-u:\b)"
             .replace("NUMBER", NUMBER)
@@ -395,6 +395,40 @@ fn spread_label_and_notes(
     (spread_label, notes)
 }
 
+/// The note of a spread read from the label printed with an earlier value.
+const LABELLED_ONCE: &str = "the spread is labelled once";
+
+/// For a mean printed with its unit and a bare bracketed spread (`−2·25 kg (0·21)`): the
+/// label of an earlier mean of the same sentence printed the same way with its label
+/// (`−5·06 kg (SE 0·31)`), and that value's text. Abstracts label the spread of a list once,
+/// with its first value. Both numbers must print decimals, as a spread's do (`12 weeks (3)`
+/// is no mean with its spread).
+fn labelled_before(
+    scan: &Scan,
+    c: &regex::Captures,
+    whole: Range<usize>,
+    (mean, spread): (&Printed, &Printed),
+) -> Option<(&'static str, String)> {
+    if mean.number.decimals == 0 || spread.number.decimals == 0 {
+        return None;
+    }
+    let unit = c.name("unit")?.as_str().trim();
+    let start = scan.doc.plain.original_span(whole).start;
+    let sentence = scan.doc.sentence_at(start);
+    scan.items.iter().rev().find_map(|i| {
+        let printed_so = i.kind == ItemKind::MeanSpread
+            && i.sentence == sentence
+            && i.span[1] <= start
+            && i.text.contains(unit)
+            && i.text.contains(['(', '['])
+            && !i.notes.iter().any(|n| n.starts_with(LABELLED_ONCE));
+        printed_so
+            .then_some(i.parts.spread_label)
+            .flatten()
+            .map(|l| (l, i.text.clone()))
+    })
+}
+
 /// Reads every mean ± spread: `m ± s`, `m (SD s)`, `m (s)` and the worded forms.
 fn find_mean_spreads(scan: &mut Scan, plain: &str) {
     let mut pos = 0;
@@ -424,6 +458,18 @@ fn find_mean_spreads(scan: &mut Scan, plain: &str) {
         if spread_n.number.value < 0.0 {
             continue;
         }
+        // `−2·25 kg (0·21)` with no label: a mean only where the sentence printed an earlier
+        // value so with its label (`−5·06 kg (SE 0·31) … versus −2·25 kg (0·21)`).
+        let unlabelled_unit =
+            c.name("umean").is_some() && label.is_none() && c.name("upm").is_none();
+        let labelled_once = if unlabelled_unit {
+            match labelled_before(scan, &c, whole_range.clone(), (&mean_n, &spread_n)) {
+                Some(l) => Some(l),
+                None => continue,
+            }
+        } else {
+            None
+        };
         let statement = stated_spread(scan, plain, whole_range.clone());
         let stated = statement.map(|(l, _)| l);
         let bracketed = c.name("pmean").is_some();
@@ -435,12 +481,26 @@ fn find_mean_spreads(scan: &mut Scan, plain: &str) {
         {
             continue;
         }
-        let (spread_label, notes) = spread_label_and_notes(label, statement);
-        // End the item at the spread or its label (not the character after the label).
+        let (spread_label, mut notes) = match labelled_once {
+            Some((l, first)) => (
+                Some(l),
+                vec![format!(
+                    "{LABELLED_ONCE}, with the sentence's first value printed so ('{first}'): read as {l} too"
+                )],
+            ),
+            None => spread_label_and_notes(label, statement),
+        };
+        notes.retain(|n| !n.is_empty());
+        // End the item at the spread or its label (not the character after the label), and
+        // at its bracket's close, not at a `;` going on (`(0·19; adjusted difference …)`).
+        let close = c
+            .name("uclose")
+            .filter(|m| m.as_str() == ";")
+            .map_or(whole.end(), |m| m.start());
         let end = label
             .map_or(spread_range.end, |l| l.end())
             .max(if closes_bracket {
-                whole.end()
+                close
             } else {
                 spread_range.end
             });
@@ -541,6 +601,32 @@ mod tests {
     }
 
     use super::super::{ItemKind, read_items};
+
+    #[test]
+    fn a_list_labels_its_spread_once_with_its_first_value() {
+        // Made-up numbers in the form of a BMJ-style abstract: the first value carries `SE`,
+        // the next ones only a bracket after the unit (one closed by `;`).
+        let items = read_items(
+            "Mean change was -4.12 kg (SE 0.30) with the programme versus -1.95 kg (0.22) with usual care; -3.10 kg (0.31) versus -1.50 kg (0.18; difference -1.6 kg). Follow-up was 12 weeks (3) in all.",
+        );
+        let ms: Vec<(String, Option<&str>)> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::MeanSpread)
+            .map(|i| (i.text.clone(), i.parts.spread_label))
+            .collect();
+        assert_eq!(
+            ms,
+            [
+                ("-4.12 kg (SE 0.30)".to_string(), Some("SE")),
+                ("-1.95 kg (0.22)".to_string(), Some("SE")),
+                ("-3.10 kg (0.31)".to_string(), Some("SE")),
+                ("-1.50 kg (0.18".to_string(), Some("SE")),
+            ]
+        );
+        // Without a labelled value before it in the sentence, a unit's bracket is no spread.
+        let items = read_items("Weight was -1.95 kg (0.22) at the end.");
+        assert!(items.iter().all(|i| i.kind != ItemKind::MeanSpread));
+    }
 
     #[test]
     fn table_cells_glued_by_text_extraction_are_read_apart() {

@@ -141,11 +141,14 @@ fn bind(between: &str, found: Vec<Phrase>, first: bool, units: &[String]) -> Vec
                     || between[..phrase.start]
                         .trim_end()
                         .ends_with(['(', '（', '['])
-                    || before.trim_end().to_lowercase().ends_with(" in")
-                    || before.trim_end().to_lowercase().ends_with(" at")
-                    || before.trim_end().to_lowercase().ends_with(" after")
-                    || before.trim_end().to_lowercase().ends_with(" in the")
-                    || before.trim_end().to_lowercase().ends_with(" at the")
+                    || {
+                        // `… 5.1 kg in the drug group`, `… for those receiving placebo`.
+                        let tail = before.trim_end().to_lowercase();
+                        let tail = tail.strip_suffix(" the").unwrap_or(&tail);
+                        [" in", " at", " after", " for", " among"]
+                            .iter()
+                            .any(|p| tail.ends_with(p))
+                    }
             };
             let backward = !first && adjacent(before, units) && starts_preposition;
             Bound { phrase, backward }
@@ -191,8 +194,14 @@ fn respectively(
         return;
     };
     let cue = at + cue;
-    let separated_only =
-        |k: usize| locals[k].content.is_empty() && !locals[k].difference && !locals[k].versus;
+    // A transition ends the run: in `from A to B and C, respectively` the list is B and C,
+    // and A is what they changed from.
+    let separated_only = |k: usize| {
+        locals[k].content.is_empty()
+            && !locals[k].difference
+            && !locals[k].versus
+            && !locals[k].transition
+    };
     let mut runs: Vec<Vec<usize>> = Vec::new();
     if let Some(last) = summaries.iter().rposition(|&j| items[j].span[1] <= cue) {
         let mut first = last;
@@ -235,27 +244,10 @@ fn respectively(
             (keys.len() == gs.len()).then_some(gs)
         };
         let Some(groups) = named.or_else(before) else {
-            // `group 1: 4.8 and 3.6, group 2: 4.8 and 3.4, at 1 and 24 hours, respectively`:
-            // each group's values take the time points in order.
-            let Some(times) = cues::coordinated_times(sentence_text)
-                .into_iter()
-                .find(|t| t.len() >= 2 && run.len() % t.len() == 0)
-            else {
-                continue;
-            };
-            let key = |k: usize| locals[k].group.as_ref().map(|g| g.1.clone());
-            let segments: Vec<&[usize]> = run.chunk_by(|&a, &b| key(a) == key(b)).collect();
-            if segments.iter().any(|seg| seg.len() != times.len()) {
-                continue;
+            if listed_times(sentence_text, &run, locals) {
+                return;
             }
-            for seg in segments {
-                for (t, &k) in times.iter().zip(seg) {
-                    locals[k].time = Some(t.clone());
-                    locals[k].respectively = true;
-                }
-            }
-            locals[run[0]].list_start = true;
-            return;
+            continue;
         };
         let time = run.iter().find_map(|&k| locals[k].time.clone());
         for (g, &k) in groups.into_iter().zip(&run) {
@@ -268,6 +260,42 @@ fn respectively(
         locals[run[0]].list_start = true;
         return;
     }
+}
+
+/// `group 1: 4.8 and 3.6, group 2: 4.8 and 3.4, at 1 and 24 hours, respectively`: each
+/// group's values of a `respectively` `run` take the sentence's listed times in order.
+/// Whether the run took them.
+fn listed_times(sentence_text: &str, run: &[usize], locals: &mut [Local]) -> bool {
+    let Some(times) = cues::coordinated_times(sentence_text)
+        .into_iter()
+        .find(|t| t.len() >= 2 && run.len() % t.len() == 0)
+    else {
+        return false;
+    };
+    let key = |k: usize| locals[k].group.as_ref().map(|g| g.1.clone());
+    let segments: Vec<&[usize]> = run.chunk_by(|&a, &b| key(a) == key(b)).collect();
+    if segments.iter().any(|seg| seg.len() != times.len()) {
+        return false;
+    }
+    for seg in segments {
+        for (t, &k) in times.iter().zip(seg) {
+            locals[k].time = Some(t.clone());
+            locals[k].respectively = true;
+        }
+    }
+    // `from A to B and C, respectively`: A, what the listed values changed from, opens
+    // their time course, before its first listed time.
+    let from = run[0]
+        .checked_sub(1)
+        .filter(|&p| locals[run[0]].transition && locals[p].from);
+    match from {
+        Some(p) => {
+            locals[p].time = None;
+            locals[p].list_start = true;
+        }
+        None => locals[run[0]].list_start = true,
+    }
+    true
 }
 
 /// What the document says ± is, where it says one thing only: every statement of it (`Data
@@ -626,6 +654,7 @@ pub(super) fn read_sentence(
         original,
         items,
         members,
+        summaries: &summaries,
         locals: vec![Local::default(); summaries.len()],
         sentence_time: None,
         carried_group: None,
@@ -662,6 +691,7 @@ pub(super) fn read_sentence(
         &summaries,
         &mut locals,
     );
+    pairs_follow_the_first(&mut locals);
     let mut relation = relations(&locals);
     undecide_value_and_its_baseline(items, members, &summaries, &locals, &mut relation);
     let runs = time_runs(&relation);
@@ -690,6 +720,8 @@ struct GapReader<'a> {
     original: &'a str,
     items: &'a [Item],
     members: &'a [usize],
+    /// The sentence's summaries (indices into `items`), in order: `locals[k]` is the k-th's.
+    summaries: &'a [usize],
     locals: Vec<Local>,
     /// The time the sentence names before its first value: every value's with none of its own.
     sentence_time: Option<String>,
@@ -828,7 +860,16 @@ impl GapReader<'_> {
                 // `shorter in the zinc group (3.1 ± 1.2) than in the probiotic group (3.8 ±
                 // 1.4)`: where the value before has its own group and the value follows the
                 // `than` group's name at once, each group is printed with its own value.
-                let own_value = k > 0 && self.named[k - 1] && leads_into(&between[b.phrase.end..]);
+                // So too where the bracket after the name holds its value alone (`than those
+                // treated with placebo (4.14 ± 0.56 kg)`), not a pair set against each other.
+                let pair_follows = self.summaries.get(k + 1).is_some_and(|&next| {
+                    let after = self.items[self.summaries[k]].span[1];
+                    let before = self.items[next].span[0];
+                    after <= before && cues::versus(&self.original[after..before])
+                });
+                let own_value = k > 0
+                    && (self.named[k - 1] || !pair_follows)
+                    && leads_into(&between[b.phrase.end..]);
                 if than && !own_value {
                     // `less in X than in the placebo group (37.5 versus 46.8)`: the values
                     // follow the order of the comparison, not the last group named.
@@ -873,10 +914,16 @@ impl GapReader<'_> {
         let original = self.original;
         let between = &original[span];
         let mut rest = between.to_string();
+        // A difference word before another number of the gap is that number's (`(adjusted
+        // difference −2·77 kg, 95% CI …) with LOCF; −4·06 kg`): only the words after the
+        // gap's last other number say the value is a difference. (A transition is read in
+        // the whole gap: `from 8.1 at baseline to week 12, 7.2` prints a number after `to`.)
+        let mut after_items = 0;
         for &j in self.members {
             let [a, b] = self.items[j].span;
             if a >= start && b <= end {
                 cut.push((a - start, b - start));
+                after_items = after_items.max(b - start);
             }
         }
         cut.sort_unstable();
@@ -894,7 +941,8 @@ impl GapReader<'_> {
             local.label = label_of(&rest);
             local.from = cues::from_before(between);
         } else {
-            local.difference = cues::difference_word(&rest);
+            let tail = rest.get(after_items..).unwrap_or(&rest);
+            local.difference = cues::difference_word(tail);
             local.content = content;
             local.transition = cues::transition(&rest) && !cues::versus(&rest);
             local.versus = cues::versus(between);
@@ -933,6 +981,28 @@ fn in_list_slot(before: &str) -> bool {
                 "and" | "in" | "the" | "for" | "among" | "while" | "whereas" | "but" | "with"
             )
         })
+}
+
+/// A sentence that sets pairs against each other (`x versus y`) names the two groups with its
+/// first pair and prints the later pairs bare, in the same order (`−5·06 kg for those in the
+/// programme versus −2·25 kg for those receiving standard care with LOCF; −4·06 kg versus
+/// −1·77 kg with BOCF`): each later pair with neither group named takes the first pair's.
+fn pairs_follow_the_first(locals: &mut [Local]) {
+    let mut first: Option<((String, String), (String, String))> = None;
+    for k in 1..locals.len() {
+        if !locals[k].versus {
+            continue;
+        }
+        match (&locals[k - 1].group, &locals[k].group, &first) {
+            (Some(a), Some(b), None) if a.1 != b.1 => first = Some((a.clone(), b.clone())),
+            (None, None, Some((a, b))) => {
+                let (a, b) = (a.clone(), b.clone());
+                locals[k - 1].group = Some(a);
+                locals[k].group = Some(b);
+            }
+            _ => {}
+        }
+    }
 }
 
 /// How a summary relates to the one before it in a sentence.
@@ -2146,6 +2216,54 @@ mod tests {
                 ("placebo".to_string(), "after".to_string()),
             ]
         );
+    }
+
+    #[test]
+    fn from_a_baseline_to_a_list_of_values_respectively_is_one_time_course() {
+        // `from A to B and C, respectively` at two listed times: A is the baseline, B and C
+        // take the times in order; the `from` value is not one of the list.
+        let (_, s) = read(
+            "Serum urate fell in the drug group at both 4 and 12 weeks (from 8.1 ± 0.4 to 6.2 ± 0.3 mg/dL and 6.4 ± 0.5 mg/dL, respectively, both P < 0.01).",
+        );
+        assert_eq!(s.measures.len(), 1, "{:#?}", s.measures);
+        assert_eq!(s.measures[0].shape, Shape::TimeCourse);
+        let times: Vec<String> = cells(&s, 0).into_iter().map(|c| c.1).collect();
+        assert_eq!(times, ["before", "4 weeks", "12 weeks"]);
+    }
+
+    #[test]
+    fn a_respectively_list_of_arms_then_a_comparator_than_it_are_one_set_of_arms() {
+        let (_, s) = read(
+            "Patients treated with the drug lost more weight (7.1 +/- 0.5 and 7.9 +/- 0.6 kg for the 60-mg and 120-mg drug groups, respectively) than those treated with placebo (4.1 +/- 0.6 kg) in year 1 (P<.001) and kept more of it in year 2 (P<.001).",
+        );
+        let arms: Vec<usize> = s
+            .measures
+            .iter()
+            .map(|m| m.cells.iter().filter(|c| c.group.is_some()).count())
+            .collect();
+        assert_eq!(arms, [3], "{:#?}", s.measures);
+    }
+
+    #[test]
+    fn later_pairs_printed_bare_take_the_groups_the_first_pair_named() {
+        // Made-up numbers in the form of a BMJ-style abstract: the first pair names its groups
+        // after each value (`for those …`), the later pairs print none; each pair's printed
+        // difference, with its own number, is no value of the next pair.
+        let (_, s) = read(
+            "Mean change at 12 months was -4.1 ± 0.3 kg for those in the diet programme versus -1.9 ± 0.2 kg for those receiving usual care (difference -2.2 kg, 95% CI -2.9 to -1.5) with LOCF; -3.2 ± 0.3 kg versus -1.5 ± 0.2 kg (difference -1.7 kg) with BOCF.",
+        );
+        let groups: Vec<Vec<Option<usize>>> = s
+            .measures
+            .iter()
+            .map(|m| m.cells.iter().map(|c| c.group).collect())
+            .collect();
+        assert_eq!(
+            groups,
+            [vec![Some(0), Some(1)], vec![Some(0), Some(1)]],
+            "{:#?}",
+            s.measures
+        );
+        assert!(s.measures.iter().all(|m| m.shape == Shape::Arms));
     }
 
     #[test]
