@@ -772,7 +772,7 @@ fn draft_on_the_held_out_part() {
 // batch 10 (session 23) with 25 and 27; batch 11 (session 25) with 40 and 50 (measured alone
 // first: development half 31 + 9 before its three rules, held-out half 18 + 32); batch 13
 // (session 27) with 31 and 47, as it arrived.
-const FLOOR_DEV_FOUND: f64 = 86.6;
+const FLOOR_DEV_FOUND: f64 = 86.7;
 const FLOOR_HOLDOUT_FOUND: f64 = 77.7;
 const CEILING_DEV_NON_DATA: usize = 397;
 const CEILING_HOLDOUT_NON_DATA: usize = 646;
