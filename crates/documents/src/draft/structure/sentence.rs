@@ -1200,9 +1200,19 @@ impl RunReader<'_> {
             (true, Some(l)) => Some(l),
             _ => self.locals[first_k].label.clone(),
         };
+        // Values printed from one to another (`変化量は … 23.0 から 10.6`, `a reduction … from
+        // 155 to 128`) are the levels at two times, whatever word names the comparison: no
+        // change, and no size of a fall.
+        let from_to = arms.iter().any(|&run| {
+            self.runs[run]
+                .iter()
+                .skip(1)
+                .any(|&k| self.locals[k].transition)
+        });
+        let change = self.change && !from_to;
         let mut m = Measure {
             label,
-            change: self.change,
+            change,
             spread_label: cues::spread_kind(&sentence.quote)
                 .map(|k| (k, format!("the sentence says so (line {})", sentence.line))),
             evidence: Vec::new(),
@@ -1225,7 +1235,7 @@ impl RunReader<'_> {
         if m.shape != Shape::Single {
             m.comparison = comparison(self.doc.original, self.items, self.members, after, until);
         }
-        if self.change && cues::fall_words(&sentence.quote) {
+        if change && cues::fall_words(&sentence.quote) {
             read_fall(&mut m, &s.groups, self.items, &sentence.quote);
         }
         s.measures.push(m);
@@ -2264,6 +2274,28 @@ mod tests {
             s.measures
         );
         assert!(s.measures.iter().all(|m| m.shape == Shape::Arms));
+    }
+
+    #[test]
+    fn values_printed_from_one_to_another_are_levels_whatever_names_the_change() {
+        // Made-up numbers: the change word names the comparison, the values are the scores
+        // before and after (a change from 21.0 to 11.2 is no change of 21.0).
+        for text in [
+            "3週時点でのスコア変化量は、A群で 21.0±6.1 から 11.2±6.5、B群で 20.5±7.0 から 19.8±7.1 であった。",
+            "A significant reduction of LDL-C was observed in group E (from 150 ± 3.5 to 125 ± 3.1 mg/dL, P < 0.01).",
+        ] {
+            let (_, s) = read(text);
+            assert!(!s.measures.is_empty(), "{text}");
+            assert!(
+                s.measures.iter().all(|m| !m.change),
+                "{text}: {:#?}",
+                s.measures
+            );
+        }
+        // A change printed as such stays a change.
+        let (_, s) =
+            read("Pain fell by 2.1 ± 0.4 in the drug group and by 0.9 ± 0.5 with placebo.");
+        assert!(s.measures.iter().any(|m| m.change), "{:#?}", s.measures);
     }
 
     #[test]
