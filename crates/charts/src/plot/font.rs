@@ -9,6 +9,14 @@
 //! relatives as fallbacks) and `textLength` = the width measured here with the embedded
 //! font, so a viewer with another font stretches or squeezes the glyphs to that width. The
 //! PNG is rasterised from this same SVG ([`super::raster`]), so both show one layout.
+//!
+//! Japanese labels (arms and measures drafted from a Japanese report: `ホルモン補充療法群`) are
+//! drawn with a second embedded font, VL PGothic (M+ and Sazanami glyphs, free licences;
+//! `assets/fonts/VL-LICENSE.txt`), cut to the kana, the CJK ideographs, full-width forms and
+//! CJK punctuation (`assets/fonts/README.md` gives the command): DejaVu Sans has none of
+//! them, and without it a Japanese label was a row of empty boxes in the PNG. Each character
+//! is measured with the font that draws it: DejaVu Sans where it has the glyph, else VL
+//! PGothic.
 
 use crate::error::{Error, Result};
 use ab_glyph::{Font, FontRef};
@@ -21,21 +29,43 @@ pub const FONT_FAMILY: &str = "DejaVu Sans";
 /// The `font-family` list written into SVGs: DejaVu Sans, then Bitstream Vera Sans (the
 /// same glyphs under the older name), then any sans-serif; `textLength` keeps the measured
 /// widths whichever the viewer picks.
-pub const SVG_FONT_FAMILIES: &str = "'DejaVu Sans', 'Bitstream Vera Sans', sans-serif";
+/// (VL PGothic and the common Japanese system fonts follow for the characters DejaVu Sans
+/// lacks.)
+pub const SVG_FONT_FAMILIES: &str = "'DejaVu Sans', 'Bitstream Vera Sans', 'VL PGothic', 'Noto Sans CJK JP', 'Hiragino Sans', 'Yu Gothic', 'Meiryo', sans-serif";
 
 /// The embedded font file.
 pub static FONT_BYTES: &[u8] = include_bytes!("../../../../assets/fonts/DejaVuSans.ttf");
+
+/// The embedded font of the Japanese characters DejaVu Sans lacks (see the module doc).
+pub static CJK_FONT_BYTES: &[u8] =
+    include_bytes!("../../../../assets/fonts/VL-PGothic-ja-subset.ttf");
 
 /// plotters' text size is the font's line box, 1.24 em (its SVG backend writes
 /// `font-size = size / 1.24`); [`em_to_plotters`] and [`em_px`] convert.
 const PLOTTERS_SIZE_PER_EM: f64 = 1.24;
 
 static FONT: OnceLock<Option<FontRef<'static>>> = OnceLock::new();
+static CJK_FONT: OnceLock<Option<FontRef<'static>>> = OnceLock::new();
 static REGISTERED: OnceLock<bool> = OnceLock::new();
 
 fn font() -> Option<&'static FontRef<'static>> {
     FONT.get_or_init(|| FontRef::try_from_slice(FONT_BYTES).ok())
         .as_ref()
+}
+
+fn cjk_font() -> Option<&'static FontRef<'static>> {
+    CJK_FONT
+        .get_or_init(|| FontRef::try_from_slice(CJK_FONT_BYTES).ok())
+        .as_ref()
+}
+
+/// The embedded font that draws `c` (DejaVu Sans first), with its glyph.
+fn drawing(c: char) -> Option<(&'static FontRef<'static>, ab_glyph::GlyphId)> {
+    [font(), cjk_font()]
+        .into_iter()
+        .flatten()
+        .map(|f| (f, f.glyph_id(c)))
+        .find(|(_, id)| id.0 != 0)
 }
 
 /// Register the embedded font with plotters (once per process); no system font is used.
@@ -66,31 +96,35 @@ pub fn em_px(style: &TextStyle) -> f64 {
 /// Width in pixels of `text` at `em` pixels per em: the sum of the glyphs' advance widths
 /// plus the font's kerning between neighbours, unrounded (rounding each advance is what
 /// made "Annua lised" in the old bitmap output).
+///
+/// Each character is measured in the font that draws it (a Japanese one in VL PGothic, whose
+/// em is 1000 units); kerning applies between neighbours of one font.
 pub fn advance_width(text: &str, em: f64) -> f64 {
-    let Some(font) = font() else {
+    let Some(latin) = font() else {
         return text.chars().count() as f64 * em * 0.6;
     };
-    let units = f64::from(font.units_per_em().unwrap_or(2048.0));
     let mut total = 0.0f64;
-    let mut previous = None;
+    let mut previous: Option<(&FontRef<'static>, ab_glyph::GlyphId)> = None;
     for c in text.chars() {
-        let id = font.glyph_id(c);
-        total += f64::from(font.h_advance_unscaled(id));
-        if let Some(p) = previous {
-            total += f64::from(font.kern_unscaled(p, id));
+        let (f, id) = drawing(c).unwrap_or((latin, latin.glyph_id(c)));
+        let units = f64::from(f.units_per_em().unwrap_or(2048.0));
+        let mut advance = f64::from(f.h_advance_unscaled(id));
+        if let Some((p_font, p_id)) = previous {
+            if std::ptr::eq(p_font, f) {
+                advance += f64::from(f.kern_unscaled(p_id, id));
+            }
         }
-        previous = Some(id);
+        total += advance * em / units;
+        previous = Some((f, id));
     }
-    total * em / units
+    total
 }
 
-/// Whether the embedded font has a glyph for every character of `text` (so nothing is drawn
-/// as an empty box).
+/// Whether the embedded fonts have a glyph for every character of `text` (so nothing is
+/// drawn as an empty box).
 pub fn covers(text: &str) -> bool {
-    font().is_some_and(|f| {
-        text.chars()
-            .all(|c| c.is_whitespace() || f.glyph_id(c).0 != 0)
-    })
+    text.chars()
+        .all(|c| c.is_whitespace() || drawing(c).is_some())
 }
 
 /// Finish plotters' SVG text: name the font family with fallbacks and give each `<text>` its
@@ -165,6 +199,20 @@ mod tests {
         assert!((advance_width(".", 2048.0) - 651.0).abs() < 1e-9);
         assert!((advance_width("0.39", 2048.0) - (3.0 * 1303.0 + 651.0)).abs() < 1e-9);
         assert!(covers("0.41 [0.13, 1.26] ± τ² I² −"));
+    }
+
+    #[test]
+    fn japanese_labels_are_drawn_and_measured_with_the_japanese_font() {
+        // VL PGothic: 1000 units per em; its ideographs advance a full em (1000).
+        assert!(covers("ホルモン補充療法群, change to t1"));
+        assert!(covers("本剤120mg投与群（N=115）"));
+        let kanji = advance_width("群", 1000.0);
+        assert!((kanji - 1000.0).abs() < 1e-9, "{kanji}");
+        // Latin stays DejaVu Sans's: '0' 1303 of 2048 units.
+        let mixed = advance_width("0群", 2048.0);
+        assert!((mixed - (1303.0 + 2048.0)).abs() < 1e-6, "{mixed}");
+        // A character neither font has is not covered.
+        assert!(!covers("\u{E000}"));
     }
 
     #[test]

@@ -7,14 +7,15 @@
 //! show dips. Rasterising the SVG gives one layout for both formats, shaped text (resvg lays
 //! text out with HarfBuzz's rules through rustybuzz) and antialiased geometry.
 
-use super::font::{FONT_BYTES, FONT_FAMILY};
+use super::font::{CJK_FONT_BYTES, FONT_BYTES, FONT_FAMILY};
 use crate::error::{Error, Result};
 use resvg::{tiny_skia, usvg};
 use std::sync::OnceLock;
 
 static OPTIONS: OnceLock<usvg::Options<'static>> = OnceLock::new();
 
-/// Parsing options with the embedded font as the only font (and the default family).
+/// Parsing options with the embedded fonts as the only fonts (DejaVu Sans the default
+/// family; the Japanese font where a character has no DejaVu glyph, by resvg's fallback).
 fn options() -> &'static usvg::Options<'static> {
     OPTIONS.get_or_init(|| {
         let mut options = usvg::Options {
@@ -23,6 +24,7 @@ fn options() -> &'static usvg::Options<'static> {
         };
         let fonts = options.fontdb_mut();
         fonts.load_font_data(FONT_BYTES.to_vec());
+        fonts.load_font_data(CJK_FONT_BYTES.to_vec());
         fonts.set_sans_serif_family(FONT_FAMILY);
         options
     })
