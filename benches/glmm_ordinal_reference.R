@@ -44,7 +44,11 @@ show <- function(label, m, polished = TRUE) {
 # log-likelihood is never below clmm's own).
 polish <- function(m) {
   cl <- m$call; cl$doFit <- FALSE; rho <- eval(cl)
-  fn <- if (rho$nAGQ > 1) function(p) ordinal:::getNAGQ.ssr(rho, p) else function(p) ordinal:::getNLA.ssr(rho, p)
+  # One random intercept: clmm's "ssr" objective over (thresholds, beta, log SD); a vector of
+  # random effects: getNLA over (thresholds, beta, clmm's ST parameters).
+  ssr <- !is.null(rho$par)
+  fn <- if (!ssr) function(p) ordinal:::getNLA(rho, p) else
+    if (rho$nAGQ > 1) function(p) ordinal:::getNAGQ.ssr(rho, p) else function(p) ordinal:::getNLA.ssr(rho, p)
   gr <- function(p) sapply(seq_along(p), function(k) {
     h <- 1e-5 * max(1, abs(p[k])); e <- replace(numeric(length(p)), k, h)
     (fn(p + e) - fn(p - e)) / (2 * h) })
@@ -54,10 +58,15 @@ polish <- function(m) {
     if (max(abs(g)) < 1e-9) break
     par <- par - solve(optimHess(par, fn, gr), g)
   }
-  nf <- length(par) - 1
+  nf <- rho$dims$nfepar
   cat("polished logLik:", f17(-fn(par)), " max|grad|:", max(abs(gr(par))), "\n")
   cat("polished estimate:", f17(par[1:nf]), "\n")
-  cat("polished sd:", f17(exp(par[nf + 1])), " variance:", f17(exp(2 * par[nf + 1])), "\n")
+  if (ssr) {
+    cat("polished sd:", f17(exp(par[nf + 1])), " variance:", f17(exp(2 * par[nf + 1])), "\n")
+  } else {
+    fn(par); m$ST <- setNames(rho$ST, names(m$ST)); vc <- VarCorr(m)[[1]]
+    cat("polished sd:", f17(attr(vc, "stddev")), " corr:", f17(attr(vc, "correlation")[2, 1]), "\n")
+  }
   # SEs from the Hessian of the same objective at the polished optimum, by numDeriv's
   # Richardson extrapolation of central differences at two step sizes (their agreement shows
   # how far the objective's own noise, from the inner iterations, lets them be trusted).
@@ -71,8 +80,8 @@ polish <- function(m) {
 data(wine)
 write.csv(data.frame(rating = as.integer(as.character(wine$rating)),
                      grade = c("poor", "fair", "good", "verygood", "excellent")[as.integer(wine$rating)],
-                     temp = wine$temp, contact = wine$contact, bottle = wine$bottle,
-                     judge = wine$judge),
+                     temp = wine$temp, warm = as.integer(wine$temp == "warm"),
+                     contact = wine$contact, bottle = wine$bottle, judge = wine$judge),
           "wine_ordinal.csv", row.names = FALSE, quote = FALSE)
 w <- read.csv("wine_ordinal.csv")
 w$rating <- factor(w$rating, ordered = TRUE); w$judge <- factor(w$judge)
@@ -81,6 +90,8 @@ show("wine Laplace", clmm(rating ~ temp + contact + (1 | judge), data = w, contr
 # wine data (its help page's 0.5954 and 0.5125), from a smoother objective than at 1e-8.
 show("wine Laplace, clmm's default control", clmm(rating ~ temp + contact + (1 | judge), data = w), polished = FALSE)
 show("wine AGQ 10", clmm(rating ~ temp + contact + (1 | judge), data = w, nAGQ = 10, control = tight))
+# A random slope of temperature as well (clmm's vector-valued random effects).
+show("wine (temp | judge)", clmm(rating ~ temp + contact + (temp | judge), data = w, control = tight))
 show("wine clm (no random effect)", clm(rating ~ temp + contact, data = w, control = clm.control(gradTol = 1e-12)))
 
 # A simulated stroke trial: modified Rankin scale at day 90 (0 no symptoms ... 6 dead),

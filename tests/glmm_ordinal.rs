@@ -2,7 +2,8 @@
 //! 2022.11-16 (R 4.2.2). The data are ordinal's own `wine` (`tests/data/wine_ordinal.csv`:
 //! bitterness rated 1-5 by 9 judges, Randall 1989) and a simulated stroke trial
 //! (`tests/data/mrs_ordinal.csv`: the modified Rankin scale 0-6 of 2,000 patients in 40
-//! sites, active vs placebo, age, a site intercept); both files and every reference value come
+//! sites, active vs placebo, age, a site intercept), with a random slope of temperature on the
+//! wine data too (clmm's vector-valued random effects); both files and every reference value come
 //! from `benches/glmm_ordinal_reference.R`, whose printout is
 //! `tests/data/glmm_ordinal_reference_output.txt`; the R call is next to each value.
 //!
@@ -443,4 +444,47 @@ fn bad_ordinal_input_names_the_option() {
         ],
     );
     assert!(e.contains("--formula") && e.contains("no intercept"), "{e}");
+}
+
+/// A random slope as well (clmm's vector-valued random effects). R: clmm(rating ~ temp +
+/// contact + (temp | judge), data = wine) ("wine (temp | judge)"; `warm` is temp == "warm" as
+/// 0/1, since a random slope here takes a numeric column). clmm's objective is noisier here:
+/// its polished gradient stays at 5e-6, its Hessian's SEs move by 1.5% between numDeriv's step
+/// sizes 0.001 and 0.01, so the SEs are compared with the latter within 1e-3 relative and the
+/// correlation (of a slope whose SD is 0.17) within 1e-4; the rest as above.
+#[test]
+fn wine_random_slope_matches_clmm() {
+    let m = fit(
+        WINE,
+        "rating ~ warm + contact + (warm | judge)",
+        1,
+        &[],
+        None,
+    );
+    assert!(m.converged && m.warnings.is_empty(), "{:?}", m.warnings);
+    close("logLik", m.log_likelihood, -81.546395255017899, 1e-6);
+    assert!(m.log_likelihood >= -81.546395255261714 - 1e-9);
+    let want = [
+        ("1|2", -1.5993261083296157, 0.68886581808111425),
+        ("2|3", 1.4967734788714728, 0.6001038064012052),
+        ("3|4", 4.2223234357918979, 0.81605022519088621),
+        ("4|5", 6.114383199219974, 1.0198342352343954),
+        ("warm", 3.0655989735564964, 0.61472759679953404),
+        ("contactyes", 1.8319693571145379, 0.51558468309075989),
+    ];
+    let got: Vec<(String, f64, f64)> = m
+        .thresholds
+        .iter()
+        .map(|t| (t.term.clone(), t.estimate, t.se))
+        .chain(m.fixed.iter().map(|f| (f.term.clone(), f.estimate, f.se)))
+        .collect();
+    for ((term, estimate, se), (want_term, want_estimate, want_se)) in got.iter().zip(want) {
+        assert_eq!(term, want_term);
+        close(term, *estimate, want_estimate, 1e-5);
+        close(&format!("SE {term}"), *se, want_se, 1e-3 * want_se);
+    }
+    close("SD (Intercept)", m.random[0].sd, 1.0752132617149945, 1e-5);
+    close("SD warm", m.random[1].sd, 0.16736175894641034, 1e-5);
+    let corr = m.correlations[0].corr.expect("both SDs > 0");
+    close("correlation", corr, 0.64864417479739811, 1e-4);
 }
