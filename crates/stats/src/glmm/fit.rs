@@ -1102,8 +1102,8 @@ fn fit_model(
     let converged = opt.converged && cov.is_some();
     let mut warnings = convergence_warnings(opt.converged, cov.is_some());
     let eta = linear_predictor(model, &beta, &layout.t(&v), &theta_cov, &modes.borrow());
-    if family.is_count() {
-        warnings.extend(separation_warnings(problem.family, &eta, &fixed));
+    if family.is_count() || family == Family::Ordinal {
+        warnings.extend(separation_warnings(family, &eta, &fixed, &thresholds));
     }
     warnings.extend(structural_zero_warnings(
         &problem.zero_inflation,
@@ -1416,14 +1416,21 @@ fn conditional_modes(model: &Model, theta: &[f64], modes: &Modes) -> Vec<FactorM
         .collect()
 }
 
-/// Fitted means at 0 or 1 (binomial) or rates at 0 (counts), from the linear predictor `eta`:
-/// an estimate that runs off to infinity (separation), which a finite number in the output
-/// must not hide.
-fn separation_warnings(family: Family, eta: &[f64], fixed: &[FixedEffect]) -> Vec<String> {
+/// Fitted means at 0 or 1 (binomial), rates at 0 (counts) or cumulative probabilities at 0 or
+/// 1 (ordinal, at its `thresholds`), from the linear predictor `eta`: an estimate that runs off
+/// to infinity (separation: for the ordinal family, a category that no row of some level of a
+/// covariate reaches), which a finite number in the output must not hide.
+fn separation_warnings(
+    family: Family,
+    eta: &[f64],
+    fixed: &[FixedEffect],
+    thresholds: &[Threshold],
+) -> Vec<String> {
     let extreme = eta
         .iter()
         .filter(|&&eta| match family {
             Family::Binomial => eta.abs() > 15.0,
+            Family::Ordinal => thresholds.iter().any(|t| (t.estimate - eta).abs() > 15.0),
             _ => eta < -15.0,
         })
         .count();
@@ -1437,6 +1444,7 @@ fn separation_warnings(family: Family, eta: &[f64], fixed: &[FixedEffect]) -> Ve
         .or(fixed.first());
     let what = match family {
         Family::Binomial => "fitted probabilities numerically 0 or 1",
+        Family::Ordinal => "fitted cumulative probabilities numerically 0 or 1",
         _ => "fitted rates numerically 0",
     };
     let mut s = format!(
