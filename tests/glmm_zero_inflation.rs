@@ -88,6 +88,7 @@ impl Reference {
         let side = SideModels {
             dispformula: self.dispformula,
             ziformula: Some(self.ziformula),
+            ..SideModels::default()
         };
         let m = fit(LESIONS, self.formula, side, self.family);
         let name = format!("{} {:?} zi {}", self.formula, self.family, self.ziformula);

@@ -31,6 +31,7 @@ mod effect_validation;
 mod fuzz_parsers;
 mod glmm_cli;
 mod glmm_families;
+mod glmm_ordinal;
 mod glmm_reference;
 mod glmm_synthetic;
 mod glmm_zero_inflation;

@@ -1,5 +1,6 @@
 //! `trialstats glmm`: fit a generalised linear mixed model (lme4's `glmer`, glmmTMB's
-//! `nbinom2`, `Gamma` and `beta_family`, with its `dispformula` and `ziformula`) to a CSV file, or `trialstats glmm compare` two nested models by a
+//! `nbinom2`, `Gamma` and `beta_family`, with its `dispformula` and `ziformula`; ordinal's
+//! `clmm` for ordered categories) to a CSV file, or `trialstats glmm compare` two nested models by a
 //! likelihood-ratio test. Exit 1 when an optimum could not be confirmed or an estimate is
 //! infinite (the output says so), 2 on bad input.
 
@@ -27,7 +28,10 @@ Formulas (a subset of lme4's):
 Families: poisson (log link), binomial (logit), negbin (log link, Var = mu + mu^2/theta,
 theta estimated with the model, as glmmTMB's nbinom2), gamma (log link, Var = mu^2/shape,
 glmmTMB's Gamma(link = \"log\")), beta (logit link, Var = mu(1 - mu)/(1 + phi), glmmTMB's
-beta_family()).
+beta_family()), ordinal (ordered categories such as the mRS 0-6: cumulative logit,
+logit P(Y <= j) = threshold_j - eta, one threshold between each two levels and no
+intercept in eta, as ordinal's clmm; whole-number scores are ordered numerically, other
+levels by --levels 'none<mild<severe'; a positive coefficient moves the response up).
 Dispersion formula (negbin, gamma, beta): --dispformula '~ arm' makes the log dispersion
 (log theta, log shape, log phi) linear in fixed terms, as glmmTMB's dispformula; its
 coefficients are printed on that log scale (glmmTMB's fixef(m)$disp).
@@ -66,8 +70,14 @@ pub struct Args {
     /// '~ arm' (poisson, negbin; glmmTMB's ziformula). Default: no zero inflation.
     #[arg(long, value_name = "FORMULA")]
     pub ziformula: Option<String>,
+    /// The order of an ordinal response's levels, lowest first, e.g. 'none<mild<severe'
+    /// (--family ordinal). Default: whole-number scores in numeric order; text or other
+    /// values need this.
+    #[arg(long, value_name = "LOW<...<HIGH")]
+    pub levels: Option<String>,
     /// Also show exp(estimate) with its confidence interval: rate ratios (poisson, negbin),
-    /// ratios of means (gamma) or odds ratios (binomial, beta).
+    /// ratios of means (gamma) or odds ratios (binomial, beta, and cumulative odds ratios of
+    /// a higher category for ordinal).
     #[arg(long)]
     pub exp: bool,
     /// Confidence level of the --exp intervals.
@@ -89,7 +99,7 @@ pub struct Args {
 
 #[derive(Debug, clap::Args)]
 pub struct ModelArgs {
-    /// Response distribution: poisson, negbin, binomial, gamma or beta.
+    /// Response distribution: poisson, negbin, binomial, gamma, beta or ordinal.
     #[arg(long)]
     pub family: Option<String>,
     /// Quadrature nodes per group: 1 is the Laplace approximation (lme4's default); more
@@ -107,7 +117,7 @@ impl ModelArgs {
             .ok_or_else(|| {
                 Error::input(
                     "--family",
-                    "missing; allowed: poisson, negbin, binomial, gamma, beta",
+                    "missing; allowed: poisson, negbin, binomial, gamma, beta, ordinal",
                 )
             })?
             .parse()?;
@@ -168,6 +178,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     let side = SideModels {
         dispformula: args.dispformula.as_deref(),
         ziformula: args.ziformula.as_deref(),
+        levels: args.levels.as_deref(),
     };
     let mut fit = fit_csv_with(&file, &formula, side, options, &references)?;
     if args.exp {

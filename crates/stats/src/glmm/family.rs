@@ -11,6 +11,7 @@
 //! | binomial (n trials) | logit | n/(1 + e^−η) | μ(1 − μ/n) | y η − n log(1 + e^η) + log C(n, y) |
 //! | negative binomial (NB2) | log | e^η | μ + φμ² (φ = 1/θ) | Σ_{k<y} log(1 + kφ) + y η − (y + 1/φ) log(1 + φμ) − log y! |
 //! | gamma (shape k) | log | e^η | μ²/k | k log k − log Γ(k) + (k − 1) log y − k y/μ − k log μ |
+//! | ordinal (J levels, thresholds τ) | cumulative logit | — | — | log(F(τ_y − η) − F(τ_{y−1} − η)), F logistic ([`super::ordinal`]) |
 //! | beta (precision φ) | logit | 1/(1 + e^−η) | μ(1 − μ)/(1 + φ) | log Γ(φ) − log Γ(μφ) − log Γ((1−μ)φ) + (μφ − 1) log y + ((1−μ)φ − 1) log(1 − y) |
 //!
 //! The dispersion parameter each family's [`Family::terms`] takes (`phi`) is 1/θ for the
@@ -55,6 +56,9 @@ pub enum Family {
     /// Proportions strictly inside (0, 1), logit link, Var = μ(1 − μ)/(1 + φ) (glmmTMB's
     /// `beta_family()`).
     Beta,
+    /// Ordered categories, cumulative logit with thresholds (`ordinal::clmm`): a row's terms
+    /// need the thresholds, which [`super::ordinal`] owns ([`Family::terms`] does not serve it).
+    Ordinal,
 }
 
 impl std::str::FromStr for Family {
@@ -66,10 +70,11 @@ impl std::str::FromStr for Family {
             "negbin" | "nbinom2" | "negative-binomial" => Ok(Family::NegativeBinomial),
             "gamma" => Ok(Family::Gamma),
             "beta" | "beta_family" => Ok(Family::Beta),
+            "ordinal" | "clmm" | "cumulative-logit" => Ok(Family::Ordinal),
             other => Err(crate::error::Error::field(
                 "family",
                 format!(
-                    "unknown family '{other}'; allowed: poisson, negbin, binomial, gamma, beta"
+                    "unknown family '{other}'; allowed: poisson, negbin, binomial, gamma, beta, ordinal"
                 ),
             )),
         }
@@ -119,13 +124,14 @@ impl Family {
             Family::NegativeBinomial => "nbinom2",
             Family::Gamma => "Gamma",
             Family::Beta => "beta",
+            Family::Ordinal => "ordinal",
         }
     }
 
     /// The link's name.
     pub fn link(self) -> &'static str {
         match self {
-            Family::Binomial | Family::Beta => "logit",
+            Family::Binomial | Family::Beta | Family::Ordinal => "logit",
             _ => "log",
         }
     }
@@ -135,6 +141,7 @@ impl Family {
     pub fn ratio_name(self) -> &'static str {
         match self {
             Family::Binomial | Family::Beta => "odds ratio",
+            Family::Ordinal => "cumulative odds ratio",
             Family::Gamma => "ratio of means",
             _ => "rate ratio",
         }
@@ -201,6 +208,7 @@ impl Family {
             Family::NegativeBinomial => mu + phi * mu * mu,
             Family::Gamma => mu * mu / phi,
             Family::Beta => mu * (1.0 - mu) / (1.0 + phi),
+            Family::Ordinal => f64::NAN,
         }
     }
 
@@ -215,6 +223,7 @@ impl Family {
             }
             Family::Gamma => -y.ln(),
             Family::Beta => -y.ln() - (-y).ln_1p(),
+            Family::Ordinal => 0.0,
             _ => -ln_gamma(y + 1.0),
         }
     }
@@ -289,7 +298,8 @@ impl Family {
         }
     }
 
-    /// Kernel, score and observed information of one observation at η.
+    /// Kernel, score and observed information of one observation at η (NaN for
+    /// [`Family::Ordinal`], whose rows need its thresholds: `glmm::ordinal::Cuts::terms`).
     #[inline]
     pub fn terms(self, y: f64, trials: f64, eta: f64, phi: f64) -> Terms {
         match self {
@@ -341,6 +351,13 @@ impl Family {
                 }
             }
             Family::Beta => beta_terms(y, eta, phi),
+            // The thresholds are not here: super::ordinal::Cuts::terms evaluates these rows.
+            Family::Ordinal => Terms {
+                kernel: f64::NAN,
+                score: f64::NAN,
+                weight: f64::NAN,
+                weight_slope: f64::NAN,
+            },
         }
     }
 }

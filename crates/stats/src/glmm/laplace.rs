@@ -27,6 +27,7 @@
 
 use super::dispersion::{Dispersion, RowDispersion};
 use super::family::{DispersionSlopes, Family, Terms};
+use super::ordinal::{Cuts, ThresholdSlopes, Thresholds};
 use super::quadrature::Rule;
 use super::zero_inflation::{ZeroInflation, ZeroProbability, mix};
 use rayon::prelude::*;
@@ -76,6 +77,8 @@ pub struct Problem {
     pub dispersion: Dispersion,
     /// How the zero-inflation parameters give each row's logit π (glmmTMB's `ziformula`).
     pub zero_inflation: ZeroInflation,
+    /// An ordinal model's thresholds (`y` then holds each row's category, 0-based).
+    pub thresholds: Thresholds,
 }
 
 /// Each row's dispersion value and probability of a structural zero at the parameters of one
@@ -84,6 +87,8 @@ pub(crate) struct RowParameters {
     pub phi: RowDispersion,
     /// Empty without zero inflation.
     pub zero: Vec<ZeroProbability>,
+    /// An ordinal model's thresholds (`None` for the other families).
+    pub cuts: Option<Cuts>,
 }
 
 /// One row's terms in η with their derivatives in its dispersion value and in ζ
@@ -92,6 +97,7 @@ struct RowSlopes {
     terms: Terms,
     dispersion: DispersionSlopes,
     zeta: DispersionSlopes,
+    cuts: ThresholdSlopes,
 }
 
 /// The random-effect state at the parameters of one evaluation.
@@ -121,6 +127,8 @@ struct RowSums {
     dispersion: DispersionSlopes,
     /// The same in ζᵢ (zero inflation; 0 otherwise).
     zeta: DispersionSlopes,
+    /// The same in the two thresholds around the row's category (ordinal; none otherwise).
+    cuts: ThresholdSlopes,
 }
 
 /// One group's sums over its rows for the gradient ([`Problem::group_gradient`]'s names).
@@ -220,6 +228,7 @@ impl Problem {
             rule,
             dispersion: Dispersion::None,
             zero_inflation: ZeroInflation::None,
+            thresholds: Thresholds::None,
         }
     }
 
@@ -259,23 +268,28 @@ impl Problem {
     }
 
     /// Every row's dispersion value and ζ at `extra`: the dispersion parameters, then the
-    /// zero-inflation coefficients γ.
+    /// zero-inflation coefficients γ, then an ordinal model's thresholds.
     pub(crate) fn row_parameters(&self, extra: &[f64]) -> RowParameters {
         let nd = self.dispersion.len();
+        let nz = nd + self.zero_inflation.len();
         RowParameters {
             phi: self.row_dispersion(&extra[..nd]),
             zero: self
                 .zero_inflation
-                .predictor(&extra[nd..])
+                .predictor(&extra[nd..nz])
                 .into_iter()
                 .map(ZeroProbability::at)
                 .collect(),
+            cuts: (!self.thresholds.is_empty()).then(|| Cuts::new(&extra[nz..])),
         }
     }
 
     /// Row `i`'s kernel, score and information at η = `eta` (zero-inflated when the model is).
     #[inline]
     fn terms_at(&self, i: usize, eta: f64, at: &RowParameters) -> Terms {
+        if let Some(cuts) = &at.cuts {
+            return cuts.terms(self.y[i], eta);
+        }
         let f = self
             .family
             .terms(self.y[i], self.trials[i], eta, at.phi.at(i));
@@ -290,6 +304,15 @@ impl Problem {
     #[inline]
     fn slopes_at(&self, i: usize, eta: f64, at: &RowParameters) -> RowSlopes {
         let (y, phi) = (self.y[i], at.phi.at(i));
+        if let Some(cuts) = &at.cuts {
+            let (terms, slopes) = cuts.slopes(y, eta);
+            return RowSlopes {
+                terms,
+                dispersion: DispersionSlopes::default(),
+                zeta: DispersionSlopes::default(),
+                cuts: slopes,
+            };
+        }
         let f = self.family.terms(y, self.trials[i], eta, phi);
         let dispersion = if self.dispersion.is_empty() {
             DispersionSlopes::default()
@@ -303,12 +326,14 @@ impl Problem {
                     terms: m.terms,
                     dispersion: m.dispersion(dispersion),
                     zeta: m.zeta,
+                    cuts: [None, None],
                 }
             }
             None => RowSlopes {
                 terms: f,
                 dispersion,
                 zeta: DispersionSlopes::default(),
+                cuts: [None, None],
             },
         }
     }
@@ -347,9 +372,10 @@ impl Problem {
         Some((d, g.expect("asked for")))
     }
 
-    /// The number of dispersion and zero-inflation parameters, the last of the gradient.
+    /// The number of dispersion, zero-inflation and threshold parameters, the last of the
+    /// gradient.
     fn n_extra(&self) -> usize {
-        self.dispersion.len() + self.zero_inflation.len()
+        self.dispersion.len() + self.zero_inflation.len() + self.thresholds.len()
     }
 
     fn evaluate(
@@ -426,13 +452,17 @@ impl Problem {
             for (gj, xj) in g.iter_mut().zip(row) {
                 *gj -= 2.0 * slopes.terms.score * xj;
             }
-            let (dispersion, zero_inflation) = g[p..].split_at_mut(nd);
+            let (dispersion, rest) = g[p..].split_at_mut(nd);
+            let (zero_inflation, thresholds) = rest.split_at_mut(self.zero_inflation.len());
             if nd > 0 {
                 let slope = -2.0 * slopes.dispersion.log_density;
                 at.phi.add_gradient(&self.dispersion, i, slope, dispersion);
             }
             let slope = -2.0 * slopes.zeta.log_density;
             self.zero_inflation.add_gradient(i, slope, zero_inflation);
+            for (j, s) in slopes.cuts.into_iter().flatten() {
+                thresholds[j] -= 2.0 * s.log_density;
+            }
         }
         let d = -2.0 * (total + constant);
         d.is_finite().then_some((d, grad))
@@ -494,15 +524,17 @@ impl Problem {
             for (o, x) in out[..p].iter_mut().zip(row) {
                 *o += c * x;
             }
-            let (disp, zero) = out[p + positions.len()..].split_at_mut(dispersion);
+            let (disp, rest) = out[p + positions.len()..].split_at_mut(dispersion);
+            let (zero, thresholds) = rest.split_at_mut(self.zero_inflation.len());
+            let slope_of = |d: &DispersionSlopes| -2.0 * d.log_density + d.weight + d.score * zta;
             if dispersion > 0 {
-                let slope = -2.0 * r.dispersion.log_density
-                    + r.dispersion.weight
-                    + r.dispersion.score * zta;
-                at.phi.add_gradient(&self.dispersion, i, slope, disp);
+                at.phi
+                    .add_gradient(&self.dispersion, i, slope_of(&r.dispersion), disp);
             }
-            let slope = -2.0 * r.zeta.log_density + r.zeta.weight + r.zeta.score * zta;
-            self.zero_inflation.add_gradient(i, slope, zero);
+            self.zero_inflation.add_gradient(i, slope_of(&r.zeta), zero);
+            for (j, s) in r.cuts.iter().flatten() {
+                thresholds[*j] += slope_of(s);
+            }
         }
         // H⁻¹ Tᵀ W and W T a.
         let mut tw = [0.0; MAX_Q * MAX_Q];
@@ -555,6 +587,7 @@ impl Problem {
                 terms: term,
                 dispersion: d,
                 zeta,
+                cuts,
             } = self.slopes_at(i, eta, at);
             let mut lev = 0.0;
             for r in 0..q {
@@ -580,6 +613,7 @@ impl Problem {
                 v,
                 dispersion: levered(d),
                 zeta: levered(zeta),
+                cuts: cuts.map(|c| c.map(|(j, d)| (j, levered(d)))),
             });
         }
         sums
@@ -785,6 +819,7 @@ mod tests {
                 Dispersion::None
             },
             zero_inflation: ZeroInflation::None,
+            thresholds: Thresholds::None,
         }
     }
 

@@ -5,7 +5,8 @@
 //! of several (crossed or nested) by the Laplace approximation, and for the families with a
 //! dispersion parameter a log dispersion linear in fixed terms (glmmTMB's `dispformula`;
 //! Brooks et al. 2017, R Journal 9(2)), and for counts a zero-inflation probability whose
-//! logit is linear in fixed terms (glmmTMB's `ziformula`). The
+//! logit is linear in fixed terms (glmmTMB's `ziformula`); and ordered categories by the
+//! cumulative logit model with thresholds (ordinal's `clmm`, [`ordinal`]). The
 //! formula, data frame and design matrices are `lmm`'s ([`crate::lmm::formula`],
 //! [`crate::lmm::frame`], [`crate::lmm::design`], [`crate::lmm::random`]); a formula without
 //! random terms fits a plain GLM with the same families.
@@ -35,6 +36,7 @@
 //! | [`family`] | response distributions and links: log density, score, information |
 //! | [`dispersion`] | the dispersion parameters: the negative binomial's 1/θ, or glmmTMB's log dispersion linear in a `dispformula`; each row's value and the chain rule back |
 //! | [`zero_inflation`] | glmmTMB's zero-inflation model (`ziformula`): each row's logit π, and a row's log density, score and information under the mixture with their derivatives |
+//! | [`ordinal`] | the cumulative logit model (ordinal's `clmm`): the thresholds, each row's log probability with its derivatives in η and in its two thresholds, the response's levels in order |
 //! | [`model`] | the data of a model: response checks, offsets, rows in group order |
 //! | [`laplace`] | conditional modes (penalised Newton) and the Laplace deviance |
 //! | [`several`] | several grouping factors: the joint modes (PIRLS on `lmm`'s blocked Cholesky) and the Laplace deviance |
@@ -53,6 +55,7 @@ pub mod family;
 pub mod fit;
 pub mod laplace;
 pub mod model;
+pub mod ordinal;
 pub mod quadrature;
 pub mod several;
 pub mod zero_inflation;
@@ -60,6 +63,6 @@ pub mod zero_inflation;
 pub use compare::{GlmmLikelihoodRatioTest, compare_csv};
 pub use family::Family;
 pub use fit::{
-    DispersionEffect, FixedEffect, GlmmFit, GlmmOptions, Ratio, SideModels, fit, fit_csv,
-    fit_csv_with, fit_csv_with_dispersion, fit_csv_with_references,
+    DispersionEffect, FixedEffect, GlmmFit, GlmmOptions, Ratio, SideModels, Threshold, fit,
+    fit_csv, fit_csv_with, fit_csv_with_dispersion, fit_csv_with_references,
 };

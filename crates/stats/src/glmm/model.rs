@@ -10,6 +10,7 @@
 use super::dispersion::Dispersion;
 use super::family::Family;
 use super::laplace::{Grouping, MAX_Q, Problem};
+use super::ordinal::{Thresholds, categories};
 use super::quadrature::{MAX_NODES, Rule};
 use super::several::SeveralFactors;
 use super::zero_inflation::ZeroInflation;
@@ -88,6 +89,9 @@ fn whole(v: f64) -> bool {
 pub struct SideFormulas {
     pub dispersion: Option<Formula>,
     pub zero_inflation: Option<Formula>,
+    /// The order of an ordinal response's levels, lowest first (`None`: whole numbers in
+    /// numeric order); see [`super::ordinal::categories`].
+    pub levels: Option<Vec<String>>,
 }
 
 /// Check and assemble the data of `formula` for `family`, with the log dispersion linear in
@@ -106,11 +110,13 @@ pub fn build(
         zero_inflated_family(family)?;
     }
     let n = frame.n_rows;
-    let y = numeric(frame, &formula.response)?.to_vec();
+    let (y, thresholds) = response(formula, frame, family, side.levels.as_deref())?;
     let dispersion = dispersion_model(family, side.dispersion.as_ref(), frame)?;
     let trials = checked_trials(formula, frame, family, &y, locate)?;
     let offset = offsets(formula, frame, locate)?;
     let x: ModelMatrix = fixed_matrix(formula, frame)?;
+    // An ordinal model's thresholds take the place of the intercept (clmm's X has none).
+    let skip = usize::from(!thresholds.is_empty());
     if n <= x.p {
         return Err(Error::field(
             "formula",
@@ -119,6 +125,16 @@ pub fn build(
     }
     let mut factors = random_factors(formula, frame)?;
     check_nagq(nagq, &factors)?;
+    if family == Family::Ordinal && factors.len() > 1 {
+        return Err(Error::field(
+            "family",
+            format!(
+                "the ordinal model is fitted with one grouping factor; this model has {} ({})",
+                factors.len(),
+                group_names(&factors)
+            ),
+        ));
+    }
     if family == Family::Beta && factors.len() > 1 {
         return Err(Error::field(
             "family",
@@ -147,10 +163,10 @@ pub fn build(
     if let Some(re) = &random {
         order.sort_by_key(|&i| re.group_of_row[i]);
     }
-    let p = x.p;
+    let p = x.p - skip;
     let mut xs = Vec::with_capacity(n * p);
     for &i in &order {
-        xs.extend_from_slice(x.row(i));
+        xs.extend_from_slice(&x.row(i)[skip..]);
     }
     let ys: Vec<f64> = order.iter().map(|&i| y[i]).collect();
     let ts: Vec<f64> = order.iter().map(|&i| trials[i]).collect();
@@ -173,12 +189,55 @@ pub fn build(
             rule: (nagq > 1).then(|| Rule::new(nagq)),
             dispersion: dispersion.reordered(&order),
             zero_inflation: zero_inflation.reordered(&order),
+            thresholds,
         },
-        fixed_names: x.names.clone(),
+        fixed_names: x.names[skip..].to_vec(),
         random,
         several,
         order,
     })
+}
+
+/// The response of `formula` for `family`: the numbers of its column, or for the ordinal
+/// family each row's category (0-based) with the thresholds between the categories
+/// ([`categories`]: whole numbers in numeric order, or the order `levels`). A formula
+/// without an intercept is refused for the ordinal family (its thresholds are the
+/// intercepts), and `levels` for the others.
+fn response(
+    formula: &Formula,
+    frame: &Frame,
+    family: Family,
+    levels: Option<&[String]>,
+) -> Result<(Vec<f64>, Thresholds)> {
+    if family != Family::Ordinal {
+        if levels.is_some() {
+            return Err(Error::field(
+                "levels",
+                format!(
+                    "the order of a response's levels is for {{field:family}} ordinal, not {}",
+                    family.r_name()
+                ),
+            ));
+        }
+        return Ok((
+            numeric(frame, &formula.response)?.to_vec(),
+            Thresholds::None,
+        ));
+    }
+    if !formula.intercept {
+        return Err(Error::field(
+            "formula",
+            format!(
+                "'{}' has no intercept (0 + or - 1): an ordinal model's thresholds are its intercepts, one between each two categories, so write the formula with one (as clmm, whose model matrix drops it)",
+                formula.text
+            ),
+        ));
+    }
+    let column = frame
+        .column(&formula.response)
+        .ok_or_else(|| Error::field("formula", format!("no column '{}'", formula.response)))?;
+    let (y, names) = categories(column, &formula.response, levels)?;
+    Ok((y, Thresholds::between(&names)))
 }
 
 /// The trials of each row (1 unless binomial with cbind( )), after checking the response `y`
@@ -231,6 +290,7 @@ fn checked_trials(
                 ));
             }
         }
+        (Family::Ordinal, None) => {}
         (Family::Beta, None) => {
             if let Some(i) = y.iter().position(|&v| v.is_nan() || v <= 0.0 || v >= 1.0) {
                 return Err(Error::input(
