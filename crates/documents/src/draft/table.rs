@@ -1337,7 +1337,13 @@ fn glued_table(text: &str, lines: &[Range<usize>], block: Range<usize>) -> Optio
         .min()
         .unwrap_or(0);
     let (first_data, last_data) = (data[0].0, data[data.len() - 1].0);
-    let (mut rows, legend) = glued_header_rows(text, &lines[block.start..first_data], values);
+    // Rows that end in a test printed whole (`t=−1.3, df=17, p=0.2`) stand under a header
+    // whose last name is that test's.
+    let tested = data.iter().all(|(_, cells)| {
+        cells.len() > values + 1 && cells.last().is_some_and(|c| opens_a_test(&text[c.clone()]))
+    });
+    let (mut rows, legend) =
+        glued_header_rows(text, &lines[block.start..first_data], values, tested);
     // Columns no header names are left to the sentence reader, which reads a row's
     // values side by side as before.
     if rows.is_empty() {
@@ -1367,14 +1373,26 @@ fn glued_header_rows<'t>(
     text: &'t str,
     above: &[Range<usize>],
     values: usize,
+    tested: bool,
 ) -> (Vec<Row>, Vec<&'t str>) {
     let mut rows: Vec<Row> = Vec::new();
     let mut legend: Vec<&str> = Vec::new();
     let header = |l: &Range<usize>| {
-        glued_header(&text[l.clone()], l.start, values, true).or_else(|| {
-            glued_header(&text[l.clone()], l.start, values + 1, true)
-                .filter(|c| c.last().is_some_and(|c| names_p(text[c.clone()].trim())))
-        })
+        let stubbed = || {
+            tested
+                .then(|| names_glued_after_stub(&text[l.clone()], l.start, values + 1))
+                .flatten()
+        };
+        glued_header(&text[l.clone()], l.start, values, true)
+            .or_else(stubbed)
+            .or_else(|| {
+                glued_header(&text[l.clone()], l.start, values + 1, true).filter(|c| {
+                    c.last().is_some_and(|c| {
+                        let last = text[c.clone()].trim();
+                        names_p(last) || last.to_lowercase().ends_with("test")
+                    })
+                })
+            })
     };
     // A header whose names are stacked a line each, each with its n on the next line
     // (`Iloperidone` over `(N = 151)`, as a web page's header cell with a line break copies)
@@ -1460,6 +1478,35 @@ fn stacked_header(text: &str, above: &[Range<usize>], values: usize) -> Option<(
         cells: std::iter::once(stub).chain(cells).collect(),
     };
     Some((row, ns[values - 1]))
+}
+
+/// A header of `count` names glued at capitals after the stub's name, the last naming the
+/// test every row prints whole in its last cell (`SF-36 subscalePreintervention, mean
+/// (±SD)Postintervention, mean (±SD)Paired t-test`): each name's range, the stub's left out.
+fn names_glued_after_stub(line: &str, offset: usize, count: usize) -> Option<Vec<Range<usize>>> {
+    let trimmed = line.trim_end();
+    if trimmed.contains("  ") || trimmed.chars().count() > 160 {
+        return None;
+    }
+    let mut cuts: Vec<usize> = trimmed
+        .char_indices()
+        .zip(trimmed.chars().skip(1))
+        .filter(|((_, a), b)| (a.is_lowercase() || *a == ')') && b.is_uppercase())
+        .map(|((k, a), _)| k + a.len_utf8())
+        .collect();
+    cuts.push(trimmed.len());
+    if cuts.len() != count + 1 {
+        return None;
+    }
+    let last = &trimmed[cuts[count - 1]..];
+    if !(names_p(last) || last.to_lowercase().trim_end().ends_with("test")) {
+        return None;
+    }
+    Some(
+        cuts.windows(2)
+            .map(|w| offset + w[0]..offset + w[1])
+            .collect(),
+    )
 }
 
 /// Pushes onto `rows` (the header's first) the rows of a [`glued_table`] from its first to
@@ -1575,7 +1622,7 @@ fn label_and_values(line: &str, offset: usize, spaced: bool) -> Option<Vec<Range
 
 /// `s` read wholly as glued cells: each cell's range and whether it is a value (not `ns`).
 fn glued_cells(s: &str) -> Option<Vec<(Range<usize>, bool)>> {
-    let mut out = Vec::new();
+    let mut out: Vec<(Range<usize>, bool)> = Vec::new();
     let mut at = 0;
     loop {
         at += s[at..].len() - s[at..].trim_start().len();
@@ -1583,6 +1630,12 @@ fn glued_cells(s: &str) -> Option<Vec<(Range<usize>, bool)>> {
             break;
         }
         let rest = &s[at..];
+        // After the values, a test printed whole in the last cell (`t=−1.3, df=17, p=0.2`,
+        // `p = 0.03`): one cell, no value of a column.
+        if out.iter().filter(|c| c.1).count() >= 2 && opens_a_test(rest) {
+            out.push((at..s.len(), false));
+            break;
+        }
         let len = if let Some(word) = ["n.s.", "ns", "NS", "N.S.", "—", "–"]
             .iter()
             .find(|w| rest.starts_with(**w))
@@ -1634,6 +1687,19 @@ fn glued_cells(s: &str) -> Option<Vec<(Range<usize>, bool)>> {
         }
     }
     (!out.is_empty()).then_some(out)
+}
+
+/// Does `s` open with a test's statistic or p (`t=−1.3, df=17`, `F(2, 40) = 3.1`, `p = 0.03`,
+/// `χ2 = 4.5`)?
+fn opens_a_test(s: &str) -> bool {
+    static P: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    P.get_or_init(|| {
+        regex::Regex::new(
+            r"^(?:[tFzUWH]|χ2|χ²|[pP])\s*(?:\(\s*\d+(?:\.\d+)?(?:\s*,\s*\d+)?\s*\))?\s*[=<>≤≥]",
+        )
+        .expect("valid pattern")
+    })
+    .is_match(s)
 }
 
 /// The length of the value cell `s` opens with: `< 0.018*`, `62.3 (9.1)`, `242 (76%)`,
@@ -2866,6 +2932,39 @@ mod tests {
         let lines: Vec<Range<usize>> = vec![0..7, 8..17, 18..27];
         assert!(stacked_header(over, &lines, 2).is_none());
         assert!(stacked_header(over, &lines, 3).is_some());
+    }
+
+    #[test]
+    fn a_glued_header_with_its_stub_name_and_a_test_in_the_last_cell() {
+        // A journal page's table copied with every cell glued: the header's names glued at
+        // capitals after the stub's name, each row's last cell the paired test as printed.
+        let text = "Table 4\n\nQuality of life\n\nScale scorePre, mean (±SD)Post, mean (±SD)Paired t-test\nPhysical78.0 (±20.4)84.3 (±16.7)t=−1.3, df=17, p=0.2\nMental44.0 (±17.7)55.4 (±19.1)t=−3.0, df=17, p=0.007\nVitality26.8 (±14.6)41.5 (±20.0)t=−2.9, df=17, p=0.01\n";
+        let t = Tables::find(text);
+        assert_eq!(t.tables.len(), 1, "{:?}", t.tables);
+        let table = &t.tables[0];
+        let cells = |row: usize| -> Vec<&str> {
+            table.rows[row]
+                .cells
+                .iter()
+                .map(|c| text[c.clone()].trim())
+                .collect()
+        };
+        assert_eq!(
+            cells(0),
+            ["", "Pre, mean (±SD)", "Post, mean (±SD)", "Paired t-test"]
+        );
+        assert_eq!(
+            cells(1),
+            [
+                "Physical",
+                "78.0 (±20.4)",
+                "84.3 (±16.7)",
+                "t=−1.3, df=17, p=0.2"
+            ]
+        );
+        // A short line of names glued at capitals has no stub's name to leave out.
+        assert!(glued_header("DrugPlacebo", 0, 2, true).is_some());
+        assert!(glued_header("Scale scoreDrugPlacebo", 0, 2, true).is_none());
     }
 
     #[test]

@@ -46,7 +46,9 @@ enum Stat {
 fn stat_of(header: &str) -> Option<Stat> {
     let h = header.to_lowercase();
     let h = h.trim();
-    if crate::draft::table::names_p(h) {
+    // A column named for its test (`Paired t-test`, `Wilcoxon test`, `検定`) prints the
+    // test's statistic and p.
+    if crate::draft::table::names_p(h) || h.ends_with("test") || h.ends_with("検定") {
         Some(Stat::P)
     } else if h.contains("difference") || h.contains("群間差") || h.contains("diff") {
         Some(Stat::Difference)
