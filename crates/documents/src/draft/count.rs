@@ -31,7 +31,8 @@ fn percent_pattern() -> &'static Regex {
     P.get_or_init(|| {
         let p = r"(?x)
             (?: (?P<value> NUMBER ) | (?P<words> WORDS ) ) \s* (?: % | (?i: percent | per \s cent ) (?-u:\b) | パーセント )
-            (?: \s* [(\[] \s* (?P<count> \d+ ) \s* (?: COUNTER )? \s* (?: / | (?i: of ) ) \s* (?P<of> \d+ ) \s* (?: COUNTER )? \s* [)\]] )?"
+            (?: \s* [(\[（] \s* (?P<count> \d+ ) \s* (?: COUNTER )? \s* (?: / | (?i: of ) ) \s* (?P<of> \d+ ) \s* (?: COUNTER )? \s* [)\]）]
+              | \s* [(\[（] \s* (?P<jof> \d+ ) \s* COUNTER \s* 中 \s* (?P<jcount> \d+ ) \s* (?: COUNTER )? \s* [)\]）] )?"
             .replace("NUMBER", NUMBER)
             .replace("WORDS", number_words())
             .replace("COUNTER", COUNTERS_JA);
@@ -880,8 +881,15 @@ fn find_percents(scan: &mut Scan, plain: &str) {
         let Some(value) = scan.number(v_range.clone()) else {
             continue;
         };
-        let count = c.name("count").and_then(|m| scan.number(m.range()));
-        let of = c.name("of").and_then(|m| scan.number(m.range()));
+        // `5.0%(60例中3例)`: the whole first, then the count, as Japanese prints it.
+        let count = c
+            .name("count")
+            .or(c.name("jcount"))
+            .and_then(|m| scan.number(m.range()));
+        let of = c
+            .name("of")
+            .or(c.name("jof"))
+            .and_then(|m| scan.number(m.range()));
         // A percentage above 100 is no share of a whole (a change, or a ratio: `128.6%`); a
         // cell under a column headed by a change (`% improvement`, `Percentage change`,
         // `変化率`) is that change.
@@ -1152,6 +1160,28 @@ fn find_ns(scan: &mut Scan, plain: &str) {
 #[cfg(test)]
 mod tests {
     use crate::draft::{Sentences, read_document};
+
+    #[test]
+    fn a_percentage_with_its_whole_then_its_count_in_japanese_order() {
+        // `5.0%(60例中3例)`: of 60 cases, 3 (made-up numbers in a package insert's form).
+        let items = read_document(&Sentences::new(
+            "副作用は5.0%(60例中3例)。有効率は80.0%（20例中16例）であった。",
+        ));
+        let counts: Vec<(String, String)> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::Percent)
+            .map(|i| {
+                let n = |p: &Option<crate::draft::Printed>| {
+                    p.as_ref().map_or(String::new(), |p| p.number.plain.clone())
+                };
+                (n(&i.parts.count), n(&i.parts.of))
+            })
+            .collect();
+        assert_eq!(
+            counts,
+            [("3".into(), "60".into()), ("16".into(), "20".into())]
+        );
+    }
 
     #[test]
     fn a_change_named_by_its_noun_and_a_list_of_qualified_changes_are_changes() {
