@@ -16,8 +16,9 @@
 
 #![allow(clippy::excessive_precision)]
 
+use crate::common::test_data;
 use crate::common::{outcome_of, subcommand};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use trialstats::glmm::{Family, GlmmFit, GlmmOptions, fit_csv_with_dispersion};
 use trialstats::lmm::ReferenceLevels;
 
@@ -37,24 +38,14 @@ struct Reference {
     n_obs: usize,
 }
 
-fn data(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data")
-        .join(name)
-}
-
 fn close(what: &str, got: f64, want: f64, tolerance: f64) {
-    assert!(
-        (got - want).abs() <= tolerance,
-        "{what}: got {got:.17}, glmmTMB {want:.17}, difference {:.2e} > {tolerance:.0e}",
-        got - want
-    );
+    crate::common::assert_within("glmmTMB", what, got, want, tolerance);
 }
 
 impl Reference {
     fn fit(&self) -> GlmmFit {
         fit_csv_with_dispersion(
-            &data(self.file),
+            &test_data(self.file),
             self.formula,
             self.dispformula,
             GlmmOptions {
@@ -181,7 +172,7 @@ fn negbin_without_a_dispersion_formula_keeps_theta_and_matches_glmmtmb() {
     close("theta", m.theta.unwrap().ln(), 0.17186399288004256, 1e-5);
     // The same model with ~ 1 written out: the same optimum, its log θ with glmmTMB's SE.
     let one = fit_csv_with_dispersion(
-        &data("relapses_negbin.csv"),
+        &test_data("relapses_negbin.csv"),
         "relapses ~ arm + offset(log(years)) + (1 | patient)",
         Some("~ 1"),
         GlmmOptions {
@@ -463,7 +454,7 @@ fn responses_outside_the_support_and_misplaced_dispersion_formulas_exit_2() {
     let stderr = refused(&bad, &[&["--family", "beta"][..], &formula[..]].concat());
     assert!(stderr.contains("bad.csv:3"), "{stderr}");
     // A dispersion formula on a family without a dispersion parameter.
-    let relapses = data("relapses_negbin.csv");
+    let relapses = test_data("relapses_negbin.csv");
     for family in ["poisson", "binomial"] {
         let stderr = refused(
             &relapses,
@@ -505,15 +496,18 @@ fn responses_outside_the_support_and_misplaced_dispersion_formulas_exit_2() {
 
 #[test]
 fn the_text_and_json_outputs_carry_the_dispersion_model() {
-    let (code, stdout, stderr) =
-        outcome_of(subcommand("glmm").arg(data("relapses_negbin.csv")).args([
-            "--family",
-            "negbin",
-            "--formula",
-            "relapses ~ arm + offset(log(years)) + (1 | patient)",
-            "--dispformula",
-            "~ arm",
-        ]));
+    let (code, stdout, stderr) = outcome_of(
+        subcommand("glmm")
+            .arg(test_data("relapses_negbin.csv"))
+            .args([
+                "--family",
+                "negbin",
+                "--formula",
+                "relapses ~ arm + offset(log(years)) + (1 | patient)",
+                "--dispformula",
+                "~ arm",
+            ]),
+    );
     assert_eq!(code, 0, "{stderr}");
     assert!(
         stdout.contains("dispersion model ~ arm: log theta, Var = mu + mu^2/theta"),
@@ -523,14 +517,18 @@ fn the_text_and_json_outputs_carry_the_dispersion_model() {
         stdout.contains("armplacebo            1.1018426"),
         "{stdout}"
     );
-    let v = crate::common::json_of(subcommand("glmm").arg(data("symptom_free_beta.csv")).args([
-        "--family",
-        "beta",
-        "--formula",
-        "score ~ arm + visit + (1 | patient)",
-        "--format",
-        "json",
-    ]));
+    let v = crate::common::json_of(
+        subcommand("glmm")
+            .arg(test_data("symptom_free_beta.csv"))
+            .args([
+                "--family",
+                "beta",
+                "--formula",
+                "score ~ arm + visit + (1 | patient)",
+                "--format",
+                "json",
+            ]),
+    );
     assert_eq!(v["family"], "beta");
     assert_eq!(v["dispformula"], "~ 1");
     assert_eq!(v["dispersion"][0]["term"], "(Intercept)");

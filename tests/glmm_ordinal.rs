@@ -25,8 +25,8 @@
 
 #![allow(clippy::excessive_precision)]
 
+use crate::common::test_data;
 use crate::common::{json_of, outcome_of, subcommand};
-use std::path::{Path, PathBuf};
 use trialstats::glmm::{Family, GlmmFit, GlmmOptions, SideModels, fit_csv_with};
 use trialstats::lmm::ReferenceLevels;
 
@@ -47,29 +47,14 @@ struct Reference {
     sd: Option<f64>,
 }
 
-fn data(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data")
-        .join(name)
-}
-
 fn close(what: &str, got: f64, want: f64, tolerance: f64) {
-    assert!(
-        (got - want).abs() <= tolerance,
-        "{what}: got {got:.17}, clmm {want:.17}, difference {:.2e} > {tolerance:.0e}",
-        got - want
-    );
+    crate::common::assert_within("clmm", what, got, want, tolerance);
 }
 
 /// Every term, estimate and SE of `got` against `want` (estimates within 1e-5, SEs 1e-4
 /// relative).
 fn coefficients(name: &str, got: &[(String, f64, f64)], want: Coefficients) {
-    assert_eq!(got.len(), want.len(), "{name}");
-    for ((term, estimate, se), &(want_term, want_estimate, want_se)) in got.iter().zip(want) {
-        assert_eq!(term, want_term, "{name}");
-        close(&format!("{name}: {term}"), *estimate, want_estimate, 1e-5);
-        close(&format!("{name}: SE {term}"), *se, want_se, 1e-4 * want_se);
-    }
+    crate::common::assert_coefficients("clmm", name, got, want);
 }
 
 fn fit(
@@ -81,7 +66,7 @@ fn fit(
 ) -> GlmmFit {
     let texts: Vec<String> = references.iter().map(|s| s.to_string()).collect();
     fit_csv_with(
-        &data(file),
+        &test_data(file),
         formula,
         SideModels {
             levels,
@@ -329,7 +314,7 @@ fn text_levels_in_the_given_order_fit_the_same_model() {
 
 #[test]
 fn the_command_line_prints_thresholds_and_the_reference_level() {
-    let v = json_of(subcommand("glmm").arg(data(MRS)).args([
+    let v = json_of(subcommand("glmm").arg(test_data(MRS)).args([
         "--family",
         "ordinal",
         "--reference",
@@ -344,7 +329,7 @@ fn the_command_line_prints_thresholds_and_the_reference_level() {
     assert!(v["thresholds"][0]["se"].as_f64().unwrap() > 0.0);
     assert_eq!(v["fixed"][0]["term"], "armactive");
     assert_eq!(v["family"], "ordinal");
-    let (code, stdout, stderr) = outcome_of(subcommand("glmm").arg(data(MRS)).args([
+    let (code, stdout, stderr) = outcome_of(subcommand("glmm").arg(test_data(MRS)).args([
         "--family",
         "ordinal",
         "--reference",
@@ -369,7 +354,7 @@ fn the_command_line_prints_thresholds_and_the_reference_level() {
 #[test]
 fn bad_ordinal_input_names_the_option() {
     let run = |file: &str, args: &[&str]| {
-        let (code, _, stderr) = outcome_of(subcommand("glmm").arg(data(file)).args(args));
+        let (code, _, stderr) = outcome_of(subcommand("glmm").arg(test_data(file)).args(args));
         assert_eq!(code, 2, "{args:?}: {stderr}");
         stderr
     };

@@ -19,8 +19,9 @@
 
 #![allow(clippy::excessive_precision)]
 
+use crate::common::test_data;
 use crate::common::{json_of, outcome_of, subcommand};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use trialstats::glmm::{Family, GlmmFit, GlmmOptions, SideModels, fit_csv_with};
 use trialstats::lmm::ReferenceLevels;
 
@@ -47,34 +48,19 @@ struct Reference {
 const LESIONS: &str = "lesions_zi.csv";
 const MODEL: &str = "lesions ~ arm + scan + (1 | patient)";
 
-fn data(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data")
-        .join(name)
-}
-
 fn close(what: &str, got: f64, want: f64, tolerance: f64) {
-    assert!(
-        (got - want).abs() <= tolerance,
-        "{what}: got {got:.17}, glmmTMB {want:.17}, difference {:.2e} > {tolerance:.0e}",
-        got - want
-    );
+    crate::common::assert_within("glmmTMB", what, got, want, tolerance);
 }
 
 /// Every term, estimate and SE of `got` against `want` (estimates within 1e-5, SEs 1e-4
 /// relative).
 fn coefficients(name: &str, got: &[(String, f64, f64)], want: Coefficients) {
-    assert_eq!(got.len(), want.len(), "{name}");
-    for ((term, estimate, se), &(want_term, want_estimate, want_se)) in got.iter().zip(want) {
-        assert_eq!(term, want_term, "{name}");
-        close(&format!("{name}: {term}"), *estimate, want_estimate, 1e-5);
-        close(&format!("{name}: SE {term}"), *se, want_se, 1e-4 * want_se);
-    }
+    crate::common::assert_coefficients("glmmTMB", name, got, want);
 }
 
 fn fit(file: &str, formula: &str, side: SideModels, family: Family) -> GlmmFit {
     fit_csv_with(
-        &data(file),
+        &test_data(file),
         formula,
         side,
         GlmmOptions { family, nagq: 1 },
@@ -367,7 +353,7 @@ fn zero_inflation_on_a_family_without_counts_is_refused() {
             "--ziformula",
             "~ 1",
         ];
-        let stderr = refused(&data(file), &args);
+        let stderr = refused(&test_data(file), &args);
         assert!(
             stderr.contains("--ziformula") && stderr.contains("poisson and negbin"),
             "{family}: {stderr}"
@@ -377,7 +363,7 @@ fn zero_inflation_on_a_family_without_counts_is_refused() {
 
 #[test]
 fn malformed_zero_inflation_formulas_and_unknown_columns_are_refused() {
-    let lesions = data(LESIONS);
+    let lesions = test_data(LESIONS);
     for (ziformula, says) in [
         ("arm", "one-sided"),
         ("~ arm +", "--ziformula"),
@@ -425,7 +411,7 @@ fn zero_inflation_without_zeros_with_several_factors_or_quadrature_is_refused() 
         stderr.contains("--ziformula") && stderr.contains("none of the 6 counts is 0"),
         "{stderr}"
     );
-    let lesions = data(LESIONS);
+    let lesions = test_data(LESIONS);
     let stderr = refused(
         &lesions,
         &[
@@ -505,7 +491,7 @@ fn the_text_and_json_outputs_carry_the_zero_inflation_model() {
         "--ziformula",
         "~ arm",
     ];
-    let (code, stdout, stderr) = outcome_of(subcommand("glmm").arg(data(LESIONS)).args(args));
+    let (code, stdout, stderr) = outcome_of(subcommand("glmm").arg(test_data(LESIONS)).args(args));
     assert_eq!(code, 0, "{stderr}");
     assert!(
         stdout.contains(
@@ -520,7 +506,7 @@ fn the_text_and_json_outputs_carry_the_zero_inflation_model() {
     );
     let v = json_of(
         subcommand("glmm")
-            .arg(data(LESIONS))
+            .arg(test_data(LESIONS))
             .args(args)
             .args(["--format", "json"]),
     );
@@ -536,7 +522,7 @@ fn the_text_and_json_outputs_carry_the_zero_inflation_model() {
         1e-5,
     );
     // Without --ziformula neither key is there.
-    let v = json_of(subcommand("glmm").arg(data(LESIONS)).args([
+    let v = json_of(subcommand("glmm").arg(test_data(LESIONS)).args([
         "--family",
         "poisson",
         "--formula",

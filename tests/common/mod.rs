@@ -99,3 +99,50 @@ pub fn assert_close(what: &str, got: f64, want: f64, rel: f64) {
         "{what}: got {got:.17}, want {want:.17} (relative error {err:.2e} > {rel:.0e})"
     );
 }
+
+/// A file of `tests/data/`.
+pub fn test_data(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name)
+}
+
+/// Assert `|got − want| ≤ tolerance` (absolute), naming `what`, the `reference` tool and both
+/// values to 17 digits when it does not.
+#[track_caller]
+pub fn assert_within(reference: &str, what: &str, got: f64, want: f64, tolerance: f64) {
+    assert!(
+        (got - want).abs() <= tolerance,
+        "{what}: got {got:.17}, {reference} {want:.17}, difference {:.2e} > {tolerance:.0e}",
+        got - want
+    );
+}
+
+/// Every term, estimate and SE of a fit (`got`) against the `reference` tool's (`want`):
+/// the same terms in the same order, estimates within 1e-5, SEs within 1e-4 relative.
+#[track_caller]
+pub fn assert_coefficients(
+    reference: &str,
+    name: &str,
+    got: &[(String, f64, f64)],
+    want: &[(&str, f64, f64)],
+) {
+    assert_eq!(got.len(), want.len(), "{name}");
+    for ((term, estimate, se), &(want_term, want_estimate, want_se)) in got.iter().zip(want) {
+        assert_eq!(term, want_term, "{name}");
+        assert_within(
+            reference,
+            &format!("{name}: {term}"),
+            *estimate,
+            want_estimate,
+            1e-5,
+        );
+        assert_within(
+            reference,
+            &format!("{name}: SE {term}"),
+            *se,
+            want_se,
+            1e-4 * want_se,
+        );
+    }
+}
