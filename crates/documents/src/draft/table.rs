@@ -2778,6 +2778,15 @@ pub fn is_prose_row(line: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// The trimmed text of each cell of `table`'s row `row`.
+    fn cells_of<'t>(text: &'t str, table: &Table, row: usize) -> Vec<&'t str> {
+        table.rows[row]
+            .cells
+            .iter()
+            .map(|c| text[c.clone()].trim())
+            .collect()
+    }
+
     const COBRA_LIKE: &str = "Table 2.\nOutcomes at 12 months\nA | B |\nObserved |\n||||\n---|---|---|---|---|---|---|\nDifference | p value | Difference | p value | ||||\nScore | |||||||\nBaseline | 17·4 (4·8); 219 | 17·7 (4·8); 221 | .. | .. | |\nWeek 12 | 8·4 (7·5); 189 | 8·4 (7·0); 175 | 0·1 (−1·3 to 1·5) | 0·89 | 0·2 (−1·1 to 1·7) | 0·80 |\nData are mean (SD); n or mean (95% CI).\n\nNext paragraph.\n";
 
     #[test]
@@ -2896,13 +2905,7 @@ mod tests {
         let t = Tables::find(text);
         assert_eq!(t.tables.len(), 1, "{:?}", t.tables);
         let table = &t.tables[0];
-        let cells = |row: usize| -> Vec<&str> {
-            table.rows[row]
-                .cells
-                .iter()
-                .map(|c| text[c.clone()].trim())
-                .collect()
-        };
+        let cells = |row: usize| cells_of(text, table, row);
         // The spanning `Randomised` names no column; each name goes with the n below it.
         assert_eq!(
             cells(0),
@@ -2942,13 +2945,7 @@ mod tests {
         let t = Tables::find(text);
         assert_eq!(t.tables.len(), 1, "{:?}", t.tables);
         let table = &t.tables[0];
-        let cells = |row: usize| -> Vec<&str> {
-            table.rows[row]
-                .cells
-                .iter()
-                .map(|c| text[c.clone()].trim())
-                .collect()
-        };
+        let cells = |row: usize| cells_of(text, table, row);
         assert_eq!(
             cells(0),
             ["", "Pre, mean (±SD)", "Post, mean (±SD)", "Paired t-test"]
@@ -2973,13 +2970,7 @@ mod tests {
         let t = Tables::find(text);
         assert_eq!(t.tables.len(), 1, "{:?}", t.tables);
         let table = &t.tables[0];
-        let cell_texts = |row: usize| -> Vec<&str> {
-            table.rows[row]
-                .cells
-                .iter()
-                .map(|c| text[c.clone()].trim())
-                .collect()
-        };
+        let cell_texts = |row: usize| cells_of(text, table, row);
         assert_eq!(cell_texts(0), ["", "Drug(n = 120)", "Placebo(n = 118)"]);
         assert_eq!(cell_texts(1), ["Age (years)", "61.2 (8.4)", "60.9 (8.8)"]);
         assert_eq!(cell_texts(2), ["Women, n (%)", "64 (53%)", "60 (51%)"]);
