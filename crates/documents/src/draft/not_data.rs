@@ -40,6 +40,9 @@
 //!   of at least 50%`, `a decrease of at least 4 points`, 50%以上改善), a criterion, not a
 //!   result.
 //!
+//! - a company's share price moving (`slips 9% premarket`, `shares of X fell 12%`): the market's
+//!   reading of a result, not the trial's.
+//!
 //! The names rule is in [`inside_name`], used by every recogniser that reads a bare number.
 
 use super::{Claims, Sentences};
@@ -110,6 +113,8 @@ fn patterns() -> &'static Regex {
             | (?-u:\b) [A-Z][A-Z-]{3,} \x20 \d{1,2} \x20 (?i: study | trial | studies | trials | program | extension ) (?-u:\b)
             | (?-u:\b) (?i: in ) \x20 [A-Z][A-Z-]{3,} \x20 \d{1,2} (?: [.,;)] | $ )
             | (?m: (?-u:\b) (?: [A-Z] \.? \x20 ){1,3} [A-Z][a-z'-]+ \x20? \d{1,2} (?: , \d{1,2} )* (?: ,? \* )? (?: , | $ ) )
+            | (?i: (?-u:\b) (?: slips? | slid | falls? | fell | drops? | dropped | rises? | rose | jumps? | jumped | soars? | soared | climbs? | climbed | tumbles? | tumbled | plunges? | plunged | surges? | surged | sinks? | sank ) \x20 (?: (?: by | nearly | about | over | more \x20 than ) \x20 )? ) \d+ (?: \.\d+ )? \x20? % \x20 (?i: premarket | pre-market | after-hours | in \x20 (?: premarket | pre-market | early | after-hours | extended | morning | afternoon ) \x20 trading | on \x20 (?: the \x20 )? (?: Nasdaq | NYSE ) )
+            | (?i: (?-u:\b) (?: shares | stock ) (?-u:\b) ) [^.%\d\n]{0,40}? (?i: (?-u:\b) (?: slipped | slid | fell | dropped | rose | jumped | soared | climbed | tumbled | plunged | surged | sank | gained | lost | were \x20 (?: up | down ) ) \x20 (?: (?: by | nearly | about | over | more \x20 than ) \x20 )? ) \d+ (?: \.\d+ )? \x20? %
             | (?: 配信日時 | 配信日 | 公開日 | 掲載日 | 発行日 | 更新日 | 発表日 ) \s* [:：]? \s* \d{4} [/年.-] \d{1,2} (?: [/月.-] \d{1,2} 日? )? (?: \s* \d{1,2} : \d{2} )?
             ",
         )
@@ -313,6 +318,22 @@ mod tests {
             assert!(claims.any(at..at + not.len()), "{not}");
         }
         for data in ["60%", "41%", "30%", "71.2%", "1.1%", "0.2%"] {
+            let at = text.find(data).unwrap();
+            assert!(!claims.any(at..at + data.len()), "{data}");
+        }
+    }
+
+    #[test]
+    fn a_share_price_moving_on_the_news_is_not_the_trials_data() {
+        // Made-up numbers in the forms financial news prints beside a trial's result.
+        let text = "Acme Therapeutics (NASDAQ:ACME) slips 9% premarket on the readout. Shares of Acme fell 12.5% by noon. The drug cut relapses by 45% and 30% of patients were relapse-free; relapses fell 20% on treatment.";
+        let doc = Sentences::new(text);
+        let claims = find(&doc);
+        for not in ["slips 9% premarket", "Shares of Acme fell 12.5%"] {
+            let at = text.find(not).unwrap();
+            assert!(claims.any(at..at + not.len()), "{not}");
+        }
+        for data in ["45%", "30%", "20%"] {
             let at = text.find(data).unwrap();
             assert!(!claims.any(at..at + data.len()), "{data}");
         }
