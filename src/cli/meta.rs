@@ -298,6 +298,19 @@ pub struct MetaArgs {
     /// two.sided (metafor's alternative).
     #[arg(long, value_name = "SIDE", requires = "selmodel")]
     pub selmodel_alternative: Option<String>,
+    /// With --selmodel stepfun, halfnorm, negexp, logistic or power: selection depending on
+    /// each study's precision (metafor's prec): sei, vi, ninv (1/n) or sqrtninv (1/sqrt(n));
+    /// the last two need --selmodel-ni.
+    #[arg(long, value_name = "MEASURE", requires = "selmodel")]
+    pub selmodel_prec: Option<String>,
+    /// With --selmodel-prec: divide each study's precision by the largest (metafor's
+    /// scaleprec; true by default).
+    #[arg(long, value_name = "BOOL", requires = "selmodel_prec")]
+    pub selmodel_scaleprec: Option<bool>,
+    /// With --selmodel-prec ninv or sqrtninv: the column of each study's sample size
+    /// (metafor's ni).
+    #[arg(long, value_name = "COL", requires = "selmodel_prec")]
+    pub selmodel_ni: Option<String>,
     /// Three-level model: several effects per cluster (rma.mv with random = ~ 1 | COL/id), by
     /// REML or ML, with --mods; --test knha gives t tests with k - p df.
     #[arg(long, value_name = "COL", conflicts_with_all = ["subgroup", "cumulative", "trimfill", "fsn", "ranktest", "pet_peese", "selmodel", "leave_one_out", "influence", "forest", "funnel", "baujat", "bubble", "studies"])]
@@ -1191,6 +1204,17 @@ fn read_csv(
     };
     let cluster = take(&args.cluster).map(|c| (c, take(&args.id)));
     let weights = take(&args.weights);
+    let mut request = request;
+    if let (Some(s), Some((_, n))) = (request.selmodel.as_mut(), take(&args.selmodel_ni)) {
+        if let Some(prec) = s.prec.as_mut() {
+            prec.sample_sizes = Some(numeric_column(
+                "--selmodel-ni",
+                &n,
+                &data,
+                "; sample sizes are numbers > 0",
+            )?);
+        }
+    }
     Ok((data, request, cluster, omitted, weights))
 }
 
@@ -1247,19 +1271,33 @@ fn groupings_of(args: &MetaArgs) -> Vec<(&str, &str)> {
     if let Some(c) = &args.weights {
         groupings.push(("--weights", c));
     }
+    if let Some(c) = &args.selmodel_ni {
+        groupings.push(("--selmodel-ni", c));
+    }
     groupings
 }
 
 /// The --weights column as numbers (finite and >= 0 is checked by the fit).
 fn numeric_weights(cells: &[String], data: &meta::MetaData) -> Result<Vec<f64>> {
+    numeric_column("--weights", cells, data, "; weights are numbers >= 0")
+}
+
+/// The column of `option` as numbers; a cell that is not one is named with its study and
+/// `hint`.
+fn numeric_column(
+    option: &str,
+    cells: &[String],
+    data: &meta::MetaData,
+    hint: &str,
+) -> Result<Vec<f64>> {
     cells
         .iter()
         .zip(&data.labels)
         .map(|(c, label)| {
             c.trim().parse::<f64>().map_err(|_| {
                 Error::input(
-                    "--weights",
-                    format!("'{c}' (study {label}) is not a number; weights are numbers >= 0"),
+                    option,
+                    format!("'{c}' (study {label}) is not a number{hint}"),
                 )
             })
         })
@@ -1324,5 +1362,12 @@ fn selection(value: &str, args: &MetaArgs) -> Result<meta::bias::selmodel::Selec
         s.alternative = side.parse()?;
     }
     s.decreasing = args.selmodel_decreasing;
+    if let Some(measure) = &args.selmodel_prec {
+        s.prec = Some(meta::bias::selmodel::Precision {
+            measure: measure.parse()?,
+            scaled: args.selmodel_scaleprec.unwrap_or(true),
+            sample_sizes: None,
+        });
+    }
     Ok(s)
 }

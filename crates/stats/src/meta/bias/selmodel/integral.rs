@@ -14,7 +14,7 @@
 //! double precision for these analytic integrands) and a smooth function of the parameters.
 //! The range is μ ± 10σ; outside it the density is below 10⁻²² of its peak.
 
-use super::function::{Alternative, Normaliser, SelectionFunction, clamp_p};
+use super::function::{Alternative, At, Normaliser, SelectionFunction, Study, clamp_p};
 use std::sync::OnceLock;
 
 /// Points per panel.
@@ -53,18 +53,18 @@ fn legendre() -> &'static [(f64, f64); POINTS] {
     })
 }
 
-/// `A` and its derivatives for a study with sampling variance `v`.
+/// `A` and its derivatives for `study`.
 pub fn normaliser<F: SelectionFunction + ?Sized>(
     f: &F,
-    v: f64,
+    study: Study,
     mu: f64,
     tau2: f64,
     delta: &[f64],
     alternative: Alternative,
 ) -> Normaliser {
-    let s2 = v + tau2;
+    let s2 = study.v + tau2;
     let sigma = s2.sqrt();
-    let sd = v.sqrt();
+    let sd = study.v.sqrt();
     let (lo, hi) = (mu - RANGE * sigma, mu + RANGE * sigma);
     let mut edges = vec![lo, hi];
     let steps = (2.0 * RANGE) as i32;
@@ -101,7 +101,12 @@ pub fn normaliser<F: SelectionFunction + ?Sized>(
             let z = (y - mu) / sigma;
             let density = norm * (-0.5 * z * z).exp() * weight * half;
             let p = clamp_p(alternative.p_value(y, sd), p_min);
-            let w = f.log_weight(p, delta, &mut gradient).exp();
+            let at = At {
+                p,
+                y,
+                precision: study.precision,
+            };
+            let w = f.log_weight(at, delta, &mut gradient).exp();
             let term = w * density;
             out.value += term;
             out.d_mu += term * z / sigma;
@@ -142,8 +147,9 @@ mod tests {
         fn kinks(&self) -> Vec<f64> {
             vec![0.3]
         }
-        fn log_weight(&self, p: f64, delta: &[f64], gradient: &mut [f64]) -> f64 {
+        fn log_weight(&self, at: At, delta: &[f64], gradient: &mut [f64]) -> f64 {
             // w = 1 + δ p: its integral is 1 + δ E[p]
+            let p = at.p;
             gradient[0] = p / (1.0 + delta[0] * p);
             (1.0 + delta[0] * p).ln()
         }
@@ -168,10 +174,14 @@ mod tests {
             Alternative::Less,
             Alternative::TwoSided,
         ] {
-            let a = normaliser(&Flat, 0.04, 0.0, 0.0, &[0.0], alternative);
+            let study = Study {
+                v: 0.04,
+                precision: 1.0,
+            };
+            let a = normaliser(&Flat, study, 0.0, 0.0, &[0.0], alternative);
             assert!((a.value - 1.0).abs() < 1e-13, "{a:?}");
             assert!(a.d_mu.abs() < 1e-13 && a.d_tau2.abs() < 1e-12, "{a:?}");
-            let b = normaliser(&Flat, 0.04, 0.0, 0.0, &[1.0], alternative);
+            let b = normaliser(&Flat, study, 0.0, 0.0, &[1.0], alternative);
             assert!((b.value - 1.5).abs() < 1e-13, "{b:?}");
             assert!((a.d_delta[0] - 0.5).abs() < 1e-13, "{a:?}");
         }

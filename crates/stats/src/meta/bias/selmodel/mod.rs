@@ -48,6 +48,7 @@ pub mod power;
 pub mod stepfun;
 
 pub use function::{Alternative, SelectionFunction};
+use function::{At, Study};
 
 use crate::dist::{p_two_sided_z, z_crit};
 use crate::error::{Error, Result};
@@ -109,6 +110,82 @@ pub struct Selection {
     /// The step function's δ kept non-increasing (metafor's `decreasing = TRUE`).
     pub decreasing: bool,
     pub alternative: Alternative,
+    /// Selection depending on precision (metafor's `prec`); `None`: the same for every study.
+    pub prec: Option<Precision>,
+}
+
+/// metafor's `prec`: the measure of a study's precision its selection may depend on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PrecisionMeasure {
+    /// `sei`: the standard error √vᵢ.
+    StandardError,
+    /// `vi`: the sampling variance.
+    Variance,
+    /// `ninv`: 1/nᵢ.
+    InverseN,
+    /// `sqrtninv`: 1/√nᵢ.
+    InverseSqrtN,
+}
+
+impl PrecisionMeasure {
+    const ALL: [(PrecisionMeasure, &'static str); 4] = [
+        (PrecisionMeasure::StandardError, "sei"),
+        (PrecisionMeasure::Variance, "vi"),
+        (PrecisionMeasure::InverseN, "ninv"),
+        (PrecisionMeasure::InverseSqrtN, "sqrtninv"),
+    ];
+
+    /// metafor's name.
+    pub fn name(self) -> &'static str {
+        PrecisionMeasure::ALL
+            .iter()
+            .find(|(k, _)| *k == self)
+            .map_or("", |(_, n)| n)
+    }
+
+    /// Whether the measure is one of the sample sizes.
+    pub fn needs_sample_sizes(self) -> bool {
+        matches!(
+            self,
+            PrecisionMeasure::InverseN | PrecisionMeasure::InverseSqrtN
+        )
+    }
+}
+
+impl std::str::FromStr for PrecisionMeasure {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        PrecisionMeasure::ALL
+            .iter()
+            .find(|(_, n)| *n == s.trim())
+            .map(|(k, _)| *k)
+            .ok_or_else(|| {
+                Error::field(
+                    "selmodel_prec",
+                    format!("'{s}' is not one of sei, vi, ninv, sqrtninv"),
+                )
+            })
+    }
+}
+
+/// Selection depending on precision (metafor's `selmodel(prec = , scaleprec = )`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Precision {
+    pub measure: PrecisionMeasure,
+    /// Each study's measure divided by the largest (metafor's `scaleprec = TRUE`, its
+    /// default).
+    pub scaled: bool,
+    /// Each study's sample size, for `ninv` and `sqrtninv`.
+    pub sample_sizes: Option<Vec<f64>>,
+}
+
+/// The precision a fitted selection model depended on.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct PrecisionUsed {
+    /// metafor's `prec`.
+    pub measure: &'static str,
+    /// metafor's `scaleprec`.
+    pub scaled: bool,
 }
 
 /// Parse cut points such as `0.025` or `0.025,0.5` (each in (0, 1], sorted, duplicates
@@ -155,6 +232,7 @@ impl Selection {
             delta_max: None,
             decreasing: false,
             alternative: Alternative::Greater,
+            prec: None,
         }
     }
 
@@ -302,6 +380,9 @@ pub struct SelectionModel {
     pub delta_tests: Vec<DeltaTest>,
     /// The step function's δ kept non-increasing.
     pub decreasing: bool,
+    /// The precision the selection depended on (metafor's `prec`, `scaleprec`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prec: Option<PrecisionUsed>,
     /// Maximised log-likelihood.
     pub log_likelihood: f64,
     /// Likelihood-ratio test of no selection against the model without selection, on as many
@@ -363,6 +444,8 @@ struct Likelihood<'a> {
     v: &'a [f64],
     /// Each study's p-value, kept inside [p_min, 1 − p_min].
     p: Vec<f64>,
+    /// Each study's precision factor (metafor's `preci`; 1 without `prec`).
+    precision: Vec<f64>,
     f: &'a dyn SelectionFunction,
     alternative: Alternative,
 }
@@ -382,13 +465,24 @@ impl Likelihood<'_> {
             let mu: f64 = xi.iter().zip(beta).map(|(a, b)| a * b).sum();
             let s2 = self.v[i] + tau2;
             let r = self.y[i] - mu;
-            ll += self.f.log_weight(self.p[i], delta, &mut gw)
+            let at = At {
+                p: self.p[i],
+                y: self.y[i],
+                precision: self.precision[i],
+            };
+            ll += self.f.log_weight(at, delta, &mut gw)
                 - 0.5 * ((2.0 * std::f64::consts::PI).ln() + s2.ln() + r * r / s2);
-            let (v, alternative) = (self.v[i], self.alternative);
+            let study = Study {
+                v: self.v[i],
+                precision: self.precision[i],
+            };
+            let alternative = self.alternative;
             let a = self
                 .f
-                .closed_form_normaliser(v, mu, tau2, delta, alternative)
-                .unwrap_or_else(|| integral::normaliser(self.f, v, mu, tau2, delta, alternative));
+                .closed_form_normaliser(study, mu, tau2, delta, alternative)
+                .unwrap_or_else(|| {
+                    integral::normaliser(self.f, study, mu, tau2, delta, alternative)
+                });
             ll -= a.value.ln();
             // ∂/∂μᵢ, carried to β by the chain rule ∂μᵢ/∂β = xᵢ.
             let d_mu = r / s2 - a.d_mu / a.value;
@@ -431,6 +525,7 @@ pub fn fit(
     let (lower_limits, upper_limits) = delta_limits(selection, f.as_ref())?;
 
     let p = p_values(selection, f.as_ref(), y, v);
+    let precision = precision_factors(selection, f.as_ref(), v)?;
     let k_per_interval = studies_per_interval(selection, &p, &fixed, m)?;
     let free_delta: Vec<usize> = (0..m).filter(|&j| fixed[j].is_none()).collect();
     let parameters = np + usize::from(fixed_tau2.is_none()) + free_delta.len();
@@ -447,6 +542,7 @@ pub fn fit(
         y,
         v,
         p,
+        precision,
         f: f.as_ref(),
         alternative: selection.alternative,
     };
@@ -488,6 +584,10 @@ pub fn fit(
         delta_fixed: fixed.iter().map(Option::is_some).collect(),
         delta_tests: estimates.delta_tests,
         decreasing: selection.decreasing,
+        prec: selection.prec.as_ref().map(|c| PrecisionUsed {
+            measure: c.measure.name(),
+            scaled: c.scaled,
+        }),
         log_likelihood: ll,
         lrt: selection_test.statistic,
         lrt_df: selection_test.df,
@@ -526,6 +626,65 @@ fn p_values(selection: &Selection, f: &dyn SelectionFunction, y: &[f64], v: &[f6
         .zip(v)
         .map(|(yi, vi)| function::clamp_p(selection.alternative.p_value(*yi, vi.sqrt()), p_min))
         .collect()
+}
+
+/// Each study's precision factor (metafor's `preci`): 1 without `prec`, else the measure,
+/// divided by its largest value when scaled; refused for a function that does not depend on
+/// precision, and for `ninv`, `sqrtninv` without positive sample sizes.
+fn precision_factors(
+    selection: &Selection,
+    f: &dyn SelectionFunction,
+    v: &[f64],
+) -> Result<Vec<f64>> {
+    let Some(prec) = &selection.prec else {
+        return Ok(vec![1.0; v.len()]);
+    };
+    if !f.takes_precision() {
+        return Err(Error::field(
+            "selmodel_prec",
+            format!(
+                "the {} selection function does not depend on precision (metafor ignores \
+                 prec for it); give it with stepfun, halfnorm, negexp, logistic or power",
+                f.name()
+            ),
+        ));
+    }
+    let measure = prec.measure;
+    let mut c: Vec<f64> = if measure.needs_sample_sizes() {
+        let Some(n) = &prec.sample_sizes else {
+            return Err(Error::field(
+                "selmodel_ni",
+                format!(
+                    "selection on {} needs each study's sample size",
+                    measure.name()
+                ),
+            ));
+        };
+        if let Some(bad) = n.iter().find(|n| !(n.is_finite() && **n > 0.0)) {
+            return Err(Error::field(
+                "selmodel_ni",
+                format!("the sample size {bad} is not a positive number"),
+            ));
+        }
+        n.iter()
+            .map(|n| match measure {
+                PrecisionMeasure::InverseN => 1.0 / n,
+                _ => 1.0 / n.sqrt(),
+            })
+            .collect()
+    } else {
+        v.iter()
+            .map(|v| match measure {
+                PrecisionMeasure::StandardError => v.sqrt(),
+                _ => *v,
+            })
+            .collect()
+    };
+    if prec.scaled {
+        let largest = c.iter().fold(0.0_f64, |a, b| a.max(*b));
+        c.iter_mut().for_each(|x| *x /= largest);
+    }
+    Ok(c)
 }
 
 /// The likelihood-ratio test of τ² = 0 against the maximum `ll`: metafor refits the selection
