@@ -54,6 +54,7 @@ mod meta_review;
 mod meta_review_cli;
 mod meta_selmodel;
 mod meta_selmodel_prec;
+mod meta_selmodel_trunc;
 mod meta_tables;
 mod mmrm;
 mod mmrm_cli;

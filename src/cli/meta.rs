@@ -271,12 +271,14 @@ pub struct MetaArgs {
     #[arg(long)]
     pub pet_peese: bool,
     /// Selection model (metafor's selmodel): a function, stepfun, beta, halfnorm, negexp,
-    /// logistic or power, or the step function's one-sided p-value cut points (e.g. 0.025 or
-    /// 0.025,0.5); with --mods, of the meta-regression (its coefficients and QM).
+    /// logistic, power or trunc (truncated distribution), or the step function's one-sided
+    /// p-value cut points (e.g. 0.025 or 0.025,0.5); with --mods, of the meta-regression (its
+    /// coefficients and QM).
     #[arg(long, value_name = "TYPE|CUTS")]
     pub selmodel: Option<String>,
     /// With --selmodel: the step function's cut points, or the threshold alpha below which
-    /// halfnorm, negexp, logistic and power select nothing against (metafor's steps).
+    /// halfnorm, negexp, logistic and power select nothing against, or trunc's threshold on
+    /// the scale of the estimates (0 by default) (metafor's steps).
     #[arg(long, value_name = "CUTS", requires = "selmodel")]
     pub selmodel_steps: Option<String>,
     /// With --selmodel: fixed values of the selection parameters, NA for those to estimate

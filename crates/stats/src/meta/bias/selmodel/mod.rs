@@ -36,6 +36,7 @@
 //! | [`beta`] | the beta function |
 //! | [`decay`] | the one-parameter functions falling above a threshold, over a [`decay::Shape`] |
 //! | [`halfnorm`], [`negexp`], [`logistic`], [`power`] | their shapes |
+//! | [`truncated`] | the truncated-distribution model (selection on the estimate's side of a threshold; closed-form normaliser) |
 
 pub mod beta;
 pub mod decay;
@@ -46,6 +47,7 @@ pub mod logistic;
 pub mod negexp;
 pub mod power;
 pub mod stepfun;
+pub mod truncated;
 
 pub use function::{Alternative, SelectionFunction};
 use function::{At, Study};
@@ -73,16 +75,18 @@ pub enum Kind {
     NegativeExponential,
     Logistic,
     Power,
+    Truncated,
 }
 
 impl Kind {
-    const ALL: [(Kind, &'static str); 6] = [
+    const ALL: [(Kind, &'static str); 7] = [
         (Kind::StepFunction, "stepfun"),
         (Kind::Beta, "beta"),
         (Kind::HalfNormal, "halfnorm"),
         (Kind::NegativeExponential, "negexp"),
         (Kind::Logistic, "logistic"),
         (Kind::Power, "power"),
+        (Kind::Truncated, "trunc"),
     ];
 
     /// metafor's name.
@@ -99,7 +103,8 @@ impl Kind {
 pub struct Selection {
     pub kind: Kind,
     /// The cut points (the step function; increasing, ending with 1), or `[α, 1]` for a
-    /// decaying function with threshold α; empty for none.
+    /// decaying function with threshold α, or `[c]` for the truncated model's threshold on
+    /// the estimates' scale; empty for none (the truncated model's c = 0).
     pub steps: Vec<f64>,
     /// metafor's `delta`: a fixed value for some δ (`None`: estimated). Empty: all estimated.
     pub delta: Vec<Option<f64>>,
@@ -237,7 +242,7 @@ impl Selection {
     }
 
     /// `--selmodel VALUE`: a function's name (`beta`, `halfnorm`, `negexp`, `logistic`,
-    /// `power`, `stepfun`) or the step function's cut points.
+    /// `power`, `stepfun`, `trunc`) or the step function's cut points.
     pub fn parse(value: &str) -> Result<Self> {
         let value = value.trim();
         if let Some((kind, _)) = Kind::ALL.iter().find(|(_, n)| *n == value) {
@@ -256,8 +261,8 @@ impl Selection {
                 "selmodel",
                 format!(
                     "'{value}' is not a selection function; give one of stepfun, beta, \
-                     halfnorm, negexp, logistic, power, or the step function's cut points \
-                     (e.g. 0.025,0.5)"
+                     halfnorm, negexp, logistic, power, trunc, or the step function's cut \
+                     points (e.g. 0.025,0.5)"
                 ),
             ));
         }
@@ -265,11 +270,22 @@ impl Selection {
     }
 
     /// `--selmodel-steps`: the step function's cut points, or a decaying function's
-    /// threshold α (one value in [0, 1)); beta takes none.
+    /// threshold α (one value in [0, 1)), or the truncated model's threshold c (one value on
+    /// the estimates' scale); beta takes none.
     pub fn with_steps(mut self, text: &str) -> Result<Self> {
         const OPTION: &str = "{field:selmodel_steps}";
         match self.kind {
             Kind::StepFunction => self.steps = parse_steps_for(text, OPTION)?,
+            Kind::Truncated => match crate::number_list::numbers(OPTION, text)?[..] {
+                [c] if c.is_finite() => self.steps = vec![c],
+                _ => {
+                    return Err(Error::input(
+                        OPTION,
+                        "the truncated model takes one threshold, on the scale of the \
+                         estimates",
+                    ));
+                }
+            },
             Kind::Beta => {
                 return Err(Error::input(
                     OPTION,
@@ -320,6 +336,15 @@ impl Selection {
         Ok(self)
     }
 
+    /// The cut points or threshold the fit used (the truncated model's default c = 0 made
+    /// explicit).
+    fn fitted_steps(&self) -> Vec<f64> {
+        match self.kind {
+            Kind::Truncated => vec![self.steps.first().copied().unwrap_or(0.0)],
+            _ => self.steps.clone(),
+        }
+    }
+
     fn function(&self) -> Box<dyn SelectionFunction> {
         let alpha = self.steps.first().copied().unwrap_or(0.0);
         match self.kind {
@@ -331,6 +356,10 @@ impl Selection {
             Kind::NegativeExponential => Box::new(Decay::<negexp::NegativeExponential>::new(alpha)),
             Kind::Logistic => Box::new(Decay::<logistic::Logistic>::new(alpha)),
             Kind::Power => Box::new(Decay::<power::Power>::new(alpha)),
+            Kind::Truncated => Box::new(truncated::Truncated {
+                threshold: alpha,
+                alternative: self.alternative,
+            }),
         }
     }
 }
@@ -342,9 +371,11 @@ pub struct SelectionModel {
     #[serde(rename = "type")]
     pub kind: &'static str,
     pub alternative: Alternative,
-    /// The cut points (ending with 1), or `[α, 1]`; empty for none.
+    /// The cut points (ending with 1), or `[α, 1]`, or the truncated model's threshold `[c]`;
+    /// empty for none.
     pub steps: Vec<f64>,
-    /// Number of studies with a p-value in each interval of `steps`.
+    /// Number of studies with a p-value in each interval of `steps` (empty for the truncated
+    /// model).
     pub k_per_interval: Vec<usize>,
     /// The pooled estimate (the intercept, with moderators), tested by z.
     #[serde(flatten)]
@@ -568,7 +599,7 @@ pub fn fit(
     let mut model = SelectionModel {
         kind: name,
         alternative: selection.alternative,
-        steps: selection.steps.clone(),
+        steps: selection.fitted_steps(),
         k_per_interval,
         tested: estimates.coefficients[0].tested,
         coefficients: estimates.coefficients,
@@ -709,8 +740,15 @@ fn heterogeneity_test(
 
 /// The δ the selection fixes (the step function's first is 1 unless given), `None` for those
 /// estimated, checked against `decreasing` and the function's parameter space (and a step
-/// function checked to have its cut points).
+/// function checked to have its cut points, the truncated model a one-sided alternative).
 fn fixed_deltas(selection: &Selection, f: &dyn SelectionFunction) -> Result<Vec<Option<f64>>> {
+    if selection.kind == Kind::Truncated && selection.alternative == Alternative::TwoSided {
+        return Err(Error::field(
+            "selmodel_alternative",
+            "the truncated model keeps the estimates on one side of its threshold: give \
+             greater or less (as metafor)",
+        ));
+    }
     if selection.kind == Kind::StepFunction && selection.steps.len() < 2 {
         return Err(Error::field(
             "selmodel_steps",
@@ -815,6 +853,9 @@ fn studies_per_interval(
     fixed: &[Option<f64>],
     m: usize,
 ) -> Result<Vec<usize>> {
+    if selection.kind == Kind::Truncated {
+        return Ok(Vec::new());
+    }
     let mut k_per_interval = vec![0; selection.steps.len()];
     for pi in p {
         if let Some(j) = selection.steps.iter().position(|s| pi <= s) {

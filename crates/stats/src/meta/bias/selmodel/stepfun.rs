@@ -31,7 +31,7 @@ impl StepFunction {
 
 /// `P(a ≤ Y ≤ b)` for Y ~ N(μ, σ²) with its derivatives in μ and σ², from the upper tails
 /// when the range lies above μ (where `1 − Φ` keeps its digits).
-fn mass(a: f64, b: f64, mu: f64, sigma: f64) -> (f64, f64, f64) {
+pub(super) fn mass(a: f64, b: f64, mu: f64, sigma: f64) -> (f64, f64, f64) {
     let density = |z: f64| {
         if z.is_finite() {
             let d = (-0.5 * z * z).exp() / (2.0 * std::f64::consts::PI).sqrt();
