@@ -44,6 +44,7 @@ mod lmm_synthetic;
 mod meta_bayes;
 mod meta_cli;
 mod meta_diagnostics;
+mod meta_genq_ci;
 mod meta_glmm_mods;
 mod meta_metafor;
 mod meta_multilevel;

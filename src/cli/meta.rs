@@ -153,10 +153,11 @@ pub struct MetaArgs {
     /// test = "adhoc").
     #[arg(long, default_value = "z")]
     pub test: String,
-    /// Confidence interval for tau^2 (and I^2, H^2): QP (Q-profile), PL (profile likelihood:
-    /// REML for a REML fit, ML otherwise) or Wald (metafor's confint types).
-    #[arg(long, value_name = "TYPE", default_value = "QP")]
-    pub tau2_ci: String,
+    /// Confidence interval for tau^2 (and I^2, H^2): QP (Q-profile; the default), PL (profile
+    /// likelihood: REML for a REML fit, ML otherwise), Wald, or GENQ (generalised Q, for
+    /// --method GENQ, and its default there) (metafor's confint types).
+    #[arg(long, value_name = "TYPE")]
+    pub tau2_ci: Option<String>,
     /// Confidence level of every interval.
     #[arg(long, default_value = "0.95", allow_hyphen_values = true)]
     pub level: ConfidenceLevel,
@@ -369,15 +370,20 @@ pub fn run(args: Args) -> Result<Outcome> {
     let args = *args.options;
     refuse_conflicting_options(&args)?;
     let format: Format = args.format.parse()?;
+    let method = method_of(&args)?;
     let options = MetaOptions {
-        method: method_of(&args)?,
+        method,
         test: args.test.parse::<Test>()?,
         level: args.level,
         leave_one_out: args.leave_one_out,
         influence: args.influence,
         per_study: args.blup,
         hat_matrix: args.hat_matrix,
-        tau2_interval: args.tau2_ci.parse()?,
+        tau2_interval: match &args.tau2_ci {
+            Some(t) => t.parse()?,
+            None if method == Method::GENQ => meta::Tau2Interval::GeneralisedQ,
+            None => meta::Tau2Interval::QProfile,
+        },
     };
     if let Some(dir) = &args.data {
         return run_data(dir, &args, &options, format);

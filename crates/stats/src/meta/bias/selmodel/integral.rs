@@ -1,7 +1,8 @@
 //! The normalising constant of a continuous selection function,
 //! `A(μ, τ², δ) = ∫ w(p(y); δ) φ(y; μ, v + τ²) dy`, and its derivatives (under the integral
 //! sign: `∂A/∂μ = ∫ w φ (y − μ)/σ²`, `∂A/∂τ² = ∫ w φ ((y − μ)²/σ² − 1)/(2σ²)`,
-//! `∂A/∂δ = ∫ ∂w/∂δ φ`), by Gauss–Legendre quadrature on fixed panels.
+//! `∂A/∂δ = ∫ ∂w/∂δ φ`), by Gauss–Legendre quadrature on fixed panels
+//! (`trialstats_numerics::quadrature`).
 //!
 //! metafor calls R's `integrate` (QUADPACK, relative tolerance ε^¼ by default) for each study
 //! in each evaluation. An adaptive rule makes the likelihood a rough function of the
@@ -15,43 +16,10 @@
 //! The range is μ ± 10σ; outside it the density is below 10⁻²² of its peak.
 
 use super::function::{Alternative, At, Normaliser, SelectionFunction, Study, clamp_p};
-use std::sync::OnceLock;
+use trialstats_numerics::quadrature::legendre;
 
-/// Points per panel.
-const POINTS: usize = 10;
 /// Half-width of the range, in σ.
 const RANGE: f64 = 10.0;
-
-/// Gauss–Legendre nodes and weights on [−1, 1], by Newton's method on Pₙ from Chebyshev
-/// starting points (Press et al. 2007, *Numerical Recipes*, §4.6.1).
-fn legendre() -> &'static [(f64, f64); POINTS] {
-    static RULE: OnceLock<[(f64, f64); POINTS]> = OnceLock::new();
-    RULE.get_or_init(|| {
-        let n = POINTS;
-        let mut rule = [(0.0, 0.0); POINTS];
-        for (i, r) in rule.iter_mut().enumerate() {
-            let mut x = (std::f64::consts::PI * (i as f64 + 0.75) / (n as f64 + 0.5)).cos();
-            let mut derivative = 0.0;
-            for _ in 0..100 {
-                // P_n(x) and P_n'(x) by the three-term recurrence
-                let (mut p0, mut p1) = (1.0, x);
-                for j in 2..=n {
-                    let p2 = ((2 * j - 1) as f64 * x * p1 - (j - 1) as f64 * p0) / j as f64;
-                    p0 = p1;
-                    p1 = p2;
-                }
-                derivative = n as f64 * (x * p1 - p0) / (x * x - 1.0);
-                let step = p1 / derivative;
-                x -= step;
-                if step.abs() < 1e-16 {
-                    break;
-                }
-            }
-            *r = (x, 2.0 / ((1.0 - x * x) * derivative * derivative));
-        }
-        rule
-    })
-}
 
 /// `A` and its derivatives for `study`.
 pub fn normaliser<F: SelectionFunction + ?Sized>(
@@ -153,16 +121,6 @@ mod tests {
             gradient[0] = p / (1.0 + delta[0] * p);
             (1.0 + delta[0] * p).ln()
         }
-    }
-
-    #[test]
-    fn legendre_rule_integrates_polynomials_exactly() {
-        let rule = legendre();
-        let total: f64 = rule.iter().map(|(_, w)| w).sum();
-        assert!((total - 2.0).abs() < 1e-14);
-        // ∫ x^18 over [−1, 1] = 2/19 (degree 2n − 2)
-        let x18: f64 = rule.iter().map(|(x, w)| w * x.powi(18)).sum();
-        assert!((x18 - 2.0 / 19.0).abs() < 1e-14, "{x18}");
     }
 
     /// With δ = 0 the integral is the normal density's, 1; with w = 1 + δp it is
