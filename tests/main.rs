@@ -55,6 +55,7 @@ mod meta_review;
 mod meta_review_cli;
 mod meta_selmodel;
 mod meta_selmodel_prec;
+mod meta_selmodel_profile;
 mod meta_selmodel_trunc;
 mod meta_tables;
 mod mmrm;

@@ -314,6 +314,10 @@ pub struct MetaArgs {
     /// (metafor's ni).
     #[arg(long, value_name = "COL", requires = "selmodel_prec")]
     pub selmodel_ni: Option<String>,
+    /// With --selmodel: also the profile-likelihood intervals of tau^2 and of each estimated
+    /// selection parameter (metafor's confint() of the selection model; one refit per step).
+    #[arg(long, requires = "selmodel")]
+    pub selmodel_profile_ci: bool,
     /// Three-level model: several effects per cluster (rma.mv with random = ~ 1 | COL/id), by
     /// REML or ML, with --mods; --test knha gives t tests with k - p df.
     #[arg(long, value_name = "COL", conflicts_with_all = ["subgroup", "cumulative", "trimfill", "fsn", "ranktest", "pet_peese", "selmodel", "leave_one_out", "influence", "forest", "funnel", "baujat", "bubble", "studies"])]
@@ -1370,6 +1374,7 @@ fn selection(value: &str, args: &MetaArgs) -> Result<meta::bias::selmodel::Selec
         s.alternative = side.parse()?;
     }
     s.decreasing = args.selmodel_decreasing;
+    s.profile_ci = args.selmodel_profile_ci;
     if let Some(measure) = &args.selmodel_prec {
         s.prec = Some(meta::bias::selmodel::Precision {
             measure: measure.parse()?,

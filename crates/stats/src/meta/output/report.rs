@@ -742,6 +742,19 @@ fn selection_model_rows(s: &SelectionModel, rows: &mut Vec<Vec<Cell>>) {
         };
         rows.push(row(&label, cells));
     }
+    for c in &s.profile_ci {
+        rows.push(row(
+            &format!("{name}: {}, profile-likelihood CI", c.parameter),
+            [
+                Some(c.estimate),
+                None,
+                None,
+                None,
+                Some(c.ci_lower),
+                Some(c.ci_upper),
+            ],
+        ));
+    }
     rows.push(row(
         &format!("{name}: log-likelihood (ML)"),
         only(s.log_likelihood),

@@ -36,6 +36,7 @@
 //! | [`beta`] | the beta function |
 //! | [`decay`] | the one-parameter functions falling above a threshold, over a [`decay::Shape`] |
 //! | [`halfnorm`], [`negexp`], [`logistic`], [`power`] | their shapes |
+//! | [`profile`] | the profile-likelihood intervals of τ² and δ |
 //! | [`truncated`] | the truncated-distribution model (selection on the estimate's side of a threshold; closed-form normaliser) |
 
 pub mod beta;
@@ -46,6 +47,7 @@ pub mod integral;
 pub mod logistic;
 pub mod negexp;
 pub mod power;
+pub mod profile;
 pub mod stepfun;
 pub mod truncated;
 
@@ -117,6 +119,9 @@ pub struct Selection {
     pub alternative: Alternative,
     /// Selection depending on precision (metafor's `prec`); `None`: the same for every study.
     pub prec: Option<Precision>,
+    /// Also the profile-likelihood intervals of τ² and each estimated δ (metafor's
+    /// `confint()` of the fit).
+    pub profile_ci: bool,
 }
 
 /// metafor's `prec`: the measure of a study's precision its selection may depend on.
@@ -238,6 +243,7 @@ impl Selection {
             decreasing: false,
             alternative: Alternative::Greater,
             prec: None,
+            profile_ci: false,
         }
     }
 
@@ -430,6 +436,9 @@ pub struct SelectionModel {
     pub tau2_lrt: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tau2_lrt_p: Option<f64>,
+    /// The profile-likelihood intervals of τ² and each estimated δ, when asked for.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub profile_ci: Vec<profile::ProfileInterval>,
 }
 
 reads_through_to_tested!(SelectionModel);
@@ -625,6 +634,7 @@ pub fn fit(
         lrt_p: selection_test.p_value,
         tau2_lrt: tau2_lrt.map(|t| t.statistic),
         tau2_lrt_p: tau2_lrt.and_then(|t| t.p_value),
+        profile_ci: Vec::new(),
     };
     // QM over the coefficients but the intercept (metafor's default btt = 2:p).
     if np > 1 {
