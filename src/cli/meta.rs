@@ -153,10 +153,11 @@ pub struct MetaArgs {
     /// test = "adhoc").
     #[arg(long, default_value = "z")]
     pub test: String,
-    /// Confidence interval for tau^2 (and I^2, H^2): QP (Q-profile), PL (profile likelihood:
-    /// REML for a REML fit, ML otherwise) or Wald (metafor's confint types).
-    #[arg(long, value_name = "TYPE", default_value = "QP")]
-    pub tau2_ci: String,
+    /// Confidence interval for tau^2 (and I^2, H^2): QP (Q-profile; the default), PL (profile
+    /// likelihood: REML for a REML fit, ML otherwise), Wald, or GENQ (generalised Q, for
+    /// --method GENQ, and its default there) (metafor's confint types).
+    #[arg(long, value_name = "TYPE")]
+    pub tau2_ci: Option<String>,
     /// Confidence level of every interval.
     #[arg(long, default_value = "0.95", allow_hyphen_values = true)]
     pub level: ConfidenceLevel,
@@ -271,12 +272,14 @@ pub struct MetaArgs {
     #[arg(long)]
     pub pet_peese: bool,
     /// Selection model (metafor's selmodel): a function, stepfun, beta, halfnorm, negexp,
-    /// logistic or power, or the step function's one-sided p-value cut points (e.g. 0.025 or
-    /// 0.025,0.5); with --mods, of the meta-regression (its coefficients and QM).
+    /// logistic, power or trunc (truncated distribution), or the step function's one-sided
+    /// p-value cut points (e.g. 0.025 or 0.025,0.5); with --mods, of the meta-regression (its
+    /// coefficients and QM).
     #[arg(long, value_name = "TYPE|CUTS")]
     pub selmodel: Option<String>,
     /// With --selmodel: the step function's cut points, or the threshold alpha below which
-    /// halfnorm, negexp, logistic and power select nothing against (metafor's steps).
+    /// halfnorm, negexp, logistic and power select nothing against, or trunc's threshold on
+    /// the scale of the estimates (0 by default) (metafor's steps).
     #[arg(long, value_name = "CUTS", requires = "selmodel")]
     pub selmodel_steps: Option<String>,
     /// With --selmodel: fixed values of the selection parameters, NA for those to estimate
@@ -298,6 +301,23 @@ pub struct MetaArgs {
     /// two.sided (metafor's alternative).
     #[arg(long, value_name = "SIDE", requires = "selmodel")]
     pub selmodel_alternative: Option<String>,
+    /// With --selmodel stepfun, halfnorm, negexp, logistic or power: selection depending on
+    /// each study's precision (metafor's prec): sei, vi, ninv (1/n) or sqrtninv (1/sqrt(n));
+    /// the last two need --selmodel-ni.
+    #[arg(long, value_name = "MEASURE", requires = "selmodel")]
+    pub selmodel_prec: Option<String>,
+    /// With --selmodel-prec: divide each study's precision by the largest (metafor's
+    /// scaleprec; true by default).
+    #[arg(long, value_name = "BOOL", requires = "selmodel_prec")]
+    pub selmodel_scaleprec: Option<bool>,
+    /// With --selmodel-prec ninv or sqrtninv: the column of each study's sample size
+    /// (metafor's ni).
+    #[arg(long, value_name = "COL", requires = "selmodel_prec")]
+    pub selmodel_ni: Option<String>,
+    /// With --selmodel: also the profile-likelihood intervals of tau^2 and of each estimated
+    /// selection parameter (metafor's confint() of the selection model; one refit per step).
+    #[arg(long, requires = "selmodel")]
+    pub selmodel_profile_ci: bool,
     /// Three-level model: several effects per cluster (rma.mv with random = ~ 1 | COL/id), by
     /// REML or ML, with --mods; --test knha gives t tests with k - p df.
     #[arg(long, value_name = "COL", conflicts_with_all = ["subgroup", "cumulative", "trimfill", "fsn", "ranktest", "pet_peese", "selmodel", "leave_one_out", "influence", "forest", "funnel", "baujat", "bubble", "studies"])]
@@ -354,15 +374,20 @@ pub fn run(args: Args) -> Result<Outcome> {
     let args = *args.options;
     refuse_conflicting_options(&args)?;
     let format: Format = args.format.parse()?;
+    let method = method_of(&args)?;
     let options = MetaOptions {
-        method: method_of(&args)?,
+        method,
         test: args.test.parse::<Test>()?,
         level: args.level,
         leave_one_out: args.leave_one_out,
         influence: args.influence,
         per_study: args.blup,
         hat_matrix: args.hat_matrix,
-        tau2_interval: args.tau2_ci.parse()?,
+        tau2_interval: match &args.tau2_ci {
+            Some(t) => t.parse()?,
+            None if method == Method::GENQ => meta::Tau2Interval::GeneralisedQ,
+            None => meta::Tau2Interval::QProfile,
+        },
     };
     if let Some(dir) = &args.data {
         return run_data(dir, &args, &options, format);
@@ -1191,6 +1216,17 @@ fn read_csv(
     };
     let cluster = take(&args.cluster).map(|c| (c, take(&args.id)));
     let weights = take(&args.weights);
+    let mut request = request;
+    if let (Some(s), Some((_, n))) = (request.selmodel.as_mut(), take(&args.selmodel_ni)) {
+        if let Some(prec) = s.prec.as_mut() {
+            prec.sample_sizes = Some(numeric_column(
+                "--selmodel-ni",
+                &n,
+                &data,
+                "; sample sizes are numbers > 0",
+            )?);
+        }
+    }
     Ok((data, request, cluster, omitted, weights))
 }
 
@@ -1247,19 +1283,33 @@ fn groupings_of(args: &MetaArgs) -> Vec<(&str, &str)> {
     if let Some(c) = &args.weights {
         groupings.push(("--weights", c));
     }
+    if let Some(c) = &args.selmodel_ni {
+        groupings.push(("--selmodel-ni", c));
+    }
     groupings
 }
 
 /// The --weights column as numbers (finite and >= 0 is checked by the fit).
 fn numeric_weights(cells: &[String], data: &meta::MetaData) -> Result<Vec<f64>> {
+    numeric_column("--weights", cells, data, "; weights are numbers >= 0")
+}
+
+/// The column of `option` as numbers; a cell that is not one is named with its study and
+/// `hint`.
+fn numeric_column(
+    option: &str,
+    cells: &[String],
+    data: &meta::MetaData,
+    hint: &str,
+) -> Result<Vec<f64>> {
     cells
         .iter()
         .zip(&data.labels)
         .map(|(c, label)| {
             c.trim().parse::<f64>().map_err(|_| {
                 Error::input(
-                    "--weights",
-                    format!("'{c}' (study {label}) is not a number; weights are numbers >= 0"),
+                    option,
+                    format!("'{c}' (study {label}) is not a number{hint}"),
                 )
             })
         })
@@ -1324,5 +1374,13 @@ fn selection(value: &str, args: &MetaArgs) -> Result<meta::bias::selmodel::Selec
         s.alternative = side.parse()?;
     }
     s.decreasing = args.selmodel_decreasing;
+    s.profile_ci = args.selmodel_profile_ci;
+    if let Some(measure) = &args.selmodel_prec {
+        s.prec = Some(meta::bias::selmodel::Precision {
+            measure: measure.parse()?,
+            scaled: args.selmodel_scaleprec.unwrap_or(true),
+            sample_sizes: None,
+        });
+    }
     Ok(s)
 }

@@ -13,6 +13,8 @@
 //! | [`root`] | root finding: Brent's bracketed method, safeguarded Newton, R's `uniroot` step for step |
 //! | [`derivatives`] | numerical Jacobians and Hessians by extrapolated central differences, as R's numDeriv |
 //! | [`special`] | the polygamma functions ψ, ψ′, ψ″ (R's `digamma`, `trigamma`, `psigamma`) |
+//! | [`quadrature`] | the one fixed quadrature rule (Gauss–Legendre on panels) |
+//! | [`weighted_chisq`] | the distribution of a weighted sum of χ²₁ variables (Imhof 1961) |
 //! | [`dense`] | small dense linear algebra on row-major slices: the one Cholesky factorisation, triangular solves, the inverse from a factor |
 //! | [`level`] | the one confidence level (a probability in (0, 1), its z and t quantiles) |
 //! | [`csv_file`] | the one CSV reader: named columns, missing values, errors with file, line and column |
@@ -41,8 +43,10 @@ pub mod model_matrix;
 pub mod number_list;
 pub mod optimize;
 pub mod output;
+pub mod quadrature;
 pub mod reported;
 pub mod root;
 pub mod special;
+pub mod weighted_chisq;
 
 pub use error::{Error, Outcome, Result};

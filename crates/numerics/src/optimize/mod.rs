@@ -18,8 +18,9 @@
 //!   the profiled criteria of the mixed models (`lmm`, `glmm`) and the multilevel and
 //!   selection-model meta-analyses: [`quasi_newton::minimize_with`] and its [`Optimum`].
 //!
-//! Root finding is [`crate::root`]'s; quadrature is each user's own (the skewed-data moments by
-//! adaptive Simpson, the posterior by Gauss–Kronrod), as their integrands differ.
+//! Root finding is [`crate::root`]'s; fixed Gauss–Legendre panels are [`crate::quadrature`]'s,
+//! adaptive quadrature each user's own (the skewed-data moments by adaptive Simpson, the
+//! posterior by Gauss–Kronrod), as their integrands differ.
 
 pub mod quasi_newton;
 

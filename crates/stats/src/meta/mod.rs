@@ -74,7 +74,7 @@ pub use bias::selmodel::SelectionModel;
 pub use bias::trimfill::TrimFill;
 pub use fitting::model::{Coefficient, FittedModel, TestedEstimate};
 pub use fitting::moderators::{Moderator, ModeratorValues};
-pub use fitting::spec::{MAX_REFITS, MetaData, MetaOptions, Method, Test, validate};
+pub use fitting::spec::{MAX_REFITS, MetaData, MetaOptions, Method, Tau2Interval, Test, validate};
 pub use output::report::Studies;
 pub use review::ReviewRequest;
 pub use rma::{FEW_STUDIES, MetaFit, StudyResult, fit};

@@ -137,7 +137,13 @@ pub fn add_review(
         fit.pet_peese = Some(egger::pet_peese(y, v, options)?);
     }
     if let Some(selection) = &request.selmodel {
-        fit.selmodel = Some(selmodel::fit(&data.design()?, y, v, selection, options)?);
+        let design = data.design()?;
+        let mut model = selmodel::fit(&design, y, v, selection, options)?;
+        if selection.profile_ci {
+            model.profile_ci =
+                selmodel::profile::profile_intervals(&design, y, v, selection, options, &model)?;
+        }
+        fit.selmodel = Some(model);
     }
     if let Some((column, values)) = &request.robust {
         if options.test != Test::Z {

@@ -472,7 +472,7 @@ pub fn fit_weighted(
         weighting,
     )?;
     let tau2 = model.tau2.tau2;
-    let tau2_ci = tau2_interval(&design, y, v, options, &model)?;
+    let tau2_ci = tau2_interval(&design, y, v, options, &model, weighting)?;
     let coefficients: Vec<Coefficient> = (0..design.p)
         .map(|j| Coefficient {
             name: design.names[j].clone(),
@@ -542,14 +542,25 @@ fn check_weighting(data: &MetaData, options: &MetaOptions, weighting: Weighting)
 }
 
 /// The fit's interval of τ² (`--tau2-ci`): none for a fixed-effect model, a fixed τ², or no
-/// more studies than coefficients.
+/// more studies than coefficients; the generalised Q one for a GENQ fit only (as metafor).
 fn tau2_interval(
     design: &ModelMatrix,
     y: &[f64],
     v: &[f64],
     options: &MetaOptions,
     model: &FittedModel,
+    weighting: Weighting,
 ) -> Result<Option<[f64; 2]>> {
+    let genq_weights = match (options.method, weighting) {
+        (Method::GENQ, Weighting::User(a)) => Some(a),
+        _ => None,
+    };
+    if options.tau2_interval == Tau2Interval::GeneralisedQ && genq_weights.is_none() {
+        return Err(Error::field(
+            "tau2_ci",
+            "the generalised Q interval (GENQ) is for a model fitted with {field:method} GENQ",
+        ));
+    }
     let level = options.level.value();
     let tau2 = model.tau2.tau2;
     let random = options.method != Method::FE;
@@ -574,6 +585,13 @@ fn tau2_interval(
                     let half = z_crit(level) * model.tau2.se.unwrap_or(f64::NAN);
                     [(tau2 - half).max(0.0), tau2 + half]
                 }
+                Tau2Interval::GeneralisedQ => heterogeneity::generalised_q_interval(
+                    work,
+                    y,
+                    v,
+                    genq_weights.unwrap_or_default(),
+                    level,
+                )?,
             })
         } else {
             None

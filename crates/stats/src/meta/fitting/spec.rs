@@ -268,6 +268,9 @@ pub enum Tau2Interval {
     ProfileLikelihood,
     /// Wald type, `τ̂² ± z · SE(τ̂²)`, the lower bound truncated at 0.
     Wald,
+    /// Generalised Q (Jackson 2013), for a GENQ fit: the distribution of the weighted Q
+    /// statistic as a weighted sum of χ²₁ (metafor's default for GENQ fits).
+    GeneralisedQ,
 }
 
 impl Tau2Interval {
@@ -277,6 +280,7 @@ impl Tau2Interval {
             Tau2Interval::QProfile => "QP",
             Tau2Interval::ProfileLikelihood => "PL",
             Tau2Interval::Wald => "Wald",
+            Tau2Interval::GeneralisedQ => "GENQ",
         }
     }
 }
@@ -288,9 +292,10 @@ impl std::str::FromStr for Tau2Interval {
             "QP" => Ok(Tau2Interval::QProfile),
             "PL" => Ok(Tau2Interval::ProfileLikelihood),
             "WALD" => Ok(Tau2Interval::Wald),
+            "GENQ" => Ok(Tau2Interval::GeneralisedQ),
             other => Err(Error::field(
                 "tau2_ci",
-                format!("unknown interval type '{other}'; allowed: QP, PL, Wald"),
+                format!("unknown interval type '{other}'; allowed: QP, PL, Wald, GENQ"),
             )),
         }
     }

@@ -672,7 +672,15 @@ fn fail_safe_rows(f: &FailSafeN, rows: &mut Vec<Vec<Cell>>) {
 /// The rows of the selection model `s`: its coefficients (and omnibus test), τ² and its
 /// test, each δ (tested, fixed or estimated), the log-likelihood and the test of selection.
 fn selection_model_rows(s: &SelectionModel, rows: &mut Vec<Vec<Cell>>) {
-    let name = format!("selection model ({})", s.kind);
+    let name = match &s.prec {
+        Some(c) => format!(
+            "selection model ({}, on {}{})",
+            s.kind,
+            c.measure,
+            if c.scaled { ", scaled" } else { "" }
+        ),
+        None => format!("selection model ({})", s.kind),
+    };
     if s.coefficients.len() > 1 {
         // A meta-regression: each coefficient, then their omnibus test.
         for c in &s.coefficients {
@@ -733,6 +741,19 @@ fn selection_model_rows(s: &SelectionModel, rows: &mut Vec<Vec<Cell>>) {
             None => only(*d),
         };
         rows.push(row(&label, cells));
+    }
+    for c in &s.profile_ci {
+        rows.push(row(
+            &format!("{name}: {}, profile-likelihood CI", c.parameter),
+            [
+                Some(c.estimate),
+                None,
+                None,
+                None,
+                Some(c.ci_lower),
+                Some(c.ci_upper),
+            ],
+        ));
     }
     rows.push(row(
         &format!("{name}: log-likelihood (ML)"),

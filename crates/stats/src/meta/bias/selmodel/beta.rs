@@ -2,7 +2,7 @@
 //! `w(p) = p^(δ₁−1) (1 − p)^(δ₂−1)`, with p kept inside [10⁻⁵, 1 − 10⁻⁵] (metafor's
 //! `type = "beta"`, `pval.min = 1e-5`); δ₁ = δ₂ = 1 is no selection.
 
-use super::function::SelectionFunction;
+use super::function::{At, SelectionFunction};
 
 /// `type = "beta"`.
 pub struct Beta;
@@ -32,7 +32,8 @@ impl SelectionFunction for Beta {
     fn kinks(&self) -> Vec<f64> {
         Vec::new()
     }
-    fn log_weight(&self, p: f64, delta: &[f64], gradient: &mut [f64]) -> f64 {
+    fn log_weight(&self, at: At, delta: &[f64], gradient: &mut [f64]) -> f64 {
+        let p = at.p;
         let (lp, lq) = (p.ln(), (-p).ln_1p());
         gradient[0] = lp;
         gradient[1] = lq;

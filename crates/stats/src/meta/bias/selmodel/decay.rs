@@ -2,8 +2,13 @@
 //! threshold α (0 unless given; metafor's `steps = α`): `w(p) = 1` for p ≤ α, else
 //! `f(p; δ) / f(α; δ)` for a decreasing shape f, each shape in its own file. δ = 0 is no
 //! selection; metafor searches δ in [0, 100].
+//!
+//! With selection depending on precision (metafor's `prec`), a study's δ is multiplied by its
+//! precision factor c (`f(p; c·δ)`: `exp(−δ c p²)`, `exp(−δ c p)`, `2/(1 + exp(δ c p))`,
+//! `(1 − p)^(c δ)`, as metafor's `wi.fun`), so that the selection of an imprecise study (c
+//! near 1) is stronger than that of a precise one (c near 0).
 
-use super::function::SelectionFunction;
+use super::function::{At, SelectionFunction};
 
 /// The shape f of a decaying selection function, on the log scale.
 pub trait Shape: Sync {
@@ -59,14 +64,18 @@ impl<S: Shape> SelectionFunction for Decay<S> {
             Vec::new()
         }
     }
-    fn log_weight(&self, p: f64, delta: &[f64], gradient: &mut [f64]) -> f64 {
-        if p <= self.alpha {
+    fn takes_precision(&self) -> bool {
+        true
+    }
+    fn log_weight(&self, at: At, delta: &[f64], gradient: &mut [f64]) -> f64 {
+        if at.p <= self.alpha {
             gradient[0] = 0.0;
             return 0.0;
         }
-        let (at_p, d_p) = S::log_shape(p, delta[0]);
-        let (at_alpha, d_alpha) = S::log_shape(self.alpha, delta[0]);
-        gradient[0] = d_p - d_alpha;
+        let c = at.precision;
+        let (at_p, d_p) = S::log_shape(at.p, c * delta[0]);
+        let (at_alpha, d_alpha) = S::log_shape(self.alpha, c * delta[0]);
+        gradient[0] = c * (d_p - d_alpha);
         at_p - at_alpha
     }
 }

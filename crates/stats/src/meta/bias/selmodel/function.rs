@@ -84,6 +84,23 @@ impl Alternative {
     }
 }
 
+/// Where a selection function is evaluated: a p-value, the estimate it is the p-value of
+/// (the truncated model selects on the estimate itself), and the study's precision factor
+/// (metafor's `preci`: 1 unless the selection depends on precision, `prec`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct At {
+    pub p: f64,
+    pub y: f64,
+    pub precision: f64,
+}
+
+/// A study as its normalising constant sees it: its sampling variance and precision factor.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Study {
+    pub v: f64,
+    pub precision: f64,
+}
+
 /// The normalising constant of one study's weighted density, `A = ∫ w(p(y); δ) φ(y; μ, σ²) dy`,
 /// with its derivatives in μ, τ² (σ² = vᵢ + τ²) and each δ.
 #[derive(Debug, Clone, PartialEq)]
@@ -122,14 +139,18 @@ pub trait SelectionFunction: Sync {
     }
     /// p-values at which `w` is not smooth (its steps), besides `p_min`.
     fn kinks(&self) -> Vec<f64>;
-    /// `log w(p; δ)`, with `∂ log w / ∂δⱼ` written into `gradient`.
-    fn log_weight(&self, p: f64, delta: &[f64], gradient: &mut [f64]) -> f64;
-    /// The normalising constant of a study with sampling variance `v` in closed form, where
-    /// the function has one (the step function); `None` sends the likelihood to quadrature
+    /// `log w(p; δ)` at `at`, with `∂ log w / ∂δⱼ` written into `gradient`.
+    fn log_weight(&self, at: At, delta: &[f64], gradient: &mut [f64]) -> f64;
+    /// Whether the function may depend on a study's precision (metafor's `prec`).
+    fn takes_precision(&self) -> bool {
+        false
+    }
+    /// The normalising constant of `study` in closed form, where the function has one (the
+    /// step function, the truncated model); `None` sends the likelihood to quadrature
     /// (`integral::normaliser`), which needs nothing but [`SelectionFunction::log_weight`].
     fn closed_form_normaliser(
         &self,
-        _v: f64,
+        _study: Study,
         _mu: f64,
         _tau2: f64,
         _delta: &[f64],

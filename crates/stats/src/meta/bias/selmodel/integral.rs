@@ -1,7 +1,8 @@
 //! The normalising constant of a continuous selection function,
 //! `A(μ, τ², δ) = ∫ w(p(y); δ) φ(y; μ, v + τ²) dy`, and its derivatives (under the integral
 //! sign: `∂A/∂μ = ∫ w φ (y − μ)/σ²`, `∂A/∂τ² = ∫ w φ ((y − μ)²/σ² − 1)/(2σ²)`,
-//! `∂A/∂δ = ∫ ∂w/∂δ φ`), by Gauss–Legendre quadrature on fixed panels.
+//! `∂A/∂δ = ∫ ∂w/∂δ φ`), by Gauss–Legendre quadrature on fixed panels
+//! (`trialstats_numerics::quadrature`).
 //!
 //! metafor calls R's `integrate` (QUADPACK, relative tolerance ε^¼ by default) for each study
 //! in each evaluation. An adaptive rule makes the likelihood a rough function of the
@@ -14,57 +15,24 @@
 //! double precision for these analytic integrands) and a smooth function of the parameters.
 //! The range is μ ± 10σ; outside it the density is below 10⁻²² of its peak.
 
-use super::function::{Alternative, Normaliser, SelectionFunction, clamp_p};
-use std::sync::OnceLock;
+use super::function::{Alternative, At, Normaliser, SelectionFunction, Study, clamp_p};
+use trialstats_numerics::quadrature::legendre;
 
-/// Points per panel.
-const POINTS: usize = 10;
 /// Half-width of the range, in σ.
 const RANGE: f64 = 10.0;
 
-/// Gauss–Legendre nodes and weights on [−1, 1], by Newton's method on Pₙ from Chebyshev
-/// starting points (Press et al. 2007, *Numerical Recipes*, §4.6.1).
-fn legendre() -> &'static [(f64, f64); POINTS] {
-    static RULE: OnceLock<[(f64, f64); POINTS]> = OnceLock::new();
-    RULE.get_or_init(|| {
-        let n = POINTS;
-        let mut rule = [(0.0, 0.0); POINTS];
-        for (i, r) in rule.iter_mut().enumerate() {
-            let mut x = (std::f64::consts::PI * (i as f64 + 0.75) / (n as f64 + 0.5)).cos();
-            let mut derivative = 0.0;
-            for _ in 0..100 {
-                // P_n(x) and P_n'(x) by the three-term recurrence
-                let (mut p0, mut p1) = (1.0, x);
-                for j in 2..=n {
-                    let p2 = ((2 * j - 1) as f64 * x * p1 - (j - 1) as f64 * p0) / j as f64;
-                    p0 = p1;
-                    p1 = p2;
-                }
-                derivative = n as f64 * (x * p1 - p0) / (x * x - 1.0);
-                let step = p1 / derivative;
-                x -= step;
-                if step.abs() < 1e-16 {
-                    break;
-                }
-            }
-            *r = (x, 2.0 / ((1.0 - x * x) * derivative * derivative));
-        }
-        rule
-    })
-}
-
-/// `A` and its derivatives for a study with sampling variance `v`.
+/// `A` and its derivatives for `study`.
 pub fn normaliser<F: SelectionFunction + ?Sized>(
     f: &F,
-    v: f64,
+    study: Study,
     mu: f64,
     tau2: f64,
     delta: &[f64],
     alternative: Alternative,
 ) -> Normaliser {
-    let s2 = v + tau2;
+    let s2 = study.v + tau2;
     let sigma = s2.sqrt();
-    let sd = v.sqrt();
+    let sd = study.v.sqrt();
     let (lo, hi) = (mu - RANGE * sigma, mu + RANGE * sigma);
     let mut edges = vec![lo, hi];
     let steps = (2.0 * RANGE) as i32;
@@ -101,7 +69,12 @@ pub fn normaliser<F: SelectionFunction + ?Sized>(
             let z = (y - mu) / sigma;
             let density = norm * (-0.5 * z * z).exp() * weight * half;
             let p = clamp_p(alternative.p_value(y, sd), p_min);
-            let w = f.log_weight(p, delta, &mut gradient).exp();
+            let at = At {
+                p,
+                y,
+                precision: study.precision,
+            };
+            let w = f.log_weight(at, delta, &mut gradient).exp();
             let term = w * density;
             out.value += term;
             out.d_mu += term * z / sigma;
@@ -142,21 +115,12 @@ mod tests {
         fn kinks(&self) -> Vec<f64> {
             vec![0.3]
         }
-        fn log_weight(&self, p: f64, delta: &[f64], gradient: &mut [f64]) -> f64 {
+        fn log_weight(&self, at: At, delta: &[f64], gradient: &mut [f64]) -> f64 {
             // w = 1 + δ p: its integral is 1 + δ E[p]
+            let p = at.p;
             gradient[0] = p / (1.0 + delta[0] * p);
             (1.0 + delta[0] * p).ln()
         }
-    }
-
-    #[test]
-    fn legendre_rule_integrates_polynomials_exactly() {
-        let rule = legendre();
-        let total: f64 = rule.iter().map(|(_, w)| w).sum();
-        assert!((total - 2.0).abs() < 1e-14);
-        // ∫ x^18 over [−1, 1] = 2/19 (degree 2n − 2)
-        let x18: f64 = rule.iter().map(|(x, w)| w * x.powi(18)).sum();
-        assert!((x18 - 2.0 / 19.0).abs() < 1e-14, "{x18}");
     }
 
     /// With δ = 0 the integral is the normal density's, 1; with w = 1 + δp it is
@@ -168,10 +132,14 @@ mod tests {
             Alternative::Less,
             Alternative::TwoSided,
         ] {
-            let a = normaliser(&Flat, 0.04, 0.0, 0.0, &[0.0], alternative);
+            let study = Study {
+                v: 0.04,
+                precision: 1.0,
+            };
+            let a = normaliser(&Flat, study, 0.0, 0.0, &[0.0], alternative);
             assert!((a.value - 1.0).abs() < 1e-13, "{a:?}");
             assert!(a.d_mu.abs() < 1e-13 && a.d_tau2.abs() < 1e-12, "{a:?}");
-            let b = normaliser(&Flat, 0.04, 0.0, 0.0, &[1.0], alternative);
+            let b = normaliser(&Flat, study, 0.0, 0.0, &[1.0], alternative);
             assert!((b.value - 1.5).abs() < 1e-13, "{b:?}");
             assert!((a.d_delta[0] - 0.5).abs() < 1e-13, "{a:?}");
         }

@@ -36,6 +36,8 @@
 //! | [`beta`] | the beta function |
 //! | [`decay`] | the one-parameter functions falling above a threshold, over a [`decay::Shape`] |
 //! | [`halfnorm`], [`negexp`], [`logistic`], [`power`] | their shapes |
+//! | [`profile`] | the profile-likelihood intervals of τ² and δ |
+//! | [`truncated`] | the truncated-distribution model (selection on the estimate's side of a threshold; closed-form normaliser) |
 
 pub mod beta;
 pub mod decay;
@@ -45,9 +47,12 @@ pub mod integral;
 pub mod logistic;
 pub mod negexp;
 pub mod power;
+pub mod profile;
 pub mod stepfun;
+pub mod truncated;
 
 pub use function::{Alternative, SelectionFunction};
+use function::{At, Study};
 
 use crate::dist::{p_two_sided_z, z_crit};
 use crate::error::{Error, Result};
@@ -72,16 +77,18 @@ pub enum Kind {
     NegativeExponential,
     Logistic,
     Power,
+    Truncated,
 }
 
 impl Kind {
-    const ALL: [(Kind, &'static str); 6] = [
+    const ALL: [(Kind, &'static str); 7] = [
         (Kind::StepFunction, "stepfun"),
         (Kind::Beta, "beta"),
         (Kind::HalfNormal, "halfnorm"),
         (Kind::NegativeExponential, "negexp"),
         (Kind::Logistic, "logistic"),
         (Kind::Power, "power"),
+        (Kind::Truncated, "trunc"),
     ];
 
     /// metafor's name.
@@ -98,7 +105,8 @@ impl Kind {
 pub struct Selection {
     pub kind: Kind,
     /// The cut points (the step function; increasing, ending with 1), or `[α, 1]` for a
-    /// decaying function with threshold α; empty for none.
+    /// decaying function with threshold α, or `[c]` for the truncated model's threshold on
+    /// the estimates' scale; empty for none (the truncated model's c = 0).
     pub steps: Vec<f64>,
     /// metafor's `delta`: a fixed value for some δ (`None`: estimated). Empty: all estimated.
     pub delta: Vec<Option<f64>>,
@@ -109,6 +117,85 @@ pub struct Selection {
     /// The step function's δ kept non-increasing (metafor's `decreasing = TRUE`).
     pub decreasing: bool,
     pub alternative: Alternative,
+    /// Selection depending on precision (metafor's `prec`); `None`: the same for every study.
+    pub prec: Option<Precision>,
+    /// Also the profile-likelihood intervals of τ² and each estimated δ (metafor's
+    /// `confint()` of the fit).
+    pub profile_ci: bool,
+}
+
+/// metafor's `prec`: the measure of a study's precision its selection may depend on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PrecisionMeasure {
+    /// `sei`: the standard error √vᵢ.
+    StandardError,
+    /// `vi`: the sampling variance.
+    Variance,
+    /// `ninv`: 1/nᵢ.
+    InverseN,
+    /// `sqrtninv`: 1/√nᵢ.
+    InverseSqrtN,
+}
+
+impl PrecisionMeasure {
+    const ALL: [(PrecisionMeasure, &'static str); 4] = [
+        (PrecisionMeasure::StandardError, "sei"),
+        (PrecisionMeasure::Variance, "vi"),
+        (PrecisionMeasure::InverseN, "ninv"),
+        (PrecisionMeasure::InverseSqrtN, "sqrtninv"),
+    ];
+
+    /// metafor's name.
+    pub fn name(self) -> &'static str {
+        PrecisionMeasure::ALL
+            .iter()
+            .find(|(k, _)| *k == self)
+            .map_or("", |(_, n)| n)
+    }
+
+    /// Whether the measure is one of the sample sizes.
+    pub fn needs_sample_sizes(self) -> bool {
+        matches!(
+            self,
+            PrecisionMeasure::InverseN | PrecisionMeasure::InverseSqrtN
+        )
+    }
+}
+
+impl std::str::FromStr for PrecisionMeasure {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        PrecisionMeasure::ALL
+            .iter()
+            .find(|(_, n)| *n == s.trim())
+            .map(|(k, _)| *k)
+            .ok_or_else(|| {
+                Error::field(
+                    "selmodel_prec",
+                    format!("'{s}' is not one of sei, vi, ninv, sqrtninv"),
+                )
+            })
+    }
+}
+
+/// Selection depending on precision (metafor's `selmodel(prec = , scaleprec = )`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Precision {
+    pub measure: PrecisionMeasure,
+    /// Each study's measure divided by the largest (metafor's `scaleprec = TRUE`, its
+    /// default).
+    pub scaled: bool,
+    /// Each study's sample size, for `ninv` and `sqrtninv`.
+    pub sample_sizes: Option<Vec<f64>>,
+}
+
+/// The precision a fitted selection model depended on.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct PrecisionUsed {
+    /// metafor's `prec`.
+    pub measure: &'static str,
+    /// metafor's `scaleprec`.
+    pub scaled: bool,
 }
 
 /// Parse cut points such as `0.025` or `0.025,0.5` (each in (0, 1], sorted, duplicates
@@ -155,11 +242,13 @@ impl Selection {
             delta_max: None,
             decreasing: false,
             alternative: Alternative::Greater,
+            prec: None,
+            profile_ci: false,
         }
     }
 
     /// `--selmodel VALUE`: a function's name (`beta`, `halfnorm`, `negexp`, `logistic`,
-    /// `power`, `stepfun`) or the step function's cut points.
+    /// `power`, `stepfun`, `trunc`) or the step function's cut points.
     pub fn parse(value: &str) -> Result<Self> {
         let value = value.trim();
         if let Some((kind, _)) = Kind::ALL.iter().find(|(_, n)| *n == value) {
@@ -178,8 +267,8 @@ impl Selection {
                 "selmodel",
                 format!(
                     "'{value}' is not a selection function; give one of stepfun, beta, \
-                     halfnorm, negexp, logistic, power, or the step function's cut points \
-                     (e.g. 0.025,0.5)"
+                     halfnorm, negexp, logistic, power, trunc, or the step function's cut \
+                     points (e.g. 0.025,0.5)"
                 ),
             ));
         }
@@ -187,11 +276,22 @@ impl Selection {
     }
 
     /// `--selmodel-steps`: the step function's cut points, or a decaying function's
-    /// threshold α (one value in [0, 1)); beta takes none.
+    /// threshold α (one value in [0, 1)), or the truncated model's threshold c (one value on
+    /// the estimates' scale); beta takes none.
     pub fn with_steps(mut self, text: &str) -> Result<Self> {
         const OPTION: &str = "{field:selmodel_steps}";
         match self.kind {
             Kind::StepFunction => self.steps = parse_steps_for(text, OPTION)?,
+            Kind::Truncated => match crate::number_list::numbers(OPTION, text)?[..] {
+                [c] if c.is_finite() => self.steps = vec![c],
+                _ => {
+                    return Err(Error::input(
+                        OPTION,
+                        "the truncated model takes one threshold, on the scale of the \
+                         estimates",
+                    ));
+                }
+            },
             Kind::Beta => {
                 return Err(Error::input(
                     OPTION,
@@ -242,6 +342,15 @@ impl Selection {
         Ok(self)
     }
 
+    /// The cut points or threshold the fit used (the truncated model's default c = 0 made
+    /// explicit).
+    fn fitted_steps(&self) -> Vec<f64> {
+        match self.kind {
+            Kind::Truncated => vec![self.steps.first().copied().unwrap_or(0.0)],
+            _ => self.steps.clone(),
+        }
+    }
+
     fn function(&self) -> Box<dyn SelectionFunction> {
         let alpha = self.steps.first().copied().unwrap_or(0.0);
         match self.kind {
@@ -253,6 +362,10 @@ impl Selection {
             Kind::NegativeExponential => Box::new(Decay::<negexp::NegativeExponential>::new(alpha)),
             Kind::Logistic => Box::new(Decay::<logistic::Logistic>::new(alpha)),
             Kind::Power => Box::new(Decay::<power::Power>::new(alpha)),
+            Kind::Truncated => Box::new(truncated::Truncated {
+                threshold: alpha,
+                alternative: self.alternative,
+            }),
         }
     }
 }
@@ -264,9 +377,11 @@ pub struct SelectionModel {
     #[serde(rename = "type")]
     pub kind: &'static str,
     pub alternative: Alternative,
-    /// The cut points (ending with 1), or `[α, 1]`; empty for none.
+    /// The cut points (ending with 1), or `[α, 1]`, or the truncated model's threshold `[c]`;
+    /// empty for none.
     pub steps: Vec<f64>,
-    /// Number of studies with a p-value in each interval of `steps`.
+    /// Number of studies with a p-value in each interval of `steps` (empty for the truncated
+    /// model).
     pub k_per_interval: Vec<usize>,
     /// The pooled estimate (the intercept, with moderators), tested by z.
     #[serde(flatten)]
@@ -302,6 +417,9 @@ pub struct SelectionModel {
     pub delta_tests: Vec<DeltaTest>,
     /// The step function's δ kept non-increasing.
     pub decreasing: bool,
+    /// The precision the selection depended on (metafor's `prec`, `scaleprec`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prec: Option<PrecisionUsed>,
     /// Maximised log-likelihood.
     pub log_likelihood: f64,
     /// Likelihood-ratio test of no selection against the model without selection, on as many
@@ -318,6 +436,9 @@ pub struct SelectionModel {
     pub tau2_lrt: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tau2_lrt_p: Option<f64>,
+    /// The profile-likelihood intervals of τ² and each estimated δ, when asked for.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub profile_ci: Vec<profile::ProfileInterval>,
 }
 
 reads_through_to_tested!(SelectionModel);
@@ -363,6 +484,8 @@ struct Likelihood<'a> {
     v: &'a [f64],
     /// Each study's p-value, kept inside [p_min, 1 − p_min].
     p: Vec<f64>,
+    /// Each study's precision factor (metafor's `preci`; 1 without `prec`).
+    precision: Vec<f64>,
     f: &'a dyn SelectionFunction,
     alternative: Alternative,
 }
@@ -382,13 +505,24 @@ impl Likelihood<'_> {
             let mu: f64 = xi.iter().zip(beta).map(|(a, b)| a * b).sum();
             let s2 = self.v[i] + tau2;
             let r = self.y[i] - mu;
-            ll += self.f.log_weight(self.p[i], delta, &mut gw)
+            let at = At {
+                p: self.p[i],
+                y: self.y[i],
+                precision: self.precision[i],
+            };
+            ll += self.f.log_weight(at, delta, &mut gw)
                 - 0.5 * ((2.0 * std::f64::consts::PI).ln() + s2.ln() + r * r / s2);
-            let (v, alternative) = (self.v[i], self.alternative);
+            let study = Study {
+                v: self.v[i],
+                precision: self.precision[i],
+            };
+            let alternative = self.alternative;
             let a = self
                 .f
-                .closed_form_normaliser(v, mu, tau2, delta, alternative)
-                .unwrap_or_else(|| integral::normaliser(self.f, v, mu, tau2, delta, alternative));
+                .closed_form_normaliser(study, mu, tau2, delta, alternative)
+                .unwrap_or_else(|| {
+                    integral::normaliser(self.f, study, mu, tau2, delta, alternative)
+                });
             ll -= a.value.ln();
             // ∂/∂μᵢ, carried to β by the chain rule ∂μᵢ/∂β = xᵢ.
             let d_mu = r / s2 - a.d_mu / a.value;
@@ -431,6 +565,7 @@ pub fn fit(
     let (lower_limits, upper_limits) = delta_limits(selection, f.as_ref())?;
 
     let p = p_values(selection, f.as_ref(), y, v);
+    let precision = precision_factors(selection, f.as_ref(), v)?;
     let k_per_interval = studies_per_interval(selection, &p, &fixed, m)?;
     let free_delta: Vec<usize> = (0..m).filter(|&j| fixed[j].is_none()).collect();
     let parameters = np + usize::from(fixed_tau2.is_none()) + free_delta.len();
@@ -447,6 +582,7 @@ pub fn fit(
         y,
         v,
         p,
+        precision,
         f: f.as_ref(),
         alternative: selection.alternative,
     };
@@ -472,7 +608,7 @@ pub fn fit(
     let mut model = SelectionModel {
         kind: name,
         alternative: selection.alternative,
-        steps: selection.steps.clone(),
+        steps: selection.fitted_steps(),
         k_per_interval,
         tested: estimates.coefficients[0].tested,
         coefficients: estimates.coefficients,
@@ -488,12 +624,17 @@ pub fn fit(
         delta_fixed: fixed.iter().map(Option::is_some).collect(),
         delta_tests: estimates.delta_tests,
         decreasing: selection.decreasing,
+        prec: selection.prec.as_ref().map(|c| PrecisionUsed {
+            measure: c.measure.name(),
+            scaled: c.scaled,
+        }),
         log_likelihood: ll,
         lrt: selection_test.statistic,
         lrt_df: selection_test.df,
         lrt_p: selection_test.p_value,
         tau2_lrt: tau2_lrt.map(|t| t.statistic),
         tau2_lrt_p: tau2_lrt.and_then(|t| t.p_value),
+        profile_ci: Vec::new(),
     };
     // QM over the coefficients but the intercept (metafor's default btt = 2:p).
     if np > 1 {
@@ -528,6 +669,65 @@ fn p_values(selection: &Selection, f: &dyn SelectionFunction, y: &[f64], v: &[f6
         .collect()
 }
 
+/// Each study's precision factor (metafor's `preci`): 1 without `prec`, else the measure,
+/// divided by its largest value when scaled; refused for a function that does not depend on
+/// precision, and for `ninv`, `sqrtninv` without positive sample sizes.
+fn precision_factors(
+    selection: &Selection,
+    f: &dyn SelectionFunction,
+    v: &[f64],
+) -> Result<Vec<f64>> {
+    let Some(prec) = &selection.prec else {
+        return Ok(vec![1.0; v.len()]);
+    };
+    if !f.takes_precision() {
+        return Err(Error::field(
+            "selmodel_prec",
+            format!(
+                "the {} selection function does not depend on precision (metafor ignores \
+                 prec for it); give it with stepfun, halfnorm, negexp, logistic or power",
+                f.name()
+            ),
+        ));
+    }
+    let measure = prec.measure;
+    let mut c: Vec<f64> = if measure.needs_sample_sizes() {
+        let Some(n) = &prec.sample_sizes else {
+            return Err(Error::field(
+                "selmodel_ni",
+                format!(
+                    "selection on {} needs each study's sample size",
+                    measure.name()
+                ),
+            ));
+        };
+        if let Some(bad) = n.iter().find(|n| !(n.is_finite() && **n > 0.0)) {
+            return Err(Error::field(
+                "selmodel_ni",
+                format!("the sample size {bad} is not a positive number"),
+            ));
+        }
+        n.iter()
+            .map(|n| match measure {
+                PrecisionMeasure::InverseN => 1.0 / n,
+                _ => 1.0 / n.sqrt(),
+            })
+            .collect()
+    } else {
+        v.iter()
+            .map(|v| match measure {
+                PrecisionMeasure::StandardError => v.sqrt(),
+                _ => *v,
+            })
+            .collect()
+    };
+    if prec.scaled {
+        let largest = c.iter().fold(0.0_f64, |a, b| a.max(*b));
+        c.iter_mut().for_each(|x| *x /= largest);
+    }
+    Ok(c)
+}
+
 /// The likelihood-ratio test of τ² = 0 against the maximum `ll`: metafor refits the selection
 /// model with τ² = 0 (the fixed-effect one) for its test of heterogeneity; so do we, and leave
 /// the test out (`None`) where that fit fails, as metafor does.
@@ -550,8 +750,15 @@ fn heterogeneity_test(
 
 /// The δ the selection fixes (the step function's first is 1 unless given), `None` for those
 /// estimated, checked against `decreasing` and the function's parameter space (and a step
-/// function checked to have its cut points).
+/// function checked to have its cut points, the truncated model a one-sided alternative).
 fn fixed_deltas(selection: &Selection, f: &dyn SelectionFunction) -> Result<Vec<Option<f64>>> {
+    if selection.kind == Kind::Truncated && selection.alternative == Alternative::TwoSided {
+        return Err(Error::field(
+            "selmodel_alternative",
+            "the truncated model keeps the estimates on one side of its threshold: give \
+             greater or less (as metafor)",
+        ));
+    }
     if selection.kind == Kind::StepFunction && selection.steps.len() < 2 {
         return Err(Error::field(
             "selmodel_steps",
@@ -656,6 +863,9 @@ fn studies_per_interval(
     fixed: &[Option<f64>],
     m: usize,
 ) -> Result<Vec<usize>> {
+    if selection.kind == Kind::Truncated {
+        return Ok(Vec::new());
+    }
     let mut k_per_interval = vec![0; selection.steps.len()];
     for pi in p {
         if let Some(j) = selection.steps.iter().position(|s| pi <= s) {

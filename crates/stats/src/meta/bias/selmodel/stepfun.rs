@@ -3,8 +3,15 @@
 //! 1), metafor's `type = "stepfun"`. Its normalising constant has a closed form (eq. 5 of the
 //! paper; metafor's `.selmodel.ll.stepfun`): `A = Σⱼ δⱼ P(p ∈ interval j)`, each probability a
 //! difference of normal tails over the estimates whose p-value falls in the interval.
+//!
+//! With selection depending on precision (metafor's `prec`, "undocumented and experimental"
+//! there), the δ of every interval but the first is divided by the study's precision factor
+//! c: `A = P₁ + Σ_{j≥2} (δⱼ/c) Pⱼ`, and the study's own weight is `log(δⱼ/c)` in every
+//! interval, the first included (metafor's `.selmodel.ll.stepfun` exactly; for a study in the
+//! first interval −log c is a constant of the likelihood, which moves its value and the LRT
+//! but not the estimates).
 
-use super::function::{Alternative, Normaliser, SelectionFunction};
+use super::function::{Alternative, At, Normaliser, SelectionFunction, Study};
 use crate::dist::{pnorm, pnorm_upper};
 
 /// `type = "stepfun"` with cut points `steps` (increasing, ending with 1).
@@ -24,7 +31,7 @@ impl StepFunction {
 
 /// `P(a ≤ Y ≤ b)` for Y ~ N(μ, σ²) with its derivatives in μ and σ², from the upper tails
 /// when the range lies above μ (where `1 − Φ` keeps its digits).
-fn mass(a: f64, b: f64, mu: f64, sigma: f64) -> (f64, f64, f64) {
+pub(super) fn mass(a: f64, b: f64, mu: f64, sigma: f64) -> (f64, f64, f64) {
     let density = |z: f64| {
         if z.is_finite() {
             let d = (-0.5 * z * z).exp() / (2.0 * std::f64::consts::PI).sqrt();
@@ -69,22 +76,25 @@ impl SelectionFunction for StepFunction {
     fn kinks(&self) -> Vec<f64> {
         self.steps[..self.steps.len() - 1].to_vec()
     }
-    fn log_weight(&self, p: f64, delta: &[f64], gradient: &mut [f64]) -> f64 {
+    fn takes_precision(&self) -> bool {
+        true
+    }
+    fn log_weight(&self, at: At, delta: &[f64], gradient: &mut [f64]) -> f64 {
         gradient.iter_mut().for_each(|g| *g = 0.0);
-        let j = self.interval(p);
+        let j = self.interval(at.p);
         gradient[j] = 1.0 / delta[j];
-        delta[j].ln()
+        delta[j].ln() - at.precision.ln()
     }
     fn closed_form_normaliser(
         &self,
-        v: f64,
+        study: Study,
         mu: f64,
         tau2: f64,
         delta: &[f64],
         alternative: Alternative,
     ) -> Option<Normaliser> {
-        let sigma = (v + tau2).sqrt();
-        let sd = v.sqrt();
+        let sigma = (study.v + tau2).sqrt();
+        let sd = study.v.sqrt();
         let mut out = Normaliser {
             value: 0.0,
             d_mu: 0.0,
@@ -93,12 +103,13 @@ impl SelectionFunction for StepFunction {
         };
         let mut lo = 0.0;
         for (j, &hi) in self.steps.iter().enumerate() {
+            let scale = if j == 0 { 1.0 } else { 1.0 / study.precision };
             for [a, b] in alternative.ranges(lo, hi, sd) {
                 let (p, d_mu, d_s2) = mass(a, b, mu, sigma);
-                out.value += delta[j] * p;
-                out.d_mu += delta[j] * d_mu;
-                out.d_tau2 += delta[j] * d_s2;
-                out.d_delta[j] += p;
+                out.value += delta[j] * scale * p;
+                out.d_mu += delta[j] * scale * d_mu;
+                out.d_tau2 += delta[j] * scale * d_s2;
+                out.d_delta[j] += scale * p;
             }
             lo = hi;
         }
