@@ -6,7 +6,8 @@
 use assert_cmd::Command;
 use serde_json::Value;
 
-fn run(args: &[&str]) -> std::process::Output {
+/// `trialstats meta ARGS`, run in the project folder.
+pub(crate) fn run(args: &[&str]) -> std::process::Output {
     Command::cargo_bin("trialstats")
         .unwrap()
         .arg("meta")
@@ -17,7 +18,7 @@ fn run(args: &[&str]) -> std::process::Output {
 }
 
 /// The `selmodel` object of `trialstats meta ARGS --format json`.
-fn selmodel(args: &[&str]) -> Value {
+pub(crate) fn selmodel(args: &[&str]) -> Value {
     let mut all = args.to_vec();
     all.extend(["--format", "json"]);
     let out = run(&all);

@@ -4,39 +4,8 @@
 //! 1e-12) and against the published numbers of metafor's tests/testthat/test_misc_selmodel.r;
 //! and the refusals of the options.
 
-use assert_cmd::Command;
-use serde_json::Value;
-
-fn run(args: &[&str]) -> std::process::Output {
-    Command::cargo_bin("trialstats")
-        .unwrap()
-        .arg("meta")
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap()
-}
-
-fn selmodel(args: &[&str]) -> Value {
-    let mut all = args.to_vec();
-    all.extend(["--format", "json"]);
-    let out = run(&all);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
-    j["selmodel"].clone()
-}
-
-fn close(what: &str, got: f64, want: f64, rel: f64) {
-    assert!(
-        (got - want).abs() <= rel * want.abs(),
-        "{what}: {got} vs {want} (relative {:.1e})",
-        ((got - want) / want).abs()
-    );
-}
+use crate::common::assert_close as close;
+use crate::meta_selmodel::{run, selmodel};
 
 /// Preston et al. (2004), fixed-effect, p-values of `alternative = "less"` (as
 /// test_misc_selmodel.r), with `--selmodel-ni ni` for ninv and sqrtninv.

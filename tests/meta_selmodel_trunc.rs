@@ -6,39 +6,9 @@
 //! R/misc.func.hidden.selmodel.r sourced over the installed 3.8-1, optim BFGS reltol 1e-15);
 //! and the refusals.
 
-use assert_cmd::Command;
+use crate::common::assert_close as close;
+use crate::meta_selmodel::{run, selmodel};
 use serde_json::Value;
-
-fn run(args: &[&str]) -> std::process::Output {
-    Command::cargo_bin("trialstats")
-        .unwrap()
-        .arg("meta")
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap()
-}
-
-fn selmodel(args: &[&str]) -> Value {
-    let mut all = args.to_vec();
-    all.extend(["--format", "json"]);
-    let out = run(&all);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
-    j["selmodel"].clone()
-}
-
-fn close(what: &str, got: f64, want: f64, rel: f64) {
-    assert!(
-        (got - want).abs() <= rel * want.abs(),
-        "{what}: {got} vs {want} (relative {:.1e})",
-        ((got - want) / want).abs()
-    );
-}
 
 fn num(v: &Value) -> f64 {
     v.as_f64().unwrap_or_else(|| panic!("{v}"))
