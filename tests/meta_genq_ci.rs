@@ -9,24 +9,17 @@
 //! calls CompQuadForm's `farebrother`, which is not installable here, and `uniroot` at its
 //! default tolerance (1.2e-4 on τ²), so its printed bounds carry 4 digits.
 
-use assert_cmd::Command;
+use crate::common::{json_of, outcome_of, subcommand};
 use serde_json::Value;
 
+/// `trialstats meta ARGS --format json`, run in the project folder.
 fn fit(args: &[&str]) -> Value {
-    let out = Command::cargo_bin("trialstats")
-        .unwrap()
-        .arg("meta")
-        .args(args)
-        .args(["--format", "json"])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    json_of(
+        subcommand("meta")
+            .args(args)
+            .args(["--format", "json"])
+            .current_dir(env!("CARGO_MANIFEST_DIR")),
+    )
 }
 
 /// `(τ², lower, upper)` of `meta FILE --yi yi --vi vi --method GENQ --weights W EXTRA`.
@@ -128,14 +121,12 @@ fn generalised_q_interval_is_for_genq_fits() {
         "QP",
     ]);
     assert_eq!(j["tau2_ci_type"], "QP");
-    let out = Command::cargo_bin("trialstats")
-        .unwrap()
-        .args(["meta", EX1, "--yi", "yi", "--vi", "vi", "--tau2-ci", "GENQ"])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{err}");
+    let (code, _, err) = outcome_of(
+        subcommand("meta")
+            .args([EX1, "--yi", "yi", "--vi", "vi", "--tau2-ci", "GENQ"])
+            .current_dir(env!("CARGO_MANIFEST_DIR")),
+    );
+    assert_eq!(code, 2, "{err}");
     assert!(
         err.contains("--tau2-ci") && err.contains("--method"),
         "{err}"

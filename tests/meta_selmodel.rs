@@ -17,6 +17,17 @@ pub(crate) fn run(args: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
+/// `trialstats meta BASE EXTRA` exits 2 with `message` in its stderr.
+#[track_caller]
+pub(crate) fn assert_refused(base: &[&str], extra: &[&str], message: &str) {
+    let mut args = base.to_vec();
+    args.extend(extra);
+    let out = run(&args);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{extra:?}: {err}");
+    assert!(err.contains(message), "{extra:?}: {err}");
+}
+
 /// The `selmodel` object of `trialstats meta ARGS --format json`.
 pub(crate) fn selmodel(args: &[&str]) -> Value {
     let mut all = args.to_vec();
@@ -288,12 +299,11 @@ fn bad_selection_options_are_refused() {
             "greater, less, two.sided",
         ),
     ] {
-        let mut args = vec!["tests/data/hackshaw1998.csv", "--yi", "yi", "--vi", "vi"];
-        args.extend(extra);
-        let out = run(&args);
-        let err = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(2), "{extra:?}: {err}");
-        assert!(err.contains(message), "{extra:?}: {err}");
+        assert_refused(
+            &["tests/data/hackshaw1998.csv", "--yi", "yi", "--vi", "vi"],
+            extra,
+            message,
+        );
     }
     // k too small: three studies cannot carry μ, τ² and two δ
     let file = std::env::temp_dir().join(format!("selmodel_three_{}.csv", std::process::id()));

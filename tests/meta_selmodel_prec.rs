@@ -5,7 +5,7 @@
 //! and the refusals of the options.
 
 use crate::common::assert_close as close;
-use crate::meta_selmodel::{run, selmodel};
+use crate::meta_selmodel::{assert_refused, selmodel};
 
 /// Preston et al. (2004), fixed-effect, p-values of `alternative = "less"` (as
 /// test_misc_selmodel.r), with `--selmodel-ni ni` for ninv and sqrtninv.
@@ -201,11 +201,10 @@ fn bad_precision_options_are_refused() {
             "--selmodel-prec",
         ),
     ] {
-        let mut args = vec!["tests/data/preston2004.csv", "--yi", "yi", "--vi", "vi"];
-        args.extend(extra);
-        let out = run(&args);
-        let err = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(2), "{extra:?}: {err}");
-        assert!(err.contains(message), "{extra:?}: {err}");
+        assert_refused(
+            &["tests/data/preston2004.csv", "--yi", "yi", "--vi", "vi"],
+            extra,
+            message,
+        );
     }
 }
