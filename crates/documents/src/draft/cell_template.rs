@@ -229,6 +229,49 @@ impl CellTemplate {
             .any(|s| matches!(s, Slot::P | Slot::Count | Slot::Percent | Slot::Whole))
     }
 
+    /// The layout of a column that prints a confidence interval and nothing else (headed `95%
+    /// CI`, `95% CI of diff.`, `信頼区間`, beside the estimate's own column): its cells are the
+    /// interval's bounds, however they are joined (`1.1–6.8`, `−0.3 to 1.7`). `None` for any
+    /// other header ([`CellTemplate::of_label`] reads a whole cell's layout, which a lone
+    /// interval is not).
+    ///
+    /// ```
+    /// use trialstats_documents::draft::cell_template::CellTemplate;
+    /// assert!(CellTemplate::of_interval_header("95% CI of diff.").is_some());
+    /// assert!(CellTemplate::of_interval_header("Mean (95% CI)").is_none());
+    /// assert!(CellTemplate::of_interval_header("Clinic").is_none());
+    /// ```
+    pub fn of_interval_header(header: &str) -> Option<CellTemplate> {
+        let h = header.to_lowercase();
+        let words: Vec<&str> = h
+            .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ','))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let names_ci = words.iter().any(|w| matches!(*w, "ci" | "95%ci" | "cri"))
+            || h.contains("confidence interval")
+            || h.contains("信頼区間");
+        let qualifies = |w: &str| {
+            matches!(
+                w,
+                "ci" | "95%ci"
+                    | "cri"
+                    | "of"
+                    | "the"
+                    | "for"
+                    | "diff."
+                    | "diff"
+                    | "difference"
+                    | "confidence"
+                    | "interval"
+                    | "change"
+            ) || w.trim_end_matches('%').parse::<f64>().is_ok()
+                || !w.is_ascii()
+        };
+        (names_ci && words.iter().all(|w| qualifies(w))).then(|| CellTemplate {
+            groups: vec![vec![Slot::Bounds(Bounds::Ci)]],
+        })
+    }
+
     /// The numbers a group holds for each slot.
     fn width(slot: Slot) -> usize {
         if matches!(slot, Slot::Bounds(_)) {

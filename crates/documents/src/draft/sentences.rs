@@ -150,12 +150,20 @@ fn line_cuts(original: &str, cuts: &mut Vec<usize>) -> Vec<(usize, String)> {
                 || t.starts_with('【')
                 || is_table_row(content)
                 || is_table_row(previous_line)
+                || is_row_of_values(content)
+                || is_row_of_values(previous_line)
+                || is_cell_line(content)
+                || is_cell_line(previous_line)
                 || is_heading_line(previous_line)
                 || (starts_capital && (closed || (blank_before && before.is_empty())))
             {
                 cuts.push(line_start + lead);
             }
-            if is_table_row(content) || is_heading_line(content) {
+            if is_table_row(content)
+                || is_heading_line(content)
+                || is_row_of_values(content)
+                || is_cell_line(content)
+            {
                 cuts.push(line_start + content.len());
             }
             previous_line = content;
@@ -166,6 +174,36 @@ fn line_cuts(original: &str, cuts: &mut Vec<usize>) -> Vec<(usize, String)> {
         line_start += line.len();
     }
     headings
+}
+
+/// Is a line one cell of a table copied a cell a line, closed by its separator (`8.17±0.88
+/// (158) |`, `ベースラインa) |`)? Each such line is a sentence of its own.
+fn is_cell_line(line: &str) -> bool {
+    let t = line.trim_end();
+    t.len() > 1 && t.ends_with('|') && t.matches('|').count() == 1
+}
+
+/// Is a line a table's row copied with single spaces between its cells: a label, then three
+/// numbers or more to the line's end (`Anxiety (HADS-A) 8.1 4.2 6.4 3.5 .019`, a CI's cell
+/// `1.1–6.8` among them)? Running text does not end a line in a run of bare numbers, so such a
+/// line is a sentence of its own, as a row set apart by `|` is.
+fn is_row_of_values(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let is_value = |w: &str| {
+        let w = w.trim_start_matches(['<', '>', '≤', '≥', '(', '-', '−', '–', '+']);
+        let w = w.trim_end_matches([')', '%', '*', '†', '‡', '§']);
+        !w.is_empty()
+            && w.split(['–', '~']).all(|part| {
+                let part = part.trim_start_matches(['-', '−']);
+                !part.is_empty()
+                    && part
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || c == '.' || c == '·')
+                    && part.chars().any(|c| c.is_ascii_digit())
+            })
+    };
+    let values = words.iter().rev().take_while(|w| is_value(w)).count();
+    values >= 3 && values < words.len() && words[0].starts_with(|c: char| c.is_alphabetic())
 }
 
 /// Pushes onto `cuts` the character-level cuts of the plain text (a sentence's end mark, a

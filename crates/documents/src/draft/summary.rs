@@ -348,23 +348,46 @@ fn stated_spread(
 ) -> Option<(&'static str, &'static str)> {
     let original_span = scan.doc.plain.original_span(whole_range.clone());
     let sentence = &scan.doc.sentences[scan.doc.sentence_at(original_span.start)];
-    let in_table = scan.tables.at(whole_range.start).map(|(table, row, cell)| {
+    let at = scan.tables.at(whole_range.start);
+    // A row marked for a footnote (`変化量b)`) prints what that footnote says, before what
+    // the sentence or the rest of the legend says for the whole table.
+    let footnoted = at.and_then(|(table, row, _)| {
+        super::table::footnote_entry(&table.statement, table.row_label(plain, row))
+            .and_then(super::cues::spread_kind)
+    });
+    let in_table = at.map(|(table, row, cell)| {
         [
             table.row_label(plain, row).to_string(),
             table.column_header(plain, row, cell),
             table.statement.clone(),
         ]
     });
-    stated_label_pattern()
-        .captures(&sentence.quote)
-        .map(|l| (label_of(&l[1]), "sentence"))
-        .or_else(|| {
-            in_table
-                .iter()
-                .flatten()
-                .find_map(|t| super::cues::spread_kind(t))
-                .map(|l| (l, "table"))
+    if let Some(l) = footnoted {
+        return Some((l, "table"));
+    }
+    // A sentence that names both spreads (`the change (LS mean ± SE) was −5.8 ± 0.41 kg
+    // (baseline mean ± SD: 78.6 ± 16.4 kg)`) says each for the values after it: the nearest
+    // statement before the summary decides, else the sentence's first.
+    let stated: Vec<(usize, &'static str)> = stated_label_pattern()
+        .captures_iter(&scan.doc.original[sentence.span.clone()])
+        .map(|l| {
+            (
+                sentence.span.start + l.get(0).map_or(0, |m| m.end()),
+                label_of(&l[1]),
+            )
         })
+        .collect();
+    let before = stated
+        .iter()
+        .rfind(|(end, _)| *end <= original_span.start)
+        .or(stated.first());
+    before.map(|(_, l)| (*l, "sentence")).or_else(|| {
+        in_table
+            .iter()
+            .flatten()
+            .find_map(|t| super::cues::spread_kind(t))
+            .map(|l| (l, "table"))
+    })
 }
 
 /// The spread's label (printed with it, else stated in the text) and the notes saying
@@ -601,6 +624,24 @@ mod tests {
     }
 
     use super::super::{ItemKind, read_items};
+
+    #[test]
+    fn a_sentence_naming_both_spreads_says_each_for_the_values_after_it() {
+        // Made-up numbers in the form of a page for doctors: the change's LS mean ± SE, then
+        // the baseline's mean ± SD in a bracket after it.
+        let items = read_items(
+            "体重の変化量(最小二乗平均±標準誤差)は、A群で-4.8±0.52kg(ベースラインの平均±標準偏差:81.2±14.9kg)でした。",
+        );
+        let labels: Vec<(&str, Option<&str>)> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::MeanSpread)
+            .map(|i| (i.text.as_str(), i.parts.spread_label))
+            .collect();
+        assert_eq!(
+            labels,
+            [("-4.8±0.52", Some("SE")), ("81.2±14.9", Some("SD"))]
+        );
+    }
 
     #[test]
     fn a_list_labels_its_spread_once_with_its_first_value() {

@@ -143,6 +143,13 @@ fn opens_with_datum(cell: &str) -> bool {
             return false;
         }
     }
+    // A percentage followed by a word names a column (`95% CI of diff.`, `50% responders`);
+    // one followed by `to` is a bound (`(−2% to 15%)`).
+    let rest = rest
+        .strip_prefix('%')
+        .filter(|r| r.starts_with(char::is_whitespace))
+        .filter(|r| !r.trim_start().starts_with("to "))
+        .unwrap_or(rest);
     let next = rest.trim_start().chars().next();
     !next.is_some_and(|c| c.is_alphabetic() && !matches!(c, '例' | '名' | '人' | '件' | '回'))
 }
@@ -183,10 +190,16 @@ impl Tables {
             }
             // Lines of one cell each (a transposed table copied a cell a line) are no table
             // of rows and columns: a block needs a row with two cells or more.
-            if !lines[first..i]
-                .iter()
-                .any(|l| is_table_row(&text[l.clone()]))
-            {
+            // (A line of separators alone, `||||`, fills no two cells.)
+            if !lines[first..i].iter().any(|l| {
+                let t = &text[l.clone()];
+                is_table_row(t)
+                    && cells(t, 0)
+                        .iter()
+                        .filter(|c| !t[(*c).clone()].trim().is_empty())
+                        .count()
+                        >= 2
+            }) {
                 continue;
             }
             let rows: Vec<Row> = lines[first..i]
@@ -1402,7 +1415,14 @@ fn glued_header_rows<'t>(
         .all(|l| header(l).is_none())
         .then(|| stacked_header(text, above, values))
         .flatten();
+    let spanning = spanning_header(text, above, values, &header);
     for (k, l) in above.iter().enumerate() {
+        if spanning.as_ref().is_some_and(|(at, _)| *at == k) {
+            if let Some((_, row)) = &spanning {
+                rows.push(row.clone());
+            }
+            continue;
+        }
         if let Some((row, last)) = &stacked {
             match k.cmp(last) {
                 std::cmp::Ordering::Less => continue,
@@ -1441,6 +1461,45 @@ fn glued_header_rows<'t>(
         }
     }
     (rows, legend)
+}
+
+/// How [`glued_header_rows`] splits a line into a header's cells.
+type HeaderReader<'a> = dyn Fn(&Range<usize>) -> Option<Vec<Range<usize>>> + 'a;
+
+/// A header line spanning the columns of the header under it (`Baseline (n = 22)
+/// Post-intervention (n = 22)` over `Mean SD Mean SD Mean diff. … p`), where that header
+/// names what each column prints: the line right above the first line `header` reads, split
+/// into fewer names than there are `values` columns, each with its n or each a group's or a
+/// time's name ([`glued_header`]). Its index in `above` and its row (the stub's cell empty);
+/// [`Table::headers`] then spans each name over a run of the columns below.
+fn spanning_header(
+    text: &str,
+    above: &[Range<usize>],
+    values: usize,
+    header: &HeaderReader,
+) -> Option<(usize, Row)> {
+    let (first, cells) = above
+        .iter()
+        .enumerate()
+        .find_map(|(k, l)| Some((k, header(l)?)))?;
+    if !cells
+        .first()
+        .is_some_and(|c| describes_cells(&text[c.clone()]))
+    {
+        return None;
+    }
+    let k = (0..first)
+        .rev()
+        .find(|&k| !text[above[k].clone()].trim().is_empty())?;
+    let l = &above[k];
+    let names = (2..values).find_map(|n| glued_header(&text[l.clone()], l.start, n, false))?;
+    Some((
+        k,
+        Row {
+            line: l.clone(),
+            cells: std::iter::once(l.start..l.start).chain(names).collect(),
+        },
+    ))
 }
 
 /// A header stacked in the lines `above` a table's rows: as many lines printing an n alone
@@ -1716,6 +1775,19 @@ fn glued_value(s: &str) -> Option<usize> {
     at = end;
     skip(&mut at, "%");
     let spaced = |at: usize| at + s[at..].len() - s[at..].trim_start().len();
+    // An interval in a cell of its own (`1.1–6.8`, `−0.3 to 1.7`, `2.0~4.1`, as a CI's column
+    // prints it): one cell. A hyphen is not read so (`4.0-1.2` may be a value glued to a
+    // negative one).
+    for joint in ["–", "~", "〜", " to "] {
+        if let Some(after) = s[at..].strip_prefix(joint) {
+            let from = s.len() - after.len();
+            if let Some((end, _)) = number_at(s, from, None)
+                .filter(|&(end, _)| s[end..].starts_with(char::is_whitespace) || end == s.len())
+            {
+                return Some(end);
+            }
+        }
+    }
     let next = spaced(at);
     if s[next..].starts_with('±') {
         let after = spaced(next + '±'.len_utf8());
@@ -1803,7 +1875,9 @@ fn number_at(s: &str, at: usize, decimals: Option<usize>) -> Option<(usize, usiz
     }
     let digits = |k: usize| s[k..].bytes().take_while(u8::is_ascii_digit).count();
     let n = digits(k);
-    if n == 0 {
+    // A number printed without its leading zero (`.008`, as APA-style tables print p).
+    let bare_decimal = n == 0 && s[k..].starts_with('.') && digits(k + 1) > 0;
+    if n == 0 && !bare_decimal {
         return None;
     }
     k += n;
@@ -1881,7 +1955,7 @@ fn glued_header(
     } else if let Some(cuts) = spaced(2).or_else(single_spaced) {
         cuts
     } else if let Some((from, cuts)) = (glued_names && values >= 2)
-        .then(|| names_from_right(trimmed, values))
+        .then(|| names_from_right(trimmed, values).or_else(|| statistics_names(trimmed, values)))
         .flatten()
     {
         start = from;
@@ -1985,6 +2059,83 @@ fn names_from_right(trimmed: &str, values: usize) -> Option<(usize, Vec<usize>)>
         .chain(std::iter::once(trimmed.len()))
         .collect();
     Some((words[firsts[0]].start, cuts))
+}
+
+/// A header under a title naming, after the stub's name, what each column prints, at single
+/// spaces (`Outcome Mean SD Mean SD Mean diff. 95% CI of diff. d p`, as a web page's table
+/// pastes): each name opens with a statistic's word (`Mean`, `SD`, `95%`, `d`, `p` …) and runs
+/// on over the words that qualify it (`diff.`, `CI of diff.`). The first name's start and each
+/// name's end in `trimmed`, when the words after the stub split into exactly `values` names
+/// and the first two are a summary's (`Mean SD`, `Median IQR`): a caption's words do not.
+fn statistics_names(trimmed: &str, values: usize) -> Option<(usize, Vec<usize>)> {
+    const OPENS: [&str; 24] = [
+        "mean",
+        "sd",
+        "se",
+        "sem",
+        "median",
+        "iqr",
+        "range",
+        "n",
+        "%",
+        "p",
+        "d",
+        "95%",
+        "ci",
+        "min",
+        "max",
+        "or",
+        "hr",
+        "rr",
+        "es",
+        "t",
+        "f",
+        "z",
+        "r",
+        "difference",
+    ];
+    const QUALIFIES: [&str; 7] = ["diff.", "diff", "difference", "change", "of", "ci", "value"];
+    let words = word_ranges(trimmed);
+    let word = |k: usize| trimmed[words[k].clone()].to_lowercase();
+    let bare = |k: usize| {
+        word(k)
+            .trim_end_matches(['*', '†', '‡', '§', 'ᵃ', 'ᵇ'])
+            .to_string()
+    };
+    let is_statistic =
+        |k: usize| OPENS.contains(&bare(k).as_str()) || QUALIFIES.contains(&bare(k).as_str());
+    // `CI` after `95%`, `diff.` after `Mean`, `value` after `p` qualify the name they follow.
+    let opens = |k: usize| {
+        OPENS.contains(&bare(k).as_str())
+            && !(k > 0 && QUALIFIES.contains(&bare(k).as_str()) && is_statistic(k - 1))
+    };
+    // The names run from the first opening word of the words that are all statistics' at the
+    // line's end; the words before it are the stub's name.
+    let run = (0..words.len())
+        .rev()
+        .take_while(|&k| is_statistic(k))
+        .last()?;
+    let from = (run..words.len()).find(|&k| opens(k))?;
+    if from == 0 {
+        return None;
+    }
+    let firsts: Vec<usize> = (from..words.len()).filter(|&k| opens(k)).collect();
+    let word = |k: usize| bare(k);
+    let summary = |a: &str, b: &str| {
+        matches!(
+            (a, b),
+            ("mean", "sd" | "se" | "sem") | ("median", "iqr" | "range")
+        )
+    };
+    if firsts.len() != values || !summary(&word(firsts[0]), &word(firsts[1])) {
+        return None;
+    }
+    let cuts = firsts[1..]
+        .iter()
+        .map(|&f| words[f - 1].end)
+        .chain(std::iter::once(trimmed.len()))
+        .collect();
+    Some((words[from].start, cuts))
 }
 
 /// A group's n as a header prints it: `n = 318`, `(N=120)`, `（n＝54）`.
@@ -2137,11 +2288,17 @@ fn spans_over<'t>(
     // header opens a run under one spanning header. A row of the comparison's statistics
     // (`Difference | p value | Difference | p value`, under two analyses) is headed by no
     // group.
+    // The row below may go on past its summaries' columns with the comparison's (`Mean | SD
+    // | Mean | SD | Mean diff. | p`): its first column's header says what its cells print.
     let below = below.filter(|b| {
         b.describes
             || b.texts
                 .iter()
                 .any(|t| super::cues::is_whole(t, super::cues::times))
+            || b.texts
+                .iter()
+                .find(|t| !t.is_empty())
+                .is_some_and(|t| describes_cells(t))
     })?;
     let mut cols: Vec<(usize, String)> = below
         .placed
@@ -2562,6 +2719,71 @@ impl Table {
     }
 }
 
+/// The legend's entry for the footnote mark a row's label ends with (`ベースラインa)` and
+/// `a)平均±標準偏差(EAS症例数) b)最小二乗平均±標準誤差…` below the table; `Change†` and
+/// `† LS mean ± SE`): tables say once, in a footnote, what a marked row's cells print, and a
+/// table's rows may print different things (a baseline's SD, a change's SE). `None` where
+/// the label carries no mark or the legend no entry for it.
+///
+/// ```
+/// use trialstats_documents::draft::table::footnote_entry;
+/// let legend = "a)平均±標準偏差(例数) b)最小二乗平均±標準誤差(例数)、MMRM";
+/// assert_eq!(footnote_entry(legend, "変化量b)"), Some("最小二乗平均±標準誤差(例数)、MMRM"));
+/// assert_eq!(footnote_entry("* p < 0.05\n† LS mean ± SE", "Change†"), Some("LS mean ± SE"));
+/// assert_eq!(footnote_entry(legend, "HbA1c"), None);
+/// ```
+pub fn footnote_entry<'s>(statement: &'s str, label: &str) -> Option<&'s str> {
+    let label = label.trim().trim_end_matches(['|', ' ']);
+    // The mark: a letter with its bracket (`a)`, after no Latin letter: `Baselinea)` is
+    // ambiguous), or footnote symbols.
+    let symbols: String = label
+        .chars()
+        .rev()
+        .take_while(|c| matches!(c, '*' | '†' | '‡' | '§' | '¶' | '#'))
+        .collect();
+    let mark: String = if !symbols.is_empty() {
+        symbols.chars().rev().collect()
+    } else {
+        let mut rev = label.chars().rev();
+        let (Some(')'), Some(letter), before) = (rev.next(), rev.next(), rev.next()) else {
+            return None;
+        };
+        if !letter.is_ascii_lowercase()
+            || before.is_some_and(|b| b.is_ascii_alphabetic() || b == '(')
+        {
+            return None;
+        }
+        format!("{letter})")
+    };
+    let opens_entry = |at: usize| {
+        statement[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| c.is_whitespace() || "|、。,;，".contains(c))
+    };
+    let start = statement
+        .match_indices(mark.as_str())
+        .map(|(k, _)| k)
+        .find(|&k| opens_entry(k) && !statement[k + mark.len()..].starts_with(mark.as_str()))?
+        + mark.len();
+    // The entry runs to the next entry's mark or the line's end.
+    let rest = &statement[start..];
+    let mut end = rest.find('\n').unwrap_or(rest.len());
+    for (k, c) in rest.char_indices() {
+        if k >= end {
+            break;
+        }
+        let next_entry = (c.is_ascii_lowercase() && rest[k + 1..].starts_with(')'))
+            || matches!(c, '*' | '†' | '‡' | '§' | '¶');
+        if k > 0 && next_entry && opens_entry(start + k) {
+            end = k;
+            break;
+        }
+    }
+    let entry = rest[..end].trim();
+    (!entry.is_empty()).then_some(entry)
+}
+
 /// Header cells (`cells` of `text`, top first) read as one name: `Placebo group (n = 30) p0`.
 pub fn header_text(text: &str, cells: &[Range<usize>]) -> String {
     cells
@@ -2709,7 +2931,20 @@ pub fn describes_cells(header: &str) -> bool {
 /// `Difference`, `95% CI`, `Mean (SD)`), rather than a group, a time or the stub?
 pub fn names_statistic(header: &str) -> bool {
     let h = header.to_lowercase();
+    // An effect size's column (`d`, `Cohen's d`, `ES`, `SMD`, `Effect size`).
+    let effect_size = [
+        "d",
+        "es",
+        "smd",
+        "cohen's d",
+        "cohen’s d",
+        "hedges' g",
+        "hedges’ g",
+    ]
+    .contains(&h.trim().trim_end_matches(['*', '†', '‡', '§']))
+        || h.contains("effect size");
     names_p(header)
+        || effect_size
         || describes_cells(header)
         || [
             "difference",

@@ -431,10 +431,11 @@ pub fn find(scan: &mut Scan) {
                 });
                 // A layout the row's label or the column's header declares reads the cell,
                 // unless that column holds only p's or n's (a `P` column crosses every row).
-                let column_layout = header
-                    .as_deref()
-                    .and_then(CellTemplate::of_label)
-                    .filter(CellTemplate::decides_more_than_a_summary);
+                let column_layout = header.as_deref().and_then(|h| {
+                    CellTemplate::of_label(h)
+                        .filter(CellTemplate::decides_more_than_a_summary)
+                        .or_else(|| CellTemplate::of_interval_header(h))
+                });
                 if !matches!(by_column, Some(CellsOf::N | CellsOf::P))
                     && let Some(layout) = row_layout.as_ref().or(column_layout.as_ref())
                     && read_by_layout(scan, &plain, cell.clone(), layout)
@@ -526,14 +527,18 @@ fn mean_spread_columns(plain: &str, table: &super::table::Table) -> Vec<&'static
             .map(|c| plain[c.clone()].trim())
             .filter(|t| !t.is_empty())
             .collect();
-        if filled.len() < 2 || filled.len() % 2 != 0 {
-            continue;
-        }
-        let pairs: Option<Vec<&'static str>> = filled
-            .chunks(2)
-            .map(|p| is_mean(p[0]).then(|| spread(p[1])).flatten())
+        // The pairs open the row; the comparison's columns may follow them (`Mean | SD |
+        // Mean | SD | Mean diff. | 95% CI | p`), each of its own.
+        let pairs: Vec<&'static str> = filled
+            .chunks_exact(2)
+            .map_while(|p| is_mean(p[0]).then(|| spread(p[1])).flatten())
             .collect();
-        if let Some(pairs) = pairs {
+        let rest = &filled[2 * pairs.len()..];
+        if !pairs.is_empty()
+            && rest
+                .iter()
+                .all(|t| !is_mean(t) && spread(t).is_none() && super::table::names_statistic(t))
+        {
             return pairs;
         }
     }
@@ -607,7 +612,10 @@ fn cell_groups(plain: &str, cell: Range<usize>) -> Option<Vec<Vec<CellNumber>>> 
     for m in number.find_iter(text) {
         let mut start = m.start();
         let gap = &text[pos..start];
-        for (i, c) in gap.char_indices() {
+        // Bounds joined by `to` (`−0.4 to 1.6`, a CI's cell of its own) are joined as by a
+        // dash. (Inside a bracket, `12 (0 to 25)`, the cell is left to the readers of text.)
+        let joined_by_to = groups.len() == 1 && groups[0].len() == 1 && gap.trim() == "to";
+        for (i, c) in gap.char_indices().filter(|_| !joined_by_to) {
             match c {
                 '(' | '[' | '（' => {
                     depth += 1;

@@ -915,8 +915,13 @@ impl RowReader<'_> {
             .copied()
             .flatten()
             .filter(|l| own.iter().all(|o| *o == Some(*l)));
+        let footnote = crate::draft::table::footnote_entry(&self.model.statement, label);
         let named = [
             (label, "the row's label"),
+            (
+                footnote.unwrap_or(""),
+                "the footnote the row's label is marked for",
+            ),
             (self.section.as_deref().unwrap_or(""), "the section's label"),
         ]
         .into_iter()
@@ -1378,6 +1383,7 @@ mod tests {
 
 #[cfg(test)]
 mod untitled_tests {
+    use crate::draft::ItemKind;
     use crate::draft::structure::{Shape, cells_of, read_text};
 
     fn shapes(text: &str) -> Vec<(Shape, usize)> {
@@ -1527,5 +1533,73 @@ mod untitled_tests {
             "{:#?}",
             s.measures
         );
+    }
+
+    #[test]
+    fn a_table_copied_with_single_spaces_under_statistics_names() {
+        // A web page's table pasted with one space between cells: the times with their n's
+        // over `Mean SD` pairs, then the change's statistics (`Mean diff.`, its CI as
+        // `a–b` or `a to b`, Cohen's `d`, `p` as `.021`), under the table's title.
+        let text = "Table 3.\nScores before and after the programme (n = 30)\nBaseline (n = 30) Week 8 (n = 30)\nOutcome Mean SD Mean SD Mean diff. 95% CI of diff. d p\nPain (VAS) 6.2 1.8 4.1 2.0 2.1 1.2–3.0 1.10 <.001\nSleep quality 9.4 3.1 8.8 3.3 0.6 −0.4 to 1.6 0.19 .210\nFatigue 5.5 2.2 4.9 2.4 0.6 0.1–1.1 0.26 .021\n";
+        let (items, s) = read_text(text);
+        assert_eq!(s.measures.len(), 3, "{:#?} {items:#?}", s.measures);
+        let m = &s.measures[0];
+        assert_eq!(m.shape, Shape::TimeCourse, "{m:#?}");
+        assert_eq!(m.label.as_deref(), Some("Pain (VAS)"));
+        let want: Vec<(String, String, String)> = [("Baseline", "6.2"), ("Week 8", "4.1")]
+            .iter()
+            .map(|(t, v)| ("-".to_string(), t.to_string(), v.to_string()))
+            .collect();
+        assert_eq!(crate::draft::structure::means_of(&items, &s, m), want);
+        assert_eq!(m.spread_label.as_ref().map(|(k, _)| *k), Some("SD"));
+        let kinds: Vec<(&str, ItemKind)> = items
+            .iter()
+            .filter(|i| i.span[0] > text.find("Sleep").unwrap())
+            .filter(|i| i.span[0] < text.find("Fatigue").unwrap())
+            .map(|i| (i.text.as_str(), i.kind))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("9.4 3.1", ItemKind::MeanSpread),
+                ("8.8 3.3", ItemKind::MeanSpread),
+                ("0.6", ItemKind::Number),
+                ("−0.4 to 1.6", ItemKind::Ci),
+                ("0.19", ItemKind::Number),
+                (".210", ItemKind::P),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_footnote_mark_on_a_row_says_what_its_cells_print() {
+        // A table copied a cell a line, each line closed by `|`: the baseline row marked
+        // `a)`, the change row `b)`, and the legend saying a) mean ± SD, b) LS mean ± SE.
+        let text = "表1) 体重の変化量 |\n||||\n体重(kg) |\n薬A群 (N=60) |\nプラセボ群 (N=58) |\nベースラインa) |\n80.1±12.3 (60) |\n79.4±11.8 (58) |\n12週時までの変化量b) |\n-3.21±0.40 (55) |\n-0.52±0.41 (54) |\na)平均±標準偏差(症例数) b)最小二乗平均±標準誤差(症例数) |\n";
+        let (items, s) = read_text(text);
+        let spreads: Vec<(&str, Option<&str>)> = s
+            .measures
+            .iter()
+            .flat_map(|m| {
+                m.cells.iter().map(|c| {
+                    (
+                        items[c.item].text.as_str(),
+                        m.spread_label.as_ref().map(|(k, _)| *k),
+                    )
+                })
+            })
+            .collect();
+        assert_eq!(
+            spreads,
+            [
+                ("80.1±12.3", Some("SD")),
+                ("79.4±11.8", Some("SD")),
+                ("-3.21±0.40", Some("SEM")),
+                ("-0.52±0.41", Some("SEM")),
+            ],
+            "{:#?}",
+            s.measures
+        );
+        assert!(s.measures.iter().all(|m| m.shape == Shape::Arms));
     }
 }
