@@ -282,6 +282,33 @@ fn a_study_named_with_an_underscore_drafts_and_loads_everywhere() {
         .stderr(contains("Paper X.toml").and(contains("paper-x.toml")));
 }
 
+/// A sign set apart from its number (`+ 20%`, as an abstract prints a CI's bounds) is
+/// drafted as the number alone, so the draft loads.
+#[test]
+fn a_sign_set_apart_from_its_number_drafts_a_file_that_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("signs.txt");
+    std::fs::write(
+        &doc,
+        "The absolute difference was 6% (95% CI - 7% to + 20%) in 120 infants.\n",
+    )
+    .unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    let out = data.join("signs.toml");
+    trialstats()
+        .args(["draft", doc.to_str().unwrap(), "-o", out.to_str().unwrap()])
+        .assert()
+        .code(0);
+    let toml = std::fs::read_to_string(&out).unwrap();
+    assert!(toml.contains("value = \"20\""), "{toml}");
+    let d = data.to_str().unwrap();
+    trialstats()
+        .args(["show", "signs", "--data", d])
+        .assert()
+        .code(0);
+}
+
 /// Issue 40: `check` exits 1 on a document whose numbers do not add up, 0 on a sound one. A
 /// percentage printed with its count and whole is drafted as a share of that whole: 5 of 7 is
 /// 71.4 %, so "5 of 7 (80%)" is impossible (no whole count out of 7 rounds to 80 %) and

@@ -1,4 +1,4 @@
-//! `trialstats draft` measured on the project's labelled corpus (`tests/data/corpus/`: 356
+//! `trialstats draft` measured on the project's labelled corpus (`tests/data/corpus/`: 382
 //! public reports, a third of them Japanese, labelled by hand before the drafter was run on
 //! them; see its README). Two parts: `dev/` (rules are developed on it; its misses are
 //! printed) and `holdout/` (only counted: its misses are never printed, so no rule is written
@@ -776,41 +776,45 @@ fn draft_on_the_held_out_part() {
 // batch 8 (session 21) with 35 and 39; batch 9 (session 22, tables only) with 46 and 55;
 // batch 10 (session 23) with 25 and 27; batch 11 (session 25) with 40 and 50 (measured alone
 // first: development half 31 + 9 before its three rules, held-out half 18 + 32); batch 13
-// (session 27) with 31 and 47, as it arrived.
-const FLOOR_DEV_FOUND: f64 = 87.1;
-const FLOOR_HOLDOUT_FOUND: f64 = 77.7;
+// (session 27) with 31 and 47, as it arrived; batch 14 (session 28) with 48 and 57, as it
+// arrived (measured alone after the session's table rules, one of its development documents
+// the new user's table those rules were written on).
+const FLOOR_DEV_FOUND: f64 = 86.4;
+const FLOOR_HOLDOUT_FOUND: f64 = 77.3;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
-const CEILING_DEV_NON_DATA: usize = 396;
-const CEILING_HOLDOUT_NON_DATA: usize = 641;
+const CEILING_DEV_NON_DATA: usize = 444;
+const CEILING_HOLDOUT_NON_DATA: usize = 698;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
-const FLOOR_DEV_PATH: usize = 817;
-const FLOOR_HOLDOUT_PATH: usize = 761;
+const FLOOR_DEV_PATH: usize = 885;
+const FLOOR_HOLDOUT_PATH: usize = 771;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
-const FLOOR_DEV_DECIDED: usize = 992;
-const FLOOR_HOLDOUT_DECIDED: usize = 170;
+const FLOOR_DEV_DECIDED: usize = 1019;
+const FLOOR_HOLDOUT_DECIDED: usize = 194;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
 // printed with the value).
-const CEILING_HOLDOUT_N_WRONG: usize = 21;
-const FLOOR_DEV_SPREAD_RIGHT: usize = 749;
+// Batch 14's held-out half (session 28) brought 8 more, as it arrived.
+const CEILING_HOLDOUT_N_WRONG: usize = 29;
+const FLOOR_DEV_SPREAD_RIGHT: usize = 817;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
 // held-out cell it had placed is now a single fact (306 -> 305 counted, 274 -> 273 right;
 // the path's count is unchanged at 434 of 479).
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 612;
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 622;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:
 // `measure_same=false group_same=false time_same=true`). Not read (the held-out rule); the
 // count may only fall.
 // Batch 13's held-out half (session 27) brought one more, as it arrived.
-const CEILING_HOLDOUT_VIOLATIONS: usize = 12;
+// Batch 14's held-out half (session 28) brought one more, as it arrived.
+const CEILING_HOLDOUT_VIOLATIONS: usize = 13;
 // Batch 10's held-out part (session 23), as it arrived: 2 values whose own printed label the
 // draft reads as SD where the labels say SEM (by class, with no text: `read=SD labelled=SEM
 // from=the value's own label`; a recogniser taking a neighbour's label, or a label to check).

@@ -39,9 +39,9 @@ fn q(s: &str) -> String {
 /// A number as the `data/` format writes it: as printed when the format reads it so (`3.0`,
 /// `.04`, `-6.35`), else its plain decimal (`11455` for `11,455`, `0.000016` for `1.6e-5`).
 fn value(p: &Printed) -> String {
-    // A sign printed as `+14.7` is written 14.7: the format has no plus sign (the note keeps
-    // how it was printed).
-    let text = p.number.text.trim_start_matches('+');
+    // A sign printed as `+14.7` (or `+ 20`, set apart) is written 14.7: the format has no
+    // plus sign (the note keeps how it was printed).
+    let text = p.number.text.trim_start_matches('+').trim_start();
     if ReportedNumber::parse(text, "draft").is_ok() {
         text.to_string()
     } else {
