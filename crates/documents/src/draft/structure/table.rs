@@ -725,12 +725,14 @@ impl RowReader<'_> {
                             self.descriptor(cells, first.item) == self.descriptor(cells, j)
                         }) =>
                 {
+                    let n = self.time_column_n(ci);
                     read.values.push(Cell {
                         item: j,
                         group: None,
                         time: Some(self.header.time_of_column(self.original, ci)),
-                        n: None,
-                        n_evidence: None,
+                        n,
+                        n_evidence: n
+                            .map(|k| format!("the column's n ('{}')", items[k].text.trim())),
                     })
                 }
                 (Column::Time, true) if self.time_columns => {
@@ -810,6 +812,18 @@ impl RowReader<'_> {
                     .map(|n| format!("the column's n ('{}')", items[n].text.trim())),
             ),
         }
+    }
+
+    /// The n printed in a time column's header (`Baseline (n = 22)` over `Mean | SD`): the
+    /// patients that column's cells are of.
+    fn time_column_n(&self, ci: usize) -> Option<usize> {
+        let over = self.model.column_headers().get(ci)?;
+        self.items.iter().position(|i| {
+            i.kind == ItemKind::N
+                && over
+                    .iter()
+                    .any(|c| c.start <= i.span[0] && i.span[1] <= c.end)
+        })
     }
 
     /// How a row's values relate: a time course, arms, or one value.
@@ -1552,6 +1566,13 @@ mod untitled_tests {
             .collect();
         assert_eq!(crate::draft::structure::means_of(&items, &s, m), want);
         assert_eq!(m.spread_label.as_ref().map(|(k, _)| *k), Some("SD"));
+        // Each time's n, from its header.
+        let ns: Vec<Option<&str>> = m
+            .cells
+            .iter()
+            .map(|c| c.n.map(|n| items[n].text.as_str()))
+            .collect();
+        assert_eq!(ns, [Some("n = 30"), Some("n = 30")]);
         let kinds: Vec<(&str, ItemKind)> = items
             .iter()
             .filter(|i| i.span[0] > text.find("Sleep").unwrap())
