@@ -67,7 +67,7 @@ fn patterns() -> &'static Regex {
             | (?:図|表|Figure|Figures|Fig\.?|Figs\.?|Table|Tables|Supplementary\x20Table|Panel) \s* S? \d+ [A-Za-z]?
             | [*＊※] \s* \d+
             | \) \d{1,3} \) (?: [,，、] \d{1,3} \) )*
-            | \d{4} [a-z]? \s* ; \s* \d+ (?: \s* \( [\d-]+ \) )? \s* : \s* \d+ (?: \s* - \s* \d+ )?
+            | \d{4} [a-z]? (?: \x20 [A-Z][a-z]{2} (?: \x20 \d{1,2} )? )? \s* ; \s* \d+ (?: \s* \( [\d-]+ \) )? \s* : \s* \d+ (?: \s* [-–] \s* \d+ )?
             | (?-u:\b)et\x20al\.? ,? \s* \(? \d{4}
             | (?m: ^ [\x20\t]* \(? \d{1,2} (?: \.\x20 | \) ) )
             | (?m: ^ [\x20\t]* \d{1,2} (?: \. \d{1,2} ){2,} )
@@ -272,8 +272,24 @@ pub fn inside_name(plain: &str, start: usize, end: usize) -> bool {
     if digits.len() >= 2 && digits.starts_with('0') && digits.as_bytes()[1].is_ascii_digit() {
         return true;
     }
-    // A number followed by a Latin letter and then a digit is an identifier (3T3, 1A2).
+    // A whole number glued to a bracket of capitals and a letter after it names a molecule
+    // (`25(OH)D`, `1,25(OH)2D3`, `7(S)-HDHA`): the locant of the group in brackets.
     let after = &plain[end..];
+    if let Some(inner) = after.strip_prefix('(').and_then(|r| r.split_once(')')) {
+        let (group, rest) = inner;
+        let whole = plain[start..end]
+            .trim()
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',');
+        if whole
+            && !group.is_empty()
+            && group.chars().all(|c| c.is_ascii_uppercase())
+            && rest.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '-')
+        {
+            return true;
+        }
+    }
+    // A number followed by a Latin letter and then a digit is an identifier (3T3, 1A2).
     let mut fwd = after.chars();
     let (a1, a2) = (fwd.next(), fwd.next());
     if letter(a1) && a2.is_some_and(|c| c.is_ascii_digit()) {
@@ -415,7 +431,7 @@ mod tests {
 
     #[test]
     fn contact_details_identifiers_and_names_are_not_data() {
-        let text = "See https://x.org/a1 or ouh◎adm.okayama-u.ac.jp. 〒700-8558 岡山市 2-5-1\nTEL: 03-1234-5678 DOI：10.1177/0963689 (図 3) ＊1 PNAS 2011;108:3701-3706 第1回 2重盲検\n1. 医療者 午後4 時 7 名";
+        let text = "See https://x.org/a1 or ouh◎adm.okayama-u.ac.jp. 〒700-8558 岡山市 2-5-1\nTEL: 03-1234-5678 DOI：10.1177/0963689 (図 3) ＊1 PNAS 2011;108:3701-3706 第1回 2重盲検\n1. 医療者 午後4 時 7 名\n. 2019 Apr 24;10(3):770–780.";
         let doc = Sentences::new(text);
         let claims = find(&doc);
         for not in [
@@ -432,13 +448,15 @@ mod tests {
             "2重",
             "1. ",
             "午後4 時",
+            "770",
+            "(3)",
         ] {
             let at = text.find(not).unwrap();
             assert!(claims.any(at..at + not.len()), "{not}");
         }
         let at = text.find("7 名").unwrap();
         assert!(!claims.any(at..at + 1));
-        let plain = "IL-6 G93A 8mg 細胞1)製剤 (n = 9) PMC42 3T3 アクアポリン 4 抗体 マブ 8mg";
+        let plain = "IL-6 G93A 8mg 細胞1)製剤 (n = 9) PMC42 3T3 アクアポリン 4 抗体 マブ 8mg 25(OH)D 12 (SD) 4 (IQR 2-6)";
         let n = |context: &str, number: &str| {
             let at = plain.find(context).unwrap() + context.find(number).unwrap();
             inside_name(plain, at, at + number.len())
@@ -447,6 +465,8 @@ mod tests {
         assert!(n("PMC42", "42") && n("3T3", "3"));
         assert!(!n("8mg", "8") && !n("9)", "9") && !n("マブ 8mg", "8"));
         assert!(n("ポリン 4 抗", "4"));
+        // A molecule's locant (`25(OH)D`); a value before its bracketed label is none.
+        assert!(n("25(OH)D", "25") && !n("12 (SD)", "12") && !n("4 (IQR", "4"));
     }
 
     /// Each item of `text`: its kind and its first number as printed (`n 30`).
