@@ -495,8 +495,29 @@ fn lookalike_reason(caps: &regex::Captures, tail: &str) -> Option<String> {
         return None;
     }
     let rel = &caps["rel"];
+    // A decimal comma (`t=-3,0, df=17`): the value's digits run on past the comma.
+    let comma_decimal = tail
+        .strip_prefix(',')
+        .map(|r| r.bytes().take_while(u8::is_ascii_digit).count())
+        .filter(|&d| d > 0)
+        .map(|d| format!("{value},{}", &tail[1..1 + d]));
+    // Degrees of freedom printed after the value (`t = −1.3, df = 17`), as statistics
+    // programs print them.
+    static DF_AFTER: OnceLock<Regex> = OnceLock::new();
+    let df_after = DF_AFTER
+        .get_or_init(|| Regex::new(r"^[^\n]{0,8}?\bdf\s*=\s*\d").expect("valid pattern"))
+        .is_match(tail);
     Some(
-        if name.starts_with('Q')
+        if let Some(printed) = comma_decimal.filter(|_| df.is_none() || has_p) {
+            format!(
+                "the value '{printed}' is printed with a decimal comma; write '{}' to have it checked",
+                printed.replace(',', ".")
+            )
+        } else if df_after && df.is_none() {
+            format!(
+                "its degrees of freedom are printed after the value ('df = …'); write {name}(df) = {value} to have it checked"
+            )
+        } else if name.starts_with('Q')
             && !matches!(
                 name.trim_start_matches('Q')
                     .trim_start_matches([' ', '-'])
@@ -512,7 +533,8 @@ fn lookalike_reason(caps: &regex::Captures, tail: &str) -> Option<String> {
             "degrees of freedom in square brackets are not read; write them in parentheses, as t(28) = 2.20".to_string()
         } else if !matches!(rel, "=" | "<" | ">" | "<=" | ">=") {
             format!("'{rel}' is not a comparison")
-        } else if TextNumber::parse(value.trim_end_matches([',', '.', ';', ':'])).is_err() {
+        } else if TextNumber::parse(value.trim_end_matches([',', '.', ';', ':', ')', ']'])).is_err()
+        {
             format!(
                 "the value '{value}' is not a number as printed (a sign or character that is not a digit)"
             )
@@ -1241,6 +1263,19 @@ mod tests {
         assert!(e("t(2) = 1, p = .4; t(3) = 1, p = .4").contains("2 test results"));
         let found = find_results("a t = 2.0, p = .04 here", &CheckRules::at(0.05));
         assert!(matches!(found[0].reading, FoundReading::Unreadable { .. }));
+        // What a new user met: a decimal comma, df printed after the value, a bracket
+        // closing after the value (an r² whose superscript was lost).
+        let reason = |text: &str| match &find_results(text, &CheckRules::at(0.05))[0].reading {
+            FoundReading::Unreadable { problem, .. } => problem.clone(),
+            FoundReading::Test(t) => panic!("{t:?}"),
+        };
+        assert!(
+            reason("a t=-3,0, df=17, p=0,007 here")
+                .contains("'-3,0' is printed with a decimal comma")
+        );
+        let r = reason("so t=−1.3, df=17, p=0.2 here");
+        assert!(r.contains("degrees of freedom are printed after"), "{r}");
+        assert!(!reason("(r(2)=0.16), p < .05").contains("not a number"));
     }
 }
 
