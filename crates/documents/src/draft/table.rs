@@ -1776,14 +1776,16 @@ fn glued_value(s: &str) -> Option<usize> {
     skip(&mut at, "%");
     let spaced = |at: usize| at + s[at..].len() - s[at..].trim_start().len();
     // An interval in a cell of its own (`1.1–6.8`, `−0.3 to 1.7`, `2.0~4.1`, as a CI's column
-    // prints it): one cell. A hyphen is not read so (`4.0-1.2` may be a value glued to a
-    // negative one).
-    for joint in ["–", "~", "〜", " to "] {
+    // prints it): one cell, its bounds printed alike. (The plain text prints the en dash as a
+    // hyphen; `4.0-1.25 ` with unlike decimals stays a value glued to a negative one.)
+    let first_decimals = decimals;
+    for joint in ["-", "–", "~", "〜", " to "] {
         if let Some(after) = s[at..].strip_prefix(joint) {
             let from = s.len() - after.len();
-            if let Some((end, _)) = number_at(s, from, None)
-                .filter(|&(end, _)| s[end..].starts_with(char::is_whitespace) || end == s.len())
-            {
+            if let Some((end, _)) = number_at(s, from, None).filter(|&(end, places)| {
+                (s[end..].starts_with(char::is_whitespace) || end == s.len())
+                    && (joint == " to " || places == first_decimals)
+            }) {
                 return Some(end);
             }
         }

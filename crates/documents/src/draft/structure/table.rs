@@ -1573,6 +1573,12 @@ mod untitled_tests {
             .map(|c| c.n.map(|n| items[n].text.as_str()))
             .collect();
         assert_eq!(ns, [Some("n = 30"), Some("n = 30")]);
+        let ci: Vec<&str> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::Ci)
+            .map(|i| i.text.as_str())
+            .collect();
+        assert_eq!(ci, ["1.2–3.0", "−0.4 to 1.6", "0.1–1.1"]);
         let kinds: Vec<(&str, ItemKind)> = items
             .iter()
             .filter(|i| i.span[0] > text.find("Sleep").unwrap())
