@@ -799,6 +799,12 @@ const FILLER: &[&str] = &[
     "sd",
     "se",
     "sem",
+    // `(mean ± standard deviation)`: a statement of the spread, no measure's name.
+    "standard",
+    "deviation",
+    "deviations",
+    "error",
+    "errors",
     "iqr",
     "range",
     "change",

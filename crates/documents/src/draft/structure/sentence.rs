@@ -2242,6 +2242,19 @@ mod tests {
     }
 
     #[test]
+    fn a_statement_of_the_spread_inside_a_list_names_no_measure() {
+        // `(mean ± standard deviation)` after the first value of a `respectively` list: the
+        // values are still one measure's, at the listed times.
+        let (_, s) = read(
+            "A fall in pain scores of –2.1 ± 1.9 (mean ± standard deviation), –1.8 ± 2.0, and –1.2 ± 2.2 was seen at 1, 4, and 12 weeks, respectively.",
+        );
+        assert_eq!(s.measures.len(), 1, "{:#?}", s.measures);
+        assert_eq!(s.measures[0].shape, Shape::TimeCourse);
+        let times: Vec<String> = cells(&s, 0).into_iter().map(|c| c.1).collect();
+        assert_eq!(times, ["1 weeks", "4 weeks", "12 weeks"]);
+    }
+
+    #[test]
     fn a_respectively_list_of_arms_then_a_comparator_than_it_are_one_set_of_arms() {
         let (_, s) = read(
             "Patients treated with the drug lost more weight (7.1 +/- 0.5 and 7.9 +/- 0.6 kg for the 60-mg and 120-mg drug groups, respectively) than those treated with placebo (4.1 +/- 0.6 kg) in year 1 (P<.001) and kept more of it in year 2 (P<.001).",
