@@ -21,6 +21,7 @@
 
 use super::sentences::is_table_row;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// The byte ranges of a table row's cells, in the text `line` is a slice of, starting at
 /// `offset`. The separator is `|` when the row has two or more, else a tab; a row that opens
@@ -1355,8 +1356,19 @@ fn glued_table(text: &str, lines: &[Range<usize>], block: Range<usize>) -> Optio
     let tested = data.iter().all(|(_, cells)| {
         cells.len() > values + 1 && cells.last().is_some_and(|c| opens_a_test(&text[c.clone()]))
     });
-    let (mut rows, legend) =
-        glued_header_rows(text, &lines[block.start..first_data], values, tested);
+    let (rows, legend) = glued_header_rows(text, &lines[block.start..first_data], values, tested);
+    // A row of one arm only (`Work rate (W)42 (16)44 (18)` among rows of both arms and their
+    // comparison) prints fewer values than the columns: where no header names that few
+    // columns, the columns are as many as most rows print.
+    let most = most_values(text, &data);
+    let (values, (mut rows, legend)) = if rows.is_empty() && most > values {
+        (
+            most,
+            glued_header_rows(text, &lines[block.start..first_data], most, tested),
+        )
+    } else {
+        (values, (rows, legend))
+    };
     // Columns no header names are left to the sentence reader, which reads a row's
     // values side by side as before.
     if rows.is_empty() {
@@ -1374,6 +1386,106 @@ fn glued_table(text: &str, lines: &[Range<usize>], block: Range<usize>) -> Optio
         table.statement.push_str(l);
     }
     Some(table)
+}
+
+/// The number of values most of a glued table's `data` rows print (the larger on a tie).
+fn most_values(text: &str, data: &[(usize, Vec<Range<usize>>)]) -> usize {
+    let counts: Vec<usize> = data
+        .iter()
+        .map(|(_, cells)| {
+            cells[1..]
+                .iter()
+                .filter(|c| opens_with_datum(&text[(*c).clone()]))
+                .count()
+        })
+        .collect();
+    let rows_printing = |n: usize| counts.iter().filter(|&&c| c == n).count();
+    counts
+        .iter()
+        .copied()
+        .max_by_key(|&n| (rows_printing(n), n))
+        .unwrap_or(0)
+}
+
+/// A header of two glued lines (as a journal page's table copies): the lower names the
+/// sub-columns each group spans, the same names again under each (`Pre trainingPost
+/// trainingPre trainingPost training`); the upper the stub, the groups over them and the
+/// comparison's columns after (`VariablesIntervention groupControl groupAdjusted difference
+/// (95% CI) at post trainingP values*`). Each line is split where a lower-case letter, a
+/// digit or a bracket meets a capital. The two rows (the upper with its stub's cell, the
+/// lower without it, as [`Table::headers`] places them), when the lower repeats a sequence
+/// of two names or more, fewer than `values`, and the upper names at least the groups.
+fn two_level_glued_header(
+    text: &str,
+    above: &[Range<usize>],
+    values: usize,
+) -> Option<(usize, [Row; 2])> {
+    // The lower line may have section labels under it (`Functional capacity`): the nearest
+    // pair of lines that reads so, from the bottom.
+    let filled: Vec<usize> = (0..above.len())
+        .filter(|&k| !text[above[k].clone()].trim().is_empty())
+        .collect();
+    filled.windows(2).rev().find_map(|w| {
+        two_level_rows(text, (&above[w[0]], &above[w[1]]), values).map(|rows| (w[1], rows))
+    })
+}
+
+/// The rows of [`two_level_glued_header`] from its `upper` and `lower` lines.
+fn two_level_rows(
+    text: &str,
+    (upper, lower): (&Range<usize>, &Range<usize>),
+    values: usize,
+) -> Option<[Row; 2]> {
+    let split = |l: &Range<usize>| -> Vec<Range<usize>> {
+        let line = &text[l.clone()];
+        let body = line.trim_end();
+        let lead = body.len() - body.trim_start().len();
+        let mut cuts: Vec<usize> = body
+            .char_indices()
+            .zip(body.chars().skip(1))
+            .filter(|((_, a), b)| {
+                (a.is_lowercase() || a.is_ascii_digit() || *a == ')') && b.is_uppercase()
+            })
+            .map(|((k, a), _)| k + a.len_utf8())
+            .collect();
+        cuts.push(body.len());
+        let mut start = lead;
+        cuts.into_iter()
+            .map(|end| {
+                let r = l.start + start..l.start + end;
+                start = end;
+                r
+            })
+            .collect()
+    };
+    let subs = split(lower);
+    let names: Vec<&str> = subs.iter().map(|c| text[c.clone()].trim()).collect();
+    let period = names.iter().skip(1).position(|t| *t == names[0])? + 1;
+    // Words, not values: a line of data is no header.
+    if names.iter().any(|n| opens_with_datum(n)) {
+        return None;
+    }
+    let repeats = period >= 2
+        && names.len() % period == 0
+        && names.len() / period >= 2
+        && names
+            .iter()
+            .enumerate()
+            .all(|(i, t)| *t == names[i % period]);
+    let tops = split(upper);
+    if !repeats || names.len() >= values || tops.len() < 1 + names.len() / period {
+        return None;
+    }
+    Some([
+        Row {
+            line: upper.clone(),
+            cells: tops,
+        },
+        Row {
+            line: lower.clone(),
+            cells: subs,
+        },
+    ])
 }
 
 /// The header rows of a [`glued_table`] in the lines `above` its first data row, with the
@@ -1410,11 +1522,19 @@ fn glued_header_rows<'t>(
     // A header whose names are stacked a line each, each with its n on the next line
     // (`Iloperidone` over `(N = 151)`, as a web page's header cell with a line break copies)
     // where no one line names the columns.
-    let stacked = above
-        .iter()
-        .all(|l| header(l).is_none())
+    let none_names = above.iter().all(|l| header(l).is_none());
+    let stacked = none_names
         .then(|| stacked_header(text, above, values))
         .flatten();
+    let two_level = (none_names && stacked.is_none())
+        .then(|| two_level_glued_header(text, above, values))
+        .flatten();
+    let stacked = stacked.or_else(|| {
+        // The two lines stand as the header's rows; what is under them is read as below.
+        let (lower, [upper_row, lower_row]) = two_level?;
+        rows.push(upper_row);
+        Some((lower_row, lower))
+    });
     let spanning = spanning_header(text, above, values, &header);
     for (k, l) in above.iter().enumerate() {
         if spanning.as_ref().is_some_and(|(at, _)| *at == k) {
@@ -1586,6 +1706,16 @@ fn push_glued_body(
     {
         let line = &text[l.clone()];
         if let Some((_, cells)) = data.iter().find(|(d, _)| *d == k) {
+            // A row printing fewer values than the columns, but for a last statistic (`Work
+            // rate (W)42 (16)44 (18)` under two groups' two times each), shows no column its
+            // values stand under: no row of the table, its values left to review.
+            let printed = cells[1..]
+                .iter()
+                .filter(|c| opens_with_datum(&text[(*c).clone()]))
+                .count();
+            if printed + 1 < values {
+                continue;
+            }
             rows.push(Row {
                 line: l.clone(),
                 cells: cells.clone(),
@@ -2254,10 +2384,21 @@ fn nearest_placement(
     Some(placed)
 }
 
+/// Does a header cell name a time: a time phrase, or a header's word placing a column in time
+/// (`Pre training`, `Post-test`, `Before`, `After intervention`)?
+fn names_a_time(t: &str) -> bool {
+    static BEFORE_AFTER: OnceLock<regex::Regex> = OnceLock::new();
+    let before_after = BEFORE_AFTER.get_or_init(|| {
+        regex::Regex::new(r"(?i)^(?:pre|post|before|after|initial|final)(?:[\s-]?[a-z]+)?$")
+            .expect("valid pattern")
+    });
+    super::cues::is_whole(t, super::cues::times) || before_after.is_match(t)
+}
+
 /// Are `cells` (a header row's filled cells) one sequence of two or more times printed two or
 /// more times over (`Baseline, 6 Months, Baseline, 6 Months`)?
 fn repeats_times(cells: &[&str]) -> bool {
-    let is_time = |t: &str| super::cues::is_whole(t, super::cues::times);
+    let is_time = |t: &str| names_a_time(t);
     let Some(m) = cells
         .iter()
         .skip(1)
@@ -2294,9 +2435,7 @@ fn spans_over<'t>(
     // | Mean | SD | Mean diff. | p`): its first column's header says what its cells print.
     let below = below.filter(|b| {
         b.describes
-            || b.texts
-                .iter()
-                .any(|t| super::cues::is_whole(t, super::cues::times))
+            || b.texts.iter().any(|t| names_a_time(t))
             || b.texts
                 .iter()
                 .find(|t| !t.is_empty())

@@ -107,7 +107,7 @@ fn header_time(header: &str) -> Option<String> {
     static P: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let p = P.get_or_init(|| {
         regex::Regex::new(
-            r"(?i)^(?:(?:initial|final|first|last|pre|post|before|after|end|start|前|後|治療前|治療後|投与前|投与後|介入前|介入後)(?:[\s\-]?(?:visit|test|assessment|measurement|treatment|intervention|value|values|値))?|[0-9]+\s*(?:週|か月|カ月|ヶ月|ケ月|ヵ月|箇月|日|年)(?:間)?(?:目|時)?)[\s*†‡§a-d]*$",
+            r"(?i)^(?:(?:initial|final|first|last|pre|post|before|after|end|start|前|後|治療前|治療後|投与前|投与後|介入前|介入後)(?:[\s\-]?(?:visit|test|assessment|measurement|treatment|intervention|training|trial|programme|program|period|surgery|operation|injection|infusion|dose|value|values|値))?|[0-9]+\s*(?:週|か月|カ月|ヶ月|ケ月|ヵ月|箇月|日|年)(?:間)?(?:目|時)?)[\s*†‡§a-d]*$",
         )
         .expect("a valid pattern")
     });
@@ -1628,5 +1628,51 @@ mod untitled_tests {
             s.measures
         );
         assert!(s.measures.iter().all(|m| m.shape == Shape::Arms));
+    }
+
+    #[test]
+    fn a_header_of_two_glued_lines_names_groups_over_their_times() {
+        // A journal page's table copied with its cells glued: the groups and the comparison's
+        // columns on one line, each group's times under them on the next, a section label,
+        // and a row of one group only.
+        let text = "Table 2\n\nChanges in outcomes\n\nVariablesIntervention groupControl groupAdjusted difference (95% CI) at post trainingP values*\nPre trainingPost trainingPre trainingPost training\nFunctional capacity\n 6MWD (m)353 (116)388 (113)†374 (102)407 (105)†0.3 (–13 to 14)0.967\n Dyspnoea post 6MWD5.4 (2.2)5.7 (2.3)5.5 (2.2)5.4 (2.1)0.2 (–0.3 to 0.8)0.400\n Work rate (W)42 (16)44 (18)\n Leg effort4.2 (2.3)4.3 (2.0)4.3 (2.4)4.4 (2.0)−0.1 (–0.7 to 0.4)0.630\n";
+        let (items, s) = read_text(text);
+        let groups: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
+        assert_eq!(
+            groups,
+            ["Intervention group", "Control group"],
+            "{:#?}",
+            s.measures
+        );
+        assert!(
+            s.measures.iter().all(|m| m
+                .label
+                .as_deref()
+                .is_some_and(|l| l.starts_with("Functional"))),
+            "{:#?}",
+            s.measures
+        );
+        let six_minutes: Vec<(String, String, String)> = s
+            .measures
+            .iter()
+            .filter(|m| {
+                m.label
+                    .as_deref()
+                    .is_some_and(|l| l.contains("Dyspnoea post 6MWD"))
+            })
+            .flat_map(|m| crate::draft::structure::means_of(&items, &s, m))
+            .collect();
+        let want = [
+            ("Intervention group", "Pre training", "5.4"),
+            ("Intervention group", "Post training", "5.7"),
+            ("Control group", "Pre training", "5.5"),
+            ("Control group", "Post training", "5.4"),
+        ]
+        .map(|(g, t, v)| (g.to_string(), t.to_string(), v.to_string()));
+        let mut got = six_minutes.clone();
+        got.sort();
+        let mut want = want.to_vec();
+        want.sort();
+        assert_eq!(got, want, "{:#?}", s.measures);
     }
 }
