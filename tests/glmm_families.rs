@@ -22,20 +22,21 @@ use std::path::Path;
 use trialstats::glmm::{Family, GlmmFit, GlmmOptions, fit_csv_with_dispersion};
 use trialstats::lmm::ReferenceLevels;
 
-struct Reference {
-    file: &'static str,
-    formula: &'static str,
-    dispformula: Option<&'static str>,
-    family: Family,
+/// A glmmTMB fit to compare with (also the beta-binomial's, tests/glmm_betabinomial.rs).
+pub(crate) struct Reference {
+    pub(crate) file: &'static str,
+    pub(crate) formula: &'static str,
+    pub(crate) dispformula: Option<&'static str>,
+    pub(crate) family: Family,
     /// glmmTMB's polished log-likelihood, and nlminb's own.
-    log_likelihood: f64,
-    unpolished: f64,
+    pub(crate) log_likelihood: f64,
+    pub(crate) unpolished: f64,
     /// (term, estimate, se)
-    fixed: &'static [(&'static str, f64, f64)],
-    sd: &'static [f64],
+    pub(crate) fixed: &'static [(&'static str, f64, f64)],
+    pub(crate) sd: &'static [f64],
     /// `fixef(m)$disp` with SEs: (term, estimate, se).
-    dispersion: &'static [(&'static str, f64, f64)],
-    n_obs: usize,
+    pub(crate) dispersion: &'static [(&'static str, f64, f64)],
+    pub(crate) n_obs: usize,
 }
 
 fn close(what: &str, got: f64, want: f64, tolerance: f64) {
@@ -57,7 +58,7 @@ impl Reference {
         .expect("the reference model fits")
     }
 
-    fn check(&self) -> GlmmFit {
+    pub(crate) fn check(&self) -> GlmmFit {
         let m = self.fit();
         let name = format!("{} [{:?}]", self.formula, self.dispformula);
         assert!(
@@ -423,7 +424,7 @@ fn beta_matches_glmmtmb() {
 }
 
 /// Exit code and stderr of `trialstats glmm` with `args` after the file `file`.
-fn refused(file: &Path, args: &[&str]) -> String {
+pub(crate) fn refused(file: &Path, args: &[&str]) -> String {
     let (code, _, stderr) = outcome_of(subcommand("glmm").arg(file).args(args));
     assert_eq!(code, 2, "{stderr}");
     stderr
@@ -468,7 +469,8 @@ fn responses_outside_the_support_and_misplaced_dispersion_formulas_exit_2() {
             ],
         );
         assert!(
-            stderr.contains("--dispformula") && stderr.contains("negbin, gamma and beta"),
+            stderr.contains("--dispformula")
+                && stderr.contains("negbin, gamma, beta and betabinomial"),
             "{stderr}"
         );
     }

@@ -29,6 +29,7 @@ mod effect_reference;
 mod effect_slope_convert;
 mod effect_validation;
 mod fuzz_parsers;
+mod glmm_betabinomial;
 mod glmm_cli;
 mod glmm_families;
 mod glmm_ordinal;

@@ -1,5 +1,5 @@
 //! `trialstats glmm`: fit a generalised linear mixed model (lme4's `glmer`, glmmTMB's
-//! `nbinom2`, `Gamma` and `beta_family`, with its `dispformula` and `ziformula`; ordinal's
+//! `nbinom2`, `Gamma`, `beta_family` and `betabinomial`, with its `dispformula` and `ziformula`; ordinal's
 //! `clmm` for ordered categories) to a CSV file, or `trialstats glmm compare` two nested models by a
 //! likelihood-ratio test. Exit 1 when an optimum could not be confirmed or an estimate is
 //! infinite (the output says so), 2 on bad input.
@@ -16,7 +16,8 @@ Formulas (a subset of lme4's):
   response ~ fixed terms + offset(log(exposure)) + (random terms | group)
   response      counts (poisson, negbin); for binomial a 0/1 column, or
                 cbind(events, trials - events), or cbind(events, failures);
-                values > 0 (gamma); proportions strictly inside (0, 1) (beta)
+                for betabinomial cbind( ) only; values > 0 (gamma);
+                proportions strictly inside (0, 1) (beta)
   fixed terms   numeric columns as they are; text columns and factor(x) are categorical
                 (treatment coding, the first level in sorted order is the reference);
                 a + b, a:b, a * b; a leading 0 + or a trailing - 1 drops the intercept
@@ -28,12 +29,14 @@ Formulas (a subset of lme4's):
 Families: poisson (log link), binomial (logit), negbin (log link, Var = mu + mu^2/theta,
 theta estimated with the model, as glmmTMB's nbinom2), gamma (log link, Var = mu^2/shape,
 glmmTMB's Gamma(link = \"log\")), beta (logit link, Var = mu(1 - mu)/(1 + phi), glmmTMB's
-beta_family()), ordinal (ordered categories such as the mRS 0-6: cumulative logit,
+beta_family()), betabinomial (successes out of n trials, logit link,
+Var = n mu(1 - mu)(phi + n)/(phi + 1), glmmTMB's betabinomial(): a binomial whose
+probability varies as a beta with precision phi; one grouping factor), ordinal (ordered categories such as the mRS 0-6: cumulative logit,
 logit P(Y <= j) = threshold_j - eta, one threshold between each two levels and no
 intercept in eta, as ordinal's clmm; whole-number scores are ordered numerically, other
 levels by --levels 'none<mild<severe'; a positive coefficient moves the response up).
-Dispersion formula (negbin, gamma, beta): --dispformula '~ arm' makes the log dispersion
-(log theta, log shape, log phi) linear in fixed terms, as glmmTMB's dispformula; its
+Dispersion formula (negbin, gamma, beta, betabinomial): --dispformula '~ arm' makes the log
+dispersion (log theta, log shape, log phi) linear in fixed terms, as glmmTMB's dispformula; its
 coefficients are printed on that log scale (glmmTMB's fixef(m)$disp).
 Zero inflation (poisson, negbin): --ziformula '~ 1' (or '~ arm') adds structural zeros,
 P(y = 0) = pi + (1 - pi) f(0), P(y > 0) = (1 - pi) f(y), with logit(pi) linear in fixed
@@ -62,8 +65,8 @@ pub struct Args {
     pub formula: Option<String>,
     #[command(flatten)]
     pub model: ModelArgs,
-    /// One-sided formula of the log dispersion, e.g. '~ arm' (negbin, gamma, beta; glmmTMB's
-    /// dispformula). Default: one dispersion for all rows.
+    /// One-sided formula of the log dispersion, e.g. '~ arm' (negbin, gamma, beta,
+    /// betabinomial; glmmTMB's dispformula). Default: one dispersion for all rows.
     #[arg(long, value_name = "FORMULA")]
     pub dispformula: Option<String>,
     /// One-sided formula of the logit of the probability of a structural zero, e.g. '~ 1' or
@@ -76,8 +79,8 @@ pub struct Args {
     #[arg(long, value_name = "LOW<...<HIGH")]
     pub levels: Option<String>,
     /// Also show exp(estimate) with its confidence interval: rate ratios (poisson, negbin),
-    /// ratios of means (gamma) or odds ratios (binomial, beta, and cumulative odds ratios of
-    /// a higher category for ordinal).
+    /// ratios of means (gamma) or odds ratios (binomial, betabinomial, beta, and cumulative
+    /// odds ratios of a higher category for ordinal).
     #[arg(long)]
     pub exp: bool,
     /// Confidence level of the --exp intervals.
@@ -99,7 +102,7 @@ pub struct Args {
 
 #[derive(Debug, clap::Args)]
 pub struct ModelArgs {
-    /// Response distribution: poisson, negbin, binomial, gamma, beta or ordinal.
+    /// Response distribution: poisson, negbin, binomial, betabinomial, gamma, beta or ordinal.
     #[arg(long)]
     pub family: Option<String>,
     /// Quadrature nodes per group: 1 is the Laplace approximation (lme4's default); more
@@ -117,7 +120,7 @@ impl ModelArgs {
             .ok_or_else(|| {
                 Error::input(
                     "--family",
-                    "missing; allowed: poisson, negbin, binomial, gamma, beta, ordinal",
+                    "missing; allowed: poisson, negbin, binomial, betabinomial, gamma, beta, ordinal",
                 )
             })?
             .parse()?;

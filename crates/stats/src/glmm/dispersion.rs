@@ -2,8 +2,8 @@
 //! Brooks et al. 2017, R Journal 9(2)): none (Poisson, binomial); the negative binomial's one
 //! φ = 1/θ ≥ 0 (the default, whose bound φ = 0 is the Poisson model); or glmmTMB's log-scale
 //! dispersion linear in the terms of a one-sided formula, δᵢ = dᵢ·γ (log θ, log shape or log
-//! precision, [`super::family::Family::from_log_dispersion`]; the gamma's and beta's default is
-//! `~ 1`, one δ for all rows).
+//! precision, [`super::family::Family::from_log_dispersion`]; the default of the gamma, the beta
+//! and the beta-binomial is `~ 1`, one δ for all rows).
 //!
 //! The fits see the parameters γ; [`Dispersion::rows`] turns them into the value of every row
 //! that [`super::family::Family::terms`] takes, with its derivative in δ, and
@@ -117,7 +117,8 @@ impl RowDispersion {
 }
 
 /// The start of the dispersion parameters from a pilot fit's linear predictor `eta` (the mean
-/// model without random effects): the method-of-moments value of the family's dispersion
+/// model without random effects) for the responses `y` out of `trials` (1 except for the
+/// beta-binomial): the method-of-moments value of the family's dispersion
 /// ([`moment_value`]) as [`super::family::Family::terms`] takes it, and the start of
 /// the `dispersion` parameters: that value itself ([`Dispersion::Shared`]), or the γ whose δ = D γ
 /// is closest to its log-scale value (least squares: with an intercept or a full set of a
@@ -126,9 +127,10 @@ pub(crate) fn moment_start(
     dispersion: &Dispersion,
     family: super::Family,
     y: &[f64],
+    trials: &[f64],
     eta: &[f64],
 ) -> crate::error::Result<(f64, Vec<f64>)> {
-    let phi = moment_value(family, y, eta);
+    let phi = moment_value(family, y, trials, eta);
     let start = match dispersion {
         Dispersion::None => Vec::new(),
         Dispersion::Shared => vec![phi],
@@ -148,12 +150,18 @@ pub(crate) fn moment_start(
     Ok((phi, start))
 }
 
-/// The method-of-moments dispersion of the responses `y` at the pilot fit's linear predictor
-/// `eta`: the negative
+/// The method-of-moments dispersion of the responses `y` (out of `trials`) at the pilot
+/// fit's linear predictor `eta`: the negative
 /// binomial's φ = 1/θ = Σ((y − μ)² − μ) / Σμ² (within 0.01 to 100, from a Poisson pilot),
 /// the gamma's shape n / Σ((y − μ)/μ)² (within 0.01 to 10⁴), the beta's precision
-/// Σμ(1 − μ) / Σ(y − μ)² − 1 (within 0.1 to 10⁵).
-fn moment_value(family: super::Family, y: &[f64], eta: &[f64]) -> f64 {
+/// Σμ(1 − μ) / Σ(y − μ)² − 1 (within 0.1 to 10⁵), the beta-binomial's precision from the
+/// intra-class correlation of the trials ([`super::betabinomial::moment_precision`], from a
+/// binomial pilot).
+fn moment_value(family: super::Family, y: &[f64], trials: &[f64], eta: &[f64]) -> f64 {
+    if family == super::Family::BetaBinomial {
+        let p: Vec<f64> = eta.iter().map(|&e| family.mean(e, 1.0)).collect();
+        return super::betabinomial::moment_precision(y, trials, &p);
+    }
     let (mut num, mut den) = (0.0, 0.0);
     for (&y, &e) in y.iter().zip(eta) {
         let mu = family.mean(e, 1.0);

@@ -1,5 +1,6 @@
 //! Response distributions with their canonical or log links, as R's `poisson()`,
-//! `binomial()` and glmmTMB's `nbinom2`, `Gamma(link = "log")` and `beta_family()`: the log
+//! `binomial()` and glmmTMB's `nbinom2`, `Gamma(link = "log")`, `beta_family()` and
+//! `betabinomial()`: the log
 //! density of one observation given its linear predictor η, and its first two derivatives in
 //! η (the score and the observed information), which are all the fits need. Usable without
 //! random effects (a plain GLM; see [`super::fit::fit`] with a formula that has no random
@@ -13,14 +14,16 @@
 //! | gamma (shape k) | log | e^η | μ²/k | k log k − log Γ(k) + (k − 1) log y − k y/μ − k log μ |
 //! | ordinal (J levels, thresholds τ) | cumulative logit | — | — | log(F(τ_y − η) − F(τ_{y−1} − η)), F logistic ([`super::ordinal`]) |
 //! | beta (precision φ) | logit | 1/(1 + e^−η) | μ(1 − μ)/(1 + φ) | log Γ(φ) − log Γ(μφ) − log Γ((1−μ)φ) + (μφ − 1) log y + ((1−μ)φ − 1) log(1 − y) |
+//! | beta-binomial (n trials, precision φ) | logit | nμ, μ = 1/(1 + e^−η) | nμ(1 − μ)(φ + n)/(φ + 1) | log C(n, y) + Σ_{k<y} log(μφ + k) + Σ_{k<n−y} log((1−μ)φ + k) − Σ_{k<n} log(φ + k) ([`super::betabinomial`]) |
 //!
 //! The dispersion parameter each family's [`Family::terms`] takes (`phi`) is 1/θ for the
-//! negative binomial, the shape k for the gamma and the precision φ for the beta. glmmTMB
-//! (Brooks et al. 2017, R Journal 9(2)) estimates each on its log scale, the scale of its
-//! `dispformula` and of `fixef(m)$disp` ([`Family::from_log_dispersion`]): log θ, log k (glmmTMB
-//! 1.1.5's `Gamma`: its `sigma()` is 1/√k, the coefficient of variation) and log φ. The beta
-//! is Ferrari & Cribari-Neto's (2004, J. Appl. Stat. 31(7)) mean–precision parameterisation,
-//! glmmTMB's `beta_family`.
+//! negative binomial, the shape k for the gamma and the precision φ for the beta and the
+//! beta-binomial. glmmTMB (Brooks et al. 2017, R Journal 9(2)) estimates each on its log scale,
+//! the scale of its `dispformula` and of `fixef(m)$disp` ([`Family::from_log_dispersion`]):
+//! log θ, log k (glmmTMB 1.1.5's `Gamma`: its `sigma()` is 1/√k, the coefficient of variation)
+//! and log φ. The beta is Ferrari & Cribari-Neto's (2004, J. Appl. Stat. 31(7)) mean–precision
+//! parameterisation, glmmTMB's `beta_family`; the beta-binomial's success probability is such a
+//! beta (Morris 1997), glmmTMB's `betabinomial`.
 //!
 //! The negative binomial is written in φ = 1/θ (glmmTMB's θ is 1/φ): the same density as
 //! log Γ(y+θ) − log Γ(θ) − log y! + θ log θ + y η − (y+θ) log(θ + μ), but with the Poisson as
@@ -34,8 +37,9 @@
 //! φ²v²(ψ′(μφ) + ψ′((1−μ)φ)) − φv(1 − 2μ)(y* − μ*) with v = μ(1 − μ), y* = logit y and
 //! μ* = ψ(μφ) − ψ((1−μ)φ), can be negative for a row far from its mean (the beta is not
 //! log-concave in η), as in glmmTMB: the sum over a group's rows with the prior's 1 is what
-//! must be positive.
+//! must be positive. The beta-binomial's has the same form ([`super::betabinomial`]).
 
+use super::betabinomial;
 use crate::special::{digamma, tetragamma, trigamma};
 use serde::Serialize;
 use statrs::function::gamma::ln_gamma;
@@ -56,6 +60,10 @@ pub enum Family {
     /// Proportions strictly inside (0, 1), logit link, Var = μ(1 − μ)/(1 + φ) (glmmTMB's
     /// `beta_family()`).
     Beta,
+    /// Successes out of trials more variable than binomial counts, logit link,
+    /// Var = nμ(1 − μ)(φ + n)/(φ + 1) (glmmTMB's `betabinomial()`).
+    #[serde(rename = "betabinomial")]
+    BetaBinomial,
     /// Ordered categories, cumulative logit with thresholds (`ordinal::clmm`): a row's terms
     /// need the thresholds, which [`super::ordinal`] owns ([`Family::terms`] does not serve it).
     Ordinal,
@@ -70,11 +78,12 @@ impl std::str::FromStr for Family {
             "negbin" | "nbinom2" | "negative-binomial" => Ok(Family::NegativeBinomial),
             "gamma" => Ok(Family::Gamma),
             "beta" | "beta_family" => Ok(Family::Beta),
+            "betabinomial" | "beta-binomial" | "betabinom" => Ok(Family::BetaBinomial),
             "ordinal" | "clmm" | "cumulative-logit" => Ok(Family::Ordinal),
             other => Err(crate::error::Error::field(
                 "family",
                 format!(
-                    "unknown family '{other}'; allowed: poisson, negbin, binomial, gamma, beta, ordinal"
+                    "unknown family '{other}'; allowed: poisson, negbin, binomial, betabinomial, gamma, beta, ordinal"
                 ),
             )),
         }
@@ -89,7 +98,8 @@ pub struct Terms {
     pub kernel: f64,
     /// ∂ log f / ∂η.
     pub score: f64,
-    /// −∂² log f / ∂η² (≥ 0: every family here is log-concave in η).
+    /// −∂² log f / ∂η² (≥ 0 where the family is log-concave in η; the beta's and the
+    /// beta-binomial's can be negative, [`Family::information_can_be_negative`]).
     pub weight: f64,
     /// ∂ weight / ∂η (for the gradient of the Laplace approximation's log determinant).
     pub weight_slope: f64,
@@ -116,7 +126,7 @@ fn softplus(x: f64) -> f64 {
 }
 
 impl Family {
-    /// The name R prints (`poisson`, `binomial`, `nbinom2`, `Gamma`, `beta`).
+    /// The name R prints (`poisson`, `binomial`, `nbinom2`, `Gamma`, `beta`, `betabinomial`).
     pub fn r_name(self) -> &'static str {
         match self {
             Family::Poisson => "poisson",
@@ -124,6 +134,7 @@ impl Family {
             Family::NegativeBinomial => "nbinom2",
             Family::Gamma => "Gamma",
             Family::Beta => "beta",
+            Family::BetaBinomial => "betabinomial",
             Family::Ordinal => "ordinal",
         }
     }
@@ -131,7 +142,7 @@ impl Family {
     /// The link's name.
     pub fn link(self) -> &'static str {
         match self {
-            Family::Binomial | Family::Beta | Family::Ordinal => "logit",
+            Family::Binomial | Family::Beta | Family::BetaBinomial | Family::Ordinal => "logit",
             _ => "log",
         }
     }
@@ -140,7 +151,7 @@ impl Family {
     /// or an odds ratio (logit).
     pub fn ratio_name(self) -> &'static str {
         match self {
-            Family::Binomial | Family::Beta => "odds ratio",
+            Family::Binomial | Family::Beta | Family::BetaBinomial => "odds ratio",
             Family::Ordinal => "cumulative odds ratio",
             Family::Gamma => "ratio of means",
             _ => "rate ratio",
@@ -151,17 +162,29 @@ impl Family {
     pub fn has_dispersion(self) -> bool {
         matches!(
             self,
-            Family::NegativeBinomial | Family::Gamma | Family::Beta
+            Family::NegativeBinomial | Family::Gamma | Family::Beta | Family::BetaBinomial
         )
     }
 
-    /// Whether the response is a count (Poisson, binomial, negative binomial), which can
-    /// separate (an estimate that is really infinite).
+    /// Whether the response is a count (Poisson, binomial, negative binomial, beta-binomial),
+    /// which can separate (an estimate that is really infinite).
     pub fn is_count(self) -> bool {
         matches!(
             self,
-            Family::Poisson | Family::Binomial | Family::NegativeBinomial
+            Family::Poisson | Family::Binomial | Family::NegativeBinomial | Family::BetaBinomial
         )
+    }
+
+    /// Whether the response is successes out of trials (`cbind( )` on the left: binomial,
+    /// beta-binomial).
+    pub fn has_trials(self) -> bool {
+        matches!(self, Family::Binomial | Family::BetaBinomial)
+    }
+
+    /// Whether a row's information in η can be negative (the beta and the beta-binomial are
+    /// not log-concave in η), which the joint solver of several grouping factors cannot hold.
+    pub fn information_can_be_negative(self) -> bool {
+        matches!(self, Family::Beta | Family::BetaBinomial)
     }
 
     /// What glmmTMB's log-scale dispersion parameter is, for output: `log theta`,
@@ -171,13 +194,16 @@ impl Family {
             Family::NegativeBinomial => Some("log theta, Var = mu + mu^2/theta"),
             Family::Gamma => Some("log shape, Var = mu^2/shape"),
             Family::Beta => Some("log precision phi, Var = mu(1 - mu)/(1 + phi)"),
+            Family::BetaBinomial => {
+                Some("log precision phi, Var = n mu(1 - mu)(phi + n)/(phi + 1)")
+            }
             _ => None,
         }
     }
 
     /// The dispersion parameter [`Family::terms`] takes, and its derivative, at glmmTMB's
     /// log-scale value `log_value` (log θ, log k, log φ): (1/θ = e^−δ, −1/θ) for the
-    /// negative binomial, (e^δ, e^δ) for the gamma and the beta.
+    /// negative binomial, (e^δ, e^δ) for the gamma, the beta and the beta-binomial.
     pub fn from_log_dispersion(self, log_value: f64) -> (f64, f64) {
         match self {
             Family::NegativeBinomial => {
@@ -194,7 +220,7 @@ impl Family {
     /// The mean of one observation (`trials` is 1 except for binomial counts).
     pub fn mean(self, eta: f64, trials: f64) -> f64 {
         match self {
-            Family::Binomial | Family::Beta => trials / (1.0 + (-eta).exp()),
+            Family::Binomial | Family::Beta | Family::BetaBinomial => trials / (1.0 + (-eta).exp()),
             _ => eta.exp(),
         }
     }
@@ -208,17 +234,18 @@ impl Family {
             Family::NegativeBinomial => mu + phi * mu * mu,
             Family::Gamma => mu * mu / phi,
             Family::Beta => mu * (1.0 - mu) / (1.0 + phi),
+            Family::BetaBinomial => mu * (1.0 - mu / trials) * (phi + trials) / (phi + 1.0),
             Family::Ordinal => f64::NAN,
         }
     }
 
     /// The η-free part of log f(y) that does not depend on the dispersion either: −log y!
-    /// (Poisson, negative binomial), log C(n, y) (binomial), −log y (gamma),
+    /// (Poisson, negative binomial), log C(n, y) (binomial, beta-binomial), −log y (gamma),
     /// −log y − log(1 − y) (beta). The dispersion's own part is
     /// [`Family::dispersion_constant`].
     pub fn constant(self, y: f64, trials: f64) -> f64 {
         match self {
-            Family::Binomial => {
+            Family::Binomial | Family::BetaBinomial => {
                 ln_gamma(trials + 1.0) - ln_gamma(y + 1.0) - ln_gamma(trials - y + 1.0)
             }
             Family::Gamma => -y.ln(),
@@ -231,11 +258,13 @@ impl Family {
     /// The dispersion-dependent, η-free part of the log density: the negative binomial's
     /// Σ_{k<y} log(1 + kφ) = log Γ(y+θ) − log Γ(θ) − y log θ (0 at φ = 0; summed term by term
     /// for counts up to 10,000, exact at small φ, by log Γ beyond), the gamma's
-    /// k log k − log Γ(k) + k log y, the beta's log Γ(φ); 0 for the other families.
-    pub fn dispersion_constant(self, y: f64, phi: f64) -> f64 {
+    /// k log k − log Γ(k) + k log y, the beta's log Γ(φ), the beta-binomial's
+    /// log Γ(φ) − log Γ(n + φ) of its `trials` n; 0 for the other families.
+    pub fn dispersion_constant(self, y: f64, trials: f64, phi: f64) -> f64 {
         match self {
             Family::Gamma => return phi * phi.ln() - ln_gamma(phi) + phi * y.ln(),
             Family::Beta => return ln_gamma(phi),
+            Family::BetaBinomial => return betabinomial::dispersion_constant(trials, phi),
             _ => {}
         }
         if self != Family::NegativeBinomial || phi == 0.0 || y < 1.0 {
@@ -257,11 +286,13 @@ impl Family {
     /// they are μ² Σ_{k≥1} (−1)^{k+1} k/(k+1) x^{k−1} − μy/(1+x), exact at φ = 0 (the
     /// one-sided derivative at the Poisson bound). Not finite for counts above 10,000 (the
     /// caller then differences). For the gamma and the beta, `gamma_slopes` and
-    /// `beta_slopes`.
-    pub fn dispersion_slopes(self, y: f64, eta: f64, phi: f64) -> DispersionSlopes {
+    /// `beta_slopes`; for the beta-binomial (the only one that needs the `trials`),
+    /// [`betabinomial::dispersion_slopes`].
+    pub fn dispersion_slopes(self, y: f64, trials: f64, eta: f64, phi: f64) -> DispersionSlopes {
         match self {
             Family::Gamma => return gamma_slopes(y, eta, phi),
             Family::Beta => return beta_slopes(y, eta, phi),
+            Family::BetaBinomial => return betabinomial::dispersion_slopes(y, trials, eta, phi),
             Family::NegativeBinomial => {}
             _ => return DispersionSlopes::default(),
         }
@@ -351,6 +382,7 @@ impl Family {
                 }
             }
             Family::Beta => beta_terms(y, eta, phi),
+            Family::BetaBinomial => betabinomial::terms(y, trials, eta, phi),
             // The thresholds are not here: super::ordinal::Cuts::terms evaluates these rows.
             Family::Ordinal => Terms {
                 kernel: f64::NAN,
@@ -439,7 +471,7 @@ mod tests {
         // R: dnbinom(5, size = 1.7, mu = exp(1.2), log = TRUE) = -2.5753187949522136
         let f = Family::NegativeBinomial;
         let t = f.terms(5.0, 1.0, 1.2, 1.0 / 1.7);
-        let total = t.kernel + f.constant(5.0, 1.0) + f.dispersion_constant(5.0, 1.0 / 1.7);
+        let total = t.kernel + f.constant(5.0, 1.0) + f.dispersion_constant(5.0, 1.0, 1.0 / 1.7);
         assert!((total - -2.5753187949522136).abs() < 1e-13, "{total}");
     }
 
@@ -452,7 +484,9 @@ mod tests {
         assert_eq!(at_zero.kernel, po.terms(y, 1.0, eta, 0.0).kernel);
         // R: dnbinom(4, size = 1e4, mu = exp(0.9), log = TRUE) = -2.0377382989809991
         let full = |phi: f64| {
-            nb.terms(y, 1.0, eta, phi).kernel + nb.constant(y, 1.0) + nb.dispersion_constant(y, phi)
+            nb.terms(y, 1.0, eta, phi).kernel
+                + nb.constant(y, 1.0)
+                + nb.dispersion_constant(y, 1.0, phi)
         };
         assert!(
             (full(1e-4) - -2.0377382989809991).abs() < 1e-13,
@@ -479,19 +513,19 @@ mod tests {
         // The term-by-term sum equals the log Γ form.
         let phi = 0.37;
         let by_gamma = ln_gamma(y + 1.0 / phi) - ln_gamma(1.0 / phi) - y * (1.0 / phi).ln();
-        assert!((nb.dispersion_constant(y, phi) - by_gamma).abs() < 1e-12);
+        assert!((nb.dispersion_constant(y, 1.0, phi) - by_gamma).abs() < 1e-12);
     }
 
     #[test]
     fn dispersion_slopes_are_the_derivatives_in_phi() {
         let f = Family::NegativeBinomial;
         let log_density = |y: f64, eta: f64, phi: f64| {
-            f.terms(y, 1.0, eta, phi).kernel + f.dispersion_constant(y, phi)
+            f.terms(y, 1.0, eta, phi).kernel + f.dispersion_constant(y, 1.0, phi)
         };
         for (y, eta) in [(0.0, -1.0), (3.0, 0.4), (17.0, 2.5)] {
             for phi in [1e-4f64, 0.02, 0.3, 2.0] {
                 let h = 1e-6 * phi.max(0.01);
-                let d = f.dispersion_slopes(y, eta, phi);
+                let d = f.dispersion_slopes(y, 1.0, eta, phi);
                 let (up, down) = (f.terms(y, 1.0, eta, phi + h), f.terms(y, 1.0, eta, phi - h));
                 let fd = (log_density(y, eta, phi + h) - log_density(y, eta, phi - h)) / (2.0 * h);
                 let scale = fd.abs().max(1.0);
@@ -516,7 +550,7 @@ mod tests {
             // At the bound φ = 0 the slope is y(y−1)/2 − yμ + μ²/2 (the Taylor expansion of
             // the test above).
             let mu = f64::exp(eta);
-            let at_zero = f.dispersion_slopes(y, eta, 0.0).log_density;
+            let at_zero = f.dispersion_slopes(y, 1.0, eta, 0.0).log_density;
             let want = y * (y - 1.0) / 2.0 - y * mu + mu * mu / 2.0;
             assert!(
                 (at_zero - want).abs() < 1e-12 * want.abs().max(1.0),
@@ -524,7 +558,7 @@ mod tests {
             );
         }
         assert_eq!(
-            Family::Poisson.dispersion_slopes(3.0, 0.1, 0.5),
+            Family::Poisson.dispersion_slopes(3.0, 1.0, 0.1, 0.5),
             DispersionSlopes::default()
         );
     }
@@ -550,7 +584,7 @@ mod tests {
 
     /// The full log density of `f` at (y, η, φ).
     fn log_density(f: Family, y: f64, eta: f64, phi: f64) -> f64 {
-        f.terms(y, 1.0, eta, phi).kernel + f.constant(y, 1.0) + f.dispersion_constant(y, phi)
+        f.terms(y, 1.0, eta, phi).kernel + f.constant(y, 1.0) + f.dispersion_constant(y, 1.0, phi)
     }
 
     #[test]
@@ -593,7 +627,7 @@ mod tests {
                             t.weight_slope,
                             "slope",
                         );
-                        let d = f.dispersion_slopes(y, eta, phi);
+                        let d = f.dispersion_slopes(y, 1.0, eta, phi);
                         let h = 1e-6 * phi;
                         let (up, down) =
                             (f.terms(y, 1.0, eta, phi + h), f.terms(y, 1.0, eta, phi - h));

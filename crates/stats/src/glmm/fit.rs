@@ -445,11 +445,15 @@ impl<'a> Layout<'a> {
         let problem = &model.problem;
         let p = problem.p;
         let (start_phi, start_dispersion) = if problem.family.has_dispersion() {
-            // The pilot: the Poisson for the negative binomial; the gamma's and beta's mean
-            // model does not need the dispersion to be right.
+            // The pilot: the Poisson for the negative binomial, the binomial for the
+            // beta-binomial; the gamma's and beta's mean model does not need the dispersion to
+            // be right.
             let pilot = match problem.family {
-                Family::NegativeBinomial => Problem {
-                    family: Family::Poisson,
+                Family::NegativeBinomial | Family::BetaBinomial => Problem {
+                    family: match problem.family {
+                        Family::NegativeBinomial => Family::Poisson,
+                        _ => Family::Binomial,
+                    },
                     dispersion: Dispersion::None,
                     ..problem.clone()
                 },
@@ -462,7 +466,13 @@ impl<'a> Layout<'a> {
             };
             let (b, _) = glm_start(&pilot, pilot_phi).ok_or_else(not_identifiable)?;
             let eta = problem.fixed_predictor(&b);
-            moment_start(&problem.dispersion, problem.family, &problem.y, &eta)?
+            moment_start(
+                &problem.dispersion,
+                problem.family,
+                &problem.y,
+                &problem.trials,
+                &eta,
+            )?
         } else {
             (0.0, Vec::new())
         };
@@ -818,7 +828,7 @@ fn starting_predictor(problem: &Problem) -> Vec<f64> {
         .iter()
         .zip(&problem.y)
         .map(|(&t, &y)| match problem.family {
-            Family::Binomial => {
+            Family::Binomial | Family::BetaBinomial => {
                 let m = (t * mean_y + y + 0.5) / (2.0 * t + 1.0);
                 (m / (1.0 - m)).ln()
             }
@@ -1429,7 +1439,7 @@ fn separation_warnings(
     let extreme = eta
         .iter()
         .filter(|&&eta| match family {
-            Family::Binomial => eta.abs() > 15.0,
+            Family::Binomial | Family::BetaBinomial => eta.abs() > 15.0,
             Family::Ordinal => thresholds.iter().any(|t| (t.estimate - eta).abs() > 15.0),
             _ => eta < -15.0,
         })
@@ -1443,7 +1453,7 @@ fn separation_warnings(
         .max_by(|a, b| a.estimate.abs().total_cmp(&b.estimate.abs()))
         .or(fixed.first());
     let what = match family {
-        Family::Binomial => "fitted probabilities numerically 0 or 1",
+        Family::Binomial | Family::BetaBinomial => "fitted probabilities numerically 0 or 1",
         Family::Ordinal => "fitted cumulative probabilities numerically 0 or 1",
         _ => "fitted rates numerically 0",
     };

@@ -257,7 +257,10 @@ impl Problem {
         self.y
             .iter()
             .enumerate()
-            .map(|(i, &y)| self.family.dispersion_constant(y, phi.at(i)))
+            .map(|(i, &y)| {
+                self.family
+                    .dispersion_constant(y, self.trials[i], phi.at(i))
+            })
             .sum()
     }
 
@@ -317,7 +320,7 @@ impl Problem {
         let dispersion = if self.dispersion.is_empty() {
             DispersionSlopes::default()
         } else {
-            self.family.dispersion_slopes(y, eta, phi)
+            self.family.dispersion_slopes(y, self.trials[i], eta, phi)
         };
         match at.zero.get(i) {
             Some(zero) => {
@@ -796,7 +799,7 @@ mod tests {
             for k in 0..5 {
                 let xv = k as f64 / 2.0 - 1.0;
                 y.push(((g * 7 + k * 3) % 5) as f64);
-                trials.push(if family == Family::Binomial { 6.0 } else { 1.0 });
+                trials.push(if family.has_trials() { 6.0 } else { 1.0 });
                 x.extend([1.0, xv]);
                 z.extend([1.0, xv]);
             }
@@ -826,7 +829,12 @@ mod tests {
     #[test]
     fn the_gradient_is_the_derivative_of_the_laplace_deviance() {
         let positions = [(0, 0), (1, 0), (1, 1)];
-        for family in [Family::Poisson, Family::Binomial, Family::NegativeBinomial] {
+        for family in [
+            Family::Poisson,
+            Family::Binomial,
+            Family::NegativeBinomial,
+            Family::BetaBinomial,
+        ] {
             let pr = problem(family);
             let beta = [0.3, -0.2];
             let theta = [0.7, -0.3, 0.4];
@@ -898,12 +906,18 @@ mod tests {
     }
 
     /// The gradient in the parameters of a log-linear dispersion (glmmTMB's `dispformula`,
-    /// here `~ x`) for the three families with one, with random effects and without.
+    /// here `~ x`) for the four families with one, with random effects and without (the
+    /// beta-binomial's rows of 6 trials).
     #[test]
     fn the_gradient_in_a_log_linear_dispersion_is_its_derivative() {
         let positions = [(0, 0), (1, 0), (1, 1)];
         let t = vec![0.7, 0.0, -0.3, 0.4];
-        for family in [Family::NegativeBinomial, Family::Gamma, Family::Beta] {
+        for family in [
+            Family::NegativeBinomial,
+            Family::Gamma,
+            Family::Beta,
+            Family::BetaBinomial,
+        ] {
             let mut pr = problem(family);
             for y in pr.y.iter_mut() {
                 match family {
@@ -912,7 +926,11 @@ mod tests {
                     _ => {}
                 }
             }
-            pr.constant = pr.y.iter().map(|&y| family.constant(y, 1.0)).sum();
+            pr.constant =
+                pr.y.iter()
+                    .zip(&pr.trials)
+                    .map(|(&y, &n)| family.constant(y, n))
+                    .sum();
             // The design of ~ x: the fixed-effect design's two columns.
             pr.dispersion = Dispersion::Linear {
                 design: pr.x.clone(),

@@ -1,6 +1,7 @@
-//! Generalised linear mixed models (lme4's `glmer`, glmmTMB's `nbinom2`, `Gamma` and
-//! `beta_family`): Poisson, binomial and negative-binomial counts, positive continuous values
-//! (gamma, log link) and proportions inside (0, 1) (beta, logit link), with random effects of
+//! Generalised linear mixed models (lme4's `glmer`, glmmTMB's `nbinom2`, `Gamma`,
+//! `beta_family` and `betabinomial`): Poisson, binomial and negative-binomial counts, successes
+//! out of trials more variable than binomial (beta-binomial, logit link), positive continuous
+//! values (gamma, log link) and proportions inside (0, 1) (beta, logit link), with random effects of
 //! one grouping factor, by the Laplace approximation or adaptive Gauss-Hermite quadrature, or
 //! of several (crossed or nested) by the Laplace approximation, and for the families with a
 //! dispersion parameter a log dispersion linear in fixed terms (glmmTMB's `dispformula`;
@@ -34,6 +35,7 @@
 //! | file | owns |
 //! |---|---|
 //! | [`family`] | response distributions and links: log density, score, information |
+//! | [`betabinomial`] | glmmTMB's beta-binomial: its log density as rising factorials, with the derivatives in η and in the precision φ, and its moment start |
 //! | [`dispersion`] | the dispersion parameters: the negative binomial's 1/θ, or glmmTMB's log dispersion linear in a `dispformula`; each row's value and the chain rule back |
 //! | [`zero_inflation`] | glmmTMB's zero-inflation model (`ziformula`): each row's logit π, and a row's log density, score and information under the mixture with their derivatives |
 //! | [`ordinal`] | the cumulative logit model (ordinal's `clmm`): the thresholds, each row's log probability with its derivatives in η and in its two thresholds, the response's levels in order |
@@ -49,6 +51,7 @@
 //! [`several`] solves the joint system with [`crate::lmm::blocked`] (the deviance is then
 //! differenced numerically by the optimiser).
 
+pub mod betabinomial;
 pub mod compare;
 pub mod dispersion;
 pub mod family;

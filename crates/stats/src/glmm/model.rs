@@ -1,5 +1,6 @@
 //! A generalised model's data: the response checked against its family (whole counts;
-//! successes within trials; gamma values > 0; beta values inside (0, 1)), the offsets, the
+//! successes within trials, given by `cbind( )` for the beta-binomial; gamma values > 0; beta
+//! values inside (0, 1)), the offsets, the
 //! fixed-effect design (by [`crate::lmm::design`]), the dispersion model
 //! ([`super::dispersion`], its formula's design by the same [`crate::lmm::design`]), the
 //! zero-inflation model ([`super::zero_inflation`], likewise),
@@ -125,26 +126,7 @@ pub fn build(
     }
     let mut factors = random_factors(formula, frame)?;
     check_nagq(nagq, &factors)?;
-    if family == Family::Ordinal && factors.len() > 1 {
-        return Err(Error::field(
-            "family",
-            format!(
-                "the ordinal model is fitted with one grouping factor; this model has {} ({})",
-                factors.len(),
-                group_names(&factors)
-            ),
-        ));
-    }
-    if family == Family::Beta && factors.len() > 1 {
-        return Err(Error::field(
-            "family",
-            format!(
-                "the beta family is fitted with one grouping factor; this model has {} ({}). The beta's information in η can be negative for a row far from its mean, which the joint solver of several factors cannot hold",
-                factors.len(),
-                group_names(&factors)
-            ),
-        ));
-    }
+    one_factor_families(family, &factors)?;
     let zero_inflation = zero_inflation_model(
         family,
         side.zero_inflation.as_ref(),
@@ -198,6 +180,35 @@ pub fn build(
     })
 }
 
+/// Refuses several grouping factors for the families fitted with one: the ordinal model, and
+/// the beta and the beta-binomial, whose information in η can be negative for a row far from
+/// its mean ([`Family::information_can_be_negative`]), which the joint solver of several
+/// factors cannot hold.
+fn one_factor_families(family: Family, factors: &[RandomEffects]) -> Result<()> {
+    if family == Family::Ordinal && factors.len() > 1 {
+        return Err(Error::field(
+            "family",
+            format!(
+                "the ordinal model is fitted with one grouping factor; this model has {} ({})",
+                factors.len(),
+                group_names(factors)
+            ),
+        ));
+    }
+    if family.information_can_be_negative() && factors.len() > 1 {
+        return Err(Error::field(
+            "family",
+            format!(
+                "the {name} family is fitted with one grouping factor; this model has {} ({}). The {name}'s information in η can be negative for a row far from its mean, which the joint solver of several factors cannot hold",
+                factors.len(),
+                group_names(factors),
+                name = family.r_name()
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// The response of `formula` for `family`: the numbers of its column, or for the ordinal
 /// family each row's category (0-based) with the thresholds between the categories
 /// ([`categories`]: whole numbers in numeric order, or the order `levels`). A formula
@@ -240,8 +251,9 @@ fn response(
     Ok((y, Thresholds::between(&names)))
 }
 
-/// The trials of each row (1 unless binomial with cbind( )), after checking the response `y`
-/// against `family`: whole counts, 0/1, or successes within trials.
+/// The trials of each row (1 unless binomial or beta-binomial with cbind( )), after checking
+/// the response `y` against `family`: whole counts, 0/1, or successes within trials (which the
+/// beta-binomial must give by cbind( ): with one trial a row it is the binomial).
 fn checked_trials(
     formula: &Formula,
     frame: &Frame,
@@ -253,8 +265,24 @@ fn checked_trials(
     let response = &formula.response;
     let mut trials = vec![1.0; n];
     match (family, &formula.failures) {
-        (Family::Binomial, Some(failures)) => {
+        (Family::Binomial | Family::BetaBinomial, Some(failures)) => {
             binomial_trials(frame, response, failures, y, &mut trials, locate)?;
+            if family == Family::BetaBinomial && trials.iter().all(|&t| t <= 1.0) {
+                return Err(Error::field(
+                    "formula",
+                    format!(
+                        "every row of cbind({response}, ...) has at most one trial: the beta-binomial's precision is the correlation of the trials within a row, which needs rows of two or more trials (with one trial a row use {{field:family}} binomial)"
+                    ),
+                ));
+            }
+        }
+        (Family::BetaBinomial, None) => {
+            return Err(Error::field(
+                "formula",
+                format!(
+                    "a betabinomial response is successes out of trials, written cbind({response}, trials - {response}) or cbind({response}, failures) on the left of the formula; '{response}' alone has no trials (with one trial a row the beta-binomial is the binomial, and its precision cannot be estimated)"
+                ),
+            ));
         }
         (Family::Binomial, None) => {
             if let Some(i) = y.iter().position(|&v| v != 0.0 && v != 1.0) {
@@ -271,7 +299,7 @@ fn checked_trials(
             return Err(Error::field(
                 "formula",
                 format!(
-                    "cbind( ) on the left is for {{field:family}} binomial, not {}",
+                    "cbind( ) on the left is for {{field:family}} binomial and betabinomial, not {}",
                     family.r_name()
                 ),
             ));
@@ -625,8 +653,8 @@ fn zero_inflation_model(
 }
 
 /// The dispersion model of `family` with the formula `dispersion` (see [`build`]): the
-/// negative binomial's one 1/θ by default, one log shape or log precision for the gamma and
-/// the beta, none for the Poisson and the binomial (which refuse a formula).
+/// negative binomial's one 1/θ by default, one log shape or log precision for the gamma, the
+/// beta and the beta-binomial, none for the Poisson and the binomial (which refuse a formula).
 fn dispersion_model(
     family: Family,
     dispersion: Option<&Formula>,
@@ -638,7 +666,7 @@ fn dispersion_model(
         (false, Some(_), _) => Err(Error::field(
             "dispformula",
             format!(
-                "family {} has no dispersion parameter to model; {{field:dispformula}} is for the families negbin, gamma and beta",
+                "family {} has no dispersion parameter to model; {{field:dispformula}} is for the families negbin, gamma, beta and betabinomial",
                 family.r_name()
             ),
         )),

@@ -274,7 +274,7 @@ mod tests {
         let f = family.terms(y, 1.0, eta, phi);
         mix(y, &ZeroProbability::at(zeta), f).terms.kernel
             + family.constant(y, 1.0)
-            + family.dispersion_constant(y, phi)
+            + family.dispersion_constant(y, 1.0, phi)
     }
 
     #[test]
@@ -345,7 +345,7 @@ mod tests {
                             &what,
                         );
                         if family == Family::NegativeBinomial {
-                            let d = m.dispersion(family.dispersion_slopes(y, eta, phi));
+                            let d = m.dispersion(family.dispersion_slopes(y, 1.0, eta, phi));
                             let full = |ph: f64| log_density(family, y, eta, ph, zeta);
                             let (up, down) = (at(eta, zeta, phi + h), at(eta, zeta, phi - h));
                             close((full(phi + h) - full(phi - h)) / dh, d.log_density, &what);
