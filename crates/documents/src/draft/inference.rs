@@ -275,7 +275,9 @@ pub fn find_confidence_intervals(scan: &mut Scan) {
 fn find_labelled_cis(scan: &mut Scan, plain: &str) {
     for c in ci_pattern().captures_iter(plain) {
         let whole = c.get(0).expect("a match");
-        let range = whole.start()..whole.end();
+        // A level's number may open with the space before it (`, 95% CI`): not the item's.
+        let lead = whole.as_str().len() - whole.as_str().trim_start().len();
+        let range = whole.start() + lead..whole.end();
         if !scan.free(range.clone()) {
             continue;
         }

@@ -55,7 +55,15 @@ pub fn find(scan: &mut Scan) {
         let text = &plain[range.clone()];
         if text.starts_with(['-', '+']) {
             let before = plain[..range.start].chars().next_back();
-            if before.is_some_and(|c| (c.is_alphanumeric() && !is_cjk(c)) || c == ')') {
+            // After a range's joining word (`–1.43 to–0.33`, the space left out) the sign is
+            // the bound's own.
+            let word: String = plain[..range.start]
+                .chars()
+                .rev()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
+            let joins = matches!(word.as_str(), "ot" | "dna" | "sv");
+            if !joins && before.is_some_and(|c| (c.is_alphanumeric() && !is_cjk(c)) || c == ')') {
                 range.start += 1 + text[1..].len() - text[1..].trim_start().len();
             }
         }
@@ -142,6 +150,28 @@ mod tests {
         .map(|(v, u)| (v.to_string(), u.map(str::to_string)))
         .collect();
         assert_eq!(numbers, expect);
+    }
+
+    #[test]
+    fn a_bound_after_to_keeps_its_sign_and_an_ideographic_comma_separates() {
+        // Made-up cells as a table copies them (`to` glued to the second bound's minus), and
+        // a Japanese list whose 、 is no decimal comma.
+        let items = read_items(
+            "| Day 3 | –1.43 to–0.33 | 0.0019 |\nオッズ比:2.94、95%信頼区間:2.03~4.27であった。",
+        );
+        let values: Vec<String> = items
+            .iter()
+            .flat_map(|i| {
+                [&i.parts.value, &i.parts.lower, &i.parts.upper]
+                    .into_iter()
+                    .flatten()
+                    .map(|p| p.number.text.clone())
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        assert!(values.contains(&"-0.33".to_string()), "{values:?}");
+        assert!(!values.iter().any(|v| v.contains(',')), "{values:?}");
+        assert!(values.contains(&"2.94".to_string()), "{values:?}");
     }
 
     #[test]

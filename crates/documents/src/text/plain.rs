@@ -78,7 +78,9 @@ fn plain_char(c: char, before: &str, in_exponent: bool) -> Plain {
         '⋅' | '∙' => Replace("·"),
         // The wave dash and the tilde operator of ranges and intervals (0.2〜1.4).
         '〜' | '∼' => Replace("~"),
-        '、' => Replace(","),
+        // The ideographic comma separates (`2.94、95%信頼区間`): a comma and a space, so no
+        // number reads across it as a decimal or thousands comma.
+        '、' => Replace(", "),
         // Spaces of every width (a narrow no-break space is common before units and in JESP
         // papers, per statcheck's getHTML).
         '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\r' | '\t' => {
