@@ -334,6 +334,39 @@ fn ratio_before_estimate(plain: &str, c: &regex::Captures) -> bool {
     })
 }
 
+/// The round-bracketed parenthesis that `range` of `plain` stands in, on its line: from its
+/// unmatched `(` before to its `)` after.
+fn enclosing_parenthesis(plain: &str, range: std::ops::Range<usize>) -> Option<&str> {
+    let line_start = plain[..range.start].rfind('\n').map_or(0, |k| k + 1);
+    let mut depth = 0i32;
+    let open = plain[line_start..range.start]
+        .char_indices()
+        .rev()
+        .find_map(|(k, c)| {
+            match c {
+                ')' => depth += 1,
+                '(' if depth == 0 => return Some(line_start + k),
+                '(' => depth -= 1,
+                _ => {}
+            }
+            None
+        })?;
+    let mut depth = 0i32;
+    let close = plain[range.end..]
+        .char_indices()
+        .take_while(|(_, c)| *c != '\n')
+        .find_map(|(k, c)| {
+            match c {
+                '(' => depth += 1,
+                ')' if depth == 0 => return Some(range.end + k),
+                ')' => depth -= 1,
+                _ => {}
+            }
+            None
+        })?;
+    Some(&plain[open..=close])
+}
+
 /// Reads every bracketed pair that is an interval, though printed without its name.
 ///
 /// A document that names a CI anywhere (a table's footnote) makes a bracketed pair that
@@ -356,8 +389,14 @@ fn find_bracketed_cis(scan: &mut Scan, plain: &str) {
             .doc
             .sentence_at(scan.doc.plain.original_span(range.clone()).start)];
         // A sentence that names a median or its quartiles and no interval prints `6 [4–10]`
-        // as a median with its quartiles or range (read by [`super::summary`]).
-        let (names_ci, names_median) = names_ci_and_median(&sentence.quote);
+        // as a median with its quartiles or range (read by [`super::summary`]). Where the
+        // pair stands in a parenthesis that says what its brackets print (`(Δ −2.0 [−6.4,
+        // 0.1] vs. 0.9 [−0.6, 3.7] %, median [IQR], P=0.003)` after `(… mean [95% CI] …)`),
+        // that statement decides, not the sentence's other ones.
+        let (names_ci, names_median) = enclosing_parenthesis(plain, range.clone())
+            .map(names_ci_and_median)
+            .filter(|(ci, median)| *ci || *median)
+            .unwrap_or_else(|| names_ci_and_median(&sentence.quote));
         if (names_median && !names_ci) || table_header_names_median(scan, range.start) {
             continue;
         }
@@ -420,6 +459,29 @@ fn find_bracketed_cis(scan: &mut Scan, plain: &str) {
 #[cfg(test)]
 mod tests {
     use super::super::{ItemKind, read_items};
+
+    #[test]
+    fn a_parenthesis_that_says_median_iqr_decides_its_brackets() {
+        // Made-up numbers in an abstract's form: one parenthesis of means with 95% CIs, the
+        // next of medians with IQRs, each saying so after its values.
+        let items = read_items(
+            "The drug reduced fat (Δ −30 [−50, −10] vs. 6 [−12, 24] cm2, mean [95% CI], P = 0.004) and liver fat (Δ −1.8 [−5.9, 0.2] vs. 0.7 [−0.5, 3.1] %, median [IQR], P = 0.002).",
+        );
+        let kinds: Vec<(ItemKind, &str)> = items
+            .iter()
+            .filter(|i| i.text.contains('['))
+            .map(|i| (i.kind, i.text.as_str()))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                (ItemKind::Ci, "[−50, −10]"),
+                (ItemKind::Ci, "[−12, 24]"),
+                (ItemKind::MedianIqr, "−1.8 [−5.9, 0.2]"),
+                (ItemKind::MedianIqr, "0.7 [−0.5, 3.1]"),
+            ]
+        );
+    }
 
     #[test]
     fn an_interval_after_a_percentage_named_by_the_sentence() {
