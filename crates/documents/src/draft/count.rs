@@ -520,6 +520,79 @@ fn is_change(plain: &str, start: usize, end: usize, value: &super::Printed) -> b
     change_words_around(plain, start, end, 0)
 }
 
+/// Which way a percent change printed without its sign goes, by the word right after it
+/// (`a 15.2 percent decrease`, `a 5% increase`, `12% reduction`, `減少`) or the verb right
+/// before it (`fell by 12%`, `increased by 5%`): `Some("decrease")` or `Some("increase")`;
+/// `None` for a signed value or where no such word stands beside it.
+///
+/// ```
+/// use trialstats_documents::draft::count::direction_of_change;
+/// let t = "had a 15.2 percent decrease in fat, compared with a 5 percent increase";
+/// let at = t.find("15.2").unwrap();
+/// assert_eq!(direction_of_change(t, at..at + 4), Some("decrease"));
+/// let at = t.find("5 percent i").unwrap();
+/// assert_eq!(direction_of_change(t, at..at + 1), Some("increase"));
+/// assert_eq!(direction_of_change("fell by -3%", 8..10), None);
+/// ```
+pub fn direction_of_change(text: &str, value: std::ops::Range<usize>) -> Option<&'static str> {
+    if text[value.clone()]
+        .trim_start()
+        .starts_with(['-', '+', '−'])
+    {
+        return None;
+    }
+    let after: String = text[value.end..]
+        .trim_start_matches(|c: char| c == '%' || c == '％' || c.is_whitespace())
+        .trim_start_matches("percent")
+        .trim_start_matches("per cent")
+        .trim_start()
+        .chars()
+        .take(12)
+        .collect::<String>()
+        .to_lowercase();
+    let before: String = text[..value.start]
+        .trim_end()
+        .trim_end_matches("by")
+        .trim_end()
+        .chars()
+        .rev()
+        .take(12)
+        .collect::<Vec<char>>()
+        .into_iter()
+        .rev()
+        .collect::<String>()
+        .to_lowercase();
+    const FALLS: [&str; 9] = [
+        "decrease",
+        "reduction",
+        "decline",
+        "fall",
+        "drop",
+        "lower",
+        "loss",
+        "減少",
+        "低下",
+    ];
+    const RISES: [&str; 5] = ["increase", "rise", "gain", "higher", "増加"];
+    const FELL: [&str; 6] = [
+        "decreased",
+        "reduced",
+        "fell",
+        "declined",
+        "dropped",
+        "lowered",
+    ];
+    const ROSE: [&str; 4] = ["increased", "rose", "gained", "grew"];
+    if FALLS.iter().any(|w| after.starts_with(w)) || FELL.iter().any(|w| before.ends_with(w)) {
+        Some("decrease")
+    } else if RISES.iter().any(|w| after.starts_with(w)) || ROSE.iter().any(|w| before.ends_with(w))
+    {
+        Some("increase")
+    } else {
+        None
+    }
+}
+
 /// The byte offset `chars` characters before `at` in `plain` (0 where there are fewer).
 fn chars_back(plain: &str, at: usize, chars: usize) -> usize {
     plain[..at]

@@ -530,12 +530,24 @@ fn draft_single_value(w: &mut Writer, item: &Item) {
             format!("review: {} of …", p.ratio.unwrap_or("ratio")),
             p.ratio.unwrap_or("ratio").to_string(),
         ),
-        // Not "percent": a change is not a share between 0 and 100 and is not checked so.
-        ItemKind::PercentChange => (
-            "percent_change",
-            "review: percent change of …".to_string(),
-            "percent change".to_string(),
-        ),
+        // Not "percent": a change is not a share between 0 and 100 and is not checked so. A
+        // change printed without its sign says its way in a word (`a 15.2 percent decrease`):
+        // the label keeps it, so the bare value is not taken for a rise.
+        ItemKind::PercentChange => {
+            let way = super::count::direction_of_change(w.doc.original, item.span[0]..item.span[1]);
+            (
+                "percent_change",
+                match way {
+                    Some("decrease") => {
+                        "review: percent decrease of … (a fall printed without its sign)"
+                            .to_string()
+                    }
+                    Some(way) => format!("review: percent {way} of …"),
+                    None => "review: percent change of …".to_string(),
+                },
+                "percent change".to_string(),
+            )
+        }
         // ItemKind::Number, the only other kind drafted here.
         _ => ("number", "review".to_string(), Writer::unit_of(item)),
     };
