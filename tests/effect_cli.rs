@@ -4,7 +4,7 @@
 // R's values are kept with all 17 printed digits, so they read the same as R's output.
 #![allow(clippy::excessive_precision)]
 
-use crate::common::{json_of, subcommand};
+use crate::common::{assert_close, json_of, subcommand};
 use assert_cmd::Command;
 use predicates::prelude::*;
 use predicates::str::contains;
@@ -19,10 +19,8 @@ fn effect_json(args: &[&str]) -> serde_json::Value {
     json_of(subcommand("effect").args(args).args(["--format", "json"]))
 }
 
-fn close(got: &serde_json::Value, want: f64) {
-    let got = got.as_f64().unwrap();
-    assert!(((got - want) / want).abs() < 1e-8, "got {got}, want {want}");
-}
+/// Relative agreement asked of every number.
+const REL: f64 = 1e-8;
 
 fn csv_file(text: &str) -> tempfile::NamedTempFile {
     let mut f = tempfile::Builder::new().suffix(".csv").tempfile().unwrap();
@@ -39,11 +37,11 @@ fn pre_post_contract_example() {
         "SMCR", "--n", "7", "--before", "2.9,1.1", "--after", "0.4,0.8", "--r", "0.5",
     ]);
     assert_eq!(v["measure"], "SMCR");
-    close(&v["estimate"], -1.9741515632441209);
-    close(&v["variance"], 0.42123388533280043);
-    close(&v["se"], 0.64902533489286873);
-    close(&v["ci_lower"], -3.2462178446881906);
-    close(&v["ci_upper"], -0.70208528180005114);
+    assert_close("estimate", &v["estimate"], -1.9741515632441209, REL);
+    assert_close("variance", &v["variance"], 0.42123388533280043, REL);
+    assert_close("se", &v["se"], 0.64902533489286873, REL);
+    assert_close("ci_lower", &v["ci_lower"], -3.2462178446881906, REL);
+    assert_close("ci_upper", &v["ci_upper"], -0.70208528180005114, REL);
     assert_eq!(v["r"], 0.5);
     assert_eq!(v["notes"].as_array().unwrap().len(), 0);
 }
@@ -54,7 +52,7 @@ fn missing_r_is_assumed_with_a_note_and_kept_in_the_output() {
         "SMCR", "--n", "7", "--before", "2.9,1.1", "--after", "0.4,0.8",
     ]);
     assert_eq!(v["r"], 0.5);
-    close(&v["estimate"], -1.9741515632441209);
+    assert_close("estimate", &v["estimate"], -1.9741515632441209, REL);
     assert_eq!(
         v["notes"][0],
         "assumed r = 0.5 (pre/post correlation not reported)"
@@ -72,8 +70,8 @@ fn missing_r_is_assumed_with_a_note_and_kept_in_the_output() {
 fn two_groups() {
     // R: escalc("SMD", m1i=10.2, sd1i=2.1, n1i=25, m2i=8.9, sd2i=2.5, n2i=23)
     let v = effect_json(&["SMD", "--group1", "10.2,2.1,25", "--group2", "8.9,2.5,23"]);
-    close(&v["estimate"], 0.55594305424155732);
-    close(&v["variance"], 0.086697767948309301);
+    assert_close("estimate", &v["estimate"], 0.55594305424155732, REL);
+    assert_close("variance", &v["variance"], 0.086697767948309301, REL);
     // R: summary(..., level=90)
     let v = effect_json(&[
         "SMD",
@@ -84,7 +82,7 @@ fn two_groups() {
         "--level",
         "0.9",
     ]);
-    close(&v["ci_lower"], 0.071624379650920222);
+    assert_close("ci_lower", &v["ci_lower"], 0.071624379650920222, REL);
     assert_eq!(v["level"], 0.9);
 }
 
@@ -102,8 +100,8 @@ fn two_by_two_with_zero_cell_says_so() {
         "--n2",
         "31",
     ]);
-    close(&v["estimate"], -2.3661465744837904);
-    close(&v["variance"], 2.1183101173020527);
+    assert_close("estimate", &v["estimate"], -2.3661465744837904, REL);
+    assert_close("variance", &v["variance"], 2.1183101173020527, REL);
     assert!(
         v["notes"][0]
             .as_str()
@@ -116,25 +114,25 @@ fn two_by_two_with_zero_cell_says_so() {
 fn proportion_with_each_interval() {
     // R: escalc("PR", xi=12, ni=40); prop.test(12, 40, correct=FALSE); binom.test(12, 40)
     let v = effect_json(&["PR", "--events", "12", "--n", "40"]);
-    close(&v["ci_lower"], 0.15798711745533733);
+    assert_close("ci_lower", &v["ci_lower"], 0.15798711745533733, REL);
     let v = effect_json(&["PR", "--events", "12", "--n", "40", "--ci", "wilson"]);
-    close(&v["ci_lower"], 0.18074845229746531);
-    close(&v["ci_upper"], 0.45430018818144935);
+    assert_close("ci_lower", &v["ci_lower"], 0.18074845229746531, REL);
+    assert_close("ci_upper", &v["ci_upper"], 0.45430018818144935, REL);
     let v = effect_json(&["PR", "--events", "12", "--n", "40", "--ci", "exact"]);
-    close(&v["ci_lower"], 0.16562720439323556);
-    close(&v["ci_upper"], 0.46531628525412339);
+    assert_close("ci_lower", &v["ci_lower"], 0.16562720439323556, REL);
+    assert_close("ci_upper", &v["ci_upper"], 0.46531628525412339, REL);
     // R: escalc("PLO", xi=12, ni=40)
     let v = effect_json(&["PLO", "--events", "12", "--n", "40"]);
-    close(&v["estimate"], -0.84729786038720356);
+    assert_close("estimate", &v["estimate"], -0.84729786038720356, REL);
 }
 
 #[test]
 fn rates() {
     // R: poisson.test(7, 152.3)$conf.int
     let v = effect_json(&["IR", "--events", "7", "--time", "152.3", "--ci", "exact"]);
-    close(&v["estimate"], 0.04596191726854891);
-    close(&v["ci_lower"], 0.018479074533945285);
-    close(&v["ci_upper"], 0.094699115966529065);
+    assert_close("estimate", &v["estimate"], 0.04596191726854891, REL);
+    assert_close("ci_lower", &v["ci_lower"], 0.018479074533945285, REL);
+    assert_close("ci_upper", &v["ci_upper"], 0.094699115966529065, REL);
     // R: escalc("IRR", x1i=7, t1i=152.3, x2i=15, t2i=160.1)
     let v = effect_json(&[
         "IRR",
@@ -147,8 +145,8 @@ fn rates() {
         "--time2",
         "160.1",
     ]);
-    close(&v["estimate"], -0.71219369194534421);
-    close(&v["variance"], 0.2095238095238095);
+    assert_close("estimate", &v["estimate"], -0.71219369194534421, REL);
+    assert_close("variance", &v["variance"], 0.2095238095238095, REL);
 }
 
 #[test]
@@ -157,7 +155,12 @@ fn slopes_with_and_without_standard_errors() {
     let rows = v.as_array().unwrap();
     assert_eq!(rows.len(), 3);
     assert_eq!(rows[2]["measure"], "SLOWING");
-    close(&rows[2]["estimate"], 46.808510638297868);
+    assert_close(
+        "row 2 estimate",
+        &rows[2]["estimate"],
+        46.808510638297868,
+        REL,
+    );
     assert!(rows[0]["se"].is_null());
     assert_eq!(rows[0]["notes"][0], "not estimable: no SD reported");
     // car::deltaMethod(c(a=0.25,b=0.47), "a-b", vcov.=diag(c(0.05^2,0.06^2)))$SE
@@ -172,7 +175,7 @@ fn slopes_with_and_without_standard_errors() {
         "--se-after",
         "0.05",
     ]);
-    close(&v[0]["se"], 0.078102496759066553);
+    assert_close("row 0 se", &v[0]["se"], 0.078102496759066553, REL);
     // SE from SD and n: 0.3/sqrt(25) = 0.06 and 0.25/sqrt(25) = 0.05, the same result
     let w = effect_json(&[
         "SLOPE",
@@ -187,7 +190,7 @@ fn slopes_with_and_without_standard_errors() {
         "--n",
         "25",
     ]);
-    close(&w[0]["se"], 0.078102496759066553);
+    assert_close("row 0 se", &w[0]["se"], 0.078102496759066553, REL);
     // any of the three slope codes gives all three rows
     let v = effect_json(&["slowing", "--slope-before", "0.47", "--slope-after", "0.25"]);
     assert_eq!(v.as_array().unwrap().len(), 3);
@@ -201,7 +204,7 @@ fn conversions() {
     // R: 0.4*sqrt(7)
     let v = effect_json(&["convert", "--sem", "0.4", "--n", "7"]);
     assert_eq!(v["quantity"], "sd");
-    close(&v["value"], 1.0583005244258363);
+    assert_close("value", &v["value"], 1.0583005244258363, REL);
     // R: (3.1 - 0.5)/(2*qt(0.975, 11))
     let v = effect_json(&[
         "convert",
@@ -212,12 +215,12 @@ fn conversions() {
         "--n",
         "12",
     ]);
-    close(&v["value"], 0.59064460023250409);
+    assert_close("value", &v["value"], 0.59064460023250409, REL);
     // R: 1.8/qnorm(1 - 0.03/2)
     let v = effect_json(&["convert", "--estimate", "1.8", "--p", "0.03"]);
-    close(&v["value"], 0.82945854172373557);
+    assert_close("value", &v["value"], 0.82945854172373557, REL);
     let v = effect_json(&["convert", "--estimate", "1.8", "--t", "2.4"]);
-    close(&v["value"], 0.75);
+    assert_close("value", &v["value"], 0.75, REL);
     effect(&["convert", "--sem", "0.4", "--n", "7"])
         .success()
         .stdout(contains("1.0583005"));
@@ -232,44 +235,94 @@ fn csv_input_behaves_as_escalc() {
     let rows = v.as_array().unwrap();
     assert_eq!(rows.len(), 2);
     assert_eq!(rows[0]["study"], "A");
-    close(&rows[0]["estimate"], -1.9741515632441209);
-    close(&rows[1]["estimate"], 0.47738969833172817);
-    close(&rows[1]["variance"], 0.022465015401220974);
+    assert_close(
+        "row 0 estimate",
+        &rows[0]["estimate"],
+        -1.9741515632441209,
+        REL,
+    );
+    assert_close(
+        "row 1 estimate",
+        &rows[1]["estimate"],
+        0.47738969833172817,
+        REL,
+    );
+    assert_close(
+        "row 1 variance",
+        &rows[1]["variance"],
+        0.022465015401220974,
+        REL,
+    );
     // R: escalc("ROMC", m1i=c(0.4,26.8), sd1i=c(0.8,6.2), m2i=c(2.9,24.3), sd2i=c(1.1,5.1), ni=c(7,30), ri=c(0.5,0.72))
     let f = csv_file("m1i,sd1i,m2i,sd2i,ni,ri\n0.4,0.8,2.9,1.1,7,0.5\n26.8,6.2,24.3,5.1,30,0.72\n");
     let v = effect_json(&["ROMC", "--input", f.path().to_str().unwrap()]);
-    close(&v[1]["variance"], 0.00092169323293018156);
+    assert_close(
+        "row 1 variance",
+        &v[1]["variance"],
+        0.00092169323293018156,
+        REL,
+    );
     // R: escalc("MD", m1i=c(10.2,0.5), sd1i=c(2.1,0.9), n1i=c(25,8), m2i=c(8.9,1.4), sd2i=c(2.5,1.1), n2i=c(23,10))
     let f = csv_file(
         "slab,m1i,sd1i,n1i,m2i,sd2i,n2i\nX,10.2,2.1,25,8.9,2.5,23\nY,0.5,0.9,8,1.4,1.1,10\n",
     );
     let v = effect_json(&["MD", "--input", f.path().to_str().unwrap()]);
-    close(&v[1]["estimate"], -0.89999999999999991);
+    assert_close(
+        "row 1 estimate",
+        &v[1]["estimate"],
+        -0.89999999999999991,
+        REL,
+    );
     assert_eq!(v[1]["study"], "Y");
     // 2×2 with bi/di instead of n1i/n2i; R: escalc("OR", ai=c(12,0), bi=c(38,30), ci=c(20,5), di=c(28,26))
     let f = csv_file("ai,bi,ci,di\n12,38,20,28\n0,30,5,26\n");
     let v = effect_json(&["OR", "--input", f.path().to_str().unwrap()]);
-    close(&v[0]["estimate"], -0.8162072733171728);
-    close(&v[1]["variance"], 2.2523409161206871);
+    assert_close(
+        "row 0 estimate",
+        &v[0]["estimate"],
+        -0.8162072733171728,
+        REL,
+    );
+    assert_close("row 1 variance", &v[1]["variance"], 2.2523409161206871, REL);
     // R: escalc("PLO", xi=c(12,0), ni=c(40,25))
     let f = csv_file("xi,ni\n12,40\n0,25\n");
     let v = effect_json(&["PLO", "--input", f.path().to_str().unwrap()]);
-    close(&v[1]["estimate"], -3.9318256327243257);
+    assert_close(
+        "row 1 estimate",
+        &v[1]["estimate"],
+        -3.9318256327243257,
+        REL,
+    );
     // R: escalc("IR", xi=c(7,0), ti=c(152.3,80))
     let f = csv_file("xi,ti\n7,152.3\n0,80\n");
     let v = effect_json(&["IR", "--input", f.path().to_str().unwrap()]);
-    close(&v[1]["variance"], 7.8125000000000002e-05);
+    assert_close(
+        "row 1 variance",
+        &v[1]["variance"],
+        7.8125000000000002e-05,
+        REL,
+    );
     // R: escalc("IRD", x1i=c(7,0), t1i=c(152.3,80), x2i=c(15,4), t2i=c(160.1,95))
     let f = csv_file("x1i,t1i,x2i,t2i\n7,152.3,15,160.1\n0,80,4,95\n");
     let v = effect_json(&["IRD", "--input", f.path().to_str().unwrap()]);
-    close(&v[0]["estimate"], -0.047729525579670959);
+    assert_close(
+        "row 0 estimate",
+        &v[0]["estimate"],
+        -0.047729525579670959,
+        REL,
+    );
 }
 
 #[test]
 fn csv_without_ri_uses_the_r_option() {
     let f = csv_file("m1i,sd1i,m2i,sd2i,ni\n0.4,1.1,2.9,0.8,7\n");
     let v = effect_json(&["SMCR", "--input", f.path().to_str().unwrap(), "--r", "0.5"]);
-    close(&v[0]["estimate"], -1.9741515632441209);
+    assert_close(
+        "row 0 estimate",
+        &v[0]["estimate"],
+        -1.9741515632441209,
+        REL,
+    );
     assert_eq!(v[0]["r"], 0.5);
 }
 

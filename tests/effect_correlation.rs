@@ -3,19 +3,15 @@
 //! test_misc_fsn.r) and dat.molloy2014 (test_misc_rma_vs_lm.r). Reference values:
 //! `Rscript benches/meta_correlation_reference.R` (which also writes the two CSV files).
 
-use crate::common::{json, trialstats};
+use crate::common::{assert_close_or_within, json, trialstats};
 use trialstats::effect::{Correlation, MeasureCode, correlation};
 use trialstats::level::ConfidenceLevel;
 
 const MOLLOY: &str = "tests/data/correlations/molloy2014.csv";
 const MCDANIEL: &str = "tests/data/correlations/mcdaniel1994.csv";
 
-fn close(what: &str, got: f64, want: f64, rel: f64) {
-    assert!(
-        (got - want).abs() <= rel * want.abs().max(1e-3),
-        "{what}: {got} vs {want}"
-    );
-}
+/// References smaller than this in magnitude are compared absolutely, at `rel · SMALL`.
+const SMALL: f64 = 1e-3;
 
 /// `effect CODE --input FILE --format json`: yi and vi of rows `rows` (1-based).
 fn escalc(code: &str, file: &str, rows: &[usize]) -> (Vec<f64>, Vec<f64>) {
@@ -109,8 +105,20 @@ fn escalc_cor_and_zcor_match_metafor() {
         let (yi, vi) = escalc(code, file, &rows);
         let m = rows.len();
         for i in 0..m {
-            close(&format!("{code} {file} yi[{i}]"), yi[i], want[i], 1e-13);
-            close(&format!("{code} {file} vi[{i}]"), vi[i], want[m + i], 1e-13);
+            assert_close_or_within(
+                &format!("{code} {file} yi[{i}]"),
+                yi[i],
+                want[i],
+                1e-13,
+                1e-13 * SMALL,
+            );
+            assert_close_or_within(
+                &format!("{code} {file} vi[{i}]"),
+                vi[i],
+                want[m + i],
+                1e-13,
+                1e-13 * SMALL,
+            );
         }
     }
     // test_misc_escalc.r (published, 4 decimals): COR vi 0.0082, 0.0271, 0.0001, 0.0242;
@@ -129,19 +137,20 @@ fn one_correlation_from_the_library_and_the_command_line() {
     let level = ConfidenceLevel::new(0.95).unwrap();
     // escalc(measure = "ZCOR", ri = 0.62, ni = 15): yi 0.72500508775299921, vi 1/12
     let e = correlation(MeasureCode::ZCOR, &Correlation { r: 0.62, n: 15.0 }, level).unwrap();
-    close("yi", e.estimate, 0.72500508775299921, 1e-14);
-    close("vi", e.variance.unwrap(), 1.0 / 12.0, 1e-14);
+    assert_close_or_within("yi", e.estimate, 0.72500508775299921, 1e-14, 1e-14 * SMALL);
+    assert_close_or_within("vi", e.variance.unwrap(), 1.0 / 12.0, 1e-14, 1e-14 * SMALL);
     // metafor: vi is NA for ni <= 3
     let e = correlation(MeasureCode::COR, &Correlation { r: 0.3, n: 3.0 }, level).unwrap();
     assert!(e.variance.is_none());
     let j = json(&[
         "effect", "COR", "--r", "0.62", "--n", "15", "--format", "json",
     ]);
-    close(
+    assert_close_or_within(
         "vi",
-        j["variance"].as_f64().unwrap(),
+        &j["variance"],
         0.027068811428571423,
         1e-13,
+        1e-13 * SMALL,
     );
     for (args, message) in [
         (vec!["effect", "COR", "--r", "1.2", "--n", "15"], "--r"),
@@ -260,7 +269,13 @@ fn meta_on_correlations_matches_metafor_rma() {
         .into_iter()
         .enumerate()
         {
-            close(&format!("{code} {file} {key}"), got(key), want[k], rel);
+            assert_close_or_within(
+                &format!("{code} {file} {key}"),
+                got(key),
+                want[k],
+                rel,
+                rel * SMALL,
+            );
         }
         match ztor {
             Some(r) => {
@@ -269,11 +284,12 @@ fn meta_on_correlations_matches_metafor_rma() {
                     .into_iter()
                     .enumerate()
                 {
-                    close(
+                    assert_close_or_within(
                         &format!("{file} ztor {key}"),
-                        c[key].as_f64().unwrap(),
+                        &c[key],
                         r[k],
                         1e-7,
+                        1e-7 * SMALL,
                     );
                 }
             }

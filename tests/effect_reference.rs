@@ -11,23 +11,37 @@ use trialstats::effect::{
 };
 use trialstats::level::ConfidenceLevel;
 
-const TOL: f64 = 1e-8;
+use crate::common::assert_close_or_within;
 
-fn close(got: f64, want: f64, what: &str) {
-    let scale = want.abs().max(1e-300);
-    assert!(
-        ((got - want) / scale).abs() < TOL || (got - want).abs() < 1e-14,
-        "{what}: got {got:.17}, want {want:.17}"
-    );
-}
+/// Every number agrees with R to `TOL` relative or `ABS` absolute (for references at 0).
+const TOL: f64 = 1e-8;
+const ABS: f64 = 1e-14;
 
 /// Compare with R's (yi, vi, sei, ci.lb, ci.ub).
 fn check(e: &EffectSize, want: [f64; 5], what: &str) {
-    close(e.estimate, want[0], &format!("{what} yi"));
-    close(e.variance.unwrap(), want[1], &format!("{what} vi"));
-    close(e.se.unwrap(), want[2], &format!("{what} sei"));
-    close(e.ci_lower.unwrap(), want[3], &format!("{what} ci.lb"));
-    close(e.ci_upper.unwrap(), want[4], &format!("{what} ci.ub"));
+    assert_close_or_within(&format!("{what} yi"), e.estimate, want[0], TOL, ABS);
+    assert_close_or_within(
+        &format!("{what} vi"),
+        e.variance.unwrap(),
+        want[1],
+        TOL,
+        ABS,
+    );
+    assert_close_or_within(&format!("{what} sei"), e.se.unwrap(), want[2], TOL, ABS);
+    assert_close_or_within(
+        &format!("{what} ci.lb"),
+        e.ci_lower.unwrap(),
+        want[3],
+        TOL,
+        ABS,
+    );
+    assert_close_or_within(
+        &format!("{what} ci.ub"),
+        e.ci_upper.unwrap(),
+        want[4],
+        TOL,
+        ABS,
+    );
 }
 
 fn g(mean: f64, sd: f64, n: f64) -> GroupSummary {
@@ -542,8 +556,20 @@ fn wilson_and_clopper_pearson_intervals_match_prop_test_and_binom_test() {
             _ => (lower, upper),
         };
         let what = format!("{code} {events}/{n} {method:?} {level}");
-        close(e.ci_lower.unwrap(), lower, &format!("{what} lower"));
-        close(e.ci_upper.unwrap(), upper, &format!("{what} upper"));
+        assert_close_or_within(
+            &format!("{what} lower"),
+            e.ci_lower.unwrap(),
+            lower,
+            TOL,
+            ABS,
+        );
+        assert_close_or_within(
+            &format!("{what} upper"),
+            e.ci_upper.unwrap(),
+            upper,
+            TOL,
+            ABS,
+        );
     }
 }
 
@@ -593,15 +619,19 @@ fn incidence_rate_matches_metafor_and_poisson_test() {
             CiMethod::Exact,
         )
         .unwrap();
-        close(
+        assert_close_or_within(
+            &format!("poisson {events}/{time} lower"),
             e.ci_lower.unwrap(),
             lower,
-            &format!("poisson {events}/{time} lower"),
+            TOL,
+            ABS,
         );
-        close(
+        assert_close_or_within(
+            &format!("poisson {events}/{time} upper"),
             e.ci_upper.unwrap(),
             upper,
-            &format!("poisson {events}/{time} upper"),
+            TOL,
+            ABS,
         );
     }
 }

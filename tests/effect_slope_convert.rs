@@ -10,12 +10,10 @@ use trialstats::effect::convert::{sd_from_sem, se_from_ci, se_from_p, se_from_t}
 use trialstats::effect::{MeasureCode, Slope, SlopeChange, slope_change};
 use trialstats::level::ConfidenceLevel;
 
-fn close(got: f64, want: f64, what: &str) {
-    assert!(
-        ((got - want) / want).abs() < 1e-8,
-        "{what}: got {got:.17}, want {want:.17}"
-    );
-}
+use crate::common::assert_close;
+
+/// Relative agreement asked of every number.
+const REL: f64 = 1e-8;
 
 fn als(se: bool) -> SlopeChange {
     SlopeChange {
@@ -35,9 +33,9 @@ fn als_example_point_estimates() {
     // brief: difference −0.22, ratio 0.532, slowing 46.8 %
     let rows = slope_change(&als(false), ConfidenceLevel::NINETY_FIVE).unwrap();
     assert_eq!(rows[0].measure, MeasureCode::SlopeDifference);
-    close(rows[0].estimate, -0.21999999999999997, "difference");
-    close(rows[1].estimate, 0.53191489361702127, "ratio");
-    close(rows[2].estimate, 46.808510638297868, "slowing");
+    assert_close("difference", rows[0].estimate, -0.21999999999999997, REL);
+    assert_close("ratio", rows[1].estimate, 0.53191489361702127, REL);
+    assert_close("slowing", rows[2].estimate, 46.808510638297868, REL);
     for row in &rows {
         assert!(row.variance.is_none() && row.ci_lower.is_none());
         assert!(
@@ -55,42 +53,53 @@ fn als_example_delta_method_matches_car() {
     //    car::deltaMethod(est, "a-b", vcov.=V)$SE          = 0.078102496759066553
     //    car::deltaMethod(est, "a/b", vcov.=V)$SE          = 0.12620735047035445
     //    car::deltaMethod(est, "100*(b-a)/b", vcov.=V)$SE  = 12.620735047035447
-    close(rows[0].se.unwrap(), 0.078102496759066553, "difference se");
-    close(rows[1].se.unwrap(), 0.12620735047035445, "ratio se");
-    close(rows[2].se.unwrap(), 12.620735047035447, "slowing se");
+    assert_close(
+        "difference se",
+        rows[0].se.unwrap(),
+        0.078102496759066553,
+        REL,
+    );
+    assert_close("ratio se", rows[1].se.unwrap(), 0.12620735047035445, REL);
+    assert_close("slowing se", rows[2].se.unwrap(), 12.620735047035447, REL);
     // R: d <- -0.22; s <- 0.078102496759066553; d + c(-1, 1) * qnorm(0.975) * s
-    close(
+    assert_close(
+        "difference lower",
         rows[0].ci_lower.unwrap(),
         -0.3730780807504267,
-        "difference lower",
+        REL,
     );
-    close(
+    assert_close(
+        "difference upper",
         rows[0].ci_upper.unwrap(),
         -0.066921919249573275,
-        "difference upper",
+        REL,
     );
     // log scale: car::deltaMethod(est, "log(a/b)", vcov.=V)$SE = 0.23726981888426638
     // R: exp(log(0.25/0.47) + c(-1, 1) * qnorm(0.975) * 0.23726981888426638)
-    close(
+    assert_close(
+        "ratio lower",
         rows[1].ci_lower.unwrap(),
         0.33410095323746014,
-        "ratio lower",
+        REL,
     );
-    close(
+    assert_close(
+        "ratio upper",
         rows[1].ci_upper.unwrap(),
         0.84685018498140563,
-        "ratio upper",
+        REL,
     );
     // R: 100 * (1 - exp(log(0.25/0.47) + c(1, -1) * qnorm(0.975) * 0.23726981888426638))
-    close(
+    assert_close(
+        "slowing lower",
         rows[2].ci_lower.unwrap(),
         15.314981501859437,
-        "slowing lower",
+        REL,
     );
-    close(
+    assert_close(
+        "slowing upper",
         rows[2].ci_upper.unwrap(),
         66.58990467625398,
-        "slowing upper",
+        REL,
     );
 }
 
@@ -98,7 +107,7 @@ fn als_example_delta_method_matches_car() {
 fn slope_se_from_sd_and_n() {
     // SE = SD/√n: R sprintf("%.17g", 0.3/sqrt(25)) = 0.059999999999999998
     let s = Slope::with_sd(0.47, 0.3, 25.0, "before").unwrap();
-    close(s.se.unwrap(), 0.059999999999999998, "se from sd");
+    assert_close("se from sd", s.se.unwrap(), 0.059999999999999998, REL);
     let err = Slope::with_sd(0.47, -0.3, 25.0, "before")
         .unwrap_err()
         .to_string();
@@ -108,48 +117,55 @@ fn slope_se_from_sd_and_n() {
 #[test]
 fn conversions_match_the_cochrane_formulas_in_r() {
     // R: 0.4*sqrt(7)
-    close(
+    assert_close(
+        "sd from sem",
         sd_from_sem(0.4, 7.0).unwrap(),
         1.0583005244258363,
-        "sd from sem",
+        REL,
     );
     // R: (3.1 - 0.5)/(2*qnorm(0.975))
-    close(
+    assert_close(
+        "se from ci",
         se_from_ci(0.5, 3.1, ConfidenceLevel::NINETY_FIVE, None, false).unwrap(),
         0.66327749400205027,
-        "se from ci",
+        REL,
     );
     // R: (3.1 - 0.5)/(2*qnorm(0.95))
-    close(
+    assert_close(
+        "se from 90% ci",
         se_from_ci(0.5, 3.1, ConfidenceLevel::new(0.90).unwrap(), None, false).unwrap(),
         0.79034388148530021,
-        "se from 90% ci",
+        REL,
     );
     // R: (3.1 - 0.5)/(2*qt(0.975, 11))
-    close(
+    assert_close(
+        "se from ci, t",
         se_from_ci(0.5, 3.1, ConfidenceLevel::NINETY_FIVE, Some(12.0), false).unwrap(),
         0.59064460023250409,
-        "se from ci, t",
+        REL,
     );
     // R: (log(1.8) - log(0.9))/(2*qnorm(0.975))
-    close(
+    assert_close(
+        "se of log ratio",
         se_from_ci(0.9, 1.8, ConfidenceLevel::NINETY_FIVE, None, true).unwrap(),
         0.17682650957553356,
-        "se of log ratio",
+        REL,
     );
     // R: 1.8/qnorm(1 - 0.03/2)
-    close(
+    assert_close(
+        "se from p",
         se_from_p(1.8, 0.03, None).unwrap(),
         0.82945854172373557,
-        "se from p",
+        REL,
     );
     // R: 1.8/qt(1 - 0.03/2, 19)
-    close(
+    assert_close(
+        "se from p, t",
         se_from_p(-1.8, 0.03, Some(20.0)).unwrap(),
         0.76737871919998957,
-        "se from p, t",
+        REL,
     );
-    close(se_from_t(1.8, -2.4).unwrap(), 0.75, "se from t");
+    assert_close("se from t", se_from_t(1.8, -2.4).unwrap(), 0.75, REL);
 }
 
 #[test]

@@ -22,14 +22,10 @@
 
 #![allow(clippy::excessive_precision)]
 
-use crate::common::{json_of, subcommand, test_data};
+use crate::common::{assert_within, json_of, subcommand, test_data};
 use crate::glmm_families::{Reference, refused};
 use trialstats::glmm::{Family, GlmmOptions, fit_csv_with_dispersion};
 use trialstats::lmm::ReferenceLevels;
-
-fn close(what: &str, got: f64, want: f64, tolerance: f64) {
-    crate::common::assert_within("glmmTMB", what, got, want, tolerance);
-}
 
 /// glmmTMB(cbind(migraine, days - migraine) ~ arm + month + (1 | patient), family =
 /// betabinomial, data = mig, control = tight): log phi 1.4931272151288137, sigma(m) = phi =
@@ -61,7 +57,8 @@ fn the_migraine_diary_matches_glmmtmb() {
     assert_eq!(m.dispformula.as_deref(), Some("~ 1"));
     assert!(m.theta.is_none());
     assert_eq!(m.n_parameters, 5);
-    close(
+    assert_within(
+        "glmmTMB",
         "phi",
         m.dispersion[0].estimate.exp(),
         4.4509933709128218,
@@ -157,7 +154,8 @@ fn a_correlated_random_slope_matches_glmmtmb() {
         ..MIGRAINE
     }
     .check();
-    close(
+    assert_within(
+        "glmmTMB",
         "corr",
         m.correlations[0].corr.unwrap(),
         -0.82633117326681937,
@@ -194,7 +192,7 @@ fn glmmtmbs_own_test_and_cbpp_match_glmmtmb() {
         m.dispersion[0].estimate.exp(),
     ];
     for (g, p) in got.iter().zip(published) {
-        close("glmmTMB's test", *g, p, 1e-5 * p.abs());
+        assert_within("glmmTMB", "glmmTMB's test", *g, p, 1e-5 * p.abs());
     }
     // lme4's cbpp: glmmTMB(cbind(incidence, size - incidence) ~ period + (1 | herd), family =
     // betabinomial, data = cbpp, control = tight). The herd SD goes to its bound (glmmTMB stops
@@ -243,20 +241,56 @@ fn quadrature_matches_the_likelihood_by_integrate() {
     assert!(m.converged && m.warnings.is_empty(), "{:?}", m.warnings);
     assert_eq!(m.method, "adaptive Gauss-Hermite quadrature");
     let want = -1555.0637638912035;
-    close("AGQ logLik", m.log_likelihood, want, 1e-6 * want.abs());
+    assert_within(
+        "glmmTMB",
+        "AGQ logLik",
+        m.log_likelihood,
+        want,
+        1e-6 * want.abs(),
+    );
     let fixed = [
         (-1.5785614080400614, 0.14572028756552463),
         (0.57600462300115352, 0.14054697350191314),
         (-0.077839874584102256, 0.041314903592544167),
     ];
     for (f, (estimate, se)) in m.fixed.iter().zip(fixed) {
-        close(&format!("AGQ {}", f.term), f.estimate, estimate, 1e-5);
-        close(&format!("AGQ SE {}", f.term), f.se, se, 1e-4 * se);
+        assert_within(
+            "glmmTMB",
+            &format!("AGQ {}", f.term),
+            f.estimate,
+            estimate,
+            1e-5,
+        );
+        assert_within(
+            "glmmTMB",
+            &format!("AGQ SE {}", f.term),
+            f.se,
+            se,
+            1e-4 * se,
+        );
     }
-    close("AGQ SD", m.random[0].sd, 0.6416813835295937, 1e-5);
+    assert_within(
+        "glmmTMB",
+        "AGQ SD",
+        m.random[0].sd,
+        0.6416813835295937,
+        1e-5,
+    );
     let d = &m.dispersion[0];
-    close("AGQ log phi", d.estimate, 1.5017970378372316, 1e-5);
-    close("AGQ log phi SE", d.se, 0.088458518341870171, 1e-4 * 0.0885);
+    assert_within(
+        "glmmTMB",
+        "AGQ log phi",
+        d.estimate,
+        1.5017970378372316,
+        1e-5,
+    );
+    assert_within(
+        "glmmTMB",
+        "AGQ log phi SE",
+        d.se,
+        0.088458518341870171,
+        1e-4 * 0.0885,
+    );
 }
 
 #[test]
@@ -358,15 +392,17 @@ fn the_json_output_carries_the_log_precision() {
         "{v}"
     );
     assert_eq!(v["dispersion"][1]["term"], "armplacebo");
-    close(
+    assert_within(
+        "glmmTMB",
         "JSON disp armplacebo",
-        v["dispersion"][1]["estimate"].as_f64().unwrap(),
+        &v["dispersion"][1]["estimate"],
         0.49312987140691122,
         1e-5,
     );
-    close(
+    assert_within(
+        "glmmTMB",
         "JSON odds ratio",
-        v["ratios"][1]["ratio"].as_f64().unwrap(),
+        &v["ratios"][1]["ratio"],
         0.47433473553964844f64.exp(),
         1e-5,
     );

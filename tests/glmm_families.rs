@@ -16,7 +16,7 @@
 
 #![allow(clippy::excessive_precision)]
 
-use crate::common::test_data;
+use crate::common::{assert_within, test_data};
 use crate::common::{outcome_of, subcommand};
 use std::path::Path;
 use trialstats::glmm::{Family, GlmmFit, GlmmOptions, fit_csv_with_dispersion};
@@ -37,10 +37,6 @@ pub(crate) struct Reference {
     /// `fixef(m)$disp` with SEs: (term, estimate, se).
     pub(crate) dispersion: &'static [(&'static str, f64, f64)],
     pub(crate) n_obs: usize,
-}
-
-fn close(what: &str, got: f64, want: f64, tolerance: f64) {
-    crate::common::assert_within("glmmTMB", what, got, want, tolerance);
 }
 
 impl Reference {
@@ -67,7 +63,8 @@ impl Reference {
             m.warnings
         );
         assert_eq!(m.n_obs, self.n_obs);
-        close(
+        assert_within(
+            "glmmTMB",
             &format!("{name}: logLik"),
             m.log_likelihood,
             self.log_likelihood,
@@ -80,19 +77,43 @@ impl Reference {
         assert_eq!(m.fixed.len(), self.fixed.len(), "{name}");
         for (f, &(term, estimate, se)) in m.fixed.iter().zip(self.fixed) {
             assert_eq!(f.term, term);
-            close(&format!("{name}: {term}"), f.estimate, estimate, 1e-5);
-            close(&format!("{name}: SE {term}"), f.se, se, 1e-4 * se);
+            assert_within(
+                "glmmTMB",
+                &format!("{name}: {term}"),
+                f.estimate,
+                estimate,
+                1e-5,
+            );
+            assert_within(
+                "glmmTMB",
+                &format!("{name}: SE {term}"),
+                f.se,
+                se,
+                1e-4 * se,
+            );
         }
         let sds: Vec<f64> = m.random.iter().map(|r| r.sd).collect();
         assert_eq!(sds.len(), self.sd.len(), "{name}");
         for (got, &want) in sds.iter().zip(self.sd) {
-            close(&format!("{name}: SD"), *got, want, 1e-5);
+            assert_within("glmmTMB", &format!("{name}: SD"), *got, want, 1e-5);
         }
         assert_eq!(m.dispersion.len(), self.dispersion.len(), "{name}");
         for (d, &(term, estimate, se)) in m.dispersion.iter().zip(self.dispersion) {
             assert_eq!(d.term, term);
-            close(&format!("{name}: disp {term}"), d.estimate, estimate, 1e-5);
-            close(&format!("{name}: disp SE {term}"), d.se, se, 1e-4 * se);
+            assert_within(
+                "glmmTMB",
+                &format!("{name}: disp {term}"),
+                d.estimate,
+                estimate,
+                1e-5,
+            );
+            assert_within(
+                "glmmTMB",
+                &format!("{name}: disp SE {term}"),
+                d.se,
+                se,
+                1e-4 * se,
+            );
         }
         m
     }
@@ -170,7 +191,13 @@ fn negbin_without_a_dispersion_formula_keeps_theta_and_matches_glmmtmb() {
         n_obs: 480,
     }
     .check();
-    close("theta", m.theta.unwrap().ln(), 0.17186399288004256, 1e-5);
+    assert_within(
+        "glmmTMB",
+        "theta",
+        m.theta.unwrap().ln(),
+        0.17186399288004256,
+        1e-5,
+    );
     // The same model with ~ 1 written out: the same optimum, its log θ with glmmTMB's SE.
     let one = fit_csv_with_dispersion(
         &test_data("relapses_negbin.csv"),
@@ -183,14 +210,22 @@ fn negbin_without_a_dispersion_formula_keeps_theta_and_matches_glmmtmb() {
         &ReferenceLevels::default(),
     )
     .unwrap();
-    close("~ 1 logLik", one.log_likelihood, m.log_likelihood, 1e-8);
-    close(
+    assert_within(
+        "glmmTMB",
+        "~ 1 logLik",
+        one.log_likelihood,
+        m.log_likelihood,
+        1e-8,
+    );
+    assert_within(
+        "glmmTMB",
         "~ 1 log theta",
         one.dispersion[0].estimate,
         0.17186399288004256,
         1e-5,
     );
-    close(
+    assert_within(
+        "glmmTMB",
         "~ 1 SE",
         one.dispersion[0].se,
         0.23645002868927631,
@@ -259,7 +294,8 @@ fn gamma_matches_glmmtmb() {
     .check();
     assert_eq!(m.family, "Gamma");
     assert_eq!(m.dispformula.as_deref(), Some("~ 1"));
-    close(
+    assert_within(
+        "glmmTMB",
         "sigma",
         (-0.5 * m.dispersion[0].estimate).exp(),
         0.57104168641645436,
@@ -345,7 +381,8 @@ fn gamma_glm_and_correlated_slopes_match_glmmtmb() {
         ..GAMMA_BASE
     }
     .check();
-    close(
+    assert_within(
+        "glmmTMB",
         "corr",
         m.correlations[0].corr.unwrap(),
         -0.39780907386317949,
@@ -375,7 +412,8 @@ fn beta_matches_glmmtmb() {
     };
     let m = base.check();
     assert_eq!((m.family.as_str(), m.link.as_str()), ("beta", "logit"));
-    close(
+    assert_within(
+        "glmmTMB",
         "phi",
         m.dispersion[0].estimate.exp(),
         8.111278163461936,

@@ -25,7 +25,7 @@
 
 #![allow(clippy::excessive_precision)]
 
-use crate::common::test_data;
+use crate::common::{assert_within, test_data};
 use crate::common::{json_of, outcome_of, subcommand};
 use trialstats::glmm::{Family, GlmmFit, GlmmOptions, SideModels, fit_csv_with};
 use trialstats::lmm::ReferenceLevels;
@@ -45,10 +45,6 @@ struct Reference {
     fixed: Coefficients,
     /// The random intercept's SD (`None`: clm, no random effect).
     sd: Option<f64>,
-}
-
-fn close(what: &str, got: f64, want: f64, tolerance: f64) {
-    crate::common::assert_within("clmm", what, got, want, tolerance);
 }
 
 /// Every term, estimate and SE of `got` against `want` (estimates within 1e-5, SEs 1e-4
@@ -90,7 +86,8 @@ impl Reference {
             "{name}: {:?}",
             m.warnings
         );
-        close(
+        assert_within(
+            "clmm",
             &format!("{name}: logLik"),
             m.log_likelihood,
             self.log_likelihood,
@@ -113,7 +110,7 @@ impl Reference {
             .collect();
         coefficients(&name, &fixed, self.fixed);
         match self.sd {
-            Some(sd) => close(&format!("{name}: SD"), m.random[0].sd, sd, 1e-5),
+            Some(sd) => assert_within("clmm", &format!("{name}: SD"), m.random[0].sd, sd, 1e-5),
             None => assert!(m.random.is_empty()),
         }
         m
@@ -170,10 +167,11 @@ fn wine_laplace_matches_clmm() {
         .chain(m.fixed.iter().map(|f| f.se))
         .collect();
     for (got, want) in ours.iter().zip(printed) {
-        close("SE against clmm's printed", *got, want, 1e-4 * want);
+        assert_within("clmm", "SE against clmm's printed", *got, want, 1e-4 * want);
     }
     // R: VarCorr(m)$judge = 1.2794728735135659 (polished).
-    close(
+    assert_within(
+        "clmm",
         "judge variance",
         m.random[0].sd.powi(2),
         1.2794728735135659,
@@ -447,7 +445,13 @@ fn wine_random_slope_matches_clmm() {
         None,
     );
     assert!(m.converged && m.warnings.is_empty(), "{:?}", m.warnings);
-    close("logLik", m.log_likelihood, -81.546395255017899, 1e-6);
+    assert_within(
+        "clmm",
+        "logLik",
+        m.log_likelihood,
+        -81.546395255017899,
+        1e-6,
+    );
     assert!(m.log_likelihood >= -81.546395255261714 - 1e-9);
     let want = [
         ("1|2", -1.5993261083296157, 0.68886581808111425),
@@ -465,11 +469,17 @@ fn wine_random_slope_matches_clmm() {
         .collect();
     for ((term, estimate, se), (want_term, want_estimate, want_se)) in got.iter().zip(want) {
         assert_eq!(term, want_term);
-        close(term, *estimate, want_estimate, 1e-5);
-        close(&format!("SE {term}"), *se, want_se, 1e-3 * want_se);
+        assert_within("clmm", term, *estimate, want_estimate, 1e-5);
+        assert_within("clmm", &format!("SE {term}"), *se, want_se, 1e-3 * want_se);
     }
-    close("SD (Intercept)", m.random[0].sd, 1.0752132617149945, 1e-5);
-    close("SD warm", m.random[1].sd, 0.16736175894641034, 1e-5);
+    assert_within(
+        "clmm",
+        "SD (Intercept)",
+        m.random[0].sd,
+        1.0752132617149945,
+        1e-5,
+    );
+    assert_within("clmm", "SD warm", m.random[1].sd, 0.16736175894641034, 1e-5);
     let corr = m.correlations[0].corr.expect("both SDs > 0");
-    close("correlation", corr, 0.64864417479739811, 1e-4);
+    assert_within("clmm", "correlation", corr, 0.64864417479739811, 1e-4);
 }

@@ -19,7 +19,7 @@
 
 #![allow(clippy::excessive_precision)]
 
-use crate::common::test_data;
+use crate::common::{assert_within, test_data};
 use crate::common::{json_of, outcome_of, subcommand};
 use std::path::Path;
 use trialstats::glmm::{Family, GlmmFit, GlmmOptions, SideModels, fit_csv_with};
@@ -47,10 +47,6 @@ struct Reference {
 
 const LESIONS: &str = "lesions_zi.csv";
 const MODEL: &str = "lesions ~ arm + scan + (1 | patient)";
-
-fn close(what: &str, got: f64, want: f64, tolerance: f64) {
-    crate::common::assert_within("glmmTMB", what, got, want, tolerance);
-}
 
 /// Every term, estimate and SE of `got` against `want` (estimates within 1e-5, SEs 1e-4
 /// relative).
@@ -85,7 +81,8 @@ impl Reference {
         );
         assert_eq!(m.n_obs, 600);
         assert_eq!(m.ziformula.as_deref(), Some(self.ziformula));
-        close(
+        assert_within(
+            "glmmTMB",
             &format!("{name}: logLik"),
             m.log_likelihood,
             self.log_likelihood,
@@ -109,7 +106,7 @@ impl Reference {
         let sds: Vec<f64> = m.random.iter().map(|r| r.sd).collect();
         assert_eq!(sds.len(), self.sd.len(), "{name}");
         for (got, &want) in sds.iter().zip(self.sd) {
-            close(&format!("{name}: SD"), *got, want, 1e-5);
+            assert_within("glmmTMB", &format!("{name}: SD"), *got, want, 1e-5);
         }
         match (self.dispformula, self.family) {
             (Some(_), _) => {
@@ -122,7 +119,8 @@ impl Reference {
             }
             (None, Family::NegativeBinomial) => {
                 let log_theta = m.theta.expect("one theta").ln();
-                close(
+                assert_within(
+                    "glmmTMB",
                     &format!("{name}: log theta"),
                     log_theta,
                     self.dispersion[0].1,
@@ -158,7 +156,7 @@ fn zero_inflated_poisson_matches_glmmtmb() {
     .check();
     // glmmTMB: df 5, AIC 1802.212738113288 (at nlminb's optimum).
     assert_eq!(m.n_parameters, 5);
-    close("AIC", m.aic, 1802.212738113288, 2e-6);
+    assert_within("glmmTMB", "AIC", m.aic, 1802.212738113288, 2e-6);
     // glmmTMB(lesions ~ arm + scan + (1 | patient), ziformula = ~ arm, family = poisson,
     // data = lesions, control = tight)
     let m = Reference {
@@ -231,7 +229,8 @@ fn zero_inflated_poisson_glm_and_correlated_slopes_match_glmmtmb() {
         dispersion: &[],
     }
     .check();
-    close(
+    assert_within(
+        "glmmTMB",
         "corr",
         m.correlations[0].corr.unwrap(),
         -0.69567600099646176,
@@ -515,9 +514,10 @@ fn the_text_and_json_outputs_carry_the_zero_inflation_model() {
     for key in ["estimate", "se", "z", "p"] {
         assert!(v["zero_inflation"][1][key].is_f64(), "{key}: {v}");
     }
-    close(
+    assert_within(
+        "glmmTMB",
         "zi armactive",
-        v["zero_inflation"][1]["estimate"].as_f64().unwrap(),
+        &v["zero_inflation"][1]["estimate"],
         1.3888021188858646,
         1e-5,
     );

@@ -3,7 +3,7 @@
 // References are R's 17-significant-digit printouts.
 #![allow(clippy::excessive_precision)]
 
-use crate::common::{json, subcommand};
+use crate::common::{assert_close, json, subcommand};
 use assert_cmd::Command;
 use predicates::prelude::*;
 use std::io::Write;
@@ -16,11 +16,6 @@ fn temp_csv(text: &str) -> tempfile::NamedTempFile {
     let mut f = tempfile::Builder::new().suffix(".csv").tempfile().unwrap();
     f.write_all(text.as_bytes()).unwrap();
     f
-}
-
-fn close(v: &serde_json::Value, want: f64) -> bool {
-    let got = v.as_f64().unwrap();
-    (got - want).abs() <= 1e-8 * want.abs()
 }
 
 #[test]
@@ -37,8 +32,8 @@ fn json_has_the_documented_fields_with_metafor_values() {
     ]);
     // rma(yi, vi, data = dat, method = "REML", control = list(threshold = 1e-12, tol = 1e-12))
     // (see tests/data/metafor_cases.rs): beta = -0.71453234215813966, se = 0.1797815161052069
-    assert!(close(&v["estimate"], -0.71453234215813966));
-    assert!(close(&v["se"], 0.1797815161052069));
+    assert_close("estimate", &v["estimate"], -0.71453234215813966, 1e-8);
+    assert_close("se", &v["se"], 0.1797815161052069, 1e-8);
     for key in [
         "ci_lower", "ci_upper", "tau2", "i2", "h2", "q", "q_df", "q_p", "pi_lower", "pi_upper",
     ] {
@@ -72,12 +67,17 @@ fn moderators_give_coefficients_intercept_first_qm_and_r2() {
         names,
         ["intrcpt", "ablat", "allocrandom", "allocsystematic"]
     );
-    assert!(close(&coefs[1]["estimate"], -0.02727575629813328));
+    assert_close(
+        "ablat estimate",
+        &coefs[1]["estimate"],
+        -0.02727575629813328,
+        1e-8,
+    );
     for key in ["name", "estimate", "se", "ci_lower", "ci_upper", "p"] {
         assert!(!coefs[0][key].is_null(), "{key}");
     }
-    assert!(close(&v["qm"], 11.060612455359358));
-    assert!(close(&v["r2"], 53.839613909173181));
+    assert_close("qm", &v["qm"], 11.060612455359358, 1e-8);
+    assert_close("r2", &v["r2"], 53.839613909173181, 1e-8);
 }
 
 #[test]

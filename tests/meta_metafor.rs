@@ -6,6 +6,7 @@
 // The references are R's 17-significant-digit printouts.
 #![allow(clippy::excessive_precision)]
 
+use crate::common::is_close_or_within;
 use trialstats::level::ConfidenceLevel;
 use trialstats::meta::{self, MetaData, MetaOptions, Moderator, ModeratorValues};
 
@@ -39,9 +40,8 @@ include!("data/metafor_cases.rs");
 
 /// Relative tolerance 1e-8 (tighter than the 1e-6 target); an absolute floor of 1e-10 for
 /// values that are 0 in the reference.
-fn close(got: f64, want: f64) -> bool {
-    (got - want).abs() <= 1e-8 * want.abs() + 1e-10
-}
+const REL: f64 = 1e-8;
+const ABS: f64 = 1e-10;
 
 fn load(case: &Case) -> MetaData {
     let path = format!("{}/tests/data/{}", env!("CARGO_MANIFEST_DIR"), case.file);
@@ -109,7 +109,7 @@ fn every_method_and_option_matches_metafor() {
             failures.push(format!("{name}: i2 = {:e}, metafor {:e}", fit.i2, case.i2));
         }
         let mut check = |what: &str, got: f64, want: f64| {
-            if !close(got, want) {
+            if !is_close_or_within(got, want, REL, ABS) {
                 failures.push(format!("{name}: {what} = {got:e}, metafor {want:e}"));
             }
         };

@@ -6,6 +6,7 @@
 // The references are R's 17-significant-digit printouts.
 #![allow(clippy::excessive_precision)]
 
+use crate::common::assert_close_or_within;
 use trialstats::meta::{self, MetaData, MetaFit, MetaOptions, Moderator, ModeratorValues};
 
 mod parity {
@@ -23,15 +24,12 @@ mod parity {
     include!("data/parity/selmodel.rs");
 }
 
-/// Relative tolerance `tol` with an absolute floor of `tol` for values near 0.
-fn close(got: f64, want: f64, tol: f64) -> bool {
-    (got - want).abs() <= tol * want.abs().max(1.0)
-}
-
+/// Each `got[i]` agrees with metafor's `want[i]` to `tol` relative, or to `tol` absolute for
+/// values near 0.
 fn assert_all_close(what: &str, got: &[f64], want: &[f64], tol: f64) {
     assert_eq!(got.len(), want.len(), "{what}: lengths");
     for (i, (g, w)) in got.iter().zip(want).enumerate() {
-        assert!(close(*g, *w, tol), "{what}[{i}]: {g:e}, metafor {w:e}");
+        assert_close_or_within(&format!("{what}[{i}]"), *g, *w, tol, tol);
     }
 }
 
@@ -1053,7 +1051,7 @@ fn assert_all_close_or_both_nan(what: &str, got: &[f64], want: &[f64], tol: f64)
         if w.is_nan() {
             assert!(g.is_nan(), "{what}[{i}]: {g:e}, metafor NA");
         } else {
-            assert!(close(*g, *w, tol), "{what}[{i}]: {g:e}, metafor {w:e}");
+            assert_close_or_within(&format!("{what}[{i}]"), *g, *w, tol, tol);
         }
     }
 }
@@ -1603,7 +1601,8 @@ fn contrasts_and_robust_types_from_the_command_line() {
     // The pairwise Holm p-values of benches/meta_parity_reference.R contrast (test = "z").
     let (_, want) = reference_with(parity::CONTRAST, &["test = \"z\"", "c(0, 0, 0, -1"]);
     for (i, r) in rows.iter().enumerate() {
-        assert!(close(r["p_adjusted"].as_f64().unwrap(), want[12 + i], 1e-9));
+        let p = &r["p_adjusted"];
+        assert_close_or_within(&format!("Holm p[{i}]"), p, want[12 + i], 1e-9, 1e-9);
     }
     let json = bcg_cli(&[
         "--mods",

@@ -7,7 +7,7 @@
 // The references are R's 17-significant-digit printouts.
 #![allow(clippy::excessive_precision)]
 
-use crate::common::subcommand;
+use crate::common::{assert_close_or_within, subcommand};
 use std::io::Write;
 use trialstats::error::{Refusal, StatisticsError as Error};
 use trialstats::meta::{
@@ -26,17 +26,10 @@ const METHODS: [Method; 9] = [
     Method::PM,
 ];
 
-fn close(got: f64, want: f64, rel: f64) -> bool {
-    (got - want).abs() <= rel * want.abs() + 1e-12
-}
-
-#[track_caller]
-fn assert_close(what: &str, got: f64, want: f64) {
-    assert!(
-        close(got, want, 1e-8),
-        "{what}: {got:e}, reference {want:e}"
-    );
-}
+/// Every number agrees with its reference to `REL` relative, or to `ABS` absolute for
+/// references at 0.
+const REL: f64 = 1e-8;
+const ABS: f64 = 1e-12;
 
 fn options(method: Method, test: Test) -> MetaOptions {
     MetaOptions {
@@ -180,12 +173,12 @@ fn knha_with_identical_studies_gives_metafors_infinite_t_instead_of_panicking() 
         for method in [Method::REML, Method::DL, Method::FE] {
             let context = format!("k = {k}, {}", method.name());
             let fit = meta::fit(&data, &options(method, Test::Knha)).unwrap();
-            assert_close(&context, fit.estimate, beta);
+            assert_close_or_within(&context, fit.estimate, beta, REL, ABS);
             assert_eq!(fit.se, 0.0, "{context}");
             assert_eq!(fit.statistic, f64::INFINITY, "{context}");
             assert_eq!(fit.p_value, 0.0, "{context}");
-            assert_close(&context, fit.ci_lower, beta);
-            assert_close(&context, fit.ci_upper, beta);
+            assert_close_or_within(&context, fit.ci_lower, beta, REL, ABS);
+            assert_close_or_within(&context, fit.ci_upper, beta, REL, ABS);
             assert_eq!(fit.df, Some(k - 1));
             assert_eq!(fit.tau2, 0.0, "{context}");
             assert!(fit.q.abs() < 1e-12, "{context}: Q = {}", fit.q);
@@ -197,13 +190,13 @@ fn knha_with_identical_studies_gives_metafors_infinite_t_instead_of_panicking() 
             assert_eq!((fit.qm, fit.qm_p), (f64::INFINITY, 0.0), "{context}");
             if method != Method::FE {
                 assert_eq!(fit.tau2_ci, Some([0.0, 0.0]), "{context}");
-                assert_close(&context, fit.pi_lower.unwrap(), beta);
-                assert_close(&context, fit.pi_upper.unwrap(), beta);
+                assert_close_or_within(&context, fit.pi_lower.unwrap(), beta, REL, ABS);
+                assert_close_or_within(&context, fit.pi_upper.unwrap(), beta, REL, ABS);
             }
             assert_all_finite(&fit, &context);
             let z = meta::fit(&data, &options(method, Test::Z)).unwrap();
-            assert_close(&context, z.se, z_se);
-            assert_close(&context, z.p_value, z_p);
+            assert_close_or_within(&context, z.se, z_se, REL, ABS);
+            assert_close_or_within(&context, z.p_value, z_p, REL, ABS);
         }
     }
 }
@@ -324,17 +317,41 @@ fn a_dominant_but_supported_study_gives_exact_results() {
     data.vi[0] *= 1e-8;
     assert_eq!(data.vi[0], 1.8776885485068111e-10);
     let dl = meta::fit(&data, &options(Method::DL, Test::Z)).unwrap();
-    assert_close("DL Q", dl.q, 47.792505788004);
-    assert_close("DL tau2", dl.tau2, 0.0088615724939695873);
-    assert_close("DL se_tau2", dl.tau2_se.unwrap(), 0.010684744539543461);
-    assert_close("DL I2", dl.i2, 24.674382716639098);
+    assert_close_or_within("DL Q", dl.q, 47.792505788004, REL, ABS);
+    assert_close_or_within("DL tau2", dl.tau2, 0.0088615724939695873, REL, ABS);
+    assert_close_or_within(
+        "DL se_tau2",
+        dl.tau2_se.unwrap(),
+        0.010684744539543461,
+        REL,
+        ABS,
+    );
+    assert_close_or_within("DL I2", dl.i2, 24.674382716639098, REL, ABS);
     let reml = meta::fit(&data, &MetaOptions::default()).unwrap();
-    assert_close("REML tau2", reml.tau2, 0.020217013500737933);
-    assert_close("REML estimate", reml.estimate, 0.21424938083322745);
-    assert_close("REML se", reml.se, 0.047194292258107486);
-    assert_close("REML se_tau2", reml.tau2_se.unwrap(), 0.015444328491381084);
-    assert_close("REML I2", reml.i2, 42.769678708907946);
-    assert_close("REML ci_ub", reml.tau2_ci.unwrap()[1], 0.066507361380245308);
+    assert_close_or_within("REML tau2", reml.tau2, 0.020217013500737933, REL, ABS);
+    assert_close_or_within(
+        "REML estimate",
+        reml.estimate,
+        0.21424938083322745,
+        REL,
+        ABS,
+    );
+    assert_close_or_within("REML se", reml.se, 0.047194292258107486, REL, ABS);
+    assert_close_or_within(
+        "REML se_tau2",
+        reml.tau2_se.unwrap(),
+        0.015444328491381084,
+        REL,
+        ABS,
+    );
+    assert_close_or_within("REML I2", reml.i2, 42.769678708907946, REL, ABS);
+    assert_close_or_within(
+        "REML ci_ub",
+        reml.tau2_ci.unwrap()[1],
+        0.066507361380245308,
+        REL,
+        ABS,
+    );
     assert_eq!(reml.tau2_ci.unwrap()[0], 0.0);
     assert_all_finite(&reml, "REML");
 }
@@ -350,10 +367,16 @@ fn a_dominant_study_with_a_moderator_matches_exact_arithmetic() {
     let mut data = hackshaw(true);
     data.vi[0] *= 1e-8;
     let fit = meta::fit(&data, &options(Method::DL, Test::Z)).unwrap();
-    assert_close("Q", fit.q, 47.776213111438054);
-    assert_close("tau2", fit.tau2, 0.017775815799474147);
-    assert_close("se_tau2", fit.tau2_se.unwrap(), 0.01680548018889741);
-    assert_close("I2", fit.i2, 26.74178692571872);
+    assert_close_or_within("Q", fit.q, 47.776213111438054, REL, ABS);
+    assert_close_or_within("tau2", fit.tau2, 0.017775815799474147, REL, ABS);
+    assert_close_or_within(
+        "se_tau2",
+        fit.tau2_se.unwrap(),
+        0.01680548018889741,
+        REL,
+        ABS,
+    );
+    assert_close_or_within("I2", fit.i2, 26.74178692571872, REL, ABS);
 }
 
 /// Estimates or variances whose squares overflow: metafor stops with "singular matrix 'a'
@@ -619,17 +642,41 @@ fn hackshaw_with_an_uncentred_publication_year_matches_metafor() {
         let fit =
             meta::fit(&data, &options(r.method, r.test)).unwrap_or_else(|e| panic!("{name}: {e}"));
         for (j, c) in fit.coefficients.iter().enumerate() {
-            assert_close(&format!("{name} beta[{j}]"), c.estimate, r.beta[j]);
-            assert_close(&format!("{name} se[{j}]"), c.se, r.se[j]);
-            assert_close(&format!("{name} p[{j}]"), c.p, r.pval[j]);
-            assert_close(&format!("{name} ci_lb[{j}]"), c.ci_lower, r.ci_lb[j]);
-            assert_close(&format!("{name} ci_ub[{j}]"), c.ci_upper, r.ci_ub[j]);
+            assert_close_or_within(
+                &format!("{name} beta[{j}]"),
+                c.estimate,
+                r.beta[j],
+                REL,
+                ABS,
+            );
+            assert_close_or_within(&format!("{name} se[{j}]"), c.se, r.se[j], REL, ABS);
+            assert_close_or_within(&format!("{name} p[{j}]"), c.p, r.pval[j], REL, ABS);
+            assert_close_or_within(
+                &format!("{name} ci_lb[{j}]"),
+                c.ci_lower,
+                r.ci_lb[j],
+                REL,
+                ABS,
+            );
+            assert_close_or_within(
+                &format!("{name} ci_ub[{j}]"),
+                c.ci_upper,
+                r.ci_ub[j],
+                REL,
+                ABS,
+            );
         }
-        assert_close(&format!("{name} tau2"), fit.tau2, r.tau2[0]);
-        assert_close(&format!("{name} se_tau2"), fit.tau2_se.unwrap(), r.tau2[1]);
+        assert_close_or_within(&format!("{name} tau2"), fit.tau2, r.tau2[0], REL, ABS);
+        assert_close_or_within(
+            &format!("{name} se_tau2"),
+            fit.tau2_se.unwrap(),
+            r.tau2[1],
+            REL,
+            ABS,
+        );
         let ci = fit.tau2_ci.unwrap();
-        assert_close(&format!("{name} tau2 ci_lb"), ci[0], r.tau2[2]);
-        assert_close(&format!("{name} tau2 ci_ub"), ci[1], r.tau2[3]);
+        assert_close_or_within(&format!("{name} tau2 ci_lb"), ci[0], r.tau2[2], REL, ABS);
+        assert_close_or_within(&format!("{name} tau2 ci_ub"), ci[1], r.tau2[3], REL, ABS);
         let got = [
             fit.i2,
             fit.h2,
@@ -643,11 +690,17 @@ fn hackshaw_with_an_uncentred_publication_year_matches_metafor() {
             .iter()
             .zip(got.iter().zip(r.het))
         {
-            assert_close(&format!("{name} {what}"), *g, w);
+            assert_close_or_within(&format!("{name} {what}"), *g, w, REL, ABS);
         }
         let egger = fit.egger.as_ref().unwrap();
-        assert_close(&format!("{name} egger z"), egger.statistic, r.egger[0]);
-        assert_close(&format!("{name} egger p"), egger.p, r.egger[1]);
+        assert_close_or_within(
+            &format!("{name} egger z"),
+            egger.statistic,
+            r.egger[0],
+            REL,
+            ABS,
+        );
+        assert_close_or_within(&format!("{name} egger p"), egger.p, r.egger[1], REL, ABS);
     }
 }
 
@@ -690,14 +743,10 @@ fn cli_fits_hackshaw_with_the_publication_year() {
     );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     // rma(yi, vi, mods = ~ year, data = dat, control = ...): tau2, beta[year] (section 2).
-    assert_close("tau2", v["tau2"].as_f64().unwrap(), 0.023854200508315819);
+    assert_close_or_within("tau2", &v["tau2"], 0.023854200508315819, REL, ABS);
     let year = &v["coefficients"][1];
     assert_eq!(year["name"], "year");
-    assert_close(
-        "year",
-        year["estimate"].as_f64().unwrap(),
-        -0.0063282765351328754,
-    );
+    assert_close_or_within("year", &year["estimate"], -0.0063282765351328754, REL, ABS);
 }
 
 /// Moderators far from 0 relative to their spread, or in tiny units: bcg with ablat · 1e-8
@@ -733,17 +782,23 @@ fn shifted_and_scaled_moderators_give_the_same_fit_on_the_users_scale() {
         },
     ]);
     let fit = meta::fit(&data, &MetaOptions::default()).unwrap();
-    assert_close("tau2", fit.tau2, 0.11078469694797478);
-    assert_close("QM", fit.qm, 12.204486879171048);
-    assert_close("QMp", fit.qm_p, 0.0022378416212407337);
-    assert_close("QE", fit.q, 28.325143656255275);
+    assert_close_or_within("tau2", fit.tau2, 0.11078469694797478, REL, ABS);
+    assert_close_or_within("QM", fit.qm, 12.204486879171048, REL, ABS);
+    assert_close_or_within("QMp", fit.qm_p, 0.0022378416212407337, REL, ABS);
+    assert_close_or_within("QE", fit.q, 28.325143656255275, REL, ABS);
     let c = &fit.coefficients;
-    assert_close("intercept", c[0].estimate, -1911.0258005426826);
-    assert_close("intercept se", c[0].se, 14712.780096922417);
-    assert_close("ablat", c[1].estimate, -0.028011329444197406 * 1e8);
-    assert_close("ablat se", c[1].se, 0.010233943231041471 * 1e8);
-    assert_close("year", c[2].estimate, 0.0019074804475227242);
-    assert_close("year se", c[2].se, 0.014683685892068078);
+    assert_close_or_within("intercept", c[0].estimate, -1911.0258005426826, REL, ABS);
+    assert_close_or_within("intercept se", c[0].se, 14712.780096922417, REL, ABS);
+    assert_close_or_within(
+        "ablat",
+        c[1].estimate,
+        -0.028011329444197406 * 1e8,
+        REL,
+        ABS,
+    );
+    assert_close_or_within("ablat se", c[1].se, 0.010233943231041471 * 1e8, REL, ABS);
+    assert_close_or_within("year", c[2].estimate, 0.0019074804475227242, REL, ABS);
+    assert_close_or_within("year se", c[2].se, 0.014683685892068078, REL, ABS);
 }
 
 /// k studies of `awk 'BEGIN{print "study,yi,vi";for(i=0;i<100000;i++)printf
@@ -792,7 +847,7 @@ fn reml_converges_for_50000_and_100000_studies() {
     ];
     let names = ["tau2", "beta", "se", "QE", "I2", "H2", "ci_lb", "ci_ub"];
     for ((name, g), w) in names.iter().zip(got).zip(r) {
-        assert_close(name, g, w);
+        assert_close_or_within(name, g, w, REL, ABS);
     }
     // Egger's z is near 0, where a relative tolerance means nothing: 1e-9 absolute.
     let z = fit.egger.unwrap().statistic;
@@ -806,5 +861,11 @@ fn reml_converges_for_50000_and_100000_studies() {
     let data = awk_studies(100_000);
     let design = trialstats::model_matrix::ModelMatrix::intercept_only(100_000, "intrcpt");
     let tau2 = meta::fitting::tau2::estimate(Method::REML, &design, &data.yi, &data.vi).unwrap();
-    assert_close("tau2, k = 100,000", tau2.tau2, 0.036774274090756356);
+    assert_close_or_within(
+        "tau2, k = 100,000",
+        tau2.tau2,
+        0.036774274090756356,
+        REL,
+        ABS,
+    );
 }

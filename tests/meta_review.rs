@@ -6,6 +6,7 @@
 // R's printouts, pasted as they are: R0's se.k0 = sqrt(2 k0 + 2) is √2 for k0 = 0.
 #![allow(clippy::approx_constant)]
 
+use crate::common::assert_close_or_within;
 use trialstats::level::ConfidenceLevel;
 use trialstats::meta::bias::trimfill::{Estimator, Side};
 use trialstats::meta::{self, MetaData, MetaOptions, ReviewRequest};
@@ -87,17 +88,9 @@ struct SelModelCase {
 
 include!("data/meta_review_cases.rs");
 
-/// Relative tolerance `rel` with an absolute floor of 1e-10.
-fn close(got: f64, want: f64, rel: f64) -> bool {
-    (got - want).abs() <= rel * want.abs() + 1e-10
-}
-
-fn check(what: &str, got: f64, want: f64, rel: f64) {
-    assert!(
-        close(got, want, rel),
-        "{what}: got {got:.17e}, metafor {want:.17e}"
-    );
-}
+/// The absolute agreement asked of numbers whose metafor reference is 0 (the relative
+/// tolerance is given at each comparison).
+const ABS: f64 = 1e-10;
 
 /// The studies of a test data file and the text of `extra` columns.
 fn load(file: &str, extra: &[&str]) -> (MetaData, Vec<Vec<String>>) {
@@ -155,12 +148,18 @@ fn subgroups_equal_metafor() {
             let at = format!("{at}, subgroup {}", c.levels[j]);
             assert_eq!(g.label, c.levels[j], "{at}");
             assert_eq!(g.k, c.k[j], "{at}");
-            check(&format!("{at}: estimate"), g.estimate, c.estimate[j], 1e-8);
-            check(&format!("{at}: se"), g.se, c.se[j], 1e-8);
-            check(&format!("{at}: tau2"), g.tau2, c.tau2[j], 1e-8);
-            check(&format!("{at}: ci_lb"), g.ci_lower, c.ci_lb[j], 1e-8);
-            check(&format!("{at}: ci_ub"), g.ci_upper, c.ci_ub[j], 1e-8);
-            check(&format!("{at}: QE"), g.q, c.qe[j], 1e-8);
+            assert_close_or_within(
+                &format!("{at}: estimate"),
+                g.estimate,
+                c.estimate[j],
+                1e-8,
+                ABS,
+            );
+            assert_close_or_within(&format!("{at}: se"), g.se, c.se[j], 1e-8, ABS);
+            assert_close_or_within(&format!("{at}: tau2"), g.tau2, c.tau2[j], 1e-8, ABS);
+            assert_close_or_within(&format!("{at}: ci_lb"), g.ci_lower, c.ci_lb[j], 1e-8, ABS);
+            assert_close_or_within(&format!("{at}: ci_ub"), g.ci_upper, c.ci_ub[j], 1e-8, ABS);
+            assert_close_or_within(&format!("{at}: QE"), g.q, c.qe[j], 1e-8, ABS);
             // metafor's REML can stop ~1e-14 above τ² = 0, where I² is ~1e-10 %.
             assert!(
                 (g.i2 - c.i2[j]).abs() <= 1e-8 * c.i2[j] + 1e-9,
@@ -170,9 +169,9 @@ fn subgroups_equal_metafor() {
             );
         }
         let t = fit.subgroup_test.unwrap();
-        check(&format!("{at}: Q between"), t.q, c.q, 1e-8);
+        assert_close_or_within(&format!("{at}: Q between"), t.q, c.q, 1e-8, ABS);
         assert_eq!(t.df, c.df, "{at}");
-        check(&format!("{at}: p between"), t.p, c.p, 1e-8);
+        assert_close_or_within(&format!("{at}: p between"), t.p, c.p, 1e-8, ABS);
     }
 }
 
@@ -191,12 +190,18 @@ fn cumulative_equals_metafor() {
         for (j, r) in rows.iter().enumerate() {
             let at = format!("{at}, step {}", j + 1);
             assert_eq!(r.label, c.labels[j], "{at}");
-            check(&format!("{at}: estimate"), r.estimate, c.estimate[j], 1e-8);
-            check(&format!("{at}: se"), r.se, c.se[j], 1e-8);
-            check(&format!("{at}: tau2"), r.tau2, c.tau2[j], 1e-8);
-            check(&format!("{at}: ci_lb"), r.ci_lower, c.ci_lb[j], 1e-8);
-            check(&format!("{at}: ci_ub"), r.ci_upper, c.ci_ub[j], 1e-8);
-            check(&format!("{at}: I2"), r.i2, c.i2[j], 1e-8);
+            assert_close_or_within(
+                &format!("{at}: estimate"),
+                r.estimate,
+                c.estimate[j],
+                1e-8,
+                ABS,
+            );
+            assert_close_or_within(&format!("{at}: se"), r.se, c.se[j], 1e-8, ABS);
+            assert_close_or_within(&format!("{at}: tau2"), r.tau2, c.tau2[j], 1e-8, ABS);
+            assert_close_or_within(&format!("{at}: ci_lb"), r.ci_lower, c.ci_lb[j], 1e-8, ABS);
+            assert_close_or_within(&format!("{at}: ci_ub"), r.ci_upper, c.ci_ub[j], 1e-8, ABS);
+            assert_close_or_within(&format!("{at}: I2"), r.i2, c.i2[j], 1e-8, ABS);
         }
     }
 }
@@ -220,15 +225,21 @@ fn trimfill_equals_metafor() {
             Side::Right
         };
         assert_eq!(t.side, side, "{at}");
-        check(&format!("{at}: estimate"), t.estimate, c.estimate, 1e-8);
-        check(&format!("{at}: se"), t.se, c.se, 1e-8);
-        check(&format!("{at}: tau2"), t.tau2, c.tau2, 1e-8);
-        check(&format!("{at}: se_k0"), t.se_k0, c.se_k0, 1e-8);
-        check(&format!("{at}: ci_lb"), t.ci_lower, c.ci_lb, 1e-8);
-        check(&format!("{at}: ci_ub"), t.ci_upper, c.ci_ub, 1e-8);
+        assert_close_or_within(
+            &format!("{at}: estimate"),
+            t.estimate,
+            c.estimate,
+            1e-8,
+            ABS,
+        );
+        assert_close_or_within(&format!("{at}: se"), t.se, c.se, 1e-8, ABS);
+        assert_close_or_within(&format!("{at}: tau2"), t.tau2, c.tau2, 1e-8, ABS);
+        assert_close_or_within(&format!("{at}: se_k0"), t.se_k0, c.se_k0, 1e-8, ABS);
+        assert_close_or_within(&format!("{at}: ci_lb"), t.ci_lower, c.ci_lb, 1e-8, ABS);
+        assert_close_or_within(&format!("{at}: ci_ub"), t.ci_upper, c.ci_ub, 1e-8, ABS);
         assert_eq!(t.filled.len(), c.filled.len(), "{at}");
         for (f, want) in t.filled.iter().zip(c.filled) {
-            check(&format!("{at}: filled"), f.yi, *want, 1e-8);
+            assert_close_or_within(&format!("{at}: filled"), f.yi, *want, 1e-8, ABS);
         }
     }
 }
@@ -251,18 +262,19 @@ fn fail_safe_n_rank_test_and_pet_peese_equal_metafor() {
         assert_eq!(fsn.orwin, Some(c.orwin), "{at}: Orwin");
         assert_eq!(fsn.rosenberg, c.rosenberg, "{at}: Rosenberg");
         let r = fit.ranktest.unwrap();
-        check(&format!("{at}: Kendall tau"), r.tau, c.rank_tau, 1e-12);
-        check(&format!("{at}: rank test p"), r.p, c.rank_p, 1e-10);
+        assert_close_or_within(&format!("{at}: Kendall tau"), r.tau, c.rank_tau, 1e-12, ABS);
+        assert_close_or_within(&format!("{at}: rank test p"), r.p, c.rank_p, 1e-10, ABS);
         let pp = fit.pet_peese.unwrap();
         for (name, got, want) in [("PET", pp.pet, c.pet), ("PEESE", pp.peese, c.peese)] {
-            check(
+            assert_close_or_within(
                 &format!("{at}: {name} estimate"),
                 got.estimate,
                 want[0],
                 1e-8,
+                ABS,
             );
-            check(&format!("{at}: {name} se"), got.se, want[1], 1e-8);
-            check(&format!("{at}: {name} p"), got.p, want[2], 1e-8);
+            assert_close_or_within(&format!("{at}: {name} se"), got.se, want[1], 1e-8, ABS);
+            assert_close_or_within(&format!("{at}: {name} p"), got.p, want[2], 1e-8, ABS);
         }
     }
 }
@@ -289,19 +301,32 @@ fn selection_model_equals_metafor() {
         let at = format!("{} ({}, steps {:?})", c.file, c.method, c.steps);
         // metafor's optimiser (nlminb, rel.tol 1e-10) stops a few parts in 1e7 from the
         // maximum in the parameters; the log-likelihood agrees far closer.
-        check(
+        assert_close_or_within(
             &format!("{at}: log-likelihood"),
             s.log_likelihood,
             c.ll,
             1e-10,
+            ABS,
         );
-        check(&format!("{at}: estimate"), s.estimate, c.estimate, 1e-5);
-        check(&format!("{at}: tau2"), s.tau2, c.tau2, 1e-5);
+        assert_close_or_within(
+            &format!("{at}: estimate"),
+            s.estimate,
+            c.estimate,
+            1e-5,
+            ABS,
+        );
+        assert_close_or_within(&format!("{at}: tau2"), s.tau2, c.tau2, 1e-5, ABS);
         for (got, want) in s.delta.iter().zip(c.delta) {
-            check(&format!("{at}: delta"), *got, *want, 1e-5);
+            assert_close_or_within(&format!("{at}: delta"), *got, *want, 1e-5, ABS);
         }
-        check(&format!("{at}: se"), s.se, c.se, 1e-4);
-        check(&format!("{at}: LRT"), s.lrt, c.lrt, 1e-7);
-        check(&format!("{at}: LRT p"), s.lrt_p.unwrap(), c.lrt_p, 1e-7);
+        assert_close_or_within(&format!("{at}: se"), s.se, c.se, 1e-4, ABS);
+        assert_close_or_within(&format!("{at}: LRT"), s.lrt, c.lrt, 1e-7, ABS);
+        assert_close_or_within(
+            &format!("{at}: LRT p"),
+            s.lrt_p.unwrap(),
+            c.lrt_p,
+            1e-7,
+            ABS,
+        );
     }
 }

@@ -3,6 +3,7 @@
 //! tests/data/meta_multilevel_cases.rs); and the charts' labels with the numbers behind them
 //! (benches/meta_charts_reference.R).
 
+use crate::common::assert_close;
 use assert_cmd::Command;
 use serde_json::Value;
 
@@ -28,11 +29,6 @@ fn meta(args: &[&str]) -> Value {
     serde_json::from_str(&meta_text(args)).unwrap()
 }
 
-fn close(v: &Value, want: f64, rel: f64) {
-    let got = v.as_f64().unwrap();
-    assert!((got - want).abs() <= rel * want.abs(), "{got} vs {want}");
-}
-
 #[test]
 fn review_options_write_the_contract_keys() {
     let j = meta(&[
@@ -52,9 +48,24 @@ fn review_options_write_the_contract_keys() {
     assert_eq!(s["level"], "random");
     assert_eq!(s["k"], 7);
     // per-level rma(yi, vi, method = "REML"): random allocation
-    close(&s["estimate"], -0.97096470426308867, 1e-8);
-    close(&s["tau2"], 0.39252800690077383, 1e-8);
-    close(&j["subgroup_test"]["q"], 1.8614449461546356, 1e-8);
+    assert_close(
+        "random allocation estimate",
+        &s["estimate"],
+        -0.97096470426308867,
+        1e-8,
+    );
+    assert_close(
+        "random allocation tau2",
+        &s["tau2"],
+        0.39252800690077383,
+        1e-8,
+    );
+    assert_close(
+        "Q between subgroups",
+        &j["subgroup_test"]["q"],
+        1.8614449461546356,
+        1e-8,
+    );
     assert_eq!(j["subgroup_test"]["df"], 2);
     assert_eq!(j["cumulative"].as_array().unwrap().len(), 13);
     for key in ["estimate", "se", "tau2", "ci_lower", "ci_upper"] {
@@ -91,9 +102,14 @@ fn review_options_write_the_contract_keys() {
         "school",
     ]);
     // rma.mv(yi, vi, random = ~ 1 | district/school, data = dat)
-    close(&t["sigma2"][0], 0.065061944275311659, 2e-6);
-    close(&t["sigma2"][1], 0.032736517027935085, 2e-6);
-    close(&t["log_likelihood"], -7.95872403371097, 1e-10);
+    assert_close(
+        "sigma2 district",
+        &t["sigma2"][0],
+        0.065061944275311659,
+        2e-6,
+    );
+    assert_close("sigma2 school", &t["sigma2"][1], 0.032736517027935085, 2e-6);
+    assert_close("logLik", &t["log_likelihood"], -7.95872403371097, 1e-10);
     assert!(t["estimate"].is_number() && t["se"].is_number());
 }
 
@@ -116,9 +132,24 @@ fn funnel_with_trimfill_draws_the_filled_studies_and_the_adjusted_estimate() {
     // tf$k0 = 1; tail(tf$yi, 1), tail(tf$vi, 1), tf$beta
     let t = &j["trimfill"];
     assert_eq!(t["k0"], 1);
-    close(&t["filled"][0]["yi"], 0.31040302401442244, 1e-7);
-    close(&t["filled"][0]["vi"], 0.22301724757231517, 1e-12);
-    close(&t["estimate"], -0.65708280076036463, 1e-6);
+    assert_close(
+        "filled yi",
+        &t["filled"][0]["yi"],
+        0.31040302401442244,
+        1e-7,
+    );
+    assert_close(
+        "filled vi",
+        &t["filled"][0]["vi"],
+        0.22301724757231517,
+        1e-12,
+    );
+    assert_close(
+        "trim-and-fill estimate",
+        &t["estimate"],
+        -0.65708280076036463,
+        1e-6,
+    );
     assert!(svg.contains("filled (trim and fill)"), "{svg}");
     assert!(svg.contains("adjusted estimate"));
     assert!(svg.contains(">\npooled\n<"));
@@ -253,7 +284,12 @@ fn subgrouped_forest_shows_each_subgroup_and_the_test_as_printed() {
         .iter()
         .enumerate()
     {
-        close(&j["subgroups"][i]["estimate"], *want, 1e-8);
+        assert_close(
+            &format!("subgroup {i} estimate"),
+            &j["subgroups"][i]["estimate"],
+            *want,
+            1e-8,
+        );
     }
     // The subgroups' estimates and lower ends, each its own text in the numbers column.
     let bodies: Vec<&str> = svg

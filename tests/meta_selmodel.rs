@@ -3,6 +3,7 @@
 //! tests/testthat/test_misc_selmodel.r and against metafor 3.8-1 run with tight tolerances
 //! (`benches/selmodel_reference.R`); and the refusals of bad options.
 
+use crate::common::assert_close;
 use assert_cmd::Command;
 use serde_json::Value;
 
@@ -40,15 +41,6 @@ pub(crate) fn selmodel(args: &[&str]) -> Value {
     );
     let j: Value = serde_json::from_slice(&out.stdout).unwrap();
     j["selmodel"].clone()
-}
-
-fn close(what: &str, got: &Value, want: f64, rel: f64) {
-    let got = got.as_f64().unwrap_or_else(|| panic!("{what}: {got}"));
-    assert!(
-        (got - want).abs() <= rel * want.abs().max(1e-300),
-        "{what}: {got} vs {want} (relative {})",
-        ((got - want) / want).abs()
-    );
 }
 
 fn deltas(s: &Value) -> Vec<f64> {
@@ -95,11 +87,11 @@ fn beta_selection_function_matches_metafor_test_suite() {
     let s = selmodel(&bask);
     assert_eq!(s["type"], "beta");
     let d = deltas(&s);
-    close("delta 1", &d[0].into(), 0.4731131, 1e-4);
-    close("delta 2", &d[1].into(), 4.4613162, 1e-4);
-    close("se delta 1", &s["delta_tests"][0]["se"], 0.2352481, 3e-3);
-    close("se delta 2", &s["delta_tests"][1]["se"], 2.1841983, 3e-3);
-    close("LRT", &s["lrt"], 7.846907, 1e-4);
+    assert_close("delta 1", d[0], 0.4731131, 1e-4);
+    assert_close("delta 2", d[1], 4.4613162, 1e-4);
+    assert_close("se delta 1", &s["delta_tests"][0]["se"], 0.2352481, 3e-3);
+    assert_close("se delta 2", &s["delta_tests"][1]["se"], 2.1841983, 3e-3);
+    assert_close("LRT", &s["lrt"], 7.846907, 1e-4);
     assert_eq!(s["lrt_df"], 2);
     assert!(s["tau2"].as_f64().unwrap() < 1e-5);
     // rma(yi, sei^2, method = "ML") log-likelihood (metafor 3.8-1: logLik(res) = -6.7158)
@@ -110,7 +102,7 @@ fn beta_selection_function_matches_metafor_test_suite() {
     none.extend(["--format", "json"]);
     let out = run(&none);
     let j: Value = serde_json::from_slice(&out.stdout).unwrap();
-    close(
+    assert_close(
         "fixed delta = no selection",
         &f["log_likelihood"],
         j["fit_statistics"]["log_likelihood"]
@@ -156,17 +148,17 @@ fn decaying_selection_functions_match_metafor_test_suite() {
         ]);
         assert_eq!(s["type"], kind);
         assert_eq!(s["alternative"], "less");
-        close(kind, &s["delta"][0], delta, 1e-5);
+        assert_close(kind, &s["delta"][0], delta, 1e-5);
         if kind == "power" {
-            close("power, tight", &s["delta"][0], 1.45892257866311, 1e-6);
-            close(
+            assert_close("power, tight", &s["delta"][0], 1.45892257866311, 1e-6);
+            assert_close(
                 "power se, tight",
                 &s["delta_tests"][0]["se"],
                 1.35370579966548,
                 1e-6,
             );
         }
-        close(kind, &s["delta_tests"][0]["se"], se, se_tol);
+        assert_close(kind, &s["delta_tests"][0]["se"], se, se_tol);
         assert_eq!(s["tau2"], 0.0);
         assert_eq!(s["delta_tests"][0]["null"], 0.0);
     }
@@ -208,14 +200,14 @@ fn decaying_selection_functions_match_metafor_on_hackshaw() {
             } else {
                 tol
             };
-            close(&format!("{kind} [{i}]"), g, want[i], rel);
+            assert_close(&format!("{kind} [{i}]"), *g, want[i], rel);
         }
         let ll = s["log_likelihood"].as_f64().unwrap();
         assert!(
             ll >= want[6] - 1e-12 && ll - want[6] < 1e-9,
             "{kind} ll {ll}"
         );
-        close(&format!("{kind} LRT"), &s["lrt"], want[7], 1e-8);
+        assert_close(&format!("{kind} LRT"), &s["lrt"], want[7], 1e-8);
     }
 }
 
@@ -250,7 +242,7 @@ fn step_function_with_an_upper_limit_or_decreasing_matches_metafor_test_suite() 
         args.extend(extra);
         let s = selmodel(&args);
         for (j, (g, w)) in deltas(&s).iter().zip(want).enumerate() {
-            close(&format!("{extra:?} delta {}", j + 1), &(*g).into(), w, 1e-4);
+            assert_close(&format!("{extra:?} delta {}", j + 1), *g, w, 1e-4);
         }
         let d = deltas(&s);
         assert!(d.windows(2).all(|p| p[1] <= p[0] + 1e-12), "{d:?}");
@@ -349,43 +341,43 @@ fn check_moderator_case(c: &ModeratorCase, rel: f64) {
         "{what}: log-likelihood {ll} below metafor's {}",
         c.ll
     );
-    close(&format!("{what}: ll"), &s["log_likelihood"], c.ll, 1e-8);
+    assert_close(&format!("{what}: ll"), &s["log_likelihood"], c.ll, 1e-8);
     let coefficients = s["coefficients"].as_array().unwrap();
     assert_eq!(coefficients.len(), c.beta.len(), "{what}");
     for (j, coefficient) in coefficients.iter().enumerate() {
-        close(
+        assert_close(
             &format!("{what}: beta {j}"),
             &coefficient["estimate"],
             c.beta[j],
             rel,
         );
-        close(&format!("{what}: se {j}"), &coefficient["se"], c.se[j], rel);
+        assert_close(&format!("{what}: se {j}"), &coefficient["se"], c.se[j], rel);
     }
     // The flattened estimate is the intercept's.
     assert_eq!(s["estimate"], coefficients[0]["estimate"]);
     if c.tau2 == 0.0 {
         assert_eq!(s["tau2"], 0.0, "{what}");
     } else {
-        close(&format!("{what}: tau2"), &s["tau2"], c.tau2, rel);
+        assert_close(&format!("{what}: tau2"), &s["tau2"], c.tau2, rel);
     }
     match c.se_tau2 {
-        Some(se) => close(&format!("{what}: se tau2"), &s["tau2_se"], se, rel),
+        Some(se) => assert_close(&format!("{what}: se tau2"), &s["tau2_se"], se, rel),
         None => assert!(s["tau2_se"].is_null(), "{what}"),
     }
     let d = deltas(&s);
     for (j, want) in c.delta.iter().enumerate() {
-        close(&format!("{what}: delta {j}"), &d[j].into(), *want, rel);
+        assert_close(&format!("{what}: delta {j}"), d[j], *want, rel);
     }
     let tests = s["delta_tests"].as_array().unwrap();
     assert_eq!(tests.len(), c.se_delta.len(), "{what}");
     for (t, want) in tests.iter().zip(c.se_delta) {
-        close(&format!("{what}: se delta"), &t["se"], *want, rel);
+        assert_close(&format!("{what}: se delta"), &t["se"], *want, rel);
     }
-    close(&format!("{what}: LRT"), &s["lrt"], c.lrt, rel);
-    close(&format!("{what}: QM"), &s["qm"], c.qm, rel);
+    assert_close(&format!("{what}: LRT"), &s["lrt"], c.lrt, rel);
+    assert_close(&format!("{what}: QM"), &s["qm"], c.qm, rel);
     // p = P(χ² > QM) moves by about QM/2 times QM's relative error (its log has slope
     // −1/2 in QM far in the tail), so it agrees to that much less.
-    close(
+    assert_close(
         &format!("{what}: QMp"),
         &s["qm_p"],
         c.qm_p,
@@ -527,27 +519,27 @@ fn beta_selection_with_moderators_matches_the_accurately_integrated_likelihood()
     let beta = [0.5008465856234188, 0.0959399413432454, -1.5388925834510634];
     let se = [0.4533828717160391, 0.3117054370455106, 0.9019292032428560];
     for (j, c) in s["coefficients"].as_array().unwrap().iter().enumerate() {
-        close("beta", &c["estimate"], beta[j], 2e-5);
-        close("se", &c["se"], se[j], 2e-5);
+        assert_close("beta", &c["estimate"], beta[j], 2e-5);
+        assert_close("se", &c["se"], se[j], 2e-5);
     }
-    close("tau2", &s["tau2"], 0.4752158378624884, 2e-5);
-    close("se tau2", &s["tau2_se"], 0.2539587774858204, 2e-5);
+    assert_close("tau2", &s["tau2"], 0.4752158378624884, 2e-5);
+    assert_close("se tau2", &s["tau2_se"], 0.2539587774858204, 2e-5);
     let d = deltas(&s);
-    close("delta 1", &d[0].into(), 1.3076755043018935, 2e-5);
-    close("delta 2", &d[1].into(), 1.6212953957063188, 2e-5);
-    close(
+    assert_close("delta 1", d[0], 1.3076755043018935, 2e-5);
+    assert_close("delta 2", d[1], 1.6212953957063188, 2e-5);
+    assert_close(
         "se delta 1",
         &s["delta_tests"][0]["se"],
         0.0925179602499157,
         2e-5,
     );
-    close(
+    assert_close(
         "se delta 2",
         &s["delta_tests"][1]["se"],
         0.2251338187933141,
         2e-5,
     );
-    close("QM", &s["qm"], 3.1176269922906057, 2e-5);
+    assert_close("QM", &s["qm"], 3.1176269922906057, 2e-5);
     assert_eq!(
         s["coefficients"][2]["name"], "PreregisteredPre-Registered",
         "treatment coding, first level in sorted order as reference"
@@ -595,8 +587,8 @@ fn heterogeneity_test_within_selection_models_matches_metafor() {
         let mut args = extra.to_vec();
         args.extend(["--yi", "yi", "--vi", "vi", "--method", "ML"]);
         let s = selmodel(&args);
-        close(&format!("{extra:?}: LRT.tau2"), &s["tau2_lrt"], lrt, 1e-8);
-        close(&format!("{extra:?}: LRTp.tau2"), &s["tau2_lrt_p"], p, 1e-7);
+        assert_close(&format!("{extra:?}: LRT.tau2"), &s["tau2_lrt"], lrt, 1e-8);
+        assert_close(&format!("{extra:?}: LRTp.tau2"), &s["tau2_lrt_p"], p, 1e-7);
     }
     let fe = selmodel(&[
         "tests/data/hackshaw1998.csv",
@@ -636,9 +628,9 @@ fn btt_is_carried_into_the_selection_model() {
         "4:5",
     ]);
     assert!(s["log_likelihood"].as_f64().unwrap() >= -6.691475316800827 - 1e-11);
-    close("ll", &s["log_likelihood"], -6.691475316800827, 1e-11);
-    close("QM", &s["qm"], 1.588850037308073, 1e-6);
-    close("QMp", &s["qm_p"], 0.451840960370348, 1e-6);
+    assert_close("ll", &s["log_likelihood"], -6.691475316800827, 1e-11);
+    assert_close("QM", &s["qm"], 1.588850037308073, 1e-6);
+    assert_close("QMp", &s["qm_p"], 0.451840960370348, 1e-6);
     assert_eq!(s["qm_df"], 2);
     assert_eq!(
         s["qm_coefficients"],

@@ -5,6 +5,7 @@
 //! them (tests/testthat/test-kenwardroger.R, test-satterthwaite.R, design/SAS/*.txt) for the
 //! Satterthwaite and Kenward–Roger df.
 
+use crate::common::assert_close_or_within;
 use std::path::PathBuf;
 use trialstats::level::ConfidenceLevel;
 use trialstats::lmm::inference::Ddf;
@@ -20,13 +21,8 @@ fn fev(formula: &str, reml: bool, ddf: Ddf) -> Mmrm {
     fit_csv(&path, formula, options).expect("fitted")
 }
 
-fn close(what: &str, got: f64, want: f64, rel: f64) {
-    let err = (got - want).abs() / want.abs().max(1.0);
-    assert!(
-        err <= rel,
-        "{what}: got {got}, want {want} (rel. error {err:e} > {rel:e})"
-    );
-}
+// Every number agrees with its reference to a relative tolerance, or for a reference below 1 in
+// magnitude to the same tolerance absolute (`assert_close_or_within(…, rel, rel)`).
 
 /// Estimates and SEs of nlme::gls; −2ℓ; the covariance matrix (row by row). Covariances are
 /// compared relative to the largest variance: gls stops within ~1e-10 of the optimum in −2ℓ,
@@ -35,10 +31,16 @@ fn check_against_gls(m: &Mmrm, crit: f64, beta: &[f64], se: &[f64], cov: &[f64])
     assert!(m.fit.converged);
     // gls (opt = "optim") stops within ~1e-10 of the optimum in −2ℓ; its estimates within
     // ~1e-7 relative.
-    close("-2logLik", m.fit.criterion, crit, 1e-11);
+    assert_close_or_within("-2logLik", m.fit.criterion, crit, 1e-11, 1e-11);
     for (j, f) in m.fit.fixed.iter().enumerate() {
-        close(&format!("{} estimate", f.term), f.estimate, beta[j], 1e-6);
-        close(&format!("{} se", f.term), f.se, se[j], 1e-6);
+        assert_close_or_within(
+            &format!("{} estimate", f.term),
+            f.estimate,
+            beta[j],
+            1e-6,
+            1e-6,
+        );
+        assert_close_or_within(&format!("{} se", f.term), f.se, se[j], 1e-6, 1e-6);
     }
     let v = m.fit.visits.len();
     let scale = cov.iter().fold(0.0f64, |s, c| s.max(c.abs()));
@@ -112,7 +114,7 @@ fn unstructured_reml_equals_gls() {
     );
     // SAS PROC MIXED (mmrm design/SAS/sas_log_reml.txt): -2 Res Log Like 3386.44987722 at
     // its last iteration, AIC 3406.4 (10 covariance parameters).
-    close("AIC", m.fit.aic, 3386.44987116239 + 20.0, 1e-12);
+    assert_close_or_within("AIC", m.fit.aic, 3386.44987116239 + 20.0, 1e-12, 1e-12);
     assert_eq!((m.fit.n_obs, m.fit.n_subjects), (537, 197));
 }
 
@@ -226,15 +228,15 @@ fn compound_symmetry_equals_gls() {
 fn intercept_only_unstructured_equals_gls_and_sas() {
     // gls(FEV1 ~ 1, corSymm + varIdent, REML): -2logLik 3700.94647928773.
     let m = fev("FEV1 ~ us(AVISIT | USUBJID)", true, Ddf::Satterthwaite);
-    close("-2logLik", m.fit.criterion, 3700.94647928773, 1e-11);
+    assert_close_or_within("-2logLik", m.fit.criterion, 3700.94647928773, 1e-11, 1e-11);
     let f = &m.fit.fixed[0];
-    close("intercept", f.estimate, 42.832985807658922, 1e-6);
-    close("se", f.se, 0.350925209353681, 1e-6);
+    assert_close_or_within("intercept", f.estimate, 42.832985807658922, 1e-6, 1e-6);
+    assert_close_or_within("se", f.se, 0.350925209353681, 1e-6, 1e-6);
     // SAS (mmrm design/SAS/sas_log_simple_reml.txt, test-satterthwaite.R h_df_1d_sat):
     // estimate 42.8338, SE 0.3509, DF 171, t 122.07. SAS stopped at -2 Res Log Like
     // 3700.94648570, 6e-6 above the optimum, which moves its estimate in the 4th decimal.
-    close("SAS estimate", f.estimate, 42.8338, 1e-4);
-    close("SAS se", f.se, 0.3509, 1e-3);
+    assert_close_or_within("SAS estimate", f.estimate, 42.8338, 1e-4, 1e-4);
+    assert_close_or_within("SAS se", f.se, 0.3509, 1e-3, 1e-3);
     assert_eq!(f.df.unwrap().round(), 171.0);
 }
 
@@ -279,18 +281,18 @@ fn satterthwaite_df_equal_sas() {
     for (k, row) in c.iter().enumerate() {
         assert_eq!(row.at, format!("AVISIT=VIS{}", k + 1));
         assert_eq!(row.contrast, "PBO - TRT");
-        close("difference", -row.estimate, emm[k].0, 1e-6);
-        close("difference se", row.se, emm[k].1, 1e-6);
-        close("SAS se", row.se, sas[k].0, 1e-4);
+        assert_close_or_within("difference", -row.estimate, emm[k].0, 1e-6, 1e-6);
+        assert_close_or_within("difference se", row.se, emm[k].1, 1e-6, 1e-6);
+        assert_close_or_within("SAS se", row.se, sas[k].0, 1e-4, 1e-4);
         assert_eq!(row.df.round(), sas[k].1, "df at VIS{}: {}", k + 1, row.df);
     }
     // The least-squares means (emmeans): PBO and TRT at VIS4.
     let means = m.fit.emmeans.as_ref().unwrap();
     let vis4: Vec<_> = means.iter().filter(|e| e.at == "AVISIT=VIS4").collect();
-    close("PBO VIS4", vis4[0].estimate, 48.3855939475, 1e-6);
-    close("PBO VIS4 se", vis4[0].se, 1.188653774032, 1e-6);
-    close("TRT VIS4", vis4[1].estimate, 52.7841308081, 1e-6);
-    close("TRT VIS4 se", vis4[1].se, 1.187762501286, 1e-6);
+    assert_close_or_within("PBO VIS4", vis4[0].estimate, 48.3855939475, 1e-6, 1e-6);
+    assert_close_or_within("PBO VIS4 se", vis4[0].se, 1.188653774032, 1e-6, 1e-6);
+    assert_close_or_within("TRT VIS4", vis4[1].estimate, 52.7841308081, 1e-6, 1e-6);
+    assert_close_or_within("TRT VIS4 se", vis4[1].se, 1.187762501286, 1e-6, 1e-6);
     // SAS: PBO VIS4 DF 134, TRT VIS4 DF 133.
     assert_eq!(vis4[0].df.round(), 134.0);
     assert_eq!(vis4[1].df.round(), 133.0);
@@ -317,8 +319,14 @@ fn kenward_roger_equals_sas() {
         );
         let f = &m.fit.fixed[1];
         assert_eq!(f.term, "ARMCDTRT");
-        close(&format!("{structure} KR se"), f.se, se, tol);
-        close(&format!("{structure} KR df"), f.df.unwrap() / df, 1.0, tol);
+        assert_close_or_within(&format!("{structure} KR se"), f.se, se, tol, tol);
+        assert_close_or_within(
+            &format!("{structure} KR df"),
+            f.df.unwrap() / df,
+            1.0,
+            tol,
+            tol,
+        );
     }
 }
 
@@ -326,9 +334,15 @@ fn kenward_roger_equals_sas() {
 fn unstructured_two_arms_equal_gls() {
     // gls(FEV1 ~ ARMCD, corSymm + varIdent, REML).
     let m = fev("FEV1 ~ ARMCD + us(AVISIT | USUBJID)", true, Ddf::None);
-    close("-2logLik", m.fit.criterion, 3667.96275614373, 1e-11);
-    close("b0", m.fit.fixed[0].estimate, 41.00509593754265, 1e-6);
-    close("b1", m.fit.fixed[1].estimate, 3.81974970667678, 1e-6);
-    close("se1", m.fit.fixed[1].se, 0.638906293911132, 1e-6);
-    close("cov41", m.fit.covariance[3][0], -47.01101691346170, 1e-6);
+    assert_close_or_within("-2logLik", m.fit.criterion, 3667.96275614373, 1e-11, 1e-11);
+    assert_close_or_within("b0", m.fit.fixed[0].estimate, 41.00509593754265, 1e-6, 1e-6);
+    assert_close_or_within("b1", m.fit.fixed[1].estimate, 3.81974970667678, 1e-6, 1e-6);
+    assert_close_or_within("se1", m.fit.fixed[1].se, 0.638906293911132, 1e-6, 1e-6);
+    assert_close_or_within(
+        "cov41",
+        m.fit.covariance[3][0],
+        -47.01101691346170,
+        1e-6,
+        1e-6,
+    );
 }

@@ -12,7 +12,7 @@
 //! c(y[1] - sat$b, sqrt(s[1]^2 + sat$se^2))                 # -1.4312194675038  0.724431490296911
 //! ```
 
-use crate::common::json;
+use crate::common::{assert_within, json};
 
 const TOL: f64 = 1e-9;
 
@@ -99,10 +99,6 @@ fn league(v: &serde_json::Value, model: &str, a: &str, b: &str) -> (f64, f64) {
     (c["estimate"].as_f64().unwrap(), c["se"].as_f64().unwrap())
 }
 
-fn close(what: &str, got: f64, want: f64) {
-    assert!((got - want).abs() <= TOL, "{what}: got {got}, want {want}");
-}
-
 /// AQP4-IgG positive set: a star around placebo, so each drug's network estimate is its own
 /// trials' pool and each drug-vs-drug cell is the difference of two of them.
 #[test]
@@ -110,32 +106,36 @@ fn aqp4_network_equals_the_trials_combined_by_hand() {
     let v = nma_json("nmosd-nma-aqp4.csv");
     assert_eq!(v["studies"], 4);
     let (ecu, ecu_se) = effect(&v, "common", "eculizumab");
-    close("eculizumab vs placebo", ecu, (0.058f64).ln());
-    close("its SE", ecu_se, 0.625009031800325);
+    assert_within("R", "eculizumab vs placebo", ecu, (0.058f64).ln(), TOL);
+    assert_within("R", "its SE", ecu_se, 0.625009031800325, TOL);
     let (ine, ine_se) = effect(&v, "common", "inebilizumab");
-    close("inebilizumab vs placebo", ine, (0.227f64).ln());
-    close("its SE", ine_se, 0.319286895912847);
+    assert_within("R", "inebilizumab vs placebo", ine, (0.227f64).ln(), TOL);
+    assert_within("R", "its SE", ine_se, 0.319286895912847, TOL);
     let (sat, sat_se) = effect(&v, "common", "satralizumab");
-    close(
+    assert_within(
+        "R",
         "satralizumab vs placebo (two trials)",
         sat,
         -1.41609280093192,
+        TOL,
     );
-    close("its SE", sat_se, 0.366284990549468);
-    close(
+    assert_within("R", "its SE", sat_se, 0.366284990549468, TOL);
+    assert_within(
+        "R",
         "Q (satralizumab's two trials)",
-        v["heterogeneity"]["q"].as_f64().unwrap(),
+        &v["heterogeneity"]["q"],
         0.074364273505567,
+        TOL,
     );
     assert_eq!(v["heterogeneity"]["df"], 1);
     // τ² = 0 (DL: Q < df), so the random-effects model is the common-effect one.
     assert_eq!(v["random"]["tau2"], 0.0);
     let (d, d_se) = league(&v, "common", "eculizumab", "inebilizumab");
-    close("eculizumab vs inebilizumab", d, -1.36450700693498);
-    close("its SE", d_se, 0.701840731030653);
+    assert_within("R", "eculizumab vs inebilizumab", d, -1.36450700693498, TOL);
+    assert_within("R", "its SE", d_se, 0.701840731030653, TOL);
     let (d, d_se) = league(&v, "common", "eculizumab", "satralizumab");
-    close("eculizumab vs satralizumab", d, -1.4312194675038);
-    close("its SE", d_se, 0.724431490296911);
+    assert_within("R", "eculizumab vs satralizumab", d, -1.4312194675038, TOL);
+    assert_within("R", "its SE", d_se, 0.724431490296911, TOL);
 }
 
 /// Whole-trial set: PREVENT with both SAkura trials' whole populations. R:
@@ -146,11 +146,7 @@ fn whole_population_network_runs() {
     let v = nma_json("nmosd-nma.csv");
     assert_eq!(v["studies"], 3);
     let (sat, sat_se) = effect(&v, "common", "satralizumab");
-    close("satralizumab vs placebo", sat, -0.863858604724502);
-    close("its SE", sat_se, 0.270375001541862);
-    close(
-        "Q",
-        v["heterogeneity"]["q"].as_f64().unwrap(),
-        0.0927264787897393,
-    );
+    assert_within("R", "satralizumab vs placebo", sat, -0.863858604724502, TOL);
+    assert_within("R", "its SE", sat_se, 0.270375001541862, TOL);
+    assert_within("R", "Q", &v["heterogeneity"]["q"], 0.0927264787897393, TOL);
 }

@@ -5,6 +5,7 @@
 //! three-arm trial). The data are netmeta's example data sets (tests/data/nma/README.md).
 //! Every value agrees to 1e-6 (absolute, on the analysis scale) or better.
 
+use crate::common::assert_within;
 use crate::common::nma_reference_values as values;
 
 use trialstats::csv_file::CsvFile;
@@ -34,39 +35,53 @@ fn run(r: &Reference, small: SmallValues, method: Tau2Method) -> NmaResult {
     analyse(&network(r), &options).unwrap()
 }
 
-fn close(what: &str, got: f64, want: f64) {
-    assert!(
-        (got - want).abs() <= TOL,
-        "{what}: got {got}, reference {want} (difference {})",
-        got - want
-    );
-}
-
 fn check(r: &Reference) {
     let good = run(r, SmallValues::Good, Tau2Method::DerSimonianLaird);
     let bad = run(r, SmallValues::Bad, Tau2Method::DerSimonianLaird);
     assert_eq!(good.treatments, r.order);
     let h = &good.heterogeneity;
-    close("Q", h.q, r.q_df[0]);
+    assert_within("reference", "Q", h.q, r.q_df[0], TOL);
     assert_eq!(h.df as f64, r.q_df[1]);
-    close(
+    assert_within(
+        "reference",
         "tau2 (generalised DL)",
         good.random.tau2.unwrap(),
         r.tau2_dl,
+        TOL,
     );
-    close("I2", h.i2.unwrap(), r.i2[0]);
-    close("I2 lower", h.i2_lower.unwrap(), r.i2[1]);
-    close("I2 upper", h.i2_upper.unwrap(), r.i2[2]);
-    close("Q within designs", h.q_within, r.q_within[0]);
+    assert_within("reference", "I2", h.i2.unwrap(), r.i2[0], TOL);
+    assert_within("reference", "I2 lower", h.i2_lower.unwrap(), r.i2[1], TOL);
+    assert_within("reference", "I2 upper", h.i2_upper.unwrap(), r.i2[2], TOL);
+    assert_within(
+        "reference",
+        "Q within designs",
+        h.q_within,
+        r.q_within[0],
+        TOL,
+    );
     assert_eq!(h.df_within as f64, r.q_within[1]);
-    close("Q between designs", h.q_between, r.q_between[0]);
+    assert_within(
+        "reference",
+        "Q between designs",
+        h.q_between,
+        r.q_between[0],
+        TOL,
+    );
     assert_eq!(h.df_between as f64, r.q_between[1]);
     // decomp.design's random-effects part: tau.within² and Q.inc.random on df_between.
-    close("tau2 within designs", h.tau2_within, r.q_between_random[0]);
-    close(
+    assert_within(
+        "reference",
+        "tau2 within designs",
+        h.tau2_within,
+        r.q_between_random[0],
+        TOL,
+    );
+    assert_within(
+        "reference",
         "Q between designs, random effects",
         h.q_between_random,
         r.q_between_random[1],
+        TOL,
     );
     assert_eq!(h.df_between as f64, r.q_between_random[2]);
     for (model, te, se, pg, pb, league, splits, bad_model) in [
@@ -92,17 +107,33 @@ fn check(r: &Reference) {
         ),
     ] {
         for (i, e) in model.effects.iter().enumerate() {
-            close(&format!("{} vs reference", e.treatment), e.estimate, te[i]);
-            close(&format!("SE {} vs reference", e.treatment), e.se, se[i]);
-            close(
+            assert_within(
+                "reference",
+                &format!("{} vs reference", e.treatment),
+                e.estimate,
+                te[i],
+                TOL,
+            );
+            assert_within(
+                "reference",
+                &format!("SE {} vs reference", e.treatment),
+                e.se,
+                se[i],
+                TOL,
+            );
+            assert_within(
+                "reference",
                 &format!("P-score {} (small good)", e.treatment),
                 model.p_scores[&e.treatment],
                 pg[i],
+                TOL,
             );
-            close(
+            assert_within(
+                "reference",
                 &format!("P-score {} (small bad)", e.treatment),
                 bad_model.p_scores[&e.treatment],
                 pb[i],
+                TOL,
             );
         }
         let cell = model
@@ -110,26 +141,58 @@ fn check(r: &Reference) {
             .iter()
             .find(|c| c.first == r.order[0] && c.second == r.order[1])
             .unwrap();
-        close("league first vs second", cell.estimate, league.0);
-        close("league SE", cell.se, league.1);
+        assert_within(
+            "reference",
+            "league first vs second",
+            cell.estimate,
+            league.0,
+            TOL,
+        );
+        assert_within("reference", "league SE", cell.se, league.1, TOL);
         assert_eq!(model.netsplit.len(), splits.len());
         for (s, (name, v)) in model.netsplit.iter().zip(splits) {
             assert_eq!(&s.comparison, name);
-            close(&format!("{name} direct"), s.direct, v[0]);
-            close(&format!("{name} se direct"), s.se_direct, v[1]);
-            close(
+            assert_within("reference", &format!("{name} direct"), s.direct, v[0], TOL);
+            assert_within(
+                "reference",
+                &format!("{name} se direct"),
+                s.se_direct,
+                v[1],
+                TOL,
+            );
+            assert_within(
+                "reference",
                 &format!("{name} proportion direct"),
                 s.proportion_direct,
                 v[6],
+                TOL,
             );
             if v[2].is_nan() {
                 assert!(s.indirect.is_none(), "{name}: only direct evidence");
                 continue;
             }
-            close(&format!("{name} indirect"), s.indirect.unwrap(), v[2]);
-            close(&format!("{name} se indirect"), s.se_indirect.unwrap(), v[3]);
-            close(&format!("{name} difference"), s.difference.unwrap(), v[4]);
-            close(&format!("{name} p"), s.p.unwrap(), v[5]);
+            assert_within(
+                "reference",
+                &format!("{name} indirect"),
+                s.indirect.unwrap(),
+                v[2],
+                TOL,
+            );
+            assert_within(
+                "reference",
+                &format!("{name} se indirect"),
+                s.se_indirect.unwrap(),
+                v[3],
+                TOL,
+            );
+            assert_within(
+                "reference",
+                &format!("{name} difference"),
+                s.difference.unwrap(),
+                v[4],
+                TOL,
+            );
+            assert_within("reference", &format!("{name} p"), s.p.unwrap(), v[5], TOL);
         }
     }
     // metafor's common-effect rma.mv on the basic contrasts gives the same estimates and Q.
@@ -140,10 +203,16 @@ fn check(r: &Reference) {
         .filter(|e| e.treatment != r.reference)
         .collect();
     for (i, e) in non_ref.iter().enumerate() {
-        close("rma.mv FE beta", e.estimate, r.rma_fe_beta[i]);
-        close("rma.mv FE se", e.se, r.rma_fe_se[i]);
+        assert_within(
+            "reference",
+            "rma.mv FE beta",
+            e.estimate,
+            r.rma_fe_beta[i],
+            TOL,
+        );
+        assert_within("reference", "rma.mv FE se", e.se, r.rma_fe_se[i], TOL);
     }
-    close("rma.mv QE", h.q, r.rma_fe_qe);
+    assert_within("reference", "rma.mv QE", h.q, r.rma_fe_qe, TOL);
 }
 
 #[test]
@@ -168,7 +237,13 @@ fn reml_matches_rma_mv_with_rho_one_half() {
     for r in [&SENN2013, &SMOKINGCESSATION, &FRANCHINI2012] {
         let res = run(r, SmallValues::Good, Tau2Method::Reml);
         let tau2 = res.random.tau2.unwrap();
-        close(&format!("{} REML tau2", r.file), tau2, r.rma_reml_tau2);
+        assert_within(
+            "reference",
+            &format!("{} REML tau2", r.file),
+            tau2,
+            r.rma_reml_tau2,
+            TOL,
+        );
         let non_ref: Vec<_> = res
             .random
             .effects
@@ -176,10 +251,16 @@ fn reml_matches_rma_mv_with_rho_one_half() {
             .filter(|e| e.treatment != r.reference)
             .collect();
         for (i, e) in non_ref.iter().enumerate() {
-            close("REML beta", e.estimate, r.rma_reml_beta[i]);
-            close("REML se", e.se, r.rma_reml_se[i]);
+            assert_within(
+                "reference",
+                "REML beta",
+                e.estimate,
+                r.rma_reml_beta[i],
+                TOL,
+            );
+            assert_within("reference", "REML se", e.se, r.rma_reml_se[i], TOL);
         }
         let ll = network(r).model(0).reml_log_likelihood(tau2).unwrap();
-        close("REML logLik", ll, r.rma_reml_loglik);
+        assert_within("reference", "REML logLik", ll, r.rma_reml_loglik, TOL);
     }
 }

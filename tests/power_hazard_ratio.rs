@@ -2,12 +2,8 @@
 //! (data/nmosd-nma.csv), one trial's as reported or several pooled. The pooled HR is checked
 //! against metafor 3.8-1 and the events against Schoenfeld's formula written out in R 4.2.2.
 
-use crate::common::{json, trialstats};
+use crate::common::{assert_within, json, trialstats};
 use predicates::str::contains;
-
-fn close(got: f64, want: f64, tol: f64) {
-    assert!((got - want).abs() < tol, "got {got}, want {want} (±{tol})");
-}
 
 const NMA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/nmosd-nma.csv");
 
@@ -27,9 +23,9 @@ fn one_trials_reported_hr_with_its_quote() {
     ]);
     // data/nmosd-nma.csv, SAkuraStar: "hazard ratio [HR] 0.45; 95% confidence interval [CI]
     // 0.23–0.89"
-    close(v["hazard_ratio"].as_f64().unwrap(), 0.45, 1e-15);
+    assert_within("the CSV", "hazard ratio", &v["hazard_ratio"], 0.45, 1e-15);
     // R: (qnorm(0.975) + qnorm(0.8))^2 / ((2/9) * log(0.45)^2) = 55.39390421 (digits = 10)
-    close(v["events_exact"].as_f64().unwrap(), 55.39390421, 1e-7);
+    assert_within("R", "events", &v["events_exact"], 55.39390421, 1e-7);
     let provenance = v["provenance"].to_string();
     assert!(provenance.contains("reported (SAkuraStar"), "{provenance}");
     assert!(
@@ -58,8 +54,10 @@ fn several_trials_are_pooled_as_metafor() {
     // log(c(0.16, 0.23))) / (2 * qnorm(0.975)); r <- rma(y, sei = se, method = "REML",
     // control = list(threshold = 1e-12)); exp(r$b) = 0.421532413254050 (tau2 = 0; CI
     // 0.248134616884640 to 0.716101516405479)
-    close(
-        v["hazard_ratio"].as_f64().unwrap(),
+    assert_within(
+        "metafor",
+        "pooled hazard ratio",
+        &v["hazard_ratio"],
         0.421532413254050,
         1e-10,
     );

@@ -4,6 +4,7 @@
 //! its GitHub source (mcdonohue/longpower) into a private library, R 4.2.2,
 //! options(digits = 15); its root finding at tol = .Machine$double.eps^2.
 
+use crate::common::assert_within;
 use trialstats::level::ConfidenceLevel;
 use trialstats::power::mmrm::{CorrelationSpec, MmrmDesign, mmrm_power, phi};
 use trialstats::power::{Allocation, Goal, SampleSize, Sides, SmallSample, Test};
@@ -32,10 +33,6 @@ fn design(correlation: Vec<Vec<f64>>, ra: &[f64], rb: Option<&[f64]>, delta: f64
 
 fn ratio(lambda: f64) -> Allocation {
     Allocation { a: lambda, b: 1.0 }
-}
-
-fn close(got: f64, want: f64, tol: f64) {
-    assert!((got - want).abs() < tol, "got {got}, want {want} (±{tol})");
 }
 
 const RA: [f64; 4] = [1.0, 0.9, 0.8, 0.7];
@@ -67,7 +64,13 @@ fn power_mmrm_documented_examples_one_to_one_and_two_to_one() {
     ] {
         let d = design(cs25(), &RA, None, 0.5);
         let r = mmrm_power(&d, z_test(), ratio(lambda), Goal::Power(0.8)).unwrap();
-        close(r.solution.n_total_exact.unwrap(), n1 + n2, 1e-6);
+        assert_within(
+            "longpower",
+            &format!("total n, lambda {lambda}"),
+            r.solution.n_total_exact.unwrap(),
+            n1 + n2,
+            1e-6,
+        );
         // each arm rounded up
         assert_eq!(r.solution.n_a, n1.ceil() as u64);
         assert_eq!(r.solution.n_b, n2.ceil() as u64);
@@ -79,7 +82,13 @@ fn power_mmrm_documented_examples_one_to_one_and_two_to_one() {
         )
         .unwrap();
         assert_eq!(r.solution.n_total(), 174);
-        close(r.solution.power, power_174, 1e-6);
+        assert_within(
+            "longpower",
+            &format!("power, lambda {lambda}"),
+            r.solution.power,
+            power_174,
+            1e-6,
+        );
         let r = mmrm_power(
             &d,
             z_test(),
@@ -90,7 +99,13 @@ fn power_mmrm_documented_examples_one_to_one_and_two_to_one() {
             },
         )
         .unwrap();
-        close(r.design.delta, delta_174, 1e-6);
+        assert_within(
+            "longpower",
+            &format!("delta, lambda {lambda}"),
+            r.design.delta,
+            delta_174,
+            1e-6,
+        );
     }
 }
 
@@ -113,13 +128,25 @@ fn lu_luo_chen_table_5_ar1_with_arm_specific_retention() {
         (2.0, 55.8709867617933, 27.9354933808966),
     ] {
         let r = mmrm_power(&d, z_test(), ratio(lambda), Goal::Power(0.904)).unwrap();
-        close(r.phi_a, 1.75227635858878, 1e-12);
-        close(r.phi_b, 1.24695119599175, 1e-12);
-        close(r.solution.n_total_exact.unwrap(), n1 + n2, 1e-6);
+        assert_within("longpower", "phi a", r.phi_a, 1.75227635858878, 1e-12);
+        assert_within("longpower", "phi b", r.phi_b, 1.24695119599175, 1e-12);
+        assert_within(
+            "longpower",
+            &format!("total n, lambda {lambda}"),
+            r.solution.n_total_exact.unwrap(),
+            n1 + n2,
+            1e-6,
+        );
     }
     // power.mmrm.ar1(N=80, rho=0.6, ra, rb, lambda=1, delta=0.9)$power = 0.907711669457866
     let r = mmrm_power(&d, z_test(), ratio(1.0), Goal::N(SampleSize::Total(80.0))).unwrap();
-    close(r.solution.power, 0.907711669457866, 1e-9);
+    assert_within(
+        "longpower",
+        "power",
+        r.solution.power,
+        0.907711669457866,
+        1e-9,
+    );
 }
 
 #[test]
@@ -153,14 +180,26 @@ fn lu_luo_chen_table_1_z_and_t() {
         };
         assert!((phi(&identity, &retention(phi1)).unwrap() - phi1).abs() < 1e-14);
         let r = mmrm_power(&d, z_test(), ratio(lambda), Goal::Power(0.9)).unwrap();
-        close(r.solution.n_total_exact.unwrap(), z_total, 1e-8);
+        assert_within(
+            "longpower",
+            &format!("total n, z test, lambda {lambda}"),
+            r.solution.n_total_exact.unwrap(),
+            z_total,
+            1e-8,
+        );
         let t = Test {
             small_sample: SmallSample::T,
             ..z_test()
         };
         let r = mmrm_power(&d, t, ratio(lambda), Goal::Power(0.9)).unwrap();
         let n = r.solution.n_total_exact.unwrap();
-        close(n, t_total, 0.1);
+        assert_within(
+            "longpower",
+            &format!("total n, t test, lambda {lambda}"),
+            n,
+            t_total,
+            0.1,
+        );
         assert_eq!(
             n.ceil(),
             t_total.ceil(),
@@ -247,7 +286,13 @@ fn lu_luo_chen_table_2_phi_under_ar1() {
                     .matrix(j, "--correlation")
                     .unwrap();
                 let got = phi(&m, &retention).unwrap();
-                close(got, want[row][col], 1e-12);
+                assert_within(
+                    "longpower",
+                    &format!("phi, {j} visits, retention {r_last}, p1j {p1j}"),
+                    got,
+                    want[row][col],
+                    1e-12,
+                );
             }
             row += 1;
         }
@@ -264,7 +309,13 @@ fn arm_specific_sds_add_their_own_variances() {
         ..design(cs25(), &[1.0; 4], None, 0.5)
     };
     let r = mmrm_power(&d, z_test(), Allocation::EQUAL, Goal::Power(0.8)).unwrap();
-    close(r.solution.n_total_exact.unwrap(), 313.955189373963, 1e-8);
+    assert_within(
+        "longpower",
+        "total n",
+        r.solution.n_total_exact.unwrap(),
+        313.955189373963,
+        1e-8,
+    );
 }
 
 /// The power curve printed after an answer splits each n into whole arms as the answer does:

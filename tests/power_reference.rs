@@ -3,6 +3,7 @@
 //! `edland.linear.solution.power` for dropout patterns (benches/power_reference.R); statsmodels'
 //! `power_negbin_ratio_2indep` for rates (benches/power_rate_reference.py).
 
+use crate::common::assert_close;
 use trialstats::level::ConfidenceLevel;
 use trialstats::power::rate::rate_power;
 use trialstats::power::slope::{slope_power, slope_variance};
@@ -10,13 +11,6 @@ use trialstats::power::{
     Allocation, Goal, RateDesign, SampleSize, Sides, SlopeDesign, Test, VarianceMethod,
     dropout_pattern,
 };
-
-fn close(got: f64, want: f64, rel: f64) {
-    assert!(
-        ((got - want) / want).abs() < rel,
-        "got {got}, want {want} (relative {rel})"
-    );
-}
 
 fn design(delta: f64, visits: Vec<f64>, sd: [f64; 3], corr: f64, dropout: f64) -> SlopeDesign {
     SlopeDesign {
@@ -56,7 +50,8 @@ fn longpower_published_adas_cog_example() {
         Goal::Power(0.8),
     )
     .unwrap();
-    close(
+    assert_close(
+        "n per arm",
         r.solution.n_per_arm_exact().unwrap(),
         207.310093300903,
         1e-12,
@@ -124,7 +119,12 @@ fn dropout_patterns_as_longpower_computes_them() {
         0.8,
         0.3,
     );
-    close(d.slope_variance().unwrap(), 34.472386691078221, 1e-12);
+    assert_close(
+        "slope variance",
+        d.slope_variance().unwrap(),
+        34.472386691078221,
+        1e-12,
+    );
     let r = slope_power(
         &d,
         Test::normal(level, Sides::TwoSided),
@@ -132,7 +132,8 @@ fn dropout_patterns_as_longpower_computes_them() {
         Goal::Power(0.8),
     )
     .unwrap();
-    close(
+    assert_close(
+        "n per arm",
         r.solution.n_per_arm_exact().unwrap(),
         240.50632648377689,
         1e-12,
@@ -147,7 +148,12 @@ fn dropout_patterns_as_longpower_computes_them() {
         0.0,
         0.2,
     );
-    close(d.slope_variance().unwrap(), 0.11377804925745585, 1e-12);
+    assert_close(
+        "slope variance",
+        d.slope_variance().unwrap(),
+        0.11377804925745585,
+        1e-12,
+    );
     let r = slope_power(
         &d,
         Test::normal(level, Sides::TwoSided),
@@ -155,7 +161,8 @@ fn dropout_patterns_as_longpower_computes_them() {
         Goal::Power(0.8),
     )
     .unwrap();
-    close(
+    assert_close(
+        "n per arm",
         r.solution.n_per_arm_exact().unwrap(),
         36.902075414488316,
         1e-12,
@@ -168,14 +175,19 @@ fn dropout_patterns_as_longpower_computes_them() {
         Goal::N(SampleSize::PerArm(100.0)),
     )
     .unwrap();
-    close(r.solution.power, 0.99599823336162707, 1e-12);
+    assert_close("power", r.solution.power, 0.99599823336162707, 1e-12);
     // Case 5: the same with correlation −0.4, α = 0.01, power 0.9: term 0.11296121832318991,
     // n 69.454285228956778.
     let d = SlopeDesign {
         corr_intercept_slope: -0.4,
         ..d
     };
-    close(d.slope_variance().unwrap(), 0.11296121832318991, 1e-12);
+    assert_close(
+        "slope variance",
+        d.slope_variance().unwrap(),
+        0.11296121832318991,
+        1e-12,
+    );
     let r = slope_power(
         &d,
         Test::normal(ConfidenceLevel::from_alpha(0.01).unwrap(), Sides::TwoSided),
@@ -183,7 +195,8 @@ fn dropout_patterns_as_longpower_computes_them() {
         Goal::Power(0.9),
     )
     .unwrap();
-    close(
+    assert_close(
+        "n per arm",
         r.solution.n_per_arm_exact().unwrap(),
         69.454285228956778,
         1e-12,
@@ -197,7 +210,12 @@ fn dropout_patterns_as_longpower_computes_them() {
         0.0,
         0.25,
     );
-    close(d.slope_variance().unwrap(), 0.25348868273621444, 1e-12);
+    assert_close(
+        "slope variance",
+        d.slope_variance().unwrap(),
+        0.25348868273621444,
+        1e-12,
+    );
     let r = slope_power(
         &d,
         Test::normal(level, Sides::TwoSided),
@@ -205,7 +223,8 @@ fn dropout_patterns_as_longpower_computes_them() {
         Goal::Power(0.8),
     )
     .unwrap();
-    close(
+    assert_close(
+        "n per arm",
         r.solution.n_per_arm_exact().unwrap(),
         15.916817478520947,
         1e-12,
@@ -285,7 +304,12 @@ fn rate_methods_against_statsmodels() {
             )
             .unwrap();
             // brentq's tolerance bounds the agreement at about 1e-10.
-            close(r.solution.n_per_arm_exact().unwrap(), n, 1e-9);
+            assert_close(
+                &format!("n per arm, {method:?}"),
+                r.solution.n_per_arm_exact().unwrap(),
+                n,
+                1e-9,
+            );
         }
     }
     // statsmodels: power at n = 100 (true-rates 0.708973408788775, pooled 0.7111435229683722)
@@ -311,7 +335,12 @@ fn rate_methods_against_statsmodels() {
             Goal::N(SampleSize::PerArm(100.0)),
         )
         .unwrap();
-        close(r.solution.power, want, 1e-12);
+        assert_close(
+            &format!("power at n = 100, {method:?}"),
+            r.solution.power,
+            want,
+            1e-12,
+        );
     }
 }
 
@@ -339,11 +368,21 @@ fn longpower_edland_with_retention_per_arm_and_two_to_one_allocation() {
     let test = Test::normal(ConfidenceLevel::NINETY_FIVE, Sides::TwoSided);
     let two_to_one = Allocation { a: 2.0, b: 1.0 };
     let r = slope_power(&d, test, two_to_one, Goal::Power(0.8)).unwrap();
-    close(r.solution.n_total_exact.unwrap(), 521.627499177773, 1e-12);
+    assert_close(
+        "total n",
+        r.solution.n_total_exact.unwrap(),
+        521.627499177773,
+        1e-12,
+    );
     assert_eq!((r.solution.n_a, r.solution.n_b), (348, 174));
     let r = slope_power(&d, test, two_to_one, Goal::N(SampleSize::Total(300.0))).unwrap();
     assert_eq!((r.solution.n_a, r.solution.n_b), (200, 100));
-    close(r.solution.power, 0.565398329811974, 1e-12);
+    assert_close(
+        "power at N = 300",
+        r.solution.power,
+        0.565398329811974,
+        1e-12,
+    );
     let r = slope_power(
         &d,
         test,
@@ -354,7 +393,7 @@ fn longpower_edland_with_retention_per_arm_and_two_to_one_allocation() {
         },
     )
     .unwrap();
-    close(r.design.delta, 1.97792978738713, 1e-10);
+    assert_close("delta at N = 300", r.design.delta, 1.97792978738713, 1e-10);
 }
 
 #[test]
@@ -401,10 +440,11 @@ fn rates_with_staggered_follow_up_match_the_information_integrated_in_r() {
         (1e-7, 47.928952720842),
     ] {
         let got = total(&design(0.8, 0.6, k, Some(2.0)), Allocation::EQUAL) / 2.0;
-        close(got, per_arm, 1e-8);
+        assert_close(&format!("n per arm, dispersion {k}"), got, per_arm, 1e-8);
     }
     let two_to_one = Allocation { a: 2.0, b: 1.0 };
-    close(
+    assert_close(
+        "total n, 2:1",
         total(&design(2.9, 0.45, 0.5, Some(2.0)), two_to_one),
         43.1411080610562,
         1e-8,
@@ -412,14 +452,16 @@ fn rates_with_staggered_follow_up_match_the_information_integrated_in_r() {
     // No accrual is fixed follow-up; with Poisson counts only the mean follow-up matters
     // (T + A/2 = 2 years).
     let fixed = total(&design(0.8, 0.6, 0.5, None), Allocation::EQUAL);
-    close(
+    assert_close(
+        "total n, no accrual against fixed follow-up",
         total(&design(0.8, 0.6, 0.5, Some(0.0)), Allocation::EQUAL),
         fixed,
         1e-12,
     );
     let mut two_years = design(0.8, 0.6, 0.0, None);
     two_years.years = 2.0;
-    close(
+    assert_close(
+        "n per arm, two years of follow-up",
         total(&two_years, Allocation::EQUAL) / 2.0,
         47.928946202315,
         1e-9,
@@ -512,7 +554,12 @@ fn non_inferiority_margins_match_zhu_2017_written_out_in_r() {
     for (d, allocation, power, want) in cases {
         for (method, n) in VarianceMethod::ALL.into_iter().zip(want) {
             let r = rate_power(&d, method, one_sided, allocation, Goal::Power(power)).unwrap();
-            close(r.solution.n_total_exact.unwrap(), n, 1e-10);
+            assert_close(
+                &format!("total n, {method:?}"),
+                r.solution.n_total_exact.unwrap(),
+                n,
+                1e-10,
+            );
         }
     }
     // A two-sided α = 0.05 is the one-sided test at 0.025 (the CI's bound beyond M).
@@ -525,7 +572,12 @@ fn non_inferiority_margins_match_zhu_2017_written_out_in_r() {
         Goal::Power(0.8),
     )
     .unwrap();
-    close(r.solution.n_total_exact.unwrap(), 722.406053717536, 1e-10);
+    assert_close(
+        "total n, two-sided",
+        r.solution.n_total_exact.unwrap(),
+        722.406053717536,
+        1e-10,
+    );
     assert_eq!(r.solution.n_per_arm(), Some(362));
     assert_eq!(r.design.margin, Some(1.25));
 }
@@ -559,13 +611,13 @@ fn non_inferiority_power_and_detectable_ratio_match_r() {
         Allocation::EQUAL,
         Goal::N(SampleSize::Total(600.0)),
     );
-    close(r.solution.power, 0.723463385882077, 1e-12);
+    assert_close("power", r.solution.power, 0.723463385882077, 1e-12);
     let r = at(
         &margin_design(1.5, 1.05, 0.8, 1.5, (0.8, 0.4)),
         Allocation { a: 2.0, b: 1.0 },
         Goal::N(SampleSize::Total(600.0)),
     );
-    close(r.solution.power, 0.857519719219045, 1e-12);
+    assert_close("power, 2:1", r.solution.power, 0.857519719219045, 1e-12);
     let r = at(
         &relapse_non_inferiority(),
         Allocation::EQUAL,
@@ -574,7 +626,12 @@ fn non_inferiority_power_and_detectable_ratio_match_r() {
             n: SampleSize::Total(600.0),
         },
     );
-    close(r.design.rate_ratio, 0.978148795680685, 1e-10);
+    assert_close(
+        "largest rate ratio shown non-inferior",
+        r.design.rate_ratio,
+        0.978148795680685,
+        1e-10,
+    );
 }
 
 #[test]
@@ -620,9 +677,10 @@ fn non_inferiority_with_staggered_follow_up_matches_the_score_solved_in_r() {
             Goal::Power(0.8),
         )
         .unwrap();
-        close(r.solution.n_total_exact.unwrap(), want, 1e-9);
+        assert_close("total n", r.solution.n_total_exact.unwrap(), want, 1e-9);
     }
-    close(
+    assert_close(
+        "restricted control rate",
         RateDesign {
             accrual: Some(2.0),
             ..relapse_non_inferiority()
@@ -660,7 +718,8 @@ fn non_inferiority_matches_gsdesignnb_vignette_example() {
         Goal::Power(0.9),
     )
     .unwrap();
-    close(
+    assert_close(
+        "n per arm",
         r.solution.n_per_arm_exact().unwrap(),
         3942.98119634698,
         1e-11,

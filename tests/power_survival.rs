@@ -3,13 +3,10 @@
 //! expected events and power of an accruing trial (gsDesign tests/testthat/
 //! test-independent-test-nSurv.R), and the Lachin & Foulkes (1986) patient count written out.
 
+use crate::common::assert_within;
 use trialstats::level::ConfidenceLevel;
 use trialstats::power::survival::{Enrolment, EventsMethod, SurvivalDesign, survival_power};
 use trialstats::power::{Allocation, Goal, SampleSize, Sides, SmallSample, Test};
-
-fn close(got: f64, want: f64, tol: f64) {
-    assert!((got - want).abs() < tol, "got {got}, want {want} (±{tol})");
-}
 
 fn events_only(hr: f64, method: EventsMethod) -> SurvivalDesign {
     SurvivalDesign {
@@ -46,7 +43,13 @@ fn schoenfeld_and_freedman_event_counts() {
         ),
     ] {
         let r = survival_power(&events_only(0.5, method), test, alloc, Goal::Power(0.8)).unwrap();
-        close(r.events_exact, want, 1e-9);
+        assert_within(
+            "R",
+            &format!("events, {method:?} {alloc:?}"),
+            r.events_exact,
+            want,
+            1e-9,
+        );
         assert_eq!(r.events, want.ceil() as u64);
         assert_eq!(r.counts, "events");
     }
@@ -62,7 +65,13 @@ fn schoenfeld_and_freedman_event_counts() {
     )
     .unwrap();
     assert!(r.design.hazard_ratio < 1.0);
-    close(r.solution.power, 0.8, 1e-9);
+    assert_within(
+        "R",
+        "power at the detectable HR",
+        r.solution.power,
+        0.8,
+        1e-9,
+    );
 }
 
 #[test]
@@ -90,10 +99,16 @@ fn east_benchmark_expected_events_and_power() {
         Goal::N(SampleSize::Total(48.0)),
     )
     .unwrap();
-    close(r.events_exact, 39.02121789, 1e-6);
-    close(r.solution.power, 0.58120457, 1e-6);
+    assert_within("East", "expected events", r.events_exact, 39.02121789, 1e-6);
+    assert_within("East", "power", r.solution.power, 0.58120457, 1e-6);
     // the expected events by calendar time end at those events
-    close(r.events_by_time.last().unwrap().total, 39.02121789, 1e-6);
+    assert_within(
+        "East",
+        "events by calendar time, last",
+        r.events_by_time.last().unwrap().total,
+        39.02121789,
+        1e-6,
+    );
     // there is no t version of the log-rank test
     let t = Test {
         small_sample: SmallSample::T,
@@ -125,8 +140,20 @@ fn lachin_foulkes_patients_with_dropout_and_two_to_one() {
     };
     let test = Test::normal(ConfidenceLevel::from_alpha(0.025).unwrap(), Sides::OneSided);
     let r = survival_power(&d, test, Allocation { a: 2.0, b: 1.0 }, Goal::Power(0.9)).unwrap();
-    close(r.solution.n_total_exact.unwrap(), 236.132756699181, 1e-8);
-    close(r.events_exact, 181.202165891163, 1e-8);
-    close(r.p_event.unwrap(), 0.767374117950112, 1e-12);
+    assert_within(
+        "R",
+        "total n",
+        r.solution.n_total_exact.unwrap(),
+        236.132756699181,
+        1e-8,
+    );
+    assert_within("R", "events", r.events_exact, 181.202165891163, 1e-8);
+    assert_within(
+        "R",
+        "P(event)",
+        r.p_event.unwrap(),
+        0.767374117950112,
+        1e-12,
+    );
     assert_eq!((r.solution.n_a, r.solution.n_b), (158, 79));
 }

@@ -1,6 +1,7 @@
 //! `--reference VAR=LEVEL` (issue 42 item 1): treatment coding with the chosen level first, as
 //! R's `relevel`, on `lmm`, `glmm` and `mmrm`, each against R with the same reference.
 
+use crate::common::assert_close_or_within;
 use assert_cmd::Command;
 use predicates::str::contains;
 use std::path::Path;
@@ -10,12 +11,8 @@ fn references(text: &str) -> ReferenceLevels {
     ReferenceLevels::parse(&[text.to_string()]).unwrap()
 }
 
-fn close(what: &str, got: f64, want: f64, rel: f64) {
-    assert!(
-        (got - want).abs() <= rel * want.abs().max(1e-8),
-        "{what}: {got} vs R {want}"
-    );
-}
+/// References smaller than this in magnitude are compared absolutely, at `rel · SMALL`.
+const SMALL: f64 = 1e-8;
 
 /// nlme 3.1-162 on R 4.2.2: d <- na.omit(read.csv("tests/data/trial_arms.csv"));
 /// d$arm <- relevel(factor(d$arm), ref = "placebo"); m <- lme(alsfrs ~ month * arm, random =
@@ -39,10 +36,16 @@ fn lmm_with_placebo_as_reference_is_nlmes() {
     ];
     for (f, (name, estimate, se)) in fit.fixed.iter().zip(nlme) {
         assert_eq!(f.term, name);
-        close(name, f.estimate, estimate, 1e-6);
-        close(name, f.se, se, 1e-5);
+        assert_close_or_within(name, f.estimate, estimate, 1e-6, 1e-6 * SMALL);
+        assert_close_or_within(name, f.se, se, 1e-5, 1e-5 * SMALL);
     }
-    close("logLik", fit.log_likelihood, -833.46924527971862, 1e-8);
+    assert_close_or_within(
+        "logLik",
+        fit.log_likelihood,
+        -833.46924527971862,
+        1e-8,
+        1e-8 * SMALL,
+    );
     assert_eq!(
         fit.reference_levels,
         [("arm".to_string(), "placebo".to_string())]
@@ -71,10 +74,16 @@ fn glm_with_progabide_as_reference_is_rs() {
     ];
     for (name, estimate, se) in r {
         let f = fit.fixed_effect(name).unwrap_or_else(|| panic!("{name}"));
-        close(name, f.estimate, estimate, 1e-7);
-        close(name, f.se, se, 1e-6);
+        assert_close_or_within(name, f.estimate, estimate, 1e-7, 1e-7 * SMALL);
+        assert_close_or_within(name, f.se, se, 1e-6, 1e-6 * SMALL);
     }
-    close("logLik", fit.log_likelihood, -874.1173429050973, 1e-9);
+    assert_close_or_within(
+        "logLik",
+        fit.log_likelihood,
+        -874.1173429050973,
+        1e-9,
+        1e-9 * SMALL,
+    );
 }
 
 /// nlme 3.1-162 on R 4.2.2: f$ARMCD <- relevel(factor(f$ARMCD), ref = "TRT"); gls(FEV1 ~ ARMCD *
@@ -111,8 +120,8 @@ fn mmrm_with_trt_as_reference_is_glss() {
             .find(|f| f.term == name)
             .unwrap_or_else(|| panic!("{name}"));
         // gls stops at its own tolerance: 1e-5 relative.
-        close(name, f.estimate, estimate, 1e-5);
-        close(name, f.se, se, 1e-5);
+        assert_close_or_within(name, f.estimate, estimate, 1e-5, 1e-5 * SMALL);
+        assert_close_or_within(name, f.se, se, 1e-5, 1e-5 * SMALL);
     }
     assert_eq!(
         model.fit.reference_levels,

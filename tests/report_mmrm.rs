@@ -20,13 +20,9 @@
 //! df come from the same code as `trialstats mmrm`, checked against mmrm's SAS values in
 //! `tests/mmrm_structures.rs` and `tests/mmrm.rs`.
 
-use crate::common::trialstats;
+use crate::common::{assert_close, trialstats};
 use predicates::str::contains;
 use std::path::Path;
-
-fn close(ours: f64, reference: f64, rel: f64) -> bool {
-    (ours - reference).abs() <= rel * reference.abs()
-}
 
 fn synthetic_study() -> serde_json::Value {
     let out = trialstats()
@@ -75,8 +71,8 @@ fn report_fits_the_mmrm_of_the_synthetic_trial_as_gls_and_emmeans() {
             row["estimate"].as_f64().unwrap(),
             row["se"].as_f64().unwrap(),
         );
-        assert!(close(e, estimate, 1e-6), "{visit}: {e} vs {estimate}");
-        assert!(close(s, se, 1e-5), "{visit}: {s} vs {se}");
+        assert_close(&format!("{visit}: estimate"), e, estimate, 1e-6);
+        assert_close(&format!("{visit}: se"), s, se, 1e-5);
     }
     // emmeans(): the least-squares means at month 12 (active, placebo).
     let means = d["fit"]["emmeans"].as_array().unwrap();
@@ -85,18 +81,20 @@ fn report_fits_the_mmrm_of_the_synthetic_trial_as_gls_and_emmeans() {
         .filter(|m| m["at"] == "visit=month 12")
         .collect();
     assert_eq!(at12[0]["level"], "active");
-    assert!(close(
-        at12[0]["estimate"].as_f64().unwrap(),
+    assert_close(
+        "active estimate",
+        &at12[0]["estimate"],
         -8.92194367061,
-        1e-6
-    ));
-    assert!(close(at12[0]["se"].as_f64().unwrap(), 0.643829301753, 1e-5));
-    assert!(close(
-        at12[1]["estimate"].as_f64().unwrap(),
+        1e-6,
+    );
+    assert_close("active se", &at12[0]["se"], 0.643829301753, 1e-5);
+    assert_close(
+        "placebo estimate",
+        &at12[1]["estimate"],
         -12.31292200443,
-        1e-6
-    ));
-    assert!(close(at12[1]["se"].as_f64().unwrap(), 0.642333729176, 1e-5));
+        1e-6,
+    );
+    assert_close("placebo se", &at12[1]["se"], 0.642333729176, 1e-5);
     // Patients observed per arm at month 12: 41 active, 40 placebo (the CSV).
     assert_eq!(d["subjects_per_visit"][0]["arm"], "active");
     assert_eq!(d["subjects_per_visit"][0]["subjects"][5], 41);
@@ -185,11 +183,12 @@ fn the_control_decides_the_direction_of_the_difference() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let last = &v["studies"][0]["patient_data"][0]["vs_control"][5];
     assert_eq!(last["contrast"], "placebo - active");
-    assert!(close(
-        last["estimate"].as_f64().unwrap(),
+    assert_close(
+        "month 12 placebo - active",
+        &last["estimate"],
         -3.390978333812,
-        1e-6
-    ));
+        1e-6,
+    );
     let (lo, hi) = (
         last["ci_lower"].as_f64().unwrap(),
         last["ci_upper"].as_f64().unwrap(),

@@ -6,6 +6,7 @@
 //! Reference values: R 4.2.2, metafor 3.8.1, `Rscript benches/arms_reference.R` (each call is
 //! repeated next to its numbers).
 
+use crate::common::assert_close;
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 use trialstats::analysis::{self, AnalysisOptions, ArmBasis, ArmItemAnalysis};
@@ -31,13 +32,8 @@ fn effect(item: &ArmItemAnalysis, arm: &str, basis: &str, code: MeasureCode) -> 
     (e.estimate, e.variance.unwrap())
 }
 
-fn close(got: (f64, f64), want: (f64, f64), what: &str) {
-    let rel = |a: f64, b: f64| ((a - b) / b).abs();
-    assert!(
-        rel(got.0, want.0) < 1e-10 && rel(got.1, want.1) < 1e-10,
-        "{what}: got {got:?}, metafor {want:?}"
-    );
-}
+/// Relative agreement asked of each yi and vi.
+const REL: f64 = 1e-10;
 
 #[test]
 fn the_edaravone_trial_loads_with_its_arms_and_printed_numbers() {
@@ -79,31 +75,18 @@ fn edaravone_effects_match_metafor() {
     let s = load("data/als-edaravone-phase3.toml");
     let a = analysis::analyse_study(&s, &AnalysisOptions::default()).unwrap();
     let change = a.arms.iter().find(|i| i.id == "alsfrs_r_change").unwrap();
+    let edaravone = |item, code| effect(item, "edaravone", "changes from baseline", code);
     // The abstract's own difference (0.65 ± 0.78, p = 0.411) decides that ± is the SE of an
     // adjusted mean (tests/spread_reading_reports.rs), so each arm's SD is SE·√n.
     // metafor 3.8.1: escalc("MD", m1i = -5.70, sd1i = 0.85*sqrt(100), n1i = 100,
     //                        m2i = -6.35, sd2i = 0.84*sqrt(99), n2i = 99)
-    close(
-        effect(
-            change,
-            "edaravone",
-            "changes from baseline",
-            MeasureCode::MD,
-        ),
-        (0.64999999999999947, 1.4280999999999999),
-        "MD",
-    );
+    let (yi, vi) = edaravone(change, MeasureCode::MD);
+    assert_close("MD yi", yi, 0.64999999999999947, REL);
+    assert_close("MD vi", vi, 1.4280999999999999, REL);
     // escalc("SMD", same arguments): 0.0768 [-0.2012, 0.3548]
-    close(
-        effect(
-            change,
-            "edaravone",
-            "changes from baseline",
-            MeasureCode::SMD,
-        ),
-        (0.076815168666934316, 0.020115835654118969),
-        "SMD",
-    );
+    let (yi, vi) = edaravone(change, MeasureCode::SMD);
+    assert_close("SMD yi", yi, 0.076815168666934316, REL);
+    assert_close("SMD vi", vi, 0.020115835654118969, REL);
     // Without the printed comparison the numbers do not decide, and ± is read as an SD.
     let mut bare = s.clone();
     bare.arm_measures[0].comparisons.clear();
@@ -114,27 +97,13 @@ fn edaravone_effects_match_metafor() {
         .find(|i| i.id == "alsfrs_r_change")
         .unwrap();
     // escalc("MD", m1i = -5.70, sd1i = 0.85, n1i = 100, m2i = -6.35, sd2i = 0.84, n2i = 99)
-    close(
-        effect(
-            change,
-            "edaravone",
-            "changes from baseline",
-            MeasureCode::MD,
-        ),
-        (0.64999999999999947, 0.014352272727272724),
-        "MD",
-    );
+    let (yi, vi) = edaravone(change, MeasureCode::MD);
+    assert_close("MD yi, ± read as SD", yi, 0.64999999999999947, REL);
+    assert_close("MD vi, ± read as SD", vi, 0.014352272727272724, REL);
     // escalc("SMD", same arguments)
-    close(
-        effect(
-            change,
-            "edaravone",
-            "changes from baseline",
-            MeasureCode::SMD,
-        ),
-        (0.7662614535050708, 0.021576277978215389),
-        "SMD",
-    );
+    let (yi, vi) = edaravone(change, MeasureCode::SMD);
+    assert_close("SMD yi, ± read as SD", yi, 0.7662614535050708, REL);
+    assert_close("SMD vi, ± read as SD", vi, 0.021576277978215389, REL);
     let ae = a.arms.iter().find(|i| i.id == "adverse_events").unwrap();
     // escalc("RR" / "OR" / "RD", ai = 91, n1i = 102, ci = 92, n2i = 104)
     for (code, want) in [
@@ -148,7 +117,9 @@ fn edaravone_effects_match_metafor() {
             (0.0075414781297135081, 0.0019247166368542815),
         ),
     ] {
-        close(effect(ae, "edaravone", "people", code), want, code.as_str());
+        let (yi, vi) = effect(ae, "edaravone", "people", code);
+        assert_close(&format!("{code} yi"), yi, want.0, REL);
+        assert_close(&format!("{code} vi"), vi, want.1, REL);
     }
 }
 
@@ -188,11 +159,9 @@ fn a_three_arm_trial_compares_each_arm_with_the_control_as_metafor() {
         ),
     ];
     for (arm, code, want) in values {
-        close(
-            effect(score, arm, "values at week_24", code),
-            want,
-            &format!("{arm} {code}"),
-        );
+        let (yi, vi) = effect(score, arm, "values at week_24", code);
+        assert_close(&format!("{arm} {code} yi"), yi, want.0, REL);
+        assert_close(&format!("{arm} {code} vi"), vi, want.1, REL);
     }
     // Change scores at r = 0.5: sdc = sqrt(sb^2 + sa^2 - 2 r sb sa) per arm, then
     // escalc(m, m1i = a - b, sd1i = sdc(arm), n1i, m2i = a - b, sd2i = sdc(placebo), n2i)
@@ -219,11 +188,9 @@ fn a_three_arm_trial_compares_each_arm_with_the_control_as_metafor() {
         ),
     ];
     for (arm, code, want) in changes {
-        close(
-            effect(score, arm, "change scores baseline → week_24", code),
-            want,
-            &format!("{arm} change {code}"),
-        );
+        let (yi, vi) = effect(score, arm, "change scores baseline → week_24", code);
+        assert_close(&format!("{arm} change {code} yi"), yi, want.0, REL);
+        assert_close(&format!("{arm} change {code} vi"), vi, want.1, REL);
     }
     // The r of the change scores is said.
     let c = score
@@ -270,11 +237,9 @@ fn a_three_arm_trial_compares_each_arm_with_the_control_as_metafor() {
         ),
     ];
     for (arm, code, w) in want {
-        close(
-            effect(rates, arm, "events over", code),
-            w,
-            &format!("{arm} {code}"),
-        );
+        let (yi, vi) = effect(rates, arm, "events over", code);
+        assert_close(&format!("{arm} {code} yi"), yi, w.0, REL);
+        assert_close(&format!("{arm} {code} vi"), vi, w.1, REL);
     }
 }
 
@@ -633,23 +598,21 @@ fn an_arm_that_reports_its_change_uses_that_sd_for_the_change_scores() {
     // (2.4^2 + 5.1^2 - (0.4 * sqrt(58))^2) / (2 * 2.4 * 5.1)
     let (arm, i) = &score.implied[0];
     assert_eq!(arm, "low");
-    close(
-        (i.r, i.sd_change),
-        (0.91870915032679734, 0.4 * 58f64.sqrt()),
-        "implied",
+    assert_close("implied r", i.r, 0.91870915032679734, REL);
+    assert_close(
+        "implied SD of the change",
+        i.sd_change,
+        0.4 * 58f64.sqrt(),
+        REL,
     );
     // escalc(m, m1i = 36.1 - 41.9, sd1i = 0.4 * sqrt(58), n1i = 58,
     //           m2i = 34.6 - 41.8, sd2i = sqrt(2.2^2 + 5.9^2 - 2 * 0.5 * 2.2 * 5.9), n2i = 60)
-    close(
-        effect(score, "low", "change scores", MeasureCode::MD),
-        (1.3999999999999986, 0.60450000000000004),
-        "MD",
-    );
-    close(
-        effect(score, "low", "change scores", MeasureCode::SMD),
-        (0.32671259705386235, 0.034360338862916916),
-        "SMD",
-    );
+    let (yi, vi) = effect(score, "low", "change scores", MeasureCode::MD);
+    assert_close("MD yi", yi, 1.3999999999999986, REL);
+    assert_close("MD vi", vi, 0.60450000000000004, REL);
+    let (yi, vi) = effect(score, "low", "change scores", MeasureCode::SMD);
+    assert_close("SMD yi", yi, 0.32671259705386235, REL);
+    assert_close("SMD vi", vi, 0.034360338862916916, REL);
     let basis = score
         .comparisons
         .iter()
@@ -679,11 +642,9 @@ fn an_arm_that_reports_its_change_uses_that_sd_for_the_change_scores() {
         .unwrap();
     assert_eq!(f.status, trialstats::checks::Status::Inconsistent);
     let score = a.arms.iter().find(|i| i.id == "alsfrs_r").unwrap();
-    close(
-        effect(score, "low", "change scores", MeasureCode::MD),
-        (1.3999999999999986, 0.7812241379310344),
-        "MD falls back to r = 0.5",
-    );
+    let (yi, vi) = effect(score, "low", "change scores", MeasureCode::MD);
+    assert_close("MD falls back to r = 0.5 yi", yi, 1.3999999999999986, REL);
+    assert_close("MD falls back to r = 0.5 vi", vi, 0.7812241379310344, REL);
     // A change given for a measure of changes is refused.
     let e = study::load_str(
         &include_str!("../data/als-edaravone-phase3.toml").replacen(

@@ -6,6 +6,7 @@
 //! Reference values: R 4.2.2, `Rscript benches/implied_r_reference.R` (the calls are repeated
 //! next to the numbers). The measure is EDSS 5.1 ± 1.7 → 4.1 ± 1.6 (SD), n = 7.
 
+use crate::common::assert_close;
 use assert_cmd::Command;
 use trialstats::analysis::{self, AnalysisOptions};
 use trialstats::checks::{CheckName, Status};
@@ -61,12 +62,8 @@ fn analyse(text: &str) -> analysis::StudyAnalysis {
     analysis::analyse_study(&s, &AnalysisOptions::default()).unwrap()
 }
 
-fn close(got: f64, want: f64, what: &str) {
-    assert!(
-        ((got - want) / want).abs() < 1e-12,
-        "{what}: {got} vs R {want}"
-    );
-}
+/// Relative agreement asked of every number.
+const REL: f64 = 1e-12;
 
 #[test]
 fn a_reported_p_of_the_change_implies_r_which_is_used_and_said() {
@@ -74,12 +71,12 @@ fn a_reported_p_of_the_change_implies_r_which_is_used_and_said() {
     let m = &a.measures[0];
     let i = m.implied.as_ref().unwrap();
     // se <- abs(-1) / qt(1 - 0.03/2, 6); sdc <- se * sqrt(7)
-    close(i.sd_change, 0.93524877256409844, "SD of the change");
+    assert_close("SD of the change", i.sd_change, 0.93524877256409844, REL);
     // (1.7^2 + 1.6^2 - sdc^2) / (2 * 1.7 * 1.6)
-    close(i.r, 0.841049583348777, "implied r");
+    assert_close("implied r", i.r, 0.841049583348777, REL);
     let p = m.analysis.as_ref().unwrap();
     assert_eq!(p.r_source, "implied by the reported p = 0.03 of the change");
-    close(p.assumed_r, 0.841049583348777, "r used");
+    assert_close("r used", p.assumed_r, 0.841049583348777, REL);
     // The paired t-test at the implied r gives back the reported p: R's t.test on data with
     // exactly these means, SDs and r (MASS::mvrnorm(empirical = TRUE)) gives
     // 0.030000000000000009.
@@ -127,8 +124,8 @@ fn each_way_of_reporting_the_change_gives_rs_sd_as_r() {
     for (change, sdc, r) in cases {
         let a = analyse(&with_change(change));
         let i = a.measures[0].implied.as_ref().unwrap();
-        close(i.sd_change, sdc, change);
-        close(i.r, r, change);
+        assert_close(change, i.sd_change, sdc, REL);
+        assert_close(change, i.r, r, REL);
     }
 }
 
@@ -139,7 +136,7 @@ fn an_impossible_implied_r_is_an_inconsistency_and_is_not_used() {
     let m = &a.measures[0];
     let i = m.implied.as_ref().unwrap();
     // (1.7^2 + 1.6^2 - 3.5^2) / (2 * 1.7 * 1.6)
-    close(i.r, -1.2499999999999998, "implied r");
+    assert_close("implied r", i.r, -1.2499999999999998, REL);
     assert!(!i.is_possible());
     // Not used: the assumed r is, and said so.
     let p = m.analysis.as_ref().unwrap();

@@ -8,7 +8,7 @@
 //! 3.8.1, `Rscript benches/convert_reference.R`, the lines quoted next to each number) and
 //! R 4.2.2 with metafor 3.8.1 for `escalc` (each call next to its numbers).
 
-use crate::common::{outcome_of, trialstats};
+use crate::common::{assert_close, outcome_of, trialstats};
 use std::path::{Path, PathBuf};
 use trialstats::analysis::{self, AnalysisOptions};
 use trialstats::checks::{CheckName, Status};
@@ -26,12 +26,8 @@ fn load() -> Study {
     study::load_file(&manifest().join(FIXTURE)).unwrap()
 }
 
-fn close(got: f64, want: f64, what: &str) {
-    assert!(
-        ((got - want) / want).abs() < 1e-12,
-        "{what}: got {got}, reference {want}"
-    );
-}
+/// Relative agreement asked of every number.
+const REL: f64 = 1e-12;
 
 #[test]
 fn a_median_with_quartiles_or_range_loads_as_printed_with_its_place() {
@@ -87,24 +83,26 @@ fn the_conversions_match_metafor_conv_fivenum_and_feed_the_paired_analysis() {
     // conv.fivenum(q1=4, median=6, q3=10, n=20, method="luo/wan/shi", dist="norm", test=FALSE):
     //   luo/wan/shi  norm  S2 n=20 [NA,4,6,10,NA] mean=6.7195 sd=4.7870760433704662
     //   tval=0.33333333333333331 crit=0.57755801403744422 sig=FALSE
-    close(summary.before.mean, 6.7195, "before mean");
-    close(summary.before.sd, 4.7870760433704662, "before sd");
+    assert_close("before mean", summary.before.mean, 6.7195, REL);
+    assert_close("before sd", summary.before.sd, 4.7870760433704662, REL);
     // conv.fivenum(min=2, q1=4, median=6, q3=14, max=20, n=20, method="luo/wan/shi"):
     //   luo/wan/shi  norm  S3 n=20 [2,4,6,14,20] mean=8.6278026830743961 sd=5.7560801954900818
     //   tval=0.81802852748156463 crit=0.66582039324993691 sig=TRUE
-    close(summary.after.mean, 8.6278026830743961, "after mean");
-    close(summary.after.sd, 5.7560801954900818, "after sd");
+    assert_close("after mean", summary.after.mean, 8.6278026830743961, REL);
+    assert_close("after sd", summary.after.sd, 5.7560801954900818, REL);
     assert_eq!(pain.conversions.len(), 2);
     let after = &pain.conversions[1].estimate;
-    close(
+    assert_close(
+        "Shi's statistic",
         after.skewness.statistic,
         0.81802852748156463,
-        "Shi's statistic",
+        REL,
     );
-    close(
+    assert_close(
+        "Shi's critical value",
         after.skewness.critical,
         0.66582039324993691,
-        "Shi's critical value",
+        REL,
     );
     assert!(after.skewness.skewed);
     assert!(!pain.conversions[0].estimate.skewness.skewed);
@@ -115,11 +113,12 @@ fn the_conversions_match_metafor_conv_fivenum_and_feed_the_paired_analysis() {
         .iter()
         .find(|e| e.measure == MeasureCode::SMCR)
         .unwrap();
-    close(smcr.estimate, 0.382655191895910740, "SMCR");
-    close(
+    assert_close("SMCR", smcr.estimate, 0.382655191895910740, REL);
+    assert_close(
+        "SMCR variance",
         smcr.variance.unwrap(),
         0.053660624897122408,
-        "SMCR variance",
+        REL,
     );
 }
 
@@ -135,23 +134,30 @@ fn an_arm_median_is_converted_with_the_named_method_and_compared_as_metafor() {
     assert_eq!(c.conversions.len(), 1);
     let e = &c.conversions[0].estimate;
     assert_eq!(e.method, MedianMethod::Wan2014);
-    close(e.mean, 7.0, "wan2014 mean");
-    close(e.sd, 3.211575967369702, "wan2014 sd");
+    assert_close("wan2014 mean", e.mean, 7.0, REL);
+    assert_close("wan2014 sd", e.sd, 3.211575967369702, REL);
     // escalc("SMD", m1i=5.1, sd1i=2.4, n1i=20, m2i=7, sd2i=3.211575967369702, n2i=20)
     //   -> yi -0.65686880972985306, vi 0.10539345791494893
     // escalc("MD", same) -> yi -1.90000000000000036, vi 0.80371100970933185
     let get = |code| c.effects.iter().find(|e| e.measure == code).unwrap();
-    close(get(MeasureCode::SMD).estimate, -0.65686880972985306, "SMD");
-    close(
+    assert_close(
+        "SMD",
+        get(MeasureCode::SMD).estimate,
+        -0.65686880972985306,
+        REL,
+    );
+    assert_close(
+        "SMD variance",
         get(MeasureCode::SMD).variance.unwrap(),
         0.10539345791494893,
-        "SMD variance",
+        REL,
     );
-    close(get(MeasureCode::MD).estimate, -1.9, "MD");
-    close(
+    assert_close("MD", get(MeasureCode::MD).estimate, -1.9, REL);
+    assert_close(
+        "MD variance",
         get(MeasureCode::MD).variance.unwrap(),
         0.80371100970933185,
-        "MD variance",
+        REL,
     );
 }
 

@@ -88,15 +88,70 @@ pub fn png_rgb(path: &std::path::Path) -> (u32, u32, Vec<[u8; 3]>) {
     (frame.width, frame.height, pixels)
 }
 
+/// A number under test, as the comparisons below take it: an `f64`, or a JSON value that must
+/// hold a number (`&v["estimate"]` of a command's `--format json` output).
+pub trait Number {
+    /// The number; a panic naming `what` and the value when a JSON value holds none.
+    fn number(&self, what: &str) -> f64;
+}
+
+impl Number for f64 {
+    fn number(&self, _what: &str) -> f64 {
+        *self
+    }
+}
+
+impl Number for serde_json::Value {
+    #[track_caller]
+    fn number(&self, what: &str) -> f64 {
+        match self.as_f64() {
+            Some(x) => x,
+            None => panic!("{what}: {self} is not a number"),
+        }
+    }
+}
+
+impl<T: Number + ?Sized> Number for &T {
+    #[track_caller]
+    fn number(&self, what: &str) -> f64 {
+        (**self).number(what)
+    }
+}
+
 /// Assert that `got` agrees with the reference `want` to the relative tolerance `rel`
 /// (`|got − want| ≤ rel·|want|`; a reference of exactly 0 must be met exactly), naming `what`
 /// and both values to 17 digits when it does not.
 #[track_caller]
-pub fn assert_close(what: &str, got: f64, want: f64, rel: f64) {
+pub fn assert_close(what: &str, got: impl Number, want: f64, rel: f64) {
+    let got = got.number(what);
     let err = (got - want).abs() / want.abs().max(1e-300);
     assert!(
         err <= rel || got == want,
         "{what}: got {got:.17}, want {want:.17} (relative error {err:.2e} > {rel:.0e})"
+    );
+}
+
+/// Whether `got` agrees with the reference `want` to the relative tolerance `rel` or to the
+/// absolute tolerance `abs`: `|got − want| ≤ max(rel·|want|, abs)` (Python's `math.isclose`
+/// with the reference as the scale). The absolute part is for references at or near 0, where a
+/// relative tolerance asks for exact equality; `abs = 0` leaves a relative comparison. False
+/// when either value is NaN. For a test that lists every mismatch before failing; to fail at
+/// once, see [`assert_close_or_within`].
+pub fn is_close_or_within(got: f64, want: f64, rel: f64, abs: f64) -> bool {
+    let difference = (got - want).abs();
+    difference <= rel * want.abs() || difference <= abs
+}
+
+/// Assert [`is_close_or_within`]: `|got − want| ≤ max(rel·|want|, abs)`, naming `what` and both
+/// values to 17 digits when it does not hold.
+#[track_caller]
+pub fn assert_close_or_within(what: &str, got: impl Number, want: f64, rel: f64, abs: f64) {
+    let got = got.number(what);
+    assert!(
+        is_close_or_within(got, want, rel, abs),
+        "{what}: got {got:.17}, want {want:.17} (difference {:.2e} > {rel:e} relative and > {abs:e} \
+         absolute)",
+        (got - want).abs()
     );
 }
 
@@ -110,7 +165,8 @@ pub fn test_data(name: &str) -> std::path::PathBuf {
 /// Assert `|got − want| ≤ tolerance` (absolute), naming `what`, the `reference` tool and both
 /// values to 17 digits when it does not.
 #[track_caller]
-pub fn assert_within(reference: &str, what: &str, got: f64, want: f64, tolerance: f64) {
+pub fn assert_within(reference: &str, what: &str, got: impl Number, want: f64, tolerance: f64) {
+    let got = got.number(what);
     assert!(
         (got - want).abs() <= tolerance,
         "{what}: got {got:.17}, {reference} {want:.17}, difference {:.2e} > {tolerance:.0e}",
