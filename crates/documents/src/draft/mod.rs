@@ -445,6 +445,9 @@ impl<'a> Scan<'a> {
 
     /// Record an item of `kind` standing at the plain range `range`, and claim its bytes.
     pub fn push(&mut self, kind: ItemKind, range: Range<usize>, parts: Parts) {
+        // White space the plain text made (the space after `、`) opens no item.
+        let raw = &self.doc.plain.text[range.clone()];
+        let range = range.start + (raw.len() - raw.trim_start().len())..range.end;
         let span = self.doc.plain.original_span(range);
         self.push_original(kind, span, parts);
     }

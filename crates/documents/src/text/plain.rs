@@ -43,6 +43,56 @@ fn superscript(c: char) -> Option<char> {
     })
 }
 
+/// Kanji digits written positionally, as vertical Japanese text prints numbers (`一三〇mmHg`
+/// for 130, `一二・七` for 12.7, `三〇名`, `六〇%`): each digit's byte offset and its ASCII
+/// digit, and `.` for a `・` between two of them. A run counts when it reads as a number and
+/// not as words (`一日`, `一方`, `二つ`, `二三日` "a few days"): three digits or more, or
+/// holding `〇` or a decimal point, or two digits right before a unit or a counter of people
+/// (`八五mmHg`, `三五%`, `一二名`). Numbers written with 十, 百, 千 (`三十人`) are words,
+/// read elsewhere.
+fn positional_kanji_digits(original: &str) -> Vec<(usize, char)> {
+    let digit = |c: char| "〇一二三四五六七八九".chars().position(|d| d == c);
+    let chars: Vec<(usize, char)> = original.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if digit(chars[i].1).is_none() {
+            i += 1;
+            continue;
+        }
+        // The run: digits, with at most one `・` between two digits.
+        let mut j = i;
+        let mut point = None;
+        while j < chars.len() {
+            let c = chars[j].1;
+            if digit(c).is_some() {
+                j += 1;
+            } else if c == '・'
+                && point.is_none()
+                && j > i
+                && chars.get(j + 1).is_some_and(|n| digit(n.1).is_some())
+            {
+                point = Some(j);
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let digits = j - i - usize::from(point.is_some());
+        let zero = chars[i..j].iter().any(|c| c.1 == '〇');
+        let next = chars.get(j).map(|c| c.1);
+        let unit = next.is_some_and(|n| n.is_ascii_alphabetic() || "%％名例人歳".contains(n));
+        if digits >= 3 || zero || point.is_some() || (digits == 2 && unit) {
+            for &(at, c) in &chars[i..j] {
+                let plain = digit(c).map_or('.', |d| char::from(b'0' + d as u8));
+                out.push((at, plain));
+            }
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
 /// What becomes of one character.
 enum Plain {
     Keep,
@@ -190,9 +240,16 @@ impl PlainText {
         let mut origin = Vec::with_capacity(original.len() + 1);
         let mut line_starts = vec![0];
         let mut in_exponent = false;
+        let kanji_digits = positional_kanji_digits(original);
         for (at, c) in original.char_indices() {
             if c == '\n' {
                 line_starts.push(at + 1);
+            }
+            if let Ok(k) = kanji_digits.binary_search_by_key(&at, |(a, _)| *a) {
+                text.push(kanji_digits[k].1);
+                origin.resize(text.len(), at);
+                in_exponent = false;
+                continue;
             }
             let exponent_digit = superscript(c).is_some()
                 && (in_exponent || text.ends_with("10") || text.ends_with("10^"));
@@ -314,6 +371,19 @@ impl PlainText {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kanji_digits_written_positionally_are_numbers_and_words_stay_words() {
+        let original =
+            "最高血圧一三〇mmHg、最低血圧八五mmHg、三〇名、一二・七低下、六〇%。一日一回、二三日";
+        let p = PlainText::new(original);
+        assert_eq!(
+            p.text,
+            "最高血圧130mmHg, 最低血圧85mmHg, 30名, 12.7低下, 60%。一日一回, 二三日"
+        );
+        let at = p.text.find("12.7").unwrap();
+        assert_eq!(&original[p.original_span(at..at + 4)], "一二・七");
+    }
 
     #[test]
     fn typographic_forms_become_plain_and_map_back() {
