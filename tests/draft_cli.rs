@@ -309,6 +309,30 @@ fn a_sign_set_apart_from_its_number_drafts_a_file_that_loads() {
         .code(0);
 }
 
+/// Values the text leaves unplaced are single facts whose notes give the group, time and
+/// measure read near them as unconfirmed candidates, never as decided (a new user followed
+/// `time point: …` notes on systolic/diastolic pairs and placed values wrongly).
+#[test]
+fn notes_of_values_left_for_review_say_their_place_is_unconfirmed() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("bp.txt");
+    std::fs::write(
+        &doc,
+        "In the drug group, blood pressure fell from 150±10/96±6 mmHg to 140±8/89±10 mmHg after 8 weeks.\n",
+    )
+    .unwrap();
+    let out = dir.path().join("bp.toml");
+    trialstats()
+        .args(["draft", doc.to_str().unwrap(), "-o", out.to_str().unwrap()])
+        .assert()
+        .code(0);
+    let toml = std::fs::read_to_string(&out).unwrap();
+    assert!(toml.contains("unconfirmed: time point"), "{toml}");
+    for bare in ["; time point:", "; group:", "\"time point:", "\"group:"] {
+        assert!(!toml.contains(bare), "{bare} in {toml}");
+    }
+}
+
 /// Issue 40: `check` exits 1 on a document whose numbers do not add up, 0 on a sound one. A
 /// percentage printed with its count and whole is drafted as a share of that whole: 5 of 7 is
 /// 71.4 %, so "5 of 7 (80%)" is impossible (no whole count out of 7 rounds to 80 %) and

@@ -631,13 +631,16 @@ fn arm_times(m: &Measure) -> Option<Vec<(String, String)>> {
     Some(times)
 }
 
+/// The value is held as a single fact because the text does not decide its place: the
+/// group, time and measure read near it are candidates, said as such (a reviewer following
+/// them as decided would place values wrongly: `from 150±10/96±6 to 140±0/89±10 mmHg`).
 fn cell_notes(c: &Cell, m: &Measure, s: &Structure, items: &[Item]) -> Vec<String> {
     let mut notes = Vec::new();
     if let Some(g) = c.group {
-        notes.push(format!("group: {}", s.groups[g].label));
+        notes.push(format!("unconfirmed: group {}", s.groups[g].label));
     }
     if let Some(t) = &c.time {
-        notes.push(format!("time point: {t}"));
+        notes.push(format!("unconfirmed: time point {t}"));
     }
     if let (Some(n), Some(e)) = (c.n, &c.n_evidence) {
         if let Some(v) = &items[n].parts.value {
@@ -645,7 +648,7 @@ fn cell_notes(c: &Cell, m: &Measure, s: &Structure, items: &[Item]) -> Vec<Strin
         }
     }
     if let Some(l) = &m.label {
-        notes.push(format!("measure: {l}"));
+        notes.push(format!("unconfirmed: measure {l}"));
     }
     if let (None, Some((kind, why))) = (items[c.item].parts.spread_label, &m.spread_label) {
         notes.push(format!("± is {kind}: {why}"));
