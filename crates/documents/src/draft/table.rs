@@ -1440,15 +1440,7 @@ fn two_level_rows(
         let line = &text[l.clone()];
         let body = line.trim_end();
         let lead = body.len() - body.trim_start().len();
-        let mut cuts: Vec<usize> = body
-            .char_indices()
-            .zip(body.chars().skip(1))
-            .filter(|((_, a), b)| {
-                (a.is_lowercase() || a.is_ascii_digit() || *a == ')') && b.is_uppercase()
-            })
-            .map(|((k, a), _)| k + a.len_utf8())
-            .collect();
-        cuts.push(body.len());
+        let cuts = cuts_at_capitals(body);
         let mut start = lead;
         cuts.into_iter()
             .map(|end| {
@@ -2094,16 +2086,7 @@ fn glued_header(
         cuts
     } else if glued_names && values >= 2 && trimmed.chars().count() <= 40 && !trimmed.contains("  ")
     {
-        // Names glued at a capital: a lower-case letter, digit or bracket, then a capital.
-        let mut cuts: Vec<usize> = trimmed
-            .char_indices()
-            .zip(trimmed.chars().skip(1))
-            .filter(|((_, a), b)| {
-                (a.is_lowercase() || a.is_ascii_digit() || *a == ')') && b.is_uppercase()
-            })
-            .map(|((k, a), _)| k + a.len_utf8())
-            .collect();
-        cuts.push(trimmed.len());
+        let cuts = cuts_at_capitals(trimmed);
         if cuts.len() != values {
             return None;
         }
@@ -2120,6 +2103,21 @@ fn glued_header(
         start = end;
     }
     Some(out)
+}
+
+/// Where names glued together end (`Intervention groupControl group`): after a lower-case
+/// letter, a digit or a bracket followed by a capital, and at the end of `s`.
+fn cuts_at_capitals(s: &str) -> Vec<usize> {
+    let mut cuts: Vec<usize> = s
+        .char_indices()
+        .zip(s.chars().skip(1))
+        .filter(|((_, a), b)| {
+            (a.is_lowercase() || a.is_ascii_digit() || *a == ')') && b.is_uppercase()
+        })
+        .map(|((k, a), _)| k + a.len_utf8())
+        .collect();
+    cuts.push(s.len());
+    cuts
 }
 
 /// The byte ranges of the words of `s` (runs of non-space characters).
