@@ -21,7 +21,7 @@
 //! for counts up to [`MAX_TERMWISE`] (exact however large φ grows, where the log Γ differences
 //! cancel), by log Γ and the polygamma functions beyond. Which form a row takes depends on its
 //! counts only, so the deviance stays smooth in the parameters. The part in η is the
-//! [`super::family::Terms::kernel`] Σ log(a + k) + Σ log(b + k); −Σ_{k<n} log(φ + k) is the
+//! [`super::row_terms::Terms::kernel`] Σ log(a + k) + Σ log(b + k); −Σ_{k<n} log(φ + k) is the
 //! dispersion's own part ([`super::family::Family::dispersion_constant`]) and log C(n, y) the
 //! binomial's constant.
 //!
@@ -33,7 +33,7 @@
 //! row far from its mean (the beta-binomial is not log-concave in η), so the family is fitted
 //! with one grouping factor, whose Newton steps hold that ([`super::laplace`]).
 
-use super::family::{DispersionSlopes, Terms};
+use super::row_terms::{DispersionSlopes, Terms};
 use crate::special::{digamma, tetragamma, trigamma};
 use statrs::function::gamma::ln_gamma;
 

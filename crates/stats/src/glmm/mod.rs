@@ -60,6 +60,7 @@ pub mod laplace;
 pub mod model;
 pub mod ordinal;
 pub mod quadrature;
+pub mod row_terms;
 pub mod several;
 pub mod zero_inflation;
 

@@ -28,7 +28,7 @@
 //! ([`Cuts`]), and the response's coding into categories ([`categories`]): whole numbers in
 //! numeric order, or any values in the order the caller gives (`levels`).
 
-use super::family::{DispersionSlopes, Terms};
+use super::row_terms::{DispersionSlopes, Terms};
 use crate::error::{Error, Result};
 use crate::model_matrix::Column;
 
