@@ -1052,14 +1052,14 @@ fn names_a_concentration(plain: &str, start: usize, end: usize) -> bool {
 /// The bare numbers of a list that ends in the percentage at `at` (`0.8, -4.6 and -9.2%`,
 /// `12, 15 or 20%`): a list prints its unit once, after its last number, and each number of
 /// it is a percentage of the same kind. Empty where no list of bare numbers (each with nothing
-/// but a comma, `and` or `or` before the next) ends right there; a number with a unit or `%`
+/// but a comma, `and`, `or` or `vs.` before the next) ends right there; a number with a unit or `%`
 /// of its own ends the list. A single number before a comma is no list (`In 2019, 45%`,
 /// `n = 12, 40%`), nor is one that reads as a year.
 fn list_sharing_the_sign(plain: &str, at: usize) -> Vec<std::ops::Range<usize>> {
     static P: OnceLock<Regex> = OnceLock::new();
     let list = P.get_or_init(|| {
         let p = r"(?x)
-            (?: (?: ^ | [\s(\[（:;] ) (?P<list> (?: [-−+]? \d+ (?: [.·] \d+ )? \s* (?: , \s* (?: (?: and | or ) \s+ )? | (?: and | or ) \s+ ) )+ ) ) $";
+            (?: (?: ^ | [\s(\[（:;] ) (?P<list> (?: [-−+]? \d+ (?: [.·] \d+ )? \s* (?: , \s* (?: (?: and | or ) \s+ )? | (?: and | or | vs\.? | versus ) \s+ ) )+ ) ) $";
         Regex::new(p).expect("the shared-sign list pattern is valid")
     });
     static N: OnceLock<Regex> = OnceLock::new();
@@ -1074,7 +1074,10 @@ fn list_sharing_the_sign(plain: &str, at: usize) -> Vec<std::ops::Range<usize>> 
     };
     let start = from + m.start();
     let numbers: Vec<_> = number.find_iter(m.as_str()).collect();
-    let joined = m.as_str().contains("and") || m.as_str().contains("or");
+    // `(-0.34 vs. -0.16%, p=0.036)`: two values compared share the sign after the second.
+    let joined = ["and", "or", "vs", "versus"]
+        .iter()
+        .any(|w| m.as_str().contains(w));
     let a_year =
         |t: &str| t.len() == 4 && t.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y));
     if !(joined || numbers.len() >= 2)
@@ -1322,7 +1325,7 @@ mod tests {
     #[test]
     fn a_list_prints_its_percent_sign_once_after_its_last_number() {
         let doc = Sentences::new(
-            "Trunk fat decreased (0.8, -4.6 and -9.2%; placebo, 1 and 2 mg, respectively). In 2019, 45% of sites took part.",
+            "Trunk fat decreased (0.8, -4.6 and -9.2%; placebo, 1 and 2 mg, respectively). In 2019, 45% of sites took part. HbA1c fell more with exercise (-0.34 vs. -0.16%, p=0.036).",
         );
         let items = read_document(&doc);
         let kinds: Vec<(ItemKind, String)> = items
@@ -1335,11 +1338,17 @@ mod tests {
             .collect();
         let values: Vec<&str> = kinds.iter().map(|(_, v)| v.as_str()).collect();
         // Each number of the list is a percentage of one kind; the year before a comma is not.
-        assert_eq!(values, ["0.8", "-4.6", "-9.2", "45"], "{kinds:?}");
+        assert_eq!(
+            values,
+            ["0.8", "-4.6", "-9.2", "45", "-0.34", "-0.16"],
+            "{kinds:?}"
+        );
         assert!(
             kinds[..3].iter().all(|(k, _)| *k == kinds[2].0),
             "{kinds:?}"
         );
+        // Two values compared (`x vs. y%`) share the sign after the second.
+        assert_eq!(kinds[4].0, kinds[5].0, "{kinds:?}");
     }
 
     #[test]

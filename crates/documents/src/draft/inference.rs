@@ -183,7 +183,8 @@ fn ratio_label_pattern() -> &'static Regex {
 }
 
 /// A ratio's name and its estimate: `HR 0.75`, `hazard ratio, 0.75`, `odds ratio 2.1`,
-/// `RR=0.8`, `hazard ratio for death was 0.75`, `hazard ratio (HR) 0.75`, ハザード比0.75.
+/// `RR=0.8`, `hazard ratio for death was 0.75`, `hazard ratio (HR) 0.75`, ハザード比0.75,
+/// オッズ比は1.73 (the topic particle as Japanese prints it).
 fn ratio_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
@@ -192,7 +193,7 @@ fn ratio_pattern() -> &'static Regex {
               | (?i: (?: adjusted \s+ | relative \s+ )? (?: hazard | odds | risk | rate | incidence \s+ rate ) \s+ ratios? | relative \s+ risk ) (?-u:\b)
               | ハザード比 | オッズ比 | リスク比 | 相対リスク | 発生率比 )
             (?: \s* [(\[] [A-Za-z]{2,4} [)\]] )?
-            (?: \s+ (?: [a-z-]+ \s+ ){1,4}? (?: (?i: was | were | is | of ) | = ) | \s* (?: [=:,] | (?i: was | were | is | of ) (?-u:\b) )? )
+            (?: \s+ (?: [a-z-]+ \s+ ){1,4}? (?: (?i: was | were | is | of ) | = ) | \s* (?: [=:,] | (?i: was | were | is | of ) (?-u:\b) | は | が )? )
             \s* [=:]? \s* (?P<value> NUMBER )"
             .replace("NUMBER", NUMBER);
         Regex::new(&p).expect("the ratio pattern is valid")
@@ -615,7 +616,7 @@ mod tests {
     #[test]
     fn ratios_with_their_intervals() {
         let items = read_items(
-            "The HR was 0.75 (95% CI 0.61 to 0.92); hazard ratio, 0.80; the odds ratio 2.1 (1.1, 3.9) by CI; RR=0.8; the hazard ratio for death was 0·69 (95% CI 0·55–0·86). ハザード比0.75（95%信頼区間 0.60～0.94）。",
+            "The HR was 0.75 (95% CI 0.61 to 0.92); hazard ratio, 0.80; the odds ratio 2.1 (1.1, 3.9) by CI; RR=0.8; the hazard ratio for death was 0·69 (95% CI 0·55–0·86). ハザード比0.75（95%信頼区間 0.60～0.94）。オッズ比は1.73(95%信頼区間:1.34‐2.22)。",
         );
         assert_eq!(
             brief(&items),
@@ -630,6 +631,8 @@ mod tests {
                 ("ci", "95/0.55/0.86"),
                 ("ratio", "0.75"),
                 ("ci", "95/0.60/0.94"),
+                ("ratio", "1.73"),
+                ("ci", "95/1.34/2.22"),
             ]
             .iter()
             .map(|(k, n)| (*k, n.to_string()))
@@ -648,7 +651,8 @@ mod tests {
                 Some("odds ratio"),
                 Some("risk ratio"),
                 Some("hazard ratio"),
-                Some("hazard ratio")
+                Some("hazard ratio"),
+                Some("odds ratio")
             ]
         );
         assert!(
