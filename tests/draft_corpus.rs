@@ -780,7 +780,7 @@ fn draft_on_the_held_out_part() {
 // arrived (measured alone after the session's table rules, one of its development documents
 // the new user's table those rules were written on).
 const FLOOR_DEV_FOUND: f64 = 87.0;
-const FLOOR_HOLDOUT_FOUND: f64 = 77.5;
+const FLOOR_HOLDOUT_FOUND: f64 = 77.6;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
