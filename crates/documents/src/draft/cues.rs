@@ -743,6 +743,10 @@ const FILLER: &[&str] = &[
     "been",
     "had",
     "has",
+    // `… pressure did not change from 155±8 to …`: the verb, not the measure's name.
+    "did",
+    "does",
+    "not",
     "have",
     "respectively",
     "mean",

@@ -2242,6 +2242,19 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_and_its_negation_are_no_part_of_the_measures_name() {
+        let (_, s) = read(
+            "In the control group, systolic pressure did not change from 150±9 mmHg to 148±11 mmHg.",
+        );
+        assert_eq!(s.measures.len(), 1, "{:#?}", s.measures);
+        let label = s.measures[0].label.clone().unwrap_or_default();
+        assert!(
+            label.contains("systolic pressure") && !label.contains("did") && !label.contains("not"),
+            "{label}"
+        );
+    }
+
+    #[test]
     fn a_statement_of_the_spread_inside_a_list_names_no_measure() {
         // `(mean ± standard deviation)` after the first value of a `respectively` list: the
         // values are still one measure's, at the listed times.
