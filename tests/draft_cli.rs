@@ -333,6 +333,44 @@ fn notes_of_values_left_for_review_say_their_place_is_unconfirmed() {
     }
 }
 
+/// A drafted time course's chart names its time points as the document does (`before`,
+/// `after`), not by the ids the draft gives them (`t1`, `t2`).
+#[test]
+fn a_drafted_time_course_is_charted_at_the_documents_times() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("tc.txt");
+    std::fs::write(
+        &doc,
+        "In the treated group, the pain score fell from 6.2 ± 1.8 to 4.1 ± 2.0 (mean ± SD).\n",
+    )
+    .unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    let out = data.join("tc.toml");
+    trialstats()
+        .args(["draft", doc.to_str().unwrap(), "-o", out.to_str().unwrap()])
+        .assert()
+        .code(0);
+    let plots = dir.path().join("plots");
+    trialstats()
+        .args(["report", "--data", data.to_str().unwrap()])
+        .arg("--plots")
+        .arg(&plots)
+        .assert()
+        .code(0);
+    let svg: String = std::fs::read_dir(&plots)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().to_string_lossy().ends_with("before-after.svg"))
+        .map(|e| std::fs::read_to_string(e.path()).unwrap())
+        .collect();
+    assert!(
+        svg.contains("\nbefore\n") && svg.contains("\nafter\n"),
+        "{svg}"
+    );
+    assert!(!svg.contains("\nt1\n"), "{svg}");
+}
+
 /// Issue 40: `check` exits 1 on a document whose numbers do not add up, 0 on a sound one. A
 /// percentage printed with its count and whole is drafted as a share of that whole: 5 of 7 is
 /// 71.4 %, so "5 of 7 (80%)" is impossible (no whole count out of 7 rounds to 80 %) and

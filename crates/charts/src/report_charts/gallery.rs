@@ -73,7 +73,7 @@ pub fn before_after_chart(study: &Study, m: &Measure) -> BeforeAfterChart {
             .timepoints
             .iter()
             .map(|t| TimePointValue {
-                label: t.id.replace('_', " "),
+                label: time_axis_label(t),
                 mean: t.mean.value().map(|v| v.value),
                 spread: t.spread.value().map(|v| v.value),
                 // As printed: "3.0 ± 1.5", not "3 ± 1.5".
@@ -82,6 +82,22 @@ pub fn before_after_chart(study: &Study, m: &Measure) -> BeforeAfterChart {
                 n: t.n.value().map(|n| u64::from(*n)),
             })
             .collect(),
+    }
+}
+
+/// A time point's name on a chart's axis: its id, or where the id is only a number the draft
+/// gave it (`t1`, `t2`), the time as the document prints it (`before`, `投与前`, `week 12`)
+/// when that is short (16 characters at most, as a tick label under each point) and decided
+/// (not a `review` placeholder).
+fn time_axis_label(t: &crate::study::TimePoint) -> String {
+    let numbered =
+        t.id.strip_prefix('t')
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    let when = t.when.trim();
+    if numbered && !when.is_empty() && !when.starts_with("review") && when.chars().count() <= 16 {
+        when.to_string()
+    } else {
+        t.id.replace('_', " ")
     }
 }
 
