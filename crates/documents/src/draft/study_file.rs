@@ -31,6 +31,24 @@ pub struct DraftOptions {
     pub source_file: String,
 }
 
+/// A measure's name as a table's row label prints it, without the cell's closing `|` (a table
+/// copied a cell a line) and the footnote mark it carries (`変化量b)`, `Change†`): the mark
+/// points to the legend, which the structure has read; a chart's title needs only the name.
+fn name_without_marks(label: &str) -> &str {
+    let l = label.trim().trim_end_matches(['|', ' ']);
+    let l = l.trim_end_matches(['*', '†', '‡', '§', '¶']);
+    let mut rev = l.chars().rev();
+    match (rev.next(), rev.next(), rev.next()) {
+        (Some(')'), Some(m), before)
+            if m.is_ascii_lowercase()
+                && before.is_some_and(|b| !b.is_ascii_alphabetic() && b != '(') =>
+        {
+            l[..l.len() - 2].trim_end()
+        }
+        _ => l,
+    }
+}
+
 /// A TOML string.
 fn q(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
@@ -885,22 +903,14 @@ impl Writer<'_> {
     /// `group`: the one group a time course is of, which its label (and so its chart) names:
     /// a chart of the placebo group's values never reads as the drug's.
     fn measure_head(&mut self, m: &Measure, cells: &[Cell], items: &[Item], group: Option<&str>) {
-        // The charts' font has Latin letters only: a name the text gives in Japanese goes in
-        // the note, so that no chart shows empty boxes for it.
-        let (mut label, mut named) = match &m.label {
-            Some(l) if l.is_ascii() => (format!("review: {l}"), None),
-            Some(l) => ("review".to_string(), Some(l.clone())),
-            None => ("review".to_string(), None),
+        // The charts embed a Japanese font (assets/fonts): a name the text gives in Japanese
+        // is the label, as an English one is.
+        let mut label = match &m.label {
+            Some(l) => format!("review: {}", name_without_marks(l)),
+            None => "review".to_string(),
         };
-        match group {
-            Some(g) if g.is_ascii() => label.push_str(&format!(" ({g})")),
-            Some(g) => {
-                named = Some(match named {
-                    Some(n) => format!("{n} ({g})"),
-                    None => format!("(group {g})"),
-                })
-            }
-            None => {}
+        if let Some(g) = group {
+            label.push_str(&format!(" ({g})"));
         }
         self.out
             .push_str(&format!("label = {}\nunit = \"review\"\n", q(&label)));
@@ -917,9 +927,6 @@ impl Writer<'_> {
         } else {
             format!("the text labels the spread {dispersion} ({whence}); review")
         };
-        if let Some(n) = named {
-            note.push_str(&format!("; the text names the measure {n}"));
-        }
         note.push_str(&format!("; structure: {}", m.evidence.join("; ")));
         if let Some(why) = &m.negated {
             note.push_str(&format!("; {why}"));
@@ -1206,6 +1213,21 @@ mod tests {
         );
         let s = crate::study::load_str(&toml, std::path::Path::new("t.toml")).unwrap();
         (toml, s)
+    }
+
+    #[test]
+    fn a_measures_name_loses_its_cells_bar_and_footnote_mark() {
+        assert_eq!(
+            super::name_without_marks("投与52週時までの変化量b) |"),
+            "投与52週時までの変化量"
+        );
+        assert_eq!(
+            super::name_without_marks("Change from baseline†"),
+            "Change from baseline"
+        );
+        // A letter in brackets after a Latin word is part of the name (`Dose (a)`, `Scale a)`).
+        assert_eq!(super::name_without_marks("Pain (a)"), "Pain (a)");
+        assert_eq!(super::name_without_marks("Scalea)"), "Scalea)");
     }
 
     #[test]
