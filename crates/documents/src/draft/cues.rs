@@ -449,6 +449,36 @@ pub fn coordinated_times(s: &str) -> Vec<Vec<String>> {
     lists.into_iter().map(|(_, l)| l).collect()
 }
 
+/// The reference arm of a difference the document prints with its direction (`群間差(チルゼパチド
+/// -デュラグルチド)`, `difference (drug − placebo)`, `Estimated treatment effect (Diclegis minus
+/// placebo)`): the name after the minus, for each such difference, in order. Reports state the
+/// direction once, where they print the difference; the arm subtracted is the one compared
+/// against.
+///
+/// ```
+/// use trialstats_documents::draft::cues::references_of_differences;
+/// assert_eq!(
+///     references_of_differences("群間差(チルゼパチド-デュラグルチド)c) [95%CI]"),
+///     ["デュラグルチド"]
+/// );
+/// assert_eq!(
+///     references_of_differences("Estimated treatment effect (Diclegis minus placebo) | 95% CI"),
+///     ["placebo"]
+/// );
+/// assert!(references_of_differences("the range (10-20 mg) was wide").is_empty());
+/// ```
+pub fn references_of_differences(text: &str) -> Vec<String> {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let p = re(
+        &P,
+        r"(?i)(?:difference|diff\.|treatment\s+effect|effect|差)\s*[(（]\s*([^()（）\d−–\-]{2,40}?)\s*(?:[−–\-]|\bminus\b)\s*([^()（）\d]{2,40}?)\s*[)）]",
+    );
+    p.captures_iter(text)
+        .map(|c| c[2].trim().to_string())
+        .filter(|b| b.chars().any(char::is_alphabetic))
+        .collect()
+}
+
 /// Is the group a comparator (the control of a trial)?
 ///
 /// ```

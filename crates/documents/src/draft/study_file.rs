@@ -230,7 +230,7 @@ pub(crate) fn write_study(
         n_written: Default::default(),
         pending_spread: Default::default(),
     };
-    let arms = StudyArms::of(structure, items);
+    let arms = StudyArms::of(structure, items, doc.original);
     arms.write(&mut w, structure, items);
     let mut written = vec![false; items.len()];
     for (mi, m) in structure.measures.iter().enumerate() {
@@ -685,7 +685,7 @@ struct StudyArms {
 }
 
 impl StudyArms {
-    fn of(s: &Structure, items: &[Item]) -> StudyArms {
+    fn of(s: &Structure, items: &[Item], text: &str) -> StudyArms {
         let _ = items;
         let mut arms: Vec<(usize, String)> = Vec::new();
         for m in s.measures.iter().filter(|m| m.shape == Shape::Arms) {
@@ -710,12 +710,36 @@ impl StudyArms {
             .map(|(g, _)| *g)
             .filter(|&g| s.groups[g].control)
             .collect();
+        // Where no arm is a comparator by its words, the arm a printed difference subtracts
+        // (`群間差(チルゼパチド-デュラグルチド)`): the only arm whose name starts with it.
+        let subtracted = || {
+            cues::references_of_differences(text)
+                .into_iter()
+                .find_map(|b| {
+                    let b = b.to_lowercase();
+                    let named: Vec<usize> = arms
+                        .iter()
+                        .map(|(g, _)| *g)
+                        .filter(|&g| s.groups[g].label.to_lowercase().starts_with(&b))
+                        .collect();
+                    match named.as_slice() {
+                        [one] => Some((*one, b)),
+                        _ => None,
+                    }
+                })
+        };
         let (control, control_note) = match controls.as_slice() {
             [one] => (Some(*one), None),
-            [] => (
-                arms.first().map(|(g, _)| *g),
-                Some("review: the text names no placebo, sham, vehicle or control; this first-named arm is drafted as the control (comparisons are arm − control)".to_string()),
-            ),
+            [] => match subtracted() {
+                Some((g, b)) => (
+                    Some(g),
+                    Some(format!("review: the text's difference subtracts '{b}' (printed 'A − {b}'): this arm is drafted as the control (comparisons are arm − control)")),
+                ),
+                None => (
+                    arms.first().map(|(g, _)| *g),
+                    Some("review: the text names no placebo, sham, vehicle or control; this first-named arm is drafted as the control (comparisons are arm − control)".to_string()),
+                ),
+            },
             [first, ..] => (
                 Some(*first),
                 Some("review: the text names more than one comparator; this one is drafted as the control".to_string()),
@@ -1213,6 +1237,25 @@ mod tests {
         );
         let s = crate::study::load_str(&toml, std::path::Path::new("t.toml")).unwrap();
         (toml, s)
+    }
+
+    #[test]
+    fn the_arm_a_printed_difference_subtracts_is_the_control() {
+        // Two active drugs (no placebo or control by name), a table copied a cell a line, and
+        // the difference printed as 薬A minus 薬B: 薬B is the control, not the first arm.
+        let (toml, _) = drafted(
+            "表1) HbA1cの変化量 |\n||||\nHbA1c(%) |\n薬A 5 mg (N=150) |\n薬A 10 mg (N=151) |\n薬B 1 mg (N=149) |\nベースライン |\n8.10±0.80 (150) |\n8.15±0.90 (151) |\n8.05±0.85 (149) |\n52週時までの変化量 |\n-2.20±0.08 (140) |\n-2.45±0.08 (139) |\n-1.30±0.08 (141) |\n群間差(薬A-薬B) [95%CI] |\n-0.90 [-1.10, -0.70] |\n-1.15 [-1.35, -0.95] |\n- |\n",
+        );
+        let arm_b = toml.find("label = \"薬B 1 mg").expect(&toml);
+        let control_after_b = &toml[arm_b..];
+        assert!(
+            control_after_b
+                .split("[[arms]]")
+                .next()
+                .unwrap()
+                .contains("control = true"),
+            "{toml}"
+        );
     }
 
     #[test]
