@@ -1342,12 +1342,7 @@ fn glued_table(text: &str, lines: &[Range<usize>], block: Range<usize>) -> Optio
     // its groups' values prints one more).
     let values = data
         .iter()
-        .map(|(_, cells)| {
-            cells[1..]
-                .iter()
-                .filter(|c| opens_with_datum(&text[(*c).clone()]))
-                .count()
-        })
+        .map(|(_, cells)| values_printed(text, cells))
         .min()
         .unwrap_or(0);
     let (first_data, last_data) = (data[0].0, data[data.len() - 1].0);
@@ -1388,16 +1383,19 @@ fn glued_table(text: &str, lines: &[Range<usize>], block: Range<usize>) -> Optio
     Some(table)
 }
 
+/// How many values a glued row's `cells` print after its label (an `ns` cell is none).
+fn values_printed(text: &str, cells: &[Range<usize>]) -> usize {
+    cells[1..]
+        .iter()
+        .filter(|c| opens_with_datum(&text[(*c).clone()]))
+        .count()
+}
+
 /// The number of values most of a glued table's `data` rows print (the larger on a tie).
 fn most_values(text: &str, data: &[(usize, Vec<Range<usize>>)]) -> usize {
     let counts: Vec<usize> = data
         .iter()
-        .map(|(_, cells)| {
-            cells[1..]
-                .iter()
-                .filter(|c| opens_with_datum(&text[(*c).clone()]))
-                .count()
-        })
+        .map(|(_, cells)| values_printed(text, cells))
         .collect();
     let rows_printing = |n: usize| counts.iter().filter(|&&c| c == n).count();
     counts
@@ -1701,11 +1699,7 @@ fn push_glued_body(
             // A row printing fewer values than the columns, but for a last statistic (`Work
             // rate (W)42 (16)44 (18)` under two groups' two times each), shows no column its
             // values stand under: no row of the table, its values left to review.
-            let printed = cells[1..]
-                .iter()
-                .filter(|c| opens_with_datum(&text[(*c).clone()]))
-                .count();
-            if printed + 1 < values {
+            if values_printed(text, cells) + 1 < values {
                 continue;
             }
             rows.push(Row {
