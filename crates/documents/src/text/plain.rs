@@ -52,43 +52,41 @@ fn superscript(c: char) -> Option<char> {
 /// read elsewhere.
 fn positional_kanji_digits(original: &str) -> Vec<(usize, char)> {
     let digit = |c: char| "〇一二三四五六七八九".chars().position(|d| d == c);
-    let chars: Vec<(usize, char)> = original.char_indices().collect();
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if digit(chars[i].1).is_none() {
-            i += 1;
+    // Only runs are gathered (no copy of the text's characters: texts may be large).
+    let mut chars = original.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if digit(c).is_none() {
             continue;
         }
         // The run: digits, with at most one `・` between two digits.
-        let mut j = i;
-        let mut point = None;
-        while j < chars.len() {
-            let c = chars[j].1;
-            if digit(c).is_some() {
-                j += 1;
-            } else if c == '・'
-                && point.is_none()
-                && j > i
-                && chars.get(j + 1).is_some_and(|n| digit(n.1).is_some())
-            {
-                point = Some(j);
-                j += 1;
+        let mut run = vec![(start, c)];
+        let mut point = false;
+        while let Some(&(at, c)) = chars.peek() {
+            let digit_after_point = || {
+                original[at + c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|n| digit(n).is_some())
+            };
+            if digit(c).is_some() || (c == '・' && !point && digit_after_point()) {
+                point |= c == '・';
+                run.push((at, c));
+                chars.next();
             } else {
                 break;
             }
         }
-        let digits = j - i - usize::from(point.is_some());
-        let zero = chars[i..j].iter().any(|c| c.1 == '〇');
-        let next = chars.get(j).map(|c| c.1);
+        let digits = run.len() - usize::from(point);
+        let zero = run.iter().any(|c| c.1 == '〇');
+        let next = chars.peek().map(|c| c.1);
         let unit = next.is_some_and(|n| n.is_ascii_alphabetic() || "%％名例人歳".contains(n));
-        if digits >= 3 || zero || point.is_some() || (digits == 2 && unit) {
-            for &(at, c) in &chars[i..j] {
-                let plain = digit(c).map_or('.', |d| char::from(b'0' + d as u8));
-                out.push((at, plain));
-            }
+        if digits >= 3 || zero || point || (digits == 2 && unit) {
+            out.extend(
+                run.into_iter()
+                    .map(|(at, c)| (at, digit(c).map_or('.', |d| char::from(b'0' + d as u8)))),
+            );
         }
-        i = j.max(i + 1);
     }
     out
 }
