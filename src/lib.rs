@@ -81,7 +81,7 @@ pub mod prelude;
 #[cfg(debug_assertions)]
 pub use trialstats_numerics::counters;
 pub use trialstats_numerics::{
-    csv_file, dist, level, model_matrix, number_list, optimize, output, reported,
+    csv_file, dist, level, model_matrix, number_list, optimize, output, reported, whole_file,
 };
 
 pub use trialstats_stats::{

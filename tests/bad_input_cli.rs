@@ -1,6 +1,7 @@
 //! Bad input found in review: each gives exit 2 with the option named, never a result.
 
 use crate::common::trialstats;
+use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 
 fn refused(args: &[&str], needle: &str) {
@@ -189,6 +190,19 @@ fn bad_documents_are_refused_by_draft_and_check_text_naming_the_file() {
             &["not UTF-8", "Shift-JIS", "iconv -f SHIFT_JIS -t UTF-8"],
         ),
         ("big.txt", big.into_bytes(), &["52.4 MB", "up to 10 MB"]),
+        (
+            // Windows' "Unicode" text: UTF-16 with a byte-order mark, full of zero bytes.
+            "utf16.txt",
+            [0xFF, 0xFE]
+                .into_iter()
+                .chain(
+                    "EDSS 4.1 ± 1.6 (n = 7)\n"
+                        .encode_utf16()
+                        .flat_map(u16::to_le_bytes),
+                )
+                .collect(),
+            &["UTF-16LE text", "iconv -f UTF-16LE -t UTF-8"],
+        ),
     ];
     for (name, bytes, needles) in &cases {
         let doc = dir.path().join(name);
@@ -213,5 +227,35 @@ fn bad_documents_are_refused_by_draft_and_check_text_naming_the_file() {
             "{name} took {:?}",
             start.elapsed()
         );
+    }
+}
+
+#[test]
+fn a_missing_output_folder_and_an_empty_data_folder_are_refused_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("a.txt");
+    std::fs::write(&doc, "EDSS 4.1 ± 1.6 (n = 7)\n").unwrap();
+    let out = dir.path().join("none").join("a.toml");
+    let assert = trialstats()
+        .args(["draft", doc.to_str().unwrap(), "-o", out.to_str().unwrap()])
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(
+        err.contains("none' does not exist; create it first") && !err.contains(".trialstats-"),
+        "{err}"
+    );
+    // A check or report of a folder without a study file would pass having checked nothing.
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    for args in [
+        vec!["check", "--data", empty.to_str().unwrap()],
+        vec!["report", "--data", empty.to_str().unwrap()],
+    ] {
+        trialstats()
+            .args(&args)
+            .assert()
+            .code(2)
+            .stderr(contains("holds no study file (*.toml)").and(contains("--data DIR")));
     }
 }

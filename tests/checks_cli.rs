@@ -357,7 +357,7 @@ fn check_data_suggests_no_option_of_another_command() {
         .args(["--data", dir.path().to_str().unwrap()])
         .assert()
         .code(0)
-        .stdout(contains("searched)").and(contains("--max-n").not()));
+        .stdout(contains("no denominator printed with it").and(contains("--max-n").not()));
     subcommand("check")
         .args(["percent", "--percent", "71.4"])
         .assert()

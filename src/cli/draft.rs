@@ -1,9 +1,9 @@
 //! `trialstats draft`: a study file drafted from a document's text (or its items as JSON).
 
-use std::io::Write;
 use std::path::PathBuf;
 use trialstats::draft::{self, DraftedItems, Sentences, study_file};
 use trialstats::study;
+use trialstats::whole_file;
 use trialstats::{Error, Outcome, Result};
 
 #[derive(Debug, clap::Args)]
@@ -112,36 +112,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     let toml = study_file::draft_study(&doc, &items, &study_file::DraftOptions { id, source_file });
     match &args.output {
         None => super::print(&toml),
-        Some(out) => write_whole(out, &args.file, &toml)?,
+        Some(out) => whole_file::write(out, toml.as_bytes(), "study file", Some(&args.file))?,
     }
     Ok(Outcome::Ok)
-}
-
-/// Write `text` to `path` whole or not at all, never over `input`.
-fn write_whole(path: &PathBuf, input: &PathBuf, text: &str) -> Result<()> {
-    if let (Ok(a), Ok(b)) = (std::fs::canonicalize(path), std::fs::canonicalize(input)) {
-        if a == b {
-            return Err(Error::input(
-                "--output",
-                format!(
-                    "{} is the document itself; name another file",
-                    path.display()
-                ),
-            ));
-        }
-    }
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let tmp = tempfile::Builder::new()
-        .prefix(".trialstats-draft-")
-        .tempfile_in(&dir)
-        .map_err(|e| Error::io(&dir, e))?;
-    tmp.as_file()
-        .write_all(text.as_bytes())
-        .and_then(|_| tmp.as_file().sync_all())
-        .map_err(|e| Error::io(path, e))?;
-    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
-    Ok(())
 }

@@ -22,6 +22,7 @@
 //! | [`number_list`] | comma-separated numbers given to one option: the one reader |
 //! | [`model_matrix`] | fixed-effects design matrices from a formula's terms (treatment coding) |
 //! | [`output`] | output formats (table, JSON, CSV, JUnit XML) behind one trait |
+//! | [`whole_file`] | the one way a file is written: whole or not at all, never over its input |
 //! | `counters` | (debug builds) counts of expensive work, for tests that assert it is done once |
 //!
 //! ```
@@ -48,5 +49,6 @@ pub mod reported;
 pub mod root;
 pub mod special;
 pub mod weighted_chisq;
+pub mod whole_file;
 
 pub use error::{Error, Outcome, Result};

@@ -9,7 +9,6 @@
 
 use super::{Canvas, Chart, render};
 use crate::error::{Error, Result};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// One chart of a gallery and the name its files take (made safe for a file name).
@@ -131,11 +130,7 @@ fn write(dir: &Path, items: &[GalleryItem], canvas: Canvas, keep: bool) -> Resul
         ("index.html", html_index(&entries)),
     ] {
         let path = dir.join(file);
-        let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io(dir, e))?;
-        tmp.write_all(text.as_bytes())
-            .map_err(|e| Error::io(&path, e))?;
-        super::readable_by_all(tmp.path()).map_err(|e| Error::io(&path, e))?;
-        tmp.persist(&path).map_err(|e| Error::io(&path, e.error))?;
+        trialstats_numerics::whole_file::write(&path, text.as_bytes(), "chart index", None)?;
         written.push(path);
     }
     Ok(written)

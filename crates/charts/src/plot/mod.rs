@@ -95,7 +95,6 @@ pub use trajectory::{SubjectTrajectory, TrajectoryChart};
 use crate::error::{Error, Result};
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use std::io::Write;
 use std::path::Path;
 use style::Style;
 
@@ -408,66 +407,12 @@ pub fn render(chart: &Chart, path: &Path, canvas: impl Into<Canvas>) -> Result<(
     let canvas = Canvas::new(canvas.size, canvas.dpi)?;
     chart.validate()?;
     font::register_font()?;
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    };
-    require_folder(&dir, path)?;
-    let suffix = match format {
-        ImageFormat::Svg => ".svg",
-        ImageFormat::Png => ".png",
-    };
-    let tmp = tempfile::Builder::new()
-        .prefix(".trialstats-chart-")
-        .suffix(suffix)
-        .tempfile_in(&dir)
-        .map_err(|e| Error::io(&dir, e))?;
     let (svg, size) = draw_svg(chart, canvas)?;
     let bytes = match format {
         ImageFormat::Svg => svg.into_bytes(),
         ImageFormat::Png => raster::svg_to_png(&svg, size.width, size.height, canvas.dpi)?,
     };
-    tmp.as_file()
-        .write_all(&bytes)
-        .and_then(|_| tmp.as_file().sync_all())
-        .map_err(|e| Error::io(path, e))?;
-    readable_by_all(tmp.path()).map_err(|e| Error::io(path, e))?;
-    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
-    Ok(())
-}
-
-/// Refuse to write `path` into `dir` unless `dir` is an existing folder, saying which it is
-/// (the temporary file's name would otherwise appear in the message).
-pub(crate) fn require_folder(dir: &Path, path: &Path) -> Result<()> {
-    match std::fs::metadata(dir) {
-        Ok(m) if m.is_dir() => Ok(()),
-        Ok(_) => Err(Error::input(
-            path.display().to_string(),
-            format!(
-                "'{}' is a file, not a folder; write the chart into a folder",
-                dir.display()
-            ),
-        )),
-        Err(_) => Err(Error::input(
-            path.display().to_string(),
-            format!(
-                "the folder '{}' does not exist; create it first, or write the chart elsewhere",
-                dir.display()
-            ),
-        )),
-    }
-}
-
-/// Temporary files are created readable by their owner only; a chart is an ordinary file.
-pub(crate) fn readable_by_all(path: &Path) -> std::io::Result<()> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o644))?;
-    }
-    #[cfg(not(unix))]
-    let _ = path;
-    Ok(())
+    trialstats_numerics::whole_file::write(path, &bytes, "chart", None).map_err(Into::into)
 }
 
 /// Draw `chart` on `canvas` and return the PNG file's bytes (as [`render`] writes them).

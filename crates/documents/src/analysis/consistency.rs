@@ -85,8 +85,18 @@ pub fn reported_summaries(study: &Study) -> Vec<ReportedSummary> {
     out
 }
 
-/// One entry per fact reported in percent, with its denominator when the file names one.
+/// One entry per fact reported in percent, with its denominator when the file names one,
+/// and the numbers of people the study prints elsewhere.
 pub fn reported_percents(study: &Study) -> Vec<ReportedPercent> {
+    let printed_ns: Vec<u64> = study
+        .facts
+        .iter()
+        .filter(|f| f.counts_people())
+        .filter_map(|f| match &f.value {
+            Reported::Value(v) if v.decimals == 0 && v.value >= 1.0 => Some(v.value as u64),
+            _ => None,
+        })
+        .collect();
     study
         .facts
         .iter()
@@ -107,6 +117,7 @@ pub fn reported_percents(study: &Study) -> Vec<ReportedPercent> {
                 percent_text: value.text.clone(),
                 n,
                 count: None,
+                printed_ns: printed_ns.clone(),
             })
         })
         .collect()

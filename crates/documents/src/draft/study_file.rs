@@ -533,7 +533,11 @@ fn draft_ci(w: &mut Writer, item: &Item) {
 fn draft_single_value(w: &mut Writer, item: &Item) {
     let p = &item.parts;
     let (stem, label, unit) = match item.kind {
-        ItemKind::N => ("n", "review: how many".to_string(), Writer::unit_of(item)),
+        ItemKind::N => (
+            "n",
+            crate::study::DRAFTED_N_LABEL.to_string(),
+            Writer::unit_of(item),
+        ),
         ItemKind::Rate => (
             "rate",
             "review: rate of …".to_string(),

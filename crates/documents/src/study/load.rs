@@ -45,7 +45,8 @@ pub fn load_file(path: &Path) -> Result<Study> {
 }
 
 /// Read and validate every `*.toml` file in `dir` (other files, such as `README.md`, are
-/// ignored), sorted by study id. Every problem of every file is reported at once
+/// ignored), sorted by study id. A folder with no study file is refused (a check of nothing
+/// would pass). Every problem of every file is reported at once
 /// ([`Refusal::Several`](crate::error::Refusal::Several)), not just the first.
 ///
 /// ```
@@ -62,6 +63,17 @@ pub fn load_file(path: &Path) -> Result<Study> {
 pub fn load_dir(dir: &Path) -> Result<Vec<Study>> {
     let mut studies = Vec::new();
     let (files, mut problems) = toml_files(dir)?;
+    if files.is_empty() && problems.is_empty() {
+        // A check or report of no study would pass having checked nothing.
+        return Err(Error::field(
+            "data",
+            format!(
+                "'{}' holds no study file (*.toml); give the folder holding them with \
+                 {{field:data}} DIR, or draft one from a report with `trialstats draft`",
+                dir.display()
+            ),
+        ));
+    }
     for path in files {
         match load_file(&path) {
             Ok(s) => studies.push(s),

@@ -467,7 +467,34 @@ const CHANGE_WORDS: &[&str] = &[
     "relative", "fell", "rose", "変化", "減少", "低下", "増加", "改善", "抑制", "悪化",
 ];
 
+/// The label `draft` gives a number of people (`n = 60`, `7名`) until a person names it.
+pub const DRAFTED_N_LABEL: &str = "review: how many";
+
+/// Units that make a fact a number of people (lower case; also Japanese).
+const PEOPLE_UNITS: &[&str] = &[
+    "patients",
+    "participants",
+    "subjects",
+    "people",
+    "persons",
+    "cases",
+    "children",
+    "adults",
+    "volunteers",
+    "例",
+    "名",
+    "人",
+];
+
 impl Fact {
+    /// Is this fact a number of people: its unit says so (`patients`, `participants`, `例`,
+    /// `名`, …), or `draft` wrote it as one (label [`DRAFTED_N_LABEL`]) and nobody has
+    /// named it since? A percentage printed without its whole is tried on these.
+    pub fn counts_people(&self) -> bool {
+        let unit = self.unit.trim().to_lowercase();
+        PEOPLE_UNITS.contains(&unit.as_str()) || self.label == DRAFTED_N_LABEL
+    }
+
     /// Is this fact a proportion: a percentage of a whole, between 0 and 100, that a whole
     /// count of people gives (checked by `check`)? Only `unit = "percent"` is, and not when it
     /// is a change: when its label or note names one (change, reduction, decrease, increase,

@@ -139,6 +139,16 @@ impl Document {
 /// refused with the byte at which reading stopped.
 fn plain_text(name: &str, bytes: &[u8]) -> Result<String> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Some(encoding) = utf16_encoding(bytes) {
+        return Err(Error::unreadable(
+            name,
+            format!(
+                "not UTF-8 text: it is {encoding} text; documents are read as UTF-8 plain \
+                 text, HTML or PDF: convert it with \
+                 `iconv -f {encoding} -t UTF-8 {name} > converted.txt`"
+            ),
+        ));
+    }
     if let Some(at) = bytes.iter().position(|&b| b == 0) {
         return Err(Error::unreadable(
             name,
@@ -185,6 +195,49 @@ fn plain_text(name: &str, bytes: &[u8]) -> Result<String> {
         ));
     }
     Ok(text)
+}
+
+/// The UTF-16 encoding a file is written in, if it is: a byte-order mark says so, or (as
+/// Windows' "Unicode" text without one) the first bytes hold a zero in every other place and
+/// decode as UTF-16 text. Such a file is full of zero bytes and would otherwise be called
+/// binary; it is text a user can convert in one line.
+fn utf16_encoding(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"\xFF\xFE") {
+        return Some("UTF-16LE");
+    }
+    if bytes.starts_with(b"\xFE\xFF") {
+        return Some("UTF-16BE");
+    }
+    let head = &bytes[..bytes.len().min(512) & !1];
+    if head.len() < 4 {
+        return None;
+    }
+    let zeros_at = |parity: usize| {
+        head.iter()
+            .enumerate()
+            .filter(|&(i, &b)| i % 2 == parity && b == 0)
+            .count()
+    };
+    let half = head.len() / 2;
+    // Text in Latin script has a zero in the high byte of almost every unit; Japanese has
+    // few zeros, so a file with none in either place is left to the checks below.
+    let (encoding, decoded) = if zeros_at(1) * 2 > half && zeros_at(0) == 0 {
+        (
+            "UTF-16LE",
+            encoding_rs::UTF_16LE.decode_without_bom_handling(head).0,
+        )
+    } else if zeros_at(0) * 2 > half && zeros_at(1) == 0 {
+        (
+            "UTF-16BE",
+            encoding_rs::UTF_16BE.decode_without_bom_handling(head).0,
+        )
+    } else {
+        return None;
+    };
+    let printable = decoded
+        .chars()
+        .all(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'));
+    printable.then_some(encoding)
 }
 
 /// Whether bytes that are not UTF-8 decode as Shift-JIS without error into text with
@@ -500,6 +553,34 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert_eq!(e, "d.html: the HTML has no text");
+    }
+
+    #[test]
+    fn utf16_text_is_refused_as_utf16_with_the_conversion_not_as_binary() {
+        let utf16le = |text: &str, bom: bool| {
+            let mut bytes = if bom { vec![0xFF, 0xFE] } else { vec![] };
+            bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+            bytes
+        };
+        let utf16be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain("n = 7".encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        for (bytes, encoding) in [
+            (utf16le("EDSS 4.1 ± 1.6 (n = 7)\n", true), "UTF-16LE"),
+            (utf16le("EDSS 4.1 ± 1.6 (n = 7)\n", false), "UTF-16LE"),
+            (utf16le("再発率 年間2.9", true), "UTF-16LE"),
+            (utf16be, "UTF-16BE"),
+        ] {
+            let e = Document::from_bytes("w.txt", &bytes)
+                .unwrap_err()
+                .to_string();
+            assert!(
+                e.starts_with(&format!("w.txt: not UTF-8 text: it is {encoding} text"))
+                    && e.contains(&format!("iconv -f {encoding} -t UTF-8 w.txt")),
+                "{e}"
+            );
+        }
     }
 
     #[test]

@@ -57,6 +57,11 @@ pub struct ReportedPercent {
     pub percent_text: String,
     pub n: Option<u64>,
     pub count: Option<u64>,
+    /// The numbers of people the document prints elsewhere (its groups' and its sample's
+    /// n's): where the percentage names no denominator, the check says which of them give
+    /// it, rather than that none was reported. They decide nothing: a share may be of a
+    /// subset (those with data, those who responded).
+    pub printed_ns: Vec<u64>,
 }
 
 /// Every finding of a set of checks.
@@ -177,6 +182,7 @@ pub fn check_all(summaries: &[ReportedSummary], rounding: Rounding) -> Result<Ch
 ///     percent_text: text.into(),
 ///     n: Some(7),
 ///     count: Some(count),
+///     printed_ns: Vec::new(),
 /// };
 /// assert_eq!(check_percent(&p("85.7", 6), Rounding::UpOrDown)?[0].status, Status::Consistent);
 /// assert_eq!(check_percent(&p("80", 5), Rounding::UpOrDown)?[0].status, Status::Inconsistent);
@@ -188,6 +194,9 @@ pub fn check_percent(p: &ReportedPercent, rounding: Rounding) -> Result<Vec<Find
     let max_n = p.n.map_or(100, |n| (2 * n).max(100));
     let c = percent_count(&percent, p.n, p.count, max_n, rounding)?;
     let mut detail = c.detail;
+    if p.n.is_none() && !p.printed_ns.is_empty() && c.status == Status::NotApplicable {
+        detail = of_printed_ns(&percent, &p.printed_ns, rounding)?;
+    }
     if percent.scaled < 0 || percent.scaled > 100 * percent.scale() {
         detail.push_str(
             "; if the number is a change (a reduction, an increase), give it unit = \"percent \
@@ -202,6 +211,73 @@ pub fn check_percent(p: &ReportedPercent, rounding: Rounding) -> Result<Vec<Find
         status: c.status,
         detail,
     }])
+}
+
+/// What the n's a document prints say of a percentage printed without its whole: which of
+/// them give it (with the count), which do not. Distinct n's, in the document's order.
+fn of_printed_ns(percent: &ReportedNumber, printed: &[u64], rounding: Rounding) -> Result<String> {
+    let mut ns: Vec<u64> = Vec::new();
+    for &n in printed {
+        if n > 0 && !ns.contains(&n) {
+            ns.push(n);
+        }
+    }
+    let mut give = Vec::new();
+    let mut do_not = Vec::new();
+    // With d decimals, n ≥ 100·10^d gives every percentage (steps of 100/n are finer than
+    // the printed ones): such n's say nothing and are named apart.
+    let fine = |n: u64| n as f64 >= 100.0 * 10f64.powi(percent.decimals as i32);
+    let any: Vec<String> = ns
+        .iter()
+        .filter(|&&n| fine(n))
+        .map(u64::to_string)
+        .collect();
+    ns.retain(|&n| !fine(n));
+    for &n in &ns {
+        let counts = super::percent::counts_for(percent, n, rounding)?;
+        if counts.first <= counts.last {
+            let ks: Vec<String> = (counts.first..=counts.last)
+                .map(|k| format!("{k}/{n}"))
+                .collect();
+            give.push(format!("{n} gives it ({})", ks.join(" or ")));
+        } else {
+            do_not.push(n.to_string());
+        }
+    }
+    let and = |v: &[String]| match v {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    };
+    let mut detail = if give.is_empty() && ns.is_empty() {
+        "no denominator printed with it".to_string()
+    } else if give.is_empty() {
+        format!(
+            "no denominator printed with it; no n the document prints ({}) gives it: its whole is \
+             another number (a subset, those with data?)",
+            ns.iter().map(u64::to_string).collect::<Vec<_>>().join(", ")
+        )
+    } else {
+        let mut detail = format!(
+            "no denominator printed with it; of the n's the document prints, {}",
+            and(&give)
+        );
+        if !do_not.is_empty() {
+            let verb = if do_not.len() == 1 { "does" } else { "do" };
+            detail.push_str(&format!("; {} {verb} not", and(&do_not)));
+        }
+        detail
+    };
+    if !any.is_empty() {
+        let verb = if any.len() == 1 { "gives" } else { "give" };
+        detail.push_str(&format!(
+            "; {} {verb} any percentage printed with {} decimal{}",
+            and(&any),
+            percent.decimals,
+            if percent.decimals == 1 { "" } else { "s" }
+        ));
+    }
+    Ok(detail)
 }
 
 /// Where a summary comes from, for error messages.
@@ -608,8 +684,48 @@ mod tests {
             percent_text: "85.7".into(),
             n: Some(7),
             count: Some(6),
+            printed_ns: Vec::new(),
         };
         let f = check_percent(&p, Rounding::UpOrDown).unwrap();
         assert_eq!(f[0].status, Status::Consistent);
+    }
+
+    #[test]
+    fn a_percentage_without_its_denominator_is_tried_on_the_ns_the_document_prints() {
+        // KAKEN report: `患者(n=96)` … `SGLT2阻害薬服用患者(n=369)`, later `達成率は34.7%` with
+        // no whole: 128/369 = 34.688 % rounds to 34.7; 33/96 = 34.375 and 34/96 = 35.417 do
+        // not. 44.1 % with only n = 70 printed: 31/70 = 44.29, 30/70 = 42.86, none rounds
+        // to it.
+        let p = |text: &str, printed_ns: Vec<u64>| ReportedPercent {
+            study: "s".into(),
+            measure: "m".into(),
+            timepoint: None,
+            percent_text: text.into(),
+            n: None,
+            count: None,
+            printed_ns,
+        };
+        let f = check_percent(&p("34.7", vec![96, 369, 96]), Rounding::UpOrDown).unwrap();
+        assert_eq!(f[0].status, Status::NotApplicable);
+        assert!(
+            f[0].detail.starts_with("no denominator printed with it; of the n's the document prints, 369 gives it (128/369)"),
+            "{}",
+            f[0].detail
+        );
+        assert!(f[0].detail.ends_with("; 96 does not"), "{}", f[0].detail);
+        // 2576 ≥ 1000 gives every percentage with one decimal, so it says nothing.
+        let f = check_percent(&p("34.7", vec![2576, 96]), Rounding::UpOrDown).unwrap();
+        assert!(
+            f[0].detail.ends_with("no n the document prints (96) gives it: its whole is another number (a subset, those with data?); 2576 gives any percentage printed with 1 decimal"),
+            "{}",
+            f[0].detail
+        );
+        let f = check_percent(&p("44.1", vec![70]), Rounding::UpOrDown).unwrap();
+        assert_eq!(f[0].status, Status::NotApplicable);
+        assert!(
+            f[0].detail.starts_with("no denominator printed with it; no n the document prints (70) gives it: its whole is another number (a subset, those with data?)"),
+            "{}",
+            f[0].detail
+        );
     }
 }
