@@ -65,7 +65,7 @@ fn patterns() -> &'static Regex {
             | 〒 [^\n]*
             | (?i:(?-u:\b)(?:TEL|FAX|phone|電話)) \s* [:：]? [\s\d()+-]*\d
             | (?:図|表|Figure|Figures|Fig\.?|Figs\.?|Table|Tables|Supplementary\x20Table|Panel) \s* S? \d+ [A-Za-z]?
-            | [*＊※] \s* \d+
+            | [*＊※] \d+ | (?m: ^ ) [*＊※] \s+ \d+ | \s [*＊※] \s+ \d+
             | \) \d{1,3} \) (?: [,，、] \d{1,3} \) )*
             | \d{4} [a-z]? (?: \x20 [A-Z][a-z]{2} (?: \x20 \d{1,2} )? )? \s* ; \s* \d+ (?: \s* \( [\d-]+ \) )? \s* : \s* \d+ (?: \s* [-–] \s* \d+ )?
             | (?-u:\b)et\x20al\.? ,? \s* \(? \d{4}
@@ -337,6 +337,21 @@ mod tests {
             let at = text.find(data).unwrap();
             assert!(!claims.any(at..at + data.len()), "{data}");
         }
+    }
+
+    #[test]
+    fn a_footnote_number_is_the_mark_s_own_digits_not_a_cell_after_a_marked_label() {
+        // `*1` and `※1` number footnotes; `Model 6** 324` marks its row label, and the count
+        // after it is the row's first cell.
+        let text = "Model 6** 324 8.25 (5.81)\nSee *1 below.\n※1 投与群";
+        let doc = Sentences::new(text);
+        let claims = find(&doc);
+        for not in ["*1", "※1"] {
+            let at = text.find(not).unwrap();
+            assert!(claims.any(at..at + not.len()), "{not}");
+        }
+        let at = text.find("324").unwrap();
+        assert!(!claims.any(at..at + 3), "324");
     }
 
     #[test]

@@ -1768,7 +1768,11 @@ impl KnownNs {
                     items[j].text.trim()
                 ));
             }
-        } else if let (Some(j), false) = (self.document, self.any_groups) {
+        } else if let (Some(j), false, false) = (
+            self.document,
+            self.any_groups,
+            row_prints_another_count(doc_text, items, cell.item, self.document),
+        ) {
             cell.n = Some(j);
             cell.n_evidence = Some(format!(
                 "the document's number of patients ('{}', line {})",
@@ -1778,9 +1782,57 @@ impl KnownNs {
         }
     }
 }
+/// Does the row of the summary `cell` print a whole number right before it that is
+/// not the document's n (`Model 1 266 7·98 (5·63) 284 8·76 (5·86)` under `n Mean (SD) n
+/// Mean (SD)`)? Tables print each cell's own n so, in a column before its mean: the value
+/// is of that many, and the document's one number of people (here the `n=550` of a model's
+/// footnote) is not its n.
+fn row_prints_another_count(
+    doc_text: &str,
+    items: &[Item],
+    cell: usize,
+    document: Option<usize>,
+) -> bool {
+    let Some(k) = cell.checked_sub(1) else {
+        return false;
+    };
+    let (before, value) = (&items[k], &items[cell]);
+    // A row copied with single spaces is no table row by its layout; the bare count right
+    // before the value says it (prose puts a word between a count and a mean).
+    if before.sentence != value.sentence || !matches!(before.kind, ItemKind::Number | ItemKind::N) {
+        return false;
+    }
+    let Some(count) = before.parts.value.as_ref().map(|v| &v.number) else {
+        return false;
+    };
+    let whole = !count.plain.contains('.') && count.value >= 2.0;
+    let gap = &doc_text[before.span[1]..value.span[0]];
+    let adjacent = gap.len() <= 4 && gap.chars().all(|c| c.is_whitespace() || c == '|');
+    let document_value = document
+        .and_then(|j| items[j].parts.value.as_ref())
+        .map(|v| v.number.value);
+    whole && adjacent && document_value != Some(count.value)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_table_rows_own_count_before_a_value_keeps_the_documents_n_off_it() {
+        // A footnote's n of a model (550, said three times) is no row's n: each row prints
+        // its own count before its mean (SD).
+        let text = "Sertraline\nPlacebo\nn Mean (SD) n Mean (SD)\nModel 1 266 7.98 (5.63) 284 8.76 (5.86)\nModel 2 266 7.98 (5.63) 284 8.76 (5.86)\n\nModel 1 adjusted for sex (n=550).\nModel 2 adjusted for site (n=550).\nModel 3 adjusted for clustering (n=550).\n";
+        let (items, s) = read(text);
+        assert!(s.document_n.is_some());
+        for m in &s.measures {
+            for c in &m.cells {
+                let n =
+                    c.n.map(|j| items[j].parts.value.as_ref().unwrap().number.plain.clone());
+                assert_ne!(n.as_deref(), Some("550"), "{}", items[c.item].text);
+            }
+        }
+    }
 
     fn read(text: &str) -> (Vec<Item>, Structure) {
         super::super::read_text(text)
