@@ -508,6 +508,27 @@ mod tests {
     }
 
     #[test]
+    fn an_interval_in_tortoise_shell_brackets_is_a_ci() {
+        // Japanese tables print intervals in 〔 〕 with `〔 〕: 95%CI` under the table.
+        let items = crate::draft::read_items(
+            "ハザード比 0.69 〔0.53~0.88〕、3年時 83% 〔80~86〕\n〔 〕: 95%CI\n",
+        );
+        let cis: Vec<(f64, f64)> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::Ci)
+            .map(|i| {
+                let p = &i.parts;
+                (
+                    p.lower.as_ref().unwrap().number.value,
+                    p.upper.as_ref().unwrap().number.value,
+                )
+            })
+            .collect();
+        assert_eq!(cis, [(0.53, 0.88), (80.0, 86.0)]);
+        assert!(items.iter().any(|i| i.kind == ItemKind::Ratio));
+    }
+
+    #[test]
     fn p_values_named_in_words() {
         let items = crate::draft::read_items(
             "The p-value was 0.03; (P for trend = 0.02); (p-value: 0.12); P value 0.27; p値は0.003。(p:0.102). A p-value below 0.05 was the aim of 2 trials.",

@@ -2956,12 +2956,61 @@ pub fn names_p(header: &str) -> bool {
         || h == "p*"
 }
 
-/// Does a header or row label name a count of people (`n`, `N`, `No.`, `No. of patients`)?
+/// Does a header or row label name a count of people (`n`, `N`, `No.`, `Number`, `No. of
+/// patients`, `Patients, n`, `Number of participants analysed`, `例数`, `被験者数`)? Tables
+/// name the row or column of their groups' sizes so; `Number of events` counts no people.
+///
+/// ```
+/// use trialstats_documents::draft::table::names_n;
+/// for yes in ["n", "N*", "Number", "No. of patients", "Patients, n", "n of participants", "Number of subjects analysed", "症例数", "被験者数"] {
+///     assert!(names_n(yes), "{yes}");
+/// }
+/// for no in ["Number of events", "n (%)", "NNT", "Patients with relapse, n"] {
+///     assert!(!names_n(no), "{no}");
+/// }
+/// ```
 pub fn names_n(header: &str) -> bool {
+    let h = header
+        .trim()
+        .trim_end_matches(['*', '†', '‡', '§', '¶', ':'])
+        .trim()
+        .to_lowercase();
+    const PEOPLE: [&str; 8] = [
+        "patients",
+        "participants",
+        "subjects",
+        "people",
+        "persons",
+        "individuals",
+        "children",
+        "cases",
+    ];
+    // What may follow the people: how they were counted (`analysed`, `evaluable`).
+    const COUNTED: [&str; 8] = [
+        "",
+        " analysed",
+        " analyzed",
+        " evaluated",
+        " evaluable",
+        " included",
+        " randomised",
+        " randomized",
+    ];
+    let people_then_counted = |rest: &str| {
+        PEOPLE.iter().any(|p| {
+            rest.strip_prefix(p)
+                .is_some_and(|after| COUNTED.contains(&after))
+        })
+    };
     matches!(
-        header.trim().to_lowercase().as_str(),
-        "n" | "no." | "no" | "no. of patients" | "number of patients" | "例数" | "症例数"
-    )
+        h.as_str(),
+        "n" | "no." | "no" | "number" | "例数" | "症例数" | "人数" | "被験者数" | "患者数"
+    ) || ["no. of ", "number of ", "n of "]
+        .iter()
+        .any(|opening| h.strip_prefix(opening).is_some_and(people_then_counted))
+        || h.strip_suffix(", n")
+            .or_else(|| h.strip_suffix(" (n)"))
+            .is_some_and(people_then_counted)
 }
 
 /// Does a header say its cells are rates per period (`% per yr`, `per 100 patient-years`,

@@ -126,6 +126,10 @@ fn plain_char(c: char, before: &str, in_exponent: bool) -> Plain {
         '⋅' | '∙' => Replace("·"),
         // The wave dash and the tilde operator of ranges and intervals (0.2〜1.4).
         '〜' | '∼' => Replace("~"),
+        // Tortoise-shell brackets hold intervals in Japanese tables (`0.69 〔0.53~0.88〕`,
+        // with `〔 〕: 95%CI` under the table): square brackets, as `[0.53, 0.88]`.
+        '〔' => Replace("["),
+        '〕' => Replace("]"),
         // The ideographic comma separates (`2.94、95%信頼区間`): a comma and a space, so no
         // number reads across it as a decimal or thousands comma.
         '、' => Replace(", "),

@@ -662,6 +662,7 @@ pub(super) fn read_sentence(
         listed_times: false,
         comparator: None,
         named: vec![false; summaries.len()],
+        time_opens: vec![false; summaries.len()],
         units: Vec::new(),
     };
     // The text before each summary (since the one before it), and after the last.
@@ -737,6 +738,8 @@ struct GapReader<'a> {
     comparator: Option<usize>,
     /// Which values a group is named for.
     named: Vec<bool>,
+    /// Which values take their time from a phrase right before them, after the first value.
+    time_opens: Vec<bool>,
     /// The words read as a value's unit so far (see [`adjacent`]).
     units: Vec<String>,
 }
@@ -903,6 +906,7 @@ impl GapReader<'_> {
                 }
             } else if !last && self.locals[k].time.is_none() {
                 self.locals[k].time = Some(b.phrase.text.clone());
+                self.time_opens[k] = true;
             }
         }
     }
@@ -965,7 +969,27 @@ impl GapReader<'_> {
                 self.locals[k].group = None;
             }
         }
+        self.carry_opened_times();
         (self.locals, self.sentence_time)
+    }
+
+    /// A time named before a group's value later in the sentence opens a new slot of a grid
+    /// (`投与期間第1週においてプラセボ群2.3±1.0、実薬群1.1±1.1、投与期間第2週において…`, `at
+    /// week 12, drug 5.1 ± 1.0 and placebo 6.0 ± 1.1; at week 24, …`): the values after it
+    /// that name their own group and no time of their own are at that time too, until the
+    /// next time is named. Not across a transition (`from … to`), whose values are a time
+    /// course of their own.
+    fn carry_opened_times(&mut self) {
+        let mut open: Option<String> = None;
+        for k in 0..self.locals.len() {
+            if self.time_opens[k] && self.named[k] {
+                open = self.locals[k].time.clone();
+            } else if self.locals[k].time.is_some() || self.locals[k].transition {
+                open = None;
+            } else if let (Some(t), true) = (&open, self.named[k]) {
+                self.locals[k].time = Some(t.clone());
+            }
+        }
     }
 }
 
@@ -1817,6 +1841,37 @@ fn row_prints_another_count(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_time_named_before_a_groups_value_holds_for_the_next_groups_until_another() {
+        // Made-up values in the layout of a grid in one sentence: a time, then each group
+        // named before its value, then the next time.
+        for text in [
+            "重症度は、観察期間第2週においてプラセボ群2.7±0.8、実薬群2.6±0.8、投与期間第1週においてプラセボ群2.3±1.0、実薬群1.1±1.1、投与期間第2週においてプラセボ群2.1±1.1、実薬群1.0±1.0であった。",
+            "At baseline, the score was 2.7 ± 0.8 in the placebo group and 2.6 ± 0.8 in the drug group; at week 1, it was 2.3 ± 1.0 in the placebo group and 1.1 ± 1.1 in the drug group; at week 2, it was 2.1 ± 1.1 in the placebo group and 1.0 ± 1.0 in the drug group.",
+        ] {
+            let (items, s) = read(text);
+            let cells: Vec<(String, String)> = s
+                .measures
+                .iter()
+                .flat_map(|m| &m.cells)
+                .map(|c| {
+                    (
+                        s.groups[c.group.expect(text)].key.clone(),
+                        cues::time_key(c.time.as_deref().expect(text)),
+                    )
+                })
+                .collect();
+            assert_eq!(cells.len(), 6, "{text}: {cells:?}");
+            let mut slots = cells.clone();
+            slots.sort();
+            slots.dedup();
+            assert_eq!(slots.len(), 6, "each group once at each time: {cells:?}");
+            assert_eq!(cells[3].1, cells[2].1, "{text}: {cells:?}");
+            assert_ne!(cells[3].1, cells[1].1, "{text}: {cells:?}");
+            assert!(items.len() >= 6);
+        }
+    }
 
     #[test]
     fn a_table_rows_own_count_before_a_value_keeps_the_documents_n_off_it() {
