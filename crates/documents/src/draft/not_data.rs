@@ -155,7 +155,14 @@ pub fn find(doc: &Sentences) -> Claims {
             continue;
         }
         let after = &text[m.end()..];
-        if ratio && after.starts_with('.') && after[1..].starts_with(|c: char| c.is_ascii_digit()) {
+        let decimals_after =
+            after.starts_with('.') && after[1..].starts_with(|c: char| c.is_ascii_digit());
+        if ratio && decimals_after {
+            continue;
+        }
+        // A mark glued to a cell's decimal value (`(OFF medication)*38.5 (11.4)`): a
+        // footnote's number is whole.
+        if decimals_after && m.as_str().starts_with(['*', '＊', '※']) {
             continue;
         }
         // A list of categories whose last number is a percentage (`6% genotype 5, and 7%
@@ -342,16 +349,20 @@ mod tests {
     #[test]
     fn a_footnote_number_is_the_mark_s_own_digits_not_a_cell_after_a_marked_label() {
         // `*1` and `※1` number footnotes; `Model 6** 324` marks its row label, and the count
-        // after it is the row's first cell.
-        let text = "Model 6** 324 8.25 (5.81)\nSee *1 below.\n※1 投与群";
+        // after it is the row's first cell; `*38.5` glues a mark to a decimal value.
+        let text =
+            "Model 6** 324 8.25 (5.81)\nSee *1 below.\n※1 投与群\nUPDRS Part III*38.5 (11.4)N/A\n";
         let doc = Sentences::new(text);
         let claims = find(&doc);
         for not in ["*1", "※1"] {
             let at = text.find(not).unwrap();
             assert!(claims.any(at..at + not.len()), "{not}");
         }
-        let at = text.find("324").unwrap();
-        assert!(!claims.any(at..at + 3), "324");
+        // A mark glued to a cell's value (`*38.5`): a footnote number is whole.
+        for data in ["324", "38.5"] {
+            let at = text.find(data).unwrap();
+            assert!(!claims.any(at..at + data.len()), "{data}");
+        }
     }
 
     #[test]

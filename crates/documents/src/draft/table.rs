@@ -1383,12 +1383,22 @@ fn glued_table(text: &str, lines: &[Range<usize>], block: Range<usize>) -> Optio
     Some(table)
 }
 
-/// How many values a glued row's `cells` print after its label (an `ns` cell is none).
+/// How many values a glued row's `cells` print after its label (an `ns` cell is none; an
+/// `N/A` one holds a column's place, as an empty cell does).
 fn values_printed(text: &str, cells: &[Range<usize>]) -> usize {
     cells[1..]
         .iter()
-        .filter(|c| opens_with_datum(&text[(*c).clone()]))
+        .filter(|c| opens_with_datum(&text[(*c).clone()]) || is_not_available(&text[(*c).clone()]))
         .count()
+}
+
+/// How a glued table prints an empty cell.
+const NOT_AVAILABLE: &str = "N/A";
+
+/// `N/A`, `n/a`: a cell with no value, holding its column's place (`38.5 (11.4)N/AN/A`: a
+/// measure taken at baseline only, under three times).
+fn is_not_available(cell: &str) -> bool {
+    matches!(cell.trim(), "N/A" | "n/a" | "NA")
 }
 
 /// The number of values most of a glued table's `data` rows print (the larger on a tie).
@@ -1613,17 +1623,32 @@ fn spanning_header(
 }
 
 /// A header stacked in the lines `above` a table's rows: as many lines printing an n alone
-/// (`(N = 151)`) as there are value columns, each column named by the line above its n
-/// (`Iloperidone`) where that line is a short name, or by its n alone. The header row (its
-/// cells spanning name and n) and the index of its last line in `above`.
+/// (`(N = 151)`), or else as many saying alone what the cells print (`mean (SD)`), as there
+/// are value columns, each column named by the line above it (`Iloperidone`, `6 Months`)
+/// where that line is a short name, or by that line alone. A web page's header cell with a
+/// line break in it copies so. The header row (its cells spanning name and n) and the index
+/// of its last line in `above`.
 fn stacked_header(text: &str, above: &[Range<usize>], values: usize) -> Option<(Row, usize)> {
-    let n_alone = |l: &Range<usize>| {
+    let n_only = |l: &Range<usize>| {
         let t = text[l.clone()].trim();
         n_printed()
             .find(t)
             .is_some_and(|m| m.range() == (0..t.len()))
     };
-    let ns: Vec<usize> = (0..above.len()).filter(|&k| n_alone(&above[k])).collect();
+    let describes_only = |l: &Range<usize>| {
+        let t = text[l.clone()].trim();
+        !t.is_empty() && t.chars().count() <= 30 && describes_cells(t)
+    };
+    let lines_where = |f: &dyn Fn(&Range<usize>) -> bool| -> Vec<usize> {
+        (0..above.len()).filter(|&k| f(&above[k])).collect()
+    };
+    let by_n = lines_where(&n_only);
+    type LineTest<'a> = &'a dyn Fn(&Range<usize>) -> bool;
+    let (ns, n_alone): (Vec<usize>, LineTest) = if by_n.len() == values {
+        (by_n, &n_only)
+    } else {
+        (lines_where(&describes_only), &describes_only)
+    };
     if values < 2 || ns.len() != values {
         return None;
     }
@@ -1753,7 +1778,8 @@ fn glued_row_spaced(line: &str, offset: usize) -> Option<Vec<Range<usize>>> {
 /// The label and value cells of a row ([`glued_row`], [`glued_row_spaced`]).
 fn label_and_values(line: &str, offset: usize, spaced: bool) -> Option<Vec<Range<usize>>> {
     let starts = line.char_indices().filter(|&(k, c)| {
-        let opens = c.is_ascii_digit() || "-−+<>≤≥".contains(c);
+        let opens =
+            c.is_ascii_digit() || "-−+<>≤≥".contains(c) || line[k..].starts_with(NOT_AVAILABLE);
         let after = line[..k].chars().next_back();
         let apart = !spaced || after.is_some_and(char::is_whitespace);
         opens
@@ -1770,6 +1796,14 @@ fn label_and_values(line: &str, offset: usize, spaced: bool) -> Option<Vec<Range
         }
         if let Some(cells) = glued_cells(&line[k..]) {
             let values = cells.iter().filter(|c| c.1).count();
+            // A row of one value and its other columns' `N/A` is a row of the table.
+            let real = cells
+                .iter()
+                .filter(|c| c.1 && !is_not_available(&line[k..][c.0.clone()]))
+                .count();
+            if real == 0 {
+                continue;
+            }
             // A label ending in a time noun keeps the number after it (`Week 12`): the row's
             // values start after that number.
             let first = &line[k..][cells[0].0.clone()];
@@ -1817,6 +1851,11 @@ fn glued_cells(s: &str) -> Option<Vec<(Range<usize>, bool)>> {
         {
             out.push((at..at + word.len(), false));
             at += word.len();
+            continue;
+        } else if rest.starts_with(NOT_AVAILABLE) {
+            // An empty cell: its column's place, no value.
+            out.push((at..at + NOT_AVAILABLE.len(), true));
+            at += NOT_AVAILABLE.len();
             continue;
         } else {
             glued_value(rest)?
@@ -3352,6 +3391,33 @@ mod tests {
         let lines: Vec<Range<usize>> = vec![0..7, 8..17, 18..27];
         assert!(stacked_header(over, &lines, 2).is_none());
         assert!(stacked_header(over, &lines, 3).is_some());
+    }
+
+    #[test]
+    fn a_header_stacked_with_what_its_cells_print_and_rows_holding_na_in_place() {
+        // A journal page's times copied a header cell a line, each over `mean (SD)`; the
+        // rows glued, a measure not taken at a visit printed `N/A` in its place.
+        let text = "Table 3\n\nOutcomes\n\nBaseline\nmean (SD)\n6 Months\nmean (SD)\n12 Months\nmean (SD)\nScore OFF*38.5 (11.4)N/AN/A\nScore OFF/OFF*N/A30.5 (12.9)†30.9 (9.9)†\nStage3.0 (0.7)2.5 (0.4)2.6 (0.7)\nPart I3.4 (2.2)3.1 (2.8)3.5 (2.1)\n";
+        let t = Tables::find(text);
+        assert_eq!(t.tables.len(), 1, "{:?}", t.tables);
+        let table = &t.tables[0];
+        let cells = |row: usize| cells_of(text, table, row);
+        assert_eq!(
+            cells(0),
+            [
+                "",
+                "Baseline\nmean (SD)",
+                "6 Months\nmean (SD)",
+                "12 Months\nmean (SD)"
+            ]
+        );
+        // Each value under its own time: `N/A` holds the column it stands in.
+        assert_eq!(cells(1), ["Score OFF*", "38.5 (11.4)", "N/A", "N/A"]);
+        assert_eq!(
+            cells(2),
+            ["Score OFF/OFF*", "N/A", "30.5 (12.9)†", "30.9 (9.9)†"]
+        );
+        assert_eq!(cells(3), ["Stage", "3.0 (0.7)", "2.5 (0.4)", "2.6 (0.7)"]);
     }
 
     #[test]
