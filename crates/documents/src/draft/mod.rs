@@ -281,6 +281,35 @@ impl Parts {
     }
 }
 
+/// Does the number at plain byte `start` begin inside another number: right after a digit,
+/// or after a decimal point that follows one (`0.0013.7 (3.0)`, a table's p `0.001` glued to
+/// the next mean `3.7`, where `0013.7` is no number as printed)? A number with two decimal
+/// points cannot be split by its digits alone, so neither part is read (a sign opens a number
+/// of its own: `(3.1)−1.5`).
+fn starts_inside_a_number(plain: &str, start: usize) -> bool {
+    let before = &plain.as_bytes()[..start];
+    let first = plain.as_bytes().get(start).copied();
+    let opens_with_digit = first.is_some_and(|b| b.is_ascii_digit() || b == b'.');
+    match before {
+        [.., d] if d.is_ascii_digit() => opens_with_digit,
+        [.., d, b'.'] if d.is_ascii_digit() => opens_with_digit,
+        _ => false,
+    }
+}
+
+/// Does the number ending at plain byte `end` run on into a second decimal point
+/// (`0.0013.7`): glued to the next cell's number, where it cannot be told apart.
+fn ends_inside_a_number(plain: &str, end: usize) -> bool {
+    let after = &plain.as_bytes()[end.min(plain.len())..];
+    let before = &plain.as_bytes()[..end.min(plain.len())];
+    matches!(after, [b'.', d, ..] if d.is_ascii_digit())
+        && before
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_digit() || **b == b'.')
+            .any(|b| *b == b'.')
+}
+
 /// One item found in a document.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Item {
@@ -427,6 +456,17 @@ impl<'a> Scan<'a> {
             range.start = after_sign;
         }
         let plain = &self.doc.plain.text[range.clone()];
+        // A number glued to the digits before it is read only where a reader split them
+        // and took the part before (a spread's decimals decide `± 1.215.6 ± 2.0`).
+        let split_before = range.start > 0 && {
+            let prev = self.doc.plain.original_span(range.start - 1..range.start);
+            self.claimed.any(prev)
+        };
+        if starts_inside_a_number(&self.doc.plain.text, range.start) && !split_before
+            || ends_inside_a_number(&self.doc.plain.text, range.end)
+        {
+            return None;
+        }
         let number = TextNumber::parse(plain).ok()?;
         let span = self.doc.plain.original_span(range);
         Some(Printed {
@@ -652,5 +692,34 @@ pub(crate) mod tests {
         assert_eq!(d("- 2.1", "-"), None);
         assert_eq!(d("- 6.9", "\u{2212}"), None);
         assert_eq!(d("- 3", "-"), Some(at("3")));
+    }
+
+    #[test]
+    fn numbers_glued_with_two_decimal_points_are_not_read_and_a_true_minus_keeps_its_sign() {
+        // A table copied with every cell glued: a p (0.001) then the next mean (3.7 (3.0));
+        // `0.0013.7` splits no one way its digits decide, so no part of it is read (before,
+        // `0013.7 (3.0)` was drafted as a mean). A date `2016.02.04` is no number either.
+        let items = read_items(
+            "Active4.1 (2.3)2.4 (1.1 to 3.8)0.0013.7 (3.0)0.3133.5 (3.1)−1.5 (−3.1 to 0.2)\nNews 2016.02.04\n",
+        );
+        let read: Vec<String> = items
+            .iter()
+            .flat_map(|i| i.parts.numbers())
+            .map(|p| p.number.text.clone())
+            .collect();
+        for never in ["0013.7", "0.0013", "3133.5", "0.3133", "2016.02", ".04"] {
+            assert!(!read.contains(&never.to_string()), "{never} in {read:?}");
+        }
+        assert!(read.contains(&"4.1".to_string()) && read.contains(&"2.3".to_string()));
+        // The minus sign U+2212 after a bracket's close is the next cell's minus.
+        let signed: Vec<f64> = items
+            .iter()
+            .flat_map(|i| i.parts.numbers())
+            .map(|p| p.number.value)
+            .collect();
+        assert!(
+            signed.contains(&-1.5) && !signed.contains(&1.5),
+            "{signed:?}"
+        );
     }
 }

@@ -63,7 +63,14 @@ pub fn find(scan: &mut Scan) {
                 .take_while(|c| c.is_alphabetic())
                 .collect();
             let joins = matches!(word.as_str(), "ot" | "dna" | "sv");
-            if !joins && before.is_some_and(|c| (c.is_alphanumeric() && !is_cjk(c)) || c == ')') {
+            // The minus sign U+2212 (and its full-width form) is printed for a minus only,
+            // never for a hyphen or a dash: `(3.1)−1.5`, a glued table's next cell.
+            let sign_span = scan.doc.plain.original_span(range.start..range.start + 1);
+            let true_minus = scan.doc.original[sign_span].starts_with(['\u{2212}', '－']);
+            if !joins
+                && !true_minus
+                && before.is_some_and(|c| (c.is_alphanumeric() && !is_cjk(c)) || c == ')')
+            {
                 range.start += 1 + text[1..].len() - text[1..].trim_start().len();
             }
         }

@@ -591,9 +591,22 @@ fn sentence_n(text: &str, items: &[Item], cell: usize) -> Option<Option<usize>> 
         .rev()
         .take_while(|&k| items[k].sentence == sentence)
         .last()?;
-    let before: Vec<usize> = (first..cell)
+    let all: Vec<usize> = (first..cell)
         .take_while(|&k| !is_summary(items[k].kind))
         .filter(|&k| items[k].kind == ItemKind::N && counts_people(&items[k]))
+        .collect();
+    // Counts in a bracket opened right after an n break it down (`患者645例(男性97例,女性548
+    // 例、…)`, `120 patients (64 women)`): parts of that sample, not other samples.
+    let inside_bracket_after = |j: usize, k: usize| {
+        let between = &text[items[j].span[1]..items[k].span[0]];
+        let opened = between.matches(['(', '（']).count();
+        let closed = between.matches([')', '）']).count();
+        opened > closed
+    };
+    let before: Vec<usize> = all
+        .iter()
+        .copied()
+        .filter(|&k| !all.iter().any(|&j| j < k && inside_bracket_after(j, k)))
         .collect();
     let &nearest = before.last()?;
     let values: std::collections::BTreeSet<String> = before
@@ -2540,6 +2553,12 @@ mod tests {
         // Two, and the sentence does not say which: open, not the nearest, not the document's.
         let text = "Twelve patients were screened. 120 patients were screened and 60 patients were enrolled (age 52.3 ± 11.0 years).";
         assert_eq!(n_of(text, "52.3"), None);
+        // Counts in a bracket after the n break it down: the sample is the n before them.
+        let text = "機能性身体症状の患者645例(男性97例,女性548例、年齢52.1±14.7歳)を対象に評価した結果、スコアは治療前28.4±9.6から3か月後36.0±12.6に改善した。";
+        assert_eq!(n_of(text, "28.4").as_deref(), Some("645例"));
+        assert_eq!(n_of(text, "52.1").as_deref(), Some("645例"));
+        let text = "We enrolled 120 patients (64 women and 56 men; age 61.2 ± 8.0 years).";
+        assert_eq!(n_of(text, "61.2").as_deref(), Some("120"));
     }
 
     #[test]
