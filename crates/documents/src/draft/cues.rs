@@ -294,6 +294,18 @@ pub fn list_slot(between: &str) -> bool {
     .is_match(between)
 }
 
+/// Does `between` (the text before a value) end in a short label and a colon (`、食:`,
+/// `(収縮期血圧;C:`, `; Drug B: `)? The value is labelled by that word as its own subject: a
+/// group named before it does not carry into it.
+pub fn colon_label(between: &str) -> bool {
+    static P: OnceLock<Regex> = OnceLock::new();
+    re(
+        &P,
+        r"(?:^|[、,，;；(（\s])[^\s、,，;；:：()（）0-9.]?[^\s、,，;；:：()（）]{0,11}[^\s、,，;；:：()（）0-9.]\s*[:：]\s*$|(?:^|[、,，;；(（\s])[^\s、,，;；:：()（）0-9.]\s*[:：]\s*$",
+    )
+    .is_match(between)
+}
+
 /// Stems of the WHO's International Nonproprietary Names that end a drug's name (`-mab`
 /// antibodies, `-nib` kinase inhibitors, `-gliflozin`, `-sartan`, `-pril`, `-olol`, `-vir`,
 /// …): a word ending so names a treatment.
@@ -518,7 +530,8 @@ pub fn is_whole(s: &str, found: fn(&str) -> Vec<Phrase>) -> bool {
 ///   `postoperative`);
 /// - in Japanese, a period and its count in any of their orders: `投与開始24週後`, `投与12週`,
 ///   `投与期間第1週`, `観察期間第2週`, `介入終了後15ヶ月`, `第4週`, `52週時`, `3ヵ月後`,
-///   `1週間以内`, and the named points (`治療前`, `投与開始時`, `ベースライン`, `終了時`).
+///   `1週間以内`, and the named points (`治療前`, `投与開始時`, `介入直後`, `使用後`,
+///   `ベースライン`, `終了時`).
 pub fn times(s: &str) -> Vec<Phrase> {
     static P: OnceLock<Regex> = OnceLock::new();
     const PREP: &str =
@@ -528,7 +541,9 @@ pub fn times(s: &str) -> Vec<Phrase> {
         r"(?:weeks?|wks?|months?|mos?|days?|years?|yrs?|hours?|hrs?|h|minutes?|mins?)";
     const NUMBER_EN: &str = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|twenty-four|thirty|thirty-six|forty-eight|fifty-two)";
     const UNIT_JA: &str = r"(?:週|か月|カ月|ヶ月|ケ月|ヵ月|箇月|年|日|時間)";
-    const PERIOD_JA: &str = r"(?:投与|治療|観察|介入|試験|評価|服薬|投薬|導入|維持|追跡|手術|術|移植)(?:期間|開始|終了)?後?";
+    // The events a Japanese report counts time from or names a point before or after:
+    // treatment and its forms, and what an intervention study does (使用前, 摂取後, 受講後).
+    const EVENT_JA: &str = r"(?:投与|治療|観察|介入|試験|評価|服薬|投薬|服用|導入|維持|追跡|手術|術|移植|使用|摂取|施術|受講|実施|指導|訓練|接種)";
     let p = P.get_or_init(|| {
         let pattern = format!(
             r"(?ix)
@@ -538,11 +553,11 @@ pub fn times(s: &str) -> Vec<Phrase> {
         | \b(?:before|after|prior\s+to|following|during)\s+{EVENT}\b
         | \b(?:pre|post)-?{EVENT}\b
         | \b(?:pretreatment|posttreatment|preoperative|postoperative|pre-intervention|post-intervention|pretest|posttest|pre-test|post-test)\b
-        | {PERIOD_JA}第?\d+\s*{UNIT_JA}(?:間)?(?:後|目|時点|時|以内)?
+        | {EVENT_JA}(?:期間|開始|終了)?後?第?\d+\s*{UNIT_JA}(?:間)?(?:後|目|時点|時|以内)?
         | 第\d+\s*(?:週|日|病日|回|クール|サイクル)(?:目|時点|時)?
         | (?:\d+|[一二三四五六七八九十]+)\s*{UNIT_JA}(?:間)?(?:後|目|時点|以内)
         | (?:\d+|[一二三四五六七八九十]+)\s*(?:週|か月|カ月|ヶ月|ケ月|ヵ月|箇月)時
-        | (?:治療|投与|手術|術|移植|導入|介入|観察|投薬|服薬)(?:開始|終了)?(?:前|後|時)
+        | {EVENT_JA}(?:開始|終了)?(?:直前|直後|前|後|時)
         | ベースライン | 開始時 | 登録時 | 終了時 | 最終評価時 | 最終観察時
         | 術前 | 術後 | 前後
         "

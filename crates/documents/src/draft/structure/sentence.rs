@@ -801,6 +801,7 @@ impl GapReader<'_> {
             return false;
         }
         if self.locals[k].group.is_none()
+            && !cues::colon_label(between)
             && !(k > 0 && (cues::versus(between) || cues::list_slot(between)))
         {
             // A group named before carries to the values after it, but not across `vs`:
@@ -866,6 +867,13 @@ impl GapReader<'_> {
                     self.named[k - 1] = true;
                 }
             } else if !last {
+                // A value labelled with a colon (`(収縮期血圧;C:132.6…`) is that label's: a
+                // group named before the label is not its group.
+                let after_name = between[b.phrase.end..].trim();
+                let after_name = after_name.trim_start_matches([':', '：']).trim();
+                if cues::colon_label(between) && !after_name.is_empty() {
+                    continue;
+                }
                 let than = between[..b.phrase.start]
                     .trim_end()
                     .to_lowercase()
@@ -1884,6 +1892,25 @@ mod tests {
             assert_ne!(cells[3].1, cells[1].1, "{text}: {cells:?}");
             assert!(items.len() >= 6);
         }
+    }
+
+    #[test]
+    fn a_value_labelled_with_a_colon_takes_no_group_named_before_its_label() {
+        // Made-up values: three groups named with their n's, then each value after a short
+        // label and a colon. No value is the last-named group's.
+        let text = "A群15名、1B群13名、2B群13名で、背景に差はなかった(収縮期血圧;A:132.6±15.4、B:130.9±10.7、2B:134.9±12.5、P=NS)。";
+        let (items, s) = read(text);
+        for m in &s.measures {
+            for c in &m.cells {
+                assert_eq!(c.group, None, "{}", items[c.item].text);
+            }
+        }
+        assert!(cues::colon_label("(収縮期血圧;C:") && cues::colon_label("、2食:"));
+        assert!(
+            cues::colon_label("; Drug B: ")
+                && !cues::colon_label("was ")
+                && !cues::colon_label("p=0.03:")
+        );
     }
 
     #[test]
