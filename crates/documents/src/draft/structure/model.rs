@@ -12,8 +12,13 @@ pub struct Group {
     pub label: String,
     /// Its key: lower case, without articles and group nouns (`drug`).
     pub key: String,
-    /// The index (in the items) of an n printed with the group, if any.
+    /// The index (in the items) of an n printed with the group, if any (its first: those
+    /// randomised).
     pub n: Option<usize>,
+    /// Where the text prints the group with several different n's (randomised, then
+    /// analysed at each visit): each n with the time its sentence names before it, if any.
+    /// A value then takes the n of its own time, or none.
+    pub ns_by_time: Vec<(Option<String>, usize)>,
     /// A comparator (placebo, sham, vehicle, usual care, control).
     pub control: bool,
 }
@@ -200,6 +205,7 @@ pub(super) fn group_index(s: &mut Structure, label: &str, key: &str) -> usize {
         label: label.to_string(),
         key: key.to_string(),
         n: None,
+        ns_by_time: Vec::new(),
         control: cues::is_control(label),
     });
     s.groups.len() - 1

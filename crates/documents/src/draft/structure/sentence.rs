@@ -384,6 +384,34 @@ pub(super) fn group_ns(doc: &Sentences, items: &[Item], s: &mut Structure) {
         if s.groups[gi].n.is_none() {
             s.groups[gi].n = Some(j);
         }
+        // The time its sentence names last before the n (`介入4週間後は96名(介入群49名…)`).
+        // Those who left (`脱落したものは7名(介入群4名、対照群3名)`) are no sample.
+        let sentence_start = doc.sentences[sentence].span.start;
+        let before = &doc.original[sentence_start..items[j].span[0]];
+        let left = [
+            "脱落",
+            "中止",
+            "除外",
+            "死亡",
+            "withdr",
+            "dropped out",
+            "discontinu",
+            "lost to",
+        ]
+        .iter()
+        .any(|w| before.to_lowercase().contains(w));
+        if !left {
+            let time = cues::times(before).last().map(|t| cues::time_key(&t.text));
+            s.groups[gi].ns_by_time.push((time, j));
+        }
+    }
+    // Only a group printed with different n's keeps them by time.
+    let value = |j: usize| items[j].parts.value.as_ref().map(|v| v.number.value);
+    for g in &mut s.groups {
+        let first = g.ns_by_time.first().map(|&(_, j)| value(j));
+        if g.ns_by_time.iter().all(|&(_, j)| Some(value(j)) == first) {
+            g.ns_by_time.clear();
+        }
     }
 }
 
@@ -1639,6 +1667,7 @@ fn attach_n(doc_text: &str, items: &[Item], members: &[usize], s: &mut Structure
     // The group's n, or the document's, for the cells still without one.
     let known = KnownNs {
         groups: s.groups.iter().map(|g| g.n).collect(),
+        timed: s.groups.iter().map(|g| g.ns_by_time.clone()).collect(),
         document: s.document_n,
         any_groups: !s.groups.is_empty(),
     };
@@ -1776,6 +1805,8 @@ fn opens_next_values_bracket(text: &str, value_end: usize, n_start: usize, next:
 struct KnownNs {
     /// Each group's n item.
     groups: Vec<Option<usize>>,
+    /// Each group's different n's by the time printed before them (empty: one n).
+    timed: Vec<Vec<(Option<String>, usize)>>,
     /// The document's one number of people.
     document: Option<usize>,
     /// The document names groups (then its one number is no value's n).
@@ -1787,6 +1818,24 @@ impl KnownNs {
     /// sentence names before it, or the document's.
     fn give(&self, doc_text: &str, items: &[Item], cell: &mut Cell) {
         if let Some(g) = cell.group {
+            // A group printed with several n's (randomised 62, analysed 54 right after the
+            // intervention and 49 at week 4): the n printed for the value's own time, else
+            // none (which one the value is of, the text does not say).
+            if !self.timed[g].is_empty() {
+                let own = cell.time.as_deref().map(cues::time_key);
+                let at_time = self.timed[g]
+                    .iter()
+                    .find(|(t, _)| t.is_some() && *t == own)
+                    .map(|&(_, j)| j);
+                if let Some(j) = at_time {
+                    cell.n = Some(j);
+                    cell.n_evidence = Some(format!(
+                        "the group's n at that time ('{}')",
+                        items[j].text.trim()
+                    ));
+                }
+                return;
+            }
             // Not across another count of people that is no group's n (`プラセボ群 351例
             // 75.03±41.82 206例 78.16±40.47`: the n analysed at a later visit): that
             // value's n is left open rather than given the group's.
@@ -1892,6 +1941,19 @@ mod tests {
             assert_ne!(cells[3].1, cells[1].1, "{text}: {cells:?}");
             assert!(items.len() >= 6);
         }
+    }
+
+    #[test]
+    fn a_group_printed_with_several_ns_gives_each_value_the_n_of_its_time() {
+        // Made-up numbers in a report's form: randomised, then analysed at each visit.
+        let text = "121名をランダム割付した(介入群62名、対照群59名)。解析対象者は、介入直後は109名(介入群54名、対照群55名)、介入4週間後は96名(介入群49名、対照群47名)であった。介入直後の得点は、介入群は14.1 (SD 3.11)、対照群は11.1 (SD 3.88)であった。介入4週間後の得点は、介入群14.4 (SD 2.64)、対照群12.4(SD 4.10)であった。";
+        assert_eq!(n_of(text, "14.1").as_deref(), Some("54名"));
+        assert_eq!(n_of(text, "11.1").as_deref(), Some("55名"));
+        assert_eq!(n_of(text, "14.4").as_deref(), Some("49名"));
+        assert_eq!(n_of(text, "12.4").as_deref(), Some("47名"));
+        // With no time of its own, the value's n stays open: the text prints three.
+        let text = "介入群62名、対照群59名を割り付けた。介入直後は介入群54名、対照群55名を解析した。得点は介入群14.1 (SD 3.11)、対照群11.1 (SD 3.88)であった。";
+        assert_eq!(n_of(text, "14.1"), None);
     }
 
     #[test]
