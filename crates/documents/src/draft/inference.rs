@@ -68,6 +68,18 @@ pub fn find_p_values(scan: &mut Scan) {
             .last()
             .filter(|(_, c)| matches!(c, 'p' | 'P' | 'ｐ' | 'Ｐ'))
             .map_or(span.start, |(i, _)| i);
+        // A p is a probability: one printed above 1 (`P<05`, the point left out) is a typo
+        // that no reading decides. It stays a number to review, never a p.
+        if parts.value.as_ref().is_some_and(|v| v.number.value > 1.0) {
+            let printed = scan.doc.original[begin..span.end].to_string();
+            scan.push_original(ItemKind::Number, begin..span.end, parts);
+            if let Some(item) = scan.items.last_mut() {
+                item.notes.push(format!(
+                    "review: printed as a p-value ('{printed}') but above 1, which no p is (a point left out?)"
+                ));
+            }
+            continue;
+        }
         scan.push_original(ItemKind::P, begin..span.end, parts);
     }
     find_worded_p_values(scan);
@@ -505,6 +517,24 @@ mod tests {
                 .collect();
             assert_eq!(cis, [(29.3, 80.4)], "{text}");
         }
+    }
+
+    #[test]
+    fn a_p_printed_above_one_is_a_number_to_review_not_a_p() {
+        let items = crate::draft::read_items("The difference was significant (P<05); p = 0.03.");
+        let ps: Vec<f64> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::P)
+            .map(|i| i.parts.value.as_ref().unwrap().number.value)
+            .collect();
+        assert_eq!(ps, [0.03]);
+        let typo = items.iter().find(|i| i.text.contains("05")).unwrap();
+        assert_eq!(typo.kind, ItemKind::Number);
+        assert!(
+            typo.notes.iter().any(|n| n.contains("above 1")),
+            "{:?}",
+            typo.notes
+        );
     }
 
     #[test]
