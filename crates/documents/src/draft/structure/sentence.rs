@@ -577,6 +577,7 @@ pub(super) fn document_n(doc: &Sentences, items: &[Item]) -> Option<usize> {
             found.push(i);
         }
     }
+
     // One number of people stated, or the one stated most often (at least twice, more often
     // than any other): a small study names its n again and again (`7 名` four times beside
     // `約4000人` once).
@@ -603,6 +604,13 @@ pub(super) fn document_n(doc: &Sentences, items: &[Item]) -> Option<usize> {
     }
 }
 
+/// Does the text from byte `from` to `to` open a bracket it does not close: the second of two
+/// counts stands inside a bracket after the first (`645例(男性97例`), a part of it.
+fn opens_a_bracket_between(text: &str, from: usize, to: usize) -> bool {
+    let between = &text[from..to];
+    between.matches(['(', '（']).count() > between.matches([')', '）']).count()
+}
+
 /// The sample the sentence of the summary `cell` names before its first summary (outside a
 /// table):
 /// `Some(Some(k))` where it names one number of people before the summary (`eight men with
@@ -625,16 +633,14 @@ fn sentence_n(text: &str, items: &[Item], cell: usize) -> Option<Option<usize>> 
         .collect();
     // Counts in a bracket opened right after an n break it down (`患者645例(男性97例,女性548
     // 例、…)`, `120 patients (64 women)`): parts of that sample, not other samples.
-    let inside_bracket_after = |j: usize, k: usize| {
-        let between = &text[items[j].span[1]..items[k].span[0]];
-        let opened = between.matches(['(', '（']).count();
-        let closed = between.matches([')', '）']).count();
-        opened > closed
-    };
     let before: Vec<usize> = all
         .iter()
         .copied()
-        .filter(|&k| !all.iter().any(|&j| j < k && inside_bracket_after(j, k)))
+        .filter(|&k| {
+            !all.iter().any(|&j| {
+                j < k && opens_a_bracket_between(text, items[j].span[1], items[k].span[0])
+            })
+        })
         .collect();
     let &nearest = before.last()?;
     let values: std::collections::BTreeSet<String> = before
