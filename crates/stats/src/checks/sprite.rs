@@ -1049,6 +1049,45 @@ mod tests {
         assert_eq!(s.total_samples, Some(count));
     }
 
+    /// The search in `i64` and in `i128` (the code of the search before it had a choice of
+    /// type) list the same samples in the same order, or both run out of budget: complete
+    /// searches, ones that stop at the sample cap, ones that stop at the node budget.
+    #[test]
+    fn i64_and_i128_searches_agree() {
+        let cases = [
+            ("3.0", "1.2", 5, "1", "5", "1"),
+            ("2.50", "1.29", 4, "1", "7", "1"),
+            ("0.4", "0.8", 7, "0", "10", "1"),
+            ("4.35", "2.11", 20, "0", "10", "0.5"),
+            ("30.0", "4.0", 12, "0", "60", "1"),
+            ("-2.3", "3.1", 9, "-10", "10", "1"),
+            ("150.5", "20.3", 40, "0", "300", "1"),
+        ];
+        let (mut complete, mut stopped) = (0, 0);
+        for (mean, sd, n, min, max, step) in cases {
+            let req = request(mean, sd, n, min, Some(max), step);
+            let (grid, lo, hi) = checked_scale(&req).unwrap();
+            let targets = targets(&req, grid, lo, hi).unwrap();
+            let (low, high) = levels_within_reach(&targets, n as i128, lo, hi).unwrap();
+            assert!(fits_in_i64(&targets, n as i128, low, high));
+            let levels = (high - low + 1) as usize;
+            let narrow: Vec<Target<i64>> = targets.iter().map(Target::narrow).collect();
+            let small =
+                Exhaustive::<i64>::run(&narrow, n as i64, (low as i64, high as i64), levels);
+            let wide = Exhaustive::<i128>::run(&targets, n as i128, (low, high), levels);
+            assert_eq!(small, wide, "{mean} ± {sd}, n = {n}");
+            if wide.is_some() {
+                complete += 1;
+            } else {
+                stopped += 1;
+            }
+        }
+        assert!(
+            complete >= 3 && stopped >= 2,
+            "{complete} complete, {stopped} stopped"
+        );
+    }
+
     #[test]
     fn impossible_summary_has_no_sample() {
         // 0.4 ± 0.6, n = 7: fails GRIMMER test 1 (see grimmer.rs), so nothing exists.

@@ -230,6 +230,9 @@ pub fn read_file_with(
     })
 }
 
+/// The estimates and sampling variances of the studies, `(yi, vi)`.
+type EffectColumns = (Vec<f64>, Vec<f64>);
+
 /// The common case in one pass over the file: the effects from their columns, and no row
 /// left out. [`KeptRows::of`] and [`read_effects`] give the same studies in a pass each (and
 /// [`KeptRows::of`] copies the whole file); at a million studies parsing is most of the time
@@ -240,7 +243,7 @@ fn effects_in_one_pass(
     file: &CsvFile,
     effects: &Effects,
     used: &[usize],
-) -> Option<(usize, (Vec<f64>, Vec<f64>))> {
+) -> Option<(usize, EffectColumns)> {
     let Effects::Columns {
         yi,
         variance,
