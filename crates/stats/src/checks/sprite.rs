@@ -121,10 +121,10 @@ pub struct Sprite {
 
 /// A sum `t` and the sums of squares `qa..=qb` (same parity as `t`) that reproduce the summary.
 #[derive(Debug, Clone, Copy)]
-struct Target {
-    t: i128,
-    qa: i128,
-    qb: i128,
+struct Target<T = i128> {
+    t: T,
+    qa: T,
+    qb: T,
 }
 
 /// Reconstruct samples for `req`.
@@ -431,48 +431,184 @@ fn targets(req: &SpriteRequest, grid: Grid, lo: i128, hi: Option<i128>) -> Resul
 
 /// Every sample (as counts per level `low..=high`), or `None` when the budget runs out.
 fn enumerate(targets: &[Target], n: i128, low: i128, high: i128) -> Option<Vec<Vec<u32>>> {
-    let mut search = Exhaustive {
-        low,
-        high,
-        counts: vec![0; (high - low + 1) as usize],
-        found: Vec::new(),
-        nodes: 0,
-    };
-    for t in targets {
-        if !search.descend(0, n, t.t, 0, t) {
-            return None;
-        }
+    let levels = (high - low + 1) as usize;
+    if fits_in_i64(targets, n, low, high) {
+        let targets: Vec<Target<i64>> = targets.iter().map(Target::narrow).collect();
+        Exhaustive::<i64>::run(&targets, n as i64, (low as i64, high as i64), levels)
+    } else {
+        Exhaustive::<i128>::run(targets, n, (low, high), levels)
     }
-    Some(search.found)
 }
 
-struct Exhaustive {
-    low: i128,
-    high: i128,
+/// Whether every number the search of `targets` can meet (sums, sums of squares and the
+/// products that bound them, at most about `4 n m²` with `m` the largest level in absolute
+/// value) fits in an `i64` with room to spare: then the search counts in `i64`, the same
+/// arithmetic, whose division the processor does (128-bit division is done in software, and
+/// was most of the time of a `check` of many time points).
+fn fits_in_i64(targets: &[Target], n: i128, low: i128, high: i128) -> bool {
+    const ROOM: i128 = 1 << 60;
+    let m = low.abs().max(high.abs()) + 1;
+    let bound = m
+        .checked_mul(m)
+        .and_then(|m2| m2.checked_mul(n))
+        .and_then(|b| b.checked_mul(4));
+    bound.is_some_and(|b| b < ROOM)
+        && targets
+            .iter()
+            .all(|t| t.t.abs() < ROOM && t.qa.abs() < ROOM && t.qb.abs() < ROOM)
+}
+
+/// The whole numbers the exhaustive search counts in: `i64` where everything fits
+/// ([`fits_in_i64`]), `i128` otherwise.
+trait Whole:
+    Copy
+    + Ord
+    + std::ops::Add<Output = Self>
+    + std::ops::Sub<Output = Self>
+    + std::ops::Mul<Output = Self>
+{
+    const ZERO: Self;
+    const ONE: Self;
+    fn of_index(i: usize) -> Self;
+    /// `self as u32`.
+    fn count(self) -> u32;
+    /// [`min_sum_of_squares`] in this type.
+    fn min_squares(r: Self, s: Self, lo: Self, hi: Self) -> Option<Self>;
+    /// [`max_sum_of_squares`] in this type.
+    fn max_squares(r: Self, s: Self, lo: Self, hi: Self) -> Option<Self>;
+}
+
+impl Whole for i128 {
+    const ZERO: Self = 0;
+    const ONE: Self = 1;
+    fn of_index(i: usize) -> Self {
+        i as i128
+    }
+    fn count(self) -> u32 {
+        self as u32
+    }
+    fn min_squares(r: Self, s: Self, lo: Self, hi: Self) -> Option<Self> {
+        min_sum_of_squares(r, s, lo, hi)
+    }
+    fn max_squares(r: Self, s: Self, lo: Self, hi: Self) -> Option<Self> {
+        max_sum_of_squares(r, s, lo, hi)
+    }
+}
+
+/// [`min_sum_of_squares`] and [`max_sum_of_squares`] written again for `i64`: the same steps,
+/// so the same results wherever nothing overflows, which [`fits_in_i64`] ensures (and the
+/// saturating products cannot saturate).
+impl Whole for i64 {
+    const ZERO: Self = 0;
+    const ONE: Self = 1;
+    fn of_index(i: usize) -> Self {
+        i as i64
+    }
+    fn count(self) -> u32 {
+        self as u32
+    }
+    fn min_squares(r: Self, s: Self, lo: Self, hi: Self) -> Option<Self> {
+        if r == 0 {
+            return (s == 0).then_some(0);
+        }
+        if s < r * lo || s > r * hi {
+            return None;
+        }
+        let f = s.div_euclid(r);
+        let e = s - r * f;
+        Some((r - e) * f * f + e * (f + 1) * (f + 1))
+    }
+    fn max_squares(r: Self, s: Self, lo: Self, hi: Self) -> Option<Self> {
+        if r == 0 {
+            return (s == 0).then_some(0);
+        }
+        if s < r * lo || s > r * hi {
+            return None;
+        }
+        if hi == lo {
+            return Some(r * lo * lo);
+        }
+        let k = ((s - r * lo) / (hi - lo)).min(r);
+        if k == r {
+            return Some(r * hi * hi);
+        }
+        let middle = s - k * hi - (r - k - 1) * lo;
+        Some(k * hi * hi + (r - k - 1) * lo * lo + middle * middle)
+    }
+}
+
+impl Target {
+    /// The target in `i64` (it fits: [`fits_in_i64`]).
+    fn narrow(&self) -> Target<i64> {
+        Target {
+            t: self.t as i64,
+            qa: self.qa as i64,
+            qb: self.qb as i64,
+        }
+    }
+}
+
+struct Exhaustive<T> {
+    low: T,
+    high: T,
     counts: Vec<u32>,
-    found: Vec<Vec<u32>>,
+    /// The samples found, one after the other (`counts.len()` numbers each): one allocation,
+    /// where a vector per sample cost as much as the search itself when it stops at the cap.
+    found: Vec<u32>,
+    found_count: usize,
     nodes: u64,
 }
 
-impl Exhaustive {
+impl<T: Whole> Exhaustive<T> {
+    /// Every sample of every target on the `levels` levels `low..=high`, or `None` when the
+    /// budget runs out.
+    fn run(
+        targets: &[Target<T>],
+        n: T,
+        (low, high): (T, T),
+        levels: usize,
+    ) -> Option<Vec<Vec<u32>>> {
+        let mut search = Exhaustive {
+            low,
+            high,
+            counts: vec![0; levels],
+            found: Vec::new(),
+            found_count: 0,
+            nodes: 0,
+        };
+        for t in targets {
+            if !search.descend(0, n, t.t, T::ZERO, t) {
+                return None;
+            }
+        }
+        let found = &search.found;
+        Some(
+            (0..search.found_count)
+                .map(|i| found[i * levels..(i + 1) * levels].to_vec())
+                .collect(),
+        )
+    }
+
     /// Place `left` values summing to `sum` at levels `low + index ..= high`, with `q` the sum
     /// of squares so far. Returns false when the budget ran out.
-    fn descend(&mut self, index: usize, left: i128, sum: i128, q: i128, target: &Target) -> bool {
+    fn descend(&mut self, index: usize, left: T, sum: T, q: T, target: &Target<T>) -> bool {
         self.nodes += 1;
-        if self.nodes > EXHAUSTIVE_NODE_BUDGET || self.found.len() > EXHAUSTIVE_SAMPLE_CAP {
+        if self.nodes > EXHAUSTIVE_NODE_BUDGET || self.found_count > EXHAUSTIVE_SAMPLE_CAP {
             return false;
         }
-        let v = self.low + index as i128;
-        if left == 0 {
-            if sum == 0 && q >= target.qa && q <= target.qb {
-                self.found.push(self.counts.clone());
+        let v = self.low + T::of_index(index);
+        if left == T::ZERO {
+            if sum == T::ZERO && q >= target.qa && q <= target.qb {
+                self.found.extend_from_slice(&self.counts);
+                self.found_count += 1;
             }
             return true;
         }
         if v > self.high {
             return true;
         }
-        for c in 0..=left {
+        let mut c = T::ZERO;
+        while c <= left {
             // Every count tried costs budget (n can be large).
             self.nodes += 1;
             if self.nodes > EXHAUSTIVE_NODE_BUDGET {
@@ -482,31 +618,31 @@ impl Exhaustive {
             let rest_sum = sum - c * v;
             let q_here = q + c * v * v;
             // Feasibility of the rest on levels v+1 ..= high (or nothing left).
-            let feasible = if rest == 0 {
-                rest_sum == 0 && q_here >= target.qa && q_here <= target.qb
-            } else if v + 1 > self.high {
+            let feasible = if rest == T::ZERO {
+                rest_sum == T::ZERO && q_here >= target.qa && q_here <= target.qb
+            } else if v + T::ONE > self.high {
                 false
             } else {
                 match (
-                    min_sum_of_squares(rest, rest_sum, v + 1, self.high),
-                    max_sum_of_squares(rest, rest_sum, v + 1, self.high),
+                    T::min_squares(rest, rest_sum, v + T::ONE, self.high),
+                    T::max_squares(rest, rest_sum, v + T::ONE, self.high),
                 ) {
                     (Some(a), Some(b)) => q_here + a <= target.qb && q_here + b >= target.qa,
                     _ => false,
                 }
             };
-            if rest_sum < 0 && v >= 0 {
+            if rest_sum < T::ZERO && v >= T::ZERO {
                 break;
             }
-            if !feasible {
-                continue;
+            if feasible {
+                self.counts[index] = c.count();
+                let ok = self.descend(index + 1, rest, rest_sum, q_here, target);
+                self.counts[index] = 0;
+                if !ok {
+                    return false;
+                }
             }
-            self.counts[index] = c as u32;
-            let ok = self.descend(index + 1, rest, rest_sum, q_here, target);
-            self.counts[index] = 0;
-            if !ok {
-                return false;
-            }
+            c = c + T::ONE;
         }
         true
     }
@@ -911,6 +1047,45 @@ mod tests {
         let s = sprite(&request("3.0", "1.2", 5, "1", Some("5"), "1")).unwrap();
         assert!(s.complete);
         assert_eq!(s.total_samples, Some(count));
+    }
+
+    /// The search in `i64` and in `i128` (the code of the search before it had a choice of
+    /// type) list the same samples in the same order, or both run out of budget: complete
+    /// searches, ones that stop at the sample cap, ones that stop at the node budget.
+    #[test]
+    fn i64_and_i128_searches_agree() {
+        let cases = [
+            ("3.0", "1.2", 5, "1", "5", "1"),
+            ("2.50", "1.29", 4, "1", "7", "1"),
+            ("0.4", "0.8", 7, "0", "10", "1"),
+            ("4.35", "2.11", 20, "0", "10", "0.5"),
+            ("30.0", "4.0", 12, "0", "60", "1"),
+            ("-2.3", "3.1", 9, "-10", "10", "1"),
+            ("150.5", "20.3", 40, "0", "300", "1"),
+        ];
+        let (mut complete, mut stopped) = (0, 0);
+        for (mean, sd, n, min, max, step) in cases {
+            let req = request(mean, sd, n, min, Some(max), step);
+            let (grid, lo, hi) = checked_scale(&req).unwrap();
+            let targets = targets(&req, grid, lo, hi).unwrap();
+            let (low, high) = levels_within_reach(&targets, n as i128, lo, hi).unwrap();
+            assert!(fits_in_i64(&targets, n as i128, low, high));
+            let levels = (high - low + 1) as usize;
+            let narrow: Vec<Target<i64>> = targets.iter().map(Target::narrow).collect();
+            let small =
+                Exhaustive::<i64>::run(&narrow, n as i64, (low as i64, high as i64), levels);
+            let wide = Exhaustive::<i128>::run(&targets, n as i128, (low, high), levels);
+            assert_eq!(small, wide, "{mean} ± {sd}, n = {n}");
+            if wide.is_some() {
+                complete += 1;
+            } else {
+                stopped += 1;
+            }
+        }
+        assert!(
+            complete >= 3 && stopped >= 2,
+            "{complete} complete, {stopped} stopped"
+        );
     }
 
     #[test]

@@ -181,16 +181,24 @@ pub fn read_file_with(
     };
     used.extend(mods.iter().map(|(c, _)| *c));
     used.extend(&grouping_columns);
-    let kept = KeptRows::of(file, &used, label, columns.na == MissingValues::Omit)?;
-    let file = &kept.file;
-    let (yi, vi) = match &columns.effects {
-        Effects::Columns {
-            yi,
-            variance,
-            is_se,
-        } => read_effects(file, yi, variance, *is_se)?,
-        Effects::Computed { code, r } => compute_effects(file, *code, *r, columns.level)?,
+    let (kept, (yi, vi)) = match effects_in_one_pass(file, &columns.effects, &used) {
+        Some((rows, effects)) => (KeptRows::all(file, rows), effects),
+        None => {
+            let kept = KeptRows::of(file, &used, label, columns.na == MissingValues::Omit)?;
+            let effects = match &columns.effects {
+                Effects::Columns {
+                    yi,
+                    variance,
+                    is_se,
+                } => read_effects(&kept.file, yi, variance, *is_se)?,
+                Effects::Computed { code, r } => {
+                    compute_effects(&kept.file, *code, *r, columns.level)?
+                }
+            };
+            (kept, effects)
+        }
     };
+    let file = &*kept.file;
     if yi.is_empty() {
         return Err(Error::input(
             file.name(),
@@ -222,17 +230,69 @@ pub fn read_file_with(
     })
 }
 
+/// The estimates and sampling variances of the studies, `(yi, vi)`.
+type EffectColumns = (Vec<f64>, Vec<f64>);
+
+/// The common case in one pass over the file: the effects from their columns, and no row
+/// left out. [`KeptRows::of`] and [`read_effects`] give the same studies in a pass each (and
+/// [`KeptRows::of`] copies the whole file); at a million studies parsing is most of the time
+/// a file takes to read. Anything else (a computed effect, a row with a missing cell, a
+/// problem, whose message must be the one the passes in turn would give first) is `None`,
+/// and the passes run as before. `Some((rows, (yi, vi)))` otherwise.
+fn effects_in_one_pass(
+    file: &CsvFile,
+    effects: &Effects,
+    used: &[usize],
+) -> Option<(usize, EffectColumns)> {
+    let Effects::Columns {
+        yi,
+        variance,
+        is_se,
+    } = effects
+    else {
+        return None;
+    };
+    let (y, v) = (file.find(yi)?, file.find(variance)?);
+    let (mut ys, mut vs) = (Vec::new(), Vec::new());
+    // Any refusal only stops the pass: the passes run again and give it at its place.
+    let stop = || crate::error::Refusal::input(String::new(), String::new());
+    let rows = file
+        .for_each_row(|row| {
+            if used.iter().any(|&c| row.is_missing(c)) {
+                return Err(stop());
+            }
+            let (yv, x) = (row.required_number(y)?, row.required_number(v)?);
+            if x <= 0.0 {
+                return Err(stop());
+            }
+            ys.push(yv);
+            vs.push(if *is_se { x * x } else { x });
+            Ok(())
+        })
+        .ok()?;
+    Some((rows, (ys, vs)))
+}
+
 /// The rows of a file kept for the model.
-struct KeptRows {
-    /// The file without the rows left out.
-    file: CsvFile,
+struct KeptRows<'a> {
+    /// The file without the rows left out (the file itself when none is).
+    file: std::borrow::Cow<'a, CsvFile>,
     /// Each kept row's number among the file's rows (from 1).
     row_numbers: Vec<usize>,
     /// The rows left out.
     omitted: Vec<OmittedRow>,
 }
 
-impl KeptRows {
+impl<'a> KeptRows<'a> {
+    /// Every one of the `rows` rows of `file`.
+    fn all(file: &'a CsvFile, rows: usize) -> Self {
+        KeptRows {
+            file: std::borrow::Cow::Borrowed(file),
+            row_numbers: (1..=rows).collect(),
+            omitted: Vec::new(),
+        }
+    }
+
     /// The rows of `file` with a value in every column of `used`; with `omit` the others are
     /// left out and listed (labelled by the `label` column or their row number). An error
     /// when every row is left out.
@@ -270,7 +330,7 @@ impl KeptRows {
             ));
         }
         Ok(KeptRows {
-            file: kept,
+            file: std::borrow::Cow::Owned(kept),
             row_numbers,
             omitted,
         })
@@ -375,6 +435,14 @@ impl RowTexts {
         grouping_columns: &[usize],
         groupings: &[(&str, &str)],
     ) -> Result<Self> {
+        if label.is_none() && mods.is_empty() && grouping_columns.is_empty() {
+            // Only the row numbers: no need to parse the file again.
+            return Ok(RowTexts {
+                labels: row_numbers.iter().map(|n| n.to_string()).collect(),
+                cells: Vec::new(),
+                groupings: Vec::new(),
+            });
+        }
         let mut grouping_values: Vec<Vec<String>> = vec![Vec::new(); groupings.len()];
         let mut labels = Vec::new();
         let mut cells: Vec<Vec<String>> = vec![Vec::new(); mods.len()];

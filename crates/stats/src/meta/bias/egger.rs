@@ -6,7 +6,7 @@
 //! the standard error goes to 0).
 
 use crate::error::Result;
-use crate::meta::fitting::model::{FittedModel, TestedEstimate};
+use crate::meta::fitting::model::{FittedModel, TestedCoefficients, TestedEstimate};
 use crate::meta::fitting::moderators::ModelMatrix;
 use crate::meta::fitting::spec::MetaOptions;
 use serde::Serialize;
@@ -37,7 +37,7 @@ pub fn egger_test(
 ) -> Result<Egger> {
     let sei: Vec<f64> = v.iter().map(|x| x.sqrt()).collect();
     let extended = design.with_column("sei", &sei);
-    let m = FittedModel::new(
+    let m = TestedCoefficients::new(
         &extended,
         y,
         v,
@@ -57,7 +57,7 @@ pub fn egger_test(
         statistic: slope.statistic,
         p: slope.p,
         df: m.ddf,
-        slope: m.fit.beta[j],
+        slope: m.beta[j],
         limit_estimate,
         limit_ci,
     })

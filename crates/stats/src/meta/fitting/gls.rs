@@ -31,20 +31,36 @@ pub struct WeightedFit {
 
 /// `Σᵢ sᵢ xᵢ xᵢ'` for the rows `xᵢ` of the design (p×p).
 pub fn cross_product(design: &ModelMatrix, s: impl Fn(usize) -> f64) -> DMatrix<f64> {
-    let p = design.p;
-    let mut m = DMatrix::<f64>::zeros(p, p);
+    // The width known to the compiler for the common models (as in [`Moments::new`]).
+    match design.p {
+        1 => cross_product_of::<1>(design, s),
+        2 => cross_product_of::<2>(design, s),
+        3 => cross_product_of::<3>(design, s),
+        _ => cross_product_of::<0>(design, s),
+    }
+}
+
+/// [`cross_product`] for a design of `P` columns (`P = 0`: as many as the design has); the
+/// same operations in the same order whatever `P`.
+fn cross_product_of<const P: usize>(
+    design: &ModelMatrix,
+    s: impl Fn(usize) -> f64,
+) -> DMatrix<f64> {
+    let p = if P == 0 { design.p } else { P };
+    // The lower triangle, row-major.
+    let mut lower = vec![0.0; p * p];
     for i in 0..design.n {
         let si = s(i);
-        let x = design.row(i);
+        let x = &design.row(i)[..p];
         for a in 0..p {
             let xa = si * x[a];
+            let row = &mut lower[a * p..a * p + a + 1];
             for b in 0..=a {
-                m[(a, b)] += xa * x[b];
+                row[b] += xa * x[b];
             }
         }
     }
-    symmetrise(&mut m);
-    m
+    DMatrix::from_fn(p, p, |r, c| lower[r.max(c) * p + r.min(c)])
 }
 
 /// `tr(A B)` for two p×p matrices without forming the product.
@@ -80,21 +96,35 @@ fn not_full_rank() -> Error {
 impl WeightedFit {
     /// Fit by weighted least squares (two passes over the studies).
     pub fn new(design: &ModelMatrix, y: &[f64], weights: Vec<f64>) -> Result<Self> {
-        let p = design.p;
-        let a = cross_product(design, |i| weights[i]);
-        let mut c = DVector::<f64>::zeros(p);
+        match design.p {
+            1 => Self::of_width::<1>(design, y, weights),
+            2 => Self::of_width::<2>(design, y, weights),
+            3 => Self::of_width::<3>(design, y, weights),
+            _ => Self::of_width::<0>(design, y, weights),
+        }
+    }
+
+    /// [`WeightedFit::new`] for a design of `P` columns (`P = 0`: as many as the design
+    /// has), as [`Moments::new`]: the same numbers whatever `P`.
+    fn of_width<const P: usize>(
+        design: &ModelMatrix,
+        y: &[f64],
+        weights: Vec<f64>,
+    ) -> Result<Self> {
+        let p = if P == 0 { design.p } else { P };
+        let a = cross_product_of::<P>(design, |i| weights[i]);
+        let mut c = vec![0.0; p];
         for (i, (&wi, &yi)) in weights.iter().zip(y).enumerate() {
-            let x = design.row(i);
+            let x = &design.row(i)[..p];
             for a in 0..p {
                 c[a] += wi * x[a] * yi;
             }
         }
         let a_inv = invert_spd(a)?;
-        let beta = &a_inv * c;
+        let beta = &a_inv * DVector::from_vec(c);
         let residuals = (0..design.n)
             .map(|i| {
-                y[i] - design
-                    .row(i)
+                y[i] - design.row(i)[..p]
                     .iter()
                     .zip(beta.iter())
                     .map(|(x, b)| x * b)
@@ -215,8 +245,10 @@ pub fn stable_traces(
         _ => false,
     };
     let mut acc = TraceAccumulator::new(a_inv, pdpd, same);
-    for i in 0..design.n {
-        acc.add(i, design.row(i), w(i), e1(i), e2(i));
+    match design.p {
+        2 => acc.add_rows::<2>(design, &w, &e1, &e2),
+        3 => acc.add_rows::<3>(design, &w, &e1, &e2),
+        _ => acc.add_rows::<0>(design, &w, &e1, &e2),
     }
     acc.finish(design, w, e1, e2)
 }
@@ -258,9 +290,24 @@ impl TraceAccumulator {
         }
     }
 
+    /// Add every row of the design (`P` as in [`TraceAccumulator::add`]).
+    fn add_rows<const P: usize>(
+        &mut self,
+        design: &ModelMatrix,
+        w: &impl Fn(usize) -> f64,
+        e1: &impl Fn(usize) -> f64,
+        e2: &impl Fn(usize) -> f64,
+    ) {
+        for i in 0..design.n {
+            self.add::<P>(i, design.row(i), w(i), e1(i), e2(i));
+        }
+    }
+
+    /// Add row `i`; `P` is the number of columns when the caller knows it at compile time
+    /// (0 otherwise), as in [`Moments::new`].
     #[inline(always)]
-    fn add(&mut self, i: usize, x: &[f64], wi: f64, d1: f64, d2: f64) {
-        let p = self.p;
+    fn add<const P: usize>(&mut self, i: usize, x: &[f64], wi: f64, d1: f64, d2: f64) {
+        let p = if P == 0 { self.p } else { P };
         // g = x'A⁻¹x from the lower triangle (A⁻¹ is symmetric).
         let mut g = 0.0;
         for r in 0..p {
@@ -477,24 +524,44 @@ impl Moments {
         tau2: f64,
         traces: bool,
     ) -> Result<Self> {
-        let p = design.p;
-        if p == 1 {
-            return Self::one_column(design, y, v, tau2, traces);
+        match design.p {
+            1 => Self::one_column(design, y, v, tau2, traces),
+            // Egger's test (and a meta-regression on one moderator) fits two columns: with
+            // the width known to the compiler the loops over the columns are unrolled, which
+            // halves the time of each pass (a million studies, dozens of passes).
+            2 => Self::columns::<2>(design, y, v, tau2, traces),
+            3 => Self::columns::<3>(design, y, v, tau2, traces),
+            _ => Self::columns::<0>(design, y, v, tau2, traces),
         }
-        let mut a = DMatrix::<f64>::zeros(p, p);
-        let mut c = DVector::<f64>::zeros(p);
+    }
+
+    /// [`Moments::new`] for a design of `P` columns (`P = 0`: as many as the design has). The
+    /// same operations in the same order whatever `P`, so the same numbers.
+    fn columns<const P: usize>(
+        design: &ModelMatrix,
+        y: &[f64],
+        v: &[f64],
+        tau2: f64,
+        traces: bool,
+    ) -> Result<Self> {
+        let p = if P == 0 { design.p } else { P };
+        // The lower triangle of X'WX, row-major.
+        let mut lower = vec![0.0; p * p];
+        let mut c = vec![0.0; p];
         for i in 0..design.n {
             let w = 1.0 / (v[i] + tau2);
-            let x = design.row(i);
+            let x = &design.row(i)[..p];
             for r in 0..p {
                 let wx = w * x[r];
                 c[r] += wx * y[i];
+                let row = &mut lower[r * p..r * p + r + 1];
                 for s in 0..=r {
-                    a[(r, s)] += wx * x[s];
+                    row[s] += wx * x[s];
                 }
             }
         }
-        symmetrise(&mut a);
+        let a = DMatrix::from_fn(p, p, |r, s| lower[r.max(s) * p + r.min(s)]);
+        let c = DVector::from_vec(c);
         let a_inv = invert_spd(a)?;
         let beta = &a_inv * c;
         let (mut rss, mut y_ppy, mut sum_w, mut sum_w2) = (0.0, 0.0, 0.0, 0.0);
@@ -503,7 +570,7 @@ impl Moments {
         let mut acc = traces.then(|| TraceAccumulator::new(&a_inv, true, true));
         for i in 0..design.n {
             let w = 1.0 / (v[i] + tau2);
-            let x = design.row(i);
+            let x = &design.row(i)[..p];
             let fitted: f64 = x.iter().zip(beta.iter()).map(|(x, b)| x * b).sum();
             let r = y[i] - fitted;
             let wr = w * r;
@@ -516,7 +583,7 @@ impl Moments {
             sum_w += w;
             sum_w2 += w * w;
             if let Some(acc) = acc.as_mut() {
-                acc.add(i, x, w, 1.0, 1.0);
+                acc.add::<P>(i, x, w, 1.0, 1.0);
             }
         }
         let y_pppy = w3r2 - (c2.transpose() * &a_inv * &c2)[(0, 0)];
@@ -613,15 +680,6 @@ impl Moments {
             tr_p,
             tr_pp,
         })
-    }
-}
-
-/// Copy the lower triangle onto the upper one.
-fn symmetrise(m: &mut DMatrix<f64>) {
-    for r in 0..m.nrows() {
-        for s in 0..r {
-            m[(s, r)] = m[(r, s)];
-        }
     }
 }
 

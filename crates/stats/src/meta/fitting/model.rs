@@ -439,12 +439,73 @@ impl FittedModel {
 
     /// Coefficient `j` with its SE, test and confidence interval.
     pub fn tested(&self, j: usize) -> TestedEstimate {
-        TestedEstimate::new(
-            self.fit.beta[j],
-            self.se(j),
-            self.ddf.map(|d| d as f64),
-            self.crit,
-        )
+        tested_coefficient(&self.fit.beta, &self.vb, self.ddf, self.crit, j)
+    }
+}
+
+/// Coefficient `j` of `beta` with covariance `vb`, tested by z or by t on `ddf`.
+fn tested_coefficient(
+    beta: &DVector<f64>,
+    vb: &DMatrix<f64>,
+    ddf: Option<usize>,
+    crit: f64,
+    j: usize,
+) -> TestedEstimate {
+    TestedEstimate::new(beta[j], vb[(j, j)].sqrt(), ddf.map(|d| d as f64), crit)
+}
+
+/// The coefficients of an inverse-variance fit with their tests, and nothing else: what
+/// Egger's test reads of a [`FittedModel`], the same numbers, without τ²'s standard error, Q
+/// and the likelihood, which cost passes over the studies of their own (at a million studies,
+/// a third of Egger's time) and which the test does not print. It fails where
+/// [`FittedModel::new`] fails: Q's fixed-effect fit is checked for full rank.
+#[derive(Debug, Clone)]
+pub struct TestedCoefficients {
+    /// The coefficients, on the user's design.
+    pub beta: DVector<f64>,
+    /// Their covariance.
+    pub vb: DMatrix<f64>,
+    /// Residual df of the t tests (`None` for z tests).
+    pub ddf: Option<usize>,
+    crit: f64,
+}
+
+impl TestedCoefficients {
+    /// Fit `y` with sampling variances `v` on `design`, as [`FittedModel::new`].
+    pub fn new(
+        design: &ModelMatrix,
+        y: &[f64],
+        v: &[f64],
+        method: Method,
+        test: Test,
+        level: f64,
+    ) -> Result<Self> {
+        let (k, p) = (design.n, design.p);
+        check_study_count(k, p, method, test)?;
+        let standardised = Standardised::new(design);
+        let work = standardised.as_ref().map_or(design, |s| &s.design);
+        let tau2 = tau2::point(method, work, y, v)?;
+        let fit = WeightedFit::inverse_variance(work, y, v, tau2)?;
+        let (s2w, ddf, crit) = test_scale(test, &fit, k - p, level);
+        if k > p {
+            // Where [`Heterogeneity::new`]'s fit at τ² = 0 would fail.
+            invert_spd(super::gls::cross_product(work, |i| 1.0 / (v[i] + 0.0)))?;
+        }
+        let (beta, unscaled) = match &standardised {
+            Some(st) => st.to_user(&fit.beta, &fit.a_inv),
+            None => (fit.beta, fit.a_inv),
+        };
+        Ok(TestedCoefficients {
+            beta,
+            vb: unscaled * s2w,
+            ddf,
+            crit,
+        })
+    }
+
+    /// Coefficient `j` with its SE, test and confidence interval.
+    pub fn tested(&self, j: usize) -> TestedEstimate {
+        tested_coefficient(&self.beta, &self.vb, self.ddf, self.crit, j)
     }
 }
 
