@@ -779,25 +779,27 @@ fn draft_on_the_held_out_part() {
 // (session 27) with 31 and 47, as it arrived; batch 14 (session 28) with 48 and 57, as it
 // arrived (measured alone after the session's table rules, one of its development documents
 // the new user's table those rules were written on); batch 15 (session 29) with 37 and 60, as
-// it arrived (measured alone first: development half 83.5 % of items, held-out half 80.5 %).
-const FLOOR_DEV_FOUND: f64 = 87.2;
-const FLOOR_HOLDOUT_FOUND: f64 = 77.9;
+// it arrived (measured alone first: development half 83.5 % of items, held-out half 80.5 %);
+// batch 16 (session 29, 16 documents) with 21 and 30, as it arrived after the session's rules
+// (development half 92.4 %, held-out half 74.2 %).
+const FLOOR_DEV_FOUND: f64 = 87.4;
+const FLOOR_HOLDOUT_FOUND: f64 = 77.7;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
-const CEILING_DEV_NON_DATA: usize = 449;
-const CEILING_HOLDOUT_NON_DATA: usize = 687;
+const CEILING_DEV_NON_DATA: usize = 470;
+const CEILING_HOLDOUT_NON_DATA: usize = 717;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
-const FLOOR_DEV_PATH: usize = 964;
+const FLOOR_DEV_PATH: usize = 968;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
-const FLOOR_HOLDOUT_PATH: usize = 783;
+const FLOOR_HOLDOUT_PATH: usize = 813;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
-const FLOOR_DEV_DECIDED: usize = 1114;
-const FLOOR_HOLDOUT_DECIDED: usize = 233;
+const FLOOR_DEV_DECIDED: usize = 1129;
+const FLOOR_HOLDOUT_DECIDED: usize = 235;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
@@ -814,7 +816,7 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 895;
 // table is now read as a table (items 4776 -> 4782) and leaves 10 labelled cells it holds
 // out of its measures (634 of 670 -> 624 of 660 counted; the drafted file's ± unchanged at
 // 783 of 895).
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 624;
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 642;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:

@@ -496,6 +496,21 @@ mod tests {
         );
     }
 
+    /// The bounds of every CI drafted, in order.
+    fn ci_bounds(items: &[crate::draft::Item]) -> Vec<(f64, f64)> {
+        items
+            .iter()
+            .filter(|i| i.kind == ItemKind::Ci)
+            .map(|i| {
+                let p = &i.parts;
+                (
+                    p.lower.as_ref().unwrap().number.value,
+                    p.upper.as_ref().unwrap().number.value,
+                )
+            })
+            .collect()
+    }
+
     #[test]
     fn an_interval_after_a_percentage_named_by_the_sentence() {
         // The sentence names the interval once; each estimate carries its `%` before its
@@ -504,18 +519,7 @@ mod tests {
             "The relative risk reduction (95% CI) was 62.8% (29.3 to 80.4) with 40 mg.",
             "相対リスク減少率[95%信頼区間]は、40mg群で62.8%(29.3〜80.4)であった。",
         ] {
-            let cis: Vec<(f64, f64)> = read_items(text)
-                .iter()
-                .filter(|i| i.kind == ItemKind::Ci)
-                .map(|i| {
-                    let p = &i.parts;
-                    (
-                        p.lower.as_ref().unwrap().number.value,
-                        p.upper.as_ref().unwrap().number.value,
-                    )
-                })
-                .collect();
-            assert_eq!(cis, [(29.3, 80.4)], "{text}");
+            assert_eq!(ci_bounds(&read_items(text)), [(29.3, 80.4)], "{text}");
         }
     }
 
@@ -543,18 +547,7 @@ mod tests {
         let items = crate::draft::read_items(
             "ハザード比 0.69 〔0.53~0.88〕、3年時 83% 〔80~86〕\n〔 〕: 95%CI\n",
         );
-        let cis: Vec<(f64, f64)> = items
-            .iter()
-            .filter(|i| i.kind == ItemKind::Ci)
-            .map(|i| {
-                let p = &i.parts;
-                (
-                    p.lower.as_ref().unwrap().number.value,
-                    p.upper.as_ref().unwrap().number.value,
-                )
-            })
-            .collect();
-        assert_eq!(cis, [(0.53, 0.88), (80.0, 86.0)]);
+        assert_eq!(ci_bounds(&items), [(0.53, 0.88), (80.0, 86.0)]);
         assert!(items.iter().any(|i| i.kind == ItemKind::Ratio));
     }
 
