@@ -22,8 +22,10 @@
 //!   it, any other row label a measure of its own; a row that is a change (`change from
 //!   baseline`) is a measure of changes.
 //! - **the n** of a value: printed with it (`(n = 60)`), with its group (`placebo (n = 104)`,
-//!   a column's `N = 120`), or, in a document with one group, the one number of people it
-//!   states (`Twelve patients were treated`).
+//!   a column's `N = 120`; where the group is printed with several n's, randomised and then
+//!   analysed at each visit, the n printed for the value's own time, else none), or, in a
+//!   document with one group, the one number of people it states (`Twelve patients were
+//!   treated`; counts in a bracket after an n break it down and are no other sample).
 //! - **what ± is**: printed with the value (`5.1 ± 1.7 (SD)`), said in its sentence or its
 //!   table's header, or else said by the document once (`Data are mean ± SD`) where it never
 //!   names another spread.
