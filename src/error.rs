@@ -22,7 +22,7 @@
 /// Each crate's own error, for a caller of one crate's functions through the facade.
 pub use trialstats_documents::Error as DocumentsError;
 pub use trialstats_numerics::Error as Refusal;
-pub use trialstats_numerics::error::{Outcome, fields_named_plainly};
+pub use trialstats_numerics::error::{Outcome, fields_named_plainly, fields_named_with};
 pub use trialstats_stats::Error as StatisticsError;
 
 /// A refusal of any of the library crates.

@@ -190,3 +190,62 @@ fn no_function_is_too_long_and_each_long_one_says_why() {
         long.iter().map(|f| show(f)).collect::<Vec<_>>()
     );
 }
+
+/// Collects the string literals of one file that write a command-line option (`--rounding`),
+/// skipping test modules.
+struct OptionNames {
+    found: Vec<(usize, String)>,
+}
+
+impl<'ast> Visit<'ast> for OptionNames {
+    fn visit_item_mod(&mut self, m: &'ast syn::ItemMod) {
+        if !is_test_only(&m.attrs) {
+            syn::visit::visit_item_mod(self, m);
+        }
+    }
+
+    // Doc comments may name the options that reach a routine (they document the command
+    // line's use of it); only texts the crate prints or returns are counted.
+    fn visit_attribute(&mut self, _: &'ast syn::Attribute) {}
+
+    fn visit_lit_str(&mut self, s: &'ast syn::LitStr) {
+        let text = s.value();
+        let names_an_option = text.match_indices("--").any(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + 2..].chars().next();
+            before.is_none_or(|c| c.is_whitespace() || "(`'[".contains(c))
+                && after.is_some_and(|c| c.is_ascii_lowercase())
+        });
+        if names_an_option {
+            self.found.push((s.span().start().line, text));
+        }
+    }
+}
+
+/// The statistics crate writes no command-line option (issue 44): a text that suggests one
+/// names the request's field (`{field:rounding}`), and the command line prints it as its
+/// option (`--rounding`); the page, a user's own program, or another front end name it their
+/// way.
+#[test]
+fn the_statistics_crate_writes_no_command_line_option() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    rust_files(&root.join("crates/stats/src"), &mut files);
+    let mut found: Vec<String> = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).expect("a readable source file");
+        let parsed = syn::parse_file(&text).expect("a parsed source file");
+        let mut visitor = OptionNames { found: Vec::new() };
+        visitor.visit_file(&parsed);
+        found.extend(visitor.found.into_iter().map(|(line, s)| {
+            format!(
+                "{}:{line}: {s}",
+                file.strip_prefix(root).unwrap_or(file).display()
+            )
+        }));
+    }
+    assert!(
+        found.is_empty(),
+        "option names in the statistics crate: {found:#?}"
+    );
+}

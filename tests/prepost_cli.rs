@@ -26,7 +26,7 @@ fn json_at_a_chosen_r_matches_r() {
     close("p", 0.012004758855762014);
     close("ci_lower", -1.6883735690980615);
     close("ci_upper", -0.31162643090193864);
-    assert_eq!(v["r_source"], "not reported; chosen with --r");
+    assert_eq!(v["r_source"], "not reported; chosen by the user");
 }
 
 #[test]

@@ -64,7 +64,7 @@ fn a_chosen_r_is_used_and_said() {
         .args(["report", "--no-plots", "--r", "0.9"])
         .assert()
         .code(0)
-        .stdout(contains("r = 0.9 (not reported; chosen with --r)"));
+        .stdout(contains("r = 0.9 (not reported; chosen by the user)"));
 }
 
 #[test]

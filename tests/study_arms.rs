@@ -260,7 +260,7 @@ fn a_chosen_r_is_used_for_the_change_scores_and_said() {
     assert!(
         d.basis
             .describe()
-            .contains("r = 0.8 (not reported; chosen with --r)")
+            .contains("r = 0.8 (not reported; chosen by the user)")
     );
     // MD of change scores: the SEs from the change SDs at r = 0.8 (Cochrane 6.5.2.8).
     let sdc = |sb: f64, sa: f64| (sb * sb + sa * sa - 2.0 * 0.8 * sb * sa).sqrt();

@@ -232,7 +232,7 @@ fn show<T: Tabular + serde::Serialize>(
     super::print(&render(format, value)?);
     if format != Format::Table {
         if let Some(w) = warning {
-            eprintln!("{w}");
+            eprintln!("{}", super::options_named(&w));
         }
     }
     Ok(())
@@ -349,7 +349,7 @@ pub(crate) fn medians_as_means(
     let filled = convert::fill_means_from_medians(file, methods, Distribution::default())?;
     if let Some(f) = &filled {
         for note in &f.notes {
-            eprintln!("note: {note}");
+            eprintln!("note: {}", super::options_named(note));
         }
     }
     Ok(filled)

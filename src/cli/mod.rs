@@ -131,6 +131,9 @@ pub fn dispatch(command: Command) -> Result<Outcome> {
 
 /// Print to standard output; a closed pipe (`| head`) is not an error.
 pub fn print(text: &str) {
+    // The library names the options a text suggests as request fields (`{field:rounding}`);
+    // the command line prints them as its options.
+    let text = options_named(text);
     let mut out = std::io::stdout().lock();
     let _ = out.write_all(text.as_bytes());
     let _ = out.flush();
@@ -151,6 +154,15 @@ pub fn load_for(
                 print(&trialstats::output::junit_input_error(suite, e));
             }
         })
+}
+
+/// `text` with each request field it names written as the command-line option.
+pub fn options_named(text: &str) -> String {
+    if text.contains("{field:") {
+        trialstats::error::fields_named_with(text, &option_of_field)
+    } else {
+        text.to_string()
+    }
 }
 
 /// The command-line option that sets a request's field, for an error the library reports in

@@ -75,6 +75,19 @@ pub fn fields_named_plainly(text: &str) -> String {
     name_fields_in(text, &|f: &str| f.to_string())
 }
 
+/// `text` (a message, or a report's text) with each request field it names (`{field:NAME}`)
+/// written as a front end names it, `name(NAME)`: the command line prints `--rate-ratio` for
+/// `{field:rate_ratio}`, so that no option name is written in a library.
+///
+/// ```
+/// use trialstats_numerics::error::fields_named_with;
+/// let option = |f: &str| format!("--{}", f.replace('_', "-"));
+/// assert_eq!(fields_named_with("Rounding ({field:rounding} up-or-down)", &option), "Rounding (--rounding up-or-down)");
+/// ```
+pub fn fields_named_with(text: &str, name: &dyn Fn(&str) -> String) -> String {
+    name_fields_in(text, name)
+}
+
 /// `message` with each `{field:NAME}` written as `name(NAME)`.
 fn name_fields_in(message: &str, name: &dyn Fn(&str) -> String) -> String {
     let mut out = String::with_capacity(message.len());

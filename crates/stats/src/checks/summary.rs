@@ -154,7 +154,7 @@ impl Tabular for CheckReport {
     }
     fn epilogue(&self) -> Option<String> {
         Some(format!(
-            "Numbers are read as written (decimals from the text). Rounding: {} (--rounding {}).",
+            "Numbers are read as written (decimals from the text). Rounding: {} ({{field:rounding}} {}).",
             self.rounding.describe(),
             self.rounding
         ))

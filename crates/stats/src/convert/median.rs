@@ -165,7 +165,7 @@ impl MeanSd {
                     Distribution::Lnorm => "log-normal",
                 },
                 match self.dist {
-                    Distribution::Norm => "; consider --method qe, bc or mln (estmeansd's methods for skewed data), or --dist lnorm for right-skewed positive data",
+                    Distribution::Norm => "; consider {field:method} qe, bc or mln (estmeansd's methods for skewed data), or {field:dist} lnorm for right-skewed positive data",
                     Distribution::Lnorm => "",
                 }
             )

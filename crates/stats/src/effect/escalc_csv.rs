@@ -166,13 +166,13 @@ fn check_columns(
                 None => String::new(),
             };
             let hint = match *column {
-                "ri" => "; or give --r R to use one correlation for every row".to_string(),
+                "ri" => "; or give {field:r} R to use one correlation for every row".to_string(),
                 "m1i" | "sd1i" | "m2i" | "sd2i" => {
                     let g = &column[column.len() - 2..column.len() - 1];
                     format!(
                         "; a group's mean and SD can also come from its median: median{g}i with \
                          q1_{g}i and q3_{g}i (quartiles), min{g}i and max{g}i (range), or all \
-                         five (converted as `convert median` does; --method chooses how)"
+                         five (converted as `convert median` does; {{field:method}} chooses how)"
                     )
                 }
                 _ => String::new(),

@@ -98,7 +98,7 @@ impl RandomEffects {
         level_per_observation: bool,
     ) -> Result<RandomEffects> {
         let (codes, levels) = grouping_codes(frame, columns)?;
-        let place = format!("--formula, column {}", columns.join(", "));
+        let place = format!("{{field:formula}}, column {}", columns.join(", "));
         if levels.len() < 2 {
             return Err(Error::input(
                 place,

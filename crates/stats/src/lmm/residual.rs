@@ -415,7 +415,7 @@ fn cs_floor(re: &RandomEffects, subjects: &[Subject], residual: &ResidualStructu
         return Err(Error::field(
             "residual",
             format!(
-                "cs({time} | {group}) cannot be fitted with a random intercept on '{group}' (or random terms that add up to one): the common correlation and the intercept's variance trade off exactly, the likelihood is flat along a segment of them, so any split reported would be arbitrary (nlme's lme stops where its start leads). Keep cs and drop the intercept, e.g. (0 + {time} | {group}); or drop --residual ((1 | {group}) alone is the same model when the correlation is positive); or fit compound symmetry without random effects with trialstats mmrm (cs({time} | {group}), nlme's gls with corCompSymm)"
+                "cs({time} | {group}) cannot be fitted with a random intercept on '{group}' (or random terms that add up to one): the common correlation and the intercept's variance trade off exactly, the likelihood is flat along a segment of them, so any split reported would be arbitrary (nlme's lme stops where its start leads). Keep cs and drop the intercept, e.g. (0 + {time} | {group}); or drop {{field:residual}} ((1 | {group}) alone is the same model when the correlation is positive); or fit compound symmetry without random effects with trialstats mmrm (cs({time} | {group}), nlme's gls with corCompSymm)"
             ),
         ));
     }

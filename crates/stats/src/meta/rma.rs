@@ -235,7 +235,7 @@ fn interval_warnings(
             out.push(format!(
                 "the Knapp-Hartung interval is narrower than the standard random-effects one \
                  (half-width {} against {}): its scale factor is below 1, which happens when the \
-                 studies agree more than their variances say; --test adhoc keeps it at least as wide",
+                 studies agree more than their variances say; the ad hoc correction (metafor's test = \"adhoc\") keeps it at least as wide",
                 crate::output::human_number(fit_half),
                 crate::output::human_number(re_half)
             ));
@@ -244,7 +244,7 @@ fn interval_warnings(
             if fit_half < fe {
                 out.push(format!(
                     "the Knapp-Hartung interval is narrower than the fixed-effect one (half-width \
-                     {} against {}); --test adhoc keeps it at least as wide as the random-effects one",
+                     {} against {}); the ad hoc correction (metafor's test = \"adhoc\") keeps it at least as wide as the random-effects one",
                     crate::output::human_number(fit_half),
                     crate::output::human_number(fe)
                 ));
@@ -255,7 +255,7 @@ fn interval_warnings(
         out.push(format!(
             "tau^2 is estimated as 0 from {k} studies: so few studies cannot tell how much the true \
              effects differ, and the random-effects interval has become the fixed-effect one; \
-             consider --bayes with a weakly informative prior on tau, or --test adhoc"
+             consider a Bayesian fit with a weakly informative prior on tau, or the ad hoc correction (metafor's test = \"adhoc\")"
         ));
     }
     out
@@ -523,7 +523,7 @@ fn check_weighting(data: &MetaData, options: &MetaOptions, weighting: Weighting)
             (options.hat_matrix, "{field:hat_matrix}"),
             (
                 options.tau2_interval == Tau2Interval::ProfileLikelihood,
-                "--tau2-ci PL",
+                "{field:tau2_ci} PL",
             ),
         ];
         if let Some((_, option)) = refused.iter().find(|(asked, _)| *asked) {

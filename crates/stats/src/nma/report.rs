@@ -222,7 +222,7 @@ pub fn text(r: &NmaResult, league: bool) -> String {
     } else {
         let _ = writeln!(
             s,
-            "\nLeague table: {} treatments; shown with --league (all pairs are in --format json)",
+            "\nLeague table: {} treatments; shown with {{field:league}} (all pairs are in {{field:format}} json)",
             r.treatments.len()
         );
     }

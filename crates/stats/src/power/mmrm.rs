@@ -406,13 +406,13 @@ pub fn from_fitted_mmrm(
     let bad = |message: &str| Error::field(field, format!("{}: {message}", path.display()));
     let json: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
         bad(&format!(
-            "not JSON ({e}); give the output of `trialstats mmrm --format json`"
+            "not JSON ({e}); give the output of `trialstats mmrm {{field:format}} json`"
         ))
     })?;
     let matrix = |key: &str| -> Result<Vec<Vec<f64>>> {
         let rows = json.get(key).and_then(|v| v.as_array()).ok_or_else(|| {
             bad(&format!(
-                "no '{key}' matrix; give the output of `trialstats mmrm --format json`"
+                "no '{key}' matrix; give the output of `trialstats mmrm {{field:format}} json`"
             ))
         })?;
         rows.iter()

@@ -178,7 +178,7 @@ impl RSource {
     pub fn describe(self) -> &'static str {
         match self {
             RSource::Reported => "reported",
-            RSource::Chosen => "not reported; chosen with --r",
+            RSource::Chosen => "not reported; chosen by the user",
             RSource::Assumed => "not reported; assumed (default)",
             RSource::Implied => "implied by the reported change",
         }

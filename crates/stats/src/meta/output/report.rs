@@ -983,7 +983,7 @@ impl Tabular for Omitted {
     }
     fn preamble(&self) -> Option<String> {
         Some(format!(
-            "Left out for missing values: {} (as metafor's na.action = na.omit; --na fail refuses them)",
+            "Left out for missing values: {} (as metafor's na.action = na.omit; {{field:na}} fail refuses them)",
             crate::output::count_of(self.0.len(), "row", "rows")
         ))
     }
