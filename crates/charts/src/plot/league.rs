@@ -109,7 +109,7 @@ impl LeagueChart {
         let mut notes = self.notes.clone();
         if cut {
             notes.push(
-                "Some cells' numbers are cut to fit (…); a wider image (--width) shows them whole."
+                "Some cells' numbers are cut to fit (…); a wider image shows them whole."
                     .to_string(),
             );
         }

@@ -915,7 +915,7 @@ pub fn check_result(test: &ReportedTest, rules: &CheckRules) -> TestCheck {
     };
     let h = crate::output::human_number;
     let sided = if one_sided && rules.one_tailed_tests {
-        "one-sided (--one-tailed-tests) "
+        "one-sided (statcheck's OneTailedTests) "
     } else if one_sided {
         "one-sided "
     } else if test.kind.has_two_tails() {

@@ -369,7 +369,7 @@ fn review_marks_text(s: &StudyAnalysis) -> String {
             })
             .count();
         t.push_str(&format!(
-        "REVIEW: this file still holds {} field(s) marked 'review' (a drafted file: a person decides them; `trialstats report --format json` lists them as review_marks){}. Nothing below pairs time points that are not confirmed.\n",
+        "REVIEW: this file still holds {} field(s) marked 'review' (a drafted file: a person decides them; the report's JSON lists them as review_marks){}. Nothing below pairs time points that are not confirmed.\n",
         s.review_marks.len(),
         if structural > 0 { format!(", {structural} of them about its structure (arms, time points)") } else { String::new() }
     ));
