@@ -591,8 +591,9 @@ pub fn gcd(mut a: i128, mut b: i128) -> i128 {
     a.abs().max(1)
 }
 
-/// Smallest sum of squares of `r` integers in `[lo, hi]` that sum to `s` (values as equal as
-/// possible), or `None` if no such integers exist.
+/// The smallest and largest sums of squares of `r` integers in `[lo, hi]` that sum to `s`,
+/// written once for every integer type a search counts in: `i128` ([`min_sum_of_squares`],
+/// [`max_sum_of_squares`]) and `i64` (SPRITE's search where its sums fit, the same steps).
 ///
 /// ```
 /// use trialstats_numerics::reported::exact::{max_sum_of_squares, min_sum_of_squares};
@@ -602,37 +603,52 @@ pub fn gcd(mut a: i128, mut b: i128) -> i128 {
 /// assert_eq!(max_sum_of_squares(3, 7, 0, 10), Some(49));
 /// assert_eq!(min_sum_of_squares(3, 31, 0, 10), None);
 /// ```
-pub fn min_sum_of_squares(r: i128, s: i128, lo: i128, hi: i128) -> Option<i128> {
-    if r == 0 {
-        return (s == 0).then_some(0);
-    }
-    if s < r.saturating_mul(lo) || s > r.saturating_mul(hi) {
-        return None;
-    }
-    let f = div_floor(s, r);
-    let e = s - r * f;
-    Some((r - e) * f * f + e * (f + 1) * (f + 1))
+macro_rules! sums_of_squares {
+    ($t:ty, $min:ident, $max:ident) => {
+        /// Smallest sum of squares of `r` integers in `[lo, hi]` that sum to `s` (values as
+        /// equal as possible), or `None` if no such integers exist.
+        pub fn $min(r: $t, s: $t, lo: $t, hi: $t) -> Option<$t> {
+            if r == 0 {
+                return (s == 0).then_some(0);
+            }
+            if s < r.saturating_mul(lo) || s > r.saturating_mul(hi) {
+                return None;
+            }
+            // Floor division (as [`div_floor`]).
+            let f = if s % r != 0 && s < 0 {
+                s / r - 1
+            } else {
+                s / r
+            };
+            let e = s - r * f;
+            Some((r - e) * f * f + e * (f + 1) * (f + 1))
+        }
+
+        /// Largest sum of squares of `r` integers in `[lo, hi]` that sum to `s` (values
+        /// pushed to the ends of the range, at most one in between), or `None` if no such
+        /// integers exist.
+        pub fn $max(r: $t, s: $t, lo: $t, hi: $t) -> Option<$t> {
+            if r == 0 {
+                return (s == 0).then_some(0);
+            }
+            if s < r.saturating_mul(lo) || s > r.saturating_mul(hi) {
+                return None;
+            }
+            if hi == lo {
+                return Some(r * lo * lo);
+            }
+            let k = ((s - r * lo) / (hi - lo)).min(r);
+            if k == r {
+                return Some(r * hi * hi);
+            }
+            let middle = s - k * hi - (r - k - 1) * lo;
+            Some(k * hi * hi + (r - k - 1) * lo * lo + middle * middle)
+        }
+    };
 }
 
-/// Largest sum of squares of `r` integers in `[lo, hi]` that sum to `s` (values pushed to the
-/// ends of the range, at most one in between), or `None` if no such integers exist.
-pub fn max_sum_of_squares(r: i128, s: i128, lo: i128, hi: i128) -> Option<i128> {
-    if r == 0 {
-        return (s == 0).then_some(0);
-    }
-    if s < r.saturating_mul(lo) || s > r.saturating_mul(hi) {
-        return None;
-    }
-    if hi == lo {
-        return Some(r * lo * lo);
-    }
-    let k = ((s - r * lo) / (hi - lo)).min(r);
-    if k == r {
-        return Some(r * hi * hi);
-    }
-    let middle = s - k * hi - (r - k - 1) * lo;
-    Some(k * hi * hi + (r - k - 1) * lo * lo + middle * middle)
-}
+sums_of_squares!(i128, min_sum_of_squares, max_sum_of_squares);
+sums_of_squares!(i64, min_sum_of_squares_i64, max_sum_of_squares_i64);
 
 /// The grid and the bounds in grid steps of a [`Scale`].
 impl Scale {

@@ -19,7 +19,10 @@
 //!   Distinct samples are collected until enough are found. Reproducible under a seed
 //!   (ChaCha8).
 
-use super::exact::{IntRange, Rounding, max_sum_of_squares, min_sum_of_squares, mul};
+use super::exact::{
+    IntRange, Rounding, max_sum_of_squares, max_sum_of_squares_i64, min_sum_of_squares,
+    min_sum_of_squares_i64, mul,
+};
 use super::grim::grim;
 use super::grimmer::{spread_of, sums_of_squares};
 use super::{Grid, Status, fixed};
@@ -495,9 +498,8 @@ impl Whole for i128 {
     }
 }
 
-/// [`min_sum_of_squares`] and [`max_sum_of_squares`] written again for `i64`: the same steps,
-/// so the same results wherever nothing overflows, which [`fits_in_i64`] ensures (and the
-/// saturating products cannot saturate).
+/// The `i64` sums of squares take the same steps as the `i128` ones, so they give the same
+/// results wherever nothing overflows, which [`fits_in_i64`] ensures.
 impl Whole for i64 {
     const ZERO: Self = 0;
     const ONE: Self = 1;
@@ -508,32 +510,10 @@ impl Whole for i64 {
         self as u32
     }
     fn min_squares(r: Self, s: Self, lo: Self, hi: Self) -> Option<Self> {
-        if r == 0 {
-            return (s == 0).then_some(0);
-        }
-        if s < r * lo || s > r * hi {
-            return None;
-        }
-        let f = s.div_euclid(r);
-        let e = s - r * f;
-        Some((r - e) * f * f + e * (f + 1) * (f + 1))
+        min_sum_of_squares_i64(r, s, lo, hi)
     }
     fn max_squares(r: Self, s: Self, lo: Self, hi: Self) -> Option<Self> {
-        if r == 0 {
-            return (s == 0).then_some(0);
-        }
-        if s < r * lo || s > r * hi {
-            return None;
-        }
-        if hi == lo {
-            return Some(r * lo * lo);
-        }
-        let k = ((s - r * lo) / (hi - lo)).min(r);
-        if k == r {
-            return Some(r * hi * hi);
-        }
-        let middle = s - k * hi - (r - k - 1) * lo;
-        Some(k * hi * hi + (r - k - 1) * lo * lo + middle * middle)
+        max_sum_of_squares_i64(r, s, lo, hi)
     }
 }
 
