@@ -1395,10 +1395,10 @@ fn values_printed(text: &str, cells: &[Range<usize>]) -> usize {
 /// How a glued table prints an empty cell.
 const NOT_AVAILABLE: &str = "N/A";
 
-/// `N/A`, `n/a`: a cell with no value, holding its column's place (`38.5 (11.4)N/AN/A`: a
-/// measure taken at baseline only, under three times).
+/// `N/A`: a cell with no value, holding its column's place (`38.5 (11.4)N/AN/A`: a measure
+/// taken at baseline only, under three times). [`glued_cells`] reads no other form of it.
 fn is_not_available(cell: &str) -> bool {
-    matches!(cell.trim(), "N/A" | "n/a" | "NA")
+    cell.trim() == NOT_AVAILABLE
 }
 
 /// The number of values most of a glued table's `data` rows print (the larger on a tie).

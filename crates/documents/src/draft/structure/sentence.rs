@@ -388,6 +388,7 @@ pub(super) fn group_ns(doc: &Sentences, items: &[Item], s: &mut Structure) {
         // Those who left (`脱落したものは7名(介入群4名、対照群3名)`) are no sample.
         let sentence_start = doc.sentences[sentence].span.start;
         let before = &doc.original[sentence_start..items[j].span[0]];
+        let lower = before.to_lowercase();
         let left = [
             "脱落",
             "中止",
@@ -399,7 +400,7 @@ pub(super) fn group_ns(doc: &Sentences, items: &[Item], s: &mut Structure) {
             "lost to",
         ]
         .iter()
-        .any(|w| before.to_lowercase().contains(w));
+        .any(|w| lower.contains(w));
         if !left {
             let time = cues::times(before).last().map(|t| cues::time_key(&t.text));
             s.groups[gi].ns_by_time.push((time, j));
