@@ -9,7 +9,9 @@
 //! - With group columns, a row labelled with a time is a time point of the measure named by
 //!   the section row above it (a label with no numbers); any other label is a measure of its
 //!   own at one time point; a row labelled as a change (`change from baseline`) is a measure
-//!   of changes. The statistic cells of a row are its comparison. A row naming a measure with
+//!   of changes. A label printing each group's n (`SF-12 (n = 75 intervention, n = 66
+//!   control)`, each n naming a group of the header) gives those n's to the rows under it
+//!   (a section's label) or to its own row, which then stands outside the section above. The statistic cells of a row are its comparison. A row naming a measure with
 //!   only p-values beside it (the groups' comparison on the measure's own row) is a section
 //!   label too.
 //! - With time columns, each row is one measure's time course. A time over what its cells
@@ -421,6 +423,23 @@ fn column_group(
     g
 }
 
+/// A row's label without the bracket printing its groups' n's (`SF-12 (n = 75 intervention,
+/// n = 66 control)` → `SF-12`).
+fn without_ns(label: &str) -> String {
+    static P: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let p = P.get_or_init(|| {
+        regex::Regex::new(r"\s*[(（][^()（）]*?\b[nN]\s*[=＝]\s*\d[^()（）]*[)）]")
+            .expect("the n bracket pattern is valid")
+    });
+    let stripped = p.replace_all(label, "");
+    let stripped = stripped.trim();
+    if stripped.is_empty() {
+        label.to_string()
+    } else {
+        stripped.to_string()
+    }
+}
+
 /// Read one table of the document, as [`crate::draft::table`] models it.
 pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut Structure) {
     let original = doc.original;
@@ -521,12 +540,128 @@ impl RowReader<'_> {
 
     /// Read one row of the table's body (`r`: its index among the body's rows).
     fn read_row(&mut self, r: usize, row: &Row, s: &mut Structure) {
-        let (items, cells) = (self.items, &row.cells);
-        let label = cells
+        let members = self.members(row);
+        let Some(ns) = self.label_ns(&row.cells, &members, s) else {
+            return self.read_row_with(r, row, &members, s);
+        };
+        // A label printing each group's n (`SF-12 (n = 75 intervention, n = 66 control)`):
+        // without them, it names the measure; a row of values under it, or the row itself,
+        // was analysed on those patients.
+        let label = self.original[row.cells[0].clone()].trim();
+        let named = without_ns(label);
+        for &j in ns.iter().flatten() {
+            s.placed[j] = true;
+        }
+        let has_values = members
+            .iter()
+            .any(|&j| cell_index(&row.cells, self.items[j].span[0]).is_some_and(|c| c >= 1));
+        if !has_values {
+            self.section_n = ns;
+            self.section = Some(named);
+            return;
+        }
+        // A row of values printing its own n's is a measure of its own, outside the section
+        // above it, unless its label is a time of that section's measure.
+        let section = if header_time(&named).is_some() {
+            self.section.clone()
+        } else {
+            None
+        };
+        let saved_section = std::mem::replace(&mut self.section, section);
+        let saved_ns = std::mem::replace(&mut self.section_n, ns);
+        self.read_row_labelled(r, row, &members, named, s);
+        self.section = saved_section;
+        self.section_n = saved_ns;
+    }
+
+    /// The n's a row's label prints, each naming a group of the header's columns (`SF-12 (n =
+    /// 75 intervention, n = 66 control)`, `Pain (drug n = 40, placebo n = 38)`), as each
+    /// column's n: how a table prints a measure analysed on fewer patients than its columns'
+    /// n. `None` unless the label prints two n's or more and each names another group.
+    fn label_ns(
+        &self,
+        cells: &[Range<usize>],
+        members: &[usize],
+        s: &Structure,
+    ) -> Option<Vec<Option<usize>>> {
+        let (items, original) = (self.items, self.original);
+        let cell = cells.first()?;
+        let ns: Vec<usize> = members
+            .iter()
+            .copied()
+            .filter(|&j| {
+                items[j].kind == ItemKind::N && cell_index(cells, items[j].span[0]) == Some(0)
+            })
+            .collect();
+        if ns.len() < 2 {
+            return None;
+        }
+        let groups: Vec<usize> = self
+            .header
+            .columns
+            .iter()
+            .filter_map(|c| match c {
+                Column::Group(g) => Some(*g),
+                _ => None,
+            })
+            .collect();
+        let stops = ['(', ')', '（', '）', ',', ';', '、', '，', ':'];
+        let names = |phrase: &str, g: usize| {
+            let key = &s.groups[g].key;
+            let phrase = cues::group_key(phrase.trim().trim_matches(['=', '-', ' ']));
+            !key.is_empty()
+                && phrase.chars().count() >= 2
+                && (phrase.contains(key.as_str()) || key.contains(phrase.as_str()))
+        };
+        let mut named = Vec::new();
+        for &j in &ns {
+            let after = &original[items[j].span[1].min(cell.end)..cell.end];
+            let after = after.split(stops).next().unwrap_or_default();
+            let before = &original[cell.start..items[j].span[0].max(cell.start)];
+            let before = before.rsplit(stops).next().unwrap_or_default();
+            let g = groups
+                .iter()
+                .copied()
+                .find(|&g| names(after, g))
+                .or_else(|| groups.iter().copied().find(|&g| names(before, g)))?;
+            if named.iter().any(|&(h, _)| h == g) {
+                return None;
+            }
+            named.push((g, j));
+        }
+        Some(
+            self.header
+                .columns
+                .iter()
+                .map(|c| match c {
+                    Column::Group(g) => named.iter().find(|(h, _)| h == g).map(|&(_, j)| j),
+                    _ => None,
+                })
+                .collect(),
+        )
+    }
+
+    /// Read one row of the table's body whose label prints no group's n.
+    fn read_row_with(&mut self, r: usize, row: &Row, members: &[usize], s: &mut Structure) {
+        let label = row
+            .cells
             .first()
             .map(|c| self.original[c.clone()].trim().to_string())
             .unwrap_or_default();
-        let members = self.members(row);
+        self.read_row_labelled(r, row, members, label, s)
+    }
+
+    /// Read one row of the table's body under its label (`label`: its first cell, without any
+    /// n's it prints).
+    fn read_row_labelled(
+        &mut self,
+        r: usize,
+        row: &Row,
+        members: &[usize],
+        label: String,
+        s: &mut Structure,
+    ) {
+        let (items, cells) = (self.items, &row.cells);
         let in_value_cell = |j: usize| cell_index(cells, items[j].span[0]).is_some_and(|c| c >= 1);
         let counts = members.iter().any(|&j| {
             matches!(items[j].kind, ItemKind::Percent | ItemKind::CountOf) && in_value_cell(j)
@@ -541,7 +676,7 @@ impl RowReader<'_> {
             return;
         }
         if !members.iter().any(|&j| is_summary(&items[j])) {
-            if self.read_n_row(cells, &members, &label, s) {
+            if self.read_n_row(cells, members, &label, s) {
                 return;
             }
             // A row naming a measure with only p-values beside it (`Physical functioning | <
@@ -558,13 +693,13 @@ impl RowReader<'_> {
             if !label.is_empty() && !names_statistic && only_ps {
                 self.section = Some(label.clone());
             } else {
-                self.attach_comparison_row(&label, &members, s);
+                self.attach_comparison_row(&label, members, s);
             }
             return;
         }
         let change = cues::change_words(&label);
         let (measure_label, time) = self.measure_and_time(r, &label, change);
-        let mut read = self.read_cells(cells, &members, &label, (change, &time), s);
+        let mut read = self.read_cells(cells, members, &label, (change, &time), s);
         push_change_measure(
             items,
             &mut read.changes,
@@ -1128,6 +1263,51 @@ mod tests {
         assert_eq!(m.spread_label.as_ref().map(|(k, _)| *k), Some("SD"));
         let p = m.comparison.p.expect("the row's p");
         assert_eq!(items[p].text, "0·89");
+    }
+
+    #[test]
+    fn a_label_printing_each_groups_n_gives_its_rows_those_ns() {
+        // Made-up values in the layout of a journal's table: a section's label, then a row's
+        // own label, printing each group's n.
+        let text = "Table 2.\nOutcome | Drug | Placebo | P |\n---|---|---|---|\nQuality of life (n = 75 drug, n = 66 placebo) | | | |\nPhysical function | 44.8 ± 10.6 | 43.9 ± 10.7 | .92 |\nBodily pain | 45.2 ± 13.3 | 45.6 ± 11.4 | .69 |\nDepression score (placebo n = 65, drug n = 71) | 5.5 ± 5.2 | 5.3 ± 5.1 | .17 |\n";
+        let (items, s) = read_text(text);
+        let n_of = |c: &crate::draft::structure::Cell| {
+            items[c.n.unwrap()]
+                .parts
+                .value
+                .as_ref()
+                .unwrap()
+                .number
+                .text
+                .clone()
+        };
+        let read: Vec<(String, Vec<String>)> = s
+            .measures
+            .iter()
+            .map(|m| {
+                (
+                    m.label.clone().unwrap_or_default(),
+                    m.cells.iter().map(n_of).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (
+                    "Quality of life (Physical function)".to_string(),
+                    vec!["75".to_string(), "66".to_string()]
+                ),
+                (
+                    "Quality of life (Bodily pain)".to_string(),
+                    vec!["75".to_string(), "66".to_string()]
+                ),
+                (
+                    "Depression score".to_string(),
+                    vec!["71".to_string(), "65".to_string()]
+                ),
+            ]
+        );
     }
 
     #[test]
