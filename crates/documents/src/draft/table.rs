@@ -18,6 +18,8 @@
 //! - A table's **statement** of what its cells are (`Data are mean (SD); n`, `Mean (SD)` in a
 //!   header) is printed in the caption above it (at most two lines), in its header rows, or in
 //!   the legend right below it (at most three lines, up to a blank line).
+//! - A header row of n's alone (`(n = 21) | (n = 20)`) right under the groups' names stands
+//!   under them, the k-th n under the k-th name, however its cells are misaligned.
 
 use super::sentences::is_table_row;
 use std::ops::Range;
@@ -2764,7 +2766,8 @@ impl Table {
         let copied = self.cell_per_line_columns(text, &mut columns, &mut named);
         let mut nearest = copied.is_none();
         let mut below: Vec<PlacedRow> = copied.into_iter().collect();
-        for h in self.rows[..self.header_rows].iter().rev() {
+        let mut placements: Vec<(usize, Vec<(usize, usize)>)> = Vec::new();
+        for (r, h) in self.rows[..self.header_rows].iter().enumerate().rev() {
             let filled: Vec<usize> = (0..h.cells.len())
                 .filter(|&k| !text[h.cells[k].clone()].trim().is_empty())
                 .collect();
@@ -2807,6 +2810,7 @@ impl Table {
                     Vec::new()
                 };
             nearest = false;
+            placements.push((r, placed.clone()));
             let describes = filled
                 .iter()
                 .all(|&k| describes_cells(&text[h.cells[k].clone()]));
@@ -2827,7 +2831,54 @@ impl Table {
                 }
             }
         }
+        self.ns_under_names(text, &placements, &mut columns);
         columns
+    }
+
+    /// A header row of n's alone (`(n = 21) | (n = 20)`) right under a row of names that
+    /// stands over its columns (`YH1 Group | Placebo Group | p value`), where the n's
+    /// stand is not shown (the row is as misaligned as the names' row, or printed from the
+    /// stub's place): the k-th n is the k-th named column's, as a table prints each group's
+    /// n under its name (the statistics' columns, after the groups, have none).
+    fn ns_under_names(
+        &self,
+        text: &str,
+        placements: &[(usize, Vec<(usize, usize)>)],
+        columns: &mut [Vec<Range<usize>>],
+    ) {
+        for &(r, ref placed) in placements {
+            let h = &self.rows[r];
+            let ns: Vec<&Range<usize>> = h
+                .cells
+                .iter()
+                .filter(|c| !text[(*c).clone()].trim().is_empty())
+                .collect();
+            if !placed.is_empty()
+                || ns.len() < 2
+                || !ns.iter().all(|c| is_n_cell(&text[(*c).clone()]))
+            {
+                continue;
+            }
+            // The nearest row above it that is no rule.
+            let Some(above) = (0..r)
+                .rev()
+                .find(|&k| !is_separator(&text[self.rows[k].line.clone()]))
+            else {
+                continue;
+            };
+            let Some((_, names)) = placements.iter().find(|(k, _)| *k == above) else {
+                continue;
+            };
+            let mut named: Vec<(usize, usize)> =
+                names.iter().copied().filter(|&(_, c)| c >= 1).collect();
+            named.sort_unstable();
+            if named.len() < ns.len() {
+                continue;
+            }
+            for (n, &(_, c)) in ns.into_iter().zip(&named) {
+                columns[c].push(n.clone());
+            }
+        }
     }
 
     /// A header row copied one cell per line under the table's rule (`Drug (N=40) |`,
@@ -3316,6 +3367,19 @@ mod tests {
                 "{kind} {numbers}: {brief:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_row_of_ns_under_the_groups_names_is_theirs() {
+        // Made-up values in a journal's layout: the names and their n's printed from the
+        // stub's place, each a row of its own, over what the cells print.
+        let text = "Table 3. Outcomes at 12 weeks.\nDrug Group | Placebo Group | p value | |\n---|---|---|---|\n(n = 21) | (n = 20) | ||\nmedian (min, max) | median (min, max) | ||\nWeight (kg) | |||\nAt week 12 | 73.6 (57.7, 108.2) | 74.3 (60.9, 87.6) | |\nRelative change (%) | -0.5 (-3.2, 1.7) | 0.6 (-1.7, 4.2) | 0.030* |\n";
+        let t = Tables::find(text);
+        let table = &t.tables[0];
+        let (_, row, _) = t.at(text.find("73.6").unwrap()).unwrap();
+        assert_eq!(table.column_header(text, row, 1), "Drug Group (n = 21)");
+        assert_eq!(table.column_header(text, row, 2), "Placebo Group (n = 20)");
+        assert_eq!(table.column_header(text, row, 3), "p value");
     }
 
     #[test]
