@@ -18,6 +18,10 @@
 //! - A table's **statement** of what its cells are (`Data are mean (SD); n`, `Mean (SD)` in a
 //!   header) is printed in the caption above it (at most two lines), in its header rows, or in
 //!   the legend right below it (at most three lines, up to a blank line).
+//! - A table pasted a cell a line, each cell closed by its separator (`Baseline, mean (SD) |`,
+//!   `12.8 (20.14) |`, …) under a names' row printed whole (`Drug N = 115 | Placebo N = 111
+//!   | |`): a label's line and the `k` value lines after it are one row, `k` the names'
+//!   count, where every such line after the names' row falls into a row so.
 //! - A header row of n's alone (`(n = 21) | (n = 20)`) right under the groups' names stands
 //!   under them, the k-th n under the k-th name, however its cells are misaligned.
 
@@ -212,7 +216,7 @@ impl Tables {
                     cells: cells(&text[l.clone()], l.start),
                 })
                 .collect();
-            let rows = join_broken_rows(text, rows);
+            let rows = join_broken_rows(text, join_cell_lines(text, rows));
             tables.push(Table::new(text, rows, &lines, (first, i), false));
         }
         let taken = extents(&tables);
@@ -367,6 +371,103 @@ fn join_broken_rows(text: &str, rows: Vec<Row>) -> Vec<Row> {
         seen_data |= is_data;
     }
     out
+}
+
+/// A row's cells copied a cell a line, each closed by its separator (`Baseline, mean (SD) |`,
+/// `12.8 (20.14) |`, `14.3 (22.62) |`, …, an empty cell a bare `|`), as a page's table pastes
+/// when its header row is copied whole (`Drug N = 115 | Placebo N = 111 | |`): a label's line
+/// and the `k` value lines after it are one row, `k` the most cells a row of the block fills.
+/// A value line opens with a datum, prints an n (`n = 109`) or a placeholder (`–`, `NS`), or
+/// is empty. A label followed by other than exactly `k` value lines is left as it is.
+fn join_cell_lines(text: &str, rows: Vec<Row>) -> Vec<Row> {
+    // The cell a line of one cell closed by its separator holds, without it.
+    let lone_cell = |r: &Row| -> Option<Range<usize>> {
+        let line = &text[r.line.clone()];
+        let body = line.trim_end().strip_suffix('|')?;
+        if body.contains('|') || body.contains('\t') {
+            return None;
+        }
+        let start = r.line.start + (body.len() - body.trim_start().len());
+        Some(start..r.line.start + body.trim_end().len())
+    };
+    let is_value = |cell: &Range<usize>| {
+        let t = text[cell.clone()].trim();
+        t.is_empty()
+            || opens_with_datum(t)
+            || is_n_cell(t)
+            || matches!(
+                t,
+                "N/A" | "NA" | "n/a" | "NR" | "NE" | "NS" | "ns" | "–" | "—" | "-" | "‐"
+            )
+    };
+    let k = rows
+        .iter()
+        // Rows of names (the header), not rows of data.
+        .filter(|r| {
+            let line = &text[r.line.clone()];
+            line.matches('|').count() >= 2
+                && !is_separator(line)
+                && !r.cells.iter().any(|c| opens_with_datum(&text[c.clone()]))
+        })
+        .map(|r| {
+            r.cells
+                .iter()
+                .filter(|c| !text[(*c).clone()].trim().is_empty())
+                .count()
+        })
+        .max()
+        .unwrap_or(0);
+    if k < 2 {
+        return rows;
+    }
+    // The first row of names: the lines of one cell above it are the header's.
+    let Some(names) = rows.iter().position(|r| {
+        let line = &text[r.line.clone()];
+        line.matches('|').count() >= 2 && !is_separator(line) && {
+            let filled = r
+                .cells
+                .iter()
+                .filter(|c| !text[(*c).clone()].trim().is_empty());
+            filled.count() == k
+        }
+    }) else {
+        return rows;
+    };
+    let mut out: Vec<Row> = rows[..=names].to_vec();
+    let mut i = names + 1;
+    while i < rows.len() {
+        let label = lone_cell(&rows[i]).filter(|c| !is_value(c));
+        let values: Vec<Range<usize>> = rows[i + 1..]
+            .iter()
+            .map_while(|r| lone_cell(r).filter(|c| is_value(c)))
+            .take(k + 1)
+            .collect();
+        match label {
+            Some(label) if values.len() == k => {
+                let mut cells = vec![label];
+                cells.extend(values);
+                out.push(Row {
+                    line: rows[i].line.start..rows[i + k].line.end,
+                    cells,
+                });
+                i += k + 1;
+            }
+            // A line of one cell that no row takes: the block is laid out otherwise (rows of
+            // cells with labels wrapped, or columns the names' row does not count).
+            _ if lone_cell(&rows[i]).is_some() => return rows,
+            _ => {
+                out.push(rows[i].clone());
+                i += 1;
+            }
+        }
+    }
+    // The layout is the table's when it repeats: one label and `k` values in a row may be a
+    // wrapped row of another layout.
+    if out.len() + 2 * k <= rows.len() {
+        out
+    } else {
+        rows
+    }
 }
 
 /// The byte ranges the `tables` span (first row's start to last row's end): where a later
@@ -3367,6 +3468,38 @@ mod tests {
                 "{kind} {numbers}: {brief:?}"
             );
         }
+    }
+
+    #[test]
+    fn cells_a_line_each_closed_by_its_separator_make_rows_under_a_row_of_names() {
+        // Made-up values in the layout a page's table pastes: the names' row whole, then each
+        // cell on a line of its own, closed by `|` (an empty cell a bare `|`).
+        let text = "Table 3.\nCharacteristic |\n---|---|---|\nDrug N = 115 | Placebo N = 111 | |\nControl days (%) |\nn = 109 |\nn = 105 |\nBaselinea, mean (SD) |\n12.8 (20.14) |\n10.0 (18.11) |\nWeek 12, mean (SD) |\n69.1 (37.69) |\n46.0 (41.22) |\nChange to week 12 |\n|\n|\np-value* |\n|\n0.017 |\n";
+        let t = Tables::find(text);
+        let table = &t.tables[0];
+        let (_, row, cell) = t.at(text.find("46.0").unwrap()).unwrap();
+        assert_eq!(cell, 2);
+        assert_eq!(table.row_label(text, row), "Week 12, mean (SD)");
+        assert_eq!(table.column_header(text, row, 2), "Placebo N = 111");
+        let (_, n_row, _) = t.at(text.find("n = 105").unwrap()).unwrap();
+        assert_eq!(table.row_label(text, n_row), "Control days (%)");
+        // Through the structure: one arm measure over both times, each arm with its n.
+        let (items, s) = crate::draft::structure::read_text(text);
+        let m = &s.measures[0];
+        let read: Vec<(Option<&str>, &str)> = m
+            .cells
+            .iter()
+            .map(|c| (c.time.as_deref(), items[c.n.unwrap()].text.trim()))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (Some("Baseline"), "n = 109"),
+                (Some("Baseline"), "n = 105"),
+                (Some("Week 12"), "n = 109"),
+                (Some("Week 12"), "n = 105")
+            ]
+        );
     }
 
     #[test]

@@ -76,8 +76,22 @@ fn stat_of(header: &str) -> Option<Stat> {
     }
 }
 
+/// A label without the footnote letter a table glues to a time (`Baselinea, mean (SD)`,
+/// `Week 12b`: the mark `a` or `b` of a footnote under the table, set as a superscript).
+fn without_glued_mark(label: &str) -> std::borrow::Cow<'_, str> {
+    static P: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let p = P.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)\b(baseline|screening|endpoint|(?:week|month|day|visit)\s*\d+)[a-e]\b",
+        )
+        .expect("the glued mark pattern is valid")
+    });
+    p.replace_all(label, "$1")
+}
+
 /// Is a label (a row label or a header) a time and nothing else?
 fn time_only(label: &str) -> Option<String> {
+    let label = &*without_glued_mark(label);
     let t = cues::times(label);
     let first = t.first()?;
     let mut rest = label.to_string();
