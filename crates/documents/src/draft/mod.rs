@@ -310,11 +310,16 @@ fn ends_inside_a_number(plain: &str, end: usize) -> bool {
             .any(|b| *b == b'.')
 }
 
+/// The longest quote an item carries, in bytes: a longer sentence (a list run together with
+/// no full stop) is quoted by the words around the item ([`Scan::quote_of`]).
+pub const QUOTE_WIDTH: usize = 600;
+
 /// One item found in a document.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Item {
     pub kind: ItemKind,
-    /// The sentence it stands in, line breaks joined (as `data/README.md` writes quotes).
+    /// The sentence it stands in, line breaks joined (as `data/README.md` writes quotes); in
+    /// a sentence longer than [`QUOTE_WIDTH`] bytes, the words around it.
     pub quote: String,
     /// The line (1-based) where the item starts.
     pub line: usize,
@@ -505,6 +510,43 @@ impl<'a> Scan<'a> {
         );
     }
 
+    /// The quote of an item at `span` in sentence `sentence`: the sentence, or where it is
+    /// longer than [`QUOTE_WIDTH`] bytes (a list run together with no full stop), the words
+    /// around the item within it, so that a quote stays readable and a document of one long
+    /// line costs no more than its length in every item's quote.
+    fn quote_of(&self, sentence: usize, span: &Range<usize>) -> String {
+        let whole = &self.doc.sentences[sentence];
+        if whole.span.len() <= QUOTE_WIDTH {
+            return whole.quote.clone();
+        }
+        let text = self.doc.original;
+        let pad = QUOTE_WIDTH.saturating_sub(span.len()) / 2;
+        let mut start = span.start.saturating_sub(pad).max(whole.span.start);
+        let mut end = (span.end + pad).min(whole.span.end);
+        while !text.is_char_boundary(start) {
+            start += 1;
+        }
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        // Whole words at both ends, where the window cut one.
+        if start > whole.span.start {
+            if let Some(space) = text[start..span.start].find(char::is_whitespace) {
+                start += space;
+            }
+        }
+        if end < whole.span.end {
+            if let Some(space) = text[span.end..end].rfind(char::is_whitespace) {
+                end = span.end + space;
+            }
+        }
+        text[start..end]
+            .trim()
+            .chars()
+            .filter(|c| *c != '\n' && *c != '\r')
+            .collect()
+    }
+
     /// Record an item of `kind` standing at the byte range `span` of the document, and
     /// claim its bytes.
     pub fn push_original(&mut self, kind: ItemKind, span: Range<usize>, parts: Parts) {
@@ -518,9 +560,10 @@ impl<'a> Scan<'a> {
             .filter_map(|p| p.printing_note())
             .collect();
         notes.dedup();
+        let quote = self.quote_of(sentence, &span);
         self.items.push(Item {
             kind,
-            quote: self.doc.sentences[sentence].quote.clone(),
+            quote,
             line: self.doc.plain.line_of(span.start),
             span: [span.start, span.end],
             text: self.doc.original[span].to_string(),
@@ -640,6 +683,29 @@ pub fn read_document(doc: &Sentences) -> Vec<Item> {
 
 #[cfg(test)]
 pub(crate) mod tests {
+    #[test]
+    fn a_list_run_together_with_no_full_stop_quotes_each_item_by_the_words_around_it() {
+        // A paste of one line, as a user may give: 300 groups with no full stop between them.
+        let text: String = (0..300)
+            .map(|k| format!("group {k} mean {}.5 ± 1.5 (n = 12) p = 0.04", 10 + k % 50))
+            .collect::<Vec<_>>()
+            .join(";");
+        let items = super::read_items(&text);
+        let summaries: Vec<&super::Item> = items
+            .iter()
+            .filter(|i| i.kind == super::ItemKind::MeanSpread)
+            .collect();
+        assert_eq!(summaries.len(), 300);
+        for i in &items {
+            assert!(i.quote.len() <= super::QUOTE_WIDTH, "{}", i.quote.len());
+            assert!(i.quote.contains(i.text.trim()), "{:?} in {:?}", i.text, i.quote);
+            assert!(text.contains(&i.quote));
+        }
+        // Its values are no report's sentence: none is placed in a measure with another.
+        let (_, s) = super::structure::read_text(&text);
+        assert!(s.measures.iter().all(|m| m.cells.len() <= 1), "{:?}", s.measures.len());
+    }
+
     /// (kind, numbers as read) of every item: what the recognisers' tests compare.
     pub(crate) fn brief(items: &[super::Item]) -> Vec<(&'static str, String)> {
         items

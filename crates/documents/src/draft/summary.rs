@@ -345,9 +345,11 @@ fn stated_spread(
     scan: &Scan,
     plain: &str,
     whole_range: Range<usize>,
+    cache: &mut StatedInSentence,
 ) -> Option<(&'static str, &'static str)> {
     let original_span = scan.doc.plain.original_span(whole_range.clone());
-    let sentence = &scan.doc.sentences[scan.doc.sentence_at(original_span.start)];
+    let si = scan.doc.sentence_at(original_span.start);
+    let sentence = &scan.doc.sentences[si];
     let at = scan.tables.at(whole_range.start);
     // A row marked for a footnote (`変化量b)`) prints what that footnote says, before what
     // the sentence or the rest of the legend says for the whole table.
@@ -368,15 +370,22 @@ fn stated_spread(
     // A sentence that names both spreads (`the change (LS mean ± SE) was −5.8 ± 0.41 kg
     // (baseline mean ± SD: 78.6 ± 16.4 kg)`) says each for the values after it: the nearest
     // statement before the summary decides, else the sentence's first.
-    let stated: Vec<(usize, &'static str)> = stated_label_pattern()
-        .captures_iter(&scan.doc.original[sentence.span.clone()])
-        .map(|l| {
-            (
-                sentence.span.start + l.get(0).map_or(0, |m| m.end()),
-                label_of(&l[1]),
-            )
-        })
-        .collect();
+    if cache.as_ref().is_none_or(|(cached, _)| *cached != si) {
+        let stated: Vec<(usize, &'static str)> = stated_label_pattern()
+            .captures_iter(&scan.doc.original[sentence.span.clone()])
+            .map(|l| {
+                (
+                    sentence.span.start + l.get(0).map_or(0, |m| m.end()),
+                    label_of(&l[1]),
+                )
+            })
+            .collect();
+        *cache = Some((si, stated));
+    }
+    let stated = cache
+        .as_ref()
+        .map(|(_, st)| st.as_slice())
+        .unwrap_or_default();
     let before = stated
         .iter()
         .rfind(|(end, _)| *end <= original_span.start)
@@ -389,6 +398,10 @@ fn stated_spread(
             .map(|l| (l, "table"))
     })
 }
+
+/// The statements of what ± is (`mean ± SD`) in one sentence, with where each ends: read
+/// once for the sentence (a sentence may hold many summaries), by its index.
+type StatedInSentence = Option<(usize, Vec<(usize, &'static str)>)>;
 
 /// The spread's label (printed with it, else stated in the text) and the notes saying
 /// where it came from or that the text does not say.
@@ -454,6 +467,7 @@ fn labelled_before(
 
 /// Reads every mean ± spread: `m ± s`, `m (SD s)`, `m (s)` and the worded forms.
 fn find_mean_spreads(scan: &mut Scan, plain: &str) {
+    let mut stated_cache: StatedInSentence = None;
     let mut pos = 0;
     while let Some(c) = mean_spread_pattern().captures_at(plain, pos) {
         let whole = c.get(0).expect("a match");
@@ -493,7 +507,7 @@ fn find_mean_spreads(scan: &mut Scan, plain: &str) {
         } else {
             None
         };
-        let statement = stated_spread(scan, plain, whole_range.clone());
+        let statement = stated_spread(scan, plain, whole_range.clone(), &mut stated_cache);
         let stated = statement.map(|(l, _)| l);
         let bracketed = c.name("pmean").is_some();
         let closes_bracket = bracketed || c.name("umean").is_some() || c.name("bmean").is_some();

@@ -329,6 +329,16 @@ pub(super) fn document_spread(doc: &Sentences, items: &[Item]) -> Option<(&'stat
     said.iter().all(|(k, _)| *k == first.0).then_some(first)
 }
 
+/// The start of the text at most `width` bytes before `end` (on a character's boundary),
+/// not before `from`.
+fn window_start(text: &str, from: usize, end: usize, width: usize) -> usize {
+    let mut start = end.saturating_sub(width).max(from);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    start
+}
+
 /// Groups named with their n anywhere in the text (`placebo (n = 104)`, `プラセボ群 52 名`):
 /// the group's n, read before any value is placed.
 ///
@@ -340,15 +350,29 @@ pub(super) fn group_ns(doc: &Sentences, items: &[Item], s: &mut Structure) {
     // Each n named by a group (its words make it one) or by a name right before a bracketed
     // n: the sentence, the item, the group's text, and whether its words make it a group.
     let mut named: Vec<(usize, usize, String, bool)> = Vec::new();
+    // Whether the last sentence looked at is a table's row, read once for each sentence.
+    let mut table_row: Option<(usize, bool)> = None;
     for (j, item) in items.iter().enumerate() {
         if item.kind != ItemKind::N {
             continue;
         }
         let sentence = &doc.sentences[item.sentence];
-        if crate::draft::sentences::is_table_row(&doc.original[sentence.span.clone()]) {
+        let is_row = match table_row {
+            Some((si, row)) if si == item.sentence => row,
+            _ => {
+                let row =
+                    crate::draft::sentences::is_table_row(&doc.original[sentence.span.clone()]);
+                table_row = Some((item.sentence, row));
+                row
+            }
+        };
+        if is_row {
             continue;
         }
-        let start = sentence.span.start;
+        // Only a group ending right before the n counts, and a group's name is short: the
+        // words just before the n are read, not the whole sentence before it (a sentence as
+        // long as a whole list would make this quadratic in its length).
+        let start = window_start(doc.original, sentence.span.start, item.span[0], 240);
         let before = &doc.original[start..item.span[0]];
         let group = cues::groups(before).into_iter().last().filter(|g| {
             // Only brackets, `n`, `=` and white space between the group and its n.
@@ -677,6 +701,9 @@ fn sentence_n(text: &str, items: &[Item], cell: usize) -> Option<Option<usize>> 
     Some(((values.len() == 1 && !part_of_a_whole) || subset).then_some(nearest))
 }
 
+/// The most summaries one sentence's structure is read for ([`read_sentence`]).
+const MOST_SUMMARIES_IN_A_SENTENCE: usize = 200;
+
 /// Read the structure of one sentence's summaries: what the words between them say of each
 /// (group, time, a new measure), how consecutive values relate, then the measures: time
 /// courses, arms of one measure, and single values, with the comparison after each and the
@@ -693,7 +720,10 @@ pub(super) fn read_sentence(
         .copied()
         .filter(|&i| is_summary(items[i].kind))
         .collect();
-    if summaries.is_empty() {
+    // A "sentence" of hundreds of summaries is a list run together with no full stop (or a
+    // paste of one line), never a report's sentence: its values stay single facts for review,
+    // as reading the relations of every pair of them would cost the square of their number.
+    if summaries.is_empty() || summaries.len() > MOST_SUMMARIES_IN_A_SENTENCE {
         return;
     }
     let sentence = &doc.sentences[si];
@@ -755,6 +785,8 @@ pub(super) fn read_sentence(
         runs: &runs,
         sentence_time,
         change: cues::change_words(&sentence.quote),
+        spread_kind: cues::spread_kind(&sentence.quote),
+        fall_words: cues::fall_words(&sentence.quote),
     };
     let mut r = 0;
     while r < runs.len() {
@@ -1207,6 +1239,11 @@ struct RunReader<'a> {
     sentence_time: Option<String>,
     /// The sentence speaks of changes (`fell by`, `change from baseline`).
     change: bool,
+    /// What the sentence says its ± are ([`cues::spread_kind`]), read once: a sentence may
+    /// hold many measures.
+    spread_kind: Option<&'static str>,
+    /// The sentence prints changes as the size of a fall ([`cues::fall_words`]).
+    fall_words: bool,
 }
 
 impl RunReader<'_> {
@@ -1293,7 +1330,8 @@ impl RunReader<'_> {
         let mut m = Measure {
             label,
             change,
-            spread_label: cues::spread_kind(&sentence.quote)
+            spread_label: self
+                .spread_kind
                 .map(|k| (k, format!("the sentence says so (line {})", sentence.line))),
             evidence: Vec::new(),
             ..Measure::new(Shape::Single, self.si, Vec::new(), String::new())
@@ -1315,7 +1353,7 @@ impl RunReader<'_> {
         if m.shape != Shape::Single {
             m.comparison = comparison(self.doc.original, self.items, self.members, after, until);
         }
-        if change && cues::fall_words(&sentence.quote) {
+        if change && self.fall_words {
             read_fall(&mut m, &s.groups, self.items, &sentence.quote);
         }
         s.measures.push(m);
