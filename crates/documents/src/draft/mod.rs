@@ -698,12 +698,21 @@ pub(crate) mod tests {
         assert_eq!(summaries.len(), 300);
         for i in &items {
             assert!(i.quote.len() <= super::QUOTE_WIDTH, "{}", i.quote.len());
-            assert!(i.quote.contains(i.text.trim()), "{:?} in {:?}", i.text, i.quote);
+            assert!(
+                i.quote.contains(i.text.trim()),
+                "{:?} in {:?}",
+                i.text,
+                i.quote
+            );
             assert!(text.contains(&i.quote));
         }
         // Its values are no report's sentence: none is placed in a measure with another.
         let (_, s) = super::structure::read_text(&text);
-        assert!(s.measures.iter().all(|m| m.cells.len() <= 1), "{:?}", s.measures.len());
+        assert!(
+            s.measures.iter().all(|m| m.cells.len() <= 1),
+            "{:?}",
+            s.measures.len()
+        );
     }
 
     /// (kind, numbers as read) of every item: what the recognisers' tests compare.

@@ -3265,6 +3265,13 @@ pub fn names_count_percent(header: &str) -> bool {
 pub fn describes_cells(header: &str) -> bool {
     let mut rest = header.to_lowercase();
     for w in [
+        // `M (SD)`: M for the mean, as a table's legend spells out (`M—Mean`).
+        "m (sd)",
+        "m(sd)",
+        "m ± sd",
+        "m±sd",
+        "m (se)",
+        "m(se)",
         "no. of patients",
         "number of patients",
         "no. of events",

@@ -15,7 +15,13 @@
 //!   only p-values beside it (the groups' comparison on the measure's own row) is a section
 //!   label too.
 //! - With time columns, each row is one measure's time course. A time over what its cells
-//!   print (`Before` over `Mean | SD`, read `Before Mean`) is that time.
+//!   print (`Before` over `Mean | SD`, read `Before Mean`; `M0 M (SD)`) is that time; a
+//!   visit's code (`T0`, `M6`, `V1`, `D28`, `W12`) is a time in a header.
+//! - A column headed `Group` (`Arm`, `群`) names each row's group: each row is its group's
+//!   time course, the next group's row (its label cell left empty) the same measure, and the
+//!   rows of one measure its arms; a row's p is then its group's change, no comparison of
+//!   the arms. A group's n is the one printed right after its short name anywhere (`(IG: n =
+//!   13, CG: n = 26)` in the caption).
 //! - Rows labelled with times run as one time course while their times are new; the labels
 //!   printed among them (a spanning label copied at the height of its middle) name it, and a
 //!   row printing fewer of the groups is those groups' next visit.
@@ -33,6 +39,9 @@ use crate::draft::{Item, ItemKind, Sentences};
 enum Column {
     Label,
     Group(usize),
+    /// A column headed `Group` (`Arm`, `群`) whose cells name each row's group: the rows are
+    /// the groups, the other columns their times.
+    RowGroup,
     Time,
     Statistic(Stat),
 }
@@ -66,6 +75,16 @@ fn stat_of(header: &str) -> Option<Stat> {
         "ratio",
         "estimate",
         "effect",
+        "effect size",
+        "cohen's d",
+        "cohen’s d",
+        "hedges' g",
+        "hedges’ g",
+        "η2",
+        "η2p",
+        "ηp2",
+        "partial η2",
+        "partial eta squared",
     ]
     .iter()
     .any(|w| h == *w || h.starts_with(&format!("{w} ")) || h.starts_with(&format!("{w}(")))
@@ -114,8 +133,9 @@ fn time_only(label: &str) -> Option<String> {
 
 /// Is a column header a time point: a time phrase and nothing else, or a word that places a
 /// column in time only in a header or a row's label (`Initial | Final`, `Pre | Post`, `Before
-/// | After`, `前 | 後`, a bare count `4週`, `16 週` as a table prints a visit)? The time as the
-/// header prints it.
+/// | After`, `前 | 後`, a bare count `4週`, `16 週` as a table prints a visit, a visit's code
+/// `T0 | T6`, `M0 | M1`, `V1`, `D28`, `W12` with the letter of a time, trial, month, visit, day
+/// or week)? The time as the header prints it.
 fn header_time(header: &str) -> Option<String> {
     if let Some(t) = time_only(header) {
         return Some(t);
@@ -123,13 +143,20 @@ fn header_time(header: &str) -> Option<String> {
     static P: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let p = P.get_or_init(|| {
         regex::Regex::new(
-            r"(?i)^(?:(?:initial|final|first|last|pre|post|before|after|end|start|前|後|治療前|治療後|投与前|投与後|介入前|介入後)(?:[\s\-]?(?:visit|test|assessment|measurement|treatment|intervention|training|trial|programme|program|period|surgery|operation|injection|infusion|dose|value|values|値))?|[0-9]+\s*(?:週|か月|カ月|ヶ月|ケ月|ヵ月|箇月|日|年)(?:間)?(?:目|時)?)[\s*†‡§a-d]*$",
+            r"(?i)^(?:(?:initial|final|first|last|pre|post|before|after|end|start|前|後|治療前|治療後|投与前|投与後|介入前|介入後)(?:[\s\-]?(?:visit|test|assessment|measurement|treatment|intervention|training|trial|programme|program|period|surgery|operation|injection|infusion|dose|value|values|値))?|[0-9]+\s*(?:週|か月|カ月|ヶ月|ケ月|ヵ月|箇月|日|年)(?:間)?(?:目|時)?|[TMVDW]\s?[0-9]{1,2})[\s*†‡§a-d]*$",
         )
         .expect("a valid pattern")
     });
     let h = header.trim();
     if p.is_match(h) {
         return Some(h.trim_end_matches(['*', '†', '‡', '§']).to_string());
+    }
+    // Such a word before what the cells under it print (`M0 M (SD)`, `Before Mean (SD)`).
+    for (i, _) in h.match_indices(char::is_whitespace) {
+        let (head, tail) = (h[..i].trim(), h[i..].trim());
+        if crate::draft::table::describes_cells(tail) && p.is_match(head) {
+            return Some(head.trim_end_matches(['*', '†', '‡', '§']).to_string());
+        }
     }
     // Such a word with what the cells under it print (`Before Mean`, `After SD`, as a header
     // spanning `Mean | SD` reads over each column): the word is the time.
@@ -341,6 +368,9 @@ impl Header<'_> {
                 && !crate::draft::table::names_n(t)
         });
         self.column_time.resize(self.columns.len(), None);
+        if names_row_groups(&text) {
+            return Column::RowGroup;
+        }
         if text.is_empty() || crate::draft::table::describes_cells(&text) {
             Column::Statistic(Stat::Other)
         } else if let Some(st) = stat_of(&text).or(cell_stat) {
@@ -437,6 +467,43 @@ fn column_group(
     g
 }
 
+/// Does a column's header say that its cells name the rows' groups (`Group`, `Arm`,
+/// `Treatment group`, `群`)?
+fn names_row_groups(header: &str) -> bool {
+    matches!(
+        header
+            .trim()
+            .trim_end_matches(['*', '†', ':'])
+            .to_lowercase()
+            .as_str(),
+        "group"
+            | "groups"
+            | "arm"
+            | "arms"
+            | "treatment group"
+            | "study group"
+            | "群"
+            | "グループ"
+            | "治療群"
+            | "投与群"
+    )
+}
+
+/// The n the document prints right after a group's short name, anywhere (`(IG: n = 13, CG:
+/// n = 26)` in a table's caption, `IG (n = 13)`): the first such n item.
+fn n_named_by(original: &str, items: &[Item], name: &str) -> Option<usize> {
+    items.iter().position(|i| {
+        let before = original[..i.span[0]]
+            .trim_end_matches(|c: char| c.is_whitespace() || ":=(（,，：".contains(c));
+        before.ends_with(name)
+            && !before[..before.len() - name.len()]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+            && i.kind == ItemKind::N
+    })
+}
+
 /// A row's label without the bracket printing its groups' n's (`SF-12 (n = 75 intervention,
 /// n = 66 control)` → `SF-12`).
 fn without_ns(label: &str) -> String {
@@ -492,6 +559,8 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
         section: None,
         section_n: vec![None; header.columns.len()],
         last_measure: None,
+        row_group: None,
+        group_rows_label: String::new(),
         counted: Vec::new(),
         header,
     };
@@ -521,6 +590,11 @@ struct RowReader<'a> {
     section_n: Vec<Option<usize>>,
     /// The measure the last row of values made, which the next rows may continue.
     last_measure: Option<usize>,
+    /// The group the row being read names in a [`Column::RowGroup`] column, if any.
+    row_group: Option<usize>,
+    /// The label of the last row naming its group that way: the next group's row, its label
+    /// cell left empty, is the same measure.
+    group_rows_label: String,
     /// The labels of rows that count patients (`Current | 146 (46%) | 147 (47%)`): a row
     /// with the same label further down (`Pack years`, then `Current`) summarises that
     /// subgroup, whose n is the count, not the column's.
@@ -676,6 +750,15 @@ impl RowReader<'_> {
         s: &mut Structure,
     ) {
         let (items, cells) = (self.items, &row.cells);
+        self.row_group = self.row_group_of(cells, members, s);
+        let label = match self.row_group {
+            Some(_) if label.is_empty() => self.group_rows_label.clone(),
+            Some(_) => {
+                self.group_rows_label = label.clone();
+                label
+            }
+            None => label,
+        };
         let in_value_cell = |j: usize| cell_index(cells, items[j].span[0]).is_some_and(|c| c >= 1);
         let counts = members.iter().any(|&j| {
             matches!(items[j].kind, ItemKind::Percent | ItemKind::CountOf) && in_value_cell(j)
@@ -727,10 +810,41 @@ impl RowReader<'_> {
         let mut groups: Vec<Option<usize>> = read.values.iter().map(|c| c.group).collect();
         groups.dedup();
         let shape = self.shape_of(&read.values, &groups);
-        if self.continues_last_measure(shape, (&measure_label, &time), &groups, &mut read, s) {
+        if self.continues_last_measure(shape, (&measure_label, &time), &groups, &mut read, s)
+            || self.continues_group_rows(shape, &measure_label, &mut read, s)
+        {
             return;
         }
         self.push_row_measures(read, shape, (measure_label, change), &label, s);
+    }
+
+    /// The group a row names in the header's [`Column::RowGroup`] column (`IG`, `Control`),
+    /// added to the structure; `None` where the table has no such column or the row's cell
+    /// there is empty or holds a number.
+    fn row_group_of(
+        &self,
+        cells: &[Range<usize>],
+        members: &[usize],
+        s: &mut Structure,
+    ) -> Option<usize> {
+        let ci = self
+            .header
+            .columns
+            .iter()
+            .position(|c| *c == Column::RowGroup)?;
+        let cell = cells.get(ci)?;
+        let name = self.original[cell.clone()].trim();
+        let holds_item = members
+            .iter()
+            .any(|&j| cell_index(cells, self.items[j].span[0]) == Some(ci));
+        if name.is_empty() || holds_item {
+            return None;
+        }
+        let g = group_index(s, name, &cues::group_key(name));
+        if s.groups[g].n.is_none() {
+            s.groups[g].n = n_named_by(self.original, self.items, name);
+        }
+        Some(g)
     }
 
     /// A row whose cells are each an n (`HbA1c, % | n = 74 | n = 84 |`): the n of each column
@@ -874,14 +988,16 @@ impl RowReader<'_> {
                             self.descriptor(cells, first.item) == self.descriptor(cells, j)
                         }) =>
                 {
-                    let n = self.time_column_n(ci);
+                    let (n, whose) = match self.time_column_n(ci) {
+                        Some(k) => (Some(k), "the column's n"),
+                        None => (self.row_group.and_then(|g| s.groups[g].n), "the group's n"),
+                    };
                     read.values.push(Cell {
                         item: j,
-                        group: None,
+                        group: self.row_group,
                         time: Some(self.header.time_of_column(self.original, ci)),
                         n,
-                        n_evidence: n
-                            .map(|k| format!("the column's n ('{}')", items[k].text.trim())),
+                        n_evidence: n.map(|k| format!("{whose} ('{}')", items[k].text.trim())),
                     })
                 }
                 (Column::Time, true) if self.time_columns => {
@@ -1061,6 +1177,59 @@ impl RowReader<'_> {
         for j in s.measures[mi].comparison.items() {
             s.placed[j] = true;
         }
+        true
+    }
+
+    /// The next group's row of the measure just read, in a table whose rows are the groups
+    /// ([`Column::RowGroup`]: `Physical Function | IG | 93.8 (6.8) | 95.0 (7.4)`, then ` | CG
+    /// | 94.4 (8.0) | 88.1 (14.4)`): the same label, another group, the same times. The
+    /// measure becomes the arms of those groups, each with its time course. Whether the row's
+    /// values were added to it.
+    fn continues_group_rows(
+        &self,
+        shape: Shape,
+        measure_label: &Option<String>,
+        read: &mut RowCells,
+        s: &mut Structure,
+    ) -> bool {
+        let (Some(g), Some(mi), Shape::TimeCourse) = (self.row_group, self.last_measure, shape)
+        else {
+            return false;
+        };
+        let m = &mut s.measures[mi];
+        let times = |cells: &[Cell]| {
+            let mut t: Vec<String> = cells
+                .iter()
+                .filter_map(|c| c.time.as_deref().map(cues::time_key))
+                .collect();
+            t.sort();
+            t.dedup();
+            t
+        };
+        let other_groups = m.cells.iter().all(|c| c.group.is_some_and(|h| h != g));
+        let same_times = times(&m.cells) == times(&read.values);
+        if !matches!(m.shape, Shape::TimeCourse | Shape::Arms)
+            || m.label != *measure_label
+            || m.change
+            || !other_groups
+            || !same_times
+        {
+            return false;
+        }
+        m.shape = Shape::Arms;
+        m.evidence = vec![format!(
+            "the table's rows name the groups and its columns the time points (header line {})",
+            self.header.line
+        )];
+        // A row's p is its group's change over the times (`p-Value M0-M1`), no comparison of
+        // the arms: it leaves the measure, a fact of its own.
+        for j in std::mem::take(&mut m.comparison).items() {
+            s.placed[j] = false;
+        }
+        for c in &read.values {
+            s.placed[c.item] = true;
+        }
+        m.cells.append(&mut read.values);
         true
     }
 
@@ -1277,6 +1446,42 @@ mod tests {
         assert_eq!(m.spread_label.as_ref().map(|(k, _)| *k), Some("SD"));
         let p = m.comparison.p.expect("the row's p");
         assert_eq!(items[p].text, "0·89");
+    }
+
+    #[test]
+    fn a_group_column_makes_each_row_a_groups_time_course_and_the_rows_arms() {
+        // Made-up values in a journal's layout, copied with tabs: visit codes over what the
+        // cells print, the groups in a column of their own (the second group's label cell
+        // left empty), each row's p its group's change, and the n's in the caption.
+        let text = "Table 2. Quality of life (IG: n = 13, CG: n = 26).\nDomain\tGroup\tM0 M (SD)\tM1 M (SD)\tp-Value M0-M1\tCohen's d\nPain\tIG\t79.0 (17.1)\t87.4 (12.7)\t0.121\t0.56\n\tCG\t79.2 (19.0)\t71.1 (20.1)\t0.035\t0.42\nVitality\tIG\t48.1 (20.6)\t67.3 (15.6)\t0.004\t1.05\n\tCG\t55.5 (17.1)\t70.3 (18.4)\t<0.001\t0.83\n";
+        let (items, s) = read_text(text);
+        let groups: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
+        assert_eq!(groups, ["IG", "CG"]);
+        assert_eq!(s.measures.len(), 2, "{:#?}", s.measures);
+        let m = &s.measures[0];
+        assert_eq!((m.shape, m.label.as_deref()), (Shape::Arms, Some("Pain")));
+        let read: Vec<(usize, &str, &str)> = m
+            .cells
+            .iter()
+            .map(|c| {
+                (
+                    c.group.unwrap(),
+                    c.time.as_deref().unwrap(),
+                    items[c.n.unwrap()].text.trim(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (0, "M0", "n = 13"),
+                (0, "M1", "n = 13"),
+                (1, "M0", "n = 26"),
+                (1, "M1", "n = 26")
+            ]
+        );
+        // The p's are each group's change over time: no comparison of the arms.
+        assert!(m.comparison.items().is_empty());
     }
 
     #[test]
