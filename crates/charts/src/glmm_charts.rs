@@ -11,13 +11,20 @@ pub fn observed_fitted_chart(summary: &ObservedVsFitted) -> ObservedFittedChart 
     let response = &summary.response;
     let level = summary.level.label();
     let (value, observed) = match summary.summary {
+        Summary::Mean if !summary.exposures.is_empty() => (
+            format!(
+                "mean {response} per row (each over its own {})",
+                summary.exposures.join(", ")
+            ),
+            format!("observed mean, {level} t interval"),
+        ),
         Summary::Mean => (
             format!("mean {response}"),
             format!("observed mean, {level} t interval"),
         ),
         Summary::Proportion => (
             format!("proportion {response} (successes / trials)"),
-            format!("observed proportion, {level} exact interval"),
+            format!("observed proportion, {level} Clopper–Pearson interval"),
         ),
         Summary::CategoryShares => (
             "share of the level's rows (%)".to_string(),
@@ -28,24 +35,31 @@ pub fn observed_fitted_chart(summary: &ObservedVsFitted) -> ObservedFittedChart 
         .time
         .as_ref()
         .map_or(String::new(), |t| format!(" over {t}"));
+    let (kind, at) = if summary.random_effects {
+        ("GLMM", " at random effects 0")
+    } else {
+        ("GLM", "")
+    };
     let mut subtitle = vec![format!(
-        "{} model; fitted: the prediction at random effects 0, averaged over each level's rows",
+        "{} {kind}; fitted: each level's mean prediction{at}",
         summary.model
     )];
+    let mut notes = Vec::new();
     if summary.summary == Summary::CategoryShares {
         subtitle.push(format!(
-            "upper bar: the observed shares of each {response} category; lower bar: the fitted probabilities"
+            "upper bar: observed share of each {response} category; lower bar: fitted probability"
         ));
-    }
-    let mut notes = Vec::new();
-    if summary.summary != Summary::CategoryShares {
-        notes.push(format!("Intervals: {}.", summary.interval));
-        if summary.random_effects {
-            notes.push(
-                "Fitted at random effects 0 is a typical subject's value, not the mean over subjects (with a log link it is lower)."
-                    .to_string(),
-            );
-        }
+    } else if summary.random_effects {
+        // The mean of g⁻¹(η + b) over b ~ N(0, σ²) is above g⁻¹(η) for the log link (by
+        // e^{σ²/2}) and nearer 1/2 than it for the logit.
+        let direction = match summary.link.as_str() {
+            "log" => "below the mean over subjects",
+            _ => "further from 50% than the mean over subjects",
+        };
+        notes.push(format!(
+            "Fitted at random effects 0 is a typical subject's value, {direction} ({} link).",
+            summary.link
+        ));
     }
     let (body, x_label, y_label) = body(summary, value);
     ObservedFittedChart {
@@ -57,7 +71,7 @@ pub fn observed_fitted_chart(summary: &ObservedVsFitted) -> ObservedFittedChart 
         x_label,
         y_label,
         observed_label: observed,
-        fitted_label: "fitted (random effects 0)".to_string(),
+        fitted_label: "fitted".to_string(),
         notes,
         body,
     }
@@ -67,7 +81,7 @@ pub fn observed_fitted_chart(summary: &ObservedVsFitted) -> ObservedFittedChart 
 fn body(summary: &ObservedVsFitted, value: String) -> (ObservedFittedBody, String, String) {
     let values = |r: &LevelSummary| LevelValues {
         level: r.level.clone(),
-        n: r.n,
+        size: size(r),
         observed: r.observed,
         interval: r.observed_ci.map(|c| (c[0], c[1])),
         fitted: r.fitted,
@@ -81,7 +95,7 @@ fn body(summary: &ObservedVsFitted, value: String) -> (ObservedFittedBody, Strin
                     let rows: Vec<&LevelSummary> = of_level(summary, level).collect();
                     Some(LevelShares {
                         level: level.clone(),
-                        n: rows.first()?.n,
+                        size: size(rows.first()?),
                         observed: rows.iter().map(|r| r.observed).collect(),
                         fitted: rows.iter().map(|r| r.fitted).collect(),
                     })
@@ -123,4 +137,13 @@ fn of_level<'a>(
     level: &'a str,
 ) -> impl Iterator<Item = &'a LevelSummary> + 'a {
     summary.rows.iter().filter(move |r| r.level == level)
+}
+
+/// A level's size as printed under its label: its rows, and its trials for successes out of
+/// trials.
+fn size(row: &LevelSummary) -> String {
+    match row.trials {
+        Some(trials) => format!("n = {}, {trials} trials", row.n),
+        None => format!("n = {}", row.n),
+    }
 }

@@ -26,8 +26,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 #[derive(Debug, Clone, PartialEq)]
 pub struct LevelValues {
     pub level: String,
-    /// Rows in the level.
-    pub n: usize,
+    /// The level's size as printed under its label (`n = 15`, `n = 15, 278 trials`).
+    pub size: String,
     pub observed: f64,
     /// The observed value's interval (`None`: none, as for a mean of one row).
     pub interval: Option<(f64, f64)>,
@@ -46,7 +46,8 @@ pub struct LevelSeries {
 #[derive(Debug, Clone, PartialEq)]
 pub struct LevelShares {
     pub level: String,
-    pub n: usize,
+    /// The level's size as printed under its label (`n = 999`).
+    pub size: String,
     pub observed: Vec<f64>,
     pub fitted: Vec<f64>,
 }
@@ -88,6 +89,9 @@ pub struct ObservedFittedChart {
 const LABEL_LINES: usize = 4;
 /// The largest share of the width the label column takes.
 const LABEL_SHARE: f64 = 0.4;
+/// The height (at 96 dpi, axes included) a chart over time keeps for its plot under the
+/// frame: the image grows to give it that much.
+const OVER_TIME_PLOT_PX: f64 = 280.0;
 
 impl ObservedFittedChart {
     /// Refuse what cannot be drawn: no levels, values that are not finite, an interval whose
@@ -124,29 +128,34 @@ impl ObservedFittedChart {
 
     /// The height the chart needs at `size`'s width: every level's row gets the lines of its
     /// longest label (and, for shares, room for its two bars), under the frame and above the
-    /// axis (see [`super::Chart::needed_height`]).
+    /// axis; a chart over time, a plot of [`OVER_TIME_PLOT_PX`] under its frame (see
+    /// [`super::Chart::needed_height`]).
     pub(crate) fn needed_height(&self, size: super::Size, style: &Style) -> u32 {
+        let frame = super::forest::frame_height(&self.frame(), size.width, style);
         let Some(labels) = self.label_column(size.width as i32, style) else {
-            return 0;
+            // Over time: a plot of lines and intervals under however many legend rows the
+            // levels' names take.
+            return (frame + style.px(OVER_TIME_PLOT_PX)).max(0) as u32;
         };
         let lh = line_height(&style.tick());
         let lines = labels.lines.iter().map(Vec::len).max().unwrap_or(1) as i32;
         let row = lines * lh + style.px(8.0);
         let axis = lh + line_height(&style.axis()) + style.px(24.0);
-        let frame = super::forest::frame_height(&self.frame(), size.width, style);
         (labels.lines.len() as i32 * row + axis + frame).max(0) as u32
     }
 
     /// The label column of a chart of rows of levels in an area `width` wide (`None` for a
     /// chart over time, which labels its levels in the legend).
     fn label_column(&self, width: i32, style: &Style) -> Option<LabelColumn> {
-        let names: Vec<(&str, usize)> = match &self.body {
-            ObservedFittedBody::Levels(levels) => {
-                levels.iter().map(|l| (l.level.as_str(), l.n)).collect()
-            }
-            ObservedFittedBody::Shares { levels, .. } => {
-                levels.iter().map(|l| (l.level.as_str(), l.n)).collect()
-            }
+        let names: Vec<(&str, &str)> = match &self.body {
+            ObservedFittedBody::Levels(levels) => levels
+                .iter()
+                .map(|l| (l.level.as_str(), l.size.as_str()))
+                .collect(),
+            ObservedFittedBody::Shares { levels, .. } => levels
+                .iter()
+                .map(|l| (l.level.as_str(), l.size.as_str()))
+                .collect(),
             ObservedFittedBody::OverTime(_) => return None,
         };
         let desc_w = y_description_width(&self.y_label, style);
@@ -316,18 +325,19 @@ impl LevelShares {
     }
 }
 
-/// The label column of rows of levels: each level's label wrapped to the column, with its n.
+/// The label column of rows of levels: each level's label wrapped to the column, with its
+/// size.
 struct LabelColumn {
     /// The column's width in pixels (with the y description and padding).
     width: i32,
-    /// Each level's lines (its name, then `n = …`).
+    /// Each level's lines (its name, then its size).
     lines: Vec<Vec<String>>,
 }
 
 impl LabelColumn {
-    /// Labels of `levels` (name, n) in an area `area_width` wide, beside a y description
+    /// Labels of `levels` (name, size) in an area `area_width` wide, beside a y description
     /// `desc_width` pixels wide.
-    fn new(levels: &[(&str, usize)], area_width: i32, desc_width: i32, style: &Style) -> Self {
+    fn new(levels: &[(&str, &str)], area_width: i32, desc_width: i32, style: &Style) -> Self {
         let tick = style.tick();
         let pad = style.px(8.0);
         let most = ((f64::from(area_width) * LABEL_SHARE) as i32 - desc_width - pad).max(40);
@@ -339,9 +349,9 @@ impl LabelColumn {
         let text_w = natural.min(most);
         let lines: Vec<Vec<String>> = levels
             .iter()
-            .map(|(level, n)| {
+            .map(|(level, size)| {
                 let mut lines = wrap_text(level, &tick, text_w, LABEL_LINES);
-                lines.push(format!("n = {n}"));
+                lines.push(size.to_string());
                 lines
             })
             .collect();
@@ -357,7 +367,7 @@ impl LabelColumn {
         }
     }
 
-    /// Draws level `i`'s lines right-aligned at `right`, centred on `y`; the n in grey.
+    /// Draws level `i`'s lines right-aligned at `right`, centred on `y`; the size in grey.
     fn draw<DB: DrawingBackend>(
         &self,
         area: &DrawingArea<DB, Shift>,

@@ -174,7 +174,7 @@ pub struct GlmmFit {
     #[serde(skip)]
     pub covariance_parameters: Vec<f64>,
     /// Each row's response and prediction at random effects 0, for
-    /// [`observed_vs_fitted`](super::observed_fitted::observed_vs_fitted).
+    /// [`observed_vs_fitted`].
     #[serde(skip)]
     pub rows: FittedRows,
     /// Observed against fitted by level (after [`GlmmFit::with_observed_vs_fitted`]); in JSON

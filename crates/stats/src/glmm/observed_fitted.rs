@@ -214,6 +214,13 @@ pub struct ObservedVsFitted {
     /// at random effects 0).
     #[serde(skip)]
     pub random_effects: bool,
+    /// The link (`log`, `logit`).
+    #[serde(skip)]
+    pub link: String,
+    /// The columns of the formula's offsets (`years` of `offset(log(years))`): each row's
+    /// count is over its own exposure, and a level's mean is one of counts, not of rates.
+    #[serde(skip)]
+    pub exposures: Vec<String>,
 }
 
 /// Observed against fitted by the levels asked for in `request`, of `fit` fitted to `frame`
@@ -281,6 +288,8 @@ pub fn observed_vs_fitted(
         levels,
         categories: rows.categories.clone(),
         random_effects: !fit.grouping_factors.is_empty(),
+        link: fit.link.clone(),
+        exposures: formula.offsets.iter().map(|o| o.column.clone()).collect(),
     })
 }
 
