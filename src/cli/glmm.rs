@@ -201,10 +201,15 @@ pub fn run(args: Args) -> Result<Outcome> {
         ziformula: args.ziformula.as_deref(),
         levels: args.levels.as_deref(),
     };
+    if let Some(path) = &args.plot {
+        // Before the fit: a file name the chart cannot be written to is refused at once.
+        trialstats::plot::ImageFormat::from_path(path)?;
+        super::args::refuse_overwrite("--plot", path, &[&file])?;
+    }
     let (mut fit, frame) = fit_csv_with_frame(&file, &formula, side, options, &references)?;
     fit = with_observed_vs_fitted(fit, &frame, &args, format)?;
     if let Some(path) = &args.plot {
-        draw_plot(&fit, path, &file, &args.chart)?;
+        draw_plot(&fit, path, &args.chart)?;
     }
     if args.exp {
         fit = fit.with_ratios(args.level);
@@ -251,14 +256,12 @@ fn with_observed_vs_fitted(
 }
 
 /// Draws `fit`'s observed and fitted values by level to `path` (`--plot`), with the chart
-/// options' size, title and axis labels; refuses to write over the input `file`.
+/// options' size, title and axis labels.
 fn draw_plot(
     fit: &GlmmFit,
     path: &std::path::Path,
-    file: &std::path::Path,
     options: &super::args::ChartOptions,
 ) -> Result<()> {
-    super::args::refuse_overwrite("--plot", path, &[file])?;
     let canvas = options.canvas()?;
     let Some(summary) = &fit.observed_vs_fitted else {
         return Ok(());

@@ -681,3 +681,77 @@ fn dodge_step(series: &[LevelSeries]) -> f64 {
         0.0
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chart(body: ObservedFittedBody) -> ObservedFittedChart {
+        ObservedFittedChart {
+            title: "t".into(),
+            subtitle: Vec::new(),
+            x_label: "x".into(),
+            y_label: "y".into(),
+            observed_label: "observed".into(),
+            fitted_label: "fitted".into(),
+            notes: Vec::new(),
+            body,
+        }
+    }
+
+    #[test]
+    fn values_that_cannot_be_drawn_are_refused_naming_the_level() {
+        let level = LevelValues {
+            level: "active".into(),
+            size: "n = 3".into(),
+            observed: 1.0,
+            interval: Some((0.5, 1.5)),
+            fitted: f64::NAN,
+        };
+        let e = chart(ObservedFittedBody::Levels(vec![level.clone()]))
+            .validate()
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("level 'active'") && e.contains("fitted"), "{e}");
+        let reversed = LevelValues {
+            fitted: 1.0,
+            interval: Some((1.5, 0.5)),
+            ..level
+        };
+        let e = chart(ObservedFittedBody::Levels(vec![reversed]))
+            .validate()
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("lower end"), "{e}");
+    }
+
+    #[test]
+    fn shares_must_be_one_fraction_per_category() {
+        let shares = |observed: Vec<f64>| ObservedFittedBody::Shares {
+            categories: vec!["0".into(), "1".into()],
+            levels: vec![LevelShares {
+                level: "placebo".into(),
+                size: "n = 10".into(),
+                observed,
+                fitted: vec![0.5, 0.5],
+            }],
+        };
+        assert!(chart(shares(vec![0.4, 0.6])).validate().is_ok());
+        let e = chart(shares(vec![1.0])).validate().unwrap_err().to_string();
+        assert!(e.contains("1 observed shares for 2 categories"), "{e}");
+        let e = chart(shares(vec![1.5, -0.5]))
+            .validate()
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("fractions from 0 to 1"), "{e}");
+    }
+
+    #[test]
+    fn category_colours_run_from_viridis_yellow_to_its_purple() {
+        // matplotlib's viridis at 0 and 1: #FDE725 and #440154.
+        assert_eq!(share_colour(0, 7), RGBColor(0xFD, 0xE7, 0x25));
+        assert_eq!(share_colour(6, 7), RGBColor(0x44, 0x01, 0x54));
+        assert_eq!(text_on(share_colour(0, 7)), palette::BLACK);
+        assert_eq!(text_on(share_colour(6, 7)), palette::WHITE);
+    }
+}
