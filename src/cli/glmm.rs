@@ -5,8 +5,14 @@
 //! infinite (the output says so), 2 on bad input.
 
 use std::path::PathBuf;
-use trialstats::glmm::{Family, GlmmOptions, SideModels, compare_csv, fit_csv_with};
+use trialstats::charts::glmm_charts::observed_fitted_chart;
+use trialstats::glmm::observed_fitted::observed_vs_fitted;
+use trialstats::glmm::{
+    Family, GlmmFit, GlmmOptions, ObservedFittedRequest, SideModels, compare_csv,
+    fit_csv_with_frame,
+};
 use trialstats::level::ConfidenceLevel;
+use trialstats::lmm::frame::Frame;
 use trialstats::output::{Format, render};
 use trialstats::{Error, Outcome, Result};
 
@@ -83,13 +89,9 @@ pub struct Args {
     /// odds ratios of a higher category for ordinal).
     #[arg(long)]
     pub exp: bool,
-    /// Confidence level of the --exp intervals.
-    #[arg(
-        long,
-        default_value = "0.95",
-        allow_hyphen_values = true,
-        requires = "exp"
-    )]
+    /// Confidence level of the --exp intervals and of the observed values' intervals (--by,
+    /// --plot).
+    #[arg(long, default_value = "0.95", allow_hyphen_values = true)]
     pub level: ConfidenceLevel,
     /// Also show the conditional modes of the random effects (lme4's ranef) for every group
     /// of every grouping factor.
@@ -98,6 +100,22 @@ pub struct Args {
     /// Output format: table, json or csv (fixed effects).
     #[arg(long, default_value = "table")]
     pub format: String,
+    /// Compare the observed response with the model's fitted one in each level of this
+    /// categorical fixed effect (e.g. arm): the mean, proportion or category shares with its
+    /// confidence interval beside the mean prediction at random effects 0. Default (for --plot
+    /// and JSON): the formula's first categorical fixed effect.
+    #[arg(long, value_name = "VARIABLE")]
+    pub by: Option<String>,
+    /// With --by or --plot: also split each level by this numeric fixed effect (a visit or
+    /// time column with at most 30 values, e.g. week); not for --family ordinal.
+    #[arg(long, value_name = "VARIABLE")]
+    pub time: Option<String>,
+    /// Draw the observed and fitted values by level (--by) to this file (.png or .svg).
+    #[arg(long, value_name = "FILE")]
+    pub plot: Option<PathBuf>,
+    /// Size, resolution, title and axis labels of the --plot chart.
+    #[command(flatten)]
+    pub chart: super::args::ChartOptions,
 }
 
 #[derive(Debug, clap::Args)]
@@ -165,12 +183,12 @@ pub fn run(args: Args) -> Result<Outcome> {
         return run_compare(c);
     }
     let format: Format = args.format.parse()?;
-    let file = args.file.ok_or_else(|| {
+    let file = args.file.clone().ok_or_else(|| {
         Error::usage(
             "give the CSV file: trialstats glmm FILE.csv --formula '...' --family poisson".into(),
         )
     })?;
-    let formula = args.formula.ok_or_else(|| {
+    let formula = args.formula.clone().ok_or_else(|| {
         Error::input(
             "--formula",
             "missing; for example --formula 'relapses ~ period + offset(log(years)) + (1 | patient)'",
@@ -183,7 +201,16 @@ pub fn run(args: Args) -> Result<Outcome> {
         ziformula: args.ziformula.as_deref(),
         levels: args.levels.as_deref(),
     };
-    let mut fit = fit_csv_with(&file, &formula, side, options, &references)?;
+    if let Some(path) = &args.plot {
+        // Before the fit: a file name the chart cannot be written to is refused at once.
+        trialstats::plot::ImageFormat::from_path(path)?;
+        super::args::refuse_overwrite("--plot", path, &[&file])?;
+    }
+    let (mut fit, frame) = fit_csv_with_frame(&file, &formula, side, options, &references)?;
+    fit = with_observed_vs_fitted(fit, &frame, &args, format)?;
+    if let Some(path) = &args.plot {
+        draw_plot(&fit, path, &args.chart)?;
+    }
     if args.exp {
         fit = fit.with_ratios(args.level);
     }
@@ -197,6 +224,60 @@ pub fn run(args: Args) -> Result<Outcome> {
     } else {
         Outcome::ProblemFound
     })
+}
+
+/// `fit` with its observed and fitted values by level: as `--by`, `--time` and `--plot` ask
+/// (their refusals name them), or in JSON by the first categorical fixed effect where the
+/// formula has one.
+fn with_observed_vs_fitted(
+    fit: GlmmFit,
+    frame: &Frame,
+    args: &Args,
+    format: Format,
+) -> Result<GlmmFit> {
+    let request = ObservedFittedRequest {
+        by: args.by.as_deref(),
+        time: args.time.as_deref(),
+        level: args.level,
+    };
+    let asked = args.by.is_some() || args.time.is_some() || args.plot.is_some();
+    if asked {
+        Ok(fit.with_observed_vs_fitted(frame, &request)?)
+    } else if format == Format::Json {
+        // Without a categorical fixed effect the JSON has no such keys.
+        let summary = observed_vs_fitted(&fit, frame, &request).ok();
+        Ok(GlmmFit {
+            observed_vs_fitted: summary,
+            ..fit
+        })
+    } else {
+        Ok(fit)
+    }
+}
+
+/// Draws `fit`'s observed and fitted values by level to `path` (`--plot`), with the chart
+/// options' size, title and axis labels.
+fn draw_plot(
+    fit: &GlmmFit,
+    path: &std::path::Path,
+    options: &super::args::ChartOptions,
+) -> Result<()> {
+    let canvas = options.canvas()?;
+    let Some(summary) = &fit.observed_vs_fitted else {
+        return Ok(());
+    };
+    let mut chart = observed_fitted_chart(summary);
+    if let Some(title) = &options.title {
+        chart.title = title.clone();
+    }
+    if let Some(xlab) = &options.xlab {
+        chart.x_label = xlab.clone();
+    }
+    if let Some(ylab) = &options.ylab {
+        chart.y_label = ylab.clone();
+    }
+    trialstats::plot::render(&chart.into(), path, canvas)?;
+    Ok(())
 }
 
 fn run_compare(args: CompareArgs) -> Result<Outcome> {

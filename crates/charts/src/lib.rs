@@ -12,6 +12,7 @@
 //! | [`meta_charts`] | a meta-analysis as forest, funnel, Baujat, bubble and posterior charts |
 //! | [`nma_charts`] | a network meta-analysis as forest, node-split forest, network graph and league table |
 //! | [`lmm_charts`] | a linear mixed model as trajectories, residual QQ plot and caterpillar plot |
+//! | [`glmm_charts`] | a generalised linear mixed model's observed against fitted values by level |
 //! | [`mmrm_charts`] | an MMRM's least-squares means per arm over visits |
 //! | [`power_charts`] | a power sweep, and a survival design's expected events over time |
 //! | [`report_charts`] | which charts a report draws, written into a folder with its index |
@@ -32,6 +33,7 @@
 
 pub mod check_charts;
 pub mod error;
+pub mod glmm_charts;
 pub mod lmm_charts;
 pub mod meta_charts;
 pub mod mmrm_charts;
@@ -44,6 +46,6 @@ pub mod report_charts;
 // `crate::effect`, `crate::report`, … as it did when the crates were one.
 use trialstats_documents::{analysis, report, study};
 use trialstats_numerics::{csv_file, dist, level, output, reported};
-use trialstats_stats::{effect, lmm, meta, mmrm, nma, prepost};
+use trialstats_stats::{effect, glmm, lmm, meta, mmrm, nma, prepost};
 
 pub use error::{Error, Outcome, Result};

@@ -1284,7 +1284,7 @@ fn drawn_runs<'p, 'a>(placed: &'p [Placed<'a>]) -> Vec<(&'p Placed<'a>, &'p Plac
 /// The height a frame's title and legend take at image width `width`. The frame lays itself
 /// out as it draws, so it is drawn once on a scratch canvas taller than any chart and the
 /// plot area it leaves is measured.
-fn frame_height(frame: &Frame, width: u32, style: &Style) -> i32 {
+pub(crate) fn frame_height(frame: &Frame, width: u32, style: &Style) -> i32 {
     const SCRATCH: u32 = 2 * super::Size::MAX;
     let mut scratch = String::new();
     let area = SVGBackend::with_string(&mut scratch, (width, SCRATCH)).into_drawing_area();

@@ -27,6 +27,7 @@
 //! | [`histogram`] | (reconstructed) samples |
 //! | [`trajectory`] | per-subject and population lines of a mixed model |
 //! | [`lsmeans`] | least-squares means per arm over visits with intervals and n (an MMRM) |
+//! | [`observed_fitted`] | a generalised mixed model's observed against fitted values by level (over time; category shares) |
 //! | [`power`] | patients per arm (or power) across a sweep of nuisance parameters |
 //! | [`gallery`] | many named charts into one folder, with an index |
 //! | [`input`] | chart rows from inline values or a CSV file |
@@ -53,6 +54,7 @@ pub mod input;
 pub mod league;
 pub mod lsmeans;
 pub mod network;
+pub mod observed_fitted;
 pub mod paired;
 pub mod palette;
 pub mod panel;
@@ -81,6 +83,9 @@ pub use histogram::{HistogramChart, HistogramLayout, HistogramSample};
 pub use league::{LeagueChart, LeagueEntry};
 pub use lsmeans::{LsMeanArm, LsMeanPoint, LsMeansChart};
 pub use network::{NetworkChart, NetworkEdge, NetworkNode};
+pub use observed_fitted::{
+    LevelSeries, LevelShares, LevelValues, ObservedFittedBody, ObservedFittedChart,
+};
 pub use paired::{PairedChart, PatientValues};
 pub use panel::PanelChart;
 pub use posterior::{JointDensityPanel, MarginalDensity, PosteriorChart};
@@ -144,6 +149,8 @@ pub enum Chart {
     Posterior(Box<PosteriorChart>),
     /// Treatments on a circle joined by their direct comparisons.
     Network(NetworkChart),
+    /// Observed against fitted by level (a generalised mixed model).
+    ObservedFitted(ObservedFittedChart),
     /// Every pair of treatments' estimate, row vs column.
     League(LeagueChart),
 }
@@ -178,6 +185,7 @@ chart_from!(
     Scatter(ScatterChart),
     Bubble(BubbleChart),
     Network(NetworkChart),
+    ObservedFitted(ObservedFittedChart),
     League(LeagueChart)
 );
 
@@ -213,6 +221,7 @@ impl Chart {
             Chart::Bubble(c) => c.validate(),
             Chart::Posterior(c) => c.validate(),
             Chart::Network(c) => c.validate(),
+            Chart::ObservedFitted(c) => c.validate(),
             Chart::League(c) => c.validate(),
         }
     }
@@ -225,6 +234,7 @@ impl Chart {
             Chart::Proportion(c) => c.as_forest().needed_height(size, style),
             Chart::Panel(c) => c.needed_height(size, style),
             Chart::Caterpillar(c) => c.needed_height(style),
+            Chart::ObservedFitted(c) => c.needed_height(size, style),
             Chart::Posterior(c) => c.needed_height(size, style),
             _ => 0,
         }
@@ -273,6 +283,7 @@ impl Chart {
             Chart::Bubble(c) => c.draw(area, style),
             Chart::Posterior(c) => c.draw(area, style),
             Chart::Network(c) => c.draw(area, style),
+            Chart::ObservedFitted(c) => c.draw(area, style),
             Chart::League(c) => c.draw(area, style),
         }
     }

@@ -23,6 +23,9 @@ use super::dispersion::{Dispersion, moment_start};
 use super::family::Family;
 use super::laplace::{Modes, Problem, lower_times};
 use super::model::{Locate, Model, SideFormulas, build, columns_for, parse_side_formula};
+use super::observed_fitted::{
+    FittedRows, ObservedFittedRequest, ObservedVsFitted, observed_vs_fitted,
+};
 use super::ordinal::{Thresholds, parse_levels};
 use super::several::SeveralFactors;
 use super::zero_inflation::ZeroInflation;
@@ -170,6 +173,14 @@ pub struct GlmmFit {
     /// lme4's covariance parameters `getME(m, "theta")`.
     #[serde(skip)]
     pub covariance_parameters: Vec<f64>,
+    /// Each row's response and prediction at random effects 0, for
+    /// [`observed_vs_fitted`].
+    #[serde(skip)]
+    pub rows: FittedRows,
+    /// Observed against fitted by level (after [`GlmmFit::with_observed_vs_fitted`]); in JSON
+    /// the keys `observed_vs_fitted_by` and `observed_vs_fitted`.
+    #[serde(flatten)]
+    pub observed_vs_fitted: Option<ObservedVsFitted>,
 }
 
 /// Parse `formula`, read its columns from `path`, and fit.
@@ -283,6 +294,18 @@ pub fn fit_csv_with(
     options: GlmmOptions,
     references: &ReferenceLevels,
 ) -> Result<GlmmFit> {
+    Ok(fit_csv_with_frame(path, formula, side, options, references)?.0)
+}
+
+/// [`fit_csv_with`], returning the data it was fitted to as well (complete rows of the columns
+/// the model uses), for [`GlmmFit::with_observed_vs_fitted`].
+pub fn fit_csv_with_frame(
+    path: &Path,
+    formula: &str,
+    side: SideModels,
+    options: GlmmOptions,
+    references: &ReferenceLevels,
+) -> Result<(GlmmFit, Frame)> {
     let f = Formula::parse(formula)?;
     let read = |text: Option<&str>, field| {
         text.map(|text| parse_side_formula(text, &f.response, field))
@@ -303,7 +326,8 @@ pub fn fit_csv_with(
     let mut frame = Frame::read_csv(path, &wanted).map_err(|e| side_column_error(e, &f, &side))?;
     frame.relevel(references)?;
     let locate = |row: usize, column: &str| locate_in_file(path, &wanted, row, column);
-    fit_located(&f, &frame, options, &side, &locate)
+    let fit = fit_located(&f, &frame, options, &side, &locate)?;
+    Ok((fit, frame))
 }
 
 /// An ordinal response is read as its levels, text or numbers (`wanted` says so), ordered by
@@ -1120,6 +1144,7 @@ fn fit_model(
         &v[zi_first..],
         &zero_inflation,
     ));
+    let zero_coefficients = &v[zi_first..zi_first + layout.n_zero_inflation];
     let n = problem.n();
     let n_parameters = v.len();
     let log_likelihood = -deviance / 2.0;
@@ -1128,11 +1153,7 @@ fn fit_model(
         reference_levels: frame.reference_levels(formula),
         family: family.r_name().to_string(),
         link: family.link().to_string(),
-        method: if options.nagq > 1 {
-            "adaptive Gauss-Hermite quadrature".to_string()
-        } else {
-            "Laplace".to_string()
-        },
+        method: method_name(options.nagq).to_string(),
         nagq: options.nagq,
         log_likelihood,
         deviance,
@@ -1166,7 +1187,19 @@ fn fit_model(
         evaluations: opt.evaluations,
         gradient: opt.projected_gradient,
         covariance_parameters: theta_cov,
+        rows: FittedRows::new(model, &beta, zero_coefficients),
+        observed_vs_fitted: None,
     })
+}
+
+/// The method's name: the Laplace approximation (`nagq` 1) or adaptive Gauss-Hermite
+/// quadrature.
+fn method_name(nagq: usize) -> &'static str {
+    if nagq > 1 {
+        "adaptive Gauss-Hermite quadrature"
+    } else {
+        "Laplace"
+    }
 }
 
 /// The covariance of the parameters `free` at the optimum `v` ([`covariance`]); for an
@@ -1295,7 +1328,7 @@ fn threshold_effects(
     free: &[usize],
     cov: Option<&[f64]>,
 ) -> Vec<Threshold> {
-    let Thresholds::Cumulative { names } = thresholds else {
+    let Thresholds::Cumulative { names, .. } = thresholds else {
         return Vec::new();
     };
     let first = v.len() - names.len();
@@ -1473,6 +1506,17 @@ fn separation_warnings(
 }
 
 impl GlmmFit {
+    /// Fill [`GlmmFit::observed_vs_fitted`] with the summaries `request` asks for, of this fit
+    /// to `frame` ([`observed_vs_fitted`]).
+    pub fn with_observed_vs_fitted(
+        mut self,
+        frame: &Frame,
+        request: &ObservedFittedRequest,
+    ) -> Result<Self> {
+        self.observed_vs_fitted = Some(observed_vs_fitted(&self, frame, request)?);
+        Ok(self)
+    }
+
     /// Fill [`GlmmFit::ratios`]: exp(β) with the Wald interval exp(β ± z SE) at `level`.
     pub fn with_ratios(mut self, level: ConfidenceLevel) -> Self {
         let z = level.z_crit();
@@ -1725,6 +1769,15 @@ impl Tabular for GlmmFit {
     }
 
     fn epilogue(&self) -> Option<String> {
-        Some(ranef_text(&self.factor_modes, self.ranef.as_ref()?))
+        let parts: Vec<String> = [
+            self.ranef
+                .as_ref()
+                .map(|r| ranef_text(&self.factor_modes, r)),
+            self.observed_vs_fitted.as_ref().map(|o| o.text()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        (!parts.is_empty()).then(|| parts.join("\n\n"))
     }
 }

@@ -45,6 +45,7 @@
 //! | [`quadrature`] | Gauss-Hermite rules; the adaptive rule for one scalar random effect |
 //! | [`fit`](mod@fit) | joint optimisation, standard errors, the fitted model and its output |
 //! | [`compare`](mod@compare) | the likelihood-ratio test of nested models |
+//! | [`observed_fitted`] | observed against fitted by the levels of a categorical fixed effect (and a time column): each level's mean, proportion or category shares with its interval beside the average prediction at random effects 0 |
 //!
 //! With one grouping factor the integral splits into one small integral per group
 //! ([`laplace`], analytic gradients); with several, crossed factors couple the groups, and
@@ -58,6 +59,7 @@ pub mod family;
 pub mod fit;
 pub mod laplace;
 pub mod model;
+pub mod observed_fitted;
 pub mod ordinal;
 pub mod quadrature;
 pub mod row_terms;
@@ -68,5 +70,6 @@ pub use compare::{GlmmLikelihoodRatioTest, compare_csv};
 pub use family::Family;
 pub use fit::{
     DispersionEffect, FixedEffect, GlmmFit, GlmmOptions, Ratio, SideModels, Threshold, fit,
-    fit_csv, fit_csv_with, fit_csv_with_dispersion, fit_csv_with_references,
+    fit_csv, fit_csv_with, fit_csv_with_dispersion, fit_csv_with_frame, fit_csv_with_references,
 };
+pub use observed_fitted::{LevelSummary, ObservedFittedRequest, ObservedVsFitted};

@@ -38,7 +38,11 @@ pub enum Thresholds {
     /// Not an ordinal model.
     None,
     /// J − 1 thresholds between J categories, named as clmm names them (`1|2`, `2|3`, ...).
-    Cumulative { names: Vec<String> },
+    Cumulative {
+        names: Vec<String>,
+        /// The J categories, lowest first.
+        levels: Vec<String>,
+    },
 }
 
 impl Thresholds {
@@ -46,7 +50,7 @@ impl Thresholds {
     pub fn len(&self) -> usize {
         match self {
             Thresholds::None => 0,
-            Thresholds::Cumulative { names } => names.len(),
+            Thresholds::Cumulative { names, .. } => names.len(),
         }
     }
 
@@ -63,6 +67,7 @@ impl Thresholds {
                 .windows(2)
                 .map(|w| format!("{}|{}", w[0], w[1]))
                 .collect(),
+            levels: levels.to_vec(),
         }
     }
 
