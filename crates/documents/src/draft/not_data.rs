@@ -90,8 +90,8 @@ fn patterns() -> &'static Regex {
             | (?-u:\b) \d{1,2} (?: st | nd | rd | th )? (?: \x20? [-,] \x20? \d{1,2} (?: st | nd | rd | th )? )? \x20? (?i: centiles? | percentiles? ) (?-u:\b)
             | (?-u:\b) \d+ \x20? [*×] \x20? [\[(]
             | \d{1,2} \) \s* [~-] \s* \d{1,2} \)
-            | (?: >=? | (?i: at \x20 least | more \x20 than | greater \x20 than ) ) \s* \d+ (?: \.\d+ )? \s* (?: % | (?i: percent | points? ) )? \s* (?i: relative \s+ )? (?i: reduction | decrease | improvement | increase | decline | drop | fall | rise ) (?-u:\b)
-            | (?i: reduction | decrease | improvement | increase | decline | drop | fall | rise | reduced | decreased | improved | increased | declined ) \s+ (?i: (?: of | by | in ) \s+ )? (?: >=? | (?i: at \x20 least | more \x20 than | greater \x20 than ) ) \s* \d+ (?: \.\d+ )? \s* (?: % | (?i: percent | points? (?-u:\b) ) )?
+            | (?: >=? | ≥ | ≧ | ＞ | (?i: at \x20 least | more \x20 than | greater \x20 than ) ) \s* \d+ (?: \.\d+ )? \s* (?: % | (?i: percent | points? ) )? \s* (?i: relative \s+ )? (?i: reduction | decrease | improvement | increase | decline | drop | fall | rise ) (?-u:\b)
+            | (?i: reduction | decrease | improvement | increase | decline | drop | fall | rise | reduced | decreased | improved | increased | declined ) \s+ (?i: in \s+ [A-Za-z][\w\-.]{0,15} (?: \s+ [A-Za-z][\w\-.]{0,15} ){0,2} \s+ )? (?i: (?: of | by | in ) \s+ )? (?: >=? | ≥ | ≧ | ＞ | (?i: at \x20 least | more \x20 than | greater \x20 than ) ) \s* \d+ (?: \.\d+ )? \s* (?: % | (?i: percent | points? (?-u:\b) ) )?
             | \d+ (?: \.\d+ )? \s* (?: % | ポイント | 点 )? \s* 以上 \s* の? \s* (?: 改善 | 減少 | 低下 | 増加 | 短縮 )
             | 第 \s* \d+ \s* (?:回|期|相|版|号|報|条|章|節|段落)
             | \d+ \s* 重
@@ -535,6 +535,11 @@ mod tests {
         let text = "Responders had a ≥50% reduction in seizures; pain fell in 30 patients by at least 50% improvement. A decrease of at least 4 points defined response. 50%以上改善した患者は12名。At least 50% of patients (n = 40) responded.";
         let values = kinds_and_values(text);
         assert_eq!(values, ["n 30", "n 12", "percent 50", "n 40"]);
+        // The measure named between the change and its threshold, `≥` as printed: a change
+        // of a lab value's percent that defines a responder.
+        let text = "The endpoint was a decrease in HbA1c by more than 0.5 %. A decrease in HbA1c of ≥ 0.5 % was seen in 90.0 % of patients; HbA1c reduction of ≥ 1 % occurred in 64.0 %.";
+        let values = kinds_and_values(text);
+        assert_eq!(values, ["percent 90.0", "percent 64.0"]);
     }
 
     #[test]
