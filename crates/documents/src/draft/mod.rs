@@ -20,6 +20,7 @@
 //! | [`study_file`] | the drafted study file (TOML in the `data/` format, loads as it is), written from the items and the [`structure`], with review notes |
 //! | [`summary_check`] | `check text`: each mean ± spread with an n, by bounds, GRIM and GRIMMER |
 //! | [`comparison_check`] | `check text`: two groups' means ± spreads compared in one sentence with a p or CI: which reading of ± (SD, SEM) the printed p or CI supports, by [`crate::reading`] |
+//! | [`parts_check`] | `check text`: a number of people and its groups' numbers in the bracket after it: do they add up? |
 //!
 //! Every number is read by the one reader of numbers, [`crate::text::TextNumber`]; a
 //! recogniser finds where a kind of item stands and which of its numbers plays which part.
@@ -35,6 +36,7 @@ pub mod cues;
 pub mod date;
 pub mod inference;
 pub mod not_data;
+pub mod parts_check;
 pub mod rate;
 pub mod sentences;
 pub mod structure;

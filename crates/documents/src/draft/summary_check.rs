@@ -190,6 +190,9 @@ pub struct TextChecks {
     pub summaries: Vec<SummaryFinding>,
     /// Every sentence comparing two means ± spreads with a p or CI: what ± is, by them.
     pub comparisons: Vec<super::comparison_check::ComparisonFinding>,
+    /// Every number of people broken down by group in the bracket after it: do the groups
+    /// add up to it?
+    pub parts: Vec<super::parts_check::PartsFinding>,
 }
 
 impl TextChecks {
@@ -213,6 +216,7 @@ impl TextChecks {
             comparisons: super::comparison_check::check_comparisons(
                 file, &items, &structure, rounding,
             )?,
+            parts: super::parts_check::find_parts(text, |at| doc.plain.line_of(at)),
         })
     }
 
@@ -221,6 +225,7 @@ impl TextChecks {
         self.scan.consistent()
             && !self.summaries.iter().any(SummaryFinding::inconsistent)
             && !self.comparisons.iter().any(|c| c.inconsistent())
+            && !self.parts.iter().any(|p| p.inconsistent())
     }
 
     fn summary_label(s: &SummaryFinding) -> String {
@@ -269,6 +274,20 @@ impl crate::output::Tabular for TextChecks {
                 Cell::Text(detail),
             ]);
         }
+        for p in &self.parts {
+            let status = if p.inconsistent() {
+                "inconsistent"
+            } else {
+                "consistent"
+            };
+            t.rows.push(vec![
+                Cell::Integer(p.line as i64),
+                Cell::Text(format!("{}: parts of the whole", p.quote)),
+                Cell::Missing,
+                Cell::Text(status.into()),
+                Cell::Text(p.detail()),
+            ]);
+        }
         t
     }
     fn preamble(&self) -> Option<String> {
@@ -283,8 +302,17 @@ impl crate::output::Tabular for TextChecks {
             .iter()
             .filter(|c| c.not_checked.is_none())
             .count();
+        let parts_line = if self.parts.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "\n{} number(s) of people broken down by group: {} not adding up",
+                self.parts.len(),
+                self.parts.iter().filter(|p| p.inconsistent()).count()
+            )
+        };
         Some(format!(
-            "{}\n{} mean ± spread: {} checked with their n ({} inconsistent), {} without an n\n{} two-group comparison(s) with a p or CI: {} read ({} contradicted), {} not checked",
+            "{}\n{} mean ± spread: {} checked with their n ({} inconsistent), {} without an n\n{} two-group comparison(s) with a p or CI: {} read ({} contradicted), {} not checked{parts_line}",
             self.scan.preamble().unwrap_or_default(),
             self.summaries.len(),
             checked.len(),
@@ -334,6 +362,15 @@ impl crate::output::Tabular for TextChecks {
                     .clone()
                     .or_else(|| c.reason.clone())
                     .unwrap_or_default(),
+            });
+        }
+        for p in &self.parts {
+            cases.push(crate::output::TestCase {
+                suite: self.scan.file.clone(),
+                name: format!("line {}: {} / parts of the whole", p.line, p.quote),
+                failure: p.inconsistent().then(|| "inconsistent".into()),
+                skipped: false,
+                detail: p.detail(),
             });
         }
         Some(cases)
