@@ -85,17 +85,14 @@ pub fn before_after_chart(study: &Study, m: &Measure) -> BeforeAfterChart {
     }
 }
 
-/// A time point's name on a chart's axis: its id, or where the id is only a number the draft
-/// gave it (`t1`, `t2`), the time as the document prints it (`before`, `投与前`, `week 12`)
-/// when that is short (16 characters at most, as a tick label under each point) and decided
-/// (not a `review` placeholder).
+/// A time point's name on a chart's axis: its name ([`crate::study::TimePoint::name`]: the
+/// time as the document prints it or a reader named it, where the id is only a number the
+/// draft gave it) when that is short (16 characters at most, as a tick label under each
+/// point), else its id.
 fn time_axis_label(t: &crate::study::TimePoint) -> String {
-    let numbered =
-        t.id.strip_prefix('t')
-            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
-    let when = t.when.trim();
-    if numbered && !when.is_empty() && !when.starts_with("review") && when.chars().count() <= 16 {
-        when.to_string()
+    let name = t.name();
+    if name != t.id && name.chars().count() <= 16 {
+        name.to_string()
     } else {
         t.id.replace('_', " ")
     }
