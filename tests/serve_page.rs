@@ -1120,6 +1120,49 @@ fn japanese_shows_without_a_japanese_font_on_the_machine() {
         screenshot_at(&tab, "#marked"),
     )
     .unwrap();
+    // A two-arm report: say ± is an SEM and name the time point in the tables, apply; the
+    // chart says so, and the document is still marked.
+    viewport(&tab, 1280, 800, false);
+    tab.navigate_to(&format!("http://127.0.0.1:{}/", server.port))
+        .unwrap()
+        .wait_until_navigated()
+        .unwrap();
+    js(
+        &tab,
+        &format!(
+            "document.querySelector('#document').value = {}; 'ok'",
+            serde_json::to_string(TWO_ARMS_JA).unwrap()
+        ),
+    );
+    tab.find_element("#analyse").unwrap().click().unwrap();
+    tab.wait_until_navigated().unwrap();
+    tab.wait_for_element("#structure-form").unwrap();
+    js(
+        &tab,
+        "const f = document.querySelector('#structure-form');
+         f.querySelector('select[name$=\":dispersion\"]').value = 'SEM';
+         f.querySelectorAll('input[name$=\":when\"]').forEach(i => i.value = '教材使用直後'); 'ok'",
+    );
+    tab.find_element("#apply-corrections")
+        .unwrap()
+        .click()
+        .unwrap();
+    let title = wait_for_text(&tab, "#chart-0 svg", "read as SEM");
+    assert!(title.contains("(± read as SEM)"), "{title}");
+    assert!(
+        title.contains("教材使用直後") && !title.contains("read as SD"),
+        "{title}"
+    );
+    let marks = js(
+        &tab,
+        "String(document.querySelectorAll('#text-marked mark[data-kind=\"mean_spread\"]').length)",
+    );
+    assert_eq!(marks, "2");
+    std::fs::write(
+        out.join("page-corrected-sem-chart-1280.png"),
+        screenshot_at(&tab, "#charts"),
+    )
+    .unwrap();
 }
 
 /// The fonts Chromium drew the text of the element `selector` with: each family, and
