@@ -1,11 +1,12 @@
 //! The HTTP server: the page (`GET /`, `POST /` from its forms), the JSON API
-//! (`POST /api/analyse`), and the rules that keep a local server safe on a user's machine:
+//! (`POST /api/analyse`), a chart as PNG (`POST /chart.png`), the page's fonts
+//! (`GET /fonts/NAME`), and the rules that keep a local server safe on a user's machine:
 //!
 //! * a request whose `Host` is not the address the server listens on (or, on loopback,
 //!   `localhost`) gets 403, so a web page the user visits cannot reach it by DNS rebinding;
 //!   no CORS headers are sent, so other sites cannot read its answers;
-//! * bodies over [`MAX_BODY`] get 413, a malformed body 400 with the reason, another content
-//!   type 415;
+//! * bodies over [`MAX_BODY`] get 413 saying the limit and what to do, a malformed body 400
+//!   with the reason, another content type 415, another method 405 saying which one;
 //! * each analysis runs on the blocking pool, so a slow one does not hold up the others, and a
 //!   panic in one is answered with 500 and its message while the server goes on answering;
 //! * nothing is written to disk: downloads are `data:` links in the page.
