@@ -174,17 +174,23 @@ pub fn analyse_corrections(
 }
 
 /// An edit `apply_edits` refused (its place is `edits[i]`), placed at the form field edit `i`
-/// came from.
+/// came from; a move refused is told what the page can do instead (the tables give a number
+/// no new time point id).
 fn refused_edit(e: trialstats_numerics::Error, edits: &[StudyEdit]) -> crate::Error {
     match e.into_place() {
         Ok((place, message)) => {
-            let field = place
+            let edit = place
                 .strip_prefix("edits[")
                 .and_then(|rest| rest.strip_suffix(']'))
                 .and_then(|i| i.parse::<usize>().ok())
-                .and_then(|i| edits.get(i))
-                .map_or(place, field_of);
-            crate::Error::input(field, message)
+                .and_then(|i| edits.get(i));
+            let message = match edit {
+                Some(StudyEdit::MoveTimePoint { .. }) => format!(
+                    "{message} (on this page: move that number too, to the arm this one leaves, so the two trade places; or give the moved one a time point id of its own in the study file itself, below)"
+                ),
+                _ => message,
+            };
+            crate::Error::input(edit.map_or(place, field_of), message)
         }
         Err(other) => other.into(),
     }
