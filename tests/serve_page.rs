@@ -147,7 +147,26 @@ fn multipart_file(name: &str, bytes: &[u8]) -> (String, Vec<u8>) {
     (format!("multipart/form-data; boundary={boundary}"), body)
 }
 
+/// A multipart body of text fields, as the page's forms send them.
+fn multipart_fields(fields: &[(&str, &str)]) -> (String, Vec<u8>) {
+    let boundary = "trialstatsFormBoundary4QfP2x";
+    let mut body = String::new();
+    for (name, value) in fields {
+        body.push_str(&format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+        ));
+    }
+    body.push_str(&format!("--{boundary}--\r\n"));
+    (
+        format!("multipart/form-data; boundary={boundary}"),
+        body.into_bytes(),
+    )
+}
+
 const ABSTRACT: &str = "tests/data/abstracts/calgb30306.txt";
+
+/// The edaravone phase 3 abstract (Abe et al. 2014), the page's first example.
+const EDARAVONE_ABSTRACT: &str = "tests/data/seeds/abe2014_edaravone_abstract.txt";
 
 fn json(body: &str) -> serde_json::Value {
     serde_json::from_str(body).unwrap_or_else(|e| panic!("{e}: {body:.300}"))
@@ -345,10 +364,25 @@ fn the_safety_rules_hold_and_the_server_keeps_answering() {
         !headers.contains("access-control-allow-origin"),
         "{headers}"
     );
-    // Over 10 MB: 413.
+    // Over 10 MB: 413, saying the limit and what to do, as JSON on the API and as the page
+    // on the page's form.
     let big = vec![b'a'; 11 * 1024 * 1024];
-    let (status, _) = server.request("POST", "/api/analyse", Some("application/json"), &big);
+    let (status, body) = server.request("POST", "/api/analyse", Some("application/json"), &big);
     assert_eq!(status, 413);
+    let error = json(&body)["error"].as_str().unwrap().to_string();
+    assert!(
+        error.starts_with("too large: the page takes at most 10 MB")
+            && error.contains("(this one is 11.0 MB)")
+            && error.contains("Paste only the part of the report with the results"),
+        "{error}"
+    );
+    let (content_type, body) = multipart_file("big.txt", &big);
+    let (status, page) = server.request("POST", "/", Some(&content_type), &body);
+    assert_eq!(status, 413);
+    assert!(
+        page.contains(r#"id="error""#) && page.contains("at most 10 MB"),
+        "{page:.500}"
+    );
     // Malformed JSON: 400 with the reason; another content type: 415; nothing to analyse: 400.
     let (status, body) = server.request(
         "POST",
@@ -396,9 +430,22 @@ fn the_safety_rules_hold_and_the_server_keeps_answering() {
             .unwrap()
             .contains("does not load")
     );
-    // Only POST analyses; an unknown path is 404; and the server still answers.
-    let (status, _) = server.request("GET", "/api/analyse", None, b"");
+    // Only POST analyses (a GET is told so, in one line); an unknown path is 404; and the
+    // server still answers.
+    let (status, headers, body) = server.exchange(
+        &format!("127.0.0.1:{}", server.port),
+        "GET",
+        "/api/analyse",
+        None,
+        b"",
+    );
     assert_eq!(status, 405);
+    assert!(headers.contains("allow: post"), "{headers}");
+    let error = json(&body)["error"].as_str().unwrap().to_string();
+    assert!(
+        error.contains("POST to /api/analyse") && !error.contains('\n'),
+        "{error}"
+    );
     let (status, _) = server.request("GET", "/nothing", None, b"");
     assert_eq!(status, 404);
     let (status, _) = server.request("GET", "/", None, b"");
@@ -434,12 +481,212 @@ fn a_hundred_concurrent_analyses_all_answer() {
     }
 }
 
+/// The correction form (user trial 4, findings 3 and 9): a value its field cannot hold, or a
+/// move the structure refuses, leaves the page as it was (the document marked and checked,
+/// the study's results, the tables holding what was typed) with the reason next to the
+/// field; corrections applied keep the document marked and checked.
+#[test]
+fn a_refused_correction_keeps_the_page_and_an_applied_one_the_document() {
+    let server = Server::start();
+    let toml = std::fs::read_to_string("data/als-edaravone-phase3.toml").unwrap();
+    let text = std::fs::read_to_string(EDARAVONE_ABSTRACT).unwrap();
+    let post = |corrections: &[(&str, &str)]| {
+        let mut fields = vec![
+            ("study_toml", toml.as_str()),
+            ("document_text", text.as_str()),
+            ("document_name", "abstract.txt"),
+        ];
+        fields.extend_from_slice(corrections);
+        let (content_type, body) = multipart_fields(&fields);
+        server.request("POST", "/", Some(&content_type), &body)
+    };
+    // An n typed as words, beside a label changed: nothing applied, nothing lost.
+    let (status, page) = post(&[
+        ("arm:placebo:label", "Placebo group"),
+        ("arm:placebo:n", "a hundred"),
+    ]);
+    assert_eq!(status, 400);
+    assert!(
+        page.contains(r#"value="Placebo group""#),
+        "the label typed is lost"
+    );
+    assert!(
+        page.contains(r#"name="arm:placebo:n" value="a hundred" aria-invalid="true""#),
+        "the n typed is not shown as refused"
+    );
+    assert!(page.contains(
+        r#"<span class="field-error" data-field="arm:placebo:n">arm 'Placebo': n must be a whole number of patients (1 or more), got 'a hundred'</span>"#
+    ));
+    let structure = page.find(r#"id="structure""#).unwrap();
+    let error = page.find(r#"id="error""#).unwrap();
+    assert!(structure < error && error < page.find(r#"id="structure-form""#).unwrap());
+    // The document in its box, marked and checked; the study's results as they were.
+    assert!(page.contains("Changes in ALSFRS-R during the 24-week treatment were"));
+    for id in [
+        "text-marked",
+        "text-checks",
+        "verdicts",
+        "checks",
+        "effects",
+        "charts",
+    ] {
+        assert!(page.contains(&format!(r#"id="{id}""#)), "{id} missing");
+    }
+    assert!(page.contains(r#"<tr data-arm="placebo" data-value="104">"#));
+    // A number moved into an arm that keeps its own at that time point: refused at the
+    // number's arm.
+    let field = "point:alsfrs_r_change:placebo:week_24:arm";
+    let (status, page) = post(&[(field, "edaravone")]);
+    assert_eq!(status, 400);
+    assert!(page.contains(&format!(
+        r#"<span class="field-error" data-field="{field}">"#
+    )));
+    assert!(
+        page.contains("already has a time point 'week_24'"),
+        "{page:.0}"
+    );
+    assert!(page.contains(r#"id="text-marked""#) && page.contains(r#"id="effects""#));
+    // Applied: the document is still marked and checked, without analysing it again.
+    let (status, page) = post(&[("arm:placebo:label", "Placebo group")]);
+    assert_eq!(status, 200);
+    assert!(page.contains(r#"value="Placebo group""#));
+    assert!(!page.contains(r#"id="error""#));
+    for id in ["text-marked", "text-checks", "effects"] {
+        assert!(page.contains(&format!(r#"id="{id}""#)), "{id} missing");
+    }
+    assert!(page.contains(r#"<mark data-kind="mean_spread""#));
+    // The API says a refused form's correction as 400, with the field.
+    let (content_type, body) = multipart_fields(&[
+        ("study_toml", toml.as_str()),
+        ("arm:placebo:n", "a hundred"),
+    ]);
+    let (status, answer) = server.request("POST", "/api/analyse", Some(&content_type), &body);
+    assert_eq!(status, 400);
+    assert!(
+        json(&answer)["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("the corrections: arm:placebo:n: arm 'Placebo': n must be"),
+        "{answer}"
+    );
+}
+
+/// Two arms compared at one time point, as a Japanese research report prints them (the
+/// numbers of KAKEN 17K13206, user trial 4's document 08).
+const TWO_ARMS_JA: &str = "粗解析の結果、109名(介入群54名、対照群55名)が主要評価項目の解析対象者となった。主要評価項目の平均値は、介入群は14.1 ± 3.11、対照群は11.1 ± 3.88で、その差は3.03(95% CI: 1.78-4.43)であった。";
+
+/// After the reader says ± is an SEM and names the time point (user trial 4, findings 7 and
+/// 11): every chart's text says SEM, none "SD"; the effects and the charts name the time
+/// point as the reader did, and so does `report` on the corrected study file.
+#[test]
+fn a_corrected_spread_and_time_point_name_reach_the_charts_and_the_report() {
+    let server = Server::start();
+    let post = |body: serde_json::Value| {
+        let (status, answer) = server.request(
+            "POST",
+            "/api/analyse",
+            Some("application/json"),
+            body.to_string().as_bytes(),
+        );
+        assert_eq!(status, 200, "{answer:.300}");
+        json(&answer)
+    };
+    let drafted = post(serde_json::json!({ "text": TWO_ARMS_JA }));
+    let measure = &drafted["structure"]["measures"][0];
+    assert_eq!(measure["kind"], "by_arm", "{measure}");
+    let id = measure["id"].as_str().unwrap();
+    let mut edits = vec![serde_json::json!({"edit": "dispersion", "measure": id, "spread": "SEM"})];
+    for series in measure["series"].as_array().unwrap() {
+        edits.push(serde_json::json!({"edit": "time_point_when", "measure": id,
+            "arm": series["arm"], "timepoint": series["timepoints"][0]["id"], "when": "教材使用直後"}));
+    }
+    let a = post(serde_json::json!({ "study_toml": drafted["study_toml"], "edits": edits }));
+    let charts = a["charts"].as_array().unwrap();
+    assert!(!charts.is_empty());
+    let forest = charts
+        .iter()
+        .find(|c| c["title"].as_str().unwrap().ends_with("arms forest"))
+        .unwrap();
+    let svg = forest["svg"].as_str().unwrap();
+    assert!(svg.contains("(± read as SEM)"), "{svg:.2000}");
+    assert!(
+        svg.contains("教材使用直後"),
+        "the time point's name is not on the chart"
+    );
+    for c in charts {
+        let texts = format!("{} {} {}", c["title"], c["caption"], c["svg"]);
+        assert!(!texts.contains("read as SD"), "{texts:.3000}");
+        assert!(!texts.contains("read as the SD"), "{texts:.3000}");
+        assert!(!texts.contains(", t1"), "{texts:.3000}");
+    }
+    let effects = a["effects"].as_str().unwrap();
+    assert!(effects.contains("values at 教材使用直後"), "{effects}");
+    assert!(!effects.contains("t1"), "{effects}");
+    // The command's report on the corrected study file names it too.
+    let data = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("serve-page-corrected");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::write(
+        data.join("pasted-document.toml"),
+        a["study_toml"].as_str().unwrap(),
+    )
+    .unwrap();
+    let out = assert_cmd::Command::cargo_bin("trialstats")
+        .unwrap()
+        .args(["report", "--no-plots", "--data"])
+        .arg(&data)
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(report.contains("values at 教材使用直後"), "{report}");
+    assert!(!report.contains("t1"), "{report}");
+}
+
+/// The page's fonts come from the binary, kept by the browser; a font it lacks is 404.
+#[test]
+fn the_page_serves_its_fonts() {
+    let server = Server::start();
+    let host = format!("127.0.0.1:{}", server.port);
+    for (file, path) in [
+        ("DejaVuSans.ttf", "assets/fonts/DejaVuSans.ttf"),
+        (
+            "VL-PGothic-ja-subset.ttf",
+            "assets/fonts/VL-PGothic-ja-subset.ttf",
+        ),
+    ] {
+        let (status, headers, _) =
+            server.exchange(&host, "GET", &format!("/fonts/{file}?v=1"), None, b"");
+        assert_eq!(status, 200, "{file}");
+        assert!(headers.contains("content-type: font/ttf"), "{headers}");
+        assert!(
+            headers.contains("cache-control: public, max-age=31536000, immutable"),
+            "{headers}"
+        );
+        let size = std::fs::metadata(path).unwrap().len();
+        assert!(
+            headers.contains(&format!("content-length: {size}")),
+            "{headers}"
+        );
+    }
+    let (status, body) = server.request("GET", "/fonts/Arial.ttf", None, b"");
+    assert_eq!(status, 404);
+    assert!(body.contains("VL-PGothic-ja-subset.ttf"), "{body}");
+}
+
 // ----- in a real browser -----
 
 /// Headless Chromium, or `None` (the test then says it is skipped) when there is none and the
 /// environment does not require it (`.ci/run` installs Chromium and sets
 /// `TRIALSTATS_BROWSER_TESTS=required`).
 fn browser(width: u32, height: u32) -> Option<headless_chrome::Browser> {
+    browser_with(width, height, None)
+}
+
+/// [`browser`], its process given the environment variables `envs` besides its own.
+fn browser_with(
+    width: u32,
+    height: u32,
+    envs: Option<std::collections::HashMap<String, String>>,
+) -> Option<headless_chrome::Browser> {
     let path = [
         "/usr/bin/chromium",
         "/usr/bin/chromium-browser",
@@ -475,6 +722,7 @@ fn browser(width: u32, height: u32) -> Option<headless_chrome::Browser> {
         .sandbox(false)
         .window_size(Some((width, height)))
         .args(args)
+        .process_envs(envs)
         .idle_browser_timeout(Duration::from_secs(120))
         .build()
         .unwrap();
@@ -662,9 +910,13 @@ fn a_report_pasted_into_the_page_in_a_real_browser() {
         "Array.from(document.querySelectorAll('#measures-table tr[data-arm]')).map(r => r.dataset.arm + '=' + r.dataset.value).join('|')",
     );
     assert_eq!(numbers, "placebo=-4.70 ± 0.85|edaravone=-6.35 ± 0.84");
-    // A correction the form cannot hold is named, and nothing is lost.
+    // The document is still there, marked and checked, without analysing it again.
+    assert_document_shown(&tab, &text);
+    // A correction the form cannot hold is named next to its field, and nothing is lost:
+    // the document, the results as they were, every value typed.
     tab.evaluate(
-        "document.querySelector('[name=\"arm:placebo:n\"]').value = 'a hundred'; 'ok'",
+        "document.querySelector('[name=\"arm:placebo:label\"]').value = 'Placebo group';
+         document.querySelector('[name=\"arm:placebo:n\"]').value = 'a hundred'; 'ok'",
         false,
     )
     .unwrap();
@@ -674,9 +926,24 @@ fn a_report_pasted_into_the_page_in_a_real_browser() {
         .unwrap();
     let error = wait_for_text(&tab, "#error", "n must be");
     assert!(
-        error.contains("arm:placebo:n: arm 'placebo': n must be a whole number"),
+        error.contains("arm 'placebo': n must be a whole number"),
         "{error}"
     );
+    let typed = js(
+        &tab,
+        "['arm:placebo:label', 'arm:placebo:n', 'measure:alsfrs_r_1:dispersion'].map(n => { const f = document.querySelector('[name=\"' + n + '\"]'); return f.value + '/' + (f.getAttribute('aria-invalid') || '-'); }).join('|')",
+    );
+    assert_eq!(typed, "Placebo group/-|a hundred/true|SEM/-");
+    let beside = js(
+        &tab,
+        "document.querySelector('.field-error[data-field=\"arm:placebo:n\"]').textContent",
+    );
+    assert!(beside.contains("got 'a hundred'"), "{beside}");
+    let effects = js(&tab, "document.querySelector('#effects').textContent");
+    assert!(effects.contains("MD   -1.65"), "{effects}");
+    assert_document_shown(&tab, &text);
+    let shot = screenshot_at(&tab, "#structure");
+    std::fs::write(out.join("page-refused-1280.png"), &shot).unwrap();
     // A single-group press release (Japanese): each measure's time points in one table.
     tab.navigate_to(&format!(
         "http://127.0.0.1:{}/?example=nmo-press-release",
@@ -710,12 +977,206 @@ fn a_report_pasted_into_the_page_in_a_real_browser() {
     let shot = screenshot(&tab);
     assert_eq!(png_size(&shot), (390, 844));
     std::fs::write(out.join("page-390x844.png"), &shot).unwrap();
-    // The correction tables on the phone: they scroll across inside their box.
+    // The correction tables on the phone: each row a card.
     let shot = screenshot_at(&tab, "#structure");
     std::fs::write(out.join("page-structure-390x844.png"), &shot).unwrap();
     // Nothing wider than the screen: the page scrolls down, not across.
     let width = js(&tab, "String(document.documentElement.scrollWidth)");
     assert!(width.parse::<u32>().unwrap() <= 390, "scroll width {width}");
+    // Each result row is a card: every cell, the status and the explanation too, on the
+    // screen under its column's name, with nothing to scroll sideways inside a table.
+    let off_screen = js(
+        &tab,
+        "String(Array.from(document.querySelectorAll('#verdicts-table td, #checks-table td, #text-checks-table td, #arms-table td, #measures-table td')).filter(td => td.getBoundingClientRect().right > window.innerWidth + 0.5).length)",
+    );
+    assert_eq!(off_screen, "0");
+    let scrolled = js(
+        &tab,
+        "String(Array.from(document.querySelectorAll('.scroll')).filter(d => d.scrollWidth > d.clientWidth + 1).length)",
+    );
+    assert_eq!(scrolled, "0");
+    let status = js(
+        &tab,
+        "getComputedStyle(document.querySelector('#verdicts-table td[data-label=\"status\"]'), '::before').content",
+    );
+    assert_eq!(status, "\"status: \"");
+    let shot = screenshot_at(&tab, "#verdicts");
+    std::fs::write(out.join("page-verdicts-390x844.png"), &shot).unwrap();
+    let shot = screenshot_at(&tab, "#text-checks");
+    std::fs::write(out.join("page-text-checks-390x844.png"), &shot).unwrap();
+    // The charts take the screen's whole width, each with a button opening it full size.
+    let chart = js(
+        &tab,
+        "String(Math.round(document.querySelector('#chart-0 svg').getBoundingClientRect().width))",
+    );
+    assert_eq!(chart, "390");
+    assert_eq!(
+        js(&tab, "document.querySelector('#open-0').textContent"),
+        "Open full size"
+    );
+    let shot = screenshot_at(&tab, "#charts");
+    std::fs::write(out.join("page-charts-390x844.png"), &shot).unwrap();
+}
+
+/// The document (`text`, its line ends as the browser may send them) is in its box, marked,
+/// and checked.
+fn assert_document_shown(tab: &headless_chrome::Tab, text: &str) {
+    let shown = js(tab, "document.querySelector('#document').value").replace('\r', "");
+    assert_eq!(shown.trim(), text.replace('\r', "").trim());
+    let marks = js(
+        tab,
+        "String(document.querySelectorAll('#text-marked mark[data-kind=\"mean_spread\"]').length)",
+    );
+    assert!(marks.parse::<usize>().unwrap() >= 2, "{marks} marks");
+    let checks = js(
+        tab,
+        "String(document.querySelectorAll('#text-checks-table tbody tr').length)",
+    );
+    assert!(
+        checks.parse::<usize>().unwrap() >= 1,
+        "{checks} text checks"
+    );
+}
+
+/// On a machine without any Japanese font (Chromium given a fontconfig with DejaVu Sans
+/// only), the page's Japanese text and its charts' labels are drawn with the font the page
+/// serves (user trial 4, finding 14); screenshots at 1280 × 800 and 390 × 844.
+#[test]
+fn japanese_shows_without_a_japanese_font_on_the_machine() {
+    let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let fonts = out.join("fonts-latin-only");
+    std::fs::create_dir_all(&fonts).unwrap();
+    std::fs::copy("assets/fonts/DejaVuSans.ttf", fonts.join("DejaVuSans.ttf")).unwrap();
+    let config = out.join("fonts-latin-only.conf");
+    std::fs::write(
+        &config,
+        format!(
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n<fontconfig>\n  <dir>{}</dir>\n  <cachedir>{}</cachedir>\n</fontconfig>\n",
+            fonts.display(),
+            out.join("fontconfig-cache").display()
+        ),
+    )
+    .unwrap();
+    let envs = std::collections::HashMap::from([(
+        "FONTCONFIG_FILE".to_string(),
+        config.display().to_string(),
+    )]);
+    let Some(chrome) = browser_with(1280, 800, Some(envs)) else {
+        return;
+    };
+    let server = Server::start();
+    let tab = chrome.new_tab().unwrap();
+    viewport(&tab, 1280, 800, false);
+    tab.navigate_to(&format!(
+        "http://127.0.0.1:{}/?example=nmo-press-release",
+        server.port
+    ))
+    .unwrap()
+    .wait_until_navigated()
+    .unwrap();
+    tab.wait_for_element("#text-marked").unwrap();
+    let status = tab
+        .evaluate(
+            "document.fonts.ready.then(() => Array.from(document.fonts).map(f => f.family + '=' + f.status).join('|'))",
+            true,
+        )
+        .unwrap()
+        .value;
+    let status = format!("{status:?}");
+    assert!(status.contains("VL PGothic=loaded"), "{status}");
+    // The fonts Chromium drew the text with: the Japanese in the page's own VL PGothic.
+    js(
+        &tab,
+        "Array.from(document.querySelectorAll('#charts svg text')).find(t => /[\\u3040-\\u30ff\\u4e00-\\u9fff]/.test(t.textContent)).id = 'japanese-chart-label'; 'ok'",
+    );
+    for selector in ["#text-marked", "#japanese-chart-label"] {
+        let fonts = drawn_with(&tab, selector);
+        assert!(
+            fonts
+                .iter()
+                .any(|(family, custom)| family == "VL PGothic" && *custom),
+            "{selector}: {fonts:?}"
+        );
+        assert!(
+            fonts
+                .iter()
+                .all(|(family, _)| family == "VL PGothic" || family.starts_with("DejaVu")),
+            "{selector}: {fonts:?}"
+        );
+    }
+    std::fs::write(
+        out.join("page-japanese-no-font-1280.png"),
+        screenshot_at(&tab, "#marked"),
+    )
+    .unwrap();
+    std::fs::write(
+        out.join("page-japanese-no-font-chart-1280.png"),
+        screenshot_at(&tab, "#charts"),
+    )
+    .unwrap();
+    viewport(&tab, 390, 844, true);
+    std::fs::write(
+        out.join("page-japanese-no-font-390.png"),
+        screenshot_at(&tab, "#marked"),
+    )
+    .unwrap();
+    // A two-arm report: say ± is an SEM and name the time point in the tables, apply; the
+    // chart says so, and the document is still marked.
+    viewport(&tab, 1280, 800, false);
+    tab.navigate_to(&format!("http://127.0.0.1:{}/", server.port))
+        .unwrap()
+        .wait_until_navigated()
+        .unwrap();
+    js(
+        &tab,
+        &format!(
+            "document.querySelector('#document').value = {}; 'ok'",
+            serde_json::to_string(TWO_ARMS_JA).unwrap()
+        ),
+    );
+    tab.find_element("#analyse").unwrap().click().unwrap();
+    tab.wait_until_navigated().unwrap();
+    tab.wait_for_element("#structure-form").unwrap();
+    js(
+        &tab,
+        "const f = document.querySelector('#structure-form');
+         f.querySelector('select[name$=\":dispersion\"]').value = 'SEM';
+         f.querySelectorAll('input[name$=\":when\"]').forEach(i => i.value = '教材使用直後'); 'ok'",
+    );
+    tab.find_element("#apply-corrections")
+        .unwrap()
+        .click()
+        .unwrap();
+    let title = wait_for_text(&tab, "#chart-0 svg", "read as SEM");
+    assert!(title.contains("(± read as SEM)"), "{title}");
+    assert!(
+        title.contains("教材使用直後") && !title.contains("read as SD"),
+        "{title}"
+    );
+    let marks = js(
+        &tab,
+        "String(document.querySelectorAll('#text-marked mark[data-kind=\"mean_spread\"]').length)",
+    );
+    assert_eq!(marks, "2");
+    std::fs::write(
+        out.join("page-corrected-sem-chart-1280.png"),
+        screenshot_at(&tab, "#charts"),
+    )
+    .unwrap();
+}
+
+/// The fonts Chromium drew the text of the element `selector` with: each family, and
+/// whether it is a web font the page loaded.
+fn drawn_with(tab: &headless_chrome::Tab, selector: &str) -> Vec<(String, bool)> {
+    use headless_chrome::protocol::cdp::CSS;
+    let node = tab.find_element(selector).unwrap().node_id;
+    tab.call_method(CSS::Enable(None)).unwrap();
+    tab.call_method(CSS::GetPlatformFontsForNode { node_id: node })
+        .unwrap()
+        .fonts
+        .into_iter()
+        .map(|f| (f.family_name, f.is_custom_font))
+        .collect()
 }
 
 /// A chart's PNG button: the study file and the chart's number give the PNG, drawn again.
@@ -745,6 +1206,25 @@ fn a_chart_downloads_as_png() {
         png.get(..8).is_some_and(|start| start.contains("PNG")),
         "{:?}",
         png.get(..8)
+    );
+    // "Open full size": the same PNG, to be shown in the browser.
+    let open = body.replace(
+        &format!("--{boundary}--"),
+        &format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"view\"\r\n\r\nopen\r\n--{boundary}--"
+        ),
+    );
+    let (status, headers, _) = server.exchange(
+        &format!("127.0.0.1:{}", server.port),
+        "POST",
+        "/chart.png",
+        Some(&content_type),
+        open.as_bytes(),
+    );
+    assert_eq!(status, 200);
+    assert!(
+        headers.contains("content-disposition: inline; filename=\"chart-0.png\""),
+        "{headers}"
     );
     // A chart the study does not draw: 400.
     let body = body.replace("\r\n\r\n0\r\n", "\r\n\r\n999\r\n");

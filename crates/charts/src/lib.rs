@@ -44,7 +44,7 @@ pub mod report_charts;
 
 // The layers below, named at this crate's root so that every module reaches them as
 // `crate::effect`, `crate::report`, … as it did when the crates were one.
-use trialstats_documents::{analysis, report, study};
+use trialstats_documents::{analysis, reading, report, study};
 use trialstats_numerics::{csv_file, dist, level, output, reported};
 use trialstats_stats::{effect, glmm, lmm, meta, mmrm, nma, prepost};
 

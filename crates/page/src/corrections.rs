@@ -4,13 +4,23 @@
 //!
 //! The form carries every value as shown; only the fields whose value changed become edits
 //! ([`StudyEdit`]), applied by the documents crate to the study file's text. The names are
-//! written here once, for the page that renders the fields and the server that reads them.
+//! written here once, for the page that renders the fields and the server that reads them;
+//! [`field_of`] gives an edit's field back, so a refused edit is said next to the value the
+//! reader typed. The form also carries the document's text ([`DOCUMENT_TEXT`]), so the page
+//! answering it still shows the document with its numbers marked.
 
 use crate::error::{Error, Result};
 use trialstats_documents::study::SpreadKind;
 use trialstats_documents::study::edit::{
     MeasureKind, MeasureRows, SeriesRows, StudyEdit, StudyStructure,
 };
+
+/// The hidden field carrying the document's text (as the page shows it) through the
+/// correction form and the study file's form, to be marked and checked again.
+pub const DOCUMENT_TEXT: &str = "document_text";
+
+/// The hidden field carrying the document's file name with its text.
+pub const DOCUMENT_NAME: &str = "document_name";
 
 /// The field of an arm's label.
 pub fn arm_label(arm: &str) -> String {
@@ -53,8 +63,74 @@ pub fn timepoint_arm(measure: &str, arm: &str, timepoint: &str) -> String {
     format!("point:{measure}:{arm}:{timepoint}:arm")
 }
 
+/// The form field an edit of [`edits_from_form`] comes from (a move: the arm choice of the
+/// number moved), to say a refused edit next to what the reader typed.
+pub fn field_of(edit: &StudyEdit) -> String {
+    match edit {
+        StudyEdit::ArmLabel { arm, .. } => arm_label(arm),
+        StudyEdit::ArmN { arm, .. } => arm_n(arm),
+        StudyEdit::MeasureLabel { measure, .. } => measure_label(measure),
+        StudyEdit::SeriesN { measure, arm, .. } => measure_n(measure, Some(arm)),
+        StudyEdit::MeasureN { measure, .. } => measure_n(measure, None),
+        StudyEdit::Dispersion { measure, .. } => dispersion(measure),
+        StudyEdit::TimePointWhen {
+            measure,
+            arm,
+            timepoint,
+            ..
+        } => timepoint_when(measure, arm.as_deref(), timepoint),
+        StudyEdit::TimePointsAreArms { measure } => time_points_are_arms(measure),
+        StudyEdit::MoveTimePoint {
+            measure,
+            timepoint,
+            from_arm,
+            ..
+        } => timepoint_arm(measure, from_arm, timepoint),
+    }
+}
+
 /// What a `±` may be said to be, as the form's choices (the study file's spellings).
 pub const DISPERSIONS: [SpreadKind; 3] = [SpreadKind::NotReported, SpreadKind::Sd, SpreadKind::Sem];
+
+/// A correction the page refused: a value its field cannot hold, or an edit the study file's
+/// structure refuses. Nothing of the form was applied; the page shows the study as it was,
+/// the form as the reader typed it and the reason next to the field.
+#[derive(Debug, Clone)]
+pub struct RefusedCorrection {
+    /// The form field of the value refused, when the refusal names one.
+    pub field: Option<String>,
+    /// Why, in the reader's terms.
+    pub message: String,
+    /// Every field as the reader submitted it.
+    pub typed: Vec<(String, String)>,
+}
+
+impl RefusedCorrection {
+    /// The refusal `e` of the form `typed`: placed at the field it names when that is one of
+    /// the form's.
+    pub fn new(e: Error, typed: Vec<(String, String)>) -> RefusedCorrection {
+        let (field, message) = match e.into_place() {
+            Ok((place, message)) if typed.iter().any(|(name, _)| *name == place) => {
+                (Some(place), message)
+            }
+            Ok((place, message)) => (None, format!("{place}: {message}")),
+            Err(other) => (None, other.to_string()),
+        };
+        RefusedCorrection {
+            field,
+            message,
+            typed,
+        }
+    }
+
+    /// The refusal with the field it names, as the JSON API says it.
+    pub fn with_field(&self) -> String {
+        match &self.field {
+            Some(field) => format!("{field}: {}", self.message),
+            None => self.message.clone(),
+        }
+    }
+}
 
 /// The edits a submitted form asks for: each field whose value differs from `structure`'s.
 /// Fields the structure does not have are ignored (the form is the page's own); a value that
@@ -63,7 +139,7 @@ pub fn edits_from_form(
     structure: &StudyStructure,
     fields: &[(String, String)],
 ) -> Result<Vec<StudyEdit>> {
-    let form = Form(fields);
+    let form = FormFields(fields);
     let mut edits = Vec::new();
     let mut conversions = Vec::new();
     let mut moves = Vec::new();
@@ -134,12 +210,12 @@ pub fn edits_from_form(
     Ok(edits)
 }
 
-/// The submitted form's fields (the last value of a name counts), trimmed.
-struct Form<'a>(&'a [(String, String)]);
+/// A submitted form's fields (the last value of a name counts), trimmed.
+pub struct FormFields<'a>(pub &'a [(String, String)]);
 
-impl<'a> Form<'a> {
+impl<'a> FormFields<'a> {
     /// The value of the field `name`, if the form has it.
-    fn field(&self, name: &str) -> Option<&'a str> {
+    pub fn field(&self, name: &str) -> Option<&'a str> {
         self.0
             .iter()
             .rev()
@@ -166,7 +242,7 @@ fn whole(name: &str, label: &str, v: &str) -> Result<u64> {
 /// The edits of one series of measure `m`: its arm's n, and each time point's name (into
 /// `edits`) and arm (into `moves`).
 fn series_edits(
-    form: &Form,
+    form: &FormFields,
     m: &MeasureRows,
     s: &SeriesRows,
     edits: &mut Vec<StudyEdit>,
@@ -266,6 +342,41 @@ mod tests {
                 },
             ]
         );
+    }
+
+    #[test]
+    fn each_edit_names_the_field_it_comes_from() {
+        let structure = StudyStructure::read(EDARAVONE).unwrap();
+        let form = fields(&[
+            (arm_label("placebo"), "Placebo group"),
+            (arm_n("edaravone"), "101"),
+            (measure_label("alsfrs_r_change"), "ALSFRS-R change"),
+            (dispersion("alsfrs_r_change"), "SEM"),
+            (measure_n("alsfrs_r_change", Some("placebo")), "98"),
+            (
+                timepoint_when("alsfrs_r_change", Some("placebo"), "week_24"),
+                "week 24",
+            ),
+            (
+                timepoint_arm("alsfrs_r_change", "placebo", "week_24"),
+                "edaravone",
+            ),
+        ]);
+        let edits = edits_from_form(&structure, &form).unwrap();
+        assert_eq!(edits.len(), form.len());
+        for edit in &edits {
+            let field = field_of(edit);
+            assert!(form.iter().any(|(name, _)| *name == field), "{field}");
+        }
+        let nmo = StudyStructure::read(include_str!("../../../data/nmo-tocilizumab.toml")).unwrap();
+        let form = fields(&[
+            (time_points_are_arms("edss"), "arms"),
+            (measure_n("edss", None), "8"),
+        ]);
+        for edit in &edits_from_form(&nmo, &form).unwrap() {
+            let field = field_of(edit);
+            assert!(form.iter().any(|(name, _)| *name == field), "{field}");
+        }
     }
 
     #[test]

@@ -2,11 +2,17 @@
 //! form posts the document, the answer is the same page with the results below it. Every
 //! element a test reads has a stable id; every result row carries `data-kind`, `data-value` or
 //! `data-verdict`. Downloads are `data:` links, so the server keeps no file and no state.
+//!
+//! The page's text and its inline charts are drawn with the fonts the charts embed
+//! ([`page_fonts`], served at `/fonts/NAME`), so Japanese shows on a machine without a
+//! Japanese font. On a narrow screen each result row is a card, every cell under its column's
+//! name (`data-label`), so no column is off-screen.
 
 use crate::analyse::PageAnalysis;
-use crate::corrections;
+use crate::corrections::{self, FormFields, RefusedCorrection};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
-use trialstats_documents::draft::Item;
+use trialstats_charts::plot::font::{CJK_FONT_BYTES, FONT_BYTES};
+use trialstats_documents::draft::{Item, ItemKind};
 use trialstats_documents::study::edit::{MeasureKind, MeasureRows, StudyStructure};
 use trialstats_numerics::output::table::cell_text;
 use trialstats_numerics::output::{Cell, Table, Tabular};
@@ -55,10 +61,49 @@ pub const EXAMPLES: &[Example] = &[
     },
 ];
 
+/// A font the page serves (`GET /fonts/FILE`) and draws its text and charts with.
+pub struct PageFont {
+    /// The file name in `/fonts/`.
+    pub file: &'static str,
+    /// The family the page's CSS and the charts' SVG name it by.
+    pub family: &'static str,
+    pub bytes: &'static [u8],
+}
+
+/// The fonts of the page: the charts' own (`crates/charts/src/plot/font.rs`), DejaVu Sans
+/// and the Japanese subset of VL PGothic (kana, the CJK ideographs, full-width forms and CJK
+/// punctuation; `assets/fonts/README.md`).
+pub fn page_fonts() -> [PageFont; 2] {
+    [
+        PageFont {
+            file: "DejaVuSans.ttf",
+            family: "DejaVu Sans",
+            bytes: FONT_BYTES,
+        },
+        PageFont {
+            file: "VL-PGothic-ja-subset.ttf",
+            family: "VL PGothic",
+            bytes: CJK_FONT_BYTES,
+        },
+    ]
+}
+
+/// The fonts' `@font-face` rules. The Japanese one is fetched only for a page that prints a
+/// character of its ranges (those the subset was cut to); the URLs carry the version, as the
+/// server lets a browser keep them for a year.
+const FONT_FACES: &str = concat!(
+    "@font-face { font-family: 'DejaVu Sans'; src: url(/fonts/DejaVuSans.ttf?v=",
+    env!("CARGO_PKG_VERSION"),
+    ") format('truetype'); font-display: swap; }\n",
+    "@font-face { font-family: 'VL PGothic'; src: url(/fonts/VL-PGothic-ja-subset.ttf?v=",
+    env!("CARGO_PKG_VERSION"),
+    ") format('truetype'); font-display: swap; unicode-range: U+3000-30FF, U+31F0-31FF, U+4E00-9FFF, U+FF01-FF9F, U+2010-2027, U+2030-203B, U+2160-217F, U+2190-2199, U+2460-2473, U+25A0-25CF, U+3220-3243, U+3280-32B0, U+3300-33FF; }\n",
+);
+
 const STYLE: &str = r#"
-body { font: 16px/1.5 system-ui, sans-serif; margin: 0 auto; max-width: 72rem; padding: 0 1rem 3rem; color: #222; }
+body { font: 16px/1.5 system-ui, 'VL PGothic', sans-serif; margin: 0 auto; max-width: 72rem; padding: 0 1rem 3rem; color: #222; }
 h1 { margin: 1rem 0 0; } h2 { border-bottom: 1px solid #ddd; margin-top: 2rem; }
-textarea { width: 100%; box-sizing: border-box; font: 14px/1.4 ui-monospace, monospace; }
+textarea { width: 100%; box-sizing: border-box; font: 14px/1.4 ui-monospace, monospace, 'VL PGothic'; }
 button { font-size: 1rem; padding: .4rem 1.2rem; margin: .5rem .5rem .5rem 0; cursor: pointer; }
 .doc { white-space: pre-wrap; overflow-wrap: anywhere; border: 1px solid #ddd; padding: .75rem; background: #fafafa; }
 mark { padding: 0 .1em; border-radius: 3px; background: #e5e7eb; }
@@ -76,13 +121,43 @@ th, td { border-bottom: 1px solid #eee; padding: .25rem .5rem; text-align: left;
 tr[data-verdict="inconsistent"], tr[data-verdict="decision error"], tr[data-verdict="contradicted"] { background: #fee2e2; }
 figure { margin: 1rem 0; } figure svg { max-width: 100%; height: auto; }
 .problems { background: #fff7ed; border-left: 4px solid #f97316; padding: .5rem 1rem; }
-pre { white-space: pre-wrap; overflow-wrap: anywhere; font-size: 13px; }
+[aria-invalid="true"] { outline: 2px solid #dc2626; background: #fef2f2; }
+.field-error { display: block; color: #b91c1c; font-size: 13px; max-width: 24rem; }
+pre { white-space: pre-wrap; overflow-wrap: anywhere; font-size: 13px; font-family: ui-monospace, monospace, 'VL PGothic'; }
 @media print { form, nav, .downloads { display: none; } }
+@media (max-width: 40rem) {
+  table.cards, table.cards tbody, table.cards tr, table.cards td { display: block; width: 100%; box-sizing: border-box; }
+  table.cards thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+  table.cards tr { border: 1px solid #ddd; border-radius: 6px; margin: .6rem 0; padding: .3rem .6rem; }
+  table.cards td { border: none; padding: .1rem 0; overflow-wrap: anywhere; }
+  table.cards td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; color: #555; }
+  table.cards td:empty { display: none; }
+  table.cards td input[type="text"], table.cards td select { max-width: 100%; }
+  table.cards td input[name$=":when"] { width: 100%; box-sizing: border-box; }
+  figure { margin: 1rem -1rem; } figure svg { width: 100%; }
+  figcaption, figure form { padding: 0 1rem; }
+}
 "#;
 
 /// The whole page: the form, and the results when there are some. `error` is a message for
 /// input the page could not read.
 pub fn page(text: &str, analysis: Option<&PageAnalysis>, error: Option<&str>) -> Markup {
+    page_of(text, analysis, error, None)
+}
+
+/// The page answering a refused correction: the document, the results of the study as it
+/// was, the correction tables as the reader typed them, and why next to them (and next to
+/// the field it concerns, where that is known).
+pub fn page_refused(text: &str, analysis: &PageAnalysis, refused: &RefusedCorrection) -> Markup {
+    page_of(text, Some(analysis), None, Some(refused))
+}
+
+fn page_of(
+    text: &str,
+    analysis: Option<&PageAnalysis>,
+    error: Option<&str>,
+    refused: Option<&RefusedCorrection>,
+) -> Markup {
     html! {
         (DOCTYPE)
         html lang="en" {
@@ -90,7 +165,7 @@ pub fn page(text: &str, analysis: Option<&PageAnalysis>, error: Option<&str>) ->
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { "trialstats" }
-                style { (PreEscaped(STYLE)) }
+                style { (PreEscaped(FONT_FACES)) (PreEscaped(STYLE)) }
             }
             body {
                 header {
@@ -114,15 +189,56 @@ pub fn page(text: &str, analysis: Option<&PageAnalysis>, error: Option<&str>) ->
                     }
                 }
                 @if let Some(message) = error {
-                    p id="error" class="problems" { (message) }
+                    p id="error" class="problems" role="alert" { (message) }
                 }
-                @if let Some(a) = analysis { (results(a)) }
+                @if let Some(a) = analysis { (results(a, &FormView::new(refused))) }
             }
         }
     }
 }
 
-fn results(a: &PageAnalysis) -> Markup {
+/// The correction form as the page shows it: the values of the study file, or after a
+/// refused correction the values the reader typed, with the refusal next to its field.
+struct FormView<'a> {
+    refused: Option<&'a RefusedCorrection>,
+}
+
+impl<'a> FormView<'a> {
+    fn new(refused: Option<&'a RefusedCorrection>) -> FormView<'a> {
+        FormView { refused }
+    }
+
+    /// The value field `name` shows: as typed, else the study file's `shown`.
+    fn value(&self, name: &str, shown: &str) -> String {
+        self.refused
+            .and_then(|r| FormFields(&r.typed).field(name).map(str::to_string))
+            .unwrap_or_else(|| shown.to_string())
+    }
+
+    /// Whether the checkbox `name` is ticked (only ever as typed).
+    fn checked(&self, name: &str) -> bool {
+        self.refused
+            .is_some_and(|r| FormFields(&r.typed).field(name).is_some())
+    }
+
+    /// `Some("true")` (for `aria-invalid`) on the field the refusal concerns.
+    fn invalid(&self, name: &str) -> Option<&'static str> {
+        self.refused
+            .is_some_and(|r| r.field.as_deref() == Some(name))
+            .then_some("true")
+    }
+
+    /// The refusal's message beside the field it concerns.
+    fn note(&self, name: &str) -> Markup {
+        html! {
+            @if let Some(r) = self.refused.filter(|r| r.field.as_deref() == Some(name)) {
+                span class="field-error" data-field=(name) { (r.message) }
+            }
+        }
+    }
+}
+
+fn results(a: &PageAnalysis, form: &FormView) -> Markup {
     html! {
         @if !a.problems.is_empty() {
             section id="problems" class="problems" {
@@ -143,31 +259,12 @@ fn results(a: &PageAnalysis) -> Markup {
                 div id="text-marked" class="doc" { (marked_text(&a.text, &d.items)) }
             }
         }
-        section id="structure" {
-            h2 { "What the study reports: arms, measures, time points" }
-            @if let Some(st) = &a.structure { (structure_form(a, st)) }
-            details id="study-file" {
-                summary { "The study file itself (everything below comes from it; edit it directly)" }
-                form method="post" action="/" enctype="multipart/form-data" {
-                    textarea id="study-toml" name="study_toml" rows="16" { (a.study_toml) }
-                    button id="reanalyse" type="submit" { "Analyse the study file" }
-                }
-            }
-            p class="downloads" {
-                a id="download-toml" download="study.toml" href=(data_uri("application/toml", &a.study_toml)) { "Download the study file" }
-                " · "
-                a id="download-json" download="findings.json" href=(data_uri("application/json", &serde_json::to_string_pretty(a).unwrap_or_default())) { "the findings as JSON" }
-                @if let Some(c) = &a.study_check {
-                    " · "
-                    a id="download-csv" download="checks.csv" href=(data_uri("text/csv", &csv_of(&c.table()))) { "the checks as CSV" }
-                }
-            }
-        }
+        (structure_section(a, form))
         @if let Some(c) = &a.study_check {
             @let (readings, others) = split_rows(&c.table(), "spread_reading");
             section id="verdicts" {
                 h2 { "What each ± means, and why" }
-                @if readings.rows.is_empty() { p { "No measure of the study prints a ±." } }
+                @if readings.rows.is_empty() { p { (no_reading(a)) } }
                 @else { (table_html("verdicts-table", &readings, false)) }
             }
             section id="checks" {
@@ -189,6 +286,82 @@ fn results(a: &PageAnalysis) -> Markup {
                 pre { (e) }
             }
         }
+        (charts_section(a))
+    }
+}
+
+/// What "What each ± means" says when no measure of the study prints a ±: that, or where
+/// the text marks ± values the draft placed in no measure, where they are read and how to
+/// add them.
+fn no_reading(a: &PageAnalysis) -> String {
+    let marked: Vec<&Item> = a
+        .draft
+        .iter()
+        .flat_map(|d| &d.items)
+        .filter(|i| i.kind == ItemKind::MeanSpread)
+        .collect();
+    let Some(first) = marked.first() else {
+        return "No measure of the study prints a ±.".to_string();
+    };
+    let (values, them, more) = match marked.len() {
+        1 => ("one ± value".to_string(), "it", ""),
+        n => (format!("{n} ± values"), "them", ", …"),
+    };
+    format!(
+        "The text marks {values} ({}{more}), but the draft did not place {them} in a measure, so what each ± means is not decided here. The table \"In the text\" below reads {them} as check text does. To have {them} analysed here, add {them} as a measure in the study file (\"The study file itself\", above) and analyse it.",
+        first.text.replace('\n', " "),
+    )
+}
+
+/// The drafted structure to correct, the study file itself, and the downloads. The forms
+/// carry the document's text, so their answer still shows it marked and checked.
+fn structure_section(a: &PageAnalysis, form: &FormView) -> Markup {
+    html! {
+        section id="structure" {
+            h2 { "What the study reports: arms, measures, time points" }
+            @if let Some(r) = form.refused {
+                div id="error" class="problems" role="alert" {
+                    p { strong { "Not applied: " } (r.message) }
+                    p { "Nothing was changed; the results below are those of the study before this correction. Your corrections are still in the tables: correct the one marked and apply again." }
+                }
+            }
+            @if let Some(st) = &a.structure { (structure_form(a, st, form)) }
+            details id="study-file" {
+                summary { "The study file itself (everything below comes from it; edit it directly)" }
+                form method="post" action="/" enctype="multipart/form-data" {
+                    (document_fields(a))
+                    textarea id="study-toml" name="study_toml" rows="16" { (a.study_toml) }
+                    button id="reanalyse" type="submit" { "Analyse the study file" }
+                }
+            }
+            p class="downloads" {
+                a id="download-toml" download="study.toml" href=(data_uri("application/toml", &a.study_toml)) { "Download the study file" }
+                " · "
+                a id="download-json" download="findings.json" href=(data_uri("application/json", &serde_json::to_string_pretty(a).unwrap_or_default())) { "the findings as JSON" }
+                @if let Some(c) = &a.study_check {
+                    " · "
+                    a id="download-csv" download="checks.csv" href=(data_uri("text/csv", &csv_of(&c.table()))) { "the checks as CSV" }
+                }
+            }
+        }
+    }
+}
+
+/// The document's text and name as hidden fields of a form, when the page shows a document.
+fn document_fields(a: &PageAnalysis) -> Markup {
+    html! {
+        @if !a.text.is_empty() {
+            input type="hidden" name=(corrections::DOCUMENT_TEXT) value=(a.text);
+            @if let Some(d) = &a.draft {
+                input type="hidden" name=(corrections::DOCUMENT_NAME) value=(d.file);
+            }
+        }
+    }
+}
+
+/// The charts, each with its SVG and PNG downloads and a button opening it full size.
+fn charts_section(a: &PageAnalysis) -> Markup {
+    html! {
         section id="charts" {
             h2 { "Charts" }
             @if a.charts.is_empty() { p { "No chart: the study file has nothing to draw." } }
@@ -204,6 +377,7 @@ fn results(a: &PageAnalysis) -> Markup {
                         input type="hidden" name="study_toml" value=(a.study_toml);
                         input type="hidden" name="index" value=(i);
                         button type="submit" id={ "png-" (i) } { "PNG" }
+                        button type="submit" id={ "open-" (i) } name="view" value="open" formtarget="_blank" { "Open full size" }
                     }
                 }
             }
@@ -214,13 +388,7 @@ fn results(a: &PageAnalysis) -> Markup {
 /// The drafted structure as tables whose values can be corrected: the arms (label, n), and
 /// each measure's numbers by arm and time point (what ± is, n, the time point's name, the arm
 /// a number belongs to). Submitting applies the changed values to the study file.
-fn structure_form(a: &PageAnalysis, st: &StudyStructure) -> Markup {
-    let arm_label = |id: &str| {
-        st.arms
-            .iter()
-            .find(|a| a.id == id)
-            .map_or(id.to_string(), |a| a.label.clone())
-    };
+fn structure_form(a: &PageAnalysis, st: &StudyStructure, form: &FormView) -> Markup {
     html! {
         @if st.arms.is_empty() && st.measures.is_empty() {
             p { "The draft found no arm and no measure with numbers by time point." }
@@ -228,69 +396,20 @@ fn structure_form(a: &PageAnalysis, st: &StudyStructure) -> Markup {
             p { "Correct what the draft read wrong (an arm's name or n, the arm or time point a number belongs to, what ± is) and apply: everything below is recomputed from the corrected study file." }
             form id="structure-form" method="post" action="/" enctype="multipart/form-data" {
                 input type="hidden" name="study_toml" value=(a.study_toml);
+                (document_fields(a))
                 @if !st.arms.is_empty() {
-                    (arms_table(st))
+                    (arms_table(st, form))
                 }
                 @if !st.measures.is_empty() {
                     h3 { "Measures" }
                     div class="scroll" {
-                        table id="measures-table" {
+                        table id="measures-table" class="cards" {
                             thead { tr { th { "measure" } th { "± is" } th { "arm" } th { "n" } th { "time point" } th { "numbers" } } }
                             tbody {
                                 @for m in &st.measures {
                                     @for (si, s) in m.series.iter().enumerate() {
-                                        @for (ti, t) in s.timepoints.iter().enumerate() {
-                                            @let first = si == 0 && ti == 0;
-                                            tr data-measure=(m.id) data-arm=[s.arm.as_deref()] data-timepoint=(t.id) data-value=(t.value) {
-                                                td {
-                                                    @if first {
-                                                        input type="text" name=(corrections::measure_label(&m.id)) value=(m.label) aria-label={ "label of " (m.id) }; br; code { (m.id) }
-                                                        @if m.kind == MeasureKind::SingleGroup && s.timepoints.len() >= 2 {
-                                                            br;
-                                                            label class="arms-check" {
-                                                                input type="checkbox" name=(corrections::time_points_are_arms(&m.id)) value="arms";
-                                                                " these are arms, each named as its time point is"
-                                                            }
-                                                        }
-                                                    }
-                                                }
-                                                td { @if first { (dispersion_select(m)) } }
-                                                td {
-                                                    @match s.arm.as_deref() {
-                                                        Some(arm) => {
-                                                            select name=(corrections::timepoint_arm(&m.id, arm, &t.id)) aria-label={ "arm of " (m.id) " " (t.id) } {
-                                                                @for other in &st.arms {
-                                                                    option value=(other.id) selected[other.id == arm] { (other.label) }
-                                                                }
-                                                                @if !st.arms.iter().any(|o| o.id == arm) {
-                                                                    option value=(arm) selected { (arm_label(arm)) }
-                                                                }
-                                                            }
-                                                        }
-                                                        None => "all",
-                                                    }
-                                                }
-                                                td {
-                                                    @if ti == 0 {
-                                                        @match (m.kind, s.arm.as_deref()) {
-                                                            (MeasureKind::ByArm, Some(arm)) => {
-                                                                input type="text" inputmode="numeric" size="6" name=(corrections::measure_n(&m.id, Some(arm))) value=(s.n) placeholder="arm's" aria-label={ "n of " (m.id) " in " (arm) };
-                                                            }
-                                                            (MeasureKind::ByArm, None) => {}
-                                                            _ => @if si == 0 {
-                                                                input type="text" inputmode="numeric" size="6" name=(corrections::measure_n(&m.id, None)) value=(m.n) aria-label={ "n of " (m.id) };
-                                                            },
-                                                        }
-                                                    }
-                                                }
-                                                td {
-                                                    @if m.kind == MeasureKind::Slope { (t.when) }
-                                                    @else {
-                                                        input type="text" name=(corrections::timepoint_when(&m.id, s.arm.as_deref(), &t.id)) value=(t.when) aria-label={ "time point " (t.id) " of " (m.id) };
-                                                    }
-                                                }
-                                                td { (t.value) }
-                                            }
+                                        @for ti in 0..s.timepoints.len() {
+                                            (measure_row(st, m, MeasurePlace { series: si, timepoint: ti }, form))
                                         }
                                     }
                                 }
@@ -304,21 +423,138 @@ fn structure_form(a: &PageAnalysis, st: &StudyStructure) -> Markup {
     }
 }
 
+/// Where a row of the measures' table is: its series (arm) and time point, by index.
+#[derive(Clone, Copy)]
+struct MeasurePlace {
+    series: usize,
+    timepoint: usize,
+}
+
+/// One number of measure `m` in the measures' table: the measure's label and ± (on its first
+/// row), the arm it belongs to, the n, the time point's name and the numbers as printed.
+fn measure_row(st: &StudyStructure, m: &MeasureRows, at: MeasurePlace, form: &FormView) -> Markup {
+    let s = &m.series[at.series];
+    let t = &s.timepoints[at.timepoint];
+    let first = at.series == 0 && at.timepoint == 0;
+    let label = corrections::measure_label(&m.id);
+    let when = corrections::timepoint_when(&m.id, s.arm.as_deref(), &t.id);
+    let arms_check = corrections::time_points_are_arms(&m.id);
+    html! {
+        tr data-measure=(m.id) data-arm=[s.arm.as_deref()] data-timepoint=(t.id) data-value=(t.value) {
+            td data-label="measure" {
+                @if first {
+                    input type="text" name=(label) value=(form.value(&label, &m.label)) aria-invalid=[form.invalid(&label)] aria-label={ "label of " (m.id) }; (form.note(&label)) br; code { (m.id) }
+                    @if m.kind == MeasureKind::SingleGroup && s.timepoints.len() >= 2 {
+                        br;
+                        label class="arms-check" {
+                            input type="checkbox" name=(arms_check) value="arms" checked[form.checked(&arms_check)] aria-invalid=[form.invalid(&arms_check)];
+                            " these are arms, each named as its time point is"
+                        }
+                        (form.note(&arms_check))
+                    }
+                }
+            }
+            td data-label="± is" { @if first { (dispersion_select(m, form)) } }
+            td data-label="arm" {
+                @match s.arm.as_deref() {
+                    Some(arm) => (arm_select(st, m, arm, &t.id, form)),
+                    None => "all",
+                }
+            }
+            td data-label="n" { @if at.timepoint == 0 { (measure_n_input(m, s.arm.as_deref(), at.series, &s.n, form)) } }
+            td data-label="time point" {
+                @if m.kind == MeasureKind::Slope { (t.when) }
+                @else {
+                    input type="text" name=(when) value=(form.value(&when, &t.when)) aria-invalid=[form.invalid(&when)] aria-label={ "time point " (t.id) " of " (m.id) };
+                    (form.note(&when))
+                }
+            }
+            td data-label="numbers" { (t.value) }
+        }
+    }
+}
+
+/// The choice of the arm a number of measure `m` belongs to (now `arm`).
+fn arm_select(
+    st: &StudyStructure,
+    m: &MeasureRows,
+    arm: &str,
+    timepoint: &str,
+    form: &FormView,
+) -> Markup {
+    let name = corrections::timepoint_arm(&m.id, arm, timepoint);
+    let chosen = form.value(&name, arm);
+    let label = st
+        .arms
+        .iter()
+        .find(|a| a.id == arm)
+        .map_or(arm.to_string(), |a| a.label.clone());
+    html! {
+        select name=(name) aria-invalid=[form.invalid(&name)] aria-label={ "arm of " (m.id) " " (timepoint) } {
+            @for other in &st.arms {
+                option value=(other.id) selected[other.id == chosen] { (other.label) }
+            }
+            @if !st.arms.iter().any(|o| o.id == arm) {
+                option value=(arm) selected[chosen == arm] { (label) }
+            }
+        }
+        (form.note(&name))
+    }
+}
+
+/// The n of a measure's numbers: of one arm's numbers of an arm measure (`arm`), else of the
+/// single-group measure or slope (on its first series only); `n` is the series' n.
+fn measure_n_input(
+    m: &MeasureRows,
+    arm: Option<&str>,
+    series: usize,
+    n: &str,
+    form: &FormView,
+) -> Markup {
+    let (name, shown, placeholder, aria) = match (m.kind, arm) {
+        (MeasureKind::ByArm, Some(arm)) => (
+            corrections::measure_n(&m.id, Some(arm)),
+            n,
+            Some("arm's"),
+            format!("n of {} in {arm}", m.id),
+        ),
+        (MeasureKind::ByArm, None) => return html! {},
+        _ if series == 0 => (
+            corrections::measure_n(&m.id, None),
+            m.n.as_str(),
+            None,
+            format!("n of {}", m.id),
+        ),
+        _ => return html! {},
+    };
+    html! {
+        input type="text" inputmode="numeric" size="6" name=(name) value=(form.value(&name, shown)) placeholder=[placeholder] aria-invalid=[form.invalid(&name)] aria-label=(aria);
+        (form.note(&name))
+    }
+}
+
 /// The arms' table of the structure form: each arm's id, label and n (to correct), and
 /// whether it is the control.
-fn arms_table(st: &StudyStructure) -> Markup {
+fn arms_table(st: &StudyStructure, form: &FormView) -> Markup {
     html! {
         h3 { "Arms" }
         div class="scroll" {
-            table id="arms-table" {
+            table id="arms-table" class="cards" {
                 thead { tr { th { "arm" } th { "label" } th { "n" } th { "control" } } }
                 tbody {
                     @for arm in &st.arms {
+                        @let (label, n) = (corrections::arm_label(&arm.id), corrections::arm_n(&arm.id));
                         tr data-arm=(arm.id) data-value=(arm.n) {
-                            td { code { (arm.id) } }
-                            td { input type="text" name=(corrections::arm_label(&arm.id)) value=(arm.label) aria-label={ "label of " (arm.id) }; }
-                            td { input type="text" inputmode="numeric" size="6" name=(corrections::arm_n(&arm.id)) value=(arm.n) aria-label={ "n of " (arm.id) }; }
-                            td { @if arm.control { "control" } }
+                            td data-label="arm" { code { (arm.id) } }
+                            td data-label="label" {
+                                input type="text" name=(label) value=(form.value(&label, &arm.label)) aria-invalid=[form.invalid(&label)] aria-label={ "label of " (arm.id) };
+                                (form.note(&label))
+                            }
+                            td data-label="n" {
+                                input type="text" inputmode="numeric" size="6" name=(n) value=(form.value(&n, &arm.n)) aria-invalid=[form.invalid(&n)] aria-label={ "n of " (arm.id) };
+                                (form.note(&n))
+                            }
+                            td data-label="control" { @if arm.control { "control" } }
                         }
                     }
                 }
@@ -328,17 +564,20 @@ fn arms_table(st: &StudyStructure) -> Markup {
 }
 
 /// The choice of what a measure's ± is.
-fn dispersion_select(m: &MeasureRows) -> Markup {
+fn dispersion_select(m: &MeasureRows, form: &FormView) -> Markup {
+    let name = corrections::dispersion(&m.id);
+    let chosen = form.value(&name, &m.dispersion);
     let known = corrections::DISPERSIONS
         .iter()
         .any(|k| k.as_str() == m.dispersion);
     html! {
-        select name=(corrections::dispersion(&m.id)) aria-label={ "what ± is in " (m.id) } {
+        select name=(name) aria-invalid=[form.invalid(&name)] aria-label={ "what ± is in " (m.id) } {
             @for k in corrections::DISPERSIONS {
-                option value=(k.as_str()) selected[k.as_str() == m.dispersion] { (k.as_str()) }
+                option value=(k.as_str()) selected[k.as_str() == chosen] { (k.as_str()) }
             }
-            @if !known { option value=(m.dispersion) selected { (m.dispersion) } }
+            @if !known { option value=(m.dispersion) selected[m.dispersion == chosen] { (m.dispersion) } }
         }
+        (form.note(&name))
     }
 }
 
@@ -406,12 +645,14 @@ fn table_html(id: &str, table: &Table, problems_first: bool) -> Markup {
     }
     html! {
         div class="scroll" {
-            table id=(id) {
+            table id=(id) class="cards" {
                 thead { tr { @for h in &table.header { th { (h) } } } }
                 tbody {
                     @for row in rows {
                         tr data-verdict=(verdict(row)) {
-                            @for c in row { td { (cell_text(c)) } }
+                            @for (i, c) in row.iter().enumerate() {
+                                td data-label=[table.header.get(i)] { (cell_text(c)) }
+                            }
                         }
                     }
                 }
@@ -503,4 +744,108 @@ fn data_uri(mime: &str, text: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyse::{DocumentText, analyse_corrections, analyse_document};
+
+    const EDARAVONE: &str = include_str!("../../../data/als-edaravone-phase3.toml");
+
+    #[test]
+    fn a_refused_correction_shows_what_was_typed_and_why_next_to_it() {
+        let typed = vec![
+            (
+                corrections::arm_label("placebo"),
+                "Placebo group".to_string(),
+            ),
+            (corrections::arm_n("placebo"), "a hundred".to_string()),
+        ];
+        let document = DocumentText {
+            name: "abstract.txt".into(),
+            text: include_str!("../../../tests/data/seeds/abe2014_edaravone_abstract.txt").into(),
+        };
+        let (a, refused) = analyse_corrections(EDARAVONE, typed, Some(&document));
+        let html = page_refused(&document.text, &a, &refused.unwrap()).into_string();
+        // The typed values, the refused one marked, with the reason beside it.
+        assert!(html.contains(r#"value="Placebo group""#), "label lost");
+        assert!(
+            html.contains(r#"name="arm:placebo:n" value="a hundred" aria-invalid="true""#),
+            "{html}"
+        );
+        assert!(html.contains(r#"<span class="field-error" data-field="arm:placebo:n">arm 'Placebo': n must be a whole number"#));
+        // The reason next to the tables, inside the structure's section, before its form.
+        let structure = html.find(r#"id="structure""#).unwrap();
+        let error = html.find(r#"id="error""#).unwrap();
+        let form = html.find(r#"id="structure-form""#).unwrap();
+        assert!(structure < error && error < form);
+        // The document, its marks and checks, and the results of the study as it was.
+        for id in [
+            "text-marked",
+            "text-checks",
+            "effects",
+            "verdicts",
+            "charts",
+        ] {
+            assert!(html.contains(&format!(r#"id="{id}""#)), "{id}");
+        }
+        assert!(html.contains(r#"name="document_text""#));
+    }
+
+    #[test]
+    fn unplaced_plus_minus_values_are_said_to_be_unplaced() {
+        let text = "Pain fell more with the lidocaine spray (1.16 ± 1.56) than in the other group (0.508 ± 1.25).";
+        let a = analyse_document("pasted text", text.as_bytes()).unwrap();
+        let html = page(text, Some(&a), None).into_string();
+        let verdicts = &html[html.find(r#"id="verdicts""#).unwrap()..];
+        let verdicts = &verdicts[..verdicts.find("</section>").unwrap()];
+        // The draft places neither value (user trial 4, document 02).
+        assert!(a.structure.as_ref().is_some_and(|s| s.measures.is_empty()));
+        assert!(
+            !verdicts.contains("No measure of the study prints"),
+            "{verdicts}"
+        );
+        assert!(
+            verdicts.contains("The text marks 2 ± values (1.16 ± 1.56, …), but the draft did not place them in a measure"),
+            "{verdicts}"
+        );
+        assert!(verdicts.contains("add them as a measure in the study file"));
+    }
+
+    #[test]
+    fn the_page_names_its_fonts_and_result_cells_their_columns() {
+        let html = page("", None, None).into_string();
+        for f in page_fonts() {
+            assert!(
+                html.contains(&format!("url(/fonts/{}?v=", f.file)),
+                "{}",
+                f.file
+            );
+            assert!(html.contains(&format!("font-family: '{}'", f.family)));
+        }
+        let a = analyse_document(
+            "abstract.txt",
+            include_bytes!("../../../tests/data/seeds/abe2014_edaravone_abstract.txt"),
+        )
+        .unwrap();
+        let html = page("", Some(&a), None).into_string();
+        assert!(html.contains(r#"<table id="verdicts-table" class="cards">"#));
+        assert!(
+            html.contains(r#"<td data-label="status">"#),
+            "no labelled cell"
+        );
+    }
+
+    #[test]
+    fn the_embedded_fonts_draw_every_character_of_the_japanese_examples() {
+        for e in EXAMPLES {
+            let missing: String = e
+                .text
+                .chars()
+                .filter(|c| !trialstats_charts::plot::font::covers(&c.to_string()))
+                .collect();
+            assert!(missing.is_empty(), "{}: {missing}", e.id);
+        }
+    }
 }

@@ -5,10 +5,10 @@
 //!
 //! | file | owns |
 //! |---|---|
-//! | [`analyse`] | one document (or edited study file) through the library, as the commands do |
-//! | [`corrections`] | the correction form's fields (an arm's n, a number's arm, what ± is) and the edits a submitted form asks for |
-//! | [`html`] | the page, rendered on the server (maud), with no script |
-//! | [`server`] | the HTTP server (axum): routes, the JSON API, the safety rules |
+//! | [`analyse`] | one document (or edited study file) through the library, as the commands do; a correction form's answer, with the document read again and a refused correction changing nothing |
+//! | [`corrections`] | the correction form's fields (an arm's n, a number's arm, what ± is), the edits a submitted form asks for, and a refused one with the field it concerns |
+//! | [`html`] | the page, rendered on the server (maud), with no script; its fonts and its layout on a phone |
+//! | [`server`] | the HTTP server (axum): routes (the page, the JSON API, the charts' PNG, the fonts), the safety rules |
 
 pub mod analyse;
 pub mod corrections;

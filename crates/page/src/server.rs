@@ -1,19 +1,22 @@
 //! The HTTP server: the page (`GET /`, `POST /` from its forms), the JSON API
-//! (`POST /api/analyse`), and the rules that keep a local server safe on a user's machine:
+//! (`POST /api/analyse`), a chart as PNG (`POST /chart.png`), the page's fonts
+//! (`GET /fonts/NAME`), and the rules that keep a local server safe on a user's machine:
 //!
 //! * a request whose `Host` is not the address the server listens on (or, on loopback,
 //!   `localhost`) gets 403, so a web page the user visits cannot reach it by DNS rebinding;
 //!   no CORS headers are sent, so other sites cannot read its answers;
-//! * bodies over [`MAX_BODY`] get 413, a malformed body 400 with the reason, another content
-//!   type 415;
+//! * bodies over [`MAX_BODY`] get 413 saying the limit and what to do, a malformed body 400
+//!   with the reason, another content type 415, another method 405 saying which one;
 //! * each analysis runs on the blocking pool, so a slow one does not hold up the others, and a
 //!   panic in one is answered with 500 and its message while the server goes on answering;
 //! * nothing is written to disk: downloads are `data:` links in the page.
 
-use crate::analyse::{PageAnalysis, analyse_document, analyse_edited};
-use crate::corrections::edits_from_form;
+use crate::analyse::{
+    DocumentText, PageAnalysis, analyse_corrections, analyse_document, analyse_edited,
+};
+use crate::corrections::{self, RefusedCorrection};
 use crate::error::{Error, Result};
-use crate::html::{EXAMPLES, page};
+use crate::html::{EXAMPLES, page, page_refused};
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, FromRequest, Multipart, Query, Request, State};
@@ -24,7 +27,7 @@ use axum::routing::{get, post};
 use serde::Deserialize;
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
-use trialstats_documents::study::edit::{StudyEdit, StudyStructure};
+use trialstats_documents::study::edit::StudyEdit;
 
 /// The largest request body accepted (10 MB).
 pub const MAX_BODY: usize = 10 * 1024 * 1024;
@@ -97,9 +100,96 @@ pub fn router(address: SocketAddr) -> Router {
         .route("/", get(index).post(analyse_form))
         .route("/api/analyse", post(api_analyse))
         .route("/chart.png", post(chart_png))
+        .route("/fonts/{name}", get(font))
+        .method_not_allowed_fallback(method_not_allowed)
         .fallback(|| async { (StatusCode::NOT_FOUND, "not found: the page is at /") })
         .layer(DefaultBodyLimit::max(MAX_BODY))
+        .layer(middleware::from_fn(explain_too_large))
         .layer(middleware::from_fn_with_state(hosts, check_host))
+}
+
+/// What a body over [`MAX_BODY`] is told: the limit, and what to send instead.
+fn too_large_message(sent: Option<u64>) -> String {
+    let size = sent.map_or(String::new(), |bytes| {
+        format!(" (this one is {:.1} MB)", bytes as f64 / 1_048_576.0)
+    });
+    format!(
+        "too large: the page takes at most {} MB of text or file at once{size}. Paste only the part of the report with the results (the abstract, the results section or a table), or split the document and give each part on its own; a PDF whose text is smaller can be saved as .txt first.",
+        MAX_BODY / (1024 * 1024)
+    )
+}
+
+/// Every 413 answer says the limit and what to do: as JSON on the API, as the page on `/`,
+/// as text elsewhere (the body-limit refusal of the extractors says neither).
+async fn explain_too_large(request: Request, next: Next) -> Response {
+    let path = request.uri().path().to_string();
+    let sent = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    let response = next.run(request).await;
+    if response.status() != StatusCode::PAYLOAD_TOO_LARGE {
+        return response;
+    }
+    let message = too_large_message(sent);
+    match path.as_str() {
+        "/api/analyse" => json_error(StatusCode::PAYLOAD_TOO_LARGE, &message),
+        "/" => (
+            StatusCode::PAYLOAD_TOO_LARGE,
+            Html(page("", None, Some(&message)).into_string()),
+        )
+            .into_response(),
+        _ => (StatusCode::PAYLOAD_TOO_LARGE, message).into_response(),
+    }
+}
+
+/// 405, with a line saying which method the path answers (axum adds the `Allow` header).
+async fn method_not_allowed(uri: axum::http::Uri, method: axum::http::Method) -> Response {
+    let status = StatusCode::METHOD_NOT_ALLOWED;
+    match uri.path() {
+        "/api/analyse" => json_error(
+            status,
+            &format!(
+                "{method} is not answered here: POST to /api/analyse, with a JSON body ({{\"text\": \"...\"}} or {{\"study_toml\": \"...\"}}) or a file as multipart/form-data"
+            ),
+        ),
+        "/chart.png" => (
+            status,
+            "POST to /chart.png, with the study file (study_toml) and a chart's number (index), as the page's PNG buttons do",
+        )
+            .into_response(),
+        path => (
+            status,
+            format!("{method} is not answered at {path}: GET / for the page"),
+        )
+            .into_response(),
+    }
+}
+
+/// `GET /fonts/NAME`: a font the page's text and charts are drawn with, from the binary
+/// ([`crate::html::page_fonts`]), kept by the browser for a year (the page's links to it carry
+/// the version).
+async fn font(axum::extract::Path(name): axum::extract::Path<String>) -> Response {
+    let fonts = crate::html::page_fonts();
+    match fonts.iter().find(|f| f.file == name) {
+        Some(f) => (
+            [
+                (header::CONTENT_TYPE, "font/ttf"),
+                (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
+            ],
+            f.bytes,
+        )
+            .into_response(),
+        None => (
+            StatusCode::NOT_FOUND,
+            format!(
+                "no font '{name}'; the page's fonts are {}",
+                fonts.iter().map(|f| f.file).collect::<Vec<_>>().join(", ")
+            ),
+        )
+            .into_response(),
+    }
 }
 
 /// 403 unless the `Host` header names this server.
@@ -163,7 +253,7 @@ async fn index(Query(q): Query<ExampleQuery>) -> Response {
         example.text
     };
     match run(input).await {
-        Ok(a) => Html(page(shown, Some(&a), None).into_string()).into_response(),
+        Ok(a) => Html(page(shown, Some(&a.analysis), None).into_string()).into_response(),
         Err((status, message)) => (
             status,
             Html(page(shown, None, Some(&message)).into_string()),
@@ -172,17 +262,44 @@ async fn index(Query(q): Query<ExampleQuery>) -> Response {
     }
 }
 
-/// What a request asks to analyse: a document, or a study file with the reader's corrections.
+/// What a request asks to analyse: a document, a study file with the API's edits, or a
+/// study file with a form's fields (the page's corrections) and the document's text the form
+/// carried.
 enum Input {
-    Document { name: String, bytes: Vec<u8> },
-    StudyFile { toml: String, edits: Vec<StudyEdit> },
+    Document {
+        name: String,
+        bytes: Vec<u8>,
+    },
+    StudyFile {
+        toml: String,
+        edits: Vec<StudyEdit>,
+    },
+    Form {
+        toml: String,
+        fields: Vec<(String, String)>,
+        document: Option<DocumentText>,
+    },
+}
+
+/// An analysis, and the correction the form asked for that was refused (nothing applied).
+struct Answer {
+    analysis: PageAnalysis,
+    refused: Option<RefusedCorrection>,
 }
 
 /// Analyse on the blocking pool; an input error is 400, a panic 500, each with its message.
-async fn run(input: Input) -> std::result::Result<PageAnalysis, (StatusCode, String)> {
+async fn run(input: Input) -> std::result::Result<Answer, (StatusCode, String)> {
     let task = tokio::task::spawn_blocking(move || match input {
-        Input::Document { name, bytes } => analyse_document(&name, &bytes),
-        Input::StudyFile { toml, edits } => analyse_edited(&toml, &edits),
+        Input::Document { name, bytes } => analyse_document(&name, &bytes).map(Answer::of),
+        Input::StudyFile { toml, edits } => analyse_edited(&toml, &edits).map(Answer::of),
+        Input::Form {
+            toml,
+            fields,
+            document,
+        } => {
+            let (analysis, refused) = analyse_corrections(&toml, fields, document.as_ref());
+            Ok(Answer { analysis, refused })
+        }
     });
     match task.await {
         Ok(Ok(a)) => Ok(a),
@@ -205,24 +322,38 @@ async fn run(input: Input) -> std::result::Result<PageAnalysis, (StatusCode, Str
     }
 }
 
+impl Answer {
+    fn of(analysis: PageAnalysis) -> Answer {
+        Answer {
+            analysis,
+            refused: None,
+        }
+    }
+}
+
 /// The fields of a form or multipart body: `text`, `file` (with its name), `study_toml`, and
-/// with a study file the correction form's fields ([`crate::corrections`]).
+/// with a study file the correction form's fields and the document's text it carries
+/// ([`crate::corrections`]).
 async fn read_multipart(mut form: Multipart) -> std::result::Result<Input, (StatusCode, String)> {
     let bad = |e: axum::extract::multipart::MultipartError| (e.status(), e.body_text());
     let (mut text, mut file, mut study) = (None, None, None);
+    let (mut document_text, mut document_name) = (None, None);
     let mut corrections = Vec::new();
     while let Some(field) = form.next_field().await.map_err(bad)? {
         let name = field.name().unwrap_or("").to_string();
         let file_name = field.file_name().map(str::to_string);
         let data = field.bytes().await.map_err(bad)?;
+        let as_text = || String::from_utf8(data.to_vec()).ok();
         match name.as_str() {
             "text" => text = Some(data),
             "file" if !data.is_empty() => {
                 file = Some((file_name.unwrap_or_else(|| "uploaded file".into()), data))
             }
             "study_toml" => study = Some(data),
+            corrections::DOCUMENT_TEXT => document_text = as_text(),
+            corrections::DOCUMENT_NAME => document_name = as_text(),
             _ => {
-                if let Ok(value) = String::from_utf8(data.to_vec()) {
+                if let Some(value) = as_text() {
                     corrections.push((name, value));
                 }
             }
@@ -241,12 +372,19 @@ async fn read_multipart(mut form: Multipart) -> std::result::Result<Input, (Stat
                 "study_toml is not UTF-8 text".to_string(),
             )
         })?;
-        let edits = match StudyStructure::read(&toml) {
-            Ok(structure) => edits_from_form(&structure, &corrections)
-                .map_err(|e| (StatusCode::BAD_REQUEST, format!("the corrections: {e}")))?,
-            Err(_) => Vec::new(),
-        };
-        return Ok(Input::StudyFile { toml, edits });
+        let document = document_text
+            .filter(|t| !t.trim().is_empty())
+            .map(|text| DocumentText {
+                name: document_name
+                    .filter(|n| !n.trim().is_empty())
+                    .unwrap_or_else(|| "pasted text".into()),
+                text,
+            });
+        return Ok(Input::Form {
+            toml,
+            fields: corrections,
+            document,
+        });
     }
     match text {
         Some(t) if !t.iter().all(u8::is_ascii_whitespace) => Ok(Input::Document {
@@ -260,12 +398,9 @@ async fn read_multipart(mut form: Multipart) -> std::result::Result<Input, (Stat
     }
 }
 
-/// `POST /` from the page's forms: the page with the results.
+/// `POST /` from the page's forms: the page with the results; a refused correction, the page
+/// with the study as it was, the form as typed and the reason next to the tables.
 async fn analyse_form(request: Request) -> Response {
-    let shown = |input: &Input| match input {
-        Input::Document { bytes, .. } => String::from_utf8_lossy(bytes).into_owned(),
-        Input::StudyFile { .. } => String::new(),
-    };
     let form = match Multipart::from_request(request, &()).await {
         Ok(f) => f,
         Err(e) => {
@@ -283,18 +418,31 @@ async fn analyse_form(request: Request) -> Response {
             return (status, Html(page("", None, Some(&message)).into_string())).into_response();
         }
     };
+    // The text the box shows again: what was pasted (not a PDF's bytes), or the document's
+    // text a correction form carried.
     let text = match &input {
         Input::Document { name, .. } if name.ends_with(".pdf") => String::new(),
-        other => shown(other),
+        Input::Document { bytes, .. } => String::from_utf8_lossy(bytes).into_owned(),
+        Input::Form {
+            document: Some(d), ..
+        } => d.text.clone(),
+        Input::Form { .. } | Input::StudyFile { .. } => String::new(),
     };
     match run(input).await {
-        Ok(a) => {
-            let text = if a.text.is_empty() {
+        Ok(Answer { analysis, refused }) => {
+            let text = if analysis.text.is_empty() {
                 text
             } else {
-                a.text.clone()
+                analysis.text.clone()
             };
-            Html(page(&text, Some(&a), None).into_string()).into_response()
+            match refused {
+                None => Html(page(&text, Some(&analysis), None).into_string()).into_response(),
+                Some(r) => (
+                    StatusCode::BAD_REQUEST,
+                    Html(page_refused(&text, &analysis, &r).into_string()),
+                )
+                    .into_response(),
+            }
         }
         Err((status, message)) => (
             status,
@@ -380,19 +528,26 @@ async fn api_analyse(headers: HeaderMap, request: Request) -> Response {
         );
     };
     match run(input).await {
-        Ok(a) => axum::Json(a).into_response(),
+        Ok(Answer {
+            refused: Some(r), ..
+        }) => json_error(
+            StatusCode::BAD_REQUEST,
+            &format!("the corrections: {}", r.with_field()),
+        ),
+        Ok(Answer { analysis, .. }) => axum::Json(analysis).into_response(),
         Err((status, message)) => json_error(status, &message),
     }
 }
 
 /// `POST /chart.png` with `study_toml` and `index` (multipart, as the page's PNG buttons send
-/// them): that chart as a PNG download.
+/// them): that chart as a PNG download, or with `view=open` to be shown in the browser (the
+/// page's "Open full size").
 async fn chart_png(request: Request) -> Response {
     let mut form = match Multipart::from_request(request, &()).await {
         Ok(f) => f,
         Err(e) => return (e.status(), e.body_text()).into_response(),
     };
-    let (mut toml, mut index) = (None, None);
+    let (mut toml, mut index, mut open) = (None, None, false);
     loop {
         match form.next_field().await {
             Ok(Some(field)) => {
@@ -403,6 +558,7 @@ async fn chart_png(request: Request) -> Response {
                 match name.as_str() {
                     "study_toml" => toml = Some(text),
                     "index" => index = text.trim().parse::<usize>().ok(),
+                    "view" => open = text.trim() == "open",
                     _ => {}
                 }
             }
@@ -424,7 +580,10 @@ async fn chart_png(request: Request) -> Response {
                 (header::CONTENT_TYPE, "image/png".to_string()),
                 (
                     header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"chart-{index}.png\""),
+                    format!(
+                        "{}; filename=\"chart-{index}.png\"",
+                        if open { "inline" } else { "attachment" }
+                    ),
                 ),
             ],
             png,

@@ -85,17 +85,14 @@ pub fn before_after_chart(study: &Study, m: &Measure) -> BeforeAfterChart {
     }
 }
 
-/// A time point's name on a chart's axis: its id, or where the id is only a number the draft
-/// gave it (`t1`, `t2`), the time as the document prints it (`before`, `投与前`, `week 12`)
-/// when that is short (16 characters at most, as a tick label under each point) and decided
-/// (not a `review` placeholder).
+/// A time point's name on a chart's axis: its name ([`crate::study::TimePoint::name`]: the
+/// time as the document prints it or a reader named it, where the id is only a number the
+/// draft gave it) when that is short (16 characters at most, as a tick label under each
+/// point), else its id.
 fn time_axis_label(t: &crate::study::TimePoint) -> String {
-    let numbered =
-        t.id.strip_prefix('t')
-            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
-    let when = t.when.trim();
-    if numbered && !when.is_empty() && !when.starts_with("review") && when.chars().count() <= 16 {
-        when.to_string()
+    let name = t.name();
+    if name != t.id && name.chars().count() <= 16 {
+        name.to_string()
     } else {
         t.id.replace('_', " ")
     }
@@ -245,10 +242,9 @@ fn arm_forest(sr: &StudyAnalysis, item: &analysis::ArmItemAnalysis) -> Option<Fo
     let control = item.comparisons.first()?.control.clone();
     let mut title = format!("{}: {} — {code} by arm", sr.id, item.label);
     let reading = reading_of(sr, &item.id);
-    match reading.map(|r| r.reading.verdict) {
-        Some(v) if v.reading().is_some() => title.push_str(&format!(" (± read as {})", v.as_str())),
-        Some(_) => title.push_str(" (± read as SD)"),
-        None => {}
+    // As the analysis read it: decided, as a contradicted label says, or an SD.
+    if let Some(r) = reading {
+        title.push_str(&format!(" (± read as {})", r.used().as_str()));
     }
     Some(ForestChart {
         title,
@@ -279,6 +275,44 @@ fn arm_forest(sr: &StudyAnalysis, item: &analysis::ArmItemAnalysis) -> Option<Fo
 /// The decided reading of measure `id`'s ±, if it prints one.
 fn reading_of<'a>(sr: &'a StudyAnalysis, id: &str) -> Option<&'a analysis::MeasureReading> {
     sr.spread_readings.iter().find(|r| r.measure == id)
+}
+
+/// How the analysis read the ± of measures `ids`, drawn together, when some is not read as
+/// an SD: "the ± read as the SD, but as an SEM for EDSS" (`None` when every one is an SD,
+/// or prints none).
+fn readings_besides_sd(sr: &StudyAnalysis, ids: &[&str]) -> Option<String> {
+    let mut groups: Vec<(crate::reading::Reading, Vec<String>)> = Vec::new();
+    for id in ids {
+        let Some(used) = reading_of(sr, id).map(|r| r.used()) else {
+            continue;
+        };
+        if used == crate::reading::Reading::Sd {
+            continue;
+        }
+        let label = sr
+            .study
+            .measure(id)
+            .map_or(id.to_string(), |m| m.label.clone());
+        match groups.iter_mut().find(|(r, _)| *r == used) {
+            Some((_, labels)) => labels.push(label),
+            None => groups.push((used, vec![label])),
+        }
+    }
+    (!groups.is_empty()).then(|| {
+        let others: Vec<String> = groups
+            .iter()
+            .map(|(r, labels)| format!("as {} for {}", r.with_article(), labels.join(", ")))
+            .collect();
+        format!("the ± read as the SD, but {}", others.join("; "))
+    })
+}
+
+/// `s` with its first letter a capital.
+fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map_or(String::new(), |c| {
+        c.to_uppercase().chain(chars).collect::<String>()
+    })
 }
 
 /// "; ± read as SD: ..." for a caption, or nothing when the measure prints no ±.
@@ -424,14 +458,19 @@ fn sensitivity_charts(sr: &StudyAnalysis, out: &mut StudyCharts) {
                 assumptions: vec![format!(
                     "{}; the band is the paired t interval of the mean change (n = {}) at each r.",
                     reading_of(sr, &mr.id).map_or("The ± was read as the SD".to_string(), |r| {
-                        match r.reading.verdict.reading() {
-                            Some(x) => format!(
-                                "The ± was read as {} (decided from the document's numbers)",
-                                x.with_article()
+                        match r.reading.verdict {
+                            crate::reading::Verdict::Contradicted => format!(
+                                "The ± was read as {}, as the study file says (the document's numbers contradict it)",
+                                r.used().with_article()
                             ),
-                            None => {
-                                "The ± was read as the SD (not decided by the numbers)".to_string()
-                            }
+                            v => match v.reading() {
+                                Some(x) => format!(
+                                    "The ± was read as {} (decided from the document's numbers)",
+                                    x.with_article()
+                                ),
+                                None => "The ± was read as the SD (not decided by the numbers)"
+                                    .to_string(),
+                            },
                         }
                     }),
                     crate::output::human_number(a.summary.n)
@@ -466,7 +505,12 @@ fn measures_together_charts(sr: &StudyAnalysis, out: &mut StudyCharts) {
         .iter()
         .filter_map(|mr| Some((mr, mr.analysis.as_ref()?)))
         .collect();
+    let ids: Vec<&str> = swept.iter().map(|(mr, _)| mr.id.as_str()).collect();
+    let read_as = readings_besides_sd(sr, &ids);
     if swept.len() > 1 && out.fit_together(&study.id, "p-vs-r", swept.len()) {
+        let read = read_as
+            .clone()
+            .unwrap_or_else(|| "the ± read as the SD".to_string());
         out.add(
             format!("{} p-vs-r", study.id),
             crate::plot::PValueChart {
@@ -479,17 +523,26 @@ fn measures_together_charts(sr: &StudyAnalysis, out: &mut StudyCharts) {
                         points: a.sweep.iter().map(|t| (t.r, t.p)).collect(),
                     })
                     .collect(),
-                notes: vec![
-                    "Paired t test of each measure at each assumed pre/post r (not reported); the ± read as the SD.".into(),
-                ],
+                notes: vec![format!(
+                    "Paired t test of each measure at each assumed pre/post r (not reported); {read}."
+                )],
             }
             .into(),
-            "The paired test's p-value of every measure against the assumed pre/post correlation r, on one log axis: where a line is under α, the change is significant at that r. The ± was read as the SD.".into(),
+            format!(
+                "The paired test's p-value of every measure against the assumed pre/post correlation r, on one log axis: where a line is under α, the change is significant at that r. {}.",
+                capitalised(&read).replacen("read as", "was read as", 1)
+            ),
         );
     }
-    if let Some(chart) =
+    if let Some(mut chart) =
         smcc_sweep_chart(sr).filter(|c| out.fit_together(&study.id, "smcc-vs-r", c.series.len()))
     {
+        if let Some(read) = &read_as {
+            chart.notes = vec![format!(
+                "{} (an SEM taken to the SD as SEM·√n); r is not reported and is swept; Hedges-corrected normal-theory intervals.",
+                capitalised(read)
+            )];
+        }
         let rs = chart
             .series
             .iter()
@@ -499,10 +552,13 @@ fn measures_together_charts(sr: &StudyAnalysis, out: &mut StudyCharts) {
             format!("{} smcc-vs-r", study.id),
             chart.into(),
             format!(
-                "Every before/after measure's standardised mean change (SMCC: the mean change over the SD of the change, Hedges-corrected, as metafor's escalc computes it) with its {} interval, at each assumed pre/post correlation r from {} to {} (not reported by the paper); a ± the paper does not name was read as the SD. The SD of the change, and so the SMCC, depends on r.",
+                "Every before/after measure's standardised mean change (SMCC: the mean change over the SD of the change, Hedges-corrected, as metafor's escalc computes it) with its {} interval, at each assumed pre/post correlation r from {} to {} (not reported by the paper); {}. The SD of the change, and so the SMCC, depends on r.",
                 level.label(),
                 crate::output::human_number(rlo),
-                crate::output::human_number(rhi)
+                crate::output::human_number(rhi),
+                read_as
+                    .as_deref()
+                    .unwrap_or("a ± the paper does not name was read as the SD")
             ),
         );
     }
@@ -518,6 +574,7 @@ fn smcr_forest(sr: &StudyAnalysis, out: &mut StudyCharts) {
     let mut smcr: Vec<ForestRow> = Vec::new();
     // (measure label, r, where r comes from, that in words), one per row of `smcr`.
     let mut smcr_r: Vec<(String, f64, crate::prepost::RSource, String)> = Vec::new();
+    let mut ids: Vec<&str> = Vec::new();
     for mr in &sr.measures {
         let (Some(a), Some(e)) = (
             &mr.analysis,
@@ -538,6 +595,7 @@ fn smcr_forest(sr: &StudyAnalysis, out: &mut StudyCharts) {
             shrunk: None,
         });
         smcr_r.push((mr.label.clone(), a.assumed_r, a.r_from, a.r_source.clone()));
+        ids.push(mr.id.as_str());
     }
     if !smcr.is_empty() {
         let r2 = |r: f64| crate::output::human_number((r * 100.0).round() / 100.0);
@@ -588,8 +646,9 @@ fn smcr_forest(sr: &StudyAnalysis, out: &mut StudyCharts) {
             }
             .into(),
             format!(
-                "Standardised mean change per measure {caption_r}, Hedges-corrected, normal-theory {} intervals; the ± read as the SD.",
-                level.label()
+                "Standardised mean change per measure {caption_r}, Hedges-corrected, normal-theory {} intervals; {}.",
+                level.label(),
+                readings_besides_sd(sr, &ids).unwrap_or_else(|| "the ± read as the SD".into())
             ),
         );
     }
@@ -753,7 +812,11 @@ fn reconstruction_charts(sr: &StudyAnalysis, out: &mut StudyCharts) {
                 scale: (s.scale.min_value(), s.scale.max_value()),
             }
             .into(),
-            "SPRITE reconstructions: every sample of whole-number scores on the scale that matches the reported mean, ± read as the SD, and n.".into(),
+            match s.spread_kind {
+                crate::reported::SpreadKind::Sem => "SPRITE reconstructions: every sample of whole-number scores on the scale that matches the reported mean, the SD (the ± read as an SEM, times √n), and n.",
+                _ => "SPRITE reconstructions: every sample of whole-number scores on the scale that matches the reported mean, ± read as the SD, and n.",
+            }
+            .into(),
         );
     }
 }

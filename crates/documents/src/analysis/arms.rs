@@ -23,7 +23,9 @@ use crate::prepost;
 use crate::study::{ArmCount, ArmMeasure, ArmSeries, ArmValues, SpreadKind, Study, TimePoint};
 use serde::Serialize;
 
-/// What a comparison compares.
+/// What a comparison compares. Each time point is named as a reader calls it
+/// ([`crate::study::TimePoint::name`]: the drafted `t1` by the time the document prints or a
+/// reader gave it).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ArmBasis {
@@ -332,7 +334,7 @@ fn reported_by_arm(m: &ArmMeasure) -> Vec<String> {
             let tps: Vec<String> = s
                 .timepoints
                 .iter()
-                .map(|t| format!("{} {}", t.id, t.printed()))
+                .map(|t| format!("{} {}", t.name(), t.printed()))
                 .collect();
             let n =
                 s.n.value()
@@ -369,13 +371,13 @@ fn direct_comparisons(against: &AgainstControl, arm: &ArmSeries) -> Vec<ArmCompa
         let (basis, codes): (ArmBasis, &[MeasureCode]) = match m.values {
             ArmValues::Score => (
                 ArmBasis::Values {
-                    timepoint: ta.id.clone(),
+                    timepoint: ta.name().to_string(),
                 },
                 &[MeasureCode::MD, MeasureCode::SMD, MeasureCode::ROM],
             ),
             ArmValues::ChangeFromBaseline => (
                 ArmBasis::ReportedChanges {
-                    timepoint: ta.id.clone(),
+                    timepoint: ta.name().to_string(),
                 },
                 &[MeasureCode::MD, MeasureCode::SMD],
             ),
@@ -461,8 +463,8 @@ fn change_score_comparison(
         arm: arm.arm.clone(),
         control: control.to_string(),
         basis: ArmBasis::ChangeScores {
-            from: ba.id.clone(),
-            to: ta.id.clone(),
+            from: ba.name().to_string(),
+            to: ta.name().to_string(),
             r,
             r_source: r_source.describe().to_string(),
             derived,
@@ -500,7 +502,11 @@ fn printed_comparisons(
             arm: c.arm.clone(),
             control: control.to_string(),
             basis: ArmBasis::Printed {
-                timepoint: c.timepoint.clone(),
+                timepoint: m
+                    .arms
+                    .iter()
+                    .find_map(|s| s.timepoint(&c.timepoint))
+                    .map_or(c.timepoint.clone(), |t| t.name().to_string()),
                 adjusted: c.adjusted.as_str().to_string(),
             },
             effects: vec![e],

@@ -402,7 +402,7 @@ pub fn analyse_measure(
         Some(false) => Claim::NotSignificant,
         None => Claim::NotReported,
     };
-    let label = format!("{} ({} → {})", m.label, before.id, after.id);
+    let label = format!("{} ({} → {})", m.label, before.name(), after.name());
     let paired = paired_test(
         &location,
         &label,
@@ -446,7 +446,7 @@ fn unanalysed(m: &Measure) -> MeasureAnalysis {
             .timepoints
             .iter()
             .map(|t| TimePointSummary {
-                label: t.id.clone(),
+                label: t.name().to_string(),
                 mean: t.mean.to_string(),
                 spread: t.spread.to_string(),
                 median: t.median.as_ref().map(|m| m.describe()),

@@ -60,6 +60,18 @@ impl MeasureReading {
         }
     }
 
+    /// The reading every other result of the analysis uses: the decided one; for a
+    /// contradicted label, the label (the finding says it is contradicted); else an SD.
+    pub fn used(&self) -> Reading {
+        self.reading
+            .verdict
+            .reading()
+            .unwrap_or(match self.reading.kind() {
+                SpreadKind::Sem => Reading::Sem,
+                SpreadKind::Sd | SpreadKind::NotReported => Reading::Sd,
+            })
+    }
+
     /// A short line for a chart: `± read as the SE of an adjusted mean: ...`.
     pub fn headline(&self) -> String {
         let r = &self.reading;
@@ -81,7 +93,11 @@ impl MeasureReading {
                 Some(alt) => format!("± not specified and not decided by the numbers: read as SD; {alt}"),
                 None => "± not specified and not decided by the numbers: read as SD (as SEM the intervals would be √n times wider, the conclusion the same)".to_string(),
             },
-            (Verdict::Contradicted, _) => format!("± contradicted: {}", r.reason),
+            (Verdict::Contradicted, _) => format!(
+                "± contradicted (read as {}): {}",
+                self.used().as_str(),
+                r.reason
+            ),
             (v, Some(why)) => {
                 let mut s = format!("± read as {} ({why})", v.as_str());
                 if r.stated == SpreadKind::NotReported && !excluded.is_empty() {

@@ -877,6 +877,55 @@ mod tests {
     }
 
     #[test]
+    fn a_time_point_the_draft_numbered_is_named_as_a_reader_names_it() {
+        let names = |toml: &str| -> Vec<String> {
+            let study = load_text(toml, "edited").unwrap();
+            let m = study
+                .arm_measures
+                .iter()
+                .find(|m| m.id == "alsfrs_r_change");
+            m.unwrap()
+                .arms
+                .iter()
+                .map(|s| s.timepoints[0].name().to_string())
+                .collect()
+        };
+        let rename = |toml: &str, when: &str| {
+            let edits: Vec<StudyEdit> = ["placebo", "edaravone"]
+                .iter()
+                .map(|arm| StudyEdit::TimePointWhen {
+                    measure: "alsfrs_r_change".into(),
+                    arm: Some(arm.to_string()),
+                    timepoint: if toml.contains("\"t1\"") {
+                        "t1"
+                    } else {
+                        "week_24"
+                    }
+                    .into(),
+                    when: when.into(),
+                })
+                .collect();
+            apply_edits(toml, &edits).unwrap()
+        };
+        // A file's own id names its time point, whatever its `when` says.
+        assert_eq!(names(&rename(EDARAVONE, "week 24")), ["week_24", "week_24"]);
+        // A drafted one (`t1`) is named by its `when`: as printed, then as the reader names
+        // it; a `when` the draft left open leaves the id.
+        let drafted = EDARAVONE
+            .replace("\"week_24\"", "\"t1\"")
+            .replace(".week_24.", ".t1.");
+        let printed = "during the 24-week treatment";
+        assert_eq!(names(&drafted), [printed, printed]);
+        assert_eq!(names(&rename(&drafted, "week 24")), ["week 24", "week 24"]);
+        for open in [
+            "review: when",
+            "not stated: one time point (printed '-6.35 ± 0.84')",
+        ] {
+            assert_eq!(names(&rename(&drafted, open)), ["t1", "t1"]);
+        }
+    }
+
+    #[test]
     fn an_arms_n_and_label_change_and_nothing_else() {
         let edited = apply_edits(
             EDARAVONE,

@@ -989,6 +989,21 @@ pub struct ReportedTestResult {
 }
 
 impl TimePoint {
+    /// What a reader calls this time point, as the report and the charts name it: where its
+    /// id is only the number a draft gave it (`t1`, `t2`), its time as the document prints it
+    /// or a reader named it (`when`: `before`, `投与前`, `Week 52`), unless the draft left it
+    /// open (a `review` mark, or `not stated: …` where the text prints no time); else its id
+    /// (a study file's ids name their time points: `week_24`).
+    pub fn name(&self) -> &str {
+        let numbered = self
+            .id
+            .strip_prefix('t')
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        let when = self.when.trim();
+        let open = when.is_empty() || when.starts_with("review") || when.starts_with("not stated");
+        if numbered && !open { when } else { &self.id }
+    }
+
     /// The values as printed: `5.1 ± 1.7`, `median 4 (IQR 2–6)`, or `not reported`.
     pub fn printed(&self) -> String {
         match &self.median {
