@@ -313,7 +313,7 @@ fn ends_inside_a_number(plain: &str, end: usize) -> bool {
 }
 
 /// The longest quote an item carries, in bytes: a longer sentence (a list run together with
-/// no full stop) is quoted by the words around the item ([`Scan::quote_of`]).
+/// no full stop) is quoted by the words around the item.
 pub const QUOTE_WIDTH: usize = 600;
 
 /// One item found in a document.

@@ -1376,6 +1376,19 @@ fn push_change_measure(
 mod tests {
     use crate::draft::structure::{Shape, read_text};
 
+    /// The n of a placed cell, as printed.
+    fn n_printed<'i>(
+        items: &'i [crate::draft::Item],
+        c: &crate::draft::structure::Cell,
+    ) -> &'i str {
+        let value = items[c.n.expect("an n")]
+            .parts
+            .value
+            .as_ref()
+            .expect("a value");
+        value.number.text.as_str()
+    }
+
     #[test]
     fn a_header_copied_one_cell_per_line_names_the_columns() {
         // Each header cell on a line of its own under the rule, as many as the data rows have
@@ -1490,16 +1503,7 @@ mod tests {
         // own label, printing each group's n.
         let text = "Table 2.\nOutcome | Drug | Placebo | P |\n---|---|---|---|\nQuality of life (n = 75 drug, n = 66 placebo) | | | |\nPhysical function | 44.8 ± 10.6 | 43.9 ± 10.7 | .92 |\nBodily pain | 45.2 ± 13.3 | 45.6 ± 11.4 | .69 |\nDepression score (placebo n = 65, drug n = 71) | 5.5 ± 5.2 | 5.3 ± 5.1 | .17 |\n";
         let (items, s) = read_text(text);
-        let n_of = |c: &crate::draft::structure::Cell| {
-            items[c.n.unwrap()]
-                .parts
-                .value
-                .as_ref()
-                .unwrap()
-                .number
-                .text
-                .clone()
-        };
+        let n_of = |c: &crate::draft::structure::Cell| n_printed(&items, c).to_string();
         let read: Vec<(String, Vec<String>)> = s
             .measures
             .iter()
@@ -1538,20 +1542,7 @@ mod tests {
         assert_eq!((m.shape, m.cells.len()), (Shape::Arms, 4));
         assert_eq!(m.label.as_deref(), Some("HbA1c, %"));
         // The section's n (84 analysed), not the column's (86 randomised).
-        let ns: Vec<&str> = m
-            .cells
-            .iter()
-            .map(|c| {
-                items[c.n.unwrap()]
-                    .parts
-                    .value
-                    .as_ref()
-                    .unwrap()
-                    .number
-                    .text
-                    .as_str()
-            })
-            .collect();
+        let ns: Vec<&str> = m.cells.iter().map(|c| n_printed(&items, c)).collect();
         assert_eq!(ns, ["74", "84", "74", "84"]);
         assert_eq!(m.spread_label.as_ref().map(|(k, _)| *k), Some("SE"));
     }
