@@ -6,7 +6,6 @@
 
 use std::path::PathBuf;
 use trialstats::charts::glmm_charts::observed_fitted_chart;
-use trialstats::glmm::observed_fitted::observed_vs_fitted;
 use trialstats::glmm::{
     Family, GlmmFit, GlmmOptions, ObservedFittedRequest, SideModels, compare_csv,
     fit_csv_with_frame,
@@ -245,7 +244,7 @@ fn with_observed_vs_fitted(
         Ok(fit.with_observed_vs_fitted(frame, &request)?)
     } else if format == Format::Json {
         // Without a categorical fixed effect the JSON has no such keys.
-        let summary = observed_vs_fitted(&fit, frame, &request).ok();
+        let summary = fit.summarise_observed_vs_fitted(frame, &request).ok();
         Ok(GlmmFit {
             observed_vs_fitted: summary,
             ..fit

@@ -24,7 +24,7 @@ use super::family::Family;
 use super::laplace::{Modes, Problem, lower_times};
 use super::model::{Locate, Model, SideFormulas, build, columns_for, parse_side_formula};
 use super::observed_fitted::{
-    FittedRows, ObservedFittedRequest, ObservedVsFitted, observed_vs_fitted,
+    FittedModel, FittedRows, ObservedFittedRequest, ObservedVsFitted, observed_vs_fitted,
 };
 use super::ordinal::{Thresholds, parse_levels};
 use super::several::SeveralFactors;
@@ -1513,8 +1513,25 @@ impl GlmmFit {
         frame: &Frame,
         request: &ObservedFittedRequest,
     ) -> Result<Self> {
-        self.observed_vs_fitted = Some(observed_vs_fitted(&self, frame, request)?);
+        self.observed_vs_fitted = Some(self.summarise_observed_vs_fitted(frame, request)?);
         Ok(self)
+    }
+
+    /// Observed against fitted by level, of this fit to `frame` ([`observed_vs_fitted`]).
+    pub fn summarise_observed_vs_fitted(
+        &self,
+        frame: &Frame,
+        request: &ObservedFittedRequest,
+    ) -> Result<ObservedVsFitted> {
+        let thresholds: Vec<f64> = self.thresholds.iter().map(|t| t.estimate).collect();
+        let model = FittedModel {
+            rows: &self.rows,
+            formula: &self.formula,
+            random_effects: !self.grouping_factors.is_empty(),
+            link: &self.link,
+            thresholds: &thresholds,
+        };
+        observed_vs_fitted(model, frame, request)
     }
 
     /// Fill [`GlmmFit::ratios`]: exp(β) with the Wald interval exp(β ± z SE) at `level`.

@@ -26,7 +26,6 @@
 //! `tests/glmm_observed_fitted.rs`).
 
 use super::family::Family;
-use super::fit::GlmmFit;
 use super::model::Model;
 use super::ordinal::Thresholds;
 use crate::effect::proportion::clopper_pearson_interval;
@@ -223,17 +222,33 @@ pub struct ObservedVsFitted {
     pub exposures: Vec<String>,
 }
 
+/// What [`observed_vs_fitted`] reads of a fit (a [`super::GlmmFit`] gives it, so that this
+/// file needs nothing of the fitting).
+#[derive(Debug, Clone, Copy)]
+pub struct FittedModel<'a> {
+    /// Each row's response and prediction at random effects 0.
+    pub rows: &'a FittedRows,
+    /// The model formula, as fitted.
+    pub formula: &'a str,
+    /// Whether the model has random effects (the typical-subject note).
+    pub random_effects: bool,
+    /// The link, by name.
+    pub link: &'a str,
+    /// An ordinal model's thresholds τ (empty for the other families).
+    pub thresholds: &'a [f64],
+}
+
 /// Observed against fitted by the levels asked for in `request`, of `fit` fitted to `frame`
-/// ([`super::fit::fit_csv_with_frame`]). Refused (naming `by` or `time`) for a variable that
+/// (the frame `fit_csv_with_frame` returns). Refused (naming `by` or `time`) for a variable that
 /// is not a categorical (`by`) or numeric (`time`) fixed effect of the formula, listing the ones
 /// that are; for a formula without a categorical fixed effect; for a time column with more than
 /// [`MAX_TIMES`] values or with an ordinal response.
 pub fn observed_vs_fitted(
-    fit: &GlmmFit,
+    fit: FittedModel,
     frame: &Frame,
     request: &ObservedFittedRequest,
 ) -> Result<ObservedVsFitted> {
-    let rows = &fit.rows;
+    let rows = fit.rows;
     if frame.n_rows != rows.observed.len() {
         return Err(Error::field(
             "by",
@@ -244,7 +259,7 @@ pub fn observed_vs_fitted(
             ),
         ));
     }
-    let formula = Formula::parse(&fit.formula)?;
+    let formula = Formula::parse(fit.formula)?;
     let variables = FixedVariables::of(&formula, frame);
     let (variable, codes, levels) = variables.categorical(frame, request.by, &formula)?;
     let times = match request.time {
@@ -260,7 +275,9 @@ pub fn observed_vs_fitted(
         let summaries = match summary {
             Summary::Mean => vec![mean_summary(rows, &cell.rows, request.level)],
             Summary::Proportion => vec![proportion_summary(rows, &cell.rows, request.level)],
-            Summary::CategoryShares => category_summaries(rows, fit, &cell.rows, request.level),
+            Summary::CategoryShares => {
+                category_summaries(rows, fit.thresholds, &cell.rows, request.level)
+            }
         };
         for mut s in summaries.into_iter().flatten() {
             if !s.fitted.is_finite() {
@@ -287,8 +304,8 @@ pub fn observed_vs_fitted(
         interval: interval_text(summary, request.level),
         levels,
         categories: rows.categories.clone(),
-        random_effects: !fit.grouping_factors.is_empty(),
-        link: fit.link.clone(),
+        random_effects: fit.random_effects,
+        link: fit.link.to_string(),
         exposures: formula.offsets.iter().map(|o| o.column.clone()).collect(),
     })
 }
@@ -529,14 +546,13 @@ fn proportion_summary(
 }
 
 /// Each category's share of `rows` with its Clopper–Pearson interval, and its mean fitted
-/// probability at `fit`'s thresholds.
+/// probability at the thresholds `tau`.
 fn category_summaries(
     fitted: &FittedRows,
-    fit: &GlmmFit,
+    tau: &[f64],
     rows: &[usize],
     level: ConfidenceLevel,
 ) -> Vec<Option<LevelSummary>> {
-    let tau: Vec<f64> = fit.thresholds.iter().map(|t| t.estimate).collect();
     let n = rows.len();
     let cumulative = |j: usize, eta: f64| match j {
         0 => 0.0,
