@@ -54,8 +54,8 @@ pub fn groups(s: &str) -> Vec<Phrase> {
         &P,
         &format!(
             r"(?ix)
-            (?P<noun>\b(?:group|arm|cohort)s?\b)
-          | (?P<recv>\b(?:patients|participants|subjects|those|women|men|children)\s+(?:receiving|treated\s+with|taking|given|on)\s+(?:[a-z0-9][a-z0-9\-+./]*)(?:\s+\d+(?:\.\d+)?\s*(?:mg|µg|mcg|g|mg/kg|iu|units?)|\s+(?:care|therapy|treatment|medication|management|diet))?)
+            (?P<recv>\b(?:patients|participants|subjects|those|women|men|children|group|arm|cohort)\s+(?:receiving|treated\s+with|taking|given|on)\s+(?:[a-z0-9][a-z0-9\-+./]*)(?:\s+\d+(?:\.\d+)?\s*(?:mg|µg|mcg|g|mg/kg|iu|units?)|\s+(?:care|therapy|treatment|medication|management|diet))?)
+          | (?P<noun>\b(?:group|arm|cohort)s?\b)
           | (?P<within>\b(?:patients|participants|subjects|those)\s+in\s+the\s+(?:[a-z0-9][a-z0-9\-+./]*\s+){{0,2}}(?:programme|program|intervention|condition))
           | (?P<cmp>\b(?:{COMPARATORS})\b)
           | (?P<outcome>\b(?:non-?survivors|survivors|non-?responders|responders)\b)
@@ -668,7 +668,7 @@ pub fn change_words(s: &str) -> bool {
     static P: OnceLock<Regex> = OnceLock::new();
     re(
         &P,
-        r"(?i)\bchange[sd]?\b|\b(?:fell|dropped|declined|decreased|increased|rose|improved|reduced|worsened|lowered)\s+by\b|\b(?:reduction|decrease|increase|improvement|decline|gain|loss)\s+(?:of|in)\b|変化量|変化|低下量|減少量|改善量|増加量",
+        r"(?i)\bchange[sd]?\b|\b(?:fell|dropped|declined|decreased|increased|rose|improved|reduced|worsened|lowered)\s+by\b|\b(?:reduction|decrease|increase|improvement|decline|gain|loss)\s+(?:of|in)\b|\bdifferences?\s+(?:\w+\s+){0,3}between\s+(?:the\s+)?pre-?\s*(?:and|-|–|to)\s*post|\bpre-?\s*(?:to|-|–)\s*post(?:-?\w+)?\s+differences?\b|変化量|変化|低下量|減少量|改善量|増加量",
     )
     .is_match(s)
 }
@@ -1050,6 +1050,26 @@ mod tests {
         );
         // A word that is no treatment's name stays out.
         assert_eq!(keys("weight and placebo response"), ["placebo"]);
+    }
+
+    #[test]
+    fn a_group_named_by_its_treatment_and_a_difference_between_pre_and_post() {
+        let keys: Vec<String> = groups("in the group treated with lidocaine spray (1.16 ± 1.56)")
+            .iter()
+            .map(|p| group_key(&p.text))
+            .collect();
+        assert_eq!(keys, ["lidocaine"]);
+        // `group 1` is still a group named by its number.
+        let keys: Vec<String> = groups("in group 1 and group 2")
+            .iter()
+            .map(|p| group_key(&p.text))
+            .collect();
+        assert_eq!(keys, ["1", "2"]);
+        assert!(change_words(
+            "a difference was observed between pre-and post-intervention scores"
+        ));
+        assert!(change_words("the pre-post difference was 2.1"));
+        assert!(!change_words("the difference between the groups was 2.1"));
     }
 
     #[test]
