@@ -237,3 +237,43 @@ fn the_edaravone_report_reads_the_se_and_its_smd_interval_spans_zero() {
         "{block}"
     );
 }
+
+#[test]
+fn a_difference_printed_with_its_ci_alone_is_reported_beside_the_interval_its_width_gives() {
+    // The numbers of user trial 4's KAKEN report: the difference 3.03 and its 95% CI, no ±.
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("k.txt");
+    std::fs::write(
+        &text,
+        "介入群(n=54)の得点は14.1±3.11、対照群(n=55)は11.1±3.88で、その差は3.03(95% CI: 1.78-4.43)であった。\n",
+    )
+    .unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    let drafted = trialstats()
+        .arg("draft")
+        .arg(&text)
+        .arg("-o")
+        .arg(data.join("k.toml"))
+        .output()
+        .unwrap();
+    assert!(drafted.status.success(), "{drafted:?}");
+    let report = trialstats()
+        .args(["report", "--no-plots", "--data"])
+        .arg(&data)
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&report.stdout);
+    // R: 3.03 + c(-1, 1) * qnorm(0.975) * (4.43 - 1.78) / (2 * qnorm(0.975)) = 1.705, 4.355.
+    assert!(
+        out.contains(
+            "MD   3.03 [1.705, 4.355]  (as printed: difference 3.03, 95% CI 1.78 to 4.43)"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("its SE from the width of its printed CI")
+            && !out.contains("its ± read as the SE"),
+        "{out}"
+    );
+}

@@ -49,7 +49,12 @@ pub enum ArmBasis {
     Rates,
     /// The document's own difference at `timepoint` with its ± (read as its SE) or CI, as
     /// printed (`[[arm_measures.comparisons]]`): adjusted, when the document's analysis was.
-    Printed { timepoint: String, adjusted: String },
+    /// `se_from`: where its SE comes from, in words (its ±, or its printed CI).
+    Printed {
+        timepoint: String,
+        adjusted: String,
+        se_from: String,
+    },
 }
 
 impl ArmBasis {
@@ -85,8 +90,9 @@ impl ArmBasis {
             ArmBasis::Printed {
                 timepoint,
                 adjusted,
+                se_from,
             } => format!(
-                "the document's own difference at {timepoint}, its ± read as the SE; adjustment {adjusted}"
+                "the document's own difference at {timepoint}, {se_from}; adjustment {adjusted}"
             ),
             ArmBasis::Rates => "events over each arm's person-time".to_string(),
         }
@@ -485,18 +491,29 @@ fn printed_comparisons(
     let mut comparisons = Vec::new();
     for c in &m.comparisons {
         let Some(d) = &c.difference else { continue };
-        let se = match (&c.spread, &c.ci) {
-            (Some(s), _) => s.value,
-            (None, Some((lo, hi, ci_level))) => (hi.value - lo.value) / (2.0 * ci_level.z_crit()),
+        let (se, se_from) = match (&c.spread, &c.ci) {
+            (Some(s), _) => (s.value, "its ± read as the SE"),
+            (None, Some((lo, hi, ci_level))) => (
+                (hi.value - lo.value) / (2.0 * ci_level.z_crit()),
+                "its SE from the width of its printed CI",
+            ),
             _ => continue,
         };
         let mut e = EffectSize::wald(MeasureCode::MD, d.value, se * se, level);
+        // What the document printed, beside the interval recomputed from it.
         e.notes.push(format!(
-            "as printed: difference {}{}",
+            "as printed: difference {}{}{}",
             d.text,
             c.spread
                 .as_ref()
-                .map_or(String::new(), |s| format!(" ± {}", s.text))
+                .map_or(String::new(), |s| format!(" ± {}", s.text)),
+            c.ci.as_ref()
+                .map_or(String::new(), |(lo, hi, ci_level)| format!(
+                    ", {} CI {} to {}",
+                    ci_level.label(),
+                    lo.text,
+                    hi.text
+                ))
         ));
         comparisons.push(ArmComparison {
             arm: c.arm.clone(),
@@ -508,6 +525,7 @@ fn printed_comparisons(
                     .find_map(|s| s.timepoint(&c.timepoint))
                     .map_or(c.timepoint.clone(), |t| t.name().to_string()),
                 adjusted: c.adjusted.as_str().to_string(),
+                se_from: se_from.to_string(),
             },
             effects: vec![e],
             not_computed: Vec::new(),
