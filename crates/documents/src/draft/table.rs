@@ -1627,7 +1627,9 @@ fn glued_header_rows<'t>(
     // where no one line names the columns.
     let none_names = above.iter().all(|l| header(l).is_none());
     let stacked = none_names
-        .then(|| stacked_header(text, above, values))
+        .then(|| {
+            stacked_header(text, above, values).or_else(|| names_a_line_each(text, above, values))
+        })
         .flatten();
     let two_level = (none_names && stacked.is_none())
         .then(|| two_level_glued_header(text, above, values))
@@ -1777,6 +1779,54 @@ fn stacked_header(text: &str, above: &[Range<usize>], values: usize) -> Option<(
     Some((row, ns[values - 1]))
 }
 
+/// A header whose column names stand a line each above the rows, as a web page's header
+/// cells copy with a line break after each (`Parameter` / `Total sample (n = 174)` / `Men (n =
+/// 121)` / `Women (n = 53)` / `P value`), where no one line names the columns. The lines
+/// between the title and the first row must be exactly the `values` names, or a stub's name
+/// (`Parameter`, `Variable`) and the names; each is short and no sentence; and either the stub
+/// is named or every name is a group's, a time's or the p's or carries an n (a legend or a
+/// caption split over lines names no columns). The row (its stub cell empty) and the last
+/// name's line.
+fn names_a_line_each(text: &str, above: &[Range<usize>], values: usize) -> Option<(Row, usize)> {
+    let line = |k: usize| text[above[k].clone()].trim();
+    let filled: Vec<usize> = (0..above.len()).filter(|&k| !line(k).is_empty()).collect();
+    let stubbed = match filled.len().checked_sub(values)? {
+        0 => false,
+        1 => names_stub(line(filled[0])),
+        _ => return None,
+    };
+    let names = &filled[filled.len() - values..];
+    let short = |k: usize| {
+        let t = line(k);
+        t.chars().count() <= 40 && !t.ends_with(['.', '。', ':', ',']) && !is_title(t)
+    };
+    let named = |k: usize| is_column_name(line(k)) || n_printed().is_match(line(k));
+    if values < 2
+        || !names.iter().all(|&k| short(k))
+        || !(stubbed || names.iter().all(|&k| named(k)))
+    {
+        return None;
+    }
+    let trimmed = |k: usize| {
+        let l = &above[k];
+        let lead = text[l.clone()].len() - text[l.clone()].trim_start().len();
+        l.start + lead..l.start + lead + line(k).len()
+    };
+    let first = filled[0];
+    let stub = if stubbed {
+        trimmed(first)
+    } else {
+        above[first].start..above[first].start
+    };
+    let row = Row {
+        line: above[first].start..above[names[values - 1]].end,
+        cells: std::iter::once(stub)
+            .chain(names.iter().map(|&k| trimmed(k)))
+            .collect(),
+    };
+    Some((row, names[values - 1]))
+}
+
 /// A header of `count` names glued at capitals after the stub's name, the last naming the
 /// test every row prints whole in its last cell (`SF-36 subscalePreintervention, mean
 /// (±SD)Postintervention, mean (±SD)Paired t-test`): each name's range, the stub's left out.
@@ -1894,6 +1944,7 @@ fn label_and_values(line: &str, offset: usize, spaced: bool) -> Option<Vec<Range
         let label = &line[..k];
         if !label.chars().any(char::is_alphabetic)
             || label.trim_end().ends_with(['(', '[', '=', ':'])
+            || unit_exponent(label, &line[k..])
         {
             continue;
         }
@@ -1930,6 +1981,15 @@ fn label_and_values(line: &str, offset: usize, spaced: bool) -> Option<Vec<Range
         }
     }
     None
+}
+
+/// Is the digit that opens `rest` the exponent of a unit of area or volume that ends `label`
+/// (`BMI, kg/m2`, `1.73 m2`, `cells/mm3`), not a value?
+fn unit_exponent(label: &str, rest: &str) -> bool {
+    let unit = label.rsplit(['/', ' ']).next().unwrap_or("");
+    ["m", "cm", "mm", "dm"].contains(&unit)
+        && rest.starts_with(['2', '3'])
+        && !rest[1..].starts_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',')
 }
 
 /// `s` read wholly as glued cells: each cell's range and whether it is a value (not `ns`).
@@ -2065,6 +2125,17 @@ fn glued_value(s: &str) -> Option<usize> {
                 .all(|w| w.is_empty() || ["to", "SD", "SE", "IQR", "CI"].contains(&w));
         if numeric {
             at = close + 1;
+            // A footnote's letter glued to the bracket's close (`93.0 (86.0; 100.0)c92.9`,
+            // `54 (31)c`): one lower-case letter, then the line's end, a space or the next
+            // value (not a test's `t=` or `p<`).
+            let mut chars = s[at..].chars();
+            if chars.next().is_some_and(|c| c.is_ascii_lowercase())
+                && chars
+                    .next()
+                    .is_none_or(|c| c.is_whitespace() || c.is_ascii_digit() || "-−+".contains(c))
+            {
+                at += 1;
+            }
         }
     }
     // Footnote marks after a value (`0.46+#`, `3.18§`, `9.10+`): a `+` is a mark where no
@@ -2405,6 +2476,13 @@ fn statistics_names(trimmed: &str, values: usize) -> Option<(usize, Vec<usize>)>
 }
 
 /// A group's n as a header prints it: `n = 318`, `(N=120)`, `（n＝54）`.
+/// The n a header prints (`Men (n = 121)` → 121; `N=1,149` → 1149), if one.
+pub fn n_printed_in(header: &str) -> Option<u64> {
+    let m = n_printed().find(header)?;
+    let digits: String = m.as_str().chars().filter(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
 fn n_printed() -> &'static regex::Regex {
     static N: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     N.get_or_init(|| {
@@ -3649,6 +3727,41 @@ mod tests {
         // A short line of names glued at capitals has no stub's name to leave out.
         assert!(glued_header("DrugPlacebo", 0, 2, true).is_some());
         assert!(glued_header("Scale scoreDrugPlacebo", 0, 2, true).is_none());
+    }
+
+    #[test]
+    fn a_glued_table_under_column_names_a_line_each() {
+        // A web page's header cells copied one per line above rows whose cells are glued,
+        // a footnote's letter glued after a bracket, a unit's exponent glued to the label.
+        let text = "Table 2 Outcomes by visit\nVariable\nWeek 0\nWeek 8\nWeek 16\nScore, points12.0 (10.5; 14.0)11.0 (9.0; 13.5)a10.5 (8.0; 12.0)b\nBMI, kg/m2 28.1 (26.0; 30.2)27.9 (25.8; 30.0)27.5 (25.1; 29.9)a\nGrip, kg30.2 (25.0; 35.1)31.0 (26.2; 35.8)32.4 (27.0; 36.0)a\n";
+        let t = Tables::find(text);
+        assert_eq!(t.tables.len(), 1, "{:?}", t.tables);
+        let table = &t.tables[0];
+        assert_eq!(
+            cells_of(text, table, 0),
+            ["Variable", "Week 0", "Week 8", "Week 16"]
+        );
+        assert_eq!(
+            cells_of(text, table, 1),
+            [
+                "Score, points",
+                "12.0 (10.5; 14.0)",
+                "11.0 (9.0; 13.5)a",
+                "10.5 (8.0; 12.0)b"
+            ]
+        );
+        assert_eq!(
+            cells_of(text, table, 2),
+            [
+                "BMI, kg/m2",
+                "28.1 (26.0; 30.2)",
+                "27.9 (25.8; 30.0)",
+                "27.5 (25.1; 29.9)a"
+            ]
+        );
+        // Lines that are a caption's words, not names of columns, make no header.
+        let prose = "Table 3 Results\nThe values were\nmeasured at the\nclinic\nScore, points12.0 (1.5)11.0 (1.9)10.5 (2.0)\nGrip, kg30.2 (5.0)31.0 (4.2)32.4 (5.1)\nGait, m/s1.10 (0.20)1.15 (0.22)1.21 (0.19)\n";
+        assert!(Tables::find(prose).tables.is_empty());
     }
 
     #[test]

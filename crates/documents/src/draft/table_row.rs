@@ -412,6 +412,10 @@ pub fn find(scan: &mut Scan) {
             }
             let label = &plain[row.cells[first].clone()];
             let by_row = cells_of(label);
+            // Where no label or header says what the cells are, the row's own numbers may.
+            let by_numbers = (table.is_data_row(r)
+                && counts_with_their_columns_percents(&plain, table, r))
+            .then_some(CellsOf::CountPercent);
             let row_layout =
                 CellTemplate::of_label(label).filter(CellTemplate::decides_more_than_a_summary);
             for (k, cell) in row.cells.iter().enumerate().skip(first + 1) {
@@ -448,7 +452,7 @@ pub fn find(scan: &mut Scan) {
                     (Some(CellsOf::N | CellsOf::P), _) => by_row,
                     (_, Some(CellsOf::N | CellsOf::P)) => by_column,
                     _ if categories.contains(&r) => Some(CellsOf::Percent),
-                    _ => by_row.or(by_column),
+                    _ => by_row.or(by_column).or(by_numbers),
                 };
                 // A row of the patients' flow (`Randomized 34 22`, `Withdrawn 6 0`, `reported on
                 // N 28 22`) counts people in each column, where a cell is a bare whole number.
@@ -464,6 +468,37 @@ pub fn find(scan: &mut Scan) {
         }
     }
     scan.tables = tables;
+}
+
+/// Does data row `r` print counts with their percents (`54 (31.0)  35 (28.9)  19 (35.8)`)
+/// where nothing labels them so? The document's own numbers decide: under headers that print
+/// each column's n (`Total sample (n = 174)`, `Men (n = 121)`), every `a (b)` cell of the row
+/// is a whole count `a` of at most that n whose share `100·a/n` rounds to `b` at `b`'s
+/// decimals, in two columns or more. A mean with its SD fits that by chance in one column
+/// now and then, in every column of a row almost never.
+fn counts_with_their_columns_percents(plain: &str, table: &super::table::Table, r: usize) -> bool {
+    let mut fitting = 0;
+    for (k, cell) in table.rows[r].cells.iter().enumerate().skip(1) {
+        let Some(c) = count_percent_pattern().captures(&plain[cell.clone()]) else {
+            continue;
+        };
+        let header = super::table::header_text(plain, &table.column_header_cells(plain, r, k));
+        let n = super::table::n_printed_in(&header);
+        let (count, pct) = (&c["count"], &c["pct"]);
+        let fits = match (n, count.parse::<u64>(), pct.parse::<f64>()) {
+            (Some(n), Ok(count), Ok(value)) if n > 0 && count <= n => {
+                let decimals = pct.split_once('.').map_or(0, |(_, d)| d.len()) as i32;
+                let half_unit = 0.5 * 10f64.powi(-decimals);
+                (100.0 * count as f64 / n as f64 - value).abs() <= half_unit + 1e-9
+            }
+            _ => false,
+        };
+        if !fits {
+            return false;
+        }
+        fitting += 1;
+    }
+    fitting >= 2
 }
 
 /// In a table with a p column, a cell that prints only a `<` and a number below 1 (`< 0.001`,
@@ -1064,6 +1099,34 @@ pub fn find_row_end_p(scan: &mut Scan) {
 #[cfg(test)]
 mod tests {
     use super::super::{ItemKind, read_items};
+
+    #[test]
+    fn counts_whose_percents_fit_their_columns_n() {
+        // No `n (%)` anywhere: the headers' n's decide that `54 (31.0)` is 54 of 174, 31.0 %.
+        let text = "Characteristic | All (n = 174) | Men (n = 121) | Women (n = 53) | P |\n|---|---|---|---|---|\nDiabetes | 54 (31.0) | 35 (28.9) | 19 (35.8) | 0.466 |\nAge, years | 45.2 (10.1) | 42.9 (8.7) | 50.7 (10.5) | <0.001 |\n";
+        let items = read_items(text);
+        let percents: Vec<(String, String)> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::Percent)
+            .map(|i| {
+                let number =
+                    |v: &Option<super::super::Printed>| v.as_ref().unwrap().number.text.clone();
+                (number(&i.parts.value), number(&i.parts.count))
+            })
+            .collect();
+        let want = [("31.0", "54"), ("28.9", "35"), ("35.8", "19")]
+            .map(|(p, c)| (p.to_string(), c.to_string()));
+        assert_eq!(percents, want);
+        // Means with their SDs do not fit the n's (45.2 of 174 is no whole count): read as summaries.
+        assert_eq!(crate::draft::tests::mean_spreads(&items).len(), 3);
+        // One column that does not fit (35 of 121 is 28.9 %, not 30.0 %): the row is left as it was.
+        let unfit = text.replace("35 (28.9)", "35 (30.0)");
+        assert!(
+            read_items(&unfit)
+                .iter()
+                .all(|i| i.kind != ItemKind::Percent)
+        );
+    }
 
     #[test]
     fn means_and_spreads_in_columns_of_their_own() {

@@ -205,9 +205,12 @@ const LABEL_UNITS: [&str; 16] = [
 /// summary (a ± or a bracket follows the number) is set apart, so names such as `G93A` stay
 /// whole.
 fn glued_to_label(plain: &str, rest: &str) -> bool {
-    if !rest.starts_with(|c: char| c.is_ascii_digit()) {
+    // A change's cell may open with its sign (`∆ BMI, kg/m2-0.4 (-0.9; 0.0)`).
+    let unsigned = rest.strip_prefix(['-', '\u{2212}']).unwrap_or(rest);
+    if !unsigned.starts_with(|c: char| c.is_ascii_digit()) {
         return false;
     }
+    let rest = unsigned;
     let Some(unit) = LABEL_UNITS.iter().find(|u| plain.ends_with(*u)) else {
         return false;
     };
@@ -444,5 +447,10 @@ mod tests {
             "Age, years 52.10 ± 9.80\nBMI, kg/m2 28.1 ± 4.2\nBMI, kg/m2 28.1 (4.2)\nG93A, IL6 2 years9"
         );
         assert_eq!(PlainText::new("0.2〜1.4").text, "0.2~1.4");
+        // A change's cell opens with its sign; a hyphen between words stays.
+        assert_eq!(
+            PlainText::new("∆ BMI, kg/m2-0.4 (-0.9; 0.0)\nAge, years-old 5").text,
+            "∆ BMI, kg/m2 -0.4 (-0.9; 0.0)\nAge, years-old 5"
+        );
     }
 }
