@@ -785,25 +785,27 @@ fn draft_on_the_held_out_part() {
 // batch 16 (session 29, 16 documents) with 21 and 30, as it arrived after the session's rules
 // (development half 92.4 %, held-out half 74.2 %); batch 17 (session 30, 28 documents) with
 // 58 and 66, as it arrived after the session's first rules (development half 72.3 %, held-out
-// half 71.1 %); it brought no violation and no wrong ± or n to the held-out half.
-const FLOOR_DEV_FOUND: f64 = 86.4;
-const FLOOR_HOLDOUT_FOUND: f64 = 77.3;
+// half 71.1 %); it brought no violation and no wrong ± or n to the held-out half; batch 18
+// (session 31, 24 documents) with 44 and 48, as it arrived after the session's first rule
+// (development half 82.6 %, held-out half 90.0 %).
+const FLOOR_DEV_FOUND: f64 = 86.5;
+const FLOOR_HOLDOUT_FOUND: f64 = 77.6;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
-const CEILING_DEV_NON_DATA: usize = 528;
-const CEILING_HOLDOUT_NON_DATA: usize = 783;
+const CEILING_DEV_NON_DATA: usize = 571;
+const CEILING_HOLDOUT_NON_DATA: usize = 831;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
-const FLOOR_DEV_PATH: usize = 1032;
+const FLOOR_DEV_PATH: usize = 1092;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
-const FLOOR_HOLDOUT_PATH: usize = 897;
+const FLOOR_HOLDOUT_PATH: usize = 902;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
-const FLOOR_DEV_DECIDED: usize = 1236;
-const FLOOR_HOLDOUT_DECIDED: usize = 249;
+const FLOOR_DEV_DECIDED: usize = 1342;
+const FLOOR_HOLDOUT_DECIDED: usize = 273;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
@@ -813,9 +815,9 @@ const CEILING_HOLDOUT_N_WRONG: usize = 21;
 // n's attached right (session 30: a table row's label printing each group's n, 460 -> 511 on
 // the development part; a header row of n's alone under the groups' names, 511 -> 535; the
 // held-out part unchanged by both).
-const FLOOR_DEV_N_RIGHT: usize = 583;
-const FLOOR_HOLDOUT_N_RIGHT: usize = 265;
-const FLOOR_DEV_SPREAD_RIGHT: usize = 959;
+const FLOOR_DEV_N_RIGHT: usize = 596;
+const FLOOR_HOLDOUT_N_RIGHT: usize = 269;
+const FLOOR_DEV_SPREAD_RIGHT: usize = 1018;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
@@ -829,7 +831,7 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 959;
 // columns) is read as arms over times; on the held-out half one table's 6 more pairs are
 // placed together (235 -> 241) and one labelled value it holds out of its measures leaves the
 // count (642 of 678 -> 641 of 677; the drafted file's ± unchanged at 813 of 925).
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 661;
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 666;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:
@@ -837,7 +839,9 @@ const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 661;
 // count may only fall.
 // Batch 13's held-out half (session 27) brought one more, as it arrived.
 // Batch 14's held-out half (session 28) brought one more, as it arrived.
-const CEILING_HOLDOUT_VIOLATIONS: usize = 13;
+// Batch 18's held-out half (session 31) brought 5, as it arrived (by class, with no text:
+// `measure_same=true group_same=true time_same=false`: one group's times placed as arms).
+const CEILING_HOLDOUT_VIOLATIONS: usize = 18;
 // Batch 10's held-out part (session 23), as it arrived: 2 values whose own printed label the
 // draft reads as SD where the labels say SEM (by class, with no text: `read=SD labelled=SEM
 // from=the value's own label`; a recogniser taking a neighbour's label, or a label to check).

@@ -563,6 +563,24 @@ fn find_stacked(text: &str, lines: &[Range<usize>], taken: &[Range<usize>]) -> V
             cells_at.push(l.clone());
             end += 1;
         }
+        // Groups over their times, the times' unit printed once in the stub (`Supervised`,
+        // `Home based`, `Control`, then `Week`, `1`, `6`, `12`, `1`, `6`, `12` …).
+        if let Some((taken_cells, rows)) = stacked_groups_over_times(text, &cells_at) {
+            let first = lines
+                .iter()
+                .position(|l| l.start == rows[0].line.start)
+                .unwrap_or(start);
+            let last = lines
+                .iter()
+                .position(|l| l.end >= cells_at[taken_cells - 1].end)
+                .map_or(end, |p| p + 1);
+            let mut table = Table::new(text, rows, lines, (first, last), spaced);
+            // The row of times opens with numbers: a header row all the same.
+            table.header_rows = 2;
+            table.column_headers = table.headers(text, table.width);
+            out.push(table);
+            continue;
+        }
         let Some((taken_cells, width, header)) = stacked_columns(text, &cells_at) else {
             continue;
         };
@@ -647,6 +665,93 @@ fn read_further_by_labels(
         .filter(|run| run.start < block.end && block.start < run.end)
         .filter_map(|run| cell_lines_run(text, lines, run))
         .any(|t| t.rows.last().is_some_and(|r| r.line.end > stacked_end))
+}
+
+/// A stacked table's ([`find_stacked`]) header of two rows, groups over their times, as a
+/// page's table copies it a cell a line: two group names or more, then the times' unit alone
+/// (`Week`, `Month`, `Day`, `週`: the stub's cell of the lower header row), then the same
+/// sequence of times, as bare numbers, once under each group (`1`, `6`, `12`, `1`, `6`, `12`,
+/// …); then rows of a label and a value under each time of each group. The cells the table
+/// takes and its rows (the two header rows first), or `None` where the cells are not so
+/// printed or fewer than two rows follow.
+fn stacked_groups_over_times(text: &str, cells_at: &[Range<usize>]) -> Option<(usize, Vec<Row>)> {
+    let cell = |k: usize| text[cells_at[k].clone()].trim();
+    let groups = (0..cells_at.len())
+        .take_while(|&k| !opens_with_datum(cell(k)) && !is_time_unit(cell(k)))
+        .count();
+    if groups < 2 || groups >= cells_at.len() || !is_time_unit(cell(groups)) {
+        return None;
+    }
+    let unit = groups;
+    let times: Vec<&str> = (unit + 1..cells_at.len())
+        .map(cell)
+        .take_while(|t| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()))
+        .collect();
+    // The sequence under the first group, repeated under each (its first time returns).
+    let per_group = times.iter().skip(1).position(|t| *t == times[0])? + 1;
+    if per_group < 2
+        || times.len() < groups * per_group
+        || (0..groups * per_group).any(|k| times[k] != times[k % per_group])
+    {
+        return None;
+    }
+    let width = 1 + groups * per_group;
+    let header_end = unit + 1 + groups * per_group;
+    let body: Vec<&[Range<usize>]> = cells_at[header_end..].chunks_exact(width).collect();
+    let rows = body
+        .iter()
+        .take_while(|r| {
+            !opens_with_datum(&text[r[0].clone()])
+                && r[1..].iter().all(|c| {
+                    let t = text[c.clone()].trim();
+                    opens_with_datum(t) || t.is_empty() || ["—", "–", "-", "ns", "NS"].contains(&t)
+                })
+        })
+        .count();
+    if rows < 2 {
+        return None;
+    }
+    let at = |k: usize| cells_at[k].clone();
+    let upper = Row {
+        line: at(0).start..at(groups - 1).end,
+        cells: std::iter::once(at(0).start..at(0).start)
+            .chain((0..groups).map(at))
+            .collect(),
+    };
+    let lower = Row {
+        line: at(unit).start..at(header_end - 1).end,
+        cells: (unit..header_end).map(at).collect(),
+    };
+    let out = [upper, lower]
+        .into_iter()
+        .chain(body[..rows].iter().map(|r| Row {
+            line: r[0].start..r[width - 1].end,
+            cells: r.to_vec(),
+        }))
+        .collect();
+    Some((header_end + rows * width, out))
+}
+
+/// A header row's texts that are times as bare numbers with their unit printed once in the
+/// stub's cell (`Week | 1 | 6 | 12 | 1 | 6 | 12`).
+fn numbers_under_a_time_unit(texts: &[String]) -> bool {
+    let filled: Vec<&String> = texts[1..].iter().filter(|t| !t.is_empty()).collect();
+    texts.first().is_some_and(|t| is_time_unit(t))
+        && filled.len() >= 2
+        && filled.iter().all(|t| t.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Is a header cell the unit of the times printed under it as bare numbers (`Week`, `Weeks`,
+/// `Time (months)`, `Day`, `Visit`, `週`, `ヶ月`)?
+pub fn is_time_unit(cell: &str) -> bool {
+    static P: OnceLock<regex::Regex> = OnceLock::new();
+    P.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)^(?:time\s*\(\s*)?(?:weeks?|wks?|months?|mos?|days?|years?|hours?|visits?|週|週目|日|日目|か月|カ月|ヶ月|ヵ月|年)(?:\s*\))?$",
+        )
+        .expect("valid pattern")
+    })
+    .is_match(cell.trim())
 }
 
 /// The columns of a stacked table's cells ([`find_stacked`]): (cells taken, columns, header
@@ -2648,6 +2753,7 @@ fn spans_over<'t>(
     let below = below.filter(|b| {
         b.describes
             || b.texts.iter().any(|t| names_a_time(t))
+            || numbers_under_a_time_unit(&b.texts)
             || b.texts
                 .iter()
                 .find(|t| !t.is_empty())
@@ -2657,7 +2763,7 @@ fn spans_over<'t>(
         .placed
         .iter()
         .map(|&(k, c)| (c, below.texts[k].clone()))
-        .filter(|(_, t)| !t.is_empty())
+        .filter(|(c, t)| !t.is_empty() && !(*c == 0 && is_time_unit(t)))
         .collect();
     cols.sort_by_key(|(c, _)| *c);
     let first = cols.first()?.1.clone();
@@ -2845,6 +2951,8 @@ impl Table {
                 && !names_p(t)
                 && !names_statistic(t)
                 && !super::cues::is_whole(t, super::cues::times)
+                // A bare number is a time under its unit (`Week` | `0` | `8`), no group.
+                && !t.bytes().all(|b| b.is_ascii_digit())
         };
         let period = (2..=names.len() / 2).find(|&p| {
             names.len() % p == 0
@@ -3003,9 +3111,20 @@ impl Table {
                     .map(|c| text[c.clone()].trim().to_string())
                     .collect(),
             });
+            // Times printed as bare numbers under their unit in the stub's cell: each
+            // column's header holds the unit too (`Week`, `6`), which names the time.
+            let texts: Vec<String> = h
+                .cells
+                .iter()
+                .map(|c| text[c.clone()].trim().to_string())
+                .collect();
+            let unit = numbers_under_a_time_unit(&texts).then(|| h.cells[0].clone());
             for (k, c) in placed {
                 if !text[h.cells[k].clone()].trim().is_empty() {
                     columns[c].insert(0, h.cells[k].clone());
+                    if let Some(unit) = unit.as_ref().filter(|_| k > 0 && c > 0) {
+                        columns[c].insert(0, unit.clone());
+                    }
                     named[c] = true;
                 }
             }

@@ -353,12 +353,27 @@ impl Header<'_> {
         cells: &[Range<usize>],
     ) -> Column {
         let text = crate::draft::table::header_text(original, cells);
-        let parts: Vec<&str> = cells
+        let all_parts: Vec<&str> = cells
             .iter()
             .map(|c| original[c.clone()].trim())
             .filter(|t| !t.is_empty())
             .collect();
-        let cell_time = parts.iter().find_map(|t| header_time(t));
+        // A time printed as its unit in the stub and a bare number over the column.
+        let unit_time = unit_and_number(&all_parts);
+        let parts: Vec<&str> = all_parts
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| {
+                unit_time
+                    .as_ref()
+                    .is_none_or(|(_, at)| *k != *at && *k != at + 1)
+            })
+            .map(|(_, t)| *t)
+            .collect();
+        let cell_time = unit_time
+            .as_ref()
+            .map(|(t, _)| t.clone())
+            .or_else(|| parts.iter().find_map(|t| header_time(t)));
         let cell_stat = parts.iter().find_map(|t| stat_of(t));
         let named_group = parts.iter().any(|t| {
             !crate::draft::table::describes_cells(t)
@@ -376,7 +391,11 @@ impl Header<'_> {
         } else if let Some(st) = stat_of(&text).or(cell_stat) {
             Column::Statistic(st)
         } else if let Some(t) = (!named_group)
-            .then(|| time_only(&text).or_else(|| header_time(&text)))
+            .then(|| {
+                time_only(&text)
+                    .or_else(|| header_time(&text))
+                    .or_else(|| unit_time.as_ref().map(|(t, _)| t.clone()))
+            })
             .flatten()
         {
             self.descriptors.resize(self.columns.len(), String::new());
@@ -429,7 +448,13 @@ fn column_group(
 ) -> usize {
     let mut n_item = None;
     let mut label_parts = Vec::new();
-    for c in cells {
+    let texts: Vec<&str> = cells.iter().map(|c| original[c.clone()].trim()).collect();
+    let time_parts = unit_and_number(&texts).map(|(_, at)| [at, at + 1]);
+    for (k, c) in cells.iter().enumerate() {
+        // `Week` and `6` name the column's time, not its group.
+        if time_parts.is_some_and(|t| t.contains(&k)) {
+            continue;
+        }
         let n_here = items
             .iter()
             .position(|i| i.kind == ItemKind::N && i.span[0] >= c.start && i.span[1] <= c.end);
@@ -465,6 +490,37 @@ fn column_group(
         s.placed[j] = true;
     }
     g
+}
+
+/// A time printed in two header cells, its unit in the stub's cell of a header row and a
+/// bare number over the column (`Week`, `6`: `Week 6`; `週`, `4`: `4週`): the time's name and
+/// the unit's index in `parts`.
+fn unit_and_number(parts: &[&str]) -> Option<(String, usize)> {
+    let at = parts.windows(2).position(|w| {
+        crate::draft::table::is_time_unit(w[0])
+            && !w[1].is_empty()
+            && w[1].bytes().all(|b| b.is_ascii_digit())
+    })?;
+    let (unit, number) = (parts[at].trim(), parts[at + 1]);
+    let word = unit
+        .trim_start_matches(|c: char| c.is_alphabetic() && unit.contains('('))
+        .trim_matches(|c: char| c.is_whitespace() || c == '(' || c == ')');
+    let name = if word.is_ascii() {
+        let lower = word.to_lowercase();
+        let singular = lower
+            .strip_suffix('s')
+            .filter(|w| w.len() >= 3)
+            .unwrap_or(&lower);
+        let mut chars = singular.chars();
+        let first = chars
+            .next()
+            .map(|c| c.to_uppercase().to_string())
+            .unwrap_or_default();
+        format!("{first}{} {number}", chars.as_str())
+    } else {
+        format!("{number}{word}")
+    };
+    Some((name, at))
 }
 
 /// Does a column's header say that its cells name the rows' groups (`Group`, `Arm`,
@@ -1387,6 +1443,70 @@ mod tests {
             .as_ref()
             .expect("a value");
         value.number.text.as_str()
+    }
+
+    #[test]
+    fn groups_over_times_printed_as_numbers_under_their_unit_a_cell_a_line() {
+        // A page's table copied a cell a line: the groups, then the times' unit once and the
+        // times as bare numbers under each group, then rows of a label and six values.
+        let cells = [
+            "Supervised",
+            "Usual care",
+            "Week",
+            "0",
+            "8",
+            "16",
+            "0",
+            "8",
+            "16",
+            "Walk (m)",
+            "402 (61)",
+            "455 (70)",
+            "470 (66)",
+            "398 (58)",
+            "401 (60)",
+            "405 (63)",
+            "Grip (kg)",
+            "30.1 (5.2)",
+            "31.0 (5.0)",
+            "32.2 (5.1)",
+            "29.8 (4.9)",
+            "29.9 (5.3)",
+            "30.0 (5.0)",
+        ];
+        let text = format!(
+            "Table 3. Tests by week. Data are mean (SD).\n\n{}\n",
+            cells.join("\n\n")
+        );
+        let (items, s) = read_text(&text);
+        let walk: Vec<(String, String, String)> = s
+            .measures
+            .iter()
+            .flat_map(|m| crate::draft::structure::means_of(&items, &s, m))
+            .filter(|(_, _, v)| v.len() == 3)
+            .collect();
+        let want = [
+            ("Supervised", "Week 0", "402"),
+            ("Supervised", "Week 8", "455"),
+            ("Supervised", "Week 16", "470"),
+            ("Usual care", "Week 0", "398"),
+            ("Usual care", "Week 8", "401"),
+            ("Usual care", "Week 16", "405"),
+        ]
+        .map(|(g, t, v)| (g.to_string(), t.to_string(), v.to_string()));
+        assert_eq!(walk, want, "{:#?}", s.measures);
+        assert!(
+            s.measures.iter().all(|m| m.shape == Shape::Arms),
+            "{:#?}",
+            s.measures
+        );
+        // No measure joins two groups' values as one group's times, or one group's times as arms.
+        for m in &s.measures {
+            let groups: std::collections::BTreeSet<_> = m.cells.iter().map(|c| c.group).collect();
+            let times: std::collections::BTreeSet<_> =
+                m.cells.iter().map(|c| c.time.clone()).collect();
+            assert_eq!(groups.len() * times.len(), m.cells.len(), "{m:#?}");
+        }
     }
 
     #[test]
