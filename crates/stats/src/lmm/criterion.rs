@@ -22,6 +22,11 @@
 //! they are summed once per such *pattern* from `Σ Zᵢᵀyᵢ` and `Σ Zᵢᵀyᵢ yᵢᵀZᵢ`: with a fixed
 //! visit schedule an evaluation costs O(patterns), not O(groups). The algebra is exact; a
 //! data set whose groups all differ has one pattern per group.
+//!
+//! With two random effects per group (`(month | patient)`) the per-pattern algebra is written
+//! out in closed form (`criterion/two.rs`: `T Mᵢ⁻¹ Tᵀ` from the adjugate, one division and
+//! no square root per group). Many patterns are summed in parallel in fixed chunks added in
+//! order, so the criterion does not depend on the number of threads.
 
 use super::design::check_full_rank;
 use super::random::RandomEffects;
@@ -34,6 +39,8 @@ use crate::model_matrix::ModelMatrix;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::sync::Mutex;
+
+mod two;
 
 /// Cross-products of the data, accumulated once.
 #[derive(Debug, Clone)]
@@ -555,9 +562,12 @@ impl<'a> ProfiledCriterion<'a> {
         if self.data.n_patterns <= 2 * CHUNK {
             run(data)
         } else {
-            data.par_chunks(CHUNK * self.data.stride())
+            // Fixed chunks, added in order: the sums do not depend on the number of threads.
+            let parts: Vec<R> = data
+                .par_chunks(CHUNK * self.data.stride())
                 .map(run)
-                .reduce(zero, add)
+                .collect();
+            parts.into_iter().fold(zero(), add)
         }
     }
 
@@ -566,7 +576,7 @@ impl<'a> ProfiledCriterion<'a> {
         // The literal q in each arm lets the compiler specialise the small loops.
         let run = |blocks: &[f64]| match q {
             1 => sums_of_patterns(blocks, t, 1, p),
-            2 => sums_of_patterns(blocks, t, 2, p),
+            2 => two::sums_of_patterns(blocks, t, p),
             3 => sums_of_patterns(blocks, t, 3, p),
             _ => sums_of_patterns(blocks, t, q, p),
         };
@@ -662,7 +672,7 @@ impl<'a> ProfiledCriterion<'a> {
         // lets the compiler specialise the small loops.
         let run = |blocks: &[f64]| match q {
             1 => gradient_sums(blocks, &inputs, 1, p),
-            2 => gradient_sums(blocks, &inputs, 2, p),
+            2 => two::gradient_sums(blocks, &inputs, p),
             3 => gradient_sums(blocks, &inputs, 3, p),
             _ => gradient_sums(blocks, &inputs, q, p),
         };
@@ -791,6 +801,56 @@ mod tests {
                         g[k]
                     );
                 }
+            }
+        }
+    }
+    #[test]
+    fn closed_form_for_two_random_effects_matches_the_general_loops() {
+        let fr = frame();
+        for formula in ["y ~ x + (x | g)", "y ~ x + x2 + (x || g)"] {
+            let f = Formula::parse(formula).unwrap();
+            let x = fixed_matrix(&f, &fr).unwrap();
+            let re = RandomEffects::build(&f, &fr).unwrap();
+            let y = match fr.column("y") {
+                Some(crate::lmm::frame::Column::Numeric(v)) => v.clone(),
+                _ => unreachable!(),
+            };
+            let data = CrossProducts::new(&y, &x, &re).unwrap();
+            let (q, p) = (data.q, data.p);
+            assert_eq!(q, 2);
+            let theta: Vec<f64> = [0.8, -0.3, 0.5][..re.n_theta()].to_vec();
+            let mut t = vec![0.0; q * q];
+            re.fill_t(&theta, &mut t);
+            let general = sums_of_patterns(&data.patterns, &t, q, p);
+            let closed = two::sums_of_patterns(&data.patterns, &t, p);
+            let close = |a: &[f64], b: &[f64]| {
+                a.len() == b.len()
+                    && a.iter()
+                        .zip(b)
+                        .all(|(x, y)| (x - y).abs() <= 1e-13 * x.abs().max(1.0))
+            };
+            assert!(close(&general.rzx_sq, &closed.rzx_sq), "{formula}");
+            assert!(close(&general.rzx_cu, &closed.rzx_cu), "{formula}");
+            assert!(close(&[general.cu_sq], &[closed.cu_sq]), "{formula}");
+            assert!(close(&[general.logdet_l], &[closed.logdet_l]), "{formula}");
+            let positions = re.theta_positions();
+            let beta: Vec<f64> = (0..p).map(|j| 0.3 - 0.2 * j as f64).collect();
+            let q_inv: Vec<f64> = (0..p * p)
+                .map(|k| if k % (p + 1) == 0 { 0.7 } else { 0.1 })
+                .collect();
+            for q_inv in [None, Some(q_inv.as_slice())] {
+                let inputs = GradientInputs {
+                    t: &t,
+                    positions: &positions,
+                    beta: &beta,
+                    q_inv,
+                };
+                let general = gradient_sums(&data.patterns, &inputs, q, p);
+                let closed = two::gradient_sums(&data.patterns, &inputs, p);
+                assert!(
+                    close(&general, &closed),
+                    "{formula}: {general:?} {closed:?}"
+                );
             }
         }
     }
