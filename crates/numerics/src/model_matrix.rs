@@ -151,7 +151,10 @@ pub fn order_levels(mut levels: Vec<(Vec<u8>, u32)>) -> (Vec<u32>, Vec<String>) 
     }
     let names = levels
         .into_iter()
-        .map(|(l, _)| String::from_utf8_lossy(&l).into_owned())
+        .map(|(l, _)| {
+            String::from_utf8(l)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+        })
         .collect();
     (recode, names)
 }

@@ -299,6 +299,9 @@ struct ColumnBuilder {
     numbers: Vec<f64>,
     codes: Vec<u32>,
     interned: FastMap,
+    /// The last cell interned and its code ([`MISSING_CODE`] before the first).
+    last_cell: Vec<u8>,
+    last_code: u32,
     /// First non-numeric cell seen: (where, text).
     first_text: Option<(String, String)>,
     n_text: usize,
@@ -312,6 +315,8 @@ impl ColumnBuilder {
             numbers: Vec::new(),
             codes: Vec::new(),
             interned: FastMap::default(),
+            last_cell: Vec::new(),
+            last_code: MISSING_CODE,
             first_text: None,
             n_text: 0,
             n_number: 0,
@@ -322,7 +327,8 @@ impl ColumnBuilder {
     fn append(&mut self, other: ColumnBuilder) {
         let mut map = vec![0u32; other.interned.len()];
         for (key, code) in other.interned {
-            map[code as usize] = self.intern(&key);
+            let next = self.interned.len() as u32;
+            map[code as usize] = *self.interned.entry(key).or_insert(next);
         }
         self.codes.extend(other.codes.iter().map(|&c| {
             if c == MISSING_CODE {
@@ -340,11 +346,22 @@ impl ColumnBuilder {
     }
 
     fn intern(&mut self, cell: &[u8]) -> u32 {
-        if let Some(&c) = self.interned.get(cell) {
-            return c;
+        // A group's rows usually follow one another: the level of the row before is tried
+        // before the hash table.
+        if self.last_code != MISSING_CODE && self.last_cell == cell {
+            return self.last_code;
         }
-        let c = self.interned.len() as u32;
-        self.interned.insert(cell.to_vec(), c);
+        let c = match self.interned.get(cell) {
+            Some(&c) => c,
+            None => {
+                let c = self.interned.len() as u32;
+                self.interned.insert(cell.to_vec(), c);
+                c
+            }
+        };
+        self.last_cell.clear();
+        self.last_cell.extend_from_slice(cell);
+        self.last_code = c;
         c
     }
 
