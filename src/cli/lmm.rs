@@ -207,7 +207,8 @@ pub fn run(args: Args) -> Result<Outcome> {
             summary.contrasts = Some(differences);
         }
     }
-    let mut fit = summary.fit.clone();
+    // The fit moves out for the charts and comes back (a clone would copy every row's values).
+    let mut fit = summary.fit;
     if let (Some(path), Some(time)) = (&args.plot, &args.time) {
         super::args::refuse_overwrite("--plot", path, &[&file])?;
         let canvas = args.chart.canvas()?;

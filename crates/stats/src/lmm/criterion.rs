@@ -38,6 +38,7 @@ use crate::error::Result;
 use crate::model_matrix::ModelMatrix;
 use rayon::prelude::*;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Mutex;
 
 mod two;
@@ -112,12 +113,12 @@ impl CrossProducts {
         }
         // Collect groups into patterns of identical ZᵢᵀZᵢ and ZᵢᵀXᵢ.
         let stride = 2 * q * q + q * p + q + 1;
-        let bits: Vec<u64> = design.iter().map(|v| v.to_bits()).collect();
-        let mut index: HashMap<&[u64], u32> = HashMap::with_capacity(n_groups.min(1 << 16));
+        let mut index: HashMap<Bits, u32, BuildHasherDefault<WordHasher>> =
+            HashMap::with_capacity_and_hasher(n_groups.min(1 << 16), Default::default());
         let mut patterns: Vec<f64> = Vec::new();
         let mut group_pattern = Vec::with_capacity(n_groups);
         for g in 0..n_groups {
-            let key = &bits[g * design_len..(g + 1) * design_len];
+            let key = Bits(&design[g * design_len..(g + 1) * design_len]);
             let next = index.len() as u32;
             let k = *index.entry(key).or_insert(next);
             if k == next {
@@ -157,6 +158,51 @@ impl CrossProducts {
     /// Length of one pattern's packed cross-products.
     pub fn stride(&self) -> usize {
         2 * self.q * self.q + self.q * self.p + self.q + 1
+    }
+}
+
+/// Numbers compared and hashed by their bits (a pattern's cross-products must be the same
+/// numbers, not merely equal ones: `-0.0` and `0.0` differ, as in the sums they came from).
+#[derive(Clone, Copy)]
+struct Bits<'a>(&'a [f64]);
+
+impl PartialEq for Bits<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.len() == other.0.len()
+            && self
+                .0
+                .iter()
+                .zip(other.0)
+                .all(|(a, b)| a.to_bits() == b.to_bits())
+    }
+}
+
+impl Eq for Bits<'_> {}
+
+impl std::hash::Hash for Bits<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.0.iter().for_each(|v| state.write_u64(v.to_bits()));
+    }
+}
+
+/// FxHash's word step (rustc's hasher: rotate, xor, multiply), then MurmurHash3's finaliser so
+/// that the low bits a hash table indexes by depend on every word: a fast hash of a few
+/// words; the keys are not adversarial.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^ (h >> 33)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        bytes.iter().for_each(|&b| self.write_u64(u64::from(b)));
+    }
+    fn write_u64(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
 }
 
@@ -704,21 +750,32 @@ impl<'a> ProfiledCriterion<'a> {
             .zip(&self.data.beta_shift)
             .map(|(a, b)| a - b)
             .collect();
-        // Per pattern: L, V and m = Cβ.
+        // Per pattern, side by side in one buffer: L (q·q), V (q·q) and m = Cβ (q).
+        let width = 2 * q * q + q;
+        let mut factors = vec![0.0; self.data.n_patterns * width];
         let mut f = GroupFactor::new(q, p);
-        let mut factors = Vec::with_capacity(self.data.n_patterns);
-        for block in self.data.patterns.chunks_exact(stride) {
+        for (block, out) in self
+            .data
+            .patterns
+            .chunks_exact(stride)
+            .zip(factors.chunks_exact_mut(width))
+        {
             let pat = Pattern::unpack(block, q, p);
             f.factor(&pat, &t, q, p);
-            let m: Vec<f64> = (0..q)
-                .map(|i| (0..p).map(|b| pat.ztx[i * p + b] * shifted[b]).sum())
-                .collect();
-            factors.push((f.l.clone(), f.v.clone(), m));
+            let (l, rest) = out.split_at_mut(q * q);
+            let (v, m) = rest.split_at_mut(q * q);
+            l.copy_from_slice(&f.l);
+            v.copy_from_slice(&f.v);
+            for (i, mi) in m.iter_mut().enumerate() {
+                *mi = (0..p).map(|b| pat.ztx[i * p + b] * shifted[b]).sum();
+            }
         }
         let mut out = vec![0.0; self.data.n_groups * q];
         let mut u = vec![0.0; q];
         for g in 0..self.data.n_groups {
-            let (l, v, m) = &factors[self.data.group_pattern[g] as usize];
+            let k = self.data.group_pattern[g] as usize;
+            let (l, rest) = factors[k * width..(k + 1) * width].split_at(q * q);
+            let (v, m) = rest.split_at(q * q);
             let d = &self.data.group_zty[g * q..(g + 1) * q];
             for (i, ui) in u.iter_mut().enumerate() {
                 *ui = (0..q).map(|k| v[i * q + k] * (d[k] - m[k])).sum();

@@ -196,6 +196,11 @@ impl MarginalSums {
 /// any grouping are in one block), each a list of rows in increasing order; a row in no
 /// grouping is a block of its own.
 pub fn blocks(n: usize, groupings: &[&[u32]]) -> Vec<Vec<usize>> {
+    // One grouping: its levels are the blocks.
+    if let [only] = groupings {
+        let levels = only.iter().map(|&c| c as usize + 1).max().unwrap_or(0);
+        return rows_by_label(only.iter().map(|&c| c as usize), levels);
+    }
     // Union–find over rows, joining each row to the first row seen at its level.
     let mut parent: Vec<usize> = (0..n).collect();
     fn find(parent: &mut [usize], mut i: usize) -> usize {
@@ -220,15 +225,25 @@ pub fn blocks(n: usize, groupings: &[&[u32]]) -> Vec<Vec<usize>> {
             }
         }
     }
-    let mut index = vec![usize::MAX; n];
-    let mut out: Vec<Vec<usize>> = Vec::new();
-    for i in 0..n {
-        let r = find(&mut parent, i);
-        if index[r] == usize::MAX {
-            index[r] = out.len();
-            out.push(Vec::new());
+    let roots: Vec<usize> = (0..n).map(|i| find(&mut parent, i)).collect();
+    rows_by_label(roots.iter().copied(), n)
+}
+
+/// The rows (0, 1, … in order) grouped by their `labels` (each below `n_labels`), groups in
+/// order of first appearance, each allocated once at its size.
+fn rows_by_label(labels: impl Iterator<Item = usize> + Clone, n_labels: usize) -> Vec<Vec<usize>> {
+    let mut index = vec![usize::MAX; n_labels];
+    let mut sizes: Vec<usize> = Vec::new();
+    for l in labels.clone() {
+        if index[l] == usize::MAX {
+            index[l] = sizes.len();
+            sizes.push(0);
         }
-        out[index[r]].push(i);
+        sizes[index[l]] += 1;
+    }
+    let mut out: Vec<Vec<usize>> = sizes.iter().map(|&s| Vec::with_capacity(s)).collect();
+    for (i, l) in labels.enumerate() {
+        out[index[l]].push(i);
     }
     out
 }
