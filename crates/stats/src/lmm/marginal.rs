@@ -59,6 +59,7 @@ use nalgebra::{DMatrix, DVector};
 use rayon::prelude::*;
 
 mod low_rank;
+mod one_factor;
 use low_rank::LowRank;
 
 /// The most rows one block of Σ may have (its dense inverse and products cost rows³).
@@ -258,7 +259,6 @@ pub fn marginal_sums(
     phi: &[f64],
     blocks: &[Vec<usize>],
 ) -> Result<MarginalSums> {
-    let (p, k) = (x.p, components.len());
     if let Some(big) = blocks.iter().find(|b| b.len() > MAX_BLOCK_ROWS) {
         return Err(Error::field(
             "ddf",
@@ -268,6 +268,22 @@ pub fn marginal_sums(
             ),
         ));
     }
+    match one_factor::sums(x, e, components, phi, blocks) {
+        Some(sums) => sums,
+        None => general_sums(x, e, components, phi, blocks),
+    }
+}
+
+/// [`marginal_sums`] for any components: blocks that share a design through its
+/// cross-products, a block of its own in low rank when it can be, else densely.
+fn general_sums(
+    x: &ModelMatrix,
+    e: &[f64],
+    components: &[Component],
+    phi: &[f64],
+    blocks: &[Vec<usize>],
+) -> Result<MarginalSums> {
+    let (p, k) = (x.p, components.len());
     let groupings = groupings(components);
     let designs = shared_designs(&groupings, blocks);
     // Fixed chunks of designs, added in order: the sums do not depend on the number of threads.
@@ -604,7 +620,23 @@ mod tests {
         phi: &[f64],
     ) {
         let n = e.len();
-        let sums = marginal_sums(x, e, comps, phi, &blocks(n, groupings)).unwrap();
+        let bl = blocks(n, groupings);
+        // The general path too, where the one-factor path serves.
+        let general = general_sums(x, e, comps, phi, &bl).unwrap();
+        check_sums_against_dense(&general, comps, x, e, phi);
+        let sums = marginal_sums(x, e, comps, phi, &bl).unwrap();
+        check_sums_against_dense(&sums, comps, x, e, phi);
+    }
+
+    /// `sums` against the products formed with the whole n × n Σ.
+    fn check_sums_against_dense(
+        sums: &MarginalSums,
+        comps: &[Component],
+        x: &ModelMatrix,
+        e: &[f64],
+        phi: &[f64],
+    ) {
+        let n = e.len();
         let g: Vec<DMatrix<f64>> = comps
             .iter()
             .map(|c| DMatrix::from_fn(n, n, |i, j| c.entry(i, j)))
@@ -706,20 +738,24 @@ mod tests {
             Component::Residual,
         ];
         let bl = blocks(n, &[&group]);
-        let on = |threads| {
-            let pool = rayon::ThreadPoolBuilder::new()
-                .num_threads(threads)
-                .build()
-                .unwrap();
-            pool.install(|| marginal_sums(&x, &e, &comps, &[2.0, 0.3, 0.5, 1.2], &bl).unwrap())
-        };
-        let (one, three) = (on(1), on(3));
-        let bits = |m: &DMatrix<f64>| m.iter().map(|v| v.to_bits()).collect::<Vec<_>>();
-        assert_eq!(bits(&one.xtsx), bits(&three.xtsx));
-        assert_eq!(bits(&one.k), bits(&three.k));
-        assert_eq!(bits(&one.a), bits(&three.a));
-        for (a, b) in one.q.iter().zip(&three.q) {
-            assert_eq!(bits(a), bits(b));
+        let phi = [2.0, 0.3, 0.5, 1.2];
+        assert!(one_factor::sums(&x, &e, &comps, &phi, &bl).is_some());
+        for path in [marginal_sums, general_sums] {
+            let on = |threads| {
+                let pool = rayon::ThreadPoolBuilder::new()
+                    .num_threads(threads)
+                    .build()
+                    .unwrap();
+                pool.install(|| path(&x, &e, &comps, &phi, &bl).unwrap())
+            };
+            let (one, three) = (on(1), on(3));
+            let bits = |m: &DMatrix<f64>| m.iter().map(|v| v.to_bits()).collect::<Vec<_>>();
+            assert_eq!(bits(&one.xtsx), bits(&three.xtsx));
+            assert_eq!(bits(&one.k), bits(&three.k));
+            assert_eq!(bits(&one.a), bits(&three.a));
+            for (a, b) in one.q.iter().zip(&three.q) {
+                assert_eq!(bits(a), bits(b));
+            }
         }
     }
 
