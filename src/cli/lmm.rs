@@ -238,14 +238,18 @@ pub fn run(args: Args) -> Result<Outcome> {
         fit = fit.with_ranef();
     }
     summary.fit = fit;
-    let fit = &summary.fit;
     super::print(&render(format, &summary)?);
     // An optimum that could not be confirmed is a problem the user must see (exit 1).
-    Ok(if fit.converged {
+    let outcome = if summary.fit.converged {
         Outcome::Ok
     } else {
         Outcome::ProblemFound
-    })
+    };
+    // The process ends after the command: the data, the fit and its design are left to the
+    // operating system rather than freed piece by piece (tens of thousands of allocations
+    // for 100,000 rows, 2-3 ms, a tenth of the whole command).
+    std::mem::forget((summary, frame, inference));
+    Ok(outcome)
 }
 
 fn run_compare(args: CompareArgs) -> Result<Outcome> {

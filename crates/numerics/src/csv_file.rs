@@ -294,7 +294,8 @@ impl CsvFile {
     }
 
     /// Parse the rows on all cores: `init` makes an empty accumulator for each piece, `each`
-    /// adds one row to it, and the pieces' accumulators are handed to `merge` in file order.
+    /// adds one row to it, and the pieces' accumulators after the first are handed to `merge`
+    /// in file order, to be added to the first's.
     /// A body with a quote is read in one piece (a quoted field may hold a newline, so
     /// newlines do not delimit rows there).
     pub fn fold_rows_parallel<B: Send>(
@@ -317,8 +318,14 @@ impl CsvFile {
                 Ok(acc)
             })
             .collect();
-        let mut all = init();
-        for part in parsed {
+        // The first piece's accumulator takes the others (merging it into an empty one would
+        // copy it once more).
+        let mut parts = parsed.into_iter();
+        let mut all = match parts.next() {
+            Some(first) => first?,
+            None => init(),
+        };
+        for part in parts {
             merge(&mut all, part?);
         }
         Ok(all)

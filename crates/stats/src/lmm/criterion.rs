@@ -115,7 +115,8 @@ impl CrossProducts {
         let stride = 2 * q * q + q * p + q + 1;
         let mut index: HashMap<Bits, u32, BuildHasherDefault<WordHasher>> =
             HashMap::with_capacity_and_hasher(n_groups.min(1 << 16), Default::default());
-        let mut patterns: Vec<f64> = Vec::new();
+        // Room for every group to be its own pattern (pages never written cost nothing).
+        let mut patterns: Vec<f64> = Vec::with_capacity(n_groups * stride);
         let mut group_pattern = Vec::with_capacity(n_groups);
         for g in 0..n_groups {
             let key = Bits(&design[g * design_len..(g + 1) * design_len]);

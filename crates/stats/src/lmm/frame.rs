@@ -326,6 +326,7 @@ impl ColumnBuilder {
     /// Append the rows of `other` (parsed from the rows after this builder's).
     fn append(&mut self, other: ColumnBuilder) {
         let mut map = vec![0u32; other.interned.len()];
+        self.interned.reserve(other.interned.len());
         for (key, code) in other.interned {
             let next = self.interned.len() as u32;
             map[code as usize] = *self.interned.entry(key).or_insert(next);
