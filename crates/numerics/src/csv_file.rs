@@ -354,10 +354,7 @@ impl CsvFile {
                 byte += 1;
             }
             if byte > counted_to {
-                line += piece[counted_to..byte]
-                    .iter()
-                    .filter(|&&b| b == b'\n')
-                    .count();
+                line += count_newlines(&piece[counted_to..byte]);
                 counted_to = byte;
             }
             line
@@ -527,6 +524,24 @@ fn trim(cell: &[u8]) -> &[u8] {
     &cell[start..end]
 }
 
+/// The number of `\n` bytes in `bytes`, eight at a time: in `w ^ 0x0a0a…0a` a byte is zero
+/// where `w` has a newline, and `((v & 0x7f…) + 0x7f…) | v` sets the high bit of exactly the
+/// bytes of `v` that are not zero (no carry crosses a byte).
+fn count_newlines(bytes: &[u8]) -> usize {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const NEWLINES: u64 = 0x0a0a_0a0a_0a0a_0a0a;
+    let mut words = bytes.chunks_exact(8);
+    let mut n = 0;
+    for word in &mut words {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(word);
+        let v = u64::from_le_bytes(w) ^ NEWLINES;
+        let nonzero = ((v & LOW7) + LOW7) | v;
+        n += (!nonzero & !LOW7).count_ones() as usize;
+    }
+    n + words.remainder().iter().filter(|&&b| b == b'\n').count()
+}
+
 /// Cut `body` into about `parts` pieces at newlines; each piece comes with the line number
 /// of its first row (`first_line` for the first piece).
 fn split_at_newlines(body: &[u8], first_line: usize, parts: usize) -> Vec<(&[u8], usize)> {
@@ -540,7 +555,7 @@ fn split_at_newlines(body: &[u8], first_line: usize, parts: usize) -> Vec<(&[u8]
         }
         let piece = &body[start..end];
         out.push((piece, line));
-        line += piece.iter().filter(|&&b| b == b'\n').count();
+        line += count_newlines(piece);
         start = end;
     }
     out
@@ -630,6 +645,18 @@ mod tests {
                 c.parse::<f64>().ok().map(f64::to_bits),
                 "{c}"
             );
+        }
+    }
+
+    #[test]
+    fn newlines_are_counted_eight_bytes_at_a_time() {
+        let text = "a,b\n\n1,2\r\n\n\n\nxyz\n\u{e9}\n\u{ff}\u{80}\n\n\x0b\n\t\n";
+        for start in 0..text.len() {
+            for end in start..=text.len() {
+                let bytes = &text.as_bytes()[start..end];
+                let want = bytes.iter().filter(|&&b| b == b'\n').count();
+                assert_eq!(count_newlines(bytes), want, "{start}..{end}");
+            }
         }
     }
 

@@ -84,33 +84,28 @@ impl CrossProducts {
         let (xtx, beta_shift) = ols_coefficients(y, x)?;
         let n_groups = re.levels.len();
         let design_len = q * q + q * p;
-        let mut design = vec![0.0; n_groups * design_len];
-        let mut group_zty = vec![0.0; n_groups * q];
-        let mut xty = vec![0.0; p];
-        let mut yty = 0.0;
-        for (i, &yraw) in y.iter().enumerate() {
-            let xi = x.row(i);
-            let yi = yraw - xi.iter().zip(&beta_shift).map(|(a, b)| a * b).sum::<f64>();
-            let zi = &re.z[i * q..(i + 1) * q];
-            let g = re.group_of_row[i] as usize;
-            let block = &mut design[g * design_len..(g + 1) * design_len];
-            let (ztz, ztx) = block.split_at_mut(q * q);
-            let zty = &mut group_zty[g * q..(g + 1) * q];
-            for a in 0..q {
-                let za = zi[a];
-                for b in 0..q {
-                    ztz[a * q + b] += za * zi[b];
-                }
-                for b in 0..p {
-                    ztx[a * p + b] += za * xi[b];
-                }
-                zty[a] += za * yi;
-            }
-            for a in 0..p {
-                xty[a] += xi[a] * yi;
-            }
-            yty += yi * yi;
+        let mut sums = RowSums {
+            design: vec![0.0; n_groups * design_len],
+            group_zty: vec![0.0; n_groups * q],
+            xty: vec![0.0; p],
+            yty: 0.0,
+        };
+        // The literal sizes in each arm let the compiler specialise the small loops.
+        match (q, p) {
+            (1, 1) => sums.add_rows(y, x, re, &beta_shift, 1, 1),
+            (1, 2) => sums.add_rows(y, x, re, &beta_shift, 1, 2),
+            (2, 1) => sums.add_rows(y, x, re, &beta_shift, 2, 1),
+            (2, 2) => sums.add_rows(y, x, re, &beta_shift, 2, 2),
+            (2, 3) => sums.add_rows(y, x, re, &beta_shift, 2, 3),
+            (2, 4) => sums.add_rows(y, x, re, &beta_shift, 2, 4),
+            _ => sums.add_rows(y, x, re, &beta_shift, q, p),
         }
+        let RowSums {
+            design,
+            group_zty,
+            xty,
+            yty,
+        } = sums;
         // Collect groups into patterns of identical ZᵢᵀZᵢ and ZᵢᵀXᵢ.
         let stride = 2 * q * q + q * p + q + 1;
         let mut index: HashMap<Bits, u32, BuildHasherDefault<WordHasher>> =
@@ -159,6 +154,54 @@ impl CrossProducts {
     /// Length of one pattern's packed cross-products.
     pub fn stride(&self) -> usize {
         2 * self.q * self.q + self.q * self.p + self.q + 1
+    }
+}
+
+/// The sums over rows of [`CrossProducts::new`]: per group `ZᵢᵀZᵢ` and `ZᵢᵀXᵢ` side by side
+/// (`design`) and `Zᵢᵀyᵢ`; `Xᵀy` and `yᵀy`.
+struct RowSums {
+    design: Vec<f64>,
+    group_zty: Vec<f64>,
+    xty: Vec<f64>,
+    yty: f64,
+}
+
+impl RowSums {
+    /// Adds every row, with the response shifted by `X β_shift`.
+    #[inline(always)]
+    fn add_rows(
+        &mut self,
+        y: &[f64],
+        x: &ModelMatrix,
+        re: &RandomEffects,
+        beta_shift: &[f64],
+        q: usize,
+        p: usize,
+    ) {
+        let design_len = q * q + q * p;
+        for (i, &yraw) in y.iter().enumerate() {
+            let xi = &x.row(i)[..p];
+            let yi = yraw - xi.iter().zip(beta_shift).map(|(a, b)| a * b).sum::<f64>();
+            let zi = &re.z[i * q..(i + 1) * q];
+            let g = re.group_of_row[i] as usize;
+            let block = &mut self.design[g * design_len..(g + 1) * design_len];
+            let (ztz, ztx) = block.split_at_mut(q * q);
+            let zty = &mut self.group_zty[g * q..(g + 1) * q];
+            for a in 0..q {
+                let za = zi[a];
+                for b in 0..q {
+                    ztz[a * q + b] += za * zi[b];
+                }
+                for b in 0..p {
+                    ztx[a * p + b] += za * xi[b];
+                }
+                zty[a] += za * yi;
+            }
+            for a in 0..p {
+                self.xty[a] += xi[a] * yi;
+            }
+            self.yty += yi * yi;
+        }
     }
 }
 
@@ -564,8 +607,12 @@ pub struct ProfiledCriterion<'a> {
     last: Mutex<Option<(Vec<f64>, Solution)>>,
 }
 
-/// Patterns per parallel chunk: small problems stay on one thread.
-const CHUNK: usize = 4096;
+/// Patterns per parallel chunk (small enough for the chunks to share out evenly over the
+/// threads, whatever their number).
+const CHUNK: usize = 1024;
+
+/// Up to this many patterns, an evaluation stays on one thread.
+const SERIAL: usize = 8192;
 
 impl<'a> ProfiledCriterion<'a> {
     /// The criterion of `data` with random effects `random`, REML or ML.
@@ -606,7 +653,7 @@ impl<'a> ProfiledCriterion<'a> {
         F: Fn(&[f64]) -> R + Sync + Send,
     {
         let data = &self.data.patterns;
-        if self.data.n_patterns <= 2 * CHUNK {
+        if self.data.n_patterns <= SERIAL {
             run(data)
         } else {
             // Fixed chunks, added in order: the sums do not depend on the number of threads.
