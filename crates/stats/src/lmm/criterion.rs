@@ -789,8 +789,7 @@ impl<'a> ProfiledCriterion<'a> {
     /// Conditional modes `bᵢ = T uᵢ`, `uᵢ = Mᵢ⁻¹ Tᵀ (Zᵢᵀyᵢ − ZᵢᵀXᵢ β̂)`, one `q`-vector per
     /// group (group-major), for the fitted `beta`.
     pub fn conditional_modes(&self, theta: &[f64], beta: &[f64]) -> Vec<f64> {
-        let (q, p) = (self.data.q, self.data.p);
-        let stride = self.data.stride();
+        let q = self.data.q;
         let mut t = vec![0.0; q * q];
         self.random.fill_t(theta, &mut t);
         let shifted: Vec<f64> = beta
@@ -798,6 +797,17 @@ impl<'a> ProfiledCriterion<'a> {
             .zip(&self.data.beta_shift)
             .map(|(a, b)| a - b)
             .collect();
+        if q == 2 {
+            return two::conditional_modes(self.data, &t, &shifted);
+        }
+        self.modes_by_factors(&t, &shifted)
+    }
+
+    /// [`ProfiledCriterion::conditional_modes`] through each pattern's factor `Lᵢ`, `V`, for
+    /// `T` = `t` and β in the shifted coordinates (`shifted`), any q.
+    fn modes_by_factors(&self, t: &[f64], shifted: &[f64]) -> Vec<f64> {
+        let (q, p) = (self.data.q, self.data.p);
+        let stride = self.data.stride();
         // Per pattern, side by side in one buffer: L (q·q), V (q·q) and m = Cβ (q).
         let width = 2 * q * q + q;
         let mut factors = vec![0.0; self.data.n_patterns * width];
@@ -809,7 +819,7 @@ impl<'a> ProfiledCriterion<'a> {
             .zip(factors.chunks_exact_mut(width))
         {
             let pat = Pattern::unpack(block, q, p);
-            f.factor(&pat, &t, q, p);
+            f.factor(&pat, t, q, p);
             let (l, rest) = out.split_at_mut(q * q);
             let (v, m) = rest.split_at_mut(q * q);
             l.copy_from_slice(&f.l);
@@ -909,6 +919,40 @@ mod tests {
             }
         }
     }
+    #[test]
+    fn closed_form_modes_match_the_factors() {
+        let fr = frame();
+        for formula in ["y ~ x + (x | g)", "y ~ x + x2 + (x || g)"] {
+            let f = Formula::parse(formula).unwrap();
+            let x = fixed_matrix(&f, &fr).unwrap();
+            let re = RandomEffects::build(&f, &fr).unwrap();
+            let y = match fr.column("y") {
+                Some(crate::lmm::frame::Column::Numeric(v)) => v.clone(),
+                _ => unreachable!(),
+            };
+            let data = CrossProducts::new(&y, &x, &re).unwrap();
+            let c = ProfiledCriterion::new(&data, &re, true);
+            let theta: Vec<f64> = [0.8, -0.3, 0.5][..re.n_theta()].to_vec();
+            let beta: Vec<f64> = (0..data.p).map(|j| 0.3 - 0.2 * j as f64).collect();
+            let closed = c.conditional_modes(&theta, &beta);
+            let mut t = vec![0.0; 4];
+            re.fill_t(&theta, &mut t);
+            let shifted: Vec<f64> = beta
+                .iter()
+                .zip(&data.beta_shift)
+                .map(|(a, b)| a - b)
+                .collect();
+            let general = c.modes_by_factors(&t, &shifted);
+            assert_eq!(closed.len(), general.len());
+            for (a, b) in closed.iter().zip(&general) {
+                assert!(
+                    (a - b).abs() <= 1e-13 * b.abs().max(1.0),
+                    "{formula}: {a} {b}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn closed_form_for_two_random_effects_matches_the_general_loops() {
         let fr = frame();

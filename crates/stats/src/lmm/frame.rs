@@ -11,6 +11,7 @@
 
 use crate::csv_file::{CsvFile, is_missing, parse_number};
 use crate::error::{Error, Result};
+use rayon::prelude::*;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
@@ -252,10 +253,10 @@ impl Frame {
                 }
                 Ok(())
             },
+            // The columns are merged side by side (a grouping column's levels are the most
+            // work).
             |all, part| {
-                for (a, b) in all.iter_mut().zip(part) {
-                    a.append(b);
-                }
+                all.par_iter_mut().zip(part).for_each(|(a, b)| a.append(b));
             },
         )?;
         let names = wanted.iter().map(|(n, _)| n.clone()).collect();

@@ -18,7 +18,7 @@
 //! of X a compile-time constant (up to four, the common models) the sums stay in registers.
 //! Both give the general loops' numbers to rounding (the unit tests compare them).
 
-use super::{GradientInputs, GroupSums, Pattern};
+use super::{CrossProducts, GradientInputs, GroupSums, Pattern};
 
 /// Stride of one packed pattern for q = 2 (see [`super::CrossProducts::stride`]).
 #[inline(always)]
@@ -258,6 +258,34 @@ pub(super) fn gradient_sums(blocks: &[f64], inputs: &GradientInputs, p: usize) -
         for part in 0..3 {
             out[part * k_len + k] = acc[4 * part + 2 * r + c];
         }
+    }
+    out
+}
+
+/// [`super::ProfiledCriterion::conditional_modes`] for q = 2: `bᵢ = T uᵢ` with
+/// `uᵢ = Mᵢ⁻¹Tᵀ(dᵢ − Cᵢβ)`, that is `bᵢ = K (dᵢ − Cᵢβ)` with `K = T Mᵢ⁻¹ Tᵀ` of the group's
+/// pattern, for `beta` in the shifted coordinates of `data`.
+pub(super) fn conditional_modes(data: &CrossProducts, t: &[f64], beta: &[f64]) -> Vec<f64> {
+    let p = data.p;
+    // Per pattern: K (k₀₀, k₁₀, k₁₁) and m = Cβ.
+    let per_pattern: Vec<[f64; 5]> = data
+        .patterns
+        .chunks_exact(stride(p))
+        .map(|block| {
+            let pat = Pattern::unpack(block, 2, p);
+            let (m, _) = m_and_at(pat.ztz, t);
+            let [k00, k10, k11] = k_matrix(t, &m, 1.0 / det(&m));
+            let (c0, c1) = pat.ztx.split_at(p);
+            let dot = |c: &[f64]| c.iter().zip(beta).map(|(a, b)| a * b).sum::<f64>();
+            [k00, k10, k11, dot(c0), dot(c1)]
+        })
+        .collect();
+    let mut out = vec![0.0; data.n_groups * 2];
+    for (g, b) in out.chunks_exact_mut(2).enumerate() {
+        let [k00, k10, k11, m0, m1] = per_pattern[data.group_pattern[g] as usize];
+        let (e0, e1) = (data.group_zty[2 * g] - m0, data.group_zty[2 * g + 1] - m1);
+        b[0] = k00 * e0 + k10 * e1;
+        b[1] = k10 * e0 + k11 * e1;
     }
     out
 }
