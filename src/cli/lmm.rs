@@ -207,7 +207,8 @@ pub fn run(args: Args) -> Result<Outcome> {
             summary.contrasts = Some(differences);
         }
     }
-    let mut fit = summary.fit.clone();
+    // The fit moves out for the charts and comes back (a clone would copy every row's values).
+    let mut fit = summary.fit;
     if let (Some(path), Some(time)) = (&args.plot, &args.time) {
         super::args::refuse_overwrite("--plot", path, &[&file])?;
         let canvas = args.chart.canvas()?;
@@ -237,14 +238,18 @@ pub fn run(args: Args) -> Result<Outcome> {
         fit = fit.with_ranef();
     }
     summary.fit = fit;
-    let fit = &summary.fit;
     super::print(&render(format, &summary)?);
     // An optimum that could not be confirmed is a problem the user must see (exit 1).
-    Ok(if fit.converged {
+    let outcome = if summary.fit.converged {
         Outcome::Ok
     } else {
         Outcome::ProblemFound
-    })
+    };
+    // The process ends after the command: the data, the fit and its design are left to the
+    // operating system rather than freed piece by piece (tens of thousands of allocations
+    // for 100,000 rows, 2-3 ms, a tenth of the whole command).
+    std::mem::forget((summary, frame, inference));
+    Ok(outcome)
 }
 
 fn run_compare(args: CompareArgs) -> Result<Outcome> {

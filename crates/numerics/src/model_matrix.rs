@@ -151,7 +151,10 @@ pub fn order_levels(mut levels: Vec<(Vec<u8>, u32)>) -> (Vec<u32>, Vec<String>) 
     }
     let names = levels
         .into_iter()
-        .map(|(l, _)| String::from_utf8_lossy(&l).into_owned())
+        .map(|(l, _)| {
+            String::from_utf8(l)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+        })
         .collect();
     (recode, names)
 }
@@ -190,6 +193,7 @@ pub struct ModelMatrix {
 }
 
 /// One variable of a term as it is coded: numeric, or the levels that get a column.
+#[derive(Clone, Copy)]
 enum Part<'a> {
     Numeric(&'a [f64], &'a str),
     Levels {
@@ -258,10 +262,12 @@ impl ModelMatrix {
         terms: &[Term],
         location: &str,
     ) -> Result<ModelMatrix> {
-        let mut columns: Vec<(String, Vec<f64>)> = Vec::new();
+        // Each column's name and the parts whose product it is (none for the intercept); the
+        // values are written row by row at the end, without a copy of each column.
+        let mut columns: Vec<(String, Vec<(Part, usize)>)> = Vec::new();
         let mut assign = Vec::new();
         if let Some(name) = intercept {
-            columns.push((name.to_string(), vec![1.0; n]));
+            columns.push((name.to_string(), Vec::new()));
             assign.push(0);
         }
         let present = |keys: &[&str]| {
@@ -327,16 +333,24 @@ impl ModelMatrix {
                     .map(|(p, &k)| p.label(k))
                     .collect::<Vec<_>>()
                     .join(":");
-                let col: Vec<f64> = (0..n)
-                    .map(|r| parts.iter().zip(&ks).map(|(p, &k)| p.value(r, k)).product())
-                    .collect();
-                columns.push((label, col));
+                columns.push((label, parts.iter().copied().zip(ks).collect()));
                 assign.push(term_index + 1);
             }
         }
-        let mut m = ModelMatrix::from_columns(n, columns);
-        m.assign = assign;
-        Ok(m)
+        let p = columns.len();
+        let mut values = vec![0.0; n * p];
+        for (r, row) in values.chunks_exact_mut(p.max(1)).enumerate().take(n) {
+            for (v, (_, recipe)) in row.iter_mut().zip(&columns) {
+                *v = recipe.iter().map(|(part, k)| part.value(r, *k)).product();
+            }
+        }
+        Ok(ModelMatrix {
+            names: columns.into_iter().map(|(name, _)| name).collect(),
+            values,
+            n,
+            p,
+            assign,
+        })
     }
 
     /// The intercept alone, for `n` rows.

@@ -22,6 +22,11 @@
 //! they are summed once per such *pattern* from `Σ Zᵢᵀyᵢ` and `Σ Zᵢᵀyᵢ yᵢᵀZᵢ`: with a fixed
 //! visit schedule an evaluation costs O(patterns), not O(groups). The algebra is exact; a
 //! data set whose groups all differ has one pattern per group.
+//!
+//! With two random effects per group (`(month | patient)`) the per-pattern algebra is written
+//! out in closed form (`criterion/two.rs`: `T Mᵢ⁻¹ Tᵀ` from the adjugate, one division and
+//! no square root per group). Many patterns are summed in parallel in fixed chunks added in
+//! order, so the criterion does not depend on the number of threads.
 
 use super::design::check_full_rank;
 use super::random::RandomEffects;
@@ -33,7 +38,10 @@ use crate::error::Result;
 use crate::model_matrix::ModelMatrix;
 use rayon::prelude::*;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Mutex;
+
+mod two;
 
 /// Cross-products of the data, accumulated once.
 #[derive(Debug, Clone)]
@@ -76,41 +84,37 @@ impl CrossProducts {
         let (xtx, beta_shift) = ols_coefficients(y, x)?;
         let n_groups = re.levels.len();
         let design_len = q * q + q * p;
-        let mut design = vec![0.0; n_groups * design_len];
-        let mut group_zty = vec![0.0; n_groups * q];
-        let mut xty = vec![0.0; p];
-        let mut yty = 0.0;
-        for (i, &yraw) in y.iter().enumerate() {
-            let xi = x.row(i);
-            let yi = yraw - xi.iter().zip(&beta_shift).map(|(a, b)| a * b).sum::<f64>();
-            let zi = &re.z[i * q..(i + 1) * q];
-            let g = re.group_of_row[i] as usize;
-            let block = &mut design[g * design_len..(g + 1) * design_len];
-            let (ztz, ztx) = block.split_at_mut(q * q);
-            let zty = &mut group_zty[g * q..(g + 1) * q];
-            for a in 0..q {
-                let za = zi[a];
-                for b in 0..q {
-                    ztz[a * q + b] += za * zi[b];
-                }
-                for b in 0..p {
-                    ztx[a * p + b] += za * xi[b];
-                }
-                zty[a] += za * yi;
-            }
-            for a in 0..p {
-                xty[a] += xi[a] * yi;
-            }
-            yty += yi * yi;
+        let mut sums = RowSums {
+            design: vec![0.0; n_groups * design_len],
+            group_zty: vec![0.0; n_groups * q],
+            xty: vec![0.0; p],
+            yty: 0.0,
+        };
+        // The literal sizes in each arm let the compiler specialise the small loops.
+        match (q, p) {
+            (1, 1) => sums.add_rows(y, x, re, &beta_shift, 1, 1),
+            (1, 2) => sums.add_rows(y, x, re, &beta_shift, 1, 2),
+            (2, 1) => sums.add_rows(y, x, re, &beta_shift, 2, 1),
+            (2, 2) => sums.add_rows(y, x, re, &beta_shift, 2, 2),
+            (2, 3) => sums.add_rows(y, x, re, &beta_shift, 2, 3),
+            (2, 4) => sums.add_rows(y, x, re, &beta_shift, 2, 4),
+            _ => sums.add_rows(y, x, re, &beta_shift, q, p),
         }
+        let RowSums {
+            design,
+            group_zty,
+            xty,
+            yty,
+        } = sums;
         // Collect groups into patterns of identical ZᵢᵀZᵢ and ZᵢᵀXᵢ.
         let stride = 2 * q * q + q * p + q + 1;
-        let bits: Vec<u64> = design.iter().map(|v| v.to_bits()).collect();
-        let mut index: HashMap<&[u64], u32> = HashMap::with_capacity(n_groups.min(1 << 16));
-        let mut patterns: Vec<f64> = Vec::new();
+        let mut index: HashMap<Bits, u32, BuildHasherDefault<WordHasher>> =
+            HashMap::with_capacity_and_hasher(n_groups.min(1 << 16), Default::default());
+        // Room for every group to be its own pattern (pages never written cost nothing).
+        let mut patterns: Vec<f64> = Vec::with_capacity(n_groups * stride);
         let mut group_pattern = Vec::with_capacity(n_groups);
         for g in 0..n_groups {
-            let key = &bits[g * design_len..(g + 1) * design_len];
+            let key = Bits(&design[g * design_len..(g + 1) * design_len]);
             let next = index.len() as u32;
             let k = *index.entry(key).or_insert(next);
             if k == next {
@@ -150,6 +154,99 @@ impl CrossProducts {
     /// Length of one pattern's packed cross-products.
     pub fn stride(&self) -> usize {
         2 * self.q * self.q + self.q * self.p + self.q + 1
+    }
+}
+
+/// The sums over rows of [`CrossProducts::new`]: per group `ZᵢᵀZᵢ` and `ZᵢᵀXᵢ` side by side
+/// (`design`) and `Zᵢᵀyᵢ`; `Xᵀy` and `yᵀy`.
+struct RowSums {
+    design: Vec<f64>,
+    group_zty: Vec<f64>,
+    xty: Vec<f64>,
+    yty: f64,
+}
+
+impl RowSums {
+    /// Adds every row, with the response shifted by `X β_shift`.
+    #[inline(always)]
+    fn add_rows(
+        &mut self,
+        y: &[f64],
+        x: &ModelMatrix,
+        re: &RandomEffects,
+        beta_shift: &[f64],
+        q: usize,
+        p: usize,
+    ) {
+        let design_len = q * q + q * p;
+        for (i, &yraw) in y.iter().enumerate() {
+            let xi = &x.row(i)[..p];
+            let yi = yraw - xi.iter().zip(beta_shift).map(|(a, b)| a * b).sum::<f64>();
+            let zi = &re.z[i * q..(i + 1) * q];
+            let g = re.group_of_row[i] as usize;
+            let block = &mut self.design[g * design_len..(g + 1) * design_len];
+            let (ztz, ztx) = block.split_at_mut(q * q);
+            let zty = &mut self.group_zty[g * q..(g + 1) * q];
+            for a in 0..q {
+                let za = zi[a];
+                for b in 0..q {
+                    ztz[a * q + b] += za * zi[b];
+                }
+                for b in 0..p {
+                    ztx[a * p + b] += za * xi[b];
+                }
+                zty[a] += za * yi;
+            }
+            for a in 0..p {
+                self.xty[a] += xi[a] * yi;
+            }
+            self.yty += yi * yi;
+        }
+    }
+}
+
+/// Numbers compared and hashed by their bits (a pattern's cross-products must be the same
+/// numbers, not merely equal ones: `-0.0` and `0.0` differ, as in the sums they came from).
+#[derive(Clone, Copy)]
+struct Bits<'a>(&'a [f64]);
+
+impl PartialEq for Bits<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.len() == other.0.len()
+            && self
+                .0
+                .iter()
+                .zip(other.0)
+                .all(|(a, b)| a.to_bits() == b.to_bits())
+    }
+}
+
+impl Eq for Bits<'_> {}
+
+impl std::hash::Hash for Bits<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.0.iter().for_each(|v| state.write_u64(v.to_bits()));
+    }
+}
+
+/// FxHash's word step (rustc's hasher: rotate, xor, multiply), then MurmurHash3's finaliser so
+/// that the low bits a hash table indexes by depend on every word: a fast hash of a few
+/// words; the keys are not adversarial.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^ (h >> 33)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        bytes.iter().for_each(|&b| self.write_u64(u64::from(b)));
+    }
+    fn write_u64(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
 }
 
@@ -510,8 +607,12 @@ pub struct ProfiledCriterion<'a> {
     last: Mutex<Option<(Vec<f64>, Solution)>>,
 }
 
-/// Patterns per parallel chunk: small problems stay on one thread.
-const CHUNK: usize = 4096;
+/// Patterns per parallel chunk (small enough for the chunks to share out evenly over the
+/// threads, whatever their number).
+const CHUNK: usize = 1024;
+
+/// Up to this many patterns, an evaluation stays on one thread.
+const SERIAL: usize = 8192;
 
 impl<'a> ProfiledCriterion<'a> {
     /// The criterion of `data` with random effects `random`, REML or ML.
@@ -552,12 +653,15 @@ impl<'a> ProfiledCriterion<'a> {
         F: Fn(&[f64]) -> R + Sync + Send,
     {
         let data = &self.data.patterns;
-        if self.data.n_patterns <= 2 * CHUNK {
+        if self.data.n_patterns <= SERIAL {
             run(data)
         } else {
-            data.par_chunks(CHUNK * self.data.stride())
+            // Fixed chunks, added in order: the sums do not depend on the number of threads.
+            let parts: Vec<R> = data
+                .par_chunks(CHUNK * self.data.stride())
                 .map(run)
-                .reduce(zero, add)
+                .collect();
+            parts.into_iter().fold(zero(), add)
         }
     }
 
@@ -566,7 +670,7 @@ impl<'a> ProfiledCriterion<'a> {
         // The literal q in each arm lets the compiler specialise the small loops.
         let run = |blocks: &[f64]| match q {
             1 => sums_of_patterns(blocks, t, 1, p),
-            2 => sums_of_patterns(blocks, t, 2, p),
+            2 => two::sums_of_patterns(blocks, t, p),
             3 => sums_of_patterns(blocks, t, 3, p),
             _ => sums_of_patterns(blocks, t, q, p),
         };
@@ -662,7 +766,7 @@ impl<'a> ProfiledCriterion<'a> {
         // lets the compiler specialise the small loops.
         let run = |blocks: &[f64]| match q {
             1 => gradient_sums(blocks, &inputs, 1, p),
-            2 => gradient_sums(blocks, &inputs, 2, p),
+            2 => two::gradient_sums(blocks, &inputs, p),
             3 => gradient_sums(blocks, &inputs, 3, p),
             _ => gradient_sums(blocks, &inputs, q, p),
         };
@@ -685,8 +789,7 @@ impl<'a> ProfiledCriterion<'a> {
     /// Conditional modes `bᵢ = T uᵢ`, `uᵢ = Mᵢ⁻¹ Tᵀ (Zᵢᵀyᵢ − ZᵢᵀXᵢ β̂)`, one `q`-vector per
     /// group (group-major), for the fitted `beta`.
     pub fn conditional_modes(&self, theta: &[f64], beta: &[f64]) -> Vec<f64> {
-        let (q, p) = (self.data.q, self.data.p);
-        let stride = self.data.stride();
+        let q = self.data.q;
         let mut t = vec![0.0; q * q];
         self.random.fill_t(theta, &mut t);
         let shifted: Vec<f64> = beta
@@ -694,21 +797,43 @@ impl<'a> ProfiledCriterion<'a> {
             .zip(&self.data.beta_shift)
             .map(|(a, b)| a - b)
             .collect();
-        // Per pattern: L, V and m = Cβ.
+        if q == 2 {
+            return two::conditional_modes(self.data, &t, &shifted);
+        }
+        self.modes_by_factors(&t, &shifted)
+    }
+
+    /// [`ProfiledCriterion::conditional_modes`] through each pattern's factor `Lᵢ`, `V`, for
+    /// `T` = `t` and β in the shifted coordinates (`shifted`), any q.
+    fn modes_by_factors(&self, t: &[f64], shifted: &[f64]) -> Vec<f64> {
+        let (q, p) = (self.data.q, self.data.p);
+        let stride = self.data.stride();
+        // Per pattern, side by side in one buffer: L (q·q), V (q·q) and m = Cβ (q).
+        let width = 2 * q * q + q;
+        let mut factors = vec![0.0; self.data.n_patterns * width];
         let mut f = GroupFactor::new(q, p);
-        let mut factors = Vec::with_capacity(self.data.n_patterns);
-        for block in self.data.patterns.chunks_exact(stride) {
+        for (block, out) in self
+            .data
+            .patterns
+            .chunks_exact(stride)
+            .zip(factors.chunks_exact_mut(width))
+        {
             let pat = Pattern::unpack(block, q, p);
-            f.factor(&pat, &t, q, p);
-            let m: Vec<f64> = (0..q)
-                .map(|i| (0..p).map(|b| pat.ztx[i * p + b] * shifted[b]).sum())
-                .collect();
-            factors.push((f.l.clone(), f.v.clone(), m));
+            f.factor(&pat, t, q, p);
+            let (l, rest) = out.split_at_mut(q * q);
+            let (v, m) = rest.split_at_mut(q * q);
+            l.copy_from_slice(&f.l);
+            v.copy_from_slice(&f.v);
+            for (i, mi) in m.iter_mut().enumerate() {
+                *mi = (0..p).map(|b| pat.ztx[i * p + b] * shifted[b]).sum();
+            }
         }
         let mut out = vec![0.0; self.data.n_groups * q];
         let mut u = vec![0.0; q];
         for g in 0..self.data.n_groups {
-            let (l, v, m) = &factors[self.data.group_pattern[g] as usize];
+            let k = self.data.group_pattern[g] as usize;
+            let (l, rest) = factors[k * width..(k + 1) * width].split_at(q * q);
+            let (v, m) = rest.split_at(q * q);
             let d = &self.data.group_zty[g * q..(g + 1) * q];
             for (i, ui) in u.iter_mut().enumerate() {
                 *ui = (0..q).map(|k| v[i * q + k] * (d[k] - m[k])).sum();
@@ -791,6 +916,90 @@ mod tests {
                         g[k]
                     );
                 }
+            }
+        }
+    }
+    #[test]
+    fn closed_form_modes_match_the_factors() {
+        let fr = frame();
+        for formula in ["y ~ x + (x | g)", "y ~ x + x2 + (x || g)"] {
+            let f = Formula::parse(formula).unwrap();
+            let x = fixed_matrix(&f, &fr).unwrap();
+            let re = RandomEffects::build(&f, &fr).unwrap();
+            let y = match fr.column("y") {
+                Some(crate::lmm::frame::Column::Numeric(v)) => v.clone(),
+                _ => unreachable!(),
+            };
+            let data = CrossProducts::new(&y, &x, &re).unwrap();
+            let c = ProfiledCriterion::new(&data, &re, true);
+            let theta: Vec<f64> = [0.8, -0.3, 0.5][..re.n_theta()].to_vec();
+            let beta: Vec<f64> = (0..data.p).map(|j| 0.3 - 0.2 * j as f64).collect();
+            let closed = c.conditional_modes(&theta, &beta);
+            let mut t = vec![0.0; 4];
+            re.fill_t(&theta, &mut t);
+            let shifted: Vec<f64> = beta
+                .iter()
+                .zip(&data.beta_shift)
+                .map(|(a, b)| a - b)
+                .collect();
+            let general = c.modes_by_factors(&t, &shifted);
+            assert_eq!(closed.len(), general.len());
+            for (a, b) in closed.iter().zip(&general) {
+                assert!(
+                    (a - b).abs() <= 1e-13 * b.abs().max(1.0),
+                    "{formula}: {a} {b}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn closed_form_for_two_random_effects_matches_the_general_loops() {
+        let fr = frame();
+        for formula in ["y ~ x + (x | g)", "y ~ x + x2 + (x || g)"] {
+            let f = Formula::parse(formula).unwrap();
+            let x = fixed_matrix(&f, &fr).unwrap();
+            let re = RandomEffects::build(&f, &fr).unwrap();
+            let y = match fr.column("y") {
+                Some(crate::lmm::frame::Column::Numeric(v)) => v.clone(),
+                _ => unreachable!(),
+            };
+            let data = CrossProducts::new(&y, &x, &re).unwrap();
+            let (q, p) = (data.q, data.p);
+            assert_eq!(q, 2);
+            let theta: Vec<f64> = [0.8, -0.3, 0.5][..re.n_theta()].to_vec();
+            let mut t = vec![0.0; q * q];
+            re.fill_t(&theta, &mut t);
+            let general = sums_of_patterns(&data.patterns, &t, q, p);
+            let closed = two::sums_of_patterns(&data.patterns, &t, p);
+            let close = |a: &[f64], b: &[f64]| {
+                a.len() == b.len()
+                    && a.iter()
+                        .zip(b)
+                        .all(|(x, y)| (x - y).abs() <= 1e-13 * x.abs().max(1.0))
+            };
+            assert!(close(&general.rzx_sq, &closed.rzx_sq), "{formula}");
+            assert!(close(&general.rzx_cu, &closed.rzx_cu), "{formula}");
+            assert!(close(&[general.cu_sq], &[closed.cu_sq]), "{formula}");
+            assert!(close(&[general.logdet_l], &[closed.logdet_l]), "{formula}");
+            let positions = re.theta_positions();
+            let beta: Vec<f64> = (0..p).map(|j| 0.3 - 0.2 * j as f64).collect();
+            let q_inv: Vec<f64> = (0..p * p)
+                .map(|k| if k % (p + 1) == 0 { 0.7 } else { 0.1 })
+                .collect();
+            for q_inv in [None, Some(q_inv.as_slice())] {
+                let inputs = GradientInputs {
+                    t: &t,
+                    positions: &positions,
+                    beta: &beta,
+                    q_inv,
+                };
+                let general = gradient_sums(&data.patterns, &inputs, q, p);
+                let closed = two::gradient_sums(&data.patterns, &inputs, p);
+                assert!(
+                    close(&general, &closed),
+                    "{formula}: {general:?} {closed:?}"
+                );
             }
         }
     }

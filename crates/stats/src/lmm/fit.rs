@@ -21,6 +21,7 @@ use crate::optimize::quasi_newton::{Optimum, minimize_scaled, minimize_with};
 use crate::output::{Cell, Table, Tabular, human_number};
 use serde::Serialize;
 use std::path::Path;
+use std::sync::Arc;
 
 /// One fixed effect.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -159,6 +160,18 @@ pub struct LmmFit {
     /// The observed response of each row used.
     #[serde(skip)]
     pub observed: Vec<f64>,
+    /// The design the fit was made from, kept for inference on it (see [`FitDesign`]).
+    #[serde(skip)]
+    pub(crate) design: Option<Arc<FitDesign>>,
+}
+
+/// The fixed-effect matrix X and the random effects of every grouping factor of a fit, kept
+/// with it so that inference on the fit ([`super::inference::FixedInference::new`]) does not
+/// build them again from the frame (a copy of every row's values).
+#[derive(Debug)]
+pub(crate) struct FitDesign {
+    pub(crate) x: ModelMatrix,
+    pub(crate) factors: Vec<RandomEffects>,
 }
 
 /// One observation on a trajectory chart.
@@ -457,6 +470,7 @@ pub fn fit(formula: &Formula, frame: &Frame, reml: bool) -> Result<LmmFit> {
         levels: first.levels.clone(),
         group_of_row: first.group_of_row.clone(),
         observed: y.clone(),
+        design: Some(Arc::new(FitDesign { x, factors })),
     })
 }
 

@@ -11,6 +11,7 @@
 
 use crate::csv_file::{CsvFile, is_missing, parse_number};
 use crate::error::{Error, Result};
+use rayon::prelude::*;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
@@ -252,10 +253,10 @@ impl Frame {
                 }
                 Ok(())
             },
+            // The columns are merged side by side (a grouping column's levels are the most
+            // work).
             |all, part| {
-                for (a, b) in all.iter_mut().zip(part) {
-                    a.append(b);
-                }
+                all.par_iter_mut().zip(part).for_each(|(a, b)| a.append(b));
             },
         )?;
         let names = wanted.iter().map(|(n, _)| n.clone()).collect();
@@ -299,6 +300,9 @@ struct ColumnBuilder {
     numbers: Vec<f64>,
     codes: Vec<u32>,
     interned: FastMap,
+    /// The last cell interned and its code ([`MISSING_CODE`] before the first).
+    last_cell: Vec<u8>,
+    last_code: u32,
     /// First non-numeric cell seen: (where, text).
     first_text: Option<(String, String)>,
     n_text: usize,
@@ -312,6 +316,8 @@ impl ColumnBuilder {
             numbers: Vec::new(),
             codes: Vec::new(),
             interned: FastMap::default(),
+            last_cell: Vec::new(),
+            last_code: MISSING_CODE,
             first_text: None,
             n_text: 0,
             n_number: 0,
@@ -321,8 +327,10 @@ impl ColumnBuilder {
     /// Append the rows of `other` (parsed from the rows after this builder's).
     fn append(&mut self, other: ColumnBuilder) {
         let mut map = vec![0u32; other.interned.len()];
+        self.interned.reserve(other.interned.len());
         for (key, code) in other.interned {
-            map[code as usize] = self.intern(&key);
+            let next = self.interned.len() as u32;
+            map[code as usize] = *self.interned.entry(key).or_insert(next);
         }
         self.codes.extend(other.codes.iter().map(|&c| {
             if c == MISSING_CODE {
@@ -340,11 +348,22 @@ impl ColumnBuilder {
     }
 
     fn intern(&mut self, cell: &[u8]) -> u32 {
-        if let Some(&c) = self.interned.get(cell) {
-            return c;
+        // A group's rows usually follow one another: the level of the row before is tried
+        // before the hash table.
+        if self.last_code != MISSING_CODE && self.last_cell == cell {
+            return self.last_code;
         }
-        let c = self.interned.len() as u32;
-        self.interned.insert(cell.to_vec(), c);
+        let c = match self.interned.get(cell) {
+            Some(&c) => c,
+            None => {
+                let c = self.interned.len() as u32;
+                self.interned.insert(cell.to_vec(), c);
+                c
+            }
+        };
+        self.last_cell.clear();
+        self.last_cell.extend_from_slice(cell);
+        self.last_code = c;
         c
     }
 

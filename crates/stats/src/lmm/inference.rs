@@ -145,8 +145,12 @@ fn quadratic(l: &DVector<f64>, m: &DMatrix<f64>) -> f64 {
 
 impl FixedInference {
     /// Inference for `fit`, the model `formula` fitted to `frame`, by `method` (not
-    /// [`Ddf::None`]). Kenward–Roger needs a REML fit, as pbkrtest's.
+    /// [`Ddf::None`]). Kenward–Roger needs a REML fit, as pbkrtest's. The design matrices are
+    /// the ones kept with the fit (built from `formula` and `frame` when it has none).
     pub fn new(formula: &Formula, frame: &Frame, fit: &LmmFit, method: Ddf) -> Result<Self> {
+        if let Some(design) = &fit.design {
+            return Self::from_parts(&design.x, &fit.observed, &design.factors, fit, method);
+        }
         let x = super::design::fixed_matrix(formula, frame)?;
         let factors = RandomEffects::build_all(formula, frame)?;
         Self::from_parts(&x, &fit.observed, &factors, fit, method)

@@ -43,18 +43,24 @@
 //! `Gᵣ = Σ w z̃_c z̃_dᵀ` is a sum of outer products of columns of `Z̃`, so with
 //! `V = [Z̃ X e]` every sum above is a product of entries of the three small matrices
 //! `VᵀΣ⁻¹V`, `VᵀΣ⁻²V`, `VᵀΣ⁻³V` (the last two for the residual's `G = I`) and `tr(Σ⁻²)`.
-//! That replaces `k` dense `m × m` solves and `k²` dense traces per block by three
-//! `(r + p + 1)`-wide cross-products (`r` the columns of `Z̃`): the same numbers (the unit
-//! tests check both paths against the whole-Σ formulas), at about a quarter of the cost for ten
-//! visits and a random slope (the identity behind it is that of Woodbury's
-//! `Σ⁻¹ = σ⁻²(I − Z̃(σ²D⁻¹ + Z̃ᵀZ̃)⁻¹Z̃ᵀ)`: everything Kenward–Roger needs of a block lives in
-//! the span of its `Z̃` and `X`).
+//! Those three come from the block's cross-products `VᵀV` by Woodbury's identity
+//! (`marginal/low_rank.rs`: `Σ⁻¹ = ρ⁻¹(I − Z̃ K Z̃ᵀ)`, `K = (ρI + D Z̃ᵀZ̃)⁻¹ D`), without
+//! forming or inverting the `m × m` Σ: one pass over the block's rows and algebra of
+//! `(r + p + 1)`-wide matrices (`r` the columns of `Z̃`) replace `k` dense `m × m` solves and
+//! `k²` dense traces per block. The same numbers to rounding (the unit tests check every path against the whole-Σ
+//! formulas): everything Kenward–Roger needs of a block lives in the span of its `Z̃` and `X`.
+//!
+//! The blocks are summed in parallel in fixed chunks whose sums are added in order, so the
+//! result does not depend on the number of threads.
 
 use crate::error::{Error, Result};
 use crate::model_matrix::ModelMatrix;
 use nalgebra::{DMatrix, DVector};
 use rayon::prelude::*;
-use std::collections::HashMap;
+
+mod low_rank;
+mod one_factor;
+use low_rank::LowRank;
 
 /// The most rows one block of Σ may have (its dense inverse and products cost rows³).
 pub const MAX_BLOCK_ROWS: usize = 2000;
@@ -191,6 +197,11 @@ impl MarginalSums {
 /// any grouping are in one block), each a list of rows in increasing order; a row in no
 /// grouping is a block of its own.
 pub fn blocks(n: usize, groupings: &[&[u32]]) -> Vec<Vec<usize>> {
+    // One grouping: its levels are the blocks.
+    if let [only] = groupings {
+        let levels = only.iter().map(|&c| c as usize + 1).max().unwrap_or(0);
+        return rows_by_label(only.iter().map(|&c| c as usize), levels);
+    }
     // Union–find over rows, joining each row to the first row seen at its level.
     let mut parent: Vec<usize> = (0..n).collect();
     fn find(parent: &mut [usize], mut i: usize) -> usize {
@@ -215,15 +226,25 @@ pub fn blocks(n: usize, groupings: &[&[u32]]) -> Vec<Vec<usize>> {
             }
         }
     }
-    let mut index = vec![usize::MAX; n];
-    let mut out: Vec<Vec<usize>> = Vec::new();
-    for i in 0..n {
-        let r = find(&mut parent, i);
-        if index[r] == usize::MAX {
-            index[r] = out.len();
-            out.push(Vec::new());
+    let roots: Vec<usize> = (0..n).map(|i| find(&mut parent, i)).collect();
+    rows_by_label(roots.iter().copied(), n)
+}
+
+/// The rows (0, 1, … in order) grouped by their `labels` (each below `n_labels`), groups in
+/// order of first appearance, each allocated once at its size.
+fn rows_by_label(labels: impl Iterator<Item = usize> + Clone, n_labels: usize) -> Vec<Vec<usize>> {
+    let mut index = vec![usize::MAX; n_labels];
+    let mut sizes: Vec<usize> = Vec::new();
+    for l in labels.clone() {
+        if index[l] == usize::MAX {
+            index[l] = sizes.len();
+            sizes.push(0);
         }
-        out[index[r]].push(i);
+        sizes[index[l]] += 1;
+    }
+    let mut out: Vec<Vec<usize>> = sizes.iter().map(|&s| Vec::with_capacity(s)).collect();
+    for (i, l) in labels.enumerate() {
+        out[index[l]].push(i);
     }
     out
 }
@@ -238,7 +259,6 @@ pub fn marginal_sums(
     phi: &[f64],
     blocks: &[Vec<usize>],
 ) -> Result<MarginalSums> {
-    let (p, k) = (x.p, components.len());
     if let Some(big) = blocks.iter().find(|b| b.len() > MAX_BLOCK_ROWS) {
         return Err(Error::field(
             "ddf",
@@ -248,25 +268,54 @@ pub fn marginal_sums(
             ),
         ));
     }
+    match one_factor::sums(x, e, components, phi, blocks) {
+        Some(sums) => sums,
+        None => general_sums(x, e, components, phi, blocks),
+    }
+}
+
+/// [`marginal_sums`] for any components: blocks that share a design through its
+/// cross-products, a block of its own in low rank when it can be, else densely.
+fn general_sums(
+    x: &ModelMatrix,
+    e: &[f64],
+    components: &[Component],
+    phi: &[f64],
+    blocks: &[Vec<usize>],
+) -> Result<MarginalSums> {
+    let (p, k) = (x.p, components.len());
     let groupings = groupings(components);
-    shared_designs(&groupings, blocks)
-        .par_iter()
-        .try_fold(
-            || MarginalSums::zero(p, k),
-            |mut acc, members| {
+    let designs = shared_designs(&groupings, blocks);
+    // Fixed chunks of designs, added in order: the sums do not depend on the number of threads.
+    let parts: Vec<MarginalSums> = (0..designs.len())
+        .collect::<Vec<_>>()
+        .par_chunks(DESIGNS_PER_CHUNK)
+        .map(|chunk| {
+            let mut acc = MarginalSums::zero(p, k);
+            let mut low_rank = LowRank::new();
+            for &d in chunk {
+                let members = designs.members(d);
                 if members.len() > 1 {
-                    return Ok(acc.add(design_sums(x, e, components, phi, blocks, members)?));
+                    acc = acc.add(design_sums(x, e, components, phi, blocks, members)?);
+                    continue;
                 }
                 let rows = &blocks[members[0]];
-                match StackedZ::new(&groupings, components, rows) {
-                    Some(stacked) => low_rank_sums(x, e, &stacked, phi, rows, &mut acc)?,
-                    None => acc = acc.add(block_sums(x, e, components, phi, rows)?),
+                if low_rank.stack(&groupings, components, rows) {
+                    low_rank.add_block(x, e, phi, rows, &mut acc)?;
+                } else {
+                    acc = acc.add(block_sums(x, e, components, phi, rows)?);
                 }
-                Ok(acc)
-            },
-        )
-        .try_reduce(|| MarginalSums::zero(p, k), |a, b| Ok(a.add(b)))
+            }
+            Ok(acc)
+        })
+        .collect::<Result<_>>()?;
+    Ok(parts
+        .into_iter()
+        .fold(MarginalSums::zero(p, k), MarginalSums::add))
 }
+
+/// Designs per parallel chunk of [`marginal_sums`].
+const DESIGNS_PER_CHUNK: usize = 512;
 
 /// One grouping factor of the components: its level per row, its row-major `n × q` Z.
 type Grouping<'a> = (&'a [u32], &'a [f64], usize);
@@ -291,38 +340,112 @@ fn groupings<'a>(components: &[Component<'a>]) -> Vec<Grouping<'a>> {
     out
 }
 
-/// The blocks grouped by design (see the module doc): lists of indices into `blocks`, in
-/// order of first appearance. Two blocks share a design when they have as many rows and, for
-/// every grouping (from [`groupings`]), the same Z values row by row and the same rows in one
-/// level, so that every `Gᵣ` (and so `Σ_b`) is the same matrix for both.
-fn shared_designs(groupings: &[Grouping], blocks: &[Vec<usize>]) -> Vec<Vec<usize>> {
-    let mut index: HashMap<Vec<u64>, usize> = HashMap::new();
-    let mut out: Vec<Vec<usize>> = Vec::new();
-    let mut key = Vec::new();
-    for (bi, rows) in blocks.iter().enumerate() {
-        key.clear();
-        key.push(rows.len() as u64);
-        for &(group_of_row, z, q) in groupings {
-            for (i, &r) in rows.iter().enumerate() {
-                // The level as the block's first row at it (blocks are small; linear search).
-                let g = group_of_row[r];
-                let first = rows[..i]
-                    .iter()
-                    .position(|&s| group_of_row[s] == g)
-                    .unwrap_or(i);
-                key.push(first as u64);
-                key.extend(z[r * q..(r + 1) * q].iter().map(|v| v.to_bits()));
-            }
+/// Blocks grouped by design (see [`shared_designs`]).
+#[derive(Debug, PartialEq)]
+struct Designs {
+    /// Block indices, design after design, each design's blocks in increasing order.
+    order: Vec<usize>,
+    /// Design `d` is `order[starts[d]..starts[d + 1]]`.
+    starts: Vec<usize>,
+}
+
+impl Designs {
+    fn len(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    /// The blocks of design `d`.
+    fn members(&self, d: usize) -> &[usize] {
+        &self.order[self.starts[d]..self.starts[d + 1]]
+    }
+}
+
+/// Calls `each` on the words that identify the design of the block of `rows`: its size and, for
+/// every grouping, each row's level (as the block's first row at it) and Z values.
+fn design_key(groupings: &[Grouping], rows: &[usize], mut each: impl FnMut(u64)) {
+    each(rows.len() as u64);
+    for &(group_of_row, z, q) in groupings {
+        for (i, &r) in rows.iter().enumerate() {
+            // The level as the block's first row at it (blocks are small; linear search).
+            let g = group_of_row[r];
+            let first = rows[..i]
+                .iter()
+                .position(|&s| group_of_row[s] == g)
+                .unwrap_or(i);
+            each(first as u64);
+            z[r * q..(r + 1) * q].iter().for_each(|v| each(v.to_bits()));
         }
-        match index.get(&key) {
-            Some(&d) => out[d].push(bi),
-            None => {
-                index.insert(key.clone(), out.len());
-                out.push(vec![bi]);
+    }
+}
+
+/// The blocks grouped by design (see the module doc), designs in order of first appearance.
+/// Two blocks share a design when they have as many rows and, for every grouping (from
+/// [`groupings`]), the same Z values row by row and the same rows in one level, so that every
+/// `Gᵣ` (and so `Σ_b`) is the same matrix for both. Blocks are sorted by a hash of their key
+/// ([`design_key`]) and those with equal hashes compared word by word, so that no key is
+/// stored per block.
+fn shared_designs(groupings: &[Grouping], blocks: &[Vec<usize>]) -> Designs {
+    let mut hashed: Vec<(u64, usize)> = blocks
+        .iter()
+        .enumerate()
+        .map(|(bi, rows)| {
+            // FxHash's word step (rustc's hasher): rotate, xor, multiply.
+            let mut h = 0u64;
+            design_key(groupings, rows, |w| {
+                h = (h.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+            });
+            (h, bi)
+        })
+        .collect();
+    hashed.sort_unstable();
+    // Within a run of equal hashes, each block joins the first earlier block with its key.
+    let mut design_of = vec![usize::MAX; blocks.len()];
+    let (mut key_a, mut key_b) = (Vec::new(), Vec::new());
+    for run in hashed.chunk_by(|a, b| a.0 == b.0) {
+        for (i, &(_, bi)) in run.iter().enumerate() {
+            design_of[bi] = bi;
+            if i == 0 {
+                continue;
+            }
+            key_a.clear();
+            design_key(groupings, &blocks[bi], |w| key_a.push(w));
+            for &(_, earlier) in &run[..i] {
+                if design_of[earlier] != earlier {
+                    continue;
+                }
+                key_b.clear();
+                design_key(groupings, &blocks[earlier], |w| key_b.push(w));
+                if key_a == key_b {
+                    design_of[bi] = earlier;
+                    break;
+                }
             }
         }
     }
-    out
+    // Designs numbered by their first block; blocks listed design by design.
+    let mut number = vec![usize::MAX; blocks.len()];
+    let mut count = Vec::new();
+    for bi in 0..blocks.len() {
+        let first = design_of[bi];
+        if number[first] == usize::MAX {
+            number[first] = count.len();
+            count.push(0);
+        }
+        count[number[first]] += 1;
+    }
+    let mut starts = Vec::with_capacity(count.len() + 1);
+    starts.push(0);
+    for c in &count {
+        starts.push(starts.last().unwrap_or(&0) + c);
+    }
+    let mut next = starts.clone();
+    let mut order = vec![0; blocks.len()];
+    for bi in 0..blocks.len() {
+        let d = number[design_of[bi]];
+        order[next[d]] = bi;
+        next[d] += 1;
+    }
+    Designs { order, starts }
 }
 
 /// The sums over the blocks `members` (indices into `blocks`), which share one design: `W`,
@@ -424,289 +547,6 @@ fn design_sums(
     Ok(out)
 }
 
-/// A block's random-effect columns `Z̃` (each grouping's `q` columns per level present in the
-/// block) and every component in their coordinates (see the module doc).
-struct StackedZ {
-    /// Columns of `Z̃`.
-    width: usize,
-    /// `Z̃`, row-major `m × width`.
-    z: Vec<f64>,
-    /// Per component: `None` for the residual (`G = I`), else its terms `(c, d, w)`,
-    /// `Gᵣ = Σ w z̃_c z̃_dᵀ`.
-    terms: Vec<Option<Vec<(usize, usize, f64)>>>,
-}
-
-impl StackedZ {
-    /// `None` when `Z̃` would have as many columns as the block has rows (low rank would not
-    /// be lower; a site's block of many patients, say), so the dense path serves.
-    fn new(groupings: &[Grouping], components: &[Component], rows: &[usize]) -> Option<Self> {
-        let m = rows.len();
-        // Per grouping: its first column in Z̃ and each row's level within the block.
-        let mut first_column = Vec::with_capacity(groupings.len());
-        let mut level_of_row = Vec::with_capacity(groupings.len());
-        let mut width = 0;
-        for &(group_of_row, _, q) in groupings {
-            let mut levels: Vec<u32> = Vec::new();
-            let of_row: Vec<usize> = rows
-                .iter()
-                .map(|&r| {
-                    let g = group_of_row[r];
-                    levels.iter().position(|&l| l == g).unwrap_or_else(|| {
-                        levels.push(g);
-                        levels.len() - 1
-                    })
-                })
-                .collect();
-            first_column.push(width);
-            width += q * levels.len();
-            if width >= m {
-                return None;
-            }
-            level_of_row.push((of_row, levels.len()));
-        }
-        let mut z = vec![0.0; m * width];
-        for (gi, &(_, zg, q)) in groupings.iter().enumerate() {
-            for (i, &r) in rows.iter().enumerate() {
-                let c0 = first_column[gi] + level_of_row[gi].0[i] * q;
-                z[i * width + c0..i * width + c0 + q].copy_from_slice(&zg[r * q..(r + 1) * q]);
-            }
-        }
-        let terms = components
-            .iter()
-            .map(|c| match *c {
-                Component::Residual => None,
-                Component::Grouped {
-                    group_of_row,
-                    z: zc,
-                    q,
-                    a,
-                    b,
-                } => {
-                    let gi = groupings
-                        .iter()
-                        .position(|(g, zz, _)| {
-                            std::ptr::eq(*g, group_of_row) && std::ptr::eq(*zz, zc)
-                        })
-                        .expect("every grouping of the components is listed");
-                    let mut t = Vec::new();
-                    for level in 0..level_of_row[gi].1 {
-                        let c0 = first_column[gi] + level * q;
-                        if a == b {
-                            t.push((c0 + a, c0 + a, 1.0));
-                        } else {
-                            t.push((c0 + a, c0 + b, 1.0));
-                            t.push((c0 + b, c0 + a, 1.0));
-                        }
-                    }
-                    Some(t)
-                }
-            })
-            .collect();
-        Some(StackedZ { width, z, terms })
-    }
-}
-
-/// Adds one block's sums to `out` by the low-rank products of the module doc.
-fn low_rank_sums(
-    x: &ModelMatrix,
-    e: &[f64],
-    stacked: &StackedZ,
-    phi: &[f64],
-    rows: &[usize],
-    out: &mut MarginalSums,
-) -> Result<()> {
-    let products = LowRankProducts::new(x, e, stacked, phi, rows)?;
-    let (p, xc) = (x.p, products.xc);
-    for i in 0..p {
-        for j in 0..p {
-            out.xtsx[(i, j)] += products.a[(xc + i, xc + j)];
-        }
-    }
-    let k = stacked.terms.len();
-    for (ri, tr) in stacked.terms.iter().enumerate() {
-        products.add_p_and_b(tr.as_deref(), ri, out);
-        for (si, ts) in stacked.terms.iter().enumerate() {
-            products.add_pair(tr.as_deref(), ts.as_deref(), (ri, si), k, out);
-        }
-    }
-    Ok(())
-}
-
-/// The small products of one block's `V = [Z̃ X e]` that its low-rank sums are made of.
-struct LowRankProducts {
-    /// `VᵀΣ⁻¹V`.
-    a: DMatrix<f64>,
-    /// `VᵀΣ⁻²V`.
-    b: DMatrix<f64>,
-    /// `[X e]ᵀΣ⁻³[X e]`.
-    c3: DMatrix<f64>,
-    /// `tr(Σ⁻²)`.
-    tr_inv2: f64,
-    /// Columns of X.
-    p: usize,
-    /// The first X column and the e column of V.
-    xc: usize,
-    ec: usize,
-}
-
-impl LowRankProducts {
-    /// The products for the block of `rows`, its random-effect columns `stacked`, at `phi`;
-    /// refuses a block whose Σ is not positive definite.
-    fn new(
-        x: &ModelMatrix,
-        e: &[f64],
-        stacked: &StackedZ,
-        phi: &[f64],
-        rows: &[usize],
-    ) -> Result<Self> {
-        let (p, m, r) = (x.p, rows.len(), stacked.width);
-        let width = r + p + 1;
-        let v = DMatrix::from_fn(m, width, |i, c| {
-            if c < r {
-                stacked.z[i * r + c]
-            } else if c < r + p {
-                x.row(rows[i])[c - r]
-            } else {
-                e[rows[i]]
-            }
-        });
-        // Σ = Z̃ D Z̃ᵀ + (residual) I, D = Σᵣ φᵣ Σ w e_c e_dᵀ.
-        let mut d = DMatrix::zeros(r, r);
-        let mut residual = 0.0;
-        for (terms, f) in stacked.terms.iter().zip(phi) {
-            match terms {
-                None => residual += f,
-                Some(t) => {
-                    for &(c, dd, w) in t {
-                        d[(c, dd)] += w * f;
-                    }
-                }
-            }
-        }
-        let zt = v.columns(0, r);
-        let mut sigma = zt * &d * zt.transpose();
-        for i in 0..m {
-            sigma[(i, i)] += residual;
-        }
-        let w_inv = sigma
-            .cholesky()
-            .ok_or_else(|| {
-                Error::singular(
-                    "marginal covariance",
-                    "the marginal covariance of a block is not positive definite".into(),
-                )
-            })?
-            .inverse();
-        let s = &w_inv * &v; // Σ⁻¹V
-        let a = v.tr_mul(&s); // VᵀΣ⁻¹V
-        let b = s.tr_mul(&s); // VᵀΣ⁻²V
-        let s_xe = s.columns(r, p + 1);
-        let c3 = s_xe.tr_mul(&(&w_inv * s_xe)); // [X e]ᵀΣ⁻³[X e]
-        let tr_inv2 = w_inv.norm_squared(); // tr(Σ⁻²)
-        Ok(LowRankProducts {
-            a,
-            b,
-            c3,
-            tr_inv2,
-            p,
-            xc: r,
-            ec: r + p,
-        })
-    }
-
-    /// Adds `pᵣ` and `bᵣ` of component `ri` (its terms `tr`, `None` for the residual) to `out`.
-    fn add_p_and_b(&self, tr: Option<&[(usize, usize, f64)]>, ri: usize, out: &mut MarginalSums) {
-        let (a, b, p, xc, ec) = (&self.a, &self.b, self.p, self.xc, self.ec);
-        match tr {
-            None => {
-                for i in 0..p {
-                    for j in 0..p {
-                        out.p[ri][(i, j)] += b[(xc + i, xc + j)];
-                    }
-                    out.b[ri][i] += b[(xc + i, ec)];
-                }
-            }
-            Some(t) => {
-                for &(c, dd, w) in t {
-                    for i in 0..p {
-                        let left = w * a[(xc + i, c)];
-                        for j in 0..p {
-                            out.p[ri][(i, j)] += left * a[(dd, xc + j)];
-                        }
-                        out.b[ri][i] += left * a[(dd, ec)];
-                    }
-                }
-            }
-        }
-    }
-
-    /// Adds `qᵣₛ`, `kᵣₛ` and `aᵣₛ` of the components `(ri, si)` (of `k`; their terms `tr`
-    /// and `ts`, `None` for the residual) to `out`.
-    fn add_pair(
-        &self,
-        tr: Option<&[(usize, usize, f64)]>,
-        ts: Option<&[(usize, usize, f64)]>,
-        (ri, si): (usize, usize),
-        k: usize,
-        out: &mut MarginalSums,
-    ) {
-        let (a, b, c3, p, xc, ec) = (&self.a, &self.b, &self.c3, self.p, self.xc, self.ec);
-        let q = &mut out.q[ri * k + si];
-        match (tr, ts) {
-            (None, None) => {
-                for i in 0..p {
-                    for j in 0..p {
-                        q[(i, j)] += c3[(i, j)];
-                    }
-                }
-                out.k[(ri, si)] += self.tr_inv2;
-                out.a[(ri, si)] += c3[(p, p)];
-            }
-            (Some(t), None) => {
-                // XᵀΣ⁻¹ z̃_c z̃_dᵀ Σ⁻² X
-                for &(c, dd, w) in t {
-                    for i in 0..p {
-                        let left = w * a[(xc + i, c)];
-                        for j in 0..p {
-                            q[(i, j)] += left * b[(dd, xc + j)];
-                        }
-                    }
-                    out.k[(ri, si)] += w * b[(dd, c)];
-                    out.a[(ri, si)] += w * a[(ec, c)] * b[(dd, ec)];
-                }
-            }
-            (None, Some(t)) => {
-                for &(c, dd, w) in t {
-                    for i in 0..p {
-                        let left = w * b[(xc + i, c)];
-                        for j in 0..p {
-                            q[(i, j)] += left * a[(dd, xc + j)];
-                        }
-                    }
-                    out.k[(ri, si)] += w * b[(dd, c)];
-                    out.a[(ri, si)] += w * b[(ec, c)] * a[(dd, ec)];
-                }
-            }
-            (Some(t), Some(u)) => {
-                // XᵀΣ⁻¹ z̃_c z̃_dᵀ Σ⁻¹ z̃_f z̃_gᵀ Σ⁻¹X, and its trace and e-form.
-                for &(c, dd, w) in t {
-                    for &(f, g, wu) in u {
-                        let middle = w * wu * a[(dd, f)];
-                        for i in 0..p {
-                            let left = middle * a[(xc + i, c)];
-                            for j in 0..p {
-                                q[(i, j)] += left * a[(g, xc + j)];
-                            }
-                        }
-                        out.k[(ri, si)] += middle * a[(g, c)];
-                        out.a[(ri, si)] += middle * a[(ec, c)] * a[(g, ec)];
-                    }
-                }
-            }
-        }
-    }
-}
-
 fn block_sums(
     x: &ModelMatrix,
     e: &[f64],
@@ -780,7 +620,23 @@ mod tests {
         phi: &[f64],
     ) {
         let n = e.len();
-        let sums = marginal_sums(x, e, comps, phi, &blocks(n, groupings)).unwrap();
+        let bl = blocks(n, groupings);
+        // The general path too, where the one-factor path serves.
+        let general = general_sums(x, e, comps, phi, &bl).unwrap();
+        check_sums_against_dense(&general, comps, x, e, phi);
+        let sums = marginal_sums(x, e, comps, phi, &bl).unwrap();
+        check_sums_against_dense(&sums, comps, x, e, phi);
+    }
+
+    /// `sums` against the products formed with the whole n × n Σ.
+    fn check_sums_against_dense(
+        sums: &MarginalSums,
+        comps: &[Component],
+        x: &ModelMatrix,
+        e: &[f64],
+        phi: &[f64],
+    ) {
+        let n = e.len();
         let g: Vec<DMatrix<f64>> = comps
             .iter()
             .map(|c| DMatrix::from_fn(n, n, |i, j| c.entry(i, j)))
@@ -844,6 +700,63 @@ mod tests {
         );
         let e = [0.3, -0.2, 0.5, -0.1, 0.4];
         check_against_dense(&[0, 0, 0, 1, 1], &t, &x, &e, &[2.0, 0.3, 0.5, 1.2]);
+        // A slope variance at its bound (D singular): Woodbury's K needs no inverse of D.
+        check_against_dense(&[0, 0, 0, 1, 1], &t, &x, &e, &[2.0, 0.0, 0.0, 1.2]);
+    }
+
+    #[test]
+    fn sums_do_not_depend_on_the_number_of_threads() {
+        // 3,000 groups of 4 rows at times of their own (every block in low rank, several
+        // chunks): the sums are the same to the last bit on 1 and 3 threads.
+        let n = 12_000;
+        let group: Vec<u32> = (0..n as u32).map(|i| i / 4).collect();
+        let t: Vec<f64> = (0..n)
+            .map(|i| (i % 4) as f64 + 0.001 * (i % 97) as f64)
+            .collect();
+        let e: Vec<f64> = (0..n)
+            .map(|i| ((i * 37 % 101) as f64 - 50.0) / 30.0)
+            .collect();
+        let z: Vec<f64> = t.iter().flat_map(|&v| [1.0, v]).collect();
+        let x = ModelMatrix::from_columns(
+            n,
+            vec![
+                ("(Intercept)".into(), vec![1.0; n]),
+                ("t".into(), t.clone()),
+            ],
+        );
+        let grouped = |a, b| Component::Grouped {
+            group_of_row: &group,
+            z: &z,
+            q: 2,
+            a,
+            b,
+        };
+        let comps = [
+            grouped(0, 0),
+            grouped(1, 0),
+            grouped(1, 1),
+            Component::Residual,
+        ];
+        let bl = blocks(n, &[&group]);
+        let phi = [2.0, 0.3, 0.5, 1.2];
+        assert!(one_factor::sums(&x, &e, &comps, &phi, &bl).is_some());
+        for path in [marginal_sums, general_sums] {
+            let on = |threads| {
+                let pool = rayon::ThreadPoolBuilder::new()
+                    .num_threads(threads)
+                    .build()
+                    .unwrap();
+                pool.install(|| path(&x, &e, &comps, &phi, &bl).unwrap())
+            };
+            let (one, three) = (on(1), on(3));
+            let bits = |m: &DMatrix<f64>| m.iter().map(|v| v.to_bits()).collect::<Vec<_>>();
+            assert_eq!(bits(&one.xtsx), bits(&three.xtsx));
+            assert_eq!(bits(&one.k), bits(&three.k));
+            assert_eq!(bits(&one.a), bits(&three.a));
+            for (a, b) in one.q.iter().zip(&three.q) {
+                assert_eq!(bits(a), bits(b));
+            }
+        }
     }
 
     #[test]
@@ -865,7 +778,10 @@ mod tests {
                 }]),
                 &blocks(12, &[&group])
             ),
-            vec![vec![0, 1, 3], vec![2]]
+            Designs {
+                order: vec![0, 1, 3, 2],
+                starts: vec![0, 3, 4]
+            }
         );
         let x = ModelMatrix::from_columns(
             12,
@@ -917,9 +833,10 @@ mod tests {
         let groups = groupings(&comps);
         let bl = blocks(13, &[&patient, &site]);
         assert_eq!(bl.len(), 2);
-        let stacked = StackedZ::new(&groups, &comps, &bl[0]).expect("site 0 in low rank");
+        let mut stacked = LowRank::new();
+        assert!(stacked.stack(&groups, &comps, &bl[0]), "site 0 in low rank");
         assert_eq!(stacked.width, 7);
-        assert!(StackedZ::new(&groups, &comps, &bl[1]).is_none());
+        assert!(!stacked.stack(&groups, &comps, &bl[1]));
         let x = ModelMatrix::from_columns(
             13,
             vec![
