@@ -2763,7 +2763,7 @@ fn spans_over<'t>(
         .placed
         .iter()
         .map(|&(k, c)| (c, below.texts[k].clone()))
-        .filter(|(c, t)| !t.is_empty() && !(*c == 0 && is_time_unit(t)))
+        .filter(|(c, t)| !(t.is_empty() || *c == 0 && is_time_unit(t)))
         .collect();
     cols.sort_by_key(|(c, _)| *c);
     let first = cols.first()?.1.clone();

@@ -197,8 +197,8 @@ impl RowSums {
                 }
                 zty[a] += za * yi;
             }
-            for a in 0..p {
-                self.xty[a] += xi[a] * yi;
+            for (xty, x) in self.xty.iter_mut().zip(xi) {
+                *xty += x * yi;
             }
             self.yty += yi * yi;
         }

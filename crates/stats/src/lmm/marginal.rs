@@ -425,8 +425,7 @@ fn shared_designs(groupings: &[Grouping], blocks: &[Vec<usize>]) -> Designs {
     // Designs numbered by their first block; blocks listed design by design.
     let mut number = vec![usize::MAX; blocks.len()];
     let mut count = Vec::new();
-    for bi in 0..blocks.len() {
-        let first = design_of[bi];
+    for &first in &design_of {
         if number[first] == usize::MAX {
             number[first] = count.len();
             count.push(0);

@@ -147,10 +147,8 @@ fn sums_with<const P: usize>(blocks: &[f64], t: &[f64]) -> GroupSums {
         cu_sq += k00 * dd[0] + 2.0 * k10 * dd[2] + k11 * dd[3];
     }
     let mut sums = GroupSums::zero(P);
-    for a in 0..P {
-        for b in 0..=a {
-            sums.rzx_sq[a * P + b] = rzx_sq[a][b];
-        }
+    for (a, row) in rzx_sq.iter().enumerate() {
+        sums.rzx_sq[a * P..=a * P + a].copy_from_slice(&row[..=a]);
     }
     sums.rzx_cu.copy_from_slice(&rzx_cu);
     sums.cu_sq = cu_sq;

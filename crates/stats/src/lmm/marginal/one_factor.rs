@@ -229,6 +229,8 @@ fn j_matrices<const Q: usize>(
         }
     }
     for j in (0..Q).rev() {
+        // Back substitution written as the formula: k[j][c] from the rows below j.
+        #[allow(clippy::needless_range_loop)]
         for c in 0..Q {
             let s = (j + 1..Q).fold(k[j][c], |s, l| s - lhs[j][l] * k[l][c]);
             k[j][c] = s / lhs[j][j];
@@ -483,8 +485,8 @@ fn cross_products<const Q: usize, const P: usize>(
             for l in 0..Q {
                 level.a[i][l] += zr[i] * zr[l];
             }
-            for j in 0..P {
-                level.c[i][j] += zr[i] * xr[j];
+            for (c, x) in level.c[i].iter_mut().zip(&xr) {
+                *c += zr[i] * x;
             }
             level.f[i][0] += zr[i] * er;
         }
