@@ -788,12 +788,12 @@ fn draft_on_the_held_out_part() {
 // half 71.1 %); it brought no violation and no wrong ± or n to the held-out half; batch 18
 // (session 31, 24 documents) with 44 and 48, as it arrived after the session's first rule
 // (development half 82.6 %, held-out half 90.0 %).
-const FLOOR_DEV_FOUND: f64 = 86.5;
-const FLOOR_HOLDOUT_FOUND: f64 = 77.6;
+const FLOOR_DEV_FOUND: f64 = 86.8;
+const FLOOR_HOLDOUT_FOUND: f64 = 77.9;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
-const CEILING_DEV_NON_DATA: usize = 571;
+const CEILING_DEV_NON_DATA: usize = 569;
 const CEILING_HOLDOUT_NON_DATA: usize = 831;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
@@ -816,7 +816,9 @@ const CEILING_HOLDOUT_N_WRONG: usize = 21;
 // the development part; a header row of n's alone under the groups' names, 511 -> 535; the
 // held-out part unchanged by both).
 const FLOOR_DEV_N_RIGHT: usize = 596;
-const FLOOR_HOLDOUT_N_RIGHT: usize = 269;
+// Session 31: glued headers of names with their n's and the comparison's column after them
+// (`Intervention n=55Standard care n=59Comparison`): held-out n's right 269 -> 284.
+const FLOOR_HOLDOUT_N_RIGHT: usize = 284;
 const FLOOR_DEV_SPREAD_RIGHT: usize = 1018;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session

@@ -1603,10 +1603,24 @@ fn values_printed(text: &str, cells: &[Range<usize>]) -> usize {
 /// How a glued table prints an empty cell.
 const NOT_AVAILABLE: &str = "N/A";
 
-/// `N/A`: a cell with no value, holding its column's place (`38.5 (11.4)N/AN/A`: a measure
-/// taken at baseline only, under three times). [`glued_cells`] reads no other form of it.
+/// `N/A` or `NA`: a cell with no value, holding its column's place (`38.5 (11.4)N/AN/A`: a
+/// measure taken at baseline only, under three times). [`glued_cells`] reads no other form.
 fn is_not_available(cell: &str) -> bool {
-    cell.trim() == NOT_AVAILABLE
+    matches!(cell.trim(), NOT_AVAILABLE | "NA")
+}
+
+/// The length of the `N/A` or `NA` (not available, as a legend spells it) that `s` opens
+/// with: `NA` only where no letter follows but the next `NA` (`0.5 (0.2–1.3)NANA`), so that
+/// a word such as `NAFLD` is no empty cell.
+fn not_available_len(s: &str) -> Option<usize> {
+    if s.starts_with(NOT_AVAILABLE) {
+        return Some(NOT_AVAILABLE.len());
+    }
+    let after = s.strip_prefix("NA")?;
+    (after.starts_with("NA")
+        || after.starts_with(NOT_AVAILABLE)
+        || !after.starts_with(char::is_alphabetic))
+    .then_some(2)
 }
 
 /// The number of values most of a glued table's `data` rows print (the larger on a tie).
@@ -1720,10 +1734,8 @@ fn glued_header_rows<'t>(
             .or_else(stubbed)
             .or_else(|| {
                 glued_header(&text[l.clone()], l.start, values + 1, true).filter(|c| {
-                    c.last().is_some_and(|c| {
-                        let last = text[c.clone()].trim();
-                        names_p(last) || last.to_lowercase().ends_with("test")
-                    })
+                    c.last()
+                        .is_some_and(|c| names_the_comparison(text[c.clone()].trim()))
                 })
             })
     };
@@ -2120,10 +2132,10 @@ fn glued_cells(s: &str) -> Option<Vec<(Range<usize>, bool)>> {
             out.push((at..at + word.len(), false));
             at += word.len();
             continue;
-        } else if rest.starts_with(NOT_AVAILABLE) {
+        } else if let Some(len) = not_available_len(rest) {
             // An empty cell: its column's place, no value.
-            out.push((at..at + NOT_AVAILABLE.len(), true));
-            at += NOT_AVAILABLE.len();
+            out.push((at..at + len, true));
+            at += len;
             continue;
         } else {
             glued_value(rest)?
@@ -2386,8 +2398,23 @@ fn glued_header(
         .then(|| pieces.iter().map(|p| p.end).collect())
     };
     let mut start = trimmed.len() - trimmed.trim_start().len();
+    // After the names with their n's, the comparison's column (`Intervention n=55Standard care
+    // n=59Comparison`, `Drug (n = 120)Placebo (n = 118)P value`), which prints no n.
+    let comparison_last = |ends: &[usize]| {
+        let tail = trimmed[*ends.last()?..].trim();
+        // Only the comparison's name (`P value`), not a caption's words that hold one.
+        let short = !tail.is_empty() && tail.chars().count() <= 20;
+        (ends.len() + 1 == values && short && names_the_comparison(tail)).then(|| {
+            ends.iter()
+                .copied()
+                .chain([trimmed.len()])
+                .collect::<Vec<usize>>()
+        })
+    };
     let cuts: Vec<usize> = if ends.len() == values && ends.last() == Some(&trimmed.len()) {
         ends
+    } else if let Some(cuts) = comparison_last(&ends) {
+        cuts
     } else if let Some(cuts) = spaced(2).or_else(single_spaced) {
         cuts
     } else if let Some((from, cuts)) = (glued_names && values >= 2)
@@ -2395,6 +2422,11 @@ fn glued_header(
         .flatten()
     {
         start = from;
+        cuts
+    } else if let Some(cuts) = (glued_names && values >= 3)
+        .then(|| names_glued_before_p(trimmed, values))
+        .flatten()
+    {
         cuts
     } else if glued_names && values >= 2 && trimmed.chars().count() <= 40 && !trimmed.contains("  ")
     {
@@ -2415,6 +2447,38 @@ fn glued_header(
         start = end;
     }
     Some(out)
+}
+
+/// Does a header name the column of the groups' comparison, which a row prints as its test
+/// or p (`P value`, `Paired t-test`, `Comparison`)?
+fn names_the_comparison(header: &str) -> bool {
+    let h = header.trim().to_lowercase();
+    names_p(&h) || h.ends_with("test") || h == "comparison" || h == "comparisons"
+}
+
+/// Names glued at capitals with the p's column glued last after a lower-case letter, as a
+/// journal page's header copies (`Patients with complete follow-upAll other eligible
+/// patientsp-value`): the groups' names split at capitals, each of at most 40 characters,
+/// then `p-value`. Each name's end, `values` in all.
+fn names_glued_before_p(trimmed: &str, values: usize) -> Option<Vec<usize>> {
+    let lower = trimmed.to_lowercase();
+    let p_name = ["p-value", "p value", "p-values", "p values"]
+        .into_iter()
+        .find(|p| lower.ends_with(p))?;
+    let head = &trimmed[..trimmed.len() - p_name.len()];
+    if !head.ends_with(|c: char| c.is_lowercase()) || head.contains("  ") {
+        return None;
+    }
+    let mut cuts = cuts_at_capitals(head);
+    let mut start = 0;
+    for &end in &cuts {
+        if head[start..end].chars().count() > 40 || head[start..end].trim().is_empty() {
+            return None;
+        }
+        start = end;
+    }
+    cuts.push(trimmed.len());
+    (cuts.len() == values).then_some(cuts)
 }
 
 /// Where names glued together end (`Intervention groupControl group`): after a lower-case
@@ -3846,6 +3910,36 @@ mod tests {
         // A short line of names glued at capitals has no stub's name to leave out.
         assert!(glued_header("DrugPlacebo", 0, 2, true).is_some());
         assert!(glued_header("Scale scoreDrugPlacebo", 0, 2, true).is_none());
+    }
+
+    #[test]
+    fn a_glued_header_with_its_p_glued_last_and_na_cells() {
+        // The groups' names glued at a capital and the p's glued after a lower-case letter;
+        // `NA` cells (not available) hold their columns' places, `NAFLD` stays a word.
+        let text = "Table 1 Characteristics\nPatients followed upAll other patientsp-value\nMale56 (61)26 (60)0.90\nAge yrs4.5 (2.2–6.8)4.6 (2.1–6.9)0.67\nScore at baseline0.5 (0.2–1.3)NANA\nNAFLD12 (13)5 (11)0.74\n";
+        let t = Tables::find(text);
+        assert_eq!(t.tables.len(), 1, "{:?}", t.tables);
+        let table = &t.tables[0];
+        assert_eq!(
+            cells_of(text, table, 0),
+            ["", "Patients followed up", "All other patients", "p-value"]
+        );
+        assert_eq!(
+            cells_of(text, table, 3),
+            ["Score at baseline", "0.5 (0.2–1.3)", "NA", "NA"]
+        );
+        assert_eq!(
+            cells_of(text, table, 4),
+            ["NAFLD", "12 (13)", "5 (11)", "0.74"]
+        );
+        // Names with their n's, then the comparison's column with none.
+        let text = "Table 3\n\nOutcomes at 3 months\n\nIntervention n=55Standard care n=59Comparison\nScore, mean (SD)22.9 (2.3)20.8 (3.0)p<0.001\nChange, mean (SD)2.7 (2.8)0.6 (2.8)p<0.001\nVisits, n (%)2 (3.6)6 (10.2)p=0.32\n";
+        let t = Tables::find(text);
+        assert_eq!(t.tables.len(), 1, "{:?}", t.tables);
+        assert_eq!(
+            cells_of(text, &t.tables[0], 0),
+            ["", "Intervention n=55", "Standard care n=59", "Comparison"]
+        );
     }
 
     #[test]

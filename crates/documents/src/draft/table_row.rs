@@ -398,6 +398,7 @@ pub fn find(scan: &mut Scan) {
     for table in &tables.tables {
         read_lone_bounded_ps(scan, &plain, table);
         let categories = category_rows(&plain, table);
+        let by_statement = brackets_are_counts(&table.statement).then_some(CellsOf::CountPercent);
         let mean_spread_pairs = mean_spread_columns(&plain, table);
         for (r, row) in table.rows.iter().enumerate() {
             let Some(first) = row
@@ -452,7 +453,7 @@ pub fn find(scan: &mut Scan) {
                     (Some(CellsOf::N | CellsOf::P), _) => by_row,
                     (_, Some(CellsOf::N | CellsOf::P)) => by_column,
                     _ if categories.contains(&r) => Some(CellsOf::Percent),
-                    _ => by_row.or(by_column).or(by_numbers),
+                    _ => by_row.or(by_column).or(by_numbers).or(by_statement),
                 };
                 // A row of the patients' flow (`Randomized 34 22`, `Withdrawn 6 0`, `reported on
                 // N 28 22`) counts people in each column, where a cell is a bare whole number.
@@ -468,6 +469,25 @@ pub fn find(scan: &mut Scan) {
         }
     }
     scan.tables = tables;
+}
+
+/// Does a table's statement say that a number with one other in brackets is a count with its
+/// percent, and print its means otherwise (`Data are presented as n (%), median (interquartile
+/// range) or mean±sd`)? Then `26 (60)` is 26 people, 60 %, never a mean and its SD.
+fn brackets_are_counts(statement: &str) -> bool {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let s = statement.to_lowercase();
+    let counts = ["n (%)", "n(%)", "no. (%)", "number (%)", "例数(%)", "例(%)"]
+        .iter()
+        .any(|w| s.contains(w));
+    let means_with_plus_minus = P
+        .get_or_init(|| {
+            Regex::new(r"mean\s*(?:±|\+/-)\s*(?:sd|s\.d\.|standard deviation|se|sem)\b")
+                .expect("the mean ± statement pattern is valid")
+        })
+        .is_match(&s);
+    let means_in_brackets = s.contains("mean (") || s.contains("mean(");
+    counts && means_with_plus_minus && !means_in_brackets
 }
 
 /// Does data row `r` print counts with their percents (`54 (31.0)  35 (28.9)  19 (35.8)`)
@@ -1099,6 +1119,22 @@ pub fn find_row_end_p(scan: &mut Scan) {
 #[cfg(test)]
 mod tests {
     use super::super::{ItemKind, read_items};
+
+    #[test]
+    fn counts_in_brackets_where_the_legend_prints_means_with_plus_minus() {
+        let text = "Item | Followed up | Others | p |\n|---|---|---|---|\nMale | 56 (61) | 26 (60) | 0.90 |\nAge, years | 4.5 (2.2–6.8) | 4.6 (2.1–6.9) | 0.67 |\nFEV1 | 0.66±1.1 | 0.29±1.3 | 0.2 |\nData are presented as n (%), median (interquartile range) or mean±sd.\n";
+        let items = read_items(text);
+        let percents = items.iter().filter(|i| i.kind == ItemKind::Percent).count();
+        assert_eq!(percents, 2, "{:?}", crate::draft::tests::brief(&items));
+        assert_eq!(crate::draft::tests::mean_spreads(&items).len(), 2);
+        // Where the means are printed in brackets too, the legend does not decide.
+        let unsure = text.replace("or mean±sd", "or mean (sd)");
+        assert!(
+            read_items(&unsure)
+                .iter()
+                .all(|i| i.kind != ItemKind::Percent)
+        );
+    }
 
     #[test]
     fn counts_whose_percents_fit_their_columns_n() {
