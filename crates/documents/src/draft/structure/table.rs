@@ -135,7 +135,9 @@ fn time_only(label: &str) -> Option<String> {
 /// column in time only in a header or a row's label (`Initial | Final`, `Pre | Post`, `Before
 /// | After`, `前 | 後`, a bare count `4週`, `16 週` as a table prints a visit, a visit's code
 /// `T0 | T6`, `M0 | M1`, `V1`, `D28`, `W12` with the letter of a time, trial, month, visit, day
-/// or week)? The time as the header prints it.
+/// or week; the moments of a stay or a series: `Admission | Discharge`, `Pre-op | Post-op`, `1st
+/// visit | 2nd visit`, `入院時 | 退院時`, `初回 | 最終`, `1回目 | 2回目`)? The time as the header
+/// prints it.
 fn header_time(header: &str) -> Option<String> {
     if let Some(t) = time_only(header) {
         return Some(t);
@@ -143,7 +145,7 @@ fn header_time(header: &str) -> Option<String> {
     static P: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let p = P.get_or_init(|| {
         regex::Regex::new(
-            r"(?i)^(?:(?:initial|final|first|last|pre|post|before|after|end|start|前|後|治療前|治療後|投与前|投与後|介入前|介入後)(?:[\s\-]?(?:visit|test|assessment|measurement|treatment|intervention|training|trial|programme|program|period|surgery|operation|injection|infusion|dose|value|values|値))?|[0-9]+\s*(?:週|か月|カ月|ヶ月|ケ月|ヵ月|箇月|日|年)(?:間)?(?:目|時)?|[TMVDW]\s?[0-9]{1,2})[\s*†‡§a-d]*$",
+            r"(?i)^(?:(?:initial|final|first|last|pre|post|before|after|end|start|前|後|治療前|治療後|投与前|投与後|介入前|介入後)(?:[\s\-]?(?:visit|test|assessment|measurement|treatment|intervention|training|trial|programme|program|period|surgery|operation|op|injection|infusion|dose|value|values|値))?|(?:at\s+)?(?:admission|discharge|entry|exit|enrol?ment)|(?:[0-9]+(?:st|nd|rd|th)|second|third|fourth)\s+(?:visit|assessment|measurement|session|evaluation|examination|test)|入院時|退院時|初診時|初回|最終回?|[0-9]+\s*回目|第\s*[0-9]+\s*回|[0-9]+\s*(?:週|か月|カ月|ヶ月|ケ月|ヵ月|箇月|日|年)(?:間)?(?:目|時)?|[TMVDW]\s?[0-9]{1,2})[\s*†‡§a-d]*$",
         )
         .expect("a valid pattern")
     });
@@ -1443,6 +1445,31 @@ mod tests {
             .as_ref()
             .expect("a value");
         value.number.text.as_str()
+    }
+
+    #[test]
+    fn moments_of_a_stay_or_a_series_over_columns_are_times_not_groups() {
+        // Two columns named for the moments one group was measured at: a time course, never
+        // two arms compared as independent groups.
+        for (a, b) in [
+            ("入院時", "退院時"),
+            ("Admission", "Discharge"),
+            ("Pre-op", "Post-op"),
+            ("1st visit", "2nd visit"),
+            ("初回", "最終"),
+            ("At entry", "Exit"),
+        ] {
+            let text = format!(
+                "Table 2. Scores\n\nItem | {a} | {b} | p |\n|---|---|---|---|\nVAS | 6.1 ± 1.2 | 3.2 ± 1.5 | <0.01 |\nBMI | 24.1 ± 3.0 | 23.5 ± 2.8 | 0.04 |\n"
+            );
+            let (_, s) = read_text(&text);
+            assert_eq!(s.measures.len(), 2, "{a}/{b}: {:#?}", s.measures);
+            assert!(
+                s.measures.iter().all(|m| m.shape == Shape::TimeCourse),
+                "{a}/{b}: {:#?}",
+                s.measures
+            );
+        }
     }
 
     #[test]
