@@ -427,16 +427,29 @@ fn find_kanji_counts(scan: &mut Scan, plain: &str) {
 }
 
 /// The words around a percentage that make it a change: `a 12% reduction`, `12%の減少`,
-/// `a 30.4% median reduction`, `13.8% weight loss` (one word may name what changed),
+/// `a 30.4% median reduction`, `13.8% weight loss` (one word may name what changed), a
+/// comparative (`17% fewer sick days`, `30% less`, but not `30% or more`),
 /// `reduced by 35%`, `decreased 20%`, `a change of 5%`, `the mean reduction was 75%`.
 fn change_after_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
         Regex::new(
-            r"^(?:\s*(?i:(?:relative|absolute|mean|median|average)\s+)?(?P<what>(?i:[a-z]+)\s+)?(?i:reductions?|decreases?|declines?|drops?|falls?|increases?|rises?|improvements?|gains?|loss|lower|higher)(?-u:\b)|の?(?:減少|低下|増加|上昇|改善|短縮|減|増|抑制|低減|軽減))",
+            r"^(?:\s*(?i:(?:relative|absolute|mean|median|average)\s+)?(?P<what>(?i:[a-z]+)\s+)?(?i:reductions?|decreases?|declines?|drops?|falls?|increases?|rises?|improvements?|gains?|loss|lower|higher|fewer|less|more|greater)(?-u:\b)|の?(?:減少|低下|増加|上昇|改善|短縮|減|増|抑制|低減|軽減))",
         )
         .expect("valid pattern")
     })
+}
+
+/// A Japanese noun of a rate of change that governs the percentages after it in its clause
+/// (`低下率は血糖1.8% (p<0.01) , インスリン6.1%`, `減少割合は…群(29.4%`): `before` is the text
+/// before the number. `改善率` is left out: it is most often the share of patients improved.
+fn rate_of_change_before(before: &str) -> bool {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| {
+        Regex::new(r"(?:減少|低下|増加|上昇)(?:率|割合)(?:は|が|：|:|\s)[^。．!?！？]*$")
+            .expect("valid pattern")
+    })
+    .is_match(before)
 }
 
 fn change_before_pattern() -> &'static Regex {
@@ -670,6 +683,7 @@ fn change_words_around(plain: &str, start: usize, end: usize, depth: usize) -> b
         });
     if after
         || change_before_pattern().is_match(before)
+        || rate_of_change_before(&plain[from(60)..start])
         || change_verb_then_by().is_match(&plain[from(160)..start])
         || change_noun_of_a_group(plain, from(120), start)
     {
@@ -921,6 +935,11 @@ fn under_a_change_header(scan: &Scan, plain: &str, at: usize) -> bool {
                 "increase",
                 "decrease",
                 "変化",
+                "減少率",
+                "低下率",
+                "減少割合",
+                "増加率",
+                "上昇率",
             ]
             .iter()
             .any(|w| header.contains(w))
@@ -1515,6 +1534,55 @@ mod tests {
             ])
         );
         assert_eq!(items[0].text, "12 of 15 patients (80%");
+    }
+
+    #[test]
+    fn a_japanese_rate_of_change_governs_the_percentages_of_its_clause() {
+        let items = crate::draft::read_items(
+            "AUCは有意に低下し, 低下率は血糖1.8% (p<0.01) , インスリン6.1% (p<0.05) であった。改善率は80%であった。",
+        );
+        let kinds: Vec<(&str, String)> = items
+            .iter()
+            .filter(|i| matches!(i.kind, ItemKind::Percent | ItemKind::PercentChange))
+            .map(|i| {
+                (
+                    i.kind.as_str(),
+                    i.parts.value.as_ref().unwrap().number.text.clone(),
+                )
+            })
+            .collect();
+        let want = [
+            ("percent_change", "1.8"),
+            ("percent_change", "6.1"),
+            ("percent", "80"),
+        ]
+        .map(|(k, v)| (k, v.to_string()));
+        assert_eq!(kinds, want);
+    }
+
+    #[test]
+    fn a_percent_with_a_comparative_is_a_change() {
+        let items = crate::draft::read_items(
+            "Children had 17% fewer sick days and 43% fewer days with fever; 30% or more of them were boys, and 12% were girls.",
+        );
+        let kinds: Vec<(&str, String)> = items
+            .iter()
+            .filter(|i| matches!(i.kind, ItemKind::Percent | ItemKind::PercentChange))
+            .map(|i| {
+                (
+                    i.kind.as_str(),
+                    i.parts.value.as_ref().unwrap().number.text.clone(),
+                )
+            })
+            .collect();
+        let want = [
+            ("percent_change", "17"),
+            ("percent_change", "43"),
+            ("percent", "30"),
+            ("percent", "12"),
+        ]
+        .map(|(k, v)| (k, v.to_string()));
+        assert_eq!(kinds, want);
     }
 
     #[test]
