@@ -260,7 +260,7 @@ fn n_pattern() -> &'static Regex {
         let p = r"(?x)
               (?: ^ | [^A-Za-z] ) [nN] \s* = \s* (?P<n> NUMBER )
             | (?P<ja> MULTIPLIED | NUMBER ) \s* (?P<jaunit> CJA )
-            | (?P<en> NUMBER | WORDS ) \s+ (?P<between> (?: [a-z]+ (?: -[a-z]+ )? \s+ ){0,2}? ) (?P<enunit> CEN ) (?-u:\b)
+            | (?P<en> NUMBER | WORDS ) \s+ (?P<between> (?: [A-Za-z][A-Za-z0-9]* (?: -[A-Za-z0-9]+ )* \s+ ){0,3}? ) (?P<enunit> CEN ) (?-u:\b)
             | (?P<paren> NUMBER ) \s* \( [^()\n]{1,40} \) \s+ (?: [a-z]+ \s+ )?? (?P<parenunit> CEN ) (?-u:\b)
             | (?P<afterunit> CEN ) \s* \( \s* (?P<after> NUMBER ) \s* \)
             | (?P<arm> NUMBER ) \s+ (?P<armunit> intervention | control | placebo | treatment | usual \x20 care ) (?: \s+ (?: arm | group ) )? \s* [,;)]
@@ -1160,6 +1160,62 @@ fn find_counts_of(scan: &mut Scan, plain: &str) {
     }
 }
 
+/// Does a number in digits (capture `en` of [`n_pattern`], `m`) count something else than the
+/// people its words name? Between the number and the people stand only their adjectives
+/// (`61 HIV-infected patients`, `772 overweight and obese adults`, `150 young Belgian
+/// adults`): no word of a clause (`of`, `in`, `with`, `were`), no unit or time (`12 weeks
+/// after surgery patients`, `4 mg daily`), and no year (`in 2019 Japanese patients`).
+fn digits_count_nothing(c: &regex::Captures, m: regex::Match) -> bool {
+    let between = c.name("between").map_or("", |b| b.as_str());
+    if between.trim().is_empty() || !m.as_str().starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let year = m.as_str().len() == 4
+        && m.as_str()
+            .parse::<u32>()
+            .is_ok_and(|y| (1900..=2100).contains(&y));
+    let words: Vec<String> = between
+        .split_whitespace()
+        .map(|w| w.to_ascii_lowercase())
+        .collect();
+    const CLAUSE: [&str; 22] = [
+        "of", "the", "a", "an", "in", "with", "per", "from", "to", "at", "by", "for", "on", "who",
+        "were", "was", "had", "have", "these", "those", "our", "their",
+    ];
+    const UNITS: [&str; 26] = [
+        "week",
+        "weeks",
+        "day",
+        "days",
+        "month",
+        "months",
+        "year",
+        "years",
+        "hour",
+        "hours",
+        "minutes",
+        "mg",
+        "kg",
+        "g",
+        "ml",
+        "times",
+        "session",
+        "sessions",
+        "dose",
+        "doses",
+        "cycles",
+        "visits",
+        "points",
+        "events",
+        "more",
+        "additional",
+    ];
+    year || words.first().is_some_and(|w| w == "and" || w == "or")
+        || words
+            .iter()
+            .any(|w| CLAUSE.contains(&w.as_str()) || UNITS.contains(&w.as_str()))
+}
+
 /// Does a number in words (capture `en` of [`n_pattern`], `m`) count nothing: followed by a
 /// word that makes it `one of the patients` rather than `Fifteen adult patients`, or preceded
 /// by one that makes it other than a count?
@@ -1191,7 +1247,7 @@ fn find_ns(scan: &mut Scan, plain: &str) {
             (m, Some(u.as_str().to_string()), m.start()..u.end())
         } else if let Some(m) = c.name("en") {
             let u = c.name("enunit").expect("unit");
-            if words_count_nothing(plain, &c, m) {
+            if words_count_nothing(plain, &c, m) || digits_count_nothing(&c, m) {
                 pos = m.end();
                 continue;
             }
@@ -1534,6 +1590,19 @@ mod tests {
             ])
         );
         assert_eq!(items[0].text, "12 of 15 patients (80%");
+    }
+
+    #[test]
+    fn people_counted_with_their_adjectives() {
+        let items = crate::draft::read_items(
+            "A trial enrolling 61 HIV-infected patients; 772 overweight and obese adults and 150 young Belgian adults took part. In 2019 Japanese patients were seen 12 weeks after surgery; patients took 4 mg daily.",
+        );
+        let ns: Vec<String> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::N)
+            .map(|i| i.parts.value.as_ref().unwrap().number.text.clone())
+            .collect();
+        assert_eq!(ns, ["61", "772", "150"]);
     }
 
     #[test]
