@@ -788,8 +788,8 @@ fn draft_on_the_held_out_part() {
 // half 71.1 %); it brought no violation and no wrong ± or n to the held-out half; batch 18
 // (session 31, 24 documents) with 44 and 48, as it arrived after the session's first rule
 // (development half 82.6 %, held-out half 90.0 %).
-const FLOOR_DEV_FOUND: f64 = 87.0;
-const FLOOR_HOLDOUT_FOUND: f64 = 78.1;
+const FLOOR_DEV_FOUND: f64 = 87.1;
+const FLOOR_HOLDOUT_FOUND: f64 = 78.3;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).

@@ -989,7 +989,8 @@ fn find_percents(scan: &mut Scan, plain: &str) {
         let under_a_change = under_a_change_header(scan, plain, v_range.start);
         let kind = if count.is_none()
             && of.is_none()
-            && names_a_concentration(plain, v_range.start, whole.end())
+            && (names_a_concentration(plain, v_range.start, whole.end())
+                || value_of_a_measure_in_percent(plain, v_range.start, whole.end()))
         {
             ItemKind::Number
         } else if beyond_a_whole
@@ -1032,6 +1033,35 @@ fn find_percents(scan: &mut Scan, plain: &str) {
 /// form it is made up in (gel, cream, eye drops, 軟膏, 点眼液), or it follows 本剤/本薬 (this
 /// drug), or the word before it also names, elsewhere in the document, a strength followed by
 /// such a form (`timolol 0.5%` beside `timolol 0.1% gel`).
+/// Is the percentage at `start..end` a value of a measure whose unit is the percent (`HbA1c
+/// … fell from 8.8% to 8.1%`, `changes in HbA1c were -0.2%, -0.8%`, `LVEF 41.6%`) or a
+/// difference of risks in points (`risk difference -11.7%`, `リスク差-2.9%`), rather than a share
+/// of patients or a relative change? The measure is named earlier in the same clause (within
+/// 60 characters, no full stop or semicolon between), and the percentage is neither followed by
+/// `of` or the people it would be a share of (`45% of patients reached HbA1c < 7%`) nor put
+/// after `in` (`occurred in 64.0%`).
+fn value_of_a_measure_in_percent(plain: &str, start: usize, end: usize) -> bool {
+    static M: OnceLock<Regex> = OnceLock::new();
+    let measure = M.get_or_init(|| {
+        Regex::new(r"(?i)(?:hba1c|a1c|glycated ha?emoglobin|ヘモグロビンa1c|ejection fraction|lvef|駆出率|spo2|haematocrit|hematocrit|body fat|体脂肪率|risk difference|absolute difference|リスク差)(?:[^.;。；]|\.\d)*$")
+            .expect("the measure-in-percent pattern is valid")
+    });
+    static S: OnceLock<Regex> = OnceLock::new();
+    let share = S.get_or_init(|| {
+        Regex::new(&format!(
+            r"(?i)^\s*(?:of\b|(?:were|was|had|of the)\b|{COUNTERS_EN}|の(?:患者|症例))"
+        ))
+        .expect("the share pattern is valid")
+    });
+    let before = &plain[chars_back(plain, start, 60)..start];
+    // `occurred in 64.0%`, `among 30%`: a share of the patients.
+    let in_people = {
+        let b = before.trim_end().to_lowercase();
+        b.ends_with(" in") || b.ends_with(" among")
+    };
+    measure.is_match(before) && !in_people && !share.is_match(&plain[end..])
+}
+
 fn names_a_concentration(plain: &str, start: usize, end: usize) -> bool {
     static F: OnceLock<Regex> = OnceLock::new();
     let form = F.get_or_init(|| {
@@ -1590,6 +1620,35 @@ mod tests {
             ])
         );
         assert_eq!(items[0].text, "12 of 15 patients (80%");
+    }
+
+    #[test]
+    fn a_percentage_of_a_measure_in_percent_is_its_value() {
+        let items = crate::draft::read_items(
+            "HbA1c decreased from 8.8% to 8.1% (p=0.048); mean changes from baseline for HbA1c were -0.2%, -0.8%, and -0.9%. In all, 45% of patients reached HbA1c below 7%. Risk difference -11.7%.",
+        );
+        let kinds: Vec<(&str, String)> = items
+            .iter()
+            .filter(|i| {
+                matches!(
+                    i.kind,
+                    ItemKind::Percent | ItemKind::PercentChange | ItemKind::Number
+                )
+            })
+            .map(|i| {
+                (
+                    i.kind.as_str(),
+                    i.parts.value.as_ref().unwrap().number.text.clone(),
+                )
+            })
+            .collect();
+        assert!(kinds.contains(&("number", "8.8".to_string())), "{kinds:?}");
+        assert!(kinds.contains(&("number", "-0.8".to_string())), "{kinds:?}");
+        assert!(
+            kinds.contains(&("number", "-11.7".to_string())),
+            "{kinds:?}"
+        );
+        assert!(kinds.contains(&("percent", "45".to_string())), "{kinds:?}");
     }
 
     #[test]
