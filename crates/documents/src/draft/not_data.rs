@@ -64,6 +64,7 @@ fn patterns() -> &'static Regex {
             | (?i:(?-u:\b)(?:PMID|PMCID|ISSN|ISBN|UMIN|NCT|jRCT|EudraCT)) \s* [:：]? \s* [A-Za-z]* \d[\d-]*
             | 〒 [^\n]*
             | (?i:(?-u:\b)(?:TEL|FAX|phone|電話)) \s* [:：]? [\s\d()+-]*\d
+            | (?: 図 | 表 ) \s* \d+ (?: \. \d+ )+ (?: \s* - \s* \d+ )?
             | (?:図|表|Figure|Figures|Fig\.?|Figs\.?|Table|Tables|Supplementary\x20Table|Panel) \s* S? \d+ [A-Za-z]?
             | [*＊※] \d+ | (?m: ^ ) [*＊※] \s+ \d+ | \s [*＊※] \s+ \d+
             | \) \d{1,3} \) (?: [,，、] \d{1,3} \) )*
@@ -109,6 +110,13 @@ fn patterns() -> &'static Regex {
             | \d+ \s* (?: 項目 | 症状 | 種類 | 領域 )
             | \d \s* 群 \s* (?: の間 | 間 | とも | ともに )
             | \d+ \s* 点満点
+            | \d+ \s* 群 \s* に \s* (?: 分け | 分類 | 無作為 | 割り付け | 割付 )
+            | (?i: (?-u:\b) into \x20 ) \d \x20 (?i: groups | arms ) (?-u:\b)
+            | \d+ \s* 番目
+            | \d \s* 型 \s* (?: 糖尿病 | DM )
+            | \d+ \s* 分間? \s* 歩行
+            | [1１] \s* (?: ヵ月 | か月 | カ月 | ヶ月 | ケ月 | 日 | 週 | 年 ) \s* (?: あたり | 当たり )
+            | [βα] \d (?: - | \x20 )? (?i: agonists? | adrenergic | receptors? | 刺激薬 | 作動薬 )
             | \d+ \s* 点 \s* (?: 以上 | 以下 | 未満 ) \s* (?: は | が | を ) \s* (?: 正常 | 異常 )
             | (?-u:\b) [A-Z][A-Z-]{3,} \x20 \d{1,2} \x20 (?i: study | trial | studies | trials | program | extension ) (?-u:\b)
             | (?-u:\b) (?i: in ) \x20 [A-Z][A-Z-]{3,} \x20 \d{1,2} (?: [.,;)] | $ )
@@ -528,6 +536,18 @@ mod tests {
             "Each subject was randomly assigned to one of two treatments per week; 40 patients added one of four preventive treatments. One of 7 patients relapsed.",
         );
         assert_eq!(values, ["n 40", "count_of 1"], "{values:?}");
+    }
+
+    #[test]
+    fn design_counts_ordinals_names_and_per_unit_ones_are_not_data() {
+        let values = kinds_and_values(
+            "60例の患者を2群に分け、各群30例とした。固定順序法の3 番目の解析。2型糖尿病患者。6分間歩行距離は38.35 m。表 2.5.4.2-4 に示す。1ヵ月あたりの日数は4.5日減少。β2-agonist use was stable. Patients were randomised into 2 groups.",
+        );
+        assert_eq!(
+            values,
+            ["n 60", "n 30", "number 38.35", "number 4.5"],
+            "{values:?}"
+        );
     }
 
     #[test]
