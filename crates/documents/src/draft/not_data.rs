@@ -113,6 +113,8 @@ fn patterns() -> &'static Regex {
             | \d+ \s* 群 \s* に \s* (?: 分け | 分類 | 無作為 | 割り付け | 割付 )
             | (?i: (?-u:\b) into \x20 ) \d \x20 (?i: groups | arms ) (?-u:\b)
             | \d+ \s* 番目
+            | (?-u:\b) \d+ \x20 (?i: years? ) (?: \x20 (?i: of \x20 age ) )? \x20 (?i: or | and ) \x20 (?i: older | over | above | younger | under ) (?-u:\b)
+            | \d+ \s* 歳 \s* (?: 以上 | 以下 | 未満 )
             | \d \s* 型 \s* (?: 糖尿病 | DM )
             | \d+ \s* 分間? \s* 歩行
             | [1１] \s* (?: ヵ月 | か月 | カ月 | ヶ月 | ケ月 | 日 | 週 | 年 ) \s* (?: あたり | 当たり )
@@ -541,11 +543,17 @@ mod tests {
     #[test]
     fn design_counts_ordinals_names_and_per_unit_ones_are_not_data() {
         let values = kinds_and_values(
-            "60例の患者を2群に分け、各群30例とした。固定順序法の3 番目の解析。2型糖尿病患者。6分間歩行距離は38.35 m。表 2.5.4.2-4 に示す。1ヵ月あたりの日数は4.5日減少。β2-agonist use was stable. Patients were randomised into 2 groups.",
+            "60例の患者を2群に分け、各群30例とした。固定順序法の3 番目の解析。2型糖尿病患者。6分間歩行距離は38.35 m。表 2.5.4.2-4 に示す。1ヵ月あたりの日数は4.5日減少。β2-agonist use was stable. Patients were randomised into 2 groups. Men and women 18 years or older were enrolled; their age was 58.1 ± 6.2 years. 20歳以上の女性。",
         );
         assert_eq!(
             values,
-            ["n 60", "n 30", "number 38.35", "number 4.5"],
+            [
+                "n 60",
+                "n 30",
+                "number 38.35",
+                "number 4.5",
+                "mean_spread 58.1"
+            ],
             "{values:?}"
         );
     }
