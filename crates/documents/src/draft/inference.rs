@@ -277,6 +277,20 @@ fn table_header_names_median(scan: &Scan, at: usize) -> bool {
     })
 }
 
+/// Is the pair at `at` a table's cell whose column's header names no interval, in a table whose
+/// legend says its bracketed pairs are medians with their quartiles (`Data are presented as
+/// mean (s.d.) or median (IQR).`)? Then the CI a neighbouring column names (`Mean difference
+/// (95% CI)`) is not this cell's: `0.44 (0.19–0.81)` under `Closed-loop (n = 26)` is a median.
+fn legend_names_median_outside_ci_columns(scan: &Scan, at: usize) -> bool {
+    let plain = &scan.doc.plain.text;
+    scan.tables.at(at).is_some_and(|(table, row, cell)| {
+        let header = table.column_header(plain, row, cell);
+        let (header_ci, _) = names_ci_and_median(&header);
+        let (_, legend_median) = names_ci_and_median(&table.statement);
+        cell > 0 && !header_ci && legend_median
+    })
+}
+
 /// Every confidence interval.
 pub fn find_confidence_intervals(scan: &mut Scan) {
     let plain = scan.doc.plain.text.clone();
@@ -410,7 +424,10 @@ fn find_bracketed_cis(scan: &mut Scan, plain: &str) {
             .map(names_ci_and_median)
             .filter(|(ci, median)| *ci || *median)
             .unwrap_or_else(|| names_ci_and_median(&sentence.quote));
-        if (names_median && !names_ci) || table_header_names_median(scan, range.start) {
+        if (names_median && !names_ci)
+            || table_header_names_median(scan, range.start)
+            || legend_names_median_outside_ci_columns(scan, range.start)
+        {
             continue;
         }
         let estimate_inside = |lo: f64, hi: f64| {
@@ -472,6 +489,19 @@ fn find_bracketed_cis(scan: &mut Scan, plain: &str) {
 #[cfg(test)]
 mod tests {
     use super::super::{ItemKind, read_items};
+
+    #[test]
+    fn a_legend_of_medians_decides_the_group_columns_not_the_ci_column() {
+        let text = "Endpoint | Closed-loop (n = 26) | Control (n = 25) | Mean difference (95% CI) | P value |\n|---|---|---|---|---|\nTime below range (%) | 0.44 (0.19–0.81) | 0.08 (0.00–1.05) | −0.10 (−0.36 to 0.16) | 0.43 |\nData are presented as mean (s.d.) or median (IQR).\n";
+        let items = crate::draft::read_items(text);
+        let kinds: Vec<&str> = items.iter().map(|i| i.kind.as_str()).collect();
+        assert_eq!(
+            kinds.iter().filter(|k| **k == "median_iqr").count(),
+            2,
+            "{kinds:?}"
+        );
+        assert_eq!(kinds.iter().filter(|k| **k == "ci").count(), 1, "{kinds:?}");
+    }
 
     #[test]
     fn a_parenthesis_that_says_median_iqr_decides_its_brackets() {
