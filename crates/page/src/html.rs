@@ -14,6 +14,7 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 use trialstats_charts::plot::font::{CJK_FONT_BYTES, FONT_BYTES};
 use trialstats_documents::draft::{Item, ItemKind};
 use trialstats_documents::study::edit::{MeasureKind, MeasureRows, StudyStructure};
+use trialstats_documents::study::is_review_mark;
 use trialstats_numerics::output::table::cell_text;
 use trialstats_numerics::output::{Cell, Table, Tabular};
 
@@ -152,6 +153,80 @@ pub fn page_refused(text: &str, analysis: &PageAnalysis, refused: &RefusedCorrec
     page_of(text, Some(analysis), None, Some(refused))
 }
 
+/// The printable report's styles: the page's result tables and charts on A4, with no
+/// form, link or navigation; a table row, a chart and a section's heading are never split
+/// from what they belong to across pages. The study's checks leave out their first column,
+/// the study's id (the report is of one study, named in its heading).
+const REPORT_STYLE: &str = r#"
+body { font: 11pt/1.45 system-ui, 'DejaVu Sans', 'VL PGothic', sans-serif; margin: 0 auto; max-width: 60rem; padding: 0 1rem 2rem; color: #111; }
+h1 { font-size: 1.45rem; margin: 1rem 0 .25rem; } h2 { font-size: 1.15rem; border-bottom: 1px solid #ccc; margin-top: 1.5rem; break-after: avoid; }
+.source { color: #444; margin: 0; } .made { color: #666; font-size: 9pt; }
+table { border-collapse: collapse; width: 100%; font-size: 9pt; }
+thead { display: table-header-group; }
+th, td { border-bottom: 1px solid #ddd; padding: .2rem .4rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+#verdicts-table tr > :first-child, #checks-table tr > :first-child { display: none; }
+tr, figure { break-inside: avoid; }
+tr[data-verdict="inconsistent"], tr[data-verdict="decision error"], tr[data-verdict="contradicted"] { background: #fee2e2; }
+pre { white-space: pre-wrap; overflow-wrap: anywhere; font: 8.5pt/1.35 ui-monospace, 'DejaVu Sans Mono', monospace, 'VL PGothic'; }
+figure { margin: 1rem 0; } figure svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
+figcaption { font-size: 9pt; }
+.problems { background: #fff7ed; border-left: 4px solid #f97316; padding: .25rem 1rem; }
+@page { size: A4; margin: 14mm 12mm; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 10pt; }
+  tr[data-verdict], .problems { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  figure svg { max-height: 125mm; width: auto; }
+}
+"#;
+
+/// The one-page report to print or keep (`a#download-report`): the study's title and
+/// source, what each ± means, the checks (problems first), the effects and the charts, from
+/// the same analysis and with the same sections the page shows, as one self-contained HTML
+/// file: no script, no link, no external resource (the charts inline as SVG, the fonts the
+/// reader's own), and a print stylesheet for A4.
+pub fn report(a: &PageAnalysis) -> Markup {
+    // A drafted study's title and design are placeholders ("review") until a person writes
+    // them: the report is then named after its document.
+    let said = |v: &&str| !v.trim().is_empty() && !is_review_mark(v);
+    let source = a
+        .analysed
+        .as_ref()
+        .map(|s| s.source_file.as_str())
+        .or(a.draft.as_ref().map(|d| d.file.as_str()));
+    let design = a.analysed.as_ref().map(|s| s.design.as_str()).filter(said);
+    let title = match (
+        a.analysed.as_ref().map(|s| s.title.as_str()).filter(said),
+        source,
+    ) {
+        (Some(title), _) => title.to_string(),
+        (None, Some(source)) => format!("trialstats report: {source}"),
+        (None, None) => "trialstats report".to_string(),
+    };
+    html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) }
+                style { (PreEscaped(REPORT_STYLE)) }
+            }
+            body {
+                header id="report-heading" {
+                    h1 { (title) }
+                    @if let Some(source) = source {
+                        p class="source" { "Source: " (source) @if let Some(d) = design { " · design: " (d) } }
+                    }
+                p class="made" { "Made by trialstats " (env!("CARGO_PKG_VERSION")) " from the report's own numbers; what the document does not say (what ± means, the pre/post correlation) is said next to each result." }
+                }
+                (problems_section(a))
+                (findings_sections(a))
+                (charts_section(a, Downloads::Left))
+            }
+        }
+    }
+}
+
 fn page_of(
     text: &str,
     analysis: Option<&PageAnalysis>,
@@ -240,11 +315,7 @@ impl<'a> FormView<'a> {
 
 fn results(a: &PageAnalysis, form: &FormView) -> Markup {
     html! {
-        @if !a.problems.is_empty() {
-            section id="problems" class="problems" {
-                @for p in &a.problems { p { (p) } }
-            }
-        }
+        (problems_section(a))
         @if let Some(d) = &a.draft {
             section id="marked" {
                 h2 { "The text, with each number drafted" }
@@ -260,6 +331,26 @@ fn results(a: &PageAnalysis, form: &FormView) -> Markup {
             }
         }
         (structure_section(a, form))
+        (findings_sections(a))
+        (charts_section(a, Downloads::Offered))
+    }
+}
+
+/// Why a part of the analysis is missing, when one is.
+fn problems_section(a: &PageAnalysis) -> Markup {
+    html! {
+        @if !a.problems.is_empty() {
+            section id="problems" class="problems" {
+                @for p in &a.problems { p { (p) } }
+            }
+        }
+    }
+}
+
+/// What the analysis found, as the page and its printable report show it: what each ± means,
+/// the study's checks (problems first), the text's checks and the effects.
+fn findings_sections(a: &PageAnalysis) -> Markup {
+    html! {
         @if let Some(c) = &a.study_check {
             @let (readings, others) = split_rows(&c.table(), "spread_reading");
             section id="verdicts" {
@@ -286,7 +377,6 @@ fn results(a: &PageAnalysis, form: &FormView) -> Markup {
                 pre { (e) }
             }
         }
-        (charts_section(a))
     }
 }
 
@@ -342,6 +432,8 @@ fn structure_section(a: &PageAnalysis, form: &FormView) -> Markup {
                     " · "
                     a id="download-csv" download="checks.csv" href=(data_uri("text/csv", &csv_of(&c.table()))) { "the checks as CSV" }
                 }
+                " · "
+                a id="download-report" download="report.html" href=(data_uri("text/html", &report(a).into_string())) { "a one-page report to print (HTML)" }
             }
         }
     }
@@ -359,8 +451,18 @@ fn document_fields(a: &PageAnalysis) -> Markup {
     }
 }
 
-/// The charts, each with its SVG and PNG downloads and a button opening it full size.
-fn charts_section(a: &PageAnalysis) -> Markup {
+/// Whether the charts offer their downloads (on the page) or are the charts alone (in the
+/// printable report).
+#[derive(Clone, Copy, PartialEq)]
+enum Downloads {
+    Offered,
+    Left,
+}
+
+/// The charts, each with its caption; on the page with its SVG and PNG downloads and a button
+/// opening it full size.
+fn charts_section(a: &PageAnalysis, downloads: Downloads) -> Markup {
+    let offered = downloads == Downloads::Offered;
     html! {
         section id="charts" {
             h2 { "Charts" }
@@ -370,14 +472,19 @@ fn charts_section(a: &PageAnalysis) -> Markup {
                     (PreEscaped(&c.svg))
                     figcaption {
                         strong { (c.title) } " "
-                        (c.caption) " "
-                        a class="downloads" download={ "chart-" (i) ".svg" } href=(data_uri("image/svg+xml", &c.svg)) { "SVG" }
+                        (c.caption)
+                        @if offered {
+                            " "
+                            a class="downloads" download={ "chart-" (i) ".svg" } href=(data_uri("image/svg+xml", &c.svg)) { "SVG" }
+                        }
                     }
-                    form class="downloads" method="post" action="/chart.png" enctype="multipart/form-data" {
-                        input type="hidden" name="study_toml" value=(a.study_toml);
-                        input type="hidden" name="index" value=(i);
-                        button type="submit" id={ "png-" (i) } { "PNG" }
-                        button type="submit" id={ "open-" (i) } name="view" value="open" formtarget="_blank" { "Open full size" }
+                    @if offered {
+                        form class="downloads" method="post" action="/chart.png" enctype="multipart/form-data" {
+                            input type="hidden" name="study_toml" value=(a.study_toml);
+                            input type="hidden" name="index" value=(i);
+                            button type="submit" id={ "png-" (i) } { "PNG" }
+                            button type="submit" id={ "open-" (i) } name="view" value="open" formtarget="_blank" { "Open full size" }
+                        }
                     }
                 }
             }
@@ -791,6 +898,41 @@ mod tests {
             assert!(html.contains(&format!(r#"id="{id}""#)), "{id}");
         }
         assert!(html.contains(r#"name="document_text""#));
+    }
+
+    #[test]
+    fn the_report_is_one_self_contained_page_of_the_pages_results() {
+        let a = analyse_document(
+            "abe2014_edaravone_abstract.txt",
+            include_bytes!("../../../tests/data/seeds/abe2014_edaravone_abstract.txt"),
+        )
+        .unwrap();
+        let page = page("", Some(&a), None).into_string();
+        assert!(page.contains(
+            r#"id="download-report" download="report.html" href="data:text/html;charset=utf-8,"#
+        ));
+        let report = report(&a).into_string();
+        // The heading, and the page's own sections, rendered by the page's own functions.
+        assert!(report.contains("Source: abe2014_edaravone_abstract.txt"));
+        for id in ["verdicts", "checks", "text-checks", "effects", "charts"] {
+            assert!(report.contains(&format!(r#"<section id="{id}">"#)), "{id}");
+        }
+        let section = |html: &str, id: &str| {
+            let start = html.find(&format!(r#"<section id="{id}">"#)).unwrap();
+            html[start..][..html[start..].find("</section>").unwrap()].to_string()
+        };
+        for id in ["verdicts", "checks", "effects"] {
+            assert_eq!(section(&report, id), section(&page, id), "{id}");
+        }
+        assert!(report.contains("<svg"));
+        // Self-contained and printable: nothing to run or fetch, A4, rows kept whole.
+        for outside in [
+            "<script", "<form", "<nav", "<a ", "<link", "<img", "url(", "href=",
+        ] {
+            assert!(!report.contains(outside), "{outside}");
+        }
+        assert!(report.contains("@page { size: A4;"));
+        assert!(report.contains("tr, figure { break-inside: avoid; }"));
     }
 
     #[test]
