@@ -13,10 +13,12 @@ use crate::corrections::{self, FormFields, RefusedCorrection};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 use trialstats_charts::plot::font::{CJK_FONT_BYTES, FONT_BYTES};
 use trialstats_documents::draft::{Item, ItemKind};
+use trialstats_documents::report;
 use trialstats_documents::study::edit::{MeasureKind, MeasureRows, StudyStructure};
 use trialstats_documents::study::is_review_mark;
 use trialstats_numerics::output::table::cell_text;
-use trialstats_numerics::output::{Cell, Table, Tabular};
+use trialstats_numerics::output::{Cell, Digits, Format, Table, TableOnly, Tabular, render};
+use trialstats_stats::effect::MeasureCode;
 
 /// An example one click away: `/?example=ID`.
 pub struct Example {
@@ -367,15 +369,59 @@ fn findings_sections(a: &PageAnalysis) -> Markup {
         @if let Some(c) = &a.check {
             section id="text-checks" {
                 h2 { "In the text: reported tests, means ± spreads, comparisons" }
-                p { "As trialstats check text reads the document: each test statistic against its p (statcheck's rules), each mean ± spread with its n, and what ± is where two arms are compared." }
+                p { "Read from the text alone: each test statistic against its p (statcheck's rules), each mean ± spread with its n, and what ± is where two arms are compared." }
                 (table_html("text-checks-table", &c.table(), true))
             }
         }
         @if let Some(e) = &a.effects {
+            @let shown = a.analysed.as_ref().map_or_else(|| e.clone(), |s| report::study_text_in(s, Digits::Reader));
             section id="effects" {
                 h2 { "Effects" }
-                pre { (e) }
+                (abbreviations(&shown))
+                pre { (with_abbreviations(&shown)) }
             }
+        }
+    }
+}
+
+/// The effect measure a line of the effects' text starts with (`    MD   0.65 [...]`).
+fn line_code(line: &str) -> Option<MeasureCode> {
+    let word = line.split_whitespace().next()?;
+    MeasureCode::ALL.into_iter().find(|c| c.as_str() == word)
+}
+
+/// The effects' text with each effect measure's code (MD, SMD, SMCR, …) an `abbr` whose
+/// title says what it is.
+fn with_abbreviations(text: &str) -> Markup {
+    html! {
+        @for line in text.split_inclusive('\n') {
+            @match line_code(line) {
+                Some(code) => {
+                    @let at = line.find(code.as_str()).unwrap_or(0);
+                    (&line[..at])
+                    abbr title=(code.description()) { (code.as_str()) }
+                    (&line[at + code.as_str().len()..])
+                }
+                None => (line),
+            }
+        }
+    }
+}
+
+/// What the effect measures the effects' text uses mean, spelled out once above it (a
+/// printed report has no hover).
+fn abbreviations(text: &str) -> Markup {
+    let mut used: Vec<MeasureCode> = Vec::new();
+    for code in text.lines().filter_map(line_code) {
+        if !used.contains(&code) {
+            used.push(code);
+        }
+    }
+    html! {
+        p class="abbreviations" {
+            "CI: confidence interval; r: the correlation of a patient's before and after values (rarely printed, so assumed and swept)"
+            @for code in &used { "; " strong { (code.as_str()) } ": " (code.description()) }
+            "."
         }
     }
 }
@@ -758,7 +804,7 @@ fn table_html(id: &str, table: &Table, problems_first: bool) -> Markup {
                     @for row in rows {
                         tr data-verdict=(verdict(row)) {
                             @for (i, c) in row.iter().enumerate() {
-                                td data-label=[table.header.get(i)] { (cell_text(c)) }
+                                td data-label=[table.header.get(i)] { (Digits::Reader.cell(c)) }
                             }
                         }
                     }
@@ -812,32 +858,9 @@ fn split_rows(table: &Table, check: &str) -> (Table, Table) {
     )
 }
 
-/// The table as CSV (quoted where needed).
+/// The table as CSV, as `--format csv` writes it (every digit kept: it is for machines).
 fn csv_of(table: &Table) -> String {
-    let quote = |s: &str| {
-        if s.contains([',', '"', '\n']) {
-            format!("\"{}\"", s.replace('"', "\"\""))
-        } else {
-            s.to_string()
-        }
-    };
-    let mut out = table
-        .header
-        .iter()
-        .map(|h| quote(h))
-        .collect::<Vec<_>>()
-        .join(",");
-    out.push('\n');
-    for row in &table.rows {
-        out.push_str(
-            &row.iter()
-                .map(|c| quote(&cell_text(c)))
-                .collect::<Vec<_>>()
-                .join(","),
-        );
-        out.push('\n');
-    }
-    out
+    render(Format::Csv, &TableOnly(table.clone())).unwrap_or_default()
 }
 
 /// A `data:` URI of `text` (percent-encoded UTF-8).
@@ -856,7 +879,7 @@ fn data_uri(mime: &str, text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analyse::{DocumentText, analyse_corrections, analyse_document};
+    use crate::analyse::{DocumentText, analyse_corrections, analyse_document, analyse_study_toml};
 
     const EDARAVONE: &str = include_str!("../../../data/als-edaravone-phase3.toml");
 
@@ -933,6 +956,51 @@ mod tests {
         }
         assert!(report.contains("@page { size: A4;"));
         assert!(report.contains("tr, figure { break-inside: avoid; }"));
+    }
+
+    #[test]
+    fn the_page_prints_numbers_for_a_reader_and_the_downloads_every_digit() {
+        let a = analyse_document(
+            "abe2014_edaravone_abstract.txt",
+            include_bytes!("../../../tests/data/seeds/abe2014_edaravone_abstract.txt"),
+        )
+        .unwrap();
+        let html = page("", Some(&a), None).into_string();
+        let effects = &html[html.find(r#"<section id="effects">"#).unwrap()..];
+        let effects = &effects[..effects.find("</section>").unwrap()];
+        // User trial 4, finding 12: MD 0.65 [-1.69, 2.99], not [-1.6922185, 2.9922185].
+        assert!(
+            effects.contains(
+                r#"<abbr title="mean difference, group1 − group2">MD</abbr>   0.65 [-1.69, 2.99]"#
+            ),
+            "{effects}"
+        );
+        assert!(effects.contains("<strong>SMD</strong>: standardised mean difference"));
+        assert!(
+            effects.contains("= 88.5 %  Wilson [80.9 %, 93.3 %]"),
+            "{effects}"
+        );
+        assert!(!effects.contains("2.9922185"));
+        // The downloads are for machines: every digit.
+        assert!(
+            a.effects
+                .as_ref()
+                .unwrap()
+                .contains("MD   0.65 [-1.6922185, 2.9922185]")
+        );
+        let json = serde_json::to_string(&a).unwrap();
+        assert!(json.contains("2.9922185"));
+        // A p below 0.001 is said so, never in e-notation, anywhere in the effects.
+        let nmo = analyse_study_toml(include_str!("../../../data/nmo-tocilizumab.toml"));
+        let html = page("", Some(&nmo), None).into_string();
+        let effects = &html[html.find(r#"<section id="effects">"#).unwrap()..];
+        let effects = &effects[..effects.find("</section>").unwrap()];
+        assert!(effects.contains("p &lt; 0.001"), "{effects}");
+        let e_notation = effects.as_bytes().windows(4).any(|w| {
+            w[0].is_ascii_digit() && w[1] == b'e' && w[2] == b'-' && w[3].is_ascii_digit()
+        });
+        assert!(!e_notation, "{effects}");
+        assert!(effects.contains("<abbr title=\"standardised mean change, (after − before) over the before SD, Hedges-corrected\">SMCR</abbr>"));
     }
 
     #[test]
