@@ -357,20 +357,19 @@ fn findings_sections(a: &PageAnalysis) -> Markup {
             @let (readings, others) = split_rows(&c.table(), "spread_reading");
             section id="verdicts" {
                 h2 { "What each ± means, and why" }
-                @if readings.rows.is_empty() { p { (no_reading(a)) } }
-                @else { (table_html("verdicts-table", &readings, false)) }
+                (table_html("verdicts-table", &readings, false, &no_reading(a)))
             }
             section id="checks" {
                 h2 { "Do the numbers add up?" }
                 p { "GRIM, GRIMMER, bounds, SD or SEM, SPRITE, percent against count and claimed significance; problems first." }
-                (table_html("checks-table", &others, true))
+                (table_html("checks-table", &others, true, "No check applies to the numbers the study file holds."))
             }
         }
         @if let Some(c) = &a.check {
             section id="text-checks" {
                 h2 { "In the text: reported tests, means ± spreads, comparisons" }
                 p { "Read from the text alone: each test statistic against its p (statcheck's rules), each mean ± spread with its n, and what ± is where two arms are compared." }
-                (table_html("text-checks-table", &c.table(), true))
+                (table_html("text-checks-table", &c.table(), true, "Nothing to check in the text: it prints no test statistic with its p, no mean ± spread and no comparison of two arms."))
             }
         }
         @if let Some(e) = &a.effects {
@@ -444,7 +443,7 @@ fn no_reading(a: &PageAnalysis) -> String {
         n => (format!("{n} ± values"), "them", ", …"),
     };
     format!(
-        "The text marks {values} ({}{more}), but the draft did not place {them} in a measure, so what each ± means is not decided here. The table \"In the text\" below reads {them} as check text does. To have {them} analysed here, add {them} as a measure in the study file (\"The study file itself\", above) and analyse it.",
+        "The text marks {values} ({}{more}), but the draft did not place {them} in a measure, so what each ± means is not decided here. The table \"In the text\" below reads {them} from the text alone. To have {them} analysed here, add {them} as a measure in the study file (\"The study file itself\", above) and analyse it.",
         first.text.replace('\n', " "),
     )
 }
@@ -780,8 +779,13 @@ fn hover(item: &Item) -> String {
 }
 
 /// A result table; with `problems_first`, the rows whose status is not a pass come first.
-/// Each row carries `data-verdict` from its status (or verdict) column.
-fn table_html(id: &str, table: &Table, problems_first: bool) -> Markup {
+/// Each row carries `data-verdict` from its status (or verdict) column. A table with no row
+/// is the one line `nothing` instead (`p.nothing`, `data-table` = the table's id), not a
+/// header over nothing.
+fn table_html(id: &str, table: &Table, problems_first: bool, nothing: &str) -> Markup {
+    if table.rows.is_empty() {
+        return html! { p class="nothing" data-table=(id) { (nothing) } };
+    }
     let status = table
         .header
         .iter()
@@ -1001,6 +1005,23 @@ mod tests {
         });
         assert!(!e_notation, "{effects}");
         assert!(effects.contains("<abbr title=\"standardised mean change, (after − before) over the before SD, Hedges-corrected\">SMCR</abbr>"));
+    }
+
+    #[test]
+    fn a_result_section_with_nothing_found_says_so_in_one_line() {
+        // User trial 4, finding 15: "In the text" for a text with nothing to check was a
+        // header row over nothing.
+        let text = "Twelve patients were enrolled in the spring.";
+        let a = analyse_document("pasted text", text.as_bytes()).unwrap();
+        let html = page(text, Some(&a), None).into_string();
+        assert!(!html.contains(r#"id="text-checks-table""#), "{html}");
+        assert!(html.contains(
+            r#"<p class="nothing" data-table="text-checks-table">Nothing to check in the text"#
+        ));
+        for table in html.split("<table").skip(1) {
+            let body = &table[..table.find("</table>").unwrap()];
+            assert!(body.contains("<tbody><tr"), "a table with no row: {body}");
+        }
     }
 
     #[test]
