@@ -1310,6 +1310,14 @@ fn the_report_downloads_whole_and_prints_on_a4() {
     assert!(verdicts.contains("SE of an adjusted"), "{verdicts}");
     let effects = js(&tab, "document.querySelector('#effects').textContent");
     assert!(effects.contains("as printed: difference 0.65"), "{effects}");
+    // Numbers for a reader, each effect code spelled out (user trial 4, finding 12).
+    assert!(effects.contains("MD   0.65 [-1.69, 2.99]"), "{effects}");
+    assert!(
+        effects.contains("MD: mean difference, group1 − group2"),
+        "{effects}"
+    );
+    let abbr = js(&tab, "document.querySelector('#effects pre abbr').title");
+    assert!(abbr.starts_with("mean difference"), "{abbr}");
     let svgs = js(
         &tab,
         "String(document.querySelectorAll('#charts svg').length)",
