@@ -1231,3 +1231,135 @@ fn a_chart_downloads_as_png() {
     let (status, _) = server.request("POST", "/chart.png", Some(&content_type), body.as_bytes());
     assert_eq!(status, 400);
 }
+
+/// The bytes a `data:` link of the page holds (its text after the comma, percent-decoded).
+fn data_link_bytes(href: &str) -> Vec<u8> {
+    let (_, encoded) = href.split_once(',').unwrap_or_else(|| panic!("{href:.80}"));
+    let bytes = encoded.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap();
+            out.push(u8::from_str_radix(hex, 16).unwrap());
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The page's one-page report (`a#download-report`), downloaded and opened on its own in
+/// headless Chromium: its sections, its charts as SVG, nothing fetched (no script, no
+/// external resource), and printed on A4 (Chromium's PDF: the pages counted). Screenshots at
+/// 1280 wide and A4-sized (794 × 1123 CSS pixels, print media), saved under target/ to be
+/// looked at.
+#[test]
+fn the_report_downloads_whole_and_prints_on_a4() {
+    let Some(desktop) = browser(1280, 800) else {
+        return;
+    };
+    let server = Server::start();
+    let tab = desktop.new_tab().unwrap();
+    viewport(&tab, 1280, 800, false);
+    tab.navigate_to(&format!(
+        "http://127.0.0.1:{}/?example=edaravone-abstract",
+        server.port
+    ))
+    .unwrap()
+    .wait_until_navigated()
+    .unwrap();
+    tab.wait_for_element("#download-report").unwrap();
+    assert_eq!(
+        js(
+            &tab,
+            "document.querySelector('#download-report').getAttribute('download')"
+        ),
+        "report.html"
+    );
+    let href = js(&tab, "document.querySelector('#download-report').href");
+    assert!(href.starts_with("data:text/html;"), "{href:.60}");
+    let report = String::from_utf8(data_link_bytes(&href)).unwrap();
+    let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let file = out.join("report.html");
+    std::fs::write(&file, &report).unwrap();
+    // Opened from the disk, as a downloaded file is.
+    tab.navigate_to(&format!("file://{}", file.display()))
+        .unwrap()
+        .wait_until_navigated()
+        .unwrap();
+    tab.wait_for_element("#effects").unwrap();
+    let sections = js(
+        &tab,
+        "Array.from(document.querySelectorAll('section[id]')).map(s => s.id).join(',')",
+    );
+    for id in ["verdicts", "checks", "effects", "charts"] {
+        assert!(sections.split(',').any(|s| s == id), "{id}: {sections}");
+    }
+    let heading = js(
+        &tab,
+        "document.querySelector('#report-heading').textContent",
+    );
+    assert!(
+        heading.contains("Source: edaravone-abstract.txt"),
+        "{heading}"
+    );
+    let verdicts = js(&tab, "document.querySelector('#verdicts').textContent");
+    assert!(verdicts.contains("SE of an adjusted"), "{verdicts}");
+    let effects = js(&tab, "document.querySelector('#effects').textContent");
+    assert!(effects.contains("as printed: difference 0.65"), "{effects}");
+    // Numbers for a reader, each effect code spelled out (user trial 4, finding 12).
+    assert!(effects.contains("MD   0.65 [-1.69, 2.99]"), "{effects}");
+    assert!(
+        effects.contains("MD: mean difference, group1 − group2"),
+        "{effects}"
+    );
+    let abbr = js(&tab, "document.querySelector('#effects pre abbr').title");
+    assert!(abbr.starts_with("mean difference"), "{abbr}");
+    let svgs = js(
+        &tab,
+        "String(document.querySelectorAll('#charts svg').length)",
+    );
+    assert!(svgs.parse::<usize>().unwrap() >= 1, "{svgs} charts");
+    // Self-contained: nothing to run, nothing to follow, nothing fetched.
+    let outside = js(
+        &tab,
+        "String(document.querySelectorAll('script, form, nav, a[href], link, img, iframe').length + performance.getEntriesByType('resource').length)",
+    );
+    assert_eq!(outside, "0");
+    let shot = screenshot(&tab);
+    std::fs::write(out.join("report-1280x800.png"), &shot).unwrap();
+    let shot = screenshot_at(&tab, "#effects");
+    std::fs::write(out.join("report-effects-1280.png"), &shot).unwrap();
+    // As printed: A4 at 96 CSS pixels an inch, print media.
+    use headless_chrome::protocol::cdp::Emulation::SetEmulatedMedia;
+    tab.call_method(SetEmulatedMedia {
+        media: Some("print".into()),
+        features: None,
+    })
+    .unwrap();
+    viewport(&tab, 794, 1123, false);
+    js(&tab, "window.scrollTo(0, 0); 'ok'");
+    let shot = screenshot(&tab);
+    assert_eq!(png_size(&shot), (794, 1123));
+    std::fs::write(out.join("report-a4-print-1.png"), &shot).unwrap();
+    let shot = screenshot_at(&tab, "#charts");
+    std::fs::write(out.join("report-a4-print-charts.png"), &shot).unwrap();
+    let pdf = tab
+        .print_to_pdf(Some(headless_chrome::types::PrintToPdfOptions {
+            prefer_css_page_size: Some(true),
+            print_background: Some(true),
+            ..Default::default()
+        }))
+        .unwrap();
+    std::fs::write(out.join("report.pdf"), &pdf).unwrap();
+    let text = String::from_utf8_lossy(&pdf);
+    let pages = text
+        .matches("/Type /Page")
+        .count()
+        .saturating_sub(text.matches("/Type /Pages").count());
+    eprintln!("report.pdf: {} bytes, {pages} A4 pages", pdf.len());
+    assert!(pdf.starts_with(b"%PDF"));
+}

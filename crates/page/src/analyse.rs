@@ -13,7 +13,7 @@ use crate::error::Result;
 use serde::Serialize;
 use trialstats_charts::plot::{Canvas, Size, render_png, render_svg};
 use trialstats_charts::report_charts::gallery::gallery_items;
-use trialstats_documents::analysis::{self, AnalysisOptions};
+use trialstats_documents::analysis::{self, AnalysisOptions, StudyAnalysis};
 use trialstats_documents::checks::reported_test::CheckRules;
 use trialstats_documents::draft::summary_check::TextChecks;
 use trialstats_documents::draft::{DraftedItems, Sentences, study_file};
@@ -61,6 +61,11 @@ pub struct PageAnalysis {
     /// slopes, proportions, confirmatory trial).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub effects: Option<String>,
+    /// The study as analysed, from which the page and its printable report render the
+    /// study's title and source and the effects (not in the JSON: `effects` holds them as
+    /// `report` prints them).
+    #[serde(skip)]
+    pub analysed: Option<StudyAnalysis>,
     pub charts: Vec<PageChart>,
     /// Why a part is missing (the study did not load, a chart could not be drawn).
     pub problems: Vec<String>,
@@ -207,6 +212,7 @@ pub fn analyse_study_toml(study_toml: &str) -> PageAnalysis {
         check: None,
         study_check: None,
         effects: None,
+        analysed: None,
         charts: Vec::new(),
         problems: Vec::new(),
     };
@@ -251,6 +257,8 @@ pub fn analyse_study_toml(study_toml: &str) -> PageAnalysis {
         }
         Err(e) => out.problems.push(format!("no charts: {e}")),
     }
+    let [analysed] = analyses;
+    out.analysed = Some(analysed);
     out
 }
 

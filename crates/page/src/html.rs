@@ -13,9 +13,12 @@ use crate::corrections::{self, FormFields, RefusedCorrection};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 use trialstats_charts::plot::font::{CJK_FONT_BYTES, FONT_BYTES};
 use trialstats_documents::draft::{Item, ItemKind};
+use trialstats_documents::report;
 use trialstats_documents::study::edit::{MeasureKind, MeasureRows, StudyStructure};
+use trialstats_documents::study::is_review_mark;
 use trialstats_numerics::output::table::cell_text;
-use trialstats_numerics::output::{Cell, Table, Tabular};
+use trialstats_numerics::output::{Cell, Digits, Format, Table, TableOnly, Tabular, render};
+use trialstats_stats::effect::MeasureCode;
 
 /// An example one click away: `/?example=ID`.
 pub struct Example {
@@ -152,6 +155,80 @@ pub fn page_refused(text: &str, analysis: &PageAnalysis, refused: &RefusedCorrec
     page_of(text, Some(analysis), None, Some(refused))
 }
 
+/// The printable report's styles: the page's result tables and charts on A4, with no
+/// form, link or navigation; a table row, a chart and a section's heading are never split
+/// from what they belong to across pages. The study's checks leave out their first column,
+/// the study's id (the report is of one study, named in its heading).
+const REPORT_STYLE: &str = r#"
+body { font: 11pt/1.45 system-ui, 'DejaVu Sans', 'VL PGothic', sans-serif; margin: 0 auto; max-width: 60rem; padding: 0 1rem 2rem; color: #111; }
+h1 { font-size: 1.45rem; margin: 1rem 0 .25rem; } h2 { font-size: 1.15rem; border-bottom: 1px solid #ccc; margin-top: 1.5rem; break-after: avoid; }
+.source { color: #444; margin: 0; } .made { color: #666; font-size: 9pt; }
+table { border-collapse: collapse; width: 100%; font-size: 9pt; }
+thead { display: table-header-group; }
+th, td { border-bottom: 1px solid #ddd; padding: .2rem .4rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+#verdicts-table tr > :first-child, #checks-table tr > :first-child { display: none; }
+tr, figure { break-inside: avoid; }
+tr[data-verdict="inconsistent"], tr[data-verdict="decision error"], tr[data-verdict="contradicted"] { background: #fee2e2; }
+pre { white-space: pre-wrap; overflow-wrap: anywhere; font: 8.5pt/1.35 ui-monospace, 'DejaVu Sans Mono', monospace, 'VL PGothic'; }
+figure { margin: 1rem 0; } figure svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
+figcaption { font-size: 9pt; }
+.problems { background: #fff7ed; border-left: 4px solid #f97316; padding: .25rem 1rem; }
+@page { size: A4; margin: 14mm 12mm; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 10pt; }
+  tr[data-verdict], .problems { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  figure svg { max-height: 125mm; width: auto; }
+}
+"#;
+
+/// The one-page report to print or keep (`a#download-report`): the study's title and
+/// source, what each ± means, the checks (problems first), the effects and the charts, from
+/// the same analysis and with the same sections the page shows, as one self-contained HTML
+/// file: no script, no link, no external resource (the charts inline as SVG, the fonts the
+/// reader's own), and a print stylesheet for A4.
+pub fn report(a: &PageAnalysis) -> Markup {
+    // A drafted study's title and design are placeholders ("review") until a person writes
+    // them: the report is then named after its document.
+    let said = |v: &&str| !v.trim().is_empty() && !is_review_mark(v);
+    let source = a
+        .analysed
+        .as_ref()
+        .map(|s| s.source_file.as_str())
+        .or(a.draft.as_ref().map(|d| d.file.as_str()));
+    let design = a.analysed.as_ref().map(|s| s.design.as_str()).filter(said);
+    let title = match (
+        a.analysed.as_ref().map(|s| s.title.as_str()).filter(said),
+        source,
+    ) {
+        (Some(title), _) => title.to_string(),
+        (None, Some(source)) => format!("trialstats report: {source}"),
+        (None, None) => "trialstats report".to_string(),
+    };
+    html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) }
+                style { (PreEscaped(REPORT_STYLE)) }
+            }
+            body {
+                header id="report-heading" {
+                    h1 { (title) }
+                    @if let Some(source) = source {
+                        p class="source" { "Source: " (source) @if let Some(d) = design { " · design: " (d) } }
+                    }
+                p class="made" { "Made by trialstats " (env!("CARGO_PKG_VERSION")) " from the report's own numbers; what the document does not say (what ± means, the pre/post correlation) is said next to each result." }
+                }
+                (problems_section(a))
+                (findings_sections(a))
+                (charts_section(a, Downloads::Left))
+            }
+        }
+    }
+}
+
 fn page_of(
     text: &str,
     analysis: Option<&PageAnalysis>,
@@ -240,11 +317,7 @@ impl<'a> FormView<'a> {
 
 fn results(a: &PageAnalysis, form: &FormView) -> Markup {
     html! {
-        @if !a.problems.is_empty() {
-            section id="problems" class="problems" {
-                @for p in &a.problems { p { (p) } }
-            }
-        }
+        (problems_section(a))
         @if let Some(d) = &a.draft {
             section id="marked" {
                 h2 { "The text, with each number drafted" }
@@ -260,33 +333,95 @@ fn results(a: &PageAnalysis, form: &FormView) -> Markup {
             }
         }
         (structure_section(a, form))
+        (findings_sections(a))
+        (charts_section(a, Downloads::Offered))
+    }
+}
+
+/// Why a part of the analysis is missing, when one is.
+fn problems_section(a: &PageAnalysis) -> Markup {
+    html! {
+        @if !a.problems.is_empty() {
+            section id="problems" class="problems" {
+                @for p in &a.problems { p { (p) } }
+            }
+        }
+    }
+}
+
+/// What the analysis found, as the page and its printable report show it: what each ± means,
+/// the study's checks (problems first), the text's checks and the effects.
+fn findings_sections(a: &PageAnalysis) -> Markup {
+    html! {
         @if let Some(c) = &a.study_check {
             @let (readings, others) = split_rows(&c.table(), "spread_reading");
             section id="verdicts" {
                 h2 { "What each ± means, and why" }
-                @if readings.rows.is_empty() { p { (no_reading(a)) } }
-                @else { (table_html("verdicts-table", &readings, false)) }
+                (table_html("verdicts-table", &readings, false, &no_reading(a)))
             }
             section id="checks" {
                 h2 { "Do the numbers add up?" }
                 p { "GRIM, GRIMMER, bounds, SD or SEM, SPRITE, percent against count and claimed significance; problems first." }
-                (table_html("checks-table", &others, true))
+                (table_html("checks-table", &others, true, "No check applies to the numbers the study file holds."))
             }
         }
         @if let Some(c) = &a.check {
             section id="text-checks" {
                 h2 { "In the text: reported tests, means ± spreads, comparisons" }
-                p { "As trialstats check text reads the document: each test statistic against its p (statcheck's rules), each mean ± spread with its n, and what ± is where two arms are compared." }
-                (table_html("text-checks-table", &c.table(), true))
+                p { "Read from the text alone: each test statistic against its p (statcheck's rules), each mean ± spread with its n, and what ± is where two arms are compared." }
+                (table_html("text-checks-table", &c.table(), true, "Nothing to check in the text: it prints no test statistic with its p, no mean ± spread and no comparison of two arms."))
             }
         }
         @if let Some(e) = &a.effects {
+            @let shown = a.analysed.as_ref().map_or_else(|| e.clone(), |s| report::study_text_in(s, Digits::Reader));
             section id="effects" {
                 h2 { "Effects" }
-                pre { (e) }
+                (abbreviations(&shown))
+                pre { (with_abbreviations(&shown)) }
             }
         }
-        (charts_section(a))
+    }
+}
+
+/// The effect measure a line of the effects' text starts with (`    MD   0.65 [...]`).
+fn line_code(line: &str) -> Option<MeasureCode> {
+    let word = line.split_whitespace().next()?;
+    MeasureCode::ALL.into_iter().find(|c| c.as_str() == word)
+}
+
+/// The effects' text with each effect measure's code (MD, SMD, SMCR, …) an `abbr` whose
+/// title says what it is.
+fn with_abbreviations(text: &str) -> Markup {
+    html! {
+        @for line in text.split_inclusive('\n') {
+            @match line_code(line) {
+                Some(code) => {
+                    @let at = line.find(code.as_str()).unwrap_or(0);
+                    (&line[..at])
+                    abbr title=(code.description()) { (code.as_str()) }
+                    (&line[at + code.as_str().len()..])
+                }
+                None => (line),
+            }
+        }
+    }
+}
+
+/// What the effect measures the effects' text uses mean, spelled out once above it (a
+/// printed report has no hover).
+fn abbreviations(text: &str) -> Markup {
+    let mut used: Vec<MeasureCode> = Vec::new();
+    for code in text.lines().filter_map(line_code) {
+        if !used.contains(&code) {
+            used.push(code);
+        }
+    }
+    html! {
+        p class="abbreviations" {
+            "CI: confidence interval; r: the correlation of a patient's before and after values (rarely printed, so assumed and swept)"
+            @for code in &used { "; " strong { (code.as_str()) } ": " (code.description()) }
+            "."
+        }
     }
 }
 
@@ -308,7 +443,7 @@ fn no_reading(a: &PageAnalysis) -> String {
         n => (format!("{n} ± values"), "them", ", …"),
     };
     format!(
-        "The text marks {values} ({}{more}), but the draft did not place {them} in a measure, so what each ± means is not decided here. The table \"In the text\" below reads {them} as check text does. To have {them} analysed here, add {them} as a measure in the study file (\"The study file itself\", above) and analyse it.",
+        "The text marks {values} ({}{more}), but the draft did not place {them} in a measure, so what each ± means is not decided here. The table \"In the text\" below reads {them} from the text alone. To have {them} analysed here, add {them} as a measure in the study file (\"The study file itself\", above) and analyse it.",
         first.text.replace('\n', " "),
     )
 }
@@ -342,6 +477,8 @@ fn structure_section(a: &PageAnalysis, form: &FormView) -> Markup {
                     " · "
                     a id="download-csv" download="checks.csv" href=(data_uri("text/csv", &csv_of(&c.table()))) { "the checks as CSV" }
                 }
+                " · "
+                a id="download-report" download="report.html" href=(data_uri("text/html", &report(a).into_string())) { "a one-page report to print (HTML)" }
             }
         }
     }
@@ -359,8 +496,18 @@ fn document_fields(a: &PageAnalysis) -> Markup {
     }
 }
 
-/// The charts, each with its SVG and PNG downloads and a button opening it full size.
-fn charts_section(a: &PageAnalysis) -> Markup {
+/// Whether the charts offer their downloads (on the page) or are the charts alone (in the
+/// printable report).
+#[derive(Clone, Copy, PartialEq)]
+enum Downloads {
+    Offered,
+    Left,
+}
+
+/// The charts, each with its caption; on the page with its SVG and PNG downloads and a button
+/// opening it full size.
+fn charts_section(a: &PageAnalysis, downloads: Downloads) -> Markup {
+    let offered = downloads == Downloads::Offered;
     html! {
         section id="charts" {
             h2 { "Charts" }
@@ -370,14 +517,19 @@ fn charts_section(a: &PageAnalysis) -> Markup {
                     (PreEscaped(&c.svg))
                     figcaption {
                         strong { (c.title) } " "
-                        (c.caption) " "
-                        a class="downloads" download={ "chart-" (i) ".svg" } href=(data_uri("image/svg+xml", &c.svg)) { "SVG" }
+                        (c.caption)
+                        @if offered {
+                            " "
+                            a class="downloads" download={ "chart-" (i) ".svg" } href=(data_uri("image/svg+xml", &c.svg)) { "SVG" }
+                        }
                     }
-                    form class="downloads" method="post" action="/chart.png" enctype="multipart/form-data" {
-                        input type="hidden" name="study_toml" value=(a.study_toml);
-                        input type="hidden" name="index" value=(i);
-                        button type="submit" id={ "png-" (i) } { "PNG" }
-                        button type="submit" id={ "open-" (i) } name="view" value="open" formtarget="_blank" { "Open full size" }
+                    @if offered {
+                        form class="downloads" method="post" action="/chart.png" enctype="multipart/form-data" {
+                            input type="hidden" name="study_toml" value=(a.study_toml);
+                            input type="hidden" name="index" value=(i);
+                            button type="submit" id={ "png-" (i) } { "PNG" }
+                            button type="submit" id={ "open-" (i) } name="view" value="open" formtarget="_blank" { "Open full size" }
+                        }
                     }
                 }
             }
@@ -627,8 +779,13 @@ fn hover(item: &Item) -> String {
 }
 
 /// A result table; with `problems_first`, the rows whose status is not a pass come first.
-/// Each row carries `data-verdict` from its status (or verdict) column.
-fn table_html(id: &str, table: &Table, problems_first: bool) -> Markup {
+/// Each row carries `data-verdict` from its status (or verdict) column. A table with no row
+/// is the one line `nothing` instead (`p.nothing`, `data-table` = the table's id), not a
+/// header over nothing.
+fn table_html(id: &str, table: &Table, problems_first: bool, nothing: &str) -> Markup {
+    if table.rows.is_empty() {
+        return html! { p class="nothing" data-table=(id) { (nothing) } };
+    }
     let status = table
         .header
         .iter()
@@ -651,7 +808,7 @@ fn table_html(id: &str, table: &Table, problems_first: bool) -> Markup {
                     @for row in rows {
                         tr data-verdict=(verdict(row)) {
                             @for (i, c) in row.iter().enumerate() {
-                                td data-label=[table.header.get(i)] { (cell_text(c)) }
+                                td data-label=[table.header.get(i)] { (Digits::Reader.cell(c)) }
                             }
                         }
                     }
@@ -705,32 +862,9 @@ fn split_rows(table: &Table, check: &str) -> (Table, Table) {
     )
 }
 
-/// The table as CSV (quoted where needed).
+/// The table as CSV, as `--format csv` writes it (every digit kept: it is for machines).
 fn csv_of(table: &Table) -> String {
-    let quote = |s: &str| {
-        if s.contains([',', '"', '\n']) {
-            format!("\"{}\"", s.replace('"', "\"\""))
-        } else {
-            s.to_string()
-        }
-    };
-    let mut out = table
-        .header
-        .iter()
-        .map(|h| quote(h))
-        .collect::<Vec<_>>()
-        .join(",");
-    out.push('\n');
-    for row in &table.rows {
-        out.push_str(
-            &row.iter()
-                .map(|c| quote(&cell_text(c)))
-                .collect::<Vec<_>>()
-                .join(","),
-        );
-        out.push('\n');
-    }
-    out
+    render(Format::Csv, &TableOnly(table.clone())).unwrap_or_default()
 }
 
 /// A `data:` URI of `text` (percent-encoded UTF-8).
@@ -749,7 +883,7 @@ fn data_uri(mime: &str, text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analyse::{DocumentText, analyse_corrections, analyse_document};
+    use crate::analyse::{DocumentText, analyse_corrections, analyse_document, analyse_study_toml};
 
     const EDARAVONE: &str = include_str!("../../../data/als-edaravone-phase3.toml");
 
@@ -791,6 +925,103 @@ mod tests {
             assert!(html.contains(&format!(r#"id="{id}""#)), "{id}");
         }
         assert!(html.contains(r#"name="document_text""#));
+    }
+
+    #[test]
+    fn the_report_is_one_self_contained_page_of_the_pages_results() {
+        let a = analyse_document(
+            "abe2014_edaravone_abstract.txt",
+            include_bytes!("../../../tests/data/seeds/abe2014_edaravone_abstract.txt"),
+        )
+        .unwrap();
+        let page = page("", Some(&a), None).into_string();
+        assert!(page.contains(
+            r#"id="download-report" download="report.html" href="data:text/html;charset=utf-8,"#
+        ));
+        let report = report(&a).into_string();
+        // The heading, and the page's own sections, rendered by the page's own functions.
+        assert!(report.contains("Source: abe2014_edaravone_abstract.txt"));
+        for id in ["verdicts", "checks", "text-checks", "effects", "charts"] {
+            assert!(report.contains(&format!(r#"<section id="{id}">"#)), "{id}");
+        }
+        let section = |html: &str, id: &str| {
+            let start = html.find(&format!(r#"<section id="{id}">"#)).unwrap();
+            html[start..][..html[start..].find("</section>").unwrap()].to_string()
+        };
+        for id in ["verdicts", "checks", "effects"] {
+            assert_eq!(section(&report, id), section(&page, id), "{id}");
+        }
+        assert!(report.contains("<svg"));
+        // Self-contained and printable: nothing to run or fetch, A4, rows kept whole.
+        for outside in [
+            "<script", "<form", "<nav", "<a ", "<link", "<img", "url(", "href=",
+        ] {
+            assert!(!report.contains(outside), "{outside}");
+        }
+        assert!(report.contains("@page { size: A4;"));
+        assert!(report.contains("tr, figure { break-inside: avoid; }"));
+    }
+
+    #[test]
+    fn the_page_prints_numbers_for_a_reader_and_the_downloads_every_digit() {
+        let a = analyse_document(
+            "abe2014_edaravone_abstract.txt",
+            include_bytes!("../../../tests/data/seeds/abe2014_edaravone_abstract.txt"),
+        )
+        .unwrap();
+        let html = page("", Some(&a), None).into_string();
+        let effects = &html[html.find(r#"<section id="effects">"#).unwrap()..];
+        let effects = &effects[..effects.find("</section>").unwrap()];
+        // User trial 4, finding 12: MD 0.65 [-1.69, 2.99], not [-1.6922185, 2.9922185].
+        assert!(
+            effects.contains(
+                r#"<abbr title="mean difference, group1 − group2">MD</abbr>   0.65 [-1.69, 2.99]"#
+            ),
+            "{effects}"
+        );
+        assert!(effects.contains("<strong>SMD</strong>: standardised mean difference"));
+        assert!(
+            effects.contains("= 88.5 %  Wilson [80.9 %, 93.3 %]"),
+            "{effects}"
+        );
+        assert!(!effects.contains("2.9922185"));
+        // The downloads are for machines: every digit.
+        assert!(
+            a.effects
+                .as_ref()
+                .unwrap()
+                .contains("MD   0.65 [-1.6922185, 2.9922185]")
+        );
+        let json = serde_json::to_string(&a).unwrap();
+        assert!(json.contains("2.9922185"));
+        // A p below 0.001 is said so, never in e-notation, anywhere in the effects.
+        let nmo = analyse_study_toml(include_str!("../../../data/nmo-tocilizumab.toml"));
+        let html = page("", Some(&nmo), None).into_string();
+        let effects = &html[html.find(r#"<section id="effects">"#).unwrap()..];
+        let effects = &effects[..effects.find("</section>").unwrap()];
+        assert!(effects.contains("p &lt; 0.001"), "{effects}");
+        let e_notation = effects.as_bytes().windows(4).any(|w| {
+            w[0].is_ascii_digit() && w[1] == b'e' && w[2] == b'-' && w[3].is_ascii_digit()
+        });
+        assert!(!e_notation, "{effects}");
+        assert!(effects.contains("<abbr title=\"standardised mean change, (after − before) over the before SD, Hedges-corrected\">SMCR</abbr>"));
+    }
+
+    #[test]
+    fn a_result_section_with_nothing_found_says_so_in_one_line() {
+        // User trial 4, finding 15: "In the text" for a text with nothing to check was a
+        // header row over nothing.
+        let text = "Twelve patients were enrolled in the spring.";
+        let a = analyse_document("pasted text", text.as_bytes()).unwrap();
+        let html = page(text, Some(&a), None).into_string();
+        assert!(!html.contains(r#"id="text-checks-table""#), "{html}");
+        assert!(html.contains(
+            r#"<p class="nothing" data-table="text-checks-table">Nothing to check in the text"#
+        ));
+        for table in html.split("<table").skip(1) {
+            let body = &table[..table.find("</table>").unwrap()];
+            assert!(body.contains("<tbody><tr"), "a table with no row: {body}");
+        }
     }
 
     #[test]

@@ -501,16 +501,34 @@ fn first_detail(s: &ReadingSummary) -> String {
         .unwrap_or_else(|| "no evidence either way".to_string())
 }
 
-/// Why `label` is excluded, in words.
+/// Why `label` is excluded, in words, each thing said once: an SEM and the SE of an
+/// adjusted mean recompute the same SE of the difference, and the adjusted one's words only
+/// add the range an adjusted comparison allows (user trial 4, finding 15).
 fn against(readings: &[ReadingSummary], label: Reading) -> String {
-    readings
+    let parts: Vec<String> = readings
         .iter()
         .filter(|s| {
             s.reading == label || (label == Reading::Sem && s.reading == Reading::AdjustedSe)
         })
         .flat_map(|s| s.short.iter().cloned())
-        .collect::<Vec<_>>()
-        .join("; ")
+        .collect();
+    said_once(&parts).join("; ")
+}
+
+/// `parts` in order without those another part already says: a repeat, or the beginning of a
+/// longer part.
+fn said_once(parts: &[String]) -> Vec<&str> {
+    parts
+        .iter()
+        .enumerate()
+        .filter(|&(i, p)| {
+            !parts
+                .iter()
+                .enumerate()
+                .any(|(j, q)| j != i && q.starts_with(p.as_str()) && (q.len() > p.len() || j < i))
+        })
+        .map(|(_, p)| p.as_str())
+        .collect()
 }
 
 /// "; SEM excluded: ..." for the readings that were excluded, when any were.
@@ -663,6 +681,27 @@ mod tests {
         assert_eq!(r.verdict, Verdict::Sd);
         assert_eq!(r.kind(), SpreadKind::Sd);
         assert!(r.reason.contains("only that reading fits"), "{}", r.reason);
+    }
+
+    #[test]
+    fn a_labelled_sem_ruled_out_says_each_reason_once() {
+        // User trial 4, finding 15: the SEM's and the adjusted SE's words began alike and
+        // were both printed.
+        let sem = "SE of the difference 4.97, p = 0.544; the printed SE is 0.136 times it";
+        let adjusted = format!("{sem}, outside the 1/3–3/2 an adjusted comparison allows");
+        let e = ev(vec![
+            fit(Reading::Sd, Fit::Compatible, "SE of the difference 0.673"),
+            fit(Reading::Sem, Fit::Excluded, sem),
+            fit(Reading::AdjustedSe, Fit::Excluded, &adjusted),
+        ]);
+        let r = decide(SpreadKind::Sem, &candidates(true), vec![e]);
+        assert_eq!(r.verdict, Verdict::Contradicted);
+        assert_eq!(r.reason.matches(sem).count(), 1, "{}", r.reason);
+        assert!(r.reason.contains(&adjusted), "{}", r.reason);
+        assert_eq!(
+            said_once(&["a".into(), "b".into(), "a".into(), "ab".into()]),
+            ["b", "ab"]
+        );
     }
 
     #[test]

@@ -10,7 +10,7 @@
 use crate::analysis::{self, AnalysisOptions, StudyAnalysis};
 use crate::checks::{CheckReport, Status};
 use crate::error::{Outcome, Result};
-use crate::output::{Cell, Table, Tabular, human_number as h};
+use crate::output::{Cell, Digits, Table, Tabular};
 use crate::study::Study;
 use crate::verify::VerifyReport;
 use serde::Serialize;
@@ -102,7 +102,7 @@ pub fn add_confirmatory_trials(report: &mut Report, data_dir: &std::path::Path) 
 
 /// The study's confirmatory trial as text: the design, the n, and where every number comes
 /// from.
-fn confirmatory_text(s: &StudyAnalysis) -> String {
+fn confirmatory_text(s: &StudyAnalysis, d: Digits) -> String {
     let Some(c) = &s.confirmatory_trial else {
         return s
             .confirmatory_trial_left_out
@@ -115,7 +115,7 @@ fn confirmatory_text(s: &StudyAnalysis) -> String {
     t.push_str(&format!(
         "  {} = {}: {} patients ({} treatment + {} control)",
         c.effect_name,
-        h(c.effect),
+        d.number(c.effect),
         c.n_total,
         c.n_treatment,
         c.n_control
@@ -135,7 +135,7 @@ fn confirmatory_text(s: &StudyAnalysis) -> String {
         t.push_str(&format!(
             "  or by relapse counts per patient: {}\n    rate ratio = {}: {} patients ({} treatment + {} control)\n",
             r.method,
-            h(r.rate_ratio),
+            d.number(r.rate_ratio),
             r.n_total,
             r.n_treatment,
             r.n_control
@@ -186,29 +186,29 @@ fn sequential_text(s: &crate::power::sequential::sample_size::SequentialSize) ->
     t
 }
 
-fn ci(lo: Option<f64>, hi: Option<f64>) -> String {
+fn ci(lo: Option<f64>, hi: Option<f64>, d: Digits) -> String {
     match (lo, hi) {
-        (Some(l), Some(u)) => format!("[{}, {}]", h(l), h(u)),
+        (Some(l), Some(u)) => format!("[{}, {}]", d.number(l), d.number(u)),
         _ => "not estimable".to_string(),
     }
 }
 
 /// The SD of a change derived from what was reported, and the r it implies (said to be
 /// impossible, and not used, outside [−1, 1]).
-fn implied_text(i: &crate::analysis::ImpliedCorrelation) -> String {
+fn implied_text(i: &crate::analysis::ImpliedCorrelation, d: Digits) -> String {
     format!(
         "SD {} from {} ({}); implied r = {}{}",
-        h(i.sd_change),
+        d.number(i.sd_change),
         i.from,
         i.derivation,
-        h(i.r),
+        d.number(i.r),
         if i.is_possible() {
             String::new()
         } else {
             format!(
                 ", outside [-1, 1] even within rounding ([{}, {}]): these numbers cannot all be true, r not used",
-                h(i.range.0),
-                h(i.range.1)
+                d.number(i.range.0),
+                d.number(i.range.1)
             )
         }
     )
@@ -223,13 +223,9 @@ fn notes(e: &crate::effect::EffectSize) -> String {
     }
 }
 
-fn pct(x: f64) -> String {
-    format!("{} %", h(100.0 * x))
-}
-
 /// The test results the study prints (`[[tests]]`), each with its check (statcheck-style:
 /// the p its statistic allows within the rounding against the printed p).
-fn tests_text(s: &StudyAnalysis) -> String {
+fn tests_text(s: &StudyAnalysis, d: Digits) -> String {
     let mut t = String::new();
     let checks: Vec<&crate::checks::Finding> = s
         .findings
@@ -241,7 +237,7 @@ fn tests_text(s: &StudyAnalysis) -> String {
     }
     t.push_str(&format!(
         "\nReported test results (checked at α = {})\n",
-        h(s.options.level.alpha())
+        d.number(s.options.level.alpha())
     ));
     for f in checks {
         // The detail starts with the text and the verdict.
@@ -281,6 +277,26 @@ fn conversions_text(conversions: &[crate::analysis::Conversion], indent: &str) -
 /// # Ok::<(), trialstats_documents::Error>(())
 /// ```
 pub fn study_text(a: &StudyAnalysis) -> String {
+    study_text_in(a, Digits::Check)
+}
+
+/// [`study_text`] with its numbers printed to `digits`: the commands' text keeps 8
+/// significant digits ([`Digits::Check`]), the page 3 ([`Digits::Reader`]: `MD 0.65 [-1.69,
+/// 2.99]`, `p < 0.001`).
+///
+/// ```
+/// # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap();
+/// use std::path::Path;
+/// use trialstats_documents::analysis::{analyse_study, AnalysisOptions};
+/// use trialstats_documents::{report::study_text_in, study::load_file};
+/// use trialstats_numerics::output::Digits;
+/// let study = load_file(Path::new("data/als-edaravone-phase3.toml"))?;
+/// let analysed = analyse_study(&study, &AnalysisOptions::default())?;
+/// assert!(study_text_in(&analysed, Digits::Check).contains("MD   0.65 [-1.6922185, 2.9922185]"));
+/// assert!(study_text_in(&analysed, Digits::Reader).contains("MD   0.65 [-1.69, 2.99]"));
+/// # Ok::<(), trialstats_documents::Error>(())
+/// ```
+pub fn study_text_in(a: &StudyAnalysis, d: Digits) -> String {
     {
         let s = a;
         let mut t = String::new();
@@ -297,10 +313,10 @@ pub fn study_text(a: &StudyAnalysis) -> String {
             && s.arms.is_empty()
             && s.patient_data.is_empty()
         {
-            t.push_str("No before/after measures, slopes, proportions or arms: see `trialstats show` for its numbers.\n");
+            t.push_str("No before/after measures, slopes, proportions or arms to analyse: the study file lists the numbers it holds.\n");
         }
         for m in &s.measures {
-            t.push_str(&measure_text(m));
+            t.push_str(&measure_text(m, d));
         }
         for sl in &s.slopes {
             t.push_str(&format!(
@@ -314,8 +330,8 @@ pub fn study_text(a: &StudyAnalysis) -> String {
                 t.push_str(&format!(
                     "  {:<48} {}  CI {}{}\n",
                     e.measure.description(),
-                    h(e.estimate),
-                    ci(e.ci_lower, e.ci_upper),
+                    d.number(e.estimate),
+                    ci(e.ci_lower, e.ci_upper, d),
                     notes(e)
                 ));
             }
@@ -323,19 +339,19 @@ pub fn study_text(a: &StudyAnalysis) -> String {
         if !s.proportions.is_empty() {
             t.push_str(&format!(
                 "\nProportions ({} % intervals)\n",
-                h(s.options.level.percent())
+                d.number(s.options.level.percent())
             ));
             for p in &s.proportions {
                 t.push_str(&format!(
                     "  {:<34} {}/{} = {}  Wilson [{}, {}]  exact [{}, {}]{}\n",
                     p.id,
-                    h(p.events),
-                    h(p.n),
-                    pct(p.proportion),
-                    pct(p.wilson.0),
-                    pct(p.wilson.1),
-                    pct(p.clopper_pearson.0),
-                    pct(p.clopper_pearson.1),
+                    d.number(p.events),
+                    d.number(p.n),
+                    d.percent(p.proportion),
+                    d.percent(p.wilson.0),
+                    d.percent(p.wilson.1),
+                    d.percent(p.clopper_pearson.0),
+                    d.percent(p.clopper_pearson.1),
                     if p.bound == "exact" {
                         String::new()
                     } else {
@@ -344,10 +360,10 @@ pub fn study_text(a: &StudyAnalysis) -> String {
                 ));
             }
         }
-        t.push_str(&arms_text(s));
-        t.push_str(&patient_data_text(s));
-        t.push_str(&tests_text(s));
-        t.push_str(&confirmatory_text(s));
+        t.push_str(&arms_text(s, d));
+        t.push_str(&patient_data_text(s, d));
+        t.push_str(&tests_text(s, d));
+        t.push_str(&confirmatory_text(s, d));
         t
     }
 }
@@ -377,9 +393,17 @@ fn review_marks_text(s: &StudyAnalysis) -> String {
     t
 }
 
+/// Where a paired test becomes significant, its r printed to `d`.
+fn threshold_text(t: &crate::prepost::SignificanceThreshold, d: Digits) -> String {
+    match t {
+        crate::prepost::SignificanceThreshold::From(r) => format!("r ≥ {}", d.number(*r)),
+        other => other.to_string(),
+    }
+}
+
 /// One before/after measure: its numbers as reported, how ± was read, the conversions, the
 /// paired test at the assumed r with its effect sizes and r sweep, or why it is not analysed.
-fn measure_text(m: &analysis::MeasureAnalysis) -> String {
+fn measure_text(m: &analysis::MeasureAnalysis, d: Digits) -> String {
     let mut t = String::new();
     t.push_str(&format!(
         "\n[{}] {} ({}), n = {}\n",
@@ -402,47 +426,47 @@ fn measure_text(m: &analysis::MeasureAnalysis) -> String {
     }
     t.push_str(&conversions_text(&m.conversions, "  "));
     if let Some(i) = &m.implied {
-        t.push_str(&format!("  change: {}\n", implied_text(i)));
+        t.push_str(&format!("  change: {}\n", implied_text(i, d)));
     }
     if let Some(a) = &m.analysis {
         let p = &a.at_assumed_r;
         t.push_str(&format!(
-            "  paired test at r = {} ({}): change {} {}, {}% CI {}, t({}) = {}, p = {}\n",
-            h(a.assumed_r),
+            "  paired test at r = {} ({}): change {} {}, {}% CI {}, t({}) = {}, {}\n",
+            d.number(a.assumed_r),
             a.r_source,
-            h(p.mean_change),
+            d.number(p.mean_change),
             m.unit,
-            h(p.level.percent()),
-            ci(Some(p.ci_lower), Some(p.ci_upper)),
-            h(p.df),
-            h(p.t),
-            h(p.p),
+            d.number(p.level.percent()),
+            ci(Some(p.ci_lower), Some(p.ci_upper), d),
+            d.number(p.df),
+            d.number(p.t),
+            d.p(p.p),
         ));
         if !m.effects.is_empty() {
             t.push_str(&format!(
                 "  effect sizes at r = {} (metafor escalc, normal-theory {}% CIs):\n",
-                h(a.assumed_r),
-                h(p.level.percent())
+                d.number(a.assumed_r),
+                d.number(p.level.percent())
             ));
         }
         for e in &m.effects {
             t.push_str(&format!(
                 "    {:<5} {} {}\n",
                 e.measure.as_str(),
-                h(e.estimate),
-                ci(e.ci_lower, e.ci_upper)
+                d.number(e.estimate),
+                ci(e.ci_lower, e.ci_upper, d)
             ));
         }
         let sweep: Vec<String> = a
             .sweep
             .iter()
-            .map(|x| format!("r={}: p={}", h(x.r), h(x.p)))
+            .map(|x| format!("r={}: {}", d.number(x.r), d.p(x.p).replacen(" = ", "=", 1)))
             .collect();
         t.push_str(&format!("  r sweep: {}\n", sweep.join(", ")));
         t.push_str(&format!(
             "  significant (α = {}): {}\n  {}\n",
-            h(a.alpha),
-            a.threshold,
+            d.number(a.alpha),
+            threshold_text(&a.threshold, d),
             a.claim.detail
         ));
     }
@@ -455,7 +479,7 @@ fn measure_text(m: &analysis::MeasureAnalysis) -> String {
 /// The between-arm comparisons of a trial: each arm's numbers as reported, how ± was read,
 /// and each arm against the control with the basis (values, change scores at which r,
 /// reported changes, counts, rates) named.
-fn arms_text(s: &StudyAnalysis) -> String {
+fn arms_text(s: &StudyAnalysis, d: Digits) -> String {
     let mut t = String::new();
     if s.arms.is_empty() {
         return t;
@@ -484,7 +508,7 @@ fn arms_text(s: &StudyAnalysis) -> String {
             t.push_str(&format!("  {reading}\n"));
         }
         for (arm, i) in &item.implied {
-            t.push_str(&format!("  change of {arm}: {}\n", implied_text(i)));
+            t.push_str(&format!("  change of {arm}: {}\n", implied_text(i, d)));
         }
         for c in &item.comparisons {
             let how = match c.basis {
@@ -496,18 +520,18 @@ fn arms_text(s: &StudyAnalysis) -> String {
                 c.arm,
                 c.control,
                 c.basis.describe(),
-                h(s.options.level.percent())
+                d.number(s.options.level.percent())
             ));
             t.push_str(&conversions_text(&c.conversions, "    "));
             for e in &c.effects {
                 let ratio = e
-                    .ratio_text()
+                    .ratio_text_in(d)
                     .map_or(String::new(), |r| format!("  ratio {r}"));
                 t.push_str(&format!(
                     "    {:<4} {} {}{ratio}{}\n",
                     e.measure.as_str(),
-                    h(e.estimate),
-                    ci(e.ci_lower, e.ci_upper),
+                    d.number(e.estimate),
+                    ci(e.ci_lower, e.ci_upper, d),
                     notes(e)
                 ));
             }
@@ -524,7 +548,7 @@ fn arms_text(s: &StudyAnalysis) -> String {
 
 /// The MMRM of each patient-level data file: the model, each arm against the control at the
 /// last visit (the primary comparison) in full, then at every visit in a line each.
-fn patient_data_text(s: &StudyAnalysis) -> String {
+fn patient_data_text(s: &StudyAnalysis, digits: Digits) -> String {
     let mut t = String::new();
     for d in &s.patient_data {
         let f = &d.fit;
@@ -568,7 +592,7 @@ fn patient_data_text(s: &StudyAnalysis) -> String {
                 )
             }
         ));
-        let level = h(s.options.level.percent());
+        let level = digits.number(s.options.level.percent());
         let at = format!("{}={}", f.visit, d.last_visit);
         if let Some(means) = &f.emmeans {
             let last: Vec<String> = means
@@ -578,8 +602,8 @@ fn patient_data_text(s: &StudyAnalysis) -> String {
                     format!(
                         "{} {} {}",
                         m.level,
-                        h(m.estimate),
-                        ci(Some(m.ci_lower), Some(m.ci_upper))
+                        digits.number(m.estimate),
+                        ci(Some(m.ci_lower), Some(m.ci_upper), digits)
                     )
                 })
                 .collect();
@@ -591,16 +615,16 @@ fn patient_data_text(s: &StudyAnalysis) -> String {
         }
         for c in d.at_last_visit() {
             t.push_str(&format!(
-                "  {} at {} (the last visit): {} {}, SE {}, t({}) = {}, p = {}, {level}% CI {}\n",
+                "  {} at {} (the last visit): {} {}, SE {}, t({}) = {}, {}, {level}% CI {}\n",
                 c.contrast,
                 d.last_visit,
-                h(c.estimate),
+                digits.number(c.estimate),
                 d.unit,
-                h(c.se),
-                h(c.df),
-                h(c.t),
-                h(c.p),
-                ci(Some(c.ci_lower), Some(c.ci_upper))
+                digits.number(c.se),
+                digits.number(c.df),
+                digits.number(c.t),
+                digits.p(c.p),
+                ci(Some(c.ci_lower), Some(c.ci_upper), digits)
             ));
         }
         t.push_str(&format!(
@@ -610,11 +634,11 @@ fn patient_data_text(s: &StudyAnalysis) -> String {
         for c in &d.vs_control {
             let visit = c.at.strip_prefix(&format!("{}=", f.visit)).unwrap_or(&c.at);
             t.push_str(&format!(
-                "    {visit:<12} {}  {} {}  p = {}\n",
+                "    {visit:<12} {}  {} {}  {}\n",
                 c.contrast,
-                h(c.estimate),
-                ci(Some(c.ci_lower), Some(c.ci_upper)),
-                h(c.p)
+                digits.number(c.estimate),
+                ci(Some(c.ci_lower), Some(c.ci_upper), digits),
+                digits.p(c.p)
             ));
         }
     }

@@ -272,6 +272,84 @@ pub fn human_number(x: f64) -> String {
     }
 }
 
+/// How many digits the numbers of a text for people are printed with: the one place that
+/// decides it for the commands' text ([`Digits::Check`], [`human_number`]) and for the page
+/// a clinician reads ([`Digits::Reader`]). JSON and CSV keep every digit ([`full_number`]).
+///
+/// ```
+/// use trialstats_numerics::output::Digits;
+/// let d = Digits::Reader;
+/// // MD −1.2 [−1.4800853, −0.91991472] as a clinician reads it, and as it is checked.
+/// assert_eq!(format!("{} [{}, {}]", d.number(-1.2), d.number(-1.4800853), d.number(-0.91991472)), "-1.2 [-1.48, -0.92]");
+/// assert_eq!(Digits::Check.number(-1.4800853), "-1.4800853");
+/// // 225/356 = 63.2 %; p below 0.001 is said so, never in e-notation.
+/// assert_eq!(d.percent(225.0 / 356.0), "63.2 %");
+/// assert_eq!((d.p(2.22e-13), d.p(0.16043342)), ("p < 0.001".to_string(), "p = 0.16".to_string()));
+/// // Never fewer digits than the whole number has.
+/// assert_eq!(d.number(7837.8), "7838");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Digits {
+    /// Up to 8 significant digits ([`human_number`]): enough to check against another tool's
+    /// printout. The commands' text.
+    #[default]
+    Check,
+    /// Three significant digits (never fewer than the whole number's, trailing zeros
+    /// trimmed), a percentage to one decimal, a p below 0.001 as `p < 0.001`. The page.
+    Reader,
+}
+
+impl Digits {
+    /// The significant digits [`Digits::Reader`] keeps.
+    const READER_DIGITS: i32 = 3;
+
+    /// A number.
+    pub fn number(self, x: f64) -> String {
+        match self {
+            Digits::Check => human_number(x),
+            Digits::Reader if x == 0.0 || !x.is_finite() => human_number(x),
+            Digits::Reader => {
+                let digits_before = x.abs().log10().floor() as i32 + 1;
+                let decimals = (Self::READER_DIGITS - digits_before).clamp(0, 12) as usize;
+                let s = format!("{x:.decimals$}");
+                let s = if s.contains('.') {
+                    s.trim_end_matches('0').trim_end_matches('.').to_string()
+                } else {
+                    s
+                };
+                // A number that rounds to zero is zero, not "-0".
+                if s == "-0" { "0".to_string() } else { s }
+            }
+        }
+    }
+
+    /// A proportion (0.632) as a percentage: `63.2 %` ([`Digits::Reader`]: one decimal).
+    pub fn percent(self, fraction: f64) -> String {
+        match self {
+            Digits::Reader if fraction.is_finite() => format!("{:.1} %", 100.0 * fraction),
+            _ => format!("{} %", self.number(100.0 * fraction)),
+        }
+    }
+
+    /// A table's cell as text: a number printed to these digits, anything else as
+    /// [`table::cell_text`] prints it.
+    pub fn cell(self, c: &Cell) -> String {
+        match c {
+            Cell::Number(x) => self.number(*x),
+            other => table::cell_text(other),
+        }
+    }
+
+    /// A p-value with its relation: `p = 0.16`, and with [`Digits::Reader`] `p < 0.001` below
+    /// 0.001.
+    pub fn p(self, p: f64) -> String {
+        match self {
+            Digits::Reader if p < 0.001 => "p < 0.001".to_string(),
+            _ => format!("p = {}", self.number(p)),
+        }
+    }
+}
+
 /// A number for machines: the shortest text that reads back to the same `f64`.
 ///
 /// ```
@@ -304,6 +382,24 @@ mod tests {
         assert_eq!(human_number(1.5e-7), "1.5e-7");
         assert_eq!(human_number(1e-9), "1e-9");
         assert_eq!(human_number(-1.23456789e12), "-1.2345679e12");
+    }
+
+    #[test]
+    fn reader_digits_keep_three_significant_digits_and_whole_numbers() {
+        let d = Digits::Reader;
+        assert_eq!(d.number(0.076815169), "0.0768");
+        assert_eq!(d.number(2.9922185), "2.99");
+        assert_eq!(d.number(0.65), "0.65");
+        assert_eq!(d.number(0.9996), "1");
+        assert_eq!(d.number(-0.0004), "-0.0004");
+        assert_eq!(d.number(-0.00000000000001), "0");
+        assert_eq!(d.number(123456.7), "123457");
+        assert_eq!(d.number(f64::NAN), "NA");
+        assert_eq!(d.percent(0.40927543), "40.9 %");
+        assert_eq!(d.p(0.0449871), "p = 0.045");
+        assert_eq!(d.p(0.001), "p = 0.001");
+        assert_eq!(Digits::Check.p(2.22e-13), "p = 2.22e-13");
+        assert_eq!(Digits::Check.percent(0.63202247), "63.202247 %");
     }
 
     #[test]

@@ -453,10 +453,15 @@ impl EffectSize {
     /// A log ratio (ROM, ROMC, RR, OR, IRR) read as a ratio: `exp(estimate) (lower to upper)`;
     /// `None` for other measures.
     pub fn ratio_text(&self) -> Option<String> {
+        self.ratio_text_in(crate::output::Digits::Check)
+    }
+
+    /// [`EffectSize::ratio_text`] with its numbers printed to `digits`.
+    pub fn ratio_text_in(&self, digits: crate::output::Digits) -> Option<String> {
         if !self.measure.is_log_ratio() {
             return None;
         }
-        let h = |x: f64| crate::output::human_number(x.exp());
+        let h = |x: f64| digits.number(x.exp());
         let interval = match (self.ci_lower, self.ci_upper) {
             (Some(l), Some(u)) => format!(" ({} to {})", h(l), h(u)),
             _ => String::new(),
