@@ -45,7 +45,8 @@ const JA_DOSE: &str =
 const LATIN_NAME: &str = r"[A-Za-zα-ωΑ-Ω][A-Za-z0-9α-ωΑ-Ω\-]*[0-9][A-Za-z0-9]*";
 
 /// Group phrases in `s`: `in the drug group`, `placebo arm`, `the 6 mg group`, `patients
-/// receiving X`, `実薬群`, bare comparators, and the groups an observational report sets by
+/// receiving X`, `実薬群` (with the capitalised Latin words of its name: `Sham Acupuncture群`,
+/// `Waiting list群`), bare comparators, and the groups an observational report sets by
 /// outcome (`survivors` and `nonsurvivors`, `responders` and `non-responders`). Overlapping
 /// matches keep the longest.
 pub fn groups(s: &str) -> Vec<Phrase> {
@@ -57,9 +58,9 @@ pub fn groups(s: &str) -> Vec<Phrase> {
             (?P<recv>\b(?:patients|participants|subjects|those|women|men|children|group|arm|cohort)\s+(?:receiving|treated\s+with|taking|given|on)\s+(?:[a-z0-9][a-z0-9\-+./]*)(?:\s+\d+(?:\.\d+)?\s*(?:mg|µg|mcg|g|mg/kg|iu|units?)|\s+(?:care|therapy|treatment|medication|management|diet))?)
           | (?P<noun>\b(?:group|arm|cohort)s?\b)
           | (?P<within>\b(?:patients|participants|subjects|those)\s+in\s+the\s+(?:[a-z0-9][a-z0-9\-+./]*\s+){{0,2}}(?:programme|program|intervention|condition))
+          | (?P<ja>(?:(?-i:[A-Z])[A-Za-z\-]*\x20){{0,3}}(?:[^\s、。，,：:;；（）()「」・群\d０-９]|{JA_DOSE}|{LATIN_NAME}){{1,20}}群)
           | (?P<cmp>\b(?:{COMPARATORS})\b)
           | (?P<outcome>\b(?:non-?survivors|survivors|non-?responders|responders)\b)
-          | (?P<ja>(?:[^\s、。，,：:;；（）()「」・群\d０-９]|{JA_DOSE}|{LATIN_NAME}){{1,20}}群)
         "
         ),
     );
@@ -1034,6 +1035,22 @@ mod tests {
         assert_eq!(keys, ["sglt2阻害薬を併用した", "glp-1"]);
         assert!(is_control("placebo group"));
         assert!(!is_control("drug group"));
+    }
+
+    #[test]
+    fn a_japanese_group_named_with_latin_words_keeps_them() {
+        let s = "結果: Real Acupuncture群:7.2(SD6.5)日、Sham Acupuncture群:6.6(SD6.0)日、Waiting list群:1.5日。";
+        let names: Vec<String> = super::groups(s).into_iter().map(|p| p.text).collect();
+        assert_eq!(
+            names,
+            ["Real Acupuncture群", "Sham Acupuncture群", "Waiting list群"]
+        );
+        // A comparator alone is still one (`sham` with no 群 after it).
+        let names: Vec<String> = super::groups("versus sham, the score fell")
+            .into_iter()
+            .map(|p| p.text)
+            .collect();
+        assert_eq!(names, ["sham"]);
     }
 
     #[test]
