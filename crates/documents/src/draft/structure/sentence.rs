@@ -1014,6 +1014,9 @@ impl GapReader<'_> {
         for &j in self.members {
             let [a, b] = self.items[j].span;
             if a >= start && b <= end {
+                // The people a share counts are the share's words, no new measure's (`46%の被
+                // 験者`, `46% of patients`).
+                let b = b + people_counted_after(&original[b..end]);
                 cut.push((a - start, b - start));
                 after_items = after_items.max(b - start);
             }
@@ -1484,6 +1487,20 @@ impl RunReader<'_> {
             }
         }
     }
+}
+
+/// The length of the people a number counts, printed right after it (`の被験者`, `of the
+/// patients`, `例`), in `after`; 0 where none.
+fn people_counted_after(after: &str) -> usize {
+    static P: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    P.get_or_init(|| {
+        regex::Regex::new(
+            r"^(?:\s*の\s*(?:被験者|患者|症例|参加者|対象者|人)|\s+of\s+(?:the\s+)?(?:patients|participants|subjects|people|children|women|men)\b)",
+        )
+        .expect("valid pattern")
+    })
+    .find(after)
+    .map_or(0, |m| m.end())
 }
 
 /// The values of a measure of changes printed as the size of a fall (`fell by 4.1 … and by
@@ -1986,6 +2003,21 @@ mod tests {
             assert_ne!(cells[3].1, cells[1].1, "{text}: {cells:?}");
             assert!(items.len() >= 6);
         }
+    }
+
+    #[test]
+    fn the_people_a_share_counts_name_no_new_measure_between_two_groups_values() {
+        let text = "結果: Real Acupuncture群:7.2(SD6.5)日 46%の被験者 Sham Acupuncture群:6.6(SD6.0)日 35%の被験者。";
+        let (items, s) = crate::draft::structure::read_text(text);
+        let arms: Vec<&crate::draft::structure::Measure> = s
+            .measures
+            .iter()
+            .filter(|m| m.shape == Shape::Arms)
+            .collect();
+        assert_eq!(arms.len(), 1, "{:#?}", s.measures);
+        let means = crate::draft::structure::means_of(&items, &s, arms[0]);
+        let groups: Vec<&str> = means.iter().map(|(g, _, _)| g.as_str()).collect();
+        assert_eq!(groups, ["Real Acupuncture群", "Sham Acupuncture群"]);
     }
 
     #[test]
