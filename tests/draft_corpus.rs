@@ -804,7 +804,7 @@ const FLOOR_DEV_PATH: usize = 1092;
 const FLOOR_HOLDOUT_PATH: usize = 902;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
-const FLOOR_DEV_DECIDED: usize = 1345;
+const FLOOR_DEV_DECIDED: usize = 1347;
 const FLOOR_HOLDOUT_DECIDED: usize = 273;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
@@ -815,7 +815,10 @@ const CEILING_HOLDOUT_N_WRONG: usize = 21;
 // n's attached right (session 30: a table row's label printing each group's n, 460 -> 511 on
 // the development part; a header row of n's alone under the groups' names, 511 -> 535; the
 // held-out part unchanged by both).
-const FLOOR_DEV_N_RIGHT: usize = 596;
+// Session 31: a value printed again where two transitions share their end (`… to 1.3 ± 0.24)
+// and again from 12 w to 24 w (1.3 ± 0.24 to …`) is one time point: its second print stays a
+// single fact, whose n is no longer counted (596 of 1059 -> 594 of 1057, none wrong).
+const FLOOR_DEV_N_RIGHT: usize = 594;
 // Session 31: glued headers of names with their n's and the comparison's column after them
 // (`Intervention n=55Standard care n=59Comparison`): held-out n's right 269 -> 284.
 const FLOOR_HOLDOUT_N_RIGHT: usize = 284;

@@ -795,6 +795,13 @@ const FILLER: &[&str] = &[
     "not",
     "have",
     "respectively",
+    // Adverbs that carry the measure on (`and again from 12 w to 24 w (1.3 to 1.38)`).
+    "again",
+    "also",
+    "further",
+    "then",
+    "thereafter",
+    "subsequently",
     "mean",
     "means",
     "average",

@@ -1398,6 +1398,33 @@ impl RunReader<'_> {
     /// Add a run's values to a measure, each with its group and time point.
     fn push_run_cells(&self, m: &mut Measure, run: &[usize], s: &mut Structure) {
         let first_cell = m.cells.len();
+        // A time course told as transitions that share their ends (`from entry to 12 w (1.1 ±
+        // 0.23 to 1.3 ± 0.24) and again from 12 w to 24 w (1.3 ± 0.24 to 1.38 ± 0.27)`)
+        // prints the shared value twice: one time point. The second print (the same mean and
+        // spread right after the first, neither naming a time of its own) stays a single fact.
+        let printed = |k: usize| {
+            let p = &self.items[self.summaries[k]].parts;
+            let text =
+                |v: &Option<crate::draft::Printed>| v.as_ref().map(|v| v.number.text.clone());
+            (text(&p.mean).or_else(|| text(&p.median)), text(&p.spread))
+        };
+        let run: Vec<usize> = run
+            .iter()
+            .enumerate()
+            .filter(|&(pos, &k)| {
+                pos == 0 || {
+                    let before = run[pos - 1];
+                    let untimed =
+                        self.locals[k].time.is_none() && self.locals[before].time.is_none();
+                    !(untimed
+                        && self.locals[k].group == self.locals[before].group
+                        && printed(k).0.is_some()
+                        && printed(k) == printed(before))
+                }
+            })
+            .map(|(_, &k)| k)
+            .collect();
+        let run = &run[..];
         for (pos, &k) in run.iter().enumerate() {
             let l = &self.locals[k];
             let group = l
@@ -2003,6 +2030,20 @@ mod tests {
             assert_ne!(cells[3].1, cells[1].1, "{text}: {cells:?}");
             assert!(items.len() >= 6);
         }
+    }
+
+    #[test]
+    fn transitions_that_share_their_ends_are_one_time_course() {
+        let text = "In those who took part for 24 w (N = 207), distance increased from entry to 12 w (1.1 +/- 0.23 to 1.3 +/- 0.24, P < 0.0001) and again from 12 w to 24 w (1.3 +/- 0.24 to 1.38 +/- 0.27, P < 0.0001).";
+        let (items, s) = crate::draft::structure::read_text(text);
+        assert_eq!(s.measures.len(), 1, "{:#?}", s.measures);
+        let m = &s.measures[0];
+        assert_eq!(m.shape, Shape::TimeCourse);
+        let means: Vec<String> = crate::draft::structure::means_of(&items, &s, m)
+            .into_iter()
+            .map(|(_, _, v)| v)
+            .collect();
+        assert_eq!(means, ["1.1", "1.3", "1.38"]);
     }
 
     #[test]
