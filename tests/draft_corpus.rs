@@ -787,14 +787,16 @@ fn draft_on_the_held_out_part() {
 // 58 and 66, as it arrived after the session's first rules (development half 72.3 %, held-out
 // half 71.1 %); it brought no violation and no wrong ± or n to the held-out half; batch 18
 // (session 31, 24 documents) with 44 and 48, as it arrived after the session's first rule
-// (development half 82.6 %, held-out half 90.0 %).
+// (development half 82.6 %, held-out half 90.0 %); batch 19 (session 31, 3 Japanese
+// documents) with 2 and 2, as it arrived after all of session 31's rules (development half 24
+// of 27 items, held-out half 14 of 14).
 const FLOOR_DEV_FOUND: f64 = 87.1;
 const FLOOR_HOLDOUT_FOUND: f64 = 78.3;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
-const CEILING_DEV_NON_DATA: usize = 546;
-const CEILING_HOLDOUT_NON_DATA: usize = 772;
+const CEILING_DEV_NON_DATA: usize = 548;
+const CEILING_HOLDOUT_NON_DATA: usize = 774;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 const FLOOR_DEV_PATH: usize = 1092;
