@@ -563,18 +563,22 @@ fn find_stacked(text: &str, lines: &[Range<usize>], taken: &[Range<usize>]) -> V
             cells_at.push(l.clone());
             end += 1;
         }
-        // Groups over their times, the times' unit printed once in the stub (`Supervised`,
-        // `Home based`, `Control`, then `Week`, `1`, `6`, `12`, `1`, `6`, `12` …).
-        if let Some((taken_cells, rows)) = stacked_groups_over_times(text, &cells_at) {
+        // The lines the rows stand on: from the first row's to the last's.
+        let extent = |rows: &[Row]| {
             let first = lines
                 .iter()
                 .position(|l| l.start == rows[0].line.start)
                 .unwrap_or(start);
             let last = lines
                 .iter()
-                .position(|l| l.end >= cells_at[taken_cells - 1].end)
+                .position(|l| l.end >= rows[rows.len() - 1].line.end)
                 .map_or(end, |p| p + 1);
-            let mut table = Table::new(text, rows, lines, (first, last), spaced);
+            (first, last)
+        };
+        // Groups over their times, the times' unit printed once in the stub (`Supervised`,
+        // `Home based`, `Control`, then `Week`, `1`, `6`, `12`, `1`, `6`, `12` …).
+        if let Some(rows) = stacked_groups_over_times(text, &cells_at) {
+            let mut table = Table::new(text, rows.clone(), lines, extent(&rows), spaced);
             // The row of times opens with numbers: a header row all the same.
             table.header_rows = 2;
             table.column_headers = table.headers(text, table.width);
@@ -597,15 +601,8 @@ fn find_stacked(text: &str, lines: &[Range<usize>], taken: &[Range<usize>]) -> V
             continue;
         }
         let rows = stacked_rows(&cells_at[..taken_cells], width, header);
-        let first = lines
-            .iter()
-            .position(|l| l.start == rows[0].line.start)
-            .unwrap_or(start);
-        let last = lines
-            .iter()
-            .position(|l| l.end >= rows[rows.len() - 1].line.end)
-            .map_or(end, |p| p + 1);
-        out.push(Table::new(text, rows, lines, (first, last), spaced));
+        let extent = extent(&rows);
+        out.push(Table::new(text, rows, lines, extent, spaced));
     }
     out
 }
@@ -671,10 +668,10 @@ fn read_further_by_labels(
 /// page's table copies it a cell a line: two group names or more, then the times' unit alone
 /// (`Week`, `Month`, `Day`, `週`: the stub's cell of the lower header row), then the same
 /// sequence of times, as bare numbers, once under each group (`1`, `6`, `12`, `1`, `6`, `12`,
-/// …); then rows of a label and a value under each time of each group. The cells the table
-/// takes and its rows (the two header rows first), or `None` where the cells are not so
-/// printed or fewer than two rows follow.
-fn stacked_groups_over_times(text: &str, cells_at: &[Range<usize>]) -> Option<(usize, Vec<Row>)> {
+/// …); then rows of a label and a value under each time of each group. Its rows (the two
+/// header rows first), or `None` where the cells are not so printed or fewer than two rows
+/// follow.
+fn stacked_groups_over_times(text: &str, cells_at: &[Range<usize>]) -> Option<Vec<Row>> {
     let cell = |k: usize| text[cells_at[k].clone()].trim();
     let groups = (0..cells_at.len())
         .take_while(|&k| !opens_with_datum(cell(k)) && !is_time_unit(cell(k)))
@@ -702,10 +699,9 @@ fn stacked_groups_over_times(text: &str, cells_at: &[Range<usize>]) -> Option<(u
         .iter()
         .take_while(|r| {
             !opens_with_datum(&text[r[0].clone()])
-                && r[1..].iter().all(|c| {
-                    let t = text[c.clone()].trim();
-                    opens_with_datum(t) || t.is_empty() || ["—", "–", "-", "ns", "NS"].contains(&t)
-                })
+                && r[1..]
+                    .iter()
+                    .all(|c| value_or_empty(text[c.clone()].trim()))
         })
         .count();
     if rows < 2 {
@@ -722,14 +718,15 @@ fn stacked_groups_over_times(text: &str, cells_at: &[Range<usize>]) -> Option<(u
         line: at(unit).start..at(header_end - 1).end,
         cells: (unit..header_end).map(at).collect(),
     };
-    let out = [upper, lower]
-        .into_iter()
-        .chain(body[..rows].iter().map(|r| Row {
-            line: r[0].start..r[width - 1].end,
-            cells: r.to_vec(),
-        }))
-        .collect();
-    Some((header_end + rows * width, out))
+    Some(
+        [upper, lower]
+            .into_iter()
+            .chain(body[..rows].iter().map(|r| Row {
+                line: r[0].start..r[width - 1].end,
+                cells: r.to_vec(),
+            }))
+            .collect(),
+    )
 }
 
 /// A header row's texts that are times as bare numbers with their unit printed once in the
@@ -752,6 +749,12 @@ pub fn is_time_unit(cell: &str) -> bool {
         .expect("valid pattern")
     })
     .is_match(cell.trim())
+}
+
+/// A cell a row of values may print after its label: a value, nothing, a dash for an empty
+/// cell or `ns`.
+fn value_or_empty(cell: &str) -> bool {
+    opens_with_datum(cell) || cell.is_empty() || ["—", "–", "-", "ns", "NS"].contains(&cell)
 }
 
 /// The columns of a stacked table's cells ([`find_stacked`]): (cells taken, columns, header
@@ -778,10 +781,7 @@ fn stacked_columns(text: &str, cells_at: &[Range<usize>]) -> Option<(usize, usiz
                 header == width
                     || r[1..].iter().all(|c| {
                         let t = text[c.clone()].trim();
-                        datum(c)
-                            || t.is_empty()
-                            || is_n_cell(t)
-                            || ["—", "–", "-", "ns", "NS"].contains(&t)
+                        value_or_empty(t) || is_n_cell(t)
                     })
             };
             let consistent = rows

@@ -40,6 +40,7 @@ use crate::text::number::{NUMBER, TextNumber};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::OnceLock;
+use trialstats_numerics::reported::{ReportedNumber, exact::Rounding};
 
 fn cell_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
@@ -505,12 +506,16 @@ fn counts_with_their_columns_percents(plain: &str, table: &super::table::Table, 
         let header = super::table::header_text(plain, &table.column_header_cells(plain, r, k));
         let n = super::table::n_printed_in(&header);
         let (count, pct) = (&c["count"], &c["pct"]);
-        let fits = match (n, count.parse::<u64>(), pct.parse::<f64>()) {
-            (Some(n), Ok(count), Ok(value)) if n > 0 && count <= n => {
-                let decimals = pct.split_once('.').map_or(0, |(_, d)| d.len()) as i32;
-                let half_unit = 0.5 * 10f64.powi(-decimals);
-                (100.0 * count as f64 / n as f64 - value).abs() <= half_unit + 1e-9
-            }
+        // The project's exact rounding (as GRIM's and `check percent`'s): the counts k whose
+        // share k · 100 / n rounds to the printed percent, ties either way.
+        let fits = match (
+            n,
+            count.parse::<u64>(),
+            ReportedNumber::parse(pct, "table cell"),
+        ) {
+            (Some(n), Ok(count), Ok(percent)) if n > 0 && count <= n => percent
+                .integers_rounding_here(100, i128::from(n), Rounding::UpOrDown)
+                .is_ok_and(|k| k.first <= i128::from(count) && i128::from(count) <= k.last),
             _ => false,
         };
         if !fits {
