@@ -40,7 +40,8 @@ fn percent_pattern() -> &'static Regex {
     })
 }
 
-/// A count with its percentage after it: `2313 (50.6%)`, `163 events (8.9%)`, `21 of 411
+/// A count with its percentage after it: `2313 (50.6%)`, `163 events (8.9%)`, `113例(14.4%)`,
+/// `100名(59%)` (the counter of the people between), `21 of 411
 /// (5.1%)`, `12 of 15 patients (80%)` (the counted thing between the whole and its
 /// percentage), `Fifteen patients (40%)`, `3046/5689 (53.5)` (a table whose header says `(%)`: the bracketed number is the
 /// percentage when it is 100·k/n as printed).
@@ -51,9 +52,11 @@ fn count_percent_pattern() -> &'static Regex {
             (?P<count> \d{1,3}(?:,\d{3})+ | \d+ | WORDS )
             (?: \s+ (?i: of | out \s+ of ) \s+ (?P<of> \d{1,3}(?:,\d{3})+ | \d+ | WORDS ) (?: \s+ [a-z]+ ){0,2}?
               | \s* / \s* (?P<of2> \d{1,3}(?:,\d{3})+ | \d+ )
-              | \s+ (?P<word> [a-z]+ ) )?
-            \s* \( \s* (?P<value> \d+ (?: \. \d+ )? ) \s* (?P<sign> % )? \s* (?: [);,] | of \s )"
-            .replace("WORDS", number_words());
+              | \s+ (?P<word> [a-z]+ )
+              | \s* COUNTERS_JA )?
+            \s* [(（] \s* (?P<value> \d+ (?: \. \d+ )? ) \s* (?P<sign> % )? \s* (?: [);,）] | of \s )"
+            .replace("WORDS", number_words())
+            .replace("COUNTERS_JA", COUNTERS_JA);
         Regex::new(&p).expect("the count-percent pattern is valid")
     })
 }
@@ -261,6 +264,7 @@ fn n_pattern() -> &'static Regex {
               (?: ^ | [^A-Za-z] ) [nN] \s* = \s* (?P<n> NUMBER )
             | (?P<ja> MULTIPLIED | NUMBER ) \s* (?P<jaunit> CJA )
             | (?P<en> NUMBER | WORDS ) \s+ (?P<between> (?: [A-Za-z][A-Za-z0-9]* (?: -[A-Za-z0-9]+ )* \s+ ){0,3}? ) (?P<enunit> CEN ) (?-u:\b)
+            | (?P<hyphen> NUMBER | WORDS ) - (?P<hyphenunit> (?i: patient | participant | subject | person | volunteer | child | woman | man ) ) (?-u:\b)
             | (?P<paren> NUMBER ) \s* \( [^()\n]{1,40} \) \s+ (?: [a-z]+ \s+ )?? (?P<parenunit> CEN ) (?-u:\b)
             | (?P<afterunit> CEN ) \s* \( \s* (?P<after> NUMBER ) \s* \)
             | (?P<arm> NUMBER ) \s+ (?P<armunit> intervention | control | placebo | treatment | usual \x20 care ) (?: \s+ (?: arm | group ) )? \s* [,;)]
@@ -434,7 +438,7 @@ fn change_after_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
         Regex::new(
-            r"^(?:\s*(?i:(?:relative|absolute|mean|median|average)\s+)?(?P<what>(?i:[a-z]+)\s+)?(?i:reductions?|decreases?|declines?|drops?|falls?|increases?|rises?|improvements?|gains?|loss|lower|higher|fewer|less|more|greater)(?-u:\b)|の?(?:減少|低下|増加|上昇|改善|短縮|減|増|抑制|低減|軽減))",
+            r"^(?:\s*(?i:(?:relative|absolute|mean|median|average)\s+)?(?P<what>(?i:[a-z]+)\s+)?(?i:reductions?|decreases?|declines?|drops?|falls?|increases?|rises?|improvements?|gains?|loss|lower|higher|fewer|less|more|greater)(?-u:\b)|[)）]?の?(?:減少|低下|増加|上昇|改善|短縮|減|増|抑制|低減|軽減))",
         )
         .expect("valid pattern")
     })
@@ -692,6 +696,11 @@ fn change_words_around(plain: &str, start: usize, end: usize, depth: usize) -> b
     if depth >= 4 {
         return false;
     }
+    if let Some((s, e)) = later_listed_percentage(plain, end) {
+        if change_words_around(plain, s, e, depth + 1) {
+            return true;
+        }
+    }
     let offset = from(60);
     let Some(c) = earlier_percentage_pattern().captures(&plain[offset..start]) else {
         return false;
@@ -719,6 +728,28 @@ fn change_words_around(plain: &str, start: usize, end: usize, depth: usize) -> b
     }
     let against = offset + c.get(0).expect("a match").start();
     change_words_of_earlier(plain, against, depth)
+}
+
+/// The next percentage of a Japanese list that the one ending at `end` of `plain` stands in
+/// (`腹囲は男性で2.2%、女性で2.8%減少`, `体重が男性で1.65kg(2.4%)、女性で1.79kg(3.0%)減少`): its
+/// number's start and its sign's end. Japanese puts the verb last, so the change word after
+/// a list's last item is every item's: the items are joined by `、` or a comma, each after
+/// its own label in Japanese script (a group's name, `女性で`).
+fn later_listed_percentage(plain: &str, end: usize) -> Option<(usize, usize)> {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let p = P.get_or_init(|| {
+        let p = r"^\s*[)）]?\s*(?:,|、)\s*(?P<gap>[^%％。\n;；()（）]{0,24}?[(（]?)(?P<num>NUMBER)\s*(?P<sign>[%％])"
+            .replace("NUMBER", NUMBER);
+        Regex::new(&p).expect("the later-percentage pattern is valid")
+    });
+    let c = p.captures(&plain[end..])?;
+    let gap = c.name("gap")?.as_str();
+    if !gap.chars().any(crate::text::plain::is_japanese_script) {
+        return None;
+    }
+    let num = c.name("num")?;
+    let sign = c.name("sign")?;
+    Some((end + num.start(), end + sign.end()))
 }
 
 /// The words of change around the earlier percentage of the clause that a percentage is set
@@ -1282,6 +1313,10 @@ fn find_ns(scan: &mut Scan, plain: &str) {
                 continue;
             }
             (m, Some(u.as_str().to_string()), m.start()..m.end())
+        } else if let Some(m) = c.name("hyphen") {
+            // `a 75-patient study`: the count as a compound adjective of the people it counts.
+            let u = c.name("hyphenunit").expect("unit");
+            (m, Some(u.as_str().to_string()), m.start()..m.end())
         } else if let Some(m) = c.name("paren") {
             let u = c.name("parenunit").expect("unit");
             (m, Some(u.as_str().to_string()), m.start()..m.end())
@@ -1362,6 +1397,31 @@ mod tests {
             counts,
             [("3".into(), "60".into()), ("16".into(), "20".into())]
         );
+    }
+
+    #[test]
+    fn a_japanese_list_of_changes_takes_the_verb_after_its_last_item() {
+        // Made-up numbers in the forms Japanese news prints: the change word ends the list,
+        // or follows the bracket of the last item; a count's share after its counter stays
+        // a share.
+        let text = "腹囲は男性で2.2%、女性で2.8%減少。体重が男性で1.65kg(2.4%)、女性で1.79kg(3.0%)減少。中性脂肪も男性で10.9%、女性で10.3%減った。副作用は113例(14.4%)、有効率は80%、無効は20%であった。";
+        let kinds: Vec<(ItemKind, String)> = read_document(&Sentences::new(text))
+            .into_iter()
+            .filter(|i| matches!(i.kind, ItemKind::Percent | ItemKind::PercentChange))
+            .map(|i| (i.kind, i.parts.value.as_ref().unwrap().number.plain.clone()))
+            .collect();
+        let of = |k: ItemKind| -> Vec<&str> {
+            kinds
+                .iter()
+                .filter(|(kind, _)| *kind == k)
+                .map(|(_, t)| t.as_str())
+                .collect()
+        };
+        assert_eq!(
+            of(ItemKind::PercentChange),
+            ["2.2", "2.8", "2.4", "3.0", "10.9", "10.3"]
+        );
+        assert_eq!(of(ItemKind::Percent), ["14.4", "80", "20"]);
     }
 
     #[test]

@@ -10,7 +10,10 @@
 //!   or 6`, `Definition 1`, `model 2`; `cycles 2 to 6` counts), responder criteria named by
 //!   their index and threshold (`PASI 75`, `ACR 20`, `EASI-90`), and the bounds in the bracket
 //!   that defines an outcome's abbreviation (`time in range (TIR, 70–180 mg/dL)`);
-//! - a press release's dateline (`July 31 /PRNewswire/`), its date of issue;
+//! - a press release's dateline (`July 31 /PRNewswire/`), its date of issue, and a day of a
+//!   month with no year (`unveiled at a meeting on March 8.`): the occasion, not a result;
+//! - ordinals (`the 12th Annual Symposium`, `the 3rd edition`): a place in an order, not a
+//!   quantity;
 //! - a dosing frequency in Japanese (`1日3回`, `1回最大5g`: the regimen's words; the dose
 //!   itself is data);
 //! - the period of a rate's unit (`migraines per 30 days`, `events/100 patient-years`) and the
@@ -37,8 +40,10 @@
 //! - counts of the things a report lists, not of people (`14項目`, `呼吸器4症状`, `2群の間`),
 //!   and a scale's maximum and its normal range (`30点満点で26点以上は正常`);
 //! - responder thresholds: the change that defines a responder (`≥50% reduction`, `a reduction
-//!   of at least 50%`, `a decrease of at least 4 points`, 50%以上改善), a criterion, not a
-//!   result.
+//!   of at least 50%`, `a decrease of at least 4 points`, 50%以上改善, `2%以上の腹囲の低下`), a
+//!   criterion, not a result;
+//! - a Japanese journal's citation line (`2009 年 24 巻 4 号 p. 891-895`): year, volume, issue
+//!   and pages of the paper, not of the trial.
 //!
 //! - a company's share price moving (`slips 9% premarket`, `shares of X fell 12%`): the market's
 //!   reading of a result, not the trial's.
@@ -89,11 +94,14 @@ fn patterns() -> &'static Regex {
             | [(（] \s* [A-Z][A-Za-z0-9]{1,9} \s* [,，] \s* (?: [<>≤≥＜＞] =? \s* )? \d+ (?: \.\d+ )? (?: \s* [–~-] \s* \d+ (?: \.\d+ )? )? \s* [A-Za-z%/]{0,8} \s* [)）]
             | (?: (?-u:\b) (?: Jan | Feb | Mar | Apr | May | Jun | Jul | Aug | Sep | Sept | Oct | Nov | Dec ) [a-z]* \.? \x20 \d{1,2} (?: , \x20? \d{4} )? \x20? / \x20? (?i: PRNewswire | PRNewswire-FirstCall | Business \x20? Wire | GLOBE \x20 NEWSWIRE ) )
             | (?-u:\b) \d{1,2} (?: st | nd | rd | th )? (?: \x20? [-,] \x20? \d{1,2} (?: st | nd | rd | th )? )? \x20? (?i: centiles? | percentiles? ) (?-u:\b)
+            | (?-u:\b) \d+ (?: st | nd | rd | th ) (?-u:\b)
+            | (?: [^\d\s] \x20 | [(（] | (?m: ^ ) ) (?: January | February | March | April | May | June | July | August | September | October | November | December | (?: Jan | Feb | Mar | Apr | Jun | Jul | Aug | Sep | Sept | Oct | Nov | Dec ) \.? ) \x20 \d{1,2} (?: [.;:)] | \x20 [a-z(] | (?m: $ ) )
             | (?-u:\b) \d+ \x20? [*×] \x20? [\[(]
             | \d{1,2} \) \s* [~-] \s* \d{1,2} \)
             | (?: >=? | ≥ | ≧ | ＞ | (?i: at \x20 least | more \x20 than | greater \x20 than ) ) \s* \d+ (?: \.\d+ )? \s* (?: % | (?i: percent | points? ) )? \s* (?i: relative \s+ )? (?i: reduction | decrease | improvement | increase | decline | drop | fall | rise ) (?-u:\b)
             | (?i: reduction | decrease | improvement | increase | decline | drop | fall | rise | reduced | decreased | improved | increased | declined ) \s+ (?i: in \s+ [A-Za-z][\w\-.]{0,15} (?: \s+ [A-Za-z][\w\-.]{0,15} ){0,2} \s+ )? (?i: (?: of | by | in ) \s+ )? (?: >=? | ≥ | ≧ | ＞ | (?i: at \x20 least | more \x20 than | greater \x20 than ) ) \s* \d+ (?: \.\d+ )? \s* (?: % | (?i: percent | points? (?-u:\b) ) )?
-            | \d+ (?: \.\d+ )? \s* (?: % | ポイント | 点 )? \s* 以上 \s* の? \s* (?: 改善 | 減少 | 低下 | 増加 | 短縮 )
+            | \d+ (?: \.\d+ )? \s* (?: % | ポイント | 点 )? \s* 以上 \s* の? \s* (?: [\p{Han}\p{Katakana}ー]{1,8} \s* の \s* )? (?: 改善 | 減少 | 低下 | 増加 | 短縮 )
+            | \d{4} \s* 年 \s* \d+ \s* 巻 (?: \s* \d+ \s* 号 )? (?: \s* (?: p\. | pp\. | 頁 ) \s* \d+ (?: \s* [-–] \s* \d+ )? )?
             | 第 \s* \d+ \s* (?:回|期|相|版|号|報|条|章|節|段落)
             | \d+ \s* 重
             | (?-u:\b) (?:Vol|vol|No|no|pp|p)\. \s* \d+ (?: \s* - \s* \d+ )?
@@ -538,6 +546,22 @@ mod tests {
             "Each subject was randomly assigned to one of two treatments per week; 40 patients added one of four preventive treatments. One of 7 patients relapsed.",
         );
         assert_eq!(values, ["n 40", "count_of 1"], "{values:?}");
+    }
+
+    #[test]
+    fn how_reports_print_occasions_order_and_citations_is_not_data() {
+        // Made-up numbers in the forms printed: a press release's meeting (an ordinal and a
+        // day with no year), a Japanese journal's citation line, a responder threshold with
+        // its measure between; a dated result and a duration in words stay data.
+        let values = kinds_and_values(
+            "Data were unveiled at the 12th Annual Symposium on March 8. The 75-patient study ran for six weeks.\n2009 年 24 巻 4 号 p. 891-895\n100名(59%)が2%以上の腹囲の低下を示した。",
+        );
+        assert_eq!(
+            values,
+            // The share's first number is its count: 100 people, 59 %.
+            ["n 75", "number 6", "percent 100"],
+            "{values:?}"
+        );
     }
 
     #[test]

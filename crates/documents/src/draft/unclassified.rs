@@ -1,12 +1,15 @@
 //! Every number no recogniser read, kept as a number for review (never dropped): `60 min`,
 //! `3つのカテゴリ`, `4 タイプ`. The word that follows is kept as its unit (`min`, `つ`,
-//! `タイプ`) to help the reviewer label it. A whole number before 歳半 (1 歳半: one and a half
+//! `タイプ`) to help the reviewer label it. A duration in words (`six weeks`, `Six-week
+//! follow-up`) is such a number too: reports write their periods in words as often as in
+//! digits. A whole number before 歳半 (1 歳半: one and a half
 //! years) is read as its value, 1.5, with a note saying how it was printed.
 
 use super::count::bound_around;
 use super::not_data::inside_name;
 use super::{ItemKind, Parts, Scan};
-use crate::text::number::{MULTIPLIED, NUMBER};
+use crate::text::number::{MULTIPLIED, NUMBER, number_words};
+use crate::text::plain::is_japanese_script;
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -18,6 +21,19 @@ fn pattern() -> &'static Regex {
     })
 }
 
+/// A duration in words (`six weeks`, `Six-week follow-up`, `one year`): the number words
+/// before a unit of time, which every report uses for its follow-up and treatment periods.
+fn worded_duration_pattern() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| {
+        Regex::new(&format!(
+            r"(?i)(?-u:\b)(?P<words>{})[\x20-](?:days?|weeks?|months?|years?)(?-u:\b)",
+            number_words()
+        ))
+        .expect("the worded duration pattern is valid")
+    })
+}
+
 fn unit_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
@@ -26,17 +42,11 @@ fn unit_pattern() -> &'static Regex {
     })
 }
 
-/// A kanji, hiragana or katakana character (after which a sign is a minus, not a hyphen).
-pub fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
-}
-
-/// Every number not yet read.
-pub fn find(scan: &mut Scan) {
-    let plain = scan.doc.plain.text.clone();
-    // 6、7 is made `6,7` by the plain text: two numbers, not a decimal comma.
+/// The spans of every number of `plain`, digits or a duration in words, in order.
+fn candidates(scan: &Scan, plain: &str) -> Vec<std::ops::Range<usize>> {
+    // 6，7 is made `6,7` by the plain text: two numbers, not a decimal comma.
     let mut candidates = Vec::new();
-    for m in pattern().find_iter(&plain) {
+    for m in pattern().find_iter(plain) {
         let mut range = m.range();
         range.start += m.as_str().len() - m.as_str().trim_start().len();
         let span = scan.doc.plain.original_span(range.clone());
@@ -48,7 +58,19 @@ pub fn find(scan: &mut Scan) {
             _ => candidates.push(range),
         }
     }
-    for mut range in candidates {
+    for c in worded_duration_pattern().captures_iter(plain) {
+        if let Some(words) = c.name("words") {
+            candidates.push(words.range());
+        }
+    }
+    candidates.sort_by_key(|r| r.start);
+    candidates
+}
+
+/// Every number not yet read.
+pub fn find(scan: &mut Scan) {
+    let plain = scan.doc.plain.text.clone();
+    for mut range in candidates(scan, &plain) {
         // A sign straight after a digit, Latin letter or bracket is a hyphen or a dash of a
         // range (3701-3706, IL-6), not a minus; after a kanji or kana (投与群-2.15) it is the
         // number's minus, as Japanese prints a value straight after its label.
@@ -69,7 +91,8 @@ pub fn find(scan: &mut Scan) {
             let true_minus = scan.doc.original[sign_span].starts_with(['\u{2212}', '－']);
             if !joins
                 && !true_minus
-                && before.is_some_and(|c| (c.is_alphanumeric() && !is_cjk(c)) || c == ')')
+                && before
+                    .is_some_and(|c| (c.is_alphanumeric() && !is_japanese_script(c)) || c == ')')
             {
                 range.start += 1 + text[1..].len() - text[1..].trim_start().len();
             }

@@ -120,8 +120,11 @@ fn plain_char(c: char, before: &str, in_exponent: bool) -> Plain {
         '\u{2212}' | '\u{2013}' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{FE63}'
         | '\u{2AFA}' => Replace("-"),
         '≤' | '≦' | '\u{2B0D}' => Replace("<"),
-        '≥' | '≧' => Replace(">"),
+        '≥' | '≧' | '\u{2B0E}' => Replace(">"),
         '\u{2AFD}' => Replace("="),
+        // The plus-minus of the same PDF symbol fonts (`8.8 ⫾ 1.1`, `mean ⫾ SEM`), which
+        // print `<` as U+2B0D, `>` as U+2B0E and `=` as U+2AFD.
+        '\u{2AFE}' => Replace("±"),
         '\u{2439}' | 'Χ' => Replace("χ"),
         '⋅' | '∙' => Replace("·"),
         // The wave dash and the tilde operator of ranges and intervals (0.2〜1.4).
@@ -174,6 +177,65 @@ fn exponent_after_dot(rest: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// A kanji, hiragana or katakana character (after which a sign is a minus, not a hyphen, and
+/// beside which a comma between digits separates them).
+pub fn is_japanese_script(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// Is a comma between digits (`before` it the plain text so far, `rest` the original after it) one that separates the numbers of a
+/// list in Japanese text (`摂取4,8,12週間後`: weeks 4, 8 and 12)? Japanese writes decimals
+/// with a point, never a comma, so a comma between digits that is not a thousands group
+/// (three digits after it) separates, where the numbers touch Japanese script: before the
+/// first number of the list or after the number that follows the comma.
+fn japanese_list_comma(before: &str, rest: &str) -> bool {
+    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let next_end = rest.find(|c: char| !digit(c)).unwrap_or(rest.len());
+    let next = rest[..next_end].chars().count();
+    if next == 0 {
+        return false;
+    }
+    let tail = &rest[next_end..];
+    if next == 3 {
+        // `1,200 mg`: a thousands group.
+        return false;
+    }
+    let before = before.trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, ',' | ' '));
+    before.chars().next_back().is_some_and(is_japanese_script)
+        || tail.chars().next().is_some_and(is_japanese_script)
+}
+
+/// Is the katakana middle dot at `at` of `original` (between digits) the decimal point of
+/// Japanese newspapers, which set digits in vertical lines with `・` for the point (`体重が
+/// 1・65kg減少`, `2・4%`)? Read as a point only where a unit of measure follows the digits
+/// after it: a middle dot between numbers before a counter (`1・2月`, `3・4年生`) lists them.
+fn vertical_decimal_dot(rest: &str) -> bool {
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 {
+        return false;
+    }
+    const UNITS: [&str; 16] = [
+        "%",
+        "％",
+        "kg",
+        "ｋｇ",
+        "キロ",
+        "cm",
+        "センチ",
+        "mm",
+        "ミリ",
+        "g",
+        "グラム",
+        "倍",
+        "点",
+        "ポイント",
+        "メートル",
+        "m",
+    ];
+    let tail = rest[digits..].trim_start_matches(' ');
+    UNITS.iter().any(|u| tail.starts_with(u))
 }
 
 /// Is the separator at `at` of `original` (a thin, narrow or no-break space, a figure space or
@@ -269,8 +331,12 @@ impl PlainText {
             if matches!(c, '·' | '\u{2219}' | '\u{22C5}')
                 && between_digits
                 && !exponent_after_dot(rest)
+                || matches!(c, '・' | '･') && between_digits && vertical_decimal_dot(rest)
             {
                 text.push('.');
+            } else if matches!(c, ',' | '，') && between_digits && japanese_list_comma(&text, rest)
+            {
+                text.push_str(", ");
             } else if thousands_gap(original, at, c) {
                 // Dropped: the digits read as one number.
             } else if c == '²'
@@ -413,6 +479,29 @@ mod tests {
         );
         let p = PlainText::new("t(28) = −2.20 ≤ ≥ \u{2AFD} \u{2B0D} \u{2439}");
         assert_eq!(p.text, "t(28) = -2.20 < > = < χ");
+        // The symbol-font glyphs of PDF text extraction (made-up numbers in the form an
+        // abstract's PDF prints): `8.8 ⫾ 1.1 (mean ⫾ SEM, P ⬍ 0.001)`, `IOP ⬎21`, `P ⫽ 0.04`.
+        let p =
+            PlainText::new("8.8 \u{2AFE} 1.1 (P \u{2B0D} 0.001), IOP \u{2B0E}21, P \u{2AFD} 0.04");
+        assert_eq!(p.text, "8.8 ± 1.1 (P < 0.001), IOP >21, P = 0.04");
+    }
+
+    #[test]
+    fn japanese_decimal_dots_and_list_commas() {
+        // Newspapers set decimals with a katakana middle dot before a unit; before a counter
+        // the dot lists (made-up numbers in the forms printed).
+        let p = PlainText::new("体重が1・65kg(2・4%)減少、腹囲は2・2％減少。1・2月、3・4年生");
+        assert_eq!(
+            p.text,
+            "体重が1.65kg(2.4%)減少, 腹囲は2.2%減少。1・2月, 3・4年生"
+        );
+        // A comma between numbers that touch Japanese script separates them (Japanese never
+        // writes a decimal comma); a thousands group and European decimals stay.
+        let p = PlainText::new("摂取4,8,12週間後、1,200 mg/day、12，5週。p = 0,03 and 2,5 mg");
+        assert_eq!(
+            p.text,
+            "摂取4, 8, 12週間後, 1,200 mg/day, 12, 5週。p = 0,03 and 2,5 mg"
+        );
     }
 
     #[test]
