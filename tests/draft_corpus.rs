@@ -1,5 +1,5 @@
-//! `trialstats draft` measured on the project's labelled corpus (`tests/data/corpus/`: 454
-//! public reports, 181 of them Japanese, labelled by hand before the drafter was run on
+//! `trialstats draft` measured on the project's labelled corpus (`tests/data/corpus/`: 509
+//! public reports, 210 of them Japanese, labelled by hand before the drafter was run on
 //! them; see its README). Two parts: `dev/` (rules are developed on it; its misses are
 //! printed) and `holdout/` (only counted: its misses are never printed, so no rule is written
 //! from them).
@@ -789,41 +789,45 @@ fn draft_on_the_held_out_part() {
 // (session 31, 24 documents) with 44 and 48, as it arrived after the session's first rule
 // (development half 82.6 %, held-out half 90.0 %); batch 19 (session 31, 3 Japanese
 // documents) with 2 and 2, as it arrived after all of session 31's rules (development half 24
-// of 27 items, held-out half 14 of 14).
-const FLOOR_DEV_FOUND: f64 = 87.1;
-const FLOOR_HOLDOUT_FOUND: f64 = 78.3;
+// of 27 items, held-out half 14 of 14); batch 20 (session 32, 28 documents, 14 Japanese) with
+// 52 and 79, as it arrived (development half 72.8 %, held-out half 60.7 %; after the rules
+// written from its development half: 25 and 71, 81.5 % and 60.7 %); it brought no violation,
+// and one ± read against its label to the held-out half.
+const FLOOR_DEV_FOUND: f64 = 87.2;
+const FLOOR_HOLDOUT_FOUND: f64 = 77.7;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
-const CEILING_DEV_NON_DATA: usize = 548;
-const CEILING_HOLDOUT_NON_DATA: usize = 774;
+const CEILING_DEV_NON_DATA: usize = 564;
+const CEILING_HOLDOUT_NON_DATA: usize = 834;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 const FLOOR_DEV_PATH: usize = 1092;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
-const FLOOR_HOLDOUT_PATH: usize = 902;
+const FLOOR_HOLDOUT_PATH: usize = 918;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
-const FLOOR_DEV_DECIDED: usize = 1347;
-const FLOOR_HOLDOUT_DECIDED: usize = 273;
+const FLOOR_DEV_DECIDED: usize = 1348;
+const FLOOR_HOLDOUT_DECIDED: usize = 278;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
 // printed with the value).
 // Batch 14's held-out half (session 28) brought 8 more, as it arrived.
-const CEILING_HOLDOUT_N_WRONG: usize = 21;
+// Session 32: 21 -> 20 (a rule from batch 20's development half).
+const CEILING_HOLDOUT_N_WRONG: usize = 20;
 // n's attached right (session 30: a table row's label printing each group's n, 460 -> 511 on
 // the development part; a header row of n's alone under the groups' names, 511 -> 535; the
 // held-out part unchanged by both).
 // Session 31: a value printed again where two transitions share their end (`… to 1.3 ± 0.24)
 // and again from 12 w to 24 w (1.3 ± 0.24 to …`) is one time point: its second print stays a
 // single fact, whose n is no longer counted (596 of 1059 -> 594 of 1057, none wrong).
-const FLOOR_DEV_N_RIGHT: usize = 594;
+const FLOOR_DEV_N_RIGHT: usize = 596;
 // Session 31: glued headers of names with their n's and the comparison's column after them
 // (`Intervention n=55Standard care n=59Comparison`): held-out n's right 269 -> 284.
-const FLOOR_HOLDOUT_N_RIGHT: usize = 284;
+const FLOOR_HOLDOUT_N_RIGHT: usize = 292;
 const FLOOR_DEV_SPREAD_RIGHT: usize = 1018;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
@@ -838,7 +842,7 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 1018;
 // columns) is read as arms over times; on the held-out half one table's 6 more pairs are
 // placed together (235 -> 241) and one labelled value it holds out of its measures leaves the
 // count (642 of 678 -> 641 of 677; the drafted file's ± unchanged at 813 of 925).
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 666;
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 682;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:
@@ -853,4 +857,7 @@ const CEILING_HOLDOUT_VIOLATIONS: usize = 18;
 // draft reads as SD where the labels say SEM (by class, with no text: `read=SD labelled=SEM
 // from=the value's own label`; a recogniser taking a neighbour's label, or a label to check).
 // Counted, not read; it may only fall. The development part stays at 0.
-const CEILING_HOLDOUT_SPREAD_WRONG: usize = 2;
+// Batch 20's held-out half (session 32), as it arrived: one more, by class with no text
+// `read=SEM labelled=SD from=the sentence says so` (the sentence's own word read against a
+// label that says SD: a recogniser taking another value's word, or a label to check).
+const CEILING_HOLDOUT_SPREAD_WRONG: usize = 3;
