@@ -793,13 +793,13 @@ fn draft_on_the_held_out_part() {
 // 52 and 79, as it arrived (development half 72.8 %, held-out half 60.7 %; after the rules
 // written from its development half: 25 and 71, 81.5 % and 60.7 %); it brought no violation,
 // and one ± read against its label to the held-out half.
-const FLOOR_DEV_FOUND: f64 = 87.2;
+const FLOOR_DEV_FOUND: f64 = 87.5;
 const FLOOR_HOLDOUT_FOUND: f64 = 77.7;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
-const CEILING_DEV_NON_DATA: usize = 564;
-const CEILING_HOLDOUT_NON_DATA: usize = 834;
+const CEILING_DEV_NON_DATA: usize = 559;
+const CEILING_HOLDOUT_NON_DATA: usize = 835;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 const FLOOR_DEV_PATH: usize = 1092;
@@ -809,7 +809,7 @@ const FLOOR_DEV_PATH: usize = 1092;
 const FLOOR_HOLDOUT_PATH: usize = 918;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
-const FLOOR_DEV_DECIDED: usize = 1348;
+const FLOOR_DEV_DECIDED: usize = 1354;
 const FLOOR_HOLDOUT_DECIDED: usize = 278;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
@@ -824,10 +824,15 @@ const CEILING_HOLDOUT_N_WRONG: usize = 20;
 // Session 31: a value printed again where two transitions share their end (`… to 1.3 ± 0.24)
 // and again from 12 w to 24 w (1.3 ± 0.24 to …`) is one time point: its second print stays a
 // single fact, whose n is no longer counted (596 of 1059 -> 594 of 1057, none wrong).
-const FLOOR_DEV_N_RIGHT: usize = 596;
+const FLOOR_DEV_N_RIGHT: usize = 597;
 // Session 31: glued headers of names with their n's and the comparison's column after them
 // (`Intervention n=55Standard care n=59Comparison`): held-out n's right 269 -> 284.
-const FLOOR_HOLDOUT_N_RIGHT: usize = 292;
+// Session 32: a median whose bracket repeats its unit (`65 years (interquartile range
+// [IQR], 56–75 years)`, `40 mg (range, 10 to 80 mg)`, as journals' house styles print it) is
+// read: development items +25 with `Me (IQR)`; on the held-out half 3 items gained and one n
+// right lost (292 -> 291), one non-datum added; seen as figures only, the rule kept because
+// it names a house style, not a document.
+const FLOOR_HOLDOUT_N_RIGHT: usize = 291;
 const FLOOR_DEV_SPREAD_RIGHT: usize = 1018;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session

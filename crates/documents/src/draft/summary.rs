@@ -23,6 +23,9 @@ const LABEL: &str = r"(?:SD|SEM|SE|S\.D\.|S\.E\.M\.|S\.E\.|s\.d\.|s\.e\.m\.|s\.e
 /// 0.8)`, `−1.9% (SE, 0.2%)` with the spread's own sign): read there only with the spread's
 /// label or a ± inside the bracket.
 const UNIT: &str = r"(?: % | (?i: years? | yrs? | months? | weeks? | days? | hours? | minutes? | points? | kg/m2 | kg/m² | kg | cm | mm | mmHg | mg/dL | mmol/L | ml | mL | L ) (?-u:\b) )";
+/// The units a median's bounds may repeat inside its bracket (`40 mg (range, 10 to 80 mg)`): a
+/// bracket that names its bounds (`IQR`, `range`) cannot be a dose's n, so doses are units here.
+const MEDIAN_UNIT: &str = r"(?: UNIT | (?i: mg | g | μg | µg ) (?-u:\b) )";
 
 fn mean_spread_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
@@ -45,16 +48,17 @@ fn median_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
         let p = r"(?x)
-            (?P<median> NUMBER ) \s* (?: (?i: days? | weeks? | months? | years? | hours? | points? ) \s* )? [(\[] \s*
+            (?P<median> NUMBER ) \s* (?: UNIT \s* )? [(\[] \s*
             (?P<what> (?i: IQR | inter-?quartile \s+ range | quartiles? | range | min(?:imum)? \s* - \s* max(?:imum)?
                 | Q1 \s* [-–—,;/] \s* Q3 | 25(?:th)? \s* [-–—] \s* 75(?:th)? \s* (?: percentiles? | centiles? ) ) | 四分位範囲 | 四分位 | 範囲 )
             (?: \s* [\[(] (?i: IQR ) [\])] )?
-            \s* [:=,]? \s* (?P<lo> NUMBER ) \s* (?: (?i: to ) | [-,;~] ) \s* (?P<hi> NUMBER ) \s* [)\]]
+            \s* [:=,]? \s* (?P<lo> NUMBER ) \s* (?: (?i: to ) | [-,;~] ) \s* (?P<hi> NUMBER ) \s* (?: UNIT \s* )? [)\]]
           | (?i: median ) \s* (?: (?i: of | was | were | is ) \s+ | [:=] \s* )? (?P<wmedian> NUMBER ) \s*
             (?: (?i: days? | weeks? | months? | years? | hours? | points? ) \s* )? [,;] \s*
             (?P<wwhat> (?i: IQR | inter-?quartile \s+ range | range ) ) \s* [:=,]? \s*
             (?P<wlo> NUMBER ) \s* (?: (?i: to ) | [-~] ) \s* (?P<whi> NUMBER ) (?-u:\b)"
-            .replace("NUMBER", NUMBER);
+            .replace("NUMBER", NUMBER)
+            .replace("UNIT", &MEDIAN_UNIT.replace("UNIT", UNIT));
         Regex::new(&p).expect("the median pattern is valid")
     })
 }
@@ -69,12 +73,13 @@ fn stated_label_pattern() -> &'static Regex {
 }
 
 /// A document's statement that its bracketed pairs are a median's quartiles or range:
-/// `median (IQR)`, `median (25–75 centile)`, `medians (range)`.
+/// `median (IQR)`, `median (25–75 centile)`, `medians (range)`, and `Me (IQR)` (`Ме` in
+/// Cyrillic), as papers from Russia and Eastern Europe abbreviate the median.
 fn stated_median_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
         Regex::new(
-            r"(?i)(?:medians?\s*(?:[(\[,]|and|with)\s*(?:(?P<iqr>IQR|inter-?quartile\s+ranges?|quartiles|Q1\s*[-–—,;/]\s*Q3|25(?:th)?\s*[-–—,]\s*75(?:th)?\s*(?:centiles?|percentiles?))|(?P<range>ranges?|min(?:imum)?\s*[-–,]\s*max(?:imum)?))|中央値\s*[(（\[［]\s*(?:(?P<jiqr>四分位範囲|四分位|IQR|25\s*[-–~～]\s*75)|(?P<jrange>範囲|最小値?\s*[,，、~～\-–]\s*最大値?)))",
+            r"(?i)(?:(?:medians?|(?-i:\b(?:Me|Ме)))\s*(?:[(\[,]|and|with)\s*(?:(?P<iqr>IQR|inter-?quartile\s+ranges?|quartiles|Q1\s*[-–—,;/]\s*Q3|25(?:th)?\s*[-–—,]\s*75(?:th)?\s*(?:centiles?|percentiles?))|(?P<range>ranges?|min(?:imum)?\s*[-–,]\s*max(?:imum)?))|中央値\s*[(（\[［]\s*(?:(?P<jiqr>四分位範囲|四分位|IQR|25\s*[-–~～]\s*75)|(?P<jrange>範囲|最小値?\s*[,，、~～\-–]\s*最大値?)))",
         )
         .expect("valid pattern")
     })
@@ -878,6 +883,27 @@ mod tests {
                     ItemKind::MedianIqr,
                     "3.1 days (IQR: 1.5 to 8.0)".to_string()
                 ),
+            ]
+        );
+    }
+
+    #[test]
+    fn medians_whose_bounds_repeat_the_unit_as_journals_print_them() {
+        // Made-up numbers in a journal's house style: the bounds repeat the value's unit.
+        let items = read_items(
+            "The median age was 65 years (interquartile range [IQR], 56–75 years); median stay, 12 days (IQR, 7-20 days); median dose 40 mg (range, 10 to 80 mg).",
+        );
+        let med: Vec<(ItemKind, String)> = items
+            .iter()
+            .filter(|i| matches!(i.kind, ItemKind::MedianIqr | ItemKind::MedianRange))
+            .map(|i| (i.kind, i.parts.numbers()[0].number.text.clone()))
+            .collect();
+        assert_eq!(
+            med,
+            [
+                (ItemKind::MedianIqr, "65".to_string()),
+                (ItemKind::MedianIqr, "12".to_string()),
+                (ItemKind::MedianRange, "40".to_string()),
             ]
         );
     }
