@@ -900,7 +900,8 @@ pub fn find(scan: &mut Scan) {
 }
 
 /// A count of people followed by a bracketed list of named parts whose numbers add up to it
-/// (`185 patients were randomized (NDC1:153, NDC2:10, and DC:22)`): each part is a number of
+/// (`185 patients were randomized (NDC1:153, NDC2:10, and DC:22)`, `720 men (364 watchful
+/// waiting, 356 surgical repair)`): each part is a number of
 /// people. The document's own sum decides; a list that does not add up (doses, ages) is left.
 fn find_parts_of_a_count(scan: &mut Scan, plain: &str) {
     static P: OnceLock<Regex> = OnceLock::new();
@@ -910,9 +911,10 @@ fn find_parts_of_a_count(scan: &mut Scan, plain: &str) {
         Regex::new(&p).expect("the parts-of-a-count pattern is valid")
     });
     static N: OnceLock<Regex> = OnceLock::new();
-    // A part: its name, then `:` or `=` or `n =`, then its number (`NDC1:153`, `A, n = 20`).
+    // A part: its name, then `:` or `=` or `n =`, then its number (`NDC1:153`, `A, n = 20`);
+    // or its number, then its name (`364 watchful waiting, 356 surgical repair`).
     let part = N.get_or_init(|| {
-        Regex::new(r"(?i)[:=]\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?:\s*(?:patients?|participants?|subjects?))?\s*(?:[,;]|and\b|$)")
+        Regex::new(r"(?i)[:=]\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?:\s*(?:patients?|participants?|subjects?))?\s*(?:[,;]|and\b|$)|(?:^|[,;]\s*|\band\s+)(?P<named>\d{1,3}(?:,\d{3})+|\d+)\s+(?:(?:in|to|on)\s+(?:the\s+)?)?[a-z][a-z\- ]{1,40}")
             .expect("the part pattern is valid")
     });
     for c in pattern.captures_iter(plain) {
@@ -922,7 +924,7 @@ fn find_parts_of_a_count(scan: &mut Scan, plain: &str) {
         );
         let parts: Vec<std::ops::Range<usize>> = part
             .captures_iter(list.as_str())
-            .filter_map(|p| p.name("n"))
+            .filter_map(|p| p.name("n").or(p.name("named")))
             .map(|n| list.start() + n.start()..list.start() + n.end())
             .collect();
         let value =
@@ -1461,6 +1463,11 @@ mod tests {
         assert_eq!(
             ns("A total of 185 patients were randomized (NDC1:153, NDC2:10, and DC:22)."),
             ["185", "153", "10", "22"]
+        );
+        // The number before its arm's name (made-up numbers in an abstract's form).
+        assert_eq!(
+            ns("We enrolled 720 men (364 watchful waiting, 356 surgical repair) at 5 sites."),
+            ["720", "364", "356", "5"]
         );
         // Doses in brackets do not add up to the count: no n.
         assert_eq!(
