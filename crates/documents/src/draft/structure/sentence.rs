@@ -512,6 +512,25 @@ fn word_starts(s: &str) -> impl Iterator<Item = (usize, &str)> {
 /// participants`, `was reported in 5 patients`, `developed in 3 cases`, `2例に認められた`; or
 /// how many left the study (`Two subjects withdrew`, `3 patients were lost to follow-up`,
 /// `2名が脱落した`), who are no sample of what is measured?
+/// Is the count of people `item` introduced as a sample other than the study's own (`another
+/// 28 patients`, `a validation cohort of 28`, `別の28名`, `新規28名`): a second sample the
+/// report checks its result on, not the one its values describe.
+fn another_sample(text: &str, item: &Item) -> bool {
+    static WORDS: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)(?:\b(?:another|other|additional|further|separate|second|new|independent|validation|external)(?:\s+[a-z-]+){0,2}\s*(?:of\s+)?|別の|他の|新規|新たな|新たに|追加の?|外部の?|検証(?:用の?|群の?)?)\s*$",
+        )
+        .expect("valid pattern")
+    });
+    let from = text[..item.span[0]]
+        .char_indices()
+        .rev()
+        .nth(30)
+        .map_or(0, |(i, _)| i);
+    words.is_match(&text[from..item.span[0]])
+}
+
 fn had_an_event(text: &str, item: &Item) -> bool {
     let before = text[..item.span[0]].trim_end().to_ascii_lowercase();
     let after = text[item.span[1]..].trim_start();
@@ -591,7 +610,10 @@ pub(super) fn document_n(doc: &Sentences, items: &[Item]) -> Option<usize> {
         let same_sentence_summary = items
             .iter()
             .any(|j| j.sentence == item.sentence && is_summary(j.kind));
-        if same_sentence_summary || had_an_event(doc.original, item) {
+        if same_sentence_summary
+            || had_an_event(doc.original, item)
+            || another_sample(doc.original, item)
+        {
             continue;
         }
         let people = counts_people(item);
@@ -2059,6 +2081,16 @@ mod tests {
         let means = crate::draft::structure::means_of(&items, &s, arms[0]);
         let groups: Vec<&str> = means.iter().map(|(g, _, _)| g.as_str()).collect();
         assert_eq!(groups, ["Real Acupuncture群", "Sham Acupuncture群"]);
+    }
+
+    #[test]
+    fn a_second_sample_named_as_another_is_not_the_documents_n() {
+        // Made-up numbers in an abstract's form: the study's 150 patients, then a validation
+        // sample named twice; the values are of the 150.
+        let text = "対象:患者150名を登録した。さらに,新規25名で評価した。結果:程度は3.2±0.7から2.1±0.5に減少した。このモデルを別の25名の患者で検証した。";
+        assert_eq!(n_of(text, "3.2").as_deref(), Some("150名"));
+        let text = "We enrolled 150 patients. The model was then checked in another 25 patients. The score fell from 3.2 ± 0.7 to 2.1 ± 0.5. In the second cohort of 25 patients it held.";
+        assert_eq!(n_of(text, "3.2").as_deref(), Some("150"));
     }
 
     #[test]
