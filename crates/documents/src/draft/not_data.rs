@@ -42,6 +42,8 @@
 //! - responder thresholds: the change that defines a responder (`≥50% reduction`, `a reduction
 //!   of at least 50%`, `a decrease of at least 4 points`, 50%以上改善, `2%以上の腹囲の低下`), a
 //!   criterion, not a result;
+//! - a citation in the text (`(引用2、3)`, `(ref. 4)`) and a reference list, from its heading (`References`, `参考文献`, `【引用】`) on a line of its
+//!   own to the end;
 //! - a Japanese journal's citation line (`2009 年 24 巻 4 号 p. 891-895`): year, volume, issue
 //!   and pages of the paper, not of the trial.
 //!
@@ -101,6 +103,7 @@ fn patterns() -> &'static Regex {
             | (?: >=? | ≥ | ≧ | ＞ | (?i: at \x20 least | more \x20 than | greater \x20 than ) ) \s* \d+ (?: \.\d+ )? \s* (?: % | (?i: percent | points? ) )? \s* (?i: relative \s+ )? (?i: reduction | decrease | improvement | increase | decline | drop | fall | rise ) (?-u:\b)
             | (?i: reduction | decrease | improvement | increase | decline | drop | fall | rise | reduced | decreased | improved | increased | declined ) \s+ (?i: in \s+ [A-Za-z][\w\-.]{0,15} (?: \s+ [A-Za-z][\w\-.]{0,15} ){0,2} \s+ )? (?i: (?: of | by | in ) \s+ )? (?: >=? | ≥ | ≧ | ＞ | (?i: at \x20 least | more \x20 than | greater \x20 than ) ) \s* \d+ (?: \.\d+ )? \s* (?: % | (?i: percent | points? (?-u:\b) ) )?
             | \d+ (?: \.\d+ )? \s* (?: % | ポイント | 点 )? \s* 以上 \s* の? \s* (?: [\p{Han}\p{Katakana}ー]{1,8} \s* の \s* )? (?: 改善 | 減少 | 低下 | 増加 | 短縮 )
+            | [(（] \s* (?: 引用 | 文献 | (?i: refs? \.? | references? ) ) \s* \d+ (?: \s* [,、，-] \s* \d+ )* \s* [)）]
             | \d{4} \s* 年 \s* \d+ \s* 巻 (?: \s* \d+ \s* 号 )? (?: \s* (?: p\. | pp\. | 頁 ) \s* \d+ (?: \s* [-–] \s* \d+ )? )?
             | 第 \s* \d+ \s* (?:回|期|相|版|号|報|条|章|節|段落)
             | \d+ \s* 重
@@ -199,7 +202,24 @@ pub fn find(doc: &Sentences) -> Claims {
         claims.claim(doc.plain.original_span(range));
     }
     entry_criteria(doc, &mut claims);
+    reference_list(doc, &mut claims);
     claims
+}
+
+/// A reference list: from its heading on a line of its own (`References`, `参考文献`, `【引用】`)
+/// to the end of the document, every number is a citation's (volume, pages, year, a
+/// package insert's section number), not the report's.
+fn reference_list(doc: &Sentences, claims: &mut Claims) {
+    static HEADING: OnceLock<Regex> = OnceLock::new();
+    let heading = HEADING.get_or_init(|| {
+        Regex::new(
+            r"(?m)^[\x20\t]*(?:【\s*(?:引用|引用文献|参考文献|文献)\s*】|(?:References|REFERENCES|Bibliography|Literature\x20cited|参考文献|引用文献)[\x20\t]*:?)[\x20\t]*$",
+        )
+        .expect("the reference heading is valid")
+    });
+    if let Some(m) = heading.find(doc.original) {
+        claims.claim(m.start()..doc.original.len());
+    }
 }
 
 /// The thresholds of a trial's entry criteria (`主な組入れ基準は、1回排尿量50mL以上、残尿量100mL
@@ -553,6 +573,10 @@ mod tests {
         // Made-up numbers in the forms printed: a press release's meeting (an ordinal and a
         // day with no year), a Japanese journal's citation line, a responder threshold with
         // its measure between; a dated result and a duration in words stay data.
+        let values = kinds_and_values(
+            "有効率は31.2%であった。(引用1)\n【引用】\n1)本剤錠0.5mg電子添文 2020年11月改訂(第1版) 17.臨床成績\n",
+        );
+        assert_eq!(values, ["percent 31.2"], "{values:?}");
         let values = kinds_and_values(
             "Data were unveiled at the 12th Annual Symposium on March 8. The 75-patient study ran for six weeks.\n2009 年 24 巻 4 号 p. 891-895\n100名(59%)が2%以上の腹囲の低下を示した。",
         );
