@@ -44,7 +44,8 @@
 //!   criterion, not a result;
 //! - a citation in the text (`(引用2、3)`, `(ref. 4)`) and a reference list, from its heading (`References`, `参考文献`, `【引用】`) on a line of its
 //!   own to the end;
-//! - a Japanese journal's citation line (`2009 年 24 巻 4 号 p. 891-895`): year, volume, issue
+//! - a Japanese journal's citation line (`2009 年 24 巻 4 号 p. 891-895`) or bracket (`(日眼会誌
+//!   116:955-966,2012)`: volume, pages, year): year, volume, issue
 //!   and pages of the paper, not of the trial.
 //!
 //! - a company's share price moving (`slips 9% premarket`, `shares of X fell 12%`): the market's
@@ -103,6 +104,7 @@ fn patterns() -> &'static Regex {
             | (?: >=? | ≥ | ≧ | ＞ | (?i: at \x20 least | more \x20 than | greater \x20 than ) ) \s* \d+ (?: \.\d+ )? \s* (?: % | (?i: percent | points? ) )? \s* (?i: relative \s+ )? (?i: reduction | decrease | improvement | increase | decline | drop | fall | rise ) (?-u:\b)
             | (?i: reduction | decrease | improvement | increase | decline | drop | fall | rise | reduced | decreased | improved | increased | declined ) \s+ (?i: in \s+ [A-Za-z][\w\-.]{0,15} (?: \s+ [A-Za-z][\w\-.]{0,15} ){0,2} \s+ )? (?i: (?: of | by | in ) \s+ )? (?: >=? | ≥ | ≧ | ＞ | (?i: at \x20 least | more \x20 than | greater \x20 than ) ) \s* \d+ (?: \.\d+ )? \s* (?: % | (?i: percent | points? (?-u:\b) ) )?
             | \d+ (?: \.\d+ )? \s* (?: % | ポイント | 点 )? \s* 以上 \s* の? \s* (?: [\p{Han}\p{Katakana}ー]{1,8} \s* の \s* )? (?: 改善 | 減少 | 低下 | 増加 | 短縮 )
+            | (?-u:\b) \d+ \s* [:：] \s* \d+ (?: \s* [-–] \s* \d+ )? \s* , \s* (?: 19 | 20 ) \d{2} (?-u:\b)
             | [(（] \s* (?: 引用 | 文献 | (?i: refs? \.? | references? ) ) \s* \d+ (?: \s* [,、，-] \s* \d+ )* \s* [)）]
             | \d{4} \s* 年 \s* \d+ \s* 巻 (?: \s* \d+ \s* 号 )? (?: \s* (?: p\. | pp\. | 頁 ) \s* \d+ (?: \s* [-–] \s* \d+ )? )?
             | 第 \s* \d+ \s* (?:回|期|相|版|号|報|条|章|節|段落)
@@ -574,7 +576,7 @@ mod tests {
         // day with no year), a Japanese journal's citation line, a responder threshold with
         // its measure between; a dated result and a duration in words stay data.
         let values = kinds_and_values(
-            "有効率は31.2%であった。(引用1)\n【引用】\n1)本剤錠0.5mg電子添文 2020年11月改訂(第1版) 17.臨床成績\n",
+            "有効率は31.2%であった(日眼会誌116:955-966,2012)。(引用1)\n【引用】\n1)本剤錠0.5mg電子添文 2020年11月改訂(第1版) 17.臨床成績\n",
         );
         assert_eq!(values, ["percent 31.2"], "{values:?}");
         let values = kinds_and_values(

@@ -33,7 +33,7 @@ fn mean_spread_pattern() -> &'static Regex {
         let p = r"(?x)
               (?P<mean> NUMBER ) \s* (?: [%％°] \s* )? (?: ± | \+/- | \+- | \+\x20?/\x20?- ) \s* (?P<spread> NUMBER )
               (?: \s* (?P<label> LABEL ) (?: [^A-Za-z] | $ ) )?
-            | (?P<pmean> NUMBER ) \s* [(\[] \s* (?: (?P<plabel> LABEL ) \s* [=:,]? \s* )? (?P<pspread> NUMBER ) \s* [)\]]
+            | (?P<pmean> NUMBER ) \s* [(\[] \s* (?: (?P<plabel> LABEL ) \s* [=:,]? \s* | (?P<ditto> 同 ) \s* )? (?P<pspread> NUMBER ) \s* [)\]]
             | (?P<umean> NUMBER ) \s* (?P<unit> UNIT ) \s* [(\[] \s* (?: (?P<ulabel> LABEL ) \s* [=:,]? | (?P<upm> ± | \+/- ) )? \s* (?P<uspread> NUMBER ) \s* (?: [%％] \s* )? (?P<uclose> [)\];] )
             | (?P<bmean> NUMBER ) \s* [(\[] \s* (?: ± | \+/- ) \s* (?P<bspread> NUMBER ) \s* [)\]]
             | (?i: mean | average ) \s* (?: (?i: of | was | were ) \s+ | [:=] \s* )? (?P<wmean> NUMBER ) \s* (?: UNIT \s* )? [,;] \s* (?P<wlabel> LABEL ) \s* (?: [:=,] | (?i: of | was ) )? \s* (?P<wspread> NUMBER ) (?: \s* UNIT )? (?-u:\b)"
@@ -470,7 +470,19 @@ fn labelled_before(
     })
 }
 
-/// Reads every mean ± spread: `m ± s`, `m (SD s)`, `m (s)` and the worded forms.
+/// The label of the last mean ± spread of the sentence before `whole`, which a spread
+/// printed `(同 s)` (Japanese: the same) repeats, and that value's text.
+fn ditto_label(scan: &Scan, whole: Range<usize>) -> Option<(&'static str, String)> {
+    let start = scan.doc.plain.original_span(whole).start;
+    let sentence = scan.doc.sentence_at(start);
+    scan.items
+        .iter()
+        .rev()
+        .filter(|i| i.kind == ItemKind::MeanSpread && i.sentence == sentence && i.span[1] <= start)
+        .find_map(|i| i.parts.spread_label.map(|l| (l, i.text.clone())))
+}
+
+/// Reads every mean ± spread: `m ± s`, `m (SD s)`, `m (s)`, `m (同 s)` and the worded forms.
 fn find_mean_spreads(scan: &mut Scan, plain: &str) {
     let mut stated_cache: StatedInSentence = None;
     let mut pos = 0;
@@ -509,6 +521,13 @@ fn find_mean_spreads(scan: &mut Scan, plain: &str) {
                 Some(l) => Some(l),
                 None => continue,
             }
+        } else if c.name("ditto").is_some() {
+            // `対照群0.15(同0.46)`: 同 (the same) repeats the label of the sentence's value
+            // before; with none before, the bracket says nothing.
+            match ditto_label(scan, whole_range.clone()) {
+                Some(l) => Some(l),
+                None => continue,
+            }
         } else {
             None
         };
@@ -518,6 +537,7 @@ fn find_mean_spreads(scan: &mut Scan, plain: &str) {
         let closes_bracket = bracketed || c.name("umean").is_some() || c.name("bmean").is_some();
         if bracketed
             && label.is_none()
+            && labelled_once.is_none()
             && stated.is_none()
             && !(mean_n.number.decimals > 0 && spread_n.number.decimals > 0)
         {
@@ -883,6 +903,31 @@ mod tests {
                     ItemKind::MedianIqr,
                     "3.1 days (IQR: 1.5 to 8.0)".to_string()
                 ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_spread_printed_as_the_same_takes_the_label_before_it() {
+        // Made-up numbers in the form of Japanese medical news: 同 (the same) repeats SD.
+        let items = read_items(
+            "感染回数は保湿剤群0.23(SD 0.68)、対照群0.15(同0.46)だった。別の値は2(同1)。",
+        );
+        let labels: Vec<(String, Option<&str>)> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::MeanSpread)
+            .map(|i| {
+                (
+                    i.parts.spread.as_ref().unwrap().number.text.clone(),
+                    i.parts.spread_label,
+                )
+            })
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                ("0.68".to_string(), Some("SD")),
+                ("0.46".to_string(), Some("SD"))
             ]
         );
     }

@@ -188,9 +188,11 @@ pub fn is_japanese_script(c: char) -> bool {
 /// Is a comma between digits (`before` it the plain text so far, `rest` the original after it) one that separates the numbers of a
 /// list in Japanese text (`摂取4,8,12週間後`: weeks 4, 8 and 12)? Japanese writes decimals
 /// with a point, never a comma, so a comma between digits that is not a thousands group
-/// (three digits after it) separates, where the numbers touch Japanese script: before the
-/// first number of the list or after the number that follows the comma.
-fn japanese_list_comma(before: &str, rest: &str) -> bool {
+/// (three digits after it) separates, where the numbers touch Japanese script (before the
+/// first number of the list or after the number that follows the comma) or anywhere in a
+/// document that punctuates its Japanese clauses with the comma (`japanese_commas`:
+/// `F(疲労)59,47,C(混乱)48,45`).
+fn japanese_list_comma(before: &str, rest: &str, japanese_commas: bool) -> bool {
     let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
     let next_end = rest.find(|c: char| !digit(c)).unwrap_or(rest.len());
     let next = rest[..next_end].chars().count();
@@ -203,7 +205,8 @@ fn japanese_list_comma(before: &str, rest: &str) -> bool {
         return false;
     }
     let before = before.trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, ',' | ' '));
-    before.chars().next_back().is_some_and(is_japanese_script)
+    japanese_commas
+        || before.chars().next_back().is_some_and(is_japanese_script)
         || tail.chars().next().is_some_and(is_japanese_script)
 }
 
@@ -308,6 +311,11 @@ impl PlainText {
         let mut line_starts = vec![0];
         let mut in_exponent = false;
         let kanji_digits = positional_kanji_digits(original);
+        // Japanese academic writing punctuates its clauses with the comma (`対象に,プラセボ`):
+        // such a document never writes a decimal comma.
+        let japanese_commas = original.char_indices().any(|(i, c)| {
+            is_japanese_script(c) && original[i + c.len_utf8()..].starts_with([',', '，'])
+        });
         for (at, c) in original.char_indices() {
             if c == '\n' {
                 line_starts.push(at + 1);
@@ -334,7 +342,9 @@ impl PlainText {
                 || matches!(c, '・' | '･') && between_digits && vertical_decimal_dot(rest)
             {
                 text.push('.');
-            } else if matches!(c, ',' | '，') && between_digits && japanese_list_comma(&text, rest)
+            } else if matches!(c, ',' | '，')
+                && between_digits
+                && japanese_list_comma(&text, rest, japanese_commas)
             {
                 text.push_str(", ");
             } else if thousands_gap(original, at, c) {
@@ -502,6 +512,9 @@ mod tests {
             p.text,
             "摂取4, 8, 12週間後, 1,200 mg/day, 12, 5週。p = 0,03 and 2,5 mg"
         );
+        // A document whose Japanese clauses end with a comma writes no decimal comma at all.
+        let p = PlainText::new("得点は,F(疲労)59,47,C(混乱)48,45であった。");
+        assert_eq!(p.text, "得点は,F(疲労)59, 47,C(混乱)48, 45であった。");
     }
 
     #[test]
