@@ -1,6 +1,7 @@
 //! Dates: `2014 年 3 月 15 日`, `3 月 14 日` (no year: `--03-14`), `2005 年`, `2020年度`,
 //! 令和 2 年 (Japanese eras: 令和 1 = 2019, 平成 1 = 1989, 昭和 1 = 1926), `2014-03-15`,
-//! `March 15, 2014`, `15 March 2014`, `2014 Oct 6`, `March 2014`, and a year after `in`,
+//! `March 15, 2014`, `15 March 2014`, `2014 Oct 6`, `March 2014`, a span of months
+//! (`2022年8~9月`: two dates), and a year after `in`,
 //! `since`, `from`, `until`, `by` or `during`. Written as the `data/` format writes dates:
 //! YYYY, YYYY-MM, YYYY-MM-DD or --MM-DD.
 
@@ -93,9 +94,47 @@ fn date_of(c: &Captures) -> Option<String> {
     ymd(num("wyear").or(num("ayear")), None, None)
 }
 
+/// A span of months of one year (`2022年8~9月`, `2022年8月~9月`): two dates, the first
+/// and the last month, each its own item.
+fn month_span_pattern() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| {
+        Regex::new(
+            r"(?P<year>(?:19|20)\d{2})\s*年\s*(?P<from>\d{1,2})\s*(?:月\s*)?[~\-－〜]\s*(?P<to>\d{1,2})\s*月",
+        )
+        .expect("the month span pattern is valid")
+    })
+}
+
 /// Every date of the document.
 pub fn find(scan: &mut Scan) {
     let plain = scan.doc.plain.text.clone();
+    for c in month_span_pattern().captures_iter(&plain) {
+        let (Some(year), Some(from), Some(to)) = (c.name("year"), c.name("from"), c.name("to"))
+        else {
+            continue;
+        };
+        let (first, last) = (
+            year.start()..from.end(),
+            to.start()..c.get(0).map_or(to.end(), |m| m.end()),
+        );
+        let (Ok(m1), Ok(m2)) = (from.as_str().parse::<u32>(), to.as_str().parse::<u32>()) else {
+            continue;
+        };
+        if !(1..=12).contains(&m1) || !(1..=12).contains(&m2) || !scan.free(first.start..last.end) {
+            continue;
+        }
+        for (range, month) in [(first, m1), (last, m2)] {
+            scan.push(
+                ItemKind::Date,
+                range,
+                Parts {
+                    date: Some(format!("{}-{month:02}", year.as_str())),
+                    ..Parts::default()
+                },
+            );
+        }
+    }
     for c in pattern().captures_iter(&plain) {
         let whole = c.get(0).expect("a match");
         // `and 2008` is a year only after one (`between 1982 and 2008`).
@@ -147,6 +186,10 @@ mod tests {
                 "この研究成果は、2014 年 3 月 15 日（米国 3 月 14 日午後4 時）。2005 年に発見。令和 2 年 10 月 29 日。2020年度までに。"
             ),
             ["2014-03-15", "--03-14", "2005", "2020-10-29", "2020"]
+        );
+        assert_eq!(
+            dates("2022年8~9月に行われた。2021年4月～6月。"),
+            ["2022-08", "2022-09", "2021-04", "2021-06"]
         );
         assert_eq!(
             dates(

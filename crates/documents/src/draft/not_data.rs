@@ -19,7 +19,8 @@
 //! - the period of a rate's unit (`migraines per 30 days`, `events/100 patient-years`) and the
 //!   count in an instrument's name (`3-component Mayo score`, `36-item Short Form`);
 //! - a scale's own range and anchors (`each symptom scored 0 to 3`, `ranging from 0 to 9`,
-//!   `0 = no symptom`): what the scale is, not a result;
+//!   `0 = no symptom`, the bracket after its name: `VAS (0–100 mm)`, `頻度(0-4)`): what the
+//!   scale is, not a result;
 //! - the centiles that name quartiles (`25–75 centile`), a constant that multiplies a formula
 //!   (`100*[(T–BL)/BL]`), codes with a leading zero (0323);
 //! - list enumerators at a line's start (`1. `, `１）`) and section numbers (`17.1.1`, as
@@ -105,6 +106,7 @@ fn patterns() -> &'static Regex {
             | (?i: reduction | decrease | improvement | increase | decline | drop | fall | rise | reduced | decreased | improved | increased | declined ) \s+ (?i: in \s+ [A-Za-z][\w\-.]{0,15} (?: \s+ [A-Za-z][\w\-.]{0,15} ){0,2} \s+ )? (?i: (?: of | by | in ) \s+ )? (?: >=? | ≥ | ≧ | ＞ | (?i: at \x20 least | more \x20 than | greater \x20 than ) ) \s* \d+ (?: \.\d+ )? \s* (?: % | (?i: percent | points? (?-u:\b) ) )?
             | \d+ (?: \.\d+ )? \s* (?: % | ポイント | 点 )? \s* 以上 \s* の? \s* (?: [\p{Han}\p{Katakana}ー]{1,8} \s* の \s* )? (?: 改善 | 減少 | 低下 | 増加 | 短縮 )
             | (?-u:\b) \d+ \s* [:：] \s* \d+ (?: \s* [-–] \s* \d+ )? \s* , \s* (?: 19 | 20 ) \d{2} (?-u:\b)
+            | [\p{Han}\p{Katakana}\p{Hiragana}A-Za-z] \x20? [(（] \s* 0 \s* [-–~] \s* \d{1,3} \s* (?: (?i: points? | mm | cm ) \s* )? [)）]
             | [(（] \s* (?: 引用 | 文献 | (?i: refs? \.? | references? ) ) \s* \d+ (?: \s* [,、，-] \s* \d+ )* \s* [)）]
             | \d{4} \s* 年 \s* \d+ \s* 巻 (?: \s* \d+ \s* 号 )? (?: \s* (?: p\. | pp\. | 頁 ) \s* \d+ (?: \s* [-–] \s* \d+ )? )?
             | 第 \s* \d+ \s* (?:回|期|相|版|号|報|条|章|節|段落)
