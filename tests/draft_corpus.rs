@@ -1,5 +1,5 @@
-//! `trialstats draft` measured on the project's labelled corpus (`tests/data/corpus/`: 509
-//! public reports, 210 of them Japanese, labelled by hand before the drafter was run on
+//! `trialstats draft` measured on the project's labelled corpus (`tests/data/corpus/`: 537
+//! public reports, 224 of them Japanese, labelled by hand before the drafter was run on
 //! them; see its README). Two parts: `dev/` (rules are developed on it; its misses are
 //! printed) and `holdout/` (only counted: its misses are never printed, so no rule is written
 //! from them).
@@ -54,6 +54,9 @@ struct LabelSummary {
 struct Labels {
     items: Vec<LabelItem>,
     summaries: Vec<LabelSummary>,
+    /// `@numbers inconsistent`: the labeller found the document's own numbers not adding up
+    /// (a percentage no whole number of the printed patients gives), so it is no sound report.
+    inconsistent: bool,
 }
 
 fn number(s: &str) -> Option<f64> {
@@ -69,6 +72,9 @@ fn read_labels(path: &std::path::Path) -> Labels {
     let mut l = Labels::default();
     for line in text.lines() {
         let line = line.trim_end();
+        if line.starts_with("@numbers") && line.contains("inconsistent") {
+            l.inconsistent = true;
+        }
         if line.is_empty() || line.starts_with('#') || line.starts_with('@') {
             continue;
         }
@@ -180,6 +186,9 @@ struct Figures {
     /// Documents on which `check text` reports a problem (every corpus report is sound as
     /// published, as far as its labeller saw: the goal is 0).
     check_text_problems: usize,
+    /// Documents labelled `@numbers inconsistent` on which `check text` reports a problem.
+    check_text_found: usize,
+    inconsistent_documents: usize,
     /// ± on the path: the drafted file's dispersion for a value whose ± the text labels.
     path_labelled: usize,
     path_right: usize,
@@ -284,8 +293,22 @@ fn measure_part(part: &str, verbose: bool) -> Figures {
             trialstats::checks::Rounding::UpOrDown,
         )
         .unwrap();
-        if !checks.consistent() {
+        if labels.inconsistent {
+            f.inconsistent_documents += 1;
+            f.check_text_found += usize::from(!checks.consistent());
+        } else if !checks.consistent() {
             f.check_text_problems += 1;
+            if std::env::var("TRIALSTATS_CORPUS_CLASSES").is_ok() {
+                // Which check, with no text: the reported tests (statcheck), a mean ± spread,
+                // a comparison's ±, or a count's parts.
+                eprintln!(
+                    "CLASS {part} check text: tests {} summaries {} comparisons {} parts {}",
+                    !checks.scan.consistent(),
+                    checks.summaries.iter().any(|x| x.inconsistent()),
+                    checks.comparisons.iter().any(|c| c.inconsistent()),
+                    checks.parts.iter().any(|p| p.inconsistent())
+                );
+            }
             if verbose {
                 println!("  {part}/{name}: check text reports a problem");
             }
@@ -705,8 +728,11 @@ fn print(part: &str, f: &Figures) {
         f.path_labelled
     );
     println!(
-        "{part}: check text (defaults) reports a problem on {} of {} sound documents (goal 0)",
-        f.check_text_problems, f.documents
+        "{part}: check text (defaults) reports a problem on {} of {} sound documents (goal 0), and on {} of {} whose numbers the labeller found not adding up",
+        f.check_text_problems,
+        f.documents - f.inconsistent_documents,
+        f.check_text_found,
+        f.inconsistent_documents
     );
     println!(
         "{part}: the rule before the structure layer (every mean ± spread of a sentence one time course): {} violations in {} pairs",
@@ -767,7 +793,7 @@ fn draft_on_the_held_out_part() {
     assert!(f.n_wrong <= CEILING_HOLDOUT_N_WRONG, "{f:?}");
     assert!(f.n_right >= FLOOR_HOLDOUT_N_RIGHT, "{f:?}");
     assert!(f.spread_right >= FLOOR_HOLDOUT_SPREAD_RIGHT, "{f:?}");
-    assert_eq!(f.check_text_problems, 0, "{f:?}");
+    assert!(f.check_text_problems <= CEILING_HOLDOUT_CHECK_TEXT, "{f:?}");
     assert_eq!(f.not_loading, 0, "{f:?}");
 }
 
@@ -792,39 +818,44 @@ fn draft_on_the_held_out_part() {
 // of 27 items, held-out half 14 of 14); batch 20 (session 32, 28 documents, 14 Japanese) with
 // 52 and 79, as it arrived (development half 72.8 %, held-out half 60.7 %; after the rules
 // written from its development half: 25 and 71, 81.5 % and 60.7 %); it brought no violation,
-// and one ± read against its label to the held-out half.
-const FLOOR_DEV_FOUND: f64 = 87.5;
-const FLOOR_HOLDOUT_FOUND: f64 = 77.9;
+// and one ± read against its label to the held-out half; batch 21 (session 32, 28 documents,
+// 14 Japanese) with 49 and 82, as it arrived after the session's first rules (development half
+// 81.6 %, held-out half 82.7 %); it brought no violation, 26 n's attached wrong and one
+// `check text` problem on a sound report to the held-out half.
+const FLOOR_DEV_FOUND: f64 = 87.4;
+const FLOOR_HOLDOUT_FOUND: f64 = 78.2;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
-const CEILING_DEV_NON_DATA: usize = 556;
-const CEILING_HOLDOUT_NON_DATA: usize = 811;
+const CEILING_DEV_NON_DATA: usize = 584;
+const CEILING_HOLDOUT_NON_DATA: usize = 893;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
-const FLOOR_DEV_PATH: usize = 1092;
+const FLOOR_DEV_PATH: usize = 1120;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
-const FLOOR_HOLDOUT_PATH: usize = 918;
+const FLOOR_HOLDOUT_PATH: usize = 1002;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
-const FLOOR_DEV_DECIDED: usize = 1354;
-const FLOOR_HOLDOUT_DECIDED: usize = 278;
+const FLOOR_DEV_DECIDED: usize = 1363;
+const FLOOR_HOLDOUT_DECIDED: usize = 286;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
 // printed with the value).
 // Batch 14's held-out half (session 28) brought 8 more, as it arrived.
-// Session 32: 21 -> 20 (a rule from batch 20's development half).
-const CEILING_HOLDOUT_N_WRONG: usize = 20;
+// Session 32: 21 -> 20 (a rule from batch 20's development half); batch 21's held-out half
+// brought 26, as it arrived (by class, with no text: 24 single values given their column's
+// n, 2 the n printed with them).
+const CEILING_HOLDOUT_N_WRONG: usize = 46;
 // n's attached right (session 30: a table row's label printing each group's n, 460 -> 511 on
 // the development part; a header row of n's alone under the groups' names, 511 -> 535; the
 // held-out part unchanged by both).
 // Session 31: a value printed again where two transitions share their end (`… to 1.3 ± 0.24)
 // and again from 12 w to 24 w (1.3 ± 0.24 to …`) is one time point: its second print stays a
 // single fact, whose n is no longer counted (596 of 1059 -> 594 of 1057, none wrong).
-const FLOOR_DEV_N_RIGHT: usize = 597;
+const FLOOR_DEV_N_RIGHT: usize = 606;
 // Session 31: glued headers of names with their n's and the comparison's column after them
 // (`Intervention n=55Standard care n=59Comparison`): held-out n's right 269 -> 284.
 // Session 32: a median whose bracket repeats its unit (`65 years (interquartile range
@@ -832,8 +863,8 @@ const FLOOR_DEV_N_RIGHT: usize = 597;
 // read: development items +25 with `Me (IQR)`; on the held-out half 3 items gained and one n
 // right lost (292 -> 291), one non-datum added; seen as figures only, the rule kept because
 // it names a house style, not a document.
-const FLOOR_HOLDOUT_N_RIGHT: usize = 291;
-const FLOOR_DEV_SPREAD_RIGHT: usize = 1018;
+const FLOOR_HOLDOUT_N_RIGHT: usize = 364;
+const FLOOR_DEV_SPREAD_RIGHT: usize = 1046;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
@@ -847,7 +878,7 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 1018;
 // columns) is read as arms over times; on the held-out half one table's 6 more pairs are
 // placed together (235 -> 241) and one labelled value it holds out of its measures leaves the
 // count (642 of 678 -> 641 of 677; the drafted file's ± unchanged at 813 of 925).
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 682;
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 764;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:
@@ -866,3 +897,7 @@ const CEILING_HOLDOUT_VIOLATIONS: usize = 18;
 // `read=SEM labelled=SD from=the sentence says so` (the sentence's own word read against a
 // label that says SD: a recogniser taking another value's word, or a label to check).
 const CEILING_HOLDOUT_SPREAD_WRONG: usize = 3;
+// Batch 21's held-out half (session 32), as it arrived: `check text` reports a problem on one
+// report its labeller found sound (by class, with no text: a two-arm comparison's ± that
+// neither SD nor SE fits by the printed p or CI). Counted, not read; it may only fall.
+const CEILING_HOLDOUT_CHECK_TEXT: usize = 1;
