@@ -3414,10 +3414,10 @@ pub fn names_p(header: &str) -> bool {
 ///
 /// ```
 /// use trialstats_documents::draft::table::names_n;
-/// for yes in ["n", "N*", "Number", "No. of patients", "Patients, n", "n of participants", "Number of subjects analysed", "症例数", "被験者数"] {
+/// for yes in ["n", "N*", "Number", "No. of patients", "Patients, n", "n of participants", "Number of subjects analysed", "症例数", "被験者数", "標本数(人)", "解析対象例数", "Sample size"] {
 ///     assert!(names_n(yes), "{yes}");
 /// }
-/// for no in ["Number of events", "n (%)", "NNT", "Patients with relapse, n"] {
+/// for no in ["Number of events", "n (%)", "NNT", "Patients with relapse, n", "副作用発現例数"] {
 ///     assert!(!names_n(no), "{no}");
 /// }
 /// ```
@@ -3454,12 +3454,46 @@ pub fn names_n(header: &str) -> bool {
                 .is_some_and(|after| COUNTED.contains(&after))
         })
     };
+    // A Japanese size ends in 数 after the people (`解析対象例数`, `標本数(人)`), unless it
+    // counts the people an event befell (`副作用発現例数`).
+    let ja = ["(人)", "（人）", "(例)", "（例）", "(名)", "（名）"]
+        .iter()
+        .find_map(|u| h.strip_suffix(u))
+        .unwrap_or(&h)
+        .trim_end();
+    // Not a count in a bracket after another name (`累積軽減率(軽減人数)`).
+    let ja_size = ["例数", "人数", "者数", "標本数", "症例数"]
+        .iter()
+        .any(|w| ja.ends_with(w))
+        && !ja.contains(['(', '（'])
+        && ![
+            "発現",
+            "発症",
+            "死亡",
+            "脱落",
+            "中止",
+            "有害",
+            "副作用",
+            "イベント",
+            "再発",
+        ]
+        .iter()
+        .any(|w| ja.contains(w));
     matches!(
         h.as_str(),
-        "n" | "no." | "no" | "number" | "例数" | "症例数" | "人数" | "被験者数" | "患者数"
-    ) || ["no. of ", "number of ", "n of "]
-        .iter()
-        .any(|opening| h.strip_prefix(opening).is_some_and(people_then_counted))
+        "n" | "no."
+            | "no"
+            | "number"
+            | "sample size"
+            | "例数"
+            | "症例数"
+            | "人数"
+            | "被験者数"
+            | "患者数"
+    ) || ja_size
+        || ["no. of ", "number of ", "n of "]
+            .iter()
+            .any(|opening| h.strip_prefix(opening).is_some_and(people_then_counted))
         || h.strip_suffix(", n")
             .or_else(|| h.strip_suffix(" (n)"))
             .is_some_and(people_then_counted)
