@@ -2729,7 +2729,17 @@ fn nearest_placement(
     nearest: bool,
 ) -> Option<Vec<(usize, usize)>> {
     let cell = |k: usize| &text[h.cells[k].clone()];
-    let placed = if hw >= width {
+    let placed = if hw >= width
+        && width >= 2
+        && nearest
+        && names_a_time(cell(0).trim())
+        && filled.get(1).is_some_and(|&k| names_a_time(cell(k).trim()))
+    {
+        // A row of times that opens with two times (`Baseline | Week 2 | Week 4 | Within-group
+        // p`; not `Endpoint | Drug | Placebo`), as wide as the data rows or wider: the stub's cell was left out of the copy,
+        // for no time heads the rows' labels. From the first column after the stub.
+        (0..hw.min(width - 1)).map(|k| (k, k + 1)).collect()
+    } else if hw >= width {
         (0..width).map(|k| (k, k)).collect()
     } else if nearest
         && hw < width
@@ -2923,6 +2933,16 @@ struct PlacedRow {
     texts: Vec<String>,
 }
 
+/// Does a cell print a p-value with its name (`P < 0.001`, `p = .04`)? A section's row of a
+/// table prints its comparison's p so beside its label: a row of data, not of the header.
+fn prints_a_p(cell: &str) -> bool {
+    static P: OnceLock<regex::Regex> = OnceLock::new();
+    P.get_or_init(|| {
+        regex::Regex::new(r"^\s*[pP]\s*[<=>≤≥]\s*0?\.\d").expect("the printed p is valid")
+    })
+    .is_match(cell)
+}
+
 impl Table {
     /// The table of `rows`, standing on lines `first..end` of `lines`: its header rows (those
     /// above the first data row) and its statement (the caption above, the header rows and
@@ -2939,10 +2959,10 @@ impl Table {
         let mut header_rows = rows
             .iter()
             .position(|r| {
-                r.cells
-                    .iter()
-                    .skip(1)
-                    .any(|c| opens_with_datum(&text[c.clone()]))
+                r.cells.iter().skip(1).any(|c| {
+                    let t = &text[c.clone()];
+                    opens_with_datum(t) || prints_a_p(t)
+                })
             })
             .unwrap_or(rows.len());
         // A section label alone on its row (one cell: a row of a table found without
@@ -3723,6 +3743,27 @@ mod tests {
         assert_eq!((row, cell), (7, 4));
         assert!(table.is_data_row(7) && !table.is_data_row(5));
         assert!(t.at(COBRA_LIKE.find("Next").unwrap()).is_none());
+    }
+
+    #[test]
+    fn a_row_of_times_opening_with_a_time_leaves_the_stubs_cell_out() {
+        // Made-up values in a journal page's pipes: the times' row has no stub cell and is
+        // wider than the data rows; each measure's section row prints its p's.
+        let text = "| Group | Time | Effect | ||||
+|---|---|---|---|---|---|---|
+| Baseline | Week 2 | Week 4 | Within-group p | Between-group p | Adjusted p | |
+| Frequency per week | P < 0.001 | P < 0.001 | |||
+| Drug | 2.9 (1.7) | 11.0 (4.6) | 11.9 (5.3) | P < 0.001 | ||
+| Control | 2.8 (1.6) | 6.2 (3.8) | 6.8 (4.1) | P < 0.001 | ||
+";
+        let t = Tables::find(text);
+        let table = &t.tables[0];
+        // The section row with its p's is data, not a header.
+        assert_eq!(table.header_rows, 3);
+        assert_eq!(table.column_header(text, 4, 0), "");
+        assert_eq!(table.column_header(text, 4, 1), "Baseline");
+        assert_eq!(table.column_header(text, 4, 3), "Week 4");
+        assert_eq!(table.column_header(text, 4, 4), "Within-group p");
     }
 
     #[test]
