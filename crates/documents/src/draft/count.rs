@@ -51,7 +51,7 @@ fn count_percent_pattern() -> &'static Regex {
         let p = r"(?x)
             (?P<count> \d{1,3}(?:,\d{3})+ | \d+ | WORDS )
             (?: \s+ (?i: of | out \s+ of ) \s+ (?P<of> \d{1,3}(?:,\d{3})+ | \d+ | WORDS ) (?: \s+ [a-z]+ ){0,2}?
-              | \s* / \s* (?P<of2> \d{1,3}(?:,\d{3})+ | \d+ )
+              | \s* / \s* (?P<of2> \d{1,3}(?:,\d{3})+ | \d+ ) (?: \s* COUNTERS_JA )?
               | \s+ (?P<word> [a-z]+ )
               | \s* COUNTERS_JA )?
             \s* [(（] \s* (?P<value> \d+ (?: \. \d+ )? ) \s* (?P<sign> % )? \s* (?: [);,）] | of \s )"
@@ -895,6 +895,7 @@ pub fn find(scan: &mut Scan) {
     find_count_percent(scan, &plain);
     find_shared_percent_sign(scan, &plain);
     find_percents(scan, &plain);
+    find_tenths(scan, &plain);
     find_counts_of(scan, &plain);
     find_ns(scan, &plain);
 }
@@ -940,6 +941,60 @@ fn find_parts_of_a_count(scan: &mut Scan, plain: &str) {
             if let Some(v) = scan.number(range.clone()) {
                 scan.push_value(ItemKind::N, range, v);
             }
+        }
+    }
+}
+
+/// A share in tenths, as Japanese writes it (`約8割の患者`: about 80 % of patients; `3割`):
+/// a percentage, written with its value in percent and a note of how it was printed. Not
+/// 割引 (a discount), 割り付け or 割付 (allocation), 割当 or 割合 (a proportion's name).
+fn find_tenths(scan: &mut Scan, plain: &str) {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let p = P.get_or_init(|| {
+        Regex::new(r"(?P<value>\d{1,2}(?:\.\d)?)\s*割(?P<after>.?)")
+            .expect("the tenths pattern is valid")
+    });
+    for c in p.captures_iter(plain) {
+        let (Some(v), Some(after)) = (c.name("value"), c.name("after")) else {
+            continue;
+        };
+        if matches!(after.as_str(), "引" | "り" | "付" | "当" | "合")
+            || plain[..v.start()].ends_with(|ch: char| ch.is_ascii_digit() || ch == '.')
+        {
+            continue;
+        }
+        let range = v.start()..after.start();
+        if !scan.free(range.clone()) || inside_name(plain, v.start(), v.end()) {
+            continue;
+        }
+        let Some(mut value) = scan.number(v.range()) else {
+            continue;
+        };
+        let tenths = value.number.value;
+        if !(0.0..=10.0).contains(&tenths) {
+            continue;
+        }
+        let percent = format!("{}", (tenths * 10.0 * 10.0).round() / 10.0);
+        let Ok(n) = crate::text::TextNumber::parse(&percent) else {
+            continue;
+        };
+        value.original = format!("{}割", value.original);
+        value.number = n;
+        let bound = bound_around(plain, v.start(), v.end());
+        scan.push(
+            ItemKind::Percent,
+            range,
+            Parts {
+                value: Some(value),
+                bound,
+                ..Parts::default()
+            },
+        );
+        if let Some(item) = scan.items.last_mut() {
+            item.notes.push(format!(
+                "printed in tenths as {}: {percent} %",
+                item.text.trim()
+            ));
         }
     }
 }
@@ -1398,6 +1453,32 @@ mod tests {
         assert_eq!(
             counts,
             [("3".into(), "60".into()), ("16".into(), "20".into())]
+        );
+    }
+
+    #[test]
+    fn a_share_in_tenths_is_a_percentage() {
+        // Made-up numbers in the forms Japanese abstracts print: tenths, and a count of its
+        // whole with the counter before the percentage.
+        let items = read_document(&Sentences::new(
+            "症状は約8割の患者で改善した。OABSSは11/20人(55.0%)で改善した。1:1に割り付けた。",
+        ));
+        let percents: Vec<(String, Option<String>)> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::Percent)
+            .map(|i| {
+                (
+                    i.parts.value.as_ref().unwrap().number.plain.clone(),
+                    i.parts.of.as_ref().map(|o| o.number.plain.clone()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            percents,
+            [
+                ("80".to_string(), None),
+                ("55.0".to_string(), Some("20".to_string()))
+            ]
         );
     }
 
