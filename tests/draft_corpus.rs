@@ -1,5 +1,5 @@
-//! `trialstats draft` measured on the project's labelled corpus (`tests/data/corpus/`: 537
-//! public reports, 224 of them Japanese, labelled by hand before the drafter was run on
+//! `trialstats draft` measured on the project's labelled corpus (`tests/data/corpus/`: 553
+//! public reports, 232 of them Japanese, labelled by hand before the drafter was run on
 //! them; see its README). Two parts: `dev/` (rules are developed on it; its misses are
 //! printed) and `holdout/` (only counted: its misses are never printed, so no rule is written
 //! from them).
@@ -821,25 +821,28 @@ fn draft_on_the_held_out_part() {
 // and one ± read against its label to the held-out half; batch 21 (session 32, 28 documents,
 // 14 Japanese) with 49 and 82, as it arrived after the session's first rules (development half
 // 81.6 %, held-out half 82.7 %); it brought no violation, 26 n's attached wrong and one
-// `check text` problem on a sound report to the held-out half.
-const FLOOR_DEV_FOUND: f64 = 87.4;
-const FLOOR_HOLDOUT_FOUND: f64 = 78.2;
+// `check text` problem on a sound report to the held-out half; batch 22 (session 32, 16
+// documents, 8 Japanese, split within each language by number before it was measured) with
+// 17 and 33, as it arrived after the session's rules (development half 92.6 %, held-out half
+// 58.3 %); it brought no violation and no wrong ± or n.
+const FLOOR_DEV_FOUND: f64 = 87.6;
+const FLOOR_HOLDOUT_FOUND: f64 = 77.5;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
-const CEILING_DEV_NON_DATA: usize = 584;
-const CEILING_HOLDOUT_NON_DATA: usize = 893;
+const CEILING_DEV_NON_DATA: usize = 591;
+const CEILING_HOLDOUT_NON_DATA: usize = 921;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
-const FLOOR_DEV_PATH: usize = 1120;
+const FLOOR_DEV_PATH: usize = 1174;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
-const FLOOR_HOLDOUT_PATH: usize = 1002;
+const FLOOR_HOLDOUT_PATH: usize = 1034;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
-const FLOOR_DEV_DECIDED: usize = 1363;
-const FLOOR_HOLDOUT_DECIDED: usize = 286;
+const FLOOR_DEV_DECIDED: usize = 1439;
+const FLOOR_HOLDOUT_DECIDED: usize = 289;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
@@ -855,7 +858,7 @@ const CEILING_HOLDOUT_N_WRONG: usize = 46;
 // Session 31: a value printed again where two transitions share their end (`… to 1.3 ± 0.24)
 // and again from 12 w to 24 w (1.3 ± 0.24 to …`) is one time point: its second print stays a
 // single fact, whose n is no longer counted (596 of 1059 -> 594 of 1057, none wrong).
-const FLOOR_DEV_N_RIGHT: usize = 606;
+const FLOOR_DEV_N_RIGHT: usize = 618;
 // Session 31: glued headers of names with their n's and the comparison's column after them
 // (`Intervention n=55Standard care n=59Comparison`): held-out n's right 269 -> 284.
 // Session 32: a median whose bracket repeats its unit (`65 years (interquartile range
@@ -863,8 +866,8 @@ const FLOOR_DEV_N_RIGHT: usize = 606;
 // read: development items +25 with `Me (IQR)`; on the held-out half 3 items gained and one n
 // right lost (292 -> 291), one non-datum added; seen as figures only, the rule kept because
 // it names a house style, not a document.
-const FLOOR_HOLDOUT_N_RIGHT: usize = 364;
-const FLOOR_DEV_SPREAD_RIGHT: usize = 1046;
+const FLOOR_HOLDOUT_N_RIGHT: usize = 370;
+const FLOOR_DEV_SPREAD_RIGHT: usize = 1100;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
@@ -878,7 +881,7 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 1046;
 // columns) is read as arms over times; on the held-out half one table's 6 more pairs are
 // placed together (235 -> 241) and one labelled value it holds out of its measures leaves the
 // count (642 of 678 -> 641 of 677; the drafted file's ± unchanged at 813 of 925).
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 764;
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 786;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:
