@@ -1456,6 +1456,15 @@ mod tests {
         );
     }
 
+    /// The texts drafted with kind `k`, in order.
+    fn of_kind(kinds: &[(ItemKind, String)], k: ItemKind) -> Vec<&str> {
+        kinds
+            .iter()
+            .filter(|(kind, _)| *kind == k)
+            .map(|(_, t)| t.as_str())
+            .collect()
+    }
+
     #[test]
     fn a_share_in_tenths_is_a_percentage() {
         // Made-up numbers in the forms Japanese abstracts print: tenths, and a count of its
@@ -1493,13 +1502,7 @@ mod tests {
             .filter(|i| matches!(i.kind, ItemKind::Percent | ItemKind::PercentChange))
             .map(|i| (i.kind, i.parts.value.as_ref().unwrap().number.plain.clone()))
             .collect();
-        let of = |k: ItemKind| -> Vec<&str> {
-            kinds
-                .iter()
-                .filter(|(kind, _)| *kind == k)
-                .map(|(_, t)| t.as_str())
-                .collect()
-        };
+        let of = |k: ItemKind| of_kind(&kinds, k);
         assert_eq!(
             of(ItemKind::PercentChange),
             ["2.2", "2.8", "2.4", "3.0", "10.9", "10.3"]
@@ -1515,13 +1518,7 @@ mod tests {
             .into_iter()
             .map(|i| (i.kind, i.text))
             .collect();
-        let of = |k: ItemKind| -> Vec<&str> {
-            kinds
-                .iter()
-                .filter(|(kind, _)| *kind == k)
-                .map(|(_, t)| t.as_str())
-                .collect()
-        };
+        let of = |k: ItemKind| of_kind(&kinds, k);
         assert_eq!(
             of(ItemKind::PercentChange),
             ["44%", "38%", "45%", "33%", "20%"]
