@@ -517,7 +517,7 @@ fn charts_section(a: &PageAnalysis, downloads: Downloads) -> Markup {
                     (PreEscaped(&c.svg))
                     figcaption {
                         strong { (c.title) } " "
-                        (c.caption)
+                        (Digits::Reader.sentence(&c.caption))
                         @if offered {
                             " "
                             a class="downloads" download={ "chart-" (i) ".svg" } href=(data_uri("image/svg+xml", &c.svg)) { "SVG" }

@@ -364,7 +364,9 @@ pub fn study_text_in(a: &StudyAnalysis, d: Digits) -> String {
         t.push_str(&patient_data_text(s, d));
         t.push_str(&tests_text(s, d));
         t.push_str(&confirmatory_text(s, d));
-        t
+        // The sentences the analysis wrote (an r sweep's bound, a verdict's p) in these
+        // digits too: with `Digits::Check` they stay as written.
+        d.sentence(&t)
     }
 }
 

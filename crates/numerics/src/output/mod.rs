@@ -331,13 +331,84 @@ impl Digits {
         }
     }
 
-    /// A table's cell as text: a number printed to these digits, anything else as
-    /// [`table::cell_text`] prints it.
+    /// A table's cell as text: a number printed to these digits, a sentence with its computed
+    /// numbers so ([`Digits::sentence`]), anything else as [`table::cell_text`] prints it.
     pub fn cell(self, c: &Cell) -> String {
         match c {
             Cell::Number(x) => self.number(*x),
+            Cell::Text(t) => self.sentence(t),
             other => table::cell_text(other),
         }
+    }
+
+    /// A sentence the analysis wrote (`significance fits at r from -0.54682522 to 1`, `p =
+    /// 1.68e-7`) with its computed numbers printed to these digits: with [`Digits::Reader`],
+    /// a number of six or more significant digits or in e-notation (no report prints one so:
+    /// the document's own numbers, `3.0` or `0.0152`, are left as printed) becomes three
+    /// significant digits, and a p below 0.001 after `p =` becomes `p < 0.001`. Numbers
+    /// inside names, paths and DOIs (a letter, `_`, `/` or a further `.digit` beside them)
+    /// are left alone. [`Digits::Check`] leaves the sentence as it is.
+    ///
+    /// ```
+    /// use trialstats_numerics::output::Digits;
+    /// let d = Digits::Reader;
+    /// assert_eq!(
+    ///     d.sentence("fits at r from -0.54682522 to 1 (p = 1.68e-7, n = 12, SD 3.0)"),
+    ///     "fits at r from -0.547 to 1 (p < 0.001, n = 12, SD 3.0)"
+    /// );
+    /// assert_eq!(d.sentence("doi 10.3109/21678421.2014.959024; file_20240101.5"), "doi 10.3109/21678421.2014.959024; file_20240101.5");
+    /// assert_eq!(Digits::Check.sentence("r = 0.78692533"), "r = 0.78692533");
+    /// ```
+    pub fn sentence(self, text: &str) -> String {
+        if self == Digits::Check {
+            return text.to_string();
+        }
+        let bytes = text.as_bytes();
+        let mut out = String::with_capacity(text.len());
+        let mut copied = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            let starts = bytes[i].is_ascii_digit()
+                || (bytes[i] == b'-' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit));
+            let before_ok = i == 0 || !is_name_byte(bytes[i - 1]);
+            if !(starts && before_ok) {
+                i += 1;
+                continue;
+            }
+            let end = number_end(bytes, i);
+            let token = &text[i..end];
+            let after_ok = bytes.get(end).is_none_or(|&b| {
+                let dotted = b == b'.' && bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
+                !(is_name_byte(b) || b == b'/' || dotted)
+            });
+            let significant = token
+                .split(['e', 'E'])
+                .next()
+                .unwrap_or("")
+                .trim_start_matches(['-', '0', '.'])
+                .chars()
+                .filter(char::is_ascii_digit)
+                .count();
+            let computed = token.contains(['e', 'E']) || significant >= 6;
+            match token.parse::<f64>() {
+                Ok(x) if after_ok && computed => {
+                    out.push_str(&text[copied..i]);
+                    let written = out.trim_end();
+                    if x < 0.001 && (written.ends_with("p =") || written.ends_with("p=")) {
+                        let cut = written.rfind('=').unwrap_or(written.len());
+                        out.truncate(cut);
+                        out.push_str("< 0.001");
+                    } else {
+                        out.push_str(&self.number(x));
+                    }
+                    copied = end;
+                }
+                _ => {}
+            }
+            i = end.max(i + 1);
+        }
+        out.push_str(&text[copied..]);
+        out
     }
 
     /// A p-value with its relation: `p = 0.16`, and with [`Digits::Reader`] `p < 0.001` below
@@ -348,6 +419,33 @@ impl Digits {
             _ => format!("p = {}", self.number(p)),
         }
     }
+}
+
+/// A byte that makes a number part of a name or code (`G93A`, `file_2024`).
+fn is_name_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Where the number starting at `start` of `bytes` ends: sign, digits, one decimal point,
+/// digits, and an exponent (`e-7`) when digits follow it.
+fn number_end(bytes: &[u8], start: usize) -> usize {
+    let digits = |mut k: usize| {
+        while bytes.get(k).is_some_and(u8::is_ascii_digit) {
+            k += 1;
+        }
+        k
+    };
+    let mut k = digits(start + usize::from(bytes[start] == b'-'));
+    if bytes.get(k) == Some(&b'.') && bytes.get(k + 1).is_some_and(u8::is_ascii_digit) {
+        k = digits(k + 1);
+    }
+    if matches!(bytes.get(k), Some(b'e' | b'E')) {
+        let sign = usize::from(matches!(bytes.get(k + 1), Some(b'-' | b'+')));
+        if bytes.get(k + 1 + sign).is_some_and(u8::is_ascii_digit) {
+            k = digits(k + 1 + sign);
+        }
+    }
+    k
 }
 
 /// A number for machines: the shortest text that reads back to the same `f64`.
