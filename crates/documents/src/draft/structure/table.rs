@@ -763,13 +763,28 @@ impl RowReader<'_> {
         for &j in &ns {
             let after = &original[items[j].span[1].min(cell.end)..cell.end];
             let after = after.split(stops).next().unwrap_or_default();
-            let before = &original[cell.start..items[j].span[0].max(cell.start)];
-            let before = before.rsplit(stops).next().unwrap_or_default();
-            let g = groups
-                .iter()
-                .copied()
-                .find(|&g| names(after, g))
-                .or_else(|| groups.iter().copied().find(|&g| names(before, g)))?;
+            let before_all = &original[cell.start..items[j].span[0].max(cell.start)];
+            let before = before_all.rsplit(stops).next().unwrap_or_default();
+            // `Placebo (n=33)10 mg (n=28)`: an n alone in its bracket is the name's before it
+            // (the header's names printed again over the rows below, glued by extraction).
+            let bracketed = before.trim().is_empty()
+                && before_all.trim_end().ends_with(['(', '（'])
+                && after.trim().is_empty();
+            let g = if bracketed {
+                let own = before_all
+                    .trim_end()
+                    .trim_end_matches(['(', '（'])
+                    .rsplit(stops)
+                    .next()
+                    .unwrap_or_default();
+                groups.iter().copied().find(|&g| names(own, g))?
+            } else {
+                groups
+                    .iter()
+                    .copied()
+                    .find(|&g| names(after, g))
+                    .or_else(|| groups.iter().copied().find(|&g| names(before, g)))?
+            };
             if named.iter().any(|&(h, _)| h == g) {
                 return None;
             }
@@ -1445,6 +1460,34 @@ mod tests {
             .as_ref()
             .expect("a value");
         value.number.text.as_str()
+    }
+
+    #[test]
+    fn the_headers_names_printed_again_with_other_ns_head_the_rows_below() {
+        // Made-up values in a glued table as a journal's page extraction leaves it: the
+        // groups' names again, with the n's the rows below were analysed on.
+        let text = "Table 3\n\nOutcomes at week 24\n\nPlacebo (n=33)10 mg (n=30)50 mg (n=38)\nResponse, n/N (%)8/30 (26.7)15/21 (71.4)12/28 (42.9)\n OR vs placebo (90% CI)7.09 (2.11 to 23.85)1.98 (0.67 to 5.86)\n p Value0.0040.151\nFlares, n (%)\n Severe flares8/33 (24.2)0/28 (0.0)2/35 (5.7)\nPlacebo (n=33)10 mg (n=28)50 mg (n=37)\nLS mean change (SE)\n PCS score2.80 (1.4)7.60 (1.5)5.07 (1.3)\n MCS score2.04 (1.6)2.69 (1.7)1.56 (1.5)\n";
+        let (items, s) = crate::draft::structure::read_text(text);
+        let ns: Vec<(String, Option<String>)> = s
+            .measures
+            .iter()
+            .flat_map(|m| &m.cells)
+            .filter(|c| items[c.item].kind == crate::draft::ItemKind::MeanSpread)
+            .map(|c| {
+                (
+                    items[c.item].text.trim().to_string(),
+                    c.n.map(|j| items[j].text.trim().to_string()),
+                )
+            })
+            .collect();
+        let n_of = |v: &str| {
+            ns.iter()
+                .find(|(t, _)| t.starts_with(v))
+                .and_then(|(_, n)| n.clone())
+        };
+        assert_eq!(n_of("7.60").as_deref(), Some("n=28"), "{ns:?}");
+        assert_eq!(n_of("2.69").as_deref(), Some("n=28"), "{ns:?}");
+        assert_eq!(n_of("5.07").as_deref(), Some("n=37"), "{ns:?}");
     }
 
     #[test]
