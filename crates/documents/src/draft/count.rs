@@ -250,7 +250,7 @@ fn count_of_pattern() -> &'static Regex {
         let p = r"(?x)
               (?P<of1> \d+ ) \s* CJA \s* (?: 中 | の \s* うち ) \s* (?P<count1> \d+ ) \s* CJA?
             | (?P<count2> \d+ | WORDS ) \s+ (?i: of | out \s+ of ) \s+ (?: (?i: the | all ) \s+ )? (?P<of2> \d+ | WORDS ) (?-u:\b)
-            | (?P<count3> \d+ ) \s* / \s* (?P<of3> \d+ ) (?: [^\d/.] | $ )"
+            | (?P<count3> \d+ ) \s* (?: CJA \s* )? / \s* (?P<of3> \d+ ) (?: [^\d/.] | $ )"
             .replace("CJA", COUNTERS_JA)
             .replace("WORDS", number_words());
         Regex::new(&p).expect("the count pattern is valid")
@@ -460,7 +460,7 @@ fn change_before_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
         Regex::new(
-            r"(?i)(?:(?:reductions?|decreases?|declines?|drops?|falls?|increases?|rises?|improvements?|changes?|gains?|loss)\s+(?:of|by|in|(?:was|were|is)(?:\s+about|\s+approximately|\s+nearly)?)|(?:reduced|decreased|declined|dropped|fell|increased|rose|improved|lowered|raised|changed|grew)(?:\s+by)?)\s+(?:an?\s+)?(?:mean\s+|average\s+|median\s+)?(?:of\s+)?$",
+            r"(?i)(?:(?:reductions?|decreases?|declines?|drops?|falls?|increases?|rises?|improvements?|changes?|gains?|loss)\s+(?:in\s+[A-Za-z][\w\-.]{0,15}(?:\s+[A-Za-z][\w\-.]{0,15}){0,2}\s+(?:was|were|is|of)|of|by|in|(?:was|were|is)(?:\s+about|\s+approximately|\s+nearly)?)|(?:reduced|decreased|declined|dropped|fell|increased|rose|improved|lowered|raised|changed|grew)(?:\s+by)?)\s+(?:an?\s+)?(?:mean\s+|average\s+|median\s+)?(?:of\s+)?$",
         )
         .expect("valid pattern")
     })
@@ -685,8 +685,27 @@ fn change_words_around(plain: &str, start: usize, end: usize, depth: usize) -> b
                 !NOT_WHAT_CHANGED.contains(&w.as_str().trim().to_ascii_lowercase().as_str())
             })
         });
+    // `The proportion of patients achieving a two-point improvement in the score was 35.9%`:
+    // a share of the patients a change defines, not the change.
+    let share_of_responders = {
+        let clause = plain[from(120)..start].to_lowercase();
+        // Within the number's own sentence.
+        let clause = clause
+            .rfind(". ")
+            .or_else(|| clause.rfind('。'))
+            .map_or(clause.as_str(), |k| &clause[k..]);
+        [
+            "proportion of",
+            "percentage of",
+            "share of",
+            "achiev",
+            "responder",
+        ]
+        .iter()
+        .any(|w| clause.contains(w))
+    };
     if after
-        || change_before_pattern().is_match(before)
+        || change_before_pattern().is_match(before) && !share_of_responders
         || rate_of_change_before(&plain[from(60)..start])
         || change_verb_then_by().is_match(&plain[from(160)..start])
         || change_noun_of_a_group(plain, from(120), start)
@@ -1463,6 +1482,24 @@ mod tests {
             .filter(|(kind, _)| *kind == k)
             .map(|(_, t)| t.as_str())
             .collect()
+    }
+
+    #[test]
+    fn a_change_named_with_what_changed_and_counts_with_their_counters() {
+        // Made-up numbers in the forms abstracts print.
+        let kinds: Vec<(ItemKind, String)> = read_document(&Sentences::new(
+            "The improvement in FEV1 was 5.8% with A. The proportion of patients achieving an improvement in the score was 35.9%. 咳嗽日数は屯用群92.1日, 定期群49.6日であった。低下したのは屯用群5人/12人であった。",
+        ))
+        .into_iter()
+        .map(|i| (i.kind, i.text.trim().to_string()))
+        .collect();
+        assert_eq!(of_kind(&kinds, ItemKind::PercentChange), ["5.8%"]);
+        assert_eq!(of_kind(&kinds, ItemKind::Percent), ["35.9%"]);
+        assert!(
+            of_kind(&kinds, ItemKind::Number).contains(&"92.1"),
+            "{kinds:?}"
+        );
+        assert_eq!(of_kind(&kinds, ItemKind::CountOf), ["5人/12"]);
     }
 
     #[test]
