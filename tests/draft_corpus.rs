@@ -1,5 +1,5 @@
-//! `trialstats draft` measured on the project's labelled corpus (`tests/data/corpus/`: 553
-//! public reports, 232 of them Japanese, labelled by hand before the drafter was run on
+//! `trialstats draft` measured on the project's labelled corpus (`tests/data/corpus/`: 569
+//! public reports, 240 of them Japanese, labelled by hand before the drafter was run on
 //! them; see its README). Two parts: `dev/` (rules are developed on it; its misses are
 //! printed) and `holdout/` (only counted: its misses are never printed, so no rule is written
 //! from them).
@@ -824,25 +824,28 @@ fn draft_on_the_held_out_part() {
 // `check text` problem on a sound report to the held-out half; batch 22 (session 32, 16
 // documents, 8 Japanese, split within each language by number before it was measured) with
 // 17 and 33, as it arrived after the session's rules (development half 92.6 %, held-out half
-// 58.3 %); it brought no violation and no wrong ± or n.
-const FLOOR_DEV_FOUND: f64 = 87.6;
+// 58.3 %); it brought no violation and no wrong ± or n; batch 23 (session 32, 16 documents,
+// 8 Japanese, split within each language by number before labelling) with 31 and 33, as it
+// arrived after all of the session's other rules (development half 88.8 %, held-out half
+// 76.5 %); it brought no violation and 18 n's attached wrong to the held-out half.
+const FLOOR_DEV_FOUND: f64 = 87.7;
 const FLOOR_HOLDOUT_FOUND: f64 = 77.5;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
-const CEILING_DEV_NON_DATA: usize = 591;
-const CEILING_HOLDOUT_NON_DATA: usize = 921;
+const CEILING_DEV_NON_DATA: usize = 622;
+const CEILING_HOLDOUT_NON_DATA: usize = 954;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
-const FLOOR_DEV_PATH: usize = 1174;
+const FLOOR_DEV_PATH: usize = 1210;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
 const FLOOR_HOLDOUT_PATH: usize = 1034;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
-const FLOOR_DEV_DECIDED: usize = 1439;
-const FLOOR_HOLDOUT_DECIDED: usize = 289;
+const FLOOR_DEV_DECIDED: usize = 1479;
+const FLOOR_HOLDOUT_DECIDED: usize = 298;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
@@ -850,15 +853,18 @@ const FLOOR_HOLDOUT_DECIDED: usize = 289;
 // Batch 14's held-out half (session 28) brought 8 more, as it arrived.
 // Session 32: 21 -> 20 (a rule from batch 20's development half); batch 21's held-out half
 // brought 26, as it arrived (by class, with no text: 24 single values given their column's
-// n, 2 the n printed with them).
-const CEILING_HOLDOUT_N_WRONG: usize = 46;
+// n, 2 the n printed with them); batch 23's held-out half brought 18, as it arrived (by
+// class: 11 single values given the n printed with them, 4 arms given the n of the rows, one
+// arm given the n printed with it, two time-course values given the number of people their
+// sentence names before them).
+const CEILING_HOLDOUT_N_WRONG: usize = 64;
 // n's attached right (session 30: a table row's label printing each group's n, 460 -> 511 on
 // the development part; a header row of n's alone under the groups' names, 511 -> 535; the
 // held-out part unchanged by both).
 // Session 31: a value printed again where two transitions share their end (`… to 1.3 ± 0.24)
 // and again from 12 w to 24 w (1.3 ± 0.24 to …`) is one time point: its second print stays a
 // single fact, whose n is no longer counted (596 of 1059 -> 594 of 1057, none wrong).
-const FLOOR_DEV_N_RIGHT: usize = 618;
+const FLOOR_DEV_N_RIGHT: usize = 654;
 // Session 31: glued headers of names with their n's and the comparison's column after them
 // (`Intervention n=55Standard care n=59Comparison`): held-out n's right 269 -> 284.
 // Session 32: a median whose bracket repeats its unit (`65 years (interquartile range
@@ -866,8 +872,8 @@ const FLOOR_DEV_N_RIGHT: usize = 618;
 // read: development items +25 with `Me (IQR)`; on the held-out half 3 items gained and one n
 // right lost (292 -> 291), one non-datum added; seen as figures only, the rule kept because
 // it names a house style, not a document.
-const FLOOR_HOLDOUT_N_RIGHT: usize = 370;
-const FLOOR_DEV_SPREAD_RIGHT: usize = 1100;
+const FLOOR_HOLDOUT_N_RIGHT: usize = 372;
+const FLOOR_DEV_SPREAD_RIGHT: usize = 1136;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
