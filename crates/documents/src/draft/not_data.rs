@@ -10,7 +10,8 @@
 //!   or 6`, `Definition 1`, `model 2`; `cycles 2 to 6` counts), responder criteria named by
 //!   their index and threshold (`PASI 75`, `ACR 20`, `EASI-90`), and the bounds in the bracket
 //!   that defines an outcome's abbreviation (`time in range (TIR, 70–180 mg/dL)`);
-//! - a press release's dateline (`July 31 /PRNewswire/`), its date of issue, and a day of a
+//! - a press release's dateline (`July 31 /PRNewswire/`), its date of issue (a full date alone
+//!   on one of the first lines: `2020年3月6日  Lancet`), and a day of a
 //!   month with no year (`unveiled at a meeting on March 8.`): the occasion, not a result;
 //! - ordinals (`the 12th Annual Symposium`, `the 3rd edition`): a place in an order, not a
 //!   quantity;
@@ -207,7 +208,33 @@ pub fn find(doc: &Sentences) -> Claims {
     }
     entry_criteria(doc, &mut claims);
     reference_list(doc, &mut claims);
+    date_of_issue(doc, &mut claims);
     claims
+}
+
+/// A news item's or press release's date of issue: a full date alone on its line among the
+/// document's first lines, with at most a short source name beside it (`2020年3月6日  Lancet`,
+/// `(2010年7月28日 共同通信社)`, `November 29, 2010`). The day the report was printed, not a
+/// date of the trial.
+fn date_of_issue(doc: &Sentences, claims: &mut Claims) {
+    static LINE: OnceLock<Regex> = OnceLock::new();
+    let line = LINE.get_or_init(|| {
+        Regex::new(
+            r"^[\x20\t(（]*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:January|February|March|April|May|June|July|August|September|October|November|December)\x20\d{1,2},\x20(?:19|20)\d{2})[^。.\n\d]{0,20}$",
+        )
+        .expect("the date of issue is valid")
+    });
+    let mut at = 0;
+    for (k, text) in doc.original.split_inclusive('\n').enumerate() {
+        let start = at;
+        at += text.len();
+        if k > 7 {
+            break;
+        }
+        if line.is_match(text.trim_end()) {
+            claims.claim(start..start + text.trim_end().len());
+        }
+    }
 }
 
 /// A reference list: from its heading on a line of its own (`References`, `参考文献`, `【引用】`)
@@ -577,6 +604,14 @@ mod tests {
         // Made-up numbers in the forms printed: a press release's meeting (an ordinal and a
         // day with no year), a Japanese journal's citation line, a responder threshold with
         // its measure between; a dated result and a duration in words stay data.
+        // A news item's date of issue on its own line; the trial's own dates stay data.
+        let dates: Vec<String> = super::super::read_items(
+            "Source note\n2020年3月6日  Lancet\n試験は2019年4月1日に始まり、2020年3月に終わった。",
+        )
+        .into_iter()
+        .filter_map(|i| i.parts.date)
+        .collect();
+        assert_eq!(dates, ["2019-04-01", "2020-03"], "{dates:?}");
         let values = kinds_and_values(
             "有効率は31.2%であった(日眼会誌116:955-966,2012)。(引用1)\n【引用】\n1)本剤錠0.5mg電子添文 2020年11月改訂(第1版) 17.臨床成績\n",
         );
