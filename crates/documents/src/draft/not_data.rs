@@ -44,11 +44,10 @@
 //! - responder thresholds: the change that defines a responder (`≥50% reduction`, `a reduction
 //!   of at least 50%`, `a decrease of at least 4 points`, 50%以上改善, `2%以上の腹囲の低下`), a
 //!   criterion, not a result;
-//! - a citation in the text (`(引用2、3)`, `(ref. 4)`) and a reference list, from its heading (`References`, `参考文献`, `【引用】`) on a line of its
-//!   own to the end;
+//! - a citation in the text (`(引用2、3)`, `(ref. 4)`) and a reference list, from its heading
+//!   (`References`, `参考文献`, `【引用】`) on a line of its own to the end;
 //! - a Japanese journal's citation line (`2009 年 24 巻 4 号 p. 891-895`) or bracket (`(日眼会誌
-//!   116:955-966,2012)`: volume, pages, year): year, volume, issue
-//!   and pages of the paper, not of the trial.
+//!   116:955-966,2012)`): the year, volume, issue and pages of the paper, not of the trial.
 //!
 //! - a company's share price moving (`slips 9% premarket`, `shares of X fell 12%`): the market's
 //!   reading of a result, not the trial's.
@@ -603,7 +602,7 @@ mod tests {
     fn how_reports_print_occasions_order_and_citations_is_not_data() {
         // Made-up numbers in the forms printed: a press release's meeting (an ordinal and a
         // day with no year), a Japanese journal's citation line, a responder threshold with
-        // its measure between; a dated result and a duration in words stay data.
+        // its measure between; a count of people, a duration in words and a share stay data.
         // A news item's date of issue on its own line; the trial's own dates stay data.
         let dates: Vec<String> = super::super::read_items(
             "Source note\n2020年3月6日  Lancet\n試験は2019年4月1日に始まり、2020年3月に終わった。",
