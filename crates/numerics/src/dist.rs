@@ -1067,30 +1067,55 @@ mod tests {
         assert!((qchisq(0.975, 1.0) / 5.0238861873148846 - 1.0).abs() < 1e-9);
     }
 
-    fn close(got: f64, want: f64, rel: f64) {
-        assert!(
-            got.is_finite() && ((got - want) / want).abs() < rel,
-            "{got:e} vs R {want:e}"
-        );
-    }
-
     // statrs' beta quantile looped for ever on the first of these (the CLI hung in
     // `effect PR --events 5 --n 10000000 --ci exact`).
     #[test]
     fn beta_quantiles_with_huge_shapes_match_r() {
         // R 4.2.2: sprintf("%.17g", binom.test(5, 1e7)$conf.int), i.e.
         // qbeta(0.025, 5, 1e7 - 4) and qbeta(0.975, 6, 1e7 - 5)
-        close(qbeta(0.025, 5.0, 1e7 - 4.0), 1.6234865830303286e-07, 1e-12);
-        close(qbeta(0.975, 6.0, 1e7 - 5.0), 1.1668328188907439e-06, 1e-12);
+        approx::assert_relative_eq!(
+            qbeta(0.025, 5.0, 1e7 - 4.0),
+            1.6234865830303286e-07,
+            max_relative = 1e-12
+        );
+        approx::assert_relative_eq!(
+            qbeta(0.975, 6.0, 1e7 - 5.0),
+            1.1668328188907439e-06,
+            max_relative = 1e-12
+        );
         // sprintf("%.17g", qbeta(0.025, 1e9, 1e9 + 1)); qbeta(0.975, 1e9 + 1, 1e9)
-        close(qbeta(0.025, 1e9, 1e9 + 1.0), 0.49997808668649885, 1e-14);
-        close(qbeta(0.975, 1e9 + 1.0, 1e9), 0.5000219133135011, 1e-14);
+        approx::assert_relative_eq!(
+            qbeta(0.025, 1e9, 1e9 + 1.0),
+            0.49997808668649885,
+            max_relative = 1e-14
+        );
+        approx::assert_relative_eq!(
+            qbeta(0.975, 1e9 + 1.0, 1e9),
+            0.5000219133135011,
+            max_relative = 1e-14
+        );
         // qbeta(0.975, 1, 1e9); qbeta(0.999, 5, 1e12); qbeta(0.025, 1e9, 1)
-        close(qbeta(0.975, 1.0, 1e9), 3.6888794473100178e-09, 1e-12);
-        close(qbeta(0.999, 5.0, 1e12), 1.4794149222398166e-11, 1e-12);
-        close(qbeta(0.025, 1e9, 1.0), 0.99999999631112058, 1e-15);
+        approx::assert_relative_eq!(
+            qbeta(0.975, 1.0, 1e9),
+            3.6888794473100178e-09,
+            max_relative = 1e-12
+        );
+        approx::assert_relative_eq!(
+            qbeta(0.999, 5.0, 1e12),
+            1.4794149222398166e-11,
+            max_relative = 1e-12
+        );
+        approx::assert_relative_eq!(
+            qbeta(0.025, 1e9, 1.0),
+            0.99999999631112058,
+            max_relative = 1e-15
+        );
         // pbeta(1e-6, 5, 1e7); pbeta(0.3, 5, 1e7) = 1
-        close(pbeta(1e-6, 5.0, 1e7), 0.9707474443392996, 1e-13);
+        approx::assert_relative_eq!(
+            pbeta(1e-6, 5.0, 1e7),
+            0.9707474443392996,
+            max_relative = 1e-13
+        );
         assert_eq!(pbeta(0.3, 5.0, 1e7), 1.0);
     }
 
@@ -1098,32 +1123,68 @@ mod tests {
     fn gamma_quantiles_with_huge_shapes_match_r() {
         // R: sprintf("%.17g", poisson.test(1e12, 1)$conf.int), i.e.
         // qgamma(0.025, 1e12) and qgamma(0.975, 1e12 + 1); statrs gave Inf/NaN here
-        close(qgamma(0.025, 1e12), 999998040036.96265, 1e-14);
-        close(qgamma(0.975, 1e12 + 1.0), 1000001959965.9316, 1e-14);
+        approx::assert_relative_eq!(
+            qgamma(0.025, 1e12),
+            999998040036.96265,
+            max_relative = 1e-14
+        );
+        approx::assert_relative_eq!(
+            qgamma(0.975, 1e12 + 1.0),
+            1000001959965.9316,
+            max_relative = 1e-14
+        );
         // qgamma(0.025, 5); qgamma(0.975, 6); qgamma(0.5, 0.01)
-        close(qgamma(0.025, 5.0), 1.6234863901184207, 1e-13);
-        close(qgamma(0.975, 6.0), 11.668332079322667, 1e-13);
-        close(qgamma(0.5, 0.01), 4.4655350189103723e-31, 1e-11);
+        approx::assert_relative_eq!(qgamma(0.025, 5.0), 1.6234863901184207, max_relative = 1e-13);
+        approx::assert_relative_eq!(qgamma(0.975, 6.0), 11.668332079322667, max_relative = 1e-13);
+        approx::assert_relative_eq!(
+            qgamma(0.5, 0.01),
+            4.4655350189103723e-31,
+            max_relative = 1e-11
+        );
         // qchisq(c(0.025, 0.975), 1e7); pchisq(3e6 + 5000, 3e6, lower = FALSE)
-        close(qchisq(0.025, 1e7), 9991236.6690538954, 1e-14);
-        close(qchisq(0.975, 1e7), 10008767.119557811, 1e-14);
-        close(pchisq_upper(3e6 + 5000.0, 3e6), 0.020656213408928936, 1e-11);
+        approx::assert_relative_eq!(qchisq(0.025, 1e7), 9991236.6690538954, max_relative = 1e-14);
+        approx::assert_relative_eq!(qchisq(0.975, 1e7), 10008767.119557811, max_relative = 1e-14);
+        approx::assert_relative_eq!(
+            pchisq_upper(3e6 + 5000.0, 3e6),
+            0.020656213408928936,
+            max_relative = 1e-11
+        );
     }
 
     #[test]
     fn t_and_f_with_huge_or_tiny_df_match_r() {
         // R: sprintf("%.17g", qt(0.975, 99999999)) (prepost --n 100000000 hung on it)
-        close(qt(0.975, 99_999_999.0), 1.9599640082627663, 1e-14);
-        close(t_crit(0.95, 99_999_999.0), 1.9599640082627663, 1e-14);
+        approx::assert_relative_eq!(
+            qt(0.975, 99_999_999.0),
+            1.9599640082627663,
+            max_relative = 1e-14
+        );
+        approx::assert_relative_eq!(
+            t_crit(0.95, 99_999_999.0),
+            1.9599640082627663,
+            max_relative = 1e-14
+        );
         // qt(0.975, 1e15); qt(0.025, 0.5); qt(0.975, 2.5)
-        close(qt(0.975, 1e15), 1.959963984540056, 1e-14);
-        close(qt(0.025, 0.5), -164.55767348049446, 1e-12);
-        close(qt(0.975, 2.5), 3.5746548420036919, 1e-13);
+        approx::assert_relative_eq!(qt(0.975, 1e15), 1.959963984540056, max_relative = 1e-14);
+        approx::assert_relative_eq!(qt(0.025, 0.5), -164.55767348049446, max_relative = 1e-12);
+        approx::assert_relative_eq!(qt(0.975, 2.5), 3.5746548420036919, max_relative = 1e-13);
         // pt(2.5, 99999999, lower = FALSE); pt(10, 30, lower = FALSE)
-        close(pt_upper(2.5, 99_999_999.0), 0.0062096661200272763, 1e-12);
-        close(pt_upper(10.0, 30.0), 2.2876257041148048e-11, 1e-12);
+        approx::assert_relative_eq!(
+            pt_upper(2.5, 99_999_999.0),
+            0.0062096661200272763,
+            max_relative = 1e-12
+        );
+        approx::assert_relative_eq!(
+            pt_upper(10.0, 30.0),
+            2.2876257041148048e-11,
+            max_relative = 1e-12
+        );
         // pf(10, 2, 1e7, lower = FALSE)
-        close(pf_upper(10.0, 2.0, 1e7), 4.5400383763447113e-05, 1e-12);
+        approx::assert_relative_eq!(
+            pf_upper(10.0, 2.0, 1e7),
+            4.5400383763447113e-05,
+            max_relative = 1e-12
+        );
     }
 
     // statrs' erfc, which the normal used before, is off by ~1e-10 relative.
@@ -1131,15 +1192,19 @@ mod tests {
     fn normal_matches_r_to_the_last_digits() {
         // R: sprintf("%.17g", c(pnorm(0.5), pnorm(-1.2), pnorm(2.5, lower = FALSE),
         //   pnorm(-10), pnorm(-37.5)))
-        close(pnorm(0.5), 0.69146246127401301, 1e-15);
-        close(pnorm(-1.2), 0.11506967022170828, 1e-15);
-        close(pnorm_upper(2.5), 0.0062096653257761349, 1e-14);
-        close(pnorm(-10.0), 7.6198530241605269e-24, 1e-13);
-        close(pnorm(-37.5), 4.6053530095819552e-308, 1e-12);
+        approx::assert_relative_eq!(pnorm(0.5), 0.69146246127401301, max_relative = 1e-15);
+        approx::assert_relative_eq!(pnorm(-1.2), 0.11506967022170828, max_relative = 1e-15);
+        approx::assert_relative_eq!(
+            pnorm_upper(2.5),
+            0.0062096653257761349,
+            max_relative = 1e-14
+        );
+        approx::assert_relative_eq!(pnorm(-10.0), 7.6198530241605269e-24, max_relative = 1e-13);
+        approx::assert_relative_eq!(pnorm(-37.5), 4.6053530095819552e-308, max_relative = 1e-12);
         // qnorm(0.975); qnorm(0.3); qnorm(1e-300)
-        close(qnorm(0.975), 1.9599639845400536, 1e-15);
-        close(qnorm(0.3), -0.52440051270804067, 1e-15);
-        close(qnorm(1e-300), -37.047096299361201, 1e-14);
+        approx::assert_relative_eq!(qnorm(0.975), 1.9599639845400536, max_relative = 1e-15);
+        approx::assert_relative_eq!(qnorm(0.3), -0.52440051270804067, max_relative = 1e-15);
+        approx::assert_relative_eq!(qnorm(1e-300), -37.047096299361201, max_relative = 1e-14);
     }
 
     #[test]

@@ -740,9 +740,6 @@ mod tests {
     fn group(m: &str, s: &str, n: u64) -> Group {
         Group::new(rn(m), rn(s), n, "test").unwrap()
     }
-    fn close(a: f64, b: f64, tol: f64) {
-        assert!((a - b).abs() <= tol * b.abs().max(1e-300), "{a} vs {b}");
-    }
     const L95: ConfidenceLevel = ConfidenceLevel::NINETY_FIVE;
 
     // A package insert's table (placebo first): change −0.6 ± 0.2 (n = 230) and −3.6 ± 0.3
@@ -764,7 +761,11 @@ mod tests {
         let e = evidence(&arms, &printed, Adjusted::No).unwrap();
         let sem = e.fit_of(Reading::Sem).unwrap();
         assert_ne!(sem.fit, Fit::Excluded, "{}", sem.detail);
-        close(sem.recomputed.as_ref().unwrap().estimate, -3.0, 1e-12);
+        approx::assert_relative_eq!(
+            sem.recomputed.as_ref().unwrap().estimate,
+            -3.0,
+            max_relative = 1e-12
+        );
         assert_eq!(e.fit_of(Reading::Sd).unwrap().fit, Fit::Excluded);
     }
 
@@ -786,11 +787,11 @@ mod tests {
             1.0,
             L95,
         );
-        close(sd.p, 1.6829497554385595e-07, 1e-9);
-        close(sd.ci.0, 0.4137430118638239, 1e-10);
-        close(sd.ci.1, 0.88625698813617515, 1e-10);
-        close(sd.df.unwrap(), 196.99940830968129, 1e-10);
-        close(sd.statistic, 5.4256655257642175, 1e-10);
+        approx::assert_relative_eq!(sd.p, 1.6829497554385595e-07, max_relative = 1e-9);
+        approx::assert_relative_eq!(sd.ci.0, 0.4137430118638239, max_relative = 1e-10);
+        approx::assert_relative_eq!(sd.ci.1, 0.88625698813617515, max_relative = 1e-10);
+        approx::assert_relative_eq!(sd.df.unwrap(), 196.99940830968129, max_relative = 1e-10);
+        approx::assert_relative_eq!(sd.statistic, 5.4256655257642175, max_relative = 1e-10);
         let sem = point(
             Test::Welch,
             Reading::Sem,
@@ -800,10 +801,10 @@ mod tests {
             1.0,
             L95,
         );
-        close(sem.p, 0.58711243773899424, 1e-10);
-        close(sem.ci.0, -1.7066969950669872, 1e-10);
-        close(sem.ci.1, 3.006696995066986, 1e-10);
-        close(sem.df.unwrap(), 196.99100370880581, 1e-10);
+        approx::assert_relative_eq!(sem.p, 0.58711243773899424, max_relative = 1e-10);
+        approx::assert_relative_eq!(sem.ci.0, -1.7066969950669872, max_relative = 1e-10);
+        approx::assert_relative_eq!(sem.ci.1, 3.006696995066986, max_relative = 1e-10);
+        approx::assert_relative_eq!(sem.df.unwrap(), 196.99100370880581, max_relative = 1e-10);
         let student = point(
             Test::Student,
             Reading::Sem,
@@ -813,8 +814,8 @@ mod tests {
             1.0,
             L95,
         );
-        close(student.p, 0.58714421810850537, 1e-10);
-        close(student.ci.0, -1.7068969962485601, 1e-10);
+        approx::assert_relative_eq!(student.p, 0.58714421810850537, max_relative = 1e-10);
+        approx::assert_relative_eq!(student.ci.0, -1.7068969962485601, max_relative = 1e-10);
         assert_eq!(student.df, Some(197.0));
         let one = point(
             Test::OneSample,
@@ -825,9 +826,9 @@ mod tests {
             1.0,
             L95,
         );
-        close(one.p, 0.0054991921339034161, 1e-10);
-        close(one.ci.0, 0.38190814314691846, 1e-10);
-        close(one.ci.1, 2.0180918568530815, 1e-10);
+        approx::assert_relative_eq!(one.p, 0.0054991921339034161, max_relative = 1e-10);
+        approx::assert_relative_eq!(one.ci.0, 0.38190814314691846, max_relative = 1e-10);
+        approx::assert_relative_eq!(one.ci.1, 2.0180918568530815, max_relative = 1e-10);
         let z = point(
             Test::Z,
             Reading::Sd,
@@ -837,7 +838,7 @@ mod tests {
             1.0,
             L95,
         );
-        close(z.p, 5.7738992971841554e-08, 1e-9);
+        approx::assert_relative_eq!(z.p, 5.7738992971841554e-08, max_relative = 1e-9);
     }
 
     fn edaravone(printed: PrintedComparison, adjusted: Adjusted) -> Evidence {
@@ -870,10 +871,10 @@ mod tests {
             .unwrap()
             .se_ratio
             .unwrap();
-        close(
+        approx::assert_relative_eq!(
             ratio,
             0.78 / (0.85f64.powi(2) + 0.84f64.powi(2)).sqrt(),
-            1e-12,
+            max_relative = 1e-12
         );
         // Declared unadjusted, nothing fits.
         let e = edaravone(printed, Adjusted::No);

@@ -209,13 +209,6 @@ fn nonzero_change(d: f64) -> Result<f64> {
 mod tests {
     use super::*;
 
-    fn close(a: f64, b: f64, what: &str) {
-        assert!(
-            (a - b).abs() <= 1e-12 * b.abs().max(1.0),
-            "{what}: got {a}, reference {b}"
-        );
-    }
-
     /// R: n <- 20; se <- (4.1 - 0.7) / (2 * qt(0.975, 19)); sd <- se * sqrt(20)
     ///    sprintf("%.17g", c(qt(0.975, 19), se, sd))
     ///    → 2.0930240544083092 0.81222191231843432 3.6323668175177861
@@ -229,14 +222,39 @@ mod tests {
             level: ConfidenceLevel::default(),
         };
         let r = change_sd(20, ci, Reference::T).unwrap();
-        close(r.statistic, 2.0930240544083092, "qt");
-        close(r.se, 0.81222191231843432, "se");
-        close(r.sd, 3.6323668175177861, "sd");
-        close(r.mean_change, 2.4, "midpoint");
+        approx::assert_relative_eq!(
+            r.statistic,
+            2.0930240544083092,
+            epsilon = 1e-12,
+            max_relative = 1e-12
+        );
+        approx::assert_relative_eq!(
+            r.se,
+            0.81222191231843432,
+            epsilon = 1e-12,
+            max_relative = 1e-12
+        );
+        approx::assert_relative_eq!(
+            r.sd,
+            3.6323668175177861,
+            epsilon = 1e-12,
+            max_relative = 1e-12
+        );
+        approx::assert_relative_eq!(r.mean_change, 2.4, epsilon = 1e-12, max_relative = 1e-12);
         assert_eq!(r.df, Some(19.0));
         let z = change_sd(20, ci, Reference::Z).unwrap();
-        close(z.se, 0.86736287677191182, "se z");
-        close(z.sd, 3.8789647072435365, "sd z");
+        approx::assert_relative_eq!(
+            z.se,
+            0.86736287677191182,
+            epsilon = 1e-12,
+            max_relative = 1e-12
+        );
+        approx::assert_relative_eq!(
+            z.sd,
+            3.8789647072435365,
+            epsilon = 1e-12,
+            max_relative = 1e-12
+        );
         assert_eq!(z.df, None);
     }
 
@@ -250,15 +268,30 @@ mod tests {
             mean_change: -1.8,
         };
         let r = change_sd(28, p, Reference::T).unwrap();
-        close(r.statistic, 2.290913608083724, "t");
-        close(r.se, 0.78571273645960071, "se");
-        close(r.sd, 4.1576010052162715, "sd");
+        approx::assert_relative_eq!(
+            r.statistic,
+            2.290913608083724,
+            epsilon = 1e-12,
+            max_relative = 1e-12
+        );
+        approx::assert_relative_eq!(
+            r.se,
+            0.78571273645960071,
+            epsilon = 1e-12,
+            max_relative = 1e-12
+        );
+        approx::assert_relative_eq!(
+            r.sd,
+            4.1576010052162715,
+            epsilon = 1e-12,
+            max_relative = 1e-12
+        );
         let t = ChangeSource::T {
             t: -2.290913608083724,
             mean_change: -1.8,
         };
         let r2 = change_sd(28, t, Reference::T).unwrap();
-        close(r2.sd, r.sd, "t round trip");
+        approx::assert_relative_eq!(r2.sd, r.sd, epsilon = 1e-12, max_relative = 1e-12);
     }
 
     #[test]

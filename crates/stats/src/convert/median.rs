@@ -537,13 +537,6 @@ mod tests {
         }
     }
 
-    fn close(a: f64, b: f64, tol: f64, what: &str) {
-        assert!(
-            (a - b).abs() <= tol * b.abs().max(1.0),
-            "{what}: got {a}, reference {b}"
-        );
-    }
-
     /// Each line: method, dist, [min, q1, median, q3, max], n, then mean, sd, skewness
     /// statistic, critical value and verdict from metafor's conv.fivenum (metafor's GitHub
     /// source of 2026-07-01 on R with metafor 3.8.1, `test=FALSE`), printed by
@@ -638,23 +631,47 @@ mod tests {
             let x = five(v, v[2].unwrap(), n);
             let what = format!("{} {dist:?} {v:?} n={n}", method.as_str());
             let r = mean_sd(&x, method, dist, "test").unwrap();
-            close(r.mean, mean, 1e-12, &format!("{what} mean"));
+            assert!(
+                approx::relative_eq!(r.mean, mean, epsilon = 1e-12, max_relative = 1e-12),
+                "{}: got {}, reference {}",
+                &format!("{what} mean"),
+                r.mean,
+                mean
+            );
             // metafor integrates Walter & Yao's expected range with R's integrate() at its
             // default rel.tol (1.2e-4; ~1e-10 reached here); ours agrees with the tight
             // integral to 1e-12 (see expected_normal_range_matches_the_d2_table).
             let tol = if method == Walter2007 { 1e-9 } else { 1e-12 };
-            close(r.sd, sd, tol, &format!("{what} sd"));
-            close(
-                r.skewness.statistic,
-                stat,
-                1e-13,
-                &format!("{what} statistic"),
+            assert!(
+                approx::relative_eq!(r.sd, sd, epsilon = tol, max_relative = tol),
+                "{}: got {}, reference {}",
+                &format!("{what} sd"),
+                r.sd,
+                sd
             );
-            close(
-                r.skewness.critical,
-                crit,
-                1e-13,
+            assert!(
+                approx::relative_eq!(
+                    r.skewness.statistic,
+                    stat,
+                    epsilon = 1e-13,
+                    max_relative = 1e-13
+                ),
+                "{}: got {}, reference {}",
+                &format!("{what} statistic"),
+                r.skewness.statistic,
+                stat
+            );
+            assert!(
+                approx::relative_eq!(
+                    r.skewness.critical,
+                    crit,
+                    epsilon = 1e-13,
+                    max_relative = 1e-13
+                ),
+                "{}: got {}, reference {}",
                 &format!("{what} critical"),
+                r.skewness.critical,
+                crit
             );
             assert_eq!(r.skewness.skewed, skewed, "{what} verdict");
         }

@@ -179,23 +179,22 @@ pub fn order_statistic_moments(ranks: &[u64], n: u64) -> (Vec<f64>, Vec<f64>) {
 mod tests {
     use super::*;
 
-    fn close(a: f64, b: f64, tol: f64, what: &str) {
-        assert!(
-            (a - b).abs() <= tol * b.abs().max(1.0),
-            "{what}: got {a}, reference {b}"
-        );
-    }
-
     /// d2(n), the expected range of n standard normals, as control-chart tables print it
     /// (ASTM STP 15D / Montgomery, Introduction to Statistical Quality Control, Appendix
     /// Table VI): d2(2) = 2/√π = 1.128, d2(5) = 2.326, d2(10) = 3.078, d2(25) = 3.931.
     #[test]
     fn expected_normal_range_matches_the_d2_table() {
-        close(
-            expected_normal_range(2),
-            2.0 / std::f64::consts::PI.sqrt(),
-            1e-12,
+        assert!(
+            approx::relative_eq!(
+                expected_normal_range(2),
+                2.0 / std::f64::consts::PI.sqrt(),
+                epsilon = 1e-12,
+                max_relative = 1e-12
+            ),
+            "{}: got {}, reference {}",
             "d2(2)",
+            expected_normal_range(2),
+            2.0 / std::f64::consts::PI.sqrt()
         );
         for (n, d2) in [(5, 2.326), (10, 3.078), (25, 3.931)] {
             assert!((expected_normal_range(n) - d2).abs() < 5e-4, "d2({n})");
@@ -205,12 +204,29 @@ mod tests {
         //   from logs: integrate(function(x) 1 - exp(1e6*pnorm(x, log.p=TRUE)) -
         //   exp(1e6*pnorm(-x, log.p=TRUE)), -20, 20, rel.tol=1e-12, subdivisions=1000)
         //   = 9.72579497239293
-        close(expected_normal_range(10), 3.07750546167035, 1e-12, "d2(10)");
-        close(
-            expected_normal_range(1_000_000),
-            9.72579497239293,
-            1e-10,
+        assert!(
+            approx::relative_eq!(
+                expected_normal_range(10),
+                3.07750546167035,
+                epsilon = 1e-12,
+                max_relative = 1e-12
+            ),
+            "{}: got {}, reference {}",
+            "d2(10)",
+            expected_normal_range(10),
+            3.07750546167035
+        );
+        assert!(
+            approx::relative_eq!(
+                expected_normal_range(1_000_000),
+                9.72579497239293,
+                epsilon = 1e-10,
+                max_relative = 1e-10
+            ),
+            "{}: got {}, reference {}",
             "d2(1e6)",
+            expected_normal_range(1_000_000),
+            9.72579497239293
         );
     }
 }

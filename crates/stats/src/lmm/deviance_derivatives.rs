@@ -200,11 +200,6 @@ mod tests {
 
     /// The tolerance for df against lmerTest, 1e-4 (measured: within 8e-6 on these
     /// models; the optimum θ itself differs from lme4's in the 7th digit).
-    fn close(got: &[f64], want: &[f64], tol: f64) {
-        for (g, w) in got.iter().zip(want) {
-            assert!((g - w).abs() < tol, "{got:?} vs {want:?}");
-        }
-    }
 
     /// lmerTest 3.1.3 (which takes these derivatives numerically for every model), the values
     /// of tests/lmm_ddf.rs: `coef(summary(lmer(Reaction ~ Days + (Days | Subject), ss)))` with
@@ -213,9 +208,17 @@ mod tests {
     fn one_grouping_factor_as_lmertest() {
         let f = "Reaction ~ Days + (Days | Subject)";
         let reml = df_by_derivatives("sleepstudy.csv", f, true);
-        close(&reml, &[17.000000939649702, 17.000002783050181], 1e-4);
+        approx::assert_abs_diff_eq!(
+            reml.as_slice(),
+            [17.000000939649702, 17.000002783050181].as_slice(),
+            epsilon = 1e-4
+        );
         let ml = df_by_derivatives("sleepstudy.csv", f, false);
-        close(&ml, &[17.999997449787362, 18.000000467414910], 1e-4);
+        approx::assert_abs_diff_eq!(
+            ml.as_slice(),
+            [17.999997449787362, 18.000000467414910].as_slice(),
+            epsilon = 1e-4
+        );
     }
 
     /// lmerTest 3.1.3 on lme4's Penicillin (crossed) and Pastes (nested), and a site + patient
@@ -227,14 +230,26 @@ mod tests {
             "diameter ~ 1 + (1 | plate) + (1 | sample)",
             true,
         );
-        close(&crossed, &[5.4870933975056539], 1e-4);
+        approx::assert_abs_diff_eq!(
+            crossed.as_slice(),
+            [5.4870933975056539].as_slice(),
+            epsilon = 1e-4
+        );
         let nested = df_by_derivatives("pastes.csv", "strength ~ 1 + (1 | batch/cask)", true);
-        close(&nested, &[9.0000003080135418], 1e-4);
+        approx::assert_abs_diff_eq!(
+            nested.as_slice(),
+            [9.0000003080135418].as_slice(),
+            epsilon = 1e-4
+        );
         let slopes = df_by_derivatives(
             "sites_slopes.csv",
             "alsfrs ~ month + (month | patient) + (1 | site)",
             true,
         );
-        close(&slopes, &[9.0113529154130401, 61.0318396468069224], 1e-4);
+        approx::assert_abs_diff_eq!(
+            slopes.as_slice(),
+            [9.0113529154130401, 61.0318396468069224].as_slice(),
+            epsilon = 1e-4
+        );
     }
 }

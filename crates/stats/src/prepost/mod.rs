@@ -592,10 +592,6 @@ mod tests {
         paired_summary("test", 7.0, (5.1, 1.7), (4.1, 1.6)).unwrap()
     }
 
-    fn close(a: f64, b: f64, tol: f64) -> bool {
-        ((a - b) / b).abs() < tol
-    }
-
     // Reference: R 4.2.2 with MASS, patient data constructed to have exactly the reported
     // means, SDs and correlation, then the paired t-test:
     //   X <- MASS::mvrnorm(7, c(5.1, 4.1), matrix(c(1.7^2, r*1.7*1.6, r*1.7*1.6, 1.6^2), 2),
@@ -629,10 +625,10 @@ mod tests {
         ];
         for (r, t, p, lo, hi) in cases {
             let res = paired_t_test(&edss(), r, L95).unwrap();
-            assert!(close(res.t, t, 1e-9), "r={r}: t {} vs {t}", res.t);
-            assert!(close(res.p, p, 1e-8), "r={r}: p {} vs {p}", res.p);
-            assert!(close(res.ci_lower, lo, 1e-9), "r={r}: lo {}", res.ci_lower);
-            assert!(close(res.ci_upper, hi, 1e-9), "r={r}: hi {}", res.ci_upper);
+            approx::assert_relative_eq!(res.t, t, max_relative = 1e-9);
+            approx::assert_relative_eq!(res.p, p, max_relative = 1e-8);
+            approx::assert_relative_eq!(res.ci_lower, lo, max_relative = 1e-9);
+            approx::assert_relative_eq!(res.ci_upper, hi, max_relative = 1e-9);
             assert_eq!(res.df, 6.0);
         }
     }
@@ -643,17 +639,17 @@ mod tests {
     fn other_measures_and_levels_match_r() {
         let arr = paired_summary("t", 7.0, (2.9, 1.1), (0.4, 0.8)).unwrap();
         let res = paired_t_test(&arr, 0.0, L95).unwrap();
-        assert!(close(res.t, -4.8629876257963724, 1e-9));
-        assert!(close(res.p, 0.0028143086175473303, 1e-8));
-        assert!(close(res.ci_lower, -3.7579262170877197, 1e-9));
-        assert!(close(res.ci_upper, -1.2420737829122803, 1e-9));
+        approx::assert_relative_eq!(res.t, -4.8629876257963724, max_relative = 1e-9);
+        approx::assert_relative_eq!(res.p, 0.0028143086175473303, max_relative = 1e-8);
+        approx::assert_relative_eq!(res.ci_lower, -3.7579262170877197, max_relative = 1e-9);
+        approx::assert_relative_eq!(res.ci_upper, -1.2420737829122803, max_relative = 1e-9);
 
         let pain = paired_summary("t", 7.0, (3.0, 1.5), (0.9, 1.2)).unwrap();
         let res = paired_t_test(&pain, 0.5, ConfidenceLevel::new(0.90).unwrap()).unwrap();
-        assert!(close(res.t, -4.0414518843273788, 1e-9));
-        assert!(close(res.p, 0.0067915377453372852, 1e-8));
-        assert!(close(res.ci_lower, -3.1097060922355335, 1e-9));
-        assert!(close(res.ci_upper, -1.0902939077644651, 1e-9));
+        approx::assert_relative_eq!(res.t, -4.0414518843273788, max_relative = 1e-9);
+        approx::assert_relative_eq!(res.p, 0.0067915377453372852, max_relative = 1e-8);
+        approx::assert_relative_eq!(res.ci_lower, -3.1097060922355335, max_relative = 1e-9);
+        approx::assert_relative_eq!(res.ci_upper, -1.0902939077644651, max_relative = 1e-9);
     }
 
     // Reference: R uniroot of p(r) − 0.05 with p(r) from t.test on the constructed data above,
