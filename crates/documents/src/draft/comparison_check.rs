@@ -17,6 +17,8 @@
 //! The text rarely says whether the comparison was adjusted: it is read as adjusted when it
 //! says `adjusted`, `ANCOVA` or `least squares`, as unadjusted when it says `unadjusted`, and
 //! else as not stated (the adjusted SE stays a candidate).
+//! Where the document says its p-values come from a rank test (Wilcoxon, Mann–Whitney), a p
+//! is no t test's and is not read: only a printed CI or SE of the difference is.
 
 use super::structure::{Cell, Measure, Shape, Structure};
 use super::{Item, ItemKind};
@@ -319,7 +321,20 @@ fn check_arm_measure(
         );
         return Ok(Some(finding));
     };
+    // A p from a rank test is no t test's: it cannot tell SD from SEM, so only a printed CI
+    // or SE of the difference is read.
+    let ps = if structure.rank_test.is_some() {
+        Vec::new()
+    } else {
+        ps
+    };
     let Some(printed) = printed_comparison(difference, &ps, &cis, &at) else {
+        if let Some(line) = structure.rank_test.filter(|_| cis.is_empty()) {
+            finding.not_checked = Some(format!(
+                "the document's p-values come from a rank test (line {line}), which cannot tell SD from SEM, and it prints no CI of the difference"
+            ));
+            return Ok(Some(finding));
+        }
         finding.not_checked = Some("the p or CI is not one the reading takes".into());
         return Ok(Some(finding));
     };
@@ -499,6 +514,18 @@ mod tests {
         // The same sentence without the design is read as two samples.
         let found = check(&text.replace("randomised crossover design", "randomised design"));
         assert!(found[0].not_checked.is_none(), "{:?}", found[0]);
+    }
+
+    #[test]
+    fn a_p_from_a_rank_test_does_not_read_the_spread() {
+        // The diastolic BP sentence below (its p read as SDs), with the document saying its
+        // p-values are Wilcoxon's: a rank test's p tells nothing of SD or SEM.
+        let text = "Title\n\nDiastolic BP was 81 ± 8 (n = 88) versus 82 ± 7 mm Hg (n = 88), unadjusted P = 0.382.\nP values are from the Wilcoxon rank-sum test.";
+        let found = check(text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].reading.is_none(), "{:?}", found[0]);
+        let why = found[0].not_checked.as_deref().unwrap_or("");
+        assert!(why.contains("rank test (line 4)"), "{why}");
     }
 
     #[test]

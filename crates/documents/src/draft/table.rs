@@ -192,7 +192,7 @@ impl Tables {
                 continue;
             }
             let first = i;
-            while i < lines.len() && row(&lines[i]) {
+            while i < lines.len() && (row(&lines[i]) || blank_between_pipe_rows(text, &lines, i)) {
                 i += 1;
             }
             // Lines of one cell each (a transposed table copied a cell a line) are no table
@@ -211,6 +211,7 @@ impl Tables {
             }
             let rows: Vec<Row> = lines[first..i]
                 .iter()
+                .filter(|l| !text[(*l).clone()].trim().is_empty())
                 .map(|l| Row {
                     line: l.clone(),
                     cells: cells(&text[l.clone()], l.start),
@@ -276,6 +277,19 @@ impl Tables {
             .or_else(|| cells.iter().position(|c| c.start <= at && at == c.end))?;
         Some((table, row, cell))
     }
+}
+
+/// Is line `i` a blank line between two rows closed by `|`? A table copied from a web page
+/// (HighWire's table views, PMC's) often keeps one blank line after each row; the rows on
+/// both sides are still one table.
+fn blank_between_pipe_rows(text: &str, lines: &[Range<usize>], i: usize) -> bool {
+    let piped = |k: usize| {
+        lines.get(k).is_some_and(|l| {
+            let t = text[l.clone()].trim_end();
+            t.ends_with('|') && !is_prose_row(t)
+        })
+    };
+    text[lines[i].clone()].trim().is_empty() && i > 0 && piped(i - 1) && piped(i + 1)
 }
 
 /// Is a line only a cell separator (`|`) or a rule ending a row (`---|`), as a page's table
@@ -3562,10 +3576,21 @@ pub fn names_ratio(header: &str) -> bool {
 }
 
 /// Does a header or row label say its cells are counts with their percentage, `x (y)`
-/// (`n (%)`, `No. (%)`, `Response (%)`, `例数（%）`)? A `% (SD)` is a mean of percentages.
+/// (`n (%)`, `No. (%)`, `Response (%)`, `例数（%）`, `n [%]`, `(n, %)`)? A `% (SD)` is a mean
+/// of percentages.
 pub fn names_count_percent(header: &str) -> bool {
-    let h = header.to_lowercase().replace('（', "(").replace('）', ")");
-    h.contains("(%)") || h.contains("( %)") || h.contains("(% )")
+    let h: String = header
+        .to_lowercase()
+        .replace('（', "(")
+        .replace('）', ")")
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    // The percent in a bracket of its own (`(%)`, `[%]`), or after the count's name in one
+    // (`(n, %)`, `(no., %)`).
+    ["(%)", "[%]", "(n,%)", "(no.,%)", "(n;%)", "[n,%]"]
+        .iter()
+        .any(|w| h.contains(w))
 }
 
 /// Does a header only say what its cells print (`Mean (SD)`, `% (SD)`, `n (%)`, `Median
@@ -4270,5 +4295,34 @@ mod tests {
         assert_eq!(table.column_header(text, row, cell), "Group B (n = 30)");
         assert_eq!(glued_value("0.46+#4.60"), Some(6));
         assert_eq!(glued_value("0.46+4.60"), Some(4));
+    }
+
+    // Counts with their percentage are named in a bracket of the percent's own, square or
+    // round, or after the count's name in one; a mean of percentages is not.
+    #[test]
+    fn a_count_and_its_percent_named_in_any_bracket() {
+        for h in [
+            "n (%)",
+            "No. (%)",
+            "Attained level (n [%])",
+            "Events (n, %)",
+            "例数（%）",
+        ] {
+            assert!(names_count_percent(h), "{h}");
+        }
+        for h in ["Body fat, % (SD)", "Mean (SD)", "Change, %"] {
+            assert!(!names_count_percent(h), "{h}");
+        }
+    }
+
+    // A table copied from a web page with a blank line after each row is one table.
+    #[test]
+    fn rows_apart_by_blank_lines_are_one_table() {
+        let text = "Outcome | Drug (n=50) | Placebo (n=48) | P |\n\nRelapse, n (%) | 5 (10.0) | 12 (25.0) | 0.04 |\n\nEDSS, mean (SD) | 3.1 (1.2) | 3.3 (1.1) | 0.41 |\n\nNote: not a row\n";
+        let t = Tables::find(text);
+        assert_eq!(t.tables.len(), 1);
+        assert_eq!(t.tables[0].rows.len(), 3);
+        let (table, row, cell) = t.at(text.find("3.3").unwrap()).unwrap();
+        assert_eq!(table.column_header(text, row, cell), "Placebo (n=48)");
     }
 }

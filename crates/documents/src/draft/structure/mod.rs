@@ -109,6 +109,33 @@ fn within_patients(text: &str) -> Option<usize> {
     Some(lower[..at].matches('\n').count() + 1)
 }
 
+/// The line of the first place where `text` says its p-values come from a rank test
+/// (Wilcoxon, Mann–Whitney, Kruskal–Wallis, a rank-sum or `U` test, `順位和`, `ウィルコクソン`,
+/// `マン・ホイットニー`): such a p is no t test's, so it cannot tell what a ± is.
+fn rank_test(text: &str) -> Option<usize> {
+    let lower = text.to_lowercase();
+    let at = [
+        "wilcoxon",
+        "mann-whitney",
+        "mann–whitney",
+        "mann whitney",
+        "kruskal",
+        "rank-sum",
+        "rank sum",
+        "u test",
+        "u-test",
+        "順位和",
+        "ウィルコクソン",
+        "ウイルコクソン",
+        "マン・ホイットニー",
+        "マンホイットニー",
+    ]
+    .iter()
+    .filter_map(|w| lower.find(w))
+    .min()?;
+    Some(lower[..at].matches('\n').count() + 1)
+}
+
 pub fn read_structure(doc: &Sentences, items: &[Item]) -> Structure {
     let mut s = Structure {
         placed: vec![false; items.len()],
@@ -116,6 +143,7 @@ pub fn read_structure(doc: &Sentences, items: &[Item]) -> Structure {
     };
     s.document_n = sentence::document_n(doc, items);
     s.within_patients = within_patients(doc.original);
+    s.rank_test = rank_test(doc.original);
     sentence::group_ns(doc, items, &mut s);
     let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); doc.sentences.len()];
     for (i, item) in items.iter().enumerate() {

@@ -144,6 +144,10 @@ pub struct Structure {
     /// The line where the document says its arms are the same patients (a crossover, a
     /// within-subject design): two arms' values are then paired, not two samples.
     pub within_patients: Option<usize>,
+    /// The line where the document says its p-values come from a rank test (Wilcoxon,
+    /// Mann–Whitney): such a p is no t test's and cannot tell what a ± is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rank_test: Option<usize>,
     /// Items the structure places (summaries, and the n, p, CI and differences it attaches).
     #[serde(skip)]
     pub placed: Vec<bool>,

@@ -562,6 +562,25 @@ fn n_named_by(original: &str, items: &[Item], name: &str) -> Option<usize> {
     })
 }
 
+/// A label without its bracketed parts (`ARR on study (95% CI)` → `ARR on study `).
+fn outside_brackets(label: &str) -> String {
+    let mut depth = 0usize;
+    label
+        .chars()
+        .filter(|&c| {
+            match c {
+                '(' | '[' | '（' => depth += 1,
+                ')' | ']' | '）' => {
+                    depth = depth.saturating_sub(1);
+                    return false;
+                }
+                _ => {}
+            }
+            depth == 0
+        })
+        .collect()
+}
+
 /// A row's label without the bracket printing its groups' n's (`SF-12 (n = 75 intervention,
 /// n = 66 control)` → `SF-12`).
 fn without_ns(label: &str) -> String {
@@ -955,6 +974,15 @@ impl RowReader<'_> {
 
     /// A row of p-values or differences after a measure of two arms: its comparison.
     fn attach_comparison_row(&self, label: &str, members: &[usize], s: &mut Structure) {
+        // The statistic is the label's name, not what its bracket says the cells print: `ARR
+        // on study (95% CI)` is a measure printed with its CIs, `Difference (95% CI)` a
+        // comparison.
+        let name = outside_brackets(label);
+        let label = if name.trim().is_empty() {
+            label
+        } else {
+            name.as_str()
+        };
         let stat =
             stat_of(label).or_else(|| cues::difference_word(label).then_some(Stat::Difference));
         let (Some(st), Some(mi)) = (stat, self.last_measure) else {
@@ -1134,6 +1162,18 @@ impl RowReader<'_> {
                 Some(format!("printed with it ('{}')", items[k].text.trim())),
             );
         }
+        if let Some(footnoted) = self.footnote_n(&self.original[cells[ci].clone()], g, s) {
+            return match footnoted {
+                Some(k) => (
+                    Some(k),
+                    Some(format!(
+                        "the n its footnote gives for the group ('{}')",
+                        items[k].text.trim()
+                    )),
+                ),
+                None => (None, None),
+            };
+        }
         match self.section_n.get(ci).copied().flatten() {
             Some(k) => (
                 Some(k),
@@ -1150,6 +1190,44 @@ impl RowReader<'_> {
                     .map(|n| format!("the column's n ('{}')", items[n].text.trim())),
             ),
         }
+    }
+
+    /// The n a footnote gives for a cell carrying its mark (`0.1 (4.4)§`, and below the table
+    /// `§Natalizumab, n=15; fingolimod, n=16. Includes only patients who had MRI data`): a
+    /// table footnotes the cells of a subset of its patients so. `None` where the cell has no
+    /// such footnote (the entry prints no n); `Some(None)` where it prints n's but none after
+    /// this group's name: the column's n is then not the cell's, and the cell's stays open.
+    fn footnote_n(&self, cell: &str, g: usize, s: &Structure) -> Option<Option<usize>> {
+        // The footnotes below the table: its legend, which a page's copy may set apart by
+        // blank lines (so more than the statement's legend), up to twelve lines.
+        let below = self.model.rows.last()?.line.end;
+        let rest = self.original.get(below..)?;
+        let window = rest
+            .char_indices()
+            .filter(|&(_, c)| c == '\n')
+            .nth(12)
+            .map_or(rest, |(k, _)| &rest[..k]);
+        let entry = crate::draft::table::footnote_entry(window, cell)?;
+        let at = below + window.find(entry)?;
+        let ns: Vec<usize> = (0..self.items.len())
+            .filter(|&k| {
+                let i = &self.items[k];
+                i.kind == ItemKind::N && at <= i.span[0] && i.span[1] <= at + entry.len()
+            })
+            .collect();
+        if ns.is_empty() {
+            return None;
+        }
+        let key = s.groups[g].key.to_lowercase();
+        let mut from = at;
+        for &k in &ns {
+            let before = self.original[from..self.items[k].span[0]].to_lowercase();
+            if !key.is_empty() && before.contains(&key) {
+                return Some(Some(k));
+            }
+            from = self.items[k].span[1];
+        }
+        Some(None)
     }
 
     /// The n printed in a time column's header (`Baseline (n = 22)` over `Mean | SD`): the
@@ -1488,6 +1566,57 @@ mod tests {
         assert_eq!(n_of("7.60").as_deref(), Some("n=28"), "{ns:?}");
         assert_eq!(n_of("2.69").as_deref(), Some("n=28"), "{ns:?}");
         assert_eq!(n_of("5.07").as_deref(), Some("n=37"), "{ns:?}");
+    }
+
+    #[test]
+    fn a_measure_printed_with_its_ci_is_no_comparison_row() {
+        // Made-up values: a row naming a measure with `(95% CI)` prints that measure's CIs;
+        // a row named `Difference (95% CI)` prints the comparison of the measure above it.
+        let text = "Outcome | Drug (n=30) | Placebo (n=30) |\nScore, mean (SD) | 5.1 (1.2) | 6.3 (1.4) |\nRelapse rate on study (95% CI) | 0.02 (0.00–0.13) | 0.20 (0.11–0.37) |\n";
+        let (items, s) = crate::draft::structure::read_text(text);
+        let score = s
+            .measures
+            .iter()
+            .find(|m| {
+                m.cells
+                    .iter()
+                    .any(|c| items[c.item].text.starts_with("5.1"))
+            })
+            .expect("the score");
+        assert!(score.comparison.ci.is_none(), "{:#?}", score.comparison);
+        let text = "Outcome | Drug (n=30) | Placebo (n=30) |\nScore, mean (SD) | 5.1 (1.2) | 6.3 (1.4) |\nDifference (95% CI) | -1.2 (-1.9 to -0.5) | |\n";
+        let (items, s) = crate::draft::structure::read_text(text);
+        let score = s
+            .measures
+            .iter()
+            .find(|m| {
+                m.cells
+                    .iter()
+                    .any(|c| items[c.item].text.starts_with("5.1"))
+            })
+            .expect("the score");
+        assert!(score.comparison.ci.is_some(), "{:#?}", score.comparison);
+    }
+
+    #[test]
+    fn a_cells_footnote_gives_its_n_for_each_group() {
+        // Made-up values in a page's table (a blank line after each row): the marked cells are
+        // of the patients the footnote counts per group, the unmarked of the column's n; a
+        // footnote that counts another group only leaves the cell's n open.
+        let text = "Outcome | Drug (n=54) | Placebo (n=52) | P |\n\nRelapses, mean (SD) | 1.2 (0.8) | 1.9 (1.1) | 0.01 |\n\nLesion volume change, mean (SD) | 0.5 (3.1)§ | 1.8 (2.7)§ | 0.53 |\n\nNew lesions, mean (SD) | 1.3 (2.5)¶ | 1.9 (2.2)¶ | 0.26 |\n\n§Drug, n=15; placebo, n=16. Only patients with MRI at week 24.\n¶Drug, n=20.\n";
+        let (items, s) = crate::draft::structure::read_text(text);
+        let n_of = |v: &str| {
+            s.measures
+                .iter()
+                .flat_map(|m| &m.cells)
+                .find(|c| items[c.item].text.trim().starts_with(v))
+                .map(|c| c.n.map(|j| items[j].text.trim().to_string()))
+        };
+        assert_eq!(n_of("1.2"), Some(Some("n=54".into())), "{:#?}", s.measures);
+        assert_eq!(n_of("0.5"), Some(Some("n=15".into())));
+        assert_eq!(n_of("1.8"), Some(Some("n=16".into())));
+        assert_eq!(n_of("1.3"), Some(Some("n=20".into())));
+        assert_eq!(n_of("1.9 (2.2)"), Some(None));
     }
 
     #[test]
