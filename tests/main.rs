@@ -35,6 +35,7 @@ mod glmm_families;
 mod glmm_observed_fitted;
 mod glmm_ordinal;
 mod glmm_reference;
+mod glmm_several_factors;
 mod glmm_synthetic;
 mod glmm_zero_inflation;
 mod grim_rounding;

@@ -36,7 +36,7 @@ theta estimated with the model, as glmmTMB's nbinom2), gamma (log link, Var = mu
 glmmTMB's Gamma(link = \"log\")), beta (logit link, Var = mu(1 - mu)/(1 + phi), glmmTMB's
 beta_family()), betabinomial (successes out of n trials, logit link,
 Var = n mu(1 - mu)(phi + n)/(phi + 1), glmmTMB's betabinomial(): a binomial whose
-probability varies as a beta with precision phi; one grouping factor), ordinal (ordered categories such as the mRS 0-6: cumulative logit,
+probability varies as a beta with precision phi), ordinal (ordered categories such as the mRS 0-6: cumulative logit,
 logit P(Y <= j) = threshold_j - eta, one threshold between each two levels and no
 intercept in eta, as ordinal's clmm; whole-number scores are ordered numerically, other
 levels by --levels 'none<mild<severe'; a positive coefficient moves the response up).

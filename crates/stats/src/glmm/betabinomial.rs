@@ -30,8 +30,9 @@
 //! of the kernel in μ are φr, −φ²T and φ³U, and with v = μ(1 − μ) = dμ/dη the score is φvr and
 //! the observed information φ²v²T − φv(1 − 2μ)r: the beta's ([`super::family`]) with these
 //! sums in place of its polygamma terms. As for the beta, the information can be negative for a
-//! row far from its mean (the beta-binomial is not log-concave in η), so the family is fitted
-//! with one grouping factor, whose Newton steps hold that ([`super::laplace`]).
+//! row far from its mean (the beta-binomial is not log-concave in η), which the Newton steps for
+//! the modes hold, of one grouping factor ([`super::laplace`]) or of several
+//! ([`super::several`]).
 
 use super::row_terms::{DispersionSlopes, Terms};
 use crate::special::{digamma, tetragamma, trigamma};

@@ -37,7 +37,7 @@
 //! φ²v²(ψ′(μφ) + ψ′((1−μ)φ)) − φv(1 − 2μ)(y* − μ*) with v = μ(1 − μ), y* = logit y and
 //! μ* = ψ(μφ) − ψ((1−μ)φ), can be negative for a row far from its mean (the beta is not
 //! log-concave in η), as in glmmTMB: the sum over a group's rows with the prior's 1 is what
-//! must be positive. The beta-binomial's has the same form ([`super::betabinomial`]).
+//! must be positive (with several grouping factors, the joint Hessian; [`super::several`]). The beta-binomial's has the same form ([`super::betabinomial`]).
 
 use super::betabinomial;
 use crate::special::{digamma, tetragamma, trigamma};
@@ -158,7 +158,9 @@ impl Family {
     }
 
     /// Whether a row's information in η can be negative (the beta and the beta-binomial are
-    /// not log-concave in η), which the joint solver of several grouping factors cannot hold.
+    /// not log-concave in η): where the joint Newton step of several grouping factors then
+    /// meets a Hessian that is not positive definite, it takes the information without its
+    /// term in the residual instead ([`super::several`]).
     pub fn information_can_be_negative(self) -> bool {
         matches!(self, Family::Beta | Family::BetaBinomial)
     }

@@ -289,7 +289,7 @@ impl Problem {
 
     /// Row `i`'s kernel, score and information at η = `eta` (zero-inflated when the model is).
     #[inline]
-    fn terms_at(&self, i: usize, eta: f64, at: &RowParameters) -> Terms {
+    pub(crate) fn terms_at(&self, i: usize, eta: f64, at: &RowParameters) -> Terms {
         if let Some(cuts) = &at.cuts {
             return cuts.terms(self.y[i], eta);
         }

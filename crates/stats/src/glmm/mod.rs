@@ -41,7 +41,7 @@
 //! | [`ordinal`] | the cumulative logit model (ordinal's `clmm`): the thresholds, each row's log probability with its derivatives in η and in its two thresholds, the response's levels in order |
 //! | [`model`] | the data of a model: response checks, offsets, rows in group order |
 //! | [`laplace`] | conditional modes (penalised Newton) and the Laplace deviance |
-//! | [`several`] | several grouping factors: the joint modes (PIRLS on `lmm`'s blocked Cholesky) and the Laplace deviance |
+//! | [`several`] | several grouping factors: the joint modes (Newton steps on `lmm`'s blocked Cholesky, rows weighted by their observed information of either sign) and the Laplace deviance |
 //! | [`quadrature`] | Gauss-Hermite rules; the adaptive rule for one scalar random effect |
 //! | [`fit`](mod@fit) | joint optimisation, standard errors, the fitted model and its output |
 //! | [`compare`](mod@compare) | the likelihood-ratio test of nested models |
@@ -50,7 +50,12 @@
 //! With one grouping factor the integral splits into one small integral per group
 //! ([`laplace`], analytic gradients); with several, crossed factors couple the groups, and
 //! [`several`] solves the joint system with [`crate::lmm::blocked`] (the deviance is then
-//! differenced numerically by the optimiser).
+//! differenced numerically by the optimiser) for every family: the beta's and the
+//! beta-binomial's information in η, negative for a row far from its mean, weights the rows'
+//! cross-products as it is, and the log determinant is that of the observed Hessian, as
+//! glmmTMB's; the ordinal model's thresholds are parameters like the dispersion's. What
+//! several factors still refuse: zero inflation (`ziformula`) and adaptive quadrature
+//! (`nagq` above 1).
 
 pub mod betabinomial;
 pub mod compare;

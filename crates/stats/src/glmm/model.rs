@@ -126,7 +126,6 @@ pub fn build(
     }
     let mut factors = random_factors(formula, frame)?;
     check_nagq(nagq, &factors)?;
-    one_factor_families(family, &factors)?;
     let zero_inflation = zero_inflation_model(
         family,
         side.zero_inflation.as_ref(),
@@ -178,35 +177,6 @@ pub fn build(
         several,
         order,
     })
-}
-
-/// Refuses several grouping factors for the families fitted with one: the ordinal model, and
-/// the beta and the beta-binomial, whose information in η can be negative for a row far from
-/// its mean ([`Family::information_can_be_negative`]), which the joint solver of several
-/// factors cannot hold.
-fn one_factor_families(family: Family, factors: &[RandomEffects]) -> Result<()> {
-    if family == Family::Ordinal && factors.len() > 1 {
-        return Err(Error::field(
-            "family",
-            format!(
-                "the ordinal model is fitted with one grouping factor; this model has {} ({})",
-                factors.len(),
-                group_names(factors)
-            ),
-        ));
-    }
-    if family.information_can_be_negative() && factors.len() > 1 {
-        return Err(Error::field(
-            "family",
-            format!(
-                "the {name} family is fitted with one grouping factor; this model has {} ({}). The {name}'s information in η can be negative for a row far from its mean, which the joint solver of several factors cannot hold",
-                factors.len(),
-                group_names(factors),
-                name = family.r_name()
-            ),
-        ));
-    }
-    Ok(())
 }
 
 /// The response of `formula` for `family`: the numbers of its column, or for the ordinal
@@ -627,7 +597,7 @@ fn zero_inflation_model(
         return Err(Error::field(
             "ziformula",
             format!(
-                "a zero-inflated model is fitted with one grouping factor; this model has {} ({}). A zero's information in η can be negative under zero inflation, which the joint solver of several factors cannot hold",
+                "a zero-inflated model is fitted with one grouping factor; this model has {} ({}). Zero inflation with several grouping factors is not supported yet (its fit has not been checked against glmmTMB's); keep one grouping factor, or fit without {{field:ziformula}}",
                 factors.len(),
                 group_names(factors)
             ),

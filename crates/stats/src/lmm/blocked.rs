@@ -43,7 +43,7 @@
 
 use super::criterion::{Solution, ols_coefficients, profiled_criterion};
 use super::random::RandomEffects;
-use crate::dense::{backward_solve_transpose, cholesky};
+use crate::dense::{backward_solve_transpose, cholesky, forward_solve};
 use crate::error::{Error, Result};
 use crate::model_matrix::ModelMatrix;
 use nalgebra::DMatrix;
@@ -111,6 +111,31 @@ impl<'a> BlockedSystem<'a> {
     /// least two, the largest first); refuses a rank-deficient X and a dense part above
     /// [`MAX_DENSE_ORDER`].
     pub fn new(y: &[f64], x: &ModelMatrix, factors: &'a [RandomEffects]) -> Result<Self> {
+        Self::build(y, x, factors, None)
+    }
+
+    /// The system `ΛθᵀZᵀWZΛθ + I` of a generalised model's Newton step for its spherical
+    /// random effects, W = diag(`weights`) of any sign (an observed information that is
+    /// negative for a row far from its mean): each row's cross-products are multiplied by its
+    /// weight rather than the row scaled by its root, so a negative weight is held. No fixed
+    /// effects and no response: solve it with [`BlockedSystem::solve_spherical`]. Refuses a
+    /// dense part above [`MAX_DENSE_ORDER`] as [`BlockedSystem::new`] does.
+    pub fn with_row_weights(factors: &'a [RandomEffects], weights: &[f64]) -> Result<Self> {
+        let n = weights.len();
+        Self::build(
+            &vec![0.0; n],
+            &ModelMatrix::from_columns(n, Vec::new()),
+            factors,
+            Some(weights),
+        )
+    }
+
+    fn build(
+        y: &[f64],
+        x: &ModelMatrix,
+        factors: &'a [RandomEffects],
+        weights: Option<&[f64]>,
+    ) -> Result<Self> {
         let (n, p) = (y.len(), x.p);
         let q0 = factors[0].q();
         let mut offsets = vec![0; factors.len()];
@@ -141,7 +166,11 @@ impl<'a> BlockedSystem<'a> {
                 ),
             ));
         }
-        let (_, beta_shift) = ols_coefficients(y, x)?;
+        let (_, beta_shift) = match weights {
+            // A weighted system has no X and no response.
+            Some(_) => (Vec::new(), Vec::new()),
+            None => ols_coefficients(y, x)?,
+        };
         let residual: Vec<f64> = (0..n)
             .map(|i| {
                 y[i] - x
@@ -152,15 +181,24 @@ impl<'a> BlockedSystem<'a> {
                     .sum::<f64>()
             })
             .collect();
-        let moment_theta = moment_theta(factors, &residual, p);
+        let moment_theta = match weights {
+            Some(_) => Vec::new(),
+            None => moment_theta(factors, &residual, p),
+        };
         let dense = DenseRows {
             factors,
             offsets: &offsets,
             x,
             m,
             residual: &residual,
+            weights,
         };
-        let cross = dense.cross_products(order);
+        let mut cross = dense.cross_products(order);
+        if weights.is_some() {
+            // The response column is zero; a 1 on its diagonal keeps the factor's last pivot
+            // at 1 (it is read by nothing).
+            cross[order * order - 1] = 1.0;
+        }
         let blocks = LevelBlocks::new(&dense, order);
         let (column_start, column_entries) = blocks.columns_met(order);
         let LevelBlocks {
@@ -592,6 +630,68 @@ impl<'a> BlockedSystem<'a> {
         self.recycle(f);
         Some((out, logdet_l))
     }
+
+    /// Solves `(ΛθᵀZᵀWZΛθ + I) x = rhs` for the spherical random effects (`rhs` and x over
+    /// the factors one after the other, level-major, `q` values per level) with the factor at
+    /// `theta`, and returns x with the log determinant of the matrix; `None` if it is not
+    /// positive definite. For a system without X (as [`BlockedSystem::with_row_weights`]
+    /// builds): forward through each level of factor 0 and then the dense part, backward
+    /// through the dense part and then each level.
+    pub fn solve_spherical(&self, theta: &[f64], rhs: &[f64]) -> Option<(Vec<f64>, f64)> {
+        let f = self.factorize(theta)?;
+        let (m, q0) = (self.m, self.q0);
+        let levels0 = self.s_start.len() - 1;
+        let n0 = levels0 * q0;
+        let r = &f.r;
+        let log_det = f.logdet_groups + (0..m).map(|j| 2.0 * r[(j, j)].ln()).sum::<f64>();
+        let mut x0 = rhs[..n0].to_vec();
+        let mut rest = rhs[n0..n0 + m].to_vec();
+        let level = |g: usize| {
+            let cols = &self.s_cols[self.s_start[g]..self.s_start[g + 1]];
+            let w = &f.ws[self.s_start[g] * q0..self.s_start[g + 1] * q0];
+            (cols, w)
+        };
+        for g in 0..levels0 {
+            let c = &mut x0[g * q0..(g + 1) * q0];
+            forward_solve(&f.ls[g * q0 * q0..(g + 1) * q0 * q0], q0, c);
+            let (cols, w) = level(g);
+            let len = cols.len();
+            for (u, cu) in c.iter().enumerate() {
+                for (&col, wj) in cols.iter().zip(&w[u * len..(u + 1) * len]) {
+                    if (col as usize) < m {
+                        rest[col as usize] -= wj * cu;
+                    }
+                }
+            }
+        }
+        for j in 0..m {
+            rest[j] /= r[(j, j)];
+            let v = rest[j];
+            for i in j + 1..m {
+                rest[i] -= r[(i, j)] * v;
+            }
+        }
+        for j in (0..m).rev() {
+            let s: f64 = (j + 1..m).map(|i| r[(i, j)] * rest[i]).sum();
+            rest[j] = (rest[j] - s) / r[(j, j)];
+        }
+        for g in 0..levels0 {
+            let c = &mut x0[g * q0..(g + 1) * q0];
+            let (cols, w) = level(g);
+            let len = cols.len();
+            for (u, cu) in c.iter_mut().enumerate() {
+                for (&col, wj) in cols.iter().zip(&w[u * len..(u + 1) * len]) {
+                    if (col as usize) < m {
+                        *cu -= wj * rest[col as usize];
+                    }
+                }
+            }
+            backward_solve_transpose(&f.ls[g * q0 * q0..(g + 1) * q0 * q0], q0, c);
+        }
+        self.recycle(f);
+        x0.extend(rest);
+        Some((x0, log_det))
+    }
 }
 
 /// The rows of `[Z_rest X y]` (factor 0 left out; y as its OLS residual), over the dense
@@ -604,6 +704,8 @@ struct DenseRows<'b> {
     /// Random effects of the factors after the first.
     m: usize,
     residual: &'b [f64],
+    /// Each row's weight on its cross-products (`None`: 1).
+    weights: Option<&'b [f64]>,
 }
 
 impl DenseRows<'_> {
@@ -635,10 +737,12 @@ impl DenseRows<'_> {
         let mut vals = Vec::new();
         for i in 0..self.residual.len() {
             self.nonzeros(i, &mut cols, &mut vals);
+            let w = self.weights.map_or(1.0, |w| w[i]);
             for a in 0..cols.len() {
                 let row = cols[a] as usize * order;
+                let wa = w * vals[a];
                 for b in 0..=a {
-                    cross[row + cols[b] as usize] += vals[a] * vals[b];
+                    cross[row + cols[b] as usize] += wa * vals[b];
                 }
             }
         }
@@ -675,6 +779,7 @@ impl LevelBlocks {
         let mut slot = vec![NONE; order];
         let mut local_cols: Vec<u32> = Vec::new();
         let mut local_vals: Vec<f64> = Vec::new(); // [local column][a]
+        let mut wz = vec![0.0; q0];
         for g in 0..levels0 {
             s_start.push(s_cols.len());
             local_cols.clear();
@@ -682,9 +787,13 @@ impl LevelBlocks {
             let a = &mut a0[g * q0 * q0..(g + 1) * q0 * q0];
             for &i in &rows[start[g]..start[g + 1]] {
                 let z = &f0.z[i * q0..(i + 1) * q0];
+                let w = dense.weights.map_or(1.0, |w| w[i]);
+                for (t, &zu) in wz.iter_mut().zip(z) {
+                    *t = w * zu;
+                }
                 for u in 0..q0 {
                     for v in 0..q0 {
-                        a[u * q0 + v] += z[u] * z[v];
+                        a[u * q0 + v] += wz[u] * z[v];
                     }
                 }
                 dense.nonzeros(i, &mut cols, &mut vals);
@@ -697,7 +806,7 @@ impl LevelBlocks {
                         local_vals.resize(local_vals.len() + q0, 0.0);
                     }
                     for u in 0..q0 {
-                        local_vals[s as usize * q0 + u] += z[u] * v;
+                        local_vals[s as usize * q0 + u] += wz[u] * v;
                     }
                 }
             }
