@@ -1093,6 +1093,11 @@ pub(crate) fn covariance_extrapolated(
     )
 }
 
+/// Fit `model` by maximising its (Laplace or quadrature) log-likelihood. Several grouping
+/// factors have no analytic gradient: the optimiser then takes the Hessian that confirms the
+/// optimum from second differences of the deviance, at steps a hundred times its gradient's,
+/// rather than from differences of differenced gradients (whose rounding, 1e-10 in a
+/// deviance of 3,000, left a beta-binomial's Hessian not positive definite).
 fn fit_model(
     formula: &Formula,
     frame: &Frame,
@@ -1108,11 +1113,6 @@ fn fit_model(
     let modes = RefCell::new(Modes::default());
     let objective = |v: &[f64]| layout.deviance(v, &modes);
     let gradient = |v: &[f64]| layout.gradient(v, &modes);
-    // Several grouping factors have no analytic gradient: the optimiser then takes the
-    // Hessian that confirms the optimum from second differences of the deviance, at steps a
-    // hundred times its gradient's, rather than from differences of differenced gradients
-    // (whose rounding, 1e-10 in a deviance of 3,000, left a beta-binomial's Hessian not
-    // positive definite).
     let analytic: Option<GradientFn> = match model.several {
         Some(_) => None,
         None => Some(&gradient),
@@ -1145,9 +1145,7 @@ fn fit_model(
     let converged = opt.converged && cov.is_some();
     let mut warnings = convergence_warnings(opt.converged, cov.is_some());
     let eta = linear_predictor(model, &beta, &layout.t(&v), &theta_cov, &modes.borrow());
-    if family.is_count() || family == Family::Ordinal {
-        warnings.extend(separation_warnings(family, &eta, &fixed, &thresholds));
-    }
+    warnings.extend(separation_warnings(family, &eta, &fixed, &thresholds));
     warnings.extend(structural_zero_warnings(
         &problem.zero_inflation,
         &v[zi_first..],
@@ -1156,7 +1154,6 @@ fn fit_model(
     let zero_coefficients = &v[zi_first..zi_first + layout.n_zero_inflation];
     let n = problem.n();
     let n_parameters = v.len();
-    let log_likelihood = -deviance / 2.0;
     Ok(GlmmFit {
         formula: formula.text.clone(),
         reference_levels: frame.reference_levels(formula),
@@ -1164,7 +1161,7 @@ fn fit_model(
         link: family.link().to_string(),
         method: method_name(options.nagq).to_string(),
         nagq: options.nagq,
-        log_likelihood,
+        log_likelihood: -deviance / 2.0,
         deviance,
         aic: deviance + 2.0 * n_parameters as f64,
         bic: deviance + (n as f64).ln() * n_parameters as f64,
@@ -1480,6 +1477,11 @@ fn separation_warnings(
     fixed: &[FixedEffect],
     thresholds: &[Threshold],
 ) -> Vec<String> {
+    // Separation (a fitted mean or probability numerically 0 or 1) is of counts and ordered
+    // categories only.
+    if !(family.is_count() || family == Family::Ordinal) {
+        return Vec::new();
+    }
     let extreme = eta
         .iter()
         .filter(|&&eta| match family {
