@@ -238,7 +238,9 @@ impl CellTemplate {
     /// ```
     /// use trialstats_documents::draft::cell_template::CellTemplate;
     /// assert!(CellTemplate::of_interval_header("95% CI of diff.").is_some());
+    /// assert!(CellTemplate::of_interval_header("95% CI for HR").is_some());
     /// assert!(CellTemplate::of_interval_header("Mean (95% CI)").is_none());
+    /// assert!(CellTemplate::of_interval_header("HR (95% CI)").is_none());
     /// assert!(CellTemplate::of_interval_header("Clinic").is_none());
     /// ```
     pub fn of_interval_header(header: &str) -> Option<CellTemplate> {
@@ -267,8 +269,22 @@ impl CellTemplate {
             ) || w.trim_end_matches('%').parse::<f64>().is_ok()
                 || !w.is_ascii()
         };
-        (names_ci && words.iter().all(|w| qualifies(w))).then(|| CellTemplate {
-            groups: vec![vec![Slot::Bounds(Bounds::Ci)]],
+        // A header opening with the interval's name and saying what it is of (`95% CI for
+        // HR`, `95% CI for median PFS (months)`): the cells hold the interval alone, of a
+        // value printed in another column.
+        let opens_with_ci_of = words
+            .iter()
+            .position(|w| matches!(*w, "ci" | "95%ci" | "cri"))
+            .is_some_and(|k| {
+                words[..k].iter().all(|w| qualifies(w))
+                    && words
+                        .get(k + 1)
+                        .is_some_and(|w| matches!(*w, "for" | "of" | "on"))
+            });
+        (names_ci && (opens_with_ci_of || words.iter().all(|w| qualifies(w)))).then(|| {
+            CellTemplate {
+                groups: vec![vec![Slot::Bounds(Bounds::Ci)]],
+            }
         })
     }
 

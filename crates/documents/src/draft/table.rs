@@ -182,7 +182,8 @@ impl Tables {
         // header as copied) belongs to the table it stands in, when there is one.
         let row = |l: &Range<usize>| {
             let t = &text[l.clone()];
-            (is_table_row(t) || t.trim_end().ends_with('|')) && !is_prose_row(t)
+            (is_table_row(t) || t.trim_end().ends_with('|'))
+                && (!is_prose_row(t) || is_spanning_label_row(t))
         };
         let mut tables = Vec::new();
         let mut i = 0;
@@ -217,7 +218,8 @@ impl Tables {
                     cells: cells(&text[l.clone()], l.start),
                 })
                 .collect();
-            let rows = join_broken_rows(text, join_cell_lines(text, rows));
+            let rows =
+                fill_spanned_first_cells(text, join_broken_rows(text, join_cell_lines(text, rows)));
             tables.push(Table::new(text, rows, &lines, (first, i), false));
         }
         let taken = extents(&tables);
@@ -277,6 +279,44 @@ impl Tables {
             .or_else(|| cells.iter().position(|c| c.start <= at && at == c.end))?;
         Some((table, row, cell))
     }
+}
+
+/// A row whose first cell alone is filled and the rest are the table's empty cells (`AVOREN
+/// study (Escudier et al, 2008; Bracarda et al, 2007; …) | |||||||`): a section's name
+/// spanning the table, however long (a trial's name with its citations), not prose laid out
+/// in cells, which fills no row of empty cells.
+fn is_spanning_label_row(line: &str) -> bool {
+    let cells = cells(line, 0);
+    cells.len() >= 5 && cells[1..].iter().all(|c| line[c.clone()].trim().is_empty())
+}
+
+/// Rows whose first cell spans the rows below it, as a page's table copies them: the cell is
+/// printed once, on its first row, and the rows below open with the second column
+/// (`Interim | Bevacizumab plus IFN | 327 | 10.2`, then `Placebo plus IFN | 322 | 5.4`). A row
+/// that opens with a name and then a datum, right under a row that opens with two names and
+/// then a datum, and fills fewer cells than the row above, has lost its first cell: an empty
+/// one is put back, so that each cell stands under its column's header.
+fn fill_spanned_first_cells(text: &str, mut rows: Vec<Row>) -> Vec<Row> {
+    let names_then_datum = |row: &Row, names: usize| {
+        let cell = |k: usize| row.cells.get(k).map(|c| text[c.clone()].trim());
+        (0..names).all(|k| cell(k).is_some_and(|t| !t.is_empty() && !opens_with_datum(t)))
+            && cell(names).is_some_and(opens_with_datum)
+    };
+    let mut spanning = false;
+    for r in 0..rows.len() {
+        if names_then_datum(&rows[r], 2) {
+            spanning = true;
+        } else if spanning
+            && names_then_datum(&rows[r], 1)
+            && filled_width(text, &rows[r]) < filled_width(text, &rows[r - 1])
+        {
+            let at = rows[r].line.start;
+            rows[r].cells.insert(0, at..at);
+        } else {
+            spanning = false;
+        }
+    }
+    rows
 }
 
 /// Is line `i` a blank line between two rows closed by `|`? A table copied from a web page
@@ -4324,5 +4364,38 @@ mod tests {
         assert_eq!(t.tables[0].rows.len(), 3);
         let (table, row, cell) = t.at(text.find("3.3").unwrap()).unwrap();
         assert_eq!(table.column_header(text, row, cell), "Placebo (n=48)");
+    }
+
+    // A section row naming a trial with its citations spans a table: still its row.
+    #[test]
+    fn a_long_section_label_over_empty_cells_stays_in_its_table() {
+        let text = "Analysis | Arm | N | HR | P |\n---|---|---|---|---|\nFIRST study (Smith et al, 2008; Jones et al, 2007; Brown et al, 2007; Smith et al, 2007; Green et al, 2008) | ||||\nInterim | Drug | 327 | 0.63 | <0.0001 |\nPlacebo | 322 | | |\n";
+        let t = Tables::find(text);
+        assert_eq!(t.tables.len(), 1);
+        assert_eq!(t.tables[0].rows.len(), 5);
+        assert!(is_prose_row(
+            "Note | This is running text laid out in a cell, which says what the authors did over many words in one sentence. |"
+        ));
+        assert!(!is_spanning_label_row(
+            "Note | This is running text laid out in a cell, which says what the authors did over many words in one sentence. |"
+        ));
+    }
+
+    // A first cell spanning the rows below it is printed once; the rows below open with the
+    // second column, and stand under their columns again.
+    #[test]
+    fn a_first_cell_spanning_rows_below_is_put_back_empty() {
+        let text = "Analysis | Arm | N | HR | P |\n---|---|---|---|---|\nInterim | Drug | 327 | 0.63 | <0.0001 |\nPlacebo | 322 | | |\nFinal | Drug | 369 | 0.71 | 0.02 |\nPlacebo | 363 | | |\n";
+        let t = Tables::find(text);
+        let (table, row, cell) = t.at(text.find("363").unwrap()).unwrap();
+        assert_eq!(table.column_header(text, row, cell), "N");
+        let (table, row, cell) = t.at(text.find("Placebo | 322").unwrap()).unwrap();
+        assert_eq!(table.column_header(text, row, cell), "Arm");
+        // A table whose rows each open with their own label is left as it is.
+        let text =
+            "Outcome | Drug | Placebo |\n---|---|---|\nScore | 5.1 | 6.3 |\nPain | 2.2 | 2.9 |\n";
+        let t = Tables::find(text);
+        let (table, row, cell) = t.at(text.find("2.9").unwrap()).unwrap();
+        assert_eq!(table.column_header(text, row, cell), "Placebo");
     }
 }
