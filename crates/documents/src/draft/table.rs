@@ -218,8 +218,8 @@ impl Tables {
                     cells: cells(&text[l.clone()], l.start),
                 })
                 .collect();
-            let rows =
-                fill_spanned_first_cells(text, join_broken_rows(text, join_cell_lines(text, rows)));
+            let rows = join_header_cell_lines(text, join_cell_lines(text, rows));
+            let rows = fill_spanned_first_cells(text, join_broken_rows(text, rows));
             tables.push(Table::new(text, rows, &lines, (first, i), false));
         }
         let taken = extents(&tables);
@@ -290,30 +290,97 @@ fn is_spanning_label_row(line: &str) -> bool {
     cells.len() >= 5 && cells[1..].iter().all(|c| line[c.clone()].trim().is_empty())
 }
 
-/// Rows whose first cell spans the rows below it, as a page's table copies them: the cell is
-/// printed once, on its first row, and the rows below open with the second column
-/// (`Interim | Bevacizumab plus IFN | 327 | 10.2`, then `Placebo plus IFN | 322 | 5.4`). A row
-/// that opens with a name and then a datum, right under a row that opens with two names and
-/// then a datum, and fills fewer cells than the row above, has lost its first cell: an empty
-/// one is put back, so that each cell stands under its column's header.
-fn fill_spanned_first_cells(text: &str, mut rows: Vec<Row>) -> Vec<Row> {
-    let names_then_datum = |row: &Row, names: usize| {
-        let cell = |k: usize| row.cells.get(k).map(|c| text[c.clone()].trim());
-        (0..names).all(|k| cell(k).is_some_and(|t| !t.is_empty() && !opens_with_datum(t)))
-            && cell(names).is_some_and(opens_with_datum)
+/// A header row whose last cells were copied a line each, each closed by its separator
+/// (`Group | N | Time | Glucose |`, then `Insulin |`, `Sensitivity |`): the lines are cells of
+/// that row where the document's own rows say so: the row and its lines make exactly as many
+/// cells as the first data row below fills, or each line names a group with its n
+/// (`Escitalopram (N=86) |`). A line naming a heading that spans columns (`Observed data
+/// only |` over two columns) fits neither, and stays a row of its own.
+fn join_header_cell_lines(text: &str, rows: Vec<Row>) -> Vec<Row> {
+    let line_of = |r: &Row| text[r.line.clone()].trim().to_string();
+    let one_closed_cell = |r: &Row| {
+        let line = line_of(r);
+        line.ends_with('|')
+            && line.matches('|').count() == 1
+            && !opens_with_datum(line.trim_end_matches('|'))
     };
-    let mut spanning = false;
+    let is_data = |r: &Row| r.cells.iter().any(|c| opens_with_datum(&text[c.clone()]));
+    let Some(first_data) = rows.iter().position(is_data) else {
+        return rows;
+    };
+    let data_width = filled_width(text, &rows[first_data]);
+    let mut out: Vec<Row> = Vec::with_capacity(rows.len());
+    let mut r = 0;
+    while r < rows.len() {
+        let mut row = rows[r].clone();
+        let run = rows[(r + 1).min(first_data)..first_data]
+            .iter()
+            .take_while(|l| one_closed_cell(l))
+            .count();
+        let header = run > 0
+            && filled_width(text, &row) >= 2
+            && line_of(&row).ends_with('|')
+            && !is_separator(&line_of(&row));
+        let lines = &rows[r + 1..r + 1 + run];
+        let names_ns = lines.iter().all(|l| n_printed_in(&line_of(l)).is_some());
+        if header && (filled_width(text, &row) + run == data_width || names_ns) {
+            while row
+                .cells
+                .last()
+                .is_some_and(|c| text[c.clone()].trim().is_empty())
+            {
+                row.cells.pop();
+            }
+            for l in lines {
+                let cell = l.cells[0].clone();
+                let kept = text[cell.clone()].trim_end().trim_end_matches('|').len();
+                row.cells.push(cell.start..cell.start + kept);
+                row.line = row.line.start..l.line.end;
+            }
+            r += run;
+        }
+        out.push(row);
+        r += 1;
+    }
+    out
+}
+
+/// Rows whose first cells span the rows below them, as a page's table copies them: the cells
+/// are printed once, on their first row, and the rows below open further right
+/// (`Interim | Bevacizumab plus IFN | 327 | 10.2`, then `Placebo plus IFN | 322 | 5.4`;
+/// `Control | 120 | Day 1 | 9.44±1.94`, then `Day 7 | 7.21±2.19`). A row that opens with a
+/// name and then a datum, under a row whose first `d` cells are filled and whose cell `d` is a
+/// name followed by a datum, and which fills at most `d` cells fewer than that row, has lost
+/// its first `d` cells: empty ones are put back, so that each cell stands under its column's
+/// header.
+fn fill_spanned_first_cells(text: &str, mut rows: Vec<Row>) -> Vec<Row> {
+    let cell = |row: &Row, k: usize| row.cells.get(k).map(|c| text[c.clone()].trim().to_string());
+    let name = |t: Option<String>| t.is_some_and(|t| !t.is_empty() && !opens_with_datum(&t));
+    let datum = |t: Option<String>| t.is_some_and(|t| opens_with_datum(&t));
+    // The last row printing its own first cells: the one whose cells the rows below share.
+    let mut anchor: Option<usize> = None;
     for r in 0..rows.len() {
-        if names_then_datum(&rows[r], 2) {
-            spanning = true;
-        } else if spanning
-            && names_then_datum(&rows[r], 1)
-            && filled_width(text, &rows[r]) < filled_width(text, &rows[r - 1])
-        {
-            let at = rows[r].line.start;
-            rows[r].cells.insert(0, at..at);
-        } else {
-            spanning = false;
+        let lost = anchor.and_then(|a| {
+            let above = &rows[a];
+            (name(cell(&rows[r], 0)) && datum(cell(&rows[r], 1)))
+                .then(|| {
+                    (1..4).find(|&d| {
+                        (0..d).all(|k| cell(above, k).is_some_and(|t| !t.is_empty()))
+                            && name(cell(above, d))
+                            && datum(cell(above, d + 1))
+                            && filled_width(text, &rows[r]) + d <= filled_width(text, above)
+                    })
+                })
+                .flatten()
+        });
+        match lost {
+            Some(d) => {
+                let at = rows[r].line.start;
+                for _ in 0..d {
+                    rows[r].cells.insert(0, at..at);
+                }
+            }
+            None => anchor = Some(r),
         }
     }
     rows
@@ -4391,11 +4458,29 @@ mod tests {
         assert_eq!(table.column_header(text, row, cell), "N");
         let (table, row, cell) = t.at(text.find("Placebo | 322").unwrap()).unwrap();
         assert_eq!(table.column_header(text, row, cell), "Arm");
+        // Two cells spanning: a group and its n, over its time points.
+        let text = "Group | N | Time | Glucose | Insulin |\nControl | 120 | Day 1 | 9.44±1.94 | 22.8±5.9 |\nDay 7 | 7.21±2.19 | 21.3±7.1 | ||\nDrug | 120 | Day 1 | 10.09±2.86 | 23.3±7.7 |\nDay 7 | 6.29±1.39 | 16.6±6.4 | ||\n";
+        let t = Tables::find(text);
+        let (table, row, cell) = t.at(text.find("16.6").unwrap()).unwrap();
+        assert_eq!(table.column_header(text, row, cell), "Insulin");
+        let (table, row, cell) = t.at(text.find("Day 7 | 6.29").unwrap()).unwrap();
+        assert_eq!(table.column_header(text, row, cell), "Time");
         // A table whose rows each open with their own label is left as it is.
         let text =
             "Outcome | Drug | Placebo |\n---|---|---|\nScore | 5.1 | 6.3 |\nPain | 2.2 | 2.9 |\n";
         let t = Tables::find(text);
         let (table, row, cell) = t.at(text.find("2.9").unwrap()).unwrap();
         assert_eq!(table.column_header(text, row, cell), "Placebo");
+    }
+
+    // A header whose cells were copied a line each, each closed by its separator, is one
+    // header row over the data.
+    #[test]
+    fn header_cells_a_line_each_are_one_header_row() {
+        let text = "Outcome | Therapy (N=69) |\nEscitalopram (N=86) |\nDuloxetine (N=79) |\nNon-response, n (%) | 15 (21.7) | 15 (17.4) | 10 (12.7) |\n";
+        let t = Tables::find(text);
+        assert_eq!(t.tables.len(), 1);
+        let (table, row, cell) = t.at(text.find("10 (12.7)").unwrap()).unwrap();
+        assert_eq!(table.column_header(text, row, cell), "Duloxetine (N=79)");
     }
 }

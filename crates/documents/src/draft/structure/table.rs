@@ -306,6 +306,9 @@ struct Header<'t> {
     /// The group columns headed by a change (`Placebo` over `Baseline | Change`): their cells
     /// are another measure than the cells beside them.
     column_change: Vec<bool>,
+    /// The stub's header names the groups (`Group`, `群`, `グループ`): each row names its
+    /// group, and the columns are what was measured (`Glucose | Insulin`), never groups.
+    groups_in_rows: bool,
 }
 
 /// Read the header of a table: what each column is; each group column's group (and its n) is
@@ -335,6 +338,9 @@ fn read_header<'t>(
         descriptors: vec![String::new()],
         column_time: vec![None],
         column_change: vec![false],
+        groups_in_rows: cells_over.first().is_some_and(|stub| {
+            names_row_groups(&crate::draft::table::header_text(doc.original, stub))
+        }),
     };
     for cells in cells_over.iter().skip(1) {
         let column = header.column_of(doc.original, items, model, s, cells);
@@ -409,9 +415,11 @@ impl Header<'_> {
                     .to_lowercase(),
             );
             Column::Time
-        } else if !named_group {
+        } else if !named_group || self.groups_in_rows {
             // A change (`Absolute change`, `Change (%)`) or a time with what its cells print,
-            // with no group's name over it: one group's statistic, never an arm.
+            // with no group's name over it: one group's statistic, never an arm. Under a
+            // stub naming the groups, a column's name is a measure's, never an arm's: left
+            // unplaced (each row's values are different measures of its group).
             Column::Statistic(Stat::Other)
         } else {
             let g = column_group(original, items, model, s, cells, &text);
@@ -1566,6 +1574,28 @@ mod tests {
         assert_eq!(n_of("7.60").as_deref(), Some("n=28"), "{ns:?}");
         assert_eq!(n_of("2.69").as_deref(), Some("n=28"), "{ns:?}");
         assert_eq!(n_of("5.07").as_deref(), Some("n=37"), "{ns:?}");
+    }
+
+    #[test]
+    fn columns_under_a_stub_naming_the_groups_are_no_arms() {
+        // Made-up values: the stub names the groups, each row one group at one time, the
+        // columns two measures. Glucose and insulin are never two arms of one measure.
+        let text = "グループ | 例数 | 時点 | 血糖値 (mmol/L) | インスリン (mU/L) |\nコントロール群 | 120 | 1日目 | 9.44±1.94 | 22.8±5.9 |\n介入群 | 120 | 1日目 | 10.09±2.86 | 23.3±7.7 |\n";
+        let (items, s) = crate::draft::structure::read_text(text);
+        for m in &s.measures {
+            let texts: Vec<&str> = m.cells.iter().map(|c| items[c.item].text.trim()).collect();
+            assert!(
+                !(texts.iter().any(|t| t.starts_with("9.44"))
+                    && texts.iter().any(|t| t.starts_with("22.8"))),
+                "{:#?}",
+                s.measures
+            );
+        }
+        assert!(
+            s.groups.iter().all(|g| !g.label.contains("血糖")),
+            "{:#?}",
+            s.groups
+        );
     }
 
     #[test]
