@@ -827,25 +827,32 @@ fn draft_on_the_held_out_part() {
 // 58.3 %); it brought no violation and no wrong ± or n; batch 23 (session 32, 16 documents,
 // 8 Japanese, split within each language by number before labelling) with 31 and 33, as it
 // arrived after all of the session's other rules (development half 88.8 %, held-out half
-// 76.5 %); it brought no violation and 18 n's attached wrong to the held-out half.
-const FLOOR_DEV_FOUND: f64 = 87.7;
-const FLOOR_HOLDOUT_FOUND: f64 = 77.5;
+// 76.5 %); it brought no violation and 18 n's attached wrong to the held-out half; batch 24
+// (session 33, 20 documents, 10 Japanese, split within each language by number before
+// labelling) with 19 and 33, as it arrived (development half 69.3 %, held-out half 96.4 %);
+// batch 25 (session 33, 20 documents, 10 Japanese) with 44 and 20, as it arrived (development
+// half 74.1 %, held-out half 85.7 %); neither brought a violation, a wrong ± or a wrong n to
+// its held-out half; batch 26 (session 33, 16 documents, 8 Japanese) with 28 and 17, as it
+// arrived after the session's rules (development half 61.0 %, held-out half 93.9 %); it
+// brought no violation and 4 n's attached wrong to its held-out half.
+const FLOOR_DEV_FOUND: f64 = 86.6;
+const FLOOR_HOLDOUT_FOUND: f64 = 78.8;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
-const CEILING_DEV_NON_DATA: usize = 617;
-const CEILING_HOLDOUT_NON_DATA: usize = 946;
+const CEILING_DEV_NON_DATA: usize = 709;
+const CEILING_HOLDOUT_NON_DATA: usize = 1014;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
-const FLOOR_DEV_PATH: usize = 1210;
+const FLOOR_DEV_PATH: usize = 1280;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
-const FLOOR_HOLDOUT_PATH: usize = 1034;
+const FLOOR_HOLDOUT_PATH: usize = 1096;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
-const FLOOR_DEV_DECIDED: usize = 1479;
-const FLOOR_HOLDOUT_DECIDED: usize = 298;
+const FLOOR_DEV_DECIDED: usize = 1493;
+const FLOOR_HOLDOUT_DECIDED: usize = 364;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
@@ -857,14 +864,16 @@ const FLOOR_HOLDOUT_DECIDED: usize = 298;
 // class: 11 single values given the n printed with them, 4 arms given the n of the rows, one
 // arm given the n printed with it, two time-course values given the number of people their
 // sentence names before them).
-const CEILING_HOLDOUT_N_WRONG: usize = 64;
+// Session 33: batch 26's held-out half brought 4, as it arrived (by class, with no text: arms
+// given their column's n, larger than the labelled one).
+const CEILING_HOLDOUT_N_WRONG: usize = 68;
 // n's attached right (session 30: a table row's label printing each group's n, 460 -> 511 on
 // the development part; a header row of n's alone under the groups' names, 511 -> 535; the
 // held-out part unchanged by both).
 // Session 31: a value printed again where two transitions share their end (`… to 1.3 ± 0.24)
 // and again from 12 w to 24 w (1.3 ± 0.24 to …`) is one time point: its second print stays a
 // single fact, whose n is no longer counted (596 of 1059 -> 594 of 1057, none wrong).
-const FLOOR_DEV_N_RIGHT: usize = 654;
+const FLOOR_DEV_N_RIGHT: usize = 660;
 // Session 31: glued headers of names with their n's and the comparison's column after them
 // (`Intervention n=55Standard care n=59Comparison`): held-out n's right 269 -> 284.
 // Session 32: a median whose bracket repeats its unit (`65 years (interquartile range
@@ -872,8 +881,8 @@ const FLOOR_DEV_N_RIGHT: usize = 654;
 // read: development items +25 with `Me (IQR)`; on the held-out half 3 items gained and one n
 // right lost (292 -> 291), one non-datum added; seen as figures only, the rule kept because
 // it names a house style, not a document.
-const FLOOR_HOLDOUT_N_RIGHT: usize = 372;
-const FLOOR_DEV_SPREAD_RIGHT: usize = 1136;
+const FLOOR_HOLDOUT_N_RIGHT: usize = 428;
+const FLOOR_DEV_SPREAD_RIGHT: usize = 1203;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
@@ -887,7 +896,7 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 1136;
 // columns) is read as arms over times; on the held-out half one table's 6 more pairs are
 // placed together (235 -> 241) and one labelled value it holds out of its measures leaves the
 // count (642 of 678 -> 641 of 677; the drafted file's ± unchanged at 813 of 925).
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 786;
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 871;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:
