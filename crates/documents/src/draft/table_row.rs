@@ -22,7 +22,8 @@
 //!   percentages (`category_rows`);
 //! - a header row of means and spreads in columns of their own (`Mean | SD | Mean | SD`):
 //!   each data row's first value cells, two by two, are means with their spreads
-//!   (`mean_spread_columns`);
+//!   (`mean_spread_columns`); one of counts and their percentages (`N | % | N | %`): each
+//!   pair a count with its percentage (`count_percent_columns`);
 //! - a row naming a stage of the patients' flow (`Randomized`, `Withdrawn`, `Completed`, a
 //!   label ending in `N`): its bare whole numbers are n's, in a table or on a line no table
 //!   model took ([`find_flow_lines`]); lines of bracketed numbers from 0 to 1 under a row of
@@ -401,6 +402,7 @@ pub fn find(scan: &mut Scan) {
         let categories = category_rows(&plain, table);
         let by_statement = brackets_are_counts(&table.statement).then_some(CellsOf::CountPercent);
         let mean_spread_pairs = mean_spread_columns(&plain, table);
+        let count_percent_pairs = count_percent_columns(&plain, table);
         for (r, row) in table.rows.iter().enumerate() {
             let Some(first) = row
                 .cells
@@ -411,6 +413,9 @@ pub fn find(scan: &mut Scan) {
             };
             if table.is_data_row(r) {
                 read_mean_spread_cells(scan, &plain, &row.cells[first + 1..], &mean_spread_pairs);
+                if count_percent_pairs {
+                    read_count_percent_cells(scan, &plain, &row.cells[first + 1..]);
+                }
             }
             let label = &plain[row.cells[first].clone()];
             let by_row = cells_of(label);
@@ -603,6 +608,68 @@ fn mean_spread_columns(plain: &str, table: &super::table::Table) -> Vec<&'static
         }
     }
     Vec::new()
+}
+
+/// Does a header row name counts and their percentages in columns of their own, pair by pair
+/// (`N | % | N | %` under the groups' names, as tables print a count and its share in two
+/// columns)? A header row whose filled cells are only such pairs.
+fn count_percent_columns(plain: &str, table: &super::table::Table) -> bool {
+    let is_count = |t: &str| {
+        ["n", "no.", "no", "number", "例数", "例", "人数"]
+            .iter()
+            .any(|w| t.eq_ignore_ascii_case(w))
+    };
+    table.rows[..table.header_rows.min(table.rows.len())]
+        .iter()
+        .any(|row| {
+            let filled: Vec<&str> = row
+                .cells
+                .iter()
+                .map(|c| plain[c.clone()].trim())
+                .filter(|t| !t.is_empty())
+                .collect();
+            filled.len() >= 2
+                && filled.len() % 2 == 0
+                && filled
+                    .chunks_exact(2)
+                    .all(|p| is_count(p[0]) && matches!(p[1], "%" | "(%)" | "％"))
+        })
+}
+
+/// A data row's value cells, two by two, as [`count_percent_columns`] names them: a cell of
+/// one whole number and the next of one number from 0 to 100 are a count and its percentage.
+fn read_count_percent_cells(scan: &mut Scan, plain: &str, values: &[Range<usize>]) {
+    let bare = |cell: &Range<usize>| {
+        let c = cell_pattern().captures(&plain[cell.clone()])?;
+        if c.name("rel").is_some() {
+            return None;
+        }
+        let num = c.name("num")?;
+        Some(cell.start + num.start()..cell.start + num.end())
+    };
+    for pair in values.chunks_exact(2) {
+        let (Some(count_at), Some(pct_at)) = (bare(&pair[0]), bare(&pair[1])) else {
+            continue;
+        };
+        let whole = count_at.start..pct_at.end;
+        if let (true, Some(count), Some(value)) = (
+            scan.free(whole.clone()),
+            scan.number(count_at),
+            scan.number(pct_at),
+        ) && count.number.decimals <= 0
+            && (0.0..=100.0).contains(&value.number.value)
+        {
+            scan.push(
+                ItemKind::Percent,
+                whole,
+                Parts {
+                    value: Some(value),
+                    count: Some(count),
+                    ..Parts::default()
+                },
+            );
+        }
+    }
 }
 
 /// A data row's first value cells, two by two, as the means and spreads [`mean_spread_columns`]
@@ -1167,6 +1234,30 @@ mod tests {
                 .iter()
                 .all(|i| i.kind != ItemKind::Percent)
         );
+    }
+
+    #[test]
+    fn counts_and_percents_in_columns_of_their_own() {
+        // Made-up counts: each group's count and its share in two columns under `N | %`.
+        let text = "Outcome | Drug (N=69) | Placebo (N=86) |\n||||\n---|---|---|---|---|\nN | % | N | % |\nResponse | 15 | 21.7 | 15 | 17.4 |\nRemission | 30 | 43.5 | 38 | 44.2 |\n";
+        let items = read_items(text);
+        let percents: Vec<(String, String)> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::Percent)
+            .map(|i| {
+                let number =
+                    |v: &Option<super::super::Printed>| v.as_ref().unwrap().number.text.clone();
+                (number(&i.parts.value), number(&i.parts.count))
+            })
+            .collect();
+        let want = [
+            ("21.7", "15"),
+            ("17.4", "15"),
+            ("43.5", "30"),
+            ("44.2", "38"),
+        ]
+        .map(|(p, c)| (p.to_string(), c.to_string()));
+        assert_eq!(percents, want, "{:?}", crate::draft::tests::brief(&items));
     }
 
     #[test]
