@@ -1169,6 +1169,9 @@ pub fn find_row_end_p(scan: &mut Scan) {
         if after > line_end {
             continue;
         }
+        if read_difference_ci_p(scan, &plain, (after, line_end), start) {
+            continue;
+        }
         let Some(c) = end.captures(&plain[after..line_end]) else {
             continue;
         };
@@ -1188,9 +1191,125 @@ pub fn find_row_end_p(scan: &mut Scan) {
     }
 }
 
+/// After a glued row's summaries, the comparison's three cells glued as the header above names
+/// them (`Difference (95% CI)p Value` over `…1.39±0.510.26 (0.11 to 0.42)0.005`): the
+/// difference, its interval (the level the header prints) and the p, where a header line
+/// above (`line_start`: the row's line) names the interval. `after..line_end` is the rest of
+/// the row. Whether anything was read.
+fn read_difference_ci_p(
+    scan: &mut Scan,
+    plain: &str,
+    (after, line_end): (usize, usize),
+    line_start: usize,
+) -> bool {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let p = P.get_or_init(|| {
+        Regex::new(&format!(
+            r"^\s*(?P<d>{NUMBER})\s*[(\[]\s*(?P<lo>{NUMBER})\s*(?:to|,|;|–|~)\s*(?P<hi>{NUMBER})\s*[)\]]\s*(?P<rel><=|>=|[<>=≤≥])?\s*(?P<p>0?\.\d+)\s*[*†‡§]*\s*$"
+        ))
+        .expect("the difference, CI and p pattern is valid")
+    });
+    let Some(c) = p.captures(&plain[after..line_end]) else {
+        return false;
+    };
+    // The header naming the interval's level: the nearest line above, within the table's
+    // header (a few lines), printing `95% CI`.
+    let above = &plain[..line_start];
+    let Some(level_at) = above
+        .rmatch_indices("% CI")
+        .next()
+        .filter(|(k, _)| above[*k..].matches('\n').count() <= 20)
+        .map(|(k, _)| k)
+    else {
+        return false;
+    };
+    let digits = above[..level_at]
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_digit)
+        .count();
+    let at = |name: &str| {
+        let m = c.name(name).expect("a group of the pattern");
+        after + m.start()..after + m.end()
+    };
+    let whole = at("d").start..line_end;
+    if !scan.free(whole) {
+        return false;
+    }
+    let (Some(d), Some(lower), Some(upper), Some(pv)) = (
+        scan.number(at("d")),
+        scan.number(at("lo")),
+        scan.number(at("hi")),
+        scan.number(at("p")),
+    ) else {
+        return false;
+    };
+    if lower.number.value > upper.number.value || pv.number.value > 1.0 {
+        return false;
+    }
+    let level = (digits > 0)
+        .then(|| scan.number(level_at - digits..level_at))
+        .flatten();
+    scan.push(
+        ItemKind::Number,
+        at("d"),
+        Parts {
+            value: Some(d),
+            ..Parts::default()
+        },
+    );
+    // The interval with its brackets, as printed.
+    let open = plain[..at("lo").start]
+        .rfind(['(', '['])
+        .unwrap_or(at("lo").start);
+    let close = plain[at("hi").end..line_end]
+        .find([')', ']'])
+        .map_or(at("hi").end, |k| at("hi").end + k + 1);
+    let ci = open..close;
+    scan.push(
+        ItemKind::Ci,
+        ci,
+        Parts {
+            lower: Some(lower),
+            upper: Some(upper),
+            level,
+            ..Parts::default()
+        },
+    );
+    let rel = c.name("rel");
+    let p_range = rel.map_or(at("p").start, |r| after + r.start())..at("p").end;
+    push_p(scan, p_range, pv, rel.map(|r| r.as_str()));
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::{ItemKind, read_items};
+
+    #[test]
+    fn a_glued_rows_difference_ci_and_p_as_the_header_names_them() {
+        // Made-up values in a glued table: two arms at two times, then the difference with its
+        // interval and the p, each glued to the next.
+        let text = "Table 2\n\nOutcomeBaselineAfterBetween-group difference\nExerciseControlExerciseControlDifference (95% CI)p Value\nPeak VO2 (L/min)1.38±0.371.28±0.461.76±0.491.39±0.510.26 (0.11 to 0.42)0.005\nBMI24.9±4.924.4±5.325.6±4.824.9±4.70.2 (−0.6 to 1.1)<0.001\n";
+        let items = read_items(text);
+        let kinds: Vec<(ItemKind, String)> = items
+            .iter()
+            .filter(|i| !matches!(i.kind, ItemKind::MeanSpread))
+            .map(|i| (i.kind, i.text.trim().to_string()))
+            .collect();
+        assert!(
+            kinds.contains(&(ItemKind::Ci, "(0.11 to 0.42)".into())),
+            "{kinds:?}"
+        );
+        assert!(kinds.contains(&(ItemKind::P, "0.005".into())), "{kinds:?}");
+        assert!(kinds.contains(&(ItemKind::P, "<0.001".into())), "{kinds:?}");
+        assert!(
+            kinds.contains(&(ItemKind::Number, "0.26".into())),
+            "{kinds:?}"
+        );
+        let ci = items.iter().find(|i| i.kind == ItemKind::Ci).unwrap();
+        assert_eq!(ci.parts.level.as_ref().unwrap().number.text, "95");
+    }
 
     #[test]
     fn counts_in_brackets_where_the_legend_prints_means_with_plus_minus() {
