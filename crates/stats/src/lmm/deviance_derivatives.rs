@@ -198,8 +198,8 @@ mod tests {
             .collect()
     }
 
-    /// The tolerance for df against lmerTest, 1e-4 (measured: within 8e-6 on these
-    /// models; the optimum θ itself differs from lme4's in the 7th digit).
+    // The tolerance for df against lmerTest, 1e-4 (measured: within 8e-6 on these
+    // models; the optimum θ itself differs from lme4's in the 7th digit).
 
     /// lmerTest 3.1.3 (which takes these derivatives numerically for every model), the values
     /// of tests/lmm_ddf.rs: `coef(summary(lmer(Reaction ~ Days + (Days | Subject), ss)))` with
