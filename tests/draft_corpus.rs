@@ -834,25 +834,28 @@ fn draft_on_the_held_out_part() {
 // half 74.1 %, held-out half 85.7 %); neither brought a violation, a wrong ± or a wrong n to
 // its held-out half; batch 26 (session 33, 16 documents, 8 Japanese) with 28 and 17, as it
 // arrived after the session's rules (development half 61.0 %, held-out half 93.9 %); it
-// brought no violation and 4 n's attached wrong to its held-out half.
+// brought no violation and 4 n's attached wrong to its held-out half; batch 27 (session 33,
+// 16 documents, 8 Japanese) with 17 and 18, as it arrived after all of the session's rules but
+// the last (development half 70.0 %, held-out half 82.1 %); it brought no violation and 2 n's
+// attached wrong to its held-out half.
 const FLOOR_DEV_FOUND: f64 = 86.6;
-const FLOOR_HOLDOUT_FOUND: f64 = 78.8;
+const FLOOR_HOLDOUT_FOUND: f64 = 78.9;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
-const CEILING_DEV_NON_DATA: usize = 709;
-const CEILING_HOLDOUT_NON_DATA: usize = 1014;
+const CEILING_DEV_NON_DATA: usize = 726;
+const CEILING_HOLDOUT_NON_DATA: usize = 1032;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
-const FLOOR_DEV_PATH: usize = 1280;
+const FLOOR_DEV_PATH: usize = 1354;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
-const FLOOR_HOLDOUT_PATH: usize = 1096;
+const FLOOR_HOLDOUT_PATH: usize = 1106;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
 const FLOOR_DEV_DECIDED: usize = 1493;
-const FLOOR_HOLDOUT_DECIDED: usize = 364;
+const FLOOR_HOLDOUT_DECIDED: usize = 367;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
@@ -865,15 +868,16 @@ const FLOOR_HOLDOUT_DECIDED: usize = 364;
 // arm given the n printed with it, two time-course values given the number of people their
 // sentence names before them).
 // Session 33: batch 26's held-out half brought 4, as it arrived (by class, with no text: arms
-// given their column's n, larger than the labelled one).
-const CEILING_HOLDOUT_N_WRONG: usize = 68;
+// given their column's n, larger than the labelled one); batch 27's 2 (single values given
+// the document's n, smaller than the labelled one).
+const CEILING_HOLDOUT_N_WRONG: usize = 70;
 // n's attached right (session 30: a table row's label printing each group's n, 460 -> 511 on
 // the development part; a header row of n's alone under the groups' names, 511 -> 535; the
 // held-out part unchanged by both).
 // Session 31: a value printed again where two transitions share their end (`… to 1.3 ± 0.24)
 // and again from 12 w to 24 w (1.3 ± 0.24 to …`) is one time point: its second print stays a
 // single fact, whose n is no longer counted (596 of 1059 -> 594 of 1057, none wrong).
-const FLOOR_DEV_N_RIGHT: usize = 660;
+const FLOOR_DEV_N_RIGHT: usize = 661;
 // Session 31: glued headers of names with their n's and the comparison's column after them
 // (`Intervention n=55Standard care n=59Comparison`): held-out n's right 269 -> 284.
 // Session 32: a median whose bracket repeats its unit (`65 years (interquartile range
@@ -881,8 +885,8 @@ const FLOOR_DEV_N_RIGHT: usize = 660;
 // read: development items +25 with `Me (IQR)`; on the held-out half 3 items gained and one n
 // right lost (292 -> 291), one non-datum added; seen as figures only, the rule kept because
 // it names a house style, not a document.
-const FLOOR_HOLDOUT_N_RIGHT: usize = 428;
-const FLOOR_DEV_SPREAD_RIGHT: usize = 1203;
+const FLOOR_HOLDOUT_N_RIGHT: usize = 443;
+const FLOOR_DEV_SPREAD_RIGHT: usize = 1249;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
@@ -896,7 +900,7 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 1203;
 // columns) is read as arms over times; on the held-out half one table's 6 more pairs are
 // placed together (235 -> 241) and one labelled value it holds out of its measures leaves the
 // count (642 of 678 -> 641 of 677; the drafted file's ± unchanged at 813 of 925).
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 871;
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 881;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:
