@@ -1135,11 +1135,6 @@ fn find_percents(scan: &mut Scan, plain: &str) {
     }
 }
 
-/// Is the percentage from `start` to `end` a product's strength, part of its name (`timolol
-/// 0.1% gel`, `本剤0.5%`, `タクロリムス0.1%軟膏`)? A dose, not a share: it is followed by the
-/// form it is made up in (gel, cream, eye drops, 軟膏, 点眼液), or it follows 本剤/本薬 (this
-/// drug), or the word before it also names, elsewhere in the document, a strength followed by
-/// such a form (`timolol 0.5%` beside `timolol 0.1% gel`).
 /// Is the percentage at `start..end` a value of a measure whose unit is the percent (`HbA1c
 /// … fell from 8.8% to 8.1%`, `changes in HbA1c were -0.2%, -0.8%`, `LVEF 41.6%`) or a
 /// difference of risks in points (`risk difference -11.7%`, `リスク差-2.9%`), rather than a share
@@ -1169,6 +1164,12 @@ fn value_of_a_measure_in_percent(plain: &str, start: usize, end: usize) -> bool 
     measure.is_match(before) && !in_people && !share.is_match(&plain[end..])
 }
 
+/// Is the percentage from `start` to `end` a product's strength, part of its name (`timolol
+/// 0.1% gel`, `本剤0.5%`, `タクロリムス0.1%軟膏`), or the name of a group given that strength
+/// (`1%群`)? A dose, not a share: it is followed by the form it is made up in (gel, cream, eye
+/// drops, 軟膏, 点眼液) or by 群, or it follows 本剤/本薬 (this drug), or the word before it
+/// also names, elsewhere in the document, a strength followed by such a form (`timolol 0.5%`
+/// beside `timolol 0.1% gel`).
 fn names_a_concentration(plain: &str, start: usize, end: usize) -> bool {
     static F: OnceLock<Regex> = OnceLock::new();
     let form = F.get_or_init(|| {
@@ -1176,6 +1177,16 @@ fn names_a_concentration(plain: &str, start: usize, end: usize) -> bool {
             .expect("the formulation pattern is valid")
     });
     if form.is_match(&plain[end..]) {
+        return true;
+    }
+    // A group named by its strength (`0.25%群`, `1%投与群`, with a footnote's mark between as
+    // package inserts print it: `0.5%注)群`): the arm's dose, not a share.
+    static G: OnceLock<Regex> = OnceLock::new();
+    let group = G.get_or_init(|| {
+        Regex::new(r"^\s*(?:注\d*\)|[*†‡]+|[a-z]\))?\s*(?:投与)?群")
+            .expect("the strength-group pattern is valid")
+    });
+    if group.is_match(&plain[end..]) {
         return true;
     }
     let before = plain[..start].trim_end();
@@ -1607,6 +1618,16 @@ mod tests {
         assert!(k.contains(&(ItemKind::Percent, "12".into())), "{k:?}");
         let k = kinds("本剤0.5%又はプラセボを1日2回塗布した。");
         assert!(k.contains(&(ItemKind::Number, "0.5".into())), "{k:?}");
+        // Groups named by their strength, a footnote's mark between (made-up numbers in a
+        // package insert's form): the doses are numbers, the falls beside them percentages.
+        let k = kinds("眼圧下降率は、0.25%\n注)群13.4%、1%群17.9%であった。");
+        assert!(k.contains(&(ItemKind::Number, "0.25".into())), "{k:?}");
+        assert!(k.contains(&(ItemKind::Number, "1".into())), "{k:?}");
+        assert!(
+            !k.iter()
+                .any(|(kind, v)| *kind == ItemKind::Percent && (v == "0.25" || v == "1")),
+            "{k:?}"
+        );
     }
 
     #[test]

@@ -156,6 +156,7 @@ fn ci_pattern() -> &'static Regex {
             (?: (?i: CIs? | C\.I\. | confidence \s+ intervals? | credible \s+ intervals? | CrIs? ) | 信頼区間 )
             (?: \s* [(\[] (?i: CI | CrI ) [)\]] )?
             (?: \s* (?P<after> \d{2} (?: \.\d+ )? ) \s* % )?
+            (?: \s+ (?i: for | of ) (?: \s+ [A-Za-z][A-Za-z-]* ){1,4} )?
             \s* (?: [:=,] | (?i: of | was | were | from ) )? \s* [(\[]? \s*
             (?P<lo> NUMBER ) \s* %? \s* (?: (?i: to | and ) | [-,;~] ) \s* (?P<hi> NUMBER ) \s* %? \s* [)\]]?"
             .replace("NUMBER", NUMBER);
@@ -524,6 +525,15 @@ mod tests {
                 (ItemKind::MedianIqr, "0.7 [−0.5, 3.1]"),
             ]
         );
+    }
+
+    #[test]
+    fn an_interval_named_with_what_it_is_of() {
+        // Made-up numbers: the interval's name, then what it is of, then its bounds.
+        let items = read_items(
+            "More responded (82% vs. 62%, 95% confidence interval for treatment difference 12.2-28.3, p < 0.001); the 95% CI of the mean difference was 1.5 to 4.0.",
+        );
+        assert_eq!(ci_bounds(&items), [(12.2, 28.3), (1.5, 4.0)]);
     }
 
     /// The bounds of every CI drafted, in order.
