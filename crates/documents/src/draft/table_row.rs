@@ -399,6 +399,7 @@ pub fn find(scan: &mut Scan) {
     let tables = std::mem::take(&mut scan.tables);
     for table in &tables.tables {
         read_lone_bounded_ps(scan, &plain, table);
+        read_last_column_ps(scan, &plain, table);
         let categories = category_rows(&plain, table);
         let by_statement = brackets_are_counts(&table.statement).then_some(CellsOf::CountPercent);
         let mean_spread_pairs = mean_spread_columns(&plain, table);
@@ -562,6 +563,49 @@ fn read_lone_bounded_ps(scan: &mut Scan, plain: &str, table: &super::table::Tabl
             if let Some(value) = scan.number(range.clone()) {
                 push_p(scan, start..range.end, value, Some(&c["sign"]));
             }
+        }
+    }
+}
+
+/// A table whose header rows end in a p's column (`… | Placebo | p-Value |`): each data row's
+/// last filled cell, where it is one number from 0 to 1, is that row's p, wherever the
+/// header's other cells stand (a row naming its variable and category in two cells stands one
+/// column right of the others, and its p still closes it). Tables print the p last.
+fn read_last_column_ps(scan: &mut Scan, plain: &str, table: &super::table::Table) {
+    let last_filled = |row: &super::table::Row| {
+        row.cells
+            .iter()
+            .rev()
+            .find(|c| !plain[(*c).clone()].trim().is_empty())
+            .cloned()
+    };
+    let ends_in_p = table.rows[..table.header_rows.min(table.rows.len())]
+        .iter()
+        .any(|row| last_filled(row).is_some_and(|c| names_p(plain[c].trim())));
+    if !ends_in_p {
+        return;
+    }
+    for (r, row) in table.rows.iter().enumerate() {
+        if !table.is_data_row(r) {
+            continue;
+        }
+        let Some(cell) = last_filled(row).filter(|c| row.cells.first() != Some(c)) else {
+            continue;
+        };
+        let Some(c) = cell_pattern().captures(&plain[cell.clone()]) else {
+            continue;
+        };
+        let num = c.name("num").expect("num");
+        let range = cell.start + num.start()..cell.start + num.end();
+        let whole = cell.start + c.name("rel").map_or(num.start(), |m| m.start())..range.end;
+        if !scan.free(whole.clone()) {
+            continue;
+        }
+        let Some(value) = scan.number(range) else {
+            continue;
+        };
+        if (0.0..=1.0).contains(&value.number.value) && value.number.decimals >= 1 {
+            push_p(scan, whole, value, c.name("rel").map(|m| m.as_str()));
         }
     }
 }
@@ -1352,6 +1396,25 @@ mod tests {
             read_items(&unfit)
                 .iter()
                 .all(|i| i.kind != ItemKind::Percent)
+        );
+    }
+
+    #[test]
+    fn a_rows_last_cell_under_a_last_p_column_is_its_p() {
+        // Made-up values: rows naming a variable and its category in two cells stand one
+        // column right of the others; each row's last number still closes it under `p-Value`.
+        let text = "Total | Drug | Placebo | p-Value | ||\n|---|---|---|---|---|---|\nAge (years) | 73.1 (4.8) | 73.1 (4.9) | 73.1 (4.9) | 1.000 | |\nSex | Female | 56 (77.8%) | 28 (77.8%) | 28 (77.8%) | 0.570 |\nMale | 16 (22.2%) | 8 (22.2%) | 8 (22.2%) | ||\n";
+        let items = read_items(text);
+        let ps: Vec<&str> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::P)
+            .map(|i| i.text.trim())
+            .collect();
+        assert_eq!(
+            ps,
+            ["1.000", "0.570"],
+            "{:?}",
+            crate::draft::tests::brief(&items)
         );
     }
 
