@@ -917,6 +917,63 @@ pub fn find(scan: &mut Scan) {
     find_tenths(scan, &plain);
     find_counts_of(scan, &plain);
     find_ns(scan, &plain);
+    find_counts_in_the_stated_layout(scan, &plain);
+}
+
+/// A document that states its layout `n (%)` (`Values are presented as n (%) or mean ±
+/// standard deviation`) prints its counts as `6 (24.0)`: a bare `a (b)` is a count with its
+/// percentage where `b` is `a` of one of the group sizes the document prints (`PENG (n = 25)`),
+/// to `b`'s decimals. The document's own n's decide; a mean with its SD fits one by chance
+/// only now and then, and an `a` with decimals is no count.
+fn find_counts_in_the_stated_layout(scan: &mut Scan, plain: &str) {
+    let lower = plain.to_lowercase();
+    if !["n (%)", "n(%)", "no. (%)", "number (%)"]
+        .iter()
+        .any(|w| lower.contains(w))
+    {
+        return;
+    }
+    let ns: Vec<f64> = scan
+        .items
+        .iter()
+        .filter(|i| i.kind == ItemKind::N)
+        .filter_map(|i| i.parts.value.as_ref().map(|v| v.number.value))
+        .collect();
+    if ns.is_empty() {
+        return;
+    }
+    static P: OnceLock<Regex> = OnceLock::new();
+    let pattern = P.get_or_init(|| {
+        Regex::new(r"(?P<count>\d+)\s*\(\s*(?P<pct>\d+(?:\.\d+)?)\s*\)")
+            .expect("the count (percent) pattern is valid")
+    });
+    for c in pattern.captures_iter(plain) {
+        let (k, v) = (c.name("count").expect("count"), c.name("pct").expect("pct"));
+        let whole = k.start()..c.get(0).expect("a match").end();
+        if plain[..k.start()].ends_with(|ch: char| ch.is_ascii_digit() || ".,±-−".contains(ch))
+            || !scan.free(whole.clone())
+        {
+            continue;
+        }
+        let (Some(count), Some(value)) = (scan.number(k.range()), scan.number(v.range())) else {
+            continue;
+        };
+        let fits = value.number.value <= 100.0
+            && ns.iter().any(|&n| {
+                count.number.value <= n && is_percent_of(&value.number, count.number.value, n)
+            });
+        if fits {
+            scan.push(
+                ItemKind::Percent,
+                whole,
+                Parts {
+                    value: Some(value),
+                    count: Some(count),
+                    ..Parts::default()
+                },
+            );
+        }
+    }
 }
 
 /// A count of people followed by a bracketed list of named parts whose numbers add up to it
@@ -1600,6 +1657,29 @@ mod tests {
             ns("A total of 30 patients were treated (low: 10 mg, high: 40 mg)."),
             ["30"]
         );
+    }
+
+    #[test]
+    fn counts_in_the_layout_the_document_states() {
+        // Made-up values in a cell-a-line table's form: the document says n (%), and the
+        // bracketed numbers are the counts' shares of the groups' 25; 3.1 (1.2) fits no share.
+        let text = "Values are presented as n (%) or mean ± standard deviation.\nDrug (n = 25)\nPlacebo (n = 25)\nNausea\n6 (24.0)\n0 (0.0)\nScore\n3.1 (1.2)\n";
+        let items = read_document(&Sentences::new(text));
+        let percents: Vec<(String, String)> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::Percent)
+            .map(|i| {
+                let n = |p: &Option<crate::draft::Printed>| {
+                    p.as_ref().map_or(String::new(), |p| p.number.plain.clone())
+                };
+                (n(&i.parts.value), n(&i.parts.count))
+            })
+            .collect();
+        let want = [("24.0", "6"), ("0.0", "0")].map(|(a, b)| (a.to_string(), b.to_string()));
+        assert_eq!(percents, want);
+        // Without the statement, the same numbers are not read so.
+        let items = read_document(&Sentences::new(&text.replace("n (%) or ", "")));
+        assert!(items.iter().all(|i| i.kind != ItemKind::Percent));
     }
 
     #[test]
