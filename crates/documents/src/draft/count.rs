@@ -963,15 +963,7 @@ fn find_counts_in_the_stated_layout(scan: &mut Scan, plain: &str) {
                 count.number.value <= n && is_percent_of(&value.number, count.number.value, n)
             });
         if fits {
-            scan.push(
-                ItemKind::Percent,
-                whole,
-                Parts {
-                    value: Some(value),
-                    count: Some(count),
-                    ..Parts::default()
-                },
-            );
+            scan.push_percent_of_count(whole, value, count);
         }
     }
 }

@@ -512,6 +512,20 @@ impl<'a> Scan<'a> {
         );
     }
 
+    /// Record a percentage `value` with the `count` it is the share of (`6 (24.0)`, `15 |
+    /// 21.7`), standing at the plain range `range`, and claim its bytes.
+    pub fn push_percent_of_count(&mut self, range: Range<usize>, value: Printed, count: Printed) {
+        self.push(
+            ItemKind::Percent,
+            range,
+            Parts {
+                value: Some(value),
+                count: Some(count),
+                ..Parts::default()
+            },
+        );
+    }
+
     /// The quote of an item at `span` in sentence `sentence`: the sentence, or where it is
     /// longer than [`QUOTE_WIDTH`] bytes (a list run together with no full stop), the words
     /// around the item within it, so that a quote stays readable and a document of one long

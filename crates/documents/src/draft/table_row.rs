@@ -680,19 +680,24 @@ fn count_percent_columns(plain: &str, table: &super::table::Table) -> bool {
         })
 }
 
+/// The plain range of the one number a cell holds with no relation sign before it (`15`,
+/// `21.7*`), if it holds one.
+fn bare_number(plain: &str, cell: &Range<usize>) -> Option<Range<usize>> {
+    let c = cell_pattern().captures(&plain[cell.clone()])?;
+    if c.name("rel").is_some() {
+        return None;
+    }
+    let num = c.name("num")?;
+    Some(cell.start + num.start()..cell.start + num.end())
+}
+
 /// A data row's value cells, two by two, as [`count_percent_columns`] names them: a cell of
 /// one whole number and the next of one number from 0 to 100 are a count and its percentage.
 fn read_count_percent_cells(scan: &mut Scan, plain: &str, values: &[Range<usize>]) {
-    let bare = |cell: &Range<usize>| {
-        let c = cell_pattern().captures(&plain[cell.clone()])?;
-        if c.name("rel").is_some() {
-            return None;
-        }
-        let num = c.name("num")?;
-        Some(cell.start + num.start()..cell.start + num.end())
-    };
     for pair in values.chunks_exact(2) {
-        let (Some(count_at), Some(pct_at)) = (bare(&pair[0]), bare(&pair[1])) else {
+        let (Some(count_at), Some(pct_at)) =
+            (bare_number(plain, &pair[0]), bare_number(plain, &pair[1]))
+        else {
             continue;
         };
         let whole = count_at.start..pct_at.end;
@@ -703,15 +708,7 @@ fn read_count_percent_cells(scan: &mut Scan, plain: &str, values: &[Range<usize>
         ) && count.number.decimals <= 0
             && (0.0..=100.0).contains(&value.number.value)
         {
-            scan.push(
-                ItemKind::Percent,
-                whole,
-                Parts {
-                    value: Some(value),
-                    count: Some(count),
-                    ..Parts::default()
-                },
-            );
+            scan.push_percent_of_count(whole, value, count);
         }
     }
 }
@@ -730,15 +727,10 @@ fn read_mean_spread_cells(
         else {
             return;
         };
-        let bare = |cell: &Range<usize>| {
-            let c = cell_pattern().captures(&plain[cell.clone()])?;
-            if c.name("rel").is_some() {
-                return None;
-            }
-            let num = c.name("num")?;
-            Some(cell.start + num.start()..cell.start + num.end())
-        };
-        let (Some(mean_at), Some(spread_at)) = (bare(mean_cell), bare(spread_cell)) else {
+        let (Some(mean_at), Some(spread_at)) = (
+            bare_number(plain, mean_cell),
+            bare_number(plain, spread_cell),
+        ) else {
             continue;
         };
         let whole = mean_at.start..spread_at.end;
@@ -1088,15 +1080,7 @@ fn read_cell(scan: &mut Scan, plain: &str, cell: Range<usize>, of: Option<CellsO
             ) && count.number.decimals <= 0
                 && (0.0..=100.0).contains(&value.number.value)
             {
-                scan.push(
-                    ItemKind::Percent,
-                    whole,
-                    Parts {
-                        value: Some(value),
-                        count: Some(count),
-                        ..Parts::default()
-                    },
-                );
+                scan.push_percent_of_count(whole, value, count);
             }
         }
         return;
@@ -1330,6 +1314,19 @@ fn read_difference_ci_p(
 mod tests {
     use super::super::{ItemKind, read_items};
 
+    /// Each percentage drafted with its count, as printed.
+    fn percents_with_counts(items: &[super::super::Item]) -> Vec<(String, String)> {
+        items
+            .iter()
+            .filter(|i| i.kind == ItemKind::Percent)
+            .map(|i| {
+                let number =
+                    |v: &Option<super::super::Printed>| v.as_ref().unwrap().number.text.clone();
+                (number(&i.parts.value), number(&i.parts.count))
+            })
+            .collect()
+    }
+
     #[test]
     fn a_glued_rows_difference_ci_and_p_as_the_header_names_them() {
         // Made-up values in a glued table: two arms at two times, then the difference with its
@@ -1376,15 +1373,7 @@ mod tests {
         // No `n (%)` anywhere: the headers' n's decide that `54 (31.0)` is 54 of 174, 31.0 %.
         let text = "Characteristic | All (n = 174) | Men (n = 121) | Women (n = 53) | P |\n|---|---|---|---|---|\nDiabetes | 54 (31.0) | 35 (28.9) | 19 (35.8) | 0.466 |\nAge, years | 45.2 (10.1) | 42.9 (8.7) | 50.7 (10.5) | <0.001 |\n";
         let items = read_items(text);
-        let percents: Vec<(String, String)> = items
-            .iter()
-            .filter(|i| i.kind == ItemKind::Percent)
-            .map(|i| {
-                let number =
-                    |v: &Option<super::super::Printed>| v.as_ref().unwrap().number.text.clone();
-                (number(&i.parts.value), number(&i.parts.count))
-            })
-            .collect();
+        let percents = percents_with_counts(&items);
         let want = [("31.0", "54"), ("28.9", "35"), ("35.8", "19")]
             .map(|(p, c)| (p.to_string(), c.to_string()));
         assert_eq!(percents, want);
@@ -1423,15 +1412,7 @@ mod tests {
         // Made-up counts: each group's count and its share in two columns under `N | %`.
         let text = "Outcome | Drug (N=69) | Placebo (N=86) |\n||||\n---|---|---|---|---|\nN | % | N | % |\nResponse | 15 | 21.7 | 15 | 17.4 |\nRemission | 30 | 43.5 | 38 | 44.2 |\n";
         let items = read_items(text);
-        let percents: Vec<(String, String)> = items
-            .iter()
-            .filter(|i| i.kind == ItemKind::Percent)
-            .map(|i| {
-                let number =
-                    |v: &Option<super::super::Printed>| v.as_ref().unwrap().number.text.clone();
-                (number(&i.parts.value), number(&i.parts.count))
-            })
-            .collect();
+        let percents = percents_with_counts(&items);
         let want = [
             ("21.7", "15"),
             ("17.4", "15"),
