@@ -838,8 +838,10 @@ fn draft_on_the_held_out_part() {
 // 16 documents, 8 Japanese) with 17 and 18, as it arrived after all of the session's rules but
 // the last (development half 70.0 %, held-out half 82.1 %); it brought no violation and 2 n's
 // attached wrong to its held-out half.
-const FLOOR_DEV_FOUND: f64 = 86.6;
-const FLOOR_HOLDOUT_FOUND: f64 = 78.9;
+// Session 33's last rules (a p column closing each row; counts in the layout a document
+// states, `n (%)`): development 8581 -> 8689 items, held-out 7488 -> 7552, measured.
+const FLOOR_DEV_FOUND: f64 = 87.7;
+const FLOOR_HOLDOUT_FOUND: f64 = 79.5;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
