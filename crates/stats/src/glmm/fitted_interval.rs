@@ -82,6 +82,14 @@ impl FittedRows {
         Some((c.len() as f64).sqrt().round() as usize)
     }
 
+    /// The fixed-effect design's columns.
+    fn fixed_width(&self) -> usize {
+        self.design
+            .len()
+            .checked_div(self.population_predictor.len())
+            .unwrap_or(0)
+    }
+
     /// The average of `rows`' predictions (weighted by their trials when `weighted`) with its
     /// interval at `level`.
     pub(super) fn mean_interval(
@@ -91,13 +99,12 @@ impl FittedRows {
         level: ConfidenceLevel,
     ) -> FittedInterval {
         let k = self.n_parameters().unwrap_or(0);
-        let p = self.population_predictor.len();
-        let p = if p == 0 { 0 } else { self.design.len() / p };
-        let r = if self.zero_logit.is_empty() {
-            0
-        } else {
-            self.zero_design.len() / self.zero_logit.len()
-        };
+        let p = self.fixed_width();
+        let r = self
+            .zero_design
+            .len()
+            .checked_div(self.zero_logit.len())
+            .unwrap_or(0);
         let logit_link = matches!(
             self.family,
             Family::Binomial | Family::Beta | Family::BetaBinomial
@@ -150,8 +157,7 @@ impl FittedRows {
         level: ConfidenceLevel,
     ) -> FittedInterval {
         let k = self.n_parameters().unwrap_or(0);
-        let n = self.population_predictor.len();
-        let p = if n == 0 { 0 } else { self.design.len() / n };
+        let p = self.fixed_width();
         // F(τⱼ − η) and its density at threshold index t (0: −∞, past the last: +∞).
         let at = |t: usize, eta: f64| match t {
             0 => (0.0, 0.0),

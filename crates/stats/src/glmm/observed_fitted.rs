@@ -13,6 +13,11 @@
 //! a log link and a random intercept of SD σ the mean over subjects is e^{σ²/2} times larger,
 //! so a fitted mean below the observed one is what the random effect makes, not a lack of fit.
 //!
+//! **The fitted value's interval** ([`super::fitted_interval`]): the delta method over β (and the
+//! zero-inflation coefficients, or an ordinal model's thresholds), for the average on the
+//! response scale, built on its link scale (log or logit) and transformed back; where the rows
+//! of a level share xβ it is glmmTMB's `predict(se.fit = TRUE, type = "link")` interval.
+//!
 //! **Observed, and its interval.** Means (counts, gamma, beta): the level's mean with the t
 //! interval ȳ ± t_{n−1} s/√n (R's `t.test(y)$conf.int`), its lower end truncated at 0 (a mean
 //! of counts or of positive values cannot be below it) and a beta's upper end at 1; it treats
