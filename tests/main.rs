@@ -32,6 +32,7 @@ mod fuzz_parsers;
 mod glmm_betabinomial;
 mod glmm_cli;
 mod glmm_families;
+mod glmm_fitted_ci;
 mod glmm_observed_fitted;
 mod glmm_ordinal;
 mod glmm_reference;

@@ -61,6 +61,14 @@ pub fn observed_fitted_chart(summary: &ObservedVsFitted) -> ObservedFittedChart 
             summary.link
         ));
     }
+    let fitted_label = if summary.summary != Summary::CategoryShares
+        && summary.rows.iter().any(|r| r.fitted_ci.is_some())
+    {
+        let shape = if summary.time.is_some() { "band: " } else { "" };
+        format!("fitted, {shape}{level} CI (delta method)")
+    } else {
+        "fitted".to_string()
+    };
     let (body, x_label, y_label) = body(summary, value);
     ObservedFittedChart {
         title: format!(
@@ -71,7 +79,7 @@ pub fn observed_fitted_chart(summary: &ObservedVsFitted) -> ObservedFittedChart 
         x_label,
         y_label,
         observed_label: observed,
-        fitted_label: "fitted".to_string(),
+        fitted_label,
         notes,
         body,
     }
@@ -85,6 +93,7 @@ fn body(summary: &ObservedVsFitted, value: String) -> (ObservedFittedBody, Strin
         observed: r.observed,
         interval: r.observed_ci.map(|c| (c[0], c[1])),
         fitted: r.fitted,
+        fitted_interval: r.fitted_ci.map(|c| (c[0], c[1])),
     };
     match (summary.summary, &summary.time) {
         (Summary::CategoryShares, _) => {

@@ -1,7 +1,8 @@
 //! Observed against fitted by level (a generalised mixed model's chart): each level of a
 //! factor (the arm) as a row, its observed summary with a confidence interval beside the
-//! model's fitted value; or, with a time column, one line per level over time (observed points
-//! with intervals, fitted values joined); or, for ordered categories, each level's observed
+//! model's fitted value with its own (whiskers under the observed ones); or, with a time
+//! column, one line per level over time (observed points with intervals, fitted values joined,
+//! their intervals a translucent band); or, for ordered categories, each level's observed
 //! category shares stacked in a bar above its fitted probabilities (as stroke trials draw the
 //! modified Rankin scale). The numbers come computed ([`crate::glmm::observed_fitted`]).
 //!
@@ -32,6 +33,8 @@ pub struct LevelValues {
     /// The observed value's interval (`None`: none, as for a mean of one row).
     pub interval: Option<(f64, f64)>,
     pub fitted: f64,
+    /// The fitted value's interval (`None`: none drawn).
+    pub fitted_interval: Option<(f64, f64)>,
 }
 
 /// One level over time: its values at each time.
@@ -287,14 +290,18 @@ impl LevelValues {
         if let Some((lower, upper)) = self.interval {
             require_drawable_interval(lower, upper, at, "interval")?;
         }
+        if let Some((lower, upper)) = self.fitted_interval {
+            require_drawable_interval(lower, upper, at, "fitted interval")?;
+        }
         Ok(())
     }
 
-    /// The values on the value axis: observed, fitted and the interval's ends.
+    /// The values on the value axis: observed, fitted and the intervals' ends.
     fn values(&self) -> impl Iterator<Item = f64> + '_ {
         [self.observed, self.fitted]
             .into_iter()
             .chain(self.interval.into_iter().flat_map(|(l, u)| [l, u]))
+            .chain(self.fitted_interval.into_iter().flat_map(|(l, u)| [l, u]))
     }
 }
 
@@ -451,6 +458,9 @@ impl ObservedFittedChart {
             let (_, py) = pixel_in(&chart, &plot, (lo, y));
             labels.draw(&label_area, i, (right, py), style)?;
             draw_observed(&chart, &plot, level, py - offset, style)?;
+            if let Some(interval) = level.fitted_interval {
+                draw_whisker(&chart, &plot, interval, py + offset, FITTED_COLOUR, style)?;
+            }
             let (fx, _) = pixel_in(&chart, &plot, (level.fitted, y));
             draw_diamond(&plot, (fx, py + offset), FITTED_COLOUR, style)?;
         }
@@ -484,6 +494,7 @@ impl ObservedFittedChart {
                 .iter()
                 .map(|(t, v)| (*t + shift, v.fitted))
                 .collect();
+            draw_fitted_band(&chart, plot_area, &s.points, shift, colour)?;
             chart
                 .draw_series(DashedLineSeries::new(
                     fitted.clone(),
@@ -553,20 +564,8 @@ fn draw_observed<DB: DrawingBackend>(
     py: i32,
     style: &Style,
 ) -> Result<()> {
-    let stroke = OBSERVED_COLOUR.stroke_width(style.line(1.5));
-    let cap = style.px(4.0);
-    if let Some((lower, upper)) = level.interval {
-        let (lx, _) = pixel_in(chart, area, (lower, 0.0));
-        let (ux, _) = pixel_in(chart, area, (upper, 0.0));
-        area.draw(&PathElement::new(vec![(lx, py), (ux, py)], stroke))
-            .map_err(drawing)?;
-        for x in [lx, ux] {
-            area.draw(&PathElement::new(
-                vec![(x, py - cap), (x, py + cap)],
-                stroke,
-            ))
-            .map_err(drawing)?;
-        }
+    if let Some(interval) = level.interval {
+        draw_whisker(chart, area, interval, py, OBSERVED_COLOUR, style)?;
     }
     let (ox, _) = pixel_in(chart, area, (level.observed, 0.0));
     area.draw(&Circle::new(
@@ -575,6 +574,31 @@ fn draw_observed<DB: DrawingBackend>(
         OBSERVED_COLOUR.filled(),
     ))
     .map_err(drawing)
+}
+
+/// Draws the horizontal interval `(lower, upper)` at pixel row `py` with its caps.
+fn draw_whisker<DB: DrawingBackend>(
+    chart: &Plane<DB>,
+    area: &DrawingArea<DB, Shift>,
+    (lower, upper): (f64, f64),
+    py: i32,
+    colour: RGBColor,
+    style: &Style,
+) -> Result<()> {
+    let stroke = colour.stroke_width(style.line(1.5));
+    let cap = style.px(4.0);
+    let (lx, _) = pixel_in(chart, area, (lower, 0.0));
+    let (ux, _) = pixel_in(chart, area, (upper, 0.0));
+    area.draw(&PathElement::new(vec![(lx, py), (ux, py)], stroke))
+        .map_err(drawing)?;
+    for x in [lx, ux] {
+        area.draw(&PathElement::new(
+            vec![(x, py - cap), (x, py + cap)],
+            stroke,
+        ))
+        .map_err(drawing)?;
+    }
+    Ok(())
 }
 
 /// Draws the observed value of `level` at time `t` with its vertical interval and caps.
@@ -602,6 +626,41 @@ fn draw_observed_at<DB: DrawingBackend>(
         }
     }
     area.draw(&Circle::new((px, py), style.px(4.5), colour.filled()))
+        .map_err(drawing)
+}
+
+/// Draws the fitted values' intervals of `points` (shifted by `shift` in time) as a
+/// translucent band in `colour`, where every point has one.
+fn draw_fitted_band<DB: DrawingBackend>(
+    chart: &Plane<DB>,
+    area: &DrawingArea<DB, Shift>,
+    points: &[(f64, LevelValues)],
+    shift: f64,
+    colour: RGBColor,
+) -> Result<()> {
+    let ends: Option<Vec<(f64, (f64, f64))>> = points
+        .iter()
+        .map(|(t, v)| v.fitted_interval.map(|i| (*t + shift, i)))
+        .collect();
+    let Some(ends) = ends else {
+        return Ok(());
+    };
+    let mut outline: Vec<(i32, i32)> = ends
+        .iter()
+        .map(|&(t, (lower, _))| pixel_in(chart, area, (t, lower)))
+        .collect();
+    outline.extend(
+        ends.iter()
+            .rev()
+            .map(|&(t, (_, upper))| pixel_in(chart, area, (t, upper))),
+    );
+    if ends.len() == 1 {
+        // One time: a narrow bar instead of a band.
+        let (x, y0) = outline[0];
+        let (_, y1) = outline[1];
+        outline = vec![(x - 3, y0), (x + 3, y0), (x + 3, y1), (x - 3, y1)];
+    }
+    area.draw(&Polygon::new(outline, colour.mix(0.18).filled()))
         .map_err(drawing)
 }
 
@@ -707,6 +766,7 @@ mod tests {
             observed: 1.0,
             interval: Some((0.5, 1.5)),
             fitted: f64::NAN,
+            fitted_interval: None,
         };
         let e = chart(ObservedFittedBody::Levels(vec![level.clone()]))
             .validate()

@@ -1151,7 +1151,6 @@ fn fit_model(
         &v[zi_first..],
         &zero_inflation,
     ));
-    let zero_coefficients = &v[zi_first..zi_first + layout.n_zero_inflation];
     let n = problem.n();
     let n_parameters = v.len();
     Ok(GlmmFit {
@@ -1193,9 +1192,66 @@ fn fit_model(
         evaluations: opt.evaluations,
         gradient: opt.projected_gradient,
         covariance_parameters: theta_cov,
-        rows: FittedRows::new(model, &beta, zero_coefficients),
+        rows: fitted_rows(model, &layout, &v, &free, cov.as_deref()),
         observed_vs_fitted: None,
     })
+}
+
+/// Each row's prediction at random effects 0 at the optimum `v`, with the covariance of the
+/// parameters it depends on ([`prediction_covariance`]) for the fitted values' intervals.
+fn fitted_rows(
+    model: &Model,
+    layout: &Layout,
+    v: &[f64],
+    free: &[usize],
+    cov: Option<&[f64]>,
+) -> FittedRows {
+    let zi_first = model.problem.p + layout.n_theta + layout.n_dispersion;
+    let zero_coefficients = &v[zi_first..zi_first + layout.n_zero_inflation];
+    let covariance = prediction_covariance(layout, v, free, cov);
+    FittedRows::new(model, &layout.beta(v), zero_coefficients, covariance)
+}
+
+/// The covariance, in their own units, of the parameters a prediction at random effects 0
+/// depends on: the fixed effects β, then the zero-inflation coefficients, then an ordinal
+/// model's thresholds (the order of [`FittedRows`]' gradients), from `cov` (the covariance of
+/// the parameters `free` of `v`, β and τ in their scaled units); `None` without `cov` or when
+/// one of them is held at a bound.
+fn prediction_covariance(
+    layout: &Layout,
+    v: &[f64],
+    free: &[usize],
+    cov: Option<&[f64]>,
+) -> Option<Vec<f64>> {
+    let cov = cov?;
+    let p = layout.problem.p;
+    let zi_first = p + layout.n_theta + layout.n_dispersion;
+    let tau_first = v.len() - layout.tau0.len();
+    // (position in v, units of the optimised parameter)
+    let params: Vec<(usize, f64)> = (0..p)
+        .map(|j| (j, layout.scale[j]))
+        .chain((0..layout.n_zero_inflation).map(|k| (zi_first + k, 1.0)))
+        .chain(
+            layout
+                .tau_scale
+                .iter()
+                .enumerate()
+                .map(|(k, s)| (tau_first + k, *s)),
+        )
+        .collect();
+    let at: Vec<usize> = params
+        .iter()
+        .map(|(i, _)| free.iter().position(|f| f == i))
+        .collect::<Option<_>>()?;
+    let (k, n_free) = (params.len(), free.len());
+    Some(
+        (0..k * k)
+            .map(|ab| {
+                let (a, b) = (ab / k, ab % k);
+                params[a].1 * params[b].1 * cov[at[a] * n_free + at[b]]
+            })
+            .collect(),
+    )
 }
 
 /// The method's name: the Laplace approximation (`nagq` 1) or adaptive Gauss-Hermite

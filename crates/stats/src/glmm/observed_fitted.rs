@@ -13,6 +13,11 @@
 //! a log link and a random intercept of SD σ the mean over subjects is e^{σ²/2} times larger,
 //! so a fitted mean below the observed one is what the random effect makes, not a lack of fit.
 //!
+//! **The fitted value's interval** ([`super::fitted_interval`]): the delta method over β (and the
+//! zero-inflation coefficients, or an ordinal model's thresholds), for the average on the
+//! response scale, built on its link scale (log or logit) and transformed back; where the rows
+//! of a level share xβ it is glmmTMB's `predict(se.fit = TRUE, type = "link")` interval.
+//!
 //! **Observed, and its interval.** Means (counts, gamma, beta): the level's mean with the t
 //! interval ȳ ± t_{n−1} s/√n (R's `t.test(y)$conf.int`), its lower end truncated at 0 (a mean
 //! of counts or of positive values cannot be below it) and a beta's upper end at 1; it treats
@@ -26,8 +31,10 @@
 //! `tests/glmm_observed_fitted.rs`).
 
 use super::family::Family;
+use super::fitted_interval::FittedInterval;
 use super::model::Model;
 use super::ordinal::Thresholds;
+use super::zero_inflation::ZeroInflation;
 use crate::effect::proportion::clopper_pearson_interval;
 use crate::error::{Error, Result};
 use crate::level::ConfidenceLevel;
@@ -67,36 +74,54 @@ impl Summary {
 /// of the frame it was fitted to).
 #[derive(Debug, Clone)]
 pub struct FittedRows {
-    family: Family,
+    pub(super) family: Family,
     /// The response (successes; an ordinal row's category, 0-based).
     observed: Vec<f64>,
     /// The trials (1 except for successes out of trials).
-    trials: Vec<f64>,
+    pub(super) trials: Vec<f64>,
     /// η at random effects 0: xβ + offset.
-    population_predictor: Vec<f64>,
+    pub(super) population_predictor: Vec<f64>,
     /// The logit of the probability of a structural zero (empty without zero inflation).
-    zero_logit: Vec<f64>,
+    pub(super) zero_logit: Vec<f64>,
     /// An ordinal response's categories, lowest first (empty for the other families).
     categories: Vec<String>,
+    /// The fixed-effect design, row-major `n × p`, in the data's row order.
+    pub(super) design: Vec<f64>,
+    /// The zero-inflation design, row-major `n × r` (empty without zero inflation).
+    pub(super) zero_design: Vec<f64>,
+    /// The covariance of (β, zero-inflation coefficients, thresholds), in that order, for
+    /// the fitted values' intervals ([`super::fitted_interval`]); `None` when the fit has
+    /// none (an optimum whose Hessian is not positive definite).
+    pub(super) covariance: Option<Vec<f64>>,
 }
 
 impl FittedRows {
     /// The rows of `model` at the fixed effects `beta` and zero-inflation coefficients `gamma`
-    /// (empty without zero inflation), put back in the data's order.
-    pub(crate) fn new(model: &Model, beta: &[f64], gamma: &[f64]) -> FittedRows {
+    /// (empty without zero inflation), put back in the data's order, with `covariance` (see
+    /// [`FittedRows::covariance`]).
+    pub(crate) fn new(
+        model: &Model,
+        beta: &[f64],
+        gamma: &[f64],
+        covariance: Option<Vec<f64>>,
+    ) -> FittedRows {
         let problem = &model.problem;
         let n = problem.n();
-        let in_data_order = |values: &[f64]| {
+        // Row k of `values` (`width` a row) goes to row order[k].
+        let in_data_order = |values: &[f64], width: usize| {
             let mut out = vec![0.0; values.len()];
             for (k, &row) in model.order.iter().enumerate() {
-                out[row] = values[k];
+                out[row * width..(row + 1) * width]
+                    .copy_from_slice(&values[k * width..(k + 1) * width]);
             }
             out
         };
-        let zero_logit = if problem.zero_inflation.is_empty() {
-            Vec::new()
-        } else {
-            in_data_order(&problem.zero_inflation.predictor(gamma))
+        let (zero_logit, zero_design) = match &problem.zero_inflation {
+            ZeroInflation::Linear { design, r, .. } => (
+                in_data_order(&problem.zero_inflation.predictor(gamma), 1),
+                in_data_order(design, *r),
+            ),
+            ZeroInflation::None => (Vec::new(), Vec::new()),
         };
         let categories = match &problem.thresholds {
             Thresholds::Cumulative { levels, .. } => levels.clone(),
@@ -105,17 +130,20 @@ impl FittedRows {
         debug_assert_eq!(model.order.len(), n);
         FittedRows {
             family: problem.family,
-            observed: in_data_order(&problem.y),
-            trials: in_data_order(&problem.trials),
-            population_predictor: in_data_order(&problem.fixed_predictor(beta)),
+            observed: in_data_order(&problem.y, 1),
+            trials: in_data_order(&problem.trials, 1),
+            population_predictor: in_data_order(&problem.fixed_predictor(beta), 1),
             zero_logit,
             categories,
+            design: in_data_order(&problem.x, problem.p),
+            zero_design,
+            covariance,
         }
     }
 
     /// Row `i`'s prediction at random effects 0 on the response scale (a probability for
     /// successes out of trials), for the families with one mean.
-    fn mean(&self, i: usize) -> f64 {
+    pub(super) fn mean(&self, i: usize) -> f64 {
         let eta = self.population_predictor[i];
         let mu = match self.family {
             Family::Binomial | Family::Beta | Family::BetaBinomial => logistic(eta),
@@ -129,7 +157,7 @@ impl FittedRows {
 }
 
 /// 1/(1 + e^−x) without overflow.
-fn logistic(x: f64) -> f64 {
+pub(super) fn logistic(x: f64) -> f64 {
     if x >= 0.0 {
         1.0 / (1.0 + (-x).exp())
     } else {
@@ -170,6 +198,14 @@ pub struct LevelSummary {
     pub observed_ci: Option<[f64; 2]>,
     /// The average prediction at random effects 0 (see the module's documentation).
     pub fitted: f64,
+    /// Its confidence interval at the command's level: the delta method on the link scale
+    /// of the average (see the module's documentation); `None` (JSON `null`) when the fit
+    /// has no covariance.
+    pub fitted_ci: Option<[f64; 2]>,
+    /// The SE of the fitted value on that link scale (log or logit of the average), which
+    /// is glmmTMB's `predict(se.fit = TRUE, type = "link")` where the level's rows share
+    /// x'β.
+    pub fitted_se_link: Option<f64>,
 }
 
 /// Observed against fitted by the levels of one variable. As JSON it is three keys of the fit
@@ -484,7 +520,12 @@ fn cells(codes: &[u32], n_levels: usize, times: Option<&Vec<f64>>) -> Vec<Cell> 
 }
 
 /// A summary with its level and time left to fill.
-fn summary(n: usize, observed: f64, observed_ci: Option<[f64; 2]>, fitted: f64) -> LevelSummary {
+fn summary(
+    n: usize,
+    observed: f64,
+    observed_ci: Option<[f64; 2]>,
+    fitted: FittedInterval,
+) -> LevelSummary {
     LevelSummary {
         level: String::new(),
         time: None,
@@ -493,7 +534,9 @@ fn summary(n: usize, observed: f64, observed_ci: Option<[f64; 2]>, fitted: f64) 
         trials: None,
         observed,
         observed_ci,
-        fitted,
+        fitted: fitted.value,
+        fitted_ci: fitted.ci,
+        fitted_se_link: fitted.se_link,
     }
 }
 
@@ -517,7 +560,7 @@ fn mean_summary(
         };
         [(mean - half).max(0.0), (mean + half).min(upper_bound)]
     });
-    let prediction = rows.iter().map(|&i| fitted.mean(i)).sum::<f64>() / n as f64;
+    let prediction = fitted.mean_interval(rows, false, level);
     Some(summary(n, mean, ci, prediction))
 }
 
@@ -534,11 +577,7 @@ fn proportion_summary(
         return None;
     }
     let (lower, upper) = clopper_pearson_interval(successes, trials, level);
-    let prediction = rows
-        .iter()
-        .map(|&i| fitted.trials[i] * fitted.mean(i))
-        .sum::<f64>()
-        / trials;
+    let prediction = fitted.mean_interval(rows, true, level);
     let ci = (lower.is_finite() && upper.is_finite()).then_some([lower, upper]);
     let mut s = summary(rows.len(), successes / trials, ci, prediction);
     s.trials = Some(trials);
@@ -554,25 +593,13 @@ fn category_summaries(
     level: ConfidenceLevel,
 ) -> Vec<Option<LevelSummary>> {
     let n = rows.len();
-    let cumulative = |j: usize, eta: f64| match j {
-        0 => 0.0,
-        j if j > tau.len() => 1.0,
-        j => logistic(tau[j - 1] - eta),
-    };
     (0..fitted.categories.len())
         .map(|j| {
             let count = rows
                 .iter()
                 .filter(|&&i| fitted.observed[i] as usize == j)
                 .count();
-            let probability = rows
-                .iter()
-                .map(|&i| {
-                    let eta = fitted.population_predictor[i];
-                    cumulative(j + 1, eta) - cumulative(j, eta)
-                })
-                .sum::<f64>()
-                / n as f64;
+            let probability = fitted.category_interval(tau, j, rows, level);
             let (lower, upper) = clopper_pearson_interval(count as f64, n as f64, level);
             let ci = (lower.is_finite() && upper.is_finite()).then_some([lower, upper]);
             let mut s = summary(n, count as f64 / n as f64, ci, probability);
@@ -583,6 +610,18 @@ fn category_summaries(
 }
 
 impl ObservedVsFitted {
+    /// How the fitted values' intervals are computed, for a caption.
+    pub fn fitted_interval_text(&self) -> String {
+        let scale = match self.summary {
+            Summary::Mean if self.link == "log" || self.model.ends_with("zero-inflated") => "log",
+            _ => "logit",
+        };
+        format!(
+            "{} interval by the delta method on the {scale} scale of the average (as glmmTMB's predict(se.fit = TRUE, type = \"link\"))",
+            self.level.label()
+        )
+    }
+
     /// The summaries as a block of text after the fixed effects: a heading that says what is
     /// compared, then one aligned row per level (and time, or category).
     pub fn text(&self) -> String {
@@ -607,6 +646,8 @@ impl ObservedVsFitted {
             format!("lower_{percent}"),
             format!("upper_{percent}"),
             "fitted".into(),
+            format!("fitted_lower_{percent}"),
+            format!("fitted_upper_{percent}"),
         ]);
         let rows: Vec<Vec<Cell>> = self
             .rows
@@ -620,15 +661,21 @@ impl ObservedVsFitted {
                 let [lower, upper] = r.observed_ci.map_or([Cell::Missing, Cell::Missing], |c| {
                     [c[0].into(), c[1].into()]
                 });
+                let [fitted_lower, fitted_upper] =
+                    r.fitted_ci.map_or([Cell::Missing, Cell::Missing], |c| {
+                        [c[0].into(), c[1].into()]
+                    });
                 row.extend([r.observed.into(), lower, upper, r.fitted.into()]);
+                row.extend([fitted_lower, fitted_upper]);
                 row
             })
             .collect();
         format!(
-            "observed vs fitted by {}: {what}, {}; fitted: the mean prediction at random effects 0 ({})\n{}",
+            "observed vs fitted by {}: {what}, {}; fitted: the mean prediction at random effects 0 ({}), {}\n{}",
             self.variable,
             self.interval,
             self.model,
+            self.fitted_interval_text(),
             crate::output::table::align(&header, &rows)
         )
     }
