@@ -24,7 +24,7 @@
 //! objective): `benches/glmm_fitted_ci_reference.R`, `tests/glmm_fitted_ci.rs`.
 
 use super::family::Family;
-use super::observed_fitted::{FittedRows, logistic};
+use super::fitted_rows::{FittedRows, logistic};
 use crate::level::ConfidenceLevel;
 
 /// A fitted value with its interval and its SE on the link scale (both `None` without a

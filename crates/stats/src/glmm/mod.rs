@@ -46,6 +46,7 @@
 //! | [`fit`](mod@fit) | joint optimisation, standard errors, the fitted model and its output |
 //! | [`compare`](mod@compare) | the likelihood-ratio test of nested models |
 //! | [`observed_fitted`] | observed against fitted by the levels of a categorical fixed effect (and a time column): each level's mean, proportion or category shares with its interval beside the average prediction at random effects 0 |
+//! | [`fitted_rows`] | what a fit keeps of each row for the observed-against-fitted summary: response, trials, η at random effects 0, designs, covariance; each row's prediction |
 //! | [`fitted_interval`] | the fitted values' confidence intervals: the delta method over β, the zero-inflation coefficients and the thresholds, on the link scale of each level's average prediction |
 //!
 //! With one grouping factor the integral splits into one small integral per group
@@ -64,6 +65,7 @@ pub mod dispersion;
 pub mod family;
 pub mod fit;
 pub mod fitted_interval;
+pub mod fitted_rows;
 pub mod laplace;
 pub mod model;
 pub mod observed_fitted;
