@@ -23,11 +23,9 @@
 #![allow(clippy::excessive_precision)]
 
 use crate::common::{assert_close, json_of, outcome_of, subcommand, test_data};
-use trialstats::glmm::{
-    Family, GlmmOptions, ObservedFittedRequest, ObservedVsFitted, SideModels, fit_csv_with_frame,
-};
+use crate::glmm_observed_fitted::fit_converged;
+use trialstats::glmm::{Family, ObservedFittedRequest, ObservedVsFitted};
 use trialstats::level::ConfidenceLevel;
-use trialstats::lmm::ReferenceLevels;
 
 /// One row of R's printout: level, time, category, fitted, SE on the link scale, interval.
 type Row = (
@@ -53,27 +51,7 @@ struct Case {
 
 impl Case {
     fn summary(&self) -> ObservedVsFitted {
-        let side = SideModels {
-            ziformula: self.ziformula,
-            ..SideModels::default()
-        };
-        let options = GlmmOptions {
-            family: self.family,
-            nagq: 1,
-        };
-        let (fit, frame) = fit_csv_with_frame(
-            &test_data(self.file),
-            self.formula,
-            side,
-            options,
-            &ReferenceLevels::default(),
-        )
-        .expect("the model fits");
-        assert!(
-            fit.converged && fit.warnings.is_empty(),
-            "{:?}",
-            fit.warnings
-        );
+        let (fit, frame) = fit_converged(self.file, self.formula, self.family, self.ziformula);
         let request = ObservedFittedRequest {
             by: Some(self.by),
             time: self.time,

@@ -18,10 +18,41 @@
 
 use crate::common::{assert_close, json_of, outcome_of, png_rgb, subcommand, test_data};
 use trialstats::glmm::{
-    Family, GlmmOptions, ObservedFittedRequest, ObservedVsFitted, SideModels, fit_csv_with_frame,
+    Family, GlmmFit, GlmmOptions, ObservedFittedRequest, ObservedVsFitted, SideModels,
+    fit_csv_with_frame,
 };
 use trialstats::level::ConfidenceLevel;
-use trialstats::lmm::ReferenceLevels;
+use trialstats::lmm::{Frame, ReferenceLevels};
+
+/// `formula` fitted to `file` (tests/data) with `family` and an optional `ziformula`, by the
+/// Laplace approximation, asserted converged without warnings: the fit and its frame, for a
+/// summary by level (this file's and tests/glmm_fitted_ci.rs's cases).
+pub(crate) fn fit_converged(
+    file: &str,
+    formula: &str,
+    family: Family,
+    ziformula: Option<&str>,
+) -> (GlmmFit, Frame) {
+    let side = SideModels {
+        ziformula,
+        ..SideModels::default()
+    };
+    let options = GlmmOptions { family, nagq: 1 };
+    let (fit, frame) = fit_csv_with_frame(
+        &test_data(file),
+        formula,
+        side,
+        options,
+        &ReferenceLevels::default(),
+    )
+    .expect("the model fits");
+    assert!(
+        fit.converged && fit.warnings.is_empty(),
+        "{:?}",
+        fit.warnings
+    );
+    (fit, frame)
+}
 
 /// One row of R's printout: level, time, category, n, observed, interval, fitted.
 type Row = (
@@ -47,27 +78,7 @@ struct Case {
 
 impl Case {
     fn summary(&self) -> ObservedVsFitted {
-        let side = SideModels {
-            ziformula: self.ziformula,
-            ..SideModels::default()
-        };
-        let options = GlmmOptions {
-            family: self.family,
-            nagq: 1,
-        };
-        let (fit, frame) = fit_csv_with_frame(
-            &test_data(self.file),
-            self.formula,
-            side,
-            options,
-            &ReferenceLevels::default(),
-        )
-        .expect("the model fits");
-        assert!(
-            fit.converged && fit.warnings.is_empty(),
-            "{:?}",
-            fit.warnings
-        );
+        let (fit, frame) = fit_converged(self.file, self.formula, self.family, self.ziformula);
         let request = ObservedFittedRequest {
             by: self.by,
             time: self.time,

@@ -1314,6 +1314,15 @@ fn read_difference_ci_p(
 mod tests {
     use super::super::{ItemKind, read_items};
 
+    /// Each p drafted, as printed.
+    fn ps_printed(items: &[super::super::Item]) -> Vec<&str> {
+        items
+            .iter()
+            .filter(|i| i.kind == ItemKind::P)
+            .map(|i| i.parts.value.as_ref().unwrap().number.text.as_str())
+            .collect()
+    }
+
     /// Each percentage drafted with its count, as printed.
     fn percents_with_counts(items: &[super::super::Item]) -> Vec<(String, String)> {
         items
@@ -1394,11 +1403,7 @@ mod tests {
         // column right of the others; each row's last number still closes it under `p-Value`.
         let text = "Total | Drug | Placebo | p-Value | ||\n|---|---|---|---|---|---|\nAge (years) | 73.1 (4.8) | 73.1 (4.9) | 73.1 (4.9) | 1.000 | |\nSex | Female | 56 (77.8%) | 28 (77.8%) | 28 (77.8%) | 0.570 |\nMale | 16 (22.2%) | 8 (22.2%) | 8 (22.2%) | ||\n";
         let items = read_items(text);
-        let ps: Vec<&str> = items
-            .iter()
-            .filter(|i| i.kind == ItemKind::P)
-            .map(|i| i.text.trim())
-            .collect();
+        let ps = ps_printed(&items);
         assert_eq!(
             ps,
             ["1.000", "0.570"],
@@ -1498,11 +1503,7 @@ mod tests {
         // spans its columns, and the header nearest the data names what each column holds.
         let text = "| Drug group (n = 30) | Placebo group (n = 30) | Between groups | ||||||\n|---|---|---|---|---|---|---|---|\n| Baseline | Week 8 | p0 | Baseline | Week 8 | p0 | p1 | |\n| Score | 5.2 ± 2.7 | 3.4 ± 2.0 | < 0.001 | 4.5 ± 1.9 | 4.3 ± 2.3 | 0.469 | 0.002 |\n";
         let items = read_items(text);
-        let ps: Vec<&str> = items
-            .iter()
-            .filter(|i| i.kind == ItemKind::P)
-            .map(|i| i.parts.value.as_ref().unwrap().number.text.as_str())
-            .collect();
+        let ps = ps_printed(&items);
         assert_eq!(ps, ["0.001", "0.469", "0.002"]);
     }
 

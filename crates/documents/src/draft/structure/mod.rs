@@ -51,6 +51,45 @@ pub use model::{Cell, Comparison, Group, Measure, Shape, Structure};
 
 use crate::draft::{Item, Sentences, cues};
 
+/// The words that say a document's arms are the same patients: a crossover or a
+/// within-subject design.
+const WITHIN_PATIENTS: [&str; 7] = [
+    "crossover",
+    "cross-over",
+    "crossed over",
+    "within-subject",
+    "within-patient",
+    "within-participant",
+    "クロスオーバー",
+];
+
+/// The words that say a document's p-values come from a rank test (Wilcoxon, Mann–Whitney,
+/// Kruskal–Wallis, a rank-sum or `U` test, `順位和`, `ウィルコクソン`, `マン・ホイットニー`): such a p
+/// is no t test's, so it cannot tell what a ± is.
+const RANK_TESTS: [&str; 14] = [
+    "wilcoxon",
+    "mann-whitney",
+    "mann–whitney",
+    "mann whitney",
+    "kruskal",
+    "rank-sum",
+    "rank sum",
+    "u test",
+    "u-test",
+    "順位和",
+    "ウィルコクソン",
+    "ウイルコクソン",
+    "マン・ホイットニー",
+    "マンホイットニー",
+];
+
+/// The line (from 1) of the first place where `lower` (a document in lower case) prints one
+/// of `words`.
+fn first_line_naming(lower: &str, words: &[&str]) -> Option<usize> {
+    let at = words.iter().filter_map(|w| lower.find(w)).min()?;
+    Some(lower[..at].matches('\n').count() + 1)
+}
+
 /// The structure of a document from its items.
 ///
 /// ```
@@ -90,60 +129,15 @@ use crate::draft::{Item, Sentences, cues};
 /// assert_eq!((s.measures.len(), edss.shape, edss.cells.len()), (1, Shape::TimeCourse, 2));
 /// assert!(s.groups.is_empty()); // one group: the whole sample
 /// ```
-/// The line of the first place where `text` says its arms are the same patients: a crossover
-/// (`crossover`, `cross-over`, `crossed over`, `クロスオーバー`) or a within-subject design.
-fn within_patients(text: &str) -> Option<usize> {
-    let lower = text.to_lowercase();
-    let at = [
-        "crossover",
-        "cross-over",
-        "crossed over",
-        "within-subject",
-        "within-patient",
-        "within-participant",
-        "クロスオーバー",
-    ]
-    .iter()
-    .filter_map(|w| lower.find(w))
-    .min()?;
-    Some(lower[..at].matches('\n').count() + 1)
-}
-
-/// The line of the first place where `text` says its p-values come from a rank test
-/// (Wilcoxon, Mann–Whitney, Kruskal–Wallis, a rank-sum or `U` test, `順位和`, `ウィルコクソン`,
-/// `マン・ホイットニー`): such a p is no t test's, so it cannot tell what a ± is.
-fn rank_test(text: &str) -> Option<usize> {
-    let lower = text.to_lowercase();
-    let at = [
-        "wilcoxon",
-        "mann-whitney",
-        "mann–whitney",
-        "mann whitney",
-        "kruskal",
-        "rank-sum",
-        "rank sum",
-        "u test",
-        "u-test",
-        "順位和",
-        "ウィルコクソン",
-        "ウイルコクソン",
-        "マン・ホイットニー",
-        "マンホイットニー",
-    ]
-    .iter()
-    .filter_map(|w| lower.find(w))
-    .min()?;
-    Some(lower[..at].matches('\n').count() + 1)
-}
-
 pub fn read_structure(doc: &Sentences, items: &[Item]) -> Structure {
     let mut s = Structure {
         placed: vec![false; items.len()],
         ..Default::default()
     };
     s.document_n = sentence::document_n(doc, items);
-    s.within_patients = within_patients(doc.original);
-    s.rank_test = rank_test(doc.original);
+    let lower = doc.original.to_lowercase();
+    s.within_patients = first_line_naming(&lower, &WITHIN_PATIENTS);
+    s.rank_test = first_line_naming(&lower, &RANK_TESTS);
     sentence::group_ns(doc, items, &mut s);
     let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); doc.sentences.len()];
     for (i, item) in items.iter().enumerate() {
