@@ -541,6 +541,10 @@ pub fn times(s: &str) -> Vec<Phrase> {
     const UNIT_EN: &str =
         r"(?:weeks?|wks?|months?|mos?|days?|years?|yrs?|hours?|hrs?|h|minutes?|mins?)";
     const NUMBER_EN: &str = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|twenty-four|thirty|thirty-six|forty-eight|fifty-two)";
+    // Time points counted in order (`on the first day`, `the 6th hour`, `the second
+    // postoperative day`), as abstracts list repeated measurements.
+    const ORDINAL_EN: &str =
+        r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))";
     const UNIT_JA: &str = r"(?:週|か月|カ月|ヶ月|ケ月|ヵ月|箇月|年|日|時間)";
     // The events a Japanese report counts time from or names a point before or after:
     // treatment and its forms, and what an intervention study does (使用前, 摂取後, 受講後).
@@ -550,6 +554,7 @@ pub fn times(s: &str) -> Vec<Phrase> {
             r"(?ix)
           \b{PREP}(?:baseline|screening|enrol?ment|entry|admission|discharge|endpoint|(?:the\s+)?(?:end|start|beginning|completion)(?:\s+|-)of(?:\s+|-)(?:the\s+)?(?:treatment|study|trial|therapy|follow-up|intervention|programme|program|observation|period|double-blind\s+period)|last\s+visit|final\s+visit|last\s+follow-up|follow-up)\b
         | \b{PREP}(?:week|wk|month|day|year|visit|cycle|session)s?\.?\s*\d+\b
+        | \b{PREP}{ORDINAL_EN}[\s\-](?:post-?operative\s+|treatment\s+|study\s+)?(?:day|week|month|year|hour|visit|session|cycle)\b
         | \b{PREP}{NUMBER_EN}[\s\-]{UNIT_EN}(?:\s+(?:later|after\s+(?:the\s+)?\w+|post-?\w*|of\s+(?:treatment|therapy|follow-up)|treatment|period|study|visit|follow-up|therapy|course))?\b
         | \b(?:before|after|prior\s+to|following|during)\s+{EVENT}\b
         | \b(?:pre|post)-?{EVENT}\b
@@ -1178,6 +1183,13 @@ mod tests {
             .map(|p| p.text.clone())
             .collect();
         assert_eq!(t, ["治療前", "1 年後"]);
+        // Time points counted in order.
+        let t: Vec<String> =
+            times("on the first day, at the 6th hour and on the second postoperative day")
+                .iter()
+                .map(|p| time_key(&p.text))
+                .collect();
+        assert_eq!(t, ["first day", "6th hour", "second postoperative day"]);
         assert!(is_baseline("at baseline") && is_baseline("治療前") && !is_baseline("week 12"));
     }
 

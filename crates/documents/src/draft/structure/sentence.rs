@@ -244,7 +244,7 @@ fn respectively(
             (keys.len() == gs.len()).then_some(gs)
         };
         let Some(groups) = named.or_else(before) else {
-            if listed_times(sentence_text, &run, locals) {
+            if listed_times(sentence_text, &run, locals) || slotted_by_time(&run, &lists, locals) {
                 return;
             }
             continue;
@@ -260,6 +260,71 @@ fn respectively(
         locals[run[0]].list_start = true;
         return;
     }
+}
+
+/// `6.0 and 6.5 on the first day, 4.1 and 4.4 on the second day, … in the zinc and control
+/// groups respectively`: a `respectively` `run` printed as slots, each closed by its own time,
+/// each holding one value per group of a list named together. Every value of a slot takes the
+/// slot's time and the list's groups in order. A slot that holds another number of values (a
+/// group's value printed bare: `0 and 3.6 ± 1.6`) is left open, cut off from the slots beside
+/// it. Nothing is assigned unless at least two slots fit, at different times. Whether the run
+/// was read so.
+fn slotted_by_time(run: &[usize], lists: &[Vec<Phrase>], locals: &mut [Local]) -> bool {
+    let mut slots: Vec<&[usize]> = Vec::new();
+    let mut start = 0;
+    for (i, &k) in run.iter().enumerate() {
+        if locals[k].time.is_some() {
+            slots.push(&run[start..=i]);
+            start = i + 1;
+        }
+    }
+    if start < run.len() {
+        slots.push(&run[start..]);
+    }
+    // Each slot's time: the one its last value is printed with.
+    let times: Vec<Option<String>> = slots
+        .iter()
+        .map(|slot| slot.last().and_then(|&k| locals[k].time.clone()))
+        .collect();
+    for list in lists.iter().filter(|l| l.len() >= 2) {
+        let fits: Vec<bool> = slots
+            .iter()
+            .zip(&times)
+            .map(|(slot, t)| slot.len() == list.len() && t.is_some())
+            .collect();
+        let mut keys: Vec<String> = times
+            .iter()
+            .zip(&fits)
+            .filter(|(_, f)| **f)
+            .filter_map(|(t, _)| t.as_deref().map(cues::time_key))
+            .collect();
+        let fitting = keys.len();
+        keys.sort();
+        keys.dedup();
+        if fitting < 2 || keys.len() != fitting {
+            continue;
+        }
+        for (i, slot) in slots.iter().enumerate() {
+            for (j, &k) in slot.iter().enumerate() {
+                if fits[i] {
+                    let p = &list[j];
+                    locals[k].group = Some((p.text.clone(), cues::group_key(&p.text)));
+                    locals[k].time = times[i].clone();
+                    locals[k].respectively = true;
+                } else {
+                    locals[k].group = None;
+                    locals[k].list_start = true;
+                }
+            }
+            // The value after a slot left open starts afresh, too.
+            if i > 0 && !fits[i - 1] {
+                locals[slot[0]].list_start = true;
+            }
+        }
+        locals[run[0]].list_start = true;
+        return true;
+    }
+    false
 }
 
 /// `group 1: 4.8 and 3.6, group 2: 4.8 and 3.4, at 1 and 24 hours, respectively`: each
@@ -2540,6 +2605,51 @@ mod tests {
         // Nothing is assigned when the counts differ.
         let (_, s) =
             read("HbA1c and weight were 7.1 ± 0.5 and 80 ± 5 in the drug group, respectively.");
+        assert!(
+            s.measures.iter().all(|m| m.shape != Shape::Arms),
+            "{:#?}",
+            s.measures
+        );
+    }
+
+    #[test]
+    fn respectively_over_pairs_at_their_own_times_sets_each_pair_against_the_groups() {
+        // Made-up numbers. Each pair of values is printed with its own time; the groups named
+        // at the end take the values of every pair in order.
+        let (_, s) = read(
+            "Stool counts were 6.0±3.0 and 6.5±4.0 on the first day, 4.1±2.0 and 4.4±2.5 on the second day, and 2.2±1.5 and 3.1±2.0 on the third day in the zinc and control groups respectively.",
+        );
+        assert_eq!(s.measures.len(), 1, "{:#?}", s.measures);
+        assert_eq!(s.measures[0].shape, Shape::Arms);
+        let cell = |g: &str, t: &str| (g.to_string(), t.to_string());
+        assert_eq!(
+            cells(&s, 0),
+            [
+                cell("zinc", "on the first day"),
+                cell("control", "on the first day"),
+                cell("zinc", "on the second day"),
+                cell("control", "on the second day"),
+                cell("zinc", "on the third day"),
+                cell("control", "on the third day"),
+            ]
+        );
+        // A slot with one value where the list names two groups (the other printed bare) is
+        // left open, and the slots that fit are still read.
+        let (_, s) = read(
+            "Stool counts were 6.0±3.0 and 6.5±4.0 on the first day, 4.1±2.0 and 4.4±2.5 on the second day, and 0 and 3.1±2.0 on the third day in the zinc and control groups respectively.",
+        );
+        let placed: Vec<(String, String)> = s
+            .measures
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.shape == Shape::Arms)
+            .flat_map(|(i, _)| cells(&s, i))
+            .collect();
+        assert_eq!(placed.len(), 4, "{:#?}", s.measures);
+        // Two slots at one time decide nothing.
+        let (_, s) = read(
+            "Counts were 6.0±3.0 and 6.5±4.0 on the first day, and 4.1±2.0 and 4.4±2.5 on the first day in the zinc and control groups respectively.",
+        );
         assert!(
             s.measures.iter().all(|m| m.shape != Shape::Arms),
             "{:#?}",
