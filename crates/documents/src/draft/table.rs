@@ -38,6 +38,11 @@ use std::sync::OnceLock;
 /// let row = "| PHQ-9 | 17·4 (4·8); 219 | 17·7 (4·8); 221 |";
 /// let texts: Vec<&str> = cells(row, 0).into_iter().map(|c| row[c].trim()).collect();
 /// assert_eq!(texts, ["PHQ-9", "17·4 (4·8); 219", "17·7 (4·8); 221", ""]);
+/// // The footnote mark ‖ copied as two bars glued to its value is no empty cell; bars set
+/// // apart by white space are separators.
+/// let row = "Drug | 30 | 17.0 ± 13.1†,|| | 41.8 ± 13.1|| | 18.9 | ||";
+/// let texts: Vec<&str> = cells(row, 0).into_iter().map(|c| row[c].trim()).collect();
+/// assert_eq!(texts, ["Drug", "30", "17.0 ± 13.1†,||", "41.8 ± 13.1||", "18.9", "", "", ""]);
 /// ```
 pub fn cells(line: &str, offset: usize) -> Vec<Range<usize>> {
     let line = line.trim_end_matches(['\n', '\r']);
@@ -48,7 +53,15 @@ pub fn cells(line: &str, offset: usize) -> Vec<Range<usize>> {
     };
     let mut out = Vec::new();
     let mut start = 0;
+    let mut footnote_end = 0;
     for (i, c) in line.char_indices() {
+        if i < footnote_end {
+            continue;
+        }
+        if sep == '|' && double_bar_footnote(line, i) {
+            footnote_end = i + 2;
+            continue;
+        }
         if c == sep {
             out.push(offset + start..offset + i);
             start = i + c.len_utf8();
@@ -59,6 +72,24 @@ pub fn cells(line: &str, offset: usize) -> Vec<Range<usize>> {
         out.remove(0);
     }
     out
+}
+
+/// Is the `||` at byte `at` of a pipe row the footnote mark ‖ (the fifth of the classic
+/// sequence `*, †, ‡, §, ‖, ¶`, copied as two bars) rather than two separators: glued to the
+/// value or mark before it (`13.1||`, `13.1†,||`) and followed by white space or the line's
+/// end? An empty cell between two separators is printed with white space before it (`| |`,
+/// ` ||`) or opens the row.
+fn double_bar_footnote(line: &str, at: usize) -> bool {
+    let rest = &line[at..];
+    if !rest.starts_with("||") || rest.starts_with("|||") {
+        return false;
+    }
+    let after_ok = rest[2..].chars().next().is_none_or(char::is_whitespace);
+    let before = line[..at].chars().next_back();
+    let glued = before.is_some_and(|c| {
+        c.is_ascii_digit() || matches!(c, '†' | '‡' | '§' | '¶' | '*' | ',' | ')')
+    });
+    after_ok && glued
 }
 
 /// One row of a table: its line's range and its cells' ranges.
