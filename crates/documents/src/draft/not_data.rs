@@ -21,10 +21,12 @@
 //!   count in an instrument's name (`3-component Mayo score`, `36-item Short Form`);
 //! - a scale's own range and anchors (`each symptom scored 0 to 3`, `ranging from 0 to 9`,
 //!   `0 = no symptom`, the bracket after its name: `VAS (0–100 mm)`, `頻度(0-4)`): what the
-//!   scale is, not a result;
+//!   scale is, not a result; so too its categories' codes (`1:著明改善 2:中等度改善`, `0: none`),
+//!   its levels and points (`5段階`, `それぞれ0点から3点で`, `a 10-point scale`);
 //! - the centiles that name quartiles (`25–75 centile`), a constant that multiplies a formula
 //!   (`100*[(T–BL)/BL]`), codes with a leading zero (0323);
-//! - list enumerators at a line's start (`1. `, `１）`) and section numbers (`17.1.1`, as
+//! - list enumerators at a line's start (`1. `, `１）`) or inside a sentence's list (`groups:
+//!   (1) Vitamin D2 …, (2) …`), and section numbers (`17.1.1`, as
 //!   package inserts number their headings), times of day (午後4 時, 16:00);
 //! - an allocation ratio (`randomised 2:1`, `1:1:1`), a proportion of arms, not counts, and
 //!   an allocation in words (`assigned to one of four preventive treatments`), the design;
@@ -47,7 +49,9 @@
 //! - a citation in the text (`(引用2、3)`, `(ref. 4)`) and a reference list, from its heading
 //!   (`References`, `参考文献`, `【引用】`) on a line of its own to the end;
 //! - a Japanese journal's citation line (`2009 年 24 巻 4 号 p. 891-895`) or bracket (`(日眼会誌
-//!   116:955-966,2012)`): the year, volume, issue and pages of the paper, not of the trial.
+//!   116:955-966,2012)`, `薬理と治療,5(5),1412(1977)`), and a page's bibliographic rows
+//!   (`Volume | 7`, `Issue number | 1`, `Published - Jan 1 1990`): the year, volume, issue and
+//!   pages of the paper, not of the trial.
 //!
 //! - a company's share price moving (`slips 9% premarket`, `shares of X fell 12%`): the market's
 //!   reading of a result, not the trial's.
@@ -122,7 +126,15 @@ fn patterns() -> &'static Regex {
             | (?i: (?-u:\b) page ) \s* \d+ \s* (?: (?i: of ) | / ) \s* \d+
             | (?: (?m: ^ ) | [^月\d後目第~\x20.-] ) \d{1,2} 日 [,]
             | \x20 \d{1,2} \x20? 日 \x20 ロイター
-            | \d+ \s* (?: 項目 | 症状 | 種類 | 領域 )
+            | \d+ \s* (?: 項目 | 症状 | 種類 | 領域 | 段階 | 分割 )
+            | [0-9０-９] \s* [:：] \s* [\p{Han}\p{Katakana}\p{Hiragana}]
+            | (?-u:\b) [0-9] \x20? : \x20? (?i: none | no \x20 | mild | moderate | severe | marked | slight | normal | absent | present | poor | fair | good | excellent | worse | unchanged | improved | much | minimal | complete )
+            | \d+ \s* 点 \s* から \s* \d+ \s* 点 \s* (?: で | の \s* 範囲 )
+            | (?-u:\b) \d+ \s* [(（] \s* \d+ \s* [)）] \s* [,，] \s* \d+ (?: \s* [-–] \s* \d+ )? \s* [(（] \s* (?: 19 | 20 ) \d{2} \s* [)）]
+            | (?i: (?-u:\b) (?: volume | issue (?: \x20 number )? | number \x20 of \x20 pages | pages ) ) [\x20\t]* [|:：\t] [\x20\t]* \d+ (?: \s* [-–] \s* \d+ )?
+            | (?i: (?-u:\b) published ) [\x20\t:\-–]* (?: (?i: online ) \x20 )? (?: (?: January | February | March | April | May | June | July | August | September | October | November | December | Jan | Feb | Mar | Apr | Jun | Jul | Aug | Sep | Sept | Oct | Nov | Dec ) \.? \x20 \d{1,2} ,? \x20 \d{4} | \d{1,2} \x20 [A-Z][a-z]{2,8} \x20 \d{4} )
+            | (?: [:;,：；、] \x20? | (?i: and | or ) \x20 ) [(（] [1-9] [)）] \x20? [A-Za-z\p{Han}\p{Katakana}]
+            | (?-u:\b) \d+ [-\x20] (?i: point ) \x20 (?i: likert | scale | rating \x20 scale )
             | \d \s* 群 \s* (?: の間 | 間 | とも | ともに )
             | \d+ \s* 点満点
             | \d+ \s* 群 \s* に \s* (?: 分け | 分類 | 無作為 | 割り付け | 割付 )
@@ -409,6 +421,37 @@ mod tests {
             assert!(claims.any(at..at + not.len()), "{not}");
         }
         for data in ["60%", "41%", "30%", "71.2%", "1.1%", "0.2%"] {
+            let at = text.find(data).unwrap();
+            assert!(!claims.any(at..at + data.len()), "{data}");
+        }
+    }
+
+    #[test]
+    fn a_scales_codes_and_points_a_papers_bibliography_and_a_lists_enumerators_are_not_data() {
+        // Made-up text in the forms methods sections, package inserts and article pages print.
+        let text = "次の5段階で評価する。 1:著明改善 2:中等度改善 3:悪化\n角膜を3分割し、それぞれ0点から3点でスコア化した。改善率は62.5%であった。\n- 山田:薬理と治療,5(5),1412(1977)\nVolume | 7 |\nIssue number | 1 |\nState | Published - Jan 1 1990 |\nChildren were assigned to groups: (1) Vitamin D2, (2) Vitamin D3. Pain on a 10-point scale: 3 [2, 4] vs. 4 [3, 5]; symptoms 0: none to 3: severe. Mean 14.2 points.";
+        let doc = Sentences::new(text);
+        let claims = find(&doc);
+        for not in [
+            "5段階",
+            "1:著",
+            "2:中",
+            "3分割",
+            "0点から3点で",
+            "5(5),1412(1977)",
+            "Volume | 7",
+            "Issue number | 1",
+            "Published - Jan 1 1990",
+            ": (1) V",
+            ", (2) V",
+            "10-point scale",
+            "0: none",
+            "3: severe",
+        ] {
+            let at = text.find(not).unwrap();
+            assert!(claims.any(at..at + not.len()), "{not}");
+        }
+        for data in ["62.5%", "3 [2, 4]", "4 [3, 5]", "14.2"] {
             let at = text.find(data).unwrap();
             assert!(!claims.any(at..at + data.len()), "{data}");
         }
