@@ -223,35 +223,15 @@ impl Tables {
                 i += 1;
                 continue;
             }
-            let first = i;
+            let block_start = i;
             while i < lines.len() && (row(&lines[i]) || blank_between_pipe_rows(text, &lines, i)) {
                 i += 1;
             }
-            // Lines of one cell each (a transposed table copied a cell a line) are no table
-            // of rows and columns: a block needs a row with two cells or more.
-            // (A line of separators alone, `||||`, fills no two cells.)
-            if !lines[first..i].iter().any(|l| {
-                let t = &text[l.clone()];
-                is_table_row(t)
-                    && cells(t, 0)
-                        .iter()
-                        .filter(|c| !t[(*c).clone()].trim().is_empty())
-                        .count()
-                        >= 2
-            }) {
-                continue;
+            for (first, end) in inner_headers_split(text, &lines, block_start, i) {
+                if let Some(table) = block_table(text, &lines, first, end) {
+                    tables.push(table);
+                }
             }
-            let rows: Vec<Row> = lines[first..i]
-                .iter()
-                .filter(|l| !text[(*l).clone()].trim().is_empty())
-                .map(|l| Row {
-                    line: l.clone(),
-                    cells: cells(&text[l.clone()], l.start),
-                })
-                .collect();
-            let rows = join_header_cell_lines(text, join_cell_lines(text, rows));
-            let rows = fill_spanned_first_cells(text, join_broken_rows(text, rows));
-            tables.push(Table::new(text, rows, &lines, (first, i), false));
         }
         let taken = extents(&tables);
         tables.extend(find_stacked(text, &lines, &taken));
@@ -310,6 +290,70 @@ impl Tables {
             .or_else(|| cells.iter().position(|c| c.start <= at && at == c.end))?;
         Some((table, row, cell))
     }
+}
+
+/// One table from the pipe rows `lines[first..end]`, when they hold a row of two cells or more.
+fn block_table(text: &str, lines: &[Range<usize>], first: usize, end: usize) -> Option<Table> {
+    // Lines of one cell each (a transposed table copied a cell a line) are no table
+    // of rows and columns: a block needs a row with two cells or more.
+    // (A line of separators alone, `||||`, fills no two cells.)
+    if !lines[first..end].iter().any(|l| {
+        let t = &text[l.clone()];
+        is_table_row(t)
+            && cells(t, 0)
+                .iter()
+                .filter(|c| !t[(*c).clone()].trim().is_empty())
+                .count()
+                >= 2
+    }) {
+        return None;
+    }
+    let rows: Vec<Row> = lines[first..end]
+        .iter()
+        .filter(|l| !text[(*l).clone()].trim().is_empty())
+        .map(|l| Row {
+            line: l.clone(),
+            cells: cells(&text[l.clone()], l.start),
+        })
+        .collect();
+    let rows = join_header_cell_lines(text, join_cell_lines(text, rows));
+    let rows = fill_spanned_first_cells(text, join_broken_rows(text, rows));
+    Some(Table::new(text, rows, lines, (first, end), false))
+}
+
+/// A block of pipe rows split where a table pasted right under another starts: a Markdown
+/// table opens with its header row and a row of dashes (`副作用の種類 | 副作用発現件数(%)`,
+/// `---|---`), so a row of dashes below a data row of the block makes the row above it the
+/// header of a new table. The parts, as ranges of `lines`.
+fn inner_headers_split(
+    text: &str,
+    lines: &[Range<usize>],
+    start: usize,
+    end: usize,
+) -> Vec<(usize, usize)> {
+    let is_data = |k: usize| {
+        let t = &text[lines[k].clone()];
+        !is_separator(t)
+            && cells(t, 0)
+                .iter()
+                .skip(1)
+                .any(|c| opens_with_datum(&t[c.clone()]))
+    };
+    let mut parts = Vec::new();
+    let mut first = start;
+    for k in start + 2..end {
+        let header = k - 1;
+        if is_separator(&text[lines[k].clone()])
+            && !is_separator(&text[lines[header].clone()])
+            && !is_data(header)
+            && (first..header).any(is_data)
+        {
+            parts.push((first, header));
+            first = header;
+        }
+    }
+    parts.push((first, end));
+    parts
 }
 
 /// A row whose first cell alone is filled and the rest are the table's empty cells (`AVOREN
@@ -4506,6 +4550,20 @@ mod tests {
 
     // A header whose cells were copied a line each, each closed by its separator, is one
     // header row over the data.
+    #[test]
+    fn a_header_row_over_dashes_below_a_data_row_starts_a_new_table() {
+        // Made-up numbers: two Markdown tables pasted with no line between them.
+        let text = "調査症例数 | 1,000 |\n発現例数(%) | 5(0.50) |\n種類 | 発現件数(%) |\n---|---|\nそう痒感 | 2(0.20) |\n便意 | 1(0.10) |\n";
+        let t = Tables::find(text);
+        assert_eq!(t.tables.len(), 2, "{:#?}", t.tables);
+        let second = &t.tables[1];
+        assert_eq!(second.header_rows, 2);
+        assert_eq!(second.column_header(text, 2, 1), "発現件数(%)");
+        // Dashes right under a table's own header split nothing.
+        let text = "Group | Drug | Placebo |\n---|---|---|\nAge | 50 | 51 |\nWeight | 70 | 71 |\n";
+        assert_eq!(Tables::find(text).tables.len(), 1);
+    }
+
     #[test]
     fn header_cells_a_line_each_are_one_header_row() {
         let text = "Outcome | Therapy (N=69) |\nEscitalopram (N=86) |\nDuloxetine (N=79) |\nNon-response, n (%) | 15 (21.7) | 15 (17.4) | 10 (12.7) |\n";
