@@ -21,10 +21,11 @@ use crate::text::number::{MULTIPLIED, NUMBER, number_words};
 use regex::Regex;
 use std::sync::OnceLock;
 
-/// Counters of people, animals and places, Japanese and English.
+/// Counters of people, animals and places (the sites and clusters a trial recruits from:
+/// `24 primary schools`, `12 general practices`), Japanese and English.
 pub(super) const COUNTERS_JA: &str = r"(?:名|例|人|匹|頭|症例|施設|件|カ所|か所|ヶ所)";
 /// `pts` and `pwMS` (people with MS, pwPD, PwE) are how abstracts abbreviate patients.
-pub(super) const COUNTERS_EN: &str = r"(?:patients?|pts|participants?|subjects?|people|persons?|individuals|children|adolescents|adults?|women|men|males?|females?|mice|rats|cases|sites|centres|centers|hospitals|volunteers|infants|neonates|newborns|eyes|studies|trials|respondents|residents|survivors|smokers|outpatients|inpatients|caregivers|(?-i:[Pp]w[A-Z][A-Za-z]{0,4}))";
+pub(super) const COUNTERS_EN: &str = r"(?:patients?|pts|participants?|subjects?|people|persons?|individuals|children|adolescents|adults?|women|men|males?|females?|mice|rats|cases|sites|centres|centers|hospitals|volunteers|infants|neonates|newborns|eyes|studies|trials|respondents|residents|survivors|smokers|outpatients|inpatients|caregivers|schools|clinics|practices|wards|families|households|pupils|students|workers|employees|nurses|physicians|athletes|(?-i:[Pp]w[A-Z][A-Za-z]{0,4}))";
 
 fn percent_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
