@@ -739,12 +739,16 @@ pub fn opens_with_footnote_mark(line: &str) -> bool {
 }
 
 /// What a text says the spread is: `SD` for `mean ± SD`, `(SD)`, `standard deviation`,
-/// `標準偏差`; `SEM` for `± SE`, `(SEM)`, `standard error`, `標準誤差`; `None` when it says
-/// neither, or both.
+/// `標準偏差`, and the textbook notation of a sample's mean and standard deviation, `x̄ ± s`
+/// (`(x ± s)` where the bar is lost in copying); `SEM` for `± SE`, `(SEM)`, `standard error`,
+/// `標準誤差`; `None` when it says neither, or both.
 ///
 /// ```
 /// use trialstats_documents::draft::cues::spread_kind;
 /// assert_eq!(spread_kind("Data are mean ± SD."), Some("SD"));
+/// assert_eq!(spread_kind("Knowledge score (x ± s)"), Some("SD"));
+/// assert_eq!(spread_kind("scores (x̄±s)"), Some("SD"));
+/// assert_eq!(spread_kind("5 ± 2 weeks"), None);
 /// assert_eq!(spread_kind("values are means (standard error)"), Some("SEM"));
 /// assert_eq!(spread_kind("平均値±標準偏差"), Some("SD"));
 /// assert_eq!(spread_kind("EDSS improved from 5.1 ± 1.7"), None); // the text does not say
@@ -754,7 +758,7 @@ pub fn spread_kind(s: &str) -> Option<&'static str> {
     static SE: OnceLock<Regex> = OnceLock::new();
     let sd = re(
         &SD,
-        r"(?i)(?:±|\+/-|\+-|\(|\[|,|mean|means|average)\s*(?:sd|s\.d\.)(?:$|[^a-z0-9])|\bstandard\s+deviations?\b|標準偏差",
+        r"(?i)(?:±|\+/-|\+-|\(|\[|,|mean|means|average)\s*(?:sd|s\.d\.)(?:$|[^a-z0-9])|\bstandard\s+deviations?\b|標準偏差|(?:\bx|x̄|x̅)\s*(?:±|\+/-)\s*s(?:$|[^a-z0-9])",
     )
     .is_match(s);
     let se = re(
