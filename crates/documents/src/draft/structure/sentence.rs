@@ -709,11 +709,37 @@ pub(super) fn document_n(doc: &Sentences, items: &[Item]) -> Option<usize> {
         }
     }
     counts.sort_by_key(|c| std::cmp::Reverse(c.1));
-    match counts.as_slice() {
-        [only] => Some(only.2),
-        [first, second, ..] if first.1 >= 2 && first.1 > second.1 => Some(first.2),
-        _ => None,
-    }
+    let chosen = match counts.as_slice() {
+        [only] => only.2,
+        [first, second, ..] if first.1 >= 2 && first.1 > second.1 => first.2,
+        _ => return None,
+    };
+    (!a_later_smaller_sample(doc, items, chosen)).then_some(chosen)
+}
+
+/// Does the document print, after the n `chosen`, a smaller number of people with a summary
+/// of them in the bracket after it (`299名を対象に案内を送付した。… 107名(平均年齢79.4±5.5歳)が参加した`)? A report's
+/// numbers of people narrow as it goes (invited, enrolled, measured): the later, smaller sample
+/// is the one its summaries describe, so `chosen` is not the n of every value.
+fn a_later_smaller_sample(doc: &Sentences, items: &[Item], chosen: usize) -> bool {
+    let value = |i: usize| items[i].parts.value.as_ref().map(|v| v.number.value);
+    let Some(n) = value(chosen) else {
+        return false;
+    };
+    items.iter().enumerate().any(|(i, item)| {
+        item.kind == ItemKind::N
+            && item.span[0] > items[chosen].span[1]
+            && value(i).is_some_and(|v| v < n)
+            && counts_people(item)
+            && !had_an_event(doc.original, item)
+            && items.iter().any(|j| {
+                // The summary stands in the bracket the n opens (`107名(…平均年齢79.4±5.5歳)`).
+                is_summary(j.kind)
+                    && j.span[0] > item.span[1]
+                    && j.span[0] - item.span[1] <= 60
+                    && opens_a_bracket_between(doc.original, item.span[1], j.span[0])
+            })
+    })
 }
 
 /// Does the text from byte `from` to `to` open a bracket it does not close: the second of two
@@ -2296,6 +2322,19 @@ mod tests {
             .collect();
         cells.sort();
         cells.into_iter().map(|(_, n)| n).collect()
+    }
+
+    #[test]
+    fn a_later_smaller_sample_printed_with_its_summary_leaves_the_first_n_open() {
+        // Made-up numbers: invitations went to 300, 110 took part (their age in the bracket);
+        // the later score is of those who took part, not of the 300.
+        let (items, s) = read(
+            "登録者300名に案内を送付した。検査には110名(平均年齢79.0±5.0歳)が参加した。得点は平均12.0±9.0点であった。",
+        );
+        assert_eq!(cell_ns(&items, &s), ["110", ""]);
+        // With no later sample, the one number of people stated is every value's.
+        let (items, s) = read("登録者300名に案内を送付した。得点は平均12.0±9.0点であった。");
+        assert_eq!(cell_ns(&items, &s), ["300"]);
     }
 
     #[test]
