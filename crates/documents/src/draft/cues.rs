@@ -738,6 +738,27 @@ pub fn opens_with_footnote_mark(line: &str) -> bool {
     .is_match(line)
 }
 
+/// The direction a comparative word before a pair of values gives (`lower systolic BP (124
+/// versus 132)`): `Some(true)` where the last such word says lower (`lower`, `less`, `fewer`,
+/// `smaller`, `shorter`, 低い, 少な), `Some(false)` where it says higher (`higher`, `greater`,
+/// `more`, `larger`, `longer`, 高い, 多), `None` where none stands (`similar`).
+///
+/// ```
+/// use trialstats_documents::draft::cues::comparative_direction;
+/// assert_eq!(comparative_direction("the drug group had lower systolic BP ("), Some(true));
+/// assert_eq!(comparative_direction(" and greater weight loss ("), Some(false));
+/// assert_eq!(comparative_direction(" and similar diastolic BP ("), None);
+/// ```
+pub fn comparative_direction(text: &str) -> Option<bool> {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let p = re(
+        &P,
+        r"(?i)\b(?P<lower>lower|less|fewer|smaller|shorter)\b|(?P<higher>\b(?:higher|greater|more|larger|longer)\b)|(?P<jlower>低(?:い|く|かった)|少な(?:い|く|かった)|短(?:い|く|かった))|(?P<jhigher>高(?:い|く|かった)|多(?:い|く|かった)|長(?:い|く|かった))",
+    );
+    let last = p.captures_iter(text).last()?;
+    Some(last.name("lower").is_some() || last.name("jlower").is_some())
+}
+
 /// What a text says the spread is: `SD` for `mean ± SD`, `(SD)`, `standard deviation`,
 /// `標準偏差`, and the textbook notation of a sample's mean and standard deviation, `x̄ ± s`
 /// (`(x ± s)` where the bar is lost in copying); `SEM` for `± SE`, `(SEM)`, `standard error`,

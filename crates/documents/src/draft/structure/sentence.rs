@@ -327,6 +327,101 @@ fn slotted_by_time(run: &[usize], lists: &[Vec<Phrase>], locals: &mut [Local]) -
     false
 }
 
+/// `the supplement group had lower systolic BP (124±9 versus 132±7 mm Hg) compared to the
+/// placebo group`, `pain was less in the drug group than in the placebo group (3.5 versus
+/// 4.6)`: a pair set against each other, with a comparative word before it, in a sentence that
+/// names two groups, one of them as the comparator (after `than`, `compared to`, `versus`).
+/// The pair is printed in the order of the comparison, the subject's value first; and the
+/// document's own numbers must agree: the first value is the lower where the word says lower,
+/// the higher where it says higher. Then the first value is the subject's, the second the
+/// comparator's. A pair with no comparative word (`similar diastolic BP (81 versus 82)`), or
+/// whose numbers go against the word, is left as it was.
+fn comparative_pairs(
+    sentence_text: &str,
+    at: usize,
+    items: &[Item],
+    summaries: &[usize],
+    locals: &mut [Local],
+) {
+    let Some((subject, comparator)) = subject_and_comparator(sentence_text) else {
+        return;
+    };
+    let mean = |k: usize| {
+        items[summaries[k]]
+            .parts
+            .mean
+            .as_ref()
+            .map(|p| p.number.value)
+    };
+    for k in 1..summaries.len() {
+        let first_open = locals[k - 1]
+            .group
+            .as_ref()
+            .is_none_or(|g| g.1 == subject.1);
+        if !locals[k].versus || locals[k].group.is_some() || !first_open {
+            continue;
+        }
+        // The words since the value before the pair (or the sentence's start).
+        let from = if k >= 2 {
+            items[summaries[k - 2]].span[1] - at
+        } else {
+            0
+        };
+        let to = items[summaries[k - 1]].span[0] - at;
+        let Some(lower) = sentence_text
+            .get(from..to)
+            .and_then(cues::comparative_direction)
+        else {
+            continue;
+        };
+        let (Some(x), Some(y)) = (mean(k - 1), mean(k)) else {
+            continue;
+        };
+        if (lower && x < y) || (!lower && x > y) {
+            locals[k - 1].group = Some(subject.clone());
+            locals[k].group = Some(comparator.clone());
+        }
+    }
+}
+
+/// The two groups a comparative sentence names: the subject and the comparator (the one after
+/// `than`, `compared to`, `compared with`, `relative to`, `versus`), each as (text, key); `None`
+/// unless it names exactly two groups, one of them so.
+fn subject_and_comparator(sentence_text: &str) -> Option<((String, String), (String, String))> {
+    let mut named: Vec<(String, String, bool)> = Vec::new();
+    for p in cues::groups(sentence_text) {
+        let key = cues::group_key(&p.text);
+        if key.is_empty() || named.iter().any(|n| n.1 == key) {
+            continue;
+        }
+        let before = sentence_text[..p.start].trim_end().to_lowercase();
+        let before = before
+            .trim_end_matches(" the")
+            .trim_end_matches(" in")
+            .trim_end_matches(" with")
+            .trim_end();
+        let compared = [
+            "than",
+            "compared to",
+            "compared with",
+            "relative to",
+            "versus",
+            "vs",
+            "vs.",
+        ]
+        .iter()
+        .any(|w| before.ends_with(w));
+        named.push((p.text.clone(), key, compared));
+    }
+    match named.as_slice() {
+        [a, b] if a.2 != b.2 => {
+            let (s, c) = if a.2 { (b, a) } else { (a, b) };
+            Some(((s.0.clone(), s.1.clone()), (c.0.clone(), c.1.clone())))
+        }
+        _ => None,
+    }
+}
+
 /// `group 1: 4.8 and 3.6, group 2: 4.8 and 3.4, at 1 and 24 hours, respectively`: each
 /// group's values of a `respectively` `run` take the sentence's listed times in order.
 /// Whether the run took them.
@@ -876,6 +971,13 @@ pub(super) fn read_sentence(
         }
     }
     let (mut locals, sentence_time) = gaps.finish();
+    comparative_pairs(
+        &original[sentence.span.start..sentence.span.end],
+        sentence.span.start,
+        items,
+        &summaries,
+        &mut locals,
+    );
     respectively(
         &original[sentence.span.start..sentence.span.end],
         sentence.span.start,
@@ -2415,11 +2517,30 @@ mod tests {
             .collect();
         assert_eq!(groups, ["zinc", "probiotic"]);
         // `less in A than in B (x versus y)`: the values follow the comparison's order, and
-        // which is whose is not printed beside them: no group is given to either.
+        // the document's numbers agree (3.5 is the lower): A's is the first.
         let (_, s) = read(
             "Pain was less in the drug group than in the placebo group (3.5 ± 1.0 versus 4.6 ± 1.2).",
         );
+        assert_eq!(cells(&s, 0).len(), 2, "{:#?}", s.measures);
+        let groups: Vec<String> = cells(&s, 0).into_iter().map(|c| c.0).collect();
+        assert_eq!(groups, ["drug", "placebo"]);
+        // Numbers against the word (the first is the higher where the text says less): which
+        // is whose is left open.
+        let (_, s) = read(
+            "Pain was less in the drug group than in the placebo group (4.6 ± 1.2 versus 3.5 ± 1.0).",
+        );
         assert!(s.measures[0].cells.iter().all(|c| c.group.is_none()));
+        // The comparator named after the pairs; a pair with no comparative word stays open.
+        let (_, s) = read(
+            "At 12 weeks, the supplement group had lower systolic BP (124±9 versus 132±7 mm Hg, P<0.0001) and similar diastolic BP (81±8 versus 82±7 mm Hg, P=0.382) compared to the placebo group.",
+        );
+        let placed: Vec<Vec<(String, String)>> = (0..s.measures.len())
+            .filter(|&m| s.measures[m].shape == Shape::Arms)
+            .map(|m| cells(&s, m))
+            .collect();
+        assert_eq!(placed.len(), 1, "{:#?}", s.measures);
+        let groups: Vec<String> = placed[0].iter().map(|c| c.0.clone()).collect();
+        assert_eq!(groups, ["supplement", "placebo"]);
     }
 
     #[test]
