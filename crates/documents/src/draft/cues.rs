@@ -69,6 +69,10 @@ pub fn groups(s: &str) -> Vec<Phrase> {
         let Some((start, end)) = group_span(s, &c) else {
             continue;
         };
+        // `placebo-controlled`, `sham-controlled`: the design's adjective, no group.
+        if c.name("cmp").is_some() && names_a_design(&s[end..]) {
+            continue;
+        }
         let text = s[start..end].trim().to_string();
         let trimmed = strip_leading_words(&text);
         if trimmed.is_empty() {
@@ -87,6 +91,15 @@ pub fn groups(s: &str) -> Vec<Phrase> {
     push_listed_drug(s, &mut out);
     out.sort_by_key(|p| p.start);
     out
+}
+
+/// Does `rest`, right after a comparator's word, make it an adjective of the design
+/// (`placebo-controlled`, `sham controlled`, `vehicle-matched`) rather than a group's name?
+fn names_a_design(rest: &str) -> bool {
+    let rest = rest.trim_start_matches(['-', '‐', '–', ' ']).to_lowercase();
+    ["controlled", "control trial", "control study", "matched"]
+        .iter()
+        .any(|w| rest.starts_with(w))
 }
 
 /// Where the group a match `c` of the group pattern names starts and ends in `s` (its
@@ -1072,6 +1085,15 @@ mod tests {
         assert_eq!(keys, ["sglt2阻害薬を併用した", "glp-1"]);
         assert!(is_control("placebo group"));
         assert!(!is_control("drug group"));
+    }
+
+    #[test]
+    fn a_comparator_word_that_describes_the_design_names_no_group() {
+        let keys =
+            |t: &str| -> Vec<String> { groups(t).iter().map(|p| group_key(&p.text)).collect() };
+        assert!(keys("A double-blind, placebo-controlled trial in 176 subjects").is_empty());
+        assert!(keys("a sham-controlled, vehicle-matched study").is_empty());
+        assert_eq!(keys("compared with the placebo group"), ["placebo"]);
     }
 
     #[test]
