@@ -840,24 +840,36 @@ fn draft_on_the_held_out_part() {
 // attached wrong to its held-out half.
 // Session 33's last rules (a p column closing each row; counts in the layout a document
 // states, `n (%)`): development 8581 -> 8689 items, held-out 7488 -> 7552, measured.
-const FLOOR_DEV_FOUND: f64 = 87.7;
-const FLOOR_HOLDOUT_FOUND: f64 = 79.5;
+// Session 34: batches 28-31 (64 documents, 32 Japanese, split within each language by number
+// before labelling) joined after being measured alone: batches 28 and 29 as they arrived
+// (development halves 77.9 % and 86.1 %, held-out halves 93.1 % and 92.6 %; non-data 16 + 27
+// and 31 + 39), batches 30 and 31 after the session's first seven rules (development 83.1 %
+// and 82.2 %, held-out 92.5 % and 63.7 %; non-data 20 + 14 and 26 + 48). Batch 31's held-out
+// half brought 7 violations (by class, with no text: `measure_same=true group_same=true
+// time_same=false`, one group's times placed as arms) and 14 n's attached wrong (arms given
+// the document's n, smaller than the labelled one); no other batch brought any.
+// Development 8690/9901 -> 9270/10590, held-out 7550/9483 -> 8000/10004.
+const FLOOR_DEV_FOUND: f64 = 87.5;
+const FLOOR_HOLDOUT_FOUND: f64 = 79.9;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
-const CEILING_DEV_NON_DATA: usize = 726;
-const CEILING_HOLDOUT_NON_DATA: usize = 1032;
+// Session 34: 726 -> 720 and 1032 -> 1019 by its not-data rules; then batches 28-31 joined.
+const CEILING_DEV_NON_DATA: usize = 789;
+const CEILING_HOLDOUT_NON_DATA: usize = 1140;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
-const FLOOR_DEV_PATH: usize = 1354;
+const FLOOR_DEV_PATH: usize = 1457;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
-const FLOOR_HOLDOUT_PATH: usize = 1106;
+const FLOOR_HOLDOUT_PATH: usize = 1151;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
-const FLOOR_DEV_DECIDED: usize = 1493;
-const FLOOR_HOLDOUT_DECIDED: usize = 367;
+// Session 34: a `respectively` list in slots closed by their own times, 1493 -> 1518; then
+// batches 28-31 joined.
+const FLOOR_DEV_DECIDED: usize = 1577;
+const FLOOR_HOLDOUT_DECIDED: usize = 393;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
@@ -872,14 +884,16 @@ const FLOOR_HOLDOUT_DECIDED: usize = 367;
 // Session 33: batch 26's held-out half brought 4, as it arrived (by class, with no text: arms
 // given their column's n, larger than the labelled one); batch 27's 2 (single values given
 // the document's n, smaller than the labelled one).
-const CEILING_HOLDOUT_N_WRONG: usize = 70;
+// Session 34: batch 31's held-out half brought 14, as it arrived (by class, with no text: arms
+// given the document's n, smaller than the labelled one).
+const CEILING_HOLDOUT_N_WRONG: usize = 84;
 // n's attached right (session 30: a table row's label printing each group's n, 460 -> 511 on
 // the development part; a header row of n's alone under the groups' names, 511 -> 535; the
 // held-out part unchanged by both).
 // Session 31: a value printed again where two transitions share their end (`… to 1.3 ± 0.24)
 // and again from 12 w to 24 w (1.3 ± 0.24 to …`) is one time point: its second print stays a
 // single fact, whose n is no longer counted (596 of 1059 -> 594 of 1057, none wrong).
-const FLOOR_DEV_N_RIGHT: usize = 661;
+const FLOOR_DEV_N_RIGHT: usize = 687;
 // Session 31: glued headers of names with their n's and the comparison's column after them
 // (`Intervention n=55Standard care n=59Comparison`): held-out n's right 269 -> 284.
 // Session 32: a median whose bracket repeats its unit (`65 years (interquartile range
@@ -887,8 +901,8 @@ const FLOOR_DEV_N_RIGHT: usize = 661;
 // read: development items +25 with `Me (IQR)`; on the held-out half 3 items gained and one n
 // right lost (292 -> 291), one non-datum added; seen as figures only, the rule kept because
 // it names a house style, not a document.
-const FLOOR_HOLDOUT_N_RIGHT: usize = 443;
-const FLOOR_DEV_SPREAD_RIGHT: usize = 1249;
+const FLOOR_HOLDOUT_N_RIGHT: usize = 478;
+const FLOOR_DEV_SPREAD_RIGHT: usize = 1352;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
@@ -902,7 +916,7 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 1249;
 // columns) is read as arms over times; on the held-out half one table's 6 more pairs are
 // placed together (235 -> 241) and one labelled value it holds out of its measures leaves the
 // count (642 of 678 -> 641 of 677; the drafted file's ± unchanged at 813 of 925).
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 881;
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 926;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:
@@ -912,7 +926,8 @@ const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 881;
 // Batch 14's held-out half (session 28) brought one more, as it arrived.
 // Batch 18's held-out half (session 31) brought 5, as it arrived (by class, with no text:
 // `measure_same=true group_same=true time_same=false`: one group's times placed as arms).
-const CEILING_HOLDOUT_VIOLATIONS: usize = 18;
+// Batch 31's held-out half (session 34) brought 7 of that class, as it arrived.
+const CEILING_HOLDOUT_VIOLATIONS: usize = 25;
 // Batch 10's held-out part (session 23), as it arrived: 2 values whose own printed label the
 // draft reads as SD where the labels say SEM (by class, with no text: `read=SD labelled=SEM
 // from=the value's own label`; a recogniser taking a neighbour's label, or a label to check).

@@ -621,11 +621,17 @@ fn draft_date(w: &mut Writer, item: &Item) {
     w.provenance(item);
 }
 
-/// The `p` of the `data/` format: as printed, a bound written `<0.001`.
+/// The `p` of the `data/` format: as printed, a bound written `<0.001`. A p printed as zero
+/// (`P=0.000`, as statistics packages round a small p) is below half a unit of its last
+/// digit: the bound `<0.0005`, never an exact 0.
 fn p_value(item: &Item) -> Option<String> {
     let v = item.parts.value.as_ref()?;
     Some(match item.parts.relation {
         Some(r @ ("<" | ">")) => format!("{r}{}", value(v)),
+        _ if v.number.value == 0.0 => {
+            let places = usize::try_from(v.number.decimals.max(0)).unwrap_or(0) + 1;
+            format!("<{:.*}", places, 0.5 * 10f64.powi(-v.number.decimals))
+        }
         _ => value(v),
     })
 }
@@ -1241,6 +1247,17 @@ mod tests {
         );
         let s = crate::study::load_str(&toml, std::path::Path::new("t.toml")).unwrap();
         (toml, s)
+    }
+
+    #[test]
+    fn a_p_printed_as_zero_is_drafted_as_the_bound_its_rounding_gives() {
+        // Made-up numbers; `P=0.000` as a statistics package prints a small p. The draft
+        // must load (a p of exactly 0 is refused) and keep the bound.
+        let (toml, _) = drafted(
+            "Twelve patients were treated. The score fell from 14.2 ± 3.1 to 9.8 ± 2.7 after six months (P=0.000).",
+        );
+        assert!(toml.contains("<0.0005"), "{toml}");
+        assert!(!toml.contains("p = \"0.000\""), "{toml}");
     }
 
     #[test]
