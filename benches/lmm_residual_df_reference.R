@@ -84,9 +84,24 @@ satterthwaite <- function(m, s) {
       "  max |C - varFix| / max |varFix|", format(max(abs(at$C - m$varFix)) / max(abs(m$varFix)), digits = 3), "\n")
   # A small first step keeps every V positive definite (a negative compound-symmetry rho sits
   # near its bound -1/(m - 1)); Richardson's extrapolation over 4 halvings as numDeriv's default.
-  H <- numDeriv::hessian(function(v) pieces(s, v)$dev, par, method.args = list(d = 0.01, r = 4))
-  g0 <- numDeriv::grad(function(v) pieces(s, v)$dev, par)
+  dev <- function(v) pieces(s, v)$dev
+  H <- numDeriv::hessian(dev, par, method.args = list(d = 0.01, r = 4))
+  g0 <- numDeriv::grad(dev, par)
   cat("  gradient of -2 logLik at nlme's optimum", format(g0, digits = 3), "\n")
+  # Where nlme stopped short of the optimum (its corCompSymm fits stop with a gradient of
+  # about 1e-3), Newton steps on this deviance finish the job, so that the df are the
+  # optimum's, not those of where nlme stopped. The numerical gradient's own noise is 1e-6 to
+  # 1e-4 here, so steps are taken only above 1e-4 (the corCompSymm fits), two at most.
+  steps <- 0
+  while (max(abs(g0)) > 1e-4 && steps < 2) {
+    steps <- steps + 1
+    par <- par - solve(H, g0)
+    H <- numDeriv::hessian(dev, par, method.args = list(d = 0.01, r = 4))
+    g0 <- numDeriv::grad(dev, par)
+    cat("  Newton step: -2 logLik", format(dev(par), digits = 15), "gradient", format(g0, digits = 3),
+        "rho", format(par[length(par) - 1], digits = 15), "\n")
+  }
+  at <- pieces(s, par)
   J <- numDeriv::jacobian(function(v) as.vector(pieces(s, v)$C), par)
   p <- ncol(s$X)
   list(C = at$C, beta = at$beta, A = 2 * solve(H),
@@ -134,7 +149,15 @@ report <- function(label, m, s, lmer_formula, data, at) {
   cat("  type III, Satterthwaite: term F num_df den_df p\n")
   for (term in names(Ls)) cat("   ", term, format(f_test(sat, Ls[[term]]), digits = 15), "\n")
   cat("  nlme anova(m, type = 'marginal', adjustSigma = FALSE): term numDF denDF F p\n")
-  print(anova(m, type = "marginal", adjustSigma = FALSE), digits = 15)
+  av <- anova(m, type = "marginal", adjustSigma = FALSE)
+  print(av, digits = 15)
+  # The same type III F on nlme's denDF of the term (where the type III hypothesis is the
+  # term's coefficients, F is nlme's marginal F too).
+  cat("  type III, containment: term F num_df denDF p\n")
+  for (term in names(Ls)) {
+    ft <- f_test(sat, Ls[[term]]); den <- av[term, "denDF"]
+    cat("   ", term, format(c(ft[["F"]], ft[["num_df"]], den, pf(ft[["F"]], ft[["num_df"]], den, lower.tail = FALSE)), digits = 15), "\n")
+  }
   em <- emmeans(m, ~ arm, at = at, sigmaAdjust = FALSE)
   pr <- pairs(em)
   cat("  emmeans of arm at", names(at), "=", unlist(at), "(emmeans containment df; Satterthwaite df here)\n")
@@ -143,10 +166,13 @@ report <- function(label, m, s, lmer_formula, data, at) {
     sm <- summary(obj)
     for (i in seq_len(nrow(K))) {
       l <- K[i, ]
-      cat("   ", as.character(sm[i, 1]), "estimate", format(sum(l * sat$beta), digits = 15),
-          "se", format(sqrt(sum(l * (sat$C %*% l))), digits = 15),
-          "satterthwaite df", format(df_of(sat, l), digits = 15),
-          "containment df", format(sm$df[i], digits = 15), "\n")
+      est <- sum(l * sat$beta); se <- sqrt(sum(l * (sat$C %*% l))); dfs <- df_of(sat, l)
+      cat("   ", as.character(sm[i, 1]), "estimate", format(est, digits = 15),
+          "se", format(se, digits = 15),
+          "satterthwaite df", format(dfs, digits = 15),
+          "p", format(2 * pt(-abs(est / se), dfs), digits = 15),
+          "containment df", format(sm$df[i], digits = 15),
+          "p", format(2 * pt(-abs(est / se), sm$df[i]), digits = 15), "\n")
     }
   }
 }

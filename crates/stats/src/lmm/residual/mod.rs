@@ -520,6 +520,22 @@ pub fn fit_correlated_csv_with_frame(
     Ok((fit, frame))
 }
 
+/// The time column `name` of `frame` as numbers: a numeric column, or one that the formula
+/// reads as a factor (`factor(visit)` beside `ar1(visit | id)`, as nlme allows) whose levels
+/// are all numbers. `None` otherwise.
+fn times_of(frame: &Frame, name: &str) -> Option<Vec<f64>> {
+    match frame.column(name)? {
+        Column::Numeric(t) => Some(t.clone()),
+        Column::Categorical { codes, levels } => {
+            let values: Vec<f64> = levels
+                .iter()
+                .map(|l| l.trim().parse::<f64>().ok().filter(|v| v.is_finite()))
+                .collect::<Option<_>>()?;
+            Some(codes.iter().map(|&c| values[c as usize]).collect())
+        }
+    }
+}
+
 /// What the criterion of a fit with correlated residuals is built from, checked: X, the
 /// random effects on the subject, the response and the subjects' rows and times.
 struct Design<'f> {
@@ -558,9 +574,9 @@ impl<'f> Design<'f> {
                 ),
             ));
         }
-        let (Some(Column::Numeric(y)), Some(Column::Numeric(times))) = (
+        let (Some(Column::Numeric(y)), Some(times)) = (
             frame.column(&formula.response),
-            frame.column(&residual.time),
+            times_of(frame, &residual.time),
         ) else {
             return Err(Error::field(
                 "residual",
@@ -570,7 +586,7 @@ impl<'f> Design<'f> {
                 ),
             ));
         };
-        let subjects = subjects(&re, times, residual.kind)?;
+        let subjects = subjects(&re, &times, residual.kind)?;
         let cs_floor = match residual.kind {
             ResidualKind::Cs => cs_floor(&re, &subjects, residual)?,
             ResidualKind::Ar1 | ResidualKind::Car1 => -1.0,
