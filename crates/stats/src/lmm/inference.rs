@@ -561,7 +561,7 @@ fn refuse_containment(method: Ddf) -> Result<()> {
     if method == Ddf::Containment {
         return Err(Error::field(
             "ddf",
-            "containment df (nlme's) are given with correlated residuals ({field:residual}) only; use {field:ddf} satterthwaite or kenward-roger",
+            "containment df (nlme's) are given with correlated residuals only (trialstats lmm {field:residual}); use {field:ddf} satterthwaite or kenward-roger",
         ));
     }
     Ok(())
